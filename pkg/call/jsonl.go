@@ -1,0 +1,123 @@
+package call
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// MaxLine bounds one JSON line. A tool call carries a command or a file to
+// write; 4 MiB is far above any real one and keeps a runaway producer from
+// exhausting memory.
+const MaxLine = 4 << 20
+
+// ErrTooLong is returned for a line longer than MaxLine. The reader skips to
+// the next line, so the stream goes on.
+var ErrTooLong = errors.New("line exceeds 4 MiB limit")
+
+// Reader reads Calls as JSON Lines.
+type Reader struct {
+	r    *bufio.Reader
+	line int
+	max  int
+}
+
+// NewReader returns a Reader over r with the MaxLine limit.
+func NewReader(r io.Reader) *Reader { return &Reader{r: bufio.NewReaderSize(r, 64<<10), max: MaxLine} }
+
+// Line is the number of the line last read, from 1.
+func (r *Reader) Line() int { return r.line }
+
+// ReadLine returns the next non-empty line without its newline. Over-long
+// lines are consumed and reported as ErrTooLong. At the end it returns io.EOF.
+func (r *Reader) ReadLine() ([]byte, error) {
+	for {
+		var buf []byte
+		tooLong := false
+		for {
+			chunk, err := r.r.ReadSlice('\n')
+			if !tooLong {
+				if len(buf)+len(chunk) > r.max+1 {
+					tooLong, buf = true, nil
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
+			if err == io.EOF && len(chunk) == 0 && len(buf) == 0 && !tooLong {
+				return nil, io.EOF
+			}
+			break
+		}
+		r.line++
+		if tooLong {
+			return nil, ErrTooLong
+		}
+		buf = bytes.TrimSpace(buf)
+		if len(buf) == 0 {
+			continue
+		}
+		return buf, nil
+	}
+}
+
+// Read returns the next Call. A line that is not a valid Call yields an
+// error that names the line; the caller may go on reading.
+func (r *Reader) Read() (Call, error) {
+	b, err := r.ReadLine()
+	if err != nil {
+		if err == io.EOF {
+			return Call{}, err
+		}
+		return Call{}, fmt.Errorf("line %d: %w", r.line, err)
+	}
+	c, err := Parse(b)
+	if err != nil {
+		return Call{}, fmt.Errorf("line %d: %w", r.line, err)
+	}
+	return c, nil
+}
+
+// Parse decodes one Call and checks that it names a tool.
+func Parse(b []byte) (Call, error) {
+	var c Call
+	if err := json.Unmarshal(b, &c); err != nil {
+		return Call{}, fmt.Errorf("malformed call: %w", err)
+	}
+	if c.Tool == "" {
+		return Call{}, errors.New("call has no tool")
+	}
+	return c, nil
+}
+
+// Writer writes values as JSON Lines, flushing after each one.
+type Writer struct {
+	w   io.Writer
+	enc *json.Encoder
+}
+
+// NewWriter returns a Writer on w.
+func NewWriter(w io.Writer) *Writer {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &Writer{w: w, enc: enc}
+}
+
+// Write encodes v as one line and flushes w if it can be flushed.
+func (w *Writer) Write(v any) error {
+	if err := w.enc.Encode(v); err != nil {
+		return err
+	}
+	if f, ok := w.w.(interface{ Flush() error }); ok {
+		return f.Flush()
+	}
+	return nil
+}

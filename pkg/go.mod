@@ -1,0 +1,3 @@
+module rampart.dev/pkg
+
+go 1.24
