@@ -1,11 +1,147 @@
 package main
 
 import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	"github.com/peterbourgon/ff/v3"
+	"rampart.dev/pkg/home"
+	"rampart.dev/rampart-mcp/internal/proxy"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=v1.2.3".
+var Version string
+
+// Exit statuses of the proxy itself; otherwise it exits with the server's.
+const (
+	exitUsage    = 2   // bad flags, no server command, policy that won't load
+	exitCantExec = 126 // the server was found but could not be started (as sh(1))
+	exitNotFound = 127 // no such server program (as sh(1))
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "rampart-mcp: not built yet")
-	os.Exit(2)
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	code := run(context.Background(), os.Args[1:], sigs, os.Stdin, os.Stdout, os.Stderr)
+	os.Exit(code)
+}
+
+// options are the command-line flags.
+type options struct {
+	name       string
+	config     string
+	profile    string
+	mode       string
+	hideDenied bool
+	failOpen   bool
+	grace      time.Duration
+	version    bool
+}
+
+func newFlags(stderr io.Writer) (*flag.FlagSet, *options) {
+	o := &options{}
+	fs := flag.NewFlagSet("rampart-mcp", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.name, "name", "", "the server's name in calls and policies (default: derived from the command)")
+	fs.StringVar(&o.config, "config", "", "policy file (default: $RAMPART_POLICY, else ~/.rampart/policy.yaml when present, else the profile)")
+	fs.StringVar(&o.profile, "profile", "", "embedded profile when no policy file is found: standard, paranoid or yolo")
+	fs.StringVar(&o.mode, "mode", "enforce", "enforce, or monitor: judge and record everything, block nothing")
+	fs.BoolVar(&o.hideDenied, "hide-denied", false, "remove tools the policy would always deny from tools/list")
+	fs.BoolVar(&o.failOpen, "fail-open", false, "allow calls when the policy cannot be loaded (audited)")
+	fs.DurationVar(&o.grace, "grace", 5*time.Second, "after the client's end of input, how long the server has to exit before SIGTERM, then before SIGKILL")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: rampart-mcp [flags] -- SERVER [ARGS...]")
+		fmt.Fprintln(stderr, "\nRuns the MCP server SERVER and relays its stdio, judging every tools/call.")
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs, o
+}
+
+// run parses args, starts the server and relays until it exits; it returns
+// the exit status.
+func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, o := newFlags(stderr)
+	if err := ff.Parse(fs, args, ff.WithEnvVarPrefix("RAMPART")); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return exitUsage
+	}
+	if o.version {
+		fmt.Fprintln(stdout, version())
+		return 0
+	}
+	argv := fs.Args()
+	if len(argv) == 0 {
+		fmt.Fprintln(stderr, "rampart-mcp: error: no server command")
+		fmt.Fprintln(stderr, "rampart-mcp: hint: rampart-mcp [flags] -- npx -y @modelcontextprotocol/server-filesystem DIR")
+		return exitUsage
+	}
+	if o.mode != "enforce" && o.mode != "monitor" {
+		fmt.Fprintf(stderr, "rampart-mcp: error: -mode %q: want enforce or monitor\n", o.mode)
+		return exitUsage
+	}
+	userHome, _ := os.UserHomeDir()
+	layout := home.Resolve(os.Getenv, userHome)
+	jc := judgeConfig{policyPath: o.config, profile: o.profile, userHome: userHome, monitor: o.mode == "monitor", failOpen: o.failOpen}
+	if jc.policyPath == "" {
+		jc.policyPath = os.Getenv("RAMPART_POLICY")
+	}
+	if jc.policyPath == "" && o.profile == "" {
+		if _, err := os.Stat(layout.Policy()); err == nil {
+			jc.policyPath = layout.Policy()
+		}
+	}
+	judge, err := openJudge(jc)
+	if err != nil {
+		fmt.Fprintf(stderr, "rampart-mcp: error: %v\n", err)
+		fmt.Fprintln(stderr, "rampart-mcp: hint: fix the policy, or pass -fail-open to relay without one")
+		return exitUsage
+	}
+	name := o.name
+	if name == "" {
+		name = serverName(argv)
+	}
+	cwd, _ := os.Getwd()
+	cfg := proxy.Config{
+		Server:     name,
+		Judge:      judge,
+		Approver:   serveApprover{layout: layout, getenv: os.Getenv, log: stderr},
+		Redactor:   secretRedactor{},
+		HideDenied: o.hideDenied,
+		Monitor:    o.mode == "monitor",
+		Session:    newSession(),
+		Cwd:        cwd,
+		Log:        stderr,
+	}
+	return serve(ctx, cfg, argv, o.grace, sigs, stdin, stdout, stderr)
+}
+
+// newSession names this proxy run in the audit trail.
+func newSession() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return "mcp-" + hex.EncodeToString(b[:])
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "dev"
 }

@@ -1,0 +1,485 @@
+package proxy
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/rampart-mcp/internal/frame"
+)
+
+// Flags this package adds to recorded decisions.
+const (
+	FlagRedacted  = "redacted"  // credentials were redacted from what the server sent
+	FlagAmbiguous = "ambiguous" // member names differed from the protocol's only by case
+)
+
+// verdict is what becomes of one client message.
+type verdict struct {
+	forward bool   // send the message on to the server
+	reply   []byte // answer the client with this (no newline)
+	hold    *held  // wait for an approval, then forward or deny
+}
+
+// held is a tools/call waiting for approval.
+type held struct {
+	key      string
+	env      envelope
+	c        call.Call
+	d        call.Decision
+	modern   bool
+	ctx      context.Context
+	cancel   context.CancelFunc
+	released bool
+}
+
+func (p *Proxy) clientLine(line []byte) {
+	body := trim(line)
+	if len(body) == 0 {
+		p.server.write(line)
+		return
+	}
+	switch body[0] {
+	case '{':
+		env, _, err := parseEnvelope(body)
+		if err != nil {
+			p.clientMalformed(line, err.Error())
+			return
+		}
+		p.apply(line, p.clientMessage(env))
+	case '[':
+		p.clientBatch(line, body)
+	default:
+		if json.Valid(body) {
+			// A complete JSON value that is no message: harmless, the server
+			// answers or ignores it.
+			p.cfg.Judge.Record(p.eventCall("client", "not a JSON-RPC message"), call.Decision{Decision: call.Log, Message: "passed on a JSON value that is not a JSON-RPC message", Flags: []string{call.FlagBadInput}})
+			p.server.write(line)
+			return
+		}
+		p.clientMalformed(line, "invalid JSON")
+	}
+}
+
+func (p *Proxy) apply(line []byte, v verdict) {
+	if v.forward {
+		p.server.write(line)
+	}
+	if v.reply != nil {
+		p.client.write(v.reply)
+	}
+	if v.hold != nil {
+		p.startHold(v.hold, bytes.Clone(line))
+	}
+}
+
+// clientMalformed handles a line that is not JSON. It is refused with a
+// parse error (see the package comment); in monitor mode it is passed on.
+func (p *Proxy) clientMalformed(line []byte, why string) {
+	d := call.Decision{Decision: call.Deny, Message: "refused a client message that is not valid JSON: " + why, Flags: []string{call.FlagBadInput}}
+	if p.cfg.Monitor {
+		d.Flags = append(d.Flags, call.FlagMonitor)
+	}
+	p.cfg.Judge.Record(p.eventCall("client", why), d)
+	p.logf("client sent a line that is not valid JSON (%d bytes): %s", len(line), why)
+	if p.cfg.Monitor {
+		p.server.write(line)
+		return
+	}
+	p.client.write(errorResponse(nil, codeParse, "rampart-mcp: parse error: "+why))
+}
+
+func (p *Proxy) clientTooLong(tl *frame.TooLongError) {
+	p.cfg.Judge.Record(p.eventCall("client", tl.Error()), call.Decision{Decision: call.Deny, Message: "refused an over-long client message: " + tl.Error(), Flags: []string{call.FlagBadInput}})
+	p.logf("client: %v; dropped", tl)
+	p.client.write(errorResponse(nil, codeInvalidRequest, "rampart-mcp: "+tl.Error()))
+}
+
+// clientMessage decides what becomes of one client message.
+func (p *Proxy) clientMessage(env envelope) verdict {
+	if env.ambiguous != "" {
+		return p.refuseAmbiguous(env, env.ambiguous)
+	}
+	switch env.method {
+	case "tools/call":
+		return p.toolsCall(env)
+	case "notifications/cancelled":
+		if p.dropCancel(env.params) {
+			return verdict{}
+		}
+	case "initialize":
+		p.noteAgent(env.params, false)
+	}
+	if env.hasMethod && env.id != nil {
+		if env.method != "initialize" {
+			p.noteAgent(env.params, true)
+		}
+		p.addPending(pending{id: env.id, method: env.method})
+	}
+	return verdict{forward: true}
+}
+
+func (p *Proxy) refuseAmbiguous(env envelope, name string) verdict {
+	d := call.Decision{Decision: call.Deny, Message: "refused a message with the ambiguous member name " + quote(name), Flags: []string{call.FlagBadInput, FlagAmbiguous}}
+	if p.cfg.Monitor {
+		d.Flags = append(d.Flags, call.FlagMonitor)
+	}
+	p.cfg.Judge.Record(p.eventCall("client", "ambiguous member name"), d)
+	if p.cfg.Monitor {
+		return verdict{forward: true}
+	}
+	if env.id == nil {
+		return verdict{}
+	}
+	return verdict{reply: errorResponse(env.id, codeInvalidRequest, "rampart-mcp: member name "+quote(name)+" differs from a protocol name only by case; refused as ambiguous")}
+}
+
+// toolsCall judges a tools/call.
+func (p *Proxy) toolsCall(env envelope) verdict {
+	c, modern, ambiguous := p.buildCall(env.params)
+	if ambiguous != "" {
+		return p.refuseAmbiguous(env, ambiguous)
+	}
+	d := p.cfg.Judge.Decide(c)
+	switch d.Decision {
+	case call.Allow, call.Log:
+		if env.id != nil {
+			p.addPending(pending{id: env.id, method: "tools/call", call: &c})
+		}
+		return verdict{forward: true}
+	case call.RequireApproval:
+		if env.id == nil {
+			return verdict{} // nobody to answer and nobody to wait for: drop
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		return verdict{hold: &held{key: idKey(env.id), env: env, c: c, d: d, modern: modern, ctx: ctx, cancel: cancel}}
+	default:
+		if env.id == nil {
+			return verdict{}
+		}
+		p.remember(idKey(env.id))
+		return verdict{reply: denyResult(env.id, denyText(d), d, modern)}
+	}
+}
+
+// buildCall turns tools/call params into a Call. It reports whether the
+// request uses the 2026-07-28 revision (whose results carry resultType) and
+// any ambiguous member name in the params.
+func (p *Proxy) buildCall(raw json.RawMessage) (c call.Call, modern bool, ambiguous string) {
+	params := call.Params{"server": p.cfg.Server}
+	c = call.Call{Tool: call.ToolMCP, Params: params, Session: p.cfg.Session, Cwd: p.cfg.Cwd}
+	p.mu.Lock()
+	c.Agent = p.agent
+	p.mu.Unlock()
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		params["tool"] = ""
+		return c, false, ""
+	}
+	if k := ambiguousName(m, paramsNames); k != "" {
+		return c, false, k
+	}
+	var name string
+	if json.Unmarshal(m["name"], &name) != nil {
+		name = ""
+	}
+	params["tool"] = name
+	if a, ok := m["arguments"]; ok {
+		var args any
+		if json.Unmarshal(a, &args) == nil {
+			if k := ambiguousValue(args); k != "" {
+				return c, false, k
+			}
+			params["arguments"] = args
+		}
+	}
+	if _, ok := params["arguments"]; !ok {
+		params["arguments"] = map[string]any{}
+	}
+	p.mu.Lock()
+	if ann, ok := p.annotations[name]; ok {
+		params["annotations"] = ann
+	}
+	p.mu.Unlock()
+	modern = isModern(m["_meta"])
+	if agent := agentFromMeta(m["_meta"]); agent != "" {
+		c.Agent = agent
+	}
+	return c, modern, ""
+}
+
+// protocolVersionKey is the per-request _meta member of 2026-07-28.
+const protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
+
+// clientInfoKey names the client in per-request _meta (2026-07-28).
+const clientInfoKey = "io.modelcontextprotocol/clientInfo"
+
+func isModern(meta json.RawMessage) bool {
+	if meta == nil {
+		return false
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(meta, &m) != nil {
+		return false
+	}
+	var v string
+	json.Unmarshal(m[protocolVersionKey], &v)
+	return v >= "2026-07-28"
+}
+
+func agentFromMeta(meta json.RawMessage) string {
+	if meta == nil {
+		return ""
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(meta, &m) != nil || m[clientInfoKey] == nil {
+		return ""
+	}
+	var info struct {
+		Name string `json:"name"`
+	}
+	json.Unmarshal(m[clientInfoKey], &info)
+	return info.Name
+}
+
+// noteAgent takes the client's name from initialize params (clientInfo) or,
+// with fromMeta, from a request's _meta.
+func (p *Proxy) noteAgent(params json.RawMessage, fromMeta bool) {
+	if params == nil {
+		return
+	}
+	var name string
+	if fromMeta {
+		var m struct {
+			Meta json.RawMessage `json:"_meta"`
+		}
+		if !bytes.Contains(params, []byte(clientInfoKey)) || json.Unmarshal(params, &m) != nil {
+			return
+		}
+		name = agentFromMeta(m.Meta)
+	} else {
+		var m struct {
+			ClientInfo struct {
+				Name string `json:"name"`
+			} `json:"clientInfo"`
+		}
+		if json.Unmarshal(params, &m) != nil {
+			return
+		}
+		name = m.ClientInfo.Name
+	}
+	if name != "" {
+		p.mu.Lock()
+		p.agent = name
+		p.mu.Unlock()
+	}
+}
+
+// dropCancel reports whether a notifications/cancelled names a call the
+// server never saw (denied or held); a held call is released.
+func (p *Proxy) dropCancel(params json.RawMessage) bool {
+	var m struct {
+		RequestID json.RawMessage `json:"requestId"`
+	}
+	if json.Unmarshal(params, &m) != nil || m.RequestID == nil {
+		return false
+	}
+	k := idKey(m.RequestID)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if cancel, ok := p.held[k]; ok {
+		cancel()
+		delete(p.held, k)
+		return true
+	}
+	if p.denied[k] {
+		return true
+	}
+	delete(p.pending, k) // the server may never answer now
+	return false
+}
+
+func (p *Proxy) addPending(pd pending) {
+	p.mu.Lock()
+	p.pending[idKey(pd.id)] = pd
+	p.mu.Unlock()
+}
+
+func (p *Proxy) takePending(k string) (pending, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	pd, ok := p.pending[k]
+	if ok {
+		delete(p.pending, k)
+	}
+	return pd, ok
+}
+
+// remember notes an id the proxy answered itself.
+func (p *Proxy) remember(k string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.denied[k] {
+		return
+	}
+	if len(p.deniedOrder) >= maxDenied {
+		delete(p.denied, p.deniedOrder[0])
+		p.deniedOrder = p.deniedOrder[1:]
+	}
+	p.denied[k] = true
+	p.deniedOrder = append(p.deniedOrder, k)
+}
+
+// startHold waits for the approval of a held call in its own goroutine, so
+// other messages keep flowing, then forwards line or answers with a denial.
+func (p *Proxy) startHold(h *held, line []byte) {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		h.cancel()
+		p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server has exited"))
+		return
+	}
+	p.held[h.key] = h.cancel
+	p.mu.Unlock()
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		defer h.cancel()
+		var a Approval
+		var err error = ErrNoApprover
+		if p.cfg.Approver != nil {
+			a, err = p.cfg.Approver.Approve(h.ctx, h.c, h.d)
+		}
+		p.mu.Lock()
+		_, still := p.held[h.key]
+		delete(p.held, h.key)
+		closed := p.closed
+		p.mu.Unlock()
+		if !still || h.ctx.Err() != nil {
+			return // cancelled by the client, or the server is gone
+		}
+		d := h.d
+		switch {
+		case err != nil:
+			d.Decision = call.Deny
+			d.Message = approvalHint(h.d, err)
+		case !a.Approved:
+			d.Decision = call.Deny
+			d.Message = "approval denied"
+			if a.Message != "" {
+				d.Message += ": " + a.Message
+			}
+		case closed:
+			p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server has exited"))
+			return
+		default:
+			p.addPending(pending{id: h.env.id, method: "tools/call", call: &h.c})
+			if p.server.write(line) != nil {
+				p.takePending(h.key)
+				p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server is not reading"))
+			}
+			return
+		}
+		p.remember(h.key)
+		p.client.write(denyResult(h.env.id, denyText(d), d, h.modern))
+	}()
+}
+
+// approvalHint explains a require_approval that could not be asked.
+func approvalHint(d call.Decision, err error) string {
+	var b strings.Builder
+	b.WriteString("approval required")
+	if d.Message != "" {
+		b.WriteString(" (" + d.Message + ")")
+	}
+	b.WriteString(", but ")
+	b.WriteString(err.Error())
+	if err == ErrNoApprover {
+		b.WriteString(": start rampart-serve and approve with `rampart approve ID`, then retry")
+	}
+	return b.String()
+}
+
+// clientBatch handles a JSON-RPC batch: each tools/call in it is judged.
+func (p *Proxy) clientBatch(line, body []byte) {
+	var elems []json.RawMessage
+	if err := json.Unmarshal(body, &elems); err != nil {
+		p.clientMalformed(line, err.Error())
+		return
+	}
+	var fwd [][]byte
+	var replies [][]byte
+	var holds []*held
+	for _, e := range elems {
+		env, _, err := parseEnvelope(e)
+		if err != nil {
+			fwd = append(fwd, e) // the server answers an invalid element itself
+			continue
+		}
+		v := p.clientMessage(env)
+		if v.forward {
+			fwd = append(fwd, e)
+		}
+		if v.reply != nil {
+			replies = append(replies, v.reply)
+		}
+		if v.hold != nil {
+			holds = append(holds, v.hold)
+		}
+	}
+	if len(fwd) == len(elems) {
+		p.server.write(line) // nothing judged away: the batch goes on untouched
+	} else if len(fwd) > 0 {
+		p.server.write(joinArray(fwd))
+	}
+	if len(replies) > 0 {
+		p.client.write(joinArray(replies))
+	}
+	for _, h := range holds {
+		// Approved, a held element is sent on its own: the batch it came in
+		// has already gone.
+		raw := findElement(elems, h.env.id)
+		p.startHold(h, append(bytes.Clone(raw), '\n'))
+	}
+}
+
+// findElement returns the batch element that carries the id.
+func findElement(elems []json.RawMessage, id json.RawMessage) []byte {
+	k := idKey(id)
+	for _, e := range elems {
+		env, _, err := parseEnvelope(e)
+		if err == nil && env.method == "tools/call" && env.id != nil && idKey(env.id) == k {
+			return e
+		}
+	}
+	return nil
+}
+
+func joinArray(parts [][]byte) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, x := range parts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(x)
+	}
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// eventCall is the Call recorded for a message-level event.
+func (p *Proxy) eventCall(from, what string) call.Call {
+	p.mu.Lock()
+	agent := p.agent
+	p.mu.Unlock()
+	return call.Call{Tool: call.ToolMCP, Params: call.Params{"server": p.cfg.Server, "from": from, "event": what}, Agent: agent, Session: p.cfg.Session, Cwd: p.cfg.Cwd}
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

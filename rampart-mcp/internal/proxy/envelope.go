@@ -1,0 +1,179 @@
+package proxy
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// envelope is the part of a JSON-RPC message the proxy looks at. Members are
+// found by exact name, and a member whose name differs from a JSON-RPC or MCP
+// name only by case makes the message ambiguous: Go's encoding/json (and so
+// servers built on the Go SDK) matches member names without regard to case,
+// JSON.parse does not, so such a message may mean one thing to the proxy and
+// another to the server.
+type envelope struct {
+	method    string          // "" for a response
+	hasMethod bool            // a method member was present
+	id        json.RawMessage // nil for a notification
+	params    json.RawMessage
+	ambiguous string // the member name that made the message ambiguous
+}
+
+var errNotObject = errors.New("message is not a JSON object")
+
+// envelopeNames are the members the proxy reads, at the top of a message.
+var envelopeNames = []string{"jsonrpc", "id", "method", "params", "result", "error"}
+
+// paramsNames are the members of tools/call params the proxy reads.
+var paramsNames = []string{"name", "arguments", "_meta", "task"}
+
+// parseEnvelope reads the members of one JSON-RPC message.
+func parseEnvelope(body []byte) (envelope, map[string]json.RawMessage, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(body, &m); err != nil {
+		return envelope{}, nil, err
+	}
+	if m == nil {
+		return envelope{}, nil, errNotObject
+	}
+	var env envelope
+	env.ambiguous = ambiguousName(m, envelopeNames)
+	if raw, ok := m["method"]; ok {
+		env.hasMethod = true
+		if err := json.Unmarshal(raw, &env.method); err != nil {
+			env.method = string(raw) // not a string: no method the proxy knows
+		}
+	}
+	if raw, ok := m["id"]; ok && !isNull(raw) {
+		env.id = raw
+	}
+	env.params = m["params"]
+	return env, m, nil
+}
+
+// ambiguousName returns a member name of m that differs from one of names,
+// or from another member, only by case (Unicode simple folding, as
+// encoding/json matches), and "" when there is none.
+func ambiguousName[V any](m map[string]V, names []string) string {
+	simple := true
+	for k := range m {
+		if !isLowerASCII(k) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return "" // lower-case ASCII names fold to themselves: no collision possible
+	}
+	seen := make(map[string]string, len(m))
+	for k := range m {
+		f := fold(k)
+		if prev, ok := seen[f]; ok {
+			return minString(prev, k)
+		}
+		seen[f] = k
+	}
+	for _, n := range names {
+		if k, ok := seen[n]; ok && k != n {
+			return k
+		}
+	}
+	return ""
+}
+
+func minString(a, b string) string {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// fold maps s to a canonical member of its case-folding class: every rune
+// becomes the smallest rune of its simple-folding orbit, then lower case for
+// ASCII readability. Two names fold alike exactly when a case-insensitive
+// matcher such as encoding/json's could take one for the other.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		min := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < min {
+				min = f
+			}
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(min))
+	}
+	return string(b)
+}
+
+// ambiguousValue walks a decoded JSON value and returns the first object
+// member name that collides with another one of the same object by case.
+func ambiguousValue(v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		if k := ambiguousName(v, nil); k != "" {
+			return k
+		}
+		for _, e := range v {
+			if k := ambiguousValue(e); k != "" {
+				return k
+			}
+		}
+	case []any:
+		for _, e := range v {
+			if k := ambiguousValue(e); k != "" {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+func isNull(raw json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(raw), []byte("null")) }
+
+// idKey turns a JSON-RPC id into a map key: strings and numbers are distinct
+// ids even when they print alike.
+func idKey(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return "s" + s
+		}
+	}
+	if f, err := strconv.ParseFloat(string(raw), 64); err == nil {
+		return "n" + strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return "r" + string(raw)
+}
+
+// idKeyValue is idKey for an id already decoded (with UseNumber).
+func idKeyValue(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return "s" + v, true
+	case json.Number:
+		if f, err := strconv.ParseFloat(string(v), 64); err == nil {
+			return "n" + strconv.FormatFloat(f, 'g', -1, 64), true
+		}
+		return "r" + string(v), true
+	}
+	return "", false
+}
+
+// trim strips the line terminator and surrounding white space.
+func trim(line []byte) []byte { return bytes.TrimSpace(line) }

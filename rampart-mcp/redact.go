@@ -1,0 +1,29 @@
+package main
+
+import "rampart.dev/pkg/secret"
+
+// secretRedactor scans what the server sends with package secret.
+type secretRedactor struct{}
+
+func kinds(fs []secret.Finding) []string {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Kind
+	}
+	return out
+}
+
+// Value redacts a decoded JSON message.
+func (secretRedactor) Value(v any) (any, []string) {
+	out, fs := secret.RedactValue(v)
+	return out, kinds(fs)
+}
+
+// Text redacts a line that is not JSON.
+func (secretRedactor) Text(s string) (string, []string) {
+	out, fs := secret.Redact(s)
+	return out, kinds(fs)
+}
