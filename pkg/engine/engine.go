@@ -1,0 +1,176 @@
+// Package engine decides a Call against a compiled policy.
+//
+// It is pure: no I/O, no clock, no environment. Callers pass what it needs
+// (the user's home directory) in Env, and time the evaluation themselves if
+// they want Decision.EvalNS.
+//
+// # Subjects
+//
+// A call is judged as one or more subjects, each with the tool name the
+// policies match on:
+//
+//   - exec: every simple command the shell normaliser reaches (package
+//     shell), every pipeline of two or more commands, and, derived from the
+//     commands, the paths they read or write (tools read and write), the
+//     URLs and hosts they reach (tool fetch) and SQL they run (tool sql);
+//   - read and write: the path, cleaned against cwd and home;
+//   - fetch: the normalised URL and host;
+//   - mcp: the MCP tool with its arguments, and, derived from the arguments,
+//     commands (exec), paths (read or write by the tool's verb), URLs (fetch)
+//     and SQL (sql);
+//   - any other tool: judged as given.
+//
+// # Evaluation order
+//
+// For each subject, the policies whose match block admits it are taken in
+// priority order; within a policy the first rule whose conditions all hold
+// decides for that policy. Across policies and subjects the strongest action
+// wins: deny > require_approval > log > allow, so deny always wins. A
+// primary subject (the call itself, or each of its simple commands) that no
+// rule decides gets the default action; derived subjects only ever add
+// decisions. An allow is explicit (Decision.Explicit) only when a rule
+// allowed every primary subject.
+//
+// Allow rules never match on a command's raw text, only on its simple
+// commands, so `cat x && rm -rf ~` is not allowed by `cat *`.
+package engine
+
+import (
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/policy"
+)
+
+// Env is what the engine needs to know about the machine.
+type Env struct {
+	Home string // the user's home directory, for ~ and $HOME
+}
+
+// Engine evaluates calls against one policy. It is safe for concurrent use.
+type Engine struct {
+	p   *policy.Policy
+	env Env
+}
+
+// New returns an Engine for p.
+func New(p *policy.Policy, env Env) *Engine { return &Engine{p: p, env: env} }
+
+// Policy returns the policy the engine evaluates.
+func (e *Engine) Policy() *policy.Policy { return e.p }
+
+// Evaluate decides c.
+func (e *Engine) Evaluate(c call.Call) call.Decision {
+	ev := evaluation{e: e, c: &c}
+	ev.run(nil)
+	return ev.decision()
+}
+
+// result is one policy's decision about one subject.
+type result struct {
+	action  call.Action
+	entry   *policy.Entry // nil for the default action
+	rule    *policy.Rule
+	ruleIdx int
+	text    string
+}
+
+type evaluation struct {
+	e        *Engine
+	c        *call.Call
+	flags    []string
+	best     result
+	have     bool
+	all      []result // every decided result, kept only when explaining
+	keepAll  bool
+	defaults bool // a primary subject fell through to the default action
+	trace    *Trace
+}
+
+func (ev *evaluation) add(r result) {
+	if ev.keepAll {
+		ev.all = append(ev.all, r)
+	}
+	if !ev.have || r.action > ev.best.action {
+		ev.best, ev.have = r, true
+	}
+}
+
+func (ev *evaluation) decision() call.Decision {
+	p := ev.e.p
+	if !ev.have {
+		return call.Decision{Decision: p.DefaultAction, Message: defaultMessage(p), Flags: ev.flags}
+	}
+	b := ev.best
+	d := call.Decision{Decision: b.action, Matched: b.text, Flags: ev.flags}
+	if b.entry == nil {
+		d.Message = defaultMessage(p)
+		return d
+	}
+	d.Explicit = b.action != call.Allow || !ev.defaults
+	d.MatchedPolicies = b.entry.Names()
+	d.Message = b.rule.Message
+	if d.Message == "" && b.action != call.Allow {
+		d.Message = b.action.String() + " by policy " + b.entry.Name
+	}
+	if ev.keepAll {
+		d.MatchedPolicies = nil
+		seen := map[string]bool{}
+		for _, r := range ev.all {
+			if r.action == b.action && r.entry != nil && !seen[r.entry.Name] {
+				seen[r.entry.Name] = true
+				d.MatchedPolicies = append(d.MatchedPolicies, r.entry.Name)
+			}
+		}
+	}
+	return d
+}
+
+func defaultMessage(p *policy.Policy) string {
+	if p.DefaultAction == call.Allow {
+		return ""
+	}
+	return "no rule decided this call; default action is " + p.DefaultAction.String()
+}
+
+// judge evaluates one subject against every policy that admits it.
+func (ev *evaluation) judge(s *subject) {
+	c := ev.c
+	decided := false
+	for _, ent := range ev.e.p.Entries {
+		if !ent.AppliesTo(s.tool, c.Agent, c.Session) {
+			ev.traceSkip(s, ent)
+			continue
+		}
+		i, r, text := ev.firstRule(ent, s)
+		if r == nil {
+			continue
+		}
+		if ent.TightenOnly && r.Action <= call.Log {
+			continue
+		}
+		decided = true
+		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text})
+		if r.Action == call.Deny && !ev.keepAll {
+			return
+		}
+	}
+	if !decided && s.primary {
+		ev.defaults = true
+		ev.add(result{action: ev.e.p.DefaultAction, text: s.text})
+		ev.traceDefault(s)
+	}
+}
+
+func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rule, string) {
+	for i, r := range ent.Rules {
+		ok, text := ev.holds(r, s)
+		ev.traceRule(s, ent, i, r, ok)
+		if ok {
+			return i, r, text
+		}
+	}
+	return -1, nil, ""
+}
+
+// denied reports whether the best decision so far is a deny, so the
+// remaining subjects cannot change the outcome.
+func (ev *evaluation) denied() bool { return ev.have && ev.best.action == call.Deny && !ev.keepAll }

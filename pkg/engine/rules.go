@@ -1,0 +1,216 @@
+package engine
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/policy"
+)
+
+// holds reports whether every condition of r holds for s, and the text
+// that made it hold. A condition the subject has nothing for does not hold.
+func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
+	home := ev.e.env.Home
+	text := s.text
+	restrictive := r.Action > call.Allow
+	if len(r.Command) > 0 {
+		ok, t := matchCommand(r.Command, s, home, restrictive)
+		if !ok {
+			return false, ""
+		}
+		text = t
+	}
+	if len(r.NotCommand) > 0 {
+		if s.argv == nil && s.stages == nil && s.sql == "" {
+			return false, ""
+		}
+		if ok, _ := matchCommand(r.NotCommand, s, home, restrictive); ok {
+			return false, ""
+		}
+	}
+	if len(r.Path) > 0 || len(r.NotPath) > 0 {
+		one := [1]string{s.path}
+		paths := one[:]
+		if s.path == "" {
+			paths = s.argPaths(ev)
+		}
+		if len(paths) == 0 {
+			return false, ""
+		}
+		if len(r.Path) > 0 {
+			p, ok := anyPath(r.Path, paths, home, ev.c.Cwd)
+			if !ok {
+				return false, ""
+			}
+			text = p
+		}
+		if len(r.NotPath) > 0 {
+			if _, ok := anyPath(r.NotPath, paths, home, ev.c.Cwd); ok {
+				return false, ""
+			}
+		}
+	}
+	if len(r.Domain) > 0 || len(r.NotDomain) > 0 || len(r.URL) > 0 || len(r.NotURL) > 0 {
+		if s.url == nil {
+			return false, ""
+		}
+		if len(r.Domain) > 0 && !anyDomain(r.Domain, s.url.Host) {
+			return false, ""
+		}
+		if len(r.NotDomain) > 0 && anyDomain(r.NotDomain, s.url.Host) {
+			return false, ""
+		}
+		if len(r.URL) > 0 && !anyURL(r.URL, s) {
+			return false, ""
+		}
+		if len(r.NotURL) > 0 && anyURL(r.NotURL, s) {
+			return false, ""
+		}
+	}
+	if len(r.ToolName) > 0 {
+		if s.tool != call.ToolMCP || !matchToolName(r.ToolName, s.mcpTool) {
+			return false, ""
+		}
+	}
+	if len(r.Argument) > 0 {
+		if s.args == nil || !anyArgument(r.Argument, s.args) {
+			return false, ""
+		}
+	}
+	if len(r.Content) > 0 {
+		if s.content == "" || !anyText(r.Content, s.content) {
+			return false, ""
+		}
+	}
+	if len(r.Response) > 0 {
+		return false, "" // judged only by EvaluateResponse
+	}
+	if len(r.Hint) > 0 {
+		// Annotations come from the server, which may lie: they can only
+		// tighten, so they never make an allow or log rule hold.
+		if !restrictive || r.Action == call.Log || !anyHint(r.Hint, s.hints) {
+			return false, ""
+		}
+	}
+	return true, text
+}
+
+// matchCommand matches command patterns against a simple command, a
+// pipeline, or SQL text. Restrictive rules also match the raw line.
+func matchCommand(ps []*match.CommandPattern, s *subject, home string, restrictive bool) (bool, string) {
+	for _, p := range ps {
+		switch {
+		case s.sql != "":
+			if p.MatchRaw(s.sql) {
+				return true, s.text
+			}
+		case s.stages != nil:
+			if p.MatchPipeline(s.stages, home) {
+				return true, s.text
+			}
+		case s.argv != nil:
+			if p.Match(s.argv, home) {
+				return true, s.text
+			}
+			if restrictive && s.raw != "" && p.MatchRaw(s.raw) {
+				return true, s.raw
+			}
+		}
+	}
+	return false, ""
+}
+
+// argPaths are the path arguments of an MCP call, cleaned.
+func (s *subject) argPaths(ev *evaluation) []string {
+	if s.args == nil {
+		return nil
+	}
+	var out []string
+	for k, v := range s.args {
+		if pathKeys[strings.ToLower(k)] {
+			for _, p := range stringValues(v) {
+				out = append(out, match.CleanPath(p, ev.c.Cwd, ev.e.env.Home))
+			}
+		}
+	}
+	return out
+}
+
+func anyPath(ps []match.PathPattern, paths []string, home, cwd string) (string, bool) {
+	for _, path := range paths {
+		for _, p := range ps {
+			if p.Match(path, home, cwd) {
+				return path, true
+			}
+		}
+	}
+	return "", false
+}
+
+func anyDomain(ds []match.DomainPattern, host string) bool {
+	for _, d := range ds {
+		if d.Match(host) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyURL(gs []match.Glob, s *subject) bool {
+	norm := s.url.String()
+	for _, g := range gs {
+		if g.Match(norm) || g.Match(s.urlRaw) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyText(gs []match.Glob, text string) bool {
+	for _, g := range gs {
+		if g.Match(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyArgument matches each string argument, as "value" and as "key=value".
+func anyArgument(gs []match.Glob, args map[string]any) bool {
+	for k, v := range args {
+		for _, s := range stringValues(v) {
+			for _, g := range gs {
+				if g.Match(s) || g.Match(k+"="+s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func anyHint(want, have []string) bool {
+	for _, w := range want {
+		for _, h := range have {
+			if strings.EqualFold(w, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchToolName matches an MCP tool name as a whole and word by word, so
+// `delete` matches "delete_file" and "deleteNote" but not "undelete_note".
+func matchToolName(gs []match.Glob, name string) bool {
+	if anyText(gs, name) {
+		return true
+	}
+	for _, w := range ToolWords(name) {
+		if anyText(gs, w) {
+			return true
+		}
+	}
+	return false
+}

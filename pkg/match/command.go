@@ -1,0 +1,351 @@
+package match
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/gobwas/glob"
+)
+
+// Argv is one simple command prepared for matching: its program, its flags
+// as a set (so "-fr", "-r -f" and "--recursive --force" are the same set),
+// and its positional arguments, each also as a cleaned path.
+type Argv struct {
+	Name       string   // program base name
+	Program    string   // program as written
+	Args       []string // arguments as given
+	Positional []string // arguments that are not flags
+	Paths      []string // Positional, each cleaned as a path
+	short      uint64
+	long       []string
+}
+
+// NewArgv prepares a simple command. cwd and home clean path arguments.
+func NewArgv(name, program string, args []string, cwd, home string) Argv {
+	a := Argv{Name: name, Program: program, Args: args}
+	a.short, a.long, a.Positional = parseFlags(name, args, true)
+	if len(a.Positional) > 0 {
+		a.Paths = make([]string, len(a.Positional))
+		for i, p := range a.Positional {
+			a.Paths[i] = CleanPath(p, cwd, home)
+		}
+	}
+	return a
+}
+
+// String is the command as a space-separated line.
+func (a *Argv) String() string {
+	if len(a.Args) == 0 {
+		return a.Name
+	}
+	return a.Name + " " + strings.Join(a.Args, " ")
+}
+
+// HasFlag reports whether the command has the flag, written as in a
+// pattern ("-f", "--force").
+func (a *Argv) HasFlag(flag string) bool {
+	s, l, _ := parseFlags(a.Name, []string{flag}, false)
+	return a.hasFlags(s, l)
+}
+
+func (a *Argv) hasFlags(short uint64, long []string) bool {
+	if a.short&short != short {
+		return false
+	}
+	for _, want := range long {
+		found := false
+		for _, have := range a.long {
+			if have == want {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// singleDashLong are programs whose "-word" options are words, not clusters.
+var singleDashLong = map[string]bool{
+	"find": true, "java": true, "gcc": true, "cc": true, "clang": true, "go": true,
+	"ffmpeg": true, "openssl": true, "xargs": false, "dd": true, "iptables": true,
+}
+
+// flagAliases maps, per program, the spellings of one flag onto a single
+// short letter so that every spelling matches every other.
+var flagAliases = map[string]map[string]byte{
+	"rm":       {"recursive": 'r', "R": 'r', "force": 'f', "dir": 'd', "no-preserve-root": 0},
+	"cp":       {"recursive": 'r', "R": 'r', "force": 'f', "archive": 'a'},
+	"mv":       {"force": 'f'},
+	"chmod":    {"recursive": 'R'},
+	"chown":    {"recursive": 'R'},
+	"chgrp":    {"recursive": 'R'},
+	"git":      {"force": 'f', "hard": 0, "delete": 'd', "D": 'D'},
+	"shred":    {"remove": 'u', "zero": 'z', "force": 'f'},
+	"sed":      {"in-place": 'i'},
+	"base64":   {"decode": 'd', "D": 'd'},
+	"xxd":      {"revert": 'r'},
+	"kill":     {"KILL": '9'},
+	"rsync":    {"delete": 0, "recursive": 'r', "archive": 'a'},
+	"curl":     {"data": 'd', "upload-file": 'T', "form": 'F', "data-binary": 0},
+	"ssh":      {},
+	"docker":   {"force": 'f', "all": 'a', "volumes": 0, "privileged": 0},
+	"kubectl":  {"all": 0, "force": 0},
+	"npm":      {"force": 'f'},
+	"crontab":  {"remove": 'r'},
+	"truncate": {"size": 's'},
+	"tar":      {"extract": 'x', "create": 'c', "file": 'f', "gzip": 'z'},
+	"unzip":    {},
+	"find":     {},
+}
+
+func bit(c byte) uint64 {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return 1 << (c - 'a')
+	case c >= 'A' && c <= 'Z':
+		return 1 << (26 + c - 'A')
+	case c >= '0' && c <= '9':
+		return 1 << (52 + c - '0')
+	}
+	return 0
+}
+
+// parseFlags splits args into a short-flag set, long flags and positional
+// arguments. With positional false, only flags are collected (for patterns).
+func parseFlags(prog string, args []string, positional bool) (short uint64, long []string, pos []string) {
+	aliases := flagAliases[prog]
+	single := singleDashLong[prog]
+	addLong := func(name string) {
+		if c, ok := aliases[name]; ok && c != 0 {
+			short |= bit(c)
+			return
+		}
+		long = append(long, name)
+	}
+	dashdash := false
+	for _, a := range args {
+		switch {
+		case dashdash || len(a) < 2 || a[0] != '-':
+			if positional {
+				pos = append(pos, a)
+			}
+		case a == "--":
+			// Recorded as a flag of its own: "git checkout -- ." differs
+			// from "git checkout main".
+			dashdash = true
+			long = append(long, "--")
+		case strings.HasPrefix(a, "--"):
+			name := a[2:]
+			if i := strings.IndexByte(name, '='); i >= 0 {
+				name = name[:i]
+			}
+			addLong(strings.ToLower(name))
+		case single && len(a) > 2:
+			addLong(a[1:])
+		default:
+			for i := 1; i < len(a); i++ {
+				c := a[i]
+				if bit(c) == 0 {
+					break
+				}
+				if alias, ok := aliases[string(c)]; ok && alias != 0 {
+					c = alias
+				}
+				short |= bit(c)
+			}
+		}
+	}
+	return short, long, pos
+}
+
+// CommandPattern is a compiled command pattern.
+//
+// A pattern is read like a command: its first word is a glob over the
+// program's base name (or its full path when the word holds a `/`); words
+// starting with `-` are flags the command must have, in any order and any
+// spelling; every other word is a glob that one of the command's positional
+// arguments must match, in order, with others allowed in between and after.
+// A word that looks like a path (`/…`, `~`, `~/…`, `$HOME/…`) is matched as a
+// path pattern against the argument cleaned as a path, so `rm -rf ~` also
+// matches "rm -rf $HOME/" and "rm -rf ../.." run from two levels below
+// home. A lone `*` word matches anything, including nothing.
+//
+// A pattern holding " | " is a pipeline pattern: its stages must match
+// commands of one pipeline in order, others allowed in between, so
+// `curl * | sh` matches "curl -s x | tee log | sudo sh".
+//
+// The whole pattern is also a glob over the raw command text.
+type CommandPattern struct {
+	src    string
+	raw    Glob
+	prog   glob.Glob
+	byPath bool
+	short  uint64
+	long   []string
+	words  []wordMatcher
+	stages []*CommandPattern
+}
+
+type wordMatcher struct {
+	text glob.Glob
+	path *PathPattern
+}
+
+// CompileCommand compiles a command pattern.
+func CompileCommand(pattern string) (*CommandPattern, error) {
+	raw, err := CompileText(pattern)
+	if err != nil {
+		return nil, err
+	}
+	cp := &CommandPattern{src: pattern, raw: raw}
+	if strings.Contains(pattern, " | ") {
+		for _, st := range strings.Split(pattern, " | ") {
+			sp, err := compileSimple(strings.TrimSpace(st))
+			if err != nil {
+				return nil, fmt.Errorf("pipeline stage %q: %w", st, err)
+			}
+			cp.stages = append(cp.stages, sp)
+		}
+		return cp, nil
+	}
+	sp, err := compileSimple(pattern)
+	if err != nil {
+		return nil, err
+	}
+	sp.src, sp.raw = pattern, raw
+	return sp, nil
+}
+
+func compileSimple(pattern string) (*CommandPattern, error) {
+	words := splitWords(pattern)
+	if len(words) == 0 {
+		return nil, fmt.Errorf("empty command pattern")
+	}
+	cp := &CommandPattern{src: pattern}
+	prog := words[0]
+	cp.byPath = strings.Contains(prog, "/")
+	g, err := glob.Compile(prog)
+	if err != nil {
+		return nil, fmt.Errorf("bad glob %q: %v", prog, err)
+	}
+	cp.prog = g
+	name := path.Base(prog)
+	var flags []string
+	for _, w := range words[1:] {
+		switch {
+		case w == "*":
+			// matches anything, including nothing
+		case len(w) > 1 && w[0] == '-' && !strings.ContainsAny(w, "*?[{"):
+			flags = append(flags, w)
+		case looksLikePathPattern(w):
+			pp, err := CompilePath(w)
+			if err != nil {
+				return nil, err
+			}
+			cp.words = append(cp.words, wordMatcher{path: &pp})
+		default:
+			g, err := glob.Compile(w)
+			if err != nil {
+				return nil, fmt.Errorf("bad glob %q: %v", w, err)
+			}
+			cp.words = append(cp.words, wordMatcher{text: g})
+		}
+	}
+	cp.short, cp.long, _ = parseFlags(name, flags, false)
+	return cp, nil
+}
+
+func looksLikePathPattern(w string) bool {
+	return strings.HasPrefix(w, "/") || w == "~" || strings.HasPrefix(w, "~/") ||
+		w == "$HOME" || strings.HasPrefix(w, "$HOME/")
+}
+
+// splitWords splits a pattern on spaces, honouring single and double quotes
+// so a word may hold spaces.
+func splitWords(s string) []string {
+	var words []string
+	var cur strings.Builder
+	in := false
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				cur.WriteByte(c)
+			}
+		case c == '\'' || c == '"':
+			quote, in = c, true
+		case c == ' ' || c == '\t':
+			if in {
+				words = append(words, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteByte(c)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// String returns the pattern as written.
+func (cp *CommandPattern) String() string { return cp.src }
+
+// IsPipeline reports whether the pattern has stages.
+func (cp *CommandPattern) IsPipeline() bool { return len(cp.stages) > 0 }
+
+// MatchRaw matches the pattern as a glob over raw command text.
+func (cp *CommandPattern) MatchRaw(s string) bool { return cp.raw.Match(s) }
+
+// Match reports whether a simple command matches a simple pattern.
+func (cp *CommandPattern) Match(a *Argv, home string) bool {
+	if cp.IsPipeline() {
+		return false
+	}
+	prog := a.Name
+	if cp.byPath {
+		prog = a.Program
+	}
+	if !cp.prog.Match(prog) || !a.hasFlags(cp.short, cp.long) {
+		return false
+	}
+	j := 0
+	for _, w := range cp.words {
+		for ; j < len(a.Positional); j++ {
+			if w.path != nil && w.path.Match(a.Paths[j], home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
+				break
+			}
+		}
+		if j == len(a.Positional) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// MatchPipeline reports whether the stages of a pipeline pattern match the
+// commands of one pipeline, in order.
+func (cp *CommandPattern) MatchPipeline(stages []*Argv, home string) bool {
+	if !cp.IsPipeline() {
+		return false
+	}
+	i := 0
+	for _, st := range stages {
+		if i < len(cp.stages) && cp.stages[i].Match(st, home) {
+			i++
+		}
+	}
+	return i == len(cp.stages)
+}

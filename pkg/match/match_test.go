@@ -1,0 +1,168 @@
+package match
+
+import "testing"
+
+func TestCleanPath(t *testing.T) {
+	const home, cwd = "/home/u", "/home/u/p"
+	tests := []struct{ in, want string }{
+		{"~/.ssh/id_rsa", "/home/u/.ssh/id_rsa"},
+		{"$HOME/.aws/credentials", "/home/u/.aws/credentials"},
+		{"${HOME}/.aws/credentials", "/home/u/.aws/credentials"},
+		{"~", "/home/u"},
+		{"../../../etc/passwd", "/etc/passwd"},
+		{"./build", "/home/u/p/build"},
+		{"build/", "/home/u/p/build"},
+		{"/etc//passwd", "/etc/passwd"},
+		{"/tmp/./x/../y", "/tmp/y"},
+		{"/", "/"},
+		{"//", "/"},
+		{"..", "/home/u"},
+	}
+	for _, tt := range tests {
+		if got := CleanPath(tt.in, cwd, home); got != tt.want {
+			t.Errorf("CleanPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPathPattern(t *testing.T) {
+	const home, cwd = "/home/u", "/work/app"
+	tests := []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"~/.ssh/**", "/home/u/.ssh/id_rsa", true},
+		{"~/.ssh/**", "/home/other/.ssh/id_rsa", false},
+		{"~/.ssh/*.pub", "/home/u/.ssh/id_rsa.pub", true},
+		{"~/.ssh/*.pub", "/home/u/.ssh/keys/id_rsa.pub", false},
+		{"~", "/home/u", true},
+		{"~", "/home/user2", false},
+		{"**/.env", "/work/app/.env", true},
+		{"**/.env", "/.env", true},
+		{"**/.env", "/work/app/.env.example", false},
+		{"*.pem", "/srv/tls/site.pem", true},
+		{"id_rsa", "/tmp/id_rsa", true},
+		{"id_rsa", "/tmp/id_rsa.pub", false},
+		{"/etc/**", "/etc/cron.d/x", true},
+		{"/etc/*", "/etc/cron.d/x", false},
+		{"/etc/", "/etc/cron.d/x", true},
+		{"./**", "/work/app/src/main.go", true},
+		{"./**", "/work/apple/x", false},
+		{"/dev/{sd,nvme}*", "/dev/sda", true},
+	}
+	for _, tt := range tests {
+		pp, err := CompilePath(tt.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pp.Match(tt.path, home, cwd); got != tt.want {
+			t.Errorf("CompilePath(%q).Match(%q) = %v, want %v", tt.pattern, tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestParseURL(t *testing.T) {
+	tests := []struct{ in, host, scheme string }{
+		{"https://X.NGROK.io./a", "x.ngrok.io", "https"},
+		{"HTTP://user:pw@Example.com:8080/x", "example.com", "http"},
+		{"evil.example/x", "evil.example", "http"},
+		{"http://2852039166/latest", "169.254.169.254", "http"},
+		{"http://0xA9FEA9FE/", "169.254.169.254", "http"},
+		{"http://0251.0376.0251.0376/", "169.254.169.254", "http"},
+		{"http://[::ffff:169.254.169.254]/", "169.254.169.254", "http"},
+		{"http://[fd00:ec2::254]/", "fd00:ec2::254", "http"},
+		{"http://169.254.169.254\\@good.com/", "169.254.169.254", "http"},
+	}
+	for _, tt := range tests {
+		u, ok := ParseURL(tt.in)
+		if !ok || u.Host != tt.host || u.Scheme != tt.scheme {
+			t.Errorf("ParseURL(%q) = %+v, %v; want host %q scheme %q", tt.in, u, ok, tt.host, tt.scheme)
+		}
+	}
+	if _, ok := ParseURL("https:///nohost"); ok {
+		t.Errorf("ParseURL with no host reported ok")
+	}
+}
+
+func TestDomainPattern(t *testing.T) {
+	dp, _ := CompileDomain("*.ngrok.io")
+	for host, want := range map[string]bool{"a.ngrok.io": true, "a.b.ngrok.io": true, "ngrok.io": false, "evilngrok.io": false} {
+		if got := dp.Match(host); got != want {
+			t.Errorf("*.ngrok.io Match(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
+
+func TestCommandPattern(t *testing.T) {
+	const home, cwd = "/home/u", "/home/u/p"
+	argv := func(name string, args ...string) *Argv { a := NewArgv(name, name, args, cwd, home); return &a }
+	tests := []struct {
+		pattern string
+		cmd     *Argv
+		want    bool
+	}{
+		{"rm -rf /", argv("rm", "-rf", "/"), true},
+		{"rm -rf /", argv("rm", "-fr", "/"), true},
+		{"rm -rf /", argv("rm", "-r", "-f", "/"), true},
+		{"rm -rf /", argv("rm", "--recursive", "--force", "/"), true},
+		{"rm -rf /", argv("rm", "-R", "-f", "/"), true},
+		{"rm -rf /", argv("rm", "-rfv", "/tmp/x", "/"), true},
+		{"rm -rf /", argv("rm", "-rf", "//"), true},
+		{"rm -rf /", argv("rm", "-rf", "./build"), false},
+		{"rm -rf /", argv("rm", "-f", "/"), false},
+		{"rm -r ~", argv("rm", "-rf", "$HOME/"), true},
+		{"rm -r ~", argv("rm", "-rf", ".."), true},
+		{"rm -r ~", argv("rm", "-rf", "node_modules"), false},
+		{"rm -rf *", argv("rm", "-rf", "anything"), true},
+		{"git push -f", argv("git", "push", "--force", "origin", "main"), true},
+		{"git push -f", argv("git", "push", "origin", "main"), false},
+		{"git push * +*", argv("git", "push", "origin", "+main"), true},
+		{"git checkout --", argv("git", "checkout", "--", "file"), true},
+		{"git checkout --", argv("git", "checkout", "main"), false},
+		{"git status", argv("git", "status", "-s"), true},
+		{"git status", argv("git", "commit", "-m", "x"), false},
+		{"{curl,wget} *", argv("wget", "x"), true},
+		{"/bin/rm *", argv("rm"), false},
+		{"base64 -d", argv("base64", "--decode"), true},
+	}
+	for _, tt := range tests {
+		cp, err := CompileCommand(tt.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cp.Match(tt.cmd, home); got != tt.want {
+			t.Errorf("CompileCommand(%q).Match(%q) = %v, want %v", tt.pattern, tt.cmd.String(), got, tt.want)
+		}
+	}
+}
+
+func TestPipelinePattern(t *testing.T) {
+	cp, err := CompileCommand("{curl,wget} * | {sh,bash}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := func(n string) *Argv { x := NewArgv(n, n, nil, "/", "/home/u"); return &x }
+	if !cp.MatchPipeline([]*Argv{a("curl"), a("tee"), a("bash")}, "") {
+		t.Errorf("curl | tee | bash not matched")
+	}
+	if cp.MatchPipeline([]*Argv{a("curl"), a("ssh")}, "") {
+		t.Errorf("curl | ssh matched")
+	}
+	if cp.MatchPipeline([]*Argv{a("bash"), a("curl")}, "") {
+		t.Errorf("bash | curl matched")
+	}
+}
+
+func TestMatchDoesNotAllocate(t *testing.T) {
+	pp, _ := CompilePath("~/.ssh/**")
+	dp, _ := CompileDomain("*.ngrok.io")
+	allocs := testing.AllocsPerRun(100, func() {
+		p := CleanPath("/home/u/.ssh/id_rsa", "/", "/home/u")
+		pp.Match(p, "/home/u", "/")
+		u, _ := ParseURL("https://x.ngrok.io/a")
+		dp.Match(u.Host)
+	})
+	if allocs != 0 {
+		t.Errorf("glob path allocates %v times per call, want 0", allocs)
+	}
+}

@@ -1,0 +1,135 @@
+package match
+
+import (
+	"path"
+	"strings"
+
+	"github.com/gobwas/glob"
+)
+
+// CleanPath makes p absolute and lexically clean: `~` and `~/…`, `$HOME` and
+// `${HOME}` are the user's home, a relative path is taken from cwd (or "/"
+// when cwd is empty), and `.` and `..` are resolved. A path that is already
+// clean and absolute is returned as is, without allocating.
+func CleanPath(p, cwd, home string) string {
+	switch {
+	case p == "":
+		return ""
+	case p == "~" || p == "$HOME" || p == "${HOME}":
+		p = home
+	case strings.HasPrefix(p, "~/"):
+		p = home + p[1:]
+	case strings.HasPrefix(p, "$HOME/"):
+		p = home + p[5:]
+	case strings.HasPrefix(p, "${HOME}/"):
+		p = home + p[7:]
+	case p[0] != '/':
+		if cwd == "" {
+			cwd = "/"
+		}
+		p = cwd + "/" + p
+	}
+	if isClean(p) {
+		return p
+	}
+	return path.Clean(p)
+}
+
+// isClean reports whether an absolute path needs no cleaning.
+func isClean(p string) bool {
+	if p == "/" {
+		return true
+	}
+	if len(p) == 0 || p[0] != '/' || p[len(p)-1] == '/' {
+		return false
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i] != '/' {
+			continue
+		}
+		if p[i-1] == '/' {
+			return false
+		}
+		rest := p[i+1:]
+		if rest == "." || rest == ".." || strings.HasPrefix(rest, "./") || strings.HasPrefix(rest, "../") {
+			return false
+		}
+	}
+	return true
+}
+
+// PathPattern matches cleaned absolute paths; see the package doc for the
+// dialect.
+type PathPattern struct {
+	src  string
+	g    glob.Glob
+	home bool // pattern is relative to the home directory
+	cwd  bool // pattern is relative to the call's working directory
+	base bool // pattern has no slash: match the base name
+}
+
+// CompilePath compiles a path pattern.
+func CompilePath(pattern string) (PathPattern, error) {
+	pp := PathPattern{src: pattern}
+	p := pattern
+	switch {
+	case p == "~" || p == "$HOME":
+		pp.home, p = true, ""
+	case strings.HasPrefix(p, "~/"):
+		pp.home, p = true, p[1:]
+	case strings.HasPrefix(p, "$HOME/"):
+		pp.home, p = true, p[5:]
+	case p == "." || p == "./":
+		pp.cwd, p = true, ""
+	case strings.HasPrefix(p, "./"):
+		pp.cwd, p = true, p[1:]
+	case !strings.Contains(p, "/"):
+		pp.base = true
+	case strings.HasPrefix(p, "**/"):
+		// A leading **/ also matches nothing: "**/x" matches "/x" and "x",
+		// and paths here are absolute, so anchor it anywhere.
+		p = "{/,**/}" + p[3:]
+	}
+	if len(p) > 1 && strings.HasSuffix(p, "/") {
+		p += "**" // a directory pattern covers what is inside it
+	}
+	g, err := compileSep(p, '/')
+	if err != nil {
+		return PathPattern{}, err
+	}
+	pp.g = g
+	return pp, nil
+}
+
+// String returns the pattern as written.
+func (pp PathPattern) String() string { return pp.src }
+
+// Match reports whether the cleaned absolute path p matches, with home the
+// user's home directory for `~` patterns and cwd the call's working
+// directory for `./` patterns.
+func (pp PathPattern) Match(p, home, cwd string) bool {
+	switch {
+	case pp.home:
+		return matchUnder(pp.g, p, home)
+	case pp.cwd:
+		return matchUnder(pp.g, p, cwd)
+	case pp.base:
+		return pp.g.Match(p[strings.LastIndexByte(p, '/')+1:])
+	}
+	return pp.g.Match(p)
+}
+
+// matchUnder matches the part of p below dir, which must be a directory
+// prefix of p.
+func matchUnder(g glob.Glob, p, dir string) bool {
+	if dir == "" || !strings.HasPrefix(p, dir) {
+		return false
+	}
+	rest := p[len(dir):]
+	if dir == "/" {
+		rest = p
+	} else if rest != "" && rest[0] != '/' {
+		return false
+	}
+	return g.Match(rest)
+}

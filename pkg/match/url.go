@@ -1,0 +1,170 @@
+package match
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// URL is the part of a URL that policies look at.
+type URL struct {
+	Scheme string // lower case; "http" when the text had none
+	Host   string // lower case, no port, no trailing dot, no brackets; IPv4 in dotted decimal
+	Port   string // as written, "" when absent
+	Rest   string // path, query and fragment as written
+}
+
+// String rebuilds the normalised URL (without userinfo).
+func (u URL) String() string {
+	var b strings.Builder
+	b.WriteString(u.Scheme)
+	b.WriteString("://")
+	if strings.IndexByte(u.Host, ':') >= 0 {
+		b.WriteString("[" + u.Host + "]")
+	} else {
+		b.WriteString(u.Host)
+	}
+	if u.Port != "" {
+		b.WriteString(":" + u.Port)
+	}
+	b.WriteString(u.Rest)
+	return b.String()
+}
+
+// ParseURL normalises a URL or a bare host ("evil.example/x"). It drops
+// userinfo, lower-cases scheme and host, removes a trailing dot and the
+// port from the host, and rewrites IPv4 literals written in decimal, octal
+// or hex ("2852039166", "0xA9FEA9FE", "0251.0376.0251.0376") and
+// IPv4-mapped IPv6 addresses to dotted decimal, so they match the rules
+// written for them. ok is false when there is no host.
+func ParseURL(raw string) (u URL, ok bool) {
+	s := strings.TrimSpace(raw)
+	if i := strings.Index(s, "://"); i > 0 && validScheme(s[:i]) {
+		u.Scheme = lower(s[:i])
+		s = s[i+3:]
+	} else if strings.HasPrefix(s, "//") {
+		u.Scheme, s = "http", s[2:]
+	} else {
+		u.Scheme = "http"
+	}
+	end := strings.IndexAny(s, "/?#")
+	if end < 0 {
+		end = len(s)
+	}
+	authority := s[:end]
+	u.Rest = s[end:]
+	// Backslashes end the authority in browsers and some clients.
+	if i := strings.IndexByte(authority, '\\'); i >= 0 {
+		u.Rest = authority[i:] + u.Rest
+		authority = authority[:i]
+	}
+	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
+		authority = authority[i+1:]
+	}
+	host := authority
+	if strings.HasPrefix(host, "[") {
+		if j := strings.IndexByte(host, ']'); j > 0 {
+			if rest := host[j+1:]; strings.HasPrefix(rest, ":") {
+				u.Port = rest[1:]
+			}
+			host = host[1:j]
+		}
+	} else if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		u.Port = host[i+1:]
+		host = host[:i]
+	}
+	host = strings.TrimRight(host, ".")
+	if host == "" {
+		return u, false
+	}
+	u.Host = NormalizeHost(host)
+	return u, true
+}
+
+// NormalizeHost lower-cases a host name and canonicalises IP literals.
+func NormalizeHost(host string) string {
+	host = lower(strings.TrimRight(host, "."))
+	if host == "" {
+		return host
+	}
+	if c := host[0]; c >= '0' && c <= '9' || strings.IndexByte(host, ':') >= 0 {
+		if ip, ok := parseIP(host); ok {
+			return ip
+		}
+	}
+	return host
+}
+
+// parseIP understands dotted, decimal, octal and hex IPv4 forms, and IPv6.
+func parseIP(h string) (string, bool) {
+	if a, err := netip.ParseAddr(h); err == nil {
+		if a.Is4In6() {
+			a = a.Unmap()
+		}
+		if a.Is4() && a.String() == h {
+			return h, true // common case, no allocation beyond String
+		}
+		return a.String(), true
+	}
+	parts := strings.Split(h, ".")
+	if len(parts) > 4 {
+		return "", false
+	}
+	var nums []uint64
+	for _, p := range parts {
+		n, err := strconv.ParseUint(p, 0, 32)
+		if err != nil {
+			return "", false
+		}
+		nums = append(nums, n)
+	}
+	var v uint64
+	switch len(nums) {
+	case 1:
+		v = nums[0]
+	case 2:
+		v = nums[0]<<24 | nums[1]&0xffffff
+	case 3:
+		v = nums[0]<<24 | (nums[1]&0xff)<<16 | nums[2]&0xffff
+	case 4:
+		v = nums[0]<<24 | (nums[1]&0xff)<<16 | (nums[2]&0xff)<<8 | nums[3]&0xff
+	}
+	if v > 0xffffffff {
+		return "", false
+	}
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).String(), true
+}
+
+func validScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// lower lower-cases ASCII, allocating only when s has upper case.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// DomainPattern matches normalised hosts: `*` crosses dots, and a pattern
+// is lower-cased and stripped of a trailing dot at compile time.
+type DomainPattern struct{ Glob }
+
+// CompileDomain compiles a domain pattern.
+func CompileDomain(pattern string) (DomainPattern, error) {
+	g, err := CompileText(strings.TrimRight(strings.ToLower(pattern), "."))
+	if err != nil {
+		return DomainPattern{}, err
+	}
+	g.src = pattern
+	return DomainPattern{g}, nil
+}

@@ -1,0 +1,125 @@
+// Package policy compiles Rampart policy YAML into an immutable *Policy.
+//
+// # File format
+//
+//	version: 1
+//	name: my-team
+//	extends: standard            # optional: start from an embedded profile
+//	default_action: allow        # allow | log | require_approval | deny
+//	policies:
+//	  - name: block-destructive
+//	    priority: 10             # lower is evaluated first; default 100
+//	    match:
+//	      tool: [exec]           # globs over tool names; default every tool
+//	      agent: ["*"]           # globs over the call's agent
+//	      session: ["*"]         # globs over the call's session
+//	    rules:                   # the first rule whose conditions hold decides
+//	      - action: deny         # deny | require_approval (ask) | log (watch) | allow
+//	        when:
+//	          command_matches: ["rm -rf /"]
+//	        message: Destructive command blocked
+//	tests:
+//	  - name: rm of the root is denied
+//	    tool: exec
+//	    command: rm -rf /
+//	    expect: deny
+//
+// Unknown keys, bad globs, bad actions and duplicate policy names are errors
+// reported as file:line:col: reason. The evaluation itself lives in package
+// engine; docs/policy.md is the full reference.
+package policy
+
+import (
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
+)
+
+// Policy is a compiled policy file. It is immutable and safe for concurrent
+// use.
+type Policy struct {
+	Name          string      // the file's name: key, or its source
+	Source        string      // where it was loaded from
+	DefaultAction call.Action // the decision when no rule holds
+	Entries       []*Entry    // in evaluation order: priority, then file order
+	Tests         []Test      // inline tests
+	Warnings      []string    // non-fatal notes, e.g. project rules that cannot loosen
+}
+
+// Entry is one named policy of a file.
+type Entry struct {
+	Name        string
+	Description string
+	Priority    int
+	Tools       []match.Glob // empty: every tool
+	Agents      []match.Glob
+	Sessions    []match.Glob
+	Rules       []*Rule
+	// TightenOnly marks entries from a project layer: their allow and log
+	// rules end the entry's evaluation without deciding anything.
+	TightenOnly bool
+	// Origin is the file the entry came from.
+	Origin string
+	names  []string // []string{Name}, shared by decisions so they need not allocate
+}
+
+// Names returns a one-element slice holding the entry's name. Callers must
+// not modify it.
+func (e *Entry) Names() []string { return e.names }
+
+// AppliesTo reports whether the entry's match block admits the tool, agent
+// and session.
+func (e *Entry) AppliesTo(tool, agent, session string) bool {
+	return anyGlob(e.Tools, tool) && anyGlob(e.Agents, agent) && anyGlob(e.Sessions, session)
+}
+
+func anyGlob(gs []match.Glob, s string) bool {
+	if len(gs) == 0 {
+		return true
+	}
+	for _, g := range gs {
+		if g.Match(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Rule is one rule of an entry: conditions and the action taken when they
+// all hold. Within one condition the patterns are alternatives.
+type Rule struct {
+	Action  call.Action
+	Message string
+	Line    int // line in the source file, for explanations
+
+	Command    []*match.CommandPattern // command_matches
+	NotCommand []*match.CommandPattern // command_not_matches
+	Path       []match.PathPattern     // path_matches
+	NotPath    []match.PathPattern     // path_not_matches
+	Domain     []match.DomainPattern   // domain_matches
+	NotDomain  []match.DomainPattern   // domain_not_matches
+	URL        []match.Glob            // url_matches
+	NotURL     []match.Glob            // url_not_matches
+	ToolName   []match.Glob            // tool_name_matches
+	Argument   []match.Glob            // argument_matches
+	Content    []match.Glob            // content_matches
+	Response   []match.Glob            // response_matches
+	Hint       []string                // annotation_hints: MCP tool hints such as destructiveHint
+}
+
+// Unconditional reports whether the rule has no conditions.
+func (r *Rule) Unconditional() bool {
+	return len(r.Command)+len(r.NotCommand)+len(r.Path)+len(r.NotPath)+len(r.Domain)+len(r.NotDomain)+
+		len(r.URL)+len(r.NotURL)+len(r.ToolName)+len(r.Argument)+len(r.Content)+len(r.Response)+len(r.Hint) == 0
+}
+
+// Test is one inline test: a call and the decision it must get.
+type Test struct {
+	Name   string
+	Call   call.Call
+	Expect call.Action
+	Line   int
+	Origin string
+}
+
+// Count is the number of policies (entries).
+func (p *Policy) Count() int { return len(p.Entries) }
