@@ -1,0 +1,445 @@
+/*
+ * Asking rampart-eval: one JSON line out, one JSON line back, over the unix
+ * socket named by RAMPART_SOCKET.
+ *
+ *	{"tool":"exec","params":{"command":"/usr/bin/touch /tmp/x"},"agent":"librampart","cwd":"/home/u/p"}
+ *	{"decision":"allow","eval_ns":900}
+ *
+ * The command line is rebuilt from the program path and argv with shell
+ * quoting that a shell parser reads back into the same words. The request
+ * is streamed through a small stack buffer, so a long command line costs
+ * more writes, never heap. The whole exchange is bounded by
+ * rp_cfg.timeout_ms; no answer in time means deny, unless
+ * RAMPART_FAIL_OPEN=1.
+ */
+#define _GNU_SOURCE
+#include "rampart.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+/* RP_REQUEST_MAX: rampart-eval reads lines of at most 4 MiB and answers a
+ * longer one with a deny; stop streaming well past that (an exec's argv
+ * and environment together are bounded by ARG_MAX, far below). */
+#define RP_REQUEST_MAX (16u << 20)
+
+/* The reply we need is at its start ({"decision":"...","message":...);
+ * the rest of a long message is dropped. */
+#define RP_REPLY_MAX 1024
+
+struct writer {
+	int fd;
+	int err;
+	size_t total;
+	size_t n;
+	long deadline_ms;
+	char buf[4096];
+};
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void flush(struct writer *w)
+{
+	size_t off = 0;
+	while (!w->err && off < w->n) {
+		ssize_t r = send(w->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			w->err = 1;
+			break;
+		}
+		off += (size_t)r;
+	}
+	w->n = 0;
+	if (now_ms() > w->deadline_ms)
+		w->err = 1;
+}
+
+static void put(struct writer *w, char c)
+{
+	if (w->n == sizeof w->buf)
+		flush(w);
+	w->buf[w->n++] = c;
+	if (++w->total > RP_REQUEST_MAX)
+		w->err = 1;
+}
+
+static void puts_raw(struct writer *w, const char *s)
+{
+	while (*s)
+		put(w, *s++);
+}
+
+/* put_json writes byte c escaped for a JSON string. Bytes from 0x80 up go
+ * through as they are: UTF-8 stays UTF-8. */
+static void put_json(struct writer *w, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	switch (c) {
+	case '"':
+		put(w, '\\'), put(w, '"');
+		return;
+	case '\\':
+		put(w, '\\'), put(w, '\\');
+		return;
+	case '\n':
+		put(w, '\\'), put(w, 'n');
+		return;
+	case '\t':
+		put(w, '\\'), put(w, 't');
+		return;
+	case '\r':
+		put(w, '\\'), put(w, 'r');
+		return;
+	}
+	if (c < 0x20 || c == 0x7f) {
+		puts_raw(w, "\\u00");
+		put(w, hex[c >> 4]);
+		put(w, hex[c & 15]);
+		return;
+	}
+	put(w, (char)c);
+}
+
+static void put_json_str(struct writer *w, const char *s)
+{
+	while (*s)
+		put_json(w, (unsigned char)*s++);
+}
+
+/* safe reports whether c needs no quoting in a shell word. '=' is safe
+ * except in the first word, where it would read as an assignment. */
+static int safe(unsigned char c, int first)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+		return 1;
+	switch (c) {
+	case '_': case '-': case '.': case '/': case ':': case ',': case '+': case '@': case '%':
+		return 1;
+	case '=':
+		return !first;
+	}
+	return 0;
+}
+
+/* put_word writes s as one shell word: bare when every byte is safe, else
+ * in single quotes with each ' written as '\''. */
+static void put_word(struct writer *w, const char *s, int first)
+{
+	int bare = *s != 0;
+	for (const char *p = s; *p && bare; p++)
+		bare = safe((unsigned char)*p, first);
+	if (bare) {
+		put_json_str(w, s);
+		return;
+	}
+	put(w, '\'');
+	for (; *s; s++) {
+		if (*s == '\'') {
+			/* close, an escaped quote, reopen: '\'' */
+			put(w, '\'');
+			put_json(w, '\\');
+			put(w, '\'');
+			put(w, '\'');
+		} else
+			put_json(w, (unsigned char)*s);
+	}
+	put(w, '\'');
+}
+
+/* same_name reports whether argv[0] names the program that runs, so the
+ * command line can start with the path alone. A login shell's leading '-'
+ * does not count. */
+static int same_name(const char *prog, const char *arg0)
+{
+	if (!arg0)
+		return 1;
+	const char *a = rp_basename(arg0);
+	if (*a == '-')
+		a++;
+	return rp_streq(rp_basename(prog), a);
+}
+
+static void put_header(struct writer *w)
+{
+	puts_raw(w, "{\"tool\":\"exec\",\"params\":{\"command\":\"");
+}
+
+static void put_trailer(struct writer *w)
+{
+	puts_raw(w, "\"},\"agent\":\"");
+	put_json_str(w, rp_cfg.agent);
+	put(w, '"');
+	if (rp_cfg.session[0]) {
+		puts_raw(w, ",\"session\":\"");
+		put_json_str(w, rp_cfg.session);
+		put(w, '"');
+	}
+	char cwd[PATH_MAX];
+	if (getcwd(cwd, sizeof cwd)) {
+		puts_raw(w, ",\"cwd\":\"");
+		put_json_str(w, cwd);
+		put(w, '"');
+	}
+	puts_raw(w, "}\n");
+	flush(w);
+}
+
+/* Outcome of one exchange. */
+enum { GOT_ALLOW, GOT_DENY, GOT_NOTHING };
+
+/* find returns the position of needle in hay[0:n], or NULL. */
+static const char *find(const char *hay, size_t n, const char *needle)
+{
+	size_t nl = rp_strlen(needle);
+	for (size_t i = 0; i + nl <= n; i++) {
+		size_t j = 0;
+		while (j < nl && hay[i + j] == needle[j])
+			j++;
+		if (j == nl)
+			return hay + i;
+	}
+	return NULL;
+}
+
+/* prefix reports whether s[0:n] starts with p. */
+static int prefix(const char *s, size_t n, const char *p)
+{
+	size_t i = 0;
+	for (; p[i]; i++)
+		if (i >= n || s[i] != p[i])
+			return 0;
+	return 1;
+}
+
+/* value returns where the string value of key starts in reply[0:n] (just
+ * after its opening quote), allowing JSON whitespace around the colon. */
+static const char *value(const char *reply, size_t n, const char *key)
+{
+	const char *end = reply + n;
+	const char *p = find(reply, n, key);
+	if (!p)
+		return NULL;
+	p += rp_strlen(key);
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p++ != ':')
+		return NULL;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p++ != '"')
+		return NULL;
+	return p;
+}
+
+/* message copies the decision's message (JSON-unescaped, non-ASCII
+ * escapes shown as '?') into out. */
+static void message(const char *reply, size_t n, char *out, size_t outsz)
+{
+	size_t k = 0;
+	out[0] = 0;
+	const char *m = value(reply, n, "\"message\"");
+	if (!m)
+		return;
+	const char *end = reply + n;
+	for (; m < end && *m != '"' && k + 1 < outsz; m++) {
+		char c = *m;
+		if (c == '\\' && m + 1 < end) {
+			c = *++m;
+			if (c == 'n' || c == 't' || c == 'r')
+				c = ' ';
+			else if (c == 'u') {
+				m += m + 4 < end ? 4 : 0;
+				c = '?';
+			}
+		}
+		out[k++] = c;
+	}
+	out[k] = 0;
+}
+
+/* exchange connects, streams the request that body writes, and reads the
+ * decision. On a deny it copies the message into msg. */
+static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
+		    const void *b, char *msg, size_t msgsz, const char **why)
+{
+	*why = "not configured: RAMPART_SOCKET is not set";
+	if (!rp_cfg.have_socket)
+		return GOT_NOTHING;
+	long deadline = now_ms() + rp_cfg.timeout_ms;
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	*why = "cannot create a socket";
+	if (fd < 0)
+		return GOT_NOTHING;
+	/* Bounds connect (unix sockets honour the send timeout) and writes. */
+	struct timeval tv = {.tv_sec = rp_cfg.timeout_ms / 1000, .tv_usec = (rp_cfg.timeout_ms % 1000) * 1000};
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	size_t sl = rp_strlen(rp_cfg.socket);
+	for (size_t i = 0; i < sl; i++)
+		sa.sun_path[i] = rp_cfg.socket[i];
+	int r;
+	do
+		r = connect(fd, (struct sockaddr *)&sa, sizeof sa);
+	while (r < 0 && errno == EINTR);
+	*why = "cannot connect to the eval socket";
+	if (r < 0) {
+		close(fd);
+		return GOT_NOTHING;
+	}
+	struct writer w = {.fd = fd, .deadline_ms = deadline};
+	body(&w, a, b);
+	*why = "cannot send the request";
+	if (w.err) {
+		close(fd);
+		return GOT_NOTHING;
+	}
+	char reply[RP_REPLY_MAX];
+	size_t n = 0;
+	*why = "no answer in time";
+	for (;;) {
+		long left = deadline - now_ms();
+		if (left <= 0) {
+			close(fd);
+			return GOT_NOTHING;
+		}
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		r = poll(&p, 1, (int)left);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			close(fd);
+			return GOT_NOTHING;
+		}
+		ssize_t got = recv(fd, reply + n, sizeof reply - n, 0);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+		if (find(reply, n, "\n") || n == sizeof reply)
+			break;
+	}
+	close(fd);
+	/* "decision" can only match as a key: inside a JSON string every quote
+	 * is escaped. rampart-eval writes it first. */
+	const char *d = value(reply, n, "\"decision\"");
+	*why = "unreadable answer";
+	if (!d)
+		return GOT_NOTHING;
+	size_t left = (size_t)(reply + n - d);
+	if (prefix(d, left, "allow\"") || prefix(d, left, "log\""))
+		return GOT_ALLOW;
+	if (prefix(d, left, "deny\"")) {
+		message(reply, n, msg, msgsz);
+		return GOT_DENY;
+	}
+	if (prefix(d, left, "require_approval\"")) {
+		/* No human can be asked from inside an exec: deny, and say so. */
+		message(reply, n, msg, msgsz);
+		const char *note = " (requires approval, which preload cannot ask for)";
+		size_t k = rp_strlen(msg);
+		for (; *note && k + 1 < msgsz; note++)
+			msg[k++] = *note;
+		msg[k] = 0;
+		return GOT_DENY;
+	}
+	return GOT_NOTHING;
+}
+
+static void body_argv(struct writer *w, const void *a, const void *b)
+{
+	const char *prog = a;
+	char *const *argv = (char *const *)b;
+	put_header(w);
+	if (argv && argv[0] && !same_name(prog, argv[0])) {
+		/* The program sees another name (busybox applets, exec -a):
+		 * say both, the way a shell would. */
+		puts_raw(w, "exec -a ");
+		put_word(w, argv[0], 0);
+		put(w, ' ');
+	}
+	put_word(w, prog, 1);
+	if (argv && argv[0])
+		for (size_t i = 1; argv[i] && !w->err; i++) {
+			put(w, ' ');
+			put_word(w, argv[i], 0);
+		}
+	put_trailer(w);
+}
+
+static void body_shell(struct writer *w, const void *a, const void *b)
+{
+	(void)b;
+	put_header(w);
+	put_json_str(w, a);
+	put_trailer(w);
+}
+
+/* verdict turns an exchange outcome into RP_ALLOW or RP_DENY and reports. */
+static int verdict(int got, const char *what, const char *msg, const char *why)
+{
+	switch (got) {
+	case GOT_ALLOW:
+		return RP_ALLOW;
+	case GOT_DENY:
+		if (rp_cfg.monitor)
+			return RP_ALLOW;
+		rp_say("denied: ", what, msg[0] ? ": " : "", msg);
+		return RP_DENY;
+	}
+	if (rp_cfg.monitor)
+		return RP_ALLOW;
+	if (rp_cfg.fail_open) {
+		rp_say("no decision (", why, "); allowed because RAMPART_FAIL_OPEN=1: ", what);
+		return RP_ALLOW;
+	}
+	rp_say("no decision (", why, "); denied (RAMPART_FAIL_OPEN=1 would allow): ", what);
+	return RP_DENY;
+}
+
+int rp_ask_argv(const char *prog, char *const argv[])
+{
+	int saved = errno;
+	rp_busy = 1;
+	char msg[512];
+	const char *why = "";
+	msg[0] = 0;
+	int got = exchange(body_argv, prog, argv, msg, sizeof msg, &why);
+	int v = verdict(got, prog, msg, why);
+	rp_busy = 0;
+	errno = saved;
+	return v;
+}
+
+int rp_ask_shell(const char *command)
+{
+	int saved = errno;
+	rp_busy = 1;
+	char msg[512];
+	const char *why = "";
+	msg[0] = 0;
+	int got = exchange(body_shell, command, NULL, msg, sizeof msg, &why);
+	/* Name the command, shortened: a message line, not a transcript. */
+	char what[128];
+	size_t k = 0;
+	for (; command[k] && k + 4 < sizeof what; k++)
+		what[k] = command[k] == '\n' ? ' ' : command[k];
+	if (command[k])
+		what[k++] = '.', what[k++] = '.', what[k++] = '.';
+	what[k] = 0;
+	int v = verdict(got, what, msg, why);
+	rp_busy = 0;
+	errno = saved;
+	return v;
+}

@@ -1,0 +1,355 @@
+/*
+ * librampart: an LD_PRELOAD library that asks rampart-eval before a
+ * dynamically linked process runs another program.
+ *
+ * Interposed: execve, execv, execvp, execvpe, execl, execlp, execle,
+ * fexecve, system, popen, posix_spawn, posix_spawnp (librampart.map exports
+ * exactly these). A denied call does not run: the exec family returns -1
+ * with errno EPERM, posix_spawn and posix_spawnp return EPERM, popen returns
+ * NULL with errno EPERM, and system returns what a shell that could not run
+ * the command returns (exit status 127) with errno EPERM.
+ *
+ * Environment (read once, at load):
+ *
+ *	RAMPART_SOCKET      the unix socket of `rampart-eval --listen`
+ *	RAMPART_MODE        "monitor": ask (the server audits), never block
+ *	RAMPART_FAIL_OPEN   "1": allow when no decision comes (default: deny)
+ *	RAMPART_TIMEOUT_MS  bound on one exchange (default 2000)
+ *	RAMPART_QUIET       "1": no messages on stderr
+ *	RAMPART_AGENT, RAMPART_SESSION  recorded in the call
+ *
+ * Each real function is resolved once with dlsym(RTLD_NEXT, ...); errno is
+ * preserved on every path that runs the program.
+ */
+#define _GNU_SOURCE
+#include "rampart.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define EXPORT __attribute__((visibility("default")))
+
+/* RP_ENV_STACK: environments up to this many entries are repaired in a
+ * stack array (8 KiB); larger ones need mmap (see exec_fixed). */
+#define RP_ENV_STACK 1024
+
+extern char **environ;
+
+_Thread_local int rp_busy __attribute__((tls_model("initial-exec")));
+
+typedef int (*execve_fn)(const char *, char *const[], char *const[]);
+typedef int (*fexecve_fn)(int, char *const[], char *const[]);
+typedef int (*system_fn)(const char *);
+typedef FILE *(*popen_fn)(const char *, const char *);
+typedef int (*spawn_fn)(pid_t *, const char *, const posix_spawn_file_actions_t *,
+			const posix_spawnattr_t *, char *const[], char *const[]);
+
+static struct {
+	execve_fn execve, execvpe;
+	fexecve_fn fexecve;
+	system_fn system;
+	popen_fn popen;
+	spawn_fn spawn, spawnp;
+} real;
+
+static int ready;
+
+static void setup(void)
+{
+	if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
+		return;
+	rp_init();
+	real.execve = (execve_fn)dlsym(RTLD_NEXT, "execve");
+	real.execvpe = (execve_fn)dlsym(RTLD_NEXT, "execvpe");
+	real.fexecve = (fexecve_fn)dlsym(RTLD_NEXT, "fexecve");
+	real.system = (system_fn)dlsym(RTLD_NEXT, "system");
+	real.popen = (popen_fn)dlsym(RTLD_NEXT, "popen");
+	real.spawn = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawn");
+	real.spawnp = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawnp");
+	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
+}
+
+/* Resolve at load time, while the heap and dlsym are safe to use. */
+__attribute__((constructor)) static void load(void) { setup(); }
+
+enum kind { K_EXECVE, K_EXECVPE, K_FEXECVE };
+
+static int call_real(enum kind k, const char *prog, int fd, char *const argv[], char *const envp[])
+{
+	switch (k) {
+	case K_EXECVE:
+		if (real.execve)
+			return real.execve(prog, argv, envp);
+		break;
+	case K_EXECVPE:
+		if (real.execvpe)
+			return real.execvpe(prog, argv, envp);
+		break;
+	case K_FEXECVE:
+		if (real.fexecve)
+			return real.fexecve(fd, argv, envp);
+		break;
+	}
+	errno = ENOSYS;
+	return -1;
+}
+
+/* exec_fixed runs the real function with the environment repaired. Its
+ * own frame, so the request buffers of the ask are gone by now. A huge
+ * environment (more than RP_ENV_STACK entries) is copied into an mmap'd
+ * array; in a vfork child a successful exec leaves that mapping in the
+ * parent, a price paid only by such environments. */
+static __attribute__((noinline)) int exec_fixed(enum kind k, const char *prog, int fd,
+						char *const argv[], char *const envp[])
+{
+	size_t slots = rp_env_check(envp);
+	if (!slots)
+		return call_real(k, prog, fd, argv, envp);
+	char buf[2 * PATH_MAX];
+	if (slots <= RP_ENV_STACK) {
+		char *out[RP_ENV_STACK];
+		return call_real(k, prog, fd, argv, rp_env_fix(envp, out, slots, buf, sizeof buf));
+	}
+	size_t bytes = slots * sizeof(char *);
+	char **out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (out == MAP_FAILED) {
+		errno = ENOMEM;
+		return -1;
+	}
+	int r = call_real(k, prog, fd, argv, rp_env_fix(envp, out, slots, buf, sizeof buf));
+	int e = errno;
+	munmap(out, bytes);
+	errno = e;
+	return r;
+}
+
+static int has_slash(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '/')
+			return 1;
+	return 0;
+}
+
+/* judged_exec is the exec family: judge prog with argv, then exec. */
+static int judged_exec(enum kind k, const char *prog, int fd, char *const argv[], char *const envp[])
+{
+	setup();
+	if (rp_busy)
+		return call_real(k, prog, fd, argv, envp);
+	/* A path that cannot be executed fails here as exec would, without a
+	 * question: shells and language runtimes try every $PATH entry in
+	 * turn. Nothing is exec'd unjudged: we return instead of trying. */
+	if (k != K_FEXECVE && (k == K_EXECVE || has_slash(prog)) &&
+	    faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0)
+		return -1;
+	if (rp_ask_argv(prog, argv) == RP_DENY) {
+		errno = EPERM;
+		return -1;
+	}
+	return exec_fixed(k, prog, fd, argv, envp);
+}
+
+EXPORT int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return judged_exec(K_EXECVE, path, -1, argv, envp);
+}
+
+EXPORT int execv(const char *path, char *const argv[])
+{
+	return judged_exec(K_EXECVE, path, -1, argv, environ);
+}
+
+EXPORT int execvp(const char *file, char *const argv[])
+{
+	return judged_exec(K_EXECVPE, file, -1, argv, environ);
+}
+
+EXPORT int execvpe(const char *file, char *const argv[], char *const envp[])
+{
+	return judged_exec(K_EXECVPE, file, -1, argv, envp);
+}
+
+EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
+{
+	/* Name the program by the file behind fd. */
+	char link[32] = "/proc/self/fd/";
+	char digits[12];
+	int nd = 0;
+	unsigned v = fd < 0 ? 0 : (unsigned)fd;
+	do
+		digits[nd++] = (char)('0' + v % 10);
+	while ((v /= 10) && nd < 11);
+	size_t l = rp_strlen(link);
+	while (nd)
+		link[l++] = digits[--nd];
+	link[l] = 0;
+	char path[PATH_MAX];
+	int saved = errno;
+	ssize_t n = readlink(link, path, sizeof path - 1);
+	errno = saved;
+	const char *prog = argv[0] ? argv[0] : link;
+	if (n > 0) {
+		path[n] = 0;
+		prog = path;
+	}
+	return judged_exec(K_FEXECVE, prog, fd, argv, envp);
+}
+
+/* The execl family gathers its arguments and goes the same way; like the C
+ * library's own, the argument array is sized by the call (arg is declared
+ * nonnull, as there). */
+#define GATHER(ap, arg, argv, argc)                                    \
+	size_t argc = 1;                                               \
+	{                                                              \
+		va_list count_;                                        \
+		va_copy(count_, ap);                                   \
+		while (va_arg(count_, char *))                         \
+			argc++;                                        \
+		va_end(count_);                                        \
+	}                                                              \
+	char *argv[argc + 1];                                          \
+	argv[0] = (char *)(arg);                                       \
+	for (size_t i_ = 1; i_ <= argc; i_++)                          \
+		argv[i_] = va_arg(ap, char *);
+
+EXPORT int execl(const char *path, const char *arg, ...)
+{
+	va_list ap;
+	va_start(ap, arg);
+	GATHER(ap, arg, argv, argc)
+	va_end(ap);
+	return judged_exec(K_EXECVE, path, -1, argv, environ);
+}
+
+EXPORT int execlp(const char *file, const char *arg, ...)
+{
+	va_list ap;
+	va_start(ap, arg);
+	GATHER(ap, arg, argv, argc)
+	va_end(ap);
+	return judged_exec(K_EXECVPE, file, -1, argv, environ);
+}
+
+EXPORT int execle(const char *path, const char *arg, ...)
+{
+	va_list ap;
+	va_start(ap, arg);
+	GATHER(ap, arg, argv, argc)
+	char *const *envp = va_arg(ap, char *const *);
+	va_end(ap);
+	return judged_exec(K_EXECVE, path, -1, argv, envp);
+}
+
+EXPORT int system(const char *command)
+{
+	setup();
+	if (!real.system) {
+		errno = ENOSYS;
+		return -1;
+	}
+	/* system(NULL) only asks whether a shell exists. */
+	if (!command || rp_busy)
+		return real.system(command);
+	if (rp_ask_shell(command) == RP_DENY) {
+		errno = EPERM;
+		return 127 << 8;
+	}
+	rp_busy = 1;
+	int r = real.system(command);
+	int e = errno;
+	rp_busy = 0;
+	errno = e;
+	return r;
+}
+
+EXPORT FILE *popen(const char *command, const char *type)
+{
+	setup();
+	if (!real.popen) {
+		errno = ENOSYS;
+		return NULL;
+	}
+	if (!command || rp_busy)
+		return real.popen(command, type);
+	if (rp_ask_shell(command) == RP_DENY) {
+		errno = EPERM;
+		return NULL;
+	}
+	rp_busy = 1;
+	FILE *f = real.popen(command, type);
+	int e = errno;
+	rp_busy = 0;
+	errno = e;
+	return f;
+}
+
+/* spawn_fixed runs a real posix_spawn with the environment repaired. It
+ * runs in the parent, so the guard may stay set across it. */
+static __attribute__((noinline)) int spawn_fixed(spawn_fn fn, pid_t *pid, const char *prog,
+						 const posix_spawn_file_actions_t *fa,
+						 const posix_spawnattr_t *attr, char *const argv[],
+						 char *const envp[])
+{
+	size_t slots = rp_env_check(envp);
+	char buf[2 * PATH_MAX];
+	char *stack[RP_ENV_STACK];
+	char **out = stack;
+	size_t bytes = 0;
+	if (slots > RP_ENV_STACK) {
+		bytes = slots * sizeof(char *);
+		out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (out == MAP_FAILED)
+			return ENOMEM;
+	}
+	char *const *env = slots ? rp_env_fix(envp, out, slots, buf, sizeof buf) : envp;
+	rp_busy = 1;
+	int r = fn(pid, prog, fa, attr, argv, env);
+	rp_busy = 0;
+	if (bytes)
+		munmap(out, bytes);
+	return r;
+}
+
+static int judged_spawn(spawn_fn fn, int search, pid_t *pid, const char *prog,
+			const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
+			char *const argv[], char *const envp[])
+{
+	setup();
+	if (!fn)
+		return ENOSYS;
+	if (rp_busy)
+		return fn(pid, prog, fa, attr, argv, envp);
+	int saved = errno;
+	/* Only absolute paths: a file action may change the child's cwd. */
+	(void)search;
+	if (prog[0] == '/' && faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0) {
+		int e = errno;
+		errno = saved;
+		return e;
+	}
+	if (rp_ask_argv(prog, argv) == RP_DENY)
+		return EPERM;
+	return spawn_fixed(fn, pid, prog, fa, attr, argv, envp);
+}
+
+EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
+		       const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+	setup();
+	return judged_spawn(real.spawn, 0, pid, path, fa, attr, argv, envp);
+}
+
+EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
+			const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+	setup();
+	return judged_spawn(real.spawnp, 1, pid, file, fa, attr, argv, envp);
+}

@@ -1,0 +1,90 @@
+/*
+ * librampart: internal interfaces shared by the interposers (interpose.c),
+ * the decision client (ask.c) and the environment keeper (env.c).
+ *
+ * Everything here may run in the child of vfork(2), or in a child of fork(2)
+ * in a multithreaded program, right before exec: only async-signal-safe
+ * calls, no heap, no stdio, no locks. Buffers live on the stack; the one
+ * exception (env.c, an environment of more than RP_ENV_STACK entries) uses
+ * mmap(2) and says so.
+ */
+#ifndef RAMPART_H
+#define RAMPART_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <sys/un.h>
+
+/* RP_SOCK_MAX: a unix socket path must fit sockaddr_un.sun_path. */
+#define RP_SOCK_MAX (sizeof(((struct sockaddr_un *)0)->sun_path))
+
+/* RP_VALUE_MAX bounds a copied environment value (RAMPART_MODE and friends
+ * are short words; the socket path is bounded by RP_SOCK_MAX anyway). */
+#define RP_VALUE_MAX 256
+
+/* RP_DEFAULT_TIMEOUT_MS: connect + request + reply, per exec. Long enough
+ * for a loaded machine, short enough that a dead server is noticed. */
+#define RP_DEFAULT_TIMEOUT_MS 2000
+
+/* The environment variables that must survive into every child. */
+enum rp_var {
+	RP_VAR_PRELOAD,   /* LD_PRELOAD: this library */
+	RP_VAR_SOCKET,    /* RAMPART_SOCKET: where rampart-eval listens */
+	RP_VAR_MODE,      /* RAMPART_MODE: "monitor" asks and never blocks */
+	RP_VAR_FAIL_OPEN, /* RAMPART_FAIL_OPEN: "1" allows when no answer comes */
+	RP_NVARS
+};
+
+/* Configuration read once, when the library is loaded, from the process's
+ * own environment. A process cannot change it later: children always get
+ * these values back (see env.c). */
+struct rp_config {
+	int monitor;    /* RAMPART_MODE=monitor */
+	int fail_open;  /* RAMPART_FAIL_OPEN=1 */
+	int quiet;      /* RAMPART_QUIET=1: no messages on stderr */
+	int timeout_ms; /* RAMPART_TIMEOUT_MS, else RP_DEFAULT_TIMEOUT_MS */
+	int have_socket;
+	char socket[RP_SOCK_MAX];
+	char agent[64];    /* RAMPART_AGENT, else "librampart" */
+	char session[128]; /* RAMPART_SESSION, may be empty */
+	/* "NAME=value" for each rp_var as the child must see it, or "" when
+	 * the variable was unset at load time (and must stay unset). */
+	char env[RP_NVARS][PATH_MAX + 16];
+	char self[PATH_MAX]; /* this library's path, as the loader found it */
+};
+
+extern struct rp_config rp_cfg;
+
+/* rp_init fills rp_cfg; it is idempotent and cheap after the first call. */
+void rp_init(void);
+
+/* Verdicts. */
+enum { RP_ALLOW = 0, RP_DENY = 1 };
+
+/* rp_ask_argv judges the program prog run with argv (argv[0] is only its
+ * name); rp_ask_shell judges a shell command line (system, popen). Both
+ * return RP_ALLOW or RP_DENY after applying monitor and fail-open rules, and
+ * print the reason on stderr when they deny. errno is preserved. */
+int rp_ask_argv(const char *prog, char *const argv[]);
+int rp_ask_shell(const char *command);
+
+/* rp_busy is the recursion guard: while set, the interposers pass straight
+ * through. It is never left set across a real exec, since a vfork child
+ * shares the parent's thread-local storage. */
+extern _Thread_local int rp_busy __attribute__((tls_model("initial-exec")));
+
+/* Environment repair: rp_env_check scans envp and returns 0 when it already
+ * carries every rp_var as it must, else the number of pointer slots the
+ * repaired copy needs. rp_env_fix writes the repaired copy into out (with
+ * that many slots) and builds a combined LD_PRELOAD entry in buf when the
+ * child set its own. */
+size_t rp_env_check(char *const envp[]);
+char **rp_env_fix(char *const envp[], char **out, size_t slots, char *buf, size_t bufsz);
+
+/* Small async-signal-safe string helpers. */
+size_t rp_strlen(const char *s);
+int rp_streq(const char *a, const char *b);
+const char *rp_basename(const char *s);
+void rp_say(const char *a, const char *b, const char *c, const char *d);
+
+#endif

@@ -1,0 +1,420 @@
+/*
+ * check: calls every function librampart interposes, under LD_PRELOAD,
+ * against test/server.py, and reports what happened.
+ *
+ * Usage: check MODE DIR LOG
+ *
+ *	enforce  the server denies "blocked-marker": denied calls fail with
+ *	         EPERM and the marker is never created; allowed calls run
+ *	monitor  RAMPART_MODE=monitor: everything runs, everything is asked
+ *	closed   RAMPART_SOCKET names no server: everything is denied
+ *	open     the same with RAMPART_FAIL_OPEN=1: everything runs
+ *	timeout  the server never answers "hang-marker": denied in time
+ *
+ * Prints one line per check and "check MODE: N passed, M failed"; exits 1
+ * when any check failed. Nothing destructive ever runs: the only commands
+ * are touch, echo and sh scripts that touch files in DIR.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int passed, failed;
+static const char *mode, *dir, *logpath;
+static const char *touch_path = "/usr/bin/touch";
+
+static void check(int cond, const char *name, const char *detail)
+{
+	if (cond) {
+		passed++;
+		printf("ok   %s %s\n", mode, name);
+	} else {
+		failed++;
+		printf("FAIL %s %s: %s\n", mode, name, detail);
+	}
+	fflush(stdout);
+}
+
+static char *in_dir(const char *name)
+{
+	static char bufs[8][PATH_MAX];
+	static int next;
+	char *b = bufs[next++ % 8];
+	snprintf(b, PATH_MAX, "%s/%s", dir, name);
+	return b;
+}
+
+static int exists(const char *name)
+{
+	struct stat st;
+	return stat(in_dir(name), &st) == 0;
+}
+
+/* logged reports whether the server's call log holds needle. */
+static int logged(const char *needle)
+{
+	FILE *f = fopen(logpath, "r");
+	if (!f)
+		return 0;
+	static char buf[1 << 20];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	return strstr(buf, needle) != NULL;
+}
+
+/* An exec test: run performs the exec in a child and returns only when it
+ * failed. */
+typedef void (*execfn)(const char *target);
+
+static void t_execve(const char *t)
+{
+	char *argv[] = {"touch", (char *)t, NULL};
+	execve(touch_path, argv, environ);
+}
+static void t_execv(const char *t)
+{
+	char *argv[] = {"touch", (char *)t, NULL};
+	execv(touch_path, argv);
+}
+static void t_execvp(const char *t)
+{
+	char *argv[] = {"touch", (char *)t, NULL};
+	execvp("touch", argv);
+}
+static void t_execvpe(const char *t)
+{
+	char *argv[] = {"touch", (char *)t, NULL};
+	execvpe("touch", argv, environ);
+}
+static void t_execl(const char *t) { execl(touch_path, "touch", t, (char *)NULL); }
+static void t_execlp(const char *t) { execlp("touch", "touch", t, (char *)NULL); }
+static void t_execle(const char *t) { execle(touch_path, "touch", t, (char *)NULL, environ); }
+static void t_fexecve(const char *t)
+{
+	int fd = open(touch_path, O_RDONLY);
+	char *argv[] = {"touch", (char *)t, NULL};
+	fexecve(fd, argv, environ);
+}
+/* argv[0] says ls; the program is touch. */
+static void t_spoof(const char *t)
+{
+	char *argv[] = {"ls", (char *)t, NULL};
+	execve(touch_path, argv, environ);
+}
+
+static const struct {
+	const char *name;
+	execfn fn;
+} execs[] = {
+	{"execve", t_execve}, {"execv", t_execv},   {"execvp", t_execvp},   {"execvpe", t_execvpe},
+	{"execl", t_execl},   {"execlp", t_execlp}, {"execle", t_execle},   {"fexecve", t_fexecve},
+	{"argv0-spoof", t_spoof},
+};
+
+/* in_child runs fn(target) in a forked child; the child exits 77 when the
+ * exec failed with EPERM, 100 + errno otherwise. Returns the wait status. */
+static int in_child(execfn fn, const char *target)
+{
+	fflush(stdout);
+	pid_t p = fork();
+	if (p == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, 1);
+		fn(target);
+		_exit(errno == EPERM ? 77 : 100 + errno % 100);
+	}
+	int st = 0;
+	waitpid(p, &st, 0);
+	return st;
+}
+
+static int exit_code(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st); }
+
+/* expect_runs: target is created and the child exits 0. */
+static void expect_runs(const char *name, execfn fn, const char *file)
+{
+	char label[128], detail[128];
+	unlink(in_dir(file));
+	int code = exit_code(in_child(fn, in_dir(file)));
+	snprintf(label, sizeof label, "%s runs %s", name, file);
+	snprintf(detail, sizeof detail, "exit %d, %s %s", code, file, exists(file) ? "exists" : "missing");
+	check(code == 0 && exists(file), label, detail);
+	unlink(in_dir(file));
+}
+
+/* expect_denied: EPERM, and the target never appears. */
+static void expect_denied(const char *name, execfn fn, const char *file)
+{
+	char label[128], detail[128];
+	unlink(in_dir(file));
+	int code = exit_code(in_child(fn, in_dir(file)));
+	snprintf(label, sizeof label, "%s denies %s with EPERM", name, file);
+	snprintf(detail, sizeof detail, "exit %d (77 is EPERM), %s %s", code, file,
+		 exists(file) ? "EXISTS" : "absent");
+	check(code == 77 && !exists(file), label, detail);
+}
+
+static char cmdbuf[PATH_MAX + 64];
+static const char *touch_cmd(const char *file)
+{
+	snprintf(cmdbuf, sizeof cmdbuf, "touch %s", in_dir(file));
+	return cmdbuf;
+}
+
+static void system_test(const char *file, int want_run)
+{
+	char label[128], detail[128];
+	unlink(in_dir(file));
+	errno = 0;
+	int r = system(touch_cmd(file));
+	int e = errno;
+	snprintf(label, sizeof label, "system %s %s", want_run ? "runs" : "denies", file);
+	snprintf(detail, sizeof detail, "returned %#x errno %d, file %s", r, e, exists(file) ? "exists" : "absent");
+	if (want_run)
+		check(r == 0 && exists(file), label, detail);
+	else
+		check(r == 127 << 8 && e == EPERM && !exists(file), label, detail);
+	if (want_run)
+		unlink(in_dir(file));
+}
+
+static void popen_test(const char *file, int want_run)
+{
+	char label[128], detail[128];
+	unlink(in_dir(file));
+	errno = 0;
+	FILE *f = popen(touch_cmd(file), "r");
+	int e = errno, r = -1;
+	if (f)
+		r = pclose(f);
+	snprintf(label, sizeof label, "popen %s %s", want_run ? "runs" : "denies", file);
+	snprintf(detail, sizeof detail, "FILE %s, pclose %d, errno %d, file %s", f ? "set" : "NULL", r, e,
+		 exists(file) ? "exists" : "absent");
+	if (want_run)
+		check(f && r == 0 && exists(file), label, detail);
+	else
+		check(!f && e == EPERM && !exists(file), label, detail);
+	if (want_run)
+		unlink(in_dir(file));
+}
+
+static void spawn_test(int search, const char *file, int want_run)
+{
+	char label[128], detail[128];
+	unlink(in_dir(file));
+	char *argv[] = {"touch", in_dir(file), NULL};
+	pid_t pid = 0;
+	int r = search ? posix_spawnp(&pid, "touch", NULL, NULL, argv, environ)
+		       : posix_spawn(&pid, touch_path, NULL, NULL, argv, environ);
+	int st = -1;
+	if (r == 0)
+		waitpid(pid, &st, 0);
+	snprintf(label, sizeof label, "%s %s %s", search ? "posix_spawnp" : "posix_spawn",
+		 want_run ? "runs" : "denies", file);
+	snprintf(detail, sizeof detail, "returned %d, status %d, file %s", r, st, exists(file) ? "exists" : "absent");
+	if (want_run)
+		check(r == 0 && st == 0 && exists(file), label, detail);
+	else
+		check(r == EPERM && !exists(file), label, detail);
+	if (want_run)
+		unlink(in_dir(file));
+}
+
+/* vfork: the child shares our memory; a denied exec there must leave no
+ * trace (the recursion guard in particular) in the parent. */
+static void vfork_test(void)
+{
+	char *denied[] = {"touch", in_dir("blocked-marker"), NULL};
+	pid_t p = vfork();
+	if (p == 0) {
+		execve(touch_path, denied, environ);
+		_exit(errno == EPERM ? 77 : 1);
+	}
+	int st = 0;
+	waitpid(p, &st, 0);
+	check(exit_code(st) == 77 && !exists("blocked-marker"), "vfork child denied with EPERM", "not EPERM");
+	char *allowed[] = {"touch", in_dir("ok-vfork"), NULL};
+	p = vfork();
+	if (p == 0) {
+		execve(touch_path, allowed, environ);
+		_exit(1);
+	}
+	waitpid(p, &st, 0);
+	check(exit_code(st) == 0 && exists("ok-vfork"), "vfork child allowed", "did not run");
+	unlink(in_dir("ok-vfork"));
+	/* Still judged in the parent afterwards. */
+	spawn_test(0, "blocked-marker", 0);
+}
+
+static void write_file(const char *name, const char *text)
+{
+	FILE *f = fopen(in_dir(name), "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+/* grand runs "sh SCRIPT" with envp in a child; the script touches the
+ * marker and records its environment in grand-env. */
+static int grand(char *const envp[])
+{
+	char script[2 * PATH_MAX + 64];
+	snprintf(script, sizeof script, "env > %s\ntouch %s\n", in_dir("grand-env"), in_dir("blocked-marker"));
+	write_file("grand.sh", script);
+	unlink(in_dir("grand-env"));
+	fflush(stdout);
+	pid_t p = fork();
+	if (p == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, 2);
+		if (envp) {
+			char *argv[] = {"sh", in_dir("grand.sh"), NULL};
+			execve("/bin/sh", argv, envp);
+		} else {
+			char *argv[] = {"env", "-i", "/bin/sh", in_dir("grand.sh"), NULL};
+			execve("/usr/bin/env", argv, environ);
+		}
+		_exit(99);
+	}
+	int st = 0;
+	waitpid(p, &st, 0);
+	return exit_code(st);
+}
+
+static int env_has(const char *needle)
+{
+	FILE *f = fopen(in_dir("grand-env"), "r");
+	if (!f)
+		return 0;
+	char line[4096];
+	int found = 0;
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, needle, strlen(needle)) == 0)
+			found = 1;
+	fclose(f);
+	return found;
+}
+
+static void grandchild_tests(void)
+{
+	int code = grand(NULL);
+	char detail[160];
+	snprintf(detail, sizeof detail, "exit %d, marker %s", code, exists("blocked-marker") ? "EXISTS" : "absent");
+	check(code != 0 && !exists("blocked-marker"), "env -i grandchild still denied", detail);
+	check(env_has("LD_PRELOAD=") && env_has("RAMPART_SOCKET="), "env -i grandchild keeps LD_PRELOAD and RAMPART_SOCKET",
+	      "variables missing in the grandchild");
+	/* A program that tries to switch the checks off for its children. */
+	char *evil[] = {"LD_PRELOAD=", "RAMPART_MODE=monitor", "RAMPART_FAIL_OPEN=1",
+			"RAMPART_SOCKET=/nonexistent", "PATH=/usr/bin:/bin", NULL};
+	code = grand(evil);
+	snprintf(detail, sizeof detail, "exit %d, marker %s", code, exists("blocked-marker") ? "EXISTS" : "absent");
+	check(code != 0 && !exists("blocked-marker"), "child cannot switch off its children's checks", detail);
+	check(!env_has("RAMPART_MODE=") && !env_has("RAMPART_FAIL_OPEN=") && !env_has("RAMPART_SOCKET=/nonexistent"),
+	      "child's RAMPART_* overrides are replaced", "an override survived");
+}
+
+static void t_quote(const char *t)
+{
+	(void)t;
+	char *argv[] = {"echo", "quote-marker", "a b", "it's", "", "x\"y\\z\n\tw", "$HOME", "*", "~x",
+			"a=b", "#c", "\xc3\xa9", "semi;colon", "back`tick`", NULL};
+	execve("/bin/echo", argv, environ);
+}
+
+static void enforce(void)
+{
+	for (size_t i = 0; i < sizeof execs / sizeof execs[0]; i++) {
+		char ok[64];
+		snprintf(ok, sizeof ok, "ok-%s", execs[i].name);
+		expect_runs(execs[i].name, execs[i].fn, ok);
+		expect_denied(execs[i].name, execs[i].fn, "blocked-marker");
+	}
+	check(logged("exec -a ls "), "argv0-spoof is asked as exec -a", "no 'exec -a ls' call in the log");
+	system_test("ok-system", 1);
+	system_test("blocked-marker", 0);
+	popen_test("ok-popen", 1);
+	popen_test("blocked-marker", 0);
+	spawn_test(0, "ok-spawn", 1);
+	spawn_test(0, "blocked-marker", 0);
+	spawn_test(1, "ok-spawnp", 1);
+	spawn_test(1, "blocked-marker", 0);
+	vfork_test();
+	grandchild_tests();
+	int code = exit_code(in_child(t_quote, NULL));
+	check(code == 0, "argv quoting round-trips through a shell parser", "server saw different words");
+	/* errno is untouched on the allowed path. */
+	errno = 1234;
+	FILE *f = popen("true", "r");
+	int e = errno;
+	if (f)
+		pclose(f);
+	check(f && e == 1234, "errno preserved across an allowed popen", "errno changed");
+}
+
+static void monitor(void)
+{
+	expect_runs("execve", t_execve, "blocked-marker");
+	check(logged("blocked-marker"), "monitor asks the server", "call not logged");
+	system_test("blocked-marker", 1);
+	spawn_test(1, "blocked-marker", 1);
+	popen_test("blocked-marker", 1);
+}
+
+static void closed(void)
+{
+	expect_denied("execve", t_execve, "ok-closed");
+	expect_denied("execvp", t_execvp, "ok-closed");
+	system_test("ok-closed", 0);
+	popen_test("ok-closed", 0);
+	spawn_test(1, "ok-closed", 0);
+}
+
+static void open_(void)
+{
+	expect_runs("execve", t_execve, "ok-open");
+	system_test("ok-open", 1);
+	spawn_test(0, "ok-open", 1);
+}
+
+static void timeout(void)
+{
+	expect_denied("execve", t_execve, "hang-marker");
+	spawn_test(1, "hang-marker", 0);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: check MODE DIR LOG\n");
+		return 2;
+	}
+	mode = argv[1], dir = argv[2], logpath = argv[3];
+	if (access(touch_path, X_OK) != 0)
+		touch_path = "/bin/touch";
+	if (strcmp(mode, "enforce") == 0)
+		enforce();
+	else if (strcmp(mode, "monitor") == 0)
+		monitor();
+	else if (strcmp(mode, "closed") == 0)
+		closed();
+	else if (strcmp(mode, "open") == 0)
+		open_();
+	else if (strcmp(mode, "timeout") == 0)
+		timeout();
+	else {
+		fprintf(stderr, "check: unknown mode %s\n", mode);
+		return 2;
+	}
+	printf("check %s: %d passed, %d failed\n", mode, passed, failed);
+	return failed ? 1 : 0;
+}

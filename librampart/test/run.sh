@@ -1,0 +1,53 @@
+#!/bin/sh
+# make check: run test/check under LD_PRELOAD in every mode against
+# test/server.py, and print one summary line. Needs cc and python3 only.
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+lib=$here/librampart.so
+check=$here/test/check
+work=$(mktemp -d "${TMPDIR:-/tmp}/librampart-check.XXXXXX")
+sock=$work/eval.sock
+log=$work/calls.jsonl
+server_pid=
+
+cleanup() {
+	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+	[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+command -v python3 >/dev/null 2>&1 || { echo "librampart check: python3 is needed for the test server"; exit 1; }
+python3 "$here/test/server.py" "$sock" "$log" >"$work/server.out" 2>&1 &
+server_pid=$!
+i=0
+while [ ! -S "$sock" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -S "$sock" ] || { echo "librampart check: test server did not start"; cat "$work/server.out"; exit 1; }
+
+passed=0 failed=0
+run() { # run MODE ENV...: one mode of the check, tallied
+	mode=$1
+	shift
+	out=$(env "$@" LD_PRELOAD="$lib" "$check" "$mode" "$work" "$log" 2>"$work/$mode.err")
+	status=$?
+	printf '%s\n' "$out" | grep -v '^check '
+	p=$(printf '%s\n' "$out" | sed -n 's/^check .*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^check .*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then
+		echo "FAIL $mode: check did not finish (status $status)"
+		sed 's/^/  stderr: /' "$work/$mode.err"
+		p=0 f=1
+	elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+run enforce RAMPART_SOCKET="$sock"
+run monitor RAMPART_SOCKET="$sock" RAMPART_MODE=monitor
+run closed RAMPART_SOCKET="$work/nothing-here.sock"
+run open RAMPART_SOCKET="$work/nothing-here.sock" RAMPART_FAIL_OPEN=1
+run timeout RAMPART_SOCKET="$sock" RAMPART_TIMEOUT_MS=300
+
+echo "librampart check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
