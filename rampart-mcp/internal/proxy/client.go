@@ -362,10 +362,12 @@ func (p *Proxy) startHold(h *held, line []byte) {
 			return // cancelled by the client, or the server is gone
 		}
 		d := h.d
+		text := ""
 		switch {
 		case err != nil:
 			d.Decision = call.Deny
 			d.Message = approvalHint(h.d, err)
+			text = approvalText(h.d, d.Message)
 		case !a.Approved:
 			d.Decision = call.Deny
 			d.Message = "approval denied"
@@ -383,8 +385,11 @@ func (p *Proxy) startHold(h *held, line []byte) {
 			}
 			return
 		}
+		if text == "" {
+			text = denyText(d)
+		}
 		p.remember(h.key)
-		p.client.write(denyResult(h.env.id, denyText(d), d, h.modern))
+		p.client.write(denyResult(h.env.id, text, d, h.modern))
 	}()
 }
 
@@ -398,7 +403,7 @@ func approvalHint(d call.Decision, err error) string {
 	b.WriteString(", but ")
 	b.WriteString(err.Error())
 	if err == ErrNoApprover {
-		b.WriteString(": start rampart-serve and approve with `rampart approve ID`, then retry")
+		b.WriteString(": start rampart-serve, retry the call, and approve it with `rampart approve ID`")
 	}
 	return b.String()
 }

@@ -386,7 +386,7 @@ func TestApproval(t *testing.T) {
 		h := newHarness(t, nil)
 		h.fromClient(t, ask)
 		h.p.Wait()
-		if got := h.client.get(); len(got) != 1 || !strings.Contains(got[0], "start rampart-serve and approve with `rampart approve ID`") || !strings.Contains(got[0], `"isError":true`) {
+		if got := h.client.get(); len(got) != 1 || !strings.Contains(got[0], "start rampart-serve, retry the call, and approve it with `rampart approve ID`") || !strings.Contains(got[0], `"isError":true`) {
 			t.Errorf("client got %q", got)
 		}
 	})

@@ -63,6 +63,18 @@ func denyText(d call.Decision) string {
 	return b.String()
 }
 
+// approvalText is what the model reads for a call that needed an approval
+// nobody could give: unlike a denial, it can be retried once approved.
+func approvalText(d call.Decision, hint string) string {
+	var b strings.Builder
+	b.WriteString("Held by Rampart")
+	if len(d.MatchedPolicies) > 0 {
+		b.WriteString(" policy '" + strings.Join(d.MatchedPolicies, "', '") + "'")
+	}
+	b.WriteString(": " + hint + ". The call did not run.")
+	return b.String()
+}
+
 // errorResponse is a JSON-RPC error; a nil id is written as null.
 func errorResponse(id json.RawMessage, code int, message string) []byte {
 	type rpcError struct {
