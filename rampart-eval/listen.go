@@ -1,0 +1,362 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/home"
+)
+
+// decider is the decision point listen serves; *decide.Point satisfies it.
+// Decide must be safe for concurrent use: every connection calls it from its
+// own goroutine. Reload re-reads the policy and keeps the last good one when
+// the new one is bad, returning why.
+type decider interface {
+	Decide(call.Call) call.Decision
+	Reload() error
+}
+
+// policyFiler is a decider that names the files whose changes call for a
+// Reload (see withPolicyFiles). listen watches them with fsnotify.
+type policyFiler interface {
+	PolicyFiles() []string
+}
+
+// onePolicyFile is a decider that names its one policy file ("" when it
+// serves an embedded profile), as *decide.Point does.
+type onePolicyFile interface {
+	PolicyFile() string
+}
+
+// withPolicyFiles returns d, watched for changes to files by listen.
+func withPolicyFiles(d decider, files ...string) decider { return watched{d, files} }
+
+type watched struct {
+	decider
+	files []string
+}
+
+func (w watched) PolicyFiles() []string { return w.files }
+
+const (
+	// maxConns bounds the connections served at once, so a runaway client
+	// cannot exhaust file descriptors; the next connection waits in the
+	// listen backlog and librampart's own timeout turns a long wait into a
+	// deny.
+	maxConns = 1024
+	// reloadDelay lets an editor finish writing (write, rename, chmod)
+	// before the policy is read again.
+	reloadDelay = 100 * time.Millisecond
+	// probeTimeout is how long a live server gets to answer when an
+	// existing socket file is found.
+	probeTimeout = 500 * time.Millisecond
+)
+
+// listen serves the JSON Lines protocol of rampart-eval on a unix socket
+// until ctx is done: one Call per line in, one Decision per line out, in
+// order, on each of any number of concurrent connections. addr is
+// "unix:PATH", a path, or empty for the layout's eval socket. The socket is
+// created with mode 0600 (and its directory with 0700 when missing); a
+// stale socket file left by a dead server is replaced, a live one is not.
+// The policy files d names (see withPolicyFiles) are watched and d.Reload
+// runs when they change. Diagnostics go to stderr; listen returns nil
+// after a clean shutdown.
+func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error {
+	stderr = &syncWriter{w: stderr}
+	path, err := socketPath(addr)
+	if err != nil {
+		return err
+	}
+	ln, err := openSocket(path, stderr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+
+	var files []string
+	switch pf := d.(type) {
+	case policyFiler:
+		files = pf.PolicyFiles()
+	case onePolicyFile:
+		files = []string{pf.PolicyFile()}
+	}
+	if len(files) > 0 && files[0] != "" {
+		stop, err := watchPolicy(files, d, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "rampart-eval: error: watch policy: %v\n", err)
+			fmt.Fprintf(stderr, "rampart-eval: hint: the policy is not reloaded on change; restart to pick up edits\n")
+		} else {
+			defer stop()
+		}
+	}
+	fmt.Fprintf(stderr, "rampart-eval: listening on unix:%s\n", path)
+
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		conns = map[net.Conn]struct{}{}
+		slots = make(chan struct{}, maxConns)
+	)
+	go func() {
+		<-ctx.Done()
+		ln.Close()
+		// Unblock readers; a decision in progress is still answered.
+		mu.Lock()
+		for c := range conns {
+			c.SetReadDeadline(time.Now())
+		}
+		mu.Unlock()
+	}()
+	var acceptErr error
+	for {
+		slots <- struct{}{}
+		conn, err := ln.Accept()
+		if err != nil {
+			<-slots
+			if ctx.Err() == nil {
+				if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+					// Out of descriptors: let connections finish.
+					time.Sleep(10 * time.Millisecond)
+					continue
+				}
+				acceptErr = fmt.Errorf("accept on %s: %w", path, err)
+			}
+			break
+		}
+		mu.Lock()
+		conns[conn] = struct{}{}
+		mu.Unlock()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			serve(conn, conn, d, func(err error) {
+				fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
+			})
+			mu.Lock()
+			delete(conns, conn)
+			mu.Unlock()
+			conn.Close()
+			<-slots
+		}()
+	}
+	wg.Wait()
+	return acceptErr
+}
+
+// serve answers the Calls read from r on w until r ends: one Decision per
+// non-empty line, in order. A line that is not a valid Call, or is longer
+// than call.MaxLine, is answered with a deny flagged bad_input (audited when
+// d can Reject) and reported without its content, which may hold a secret;
+// the stream goes on.
+func serve(r io.Reader, w io.Writer, d decider, report func(error)) {
+	// librampart opens a connection per exec: reuse the buffers.
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(w)
+	defer func() {
+		br.Reset(nil)
+		bw.Reset(nil)
+		readers.Put(br)
+		writers.Put(bw)
+	}()
+	in := call.NewReader(br) // uses br itself: it is large enough
+	out := call.NewWriter(bw)
+	for {
+		c, err := in.Read()
+		var dec call.Decision
+		switch {
+		case err == nil:
+			dec = d.Decide(c)
+		case call.IsBadInput(err):
+			report(err)
+			if rj, ok := d.(rejecter); ok {
+				dec = rj.Reject(call.Call{}, err.Error())
+			} else {
+				dec = call.Decision{Decision: call.Deny, Message: err.Error(), Flags: []string{call.FlagBadInput}}
+			}
+		default:
+			// io.EOF, or the connection went away.
+			return
+		}
+		if err := out.Write(dec); err != nil {
+			return
+		}
+	}
+}
+
+// readBuf is the read buffer of a connection: call.NewReader's own size,
+// so that it takes the pooled reader as it is.
+const readBuf = 64 << 10
+
+var (
+	readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, readBuf) }}
+	writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4<<10) }}
+)
+
+// rejecter is a decider that audits the deny it gives a bad line.
+type rejecter interface {
+	Reject(c call.Call, reason string) call.Decision
+}
+
+// socketPath turns a --listen address into a socket path.
+func socketPath(addr string) (string, error) {
+	p := addr
+	if rest, ok := strings.CutPrefix(addr, "unix:"); ok {
+		p = rest
+	} else if i := strings.Index(addr, ":"); i > 0 && !strings.ContainsRune(addr[:i], '/') {
+		return "", fmt.Errorf("unsupported listen address %q (want unix:PATH)", addr)
+	}
+	if p == "" {
+		userHome, err := os.UserHomeDir()
+		if err != nil && os.Getenv("RAMPART_HOME") == "" {
+			return "", fmt.Errorf("no socket path given and no home directory: %w", err)
+		}
+		p = home.Resolve(os.Getenv, userHome).EvalSocket()
+	}
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	// sockaddr_un.sun_path holds 108 bytes with the terminating NUL.
+	if len(p) > 107 {
+		return "", fmt.Errorf("socket path %s is too long (%d bytes, at most 107)", p, len(p))
+	}
+	return p, nil
+}
+
+// openSocket listens on path: directory created 0700 if missing, socket
+// created 0600, a stale socket file replaced.
+func openSocket(path string, stderr io.Writer) (*net.UnixListener, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(dir); err == nil && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(stderr, "rampart-eval: hint: %s is open to other users (mode %v); a 0700 directory keeps the socket private\n", dir, st.Mode().Perm())
+	}
+	if st, err := os.Lstat(path); err == nil {
+		if st.Mode()&os.ModeSocket == 0 {
+			return nil, fmt.Errorf("%s exists and is not a socket", path)
+		}
+		if c, err := net.DialTimeout("unix", path, probeTimeout); err == nil {
+			c.Close()
+			return nil, fmt.Errorf("another server is listening on %s", path)
+		}
+		if err := os.Remove(path); err != nil {
+			return nil, fmt.Errorf("remove stale socket: %w", err)
+		}
+	}
+	// The socket file takes its mode from the umask: 0600 from the start,
+	// not after a window in which others could connect.
+	old := syscall.Umask(0o177)
+	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
+	syscall.Umask(old)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	return ln, nil
+}
+
+// watchPolicy calls d.Reload when one of files changes. It watches the
+// directories (editors replace a file by renaming a new one over it) and,
+// for a symlinked file, its target's directory too.
+func watchPolicy(files []string, d decider, stderr io.Writer) (stop func(), err error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if f == "" {
+			continue
+		}
+		f, err := filepath.Abs(f)
+		if err != nil {
+			continue
+		}
+		want[f] = true
+		dirs[filepath.Dir(f)] = true
+		if t, err := filepath.EvalSymlinks(f); err == nil && t != f {
+			want[t] = true
+			dirs[filepath.Dir(t)] = true
+		}
+	}
+	added := 0
+	for dir := range dirs {
+		if err := w.Add(dir); err == nil {
+			added++
+		}
+	}
+	if added == 0 && len(dirs) > 0 {
+		w.Close()
+		return nil, fmt.Errorf("none of the policy directories can be watched")
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var timer *time.Timer
+		var fire <-chan time.Time
+		for {
+			select {
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if !want[filepath.Clean(ev.Name)] || ev.Op == fsnotify.Chmod {
+					continue
+				}
+				if timer == nil {
+					timer = time.NewTimer(reloadDelay)
+				} else {
+					timer.Reset(reloadDelay)
+				}
+				fire = timer.C
+			case <-fire:
+				fire = nil
+				if err := d.Reload(); err != nil {
+					fmt.Fprintf(stderr, "rampart-eval: error: reload policy: %v\n", err)
+					fmt.Fprintf(stderr, "rampart-eval: hint: keeping the last good policy\n")
+				} else {
+					fmt.Fprintf(stderr, "rampart-eval: policy reloaded\n")
+				}
+			case err, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+				fmt.Fprintf(stderr, "rampart-eval: error: watch policy: %v\n", err)
+			}
+		}
+	}()
+	return func() { w.Close(); <-done }, nil
+}
+
+// syncWriter serialises writes from the connection goroutines, so that
+// diagnostic lines never interleave.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
