@@ -3,9 +3,9 @@ module rampart.dev/pkg
 go 1.24.0
 
 require (
-	github.com/gobwas/glob v0.2.3 // indirect
-	github.com/oklog/ulid/v2 v2.1.1 // indirect
-	golang.org/x/sys v0.38.0 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
-	mvdan.cc/sh/v3 v3.12.0 // indirect
+	github.com/gobwas/glob v0.2.3
+	github.com/oklog/ulid/v2 v2.1.1
+	golang.org/x/sys v0.38.0
+	gopkg.in/yaml.v3 v3.0.1
+	mvdan.cc/sh/v3 v3.12.0
 )

@@ -1,0 +1,319 @@
+package audit
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+	"golang.org/x/sys/unix"
+)
+
+// DefaultMaxSize is the size past which the active file is rotated: large
+// enough that rotation is rare, small enough that a rotated file is easy to
+// copy, inspect and verify.
+const DefaultMaxSize = 64 << 20
+
+// Options configure a Log.
+type Options struct {
+	// MaxSize rotates the active file before a record would take it past
+	// this many bytes: 0 means DefaultMaxSize, a negative value never.
+	MaxSize int64
+	// Fsync flushes the log to disk after each record. Without it a record
+	// survives any crash of the writing process (it is in the kernel once
+	// write(2) returns) but not a power loss or kernel crash; with it each
+	// append costs a disk flush, milliseconds on most disks.
+	Fsync bool
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// ErrClosed is returned by a closed Log.
+var ErrClosed = errors.New("audit: log is closed")
+
+// Log appends records to a hash-chained log shared with other processes.
+//
+// # Files
+//
+// Beside the active file (say audit.jsonl) live audit.jsonl.head (the last
+// seq and hash, the active file's generation and the size it covers; also
+// the lock file), the rotated files audit.jsonl.1, audit.jsonl.2 ... (oldest
+// first; rotation renames the active file to the next number, and the chain
+// goes on in the new active file), and audit.jsonl.torn (torn lines set
+// aside, one JSON object each). Directories are created 0700, files 0600.
+// Rotated files are never deleted by Rampart; Verify wants the chain from
+// seq 1 unless told it may start later.
+//
+// # Crash recovery
+//
+// A process killed between writing a record and updating the head leaves
+// the log longer than the head says; the next append reads just those
+// bytes, adopts the records that chain, and goes on. A write cut short
+// leaves a torn last line; the next append moves those bytes to the .torn
+// file, truncates them off, and marks its record [FlagAfterTorn]. A log
+// shorter than its head was cut: the next record chains from the head
+// anyway and is marked [FlagAfterTruncation], so the gap stays visible to
+// Verify. A missing head is rebuilt from the last record of the log.
+type Log struct {
+	path    string
+	maxSize int64
+	fsync   bool
+	now     func() time.Time
+
+	mu      sync.Mutex // serialises goroutines; flock serialises processes
+	headf   *os.File
+	f       *os.File // active file, O_APPEND
+	gen     uint64   // generation of f
+	entropy io.Reader
+	buf     []byte
+	closed  bool
+}
+
+// Open opens the log at path for appending, creating its directory (0700)
+// and files (0600) as needed, and recovering from a previous writer's crash.
+func Open(path string, opts Options) (*Log, error) {
+	l := &Log{
+		path:    path,
+		maxSize: opts.MaxSize,
+		fsync:   opts.Fsync,
+		now:     opts.Now,
+		entropy: ulid.Monotonic(rand.Reader, 0),
+	}
+	if l.maxSize == 0 {
+		l.maxSize = DefaultMaxSize
+	}
+	if l.now == nil {
+		l.now = time.Now
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	if err := l.openHead(); err != nil {
+		return nil, err
+	}
+	if _, _, err := l.Head(); err != nil {
+		l.headf.Close()
+		if l.f != nil {
+			l.f.Close()
+		}
+		return nil, err
+	}
+	return l, nil
+}
+
+// Path returns the active file's path.
+func (l *Log) Path() string { return l.path }
+
+func (l *Log) openHead() error {
+	f, err := os.OpenFile(headName(l.path), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	l.headf = f
+	return nil
+}
+
+func (l *Log) openActive() error {
+	if l.f != nil {
+		l.f.Close()
+		l.f = nil
+	}
+	f, err := os.OpenFile(l.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	l.f = f
+	return nil
+}
+
+// Append writes e as the next record of the chain and returns it. It is
+// safe to call from many goroutines and many processes at once.
+func (l *Log) Append(e Entry) (Record, error) {
+	r, err := newRecord(e)
+	if err != nil {
+		return Record{}, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return Record{}, ErrClosed
+	}
+	if err := l.lock(); err != nil {
+		return Record{}, err
+	}
+	defer l.unlock()
+	h, flags, err := l.sync()
+	if err != nil {
+		return Record{}, err
+	}
+
+	now := stamp(l.now())
+	id, err := ulid.New(ulid.Timestamp(now), l.entropy)
+	if err != nil {
+		return Record{}, fmt.Errorf("audit: id: %w", err)
+	}
+	r.Seq, r.ID, r.Time, r.Prev = h.Seq+1, id.String(), now, h.Hash
+	r.Flags = append(r.Flags, flags...)
+	b := r.appendCanonical(l.buf[:0])
+	sum := sha256.Sum256(b)
+	r.Hash = hex.EncodeToString(sum[:])
+	b = append(b[:len(b)-1], `,"hash":"`...)
+	b = append(b, r.Hash...)
+	b = append(b, "\"}\n"...)
+	l.buf = b
+
+	if l.maxSize > 0 && h.Size > 0 && h.Size+int64(len(b)) > l.maxSize {
+		if err := l.rotate(&h); err != nil {
+			return Record{}, err
+		}
+	}
+	if err := l.write(b, h.Size); err != nil {
+		return Record{}, err
+	}
+	h.Seq, h.Hash, h.Size = r.Seq, r.Hash, h.Size+int64(len(b))
+	if err := l.writeHead(h); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// Head returns the seq and hash of the last record (0 and "" for an empty
+// log), after recovering from any crash as Append would.
+func (l *Log) Head() (seq uint64, hash string, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return 0, "", ErrClosed
+	}
+	if err := l.lock(); err != nil {
+		return 0, "", err
+	}
+	defer l.unlock()
+	h, flags, err := l.sync()
+	if err != nil {
+		return 0, "", err
+	}
+	_ = flags // the next record would carry them; nothing is written here
+	return h.Seq, h.Hash, nil
+}
+
+// Close releases the log's files.
+func (l *Log) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	var err error
+	if l.f != nil {
+		err = l.f.Close()
+	}
+	if e := l.headf.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// lock takes the exclusive lock on the head file, reopening it if it was
+// removed while we waited (a lock on a removed file guards nothing).
+func (l *Log) lock() error {
+	for {
+		if err := flock(l.headf, unix.LOCK_EX); err != nil {
+			return fmt.Errorf("audit: lock: %w", err)
+		}
+		var st unix.Stat_t
+		if err := unix.Fstat(int(l.headf.Fd()), &st); err != nil {
+			l.unlock()
+			return fmt.Errorf("audit: %w", err)
+		}
+		if st.Nlink > 0 {
+			return nil
+		}
+		l.unlock()
+		l.headf.Close()
+		if err := l.openHead(); err != nil {
+			return err
+		}
+	}
+}
+
+func (l *Log) unlock() { flock(l.headf, unix.LOCK_UN) }
+
+func flock(f *os.File, how int) error {
+	for {
+		err := unix.Flock(int(f.Fd()), how)
+		if err != unix.EINTR {
+			return err
+		}
+	}
+}
+
+// write writes b with a single write(2). A short write (a full disk) is
+// cut back off, so the log never keeps half a line it knows about.
+func (l *Log) write(b []byte, size int64) error {
+	fd := int(l.f.Fd())
+	n, err := unix.Write(fd, b)
+	for err == unix.EINTR && n <= 0 {
+		n, err = unix.Write(fd, b)
+	}
+	if err == nil && n != len(b) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		if n > 0 {
+			unix.Ftruncate(fd, size)
+		}
+		return fmt.Errorf("audit: write %s: %w", l.path, err)
+	}
+	if l.fsync {
+		if err := l.f.Sync(); err != nil {
+			return fmt.Errorf("audit: fsync %s: %w", l.path, err)
+		}
+	}
+	return nil
+}
+
+// rotate renames the active file to the next generation and starts a new
+// one. The head is updated between the two, so a writer killed in between
+// leaves a state the next one finishes (see recover).
+func (l *Log) rotate(h *head) error {
+	next := h.Gen + 1
+	if err := os.Rename(l.path, rotatedName(l.path, next)); err != nil {
+		return fmt.Errorf("audit: rotate: %w", err)
+	}
+	h.Gen, h.Size = next, 0
+	if err := l.writeHead(*h); err != nil {
+		return err
+	}
+	if err := l.openActive(); err != nil {
+		return err
+	}
+	l.gen = next
+	if l.fsync {
+		syncDir(filepath.Dir(l.path))
+	}
+	return nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// rotatedName is the name of rotated generation gen.
+func rotatedName(path string, gen uint64) string { return fmt.Sprintf("%s.%d", path, gen) }
+
+func headName(path string) string { return path + ".head" }
+
+// TornName is the file where torn lines of the log at path are set aside.
+func TornName(path string) string { return path + ".torn" }

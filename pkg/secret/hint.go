@@ -1,0 +1,66 @@
+package secret
+
+import "strings"
+
+// Detector families, as bits of a hint.
+const (
+	hintPEM uint8 = 1 << iota
+	hintPrefixed
+	hintJWT
+	hintURL
+	hintAssign
+)
+
+// trigger marks the bytes at which some detector's anchor can be seen: a
+// byte not in this table never starts a check, so clean text costs one
+// table load per byte.
+var trigger = func() (t [256]bool) {
+	for _, c := range "-_AJ:=" {
+		t[c] = true
+	}
+	return t
+}()
+
+// hint returns the detector families that may find something in s. It
+// never misses: each family's anchor contains one of the trigger bytes at a
+// position checked here.
+func hint(s string) uint8 {
+	var m uint8
+	for i := 0; i < len(s); i++ {
+		if !trigger[s[i]] {
+			continue
+		}
+		switch s[i] {
+		case '-':
+			switch {
+			case strings.HasPrefix(s[i:], "-----BEGIN "):
+				m |= hintPEM
+			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox":
+				m |= hintPrefixed
+			}
+		case '_':
+			if i >= 3 && s[i-3:i-1] == "gh" || i >= 6 && s[i-6:i] == "github" || i >= 2 && (s[i-2:i] == "sk" || s[i-2:i] == "rk") {
+				m |= hintPrefixed
+			}
+		case 'A':
+			if i+4 <= len(s) {
+				switch s[i : i+4] {
+				case "AKIA", "ASIA", "ABIA", "ACCA", "AIza":
+					m |= hintPrefixed
+				}
+			}
+		case 'J':
+			if i >= 2 && s[i-2:i] == "ey" {
+				m |= hintJWT
+			}
+		case ':', '=':
+			if s[i] == ':' && strings.HasPrefix(s[i+1:], "//") {
+				m |= hintURL
+			}
+			if m&hintAssign == 0 && keyKind(keyBefore(s, i)) != "" {
+				m |= hintAssign
+			}
+		}
+	}
+	return m
+}
