@@ -1,11 +1,175 @@
 package main
 
 import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/peterbourgon/ff/v3"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/home"
 )
 
+// Version is set at build time with -ldflags "-X main.Version=...".
+var Version = ""
+
 func main() {
-	fmt.Fprintln(os.Stderr, "rampart-eval: not built yet")
-	os.Exit(2)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// errFailed is returned when the thing checked failed (check, test).
+var errFailed = errors.New("failed")
+
+// options are the flags every verb shares.
+type options struct {
+	config   string
+	profile  string
+	mode     string
+	failOpen bool
+	listen   string
+	version  bool
+}
+
+func (o *options) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.config, "config", "", "policy file (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the standard profile)")
+	fs.StringVar(&o.profile, "profile", "", "embedded profile: standard, paranoid or yolo")
+	fs.StringVar(&o.mode, "mode", "enforce", "enforce, or monitor: decide and audit, never block")
+	fs.BoolVar(&o.failOpen, "fail-open", false, "allow (flagged and audited) when the policy or audit log fails")
+}
+
+// env is what run reads from the process environment, once.
+type env struct {
+	home     home.Layout
+	userHome string
+	policy   string // $RAMPART_POLICY
+}
+
+func readEnv() env {
+	uh, _ := os.UserHomeDir()
+	return env{home: home.Resolve(os.Getenv, uh), userHome: uh, policy: os.Getenv("RAMPART_POLICY")}
+}
+
+func (o *options) decideConfig(e env) (decide.Config, error) {
+	cfg := decide.Config{
+		PolicyPath: o.config,
+		Profile:    o.profile,
+		Home:       e.home,
+		UserHome:   e.userHome,
+		Via:        "rampart-eval",
+		FailOpen:   o.failOpen,
+	}
+	if cfg.PolicyPath == "" && cfg.Profile == "" {
+		cfg.PolicyPath = e.policy
+	}
+	switch o.mode {
+	case "enforce", "":
+	case "monitor":
+		cfg.Monitor = true
+	default:
+		return cfg, fmt.Errorf("-mode must be enforce or monitor, not %q", o.mode)
+	}
+	return cfg, nil
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := readEnv()
+	var o options
+	fs := flag.NewFlagSet("rampart-eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o.register(fs)
+	fs.StringVar(&o.listen, "listen", "", "serve on a unix socket (unix:PATH, or unix: for ~/.rampart/run/eval.sock)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	root := &ffcli.Command{
+		Name:       "rampart-eval",
+		ShortUsage: "rampart-eval [flags] < calls.jsonl > decisions.jsonl",
+		ShortHelp:  "decide tool calls against a Rampart policy",
+		FlagSet:    fs,
+		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		Subcommands: []*ffcli.Command{
+			checkCmd(e, stdout, stderr),
+			explainCmd(e, stdout, stderr),
+			testCmd(e, stdout, stderr),
+			initCmd(e, stdout, stderr),
+		},
+		Exec: func(ctx context.Context, args []string) error {
+			if o.version {
+				fmt.Fprintln(stdout, "rampart-eval", version())
+				return nil
+			}
+			if len(args) > 0 {
+				return fmt.Errorf("unexpected argument %q (calls are read from standard input)", args[0])
+			}
+			cfg, err := o.decideConfig(e)
+			if err != nil {
+				return err
+			}
+			p, err := decide.Open(cfg)
+			if err != nil {
+				fmt.Fprintf(stderr, "rampart-eval: error: %v\n", err)
+				fmt.Fprintf(stderr, "rampart-eval: hint: every call will be denied until this is fixed\n")
+			}
+			defer p.Close()
+			if o.listen != "" {
+				return listen(ctx, o.listen, p, stderr)
+			}
+			return stream(p, stdin, stdout)
+		},
+	}
+	switch err := root.ParseAndRun(ctx, args); {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errFailed):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "rampart-eval: error: %v\n", err)
+		return 2
+	}
+}
+
+// stream answers one Decision per Call line until EOF.
+func stream(p *decide.Point, stdin io.Reader, stdout io.Writer) error {
+	bw := bufio.NewWriter(stdout)
+	w := call.NewWriter(bw)
+	r := call.NewReader(stdin)
+	for {
+		c, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		var d call.Decision
+		if err != nil {
+			if !call.IsBadInput(err) {
+				return err
+			}
+			d = p.Reject(call.Call{}, err.Error())
+		} else {
+			d = p.Decide(c)
+		}
+		if err := w.Write(d); err != nil {
+			return err
+		}
+	}
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "dev"
 }

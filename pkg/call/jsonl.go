@@ -14,9 +14,19 @@ import (
 // exhausting memory.
 const MaxLine = 4 << 20
 
-// ErrTooLong is returned for a line longer than MaxLine. The reader skips to
-// the next line, so the stream goes on.
-var ErrTooLong = errors.New("line exceeds 4 MiB limit")
+// Errors for lines that are not Calls. The reader skips to the next line, so
+// the stream goes on.
+var (
+	ErrTooLong   = errors.New("line exceeds 4 MiB limit")
+	ErrMalformed = errors.New("malformed call")
+	ErrNoTool    = errors.New("call has no tool")
+)
+
+// IsBadInput reports whether err is about one bad line (answered with a
+// deny) rather than a failing reader.
+func IsBadInput(err error) bool {
+	return errors.Is(err, ErrTooLong) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrNoTool)
+}
 
 // Reader reads Calls as JSON Lines.
 type Reader struct {
@@ -90,10 +100,10 @@ func (r *Reader) Read() (Call, error) {
 func Parse(b []byte) (Call, error) {
 	var c Call
 	if err := json.Unmarshal(b, &c); err != nil {
-		return Call{}, fmt.Errorf("malformed call: %w", err)
+		return Call{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	if c.Tool == "" {
-		return Call{}, errors.New("call has no tool")
+		return Call{}, ErrNoTool
 	}
 	return c, nil
 }

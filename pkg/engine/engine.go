@@ -59,7 +59,7 @@ func (e *Engine) Policy() *policy.Policy { return e.p }
 
 // Evaluate decides c.
 func (e *Engine) Evaluate(c call.Call) call.Decision {
-	ev := evaluation{e: e, c: &c}
+	ev := evaluation{e: e, c: c}
 	ev.run(nil)
 	return ev.decision()
 }
@@ -75,7 +75,7 @@ type result struct {
 
 type evaluation struct {
 	e        *Engine
-	c        *call.Call
+	c        call.Call
 	flags    []string
 	best     result
 	have     bool
@@ -133,7 +133,7 @@ func defaultMessage(p *policy.Policy) string {
 
 // judge evaluates one subject against every policy that admits it.
 func (ev *evaluation) judge(s *subject) {
-	c := ev.c
+	c := &ev.c
 	decided := false
 	for _, ent := range ev.e.p.Entries {
 		if !ent.AppliesTo(s.tool, c.Agent, c.Session) {

@@ -41,7 +41,7 @@ func (e *Engine) Explain(c call.Call) Trace {
 			t.Commands = append(t.Commands, line)
 		}
 	}
-	ev := evaluation{e: e, c: &c, keepAll: true, trace: t}
+	ev := evaluation{e: e, c: c, keepAll: true, trace: t}
 	ev.run(t)
 	t.Decision = ev.decision()
 	return *t

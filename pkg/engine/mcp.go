@@ -68,7 +68,7 @@ func pathVerb(tool string) (read, write bool) {
 }
 
 func (ev *evaluation) mcp() {
-	c := ev.c
+	c := &ev.c
 	tool := c.Params.String("tool")
 	args, _ := c.Params["arguments"].(map[string]any)
 	s := subject{tool: call.ToolMCP, primary: true, text: c.Params.String("server") + "/" + tool, mcpTool: tool, args: args}
@@ -109,9 +109,7 @@ func (ev *evaluation) mcp() {
 				ev.judge(&ss)
 			case urlKeys[lk] || strings.Contains(v, "://"):
 				fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
-				if u, ok := match.ParseURL(v); ok {
-					fs.url = &u
-				}
+				fs.url, fs.hasURL = match.ParseURL(v)
 				ev.judge(&fs)
 			}
 			if ev.denied() {

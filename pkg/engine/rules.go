@@ -52,7 +52,7 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 		}
 	}
 	if len(r.Domain) > 0 || len(r.NotDomain) > 0 || len(r.URL) > 0 || len(r.NotURL) > 0 {
-		if s.url == nil {
+		if !s.hasURL {
 			return false, ""
 		}
 		if len(r.Domain) > 0 && !anyDomain(r.Domain, s.url.Host) {

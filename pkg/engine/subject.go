@@ -18,7 +18,8 @@ type subject struct {
 	raw    string        // the raw command line, on the first command subject only
 	stages []*match.Argv // a pipeline
 	path   string        // cleaned path
-	url    *match.URL    // parsed URL
+	url    match.URL     // parsed URL, when hasURL
+	hasURL bool
 	urlRaw string
 	sql    string // normalised SQL
 
@@ -30,7 +31,7 @@ type subject struct {
 }
 
 func (ev *evaluation) run(trace *Trace) {
-	c := ev.c
+	c := &ev.c
 	switch c.Tool {
 	case call.ToolExec:
 		ev.exec(c.Command(), true, c.Tool)
@@ -41,9 +42,7 @@ func (ev *evaluation) run(trace *Trace) {
 	case call.ToolFetch:
 		raw := c.URL()
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
-		if u, ok := match.ParseURL(raw); ok {
-			s.url = &u
-		}
+		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
 	case call.ToolMCP:
 		ev.mcp()
@@ -56,7 +55,7 @@ func (ev *evaluation) run(trace *Trace) {
 // exec judges a command line: its simple commands, pipelines and what they
 // touch. primary is false for commands found inside MCP arguments.
 func (ev *evaluation) exec(line string, primary bool, tool string) {
-	c, home := ev.c, ev.e.env.Home
+	c, home := &ev.c, ev.e.env.Home
 	res := shell.Parse(line)
 	if res.Unparsed {
 		ev.flag(call.FlagUnparsed)
@@ -70,9 +69,17 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		return
 	}
 	argvs := make([]match.Argv, len(res.Commands))
+	cwds := make([]string, len(res.Commands))
+	cwd := c.Cwd
 	for i := range res.Commands {
 		sc := &res.Commands[i]
-		argvs[i] = match.NewArgv(sc.Name, sc.Program, sc.Args, c.Cwd, home)
+		cwds[i] = cwd
+		argvs[i] = match.NewArgv(sc.Name, sc.Program, sc.Args, cwd, home)
+		// Follow "cd DIR && ..." so later relative paths resolve where
+		// they will run: "cd / && rm -rf home" removes /home.
+		if sc.Name == "cd" && sc.Depth == 0 && len(argvs[i].Paths) == 1 {
+			cwd = argvs[i].Paths[0]
+		}
 	}
 	for i := range res.Commands {
 		s := subject{tool: tool, primary: primary, argv: &argvs[i], text: argvs[i].String()}
@@ -84,41 +91,53 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
-	// Pipelines of two or more commands, in stage order.
-	for i := 0; i < len(res.Commands); {
-		j := i + 1
-		for j < len(res.Commands) && res.Commands[j].Pipeline == res.Commands[i].Pipeline {
-			j++
-		}
-		if j-i > 1 {
-			stages := make([]*match.Argv, 0, j-i)
-			for k := i; k < j; k++ {
-				stages = append(stages, &argvs[k])
-			}
-			sortStages(stages, res.Commands[i:j])
-			s := subject{tool: tool, stages: stages, text: line}
-			ev.judge(&s)
-			if ev.denied() {
-				return
+	// Pipelines of two or more commands, in stage order. A pipeline's
+	// commands need not be adjacent: commands found inside a stage (a
+	// one-liner's shell call) are listed between its stages.
+	for i := range res.Commands {
+		id := res.Commands[i].Pipeline
+		first, n := true, 0
+		for j := range res.Commands {
+			if res.Commands[j].Pipeline == id {
+				if j < i {
+					first = false
+					break
+				}
+				n++
 			}
 		}
-		i = j
+		if !first || n < 2 {
+			continue
+		}
+		stages := make([]*match.Argv, 0, n)
+		order := make([]int, 0, n)
+		for j := i; j < len(res.Commands); j++ {
+			if res.Commands[j].Pipeline == id {
+				stages = append(stages, &argvs[j])
+				order = append(order, res.Commands[j].Stage)
+			}
+		}
+		sortStages(stages, order)
+		s := subject{tool: tool, stages: stages, text: line}
+		ev.judge(&s)
+		if ev.denied() {
+			return
+		}
 	}
 	for i := range res.Commands {
-		ev.derived(&res.Commands[i], &argvs[i])
+		ev.derived(&res.Commands[i], &argvs[i], cwds[i])
 		if ev.denied() {
 			return
 		}
 	}
 }
 
-// sortStages orders a pipeline's commands by stage (the normaliser may
-// report inner commands of a stage before the stage itself).
-func sortStages(st []*match.Argv, cmds []shell.Command) {
+// sortStages orders a pipeline's commands by their stage numbers.
+func sortStages(st []*match.Argv, stage []int) {
 	for i := 1; i < len(st); i++ {
-		for j := i; j > 0 && cmds[j].Stage < cmds[j-1].Stage; j-- {
+		for j := i; j > 0 && stage[j] < stage[j-1]; j-- {
 			st[j], st[j-1] = st[j-1], st[j]
-			cmds[j], cmds[j-1] = cmds[j-1], cmds[j]
+			stage[j], stage[j-1] = stage[j-1], stage[j]
 		}
 	}
 }
@@ -133,8 +152,8 @@ func (ev *evaluation) flag(f string) {
 }
 
 // derived judges the paths, URLs and SQL one simple command touches.
-func (ev *evaluation) derived(sc *shell.Command, a *match.Argv) {
-	c, home := ev.c, ev.e.env.Home
+func (ev *evaluation) derived(sc *shell.Command, a *match.Argv, cwd string) {
+	home := ev.e.env.Home
 	for _, r := range sc.Redirects {
 		if r.Target == "" || r.Op == "<<<" || r.Op == "<<" || strings.HasPrefix(r.Target, "&") || r.Target == "/dev/null" {
 			continue
@@ -143,21 +162,19 @@ func (ev *evaluation) derived(sc *shell.Command, a *match.Argv) {
 		if r.Op == "<" {
 			tool = call.ToolRead
 		}
-		ev.pathSubject(tool, match.CleanPath(r.Target, c.Cwd, home))
+		ev.pathSubject(tool, match.CleanPath(r.Target, cwd, home))
 	}
 	for _, t := range touches(a) {
 		switch t.tool {
 		case call.ToolFetch:
 			s := subject{tool: call.ToolFetch, text: t.arg, urlRaw: t.arg}
-			if u, ok := match.ParseURL(t.arg); ok {
-				s.url = &u
-			}
+			s.url, s.hasURL = match.ParseURL(t.arg)
 			ev.judge(&s)
 		case toolSQL:
 			s := subject{tool: toolSQL, text: t.arg, sql: normalizeSQL(t.arg)}
 			ev.judge(&s)
 		default:
-			ev.pathSubject(t.tool, match.CleanPath(t.arg, c.Cwd, home))
+			ev.pathSubject(t.tool, match.CleanPath(t.arg, cwd, home))
 		}
 		if ev.denied() {
 			return

@@ -26,6 +26,9 @@ var notFiles = map[string]bool{
 	"apt": true, "apt-get": true, "brew": true, "go": false, "docker": true, "kubectl": true,
 	"python": true, "python3": true, "node": true, "perl": true, "ruby": true, "php": true,
 	"notify-send": true, "say": true, "logger": true,
+	// These read names and metadata, not contents.
+	"ls": true, "stat": true, "du": true, "tree": true, "realpath": true, "readlink": true,
+	"basename": true, "dirname": true, "cd": true, "pushd": true, "mkdir": false,
 }
 
 // netPrograms take hosts or URLs as plain arguments.

@@ -93,6 +93,11 @@ func CompilePath(pattern string) (PathPattern, error) {
 	if len(p) > 1 && strings.HasSuffix(p, "/") {
 		p += "**" // a directory pattern covers what is inside it
 	}
+	if dir, ok := strings.CutSuffix(p, "/**"); ok && dir != "" && !strings.ContainsAny(dir, "{}") {
+		// "dir/**" also matches dir itself: reading a directory (tar,
+		// cp -r) reads what is inside it.
+		p = "{" + dir + "," + p + "}"
+	}
 	g, err := compileSep(p, '/')
 	if err != nil {
 		return PathPattern{}, err

@@ -1,0 +1,85 @@
+# Rampart: a thin index over the go command. Every module in go.work is
+# built, vetted and tested; librampart is built with the machine's C compiler.
+
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR    := $(DESTDIR)$(PREFIX)/bin
+RAMPART_HOME ?= $(HOME)/.rampart
+GO        ?= go
+CC        ?= cc
+FUZZTIME  ?= 10s
+BENCHTIME ?= 1s
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+export CGO_ENABLED := 0
+
+BINARIES := rampart rampart-eval rampart-hook rampart-shell rampart-mcp rampart-serve rampart-audit rampart-watch
+MODULES  := pkg $(BINARIES)
+# Packages whose code runs goroutines or shares state across processes run
+# under the race detector too (race needs cgo).
+RACE_PKGS := ./audit/... ./approval/...
+
+.PHONY: all build lib install test test-go test-race test-lib test-python lint bench fuzz clean
+
+all: build
+
+build: lib
+	@mkdir -p bin
+	@for b in $(BINARIES); do \
+		echo "go build $$b"; \
+		(cd $$b && $(GO) build -trimpath -ldflags "-s -w -X main.Version=$(VERSION)" -o ../bin/$$b .) || exit 1; \
+	done
+
+lib:
+	$(MAKE) -C librampart CC=$(CC)
+
+install: build
+	install -d $(BINDIR) $(RAMPART_HOME)/lib
+	install -m 0755 $(addprefix bin/,$(BINARIES)) $(BINDIR)/
+	install -m 0644 librampart/librampart.so $(RAMPART_HOME)/lib/librampart.so
+	@echo
+	@echo "installed $(BINARIES) in $(BINDIR) and librampart.so in $(RAMPART_HOME)/lib"
+	@echo "the embedded standard policy, deciding three calls:"
+	@printf '%s\n' \
+		'{"tool":"exec","params":{"command":"git status"}}' \
+		'{"tool":"exec","params":{"command":"sudo env /bin/rm -fr /"}}' \
+		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
+		| RAMPART_HOME=$$(mktemp -d) $(BINDIR)/rampart-eval
+
+test: lint test-go test-race test-lib test-python
+	@echo "make test: all passed"
+
+lint:
+	@out=$$(gofmt -l $(MODULES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@for m in $(MODULES); do (cd $$m && $(GO) vet ./...) || exit 1; done
+	@# Each binary must also build on its own, without go.work.
+	@for m in $(BINARIES); do (cd $$m && GOWORK=off $(GO) build -o /dev/null .) || exit 1; done
+
+test-go: lib
+	@for m in $(MODULES); do (cd $$m && $(GO) test -count=1 ./...) || exit 1; done
+
+test-race:
+	cd pkg && CGO_ENABLED=1 $(GO) test -count=1 -race $(RACE_PKGS)
+
+test-lib:
+	$(MAKE) -C librampart check CC=$(CC)
+
+test-python: build
+	@if [ -d sdks/python ]; then cd sdks/python && PATH=$(CURDIR)/bin:$$PATH python3 -m unittest discover -v -s tests; fi
+
+bench: build
+	@for m in $(MODULES); do (cd $$m && $(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...) || exit 1; done
+	@for s in scripts/bench-*.sh; do [ -x "$$s" ] && PATH=$(CURDIR)/bin:$$PATH "$$s" || true; done
+
+# Every fuzz target in every module, FUZZTIME each.
+fuzz:
+	@for m in $(MODULES); do \
+		(cd $$m && for p in $$($(GO) list ./...); do \
+			for f in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+				echo "fuzz $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+			done; done) || exit 1; \
+	done
+
+clean:
+	rm -rf bin
+	$(MAKE) -C librampart clean

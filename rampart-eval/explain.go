@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/engine"
+)
+
+func explainCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
+	var o options
+	var tool, cwd, agent string
+	var asJSON bool
+	fs := flag.NewFlagSet("rampart-eval explain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o.register(fs)
+	fs.StringVar(&tool, "tool", "exec", "tool of the call: exec, read, write, fetch, or any other name")
+	fs.StringVar(&cwd, "cwd", "", "working directory of the call (default the current one)")
+	fs.StringVar(&agent, "agent", "", "agent of the call")
+	fs.BoolVar(&asJSON, "json", false, "print the trace as JSON")
+	return &ffcli.Command{
+		Name:       "explain",
+		ShortUsage: "rampart-eval explain [--tool T] [--json] ARG",
+		ShortHelp:  "show how a call is evaluated: the commands found, each rule considered, the deciding one",
+		LongHelp:   "ARG is the command (exec), path (read, write) or URL (fetch).",
+		FlagSet:    fs,
+		Exec: func(ctx context.Context, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("explain needs the command, path or URL to evaluate")
+			}
+			arg := strings.Join(args, " ")
+			if cwd == "" {
+				cwd, _ = os.Getwd()
+			}
+			c := call.Call{Tool: tool, Agent: agent, Cwd: cwd, Params: call.Params{}}
+			switch tool {
+			case call.ToolExec:
+				c.Params["command"] = arg
+			case call.ToolRead, call.ToolWrite:
+				c.Params["path"] = arg
+			case call.ToolFetch:
+				c.Params["url"] = arg
+			default:
+				if err := json.Unmarshal([]byte(arg), &c.Params); err != nil {
+					return fmt.Errorf("for tool %q, ARG must be the params as a JSON object: %v", tool, err)
+				}
+			}
+			cfg, err := o.decideConfig(e)
+			if err != nil {
+				return err
+			}
+			cfg.NoAudit = true
+			p, err := decide.Open(cfg)
+			if err != nil {
+				return err
+			}
+			t := engine.New(p.Policy(), engine.Env{Home: e.userHome}).Explain(c)
+			if asJSON {
+				return call.NewWriter(stdout).Write(t)
+			}
+			printTrace(stdout, p.Source(), t)
+			return nil
+		},
+	}
+}
+
+func printTrace(w io.Writer, source string, t engine.Trace) {
+	fmt.Fprintf(w, "policy: %s\n", source)
+	if len(t.Commands) > 0 {
+		fmt.Fprintln(w, "simple commands:")
+		for _, c := range t.Commands {
+			fmt.Fprintf(w, "  %s\n", c)
+		}
+	}
+	if t.Unparsed {
+		fmt.Fprintln(w, "  (the command did not parse; judged on its raw text)")
+	}
+	fmt.Fprintln(w, "evaluation:")
+	last := ""
+	for _, s := range t.Steps {
+		if s.Subject != last {
+			fmt.Fprintf(w, "  %s\n", s.Subject)
+			last = s.Subject
+		}
+		if s.Result == "default" {
+			fmt.Fprintf(w, "    no rule decided: default action %s\n", s.Action)
+			continue
+		}
+		mark := " "
+		if strings.HasPrefix(s.Result, "matched") {
+			mark = "*"
+		}
+		fmt.Fprintf(w, "   %s %s rule %d (line %d, %s): %s\n", mark, s.Policy, s.Rule, s.Line, s.Action, s.Result)
+	}
+	d := t.Decision
+	fmt.Fprintf(w, "decision: %s", d.Decision)
+	if len(d.MatchedPolicies) > 0 {
+		fmt.Fprintf(w, " by %s", strings.Join(d.MatchedPolicies, ", "))
+	}
+	if d.Message != "" {
+		fmt.Fprintf(w, ": %s", d.Message)
+	}
+	fmt.Fprintln(w)
+	if d.Matched != "" {
+		fmt.Fprintf(w, "matched: %s\n", d.Matched)
+	}
+}

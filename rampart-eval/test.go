@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/engine"
+	"rampart.dev/pkg/policy"
+)
+
+func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
+	var o options
+	fs := flag.NewFlagSet("rampart-eval test", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o.register(fs)
+	return &ffcli.Command{
+		Name:       "test",
+		ShortUsage: "rampart-eval test [FILE...]",
+		ShortHelp:  "run a policy's inline tests, and test files against it",
+		LongHelp: "A FILE with policies is tested against itself; a FILE with only tests is run\n" +
+			"against the configured policy. With no FILE, the configured policy's own tests run.",
+		FlagSet: fs,
+		Exec: func(ctx context.Context, args []string) error {
+			cfg, err := o.decideConfig(e)
+			if err != nil {
+				return err
+			}
+			cfg.NoAudit = true
+			p, err := decide.Open(cfg)
+			if err != nil {
+				return err
+			}
+			type suite struct {
+				pol   *policy.Policy
+				tests []policy.Test
+			}
+			var suites []suite
+			if len(args) == 0 {
+				suites = append(suites, suite{p.Policy(), p.Policy().Tests})
+			}
+			for _, f := range args {
+				tp, err := decide.ReadPolicy(f)
+				if err != nil {
+					return err
+				}
+				if tp.Count() > 0 {
+					suites = append(suites, suite{tp, tp.Tests})
+				} else {
+					suites = append(suites, suite{p.Policy(), tp.Tests})
+				}
+			}
+			passed, failed := 0, 0
+			for _, s := range suites {
+				eng := engine.New(s.pol, engine.Env{Home: e.userHome})
+				for _, t := range s.tests {
+					d := eng.Evaluate(t.Call)
+					if d.Decision == t.Expect {
+						passed++
+						continue
+					}
+					failed++
+					fmt.Fprintf(stdout, "FAIL %s:%d: %s: %s %s: got %s, want %s", t.Origin, t.Line, t.Name, t.Call.Tool, subjectOf(t.Call), d.Decision, t.Expect)
+					if len(d.MatchedPolicies) > 0 {
+						fmt.Fprintf(stdout, " (by %v)", d.MatchedPolicies)
+					}
+					fmt.Fprintln(stdout)
+				}
+			}
+			fmt.Fprintf(stdout, "%d passed, %d failed\n", passed, failed)
+			if failed > 0 {
+				return errFailed
+			}
+			return nil
+		},
+	}
+}
+
+func subjectOf(c call.Call) string {
+	for _, k := range []string{"command", "path", "url"} {
+		if s := c.Params.String(k); s != "" {
+			return fmt.Sprintf("%q", s)
+		}
+	}
+	return ""
+}
