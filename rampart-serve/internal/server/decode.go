@@ -1,0 +1,161 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"rampart.dev/pkg/call"
+)
+
+// MaxBody bounds a request body: the same 4 MiB as one JSON line of
+// rampart-eval (call.MaxLine), far above any real tool call, so a runaway
+// client cannot exhaust memory. Larger bodies get 413.
+const MaxBody = call.MaxLine
+
+// MaxSmallBody bounds the bodies of approval requests that carry no call.
+const MaxSmallBody = 64 << 10
+
+// MaxToolName bounds a tool name in a URL; MCP tool names are far shorter.
+const MaxToolName = 200
+
+// envelopeKeys are the keys a body may carry besides params to be read as a
+// Call envelope rather than as bare params.
+var envelopeKeys = map[string]bool{"params": true, "tool": true, "agent": true, "session": true, "cwd": true}
+
+// decodeCall reads the body of POST /v1/tool/{tool} or /v1/preflight/{tool}
+// into a Call. Two shapes are accepted:
+//
+//	{"params":{"command":"ls"},"agent":"my-bot","session":"s1","cwd":"/srv/app"}
+//	{"command":"ls"}
+//
+// The first, the envelope, is recognised when the object has a "params"
+// object and no keys other than params, tool, agent, session and cwd; a
+// "tool" in it must equal the tool in the path. Anything else is the bare
+// params of the call. An empty body is empty params. A cwd must be absolute.
+func decodeCall(tool string, body []byte) (call.Call, error) {
+	if err := checkTool(tool); err != nil {
+		return call.Call{}, err
+	}
+	c := call.Call{Tool: tool}
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		c.Params = call.Params{}
+		return c, nil
+	}
+	var raw map[string]json.RawMessage
+	if err := strictUnmarshal(body, &raw); err != nil {
+		return call.Call{}, err
+	}
+	if raw == nil {
+		return call.Call{}, errors.New("body must be a JSON object")
+	}
+	if isEnvelope(raw) {
+		var env struct {
+			Tool    *string     `json:"tool"`
+			Params  call.Params `json:"params"`
+			Agent   *string     `json:"agent"`
+			Session *string     `json:"session"`
+			Cwd     *string     `json:"cwd"`
+		}
+		if err := json.Unmarshal(body, &env); err != nil {
+			return call.Call{}, fmt.Errorf("malformed call: %v", plainJSONError(err))
+		}
+		if env.Tool != nil && *env.Tool != tool {
+			return call.Call{}, fmt.Errorf("body names tool %q but the path names %q", *env.Tool, tool)
+		}
+		c.Params = env.Params
+		c.Agent, c.Session, c.Cwd = deref(env.Agent), deref(env.Session), deref(env.Cwd)
+	} else {
+		if err := json.Unmarshal(body, &c.Params); err != nil {
+			return call.Call{}, fmt.Errorf("malformed params: %v", plainJSONError(err))
+		}
+	}
+	if c.Params == nil {
+		c.Params = call.Params{}
+	}
+	if c.Cwd != "" && !filepath.IsAbs(c.Cwd) {
+		return call.Call{}, fmt.Errorf("cwd %q is not an absolute path", c.Cwd)
+	}
+	return c, nil
+}
+
+func isEnvelope(raw map[string]json.RawMessage) bool {
+	p, ok := raw["params"]
+	if !ok || len(p) == 0 || p[0] != '{' {
+		return false
+	}
+	for k := range raw {
+		if !envelopeKeys[k] {
+			return false
+		}
+	}
+	for _, k := range []string{"tool", "agent", "session", "cwd"} {
+		if v, ok := raw[k]; ok && (len(v) == 0 || v[0] != '"') {
+			return false
+		}
+	}
+	return true
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// checkTool accepts the tool names agents and MCP servers use: letters,
+// digits and _ . : - (mcp__server__tool, Bash, exec).
+func checkTool(tool string) error {
+	if tool == "" {
+		return errors.New("no tool in the path")
+	}
+	if len(tool) > MaxToolName {
+		return fmt.Errorf("tool name longer than %d bytes", MaxToolName)
+	}
+	for _, r := range tool {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("_.:-", r):
+		default:
+			return fmt.Errorf("tool name %q has a character other than letters, digits and _ . : -", tool)
+		}
+	}
+	return nil
+}
+
+// strictUnmarshal decodes one JSON value and rejects trailing data.
+func strictUnmarshal(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("malformed JSON: %v", plainJSONError(err))
+	}
+	if len(bytes.TrimSpace(b[dec.InputOffset():])) != 0 {
+		return errors.New("malformed JSON: data after the object")
+	}
+	return nil
+}
+
+// plainJSONError keeps the parser's reason but never the input, which may
+// hold a secret.
+func plainJSONError(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("syntax error at byte %d", se.Offset)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "unexpected end of input"
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field != "" {
+			return fmt.Sprintf("%s: want %s, got %s", te.Field, te.Type, te.Value)
+		}
+		return fmt.Sprintf("want %s, got %s", te.Type, te.Value)
+	}
+	return "invalid JSON"
+}

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/peterbourgon/ff/v3"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/home"
+	"rampart.dev/rampart-serve/internal/server"
+)
+
+// Server timeouts. Handlers that wait on purpose (a held call, a long poll,
+// a running command, the event stream) move their own write deadline.
+const (
+	readHeaderTimeout = 10 * time.Second // slowloris
+	readTimeout       = time.Minute      // a 4 MiB body on a slow link
+	writeTimeout      = time.Minute
+	idleTimeout       = 2 * time.Minute
+	maxHeaderBytes    = 64 << 10
+	shutdownGrace     = 5 * time.Second
+)
+
+// env is what the verbs read from the outside world, once.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	userHome       string
+	layout         home.Layout
+}
+
+func newEnv(stdout, stderr io.Writer) *env {
+	uh, _ := os.UserHomeDir()
+	e := &env{stdout: stdout, stderr: stderr, getenv: os.Getenv, userHome: uh}
+	e.layout = home.Resolve(e.getenv, uh)
+	return e
+}
+
+func defaultAddr(getenv func(string) string) string {
+	if a := getenv("RAMPART_SERVE_ADDR"); a != "" {
+		return a
+	}
+	return approval.DefaultAddr
+}
+
+type serveFlags struct {
+	addr, config, profile, mode  string
+	approvalTimeout, execTimeout time.Duration
+	failOpen, version            bool
+}
+
+func newRoot(ctx context.Context, e *env) *ffcli.Command {
+	fs := flag.NewFlagSet("rampart-serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var f serveFlags
+	fs.StringVar(&f.addr, "addr", defaultAddr(e.getenv), "listen `address`; keep it on loopback")
+	fs.StringVar(&f.config, "config", e.getenv("RAMPART_POLICY"), "policy `file` (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the profile)")
+	fs.StringVar(&f.profile, "profile", "standard", "embedded `profile` used when there is no policy file: standard, paranoid or yolo")
+	fs.StringVar(&f.mode, "mode", "enforce", "enforce, or monitor: judge and audit everything, block nothing")
+	fs.DurationVar(&f.approvalTimeout, "approval-timeout", approval.DefaultTimeout, "how long a held call waits for a human before it is denied")
+	fs.DurationVar(&f.execTimeout, "exec-timeout", server.DefaultExecTimeout, "default timeout of exec and fetch calls")
+	fs.BoolVar(&f.failOpen, "fail-open", false, "allow calls when the audit log cannot be written (audited as fail_open)")
+	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	return &ffcli.Command{
+		Name:       "rampart-serve",
+		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
+		ShortHelp:  "the Rampart decision point over HTTP, with human approvals",
+		FlagSet:    fs,
+		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART_SERVE")},
+		Subcommands: []*ffcli.Command{
+			newPending(e), newResolve(e, true), newResolve(e, false),
+		},
+		Exec: func(ctx context.Context, args []string) error {
+			if f.version {
+				fmt.Fprintln(e.stdout, version())
+				return nil
+			}
+			if len(args) > 0 {
+				return fmt.Errorf("unknown verb %q (want pending, approve or deny)", args[0])
+			}
+			return serve(ctx, e, f)
+		},
+	}
+}
+
+func serve(ctx context.Context, e *env, f serveFlags) error {
+	if f.mode != "enforce" && f.mode != "monitor" {
+		return fmt.Errorf("-mode must be enforce or monitor, not %q", f.mode)
+	}
+	agent, admin, err := server.LoadTokens(e.layout)
+	if err != nil {
+		return err
+	}
+	policyPath, required := f.config, f.config != ""
+	if policyPath == "" {
+		policyPath = e.layout.Policy()
+	}
+	point, err := openPoint(e, f, policyPath, required)
+	if err != nil {
+		return err
+	}
+	defer point.Close()
+	srv, err := server.New(server.Config{
+		Point:       point,
+		AgentToken:  agent,
+		AdminToken:  admin,
+		Approvals:   e.layout.Approvals(),
+		AuditLog:    e.layout.AuditLog(),
+		Timeout:     f.approvalTimeout,
+		ExecTimeout: f.execTimeout,
+		UserHome:    e.userHome,
+		Log:         e.stderr,
+	})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return err
+	}
+	if !loopback(ln.Addr()) {
+		fmt.Fprintf(e.stderr, "rampart-serve: warning: listening on %s, which is not loopback; anyone who can reach it and holds a token can run commands here\n", ln.Addr())
+	}
+	wctx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	report := func(err error) {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "rampart-serve: error: policy reload: %v; keeping the last good policy\n", err)
+		} else {
+			fmt.Fprintf(e.stderr, "rampart-serve: policy reloaded from %s\n", policyPath)
+		}
+	}
+	if err := server.WatchPolicy(wctx, policyPath, point.Reload, report); err != nil {
+		fmt.Fprintf(e.stderr, "rampart-serve: warning: not watching %s for changes: %v\n", policyPath, err)
+	}
+
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          nil,
+	}
+	fmt.Fprintf(e.stderr, "rampart-serve: listening on http://%s (tokens in %s)\n", ln.Addr(), e.layout.Dir)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		hs.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func loopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
+}
+
+// hint suggests a way out of common errors.
+func hint(err error) string {
+	switch {
+	case errors.Is(err, approval.ErrNoServer):
+		return "start one with `rampart-serve`, or set RAMPART_SERVE_ADDR"
+	case errors.Is(err, approval.ErrForbidden):
+		return "the client verbs read the admin token from $RAMPART_HOME/admin.token"
+	}
+	return ""
+}
