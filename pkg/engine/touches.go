@@ -156,9 +156,19 @@ func netFileArgs(a *match.Argv) []touch {
 		case x == "-T" || x == "--upload-file":
 			out = append(out, touch{call.ToolRead, next})
 		case x == "-d" || x == "--data" || x == "--data-binary" || x == "--data-raw" || x == "--data-urlencode" || x == "-F" || x == "--form":
-			if j := strings.IndexByte(next, '@'); j >= 0 && next[j+1:] != "-" && next[j+1:] != "" {
-				out = append(out, touch{call.ToolRead, next[j+1:]})
+			if j := strings.IndexByte(next, '@'); j >= 0 {
+				f := next[j+1:]
+				if k := strings.IndexAny(f, ",;"); k >= 0 {
+					f = f[:k] // -F 'file=@path;type=text/plain'
+				}
+				if f != "" && f != "-" {
+					out = append(out, touch{call.ToolRead, f})
+				}
 			}
+		case strings.HasPrefix(x, "--post-file=") || strings.HasPrefix(x, "--body-file="):
+			out = append(out, touch{call.ToolRead, x[strings.IndexByte(x, '=')+1:]})
+		case x == "--post-file" || x == "--body-file":
+			out = append(out, touch{call.ToolRead, next})
 		}
 	}
 	return out

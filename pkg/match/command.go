@@ -120,7 +120,20 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 	aliases := flagAliases[prog]
 	single := singleDashLong[prog]
 	addLong := func(name string) {
-		if c, ok := aliases[name]; ok && c != 0 {
+		c, ok := aliases[name]
+		if !ok && len(name) >= 3 {
+			// GNU tools take any unambiguous prefix: --rec is --recursive.
+			for full, fc := range aliases {
+				if len(full) > len(name) && full[:len(name)] == name {
+					if ok && fc != c {
+						ok = false
+						break
+					}
+					c, ok, name = fc, true, full
+				}
+			}
+		}
+		if ok && c != 0 {
 			short |= bit(c)
 			return
 		}
