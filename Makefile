@@ -44,7 +44,7 @@ install: build
 		'{"tool":"exec","params":{"command":"git status"}}' \
 		'{"tool":"exec","params":{"command":"sudo env /bin/rm -fr /"}}' \
 		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
-		| RAMPART_HOME=$$(mktemp -d) $(BINDIR)/rampart-eval
+		| $(BINDIR)/rampart-eval
 
 test: lint test-go test-race test-lib test-python
 	@echo "make test: all passed"
