@@ -1,11 +1,102 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
+	"runtime/debug"
+
+	"github.com/peterbourgon/ff/v3"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"rampart.dev/pkg/home"
 )
 
+// Version is set with -ldflags "-X main.Version=..."; otherwise the module
+// version from the build info is printed.
+var Version string
+
 func main() {
-	fmt.Fprintln(os.Stderr, "rampart-hook: not built yet")
-	os.Exit(2)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// errRefused means a verb looked and declined to act, e.g. setup on a
+// settings file that is not valid JSON.
+var errRefused = errors.New("refused")
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	code := 0
+	root := newRoot(stdin, stdout, stderr, &code)
+	switch err := root.ParseAndRun(ctx, args); {
+	case err == nil:
+		return code
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errRefused):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "rampart-hook: error: %v\n", err)
+		return 2
+	}
+}
+
+// env reads the environment; tests run in-process through testscript with
+// the real environment, so this is os.Getenv.
+var env = os.Getenv
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Command {
+	fs := flag.NewFlagSet("rampart-hook", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	h := &hook{open: openDecider}
+	fs.StringVar(&h.cfg.policyPath, "config", "", "policy `file` (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the profile)")
+	fs.StringVar(&h.cfg.profile, "profile", "", "embedded `profile` when no policy file exists: standard, paranoid or yolo (default standard)")
+	fs.StringVar(&h.mode, "mode", "enforce", "`enforce` or monitor (judge and audit, never block)")
+	fs.StringVar(&h.format, "format", "", "hook `format`: claude-code, codex, cline, gemini, cursor or copilot (default: detected from the payload)")
+	fs.BoolVar(&h.cfg.failOpen, "fail-open", false, "on an internal error, let the call through instead of denying it (audited)")
+	version := fs.Bool("version", false, "print the version and exit")
+
+	return &ffcli.Command{
+		Name:       "rampart-hook",
+		ShortUsage: "rampart-hook [flags] < payload.json\n       rampart-hook setup AGENT [flags]",
+		ShortHelp:  "answer an AI agent's tool-call hook from the Rampart policy",
+		FlagSet:    fs,
+		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		Subcommands: []*ffcli.Command{
+			newSetup(stdout, stderr),
+		},
+		Exec: func(ctx context.Context, args []string) error {
+			if *version {
+				fmt.Fprintln(stdout, versionString())
+				return nil
+			}
+			if len(args) > 0 {
+				return fmt.Errorf("unexpected argument %q (the payload is read from stdin)", args[0])
+			}
+			if h.cfg.policyPath == "" {
+				h.cfg.policyPath = env("RAMPART_POLICY")
+			}
+			userHome, _ := os.UserHomeDir()
+			h.cfg.userHome = userHome
+			h.cfg.home = home.Resolve(env, userHome)
+			*code = h.run(stdin, stdout, stderr)
+			return nil
+		},
+	}
+}
+
+func versionString() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }
