@@ -1,0 +1,143 @@
+package shell
+
+import "strings"
+
+// safeByte marks the bytes a plain command may contain: they mean the same
+// to the shell wherever they appear (no quoting, expansion, globbing,
+// operators, comments or tilde expansion).
+var safeByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "-_./:=,+@%^" {
+		t[c] = true
+	}
+	return t
+}()
+
+// leadWords are words that mean something else to the parser at the start
+// of a command: reserved words and the bash builtins it parses as clauses.
+var leadWords = map[string]bool{
+	"if": true, "then": true, "else": true, "elif": true, "fi": true,
+	"do": true, "done": true, "case": true, "esac": true, "while": true,
+	"until": true, "for": true, "in": true, "select": true, "function": true,
+	"time": true, "coproc": true, "let": true, "declare": true, "local": true,
+	"export": true, "readonly": true, "typeset": true, "nameref": true,
+	"@test": true,
+}
+
+// fastWords splits a plain command on blanks. ok is false when src holds
+// anything the shell would treat specially, or starts with an assignment
+// or a reserved word; then only the parser can tell what it means.
+func fastWords(src string) (words []string, ok bool) {
+	n, in := 0, false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == ' ' || c == '\t' {
+			in = false
+			continue
+		}
+		if !safeByte[c] {
+			return nil, false
+		}
+		if !in {
+			n++
+			in = true
+		}
+	}
+	if n == 0 {
+		return nil, true
+	}
+	words = make([]string, 0, n)
+	for i := 0; i < len(src); {
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(src) && src[j] != ' ' && src[j] != '\t' {
+			j++
+		}
+		if j > i {
+			words = append(words, src[i:j])
+		}
+		i = j
+	}
+	if strings.IndexByte(words[0], '=') >= 0 || leadWords[words[0]] {
+		return nil, false
+	}
+	return words, true
+}
+
+// fastParse is Parse for plain commands, without the parser.
+func fastParse(src string) (Result, bool) {
+	words, ok := fastWords(src)
+	if !ok {
+		return Result{}, false
+	}
+	var s state
+	if len(words) > 0 {
+		s.out = make([]Command, 0, 1)
+		s.emitWords(frame{src: src, pl: s.newPipe()}, words, nil, nil, false)
+	}
+	return s.result(), true
+}
+
+// split is the fallback for text the parser rejects: commands end at ";",
+// "&", "|", newlines, parentheses and backquotes, words at blanks, and
+// quotes and backslashes are dropped. It over-reports rather than hides.
+func (s *state) split(src string, f frame) {
+	f.pl = nil
+	var words []string
+	var b strings.Builder
+	word := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	end := func(samePipe bool) {
+		word()
+		if len(words) > 0 {
+			if f.pl == nil {
+				f.pl = s.newPipe()
+			}
+			s.emitWords(f, words, nil, nil, false)
+			words = nil
+		}
+		if samePipe && f.pl != nil {
+			f.pl.stage++
+		} else {
+			f.pl = nil
+		}
+	}
+	for i := 0; i < len(src) && len(s.out) < MaxCommands; i++ {
+		switch c := src[i]; c {
+		case '\'', '"', '\\':
+		case ' ', '\t', '\r':
+			word()
+		case '|':
+			if i+1 < len(src) && src[i+1] == '|' {
+				i++
+				end(false)
+			} else {
+				end(true)
+			}
+		case ';', '&', '\n', '(', ')', '`':
+			if c == '(' && b.Len() > 0 && strings.HasSuffix(b.String(), "$") {
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			}
+			end(false)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	end(false)
+}

@@ -1,0 +1,696 @@
+package shell
+
+import "strings"
+
+// One-liners ("python -c CODE", "perl -e CODE", ...) are scanned, not
+// parsed: the scanner looks for calls that hand a string to a shell or run
+// a program, delete files or read them, and reports what they would do as
+// Synthetic commands. Only literal arguments are understood; a computed
+// piece of a shell string becomes "$_", which marks the result Dynamic.
+
+// scriptLang maps an interpreter's name to the language of its code.
+func scriptLang(name string) string {
+	for _, l := range [...]struct{ prefix, lang string }{
+		{"python", "python"}, {"pypy", "python"}, {"perl", "perl"},
+		{"ruby", "ruby"}, {"nodejs", "node"}, {"node", "node"}, {"php", "php"},
+	} {
+		if rest, ok := strings.CutPrefix(name, l.prefix); ok && versionSuffix(rest) {
+			return l.lang
+		}
+	}
+	return ""
+}
+
+func versionSuffix(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// langFlags describes an interpreter's command line.
+type langFlags struct {
+	code     string   // short options whose argument is code
+	arg      string   // short options taking an argument, attached or next word
+	attached string   // short options whose argument can only be attached
+	digits   string   // short options followed by optional digits
+	script   string   // short options meaning code comes from elsewhere (-m, -f)
+	longCode []string // long options whose argument is code
+	longArg  []string // long options taking the next word
+	oneCode  bool     // the first code option ends the options (python -c)
+	detached bool     // code options never take an attached argument (node -pe)
+}
+
+var langs = map[string]*langFlags{
+	"python": {code: "c", arg: "WXQ", script: "m", oneCode: true, longArg: []string{"check-hash-based-pycs"}},
+	"perl":   {code: "eE", attached: "ixdDMmV", arg: "I", digits: "l0C"},
+	"ruby":   {code: "e", arg: "rICEF", attached: "xiKW", digits: "0T"},
+	"node":   {code: "ep", arg: "r", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"require", "import", "loader", "input-type", "experimental-loader"}},
+	"php":    {code: "rBRE", arg: "dcz", script: "fF"},
+}
+
+// interpCode gives the code of an interpreter one-liner.
+func interpCode(words []string) (lang, code string, ok bool) {
+	lang = scriptLang(progName(words[0]))
+	if lang == "" {
+		return "", "", false
+	}
+	code, ok, _ = codeArgs(lang, words)
+	return lang, code, ok
+}
+
+// codeArgs finds the code options of an interpreter's command line; stdin
+// is true when, without them, it would read its program from stdin.
+func codeArgs(lang string, words []string) (code string, hasCode, stdin bool) {
+	fl := langs[lang]
+	var codes []string
+	i := 1
+options:
+	for i < len(words) {
+		w := words[i]
+		if w == "--" {
+			i++
+			break
+		}
+		if len(w) < 2 || w[0] != '-' {
+			break
+		}
+		if strings.HasPrefix(w, "--") {
+			name, val, eq := strings.Cut(w[2:], "=")
+			switch {
+			case contains(fl.longCode, name):
+				if !eq && i+1 < len(words) {
+					i++
+					val = words[i]
+				}
+				codes = append(codes, val)
+			case contains(fl.longArg, name) && !eq:
+				i++
+			}
+			i++
+			continue
+		}
+	cluster:
+		for j := 1; j < len(w); j++ {
+			c := w[j]
+			switch {
+			case strings.IndexByte(fl.code, c) >= 0:
+				if j+1 < len(w) && !fl.detached {
+					codes = append(codes, w[j+1:])
+				} else if i+1 < len(words) {
+					i++
+					codes = append(codes, words[i])
+				}
+				break cluster
+			case strings.IndexByte(fl.script, c) >= 0:
+				return "", false, false
+			case strings.IndexByte(fl.arg, c) >= 0:
+				if j+1 == len(w) {
+					i++
+				}
+				break cluster
+			case strings.IndexByte(fl.attached, c) >= 0:
+				break cluster
+			case strings.IndexByte(fl.digits, c) >= 0:
+				for j+1 < len(w) && (w[j+1] >= '0' && w[j+1] <= '9' || c == '0' && w[j+1] == 'x') {
+					j++
+				}
+			}
+		}
+		i++
+		if fl.oneCode && len(codes) > 0 {
+			break options
+		}
+	}
+	if len(codes) > 0 {
+		return strings.Join(codes, "\n"), true, false
+	}
+	return "", false, i >= len(words) || words[i] == "-"
+}
+
+// hookKind says what a call found in code does with its arguments.
+type hookKind int
+
+const (
+	hookShell    hookKind = iota // runs a shell string, or a program and its arguments
+	hookArgv                     // exec family: a file, then the argument vector
+	hookRmTree                   // deletes a tree
+	hookRmFile                   // deletes files
+	hookRead                     // reads a file (python open: unless the mode writes)
+	hookPath                     // pathlib.Path(P) followed by .unlink(), .read_text(), ...
+	hookPerlOpen                 // perl open: a file or a pipe to a command
+)
+
+type hook struct {
+	name string
+	kind hookKind
+}
+
+var langHooks = map[string][]hook{
+	"python": {
+		{"system", hookShell}, {"popen", hookShell}, {"Popen", hookShell}, {"run", hookShell},
+		{"call", hookShell}, {"check_call", hookShell}, {"check_output", hookShell},
+		{"getoutput", hookShell}, {"getstatusoutput", hookShell}, {"spawn", hookShell},
+		{"execv", hookArgv}, {"execve", hookArgv}, {"execvp", hookArgv}, {"execvpe", hookArgv},
+		{"execl", hookArgv}, {"execle", hookArgv}, {"execlp", hookArgv}, {"execlpe", hookArgv},
+		{"rmtree", hookRmTree},
+		{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
+		{"open", hookRead}, {"Path", hookPath},
+	},
+	"perl": {
+		{"system", hookShell}, {"exec", hookShell},
+		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
+		{"rmtree", hookRmTree}, {"remove_tree", hookRmTree},
+		{"open", hookPerlOpen},
+	},
+	"ruby": {
+		{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
+		{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
+		{"popen2", hookShell}, {"popen3", hookShell},
+		{"rm_rf", hookRmTree}, {"rm_r", hookRmTree}, {"remove_dir", hookRmTree},
+		{"remove_entry", hookRmTree}, {"remove_entry_secure", hookRmTree}, {"rmtree", hookRmTree},
+		{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
+		{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
+		{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
+	},
+	"node": {
+		{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
+		{"execFile", hookShell}, {"execFileSync", hookShell},
+		{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
+		{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
+		{"readFileSync", hookRead}, {"readFile", hookRead},
+	},
+	"php": {
+		{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
+		{"popen", hookShell}, {"proc_open", hookShell}, {"pcntl_exec", hookShell},
+		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
+		{"file_get_contents", hookRead}, {"readfile", hookRead}, {"file", hookRead},
+		{"fopen", hookRead}, {"highlight_file", hookRead}, {"show_source", hookRead},
+	},
+}
+
+// scanCode reports what a one-liner runs, deletes and reads.
+func (s *state) scanCode(lang, code string, f frame) {
+	if f.strDepth+1 > MaxStringDepth || f.depth+1 > MaxDepth {
+		s.truncated = true
+		return
+	}
+	f.synthetic = true
+	sc := scanner{lang: lang, code: code}
+	for _, h := range langHooks[lang] {
+		for at := 0; at < len(code) && len(s.out) < MaxCommands; {
+			k := strings.Index(code[at:], h.name)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(h.name)
+			if k > 0 && isIdent(code[k-1]) || at < len(code) && isIdent(code[at]) {
+				continue
+			}
+			args, end, ok := sc.call(at)
+			if !ok {
+				continue
+			}
+			s.hook(h.kind, args, code[end:], f)
+		}
+	}
+	if lang == "perl" || lang == "ruby" || lang == "php" {
+		for _, cmd := range sc.quotedCommands() {
+			s.parseString(cmd, f)
+		}
+	}
+}
+
+// hook reports what one call does; rest is the code after the call.
+func (s *state) hook(kind hookKind, args []value, rest string, f frame) {
+	switch kind {
+	case hookShell:
+		if cmd, ok := shellCommand(args); ok {
+			s.parseString(cmd, f)
+		}
+	case hookArgv:
+		if len(args) > 1 {
+			if cmd, ok := shellCommand(args[1:]); ok {
+				s.parseString(cmd, f)
+			}
+		}
+	case hookRmTree, hookRmFile:
+		words := []string{"rm", "-f"}
+		if kind == hookRmTree {
+			words = []string{"rm", "-r", "-f"}
+		}
+		n := len(words)
+		for _, a := range args {
+			if a.known && !a.list {
+				words = append(words, a.str)
+			}
+		}
+		if len(words) > n {
+			s.synth(f, words)
+		}
+	case hookRead:
+		if len(args) > 0 && args[0].known && !args[0].list {
+			if len(args) > 1 && args[1].known && strings.ContainsAny(args[1].str, "wax+") {
+				return // opened for writing
+			}
+			s.synth(f, []string{"cat", args[0].str})
+		}
+	case hookPath:
+		if len(args) == 0 || !args[0].known || args[0].list {
+			return
+		}
+		rest = strings.TrimLeft(rest, " \t")
+		switch {
+		case hasMethod(rest, "unlink"), hasMethod(rest, "rmdir"):
+			s.synth(f, []string{"rm", "-f", args[0].str})
+		case hasMethod(rest, "read_text"), hasMethod(rest, "read_bytes"), hasMethod(rest, "open"):
+			s.synth(f, []string{"cat", args[0].str})
+		}
+	case hookPerlOpen:
+		s.perlOpen(args, f)
+	}
+}
+
+func hasMethod(rest, name string) bool {
+	after, ok := strings.CutPrefix(rest, "."+name)
+	return ok && strings.HasPrefix(strings.TrimLeft(after, " \t"), "(")
+}
+
+// perlOpen handles open(FH, "<file"), open(FH, "<", file) and the pipe
+// forms open(FH, "cmd |"), open(FH, "| cmd"), open(FH, "-|", cmd...).
+func (s *state) perlOpen(args []value, f frame) {
+	if len(args) < 2 || !args[1].known || args[1].list {
+		return
+	}
+	mode := strings.TrimSpace(args[1].str)
+	if len(args) >= 3 {
+		switch {
+		case mode == "<" || mode == "<:raw" || strings.HasPrefix(mode, "<:"):
+			if args[2].known && !args[2].list {
+				s.synth(f, []string{"cat", args[2].str})
+			}
+		case strings.Contains(mode, "|"):
+			if cmd, ok := shellCommand(args[2:]); ok {
+				s.parseString(cmd, f)
+			}
+		}
+		return
+	}
+	switch {
+	case strings.HasSuffix(mode, "|"):
+		s.parseString(strings.TrimSuffix(mode, "|"), f)
+	case strings.HasPrefix(mode, "|"):
+		s.parseString(mode[1:], f)
+	case strings.HasPrefix(mode, ">"), strings.HasPrefix(mode, "+"):
+	default:
+		s.synth(f, []string{"cat", strings.TrimSpace(strings.TrimPrefix(mode, "<"))})
+	}
+}
+
+// synth reports a command a one-liner amounts to.
+func (s *state) synth(f frame, words []string) {
+	g := frame{depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: true, pl: s.newPipe()}
+	s.emitWords(g, words, nil, nil, false)
+}
+
+// shellCommand renders the arguments of a process-spawning call as shell
+// text: a string is a command line; a list, or a program followed by a
+// list or by more strings, is an argument vector.
+func shellCommand(args []value) (string, bool) {
+	if len(args) == 0 {
+		return "", false
+	}
+	if args[0].list {
+		return quoteWords(args[0].items), len(args[0].items) > 0
+	}
+	if !args[0].known && args[0].str == "" {
+		return "", false
+	}
+	if len(args) > 1 && args[1].list {
+		return quoteWord(args[0].str) + " " + quoteWords(args[1].items), true
+	}
+	if len(args) > 1 && args[1].known {
+		var argv []string
+		for _, a := range args {
+			if a.list || !a.known {
+				break
+			}
+			argv = append(argv, a.str)
+		}
+		return quoteWords(argv), true
+	}
+	return args[0].str, true
+}
+
+func quoteWords(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = quoteWord(w)
+	}
+	return strings.Join(q, " ")
+}
+
+// quoteWord quotes one argument for the shell, keeping "$_" (an unknown
+// piece) unquoted so that it stays an expansion.
+func quoteWord(w string) string {
+	if w == "$_" {
+		return w
+	}
+	if w != "" && strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 || r < 0x80 && !safeByte[r] }) < 0 {
+		return w
+	}
+	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// value is one argument of a call in code.
+type value struct {
+	str   string   // the string, with "$_" for pieces that are not literals
+	known bool     // str is entirely literal
+	list  bool     // a list literal
+	items []string // its elements ("$_" for non-literals)
+}
+
+// scanner reads just enough of a one-liner's syntax: string literals, list
+// literals and argument lists.
+type scanner struct {
+	lang string
+	code string
+}
+
+// call reads the arguments of a call whose name ends at i: "(args)", or
+// for perl and ruby also "name ARGS;".
+func (sc *scanner) call(i int) ([]value, int, bool) {
+	c := sc.code
+	j := skipSpace(c, i)
+	closer := byte(0)
+	switch {
+	case j < len(c) && c[j] == '(':
+		closer = ')'
+		j++
+	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
+	default:
+		return nil, i, false
+	}
+	var args []value
+	for n := 0; n < 64; n++ {
+		j = skipSpace(c, j)
+		if j >= len(c) || closer != 0 && c[j] == closer || c[j] == ';' || c[j] == '\n' || c[j] == ')' {
+			break
+		}
+		v, next := sc.value(j)
+		args = append(args, v)
+		j = skipSpace(c, next)
+		if j < len(c) && (c[j] == ',' || sc.lang == "perl" && c[j] == '=' && j+1 < len(c) && c[j+1] == '>') {
+			if c[j] == '=' {
+				j++
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if closer != 0 && j < len(c) && c[j] == closer {
+		j++
+	}
+	return args, j, true
+}
+
+// value reads one argument: string pieces joined by + (or . in perl and
+// php), a list literal, or a wrapping call with a literal first argument
+// (Path('x'), os.path.expanduser('~/x')).
+func (sc *scanner) value(i int) (value, int) {
+	c := sc.code
+	if i < len(c) && c[i] == '[' {
+		return sc.list(i + 1)
+	}
+	var b strings.Builder
+	known, any := true, false
+	for {
+		i = skipSpace(c, i)
+		if s, next, ok := sc.str(i); ok {
+			b.WriteString(s.str)
+			known = known && s.known
+			any = true
+			i = next
+		} else if inner, next, ok := sc.wrapped(i); ok {
+			b.WriteString(inner.str)
+			known = known && inner.known
+			any = true
+			i = next
+		} else {
+			next := skipExpr(c, i, sc.concat())
+			if next == i {
+				break
+			}
+			b.WriteString("$_")
+			known, any = false, true
+			i = next
+		}
+		j := skipSpace(c, i)
+		if j < len(c) && strings.IndexByte(sc.concat(), c[j]) >= 0 {
+			i = j + 1
+			continue
+		}
+		if sc.lang == "python" && j < len(c) && (c[j] == '\'' || c[j] == '"') {
+			i = j // adjacent literals concatenate
+			continue
+		}
+		break
+	}
+	if !any {
+		return value{}, i
+	}
+	return value{str: b.String(), known: known}, i
+}
+
+func (sc *scanner) concat() string {
+	if sc.lang == "perl" || sc.lang == "php" {
+		return "."
+	}
+	return "+"
+}
+
+// list reads the elements of a list literal after its "[".
+func (sc *scanner) list(i int) (value, int) {
+	c := sc.code
+	v := value{list: true, known: true}
+	for n := 0; n < 4096; n++ {
+		i = skipSpace(c, i)
+		if i >= len(c) {
+			return v, i
+		}
+		if c[i] == ']' {
+			return v, i + 1
+		}
+		e, next := sc.value(i)
+		if next == i {
+			return v, skipExpr(c, i, "")
+		}
+		if !e.known {
+			v.known = false
+		}
+		v.items = append(v.items, e.str)
+		i = skipSpace(c, next)
+		if i < len(c) && c[i] == ',' {
+			i++
+		}
+	}
+	return v, i
+}
+
+// wrapped reads a call like Path('x') or os.path.join('a') whose first
+// argument is a literal, standing for that literal.
+func (sc *scanner) wrapped(i int) (value, int, bool) {
+	c := sc.code
+	j := i
+	for j < len(c) && (isIdent(c[j]) || c[j] == '.') {
+		j++
+	}
+	if j == i || j >= len(c) || c[j] != '(' {
+		return value{}, i, false
+	}
+	args, end, ok := sc.call(j)
+	if !ok || len(args) == 0 || args[0].list {
+		return value{}, i, false
+	}
+	v := args[0]
+	v.known = v.known && len(args) == 1
+	return v, end, true
+}
+
+// str reads a string literal at i.
+func (sc *scanner) str(i int) (value, int, bool) {
+	c := sc.code
+	raw, format := false, false
+	j := i
+	if sc.lang == "python" {
+		for j < len(c) && j-i < 2 && strings.IndexByte("rRbBfFuU", c[j]) >= 0 {
+			switch c[j] {
+			case 'r', 'R':
+				raw = true
+			case 'f', 'F':
+				format = true
+			}
+			j++
+		}
+	}
+	if j >= len(c) || c[j] != '\'' && c[j] != '"' && !(c[j] == '`' && sc.lang == "node") {
+		return value{}, i, false
+	}
+	q := c[j]
+	triple := sc.lang == "python" && strings.HasPrefix(c[j:], strings.Repeat(string(q), 3))
+	j++
+	if triple {
+		j += 2
+	}
+	// Single quotes in perl, ruby and php only escape \\ and \'.
+	literal := q == '\'' && sc.lang != "python" && sc.lang != "node"
+	interp := !raw && !literal && (format || q == '`' || q == '"' && sc.lang != "python")
+	var b strings.Builder
+	known := true
+	for j < len(c) {
+		ch := c[j]
+		if triple && strings.HasPrefix(c[j:], strings.Repeat(string(q), 3)) {
+			return value{str: b.String(), known: known}, j + 3, true
+		}
+		if !triple && ch == q {
+			return value{str: b.String(), known: known}, j + 1, true
+		}
+		if ch == '\\' && j+1 < len(c) {
+			e := c[j+1]
+			j += 2
+			switch {
+			case raw:
+				b.WriteByte('\\')
+				b.WriteByte(e)
+			case literal:
+				if e != '\\' && e != '\'' {
+					b.WriteByte('\\')
+				}
+				b.WriteByte(e)
+			case e == 'n':
+				b.WriteByte('\n')
+			case e == 't':
+				b.WriteByte('\t')
+			default:
+				b.WriteByte(e)
+			}
+			continue
+		}
+		if interp {
+			if end := interpolation(sc.lang, format, c, j); end > j {
+				b.WriteString("$_")
+				known = false
+				j = end
+				continue
+			}
+		}
+		b.WriteByte(ch)
+		j++
+	}
+	return value{}, i, false // unterminated
+}
+
+// interpolation gives the end of an interpolated piece starting at j:
+// python f-string {x}, JS ${x}, ruby #{x}, perl and php $x.
+func interpolation(lang string, format bool, c string, j int) int {
+	switch {
+	case lang == "python" && format && c[j] == '{' && !strings.HasPrefix(c[j:], "{{"),
+		lang == "node" && strings.HasPrefix(c[j:], "${"),
+		lang == "ruby" && strings.HasPrefix(c[j:], "#{"):
+		k := strings.IndexByte(c[j:], '}')
+		if k < 0 {
+			return j
+		}
+		return j + k + 1
+	case (lang == "perl" || lang == "php") && c[j] == '$' && j+1 < len(c) && (isIdent(c[j+1]) || c[j+1] == '{'):
+		k := j + 1
+		for k < len(c) && (isIdent(c[k]) || c[k] == '{' || c[k] == '}') {
+			k++
+		}
+		return k
+	}
+	return j
+}
+
+// quotedCommands finds backquoted commands and qx/%x strings.
+func (sc *scanner) quotedCommands() []string {
+	c := sc.code
+	var out []string
+	for i := 0; i < len(c); i++ {
+		switch {
+		case c[i] == '`':
+			k := strings.IndexByte(c[i+1:], '`')
+			if k < 0 {
+				return out
+			}
+			out = append(out, c[i+1:i+1+k])
+			i += k + 1
+		case sc.lang == "perl" && strings.HasPrefix(c[i:], "qx") && (i == 0 || !isIdent(c[i-1])),
+			sc.lang == "ruby" && strings.HasPrefix(c[i:], "%x"):
+			j := i + 2
+			if j >= len(c) || isIdent(c[j]) || c[j] == ' ' {
+				continue
+			}
+			open, close := c[j], c[j]
+			switch open {
+			case '(':
+				close = ')'
+			case '[':
+				close = ']'
+			case '{':
+				close = '}'
+			case '<':
+				close = '>'
+			}
+			k := strings.IndexByte(c[j+1:], close)
+			if k < 0 {
+				return out
+			}
+			out = append(out, c[j+1:j+1+k])
+			i = j + 1 + k
+		}
+	}
+	return out
+}
+
+func skipSpace(c string, i int) int {
+	for i < len(c) && (c[i] == ' ' || c[i] == '\t' || c[i] == '\n' || c[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipExpr skips an expression that is not a literal, up to a top-level
+// ",", ")", "]", ";" or one of stops.
+func skipExpr(c string, i int, stops string) int {
+	depth := 0
+	for ; i < len(c); i++ {
+		ch := c[i]
+		switch {
+		case ch == '(' || ch == '[' || ch == '{':
+			depth++
+		case ch == ')' || ch == ']' || ch == '}':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case depth == 0 && (ch == ',' || ch == ';' || ch == '\n' || strings.IndexByte(stops, ch) >= 0):
+			return i
+		case ch == '\'' || ch == '"':
+			k := strings.IndexByte(c[i+1:], ch)
+			if k < 0 {
+				return len(c)
+			}
+			i += k + 1
+		}
+	}
+	return i
+}

@@ -1,0 +1,140 @@
+// Package shell turns a command line into the simple commands a shell would
+// run, so that a policy judges what is executed rather than the raw text.
+//
+// Glob patterns on a raw command are trivially evaded: "/bin/rm -fr /",
+// "r”m -rf /", "sudo env rm -rf /" and "bash -c 'rm -rf /'" all run rm.
+// [Parse] reads the line with a real shell parser (mvdan.cc/sh/v3/syntax,
+// bash dialect) and reports every simple command it can reach, with quotes
+// removed and the program reduced to its base name.
+//
+// # What is reached
+//
+//   - Lists, pipelines (each command knows its pipeline and stage),
+//     subshells, groups, if/while/for/case bodies, function bodies, and
+//     command substitutions, backticks and process substitutions anywhere
+//     in a word, an assignment or a redirection.
+//   - Strings a shell runs: "bash -c STR" (and sh, zsh, dash, ksh, busybox
+//     sh, with any flags), "eval ARGS", "su -c STR", the remote command of
+//     "ssh HOST CMD", "watch CMD", "flock FILE -c STR", and here-documents
+//     or here-strings fed to a shell. These are parsed again, one level
+//     deeper, up to [MaxStringDepth].
+//   - Commands behind wrappers: sudo, doas, env (including "env -S STR"),
+//     command, builtin, exec, nice, nohup, time, timeout, stdbuf, ionice,
+//     chroot, setsid, unbuffer, flock, busybox, xargs and find -exec. Both the
+//     wrapper and the wrapped command are reported; the wrapped one lists
+//     its wrappers in [Command.Via]. "find -delete" is reported as a
+//     synthetic "rm -r -f PATH...".
+//   - Variables assigned earlier on the same line ("X=rm; $X -rf /"),
+//     including export/declare/local/readonly; "$(echo rm)" and
+//     "$(printf rm)" are resolved. What cannot be resolved keeps its text
+//     ("$FOO") and marks the command [Command.Dynamic]. "~", "~/x", "$HOME"
+//     and "${HOME}" are kept as "~", "~/x" and "$HOME" for the caller to
+//     expand against the user's home.
+//   - A download run by an interpreter ("sh -c \"$(curl URL)\"",
+//     "bash <(curl URL)", "eval \"$(wget -qO- URL)\"") is reported as a
+//     pipeline: the substituted commands are earlier stages of the
+//     interpreter's pipeline, exactly as in "curl URL | sh".
+//   - One-liners of python, perl, ruby, node and php are scanned (best
+//     effort, not parsed) for shell strings handed to os.system, subprocess,
+//     system, backticks, child_process and the like, for tree deletions
+//     (shutil.rmtree, fs.rmSync, ...) and for file reads; these come back as
+//     [Command.Synthetic] commands.
+//
+// A line the parser rejects is split on ";", "&&", "||", "|" and newlines,
+// then on white space with quotes stripped, and flagged [Result.Unparsed].
+//
+// # Bounds
+//
+// Parse never panics and its work is bounded: string recursion stops at
+// [MaxStringDepth], structural nesting at [MaxDepth], output at
+// [MaxCommands], and the bytes parsed and produced by expansion at
+// [MaxParseBytes] and [MaxExpandBytes]. When a bound stops the walk,
+// [Result.Truncated] is set and a caller should treat the line as unknown.
+//
+// # Fast path
+//
+// Most commands an agent runs are plain ("git status", "go test ./..."). A
+// line made only of letters, digits, blanks and the bytes -_./:=,+@%^ that
+// does not start with an assignment or a shell keyword is split on blanks
+// without the parser; the wrapper and recursion logic is the same. The fast
+// path and the parser give identical results on every line the fast path
+// accepts (FuzzFastPathMatchesParser).
+//
+// The returned slices may share backing arrays (a wrapper's Args hold its
+// wrapped command's words); treat them as read-only.
+package shell
+
+// Command is one simple command the shell would run.
+type Command struct {
+	Name      string     // program base name after quote removal ("rm" for "/bin/rm", "r''m", "\rm")
+	Program   string     // the program word as written, quotes removed ("/bin/rm")
+	Args      []string   // arguments after the program, quotes removed
+	Redirects []Redirect // redirections on this command
+	Pipeline  int        // id of the pipeline it belongs to; unique within one Parse result
+	Stage     int        // 0-based position within that pipeline
+	Depth     int        // nesting: 0 top level; +1 inside bash -c strings, eval, $(...), `...`, <(...)
+	Via       []string   // wrappers it was found behind, outermost first (["sudo","env"])
+	Dynamic   bool       // a word had an expansion that could not be resolved statically
+	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
+}
+
+// Redirect is one redirection.
+//
+// For a here-document ("<<", "<<-") Target is the body; for a here-string
+// ("<<<") it is the text. A redirection of a compound command ("{ a; } >f")
+// or of a statement with no command ("> f") is reported on a Command with an
+// empty Name.
+type Redirect struct {
+	Op     string // ">", ">>", "<", "<>", ">|", "&>", "&>>", "<<<", "<<", "<<-", ">&", "<&"
+	Target string // the file (quotes removed); for here-strings the text
+}
+
+// Result is what Parse found.
+type Result struct {
+	Commands  []Command
+	Unparsed  bool // the parser rejected the input; Commands then come from a best-effort whitespace split
+	Truncated bool // a nesting or size bound stopped the walk
+}
+
+// Bounds on the work one Parse call does. Every one of them sets
+// [Result.Truncated] when hit, so the caller knows part of the line went
+// unseen.
+const (
+	// MaxStringDepth bounds how many times a string is handed back to the
+	// parser ("bash -c", eval, "su -c", ssh, here-documents, one-liners):
+	// real commands rarely nest more than two or three levels, and each
+	// level costs a parse.
+	MaxStringDepth = 8
+
+	// MaxDepth bounds nesting of any kind (Command.Depth): substitutions
+	// inside substitutions plus string levels. It keeps the walk's
+	// recursion shallow on hostile input.
+	MaxDepth = 64
+
+	// MaxCommands bounds the commands reported: a 20-stage pipeline has 20,
+	// and the engine evaluates each, so a thousand is far above real use
+	// and still cheap to judge.
+	MaxCommands = 1000
+
+	// MaxParseBytes bounds the bytes handed to the parser in one call,
+	// top-level line and re-parsed strings together: 1 MiB is half of a
+	// typical ARG_MAX, and re-parsing is bounded to a few times that.
+	MaxParseBytes = 4 << 20
+
+	// MaxSource bounds the top-level line itself; longer lines are only
+	// split, never parsed (ARG_MAX on Linux is 2 MiB).
+	MaxSource = 1 << 20
+
+	// MaxExpandBytes bounds the bytes produced by variable expansion, which
+	// can otherwise grow exponentially (X=$X$X; X=$X$X; ...).
+	MaxExpandBytes = 1 << 20
+)
+
+// Parse reports every simple command src would run. It never fails: input
+// the parser rejects is split on a best-effort basis and flagged Unparsed.
+func Parse(src string) Result {
+	if r, ok := fastParse(src); ok {
+		return r
+	}
+	return slowParse(src)
+}

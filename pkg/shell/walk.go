@@ -1,0 +1,531 @@
+package shell
+
+import (
+	"strings"
+	"sync"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// state is one Parse call: the commands found so far, the variables
+// assigned so far, and the budgets.
+type state struct {
+	out       []Command
+	vars      map[string]variable
+	kept      map[string]int // substitutions kept as text, by string depth
+	pipes     int
+	truncated bool
+	unparsed  bool
+	parsed    int // bytes handed to the parser
+	expanded  int // bytes produced by expansion
+	parser    *syntax.Parser
+}
+
+// variable is a shell variable assigned on the line; known is false when
+// its value came from something that cannot be resolved statically.
+type variable struct {
+	val   string
+	known bool
+}
+
+// pipe is one pipeline; stage advances as its stages are walked.
+type pipe struct {
+	id, stage int
+	feeds     []feed // text earlier stages write to stdin (here-documents, echo)
+}
+
+// feed is text a pipeline stage writes to its stdout, which a later stage
+// running a shell would execute.
+type feed struct {
+	text  string
+	stage int
+}
+
+// frame is where the walk is: the source being walked and what encloses it.
+type frame struct {
+	src       string // the text node offsets refer to
+	depth     int    // Command.Depth
+	strDepth  int    // strings re-parsed on the way here
+	via       []string
+	synthetic bool
+	pl        *pipe // the current pipeline, nil until a statement needs one
+	inPipe    bool  // walking a stage of a pipeline: nested statements share pl
+}
+
+// slice returns the source text of n.
+func (f *frame) slice(n syntax.Node) string {
+	a, b := int(n.Pos().Offset()), int(n.End().Offset())
+	if a < 0 || b > len(f.src) || a > b {
+		return ""
+	}
+	return f.src[a:b]
+}
+
+// deeper is the frame for a substitution inside f.
+func (f *frame) deeper() frame {
+	return frame{src: f.src, depth: f.depth + 1, strDepth: f.strDepth, via: f.via, synthetic: f.synthetic}
+}
+
+var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
+func (s *state) newPipe() *pipe {
+	s.pipes++
+	return &pipe{id: s.pipes - 1}
+}
+
+func (s *state) result() Result {
+	if s.parser != nil {
+		parsers.Put(s.parser)
+		s.parser = nil
+	}
+	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated}
+}
+
+// add appends c unless the output is full.
+func (s *state) add(c Command) bool {
+	if len(s.out) >= MaxCommands {
+		s.truncated = true
+		return false
+	}
+	s.out = append(s.out, c)
+	return true
+}
+
+// parse runs the shell parser on src, within the byte budget.
+func (s *state) parse(src string) (f *syntax.File, ok bool) {
+	s.parsed += len(src)
+	if s.parsed > MaxParseBytes {
+		s.truncated = true
+		return nil, false
+	}
+	if s.parser == nil {
+		s.parser = parsers.Get().(*syntax.Parser)
+	}
+	defer func() {
+		// The parser is fuzzed upstream; should it still fail on some
+		// input, treat that input as unparsable and drop the parser.
+		if recover() != nil {
+			s.parser = nil
+			f, ok = nil, false
+		}
+	}()
+	f, err := s.parser.Parse(strings.NewReader(src), "")
+	return f, err == nil
+}
+
+// slowParse parses src with the shell parser and walks the result.
+func slowParse(src string) Result {
+	var s state
+	if len(src) > MaxSource {
+		s.truncated, s.unparsed = true, true
+		s.split(src[:MaxSource], frame{})
+		return s.result()
+	}
+	f, ok := s.parse(src)
+	if !ok {
+		s.unparsed = true
+		s.split(src, frame{})
+		return s.result()
+	}
+	s.walkStmts(f.Stmts, frame{src: src})
+	return s.result()
+}
+
+// parseString parses text a shell would run (a -c string, eval's
+// arguments, a here-document) one level below f.
+func (s *state) parseString(text string, f frame) {
+	if f.strDepth+1 > MaxStringDepth || f.depth+1 > MaxDepth {
+		s.truncated = true
+		return
+	}
+	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic}
+	if words, ok := fastWords(text); ok {
+		g.pl = s.newPipe()
+		s.emitWords(g, words, nil, nil, false)
+		return
+	}
+	file, ok := s.parse(text)
+	if !ok {
+		if !s.truncated {
+			s.unparsed = true
+			s.split(text, g)
+		}
+		return
+	}
+	s.walkStmts(file.Stmts, g)
+}
+
+func (s *state) walkStmts(stmts []*syntax.Stmt, f frame) {
+	if f.depth > MaxDepth {
+		s.truncated = true
+		return
+	}
+	for _, st := range stmts {
+		if len(s.out) >= MaxCommands {
+			s.truncated = true
+			return
+		}
+		s.walkStmt(st, f)
+	}
+}
+
+func (s *state) walkStmt(st *syntax.Stmt, f frame) {
+	if !f.inPipe {
+		f.pl = nil
+	}
+	switch c := st.Cmd.(type) {
+	case nil:
+		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
+		return
+	case *syntax.CallExpr:
+		s.walkCall(c, st.Redirs, f)
+		return
+	case *syntax.DeclClause:
+		s.walkDecl(c, st.Redirs, f)
+		return
+	case *syntax.TimeClause:
+		s.walkTime(c, st.Redirs, f)
+		return
+	}
+	if len(st.Redirs) > 0 {
+		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
+	}
+	switch c := st.Cmd.(type) {
+	case *syntax.BinaryCmd:
+		if c.Op == syntax.Pipe || c.Op == syntax.PipeAll {
+			s.walkPipe(c, f)
+			return
+		}
+		s.walkStmt(c.X, f)
+		s.walkStmt(c.Y, f)
+	case *syntax.Subshell:
+		s.walkStmts(c.Stmts, f)
+	case *syntax.Block:
+		s.walkStmts(c.Stmts, f)
+	case *syntax.IfClause:
+		for ic := c; ic != nil; ic = ic.Else {
+			s.walkStmts(ic.Cond, f)
+			s.walkStmts(ic.Then, f)
+		}
+	case *syntax.WhileClause:
+		s.walkStmts(c.Cond, f)
+		s.walkStmts(c.Do, f)
+	case *syntax.ForClause:
+		switch l := c.Loop.(type) {
+		case *syntax.WordIter:
+			for _, w := range l.Items {
+				s.walkNested(w, f)
+			}
+			if l.Name != nil {
+				s.setVar(l.Name.Value, "", false)
+			}
+		case *syntax.CStyleLoop:
+			s.walkNested(l, f)
+		}
+		s.walkStmts(c.Do, f)
+	case *syntax.CaseClause:
+		s.walkNested(c.Word, f)
+		for _, it := range c.Items {
+			for _, p := range it.Patterns {
+				s.walkNested(p, f)
+			}
+			s.walkStmts(it.Stmts, f)
+		}
+	case *syntax.FuncDecl:
+		if c.Body != nil {
+			s.walkStmt(c.Body, f)
+		}
+	case *syntax.CoprocClause:
+		if c.Stmt != nil {
+			s.walkStmt(c.Stmt, f)
+		}
+	case *syntax.TestDecl:
+		if c.Body != nil {
+			s.walkStmt(c.Body, f)
+		}
+	default: // ArithmCmd, TestClause, LetClause: only substitutions run
+		s.walkNested(c, f)
+	}
+}
+
+// walkPipe walks the stages of a pipeline, numbering them.
+func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
+	if f.pl == nil {
+		f.pl = s.newPipe()
+	}
+	f.inPipe = true
+	for i, st := range flattenPipe(c, nil) {
+		if i > 0 {
+			f.pl.stage++
+		}
+		s.walkStmt(st, f)
+	}
+}
+
+func flattenPipe(c *syntax.BinaryCmd, out []*syntax.Stmt) []*syntax.Stmt {
+	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) &&
+			len(st.Redirs) == 0 && !st.Negated && !st.Background {
+			out = flattenPipe(b, out)
+			continue
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// walkNested reports the commands of substitutions anywhere inside n.
+func (s *state) walkNested(n syntax.Node, f frame) {
+	if n == nil {
+		return
+	}
+	syntax.Walk(n, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.CmdSubst:
+			s.walkStmts(n.Stmts, f.deeper())
+			return false
+		case *syntax.ProcSubst:
+			s.walkStmts(n.Stmts, f.deeper())
+			return false
+		}
+		return true
+	})
+}
+
+func (s *state) setVar(name, val string, known bool) {
+	if s.vars == nil {
+		s.vars = make(map[string]variable)
+	}
+	s.vars[name] = variable{val, known}
+}
+
+// assign evaluates an assignment, stores it when store is set, and gives
+// the word it would be written as ("X=rm").
+func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool) {
+	if a.Name == nil {
+		return "", false
+	}
+	val, known := "", true
+	switch {
+	case a.Array != nil:
+		s.walkNested(a.Array, e.f)
+		val, known = e.f.slice(a.Array), false
+	case a.Value != nil:
+		v, d := e.one(a.Value)
+		val, known = v, !d
+	}
+	if a.Index != nil {
+		s.walkNested(a.Index, e.f)
+		known = false
+	}
+	op := "="
+	if a.Append {
+		op = "+="
+	}
+	word := a.Name.Value + op + val
+	if store {
+		if a.Append {
+			old := s.vars[a.Name.Value]
+			val, known = old.val+val, known && old.known
+		}
+		s.setVar(a.Name.Value, val, known)
+	}
+	return word, !known && a.Array == nil
+}
+
+// walkCall reports a simple command.
+func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame) {
+	e := &expander{s: s, f: f}
+	for _, a := range c.Assigns {
+		s.assign(e, a, len(c.Args) == 0)
+	}
+	for _, w := range c.Args {
+		e.word(w, true)
+	}
+	s.finish(e, redirs)
+}
+
+// walkDecl reports export, declare, local, readonly, typeset and nameref,
+// recording their assignments.
+func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f frame) {
+	e := &expander{s: s, f: f}
+	e.words, e.dyn = append(e.words, c.Variant.Value), append(e.dyn, false)
+	for _, a := range c.Args {
+		switch {
+		case a.Naked && a.Name != nil:
+			e.words, e.dyn = append(e.words, a.Name.Value), append(e.dyn, false)
+		case a.Naked && a.Value != nil:
+			e.word(a.Value, true)
+		default:
+			w, d := s.assign(e, a, true)
+			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
+		}
+	}
+	s.finish(e, redirs)
+}
+
+// walkTime reports bash's time keyword like the time command: a wrapper.
+func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f frame) {
+	e := &expander{s: s, f: f}
+	e.words, e.dyn = append(e.words, "time"), append(e.dyn, false)
+	if c.PosixFormat {
+		e.words, e.dyn = append(e.words, "-p"), append(e.dyn, false)
+	}
+	if c.Stmt != nil {
+		if call, ok := c.Stmt.Cmd.(*syntax.CallExpr); ok && !c.Stmt.Negated && !c.Stmt.Background {
+			for _, a := range call.Assigns {
+				s.assign(e, a, false)
+			}
+			for _, w := range call.Args {
+				e.word(w, true)
+			}
+			s.finish(e, append(redirs[:len(redirs):len(redirs)], c.Stmt.Redirs...))
+			return
+		}
+	}
+	s.finish(e, redirs)
+	if c.Stmt != nil {
+		g := f
+		g.via = appendVia(f.via, "time")
+		s.walkStmt(c.Stmt, g)
+	}
+}
+
+// finish reports the command whose words e holds: it links substitutions
+// feeding an interpreter into the pipeline, emits the command and what it
+// wraps, and runs here-documents through a shell that reads them.
+func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
+	rs, rdyn, bodies := e.redirects(redirs)
+	if len(e.words) == 0 && len(rs) == 0 {
+		return
+	}
+	f := e.f
+	if f.pl == nil {
+		f.pl = s.newPipe()
+	}
+	inner, chain := innermost(e.words, e.dyn)
+	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
+		s.link(f.pl, e.subs)
+	}
+	s.emitWords(f, e.words, e.dyn, rs, rdyn)
+
+	lang, stdin := "", false
+	if len(inner) > 0 {
+		lang, stdin = readsStdin(inner)
+	}
+	if !stdin {
+		if f.inPipe {
+			for _, b := range bodies {
+				f.pl.feeds = append(f.pl.feeds, feed{b, f.pl.stage})
+			}
+			if len(inner) > 0 {
+				if t, ok := echoText(inner); ok {
+					f.pl.feeds = append(f.pl.feeds, feed{t, f.pl.stage})
+				}
+			}
+		}
+		return
+	}
+	if len(chain) > 0 {
+		f.via = append(f.via[:len(f.via):len(f.via)], chain...)
+	}
+	run := func(text string) {
+		if lang == "sh" {
+			s.parseString(text, f)
+		} else {
+			s.scanCode(lang, text, f)
+		}
+	}
+	for _, b := range bodies {
+		run(b)
+	}
+	if f.inPipe {
+		keep := f.pl.feeds[:0]
+		for _, fd := range f.pl.feeds {
+			if fd.stage < f.pl.stage {
+				run(fd.text)
+			} else {
+				keep = append(keep, fd)
+			}
+		}
+		f.pl.feeds = keep
+	}
+}
+
+// link makes the commands of substitutions earlier stages of pl, as the
+// substitution's output is what the interpreter runs.
+func (s *state) link(pl *pipe, subs []span) {
+	for _, sp := range subs {
+		lastP, lastS := -1, -1
+		for i := sp.start; i < sp.end && i < len(s.out); i++ {
+			c := &s.out[i]
+			if c.Pipeline != lastP || c.Stage != lastS {
+				if lastP != -1 {
+					pl.stage++
+				}
+				lastP, lastS = c.Pipeline, c.Stage
+			}
+			c.Pipeline, c.Stage = pl.id, pl.stage
+		}
+		pl.stage++
+	}
+}
+
+// redirects evaluates redirections; bodies are the texts of here-documents
+// and here-strings.
+func (e *expander) redirects(rs []*syntax.Redirect) (out []Redirect, dyn bool, bodies []string) {
+	for _, r := range rs {
+		var target string
+		var d bool
+		switch r.Op {
+		case syntax.Hdoc, syntax.DashHdoc:
+			target, d = e.heredoc(r)
+			bodies = append(bodies, target)
+		default:
+			if r.Word != nil {
+				target, d = e.one(r.Word)
+			}
+			if r.Op == syntax.WordHdoc {
+				bodies = append(bodies, target)
+			}
+		}
+		dyn = dyn || d
+		out = append(out, Redirect{Op: r.Op.String(), Target: target})
+	}
+	return out, dyn, bodies
+}
+
+// heredoc gives the body of a here-document: literal when its delimiter is
+// quoted, expanded as in double quotes otherwise.
+func (e *expander) heredoc(r *syntax.Redirect) (string, bool) {
+	if r.Hdoc == nil {
+		return "", false
+	}
+	quoted := r.Word == nil
+	if r.Word != nil {
+		for _, p := range r.Word.Parts {
+			if l, ok := p.(*syntax.Lit); !ok || strings.ContainsRune(l.Value, '\\') {
+				quoted = true
+			}
+		}
+	}
+	if quoted {
+		var b strings.Builder
+		for _, p := range r.Hdoc.Parts {
+			if l, ok := p.(*syntax.Lit); ok {
+				b.WriteString(l.Value)
+			}
+		}
+		return b.String(), false
+	}
+	n := len(e.words)
+	e.cur.Reset()
+	e.have, e.curDyn = true, false
+	for _, p := range r.Hdoc.Parts {
+		e.part(p, false, false, true)
+	}
+	e.flush()
+	v, d := e.words[n], e.dyn[n]
+	e.words, e.dyn = e.words[:n], e.dyn[:n]
+	return v, d
+}

@@ -1,0 +1,511 @@
+package shell
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// expander turns the words of one simple command into fields: quotes
+// removed, known variables substituted, unquoted expansions split on blanks.
+// Substitutions met on the way are walked (their commands reported) and
+// remembered in subs so that the caller can link them to an interpreter.
+type expander struct {
+	s     *state
+	f     frame
+	words []string
+	dyn   []bool
+	subs  []span // ranges of s.out holding the commands of substitutions
+
+	cur    strings.Builder
+	have   bool // the current field exists even if empty ("")
+	curDyn bool
+}
+
+// span is a range of state.out.
+type span struct{ start, end int }
+
+// word expands w and appends its fields. With split false (assignment
+// values, redirection targets) the whole word is one field.
+func (e *expander) word(w *syntax.Word, split bool) {
+	e.cur.Reset()
+	e.have, e.curDyn = false, false
+	for i, part := range w.Parts {
+		e.part(part, i == 0, split, false)
+	}
+	if e.have || e.cur.Len() > 0 {
+		e.flush()
+	}
+}
+
+// one expands w to a single string, as for an assignment value or a
+// redirection target.
+func (e *expander) one(w *syntax.Word) (string, bool) {
+	n := len(e.words)
+	e.word(w, false)
+	if len(e.words) == n {
+		return "", false
+	}
+	v, d := e.words[n], e.dyn[n]
+	e.words, e.dyn = e.words[:n], e.dyn[:n]
+	return v, d
+}
+
+func (e *expander) flush() {
+	e.words = append(e.words, e.cur.String())
+	e.dyn = append(e.dyn, e.curDyn)
+	e.cur.Reset()
+	e.have, e.curDyn = false, false
+}
+
+func (e *expander) text(s string) {
+	if s != "" {
+		e.have = true
+	}
+	e.cur.WriteString(s)
+}
+
+// unknown appends the source text of an expansion that cannot be resolved.
+func (e *expander) unknown(n syntax.Node) {
+	e.text(e.f.slice(n))
+	e.curDyn = true
+}
+
+// value appends the value of an expansion, split on blanks when unquoted.
+func (e *expander) value(v string, split bool) {
+	if !split {
+		e.have = true
+		e.cur.WriteString(v)
+		return
+	}
+	for i := 0; i < len(v); {
+		if isIFS(v[i]) {
+			if e.have || e.cur.Len() > 0 {
+				e.flush()
+			}
+			for i < len(v) && isIFS(v[i]) {
+				i++
+			}
+			continue
+		}
+		j := i
+		for j < len(v) && !isIFS(v[j]) {
+			j++
+		}
+		e.text(v[i:j])
+		i = j
+	}
+}
+
+func isIFS(b byte) bool { return b == ' ' || b == '\t' || b == '\n' }
+
+func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
+	switch p := p.(type) {
+	case *syntax.Lit:
+		if quoted {
+			e.text(unescapeDouble(p.Value))
+			return
+		}
+		if first && strings.HasPrefix(p.Value, "~") && !tildeHome(p.Value) {
+			e.curDyn = true // ~user, ~+, ~-: not the user's home
+		}
+		e.text(unescapeBare(p.Value))
+	case *syntax.SglQuoted:
+		e.have = true
+		if p.Dollar {
+			e.cur.WriteString(decodeANSIC(p.Value))
+		} else {
+			e.cur.WriteString(p.Value)
+		}
+	case *syntax.DblQuoted:
+		e.have = true
+		for _, q := range p.Parts {
+			e.part(q, false, false, true)
+		}
+	case *syntax.ParamExp:
+		if v, ok := e.s.param(p); ok {
+			e.value(v, split && !quoted)
+			return
+		}
+		if _, set := e.s.vars["HOME"]; !set && isHome(p) {
+			e.text("$HOME")
+			return
+		}
+		e.unknown(p)
+	case *syntax.CmdSubst:
+		e.subst(p.Stmts, p)
+		if v, ok := e.s.echoSubst(p); ok {
+			e.value(v, split && !quoted)
+			return
+		}
+		e.s.keptText(e.f.slice(p), e.f.strDepth)
+		e.unknown(p)
+	case *syntax.ProcSubst:
+		// Its value is a /dev/fd path, nothing that hides a command.
+		e.subst(p.Stmts, p)
+		e.s.keptText(e.f.slice(p), e.f.strDepth)
+		e.text(e.f.slice(p))
+	case *syntax.ArithmExp:
+		e.s.walkNested(p, e.f)
+		e.unknown(p)
+	default: // ExtGlob, BraceExp: patterns are kept as written
+		e.text(e.f.slice(p))
+	}
+}
+
+// subst walks the statements of a substitution one level deeper and
+// records the commands it produced.
+func (e *expander) subst(stmts []*syntax.Stmt, n syntax.Node) {
+	if d, ok := e.s.kept[e.f.slice(n)]; ok && d < e.f.strDepth {
+		return // walked already, where its text was kept in a word now re-parsed
+	}
+	start := len(e.s.out)
+	e.s.walkStmts(stmts, e.f.deeper())
+	if len(e.s.out) > start {
+		e.subs = append(e.subs, span{start, len(e.s.out)})
+	}
+}
+
+// keptText records that the text of a substitution was kept in a word at
+// string depth d: if that word is parsed again (bash -c "$(curl x)"), the
+// substitution is not reported twice.
+func (s *state) keptText(text string, d int) {
+	if s.kept == nil {
+		s.kept = make(map[string]int)
+	}
+	if old, ok := s.kept[text]; !ok || d < old {
+		s.kept[text] = d
+	}
+}
+
+// tildeHome reports whether a word starting with ~ names the user's home
+// (~ or ~/...), which the caller expands itself.
+func tildeHome(s string) bool { return len(s) == 1 || s[1] == '/' }
+
+// isHome reports whether p is $HOME or ${HOME}.
+func isHome(p *syntax.ParamExp) bool {
+	return p.Param != nil && p.Param.Value == "HOME" && plainParam(p)
+}
+
+func plainParam(p *syntax.ParamExp) bool {
+	return !p.Excl && !p.Length && !p.Width && p.Index == nil && p.Slice == nil &&
+		p.Repl == nil && p.Names == 0 && p.Exp == nil
+}
+
+// param resolves a parameter expansion against the variables assigned so
+// far on this line.
+func (s *state) param(p *syntax.ParamExp) (string, bool) {
+	if p.Param == nil || p.Excl || p.Length || p.Width || p.Index != nil ||
+		p.Slice != nil || p.Repl != nil || p.Names != 0 {
+		return "", false
+	}
+	v, known := s.vars[p.Param.Value]
+	if !known || !v.known {
+		return "", false
+	}
+	if p.Exp != nil {
+		switch p.Exp.Op {
+		case syntax.DefaultUnset, syntax.DefaultUnsetOrNull,
+			syntax.AssignUnset, syntax.AssignUnsetOrNull:
+			if v.val == "" && p.Exp.Op != syntax.DefaultUnset && p.Exp.Op != syntax.AssignUnset {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	if !s.spend(len(v.val)) {
+		return "", false
+	}
+	return v.val, true
+}
+
+// spend charges n bytes of expansion to the budget.
+func (s *state) spend(n int) bool {
+	s.expanded += n
+	if s.expanded > MaxExpandBytes {
+		s.truncated = true
+		return false
+	}
+	return true
+}
+
+// echoSubst resolves $(echo WORDS) and $(printf FORMAT WORDS) when every word
+// is static, giving the text the substitution would produce.
+func (s *state) echoSubst(c *syntax.CmdSubst) (string, bool) {
+	if len(c.Stmts) != 1 {
+		return "", false
+	}
+	st := c.Stmts[0]
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || st.Negated || st.Background || len(st.Redirs) > 0 || len(call.Assigns) > 0 || len(call.Args) == 0 {
+		return "", false
+	}
+	words := make([]string, 0, len(call.Args))
+	for _, w := range call.Args {
+		v, ok := s.staticWord(w)
+		if !ok {
+			return "", false
+		}
+		words = append(words, v)
+	}
+	out, ok := echoText(words)
+	if !ok {
+		return "", false
+	}
+	out = strings.TrimRight(out, "\n")
+	return out, s.spend(len(out))
+}
+
+// staticWord gives the value of a word made only of literals, quotes and
+// known variables, without walking anything.
+func (s *state) staticWord(w *syntax.Word) (string, bool) {
+	var b strings.Builder
+	var add func(p syntax.WordPart, quoted bool) bool
+	add = func(p syntax.WordPart, quoted bool) bool {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			if quoted {
+				b.WriteString(unescapeDouble(p.Value))
+			} else {
+				b.WriteString(unescapeBare(p.Value))
+			}
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				b.WriteString(decodeANSIC(p.Value))
+			} else {
+				b.WriteString(p.Value)
+			}
+		case *syntax.DblQuoted:
+			for _, q := range p.Parts {
+				if !add(q, true) {
+					return false
+				}
+			}
+		case *syntax.ParamExp:
+			v, ok := s.param(p)
+			if !ok {
+				return false
+			}
+			b.WriteString(v)
+		default:
+			return false
+		}
+		return true
+	}
+	for _, p := range w.Parts {
+		if !add(p, false) {
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// echoText is what "echo ARGS" or "printf FORMAT ARGS" prints, for the
+// common forms; ok is false when it cannot tell.
+func echoText(words []string) (string, bool) {
+	if len(words) == 0 {
+		return "", false
+	}
+	args := words[1:]
+	switch words[0] {
+	case "echo":
+		nl := true
+		for len(args) > 0 && isEchoFlag(args[0]) {
+			if strings.Contains(args[0], "n") {
+				nl = false
+			}
+			args = args[1:]
+		}
+		out := strings.Join(args, " ")
+		if nl {
+			out += "\n"
+		}
+		return out, true
+	case "printf":
+		if len(args) == 0 {
+			return "", false
+		}
+		return printfText(args[0], args[1:])
+	}
+	return "", false
+}
+
+func isEchoFlag(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c != 'n' && c != 'e' && c != 'E' {
+			return false
+		}
+	}
+	return true
+}
+
+// printfText formats the %s, %b and %% directives of format, the only ones
+// a command name is written with; anything else is not resolved.
+func printfText(format string, args []string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		switch {
+		case c == '%' && i+1 < len(format):
+			i++
+			switch format[i] {
+			case '%':
+				b.WriteByte('%')
+			case 's', 'b':
+				if len(args) > 0 {
+					b.WriteString(args[0])
+					args = args[1:]
+				}
+			default:
+				return "", false
+			}
+		case c == '\\' && i+1 < len(format):
+			i++
+			switch format[i] {
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case '\\':
+				b.WriteByte('\\')
+			default:
+				return "", false
+			}
+		case c == '%' || c == '\\':
+			return "", false
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if len(args) > 0 {
+		return "", false // printf would repeat the format
+	}
+	return b.String(), true
+}
+
+// unescapeBare removes the backslashes of an unquoted literal: \x is x.
+// (The parser has already dropped backslash-newline pairs.)
+func unescapeBare(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			if s[i] == '\n' {
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// unescapeDouble removes the backslashes that are special inside double
+// quotes: before $, `, ", \ and newline.
+func unescapeDouble(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '$', '`', '"', '\\':
+				i++
+			case '\n':
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// decodeANSIC decodes the body of a $'...' string.
+func decodeANSIC(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch c = s[i]; c {
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'e', 'E':
+			b.WriteByte(0x1b)
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'v':
+			b.WriteByte('\v')
+		case '\\', '\'', '"', '?':
+			b.WriteByte(c)
+		case 'c':
+			if i+1 < len(s) {
+				i++
+				b.WriteByte(s[i] & 0x1f)
+			}
+		case 'x', 'u', 'U':
+			max := 2
+			if c == 'u' {
+				max = 4
+			} else if c == 'U' {
+				max = 8
+			}
+			j := i + 1
+			for j < len(s) && j-i-1 < max && isHex(s[j]) {
+				j++
+			}
+			if j == i+1 {
+				b.WriteByte('\\')
+				b.WriteByte(c)
+				continue
+			}
+			n, _ := strconv.ParseUint(s[i+1:j], 16, 32)
+			if c == 'x' {
+				b.WriteByte(byte(n))
+			} else if utf8.ValidRune(rune(n)) {
+				b.WriteRune(rune(n))
+			}
+			i = j - 1
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '7' {
+				j++
+			}
+			n, _ := strconv.ParseUint(s[i:j], 8, 16)
+			b.WriteByte(byte(n))
+			i = j - 1
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}

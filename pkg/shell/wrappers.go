@@ -1,0 +1,662 @@
+package shell
+
+import (
+	"path"
+	"strings"
+)
+
+// emitWords reports the command made of words, then whatever it runs:
+// the command behind a wrapper, a -c string, eval's arguments, the command
+// of find -exec or xargs, the code of a one-liner. dyn (nil when no word is
+// dynamic) marks words that hold an unresolved expansion.
+func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rdyn bool) {
+	d := rdyn
+	for _, x := range dyn {
+		d = d || x
+	}
+	if len(words) == 0 {
+		s.add(Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic})
+		return
+	}
+	name := progName(words[0])
+	if dyn != nil && dyn[0] {
+		name = dynName(words[0])
+	}
+	c := Command{
+		Name:      name,
+		Program:   words[0],
+		Args:      words[1:len(words):len(words)],
+		Redirects: rs,
+		Pipeline:  f.pl.id,
+		Stage:     f.pl.stage,
+		Depth:     f.depth,
+		Via:       f.via,
+		Dynamic:   d,
+		Synthetic: f.synthetic,
+	}
+	if !s.add(c) || dyn != nil && dyn[0] {
+		return
+	}
+	if inner, idyn, ok := peel(words, dyn); ok {
+		if len(inner) > 0 {
+			if len(f.via) >= MaxDepth {
+				s.truncated = true
+				return
+			}
+			g := f
+			g.via = appendVia(f.via, c.Name)
+			s.emitWords(g, inner, idyn, rs, rdyn)
+		}
+		return
+	}
+	s.runs(f, c.Name, words, dyn)
+}
+
+// runs reports what a non-wrapper command executes from its arguments.
+func (s *state) runs(f frame, name string, words []string, dyn []bool) {
+	switch {
+	case isShell(name):
+		if script, ok := shellScript(words); ok {
+			s.parseString(script, f)
+		}
+	case name == "eval":
+		if len(words) > 1 {
+			s.parseString(strings.Join(words[1:], " "), f)
+		}
+	case name == "su" || name == "runuser":
+		if script, ok := suScript(words); ok {
+			s.parseString(script, viaFrame(f, name))
+		}
+	case name == "ssh":
+		if remote := sshRemote(words); remote != "" {
+			s.parseString(remote, viaFrame(f, name))
+		}
+	case name == "watch":
+		if i := watchFlags.skip(words, 1); i < len(words) {
+			s.parseString(strings.Join(words[i:], " "), viaFrame(f, name))
+		}
+	case name == "flock":
+		if script, ok := flockScript(words); ok {
+			s.parseString(script, viaFrame(f, name))
+		}
+	case name == "find":
+		s.find(f, words, dyn)
+	default:
+		if lang, code, ok := interpCode(words); ok {
+			s.scanCode(lang, code, f)
+		}
+	}
+}
+
+func viaFrame(f frame, name string) frame {
+	f.via = appendVia(f.via, name)
+	return f
+}
+
+func appendVia(via []string, name string) []string {
+	out := make([]string, len(via)+1)
+	copy(out, via)
+	out[len(via)] = name
+	return out
+}
+
+// progName is the base name of a program word.
+func progName(p string) string {
+	if p == "" {
+		return ""
+	}
+	return path.Base(p)
+}
+
+// dynName is the name of a program word holding an unresolved expansion:
+// its last path element when that lies outside the expansion ("$DIR/rm"),
+// else the whole word ("`rm -rf /`").
+func dynName(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 || i == len(p)-1 || strings.ContainsAny(p[i+1:], ")`}") {
+		return p
+	}
+	return p[i+1:]
+}
+
+// innermost follows wrappers to the command that finally runs; chain
+// names the wrappers on the way.
+func innermost(words []string, dyn []bool) (inner []string, chain []string) {
+	for i := 0; i < MaxDepth && len(words) > 0; i++ {
+		if dyn != nil && dyn[0] {
+			break
+		}
+		next, ndyn, ok := peel(words, dyn)
+		if !ok || len(next) == 0 {
+			break
+		}
+		chain = append(chain, progName(words[0]))
+		words, dyn = next, ndyn
+	}
+	return words, chain
+}
+
+// flagSpec describes a command's options well enough to skip them.
+type flagSpec struct {
+	arg    string   // short options taking an argument, attached or next word
+	optArg string   // short options whose argument can only be attached
+	long   []string // long options taking the next word when written without '='
+	stop   string   // short options meaning no command is run (list, edit, lookup)
+	lstop  []string // long options meaning the same
+}
+
+// skip returns the index of the first operand at or after i.
+func (fl *flagSpec) skip(words []string, i int) int {
+	i, _ = fl.scan(words, i)
+	return i
+}
+
+// scan is skip that also reports whether a stop option was seen.
+func (fl *flagSpec) scan(words []string, i int) (int, bool) {
+	stop := false
+	for i < len(words) {
+		w := words[i]
+		if w == "--" {
+			return i + 1, stop
+		}
+		if len(w) < 2 || w[0] != '-' {
+			return i, stop
+		}
+		if w[1] == '-' {
+			name := w[2:]
+			if eq := strings.IndexByte(name, '='); eq >= 0 {
+				name = name[:eq]
+			} else if contains(fl.long, name) {
+				i++
+			}
+			if contains(fl.lstop, name) {
+				stop = true
+			}
+			i++
+			continue
+		}
+		for j := 1; j < len(w); j++ {
+			c := w[j]
+			if strings.IndexByte(fl.stop, c) >= 0 {
+				stop = true
+			}
+			if strings.IndexByte(fl.arg, c) >= 0 {
+				if j == len(w)-1 {
+					i++
+				}
+				break
+			}
+			if strings.IndexByte(fl.optArg, c) >= 0 {
+				break
+			}
+		}
+		i++
+	}
+	return i, stop
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	sudoFlags = flagSpec{
+		arg: "aCcDgpRrTtUu", optArg: "h", stop: "eKklVv",
+		long: []string{"auth-type", "close-from", "login-class", "chdir", "group", "host", "prompt",
+			"chroot", "role", "type", "command-timeout", "other-user", "user"},
+		lstop: []string{"edit", "remove-timestamp", "reset-timestamp", "list", "validate", "version", "help"},
+	}
+	doasFlags     = flagSpec{arg: "uC", stop: "LC"}
+	pkexecFlags   = flagSpec{long: []string{"user"}}
+	commandFlags  = flagSpec{stop: "vV"}
+	execFlags     = flagSpec{arg: "a"}
+	niceFlags     = flagSpec{arg: "n", long: []string{"adjustment"}}
+	timeFlags     = flagSpec{arg: "fo", long: []string{"format", "output"}}
+	timeoutFlags  = flagSpec{arg: "ks", long: []string{"kill-after", "signal"}}
+	stdbufFlags   = flagSpec{arg: "ioe", long: []string{"input", "output", "error"}}
+	ioniceFlags   = flagSpec{arg: "cnpPu", stop: "pPu", long: []string{"class", "classdata", "pid", "pgid", "uid"}, lstop: []string{"pid", "pgid", "uid"}}
+	chrootFlags   = flagSpec{long: []string{"userspec", "groups"}}
+	plainFlags    = flagSpec{}
+	xargsFlags    = flagSpec{arg: "adEILnPs", optArg: "eil", long: []string{"arg-file", "delimiter", "max-args", "max-procs", "max-chars", "process-slot-var"}}
+	flockFlags    = flagSpec{arg: "wEc", long: []string{"timeout", "wait", "conflict-exit-code", "command"}}
+	watchFlags    = flagSpec{arg: "nq", long: []string{"interval", "equexit", "differences"}}
+	sshFlags      = flagSpec{arg: "BbcDEeFIiJLlmOoPpQRSWw"}
+	runuserFlags  = flagSpec{arg: "ugGcsw", long: []string{"user", "group", "supp-group", "command", "session-command", "shell", "whitelist-environment"}}
+	busyboxPrefix = "-"
+)
+
+// peel reports the command a wrapper runs: ok is true when words[0] is a
+// wrapper, inner is empty when it runs nothing (sudo -l, command -v).
+func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
+	cut := func(i int) ([]string, []bool, bool) {
+		if i >= len(words) {
+			return nil, nil, true
+		}
+		if dyn == nil {
+			return words[i:], nil, true
+		}
+		return words[i:], dyn[i:], true
+	}
+	stopped := func(i int, stop bool) ([]string, []bool, bool) {
+		if stop {
+			return nil, nil, true
+		}
+		return cut(i)
+	}
+	switch progName(words[0]) {
+	case "sudo":
+		i, stop := sudoFlags.scan(words, 1)
+		for i < len(words) && isAssignment(words[i]) {
+			i++
+		}
+		return stopped(i, stop)
+	case "doas":
+		return stopped(doasFlags.scan(words, 1))
+	case "pkexec":
+		return cut(pkexecFlags.skip(words, 1))
+	case "command":
+		return stopped(commandFlags.scan(words, 1))
+	case "builtin", "nohup", "setsid", "unbuffer":
+		return cut(plainFlags.skip(words, 1))
+	case "exec":
+		return cut(execFlags.skip(words, 1))
+	case "nice":
+		return cut(niceFlags.skip(words, 1))
+	case "time":
+		return cut(timeFlags.skip(words, 1))
+	case "timeout":
+		return cut(timeoutFlags.skip(words, 1) + 1)
+	case "stdbuf":
+		return cut(stdbufFlags.skip(words, 1))
+	case "ionice":
+		return stopped(ioniceFlags.scan(words, 1))
+	case "chroot":
+		return cut(chrootFlags.skip(words, 1) + 1)
+	case "xargs":
+		return cut(xargsFlags.skip(words, 1))
+	case "busybox":
+		if len(words) > 1 && strings.HasPrefix(words[1], busyboxPrefix) {
+			return nil, nil, true
+		}
+		return cut(1)
+	case "flock":
+		if _, ok := flockScript(words); ok {
+			return nil, nil, false // runs the -c string
+		}
+		i := flockFlags.skip(words, 1) + 1 // the lock file
+		return cut(flockFlags.skip(words, i))
+	case "runuser":
+		if _, ok := suScript(words); ok {
+			return nil, nil, false
+		}
+		return cut(runuserFlags.skip(words, 1))
+	case "env":
+		return peelEnv(words, dyn)
+	}
+	return nil, nil, false
+}
+
+// peelEnv skips env's options and NAME=VALUE words; "env -S STR" splits STR
+// into words and goes on with them.
+func peelEnv(words []string, dyn []bool) ([]string, []bool, bool) {
+	for round := 0; round < MaxDepth; round++ {
+		i := 1
+		split, haveSplit := "", false
+	scan:
+		for i < len(words) {
+			w := words[i]
+			switch {
+			case w == "--":
+				i++
+				break scan
+			case w == "-":
+				i++
+			case strings.HasPrefix(w, "--"):
+				name, val, eq := strings.Cut(w[2:], "=")
+				switch name {
+				case "split-string":
+					if !eq && i+1 < len(words) {
+						i++
+						val = words[i]
+					}
+					split, haveSplit = val, true
+					i++
+					break scan
+				case "unset", "chdir", "argv0":
+					if !eq {
+						i++
+					}
+				}
+				i++
+			case w[0] == '-' && len(w) > 1:
+				for j := 1; j < len(w); j++ {
+					c := w[j]
+					if c == 'S' {
+						split, haveSplit = w[j+1:], true
+						if split == "" && i+1 < len(words) {
+							i++
+							split = words[i]
+						}
+						i++
+						break scan
+					}
+					if c == 'u' || c == 'C' || c == 'P' || c == 'a' {
+						if j == len(w)-1 {
+							i++
+						}
+						break
+					}
+				}
+				i++
+			case isAssignment(w):
+				i++
+			default:
+				break scan
+			}
+		}
+		if !haveSplit {
+			if i >= len(words) {
+				return nil, nil, true
+			}
+			if dyn == nil {
+				return words[i:], nil, true
+			}
+			return words[i:], dyn[i:], true
+		}
+		parts := splitEnvString(split)
+		next := make([]string, 0, 1+len(parts)+len(words)-i)
+		next = append(append(append(next, "env"), parts...), words[i:]...)
+		var nd []bool
+		if dyn != nil {
+			nd = make([]bool, len(next))
+			copy(nd[len(next)-(len(words)-i):], dyn[i:])
+			if d := dyn[i-1]; d {
+				for k := 1; k <= len(parts); k++ {
+					nd[k] = true
+				}
+			}
+		}
+		words, dyn = next, nd
+	}
+	return nil, nil, true
+}
+
+// splitEnvString splits the argument of env -S as env does: on blanks,
+// honouring single and double quotes and backslash escapes.
+func splitEnvString(s string) []string {
+	var out []string
+	var b strings.Builder
+	have := false
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote == '\'':
+			if c == '\'' {
+				quote = 0
+			} else {
+				b.WriteByte(c)
+			}
+		case c == '\\' && i+1 < len(s):
+			i++
+			switch s[i] {
+			case '_':
+				b.WriteByte(' ')
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'c':
+				i = len(s)
+			default:
+				b.WriteByte(s[i])
+			}
+			have = true
+		case quote == '"':
+			if c == '"' {
+				quote = 0
+			} else {
+				b.WriteByte(c)
+			}
+		case c == '\'' || c == '"':
+			quote, have = c, true
+		case c == ' ' || c == '\t' || c == '\n':
+			if have || b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+				have = false
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if have || b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// isAssignment reports whether w is NAME=VALUE.
+func isAssignment(w string) bool {
+	eq := strings.IndexByte(w, '=')
+	if eq <= 0 {
+		return false
+	}
+	for i := 0; i < eq; i++ {
+		c := w[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isShell reports whether name is a shell that takes -c.
+func isShell(name string) bool {
+	switch name {
+	case "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash", "posh", "rbash", "pdksh", "oksh", "loksh", "csh", "tcsh":
+		return true
+	}
+	return false
+}
+
+// isInterpreter reports whether name runs a script it is given: a
+// download substituted into its arguments is a download run.
+func isInterpreter(name string) bool {
+	if isShell(name) || scriptLang(name) != "" {
+		return true
+	}
+	switch name {
+	case "source", ".", "eval":
+		return true
+	}
+	return false
+}
+
+// shellScript gives the string of "bash [flags] -c STR".
+func shellScript(words []string) (string, bool) {
+	i, hasC, _ := shellFlags(words)
+	if hasC && i < len(words) {
+		return words[i], true
+	}
+	return "", false
+}
+
+// shellFlags skips a shell's options; i is its first operand.
+func shellFlags(words []string) (i int, hasC, stdin bool) {
+	for i = 1; i < len(words); i++ {
+		w := words[i]
+		if w == "--" || w == "-" {
+			return i + 1, hasC, stdin
+		}
+		if len(w) < 2 || w[0] != '-' && w[0] != '+' {
+			break
+		}
+		if strings.HasPrefix(w, "--") {
+			if w == "--rcfile" || w == "--init-file" {
+				i++
+			}
+			continue
+		}
+		arg := false
+		for j := 1; j < len(w); j++ {
+			switch w[j] {
+			case 'c':
+				hasC = true
+			case 's':
+				stdin = true
+			case 'o', 'O':
+				arg = true
+			}
+		}
+		if arg {
+			i++
+		}
+	}
+	return i, hasC, stdin
+}
+
+// readsStdin reports whether the command reads the script it runs from
+// stdin, and in which language ("sh" for shells).
+func readsStdin(words []string) (string, bool) {
+	name := progName(words[0])
+	if isShell(name) {
+		i, hasC, stdin := shellFlags(words)
+		return "sh", !hasC && (stdin || i >= len(words))
+	}
+	if lang := scriptLang(name); lang != "" {
+		_, hasCode, stdin := codeArgs(lang, words)
+		return lang, !hasCode && stdin
+	}
+	switch name {
+	case "source", ".":
+		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-")
+	}
+	return "", false
+}
+
+// suScript gives the -c string of su or runuser.
+func suScript(words []string) (string, bool) {
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "--":
+			return "", false
+		case w == "--command" || w == "--session-command":
+			if i+1 < len(words) {
+				return words[i+1], true
+			}
+		case strings.HasPrefix(w, "--command=") || strings.HasPrefix(w, "--session-command="):
+			_, v, _ := strings.Cut(w, "=")
+			return v, true
+		case len(w) > 1 && w[0] == '-' && w[1] != '-':
+			for j := 1; j < len(w); j++ {
+				switch w[j] {
+				case 'c':
+					if j+1 < len(w) {
+						return w[j+1:], true
+					}
+					if i+1 < len(words) {
+						return words[i+1], true
+					}
+					return "", false
+				case 's', 'g', 'G', 'w', 'u':
+					if j == len(w)-1 {
+						i++
+					}
+					j = len(w)
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// sshRemote gives the remote command of "ssh [options] HOST CMD...".
+func sshRemote(words []string) string {
+	i := sshFlags.skip(words, 1)
+	if i >= len(words) {
+		return ""
+	}
+	i = sshFlags.skip(words, i+1) // options may follow the host
+	if i >= len(words) {
+		return ""
+	}
+	return strings.Join(words[i:], " ")
+}
+
+// flockScript gives the string of "flock FILE -c STR".
+func flockScript(words []string) (string, bool) {
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] == "-c" || words[i] == "--command" {
+			return words[i+1], true
+		}
+		if v, ok := strings.CutPrefix(words[i], "--command="); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// find reports the commands of -exec, -execdir, -ok and -okdir (with {}
+// kept as an argument), and -delete as a synthetic "rm -r -f PATH...".
+func (s *state) find(f frame, words []string, dyn []bool) {
+	i := 1
+	for i < len(words) {
+		w := words[i]
+		if w == "-H" || w == "-L" || w == "-P" || strings.HasPrefix(w, "-O") {
+			i++
+		} else if w == "-D" {
+			i += 2
+		} else {
+			break
+		}
+	}
+	start := i
+	for i < len(words) && !isFindExpr(words[i]) {
+		i++
+	}
+	paths := words[start:min(i, len(words))]
+	g := viaFrame(f, "find")
+	del := false
+	for i < len(words) {
+		switch words[i] {
+		case "-exec", "-execdir", "-ok", "-okdir":
+			j := i + 1
+			for j < len(words) && words[j] != ";" && !(words[j] == "+" && words[j-1] == "{}") {
+				j++
+			}
+			if j > i+1 {
+				var d []bool
+				if dyn != nil {
+					d = dyn[i+1 : j : j]
+				}
+				s.emitWords(g, words[i+1:j:j], d, nil, false)
+			}
+			i = j + 1
+			continue
+		case "-delete":
+			del = true
+		}
+		i++
+	}
+	if del {
+		rm := make([]string, 0, 3+max(len(paths), 1))
+		rm = append(rm, "rm", "-r", "-f")
+		if len(paths) == 0 {
+			rm = append(rm, ".")
+		}
+		rm = append(rm, paths...)
+		g.synthetic = true
+		s.emitWords(g, rm, nil, nil, false)
+	}
+}
+
+func isFindExpr(w string) bool {
+	return len(w) > 1 && w[0] == '-' || w == "(" || w == ")" || w == "!" || w == ","
+}
