@@ -169,7 +169,7 @@ func (s *session) recv() (map[string]any, string) {
 
 // recvID returns the response with the given id, keeping the messages that
 // arrive before it for later calls.
-func (s *session) recvID(id float64) (map[string]any, string) {
+func (s *session) recvID(id any) (map[string]any, string) {
 	s.t.Helper()
 	for i, m := range s.kept {
 		if m.m["id"] == id && m.m["method"] == nil {
@@ -232,8 +232,8 @@ const initialize = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"pro
 func TestFakeRoundTrip(t *testing.T) {
 	s := start(t, proxyCmd(t, []string{"--hide-denied"}, "fake-mcp-server"))
 	s.send(initialize, `{"jsonrpc":"2.0","method":"notifications/initialized"}`, `{"jsonrpc":"2.0","id":2,"method":"tools/list"}`)
-	s.recvID(1)
-	m, line := s.recvID(2)
+	s.recvID(float64(1))
+	m, line := s.recvID(float64(2))
 	if strings.Contains(line, "wipe_disk") {
 		t.Errorf("--hide-denied left wipe_disk in %s", line)
 	}
@@ -243,13 +243,13 @@ func TestFakeRoundTrip(t *testing.T) {
 	s.send(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`,
 		`{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"wipe_disk","arguments":{}}}`,
 		`{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"secret","arguments":{}}}`)
-	if text, isErr := resultText(t, mustID(s, 3)); text != "hi" || isErr {
+	if text, isErr := resultText(t, mustID(s, float64(3))); text != "hi" || isErr {
 		t.Errorf("echo = %q (isError %v)", text, isErr)
 	}
-	if text, isErr := resultText(t, mustID(s, 4)); !isErr || !strings.Contains(text, "wiping is blocked") {
+	if text, isErr := resultText(t, mustID(s, float64(4))); !isErr || !strings.Contains(text, "wiping is blocked") {
 		t.Errorf("wipe_disk = %q (isError %v), want a denial", text, isErr)
 	}
-	if text, _ := resultText(t, mustID(s, 5)); strings.Contains(text, "AKIAIOSFODNN7EXAMPLE") || !strings.Contains(text, "[REDACTED]") {
+	if text, _ := resultText(t, mustID(s, float64(5))); strings.Contains(text, "AKIAIOSFODNN7EXAMPLE") || !strings.Contains(text, "[REDACTED]") {
 		t.Errorf("secret result = %q, want the key redacted", text)
 	}
 	if code := s.exit(); code != 0 {
@@ -260,7 +260,7 @@ func TestFakeRoundTrip(t *testing.T) {
 	}
 }
 
-func mustID(s *session, id float64) map[string]any {
+func mustID(s *session, id any) map[string]any {
 	m, _ := s.recvID(id)
 	return m
 }
@@ -268,9 +268,9 @@ func mustID(s *session, id float64) map[string]any {
 func TestServerCrashMidCall(t *testing.T) {
 	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
 	s.send(initialize)
-	s.recvID(1)
+	s.recvID(float64(1))
 	s.send(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"crash","arguments":{}}}`)
-	m, line := s.recvID(7)
+	m, line := s.recvID(float64(7))
 	e, ok := m["error"].(map[string]any)
 	if !ok || e["code"] != float64(-32603) || !strings.Contains(e["message"].(string), "status 3") {
 		t.Errorf("pending call answered %s, want a JSON-RPC error naming status 3", line)
@@ -283,15 +283,15 @@ func TestServerCrashMidCall(t *testing.T) {
 func TestTenMiBMessages(t *testing.T) {
 	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
 	s.send(initialize)
-	s.recvID(1)
+	s.recvID(float64(1))
 	const n = 10 << 20
 	big := strings.Repeat("a", n)
 	s.send(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"size","arguments":{"text":"` + big + `"}}}`)
-	if text, _ := resultText(t, mustID(s, 2)); text != "10485760" {
+	if text, _ := resultText(t, mustID(s, float64(2))); text != "10485760" {
 		t.Errorf("server saw %s bytes, want 10485760", text)
 	}
 	s.send(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"big","arguments":{"n":10485760}}}`)
-	if text, _ := resultText(t, mustID(s, 3)); len(text) != n {
+	if text, _ := resultText(t, mustID(s, float64(3))); len(text) != n {
 		t.Errorf("client got %d bytes, want %d", len(text), n)
 	}
 }
@@ -299,7 +299,7 @@ func TestTenMiBMessages(t *testing.T) {
 func TestClientEOFEndsServer(t *testing.T) {
 	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
 	s.send(initialize)
-	s.recvID(1)
+	s.recvID(float64(1))
 	if code := s.exit(); code != 0 {
 		t.Errorf("exit status %d, want 0", code)
 	}
@@ -310,7 +310,7 @@ func TestStubbornServerIsKilled(t *testing.T) {
 	cmd.Env = append(cmd.Env, "FAKE_STUBBORN=1")
 	s := start(t, cmd)
 	s.send(initialize)
-	s.recvID(1)
+	s.recvID(float64(1))
 	if code := s.exit(); code != 128+int(syscall.SIGKILL) {
 		t.Errorf("exit status %d, want %d (SIGKILL after SIGTERM was ignored)", code, 128+int(syscall.SIGKILL))
 	}
@@ -319,7 +319,7 @@ func TestStubbornServerIsKilled(t *testing.T) {
 func TestSignalForwarded(t *testing.T) {
 	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
 	s.send(initialize)
-	s.recvID(1)
+	s.recvID(float64(1))
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	err := s.cmd.Wait()
 	var ee *exec.ExitError

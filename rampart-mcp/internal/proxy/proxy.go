@@ -24,8 +24,13 @@
 //
 // # What it changes
 //
-//   - Credentials in anything the server sends are redacted, keeping the
-//     message's shape, and the finding is recorded.
+//   - Credentials in what the server sends as content are redacted,
+//     keeping the message's shape, and the finding is recorded: results of
+//     tools/call, tasks/result, resources/read, prompts/get and any response
+//     the proxy cannot place, and sampling requests (their text goes to a
+//     model). Protocol data (initialize, lists, pings, progress and other
+//     notifications) is left alone: a key such as progressToken must reach
+//     the client as sent.
 //   - With HideDenied, tools the policy would always deny are removed from
 //     tools/list results.
 //   - A notifications/cancelled for a call the proxy denied or still holds

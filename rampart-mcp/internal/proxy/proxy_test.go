@@ -273,9 +273,10 @@ func TestRedactsServerMessages(t *testing.T) {
 		`{"result":{"content":[{"type":"text","text":"key SECRET-TOKEN here"}],"structuredContent":{"content":"key SECRET-TOKEN here","n":1.0e2}},"jsonrpc":"2.0","id":10}`,
 		`{"result":{},"jsonrpc":"2.0","id":99}`,
 		`not json SECRET-TOKEN`,
+		`{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"SECRET-TOKEN","progress":1}}`,
 	)
 	got := h.client.get()
-	if len(got) != 3 {
+	if len(got) != 4 {
 		t.Fatalf("client got %q", got)
 	}
 	if strings.Contains(got[0], "SECRET-TOKEN") || !strings.Contains(got[0], "[REDACTED]") || !strings.Contains(got[0], `"n":1.0e2`) {
@@ -286,6 +287,9 @@ func TestRedactsServerMessages(t *testing.T) {
 	}
 	if got[2] != "not json [REDACTED]" {
 		t.Errorf("malformed line = %q", got[2])
+	}
+	if got[3] != `{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"SECRET-TOKEN","progress":1}}` {
+		t.Errorf("notification changed: %s", got[3])
 	}
 	var redacted int
 	for _, d := range h.j.recorded {

@@ -34,29 +34,22 @@ func (p *Proxy) serverLine(line []byte) {
 		return
 	}
 	changed := false
-	var c *call.Call
 	switch m := v.(type) {
 	case map[string]any:
-		c, changed = p.serverMessage(m)
+		var ch bool
+		v, ch = p.serverMessage(m)
+		changed = changed || ch
 	case []any:
-		for _, e := range m {
+		out := make([]any, len(m))
+		for i, e := range m {
+			out[i] = e
 			if em, ok := e.(map[string]any); ok {
-				ec, ch := p.serverMessage(em)
+				var ch bool
+				out[i], ch = p.serverMessage(em)
 				changed = changed || ch
-				if c == nil {
-					c = ec
-				}
 			}
 		}
-	}
-	if p.cfg.Redactor != nil {
-		red, kinds := p.cfg.Redactor.Value(v)
-		if len(kinds) > 0 {
-			p.recordFinding(c, kinds)
-			if !p.cfg.Monitor {
-				v, changed = red, true
-			}
-		}
+		v = out
 	}
 	if !changed {
 		p.client.write(line)
@@ -70,33 +63,66 @@ func (p *Proxy) serverLine(line []byte) {
 	p.client.write(out)
 }
 
-// serverMessage notes a response's request as answered and filters a
-// tools/list result. It returns the Call a tools/call response answers and
-// whether m was changed.
-func (p *Proxy) serverMessage(m map[string]any) (*call.Call, bool) {
-	if _, isReq := lookup(m, "method"); isReq {
-		return nil, false // the server's own request or a notification
+// serverMessage notes a response's request as answered, filters a
+// tools/list result and redacts credentials. It returns the message to pass
+// on and whether it was changed.
+func (p *Proxy) serverMessage(m map[string]any) (any, bool) {
+	if mv, isReq := lookup(m, "method"); isReq {
+		// The server's own request or a notification: only a sampling
+		// request carries the server's text on to a model.
+		if method, _ := mv.(string); method == "sampling/createMessage" {
+			return p.redact(m, nil)
+		}
+		return m, false
 	}
-	idv, ok := lookup(m, "id")
-	if !ok {
-		return nil, false
+	var pd pending
+	matched := false
+	if idv, ok := lookup(m, "id"); ok {
+		if k, ok := idKeyValue(idv); ok {
+			pd, matched = p.takePending(k)
+		}
 	}
-	k, ok := idKeyValue(idv)
-	if !ok {
-		return nil, false
-	}
-	pd, ok := p.takePending(k)
-	if !ok {
-		return nil, false
-	}
-	if pd.method == "tools/list" {
+	if matched && pd.method == "tools/list" {
 		if res, ok := lookup(m, "result"); ok {
 			if r, ok := res.(map[string]any); ok {
-				return nil, p.toolsList(r)
+				return m, p.toolsList(r)
 			}
 		}
 	}
-	return pd.call, false
+	if matched && protocolMethods[pd.method] {
+		return m, false
+	}
+	// A tool's output, a resource, a prompt, or a response the proxy cannot
+	// place (a client may match ids more loosely than the proxy does).
+	return p.redact(m, pd.call)
+}
+
+// protocolMethods are requests whose results are protocol data rather than
+// content from tools or resources. Their fields (progressToken, cursors)
+// must not be touched, so they are not scanned for credentials.
+var protocolMethods = map[string]bool{
+	"initialize": true, "server/discover": true, "ping": true,
+	"tools/list": true, "prompts/list": true, "resources/list": true, "resources/templates/list": true,
+	"resources/subscribe": true, "resources/unsubscribe": true, "logging/setLevel": true,
+	"completion/complete": true, "tasks/get": true, "tasks/list": true, "tasks/cancel": true,
+	"subscriptions/listen": true,
+}
+
+// redact scans one message for credentials and records a finding against
+// the call it answers.
+func (p *Proxy) redact(m map[string]any, c *call.Call) (any, bool) {
+	if p.cfg.Redactor == nil {
+		return m, false
+	}
+	red, kinds := p.cfg.Redactor.Value(m)
+	if len(kinds) == 0 {
+		return m, false
+	}
+	p.recordFinding(c, kinds)
+	if p.cfg.Monitor {
+		return m, false
+	}
+	return red, true
 }
 
 // lookup finds a member by name as a case-insensitive decoder would: a
