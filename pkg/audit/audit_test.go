@@ -437,3 +437,28 @@ func TestClosed(t *testing.T) {
 		t.Errorf("Append after Close = %v, want ErrClosed", err)
 	}
 }
+
+// A writer killed between renaming the active file and updating the head:
+// the next writer finishes the rotation.
+func TestInterruptedRotation(t *testing.T) {
+	l, path := newLog(t, 10, Options{})
+	l.Close()
+	if err := os.Rename(path, path+".1"); err != nil {
+		t.Fatal(err)
+	}
+	res := mustVerify(t, path, VerifyOptions{})
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "rotation was interrupted") {
+		t.Errorf("Verify notes = %q", res.Notes)
+	}
+	l, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if r, err := l.Append(entry(10)); err != nil || r.Seq != 11 || len(r.Flags) != 0 {
+		t.Fatalf("Append = seq %d flags %q, %v", r.Seq, r.Flags, err)
+	}
+	if res := mustVerify(t, path, VerifyOptions{}); res.Records != 11 || len(res.Files) != 2 || len(res.Notes) != 0 {
+		t.Errorf("Verify = %d records in %q, notes %q", res.Records, res.Files, res.Notes)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -151,8 +150,8 @@ func (l *Log) adopt(h head, size int64) (head, bool, error) {
 		if err == io.EOF {
 			return h, false, nil
 		}
-		var le *LineError
-		if errors.As(err, &le) && le.Err == ErrTorn {
+		le, isLine := err.(*LineError)
+		if isLine && le.Err == ErrTorn {
 			if err := l.setAside(h, h.Size, b); err != nil {
 				return h, false, err
 			}
@@ -161,7 +160,7 @@ func (l *Log) adopt(h head, size int64) (head, bool, error) {
 			}
 			return h, true, nil
 		}
-		if err != nil && !errors.As(err, &le) {
+		if err != nil && !isLine {
 			return h, false, fmt.Errorf("audit: %w", err)
 		}
 		if chaining && err == nil {

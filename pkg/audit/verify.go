@@ -2,7 +2,6 @@ package audit
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -156,8 +155,7 @@ func (v *verifier) read(name string, r io.Reader, last bool) (more bool, err err
 			}
 			return true, nil
 		}
-		var le *LineError
-		if errors.As(err, &le) {
+		if le, ok := err.(*LineError); ok {
 			if le.Err == ErrTorn && last {
 				v.note("%s:%d: torn last line (%d bytes, no newline): a writer was interrupted mid-write; the next append moves it to %s", name, le.Line, len(b), filepath.Base(TornName(name)))
 				if v.lastFile != name {

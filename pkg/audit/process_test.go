@@ -1,0 +1,185 @@
+package audit
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain doubles as the writer process the tests below start: with
+// AUDIT_TEST_LOG set, the test binary appends AUDIT_TEST_N records (forever
+// when negative) to that log and exits.
+func TestMain(m *testing.M) {
+	if path := os.Getenv("AUDIT_TEST_LOG"); path != "" {
+		os.Exit(writer(path))
+	}
+	os.Exit(m.Run())
+}
+
+func writer(path string) int {
+	n, _ := strconv.Atoi(os.Getenv("AUDIT_TEST_N"))
+	maxSize, _ := strconv.ParseInt(os.Getenv("AUDIT_TEST_MAXSIZE"), 10, 64)
+	if start := os.Getenv("AUDIT_TEST_START"); start != "" {
+		for { // wait for the starting gun, so that all writers overlap
+			if _, err := os.Stat(start); err == nil {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	l, err := Open(path, Options{MaxSize: maxSize})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for i := 0; n < 0 || i < n; i++ {
+		if _, err := l.Append(entry(i)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func writerCmd(path string, n int, maxSize int64, start string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "AUDIT_TEST_LOG="+path, "AUDIT_TEST_N="+strconv.Itoa(n),
+		"AUDIT_TEST_MAXSIZE="+strconv.FormatInt(maxSize, 10), "AUDIT_TEST_START="+start)
+	cmd.Stderr = os.Stderr
+	return cmd
+}
+
+// Eight processes append 1,000 records each at once, rotating as they go:
+// one gapless chain of 8,000 records.
+func TestManyProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts 8 processes")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit", "audit.jsonl")
+	start := filepath.Join(dir, "go")
+	var cmds []*exec.Cmd
+	for range 8 {
+		cmd := writerCmd(path, 1000, 512<<10, start)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	os.WriteFile(start, nil, 0o600)
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("writer: %v", err)
+		}
+	}
+	res := mustVerify(t, path, VerifyOptions{Strict: true})
+	if res.Records != 8000 || res.First != 1 || res.Last != 8000 || len(res.Notes) != 0 {
+		t.Errorf("Verify = %d records %d..%d, notes %q; want 8000 records 1..8000", res.Records, res.First, res.Last, res.Notes)
+	}
+	if len(res.Files) < 3 {
+		t.Errorf("Verify read %q, want rotated files too", res.Files)
+	}
+	ids := map[string]bool{}
+	for _, f := range res.Files {
+		b, _ := os.ReadFile(f)
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			r, err := ParseRecord([]byte(line))
+			if err != nil || ids[r.ID] {
+				t.Fatalf("%s: %v, or id %s repeated", f, err, r.ID)
+			}
+			ids[r.ID] = true
+		}
+	}
+}
+
+// Writers killed with SIGKILL at random moments, over and over: the log
+// stays whole (at most the head lags, which Verify explains) and the next
+// writer carries on.
+func TestKilledWriters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and kills processes")
+	}
+	path := filepath.Join(t.TempDir(), "audit", "audit.jsonl")
+	notes := 0
+	for i := range 20 {
+		var cmds []*exec.Cmd
+		for range 1 + i%2 { // one writer, or two racing
+			cmd := writerCmd(path, -1, 256<<10, "")
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds = append(cmds, cmd)
+		}
+		time.Sleep(time.Duration(15+rand.IntN(30)) * time.Millisecond)
+		for _, cmd := range cmds {
+			cmd.Process.Signal(syscall.SIGKILL)
+			cmd.Wait()
+		}
+		res, err := Verify(path, VerifyOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Problem != nil {
+			t.Fatalf("after kill %d: %v (notes %q)", i, res.Problem, res.Notes)
+		}
+		notes += len(res.Notes)
+		for _, n := range res.Notes {
+			if !strings.Contains(n, "head file lags") && !strings.Contains(n, "torn") && !strings.Contains(n, "rotation was interrupted") {
+				t.Errorf("after kill %d: unexpected note %q", i, n)
+			}
+		}
+	}
+	before := mustVerify(t, path, VerifyOptions{})
+	l, err := Open(path, Options{MaxSize: 256 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for i := range 10 {
+		if _, err := l.Append(entry(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := mustVerify(t, path, VerifyOptions{Strict: true})
+	if after.Records != before.Records+10 || len(after.Notes) != 0 {
+		t.Errorf("after the last writer: %d records (before %d), notes %q", after.Records, before.Records, after.Notes)
+	}
+	t.Logf("%d records written by killed writers, in %d files; %d kills left something to explain", before.Records, len(before.Files), notes)
+}
+
+// testdata/verify.py, a verifier written from the package doc alone,
+// accepts a log and rejects it once a byte changes.
+func TestPythonVerifier(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	l, path := newLog(t, 0, Options{MaxSize: 8 << 10})
+	for i := range 60 {
+		e := entry(i)
+		e.Call.Params["note"] = "ünïcode ✓ <tag> & \"quotes\" \t tab \u2028"
+		l.Append(e)
+	}
+	res := mustVerify(t, path, VerifyOptions{})
+	if len(res.Files) < 3 {
+		t.Fatalf("want 3+ files, got %q", res.Files)
+	}
+	out, err := exec.Command(py, append([]string{"testdata/verify.py"}, res.Files...)...).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "ok: 60 records" {
+		t.Fatalf("verify.py = %s (%v)", out, err)
+	}
+	b, _ := os.ReadFile(path)
+	b[len(b)/2] ^= 1
+	os.WriteFile(path, b, 0o600)
+	out, err = exec.Command(py, append([]string{"testdata/verify.py"}, res.Files...)...).CombinedOutput()
+	if err == nil {
+		t.Fatalf("verify.py accepted a changed log: %s", out)
+	}
+}
