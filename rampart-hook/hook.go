@@ -76,10 +76,12 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 	} else {
 		ev = &agent.Event{Format: f, Kind: agent.Pre}
 	}
-	if fmtErr != nil {
-		err = fmtErr
-	} else if h.mode != "enforce" && h.mode != "monitor" {
-		err = errBadMode
+	what := "cannot read the hook payload"
+	if fmtErr != nil || (h.mode != "enforce" && h.mode != "monitor") {
+		what, err = "bad hook command", fmtErr
+		if err == nil {
+			err = errBadMode
+		}
 	}
 	if err == nil && ev.Kind == agent.Other {
 		return ev, agent.Answer{}
@@ -91,12 +93,12 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 	}
 	defer d.Close()
 	if err != nil {
-		fmt.Fprintf(stderr, "rampart-hook: error: cannot read the hook payload: %v\n", err)
+		fmt.Fprintf(stderr, "rampart-hook: error: %s: %v\n", what, err)
 		c := call.Call{Params: call.Params{"format": ev.Format.String(), "error": err.Error()}, Agent: ev.Format.String()}
 		if len(ev.Calls) > 0 {
 			c = ev.Calls[0]
 		}
-		dec := d.Reject(c, "cannot read the hook payload: "+err.Error())
+		dec := d.Reject(c, what+": "+err.Error())
 		return ev, agent.Answer{Verdict: agent.Deny, Reason: reasonFor("", dec) + " (the call was blocked: rampart fails closed)"}
 	}
 	if ev.Kind == agent.Post {
@@ -169,9 +171,13 @@ func (h *hook) post(d decider, ev *agent.Event) agent.Answer {
 	dec := responseDecision(d.Policy(), c, flatten(ev.Output))
 	if len(findings) > 0 {
 		kinds := kindsOf(findings)
+		msg := fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", ev.Tool, strings.Join(kinds, ", "))
+		if ev.Kind == agent.Pre {
+			msg = fmt.Sprintf("%s contains credentials (%s); it was not read", c.Path(), strings.Join(kinds, ", "))
+		}
 		dec = call.Decision{
 			Decision: call.Deny,
-			Message:  fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", ev.Tool, strings.Join(kinds, ", ")),
+			Message:  msg,
 			Matched:  strings.Join(kinds, ","),
 			Explicit: true,
 		}

@@ -9,7 +9,12 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// TestMain also runs rampart-hook itself when RAMPART_HOOK_TEST_MAIN is
+// set, so that tests can start it as a separate process.
 func TestMain(m *testing.M) {
+	if os.Getenv("RAMPART_HOOK_TEST_MAIN") != "" {
+		main()
+	}
 	testscript.Main(m, map[string]func(){"rampart-hook": main})
 }
 

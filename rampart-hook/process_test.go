@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"rampart.dev/pkg/audit"
+	"rampart.dev/pkg/home"
+)
+
+// processPayloads are the calls the parallel test sends, each with the
+// output it must get: a deny, an explicit allow and no opinion, in three
+// agents' dialects.
+var processPayloads = []struct{ format, payload, want string }{
+	{"claude-code", `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"touch /tmp/x/blocked-marker"}}`,
+		`{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"rampart: marker blocked (policy block-marker)"}}` + "\n"},
+	{"claude-code", `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git status"}}`,
+		`{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}` + "\n"},
+	{"gemini", `{"session_id":"g","cwd":"/p","hook_event_name":"BeforeTool","tool_name":"read_file","tool_input":{"file_path":"/p/main.go"}}`, ""},
+	{"cline", `{"hookName":"PreToolUse","taskId":"t","workspaceRoots":["/p"],"preToolUse":{"toolName":"execute_command","parameters":{"command":"touch /tmp/blocked-marker"}}}`,
+		`{"cancel":true,"contextModification":"rampart: marker blocked (policy block-marker)","errorMessage":"rampart: marker blocked (policy block-marker)"}` + "\n"},
+}
+
+// TestParallelProcesses runs rampart-hook as 200 separate processes, eight
+// at a time, all appending to one audit trail: every answer is right and
+// the chain verifies with 200 records.
+func TestParallelProcesses(t *testing.T) {
+	const runs, batch = 200, 8
+	dir := t.TempDir()
+	layout := home.Layout{Dir: filepath.Join(dir, "rampart")}
+	policyPath, err := filepath.Abs("testdata/policy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sem := make(chan struct{}, batch)
+	var wg sync.WaitGroup
+	errs := make(chan error, runs)
+	for i := range runs {
+		p := processPayloads[i%len(processPayloads)]
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			cmd := exec.Command(os.Args[0], "--format", p.format)
+			cmd.Env = append(os.Environ(), "RAMPART_HOOK_TEST_MAIN=1", "RAMPART_HOME="+layout.Dir,
+				"RAMPART_POLICY="+policyPath, "HOME="+dir)
+			cmd.Stdin = strings.NewReader(p.payload)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				errs <- fmt.Errorf("run %d: %v: %s", i, err, stderr.String())
+				return
+			}
+			if stdout.String() != p.want || stderr.Len() > 0 {
+				errs <- fmt.Errorf("run %d (%s): stdout %q, stderr %q; want stdout %q", i, p.format, stdout.String(), stderr.String(), p.want)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	res, err := audit.Verify(layout.AuditLog(), audit.VerifyOptions{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("audit chain broken: %v", res.Problem)
+	}
+	if res.Records != runs {
+		t.Errorf("audit has %d records, want %d", res.Records, runs)
+	}
+}
