@@ -4,7 +4,7 @@ import "strings"
 
 // safeByte marks the bytes a plain command may contain: they mean the same
 // to the shell wherever they appear (no quoting, expansion, globbing,
-// operators, comments or tilde expansion).
+// operators or comments). A tilde is handled apart.
 var safeByte = func() (t [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = true
@@ -43,7 +43,7 @@ func fastWords(src string) (words []string, ok bool) {
 			in = false
 			continue
 		}
-		if !safeByte[c] {
+		if !safeByte[c] && c != '~' {
 			return nil, false
 		}
 		if !in {
@@ -64,7 +64,14 @@ func fastWords(src string) (words []string, ok bool) {
 			j++
 		}
 		if j > i {
-			words = append(words, src[i:j])
+			w := src[i:j]
+			// ~ and ~/x stay literal for the caller to expand, as in the
+			// parser's result; ~user is another home (dynamic) and a ~
+			// elsewhere in a word is an ordinary byte.
+			if w[0] == '~' && len(w) > 1 && w[1] != '/' {
+				return nil, false
+			}
+			words = append(words, w)
 		}
 		i = j
 	}
@@ -80,11 +87,16 @@ func fastParse(src string) (Result, bool) {
 	if !ok {
 		return Result{}, false
 	}
-	var s state
-	if len(words) > 0 {
-		s.out = make([]Command, 0, 1)
-		s.emitWords(frame{src: src, pl: s.newPipe()}, words, nil, nil, false)
+	if len(words) == 0 {
+		return Result{}, true
 	}
+	if name := progName(words[0]); plain(name) {
+		cmds := make([]Command, 1)
+		cmds[0] = Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]}
+		return Result{Commands: cmds}, true
+	}
+	s := &state{out: make([]Command, 0, 4)}
+	s.emitWords(frame{src: src, pl: s.newPipe()}, words, nil, nil, false)
 	return s.result(), true
 }
 

@@ -41,6 +41,34 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// programs are names the wrapper and recursion logic knows, and some it
+// does not.
+var programs = []string{
+	"sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer", "exec", "nice",
+	"time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "flock", "runuser", "env",
+	"eval", "su", "ssh", "watch", "find", "sh", "bash", "zsh", "dash", "ksh", "mksh", "fish",
+	"python", "python3", "python3.12", "perl", "ruby", "node", "nodejs", "php", "source", ".",
+	"git", "rm", "ls", "cat", "curl", "grep", "echo", "printf", "/usr/bin/sudo", "./bash",
+}
+
+// TestPlain checks that the fast path's shortcut for commands that are
+// just themselves agrees with the full logic for every known program.
+func TestPlain(t *testing.T) {
+	for _, p := range programs {
+		for _, rest := range []string{"", " rm -rf /", " -c ls", " -e x", " -u root -- rm", " 5 rm", " . -delete", " host ls", " -S rm"} {
+			src := p + rest
+			fast, ok := fastParse(src)
+			if !ok {
+				continue
+			}
+			if slow := slowParse(src); !reflect.DeepEqual(fast, slow) {
+				t.Errorf("fastParse(%q) = %s, parser gives %s", src,
+					strings.Join(describeAll(fast), " | "), strings.Join(describeAll(slow), " | "))
+			}
+		}
+	}
+}
+
 // FuzzFastPathMatchesParser checks that on every input the fast path
 // accepts, it gives exactly what the parser gives.
 func FuzzFastPathMatchesParser(f *testing.F) {
@@ -49,8 +77,12 @@ func FuzzFastPathMatchesParser(f *testing.F) {
 		"git status", "sudo reboot", "find . -delete", "xargs rm", "a=b", "export a=b",
 		"time ls", "if", "fi x", "env a=b rm", "bash -c ls", "bash -c a=b", "ls -la %1 ^x @y +z :w",
 		"sudo -u root -- rm -rf /", "timeout 5 nice -n 10 rm -rf /", "find / -exec rm",
+		"cat ~/.ssh/id_rsa", "ls ~ ~/x a~b ~~", "rm -rf ~root",
 	} {
 		f.Add(s)
+	}
+	for _, p := range programs {
+		f.Add(p + " -x y z")
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fast, ok := fastParse(src)

@@ -159,16 +159,18 @@ var parseTests = []struct {
 	}},
 	{"find . /tmp -name '*.o' -delete", []string{
 		"find . /tmp -name *.o -delete @0.0",
-		"rm -r -f . /tmp @0.0 via=find syn",
 	}},
 	{"find . -exec rm -rf {} \\;", []string{
 		"find . -exec rm -rf {} ; @0.0",
 		"rm -rf {} @0.0 via=find",
+		"rm -rf . @0.0 via=find syn",
 	}},
 	{"find . -type f -execdir sh -c 'rm \"$1\"' _ {} +", []string{
 		"find . -type f -execdir sh -c \"rm \\\"$1\\\"\" _ {} + @0.0",
 		"sh -c \"rm \\\"$1\\\"\" _ {} @0.0 via=find",
 		"rm $1 @1.0 d=1 via=find dyn",
+		"sh -c \"rm \\\"$1\\\"\" _ . @0.0 via=find syn",
+		"rm $1 @2.0 d=1 via=find dyn syn",
 	}},
 	{"ls | xargs rm -rf", []string{
 		"ls @0.0",
@@ -225,6 +227,31 @@ var parseTests = []struct {
 	{"python3 <(curl x)", []string{
 		"curl x @1.0 d=1",
 		"python3 \"<(curl x)\" @1.1",
+	}},
+	{"find / -exec rm -rf {} \\;", []string{
+		"find / -exec rm -rf {} ; @0.0",
+		"rm -rf {} @0.0 via=find",
+		"rm -rf / @0.0 via=find syn",
+	}},
+	{"find . -type f -name '*.tmp' -exec rm {} \\;", []string{
+		"find . -type f -name *.tmp -exec rm {} ; @0.0",
+		"rm {} @0.0 via=find",
+	}},
+	{"find . -name x -o -delete", []string{
+		"find . -name x -o -delete @0.0",
+		"rm -r -f . @0.0 via=find syn",
+	}},
+	{"find /tmp/build -delete", []string{
+		"find /tmp/build -delete @0.0",
+		"rm -r -f /tmp/build @0.0 via=find syn",
+	}},
+	{"find / -type f -delete", []string{
+		"find / -type f -delete @0.0",
+		"rm -r -f / @0.0 via=find syn",
+	}},
+	{"find / ! -name keep -delete", []string{
+		"find / ! -name keep -delete @0.0",
+		"rm -r -f / @0.0 via=find syn",
 	}},
 	// One-liners, here-documents, wrappers and near misses.
 	{"python -c \"import os; os.system('rm -rf /')\"", []string{

@@ -14,6 +14,7 @@ type state struct {
 	vars      map[string]variable
 	kept      map[string]int // substitutions kept as text, by string depth
 	pipes     int
+	pipe0     pipe // the first pipeline, kept here to save an allocation
 	truncated bool
 	unparsed  bool
 	parsed    int // bytes handed to the parser
@@ -70,6 +71,9 @@ var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant
 
 func (s *state) newPipe() *pipe {
 	s.pipes++
+	if s.pipes == 1 {
+		return &s.pipe0
+	}
 	return &pipe{id: s.pipes - 1}
 }
 

@@ -88,6 +88,20 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	}
 }
 
+// plain reports whether a command named name is just itself: not a
+// wrapper, not a shell or interpreter, nothing runs or emits more for it.
+// The fast path reports such a command without further work; the list
+// must name every program peel and runs act on (TestPlain checks it).
+func plain(name string) bool {
+	switch name {
+	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
+		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
+		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find":
+		return false
+	}
+	return !isShell(name) && scriptLang(name) == ""
+}
+
 func viaFrame(f frame, name string) frame {
 	f.via = appendVia(f.via, name)
 	return f
@@ -605,6 +619,10 @@ func flockScript(words []string) (string, bool) {
 
 // find reports the commands of -exec, -execdir, -ok and -okdir (with {}
 // kept as an argument), and -delete as a synthetic "rm -r -f PATH...".
+// Unless a test such as -name or -mtime before them narrows what they act
+// on (and no -o, ! or "," could widen it again), the whole tree is
+// affected: -delete becomes "rm -r -f PATH..." and an -exec command is
+// also reported as run on the starting points.
 func (s *state) find(f frame, words []string, dyn []bool) {
 	i := 1
 	for i < len(words) {
@@ -623,9 +641,19 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 	}
 	paths := words[start:min(i, len(words))]
 	g := viaFrame(f, "find")
-	del := false
+	del, narrowed, widened := false, false, false
 	for i < len(words) {
-		switch words[i] {
+		switch w := words[i]; w {
+		case "-o", "-or", "!", "-not", ",":
+			widened = true
+		case "-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex",
+			"-lname", "-ilname", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin",
+			"-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-links", "-samefile":
+			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" {
+				narrowed = true
+			}
+		case "-empty":
+			narrowed = true
 		case "-exec", "-execdir", "-ok", "-okdir":
 			j := i + 1
 			for j < len(words) && words[j] != ";" && !(words[j] == "+" && words[j-1] == "{}") {
@@ -637,11 +665,14 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 					d = dyn[i+1 : j : j]
 				}
 				s.emitWords(g, words[i+1:j:j], d, nil, false)
+				if !narrowed || widened {
+					s.findExec(g, words[i+1:j], paths)
+				}
 			}
 			i = j + 1
 			continue
 		case "-delete":
-			del = true
+			del = del || !narrowed || widened
 		}
 		i++
 	}
@@ -654,6 +685,33 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 		rm = append(rm, paths...)
 		g.synthetic = true
 		s.emitWords(g, rm, nil, nil, false)
+	}
+}
+
+// findExec reports an -exec command run on the starting points themselves
+// (find visits them first), with {} replaced by them, as a synthetic
+// command: "find / -exec rm -rf {} \;" runs "rm -rf /".
+func (s *state) findExec(g frame, cmd, paths []string) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var out []string
+	found := false
+	for _, w := range cmd {
+		switch {
+		case w == "{}":
+			out = append(out, paths...)
+			found = true
+		case strings.Contains(w, "{}"):
+			out = append(out, strings.ReplaceAll(w, "{}", paths[0]))
+			found = true
+		default:
+			out = append(out, w)
+		}
+	}
+	if found {
+		g.synthetic = true
+		s.emitWords(g, out, nil, nil, false)
 	}
 }
 
