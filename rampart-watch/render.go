@@ -173,7 +173,11 @@ func (f *frame) filterLine(shown int) string {
 			left += fmt.Sprintf(" · %d-%d of %d", f.top+1, end, shown)
 		}
 		if f.b.Errors > 0 {
-			left += fmt.Sprintf(" · %d bad lines (last %s)", f.b.Errors, feed.Clean(f.b.LastErr))
+			noun := "bad lines"
+			if f.b.Errors == 1 {
+				noun = "bad line"
+			}
+			left += fmt.Sprintf(" · %d %s (last %s)", f.b.Errors, noun, feed.Clean(f.b.LastErr))
 		} else if f.b.Note != "" {
 			left += " · " + feed.Clean(f.b.Note)
 		}

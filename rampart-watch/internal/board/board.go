@@ -158,26 +158,30 @@ func (f Filter) Match(r *feed.Record) bool {
 		return false
 	}
 	if f.Search != "" {
-		return matchText(r, f.Search)
+		return matchText(r, strings.ToLower(f.Search))
 	}
 	return true
 }
 
+// matchText reports whether any text of r contains q, a lower-case query.
 func matchText(r *feed.Record, q string) bool {
-	fields := []string{r.Tool, r.Summary, r.Agent, r.Session, r.Message, r.Via, r.Decision.String()}
-	fields = append(fields, r.MatchedPolicies...)
-	for _, s := range fields {
-		if containsFold(s, q) {
+	for _, s := range [...]string{r.Tool, r.Summary, r.Agent, r.Session, r.Message, r.Via, r.Decision.String()} {
+		if containsLower(s, q) {
+			return true
+		}
+	}
+	for _, s := range r.MatchedPolicies {
+		if containsLower(s, q) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFold is strings.Contains ignoring case.
-func containsFold(s, q string) bool {
+// containsLower is strings.Contains after lower-casing s; q is lower case.
+func containsLower(s, q string) bool {
 	if len(q) > len(s) {
 		return false
 	}
-	return strings.Contains(strings.ToLower(s), strings.ToLower(q))
+	return strings.Contains(strings.ToLower(s), q)
 }

@@ -1,0 +1,280 @@
+package feed
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"rampart.dev/pkg/call"
+)
+
+func line(seq int, tool, params, decision string) string {
+	return fmt.Sprintf(`{"seq":%d,"id":"id%d","time":"2026-01-02T10:00:%02dZ","tool":%q,"params":%s,"decision":%q,"prev":"h%d","hash":"h%d"}`,
+		seq, seq, seq%60, tool, params, decision, seq-1, seq)
+}
+
+func TestDecode(t *testing.T) {
+	r, err := Decode([]byte(`{"seq":2,"tool":"exec","params":{"command":"rm  -rf\n/"},"decision":"deny","matched_policies":["block"],"extra":"ignored"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Seq != 2 || r.Decision != call.Deny || r.Summary != "rm -rf /" || r.MatchedPolicies[0] != "block" {
+		t.Errorf("Decode = %+v", r)
+	}
+	for _, bad := range []string{`{}`, `{"tool":"exec","decision":"maybe"}`, `not json`, `{"tool":""}`} {
+		if _, err := Decode([]byte(bad)); err == nil {
+			t.Errorf("Decode(%q) = nil error, want one", bad)
+		}
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	tests := []struct{ tool, params, want string }{
+		{"exec", `{"command":"git status"}`, "git status"},
+		{"read", `{"path":"~/.ssh/id_rsa"}`, "~/.ssh/id_rsa"},
+		{"write", `{"path":"a.txt","content":"secret"}`, "a.txt"},
+		{"fetch", `{"url":"https://x.io"}`, "https://x.io"},
+		{"fetch", `{"url":"https://x.io","method":"post"}`, "POST https://x.io"},
+		{"fetch", `{"url":"https://x.io","method":"GET"}`, "https://x.io"},
+		{"mcp", `{"server":"fs","tool":"read_file","arguments":{"path":"/a","b":1}}`, `fs/read_file {"b":1,"path":"/a"}`},
+		{"Task", `{"prompt":"do\tit"}`, `{"prompt":"do\tit"}`},
+		{"exec", `{"command":"echo \u001b[2Jgotcha\u0007"}`, "echo ?[2Jgotcha?"},
+		{"exec", `"not an object"`, `"not an object"`},
+		{"exec", ``, ""},
+	}
+	for _, tt := range tests {
+		if got := Summarize(tt.tool, []byte(tt.params)); got != tt.want {
+			t.Errorf("Summarize(%s, %s) = %q, want %q", tt.tool, tt.params, got, tt.want)
+		}
+	}
+}
+
+// collector gathers emitted events.
+type collector struct {
+	mu  sync.Mutex
+	evs []Event
+}
+
+func (c *collector) emit(evs []Event) {
+	c.mu.Lock()
+	c.evs = append(c.evs, evs...)
+	c.mu.Unlock()
+}
+
+// waitSeqs waits until the records seen are exactly want, by seq.
+func (c *collector) waitSeqs(t *testing.T, want ...uint64) []Event {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c.mu.Lock()
+		var got []uint64
+		for _, ev := range c.evs {
+			if ev.Record != nil {
+				got = append(got, ev.Record.Seq)
+			}
+		}
+		evs := append([]Event(nil), c.evs...)
+		c.mu.Unlock()
+		if fmt.Sprint(got) == fmt.Sprint(want) {
+			return evs
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("records seen %v, want %v", got, want)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func appendTo(t *testing.T, path, s string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(s); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+func TestFileFollowsAppendsAndRotation(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit.jsonl")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var c collector
+	done := make(chan error)
+	go func() { done <- File{Path: path, Poll: 5 * time.Millisecond}.Run(ctx, c.emit) }()
+
+	// The log does not exist yet: the follower waits for it.
+	appendTo(t, path, line(1, "exec", `{"command":"ls"}`, "allow")+"\n")
+	c.waitSeqs(t, 1)
+
+	// A half-written line waits for its newline.
+	l2 := line(2, "exec", `{"command":"rm -rf /"}`, "deny")
+	appendTo(t, path, l2[:20])
+	time.Sleep(30 * time.Millisecond)
+	appendTo(t, path, l2[20:]+"\n")
+	c.waitSeqs(t, 1, 2)
+
+	// Rotation: the writer appends a last record, renames the file and
+	// starts a new one. Both records arrive, in order.
+	appendTo(t, path, line(3, "read", `{"path":"/etc/passwd"}`, "log")+"\n")
+	if err := os.Rename(path, filepath.Join(dir, "audit-1.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, path, line(4, "fetch", `{"url":"https://a.b"}`, "allow")+"\n")
+	evs := c.waitSeqs(t, 1, 2, 3, 4)
+	var rotated []uint64
+	for _, ev := range evs {
+		if ev.Rotated && ev.Record != nil {
+			rotated = append(rotated, ev.Record.Seq)
+		}
+	}
+	if fmt.Sprint(rotated) != "[1 4]" { // the first file appeared after waiting, the second after rotation
+		t.Errorf("records marked rotated: %v, want [1 4]", rotated)
+	}
+
+	// Truncation starts again at the top.
+	if err := os.WriteFile(path, []byte(line(5, "exec", `{"command":"id"}`, "allow")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.waitSeqs(t, 1, 2, 3, 4, 5)
+
+	// A bad line is reported with its place and the stream goes on.
+	appendTo(t, path, "garbage\n"+line(6, "exec", `{"command":"id"}`, "allow")+"\n")
+	evs = c.waitSeqs(t, 1, 2, 3, 4, 5, 6)
+	var bad []string
+	for _, ev := range evs {
+		if ev.Err != nil {
+			bad = append(bad, ev.Where)
+		}
+	}
+	if fmt.Sprint(bad) != "[audit.jsonl:2]" {
+		t.Errorf("bad lines at %v, want [audit.jsonl:2]", bad)
+	}
+	cancel()
+	<-done
+}
+
+func TestReadAll(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	var c collector
+	if err := (File{Path: path}).ReadAll(c.emit); err != nil || len(c.evs) != 0 {
+		t.Fatalf("ReadAll of a missing file = %v, %d events; want nil, 0", err, len(c.evs))
+	}
+	appendTo(t, path, line(1, "exec", `{"command":"ls"}`, "allow")+"\n"+`{"seq":2,"to`)
+	if err := (File{Path: path}).ReadAll(c.emit); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.evs) != 2 || c.evs[0].Record == nil || c.evs[1].Err == nil || c.evs[1].Where != "audit.jsonl:2" {
+		t.Errorf("ReadAll = %+v, want one record and a torn line at audit.jsonl:2", c.evs)
+	}
+}
+
+func TestStream(t *testing.T) {
+	var mu sync.Mutex
+	conns := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/events" || r.Header.Get("Authorization") != "Bearer tok" {
+			http.Error(w, "no", http.StatusUnauthorized)
+			return
+		}
+		mu.Lock()
+		conns++
+		n := conns
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/event-stream")
+		fmt.Fprint(w, "retry: 2000\n: rampart events\n\n")
+		if n == 1 {
+			fmt.Fprintf(w, "event: audit\nid: 1\ndata: %s\n\n", line(1, "exec", `{"command":"ls"}`, "allow"))
+			fmt.Fprintf(w, "event: approval\nid: 01J\ndata: {\"id\":\"01J\",\"status\":\"pending\"}\n\n")
+			fmt.Fprint(w, "event: overflow\ndata: {\"error\":\"too slow; reconnect\"}\n\n")
+			return // the server cut us off: the client reconnects
+		}
+		fmt.Fprintf(w, "event: audit\nid: 2\ndata: %s\n\n", line(2, "exec", `{"command":"rm -rf /"}`, "deny"))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var c collector
+	done := make(chan error)
+	go func() { done <- Stream{URL: srv.URL, Token: "tok", Retry: time.Millisecond}.Run(ctx, c.emit) }()
+	evs := c.waitSeqs(t, 1, 2)
+	approvals, resyncs := 0, 0
+	for _, ev := range evs {
+		if ev.Approvals {
+			approvals++
+		}
+		if ev.Resync {
+			resyncs++
+		}
+	}
+	if approvals != 1 || resyncs != 2 {
+		t.Errorf("approval events %d, resyncs %d; want 1 and 2", approvals, resyncs)
+	}
+	cancel()
+	<-done
+}
+
+func TestStreamRefusedToken(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "no", http.StatusUnauthorized)
+	}))
+	defer srv.Close()
+	var lastID string
+	_, err := Stream{URL: srv.URL}.once(context.Background(), &lastID, func([]Event) {})
+	if err != ErrUnauthorized {
+		t.Errorf("once = %v, want ErrUnauthorized", err)
+	}
+}
+
+func TestEventsURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"127.0.0.1:9090":         "http://127.0.0.1:9090/v1/events",
+		"http://127.0.0.1:9090/": "http://127.0.0.1:9090/v1/events",
+		"https://r.example":      "https://r.example/v1/events",
+	} {
+		if got := EventsURL(in); got != want {
+			t.Errorf("EventsURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzDecode: any line decodes or fails without panicking, and what the
+// dashboard prints from it holds no control characters.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(line(1, "exec", `{"command":"ls"}`, "allow")))
+	f.Add([]byte(`{"tool":"mcp","params":{"server":"s","tool":"t","arguments":[1,{"a":null}]},"decision":"ask"}`))
+	f.Add([]byte(`{"tool":"x\u001b[31m","params":{"command":"\u009b2J"},"decision":"deny"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := Decode(b)
+		if err != nil {
+			return
+		}
+		for _, s := range []string{r.Summary, Clean(r.Tool), Clean(r.Agent), Clean(r.Message)} {
+			if strings.ContainsFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) }) {
+				t.Fatalf("control character in %q", s)
+			}
+		}
+	})
+}
+
+func BenchmarkDecode(b *testing.B) {
+	l := []byte(line(42, "exec", `{"command":"git -C /home/u/project status --short"}`, "allow"))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(l); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
