@@ -7,8 +7,9 @@
  * program it could switch the checks off for its children. So the values
  * this process was started with are copied once, here, and every exec puts
  * exactly those back: LD_PRELOAD must name this library (the child may add
- * its own libraries), and RAMPART_SOCKET, RAMPART_MODE and RAMPART_FAIL_OPEN
- * are the loaded values, or absent if they were absent.
+ * its own libraries), and RAMPART_SOCKET, RAMPART_MODE, RAMPART_FAIL_OPEN,
+ * RAMPART_TIMEOUT_MS, RAMPART_AGENT and RAMPART_SESSION are the loaded
+ * values, or absent if they were absent.
  */
 #define _GNU_SOURCE
 #include "rampart.h"
@@ -25,6 +26,9 @@ static const char *const var_names[RP_NVARS] = {
 	[RP_VAR_SOCKET] = "RAMPART_SOCKET",
 	[RP_VAR_MODE] = "RAMPART_MODE",
 	[RP_VAR_FAIL_OPEN] = "RAMPART_FAIL_OPEN",
+	[RP_VAR_TIMEOUT] = "RAMPART_TIMEOUT_MS",
+	[RP_VAR_AGENT] = "RAMPART_AGENT",
+	[RP_VAR_SESSION] = "RAMPART_SESSION",
 };
 
 static int inited;

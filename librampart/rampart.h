@@ -32,6 +32,9 @@ enum rp_var {
 	RP_VAR_SOCKET,    /* RAMPART_SOCKET: where rampart-eval listens */
 	RP_VAR_MODE,      /* RAMPART_MODE: "monitor" asks and never blocks */
 	RP_VAR_FAIL_OPEN, /* RAMPART_FAIL_OPEN: "1" allows when no answer comes */
+	RP_VAR_TIMEOUT,   /* RAMPART_TIMEOUT_MS */
+	RP_VAR_AGENT,     /* RAMPART_AGENT: who the audit trail names */
+	RP_VAR_SESSION,   /* RAMPART_SESSION */
 	RP_NVARS
 };
 

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"rampart-shell": main})
+}
+
+var update = flag.Bool("u", false, "update testscript output files")
+
+// markerPolicy denies the harmless marker command every test tries; all
+// else is allowed. Tests never run anything destructive.
+const markerPolicy = `version: 1
+default_action: allow
+policies:
+  - name: block-marker
+    priority: 10
+    match: {tool: [exec]}
+    rules:
+      - action: deny
+        when: {command_matches: ["touch */blocked-marker"]}
+        message: "marker blocked"
+`
+
+// The sibling programs the end-to-end scripts need, built once per test
+// binary: rampart-eval (the socket server) and librampart.so.
+var (
+	buildOnce sync.Once
+	binDir    string
+	libPath   string
+	buildErr  error
+)
+
+func buildSiblings() {
+	binDir, buildErr = os.MkdirTemp("", "rampart-shell-test-bin")
+	if buildErr != nil {
+		return
+	}
+	build := exec.Command("go", "build", "-o", filepath.Join(binDir, "rampart-eval"), ".")
+	build.Dir = filepath.Join("..", "rampart-eval")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		buildErr = fmt.Errorf("go build rampart-eval: %v\n%s", err, out)
+		return
+	}
+	if _, err := exec.LookPath("cc"); err != nil {
+		return // scripts that need the library skip on [!exec:cc]
+	}
+	mk := exec.Command("make", "-s", "-C", filepath.Join("..", "librampart"))
+	if out, err := mk.CombinedOutput(); err != nil {
+		buildErr = fmt.Errorf("make -C librampart: %v\n%s", err, out)
+		return
+	}
+	libPath, buildErr = filepath.Abs(filepath.Join("..", "librampart", "librampart.so"))
+}
+
+func TestScript(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the scripts use Linux tools and LD_PRELOAD")
+	}
+	buildOnce.Do(buildSiblings)
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, "home")
+			if err := os.MkdirAll(home, 0o700); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(home, "policy.yaml"), []byte(markerPolicy), 0o600); err != nil {
+				return err
+			}
+			env.Setenv("RAMPART_HOME", home)
+			env.Setenv("PATH", binDir+string(os.PathListSeparator)+env.Getenv("PATH"))
+			env.Setenv("RAMPART_LIB", libPath)
+			env.Setenv("AUDIT", filepath.Join(home, "audit", "audit.jsonl"))
+			// The scripts decide which shell runs allowed commands.
+			env.Setenv("RAMPART_REAL_SHELL", "/bin/sh")
+			return nil
+		},
+	})
+}
+
+func TestParseShellArgs(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want shellArgs
+	}{
+		{[]string{"-c", "ls -l"}, shellArgs{hasC: true, command: "ls -l"}},
+		{[]string{"-lc", "ls"}, shellArgs{hasC: true, command: "ls"}},
+		{[]string{"-ic", "ls"}, shellArgs{hasC: true, command: "ls"}},
+		{[]string{"-e", "-x", "-c", "ls", "name", "a"}, shellArgs{hasC: true, command: "ls", rest: []string{"name", "a"}}},
+		{[]string{"-o", "pipefail", "-c", "ls"}, shellArgs{hasC: true, command: "ls"}},
+		{[]string{"+o", "errexit", "-ec", "ls"}, shellArgs{hasC: true, command: "ls"}},
+		{[]string{"--login", "--rcfile", "x", "-c", "ls"}, shellArgs{hasC: true, command: "ls"}},
+		{[]string{"-c", "--", "ls"}, shellArgs{hasC: true, command: "ls"}},
+		{[]string{"-c"}, shellArgs{hasC: true, missing: true}},
+		{[]string{"script.sh", "a"}, shellArgs{script: "script.sh", rest: []string{"a"}}},
+		{[]string{"-e", "--", "-script"}, shellArgs{script: "-script"}},
+		{[]string{"-s", "a", "b"}, shellArgs{stdin: true, rest: []string{"a", "b"}}},
+		{nil, shellArgs{stdin: true}},
+		{[]string{"-i"}, shellArgs{stdin: true}},
+	} {
+		got := parseShellArgs(tc.args)
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", tc.want) {
+			t.Errorf("parseShellArgs(%q) = %#v, want %#v", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"ls":      "ls",
+		"":        "''",
+		"a b":     "'a b'",
+		"it's":    `'it'\''s'`,
+		"$HOME":   "'$HOME'",
+		"a=b,c:d": "a=b,c:d",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestLoginShell(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "passwd")
+	os.WriteFile(p, []byte("root:x:0:0:root:/root:/bin/bash\nu:x:1000:1000::/home/u:/usr/bin/zsh\nbad line\n"), 0o600)
+	for uid, want := range map[int]string{0: "/bin/bash", 1000: "/usr/bin/zsh", 42: ""} {
+		if got := loginShell(p, uid); got != want {
+			t.Errorf("loginShell(uid %d) = %q, want %q", uid, got, want)
+		}
+	}
+}
+
+func TestRealShellNeverSelf(t *testing.T) {
+	dir := t.TempDir()
+	self := filepath.Join(dir, "rampart-shell")
+	os.WriteFile(self, []byte("#!/bin/sh\n"), 0o755)
+	env := map[string]string{"RAMPART_REAL_SHELL": self}
+	got := realShell(func(k string) string { return env[k] }, self)
+	if got == self {
+		t.Fatalf("realShell picked rampart-shell itself")
+	}
+	env["RAMPART_REAL_SHELL"] = "/bin/sh"
+	if got := realShell(func(k string) string { return env[k] }, self); got != "/bin/sh" {
+		t.Errorf("realShell with RAMPART_REAL_SHELL=/bin/sh = %s", got)
+	}
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/peterbourgon/ff/v3/ffcli"
+)
+
+func wrapCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
+	fs := flag.NewFlagSet("rampart-shell wrap", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var af agentFlags
+	af.register(fs)
+	return &ffcli.Command{
+		Name:       "wrap",
+		ShortUsage: "rampart-shell wrap [-mode monitor] [-config F] [-agent NAME] -- AGENT [ARG...]",
+		ShortHelp:  "run an agent with SHELL set to rampart-shell",
+		LongHelp: "For agents that run commands through $SHELL -c (Aider, OpenCode, home-made\n" +
+			"agents). Each command is judged and audited before the real shell runs it.",
+		FlagSet: fs,
+		Options: ffOptions(),
+		Exec: func(ctx context.Context, args []string) error {
+			if err := af.check(args); err != nil {
+				return err
+			}
+			self, err := selfPath()
+			if err != nil {
+				return err
+			}
+			env, err := wrapEnv(os.Environ(), self, af, args[0])
+			if err != nil {
+				return err
+			}
+			*code = runAgent(args, env, stdin, stderr)
+			reraise(*code)
+			return nil
+		},
+	}
+}
+
+// wrapEnv is the agent's environment under wrap: SHELL is the shim, the
+// agent's own shell becomes the real one, and the session's choices travel
+// in the environment to every shim invocation.
+func wrapEnv(env []string, self string, af agentFlags, agent string) ([]string, error) {
+	if os.Getenv("RAMPART_REAL_SHELL") == "" {
+		if sh := os.Getenv("SHELL"); usableShell(sh, self) != "" {
+			env = setEnv(env, "RAMPART_REAL_SHELL", sh)
+		}
+	}
+	env = setEnv(env, "SHELL", self)
+	env = setEnv(env, "RAMPART_SHIM", "1")
+	env = setEnv(env, "RAMPART_MODE", af.mode)
+	if af.config != "" {
+		p, err := filepath.Abs(af.config)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(p); err != nil {
+			return nil, usageError{fmt.Sprintf("-config: %v", err)}
+		}
+		env = setEnv(env, "RAMPART_POLICY", p)
+	}
+	return setEnv(env, "RAMPART_AGENT", af.agentName(agent)), nil
+}
+
+// selfPath is the absolute path of this binary, for SHELL.
+func selfPath() (string, error) {
+	p, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("cannot find rampart-shell's own path: %w", err)
+	}
+	return p, nil
+}
