@@ -1,6 +1,6 @@
 module rampart.dev/rampart-watch
 
-go 1.25
+go 1.24.0
 
 require (
 	github.com/charmbracelet/bubbletea v1.3.10
@@ -10,7 +10,7 @@ require (
 	github.com/creack/pty v1.1.24
 	github.com/muesli/termenv v0.16.0
 	github.com/peterbourgon/ff/v3 v3.4.0
-	github.com/rogpeppe/go-internal v1.16.0
+	github.com/rogpeppe/go-internal v1.14.1
 	rampart.dev/pkg v0.0.0-00010101000000-000000000000
 )
 

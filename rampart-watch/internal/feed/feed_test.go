@@ -132,14 +132,16 @@ func TestFileFollowsAppendsAndRotation(t *testing.T) {
 	}
 	appendTo(t, path, line(4, "fetch", `{"url":"https://a.b"}`, "allow")+"\n")
 	evs := c.waitSeqs(t, 1, 2, 3, 4)
-	var rotated []uint64
+	rotated := map[uint64]bool{}
 	for _, ev := range evs {
 		if ev.Rotated && ev.Record != nil {
-			rotated = append(rotated, ev.Record.Seq)
+			rotated[ev.Record.Seq] = true
 		}
 	}
-	if fmt.Sprint(rotated) != "[1 4]" { // the first file appeared after waiting, the second after rotation
-		t.Errorf("records marked rotated: %v, want [1 4]", rotated)
+	// Seq 1 may be marked too, when the follower started before the file
+	// existed; seq 4 starts the new file.
+	if !rotated[4] || rotated[2] || rotated[3] {
+		t.Errorf("records marked rotated: %v, want 4 (and not 2 or 3)", rotated)
 	}
 
 	// Truncation starts again at the top.
