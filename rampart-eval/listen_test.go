@@ -15,7 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/home"
 )
 
 // fakeDecider denies commands containing "blocked-marker", records every
@@ -325,12 +328,76 @@ func TestListenReload(t *testing.T) {
 	}
 }
 
+// loadClients run at once against the socket, loadCalls each.
+const loadClients, loadCalls = 8, 2000
+
 // TestListenLoad: 8 clients send 2,000 calls each at once; every call is
-// answered, in order on its connection, and decided (audited) exactly once.
+// answered, in order on its connection, and decided exactly once.
 func TestListenLoad(t *testing.T) {
-	const clients, perClient = 8, 2000
+	const clients, perClient = loadClients, loadCalls
 	f := &fakeDecider{}
 	sock, _, stop := startListen(t, filepath.Join(shortDir(t), "eval.sock"), f)
+	hammer(t, sock, clients, perClient, true)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.count(); got != clients*perClient {
+		t.Errorf("decided %d calls, want %d", got, clients*perClient)
+	}
+	seen := map[string]bool{}
+	for _, c := range f.audited {
+		if seen[c.Command()] {
+			t.Fatalf("call %q decided twice", c.Command())
+		}
+		seen[c.Command()] = true
+	}
+}
+
+// TestListenLoadAudited is the same load on the real decision point: the
+// policy denies the marker, every call lands in the audit trail, and the
+// chain verifies.
+func TestListenLoadAudited(t *testing.T) {
+	dir := shortDir(t)
+	policyFile := filepath.Join(dir, "policy.yaml")
+	os.WriteFile(policyFile, []byte(`version: 1
+default_action: allow
+policies:
+  - name: block-marker
+    match: {tool: [exec]}
+    rules:
+      - action: deny
+        when: {command_matches: ["*blocked-marker*"]}
+        message: marker blocked
+`), 0o600)
+	l := home.Layout{Dir: filepath.Join(dir, "home")}
+	p, err := decide.Open(decide.Config{PolicyPath: policyFile, Home: l, UserHome: dir, Via: "rampart-eval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	sock, _, stop := startListen(t, filepath.Join(dir, "eval.sock"), p)
+	hammer(t, sock, loadClients, loadCalls, false)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	res, err := audit.Verify(l.AuditLog(), audit.VerifyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("audit chain broken: %v", res.Problem)
+	}
+	if res.Records != loadClients*loadCalls {
+		t.Errorf("audit holds %d records, want %d", res.Records, loadClients*loadCalls)
+	}
+}
+
+// hammer runs clients pipelined connections of perClient calls each; every
+// tenth call carries the marker and must be denied. With echo set, the
+// decider echoes the command in the message and the order is checked too.
+func hammer(t *testing.T, sock string, clients, perClient int, echo bool) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan error, clients)
 	for i := range clients {
@@ -374,7 +441,7 @@ func TestListenLoad(t *testing.T) {
 					want += " blocked-marker"
 					wantAction = call.Deny
 				}
-				if d.Message != want || d.Decision != wantAction {
+				if (echo && d.Message != want) || d.Decision != wantAction {
 					errs <- fmt.Errorf("client %d answer %d: %v %q, want %v %q", i, j, d.Decision, d.Message, wantAction, want)
 					return
 				}
@@ -385,19 +452,6 @@ func TestListenLoad(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
-	}
-	if err := stop(); err != nil {
-		t.Fatal(err)
-	}
-	if got := f.count(); got != clients*perClient {
-		t.Errorf("decided %d calls, want %d", got, clients*perClient)
-	}
-	seen := map[string]bool{}
-	for _, c := range f.audited {
-		if seen[c.Command()] {
-			t.Fatalf("call %q decided twice", c.Command())
-		}
-		seen[c.Command()] = true
 	}
 }
 
@@ -476,4 +530,48 @@ func BenchmarkListenRoundTrip(b *testing.B) {
 	})
 	cancel()
 	<-done
+}
+
+// TestListenReloadPoint: the real decision point picks up an edited policy,
+// and keeps the last good one when the edit is broken.
+func TestListenReloadPoint(t *testing.T) {
+	dir := shortDir(t)
+	policyFile := filepath.Join(dir, "policy.yaml")
+	write := func(action string) {
+		os.WriteFile(policyFile, []byte("version: 1\ndefault_action: allow\npolicies:\n  - name: marker\n    match: {tool: [exec]}\n    rules:\n      - action: "+action+"\n        when: {command_matches: [\"touch */reload-marker\"]}\n"), 0o600)
+	}
+	write("log")
+	p, err := decide.Open(decide.Config{PolicyPath: policyFile, Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	sock, stderr, _ := startListen(t, filepath.Join(dir, "eval.sock"), p)
+	ask := func() call.Action {
+		c, r := dial(t, sock)
+		defer c.Close()
+		c.Write([]byte(execLine("touch /tmp/x/reload-marker")))
+		return readDecision(t, r).Decision
+	}
+	if got := ask(); got != call.Log {
+		t.Fatalf("before the edit: %v, want log", got)
+	}
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+			if cond() {
+				return
+			}
+		}
+		t.Fatalf("timed out waiting for %s; stderr: %s", what, stderr)
+	}
+	write("deny")
+	waitFor("the edit to apply", func() bool { return ask() == call.Deny })
+	os.WriteFile(policyFile, []byte("version: 1\ndefault_action: alow\n"), 0o600)
+	waitFor("the broken edit to be reported", func() bool {
+		return strings.Contains(stderr.String(), "keeping the last good policy")
+	})
+	if got := ask(); got != call.Deny {
+		t.Errorf("after a broken edit: %v, want the last good policy's deny", got)
+	}
 }
