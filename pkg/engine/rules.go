@@ -14,14 +14,14 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 	home := ev.e.env.Home
 	text := s.text
 	restrictive := r.Action > call.Allow
-	if len(r.Command) > 0 {
+	if r.Command.Len() > 0 {
 		ok, t := matchCommand(r.Command, s, home, restrictive)
 		if !ok {
 			return false, ""
 		}
 		text = t
 	}
-	if len(r.NotCommand) > 0 {
+	if r.NotCommand.Len() > 0 {
 		if s.argv == nil && s.stages == nil && s.sql == "" {
 			return false, ""
 		}
@@ -98,24 +98,22 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 
 // matchCommand matches command patterns against a simple command, a
 // pipeline, or SQL text. Restrictive rules also match the raw line.
-func matchCommand(ps []*match.CommandPattern, s *subject, home string, restrictive bool) (bool, string) {
-	for _, p := range ps {
-		switch {
-		case s.sql != "":
-			if p.MatchRaw(s.sql) {
-				return true, s.text
-			}
-		case s.stages != nil:
-			if p.MatchPipeline(s.stages, home) {
-				return true, s.text
-			}
-		case s.argv != nil:
-			if p.Match(s.argv, home) {
-				return true, s.text
-			}
-			if restrictive && s.raw != "" && p.MatchRaw(s.raw) {
-				return true, s.raw
-			}
+func matchCommand(set *match.CommandSet, s *subject, home string, restrictive bool) (bool, string) {
+	switch {
+	case s.sql != "":
+		if set.MatchText(s.sql) {
+			return true, s.text
+		}
+	case s.stages != nil:
+		if set.MatchPipeline(s.stages, home) {
+			return true, s.text
+		}
+	case s.argv != nil:
+		if set.MatchArgv(s.argv, home) {
+			return true, s.text
+		}
+		if restrictive && s.raw != "" && set.MatchRaw(s.raw) {
+			return true, s.raw
 		}
 	}
 	return false, ""

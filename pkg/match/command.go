@@ -193,14 +193,17 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 //
 // The whole pattern is also a glob over the raw command text.
 type CommandPattern struct {
-	src    string
-	raw    Glob
-	prog   glob.Glob
-	byPath bool
-	short  uint64
-	long   []string
-	words  []wordMatcher
-	stages []*CommandPattern
+	src      string
+	raw      Glob
+	prog     glob.Glob
+	progWord string
+	names    []string // literal program names, when literal
+	literal  bool
+	byPath   bool
+	short    uint64
+	long     []string
+	words    []wordMatcher
+	stages   []*CommandPattern
 }
 
 type wordMatcher struct {
@@ -233,6 +236,21 @@ func CompileCommand(pattern string) (*CommandPattern, error) {
 	return sp, nil
 }
 
+// rawCanMatch reports whether the raw glob can match a line whose first
+// word is first: a pattern with a literal program only matches lines that
+// start with it.
+func (cp *CommandPattern) rawCanMatch(first string) bool {
+	if !cp.literal {
+		return true
+	}
+	for _, n := range cp.names {
+		if n == first {
+			return true
+		}
+	}
+	return false
+}
+
 func compileSimple(pattern string) (*CommandPattern, error) {
 	words := splitWords(pattern)
 	if len(words) == 0 {
@@ -245,7 +263,8 @@ func compileSimple(pattern string) (*CommandPattern, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bad glob %q: %v", prog, err)
 	}
-	cp.prog = g
+	cp.prog, cp.progWord = g, prog
+	cp.names, cp.literal = literalNames(prog)
 	name := path.Base(prog)
 	var flags []string
 	for _, w := range words[1:] {

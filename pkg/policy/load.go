@@ -357,12 +357,20 @@ func (l *loader) rule(n *yaml.Node) (*Rule, error) {
 	return r, nil
 }
 
-func (l *loader) commands(v *yaml.Node, dst *[]*match.CommandPattern) error {
-	return l.globs(v, func(s string) error {
+func (l *loader) commands(v *yaml.Node, dst **match.CommandSet) error {
+	var ps []*match.CommandPattern
+	err := l.globs(v, func(s string) error {
 		cp, err := match.CompileCommand(s)
-		*dst = append(*dst, cp)
+		if err == nil {
+			ps = append(ps, cp)
+		}
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	*dst = match.NewCommandSet(ps)
+	return nil
 }
 
 func (l *loader) paths(v *yaml.Node, dst *[]match.PathPattern) error {

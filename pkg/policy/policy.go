@@ -91,24 +91,24 @@ type Rule struct {
 	Message string
 	Line    int // line in the source file, for explanations
 
-	Command    []*match.CommandPattern // command_matches
-	NotCommand []*match.CommandPattern // command_not_matches
-	Path       []match.PathPattern     // path_matches
-	NotPath    []match.PathPattern     // path_not_matches
-	Domain     []match.DomainPattern   // domain_matches
-	NotDomain  []match.DomainPattern   // domain_not_matches
-	URL        []match.Glob            // url_matches
-	NotURL     []match.Glob            // url_not_matches
-	ToolName   []match.Glob            // tool_name_matches
-	Argument   []match.Glob            // argument_matches
-	Content    []match.Glob            // content_matches
-	Response   []match.Glob            // response_matches
-	Hint       []string                // annotation_hints: MCP tool hints such as destructiveHint
+	Command    *match.CommandSet     // command_matches
+	NotCommand *match.CommandSet     // command_not_matches
+	Path       []match.PathPattern   // path_matches
+	NotPath    []match.PathPattern   // path_not_matches
+	Domain     []match.DomainPattern // domain_matches
+	NotDomain  []match.DomainPattern // domain_not_matches
+	URL        []match.Glob          // url_matches
+	NotURL     []match.Glob          // url_not_matches
+	ToolName   []match.Glob          // tool_name_matches
+	Argument   []match.Glob          // argument_matches
+	Content    []match.Glob          // content_matches
+	Response   []match.Glob          // response_matches
+	Hint       []string              // annotation_hints: MCP tool hints such as destructiveHint
 }
 
 // Unconditional reports whether the rule has no conditions.
 func (r *Rule) Unconditional() bool {
-	return len(r.Command)+len(r.NotCommand)+len(r.Path)+len(r.NotPath)+len(r.Domain)+len(r.NotDomain)+
+	return r.Command.Len()+r.NotCommand.Len()+len(r.Path)+len(r.NotPath)+len(r.Domain)+len(r.NotDomain)+
 		len(r.URL)+len(r.NotURL)+len(r.ToolName)+len(r.Argument)+len(r.Content)+len(r.Response)+len(r.Hint) == 0
 }
 

@@ -1,0 +1,122 @@
+package match
+
+import "strings"
+
+// CommandSet is a list of command patterns indexed by program name, so a
+// command is only tried against the patterns that can match it. Patterns
+// whose program word is a literal ("rm") or a list of literals
+// ("{curl,wget}") are indexed under each name; the rest are always tried.
+type CommandSet struct {
+	all    []*CommandPattern
+	byProg map[string][]*CommandPattern
+	other  []*CommandPattern // program is a glob or a path
+	pipes  []*CommandPattern
+}
+
+// NewCommandSet indexes ps.
+func NewCommandSet(ps []*CommandPattern) *CommandSet {
+	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}}
+	for _, p := range ps {
+		if p.IsPipeline() {
+			s.pipes = append(s.pipes, p)
+			continue
+		}
+		if !p.literal || p.byPath {
+			s.other = append(s.other, p)
+			continue
+		}
+		for _, n := range p.names {
+			s.byProg[n] = append(s.byProg[n], p)
+		}
+	}
+	return s
+}
+
+// Len is the number of patterns; a nil set has none.
+func (s *CommandSet) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.all)
+}
+
+// For returns the patterns that may match a simple command named name:
+// those indexed under it, then those that could match any name.
+func (s *CommandSet) For(name string) (indexed, other []*CommandPattern) {
+	return s.byProg[name], s.other
+}
+
+// Pipelines returns the pipeline patterns.
+func (s *CommandSet) Pipelines() []*CommandPattern { return s.pipes }
+
+// All returns every pattern, in the order given.
+func (s *CommandSet) All() []*CommandPattern { return s.all }
+
+// FirstWord is the first word of a raw command line: a pattern indexed
+// under a name can only match raw text that starts with that name.
+func FirstWord(raw string) string {
+	raw = strings.TrimLeft(raw, " \t\n")
+	if i := strings.IndexAny(raw, " \t\n"); i >= 0 {
+		return raw[:i]
+	}
+	return raw
+}
+
+// literalNames returns the names a program word stands for when it is a
+// literal or a brace list of literals.
+func literalNames(w string) ([]string, bool) {
+	if !strings.ContainsAny(w, `*?[]{}\`) {
+		return []string{w}, true
+	}
+	if strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.ContainsAny(w[1:len(w)-1], `*?[]{}\`) {
+		return strings.Split(w[1:len(w)-1], ","), true
+	}
+	return nil, false
+}
+
+// MatchArgv reports whether a pattern matches the simple command.
+func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
+	indexed, other := s.For(a.Name)
+	for _, p := range indexed {
+		if p.Match(a, home) {
+			return true
+		}
+	}
+	for _, p := range other {
+		if p.Match(a, home) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchRaw reports whether a pattern's raw glob matches the line.
+func (s *CommandSet) MatchRaw(raw string) bool {
+	first := FirstWord(raw)
+	for _, p := range s.all {
+		if p.rawCanMatch(first) && p.MatchRaw(raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchPipeline reports whether a pipeline pattern matches the stages.
+func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
+	for _, p := range s.pipes {
+		if p.MatchPipeline(stages, home) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchText reports whether a pattern's raw glob matches text such as SQL.
+func (s *CommandSet) MatchText(text string) bool {
+	for _, p := range s.all {
+		if p.MatchRaw(text) {
+			return true
+		}
+	}
+	return false
+}
