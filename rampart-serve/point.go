@@ -1,17 +1,31 @@
 package main
 
 import (
-	"rampart.dev/rampart-serve/internal/server"
+	"rampart.dev/pkg/decide"
 )
 
-// openPoint opens the decision point: the policy at path (required when the
-// user named it), falling back to the embedded profile.
-func openPoint(e *env, f serveFlags, path string, required bool) (server.Point, error) {
-	return server.OpenPoint(server.PointConfig{
-		PolicyPath: path,
-		Required:   required,
+// openPoint opens the decision point (pkg/decide): the policy named by
+// -config or $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml
+// when it exists, else the standard profile; and the audit trail. It
+// returns the file to watch for hot reload ("" for none).
+func openPoint(e *env, f serveFlags) (*decide.Point, string, error) {
+	p, err := decide.Open(decide.Config{
+		PolicyPath: f.config,
 		Profile:    f.profile,
+		Home:       e.layout,
 		UserHome:   e.userHome,
 		Via:        "serve",
+		FailOpen:   f.failOpen,
+		Monitor:    f.mode == "monitor",
 	})
+	if err != nil {
+		p.Close()
+		return nil, "", err
+	}
+	watch := f.config
+	if watch == "" && f.profile == "" {
+		// Also picks up a policy.yaml created after the start.
+		watch = e.layout.Policy()
+	}
+	return p, watch, nil
 }

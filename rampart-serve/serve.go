@@ -64,7 +64,7 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	var f serveFlags
 	fs.StringVar(&f.addr, "addr", defaultAddr(e.getenv), "listen `address`; keep it on loopback")
 	fs.StringVar(&f.config, "config", e.getenv("RAMPART_POLICY"), "policy `file` (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the profile)")
-	fs.StringVar(&f.profile, "profile", "standard", "embedded `profile` used when there is no policy file: standard, paranoid or yolo")
+	fs.StringVar(&f.profile, "profile", "", "embedded `profile` to use instead of ~/.rampart/policy.yaml: standard, paranoid or yolo")
 	fs.StringVar(&f.mode, "mode", "enforce", "enforce, or monitor: judge and audit everything, block nothing")
 	fs.DurationVar(&f.approvalTimeout, "approval-timeout", approval.DefaultTimeout, "how long a held call waits for a human before it is denied")
 	fs.DurationVar(&f.execTimeout, "exec-timeout", server.DefaultExecTimeout, "default timeout of exec and fetch calls")
@@ -100,11 +100,7 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	policyPath, required := f.config, f.config != ""
-	if policyPath == "" {
-		policyPath = e.layout.Policy()
-	}
-	point, err := openPoint(e, f, policyPath, required)
+	point, policyPath, err := openPoint(e, f)
 	if err != nil {
 		return err
 	}
@@ -141,8 +137,10 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 			fmt.Fprintf(e.stderr, "rampart-serve: policy reloaded from %s\n", policyPath)
 		}
 	}
-	if err := server.WatchPolicy(wctx, policyPath, point.Reload, report); err != nil {
-		fmt.Fprintf(e.stderr, "rampart-serve: warning: not watching %s for changes: %v\n", policyPath, err)
+	if policyPath != "" {
+		if err := server.WatchPolicy(wctx, policyPath, point.Reload, report); err != nil {
+			fmt.Fprintf(e.stderr, "rampart-serve: warning: not watching %s for changes: %v\n", policyPath, err)
+		}
 	}
 
 	hs := &http.Server{

@@ -35,6 +35,13 @@ type Options struct {
 	Retain  time.Duration // resolved lifetime; 0 means DefaultRetain
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Record, when set, is called for every approval about to leave
+	// pending, with its new state, under the store's lock and before anyone
+	// can see that state, so that a resolution is on record (in the audit
+	// trail) before it releases anything. It must not call the Store. Its
+	// error makes Resolve fail and the approval stay pending; an expiry or
+	// a cancellation goes ahead regardless, since it only denies.
+	Record func(Approval) error
 	// OnResolve, when set, is called once for every approval that leaves
 	// pending, after it is saved, outside the store's lock: by Resolve and
 	// Cancel in their caller's goroutine, by expiry in a timer's goroutine,
@@ -228,6 +235,10 @@ func (s *Store) Cancel(id, reason string) (Approval, error) {
 
 func (s *Store) finish(id string, st Status, by, reason string) (Approval, error) {
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return Approval{}, errClosed
+	}
 	e, ok := s.items[id]
 	if !ok {
 		s.mu.Unlock()
@@ -240,6 +251,10 @@ func (s *Store) finish(id string, st Status, by, reason string) (Approval, error
 	}
 	a := e.a
 	a.Status, a.ResolvedBy, a.Reason, a.Resolved = st, by, reason, s.opt.Now().UTC()
+	if err := s.record(a); err != nil && st != Canceled {
+		s.mu.Unlock()
+		return Approval{}, fmt.Errorf("recording the resolution: %w", err)
+	}
 	if err := s.save(a); err != nil {
 		s.mu.Unlock()
 		return Approval{}, err
@@ -256,6 +271,9 @@ func (s *Store) finish(id string, st Status, by, reason string) (Approval, error
 func (s *Store) SetResult(id string, result json.RawMessage) (Approval, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return Approval{}, errClosed
+	}
 	e, ok := s.items[id]
 	if !ok {
 		return Approval{}, ErrNotFound
@@ -298,7 +316,8 @@ func (s *Store) Wait(ctx context.Context, id string, until func(Approval) bool) 
 	}
 }
 
-// Close stops the store's timers. Pending approvals stay on disk.
+// Close stops the store's timers; later changes fail. Pending approvals
+// stay on disk.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -318,6 +337,13 @@ func (s *Store) path(id string) string { return filepath.Join(s.dir, id+".json")
 func (s *Store) changedLocked() {
 	close(s.changed)
 	s.changed = make(chan struct{})
+}
+
+func (s *Store) record(a Approval) error {
+	if s.opt.Record == nil {
+		return nil
+	}
+	return s.opt.Record(a)
 }
 
 func (s *Store) notify(a Approval) {
@@ -362,6 +388,7 @@ func (s *Store) expireLocked(e *entry, now time.Time) {
 	a := e.a
 	a.Status, a.ResolvedBy, a.Resolved = Expired, "timeout", now.UTC()
 	a.Reason = fmt.Sprintf("no answer within %s", a.Expires.Sub(a.Created).Round(time.Second))
+	s.record(a)
 	s.save(a)
 	e.a = a
 	s.rearmRemoval(e)

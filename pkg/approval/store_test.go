@@ -257,3 +257,24 @@ func BenchmarkCreateResolve(b *testing.B) {
 		}
 	}
 }
+
+// A resolution that cannot be recorded does not happen; an expiry does.
+func TestRecordFailure(t *testing.T) {
+	fail := errors.New("disk full")
+	var recorded []Status
+	s := open(t, t.TempDir(), Options{Timeout: 30 * time.Millisecond, Record: func(a Approval) error {
+		recorded = append(recorded, a.Status)
+		return fail
+	}})
+	a, _ := s.Create(Request{Call: kubectl, Decision: held})
+	if _, err := s.Resolve(a.ID, true, "admin", ""); !errors.Is(err, fail) {
+		t.Fatalf("Resolve err = %v, want the record error", err)
+	}
+	if got, _ := s.Get(a.ID); got.Status != Pending {
+		t.Fatalf("status after a failed record = %s, want pending", got.Status)
+	}
+	w, _ := s.Wait(context.Background(), a.ID, nil)
+	if w.Status != Expired {
+		t.Errorf("status = %s, want expired despite the record error", w.Status)
+	}
+}

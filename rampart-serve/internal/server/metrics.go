@@ -61,11 +61,16 @@ func newMetrics(st *approval.Store) *metrics {
 	return m
 }
 
+// observe counts a decision and how long it took.
 func (m *metrics) observe(tool string, a call.Action, d time.Duration) {
+	m.count(tool, a)
+	m.latency.Observe(d.Seconds())
+}
+
+func (m *metrics) count(tool string, a call.Action) {
 	if a <= call.Deny {
 		m.byAction[a][toolLabel(tool)].Inc()
 	}
-	m.latency.Observe(d.Seconds())
 }
 
 func (m *metrics) handler() http.Handler {

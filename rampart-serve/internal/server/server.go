@@ -74,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, agent: []byte(cfg.AgentToken), admin: []byte(cfg.AdminToken)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.events = newBroker(cfg.AuditLog)
-	st, err := approval.Open(cfg.Approvals, approval.Options{Timeout: cfg.Timeout, OnResolve: s.onResolve})
+	st, err := approval.Open(cfg.Approvals, approval.Options{Timeout: cfg.Timeout, Record: s.recordResolution, OnResolve: s.onResolve})
 	if err != nil {
 		return nil, fmt.Errorf("approvals: %w", err)
 	}

@@ -13,12 +13,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
 )
 
@@ -57,43 +58,14 @@ const (
 	adminTok = "admin-token-0123456789abcdef"
 )
 
-// recorder keeps the audit records a test server writes.
-type recorder struct {
-	mu  sync.Mutex
-	got []record
-}
-
-type record struct {
-	c call.Call
-	d call.Decision
-}
-
-func (r *recorder) add(c call.Call, d call.Decision, via string) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.got = append(r.got, record{c, d})
-	return nil
-}
-
-func (r *recorder) find(pred func(record) bool) (record, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, x := range r.got {
-		if pred(x) {
-			return x, true
-		}
-	}
-	return record{}, false
-}
-
 type tenv struct {
 	t      testing.TB
 	dir    string
 	policy string
 	srv    *Server
 	ts     *httptest.Server
-	point  Point
-	rec    *recorder
+	point  *decide.Point
+	audit  string
 }
 
 type topts struct {
@@ -107,13 +79,13 @@ func start(t testing.TB, o topts) *tenv {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	e := &tenv{t: t, dir: dir, policy: filepath.Join(dir, "policy.yaml"), rec: &recorder{}}
+	e := &tenv{t: t, dir: dir, policy: filepath.Join(dir, "policy.yaml"), audit: filepath.Join(dir, "audit", "audit.jsonl")}
 	if _, err := os.Stat(e.policy); err != nil {
 		if err := os.WriteFile(e.policy, []byte(testPolicy), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	p, err := OpenPoint(PointConfig{PolicyPath: e.policy, Required: true, UserHome: dir, Via: "serve", Recorder: e.rec.add})
+	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +95,7 @@ func start(t testing.TB, o topts) *tenv {
 		AgentToken: agentTok,
 		AdminToken: adminTok,
 		Approvals:  filepath.Join(dir, "approvals"),
-		AuditLog:   filepath.Join(dir, "audit", "audit.jsonl"),
+		AuditLog:   e.audit,
 		Timeout:    o.timeout,
 		UserHome:   dir,
 		Cwd:        dir,
@@ -136,12 +108,41 @@ func start(t testing.TB, o topts) *tenv {
 	return e
 }
 
+// stop closes the server and checks that the audit chain it wrote verifies.
 func (e *tenv) stop() {
-	if e.ts != nil {
-		e.ts.CloseClientConnections()
-		e.ts.Close()
-		e.srv.Close()
-		e.ts = nil
+	if e.ts == nil {
+		return
+	}
+	e.ts.CloseClientConnections()
+	e.ts.Close()
+	e.srv.Close()
+	e.point.Close()
+	e.ts = nil
+	if _, err := os.Stat(e.audit); err != nil {
+		return
+	}
+	res, err := audit.Verify(e.audit, audit.VerifyOptions{})
+	if err != nil || !res.OK() {
+		e.t.Errorf("audit chain: %v %v", err, res.Problem)
+	}
+}
+
+// find returns the first audit record that pred accepts.
+func (e *tenv) find(pred func(audit.Record) bool) (audit.Record, bool) {
+	f, err := os.Open(e.audit)
+	if err != nil {
+		return audit.Record{}, false
+	}
+	defer f.Close()
+	r := audit.NewReader(f)
+	for {
+		rec, err := r.Next()
+		if err != nil {
+			return audit.Record{}, false
+		}
+		if pred(rec) {
+			return rec, true
+		}
 	}
 }
 
@@ -287,7 +288,7 @@ func TestPreflight(t *testing.T) {
 		t.Errorf("marker exists after a preflight")
 	}
 	// Every decision was audited, with the agent from the envelope.
-	if _, ok := e.rec.find(func(r record) bool { return r.c.Agent == "bot" && r.d.Decision == call.Deny }); !ok {
+	if _, ok := e.find(func(r audit.Record) bool { return r.Agent == "bot" && r.Decision == "deny" }); !ok {
 		t.Error("no audit record for the envelope call")
 	}
 }
@@ -379,7 +380,7 @@ func TestRedaction(t *testing.T) {
 	if strings.Contains(res.Stdout, key) || len(res.Redacted) == 0 {
 		t.Errorf("exec output not redacted: %+v", res)
 	}
-	if _, ok := e.rec.find(func(r record) bool { return strings.Contains(r.d.Message, "redacted") }); !ok {
+	if _, ok := e.find(func(r audit.Record) bool { return strings.Contains(r.Message, "redacted") }); !ok {
 		t.Error("redaction not audited")
 	}
 }
@@ -488,8 +489,8 @@ func TestApprovalReleasesWaitingRequest(t *testing.T) {
 	if got.code != 409 || !strings.Contains(string(got.body), `"approved"`) {
 		t.Errorf("second resolve = %d %s, want 409", got.code, got.body)
 	}
-	if _, ok := e.rec.find(func(r record) bool {
-		return r.d.Decision == call.Allow && strings.HasPrefix(r.d.Message, "approved by admin")
+	if _, ok := e.find(func(r audit.Record) bool {
+		return r.Decision == "allow" && strings.HasPrefix(r.Message, "approved by admin")
 	}); !ok {
 		t.Error("the approval is not in the audit trail")
 	}
@@ -515,8 +516,8 @@ func TestApprovalTimeoutDenies(t *testing.T) {
 	if r.Decision != call.Deny || !strings.Contains(r.Message, "timed out") || r.Result != nil || r.Status != approval.Expired {
 		t.Errorf("timed-out request = %+v", r)
 	}
-	if _, ok := e.rec.find(func(r record) bool {
-		return r.d.Decision == call.Deny && strings.Contains(r.d.Message, "timed out")
+	if _, ok := e.find(func(r audit.Record) bool {
+		return r.Decision == "deny" && strings.Contains(r.Message, "timed out")
 	}); !ok {
 		t.Error("the timeout is not in the audit trail")
 	}
@@ -675,7 +676,9 @@ func TestEvents(t *testing.T) {
 		t.Errorf("Content-Type = %q", ct)
 	}
 	br := bufio.NewReader(resp.Body)
-	readEvent := func() (name, data string) {
+	// next returns the data of the next event with the given name.
+	next := func(want string) string {
+		name := ""
 		for {
 			line, err := br.ReadString('\n')
 			if err != nil {
@@ -685,25 +688,19 @@ func TestEvents(t *testing.T) {
 			switch {
 			case strings.HasPrefix(line, "event: "):
 				name = line[7:]
-			case strings.HasPrefix(line, "data: "):
-				data = line[6:]
-			case line == "" && name != "":
-				return name, data
+			case strings.HasPrefix(line, "data: ") && name == want:
+				return line[6:]
 			}
 		}
 	}
-	// An audit record appended by anyone shows up.
-	os.MkdirAll(filepath.Join(e.dir, "audit"), 0o700)
 	time.Sleep(3 * tailEvery) // the tailer starts at the end of the file
-	f, _ := os.OpenFile(filepath.Join(e.dir, "audit", "audit.jsonl"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	f.WriteString(`{"seq":1,"tool":"exec","decision":"deny"}` + "\n")
-	f.Close()
-	if name, data := readEvent(); name != "audit" || !strings.Contains(data, `"seq":1`) {
-		t.Errorf("event = %s %s, want the audit record", name, data)
+	e.call("/v1/preflight/exec", `{"params":{"command":"ls"},"agent":"watcher"}`)
+	if data := next("audit"); !strings.Contains(data, `"agent":"watcher"`) || !strings.Contains(data, `"hash"`) {
+		t.Errorf("audit event = %s, want the record of the call", data)
 	}
 	go post(e.ts.URL+"/v1/tool/exec", `{"command":"echo needs-approval-ev"}`, "Prefer", "respond-async")
-	if name, data := readEvent(); name != "approval" || !strings.Contains(data, `"pending"`) {
-		t.Errorf("event = %s %s, want a pending approval", name, data)
+	if data := next("approval"); !strings.Contains(data, `"pending"`) {
+		t.Errorf("approval event = %s, want a pending approval", data)
 	}
 }
 

@@ -37,9 +37,16 @@ func newResponse(d call.Decision) *Response {
 }
 
 // badCall answers a call that could not be read: a clear error, and a deny
-// so that a client that only looks at the decision is still safe.
-func badCall(w http.ResponseWriter, code int, msg string) {
-	writeJSON(w, code, &Response{Decision: call.Deny, Message: msg, MatchedPolicies: []string{}, Flags: []string{call.FlagBadInput}, Error: msg})
+// so that a client that only looks at the decision is still safe. The
+// rejection is audited like any decision.
+func (s *Server) badCall(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	tool := r.PathValue("tool")
+	if checkTool(tool) != nil {
+		tool = ""
+	}
+	d := s.cfg.Point.Reject(call.Call{Tool: tool}, msg)
+	s.metrics.count(tool, d.Decision)
+	writeJSON(w, code, &Response{Decision: call.Deny, Message: d.Message, MatchedPolicies: []string{}, Flags: d.Flags, Error: msg})
 }
 
 func (s *Server) handlePreflight(w http.ResponseWriter, r *http.Request) {
@@ -57,12 +64,12 @@ func (s *Server) handleTool(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleCall(w http.ResponseWriter, r *http.Request, run bool) {
 	body, code, err := readBody(w, r, MaxBody)
 	if err != nil {
-		badCall(w, code, err.Error())
+		s.badCall(w, r, code, err.Error())
 		return
 	}
 	c, err := decodeCall(r.PathValue("tool"), body)
 	if err != nil {
-		badCall(w, http.StatusBadRequest, err.Error())
+		s.badCall(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	if c.Cwd == "" {
@@ -141,15 +148,24 @@ func (s *Server) decide(c call.Call) call.Decision {
 	return d
 }
 
-// onResolve runs once for every approval that leaves pending: it audits the
-// outcome (a timeout is a deny), counts it, tells event subscribers, and runs
-// an approved asynchronous tool call.
-func (s *Server) onResolve(a approval.Approval) {
+// FlagApproval marks the audit record of an approval's resolution.
+const FlagApproval = "approval"
+
+// recordResolution audits an approval's outcome (a timeout is a deny) before
+// the store lets anyone see it.
+func (s *Server) recordResolution(a approval.Approval) error {
 	out := a.Outcome()
-	out.Flags = []string{"approval"}
-	if err := s.cfg.Point.Record(a.Call, out); err != nil {
+	out.Flags = []string{FlagApproval}
+	err := s.cfg.Point.Record(a.Call, out)
+	if err != nil {
 		s.logf("error: auditing the resolution of approval %s: %v", a.ID, err)
 	}
+	return err
+}
+
+// onResolve runs once for every approval that left pending: it counts it,
+// tells event subscribers, and runs an approved asynchronous tool call.
+func (s *Server) onResolve(a approval.Approval) {
 	if s.metrics != nil {
 		s.metrics.resolved.WithLabelValues(string(a.Status)).Inc()
 	}
