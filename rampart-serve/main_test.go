@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"rampart-serve": main})
+}
+
+var update = flag.Bool("u", false, "update testscript output files")
+
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("HOME", env.WorkDir)
+			env.Setenv("RAMPART_HOME", filepath.Join(env.WorkDir, ".rampart"))
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"freeport":  cmdFreeport,
+			"waitserve": cmdWaitServe,
+			"hold":      cmdHold,
+		},
+	})
+}
+
+// freeport VAR: set VAR to a loopback address nothing listens on.
+func cmdFreeport(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	ts.Setenv(args[0], ln.Addr().String())
+	ln.Close()
+}
+
+// waitserve ADDR: wait until a server answers /healthz at ADDR.
+func cmdWaitServe(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: waitserve ADDR")
+	}
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if resp, err := http.Get("http://" + args[0] + "/healthz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+	}
+	ts.Fatalf("no server at %s", args[0])
+}
+
+// hold ADDR VAR COMMAND: ask for exec COMMAND with Prefer: respond-async
+// and the agent token, expect 202, and set VAR to the approval id.
+func cmdHold(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: hold ADDR VAR COMMAND")
+	}
+	tok, err := os.ReadFile(filepath.Join(ts.Getenv("RAMPART_HOME"), "agent.token"))
+	ts.Check(err)
+	body, _ := json.Marshal(map[string]any{"params": map[string]string{"command": args[2]}, "agent": "script"})
+	req, _ := http.NewRequest("POST", "http://"+args[0]+"/v1/tool/exec", bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(tok)))
+	req.Header.Set("Prefer", "respond-async")
+	resp, err := http.DefaultClient.Do(req)
+	ts.Check(err)
+	defer resp.Body.Close()
+	var r struct {
+		ApprovalID string `json:"approval_id"`
+	}
+	json.NewDecoder(resp.Body).Decode(&r)
+	if resp.StatusCode != 202 || r.ApprovalID == "" {
+		ts.Fatalf("hold: got %d, approval %q", resp.StatusCode, r.ApprovalID)
+	}
+	ts.Setenv(args[1], r.ApprovalID)
+	fmt.Fprintf(ts.Stdout(), "%s\n", r.ApprovalID)
+}
