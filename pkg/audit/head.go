@@ -23,13 +23,21 @@ type head struct {
 	Hash string `json:"hash"`
 	Gen  uint64 `json:"gen"`  // rotated files made so far
 	Size int64  `json:"size"` // bytes of the active file up to and including record Seq
+	// Flags are owed to the next record: a repair made by a process that
+	// wrote nothing (Head, Open) is still told by the record that follows.
+	Flags []string `json:"flags,omitempty"`
 }
 
 // headSize is the fixed size of the head file: the JSON padded with blanks.
-const headSize = 192
+const headSize = 256
 
 func (h head) encode() []byte {
-	b := fmt.Appendf(make([]byte, 0, headSize), `{"seq":%d,"hash":"%s","gen":%d,"size":%d}`, h.Seq, h.Hash, h.Gen, h.Size)
+	b := fmt.Appendf(make([]byte, 0, headSize), `{"seq":%d,"hash":"%s","gen":%d,"size":%d`, h.Seq, h.Hash, h.Gen, h.Size)
+	if len(h.Flags) > 0 {
+		fl, _ := json.Marshal(h.Flags)
+		b = fmt.Appendf(b, `,"flags":%s`, fl)
+	}
+	b = append(b, '}')
 	for len(b) < headSize-1 {
 		b = append(b, ' ')
 	}
@@ -98,7 +106,7 @@ func (l *Log) sync() (head, []string, error) {
 		}
 	}
 	if st.Size == h.Size && ok {
-		return h, nil, nil
+		return h, h.Flags, nil
 	}
 	return l.recover(h, st.Size)
 }
@@ -106,7 +114,6 @@ func (l *Log) sync() (head, []string, error) {
 // recover handles an active file whose size is not the one the head
 // records. See Log for the cases.
 func (l *Log) recover(h head, size int64) (head, []string, error) {
-	var flags []string
 	if size < h.Size {
 		if st, err := os.Stat(rotatedName(l.path, h.Gen+1)); err == nil && st.Size() == h.Size {
 			// A rotation renamed the file and died before the head said so.
@@ -114,7 +121,7 @@ func (l *Log) recover(h head, size int64) (head, []string, error) {
 			l.gen = h.Gen
 		} else {
 			// Cut: chain from the head regardless, so the gap shows.
-			flags = append(flags, FlagAfterTruncation)
+			h.Flags = addFlag(h.Flags, FlagAfterTruncation)
 			last, err := lastNewline(l.f, size)
 			if err != nil {
 				return h, nil, err
@@ -129,13 +136,22 @@ func (l *Log) recover(h head, size int64) (head, []string, error) {
 			return h, nil, err
 		}
 		if torn {
-			flags = append(flags, FlagAfterTorn)
+			h.Flags = addFlag(h.Flags, FlagAfterTorn)
 		}
 	}
 	if err := l.writeHead(h); err != nil {
 		return h, nil, err
 	}
-	return h, flags, nil
+	return h, h.Flags, nil
+}
+
+func addFlag(flags []string, f string) []string {
+	for _, g := range flags {
+		if g == f {
+			return flags
+		}
+	}
+	return append(flags, f)
 }
 
 // adopt reads the active file from h.Size to size: whole records that chain

@@ -177,7 +177,7 @@ func (l *Log) Append(e Entry) (Record, error) {
 	if err := l.write(b, h.Size); err != nil {
 		return Record{}, err
 	}
-	h.Seq, h.Hash, h.Size = r.Seq, r.Hash, h.Size+int64(len(b))
+	h.Seq, h.Hash, h.Size, h.Flags = r.Seq, r.Hash, h.Size+int64(len(b)), nil
 	if err := l.writeHead(h); err != nil {
 		return r, err
 	}
@@ -196,11 +196,10 @@ func (l *Log) Head() (seq uint64, hash string, err error) {
 		return 0, "", err
 	}
 	defer l.unlock()
-	h, flags, err := l.sync()
+	h, _, err := l.sync() // flags owed to the next record stay in the head
 	if err != nil {
 		return 0, "", err
 	}
-	_ = flags // the next record would carry them; nothing is written here
 	return h.Seq, h.Hash, nil
 }
 
