@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
@@ -59,6 +60,11 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			for _, s := range suites {
 				eng := engine.New(s.pol, engine.Env{Home: e.userHome})
 				for _, t := range s.tests {
+					if t.Call.Cwd == "" {
+						// A test without cwd runs as if from a project
+						// under the home directory.
+						t.Call.Cwd = filepath.Join(e.userHome, "project")
+					}
 					d := eng.Evaluate(t.Call)
 					if d.Decision == t.Expect {
 						passed++
