@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -11,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-mcp/internal/proxy"
 )
 
@@ -49,10 +50,12 @@ func pipe(b *testing.B) (*os.File, *os.File) {
 // secret between kernel pipes, in front of server; it returns the client's
 // ends.
 func benchProxy(b *testing.B, server func(io.Reader, io.Writer)) (toProxy io.Writer, fromProxy io.Reader) {
-	judge, err := openJudge(judgeConfig{profile: "standard", userHome: "/home/bench"})
+	dir := b.TempDir()
+	judge, err := openJudge(decide.Config{Profile: "standard", Home: home.Layout{Dir: dir}, UserHome: "/home/bench", Via: "mcp"}, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.Cleanup(func() { judge.Close() })
 	cr, cw := pipe(b) // client → proxy
 	pr, pw := pipe(b) // proxy → client
 	sr, sw := pipe(b) // proxy → server
@@ -166,5 +169,3 @@ func BenchmarkRelayResults(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "msgs/s")
 }
-
-var _ = fmt.Sprint

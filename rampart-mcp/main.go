@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/peterbourgon/ff/v3"
+	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-mcp/internal/proxy"
 )
@@ -24,7 +25,7 @@ var Version string
 
 // Exit statuses of the proxy itself; otherwise it exits with the server's.
 const (
-	exitUsage    = 2   // bad flags, no server command, policy that won't load
+	exitUsage    = 2   // bad flags, no server command
 	exitCantExec = 126 // the server was found but could not be started (as sh(1))
 	exitNotFound = 127 // no such server program (as sh(1))
 )
@@ -94,22 +95,30 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		return exitUsage
 	}
 	userHome, _ := os.UserHomeDir()
-	layout := home.Resolve(os.Getenv, userHome)
-	jc := judgeConfig{policyPath: o.config, profile: o.profile, userHome: userHome, monitor: o.mode == "monitor", failOpen: o.failOpen}
-	if jc.policyPath == "" {
-		jc.policyPath = os.Getenv("RAMPART_POLICY")
+	dc := decide.Config{
+		PolicyPath: o.config,
+		Profile:    o.profile,
+		Home:       home.Resolve(os.Getenv, userHome),
+		UserHome:   userHome,
+		Via:        "mcp",
+		FailOpen:   o.failOpen,
+		Monitor:    o.mode == "monitor",
 	}
-	if jc.policyPath == "" && o.profile == "" {
-		if _, err := os.Stat(layout.Policy()); err == nil {
-			jc.policyPath = layout.Policy()
+	if dc.PolicyPath == "" {
+		dc.PolicyPath = os.Getenv("RAMPART_POLICY")
+	}
+	judge, err := openJudge(dc, stderr)
+	if err != nil {
+		// The proxy still runs: the decision point denies every call with
+		// this reason, which the model and the audit trail both see.
+		fmt.Fprintf(stderr, "rampart-mcp: error: %v\n", err)
+		if o.failOpen {
+			fmt.Fprintln(stderr, "rampart-mcp: hint: -fail-open: calls are allowed and flagged until this is fixed")
+		} else {
+			fmt.Fprintln(stderr, "rampart-mcp: hint: every tool call is denied until this is fixed")
 		}
 	}
-	judge, err := openJudge(jc)
-	if err != nil {
-		fmt.Fprintf(stderr, "rampart-mcp: error: %v\n", err)
-		fmt.Fprintln(stderr, "rampart-mcp: hint: fix the policy, or pass -fail-open to relay without one")
-		return exitUsage
-	}
+	defer judge.Close()
 	name := o.name
 	if name == "" {
 		name = serverName(argv)
@@ -118,7 +127,7 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 	cfg := proxy.Config{
 		Server:     name,
 		Judge:      judge,
-		Approver:   serveApprover{layout: layout, getenv: os.Getenv, log: stderr},
+		Approver:   serveApprover{layout: dc.Home, getenv: os.Getenv, log: stderr},
 		Redactor:   secretRedactor{},
 		HideDenied: o.hideDenied,
 		Monitor:    o.mode == "monitor",

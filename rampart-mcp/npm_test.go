@@ -143,7 +143,8 @@ func callLine(id int, tool string, args map[string]any, meta map[string]any) str
 
 func TestFilesystemRaw(t *testing.T) {
 	dir := sandbox(t)
-	s := start(t, proxyCmd(t, nil, fsServer(t, dir)...))
+	cmd := proxyCmd(t, nil, fsServer(t, dir)...)
+	s := start(t, cmd)
 	s.send(initialize, `{"jsonrpc":"2.0","method":"notifications/initialized"}`, `{"jsonrpc":"2.0","id":2,"method":"tools/list"}`)
 	init, _ := s.recvID(float64(1))
 	if info := init["result"].(map[string]any)["serverInfo"].(map[string]any); info["name"] != "secure-filesystem-server" {
@@ -198,6 +199,50 @@ func TestFilesystemRaw(t *testing.T) {
 	if !strings.Contains(s.stderr.String(), "Secure MCP Filesystem Server running on stdio") {
 		t.Errorf("server stderr not passed through: %q", s.stderr)
 	}
+
+	// The audit trail has the denial and the redaction, and not the key.
+	trail := auditTrail(t, cmd)
+	if strings.Contains(trail, awsKey) {
+		t.Errorf("the audit trail holds the credential")
+	}
+	var denied, redacted bool
+	for _, line := range strings.Split(strings.TrimSpace(trail), "\n") {
+		var r struct {
+			Tool     string
+			Params   map[string]any
+			Decision string
+			Flags    []string
+			Via      string
+			Message  string
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("audit line %q: %v", line, err)
+		}
+		if r.Tool != "mcp" || r.Via != "mcp" || r.Params["server"] != "filesystem" {
+			t.Errorf("audit record %s", line)
+		}
+		denied = denied || r.Decision == "deny" && r.Params["tool"] == "write_file"
+		redacted = redacted || strings.Join(r.Flags, ",") == "redacted" && r.Params["tool"] == "read_text_file" && strings.Contains(r.Message, "aws_access_key_id")
+	}
+	if !denied || !redacted {
+		t.Errorf("audit trail lacks the denial (%v) or the redaction (%v):\n%s", denied, redacted, trail)
+	}
+}
+
+// auditTrail reads the audit log of the proxy run by cmd.
+func auditTrail(t *testing.T, cmd *exec.Cmd) string {
+	t.Helper()
+	for _, kv := range cmd.Env {
+		if h, ok := strings.CutPrefix(kv, "RAMPART_HOME="); ok {
+			b, err := os.ReadFile(filepath.Join(h, "audit", "audit.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatal("no RAMPART_HOME")
+	return ""
 }
 
 func TestEverythingRaw(t *testing.T) {
