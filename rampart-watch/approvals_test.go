@@ -139,7 +139,8 @@ func TestServerStream(t *testing.T) {
 	writeTokens(t, filepath.Join(dir, "home"), true)
 	p := startPTY(t, 160, 20, dashEnv(dir), "--server", srv.URL)
 	waitScreen(t, p, "connected", has("connected to "+srv.URL, "events from "+srv.URL))
-	fake.events <- auditLine(7, "exec", `{"command":"touch /tmp/x/blocked-marker"}`, "deny", "block-marker")
+	w := newAuditWriter(t, filepath.Join(dir, "scratch.jsonl"))
+	fake.events <- line(w.add("exec", call.Params{"command": "touch /tmp/x/blocked-marker"}, call.Deny, "block-marker"))
 	waitScreen(t, p, "the streamed record", has("touch /tmp/x/blocked-marker", "total 1"))
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/peterbourgon/ff/v3"
 
 	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-watch/internal/board"
 	"rampart.dev/rampart-watch/internal/feed"
@@ -190,6 +191,9 @@ func once(ctx context.Context, c *config, stdout io.Writer) error {
 	if err := (feed.File{Path: c.file}).ReadAll(func(evs []feed.Event) { b.Add(evs, c.filter) }); err != nil {
 		return err
 	}
+	if exists(c.file) {
+		b.Chain.Verified(audit.Verify(c.file, audit.VerifyOptions{}))
+	}
 	f := newFrame(c, b)
 	f.source = c.file
 	f.width, f.sty, f.now = c.width, newStyles(io.Discard, false), time.Now()
@@ -217,6 +221,11 @@ func once(ctx context.Context, c *config, stdout io.Writer) error {
 
 var errNotTerminal = errors.New("stdout is not a terminal")
 
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 // watch runs the live dashboard until the user quits or ctx is done.
 func watch(ctx context.Context, c *config, stdin io.Reader, stdout io.Writer) error {
 	out, ok := stdout.(*os.File)
@@ -241,6 +250,16 @@ func watch(ctx context.Context, c *config, stdin io.Reader, stdout io.Writer) er
 	defer cancel()
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out))
 	emit := func(evs []feed.Event) { p.Send(eventsMsg(evs)) }
+	if c.server == "" && exists(c.file) {
+		// The whole log, rotated files and head file included, is checked
+		// once in the background; the records read from now on are checked
+		// one by one as they arrive.
+		b.Chain.Verifying()
+		go func() {
+			res, err := audit.Verify(c.file, audit.VerifyOptions{})
+			p.Send(verifiedMsg{res, err})
+		}()
+	}
 	go func() {
 		if c.server != "" {
 			tok, _ := approval.ReadToken(c.layout.AgentToken())

@@ -249,7 +249,7 @@ func (f *frame) columnsLine() string {
 
 func (f *frame) rowLine(r *feed.Record, selected bool) string {
 	c := f.columns()
-	d := r.Decision
+	d := r.Action
 	if int(d) >= len(icons) {
 		d = call.Deny
 	}
@@ -292,7 +292,7 @@ func (f *frame) detailLine(rows []*feed.Record) string {
 		return ""
 	}
 	r := rows[f.cursor]
-	s := r.Decision.String() + " by " + policyOf(r)
+	s := r.Action.String() + " by " + policyOf(r)
 	if r.Message != "" {
 		s += ": " + r.Message
 	}

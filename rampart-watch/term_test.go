@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+
+	"rampart.dev/pkg/audit"
+	"rampart.dev/pkg/call"
 )
 
 // terminal is a real terminal the dashboard runs in: a pty read back
@@ -200,47 +203,64 @@ func has(parts ...string) func(string) bool {
 
 func lines(s string) []string { return strings.Split(s, "\n") }
 
-// auditLine is one audit record, linked to the one before.
-func auditLine(seq int, tool, params, decision, policy string) string {
-	mp := ""
-	if policy != "" {
-		mp = fmt.Sprintf(`,"matched_policies":[%q],"message":"blocked by %s"`, policy, policy)
-	}
-	return fmt.Sprintf(`{"seq":%d,"id":"01TEST%04d","time":"2026-03-04T05:%02d:%02dZ","agent":"claude-code","session":"s1","tool":%q,"params":%s,"decision":%q%s,"via":"hook","prev":"h%d","hash":"h%d"}`+"\n",
-		seq, seq, seq/60%60, seq%60, tool, params, decision, mp, seq-1, seq)
+// auditWriter appends records with the real audit writer, on a clock that
+// starts at 05:00:00 UTC and ticks one second per record.
+type auditWriter struct {
+	t   *testing.T
+	l   *audit.Log
+	now time.Time
 }
 
-func appendLine(t *testing.T, path, s string) {
+func newAuditWriter(t *testing.T, path string) *auditWriter {
 	t.Helper()
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	w := &auditWriter{t: t, now: time.Date(2026, 3, 4, 5, 0, 0, 0, time.UTC)}
+	l, err := audit.Open(path, audit.Options{Now: func() time.Time { w.now = w.now.Add(time.Second); return w.now }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	if _, err := f.WriteString(s); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { l.Close() })
+	w.l = l
+	return w
 }
+
+// add appends one call by claude-code through the hook; policy, when set,
+// is the policy that decided, with a message naming it.
+func (w *auditWriter) add(tool string, params call.Params, d call.Action, policy string) audit.Record {
+	w.t.Helper()
+	dec := call.Decision{Decision: d}
+	if policy != "" {
+		dec.MatchedPolicies, dec.Message = []string{policy}, "blocked by "+policy
+	}
+	r, err := w.l.Append(audit.Entry{Call: call.Call{Tool: tool, Params: params, Agent: "claude-code", Session: "s1"}, Decision: dec, Via: "hook"})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return r
+}
+
+// line is r's line in the log, as rampart-serve streams it.
+func line(r audit.Record) string { b, _ := r.MarshalJSON(); return string(b) }
 
 // dashboardScenario drives a live dashboard: records appended while it
 // runs show up on top, the filters and the search narrow the rows, pause
 // holds new rows back, and a resize redraws everything to the new size.
 func dashboardScenario(t *testing.T, start func(w, h int, env []string, args ...string) terminal) {
 	dir := t.TempDir()
-	log := filepath.Join(dir, "audit.jsonl")
-	appendLine(t, log, auditLine(1, "exec", `{"command":"git status"}`, "allow", "")+
-		auditLine(2, "exec", `{"command":"rm -rf /"}`, "deny", "block-destructive")+
-		auditLine(3, "read", `{"path":"/home/u/.ssh/id_rsa"}`, "deny", "credentials"))
+	log := filepath.Join(dir, "audit", "audit.jsonl")
+	w := newAuditWriter(t, log)
+	w.add("exec", call.Params{"command": "git status"}, call.Allow, "")
+	w.add("exec", call.Params{"command": "rm -rf /"}, call.Deny, "block-destructive")
+	w.add("read", call.Params{"path": "/home/u/.ssh/id_rsa"}, call.Deny, "credentials")
 	term := start(100, 24, dashEnv(dir), "--file", log, "--poll", "20ms")
 
-	s := waitScreen(t, term, "the first three records", has("rm -rf /", "git status", "id_rsa", "chain linked (3)"))
+	s := waitScreen(t, term, "the first three records", has("rm -rf /", "git status", "id_rsa", "chain verified to seq 3"))
 	if l := lines(s); !strings.Contains(l[0], "rampart watch │ mode enforce │ policy standard") {
 		t.Errorf("header is %q", l[0])
 	}
 
 	// Appended while running: on top, newest first.
-	appendLine(t, log, auditLine(4, "exec", `{"command":"touch /tmp/x/blocked-marker"}`, "deny", "block-marker"))
-	s = waitScreen(t, term, "the appended record", has("blocked-marker", "chain linked (4)"))
+	w.add("exec", call.Params{"command": "touch /tmp/x/blocked-marker"}, call.Deny, "block-marker")
+	s = waitScreen(t, term, "the appended record", has("blocked-marker", "chain verified to seq 4"))
 	if l := lines(s); !strings.Contains(l[3], "✗ 05:00:04  exec   touch /tmp/x/blocked-marker") || !strings.Contains(l[3], "block-marker") {
 		t.Errorf("first row is %q, want the newest record", l[3])
 	}
@@ -275,7 +295,7 @@ func dashboardScenario(t *testing.T, start func(w, h int, env []string, args ...
 	waitScreen(t, term, "filters cleared", has("showing all calls"))
 	term.typeKeys("p")
 	waitScreen(t, term, "paused", has("❚❚ paused"))
-	appendLine(t, log, auditLine(5, "fetch", `{"url":"https://example.com/held"}`, "log", "watch-fetch"))
+	w.add("fetch", call.Params{"url": "https://example.com/held"}, call.Log, "watch-fetch")
 	s = waitScreen(t, term, "one held record", has("❚❚ paused (+1)"))
 	if strings.Contains(s, "example.com/held") {
 		t.Errorf("a paused dashboard shows a new record:\n%s", s)
@@ -328,7 +348,7 @@ var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-7]|38;5;[0-9]+|9[0-7])m`)
 func TestNoColor(t *testing.T) {
 	dir := t.TempDir()
 	log := filepath.Join(dir, "audit.jsonl")
-	appendLine(t, log, auditLine(1, "exec", `{"command":"rm -rf /"}`, "deny", "block-destructive"))
+	newAuditWriter(t, log).add("exec", call.Params{"command": "rm -rf /"}, call.Deny, "block-destructive")
 	for _, noColor := range []bool{false, true} {
 		env := dashEnv(dir)
 		if noColor {

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/audit"
 	"rampart.dev/rampart-watch/internal/board"
 	"rampart.dev/rampart-watch/internal/feed"
 )
@@ -24,6 +25,12 @@ const (
 type eventsMsg []feed.Event
 
 type tickMsg time.Time
+
+// verifiedMsg is what audit.Verify found for the whole log.
+type verifiedMsg struct {
+	res audit.Result
+	err error
+}
 
 // model is the bubbletea model of the dashboard.
 type model struct {
@@ -78,6 +85,8 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.f.pol = loadPolicy(m.policyAt, m.explicit)
 		}
 		return m, tea.Batch(cmds...)
+	case verifiedMsg:
+		m.f.b.Chain.Verified(msg.res, msg.err)
 	case approvalsMsg:
 		m.f.appr.err = ""
 		if msg.err != nil {

@@ -70,9 +70,9 @@ func (b *Board) Add(evs []feed.Event, f Filter) (matching int) {
 		if r == nil {
 			continue
 		}
-		b.Chain.Add(r, ev.Where, ev.Line, ev.Rotated)
-		if int(r.Decision) < len(b.Totals) {
-			b.Totals[r.Decision]++
+		b.Chain.Add(r, ev.Where)
+		if int(r.Action) < len(b.Totals) {
+			b.Totals[r.Action]++
 		}
 		b.Total++
 		b.tools[r.Tool]++
@@ -151,7 +151,7 @@ func (f Filter) Active() bool { return f != Filter{} }
 
 // Match reports whether f shows r.
 func (f Filter) Match(r *feed.Record) bool {
-	if f.DenyOnly && r.Decision != call.Deny {
+	if f.DenyOnly && r.Action != call.Deny {
 		return false
 	}
 	if f.Tool != "" && r.Tool != f.Tool {
@@ -165,7 +165,7 @@ func (f Filter) Match(r *feed.Record) bool {
 
 // matchText reports whether any text of r contains q, a lower-case query.
 func matchText(r *feed.Record, q string) bool {
-	for _, s := range [...]string{r.Tool, r.Summary, r.Agent, r.Session, r.Message, r.Via, r.Decision.String()} {
+	for _, s := range [...]string{r.Tool, r.Summary, r.Agent, r.Session, r.Message, r.Via, r.Action.String()} {
 		if containsLower(s, q) {
 			return true
 		}

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,25 +13,50 @@ import (
 	"testing"
 	"time"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 )
 
-func line(seq int, tool, params, decision string) string {
-	return fmt.Sprintf(`{"seq":%d,"id":"id%d","time":"2026-01-02T10:00:%02dZ","tool":%q,"params":%s,"decision":%q,"prev":"h%d","hash":"h%d"}`,
-		seq, seq, seq%60, tool, params, decision, seq-1, seq)
-}
-
-func TestDecode(t *testing.T) {
-	r, err := Decode([]byte(`{"seq":2,"tool":"exec","params":{"command":"rm  -rf\n/"},"decision":"deny","matched_policies":["block"],"extra":"ignored"}`))
+// records writes n audit records with the real writer to a scratch log and
+// returns their lines (without newlines): exec calls of "echo 1", "echo 2" ...
+// deny for every third.
+func records(t testing.TB, n int) []string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	l, err := audit.Open(path, audit.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Seq != 2 || r.Decision != call.Deny || r.Summary != "rm -rf /" || r.MatchedPolicies[0] != "block" {
+	for i := 1; i <= n; i++ {
+		d := call.Decision{Decision: call.Allow}
+		if i%3 == 0 {
+			d = call.Decision{Decision: call.Deny, MatchedPolicies: []string{"block"}, Message: "blocked"}
+		}
+		if _, err := l.Append(audit.Entry{Call: call.Call{Tool: "exec", Params: call.Params{"command": fmt.Sprintf("echo %d", i)}}, Decision: d, Via: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}
+
+func TestDecode(t *testing.T) {
+	l := records(t, 3)
+	r, err := Decode([]byte(l[2]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Seq != 3 || r.Action != call.Deny || r.Summary != "echo 3" || r.MatchedPolicies[0] != "block" {
 		t.Errorf("Decode = %+v", r)
 	}
-	for _, bad := range []string{`{}`, `{"tool":"exec","decision":"maybe"}`, `not json`, `{"tool":""}`} {
-		if _, err := Decode([]byte(bad)); err == nil {
-			t.Errorf("Decode(%q) = nil error, want one", bad)
+	bad := strings.Replace(l[0], `"decision":"allow"`, `"decision":"maybe"`, 1)
+	for _, b := range []string{`{}`, bad, `not json`, `{"seq":1}`} {
+		if _, err := Decode([]byte(b)); !errors.Is(err, audit.ErrNotRecord) {
+			t.Errorf("Decode(%q) = %v, want ErrNotRecord", b, err)
 		}
 	}
 }
@@ -92,6 +118,24 @@ func (c *collector) waitSeqs(t *testing.T, want ...uint64) []Event {
 	}
 }
 
+// waitNote waits for a note from the source.
+func (c *collector) waitNote(t *testing.T, note string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		c.mu.Lock()
+		for _, ev := range c.evs {
+			if ev.Note == note {
+				c.mu.Unlock()
+				return
+			}
+		}
+		c.mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("no note %q", note)
+}
+
 func appendTo(t *testing.T, path, s string) {
 	t.Helper()
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
@@ -107,6 +151,7 @@ func appendTo(t *testing.T, path, s string) {
 func TestFileFollowsAppendsAndRotation(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "audit.jsonl")
+	recs := records(t, 7)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var c collector
@@ -114,11 +159,11 @@ func TestFileFollowsAppendsAndRotation(t *testing.T) {
 	go func() { done <- File{Path: path, Poll: 5 * time.Millisecond}.Run(ctx, c.emit) }()
 
 	// The log does not exist yet: the follower waits for it.
-	appendTo(t, path, line(1, "exec", `{"command":"ls"}`, "allow")+"\n")
+	appendTo(t, path, recs[0]+"\n")
 	c.waitSeqs(t, 1)
 
 	// A half-written line waits for its newline.
-	l2 := line(2, "exec", `{"command":"rm -rf /"}`, "deny")
+	l2 := recs[1]
 	appendTo(t, path, l2[:20])
 	time.Sleep(30 * time.Millisecond)
 	appendTo(t, path, l2[20:]+"\n")
@@ -126,11 +171,11 @@ func TestFileFollowsAppendsAndRotation(t *testing.T) {
 
 	// Rotation: the writer appends a last record, renames the file and
 	// starts a new one. Both records arrive, in order.
-	appendTo(t, path, line(3, "read", `{"path":"/etc/passwd"}`, "log")+"\n")
+	appendTo(t, path, recs[2]+"\n")
 	if err := os.Rename(path, filepath.Join(dir, "audit-1.jsonl")); err != nil {
 		t.Fatal(err)
 	}
-	appendTo(t, path, line(4, "fetch", `{"url":"https://a.b"}`, "allow")+"\n")
+	appendTo(t, path, recs[3]+"\n")
 	evs := c.waitSeqs(t, 1, 2, 3, 4)
 	rotated := map[uint64]bool{}
 	for _, ev := range evs {
@@ -144,15 +189,29 @@ func TestFileFollowsAppendsAndRotation(t *testing.T) {
 		t.Errorf("records marked rotated: %v, want 4 (and not 2 or 3)", rotated)
 	}
 
-	// Truncation starts again at the top.
-	if err := os.WriteFile(path, []byte(line(5, "exec", `{"command":"id"}`, "allow")+"\n"), 0o600); err != nil {
+	// A torn last line that the writer sets aside (truncating it away)
+	// is dropped; reading goes on from the last newline.
+	appendTo(t, path, recs[4][:30])
+	time.Sleep(30 * time.Millisecond)
+	fi, _ := os.Stat(path)
+	if err := os.Truncate(path, fi.Size()-30); err != nil {
 		t.Fatal(err)
 	}
+	time.Sleep(30 * time.Millisecond)
+	appendTo(t, path, recs[4]+"\n")
 	c.waitSeqs(t, 1, 2, 3, 4, 5)
 
+	// Truncation starts again at the top.
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	c.waitNote(t, "log truncated")
+	appendTo(t, path, recs[5]+"\n")
+	c.waitSeqs(t, 1, 2, 3, 4, 5, 6)
+
 	// A bad line is reported with its place and the stream goes on.
-	appendTo(t, path, "garbage\n"+line(6, "exec", `{"command":"id"}`, "allow")+"\n")
-	evs = c.waitSeqs(t, 1, 2, 3, 4, 5, 6)
+	appendTo(t, path, "garbage\n"+recs[6]+"\n")
+	evs = c.waitSeqs(t, 1, 2, 3, 4, 5, 6, 7)
 	var bad []string
 	for _, ev := range evs {
 		if ev.Err != nil {
@@ -168,11 +227,12 @@ func TestFileFollowsAppendsAndRotation(t *testing.T) {
 
 func TestReadAll(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	recs := records(t, 1)
 	var c collector
 	if err := (File{Path: path}).ReadAll(c.emit); err != nil || len(c.evs) != 0 {
 		t.Fatalf("ReadAll of a missing file = %v, %d events; want nil, 0", err, len(c.evs))
 	}
-	appendTo(t, path, line(1, "exec", `{"command":"ls"}`, "allow")+"\n"+`{"seq":2,"to`)
+	appendTo(t, path, recs[0]+"\n"+`{"seq":2,"to`)
 	if err := (File{Path: path}).ReadAll(c.emit); err != nil {
 		t.Fatal(err)
 	}
@@ -182,6 +242,7 @@ func TestReadAll(t *testing.T) {
 }
 
 func TestStream(t *testing.T) {
+	recs := records(t, 2)
 	var mu sync.Mutex
 	conns := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -196,12 +257,12 @@ func TestStream(t *testing.T) {
 		w.Header().Set("Content-Type", "text/event-stream")
 		fmt.Fprint(w, "retry: 2000\n: rampart events\n\n")
 		if n == 1 {
-			fmt.Fprintf(w, "event: audit\nid: 1\ndata: %s\n\n", line(1, "exec", `{"command":"ls"}`, "allow"))
+			fmt.Fprintf(w, "event: audit\nid: 1\ndata: %s\n\n", recs[0])
 			fmt.Fprintf(w, "event: approval\nid: 01J\ndata: {\"id\":\"01J\",\"status\":\"pending\"}\n\n")
 			fmt.Fprint(w, "event: overflow\ndata: {\"error\":\"too slow; reconnect\"}\n\n")
 			return // the server cut us off: the client reconnects
 		}
-		fmt.Fprintf(w, "event: audit\nid: 2\ndata: %s\n\n", line(2, "exec", `{"command":"rm -rf /"}`, "deny"))
+		fmt.Fprintf(w, "event: audit\nid: 2\ndata: %s\n\n", recs[1])
 		w.(http.Flusher).Flush()
 		<-r.Context().Done()
 	}))
@@ -255,9 +316,11 @@ func TestEventsURL(t *testing.T) {
 // FuzzDecode: any line decodes or fails without panicking, and what the
 // dashboard prints from it holds no control characters.
 func FuzzDecode(f *testing.F) {
-	f.Add([]byte(line(1, "exec", `{"command":"ls"}`, "allow")))
-	f.Add([]byte(`{"tool":"mcp","params":{"server":"s","tool":"t","arguments":[1,{"a":null}]},"decision":"ask"}`))
-	f.Add([]byte(`{"tool":"x\u001b[31m","params":{"command":"\u009b2J"},"decision":"deny"}`))
+	for _, l := range records(f, 3) {
+		f.Add([]byte(l))
+	}
+	f.Add([]byte(`{"seq":1,"id":"x","tool":"mcp","params":{"server":"s","tool":"t","arguments":[1,{"a":null}]},"decision":"ask","hash":"` + strings.Repeat("0", 64) + `"}`))
+	f.Add([]byte(`{"seq":1,"id":"x","tool":"x\u001b[31m","params":{"command":"\u009b2J"},"decision":"deny","hash":"` + strings.Repeat("0", 64) + `"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r, err := Decode(b)
 		if err != nil {
@@ -272,11 +335,47 @@ func FuzzDecode(f *testing.F) {
 }
 
 func BenchmarkDecode(b *testing.B) {
-	l := []byte(line(42, "exec", `{"command":"git -C /home/u/project status --short"}`, "allow"))
+	l := []byte(records(b, 1)[0])
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Decode(l); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestFileFollowsWriterRotation follows the real writer while it rotates
+// the log every few records, faster than the follower looks, so that some
+// generations come and go between two looks: every record arrives, once,
+// in order.
+func TestFileFollowsWriterRotation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit", "audit.jsonl")
+	l, err := audit.Open(path, audit.Options{MaxSize: 1500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var c collector
+	done := make(chan error)
+	go func() { done <- File{Path: path, Poll: 50 * time.Millisecond}.Run(ctx, c.emit) }()
+	var want []uint64
+	for i := 1; i <= 40; i++ {
+		if _, err := l.Append(audit.Entry{Call: call.Call{Tool: "exec", Params: call.Params{"command": fmt.Sprintf("echo %d", i)}}, Via: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, uint64(i))
+		if i == 1 {
+			c.waitSeqs(t, 1) // the follower has the first file open
+		}
+	}
+	// However many times the log rotated between two looks, every record
+	// arrives once, in order.
+	c.waitSeqs(t, want...)
+	if files, _ := audit.Files(path); len(files) < 3 {
+		t.Errorf("the writer rotated into %d files, want several", len(files))
+	}
+	cancel()
+	<-done
 }

@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/audit"
 )
 
 // maxBatch bounds the records in one emitted batch, so that reading a long
@@ -43,7 +43,7 @@ func (f File) ReadAll(emit func([]Event)) error {
 	t := newTail(fh, filepath.Base(f.Path))
 	t.read(emit)
 	if len(t.partial) > 0 {
-		emit([]Event{{Where: t.where(t.line + 1), Err: errors.New("torn last line (no newline)")}})
+		emit([]Event{{Where: t.where(t.line + 1), Err: audit.ErrTorn}})
 	}
 	return nil
 }
@@ -82,8 +82,9 @@ func (f File) Run(ctx context.Context, emit func([]Event)) error {
 				// Finish what was written to the old file before it moved.
 				t.read(emit)
 				if len(t.partial) > 0 {
-					emit([]Event{{Where: t.where(t.line + 1), Err: errors.New("torn last line (no newline) before rotation")}})
+					emit([]Event{{Where: t.where(t.line + 1), Err: fmt.Errorf("%w before rotation", audit.ErrTorn)}})
 				}
+				f.between(t.f, next, emit)
 				t.f.Close()
 				t = newTail(next, name)
 				t.rotated = true
@@ -118,8 +119,13 @@ func (f File) replaced(t *tail) (*os.File, string) {
 	switch {
 	case !os.SameFile(cur, now):
 		why = "log rotated"
-	case now.Size() < t.off:
+	case now.Size() < t.done:
 		why = "log truncated"
+	case now.Size() < t.pos:
+		// The writer set a torn last line aside (see package audit, crash
+		// recovery): drop the part read and go on from the last newline.
+		t.resume()
+		return nil, ""
 	default:
 		return nil, ""
 	}
@@ -130,16 +136,69 @@ func (f File) replaced(t *tail) (*os.File, string) {
 	return next, why
 }
 
+// between reads the files rotated after old and before next, when the log
+// rotated more than once between two looks, so that no generation is
+// skipped. It finds them with [audit.Files], which lists the rotated files
+// oldest first.
+func (f File) between(old, next *os.File, emit func([]Event)) {
+	files, err := audit.Files(f.Path)
+	if err != nil {
+		return
+	}
+	oldInfo, err1 := old.Stat()
+	nextInfo, err2 := next.Stat()
+	if err1 != nil || err2 != nil {
+		return
+	}
+	start := -1
+	for i, p := range files {
+		fi, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if os.SameFile(fi, oldInfo) {
+			start = i + 1
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		if os.SameFile(fi, nextInfo) {
+			return
+		}
+		fh, err := os.Open(p)
+		if err != nil {
+			emit([]Event{{Err: err}})
+			continue
+		}
+		t := newTail(fh, filepath.Base(p))
+		t.rotated = true
+		t.read(emit)
+		fh.Close()
+	}
+}
+
+// resume drops a partial line and reads on from the last newline.
+func (t *tail) resume() {
+	if _, err := t.f.Seek(t.done, io.SeekStart); err != nil {
+		return
+	}
+	t.r.Reset(t.f)
+	t.pos, t.partial, t.skip = t.done, nil, false
+}
+
 // tail reads complete lines from one file.
 type tail struct {
-	f       *os.File
-	r       *bufio.Reader
-	name    string
-	line    int
-	off     int64
-	partial []byte
-	skip    bool // inside an over-long line, dropping bytes until its newline
-	rotated bool
+	f    *os.File
+	r    *bufio.Reader
+	name string
+	line int
+	// done is the offset just past the last complete line read; pos is
+	// how far the file has been read, a partial line included.
+	done, pos int64
+	partial   []byte
+	skip      bool // inside an over-long line, dropping bytes until its newline
+	rotated   bool
 }
 
 func newTail(f *os.File, name string) *tail {
@@ -159,9 +218,9 @@ func (t *tail) read(emit func([]Event)) {
 	}
 	for {
 		chunk, err := t.r.ReadSlice('\n')
-		t.off += int64(len(chunk))
+		t.pos += int64(len(chunk))
 		if !t.skip {
-			if len(t.partial)+len(chunk) > call.MaxLine+1 {
+			if len(t.partial)+len(chunk) > audit.MaxRecord+1 {
 				t.skip, t.partial = true, nil
 			} else {
 				t.partial = append(t.partial, chunk...)
@@ -178,9 +237,10 @@ func (t *tail) read(emit func([]Event)) {
 			return
 		}
 		t.line++
+		t.done = t.pos
 		if t.skip {
 			t.skip = false
-			batch = append(batch, Event{Where: t.where(t.line), Err: call.ErrTooLong})
+			batch = append(batch, Event{Where: t.where(t.line), Err: audit.ErrTooLong})
 		} else if line := trimNewline(t.partial); len(line) > 0 {
 			ev := Event{Where: t.where(t.line), Line: line, Rotated: t.rotated}
 			t.rotated = false

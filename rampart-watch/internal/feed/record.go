@@ -9,36 +9,22 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 )
 
-// Record is one audit record as the dashboard needs it. Fields it does not
-// know are ignored, so a newer writer never breaks the dashboard.
+// Record is one audit record, as package audit reads it, with what the
+// dashboard derives from it once.
 type Record struct {
-	Seq             uint64          `json:"seq"`
-	ID              string          `json:"id"`
-	Time            time.Time       `json:"time"`
-	Agent           string          `json:"agent,omitempty"`
-	Session         string          `json:"session,omitempty"`
-	Tool            string          `json:"tool"`
-	Params          json.RawMessage `json:"params,omitempty"`
-	Decision        call.Action     `json:"decision"`
-	MatchedPolicies []string        `json:"matched_policies,omitempty"`
-	Message         string          `json:"message,omitempty"`
-	Via             string          `json:"via,omitempty"`
-	Flags           []string        `json:"flags,omitempty"`
-	Prev            string          `json:"prev,omitempty"`
-	Hash            string          `json:"hash,omitempty"`
-
-	// Summary is the call in one line: the command, path or URL. It is
-	// computed once by Decode.
-	Summary string `json:"-"`
+	audit.Record
+	// Action is the record's decision.
+	Action call.Action
+	// Summary is the call in one line: the command, path or URL.
+	Summary string
 }
 
 // Event is what a source delivers: a record with its raw line and where it
@@ -63,20 +49,18 @@ type Event struct {
 	Resync bool
 }
 
-// ErrNoTool is returned for a JSON line that is not an audit record.
-var ErrNoTool = errors.New("not an audit record: no tool")
-
-// Decode parses one audit record line.
+// Decode parses one audit record line (see [audit.ParseRecord]). It checks
+// the record's shape, not its hash.
 func Decode(line []byte) (*Record, error) {
-	var r Record
-	if err := json.Unmarshal(line, &r); err != nil {
+	ar, err := audit.ParseRecord(line)
+	if err != nil {
 		return nil, err
 	}
-	if r.Tool == "" {
-		return nil, ErrNoTool
+	a, err := call.ParseAction(ar.Decision)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", audit.ErrNotRecord, err)
 	}
-	r.Summary = Summarize(r.Tool, r.Params)
-	return &r, nil
+	return &Record{Record: ar, Action: a, Summary: Summarize(ar.Tool, ar.Params)}, nil
 }
 
 // HasFlag reports whether the record carries flag f.

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/audit"
 )
 
 // Stream reads a rampart-serve event stream (GET /v1/events, Server-Sent
@@ -120,7 +120,7 @@ type parser struct {
 
 func (p *parser) read(r interface{ Read([]byte) (int, error) }, lastID *string) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), call.MaxLine+64)
+	sc.Buffer(make([]byte, 64<<10), audit.MaxRecord+64)
 	var name, id string
 	var data bytes.Buffer
 	for sc.Scan() {
@@ -159,9 +159,6 @@ func (p *parser) dispatch(name string, data []byte) {
 	switch {
 	case name == "" || name == "audit" || name == "record" || name == "message":
 		rec, err := Decode(data)
-		if errors.Is(err, ErrNoTool) {
-			return // a hello or heartbeat object
-		}
 		p.emit([]Event{{Record: rec, Line: append([]byte(nil), data...), Where: fmt.Sprintf("%s %d", p.where, p.n), Err: err}})
 	case strings.HasPrefix(name, "approval"):
 		p.emit([]Event{{Approvals: true}})
