@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -378,4 +379,24 @@ func TestFileFollowsWriterRotation(t *testing.T) {
 	}
 	cancel()
 	<-done
+}
+
+// FuzzStream: any bytes from a server parse as an event stream without a
+// panic, and every record that comes out decoded.
+func FuzzStream(f *testing.F) {
+	l := records(f, 1)[0]
+	f.Add([]byte("retry: 2000\n: rampart events\n\nevent: audit\nid: 1\ndata: " + l + "\n\n"))
+	f.Add([]byte("event: approval\ndata: {}\n\nevent: overflow\ndata: {\"error\":\"x\"}\n\n"))
+	f.Add([]byte("data: a\ndata: b\n\n:\n\nid\n\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var lastID string
+		p := parser{emit: func(evs []Event) {
+			for _, ev := range evs {
+				if ev.Record == nil && ev.Err == nil && !ev.Approvals {
+					t.Fatalf("empty event %+v", ev)
+				}
+			}
+		}}
+		p.read(bytes.NewReader(b), &lastID)
+	})
 }
