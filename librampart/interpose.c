@@ -318,7 +318,7 @@ static __attribute__((noinline)) int spawn_fixed(spawn_fn fn, pid_t *pid, const 
 	return r;
 }
 
-static int judged_spawn(spawn_fn fn, int search, pid_t *pid, const char *prog,
+static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 			const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
 			char *const argv[], char *const envp[])
 {
@@ -328,8 +328,8 @@ static int judged_spawn(spawn_fn fn, int search, pid_t *pid, const char *prog,
 	if (rp_busy)
 		return fn(pid, prog, fa, attr, argv, envp);
 	int saved = errno;
-	/* Only absolute paths: a file action may change the child's cwd. */
-	(void)search;
+	/* Like judged_exec, a path that cannot run fails without a question;
+	 * only absolute ones, since a file action may change the child's cwd. */
 	if (prog[0] == '/' && faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0) {
 		int e = errno;
 		errno = saved;
@@ -344,12 +344,12 @@ EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_acti
 		       const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
 	setup();
-	return judged_spawn(real.spawn, 0, pid, path, fa, attr, argv, envp);
+	return judged_spawn(real.spawn, pid, path, fa, attr, argv, envp);
 }
 
 EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
 			const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
 	setup();
-	return judged_spawn(real.spawnp, 1, pid, file, fa, attr, argv, envp);
+	return judged_spawn(real.spawnp, pid, file, fa, attr, argv, envp);
 }

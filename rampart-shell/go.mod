@@ -6,6 +6,7 @@ require (
 	github.com/peterbourgon/ff/v3 v3.4.0
 	github.com/rogpeppe/go-internal v1.14.1
 	golang.org/x/sys v0.38.0
+	mvdan.cc/sh/v3 v3.12.0
 	rampart.dev/pkg v0.0.0-00010101000000-000000000000
 )
 
@@ -14,7 +15,6 @@ require (
 	github.com/oklog/ulid/v2 v2.1.1 // indirect
 	golang.org/x/tools v0.31.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
-	mvdan.cc/sh/v3 v3.12.0 // indirect
 )
 
 replace rampart.dev/pkg => ../pkg

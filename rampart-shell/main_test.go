@@ -7,10 +7,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 func TestMain(m *testing.M) {
@@ -110,8 +115,8 @@ func TestParseShellArgs(t *testing.T) {
 		{[]string{"--login", "--rcfile", "x", "-c", "ls"}, shellArgs{hasC: true, command: "ls"}},
 		{[]string{"-c", "--", "ls"}, shellArgs{hasC: true, command: "ls"}},
 		{[]string{"-c"}, shellArgs{hasC: true, missing: true}},
-		{[]string{"script.sh", "a"}, shellArgs{script: "script.sh", rest: []string{"a"}}},
-		{[]string{"-e", "--", "-script"}, shellArgs{script: "-script"}},
+		{[]string{"script.sh", "a"}, shellArgs{hasFile: true, script: "script.sh", rest: []string{"a"}}},
+		{[]string{"-e", "--", "-script"}, shellArgs{hasFile: true, script: "-script"}},
 		{[]string{"-s", "a", "b"}, shellArgs{stdin: true, rest: []string{"a", "b"}}},
 		{nil, shellArgs{stdin: true}},
 		{[]string{"-i"}, shellArgs{stdin: true}},
@@ -161,4 +166,56 @@ func TestRealShellNeverSelf(t *testing.T) {
 	if got := realShell(func(k string) string { return env[k] }, self); got != "/bin/sh" {
 		t.Errorf("realShell with RAMPART_REAL_SHELL=/bin/sh = %s", got)
 	}
+}
+
+func FuzzParseShellArgs(f *testing.F) {
+	f.Add("-c\x00ls -l")
+	f.Add("-lc\x00echo $0\x00name")
+	f.Add("-o\x00pipefail\x00--rcfile\x00-c")
+	f.Add("--\x00-\x00script.sh")
+	f.Fuzz(func(t *testing.T, joined string) {
+		args := strings.Split(joined, "\x00")
+		sa := parseShellArgs(args)
+		if sa.hasC && !sa.missing && !slices.Contains(args, sa.command) {
+			t.Fatalf("command %q is not one of the arguments %q", sa.command, args)
+		}
+		if n := btoi(sa.hasC && !sa.missing) + btoi(sa.hasFile) + btoi(sa.stdin) + btoi(sa.missing); n != 1 {
+			t.Fatalf("parseShellArgs(%q) = %+v: want exactly one source of commands", args, sa)
+		}
+	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// FuzzShellQuote: a shell parser reads a quoted word back as the original.
+func FuzzShellQuote(f *testing.F) {
+	for _, s := range []string{"", "ls", "a b", "it's", "$(rm -rf x)", "`x`", "\n", "a=b", "~", "#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// NUL cannot be in an argument; the parser reads \r\n as \n even
+		// inside quotes (bash does not), which is the parser's business.
+		if strings.ContainsRune(s, 0) || strings.ContainsRune(s, '\r') || !utf8.ValidString(s) {
+			return
+		}
+		q := shellQuote(s)
+		file, err := syntax.NewParser().Parse(strings.NewReader("echo "+q), "")
+		if err != nil {
+			t.Fatalf("shellQuote(%q) = %s: does not parse: %v", s, q, err)
+		}
+		call, ok := file.Stmts[0].Cmd.(*syntax.CallExpr)
+		if !ok || len(file.Stmts) != 1 || len(call.Args) != 2 {
+			t.Fatalf("shellQuote(%q) = %s: not one word", s, q)
+		}
+		fields, err := expand.Fields(&expand.Config{}, call.Args[1])
+		if err != nil || len(fields) != 1 || fields[0] != s {
+			got := strings.Join(fields, "|")
+			t.Fatalf("shellQuote(%q) = %s: reads back as %q (%v)", s, q, got, err)
+		}
+	})
 }

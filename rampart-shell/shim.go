@@ -28,7 +28,8 @@ const (
 type shellArgs struct {
 	hasC    bool     // -c: the first operand is the command string
 	command string   // that string
-	script  string   // a script file operand (no -c, no -s)
+	hasFile bool     // a script file operand (no -c, no -s)
+	script  string   // its name
 	rest    []string // operands after the command string or script
 	stdin   bool     // commands come from standard input
 	missing bool     // -c without its operand: the real shell reports it
@@ -80,7 +81,7 @@ options:
 	case sa.hasC:
 		sa.command, operands = operands[0], operands[1:]
 	case !s && len(operands) > 0:
-		sa.script, operands = operands[0], operands[1:]
+		sa.hasFile, sa.script, operands = true, operands[0], operands[1:]
 	default:
 		sa.stdin = true
 	}
@@ -108,7 +109,7 @@ func shim(argv0 string, args []string, stdin *os.File, stderr io.Writer) int {
 			// thing the way a shell would see it written out.
 			text = "sh -c " + shellQuote(sa.command) + " " + quoteAll(sa.rest)
 		}
-	case sa.script != "":
+	case sa.hasFile:
 		b, err := readScript(sa.script)
 		if errors.Is(err, os.ErrNotExist) {
 			// The real shell reports the missing file.
