@@ -421,7 +421,9 @@ func (p *Proxy) clientBatch(line, body []byte) {
 	for _, e := range elems {
 		env, _, err := parseEnvelope(e)
 		if err != nil {
-			fwd = append(fwd, e) // the server answers an invalid element itself
+			// Not an object (a nested array, a number): no message. Some
+			// server might read a nested batch, so it is not passed on.
+			replies = append(replies, errorResponse(nil, codeInvalidRequest, "rampart-mcp: batch element is not a JSON-RPC message"))
 			continue
 		}
 		v := p.clientMessage(env)

@@ -352,6 +352,14 @@ func TestBatch(t *testing.T) {
 	if len(got) != 1 || !strings.HasPrefix(got[0], `[{"jsonrpc":"2.0","id":2,"result":`) {
 		t.Errorf("client got %q, want a batch with the denial", got)
 	}
+
+	// A nested batch is not passed on.
+	h = newHarness(t, nil)
+	h.fromClient(t, `[[{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"write_file","arguments":{}}}],{"jsonrpc":"2.0","id":1,"method":"ping"}]`)
+	equal(t, "server got", h.server.get(), []string{`[{"jsonrpc":"2.0","id":1,"method":"ping"}]`})
+	if got := h.client.get(); len(got) != 1 || !strings.Contains(got[0], `"code":-32600`) {
+		t.Errorf("client got %q, want an invalid-request error", got)
+	}
 }
 
 type fakeApprover struct {
