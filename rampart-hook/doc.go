@@ -1,3 +1,95 @@
 // Command rampart-hook answers an AI coding agent's tool-call hook from the
-// Rampart policy.
+// Rampart policy: Claude Code, Codex, Cline, Gemini CLI, Cursor and GitHub
+// Copilot CLI run it before (and after) every tool call.
+//
+// Usage:
+//
+//	rampart-hook [-format AGENT] [-config FILE] [-profile NAME] [-mode enforce|monitor] [-fail-open] < payload.json
+//	rampart-hook setup AGENT [-scope user|project|local] [-dir DIR] [-path PATH] [-mode monitor] [-config FILE] [-remove]
+//	rampart-hook -version
+//
+// # Answering a hook
+//
+// rampart-hook reads one hook payload (at most 8 MiB) on stdin, in the
+// format of -format (claude-code, codex, cline, gemini, cursor, copilot) or,
+// without it, the format its fields show. It maps the agent's tool onto a
+// Rampart call (Claude Code's Bash is exec; Read, Grep and Glob are read;
+// Write, Edit, MultiEdit and NotebookEdit are write; WebFetch is fetch;
+// mcp__server__tool is mcp; Agent and Task are agent; any other tool keeps
+// its name), decides it with the policy, writes the audit record, and
+// answers on stdout in the agent's own format:
+//
+//   - deny: the agent's deny, with the policy's message as the reason the
+//     model sees;
+//   - require_approval: the agent's own approval prompt (Claude Code,
+//     Copilot CLI, Cursor's shell and MCP events); an agent with none gets a
+//     deny that says approval is needed;
+//   - an allow decided by a rule: allow (not for Codex, which accepts deny
+//     only);
+//   - anything else (the default action, a log rule): no output, so the
+//     agent's own permission rules still apply.
+//
+// After a tool ran (PostToolUse, AfterTool, ...), its output is scanned for
+// credentials (private keys, cloud keys, tokens) and judged by the policy's
+// response_matches rules; a finding is audited and the output is blocked
+// from the model, replaced by a redacted copy where the agent allows it.
+//
+// The policy is -config, else $RAMPART_POLICY, else -profile, else
+// ~/.rampart/policy.yaml, else the embedded standard profile; a project's
+// .rampart/policy.yaml, found from the call's cwd upward, can tighten it.
+// The audit trail is $RAMPART_HOME/audit/audit.jsonl (~/.rampart by
+// default). Each flag can also be set as RAMPART_<FLAG>, e.g. RAMPART_MODE.
+//
+// rampart-hook never fails open. Input it cannot read (empty, malformed,
+// oversized, no tool), a policy that does not load and an audit record that
+// cannot be written are each answered with a deny, in the agent's format,
+// with the reason; the reason also goes to stderr. With -fail-open, a
+// policy or audit failure lets the call through instead, flagged fail_open
+// in the audit trail where it can be written. -mode monitor judges and
+// audits everything and blocks nothing; the records say what would have
+// been blocked.
+//
+// # Setup
+//
+// setup writes the agent's hook configuration so that it runs this
+// rampart-hook (its absolute path, or -path) before every tool call and
+// after it:
+//
+//	claude-code  ~/.claude/settings.json (-scope project: .claude/settings.json,
+//	             local: .claude/settings.local.json), PreToolUse and
+//	             PostToolUse for every tool, with "onFailure": "block"
+//	codex        ~/.codex/hooks.json ($CODEX_HOME; project: .codex/hooks.json)
+//	gemini       ~/.gemini/settings.json (project: .gemini/settings.json),
+//	             BeforeTool and AfterTool
+//	cursor       ~/.cursor/hooks.json (project: .cursor/hooks.json),
+//	             beforeShellExecution, beforeMCPExecution, beforeReadFile,
+//	             with "failClosed": true
+//	copilot      ~/.copilot/hooks/rampart.json ($COPILOT_HOME; project:
+//	             .github/hooks/rampart.json), preToolUse and postToolUse
+//	cline        ~/Documents/Cline/Hooks/PreToolUse and PostToolUse
+//	             (project: .clinerules/hooks/), scripts that exec rampart-hook
+//
+// Every other key and hook in the file stays as it was, in its place.
+// Running setup again changes nothing; with a new -path or -mode it updates
+// rampart-hook's entries where they stand. The first change to a file
+// copies it to FILE.rampart-backup. A file that is not valid JSON is left
+// alone, with the line and column of the problem. -remove takes out
+// rampart-hook's entries only; when nothing else changed since setup, the
+// backup's bytes are put back exactly, and a file setup created is deleted.
+// setup prints what it changed and the command that undoes it.
+//
+// # Exit status
+//
+// 0 when an answer was written, deny included; 2 when not even a deny
+// could be written (Claude Code and Gemini CLI then block on the exit code,
+// with the reason on stderr) and for usage errors. setup exits 1 when it
+// refuses to touch a file, 2 on other errors.
+//
+// # Example
+//
+//	echo '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"rm -rf ~"}}' | rampart-hook
+//	{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"rampart: Destructive command blocked (policy block-destructive)"}}
+//
+// docs/hooks.md describes each agent's setup, what the user sees when a
+// call is blocked, and how to undo it.
 package main

@@ -56,10 +56,10 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 	fs.SetOutput(stderr)
 	h := &hook{open: openDecider}
 	fs.StringVar(&h.cfg.policyPath, "config", "", "policy `file` (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the profile)")
-	fs.StringVar(&h.cfg.profile, "profile", "", "embedded `profile` when no policy file exists: standard, paranoid or yolo (default standard)")
+	fs.StringVar(&h.cfg.profile, "profile", "", "embedded `profile` to use when neither -config nor RAMPART_POLICY is set: standard, paranoid or yolo (default ~/.rampart/policy.yaml, else standard)")
 	fs.StringVar(&h.mode, "mode", "enforce", "`enforce` or monitor (judge and audit, never block)")
 	fs.StringVar(&h.format, "format", "", "hook `format`: claude-code, codex, cline, gemini, cursor or copilot (default: detected from the payload)")
-	fs.BoolVar(&h.cfg.failOpen, "fail-open", false, "on an internal error, let the call through instead of denying it (audited)")
+	fs.BoolVar(&h.cfg.failOpen, "fail-open", false, "when the policy or the audit trail fails, let calls through instead of denying them (flagged fail_open in the audit)")
 	version := fs.Bool("version", false, "print the version and exit")
 
 	return &ffcli.Command{

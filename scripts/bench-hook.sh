@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# bench-hook.sh: whole-process latency of rampart-hook, stdin to stdout with
+# the audit record written, on the embedded standard profile.
+#
+#   scripts/bench-hook.sh [RUNS]      (default 100; rampart-hook from PATH,
+#                                      or $RAMPART_HOOK)
+#
+# Prints the median and p95 wall time per run over RUNS runs of each payload,
+# and the peak resident set size of one run. Targets (DESIGN.md): median
+# <= 3 ms, peak RSS <= 15 MiB. It reports; it does not fail on the figures.
+set -euo pipefail
+
+runs=${1:-100}
+hook=${RAMPART_HOOK:-$(command -v rampart-hook || true)}
+if [[ -z $hook || ! -x $hook ]]; then
+	echo "bench-hook.sh: error: rampart-hook not found (build it, put it on PATH or set RAMPART_HOOK)" >&2
+	exit 2
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export RAMPART_HOME=$work/rampart HOME=$work/home
+unset RAMPART_POLICY RAMPART_CONFIG RAMPART_PROFILE RAMPART_MODE RAMPART_FORMAT RAMPART_FAIL_OPEN
+mkdir -p "$HOME"
+
+# Real Claude Code payloads (PROTOCOLS.md 1.3): an allowed command, a denied
+# one, a credential read, and a tool output with a key in it.
+cat >"$work/bash-git-status.json" <<'JSON'
+{"session_id":"bench","transcript_path":"/t.jsonl","cwd":"/home/u/p","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git status","description":"status"},"tool_use_id":"toolu_1"}
+JSON
+cat >"$work/bash-rm-rf.json" <<'JSON'
+{"session_id":"bench","transcript_path":"/t.jsonl","cwd":"/home/u/p","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"sudo env /bin/rm -fr /"},"tool_use_id":"toolu_2"}
+JSON
+cat >"$work/read-ssh-key.json" <<'JSON'
+{"session_id":"bench","transcript_path":"/t.jsonl","cwd":"/home/u/p","hook_event_name":"PreToolUse","tool_name":"Read","tool_input":{"file_path":"/home/u/.ssh/id_rsa"},"tool_use_id":"toolu_3"}
+JSON
+cat >"$work/post-secret.json" <<'JSON'
+{"session_id":"bench","transcript_path":"/t.jsonl","cwd":"/home/u/p","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"env"},"tool_response":{"stdout":"PATH=/usr/bin\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n","stderr":"","interrupted":false},"tool_use_id":"toolu_4"}
+JSON
+
+# usec prints $EPOCHREALTIME in microseconds.
+usec() { local t=${EPOCHREALTIME/./}; echo "${t#0}"; }
+
+# percentile P of the numbers on stdin (nearest rank).
+percentile() {
+	sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((p*NR+99)/100); if (i<1) i=1; if (i>NR) i=NR; print a[i]}'
+}
+
+ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us/1000}'; }
+
+# peak RSS of one run, in KiB: GNU time if present, else the kernel's
+# accounting of the finished child via /proc (VmHWM is gone by then), so
+# bash's own getrusage through `times` is not precise enough; fall back to
+# polling VmHWM while it runs.
+peak_kib() {
+	local payload=$1
+	if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null; then
+		/usr/bin/time -f %M "$hook" <"$payload" 2>&1 >/dev/null | tail -n 1
+		return
+	fi
+	local fifo=$work/fifo peak=0 hwm
+	mkfifo "$fifo"
+	"$hook" <"$fifo" >/dev/null &
+	local pid=$!
+	exec 3>"$fifo"
+	hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+	cat "$payload" >&3
+	exec 3>&-
+	while kill -0 "$pid" 2>/dev/null; do
+		h=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+		((h > hwm)) && hwm=$h
+	done
+	wait "$pid" || true
+	rm -f "$fifo"
+	echo "$hwm"
+}
+
+printf 'rampart-hook: %s\n' "$hook"
+printf 'runs per payload: %d (standard profile, audit to a temporary RAMPART_HOME)\n\n' "$runs"
+printf '%-16s %10s %10s %12s\n' payload median_ms p95_ms peak_rss_mib
+all=$work/all.txt
+: >"$all"
+worst_peak=0
+for payload in "$work"/*.json; do
+	name=$(basename "$payload" .json)
+	"$hook" <"$payload" >/dev/null # warm the page cache
+	times=$work/$name.txt
+	: >"$times"
+	for ((i = 0; i < runs; i++)); do
+		t0=$(usec)
+		"$hook" <"$payload" >/dev/null
+		t1=$(usec)
+		echo $((t1 - t0)) >>"$times"
+	done
+	cat "$times" >>"$all"
+	peak=0
+	for ((i = 0; i < 5; i++)); do
+		p=$(peak_kib "$payload")
+		((p > peak)) && peak=$p
+	done
+	((peak > worst_peak)) && worst_peak=$peak
+	printf '%-16s %10s %10s %12s\n' "$name" "$(ms "$(percentile 50 <"$times")")" "$(ms "$(percentile 95 <"$times")")" \
+		"$(awk -v k="$peak" 'BEGIN {printf "%.1f", k/1024}')"
+done
+med=$(percentile 50 <"$all")
+p95=$(percentile 95 <"$all")
+echo
+printf 'all payloads: median %s ms, p95 %s ms, peak RSS %s MiB (targets: median <= 3 ms, peak <= 15 MiB)\n' \
+	"$(ms "$med")" "$(ms "$p95")" "$(awk -v k="$worst_peak" 'BEGIN {printf "%.1f", k/1024}')"
+records=$(wc -l <"$RAMPART_HOME/audit/audit.jsonl")
+printf 'audit records written: %d\n' "$records"
