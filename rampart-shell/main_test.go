@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/call"
 )
 
 func TestMain(m *testing.M) {
@@ -218,4 +221,28 @@ func FuzzShellQuote(f *testing.F) {
 			t.Fatalf("shellQuote(%q) = %s: reads back as %q (%v)", s, q, got, err)
 		}
 	})
+}
+
+// BenchmarkShimDecide is the work rampart-shell -c does besides starting
+// and exec'ing: load the policy, decide, append the audit record.
+func BenchmarkShimDecide(b *testing.B) {
+	b.Setenv("RAMPART_HOME", b.TempDir())
+	for _, tc := range []struct{ name, policy string }{
+		{"standard-profile", ""},
+		{"marker-policy", markerPolicy},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			if tc.policy != "" {
+				p := filepath.Join(b.TempDir(), "policy.yaml")
+				os.WriteFile(p, []byte(tc.policy), 0o600)
+				b.Setenv("RAMPART_POLICY", p)
+			}
+			c := call.Call{Tool: call.ToolExec, Params: call.Params{"command": "git status"}, Cwd: b.TempDir()}
+			for b.Loop() {
+				if d := decideCall(c, io.Discard); d.Blocks() {
+					b.Fatalf("git status blocked: %+v", d)
+				}
+			}
+		})
+	}
 }
