@@ -124,7 +124,7 @@ func IsOurs(command string) bool {
 	default:
 		first, _, _ = strings.Cut(cmd, " ")
 	}
-	base := filepath.Base(filepath.ToSlash(first))
+	base := first[strings.LastIndexAny(first, `/\`)+1:]
 	base = strings.TrimSuffix(base, ".exe")
 	return base == "rampart-hook"
 }
