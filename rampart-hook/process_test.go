@@ -77,4 +77,23 @@ func TestParallelProcesses(t *testing.T) {
 	if res.Records != runs {
 		t.Errorf("audit has %d records, want %d", res.Records, runs)
 	}
+
+	// rampart-audit verify agrees, when it is built (make build puts it
+	// in bin/; make test builds before testing).
+	tool, err := exec.LookPath("rampart-audit")
+	if err != nil {
+		tool = filepath.Join("..", "bin", "rampart-audit")
+	}
+	if _, err := os.Stat(tool); err != nil {
+		t.Logf("rampart-audit not built; verified with pkg/audit only")
+		return
+	}
+	out, err := exec.Command(tool, "verify", layout.AuditLog()).CombinedOutput()
+	if err != nil {
+		t.Errorf("rampart-audit verify: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), fmt.Sprintf(`"records":%d,`, runs)) {
+		t.Errorf("rampart-audit verify output does not mention %d records:\n%s", runs, out)
+	}
+	t.Logf("rampart-audit verify: %s", bytes.TrimSpace(out))
 }
