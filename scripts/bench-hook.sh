@@ -38,9 +38,6 @@ cat >"$work/post-secret.json" <<'JSON'
 {"session_id":"bench","transcript_path":"/t.jsonl","cwd":"/home/u/p","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"env"},"tool_response":{"stdout":"PATH=/usr/bin\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n","stderr":"","interrupted":false},"tool_use_id":"toolu_4"}
 JSON
 
-# usec prints $EPOCHREALTIME in microseconds.
-usec() { local t=${EPOCHREALTIME/./}; echo "${t#0}"; }
-
 # percentile P of the numbers on stdin (nearest rank).
 percentile() {
 	sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((p*NR+99)/100); if (i<1) i=1; if (i>NR) i=NR; print a[i]}'
@@ -48,36 +45,37 @@ percentile() {
 
 ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us/1000}'; }
 
-# peak RSS of one run, in KiB: GNU time if present, else the kernel's
-# accounting of the finished child via /proc (VmHWM is gone by then), so
-# bash's own getrusage through `times` is not precise enough; fall back to
-# polling VmHWM while it runs.
+# cpu_now sets CPU_US to the user+system CPU time of this shell's finished
+# children so far, in microseconds (the second line of bash's `times`, which
+# must run in this shell, not a subshell). CPU time per run is a steadier
+# figure than wall time on a busy machine.
+cpu_now() {
+	times >"$work/times"
+	CPU_US=$(awk 'NR == 2 {
+		for (i = 1; i <= NF; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
+		printf "%d", t * 1000000
+	}' "$work/times")
+}
+
+# peak_kib prints the peak resident set size of one run, in KiB, from the
+# kernel's accounting of the finished child: through GNU time when present,
+# else through python3's getrusage; 0 when neither is available.
 peak_kib() {
 	local payload=$1
-	if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null; then
+	if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true >/dev/null 2>&1; then
 		/usr/bin/time -f %M "$hook" <"$payload" 2>&1 >/dev/null | tail -n 1
-		return
+	elif command -v python3 >/dev/null; then
+		python3 -c 'import resource, subprocess, sys
+subprocess.run([sys.argv[1]], stdin=open(sys.argv[2]), stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$hook" "$payload"
+	else
+		echo 0
 	fi
-	local fifo=$work/fifo peak=0 hwm
-	mkfifo "$fifo"
-	"$hook" <"$fifo" >/dev/null &
-	local pid=$!
-	exec 3>"$fifo"
-	hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-	cat "$payload" >&3
-	exec 3>&-
-	while kill -0 "$pid" 2>/dev/null; do
-		h=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-		((h > hwm)) && hwm=$h
-	done
-	wait "$pid" || true
-	rm -f "$fifo"
-	echo "$hwm"
 }
 
 printf 'rampart-hook: %s\n' "$hook"
 printf 'runs per payload: %d (standard profile, audit to a temporary RAMPART_HOME)\n\n' "$runs"
-printf '%-16s %10s %10s %12s\n' payload median_ms p95_ms peak_rss_mib
+printf '%-16s %10s %10s %11s %12s\n' payload median_ms p95_ms cpu_ms/run peak_rss_mib
 all=$work/all.txt
 : >"$all"
 worst_peak=0
@@ -86,12 +84,16 @@ for payload in "$work"/*.json; do
 	"$hook" <"$payload" >/dev/null # warm the page cache
 	times=$work/$name.txt
 	: >"$times"
+	cpu_now
+	cpu0=$CPU_US
 	for ((i = 0; i < runs; i++)); do
-		t0=$(usec)
+		t0=${EPOCHREALTIME/./} # microseconds, without a subshell
 		"$hook" <"$payload" >/dev/null
-		t1=$(usec)
-		echo $((t1 - t0)) >>"$times"
+		t1=${EPOCHREALTIME/./}
+		echo $((10#$t1 - 10#$t0)) >>"$times"
 	done
+	cpu_now
+	cpu=$(((CPU_US - cpu0) / runs))
 	cat "$times" >>"$all"
 	peak=0
 	for ((i = 0; i < 5; i++)); do
@@ -99,7 +101,7 @@ for payload in "$work"/*.json; do
 		((p > peak)) && peak=$p
 	done
 	((peak > worst_peak)) && worst_peak=$peak
-	printf '%-16s %10s %10s %12s\n' "$name" "$(ms "$(percentile 50 <"$times")")" "$(ms "$(percentile 95 <"$times")")" \
+	printf '%-16s %10s %10s %11s %12s\n' "$name" "$(ms "$(percentile 50 <"$times")")" "$(ms "$(percentile 95 <"$times")")" "$(ms "$cpu")" \
 		"$(awk -v k="$peak" 'BEGIN {printf "%.1f", k/1024}')"
 done
 med=$(percentile 50 <"$all")
