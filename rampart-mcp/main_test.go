@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -83,14 +84,14 @@ type session struct {
 	cmd    *exec.Cmd
 	in     io.WriteCloser
 	out    *bufio.Reader
-	stderr *bytes.Buffer
+	stderr *lockedBuffer
 	lines  chan []byte
 	kept   []kept
 }
 
 func start(t *testing.T, cmd *exec.Cmd) *session {
 	t.Helper()
-	s := &session{t: t, cmd: cmd, stderr: &bytes.Buffer{}, lines: make(chan []byte, 64)}
+	s := &session{t: t, cmd: cmd, stderr: &lockedBuffer{}, lines: make(chan []byte, 64)}
 	var err error
 	if s.in, err = cmd.StdinPipe(); err != nil {
 		t.Fatal(err)
@@ -99,7 +100,7 @@ func start(t *testing.T, cmd *exec.Cmd) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = &lockedWriter{w: s.stderr}
+	cmd.Stderr = s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -130,11 +131,23 @@ func start(t *testing.T, cmd *exec.Cmd) *session {
 	return s
 }
 
-type lockedWriter struct {
-	w io.Writer
+// lockedBuffer collects a process's stderr while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
 }
 
-func (l *lockedWriter) Write(p []byte) (int, error) { return l.w.Write(p) }
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
 
 func (s *session) send(lines ...string) {
 	s.t.Helper()

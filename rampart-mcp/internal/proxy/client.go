@@ -302,8 +302,10 @@ func (p *Proxy) dropCancel(params json.RawMessage) bool {
 }
 
 func (p *Proxy) addPending(pd pending) {
+	k := idKey(pd.id)
 	p.mu.Lock()
-	p.pending[idKey(pd.id)] = pd
+	p.pending[k] = pd
+	delete(p.denied, k) // the id was reused: its cancellation now goes to the server
 	p.mu.Unlock()
 }
 
