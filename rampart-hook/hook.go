@@ -168,7 +168,7 @@ func (h *hook) post(d decider, ev *agent.Event) agent.Answer {
 	}
 	redacted, findings := secret.RedactValue(ev.Output)
 	c := ev.Calls[0]
-	dec := responseDecision(d.Policy(), c, flatten(ev.Output))
+	dec := responseDecision(d.Policy(), h.cfg.userHome, c, flatten(ev.Output))
 	if len(findings) > 0 {
 		kinds := kindsOf(findings)
 		msg := fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", ev.Tool, strings.Join(kinds, ", "))

@@ -5,43 +5,18 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/engine"
 	"rampart.dev/pkg/policy"
 	"rampart.dev/pkg/secret"
 )
 
-// responseDecision judges a tool's output by the response_matches rules of
-// the policies that admit the call: the strongest rule with a pattern that
-// matches the output decides. Other conditions of such rules are not
-// consulted here.
-func responseDecision(p *policy.Policy, c call.Call, output string) call.Decision {
-	var best call.Decision
-	found := false
+// responseDecision judges a tool's output by the policy's response_matches
+// rules (allow when there is no policy or no rule holds).
+func responseDecision(p *policy.Policy, userHome string, c call.Call, output string) call.Decision {
 	if p == nil {
-		return best
+		return call.Decision{Decision: call.Allow}
 	}
-	for _, e := range p.Entries {
-		if !e.AppliesTo(c.Tool, c.Agent, c.Session) {
-			continue
-		}
-		for _, r := range e.Rules {
-			if found && r.Action <= best.Decision {
-				continue
-			}
-			for _, g := range r.Response {
-				if !g.Match(output) {
-					continue
-				}
-				msg := r.Message
-				if msg == "" {
-					msg = r.Action.String() + " by policy " + e.Name
-				}
-				best = call.Decision{Decision: r.Action, Message: msg, MatchedPolicies: e.Names(), Matched: g.String(), Explicit: true}
-				found = true
-				break
-			}
-		}
-	}
-	return best
+	return engine.New(p, engine.Env{Home: userHome}).EvaluateResponse(c, output)
 }
 
 // kindsOf lists the distinct kinds of findings, sorted.
