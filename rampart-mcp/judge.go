@@ -51,3 +51,30 @@ func (j *pointJudge) Record(c call.Call, d call.Decision) {
 
 // Close closes the audit trail.
 func (j *pointJudge) Close() error { return j.p.Close() }
+
+// HasResponseRules reports whether the policy has response_matches rules, so
+// that tool output is only gathered when something will read it.
+func (j *pointJudge) HasResponseRules() bool {
+	pol := j.p.Policy()
+	if pol == nil {
+		return false
+	}
+	for _, e := range pol.Entries {
+		for _, r := range e.Rules {
+			if len(r.Response) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DecideResponse gives the policy's response_matches rules their say about a
+// tool's output.
+func (j *pointJudge) DecideResponse(c call.Call, output string) call.Decision {
+	pol := j.p.Policy()
+	if pol == nil {
+		return call.Decision{Decision: call.Allow}
+	}
+	return engine.New(pol, engine.Env{Home: j.userHome}).EvaluateResponse(c, output)
+}

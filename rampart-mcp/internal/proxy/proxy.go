@@ -31,6 +31,8 @@
 //     model). Protocol data (initialize, lists, pings, progress and other
 //     notifications) is left alone: a key such as progressToken must reach
 //     the client as sent.
+//   - A tools/call result that the policy's response_matches rules deny
+//     (or hold) is replaced by a tool error saying the output was withheld.
 //   - With HideDenied, tools the policy would always deny are removed from
 //     tools/list results.
 //   - A notifications/cancelled for a call the proxy denied or still holds
@@ -71,6 +73,14 @@ type Judge interface {
 	Decide(c call.Call) call.Decision
 	Probe(c call.Call) call.Decision
 	Record(c call.Call, d call.Decision)
+}
+
+// ResponseJudge is a Judge that also has a say about what a tool returned
+// (the policy's response_matches rules). HasResponseRules lets the proxy
+// skip gathering output when no rule would read it.
+type ResponseJudge interface {
+	HasResponseRules() bool
+	DecideResponse(c call.Call, output string) call.Decision
 }
 
 // Approver resolves a call that requires approval. Approve blocks until a

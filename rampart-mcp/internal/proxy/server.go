@@ -92,6 +92,11 @@ func (p *Proxy) serverMessage(m map[string]any) (any, bool) {
 	if matched && protocolMethods[pd.method] {
 		return m, false
 	}
+	if matched && pd.call != nil {
+		if withheld, ok := p.judgeOutput(m, pd.call); ok {
+			return withheld, true
+		}
+	}
 	// A tool's output, a resource, a prompt, or a response the proxy cannot
 	// place (a client may match ids more loosely than the proxy does).
 	return p.redact(m, pd.call)
@@ -189,4 +194,75 @@ func dedup(s []string) []string {
 		}
 	}
 	return out
+}
+
+// FlagResponse marks a decision about a tool's output.
+const FlagResponse = "response"
+
+// judgeOutput gives the policy's response rules their say about a tools/call
+// result. When they block it, it returns the message with the result
+// replaced by a tool error, and true.
+func (p *Proxy) judgeOutput(m map[string]any, c *call.Call) (map[string]any, bool) {
+	rj, ok := p.cfg.Judge.(ResponseJudge)
+	if !ok || !rj.HasResponseRules() {
+		return nil, false
+	}
+	res, ok := lookup(m, "result")
+	if !ok {
+		return nil, false
+	}
+	var b strings.Builder
+	gatherText(&b, res)
+	d := rj.DecideResponse(*c, b.String())
+	if d.Decision == call.Allow {
+		return nil, false
+	}
+	d.Flags = append(d.Flags, FlagResponse)
+	if p.cfg.Monitor {
+		d.Flags = append(d.Flags, call.FlagMonitor)
+	}
+	p.cfg.Judge.Record(*c, d)
+	if !d.Blocks() || p.cfg.Monitor {
+		return nil, false
+	}
+	text := "Output withheld by Rampart"
+	if len(d.MatchedPolicies) > 0 {
+		text += " policy '" + strings.Join(d.MatchedPolicies, "', '") + "'"
+	}
+	if d.Message != "" {
+		text += ": " + d.Message
+	}
+	text += ". The tool ran, but its output may not be shown."
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for k := range out {
+		if fold(k) == "result" {
+			delete(out, k)
+		}
+	}
+	out["result"] = map[string]any{
+		"content": []any{map[string]any{"type": "text", "text": text}},
+		"isError": true,
+	}
+	return out, true
+}
+
+// gatherText writes every string inside v, one per line: the text a
+// response rule reads.
+func gatherText(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case string:
+		b.WriteString(v)
+		b.WriteByte('\n')
+	case map[string]any:
+		for _, e := range v {
+			gatherText(b, e)
+		}
+	case []any:
+		for _, e := range v {
+			gatherText(b, e)
+		}
+	}
 }
