@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/peterbourgon/ff/v3"
@@ -15,12 +14,13 @@ import (
 func (a *app) checkpointCmd() *ffcli.Command {
 	var c common
 	fs := a.newFlags("checkpoint", &c)
+	partial := fs.Bool("partial", false, "accept a chain that starts after seq 1 (older files archived elsewhere)")
 	return &ffcli.Command{
 		Name:       "checkpoint",
 		ShortUsage: "rampart-audit checkpoint [flags] > checkpoint.txt",
 		ShortHelp:  "print a signed checkpoint of the log's newest record",
-		LongHelp: "Checkpoint signs the seq and hash of the log's newest record with\n" +
-			"$RAMPART_HOME/audit.key (created, 0600, on first use) and prints it.\n" +
+		LongHelp: "Checkpoint verifies the log, then signs the seq and hash of its newest\n" +
+			"record with $RAMPART_HOME/audit.key (created, 0600, on first use) and prints it.\n" +
 			"Keep it where whoever might tamper with the log cannot reach it;\n" +
 			"rampart-audit verify -checkpoint FILE then proves the log still extends it.",
 		FlagSet: fs,
@@ -33,25 +33,28 @@ func (a *app) checkpointCmd() *ffcli.Command {
 			if path == "" {
 				path = a.env.home.AuditLog()
 			}
-			if _, err := os.Stat(path); err != nil {
+			if files, _ := audit.Files(path); len(files) == 0 {
 				return fmt.Errorf("no audit log at %s", path)
+			}
+			// Vouch only for what verifies: the chain is checked first,
+			// and the checkpoint names its verified end.
+			res, err := audit.Verify(path, audit.VerifyOptions{Partial: *partial})
+			if err != nil {
+				return err
+			}
+			for _, n := range res.Notes {
+				a.notef("%s", n)
+			}
+			if res.Problem != nil {
+				fmt.Fprintf(a.stderr, "rampart-audit: error: %v\n", res.Problem)
+				fmt.Fprintln(a.stderr, "rampart-audit: hint: a checkpoint is only signed for a log that verifies")
+				return errBroken
 			}
 			key, err := audit.LoadKey(a.env.home.AuditKey(), true)
 			if err != nil {
 				return err
 			}
-			// Open takes the writers' lock, so the head is read whole and a
-			// crashed writer's leftovers are settled first.
-			l, err := audit.Open(path, audit.Options{Now: time.Now})
-			if err != nil {
-				return err
-			}
-			defer l.Close()
-			seq, hash, err := l.Head()
-			if err != nil {
-				return err
-			}
-			_, err = a.stdout.Write(audit.NewCheckpoint(key, seq, hash, time.Now()).Marshal())
+			_, err = a.stdout.Write(audit.NewCheckpoint(key, res.Last, res.LastHash, time.Now()).Marshal())
 			return err
 		},
 	}

@@ -6,7 +6,7 @@
 //
 //	rampart-audit tail [-n N] [-follow] [flags] [FILE...]
 //	rampart-audit verify [-checkpoint FILE] [-partial] [-strict] [flags] [FILE...]
-//	rampart-audit checkpoint [flags]
+//	rampart-audit checkpoint [-partial] [flags]
 //	rampart-audit stats [-since D] [-until D] [-by decision|tool|agent|policy|via|session] [flags] [FILE...]
 //	rampart-audit search [-tool T] [-agent A] [-session S] [-decision D] [-policy P]
 //	                     [-via V] [-since D] [-until D] [-grep TEXT] [flags] [FILE...]
@@ -43,9 +43,10 @@
 // there is one. Irregularities that leave the chain whole (a torn last line
 // from a killed writer, a head that lags) are explained on standard error.
 //
-// checkpoint prints a checkpoint of the log's newest record, signed with
-// $RAMPART_HOME/audit.key (created, 0600, on first use). Keep its output
-// where whoever might tamper with the log cannot reach it.
+// checkpoint verifies the log, then prints a checkpoint of its newest record,
+// signed with $RAMPART_HOME/audit.key (created, 0600, on first use); a log
+// that does not verify gets no checkpoint. Keep the output where whoever
+// might tamper with the log cannot reach it.
 //
 // stats counts records by decision (or by -by), search prints the records
 // that match every filter given. -since and -until take a duration back from

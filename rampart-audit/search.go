@@ -59,6 +59,7 @@ func (a *app) searchCmd() *ffcli.Command {
 				return err
 			}
 			f.grep = []byte(*grep)
+			f.prepare()
 			in, err := a.input(&c, args)
 			if err != nil {
 				return err
@@ -68,7 +69,7 @@ func (a *app) searchCmd() *ffcli.Command {
 				fmt.Fprintln(a.stdout, recordHeader)
 			}
 			err = a.lines(in, func(file string, n int, line []byte) error {
-				if len(f.grep) > 0 && !bytes.Contains(line, f.grep) {
+				if !f.maybe(line) {
 					return nil // cheap test first: most lines are not decoded
 				}
 				rec, err := audit.ParseRecord(line)
@@ -99,6 +100,42 @@ type filter struct {
 	decision                          string
 	since, until                      time.Time
 	grep                              []byte
+	needles                           [][]byte // what a matching line must contain
+}
+
+// prepare computes the needles: for each filter on a plain value (no glob
+// characters, nothing JSON would escape), the `"key":"value"` text a
+// matching line holds. Lines without them are skipped undecoded.
+func (f *filter) prepare() {
+	f.needles = nil
+	if len(f.grep) > 0 {
+		f.needles = append(f.needles, f.grep)
+	}
+	for _, kv := range [][2]string{{"tool", f.tool}, {"agent", f.agent}, {"session", f.session}, {"via", f.via}, {"decision", f.decision}} {
+		if kv[1] != "" && plain(kv[1]) {
+			f.needles = append(f.needles, []byte(fmt.Sprintf(`"%s":"%s"`, kv[0], kv[1])))
+		}
+	}
+}
+
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.:@/ ", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// maybe reports whether line may match: it holds every needle.
+func (f *filter) maybe(line []byte) bool {
+	for _, n := range f.needles {
+		if !bytes.Contains(line, n) {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *filter) match(r audit.Record, line []byte) bool {
