@@ -43,15 +43,20 @@ func (h *hook) run(stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// maxDrain bounds how much of an oversized payload is read and dropped
+// (so that the agent's write does not fail) before the hook answers
+// anyway: a writer that never stops cannot hold the hook forever.
+const maxDrain = 256 << 20
+
 // readPayload reads all of stdin, up to agent.MaxPayload. A longer payload
-// is drained so the agent's write does not fail, and refused.
+// is drained and refused.
 func readPayload(r io.Reader) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, agent.MaxPayload+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read stdin: %w", err)
 	}
 	if len(b) > agent.MaxPayload {
-		_, _ = io.Copy(io.Discard, r)
+		_, _ = io.CopyN(io.Discard, r, maxDrain)
 		return nil, agent.ErrTooBig
 	}
 	return b, nil
