@@ -36,6 +36,7 @@ type TooLongError struct {
 	Limit int
 }
 
+// Error says how long the line was and the limit.
 func (e *TooLongError) Error() string {
 	return fmt.Sprintf("message of %d bytes exceeds the %d MiB limit", e.Size, e.Limit>>20)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"strings"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/rampart-mcp/internal/frame"
@@ -43,7 +42,7 @@ func (p *Proxy) clientLine(line []byte) {
 	}
 	switch body[0] {
 	case '{':
-		env, _, err := parseEnvelope(body)
+		env, err := parseEnvelope(body)
 		if err != nil {
 			p.clientMalformed(line, err.Error())
 			return
@@ -332,152 +331,6 @@ func (p *Proxy) remember(k string) {
 	}
 	p.denied[k] = true
 	p.deniedOrder = append(p.deniedOrder, k)
-}
-
-// startHold waits for the approval of a held call in its own goroutine, so
-// other messages keep flowing, then forwards line or answers with a denial.
-func (p *Proxy) startHold(h *held, line []byte) {
-	p.mu.Lock()
-	if p.closed {
-		p.mu.Unlock()
-		h.cancel()
-		p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server has exited"))
-		return
-	}
-	p.held[h.key] = h.cancel
-	p.mu.Unlock()
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
-		defer h.cancel()
-		var a Approval
-		var err error = ErrNoApprover
-		if p.cfg.Approver != nil {
-			a, err = p.cfg.Approver.Approve(h.ctx, h.c, h.d)
-		}
-		p.mu.Lock()
-		_, still := p.held[h.key]
-		delete(p.held, h.key)
-		closed := p.closed
-		p.mu.Unlock()
-		if !still || h.ctx.Err() != nil {
-			return // cancelled by the client, or the server is gone
-		}
-		d := h.d
-		text := ""
-		switch {
-		case err != nil:
-			d.Decision = call.Deny
-			d.Message = approvalHint(h.d, err)
-			text = approvalText(h.d, d.Message)
-		case !a.Approved:
-			d.Decision = call.Deny
-			d.Message = "approval denied"
-			if a.Message != "" {
-				d.Message += ": " + a.Message
-			}
-		case closed:
-			p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server has exited"))
-			return
-		default:
-			p.addPending(pending{id: h.env.id, method: "tools/call", call: &h.c})
-			if p.server.write(line) != nil {
-				p.takePending(h.key)
-				p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server is not reading"))
-			}
-			return
-		}
-		if text == "" {
-			text = denyText(d)
-		}
-		p.remember(h.key)
-		p.client.write(denyResult(h.env.id, text, d, h.modern))
-	}()
-}
-
-// approvalHint explains a require_approval that could not be asked.
-func approvalHint(d call.Decision, err error) string {
-	var b strings.Builder
-	b.WriteString("approval required")
-	if d.Message != "" {
-		b.WriteString(" (" + d.Message + ")")
-	}
-	b.WriteString(", but ")
-	b.WriteString(err.Error())
-	if err == ErrNoApprover {
-		b.WriteString(": start rampart-serve, retry the call, and approve it with `rampart approve ID`")
-	}
-	return b.String()
-}
-
-// clientBatch handles a JSON-RPC batch: each tools/call in it is judged.
-func (p *Proxy) clientBatch(line, body []byte) {
-	var elems []json.RawMessage
-	if err := json.Unmarshal(body, &elems); err != nil {
-		p.clientMalformed(line, err.Error())
-		return
-	}
-	var fwd [][]byte
-	var replies [][]byte
-	var holds []*held
-	for _, e := range elems {
-		env, _, err := parseEnvelope(e)
-		if err != nil {
-			// Not an object (a nested array, a number): no message. Some
-			// server might read a nested batch, so it is not passed on.
-			replies = append(replies, errorResponse(nil, codeInvalidRequest, "rampart-mcp: batch element is not a JSON-RPC message"))
-			continue
-		}
-		v := p.clientMessage(env)
-		if v.forward {
-			fwd = append(fwd, e)
-		}
-		if v.reply != nil {
-			replies = append(replies, v.reply)
-		}
-		if v.hold != nil {
-			holds = append(holds, v.hold)
-		}
-	}
-	if len(fwd) == len(elems) {
-		p.server.write(line) // nothing judged away: the batch goes on untouched
-	} else if len(fwd) > 0 {
-		p.server.write(joinArray(fwd))
-	}
-	if len(replies) > 0 {
-		p.client.write(joinArray(replies))
-	}
-	for _, h := range holds {
-		// Approved, a held element is sent on its own: the batch it came in
-		// has already gone.
-		raw := findElement(elems, h.env.id)
-		p.startHold(h, append(bytes.Clone(raw), '\n'))
-	}
-}
-
-// findElement returns the batch element that carries the id.
-func findElement(elems []json.RawMessage, id json.RawMessage) []byte {
-	k := idKey(id)
-	for _, e := range elems {
-		env, _, err := parseEnvelope(e)
-		if err == nil && env.method == "tools/call" && env.id != nil && idKey(env.id) == k {
-			return e
-		}
-	}
-	return nil
-}
-
-func joinArray(parts [][]byte) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	for i, x := range parts {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(x)
-	}
-	b.WriteByte(']')
-	return b.Bytes()
 }
 
 // eventCall is the Call recorded for a message-level event.

@@ -32,13 +32,13 @@ var envelopeNames = []string{"jsonrpc", "id", "method", "params", "result", "err
 var paramsNames = []string{"name", "arguments", "_meta", "task"}
 
 // parseEnvelope reads the members of one JSON-RPC message.
-func parseEnvelope(body []byte) (envelope, map[string]json.RawMessage, error) {
+func parseEnvelope(body []byte) (envelope, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(body, &m); err != nil {
-		return envelope{}, nil, err
+		return envelope{}, err
 	}
 	if m == nil {
-		return envelope{}, nil, errNotObject
+		return envelope{}, errNotObject
 	}
 	var env envelope
 	env.ambiguous = ambiguousName(m, envelopeNames)
@@ -52,7 +52,7 @@ func parseEnvelope(body []byte) (envelope, map[string]json.RawMessage, error) {
 		env.id = raw
 	}
 	env.params = m["params"]
-	return env, m, nil
+	return env, nil
 }
 
 // ambiguousName returns a member name of m that differs from one of names,
