@@ -74,4 +74,3 @@ func joinArray(parts [][]byte) []byte {
 	b.WriteByte(']')
 	return b.Bytes()
 }
-

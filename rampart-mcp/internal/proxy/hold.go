@@ -81,4 +81,3 @@ func approvalHint(d call.Decision, err error) string {
 	}
 	return b.String()
 }
-
