@@ -83,6 +83,9 @@ func fastWords(src string) (words []string, ok bool) {
 
 // fastParse is Parse for plain commands, without the parser.
 func fastParse(src string) (Result, bool) {
+	if len(src) > MaxSource {
+		return Result{}, false
+	}
 	words, ok := fastWords(src)
 	if !ok {
 		return Result{}, false
@@ -128,7 +131,11 @@ func (s *state) split(src string, f frame) {
 			f.pl = nil
 		}
 	}
-	for i := 0; i < len(src) && len(s.out) < MaxCommands; i++ {
+	for i := 0; i < len(src); i++ {
+		if len(s.out) >= MaxCommands {
+			s.truncated = true
+			return
+		}
 		switch c := src[i]; c {
 		case '\'', '"', '\\':
 		case ' ', '\t', '\r':

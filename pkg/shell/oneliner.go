@@ -200,7 +200,11 @@ func (s *state) scanCode(lang, code string, f frame) {
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
 	for _, h := range langHooks[lang] {
-		for at := 0; at < len(code) && len(s.out) < MaxCommands; {
+		for at := 0; at < len(code); {
+			if len(s.out) >= MaxCommands || sc.work > maxScan {
+				s.truncated = true
+				return
+			}
 			k := strings.Index(code[at:], h.name)
 			if k < 0 {
 				break
@@ -380,13 +384,28 @@ type value struct {
 // scanner reads just enough of a one-liner's syntax: string literals, list
 // literals and argument lists.
 type scanner struct {
-	lang string
-	code string
+	lang  string
+	code  string
+	depth int // calls nested in arguments being read
+	work  int // bytes read, against maxScan
 }
+
+// Bounds of the one-liner scanner: how deeply calls in arguments are
+// followed (Path(os.path.expanduser('~')) is two), and how many bytes it
+// reads in all, since each call found is read from its own start.
+const (
+	maxCallNesting = 8
+	maxScan        = MaxParseBytes
+)
 
 // call reads the arguments of a call whose name ends at i: "(args)", or
 // for perl and ruby also "name ARGS;".
 func (sc *scanner) call(i int) ([]value, int, bool) {
+	if sc.depth >= maxCallNesting || sc.work > maxScan {
+		return nil, i, false
+	}
+	sc.depth++
+	defer func() { sc.depth-- }()
 	c := sc.code
 	j := skipSpace(c, i)
 	closer := byte(0)
@@ -446,6 +465,7 @@ func (sc *scanner) value(i int) (value, int) {
 			i = next
 		} else {
 			next := skipExpr(c, i, sc.concat())
+			sc.work += next - i
 			if next == i {
 				break
 			}
@@ -491,7 +511,9 @@ func (sc *scanner) list(i int) (value, int) {
 		}
 		e, next := sc.value(i)
 		if next == i {
-			return v, skipExpr(c, i, "")
+			end := skipExpr(c, i, "")
+			sc.work += end - i
+			return v, end
 		}
 		if !e.known {
 			v.known = false
@@ -555,6 +577,8 @@ func (sc *scanner) str(i int) (value, int, bool) {
 	interp := !raw && !literal && (format || q == '`' || q == '"' && sc.lang != "python")
 	var b strings.Builder
 	known := true
+	start := j
+	defer func() { sc.work += j - start }()
 	for j < len(c) {
 		ch := c[j]
 		if triple && strings.HasPrefix(c[j:], strings.Repeat(string(q), 3)) {

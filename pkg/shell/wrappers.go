@@ -347,7 +347,7 @@ func peelEnv(words []string, dyn []bool) ([]string, []bool, bool) {
 					}
 				}
 				i++
-			case w[0] == '-' && len(w) > 1:
+			case len(w) > 1 && w[0] == '-':
 				for j := 1; j < len(w); j++ {
 					c := w[j]
 					if c == 'S' {
