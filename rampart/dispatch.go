@@ -20,6 +20,9 @@ func resolve(args []string, sys system) (t target, code int, done bool) {
 	case "version", "-version", "--version":
 		return target{}, version(sys), true
 	}
+	if v, ok := lookupVerb(name); ok && v.sub != nil && len(rest) > 0 && isHelpFlag(rest[0]) {
+		return help([]string{name}, sys) // rampart audit --help lists its verbs
+	}
 	t, err := targetFor(name, rest)
 	if err != nil {
 		reportUsage(sys, err)
@@ -93,6 +96,14 @@ func externalName(name string) bool {
 		}
 	}
 	return true
+}
+
+func isHelpFlag(s string) bool {
+	switch s {
+	case "-h", "-help", "--help":
+		return true
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
