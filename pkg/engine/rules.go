@@ -29,7 +29,7 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 			return false, ""
 		}
 	}
-	if len(r.Path) > 0 || len(r.NotPath) > 0 {
+	if r.Path.Len() > 0 || r.NotPath.Len() > 0 {
 		one := [1]string{s.path}
 		paths := one[:]
 		if s.path == "" {
@@ -38,14 +38,14 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 		if len(paths) == 0 {
 			return false, ""
 		}
-		if len(r.Path) > 0 {
+		if r.Path.Len() > 0 {
 			p, ok := anyPath(r.Path, paths, home, ev.c.Cwd)
 			if !ok {
 				return false, ""
 			}
 			text = p
 		}
-		if len(r.NotPath) > 0 {
+		if r.NotPath.Len() > 0 {
 			if _, ok := anyPath(r.NotPath, paths, home, ev.c.Cwd); ok {
 				return false, ""
 			}
@@ -112,8 +112,10 @@ func matchCommand(set *match.CommandSet, s *subject, home string, restrictive bo
 		if set.MatchArgv(s.argv, home) {
 			return true, s.text
 		}
-		if restrictive && s.raw != "" && set.MatchRaw(s.raw) {
-			return true, s.raw
+		if restrictive && s.raw != "" {
+			if s.plain && set.MatchRawPlain(s.raw) || !s.plain && set.MatchRaw(s.raw) {
+				return true, s.raw
+			}
 		}
 	}
 	return false, ""
@@ -135,12 +137,10 @@ func (s *subject) argPaths(ev *evaluation) []string {
 	return out
 }
 
-func anyPath(ps []match.PathPattern, paths []string, home, cwd string) (string, bool) {
+func anyPath(set *match.PathSet, paths []string, home, cwd string) (string, bool) {
 	for _, path := range paths {
-		for _, p := range ps {
-			if p.Match(path, home, cwd) {
-				return path, true
-			}
+		if set.Match(path, home, cwd) {
+			return path, true
 		}
 	}
 	return "", false

@@ -16,6 +16,7 @@ type subject struct {
 
 	argv   *match.Argv   // a simple command
 	raw    string        // the raw command line, on the first command subject only
+	plain  bool          // raw has no shell syntax: its first command holds every word
 	stages []*match.Argv // a pipeline
 	path   string        // cleaned path
 	url    match.URL     // parsed URL, when hasURL
@@ -84,7 +85,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	for i := range res.Commands {
 		s := subject{tool: tool, primary: primary, argv: &argvs[i], text: argvs[i].String()}
 		if i == 0 {
-			s.raw = line
+			s.raw, s.plain = line, isPlain(line)
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -198,4 +199,18 @@ const toolSQL = "sql"
 // `drop   table` matches `*DROP TABLE*`.
 func normalizeSQL(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
+}
+
+// isPlain reports whether a command line holds only bytes the shell takes
+// literally wherever they appear: letters, digits, blanks and -_./:=,+@%^.
+// (A `~` or a leading assignment changes meaning, so they are not plain.)
+func isPlain(line string) bool {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '\t' ||
+			strings.IndexByte("-_./:,+@%^", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }

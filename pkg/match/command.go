@@ -199,11 +199,15 @@ type CommandPattern struct {
 	progWord string
 	names    []string // literal program names, when literal
 	literal  bool
-	byPath   bool
-	short    uint64
-	long     []string
-	words    []wordMatcher
-	stages   []*CommandPattern
+	// globWords is set when a flag word is a glob ("-*f*"): the word-by-word
+	// match takes it as a positional argument, so only the raw glob can
+	// match it, and it is always tried on raw text.
+	globWords bool
+	byPath    bool
+	short     uint64
+	long      []string
+	words     []wordMatcher
+	stages    []*CommandPattern
 }
 
 type wordMatcher struct {
@@ -226,6 +230,8 @@ func CompileCommand(pattern string) (*CommandPattern, error) {
 			}
 			cp.stages = append(cp.stages, sp)
 		}
+		cp.names, cp.literal = cp.stages[0].names, cp.stages[0].literal && !cp.stages[0].byPath
+		cp.globWords = true
 		return cp, nil
 	}
 	sp, err := compileSimple(pattern)
@@ -234,21 +240,6 @@ func CompileCommand(pattern string) (*CommandPattern, error) {
 	}
 	sp.src, sp.raw = pattern, raw
 	return sp, nil
-}
-
-// rawCanMatch reports whether the raw glob can match a line whose first
-// word is first: a pattern with a literal program only matches lines that
-// start with it.
-func (cp *CommandPattern) rawCanMatch(first string) bool {
-	if !cp.literal {
-		return true
-	}
-	for _, n := range cp.names {
-		if n == first {
-			return true
-		}
-	}
-	return false
 }
 
 func compileSimple(pattern string) (*CommandPattern, error) {
@@ -268,6 +259,9 @@ func compileSimple(pattern string) (*CommandPattern, error) {
 	name := path.Base(prog)
 	var flags []string
 	for _, w := range words[1:] {
+		if strings.HasPrefix(w, "-") && strings.ContainsAny(w, "*?[{") {
+			cp.globWords = true // a globbed flag is only ever matched on raw text
+		}
 		switch {
 		case w == "*":
 			// matches anything, including nothing

@@ -7,16 +7,29 @@ import "strings"
 // whose program word is a literal ("rm") or a list of literals
 // ("{curl,wget}") are indexed under each name; the rest are always tried.
 type CommandSet struct {
-	all    []*CommandPattern
-	byProg map[string][]*CommandPattern
-	other  []*CommandPattern // program is a glob or a path
-	pipes  []*CommandPattern
+	all      []*CommandPattern
+	byProg   map[string][]*CommandPattern
+	other    []*CommandPattern // program is a glob or a path
+	pipes    []*CommandPattern
+	rawBy    map[string][]*CommandPattern // raw globs by the literal first word they need
+	rawOther []*CommandPattern            // raw globs that may match any first word
+	rawGlob  map[string][]*CommandPattern // rawBy entries whose words hold globs
 }
 
 // NewCommandSet indexes ps.
 func NewCommandSet(ps []*CommandPattern) *CommandSet {
-	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}}
+	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}, rawBy: map[string][]*CommandPattern{}, rawGlob: map[string][]*CommandPattern{}}
 	for _, p := range ps {
+		if p.literal {
+			for _, n := range p.names {
+				s.rawBy[n] = append(s.rawBy[n], p)
+				if p.globWords {
+					s.rawGlob[n] = append(s.rawGlob[n], p)
+				}
+			}
+		} else {
+			s.rawOther = append(s.rawOther, p)
+		}
 		if p.IsPipeline() {
 			s.pipes = append(s.pipes, p)
 			continue
@@ -90,11 +103,36 @@ func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 	return false
 }
 
-// MatchRaw reports whether a pattern's raw glob matches the line.
+// MatchRaw reports whether a pattern's raw glob matches the line. A raw
+// glob whose program word is literal can only match a line starting with
+// that word, so only those and the non-literal ones are tried.
 func (s *CommandSet) MatchRaw(raw string) bool {
-	first := FirstWord(raw)
-	for _, p := range s.all {
-		if p.rawCanMatch(first) && p.MatchRaw(raw) {
+	for _, p := range s.rawBy[FirstWord(raw)] {
+		if p.MatchRaw(raw) {
+			return true
+		}
+	}
+	for _, p := range s.rawOther {
+		if p.MatchRaw(raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchRawPlain is MatchRaw for a plain line: one whose words the shell
+// takes as they are (no quotes, expansions, operators), so that its first
+// simple command holds every word. For such a line a literal pattern
+// without glob words matches the raw text only if it matches that command
+// word by word, which the caller has already tried; the rest still run.
+func (s *CommandSet) MatchRawPlain(raw string) bool {
+	for _, p := range s.rawGlob[FirstWord(raw)] {
+		if p.MatchRaw(raw) {
+			return true
+		}
+	}
+	for _, p := range s.rawOther {
+		if p.MatchRaw(raw) {
 			return true
 		}
 	}

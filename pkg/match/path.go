@@ -62,6 +62,7 @@ func isClean(p string) bool {
 // dialect.
 type PathPattern struct {
 	src  string
+	rest string // the pattern after a ~ or ./ prefix, before compiling
 	g    glob.Glob
 	home bool // pattern is relative to the home directory
 	cwd  bool // pattern is relative to the call's working directory
@@ -90,6 +91,7 @@ func CompilePath(pattern string) (PathPattern, error) {
 		// and paths here are absolute, so anchor it anywhere.
 		p = "{/,**/}" + p[3:]
 	}
+	pp.rest = p
 	if len(p) > 1 && strings.HasSuffix(p, "/") {
 		p += "**" // a directory pattern covers what is inside it
 	}

@@ -373,12 +373,18 @@ func (l *loader) commands(v *yaml.Node, dst **match.CommandSet) error {
 	return nil
 }
 
-func (l *loader) paths(v *yaml.Node, dst *[]match.PathPattern) error {
-	return l.globs(v, func(s string) error {
+func (l *loader) paths(v *yaml.Node, dst **match.PathSet) error {
+	var ps []match.PathPattern
+	err := l.globs(v, func(s string) error {
 		pp, err := match.CompilePath(s)
-		*dst = append(*dst, pp)
+		ps = append(ps, pp)
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	*dst = match.NewPathSet(ps)
+	return nil
 }
 
 func (l *loader) domains(v *yaml.Node, dst *[]match.DomainPattern) error {

@@ -93,8 +93,8 @@ type Rule struct {
 
 	Command    *match.CommandSet     // command_matches
 	NotCommand *match.CommandSet     // command_not_matches
-	Path       []match.PathPattern   // path_matches
-	NotPath    []match.PathPattern   // path_not_matches
+	Path       *match.PathSet        // path_matches
+	NotPath    *match.PathSet        // path_not_matches
 	Domain     []match.DomainPattern // domain_matches
 	NotDomain  []match.DomainPattern // domain_not_matches
 	URL        []match.Glob          // url_matches
@@ -108,7 +108,7 @@ type Rule struct {
 
 // Unconditional reports whether the rule has no conditions.
 func (r *Rule) Unconditional() bool {
-	return r.Command.Len()+r.NotCommand.Len()+len(r.Path)+len(r.NotPath)+len(r.Domain)+len(r.NotDomain)+
+	return r.Command.Len()+r.NotCommand.Len()+r.Path.Len()+r.NotPath.Len()+len(r.Domain)+len(r.NotDomain)+
 		len(r.URL)+len(r.NotURL)+len(r.ToolName)+len(r.Argument)+len(r.Content)+len(r.Response)+len(r.Hint) == 0
 }
 

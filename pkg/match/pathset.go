@@ -1,0 +1,111 @@
+package match
+
+import "strings"
+
+// PathSet is a list of path patterns indexed so that a path is only tried
+// against the patterns that can match it: home patterns by their first
+// segment below home, absolute patterns by their first segment, base-name
+// patterns by literal name or by extension ("*.pem").
+type PathSet struct {
+	n         int
+	homeBy    map[string][]PathPattern
+	homeOther []PathPattern
+	absBy     map[string][]PathPattern
+	absOther  []PathPattern
+	baseBy    map[string][]PathPattern
+	extBy     map[string][]PathPattern
+	baseOther []PathPattern
+	cwd       []PathPattern
+}
+
+// NewPathSet indexes ps.
+func NewPathSet(ps []PathPattern) *PathSet {
+	s := &PathSet{n: len(ps), homeBy: map[string][]PathPattern{}, absBy: map[string][]PathPattern{}, baseBy: map[string][]PathPattern{}, extBy: map[string][]PathPattern{}}
+	for _, p := range ps {
+		switch {
+		case p.cwd:
+			s.cwd = append(s.cwd, p)
+		case p.home:
+			if seg, ok := literalFirstSegment(p.rest); ok {
+				s.homeBy[seg] = append(s.homeBy[seg], p)
+			} else {
+				s.homeOther = append(s.homeOther, p)
+			}
+		case p.base:
+			if !strings.ContainsAny(p.rest, `*?[]{}\`) {
+				s.baseBy[p.rest] = append(s.baseBy[p.rest], p)
+			} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
+				s.extBy[ext] = append(s.extBy[ext], p)
+			} else {
+				s.baseOther = append(s.baseOther, p)
+			}
+		default:
+			if seg, ok := literalFirstSegment(p.rest); ok {
+				s.absBy[seg] = append(s.absBy[seg], p)
+			} else {
+				s.absOther = append(s.absOther, p)
+			}
+		}
+	}
+	return s
+}
+
+// Len is the number of patterns; a nil set has none.
+func (s *PathSet) Len() int {
+	if s == nil {
+		return 0
+	}
+	return s.n
+}
+
+// Match reports whether a pattern matches the cleaned absolute path p.
+func (s *PathSet) Match(p, home, cwd string) bool {
+	if home != "" && strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/') {
+		if anyPattern(s.homeBy[firstSegment(p[len(home):])], p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) {
+			return true
+		}
+	}
+	if anyPattern(s.absBy[firstSegment(p)], p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
+		return true
+	}
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	if anyPattern(s.baseBy[base], p, home, cwd) {
+		return true
+	}
+	if i := strings.LastIndexByte(base, '.'); i >= 0 && anyPattern(s.extBy[base[i+1:]], p, home, cwd) {
+		return true
+	}
+	return anyPattern(s.baseOther, p, home, cwd) || anyPattern(s.cwd, p, home, cwd)
+}
+
+func anyPattern(ps []PathPattern, p, home, cwd string) bool {
+	for _, pp := range ps {
+		if pp.Match(p, home, cwd) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstSegment is the first segment of "/a/b" ("a"), or "" for "/".
+func firstSegment(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return p
+}
+
+// literalFirstSegment returns the first segment of a pattern's path part
+// when it is literal and followed by more ("/.ssh/**" → ".ssh"), or when it
+// is the whole pattern ("/.netrc" → ".netrc").
+func literalFirstSegment(rest string) (string, bool) {
+	if !strings.HasPrefix(rest, "/") {
+		return "", false
+	}
+	seg := firstSegment(rest)
+	if seg == "" || strings.ContainsAny(seg, `*?[]{}\`) {
+		return "", false
+	}
+	return seg, true
+}
