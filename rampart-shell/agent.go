@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,9 +23,9 @@ var forwarded = []os.Signal{
 }
 
 // runAgent runs argv with env, forwarding signals, and returns the exit
-// status to pass through: the agent's own, or 128+N when a signal killed
-// it (after re-raising N on ourselves, so our parent sees the same).
-func runAgent(argv, env []string, stdin *os.File, stderr io.Writer) int {
+// status to pass through: the agent's own, or 128+N and N when signal N
+// killed it.
+func runAgent(argv, env []string, stdin *os.File, stderr io.Writer) (int, syscall.Signal) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = env
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, os.Stdout, os.Stderr
@@ -39,9 +40,9 @@ func runAgent(argv, env []string, stdin *os.File, stderr io.Writer) int {
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintf(stderr, "rampart-shell: error: %v\n", err)
 		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
-			return exitNoShell
+			return exitNoShell, 0
 		}
-		return exitDenied
+		return exitFailed, 0
 	}
 	tty := isTTY(stdin)
 	done := make(chan struct{})
@@ -61,33 +62,33 @@ func runAgent(argv, env []string, stdin *os.File, stderr io.Writer) int {
 	err := cmd.Wait()
 	close(done)
 	if err == nil {
-		return 0
+		return 0, 0
 	}
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) {
 		fmt.Fprintf(stderr, "rampart-shell: error: %v\n", err)
-		return exitFailed
+		return exitFailed, 0
 	}
 	if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		return 128 + int(ws.Signal())
+		return 128 + int(ws.Signal()), ws.Signal()
 	}
-	return ee.ExitCode()
+	return ee.ExitCode(), 0
 }
 
-// reraise ends this process with the signal that ended the agent, when
-// code says one did, so that a parent shell sees "killed by SIGTERM".
-func reraise(code int) {
-	if code <= 128 || code > 128+64 {
-		return
-	}
-	sig := syscall.Signal(code - 128)
+// reraise ends this process with the signal that ended the agent, so that
+// a parent shell sees "killed by SIGTERM" rather than a status.
+func reraise(sig syscall.Signal) {
 	switch sig {
+	case 0:
+		return
 	case syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGSEGV, syscall.SIGBUS, syscall.SIGILL, syscall.SIGFPE:
 		// Would dump core for the agent's fault: report the status only.
 		return
 	}
 	signal.Reset(sig)
 	syscall.Kill(os.Getpid(), sig)
+	// Delivery is asynchronous: give it time before the status is used.
+	time.Sleep(time.Second)
 }
 
 func isTTY(f *os.File) bool {

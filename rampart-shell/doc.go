@@ -55,8 +55,11 @@
 // # Exit status
 //
 // As a shell: the real shell's, or 126 when the command was denied, or 127
-// when no real shell could be run. wrap and preload: the agent's, or 125
-// when rampart-shell itself failed, or 2 for a usage error.
+// when no real shell could be run. wrap and preload: the agent's (128+N
+// when signal N ended it, and the same signal is raised again so a parent
+// shell sees it), 127 when the agent cannot be found, 125 when
+// rampart-shell itself failed (no librampart, no rampart-eval), 2 for a
+// usage error.
 //
 // # Example
 //

@@ -56,9 +56,10 @@ func preloadCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 				return err
 			}
 			env := preloadEnv(os.Environ(), so, srv.socket, af, args[0])
-			*code = runAgent(args, env, stdin, stderr)
+			var sig syscall.Signal
+			*code, sig = runAgent(args, env, stdin, stderr)
 			srv.stop(stderr)
-			reraise(*code)
+			reraise(sig)
 			return nil
 		},
 	}

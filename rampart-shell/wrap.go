@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 )
@@ -36,8 +37,9 @@ func wrapCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 			if err != nil {
 				return err
 			}
-			*code = runAgent(args, env, stdin, stderr)
-			reraise(*code)
+			var sig syscall.Signal
+			*code, sig = runAgent(args, env, stdin, stderr)
+			reraise(sig)
 			return nil
 		},
 	}
