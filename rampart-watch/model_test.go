@@ -131,3 +131,22 @@ func BenchmarkRender(b *testing.B) {
 		m.View()
 	}
 }
+
+// A pause that outlasts the board's capacity resumes by itself rather than
+// holding records without bound.
+func TestPauseResumesWhenFull(t *testing.T) {
+	m := testModel()
+	m.f.b.Max = 10
+	press(m, "p")
+	m.Update(events(1, 8))
+	if !m.f.paused || m.f.held != 8 {
+		t.Fatalf("paused %v held %d, want paused holding 8", m.f.paused, m.f.held)
+	}
+	m.Update(events(9, 12))
+	if m.f.paused || m.f.held != 0 || m.f.b.Total != 12 {
+		t.Errorf("paused %v held %d total %d, want resumed with all 12", m.f.paused, m.f.held, m.f.b.Total)
+	}
+	if !strings.Contains(m.View(), "resumed: more than 10 records arrived while paused") {
+		t.Errorf("no word of the resume:\n%s", m.View())
+	}
+}

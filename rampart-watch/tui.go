@@ -65,7 +65,14 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.f.paused {
 			m.held = append(m.held, msg...)
 			m.f.held += countRecords(msg)
-			return m, nil
+			if m.f.held <= m.maxHeld() {
+				return m, nil
+			}
+			// Holding more than the board keeps would only hold memory:
+			// resume, and say why.
+			m.f.paused = false
+			msg, m.held, m.f.held = m.held, nil, 0
+			m.f.status = fmt.Sprintf("resumed: more than %d records arrived while paused", m.maxHeld())
 		}
 		m.add(msg)
 		for _, ev := range msg {
@@ -122,6 +129,14 @@ func (m *model) add(evs []feed.Event) {
 		m.f.top += n
 	}
 	m.clamp()
+}
+
+// maxHeld bounds the records held while paused: as many as the board keeps.
+func (m *model) maxHeld() int {
+	if m.f.b.Max > 0 {
+		return m.f.b.Max
+	}
+	return board.DefaultMax
 }
 
 func countRecords(evs []feed.Event) int {
