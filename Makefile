@@ -17,7 +17,7 @@ BINARIES := rampart rampart-eval rampart-hook rampart-shell rampart-mcp rampart-
 MODULES  := pkg $(BINARIES)
 # Packages whose code runs goroutines or shares state across processes run
 # under the race detector too (race needs cgo).
-RACE_PKGS := ./audit/... ./approval/...
+RACE_PKGS := ./audit/... ./approval/... ./decide/...
 
 .PHONY: all build lib install test test-go test-race test-lib test-python lint bench fuzz clean
 
