@@ -484,52 +484,64 @@ func FuzzServe(f *testing.F) {
 	})
 }
 
-// BenchmarkListenRoundTrip is one call and its decision over the socket,
-// on a connection per call as librampart makes them.
+// BenchmarkListenRoundTrip is one call and its decision over the socket:
+// on a connection per call as librampart makes them, and on one connection;
+// with a decider that does nothing, and with the real decision point (the
+// standard profile, the audit record written before the answer).
 func BenchmarkListenRoundTrip(b *testing.B) {
 	dir, _ := os.MkdirTemp("", "rl")
 	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "eval.sock")
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- listen(ctx, path, &fakeDecider{discard: true}, &lockedBuffer{}) }()
-	for {
-		if c, err := net.Dial("unix", path); err == nil {
-			c.Close()
-			break
-		}
-		time.Sleep(time.Millisecond)
+	point, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval"})
+	if err != nil {
+		b.Fatal(err)
 	}
+	defer point.Close()
 	req := []byte(execLine("/usr/bin/true"))
 	buf := make([]byte, 4096)
-	b.Run("conn-per-call", func(b *testing.B) {
-		for b.Loop() {
+	for _, d := range []struct {
+		name string
+		d    decider
+	}{{"fake", &fakeDecider{discard: true}}, {"audited", point}} {
+		path := filepath.Join(dir, d.name+".sock")
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- listen(ctx, path, d.d, &lockedBuffer{}) }()
+		for {
+			if c, err := net.Dial("unix", path); err == nil {
+				c.Close()
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		b.Run("conn-per-call-"+d.name, func(b *testing.B) {
+			for b.Loop() {
+				c, err := net.Dial("unix", path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				c.Write(req)
+				if _, err := c.Read(buf); err != nil {
+					b.Fatal(err)
+				}
+				c.Close()
+			}
+		})
+		b.Run("one-conn-"+d.name, func(b *testing.B) {
 			c, err := net.Dial("unix", path)
 			if err != nil {
 				b.Fatal(err)
 			}
-			c.Write(req)
-			if _, err := c.Read(buf); err != nil {
-				b.Fatal(err)
+			defer c.Close()
+			for b.Loop() {
+				c.Write(req)
+				if _, err := c.Read(buf); err != nil {
+					b.Fatal(err)
+				}
 			}
-			c.Close()
-		}
-	})
-	b.Run("one-conn", func(b *testing.B) {
-		c, err := net.Dial("unix", path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer c.Close()
-		for b.Loop() {
-			c.Write(req)
-			if _, err := c.Read(buf); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	cancel()
-	<-done
+		})
+		cancel()
+		<-done
+	}
 }
 
 // TestListenReloadPoint: the real decision point picks up an edited policy,
