@@ -44,6 +44,9 @@ policies:
 // The sibling programs the end-to-end scripts need, built once per test
 // binary: rampart-eval (the socket server) and librampart.so.
 var (
+	// servers holds each script's approvals store, by $WORK.
+	servers sync.Map
+
 	buildOnce sync.Once
 	binDir    string
 	libPath   string
@@ -85,6 +88,7 @@ func TestScript(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"approvals": approvalsCmd},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
 			if err := os.MkdirAll(home, 0o700); err != nil {
