@@ -22,7 +22,18 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"rampart-shell": main})
+	testscript.Main(cleanup{m}, map[string]func(){"rampart-shell": main})
+}
+
+// cleanup removes the sibling binaries after the tests.
+type cleanup struct{ m *testing.M }
+
+func (c cleanup) Run() int {
+	code := c.m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	return code
 }
 
 var update = flag.Bool("u", false, "update testscript output files")
