@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
@@ -24,7 +23,7 @@ func (a *app) checkpointCmd() *ffcli.Command {
 			"Keep it where whoever might tamper with the log cannot reach it;\n" +
 			"rampart-audit verify -checkpoint FILE then proves the log still extends it.",
 		FlagSet: fs,
-		Options: []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		// No RAMPART_ environment variables: see newFlags.
 		Exec: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return fmt.Errorf("checkpoint takes no FILE arguments; name a log with -file")

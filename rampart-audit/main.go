@@ -115,7 +115,11 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.text, "text", false, "print text even when stdout is not a terminal")
 }
 
-// newFlags returns a verb's flag set with the common flags.
+// newFlags returns a verb's flag set with the common flags. Verbs take no
+// values from RAMPART_ environment variables (ff's env prefix): rampart-shell
+// sets RAMPART_AGENT, and adapters may set RAMPART_SESSION, for the programs
+// an agent runs, and a -agent or -session filter must never come silently
+// from there.
 func (a *app) newFlags(verb string, c *common) *flag.FlagSet {
 	fs := flag.NewFlagSet("rampart-audit "+verb, flag.ContinueOnError)
 	fs.SetOutput(a.stderr)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
@@ -34,7 +33,7 @@ func (a *app) searchCmd() *ffcli.Command {
 		ShortUsage: "rampart-audit search [-tool T] [-agent A] [-session S] [-decision D] [-policy P] [-since D] [-until D] [-grep TEXT] [flags] [FILE...]",
 		ShortHelp:  "print the records that match every filter",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		// No RAMPART_ environment variables: see newFlags.
 		Exec: func(ctx context.Context, args []string) error {
 			asJSON, err := a.asJSON(&c)
 			if err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
@@ -23,7 +22,7 @@ func (a *app) statsCmd() *ffcli.Command {
 		ShortUsage: "rampart-audit stats [-since D] [-until D] [-by decision|tool|agent|policy] [flags] [FILE...]",
 		ShortHelp:  "count records by decision, tool, agent or policy",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		// No RAMPART_ environment variables: see newFlags.
 		Exec: func(ctx context.Context, args []string) error {
 			asJSON, err := a.asJSON(&c)
 			if err != nil {

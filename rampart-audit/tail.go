@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
@@ -29,7 +28,7 @@ func (a *app) tailCmd() *ffcli.Command {
 		ShortUsage: "rampart-audit tail [-n N] [-follow] [flags] [FILE...]",
 		ShortHelp:  "print the newest records, and follow the log",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		// No RAMPART_ environment variables: see newFlags.
 		Exec: func(ctx context.Context, args []string) error {
 			asJSON, err := a.asJSON(&c)
 			if err != nil {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
@@ -25,7 +24,7 @@ func (a *app) verifyCmd() *ffcli.Command {
 		ShortUsage: "rampart-audit verify [-checkpoint FILE] [-partial] [-strict] [flags] [FILE...]",
 		ShortHelp:  "check the hash chain, the head and a checkpoint",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
+		// No RAMPART_ environment variables: see newFlags.
 		Exec: func(ctx context.Context, args []string) error {
 			asJSON, err := a.asJSON(&c)
 			if err != nil {
