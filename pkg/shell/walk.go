@@ -14,7 +14,8 @@ type state struct {
 	vars      map[string]variable
 	kept      map[string]int // substitutions kept as text, by string depth
 	pipes     int
-	pipe0     pipe // the first pipeline, kept here to save an allocation
+	pipe0     pipe   // the first pipeline, kept here to save an allocation
+	spare     []pipe // pipelines allocated ahead
 	truncated bool
 	unparsed  bool
 	parsed    int // bytes handed to the parser
@@ -74,7 +75,13 @@ func (s *state) newPipe() *pipe {
 	if s.pipes == 1 {
 		return &s.pipe0
 	}
-	return &pipe{id: s.pipes - 1}
+	if len(s.spare) == 0 {
+		s.spare = make([]pipe, 8) // pipes are small: allocate a few at a time
+	}
+	p := &s.spare[0]
+	s.spare = s.spare[1:]
+	p.id = s.pipes - 1
+	return p
 }
 
 func (s *state) result() Result {
@@ -340,6 +347,9 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 // walkCall reports a simple command.
 func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame) {
 	e := &expander{s: s, f: f}
+	if len(c.Args) > 0 {
+		e.words, e.dyn = make([]string, 0, len(c.Args)), make([]bool, 0, len(c.Args))
+	}
 	for _, a := range c.Assigns {
 		s.assign(e, a, len(c.Args) == 0)
 	}

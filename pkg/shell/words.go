@@ -19,10 +19,19 @@ type expander struct {
 	dyn   []bool
 	subs  []span // ranges of s.out holding the commands of substitutions
 
-	cur    strings.Builder
+	cur    field
 	have   bool // the current field exists even if empty ("")
 	curDyn bool
 }
+
+// field is the field being built; unlike a strings.Builder its buffer is
+// reused from one field to the next.
+type field []byte
+
+func (b *field) Reset()               { *b = (*b)[:0] }
+func (b *field) Len() int             { return len(*b) }
+func (b *field) WriteString(s string) { *b = append(*b, s...) }
+func (b *field) String() string       { return string(*b) }
 
 // span is a range of state.out.
 type span struct{ start, end int }
@@ -30,6 +39,14 @@ type span struct{ start, end int }
 // word expands w and appends its fields. With split false (assignment
 // values, redirection targets) the whole word is one field.
 func (e *expander) word(w *syntax.Word, split bool) {
+	if len(w.Parts) == 1 {
+		// Most words are one plain literal: no copy needed.
+		if l, ok := w.Parts[0].(*syntax.Lit); ok && strings.IndexByte(l.Value, '\\') < 0 &&
+			(l.Value[0] != '~' || tildeHome(l.Value)) {
+			e.words, e.dyn = append(e.words, l.Value), append(e.dyn, false)
+			return
+		}
+	}
 	e.cur.Reset()
 	e.have, e.curDyn = false, false
 	for i, part := range w.Parts {
