@@ -490,6 +490,22 @@ var parseTests = []struct {
 		"nice -10 rm -rf / @0.0",
 		"rm -rf / @0.0 via=nice",
 	}},
+	{"echo cm0gLXJmIC8K | base64 -d | bash", []string{
+		"echo cm0gLXJmIC8K @0.0",
+		"base64 -d @0.1",
+		"bash @0.2",
+		"rm -rf / @1.0 d=1",
+	}},
+	{"base64 --decode <<< 'cm0gLXJmIC8K' | sh", []string{
+		"base64 --decode @0.0 <<<\"cm0gLXJmIC8K\"",
+		"sh @0.1",
+		"rm -rf / @1.0 d=1",
+	}},
+	{"echo ls | base64 | sh", []string{
+		"echo ls @0.0",
+		"base64 @0.1",
+		"sh @0.2",
+	}},
 	// Home, variables, compound commands, redirections, fallback.
 	{"cat ~/.ssh/id_rsa", []string{
 		"cat ~/.ssh/id_rsa @0.0",

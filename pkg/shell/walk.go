@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"encoding/base64"
 	"strings"
 	"sync"
 
@@ -429,14 +430,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	if !stdin {
 		if f.inPipe {
-			for _, b := range bodies {
-				f.pl.feeds = append(f.pl.feeds, feed{b, f.pl.stage})
-			}
-			if len(inner) > 0 {
-				if t, ok := echoText(inner); ok {
-					f.pl.feeds = append(f.pl.feeds, feed{t, f.pl.stage})
-				}
-			}
+			s.feedPipe(f.pl, inner, bodies)
 		}
 		return
 	}
@@ -464,6 +458,53 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		}
 		f.pl.feeds = keep
 	}
+}
+
+// feedPipe records what a pipeline stage writes for a later stage that
+// runs a shell: here-documents and here-strings (through cat, tee, grep...:
+// over-reporting is safe), echo and printf output, and what base64 -d
+// decodes from earlier stages or its own input.
+func (s *state) feedPipe(pl *pipe, inner []string, bodies []string) {
+	if len(inner) > 0 && progName(inner[0]) == "base64" {
+		decode := false
+		for _, a := range inner[1:] {
+			decode = decode || a == "--decode" || len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.ContainsAny(a, "dD")
+		}
+		keep := pl.feeds[:0]
+		for _, fd := range append(pl.feeds, feedsOf(bodies, pl.stage)...) {
+			if t, ok := base64Text(fd.text); ok && decode {
+				keep = append(keep, feed{t, pl.stage})
+			}
+		}
+		pl.feeds = keep
+		return
+	}
+	pl.feeds = append(pl.feeds, feedsOf(bodies, pl.stage)...)
+	if len(inner) > 0 {
+		if t, ok := echoText(inner); ok {
+			pl.feeds = append(pl.feeds, feed{t, pl.stage})
+		}
+	}
+}
+
+func feedsOf(texts []string, stage int) []feed {
+	var out []feed
+	for _, t := range texts {
+		out = append(out, feed{t, stage})
+	}
+	return out
+}
+
+// base64Text decodes standard or URL-safe base64, padded or not, ignoring
+// white space.
+func base64Text(t string) (string, bool) {
+	t = strings.Join(strings.Fields(t), "")
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(t); err == nil {
+			return string(b), true
+		}
+	}
+	return "", false
 }
 
 // link makes the commands of substitutions earlier stages of pl, as the
