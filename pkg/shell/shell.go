@@ -15,21 +15,25 @@
 //     in a word, an assignment or a redirection.
 //   - Strings a shell runs: "bash -c STR" (and sh, zsh, dash, ksh, busybox
 //     sh, with any flags), "eval ARGS", "su -c STR", the remote command of
-//     "ssh HOST CMD", "watch CMD", "flock FILE -c STR", and here-documents
-//     or here-strings fed to a shell. These are parsed again, one level
-//     deeper, up to [MaxStringDepth].
+//     "ssh HOST CMD", "watch CMD", "flock FILE -c STR", here-documents and
+//     here-strings fed to a shell, and what earlier pipeline stages feed a
+//     shell on stdin ("echo CMD | sh", "cat <<EOF | sh", through
+//     "base64 -d"). These are parsed again, one level deeper, up to
+//     [MaxStringDepth].
 //   - Commands behind wrappers: sudo, doas, env (including "env -S STR"),
 //     command, builtin, exec, nice, nohup, time, timeout, stdbuf, ionice,
 //     chroot, setsid, unbuffer, flock, busybox, xargs and find -exec. Both the
 //     wrapper and the wrapped command are reported; the wrapped one lists
-//     its wrappers in [Command.Via]. "find -delete" is reported as a
-//     synthetic "rm -r -f PATH...".
+//     its wrappers in [Command.Via]. Unless a test such as -name narrows
+//     it, "find PATH -delete" is reported as a synthetic "rm -r -f PATH"
+//     and "find PATH -exec CMD {} ;" also as a synthetic CMD run on PATH.
 //   - Variables assigned earlier on the same line ("X=rm; $X -rf /"),
 //     including export/declare/local/readonly; "$(echo rm)" and
 //     "$(printf rm)" are resolved. What cannot be resolved keeps its text
-//     ("$FOO") and marks the command [Command.Dynamic]. "~", "~/x", "$HOME"
-//     and "${HOME}" are kept as "~", "~/x" and "$HOME" for the caller to
-//     expand against the user's home.
+//     ("$FOO") and marks the command [Command.Dynamic]; a dynamic program's
+//     Name is its last path element when that is literal ("$DIR/rm" is rm).
+//     "~", "~/x", "$HOME" and "${HOME}" are kept as "~", "~/x" and "$HOME"
+//     for the caller to expand against the user's home.
 //   - A download run by an interpreter ("sh -c \"$(curl URL)\"",
 //     "bash <(curl URL)", "eval \"$(wget -qO- URL)\"") is reported as a
 //     pipeline: the substituted commands are earlier stages of the
@@ -41,7 +45,10 @@
 //     [Command.Synthetic] commands.
 //
 // A line the parser rejects is split on ";", "&&", "||", "|" and newlines,
-// then on white space with quotes stripped, and flagged [Result.Unparsed].
+// then on white space with quotes stripped, and flagged [Result.Unparsed];
+// so is a string inside it that a shell would run ("bash -c '...'").
+// Splitting over-reports rather than hides: `echo "x; rm -rf /` gives echo
+// and rm.
 //
 // # Bounds
 //
@@ -54,11 +61,13 @@
 // # Fast path
 //
 // Most commands an agent runs are plain ("git status", "go test ./..."). A
-// line made only of letters, digits, blanks and the bytes -_./:=,+@%^ that
-// does not start with an assignment or a shell keyword is split on blanks
-// without the parser; the wrapper and recursion logic is the same. The fast
-// path and the parser give identical results on every line the fast path
-// accepts (FuzzFastPathMatchesParser).
+// line made only of letters, digits, blanks and the bytes -_./:=,+@%^ (and
+// ~ where it means the home, as in "cat ~/.ssh/id_rsa") that does not start
+// with an assignment or a shell keyword is split on blanks without the
+// parser; the wrapper and recursion logic is the same, and a command that is
+// no wrapper, shell or interpreter is reported at once. The fast path and
+// the parser give identical results on every line the fast path accepts
+// (FuzzFastPathMatchesParser).
 //
 // The returned slices may share backing arrays (a wrapper's Args hold its
 // wrapped command's words); treat them as read-only.
@@ -92,7 +101,7 @@ type Redirect struct {
 // Result is what Parse found.
 type Result struct {
 	Commands  []Command
-	Unparsed  bool // the parser rejected the input; Commands then come from a best-effort whitespace split
+	Unparsed  bool // the parser rejected the input (or a string in it a shell would run); those Commands come from a best-effort whitespace split
 	Truncated bool // a nesting or size bound stopped the walk
 }
 
