@@ -2,7 +2,7 @@
 // run, so that a policy judges what is executed rather than the raw text.
 //
 // Glob patterns on a raw command are trivially evaded: "/bin/rm -fr /",
-// "\\rm -rf /", "sudo env rm -rf /" and "bash -c 'rm -rf /'" all run rm.
+// "\rm -rf /", "sudo env rm -rf /" and "bash -c 'rm -rf /'" all run rm.
 // [Parse] reads the line with a real shell parser (mvdan.cc/sh/v3/syntax,
 // bash dialect) and reports every simple command it can reach, with quotes
 // removed and the program reduced to its base name.
