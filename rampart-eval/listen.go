@@ -119,6 +119,17 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 		}
 		mu.Unlock()
 	}()
+	handle := func(conn net.Conn) {
+		serve(conn, conn, d, func(err error) {
+			fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
+		})
+		mu.Lock()
+		delete(conns, conn)
+		mu.Unlock()
+		conn.Close()
+		<-slots
+	}
+	work := make(chan net.Conn)
 	var acceptErr error
 	for {
 		slots <- struct{}{}
@@ -137,22 +148,48 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 		}
 		mu.Lock()
 		conns[conn] = struct{}{}
+		if ctx.Err() != nil {
+			// Shutting down: the loop above may have missed this one.
+			conn.SetReadDeadline(time.Now())
+		}
 		mu.Unlock()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			serve(conn, conn, d, func(err error) {
-				fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
-			})
-			mu.Lock()
-			delete(conns, conn)
-			mu.Unlock()
-			conn.Close()
-			<-slots
-		}()
+		// Hand the connection to an idle worker, or start one. Workers
+		// outlive their connection for a while: librampart connects once
+		// per exec, and a fresh goroutine would grow its stack each time.
+		select {
+		case work <- conn:
+		default:
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				worker(ctx, conn, work, handle)
+			}()
+		}
 	}
 	wg.Wait()
 	return acceptErr
+}
+
+// workerIdle is how long a connection worker waits for the next
+// connection before it exits.
+const workerIdle = 10 * time.Second
+
+// worker handles conn, then further connections from work until it has
+// been idle for workerIdle or ctx is done.
+func worker(ctx context.Context, conn net.Conn, work <-chan net.Conn, handle func(net.Conn)) {
+	idle := time.NewTimer(workerIdle)
+	defer idle.Stop()
+	for {
+		handle(conn)
+		idle.Reset(workerIdle)
+		select {
+		case conn = <-work:
+		case <-idle.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
 // serve answers the Calls read from r on w until r ends: one Decision per
