@@ -261,3 +261,30 @@ func BenchmarkShimDecide(b *testing.B) {
 		})
 	}
 }
+
+func TestPreloadEnv(t *testing.T) {
+	so := "/h/.rampart/lib/librampart.so"
+	for _, tc := range []struct {
+		env  []string
+		mode string
+		want string
+	}{
+		{[]string{"PATH=/bin"}, "enforce", "LD_PRELOAD=" + so},
+		{[]string{"LD_PRELOAD=/x/other.so"}, "enforce", "LD_PRELOAD=" + so + ":/x/other.so"},
+		{[]string{"LD_PRELOAD=/x/other.so " + so}, "enforce", "LD_PRELOAD=/x/other.so " + so},
+		{[]string{"RAMPART_MODE=monitor"}, "enforce", "LD_PRELOAD=" + so},
+	} {
+		env := preloadEnv(tc.env, so, "/run/eval.sock", agentFlags{mode: tc.mode}, "/usr/bin/python3")
+		if !slices.Contains(env, tc.want) {
+			t.Errorf("preloadEnv(%q) = %q, want it to hold %q", tc.env, env, tc.want)
+		}
+		for _, want := range []string{"RAMPART_SOCKET=/run/eval.sock", "RAMPART_AGENT=python3"} {
+			if !slices.Contains(env, want) {
+				t.Errorf("preloadEnv(%q) = %q, want it to hold %q", tc.env, env, want)
+			}
+		}
+		if slices.Contains(env, "RAMPART_MODE=monitor") {
+			t.Errorf("preloadEnv(%q) in enforce mode kept RAMPART_MODE=monitor", tc.env)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -71,6 +72,9 @@ func preloadEnv(env []string, so, socket string, af agentFlags, agent string) []
 	for _, e := range env {
 		if old, ok := strings.CutPrefix(e, "LD_PRELOAD="); ok && old != "" {
 			preload = so + ":" + old
+			if slices.Contains(strings.FieldsFunc(old, func(r rune) bool { return r == ':' || r == ' ' }), so) {
+				preload = old
+			}
 		}
 	}
 	env = setEnv(env, "LD_PRELOAD", preload)
@@ -125,6 +129,9 @@ type server struct {
 func startServer(socket string, af agentFlags, stderr io.Writer) (*server, error) {
 	if socket != "" {
 		if reachable(socket) {
+			if af.mode == "monitor" {
+				fmt.Fprintf(stderr, "rampart-shell: hint: nothing is blocked, but the server on %s records decisions in its own mode\n", socket)
+			}
 			return &server{socket: socket}, nil
 		}
 		fmt.Fprintf(stderr, "rampart-shell: hint: no server answers on %s; starting one for this session\n", socket)
