@@ -30,6 +30,41 @@
 extern char **environ;
 
 static int passed, failed;
+
+#ifdef __GLIBC__
+/* Every heap call in this process is counted, so that the vfork test can
+ * see that librampart used none between vfork and exec (the child shares
+ * this memory, counter included). */
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void __libc_free(void *);
+static volatile long heap_calls;
+void *malloc(size_t n)
+{
+	heap_calls++;
+	return __libc_malloc(n);
+}
+void *calloc(size_t a, size_t b)
+{
+	heap_calls++;
+	return __libc_calloc(a, b);
+}
+void *realloc(void *p, size_t n)
+{
+	heap_calls++;
+	return __libc_realloc(p, n);
+}
+void free(void *p)
+{
+	heap_calls++;
+	__libc_free(p);
+}
+#define HEAP_COUNTED 1
+#else
+static volatile long heap_calls;
+#define HEAP_COUNTED 0
+#endif
 static const char *mode, *dir, *logpath;
 static const char *touch_path = "/usr/bin/touch";
 
@@ -236,22 +271,47 @@ static void spawn_test(int search, const char *file, int want_run)
 static void vfork_test(void)
 {
 	char *denied[] = {"touch", in_dir("blocked-marker"), NULL};
+	int st = 0;
+	long before = heap_calls;
+	free(malloc(16));
+	if (HEAP_COUNTED)
+		check(heap_calls - before == 2, "the heap counter sees malloc and free", "counter did not move");
+	before = heap_calls;
 	pid_t p = vfork();
 	if (p == 0) {
 		execve(touch_path, denied, environ);
 		_exit(errno == EPERM ? 77 : 1);
 	}
-	int st = 0;
 	waitpid(p, &st, 0);
+	long used = heap_calls - before;
 	check(exit_code(st) == 77 && !exists("blocked-marker"), "vfork child denied with EPERM", "not EPERM");
+	if (HEAP_COUNTED)
+		check(used == 0, "no heap use between vfork and a denied exec", "malloc or free was called");
 	char *allowed[] = {"touch", in_dir("ok-vfork"), NULL};
+	before = heap_calls;
 	p = vfork();
 	if (p == 0) {
 		execve(touch_path, allowed, environ);
 		_exit(1);
 	}
 	waitpid(p, &st, 0);
+	used = heap_calls - before;
 	check(exit_code(st) == 0 && exists("ok-vfork"), "vfork child allowed", "did not run");
+	if (HEAP_COUNTED)
+		check(used == 0, "no heap use between vfork and an allowed exec", "malloc or free was called");
+	/* An environment that needs repair, built on the stack, not the heap. */
+	char *bare[] = {"PATH=/usr/bin:/bin", NULL};
+	before = heap_calls;
+	p = vfork();
+	if (p == 0) {
+		execve(touch_path, allowed, bare);
+		_exit(1);
+	}
+	waitpid(p, &st, 0);
+	used = heap_calls - before;
+	if (HEAP_COUNTED)
+		check(exit_code(st) == 0 && used == 0, "no heap use repairing a child's environment after vfork",
+		      "malloc or free was called, or the exec failed");
 	unlink(in_dir("ok-vfork"));
 	/* Still judged in the parent afterwards. */
 	spawn_test(0, "blocked-marker", 0);
