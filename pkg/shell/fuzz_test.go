@@ -47,7 +47,7 @@ var programs = []string{
 	"sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer", "exec", "nice",
 	"time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "flock", "runuser", "env",
 	"eval", "su", "ssh", "watch", "find", "sh", "bash", "zsh", "dash", "ksh", "mksh", "fish",
-	"python", "python3", "python3.12", "perl", "ruby", "node", "nodejs", "php", "source", ".",
+	"python", "python3", "python3.12", "perl", "ruby", "node", "nodejs", "php", "awk", "gawk", "source", ".",
 	"git", "rm", "ls", "cat", "curl", "grep", "echo", "printf", "/usr/bin/sudo", "./bash",
 }
 

@@ -13,6 +13,7 @@ func scriptLang(name string) string {
 	for _, l := range [...]struct{ prefix, lang string }{
 		{"python", "python"}, {"pypy", "python"}, {"perl", "perl"},
 		{"ruby", "ruby"}, {"nodejs", "node"}, {"node", "node"}, {"php", "php"},
+		{"awk", "awk"}, {"gawk", "awk"}, {"mawk", "awk"}, {"nawk", "awk"},
 	} {
 		if rest, ok := strings.CutPrefix(name, l.prefix); ok && versionSuffix(rest) {
 			return l.lang
@@ -41,6 +42,7 @@ type langFlags struct {
 	longArg  []string // long options taking the next word
 	oneCode  bool     // the first code option ends the options (python -c)
 	detached bool     // code options never take an attached argument (node -pe)
+	operand  bool     // without a code option, the first operand is the code (awk)
 }
 
 var langs = map[string]*langFlags{
@@ -49,6 +51,7 @@ var langs = map[string]*langFlags{
 	"ruby":   {code: "e", arg: "rICEF", attached: "xiKW", digits: "0T"},
 	"node":   {code: "ep", arg: "r", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"require", "import", "loader", "input-type", "experimental-loader"}},
 	"php":    {code: "rBRE", arg: "dcz", script: "fF"},
+	"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true},
 }
 
 // interpCode gives the code of an interpreter one-liner.
@@ -127,6 +130,12 @@ options:
 	if len(codes) > 0 {
 		return strings.Join(codes, "\n"), true, false
 	}
+	if fl.operand {
+		if i < len(words) {
+			return words[i], true, false
+		}
+		return "", false, false
+	}
 	return "", false, i >= len(words) || words[i] == "-"
 }
 
@@ -182,6 +191,7 @@ var langHooks = map[string][]hook{
 		{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
 		{"readFileSync", hookRead}, {"readFile", hookRead},
 	},
+	"awk": {{"system", hookShell}},
 	"php": {
 		{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
 		{"popen", hookShell}, {"proc_open", hookShell}, {"pcntl_exec", hookShell},
@@ -226,6 +236,40 @@ func (s *state) scanCode(lang, code string, f frame) {
 			s.parseString(cmd, f)
 		}
 	}
+	if lang == "awk" {
+		for _, cmd := range sc.awkPipes() {
+			s.parseString(cmd, f)
+		}
+	}
+}
+
+// awkPipes finds the commands awk runs through pipes: print ... | "cmd"
+// and "cmd" | getline.
+func (sc *scanner) awkPipes() []string {
+	c := sc.code
+	var out []string
+	for i := 0; i < len(c) && len(out) < MaxCommands; i++ {
+		if c[i] != '|' {
+			continue
+		}
+		if j := skipSpace(c, i+1); j < len(c) && c[j] == '"' {
+			if v, _, ok := sc.str(j); ok {
+				out = append(out, v.str)
+			}
+			continue
+		}
+		if rest := strings.TrimLeft(c[i+1:], " \t"); strings.HasPrefix(rest, "getline") {
+			k := strings.LastIndexByte(c[:i], '"')
+			if k <= 0 {
+				continue
+			}
+			open := strings.LastIndexByte(c[:k], '"')
+			if open >= 0 {
+				out = append(out, c[open+1:k])
+			}
+		}
+	}
+	return out
 }
 
 // hook reports what one call does; rest is the code after the call.

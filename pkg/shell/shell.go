@@ -38,7 +38,7 @@
 //     "bash <(curl URL)", "eval \"$(wget -qO- URL)\"") is reported as a
 //     pipeline: the substituted commands are earlier stages of the
 //     interpreter's pipeline, exactly as in "curl URL | sh".
-//   - One-liners of python, perl, ruby, node and php are scanned (best
+//   - One-liners of python, perl, ruby, node, php and awk are scanned (best
 //     effort, not parsed) for shell strings handed to os.system, subprocess,
 //     system, backticks, child_process and the like, for tree deletions
 //     (shutil.rmtree, fs.rmSync, ...) and for file reads; these come back as

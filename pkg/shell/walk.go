@@ -13,7 +13,6 @@ import (
 type state struct {
 	out       []Command
 	vars      map[string]variable
-	kept      map[string]int // substitutions kept as text, by string depth
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead

@@ -157,12 +157,10 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.value(v, split && !quoted)
 			return
 		}
-		e.s.keptText(e.f.slice(p), e.f.strDepth)
 		e.unknown(p)
 	case *syntax.ProcSubst:
 		// Its value is a /dev/fd path, nothing that hides a command.
 		e.subst(p.Stmts, p)
-		e.s.keptText(e.f.slice(p), e.f.strDepth)
 		e.text(e.f.slice(p))
 	case *syntax.ArithmExp:
 		e.s.walkNested(p, e.f)
@@ -175,25 +173,10 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 // subst walks the statements of a substitution one level deeper and
 // records the commands it produced.
 func (e *expander) subst(stmts []*syntax.Stmt, n syntax.Node) {
-	if d, ok := e.s.kept[e.f.slice(n)]; ok && d < e.f.strDepth {
-		return // walked already, where its text was kept in a word now re-parsed
-	}
 	start := len(e.s.out)
 	e.s.walkStmts(stmts, e.f.deeper())
 	if len(e.s.out) > start {
 		e.subs = append(e.subs, span{start, len(e.s.out)})
-	}
-}
-
-// keptText records that the text of a substitution was kept in a word at
-// string depth d: if that word is parsed again (bash -c "$(curl x)"), the
-// substitution is not reported twice.
-func (s *state) keptText(text string, d int) {
-	if s.kept == nil {
-		s.kept = make(map[string]int)
-	}
-	if old, ok := s.kept[text]; !ok || d < old {
-		s.kept[text] = d
 	}
 }
 
