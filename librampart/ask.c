@@ -304,6 +304,10 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 		close(fd);
 		return GOT_NOTHING;
 	}
+	/* One question per connection: say so, and the server finds the end
+	 * of the stream right after the line instead of waking up for it
+	 * once we are gone. */
+	shutdown(fd, SHUT_WR);
 	char reply[RP_REPLY_MAX];
 	size_t n = 0;
 	*why = "no answer in time";
