@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-
-	"github.com/gobwas/glob"
 )
 
 // Argv is one simple command prepared for matching: its program, its flags
@@ -195,7 +193,7 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 type CommandPattern struct {
 	src      string
 	raw      Glob
-	prog     glob.Glob
+	prog     *lazyGlob
 	progWord string
 	names    []string // literal program names, when literal
 	literal  bool
@@ -211,20 +209,23 @@ type CommandPattern struct {
 }
 
 type wordMatcher struct {
-	text glob.Glob
+	text *lazyGlob
 	path *PathPattern
 }
 
 // CompileCommand compiles a command pattern.
-func CompileCommand(pattern string) (*CommandPattern, error) {
-	raw, err := CompileText(pattern)
+func CompileCommand(pattern string) (*CommandPattern, error) { return Compiler{}.Command(pattern) }
+
+// Command compiles a command pattern.
+func (c Compiler) Command(pattern string) (*CommandPattern, error) {
+	raw, err := c.Text(pattern)
 	if err != nil {
 		return nil, err
 	}
 	cp := &CommandPattern{src: pattern, raw: raw}
 	if strings.Contains(pattern, " | ") {
 		for _, st := range strings.Split(pattern, " | ") {
-			sp, err := compileSimple(strings.TrimSpace(st))
+			sp, err := c.simple(strings.TrimSpace(st))
 			if err != nil {
 				return nil, fmt.Errorf("pipeline stage %q: %w", st, err)
 			}
@@ -234,7 +235,7 @@ func CompileCommand(pattern string) (*CommandPattern, error) {
 		cp.globWords = true
 		return cp, nil
 	}
-	sp, err := compileSimple(pattern)
+	sp, err := c.simple(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +243,7 @@ func CompileCommand(pattern string) (*CommandPattern, error) {
 	return sp, nil
 }
 
-func compileSimple(pattern string) (*CommandPattern, error) {
+func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	words := splitWords(pattern)
 	if len(words) == 0 {
 		return nil, fmt.Errorf("empty command pattern")
@@ -250,9 +251,9 @@ func compileSimple(pattern string) (*CommandPattern, error) {
 	cp := &CommandPattern{src: pattern}
 	prog := words[0]
 	cp.byPath = strings.Contains(prog, "/")
-	g, err := glob.Compile(prog)
+	g, err := c.glob(prog)
 	if err != nil {
-		return nil, fmt.Errorf("bad glob %q: %v", prog, err)
+		return nil, err
 	}
 	cp.prog, cp.progWord = g, prog
 	cp.names, cp.literal = literalNames(prog)
@@ -268,15 +269,15 @@ func compileSimple(pattern string) (*CommandPattern, error) {
 		case len(w) > 1 && w[0] == '-' && !strings.ContainsAny(w, "*?[{"):
 			flags = append(flags, w)
 		case looksLikePathPattern(w):
-			pp, err := CompilePath(w)
+			pp, err := c.Path(w)
 			if err != nil {
 				return nil, err
 			}
 			cp.words = append(cp.words, wordMatcher{path: &pp})
 		default:
-			g, err := glob.Compile(w)
+			g, err := c.glob(w)
 			if err != nil {
-				return nil, fmt.Errorf("bad glob %q: %v", w, err)
+				return nil, err
 			}
 			cp.words = append(cp.words, wordMatcher{text: g})
 		}

@@ -24,6 +24,7 @@ package match
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/gobwas/glob"
 )
@@ -31,7 +32,7 @@ import (
 // Glob is a compiled glob with its source text.
 type Glob struct {
 	src string
-	g   glob.Glob
+	g   *lazyGlob
 }
 
 // String returns the pattern as written.
@@ -40,21 +41,68 @@ func (g Glob) String() string { return g.src }
 // Match reports whether s matches.
 func (g Glob) Match(s string) bool { return g.g.Match(s) }
 
+// Compiler compiles patterns. The zero value checks and compiles every
+// glob at once, so a bad one is an error at load. With Lazy set, globs are
+// compiled on first use instead: for sources already known to be valid
+// (the embedded profiles, checked by their tests), a process that judges
+// one call then pays only for the patterns that call reaches.
+type Compiler struct {
+	Lazy bool
+}
+
 // CompileText compiles a glob in which `*` crosses every character, as used
 // for commands, URLs, domains and content.
-func CompileText(pattern string) (Glob, error) {
-	g, err := glob.Compile(pattern)
+func CompileText(pattern string) (Glob, error) { return Compiler{}.Text(pattern) }
+
+// Text compiles a glob in which `*` crosses every character.
+func (c Compiler) Text(pattern string) (Glob, error) {
+	g, err := c.glob(pattern)
 	if err != nil {
-		return Glob{}, fmt.Errorf("bad glob %q: %v", pattern, err)
+		return Glob{}, err
 	}
 	return Glob{src: pattern, g: g}, nil
 }
 
-// compileSep compiles a glob where `*` stops at sep and `**` crosses it.
-func compileSep(pattern string, sep rune) (glob.Glob, error) {
-	g, err := glob.Compile(pattern, sep)
-	if err != nil {
-		return nil, fmt.Errorf("bad glob %q: %v", pattern, err)
+// glob compiles pattern, where `*` stops at seps and `**` crosses them.
+func (c Compiler) glob(pattern string, seps ...rune) (*lazyGlob, error) {
+	l := &lazyGlob{src: pattern, seps: seps}
+	if !c.Lazy {
+		g, err := glob.Compile(pattern, seps...)
+		if err != nil {
+			return nil, fmt.Errorf("bad glob %q: %v", pattern, err)
+		}
+		l.g = g
 	}
-	return g, nil
+	return l, nil
 }
+
+// lazyGlob is a glob compiled on first use unless it was compiled at load.
+type lazyGlob struct {
+	src  string
+	seps []rune
+	once sync.Once
+	g    glob.Glob
+}
+
+// Match compiles the glob if needed and matches s. A lazily compiled glob
+// that turns out to be invalid matches nothing; only trusted sources are
+// compiled lazily.
+func (l *lazyGlob) Match(s string) bool {
+	l.once.Do(l.compile)
+	return l.g.Match(s)
+}
+
+func (l *lazyGlob) compile() {
+	if l.g != nil {
+		return // compiled at load
+	}
+	g, err := glob.Compile(l.src, l.seps...)
+	if err != nil {
+		g = matchNothing{}
+	}
+	l.g = g
+}
+
+type matchNothing struct{}
+
+func (matchNothing) Match(string) bool { return false }

@@ -166,3 +166,30 @@ func TestMatchDoesNotAllocate(t *testing.T) {
 		t.Errorf("glob path allocates %v times per call, want 0", allocs)
 	}
 }
+
+func TestDoubleStarPrefix(t *testing.T) {
+	for _, c := range []Compiler{{}, {Lazy: true}} {
+		pp, err := c.Path("**/*.key")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, want := range map[string]bool{"/a/b.key": true, "/b.key": true, "/a/b.keys": false} {
+			if got := pp.Match(p, "/home/u", "/"); got != want {
+				t.Errorf("lazy=%v: **/*.key Match(%q) = %v, want %v", c.Lazy, p, got, want)
+			}
+		}
+	}
+}
+
+func TestLazyBadGlobMatchesNothing(t *testing.T) {
+	g, err := Compiler{Lazy: true}.Text("[unclosed")
+	if err != nil {
+		t.Fatalf("lazy compile checked syntax: %v", err)
+	}
+	if g.Match("[unclosed") {
+		t.Errorf("an invalid lazy glob matched")
+	}
+	if _, err := CompileText("[unclosed"); err == nil {
+		t.Errorf("eager compile accepted a bad glob")
+	}
+}

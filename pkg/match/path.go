@@ -3,8 +3,6 @@ package match
 import (
 	"path"
 	"strings"
-
-	"github.com/gobwas/glob"
 )
 
 // CleanPath makes p absolute and lexically clean: `~` and `~/…`, `$HOME` and
@@ -63,14 +61,18 @@ func isClean(p string) bool {
 type PathPattern struct {
 	src  string
 	rest string // the pattern after a ~ or ./ prefix, before compiling
-	g    glob.Glob
-	home bool // pattern is relative to the home directory
-	cwd  bool // pattern is relative to the call's working directory
-	base bool // pattern has no slash: match the base name
+	g    *lazyGlob
+	alt  *lazyGlob // for "**/x": also "/x", since a leading **/ matches nothing too
+	home bool      // pattern is relative to the home directory
+	cwd  bool      // pattern is relative to the call's working directory
+	base bool      // pattern has no slash: match the base name
 }
 
 // CompilePath compiles a path pattern.
-func CompilePath(pattern string) (PathPattern, error) {
+func CompilePath(pattern string) (PathPattern, error) { return Compiler{}.Path(pattern) }
+
+// Path compiles a path pattern.
+func (c Compiler) Path(pattern string) (PathPattern, error) {
 	pp := PathPattern{src: pattern}
 	p := pattern
 	switch {
@@ -87,9 +89,13 @@ func CompilePath(pattern string) (PathPattern, error) {
 	case !strings.Contains(p, "/"):
 		pp.base = true
 	case strings.HasPrefix(p, "**/"):
-		// A leading **/ also matches nothing: "**/x" matches "/x" and "x",
-		// and paths here are absolute, so anchor it anywhere.
-		p = "{/,**/}" + p[3:]
+		// A leading **/ also matches nothing: "**/x" matches "/x" as well
+		// as "/a/b/x" (paths here are absolute).
+		alt, err := c.glob("/"+p[3:], '/')
+		if err != nil {
+			return PathPattern{}, err
+		}
+		pp.alt = alt
 	}
 	pp.rest = p
 	if len(p) > 1 && strings.HasSuffix(p, "/") {
@@ -100,7 +106,7 @@ func CompilePath(pattern string) (PathPattern, error) {
 		// cp -r) reads what is inside it.
 		p = "{" + dir + "," + p + "}"
 	}
-	g, err := compileSep(p, '/')
+	g, err := c.glob(p, '/')
 	if err != nil {
 		return PathPattern{}, err
 	}
@@ -123,12 +129,12 @@ func (pp PathPattern) Match(p, home, cwd string) bool {
 	case pp.base:
 		return pp.g.Match(p[strings.LastIndexByte(p, '/')+1:])
 	}
-	return pp.g.Match(p)
+	return pp.g.Match(p) || pp.alt != nil && pp.alt.Match(p)
 }
 
 // matchUnder matches the part of p below dir, which must be a directory
 // prefix of p.
-func matchUnder(g glob.Glob, p, dir string) bool {
+func matchUnder(g *lazyGlob, p, dir string) bool {
 	if dir == "" || !strings.HasPrefix(p, dir) {
 		return false
 	}

@@ -160,8 +160,11 @@ func lower(s string) string {
 type DomainPattern struct{ Glob }
 
 // CompileDomain compiles a domain pattern.
-func CompileDomain(pattern string) (DomainPattern, error) {
-	g, err := CompileText(strings.TrimRight(strings.ToLower(pattern), "."))
+func CompileDomain(pattern string) (DomainPattern, error) { return Compiler{}.Domain(pattern) }
+
+// Domain compiles a domain pattern.
+func (c Compiler) Domain(pattern string) (DomainPattern, error) {
+	g, err := c.Text(strings.TrimRight(strings.ToLower(pattern), "."))
 	if err != nil {
 		return DomainPattern{}, err
 	}

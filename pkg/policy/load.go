@@ -25,13 +25,15 @@ const DefaultPriority = 100
 
 // Parse compiles a policy file. name prefixes error positions.
 func Parse(name string, data []byte) (*Policy, error) {
-	return parse(name, data, 0)
+	return parse(name, data, 0, match.Compiler{})
 }
 
 // maxExtends bounds profile inheritance; profiles are one level deep.
 const maxExtends = 2
 
-func parse(name string, data []byte, depth int) (*Policy, error) {
+// parse compiles a policy file with c. Embedded profiles, whose globs their
+// tests check, are compiled lazily (see match.Compiler).
+func parse(name string, data []byte, depth int, c match.Compiler) (*Policy, error) {
 	if len(data) > MaxFile {
 		return nil, fmt.Errorf("%s: %w", name, ErrTooLarge)
 	}
@@ -39,7 +41,7 @@ func parse(name string, data []byte, depth int) (*Policy, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, cleanYAMLError(err))
 	}
-	l := &loader{file: name}
+	l := &loader{file: name, c: c}
 	p := &Policy{Name: name, Source: name, DefaultAction: call.Allow}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty policy file", name)
@@ -72,7 +74,7 @@ func parse(name string, data []byte, depth int) (*Policy, error) {
 			if err != nil {
 				return l.errf(n, "%v", err)
 			}
-			base, err = parse("profile:"+prof, src, depth+1)
+			base, err = parse("profile:"+prof, src, depth+1, match.Compiler{Lazy: true})
 			if err != nil {
 				return l.errf(n, "%v", err)
 			}
@@ -154,7 +156,10 @@ func cleanYAMLError(err error) string {
 	return s
 }
 
-type loader struct{ file string }
+type loader struct {
+	file string
+	c    match.Compiler
+}
 
 func (l *loader) errf(n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("%s:%d:%d: %s", l.file, n.Line, n.Column, fmt.Sprintf(format, args...))
@@ -289,7 +294,7 @@ func (l *loader) globs(n *yaml.Node, compile func(string) error) error {
 
 func (l *loader) textGlobs(n *yaml.Node, dst *[]match.Glob) error {
 	return l.globs(n, func(s string) error {
-		g, err := match.CompileText(s)
+		g, err := l.c.Text(s)
 		*dst = append(*dst, g)
 		return err
 	})
@@ -360,7 +365,7 @@ func (l *loader) rule(n *yaml.Node) (*Rule, error) {
 func (l *loader) commands(v *yaml.Node, dst **match.CommandSet) error {
 	var ps []*match.CommandPattern
 	err := l.globs(v, func(s string) error {
-		cp, err := match.CompileCommand(s)
+		cp, err := l.c.Command(s)
 		if err == nil {
 			ps = append(ps, cp)
 		}
@@ -376,7 +381,7 @@ func (l *loader) commands(v *yaml.Node, dst **match.CommandSet) error {
 func (l *loader) paths(v *yaml.Node, dst **match.PathSet) error {
 	var ps []match.PathPattern
 	err := l.globs(v, func(s string) error {
-		pp, err := match.CompilePath(s)
+		pp, err := l.c.Path(s)
 		ps = append(ps, pp)
 		return err
 	})
@@ -389,7 +394,7 @@ func (l *loader) paths(v *yaml.Node, dst **match.PathSet) error {
 
 func (l *loader) domains(v *yaml.Node, dst *[]match.DomainPattern) error {
 	return l.globs(v, func(s string) error {
-		dp, err := match.CompileDomain(s)
+		dp, err := l.c.Domain(s)
 		*dst = append(*dst, dp)
 		return err
 	})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"rampart.dev/pkg/match"
 )
 
 //go:embed profiles/*.yaml
@@ -33,13 +35,14 @@ func ProfileSource(name string) ([]byte, error) {
 	return b, nil
 }
 
-// Profile compiles an embedded profile.
+// Profile compiles an embedded profile. Its globs are compiled on first
+// use; TestProfilesCompile checks them all at once.
 func Profile(name string) (*Policy, error) {
 	src, err := ProfileSource(name)
 	if err != nil {
 		return nil, err
 	}
-	p, err := Parse("profile:"+name, src)
+	p, err := parse("profile:"+name, src, 0, match.Compiler{Lazy: true})
 	if err != nil {
 		return nil, err
 	}
