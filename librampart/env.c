@@ -69,19 +69,20 @@ static int copy(char *dst, size_t n, const char *src)
 	return 1;
 }
 
-/* set_entry stores "NAME=value" as the entry children must get. */
+/* set_entry stores "NAME=value" as the entry children must get. A value
+ * that does not fit leaves the variable unset in children. */
 static void set_entry(enum rp_var v, const char *value)
 {
-	char *e = rp_cfg.env[v];
-	size_t cap = sizeof rp_cfg.env[v];
 	size_t nl = strlen(var_names[v]), vl = strlen(value);
-	if (nl + 1 + vl >= cap) {
-		e[0] = 0;
+	size_t need = nl + 1 + vl + 1;
+	if (rp_cfg.envlen + need > sizeof rp_cfg.envbuf)
 		return;
-	}
+	char *e = rp_cfg.envbuf + rp_cfg.envlen;
 	memcpy(e, var_names[v], nl);
 	e[nl] = '=';
 	memcpy(e + nl + 1, value, vl + 1);
+	rp_cfg.env[v] = e;
+	rp_cfg.envlen += need;
 }
 
 void rp_init(void)
@@ -100,6 +101,9 @@ void rp_init(void)
 	rp_cfg.fail_open = f && (strcmp(f, "1") == 0 || strcmp(f, "true") == 0);
 	const char *q = getenv("RAMPART_QUIET");
 	rp_cfg.quiet = q && strcmp(q, "1") == 0;
+	rp_cfg.envlen = 0;
+	for (int v = 0; v < RP_NVARS; v++)
+		rp_cfg.env[v] = "";
 	rp_cfg.timeout_ms = RP_DEFAULT_TIMEOUT_MS;
 	const char *t = getenv("RAMPART_TIMEOUT_MS");
 	if (t && *t) {
@@ -229,15 +233,15 @@ char **rp_env_fix(char *const envp[], char **out, size_t slots, char *buf, size_
 					*p++ = val[i];
 				out[k++] = buf;
 			} else if (rp_cfg.env[RP_VAR_PRELOAD][0]) {
-				out[k++] = rp_cfg.env[RP_VAR_PRELOAD];
+				out[k++] = (char *)rp_cfg.env[RP_VAR_PRELOAD];
 			}
 		}
 	} else if (rp_cfg.env[RP_VAR_PRELOAD][0]) {
-		out[k++] = rp_cfg.env[RP_VAR_PRELOAD];
+		out[k++] = (char *)rp_cfg.env[RP_VAR_PRELOAD];
 	}
 	for (int v = RP_VAR_SOCKET; v < RP_NVARS; v++)
 		if (rp_cfg.env[v][0])
-			out[k++] = rp_cfg.env[v];
+			out[k++] = (char *)rp_cfg.env[v];
 	out[k] = NULL;
 	return out;
 }

@@ -51,8 +51,11 @@ struct rp_config {
 	char agent[64];    /* RAMPART_AGENT, else "librampart" */
 	char session[128]; /* RAMPART_SESSION, may be empty */
 	/* "NAME=value" for each rp_var as the child must see it, or "" when
-	 * the variable was unset at load time (and must stay unset). */
-	char env[RP_NVARS][PATH_MAX + 16];
+	 * the variable was unset at load time (and must stay unset). They
+	 * point into envbuf, packed, so that loading touches few pages. */
+	const char *env[RP_NVARS];
+	char envbuf[2 * PATH_MAX];
+	size_t envlen;
 	char self[PATH_MAX]; /* this library's path, as the loader found it */
 };
 
