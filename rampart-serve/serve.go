@@ -19,16 +19,9 @@ import (
 	"rampart.dev/rampart-serve/internal/server"
 )
 
-// Server timeouts. Handlers that wait on purpose (a held call, a long poll,
-// a running command, the event stream) move their own write deadline.
-const (
-	readHeaderTimeout = 10 * time.Second // slowloris
-	readTimeout       = time.Minute      // a 4 MiB body on a slow link
-	writeTimeout      = time.Minute
-	idleTimeout       = 2 * time.Minute
-	maxHeaderBytes    = 64 << 10
-	shutdownGrace     = 5 * time.Second
-)
+// shutdownGrace is how long in-flight requests get to finish on SIGINT or
+// SIGTERM; held calls still waiting then are canceled.
+const shutdownGrace = 5 * time.Second
 
 // env is what the verbs read from the outside world, once.
 type env struct {
@@ -143,15 +136,7 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 		}
 	}
 
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          nil,
-	}
+	hs := srv.HTTPServer()
 	fmt.Fprintf(e.stderr, "rampart-serve: listening on http://%s (tokens in %s)\n", ln.Addr(), e.layout.Dir)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

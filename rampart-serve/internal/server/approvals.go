@@ -92,7 +92,7 @@ func (s *Server) handleGetApproval(w http.ResponseWriter, r *http.Request) {
 	}
 	var a approval.Approval
 	if wait > 0 {
-		extendWrite(w, wait+30*time.Second)
+		extendDeadlines(w, wait+30*time.Second)
 		ctx, cancel := context.WithTimeout(r.Context(), wait)
 		a, err = s.store.Wait(ctx, id, final)
 		cancel()

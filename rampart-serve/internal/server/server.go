@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"os"
 	"sync"
@@ -214,10 +215,35 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, int,
 	return b, 0, nil
 }
 
-// extendWrite moves the connection's write deadline for a handler that
-// waits (a held call, a long poll, a run), past the server's WriteTimeout.
-func extendWrite(w http.ResponseWriter, d time.Duration) {
+// extendDeadlines moves the connection's write deadline for a handler that
+// waits on purpose (a held call, a long poll, a run) past the server's
+// WriteTimeout. The read deadline needs no care: once the body is read,
+// net/http clears it for the read that watches for a client hanging up.
+func extendDeadlines(w http.ResponseWriter, d time.Duration) {
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
+}
+
+// Connection limits of HTTPServer. Handlers that wait on purpose move their
+// own deadlines (extendDeadlines).
+const (
+	ReadHeaderTimeout = 10 * time.Second // slow headers cannot hold a connection
+	ReadTimeout       = time.Minute      // a 4 MiB body on a slow link
+	WriteTimeout      = time.Minute
+	IdleTimeout       = 2 * time.Minute
+	MaxHeaderBytes    = 64 << 10
+)
+
+// HTTPServer returns an http.Server for s with the connection limits above.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+		ErrorLog:          log.New(s.cfg.Log, "rampart-serve: http: ", 0),
+	}
 }
 
 func (s *Server) logf(format string, args ...any) {

@@ -70,7 +70,8 @@ type tenv struct {
 
 type topts struct {
 	timeout time.Duration
-	dir     string // reuse a home (restart)
+	dir     string        // reuse a home (restart)
+	conn    time.Duration // shorten the connection read and write timeouts
 }
 
 func start(t testing.TB, o topts) *tenv {
@@ -103,7 +104,14 @@ func start(t testing.TB, o topts) *tenv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.ts = httptest.NewServer(e.srv)
+	e.ts = httptest.NewUnstartedServer(e.srv)
+	e.ts.Config = e.srv.HTTPServer()
+	e.ts.Config.ErrorLog = nil
+	if o.conn > 0 {
+		e.ts.Config.ReadTimeout, e.ts.Config.WriteTimeout = o.conn, o.conn
+	}
+	e.ts.Start()
+	e.ts.Client().Timeout = 30 * time.Second // a regression fails, not hangs
 	t.Cleanup(e.stop)
 	return e
 }
@@ -493,6 +501,32 @@ func TestApprovalReleasesWaitingRequest(t *testing.T) {
 		return r.Decision == "allow" && strings.HasPrefix(r.Message, "approved by admin")
 	}); !ok {
 		t.Error("the approval is not in the audit trail")
+	}
+}
+
+// A held call outlives the server's read and write timeouts: waiting is the
+// point, and the timeouts are for slow clients, not slow humans.
+func TestHeldCallOutlivesConnTimeouts(t *testing.T) {
+	e := start(t, topts{conn: 200 * time.Millisecond})
+	done := make(chan Response, 1)
+	go func() {
+		_, r := e.call("/v1/tool/exec", `{"command":"echo needs-approval-slow"}`)
+		done <- r
+	}()
+	a := waitPending(t, e)
+	time.Sleep(600 * time.Millisecond)
+	if got, _ := e.srv.Store().Get(a.ID); got.Status != approval.Pending {
+		t.Fatalf("after the conn timeouts the approval is %s (%s), want pending", got.Status, got.Reason)
+	}
+	e.do("POST", "/v1/approvals/"+a.ID+"/resolve", adminTok, `{"approved":true}`)
+	if r := <-done; r.Decision != call.Allow || r.Result == nil {
+		t.Errorf("released call = %+v", r)
+	}
+	// A long poll too.
+	_, r := e.call("/v1/preflight/exec", `{"command":"echo needs-approval-poll"}`, "Prefer", "respond-async")
+	got := e.do("GET", "/v1/approvals/"+r.ApprovalID+"?wait=600ms", agentTok, nil)
+	if got.code != 200 || !strings.Contains(string(got.body), `"pending"`) {
+		t.Errorf("long poll past the timeouts = %d %s", got.code, got.body)
 	}
 }
 

@@ -90,7 +90,7 @@ func (s *Server) handleCall(w http.ResponseWriter, r *http.Request, run bool) {
 		resp.Decision, resp.Message, resp.ApprovalID, resp.Status = out.Decision, out.Message, a.ID, a.Status
 	}
 	if run && resp.Decision < call.RequireApproval {
-		extendWrite(w, s.runBudget(c))
+		extendDeadlines(w, s.runBudget(c))
 		resp.Result, resp.Error = s.run(r.Context(), c)
 	}
 	writeJSON(w, http.StatusOK, resp)
@@ -117,7 +117,7 @@ func (s *Server) hold(w http.ResponseWriter, r *http.Request, c call.Call, d cal
 		writeJSON(w, http.StatusAccepted, resp)
 		return approval.Approval{}, false
 	}
-	extendWrite(w, time.Until(a.Expires)+30*time.Second)
+	extendDeadlines(w, time.Until(a.Expires)+30*time.Second)
 	a, err = s.store.Wait(r.Context(), a.ID, nil)
 	if err != nil {
 		s.store.Cancel(a.ID, "the caller disconnected before an answer")
