@@ -142,6 +142,8 @@ func (a Approval) Describe() string {
 var (
 	ErrNotFound = errors.New("no such approval")
 	ErrResolved = errors.New("approval already resolved")
+	// ErrTooMany means the store holds Options.MaxPending approvals already.
+	ErrTooMany = errors.New("too many pending approvals")
 	// ErrNoServer means no rampart-serve could be reached. Callers deny the
 	// call and tell the user how to start one.
 	ErrNoServer = errors.New("no rampart-serve reachable (start one with `rampart-serve`)")

@@ -24,6 +24,10 @@ const (
 	// DefaultRetain is how long a resolved approval is kept so that a poller
 	// that was away still learns the outcome.
 	DefaultRetain = time.Hour
+	// DefaultMaxPending bounds the calls held at once: far more than people
+	// can answer, few enough that a runaway agent cannot fill memory and
+	// disk with held calls.
+	DefaultMaxPending = 1000
 	// MaxFile bounds one approval file read back from disk: a call is at most
 	// call.MaxLine and a result is capped by its creator well below this.
 	MaxFile = 32 << 20
@@ -33,6 +37,9 @@ const (
 type Options struct {
 	Timeout time.Duration // pending lifetime; 0 means DefaultTimeout
 	Retain  time.Duration // resolved lifetime; 0 means DefaultRetain
+	// MaxPending bounds the pending approvals; 0 means DefaultMaxPending.
+	// Create answers ErrTooMany past it.
+	MaxPending int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Record, when set, is called for every approval about to leave
@@ -87,6 +94,9 @@ func Open(dir string, opt Options) (*Store, error) {
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.MaxPending <= 0 {
+		opt.MaxPending = DefaultMaxPending
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
@@ -167,6 +177,9 @@ func (s *Store) Create(r Request) (Approval, error) {
 	if s.closed {
 		return Approval{}, errClosed
 	}
+	if s.pendingLocked() >= s.opt.MaxPending {
+		return Approval{}, ErrTooMany
+	}
 	if err := s.save(a); err != nil {
 		return Approval{}, err
 	}
@@ -207,6 +220,10 @@ func (s *Store) List(status Status) []Approval {
 func (s *Store) Pending() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.pendingLocked()
+}
+
+func (s *Store) pendingLocked() int {
 	n := 0
 	for _, e := range s.items {
 		if e.a.Status == Pending {

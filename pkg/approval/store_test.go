@@ -278,3 +278,16 @@ func TestRecordFailure(t *testing.T) {
 		t.Errorf("status = %s, want expired despite the record error", w.Status)
 	}
 }
+
+func TestMaxPending(t *testing.T) {
+	s := open(t, t.TempDir(), Options{MaxPending: 2})
+	a, _ := s.Create(Request{Call: kubectl, Decision: held})
+	s.Create(Request{Call: kubectl, Decision: held})
+	if _, err := s.Create(Request{Call: kubectl, Decision: held}); !errors.Is(err, ErrTooMany) {
+		t.Fatalf("third Create err = %v, want ErrTooMany", err)
+	}
+	s.Resolve(a.ID, false, "admin", "")
+	if _, err := s.Create(Request{Call: kubectl, Decision: held}); err != nil {
+		t.Errorf("Create after a resolve: %v", err)
+	}
+}

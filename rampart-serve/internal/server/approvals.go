@@ -52,6 +52,10 @@ func (s *Server) handleCreateApproval(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := s.store.Create(approval.Request{Call: *in.Call, Decision: *in.Decision, Kind: approval.KindExternal, Async: true})
+	if errors.Is(err, approval.ErrTooMany) {
+		writeError(w, http.StatusTooManyRequests, "too many calls are waiting for a human already")
+		return
+	}
 	if err != nil {
 		s.logf("error: holding a call for approval: %v", err)
 		writeError(w, http.StatusInternalServerError, "could not hold the call: "+err.Error())
