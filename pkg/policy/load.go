@@ -41,6 +41,11 @@ func parse(name string, data []byte, depth int, c match.Compiler) (*Policy, erro
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, cleanYAMLError(err))
 	}
+	return compileDoc(name, &doc, depth, c)
+}
+
+// compileDoc compiles a parsed document.
+func compileDoc(name string, doc *yaml.Node, depth int, c match.Compiler) (*Policy, error) {
 	l := &loader{file: name, c: c}
 	p := &Policy{Name: name, Source: name, DefaultAction: call.Allow}
 	if len(doc.Content) == 0 {
@@ -70,11 +75,8 @@ func parse(name string, data []byte, depth int, c match.Compiler) (*Policy, erro
 			if depth >= maxExtends {
 				return l.errf(n, "extends nested too deeply")
 			}
-			src, err := ProfileSource(prof)
-			if err != nil {
-				return l.errf(n, "%v", err)
-			}
-			base, err = parse("profile:"+prof, src, depth+1, match.Compiler{Lazy: true})
+			var err error
+			base, err = profile(prof, depth+1)
 			if err != nil {
 				return l.errf(n, "%v", err)
 			}

@@ -1,6 +1,11 @@
 package policy
 
 import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -110,4 +115,54 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite the generated profiles/*.json")
+
+// TestProfilesJSON checks that each embedded profile's JSON is generated
+// from its YAML; -update rewrites them.
+func TestProfilesJSON(t *testing.T) {
+	for _, name := range Profiles() {
+		src, _ := ProfileSource(name)
+		want, err := profileJSON(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("profiles", name+".json")
+		if *update {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s is not generated from %s.yaml (err %v); run go test ./policy -run TestProfilesJSON -update", path, name, err)
+		}
+		// The JSON and the YAML compile to the same policies.
+		fromYAML, err := Parse("profile:"+name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromJSON, err := Profile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := describe(fromYAML), describe(fromJSON); a != b {
+			t.Errorf("%s: YAML and JSON compile differently:\n%s\n---\n%s", name, a, b)
+		}
+	}
+}
+
+func describe(p *Policy) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "default %v, %d tests\n", p.DefaultAction, len(p.Tests))
+	for _, e := range p.Entries {
+		fmt.Fprintf(&b, "%s %d %v:", e.Name, e.Priority, e.Tools)
+		for _, r := range e.Rules {
+			fmt.Fprintf(&b, " [%v %q cmd=%d path=%d dom=%d url=%d tool=%d hint=%v]", r.Action, r.Message, r.Command.Len(), r.Path.Len(), len(r.Domain), len(r.URL), len(r.ToolName), r.Hint)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

@@ -9,7 +9,7 @@ import (
 	"rampart.dev/pkg/match"
 )
 
-//go:embed profiles/*.yaml
+//go:embed profiles/*.yaml profiles/*.json
 var profiles embed.FS
 
 // DefaultProfile serves when nothing is configured.
@@ -20,7 +20,9 @@ func Profiles() []string {
 	ents, _ := profiles.ReadDir("profiles")
 	var names []string
 	for _, e := range ents {
-		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+		if n, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	return names
@@ -35,16 +37,23 @@ func ProfileSource(name string) ([]byte, error) {
 	return b, nil
 }
 
-// Profile compiles an embedded profile. Its globs are compiled on first
-// use; TestProfilesCompile checks them all at once.
-func Profile(name string) (*Policy, error) {
-	src, err := ProfileSource(name)
-	if err != nil {
+// Profile compiles an embedded profile. It reads the profile's generated
+// JSON form, and its globs are compiled on first use; TestProfilesCompile
+// checks them all at once, and TestProfilesJSON that the JSON matches the
+// YAML.
+func Profile(name string) (*Policy, error) { return profile(name, 0) }
+
+func profile(name string, depth int) (*Policy, error) {
+	if _, err := ProfileSource(name); err != nil {
 		return nil, err
 	}
-	p, err := parse("profile:"+name, src, 0, match.Compiler{Lazy: true})
+	js, err := profiles.ReadFile("profiles/" + name + ".json")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("profile %q has no generated JSON: %v", name, err)
 	}
-	return p, nil
+	doc, err := jsonNode(js)
+	if err != nil {
+		return nil, fmt.Errorf("profile %q: %v", name, err)
+	}
+	return compileDoc("profile:"+name, doc, depth, match.Compiler{Lazy: true})
 }
