@@ -158,7 +158,15 @@ func TestKilledWriters(t *testing.T) {
 		}
 	}
 	after := mustVerify(t, path, VerifyOptions{Strict: true})
-	if after.Records != before.Records+10 || len(after.Notes) != 0 {
+	// Torn bytes stay set aside in the .torn file for good, and verify keeps
+	// saying so; anything else must have been mended by the last writer.
+	var left []string
+	for _, n := range after.Notes {
+		if !strings.Contains(n, "torn line(s) set aside") {
+			left = append(left, n)
+		}
+	}
+	if after.Records != before.Records+10 || len(left) != 0 {
 		t.Errorf("after the last writer: %d records (before %d), notes %q", after.Records, before.Records, after.Notes)
 	}
 	t.Logf("%d records written by killed writers, in %d files; %d kills left something to explain", before.Records, len(before.Files), notes)
