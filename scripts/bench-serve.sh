@@ -66,7 +66,7 @@ if (( records < answered )); then
 	status=1
 fi
 if [[ -n $auditbin ]]; then
-	if "$auditbin" verify "$RAMPART_HOME/audit/audit.jsonl" >"$work/verify.out" 2>&1; then
+	if "$auditbin" verify -file "$RAMPART_HOME/audit/audit.jsonl" </dev/null >"$work/verify.out" 2>&1; then
 		echo "bench-serve.sh: audit chain verifies" >&2
 	else
 		echo "bench-serve.sh: error: audit chain does not verify:" >&2

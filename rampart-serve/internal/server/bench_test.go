@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
@@ -35,6 +36,24 @@ func BenchmarkDecodeCall(b *testing.B) {
 	for b.Loop() {
 		if _, err := decodeCall("exec", body); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPreflightHandler is the handler alone, without the network:
+// auth, decoding, evaluation, the audit append (to a real file) and the
+// answer.
+func BenchmarkPreflightHandler(b *testing.B) {
+	e := start(b, topts{})
+	body := []byte(`{"params":{"command":"git status"},"agent":"bench"}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("POST", "/v1/preflight/exec", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+agentTok)
+		w := httptest.NewRecorder()
+		e.srv.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatalf("status %d", w.Code)
 		}
 	}
 }

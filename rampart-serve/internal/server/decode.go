@@ -47,36 +47,25 @@ func decodeCall(tool string, body []byte) (call.Call, error) {
 		c.Params = call.Params{}
 		return c, nil
 	}
-	var raw map[string]json.RawMessage
-	if err := strictUnmarshal(body, &raw); err != nil {
+	// One decoding pass: the object's values are what the envelope's fields
+	// or the bare params need.
+	var obj map[string]any
+	if err := strictUnmarshal(body, &obj); err != nil {
 		return call.Call{}, err
 	}
-	if raw == nil {
+	if obj == nil {
 		return call.Call{}, errors.New("body must be a JSON object")
 	}
-	if isEnvelope(raw) {
-		var env struct {
-			Tool    *string     `json:"tool"`
-			Params  call.Params `json:"params"`
-			Agent   *string     `json:"agent"`
-			Session *string     `json:"session"`
-			Cwd     *string     `json:"cwd"`
+	if params, ok := envelope(obj); ok {
+		if t, ok := obj["tool"].(string); ok && t != tool {
+			return call.Call{}, fmt.Errorf("body names tool %q but the path names %q", t, tool)
 		}
-		if err := json.Unmarshal(body, &env); err != nil {
-			return call.Call{}, fmt.Errorf("malformed call: %v", plainJSONError(err))
-		}
-		if env.Tool != nil && *env.Tool != tool {
-			return call.Call{}, fmt.Errorf("body names tool %q but the path names %q", *env.Tool, tool)
-		}
-		c.Params = env.Params
-		c.Agent, c.Session, c.Cwd = deref(env.Agent), deref(env.Session), deref(env.Cwd)
+		c.Params = params
+		c.Agent, _ = obj["agent"].(string)
+		c.Session, _ = obj["session"].(string)
+		c.Cwd, _ = obj["cwd"].(string)
 	} else {
-		if err := json.Unmarshal(body, &c.Params); err != nil {
-			return call.Call{}, fmt.Errorf("malformed params: %v", plainJSONError(err))
-		}
-	}
-	if c.Params == nil {
-		c.Params = call.Params{}
+		c.Params = obj
 	}
 	if c.Cwd != "" && !filepath.IsAbs(c.Cwd) {
 		return call.Call{}, fmt.Errorf("cwd %q is not an absolute path", c.Cwd)
@@ -84,29 +73,23 @@ func decodeCall(tool string, body []byte) (call.Call, error) {
 	return c, nil
 }
 
-func isEnvelope(raw map[string]json.RawMessage) bool {
-	p, ok := raw["params"]
-	if !ok || len(p) == 0 || p[0] != '{' {
-		return false
+// envelope returns the params of a body in the envelope shape: a "params"
+// object and no keys but params, tool, agent, session and cwd, the others
+// strings.
+func envelope(obj map[string]any) (call.Params, bool) {
+	p, ok := obj["params"].(map[string]any)
+	if !ok {
+		return nil, false
 	}
-	for k := range raw {
+	for k, v := range obj {
 		if !envelopeKeys[k] {
-			return false
+			return nil, false
+		}
+		if _, isStr := v.(string); k != "params" && !isStr {
+			return nil, false
 		}
 	}
-	for _, k := range []string{"tool", "agent", "session", "cwd"} {
-		if v, ok := raw[k]; ok && (len(v) == 0 || v[0] != '"') {
-			return false
-		}
-	}
-	return true
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
+	return p, true
 }
 
 // checkTool accepts the tool names agents and MCP servers use: letters,
