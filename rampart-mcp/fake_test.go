@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // fakeServer is a tiny MCP server for the tests that real servers cannot
@@ -78,6 +79,9 @@ func fakeServer() {
 		out.Flush()
 	}
 	if os.Getenv("FAKE_STUBBORN") == "1" {
-		select {} // ignore the end of input too
+		// Ignore the end of input too. A sleep, not an empty select: with
+		// no other goroutine the runtime would call that a deadlock and
+		// exit 2 before the proxy's SIGKILL arrives.
+		time.Sleep(time.Hour)
 	}
 }
