@@ -14,7 +14,7 @@
 set -euo pipefail
 
 secs=${1:-20}
-conc=${BENCH_SERVE_CONNS:-16}
+conc=${BENCH_SERVE_CONNS:-8}
 root=$(cd "$(dirname "$0")/.." && pwd)
 serve=$(command -v rampart-serve || true)
 auditbin=$(command -v rampart-audit || true)

@@ -24,6 +24,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -63,6 +64,7 @@ func run(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	debug.SetGCPercent(400) // the generator should not be what limits the run
 	if *duration <= 0 || *duration > maxDuration {
 		return fmt.Errorf("-duration must be in (0, %s]", maxDuration)
 	}
