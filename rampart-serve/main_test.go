@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -36,6 +37,12 @@ func TestScript(t *testing.T) {
 			"freeport":  cmdFreeport,
 			"waitserve": cmdWaitServe,
 			"hold":      cmdHold,
+			"preflight": cmdPreflight,
+			"sleep": func(ts *testscript.TestScript, neg bool, args []string) {
+				d, err := time.ParseDuration(args[0])
+				ts.Check(err)
+				time.Sleep(d)
+			},
 		},
 	})
 }
@@ -91,4 +98,34 @@ func cmdHold(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	ts.Setenv(args[1], r.ApprovalID)
 	fmt.Fprintf(ts.Stdout(), "%s\n", r.ApprovalID)
+}
+
+// preflight ADDR COMMAND [DECISION]: POST /v1/preflight/exec with the agent
+// token and print the answer; with DECISION, retry for up to 10 s until the
+// answer is that decision (a reload takes a moment).
+func cmdPreflight(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 && len(args) != 3 {
+		ts.Fatalf("usage: preflight ADDR COMMAND [DECISION]")
+	}
+	for end := time.Now().Add(10 * time.Second); len(args) == 3; time.Sleep(50 * time.Millisecond) {
+		b := preflightOnce(ts, args[0], args[1])
+		if strings.Contains(string(b), `"decision":"`+args[2]+`"`) || time.Now().After(end) {
+			fmt.Fprintf(ts.Stdout(), "%s", b)
+			return
+		}
+	}
+	fmt.Fprintf(ts.Stdout(), "%s", preflightOnce(ts, args[0], args[1]))
+}
+
+func preflightOnce(ts *testscript.TestScript, addr, command string) []byte {
+	tok, err := os.ReadFile(filepath.Join(ts.Getenv("RAMPART_HOME"), "agent.token"))
+	ts.Check(err)
+	body, _ := json.Marshal(map[string]string{"command": command})
+	req, _ := http.NewRequest("POST", "http://"+addr+"/v1/preflight/exec", bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(tok)))
+	resp, err := http.DefaultClient.Do(req)
+	ts.Check(err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return b
 }
