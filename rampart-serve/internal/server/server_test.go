@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -72,6 +73,7 @@ type topts struct {
 	timeout time.Duration
 	dir     string        // reuse a home (restart)
 	conn    time.Duration // shorten the connection read and write timeouts
+	addr    string        // listen here (a restart on the same port)
 }
 
 func start(t testing.TB, o topts) *tenv {
@@ -105,6 +107,14 @@ func start(t testing.TB, o topts) *tenv {
 		t.Fatal(err)
 	}
 	e.ts = httptest.NewUnstartedServer(e.srv)
+	if o.addr != "" {
+		e.ts.Listener.Close()
+		ln, err := net.Listen("tcp", o.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.ts.Listener = ln
+	}
 	e.ts.Config = e.srv.HTTPServer()
 	e.ts.Config.ErrorLog = nil
 	if o.conn > 0 {
@@ -666,6 +676,46 @@ func TestRestartKeepsPending(t *testing.T) {
 	if !strings.Contains(string(a.Result), "needs-approval-restart") {
 		t.Errorf("approved after restart, result = %s", a.Result)
 	}
+}
+
+// An adapter waiting through approval.Client rides out a server restart:
+// the approval is still there, and resolving it releases the waiter.
+func TestClientWaitAcrossRestart(t *testing.T) {
+	e := start(t, topts{})
+	addr := e.ts.Listener.Addr().String()
+	ctx := context.Background()
+	agent := &approval.Client{Addr: addr, Token: agentTok}
+	id, err := agent.Request(ctx, call.Call{Tool: "exec", Params: call.Params{"command": "terraform apply"}}, call.Decision{Decision: call.RequireApproval})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type res struct {
+		ok     bool
+		reason string
+		err    error
+	}
+	done := make(chan res, 1)
+	go func() {
+		ok, reason, err := agent.Wait(ctx, id)
+		done <- res{ok, reason, err}
+	}()
+	time.Sleep(50 * time.Millisecond)
+	e.stop()
+
+	e2 := start(t, topts{dir: e.dir, addr: addr})
+	admin := &approval.Client{Addr: addr, Token: adminTok}
+	if _, err := admin.Resolve(ctx, id, true, "after the restart"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case r := <-done:
+		if !r.ok || r.err != nil || r.reason != "approved by admin: after the restart" {
+			t.Errorf("Wait = %+v", r)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the waiter was not released")
+	}
+	_ = e2
 }
 
 func TestHotReloadKeepsLastGoodPolicy(t *testing.T) {
