@@ -113,7 +113,7 @@ func matchCommand(set *match.CommandSet, s *subject, home string, restrictive bo
 			return true, s.text
 		}
 		if restrictive && s.raw != "" {
-			if s.plain && set.MatchRawPlain(s.raw) || !s.plain && set.MatchRaw(s.raw) {
+			if s.plain && set.MatchRawPlain(s.raw, s.first) || !s.plain && set.MatchRaw(s.raw, s.first) {
 				return true, s.raw
 			}
 		}

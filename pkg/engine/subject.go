@@ -17,6 +17,7 @@ type subject struct {
 	argv   *match.Argv   // a simple command
 	raw    string        // the raw command line, on the first command subject only
 	plain  bool          // raw has no shell syntax: its first command holds every word
+	first  string        // raw's first word
 	stages []*match.Argv // a pipeline
 	path   string        // cleaned path
 	url    match.URL     // parsed URL, when hasURL
@@ -85,7 +86,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	for i := range res.Commands {
 		s := subject{tool: tool, primary: primary, argv: &argvs[i], text: argvs[i].String()}
 		if i == 0 {
-			s.raw, s.plain = line, isPlain(line)
+			s.raw, s.plain, s.first = line, isPlain(line), match.FirstWord(line)
 		}
 		ev.judge(&s)
 		if ev.denied() {

@@ -38,6 +38,16 @@ var netPrograms = map[string]bool{
 	"lynx": true, "links": true, "w3m": true,
 }
 
+// subcommandPrograms take a subcommand as their first argument ("git
+// status"), which is not a file.
+var subcommandPrograms = map[string]bool{
+	"git": true, "go": true, "cargo": true, "npm": true, "pnpm": true, "yarn": true, "bun": true,
+	"docker": true, "podman": true, "kubectl": true, "helm": true, "terraform": true, "tofu": true,
+	"gh": true, "glab": true, "aws": true, "gcloud": true, "az": true, "systemctl": true, "brew": true,
+	"apt": true, "apt-get": true, "dnf": true, "yum": true, "pip": true, "pip3": true, "poetry": true,
+	"uv": true, "rustup": true, "make": false, "dotnet": true, "mvn": false, "gradle": false,
+}
+
 // remotePrograms take [user@]host[:path] arguments.
 var remotePrograms = map[string]bool{"ssh": true, "scp": true, "sftp": true, "rsync": true, "mosh": true}
 
@@ -113,7 +123,7 @@ func touches(a *match.Argv) []touch {
 	}
 	writeAll, lastWrites := writers(a)
 	for i, x := range pos {
-		if !pathish(x) {
+		if !pathish(x) || i == 0 && subcommandPrograms[name] {
 			continue
 		}
 		tool := call.ToolRead

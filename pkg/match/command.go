@@ -344,7 +344,15 @@ func (cp *CommandPattern) Match(a *Argv, home string) bool {
 	if cp.byPath {
 		prog = a.Program
 	}
-	if !cp.prog.Match(prog) || !a.hasFlags(cp.short, cp.long) {
+	if !cp.prog.Match(prog) {
+		return false
+	}
+	return cp.matchArgs(a, home)
+}
+
+// matchArgs matches the flags and words, the program being known to match.
+func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
+	if !a.hasFlags(cp.short, cp.long) {
 		return false
 	}
 	j := 0

@@ -91,7 +91,8 @@ func literalNames(w string) ([]string, bool) {
 func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 	indexed, other := s.For(a.Name)
 	for _, p := range indexed {
-		if p.Match(a, home) {
+		// Indexed under a.Name: the program word is known to match.
+		if p.matchArgs(a, home) {
 			return true
 		}
 	}
@@ -103,11 +104,12 @@ func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 	return false
 }
 
-// MatchRaw reports whether a pattern's raw glob matches the line. A raw
-// glob whose program word is literal can only match a line starting with
-// that word, so only those and the non-literal ones are tried.
-func (s *CommandSet) MatchRaw(raw string) bool {
-	for _, p := range s.rawBy[FirstWord(raw)] {
+// MatchRaw reports whether a pattern's raw glob matches the line, whose
+// first word (FirstWord) is first. A raw glob whose program word is literal
+// can only match a line starting with that word, so only those and the
+// non-literal ones are tried.
+func (s *CommandSet) MatchRaw(raw, first string) bool {
+	for _, p := range s.rawBy[first] {
 		if p.MatchRaw(raw) {
 			return true
 		}
@@ -125,8 +127,8 @@ func (s *CommandSet) MatchRaw(raw string) bool {
 // simple command holds every word. For such a line a literal pattern
 // without glob words matches the raw text only if it matches that command
 // word by word, which the caller has already tried; the rest still run.
-func (s *CommandSet) MatchRawPlain(raw string) bool {
-	for _, p := range s.rawGlob[FirstWord(raw)] {
+func (s *CommandSet) MatchRawPlain(raw, first string) bool {
+	for _, p := range s.rawGlob[first] {
 		if p.MatchRaw(raw) {
 			return true
 		}

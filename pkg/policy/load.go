@@ -339,6 +339,7 @@ func (l *loader) entry(n *yaml.Node) (*Entry, error) {
 		e.Rules = append(e.Rules, r)
 	}
 	e.names = []string{e.Name}
+	e.prepare()
 	return e, nil
 }
 

@@ -30,6 +30,8 @@
 package policy
 
 import (
+	"strings"
+
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
 )
@@ -58,8 +60,9 @@ type Entry struct {
 	// rules end the entry's evaluation without deciding anything.
 	TightenOnly bool
 	// Origin is the file the entry came from.
-	Origin string
-	names  []string // []string{Name}, shared by decisions so they need not allocate
+	Origin    string
+	names     []string // []string{Name}, shared by decisions so they need not allocate
+	toolNames []string // Tools, when every one is a plain name
 }
 
 // Names returns a one-element slice holding the entry's name. Callers must
@@ -69,7 +72,34 @@ func (e *Entry) Names() []string { return e.names }
 // AppliesTo reports whether the entry's match block admits the tool, agent
 // and session.
 func (e *Entry) AppliesTo(tool, agent, session string) bool {
-	return anyGlob(e.Tools, tool) && anyGlob(e.Agents, agent) && anyGlob(e.Sessions, session)
+	if e.toolNames != nil {
+		found := false
+		for _, t := range e.toolNames {
+			if t == tool {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	} else if !anyGlob(e.Tools, tool) {
+		return false
+	}
+	return anyGlob(e.Agents, agent) && anyGlob(e.Sessions, session)
+}
+
+// prepare notes tool names that are plain words, so AppliesTo compares
+// strings instead of matching globs.
+func (e *Entry) prepare() {
+	e.toolNames = nil
+	for _, g := range e.Tools {
+		if strings.ContainsAny(g.String(), `*?[]{}\`) {
+			e.toolNames = nil
+			return
+		}
+		e.toolNames = append(e.toolNames, g.String())
+	}
 }
 
 func anyGlob(gs []match.Glob, s string) bool {
