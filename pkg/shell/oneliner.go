@@ -10,6 +10,9 @@ import "strings"
 
 // scriptLang maps an interpreter's name to the language of its code.
 func scriptLang(name string) string {
+	if name == "" || strings.IndexByte("pnrgam", name[0]) < 0 {
+		return "" // most programs: no interpreter name starts with their letter
+	}
 	for _, l := range [...]struct{ prefix, lang string }{
 		{"python", "python"}, {"pypy", "python"}, {"perl", "perl"},
 		{"ruby", "ruby"}, {"nodejs", "node"}, {"node", "node"}, {"php", "php"},
