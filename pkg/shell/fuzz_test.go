@@ -49,6 +49,7 @@ var programs = []string{
 	"eval", "su", "ssh", "watch", "find", "sh", "bash", "zsh", "dash", "ksh", "mksh", "fish",
 	"python", "python3", "python3.12", "perl", "ruby", "node", "nodejs", "php", "awk", "gawk", "source", ".",
 	"git", "rm", "ls", "cat", "curl", "grep", "echo", "printf", "/usr/bin/sudo", "./bash",
+	"trap", "tmux", "screen", "parallel", "rsync", "tar", "strace", "ltrace",
 }
 
 // TestPlain checks that the fast path's shortcut for commands that are

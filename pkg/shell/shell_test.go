@@ -406,6 +406,7 @@ var parseTests = []struct {
 	}},
 	{"git -c core.pager=cat log", []string{
 		"git -c core.pager=cat log @0.0",
+		"cat @1.0 d=1 via=git", // the pager git runs
 	}},
 	{"su -c 'rm -rf /'", []string{
 		"su -c \"rm -rf /\" @0.0",

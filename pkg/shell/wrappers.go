@@ -71,6 +71,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if remote := sshRemote(words); remote != "" {
 			s.parseString(remote, viaFrame(f, name))
 		}
+		for _, script := range embeddedScripts(name, words) {
+			s.parseString(script, viaFrame(f, name))
+		}
 	case name == "watch":
 		if i := watchFlags.skip(words, 1); i < len(words) {
 			s.parseString(strings.Join(words[i:], " "), viaFrame(f, name))
@@ -81,6 +84,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "find":
 		s.find(f, words, dyn)
+	case name == "trap":
+		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
+		if len(words) > 2 && !strings.HasPrefix(words[1], "-") {
+			s.parseString(words[1], viaFrame(f, name))
+		}
+	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git":
+		for _, script := range embeddedScripts(name, words) {
+			s.parseString(script, viaFrame(f, name))
+		}
 	default:
 		if lang, code, ok := interpCode(words); ok {
 			s.scanCode(lang, code, f)
@@ -96,7 +108,8 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find":
+		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
+		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "strace", "ltrace":
 		return false
 	}
 	return !isShell(name) && scriptLang(name) == ""
@@ -311,9 +324,138 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return cut(runuserFlags.skip(words, 1))
 	case "env":
 		return peelEnv(words, dyn)
+	case "strace", "ltrace":
+		return cut(traceFlags.skip(words, 1))
 	}
 	return nil, nil, false
 }
+
+// traceFlags are strace's and ltrace's options that take an argument.
+var traceFlags = flagSpec{arg: "abeEIoOpPsSuUXAnlLwx", long: []string{"output", "trace", "signal", "attach", "string-limit", "user", "env"}}
+
+// embeddedScripts returns the shell commands a program runs from its own
+// options or operands: tmux and screen sessions, parallel's command and
+// arguments, ssh's ProxyCommand and LocalCommand, rsync's remote shell,
+// tar's compression and --to-command programs, and git's configured
+// programs and shell aliases (git -c core.pager=CMD, -c alias.x='!CMD').
+func embeddedScripts(name string, words []string) []string {
+	var out []string
+	optValue := func(i int, w, short string, long ...string) (string, bool) {
+		for _, l := range long {
+			if v, ok := strings.CutPrefix(w, l+"="); ok {
+				return v, true
+			}
+			if w == l && i+1 < len(words) {
+				return words[i+1], true
+			}
+		}
+		if short != "" {
+			if w == short && i+1 < len(words) {
+				return words[i+1], true
+			}
+			if v, ok := strings.CutPrefix(w, short); ok && v != "" {
+				return v, true
+			}
+		}
+		return "", false
+	}
+	switch name {
+	case "tmux":
+		// new-session, new-window, split-window, respawn-*: the last word
+		// is a shell command.
+		for _, w := range words[1:] {
+			switch w {
+			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run":
+				if last := words[len(words)-1]; last != w && !strings.HasPrefix(last, "-") {
+					out = append(out, last)
+				}
+				return out
+			}
+		}
+	case "screen":
+		i := screenFlags.skip(words, 1)
+		if i < len(words) {
+			out = append(out, strings.Join(words[i:], " "))
+		}
+	case "parallel":
+		sep := len(words)
+		for i, w := range words {
+			if w == ":::" || w == "::::" || w == ":::+" {
+				sep = i
+				break
+			}
+		}
+		i := parallelFlags.skip(words[:sep], 1)
+		if i < sep {
+			out = append(out, strings.Join(words[i:sep], " "))
+		} else if sep < len(words) && words[sep] == ":::" {
+			out = append(out, words[sep+1:]...) // no command: the arguments are commands
+		}
+	case "ssh":
+		for i, w := range words {
+			v, ok := optValue(i, w, "-o")
+			if !ok {
+				continue
+			}
+			key, val, _ := strings.Cut(v, "=")
+			if !strings.Contains(v, "=") {
+				key, val, _ = strings.Cut(v, " ")
+			}
+			switch strings.ToLower(strings.TrimSpace(key)) {
+			case "proxycommand", "localcommand", "knownhostscommand":
+				out = append(out, val)
+			}
+		}
+	case "rsync":
+		for i, w := range words {
+			if v, ok := optValue(i, w, "-e", "--rsh"); ok {
+				out = append(out, v)
+			}
+		}
+	case "tar":
+		for i, w := range words {
+			// -I inside a cluster of short options: "-cI CMD", "-cICMD".
+			if len(w) > 2 && w[0] == '-' && w[1] != '-' {
+				if j := strings.IndexByte(w, 'I'); j > 1 {
+					if j+1 < len(w) {
+						out = append(out, w[j+1:])
+					} else if i+1 < len(words) {
+						out = append(out, words[i+1])
+					}
+					continue
+				}
+			}
+			if v, ok := optValue(i, w, "-I", "--use-compress-program", "--to-command", "--info-script", "--new-volume-script"); ok {
+				out = append(out, v)
+			}
+			if v, ok := strings.CutPrefix(w, "--checkpoint-action=exec="); ok {
+				out = append(out, v)
+			}
+		}
+	case "git":
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] != "-c" {
+				continue
+			}
+			key, val, _ := strings.Cut(words[i+1], "=")
+			key = strings.ToLower(key)
+			switch {
+			case strings.HasPrefix(key, "alias.") && strings.HasPrefix(val, "!"):
+				out = append(out, val[1:])
+			case key == "core.sshcommand" || key == "core.pager" || key == "core.editor" || key == "core.fsmonitor" ||
+				key == "sequence.editor" || key == "diff.external" || key == "pager.log" || key == "gpg.program" ||
+				strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!"):
+				out = append(out, strings.TrimPrefix(val, "!"))
+			}
+		}
+	}
+	return out
+}
+
+var (
+	screenFlags   = flagSpec{arg: "cehpSsTtXx", long: []string{}}
+	parallelFlags = flagSpec{arg: "jSIaEdnNLlPs", long: []string{"jobs", "sshlogin", "arg-file", "delimiter", "max-args", "timeout", "joblog", "results"}}
+)
 
 // peelEnv skips env's options and NAME=VALUE words; "env -S STR" splits STR
 // into words and goes on with them.
