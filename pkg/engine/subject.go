@@ -126,6 +126,13 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
+	for _, r := range downloadRuns(res.Commands, argvs, cwds, home) {
+		s := subject{tool: tool, stages: []*match.Argv{r.from, r.run}, text: line}
+		ev.judge(&s)
+		if ev.denied() {
+			return
+		}
+	}
 	for i := range res.Commands {
 		ev.derived(&res.Commands[i], &argvs[i], cwds[i])
 		if ev.denied() {

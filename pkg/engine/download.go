@@ -1,0 +1,113 @@
+package engine
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// Download-then-run: "curl -o x.sh URL && bash x.sh" is the same as
+// "curl URL | bash" with a file in between. downloadRuns follows the files
+// a command line downloads (curl -o/-O, wget, a download redirected to a
+// file, scp or rsync from a remote host, then cp, mv or ln of those files)
+// and reports each later command that runs one, as a pipeline of the
+// download and an interpreter, for the pipeline rules to judge.
+
+// downloaders are the programs whose output file is a download.
+var downloaders = map[string]bool{"curl": true, "wget": true, "aria2c": true, "http": true, "xh": true, "fetch": true}
+
+// interpreters run a script file given as their first operand.
+var interpreters = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "source": true, ".": true,
+	"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
+}
+
+// shArgv stands for "the file is run" in a synthetic pipeline.
+var shArgv = match.Argv{Name: "sh", Program: "sh"}
+
+type downloadRun struct {
+	from *match.Argv // the download
+	run  *match.Argv // what runs it
+}
+
+func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home string) []downloadRun {
+	var runs []downloadRun
+	fetched := map[string]*match.Argv{} // cleaned path → the download that wrote it
+	for i := range cmds {
+		a, cwd := &argvs[i], cwds[i]
+		clean := func(p string) string { return match.CleanPath(p, cwd, home) }
+		// Running a downloaded file?
+		if from, ok := fetched[clean(a.Program)]; ok && strings.Contains(a.Program, "/") {
+			runs = append(runs, downloadRun{from, &shArgv})
+		}
+		if interpreters[a.Name] && len(a.Positional) > 0 {
+			if from, ok := fetched[clean(a.Positional[0])]; ok {
+				runs = append(runs, downloadRun{from, a})
+			}
+		}
+		// Files this command downloads or copies from a download.
+		switch {
+		case downloaders[a.Name]:
+			for _, f := range downloadOutputs(a) {
+				fetched[clean(f)] = a
+			}
+			for _, r := range cmds[i].Redirects {
+				if r.Op == ">" || r.Op == ">>" || r.Op == ">|" {
+					fetched[clean(r.Target)] = a
+				}
+			}
+		case a.Name == "scp" || a.Name == "rsync":
+			if n := len(a.Positional); n >= 2 && strings.Contains(a.Positional[0], ":") {
+				fetched[clean(a.Positional[n-1])] = a
+			}
+		case a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install":
+			if n := len(a.Positional); n >= 2 {
+				for _, src := range a.Positional[:n-1] {
+					if from, ok := fetched[clean(src)]; ok {
+						fetched[clean(a.Positional[n-1])] = from
+					}
+				}
+			}
+		}
+	}
+	return runs
+}
+
+// downloadOutputs are the files a curl or wget command writes.
+func downloadOutputs(a *match.Argv) []string {
+	var out []string
+	remoteName := false
+	for i, x := range a.Args {
+		next := ""
+		if i+1 < len(a.Args) {
+			next = a.Args[i+1]
+		}
+		switch {
+		case (x == "-o" || x == "--output" || x == "--output-document" ||
+			a.Name == "curl" && len(x) > 2 && x[0] == '-' && x[1] != '-' && x[len(x)-1] == 'o') && next != "" && next != "-":
+			// -o FILE, also at the end of a cluster: -fsSLo FILE
+			out = append(out, next)
+		case a.Name == "wget" && x == "-O" && next != "" && next != "-":
+			out = append(out, next)
+		case strings.HasPrefix(x, "--output=") || strings.HasPrefix(x, "--output-document="):
+			out = append(out, x[strings.IndexByte(x, '=')+1:])
+		case a.Name == "curl" && (x == "-O" || x == "--remote-name" || strings.HasPrefix(x, "-") && !strings.HasPrefix(x, "--") && strings.Contains(x, "O")):
+			remoteName = true
+		}
+	}
+	if len(out) == 0 && (a.Name == "wget" || remoteName) {
+		// The file is named after the URL's last path segment.
+		for _, x := range a.Positional {
+			if u, ok := match.ParseURL(x); ok {
+				name := path.Base(strings.SplitN(strings.SplitN(u.Rest, "?", 2)[0], "#", 2)[0])
+				if name == "/" || name == "." || name == "" {
+					name = "index.html"
+				}
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
