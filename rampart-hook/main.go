@@ -20,7 +20,17 @@ import (
 // version from the build info is printed.
 var Version string
 
+// oneShotMemoryLimit bounds the heap of one hook process, which judges one
+// payload (at most 8 MiB) and exits: below it the garbage collector does not
+// run at all, since collecting memory the exit returns anyway only delays
+// the agent.
+const oneShotMemoryLimit = 64 << 20
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(oneShotMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
