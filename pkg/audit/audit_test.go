@@ -3,7 +3,9 @@ package audit
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"os"
@@ -460,5 +462,29 @@ func TestInterruptedRotation(t *testing.T) {
 	}
 	if res := mustVerify(t, path, VerifyOptions{}); res.Records != 11 || len(res.Files) != 2 || len(res.Notes) != 0 {
 		t.Errorf("Verify = %d records in %q, notes %q", res.Records, res.Files, res.Notes)
+	}
+}
+
+// The checkpoint key file is the PKCS #8 PEM that crypto/x509 (and openssl)
+// read and write.
+func TestKeyIsStandardPKCS8(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.key")
+	key, err := LoadKey(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	blk, _ := pem.Decode(b)
+	k, err := x509.ParsePKCS8PrivateKey(blk.Bytes)
+	if err != nil || !key.Equal(k) {
+		t.Fatalf("x509 reads the key as %v, %v", k, err)
+	}
+	der, _ := x509.MarshalPKCS8PrivateKey(key)
+	if !bytes.Equal(der, blk.Bytes) {
+		t.Errorf("key DER differs from x509's")
+	}
+	again, err := LoadKey(path, false)
+	if err != nil || !again.Equal(key) {
+		t.Errorf("LoadKey again = %v, %v", again, err)
 	}
 }
