@@ -10,28 +10,19 @@ import "strings"
 
 // scriptLang maps an interpreter's name to the language of its code.
 func scriptLang(name string) string {
-	if name == "" || strings.IndexByte("pnrgam", name[0]) < 0 {
-		return "" // most programs: no interpreter name starts with their letter
-	}
-	for _, l := range [...]struct{ prefix, lang string }{
-		{"python", "python"}, {"pypy", "python"}, {"perl", "perl"},
-		{"ruby", "ruby"}, {"nodejs", "node"}, {"node", "node"}, {"php", "php"},
-		{"awk", "awk"}, {"gawk", "awk"}, {"mawk", "awk"}, {"nawk", "awk"},
-	} {
-		if rest, ok := strings.CutPrefix(name, l.prefix); ok && versionSuffix(rest) {
-			return l.lang
-		}
+	// The name without a version suffix: python3.12 → python.
+	base := strings.TrimRight(name, "0123456789.")
+	switch base {
+	case "python", "pypy":
+		return "python"
+	case "perl", "ruby", "php":
+		return base
+	case "node", "nodejs":
+		return "node"
+	case "awk", "gawk", "mawk", "nawk":
+		return "awk"
 	}
 	return ""
-}
-
-func versionSuffix(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
-			return false
-		}
-	}
-	return true
 }
 
 // langFlags describes an interpreter's command line.
