@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"sort"
 	"strings"
 
 	"rampart.dev/pkg/call"
@@ -111,15 +112,26 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		if !first || n < 2 {
 			continue
 		}
-		stages := make([]*match.Argv, 0, n)
-		order := make([]int, 0, n)
+		js := make([]int, 0, n)
 		for j := i; j < len(res.Commands); j++ {
 			if res.Commands[j].Pipeline == id {
-				stages = append(stages, &argvs[j])
-				order = append(order, res.Commands[j].Stage)
+				js = append(js, j)
 			}
 		}
-		sortStages(stages, order)
+		sort.SliceStable(js, func(a, b int) bool { return res.Commands[js[a]].Stage < res.Commands[js[b]].Stage })
+		stages := make([]*match.Argv, 0, n)
+		for k, j := range js {
+			a, c := &argvs[j], &res.Commands[j]
+			// Piped into "python3 -m json.tool" or "bash -c CMD", the data
+			// is not the program: such a stage matches no interpreter
+			// pattern. (A download run through "bash <(curl x)" or
+			// 'sh -c "$(curl x)"' is reported as a pipeline too, but its
+			// first stage sits inside the interpreter's words, deeper.)
+			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(*c) {
+				a = &match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program}
+			}
+			stages = append(stages, a)
+		}
 		s := subject{tool: tool, stages: stages, text: line}
 		ev.judge(&s)
 		if ev.denied() {
@@ -137,16 +149,6 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.derived(&res.Commands[i], &argvs[i], cwds[i])
 		if ev.denied() {
 			return
-		}
-	}
-}
-
-// sortStages orders a pipeline's commands by their stage numbers.
-func sortStages(st []*match.Argv, stage []int) {
-	for i := 1; i < len(st); i++ {
-		for j := i; j > 0 && stage[j] < stage[j-1]; j-- {
-			st[j], st[j-1] = st[j-1], st[j]
-			stage[j], stage[j-1] = stage[j-1], stage[j]
 		}
 	}
 }

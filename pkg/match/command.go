@@ -66,6 +66,18 @@ func (a *Argv) hasFlags(short uint64, long []string) bool {
 	return true
 }
 
+// valueFlags are, per program, short options whose value may be attached
+// ("git checkout -bfeature"): the letters after one are its value, not
+// more flags.
+var valueFlags = map[string]string{
+	"git":  "bBcCmFtSuo",
+	"curl": "oOdHXuFTAeEwrbcDKmxyYz",
+	"ssh":  "bcDEeFIiJLlmOoPpQRSWw",
+	"tar":  "fCIT",
+	"sed":  "ef",
+	"grep": "efmABCD",
+}
+
 // singleDashLong are programs whose "-word" options are words, not clusters.
 var singleDashLong = map[string]bool{
 	"find": true, "java": true, "gcc": true, "cc": true, "clang": true, "go": true,
@@ -158,15 +170,20 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 		case single && len(a) > 2:
 			addLong(a[1:])
 		default:
+			vals := valueFlags[prog]
 			for i := 1; i < len(a); i++ {
 				c := a[i]
 				if bit(c) == 0 {
 					break
 				}
+				orig := c
 				if alias, ok := aliases[string(c)]; ok && alias != 0 {
 					c = alias
 				}
 				short |= bit(c)
+				if strings.IndexByte(vals, orig) >= 0 {
+					break // the rest of the word is this option's value
+				}
 			}
 		}
 	}

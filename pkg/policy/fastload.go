@@ -12,7 +12,7 @@ import (
 
 // The embedded profiles are written in YAML (profiles/*.yaml, what `init`
 // writes out) and also embedded as JSON (profiles/*.json, generated from the
-// YAML by `go test -run TestProfilesJSON -update`, and checked to match it
+// YAML by `go test ./policy -run TestProfilesJSON -args -update`, and checked to match it
 // by that test). Loading a profile reads the JSON into the same node tree
 // the YAML parser would build, at a fraction of the cost: a hook process
 // that judges one call loads the standard profile every time.

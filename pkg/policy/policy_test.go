@@ -137,7 +137,7 @@ func TestProfilesJSON(t *testing.T) {
 		}
 		got, err := os.ReadFile(path)
 		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("%s is not generated from %s.yaml (err %v); run go test ./policy -run TestProfilesJSON -update", path, name, err)
+			t.Errorf("%s is not generated from %s.yaml (err %v); run go test ./policy -run TestProfilesJSON -args -update", path, name, err)
 		}
 		// The JSON and the YAML compile to the same policies.
 		fromYAML, err := Parse("profile:"+name, src)

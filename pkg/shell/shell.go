@@ -147,3 +147,16 @@ func Parse(src string) Result {
 	}
 	return slowParse(src)
 }
+
+// ScriptFromArgs reports whether c is a shell or interpreter that takes the
+// program it runs from its arguments (bash -c CMD, bash script.sh, python3
+// -m json.tool, node app.js) rather than from standard input. Piped into
+// such a command, a download is data, not code.
+func ScriptFromArgs(c Command) bool {
+	if !isInterpreter(c.Name) {
+		return false
+	}
+	words := append([]string{c.Program}, c.Args...)
+	_, stdin := readsStdin(words)
+	return !stdin
+}
