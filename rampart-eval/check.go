@@ -8,7 +8,6 @@ import (
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
-	"rampart.dev/pkg/decide"
 )
 
 func checkCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
@@ -28,12 +27,7 @@ func checkCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			if len(args) == 1 {
 				o.config = args[0]
 			}
-			cfg, err := o.decideConfig(e)
-			if err != nil {
-				return err
-			}
-			cfg.NoAudit = true
-			p, err := decide.Open(cfg)
+			p, err := o.openPolicy(e)
 			if err != nil {
 				fmt.Fprintf(stderr, "%v\n", err)
 				return errFailed

@@ -12,7 +12,6 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/call"
-	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/engine"
 )
 
@@ -54,12 +53,7 @@ func explainCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 					return fmt.Errorf("for tool %q, ARG must be the params as a JSON object: %v", tool, err)
 				}
 			}
-			cfg, err := o.decideConfig(e)
-			if err != nil {
-				return err
-			}
-			cfg.NoAudit = true
-			p, err := decide.Open(cfg)
+			p, err := o.openPolicy(e)
 			if err != nil {
 				return err
 			}

@@ -84,6 +84,17 @@ func (o *options) decideConfig(e env) (decide.Config, error) {
 	return cfg, nil
 }
 
+// openPolicy opens the decision point for verbs that only evaluate (check,
+// explain, test): no audit trail.
+func (o *options) openPolicy(e env) (*decide.Point, error) {
+	cfg, err := o.decideConfig(e)
+	if err != nil {
+		return nil, err
+	}
+	cfg.NoAudit = true
+	return decide.Open(cfg)
+}
+
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := readEnv()
 	var o options

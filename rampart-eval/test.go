@@ -28,12 +28,7 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			"against the configured policy. With no FILE, the configured policy's own tests run.",
 		FlagSet: fs,
 		Exec: func(ctx context.Context, args []string) error {
-			cfg, err := o.decideConfig(e)
-			if err != nil {
-				return err
-			}
-			cfg.NoAudit = true
-			p, err := decide.Open(cfg)
+			p, err := o.openPolicy(e)
 			if err != nil {
 				return err
 			}
