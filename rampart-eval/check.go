@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
-
 )
 
 func checkCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
