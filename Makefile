@@ -16,8 +16,10 @@ export CGO_ENABLED := 0
 BINARIES := rampart rampart-eval rampart-hook rampart-shell rampart-mcp rampart-serve rampart-audit rampart-watch
 MODULES  := pkg $(BINARIES)
 # Packages whose code runs goroutines or shares state across processes run
-# under the race detector too (race needs cgo).
+# under the race detector too (race needs cgo): in pkg, and the binaries
+# that serve many connections or relay both ways at once.
 RACE_PKGS := ./audit/... ./approval/... ./decide/...
+RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 
 .PHONY: all build lib install test test-go test-race test-lib test-python lint bench fuzz clean
 
@@ -60,6 +62,7 @@ test-go: lib
 
 test-race:
 	cd pkg && CGO_ENABLED=1 $(GO) test -count=1 -race $(RACE_PKGS)
+	@for m in $(RACE_MODULES); do (cd $$m && CGO_ENABLED=1 $(GO) test -count=1 -race -short ./...) || exit 1; done
 
 test-lib:
 	$(MAKE) -C librampart check CC=$(CC)
