@@ -9,8 +9,10 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,13 +33,17 @@ func TestScript(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("RAMPART_HOME", filepath.Join(env.WorkDir, ".rampart"))
+			if dir := siblingBin(t); dir != "" {
+				env.Setenv("PATH", dir+string(os.PathListSeparator)+env.Getenv("PATH"))
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"freeport":  cmdFreeport,
-			"waitserve": cmdWaitServe,
-			"hold":      cmdHold,
-			"preflight": cmdPreflight,
+			"freeport":    cmdFreeport,
+			"waitserve":   cmdWaitServe,
+			"hold":        cmdHold,
+			"preflight":   cmdPreflight,
+			"waitpending": cmdWaitPending,
 			"sleep": func(ts *testscript.TestScript, neg bool, args []string) {
 				d, err := time.ParseDuration(args[0])
 				ts.Check(err)
@@ -128,4 +134,71 @@ func preflightOnce(ts *testscript.TestScript, addr, command string) []byte {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return b
+}
+
+var (
+	siblingOnce sync.Once
+	siblingDir  string
+)
+
+// siblingBin builds rampart-shell once, for the scripts that prove it waits
+// on approvals held here, and returns its directory ("" when it won't
+// build, and those scripts skip).
+func siblingBin(t *testing.T) string {
+	siblingOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "rampart-serve-test")
+		if err != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "rampart-shell"), ".")
+		cmd.Dir = filepath.Join("..", "rampart-shell")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Logf("building rampart-shell: %v\n%s", err, out)
+			return
+		}
+		siblingDir = dir
+	})
+	return siblingDir
+}
+
+// waitpending VAR: wait until an approval is pending and set VAR to its id.
+func cmdWaitPending(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: waitpending VAR")
+	}
+	tok, err := os.ReadFile(filepath.Join(ts.Getenv("RAMPART_HOME"), "admin.token"))
+	ts.Check(err)
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		req, _ := http.NewRequest("GET", "http://"+ts.Getenv("RAMPART_SERVE_ADDR")+"/v1/approvals", nil)
+		req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(tok)))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			continue
+		}
+		var list []struct {
+			ID     string `json:"id"`
+			Status string `json:"status"`
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if json.Unmarshal(body, &list) != nil {
+			var wrapped struct {
+				Approvals []struct {
+					ID     string `json:"id"`
+					Status string `json:"status"`
+				} `json:"approvals"`
+			}
+			if json.Unmarshal(body, &wrapped) == nil {
+				list = wrapped.Approvals
+			}
+		}
+		for _, a := range list {
+			if a.Status == "pending" {
+				ts.Setenv(args[0], a.ID)
+				return
+			}
+		}
+	}
+	ts.Fatalf("no approval became pending")
 }
