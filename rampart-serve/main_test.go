@@ -141,8 +141,8 @@ var (
 	siblingDir  string
 )
 
-// siblingBin builds rampart-shell once, for the scripts that prove it waits
-// on approvals held here, and returns its directory ("" when it won't
+// siblingBin builds rampart-shell and rampart-mcp once, for the scripts
+// that prove they wait on approvals held here, and returns its directory ("" when it won't
 // build, and those scripts skip).
 func siblingBin(t *testing.T) string {
 	siblingOnce.Do(func() {
@@ -150,12 +150,14 @@ func siblingBin(t *testing.T) string {
 		if err != nil {
 			return
 		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "rampart-shell"), ".")
-		cmd.Dir = filepath.Join("..", "rampart-shell")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Logf("building rampart-shell: %v\n%s", err, out)
-			return
+		for _, b := range []string{"rampart-shell", "rampart-mcp"} {
+			cmd := exec.Command("go", "build", "-o", filepath.Join(dir, b), ".")
+			cmd.Dir = filepath.Join("..", b)
+			cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Logf("building %s: %v\n%s", b, err, out)
+				return
+			}
 		}
 		siblingDir = dir
 	})
