@@ -33,7 +33,13 @@ func (p *Proxy) startHold(h *held, line []byte) {
 		closed := p.closed
 		p.mu.Unlock()
 		if !still || h.ctx.Err() != nil {
-			return // cancelled by the client, or the server is gone
+			if closed {
+				// The server exited while the call waited: the client
+				// still gets an answer for it. (A call the client
+				// cancelled gets none, as the protocol says.)
+				p.client.write(errorResponse(h.env.id, codeInternal, "rampart-mcp: the server exited while the call waited for approval"))
+			}
+			return
 		}
 		d := h.d
 		text := ""
