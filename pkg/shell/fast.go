@@ -109,21 +109,33 @@ func fastParse(src string) (Result, bool) {
 func (s *state) split(src string, f frame) {
 	f.pl = nil
 	var words []string
+	var rs []Redirect
+	op := "" // a redirection whose target is the next word
 	var b strings.Builder
 	word := func() {
-		if b.Len() > 0 {
-			words = append(words, b.String())
-			b.Reset()
+		if b.Len() == 0 {
+			return
 		}
+		switch {
+		case op == "<<":
+			// a here-document's delimiter, not a file
+		case op != "":
+			rs = append(rs, Redirect{Op: op, Target: b.String()})
+		default:
+			words = append(words, b.String())
+		}
+		op = ""
+		b.Reset()
 	}
 	end := func(samePipe bool) {
 		word()
-		if len(words) > 0 {
+		op = ""
+		if len(words) > 0 || len(rs) > 0 {
 			if f.pl == nil {
 				f.pl = s.newPipe()
 			}
-			s.emitWords(f, words, nil, nil, false)
-			words = nil
+			s.emitWords(f, words, nil, rs, false)
+			words, rs = nil, nil
 		}
 		if samePipe && f.pl != nil {
 			f.pl.stage++
@@ -146,6 +158,22 @@ func (s *state) split(src string, f frame) {
 				end(false)
 			} else {
 				end(true)
+			}
+		case '>', '<':
+			// Redirections still name the files written and read: "cat >
+			// ~/.bashrc <<EOF" with its here-document cut off.
+			if b.String() == "1" || b.String() == "2" {
+				b.Reset() // a file descriptor number
+			}
+			word()
+			op = string(c)
+			if i+1 < len(src) && src[i+1] == c {
+				op += string(c)
+				i++
+			}
+			if op == "<<" && i+1 < len(src) && src[i+1] == '<' {
+				op = "<<<"
+				i++
 			}
 		case ';', '&', '\n', '(', ')', '`':
 			if c == '(' && b.Len() > 0 && strings.HasSuffix(b.String(), "$") {
