@@ -39,12 +39,14 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 		a, cwd := &argvs[i], cwds[i]
 		clean := func(p string) string { return match.CleanPath(p, cwd, home) }
 		// Running a downloaded file?
-		if from, ok := fetched[clean(a.Program)]; ok && strings.Contains(a.Program, "/") {
-			runs = append(runs, downloadRun{from, &shArgv})
-		}
-		if interpreters[a.Name] && len(a.Positional) > 0 {
-			if from, ok := fetched[clean(a.Positional[0])]; ok {
-				runs = append(runs, downloadRun{from, a})
+		if len(fetched) > 0 {
+			if from, ok := fetched[clean(a.Program)]; ok && strings.Contains(a.Program, "/") {
+				runs = append(runs, downloadRun{from, &shArgv})
+			}
+			if interpreters[a.Name] && len(a.Positional) > 0 {
+				if from, ok := fetched[clean(a.Positional[0])]; ok {
+					runs = append(runs, downloadRun{from, a})
+				}
 			}
 		}
 		// Files this command downloads or copies from a download.
@@ -62,7 +64,7 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			if n := len(a.Positional); n >= 2 && strings.Contains(a.Positional[0], ":") {
 				fetched[clean(a.Positional[n-1])] = a
 			}
-		case a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install":
+		case len(fetched) > 0 && (a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install"):
 			if n := len(a.Positional); n >= 2 {
 				for _, src := range a.Positional[:n-1] {
 					if from, ok := fetched[clean(src)]; ok {

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/call"
@@ -118,7 +118,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 				js = append(js, j)
 			}
 		}
-		sort.SliceStable(js, func(a, b int) bool { return res.Commands[js[a]].Stage < res.Commands[js[b]].Stage })
+		slices.SortStableFunc(js, func(a, b int) int { return res.Commands[a].Stage - res.Commands[b].Stage })
 		stages := make([]*match.Argv, 0, n)
 		for k, j := range js {
 			a, c := &argvs[j], &res.Commands[j]

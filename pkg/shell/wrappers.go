@@ -330,6 +330,16 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	return nil, nil, false
 }
 
+// embedsOnly are the programs whose only extra is embeddedScripts: with
+// none of those options they are plain commands.
+func embedsOnly(name string) bool {
+	switch name {
+	case "git", "tar", "rsync", "tmux", "screen", "parallel":
+		return true
+	}
+	return false
+}
+
 // traceFlags are strace's and ltrace's options that take an argument.
 var traceFlags = flagSpec{arg: "abeEIoOpPsSuUXAnlLwx", long: []string{"output", "trace", "signal", "attach", "string-limit", "user", "env"}}
 
