@@ -787,6 +787,7 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 			break
 		}
 	}
+	i = min(i, len(words)) // "find -D" with its argument missing
 	start := i
 	for i < len(words) && !isFindExpr(words[i]) {
 		i++
