@@ -6,6 +6,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/engine"
+	"rampart.dev/pkg/policy"
 )
 
 // Decide evaluates c, records it, and returns the decision to enforce.
@@ -16,7 +17,7 @@ func (p *Point) Decide(c call.Call) call.Decision {
 	if err != nil {
 		d = p.failure(err.Error())
 	} else {
-		d = engine.New(pol, engine.Env{Home: p.cfg.UserHome}).Evaluate(c)
+		d = p.evaluate(pol, c)
 	}
 	d.EvalNS = p.cfg.Now().Sub(start).Nanoseconds()
 	return p.finish(c, d)
@@ -80,4 +81,16 @@ func (p *Point) finish(c call.Call, d call.Decision) call.Decision {
 		return out
 	}
 	return d
+}
+
+// evaluate runs the engine. A panic in it (a bug, or input nobody foresaw)
+// is a deny with the reason, never a crash of the adapter and never an
+// allow.
+func (p *Point) evaluate(pol *policy.Policy, c call.Call) (d call.Decision) {
+	defer func() {
+		if r := recover(); r != nil {
+			d = p.failure(fmt.Sprintf("internal error evaluating the call: %v", r))
+		}
+	}()
+	return engine.New(pol, engine.Env{Home: p.cfg.UserHome}).Evaluate(c)
 }
