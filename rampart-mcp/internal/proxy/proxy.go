@@ -172,42 +172,29 @@ func New(cfg Config, toClient, toServer io.Writer) *Proxy {
 // FromClient relays the client's stream to the server until it ends, then
 // returns: io.EOF's absence is reported as nil, a read error as itself. The
 // caller closes the server's input afterwards.
-func (p *Proxy) FromClient(r io.Reader) error {
-	fr := frame.NewReader(r)
-	for {
-		line, err := fr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		var tl *frame.TooLongError
-		if errors.As(err, &tl) {
-			p.clientTooLong(tl)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		p.clientLine(line)
-	}
-}
+func (p *Proxy) FromClient(r io.Reader) error { return relay(r, p.clientLine, p.clientTooLong) }
 
 // FromServer relays the server's stream to the client until it ends.
-func (p *Proxy) FromServer(r io.Reader) error {
+func (p *Proxy) FromServer(r io.Reader) error { return relay(r, p.serverLine, p.serverTooLong) }
+
+// relay reads frames from r until it ends, handing each line, or each
+// over-long one, to its handler.
+func relay(r io.Reader, line func([]byte), tooLong func(*frame.TooLongError)) error {
 	fr := frame.NewReader(r)
 	for {
-		line, err := fr.Next()
+		b, err := fr.Next()
 		if err == io.EOF {
 			return nil
 		}
 		var tl *frame.TooLongError
 		if errors.As(err, &tl) {
-			p.serverTooLong(tl)
+			tooLong(tl)
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		p.serverLine(line)
+		line(b)
 	}
 }
 
