@@ -21,7 +21,9 @@ type Argv struct {
 
 // NewArgv prepares a simple command. cwd and home clean path arguments.
 func NewArgv(name, program string, args []string, cwd, home string) Argv {
-	a := Argv{Name: name, Program: program, Args: args}
+	// Program names are matched in lower case: on a case-insensitive file
+	// system (macOS by default) "RM" runs rm.
+	a := Argv{Name: lower(name), Program: program, Args: args}
 	a.short, a.long, a.Positional = parseFlags(name, args, true)
 	if len(a.Positional) > 0 {
 		a.Paths = make([]string, len(a.Positional))

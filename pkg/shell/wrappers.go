@@ -132,7 +132,15 @@ func progName(p string) string {
 	if p == "" {
 		return ""
 	}
-	return path.Base(p)
+	b := path.Base(p)
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			// On a case-insensitive file system (macOS by default) "SUDO"
+			// runs sudo: wrappers and shells are known by lower-case name.
+			return strings.ToLower(b)
+		}
+	}
+	return b
 }
 
 // dynName is the name of a program word holding an unresolved expansion:
