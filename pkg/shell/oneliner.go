@@ -296,7 +296,10 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) {
 	case hookRead:
 		if len(args) > 0 && args[0].known && !args[0].list {
 			if len(args) > 1 && args[1].known && strings.ContainsAny(args[1].str, "wax+") {
-				return // opened for writing
+				// Opened for writing: reported as "tee" of the file, which
+				// the engine judges as a write.
+				s.synth(f, []string{"tee", args[0].str})
+				return
 			}
 			s.synth(f, []string{"cat", args[0].str})
 		}
@@ -310,6 +313,8 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) {
 			s.synth(f, []string{"rm", "-f", args[0].str})
 		case hasMethod(rest, "read_text"), hasMethod(rest, "read_bytes"), hasMethod(rest, "open"):
 			s.synth(f, []string{"cat", args[0].str})
+		case hasMethod(rest, "write_text"), hasMethod(rest, "write_bytes"):
+			s.synth(f, []string{"tee", args[0].str})
 		}
 	case hookPerlOpen:
 		s.perlOpen(args, f)

@@ -290,6 +290,7 @@ var parseTests = []struct {
 	{"python3 -c \"print(open('/etc/shadow').read()); open('out','w').write('x')\"", []string{
 		"python3 -c \"print(open('/etc/shadow').read()); open('out','w').write('x')\" @0.0",
 		"cat /etc/shadow @1.0 d=1 syn",
+		"tee out @2.0 d=1 syn", // opened for writing
 	}},
 	{"python3 -c \"import os; os.system('rm -rf ' + p)\"", []string{
 		"python3 -c \"import os; os.system('rm -rf ' + p)\" @0.0",
