@@ -97,18 +97,26 @@ func (e *expander) value(v string, split bool) {
 		e.cur.WriteString(v)
 		return
 	}
+	// A line that sets IFS splits on its characters too: "IFS=_;
+	// c=rm_-rf_/; $c" runs rm. Splitting on the blanks as well over-reports
+	// rather than hides.
+	ifs := ""
+	if x, ok := e.s.vars["IFS"]; ok && x.known {
+		ifs = x.val
+	}
+	sep := func(b byte) bool { return isIFS(b) || ifs != "" && strings.IndexByte(ifs, b) >= 0 }
 	for i := 0; i < len(v); {
-		if isIFS(v[i]) {
+		if sep(v[i]) {
 			if e.have || e.cur.Len() > 0 {
 				e.flush()
 			}
-			for i < len(v) && isIFS(v[i]) {
+			for i < len(v) && sep(v[i]) {
 				i++
 			}
 			continue
 		}
 		j := i
-		for j < len(v) && !isIFS(v[j]) {
+		for j < len(v) && !sep(v[j]) {
 			j++
 		}
 		e.text(v[i:j])
