@@ -320,14 +320,21 @@ func echoText(words []string) (string, bool) {
 	args := words[1:]
 	switch words[0] {
 	case "echo":
-		nl := true
+		nl, esc := true, false
 		for len(args) > 0 && isEchoFlag(args[0]) {
 			if strings.Contains(args[0], "n") {
 				nl = false
 			}
+			esc = esc || strings.Contains(args[0], "e")
 			args = args[1:]
 		}
 		out := strings.Join(args, " ")
+		if esc {
+			var ok bool
+			if out, ok = decodeEscapes(out); !ok {
+				return "", false
+			}
+		}
 		if nl {
 			out += "\n"
 		}
@@ -354,47 +361,136 @@ func isEchoFlag(s string) bool {
 }
 
 // printfText formats the %s, %b and %% directives of format, the only ones
-// a command name is written with; anything else is not resolved.
+// a command name is written with, and its backslash escapes; anything else
+// is not resolved. Like printf, the format is used again while arguments
+// remain: printf '%s' rm ' -rf /' prints "rm -rf /".
 func printfText(format string, args []string) (string, bool) {
 	var b strings.Builder
-	for i := 0; i < len(format); i++ {
-		c := format[i]
-		switch {
-		case c == '%' && i+1 < len(format):
-			i++
-			switch format[i] {
-			case '%':
-				b.WriteByte('%')
-			case 's', 'b':
-				if len(args) > 0 {
-					b.WriteString(args[0])
-					args = args[1:]
+	for round := 0; ; round++ {
+		used := false
+		for i := 0; i < len(format); i++ {
+			c := format[i]
+			switch {
+			case c == '%' && i+1 < len(format):
+				i++
+				switch format[i] {
+				case '%':
+					b.WriteByte('%')
+				case 's', 'b':
+					used = true
+					if len(args) > 0 {
+						a := args[0]
+						if format[i] == 'b' {
+							a, _ = decodeEscapes(a)
+						}
+						b.WriteString(a)
+						args = args[1:]
+					}
+				default:
+					return "", false
 				}
-			default:
+			case c == '\\' && i+1 < len(format):
+				n, ok := escapeAt(format, i, &b)
+				if !ok {
+					return "", false
+				}
+				i += n - 1
+			case c == '%' || c == '\\':
 				return "", false
-			}
-		case c == '\\' && i+1 < len(format):
-			i++
-			switch format[i] {
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case '\\':
-				b.WriteByte('\\')
 			default:
-				return "", false
+				b.WriteByte(c)
 			}
-		case c == '%' || c == '\\':
-			return "", false
-		default:
-			b.WriteByte(c)
+		}
+		if len(args) == 0 || !used || round > 64 || b.Len() > 1<<16 {
+			break
 		}
 	}
 	if len(args) > 0 {
-		return "", false // printf would repeat the format
+		return "", false
 	}
 	return b.String(), true
+}
+
+// decodeEscapes decodes the backslash escapes of echo -e and printf %b.
+func decodeEscapes(s string) (string, bool) {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		n, ok := escapeAt(s, i, &b)
+		if !ok {
+			return "", false
+		}
+		i += n - 1
+	}
+	return b.String(), true
+}
+
+// escapeAt decodes the escape at s[i] (a backslash) into b and reports how
+// many bytes it took: \n \t \r \a \b \e \f \v \\, \xHH, \NNN and
+// \0NNN octal, \uHHHH and \UHHHHHHHH.
+func escapeAt(s string, i int, b *strings.Builder) (int, bool) {
+	c := s[i+1]
+	if r, ok := simpleEscapes[c]; ok {
+		b.WriteByte(r)
+		return 2, true
+	}
+	digits := func(start, max, base int) (int, int) {
+		v, n := 0, 0
+		for n < max && start+n < len(s) {
+			d := strings.IndexByte("0123456789abcdef"[:base], lowerByte(s[start+n]))
+			if d < 0 {
+				break
+			}
+			v = v*base + d
+			n++
+		}
+		return v, n
+	}
+	switch {
+	case c == 'x':
+		v, n := digits(i+2, 2, 16)
+		if n == 0 {
+			return 0, false
+		}
+		b.WriteByte(byte(v))
+		return 2 + n, true
+	case c == 'u' || c == 'U':
+		max := 4
+		if c == 'U' {
+			max = 8
+		}
+		v, n := digits(i+2, max, 16)
+		if n == 0 {
+			return 0, false
+		}
+		b.WriteRune(rune(v))
+		return 2 + n, true
+	case c >= '0' && c <= '7':
+		start, max := i+1, 3
+		if c == '0' {
+			start, max = i+2, 3
+		}
+		v, n := digits(start, max, 8)
+		b.WriteByte(byte(v))
+		return start - i + n, true
+	}
+	return 0, false
+}
+
+// simpleEscapes are the one-letter escapes and what they stand for.
+var simpleEscapes = map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 'a': 7, 'b': 8, 'e': 27, 'f': 12, 'v': 11, '\\': '\\', '"': '"', '\'': '\''}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // unescapeBare removes the backslashes of an unquoted literal: \x is x.
