@@ -1,0 +1,385 @@
+// Package catalog is the program catalogue: one reviewed table, as data, of
+// what each known program's words mean.
+//
+// A shell command is a program and its words. Whether a word is a file the
+// program reads, a file it deletes, a URL it contacts, a pattern, a commit
+// message or code for an interpreter depends on the program, its
+// subcommand and the option the word follows. The catalogue says so for the
+// programs agents actually run, so that the engine can turn a command into
+// effects (package effect) instead of guessing from spellings.
+//
+// # The table
+//
+// The table is catalog.txt, embedded. One entry per line, four fields
+// separated by " | ":
+//
+//	PROGRAM[,ALIAS...] [SUBCOMMAND...] | OPTIONS | POSITIONALS | PROPERTIES
+//
+// OPTIONS are space-separated; each is one or more spellings joined by
+// commas, then what follows the option:
+//
+//	-f,--force            a flag with no value
+//	-r,-R,--recursive=!recursive
+//	                      a flag that sets the named mark (here, recursive)
+//	-o,--output:write     an option with a value, and the value's role
+//	-m,--message:         an option whose value is data (no role)
+//
+// A value may be attached ("-ofile", "--output=file") or the next word.
+// Short flags may be clustered ("-rf"); a cluster ends at the first letter
+// that takes a value, the rest of the word being that value.
+//
+// POSITIONALS give roles to the words that are not options: "N:ROLE" for the
+// N-th (from 1), "$:ROLE" for the last of two or more, "*:ROLE" for all
+// others, "sub" when the first one names a subcommand, which has its own
+// entry ("git push"). Options of the program apply to its subcommands too.
+//
+// PROPERTIES are space-separated marks of the program itself: "source=KIND"
+// (its output is sensitive: environment, secret), "sink=KIND" (what it reads
+// on standard input goes out: network, dns), "listen", "interactive" (it
+// starts an interactive session when given no script), "args=text" (its
+// words are never files), "stdin=upload" (reads standard input and sends it).
+//
+// The roles are the [Role] constants; [Lookup] finds an entry and [Classify]
+// assigns every word of a command its role.
+package catalog
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Role is what one word of a command is to its program.
+type Role uint8
+
+// The roles a word can have.
+const (
+	None    Role = iota // not yet known: the default for positionals of a known program is Data
+	Data                // text: a pattern, a message, a name; never a path
+	Read                // a file it reads
+	Write               // a file it creates or overwrites
+	Delete              // a file or directory it removes (recursively with the recursive mark)
+	Chmod               // a file whose mode it changes
+	Chown               // a file whose owner it changes
+	Exec                // a file it runs as a program or script
+	URL                 // a URL or host it contacts
+	Remote              // [user@]host[:path]: a remote it contacts, and its path
+	Upload              // a file it reads and sends out
+	AtFile              // data that names a file to send when it starts with @ (curl -d @f)
+	Code                // code for the program's interpreter
+	SQL                 // SQL text
+	SQLFile             // a file of SQL it reads and runs
+	Cd                  // a directory it works in
+	Env                 // NAME=VALUE set for what it runs
+	Resolve             // curl --resolve / --connect-to: HOST:PORT:ADDR
+	Dest                // a directory it writes into (cp -t)
+)
+
+var roleNames = map[string]Role{
+	"data": Data, "read": Read, "write": Write, "delete": Delete, "chmod": Chmod, "chown": Chown,
+	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
+	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
+}
+
+// String is the role's name in the table.
+func (r Role) String() string {
+	for n, x := range roleNames {
+		if x == r {
+			return n
+		}
+	}
+	return "none"
+}
+
+// Option is one option of a program.
+type Option struct {
+	Value bool   // it takes a value
+	Role  Role   // the value's role
+	Mark  string // the mark a flag sets ("recursive")
+}
+
+// Entry is one program or subcommand.
+type Entry struct {
+	Name    string            // "rm", "git push"
+	Options map[string]Option // by spelling, with dashes ("-o", "--output")
+	Nth     map[int]Role      // positional roles by 1-based position
+	Last    Role              // role of the last positional when there are two or more
+	Rest    Role              // role of other positionals
+	Sub     bool              // the first positional names a subcommand
+	Props   map[string]string // properties
+	subs    map[string]*Entry
+	parent  *Entry
+	line    int
+}
+
+// Prop returns a property ("" when absent; "true" for a bare mark).
+func (e *Entry) Prop(name string) string { return e.Props[name] }
+
+// option finds an option by spelling here or in a parent entry.
+func (e *Entry) option(name string) (Option, bool) {
+	for x := e; x != nil; x = x.parent {
+		if o, ok := x.Options[name]; ok {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// longPrefix finds a long option by an unambiguous prefix, as GNU tools
+// accept ("--rec" for "--recursive").
+func (e *Entry) longPrefix(name string) (string, Option, bool) {
+	var found string
+	var opt Option
+	n := 0
+	for x := e; x != nil; x = x.parent {
+		for k, o := range x.Options {
+			if strings.HasPrefix(k, "--") && strings.HasPrefix(k, name) {
+				if found != k {
+					n++
+				}
+				found, opt = k, o
+			}
+		}
+	}
+	return found, opt, n == 1
+}
+
+// Catalog is a parsed table.
+type Catalog struct {
+	programs map[string]*Entry
+}
+
+//go:embed catalog.txt
+var table string
+
+var (
+	once     sync.Once
+	embedded *Catalog
+	loadErr  error
+)
+
+// Default returns the embedded catalogue. It panics if the embedded table
+// is malformed, which its tests rule out.
+func Default() *Catalog {
+	once.Do(func() { embedded, loadErr = Parse(table) })
+	if loadErr != nil {
+		panic(loadErr)
+	}
+	return embedded
+}
+
+// Lookup finds a program's entry by base name (lower case), following
+// subcommands among args. It returns the entry and the index in args just
+// after the last subcommand name; e is nil for a program not in the table.
+func (c *Catalog) Lookup(name string, args []string) (e *Entry, used int) {
+	e, used, _ = c.lookup(name, args)
+	return e, used
+}
+
+func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs []int) {
+	e = c.programs[name]
+	if e == nil {
+		return nil, 0, nil
+	}
+	// Subcommands: skip the program's own options, then take the first
+	// positional as the subcommand name when it has an entry.
+	for e.Sub && len(e.subs) > 0 {
+		i := e.skipOptions(args, used)
+		if i >= len(args) {
+			break
+		}
+		sub := e.subs[args[i]]
+		if sub == nil {
+			break
+		}
+		e, used = sub, i+1
+		subs = append(subs, i)
+	}
+	return e, used, subs
+}
+
+// skipOptions returns the index of the first positional at or after i.
+func (e *Entry) skipOptions(args []string, i int) int {
+	for i < len(args) {
+		a := args[i]
+		if a == "--" {
+			return i + 1
+		}
+		if len(a) < 2 || a[0] != '-' {
+			return i
+		}
+		o, ok := e.option(a)
+		if !ok && strings.HasPrefix(a, "--") {
+			if k := strings.IndexByte(a, '='); k > 0 {
+				i++
+				continue
+			}
+			_, o, ok = e.longPrefix(a)
+		}
+		if ok && o.Value && !strings.Contains(a, "=") {
+			i += 2
+			continue
+		}
+		i++
+	}
+	return i
+}
+
+// Parse reads a table in the format of the package doc.
+func Parse(src string) (*Catalog, error) {
+	c := &Catalog{programs: map[string]*Entry{}}
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := c.add(line, n+1); err != nil {
+			return nil, fmt.Errorf("catalog.txt:%d: %w", n+1, err)
+		}
+	}
+	return c, nil
+}
+
+func (c *Catalog) add(line string, n int) error {
+	fields := strings.Split(line, "|")
+	if len(fields) != 4 {
+		return fmt.Errorf("want 4 fields separated by |, have %d", len(fields))
+	}
+	head := strings.Fields(fields[0])
+	if len(head) == 0 {
+		return fmt.Errorf("no program name")
+	}
+	e := &Entry{Options: map[string]Option{}, Nth: map[int]Role{}, Props: map[string]string{}, line: n}
+	if err := e.parseOptions(strings.Fields(fields[1])); err != nil {
+		return err
+	}
+	if err := e.parsePositionals(strings.Fields(fields[2])); err != nil {
+		return err
+	}
+	for _, p := range strings.Fields(fields[3]) {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			v = "true"
+		}
+		e.Props[k] = v
+	}
+	names := uniq(strings.Split(head[0], ","))
+	if len(head) == 1 {
+		for _, name := range names {
+			if c.programs[name] != nil {
+				return fmt.Errorf("program %q listed twice", name)
+			}
+			x := *e
+			x.Name = name
+			c.programs[name] = &x
+		}
+		return nil
+	}
+	// A subcommand: attach to every alias of the program.
+	for _, name := range names {
+		parent := c.programs[name]
+		if parent == nil {
+			return fmt.Errorf("subcommand of %q before its program", name)
+		}
+		for _, s := range head[1 : len(head)-1] {
+			next := parent.subs[s]
+			if next == nil {
+				return fmt.Errorf("subcommand %q of %q before its parent", s, parent.Name)
+			}
+			parent = next
+		}
+		last := head[len(head)-1]
+		if parent.subs == nil {
+			parent.subs = map[string]*Entry{}
+		}
+		for _, sub := range strings.Split(last, ",") {
+			if parent.subs[sub] != nil {
+				return fmt.Errorf("subcommand %q of %q listed twice", sub, parent.Name)
+			}
+			x := *e
+			x.Name = parent.Name + " " + sub
+			x.parent = parent
+			parent.subs[sub] = &x
+		}
+		parent.Sub = true
+	}
+	return nil
+}
+
+func (e *Entry) parseOptions(words []string) error {
+	for _, w := range words {
+		spell, rest := w, ""
+		var o Option
+		if i := strings.IndexAny(w, ":="); i >= 0 {
+			spell, rest = w[:i], w[i:]
+		}
+		if i := strings.Index(rest, "=!"); i > 0 && strings.HasPrefix(rest, ":") {
+			o.Mark, rest = rest[i+2:], rest[:i]
+		}
+		switch {
+		case strings.HasPrefix(rest, ":"):
+			o.Value = true
+			o.Role = Data
+			if r := rest[1:]; r != "" {
+				role, ok := roleNames[r]
+				if !ok {
+					return fmt.Errorf("option %s: unknown role %q", spell, r)
+				}
+				o.Role = role
+			}
+		case strings.HasPrefix(rest, "=!"):
+			o.Mark = rest[2:]
+		case rest != "":
+			return fmt.Errorf("option %q: want :ROLE or =!MARK", w)
+		}
+		for _, s := range strings.Split(spell, ",") {
+			if !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") {
+				return fmt.Errorf("option %q does not start with -", s)
+			}
+			e.Options[s] = o
+		}
+	}
+	return nil
+}
+
+func (e *Entry) parsePositionals(words []string) error {
+	for _, w := range words {
+		if w == "sub" {
+			e.Sub = true
+			continue
+		}
+		pos, r, ok := strings.Cut(w, ":")
+		role, known := roleNames[r]
+		if !ok || !known {
+			return fmt.Errorf("positional %q: want N:ROLE, $:ROLE, *:ROLE or sub", w)
+		}
+		switch pos {
+		case "*":
+			e.Rest = role
+		case "$":
+			e.Last = role
+		default:
+			n, err := strconv.Atoi(pos)
+			if err != nil || n < 1 {
+				return fmt.Errorf("positional %q: bad position", w)
+			}
+			e.Nth[n] = role
+		}
+	}
+	return nil
+}
+
+// uniq drops repeated names from one line's alias list.
+func uniq(names []string) []string {
+	out := names[:0]
+	seen := map[string]bool{}
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}

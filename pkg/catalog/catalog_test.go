@@ -1,0 +1,98 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedParses(t *testing.T) {
+	c, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.programs); n < 300 {
+		t.Errorf("catalogue lists %d programs, want at least 300", n)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, bad := range []string{
+		"rm | -r | *:delete",              // three fields
+		"rm | -r:nosuchrole | *:delete |", // unknown role
+		"rm | r | *:delete |",             // option without a dash
+		"rm | | 0:read |",                 // bad position
+		"rm | | *:read |\nrm | | |",       // listed twice
+		"git push | | 1:url |",            // subcommand before its program
+	} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) = nil error", bad)
+		}
+	}
+}
+
+// roles renders a classification as "role:text" words.
+func roles(c Classified) string {
+	var b []string
+	for _, w := range c.Words {
+		b = append(b, w.Role.String()+":"+w.Text)
+	}
+	return strings.Join(b, " ")
+}
+
+func TestClassify(t *testing.T) {
+	cat := Default()
+	for _, tc := range []struct {
+		line, want, entry string
+		marks           []string
+	}{
+		{"rm -rf build dist", "delete:build delete:dist", "rm", []string{"recursive"}},
+		{"rm --rec -f x", "delete:x", "rm", []string{"recursive"}},
+		{"cp -r src dst", "read:src write:dst", "cp", []string{"recursive"}},
+		{"cp -t out a b", "dest:out read:a read:b", "cp", nil},
+		{"mv a b", "delete:a write:b", "mv", nil},
+		{"grep -r -e password src", "data:password read:src", "grep", nil},
+		{"grep pattern file", "data:pattern read:file", "grep", nil},
+		{"curl -o out.html -d @body.json https://x.example", "write:out.html atfile:@body.json url:https://x.example", "curl", nil},
+		{"curl -sSL -dfoo=bar https://x.example", "atfile:foo=bar url:https://x.example", "curl", nil},
+		{"curl --output=o https://x.example", "write:o url:https://x.example", "curl", nil},
+		{"git -C repo commit -m msg", "cd:repo data:msg", "git commit", nil},
+		{"git push origin main", "url:origin data:main", "git push", nil},
+		{"git status", "", "git status", nil},
+		{"gh auth token", "", "gh auth token", nil},
+		{"kubectl -n prod get secret db -o yaml", "data:prod data:yaml data:secret data:db", "kubectl get", nil},
+		{"psql -h db -c select_1", "url:db sql:select_1", "psql", nil},
+		{"tar -czf out.tgz src", "write:out.tgz read:src", "tar", []string{"create"}},
+		{"tar xf a.tgz -C dir", "write:a.tgz cd:dir", "tar", []string{"extract"}},
+		{"sed -i s/a/b/ f.txt", "code:s/a/b/ read:f.txt", "sed", []string{"inplace"}},
+		{"chmod -R 755 dir", "data:755 chmod:dir", "chmod", []string{"recursive"}},
+		{"rsync -a --delete empty/ /home/dev/", "read:empty/ write:/home/dev/", "rsync", []string{"recursive", "delete"}},
+		{"unknownprog --x=1 -y a b", "none:1 none:a none:b", "", nil},
+	} {
+		f := strings.Fields(tc.line)
+		c := cat.Classify(f[0], f[1:])
+		name := ""
+		if c.Entry != nil {
+			name = c.Entry.Name
+		}
+		if name != tc.entry {
+			t.Errorf("%s: entry %q, want %q", tc.line, name, tc.entry)
+		}
+		if got := roles(c); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.line, got, tc.want)
+		}
+		for _, m := range tc.marks {
+			if !c.Mark(m) {
+				t.Errorf("%s: mark %s not set (%v)", tc.line, m, c.Marks)
+			}
+		}
+	}
+}
+
+func BenchmarkClassify(b *testing.B) {
+	cat := Default()
+	args := []string{"-sSL", "-o", "out.html", "-H", "Accept: x", "https://example.com/x"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		cat.Classify("curl", args)
+	}
+}

@@ -1,0 +1,179 @@
+package catalog
+
+import "strings"
+
+// Word is one word of a command with the role the catalogue gives it.
+type Word struct {
+	Text   string // the word, or an option's value
+	Role   Role
+	Index  int    // position in the command's arguments
+	Option string // the option it is the value of ("" for a positional)
+}
+
+// Classified is a command's words by role.
+type Classified struct {
+	Entry      *Entry // nil when the program is not in the table
+	Words      []Word // every option value and positional, in order
+	Marks      map[string]bool
+	Positional int // how many positionals there were
+}
+
+// Mark reports whether a flag set the named mark.
+func (c *Classified) Mark(m string) bool { return c.Marks[m] }
+
+// Classify gives each of args (the words after the program name) its role
+// for program name. For a program not in the table, positionals get role
+// None and option values role Data.
+func (c *Catalog) Classify(name string, args []string) Classified {
+	e, _, subs := c.lookup(name, args)
+	out := Classified{Entry: e}
+	var pos []Word
+	dashdash := false
+	if e != nil && e.Props["oldflags"] != "" && len(args) > 0 && len(subs) == 0 &&
+		args[0] != "" && args[0][0] != '-' {
+		// tar xzf F: the first word is a cluster of flags without a dash.
+		args = append([]string{"-" + args[0]}, args[1:]...)
+	}
+	// Options before a subcommand's name belong to the entry above it
+	// (git -C DIR commit): walk with the entry in force at each word.
+	var path []*Entry
+	for x := e; x != nil; x = x.parent {
+		path = append([]*Entry{x}, path...)
+	}
+	final := e
+	if len(path) > 0 {
+		e = path[0]
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(subs) > 0 && subs[0] == i {
+			subs = subs[1:]
+			path = path[1:]
+			e = path[0]
+			continue
+		}
+		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) {
+			pos = append(pos, Word{Text: a, Index: i})
+			continue
+		}
+		if a == "--" {
+			dashdash = true
+			continue
+		}
+		if e == nil {
+			if k := strings.IndexByte(a, '='); k > 0 && strings.HasPrefix(a, "--") {
+				out.Words = append(out.Words, Word{Text: a[k+1:], Role: None, Index: i, Option: a[:k]})
+			}
+			continue
+		}
+		// Long options, and single-dash words the table lists whole.
+		if o, ok := e.option(a); ok {
+			i = out.take(e, o, a, "", args, i)
+			continue
+		}
+		if strings.HasPrefix(a, "--") {
+			spell, val, hasVal := strings.Cut(a, "=")
+			o, ok := e.option(spell)
+			if !ok {
+				spell, o, ok = e.longPrefix(spell)
+			}
+			if !ok {
+				if hasVal {
+					out.Words = append(out.Words, Word{Text: val, Role: Data, Index: i, Option: spell})
+				}
+				continue
+			}
+			if hasVal {
+				out.mark(o)
+				out.Words = append(out.Words, Word{Text: val, Role: o.Role, Index: i, Option: spell})
+				continue
+			}
+			i = out.take(e, o, spell, "", args, i)
+			continue
+		}
+		// A cluster of short flags: "-rf", "-ofile", "-d@file".
+		for j := 1; j < len(a); j++ {
+			spell := "-" + a[j:j+1]
+			o, ok := e.option(spell)
+			if !ok {
+				continue
+			}
+			if o.Value {
+				i = out.take(e, o, spell, a[j+1:], args, i)
+				break
+			}
+			out.mark(o)
+		}
+	}
+	e = final
+	out.Positional = len(pos)
+	dest := false
+	for _, w := range out.Words {
+		dest = dest || w.Role == Dest
+	}
+	// A pattern given by an option (grep -e P, sed -e S, awk -f F) leaves
+	// every positional to the rest role; a destination given by an option
+	// (cp -t DIR) leaves the last one a source.
+	skipNth := e != nil && out.Marks["program"]
+	for k := range pos {
+		pos[k].Role = positionalRole(e, k, len(pos), skipNth, dest)
+	}
+	out.Words = append(out.Words, pos...)
+	return out
+}
+
+// take records option o at args[i], with its value attached or in the next
+// word, and returns the index of the last word it used.
+func (out *Classified) take(e *Entry, o Option, spell, attached string, args []string, i int) int {
+	out.mark(o)
+	if !o.Value {
+		return i
+	}
+	if attached != "" {
+		out.Words = append(out.Words, Word{Text: attached, Role: o.Role, Index: i, Option: spell})
+		return i
+	}
+	if i+1 < len(args) {
+		out.Words = append(out.Words, Word{Text: args[i+1], Role: o.Role, Index: i + 1, Option: spell})
+		return i + 1
+	}
+	return i
+}
+
+func (out *Classified) mark(o Option) {
+	if o.Mark == "" {
+		return
+	}
+	if out.Marks == nil {
+		out.Marks = map[string]bool{}
+	}
+	out.Marks[o.Mark] = true
+}
+
+func positionalRole(e *Entry, k, n int, skipNth, dest bool) Role {
+	if e == nil {
+		return None
+	}
+	if r, ok := e.Nth[k+1]; ok && !skipNth {
+		return r
+	}
+	if k == n-1 && n >= 2 && e.Last != None && !dest {
+		return e.Last
+	}
+	if e.Rest != None {
+		return e.Rest
+	}
+	return Data
+}
+
+func isNumber(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
