@@ -195,19 +195,21 @@ var langHooks = map[string][]hook{
 	},
 }
 
-// scanCode reports what a one-liner runs, deletes and reads.
-func (s *state) scanCode(lang, code string, f frame) {
+// scanCode reports what a one-liner runs, deletes and reads, and returns
+// what else the code was seen doing.
+func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if f.strDepth+1 > MaxStringDepth || f.depth+1 > MaxDepth {
 		s.truncated = true
-		return
+		return CodeFacts{}
 	}
+	facts := codeFacts(lang, code)
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
 	for _, h := range langHooks[lang] {
 		for at := 0; at < len(code); {
 			if len(s.out) >= MaxCommands || sc.work > maxScan {
 				s.truncated = true
-				return
+				return facts
 			}
 			k := strings.Index(code[at:], h.name)
 			if k < 0 {
@@ -222,7 +224,9 @@ func (s *state) scanCode(lang, code string, f frame) {
 			if !ok {
 				continue
 			}
-			s.hook(h.kind, args, code[end:], f)
+			if !s.hook(h.kind, args, code[end:], f) {
+				facts.Opaque = append(facts.Opaque, h.name)
+			}
 		}
 	}
 	if lang == "perl" || lang == "ruby" || lang == "php" {
@@ -235,6 +239,7 @@ func (s *state) scanCode(lang, code string, f frame) {
 			s.parseString(cmd, f)
 		}
 	}
+	return facts
 }
 
 // awkPipes finds the commands awk runs through pipes: print ... | "cmd"
@@ -266,19 +271,25 @@ func (sc *scanner) awkPipes() []string {
 	return out
 }
 
-// hook reports what one call does; rest is the code after the call.
-func (s *state) hook(kind hookKind, args []value, rest string, f frame) {
+// hook reports what one call does; rest is the code after the call. It
+// returns false when the call runs or deletes something its arguments do
+// not say (they are computed, not literal).
+func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 	switch kind {
 	case hookShell:
-		if cmd, ok := shellCommand(args); ok {
+		cmd, ok := shellCommand(args)
+		if ok {
 			s.parseString(cmd, f)
 		}
+		return ok
 	case hookArgv:
 		if len(args) > 1 {
 			if cmd, ok := shellCommand(args[1:]); ok {
 				s.parseString(cmd, f)
+				return true
 			}
 		}
+		return false
 	case hookRmTree, hookRmFile:
 		words := []string{"rm", "-f"}
 		if kind == hookRmTree {
@@ -290,22 +301,23 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) {
 				words = append(words, a.str)
 			}
 		}
-		if len(words) > n {
-			s.synth(f, words)
+		if len(words) == n {
+			return false
 		}
+		s.synth(f, words)
 	case hookRead:
 		if len(args) > 0 && args[0].known && !args[0].list {
 			if len(args) > 1 && args[1].known && strings.ContainsAny(args[1].str, "wax+") {
 				// Opened for writing: reported as "tee" of the file, which
 				// the engine judges as a write.
 				s.synth(f, []string{"tee", args[0].str})
-				return
+				return true
 			}
 			s.synth(f, []string{"cat", args[0].str})
 		}
 	case hookPath:
 		if len(args) == 0 || !args[0].known || args[0].list {
-			return
+			return true
 		}
 		rest = strings.TrimLeft(rest, " \t")
 		switch {
@@ -319,6 +331,7 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) {
 	case hookPerlOpen:
 		s.perlOpen(args, f)
 	}
+	return true
 }
 
 func hasMethod(rest, name string) bool {

@@ -85,6 +85,20 @@ type Command struct {
 	Via       []string   // wrappers it was found behind, outermost first (["sudo","env"])
 	Dynamic   bool       // a word had an expansion that could not be resolved statically
 	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
+	Inputs    []int      // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
+	Unknown   []string   // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
+	Code      CodeFacts  // what interpreter code run by this command does, when it is code
+}
+
+// CodeFacts are what a scan of interpreter code (a one-liner, or a script
+// fed on stdin) found it doing beyond the commands it runs.
+type CodeFacts struct {
+	Network bool     // opens network connections (sockets, HTTP clients)
+	Environ bool     // reads the whole environment
+	Shell   bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
+	Listen  bool     // listens for connections
+	Dynamic bool     // builds code at run time (eval of decoded or computed text)
+	Opaque  []string // calls that run or delete something with arguments the scan could not read
 }
 
 // Redirect is one redirection.

@@ -556,7 +556,7 @@ var parseTests = []struct {
 		"rm -rf / @0.0",
 	}},
 	{"${X:-rm} -rf /", []string{
-		"${X:-rm} -rf / @0.0 dyn",
+		"rm -rf / @0.0",
 	}},
 	{"for f in *; do rm \"$f\"; done; echo $f", []string{
 		"rm $f @0.0 dyn",

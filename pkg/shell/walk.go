@@ -13,6 +13,7 @@ import (
 type state struct {
 	out       []Command
 	vars      map[string]variable
+	inputs    []span // substitutions feeding the command being emitted
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead
@@ -28,6 +29,7 @@ type state struct {
 type variable struct {
 	val   string
 	known bool
+	subs  []span // substitutions whose output the value holds
 }
 
 // pipe is one pipeline; stage advances as its stages are walked.
@@ -307,7 +309,7 @@ func (s *state) setVar(name, val string, known bool) {
 	if s.vars == nil {
 		s.vars = make(map[string]variable)
 	}
-	s.vars[name] = variable{val, known}
+	s.vars[name] = variable{val: val, known: known}
 }
 
 // assign evaluates an assignment, stores it when store is set, and gives
@@ -317,6 +319,7 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		return "", false
 	}
 	val, known := "", true
+	nsubs := len(e.subs)
 	switch {
 	case a.Array != nil:
 		s.walkNested(a.Array, e.f)
@@ -339,7 +342,16 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			old := s.vars[a.Name.Value]
 			val, known = old.val+val, known && old.known
 		}
+		var subs []span
+		if a.Append {
+			subs = s.vars[a.Name.Value].subs
+		}
 		s.setVar(a.Name.Value, val, known)
+		if len(e.subs) > nsubs || len(subs) > 0 {
+			v := s.vars[a.Name.Value]
+			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
+			s.vars[a.Name.Value] = v
+		}
 	}
 	return word, !known && a.Array == nil
 }
@@ -421,7 +433,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
 		s.link(f.pl, e.subs)
 	}
+	start := len(s.out)
+	s.inputs = e.subs
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
+	s.inputs = nil
 
 	lang, stdin := "", false
 	if len(inner) > 0 {
@@ -436,15 +451,21 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(chain) > 0 {
 		f.via = append(f.via[:len(f.via):len(f.via)], chain...)
 	}
+	interp := s.findBack(start, progName(inner[0]))
+	ran := 0
 	run := func(text string) {
+		ran++
 		if lang == "sh" {
 			s.parseString(text, f)
-		} else {
-			s.scanCode(lang, text, f)
+		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
+			s.out[interp].Code = s.out[interp].Code.or(facts)
 		}
 	}
 	for _, b := range bodies {
 		run(b)
+	}
+	if rdyn && len(bodies) > 0 {
+		s.markUnknown(interp, "code in a here-document or here-string with an unresolved expansion")
 	}
 	if f.inPipe {
 		keep := f.pl.feeds[:0]
@@ -456,7 +477,56 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			}
 		}
 		f.pl.feeds = keep
+		if ran == 0 && f.pl.stage > 0 {
+			if prev := s.stageBefore(f.pl, start); prev < 0 || !readsFileOnly(&s.out[prev]) {
+				why := "code read from standard input, produced by an earlier stage"
+				if prev >= 0 {
+					why += " (" + s.out[prev].Name + ")"
+				}
+				s.markUnknown(interp, why)
+			}
+		}
 	}
+}
+
+// findBack finds the last command named name emitted at or after start.
+func (s *state) findBack(start int, name string) int {
+	for i := len(s.out) - 1; i >= start; i-- {
+		if s.out[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// stageBefore finds the command of pl's previous stage.
+func (s *state) stageBefore(pl *pipe, before int) int {
+	for i := before - 1; i >= 0; i-- {
+		if c := &s.out[i]; c.Pipeline == pl.id && c.Stage == pl.stage-1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// readsFileOnly reports whether c only copies files to its output, so a
+// shell reading that output runs those files ("cat setup.sh | sh" is "sh
+// setup.sh").
+func readsFileOnly(c *Command) bool {
+	switch c.Name {
+	case "cat", "head", "tail", "more", "less":
+	default:
+		return false
+	}
+	if c.Dynamic {
+		return false
+	}
+	for _, r := range c.Redirects {
+		if r.Op == "<<" || r.Op == "<<<" || r.Op == "<<-" {
+			return false
+		}
+	}
+	return len(c.Args) > 0 || len(c.Redirects) > 0
 }
 
 // feedPipe records what a pipeline stage writes for a later stage that
@@ -582,4 +652,23 @@ func (e *expander) heredoc(r *syntax.Redirect) (string, bool) {
 	v, d := e.words[n], e.dyn[n]
 	e.words, e.dyn = e.words[:n], e.dyn[:n]
 	return v, d
+}
+
+// inputIndices turns substitution spans into command indices.
+func inputIndices(spans []span) []int {
+	var out []int
+	for _, sp := range spans {
+		for i := sp.start; i < sp.end; i++ {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// markUnknown records, on the command at index i, something the walk could
+// not see through.
+func (s *state) markUnknown(i int, why string) {
+	if i >= 0 && i < len(s.out) {
+		s.out[i].Unknown = append(s.out[i].Unknown, why)
+	}
 }

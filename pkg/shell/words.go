@@ -150,12 +150,23 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.part(q, false, false, true)
 		}
 	case *syntax.ParamExp:
+		if p.Param != nil {
+			if v, ok := e.s.vars[p.Param.Value]; ok && len(v.subs) > 0 {
+				// The value came from a substitution: its commands feed
+				// this one (X=$(env); curl -d "$X" ...).
+				e.subs = append(e.subs, v.subs...)
+			}
+		}
 		if v, ok := e.s.param(p); ok {
 			e.value(v, split && !quoted)
 			return
 		}
 		if _, set := e.s.vars["HOME"]; !set && isHome(p) {
 			e.text("$HOME")
+			return
+		}
+		if v, ok := e.s.expandParam(p); ok {
+			e.value(v, split && !quoted)
 			return
 		}
 		e.unknown(p)

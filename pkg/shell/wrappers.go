@@ -34,6 +34,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 	}
+	if len(s.inputs) > 0 {
+		c.Inputs = inputIndices(s.inputs)
+	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
 	}
@@ -95,7 +98,12 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	default:
 		if lang, code, ok := interpCode(words); ok {
-			s.scanCode(lang, code, f)
+			i := len(s.out) - 1
+			if codeDynamic(lang, words, dyn) {
+				s.markUnknown(i, "code for "+name+" holds an unresolved expansion")
+			}
+			facts := s.scanCode(lang, code, f)
+			s.out[i].Code = s.out[i].Code.or(facts)
 		}
 	}
 }

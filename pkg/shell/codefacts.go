@@ -1,0 +1,115 @@
+package shell
+
+import "strings"
+
+// Opaque is set on CodeFacts when a call that runs or deletes something was
+// found with arguments the scanner could not read (os.system(cmd), rmtree(p)
+// with a computed p): the code does something nobody can see.
+
+// or merges two sets of facts.
+func (c CodeFacts) or(d CodeFacts) CodeFacts {
+	c.Network = c.Network || d.Network
+	c.Environ = c.Environ || d.Environ
+	c.Shell = c.Shell || d.Shell
+	c.Listen = c.Listen || d.Listen
+	c.Dynamic = c.Dynamic || d.Dynamic
+	c.Opaque = append(c.Opaque, d.Opaque...)
+	return c
+}
+
+// Any reports whether any fact was found.
+func (c CodeFacts) Any() bool {
+	return c.Network || c.Environ || c.Shell || c.Listen || c.Dynamic || len(c.Opaque) > 0
+}
+
+// codeMarkers are, per language, the spellings of what code does beyond
+// the commands it runs: the standard libraries' network clients, whole-
+// environment reads, descriptor hand-offs to a process, listeners, and
+// code built at run time (eval of something computed).
+var codeMarkers = map[string]struct {
+	network, environ, shell, listen, dynamic []string
+}{
+	"python": {
+		network: []string{"socket", "urllib", "urlopen", "requests.", "http.client", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname"},
+		environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb"},
+		shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
+		listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
+		dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "b64decode", "codecs.decode", "bytes.fromhex", "fromhex(", "marshal.loads", "pickle.loads", "zlib.decompress", "[::-1]", "chr(", "getattr("},
+	},
+	"node": {
+		network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
+		environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env"},
+		shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
+		listen:  []string{"createServer", ".listen("},
+		dynamic: []string{"eval(", "Function(", "new Function", "vm.run", "runInNewContext", "Buffer.from(", "atob(", "fromCharCode", "require(process", "require(Buffer", "require(atob", ".reverse().join"},
+	},
+	"perl": {
+		network: []string{"IO::Socket", "Socket", "LWP", "HTTP::Tiny", "Net::", "socket(", "getprotobyname"},
+		environ: []string{"%ENV", "keys %ENV", "each %ENV"},
+		shell:   []string{"open(STDIN", "open(STDOUT", "open STDIN", "open STDOUT", "/bin/sh", "/bin/bash", "-i\""},
+		listen:  []string{"Listen", "LocalPort", "bind(", "listen("},
+		dynamic: []string{"eval ", "eval(", "decode_base64", "pack(", "unpack(", "reverse ", "chr("},
+	},
+	"ruby": {
+		network: []string{"TCPSocket", "UDPSocket", "Socket", "Net::HTTP", "open-uri", "URI.open", "URI.parse", "Resolv", "Faraday", "HTTParty", "RestClient"},
+		environ: []string{"ENV.to_", "ENV.each", "ENV.map", "ENV.inspect", "ENV.keys", "ENV.select", "ENV.filter", "ENV.dup", "ENV)"},
+		shell:   []string{".reopen(", "/bin/sh", "/bin/bash", "IO.popen", "exec sprintf", "-i\"", ":in=>", ":out=>", "in: ", "out: "},
+		listen:  []string{"TCPServer", "WEBrick", ".listen"},
+		dynamic: []string{"eval(", "eval ", "instance_eval", "class_eval", "send(", "Base64", ".unpack", ".pack(", ".reverse", "public_send"},
+	},
+	"php": {
+		network: []string{"fsockopen", "socket_create", "socket_connect", "curl_init", "stream_socket_client", "file_get_contents('http", "file_get_contents(\"http", "fopen('http", "fopen(\"http", "dns_get_record", "gethostbyname"},
+		environ: []string{"getenv()", "$_ENV", "$_SERVER"},
+		shell:   []string{"/bin/sh", "/bin/bash", "-i <&", "proc_open", "array(0=>$", "descriptorspec"},
+		listen:  []string{"socket_listen", "stream_socket_server", "-S "},
+		dynamic: []string{"eval(", "assert(", "create_function", "base64_decode", "str_rot13", "gzinflate", "strrev", "hex2bin", "chr(", "call_user_func", "$$"},
+	},
+	"awk": {
+		network: []string{"/inet/", "/inet4/", "/inet6/"},
+		environ: []string{"ENVIRON"},
+		shell:   []string{"|& getline", "|&"},
+	},
+}
+
+// codeFacts scans code for the markers of its language.
+func codeFacts(lang, code string) CodeFacts {
+	m, ok := codeMarkers[lang]
+	if !ok {
+		return CodeFacts{}
+	}
+	var f CodeFacts
+	f.Network = anyIn(code, m.network)
+	f.Environ = anyIn(code, m.environ) || strings.HasSuffix(strings.TrimSpace(code), "os.environ") ||
+		strings.HasSuffix(strings.TrimSpace(code), "process.env")
+	f.Shell = anyIn(code, m.shell)
+	f.Listen = anyIn(code, m.listen)
+	f.Dynamic = anyIn(code, m.dynamic)
+	return f
+}
+
+func anyIn(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeDynamic reports whether the code an interpreter is given holds a word
+// the walk could not resolve ("python3 -c "$CODE"").
+func codeDynamic(lang string, words []string, dyn []bool) bool {
+	if dyn == nil {
+		return false
+	}
+	_, code, ok := interpCode(words)
+	if !ok {
+		return false
+	}
+	for i, d := range dyn {
+		if d && i > 0 && strings.Contains(code, words[i]) {
+			return true
+		}
+	}
+	return false
+}

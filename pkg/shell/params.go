@@ -1,0 +1,71 @@
+package shell
+
+import (
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// lineEnv is the environment a line's expansions see: the variables
+// assigned on the line. It records whether an expansion touched a variable
+// whose value is not known (assigned from something unresolved) or that
+// the line never assigned (its value comes from outside).
+type lineEnv struct {
+	s       *state
+	unknown bool
+	outside bool
+}
+
+func (l *lineEnv) Get(name string) expand.Variable {
+	v, ok := l.s.vars[name]
+	if !ok {
+		switch name {
+		case "IFS":
+			return expand.Variable{Set: true, Kind: expand.String, Str: " \t\n"}
+		case "HOME":
+			return expand.Variable{Set: true, Kind: expand.String, Str: "~"}
+		}
+		l.outside = true
+		return expand.Variable{}
+	}
+	if !v.known {
+		l.unknown = true
+	}
+	return expand.Variable{Set: true, Kind: expand.String, Str: v.val}
+}
+
+func (l *lineEnv) Each(func(string, expand.Variable) bool) {}
+
+// expandParam resolves the parameter expansions that param does not
+// (${X#pat}, ${X%pat}, ${X/a/b}, ${X:off:len}, ${#X}, ${X^^}, ${!ref},
+// ${X:-word} of a variable the line never set) with the shell library's
+// own expansion, against the variables known on the line. It fails when
+// the result depends on a value that is not known; a default word
+// (${X:-rm}) stands for a variable from outside, as it most likely is.
+func (s *state) expandParam(p *syntax.ParamExp) (string, bool) {
+	if p.Param == nil {
+		return "", false
+	}
+	env := &lineEnv{s: s}
+	cfg := &expand.Config{Env: env}
+	v, err := expand.Literal(cfg, &syntax.Word{Parts: []syntax.WordPart{p}})
+	if err != nil || env.unknown {
+		return "", false
+	}
+	if env.outside {
+		if p.Exp == nil || !defaultOp(p.Exp.Op) || p.Excl {
+			return "", false
+		}
+	}
+	if !s.spend(len(v)) {
+		return "", false
+	}
+	return v, true
+}
+
+func defaultOp(op syntax.ParExpOperator) bool {
+	switch op {
+	case syntax.DefaultUnset, syntax.DefaultUnsetOrNull, syntax.AssignUnset, syntax.AssignUnsetOrNull:
+		return true
+	}
+	return false
+}
