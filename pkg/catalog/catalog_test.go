@@ -43,7 +43,7 @@ func TestClassify(t *testing.T) {
 	cat := Default()
 	for _, tc := range []struct {
 		line, want, entry string
-		marks           []string
+		marks             []string
 	}{
 		{"rm -rf build dist", "delete:build delete:dist", "rm", []string{"recursive"}},
 		{"rm --rec -f x", "delete:x", "rm", []string{"recursive"}},

@@ -36,6 +36,8 @@
 package engine
 
 import (
+	"strings"
+
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/policy"
 )
@@ -108,6 +110,9 @@ func (ev *evaluation) decision() call.Decision {
 	d.Explicit = b.action != call.Allow || !ev.defaults
 	d.MatchedPolicies = b.entry.Names()
 	d.Message = b.rule.Message
+	if strings.Contains(d.Message, "{matched}") {
+		d.Message = strings.ReplaceAll(d.Message, "{matched}", b.text)
+	}
 	if d.Message == "" && b.action != call.Allow {
 		d.Message = b.action.String() + " by policy " + b.entry.Name
 	}

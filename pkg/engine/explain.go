@@ -2,17 +2,22 @@ package engine
 
 import (
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/policy"
 	"rampart.dev/pkg/shell"
 )
 
 // Trace is a human-readable account of one evaluation.
 type Trace struct {
-	Call     call.Call     `json:"call"`
-	Commands []string      `json:"commands,omitempty"` // simple commands the normaliser found
-	Unparsed bool          `json:"unparsed,omitempty"`
-	Steps    []Step        `json:"steps"`
-	Decision call.Decision `json:"decision"`
+	Call     call.Call       `json:"call"`
+	Commands []string        `json:"commands,omitempty"` // simple commands the normaliser found
+	Unparsed bool            `json:"unparsed,omitempty"`
+	Effects  []effect.Effect `json:"-"`
+	// EffectList is Effects as text ("delete:recursive /home/dev"), for
+	// explain and explain --json.
+	EffectList []string      `json:"effects,omitempty"`
+	Steps      []Step        `json:"steps"`
+	Decision   call.Decision `json:"decision"`
 }
 
 // Step is one policy or rule considered for one subject.
@@ -44,6 +49,9 @@ func (e *Engine) Explain(c call.Call) Trace {
 	ev := evaluation{e: e, c: c, keepAll: true, trace: t}
 	ev.run(t)
 	t.Decision = ev.decision()
+	for _, ef := range t.Effects {
+		t.EffectList = append(t.EffectList, ef.String())
+	}
 	return *t
 }
 

@@ -86,6 +86,11 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 	if len(r.Response) > 0 {
 		return false, "" // judged only by EvaluateResponse
 	}
+	if len(r.Effect) > 0 {
+		if s.effect == "" || !anyText(r.Effect, s.effect) {
+			return false, ""
+		}
+	}
 	if len(r.Hint) > 0 {
 		// Annotations come from the server, which may lie: they can only
 		// tighten, so they never make an allow or log rule hold.

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"rampart.dev/pkg/effect"
 	"slices"
 	"strings"
 
@@ -27,6 +28,7 @@ type subject struct {
 	sql    string // normalised SQL
 
 	content string // write content
+	effect  string // an effect's descriptor (effect.Effect.Descriptor)
 
 	mcpTool string         // MCP tool name
 	args    map[string]any // MCP arguments
@@ -145,12 +147,84 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
-	for i := range res.Commands {
-		ev.derived(&res.Commands[i], &argvs[i], cwds[i])
+	if res.Unparsed || res.Truncated {
+		why := "the command line does not parse"
+		if res.Truncated {
+			why = "the command line is nested or long beyond the normaliser's bounds"
+		}
+		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "unparsed", Word: why}, tool)
+	}
+	// A copy of the evaluation answers the sensitivity question, so that
+	// ev itself does not escape (the read, write and fetch paths stay
+	// allocation-free).
+	probe := &evaluation{e: ev.e, c: *c}
+	effs := effect.Of(&res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: probe.sensitive})
+	if ev.trace != nil {
+		ev.trace.Effects = append(ev.trace.Effects, effs...)
+	}
+	for _, ef := range effs {
+		ev.judgeEffect(ef, tool)
 		if ev.denied() {
 			return
 		}
 	}
+}
+
+// judgeEffect judges one effect of a command line as the subjects policies
+// match: files as read and write (a delete or mode change is a write too,
+// and also its own kind), hosts as fetch, SQL as sql, and the rest (flow,
+// unknown, env, listen) under their own tool names with effect_matches.
+func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
+	switch ef.Kind {
+	case effect.Read:
+		ev.pathSubject(call.ToolRead, ef.Path)
+	case effect.Write:
+		ev.pathSubject(call.ToolWrite, ef.Path)
+	case effect.Delete, effect.Chmod:
+		ev.pathSubject(call.ToolWrite, ef.Path)
+		if !ev.denied() {
+			s := subject{tool: ef.Kind.String(), text: ef.Path, path: ef.Path, effect: ef.Descriptor()}
+			ev.judge(&s)
+		}
+	case effect.Connect:
+		s := subject{tool: call.ToolFetch, text: ef.Target, urlRaw: ef.Target, effect: ef.Descriptor()}
+		s.url, s.hasURL = match.ParseURL(ef.Target)
+		ev.judge(&s)
+	case effect.SQL:
+		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
+		ev.judge(&s)
+	case effect.Exec:
+		// Running a file is judged by the command rules; the file itself
+		// only matters when it was written on the line (download runs).
+	default:
+		text := ef.Word
+		if text == "" {
+			text = ef.String()
+		}
+		s := subject{tool: ef.Kind.String(), text: text, effect: ef.Descriptor()}
+		ev.judge(&s)
+	}
+}
+
+// sensitive reports whether the policy stops a read of p: such a file is a
+// sensitive source for data-flow tracking.
+func (ev *evaluation) sensitive(p string) bool {
+	s := subject{tool: call.ToolRead, text: p, path: p}
+	c := &ev.c
+	for _, ent := range ev.e.p.Entries {
+		if !ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
+			continue
+		}
+		for _, r := range ent.Rules {
+			if ok, _ := ev.holds(r, &s); ok {
+				if r.Action >= call.RequireApproval {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }
 
 func (ev *evaluation) flag(f string) {

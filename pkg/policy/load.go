@@ -420,6 +420,7 @@ func (l *loader) when(n *yaml.Node, r *Rule) error {
 		"argument_matches":    func(v *yaml.Node) error { return l.textGlobs(v, &r.Argument) },
 		"content_matches":     func(v *yaml.Node) error { return l.textGlobs(v, &r.Content) },
 		"response_matches":    func(v *yaml.Node) error { return l.textGlobs(v, &r.Response) },
+		"effect_matches":      func(v *yaml.Node) error { return l.textGlobs(v, &r.Effect) },
 		"annotation_hints": func(v *yaml.Node) error {
 			hs, err := l.strings(v)
 			r.Hint = append(r.Hint, hs...)

@@ -363,7 +363,10 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 		e.words, e.dyn = make([]string, 0, len(c.Args)), make([]bool, 0, len(c.Args))
 	}
 	for _, a := range c.Assigns {
-		s.assign(e, a, len(c.Args) == 0)
+		w, _ := s.assign(e, a, len(c.Args) == 0)
+		if len(c.Args) > 0 && w != "" {
+			e.assigns = append(e.assigns, w)
+		}
 	}
 	for _, w := range c.Args {
 		e.word(w, true)
@@ -437,6 +440,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	s.inputs = e.subs
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
+	if len(e.assigns) > 0 && start < len(s.out) {
+		s.out[start].Assigns = e.assigns
+	}
 
 	lang, stdin := "", false
 	if len(inner) > 0 {

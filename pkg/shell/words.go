@@ -19,6 +19,8 @@ type expander struct {
 	dyn   []bool
 	subs  []span // ranges of s.out holding the commands of substitutions
 
+	assigns []string // assignments before the program
+
 	cur    field
 	have   bool // the current field exists even if empty ("")
 	curDyn bool

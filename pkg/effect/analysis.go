@@ -1,0 +1,268 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// analysis is one call of Of.
+type analysis struct {
+	res  *shell.Result
+	env  Env
+	cwds []string
+	cat  *catalog.Catalog
+	out  []Effect
+
+	per []cmdFacts // per command
+}
+
+// cmdFacts is what the analysis learned of one command, for the flow pass.
+type cmdFacts struct {
+	source  string   // the sensitive data it outputs: secret, environment, credential, home-archive
+	sendsIn bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
+	sink    string   // network or dns, when it sends anything out
+	hosts   []string // hosts it contacts
+	reads   []string // files it reads (cleaned)
+	sends   []string // files it sends out (cleaned)
+	writes  []string // files it writes (cleaned)
+	argSend bool     // its arguments go out (URL, query, DNS name)
+}
+
+func (a *analysis) add(e Effect) { a.out = append(a.out, e) }
+
+func (a *analysis) clean(p string, i int) string {
+	cwd := a.env.Cwd
+	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	return match.CleanPath(p, cwd, a.env.Home)
+}
+
+func (a *analysis) run() {
+	cmds := a.res.Commands
+	a.per = make([]cmdFacts, len(cmds))
+	for i := range cmds {
+		a.command(i, &cmds[i])
+	}
+	a.flows()
+}
+
+// unresolved reports whether a word holds an expansion the walk could not
+// resolve. ~ and $HOME are resolved by path cleaning.
+func unresolved(w string) bool {
+	if !strings.ContainsAny(w, "$`") {
+		return false
+	}
+	for _, p := range []string{"$HOME", "${HOME}"} {
+		w = strings.ReplaceAll(w, p, "")
+	}
+	return strings.ContainsAny(w, "$`")
+}
+
+// tailUnresolved reports whether the last path element of w is unresolved:
+// "$DIR/build" names build somewhere, "$DIR" or "$HOME/$X" could be anything.
+func tailUnresolved(w string) bool {
+	w = strings.TrimRight(w, "/")
+	if i := strings.LastIndexByte(w, '/'); i >= 0 {
+		w = w[i+1:]
+	}
+	return unresolved(w) || w == ""
+}
+
+func (a *analysis) command(i int, c *shell.Command) {
+	f := &a.per[i]
+	if c.Name == "" && len(c.Redirects) == 0 {
+		return
+	}
+	if c.Name != "" && unresolved(c.Name) {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "program", Word: c.Program})
+	}
+	for _, why := range c.Unknown {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: why})
+	}
+	a.code(i, c)
+	for _, as := range c.Assigns {
+		a.assignment(i, as)
+	}
+	a.redirects(i, c)
+	if c.Name == "" {
+		return
+	}
+	switch c.Name {
+	case "export", "declare", "typeset", "env", "local", "readonly":
+		for _, w := range c.Args {
+			if shellAssign(w) {
+				a.assignment(i, w)
+			}
+		}
+	}
+	a.words(i, c, f)
+	a.sources(i, c, f)
+}
+
+// code turns what a one-liner scan found into effects.
+func (a *analysis) code(i int, c *shell.Command) {
+	k := c.Code
+	for _, call := range k.Opaque {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code calls " + call + " with computed arguments"})
+	}
+	if k.Dynamic {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code evaluates text built at run time"})
+	}
+	if k.Network && k.Shell || k.Listen && k.Shell {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " code connects a socket to a shell or process"})
+	}
+	if k.Network && k.Environ {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->network", Word: c.Name + " code sends the environment out"})
+	}
+	if k.Listen {
+		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
+	}
+	if k.Network {
+		a.per[i].sink = "network"
+		a.per[i].sendsIn = true
+	}
+	if k.Environ {
+		a.per[i].source = "environment"
+	}
+}
+
+// loaderVars are the environment variables that change what code a
+// program loads or runs.
+var loaderVars = map[string]bool{
+	"LD_PRELOAD": true, "LD_AUDIT": true, "LD_LIBRARY_PATH": true, "DYLD_INSERT_LIBRARIES": true,
+	"DYLD_LIBRARY_PATH": true, "DYLD_FRAMEWORK_PATH": true, "BASH_ENV": true, "ENV": true,
+	"PROMPT_COMMAND": true, "PYTHONSTARTUP": true, "PYTHONINSPECT": false, "PERL5OPT": true,
+	"RUBYOPT": true, "GIT_SSH_COMMAND": true, "GIT_SSH": true, "GIT_EXTERNAL_DIFF": true,
+	"GIT_EXEC_PATH": true, "GIT_ASKPASS": true, "SSH_ASKPASS": true, "NODE_OPTIONS": true,
+	"JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "PATH": true, "IFS": false,
+}
+
+func shellAssign(w string) bool {
+	i := strings.IndexByte(w, '=')
+	if i <= 0 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		c := w[j]
+		if !(c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || j > 0 && c >= '0' && c <= '9' || c == '+' && j == i-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// assignment reports environment that changes what loads code.
+func (a *analysis) assignment(i int, w string) {
+	name, val, ok := strings.Cut(w, "=")
+	name = strings.TrimSuffix(name, "+")
+	if !ok || !loaderVars[name] {
+		return
+	}
+	switch name {
+	case "PATH":
+		if !riskyPath(val, a.env.Home) {
+			return
+		}
+	case "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS":
+		if !strings.Contains(val, "-r") && !strings.Contains(val, "--require") && !strings.Contains(val, "--import") &&
+			!strings.Contains(val, "--loader") && !strings.Contains(val, "agent") {
+			return
+		}
+	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH":
+		if !riskyPath(val, a.env.Home) {
+			return
+		}
+	}
+	if val == "" {
+		return
+	}
+	a.add(Effect{Kind: LoaderEnv, Cmd: i, Detail: name, Target: w})
+}
+
+// riskyPath reports whether a search path puts a directory anyone can
+// write (temporary directories, the current one, an empty entry) ahead of
+// the system's.
+func riskyPath(val, home string) bool {
+	first, _, _ := strings.Cut(val, ":")
+	if first == "" || first == "." || strings.HasPrefix(first, "./") || !strings.HasPrefix(first, "/") && !strings.HasPrefix(first, "~") && !strings.HasPrefix(first, "$") {
+		return true
+	}
+	for _, p := range []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp"} {
+		if first == p || strings.HasPrefix(first, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// redirects reports the files a command's redirections read and write, and
+// /dev/tcp sockets.
+func (a *analysis) redirects(i int, c *shell.Command) {
+	f := &a.per[i]
+	for _, r := range c.Redirects {
+		t := r.Target
+		if t == "" || r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" || strings.HasPrefix(t, "&") || t == "/dev/null" ||
+			t == "/dev/stdout" || t == "/dev/stderr" || t == "/dev/stdin" || isDigits(t) {
+			continue
+		}
+		if host, ok := devTCP(t); ok {
+			f.hosts = append(f.hosts, host)
+			f.sink = "network"
+			a.add(Effect{Kind: Connect, Cmd: i, Target: host, Upload: r.Op != "<"})
+			if isShellOrInterp(c.Name) || c.Name == "exec" || c.Name == "" {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: t})
+			}
+			continue
+		}
+		p := a.clean(t, i)
+		if r.Op == "<" {
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+			continue
+		}
+		a.add(Effect{Kind: Write, Cmd: i, Path: p})
+		f.writes = append(f.writes, p)
+	}
+}
+
+func devTCP(t string) (string, bool) {
+	for _, p := range []string{"/dev/tcp/", "/dev/udp/"} {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			host, _, _ := strings.Cut(rest, "/")
+			return host, true
+		}
+	}
+	return "", false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var shellsAndInterps = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
+	"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
+	"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
+}
+
+func isShellOrInterp(name string) bool {
+	if shellsAndInterps[name] {
+		return true
+	}
+	// python3.12, pypy3, nodejs
+	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,114 @@
+// Package effect turns a parsed command line into what it does.
+//
+// Spellings are endless; effects are few. [Of] takes the simple commands
+// package shell found in a line and, through the program catalogue
+// (package catalog), reports typed effects: files read, written, deleted or
+// re-moded, hosts contacted and whether data is sent, loader-changing
+// environment, listeners, data flows from a sensitive source to an outside
+// sink, and unknowns: words in a position that carries an effect that
+// cannot be resolved (a program name computed at run time, a delete target
+// held in a variable, code read from a decoder). Policies match effects
+// (package engine), so a new spelling of a known effect needs no new rule.
+//
+// The package is pure: it sees the line and the environment it is given,
+// never the file system.
+package effect
+
+import (
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// Kind is what an effect does.
+type Kind uint8
+
+// The kinds of effect.
+const (
+	Read    Kind = iota + 1 // reads a file
+	Write                   // creates or changes a file
+	Delete                  // removes a file or tree
+	Chmod                   // changes a file's mode or owner
+	Exec                    // runs a file as a program or script
+	Connect                 // contacts a host
+	SQL                     // runs SQL
+	LoaderEnv               // sets environment that changes what loads code
+	Listen                  // accepts connections
+	Flow                    // sends data from a sensitive source to a sink
+	Unknown                 // something in a position that carries an effect could not be resolved
+)
+
+var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown"}
+
+// String is the kind's name, which is also the tool name policies match it
+// by (read, write, delete, flow, unknown, env...).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "?"
+}
+
+// Effect is one thing a command line does.
+type Effect struct {
+	Kind      Kind
+	Cmd       int    // index of the command in the parse result; -1 for the line
+	Path      string // cleaned path (Read, Write, Delete, Chmod, Exec)
+	Recursive bool   // Delete, Chmod: the whole tree
+	Target    string // Connect: URL or host as written; SQL: the text; Env: NAME=VALUE
+	Upload    bool   // Connect: data is sent
+	Detail    string // Unknown: what could not be resolved; Flow: "SOURCE->SINK"; Env: the variable
+	Word      string // Unknown, Flow: the word or command involved
+}
+
+// Descriptor is the text policies' effect_matches globs see:
+// "delete:recursive", "unknown:program", "flow:secret->network",
+// "env:LD_PRELOAD", "connect:upload".
+func (e Effect) Descriptor() string {
+	switch e.Kind {
+	case Delete, Chmod:
+		if e.Recursive {
+			return e.Kind.String() + ":recursive"
+		}
+		return e.Kind.String() + ":file"
+	case Connect:
+		if e.Upload {
+			return "connect:upload"
+		}
+		return "connect:download"
+	case Unknown, Flow, LoaderEnv:
+		return e.Kind.String() + ":" + e.Detail
+	}
+	return e.Kind.String()
+}
+
+// String describes the effect for explanations.
+func (e Effect) String() string {
+	d := e.Descriptor()
+	switch {
+	case e.Path != "":
+		return d + " " + e.Path
+	case e.Target != "":
+		return d + " " + e.Target
+	case e.Word != "":
+		return d + " " + e.Word
+	}
+	return d
+}
+
+// Env is what the analysis knows of the machine.
+type Env struct {
+	Home string
+	Cwd  string
+	// Sensitive reports whether reading the cleaned path exposes
+	// credentials; the engine answers from the policy's read rules.
+	Sensitive func(path string) bool
+}
+
+// Of reports the effects of a parsed line. cwds gives each command's
+// working directory (after the cd commands before it).
+func Of(res *shell.Result, cwds []string, env Env) []Effect {
+	a := analysis{res: res, env: env, cwds: cwds, cat: catalog.Default()}
+	a.run()
+	return a.out
+}

@@ -1,0 +1,291 @@
+package effect
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// words turns a command's words into effects by their catalogue roles.
+func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
+	cl := a.cat.Classify(c.Name, c.Args)
+	e := cl.Entry
+	recursive := cl.Mark("recursive")
+	if e != nil {
+		f.sink = e.Prop("sink")
+		f.sendsIn = e.Prop("stdin") == "upload"
+		if e.Prop("sink") == "dns" {
+			f.argSend = true
+		}
+		if e.Prop("destroys") != "" && cl.Positional > 0 {
+			recursive = true
+		}
+	}
+	fetcher := e != nil && e.Prop("fetcher") != ""
+	for _, w := range cl.Words {
+		switch w.Role {
+		case catalog.Read, catalog.SQLFile:
+			if w.Text == "-" || w.Text == "/dev/stdin" {
+				continue
+			}
+			p := a.clean(w.Text, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
+			f.reads = append(f.reads, p)
+			if cl.Mark("inplace") {
+				// sed -i, perl -i: the files read are rewritten.
+				a.add(Effect{Kind: Write, Cmd: i, Path: p})
+				f.writes = append(f.writes, p)
+			}
+		case catalog.Write, catalog.Dest:
+			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
+				continue
+			}
+			if remote, ok := remoteSpec(w.Text); ok && c.Name != "cp" && c.Name != "mv" {
+				a.remote(i, remote, f)
+				f.sends = append(f.sends, f.reads...)
+				continue
+			}
+			p := a.clean(w.Text, i)
+			a.add(Effect{Kind: Write, Cmd: i, Path: p})
+			f.writes = append(f.writes, p)
+			if cl.Mark("delete") && c.Name == "rsync" {
+				// rsync --delete empties the destination of what the
+				// source lacks: from an empty directory, all of it.
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+			}
+		case catalog.Delete:
+			if tailUnresolved(w.Text) && unresolved(w.Text) {
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
+			}
+			p := a.clean(w.Text, i)
+			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || c.Name == "rmdir"})
+		case catalog.Chmod, catalog.Chown:
+			p := a.clean(w.Text, i)
+			a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: recursive})
+		case catalog.Exec:
+			if unresolved(w.Text) {
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})
+				continue
+			}
+			a.add(Effect{Kind: Exec, Cmd: i, Path: a.clean(w.Text, i)})
+		case catalog.URL:
+			a.url(i, w.Text, f)
+		case catalog.Remote:
+			if remote, ok := remoteSpec(w.Text); ok {
+				a.remote(i, remote, f)
+				if c.Name == "scp" || c.Name == "rsync" {
+					f.sends = append(f.sends, f.reads...)
+				}
+			} else if c.Name == "scp" || c.Name == "rsync" || c.Name == "kubectl" || c.Name == "oc" {
+				p := a.clean(w.Text, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
+				f.reads = append(f.reads, p)
+			} else if c.Name == "ssh" || c.Name == "autossh" || c.Name == "mosh" || c.Name == "sftp" {
+				a.remote(i, w.Text, f)
+			}
+		case catalog.Upload:
+			if w.Text == "-" || w.Text == "/dev/stdin" {
+				f.sendsIn = true
+				continue
+			}
+			p := a.clean(w.Text, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+			f.sends = append(f.sends, p)
+			if unresolved(w.Text) {
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: w.Text})
+			}
+		case catalog.AtFile:
+			a.atFile(i, w, f)
+		case catalog.SQL:
+			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
+		case catalog.Resolve:
+			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
+			// the address actually contacted.
+			parts := strings.Split(w.Text, ":")
+			if len(parts) >= 3 && parts[2] != "" {
+				host := strings.Trim(strings.Join(parts[2:len(parts)-boolInt(len(parts) >= 4)], ":"), "[]")
+				if host != "" {
+					a.url(i, host, f)
+				}
+			}
+		case catalog.None:
+			a.unknownWord(i, w.Text, f)
+		case catalog.Data:
+			if fetcher && strings.Contains(w.Text, "://") {
+				a.url(i, w.Text, f)
+			}
+		}
+	}
+	if e != nil && e.Prop("fetcher") != "" {
+		f.sink = "network"
+	}
+	if e != nil && e.Prop("tunnel") != "" {
+		a.add(Effect{Kind: Connect, Cmd: i, Target: c.Name, Upload: true})
+		f.sink = "network"
+	}
+	if cl.Mark("listen") {
+		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
+	}
+	if (c.Name == "nc" || c.Name == "ncat" || c.Name == "netcat") && hasExecOpt(cl) {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " hands its connection to a program"})
+	}
+	if c.Name == "socat" {
+		a.socat(i, c, f)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func hasExecOpt(cl catalog.Classified) bool {
+	for _, w := range cl.Words {
+		switch w.Option {
+		case "-e", "--exec", "-c", "--sh-exec", "--lua-exec":
+			return true
+		}
+	}
+	return false
+}
+
+// socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
+func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
+	net, run := false, false
+	for _, w := range c.Args {
+		u := strings.ToUpper(w)
+		switch {
+		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:"):
+			run = true
+		case strings.HasPrefix(u, "TCP") || strings.HasPrefix(u, "UDP") || strings.HasPrefix(u, "OPENSSL") || strings.HasPrefix(u, "SCTP"):
+			net = true
+			parts := strings.Split(w, ":")
+			if len(parts) >= 2 && !strings.Contains(u, "LISTEN") {
+				a.url(i, strings.Split(parts[1], ",")[0], f)
+			} else if strings.Contains(u, "LISTEN") {
+				a.add(Effect{Kind: Listen, Cmd: i, Word: w})
+			}
+		}
+	}
+	if net && run {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: "socat joins a socket and a program"})
+	}
+}
+
+// url reports a contacted URL or host.
+func (a *analysis) url(i int, u string, f *cmdFacts) {
+	if u == "" {
+		return
+	}
+	if unresolved(u) {
+		if f.sendsIn || len(f.sends) > 0 {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "host", Word: u})
+		}
+		f.hosts = append(f.hosts, "")
+		return
+	}
+	f.hosts = append(f.hosts, u)
+	a.add(Effect{Kind: Connect, Cmd: i, Target: u})
+}
+
+// remote reports [user@]host[:path] as a contacted host.
+func (a *analysis) remote(i int, spec string, f *cmdFacts) {
+	host := spec
+	if at := strings.LastIndexByte(host, '@'); at >= 0 {
+		host = host[at+1:]
+	}
+	if c := strings.IndexByte(host, ':'); c >= 0 {
+		host = host[:c]
+	}
+	if host == "" {
+		return
+	}
+	if f.sink == "" {
+		f.sink = "network"
+	}
+	a.url(i, "ssh://"+host, f)
+}
+
+// remoteSpec recognises "[user@]host:path" (scp, rsync) but not paths or
+// URLs.
+func remoteSpec(w string) (string, bool) {
+	if strings.Contains(w, "://") || strings.HasPrefix(w, "/") || strings.HasPrefix(w, ".") || strings.HasPrefix(w, "~") {
+		return "", false
+	}
+	c := strings.IndexByte(w, ':')
+	if c <= 0 || strings.ContainsAny(w[:c], "/ ") {
+		return "", false
+	}
+	return w, true
+}
+
+// atFile handles curl's data options: "@file" sends a file, "@-" stdin.
+func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
+	v := w.Text
+	if w.Option == "-F" || w.Option == "--form" {
+		if _, after, ok := strings.Cut(v, "="); ok {
+			v = after
+		}
+		if k := strings.IndexAny(v, ";,"); k >= 0 && strings.HasPrefix(v, "@") || strings.HasPrefix(v, "<") {
+			if k >= 0 {
+				v = v[:k]
+			}
+		}
+		v = strings.Replace(v, "<", "@", 1)
+	}
+	if w.Option == "-H" || w.Option == "--header" || w.Option == "-b" || w.Option == "--cookie" {
+		if !strings.HasPrefix(v, "@") {
+			if unresolved(v) {
+				f.argSend = true
+			}
+			return
+		}
+	}
+	f.argSend = true
+	file, ok := strings.CutPrefix(v, "@")
+	if !ok {
+		return
+	}
+	if file == "-" || file == "/dev/stdin" {
+		f.sendsIn = true
+		return
+	}
+	p := a.clean(file, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p})
+	f.reads = append(f.reads, p)
+	f.sends = append(f.sends, p)
+}
+
+// unknownWord judges a word of a program the catalogue does not know: a
+// URL is contacted, a word shaped like a path may be read; anything else
+// (a name, a number, a message) is data.
+func (a *analysis) unknownWord(i int, w string, f *cmdFacts) {
+	if strings.Contains(w, "://") {
+		a.url(i, w, f)
+		return
+	}
+	if !pathShaped(w) {
+		return
+	}
+	p := a.clean(w, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p})
+	f.reads = append(f.reads, p)
+}
+
+// pathShaped reports whether a word looks like a file name: it has a
+// slash, starts with ~ or a dot, or is a dotted name with an extension.
+func pathShaped(w string) bool {
+	if w == "" || strings.ContainsAny(w, " \n\t=") || unresolved(w) && !strings.Contains(w, "/") {
+		return false
+	}
+	if strings.ContainsRune(w, '/') || strings.HasPrefix(w, "~") || strings.HasPrefix(w, ".") {
+		return true
+	}
+	ext := path.Ext(w)
+	return ext != "" && ext != w && len(ext) <= 8 && !strings.ContainsAny(ext, "0123456789")
+}
