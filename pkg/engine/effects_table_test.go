@@ -1,0 +1,250 @@
+package engine
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"rampart.dev/pkg/call"
+)
+
+// updateMisses rewrites testdata/known-misses.txt from the current results.
+var updateMisses = flag.Bool("update-misses", false, "rewrite testdata/known-misses.txt with the rows the engine gets wrong today")
+
+// effectsTables are the two family tables: calls written from the attacker's
+// side against an effects model, and ordinary work that looks dangerous.
+var effectsTables = []string{"effects-adversarial.txt", "everyday.txt"}
+
+const knownMissesFile = "testdata/known-misses.txt"
+
+// tableRow is one line of a family table:
+// EXPECT <TAB> FAMILY <TAB> TOOL <TAB> ARGUMENT.
+type tableRow struct {
+	file   string
+	line   int
+	text   string // the line as written
+	expect string // deny, ask or allow
+	family string
+	tool   string
+	arg    string // with \n and \t unescaped
+}
+
+// key is how known-misses.txt names a row.
+func (r tableRow) key() string { return fmt.Sprintf("%s:%d", r.file, r.line) }
+
+// unescapeRow turns the two escapes a table may use, \n and \t, into a
+// newline and a tab. Nothing else is unescaped.
+func unescapeRow(s string) string {
+	return strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(s)
+}
+
+func readTable(t *testing.T, name string) []tableRow {
+	t.Helper()
+	f, err := os.Open("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []tableRow
+	seen := map[string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		parts := strings.SplitN(text, "\t", 4)
+		if len(parts) != 4 {
+			t.Fatalf("%s:%d: want EXPECT<TAB>FAMILY<TAB>TOOL<TAB>ARGUMENT", name, line)
+		}
+		r := tableRow{file: name, line: line, text: text, expect: parts[0], family: parts[1], tool: parts[2], arg: unescapeRow(parts[3])}
+		switch r.expect {
+		case "deny", "ask", "allow":
+		default:
+			t.Fatalf("%s:%d: unknown expectation %q", name, line, r.expect)
+		}
+		switch r.tool {
+		case call.ToolExec, call.ToolRead, call.ToolWrite, call.ToolFetch, call.ToolMCP:
+		default:
+			t.Fatalf("%s:%d: unknown tool %q", name, line, r.tool)
+		}
+		dup := r.tool + "\t" + parts[3]
+		if prev, ok := seen[dup]; ok {
+			t.Errorf("%s:%d: same call as line %d", name, line, prev)
+		}
+		seen[dup] = line
+		rows = append(rows, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// tableCall builds the call a row describes; an mcp row's argument is a JSON
+// object {"server": …, "tool": …, "arguments": {…}}.
+func tableCall(t *testing.T, r tableRow) call.Call {
+	if r.tool != call.ToolMCP {
+		return mkCall(r.tool, r.arg)
+	}
+	var p call.Params
+	if err := json.Unmarshal([]byte(r.arg), &p); err != nil {
+		t.Fatalf("%s: mcp argument is not a JSON object: %v", r.key(), err)
+	}
+	return call.Call{Tool: call.ToolMCP, Cwd: testCwd, Params: p}
+}
+
+// fileLine matches the FILE:LINE that may start a known-misses line.
+var fileLine = regexp.MustCompile(`^([A-Za-z0-9_.-]+\.txt):[0-9]+$`)
+
+// readKnownMisses returns the rows accepted as misses for now. A line is
+// FILE:LINE (that line of that table), the exact text of a row (in either
+// table), or FILE:LINE <TAB> row text as -update-misses writes it: then the
+// row text, in that file, names the row, so the list survives rows being
+// added above it, and FILE:LINE is there for the reader.
+func readKnownMisses(t *testing.T) map[string]bool {
+	t.Helper()
+	known := map[string]bool{}
+	b, err := os.ReadFile(knownMissesFile)
+	if os.IsNotExist(err) {
+		return known
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		head, rest, hasTab := strings.Cut(l, "\t")
+		m := fileLine.FindStringSubmatch(head)
+		switch {
+		case m != nil && hasTab:
+			known[m[1]+"\t"+rest] = true
+		case m != nil:
+			known[head] = true
+		default:
+			known[l] = true
+		}
+	}
+	return known
+}
+
+// knownMiss reports whether r is listed, and marks the entries that named it.
+func knownMiss(known, used map[string]bool, r tableRow) bool {
+	hit := false
+	for _, k := range []string{r.key(), r.file + "\t" + r.text, r.text} {
+		if known[k] {
+			used[k], hit = true, true
+		}
+	}
+	return hit
+}
+
+type familyCount struct{ rows, ok, stopped int }
+
+// TestEffectsTables runs the attacker's table and the everyday table against
+// the standard profile. A deny or ask row holds when the call is stopped
+// (deny or require_approval), an allow row when it is not. Rows listed in
+// known-misses.txt may fail; a listed row that now holds fails the test, so
+// the list only shrinks.
+func TestEffectsTables(t *testing.T) {
+	e := standard(t)
+	known := readKnownMisses(t)
+	used := map[string]bool{}
+	var misses []string
+	for _, name := range effectsTables {
+		rows := readTable(t, name)
+		if len(rows) < 320 {
+			t.Errorf("%s has %d rows, want at least 320", name, len(rows))
+		}
+		families := map[string]*familyCount{}
+		byExpect := map[string]*familyCount{}
+		for _, r := range rows {
+			d := e.Evaluate(tableCall(t, r))
+			stopped := d.Blocks()
+			ok := stopped == (r.expect != "allow")
+			for i, m := range []map[string]*familyCount{families, byExpect} {
+				k := r.family
+				if i == 1 {
+					k = r.expect
+				}
+				if m[k] == nil {
+					m[k] = &familyCount{}
+				}
+				m[k].rows++
+				if ok {
+					m[k].ok++
+				}
+				if stopped {
+					m[k].stopped++
+				}
+			}
+			isKnown := knownMiss(known, used, r)
+			switch {
+			case !ok:
+				misses = append(misses, r.key()+"\t"+r.text)
+				if !isKnown {
+					t.Errorf("%s: Evaluate(%s %q) = %v (%s), want %s [%s]", r.key(), r.tool, r.arg, d.Decision, d.Message, r.expect, r.family)
+				}
+			case isKnown:
+				t.Errorf("%s: %s %q now passes: remove it from known-misses.txt", r.key(), r.tool, r.arg)
+			}
+		}
+		logTable(t, name, families, byExpect)
+	}
+	for k := range known {
+		if !used[k] && !*updateMisses {
+			t.Errorf("known-misses.txt names no row of the tables: %q: remove it", k)
+		}
+	}
+	if *updateMisses {
+		head := "# Rows of the effects tables the standard profile gets wrong today, as\n" +
+			"# FILE:LINE <TAB> row. TestEffectsTables accepts them and fails when one\n" +
+			"# passes, so this list only shrinks. Regenerate with\n" +
+			"#   go test ./pkg/engine -run TestEffectsTables -update-misses\n"
+		if err := os.WriteFile(knownMissesFile, []byte(head+strings.Join(misses, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func logTable(t *testing.T, name string, families, byExpect map[string]*familyCount) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", name)
+	for _, x := range []string{"deny", "ask", "allow"} {
+		c := byExpect[x]
+		if c == nil {
+			continue
+		}
+		verb := "stopped"
+		if x == "allow" {
+			verb = "passed"
+		}
+		fmt.Fprintf(&b, "  %-5s rows %3d  %s %3d (%.1f%%)\n", x, c.rows, verb, c.ok, pct(c.ok, c.rows))
+	}
+	names := make([]string, 0, len(families))
+	for f := range families {
+		names = append(names, f)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, c := families[names[i]], families[names[j]]
+		if pa, pc := pct(a.ok, a.rows), pct(c.ok, c.rows); pa != pc {
+			return pa < pc
+		}
+		return names[i] < names[j]
+	})
+	fmt.Fprintf(&b, "  %-28s %5s %7s %5s %6s\n", "family", "rows", "stopped", "ok", "ok%")
+	for _, f := range names {
+		c := families[f]
+		fmt.Fprintf(&b, "  %-28s %5d %7d %5d %5.1f%%\n", f, c.rows, c.stopped, c.ok, pct(c.ok, c.rows))
+	}
+	t.Log(b.String())
+}
