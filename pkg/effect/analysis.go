@@ -135,7 +135,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 var loaderVars = map[string]bool{
 	"LD_PRELOAD": true, "LD_AUDIT": true, "LD_LIBRARY_PATH": true, "DYLD_INSERT_LIBRARIES": true,
 	"DYLD_LIBRARY_PATH": true, "DYLD_FRAMEWORK_PATH": true, "BASH_ENV": true, "ENV": true,
-	"PROMPT_COMMAND": true, "PYTHONSTARTUP": true, "PYTHONINSPECT": false, "PERL5OPT": true,
+	"PYTHONSTARTUP": true, "PYTHONINSPECT": false, "PERL5OPT": true,
 	"RUBYOPT": true, "GIT_SSH_COMMAND": true, "GIT_SSH": true, "GIT_EXTERNAL_DIFF": true,
 	"GIT_EXEC_PATH": true, "GIT_ASKPASS": true, "SSH_ASKPASS": true, "NODE_OPTIONS": true,
 	"JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "PATH": true, "IFS": false,
@@ -168,8 +168,15 @@ func (a *analysis) assignment(i int, w string) {
 			return
 		}
 	case "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS":
-		if !strings.Contains(val, "-r") && !strings.Contains(val, "--require") && !strings.Contains(val, "--import") &&
-			!strings.Contains(val, "--loader") && !strings.Contains(val, "agent") {
+		// Loading a module of the project's own is ordinary (--require
+		// ./tracing.js); one from elsewhere is not.
+		if !loadsOutside(val) {
+			return
+		}
+	case "GIT_SSH_COMMAND", "GIT_SSH":
+		// The command itself is walked as a command by the shell package;
+		// an ssh with its own options is ordinary.
+		if f := strings.Fields(val); len(f) > 0 && (f[0] == "ssh" || strings.HasSuffix(f[0], "/ssh")) {
 			return
 		}
 	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH":
@@ -183,12 +190,33 @@ func (a *analysis) assignment(i int, w string) {
 	a.add(Effect{Kind: LoaderEnv, Cmd: i, Detail: name, Target: w})
 }
 
+// loadsOutside reports whether Node or Java options load code from outside
+// the project (an absolute path, a home or temporary directory, a URL).
+func loadsOutside(val string) bool {
+	f := strings.Fields(val)
+	for i, w := range f {
+		arg := ""
+		switch {
+		case (w == "-r" || w == "--require" || w == "--import" || w == "--loader" || w == "--experimental-loader") && i+1 < len(f):
+			arg = f[i+1]
+		case strings.HasPrefix(w, "--require=") || strings.HasPrefix(w, "--import=") || strings.HasPrefix(w, "--loader="):
+			arg = w[strings.IndexByte(w, '=')+1:]
+		case strings.HasPrefix(w, "-javaagent:") || strings.HasPrefix(w, "-agentpath:"):
+			arg = w[strings.IndexByte(w, ':')+1:]
+		}
+		if arg != "" && (strings.HasPrefix(arg, "/") || strings.HasPrefix(arg, "~") || strings.Contains(arg, "://") || strings.HasPrefix(arg, "$")) {
+			return true
+		}
+	}
+	return false
+}
+
 // riskyPath reports whether a search path puts a directory anyone can
 // write (temporary directories, the current one, an empty entry) ahead of
 // the system's.
 func riskyPath(val, home string) bool {
 	first, _, _ := strings.Cut(val, ":")
-	if first == "" || first == "." || strings.HasPrefix(first, "./") || !strings.HasPrefix(first, "/") && !strings.HasPrefix(first, "~") && !strings.HasPrefix(first, "$") {
+	if first == "" || first == "." {
 		return true
 	}
 	for _, p := range []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp"} {

@@ -24,17 +24,17 @@ type Kind uint8
 
 // The kinds of effect.
 const (
-	Read    Kind = iota + 1 // reads a file
-	Write                   // creates or changes a file
-	Delete                  // removes a file or tree
-	Chmod                   // changes a file's mode or owner
-	Exec                    // runs a file as a program or script
-	Connect                 // contacts a host
-	SQL                     // runs SQL
-	LoaderEnv               // sets environment that changes what loads code
-	Listen                  // accepts connections
-	Flow                    // sends data from a sensitive source to a sink
-	Unknown                 // something in a position that carries an effect could not be resolved
+	Read      Kind = iota + 1 // reads a file
+	Write                     // creates or changes a file
+	Delete                    // removes a file or tree
+	Chmod                     // changes a file's mode or owner
+	Exec                      // runs a file as a program or script
+	Connect                   // contacts a host
+	SQL                       // runs SQL
+	LoaderEnv                 // sets environment that changes what loads code
+	Listen                    // accepts connections
+	Flow                      // sends data from a sensitive source to a sink
+	Unknown                   // something in a position that carries an effect could not be resolved
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",

@@ -107,7 +107,7 @@ func (a *analysis) sensitiveDir(p string) bool {
 	if a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/") {
 		return true
 	}
-	for _, probe := range []string{"id_rsa", "credentials", "config.json", "token", "x"} {
+	for _, probe := range []string{"x", "credentials"} {
 		if a.sensitive(p + "/" + probe) {
 			return true
 		}
@@ -227,5 +227,3 @@ func allLocal(hosts []string) bool {
 func loopback(h string) bool {
 	return h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasPrefix(h, "127.") || h == "::1" || h == "0:0:0:0:0:0:0:1"
 }
-
-

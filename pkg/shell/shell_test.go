@@ -168,9 +168,9 @@ var parseTests = []struct {
 	{"find . -type f -execdir sh -c 'rm \"$1\"' _ {} +", []string{
 		"find . -type f -execdir sh -c \"rm \\\"$1\\\"\" _ {} + @0.0",
 		"sh -c \"rm \\\"$1\\\"\" _ {} @0.0 via=find",
-		"rm $1 @1.0 d=1 via=find dyn",
+		"rm {} @1.0 d=1 via=find",
 		"sh -c \"rm \\\"$1\\\"\" _ . @0.0 via=find syn",
-		"rm $1 @2.0 d=1 via=find dyn syn",
+		"rm . @2.0 d=1 via=find syn",
 	}},
 	{"ls | xargs rm -rf", []string{
 		"ls @0.0",

@@ -13,7 +13,9 @@ import (
 type state struct {
 	out       []Command
 	vars      map[string]variable
-	inputs    []span // substitutions feeding the command being emitted
+	inputs    []span            // substitutions feeding the command being emitted
+	aliases   map[string]string // aliases (and hash -p names) defined on the line
+	files     map[string]string // text written to files on the line, by file name
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead
@@ -332,6 +334,11 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		s.walkNested(a.Index, e.f)
 		known = false
 	}
+	if known && a.Value != nil && commandVars[a.Name.Value] && val != "" {
+		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
+		// program will run.
+		s.parseString(val, viaFrame(e.f, a.Name.Value))
+	}
 	op := "="
 	if a.Append {
 		op = "+="
@@ -452,6 +459,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		if f.inPipe {
 			s.feedPipe(f.pl, inner, bodies)
 		}
+		s.recordWrites(f, inner, rs, bodies)
 		return
 	}
 	if len(chain) > 0 {
@@ -536,25 +544,32 @@ func readsFileOnly(c *Command) bool {
 }
 
 // feedPipe records what a pipeline stage writes for a later stage that
-// runs a shell: here-documents and here-strings (through cat, tee, grep...:
-// over-reporting is safe), echo and printf output, and what base64 -d
-// decodes from earlier stages or its own input.
+// runs a shell. What earlier stages wrote passes through this one: filters
+// the walk understands transform it (base64 -d, tr, sed s///, rev, xxd -r)
+// or pass it on (cat, tee, grep, sort); any other program drops it, so a
+// shell after it reads code nobody can see. Here-documents and here-strings
+// are this stage's input too; echo and printf add their own output.
 func (s *state) feedPipe(pl *pipe, inner []string, bodies []string) {
-	if len(inner) > 0 && progName(inner[0]) == "base64" {
-		decode := false
-		for _, a := range inner[1:] {
-			decode = decode || a == "--decode" || len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.ContainsAny(a, "dD")
-		}
-		keep := pl.feeds[:0]
-		for _, fd := range append(pl.feeds, feedsOf(bodies, pl.stage)...) {
-			if t, ok := base64Text(fd.text); ok && decode {
-				keep = append(keep, feed{t, pl.stage})
-			}
-		}
-		pl.feeds = keep
-		return
+	name := ""
+	if len(inner) > 0 {
+		name = progName(inner[0])
 	}
-	pl.feeds = append(pl.feeds, feedsOf(bodies, pl.stage)...)
+	keep := pl.feeds[:0]
+	var in []string
+	for _, fd := range pl.feeds {
+		if fd.stage < pl.stage {
+			in = append(in, fd.text)
+		} else {
+			keep = append(keep, fd)
+		}
+	}
+	in = append(in, bodies...)
+	pl.feeds = keep
+	for _, t := range in {
+		if out, ok := transform(name, inner, t); ok {
+			pl.feeds = append(pl.feeds, feed{out, pl.stage})
+		}
+	}
 	if len(inner) > 0 {
 		if t, ok := echoText(inner); ok {
 			pl.feeds = append(pl.feeds, feed{t, pl.stage})

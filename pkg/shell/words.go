@@ -41,6 +41,16 @@ type span struct{ start, end int }
 // word expands w and appends its fields. With split false (assignment
 // values, redirection targets) the whole word is one field.
 func (e *expander) word(w *syntax.Word, split bool) {
+	if split && hasBrace(w) {
+		// Brace expansion ("{rm,-rf,/}", "r{m,}") makes several words,
+		// as bash does before anything else.
+		if ws := braceWords(w); len(ws) > 1 {
+			for _, x := range ws {
+				e.word(x, true)
+			}
+			return
+		}
+	}
 	if len(w.Parts) == 1 {
 		// Most words are one plain literal: no copy needed.
 		if l, ok := w.Parts[0].(*syntax.Lit); ok && strings.IndexByte(l.Value, '\\') < 0 &&

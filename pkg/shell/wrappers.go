@@ -40,6 +40,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
 	}
+	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
+		// An alias or hashed name defined on the line runs its value.
+		delete(s.aliases, words[0]) // no recursion through the alias itself
+		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
+		s.aliases[words[0]] = alias
+	}
 	if inner, idyn, ok := peel(words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
@@ -60,7 +66,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	switch {
 	case isShell(name):
 		if script, ok := shellScript(words); ok {
-			s.parseString(script, f)
+			s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
+		} else if op := scriptOperand(words); op != "" {
+			s.runFile(op, "sh", f)
+		}
+	case name == "alias" || name == "hash":
+		s.defineAliases(name, words[1:])
+	case name == "source" || name == ".":
+		if len(words) > 1 {
+			s.runFile(words[1], "sh", f)
 		}
 	case name == "eval":
 		if len(words) > 1 {
@@ -96,7 +110,25 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
+	case name == "make" || name == "gmake":
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile" {
+				s.runFile(words[i+1], "make", f)
+			}
+		}
 	default:
+		if lang := scriptLang(name); lang != "" {
+			if _, _, ok := interpCode(words); !ok {
+				if op := scriptOperand(words); op != "" {
+					s.runFile(op, lang, f)
+				}
+			}
+		}
+		if s.files != nil {
+			if text, ok := s.files[fileKey(words[0])]; ok {
+				s.runText(text, shebangLang(text), f)
+			}
+		}
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1
 			if codeDynamic(lang, words, dyn) {

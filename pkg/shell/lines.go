@@ -1,0 +1,265 @@
+package shell
+
+import (
+	"regexp"
+	"strings"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// commandVars are environment variables whose value a program runs as a
+// command: pagers, editors, ssh and password helpers.
+var commandVars = map[string]bool{
+	"GIT_PAGER": true, "PAGER": true, "MANPAGER": true, "EDITOR": true, "VISUAL": true,
+	"GIT_EDITOR": true, "GIT_SEQUENCE_EDITOR": true, "GIT_SSH_COMMAND": true, "SSH_ASKPASS": true,
+	"GIT_ASKPASS": true, "SUDO_ASKPASS": true, "LESSOPEN": true, "LESSCLOSE": true,
+	"GIT_EXTERNAL_DIFF": true, "PROMPT_COMMAND": true, "BROWSER": true, "FCEDIT": true,
+	"TERMINAL": true, "SYSTEMD_PAGER": true, "BAT_PAGER": true, "DELTA_PAGER": true,
+}
+
+// hasBrace reports whether a word has an unquoted brace that may expand.
+func hasBrace(w *syntax.Word) bool {
+	for _, p := range w.Parts {
+		if l, ok := p.(*syntax.Lit); ok && strings.ContainsRune(l.Value, '{') &&
+			(strings.ContainsRune(l.Value, ',') || strings.Contains(l.Value, "..")) {
+			return true
+		}
+	}
+	return false
+}
+
+// braceWords expands a word's braces with the shell library's own brace
+// expansion.
+func braceWords(w *syntax.Word) []*syntax.Word {
+	c := *w
+	c.Parts = append([]syntax.WordPart(nil), w.Parts...)
+	if !syntax.SplitBraces(&c) {
+		return nil
+	}
+	ws := expand.Braces(&c)
+	if len(ws) > 64 {
+		return nil
+	}
+	return ws
+}
+
+// withPositional runs fn with $0, $1... and $@ set to args, as for
+// "sh -c STR NAME ARGS", then restores what was there.
+func (s *state) withPositional(args []string, fn func()) {
+	if len(args) == 0 {
+		fn()
+		return
+	}
+	names := []string{"@", "*"}
+	for i := range args {
+		if i > 9 {
+			break
+		}
+		names = append(names, string(rune('0'+i)))
+	}
+	saved := map[string]variable{}
+	had := map[string]bool{}
+	for _, n := range names {
+		saved[n], had[n] = s.vars[n]
+	}
+	for i, a := range args {
+		if i > 9 {
+			break
+		}
+		s.setVar(string(rune('0'+i)), a, true)
+	}
+	rest := ""
+	if len(args) > 1 {
+		rest = strings.Join(args[1:], " ")
+	}
+	s.setVar("@", rest, true)
+	s.setVar("*", rest, true)
+	fn()
+	for _, n := range names {
+		if had[n] {
+			s.vars[n] = saved[n]
+		} else {
+			delete(s.vars, n)
+		}
+	}
+}
+
+// shellArgsAfterScript gives the words after "sh -c STR": $0, $1, ...
+func shellArgsAfterScript(words []string) []string {
+	i, hasC, _ := shellFlags(words)
+	if !hasC || i >= len(words) {
+		return nil
+	}
+	return words[i+1:]
+}
+
+// scriptOperand gives the script file a shell or interpreter runs: its
+// first operand after options ("bash x.sh", "python3 t.py", "perl
+// /dev/stdin"). Options with values are skipped the way shellFlags and
+// codeArgs skip them.
+func scriptOperand(words []string) string {
+	name := progName(words[0])
+	if isShell(name) {
+		i, hasC, _ := shellFlags(words)
+		if hasC || i >= len(words) {
+			return ""
+		}
+		return words[i]
+	}
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if w == "--" {
+			if i+1 < len(words) {
+				return words[i+1]
+			}
+			return ""
+		}
+		if w == "-" || !strings.HasPrefix(w, "-") {
+			if w == "-m" {
+				return ""
+			}
+			return w
+		}
+		if w == "-m" || w == "-c" || w == "-e" || w == "-E" || w == "-r" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// defineAliases records "alias NAME=VALUE" and "hash -p PATH NAME".
+func (s *state) defineAliases(name string, args []string) {
+	if s.aliases == nil {
+		s.aliases = map[string]string{}
+	}
+	if name == "hash" {
+		for i := 0; i+2 < len(args); i++ {
+			if args[i] == "-p" {
+				s.aliases[args[i+2]] = args[i+1]
+			}
+		}
+		return
+	}
+	for _, a := range args {
+		if k, v, ok := strings.Cut(a, "="); ok && k != "" && !strings.HasPrefix(k, "-") {
+			s.aliases[k] = v
+		}
+	}
+}
+
+// fileKey normalises a file name written on the line, so that "./x.sh",
+// "x.sh" and "$HOME/x" / "~/x" name the same file.
+func fileKey(p string) string {
+	p = strings.TrimPrefix(p, "./")
+	for _, h := range []string{"$HOME/", "${HOME}/"} {
+		if strings.HasPrefix(p, h) {
+			p = "~/" + p[len(h):]
+		}
+	}
+	return p
+}
+
+// recordFile remembers text written to a file on the line.
+func (s *state) recordFile(target, text string, appendTo bool) {
+	if target == "" || len(text) > MaxExpandBytes {
+		return
+	}
+	if s.files == nil {
+		s.files = map[string]string{}
+	}
+	k := fileKey(target)
+	if appendTo {
+		s.files[k] += text
+		return
+	}
+	s.files[k] = text
+}
+
+// runFile judges a script file when the line wrote it: its content is run
+// as lang ("sh", a one-liner language, or "make" for a makefile).
+func (s *state) runFile(name, lang string, f frame) {
+	text, ok := s.files[fileKey(name)]
+	if !ok {
+		return
+	}
+	s.runText(text, lang, f)
+}
+
+func (s *state) runText(text, lang string, f frame) {
+	switch lang {
+	case "sh":
+		s.parseString(text, f)
+	case "make":
+		// Recipe lines start with a tab; make's $(VAR) reads like $VAR.
+		var b strings.Builder
+		for _, l := range strings.Split(text, "\n") {
+			if strings.HasPrefix(l, "\t") {
+				l = strings.TrimLeft(l, "\t@-+")
+				b.WriteString(makeVar.ReplaceAllString(l, "$$$1") + "\n")
+			}
+		}
+		s.parseString(b.String(), f)
+	default:
+		s.scanCode(lang, text, f)
+	}
+}
+
+var makeVar = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+
+// shebangLang is the language a script written on the line is run in.
+func shebangLang(text string) string {
+	first, _, _ := strings.Cut(text, "\n")
+	if !strings.HasPrefix(first, "#!") {
+		return "sh"
+	}
+	for _, w := range strings.Fields(strings.TrimPrefix(first, "#!")) {
+		if l := scriptLang(progName(w)); l != "" {
+			return l
+		}
+	}
+	return "sh"
+}
+
+// recordWrites remembers what a command writes to files, when the text is
+// known: echo and printf output, here-documents through cat, tee or
+// install, and what a pipeline's earlier stages feed its last stage.
+func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []string) {
+	if len(inner) == 0 {
+		return
+	}
+	text, known := "", false
+	switch name := progName(inner[0]); {
+	case name == "echo" || name == "printf":
+		text, known = echoText(inner)
+	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
+		text, known = strings.Join(bodies, "\n"), true
+	case f.inPipe && f.pl.stage > 0:
+		for _, fd := range f.pl.feeds {
+			if fd.stage == f.pl.stage {
+				text += fd.text
+				known = true
+			}
+		}
+	}
+	if !known {
+		return
+	}
+	for _, r := range rs {
+		if (r.Op == ">" || r.Op == ">>" || r.Op == ">|" || r.Op == "&>") && r.Target != "/dev/null" {
+			s.recordFile(r.Target, text, r.Op == ">>")
+		}
+	}
+	switch progName(inner[0]) {
+	case "tee":
+		for _, a := range inner[1:] {
+			if !strings.HasPrefix(a, "-") {
+				s.recordFile(a, text, false)
+			}
+		}
+	case "install", "cp":
+		if n := len(inner); n >= 3 && (inner[n-2] == "/dev/stdin" || inner[n-2] == "-") {
+			s.recordFile(inner[n-1], text, false)
+		}
+	}
+}

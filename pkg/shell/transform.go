@@ -1,0 +1,201 @@
+package shell
+
+import (
+	"encoding/base32"
+	"encoding/hex"
+	"regexp"
+	"strings"
+)
+
+// transform gives what a filter writes for text on its input, for the
+// filters whose effect on text is understood; ok is false for any other
+// program, whose output is then unknown.
+func transform(name string, words []string, text string) (string, bool) {
+	args := words
+	if len(args) > 0 {
+		args = args[1:]
+	}
+	switch name {
+	case "cat", "tee", "head", "tail", "grep", "sort", "uniq", "fold", "fmt", "cut", "strings", "dos2unix", "stdbuf":
+		return text, true
+	case "base64", "base32", "basenc":
+		if !hasShort(args, 'd', "--decode") && !hasShort(args, 'D', "") {
+			return "", false
+		}
+		if name == "base32" {
+			b, err := base32.StdEncoding.DecodeString(strings.Join(strings.Fields(text), ""))
+			return string(b), err == nil
+		}
+		return base64Text(text)
+	case "xxd":
+		if !hasShort(args, 'r', "-revert") {
+			return "", false
+		}
+		b, err := hex.DecodeString(strings.Join(strings.Fields(text), ""))
+		return string(b), err == nil
+	case "rev":
+		lines := strings.Split(text, "\n")
+		for i, l := range lines {
+			r := []rune(l)
+			for a, b := 0, len(r)-1; a < b; a, b = a+1, b-1 {
+				r[a], r[b] = r[b], r[a]
+			}
+			lines[i] = string(r)
+		}
+		return strings.Join(lines, "\n"), true
+	case "tac":
+		lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+		for a, b := 0, len(lines)-1; a < b; a, b = a+1, b-1 {
+			lines[a], lines[b] = lines[b], lines[a]
+		}
+		return strings.Join(lines, "\n") + "\n", true
+	case "tr":
+		return trText(args, text)
+	case "sed":
+		return sedText(args, text)
+	}
+	return "", false
+}
+
+func hasShort(args []string, c byte, long string) bool {
+	for _, a := range args {
+		if long != "" && (a == "--"+strings.TrimPrefix(long, "-") || a == long) {
+			return true
+		}
+		if len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.IndexByte(a[1:], c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// trSet expands a tr set's ranges and escapes ("a-z", "\n").
+func trSet(s string) []rune {
+	s, _ = decodeEscapes(s)
+	r := []rune(s)
+	var out []rune
+	for i := 0; i < len(r); i++ {
+		if i+2 < len(r) && r[i+1] == '-' && r[i] <= r[i+2] {
+			for c := r[i]; c <= r[i+2] && len(out) < 4096; c++ {
+				out = append(out, c)
+			}
+			i += 2
+			continue
+		}
+		out = append(out, r[i])
+	}
+	return out
+}
+
+func trText(args []string, text string) (string, bool) {
+	del := false
+	var sets []string
+	for _, a := range args {
+		switch {
+		case a == "-d" || a == "--delete":
+			del = true
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			return "", false // -c, -s: not followed
+		default:
+			sets = append(sets, a)
+		}
+	}
+	if del && len(sets) == 1 {
+		drop := map[rune]bool{}
+		for _, c := range trSet(sets[0]) {
+			drop[c] = true
+		}
+		return strings.Map(func(r rune) rune {
+			if drop[r] {
+				return -1
+			}
+			return r
+		}, text), true
+	}
+	if del || len(sets) != 2 {
+		return "", false
+	}
+	from, to := trSet(sets[0]), trSet(sets[1])
+	if len(to) == 0 {
+		return "", false
+	}
+	m := map[rune]rune{}
+	for i, c := range from {
+		if i < len(to) {
+			m[c] = to[i]
+		} else {
+			m[c] = to[len(to)-1]
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if x, ok := m[r]; ok {
+			return x
+		}
+		return r
+	}, text), true
+}
+
+// sedText applies sed's s/RE/REPL/[g] and y/abc/xyz/ commands, the forms
+// used to disguise a word; anything else is not followed.
+func sedText(args []string, text string) (string, bool) {
+	var scripts []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-e" && i+1 < len(args):
+			scripts = append(scripts, args[i+1])
+			i++
+		case a == "-E" || a == "-r" || a == "--regexp-extended" || a == "-n" && false:
+		case strings.HasPrefix(a, "-"):
+			return "", false
+		default:
+			if len(scripts) == 0 {
+				scripts = append(scripts, a)
+			} else {
+				return "", false // a file operand: sed reads it, not stdin
+			}
+		}
+	}
+	for _, sc := range scripts {
+		for _, cmd := range strings.Split(sc, ";") {
+			cmd = strings.TrimSpace(cmd)
+			if len(cmd) < 4 || (cmd[0] != 's' && cmd[0] != 'y') {
+				return "", false
+			}
+			parts := strings.Split(cmd[2:], string(cmd[1]))
+			if len(parts) < 3 {
+				return "", false
+			}
+			if cmd[0] == 'y' {
+				from, to := []rune(parts[0]), []rune(parts[1])
+				if len(from) != len(to) {
+					return "", false
+				}
+				m := map[rune]rune{}
+				for i := range from {
+					m[from[i]] = to[i]
+				}
+				text = strings.Map(func(r rune) rune {
+					if x, ok := m[r]; ok {
+						return x
+					}
+					return r
+				}, text)
+				continue
+			}
+			re, err := regexp.Compile(strings.NewReplacer(`\(`, "(", `\)`, ")", `\+`, "+", `\?`, "?", `\|`, "|").Replace(parts[0]))
+			if err != nil {
+				return "", false
+			}
+			repl := strings.NewReplacer(`\1`, "${1}", `\2`, "${2}", `&`, "${0}").Replace(parts[1])
+			if strings.Contains(parts[2], "g") {
+				text = re.ReplaceAllString(text, repl)
+			} else if loc := re.FindStringSubmatchIndex(text); loc != nil {
+				var dst []byte
+				dst = re.ExpandString(dst, repl, text, loc)
+				text = text[:loc[0]] + string(dst) + text[loc[1]:]
+			}
+		}
+	}
+	return text, true
+}
