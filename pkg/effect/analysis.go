@@ -44,6 +44,9 @@ func (a *analysis) clean(p string, i int) string {
 func (a *analysis) run() {
 	cmds := a.res.Commands
 	a.per = make([]cmdFacts, len(cmds))
+	for _, why := range a.res.Exhaust {
+		a.add(Effect{Kind: Exhaust, Cmd: -1, Detail: "processes", Word: why})
+	}
 	for i := range cmds {
 		a.command(i, &cmds[i])
 	}
@@ -120,6 +123,9 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 	if k.Listen {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
+	}
+	if k.Fork {
+		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: c.Name + " code forks in an endless loop"})
 	}
 	if k.Network {
 		a.per[i].sink = "network"

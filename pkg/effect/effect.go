@@ -35,10 +35,11 @@ const (
 	Listen                    // accepts connections
 	Flow                      // sends data from a sensitive source to a sink
 	Unknown                   // something in a position that carries an effect could not be resolved
+	Exhaust                   // starts processes without end (a fork bomb)
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
-	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown"}
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust"}
 
 // String is the kind's name, which is also the tool name policies match it
 // by (read, write, delete, flow, unknown, env...).
@@ -76,7 +77,7 @@ func (e Effect) Descriptor() string {
 			return "connect:upload"
 		}
 		return "connect:download"
-	case Unknown, Flow, LoaderEnv:
+	case Unknown, Flow, LoaderEnv, Exhaust:
 		return e.Kind.String() + ":" + e.Detail
 	}
 	return e.Kind.String()

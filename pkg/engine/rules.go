@@ -86,6 +86,13 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 	if len(r.Response) > 0 {
 		return false, "" // judged only by EvaluateResponse
 	}
+	if len(r.RawLine) > 0 {
+		// The raw line is matched only where a rule asks for it, and only
+		// by restrictive rules: an allow never rests on raw text.
+		if s.raw == "" || !restrictive || !anyText(r.RawLine, s.raw) {
+			return false, ""
+		}
+	}
 	if len(r.Effect) > 0 {
 		if s.effect == "" || !anyText(r.Effect, s.effect) {
 			return false, ""
@@ -117,11 +124,7 @@ func matchCommand(set *match.CommandSet, s *subject, home string, restrictive bo
 		if set.MatchArgv(s.argv, home) {
 			return true, s.text
 		}
-		if restrictive && s.raw != "" {
-			if s.plain && set.MatchRawPlain(s.raw, s.first) || !s.plain && set.MatchRaw(s.raw, s.first) {
-				return true, s.raw
-			}
-		}
+
 	}
 	return false, ""
 }

@@ -421,6 +421,7 @@ func (l *loader) when(n *yaml.Node, r *Rule) error {
 		"content_matches":     func(v *yaml.Node) error { return l.textGlobs(v, &r.Content) },
 		"response_matches":    func(v *yaml.Node) error { return l.textGlobs(v, &r.Response) },
 		"effect_matches":      func(v *yaml.Node) error { return l.textGlobs(v, &r.Effect) },
+		"line_matches":        func(v *yaml.Node) error { return l.textGlobs(v, &r.RawLine) },
 		"annotation_hints": func(v *yaml.Node) error {
 			hs, err := l.strings(v)
 			r.Hint = append(r.Hint, hs...)

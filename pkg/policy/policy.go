@@ -133,6 +133,7 @@ type Rule struct {
 	Argument   []match.Glob          // argument_matches
 	Content    []match.Glob          // content_matches
 	Response   []match.Glob          // response_matches
+	RawLine    []match.Glob          // line_matches: globs over the raw command line, for a rule that asks for raw text explicitly
 	Effect     []match.Glob          // effect_matches: globs over an effect's descriptor ("flow:secret->network", "unknown:program")
 	Hint       []string              // annotation_hints: MCP tool hints such as destructiveHint
 }
@@ -140,7 +141,7 @@ type Rule struct {
 // Unconditional reports whether the rule has no conditions.
 func (r *Rule) Unconditional() bool {
 	return r.Command.Len()+r.NotCommand.Len()+r.Path.Len()+r.NotPath.Len()+len(r.Domain)+len(r.NotDomain)+
-		len(r.URL)+len(r.NotURL)+len(r.ToolName)+len(r.Argument)+len(r.Content)+len(r.Response)+len(r.Hint)+len(r.Effect) == 0
+		len(r.URL)+len(r.NotURL)+len(r.ToolName)+len(r.Argument)+len(r.Content)+len(r.Response)+len(r.Hint)+len(r.Effect)+len(r.RawLine) == 0
 }
 
 // Test is one inline test: a call and the decision it must get.

@@ -12,6 +12,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Environ = c.Environ || d.Environ
 	c.Shell = c.Shell || d.Shell
 	c.Listen = c.Listen || d.Listen
+	c.Fork = c.Fork || d.Fork
 	c.Dynamic = c.Dynamic || d.Dynamic
 	c.Opaque = append(c.Opaque, d.Opaque...)
 	return c
@@ -84,6 +85,7 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Shell = anyIn(code, m.shell)
 	f.Listen = anyIn(code, m.listen)
 	f.Dynamic = anyIn(code, m.dynamic)
+	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"})
 	return f
 }
 

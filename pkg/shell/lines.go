@@ -190,6 +190,25 @@ func (s *state) runText(text, lang string, f frame) {
 	switch lang {
 	case "sh":
 		s.parseString(text, f)
+	case "cron":
+		// A crontab line is five time fields (or @reboot and the like)
+		// and a command.
+		var b strings.Builder
+		for _, l := range strings.Split(text, "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "#") || shellAssignment(l) {
+				continue
+			}
+			fields := strings.Fields(l)
+			n := 5
+			if strings.HasPrefix(l, "@") {
+				n = 1
+			}
+			if len(fields) > n {
+				b.WriteString(strings.Join(fields[n:], " ") + "\n")
+			}
+		}
+		s.parseString(b.String(), f)
 	case "make":
 		// Recipe lines start with a tab; make's $(VAR) reads like $VAR.
 		var b strings.Builder
@@ -262,4 +281,10 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 			s.recordFile(inner[n-1], text, false)
 		}
 	}
+}
+
+// shellAssignment reports whether a crontab line sets a variable.
+func shellAssignment(l string) bool {
+	i := strings.IndexByte(l, '=')
+	return i > 0 && !strings.ContainsAny(l[:i], " \t")
 }

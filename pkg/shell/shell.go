@@ -98,6 +98,7 @@ type CodeFacts struct {
 	Environ bool     // reads the whole environment
 	Shell   bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
 	Listen  bool     // listens for connections
+	Fork    bool     // forks in an endless loop (a fork bomb in code)
 	Dynamic bool     // builds code at run time (eval of decoded or computed text)
 	Opaque  []string // calls that run or delete something with arguments the scan could not read
 }
@@ -116,8 +117,9 @@ type Redirect struct {
 // Result is what Parse found.
 type Result struct {
 	Commands  []Command
-	Unparsed  bool // the parser rejected the input (or a string in it a shell would run); those Commands come from a best-effort whitespace split
-	Truncated bool // a nesting or size bound stopped the walk
+	Unparsed  bool     // the parser rejected the input (or a string in it a shell would run); those Commands come from a best-effort whitespace split
+	Truncated bool     // a nesting or size bound stopped the walk
+	Exhaust   []string // what starts processes without end: fork bombs under any name, endless loops of background jobs
 }
 
 // Bounds on the work one Parse call does. Every one of them sets

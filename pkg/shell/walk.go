@@ -16,6 +16,7 @@ type state struct {
 	inputs    []span            // substitutions feeding the command being emitted
 	aliases   map[string]string // aliases (and hash -p names) defined on the line
 	files     map[string]string // text written to files on the line, by file name
+	exhausts  []string          // what starts processes without end
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead
@@ -93,7 +94,7 @@ func (s *state) result() Result {
 		parsers.Put(s.parser)
 		s.parser = nil
 	}
-	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated}
+	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts}
 }
 
 // add appends c unless the output is full.
@@ -142,6 +143,7 @@ func slowParse(src string) Result {
 		s.split(src, frame{})
 		return s.result()
 	}
+	s.exhaust(f)
 	s.walkStmts(f.Stmts, frame{src: src})
 	return s.result()
 }
@@ -167,6 +169,7 @@ func (s *state) parseString(text string, f frame) {
 		}
 		return
 	}
+	s.exhaust(file)
 	s.walkStmts(file.Stmts, g)
 }
 
@@ -471,6 +474,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		ran++
 		if lang == "sh" {
 			s.parseString(text, f)
+		} else if lang == "cron" {
+			s.runText(text, "cron", f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
 		}

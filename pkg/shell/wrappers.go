@@ -110,6 +110,16 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
+	case name == "crontab":
+		if len(words) == 2 && !strings.HasPrefix(words[1], "-") {
+			s.runFile(words[1], "cron", f)
+		}
+	case name == "at" || name == "batch":
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-f" {
+				s.runFile(words[i+1], "sh", f)
+			}
+		}
 	case name == "make" || name == "gmake":
 		for i := 1; i+1 < len(words); i++ {
 			if words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile" {
@@ -745,11 +755,31 @@ func readsStdin(words []string) (string, bool) {
 	}
 	if lang := scriptLang(name); lang != "" {
 		_, hasCode, stdin := codeArgs(lang, words)
+		if op := scriptOperand(words); !hasCode && (op == "/dev/stdin" || op == "-") {
+			stdin = true
+		}
 		return lang, !hasCode && stdin
 	}
 	switch name {
 	case "source", ".":
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-")
+	case "at", "batch":
+		// at and batch read the job's commands from stdin unless -f names
+		// a file.
+		for _, w := range words[1:] {
+			if w == "-f" || w == "-l" || w == "-r" || w == "-d" || w == "-c" {
+				return "", false
+			}
+		}
+		return "sh", true
+	case "crontab":
+		// "crontab -" or "crontab" with a here-document: the table on stdin.
+		for _, w := range words[1:] {
+			if w == "-l" || w == "-r" || w == "-e" || w != "-" && !strings.HasPrefix(w, "-") {
+				return "", false
+			}
+		}
+		return "cron", true
 	}
 	return "", false
 }

@@ -1,0 +1,124 @@
+package shell
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// exhaust finds what starts processes without end: a function that runs
+// itself in the background or in a pipeline (the classic fork bomb, under
+// any name), and an endless loop that starts background jobs and never
+// waits for them. Each is recorded in Result.Exhaust.
+func (s *state) exhaust(f *syntax.File) {
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			if n.Name != nil && n.Body != nil && callsSelfConcurrently(n.Name.Value, n.Body) {
+				s.exhausts = append(s.exhausts, "function "+n.Name.Value+" starts copies of itself")
+			}
+		case *syntax.WhileClause:
+			if endless(n) && spawnsWithoutWait(n.Do) {
+				s.exhausts = append(s.exhausts, "an endless loop starts background jobs")
+			}
+		case *syntax.ForClause:
+			if c, ok := n.Loop.(*syntax.CStyleLoop); ok && c.Cond == nil && spawnsWithoutWait(n.Do) {
+				s.exhausts = append(s.exhausts, "an endless loop starts background jobs")
+			}
+		}
+		return true
+	})
+}
+
+// callsSelfConcurrently reports whether body calls name in the background
+// or as a pipeline stage.
+func callsSelfConcurrently(name string, body *syntax.Stmt) bool {
+	found := false
+	syntax.Walk(body, func(n syntax.Node) bool {
+		st, ok := n.(*syntax.Stmt)
+		if !ok || found {
+			return !found
+		}
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) {
+			if isCall(b.X, name) || isCall(b.Y, name) {
+				found = true
+			}
+		}
+		if st.Background && (isCall(st, name) || containsCall(st, name)) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+func isCall(st *syntax.Stmt, name string) bool {
+	c, ok := st.Cmd.(*syntax.CallExpr)
+	return ok && len(c.Args) > 0 && c.Args[0].Lit() == name
+}
+
+func containsCall(st *syntax.Stmt, name string) bool {
+	found := false
+	syntax.Walk(st, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > 0 && c.Args[0].Lit() == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// endless reports whether a while or until loop's condition never ends it.
+func endless(w *syntax.WhileClause) bool {
+	if len(w.Cond) != 1 {
+		return false
+	}
+	st := w.Cond[0]
+	var word string
+	switch c := st.Cmd.(type) {
+	case *syntax.CallExpr:
+		if len(c.Args) == 1 {
+			word = c.Args[0].Lit()
+		}
+	case *syntax.ArithmCmd:
+		if l, ok := c.X.(*syntax.Word); ok {
+			word = "((" + l.Lit() + "))"
+		}
+	case *syntax.TestClause:
+		if l, ok := c.X.(*syntax.Word); ok {
+			word = "[[" + l.Lit() + "]]"
+		}
+	}
+	base := word
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	if w.Until {
+		return base == "false"
+	}
+	switch base {
+	case "true", ":", "((1))", "[[1]]":
+		return true
+	}
+	return false
+}
+
+// spawnsWithoutWait reports whether statements start background jobs and
+// never wait for them.
+func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
+	bg, wait := false, false
+	for _, st := range stmts {
+		syntax.Walk(st, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.Stmt:
+				bg = bg || n.Background
+			case *syntax.CallExpr:
+				if len(n.Args) > 0 && n.Args[0].Lit() == "wait" {
+					wait = true
+				}
+			}
+			return true
+		})
+	}
+	return bg && !wait
+}
