@@ -148,7 +148,9 @@ func knownMiss(known, used map[string]bool, r tableRow) bool {
 	return hit
 }
 
-type familyCount struct{ rows, ok, stopped int }
+// familyCount counts a family's (or an expectation's) rows: those that
+// hold, those stopped, and those denied outright.
+type familyCount struct{ rows, ok, stopped, denied int }
 
 // TestEffectsTables runs the attacker's table and the everyday table against
 // the standard profile. A deny or ask row holds when the call is stopped
@@ -185,6 +187,9 @@ func TestEffectsTables(t *testing.T) {
 				}
 				if stopped {
 					m[k].stopped++
+				}
+				if d.Decision == call.Deny {
+					m[k].denied++
 				}
 			}
 			isKnown := knownMiss(known, used, r)
@@ -228,7 +233,11 @@ func logTable(t *testing.T, name string, families, byExpect map[string]*familyCo
 		if x == "allow" {
 			verb = "passed"
 		}
-		fmt.Fprintf(&b, "  %-5s rows %3d  %s %3d (%.1f%%)\n", x, c.rows, verb, c.ok, pct(c.ok, c.rows))
+		fmt.Fprintf(&b, "  %-5s rows %3d  %s %3d (%.1f%%)", x, c.rows, verb, c.ok, pct(c.ok, c.rows))
+		if x == "deny" {
+			fmt.Fprintf(&b, ", denied outright %d (%.1f%%)", c.denied, pct(c.denied, c.rows))
+		}
+		b.WriteString("\n")
 	}
 	names := make([]string, 0, len(families))
 	for f := range families {
