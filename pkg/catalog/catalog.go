@@ -75,12 +75,17 @@ const (
 	Env                 // NAME=VALUE set for what it runs
 	Resolve             // curl --resolve / --connect-to: HOST:PORT:ADDR
 	Dest                // a directory it writes into (cp -t)
+	Command             // the first word of a command it runs: this word and all after it (taskset MASK CMD...)
+	Shell               // a string a shell runs (script -c STR)
+	Mount               // a host path a container mounts (docker run -v SRC:DST[:ro])
+	Package             // a package it fetches and installs or runs (pip install X, npx X)
 )
 
 var roleNames = map[string]Role{
 	"data": Data, "read": Read, "write": Write, "delete": Delete, "chmod": Chmod, "chown": Chown,
 	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
 	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
+	"command": Command, "shell": Shell, "mount": Mount, "package": Package,
 }
 
 // String is the role's name in the table.

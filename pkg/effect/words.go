@@ -24,6 +24,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 		}
 	}
 	fetcher := e != nil && e.Prop("fetcher") != ""
+	if e != nil && e.Prop("sql-stdin") != "" {
+		for _, t := range c.Stdin {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
+		}
+	}
 	for _, w := range cl.Words {
 		switch w.Role {
 		case catalog.Read, catalog.SQLFile:
@@ -111,6 +116,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 					a.url(i, host, f)
 				}
 			}
+		case catalog.Mount:
+			a.mount(i, w.Text, f)
 		case catalog.None:
 			a.unknownWord(i, w.Text, f)
 		case catalog.Data:
@@ -288,4 +295,22 @@ func pathShaped(w string) bool {
 	}
 	ext := path.Ext(w)
 	return ext != "" && ext != w && len(ext) <= 8 && !strings.ContainsAny(ext, "0123456789")
+}
+
+// mount judges a container volume "SRC:DST[:OPTS]": a host path the
+// container reads, and writes unless it is mounted read-only. Named
+// volumes are not host paths.
+func (a *analysis) mount(i int, spec string, f *cmdFacts) {
+	parts := strings.Split(spec, ":")
+	src := parts[0]
+	if src == "" || !(strings.HasPrefix(src, "/") || strings.HasPrefix(src, "~") || strings.HasPrefix(src, ".") || strings.HasPrefix(src, "$")) {
+		return
+	}
+	p := a.clean(src, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true})
+	f.reads = append(f.reads, p)
+	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
+	if !ro {
+		a.add(Effect{Kind: Write, Cmd: i, Path: p})
+	}
 }

@@ -281,7 +281,26 @@ const toolSQL = "sql"
 
 // normalizeSQL upper-cases a statement and collapses its white space, so
 // `drop   table` matches `*DROP TABLE*`.
+//
+// String literals are emptied first: "WHERE action = 'DROP TABLE'" is data,
+// not a statement.
 func normalizeSQL(s string) string {
+	if strings.IndexByte(s, '\'') >= 0 {
+		var b strings.Builder
+		in := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c == '\'' {
+				in = !in
+				b.WriteByte(c)
+				continue
+			}
+			if !in {
+				b.WriteByte(c)
+			}
+		}
+		s = b.String()
+	}
 	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
 }
 

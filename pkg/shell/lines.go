@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"rampart.dev/pkg/catalog"
 	"regexp"
 	"strings"
 
@@ -287,4 +288,29 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 func shellAssignment(l string) bool {
 	i := strings.IndexByte(l, '=')
 	return i > 0 && !strings.ContainsAny(l[:i], " \t")
+}
+
+// wrapperString runs the string a catalogue wrapper hands a shell: as
+// shell text (script -c), the spawn and exec lines of an expect script, or
+// an editor's "!CMD" ex command.
+func (s *state) wrapperString(name, text string, f frame) {
+	e, _ := catalog.Default().Lookup(name, nil)
+	g := viaFrame(f, name)
+	switch {
+	case e != nil && e.Prop("shell-lang") == "expect":
+		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '\n' }) {
+			part = strings.TrimSpace(part)
+			for _, kw := range []string{"spawn ", "exec ", "system "} {
+				if rest, ok := strings.CutPrefix(part, kw); ok {
+					s.parseString(rest, g)
+				}
+			}
+		}
+	case e != nil && e.Prop("shell-prefix") != "":
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(text, ":"), e.Prop("shell-prefix")); ok {
+			s.parseString(rest, g)
+		}
+	default:
+		s.parseString(text, g)
+	}
 }

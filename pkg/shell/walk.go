@@ -454,6 +454,21 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		s.out[start].Assigns = e.assigns
 	}
 
+	if start < len(s.out) && (len(bodies) > 0 || f.inPipe && f.pl.stage > 0) {
+		// What reaches this command's stdin, for programs that read
+		// statements from it (psql, mysql, redis-cli).
+		in := append([]string(nil), bodies...)
+		if f.inPipe {
+			for _, fd := range f.pl.feeds {
+				if fd.stage < f.pl.stage {
+					in = append(in, fd.text)
+				}
+			}
+		}
+		if len(in) > 0 {
+			s.out[len(s.out)-1].Stdin = in
+		}
+	}
 	lang, stdin := "", false
 	if len(inner) > 0 {
 		lang, stdin = readsStdin(inner)

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"path"
+	"rampart.dev/pkg/catalog"
 	"strings"
 )
 
@@ -127,6 +128,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		}
 	default:
+		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
+			s.wrapperString(name, sh, f)
+		}
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
@@ -159,10 +163,11 @@ func plain(name string) bool {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
-		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "strace", "ltrace":
+		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "strace", "ltrace",
+		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch":
 		return false
 	}
-	return !isShell(name) && scriptLang(name) == ""
+	return !isShell(name) && scriptLang(name) == "" && !catalog.Default().IsWrapper(name)
 }
 
 func viaFrame(f frame, name string) frame {
@@ -384,6 +389,11 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return peelEnv(words, dyn)
 	case "strace", "ltrace":
 		return cut(traceFlags.skip(words, 1))
+	}
+	// Every other wrapper is known from the program catalogue: the word
+	// where its command starts (taskset MASK CMD, kubectl exec POD -- CMD).
+	if start, sh, ok := catalog.Default().Wrapped(progName(words[0]), words[1:]); ok && sh == "" {
+		return cut(start + 1)
 	}
 	return nil, nil, false
 }

@@ -1,0 +1,73 @@
+package catalog
+
+// Wrapped reports what a wrapper program runs: the index in args where
+// the wrapped command's words start (taskset 1 CMD..., systemd-run CMD...,
+// kubectl exec POD -- CMD...), or a string it gives a shell (script -c
+// STR). ok is false for a program that runs nothing of its own.
+func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, ok bool) {
+	e := c.programs[name]
+	if e == nil || !e.wraps() {
+		return 0, "", false
+	}
+	if e.Props["runs-after"] == "--" || e.hasSubWrapper() {
+		// kubectl exec POD -- CMD: everything after "--".
+		if sub, _ := c.Lookup(name, args); sub != nil && sub.Props["runs-after"] == "--" {
+			for i, a := range args {
+				if a == "--" {
+					return i + 1, "", i+1 < len(args)
+				}
+			}
+			return 0, "", false
+		}
+	}
+	cl := c.Classify(name, args)
+	for _, w := range cl.Words {
+		switch w.Role {
+		case Shell:
+			return 0, w.Text, true
+		case Command:
+			return w.Index, "", true
+		}
+	}
+	return 0, "", false
+}
+
+// IsWrapper reports whether a program may run another command from its
+// words, so that a caller must look inside it.
+func (c *Catalog) IsWrapper(name string) bool {
+	e := c.programs[name]
+	return e != nil && e.wraps()
+}
+
+// wraps reports whether the entry, or one of its subcommands, runs a
+// command from its words.
+func (e *Entry) wraps() bool {
+	if e.Props["runs-after"] != "" || e.Rest == Command || e.Last == Command {
+		return true
+	}
+	for _, r := range e.Nth {
+		if r == Command {
+			return true
+		}
+	}
+	for _, o := range e.Options {
+		if o.Role == Shell || o.Role == Command {
+			return true
+		}
+	}
+	for _, s := range e.subs {
+		if s.wraps() {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Entry) hasSubWrapper() bool {
+	for _, s := range e.subs {
+		if s.Props["runs-after"] != "" || s.hasSubWrapper() {
+			return true
+		}
+	}
+	return false
+}
