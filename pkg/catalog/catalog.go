@@ -119,8 +119,16 @@ type Entry struct {
 	line    int
 }
 
-// Prop returns a property ("" when absent; "true" for a bare mark).
-func (e *Entry) Prop(name string) string { return e.Props[name] }
+// Prop returns a property ("" when absent; "true" for a bare mark). A
+// subcommand has its program's properties unless it sets its own.
+func (e *Entry) Prop(name string) string {
+	for x := e; x != nil; x = x.parent {
+		if v, ok := x.Props[name]; ok {
+			return v
+		}
+	}
+	return ""
+}
 
 // option finds an option by spelling here or in a parent entry.
 func (e *Entry) option(name string) (Option, bool) {

@@ -24,22 +24,24 @@ type Kind uint8
 
 // The kinds of effect.
 const (
-	Read      Kind = iota + 1 // reads a file
-	Write                     // creates or changes a file
-	Delete                    // removes a file or tree
-	Chmod                     // changes a file's mode or owner
-	Exec                      // runs a file as a program or script
-	Connect                   // contacts a host
-	SQL                       // runs SQL
-	LoaderEnv                 // sets environment that changes what loads code
-	Listen                    // accepts connections
-	Flow                      // sends data from a sensitive source to a sink
-	Unknown                   // something in a position that carries an effect could not be resolved
-	Exhaust                   // starts processes without end (a fork bomb)
+	Read       Kind = iota + 1 // reads a file
+	Write                      // creates or changes a file
+	Delete                     // removes a file or tree
+	Chmod                      // changes a file's mode or owner
+	Exec                       // runs a file as a program or script
+	Connect                    // contacts a host
+	SQL                        // runs SQL
+	LoaderEnv                  // sets environment that changes what loads code
+	Listen                     // accepts connections
+	Flow                       // sends data from a sensitive source to a sink
+	Unknown                    // something in a position that carries an effect could not be resolved
+	Exhaust                    // starts processes without end (a fork bomb)
+	RemoteCode                 // installs or runs code straight from a URL or repository, unpinned
+	Destroy                    // destroys resources a cloud or cluster CLI manages
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
-	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust"}
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy"}
 
 // String is the kind's name, which is also the tool name policies match it
 // by (read, write, delete, flow, unknown, env...).
@@ -77,7 +79,7 @@ func (e Effect) Descriptor() string {
 			return "connect:upload"
 		}
 		return "connect:download"
-	case Unknown, Flow, LoaderEnv, Exhaust:
+	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy:
 		return e.Kind.String() + ":" + e.Detail
 	}
 	return e.Kind.String()

@@ -116,6 +116,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 					a.url(i, host, f)
 				}
 			}
+		case catalog.Package:
+			if remotePackage(w.Text, e != nil && e.Prop("gopkg") != "") {
+				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
+			}
 		case catalog.Mount:
 			a.mount(i, w.Text, f)
 		case catalog.None:
@@ -128,6 +132,23 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 	}
 	if e != nil && e.Prop("fetcher") != "" {
 		f.sink = "network"
+	}
+	if e != nil && e.Prop("installs") != "" {
+		for _, w := range cl.Words {
+			if w.Role == catalog.URL && w.Option != "" {
+				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
+			}
+		}
+	}
+	if e != nil && e.Prop("cloud") != "" {
+		if verb := destroyVerb(cl); verb != "" && !helpOrDryRun(c.Args) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + verb})
+		}
+	}
+	for _, v := range c.Via {
+		if runsPackage(v) && remotePackage(c.Program, false) {
+			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
+		}
 	}
 	if e != nil && e.Prop("tunnel") != "" {
 		a.add(Effect{Kind: Connect, Cmd: i, Target: c.Name, Upload: true})

@@ -44,6 +44,9 @@ func (ev *evaluation) run(trace *Trace) {
 		p := match.CleanPath(c.Path(), c.Cwd, ev.e.env.Home)
 		s := subject{tool: c.Tool, primary: true, text: p, path: p, content: c.Content()}
 		ev.judge(&s)
+		if hasGlob(p) && !ev.denied() {
+			ev.globSubjects(c.Tool, p)
+		}
 	case call.ToolFetch:
 		raw := c.URL()
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
@@ -273,6 +276,9 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	}
 	s := subject{tool: tool, text: p, path: p}
 	ev.judge(&s)
+	if hasGlob(p) && !ev.denied() {
+		ev.globSubjects(tool, p)
+	}
 }
 
 // toolSQL is the tool name of SQL statements found in commands and MCP

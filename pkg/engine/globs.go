@@ -1,0 +1,65 @@
+package engine
+
+import (
+	"path"
+	"strings"
+)
+
+// A path with glob characters ("~/.ss?/id_*", "~/.config/*/hosts.yml")
+// names every file it could match. The engine cannot list the file system,
+// so it judges the glob against the well-known files that policies protect:
+// each one the glob could match is judged as that file.
+
+// wellKnownFiles are credential, start-up and system files, relative to the
+// home directory when they start with "~/".
+var wellKnownFiles = []string{
+	"~/.ssh/id_rsa", "~/.ssh/id_dsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ed25519", "~/.ssh/id_ecdsa_sk",
+	"~/.ssh/id_ed25519_sk", "~/.ssh/authorized_keys", "~/.ssh/config",
+	"~/.aws/credentials", "~/.aws/config", "~/.aws/sso/cache/token.json",
+	"~/.config/gcloud/credentials.db", "~/.config/gcloud/application_default_credentials.json",
+	"~/.config/gcloud/access_tokens.db", "~/.config/gh/hosts.yml", "~/.config/hub",
+	"~/.azure/accessTokens.json", "~/.azure/msal_token_cache.json", "~/.kube/config",
+	"~/.docker/config.json", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc",
+	"~/.gem/credentials", "~/.cargo/credentials.toml", "~/.cargo/credentials", "~/.vault-token",
+	"~/.gnupg/private-keys-v1.d/key.key", "~/.gnupg/secring.gpg", "~/.password-store/entry.gpg",
+	"~/.config/op/config", "~/.terraform.d/credentials.tfrc.json", "~/.config/doctl/config.yaml",
+	"~/.bash_history", "~/.zsh_history", "~/.bashrc", "~/.zshrc", "~/.profile", "~/.bash_profile",
+	"~/.rampart/policy.yaml", "~/.rampart/admin.token", "~/.rampart/audit.key",
+	"/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/master.passwd", "/etc/passwd",
+	"/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key", "/etc/crontab",
+	"/root/.ssh/id_rsa", "/root/.ssh/id_ed25519", "/root/.ssh/authorized_keys", "/root/.aws/credentials",
+	"/var/run/secrets/kubernetes.io/serviceaccount/token",
+}
+
+// hasGlob reports whether a path holds shell glob characters.
+func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// globMatches returns the well-known files a cleaned glob could name.
+func globMatches(glob, home string) []string {
+	var out []string
+	for _, f := range wellKnownFiles {
+		if strings.HasPrefix(f, "~/") {
+			f = home + f[1:]
+		}
+		if ok, err := path.Match(glob, f); err == nil && ok {
+			out = append(out, f)
+		} else if strings.Contains(glob, "/home/*/") && strings.HasPrefix(f, home+"/") {
+			// /home/*/.ssh/id_* names every user's files, the user's own too.
+			if ok, _ := path.Match(glob, f); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// globSubjects judges the well-known files a glob path could match.
+func (ev *evaluation) globSubjects(tool, p string) {
+	for _, f := range globMatches(p, ev.e.env.Home) {
+		s := subject{tool: tool, text: p + " (may name " + f + ")", path: f}
+		ev.judge(&s)
+		if ev.denied() {
+			return
+		}
+	}
+}
