@@ -79,13 +79,15 @@ const (
 	Shell               // a string a shell runs (script -c STR)
 	Mount               // a host path a container mounts (docker run -v SRC:DST[:ro])
 	Package             // a package it fetches and installs or runs (pip install X, npx X)
+	Tunnel              // a port it forwards to or from another host (ssh -R, -D)
+	Display             // an X display it draws on, maybe another host's (xterm -display)
 )
 
 var roleNames = map[string]Role{
 	"data": Data, "read": Read, "write": Write, "delete": Delete, "chmod": Chmod, "chown": Chown,
 	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
 	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
-	"command": Command, "shell": Shell, "mount": Mount, "package": Package,
+	"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
 }
 
 // String is the role's name in the table.

@@ -22,6 +22,7 @@ type analysis struct {
 // cmdFacts is what the analysis learned of one command, for the flow pass.
 type cmdFacts struct {
 	source  string   // the sensitive data it outputs: secret, environment, credential, home-archive
+	origin  string   // the program the source is (gh, gcloud...), for tokens sent to their own service
 	sendsIn bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
 	sink    string   // network or dns, when it sends anything out
 	hosts   []string // hosts it contacts
@@ -118,6 +119,12 @@ func (a *analysis) code(i int, c *shell.Command) {
 	if k.Network && k.Shell || k.Listen && k.Shell {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " code connects a socket to a shell or process"})
 	}
+	if k.Network && k.Secrets {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " code reads credential files and opens connections"})
+	}
+	if k.Network && k.Dynamic {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "network->code", Word: c.Name + " code runs what it downloads"})
+	}
 	if k.Network && k.Environ {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->network", Word: c.Name + " code sends the environment out"})
 	}
@@ -145,6 +152,8 @@ var loaderVars = map[string]bool{
 	"RUBYOPT": true, "GIT_SSH_COMMAND": true, "GIT_SSH": true, "GIT_EXTERNAL_DIFF": true,
 	"GIT_EXEC_PATH": true, "GIT_ASKPASS": true, "SSH_ASKPASS": true, "NODE_OPTIONS": true,
 	"JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "PATH": true, "IFS": false,
+	"ZDOTDIR": true, "PYTHONPATH": true, "PYTHONHOME": true, "PERL5LIB": true, "RUBYLIB": true,
+	"NODE_PATH": true, "GCONV_PATH": true, "LD_BIND_NOW": false, "GIT_TEMPLATE_DIR": true, "GIT_CONFIG_GLOBAL": true,
 }
 
 func shellAssign(w string) bool {
@@ -185,7 +194,7 @@ func (a *analysis) assignment(i int, w string) {
 		if f := strings.Fields(val); len(f) > 0 && (f[0] == "ssh" || strings.HasSuffix(f[0], "/ssh")) {
 			return
 		}
-	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH":
+	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "ZDOTDIR", "PYTHONPATH", "PYTHONHOME", "PERL5LIB", "RUBYLIB", "NODE_PATH", "GIT_TEMPLATE_DIR", "GIT_CONFIG_GLOBAL":
 		if !riskyPath(val, a.env.Home) {
 			return
 		}
@@ -210,7 +219,7 @@ func loadsOutside(val string) bool {
 		case strings.HasPrefix(w, "-javaagent:") || strings.HasPrefix(w, "-agentpath:"):
 			arg = w[strings.IndexByte(w, ':')+1:]
 		}
-		if arg != "" && (strings.HasPrefix(arg, "/") || strings.HasPrefix(arg, "~") || strings.Contains(arg, "://") || strings.HasPrefix(arg, "$")) {
+		if arg != "" && (strings.HasPrefix(arg, "/") || strings.HasPrefix(arg, "~") || strings.Contains(arg, "://") || strings.HasPrefix(arg, "$") || strings.HasPrefix(arg, "data:")) {
 			return true
 		}
 	}

@@ -38,10 +38,11 @@ const (
 	Exhaust                    // starts processes without end (a fork bomb)
 	RemoteCode                 // installs or runs code straight from a URL or repository, unpinned
 	Destroy                    // destroys resources a cloud or cluster CLI manages
+	Tunnel                     // opens a tunnel: a port of this machine reachable from outside, or traffic relayed out
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
-	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy"}
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel"}
 
 // String is the kind's name, which is also the tool name policies match it
 // by (read, write, delete, flow, unknown, env...).
@@ -79,7 +80,7 @@ func (e Effect) Descriptor() string {
 			return "connect:upload"
 		}
 		return "connect:download"
-	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy:
+	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy, Tunnel:
 		return e.Kind.String() + ":" + e.Detail
 	}
 	return e.Kind.String()
@@ -111,7 +112,7 @@ type Env struct {
 // Of reports the effects of a parsed line. cwds gives each command's
 // working directory (after the cd commands before it).
 func Of(res *shell.Result, cwds []string, env Env) []Effect {
-	a := analysis{res: res, env: env, cwds: cwds, cat: catalog.Default()}
+	a := analysis{res: res, env: env, cwds: append([]string(nil), cwds...), cat: catalog.Default()}
 	a.run()
 	return a.out
 }

@@ -16,6 +16,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts) {
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" {
 			f.source = s
+			f.origin = c.Name
 		}
 		if s := e.Prop("source-noargs"); s != "" && cl.Positional == 0 && !hasPrintFlag(c.Args, e.Prop("source-flags"), true) {
 			f.source = s
@@ -85,7 +86,8 @@ func hasPrintFlag(args []string, flags string, any bool) bool {
 
 func matchesAny(w, list string) bool {
 	for _, x := range strings.Split(list, ",") {
-		if x == w || strings.HasSuffix(x, "*") && strings.HasPrefix(w, strings.TrimSuffix(x, "*")) {
+		if x == w || strings.HasSuffix(x, "*") && strings.HasPrefix(w, strings.TrimSuffix(x, "*")) ||
+			strings.HasPrefix(x, "*") && strings.HasSuffix(w, strings.TrimPrefix(x, "*")) {
 			return true
 		}
 	}
@@ -121,12 +123,15 @@ func (a *analysis) sensitiveDir(p string) bool {
 // not this machine.
 func (a *analysis) flows() {
 	cmds := a.res.Commands
-	taint := make([]string, len(cmds)) // the source kind a command's output carries
-	files := map[string]string{}       // file written with tainted data → source
+	taint := make([]string, len(cmds))  // the source kind a command's output carries
+	origin := make([]string, len(cmds)) // the program that produced it, when one did
+	files := map[string]string{}        // file written with tainted data → source
+	repo := ""                          // tainted data added to the git repository
 	for i := range cmds {
 		f := &a.per[i]
 		if f.source != "" {
 			taint[i] = f.source
+			origin[i] = f.origin
 		}
 	}
 	// Commands are reported in the order the shell meets them, so one
@@ -142,9 +147,18 @@ func (a *analysis) flows() {
 				}
 			}
 		}
+		argOrigin := ""
 		for _, j := range c.Inputs {
 			if j < len(taint) && taint[j] != "" {
-				args = taint[j]
+				args, argOrigin = taint[j], origin[j]
+			}
+		}
+		for _, v := range c.Via {
+			if v == "xargs" || v == "parallel" {
+				// xargs makes its input the command's arguments.
+				if in != "" {
+					args = in
+				}
 			}
 		}
 		fileSrc := ""
@@ -167,6 +181,16 @@ func (a *analysis) flows() {
 			for _, p := range f.writes {
 				files[p] = t
 			}
+			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
+			}
+			if c.Name == "git" && fileSrc != "" {
+				repo = fileSrc // git add of a tainted file
+			}
+		}
+		if c.Name == "git" && repo != "" && len(c.Args) > 0 && c.Args[0] == "push" {
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
+			continue
 		}
 		if f.sink == "" {
 			continue
@@ -191,6 +215,11 @@ func (a *analysis) flows() {
 			sent = f.source
 		}
 		if sent == "" || allLocal(f.hosts) {
+			continue
+		}
+		if sent == args && argOrigin != "" && allHome(f.hosts, argOrigin) {
+			// A token sent to the service it is for (gh auth token to
+			// api.github.com) is the token's ordinary use.
 			continue
 		}
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: sent + "->" + f.sink, Word: c.Name + " " + strings.Join(f.hosts, " ")})
@@ -226,4 +255,37 @@ func allLocal(hosts []string) bool {
 
 func loopback(h string) bool {
 	return h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasPrefix(h, "127.") || h == "::1" || h == "0:0:0:0:0:0:0:1"
+}
+
+// homeDomains are the services each credential tool's tokens are for.
+var homeDomains = map[string][]string{
+	"gh": {"github.com", "githubusercontent.com"}, "glab": {"gitlab.com"},
+	"gcloud": {"googleapis.com", "google.com"}, "aws": {"amazonaws.com"},
+	"az": {"azure.com", "microsoft.com", "windows.net", "azure.net"}, "doctl": {"digitalocean.com"},
+	"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
+}
+
+// allHome reports whether every host belongs to the service the tool's
+// tokens are for.
+func allHome(hosts []string, tool string) bool {
+	doms := homeDomains[tool]
+	if len(doms) == 0 || len(hosts) == 0 {
+		return false
+	}
+	for _, h := range hosts {
+		u, ok := match.ParseURL(h)
+		if !ok {
+			return false
+		}
+		in := false
+		for _, d := range doms {
+			if u.Host == d || strings.HasSuffix(u.Host, "."+d) {
+				in = true
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
 }

@@ -31,6 +31,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 	}
 	for _, w := range cl.Words {
 		switch w.Role {
+		case catalog.Cd:
+			// tar -C DIR, git -C DIR, make -C DIR: later words are
+			// relative to DIR.
+			if i < len(a.cwds) && !unresolved(w.Text) {
+				a.cwds[i] = a.clean(w.Text, i)
+				if cl.Mark("extract") {
+					a.add(Effect{Kind: Write, Cmd: i, Path: a.cwds[i]})
+				}
+			}
+		case catalog.Tunnel:
+			a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "ssh", Word: c.Name + " " + w.Option + " " + w.Text})
+		case catalog.Display:
+			if h, _, _ := strings.Cut(w.Text, ":"); h != "" && !loopback(h) && h != "unix" {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " opens a terminal on " + w.Text})
+			}
 		case catalog.Read, catalog.SQLFile:
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
@@ -38,6 +53,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 			f.reads = append(f.reads, p)
+			if cl.Mark("removesource") {
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+			}
 			if cl.Mark("inplace") {
 				// sed -i, perl -i: the files read are rewritten.
 				a.add(Effect{Kind: Write, Cmd: i, Path: p})
@@ -128,6 +146,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 			if fetcher && strings.Contains(w.Text, "://") {
 				a.url(i, w.Text, f)
 			}
+			if e != nil && w.Option == "" {
+				a.keyValue(i, e.Prop("kv"), w.Text, f)
+				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
+					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
+				}
+			}
 		}
 	}
 	if e != nil && e.Prop("fetcher") != "" {
@@ -151,8 +175,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 		}
 	}
 	if e != nil && e.Prop("tunnel") != "" {
-		a.add(Effect{Kind: Connect, Cmd: i, Target: c.Name, Upload: true})
+		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
+	}
+	if c.Name == "kill" && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
+		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
 	}
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
@@ -188,6 +215,12 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	for _, w := range c.Args {
 		u := strings.ToUpper(w)
 		switch {
+		case strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
+			_, rest, _ := strings.Cut(w, ":")
+			p := a.clean(strings.Split(rest, ",")[0], i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+			f.sends = append(f.sends, p)
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:"):
 			run = true
 		case strings.HasPrefix(u, "TCP") || strings.HasPrefix(u, "UDP") || strings.HasPrefix(u, "OPENSSL") || strings.HasPrefix(u, "SCTP"):
@@ -275,6 +308,12 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 		}
 	}
 	f.argSend = true
+	if w.Option == "--data-urlencode" {
+		// name@file sends the file's content under name.
+		if k := strings.IndexByte(v, '@'); k > 0 && !strings.ContainsAny(v[:k], "=") {
+			v = v[k:]
+		}
+	}
 	file, ok := strings.CutPrefix(v, "@")
 	if !ok {
 		return
@@ -333,5 +372,32 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
 	if !ro {
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
+	}
+}
+
+// keyValue handles operands of the form KEY=PATH (dd if=X of=Y), with the
+// roles the catalogue's "kv" property gives each key.
+func (a *analysis) keyValue(i int, spec, w string, f *cmdFacts) {
+	if spec == "" {
+		return
+	}
+	k, v, ok := strings.Cut(w, "=")
+	if !ok || v == "" {
+		return
+	}
+	for _, pair := range strings.Split(spec, ",") {
+		key, role, _ := strings.Cut(pair, ":")
+		if key != k {
+			continue
+		}
+		p := a.clean(v, i)
+		switch role {
+		case "read":
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+		case "write":
+			a.add(Effect{Kind: Write, Cmd: i, Path: p})
+			f.writes = append(f.writes, p)
+		}
 	}
 }

@@ -184,7 +184,11 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	case effect.Write:
 		ev.pathSubject(call.ToolWrite, ef.Path)
 	case effect.Delete, effect.Chmod:
-		ev.pathSubject(call.ToolWrite, ef.Path)
+		// A delete is also a write of the path; a mode change is judged
+		// only as itself (chmod 700 ~/.ssh is ordinary).
+		if ef.Kind == effect.Delete {
+			ev.pathSubject(call.ToolWrite, ef.Path)
+		}
 		if !ev.denied() {
 			s := subject{tool: ef.Kind.String(), text: ef.Path, path: ef.Path, effect: ef.Descriptor()}
 			ev.judge(&s)

@@ -1,6 +1,9 @@
 package shell
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Opaque is set on CodeFacts when a call that runs or deletes something was
 // found with arguments the scanner could not read (os.system(cmd), rmtree(p)
@@ -13,6 +16,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Shell = c.Shell || d.Shell
 	c.Listen = c.Listen || d.Listen
 	c.Fork = c.Fork || d.Fork
+	c.Secrets = c.Secrets || d.Secrets
 	c.Dynamic = c.Dynamic || d.Dynamic
 	c.Opaque = append(c.Opaque, d.Opaque...)
 	return c
@@ -65,11 +69,36 @@ var codeMarkers = map[string]struct {
 		listen:  []string{"socket_listen", "stream_socket_server", "-S "},
 		dynamic: []string{"eval(", "assert(", "create_function", "base64_decode", "str_rot13", "gzinflate", "strrev", "hex2bin", "chr(", "call_user_func", "$$"},
 	},
+	"lua": {
+		network: []string{"socket", "http.request", "luasocket"},
+		environ: []string{"os.getenv()"},
+		shell:   []string{"io.popen", "os.execute"},
+		dynamic: []string{"loadstring(", "load("},
+	},
 	"awk": {
 		network: []string{"/inet/", "/inet4/", "/inet6/"},
 		environ: []string{"ENVIRON"},
 		shell:   []string{"|& getline", "|&"},
 	},
+}
+
+// killAll matches signalling every process: kill(-1, …) in any language.
+var killAll = regexp.MustCompile(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
+
+// credentialFragments are pieces of credential file paths that code may
+// assemble rather than spell whole.
+var credentialFragments = []string{"'.ssh'", "\".ssh\"", ".ssh/", "id_rsa", "id_ed25519", "'.aws'", "\".aws\"", ".aws/",
+	".kube/config", "'.kube'", ".netrc", ".git-credentials", ".docker/config", ".gnupg", ".config/gcloud",
+	"'gcloud'", ".azure", ".npmrc", ".pypirc", "/etc/shadow", ".vault-token", ".password-store"}
+
+// treeWalks pair the calls that walk a directory tree with the calls that
+// delete what they find: together, a recursive delete the scanner cannot
+// name.
+var treeWalks = []struct{ walk, remove []string }{
+	{[]string{"rglob(", "os.walk(", "glob.glob(", "iterdir(", "scandir("}, []string{".unlink(", "os.remove(", "os.unlink(", "rmtree("}},
+	{[]string{"readdirSync", "readdir(", "globSync", "walk("}, []string{"unlinkSync", "rmSync", "unlink(", "rmdirSync"}},
+	{[]string{"Dir.glob", "Find.find", "Dir[", "each_child"}, []string{"File.delete", "FileUtils.rm", "File.unlink"}},
+	{[]string{"File::Find", "find(", "glob("}, []string{"unlink", "rmtree"}},
 }
 
 // codeFacts scans code for the markers of its language.
@@ -85,7 +114,15 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Shell = anyIn(code, m.shell)
 	f.Listen = anyIn(code, m.listen)
 	f.Dynamic = anyIn(code, m.dynamic)
-	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"})
+	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
+		killAll.MatchString(code)
+	f.Secrets = anyIn(code, credentialFragments)
+	for _, w := range treeWalks {
+		if anyIn(code, w.walk) && anyIn(code, w.remove) {
+			f.Opaque = append(f.Opaque, "a delete over a tree it walks")
+			break
+		}
+	}
 	return f
 }
 

@@ -3,6 +3,7 @@ package shell
 import (
 	"rampart.dev/pkg/catalog"
 	"regexp"
+	"sort"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -313,4 +314,91 @@ func (s *state) wrapperString(name, text string, f frame) {
 	default:
 		s.parseString(text, g)
 	}
+}
+
+// arrayElems gives the elements of an array assignment when each is known.
+func (e *expander) arrayElems(a *syntax.ArrayExpr) ([]string, bool) {
+	var out []string
+	for _, el := range a.Elems {
+		if el.Index != nil || el.Value == nil {
+			return nil, false
+		}
+		n := len(e.words)
+		e.word(el.Value, true)
+		for i := n; i < len(e.words); i++ {
+			if e.dyn[i] {
+				e.words, e.dyn = e.words[:n], e.dyn[:n]
+				return nil, false
+			}
+			out = append(out, e.words[i])
+		}
+		e.words, e.dyn = e.words[:n], e.dyn[:n]
+	}
+	return out, true
+}
+
+// funcDef is a function defined on the line.
+type funcDef struct {
+	body   *syntax.Stmt
+	f      frame
+	called bool
+	active bool // being walked: a recursive call is not walked again
+}
+
+// walkUncalled walks the bodies of functions nothing on the line called,
+// so what they would run is still judged.
+func (s *state) walkUncalled() {
+	names := make([]string, 0, len(s.funcs))
+	for name := range s.funcs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if fn := s.funcs[name]; !fn.called {
+			fn.called, fn.active = true, true
+			s.walkStmt(fn.body, fn.f)
+		}
+	}
+}
+
+// whichName resolves "which X", "command -v X" and "type -P X": they print
+// where X is installed, taken as /usr/bin/X: run, that runs X; moved or
+// deleted, that is a system program.
+func whichName(words []string) (string, bool) {
+	x := ""
+	switch {
+	case len(words) == 2 && words[0] == "which":
+		x = words[1]
+	case len(words) == 3 && words[0] == "command" && (words[1] == "-v" || words[1] == "-V"):
+		x = words[2]
+	case len(words) == 3 && words[0] == "type" && (words[1] == "-P" || words[1] == "-p"):
+		x = words[2]
+	}
+	if x == "" || strings.Contains(x, "/") {
+		return x, x != ""
+	}
+	return "/usr/bin/" + x, true
+}
+
+// homeExprs are, per language, the expressions that mean the home
+// directory; the scanner reads them as the literal "~" so that
+// rmtree(Path.home()) is seen as a delete of ~.
+var homeExprs = map[string]*strings.Replacer{
+	"python": strings.NewReplacer("pathlib.Path.home()", "'~'", "Path.home()", "'~'",
+		"os.path.expanduser('~')", "'~'", `os.path.expanduser("~")`, "'~'", "os.environ['HOME']", "'~'",
+		`os.environ["HOME"]`, "'~'", "os.getenv('HOME')", "'~'", `os.getenv("HOME")`, "'~'",
+		"os.environ.get('HOME')", "'~'", `os.environ.get("HOME")`, "'~'"),
+	"node": strings.NewReplacer("require('os').homedir()", "'~'", `require("os").homedir()`, "'~'",
+		"os.homedir()", "'~'", "homedir()", "'~'", "process.env.HOME", "'~'", "process.env['HOME']", "'~'"),
+	"ruby": strings.NewReplacer("Dir.home", "'~'", "ENV['HOME']", "'~'", `ENV["HOME"]`, "'~'",
+		"File.expand_path('~')", "'~'"),
+	"perl": strings.NewReplacer("$ENV{HOME}", "'~'", "$ENV{'HOME'}", "'~'", `$ENV{"HOME"}`, "'~'"),
+	"php":  strings.NewReplacer("getenv('HOME')", "'~'", `getenv("HOME")`, "'~'", "$_SERVER['HOME']", "'~'"),
+}
+
+func homeExpr(lang, code string) string {
+	if r, ok := homeExprs[lang]; ok {
+		return r.Replace(code)
+	}
+	return code
 }

@@ -21,6 +21,8 @@ func scriptLang(name string) string {
 		return "node"
 	case "awk", "gawk", "mawk", "nawk":
 		return "awk"
+	case "lua", "luajit":
+		return "lua"
 	}
 	return ""
 }
@@ -46,6 +48,7 @@ var langs = map[string]*langFlags{
 	"node":   {code: "ep", arg: "r", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"require", "import", "loader", "input-type", "experimental-loader"}},
 	"php":    {code: "rBRE", arg: "dcz", script: "fF"},
 	"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true},
+	"lua":    {code: "e", arg: "l", oneCode: false},
 }
 
 // interpCode gives the code of an interpreter one-liner.
@@ -144,6 +147,9 @@ const (
 	hookRead                     // reads a file (python open: unless the mode writes)
 	hookPath                     // pathlib.Path(P) followed by .unlink(), .read_text(), ...
 	hookPerlOpen                 // perl open: a file or a pipe to a command
+	hookChmod                    // changes a file's mode: the path first
+	hookCopy                     // copies or moves a file: source, then destination
+	hookKill                     // signals a process: the pid first (-1 is every process)
 )
 
 type hook struct {
@@ -161,6 +167,9 @@ var langHooks = map[string][]hook{
 		{"rmtree", hookRmTree},
 		{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
 		{"open", hookRead}, {"Path", hookPath},
+		{"os.chmod", hookChmod}, {"os.chown", hookChmod}, {"shutil.copy", hookCopy}, {"shutil.copy2", hookCopy},
+		{"shutil.copyfile", hookCopy}, {"shutil.copytree", hookCopy}, {"shutil.move", hookCopy},
+		{"os.rename", hookCopy}, {"os.replace", hookCopy}, {"os.kill", hookKill}, {"os.killpg", hookKill},
 	},
 	"perl": {
 		{"system", hookShell}, {"exec", hookShell},
@@ -184,6 +193,8 @@ var langHooks = map[string][]hook{
 		{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
 		{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
 		{"readFileSync", hookRead}, {"readFile", hookRead},
+		{"chmodSync", hookChmod}, {"chmod", hookChmod}, {"copyFileSync", hookCopy}, {"cpSync", hookCopy},
+		{"renameSync", hookCopy}, {"process.kill", hookKill},
 	},
 	"awk": {{"system", hookShell}},
 	"php": {
@@ -202,6 +213,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		s.truncated = true
 		return CodeFacts{}
 	}
+	code = homeExpr(lang, code)
 	facts := codeFacts(lang, code)
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
@@ -330,6 +342,16 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		}
 	case hookPerlOpen:
 		s.perlOpen(args, f)
+	case hookChmod:
+		if len(args) > 0 && args[0].known && !args[0].list {
+			s.synth(f, []string{"chmod", "0", args[0].str})
+		}
+	case hookCopy:
+		if len(args) > 1 && args[0].known && args[1].known && !args[0].list && !args[1].list {
+			s.synth(f, []string{"cp", "-r", args[0].str, args[1].str})
+		}
+	case hookKill:
+		// os.kill(-1, …) is found by codeFacts (the pid is a number).
 	}
 	return true
 }

@@ -99,7 +99,8 @@ type CodeFacts struct {
 	Environ bool     // reads the whole environment
 	Shell   bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
 	Listen  bool     // listens for connections
-	Fork    bool     // forks in an endless loop (a fork bomb in code)
+	Fork    bool     // forks in an endless loop, or signals every process (kill(-1))
+	Secrets bool     // names credential files (~/.ssh, ~/.aws/credentials...) in its text
 	Dynamic bool     // builds code at run time (eval of decoded or computed text)
 	Opaque  []string // calls that run or delete something with arguments the scan could not read
 }

@@ -573,8 +573,8 @@ var parseTests = []struct {
 		"rm $l @2.0 dyn",
 	}},
 	{"f() { rm -rf /; }; f", []string{
-		"rm -rf / @0.0",
-		"f @1.0",
+		"f @0.0",
+		"rm -rf / @1.0 d=1 via=f",
 	}},
 	{"case x in y) rm -rf /;; esac", []string{
 		"rm -rf / @0.0",
@@ -652,7 +652,7 @@ var parseTests = []struct {
 		"UNPARSED",
 	}},
 	{"x=(a b); ${x[0]} -rf /", []string{
-		"${x[0]} -rf / @0.0 dyn",
+		"a -rf / @0.0",
 	}},
 	{"/usr/bin/env bash -c 'rm -rf /'", []string{
 		"env(/usr/bin/env) bash -c \"rm -rf /\" @0.0",

@@ -13,10 +13,11 @@ import (
 type state struct {
 	out       []Command
 	vars      map[string]variable
-	inputs    []span            // substitutions feeding the command being emitted
-	aliases   map[string]string // aliases (and hash -p names) defined on the line
-	files     map[string]string // text written to files on the line, by file name
-	exhausts  []string          // what starts processes without end
+	inputs    []span              // substitutions feeding the command being emitted
+	aliases   map[string]string   // aliases (and hash -p names) defined on the line
+	files     map[string]string   // text written to files on the line, by file name
+	exhausts  []string            // what starts processes without end
+	funcs     map[string]*funcDef // functions defined on the line
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead
@@ -32,7 +33,8 @@ type state struct {
 type variable struct {
 	val   string
 	known bool
-	subs  []span // substitutions whose output the value holds
+	subs  []span   // substitutions whose output the value holds
+	elems []string // an array's elements, when every one is known
 }
 
 // pipe is one pipeline; stage advances as its stages are walked.
@@ -145,6 +147,7 @@ func slowParse(src string) Result {
 	}
 	s.exhaust(f)
 	s.walkStmts(f.Stmts, frame{src: src})
+	s.walkUncalled()
 	return s.result()
 }
 
@@ -250,8 +253,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			s.walkStmts(it.Stmts, f)
 		}
 	case *syntax.FuncDecl:
-		if c.Body != nil {
-			s.walkStmt(c.Body, f)
+		// A function's body is walked where it is called, with the call's
+		// arguments as $1...; one never called is walked once at the end.
+		if c.Body != nil && c.Name != nil {
+			if s.funcs == nil {
+				s.funcs = map[string]*funcDef{}
+			}
+			s.funcs[c.Name.Value] = &funcDef{body: c.Body, f: f}
 		}
 	case *syntax.CoprocClause:
 		if c.Stmt != nil {
@@ -329,6 +337,15 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	case a.Array != nil:
 		s.walkNested(a.Array, e.f)
 		val, known = e.f.slice(a.Array), false
+		if elems, ok := e.arrayElems(a.Array); ok && !a.Append {
+			if store {
+				defer func() {
+					v := s.vars[a.Name.Value]
+					v.elems, v.known, v.val = elems, true, strings.Join(elems, " ")
+					s.vars[a.Name.Value] = v
+				}()
+			}
+		}
 	case a.Value != nil:
 		v, d := e.one(a.Value)
 		val, known = v, !d
@@ -454,6 +471,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		s.out[start].Assigns = e.assigns
 	}
 
+	if len(e.procTexts) > 0 && len(inner) > 0 {
+		// bash <(echo CMD), node < <(echo CODE), mysql db < <(echo SQL):
+		// the substitution's output is the program's script or input.
+		bodies = append(bodies, e.procTexts...)
+	}
 	if start < len(s.out) && (len(bodies) > 0 || f.inPipe && f.pl.stage > 0) {
 		// What reaches this command's stdin, for programs that read
 		// statements from it (psql, mysql, redis-cli).

@@ -19,7 +19,8 @@ type expander struct {
 	dyn   []bool
 	subs  []span // ranges of s.out holding the commands of substitutions
 
-	assigns []string // assignments before the program
+	assigns   []string // assignments before the program
+	procTexts []string // what process substitutions on the line print, when static
 
 	cur    field
 	have   bool // the current field exists even if empty ("")
@@ -159,7 +160,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 	case *syntax.DblQuoted:
 		e.have = true
 		for _, q := range p.Parts {
-			e.part(q, false, false, true)
+			e.part(q, false, split, true)
 		}
 	case *syntax.ParamExp:
 		if p.Param != nil {
@@ -170,7 +171,9 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			}
 		}
 		if v, ok := e.s.param(p); ok {
-			e.value(v, split && !quoted)
+			// "$@" and "${a[@]}" are one word per element even quoted.
+			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index)
+			e.value(v, split && (!quoted || all))
 			return
 		}
 		if _, set := e.s.vars["HOME"]; !set && isHome(p) {
@@ -190,8 +193,12 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		e.unknown(p)
 	case *syntax.ProcSubst:
-		// Its value is a /dev/fd path, nothing that hides a command.
+		// Its value is a /dev/fd path; what it prints is remembered for a
+		// program that reads the path as a script or its input.
 		e.subst(p.Stmts, p)
+		if out, ok := e.s.staticOutput(p.Stmts); ok {
+			e.procTexts = append(e.procTexts, out)
+		}
 		e.text(e.f.slice(p))
 	case *syntax.ArithmExp:
 		e.s.walkNested(p, e.f)
@@ -228,13 +235,30 @@ func plainParam(p *syntax.ParamExp) bool {
 // param resolves a parameter expansion against the variables assigned so
 // far on this line.
 func (s *state) param(p *syntax.ParamExp) (string, bool) {
-	if p.Param == nil || p.Excl || p.Length || p.Width || p.Index != nil ||
+	if p.Param == nil || p.Excl || p.Length || p.Width ||
 		p.Slice != nil || p.Repl != nil || p.Names != 0 {
 		return "", false
 	}
 	v, known := s.vars[p.Param.Value]
 	if !known || !v.known {
 		return "", false
+	}
+	if p.Index != nil {
+		// Arrays assigned on the line: ${a[@]}, ${a[*]}, ${a[N]}.
+		if v.elems == nil {
+			return "", false
+		}
+		if isAllIndex(p.Index) {
+			v.val = strings.Join(v.elems, " ")
+		} else if w, ok := p.Index.(*syntax.Word); ok {
+			n, err := strconv.Atoi(w.Lit())
+			if err != nil || n < 0 || n >= len(v.elems) {
+				return "", false
+			}
+			v.val = v.elems[n]
+		} else {
+			return "", false
+		}
 	}
 	if p.Exp != nil {
 		switch p.Exp.Op {
@@ -253,6 +277,12 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 	return v.val, true
 }
 
+// isAllIndex reports whether an array index is @ or *.
+func isAllIndex(x syntax.ArithmExpr) bool {
+	w, ok := x.(*syntax.Word)
+	return ok && (w.Lit() == "@" || w.Lit() == "*")
+}
+
 // spend charges n bytes of expansion to the budget.
 func (s *state) spend(n int) bool {
 	s.expanded += n
@@ -266,10 +296,17 @@ func (s *state) spend(n int) bool {
 // echoSubst resolves $(echo WORDS) and $(printf FORMAT WORDS) when every word
 // is static, giving the text the substitution would produce.
 func (s *state) echoSubst(c *syntax.CmdSubst) (string, bool) {
-	if len(c.Stmts) != 1 {
+	return s.staticOutput(c.Stmts)
+}
+
+// staticOutput is what statements print when they are one echo or printf
+// of static words, or "which X" / "command -v X" / "type -P X" (the
+// program's own name, which the walk resolves as X).
+func (s *state) staticOutput(stmts []*syntax.Stmt) (string, bool) {
+	if len(stmts) != 1 {
 		return "", false
 	}
-	st := c.Stmts[0]
+	st := stmts[0]
 	call, ok := st.Cmd.(*syntax.CallExpr)
 	if !ok || st.Negated || st.Background || len(st.Redirs) > 0 || len(call.Assigns) > 0 || len(call.Args) == 0 {
 		return "", false
@@ -281,6 +318,9 @@ func (s *state) echoSubst(c *syntax.CmdSubst) (string, bool) {
 			return "", false
 		}
 		words = append(words, v)
+	}
+	if prog, ok := whichName(words); ok {
+		return prog, true
 	}
 	out, ok := echoText(words)
 	if !ok {

@@ -41,6 +41,13 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
 	}
+	if fn, ok := s.funcs[words[0]]; ok && !fn.active && f.depth < MaxDepth {
+		fn.active, fn.called = true, true
+		g := viaFrame(fn.f, words[0])
+		g.src, g.depth = fn.f.src, f.depth+1
+		s.withPositional(words, func() { s.walkStmt(fn.body, g) })
+		fn.active = false
+	}
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
 		// An alias or hashed name defined on the line runs its value.
 		delete(s.aliases, words[0]) // no recursion through the alias itself
@@ -761,11 +768,14 @@ func readsStdin(words []string) (string, bool) {
 	name := progName(words[0])
 	if isShell(name) {
 		i, hasC, stdin := shellFlags(words)
+		if !hasC && i < len(words) && (strings.HasPrefix(words[i], "<(") || words[i] == "/dev/stdin") {
+			stdin = true // bash <(…), bash /dev/stdin: the script comes in on a descriptor
+		}
 		return "sh", !hasC && (stdin || i >= len(words))
 	}
 	if lang := scriptLang(name); lang != "" {
 		_, hasCode, stdin := codeArgs(lang, words)
-		if op := scriptOperand(words); !hasCode && (op == "/dev/stdin" || op == "-") {
+		if op := scriptOperand(words); !hasCode && (op == "/dev/stdin" || op == "-" || strings.HasPrefix(op, "<(")) {
 			stdin = true
 		}
 		return lang, !hasCode && stdin
