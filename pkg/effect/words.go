@@ -243,8 +243,17 @@ func (a *analysis) url(i int, u string, f *cmdFacts) {
 	if u == "" {
 		return
 	}
+	if host := credentialEndpoint(u); host != "" {
+		// $AWS_CONTAINER_CREDENTIALS_FULL_URI and the like: the cloud's
+		// credential endpoint, whatever its value.
+		f.hosts = append(f.hosts, host)
+		a.add(Effect{Kind: Connect, Cmd: i, Target: host})
+		return
+	}
 	if unresolved(u) {
-		if f.sendsIn || len(f.sends) > 0 {
+		if f.sendsIn || len(f.sends) > 0 || strings.Contains(u, "$(") || strings.Contains(u, "`") {
+			// Where it goes, or what the address carries out, is built
+			// at run time.
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "host", Word: u})
 		}
 		f.hosts = append(f.hosts, "")
@@ -252,6 +261,29 @@ func (a *analysis) url(i int, u string, f *cmdFacts) {
 	}
 	f.hosts = append(f.hosts, u)
 	a.add(Effect{Kind: Connect, Cmd: i, Target: u})
+}
+
+// credentialEndpointVars are environment variables that hold a cloud's
+// credential or identity endpoint, and the address each stands for.
+var credentialEndpointVars = map[string]string{
+	"AWS_CONTAINER_CREDENTIALS_FULL_URI": "169.254.170.2", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "169.254.170.2",
+	"ECS_CONTAINER_METADATA_URI": "169.254.170.2", "ECS_CONTAINER_METADATA_URI_V4": "169.254.170.2",
+	"IDENTITY_ENDPOINT": "169.254.169.254", "MSI_ENDPOINT": "169.254.169.254", "GCE_METADATA_HOST": "metadata.google.internal",
+	"GCE_METADATA_IP": "169.254.169.254", "ACTIONS_ID_TOKEN_REQUEST_URL": "169.254.169.254",
+}
+
+// credentialEndpoint gives the address a URL stands for when it is built
+// from a credential endpoint variable.
+func credentialEndpoint(u string) string {
+	if !strings.Contains(u, "$") {
+		return ""
+	}
+	for v, host := range credentialEndpointVars {
+		if strings.Contains(u, "$"+v) || strings.Contains(u, "${"+v+"}") {
+			return host
+		}
+	}
+	return ""
 }
 
 // remote reports [user@]host[:path] as a contacted host.
@@ -370,7 +402,8 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true})
 	f.reads = append(f.reads, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
-	if !ro {
+	// The whole root mounted is judged by the privileged-container rules.
+	if !ro && p != "/" {
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
 	}
 }

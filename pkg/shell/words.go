@@ -439,6 +439,30 @@ func printfText(format string, args []string) (string, bool) {
 				switch format[i] {
 				case '%':
 					b.WriteByte('%')
+				case 'd', 'i', 'x', 'X', 'o', 'u', 'c':
+					// Numbers and characters: printf '%d.%d.%d.%d' 169 254 169 254.
+					used = true
+					if len(args) > 0 {
+						n, err := strconv.ParseInt(strings.TrimSpace(args[0]), 0, 64)
+						if err != nil && format[i] != 'c' {
+							return "", false
+						}
+						switch format[i] {
+						case 'x':
+							b.WriteString(strconv.FormatInt(n, 16))
+						case 'X':
+							b.WriteString(strings.ToUpper(strconv.FormatInt(n, 16)))
+						case 'o':
+							b.WriteString(strconv.FormatInt(n, 8))
+						case 'c':
+							if args[0] != "" {
+								b.WriteByte(args[0][0])
+							}
+						default:
+							b.WriteString(strconv.FormatInt(n, 10))
+						}
+						args = args[1:]
+					}
 				case 's', 'b':
 					used = true
 					if len(args) > 0 {
