@@ -366,7 +366,7 @@ policies:
     match: {tool: [exec]}
     rules:
       - action: deny
-        when: {command_matches: ["*blocked-marker*"]}
+        when: {line_matches: ["*blocked-marker*"]}
         message: marker blocked
 `), 0o600)
 	l := home.Layout{Dir: filepath.Join(dir, "home")}
