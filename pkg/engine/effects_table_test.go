@@ -17,9 +17,10 @@ import (
 // updateMisses rewrites testdata/known-misses.txt from the current results.
 var updateMisses = flag.Bool("update-misses", false, "rewrite testdata/known-misses.txt with the rows the engine gets wrong today")
 
-// effectsTables are the two family tables: calls written from the attacker's
-// side against an effects model, and ordinary work that looks dangerous.
-var effectsTables = []string{"effects-adversarial.txt", "everyday.txt"}
+// effectsTables are the family tables: calls written from the attacker's
+// side against an effects model (two rounds), and ordinary work that looks
+// dangerous.
+var effectsTables = []string{"effects-adversarial.txt", "everyday.txt", "effects-round2.txt"}
 
 const knownMissesFile = "testdata/known-misses.txt"
 
