@@ -13,7 +13,7 @@ import (
 // TestDocExamples runs `rampart-eval test` on every example policy in
 // docs/examples and on every YAML block of docs/policy.md that has tests,
 // so the documentation cannot drift from the engine. (A block is run when
-// its tests give a cwd, as the runnable examples do.)
+// it starts with policies: and has tests, as the runnable examples do.)
 func TestDocExamples(t *testing.T) {
 	files, _ := filepath.Glob("../docs/examples/*.yaml")
 	doc, err := os.ReadFile("../docs/policy.md")
@@ -22,7 +22,7 @@ func TestDocExamples(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for i, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(doc), -1) {
-		if !strings.Contains(m[1], "tests:") || !strings.Contains(m[1], "cwd:") {
+		if !strings.HasPrefix(m[1], "policies:") || !strings.Contains(m[1], "tests:") {
 			continue
 		}
 		f := filepath.Join(dir, "policy-md-"+string(rune('a'+i))+".yaml")
