@@ -32,6 +32,9 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 	return 0, "", false
 }
 
+// Known reports whether the catalogue lists a program.
+func (c *Catalog) Known(name string) bool { return c.programs[name] != nil }
+
 // IsWrapper reports whether a program may run another command from its
 // words, so that a caller must look inside it.
 func (c *Catalog) IsWrapper(name string) bool {

@@ -216,7 +216,7 @@ func (w *mcpWalk) path(v string) {
 func (w *mcpWalk) terminal() bool {
 	for _, word := range ToolWords(w.tool) {
 		switch word {
-		case "type", "send", "keys", "terminal", "input", "write", "stdin", "tmux", "run":
+		case "type", "keys", "terminal", "stdin", "tmux", "tty", "pty", "console", "shell":
 			return true
 		}
 	}

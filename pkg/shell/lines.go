@@ -402,3 +402,40 @@ func homeExpr(lang, code string) string {
 	}
 	return code
 }
+
+// embedded judges what a program the catalogue does not know may run: a
+// word that names a known program or a shell starts a command it may run
+// with the words after it (rlwrap rm -rf DIR, mpirun -np 1 rm ...), and a
+// word holding a command line (hyperfine 'rm -rf DIR') is parsed as one.
+// Programs the catalogue lists are judged by their own entries instead.
+func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
+	cat := catalog.Default()
+	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || len(words) < 2 || f.depth >= MaxDepth {
+		return
+	}
+	g := viaFrame(f, name)
+	g.synthetic = true
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if dyn != nil && dyn[k] {
+			continue
+		}
+		if strings.ContainsAny(w, " \t;|&") {
+			s.parseString(w, g)
+			continue
+		}
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		p := progName(w)
+		if cat.Known(p) && p != name || isShell(p) || scriptLang(p) != "" {
+			var d []bool
+			if dyn != nil {
+				d = dyn[k:]
+			}
+			g.pl = s.newPipe()
+			s.emitWords(g, words[k:], d, nil, false)
+			return
+		}
+	}
+}

@@ -138,6 +138,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			s.wrapperString(name, sh, f)
 		}
+		s.embedded(f, name, words, dyn)
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
@@ -174,7 +175,8 @@ func plain(name string) bool {
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch":
 		return false
 	}
-	return !isShell(name) && scriptLang(name) == "" && !catalog.Default().IsWrapper(name)
+	cat := catalog.Default()
+	return !isShell(name) && scriptLang(name) == "" && cat.Known(name) && !cat.IsWrapper(name)
 }
 
 func viaFrame(f frame, name string) frame {
