@@ -21,15 +21,18 @@ type analysis struct {
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
 type cmdFacts struct {
-	source  string   // the sensitive data it outputs: secret, environment, credential, home-archive
-	origin  string   // the program the source is (gh, gcloud...), for tokens sent to their own service
-	sendsIn bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
-	sink    string   // network or dns, when it sends anything out
-	hosts   []string // hosts it contacts
-	reads   []string // files it reads (cleaned)
-	sends   []string // files it sends out (cleaned)
-	writes  []string // files it writes (cleaned)
-	argSend bool     // its arguments go out (URL, query, DNS name)
+	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive
+	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
+	secretArg    bool     // its words expand a secret variable
+	secretOrigin string   // the service that variable is for
+	secretAsData bool     // it travels as data (a body, a form, a query string), not as authentication
+	sendsIn      bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
+	sink         string   // network or dns, when it sends anything out
+	hosts        []string // hosts it contacts
+	reads        []string // files it reads (cleaned)
+	sends        []string // files it sends out (cleaned)
+	writes       []string // files it writes (cleaned)
+	argSend      bool     // its arguments go out (URL, query, DNS name)
 }
 
 func (a *analysis) add(e Effect) { a.out = append(a.out, e) }

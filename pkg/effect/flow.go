@@ -41,6 +41,16 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts) {
 	if c.Name == "env" && envPrints(c) {
 		f.source = "environment"
 	}
+	if environDump(c) {
+		f.source = "environment"
+	}
+	if v := secretVar(c); v != "" {
+		// "$GITHUB_TOKEN" in its words: the command carries a secret.
+		f.secretArg, f.secretOrigin = true, secretHome(v)
+		if c.Name == "echo" || c.Name == "printf" {
+			f.source, f.origin = "secret-variable", secretHome(v)
+		}
+	}
 	for _, p := range f.reads {
 		switch {
 		case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
@@ -58,13 +68,97 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts) {
 // envPrints reports whether env, given only assignments and flags, prints
 // the environment instead of running a command.
 func envPrints(c *shell.Command) bool {
-	for _, w := range c.Args {
+	for i := 0; i < len(c.Args); i++ {
+		w := c.Args[i]
+		if w == "-u" || w == "--unset" || w == "-C" || w == "--chdir" {
+			i++ // the option's value
+			continue
+		}
 		if strings.HasPrefix(w, "-") || shellAssign(w) {
 			continue
 		}
 		return false
 	}
 	return true
+}
+
+// environDump reports other ways of printing the environment: ps with the
+// e option, jq's env, systemctl show-environment.
+func environDump(c *shell.Command) bool {
+	switch c.Name {
+	case "ps":
+		for _, a := range c.Args {
+			if !strings.HasPrefix(a, "-") && strings.Contains(a, "e") && !strings.ContainsAny(a, "=/") && len(a) < 8 {
+				return true // BSD options: ps e, ps auxe, ps eww
+			}
+		}
+	case "jq", "gojq", "jaq":
+		for _, a := range c.Args {
+			if a == "env" || strings.Contains(a, "$ENV") || strings.HasPrefix(a, "env") {
+				return true
+			}
+		}
+	case "systemctl", "launchctl":
+		for _, a := range c.Args {
+			if a == "show-environment" || a == "getenv" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// secretNames are the parts of environment variable names that hold
+// credentials.
+var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "DATABASE_URL", "_PAT", "AUTH"}
+
+// secretVar returns the first secret-looking variable a command's words
+// expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}").
+func secretVar(c *shell.Command) string {
+	for _, w := range c.Args {
+		for i := 0; i < len(w); i++ {
+			if w[i] != '$' {
+				continue
+			}
+			j := i + 1
+			if j < len(w) && w[j] == '{' {
+				j++
+			}
+			k := j
+			for k < len(w) && (w[k] == '_' || w[k] >= 'A' && w[k] <= 'Z' || w[k] >= '0' && w[k] <= '9') {
+				k++
+			}
+			name := w[j:k]
+			for _, s := range secretNames {
+				if name != "" && strings.Contains(name, s) {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// secretHome is the tool whose service a secret variable is for, by its
+// name's prefix.
+func secretHome(v string) string {
+	switch {
+	case strings.HasPrefix(v, "GITHUB_") || strings.HasPrefix(v, "GH_"):
+		return "gh"
+	case strings.HasPrefix(v, "AWS_"):
+		return "aws"
+	case strings.HasPrefix(v, "NPM_"):
+		return "npm"
+	case strings.HasPrefix(v, "GOOGLE_") || strings.HasPrefix(v, "GCP_"):
+		return "gcloud"
+	case strings.HasPrefix(v, "AZURE_"):
+		return "az"
+	case strings.HasPrefix(v, "OPENAI_"):
+		return "openai"
+	case strings.HasPrefix(v, "ANTHROPIC_"):
+		return "anthropic"
+	}
+	return ""
 }
 
 func hasPrintFlag(args []string, flags string, any bool) bool {
@@ -214,6 +308,17 @@ func (a *analysis) flows() {
 		if sent == "" && f.source != "" && f.sink != "" && len(f.sends) > 0 {
 			sent = f.source
 		}
+		if sent == "" && f.secretArg && (f.argSend || f.sink == "dns" || f.sink == "network") {
+			// A secret variable whose service is known may only go there;
+			// one of unknown purpose may authenticate (-u, a header, the
+			// URL's path) but not travel as data, a query or a DNS name.
+			switch {
+			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin):
+				sent = "secret-variable"
+			case f.secretOrigin == "" && (f.secretAsData || f.sink == "dns"):
+				sent = "secret-variable"
+			}
+		}
 		if sent == "" || allLocal(f.hosts) {
 			continue
 		}
@@ -263,6 +368,7 @@ var homeDomains = map[string][]string{
 	"gcloud": {"googleapis.com", "google.com"}, "aws": {"amazonaws.com"},
 	"az": {"azure.com", "microsoft.com", "windows.net", "azure.net"}, "doctl": {"digitalocean.com"},
 	"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
+	"openai": {"openai.com"}, "anthropic": {"anthropic.com"},
 }
 
 // allHome reports whether every host belongs to the service the tool's

@@ -16,6 +16,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 	if e != nil {
 		f.sink = e.Prop("sink")
 		f.sendsIn = e.Prop("stdin") == "upload"
+		f.argSend = e.Prop("argsend") != ""
 		if e.Prop("sink") == "dns" {
 			f.argSend = true
 		}
@@ -30,6 +31,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 		}
 	}
 	for _, w := range cl.Words {
+		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
+			switch w.Option {
+			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth":
+			case "":
+				q := strings.IndexByte(w.Text, '?')
+				d := strings.IndexByte(w.Text, '$')
+				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL
+			default:
+				f.secretAsData = true
+			}
+		}
 		switch w.Role {
 		case catalog.Cd:
 			// tar -C DIR, git -C DIR, make -C DIR: later words are
@@ -156,6 +168,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 	}
 	if e != nil && e.Prop("fetcher") != "" {
 		f.sink = "network"
+	}
+	if e != nil && e.Prop("host") != "" && len(f.hosts) == 0 {
+		f.hosts = append(f.hosts, e.Prop("host"))
 	}
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {

@@ -35,36 +35,36 @@ var codeMarkers = map[string]struct {
 	network, environ, shell, listen, dynamic []string
 }{
 	"python": {
-		network: []string{"socket", "urllib", "urlopen", "requests.", "http.client", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname"},
-		environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb"},
+		network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap"},
+		environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ"},
 		shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
 		listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
 		dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "b64decode", "codecs.decode", "bytes.fromhex", "fromhex(", "marshal.loads", "pickle.loads", "zlib.decompress", "[::-1]", "chr(", "getattr("},
 	},
 	"node": {
-		network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
-		environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env"},
+		network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
+		environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]"},
 		shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
 		listen:  []string{"createServer", ".listen("},
 		dynamic: []string{"eval(", "Function(", "new Function", "vm.run", "runInNewContext", "Buffer.from(", "atob(", "fromCharCode", "require(process", "require(Buffer", "require(atob", ".reverse().join"},
 	},
 	"perl": {
-		network: []string{"IO::Socket", "Socket", "LWP", "HTTP::Tiny", "Net::", "socket(", "getprotobyname"},
+		network: []string{"IO::Socket", "Socket", "LWP", "HTTP::Tiny", "Net::", "socket(", "getprotobyname", "Mojo::UserAgent", "Furl", "WWW::"},
 		environ: []string{"%ENV", "keys %ENV", "each %ENV"},
 		shell:   []string{"open(STDIN", "open(STDOUT", "open STDIN", "open STDOUT", "/bin/sh", "/bin/bash", "-i\""},
 		listen:  []string{"Listen", "LocalPort", "bind(", "listen("},
 		dynamic: []string{"eval ", "eval(", "decode_base64", "pack(", "unpack(", "reverse ", "chr("},
 	},
 	"ruby": {
-		network: []string{"TCPSocket", "UDPSocket", "Socket", "Net::HTTP", "open-uri", "URI.open", "URI.parse", "Resolv", "Faraday", "HTTParty", "RestClient"},
-		environ: []string{"ENV.to_", "ENV.each", "ENV.map", "ENV.inspect", "ENV.keys", "ENV.select", "ENV.filter", "ENV.dup", "ENV)"},
+		network: []string{"TCPSocket", "UDPSocket", "Socket", "Net::HTTP", "open-uri", "URI.open", "URI.parse", "Resolv", "Faraday", "HTTParty", "RestClient", "Net::SMTP", "net/smtp", "net/http", "Net::FTP"},
+		environ: []string{"ENV.to_", "ENV.each", "ENV.map", "ENV.inspect", "ENV.keys", "ENV.select", "ENV.filter", "ENV.dup", "ENV)", "p ENV", "puts ENV", "print ENV", "Hash[ENV]", "ENV.to_h"},
 		shell:   []string{".reopen(", "/bin/sh", "/bin/bash", "IO.popen", "exec sprintf", "-i\"", ":in=>", ":out=>", "in: ", "out: "},
 		listen:  []string{"TCPServer", "WEBrick", ".listen"},
 		dynamic: []string{"eval(", "eval ", "instance_eval", "class_eval", "send(", "Base64", ".unpack", ".pack(", ".reverse", "public_send"},
 	},
 	"php": {
-		network: []string{"fsockopen", "socket_create", "socket_connect", "curl_init", "stream_socket_client", "file_get_contents('http", "file_get_contents(\"http", "fopen('http", "fopen(\"http", "dns_get_record", "gethostbyname"},
-		environ: []string{"getenv()", "$_ENV", "$_SERVER"},
+		network: []string{"fsockopen", "socket_create", "socket_connect", "curl_init", "stream_socket_client", "file_get_contents('http", "file_get_contents(\"http", "fopen('http", "fopen(\"http", "dns_get_record", "gethostbyname", "mail(", "ftp://", "http://", "https://", "ftp_connect"},
+		environ: []string{"getenv()", "$_ENV", "$_SERVER", "getenv(),"},
 		shell:   []string{"/bin/sh", "/bin/bash", "-i <&", "proc_open", "array(0=>$", "descriptorspec"},
 		listen:  []string{"socket_listen", "stream_socket_server", "-S "},
 		dynamic: []string{"eval(", "assert(", "create_function", "base64_decode", "str_rot13", "gzinflate", "strrev", "hex2bin", "chr(", "call_user_func", "$$"},
@@ -84,6 +84,10 @@ var codeMarkers = map[string]struct {
 
 // killAll matches signalling every process: kill(-1, …) in any language.
 var killAll = regexp.MustCompile(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
+
+// secretVarInCode matches code reading a secret environment variable
+// (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN).
+var secretVarInCode = regexp.MustCompile(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole.
@@ -116,7 +120,7 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Dynamic = anyIn(code, m.dynamic)
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		killAll.MatchString(code)
-	f.Secrets = anyIn(code, credentialFragments)
+	f.Secrets = anyIn(code, credentialFragments) || secretVarInCode.MatchString(code)
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")

@@ -17,7 +17,7 @@ func scriptLang(name string) string {
 		return "python"
 	case "perl", "ruby", "php":
 		return base
-	case "node", "nodejs":
+	case "node", "nodejs", "bun", "deno":
 		return "node"
 	case "awk", "gawk", "mawk", "nawk":
 		return "awk"
