@@ -37,12 +37,17 @@ func (c *Catalog) Classify(name string, args []string) Classified {
 	// Options before a subcommand's name belong to the entry above it
 	// (git -C DIR commit): walk with the entry in force at each word.
 	var path []*Entry
-	for x := e; x != nil; x = x.parent {
-		path = append([]*Entry{x}, path...)
+	if len(subs) > 0 {
+		for x := e; x != nil; x = x.parent {
+			path = append([]*Entry{x}, path...)
+		}
 	}
 	final := e
 	if len(path) > 0 {
 		e = path[0]
+	}
+	if len(args) > 0 {
+		out.Words = make([]Word, 0, len(args))
 	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]

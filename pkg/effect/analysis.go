@@ -106,8 +106,9 @@ func (a *analysis) command(i int, c *shell.Command) {
 			}
 		}
 	}
-	a.words(i, c, f)
-	a.sources(i, c, f)
+	cl := a.cat.Classify(c.Name, c.Args)
+	a.words(i, c, f, &cl)
+	a.sources(i, c, f, &cl)
 }
 
 // code turns what a one-liner scan found into effects.

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"rampart.dev/pkg/catalog"
 	"strings"
 
 	"rampart.dev/pkg/match"
@@ -11,8 +12,7 @@ import (
 // (catalogue "source" properties), a dump of the environment, a read of a
 // credential file or of /proc/*/environ, an archive of the home directory or
 // of a credential directory.
-func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts) {
-	cl := a.cat.Classify(c.Name, c.Args)
+func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" {
 			f.source = s

@@ -9,8 +9,7 @@ import (
 )
 
 // words turns a command's words into effects by their catalogue roles.
-func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
-	cl := a.cat.Classify(c.Name, c.Args)
+func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
 	e := cl.Entry
 	recursive := cl.Mark("recursive")
 	if e != nil {
@@ -180,7 +179,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 		}
 	}
 	if e != nil && e.Prop("cloud") != "" {
-		if verb := destroyVerb(cl); verb != "" && !helpOrDryRun(c.Args) {
+		if verb := destroyVerb(*cl); verb != "" && !helpOrDryRun(c.Args) {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + verb})
 		}
 	}
@@ -199,7 +198,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts) {
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
-	if (c.Name == "nc" || c.Name == "ncat" || c.Name == "netcat") && hasExecOpt(cl) {
+	if (c.Name == "nc" || c.Name == "ncat" || c.Name == "netcat") && hasExecOpt(*cl) {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " hands its connection to a program"})
 	}
 	if c.Name == "socat" {
