@@ -28,6 +28,26 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		for _, t := range c.Stdin {
 			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
 		}
+		for _, r := range c.Redirects {
+			if r.Op == "<" {
+				if text, ok := a.fileText(r.Target); ok {
+					a.add(Effect{Kind: SQL, Cmd: i, Target: text})
+				}
+			}
+		}
+		// mysql -e 'source F', sqlite3 '.read F', psql -c '\i F'.
+		for _, w := range cl.Words {
+			if w.Role != catalog.SQL {
+				continue
+			}
+			for _, kw := range []string{"source ", ".read ", "\\i ", "\\include "} {
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(w.Text), kw); ok {
+					if text, ok := a.fileText(strings.Trim(strings.TrimSpace(rest), ";'\"")); ok {
+						a.add(Effect{Kind: SQL, Cmd: i, Target: text})
+					}
+				}
+			}
+		}
 	}
 	for _, w := range cl.Words {
 		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
@@ -60,6 +80,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.Read, catalog.SQLFile:
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
+			}
+			if w.Role == catalog.SQLFile {
+				if text, ok := a.fileText(w.Text); ok {
+					a.add(Effect{Kind: SQL, Cmd: i, Target: text})
+				}
 			}
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
@@ -447,4 +472,19 @@ func (a *analysis) keyValue(i int, spec, w string, f *cmdFacts) {
 			f.writes = append(f.writes, p)
 		}
 	}
+}
+
+// fileText gives the text the line wrote to a file, when it did.
+func (a *analysis) fileText(name string) (string, bool) {
+	if a.res.Files == nil {
+		return "", false
+	}
+	k := strings.TrimPrefix(name, "./")
+	for _, h := range []string{"$HOME/", "${HOME}/"} {
+		if strings.HasPrefix(k, h) {
+			k = "~/" + k[len(h):]
+		}
+	}
+	t, ok := a.res.Files[k]
+	return t, ok
 }

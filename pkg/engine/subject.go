@@ -2,6 +2,7 @@ package engine
 
 import (
 	"rampart.dev/pkg/effect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -311,8 +312,17 @@ func normalizeSQL(s string) string {
 		}
 		s = b.String()
 	}
-	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	s = sqlComment.ReplaceAllString(s, " ")
+	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	s = strings.NewReplacer("{ }", "{}", "( )", "()").Replace(s)
+	// A WHERE that holds for every row is no WHERE at all.
+	return sqlTautology.ReplaceAllString(s, "")
 }
+
+var (
+	sqlComment   = regexp.MustCompile(`/\*.*?\*/|--[^\n]*`)
+	sqlTautology = regexp.MustCompile(`\bWHERE (1 ?= ?1|TRUE|1|'[^']*' ?= ?'[^']*'|NOT FALSE)( |;|$)`)
+)
 
 // isPlain reports whether a command line holds only bytes the shell takes
 // literally wherever they appear: letters, digits, blanks and -_./:=,+@%^.

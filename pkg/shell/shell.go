@@ -119,9 +119,10 @@ type Redirect struct {
 // Result is what Parse found.
 type Result struct {
 	Commands  []Command
-	Unparsed  bool     // the parser rejected the input (or a string in it a shell would run); those Commands come from a best-effort whitespace split
-	Truncated bool     // a nesting or size bound stopped the walk
-	Exhaust   []string // what starts processes without end: fork bombs under any name, endless loops of background jobs
+	Unparsed  bool              // the parser rejected the input (or a string in it a shell would run); those Commands come from a best-effort whitespace split
+	Truncated bool              // a nesting or size bound stopped the walk
+	Exhaust   []string          // what starts processes without end: fork bombs under any name, endless loops of background jobs
+	Files     map[string]string // text the line writes to files, by file name as written ("./x.sh" as "x.sh")
 }
 
 // Bounds on the work one Parse call does. Every one of them sets

@@ -96,7 +96,7 @@ func (s *state) result() Result {
 		parsers.Put(s.parser)
 		s.parser = nil
 	}
-	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts}
+	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files}
 }
 
 // add appends c unless the output is full.
