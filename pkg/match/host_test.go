@@ -13,7 +13,7 @@ func TestNormalizeHost(t *testing.T) {
 		{"%31%36%39.254.169.254", "169.254.169.254"},
 		{"%6d%65%74%61%64%61%74%61.google.internal", "metadata.google.internal"},
 		{"%2531%2536%2539.254.169.254", "169.254.169.254"}, // decoded to a fixed point
-		{"100%", "100%"},  // not an escape: kept
+		{"100%", "100%"}, // not an escape: kept
 		{"a%zz.com", "a%zz.com"},
 		{"[fd00:ec2::254]", "fd00:ec2::254"},
 		{"fe80::1%eth0", "fe80::1"},
