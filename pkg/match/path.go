@@ -8,7 +8,11 @@ import (
 // CleanPath makes p absolute and lexically clean: `~` and `~/…`, `$HOME` and
 // `${HOME}` are the user's home, a relative path is taken from cwd (or "/"
 // when cwd is empty), and `.` and `..` are resolved. A path that is already
-// clean and absolute is returned as is, without allocating.
+// clean and absolute is returned as is, without allocating. A `..` after
+// /proc/self/root or /proc/self/cwd (or a PID's) applies to the directory
+// the link names: "/proc/self/cwd/../.ssh" is cwd's parent's .ssh. Other
+// links on disk are not followed; see PathAlternates and the engine's
+// Resolve.
 func CleanPath(p, cwd, home string) string {
 	switch {
 	case p == "":
@@ -29,6 +33,16 @@ func CleanPath(p, cwd, home string) string {
 	}
 	if isClean(p) {
 		return p
+	}
+	// "/proc/self/cwd/../x" is the parent of the working directory, not
+	// "/proc/self/x": the kernel follows the link before "..", so the
+	// link is replaced before cleaning.
+	if link, below, ok := procLink(p); ok && strings.Contains(below, "..") {
+		if link == "root" {
+			p = "/" + below
+		} else if cwd != "" {
+			p = cwd + "/" + below
+		}
 	}
 	return path.Clean(p)
 }
@@ -119,11 +133,18 @@ func (pp PathPattern) String() string { return pp.src }
 
 // Match reports whether the cleaned absolute path p matches, with home the
 // user's home directory for `~` patterns and cwd the call's working
-// directory for `./` patterns.
+// directory for `./` patterns. A `~` pattern also matches the same place in
+// another account's home (/root, /var/root, /home/NAME, /Users/NAME):
+// `~/.ssh/**` matches "/home/alice/.ssh/id_rsa", since reading another
+// user's key is no better than reading one's own.
 func (pp PathPattern) Match(p, home, cwd string) bool {
 	switch {
 	case pp.home:
-		return matchUnder(pp.g, p, home)
+		if matchUnder(pp.g, p, home) {
+			return true
+		}
+		other := otherHome(p)
+		return other != "" && other != home && matchUnder(pp.g, p, other)
 	case pp.cwd:
 		return matchUnder(pp.g, p, cwd)
 	case pp.base:
