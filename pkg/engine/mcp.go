@@ -111,6 +111,7 @@ func (ev *evaluation) mcp() {
 				fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 				fs.url, fs.hasURL = match.ParseURL(v)
 				ev.judge(&fs)
+				ev.judgeHostAlternates(&fs) // paths.go: the IP a wildcard-DNS name embeds
 			}
 			if ev.denied() {
 				return
