@@ -24,6 +24,9 @@ func TestPathsAndHostsAsTheSystemSeesThem(t *testing.T) {
 		{"read", "/proc/self/cwd/.env", call.RequireApproval},
 		{"exec", "cat /proc/self/root/home/dev/.aws/credentials", call.Deny},
 		{"exec", "cp /proc/self/cwd/../.ssh/id_ed25519 /tmp/k", call.Deny},
+		{"exec", "rm -rf /proc/self/root/", call.Deny},
+		{"exec", "rm -rf /proc/self/cwd/../..", call.Deny},
+		{"exec", "chmod -R 777 /proc/thread-self/root/etc", call.Deny},
 		{"read", "/proc/cpuinfo", call.Allow},
 		{"read", "/proc/self/cwd/main.go", call.Allow},
 		// macOS /private and firmlinks.

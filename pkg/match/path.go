@@ -8,11 +8,13 @@ import (
 // CleanPath makes p absolute and lexically clean: `~` and `~/…`, `$HOME` and
 // `${HOME}` are the user's home, a relative path is taken from cwd (or "/"
 // when cwd is empty), and `.` and `..` are resolved. A path that is already
-// clean and absolute is returned as is, without allocating. A `..` after
-// /proc/self/root or /proc/self/cwd (or a PID's) applies to the directory
-// the link names: "/proc/self/cwd/../.ssh" is cwd's parent's .ssh. Other
-// links on disk are not followed; see PathAlternates and the engine's
-// Resolve.
+// clean and absolute is returned as is, without allocating.
+//
+// The kernel's links to a process's root and working directory are
+// replaced by what they name, before `..` is resolved as the kernel does:
+// "/proc/self/root/etc/shadow" is "/etc/shadow" and
+// "/proc/self/cwd/../.ssh" is the .ssh beside cwd. Other links on disk are
+// not followed; see PathAlternates and the engine's Env.Resolve.
 func CleanPath(p, cwd, home string) string {
 	switch {
 	case p == "":
@@ -31,18 +33,11 @@ func CleanPath(p, cwd, home string) string {
 		}
 		p = cwd + "/" + p
 	}
+	if strings.HasPrefix(p, "/proc/") {
+		p = procPath(p, cwd)
+	}
 	if isClean(p) {
 		return p
-	}
-	// "/proc/self/cwd/../x" is the parent of the working directory, not
-	// "/proc/self/x": the kernel follows the link before "..", so the
-	// link is replaced before cleaning.
-	if link, below, ok := procLink(p); ok && strings.Contains(below, "..") {
-		if link == "root" {
-			p = "/" + below
-		} else if cwd != "" {
-			p = cwd + "/" + below
-		}
 	}
 	return path.Clean(p)
 }

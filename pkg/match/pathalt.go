@@ -40,7 +40,7 @@ func PathAlternates(dst []string, p, cwd string) []string {
 
 // rewritePath applies the first rewrite that fits p.
 func rewritePath(p, cwd string) (string, bool) {
-	if link, below, ok := procLink(p); ok {
+	if link, below, _, ok := procLink(p); ok {
 		switch {
 		case link == "root":
 			return CleanPath("/"+below, "/", ""), true
@@ -58,28 +58,49 @@ func rewritePath(p, cwd string) (string, bool) {
 }
 
 // procLink splits "/proc/self/root/X", "/proc/PID/cwd/X" and
-// "/proc/PID/task/TID/root/X" into the link ("root" or "cwd") and X.
-func procLink(p string) (link, below string, ok bool) {
+// "/proc/PID/task/TID/root/X" into the link ("root" or "cwd") and X; self
+// is true for the calling process's own links (self, thread-self).
+func procLink(p string) (link, below string, self, ok bool) {
 	rest, ok := strings.CutPrefix(p, "/proc/")
 	if !ok {
-		return "", "", false
+		return "", "", false, false
 	}
 	who, rest, _ := strings.Cut(rest, "/")
-	if who != "self" && who != "thread-self" && !isDigits(who) {
-		return "", "", false
+	self = who == "self" || who == "thread-self"
+	if !self && !isDigits(who) {
+		return "", "", false, false
 	}
 	if t, ok := strings.CutPrefix(rest, "task/"); ok {
 		tid, after, _ := strings.Cut(t, "/")
 		if !isDigits(tid) {
-			return "", "", false
+			return "", "", false, false
 		}
 		rest = after
 	}
 	link, below, _ = strings.Cut(rest, "/")
 	if link != "root" && link != "cwd" {
-		return "", "", false
+		return "", "", false, false
 	}
-	return link, below, true
+	return link, below, self, true
+}
+
+// procPath replaces a /proc root or cwd link at the start of the absolute,
+// not yet cleaned path p (see CleanPath). Another process's working
+// directory is unknown: it stays as written, unless a ".." climbs out of
+// it, which is then taken from the root, the worst case.
+func procPath(p, cwd string) string {
+	link, below, self, ok := procLink(p)
+	switch {
+	case !ok:
+		return p
+	case link == "root":
+		return "/" + below
+	case self && cwd != "":
+		return cwd + "/" + below
+	case !self && strings.Contains(below, ".."):
+		return "/" + below
+	}
+	return p
 }
 
 // macFirmlinks are macOS directories reached under two names.

@@ -16,7 +16,7 @@ func TestPathAlternates(t *testing.T) {
 		{"/proc/1/root/etc/shadow", []string{"/etc/shadow"}},
 		{"/proc/1234/task/1235/root/etc/shadow", []string{"/etc/shadow"}},
 		{"/proc/self/root", []string{"/"}},
-		{"/proc/self/root/proc/self/root/etc/passwd", []string{"/proc/self/root/etc/passwd", "/etc/passwd"}},
+		{"/proc/self/root/proc/self/root/etc/passwd", []string{"/etc/passwd"}},
 		{"/proc/self/cwd/.env", []string{"/home/u/p/.env"}},
 		{"/proc/42/cwd/.git/config", []string{"/home/u/p/.git/config"}},
 		{"/proc/self/root/private/etc/sudoers", []string{"/private/etc/sudoers", "/etc/sudoers"}},
@@ -54,6 +54,12 @@ func TestCleanPathSpellings(t *testing.T) {
 		"/proc/1/root/tmp/../etc/shadow":            "/etc/shadow",
 		"/proc/self/root/../../../etc/shadow":       "/etc/shadow",
 		"/proc/self/task/7/cwd/../.aws/credentials": "/home/u/.aws/credentials",
+		"/proc/self/root/etc/shadow":                "/etc/shadow",
+		"/proc/thread-self/cwd/.env":                "/home/u/p/.env",
+		"/proc/1/cwd/x":                             "/proc/1/cwd/x",
+		"/proc/1/cwd/../../etc/shadow":              "/etc/shadow",
+		"/proc/self/fd/3":                           "/proc/self/fd/3",
+		"/proc/self/environ":                        "/proc/self/environ",
 	} {
 		if got := CleanPath(in, cwd, home); got != want {
 			t.Errorf("CleanPath(%q) = %q, want %q", in, got, want)
