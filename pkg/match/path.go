@@ -135,6 +135,9 @@ func (pp PathPattern) String() string { return pp.src }
 func (pp PathPattern) Match(p, home, cwd string) bool {
 	switch {
 	case pp.home:
+		if underOwnHome(p, home) {
+			return matchUnder(pp.g, p, home)
+		}
 		if matchUnder(pp.g, p, home) {
 			return true
 		}

@@ -136,6 +136,16 @@ func otherHome(p string) string {
 	return ""
 }
 
+// underOwnHome reports whether p lies in home, when home is deep enough
+// that no other account's home can lie inside it ("/home/u", not "/" or
+// "/home"): then p is in no other home and otherHome need not be asked.
+func underOwnHome(p, home string) bool {
+	if strings.Count(home, "/") < 2 && !strings.HasPrefix(home, "/root") {
+		return false
+	}
+	return strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/')
+}
+
 // FoldPath is how a path is compared on a case-insensitive file system
 // (macOS, Windows): lower case, Unicode in composed form (NFC).
 func FoldPath(p string) string {

@@ -69,10 +69,13 @@ func (s *PathSet) Match(p, home, cwd string) bool {
 			return true
 		}
 	}
-	// Another account's home is judged like the user's (see otherHome).
-	if other := otherHome(p); other != "" && other != home {
-		if anyPattern(s.homeBy[firstSegment(p[len(other):])], p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) {
-			return true
+	// Another account's home is judged like the user's (see otherHome);
+	// a path in the user's own home is in no other.
+	if !underOwnHome(p, home) {
+		if other := otherHome(p); other != "" && other != home {
+			if anyPattern(s.homeBy[firstSegment(p[len(other):])], p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) {
+				return true
+			}
 		}
 	}
 	if anyPattern(s.absBy[firstSegment(p)], p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
