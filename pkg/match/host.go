@@ -199,7 +199,7 @@ func ipInName(prefix string) string {
 		}
 	}
 	if strings.Contains(last, "--") || strings.Count(last, "-") == 7 {
-		if a, err := netip.ParseAddr(strings.ReplaceAll(last, "-", ":")); err == nil && a.Is6() {
+		if a, err := netip.ParseAddr(strings.ReplaceAll(last, "-", ":")); err == nil && a.Is6() && a.Zone() == "" {
 			return a.Unmap().String()
 		}
 	}
