@@ -43,3 +43,19 @@ func TestCurlConnectHosts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCurlConnectHosts checks that reading curl's options never panics and
+// that every host it returns has a host part for ParseURL.
+func FuzzCurlConnectHosts(f *testing.F) {
+	f.Add("--resolve", "a:80:10.0.0.1", "-x")
+	f.Add("--connect-to", "[::1]:80:[fd00:ec2::254]:80", "--")
+	f.Add("-sSx", "socks5://h", "--resolve=+a:1:[::1],2.2.2.2")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		for _, h := range CurlConnectHosts([]string{a, b, c}) {
+			if h == "" {
+				t.Errorf("CurlConnectHosts(%q, %q, %q) returned an empty host", a, b, c)
+			}
+			ParseURL(h)
+		}
+	})
+}

@@ -33,8 +33,8 @@ func CleanPath(p, cwd, home string) string {
 		}
 		p = cwd + "/" + p
 	}
-	if strings.HasPrefix(p, "/proc/") {
-		p = procPath(p, cwd)
+	if strings.Contains(p, "/proc/") {
+		return cleanProc(p, cwd)
 	}
 	if isClean(p) {
 		return p

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,12 +41,13 @@ func PathAlternates(dst []string, p, cwd string) []string {
 
 // rewritePath applies the first rewrite that fits p.
 func rewritePath(p, cwd string) (string, bool) {
-	if link, below, _, ok := procLink(p); ok {
+	if link, below, self, ok := procLink(p); ok {
 		switch {
-		case link == "root":
-			return CleanPath("/"+below, "/", ""), true
+		case link == "root" || self:
+			q := cleanProc(p, cwd)
+			return q, q != p
 		case cwd != "":
-			return CleanPath(below, cwd, ""), true
+			return CleanPath(cwd+"/"+below, "/", ""), true
 		}
 		return "", false
 	}
@@ -84,23 +86,51 @@ func procLink(p string) (link, below string, self, ok bool) {
 	return link, below, self, true
 }
 
-// procPath replaces a /proc root or cwd link at the start of the absolute,
-// not yet cleaned path p (see CleanPath). Another process's working
-// directory is unknown: it stays as written, unless a ".." climbs out of
-// it, which is then taken from the root, the worst case.
-func procPath(p, cwd string) string {
-	link, below, self, ok := procLink(p)
-	switch {
-	case !ok:
-		return p
-	case link == "root":
-		return "/" + below
-	case self && cwd != "":
-		return cwd + "/" + below
-	case !self && strings.Contains(below, ".."):
-		return "/" + below
+// cleanProc cleans the absolute path p as the kernel walks it, replacing
+// a process's root or cwd link (see procLink) by what it names at the
+// point the walk reaches it, so a later ".." applies to that directory:
+// "/proc/self/cwd/../x" is the x beside cwd. Another process's working
+// directory is unknown: it stays as written, unless a ".." follows it,
+// which is then taken from the root, the worst case.
+func cleanProc(p, cwd string) string {
+	segs := strings.Split(p, "/")
+	stack := make([]string, 0, len(segs))
+	for i, s := range segs {
+		stack = pushSegment(stack, s)
+		if len(stack) < 3 || stack[0] != "proc" || s != "root" && s != "cwd" {
+			continue
+		}
+		link, _, self, ok := procLink("/" + strings.Join(stack, "/"))
+		if !ok || link != s {
+			continue
+		}
+		switch {
+		case link == "root":
+			stack = stack[:0]
+		case self && cwd != "":
+			stack = stack[:0]
+			for _, c := range strings.Split(cwd, "/") {
+				stack = pushSegment(stack, c)
+			}
+		case !self && slices.Contains(segs[i+1:], ".."):
+			stack = stack[:0]
+		}
 	}
-	return p
+	return "/" + strings.Join(stack, "/")
+}
+
+// pushSegment applies one path segment to a stack of clean segments.
+func pushSegment(stack []string, s string) []string {
+	switch s {
+	case "", ".":
+		return stack
+	case "..":
+		if len(stack) > 0 {
+			return stack[:len(stack)-1]
+		}
+		return stack
+	}
+	return append(stack, s)
 }
 
 // macFirmlinks are macOS directories reached under two names.

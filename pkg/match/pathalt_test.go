@@ -127,3 +127,30 @@ func TestOtherHomeDoesNotAllocate(t *testing.T) {
 		t.Errorf("matching another home allocates %v times, want 0", allocs)
 	}
 }
+
+// FuzzCleanPath checks that cleaning never panics, gives an absolute clean
+// path, and that cleaning it again changes nothing; and that alternates
+// are clean too.
+func FuzzCleanPath(f *testing.F) {
+	for _, s := range []string{"~/.ssh/id_rsa", "/proc/self/cwd/../x", "/proc/1/root/../../etc", "a/../../b", "/private/etc//x/", "$HOME/", "/proc/self/task/1/cwd/.."} {
+		f.Add(s)
+	}
+	const cwd, home = "/home/u/p", "/home/u"
+	f.Fuzz(func(t *testing.T, s string) {
+		c := CleanPath(s, cwd, home)
+		if s == "" {
+			return
+		}
+		if !isClean(c) {
+			t.Errorf("CleanPath(%q) = %q, not clean", s, c)
+		}
+		if again := CleanPath(c, cwd, home); again != c {
+			t.Errorf("CleanPath(%q) = %q, but CleanPath of that = %q", s, c, again)
+		}
+		for _, a := range PathAlternates(nil, c, cwd) {
+			if !isClean(a) {
+				t.Errorf("PathAlternates(%q) holds %q, not clean", c, a)
+			}
+		}
+	})
+}
