@@ -22,7 +22,7 @@ func symlinks(t *testing.T) (dir, userHome, proj string) {
 	}
 	realHome := filepath.Join(dir, "real-home")
 	proj = filepath.Join(dir, "proj")
-	for _, d := range []string{filepath.Join(realHome, ".ssh"), proj} {
+	for _, d := range []string{filepath.Join(realHome, ".ssh"), filepath.Join(realHome, ".aws", "cli"), proj} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -34,6 +34,7 @@ func symlinks(t *testing.T) (dir, userHome, proj string) {
 		}
 	}
 	must(os.WriteFile(filepath.Join(realHome, ".ssh", "id_rsa"), []byte("not a key\n"), 0o600))
+	must(os.WriteFile(filepath.Join(realHome, ".aws", "credentials"), []byte("not a credential\n"), 0o600))
 	must(os.WriteFile(filepath.Join(proj, "README"), []byte("hello\n"), 0o644))
 	// The user's home is itself reached through a link, as /home -> /data/home.
 	userHome = filepath.Join(dir, "home")
@@ -41,6 +42,7 @@ func symlinks(t *testing.T) (dir, userHome, proj string) {
 	must(os.Symlink(filepath.Join(userHome, ".ssh", "id_rsa"), filepath.Join(proj, "key.pub")))
 	must(os.Symlink("../real-home/.ssh", filepath.Join(proj, "sshdir")))
 	must(os.Symlink(filepath.Join(realHome, ".ssh", "authorized_keys"), filepath.Join(proj, "dangling")))
+	must(os.Symlink(filepath.Join(realHome, ".aws", "cli"), filepath.Join(proj, "awscli")))
 	must(os.Symlink("loop-b", filepath.Join(proj, "loop-a")))
 	must(os.Symlink("loop-a", filepath.Join(proj, "loop-b")))
 	return dir, userHome, proj
@@ -70,6 +72,7 @@ func TestDecideFollowsSymlinks(t *testing.T) {
 		{"a command reading through a link", exec("cat key.pub", proj), call.Deny},
 		{"an MCP read through a link", mcp("read_file", filepath.Join(proj, "key.pub")), call.Deny},
 		{"an MCP write through a link", mcp("write_file", "sshdir/config"), call.Deny},
+		{"read through a link and then up", rw(call.ToolRead, "awscli/../credentials"), call.Deny},
 		{"a plain file", rw(call.ToolRead, "README"), call.Allow},
 		{"a link loop is judged as written", rw(call.ToolRead, "loop-a"), call.Allow},
 	}
@@ -93,6 +96,8 @@ func TestRealPath(t *testing.T) {
 		{filepath.Join(proj, "dangling"), filepath.Join(realHome, ".ssh", "authorized_keys"), true},
 		{filepath.Join(userHome, "missing", "x"), filepath.Join(realHome, "missing", "x"), true},
 		{filepath.Join(proj, "README"), filepath.Join(proj, "README"), true},
+		{proj + "/awscli/../credentials", filepath.Join(realHome, ".aws", "credentials"), true},
+		{proj + "/awscli/../missing/x", filepath.Join(realHome, ".aws", "missing", "x"), true},
 		{filepath.Join(proj, "loop-a"), "", false},
 		{"relative/path", "", false},
 	}

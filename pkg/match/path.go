@@ -16,6 +16,23 @@ import (
 // "/proc/self/cwd/../.ssh" is the .ssh beside cwd. Other links on disk are
 // not followed; see PathAlternates and the engine's Env.Resolve.
 func CleanPath(p, cwd, home string) string {
+	if p == "" {
+		return ""
+	}
+	p = AbsPath(p, cwd, home)
+	if strings.Contains(p, "/proc/") {
+		return cleanProc(p, cwd)
+	}
+	if isClean(p) {
+		return p
+	}
+	return path.Clean(p)
+}
+
+// AbsPath makes p absolute as CleanPath does (home for `~` and `$HOME`,
+// cwd for a relative path) without cleaning it, for callers that resolve
+// links on disk: there "link/.." is not the directory holding link.
+func AbsPath(p, cwd, home string) string {
 	switch {
 	case p == "":
 		return ""
@@ -33,13 +50,7 @@ func CleanPath(p, cwd, home string) string {
 		}
 		p = cwd + "/" + p
 	}
-	if strings.Contains(p, "/proc/") {
-		return cleanProc(p, cwd)
-	}
-	if isClean(p) {
-		return p
-	}
-	return path.Clean(p)
+	return p
 }
 
 // isClean reports whether an absolute path needs no cleaning.
