@@ -9,3 +9,8 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 	mvdan.cc/sh/v3 v3.12.0
 )
+
+require (
+	golang.org/x/net v0.47.0
+	golang.org/x/text v0.31.0 // indirect
+)

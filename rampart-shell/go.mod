@@ -13,7 +13,9 @@ require (
 require (
 	github.com/gobwas/glob v0.2.3 // indirect
 	github.com/oklog/ulid/v2 v2.1.1 // indirect
-	golang.org/x/tools v0.31.0 // indirect
+	golang.org/x/net v0.47.0 // indirect
+	golang.org/x/text v0.31.0 // indirect
+	golang.org/x/tools v0.38.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 

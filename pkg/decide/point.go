@@ -92,5 +92,5 @@ func (p *Point) evaluate(pol *policy.Policy, c call.Call) (d call.Decision) {
 			d = p.failure(fmt.Sprintf("internal error evaluating the call: %v", r))
 		}
 	}()
-	return engine.New(pol, engine.Env{Home: p.cfg.UserHome}).Evaluate(c)
+	return engine.New(pol, Env(p.cfg.UserHome)).Evaluate(c)
 }

@@ -45,6 +45,16 @@ import (
 // Env is what the engine needs to know about the machine.
 type Env struct {
 	Home string // the user's home directory, for ~ and $HOME
+
+	// Resolve, when set, returns the path p names once symbolic links are
+	// followed, with ok false when it cannot tell. The engine does no I/O:
+	// a caller that may look at the file system supplies it (package
+	// decide does). A path is judged as written and as resolved; see
+	// paths.go.
+	Resolve func(p string) (real string, ok bool)
+	// FoldCase compares paths without regard to case, for file systems
+	// that ignore it (macOS, Windows): paths and patterns are both folded.
+	FoldCase bool
 }
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.

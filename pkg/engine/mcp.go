@@ -198,6 +198,7 @@ func (w *mcpWalk) str(lk, v string) {
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
+		ev.judgeHostAlternates(&fs) // paths.go: the IP a wildcard-DNS name embeds
 	}
 	_ = c
 }

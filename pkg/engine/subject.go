@@ -45,6 +45,7 @@ func (ev *evaluation) run(trace *Trace) {
 		p := match.CleanPath(c.Path(), c.Cwd, ev.e.env.Home)
 		s := subject{tool: c.Tool, primary: true, text: p, path: p, content: c.Content()}
 		ev.judge(&s)
+		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
@@ -53,6 +54,7 @@ func (ev *evaluation) run(trace *Trace) {
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
+		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 	case call.ToolMCP:
 		ev.mcp()
 	default:
@@ -263,6 +265,7 @@ func (ev *evaluation) derived(sc *shell.Command, a *match.Argv, cwd string) {
 			s := subject{tool: call.ToolFetch, text: t.arg, urlRaw: t.arg}
 			s.url, s.hasURL = match.ParseURL(t.arg)
 			ev.judge(&s)
+			ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		case toolSQL:
 			s := subject{tool: toolSQL, text: t.arg, sql: normalizeSQL(t.arg)}
 			ev.judge(&s)
@@ -281,6 +284,7 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	}
 	s := subject{tool: tool, text: p, path: p}
 	ev.judge(&s)
+	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
 		ev.globSubjects(tool, p)
 	}

@@ -32,11 +32,18 @@ func TestPathPattern(t *testing.T) {
 		want          bool
 	}{
 		{"~/.ssh/**", "/home/u/.ssh/id_rsa", true},
-		{"~/.ssh/**", "/home/other/.ssh/id_rsa", false},
+		{"~/.ssh/**", "/home/other/.ssh/id_rsa", true}, // other accounts' homes too
+		{"~/.ssh/**", "/root/.ssh/id_rsa", true},
+		{"~/.ssh/**", "/Users/bob/.ssh/id_ed25519", true},
+		{"~/.ssh/**", "/var/root/.ssh/id_rsa", true},
+		{"~/.ssh/**", "/home/other/src/.ssh/id_rsa", false},
+		{"~/.ssh/**", "/srv/home/other/.ssh/id_rsa", false},
+		{"~/.ssh/**", "/rootfs/.ssh/id_rsa", false},
 		{"~/.ssh/*.pub", "/home/u/.ssh/id_rsa.pub", true},
 		{"~/.ssh/*.pub", "/home/u/.ssh/keys/id_rsa.pub", false},
 		{"~", "/home/u", true},
-		{"~", "/home/user2", false},
+		{"~", "/home/user2", true},
+		{"~", "/home", false},
 		{"**/.env", "/work/app/.env", true},
 		{"**/.env", "/.env", true},
 		{"**/.env", "/work/app/.env.example", false},

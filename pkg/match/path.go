@@ -9,7 +9,30 @@ import (
 // `${HOME}` are the user's home, a relative path is taken from cwd (or "/"
 // when cwd is empty), and `.` and `..` are resolved. A path that is already
 // clean and absolute is returned as is, without allocating.
+//
+// The kernel's links to a process's root and working directory are
+// replaced by what they name, before `..` is resolved as the kernel does:
+// "/proc/self/root/etc/shadow" is "/etc/shadow" and
+// "/proc/self/cwd/../.ssh" is the .ssh beside cwd. Other links on disk are
+// not followed; see PathAlternates and the engine's Env.Resolve.
 func CleanPath(p, cwd, home string) string {
+	if p == "" {
+		return ""
+	}
+	p = AbsPath(p, cwd, home)
+	if strings.Contains(p, "/proc/") {
+		return cleanProc(p, cwd)
+	}
+	if isClean(p) {
+		return p
+	}
+	return path.Clean(p)
+}
+
+// AbsPath makes p absolute as CleanPath does (home for `~` and `$HOME`,
+// cwd for a relative path) without cleaning it, for callers that resolve
+// links on disk: there "link/.." is not the directory holding link.
+func AbsPath(p, cwd, home string) string {
 	switch {
 	case p == "":
 		return ""
@@ -27,10 +50,7 @@ func CleanPath(p, cwd, home string) string {
 		}
 		p = cwd + "/" + p
 	}
-	if isClean(p) {
-		return p
-	}
-	return path.Clean(p)
+	return p
 }
 
 // isClean reports whether an absolute path needs no cleaning.
@@ -119,11 +139,21 @@ func (pp PathPattern) String() string { return pp.src }
 
 // Match reports whether the cleaned absolute path p matches, with home the
 // user's home directory for `~` patterns and cwd the call's working
-// directory for `./` patterns.
+// directory for `./` patterns. A `~` pattern also matches the same place in
+// another account's home (/root, /var/root, /home/NAME, /Users/NAME):
+// `~/.ssh/**` matches "/home/alice/.ssh/id_rsa", since reading another
+// user's key is no better than reading one's own.
 func (pp PathPattern) Match(p, home, cwd string) bool {
 	switch {
 	case pp.home:
-		return matchUnder(pp.g, p, home)
+		if underOwnHome(p, home) {
+			return matchUnder(pp.g, p, home)
+		}
+		if matchUnder(pp.g, p, home) {
+			return true
+		}
+		other := otherHome(p)
+		return other != "" && other != home && matchUnder(pp.g, p, other)
 	case pp.cwd:
 		return matchUnder(pp.g, p, cwd)
 	case pp.base:

@@ -16,11 +16,13 @@ type PathSet struct {
 	extBy     map[string][]PathPattern
 	baseOther []PathPattern
 	cwd       []PathPattern
+	all       []PathPattern
+	fold      folded
 }
 
 // NewPathSet indexes ps.
 func NewPathSet(ps []PathPattern) *PathSet {
-	s := &PathSet{n: len(ps), homeBy: map[string][]PathPattern{}, absBy: map[string][]PathPattern{}, baseBy: map[string][]PathPattern{}, extBy: map[string][]PathPattern{}}
+	s := &PathSet{n: len(ps), all: ps, homeBy: map[string][]PathPattern{}, absBy: map[string][]PathPattern{}, baseBy: map[string][]PathPattern{}, extBy: map[string][]PathPattern{}}
 	for _, p := range ps {
 		switch {
 		case p.cwd:
@@ -59,10 +61,21 @@ func (s *PathSet) Len() int {
 }
 
 // Match reports whether a pattern matches the cleaned absolute path p.
+// Home-relative patterns also match in other accounts' homes, as
+// PathPattern.Match does.
 func (s *PathSet) Match(p, home, cwd string) bool {
 	if home != "" && strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/') {
 		if anyPattern(s.homeBy[firstSegment(p[len(home):])], p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) {
 			return true
+		}
+	}
+	// Another account's home is judged like the user's (see otherHome);
+	// a path in the user's own home is in no other.
+	if !underOwnHome(p, home) {
+		if other := otherHome(p); other != "" && other != home {
+			if anyPattern(s.homeBy[firstSegment(p[len(other):])], p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) {
+				return true
+			}
 		}
 	}
 	if anyPattern(s.absBy[firstSegment(p)], p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {

@@ -12,6 +12,11 @@ type URL struct {
 	Host   string // lower case, no port, no trailing dot, no brackets; IPv4 in dotted decimal
 	Port   string // as written, "" when absent
 	Rest   string // path, query and fragment as written
+
+	// IPHost is the IP address Host reaches whoever answers DNS for it
+	// (see EmbeddedIP): "169.254.169.254" for "169.254.169.254.nip.io".
+	// "" when there is none. Domain rules judge it as well as Host.
+	IPHost string
 }
 
 // String rebuilds the normalised URL (without userinfo).
@@ -78,22 +83,23 @@ func ParseURL(raw string) (u URL, ok bool) {
 		return u, false
 	}
 	u.Host = NormalizeHost(host)
+	if u.Host == "" {
+		return u, false
+	}
+	u.IPHost = EmbeddedIP(u.Host)
 	return u, true
 }
 
-// NormalizeHost lower-cases a host name and canonicalises IP literals.
-func NormalizeHost(host string) string {
-	host = lower(strings.TrimRight(host, "."))
-	if host == "" {
-		return host
-	}
-	if c := host[0]; c >= '0' && c <= '9' || strings.IndexByte(host, ':') >= 0 {
-		if ip, ok := parseIP(host); ok {
-			return ip
-		}
-	}
-	return host
-}
+// NormalizeHost gives a host the one spelling rules are written for: it
+// decodes percent escapes ("%31%36%39.254.169.254"), drops brackets and
+// IPv6 zone ids ("fe80::1%eth0"), maps full-width and ideographic dots and
+// other IDNA forms to ASCII ("ｍｅｔａｄａｔａ．ｇｏｏｇｌｅ．ｉｎｔｅｒｎａｌ"
+// is "metadata.google.internal", "bücher.example" is
+// "xn--bcher-kva.example"), lower-cases it, removes trailing dots and
+// canonicalises IP literals in any spelling. Normalising a normalised host
+// gives the same host, and a host that is already normal is returned
+// without allocating.
+func NormalizeHost(host string) string { return normalizeHost(host) }
 
 // parseIP understands dotted, decimal, octal and hex IPv4 forms, and IPv6.
 func parseIP(h string) (string, bool) {
@@ -156,7 +162,8 @@ func lower(s string) string {
 }
 
 // DomainPattern matches normalised hosts: `*` crosses dots, and a pattern
-// is lower-cased and stripped of a trailing dot at compile time.
+// is normalised like a host at compile time (lower case, no trailing dot,
+// IDNA labels in punycode, IP literals canonical).
 type DomainPattern struct{ Glob }
 
 // CompileDomain compiles a domain pattern.
@@ -164,7 +171,7 @@ func CompileDomain(pattern string) (DomainPattern, error) { return Compiler{}.Do
 
 // Domain compiles a domain pattern.
 func (c Compiler) Domain(pattern string) (DomainPattern, error) {
-	g, err := c.Text(strings.TrimRight(strings.ToLower(pattern), "."))
+	g, err := c.Text(normalizeDomainPattern(pattern))
 	if err != nil {
 		return DomainPattern{}, err
 	}

@@ -1,0 +1,177 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/policy"
+)
+
+// Paths and hosts as the system sees them.
+//
+// A path is judged as written and under every other name that reaches the
+// same file: the names the text itself implies (match.PathAlternates:
+// /proc/self/root, /proc/self/cwd, macOS /private), and, when the caller
+// supplied Env.Resolve, the path with symbolic links followed. Each other
+// name is a subject of its own, judged by every policy from its first
+// rule, so an allow rule that fits the written name (`*.pub`) cannot stop
+// a deny rule that fits the real one (`~/.ssh/**`). They only ever add
+// decisions.
+//
+// A host is judged as written and, when it embeds an IP address
+// (match.EmbeddedIP: "169.254.169.254.nip.io"), as that address.
+//
+// The call sites are in subject.go, each one line marked "paths.go".
+
+// maxPathNames bounds the names one path is judged under.
+const maxPathNames = 8
+
+// judgePathAlternates judges the other names of s's path (see above). It
+// refuses a path with a NUL byte.
+func (ev *evaluation) judgePathAlternates(s *subject) {
+	p := s.path
+	if p == "" || ev.denied() {
+		return
+	}
+	if match.HasNUL(p) {
+		ev.refuseNUL(s)
+		p = p[:strings.IndexByte(p, 0)] // also judge what the C library would open
+		if p == "" {
+			return
+		}
+		a := subject{tool: s.tool, text: p, path: p, content: s.content}
+		ev.judge(&a)
+	}
+	var buf [maxPathNames]string
+	for _, q := range ev.pathNames(buf[:0], p, ev.uncleaned(s)) {
+		if ev.denied() {
+			return
+		}
+		a := subject{tool: s.tool, text: q, path: q, content: s.content}
+		ev.judge(&a)
+	}
+}
+
+// pathNames appends to dst the names of the cleaned path p other than p:
+// its lexical alternates, and, with Env.Resolve, each of those resolved
+// (with the resolved home written as the home, so ~ patterns still apply
+// when the home directory is itself reached through a link). raw, when not
+// "", is the path as written, made absolute but not cleaned; it is
+// resolved too, since on disk "link/.." is not the directory holding link.
+func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
+	cwd := ev.c.Cwd
+	dst = match.PathAlternates(dst, p, cwd)
+	resolve := ev.e.env.Resolve
+	if resolve == nil {
+		return dst
+	}
+	n := len(dst)
+	for i := -2; i < n && len(dst) < maxPathNames; i++ {
+		q := p
+		switch {
+		case i == -2:
+			if raw == "" {
+				continue
+			}
+			q = raw
+		case i >= 0:
+			q = dst[i]
+		}
+		if strings.HasPrefix(q, "/proc/") {
+			continue // the caller's /proc/self is not the agent's
+		}
+		real, ok := resolve(q)
+		if !ok || real == "" || real == q {
+			continue
+		}
+		dst = addName(dst, p, real)
+		for _, r := range match.PathAlternates(nil, real, cwd) {
+			dst = addName(dst, p, r)
+		}
+		if home := ev.e.env.Home; home != "" {
+			if realHome, ok := resolve(home); ok && realHome != home && realHome != "/" {
+				if rest, ok := strings.CutPrefix(real, realHome); ok && (rest == "" || rest[0] == '/') {
+					dst = addName(dst, p, home+rest)
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// uncleaned is the path of a read or write call as written, made absolute,
+// when cleaning changed more than slashes and dots: when it holds "..".
+// Other subjects only carry the cleaned path.
+func (ev *evaluation) uncleaned(s *subject) string {
+	if !s.primary || s.tool != call.ToolRead && s.tool != call.ToolWrite {
+		return ""
+	}
+	raw := ev.c.Path()
+	if !strings.Contains(raw, "..") {
+		return ""
+	}
+	return match.AbsPath(raw, ev.c.Cwd, ev.e.env.Home)
+}
+
+// addName appends q unless it is p or already listed, up to maxPathNames.
+func addName(dst []string, p, q string) []string {
+	if q == p || len(dst) >= maxPathNames || slices.Contains(dst, q) {
+		return dst
+	}
+	return append(dst, q)
+}
+
+// refuseNUL denies a path holding a NUL byte: the C library ends a path at
+// the first NUL, so the name judged would not be the file opened.
+func (ev *evaluation) refuseNUL(s *subject) {
+	ent := nulEntry()
+	ev.add(result{action: call.Deny, entry: ent, rule: ent.Rules[0], text: strings.ReplaceAll(s.path, "\x00", `\0`)})
+}
+
+// nulEntry is the built-in policy that refuses paths with a NUL byte.
+var nulEntry = sync.OnceValue(func() *policy.Entry {
+	p, err := policy.Parse("rampart-builtin", []byte(`
+version: 1
+policies:
+  - name: path-with-nul-byte
+    rules:
+      - action: deny
+        message: A path with a NUL byte is refused (the file opened would not be the one judged)
+`))
+	if err != nil {
+		panic("engine: built-in policy: " + err.Error())
+	}
+	return p.Entries[0]
+})
+
+// judgeHostAlternates judges the IP address s's host embeds as a host of
+// its own, so domain rules written for the address also apply to the name
+// ("169.254.169.254.nip.io", "a9fea9fe.nip.io").
+func (ev *evaluation) judgeHostAlternates(s *subject) {
+	if !s.hasURL || s.url.IPHost == "" || ev.denied() {
+		return
+	}
+	u := s.url
+	u.Host, u.IPHost = s.url.IPHost, ""
+	a := subject{tool: s.tool, text: s.text, url: u, hasURL: true, urlRaw: u.String()}
+	ev.judge(&a)
+}
+
+// matchPaths is anyPath with the engine's case rule: with Env.FoldCase,
+// paths, home, cwd and patterns are compared folded (match.FoldPath).
+func (ev *evaluation) matchPaths(set *match.PathSet, paths []string) (string, bool) {
+	home, cwd := ev.e.env.Home, ev.c.Cwd
+	if !ev.e.env.FoldCase {
+		return anyPath(set, paths, home, cwd)
+	}
+	folded, fh, fc := set.Folded(), match.FoldPath(home), match.FoldPath(cwd)
+	for _, p := range paths {
+		if folded.Match(match.FoldPath(p), fh, fc) {
+			return p, true
+		}
+	}
+	return "", false
+}

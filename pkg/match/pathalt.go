@@ -1,0 +1,226 @@
+package match
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxAlternates bounds the chain of rewrites PathAlternates follows
+// ("/proc/self/root/private/etc/x" → "/private/etc/x" → "/etc/x"); real
+// paths need two or three.
+const maxAlternates = 8
+
+// PathAlternates appends to dst the other names, read from the text
+// alone, under which the system reaches the same file as the cleaned
+// absolute path p:
+//
+//   - /proc/self/root/X, /proc/thread-self/root/X and /proc/PID/root/X are
+//     /X (a process's root directory, the same for every process outside
+//     a container);
+//   - /proc/self/cwd/X, /proc/thread-self/cwd/X and /proc/PID/cwd/X are
+//     cwd/X (the working directory, taken to be the call's);
+//   - macOS /private/etc, /private/var and /private/tmp are /etc, /var and
+//     /tmp, and /System/Volumes/Data/X is /X.
+//
+// File descriptor paths (/dev/fd/N, /proc/self/fd/N) name no path and have
+// no alternate. Links on disk are the caller's to resolve.
+func PathAlternates(dst []string, p, cwd string) []string {
+	for range maxAlternates {
+		q, ok := rewritePath(p, cwd)
+		if !ok || q == p {
+			break
+		}
+		dst = append(dst, q)
+		p = q
+	}
+	return dst
+}
+
+// rewritePath applies the first rewrite that fits p.
+func rewritePath(p, cwd string) (string, bool) {
+	if link, below, self, ok := procLink(p); ok {
+		switch {
+		case link == "root" || self:
+			q := cleanProc(p, cwd)
+			return q, q != p
+		case cwd != "":
+			return CleanPath(cwd+"/"+below, "/", ""), true
+		}
+		return "", false
+	}
+	for _, m := range macFirmlinks {
+		if rest, ok := strings.CutPrefix(p, m.from); ok && (rest == "" || rest[0] == '/') {
+			return CleanPath(m.to+rest, "/", ""), true
+		}
+	}
+	return "", false
+}
+
+// procLink splits "/proc/self/root/X", "/proc/PID/cwd/X" and
+// "/proc/PID/task/TID/root/X" into the link ("root" or "cwd") and X; self
+// is true for the calling process's own links (self, thread-self).
+func procLink(p string) (link, below string, self, ok bool) {
+	rest, ok := strings.CutPrefix(p, "/proc/")
+	if !ok {
+		return "", "", false, false
+	}
+	who, rest, _ := strings.Cut(rest, "/")
+	self = who == "self" || who == "thread-self"
+	if !self && !isDigits(who) {
+		return "", "", false, false
+	}
+	if t, ok := strings.CutPrefix(rest, "task/"); ok {
+		tid, after, _ := strings.Cut(t, "/")
+		if !isDigits(tid) {
+			return "", "", false, false
+		}
+		rest = after
+	}
+	link, below, _ = strings.Cut(rest, "/")
+	if link != "root" && link != "cwd" {
+		return "", "", false, false
+	}
+	return link, below, self, true
+}
+
+// cleanProc cleans the absolute path p as the kernel walks it, replacing
+// a process's root or cwd link (see procLink) by what it names at the
+// point the walk reaches it, so a later ".." applies to that directory:
+// "/proc/self/cwd/../x" is the x beside cwd. Another process's working
+// directory is unknown: it stays as written, unless a ".." follows it,
+// which is then taken from the root, the worst case.
+func cleanProc(p, cwd string) string {
+	segs := strings.Split(p, "/")
+	stack := make([]string, 0, len(segs))
+	for i, s := range segs {
+		stack = pushSegment(stack, s)
+		if len(stack) < 3 || stack[0] != "proc" || s != "root" && s != "cwd" {
+			continue
+		}
+		link, _, self, ok := procLink("/" + strings.Join(stack, "/"))
+		if !ok || link != s {
+			continue
+		}
+		switch {
+		case link == "root":
+			stack = stack[:0]
+		case self && cwd != "":
+			stack = stack[:0]
+			for _, c := range strings.Split(cwd, "/") {
+				stack = pushSegment(stack, c)
+			}
+		case !self && slices.Contains(segs[i+1:], ".."):
+			stack = stack[:0]
+		}
+	}
+	return "/" + strings.Join(stack, "/")
+}
+
+// pushSegment applies one path segment to a stack of clean segments.
+func pushSegment(stack []string, s string) []string {
+	switch s {
+	case "", ".":
+		return stack
+	case "..":
+		if len(stack) > 0 {
+			return stack[:len(stack)-1]
+		}
+		return stack
+	}
+	return append(stack, s)
+}
+
+// macFirmlinks are macOS directories reached under two names.
+var macFirmlinks = []struct{ from, to string }{
+	{"/private/etc", "/etc"},
+	{"/private/var", "/var"},
+	{"/private/tmp", "/tmp"},
+	{"/System/Volumes/Data", "/"},
+}
+
+// HasNUL reports whether a path holds a NUL byte. The C library ends a path
+// at the first NUL, so "/home/u/.ssh/id_rsa\x00.txt" opens the key; such a
+// path is refused rather than judged.
+func HasNUL(p string) bool { return strings.IndexByte(p, 0) >= 0 }
+
+// otherHome returns the home directory p lies in when it is another
+// account's ("/root", "/var/root", "/home/NAME", "/Users/NAME"), or "".
+// Home-relative patterns judge those homes as they judge the user's own:
+// ~/.ssh/** covers /home/alice/.ssh/id_rsa and /root/.ssh/id_rsa.
+func otherHome(p string) string {
+	for _, root := range []string{"/root", "/var/root"} {
+		if strings.HasPrefix(p, root) && (len(p) == len(root) || p[len(root)] == '/') {
+			return root
+		}
+	}
+	for _, parent := range []string{"/home/", "/Users/", "/users/"} { // "/users/": /Users folded
+		if rest, ok := strings.CutPrefix(p, parent); ok {
+			if name := firstSegment("/" + rest); name != "" {
+				return p[:len(parent)+len(name)]
+			}
+		}
+	}
+	return ""
+}
+
+// underOwnHome reports whether p lies in home, when home is deep enough
+// that no other account's home can lie inside it ("/home/u", not "/" or
+// "/home"): then p is in no other home and otherHome need not be asked.
+func underOwnHome(p, home string) bool {
+	if strings.Count(home, "/") < 2 && !strings.HasPrefix(home, "/root") {
+		return false
+	}
+	return strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/')
+}
+
+// FoldPath is how a path is compared on a case-insensitive file system
+// (macOS, Windows): lower case, Unicode in composed form (NFC).
+func FoldPath(p string) string {
+	if isASCII(p) {
+		return lower(p)
+	}
+	return norm.NFC.String(strings.ToLower(p))
+}
+
+// folded is a PathSet's case-folded twin, built on first use.
+type folded struct {
+	once sync.Once
+	set  *PathSet
+}
+
+// Folded returns a set of the same patterns folded with FoldPath, for
+// matching paths (and home and cwd) folded the same way. It is built on
+// first use and kept.
+func (s *PathSet) Folded() *PathSet {
+	if s == nil {
+		return nil
+	}
+	s.fold.once.Do(func() {
+		ps := make([]PathPattern, len(s.all))
+		for i, p := range s.all {
+			ps[i] = p.folded()
+		}
+		s.fold.set = NewPathSet(ps)
+	})
+	return s.fold.set
+}
+
+// folded compiles the pattern again with its text folded. Its prefix
+// ($HOME) keeps its case. The pattern compiled once already, so the folded
+// one is compiled lazily.
+func (pp PathPattern) folded() PathPattern {
+	src := pp.src
+	prefix := ""
+	if strings.HasPrefix(src, "$HOME") {
+		prefix, src = "$HOME", src[len("$HOME"):]
+	}
+	q, err := Compiler{Lazy: true}.Path(prefix + FoldPath(src))
+	if err != nil {
+		return pp
+	}
+	q.src = pp.src
+	return q
+}
