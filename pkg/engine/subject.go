@@ -200,6 +200,7 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		s := subject{tool: call.ToolFetch, text: ef.Target, urlRaw: ef.Target, effect: ef.Descriptor()}
 		s.url, s.hasURL = match.ParseURL(ef.Target)
 		ev.judge(&s)
+		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 	case effect.SQL:
 		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
 		ev.judge(&s)
