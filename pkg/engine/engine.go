@@ -71,6 +71,11 @@ func (e *Engine) Policy() *policy.Policy { return e.p }
 
 // Evaluate decides c.
 func (e *Engine) Evaluate(c call.Call) call.Decision {
+	if c.Tool == call.ToolMCP {
+		ev := &evaluation{e: e, c: c}
+		ev.mcp()
+		return ev.decision()
+	}
 	ev := evaluation{e: e, c: c}
 	ev.run(nil)
 	return ev.decision()

@@ -48,6 +48,9 @@ func (e *Engine) Explain(c call.Call) Trace {
 	}
 	ev := evaluation{e: e, c: c, keepAll: true, trace: t}
 	ev.run(t)
+	if c.Tool == call.ToolMCP {
+		ev.mcp()
+	}
 	t.Decision = ev.decision()
 	for _, ef := range t.Effects {
 		t.EffectList = append(t.EffectList, ef.String())

@@ -87,7 +87,7 @@ func (ev *evaluation) mcp() {
 	if ev.denied() {
 		return
 	}
-	w := mcpWalk{ev: ev, tool: tool}
+	w := mcpWalk{ev: ev, tool: tool, server: c.Params.String("server")}
 	w.read, w.write = pathVerb(tool)
 	w.outgoing = sendsOut(tool)
 	w.value("", args, 0)
@@ -102,6 +102,8 @@ func (ev *evaluation) mcp() {
 type mcpWalk struct {
 	ev          *evaluation
 	tool        string
+	server      string
+	volumes     []string // container volumes named in the arguments
 	read, write bool
 	outgoing    bool
 }
@@ -114,7 +116,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 	if depth > maxMCPDepth || ev.denied() {
 		return
 	}
-	lk := strings.ToLower(key)
+	kind := w.keyKind(key)
 	switch x := v.(type) {
 	case map[string]any:
 		keys := make([]string, 0, len(x))
@@ -122,31 +124,177 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		// A program and its arguments side by side are one command.
-		if prog, ok := x["program"].(string); ok {
-			if argv, ok := strings_(x["args"]); ok {
-				ev.exec(quoteArgv(append([]string{prog}, argv...)), false, call.ToolExec)
+		w.object(x, keys)
+		if kind == keyEnv {
+			// {"env": {"LD_PRELOAD": "..."}}: the environment the command runs with.
+			var pairs []string
+			for _, k := range keys {
+				if s, ok := x[k].(string); ok {
+					pairs = append(pairs, k+"="+s)
+				}
 			}
+			if len(pairs) > 0 {
+				ev.exec("export "+quoteArgv(pairs), false, call.ToolExec)
+			}
+			return
 		}
 		for _, k := range keys {
 			w.value(k, x[k], depth+1)
 		}
 	case []any:
-		if argv, ok := strings_(x); ok && len(argv) > 0 && (commandKeys[lk] || lk == "argv" || lk == "args" && w.runsArgs()) {
-			line := quoteArgv(argv)
-			if lk == "args" && len(argv) > 0 && !strings.HasPrefix(argv[0], "-") {
-				// kubectl {args: [delete, ns, x]}: the tool is the program.
-				line = quoteArgv(append([]string{programOf(w.tool)}, argv...))
+		if argv, ok := strings_(x); ok && len(argv) > 0 {
+			switch {
+			case kind == keyCommands:
+				for _, c := range argv {
+					ev.exec(w.inContainer(c), false, call.ToolExec)
+				}
+				return
+			case kind == keyCommand || kind == keyArgv || kind == keyArgs && w.runsArgs():
+				line := quoteArgv(argv)
+				if kind == keyArgs && !strings.HasPrefix(argv[0], "-") {
+					// kubectl {args: [delete, ns, x]}: the tool is the program.
+					line = quoteArgv(append([]string{programOf(w.tool)}, argv...))
+				}
+				ev.exec(w.inContainer(line), false, call.ToolExec)
+				return
+			case kind == keyVolumes:
+				for _, vol := range argv {
+					ev.exec("docker run -v "+shellQuote(vol)+" image", false, call.ToolExec)
+				}
+				return
 			}
-			ev.exec(line, false, call.ToolExec)
-			return
 		}
 		for _, e := range x {
 			w.value(key, e, depth+1)
 		}
 	case string:
-		w.str(lk, x)
+		w.str(kind, x)
 	}
+}
+
+// object judges what an object's keys say together: a program and its
+// arguments are one command; an HTTP method DELETE destroys what its URL
+// or path names; container volumes map the paths its command sees.
+func (w *mcpWalk) object(x map[string]any, keys []string) {
+	ev := w.ev
+	var prog string
+	var argv []string
+	for _, k := range keys {
+		switch w.keyKind(k) {
+		case keyProgram:
+			prog, _ = x[k].(string)
+		case keyArgs, keyArgv:
+			argv, _ = strings_(x[k])
+		case keyVolumes:
+			if vols, ok := strings_(x[k]); ok {
+				w.volumes = append(w.volumes, vols...)
+			}
+		}
+		if strings.EqualFold(k, "method") {
+			if m, _ := x[k].(string); strings.EqualFold(m, "DELETE") {
+				s := subject{tool: "destroy", text: "HTTP DELETE through " + w.tool, effect: "destroy:remote"}
+				ev.judge(&s)
+			}
+		}
+	}
+	if prog != "" && argv != nil {
+		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
+	}
+}
+
+// inContainer rewrites a command run in a container so that paths under a
+// mounted volume name the host paths ("/host/home/dev" with "/:/host").
+func (w *mcpWalk) inContainer(line string) string {
+	for _, v := range w.volumes {
+		parts := strings.Split(v, ":")
+		if len(parts) < 2 || parts[1] == "" || parts[1] == "/" {
+			continue
+		}
+		src, dst := parts[0], strings.TrimRight(parts[1], "/")
+		if src == "/" {
+			src = ""
+		}
+		line = strings.ReplaceAll(line, dst+"/", src+"/")
+	}
+	return line
+}
+
+// The kinds of MCP argument keys, by what their names say.
+const (
+	keyOther = iota
+	keyCommand
+	keyCommands
+	keyProgram
+	keyArgs
+	keyArgv
+	keyCode
+	keyPath
+	keyURL
+	keySQL
+	keyEnv
+	keyVolumes
+	keyTerminal
+)
+
+// keyKind classifies an argument key by its name, lower-cased and without
+// separators: "shellCommand", "cli_command" and "cmd" are commands,
+// "relative_path" and "target_file" paths, "sql_query" SQL.
+func (w *mcpWalk) keyKind(key string) int {
+	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+	db := w.database()
+	switch {
+	case k == "commands" || k == "cmds" || k == "steps" && false:
+		return keyCommands
+	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement")):
+		return keySQL
+	case k == "program" || k == "executable" || k == "binary" || k == "bin" || k == "exe":
+		return keyProgram
+	case k == "argv":
+		return keyArgv
+	case k == "args" || k == "arguments":
+		return keyArgs
+	case commandKeys[k] || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
+		return keyCommand
+	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables":
+		return keyEnv
+	case k == "volumes" || k == "mounts" || k == "binds":
+		return keyVolumes
+	case codeKeys[k] || (k == "content" || k == "source" || k == "body") && w.runsCode():
+		return keyCode
+	case pathKeys[k] || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
+		return keyPath
+	case sqlKeys[k] || strings.Contains(k, "sql"):
+		return keySQL
+	case urlKeys[k] || strings.HasSuffix(k, "url") || strings.HasSuffix(k, "uri"):
+		return keyURL
+	case terminalKeys[k] && w.terminal():
+		return keyTerminal
+	}
+	return keyOther
+}
+
+// database reports whether the server or tool speaks to a database, whose
+// "command" and "query" arguments are statements.
+func (w *mcpWalk) database() bool {
+	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
+		switch word {
+		case "db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "sqlite", "redis", "mongo", "mongodb",
+			"neo4j", "cypher", "clickhouse", "snowflake", "bigquery", "supabase", "neon", "duckdb", "cassandra", "valkey", "elasticsearch":
+			return true
+		}
+	}
+	return false
+}
+
+// runsCode reports whether the tool runs code it is given.
+func (w *mcpWalk) runsCode() bool {
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "python", "py", "execute", "exec", "eval", "evaluate", "run", "javascript", "js", "node", "code", "repl", "notebook":
+			return true
+		}
+	}
+	return false
 }
 
 // runsArgs reports whether an "args" array is a command line for the
@@ -167,8 +315,8 @@ func programOf(tool string) string {
 	return ""
 }
 
-func (w *mcpWalk) str(lk, v string) {
-	ev, c := w.ev, &w.ev.c
+func (w *mcpWalk) str(kind int, v string) {
+	ev := w.ev
 	if w.outgoing && len(v) >= 16 {
 		for _, f := range secret.Scan(v) {
 			if placeholder(v[f.Start:f.End]) {
@@ -183,24 +331,23 @@ func (w *mcpWalk) str(lk, v string) {
 		}
 	}
 	switch {
-	case commandKeys[lk] || terminalKeys[lk] && w.terminal():
-		ev.exec(v, false, call.ToolExec)
-	case codeKeys[lk]:
+	case kind == keyCommand || kind == keyCommands || kind == keyTerminal:
+		ev.exec(w.inContainer(v), false, call.ToolExec)
+	case kind == keyCode:
 		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
 	case strings.HasPrefix(v, "file://"):
 		w.path(strings.TrimPrefix(v, "file://"))
-	case pathKeys[lk] || looksLikePath(v):
+	case kind == keyPath || looksLikePath(v):
 		w.path(v)
-	case sqlKeys[lk]:
+	case kind == keySQL:
 		ss := subject{tool: toolSQL, text: v, sql: normalizeSQL(v)}
 		ev.judge(&ss)
-	case urlKeys[lk] || strings.Contains(v, "://"):
+	case kind == keyURL || strings.Contains(v, "://"):
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
 		ev.judgeHostAlternates(&fs) // paths.go: the IP a wildcard-DNS name embeds
 	}
-	_ = c
 }
 
 func (w *mcpWalk) path(v string) {

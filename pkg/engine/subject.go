@@ -56,7 +56,8 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 	case call.ToolMCP:
-		ev.mcp()
+		// Judged by runMCP: the argument walk is recursive, and keeping it
+		// out of run keeps the other tools' evaluations on the stack.
 	default:
 		s := subject{tool: c.Tool, primary: true, text: c.Tool}
 		ev.judge(&s)
