@@ -37,7 +37,25 @@ type cmdFacts struct {
 
 func (a *analysis) add(e Effect) { a.out = append(a.out, e) }
 
+// credentialFileVars are environment variables that name credential files,
+// with the file each names by default.
+var credentialFileVars = map[string]string{
+	"GOOGLE_APPLICATION_CREDENTIALS": "~/.config/gcloud/application_default_credentials.json",
+	"KUBECONFIG":                     "~/.kube/config", "AWS_SHARED_CREDENTIALS_FILE": "~/.aws/credentials",
+	"AWS_CONFIG_FILE": "~/.aws/config", "NETRC": "~/.netrc", "AWS_WEB_IDENTITY_TOKEN_FILE": "~/.aws/credentials",
+	"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "~/.aws/credentials", "AZURE_FEDERATED_TOKEN_FILE": "~/.azure/msal_token_cache.json",
+	"VAULT_TOKEN_FILE": "~/.vault-token", "DOCKER_CONFIG": "~/.docker", "GNUPGHOME": "~/.gnupg",
+}
+
 func (a *analysis) clean(p string, i int) string {
+	if strings.Contains(p, "$") {
+		for v, f := range credentialFileVars {
+			if p == "$"+v || p == "${"+v+"}" {
+				p = f
+				break
+			}
+		}
+	}
 	cwd := a.env.Cwd
 	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]

@@ -232,12 +232,13 @@ func (a *analysis) flows() {
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
 		c, f := &cmds[i], &a.per[i]
-		in := ""   // tainted data on its stdin
+		in := "" // tainted data on its stdin
+		inOrigin := ""
 		args := "" // tainted data in its words
 		if c.Stage > 0 {
 			for j := 0; j < len(cmds); j++ {
 				if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage && taint[j] != "" {
-					in = taint[j]
+					in, inOrigin = taint[j], origin[j]
 				}
 			}
 		}
@@ -257,8 +258,25 @@ func (a *analysis) flows() {
 		}
 		fileSrc := ""
 		for _, p := range f.reads {
-			if s := files[p]; s != "" {
+			if s := taintedFile(files, p); s != "" {
 				fileSrc = s
+			}
+		}
+		if in != "" && argsUnresolved(c) {
+			// env | while read l; do curl -d "$l" ...: a variable in a
+			// stage that reads tainted input may hold it.
+			args = first(args, in)
+		}
+		if in == "" && c.Stage > 0 && viaXargs(c) {
+			// find ~/.ssh -type f | xargs cat: the names come from find.
+			for j := range cmds {
+				if cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage && cmds[j].Name == "find" {
+					for _, w := range cmds[j].Args {
+						if !strings.HasPrefix(w, "-") && a.sensitiveDir(a.clean(w, j)) {
+							fileSrc = "credential"
+						}
+					}
+				}
 			}
 		}
 		for _, r := range c.Redirects {
@@ -275,6 +293,12 @@ func (a *analysis) flows() {
 			for _, p := range f.writes {
 				files[p] = t
 			}
+			if c.Name == "split" || c.Name == "csplit" {
+				// split F PREFIX: PREFIXaa, PREFIXab...
+				if n := len(c.Args); n > 1 && !strings.HasPrefix(c.Args[n-1], "-") {
+					files[a.clean(c.Args[n-1], i)+"*"] = t
+				}
+			}
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
@@ -285,6 +309,16 @@ func (a *analysis) flows() {
 		if c.Name == "git" && repo != "" && len(c.Args) > 0 && c.Args[0] == "push" {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
+		}
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "") {
+			// A program not known to send data, given sensitive data, that
+			// names another host (mail, restic, smbclient, s3cmd...).
+			if hosts := remoteWords(c); len(hosts) > 0 {
+				f.sink, f.hosts, f.sendsIn, f.argSend = "network", hosts, true, true
+				if fileSrc != "" {
+					f.sends = append(f.sends, f.reads...)
+				}
+			}
 		}
 		if f.sink == "" {
 			continue
@@ -320,6 +354,11 @@ func (a *analysis) flows() {
 			}
 		}
 		if sent == "" || allLocal(f.hosts) {
+			continue
+		}
+		if authenticates(c) && (sent == in && (inOrigin == "" || allHome(f.hosts, inOrigin)) || sent == args && (argOrigin == "" || allHome(f.hosts, argOrigin))) {
+			// docker login --password-stdin with a registry token: a
+			// credential presented where it is used, not sent away.
 			continue
 		}
 		if sent == args && argOrigin != "" && allHome(f.hosts, argOrigin) {
@@ -364,8 +403,8 @@ func loopback(h string) bool {
 
 // homeDomains are the services each credential tool's tokens are for.
 var homeDomains = map[string][]string{
-	"gh": {"github.com", "githubusercontent.com"}, "glab": {"gitlab.com"},
-	"gcloud": {"googleapis.com", "google.com"}, "aws": {"amazonaws.com"},
+	"gh": {"github.com", "githubusercontent.com", "ghcr.io"}, "glab": {"gitlab.com"},
+	"gcloud": {"googleapis.com", "google.com", "gcr.io", "pkg.dev"}, "aws": {"amazonaws.com"},
 	"az": {"azure.com", "microsoft.com", "windows.net", "azure.net"}, "doctl": {"digitalocean.com"},
 	"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
 	"openai": {"openai.com"}, "anthropic": {"anthropic.com"},
@@ -394,4 +433,109 @@ func allHome(hosts []string, tool string) bool {
 		}
 	}
 	return true
+}
+
+// taintedFile finds a file's taint, also by a prefix a splitter wrote.
+func taintedFile(files map[string]string, p string) string {
+	if s := files[p]; s != "" {
+		return s
+	}
+	for k, s := range files {
+		if strings.HasSuffix(k, "*") && strings.HasPrefix(p, strings.TrimSuffix(k, "*")) {
+			return s
+		}
+	}
+	return ""
+}
+
+// argsUnresolved reports whether a command's words expand a variable the
+// walk could not resolve.
+func argsUnresolved(c *shell.Command) bool {
+	for _, w := range c.Args {
+		if unresolved(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func viaXargs(c *shell.Command) bool {
+	for _, v := range c.Via {
+		if v == "xargs" || v == "parallel" {
+			return true
+		}
+	}
+	return false
+}
+
+// notDomains are file extensions that a dotted word ends with more often
+// than a domain does.
+var notDomains = map[string]bool{"txt": true, "json": true, "yaml": true, "yml": true, "md": true, "log": true, "sh": true,
+	"py": true, "js": true, "ts": true, "go": true, "c": true, "h": true, "csv": true, "xml": true, "html": true, "conf": true,
+	"cfg": true, "ini": true, "env": true, "gz": true, "tgz": true, "zip": true, "tar": true, "bak": true, "out": true,
+	"pem": true, "key": true, "crt": true, "sql": true, "db": true, "lock": true, "toml": true, "rs": true, "rb": true,
+	"java": true, "jar": true, "pdf": true, "png": true, "jpg": true, "tmp": true, "d": true, "so": true, "whl": true}
+
+// remoteWords finds the words of a command that name another host: URLs,
+// user@host and host:path specs, and dotted names that end in a
+// domain-like label.
+func remoteWords(c *shell.Command) []string {
+	var out []string
+	for _, w := range c.Args {
+		if strings.HasPrefix(w, "-") || unresolved(w) {
+			if i := strings.IndexByte(w, '='); i > 0 && strings.HasPrefix(w, "-") {
+				w = w[i+1:]
+			} else {
+				continue
+			}
+		}
+		switch {
+		case strings.Contains(w, "://") && !strings.HasPrefix(w, "file://"):
+			out = append(out, w)
+		case strings.HasPrefix(w, "//"):
+			out = append(out, "smb:"+w)
+		default:
+			h := w
+			if at := strings.LastIndexByte(h, '@'); at >= 0 {
+				h = h[at+1:]
+			}
+			if k := strings.IndexAny(h, ":/"); k >= 0 {
+				h = h[:k]
+			}
+			if dottedHost(h) {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+func dottedHost(h string) bool {
+	if strings.Count(h, ".") < 1 || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") {
+		return false
+	}
+	last := h[strings.LastIndexByte(h, '.')+1:]
+	if notDomains[strings.ToLower(last)] {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if !(c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// authenticates reports whether a command logs in with what it reads
+// (docker login --password-stdin, helm registry login).
+func authenticates(c *shell.Command) bool {
+	login := false
+	for _, a := range c.Args {
+		if a == "--password-stdin" || a == "--token-stdin" {
+			return true
+		}
+		login = login || a == "login"
+	}
+	return login
 }

@@ -120,6 +120,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || c.Name == "rmdir"})
+			if c.Name == "mv" || c.Name == "gmv" {
+				f.reads = append(f.reads, p) // what is moved goes with it
+			}
 		case catalog.Chmod, catalog.Chown:
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: recursive})
@@ -216,6 +219,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if e != nil && e.Prop("tunnel") != "" {
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
+	}
+	if ext := compressorSuffix[c.Name]; ext != "" && !cl.Mark("decode") {
+		// gzip F writes F.gz (unless -c); split F PREFIX writes PREFIXaa...
+		for _, r := range f.reads {
+			f.writes = append(f.writes, r+ext)
+		}
 	}
 	if c.Name == "kill" && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
 		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
@@ -488,3 +497,6 @@ func (a *analysis) fileText(name string) (string, bool) {
 	t, ok := a.res.Files[k]
 	return t, ok
 }
+
+// compressorSuffix is the suffix a compressor adds to the file it replaces.
+var compressorSuffix = map[string]string{"gzip": ".gz", "pigz": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4", "lzma": ".lzma", "compress": ".Z", "brotli": ".br"}

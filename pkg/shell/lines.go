@@ -439,3 +439,54 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 		}
 	}
 }
+
+// readBuiltin records the variables read, mapfile, readarray and printf -v
+// set: their values are unknown, and come from the command's input or
+// arguments, whose substitutions they carry.
+func (s *state) readBuiltin(words []string, subs []span) {
+	var names []string
+	switch words[0] {
+	case "read":
+		for i := 1; i < len(words); i++ {
+			w := words[i]
+			switch {
+			case w == "-d" || w == "-n" || w == "-N" || w == "-p" || w == "-t" || w == "-u" || w == "-i":
+				i++
+			case w == "-a" && i+1 < len(words):
+				names = append(names, words[i+1])
+				i++
+			case strings.HasPrefix(w, "-"):
+			default:
+				names = append(names, w)
+			}
+		}
+	case "mapfile", "readarray":
+		for i := 1; i < len(words); i++ {
+			w := words[i]
+			switch {
+			case w == "-d" || w == "-n" || w == "-O" || w == "-s" || w == "-u" || w == "-C" || w == "-c":
+				i++
+			case strings.HasPrefix(w, "-"):
+			default:
+				names = append(names, w)
+			}
+		}
+		if len(names) == 0 {
+			names = append(names, "MAPFILE")
+		}
+	case "printf":
+		if len(words) > 2 && words[1] == "-v" {
+			names = append(names, words[2])
+		}
+	default:
+		return
+	}
+	for _, n := range names {
+		s.setVar(n, "", false)
+		if len(subs) > 0 {
+			v := s.vars[n]
+			v.subs = append([]span(nil), subs...)
+			s.vars[n] = v
+		}
+	}
+}

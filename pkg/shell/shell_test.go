@@ -559,8 +559,8 @@ var parseTests = []struct {
 		"rm -rf / @0.0",
 	}},
 	{"for f in *; do rm \"$f\"; done; echo $f", []string{
-		"rm $f @0.0 dyn",
-		"echo $f @1.0 dyn",
+		"rm * @0.0",
+		"echo * @1.0",
 	}},
 	{"if true; then rm -rf /; else reboot; fi", []string{
 		"true @0.0",

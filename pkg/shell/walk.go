@@ -238,7 +238,16 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 				s.walkNested(w, f)
 			}
 			if l.Name != nil {
-				s.setVar(l.Name.Value, "", false)
+				// The loop variable takes each item; judged as all of them
+				// ("for f in ~/.ssh/*; do cat $f" reads ~/.ssh/*).
+				var items []string
+				known := true
+				for _, w := range l.Items {
+					v, ok := s.staticWord(w)
+					known = known && ok
+					items = append(items, v)
+				}
+				s.setVar(l.Name.Value, strings.Join(items, " "), known && len(items) > 0)
 			}
 		case *syntax.CStyleLoop:
 			s.walkNested(l, f)
@@ -389,8 +398,21 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 	if len(c.Args) > 0 {
 		e.words, e.dyn = make([]string, 0, len(c.Args)), make([]bool, 0, len(c.Args))
 	}
+	// Assignments before a command hold for that command only (and the
+	// strings it runs: T=$(x) sh -c '...$T'); alone, they hold for the line.
+	var saved map[string]*variable
 	for _, a := range c.Assigns {
-		w, _ := s.assign(e, a, len(c.Args) == 0)
+		if len(c.Args) > 0 && a.Name != nil {
+			if saved == nil {
+				saved = map[string]*variable{}
+			}
+			if old, ok := s.vars[a.Name.Value]; ok {
+				saved[a.Name.Value] = &old
+			} else {
+				saved[a.Name.Value] = nil
+			}
+		}
+		w, _ := s.assign(e, a, true)
 		if len(c.Args) > 0 && w != "" {
 			e.assigns = append(e.assigns, w)
 		}
@@ -399,6 +421,13 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 		e.word(w, true)
 	}
 	s.finish(e, redirs)
+	for name, old := range saved {
+		if old == nil {
+			delete(s.vars, name)
+		} else {
+			s.vars[name] = *old
+		}
+	}
 }
 
 // walkDecl reports export, declare, local, readonly, typeset and nameref,
@@ -462,6 +491,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	inner, chain := innermost(e.words, e.dyn)
 	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
 		s.link(f.pl, e.subs)
+	}
+	if len(inner) > 0 {
+		s.readBuiltin(inner, e.subs)
 	}
 	start := len(s.out)
 	s.inputs = e.subs

@@ -45,7 +45,19 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		fn.active, fn.called = true, true
 		g := viaFrame(fn.f, words[0])
 		g.src, g.depth = fn.f.src, f.depth+1
-		s.withPositional(words, func() { s.walkStmt(fn.body, g) })
+		// The body runs where it is called: in the caller's pipeline stage
+		// (env | send reads the pipe), with the call's substitutions in $1...
+		g.pl, g.inPipe = f.pl, f.inPipe
+		subs := s.inputs
+		s.withPositional(words, func() {
+			for _, n := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"} {
+				if v, ok := s.vars[n]; ok && len(subs) > 0 {
+					v.subs = subs
+					s.vars[n] = v
+				}
+			}
+			s.walkStmt(fn.body, g)
+		})
 		fn.active = false
 	}
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
