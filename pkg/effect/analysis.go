@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -48,6 +49,21 @@ var credentialFileVars = map[string]string{
 }
 
 func (a *analysis) clean(p string, i int) string {
+	if strings.HasPrefix(p, "~") && len(p) > 1 && p[1] != '/' {
+		// ~user: that user's home (~root is /root).
+		user, rest, _ := strings.Cut(p[1:], "/")
+		home := "/home/" + user
+		switch {
+		case user == "root":
+			home = "/root"
+		case a.env.Home != "" && path.Base(a.env.Home) == user:
+			home = a.env.Home
+		}
+		if rest != "" {
+			home += "/" + rest
+		}
+		p = home
+	}
 	if strings.Contains(p, "$") {
 		for v, f := range credentialFileVars {
 			if p == "$"+v || p == "${"+v+"}" {
@@ -102,7 +118,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 	if c.Name == "" && len(c.Redirects) == 0 {
 		return
 	}
-	if c.Name != "" && unresolved(c.Name) {
+	if c.Name != "" && unresolved(c.Name) && !generatedCode(c.Program) {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "program", Word: c.Program})
 	}
 	for _, why := range c.Unknown {
@@ -330,4 +346,36 @@ func isShellOrInterp(name string) bool {
 		}
 	}
 	return false
+}
+
+// shellCodeGenerators print shell code meant to be evaluated: eval
+// "$(ssh-agent -s)" runs what ssh-agent says, no more unknown than running
+// ssh-agent.
+var shellCodeGenerators = map[string]bool{
+	"ssh-agent": true, "direnv": true, "pyenv": true, "rbenv": true, "nodenv": true, "jenv": true, "goenv": true,
+	"conda": true, "mamba": true, "micromamba": true, "brew": true, "fnm": true, "mise": true, "rtx": true,
+	"zoxide": true, "starship": true, "thefuck": true, "dircolors": true, "keychain": true, "gpg-agent": true,
+	"opam": true, "luarocks": true, "rustup": true, "kubectl": true, "helm": true, "gh": true, "npm": true,
+	"pip": true, "poetry": true, "just": true, "atuin": true, "mcfly": true, "fzf": true, "asdf": true,
+	"pixi": true, "rye": true, "uv": true, "devbox": true, "nix": true, "oh-my-posh": true, "docker-machine": true,
+	"minikube": true, "aws-vault": true, "tmuxinator": true, "pipenv": true, "rbw": false, "phpenv": true,
+}
+
+// generatedCode reports whether an unresolved program word is the output
+// of a known shell-code generator: "$(ssh-agent -s)", "`pyenv init -`".
+func generatedCode(w string) bool {
+	inner := ""
+	switch {
+	case strings.HasPrefix(w, "$(") && strings.HasSuffix(w, ")"):
+		inner = w[2 : len(w)-1]
+	case strings.HasPrefix(w, "`") && strings.HasSuffix(w, "`") && len(w) > 1:
+		inner = w[1 : len(w)-1]
+	default:
+		return false
+	}
+	f := strings.Fields(inner)
+	if len(f) == 0 || strings.ContainsAny(inner, "|;&$`<>") {
+		return false
+	}
+	return shellCodeGenerators[path.Base(f[0])]
 }

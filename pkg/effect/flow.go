@@ -179,7 +179,28 @@ func hasPrintFlag(args []string, flags string, any bool) bool {
 }
 
 func matchesAny(w, list string) bool {
+	// kubectl get sa,Secret.v1. db: each comma-separated kind, any case,
+	// without its group or version.
+	if strings.Contains(w, ",") {
+		for _, part := range strings.Split(w, ",") {
+			if part != "" && matchesAny(part, list) {
+				return true
+			}
+		}
+		return false
+	}
+	w = strings.ToLower(w)
+	if i := strings.IndexByte(w, '.'); i > 0 && !strings.ContainsAny(w, "/:") && !strings.Contains(list, ".") {
+		w = w[:i] // secrets.v1. → secrets
+	}
+	list = strings.ToLower(list)
 	for _, x := range strings.Split(list, ",") {
+		if strings.HasPrefix(x, "*") && strings.HasSuffix(x, "*") && len(x) > 2 {
+			if strings.Contains(w, strings.ToLower(x[1:len(x)-1])) {
+				return true
+			}
+			continue
+		}
 		if x == w || strings.HasSuffix(x, "*") && strings.HasPrefix(w, strings.TrimSuffix(x, "*")) ||
 			strings.HasPrefix(x, "*") && strings.HasSuffix(w, strings.TrimPrefix(x, "*")) {
 			return true
@@ -281,8 +302,14 @@ func (a *analysis) flows() {
 		}
 		for _, r := range c.Redirects {
 			if r.Op == "<" {
-				if s := files[a.clean(r.Target, i)]; s != "" {
-					in = s
+				p := a.clean(r.Target, i)
+				switch {
+				case taintedFile(files, p) != "":
+					in = taintedFile(files, p)
+				case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
+					in = "environment"
+				case a.sensitive(p):
+					in = "credential"
 				}
 			}
 		}

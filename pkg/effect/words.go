@@ -148,8 +148,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.remote(i, w.Text, f)
 			}
 		case catalog.Upload:
-			if w.Text == "-" || w.Text == "/dev/stdin" {
+			if w.Text == "-" || w.Text == "/dev/stdin" || w.Text == "." {
 				f.sendsIn = true
+				continue
+			}
+			if strings.HasPrefix(w.Text, "{") && strings.HasSuffix(w.Text, "}") {
+				// curl -T "{a,b}": curl's own list of files.
+				for _, one := range strings.Split(w.Text[1:len(w.Text)-1], ",") {
+					p := a.clean(one, i)
+					a.add(Effect{Kind: Read, Cmd: i, Path: p})
+					f.reads, f.sends = append(f.reads, p), append(f.sends, p)
+				}
 				continue
 			}
 			p := a.clean(w.Text, i)
@@ -388,7 +397,8 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 		}
 	}
 	f.argSend = true
-	if w.Option == "--data-urlencode" {
+	v = strings.NewReplacer(`"`, "", `'`, "").Replace(v)
+	if w.Option == "--data-urlencode" || w.Option == "--variable" {
 		// name@file sends the file's content under name.
 		if k := strings.IndexByte(v, '@'); k > 0 && !strings.ContainsAny(v[:k], "=") {
 			v = v[k:]

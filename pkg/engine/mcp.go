@@ -183,6 +183,15 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 		switch w.keyKind(k) {
 		case keyProgram:
 			prog, _ = x[k].(string)
+		case keyCommand:
+			// {"command": "rm", "args": [...]}: a bare program name.
+			if s, ok := x[k].(string); ok && !strings.ContainsAny(s, " \t") && s != "" {
+				if _, hasArgs := x["args"]; hasArgs {
+					prog = s
+				} else if _, hasArgs := x["arguments"]; hasArgs {
+					prog = s
+				}
+			}
 		case keyArgs, keyArgv:
 			argv, _ = strings_(x[k])
 		case keyVolumes:

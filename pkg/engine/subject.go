@@ -229,7 +229,7 @@ func (ev *evaluation) sensitive(p string) bool {
 		}
 		for _, r := range ent.Rules {
 			if ok, _ := ev.holds(r, &s); ok {
-				if r.Action >= call.RequireApproval {
+				if r.Action == call.Deny {
 					return true
 				}
 				break
