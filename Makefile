@@ -21,7 +21,7 @@ MODULES  := pkg $(BINARIES)
 RACE_PKGS := ./audit/... ./approval/... ./decide/...
 RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 
-.PHONY: all build lib install test test-go test-race test-lib test-python lint bench fuzz clean
+.PHONY: all build lib install test test-go test-race test-lib test-python test-export lint bench fuzz clean
 
 all: build
 
@@ -48,7 +48,7 @@ install: build
 		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
 		| $(BINDIR)/rampart-eval
 
-test: lint test-go test-race test-lib test-python
+test: lint test-go test-race test-lib test-python test-export
 	@echo "make test: all passed"
 
 lint:
@@ -63,6 +63,12 @@ test-go: lib
 test-race:
 	cd pkg && CGO_ENABLED=1 $(GO) test -count=1 -race $(RACE_PKGS)
 	@for m in $(RACE_MODULES); do (cd $$m && CGO_ENABLED=1 $(GO) test -count=1 -race -short ./...) || exit 1; done
+
+# rampart-audit export against real collectors started by the tests: rsyslogd
+# (apt-get installs it under CI) and an OpenTelemetry Collector built from
+# its own modules, cached under ${XDG_CACHE_HOME:-$HOME/.cache}/rampart-test.
+test-export:
+	cd rampart-audit && RAMPART_COLLECTOR_TESTS=1 CGO_ENABLED=1 $(GO) test -count=1 -race ./internal/export/
 
 test-lib:
 	$(MAKE) -C librampart check CC=$(CC)
