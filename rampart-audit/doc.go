@@ -10,7 +10,8 @@
 //	rampart-audit stats [-since D] [-until D] [-by decision|tool|agent|policy|via|session] [flags] [FILE...]
 //	rampart-audit search [-tool T] [-agent A] [-session S] [-decision D] [-policy P]
 //	                     [-via V] [-since D] [-until D] [-grep TEXT] [flags] [FILE...]
-//	rampart-audit export -to URL [-follow] [-cursor FILE] [-ca FILE] [-payload json|cef] [flags]
+//	rampart-audit export -to URL [-follow] [-cursor FILE] [-ca FILE] [-payload json|cef]
+//	                     [-encoding proto|json] [-header NAME=VALUE] [flags]
 //
 // # Input
 //
@@ -58,7 +59,9 @@
 //
 // export sends the records to a collector, in order, at least once:
 // syslog+tcp://HOST:PORT and syslog+tls://HOST:6514 (RFC 5424, octet-counting
-// framing, the record's line or -payload cef as the message). A cursor file
+// framing, the record's line or -payload cef as the message), or
+// otlp+http://HOST:4318 and otlp+https:// (OpenTelemetry logs over OTLP/HTTP,
+// -encoding proto or json, -header for authentication). A cursor file
 // ($RAMPART_HOME/export/…, or -cursor) names the last record the collector
 // acknowledged and is replaced atomically after each batch, so an export
 // resumes after a crash or an outage; a batch is resent with exponential

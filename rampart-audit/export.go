@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -18,6 +19,19 @@ import (
 	"rampart.dev/rampart-audit/internal/export"
 )
 
+// headerList collects repeated -header NAME=VALUE flags.
+type headerList []string
+
+func (h *headerList) String() string { return strings.Join(*h, ", ") }
+func (h *headerList) Set(v string) error {
+	name, _, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(name) == "" {
+		return errors.New("want NAME=VALUE")
+	}
+	*h = append(*h, v)
+	return nil
+}
+
 func (a *app) exportCmd() *ffcli.Command {
 	fs := flag.NewFlagSet("rampart-audit export", flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
@@ -29,6 +43,9 @@ func (a *app) exportCmd() *ffcli.Command {
 	serverName := fs.String("server-name", "", "the name the collector's certificate must carry (default the -to host)")
 	payload := fs.String("payload", export.PayloadJSON, "syslog message body: json (the record's line) or cef")
 	facility := fs.String("facility", "auth", "syslog facility: auth, authpriv, daemon, user, local0 … local7")
+	encoding := fs.String("encoding", export.EncodingProto, "OTLP encoding: proto or json")
+	var headers headerList
+	fs.Var(&headers, "header", "an HTTP header for OTLP, NAME=VALUE (repeatable), such as Authorization=Bearer …")
 	batch := fs.Int("batch", export.DefaultBatch, "records per batch")
 	retries := fs.Int("retries", export.DefaultRetries, "resends of a failed batch, with exponential backoff, before giving up")
 	backoff := fs.Duration("backoff", export.DefaultBackoff, "the first wait before a resend; it doubles up to 30s")
@@ -58,6 +75,9 @@ func (a *app) exportCmd() *ffcli.Command {
 			}
 			if *payload != export.PayloadJSON && *payload != export.PayloadCEF {
 				return fmt.Errorf("-payload must be json or cef")
+			}
+			if *encoding != export.EncodingProto && *encoding != export.EncodingJSON {
+				return fmt.Errorf("-encoding must be proto or json")
 			}
 			var tlsConf *tls.Config
 			if t.TLS {
@@ -91,8 +111,12 @@ func (a *app) exportCmd() *ffcli.Command {
 					Addr: t.Addr, TLS: tlsConf, Payload: *payload, Facility: fac,
 					Hostname: host, Version: version(),
 				})
-			default:
-				return fmt.Errorf("-to %s: only syslog targets are supported so far", *to)
+			case "otlp":
+				host, _ := os.Hostname()
+				sink = export.NewOTLP(export.OTLPConfig{
+					URL: t.URL, TLS: tlsConf, Encoding: *encoding, Headers: headers,
+					Hostname: host, Version: version(),
+				})
 			}
 			defer sink.Close()
 			fl := export.NewFollower(path, from, func(msg string) { a.warnf("%s", msg) })
