@@ -338,17 +338,21 @@ func TestRsyslog(t *testing.T) {
 	t.Logf("retries during the restart:\n%s", logs.String())
 	logMu.Unlock()
 
-	// Over TLS, with the CEF payload, everything there is, then exit.
+	// Over TLS, with the CEF payload, everything there is, then exit:
+	// through the rampart-audit command itself, with its default cursor.
 	before := len(r.outLines())
-	tlsConf, err := clientTLSForTest(r.ca)
-	if err != nil {
-		t.Fatal(err)
+	bin := buildRampartAudit(t)
+	home := t.TempDir()
+	cmd := exec.Command(bin, "export", "-to", fmt.Sprintf("syslog+tls://127.0.0.1:%d", r.tls), "-ca", r.ca, "-payload", "cef", "-file", path)
+	cmd.Env = append(os.Environ(), "RAMPART_HOME="+home)
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), fmt.Sprintf("exported %d records", total)) {
+		t.Fatalf("rampart-audit export over TLS: %v\n%s", err, out)
 	}
-	sink := NewSyslog(SyslogConfig{Addr: fmt.Sprintf("127.0.0.1:%d", r.tls), TLS: tlsConf, Payload: PayloadCEF, Version: "test"})
-	st, err := Run(context.Background(), NewFollower(path, Cursor{}, nil), sink, Options{Cursor: filepath.Join(t.TempDir(), "tls.cursor")})
-	sink.Close()
-	if err != nil || st.Records != total {
-		t.Fatalf("TLS export: %+v, %v", st, err)
+	if m, _ := filepath.Glob(filepath.Join(home, "export", "syslog_tls___127.0.0.1_*.cursor")); len(m) != 1 {
+		t.Fatalf("no default cursor under %s/export: %s", home, out)
+	} else if c, err := LoadCursor(m[0]); err != nil || c.Seq != total {
+		t.Fatalf("default cursor %+v, %v", c, err)
 	}
 	waitFor(10*time.Second, func() bool { return len(r.outLines())-before >= total })
 	seqs = seqs[:0]
@@ -360,7 +364,7 @@ func TestRsyslog(t *testing.T) {
 	// A collector whose certificate the CA did not sign is refused at once.
 	other, _, _ := testPKI(t, t.TempDir())
 	bad, _ := clientTLSForTest(other)
-	sink = NewSyslog(SyslogConfig{Addr: fmt.Sprintf("127.0.0.1:%d", r.tls), TLS: bad})
+	sink := NewSyslog(SyslogConfig{Addr: fmt.Sprintf("127.0.0.1:%d", r.tls), TLS: bad})
 	_, err = Run(context.Background(), NewFollower(path, Cursor{}, nil), sink, Options{Cursor: filepath.Join(t.TempDir(), "bad.cursor"), Retries: 5})
 	sink.Close()
 	if err == nil || !IsPermanent(err) {
@@ -392,7 +396,7 @@ func checkLine(t *testing.T, line, payload string) uint64 {
 			t.Fatalf("record %d arrived altered (seq %d, hash check %v)", seq, rec.Seq, rec.ComputeHash() == rec.Hash)
 		}
 	case "cef":
-		if !strings.HasPrefix(msg, "CEF:0|Rampart|Rampart|test|deny|") || !strings.Contains(msg, " cn1="+strconv.FormatUint(seq, 10)+" ") {
+		if !strings.HasPrefix(msg, "CEF:0|Rampart|Rampart|") || !strings.Contains(msg, "|deny|") || !strings.Contains(msg, " cn1="+strconv.FormatUint(seq, 10)+" ") {
 			t.Fatalf("the message of record %d is not its CEF line: %s", seq, msg)
 		}
 	}
@@ -407,4 +411,16 @@ func clientTLSForTest(caFile string) (*tls.Config, error) {
 	pool := x509.NewCertPool()
 	pool.AppendCertsFromPEM(b)
 	return &tls.Config{RootCAs: pool, ServerName: "127.0.0.1", MinVersion: tls.VersionTLS12}, nil
+}
+
+// buildRampartAudit builds the rampart-audit command for the tests.
+func buildRampartAudit(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "rampart-audit")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = "../.."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build rampart-audit: %v\n%s", err, out)
+	}
+	return bin
 }
