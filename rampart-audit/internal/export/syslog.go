@@ -38,6 +38,10 @@ var Facilities = map[string]int{
 // a call held for a human a notice, the rest informational.
 var syslogSeverity = map[string]int{"deny": 4, "require_approval": 5, "log": 6, "allow": 6}
 
+// maxReplayBytes bounds the memory the replay window takes whatever the
+// records' size: 1,000 typical records are well under it.
+const maxReplayBytes = 8 << 20
+
 // SyslogConfig configures a syslog Sink.
 type SyslogConfig struct {
 	Addr     string      // host:port
@@ -47,10 +51,11 @@ type SyslogConfig struct {
 	Hostname string      // the HOSTNAME field; "-" when empty
 	AppName  string      // the APP-NAME field; "rampart" when empty
 	Version  string      // Rampart's version, for CEF's header
-	// Replay is how many already acknowledged messages are sent again
-	// first on a new connection after a failure (default 1000). Plain TCP
-	// syslog has no acknowledgment of its own: a collector that crashes
-	// loses what its TCP stack took in but it had not yet processed.
+	// Replay is how many already acknowledged messages (at most 8 MiB of
+	// them) are sent again first on a new connection after a failure
+	// (default 1000). Plain TCP syslog has no acknowledgment of its own: a
+	// collector that crashes loses what its TCP stack took in but it had
+	// not yet processed.
 	Replay int
 	// AckTimeout bounds the wait for the collector's TCP stack to take in
 	// a batch (default 10s).
@@ -72,6 +77,7 @@ type Syslog struct {
 	tcp    *net.TCPConn
 	gone   chan struct{} // closed when the collector ends the connection
 	recent [][]byte      // frames acknowledged lately, oldest first, for replay
+	kept   int           // bytes in recent
 	replay bool          // the last connection failed: replay recent first
 	buf    []byte
 }
@@ -137,10 +143,16 @@ func (s *Syslog) Send(ctx context.Context, items []Item) error {
 	prev := start
 	for _, end := range frames {
 		s.recent = append(s.recent, append([]byte(nil), b[prev:end]...))
+		s.kept += end - prev
 		prev = end
 	}
-	if over := len(s.recent) - s.cfg.Replay; over > 0 {
-		s.recent = append(s.recent[:0], s.recent[over:]...)
+	drop := 0
+	for len(s.recent)-drop > s.cfg.Replay || s.kept > maxReplayBytes && len(s.recent)-drop > 1 {
+		s.kept -= len(s.recent[drop])
+		drop++
+	}
+	if drop > 0 {
+		s.recent = append(s.recent[:0], s.recent[drop:]...)
 	}
 	return nil
 }
