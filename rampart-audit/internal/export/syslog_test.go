@@ -145,3 +145,36 @@ func TestSyslogReconnectReplays(t *testing.T) {
 		t.Errorf("%d connections: the collector's hang-ups were not noticed", conns)
 	}
 }
+
+// TestSyslogReplayBound: the replay window keeps at most maxReplayBytes,
+// however large the records.
+func TestSyslogReplayBound(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		c, err := ln.Accept()
+		if err == nil {
+			io.Copy(io.Discard, c)
+			c.Close()
+		}
+	}()
+	sink := NewSyslog(SyslogConfig{Addr: ln.Addr().String()})
+	defer sink.Close()
+	it := sampleItem(t)
+	it.Line = []byte(strings.Repeat("x", 1<<20))
+	for i := 0; i < 20; i++ {
+		if err := sink.Send(context.Background(), []Item{it}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	total := 0
+	for _, fr := range sink.recent {
+		total += len(fr)
+	}
+	if total > maxReplayBytes || total != sink.kept || len(sink.recent) < 7 {
+		t.Fatalf("replay window: %d frames, %d bytes (kept says %d), want about 8 MiB", len(sink.recent), total, sink.kept)
+	}
+}
