@@ -360,6 +360,19 @@ func (s *Server) notifyHeld(a approval.Approval) {
 	}
 }
 
+// notifyRecovered notifies again of the approvals still pending at start
+// (asynchronous ones, which outlive a restart): a notification queued when
+// the server stopped was never sent. Receivers may see an approval twice;
+// its id tells them.
+func (s *Server) notifyRecovered() {
+	if s.notify == nil {
+		return
+	}
+	for _, a := range s.store.List(approval.Pending) {
+		s.notify.held(a)
+	}
+}
+
 // auditNotifyDropped records that the humans may not have heard of a held
 // call: the record repeats the call with its require_approval decision,
 // flagged notify_dropped, and says why.

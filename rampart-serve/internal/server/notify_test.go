@@ -18,9 +18,11 @@ import (
 )
 
 // startNotify starts a server with the test policy and notifications.
-func startNotify(t *testing.T, n Notify) *tenv {
+func startNotify(t *testing.T, n Notify) *tenv { return startNotifyIn(t, t.TempDir(), n) }
+
+// startNotifyIn starts it in the home dir (a restart when reused).
+func startNotifyIn(t *testing.T, dir string, n Notify) *tenv {
 	t.Helper()
-	dir := t.TempDir()
 	e := &tenv{t: t, dir: dir, policy: filepath.Join(dir, "policy.yaml"), audit: filepath.Join(dir, "audit", "audit.jsonl")}
 	if err := os.WriteFile(e.policy, []byte(testPolicy), 0o600); err != nil {
 		t.Fatal(err)
@@ -226,6 +228,24 @@ func TestNotifyDeadAndSlowWebhooks(t *testing.T) {
 	}
 	if strings.Contains(joined, "secret-path") {
 		t.Errorf("the audit trail names the webhook's path: %s", joined)
+	}
+}
+
+// TestNotifyAfterRestart: an approval still pending when the server starts
+// again is notified again, since what was queued at the stop was lost.
+func TestNotifyAfterRestart(t *testing.T) {
+	dir := t.TempDir()
+	e := startNotifyIn(t, dir, Notify{})
+	a, resp := e.call("/v1/tool/exec", map[string]any{"params": map[string]any{"command": "echo needs-approval later"}}, "Prefer", "respond-async")
+	if a.code != http.StatusAccepted {
+		t.Fatalf("held call: %d %s", a.code, a.body)
+	}
+	e.stop()
+	rcv, ts := newReceiver(t)
+	startNotifyIn(t, dir, Notify{Webhooks: []Webhook{{URL: ts.URL}}})
+	var n Notification
+	if err := json.Unmarshal(rcv.wait(t), &n); err != nil || n.Approval.ID != resp.ApprovalID {
+		t.Fatalf("after the restart: %+v, %v; want approval %s", n.Approval, err, resp.ApprovalID)
 	}
 }
 

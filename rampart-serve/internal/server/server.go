@@ -90,6 +90,7 @@ func New(cfg Config) (*Server, error) {
 		s.notify = newNotifier(cfg.Notify, s.metrics.reg, s.auditNotifyDropped, s.logf)
 	}
 	s.recover()
+	s.notifyRecovered()
 	s.routes()
 	return s, nil
 }
