@@ -10,6 +10,8 @@
 //	rampart-audit stats [-since D] [-until D] [-by decision|tool|agent|policy|via|session] [flags] [FILE...]
 //	rampart-audit search [-tool T] [-agent A] [-session S] [-decision D] [-policy P]
 //	                     [-via V] [-since D] [-until D] [-grep TEXT] [flags] [FILE...]
+//	rampart-audit export -to URL [-follow] [-cursor FILE] [-ca FILE] [-payload json|cef]
+//	                     [-encoding proto|json] [-header NAME=VALUE] [flags]
 //
 // # Input
 //
@@ -54,6 +56,17 @@
 // -tool, -agent, -session, -policy and -via take globs (mcp*); -decision
 // takes deny, require_approval (ask), log (watch) or allow; -grep matches
 // text anywhere in the stored line.
+//
+// export sends the records to a collector, in order, at least once:
+// syslog+tcp://HOST:PORT and syslog+tls://HOST:6514 (RFC 5424, octet-counting
+// framing, the record's line or -payload cef as the message), or
+// otlp+http://HOST:4318 and otlp+https:// (OpenTelemetry logs over OTLP/HTTP,
+// -encoding proto or json, -header for authentication). A cursor file
+// ($RAMPART_HOME/export/…, or -cursor) names the last record the collector
+// acknowledged and is replaced atomically after each batch, so an export
+// resumes after a crash or an outage; a batch is resent with exponential
+// backoff up to -retries times, then export exits 2. -follow goes on with new
+// records until interrupted. docs/audit.md has the message formats.
 //
 // # Exit status
 //

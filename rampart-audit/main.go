@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		FlagSet:    fs,
 		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
 		Subcommands: []*ffcli.Command{
-			a.tailCmd(), a.verifyCmd(), a.checkpointCmd(), a.statsCmd(), a.searchCmd(),
+			a.tailCmd(), a.verifyCmd(), a.checkpointCmd(), a.statsCmd(), a.searchCmd(), a.exportCmd(),
 		},
 		Exec: func(ctx context.Context, args []string) error {
 			if *showVersion {

@@ -6,6 +6,7 @@
 //
 //	rampart-serve [-addr 127.0.0.1:9090] [-config FILE] [-profile P] [-approval-timeout 5m]
 //	              [-exec-timeout 2m] [-mode enforce|monitor] [-fail-open]
+//	              [-notify URL] [-notify-slack URL] [-notify-config FILE] [-public-url URL]
 //	rampart-serve pending [-json] [-all] [-addr ADDR]
 //	rampart-serve approve [-reason R] [-json] [-addr ADDR] ID
 //	rampart-serve deny [-reason R] [-json] [-addr ADDR] ID
@@ -36,6 +37,14 @@
 // A call the policy sends to a human waits until it is resolved or the
 // approval timeout passes (a deny); with "Prefer: respond-async" the answer
 // is 202 Accepted at once, with the approval id and a Location to poll.
+//
+// Each call held for approval is posted to the webhooks given by -notify
+// (a JSON body), -notify-slack (Slack's incoming-webhook shape) and
+// ~/.rampart/notify.yaml, with the approval id, the call (credentials
+// masked) and how to resolve it. Posting is asynchronous, from a bounded
+// queue per webhook, with a few retries: a dead or slow webhook never holds
+// up a decision; a notification dropped or failed for good is counted in
+// rampart_notifications_total and audited (flag notify_dropped).
 //
 // The client verbs talk to the running server at -addr ($RAMPART_SERVE_ADDR,
 // default 127.0.0.1:9090) with the admin token from $RAMPART_HOME. pending

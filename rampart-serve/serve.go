@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -50,6 +51,8 @@ type serveFlags struct {
 	addr, config, profile, mode  string
 	approvalTimeout, execTimeout time.Duration
 	failOpen, version            bool
+	notify, notifySlack          stringList
+	notifyConfig, publicURL      string
 }
 
 func newRoot(ctx context.Context, e *env) *ffcli.Command {
@@ -64,6 +67,10 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	fs.DurationVar(&f.execTimeout, "exec-timeout", server.DefaultExecTimeout, "default timeout of exec and fetch calls")
 	fs.BoolVar(&f.failOpen, "fail-open", false, "allow calls when the audit log cannot be written (audited as fail_open)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	fs.Var(&f.notify, "notify", "post each call held for approval to this webhook `URL` as JSON (repeatable)")
+	fs.Var(&f.notifySlack, "notify-slack", "post each call held for approval to this Slack-compatible incoming webhook `URL` (repeatable)")
+	fs.StringVar(&f.notifyConfig, "notify-config", filepath.Join(e.layout.Dir, "notify.yaml"), "webhooks `file` (YAML; missing is fine)")
+	fs.StringVar(&f.publicURL, "public-url", "", "this server's `URL` as those notified reach it, for the resolve endpoint (default http://ADDR)")
 	return &ffcli.Command{
 		Name:       "rampart-serve",
 		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
@@ -99,6 +106,10 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 	if e.getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
+	notify, err := notifyConfig(f.notifyConfig, f.notify, f.notifySlack, f.publicURL, f.addr)
+	if err != nil {
+		return err
+	}
 	agent, admin, err := server.LoadTokens(e.layout)
 	if err != nil {
 		return err
@@ -118,6 +129,7 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 		ExecTimeout: f.execTimeout,
 		UserHome:    e.userHome,
 		Log:         e.stderr,
+		Notify:      notify,
 	})
 	if err != nil {
 		return err

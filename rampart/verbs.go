@@ -39,12 +39,13 @@ var verbs = []verb{
 	{name: "pending", bin: "rampart-serve", prefix: []string{"pending"}, summary: "list calls waiting for approval"},
 	{name: "approve", usage: "approve ID", bin: "rampart-serve", prefix: []string{"approve"}, summary: "approve a pending call"},
 	{name: "deny", usage: "deny ID", bin: "rampart-serve", prefix: []string{"deny"}, summary: "deny a pending call"},
-	{name: "audit", bin: "rampart-audit", sub: []string{"tail", "verify", "stats", "search", "checkpoint"}, summary: "read, verify and search the audit trail", subSummary: []string{
+	{name: "audit", bin: "rampart-audit", sub: []string{"tail", "verify", "stats", "search", "checkpoint", "export"}, summary: "read, verify and search the audit trail", subSummary: []string{
 		"print the latest records (--follow to keep going)",
 		"check the hash chain, naming the first bad line",
 		"count calls by decision, tool and policy",
 		"find records by decision, tool, agent or text",
 		"sign the chain's current head",
+		"send the records to a syslog or OpenTelemetry collector",
 	}},
 	{name: "watch", bin: "rampart-watch", summary: "live dashboard of the audit trail"},
 	{name: "version", summary: "print the version of rampart and of each binary"},

@@ -185,6 +185,7 @@ func (s *Server) handleResolve(w http.ResponseWriter, r *http.Request) {
 
 // published tells event subscribers about an approval's new state.
 func (s *Server) published(a approval.Approval) {
+	s.notifyHeld(a) // a new approval is published pending, once
 	if !s.events.active() {
 		return
 	}

@@ -32,6 +32,7 @@ type Config struct {
 	UserHome    string        // for ~ in read and write paths
 	Cwd         string        // cwd of calls that name none
 	Log         io.Writer     // diagnostics; nil discards them
+	Notify      Notify        // webhooks told of each call held for approval
 }
 
 // Server serves the API. Create it with New; it is an http.Handler.
@@ -40,6 +41,7 @@ type Server struct {
 	store   *approval.Store
 	metrics *metrics
 	events  *broker
+	notify  *notifier // nil without webhooks
 	mux     *http.ServeMux
 	agent   []byte
 	admin   []byte
@@ -84,7 +86,11 @@ func New(cfg Config) (*Server, error) {
 		s.logf("error: unreadable approval set aside: %v", err)
 	}
 	s.metrics = newMetrics(st)
+	if len(cfg.Notify.Webhooks) > 0 {
+		s.notify = newNotifier(cfg.Notify, s.metrics.reg, s.auditNotifyDropped, s.logf)
+	}
 	s.recover()
+	s.notifyRecovered()
 	s.routes()
 	return s, nil
 }
@@ -97,6 +103,9 @@ func (s *Server) Store() *approval.Store { return s.store }
 func (s *Server) Close() error {
 	s.cancel()
 	s.bg.Wait()
+	if s.notify != nil {
+		s.notify.close()
+	}
 	s.events.close()
 	return s.store.Close()
 }
