@@ -74,6 +74,9 @@ func envPrints(c *shell.Command) bool {
 			i++ // the option's value
 			continue
 		}
+		if w == "-i" || w == "--ignore-environment" || w == "-" {
+			return false // an empty environment
+		}
 		if strings.HasPrefix(w, "-") || shellAssign(w) {
 			continue
 		}

@@ -24,7 +24,7 @@ func remotePackage(w string, gopkg bool) bool {
 	}
 	if gopkg {
 		first, _, _ := strings.Cut(w, "/")
-		if !strings.Contains(first, ".") {
+		if !strings.Contains(w, "/") || !strings.Contains(first, ".") {
 			return false
 		}
 		_, ver, hasVer := strings.Cut(w, "@")

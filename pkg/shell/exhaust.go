@@ -113,8 +113,11 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 			case *syntax.Stmt:
 				bg = bg || n.Background
 			case *syntax.CallExpr:
-				if len(n.Args) > 0 && n.Args[0].Lit() == "wait" {
-					wait = true
+				if len(n.Args) > 0 {
+					switch n.Args[0].Lit() {
+					case "wait", "break", "exit", "return":
+						wait = true // the loop ends or waits
+					}
 				}
 			}
 			return true

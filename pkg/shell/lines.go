@@ -361,10 +361,26 @@ func (s *state) walkUncalled() {
 	}
 }
 
+// wellKnownEnv are environment variables whose value the system sets and
+// the line did not: temporary directories.
+var wellKnownEnv = map[string]string{"TMPDIR": "/tmp", "TMP": "/tmp", "TEMP": "/tmp", "RUNNER_TEMP": "/tmp"}
+
 // whichName resolves "which X", "command -v X" and "type -P X": they print
 // where X is installed, taken as /usr/bin/X: run, that runs X; moved or
 // deleted, that is a system program.
 func whichName(words []string) (string, bool) {
+	if words[0] == "mktemp" {
+		// mktemp prints a new name under the temporary directory.
+		dir := "/tmp"
+		for i, w := range words[1:] {
+			if (w == "-p" || w == "--tmpdir") && i+2 < len(words) {
+				dir = words[i+2]
+			} else if strings.HasPrefix(w, "--tmpdir=") {
+				dir = w[len("--tmpdir="):]
+			}
+		}
+		return strings.TrimRight(dir, "/") + "/tmp.mktemp", true
+	}
 	x := ""
 	switch {
 	case len(words) == 2 && words[0] == "which":

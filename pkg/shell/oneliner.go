@@ -536,6 +536,14 @@ func (sc *scanner) value(i int) (value, int) {
 			known = known && s.known
 			any = true
 			i = next
+			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' || c[j] == '[') {
+				// "~ fr- mr".reverse, ''.join(...), "x"[::-1]: a method or an
+				// index on the literal computes something else.
+				known = false
+				next := skipExpr(c, j, sc.concat())
+				sc.work += next - j
+				i = max(next, j+1)
+			}
 		} else if inner, next, ok := sc.wrapped(i); ok {
 			b.WriteString(inner.str)
 			known = known && inner.known

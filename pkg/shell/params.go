@@ -23,6 +23,8 @@ func (l *lineEnv) Get(name string) expand.Variable {
 			return expand.Variable{Set: true, Kind: expand.String, Str: " \t\n"}
 		case "HOME":
 			return expand.Variable{Set: true, Kind: expand.String, Str: "~"}
+		case "TMPDIR", "TMP", "TEMP", "RUNNER_TEMP":
+			return expand.Variable{Set: true, Kind: expand.String, Str: "/tmp"}
 		}
 		l.outside = true
 		return expand.Variable{}

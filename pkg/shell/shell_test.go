@@ -636,7 +636,7 @@ var parseTests = []struct {
 	{"echo \"$(rm -rf /)\" > \"$(mktemp)\"", []string{
 		"rm -rf / @0.0 d=1",
 		"mktemp @1.0 d=1",
-		"echo \"$(rm -rf /)\" @2.0 dyn >\"$(mktemp)\"",
+		"echo \"$(rm -rf /)\" @2.0 dyn >\"/tmp/tmp.mktemp\"",
 	}},
 	{"cat $'\\x2fetc/shadow'", []string{
 		"cat /etc/shadow @0.0",

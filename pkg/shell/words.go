@@ -180,6 +180,13 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.text("$HOME")
 			return
 		}
+		if v, ok := wellKnownEnv[p.Param.Value]; ok && plainParam(p) {
+			if _, set := e.s.vars[p.Param.Value]; !set {
+				// The system's temporary directory, unless the line set it.
+				e.value(v, split && !quoted)
+				return
+			}
+		}
 		if v, ok := e.s.expandParam(p); ok {
 			e.value(v, split && !quoted)
 			return
