@@ -9,3 +9,5 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 	mvdan.cc/sh/v3 v3.12.0
 )
+
+require github.com/fsnotify/fsnotify v1.9.0 // indirect
