@@ -10,4 +10,4 @@ require (
 	mvdan.cc/sh/v3 v3.12.0
 )
 
-require github.com/fsnotify/fsnotify v1.9.0 // indirect
+require github.com/fsnotify/fsnotify v1.9.0

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
-	"rampart.dev/pkg/secret"
 	"rampart.dev/rampart-hook/internal/agent"
 )
 
@@ -82,6 +81,9 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 		ev = &agent.Event{Format: f, Kind: agent.Pre}
 	}
 	what := "cannot read the hook payload"
+	if h.mode == "" {
+		h.mode = "enforce"
+	}
 	if fmtErr != nil || (h.mode != "enforce" && h.mode != "monitor") {
 		what, err = "bad hook command", fmtErr
 		if err == nil {
@@ -91,7 +93,7 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 	if err == nil && ev.Kind == agent.Other {
 		return ev, agent.Answer{}
 	}
-	h.cfg.monitor = h.mode == "monitor"
+	h.cfg.flags.Mode = h.mode
 	d, openErr := h.open(h.cfg)
 	if openErr != nil {
 		fmt.Fprintf(stderr, "rampart-hook: error: %v\n", openErr)
@@ -165,48 +167,22 @@ func reasonFor(prefix string, d call.Decision) string {
 }
 
 // post judges a tool's output: credentials in it, and the policy's
-// response_matches rules. A finding is audited and the output is blocked
-// from the model, with a redacted copy where the agent takes one.
+// response_matches rules (pkg/decide's DecideResponse, which audits a
+// finding). A finding blocks the output from the model, with a redacted
+// copy where the agent takes one.
 func (h *hook) post(d decider, ev *agent.Event) agent.Answer {
-	if err := d.Err(); err != nil && !h.cfg.failOpen {
-		return agent.Answer{Verdict: agent.Deny, Reason: fmt.Sprintf("rampart: %v (the output was withheld: rampart fails closed)", err)}
-	}
-	redacted, findings := secret.RedactValue(ev.Output)
 	c := ev.Calls[0]
-	dec := responseDecision(d.Policy(), h.cfg.userHome, c, flatten(ev.Output))
-	if len(findings) > 0 {
-		kinds := kindsOf(findings)
-		msg := fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", ev.Tool, strings.Join(kinds, ", "))
-		if ev.Kind == agent.Pre {
-			msg = fmt.Sprintf("%s contains credentials (%s); it was not read", c.Path(), strings.Join(kinds, ", "))
-		}
-		dec = call.Decision{
-			Decision: call.Deny,
-			Message:  msg,
-			Matched:  strings.Join(kinds, ","),
-			Explicit: true,
-		}
+	found := "the output of " + ev.Tool + " contains credentials (%s); it was withheld from the model"
+	if ev.Kind == agent.Pre {
+		found = c.Path() + " contains credentials (%s); it was not read"
 	}
-	if dec.Decision == call.Allow {
+	r := d.DecideResponse(c, ev.Output, found)
+	if r.Decision.Decision < call.RequireApproval {
 		return agent.Answer{}
 	}
-	dec.Flags = append(dec.Flags, flagResponse)
-	if h.cfg.monitor {
-		dec.Flags = append(dec.Flags, call.FlagMonitor)
-	}
-	if err := d.Record(c, dec); err != nil && !h.cfg.failOpen {
-		return agent.Answer{Verdict: agent.Deny, Reason: fmt.Sprintf("rampart: cannot audit a finding in the tool's output: %v (the output was withheld: rampart fails closed)", err)}
-	}
-	if h.cfg.monitor || dec.Decision < call.RequireApproval {
-		return agent.Answer{}
-	}
-	ans := agent.Answer{Verdict: agent.Deny, Reason: reasonFor("", dec)}
-	if len(findings) > 0 {
-		ans.Redacted = redacted
+	ans := agent.Answer{Verdict: agent.Deny, Reason: reasonFor("", r.Decision)}
+	if r.Found() {
+		ans.Redacted = r.Redacted
 	}
 	return ans
 }
-
-// flagResponse marks the audit record of a decision about a tool's output
-// rather than its call.
-const flagResponse = "response"

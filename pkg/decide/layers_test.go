@@ -205,14 +205,26 @@ policies:
 `)
 	p := open(t, Config{ManagedPath: "-"})
 	c := exec("cat notes", root)
-	if r := p.DecideResponse(c, "see db.corp.internal"); r.Decision.Decision != call.Deny {
+	if r := p.DecideResponse(c, "see db.corp.internal", ""); r.Decision.Decision != call.Deny {
 		t.Errorf("project response rule = %+v", r.Decision)
 	}
-	if r := p.DecideResponse(exec("cat notes", t.TempDir()), "see db.corp.internal"); r.Decision.Decision != call.Allow {
+	if r := p.DecideResponse(exec("cat notes", t.TempDir()), "see db.corp.internal", ""); r.Decision.Decision != call.Allow {
 		t.Errorf("outside the project = %+v", r.Decision)
 	}
-	r := p.DecideResponse(c, map[string]any{"text": "AKIAIOSFODNN7EXAMPLE aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})
+	r := p.DecideResponse(c, map[string]any{"text": "AKIAIOSFODNN7EXAMPLE aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}, "")
 	if r.Decision.Decision != call.Deny || !r.Found() || r.Redacted == nil {
 		t.Errorf("credentials = %+v", r)
+	}
+}
+
+// A finding in a tool's output that cannot be audited still withholds it.
+func TestResponseAuditFailureBlocks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "file"), "a regular file")
+	p := open(t, Config{ManagedPath: "-", AuditPath: filepath.Join(dir, "file", "audit.jsonl")})
+	p.openErr = nil // the audit trail breaks after the point opened
+	r := p.DecideResponse(exec("env", dir), "K=AKIAIOSFODNN7EXAMPLE", "")
+	if r.Decision.Decision != call.Deny || !strings.Contains(r.Decision.Message, "cannot audit a finding") {
+		t.Errorf("got %+v, want a deny naming the audit failure", r.Decision)
 	}
 }

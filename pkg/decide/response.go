@@ -40,7 +40,10 @@ func (r Response) Found() bool { return len(r.Kinds) > 0 }
 // for c's cwd (managed, user, project). output is a decoded JSON value or
 // a string. A finding is recorded in the audit trail before the answer,
 // flagged "response"; monitor mode and fail-open apply as for Decide.
-func (p *Point) DecideResponse(c call.Call, output any) Response {
+// found is the message for credentials found, with %s for their kinds
+// ("" for "the output of TOOL contains credentials (%s); it was withheld
+// from the model").
+func (p *Point) DecideResponse(c call.Call, output any, found string) Response {
 	if c.Cwd == "" {
 		c.Cwd = p.cfg.Cwd
 	}
@@ -49,6 +52,9 @@ func (p *Point) DecideResponse(c call.Call, output any) Response {
 		r.Decision = p.failure(fmt.Sprintf("%v (the output was withheld)", err))
 		return r
 	}
+	if found == "" {
+		found = "the output of " + c.Tool + " contains credentials (%s); it was withheld from the model"
+	}
 	redacted, findings := secret.RedactValue(output)
 	d := p.responseRules(c, Flatten(output))
 	if len(findings) > 0 {
@@ -56,7 +62,7 @@ func (p *Point) DecideResponse(c call.Call, output any) Response {
 		r.Kinds = kindsOf(findings)
 		d = call.Decision{
 			Decision: call.Deny,
-			Message:  fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", c.Tool, strings.Join(r.Kinds, ", ")),
+			Message:  fmt.Sprintf(found, strings.Join(r.Kinds, ", ")),
 			Matched:  strings.Join(r.Kinds, ","),
 			Explicit: true,
 		}
