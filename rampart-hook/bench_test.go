@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"testing"
-
 )
 
 // benchPayloads are the hook payloads the benchmarks answer, on the

@@ -98,4 +98,3 @@ func TestUnwritableAnswerExits2(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 2 with the reason", code, errb.String())
 	}
 }
-
