@@ -91,6 +91,37 @@ func (p *Point) DecideResponse(c call.Call, output any, found string) Response {
 	return r
 }
 
+// DecideResponseRules judges the text of a tool's output by the
+// response_matches rules of every tier in force for c's cwd alone, for an
+// adapter that redacts credentials itself (the MCP proxy forwards a
+// redacted result). A decision other than allow is recorded, flagged
+// "response"; monitor mode and fail-open apply as for Decide. It returns
+// the decision to enforce.
+func (p *Point) DecideResponseRules(c call.Call, text string) call.Decision {
+	if c.Cwd == "" {
+		c.Cwd = p.cfg.Cwd
+	}
+	if err := p.Err(); err != nil {
+		return p.failure(fmt.Sprintf("%v (the output was withheld)", err))
+	}
+	d := p.responseRules(c, text)
+	if d.Decision == call.Allow {
+		return d
+	}
+	d.Flags = append(d.Flags, FlagResponse)
+	recorded := d
+	if p.cfg.Monitor {
+		recorded.Flags = append(append([]string(nil), d.Flags...), call.FlagMonitor)
+	}
+	if err := p.Record(c, recorded); err != nil && !p.cfg.FailOpen {
+		return call.Decision{Decision: call.Deny, Message: "cannot audit a finding in the tool's output: " + err.Error() + " (the output was withheld)"}
+	}
+	if p.cfg.Monitor {
+		return call.Decision{Decision: call.Allow, Flags: recorded.Flags, Message: "monitor mode: would " + d.Decision.String() + ": " + d.Message}
+	}
+	return d
+}
+
 // HasResponseRules reports whether a tier in force for cwd has
 // response_matches rules, so that an adapter gathers a tool's whole output
 // only when something will read it.
