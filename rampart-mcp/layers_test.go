@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A project policy added while the proxy runs is seen at the next call, for
+// calls and for results alike: the proxy's decision point re-finds the
+// project layer of its working directory instead of caching it.
+func TestProjectPolicyAddedMidSession(t *testing.T) {
+	proj := t.TempDir()
+	cmd := proxyCmd(t, nil, "fake-mcp-server")
+	cmd.Dir = proj
+	s := start(t, cmd)
+	s.send(initialize)
+	s.recvID(float64(1))
+
+	s.send(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"plan: CONFIDENTIAL merger"}}}`)
+	m, _ := s.recvID(float64(2))
+	if text, isErr := resultText(t, m); isErr || !strings.Contains(text, "CONFIDENTIAL") {
+		t.Fatalf("before the project policy: %q (error %v), want the echo", text, isErr)
+	}
+
+	if err := os.MkdirAll(filepath.Join(proj, ".rampart"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(proj, ".rampart", "policy.yaml"), []byte(`version: 1
+policies:
+  - name: no-echo-marker
+    match: {tool: [mcp]}
+    rules:
+      - action: deny
+        message: the project blocks this
+        when: {argument_matches: ["*blocked-marker*"]}
+  - name: no-confidential
+    rules:
+      - action: deny
+        message: confidential output stays here
+        when: {response_matches: ["*CONFIDENTIAL*"]}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	s.send(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"text":"blocked-marker"}}}`)
+	m, _ = s.recvID(float64(3))
+	if text, isErr := resultText(t, m); !isErr || !strings.Contains(text, "the project blocks this") {
+		t.Errorf("call after the project policy appeared: %q (error %v), want the project's deny", text, isErr)
+	}
+	s.send(`{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"echo","arguments":{"text":"plan: CONFIDENTIAL merger"}}}`)
+	m, _ = s.recvID(float64(4))
+	if text, _ := resultText(t, m); strings.Contains(text, "CONFIDENTIAL") || !strings.Contains(text, "confidential output stays here") {
+		t.Errorf("result after the project policy appeared: %q, want it withheld by the project's response rule", text)
+	}
+	s.exit()
+}
