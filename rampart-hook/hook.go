@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/rampart-hook/internal/agent"
@@ -12,7 +13,8 @@ import (
 
 // hook answers one hook payload.
 type hook struct {
-	cfg    config
+	cfg         config
+	readTimeout time.Duration // --read-timeout: how long stdin may take
 	format string // --format; "" to detect from the payload
 	mode   string // --mode: enforce or monitor
 	open   func(config) (decider, error)
@@ -26,7 +28,7 @@ var errBadMode = errors.New(`bad --mode (want "enforce" or "monitor")`)
 // not even a deny could be written (an agent then blocks on the exit code
 // alone, with the reason on stderr).
 func (h *hook) run(stdin io.Reader, stdout, stderr io.Writer) int {
-	payload, readErr := readPayload(stdin)
+	payload, readErr := readWithin(stdin, h.readTimeout)
 	ev, ans := h.answer(payload, readErr, stderr)
 	out := agent.Render(ev, ans)
 	if len(out) == 0 {
@@ -46,6 +48,41 @@ func (h *hook) run(stdin io.Reader, stdout, stderr io.Writer) int {
 // (so that the agent's write does not fail) before the hook answers
 // anyway: a writer that never stops cannot hold the hook forever.
 const maxDrain = 256 << 20
+
+// DefaultReadTimeout is how long the hook waits for its payload before it
+// denies: well inside every agent's own hook timeout (Claude Code, Codex
+// and Gemini CLI wait 60 s by default, Cursor and Copilot CLI about 30 s),
+// some of which treat a hook that timed out as no objection. A payload
+// arrives in milliseconds; a writer that never finishes gets a deny.
+const DefaultReadTimeout = 10 * time.Second
+
+// errReadTimeout is a payload that did not arrive in time.
+var errReadTimeout = errors.New("no complete payload on stdin")
+
+// readWithin is readPayload bounded by d (0: no bound). On a timeout the
+// read is abandoned; the process exits after answering.
+func readWithin(r io.Reader, d time.Duration) ([]byte, error) {
+	if d <= 0 {
+		return readPayload(r)
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		b, err := readPayload(r)
+		done <- result{b, err}
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case res := <-done:
+		return res.b, res.err
+	case <-t.C:
+		return nil, fmt.Errorf("%w within %v", errReadTimeout, d)
+	}
+}
 
 // readPayload reads all of stdin, up to agent.MaxPayload. A longer payload
 // is drained and refused.

@@ -70,6 +70,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 	fs.StringVar(&h.mode, "mode", "enforce", "`enforce` or monitor (judge and audit, never block)")
 	fs.StringVar(&h.format, "format", "", "hook `format`: claude-code, codex, cline, gemini, cursor or copilot (default: detected from the payload)")
 	fs.BoolVar(&h.cfg.flags.FailOpen, "fail-open", false, "when the policy or the audit trail fails, let calls through instead of denying them (flagged fail_open in the audit)")
+	fs.DurationVar(&h.readTimeout, "read-timeout", DefaultReadTimeout, "deny when the payload has not arrived on stdin within this `duration` (before the agent's own hook timeout)")
 	version := fs.Bool("version", false, "print the version and exit")
 
 	return &ffcli.Command{

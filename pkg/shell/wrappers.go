@@ -112,7 +112,7 @@ func plain(name string) bool {
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "strace", "ltrace":
 		return false
 	}
-	return !isShell(name) && scriptLang(name) == ""
+	return !isShell(name) && scriptLang(name) == "" && !isLoader(name)
 }
 
 func viaFrame(f frame, name string) frame {
@@ -334,6 +334,9 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return peelEnv(words, dyn)
 	case "strace", "ltrace":
 		return cut(traceFlags.skip(words, 1))
+	}
+	if isLoader(progName(words[0])) { // see loader.go
+		return peelLoader(words, dyn)
 	}
 	return nil, nil, false
 }
