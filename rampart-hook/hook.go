@@ -15,9 +15,9 @@ import (
 type hook struct {
 	cfg         config
 	readTimeout time.Duration // --read-timeout: how long stdin may take
-	format string // --format; "" to detect from the payload
-	mode   string // --mode: enforce or monitor
-	open   func(config) (decider, error)
+	format      string        // --format; "" to detect from the payload
+	mode        string        // --mode: enforce or monitor
+	open        func(config) (decider, error)
 }
 
 // errBadMode is a bad --mode value.
