@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,6 +54,26 @@ policies:
 	m, _ = s.recvID(float64(4))
 	if text, _ := resultText(t, m); strings.Contains(text, "CONFIDENTIAL") || !strings.Contains(text, "confidential output stays here") {
 		t.Errorf("result after the project policy appeared: %q, want it withheld by the project's response rule", text)
+	}
+	s.exit()
+}
+
+// Base64 content (image and audio data, resource blobs) is decoded and
+// scanned like text: a credential in it is redacted.
+func TestBase64ContentIsScanned(t *testing.T) {
+	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
+	s.send(initialize)
+	s.recvID(float64(1))
+	s.send(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"blob","arguments":{"text":"aws_access_key_id = AKIAIOSFODNN7EXAMPLE"}}}`)
+	m, line := s.recvID(float64(2))
+	content := m["result"].(map[string]any)["content"].([]any)
+	img := content[0].(map[string]any)["data"].(string)
+	blob := content[1].(map[string]any)["resource"].(map[string]any)["blob"].(string)
+	for _, b64 := range []string{img, blob} {
+		b, err := base64.StdEncoding.DecodeString(b64)
+		if err != nil || strings.Contains(string(b), "AKIAIOSFODNN7EXAMPLE") || !strings.Contains(string(b), "[REDACTED]") {
+			t.Errorf("base64 content decodes to %q (%v), want the key redacted; message %s", b, err, line)
+		}
 	}
 	s.exit()
 }
