@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"rampart.dev/pkg/call"
@@ -226,5 +227,16 @@ func TestResponseAuditFailureBlocks(t *testing.T) {
 	r := p.DecideResponse(exec("env", dir), "K=AKIAIOSFODNN7EXAMPLE", "")
 	if r.Decision.Decision != call.Deny || !strings.Contains(r.Decision.Message, "cannot audit a finding") {
 		t.Errorf("got %+v, want a deny naming the audit failure", r.Decision)
+	}
+}
+
+// A full disk is named as such.
+func TestAuditFailureNamesFullDisk(t *testing.T) {
+	err := &os.PathError{Op: "write", Path: "/r/audit.jsonl", Err: syscall.ENOSPC}
+	if got := auditFailure(err); !strings.Contains(got, "the disk is full") {
+		t.Errorf("auditFailure(ENOSPC) = %q", got)
+	}
+	if got := auditFailure(os.ErrPermission); strings.Contains(got, "full") {
+		t.Errorf("auditFailure(EPERM) = %q", got)
 	}
 }

@@ -1,7 +1,9 @@
 package decide
 
 import (
+	"errors"
 	"fmt"
+	"syscall"
 
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
@@ -69,7 +71,7 @@ func (p *Point) finish(c call.Call, d call.Decision) call.Decision {
 		recorded.Flags = append(append([]string(nil), d.Flags...), call.FlagMonitor)
 	}
 	if err := p.Record(c, recorded); err != nil {
-		f := p.failure("audit log could not be written: " + err.Error())
+		f := p.failure(auditFailure(err))
 		if !p.cfg.FailOpen {
 			return f
 		}
@@ -130,4 +132,17 @@ func Strongest(ds []call.Decision) int {
 		}
 	}
 	return by
+}
+
+// auditFailure says why an audit record could not be written, naming a
+// full disk (or an exhausted quota) as such: it is the likeliest cause and
+// the user's fix is not in Rampart.
+func auditFailure(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "audit log could not be written: the disk is full (" + err.Error() + "); free space, then retry"
+	case errors.Is(err, syscall.EDQUOT):
+		return "audit log could not be written: the disk quota is exhausted (" + err.Error() + ")"
+	}
+	return "audit log could not be written: " + err.Error()
 }

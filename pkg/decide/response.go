@@ -78,7 +78,7 @@ func (p *Point) DecideResponse(c call.Call, output any, found string) Response {
 	}
 	if err := p.Record(c, r.Recorded); err != nil {
 		if !p.cfg.FailOpen {
-			r.Decision = call.Decision{Decision: call.Deny, Message: "cannot audit a finding in the tool's output: " + err.Error() + " (the output was withheld)"}
+			r.Decision = call.Decision{Decision: call.Deny, Message: "cannot audit a finding in the tool's output: " + auditFailure(err) + " (the output was withheld)"}
 			return r
 		}
 		d.Flags = append(d.Flags, call.FlagFailOpen)
@@ -114,7 +114,7 @@ func (p *Point) DecideResponseRules(c call.Call, text string) call.Decision {
 		recorded.Flags = append(append([]string(nil), d.Flags...), call.FlagMonitor)
 	}
 	if err := p.Record(c, recorded); err != nil && !p.cfg.FailOpen {
-		return call.Decision{Decision: call.Deny, Message: "cannot audit a finding in the tool's output: " + err.Error() + " (the output was withheld)"}
+		return call.Decision{Decision: call.Deny, Message: "cannot audit a finding in the tool's output: " + auditFailure(err) + " (the output was withheld)"}
 	}
 	if p.cfg.Monitor {
 		return call.Decision{Decision: call.Allow, Flags: recorded.Flags, Message: "monitor mode: would " + d.Decision.String() + ": " + d.Message}
