@@ -27,7 +27,8 @@
 //	         "❚❚ paused (+N)"
 //	rows     one per call: ✗ deny, ? require_approval, • log, ✓ allow (and
 //	         their colours), time, tool, the command, path or URL, the policy
-//	         that decided ("default" when none matched)
+//	         that decided, else the cause (redaction, policy failed to load,
+//	         audit failed, bad input, policy reload), else "default"
 //	details  the selected row's decision, message, agent, session, adapter
 //	totals   calls by decision
 //	pending  approvals waiting at rampart-serve, when one is reachable
