@@ -55,8 +55,8 @@
 // exits: the records of the active file and, with --server, the pending
 // approvals. Its width is --width, else $COLUMNS, else 100.
 //
-// Every flag can also be set as RAMPART_ plus its name in capitals
-// (RAMPART_FILE, RAMPART_SERVER, RAMPART_MODE).
+// Flags come from the command line only; of the environment only
+// RAMPART_HOME, RAMPART_POLICY and RAMPART_SERVE_ADDR are read.
 //
 // Exit status: 0 when the user quits or after --once; 2 for a usage error,
 // or when stdout is not a terminal (use --once).
