@@ -77,3 +77,17 @@ func TestBase64ContentIsScanned(t *testing.T) {
 	}
 	s.exit()
 }
+
+// An over-size request is refused with its own id when the start of the
+// message names it, so the client's pending call ends.
+func TestOverSizeRequestAnsweredWithItsID(t *testing.T) {
+	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
+	s.send(initialize)
+	s.recvID(float64(1))
+	s.send(`{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo","arguments":{"text":"` + strings.Repeat("x", 65<<20) + `"}}}`)
+	m, line := s.recvID(float64(42))
+	if e, ok := m["error"].(map[string]any); !ok || !strings.Contains(e["message"].(string), "exceeds") {
+		t.Errorf("over-size request answered %.200s, want an error for id 42", line)
+	}
+	s.exit()
+}

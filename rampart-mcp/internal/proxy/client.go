@@ -93,7 +93,13 @@ func (p *Proxy) clientMalformed(line []byte, why string) {
 func (p *Proxy) clientTooLong(tl *frame.TooLongError) {
 	p.cfg.Judge.Record(p.eventCall("client", tl.Error()), call.Decision{Decision: call.Deny, Message: "refused an over-long client message: " + tl.Error(), Flags: []string{call.FlagBadInput}})
 	p.logf("client: %v; dropped", tl)
-	p.client.write(errorResponse(nil, codeInvalidRequest, "rampart-mcp: "+tl.Error()))
+	// Answer the request by its id when the start of the message names it:
+	// a client waits on that id, not on a null one.
+	id := idFromHead(tl.Head)
+	if id != nil {
+		p.remember(idKey(id))
+	}
+	p.client.write(errorResponse(id, codeInvalidRequest, "rampart-mcp: "+tl.Error()))
 }
 
 // clientMessage decides what becomes of one client message.
