@@ -91,3 +91,33 @@ func TestOverSizeRequestAnsweredWithItsID(t *testing.T) {
 	}
 	s.exit()
 }
+
+// A denied call made as a task is answered with a task, already completed,
+// whose result is the denial; tasks/get, tasks/result and tasks/cancel for
+// it are answered by the proxy.
+func TestDeniedTaskAnsweredAsTask(t *testing.T) {
+	s := start(t, proxyCmd(t, nil, "fake-mcp-server"))
+	s.send(initialize)
+	s.recvID(float64(1))
+	s.send(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"wipe_disk","arguments":{},"task":{"ttl":60000}}}`)
+	m, line := s.recvID(float64(2))
+	task, _ := m["result"].(map[string]any)["task"].(map[string]any)
+	id, _ := task["taskId"].(string)
+	if id == "" || task["status"] != "completed" {
+		t.Fatalf("tools/call as a task answered %s, want a completed task", line)
+	}
+	s.send(`{"jsonrpc":"2.0","id":3,"method":"tasks/get","params":{"taskId":"` + id + `"}}`)
+	if m, line := s.recvID(float64(3)); m["result"].(map[string]any)["status"] != "completed" {
+		t.Errorf("tasks/get answered %s", line)
+	}
+	s.send(`{"jsonrpc":"2.0","id":4,"method":"tasks/result","params":{"taskId":"` + id + `"}}`)
+	m, line = s.recvID(float64(4))
+	if text, isErr := resultText(t, m); !isErr || !strings.Contains(text, "wiping is blocked") || !strings.Contains(line, id) {
+		t.Errorf("tasks/result answered %s, want the denial tied to the task", line)
+	}
+	s.send(`{"jsonrpc":"2.0","id":5,"method":"tasks/cancel","params":{"taskId":"` + id + `"}}`)
+	if m, line := s.recvID(float64(5)); m["error"] == nil {
+		t.Errorf("tasks/cancel answered %s, want an error", line)
+	}
+	s.exit()
+}

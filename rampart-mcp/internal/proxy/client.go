@@ -114,6 +114,10 @@ func (p *Proxy) clientMessage(env envelope) verdict {
 		if p.dropCancel(env.params) {
 			return verdict{}
 		}
+	case "tasks/get", "tasks/result", "tasks/cancel":
+		if reply, ok := p.taskRequest(env); ok {
+			return verdict{reply: reply}
+		}
 	case "initialize":
 		p.noteAgent(env.params, false)
 	}
@@ -165,6 +169,9 @@ func (p *Proxy) toolsCall(env envelope) verdict {
 			return verdict{}
 		}
 		p.remember(idKey(env.id))
+		if asTask(env.params) {
+			return verdict{reply: p.denyAsTask(env.id, denyMap(denyText(d), d, modern), denyText(d))}
+		}
 		return verdict{reply: denyResult(env.id, denyText(d), d, modern)}
 	}
 }

@@ -138,7 +138,9 @@ type Proxy struct {
 	held        map[string]context.CancelFunc // calls waiting for approval
 	denied      map[string]bool               // calls answered by the proxy, for dropping cancellations
 	deniedOrder []string
-	annotations map[string]any // tool name → annotations from tools/list
+	annotations map[string]any        // tool name → annotations from tools/list
+	tasks       map[string]deniedTask // tasks the proxy made for denied calls (tasks.go)
+	taskOrder   []string
 	closed      bool
 	wg          sync.WaitGroup
 }
