@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -239,4 +240,38 @@ func TestAuditFailureNamesFullDisk(t *testing.T) {
 	if got := auditFailure(os.ErrPermission); strings.Contains(got, "full") {
 		t.Errorf("auditFailure(EPERM) = %q", got)
 	}
+}
+
+// Decisions from many goroutines while the policy reloads and a project
+// layer comes and goes: run with -race.
+func TestConcurrentDecideReloadAndProjects(t *testing.T) {
+	root := t.TempDir()
+	l := home.Layout{Dir: filepath.Join(root, ".rampart")}
+	write(t, l.Policy(), denyMarker)
+	p := open(t, Config{Home: l, ManagedPath: "-", NoAudit: true})
+	proj := filepath.Join(root, "p")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 50; i++ {
+			write(t, filepath.Join(proj, ProjectFile), denyMarker)
+			p.Reload()
+			os.Remove(filepath.Join(proj, ProjectFile))
+		}
+	}()
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				if d := p.Decide(exec("touch marker", proj)); d.Decision != call.Deny {
+					t.Errorf("touch marker = %+v, want the user policy's deny", d)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	<-done
 }
