@@ -45,6 +45,14 @@ func wrapCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 					settings.Config = p
 				}
 			}
+			if settings.Config == "" && os.Getenv("RAMPART_POLICY") == "" {
+				// Pin the user's policy file when there is one: deleted
+				// mid-session, it fails closed rather than falling back to
+				// the standard profile.
+				if _, err := os.Lstat(l.Policy()); err == nil {
+					settings.Config = l.Policy()
+				}
+			}
 			file, remove, err := writeSession(l, settings)
 			if err != nil {
 				return fmt.Errorf("cannot write the session's settings: %w", err)
