@@ -3,8 +3,11 @@
  * dynamically linked process runs another program.
  *
  * Interposed: execve, execv, execvp, execvpe, execl, execlp, execle,
- * fexecve, system, popen, posix_spawn, posix_spawnp (librampart.map exports
- * exactly these). A denied call does not run: the exec family returns -1
+ * fexecve, execveat, system, popen, posix_spawn, posix_spawnp
+ * (librampart.map exports exactly these). The file an exec would run is
+ * identified first (identity.c): a copy of, or link to, a system program
+ * is judged under that program's name, and an anonymous executable (a
+ * memfd) is denied. A denied call does not run: the exec family returns -1
  * with errno EPERM, posix_spawn and posix_spawnp return EPERM, popen returns
  * NULL with errno EPERM, and system returns what a shell that could not run
  * the command returns (exit status 127) with errno EPERM.
@@ -31,6 +34,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -150,7 +154,14 @@ static int judged_exec(enum kind k, const char *prog, int fd, char *const argv[]
 	if (k != K_FEXECVE && (k == K_EXECVE || has_slash(prog)) &&
 	    faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0)
 		return -1;
-	if (rp_ask_argv(prog, argv) == RP_DENY) {
+	char sysprog[PATH_MAX];
+	int id = rp_identify(prog, k == K_FEXECVE ? fd : -1, k == K_EXECVPE, sysprog, sizeof sysprog);
+	if (id < 0) {
+		rp_say("denied: ", prog, ": ", "an anonymous executable (memfd or deleted file) cannot be judged");
+		errno = EPERM;
+		return -1;
+	}
+	if (rp_ask_argv(id > 0 ? sysprog : prog, argv) == RP_DENY) {
 		errno = EPERM;
 		return -1;
 	}
@@ -201,6 +212,33 @@ EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
 		prog = path;
 	}
 	return judged_exec(K_FEXECVE, prog, fd, argv, envp);
+}
+
+/* execveat runs the file at dirfd/path, or dirfd itself with AT_EMPTY_PATH
+ * and an empty path (how fexecve is built). It is judged as fexecve or
+ * execve would be; a path relative to a directory fd other than AT_FDCWD
+ * is named through /proc/self/fd. */
+EXPORT int execveat(int dirfd, const char *path, char *const argv[], char *const envp[], int flags)
+{
+	setup();
+	if (!path[0] && (flags & AT_EMPTY_PATH))
+		return fexecve(dirfd, argv, envp);
+	if (path[0] == '/' || dirfd == AT_FDCWD)
+		return judged_exec(K_EXECVE, path, -1, argv, envp);
+	/* Relative to a directory fd: judge and run the path it names. */
+	char dir[PATH_MAX], link[32];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd);
+	int saved = errno;
+	ssize_t n = readlink(link, dir, sizeof dir - 1);
+	errno = saved;
+	if (n <= 0 || (size_t)n + 1 + strlen(path) + 1 > sizeof dir) {
+		rp_say("denied: ", path, ": ", "execveat relative to a directory that cannot be named");
+		errno = EPERM;
+		return -1;
+	}
+	dir[n] = '/';
+	memcpy(dir + n + 1, path, strlen(path) + 1);
+	return judged_exec(K_EXECVE, dir, -1, argv, envp);
 }
 
 /* The execl family gathers its arguments and goes the same way; like the C
@@ -335,7 +373,14 @@ static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 		errno = saved;
 		return e;
 	}
-	if (rp_ask_argv(prog, argv) == RP_DENY)
+	char sysprog[PATH_MAX];
+	int id = rp_identify(prog, -1, fn == real.spawnp, sysprog, sizeof sysprog);
+	if (id < 0) {
+		rp_say("denied: ", prog, ": ", "an anonymous executable (memfd or deleted file) cannot be judged");
+		errno = saved;
+		return EPERM;
+	}
+	if (rp_ask_argv(id > 0 ? sysprog : prog, argv) == RP_DENY)
 		return EPERM;
 	return spawn_fixed(fn, pid, prog, fa, attr, argv, envp);
 }

@@ -87,6 +87,14 @@ extern _Thread_local int rp_busy __attribute__((tls_model("initial-exec")));
 size_t rp_env_check(char *const envp[]);
 char **rp_env_fix(char *const envp[], char **out, size_t slots, char *buf, size_t bufsz);
 
+/* rp_identify names the file an exec would run (prog, searched on $PATH
+ * when use_path is set and it has no slash, or fd when fd >= 0): 1 with
+ * the system program's path in out when it is the same file as, or has the
+ * same content as, a program in /usr/bin, /bin, /usr/sbin or /sbin under
+ * another name; -1 when it is anonymous (a memfd, a deleted file) and
+ * cannot be judged; 0 otherwise. errno is preserved. See identity.c. */
+int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz);
+
 /* Small async-signal-safe string helpers. */
 size_t rp_strlen(const char *s);
 int rp_streq(const char *a, const char *b);

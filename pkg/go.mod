@@ -12,5 +12,7 @@ require (
 
 require (
 	golang.org/x/net v0.47.0
-	golang.org/x/text v0.31.0 // indirect
+	golang.org/x/text v0.31.0
 )
+
+require github.com/fsnotify/fsnotify v1.9.0

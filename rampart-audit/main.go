@@ -11,7 +11,6 @@ import (
 	"runtime/debug"
 	"syscall"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 	"golang.org/x/sys/unix"
 
@@ -63,7 +62,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		ShortUsage: "rampart-audit <tail|verify|checkpoint|stats|search> [flags] [FILE...]",
 		ShortHelp:  "read, verify and search Rampart's audit trail",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
 		Subcommands: []*ffcli.Command{
 			a.tailCmd(), a.verifyCmd(), a.checkpointCmd(), a.statsCmd(), a.searchCmd(), a.exportCmd(),
 		},

@@ -12,6 +12,7 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/engine"
 )
 
@@ -57,14 +58,50 @@ func explainCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			if err != nil {
 				return err
 			}
-			t := engine.New(p.Policy(), engine.Env{Home: e.userHome}).Explain(c)
-			if asJSON {
-				return call.NewWriter(stdout).Write(t)
+			tiers, err := p.Tiers(cwd)
+			if err != nil {
+				return err
 			}
-			printTrace(stdout, p.Source(), t)
+			x := explanation{}
+			var ds []call.Decision
+			for _, tier := range tiers {
+				t := engine.New(tier.Policy, engine.Env{Home: e.userHome}).Explain(c)
+				x.Tiers = append(x.Tiers, tierTrace{Layer: tier.Layer, Source: tier.Source, Trace: t})
+				ds = append(ds, t.Decision)
+			}
+			by := decide.Strongest(ds)
+			x.Decision, x.Layer = ds[by], tiers[by].Layer
+			if asJSON {
+				return call.NewWriter(stdout).Write(x)
+			}
+			for _, t := range x.Tiers {
+				if len(x.Tiers) > 1 {
+					fmt.Fprintf(stdout, "--- %s layer\n", t.Layer)
+				}
+				printTrace(stdout, t.Source, t.Trace)
+			}
+			if len(x.Tiers) > 1 {
+				fmt.Fprintf(stdout, "--- decided by the %s layer: %s\n", x.Layer, x.Decision.Decision)
+			} else {
+				fmt.Fprintf(stdout, "layer: %s\n", x.Layer)
+			}
 			return nil
 		},
 	}
+}
+
+// explanation is what explain prints: each tier's trace, and the
+// decision enforcement would make with the tier that made it.
+type explanation struct {
+	Decision call.Decision `json:"decision"`
+	Layer    string        `json:"layer"`
+	Tiers    []tierTrace   `json:"tiers"`
+}
+
+type tierTrace struct {
+	Layer  string       `json:"layer"`
+	Source string       `json:"source"`
+	Trace  engine.Trace `json:"trace"`
 }
 
 func printTrace(w io.Writer, source string, t engine.Trace) {

@@ -14,8 +14,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
 )
 
@@ -34,10 +34,10 @@ type policyFiler interface {
 	PolicyFiles() []string
 }
 
-// onePolicyFile is a decider that names its one policy file ("" when it
-// serves an embedded profile), as *decide.Point does.
-type onePolicyFile interface {
-	PolicyFile() string
+// watchedFiler is a decider that names the files to watch, as
+// *decide.Point does (its user and managed policy files).
+type watchedFiler interface {
+	WatchedFiles() []string
 }
 
 // withPolicyFiles returns d, watched for changes to files by listen.
@@ -56,9 +56,6 @@ const (
 	// listen backlog and librampart's own timeout turns a long wait into a
 	// deny.
 	maxConns = 1024
-	// reloadDelay lets an editor finish writing (write, rename, chmod)
-	// before the policy is read again.
-	reloadDelay = 100 * time.Millisecond
 	// probeTimeout is how long a live server gets to answer when an
 	// existing socket file is found.
 	probeTimeout = 500 * time.Millisecond
@@ -89,16 +86,23 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 	switch pf := d.(type) {
 	case policyFiler:
 		files = pf.PolicyFiles()
-	case onePolicyFile:
-		files = []string{pf.PolicyFile()}
+	case watchedFiler:
+		files = pf.WatchedFiles()
 	}
-	if len(files) > 0 && files[0] != "" {
-		stop, err := watchPolicy(files, d, stderr)
-		if err != nil {
+	if len(files) > 0 {
+		wctx, stop := context.WithCancel(ctx)
+		defer stop()
+		report := func(err error) {
+			if err != nil {
+				fmt.Fprintf(stderr, "rampart-eval: error: reload policy: %v\n", err)
+				fmt.Fprintf(stderr, "rampart-eval: hint: keeping the last good policy\n")
+			} else {
+				fmt.Fprintf(stderr, "rampart-eval: policy reloaded\n")
+			}
+		}
+		if err := decide.WatchFiles(wctx, files, d.Reload, report); err != nil {
 			fmt.Fprintf(stderr, "rampart-eval: error: watch policy: %v\n", err)
 			fmt.Fprintf(stderr, "rampart-eval: hint: the policy is not reloaded on change; restart to pick up edits\n")
-		} else {
-			defer stop()
 		}
 	}
 	fmt.Fprintf(stderr, "rampart-eval: listening on unix:%s\n", path)
@@ -309,80 +313,6 @@ func openSocket(path string, stderr io.Writer) (*net.UnixListener, error) {
 		return nil, err
 	}
 	return ln, nil
-}
-
-// watchPolicy calls d.Reload when one of files changes. It watches the
-// directories (editors replace a file by renaming a new one over it) and,
-// for a symlinked file, its target's directory too.
-func watchPolicy(files []string, d decider, stderr io.Writer) (stop func(), err error) {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return nil, err
-	}
-	want := map[string]bool{}
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if f == "" {
-			continue
-		}
-		f, err := filepath.Abs(f)
-		if err != nil {
-			continue
-		}
-		want[f] = true
-		dirs[filepath.Dir(f)] = true
-		if t, err := filepath.EvalSymlinks(f); err == nil && t != f {
-			want[t] = true
-			dirs[filepath.Dir(t)] = true
-		}
-	}
-	added := 0
-	for dir := range dirs {
-		if err := w.Add(dir); err == nil {
-			added++
-		}
-	}
-	if added == 0 && len(dirs) > 0 {
-		w.Close()
-		return nil, fmt.Errorf("none of the policy directories can be watched")
-	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var timer *time.Timer
-		var fire <-chan time.Time
-		for {
-			select {
-			case ev, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				if !want[filepath.Clean(ev.Name)] || ev.Op == fsnotify.Chmod {
-					continue
-				}
-				if timer == nil {
-					timer = time.NewTimer(reloadDelay)
-				} else {
-					timer.Reset(reloadDelay)
-				}
-				fire = timer.C
-			case <-fire:
-				fire = nil
-				if err := d.Reload(); err != nil {
-					fmt.Fprintf(stderr, "rampart-eval: error: reload policy: %v\n", err)
-					fmt.Fprintf(stderr, "rampart-eval: hint: keeping the last good policy\n")
-				} else {
-					fmt.Fprintf(stderr, "rampart-eval: policy reloaded\n")
-				}
-			case err, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-				fmt.Fprintf(stderr, "rampart-eval: error: watch policy: %v\n", err)
-			}
-		}
-	}()
-	return func() { w.Close(); <-done }, nil
 }
 
 // syncWriter serialises writes from the connection goroutines, so that

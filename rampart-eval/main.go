@@ -12,7 +12,6 @@ import (
 	"runtime/debug"
 	"syscall"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/call"
@@ -35,53 +34,40 @@ var errFailed = errors.New("failed")
 
 // options are the flags every verb shares.
 type options struct {
-	config   string
-	profile  string
-	mode     string
-	failOpen bool
-	listen   string
-	version  bool
+	flags   decide.Flags
+	listen  string
+	version bool
 }
 
 func (o *options) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.config, "config", "", "policy file (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the standard profile)")
-	fs.StringVar(&o.profile, "profile", "", "embedded profile: standard, paranoid or yolo")
-	fs.StringVar(&o.mode, "mode", "enforce", "enforce, or monitor: decide and audit, never block")
-	fs.BoolVar(&o.failOpen, "fail-open", false, "allow (flagged and audited) when the policy or audit log fails")
+	fs.StringVar(&o.flags.Config, "config", "", "policy file (default $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml, else the standard profile)")
+	fs.StringVar(&o.flags.Profile, "profile", "", "embedded profile: standard, paranoid or yolo")
+	fs.StringVar(&o.flags.Managed, "managed-policy", "", "managed system policy above the user's (default "+decide.ManagedPolicy+", used when it exists)")
+	fs.StringVar(&o.flags.Mode, "mode", "enforce", "enforce, or monitor: decide and audit, never block")
+	fs.BoolVar(&o.flags.FailOpen, "fail-open", false, "allow (flagged and audited) when the policy or audit log fails")
 }
 
-// env is what run reads from the process environment, once.
+// env is what run reads from the process environment, once: only the
+// variables pkg/decide and pkg/home document.
 type env struct {
 	home     home.Layout
 	userHome string
-	policy   string // $RAMPART_POLICY
+	getenv   func(string) string
+	stderr   io.Writer
 }
 
-func readEnv() env {
+func readEnv(stderr io.Writer) env {
 	uh, _ := os.UserHomeDir()
-	return env{home: home.Resolve(os.Getenv, uh), userHome: uh, policy: os.Getenv("RAMPART_POLICY")}
+	return env{home: home.Resolve(os.Getenv, uh), userHome: uh, getenv: os.Getenv, stderr: stderr}
 }
 
 func (o *options) decideConfig(e env) (decide.Config, error) {
-	cfg := decide.Config{
-		PolicyPath: o.config,
-		Profile:    o.profile,
-		Home:       e.home,
-		UserHome:   e.userHome,
-		Via:        "rampart-eval",
-		FailOpen:   o.failOpen,
+	cfg, warns, err := decide.Resolve(o.flags, e.getenv, e.userHome)
+	for _, w := range warns {
+		fmt.Fprintf(e.stderr, "rampart-eval: warning: %s\n", w)
 	}
-	if cfg.PolicyPath == "" && cfg.Profile == "" {
-		cfg.PolicyPath = e.policy
-	}
-	switch o.mode {
-	case "enforce", "":
-	case "monitor":
-		cfg.Monitor = true
-	default:
-		return cfg, fmt.Errorf("-mode must be enforce or monitor, not %q", o.mode)
-	}
-	return cfg, nil
+	cfg.Via = "rampart-eval"
+	return cfg, err
 }
 
 // openPolicy opens the decision point for verbs that only evaluate (check,
@@ -96,7 +82,7 @@ func (o *options) openPolicy(e env) (*decide.Point, error) {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := readEnv()
+	e := readEnv(stderr)
 	var o options
 	fs := flag.NewFlagSet("rampart-eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -108,7 +94,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		ShortUsage: "rampart-eval [flags] < calls.jsonl > decisions.jsonl",
 		ShortHelp:  "decide tool calls against a Rampart policy",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
 		Subcommands: []*ffcli.Command{
 			checkCmd(e, stdout, stderr),
 			explainCmd(e, stdout, stderr),

@@ -20,6 +20,8 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 	fs := flag.NewFlagSet("rampart-eval test", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o.register(fs)
+	var cwd string
+	fs.StringVar(&cwd, "cwd", "", "working directory of tests that name none, whose project layer applies (default ~/project)")
 	return &ffcli.Command{
 		Name:       "test",
 		ShortUsage: "rampart-eval test [FILE...]",
@@ -32,13 +34,24 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			if err != nil {
 				return err
 			}
+			if cwd == "" {
+				// A test without cwd runs as if from a project under the
+				// home directory.
+				cwd = filepath.Join(e.userHome, "project")
+			}
+			// A suite with no policy of its own runs against the tiers in
+			// force, as enforcement would judge it.
 			type suite struct {
 				pol   *policy.Policy
 				tests []policy.Test
 			}
 			var suites []suite
 			if len(args) == 0 {
-				suites = append(suites, suite{p.Policy(), p.Policy().Tests})
+				tiers, err := p.Tiers(cwd)
+				if err != nil {
+					return err
+				}
+				suites = append(suites, suite{nil, tiers[0].Policy.Tests})
 			}
 			for _, f := range args {
 				tp, err := decide.ReadPolicy(f)
@@ -48,19 +61,21 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 				if tp.Count() > 0 {
 					suites = append(suites, suite{tp, tp.Tests})
 				} else {
-					suites = append(suites, suite{p.Policy(), tp.Tests})
+					suites = append(suites, suite{nil, tp.Tests})
 				}
 			}
 			passed, failed := 0, 0
 			for _, s := range suites {
-				eng := engine.New(s.pol, engine.Env{Home: e.userHome})
 				for _, t := range s.tests {
 					if t.Call.Cwd == "" {
-						// A test without cwd runs as if from a project
-						// under the home directory.
-						t.Call.Cwd = filepath.Join(e.userHome, "project")
+						t.Call.Cwd = cwd
 					}
-					d := eng.Evaluate(t.Call)
+					var d call.Decision
+					if s.pol != nil {
+						d = engine.New(s.pol, engine.Env{Home: e.userHome}).Evaluate(t.Call)
+					} else {
+						d = p.Probe(t.Call)
+					}
 					if d.Decision == t.Expect {
 						passed++
 						continue

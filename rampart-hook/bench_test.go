@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"io"
 	"testing"
-
-	"rampart.dev/pkg/home"
 )
 
 // benchPayloads are the hook payloads the benchmarks answer, on the
@@ -63,7 +61,12 @@ func BenchmarkHookWarm(b *testing.B) {
 func benchHook(b *testing.B, format string) *hook {
 	dir := b.TempDir()
 	return &hook{
-		cfg:    config{home: home.Layout{Dir: dir}, userHome: "/home/u"},
+		cfg: config{userHome: "/home/u", getenv: func(k string) string {
+			if k == "RAMPART_HOME" {
+				return dir
+			}
+			return ""
+		}},
 		format: format,
 		mode:   "enforce",
 		open:   openDecider,

@@ -3,32 +3,29 @@ package main
 import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
-	"rampart.dev/pkg/home"
-	"rampart.dev/pkg/policy"
 )
 
 // decider is the decision point the hook asks (a [decide.Point]). Decide
 // evaluates and audits a call before returning, failing closed when it
-// cannot; Reject audits input that could not be judged; Record audits a
-// decision the hook made itself, such as a credential found in a tool's
-// output; Policy is the policy in force, nil when it failed to load.
+// cannot; Reject audits input that could not be judged; DecideResponse
+// judges and audits a tool's output (credentials, response_matches);
+// Err says why the point cannot decide normally.
 type decider interface {
 	Decide(c call.Call) call.Decision
 	Reject(c call.Call, reason string) call.Decision
-	Record(c call.Call, d call.Decision) error
-	Policy() *policy.Policy
+	DecideResponse(c call.Call, output any, found string) decide.Response
 	Err() error
 	Close() error
 }
 
-// config is what opening the decision point needs.
+// config is what opening the decision point needs: the command line that
+// setup wrote, and the environment (read through pkg/decide's rules, which
+// let it only tighten).
 type config struct {
-	policyPath string // --config or RAMPART_POLICY
-	profile    string // --profile
-	home       home.Layout
-	userHome   string
-	monitor    bool
-	failOpen   bool
+	flags    decide.Flags
+	getenv   func(string) string
+	userHome string
+	warn     func(string) // an ignored environment setting
 }
 
 // via names the hook in the audit trail.
@@ -38,14 +35,20 @@ const via = "rampart-hook"
 // policy or the audit trail failed, the error says why and its decisions
 // fail closed (or open, with --fail-open) with that reason.
 func openDecider(cfg config) (decider, error) {
-	p, err := decide.Open(decide.Config{
-		PolicyPath: cfg.policyPath,
-		Profile:    cfg.profile,
-		Home:       cfg.home,
-		UserHome:   cfg.userHome,
-		Via:        via,
-		FailOpen:   cfg.failOpen,
-		Monitor:    cfg.monitor,
-	})
-	return p, err
+	getenv := cfg.getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	dc, warns, err := decide.Resolve(cfg.flags, getenv, cfg.userHome)
+	if cfg.warn != nil {
+		for _, w := range warns {
+			cfg.warn(w)
+		}
+	}
+	dc.Via = via
+	p, oerr := decide.Open(dc)
+	if err != nil {
+		return p, err
+	}
+	return p, oerr
 }

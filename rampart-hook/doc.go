@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	rampart-hook [-format AGENT] [-config FILE] [-profile NAME] [-mode enforce|monitor] [-fail-open] < payload.json
+//	rampart-hook [-format AGENT] [-config FILE] [-profile NAME] [-mode enforce|monitor] [-fail-open] [-read-timeout D] < payload.json
 //	rampart-hook setup AGENT [-scope user|project|local] [-dir DIR] [-path PATH] [-mode monitor] [-config FILE] [-remove]
 //	rampart-hook -version
 //
@@ -35,10 +35,19 @@
 // from the model, replaced by a redacted copy where the agent allows it.
 //
 // The policy is -config, else $RAMPART_POLICY, else -profile, else
-// ~/.rampart/policy.yaml, else the embedded standard profile; a project's
-// .rampart/policy.yaml, found from the call's cwd upward, can tighten it.
-// The audit trail is $RAMPART_HOME/audit/audit.jsonl (~/.rampart by
-// default). Each flag can also be set as RAMPART_<FLAG>, e.g. RAMPART_MODE.
+// ~/.rampart/policy.yaml, else the embedded standard profile, under the
+// managed policy (/etc/rampart/policy.yaml, or -managed-policy) when it
+// exists; a project's .rampart/policy.yaml, found from the call's cwd
+// upward, can tighten it (pkg/decide's Resolve). The audit trail is
+// $RAMPART_HOME/audit/audit.jsonl (~/.rampart by default). Flags come from
+// the command line only, the one setup wrote: no environment variable
+// weakens enforcement (RAMPART_MODE=monitor and RAMPART_FAIL_OPEN are
+// ignored with a warning; RAMPART_PROFILE adds a profile that can only
+// tighten).
+//
+// The payload must arrive on stdin within -read-timeout (10 s): a hook that
+// hangs would be killed by the agent's own timeout, which some agents treat
+// as no objection, so the hook denies first.
 //
 // rampart-hook never fails open. Input it cannot read (empty, malformed,
 // oversized, no tool), a policy that does not load and an audit record that

@@ -9,6 +9,7 @@ require (
 )
 
 require (
+	github.com/fsnotify/fsnotify v1.9.0 // indirect
 	github.com/gobwas/glob v0.2.3 // indirect
 	github.com/oklog/ulid/v2 v2.1.1 // indirect
 	golang.org/x/net v0.47.0 // indirect

@@ -5,18 +5,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"rampart.dev/pkg/call"
-	"rampart.dev/pkg/secret"
 	"rampart.dev/rampart-hook/internal/agent"
 )
 
 // hook answers one hook payload.
 type hook struct {
-	cfg    config
-	format string // --format; "" to detect from the payload
-	mode   string // --mode: enforce or monitor
-	open   func(config) (decider, error)
+	cfg         config
+	readTimeout time.Duration // --read-timeout: how long stdin may take
+	format      string        // --format; "" to detect from the payload
+	mode        string        // --mode: enforce or monitor
+	open        func(config) (decider, error)
 }
 
 // errBadMode is a bad --mode value.
@@ -27,7 +28,7 @@ var errBadMode = errors.New(`bad --mode (want "enforce" or "monitor")`)
 // not even a deny could be written (an agent then blocks on the exit code
 // alone, with the reason on stderr).
 func (h *hook) run(stdin io.Reader, stdout, stderr io.Writer) int {
-	payload, readErr := readPayload(stdin)
+	payload, readErr := readWithin(stdin, h.readTimeout)
 	ev, ans := h.answer(payload, readErr, stderr)
 	out := agent.Render(ev, ans)
 	if len(out) == 0 {
@@ -47,6 +48,41 @@ func (h *hook) run(stdin io.Reader, stdout, stderr io.Writer) int {
 // (so that the agent's write does not fail) before the hook answers
 // anyway: a writer that never stops cannot hold the hook forever.
 const maxDrain = 256 << 20
+
+// DefaultReadTimeout is how long the hook waits for its payload before it
+// denies: well inside every agent's own hook timeout (Claude Code, Codex
+// and Gemini CLI wait 60 s by default, Cursor and Copilot CLI about 30 s),
+// some of which treat a hook that timed out as no objection. A payload
+// arrives in milliseconds; a writer that never finishes gets a deny.
+const DefaultReadTimeout = 10 * time.Second
+
+// errReadTimeout is a payload that did not arrive in time.
+var errReadTimeout = errors.New("no complete payload on stdin")
+
+// readWithin is readPayload bounded by d (0: no bound). On a timeout the
+// read is abandoned; the process exits after answering.
+func readWithin(r io.Reader, d time.Duration) ([]byte, error) {
+	if d <= 0 {
+		return readPayload(r)
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		b, err := readPayload(r)
+		done <- result{b, err}
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case res := <-done:
+		return res.b, res.err
+	case <-t.C:
+		return nil, fmt.Errorf("%w within %v", errReadTimeout, d)
+	}
+}
 
 // readPayload reads all of stdin, up to agent.MaxPayload. A longer payload
 // is drained and refused.
@@ -82,6 +118,9 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 		ev = &agent.Event{Format: f, Kind: agent.Pre}
 	}
 	what := "cannot read the hook payload"
+	if h.mode == "" {
+		h.mode = "enforce"
+	}
 	if fmtErr != nil || (h.mode != "enforce" && h.mode != "monitor") {
 		what, err = "bad hook command", fmtErr
 		if err == nil {
@@ -91,7 +130,7 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 	if err == nil && ev.Kind == agent.Other {
 		return ev, agent.Answer{}
 	}
-	h.cfg.monitor = h.mode == "monitor"
+	h.cfg.flags.Mode = h.mode
 	d, openErr := h.open(h.cfg)
 	if openErr != nil {
 		fmt.Fprintf(stderr, "rampart-hook: error: %v\n", openErr)
@@ -165,48 +204,22 @@ func reasonFor(prefix string, d call.Decision) string {
 }
 
 // post judges a tool's output: credentials in it, and the policy's
-// response_matches rules. A finding is audited and the output is blocked
-// from the model, with a redacted copy where the agent takes one.
+// response_matches rules (pkg/decide's DecideResponse, which audits a
+// finding). A finding blocks the output from the model, with a redacted
+// copy where the agent takes one.
 func (h *hook) post(d decider, ev *agent.Event) agent.Answer {
-	if err := d.Err(); err != nil && !h.cfg.failOpen {
-		return agent.Answer{Verdict: agent.Deny, Reason: fmt.Sprintf("rampart: %v (the output was withheld: rampart fails closed)", err)}
-	}
-	redacted, findings := secret.RedactValue(ev.Output)
 	c := ev.Calls[0]
-	dec := responseDecision(d.Policy(), h.cfg.userHome, c, flatten(ev.Output))
-	if len(findings) > 0 {
-		kinds := kindsOf(findings)
-		msg := fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", ev.Tool, strings.Join(kinds, ", "))
-		if ev.Kind == agent.Pre {
-			msg = fmt.Sprintf("%s contains credentials (%s); it was not read", c.Path(), strings.Join(kinds, ", "))
-		}
-		dec = call.Decision{
-			Decision: call.Deny,
-			Message:  msg,
-			Matched:  strings.Join(kinds, ","),
-			Explicit: true,
-		}
+	found := "the output of " + ev.Tool + " contains credentials (%s); it was withheld from the model"
+	if ev.Kind == agent.Pre {
+		found = c.Path() + " contains credentials (%s); it was not read"
 	}
-	if dec.Decision == call.Allow {
+	r := d.DecideResponse(c, ev.Output, found)
+	if r.Decision.Decision < call.RequireApproval {
 		return agent.Answer{}
 	}
-	dec.Flags = append(dec.Flags, flagResponse)
-	if h.cfg.monitor {
-		dec.Flags = append(dec.Flags, call.FlagMonitor)
-	}
-	if err := d.Record(c, dec); err != nil && !h.cfg.failOpen {
-		return agent.Answer{Verdict: agent.Deny, Reason: fmt.Sprintf("rampart: cannot audit a finding in the tool's output: %v (the output was withheld: rampart fails closed)", err)}
-	}
-	if h.cfg.monitor || dec.Decision < call.RequireApproval {
-		return agent.Answer{}
-	}
-	ans := agent.Answer{Verdict: agent.Deny, Reason: reasonFor("", dec)}
-	if len(findings) > 0 {
-		ans.Redacted = redacted
+	ans := agent.Answer{Verdict: agent.Deny, Reason: reasonFor("", r.Decision)}
+	if r.Found() {
+		ans.Redacted = r.Redacted
 	}
 	return ans
 }
-
-// flagResponse marks the audit record of a decision about a tool's output
-// rather than its call.
-const flagResponse = "response"

@@ -10,10 +10,9 @@ import (
 	"os/signal"
 	"runtime/debug"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
-	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/decide"
 )
 
 // Version is set with -ldflags "-X main.Version=..."; otherwise the module
@@ -65,11 +64,13 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 	fs := flag.NewFlagSet("rampart-hook", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	h := &hook{open: openDecider}
-	fs.StringVar(&h.cfg.policyPath, "config", "", "policy `file` (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the profile)")
-	fs.StringVar(&h.cfg.profile, "profile", "", "embedded `profile` to use when neither -config nor RAMPART_POLICY is set: standard, paranoid or yolo (default ~/.rampart/policy.yaml, else standard)")
+	fs.StringVar(&h.cfg.flags.Config, "config", "", "policy `file` (default $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml, else standard)")
+	fs.StringVar(&h.cfg.flags.Profile, "profile", "", "embedded `profile` when neither -config nor RAMPART_POLICY is set: standard, paranoid or yolo")
+	fs.StringVar(&h.cfg.flags.Managed, "managed-policy", "", "managed system policy `file` above the user's (default "+decide.ManagedPolicy+", used when it exists)")
 	fs.StringVar(&h.mode, "mode", "enforce", "`enforce` or monitor (judge and audit, never block)")
 	fs.StringVar(&h.format, "format", "", "hook `format`: claude-code, codex, cline, gemini, cursor or copilot (default: detected from the payload)")
-	fs.BoolVar(&h.cfg.failOpen, "fail-open", false, "when the policy or the audit trail fails, let calls through instead of denying them (flagged fail_open in the audit)")
+	fs.BoolVar(&h.cfg.flags.FailOpen, "fail-open", false, "when the policy or the audit trail fails, let calls through instead of denying them (flagged fail_open in the audit)")
+	fs.DurationVar(&h.readTimeout, "read-timeout", DefaultReadTimeout, "deny when the payload has not arrived on stdin within this `duration` (before the agent's own hook timeout)")
 	version := fs.Bool("version", false, "print the version and exit")
 
 	return &ffcli.Command{
@@ -77,7 +78,6 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 		ShortUsage: "rampart-hook [flags] < payload.json\n       rampart-hook setup AGENT [flags]",
 		ShortHelp:  "answer an AI agent's tool-call hook from the Rampart policy",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},
 		Subcommands: []*ffcli.Command{
 			newSetup(stdout, stderr),
 		},
@@ -89,12 +89,10 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 			if len(args) > 0 {
 				return fmt.Errorf("unexpected argument %q (the payload is read from stdin)", args[0])
 			}
-			if h.cfg.policyPath == "" {
-				h.cfg.policyPath = env("RAMPART_POLICY")
-			}
 			userHome, _ := os.UserHomeDir()
 			h.cfg.userHome = userHome
-			h.cfg.home = home.Resolve(env, userHome)
+			h.cfg.getenv = env
+			h.cfg.warn = func(w string) { fmt.Fprintf(stderr, "rampart-hook: warning: %s\n", w) }
 			*code = h.run(stdin, stdout, stderr)
 			return nil
 		},

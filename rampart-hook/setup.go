@@ -11,8 +11,16 @@ import (
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
+	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-hook/internal/setup"
 )
+
+// fileExists reports whether something (a dangling symbolic link included)
+// is at path.
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
 
 // newSetup is `rampart-hook setup AGENT [--scope S] [--remove]`.
 func newSetup(stdout, stderr io.Writer) *ffcli.Command {
@@ -65,6 +73,15 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 				o.Flags = append(o.Flags, "--mode", "monitor")
 			default:
 				return errBadMode
+			}
+			if *config == "" && !*remove {
+				// Pin the user's policy file when there is one: the hook
+				// then fails closed if it is later deleted, instead of
+				// falling back to the standard profile (which a missing
+				// file would otherwise mean).
+				if p := home.Resolve(env, o.Home).Policy(); fileExists(p) {
+					*config = p
+				}
 			}
 			if *config != "" {
 				abs, err := filepath.Abs(*config)

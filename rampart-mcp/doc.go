@@ -20,7 +20,8 @@
 //	-grace D         after the client's end of input, time for the server to exit
 //	                 before SIGTERM, then before SIGKILL (default 5s)
 //
-// Every flag can also be set as RAMPART_<FLAG> (RAMPART_MODE=monitor).
+// Flags come from the command line only: no environment variable weakens
+// enforcement (see pkg/decide's Resolve for those read).
 //
 // Each tools/call is judged as the Call
 //

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -19,6 +20,7 @@ import (
 //	big    → a text of n bytes
 //	crash  → exits with status 3 without answering
 //	secret → a text holding an AWS key
+//	blob   → the text argument base64-encoded, as image data and a resource blob
 //
 // With FAKE_STUBBORN=1 it ignores its end of input and SIGTERM.
 func fakeServer() {
@@ -69,8 +71,19 @@ func fakeServer() {
 				os.Exit(3)
 			case "secret":
 				text = "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"
+			case "blob":
+				// The text argument as an image's data and as an embedded
+				// resource's blob, base64-encoded.
+				arg, _ := req.Params.Arguments["text"].(string)
+				b64 := base64.StdEncoding.EncodeToString([]byte(arg))
+				result = map[string]any{"content": []any{
+					map[string]any{"type": "image", "mimeType": "image/png", "data": b64},
+					map[string]any{"type": "resource", "resource": map[string]any{"uri": "file:///k", "mimeType": "application/octet-stream", "blob": b64}},
+				}}
 			}
-			result = map[string]any{"content": []any{map[string]any{"type": "text", "text": text}}}
+			if result == nil {
+				result = map[string]any{"content": []any{map[string]any{"type": "text", "text": text}}}
+			}
 		default:
 			result = map[string]any{}
 		}

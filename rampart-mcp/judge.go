@@ -6,7 +6,6 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
-	"rampart.dev/pkg/engine"
 )
 
 // pointJudge asks the shared decision point (package decide): it loads the
@@ -31,15 +30,10 @@ func openJudge(cfg decide.Config, log io.Writer) (*pointJudge, error) {
 // Decide judges and records c.
 func (j *pointJudge) Decide(c call.Call) call.Decision { return j.p.Decide(c) }
 
-// Probe evaluates c against the user's policy without recording it; with
-// no policy loaded it answers allow, hiding nothing (calls are still judged).
-func (j *pointJudge) Probe(c call.Call) call.Decision {
-	pol := j.p.Policy()
-	if pol == nil {
-		return call.Decision{Decision: call.Allow}
-	}
-	return engine.New(pol, engine.Env{Home: j.userHome}).Evaluate(c)
-}
+// Probe evaluates c against the layers in force without recording it;
+// with no policy loaded it answers allow, hiding nothing (calls are still
+// judged).
+func (j *pointJudge) Probe(c call.Call) call.Decision { return j.p.Probe(c) }
 
 // Record writes an observed event (a redacted credential, a malformed
 // message) to the audit trail.
@@ -52,29 +46,13 @@ func (j *pointJudge) Record(c call.Call, d call.Decision) {
 // Close closes the audit trail.
 func (j *pointJudge) Close() error { return j.p.Close() }
 
-// HasResponseRules reports whether the policy has response_matches rules, so
-// that tool output is only gathered when something will read it.
-func (j *pointJudge) HasResponseRules() bool {
-	pol := j.p.Policy()
-	if pol == nil {
-		return false
-	}
-	for _, e := range pol.Entries {
-		for _, r := range e.Rules {
-			if len(r.Response) > 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
+// HasResponseRules reports whether a layer in force for cwd has
+// response_matches rules, so that tool output is only gathered when
+// something will read it.
+func (j *pointJudge) HasResponseRules(cwd string) bool { return j.p.HasResponseRules(cwd) }
 
-// DecideResponse gives the policy's response_matches rules their say about a
-// tool's output.
+// DecideResponse gives the response_matches rules of every layer (the
+// project's included) their say about a tool's output, recorded.
 func (j *pointJudge) DecideResponse(c call.Call, output string) call.Decision {
-	pol := j.p.Policy()
-	if pol == nil {
-		return call.Decision{Decision: call.Allow}
-	}
-	return engine.New(pol, engine.Env{Home: j.userHome}).EvaluateResponse(c, output)
+	return j.p.DecideResponseRules(c, output)
 }

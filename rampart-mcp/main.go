@@ -14,9 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/peterbourgon/ff/v3"
 	"rampart.dev/pkg/decide"
-	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-mcp/internal/proxy"
 )
 
@@ -42,6 +40,7 @@ type options struct {
 	name       string
 	config     string
 	profile    string
+	managed    string
 	mode       string
 	hideDenied bool
 	failOpen   bool
@@ -56,6 +55,7 @@ func newFlags(stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.StringVar(&o.name, "name", "", "the server's name in calls and policies (default: derived from the command)")
 	fs.StringVar(&o.config, "config", "", "policy file (default: $RAMPART_POLICY, else ~/.rampart/policy.yaml when present, else the profile)")
 	fs.StringVar(&o.profile, "profile", "", "embedded profile when no policy file is found: standard, paranoid or yolo")
+	fs.StringVar(&o.managed, "managed-policy", "", "managed system policy above the user's (default "+decide.ManagedPolicy+", used when it exists)")
 	fs.StringVar(&o.mode, "mode", "enforce", "enforce, or monitor: judge and record everything, block nothing")
 	fs.BoolVar(&o.hideDenied, "hide-denied", false, "remove tools the policy would always deny from tools/list")
 	fs.BoolVar(&o.failOpen, "fail-open", false, "allow calls when the policy cannot be loaded (audited)")
@@ -74,7 +74,9 @@ func newFlags(stderr io.Writer) (*flag.FlagSet, *options) {
 // the exit status.
 func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, o := newFlags(stderr)
-	if err := ff.Parse(fs, args, ff.WithEnvVarPrefix("RAMPART")); err != nil {
+	// Flags come from the command line only: no environment variable can
+	// weaken enforcement (see decide.Resolve for the ones that tighten).
+	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -95,18 +97,15 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		return exitUsage
 	}
 	userHome, _ := os.UserHomeDir()
-	dc := decide.Config{
-		PolicyPath: o.config,
-		Profile:    o.profile,
-		Home:       home.Resolve(os.Getenv, userHome),
-		UserHome:   userHome,
-		Via:        "mcp",
-		FailOpen:   o.failOpen,
-		Monitor:    o.mode == "monitor",
+	dc, warns, err := decide.Resolve(decide.Flags{Config: o.config, Profile: o.profile, Managed: o.managed, Mode: o.mode, FailOpen: o.failOpen}, os.Getenv, userHome)
+	if err != nil {
+		fmt.Fprintf(stderr, "rampart-mcp: error: %v\n", err)
+		return exitUsage
 	}
-	if dc.PolicyPath == "" {
-		dc.PolicyPath = os.Getenv("RAMPART_POLICY")
+	for _, w := range warns {
+		fmt.Fprintf(stderr, "rampart-mcp: warning: %s\n", w)
 	}
+	dc.Via = "mcp"
 	judge, err := openJudge(dc, stderr)
 	if err != nil {
 		// The proxy still runs: the decision point denies every call with
@@ -119,6 +118,17 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		}
 	}
 	defer judge.Close()
+	wctx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	if err := decide.Watch(wctx, judge.p, func(err error) {
+		if err != nil {
+			fmt.Fprintf(stderr, "rampart-mcp: error: policy reload: %v; keeping the last good policy\n", err)
+		} else {
+			fmt.Fprintln(stderr, "rampart-mcp: policy reloaded")
+		}
+	}); err != nil {
+		fmt.Fprintf(stderr, "rampart-mcp: warning: the policy is not reloaded on change: %v\n", err)
+	}
 	name := o.name
 	if name == "" {
 		name = serverName(argv)
@@ -130,7 +140,7 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		Approver:   serveApprover{layout: dc.Home, getenv: os.Getenv, log: stderr},
 		Redactor:   secretRedactor{},
 		HideDenied: o.hideDenied,
-		Monitor:    o.mode == "monitor",
+		Monitor:    dc.Monitor,
 		Session:    newSession(),
 		Cwd:        cwd,
 		Log:        stderr,

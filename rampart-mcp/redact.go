@@ -16,10 +16,13 @@ func kinds(fs []secret.Finding) []string {
 	return out
 }
 
-// Value redacts a decoded JSON message.
+// Value redacts a decoded JSON message: its text, and the base64 content
+// of images, audio and resources decoded and scanned like text (see
+// redactBlobs).
 func (secretRedactor) Value(v any) (any, []string) {
+	v, blobs := redactBlobs(v)
 	out, fs := secret.RedactValue(v)
-	return out, kinds(fs)
+	return out, append(kinds(blobs), kinds(fs)...)
 }
 
 // Text redacts a line that is not JSON.

@@ -43,6 +43,7 @@ func TestScript(t *testing.T) {
 			"waitserve":   cmdWaitServe,
 			"hold":        cmdHold,
 			"preflight":   cmdPreflight,
+			"post":        cmdPost,
 			"waitpending": cmdWaitPending,
 			"sleep": func(ts *testscript.TestScript, neg bool, args []string) {
 				d, err := time.ParseDuration(args[0])
@@ -134,6 +135,23 @@ func preflightOnce(ts *testscript.TestScript, addr, command string) []byte {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return b
+}
+
+// post ADDR PATH BODY: POST BODY to PATH with the agent token; stdout is
+// the status code on a line, then the answer.
+func cmdPost(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: post ADDR PATH BODY")
+	}
+	tok, err := os.ReadFile(filepath.Join(ts.Getenv("RAMPART_HOME"), "agent.token"))
+	ts.Check(err)
+	req, _ := http.NewRequest("POST", "http://"+args[0]+args[1], strings.NewReader(args[2]))
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(tok)))
+	resp, err := http.DefaultClient.Do(req)
+	ts.Check(err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	fmt.Fprintf(ts.Stdout(), "%d\n%s", resp.StatusCode, b)
 }
 
 var (

@@ -1,31 +1,30 @@
 package main
 
 import (
+	"fmt"
+
 	"rampart.dev/pkg/decide"
 )
 
-// openPoint opens the decision point (pkg/decide): the policy named by
-// -config or $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml
-// when it exists, else the standard profile; and the audit trail. It
-// returns the file to watch for hot reload ("" for none).
-func openPoint(e *env, f serveFlags) (*decide.Point, string, error) {
-	p, err := decide.Open(decide.Config{
-		PolicyPath: f.config,
-		Profile:    f.profile,
-		Home:       e.layout,
-		UserHome:   e.userHome,
-		Via:        "serve",
-		FailOpen:   f.failOpen,
-		Monitor:    f.mode == "monitor",
-	})
+// openPoint opens the decision point (pkg/decide) as decide.Resolve says:
+// -config, else $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml
+// when it exists, else the standard profile, under the managed policy; and
+// the audit trail. A policy that cannot be loaded stops the server from
+// starting.
+func openPoint(e *env, f serveFlags) (*decide.Point, error) {
+	cfg, warns, err := decide.Resolve(decide.Flags{Config: f.config, Profile: f.profile, Managed: f.managed, Mode: f.mode, FailOpen: f.failOpen}, e.getenv, e.userHome)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warns {
+		fmt.Fprintf(e.stderr, "rampart-serve: warning: %s\n", w)
+	}
+	cfg.Home = e.layout
+	cfg.Via = "serve"
+	p, err := decide.Open(cfg)
 	if err != nil {
 		p.Close()
-		return nil, "", err
+		return nil, err
 	}
-	watch := f.config
-	if watch == "" && f.profile == "" {
-		// Also picks up a policy.yaml created after the start.
-		watch = e.layout.Policy()
-	}
-	return p, watch, nil
+	return p, nil
 }

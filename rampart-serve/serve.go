@@ -13,10 +13,10 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-serve/internal/server"
 )
@@ -49,6 +49,7 @@ func defaultAddr(getenv func(string) string) string {
 
 type serveFlags struct {
 	addr, config, profile, mode  string
+	managed                      string
 	approvalTimeout, execTimeout time.Duration
 	failOpen, version            bool
 	notify, notifySlack          stringList
@@ -60,8 +61,9 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	fs.SetOutput(e.stderr)
 	var f serveFlags
 	fs.StringVar(&f.addr, "addr", defaultAddr(e.getenv), "listen `address`; keep it on loopback")
-	fs.StringVar(&f.config, "config", e.getenv("RAMPART_POLICY"), "policy `file` (default $RAMPART_POLICY, else ~/.rampart/policy.yaml, else the profile)")
+	fs.StringVar(&f.config, "config", "", "policy `file` (default $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml, else standard)")
 	fs.StringVar(&f.profile, "profile", "", "embedded `profile` to use instead of ~/.rampart/policy.yaml: standard, paranoid or yolo")
+	fs.StringVar(&f.managed, "managed-policy", "", "managed system policy `file` above the user's (default "+decide.ManagedPolicy+", used when it exists)")
 	fs.StringVar(&f.mode, "mode", "enforce", "enforce, or monitor: judge and audit everything, block nothing")
 	fs.DurationVar(&f.approvalTimeout, "approval-timeout", approval.DefaultTimeout, "how long a held call waits for a human before it is denied")
 	fs.DurationVar(&f.execTimeout, "exec-timeout", server.DefaultExecTimeout, "default timeout of exec and fetch calls")
@@ -76,7 +78,6 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
 		ShortHelp:  "the Rampart decision point over HTTP, with human approvals",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART_SERVE")},
 		Subcommands: []*ffcli.Command{
 			newPending(e), newResolve(e, true), newResolve(e, false),
 		},
@@ -114,7 +115,7 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	point, policyPath, err := openPoint(e, f)
+	point, err := openPoint(e, f)
 	if err != nil {
 		return err
 	}
@@ -149,13 +150,11 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 		if err != nil {
 			fmt.Fprintf(e.stderr, "rampart-serve: error: policy reload: %v; keeping the last good policy\n", err)
 		} else {
-			fmt.Fprintf(e.stderr, "rampart-serve: policy reloaded from %s\n", policyPath)
+			fmt.Fprintf(e.stderr, "rampart-serve: policy reloaded from %s\n", point.Source())
 		}
 	}
-	if policyPath != "" {
-		if err := server.WatchPolicy(wctx, policyPath, point.Reload, report); err != nil {
-			fmt.Fprintf(e.stderr, "rampart-serve: warning: not watching %s for changes: %v\n", policyPath, err)
-		}
+	if err := decide.Watch(wctx, point, report); err != nil {
+		fmt.Fprintf(e.stderr, "rampart-serve: warning: the policy is not reloaded on change: %v\n", err)
 	}
 
 	hs := srv.HTTPServer()

@@ -11,7 +11,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/approval"
@@ -64,7 +63,6 @@ func newPending(e *env) *ffcli.Command {
 		ShortUsage: "rampart-serve pending [-json] [-all] [-addr ADDR]",
 		ShortHelp:  "list the calls waiting for a human",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART_SERVE")},
 		Exec: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return fmt.Errorf("pending takes no arguments")
@@ -113,7 +111,6 @@ func newResolve(e *env, approve bool) *ffcli.Command {
 		ShortUsage: "rampart-serve " + name + " [-reason R] [-json] ID",
 		ShortHelp:  name + " a pending call",
 		FlagSet:    fs,
-		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART_SERVE")},
 		Exec: func(ctx context.Context, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("%s takes one approval id", name)

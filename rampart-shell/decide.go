@@ -21,19 +21,24 @@ func layout() (home.Layout, string) {
 	return home.Resolve(os.Getenv, uh), uh
 }
 
-// decideCall judges c in-process: the policy from $RAMPART_POLICY or the
-// home, the audit record written before the answer, monitor and fail-open
-// from RAMPART_MODE and RAMPART_FAIL_OPEN.
+// decideCall judges c in-process, through pkg/decide's resolution: the
+// flags are those of the wrap session (see sessionFlags), the environment
+// may only tighten them; the audit record is written before the answer.
 func decideCall(c call.Call, stderr io.Writer) call.Decision {
 	l, uh := layout()
-	p, err := decide.Open(decide.Config{
-		PolicyPath: os.Getenv("RAMPART_POLICY"),
-		Home:       l,
-		UserHome:   uh,
-		Via:        "rampart-shell",
-		FailOpen:   truthy(os.Getenv("RAMPART_FAIL_OPEN")),
-		Monitor:    os.Getenv("RAMPART_MODE") == "monitor",
-	})
+	flags, serr := sessionFlags(l, os.Getenv)
+	if serr != nil {
+		fmt.Fprintf(stderr, "rampart-shell: warning: %v\n", serr)
+	}
+	cfg, warns, rerr := decide.Resolve(flags, os.Getenv, uh)
+	for _, w := range warns {
+		fmt.Fprintf(stderr, "rampart-shell: warning: %s\n", w)
+	}
+	if rerr != nil {
+		return deniedBadSettings(rerr)
+	}
+	cfg.Via = "rampart-shell"
+	p, err := decide.Open(cfg)
 	if err != nil {
 		// Decide fails closed (or open) with the same reason.
 		fmt.Fprintf(stderr, "rampart-shell: error: %v\n", err)
@@ -42,7 +47,11 @@ func decideCall(c call.Call, stderr io.Writer) call.Decision {
 	return p.Decide(c)
 }
 
-func truthy(s string) bool { return s == "1" || s == "true" }
+// deniedBadSettings is the decision when the session's settings are not
+// valid: fail closed.
+func deniedBadSettings(err error) call.Decision {
+	return call.Decision{Decision: call.Deny, Message: "rampart-shell settings: " + err.Error()}
+}
 
 // approve hands a require_approval decision to a running rampart-serve and
 // waits for a human; with no server it denies and says how to start one.

@@ -47,8 +47,10 @@
 //
 //	RAMPART_POLICY      the policy file (default ~/.rampart/policy.yaml, else the standard profile)
 //	RAMPART_HOME        Rampart's directory (default ~/.rampart)
-//	RAMPART_MODE        monitor: judge and audit, never block
-//	RAMPART_FAIL_OPEN   1: allow when the policy or audit log fails
+//	RAMPART_PROFILE     a profile added as a layer that can only tighten
+//	RAMPART_MODE        only "enforce" is honoured; "monitor" is ignored
+//	RAMPART_FAIL_OPEN   ignored: fail-open comes from a command line only
+//	RAMPART_WRAP_SESSION  the settings file wrap wrote (-mode, -config)
 //	RAMPART_REAL_SHELL  the shell that runs allowed commands
 //	RAMPART_AGENT, RAMPART_SESSION  recorded in the audit trail
 //

@@ -120,7 +120,9 @@ func (a *agentFlags) check(args []string) error {
 	return nil
 }
 
-func ffOptions() []ff.Option { return []ff.Option{ff.WithEnvVarPrefix("RAMPART")} }
+// ffOptions are the flag options of the verbs: none read the environment,
+// so no variable can weaken what the command line chose.
+func ffOptions() []ff.Option { return nil }
 
 func version() string {
 	if Version != "" {

@@ -33,8 +33,8 @@ func preloadCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 	fs.SetOutput(stderr)
 	var af agentFlags
 	af.register(fs)
-	socket := fs.String("socket", "", "use the rampart-eval already listening here (default: start one for the session)")
-	lib := fs.String("lib", "", "librampart.so (default ~/.rampart/lib/librampart.so)")
+	socket := fs.String("socket", os.Getenv("RAMPART_SOCKET"), "use the rampart-eval already listening here (default $RAMPART_SOCKET, else start one for the session)")
+	lib := fs.String("lib", os.Getenv("RAMPART_LIB"), "librampart.so (default $RAMPART_LIB, else ~/.rampart/lib/librampart.so)")
 	return &ffcli.Command{
 		Name:       "preload",
 		ShortUsage: "rampart-shell preload [-mode monitor] [-config F] [-socket PATH] [-lib SO] -- AGENT [ARG...]",

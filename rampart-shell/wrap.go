@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
@@ -37,6 +38,27 @@ func wrapCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 			if err != nil {
 				return err
 			}
+			l, _ := layout()
+			settings := sessionSettings{Mode: af.mode}
+			for _, e := range env {
+				if p, ok := strings.CutPrefix(e, "RAMPART_POLICY="); ok && af.config != "" {
+					settings.Config = p
+				}
+			}
+			if settings.Config == "" && os.Getenv("RAMPART_POLICY") == "" {
+				// Pin the user's policy file when there is one: deleted
+				// mid-session, it fails closed rather than falling back to
+				// the standard profile.
+				if _, err := os.Lstat(l.Policy()); err == nil {
+					settings.Config = l.Policy()
+				}
+			}
+			file, remove, err := writeSession(l, settings)
+			if err != nil {
+				return fmt.Errorf("cannot write the session's settings: %w", err)
+			}
+			defer remove()
+			env = setEnv(env, envSession, file)
 			var sig syscall.Signal
 			*code, sig = runAgent(args, env, stdin, stderr)
 			reraise(sig)
@@ -56,7 +78,7 @@ func wrapEnv(env []string, self string, af agentFlags, agent string) ([]string, 
 	}
 	env = setEnv(env, "SHELL", self)
 	env = setEnv(env, "RAMPART_SHIM", "1")
-	env = setEnv(env, "RAMPART_MODE", af.mode)
+	env = unsetEnv(env, "RAMPART_MODE")
 	if af.config != "" {
 		p, err := filepath.Abs(af.config)
 		if err != nil {

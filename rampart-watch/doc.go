@@ -27,7 +27,8 @@
 //	         "❚❚ paused (+N)"
 //	rows     one per call: ✗ deny, ? require_approval, • log, ✓ allow (and
 //	         their colours), time, tool, the command, path or URL, the policy
-//	         that decided ("default" when none matched)
+//	         that decided, else the cause (redaction, policy failed to load,
+//	         audit failed, bad input, policy reload), else "default"
 //	details  the selected row's decision, message, agent, session, adapter
 //	totals   calls by decision
 //	pending  approvals waiting at rampart-serve, when one is reachable
@@ -54,8 +55,8 @@
 // exits: the records of the active file and, with --server, the pending
 // approvals. Its width is --width, else $COLUMNS, else 100.
 //
-// Every flag can also be set as RAMPART_ plus its name in capitals
-// (RAMPART_FILE, RAMPART_SERVER, RAMPART_MODE).
+// Flags come from the command line only; of the environment only
+// RAMPART_HOME, RAMPART_POLICY and RAMPART_SERVE_ADDR are read.
 //
 // Exit status: 0 when the user quits or after --once; 2 for a usage error,
 // or when stdout is not a terminal (use --once).

@@ -9,7 +9,6 @@ require (
 	github.com/charmbracelet/x/term v0.2.1
 	github.com/creack/pty v1.1.24
 	github.com/muesli/termenv v0.16.0
-	github.com/peterbourgon/ff/v3 v3.4.0
 	github.com/rogpeppe/go-internal v1.14.1
 	rampart.dev/pkg v0.0.0-00010101000000-000000000000
 )

@@ -15,7 +15,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/term"
-	"github.com/peterbourgon/ff/v3"
 
 	"rampart.dev/pkg/approval"
 	"rampart.dev/pkg/audit"
@@ -66,7 +65,9 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.poll, "poll", 250*time.Millisecond, "how often the file is checked for new records")
 	fs.IntVar(&c.history, "history", board.DefaultMax, "records kept for scrolling")
 	version := fs.Bool("version", false, "print the version and exit")
-	if err := ff.Parse(fs, args, ff.WithEnvVarPrefix("RAMPART")); err != nil {
+	// Only the command line sets flags: the environment variables read are
+	// the documented ones (RAMPART_HOME, RAMPART_POLICY, RAMPART_SERVE_ADDR).
+	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
 	if *version {

@@ -275,13 +275,32 @@ func (f *frame) rowLine(r *feed.Record, selected bool) string {
 	return marker + f.sty.decision[d].Render(icons[d]) + rest
 }
 
-// policyOf names what decided r: its matched policies, or "default" when
-// none matched and the default action decided.
+// policyOf names what decided r: its matched policies; else the cause a
+// flag or the message names (a credential redacted from a result, a policy
+// that did not load, an audit log that could not be written, input that
+// could not be read, a failed reload); else "default": the default action.
 func policyOf(r *feed.Record) string {
-	if len(r.MatchedPolicies) == 0 {
-		return "default"
+	if len(r.MatchedPolicies) > 0 {
+		return feed.Clean(strings.Join(r.MatchedPolicies, ","))
 	}
-	return feed.Clean(strings.Join(r.MatchedPolicies, ","))
+	for _, c := range causes {
+		if c.flag != "" && r.HasFlag(c.flag) || c.message != "" && strings.Contains(r.Message, c.message) {
+			return c.name
+		}
+	}
+	return "default"
+}
+
+// causes are the reasons other than a policy that decide a record, in the
+// order they are looked for.
+var causes = []struct{ flag, message, name string }{
+	{flag: "redacted", name: "redaction"},
+	{flag: "policy_reload", name: "policy reload"},
+	{message: "policy could not be loaded", name: "policy failed to load"},
+	{message: "audit log could not be written", name: "audit failed"},
+	{flag: "bad_input", name: "bad input"},
+	{flag: "fail_open", name: "fail-open"},
+	{flag: "response", name: "credentials in output"},
 }
 
 func (f *frame) detailLine(rows []*feed.Record) string {

@@ -1,6 +1,6 @@
 // Package decide is the decision point every Rampart adapter shares: it
-// loads the user's policy (and a project's layer from the call's cwd),
-// evaluates each call with package engine, records it in the audit trail
+// resolves the policy (see Resolve), evaluates each call with package
+// engine against every layer in force, records it in the audit trail
 // before answering, and applies the failure rules:
 //
 //   - a policy that cannot be loaded denies every call, with the reason;
@@ -10,13 +10,24 @@
 //   - with Monitor set, every call is allowed and flagged monitor, and the
 //     audit record carries the decision that would have been enforced.
 //
-// # Which policy
+// # Layers
 //
-// Config.PolicyPath when set (the binaries fill it from --config or
-// RAMPART_POLICY); else Config.Profile when set; else the user's
-// policy.yaml in the Rampart home when it exists; else the embedded
-// standard profile. A project's .rampart/policy.yaml, found from the call's
-// cwd upward, tightens it (see policy.Policy.WithProject).
+// A call is judged by up to three tiers, and the strongest decision wins
+// (deny > require_approval > log > allow), so a lower tier can tighten a
+// higher one but never loosen it:
+//
+//   - the managed tier: a system policy placed by configuration management
+//     (ManagedPolicy, /etc/rampart/policy.yaml by default);
+//   - the user tier: the user's policy (see Resolve for which one),
+//     tightened by a project's .rampart/policy.yaml found from the call's
+//     cwd upward (see policy.Policy.WithProject);
+//   - the environment tier: a profile named by RAMPART_PROFILE, which can
+//     only add to the others.
+//
+// A policy file that was configured or exists but cannot be read (missing,
+// unreadable, a dangling symlink, invalid) fails closed: it is never
+// replaced by an embedded profile. A long-lived process keeps its last good
+// policy when a reload fails (see Reload and Watch).
 package decide
 
 import (
@@ -25,7 +36,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -35,19 +45,29 @@ import (
 )
 
 // Config says where the policy and the audit trail are and how to fail.
+// Binaries fill it with Resolve.
 type Config struct {
-	PolicyPath string      // explicit policy file (--config, RAMPART_POLICY)
-	Profile    string      // embedded profile when no file is given
-	Home       home.Layout // the Rampart home
-	UserHome   string      // the user's home directory, for ~ in paths
-	Via        string      // the adapter's name, recorded in the audit trail
-	FailOpen   bool        // allow (flagged) when the policy or audit fails
-	Monitor    bool        // never block; audit what would have happened
-	AuditPath  string      // default Home.AuditLog()
-	NoAudit    bool        // evaluate only (explain, test, preflight tools)
-	Audit      audit.Options
-	Now        func() time.Time // default time.Now
+	PolicyPath  string      // explicit policy file (--config, RAMPART_POLICY); must load
+	Profile     string      // embedded profile when no file is given
+	ManagedPath string      // managed system policy; "" for ManagedPolicy, "-" for none
+	Tighten     []string    // profiles that may only tighten (RAMPART_PROFILE)
+	Home        home.Layout // the Rampart home
+	UserHome    string      // the user's home directory, for ~ in paths
+	Cwd         string      // judges calls that carry no cwd; default the process's
+	Via         string      // the adapter's name, recorded in the audit trail
+	FailOpen    bool        // allow (flagged) when the policy or audit fails
+	Monitor     bool        // never block; audit what would have happened
+	AuditPath   string      // default Home.AuditLog()
+	NoAudit     bool        // evaluate only (explain, test, preflight tools)
+	Audit       audit.Options
+	Now         func() time.Time // default time.Now
 }
+
+// ManagedPolicy is the managed system policy's default path. Packagers set
+// another with -ldflags "-X rampart.dev/pkg/decide.ManagedPolicy=PATH";
+// the user's command line may name another file with --managed-policy,
+// but no environment variable changes it.
+var ManagedPolicy = "/etc/rampart/policy.yaml"
 
 // Point is a loaded decision point. It is safe for concurrent use.
 type Point struct {
@@ -56,16 +76,15 @@ type Point struct {
 	mu       sync.RWMutex
 	user     *policy.Policy
 	source   string
+	fromFile bool // the user's policy came from a file
+	managed  *policy.Policy
+	tighten  []*policy.Policy
 	loadErr  error
-	projects map[string]projectLayer // by cwd
+
+	projects projectCache
 
 	log     *audit.Log
 	openErr error
-}
-
-type projectLayer struct {
-	pol *policy.Policy // user policy with the project layer applied
-	err error
 }
 
 // ProjectFile is where a project keeps its policy layer, relative to a
@@ -85,19 +104,49 @@ func Open(cfg Config) (*Point, error) {
 	if cfg.AuditPath == "" {
 		cfg.AuditPath = cfg.Home.AuditLog()
 	}
-	p := &Point{cfg: cfg, projects: map[string]projectLayer{}}
-	p.user, p.source, p.loadErr = load(cfg)
+	if cfg.ManagedPath == "" {
+		cfg.ManagedPath = ManagedPolicy
+	}
+	if cfg.Cwd == "" {
+		cfg.Cwd, _ = os.Getwd()
+	}
+	p := &Point{cfg: cfg}
+	p.projects.init()
+	l := load(cfg)
+	p.user, p.source, p.fromFile, p.managed, p.tighten, p.loadErr = l.user, l.source, l.fromFile, l.managed, l.tighten, l.err
 	if !cfg.NoAudit {
 		p.log, p.openErr = audit.Open(cfg.AuditPath, cfg.Audit)
 	}
 	return p, errors.Join(p.loadErr, p.openErr)
 }
 
-// load finds and compiles the user's policy.
-func load(cfg Config) (*policy.Policy, string, error) {
+// loaded is the outcome of reading every configured policy.
+type loaded struct {
+	user     *policy.Policy
+	source   string
+	fromFile bool
+	managed  *policy.Policy
+	tighten  []*policy.Policy
+	err      error
+}
+
+// load reads the managed policy, the user's policy and the tightening
+// profiles. Any failure is an error: nothing falls back to a weaker policy.
+func load(cfg Config) loaded {
+	var l loaded
+	var errs []error
+	if cfg.ManagedPath != "-" {
+		m, err := readOptional(cfg.ManagedPath)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("managed policy: %w", err))
+		}
+		l.managed = m
+	}
 	path := cfg.PolicyPath
 	if path == "" && cfg.Profile == "" {
-		if _, err := os.Stat(cfg.Home.Policy()); err == nil {
+		// The user's own file is used when it exists; "exists" includes a
+		// dangling symlink, which then fails to load.
+		if _, err := os.Lstat(cfg.Home.Policy()); !errors.Is(err, fs.ErrNotExist) {
 			path = cfg.Home.Policy()
 		}
 	}
@@ -107,10 +156,36 @@ func load(cfg Config) (*policy.Policy, string, error) {
 			name = policy.DefaultProfile
 		}
 		pol, err := policy.Profile(name)
-		return pol, "profile:" + name, err
+		l.user, l.source = pol, "profile:"+name
+		if err != nil {
+			errs = append(errs, err)
+		}
+	} else {
+		pol, err := ReadPolicy(path)
+		l.user, l.source, l.fromFile = pol, path, true
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
-	pol, err := ReadPolicy(path)
-	return pol, path, err
+	for _, name := range cfg.Tighten {
+		pol, err := policy.Profile(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		l.tighten = append(l.tighten, pol)
+	}
+	l.err = errors.Join(errs...)
+	return l
+}
+
+// readOptional reads a policy file that may be absent (nil, nil). A file
+// that exists, or a symlink whose target does not, must load.
+func readOptional(path string) (*policy.Policy, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return ReadPolicy(path)
 }
 
 // ReadPolicy reads and compiles a policy file, refusing one over
@@ -139,10 +214,23 @@ func (p *Point) Source() string {
 	return p.source
 }
 
+// Managed returns the managed policy's path when one is in force, else "".
+func (p *Point) Managed() string {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if p.managed == nil {
+		return ""
+	}
+	return p.cfg.ManagedPath
+}
+
 // Policy returns the user's policy, or nil when it failed to load.
 func (p *Point) Policy() *policy.Policy {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
+	if p.loadErr != nil {
+		return nil
+	}
 	return p.user
 }
 
@@ -153,31 +241,59 @@ func (p *Point) Err() error {
 	return errors.Join(p.loadErr, p.openErr)
 }
 
-// Reload reads the policy again. A policy that fails to load leaves the
-// last good one in force, and the error says why.
+// Reload reads the policies again. A policy that fails to load, or a file
+// that was in force and has gone, leaves the last good policies in force,
+// and the error says why (also in the audit trail); a point that had none
+// keeps failing closed.
 func (p *Point) Reload() error {
-	pol, src, err := load(p.cfg)
+	l := load(p.cfg)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if err != nil {
-		if p.user == nil {
-			p.loadErr = err
-		}
-		return err
+	if l.err == nil && p.fromFile && !l.fromFile {
+		l.err = fmt.Errorf("%s was removed", p.source)
 	}
-	p.user, p.source, p.loadErr = pol, src, nil
-	p.projects = map[string]projectLayer{}
+	if l.err == nil && p.managed != nil && l.managed == nil {
+		l.err = fmt.Errorf("managed policy %s was removed", p.cfg.ManagedPath)
+	}
+	if l.err != nil {
+		if p.loadErr != nil {
+			p.loadErr = l.err
+		}
+		defer p.recordReloadFailure(l.err, p.loadErr != nil)
+		return l.err
+	}
+	p.user, p.source, p.fromFile, p.managed, p.tighten, p.loadErr = l.user, l.source, l.fromFile, l.managed, l.tighten, nil
+	p.projects.reset()
 	return nil
 }
 
-// PolicyFile is the file Reload reads, or "" for an embedded profile. Hot
-// reloaders watch it.
+// PolicyFile is the user's policy file Reload reads, or "" for an embedded
+// profile.
 func (p *Point) PolicyFile() string {
-	src := p.Source()
-	if len(src) > 8 && src[:8] == "profile:" {
-		return ""
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if p.fromFile {
+		return p.source
 	}
-	return src
+	return ""
+}
+
+// WatchedFiles are the files whose changes call for a Reload: the user's
+// policy (or where it would be), and the managed policy.
+func (p *Point) WatchedFiles() []string {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	var files []string
+	switch {
+	case p.fromFile:
+		files = append(files, p.source)
+	case p.cfg.PolicyPath == "" && p.cfg.Profile == "":
+		files = append(files, p.cfg.Home.Policy()) // created later
+	}
+	if p.cfg.ManagedPath != "-" {
+		files = append(files, p.cfg.ManagedPath)
+	}
+	return files
 }
 
 // Close closes the audit trail.
@@ -186,48 +302,4 @@ func (p *Point) Close() error {
 		return p.log.Close()
 	}
 	return nil
-}
-
-// forCwd returns the policy in force for a call made from cwd.
-func (p *Point) forCwd(cwd string) (*policy.Policy, error) {
-	p.mu.RLock()
-	user, lerr := p.user, p.loadErr
-	layer, ok := p.projects[cwd]
-	p.mu.RUnlock()
-	if lerr != nil {
-		return nil, fmt.Errorf("policy could not be loaded: %w", lerr)
-	}
-	if cwd == "" {
-		return user, nil
-	}
-	if ok {
-		return layer.pol, layer.err
-	}
-	layer = p.findProject(user, cwd)
-	p.mu.Lock()
-	if len(p.projects) > 1024 { // bound the cache for long-running servers
-		p.projects = map[string]projectLayer{}
-	}
-	p.projects[cwd] = layer
-	p.mu.Unlock()
-	return layer.pol, layer.err
-}
-
-func (p *Point) findProject(user *policy.Policy, cwd string) projectLayer {
-	userFile := filepath.Clean(p.cfg.Home.Policy())
-	for dir := filepath.Clean(cwd); ; dir = filepath.Dir(dir) {
-		f := filepath.Join(dir, ProjectFile)
-		if f != userFile && filepath.Clean(f) != filepath.Clean(p.source) {
-			proj, err := ReadPolicy(f)
-			switch {
-			case err == nil:
-				return projectLayer{pol: user.WithProject(proj)}
-			case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission):
-				return projectLayer{err: fmt.Errorf("project policy could not be loaded: %w", err)}
-			}
-		}
-		if dir == filepath.Dir(dir) {
-			return projectLayer{pol: user}
-		}
-	}
 }

@@ -1,23 +1,27 @@
 package decide
 
 import (
+	"errors"
 	"fmt"
+	"syscall"
 
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/engine"
-	"rampart.dev/pkg/policy"
 )
 
 // Decide evaluates c, records it, and returns the decision to enforce.
 func (p *Point) Decide(c call.Call) call.Decision {
 	start := p.cfg.Now()
+	if c.Cwd == "" {
+		c.Cwd = p.cfg.Cwd
+	}
 	var d call.Decision
-	pol, err := p.forCwd(c.Cwd)
+	tiers, err := p.Tiers(c.Cwd)
 	if err != nil {
 		d = p.failure(err.Error())
 	} else {
-		d = p.evaluate(pol, c)
+		d, _ = p.evaluate(tiers, c)
 	}
 	d.EvalNS = p.cfg.Now().Sub(start).Nanoseconds()
 	return p.finish(c, d)
@@ -67,7 +71,7 @@ func (p *Point) finish(c call.Call, d call.Decision) call.Decision {
 		recorded.Flags = append(append([]string(nil), d.Flags...), call.FlagMonitor)
 	}
 	if err := p.Record(c, recorded); err != nil {
-		f := p.failure("audit log could not be written: " + err.Error())
+		f := p.failure(auditFailure(err))
 		if !p.cfg.FailOpen {
 			return f
 		}
@@ -83,14 +87,62 @@ func (p *Point) finish(c call.Call, d call.Decision) call.Decision {
 	return d
 }
 
-// evaluate runs the engine. A panic in it (a bug, or input nobody foresaw)
-// is a deny with the reason, never a crash of the adapter and never an
-// allow.
-func (p *Point) evaluate(pol *policy.Policy, c call.Call) (d call.Decision) {
+// Probe evaluates c against every tier without recording it, for
+// adapters that ask what would happen (an MCP proxy hiding tools that are
+// always denied). With no policy loaded it answers allow, hiding nothing:
+// calls are still judged by Decide.
+func (p *Point) Probe(c call.Call) call.Decision {
+	if c.Cwd == "" {
+		c.Cwd = p.cfg.Cwd
+	}
+	tiers, err := p.Tiers(c.Cwd)
+	if err != nil {
+		return call.Decision{Decision: call.Allow}
+	}
+	d, _ := p.evaluate(tiers, c)
+	return d
+}
+
+// evaluate runs the engine on every tier; the strongest decision wins, the
+// first tier (the user's) on a tie. It returns the index of the deciding
+// tier. A panic in the engine (a bug, or input nobody foresaw) is a deny
+// with the reason, never a crash of the adapter and never an allow.
+func (p *Point) evaluate(tiers []Tier, c call.Call) (d call.Decision, by int) {
 	defer func() {
 		if r := recover(); r != nil {
-			d = p.failure(fmt.Sprintf("internal error evaluating the call: %v", r))
+			d, by = p.failure(fmt.Sprintf("internal error evaluating the call: %v", r)), 0
 		}
 	}()
-	return engine.New(pol, Env(p.cfg.UserHome)).Evaluate(c)
+	for i, t := range tiers {
+		td := engine.New(t.Policy, Env(p.cfg.UserHome)).Evaluate(c)
+		if i == 0 || td.Decision > d.Decision {
+			d, by = td, i
+		}
+	}
+	return d, by
+}
+
+// Strongest returns the index of the decision that wins among ds (one per
+// tier, in the order of Tiers): the strongest, the first on a tie.
+func Strongest(ds []call.Decision) int {
+	by := 0
+	for i, d := range ds {
+		if d.Decision > ds[by].Decision {
+			by = i
+		}
+	}
+	return by
+}
+
+// auditFailure says why an audit record could not be written, naming a
+// full disk (or an exhausted quota) as such: it is the likeliest cause and
+// the user's fix is not in Rampart.
+func auditFailure(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "audit log could not be written: the disk is full (" + err.Error() + "); free space, then retry"
+	case errors.Is(err, syscall.EDQUOT):
+		return "audit log could not be written: the disk quota is exhausted (" + err.Error() + ")"
+	}
+	return "audit log could not be written: " + err.Error()
 }

@@ -1,110 +1,103 @@
 package decide
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
-	"strings"
+	"fmt"
+	"slices"
 
-	"rampart.dev/pkg/engine"
+	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy"
 )
 
-// Env is the engine environment enforcement uses for a user whose home is
-// userHome: paths are also judged with symbolic links followed on this
-// machine's disk, and compared without case where the file system ignores
-// it (macOS, Windows). Each Env resolves through a cache of its own, so
-// build one per call: a link the agent creates between two calls is seen
-// by the second.
-func Env(userHome string) engine.Env {
-	env := engine.Env{Home: userHome, FoldCase: foldsCase(runtime.GOOS)}
-	if runtime.GOOS != "windows" { // the engine's paths are slash-separated
-		env.Resolve = newResolver().resolve
-	}
-	return env
+// Flags are the settings a binary's command line gives: the command line
+// that `rampart-hook setup` (or the user) wrote, which the agent cannot
+// change. Only they can weaken enforcement.
+type Flags struct {
+	Config   string // --config: the user's policy file
+	Profile  string // --profile: an embedded profile
+	Managed  string // --managed-policy: the managed policy file (default ManagedPolicy)
+	Mode     string // --mode: "enforce" (or "") or "monitor"
+	FailOpen bool   // --fail-open
 }
 
-// foldsCase reports whether the usual file system of goos ignores case:
-// APFS and HFS+ by default on macOS, NTFS on Windows.
-func foldsCase(goos string) bool { return goos == "darwin" || goos == "ios" || goos == "windows" }
+// The environment variables the decision point reads. No other variable
+// changes a decision; in particular none turns on monitor mode or
+// fail-open, or names the managed policy.
+const (
+	// EnvPolicy names the user's policy file, below --config and above
+	// --profile.
+	EnvPolicy = "RAMPART_POLICY"
+	// EnvProfile names an embedded profile that is added as a tier of its
+	// own: it can only tighten (RAMPART_PROFILE=paranoid does;
+	// RAMPART_PROFILE=yolo changes nothing).
+	EnvProfile = "RAMPART_PROFILE"
+	// EnvMode may only say "enforce", which overrides --mode monitor;
+	// "monitor" is ignored, with a warning.
+	EnvMode = "RAMPART_MODE"
+	// EnvFailOpen is ignored, with a warning, when set: fail-open comes
+	// from the command line only.
+	EnvFailOpen = "RAMPART_FAIL_OPEN"
+)
 
-// maxLinks is how many symbolic links one path may pass through, as
-// Linux's MAXSYMLINKS; more is a loop.
-const maxLinks = 40
-
-// maxResolved bounds a resolver's cache: one call names a few paths, and a
-// call that names thousands is resolved without caching past this.
-const maxResolved = 256
-
-// resolver follows symbolic links, caching answers for one call.
-type resolver struct {
-	cache map[string]resolved
-}
-
-type resolved struct {
-	real string
-	ok   bool
-}
-
-func newResolver() *resolver { return &resolver{cache: map[string]resolved{}} }
-
-// resolve returns the absolute path p with every symbolic link in it
-// followed. Components that do not exist yet (a file about to be written)
-// are kept as written, after the links before them are followed, and a
-// dangling link is followed to where it points. ok is false for a relative
-// path, a link loop or an unreadable link.
-func (r *resolver) resolve(p string) (string, bool) {
-	if v, ok := r.cache[p]; ok {
-		return v.real, v.ok
+// Resolve turns a binary's flags and environment into the decision
+// point's Config. The user's policy is, in order of precedence:
+//
+//  1. --config FILE
+//  2. $RAMPART_POLICY
+//  3. --profile NAME
+//  4. ~/.rampart/policy.yaml (the Rampart home's), when it exists
+//  5. the embedded standard profile
+//
+// The managed policy (ManagedPolicy, or --managed-policy) sits above it,
+// and RAMPART_PROFILE adds a tier that can only tighten. Monitor mode and
+// fail-open come from the flags alone. The warnings name environment
+// settings that were ignored because they would have weakened
+// enforcement; the error is a bad flag value.
+func Resolve(f Flags, getenv func(string) string, userHome string) (Config, []string, error) {
+	cfg := Config{
+		PolicyPath:  f.Config,
+		Profile:     f.Profile,
+		ManagedPath: f.Managed,
+		Home:        home.Resolve(getenv, userHome),
+		UserHome:    userHome,
+		FailOpen:    f.FailOpen,
 	}
-	real, ok := realPath(p)
-	if len(r.cache) < maxResolved {
-		r.cache[p] = resolved{real, ok}
+	var warns []string
+	if cfg.PolicyPath == "" {
+		if env := getenv(EnvPolicy); env != "" {
+			cfg.PolicyPath, cfg.Profile = env, ""
+		}
 	}
-	return real, ok
-}
-
-func realPath(p string) (string, bool) {
-	if !filepath.IsAbs(p) || strings.IndexByte(p, 0) >= 0 {
-		return "", false
+	if cfg.PolicyPath != "" {
+		cfg.Profile = ""
 	}
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		return real, true
+	if cfg.Profile != "" && !slices.Contains(policy.Profiles(), cfg.Profile) {
+		return cfg, nil, fmt.Errorf("unknown profile %q (want one of %v)", cfg.Profile, policy.Profiles())
 	}
-	// Walk the path a component at a time, as the kernel does.
-	todo := strings.Split(p, "/")
-	done := "/"
-	for links := 0; len(todo) > 0; {
-		c := todo[0]
-		todo = todo[1:]
-		switch c {
-		case "", ".":
-			continue
-		case "..":
-			done = filepath.Dir(done)
-			continue
-		}
-		next := filepath.Join(done, c)
-		fi, err := os.Lstat(next)
-		if err != nil {
-			// Nothing below exists: the rest is taken as written.
-			return filepath.Join(append([]string{next}, todo...)...), true
-		}
-		if fi.Mode()&fs.ModeSymlink == 0 {
-			done = next
-			continue
-		}
-		if links++; links > maxLinks {
-			return "", false
-		}
-		target, err := os.Readlink(next)
-		if err != nil {
-			return "", false
-		}
-		if filepath.IsAbs(target) {
-			done = "/"
-		}
-		todo = append(strings.Split(target, "/"), todo...)
+	switch f.Mode {
+	case "", "enforce":
+	case "monitor":
+		cfg.Monitor = true
+	default:
+		return cfg, nil, fmt.Errorf("--mode must be enforce or monitor, not %q", f.Mode)
 	}
-	return done, true
+	switch m := getenv(EnvMode); m {
+	case "", "enforce":
+		if m == "enforce" && cfg.Monitor {
+			cfg.Monitor = false
+			warns = append(warns, EnvMode+"=enforce overrides --mode monitor")
+		}
+	default:
+		warns = append(warns, fmt.Sprintf("%s=%s ignored: only the command line can turn enforcement off", EnvMode, m))
+	}
+	if v := getenv(EnvFailOpen); v != "" {
+		warns = append(warns, fmt.Sprintf("%s=%s ignored: fail-open is set on the command line (--fail-open)", EnvFailOpen, v))
+	}
+	if name := getenv(EnvProfile); name != "" {
+		if slices.Contains(policy.Profiles(), name) {
+			cfg.Tighten = append(cfg.Tighten, name)
+		} else {
+			warns = append(warns, fmt.Sprintf("%s=%s ignored: no such profile", EnvProfile, name))
+		}
+	}
+	return cfg, warns, nil
 }

@@ -5,7 +5,7 @@ import "strings"
 // A detector appends the findings of one family to fs.
 type detector func(s string, fs []Finding) []Finding
 
-var detectors = []detector{pemBlocks, prefixed, jwts, urlPasswords, assignments}
+var detectors = []detector{pemBlocks, prefixed, jwts, urlPasswords, assignments, keyBodies}
 
 // Character classes.
 func isAlnum(c byte) bool {

@@ -9,13 +9,14 @@ const (
 	hintJWT
 	hintURL
 	hintAssign
+	hintKeyBody
 )
 
 // trigger marks the bytes at which some detector's anchor can be seen: a
 // byte not in this table never starts a check, so clean text costs one
 // table load per byte.
 var trigger = func() (t [256]bool) {
-	for _, c := range "-_AJ:=" {
+	for _, c := range "-_AJ:=\nb" {
 		t[c] = true
 	}
 	return t
@@ -31,10 +32,22 @@ func hint(s string) uint8 {
 			continue
 		}
 		switch s[i] {
+		case '\n':
+			// A key body line: exactly 64 or 70 characters (see keybody.go).
+			if i+65 < len(s) && s[i+65] == '\n' || i+71 < len(s) && s[i+71] == '\n' ||
+				i+66 < len(s) && s[i+66] == '\n' || i+72 < len(s) && s[i+72] == '\n' {
+				m |= hintKeyBody
+			}
+		case 'b':
+			if strings.HasPrefix(s[i:], opensshMagic) {
+				m |= hintKeyBody
+			}
 		case '-':
 			switch {
 			case strings.HasPrefix(s[i:], "-----BEGIN "):
 				m |= hintPEM
+			case strings.HasPrefix(s[i:], "-----END "):
+				m |= hintKeyBody
 			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox":
 				m |= hintPrefixed
 			}

@@ -188,7 +188,7 @@ func plain(name string) bool {
 		return false
 	}
 	cat := catalog.Default()
-	return !isShell(name) && scriptLang(name) == "" && cat.Known(name) && !cat.IsWrapper(name)
+	return !isShell(name) && scriptLang(name) == "" && !isLoader(name) && cat.Known(name) && !cat.IsWrapper(name)
 }
 
 func viaFrame(f frame, name string) frame {
@@ -410,6 +410,9 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return peelEnv(words, dyn)
 	case "strace", "ltrace":
 		return cut(traceFlags.skip(words, 1))
+	}
+	if isLoader(progName(words[0])) { // see loader.go
+		return peelLoader(words, dyn)
 	}
 	// Every other wrapper is known from the program catalogue: the word
 	// where its command starts (taskset MASK CMD, kubectl exec POD -- CMD).

@@ -34,7 +34,15 @@ var ErrTooLong = errors.New("message exceeds size limit")
 type TooLongError struct {
 	Size  int64 // bytes in the line, newline included
 	Limit int
+	// Head is the start of the line (at most HeadSize bytes), so that a
+	// reply can name the request it refuses.
+	Head []byte
 }
+
+// HeadSize bounds TooLongError.Head.
+const HeadSize = 4 << 10
+
+func head(b []byte) []byte { return append([]byte(nil), b[:min(len(b), HeadSize)]...) }
 
 // Error says how long the line was and the limit.
 func (e *TooLongError) Error() string {
@@ -71,7 +79,7 @@ func (r *Reader) Next() ([]byte, error) {
 	if err == nil {
 		// The common case: the whole line sits in the buffer. No copy.
 		if len(chunk)-1 > r.max {
-			return nil, &TooLongError{Size: int64(len(chunk)), Limit: r.max}
+			return nil, &TooLongError{Size: int64(len(chunk)), Limit: r.max, Head: head(chunk)}
 		}
 		return chunk, nil
 	}
@@ -81,6 +89,7 @@ func (r *Reader) Next() ([]byte, error) {
 	r.buf = append(r.buf[:0], chunk...)
 	size := int64(len(chunk))
 	over := false
+	var first []byte
 	for err == bufio.ErrBufferFull {
 		chunk, err = r.br.ReadSlice('\n')
 		size += int64(len(chunk))
@@ -88,6 +97,7 @@ func (r *Reader) Next() ([]byte, error) {
 			continue
 		}
 		if len(r.buf)+len(chunk) > r.max+1 {
+			first = head(r.buf)
 			over, r.buf = true, r.buf[:0]
 			continue
 		}
@@ -97,7 +107,10 @@ func (r *Reader) Next() ([]byte, error) {
 		return nil, err
 	}
 	if over || (err == io.EOF && int64(len(r.buf)) > int64(r.max)) {
-		return nil, &TooLongError{Size: size, Limit: r.max}
+		if first == nil {
+			first = head(r.buf)
+		}
+		return nil, &TooLongError{Size: size, Limit: r.max, Head: first}
 	}
 	if err == io.EOF && len(r.buf) == 0 {
 		return nil, io.EOF

@@ -93,7 +93,13 @@ func (p *Proxy) clientMalformed(line []byte, why string) {
 func (p *Proxy) clientTooLong(tl *frame.TooLongError) {
 	p.cfg.Judge.Record(p.eventCall("client", tl.Error()), call.Decision{Decision: call.Deny, Message: "refused an over-long client message: " + tl.Error(), Flags: []string{call.FlagBadInput}})
 	p.logf("client: %v; dropped", tl)
-	p.client.write(errorResponse(nil, codeInvalidRequest, "rampart-mcp: "+tl.Error()))
+	// Answer the request by its id when the start of the message names it:
+	// a client waits on that id, not on a null one.
+	id := idFromHead(tl.Head)
+	if id != nil {
+		p.remember(idKey(id))
+	}
+	p.client.write(errorResponse(id, codeInvalidRequest, "rampart-mcp: "+tl.Error()))
 }
 
 // clientMessage decides what becomes of one client message.
@@ -107,6 +113,10 @@ func (p *Proxy) clientMessage(env envelope) verdict {
 	case "notifications/cancelled":
 		if p.dropCancel(env.params) {
 			return verdict{}
+		}
+	case "tasks/get", "tasks/result", "tasks/cancel":
+		if reply, ok := p.taskRequest(env); ok {
+			return verdict{reply: reply}
 		}
 	case "initialize":
 		p.noteAgent(env.params, false)
@@ -159,6 +169,9 @@ func (p *Proxy) toolsCall(env envelope) verdict {
 			return verdict{}
 		}
 		p.remember(idKey(env.id))
+		if asTask(env.params) {
+			return verdict{reply: p.denyAsTask(env.id, denyMap(denyText(d), d, modern), denyText(d))}
+		}
 		return verdict{reply: denyResult(env.id, denyText(d), d, modern)}
 	}
 }

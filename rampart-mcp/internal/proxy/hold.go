@@ -69,6 +69,10 @@ func (p *Proxy) startHold(h *held, line []byte) {
 			text = denyText(d)
 		}
 		p.remember(h.key)
+		if asTask(h.env.params) {
+			p.client.write(p.denyAsTask(h.env.id, denyMap(text, d, h.modern), text))
+			return
+		}
 		p.client.write(denyResult(h.env.id, text, d, h.modern))
 	}()
 }

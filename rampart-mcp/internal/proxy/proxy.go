@@ -76,10 +76,12 @@ type Judge interface {
 }
 
 // ResponseJudge is a Judge that also has a say about what a tool returned
-// (the policy's response_matches rules). HasResponseRules lets the proxy
-// skip gathering output when no rule would read it.
+// (the response_matches rules of every layer in force for the call's cwd).
+// HasResponseRules lets the proxy skip gathering output when no rule
+// would read it. DecideResponse records a decision other than allow and
+// applies monitor mode itself: it returns the decision to enforce.
 type ResponseJudge interface {
-	HasResponseRules() bool
+	HasResponseRules(cwd string) bool
 	DecideResponse(c call.Call, output string) call.Decision
 }
 
@@ -136,7 +138,9 @@ type Proxy struct {
 	held        map[string]context.CancelFunc // calls waiting for approval
 	denied      map[string]bool               // calls answered by the proxy, for dropping cancellations
 	deniedOrder []string
-	annotations map[string]any // tool name → annotations from tools/list
+	annotations map[string]any        // tool name → annotations from tools/list
+	tasks       map[string]deniedTask // tasks the proxy made for denied calls (tasks.go)
+	taskOrder   []string
 	closed      bool
 	wg          sync.WaitGroup
 }

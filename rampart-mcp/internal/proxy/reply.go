@@ -23,6 +23,11 @@ const metaDecision = "rampart.dev/decision"
 // and carries no structuredContent, so clients that check a tool's
 // outputSchema accept it. For 2026-07-28 requests it says resultType.
 func denyResult(id json.RawMessage, text string, d call.Decision, modern bool) []byte {
+	return response(id, "result", denyValue(text, d, modern))
+}
+
+// denyValue is denyResult's result member.
+func denyValue(text string, d call.Decision, modern bool) any {
 	type content struct {
 		Type string `json:"type"`
 		Text string `json:"text"`
@@ -46,7 +51,16 @@ func denyResult(id json.RawMessage, text string, d call.Decision, modern bool) [
 	if modern {
 		r.ResultType = "complete"
 	}
-	return response(id, "result", r)
+	return r
+}
+
+// denyMap is denyValue as a map, for a result the proxy keeps (a denied
+// task's).
+func denyMap(text string, d call.Decision, modern bool) map[string]any {
+	b, _ := json.Marshal(denyValue(text, d, modern))
+	var m map[string]any
+	json.Unmarshal(b, &m)
+	return m
 }
 
 // denyText is what the model reads for a blocked call.

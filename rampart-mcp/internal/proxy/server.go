@@ -204,7 +204,7 @@ const FlagResponse = "response"
 // replaced by a tool error, and true.
 func (p *Proxy) judgeOutput(m map[string]any, c *call.Call) (map[string]any, bool) {
 	rj, ok := p.cfg.Judge.(ResponseJudge)
-	if !ok || !rj.HasResponseRules() {
+	if !ok || !rj.HasResponseRules(c.Cwd) {
 		return nil, false
 	}
 	res, ok := lookup(m, "result")
@@ -214,15 +214,7 @@ func (p *Proxy) judgeOutput(m map[string]any, c *call.Call) (map[string]any, boo
 	var b strings.Builder
 	gatherText(&b, res)
 	d := rj.DecideResponse(*c, b.String())
-	if d.Decision == call.Allow {
-		return nil, false
-	}
-	d.Flags = append(d.Flags, FlagResponse)
-	if p.cfg.Monitor {
-		d.Flags = append(d.Flags, call.FlagMonitor)
-	}
-	p.cfg.Judge.Record(*c, d)
-	if !d.Blocks() || p.cfg.Monitor {
+	if !d.Blocks() {
 		return nil, false
 	}
 	text := "Output withheld by Rampart"

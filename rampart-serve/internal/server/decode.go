@@ -28,15 +28,19 @@ const MaxToolName = 200
 var envelopeKeys = map[string]bool{"params": true, "tool": true, "agent": true, "session": true, "cwd": true}
 
 // decodeCall reads the body of POST /v1/tool/{tool} or /v1/preflight/{tool}
-// into a Call. Two shapes are accepted:
+// into a Call. A body is one of:
 //
 //	{"params":{"command":"ls"},"agent":"my-bot","session":"s1","cwd":"/srv/app"}
 //	{"command":"ls"}
 //
-// The first, the envelope, is recognised when the object has a "params"
-// object and no keys other than params, tool, agent, session and cwd; a
-// "tool" in it must equal the tool in the path. Anything else is the bare
-// params of the call. An empty body is empty params. A cwd must be absolute.
+// A body with a "params" key is the envelope, and must be one exactly: a
+// "params" object and no keys other than params, tool, agent, session and
+// cwd, those strings; a "tool" in it must equal the tool in the path. Any
+// other body with "params" is refused (400), never read as bare params: a
+// client that preflights one shape and runs another would be told allow
+// for a call it did not ask about. A body without "params" is the bare
+// params of the call (a tool argument named "params" goes in an
+// envelope). An empty body is empty params. A cwd must be absolute.
 func decodeCall(tool string, body []byte) (call.Call, error) {
 	if err := checkTool(tool); err != nil {
 		return call.Call{}, err
@@ -56,7 +60,11 @@ func decodeCall(tool string, body []byte) (call.Call, error) {
 	if obj == nil {
 		return call.Call{}, errors.New("body must be a JSON object")
 	}
-	if params, ok := envelope(obj); ok {
+	if _, has := obj["params"]; has {
+		params, err := envelope(obj)
+		if err != nil {
+			return call.Call{}, err
+		}
 		if t, ok := obj["tool"].(string); ok && t != tool {
 			return call.Call{}, fmt.Errorf("body names tool %q but the path names %q", t, tool)
 		}
@@ -75,21 +83,21 @@ func decodeCall(tool string, body []byte) (call.Call, error) {
 
 // envelope returns the params of a body in the envelope shape: a "params"
 // object and no keys but params, tool, agent, session and cwd, the others
-// strings.
-func envelope(obj map[string]any) (call.Params, bool) {
+// strings. Anything else is an error that names the key at fault.
+func envelope(obj map[string]any) (call.Params, error) {
 	p, ok := obj["params"].(map[string]any)
 	if !ok {
-		return nil, false
+		return nil, errors.New(`"params" must be an object (a body with "params" is an envelope: {"params":{...},"agent":"...","session":"...","cwd":"..."})`)
 	}
 	for k, v := range obj {
 		if !envelopeKeys[k] {
-			return nil, false
+			return nil, fmt.Errorf(`unexpected key %q beside "params" (an envelope holds only params, tool, agent, session and cwd; put the call's arguments inside params)`, k)
 		}
 		if _, isStr := v.(string); k != "params" && !isStr {
-			return nil, false
+			return nil, fmt.Errorf("%q must be a string", k)
 		}
 	}
-	return p, true
+	return p, nil
 }
 
 // checkTool accepts the tool names agents and MCP servers use: letters,

@@ -21,12 +21,14 @@ func TestDecodeCall(t *testing.T) {
 		{`{"params":{"command":"ls"},"agent":"my-bot","session":"s1","cwd":"/srv"}`,
 			call.Call{Tool: "exec", Params: call.Params{"command": "ls"}, Agent: "my-bot", Session: "s1", Cwd: "/srv"}, ""},
 		{`{"params":{"command":"ls"},"tool":"exec"}`, call.Call{Tool: "exec", Params: call.Params{"command": "ls"}}, ""},
-		// A "params" key beside other keys is a tool's own argument.
-		{`{"params":{"a":1},"command":"ls"}`, call.Call{Tool: "exec", Params: call.Params{"params": map[string]any{"a": 1.0}, "command": "ls"}}, ""},
-		{`{"params":"x"}`, call.Call{Tool: "exec", Params: call.Params{"params": "x"}}, ""},
-		{`{"params":{},"agent":7}`, call.Call{Tool: "exec", Params: call.Params{"params": map[string]any{}, "agent": 7.0}}, ""},
+		// A body with "params" is an envelope or refused, never bare
+		// params: a preflight must judge the call that will run.
+		{`{"params":{"a":1},"command":"ls"}`, call.Call{}, `unexpected key "command"`},
+		{`{"params":{"command":"ls"},"command":"rm -rf /"}`, call.Call{}, `unexpected key "command"`},
+		{`{"params":"x"}`, call.Call{}, "must be an object"},
+		{`{"params":{},"agent":7}`, call.Call{}, `"agent" must be a string`},
 		{``, call.Call{Tool: "exec", Params: call.Params{}}, ""},
-		{`{"params":null}`, call.Call{Tool: "exec", Params: call.Params{"params": nil}}, ""},
+		{`{"params":null}`, call.Call{}, "must be an object"},
 		{`null`, call.Call{}, "JSON object"},
 		{`[]`, call.Call{}, "malformed"},
 		{`"ls"`, call.Call{}, "malformed"},

@@ -134,10 +134,41 @@ func (s *Server) run(ctx context.Context, c call.Call) (any, string) {
 	if len(reds) > 0 {
 		s.auditRedaction(c, reds)
 	}
+	if res != nil {
+		if d := s.cfg.Point.DecideResponseRules(c, resultText(res)); d.Blocks() {
+			return nil, withheld(d)
+		}
+	}
 	if err != nil {
 		return res, err.Error()
 	}
 	return res, ""
+}
+
+// resultText is the text of a result that response_matches rules read:
+// what the model would see (credentials already redacted).
+func resultText(res any) string {
+	switch r := res.(type) {
+	case *ExecResult:
+		return r.Stdout + "\n" + r.Stderr
+	case *ReadResult:
+		return r.Content
+	case *FetchResult:
+		return r.Body
+	}
+	return ""
+}
+
+// withheld is the error of a call whose result the policy blocked.
+func withheld(d call.Decision) string {
+	text := "output withheld by Rampart"
+	if len(d.MatchedPolicies) > 0 {
+		text += " policy '" + strings.Join(d.MatchedPolicies, "', '") + "'"
+	}
+	if d.Message != "" {
+		text += ": " + d.Message
+	}
+	return text + ". The tool ran, but its output may not be shown."
 }
 
 func (s *Server) auditRedaction(c call.Call, reds []Redaction) {

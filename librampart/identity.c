@@ -1,0 +1,289 @@
+/*
+ * What an executable really is.
+ *
+ * A policy names programs (rm, curl); a copy or a hard link of /bin/rm
+ * under another name (cp /bin/rm ./tidy; ./tidy -rf ~) must not escape it.
+ * Before an exec is judged, rp_identify looks at the file that would run:
+ *
+ *   - the same file (device and inode) as a program in /usr/bin, /bin,
+ *     /usr/sbin or /sbin, or one with the same content (same size, then
+ *     the bytes compared), is judged under that program's path;
+ *   - an anonymous executable (a memfd, a deleted file, anything behind
+ *     /proc/self/fd/N or /dev/fd/N that is not a path) cannot be judged by
+ *     name at all, and is denied.
+ *
+ * The common case costs a stat of the program and of its name in each
+ * system directory: a program that is its own system binary needs nothing
+ * more. Only an executable outside them builds the index of the system
+ * directories (once per process, in memory from mmap, never malloc: this
+ * may run in a vfork child), and content is compared only with files of the
+ * same size. The last answers are cached by device, inode, size and mtime.
+ */
+#define _GNU_SOURCE
+#include "rampart.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *const sysdirs[] = {"/usr/bin", "/bin", "/usr/sbin", "/sbin"};
+#define NSYSDIRS (sizeof sysdirs / sizeof sysdirs[0])
+
+/* RP_MAX_SYSBIN bounds the index: a full desktop has ~4,000 programs. */
+#define RP_MAX_SYSBIN 16384
+
+struct sysbin {
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	unsigned dir;   /* index in sysdirs */
+	char name[52];  /* base name; longer names are left out */
+};
+
+static struct sysbin *index_;
+static size_t nindex;
+static int index_state; /* 0 not built, 1 built, -1 failed */
+
+/* A small cache of answers for executables outside the system directories. */
+struct answer {
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+	int found; /* index entry + 1, or 0 for none */
+};
+#define NCACHE 16
+static struct answer cache[NCACHE];
+static unsigned cache_next;
+
+static void build_index(void)
+{
+	size_t bytes = RP_MAX_SYSBIN * sizeof(struct sysbin);
+	void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED) {
+		index_state = -1;
+		return;
+	}
+	index_ = m;
+	for (unsigned d = 0; d < NSYSDIRS && nindex < RP_MAX_SYSBIN; d++) {
+		int dfd = open(sysdirs[d], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd < 0)
+			continue;
+		DIR *dir = fdopendir(dfd);
+		if (!dir) {
+			close(dfd);
+			continue;
+		}
+		struct dirent *e;
+		while ((e = readdir(dir)) && nindex < RP_MAX_SYSBIN) {
+			size_t l = strlen(e->d_name);
+			if (e->d_name[0] == '.' || l >= sizeof index_[0].name)
+				continue;
+			struct stat st;
+			if (fstatat(dfd, e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
+				continue;
+			struct sysbin *b = &index_[nindex++];
+			b->dev = st.st_dev;
+			b->ino = st.st_ino;
+			b->size = st.st_size;
+			b->dir = d;
+			memcpy(b->name, e->d_name, l + 1);
+		}
+		closedir(dir);
+	}
+	index_state = 1;
+}
+
+/* same_content compares two open files of the same size byte for byte. */
+static int same_content(int a, int b, off_t size)
+{
+	char x[16384], y[16384];
+	off_t off = 0;
+	while (off < size) {
+		size_t want = size - off < (off_t)sizeof x ? (size_t)(size - off) : sizeof x;
+		ssize_t n = pread(a, x, want, off), m = pread(b, y, want, off);
+		if (n <= 0 || n != m || memcmp(x, y, (size_t)n) != 0)
+			return 0;
+		off += n;
+	}
+	return 1;
+}
+
+/* put_path writes sysdirs[b->dir] + "/" + b->name into out. */
+static int put_path(const struct sysbin *b, char *out, size_t outsz)
+{
+	size_t dl = strlen(sysdirs[b->dir]), nl = strlen(b->name);
+	if (dl + 1 + nl + 1 > outsz)
+		return 0;
+	memcpy(out, sysdirs[b->dir], dl);
+	out[dl] = '/';
+	memcpy(out + dl + 1, b->name, nl + 1);
+	return 1;
+}
+
+/* own_name reports whether the file st is the system program of its own
+ * base name (the common case: /usr/bin/git, or git found on $PATH). */
+static int own_name(const char *name, const struct stat *st)
+{
+	for (unsigned d = 0; d < NSYSDIRS; d++) {
+		char p[PATH_MAX];
+		size_t dl = strlen(sysdirs[d]), nl = strlen(name);
+		if (dl + 1 + nl + 1 > sizeof p)
+			return 0;
+		memcpy(p, sysdirs[d], dl);
+		p[dl] = '/';
+		memcpy(p + dl + 1, name, nl + 1);
+		struct stat s;
+		if (stat(p, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino)
+			return 1;
+	}
+	return 0;
+}
+
+/* anonymous reports whether a /proc/self/fd/N, /dev/fd/N or fd link names
+ * something that is not a file on a path: a memfd, a deleted file, a pipe. */
+static int anonymous_link(const char *link)
+{
+	char t[PATH_MAX];
+	int saved = errno;
+	ssize_t n = readlink(link, t, sizeof t - 1);
+	errno = saved;
+	if (n <= 0)
+		return 0; /* not a link: judged as the path it is */
+	t[n] = 0;
+	if (t[0] != '/' || strncmp(t, "/memfd:", 7) == 0)
+		return 1;
+	static const char deleted[] = " (deleted)";
+	size_t dl = sizeof deleted - 1;
+	return (size_t)n > dl && strcmp(t + n - dl, deleted) == 0;
+}
+
+static int fd_path(const char *p)
+{
+	return strncmp(p, "/proc/self/fd/", 14) == 0 || strncmp(p, "/dev/fd/", 8) == 0 ||
+	       (strncmp(p, "/proc/", 6) == 0 && strstr(p, "/fd/") != NULL);
+}
+
+/* search finds name on $PATH as execvp would, into out. */
+static int search(const char *name, char *out, size_t outsz)
+{
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/bin:/usr/bin";
+	size_t nl = strlen(name);
+	while (*path) {
+		const char *end = strchr(path, ':');
+		size_t dl = end ? (size_t)(end - path) : strlen(path);
+		if (dl == 0) {
+			if (nl + 1 <= outsz)
+				memcpy(out, name, nl + 1);
+		} else if (dl + 1 + nl + 1 <= outsz) {
+			memcpy(out, path, dl);
+			out[dl] = '/';
+			memcpy(out + dl + 1, name, nl + 1);
+		} else
+			goto next;
+		if (access(out, X_OK) == 0)
+			return 1;
+	next:
+		if (!end)
+			break;
+		path = end + 1;
+	}
+	return 0;
+}
+
+int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
+{
+	int saved = errno;
+	int r = 0;
+	char found[PATH_MAX];
+	struct stat st;
+	if (fd >= 0) {
+		char link[32];
+		int l = 0;
+		memcpy(link, "/proc/self/fd/", 14);
+		l = 14;
+		char digits[12];
+		int nd = 0;
+		unsigned v = (unsigned)fd;
+		do
+			digits[nd++] = (char)('0' + v % 10);
+		while ((v /= 10) && nd < 11);
+		while (nd)
+			link[l++] = digits[--nd];
+		link[l] = 0;
+		if (anonymous_link(link)) {
+			r = -1;
+			goto done;
+		}
+		if (fstat(fd, &st) != 0)
+			goto done;
+	} else {
+		if (fd_path(prog) && anonymous_link(prog)) {
+			r = -1;
+			goto done;
+		}
+		const char *p = prog;
+		if (use_path && !strchr(prog, '/')) {
+			if (!search(prog, found, sizeof found))
+				goto done;
+			p = found;
+		}
+		if (stat(p, &st) != 0)
+			goto done;
+	}
+	if (!S_ISREG(st.st_mode) || own_name(rp_basename(prog), &st))
+		goto done;
+	for (unsigned i = 0; i < NCACHE; i++) {
+		struct answer *a = &cache[i];
+		if (a->dev == st.st_dev && a->ino == st.st_ino && a->size == st.st_size &&
+		    a->mtime.tv_sec == st.st_mtim.tv_sec && a->mtime.tv_nsec == st.st_mtim.tv_nsec && a->size) {
+			if (a->found)
+				r = put_path(&index_[a->found - 1], out, outsz);
+			goto done;
+		}
+	}
+	if (index_state == 0)
+		build_index();
+	int hit = 0;
+	if (index_state == 1) {
+		for (size_t i = 0; i < nindex && !hit; i++)
+			if (index_[i].dev == st.st_dev && index_[i].ino == st.st_ino)
+				hit = (int)i + 1;
+		if (!hit && st.st_size > 0) {
+			int a = fd >= 0 ? dup(fd) : open(use_path && !strchr(prog, '/') ? found : prog, O_RDONLY | O_CLOEXEC);
+			for (size_t i = 0; a >= 0 && i < nindex && !hit; i++) {
+				if (index_[i].size != st.st_size)
+					continue;
+				char p[PATH_MAX];
+				if (!put_path(&index_[i], p, sizeof p))
+					continue;
+				int b = open(p, O_RDONLY | O_CLOEXEC);
+				if (b < 0)
+					continue;
+				if (same_content(a, b, st.st_size))
+					hit = (int)i + 1;
+				close(b);
+			}
+			if (a >= 0)
+				close(a);
+		}
+	}
+	struct answer *c = &cache[cache_next++ % NCACHE];
+	c->dev = st.st_dev;
+	c->ino = st.st_ino;
+	c->size = st.st_size;
+	c->mtime = st.st_mtim;
+	c->found = hit;
+	if (hit)
+		r = put_path(&index_[hit - 1], out, outsz);
+done:
+	errno = saved;
+	return r;
+}

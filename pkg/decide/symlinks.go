@@ -1,0 +1,110 @@
+package decide
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"rampart.dev/pkg/engine"
+)
+
+// Env is the engine environment enforcement uses for a user whose home is
+// userHome: paths are also judged with symbolic links followed on this
+// machine's disk, and compared without case where the file system ignores
+// it (macOS, Windows). Each Env resolves through a cache of its own, so
+// build one per call: a link the agent creates between two calls is seen
+// by the second.
+func Env(userHome string) engine.Env {
+	env := engine.Env{Home: userHome, FoldCase: foldsCase(runtime.GOOS)}
+	if runtime.GOOS != "windows" { // the engine's paths are slash-separated
+		env.Resolve = newResolver().resolve
+	}
+	return env
+}
+
+// foldsCase reports whether the usual file system of goos ignores case:
+// APFS and HFS+ by default on macOS, NTFS on Windows.
+func foldsCase(goos string) bool { return goos == "darwin" || goos == "ios" || goos == "windows" }
+
+// maxLinks is how many symbolic links one path may pass through, as
+// Linux's MAXSYMLINKS; more is a loop.
+const maxLinks = 40
+
+// maxResolved bounds a resolver's cache: one call names a few paths, and a
+// call that names thousands is resolved without caching past this.
+const maxResolved = 256
+
+// resolver follows symbolic links, caching answers for one call.
+type resolver struct {
+	cache map[string]resolved
+}
+
+type resolved struct {
+	real string
+	ok   bool
+}
+
+func newResolver() *resolver { return &resolver{cache: map[string]resolved{}} }
+
+// resolve returns the absolute path p with every symbolic link in it
+// followed. Components that do not exist yet (a file about to be written)
+// are kept as written, after the links before them are followed, and a
+// dangling link is followed to where it points. ok is false for a relative
+// path, a link loop or an unreadable link.
+func (r *resolver) resolve(p string) (string, bool) {
+	if v, ok := r.cache[p]; ok {
+		return v.real, v.ok
+	}
+	real, ok := realPath(p)
+	if len(r.cache) < maxResolved {
+		r.cache[p] = resolved{real, ok}
+	}
+	return real, ok
+}
+
+func realPath(p string) (string, bool) {
+	if !filepath.IsAbs(p) || strings.IndexByte(p, 0) >= 0 {
+		return "", false
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		return real, true
+	}
+	// Walk the path a component at a time, as the kernel does.
+	todo := strings.Split(p, "/")
+	done := "/"
+	for links := 0; len(todo) > 0; {
+		c := todo[0]
+		todo = todo[1:]
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			done = filepath.Dir(done)
+			continue
+		}
+		next := filepath.Join(done, c)
+		fi, err := os.Lstat(next)
+		if err != nil {
+			// Nothing below exists: the rest is taken as written.
+			return filepath.Join(append([]string{next}, todo...)...), true
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			done = next
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", false
+		}
+		target, err := os.Readlink(next)
+		if err != nil {
+			return "", false
+		}
+		if filepath.IsAbs(target) {
+			done = "/"
+		}
+		todo = append(strings.Split(target, "/"), todo...)
+	}
+	return done, true
+}
