@@ -119,6 +119,7 @@ type Entry struct {
 	subs    map[string]*Entry
 	parent  *Entry
 	line    int
+	wrapper bool // it, or a subcommand, runs a command from its words (computed once)
 }
 
 // Prop returns a property ("" when absent; "true" for a bare mark). A
@@ -253,6 +254,9 @@ func Parse(src string) (*Catalog, error) {
 		if err := c.add(line, n+1); err != nil {
 			return nil, fmt.Errorf("catalog.txt:%d: %w", n+1, err)
 		}
+	}
+	for _, e := range c.programs {
+		e.wrapper = e.wraps()
 	}
 	return c, nil
 }

@@ -6,7 +6,7 @@ package catalog
 // STR). ok is false for a program that runs nothing of its own.
 func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, ok bool) {
 	e := c.programs[name]
-	if e == nil || !e.wraps() {
+	if e == nil || !e.wrapper {
 		return 0, "", false
 	}
 	if e.Props["runs-after"] == "--" || e.hasSubWrapper() {
@@ -39,7 +39,7 @@ func (c *Catalog) Known(name string) bool { return c.programs[name] != nil }
 // words, so that a caller must look inside it.
 func (c *Catalog) IsWrapper(name string) bool {
 	e := c.programs[name]
-	return e != nil && e.wraps()
+	return e != nil && e.wrapper
 }
 
 // wraps reports whether the entry, or one of its subcommands, runs a
