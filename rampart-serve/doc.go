@@ -6,6 +6,7 @@
 //
 //	rampart-serve [-addr 127.0.0.1:9090] [-config FILE] [-profile P] [-approval-timeout 5m]
 //	              [-exec-timeout 2m] [-mode enforce|monitor] [-fail-open]
+//	              [-openclaw ws://127.0.0.1:18789]
 //	rampart-serve pending [-json] [-all] [-addr ADDR]
 //	rampart-serve approve [-reason R] [-json] [-addr ADDR] ID
 //	rampart-serve deny [-reason R] [-json] [-addr ADDR] ID
@@ -36,6 +37,15 @@
 // A call the policy sends to a human waits until it is resolved or the
 // approval timeout passes (a deny); with "Prefer: respond-async" the answer
 // is 202 Accepted at once, with the approval id and a Location to poll.
+//
+// With -openclaw URL it also connects to that OpenClaw gateway as an
+// operator and judges each exec approval the gateway raises: deny answers
+// deny, allow answers allow-once, and a call that needs approval is held
+// here like any other, for `rampart pending`/`approve`/`deny`, until the
+// request expires (a deny). The gateway's token is read from
+// $RAMPART_HOME/openclaw.token (0600; written from $OPENCLAW_GATEWAY_TOKEN on
+// first use) and the device key from $RAMPART_HOME/openclaw-device.pem
+// (created on first use). docs/openclaw.md has the set-up.
 //
 // The client verbs talk to the running server at -addr ($RAMPART_SERVE_ADDR,
 // default 127.0.0.1:9090) with the admin token from $RAMPART_HOME. pending

@@ -50,6 +50,7 @@ type serveFlags struct {
 	addr, config, profile, mode  string
 	approvalTimeout, execTimeout time.Duration
 	failOpen, version            bool
+	openclaw                     openclawFlags
 }
 
 func newRoot(ctx context.Context, e *env) *ffcli.Command {
@@ -64,6 +65,7 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	fs.DurationVar(&f.execTimeout, "exec-timeout", server.DefaultExecTimeout, "default timeout of exec and fetch calls")
 	fs.BoolVar(&f.failOpen, "fail-open", false, "allow calls when the audit log cannot be written (audited as fail_open)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	f.openclaw.register(fs, e)
 	return &ffcli.Command{
 		Name:       "rampart-serve",
 		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
@@ -123,6 +125,11 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 		return err
 	}
 	defer srv.Close()
+	stopOpenClaw, err := startOpenClaw(ctx, e, f.openclaw, point, srv)
+	if err != nil {
+		return err
+	}
+	defer stopOpenClaw()
 
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
@@ -178,6 +185,8 @@ func hint(err error) string {
 		return "start one with `rampart-serve`, or set RAMPART_SERVE_ADDR"
 	case errors.Is(err, approval.ErrForbidden):
 		return "the client verbs read the admin token from $RAMPART_HOME/admin.token"
+	case errors.Is(err, errNoOpenClawToken):
+		return "put the gateway's token (gateway.auth.token) in that file with mode 0600, or set OPENCLAW_GATEWAY_TOKEN once"
 	}
 	return ""
 }
