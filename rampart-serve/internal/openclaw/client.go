@@ -50,9 +50,11 @@ const (
 	// connected: the gateway drops events for a slow client, and a listing
 	// picks up whatever was missed.
 	Relist = 30 * time.Second
-	// MinBackoff and MaxBackoff bound the wait between reconnects.
+	// MinBackoff and MaxBackoff bound the wait between reconnects. While
+	// no approver is connected the gateway denies every exec approval at
+	// once, so the ceiling stays short.
 	MinBackoff = 500 * time.Millisecond
-	MaxBackoff = 30 * time.Second
+	MaxBackoff = 10 * time.Second
 	// answerGrace is how long an answer is retried past the request's
 	// expiry, across reconnects, before it is given up.
 	answerGrace = 5 * time.Second
