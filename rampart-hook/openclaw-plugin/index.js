@@ -10,8 +10,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// The tools Rampart judges: the shell, the file tools and the web tools.
-const TOOLS = ["exec", "bash", "read", "write", "edit", "apply_patch", "web_fetch", "web_search"];
+// The tools Rampart judges: the shell, the file tools and the web tools,
+// by their canonical ids (the gateway refuses to register a matcher with an
+// alias such as "bash", and then runs without the plugin).
+const TOOLS = ["exec", "read", "write", "edit", "apply_patch", "web_fetch", "web_search"];
 
 // Below OpenClaw's own 15 s hook budget, so Rampart's reason is the one shown.
 const DEFAULT_TIMEOUT_MS = 10_000;

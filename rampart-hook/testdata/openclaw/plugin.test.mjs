@@ -28,6 +28,10 @@ test("matches the shell, file and web tools", () => {
   for (const t of ["exec", "read", "write", "edit", "apply_patch", "web_fetch", "web_search"]) {
     assert.ok(options.matcher.includes(t), t);
   }
+  // The gateway refuses aliases in a matcher and then runs without the plugin.
+  for (const alias of ["bash", "exec_command", "apply-patch", "Write", "Edit", "agent"]) {
+    assert.ok(!options.matcher.includes(alias), alias);
+  }
 });
 
 const failures = [
