@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,6 +37,11 @@ func startOpenClaw(ctx context.Context, e *env, o openclawFlags, point *decide.P
 	if !strings.HasPrefix(o.url, "ws://") && !strings.HasPrefix(o.url, "wss://") {
 		return nil, fmt.Errorf("-openclaw %q: want a ws:// or wss:// address", o.url)
 	}
+	if u, err := url.Parse(o.url); err != nil || u.Hostname() == "" {
+		return nil, fmt.Errorf("-openclaw %q: not a URL with a host", o.url)
+	} else if u.Scheme == "ws" && !loopbackHost(u.Hostname()) {
+		fmt.Fprintf(e.stderr, "rampart-serve: warning: -openclaw %s is not loopback and not wss://; the gateway token travels in clear\n", o.url)
+	}
 	token, err := openclawToken(o.tokenFile, e.getenv("OPENCLAW_GATEWAY_TOKEN"))
 	if err != nil {
 		return nil, err
@@ -58,6 +65,15 @@ func startOpenClaw(ctx context.Context, e *env, o openclawFlags, point *decide.P
 	}()
 	fmt.Fprintf(e.stderr, "rampart-serve: judging the exec approvals of OpenClaw at %s (device %s)\n", o.url, id.ID())
 	return func() { cancel(); <-done }, nil
+}
+
+// loopbackHost reports whether host names this machine's loopback.
+func loopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // errNoOpenClawToken is a missing gateway token.
