@@ -182,7 +182,7 @@ func (c *Client) session(ctx context.Context) (hello bool, err error) {
 	}
 	sctx, stop := context.WithCancel(ctx)
 	defer stop()
-	cn := newConn(ws, &c.nextID, 3*tick, func(f Frame) { c.onEvent(sctx, f) }, c.logf)
+	cn := newConn(ws, &c.nextID, 3*tick, c.onEvent, c.logf)
 	go cn.readLoop(sctx)
 	c.setLive(cn)
 	defer c.setLive(nil)
@@ -355,7 +355,7 @@ func (c *Client) current(ctx context.Context) (*conn, error) {
 	}
 }
 
-func (c *Client) onEvent(ctx context.Context, f Frame) {
+func (c *Client) onEvent(f Frame) {
 	if f.Event != "exec.approval.requested" {
 		return
 	}
@@ -364,7 +364,7 @@ func (c *Client) onEvent(ctx context.Context, f Frame) {
 		c.logf("warning: an exec approval request that cannot be answered: %v", err)
 		return
 	}
-	c.dispatch(ctx, a)
+	c.dispatch(a)
 }
 
 func (c *Client) relist(ctx context.Context, cn *conn) {
@@ -386,12 +386,12 @@ func (c *Client) relist(ctx context.Context, cn *conn) {
 		c.logf("warning: %v", e)
 	}
 	for _, a := range items {
-		c.dispatch(ctx, a)
+		c.dispatch(a)
 	}
 }
 
 // dispatch judges a once, however often the gateway mentions it.
-func (c *Client) dispatch(_ context.Context, a ApprovalRequest) {
+func (c *Client) dispatch(a ApprovalRequest) {
 	now := c.cfg.Now()
 	c.mu.Lock()
 	for id, exp := range c.answered {
