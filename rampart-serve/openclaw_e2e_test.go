@@ -106,7 +106,10 @@ func TestOpenClawGateway(t *testing.T) {
 			t.Fatalf("the denied command ran: %s exists", marker)
 		}
 		r.waitAudit(t, "answered deny")
-		t.Logf("agent output: %s", out)
+		// OpenClaw tells the model the command was denied.
+		if len(r.model.requests("Exec denied")) == 0 {
+			t.Errorf("the model was never told the command was denied; agent output: %s", tail(out, 2000))
+		}
 	})
 	t.Run("allow", func(t *testing.T) {
 		marker := filepath.Join(r.work, "allowed-marker")
