@@ -21,7 +21,7 @@ MODULES  := pkg $(BINARIES)
 RACE_PKGS := ./audit/... ./approval/... ./decide/...
 RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 
-.PHONY: all build lib install test test-go test-race test-lib test-python test-export test-otelcol lint bench fuzz clean
+.PHONY: all build lib install test test-go test-race test-lib test-python test-export test-otelcol test-openclaw lint bench fuzz clean
 
 all: build
 
@@ -48,7 +48,7 @@ install: build
 		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
 		| $(BINDIR)/rampart-eval
 
-test: lint test-go test-race test-lib test-python test-export
+test: lint test-go test-race test-lib test-python test-export test-openclaw
 	@echo "make test: all passed"
 
 lint:
@@ -81,6 +81,11 @@ test-lib:
 
 test-python: build
 	@if [ -d sdks/python ]; then cd sdks/python && PATH=$(CURDIR)/bin:$$PATH python3 -m unittest discover -v -s tests; fi
+
+# rampart-serve -openclaw and the OpenClaw plugin against a real gateway:
+# installs the pinned openclaw and a Node 26 from npm into the test cache.
+test-openclaw:
+	GO=$(GO) ./scripts/test-openclaw.sh
 
 bench: build
 	@for m in $(MODULES); do (cd $$m && $(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...) || exit 1; done

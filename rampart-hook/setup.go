@@ -37,12 +37,12 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 		Name:       "setup",
 		ShortUsage: "rampart-hook setup AGENT [--scope user|project|local] [--remove]",
 		ShortHelp:  "install (or --remove) rampart-hook in an agent's hook settings",
-		LongHelp: "AGENT is claude-code, codex, cline, gemini, cursor or copilot. Other settings\n" +
+		LongHelp: "AGENT is claude-code, codex, cline, gemini, cursor, copilot or openclaw. Other settings\n" +
 			"and hooks in the file are kept; the first change makes FILE.rampart-backup.",
 		FlagSet: fs,
 		Exec: func(ctx context.Context, args []string) error {
 			if len(args) == 0 {
-				return errors.New("setup needs an agent: claude-code, codex, cline, gemini, cursor or copilot")
+				return errors.New("setup needs an agent: claude-code, codex, cline, gemini, cursor, copilot or openclaw")
 			}
 			agentName := args[0]
 			// Flags may also follow the agent name.
@@ -52,7 +52,7 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 			if fs.NArg() > 0 {
 				return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 			}
-			o := setup.Options{Agent: agentName, Scope: *scope, Remove: *remove, Getenv: env, Out: stdout}
+			o := setup.Options{Agent: agentName, Scope: *scope, Remove: *remove, Getenv: env, Out: stdout, OpenClawPlugin: openclawPlugin()}
 			o.Home, _ = os.UserHomeDir()
 			o.Dir = *dir
 			if o.Dir == "" {

@@ -7,6 +7,7 @@
 //	rampart-serve [-addr 127.0.0.1:9090] [-config FILE] [-profile P] [-approval-timeout 5m]
 //	              [-exec-timeout 2m] [-mode enforce|monitor] [-fail-open]
 //	              [-notify URL] [-notify-slack URL] [-notify-config FILE] [-public-url URL]
+//	              [-openclaw ws://127.0.0.1:18789]
 //	rampart-serve pending [-json] [-all] [-addr ADDR]
 //	rampart-serve approve [-reason R] [-json] [-addr ADDR] ID
 //	rampart-serve deny [-reason R] [-json] [-addr ADDR] ID
@@ -45,6 +46,15 @@
 // queue per webhook, with a few retries: a dead or slow webhook never holds
 // up a decision; a notification dropped or failed for good is counted in
 // rampart_notifications_total and audited (flag notify_dropped).
+//
+// With -openclaw URL it also connects to that OpenClaw gateway as an
+// operator and judges each exec approval the gateway raises: deny answers
+// deny, allow answers allow-once, and a call that needs approval is held
+// here like any other, for `rampart pending`/`approve`/`deny`, until the
+// request expires (a deny). The gateway's token is read from
+// $RAMPART_HOME/openclaw.token (0600; written from $OPENCLAW_GATEWAY_TOKEN on
+// first use) and the device key from $RAMPART_HOME/openclaw-device.pem
+// (created on first use). docs/openclaw.md has the set-up.
 //
 // The client verbs talk to the running server at -addr ($RAMPART_SERVE_ADDR,
 // default 127.0.0.1:9090) with the admin token from $RAMPART_HOME. pending

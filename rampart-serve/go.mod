@@ -3,6 +3,7 @@ module rampart.dev/rampart-serve
 go 1.24.0
 
 require (
+	github.com/coder/websocket v1.8.15
 	github.com/peterbourgon/ff/v3 v3.4.0
 	github.com/prometheus/client_golang v1.23.2
 	github.com/rogpeppe/go-internal v1.14.1

@@ -54,6 +54,7 @@ type serveFlags struct {
 	failOpen, version            bool
 	notify, notifySlack          stringList
 	notifyConfig, publicURL      string
+	openclaw                     openclawFlags
 }
 
 func newRoot(ctx context.Context, e *env) *ffcli.Command {
@@ -73,6 +74,7 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	fs.Var(&f.notifySlack, "notify-slack", "post each call held for approval to this Slack-compatible incoming webhook `URL` (repeatable)")
 	fs.StringVar(&f.notifyConfig, "notify-config", filepath.Join(e.layout.Dir, "notify.yaml"), "webhooks `file` (YAML; missing is fine)")
 	fs.StringVar(&f.publicURL, "public-url", "", "this server's `URL` as those notified reach it, for the resolve endpoint (default http://ADDR)")
+	f.openclaw.register(fs, e)
 	return &ffcli.Command{
 		Name:       "rampart-serve",
 		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
@@ -136,6 +138,11 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 		return err
 	}
 	defer srv.Close()
+	stopOpenClaw, err := startOpenClaw(ctx, e, f.openclaw, point, srv)
+	if err != nil {
+		return err
+	}
+	defer stopOpenClaw()
 
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
@@ -189,6 +196,8 @@ func hint(err error) string {
 		return "start one with `rampart-serve`, or set RAMPART_SERVE_ADDR"
 	case errors.Is(err, approval.ErrForbidden):
 		return "the client verbs read the admin token from $RAMPART_HOME/admin.token"
+	case errors.Is(err, errNoOpenClawToken):
+		return "put the gateway's token (gateway.auth.token) in that file with mode 0600, or set OPENCLAW_GATEWAY_TOKEN once"
 	}
 	return ""
 }

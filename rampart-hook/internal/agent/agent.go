@@ -43,6 +43,7 @@ const (
 	Gemini
 	Cursor
 	Copilot
+	OpenClaw
 )
 
 var formatNames = [...]string{
@@ -52,10 +53,12 @@ var formatNames = [...]string{
 	Gemini:  "gemini",
 	Cursor:  "cursor",
 	Copilot: "copilot",
+	// OpenClaw is spoken by Rampart's own OpenClaw plugin (openclaw.go).
+	OpenClaw: "openclaw",
 }
 
 // Formats lists every format, in a stable order.
-var Formats = []Format{Claude, Codex, Cline, Gemini, Cursor, Copilot}
+var Formats = []Format{Claude, Codex, Cline, Gemini, Cursor, Copilot, OpenClaw}
 
 // String returns the format's name, which is also the agent name written
 // into calls and audit records.
@@ -82,8 +85,10 @@ func ParseFormat(s string) (Format, error) {
 		return Cursor, nil
 	case "copilot", "copilot-cli":
 		return Copilot, nil
+	case "openclaw":
+		return OpenClaw, nil
 	}
-	return 0, fmt.Errorf("unknown agent format %q (want claude-code, codex, cline, gemini, cursor or copilot)", s)
+	return 0, fmt.Errorf("unknown agent format %q (want claude-code, codex, cline, gemini, cursor, copilot or openclaw)", s)
 }
 
 // Kind says when an event fires relative to the tool.
@@ -204,6 +209,8 @@ func Parse(f Format, payload []byte) (*Event, error) {
 		err = parseCursor(ev, m)
 	case Copilot:
 		err = parseCopilot(ev, m)
+	case OpenClaw:
+		err = parseOpenClaw(ev, m)
 	default:
 		err = fmt.Errorf("unknown format %d", f)
 	}
@@ -226,6 +233,8 @@ func Detect(payload []byte) Format {
 	_, hasHookName := m["hookName"]
 	_, hasTaskID := m["taskId"]
 	switch {
+	case event == "before_tool_call":
+		return OpenClaw
 	case hasCline || hasHookName || hasTaskID:
 		return Cline
 	case event == "BeforeTool" || event == "AfterTool":
@@ -488,6 +497,8 @@ func Render(ev *Event, a Answer) []byte {
 		return renderCursor(ev, a)
 	case Copilot:
 		return renderCopilot(ev, a)
+	case OpenClaw:
+		return renderOpenClaw(ev, a)
 	}
 	return renderClaude(ev, a)
 }

@@ -166,5 +166,5 @@ func targetFor(o Options) (*target, error) {
 			notes:   []string{"Cline cancels the whole task when rampart-hook denies a call"},
 		}, nil
 	}
-	return nil, fmt.Errorf("unknown agent %q (want claude-code, codex, cline, gemini, cursor or copilot)", o.Agent)
+	return nil, fmt.Errorf("unknown agent %q (want claude-code, codex, cline, gemini, cursor, copilot or openclaw)", o.Agent)
 }

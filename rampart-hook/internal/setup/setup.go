@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,7 +31,7 @@ import (
 
 // Options say where and how to install.
 type Options struct {
-	Agent   string // claude-code, codex, cline, gemini, cursor, copilot
+	Agent   string // claude-code, codex, cline, gemini, cursor, copilot, openclaw
 	Scope   string // user (default), project or local
 	Home    string // the user's home directory
 	Dir     string // the project directory, for project and local scopes
@@ -40,6 +41,9 @@ type Options struct {
 	Getenv  func(string) string
 	Out     io.Writer
 	command string // the command line the agent runs, built from Hook and Flags
+
+	// OpenClawPlugin is the plugin directory `setup openclaw` writes.
+	OpenClawPlugin fs.FS
 }
 
 // ErrRefused is matched by the errors of a setup that will not touch a
@@ -72,6 +76,10 @@ func Run(o Options) error {
 	}
 	if o.Scope == "" {
 		o.Scope = "user"
+	}
+	if o.Agent == "openclaw" {
+		o.command = Command(o.Hook, append([]string{"--format", "openclaw"}, o.Flags...))
+		return runOpenClaw(o)
 	}
 	t, err := targetFor(o)
 	if err != nil {
