@@ -16,6 +16,7 @@ var readmeSkipped = map[string]string{
 	"make build":   "the test builds the binaries itself",
 	"make bench":   "benchmarks take minutes and measure, not check",
 	"make fuzz":    "fuzzing takes minutes",
+	"make dist":    "cross-builds every binary for every target (minutes); make test-dist checks each target",
 }
 
 // TestReadmeCommands runs every command in README.md's sh blocks, in order,
