@@ -8,6 +8,9 @@ BINDIR    := $(DESTDIR)$(PREFIX)/bin
 # beside its own binary (../lib/rampart): one sudo make install serves
 # every user.
 LIBDIR    := $(DESTDIR)$(PREFIX)/lib/rampart
+# The policy file's JSON Schema, for editors pointed at a path.
+SHAREDIR  := $(DESTDIR)$(PREFIX)/share/rampart
+SCHEMA    := pkg/policy/schema/policy.schema.json
 GO        ?= go
 CC        ?= cc
 FUZZTIME  ?= 10s
@@ -56,11 +59,12 @@ lib:
 	$(MAKE) -C librampart CC=$(CC)
 
 install: build
-	install -d $(BINDIR) $(LIBDIR)
+	install -d $(BINDIR) $(LIBDIR) $(SHAREDIR)
 	install -m 0755 $(addprefix bin/,$(BINARIES)) $(BINDIR)/
 	install -m 0644 librampart/librampart.so $(LIBDIR)/librampart.so
+	install -m 0644 $(SCHEMA) $(SHAREDIR)/policy.schema.json
 	@echo
-	@echo "installed $(BINARIES) in $(BINDIR) and librampart.so in $(LIBDIR)"
+	@echo "installed $(BINARIES) in $(BINDIR), librampart.so in $(LIBDIR), policy.schema.json in $(SHAREDIR)"
 	@echo "the embedded standard profile (-profile standard), deciding three calls"
 	@echo "(audited to a scratch RAMPART_HOME that is then removed, not to your trail):"
 	@h=$$(mktemp -d); printf '%s\n' \
@@ -69,12 +73,15 @@ install: build
 		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
 		| RAMPART_HOME=$$h $(BINDIR)/rampart-eval -profile standard; rc=$$?; rm -rf "$$h"; exit $$rc
 
-# uninstall removes exactly what install wrote (the binaries and
-# librampart.so, and the lib/rampart directory once empty). It leaves
-# ~/.rampart alone: policy, audit trail, tokens and keys are the user's.
+# uninstall removes exactly what install wrote (the binaries,
+# librampart.so and the schema, and lib/rampart and share/rampart once
+# empty). It leaves ~/.rampart alone: policy, audit trail, tokens and keys
+# are the user's.
 uninstall:
-	rm -f $(addprefix $(BINDIR)/,$(BINARIES)) $(LIBDIR)/librampart.so
-	@if [ -d $(LIBDIR) ]; then rmdir $(LIBDIR) 2>/dev/null || echo "kept $(LIBDIR): it holds files make install did not write"; fi
+	rm -f $(addprefix $(BINDIR)/,$(BINARIES)) $(LIBDIR)/librampart.so $(SHAREDIR)/policy.schema.json
+	@for d in $(LIBDIR) $(SHAREDIR); do \
+		if [ -d $$d ]; then rmdir $$d 2>/dev/null || echo "kept $$d: it holds files make install did not write"; fi; \
+	done
 
 # test-install: install into a scratch DESTDIR, check the files, uninstall,
 # and check nothing is left but the directories make install created.
@@ -83,6 +90,7 @@ test-install: build
 	$(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/opt/rampart >/dev/null || exit 1; \
 	for b in $(BINARIES); do [ -x $$d/opt/rampart/bin/$$b ] || { echo "test-install: $$b not installed"; exit 1; }; done; \
 	[ -f $$d/opt/rampart/lib/rampart/librampart.so ] || { echo "test-install: librampart.so not installed"; exit 1; }; \
+	cmp -s $(SCHEMA) $$d/opt/rampart/share/rampart/policy.schema.json || { echo "test-install: policy.schema.json not installed"; exit 1; }; \
 	$(MAKE) --no-print-directory uninstall DESTDIR=$$d PREFIX=/opt/rampart >/dev/null || exit 1; \
 	left=$$(find $$d -type f); [ -z "$$left" ] || { echo "test-install: uninstall left $$left"; exit 1; }; \
 	echo "test-install: install and uninstall under DESTDIR ok"
