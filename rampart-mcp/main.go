@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/peterbourgon/ff/v3"
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-mcp/internal/proxy"
@@ -100,7 +101,7 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		Profile:    o.profile,
 		Home:       home.Resolve(os.Getenv, userHome),
 		UserHome:   userHome,
-		Via:        "mcp",
+		Via:        audit.ViaMCP,
 		FailOpen:   o.failOpen,
 		Monitor:    o.mode == "monitor",
 	}

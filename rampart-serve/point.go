@@ -1,6 +1,7 @@
 package main
 
 import (
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 )
 
@@ -14,7 +15,7 @@ func openPoint(e *env, f serveFlags) (*decide.Point, string, error) {
 		Profile:    f.profile,
 		Home:       e.layout,
 		UserHome:   e.userHome,
-		Via:        "serve",
+		Via:        audit.ViaServe,
 		FailOpen:   f.failOpen,
 		Monitor:    f.mode == "monitor",
 	})

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
@@ -30,7 +31,7 @@ func decideCall(c call.Call, stderr io.Writer) call.Decision {
 		PolicyPath: os.Getenv("RAMPART_POLICY"),
 		Home:       l,
 		UserHome:   uh,
-		Via:        "rampart-shell",
+		Via:        audit.ViaShell,
 		FailOpen:   truthy(os.Getenv("RAMPART_FAIL_OPEN")),
 		Monitor:    os.Getenv("RAMPART_MODE") == "monitor",
 	})
