@@ -61,6 +61,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root := &ffcli.Command{
 		Name:       "rampart-audit",
 		ShortUsage: "rampart-audit <tail|verify|checkpoint|stats|search> [flags] [FILE...]",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "read, verify and search Rampart's audit trail",
 		FlagSet:    fs,
 		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART")},

@@ -67,6 +67,7 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	return &ffcli.Command{
 		Name:       "rampart-serve",
 		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "the Rampart decision point over HTTP, with human approvals",
 		FlagSet:    fs,
 		Options:    []ff.Option{ff.WithEnvVarPrefix("RAMPART_SERVE")},

@@ -66,6 +66,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.poll, "poll", 250*time.Millisecond, "how often the file is checked for new records")
 	fs.IntVar(&c.history, "history", board.DefaultMax, "records kept for scrolling")
 	version := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() { fmt.Fprint(stderr, usageText(fs)) }
 	if err := ff.Parse(fs, args, ff.WithEnvVarPrefix("RAMPART")); err != nil {
 		return nil, err
 	}

@@ -31,15 +31,7 @@ func TestReadmeCommands(t *testing.T) {
 	if len(cmds) < 5 {
 		t.Fatalf("found %d commands in README.md; the extraction is broken", len(cmds))
 	}
-	bin := t.TempDir()
-	for _, b := range []string{"rampart", "rampart-eval", "rampart-hook", "rampart-shell", "rampart-mcp", "rampart-serve", "rampart-audit", "rampart-watch"} {
-		build := exec.Command("go", "build", "-o", filepath.Join(bin, b), ".")
-		build.Dir = filepath.Join("..", b)
-		build.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := build.CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", b, err, out)
-		}
-	}
+	bin := buildAll(t)
 	home := t.TempDir()
 	env := []string{
 		"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"),
