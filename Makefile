@@ -4,7 +4,13 @@
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 BINDIR    := $(DESTDIR)$(PREFIX)/bin
-RAMPART_HOME ?= $(HOME)/.rampart
+# librampart.so goes under the prefix, where rampart-shell preload looks
+# beside its own binary (../lib/rampart): one sudo make install serves
+# every user.
+LIBDIR    := $(DESTDIR)$(PREFIX)/lib/rampart
+# The policy file's JSON Schema, for editors pointed at a path.
+SHAREDIR  := $(DESTDIR)$(PREFIX)/share/rampart
+SCHEMA    := pkg/policy/schema/policy.schema.json
 GO        ?= go
 CC        ?= cc
 FUZZTIME  ?= 10s
@@ -21,7 +27,24 @@ MODULES  := pkg $(BINARIES)
 RACE_PKGS := ./audit/... ./approval/... ./decide/...
 RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 
-.PHONY: all build lib install test test-go test-race test-lib test-python test-export test-otelcol test-openclaw lint bench fuzz clean
+.PHONY: all build lib install uninstall test test-go test-race test-lib test-python test-install test-dist test-export test-otelcol test-openclaw lint bench fuzz clean dist
+
+# Release builds: static (CGO_ENABLED=0), -trimpath, version stamped, one
+# directory per target under dist/, with SHA256SUMS over all of them.
+DIST_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
+# Windows builds are meant for the binaries that need no POSIX shell
+# (rampart-eval, rampart-hook, rampart-mcp, rampart-serve, rampart-audit),
+# but none of them builds for windows yet: pkg/audit, which every one of them
+# links, appends under flock(2), detects a removed file by its link count and
+# cuts torn lines with ftruncate(2) (golang.org/x/sys/unix); rampart-eval's
+# socket uses umask(2), rampart-serve runs commands in a process group
+# (Setpgid, kill(-pgid)) and rampart-audit tail follows rotation by inode.
+# Each needs a windows counterpart, tested on windows, before it is listed.
+DIST_WINDOWS_BINARIES :=
+DIST_WINDOWS_TARGETS  := windows/amd64 windows/arm64
+# make test cross-builds one representative binary per target (test-dist);
+# make dist builds every binary for every target.
+DIST_CHECK_BINARY := rampart-eval
 
 all: build
 
@@ -36,19 +59,67 @@ lib:
 	$(MAKE) -C librampart CC=$(CC)
 
 install: build
-	install -d $(BINDIR) $(RAMPART_HOME)/lib
+	install -d $(BINDIR) $(LIBDIR) $(SHAREDIR)
 	install -m 0755 $(addprefix bin/,$(BINARIES)) $(BINDIR)/
-	install -m 0644 librampart/librampart.so $(RAMPART_HOME)/lib/librampart.so
+	install -m 0644 librampart/librampart.so $(LIBDIR)/librampart.so
+	install -m 0644 $(SCHEMA) $(SHAREDIR)/policy.schema.json
 	@echo
-	@echo "installed $(BINARIES) in $(BINDIR) and librampart.so in $(RAMPART_HOME)/lib"
-	@echo "the embedded standard policy, deciding three calls:"
-	@printf '%s\n' \
+	@echo "installed $(BINARIES) in $(BINDIR), librampart.so in $(LIBDIR), policy.schema.json in $(SHAREDIR)"
+	@echo "the embedded standard profile (-profile standard), deciding three calls"
+	@echo "(audited to a scratch RAMPART_HOME that is then removed, not to your trail):"
+	@h=$$(mktemp -d); printf '%s\n' \
 		'{"tool":"exec","params":{"command":"git status"}}' \
 		'{"tool":"exec","params":{"command":"sudo env /bin/rm -fr /"}}' \
 		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
-		| $(BINDIR)/rampart-eval
+		| RAMPART_HOME=$$h $(BINDIR)/rampart-eval -profile standard; rc=$$?; rm -rf "$$h"; exit $$rc
 
-test: lint test-go test-race test-lib test-python test-export test-openclaw
+# uninstall removes exactly what install wrote (the binaries,
+# librampart.so and the schema, and lib/rampart and share/rampart once
+# empty). It leaves ~/.rampart alone: policy, audit trail, tokens and keys
+# are the user's.
+uninstall:
+	rm -f $(addprefix $(BINDIR)/,$(BINARIES)) $(LIBDIR)/librampart.so $(SHAREDIR)/policy.schema.json
+	@for d in $(LIBDIR) $(SHAREDIR); do \
+		if [ -d $$d ]; then rmdir $$d 2>/dev/null || echo "kept $$d: it holds files make install did not write"; fi; \
+	done
+
+# test-install: install into a scratch DESTDIR, check the files, uninstall,
+# and check nothing is left but the directories make install created.
+test-install: build
+	@d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/opt/rampart >/dev/null || exit 1; \
+	for b in $(BINARIES); do [ -x $$d/opt/rampart/bin/$$b ] || { echo "test-install: $$b not installed"; exit 1; }; done; \
+	[ -f $$d/opt/rampart/lib/rampart/librampart.so ] || { echo "test-install: librampart.so not installed"; exit 1; }; \
+	cmp -s $(SCHEMA) $$d/opt/rampart/share/rampart/policy.schema.json || { echo "test-install: policy.schema.json not installed"; exit 1; }; \
+	$(MAKE) --no-print-directory uninstall DESTDIR=$$d PREFIX=/opt/rampart >/dev/null || exit 1; \
+	left=$$(find $$d -type f); [ -z "$$left" ] || { echo "test-install: uninstall left $$left"; exit 1; }; \
+	echo "test-install: install and uninstall under DESTDIR ok"
+
+# dist_build is the shell loop that builds binaries $$bins for targets
+# $$targets (os/arch) into $$out/OS_ARCH/.
+dist_build = for t in $$targets; do os=$${t%/*}; arch=$$(echo $$t | cut -d/ -f2); ext=; \
+		[ "$$os" = windows ] && ext=.exe; \
+		for b in $$bins; do echo "go build $$b $$os/$$arch"; \
+			(cd $$b && GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
+				-ldflags "-s -w -X main.Version=$(VERSION)" -o "$$out/$${os}_$${arch}/$$b$$ext" .) || exit 1; \
+		done; done
+
+dist:
+	rm -rf dist
+	@out=$(CURDIR)/dist; \
+	targets="$(DIST_TARGETS)"; bins="$(BINARIES)"; $(dist_build); \
+	targets="$(DIST_WINDOWS_TARGETS)"; bins="$(DIST_WINDOWS_BINARIES)"; $(dist_build)
+	cd dist && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS
+	@echo "dist: $$(grep -c . dist/SHA256SUMS) binaries, version $(VERSION), sums in dist/SHA256SUMS"
+
+# test-dist: every dist target still builds, shown by one binary each (the
+# full matrix is make dist), into a scratch directory that is then removed.
+test-dist:
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	targets="$(DIST_TARGETS)"; bins="$(DIST_CHECK_BINARY)"; $(dist_build); \
+	targets="$(if $(DIST_WINDOWS_BINARIES),$(DIST_WINDOWS_TARGETS))"; bins="$(firstword $(DIST_WINDOWS_BINARIES))"; $(dist_build)
+
+test: lint test-go test-race test-lib test-python test-install test-dist test-export test-openclaw
 	@echo "make test: all passed"
 
 lint:
@@ -79,8 +150,10 @@ test-otelcol:
 test-lib:
 	$(MAKE) -C librampart check CC=$(CC)
 
+# test-python: pip install ./sdks/python into a fresh virtual environment
+# and run its tests against the installed package (scripts/test-python.sh).
 test-python: build
-	@if [ -d sdks/python ]; then cd sdks/python && PATH=$(CURDIR)/bin:$$PATH python3 -m unittest discover -v -s tests; fi
+	PATH=$(CURDIR)/bin:$$PATH scripts/test-python.sh
 
 # rampart-serve -openclaw and the OpenClaw plugin against a real gateway:
 # installs the pinned openclaw and a Node 26 from npm into the test cache.
@@ -101,5 +174,5 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
 	$(MAKE) -C librampart clean

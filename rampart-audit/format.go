@@ -14,7 +14,7 @@ import (
 )
 
 // recordHeader heads the text form of records.
-const recordHeader = "   SEQ  TIME                  DECISION          VIA           AGENT         TOOL     SUMMARY"
+const recordHeader = "   SEQ  TIME                  DECISION          VIA            AGENT         TOOL     SUMMARY"
 
 // maxSummary bounds the summary column so a record stays on one line.
 const maxSummary = 100
@@ -33,8 +33,8 @@ func writeRecord(w io.Writer, asJSON bool, rec audit.Record, line []byte) error 
 	if rec.Message != "" && rec.Decision != "allow" {
 		s += "  " + rec.Message
 	}
-	_, err := fmt.Fprintf(w, "%6d  %-20s  %-16s  %-12s  %-12s  %-7s  %s\n", rec.Seq, rec.Time.UTC().Format(time.RFC3339),
-		rec.Decision, clean(rec.Via, 12), clean(rec.Agent, 12), clean(rec.Tool, 7), clean(s, maxSummary))
+	_, err := fmt.Fprintf(w, "%6d  %-20s  %-16s  %-13s  %-12s  %-7s  %s\n", rec.Seq, rec.Time.UTC().Format(time.RFC3339),
+		rec.Decision, clean(audit.AdapterName(rec.Via), 13), clean(rec.Agent, 12), clean(rec.Tool, 7), clean(s, maxSummary))
 	return err
 }
 

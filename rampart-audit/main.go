@@ -60,6 +60,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root := &ffcli.Command{
 		Name:       "rampart-audit",
 		ShortUsage: "rampart-audit <tail|verify|checkpoint|stats|search> [flags] [FILE...]",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "read, verify and search Rampart's audit trail",
 		FlagSet:    fs,
 		Subcommands: []*ffcli.Command{
@@ -143,7 +144,7 @@ func isTerminal(w io.Writer) bool {
 	if !ok {
 		return false
 	}
-	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	_, err := unix.IoctlGetTermios(int(f.Fd()), ioctlGetTermios)
 	return err == nil
 }
 

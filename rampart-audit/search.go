@@ -104,13 +104,14 @@ type filter struct {
 
 // prepare computes the needles: for each filter on a plain value (no glob
 // characters, nothing JSON would escape), the `"key":"value"` text a
-// matching line holds. Lines without them are skipped undecoded.
+// matching line holds. Lines without them are skipped undecoded. -via has
+// none: an adapter has two spellings (audit.AdapterName).
 func (f *filter) prepare() {
 	f.needles = nil
 	if len(f.grep) > 0 {
 		f.needles = append(f.needles, f.grep)
 	}
-	for _, kv := range [][2]string{{"tool", f.tool}, {"agent", f.agent}, {"session", f.session}, {"via", f.via}, {"decision", f.decision}} {
+	for _, kv := range [][2]string{{"tool", f.tool}, {"agent", f.agent}, {"session", f.session}, {"decision", f.decision}} {
 		if kv[1] != "" && plain(kv[1]) {
 			f.needles = append(f.needles, []byte(fmt.Sprintf(`"%s":"%s"`, kv[0], kv[1])))
 		}
@@ -139,7 +140,7 @@ func (f *filter) maybe(line []byte) bool {
 
 func (f *filter) match(r audit.Record, line []byte) bool {
 	switch {
-	case !glob(f.tool, r.Tool), !glob(f.agent, r.Agent), !glob(f.session, r.Session), !glob(f.via, r.Via):
+	case !glob(f.tool, r.Tool), !glob(f.agent, r.Agent), !glob(f.session, r.Session), !viaMatches(f.via, r.Via):
 		return false
 	case f.decision != "" && r.Decision != f.decision:
 		return false
@@ -159,6 +160,13 @@ func (f *filter) match(r audit.Record, line []byte) bool {
 		return false
 	}
 	return true
+}
+
+// viaMatches compares adapter names as pkg/audit's table has them, so
+// -via rampart-serve finds records older versions wrote as "serve", and
+// -via serve today's.
+func viaMatches(pattern, via string) bool {
+	return glob(audit.AdapterName(pattern), audit.AdapterName(via))
 }
 
 func glob(pattern, s string) bool {

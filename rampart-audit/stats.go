@@ -70,7 +70,7 @@ var groupers = map[string]func(audit.Record) []string{
 	"tool":     func(r audit.Record) []string { return []string{r.Tool} },
 	"agent":    func(r audit.Record) []string { return []string{orNone(r.Agent)} },
 	"session":  func(r audit.Record) []string { return []string{orNone(r.Session)} },
-	"via":      func(r audit.Record) []string { return []string{orNone(r.Via)} },
+	"via":      func(r audit.Record) []string { return []string{orNone(audit.AdapterName(r.Via))} },
 	"policy": func(r audit.Record) []string {
 		if len(r.MatchedPolicies) == 0 {
 			return []string{"(none)"}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -25,7 +26,7 @@ func initCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 	return &ffcli.Command{
 		Name:       "init",
 		ShortUsage: "rampart-eval init [--profile P] [--force]",
-		ShortHelp:  "write an embedded profile to ~/.rampart/policy.yaml to edit",
+		ShortHelp:  "write an embedded profile to ~/.rampart/policy.yaml to edit, naming the policy schema for editors",
 		FlagSet:    fset,
 		Exec: func(ctx context.Context, args []string) error {
 			src, err := policy.ProfileSource(profile)
@@ -47,7 +48,7 @@ func initCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			if err != nil {
 				return err
 			}
-			if _, err := f.Write(src); err != nil {
+			if _, err := f.Write(withSchemaLine(src)); err != nil {
 				f.Close()
 				return err
 			}
@@ -58,4 +59,15 @@ func initCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 			return nil
 		},
 	}
+}
+
+// withSchemaLine puts the yaml-language-server modeline naming the policy
+// schema (policy.SchemaLine) first, so editors with the YAML language server
+// validate and complete the file; a source that already names a schema is
+// kept as it is.
+func withSchemaLine(src []byte) []byte {
+	if bytes.HasPrefix(src, []byte("# yaml-language-server:")) {
+		return src
+	}
+	return append([]byte(policy.SchemaLine+"\n"), src...)
 }

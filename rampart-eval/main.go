@@ -92,6 +92,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root := &ffcli.Command{
 		Name:       "rampart-eval",
 		ShortUsage: "rampart-eval [flags] < calls.jsonl > decisions.jsonl",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "decide tool calls against a Rampart policy",
 		FlagSet:    fs,
 		Subcommands: []*ffcli.Command{

@@ -76,6 +76,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 	return &ffcli.Command{
 		Name:       "rampart-hook",
 		ShortUsage: "rampart-hook [flags] < payload.json\n       rampart-hook setup AGENT [flags]",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "answer an AI agent's tool-call hook from the Rampart policy",
 		FlagSet:    fs,
 		Subcommands: []*ffcli.Command{

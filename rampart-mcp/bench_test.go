@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-mcp/internal/proxy"
@@ -51,7 +52,7 @@ func pipe(b *testing.B) (*os.File, *os.File) {
 // ends.
 func benchProxy(b *testing.B, server func(io.Reader, io.Writer)) (toProxy io.Writer, fromProxy io.Reader) {
 	dir := b.TempDir()
-	judge, err := openJudge(decide.Config{Profile: "standard", Home: home.Layout{Dir: dir}, UserHome: "/home/bench", Via: "mcp"}, io.Discard)
+	judge, err := openJudge(decide.Config{Profile: "standard", Home: home.Layout{Dir: dir}, UserHome: "/home/bench", Via: audit.ViaMCP}, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}

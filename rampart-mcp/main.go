@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/rampart-mcp/internal/proxy"
 )
@@ -61,12 +62,7 @@ func newFlags(stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.BoolVar(&o.failOpen, "fail-open", false, "allow calls when the policy cannot be loaded (audited)")
 	fs.DurationVar(&o.grace, "grace", 5*time.Second, "after the client's end of input, how long the server has to exit before SIGTERM, then before SIGKILL")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: rampart-mcp [flags] -- SERVER [ARGS...]")
-		fmt.Fprintln(stderr, "\nRuns the MCP server SERVER and relays its stdio, judging every tools/call.")
-		fmt.Fprintln(stderr, "\nFlags:")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { fmt.Fprint(stderr, usageText(fs)) }
 	return fs, o
 }
 
@@ -105,7 +101,7 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 	for _, w := range warns {
 		fmt.Fprintf(stderr, "rampart-mcp: warning: %s\n", w)
 	}
-	dc.Via = "mcp"
+	dc.Via = audit.ViaMCP
 	judge, err := openJudge(dc, stderr)
 	if err != nil {
 		// The proxy still runs: the decision point denies every call with

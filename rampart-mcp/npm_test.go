@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"rampart.dev/pkg/audit"
 )
 
 // npmPackages are the MCP servers the end-to-end tests run, pinned to the
@@ -218,7 +220,7 @@ func TestFilesystemRaw(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatalf("audit line %q: %v", line, err)
 		}
-		if r.Tool != "mcp" || r.Via != "mcp" || r.Params["server"] != "filesystem" {
+		if r.Tool != "mcp" || r.Via != audit.ViaMCP || r.Params["server"] != "filesystem" {
 			t.Errorf("audit record %s", line)
 		}
 		denied = denied || r.Decision == "deny" && r.Params["tool"] == "write_file"

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 )
 
@@ -20,7 +21,7 @@ func openPoint(e *env, f serveFlags) (*decide.Point, error) {
 		fmt.Fprintf(e.stderr, "rampart-serve: warning: %s\n", w)
 	}
 	cfg.Home = e.layout
-	cfg.Via = "serve"
+	cfg.Via = audit.ViaServe
 	p, err := decide.Open(cfg)
 	if err != nil {
 		p.Close()

@@ -78,6 +78,7 @@ func newRoot(ctx context.Context, e *env) *ffcli.Command {
 	return &ffcli.Command{
 		Name:       "rampart-serve",
 		ShortUsage: "rampart-serve [flags] | rampart-serve pending|approve|deny ...",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "the Rampart decision point over HTTP, with human approvals",
 		FlagSet:    fs,
 		Subcommands: []*ffcli.Command{

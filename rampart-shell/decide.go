@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"rampart.dev/pkg/approval"
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
@@ -37,7 +38,7 @@ func decideCall(c call.Call, stderr io.Writer) call.Decision {
 	if rerr != nil {
 		return deniedBadSettings(rerr)
 	}
-	cfg.Via = "rampart-shell"
+	cfg.Via = audit.ViaShell
 	p, err := decide.Open(cfg)
 	if err != nil {
 		// Decide fails closed (or open) with the same reason.

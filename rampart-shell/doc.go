@@ -39,8 +39,9 @@
 // answers), runs AGENT with LD_PRELOAD naming librampart.so and
 // RAMPART_SOCKET naming the socket, and stops the server when the agent
 // exits. librampart.so is -lib, else $RAMPART_LIB, else
-// ~/.rampart/lib/librampart.so, else ../librampart/librampart.so beside this
-// binary (a source tree). rampart-eval is found beside this binary, else on
+// ~/.rampart/lib/librampart.so, else ../lib/rampart/librampart.so beside this
+// binary (where make install puts it, for every user), else
+// ../librampart/librampart.so beside it (a source tree). rampart-eval is found beside this binary, else on
 // $PATH.
 //
 // # Environment

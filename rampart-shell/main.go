@@ -49,6 +49,7 @@ func verbs(ctx context.Context, args []string, stdin *os.File, stdout, stderr io
 	root := &ffcli.Command{
 		Name:       "rampart-shell",
 		ShortUsage: "rampart-shell -c COMMAND | rampart-shell wrap|preload [flags] -- AGENT [ARG...]",
+		UsageFunc:  usageFunc,
 		ShortHelp:  "a $SHELL that judges commands, and two ways to run an agent under Rampart",
 		FlagSet:    fs,
 		Subcommands: []*ffcli.Command{

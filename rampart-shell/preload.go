@@ -34,7 +34,7 @@ func preloadCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 	var af agentFlags
 	af.register(fs)
 	socket := fs.String("socket", os.Getenv("RAMPART_SOCKET"), "use the rampart-eval already listening here (default $RAMPART_SOCKET, else start one for the session)")
-	lib := fs.String("lib", os.Getenv("RAMPART_LIB"), "librampart.so (default $RAMPART_LIB, else ~/.rampart/lib/librampart.so)")
+	lib := fs.String("lib", os.Getenv("RAMPART_LIB"), "librampart.so (default $RAMPART_LIB, else ~/.rampart/lib/librampart.so, else ../lib/rampart/librampart.so beside this binary)")
 	return &ffcli.Command{
 		Name:       "preload",
 		ShortUsage: "rampart-shell preload [-mode monitor] [-config F] [-socket PATH] [-lib SO] -- AGENT [ARG...]",
@@ -88,15 +88,27 @@ func preloadEnv(env []string, so, socket string, af agentFlags, agent string) []
 }
 
 // findLib locates librampart.so: flag (or $RAMPART_LIB), the Rampart home,
-// then a source tree beside this binary.
+// then the one make install put beside this binary's prefix
+// (PREFIX/bin/rampart-shell finds PREFIX/lib/rampart/librampart.so, so a
+// system-wide install serves every user), then a source tree beside it.
 func findLib(flagLib string) (string, error) {
 	l, _ := layout()
-	cands := []string{flagLib, filepath.Join(l.Lib(), "librampart.so")}
+	exeDir := ""
 	if self, err := os.Executable(); err == nil {
-		dir := filepath.Dir(self)
+		exeDir = filepath.Dir(self)
+	}
+	return findLibIn(flagLib, l.Lib(), exeDir)
+}
+
+// findLibIn is findLib with the home's lib directory and this binary's
+// directory given ("" when unknown).
+func findLibIn(flagLib, homeLib, exeDir string) (string, error) {
+	cands := []string{flagLib, filepath.Join(homeLib, "librampart.so")}
+	if exeDir != "" {
 		cands = append(cands,
-			filepath.Join(dir, "..", "librampart", "librampart.so"),
-			filepath.Join(dir, "librampart.so"))
+			filepath.Join(exeDir, "..", "lib", "rampart", "librampart.so"),
+			filepath.Join(exeDir, "..", "librampart", "librampart.so"),
+			filepath.Join(exeDir, "librampart.so"))
 	}
 	for i, c := range cands {
 		if c == "" {
@@ -112,7 +124,7 @@ func findLib(flagLib string) (string, error) {
 			return "", fmt.Errorf("librampart %s: %w", c, err)
 		}
 	}
-	return "", fmt.Errorf("librampart.so not found in %s: run `make install` (or `make -C librampart` and pass -lib)", l.Lib())
+	return "", fmt.Errorf("librampart.so not found in %s or beside this binary (../lib/rampart): run `make install` (or `make -C librampart` and pass -lib)", homeLib)
 }
 
 // server is the session's decision point.

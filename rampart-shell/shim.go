@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"golang.org/x/sys/unix"
 	"rampart.dev/pkg/call"
 )
 
@@ -226,7 +227,7 @@ func replaceStdin(b []byte) error {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	return syscall.Dup2(int(f.Fd()), 0)
+	return unix.Dup2(int(f.Fd()), 0) // linux/arm64 has only dup3: x/sys/unix picks
 }
 
 func isTerminal(f *os.File) bool {

@@ -65,6 +65,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.poll, "poll", 250*time.Millisecond, "how often the file is checked for new records")
 	fs.IntVar(&c.history, "history", board.DefaultMax, "records kept for scrolling")
 	version := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() { fmt.Fprint(stderr, usageText(fs)) }
 	// Only the command line sets flags: the environment variables read are
 	// the documented ones (RAMPART_HOME, RAMPART_POLICY, RAMPART_SERVE_ADDR).
 	if err := fs.Parse(args); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -177,7 +178,7 @@ func TestExternalCommand(t *testing.T) {
 	if code := run([]string{"help"}, sys); code != 0 {
 		t.Errorf("help = %d, want 0", code)
 	}
-	if !strings.Contains(stdout.String(), "External commands:\n  report\n") {
+	if !regexp.MustCompile(`(?m)^  report +rampart-report +external command$`).MatchString(stdout.String()) {
 		t.Errorf("help does not list report:\n%s", stdout)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+
+	shape "rampart.dev/pkg/usage"
 )
 
 // help answers rampart help [VERB [SUB]]: the verb table on stdout, or the
@@ -44,18 +46,13 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "rampart: hint: rampart help lists the verbs")
 }
 
-// printVerbs writes the verb table and any external rampart-* commands.
+// printVerbs writes the verb table and any external rampart-* commands, in
+// the -h shape every Rampart binary shares (pkg/usage).
 func printVerbs(w io.Writer, sys system) {
-	fmt.Fprintln(w, "Rampart is a firewall for AI agents' tool calls.")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Usage: rampart VERB [ARGS...]")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Each verb runs the binary that owns it, found beside rampart or on PATH:")
-	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var rows [][2]string
 	for _, v := range verbs {
 		for i, s := range v.sub {
-			fmt.Fprintf(tw, "  %s %s\t%s %s\t%s\n", v.name, s, v.bin, s, v.subSummary[i])
+			rows = append(rows, [2]string{v.name + " " + s, v.bin + " " + s + "\t" + v.subSummary[i]})
 		}
 		if v.sub != nil {
 			continue
@@ -68,20 +65,19 @@ func printVerbs(w io.Writer, sys system) {
 		if v.bin != "" {
 			runs = strings.Join(append([]string{v.bin}, v.prefix...), " ")
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", use, runs, v.summary)
+		rows = append(rows, [2]string{use, runs + "\t" + v.summary})
 	}
-	tw.Flush()
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Any other VERB runs rampart-VERB, like git's external commands.")
-	if ext := externals(sys); len(ext) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "External commands:")
-		for _, e := range ext {
-			fmt.Fprintf(w, "  %s\n", e)
-		}
+	for _, e := range externals(sys) {
+		rows = append(rows, [2]string{e, "rampart-" + e + "\texternal command"})
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "rampart help VERB shows the verb's own flags.")
+	fmt.Fprint(w, shape.Format(shape.Help{
+		Purpose: "Rampart is a firewall for AI agents' tool calls; each verb runs the binary that owns it " +
+			"(found beside rampart or on PATH), and any other VERB runs rampart-VERB, like git's external commands.",
+		Usage:    []string{"rampart VERB [ARGS...]", "rampart help VERB    the verb's own flags"},
+		Verbs:    rows,
+		Examples: []string{"rampart setup claude-code", "rampart policy explain 'cat ~/.aws/credentials'", "rampart audit tail -n 5"},
+		Docs:     "README.md, docs/architecture.md; go doc rampart.dev/rampart",
+	}))
 }
 
 // externals lists the rampart-NAME programs beside rampart or on PATH that

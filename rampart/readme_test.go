@@ -16,6 +16,7 @@ var readmeSkipped = map[string]string{
 	"make build":   "the test builds the binaries itself",
 	"make bench":   "benchmarks take minutes and measure, not check",
 	"make fuzz":    "fuzzing takes minutes",
+	"make dist":    "cross-builds every binary for every target (minutes); make test-dist checks each target",
 }
 
 // TestReadmeCommands runs every command in README.md's sh blocks, in order,
@@ -30,15 +31,7 @@ func TestReadmeCommands(t *testing.T) {
 	if len(cmds) < 5 {
 		t.Fatalf("found %d commands in README.md; the extraction is broken", len(cmds))
 	}
-	bin := t.TempDir()
-	for _, b := range []string{"rampart", "rampart-eval", "rampart-hook", "rampart-shell", "rampart-mcp", "rampart-serve", "rampart-audit", "rampart-watch"} {
-		build := exec.Command("go", "build", "-o", filepath.Join(bin, b), ".")
-		build.Dir = filepath.Join("..", b)
-		build.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := build.CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", b, err, out)
-		}
-	}
+	bin := buildAll(t)
 	home := t.TempDir()
 	env := []string{
 		"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"),

@@ -57,7 +57,7 @@ func compileDoc(name string, doc *yaml.Node, depth int, c match.Compiler) (*Poli
 	}
 	var base *Policy
 	var entries, tests *yaml.Node
-	err := l.fields(root, map[string]func(*yaml.Node) error{
+	err := l.fields(root, FileKeys, map[string]func(*yaml.Node) error{
 		"version": func(n *yaml.Node) error {
 			v, err := l.int(n)
 			if err == nil && v != 1 {
@@ -167,9 +167,10 @@ func (l *loader) errf(n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("%s:%d:%d: %s", l.file, n.Line, n.Column, fmt.Sprintf(format, args...))
 }
 
-// fields walks a mapping, calling the handler of each key; unknown and
-// duplicate keys are errors.
-func (l *loader) fields(m *yaml.Node, handlers map[string]func(*yaml.Node) error) error {
+// fields walks a mapping, calling the handler of each key; keys that sec,
+// the key table, does not name and duplicate keys are errors.
+func (l *loader) fields(m *yaml.Node, sec *Section, handlers map[string]func(*yaml.Node) error) error {
+	sec.check(handlers)
 	if m.Kind != yaml.MappingNode {
 		return l.errf(m, "expected a mapping")
 	}
@@ -178,7 +179,7 @@ func (l *loader) fields(m *yaml.Node, handlers map[string]func(*yaml.Node) error
 		k, v := m.Content[i], m.Content[i+1]
 		h, ok := handlers[k.Value]
 		if !ok {
-			return l.errf(k, "unknown key %q%s", k.Value, suggest(k.Value, handlers))
+			return l.errf(k, "unknown key %q%s", k.Value, suggest(k.Value, sec))
 		}
 		if seen[k.Value] {
 			return l.errf(k, "duplicate key %q", k.Value)
@@ -192,9 +193,9 @@ func (l *loader) fields(m *yaml.Node, handlers map[string]func(*yaml.Node) error
 }
 
 // suggest names the closest known key for a misspelt one.
-func suggest(key string, handlers map[string]func(*yaml.Node) error) string {
+func suggest(key string, sec *Section) string {
 	best, bestD := "", 3
-	for k := range handlers {
+	for _, k := range sec.names() {
 		if d := editDistance(key, k); d < bestD || d == bestD && k < best {
 			best, bestD = k, d
 		}
@@ -305,7 +306,7 @@ func (l *loader) textGlobs(n *yaml.Node, dst *[]match.Glob) error {
 func (l *loader) entry(n *yaml.Node) (*Entry, error) {
 	e := &Entry{Priority: DefaultPriority, Origin: l.file}
 	var rules *yaml.Node
-	err := l.fields(n, map[string]func(*yaml.Node) error{
+	err := l.fields(n, entryKeys, map[string]func(*yaml.Node) error{
 		"name":        func(v *yaml.Node) error { return l.str(v, &e.Name) },
 		"description": func(v *yaml.Node) error { return l.str(v, &e.Description) },
 		"priority": func(v *yaml.Node) error {
@@ -314,7 +315,7 @@ func (l *loader) entry(n *yaml.Node) (*Entry, error) {
 			return err
 		},
 		"match": func(v *yaml.Node) error {
-			return l.fields(v, map[string]func(*yaml.Node) error{
+			return l.fields(v, matchKeys, map[string]func(*yaml.Node) error{
 				"tool":    func(v *yaml.Node) error { return l.textGlobs(v, &e.Tools) },
 				"agent":   func(v *yaml.Node) error { return l.textGlobs(v, &e.Agents) },
 				"session": func(v *yaml.Node) error { return l.textGlobs(v, &e.Sessions) },
@@ -346,7 +347,7 @@ func (l *loader) entry(n *yaml.Node) (*Entry, error) {
 func (l *loader) rule(n *yaml.Node) (*Rule, error) {
 	r := &Rule{Line: n.Line}
 	hasAction := false
-	err := l.fields(n, map[string]func(*yaml.Node) error{
+	err := l.fields(n, ruleKeys, map[string]func(*yaml.Node) error{
 		"name":        func(v *yaml.Node) error { var s string; return l.str(v, &s) },
 		"description": func(v *yaml.Node) error { var s string; return l.str(v, &s) },
 		"action": func(v *yaml.Node) error {
@@ -407,7 +408,7 @@ func (l *loader) when(n *yaml.Node, r *Rule) error {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
-	return l.fields(n, map[string]func(*yaml.Node) error{
+	return l.fields(n, whenKeys, map[string]func(*yaml.Node) error{
 		"command_matches":     func(v *yaml.Node) error { return l.commands(v, &r.Command) },
 		"command_not_matches": func(v *yaml.Node) error { return l.commands(v, &r.NotCommand) },
 		"path_matches":        func(v *yaml.Node) error { return l.paths(v, &r.Path) },
@@ -444,7 +445,7 @@ func (l *loader) test(n *yaml.Node) (Test, error) {
 			return nil
 		}
 	}
-	err := l.fields(n, map[string]func(*yaml.Node) error{
+	err := l.fields(n, testKeys, map[string]func(*yaml.Node) error{
 		"name":    func(v *yaml.Node) error { return l.str(v, &t.Name) },
 		"tool":    func(v *yaml.Node) error { return l.str(v, &t.Call.Tool) },
 		"agent":   func(v *yaml.Node) error { return l.str(v, &t.Call.Agent) },

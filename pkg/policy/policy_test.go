@@ -117,7 +117,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-var update = flag.Bool("update", false, "rewrite the generated profiles/*.json")
+var update = flag.Bool("update", false, "rewrite the generated profiles/*.json and schema/policy.schema.json")
 
 // TestProfilesJSON checks that each embedded profile's JSON is generated
 // from its YAML; -update rewrites them.

@@ -88,7 +88,7 @@ func start(t testing.TB, o topts) *tenv {
 			t.Fatal(err)
 		}
 	}
-	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve"})
+	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "rampart-serve"})
 	if err != nil {
 		t.Fatal(err)
 	}

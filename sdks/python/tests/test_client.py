@@ -1,6 +1,9 @@
 """Tests of the SDK against a real rampart-serve on a free loopback port.
 
-rampart-serve must be on PATH (make test-python puts bin/ there).
+rampart-serve must be on PATH (make test-python puts bin/ there). The
+package is the installed one when there is one (make test-python runs these
+tests in a virtual environment after pip install ./sdks/python), else the
+source beside this folder.
 """
 
 import asyncio
@@ -14,7 +17,10 @@ import threading
 import time
 import unittest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+try:
+    import rampart  # noqa: F401
+except ImportError:
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from rampart import AsyncClient, Client, RampartDenied, RampartError, guard  # noqa: E402
 
@@ -37,6 +43,21 @@ policies:
 """
 
 APPROVAL_TIMEOUT = 2  # seconds: long enough to resolve, short enough to test expiry
+
+
+class InstalledTest(unittest.TestCase):
+    """make test-python sets RAMPART_SDK_INSTALLED=1 after pip install."""
+
+    @unittest.skipUnless(os.environ.get("RAMPART_SDK_INSTALLED") == "1", "not run from an installed package")
+    def test_installed_package(self):
+        import importlib.metadata
+
+        import rampart
+
+        source = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+        here = os.path.realpath(rampart.__file__)
+        self.assertFalse(here.startswith(source + os.sep), f"rampart imported from the source tree {here}, not the installed package")
+        self.assertEqual(importlib.metadata.version("rampart"), rampart.__version__)
 
 
 class Server:

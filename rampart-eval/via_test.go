@@ -1,0 +1,20 @@
+package main
+
+import (
+	"testing"
+
+	"rampart.dev/pkg/audit"
+)
+
+// TestVia checks rampart-eval records itself by the name in pkg/audit's
+// table.
+func TestVia(t *testing.T) {
+	var o options
+	cfg, err := o.decideConfig(env{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Via != audit.ViaEval {
+		t.Errorf("rampart-eval records via %q, want %q (audit.ViaEval)", cfg.Via, audit.ViaEval)
+	}
+}
