@@ -14,6 +14,7 @@ import (
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
+	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
@@ -66,7 +67,7 @@ func (o *options) decideConfig(e env) (decide.Config, error) {
 	for _, w := range warns {
 		fmt.Fprintf(e.stderr, "rampart-eval: warning: %s\n", w)
 	}
-	cfg.Via = "rampart-eval"
+	cfg.Via = audit.ViaEval
 	return cfg, err
 }
 

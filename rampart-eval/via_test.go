@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"testing"
 
 	"rampart.dev/pkg/audit"
@@ -10,7 +11,7 @@ import (
 // table.
 func TestVia(t *testing.T) {
 	var o options
-	cfg, err := o.decideConfig(env{})
+	cfg, err := o.decideConfig(env{getenv: func(string) string { return "" }, stderr: io.Discard})
 	if err != nil {
 		t.Fatal(err)
 	}
