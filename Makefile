@@ -21,7 +21,7 @@ MODULES  := pkg $(BINARIES)
 RACE_PKGS := ./audit/... ./approval/... ./decide/...
 RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 
-.PHONY: all build lib install test test-go test-race test-lib test-python lint bench fuzz clean
+.PHONY: all build lib install test test-go test-race test-lib test-python test-agents docs-hooks lint bench fuzz clean
 
 all: build
 
@@ -48,7 +48,7 @@ install: build
 		'{"tool":"read","params":{"path":"~/.ssh/id_rsa"}}' \
 		| $(BINDIR)/rampart-eval
 
-test: lint test-go test-race test-lib test-python
+test: lint test-go test-race test-lib test-python test-agents
 	@echo "make test: all passed"
 
 lint:
@@ -63,6 +63,16 @@ test-go: lib
 test-race:
 	cd pkg && CGO_ENABLED=1 $(GO) test -count=1 -race $(RACE_PKGS)
 	@for m in $(RACE_MODULES); do (cd $$m && CGO_ENABLED=1 $(GO) test -count=1 -race -short ./...) || exit 1; done
+
+# The real agent CLIs (pinned in scripts/install-agents.sh, cached under
+# $${XDG_CACHE_HOME:-$$HOME/.cache}/rampart-test) against a scripted model on
+# loopback, with the hook installed by `rampart setup AGENT`. docs-hooks
+# rewrites the tables in docs/hooks.md that these runs check.
+test-agents:
+	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents $(GO) test -count=1 -timeout 30m ./e2e/
+
+docs-hooks:
+	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents RAMPART_UPDATE_DOCS=1 $(GO) test -count=1 -timeout 30m ./e2e/
 
 test-lib:
 	$(MAKE) -C librampart check CC=$(CC)

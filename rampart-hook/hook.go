@@ -179,6 +179,8 @@ func (h *hook) post(d decider, ev *agent.Event) agent.Answer {
 		msg := fmt.Sprintf("the output of %s contains credentials (%s); it was withheld from the model", ev.Tool, strings.Join(kinds, ", "))
 		if ev.Kind == agent.Pre {
 			msg = fmt.Sprintf("%s contains credentials (%s); it was not read", c.Path(), strings.Join(kinds, ", "))
+		} else if !ev.Withholds() {
+			msg = fmt.Sprintf("the output of %s contains credentials (%s); the agent does not let them be withheld: do not repeat or use them", ev.Tool, strings.Join(kinds, ", "))
 		}
 		dec = call.Decision{
 			Decision: call.Deny,

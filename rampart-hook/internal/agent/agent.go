@@ -129,7 +129,15 @@ type Event struct {
 	// dialect distinguishes variants of one format: Copilot's camelCase
 	// payloads versus its VS Code compatible ones.
 	camel bool
+	// exposed marks a Post event whose output reaches the model whatever
+	// the hook answers (Claude Code's PostToolUseFailure).
+	exposed bool
 }
+
+// Withholds reports whether the agent lets the hook keep this Post event's
+// output from the model. When it does not, a finding can only be audited
+// and reported.
+func (ev *Event) Withholds() bool { return !ev.exposed }
 
 // Verdict is what the hook tells the agent.
 type Verdict uint8

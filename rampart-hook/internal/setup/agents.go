@@ -24,7 +24,17 @@ type target struct {
 	scripts    bool           // Cline: one executable file per event, in dir
 	dir        string
 	notes      []string // printed after an install
+	// guard follows the command: exitBlocks where the agent blocks on exit
+	// 2 but lets the call run when the hook cannot start.
+	guard string
 }
+
+// exitBlocks turns any failure of the hook process (not found, killed,
+// crashed) into exit status 2, on which Claude Code and Codex block the
+// call: without it, versions of Claude Code before onFailure (2.1.295)
+// and Codex let the call run when the hook cannot start. rampart-hook
+// itself exits 0 with an answer, or 2.
+const exitBlocks = " || exit 2"
 
 // event is one hook event and what it is for, for the report.
 type event struct {
@@ -67,8 +77,9 @@ func targetFor(o Options) (*target, error) {
 			events: []event{
 				{"PreToolUse", "before every tool call (all tools, MCP included)"},
 				{"PostToolUse", "after every tool call, to scan its output"},
+				{"PostToolUseFailure", "after every tool call that failed, to audit its output"},
 			},
-			grouped: true, matcher: "*", commandKey: "command",
+			grouped: true, matcher: "*", commandKey: "command", guard: exitBlocks,
 			handler: func(cmd string) *ojson.Object {
 				// onFailure: block makes a hook that cannot start, times
 				// out or crashes block the call instead of letting it run.

@@ -1,0 +1,422 @@
+// Package e2e drives the real agent CLIs (Claude Code, Codex, Gemini CLI,
+// Copilot CLI, Cline CLI, installed from the npm registry by
+// scripts/install-agents.sh) against a scripted model on loopback, with
+// rampart-hook installed by `rampart setup AGENT` in a temporary home, and
+// proves with marker files what each agent does with the hook's answers.
+// The tests skip unless RAMPART_AGENTS names the install cache; `make
+// test-agents` sets it. Each agent's table in docs/hooks.md is generated
+// from these runs: the tests fail when it differs, and rewrite it with
+// RAMPART_UPDATE_DOCS=1 (`make docs-hooks`).
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var (
+	agentsDir string // the install cache, $RAMPART_AGENTS
+	binDir    string // rampart and rampart-hook, built for this run
+)
+
+func TestMain(m *testing.M) {
+	agentsDir = os.Getenv("RAMPART_AGENTS")
+	if agentsDir == "" {
+		fmt.Println("e2e: RAMPART_AGENTS is not set (make test-agents sets it); skipping the agent runs")
+		os.Exit(m.Run())
+	}
+	dir, err := os.MkdirTemp("", "rampart-e2e-bin")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	binDir = dir
+	for _, b := range []string{"rampart", "rampart-hook"} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(binDir, b), "rampart.dev/"+b)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintf(os.Stderr, "e2e: cannot build %s: %v\n", b, err)
+			os.Exit(2)
+		}
+	}
+	code := m.Run()
+	os.RemoveAll(binDir)
+	os.Exit(code)
+}
+
+// needAgents skips a test when the agents are not installed.
+func needAgents(t *testing.T) {
+	t.Helper()
+	if agentsDir == "" {
+		t.Skip("RAMPART_AGENTS is not set")
+	}
+}
+
+// Case is one scripted situation, the same for every agent.
+type Case string
+
+// The cases, in table order.
+const (
+	ExecDeny     Case = "shell command denied by policy"
+	ExecAllow    Case = "shell command allowed by a rule"
+	ExecAsk      Case = "shell command that needs approval"
+	ReadDeny     Case = "file read denied by policy"
+	WriteDeny    Case = "file write denied by policy"
+	FetchDeny    Case = "fetch denied by policy"
+	SecretOutput Case = "credential in a command's output"
+	SecretFailed Case = "credential in a failing command's output"
+	HookCrash    Case = "hook cannot start (missing binary)"
+	HookTimeout  Case = "hook times out"
+	HookBadJSON  Case = "hook prints invalid JSON, exit 0"
+)
+
+// fake credential, in the shape of AWS's documented example key; written
+// into the workspace at run time.
+var secretText = "AKIA" + "IOSFODNN7EXAMPLE"
+
+// readToken is the content of the file whose read is denied: it must never
+// reach the model.
+const readToken = "READ-TOKEN-7d1f0c"
+
+// workspace is one run's directories.
+type workspace struct {
+	Home, Work string
+	Model      *modelServer
+	Env        []string
+}
+
+func (w *workspace) path(name string) string { return filepath.Join(w.Work, name) }
+
+// command is the shell command for a case.
+func (w *workspace) command(c Case) string {
+	switch c {
+	case ExecDeny, HookCrash, HookTimeout, HookBadJSON:
+		return "touch " + w.path("blocked-marker")
+	case ExecAllow:
+		return "touch " + w.path("allowed-marker")
+	case ExecAsk:
+		return "touch " + w.path("ask-marker")
+	case SecretOutput:
+		return "cat " + w.path("secret-out.txt")
+	case SecretFailed:
+		return "cat " + w.path("secret-out.txt") + "; exit 3"
+	}
+	return ""
+}
+
+// marker is the file a case's call would leave if it ran.
+func (w *workspace) marker(c Case) string {
+	switch c {
+	case ExecDeny, HookCrash, HookTimeout, HookBadJSON:
+		return w.path("blocked-marker")
+	case ExecAllow:
+		return w.path("allowed-marker")
+	case ExecAsk:
+		return w.path("ask-marker")
+	case WriteDeny:
+		return w.path("blocked-write.txt")
+	}
+	return ""
+}
+
+func (w *workspace) fetchURL() string { return w.Model.URL + "/blocked-fetch" }
+
+// driver is how to run one agent.
+type driver struct {
+	name    string // the cache directory and `rampart setup` agent name
+	setup   string
+	pkg     string // npm package, for the version
+	pre     string // the agent's pre-tool event name
+	post    string
+	postErr string // the event a failing command fires, when it differs
+	// call is the agent's tool call for a case.
+	call func(w *workspace, c Case) toolCall
+	// prepare points the agent at the model server (config files, env).
+	prepare func(t *testing.T, w *workspace)
+	// argv runs one prompt headless.
+	argv func(w *workspace, prompt string) []string
+	// hookFile is the file setup wrote (for the failure-mode runs).
+	hookFile func(w *workspace) string
+	cases    []Case
+}
+
+// bin is the agent's executable in the cache.
+func (d *driver) bin(name string) string { return agentBin(d.name, name) }
+
+// agentBin is an executable of the agent installed in dir of the cache.
+func agentBin(dir, name string) string {
+	return filepath.Join(agentsDir, dir, "node_modules", ".bin", name)
+}
+
+// version reads the installed package's version.
+func (d *driver) version(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join(agentsDir, d.name, "node_modules", d.pkg, "package.json"))
+	if err != nil {
+		t.Fatalf("%s is not installed in %s: %v", d.pkg, agentsDir, err)
+	}
+	var p struct{ Version string }
+	json.Unmarshal(b, &p)
+	return p.Version
+}
+
+// result is what one run showed.
+type result struct {
+	Case    Case
+	Event   string
+	Outcome string
+}
+
+// run drives the agent through case c and reports what happened.
+func (d *driver) run(t *testing.T, c Case) result {
+	t.Helper()
+	w := &workspace{Home: tempDir(t), Work: tempDir(t)}
+	w.Model = newModelServer(t, toolCall{})
+	w.Model.call = d.call(w, c)
+	writeFile(t, w.path("blocked-read.txt"), readToken+"\n")
+	writeFile(t, w.path("secret-out.txt"), "aws_access_key_id = "+secretText+"\n")
+	policy := filepath.Join(w.Home, "e2e-policy.yaml")
+	b, err := os.ReadFile("testdata/policy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, policy, string(b))
+	w.Env = append(cleanEnv(), "HOME="+w.Home, "PATH="+binDir+":"+filepath.Dir(d.bin("x"))+":"+os.Getenv("PATH"),
+		"RAMPART_HOME="+filepath.Join(w.Home, ".rampart"))
+	d.prepare(t, w)
+
+	args := []string{"setup", d.setup, "--config", policy}
+	switch c {
+	case HookCrash:
+		args = append(args, "--path", filepath.Join(w.Work, "no-such-hook"))
+	case HookTimeout:
+		args = append(args, "--path", script(t, w, "slow-hook", "sleep 8\n"))
+	case HookBadJSON:
+		args = append(args, "--path", script(t, w, "bad-hook", "cat >/dev/null\necho 'this is not json'\n"))
+	default:
+		if dir := os.Getenv("RAMPART_E2E_CAPTURE"); dir != "" {
+			// Keep every payload the agent sends, for testdata.
+			file := filepath.Join(dir, d.name+".jsonl")
+			args = append(args, "--path", script(t, w, "capture-hook",
+				"payload=$(cat)\nprintf '%s\\n' \"$payload\" >>'"+file+"'\nprintf '%s' \"$payload\" | exec "+filepath.Join(binDir, "rampart-hook")+" \"$@\"\n"))
+		}
+	}
+	setupOut := runIn(t, w, 30*time.Second, filepath.Join(binDir, "rampart"), args...)
+	if c == HookTimeout {
+		shortenTimeout(t, d.hookFile(w))
+	}
+	prompt := "Run the one tool call you are given."
+	out := runIn(t, w, 120*time.Second, d.argv(w, prompt)[0], d.argv(w, prompt)[1:]...)
+	if !w.Model.Asked() {
+		t.Fatalf("the agent never asked the model for a tool call\nsetup:\n%s\nagent:\n%s\nrequests:\n%s", setupOut, out, w.Model.Requests())
+	}
+	res := result{Case: c, Event: d.pre, Outcome: judge(t, w, c)}
+	switch c {
+	case SecretOutput:
+		res.Event = d.post
+	case SecretFailed:
+		res.Event = d.postErr
+	case HookCrash, HookTimeout, HookBadJSON:
+		res.Event = d.pre
+	}
+	t.Logf("%s: %s: %s", d.name, c, res.Outcome)
+	if os.Getenv("RAMPART_E2E_VERBOSE") != "" {
+		t.Logf("--- agent output ---\n%s\n--- model requests ---\n%s", tail(out, 4000), tail(w.Model.Requests(), 4000))
+	}
+	return res
+}
+
+// judge reads the markers and the model's log and says what happened.
+func judge(t *testing.T, w *workspace, c Case) string {
+	reqs := w.Model.Requests()
+	sawReason := strings.Contains(reqs, "rampart:")
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+	switch c {
+	case ExecAllow:
+		if exists(w.marker(c)) {
+			return "ran"
+		}
+		return "did not run"
+	case ExecDeny, ExecAsk, WriteDeny:
+		if exists(w.marker(c)) {
+			return "RAN"
+		}
+		if sawReason {
+			return "blocked; the model saw the reason"
+		}
+		return "blocked; the model did not see the reason"
+	case HookCrash, HookTimeout, HookBadJSON:
+		if exists(w.marker(c)) {
+			return "the call ran"
+		}
+		return "the call was blocked"
+	case ReadDeny:
+		if strings.Contains(reqs, readToken) {
+			return "READ: the content reached the model"
+		}
+		if sawReason {
+			return "blocked; the model saw the reason"
+		}
+		return "blocked; the model did not see the reason"
+	case FetchDeny:
+		if w.Model.Fetched("/blocked-fetch") {
+			return "FETCHED"
+		}
+		if sawReason {
+			return "blocked; the model saw the reason"
+		}
+		return "blocked; the model did not see the reason"
+	case SecretOutput, SecretFailed:
+		switch {
+		case strings.Contains(reqs, secretText):
+			if sawReason {
+				return "the credential REACHED the model, with rampart's warning"
+			}
+			return "the credential REACHED the model"
+		case strings.Contains(reqs, "[REDACTED"):
+			return "output replaced by a redacted copy"
+		case sawReason:
+			return "output withheld; the model saw the reason"
+		}
+		return "output withheld"
+	}
+	return "?"
+}
+
+// mustBlock lists the cases whose call must never happen: the run fails
+// when it did.
+var mustBlock = map[Case]bool{ExecDeny: true, ExecAsk: true, ReadDeny: true, WriteDeny: true, FetchDeny: true}
+
+// check fails the test on an outcome that breaks the policy.
+func check(t *testing.T, agent string, r result) {
+	t.Helper()
+	bad := strings.ContainsAny(r.Outcome, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") // RAN, READ, FETCHED, REACHED
+	if mustBlock[r.Case] && bad {
+		t.Errorf("%s: %s: %s", agent, r.Case, r.Outcome)
+	}
+	if r.Case == ExecAllow && r.Outcome != "ran" {
+		t.Errorf("%s: %s: %s", agent, r.Case, r.Outcome)
+	}
+}
+
+// cleanEnv is the test's environment without anything that would point an
+// agent at a real account or a real model.
+func cleanEnv() []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch {
+		case strings.HasPrefix(k, "RAMPART_"), strings.HasPrefix(k, "ANTHROPIC_"), strings.HasPrefix(k, "OPENAI_"),
+			strings.HasPrefix(k, "GEMINI_"), strings.HasPrefix(k, "GOOGLE_"), strings.HasPrefix(k, "COPILOT_"),
+			strings.HasPrefix(k, "GH_"), strings.HasPrefix(k, "GITHUB_"), strings.HasPrefix(k, "CODEX_"),
+			strings.HasPrefix(k, "CLINE_"), strings.HasPrefix(k, "CLAUDE"), k == "HOME", k == "PATH",
+			k == "XDG_CONFIG_HOME", k == "XDG_DATA_HOME", k == "XDG_STATE_HOME", k == "XDG_CACHE_HOME":
+			continue
+		}
+		out = append(out, kv)
+	}
+	return append(out, "CI=true", "NO_COLOR=1", "TERM=dumb")
+}
+
+// runIn runs a program in the workspace with its environment and no stdin,
+// killing it after limit, and returns its combined output.
+func runIn(t *testing.T, w *workspace, limit time.Duration, name string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = w.Work
+	cmd.Env = w.Env
+	cmd.Stdin = nil
+	cmd.WaitDelay = 5 * time.Second
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	if err != nil {
+		fmt.Fprintf(&out, "\n[%s: %v]", filepath.Base(name), err)
+	}
+	return out.String()
+}
+
+// tempDir is a fresh directory with a plain name (t.TempDir's carries the
+// test's name, whose parentheses a shell would trip over).
+func tempDir(t *testing.T) string {
+	t.Helper()
+	d, err := os.MkdirTemp("", "rampart-e2e-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// script writes an executable shell script into the workspace.
+func script(t *testing.T, w *workspace, name, body string) string {
+	t.Helper()
+	p := filepath.Join(w.Home, name)
+	writeFile(t, p, "#!/bin/sh\n"+body)
+	os.Chmod(p, 0o755)
+	return p
+}
+
+var timeoutField = regexp.MustCompile(`("timeout(?:Sec)?"\s*:\s*)(\d+)`)
+
+// shortenTimeout sets the hook's timeout in the file setup wrote to 2
+// seconds (2000 where it is in milliseconds), so that the timeout run is
+// short.
+func shortenTimeout(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = timeoutField.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := timeoutField.FindSubmatch(m)
+		v := "2"
+		if len(sub[2]) >= 4 {
+			v = "2000"
+		}
+		return append(append([]byte{}, sub[1]...), v...)
+	})
+	writeFile(t, path, string(b))
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
+
+// runAgent drives d through every case and checks the docs table.
+func runAgent(t *testing.T, d *driver) {
+	needAgents(t)
+	version := d.version(t)
+	var results []result
+	for _, c := range d.cases {
+		t.Run(string(c), func(t *testing.T) {
+			r := d.run(t, c)
+			check(t, d.name, r)
+			results = append(results, r)
+		})
+	}
+	checkDocs(t, d.name, version, results)
+}
