@@ -125,6 +125,9 @@ func (h *hook) pre(d decider, ev *agent.Event) agent.Answer {
 		}
 	}
 	ans := answerFor(worst)
+	if ans.Verdict < agent.Ask && ev.AskReason != "" {
+		return h.askAnyway(d, ev)
+	}
 	if ans.Verdict < agent.Ask && ev.Output != nil {
 		// Content the agent is about to read (Cursor's beforeReadFile).
 		if post := h.post(d, ev); post.Verdict == agent.Deny {
@@ -134,6 +137,20 @@ func (h *hook) pre(d decider, ev *agent.Event) agent.Answer {
 	}
 	return ans
 }
+
+// askAnyway asks for a call the policy let through but the agent would
+// follow with input no hook sees (ev.AskReason); the ask is audited.
+func (h *hook) askAnyway(d decider, ev *agent.Event) agent.Answer {
+	dec := call.Decision{Decision: call.RequireApproval, Message: strings.TrimPrefix(ev.AskReason, "rampart: approval required: "), Explicit: true, Flags: []string{flagUnjudgedInput}}
+	if err := d.Record(ev.Calls[0], dec); err != nil && !h.cfg.failOpen {
+		return agent.Answer{Verdict: agent.Deny, Reason: fmt.Sprintf("rampart: cannot audit the call: %v (the call was blocked: rampart fails closed)", err)}
+	}
+	return agent.Answer{Verdict: agent.Ask, Reason: ev.AskReason}
+}
+
+// flagUnjudgedInput marks the audit record of an ask for a call that would
+// take input no hook sees.
+const flagUnjudgedInput = "unjudged_input"
 
 // answerFor turns a decision into the hook's verdict: deny and approval
 // stop the call, an explicit allow allows it, and anything else leaves it

@@ -72,8 +72,10 @@ const (
 	ReadDeny     Case = "file read denied by policy"
 	WriteDeny    Case = "file write denied by policy"
 	FetchDeny    Case = "fetch denied by policy"
+	Interactive  Case = "command that starts an interactive interpreter (psql)"
 	SecretOutput Case = "credential in a command's output"
 	SecretFailed Case = "credential in a failing command's output"
+	Untrusted    Case = "hook installed but not trusted; shell command denied by policy"
 	HookCrash    Case = "hook cannot start (missing binary)"
 	HookTimeout  Case = "hook times out"
 	HookBadJSON  Case = "hook prints invalid JSON, exit 0"
@@ -90,8 +92,10 @@ const readToken = "READ-TOKEN-7d1f0c"
 // workspace is one run's directories.
 type workspace struct {
 	Home, Work string
-	Model      *modelServer
-	Env        []string
+	// SetupArgs are the arguments `rampart setup` ran with.
+	SetupArgs []string
+	Model     *modelServer
+	Env       []string
 }
 
 func (w *workspace) path(name string) string { return filepath.Join(w.Work, name) }
@@ -99,12 +103,14 @@ func (w *workspace) path(name string) string { return filepath.Join(w.Work, name
 // command is the shell command for a case.
 func (w *workspace) command(c Case) string {
 	switch c {
-	case ExecDeny, HookCrash, HookTimeout, HookBadJSON:
+	case ExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
 		return "touch " + w.path("blocked-marker")
 	case ExecAllow:
 		return "touch " + w.path("allowed-marker")
 	case ExecAsk:
 		return "touch " + w.path("ask-marker")
+	case Interactive:
+		return "psql"
 	case SecretOutput:
 		return "cat " + w.path("secret-out.txt")
 	case SecretFailed:
@@ -116,12 +122,14 @@ func (w *workspace) command(c Case) string {
 // marker is the file a case's call would leave if it ran.
 func (w *workspace) marker(c Case) string {
 	switch c {
-	case ExecDeny, HookCrash, HookTimeout, HookBadJSON:
+	case ExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
 		return w.path("blocked-marker")
 	case ExecAllow:
 		return w.path("allowed-marker")
 	case ExecAsk:
 		return w.path("ask-marker")
+	case Interactive:
+		return w.path("interactive-marker")
 	case WriteDeny:
 		return w.path("blocked-write.txt")
 	}
@@ -146,7 +154,10 @@ type driver struct {
 	argv func(w *workspace, prompt string) []string
 	// hookFile is the file setup wrote (for the failure-mode runs).
 	hookFile func(w *workspace) string
-	cases    []Case
+	// afterSetup runs after `rampart setup` (Codex: trust the hooks as its
+	// review would), given the case and setup's output.
+	afterSetup func(t *testing.T, w *workspace, c Case, setupOut string)
+	cases      []Case
 }
 
 // bin is the agent's executable in the cache.
@@ -189,29 +200,43 @@ func (d *driver) run(t *testing.T, c Case) result {
 		t.Fatal(err)
 	}
 	writeFile(t, policy, string(b))
-	w.Env = append(cleanEnv(), "HOME="+w.Home, "PATH="+binDir+":"+filepath.Dir(d.bin("x"))+":"+os.Getenv("PATH"),
+	// A fake psql, first on PATH, only records that it ran.
+	fakeBin := filepath.Join(w.Home, "fakebin")
+	writeFile(t, filepath.Join(fakeBin, "psql"), "#!/bin/sh\ntouch '"+w.marker(Interactive)+"'\n")
+	os.Chmod(filepath.Join(fakeBin, "psql"), 0o755)
+	w.Env = append(cleanEnv(), "HOME="+w.Home, "PATH="+fakeBin+":"+binDir+":"+filepath.Dir(d.bin("x"))+":"+os.Getenv("PATH"),
 		"RAMPART_HOME="+filepath.Join(w.Home, ".rampart"))
 	d.prepare(t, w)
 
-	args := []string{"setup", d.setup, "--config", policy}
+	// Hooks that fail, or that keep the payloads, are scripts named
+	// rampart-hook, so that setup sees them as its own.
+	hookPath := ""
 	switch c {
 	case HookCrash:
-		args = append(args, "--path", filepath.Join(w.Work, "no-such-hook"))
+		hookPath = filepath.Join(w.Home, "missing", "rampart-hook")
 	case HookTimeout:
-		args = append(args, "--path", script(t, w, "slow-hook", "sleep 8\n"))
+		hookPath = script(t, w, "slow/rampart-hook", "sleep 8\n")
 	case HookBadJSON:
-		args = append(args, "--path", script(t, w, "bad-hook", "cat >/dev/null\necho 'this is not json'\n"))
+		hookPath = script(t, w, "bad/rampart-hook", "cat >/dev/null\necho 'this is not json'\n")
 	default:
 		if dir := os.Getenv("RAMPART_E2E_CAPTURE"); dir != "" {
 			// Keep every payload the agent sends, for testdata.
 			file := filepath.Join(dir, d.name+".jsonl")
-			args = append(args, "--path", script(t, w, "capture-hook",
-				"payload=$(cat)\nprintf '%s\\n' \"$payload\" >>'"+file+"'\nprintf '%s' \"$payload\" | exec "+filepath.Join(binDir, "rampart-hook")+" \"$@\"\n"))
+			hookPath = script(t, w, "capture/rampart-hook",
+				"payload=$(cat)\nprintf '%s\\n' \"$payload\" >>'"+file+"'\nprintf '%s' \"$payload\" | exec "+filepath.Join(binDir, "rampart-hook")+" \"$@\"\n")
 		}
 	}
+	w.SetupArgs = []string{"setup", d.setup, "--config", policy}
+	if hookPath != "" {
+		w.SetupArgs = append(w.SetupArgs, "--path", hookPath)
+	}
+	args := w.SetupArgs
 	setupOut := runIn(t, w, 30*time.Second, filepath.Join(binDir, "rampart"), args...)
 	if c == HookTimeout {
 		shortenTimeout(t, d.hookFile(w))
+	}
+	if d.afterSetup != nil {
+		d.afterSetup(t, w, c, setupOut)
 	}
 	prompt := "Run the one tool call you are given."
 	out := runIn(t, w, 120*time.Second, d.argv(w, prompt)[0], d.argv(w, prompt)[1:]...)
@@ -228,6 +253,13 @@ func (d *driver) run(t *testing.T, c Case) result {
 		res.Event = d.pre
 	}
 	t.Logf("%s: %s: %s", d.name, c, res.Outcome)
+	if dir := os.Getenv("RAMPART_E2E_CAPTURE"); dir != "" {
+		f, err := os.OpenFile(filepath.Join(dir, d.name+"-requests.txt"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err == nil {
+			fmt.Fprintf(f, "=== %s\n%s\n", c, w.Model.Requests())
+			f.Close()
+		}
+	}
 	if os.Getenv("RAMPART_E2E_VERBOSE") != "" {
 		t.Logf("--- agent output ---\n%s\n--- model requests ---\n%s", tail(out, 4000), tail(w.Model.Requests(), 4000))
 	}
@@ -245,7 +277,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 			return "ran"
 		}
 		return "did not run"
-	case ExecDeny, ExecAsk, WriteDeny:
+	case ExecDeny, ExecAsk, WriteDeny, Interactive:
 		if exists(w.marker(c)) {
 			return "RAN"
 		}
@@ -253,7 +285,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 			return "blocked; the model saw the reason"
 		}
 		return "blocked; the model did not see the reason"
-	case HookCrash, HookTimeout, HookBadJSON:
+	case HookCrash, HookTimeout, HookBadJSON, Untrusted:
 		if exists(w.marker(c)) {
 			return "the call ran"
 		}
@@ -293,7 +325,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 
 // mustBlock lists the cases whose call must never happen: the run fails
 // when it did.
-var mustBlock = map[Case]bool{ExecDeny: true, ExecAsk: true, ReadDeny: true, WriteDeny: true, FetchDeny: true}
+var mustBlock = map[Case]bool{ExecDeny: true, ExecAsk: true, ReadDeny: true, WriteDeny: true, FetchDeny: true, Interactive: true}
 
 // check fails the test on an outcome that breaks the policy.
 func check(t *testing.T, agent string, r result) {

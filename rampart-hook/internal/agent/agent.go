@@ -129,6 +129,10 @@ type Event struct {
 	// dialect distinguishes variants of one format: Copilot's camelCase
 	// payloads versus its VS Code compatible ones.
 	camel bool
+	// AskReason, when set, is why the call needs approval whatever the
+	// policy allows: the agent would run what follows unjudged (a Codex
+	// command that leaves an interactive interpreter waiting for input).
+	AskReason string
 	// exposed marks a Post event whose output reaches the model whatever
 	// the hook answers (Claude Code's PostToolUseFailure).
 	exposed bool

@@ -51,6 +51,9 @@ func parseClaude(ev *Event, m map[string]any) error {
 	cwd := str(m, "cwd")
 	if ev.Format == Codex {
 		ev.Calls = codexCalls(ev.Tool, input)
+		if ev.Kind == Pre {
+			ev.AskReason = codexInteractive(ev.Calls)
+		}
 	}
 	if len(ev.Calls) == 0 {
 		ev.Calls = claudeCalls(ev.Tool, input, cwd)

@@ -27,6 +27,8 @@ type target struct {
 	// guard follows the command: exitBlocks where the agent blocks on exit
 	// 2 but lets the call run when the hook cannot start.
 	guard string
+	// verify checks, after an install, that the agent will run the hooks.
+	verify func(o Options, t *target)
 }
 
 // exitBlocks turns any failure of the hook process (not found, killed,
@@ -101,15 +103,16 @@ func targetFor(o Options) (*target, error) {
 				{"PreToolUse", "before every tool call"},
 				{"PostToolUse", "after every tool call, to scan its output"},
 			},
-			grouped: true, commandKey: "command",
+			grouped: true, commandKey: "command", guard: exitBlocks,
 			handler: func(cmd string) *ojson.Object {
 				return obj(ojson.Member{Key: "type", Value: "command"}, ojson.Member{Key: "command", Value: cmd},
 					ojson.Member{Key: "timeout", Value: num(30)})
 			},
 			notes: []string{
-				"Codex runs a new hook only after you review and trust it: open /hooks in Codex",
+				"Codex runs a new or changed hook only after you review and trust it, and skips it silently until then",
 				"older Codex builds also need `[features] codex_hooks = true` in ~/.codex/config.toml",
 			},
+			verify: verifyCodex,
 		}, nil
 	case "gemini", "gemini-cli":
 		return &target{
