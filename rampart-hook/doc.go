@@ -22,7 +22,7 @@
 //   - deny: the agent's deny, with the policy's message as the reason the
 //     model sees;
 //   - require_approval: the agent's own approval prompt (Claude Code,
-//     Copilot CLI, Cursor's shell and MCP events); an agent with none gets a
+//     Copilot CLI, Gemini CLI, Cursor's shell and MCP events); an agent with none gets a
 //     deny that says approval is needed;
 //   - an allow decided by a rule: allow (not for Codex, which accepts deny
 //     only);

@@ -68,6 +68,7 @@ type Case string
 const (
 	ExecDeny     Case = "shell command denied by policy"
 	ExecAllow    Case = "shell command allowed by a rule"
+	AllowNoYolo  Case = "shell command allowed by a rule, agent not in --yolo"
 	ExecAsk      Case = "shell command that needs approval"
 	ReadDeny     Case = "file read denied by policy"
 	WriteDeny    Case = "file write denied by policy"
@@ -105,7 +106,7 @@ func (w *workspace) command(c Case) string {
 	switch c {
 	case ExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
 		return "touch " + w.path("blocked-marker")
-	case ExecAllow:
+	case ExecAllow, AllowNoYolo:
 		return "touch " + w.path("allowed-marker")
 	case ExecAsk:
 		return "touch " + w.path("ask-marker")
@@ -124,7 +125,7 @@ func (w *workspace) marker(c Case) string {
 	switch c {
 	case ExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
 		return w.path("blocked-marker")
-	case ExecAllow:
+	case ExecAllow, AllowNoYolo:
 		return w.path("allowed-marker")
 	case ExecAsk:
 		return w.path("ask-marker")
@@ -150,8 +151,9 @@ type driver struct {
 	call func(w *workspace, c Case) toolCall
 	// prepare points the agent at the model server (config files, env).
 	prepare func(t *testing.T, w *workspace)
-	// argv runs one prompt headless.
-	argv func(w *workspace, prompt string) []string
+	// argv runs one prompt headless; argvFor, for some cases, otherwise.
+	argv    func(w *workspace, prompt string) []string
+	argvFor map[Case]func(w *workspace, prompt string) []string
 	// hookFile is the file setup wrote (for the failure-mode runs).
 	hookFile func(w *workspace) string
 	// afterSetup runs after `rampart setup` (Codex: trust the hooks as its
@@ -239,7 +241,15 @@ func (d *driver) run(t *testing.T, c Case) result {
 		d.afterSetup(t, w, c, setupOut)
 	}
 	prompt := "Run the one tool call you are given."
-	out := runIn(t, w, 120*time.Second, d.argv(w, prompt)[0], d.argv(w, prompt)[1:]...)
+	start := time.Now()
+	argv := d.argv(w, prompt)
+	if f := d.argvFor[c]; f != nil {
+		argv = f(w, prompt)
+	}
+	out := runIn(t, w, 120*time.Second, argv[0], argv[1:]...)
+	if os.Getenv("RAMPART_E2E_VERBOSE") != "" {
+		t.Logf("the agent ran for %s", time.Since(start).Round(time.Millisecond))
+	}
 	if !w.Model.Asked() {
 		t.Fatalf("the agent never asked the model for a tool call\nsetup:\n%s\nagent:\n%s\nrequests:\n%s", setupOut, out, w.Model.Requests())
 	}
@@ -272,7 +282,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 	sawReason := strings.Contains(reqs, "rampart:")
 	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
 	switch c {
-	case ExecAllow:
+	case ExecAllow, AllowNoYolo:
 		if exists(w.marker(c)) {
 			return "ran"
 		}
@@ -438,17 +448,21 @@ func tail(s string, n int) string {
 	return s
 }
 
-// runAgent drives d through every case and checks the docs table.
+// runAgent drives d through every case, several at a time (go test
+// -parallel), and checks the docs table.
 func runAgent(t *testing.T, d *driver) {
 	needAgents(t)
 	version := d.version(t)
-	var results []result
-	for _, c := range d.cases {
-		t.Run(string(c), func(t *testing.T) {
-			r := d.run(t, c)
-			check(t, d.name, r)
-			results = append(results, r)
-		})
-	}
+	results := make([]result, len(d.cases))
+	t.Run("cases", func(t *testing.T) {
+		for i, c := range d.cases {
+			t.Run(string(c), func(t *testing.T) {
+				t.Parallel()
+				r := d.run(t, c)
+				check(t, d.name, r)
+				results[i] = r
+			})
+		}
+	})
 	checkDocs(t, d.name, version, results)
 }

@@ -110,6 +110,10 @@ func (s *modelServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		responsesReply(w, c)
 	case strings.HasSuffix(r.URL.Path, "/chat/completions"):
 		chatReply(w, req, c)
+	case strings.Contains(r.URL.Path, ":streamGenerateContent"), strings.Contains(r.URL.Path, ":generateContent"):
+		geminiReply(w, r, c)
+	case strings.Contains(r.URL.Path, ":countTokens"):
+		writeJSON(w, map[string]any{"totalTokens": 10})
 	case strings.HasSuffix(r.URL.Path, "/models"):
 		writeJSON(w, map[string]any{"object": "list", "data": []any{map[string]any{"id": "scripted", "object": "model"}}})
 	default:
@@ -123,11 +127,31 @@ func offersTools(req map[string]any) bool {
 	return len(tools) > 0
 }
 
+// geminiReply answers Gemini's generateContent, streaming (alt=sse) or not.
+func geminiReply(w http.ResponseWriter, r *http.Request, c *toolCall) {
+	part := map[string]any{"text": doneText}
+	if c != nil {
+		part = map[string]any{"functionCall": map[string]any{"name": c.Name, "args": c.Args}}
+	}
+	resp := map[string]any{
+		"candidates": []any{map[string]any{"index": 0, "finishReason": "STOP",
+			"content": map[string]any{"role": "model", "parts": []any{part}}}},
+		"usageMetadata": map[string]any{"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},
+		"modelVersion":  "scripted",
+	}
+	if !strings.Contains(r.URL.Path, ":stream") {
+		writeJSON(w, resp)
+		return
+	}
+	startSSE(w)
+	sse(w, "", resp)
+}
+
 // hasToolResult reports whether a request already carries a tool's result,
 // in any of the APIs.
 func hasToolResult(req map[string]any) bool {
 	b, _ := json.Marshal(req)
-	for _, k := range []string{`"tool_result"`, `"function_call_output"`, `"custom_tool_call_output"`, `"role":"tool"`} {
+	for _, k := range []string{`"functionResponse"`, `"tool_result"`, `"function_call_output"`, `"custom_tool_call_output"`, `"role":"tool"`} {
 		if bytes.Contains(b, []byte(k)) {
 			return true
 		}
