@@ -36,4 +36,10 @@ for entry in "${AGENTS[@]}"; do
 	npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "$spec" >&2
 	echo "$spec" >"$dir/.installed"
 done
+# Copilot CLI unpacks itself into $XDG_CACHE_HOME/copilot on first run
+# (about a minute on a loaded machine): do it once, into the cache the
+# runs share.
+if [ -x "$cache/copilot/node_modules/.bin/copilot" ] && [ ! -d "$cache/copilot/xdg-cache/copilot/pkg" ]; then
+	XDG_CACHE_HOME="$cache/copilot/xdg-cache" "$cache/copilot/node_modules/.bin/copilot" --version >&2
+fi
 echo "$cache"

@@ -66,20 +66,24 @@ type Case string
 
 // The cases, in table order.
 const (
-	ExecDeny     Case = "shell command denied by policy"
-	ExecAllow    Case = "shell command allowed by a rule"
-	AllowNoYolo  Case = "shell command allowed by a rule, agent not in --yolo"
-	ExecAsk      Case = "shell command that needs approval"
-	ReadDeny     Case = "file read denied by policy"
-	WriteDeny    Case = "file write denied by policy"
-	FetchDeny    Case = "fetch denied by policy"
-	Interactive  Case = "command that starts an interactive interpreter (psql)"
-	SecretOutput Case = "credential in a command's output"
-	SecretFailed Case = "credential in a failing command's output"
-	Untrusted    Case = "hook installed but not trusted; shell command denied by policy"
-	HookCrash    Case = "hook cannot start (missing binary)"
-	HookTimeout  Case = "hook times out"
-	HookBadJSON  Case = "hook prints invalid JSON, exit 0"
+	ExecDeny       Case = "shell command denied by policy"
+	ArgvDeny       Case = "shell command given as {command, args}, denied by policy"
+	ExecAllow      Case = "shell command allowed by a rule"
+	AllowNoYolo    Case = "shell command allowed by a rule, agent not in --yolo"
+	ExecAsk        Case = "shell command that needs approval"
+	ReadDeny       Case = "file read denied by policy"
+	GrepDeny       Case = "search of a file whose read is denied"
+	WriteDeny      Case = "file write denied by policy"
+	FetchDeny      Case = "fetch denied by policy"
+	Interactive    Case = "command that starts an interactive interpreter (psql)"
+	SecretOutput   Case = "credential in a command's output"
+	SecretFailed   Case = "credential in a failing command's output"
+	Untrusted      Case = "hook installed but not trusted; shell command denied by policy"
+	PascalExecDeny Case = "PascalCase configuration: shell command denied by policy"
+	PascalReadDeny Case = "PascalCase configuration: file read denied by policy"
+	HookCrash      Case = "hook cannot start (missing binary)"
+	HookTimeout    Case = "hook times out"
+	HookBadJSON    Case = "hook prints invalid JSON, exit 0"
 )
 
 // fake credential, in the shape of AWS's documented example key; written
@@ -104,7 +108,7 @@ func (w *workspace) path(name string) string { return filepath.Join(w.Work, name
 // command is the shell command for a case.
 func (w *workspace) command(c Case) string {
 	switch c {
-	case ExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
+	case ExecDeny, ArgvDeny, PascalExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
 		return "touch " + w.path("blocked-marker")
 	case ExecAllow, AllowNoYolo:
 		return "touch " + w.path("allowed-marker")
@@ -123,7 +127,7 @@ func (w *workspace) command(c Case) string {
 // marker is the file a case's call would leave if it ran.
 func (w *workspace) marker(c Case) string {
 	switch c {
-	case ExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
+	case ExecDeny, ArgvDeny, PascalExecDeny, Untrusted, HookCrash, HookTimeout, HookBadJSON:
 		return w.path("blocked-marker")
 	case ExecAllow, AllowNoYolo:
 		return w.path("allowed-marker")
@@ -287,7 +291,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 			return "ran"
 		}
 		return "did not run"
-	case ExecDeny, ExecAsk, WriteDeny, Interactive:
+	case ExecDeny, ArgvDeny, PascalExecDeny, ExecAsk, WriteDeny, Interactive:
 		if exists(w.marker(c)) {
 			return "RAN"
 		}
@@ -300,7 +304,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 			return "the call ran"
 		}
 		return "the call was blocked"
-	case ReadDeny:
+	case ReadDeny, PascalReadDeny, GrepDeny:
 		if strings.Contains(reqs, readToken) {
 			return "READ: the content reached the model"
 		}
@@ -335,7 +339,7 @@ func judge(t *testing.T, w *workspace, c Case) string {
 
 // mustBlock lists the cases whose call must never happen: the run fails
 // when it did.
-var mustBlock = map[Case]bool{ExecDeny: true, ExecAsk: true, ReadDeny: true, WriteDeny: true, FetchDeny: true, Interactive: true}
+var mustBlock = map[Case]bool{ExecDeny: true, ArgvDeny: true, ExecAsk: true, ReadDeny: true, GrepDeny: true, WriteDeny: true, FetchDeny: true, Interactive: true, PascalExecDeny: true, PascalReadDeny: true}
 
 // check fails the test on an outcome that breaks the policy.
 func check(t *testing.T, agent string, r result) {
