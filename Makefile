@@ -69,10 +69,10 @@ test-race:
 # loopback, with the hook installed by `rampart setup AGENT`. docs-hooks
 # rewrites the tables in docs/hooks.md that these runs check.
 test-agents:
-	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents $(GO) test -count=1 -timeout 30m ./e2e/
+	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents $(GO) test -count=1 -parallel 4 -timeout 60m ./e2e/
 
 docs-hooks:
-	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents RAMPART_UPDATE_DOCS=1 $(GO) test -count=1 -timeout 30m ./e2e/
+	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents RAMPART_UPDATE_DOCS=1 $(GO) test -count=1 -parallel 4 -timeout 60m ./e2e/
 
 test-lib:
 	$(MAKE) -C librampart check CC=$(CC)

@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// docsMu serialises the agents' reads and rewrites of docs/hooks.md.
+var docsMu sync.Mutex
 
 // docsPath is the page whose per-agent tables these runs generate.
 const docsPath = "../../docs/hooks.md"
@@ -38,6 +42,8 @@ func checkDocs(t *testing.T, agent, version string, results []result) {
 			return // only some cases ran (go test -run)
 		}
 	}
+	docsMu.Lock()
+	defer docsMu.Unlock()
 	doc, err := os.ReadFile(docsPath)
 	if err != nil {
 		t.Fatal(err)
