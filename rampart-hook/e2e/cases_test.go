@@ -15,7 +15,7 @@ const (
 	ExecDeny       Case = "shell command denied by policy"
 	ArgvDeny       Case = "shell command given as {command, args}, denied by policy"
 	ExecAllow      Case = "shell command allowed by a rule"
-	AllowNoYolo    Case = "shell command allowed by a rule, agent not in --yolo"
+	AllowNoYolo    Case = "shell command allowed by a rule, headless without --yolo (no shell tool offered)"
 	ExecAsk        Case = "shell command that needs approval"
 	ReadDeny       Case = "file read denied by policy"
 	GrepDeny       Case = "search of a file whose read is denied"

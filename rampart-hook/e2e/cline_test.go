@@ -1,7 +1,12 @@
 package e2e
 
 import (
+	"bytes"
+	"net"
+	"os"
 	"path/filepath"
+	"strconv"
+	"syscall"
 	"testing"
 )
 
@@ -25,6 +30,11 @@ var cline = &driver{
 		return toolCall{Name: "run_commands", Args: map[string]any{"commands": []any{w.command(c)}}}
 	},
 	prepare: func(t *testing.T, w *workspace) {
+		// Cline starts a hub daemon that outlives the run, in a session of
+		// its own; one per run, on a port of its own, stopped afterwards.
+		port := freePort(t)
+		w.Env = append(w.Env, "CLINE_HUB_PORT="+strconv.Itoa(port))
+		t.Cleanup(func() { stopClineHub(port) })
 		// What `cline auth -p openai-compatible -b URL -k KEY -m scripted`
 		// writes (3.0.65), written directly: the command takes half a
 		// minute on a loaded machine.
@@ -50,3 +60,41 @@ var cline = &driver{
 }
 
 func TestCline(t *testing.T) { runAgent(t, cline) }
+
+// freePort is a loopback TCP port nothing listens on.
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// stopClineHub stops the hub daemon a run started on port: the process
+// whose command line is cline's --cline-hub-daemon with that --port.
+func stopClineHub(port int) {
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		args := bytes.Split(bytes.TrimRight(b, "\x00"), []byte{0})
+		daemon, ours := false, false
+		for i, a := range args {
+			switch {
+			case string(a) == "--cline-hub-daemon":
+				daemon = true
+			case string(a) == "--port" && i+1 < len(args) && string(args[i+1]) == strconv.Itoa(port):
+				ours = true
+			}
+		}
+		if daemon && ours {
+			if pid, err := strconv.Atoi(filepath.Base(filepath.Dir(p))); err == nil {
+				syscall.Kill(pid, syscall.SIGTERM)
+			}
+		}
+	}
+}
