@@ -158,7 +158,7 @@ func targetFor(o Options) (*target, error) {
 			path:   path,
 			events: []event{
 				{"preToolUse", "before every tool call"},
-				{"postToolUse", "after every tool call, to audit credentials in its output"},
+				{"postToolUse", "after every tool call, to withhold credentials in its output"},
 			},
 			commandKey: "bash",
 			handler: func(cmd string) *ojson.Object {
@@ -166,7 +166,7 @@ func targetFor(o Options) (*target, error) {
 					ojson.Member{Key: "timeoutSec", Value: num(30)})
 			},
 			skeleton: []ojson.Member{{Key: "version", Value: num(1)}},
-			notes:    []string{"Copilot CLI lets a call through when a hook fails; rampart-hook answers every error with a deny itself"},
+			notes:    []string{"Copilot CLI runs a call when the hook times out; rampart-hook answers every error with a deny itself"},
 		}, nil
 	case "cline":
 		return &target{
