@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // Cline CLI speaks OpenAI Chat Completions (SSE) to an openai-compatible
@@ -72,6 +73,18 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
+// waitGone waits a few seconds for process pid to end, so that it writes
+// nothing into the run's directories once they are removed.
+func waitGone(pid int) {
+	for i := 0; i < 50; i++ {
+		if _, err := os.Stat("/proc/" + strconv.Itoa(pid)); err != nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	syscall.Kill(pid, syscall.SIGKILL)
+}
+
 // stopClineHub stops the hub daemon a run started on port: the process
 // whose command line is cline's --cline-hub-daemon with that --port.
 func stopClineHub(port int) {
@@ -94,6 +107,7 @@ func stopClineHub(port int) {
 		if daemon && ours {
 			if pid, err := strconv.Atoi(filepath.Base(filepath.Dir(p))); err == nil {
 				syscall.Kill(pid, syscall.SIGTERM)
+				waitGone(pid)
 			}
 		}
 	}
