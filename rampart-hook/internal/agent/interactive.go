@@ -31,11 +31,14 @@ type interpreter struct {
 	// cluster: short options may be grouped (bash -lc, python -Bc), so a
 	// script option is looked for inside a group.
 	cluster bool
+	// shell: the script is a command line, read again for an interpreter
+	// (bash -c psql).
+	shell bool
 }
 
 // interpreters maps a program's base name onto its rules.
 var interpreters = func() map[string]interpreter {
-	shell := interpreter{script: []string{"-c"}, valued: []string{"-o", "+o", "-O", "+O", "--rcfile", "--init-file"}, cluster: true}
+	shell := interpreter{script: []string{"-c"}, valued: []string{"-o", "+o", "-O", "+O", "--rcfile", "--init-file"}, cluster: true, shell: true}
 	python := interpreter{script: []string{"-c", "-m"}, valued: []string{"-W", "-X", "-Q"}, interactive: []string{"-i"}, cluster: true}
 	node := interpreter{script: []string{"-e", "--eval", "-p", "--print", "--test"}, valued: []string{"-r", "--require", "--import", "--loader", "--input-type"}, interactive: []string{"-i", "--interactive"}}
 	m := map[string]interpreter{
@@ -138,6 +141,10 @@ func interactiveCall(program string, args []string) string {
 				forced = true
 			}
 			if hasOption(in.script, name) || prefixOption(in.script, a) || in.cluster && inCluster(in.script, a) {
+				if in.shell && i+1 < len(args) {
+					// sh -c SCRIPT: the script may itself start one.
+					return interactiveProgram(strings.Trim(strings.Join(args[i+1:], " "), `'"`))
+				}
 				if !forced {
 					return ""
 				}

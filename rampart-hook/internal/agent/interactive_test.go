@@ -30,6 +30,10 @@ func TestInteractiveProgram(t *testing.T) {
 		{"docker exec -it web bash", "bash"},
 		{"kubectl exec -it pod-1 -- sh", "sh"},
 		{"python3 | tee log.txt", "python3"},
+		{"bash -c psql", "psql"},
+		{"sh -c 'python3'", "python3"},
+		{"bash -lc 'cd /srv && psql -h db'", "psql"},
+		{"bash -c 'a; python3'", "python3"},
 		// A script or a query is given, or input comes from elsewhere.
 		{"bash -c 'ls'", ""},
 		{"bash -lc 'make test'", ""},
