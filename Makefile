@@ -27,7 +27,7 @@ MODULES  := pkg $(BINARIES)
 RACE_PKGS := ./audit/... ./approval/... ./decide/...
 RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 
-.PHONY: all build lib install uninstall test test-go test-race test-lib test-python test-install test-dist test-export test-otelcol test-openclaw lint bench fuzz clean dist
+.PHONY: all build lib install uninstall test test-go test-race test-lib test-python test-install test-dist test-export test-otelcol test-openclaw test-agents docs-hooks lint bench fuzz clean dist
 
 # Release builds: static (CGO_ENABLED=0), -trimpath, version stamped, one
 # directory per target under dist/, with SHA256SUMS over all of them.
@@ -119,7 +119,7 @@ test-dist:
 	targets="$(DIST_TARGETS)"; bins="$(DIST_CHECK_BINARY)"; $(dist_build); \
 	targets="$(if $(DIST_WINDOWS_BINARIES),$(DIST_WINDOWS_TARGETS))"; bins="$(firstword $(DIST_WINDOWS_BINARIES))"; $(dist_build)
 
-test: lint test-go test-race test-lib test-python test-install test-dist test-export test-openclaw
+test: lint test-go test-race test-lib test-python test-install test-dist test-export test-openclaw test-agents
 	@echo "make test: all passed"
 
 lint:
@@ -146,6 +146,15 @@ test-export:
 
 test-otelcol:
 	cd rampart-audit && RAMPART_COLLECTOR_TESTS=1 RAMPART_OTELCOL_BUILD=1 $(GO) test -count=1 -timeout 60m -run Otelcol -v ./internal/export/
+# The real agent CLIs (pinned in scripts/install-agents.sh, cached under
+# $${XDG_CACHE_HOME:-$$HOME/.cache}/rampart-test) against a scripted model on
+# loopback, with the hook installed by `rampart setup AGENT`. docs-hooks
+# rewrites the tables in docs/hooks.md that these runs check.
+test-agents:
+	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents $(GO) test -count=1 -parallel 4 -timeout 60m ./e2e/
+
+docs-hooks:
+	@agents=$$(scripts/install-agents.sh) && cd rampart-hook && RAMPART_AGENTS=$$agents RAMPART_UPDATE_DOCS=1 $(GO) test -count=1 -parallel 4 -timeout 60m ./e2e/
 
 test-lib:
 	$(MAKE) -C librampart check CC=$(CC)

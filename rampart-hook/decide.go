@@ -14,6 +14,7 @@ type decider interface {
 	Decide(c call.Call) call.Decision
 	Reject(c call.Call, reason string) call.Decision
 	DecideResponse(c call.Call, output any, found string) decide.Response
+	Record(c call.Call, d call.Decision) error
 	Err() error
 	Close() error
 }

@@ -22,7 +22,7 @@
 //   - deny: the agent's deny, with the policy's message as the reason the
 //     model sees;
 //   - require_approval: the agent's own approval prompt (Claude Code,
-//     Copilot CLI, Cursor's shell and MCP events); an agent with none gets a
+//     Copilot CLI, Gemini CLI, Cursor's shell and MCP events); an agent with none gets a
 //     deny that says approval is needed;
 //   - an allow decided by a rule: allow (not for Codex, which accepts deny
 //     only);
@@ -65,9 +65,12 @@
 // after it:
 //
 //	claude-code  ~/.claude/settings.json (-scope project: .claude/settings.json,
-//	             local: .claude/settings.local.json), PreToolUse and
-//	             PostToolUse for every tool, with "onFailure": "block"
-//	codex        ~/.codex/hooks.json ($CODEX_HOME; project: .codex/hooks.json)
+//	             local: .claude/settings.local.json), PreToolUse,
+//	             PostToolUse and PostToolUseFailure for every tool, with
+//	             "onFailure": "block" and "|| exit 2"
+//	codex        ~/.codex/hooks.json ($CODEX_HOME; project: .codex/hooks.json),
+//	             with "|| exit 2"; setup then asks Codex whether it trusts
+//	             the hooks (Codex skips untrusted hooks silently)
 //	gemini       ~/.gemini/settings.json (project: .gemini/settings.json),
 //	             BeforeTool and AfterTool
 //	cursor       ~/.cursor/hooks.json (project: .cursor/hooks.json),
@@ -76,7 +79,8 @@
 //	copilot      ~/.copilot/hooks/rampart.json ($COPILOT_HOME; project:
 //	             .github/hooks/rampart.json), preToolUse and postToolUse
 //	cline        ~/Documents/Cline/Hooks/PreToolUse and PostToolUse
-//	             (project: .clinerules/hooks/), scripts that exec rampart-hook
+//	             (project: .clinerules/hooks/), scripts that run rampart-hook
+//	             and print a cancel when it cannot run
 //
 // Every other key and hook in the file stays as it was, in its place.
 // Running setup again changes nothing; with a new -path or -mode it updates

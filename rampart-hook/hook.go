@@ -164,6 +164,9 @@ func (h *hook) pre(d decider, ev *agent.Event) agent.Answer {
 		}
 	}
 	ans := answerFor(worst)
+	if ans.Verdict < agent.Ask && ev.AskReason != "" {
+		return h.askAnyway(d, ev)
+	}
 	if ans.Verdict < agent.Ask && ev.Output != nil {
 		// Content the agent is about to read (Cursor's beforeReadFile).
 		if post := h.post(d, ev); post.Verdict == agent.Deny {
@@ -173,6 +176,20 @@ func (h *hook) pre(d decider, ev *agent.Event) agent.Answer {
 	}
 	return ans
 }
+
+// askAnyway asks for a call the policy let through but the agent would
+// follow with input no hook sees (ev.AskReason); the ask is audited.
+func (h *hook) askAnyway(d decider, ev *agent.Event) agent.Answer {
+	dec := call.Decision{Decision: call.RequireApproval, Message: strings.TrimPrefix(ev.AskReason, "rampart: approval required: "), Explicit: true, Flags: []string{flagUnjudgedInput}}
+	if err := d.Record(ev.Calls[0], dec); err != nil && !h.cfg.flags.FailOpen {
+		return agent.Answer{Verdict: agent.Deny, Reason: fmt.Sprintf("rampart: cannot audit the call: %v (the call was blocked: rampart fails closed)", err)}
+	}
+	return agent.Answer{Verdict: agent.Ask, Reason: ev.AskReason}
+}
+
+// flagUnjudgedInput marks the audit record of an ask for a call that would
+// take input no hook sees.
+const flagUnjudgedInput = "unjudged_input"
 
 // answerFor turns a decision into the hook's verdict: deny and approval
 // stop the call, an explicit allow allows it, and anything else leaves it
@@ -212,6 +229,8 @@ func (h *hook) post(d decider, ev *agent.Event) agent.Answer {
 	found := "the output of " + ev.Tool + " contains credentials (%s); it was withheld from the model"
 	if ev.Kind == agent.Pre {
 		found = c.Path() + " contains credentials (%s); it was not read"
+	} else if !ev.Withholds() {
+		found = "the output of " + ev.Tool + " contains credentials (%s); the agent does not let them be withheld: do not repeat or use them"
 	}
 	r := d.DecideResponse(c, ev.Output, found)
 	if r.Decision.Decision < call.RequireApproval {

@@ -134,7 +134,19 @@ type Event struct {
 	// dialect distinguishes variants of one format: Copilot's camelCase
 	// payloads versus its VS Code compatible ones.
 	camel bool
+	// AskReason, when set, is why the call needs approval whatever the
+	// policy allows: the agent would run what follows unjudged (a Codex
+	// command that leaves an interactive interpreter waiting for input).
+	AskReason string
+	// exposed marks a Post event whose output reaches the model whatever
+	// the hook answers (Claude Code's PostToolUseFailure).
+	exposed bool
 }
+
+// Withholds reports whether the agent lets the hook keep this Post event's
+// output from the model. When it does not, a finding can only be audited
+// and reported.
+func (ev *Event) Withholds() bool { return !ev.exposed }
 
 // Verdict is what the hook tells the agent.
 type Verdict uint8

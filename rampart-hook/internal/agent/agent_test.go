@@ -242,7 +242,7 @@ func TestRender(t *testing.T) {
 		{"cline allow", pre(Cline, "PreToolUse"), allow, `{"cancel":false}`},
 		{"cline none", pre(Cline, "PreToolUse"), none, `{"cancel":false}`},
 		{"gemini deny", pre(Gemini, "BeforeTool"), deny, `{"decision":"deny","reason":"no"}`},
-		{"gemini ask", pre(Gemini, "BeforeTool"), ask, `{"decision":"deny","reason":"sure?; this agent cannot ask for approval, so the call was blocked"}`},
+		{"gemini ask", pre(Gemini, "BeforeTool"), ask, `{"decision":"ask","reason":"sure?"}`},
 		{"gemini allow", pre(Gemini, "BeforeTool"), allow, `{"decision":"allow"}`},
 		{"gemini none", pre(Gemini, "BeforeTool"), none, ``},
 		{"gemini after", post(Gemini, "AfterTool"), deny, `{"decision":"deny","reason":"no"}`},

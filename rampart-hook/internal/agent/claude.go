@@ -6,9 +6,13 @@ import (
 	"rampart.dev/pkg/call"
 )
 
-// Claude Code: PreToolUse and PostToolUse, with tool_name and tool_input
-// (PROTOCOLS.md 1.3, 1.4). Payloads from before hook_event_name existed are
-// told apart by tool_response, which only PostToolUse carries.
+// Claude Code: PreToolUse, PostToolUse and PostToolUseFailure, with
+// tool_name and tool_input (PROTOCOLS.md 1.3, 1.4). Payloads from before
+// hook_event_name existed are told apart by tool_response, which only
+// PostToolUse carries. A Bash command that exits non-zero fires
+// PostToolUseFailure with its output in error; the model sees that output
+// whatever the hook answers (the event takes only additionalContext), so a
+// finding there is audited and reported to the model, not withheld.
 
 // ToolAgent is the canonical name given to sub-agent launches (Claude
 // Code's Agent, formerly Task; Copilot's task), so one policy covers every
@@ -23,6 +27,9 @@ func parseClaude(ev *Event, m map[string]any) error {
 		ev.Kind = Pre
 	case "PostToolUse":
 		ev.Kind = Post
+	case "PostToolUseFailure":
+		ev.Kind = Post
+		ev.exposed = true
 	case "":
 		if has(m, "tool_response") {
 			ev.Kind = Post
@@ -44,12 +51,18 @@ func parseClaude(ev *Event, m map[string]any) error {
 	cwd := str(m, "cwd")
 	if ev.Format == Codex {
 		ev.Calls = codexCalls(ev.Tool, input)
+		if ev.Kind == Pre {
+			ev.AskReason = codexInteractive(ev.Calls)
+		}
 	}
 	if len(ev.Calls) == 0 {
 		ev.Calls = claudeCalls(ev.Tool, input, cwd)
 	}
 	if ev.Kind == Post {
 		ev.Output = m["tool_response"]
+		if ev.exposed {
+			ev.Output = m["error"]
+		}
 	}
 	stamp(ev, str(m, "session_id"), cwd)
 	return nil
@@ -120,12 +133,20 @@ type claudeOutput struct {
 
 type claudeSpecific struct {
 	HookEventName            string `json:"hookEventName"`
+	AdditionalContext        string `json:"additionalContext,omitempty"`
 	PermissionDecision       string `json:"permissionDecision,omitempty"`
 	PermissionDecisionReason string `json:"permissionDecisionReason,omitempty"`
 	UpdatedToolOutput        any    `json:"updatedToolOutput,omitempty"`
 }
 
 func renderClaude(ev *Event, a Answer) []byte {
+	if ev.Kind == Post && ev.exposed {
+		if a.Verdict != Deny {
+			return nil
+		}
+		return encode(claudeOutput{Decision: "block", Reason: a.Reason,
+			Specific: &claudeSpecific{HookEventName: ev.Name, AdditionalContext: a.Reason}})
+	}
 	if ev.Kind == Post {
 		return renderClaudePost(a, true)
 	}

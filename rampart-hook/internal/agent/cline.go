@@ -6,7 +6,10 @@ import (
 	"rampart.dev/pkg/call"
 )
 
-// Cline (PROTOCOLS.md 2.1): the extension sends hookName PreToolUse or
+// Cline (PROTOCOLS.md 2.1; the CLI's tools as Cline CLI 3.0.65 sends them:
+// read_files {files: [{path}]}, fetch_web_content {requests: [{url}]},
+// editor {path, new_text}, run_commands items as strings or {command,
+// args}): the extension sends hookName PreToolUse or
 // PostToolUse with a preToolUse/postToolUse object whose parameters are
 // strings; the SDK-based CLI sends hookName tool_call/tool_result with a
 // lossless tool_call/tool_result object, which is preferred when present.
@@ -72,13 +75,14 @@ func clineCalls(tool string, in map[string]any, cwd string) []call.Call {
 	case "execute_command":
 		calls = execCall(str(in, "command"))
 	case "run_commands":
-		for _, c := range append(stringList(in, "commands"), stringList(in, "command")...) {
+		for _, c := range clineCommands(in) {
 			calls = append(calls, execCall(c)...)
 		}
 	case "read_file", "list_files", "list_code_definition_names":
 		calls = readCalls("", str(in, "path"))
 	case "read_files":
-		calls = readCalls("", append(stringList(in, "file_paths"), stringList(in, "paths")...)...)
+		paths := append(objectField(in, "files", "path"), stringList(in, "file_paths")...)
+		calls = readCalls("", append(paths, stringList(in, "paths")...)...)
 	case "search_files":
 		calls = searchCall(firstOr(in, cwd, "path"), in, "regex", "file_pattern")
 	case "write_to_file":
@@ -86,13 +90,14 @@ func clineCalls(tool string, in map[string]any, cwd string) []call.Call {
 	case "replace_in_file":
 		calls = writeCall(str(in, "path"), replaceBlocks(str(in, "diff")), true)
 	case "editor":
-		calls = writeCall(str(in, "path"), first(in, "file_text", "new_str", "content"), true)
+		calls = writeCall(str(in, "path"), first(in, "new_text", "file_text", "new_str", "content"), true)
 	case "apply_patch":
 		calls = patchCalls(first(in, "input", "patch"))
 	case "web_fetch", "browser_action":
 		calls = fetchCalls(str(in, "url"))
 	case "fetch_web_content":
-		calls = fetchCalls(append(stringList(in, "urls"), stringList(in, "url")...)...)
+		urls := append(objectField(in, "requests", "url"), stringList(in, "urls")...)
+		calls = fetchCalls(append(urls, stringList(in, "url")...)...)
 	case "use_mcp_tool":
 		args, err := object(in, "arguments")
 		if err != nil {
@@ -111,6 +116,51 @@ func clineCalls(tool string, in map[string]any, cwd string) []call.Call {
 		calls = []call.Call{asGiven(tool, in)}
 	}
 	return calls
+}
+
+// clineCommands reads run_commands' commands: strings, or {command, args}
+// objects whose arguments are quoted back onto the command (measured with
+// Cline CLI 3.0.65). A lone command string counts too.
+func clineCommands(in map[string]any) []string {
+	out := stringList(in, "command")
+	items, _ := in["commands"].([]any)
+	if s, ok := in["commands"].(string); ok {
+		items = []any{s}
+	}
+	for _, it := range items {
+		switch v := it.(type) {
+		case string:
+			out = append(out, v)
+		case map[string]any:
+			cmd := str(v, "command")
+			if cmd == "" {
+				continue
+			}
+			for _, a := range stringList(v, "args") {
+				cmd += " " + shellQuote(a)
+			}
+			out = append(out, cmd)
+		}
+	}
+	return out
+}
+
+// objectField returns field of every object in the list m[key] (Cline's
+// files: [{path}], requests: [{url}]); a string item counts as the field.
+func objectField(m map[string]any, key, field string) []string {
+	items, _ := m[key].([]any)
+	var out []string
+	for _, it := range items {
+		switch v := it.(type) {
+		case string:
+			out = append(out, v)
+		case map[string]any:
+			if s := str(v, field); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // replaceBlocks returns the new text of a Cline SEARCH/REPLACE diff: the

@@ -118,6 +118,20 @@ func patchCalls(patch string) []call.Call {
 	return calls
 }
 
+// codexInteractive is the ask reason for calls that leave an interactive
+// interpreter running, or "".
+func codexInteractive(calls []call.Call) string {
+	for _, c := range calls {
+		if c.Tool != call.ToolExec {
+			continue
+		}
+		if p := interactiveProgram(c.Command()); p != "" {
+			return interactiveReason(p)
+		}
+	}
+	return ""
+}
+
 func renderCodex(ev *Event, a Answer) []byte {
 	if ev.Kind == Post {
 		return renderClaudePost(a, false)

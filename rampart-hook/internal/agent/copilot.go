@@ -8,9 +8,12 @@ import "rampart.dev/pkg/call"
 // toolResult after the tool ran) and the VS Code compatible PascalCase one
 // (PreToolUse → Claude Code's field names, tool_result). The answer carries
 // permissionDecision at the top level for the CLI and inside
-// hookSpecificOutput for VS Code hosts. Copilot CLI ignores the output of
-// postToolUse command hooks (only its SDK hooks may replace a result), so a
-// finding there is answered best-effort and always audited.
+// hookSpecificOutput for VS Code hosts. Under the PascalCase configuration
+// Copilot CLI names its tools as Claude Code does (Bash, Read, Write, Edit,
+// Grep) but keeps its own argument names (path, file_text, new_str,
+// paths). grep and glob take paths, a list. After a tool ran, Copilot CLI
+// (1.0.102, measured) gives the model modifiedResult in place of the
+// result.
 
 func parseCopilot(ev *Event, m map[string]any) error {
 	ev.Name = str(m, "hook_event_name")
@@ -66,20 +69,31 @@ func textResult(v any, key string) any {
 	return v
 }
 
+// copilotPascal maps the tool names Copilot sends under the PascalCase
+// configuration (measured with Copilot CLI 1.0.102: Bash, Read, Write,
+// Edit, Grep, with Copilot's own argument names) onto its own.
+var copilotPascal = map[string]string{
+	"Bash": "bash", "PowerShell": "powershell", "Read": "view", "Write": "create", "Edit": "edit",
+	"Grep": "grep", "Glob": "glob", "WebFetch": "web_fetch", "Task": "task", "Agent": "task",
+}
+
 // copilotCalls maps Copilot CLI's tools.
 func copilotCalls(tool string, in map[string]any, cwd string) []call.Call {
+	if own, ok := copilotPascal[tool]; ok {
+		tool = own
+	}
 	var calls []call.Call
 	switch tool {
 	case "bash", "powershell":
 		calls = execCall(str(in, "command"))
 	case "view":
-		calls = readCalls("", str(in, "path"))
+		calls = readCalls("", first(in, "path", "file_path"))
 	case "glob", "grep":
-		calls = searchCall(firstOr(in, cwd, "path"), in, "pattern", "glob")
+		calls = copilotSearch(in, cwd)
 	case "create":
-		calls = writeCall(str(in, "path"), first(in, "file_text", "content"), true)
+		calls = writeCall(first(in, "path", "file_path"), first(in, "file_text", "content"), true)
 	case "edit":
-		calls = writeCall(str(in, "path"), first(in, "new_str", "new_string"), true)
+		calls = writeCall(first(in, "path", "file_path"), first(in, "new_str", "new_string"), true)
 	case "web_fetch":
 		calls = fetchCalls(str(in, "url"))
 	case "task":
@@ -91,6 +105,23 @@ func copilotCalls(tool string, in map[string]any, cwd string) []call.Call {
 	}
 	if len(calls) == 0 {
 		calls = []call.Call{asGiven(tool, in)}
+	}
+	return calls
+}
+
+// copilotSearch is a read of each directory or file grep and glob search:
+// paths (one string or a list), else path, else the working directory.
+func copilotSearch(in map[string]any, cwd string) []call.Call {
+	paths := stringList(in, "paths")
+	if len(paths) == 0 {
+		paths = stringList(in, "path")
+	}
+	if len(paths) == 0 {
+		return searchCall(cwd, in, "pattern", "glob")
+	}
+	var calls []call.Call
+	for _, p := range paths {
+		calls = append(calls, searchCall(p, in, "pattern", "glob")...)
 	}
 	return calls
 }

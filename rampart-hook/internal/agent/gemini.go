@@ -10,8 +10,9 @@ import (
 
 // Gemini CLI (PROTOCOLS.md 2.2): BeforeTool and AfterTool with Claude Code's
 // field names and Gemini's own tools. decision "deny" blocks the call
-// (BeforeTool) or replaces the output with the reason (AfterTool). Gemini has
-// no "ask", so an ask becomes a deny that says approval is needed.
+// (BeforeTool) or replaces the output with the reason (AfterTool); "ask"
+// hands the call to Gemini's own confirmation (measured with Gemini CLI
+// 0.61.0, which also keeps its confirmation after a hook's "allow").
 
 func parseGemini(ev *Event, m map[string]any) error {
 	ev.Name = str(m, "hook_event_name")
@@ -108,7 +109,10 @@ func renderGemini(ev *Event, a Answer) []byte {
 	case Deny:
 		return encode(geminiOutput{Decision: "deny", Reason: a.Reason})
 	case Ask:
-		return encode(geminiOutput{Decision: "deny", Reason: cannotAsk(a.Reason)})
+		if ev.Kind == Pre {
+			return encode(geminiOutput{Decision: "ask", Reason: a.Reason})
+		}
+		return encode(geminiOutput{Decision: "deny", Reason: a.Reason})
 	case Allow:
 		if ev.Kind == Pre {
 			return encode(geminiOutput{Decision: "allow", Reason: a.Reason})

@@ -24,7 +24,19 @@ type target struct {
 	scripts    bool           // Cline: one executable file per event, in dir
 	dir        string
 	notes      []string // printed after an install
+	// guard follows the command: exitBlocks where the agent blocks on exit
+	// 2 but lets the call run when the hook cannot start.
+	guard string
+	// verify checks, after an install, that the agent will run the hooks.
+	verify func(o Options, t *target)
 }
+
+// exitBlocks turns any failure of the hook process (not found, killed,
+// crashed) into exit status 2, on which Claude Code and Codex block the
+// call: without it, versions of Claude Code before onFailure (2.1.295)
+// and Codex let the call run when the hook cannot start. rampart-hook
+// itself exits 0 with an answer, or 2.
+const exitBlocks = " || exit 2"
 
 // event is one hook event and what it is for, for the report.
 type event struct {
@@ -67,8 +79,9 @@ func targetFor(o Options) (*target, error) {
 			events: []event{
 				{"PreToolUse", "before every tool call (all tools, MCP included)"},
 				{"PostToolUse", "after every tool call, to scan its output"},
+				{"PostToolUseFailure", "after every tool call that failed, to audit its output"},
 			},
-			grouped: true, matcher: "*", commandKey: "command",
+			grouped: true, matcher: "*", commandKey: "command", guard: exitBlocks,
 			handler: func(cmd string) *ojson.Object {
 				// onFailure: block makes a hook that cannot start, times
 				// out or crashes block the call instead of letting it run.
@@ -90,15 +103,16 @@ func targetFor(o Options) (*target, error) {
 				{"PreToolUse", "before every tool call"},
 				{"PostToolUse", "after every tool call, to scan its output"},
 			},
-			grouped: true, commandKey: "command",
+			grouped: true, commandKey: "command", guard: exitBlocks,
 			handler: func(cmd string) *ojson.Object {
 				return obj(ojson.Member{Key: "type", Value: "command"}, ojson.Member{Key: "command", Value: cmd},
 					ojson.Member{Key: "timeout", Value: num(30)})
 			},
 			notes: []string{
-				"Codex runs a new hook only after you review and trust it: open /hooks in Codex",
+				"Codex runs a new or changed hook only after you review and trust it, and skips it silently until then",
 				"older Codex builds also need `[features] codex_hooks = true` in ~/.codex/config.toml",
 			},
+			verify: verifyCodex,
 		}, nil
 	case "gemini", "gemini-cli":
 		return &target{
@@ -144,7 +158,7 @@ func targetFor(o Options) (*target, error) {
 			path:   path,
 			events: []event{
 				{"preToolUse", "before every tool call"},
-				{"postToolUse", "after every tool call, to audit credentials in its output"},
+				{"postToolUse", "after every tool call, to withhold credentials in its output"},
 			},
 			commandKey: "bash",
 			handler: func(cmd string) *ojson.Object {
@@ -152,7 +166,7 @@ func targetFor(o Options) (*target, error) {
 					ojson.Member{Key: "timeoutSec", Value: num(30)})
 			},
 			skeleton: []ojson.Member{{Key: "version", Value: num(1)}},
-			notes:    []string{"Copilot CLI lets a call through when a hook fails; rampart-hook answers every error with a deny itself"},
+			notes:    []string{"Copilot CLI runs a call when the hook times out; rampart-hook answers every error with a deny itself"},
 		}, nil
 	case "cline":
 		return &target{

@@ -26,6 +26,9 @@ func runJSON(o Options, t *target) error {
 	name := display(o, t.path)
 	if len(changes) == 0 {
 		fmt.Fprintf(o.Out, "rampart-hook: %s already runs rampart-hook; nothing changed\n", name)
+		if t.verify != nil {
+			t.verify(o, t)
+		}
 		return nil
 	}
 	backup := t.path + BackupSuffix
@@ -52,6 +55,9 @@ func runJSON(o Options, t *target) error {
 	fmt.Fprintf(o.Out, "  undo:    %s\n", undo(o))
 	for _, n := range t.notes {
 		fmt.Fprintf(o.Out, "  note:    %s\n", n)
+	}
+	if t.verify != nil {
+		t.verify(o, t)
 	}
 	return nil
 }

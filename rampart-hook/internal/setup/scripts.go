@@ -10,22 +10,34 @@ import (
 )
 
 // Cline runs executable files named after the event, one per event, from
-// its hooks directory (PROTOCOLS.md 2.1). setup writes a two-line shell
-// script per event that execs rampart-hook; a file of that name that is not
-// rampart-hook's is never overwritten or removed.
+// its hooks directory (PROTOCOLS.md 2.1). setup writes a short shell
+// script per event that runs rampart-hook; a file of that name that is not
+// rampart-hook's is never overwritten or removed. The script prints a cancel
+// itself when rampart-hook cannot run, since Cline runs the call when a
+// hook fails.
 
 // script is the hook file for one event.
 func script(o Options, event string) []byte {
 	return []byte("#!/bin/sh\n" +
 		"# rampart-hook: Cline " + event + " hook written by `rampart-hook setup cline`;\n" +
 		"# remove it with `" + undo(o) + "`.\n" +
-		"exec " + o.command + "\n")
+		o.command + " || " + clineCancel + "\n")
 }
 
-// isOurScript reports whether a hook file execs rampart-hook.
+// clineCancel is what the script prints when rampart-hook cannot run or
+// fails without an answer: Cline runs the call when a hook fails, but
+// honours a cancel on stdout whatever the exit status.
+const clineCancel = `printf '%s\n' '{"cancel":true,"errorMessage":"rampart-hook failed; the call was blocked (rampart fails closed)"}'`
+
+// isOurScript reports whether a hook file runs rampart-hook: a line that
+// starts with it, or execs it (as earlier setups wrote).
 func isOurScript(b []byte) bool {
 	for line := range strings.Lines(string(b)) {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "exec "); ok && IsOurs(rest) {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		if IsOurs(strings.TrimPrefix(line, "exec ")) {
 			return true
 		}
 	}

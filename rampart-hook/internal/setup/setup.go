@@ -85,7 +85,7 @@ func Run(o Options) error {
 	if err != nil {
 		return err
 	}
-	o.command = Command(o.Hook, append([]string{"--format", t.format}, o.Flags...))
+	o.command = Command(o.Hook, append([]string{"--format", t.format}, o.Flags...)) + t.guard
 	if t.scripts {
 		return runScripts(o, t)
 	}
