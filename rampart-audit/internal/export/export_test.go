@@ -72,6 +72,19 @@ func wantRun(t *testing.T, got []uint64, from, to uint64) {
 	}
 }
 
+// waitRun returns what a Run whose context was canceled returned, waiting a
+// minute at most: a Run that does not stop fails the test, never hangs it.
+func waitRun(t testing.TB, done <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(time.Minute):
+		t.Fatal("Run did not return within a minute of its context being canceled")
+		return nil
+	}
+}
+
 func head(s []uint64) []uint64 { return s[:min(len(s), 5)] }
 
 func TestFollowerAcrossRotation(t *testing.T) {
@@ -319,13 +332,8 @@ func TestRunFollow(t *testing.T) {
 		}
 	}
 	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("Run did not return within a minute of its context being canceled")
+	if err := waitRun(t, done); err != nil {
+		t.Fatal(err)
 	}
 	wantRun(t, sink.got, 1, 50)
 }
