@@ -161,6 +161,31 @@ func TestFollowerManyRotationsBetweenReads(t *testing.T) {
 	wantRun(t, readAll(t, fl), 4, 63)
 }
 
+// A rotated file removed while it is being read is an error, not a jump to
+// whatever file comes next.
+func TestFollowerFileRemoved(t *testing.T) {
+	l, path := openLog(t, 4<<10)
+	appendN(t, l, 1, 3)
+	fl := NewFollower(path, Cursor{}, nil)
+	defer fl.Close()
+	wantRun(t, readAll(t, fl), 1, 3)
+	appendN(t, l, 4, 30)
+	files, _ := audit.Files(path)
+	if len(files) < 3 {
+		t.Fatalf("want rotations, got %v", files)
+	}
+	if err := os.Remove(files[0]); err != nil { // the file being read
+		t.Fatal(err)
+	}
+	var err error
+	for err == nil {
+		_, _, err = fl.Next()
+	}
+	if !errors.Is(err, ErrChain) {
+		t.Fatalf("Next after the file being read was removed: %v, want ErrChain", err)
+	}
+}
+
 // fl2Cursor is the cursor of record seq of the log at path.
 func fl2Cursor(t *testing.T, path string, seq uint64) Cursor {
 	t.Helper()

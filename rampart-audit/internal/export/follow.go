@@ -232,7 +232,7 @@ var errNotListed = errors.New("not listed")
 // listing; both would skip records. Files are judged through the descriptor
 // that is then read, never by name twice.
 func (fl *Follower) openListed(choose func(files []string) (*os.File, error)) (*os.File, error) {
-	var lastErr error
+	notListed := false
 	for range listTries {
 		files, err := audit.Files(fl.path)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -242,8 +242,7 @@ func (fl *Follower) openListed(choose func(files []string) (*os.File, error)) (*
 			return nil, nil // no log yet
 		}
 		f, err := choose(files)
-		if err == errNotListed {
-			lastErr = err
+		if notListed = err == errNotListed; notListed {
 			continue
 		}
 		if err != nil || f == nil {
@@ -258,7 +257,7 @@ func (fl *Follower) openListed(choose func(files []string) (*os.File, error)) (*
 		}
 		f.Close()
 	}
-	if lastErr == errNotListed {
+	if notListed && fl.f != nil {
 		return nil, fmt.Errorf("%w: %s is no longer one of the log's files", ErrChain, fl.f.Name())
 	}
 	return nil, nil // rotating faster than we list: try again at the next poll
