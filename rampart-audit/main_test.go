@@ -166,6 +166,90 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// waitExit waits, for a minute at most, for a canceled tail -follow to exit 0.
+func waitExit(t *testing.T, done <-chan int, errOut *syncBuffer) {
+	t.Helper()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("tail -follow exited %d: %s", code, errOut.String())
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("tail -follow did not exit within a minute of being canceled")
+	}
+}
+
+// wantSeqs checks that out is the JSON records from to to, once each.
+func wantSeqs(t *testing.T, out string, from, to int) {
+	t.Helper()
+	var seqs []int
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		r, err := audit.ParseRecord([]byte(line))
+		if err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		seqs = append(seqs, int(r.Seq))
+	}
+	if len(seqs) != to-from+1 {
+		t.Fatalf("tail -follow printed seqs %v, want %d..%d once each", seqs, from, to)
+	}
+	for i, s := range seqs {
+		if s != from+i {
+			t.Fatalf("tail -follow printed seqs %v, want %d..%d once each", seqs, from, to)
+		}
+	}
+}
+
+// Many rotations between two polls of tail -follow: the files rotated in
+// between are read in turn, none skipped (it used to jump to the newest).
+func TestFollowManyRotationsBetweenPolls(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit", "audit.jsonl")
+	l, err := audit.Open(path, audit.Options{MaxSize: 4 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for i := range 3 {
+		l.Append(genEntry(i))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"tail", "-n", "1", "-follow", "-json", "-file", path}, nil, &out, &errOut)
+	}()
+	waitPrinted := func(seq int) {
+		t.Helper()
+		want := fmt.Sprintf(`{"seq":%d,`, seq)
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if strings.Contains(out.String(), want) {
+				return
+			}
+			select {
+			case code := <-done:
+				t.Fatalf("tail -follow exited %d before printing seq %d: %s", code, seq, errOut.String())
+			default:
+			}
+		}
+		t.Fatalf("after a minute tail -follow has not printed seq %d; got:\n%s\nstderr:\n%s", seq, out.String(), errOut.String())
+	}
+	waitPrinted(3)
+	before, _ := audit.Files(path)
+	for i := 3; i < 63; i++ { // a burst: several 4 KiB rotations, no pause
+		if _, err := l.Append(genEntry(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after, _ := audit.Files(path); len(after) < len(before)+3 {
+		t.Fatalf("want several rotations, got %v then %v", before, after)
+	}
+	waitPrinted(63)
+	cancel()
+	waitExit(t, done, &errOut)
+	wantSeqs(t, out.String(), 3, 63)
+}
+
 // tail -follow prints records written after it started, across rotations.
 func TestFollow(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit", "audit.jsonl")
@@ -204,22 +288,8 @@ func TestFollow(t *testing.T) {
 	}
 	waitFor(40)
 	cancel()
-	if code := <-done; code != 0 {
-		t.Fatalf("tail -follow exited %d: %s", code, errOut.String())
-	}
-	var seqs []int
-	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
-		r, err := audit.ParseRecord([]byte(line))
-		if err != nil {
-			t.Fatalf("bad line %q: %v", line, err)
-		}
-		seqs = append(seqs, int(r.Seq))
-	}
-	for i, s := range seqs {
-		if s != i+2 {
-			t.Fatalf("tail -follow printed seqs %v, want 2..40 once each", seqs)
-		}
-	}
+	waitExit(t, done, &errOut)
+	wantSeqs(t, out.String(), 2, 40)
 	if files, _ := audit.Files(path); len(files) < 3 {
 		t.Errorf("only %d files: the test did not rotate", len(files))
 	}

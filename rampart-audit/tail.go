@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"slices"
 	"syscall"
 	"time"
 
@@ -55,10 +58,10 @@ func (a *app) tail(ctx context.Context, in input, n int, follow, asJSON bool) er
 	var f *os.File
 	if follow {
 		var err error
-		if f, err = os.Open(in.files[len(in.files)-1]); err != nil {
+		if in, f, err = holdNewest(in); err != nil {
 			return err
 		}
-		defer f.Close()
+		defer func() { f.Close() }()
 	}
 	ring := make([][]byte, 0, n)
 	keep := func(line []byte) {
@@ -105,7 +108,85 @@ func (a *app) tail(ctx context.Context, in input, n int, follow, asJSON bool) er
 	if !follow {
 		return nil
 	}
-	return a.follow(ctx, in.files[len(in.files)-1], f, off, asJSON)
+	return a.follow(ctx, in.files[len(in.files)-1], &f, off, asJSON)
+}
+
+// listTries bounds how often the files are listed again when rotations keep
+// coming between a listing and an open.
+const listTries = 8
+
+// holdNewest opens the newest file of in. For a log, the files are listed
+// again after the open, until a listing and the file held agree: a rotation
+// between the listing and the open would otherwise hold the new active file
+// and leave the file rotated out of the listing unread.
+func holdNewest(in input) (input, *os.File, error) {
+	if in.log == "" {
+		f, err := os.Open(in.files[len(in.files)-1])
+		return in, f, err
+	}
+	for range listTries {
+		if len(in.files) > 0 && in.files[len(in.files)-1] == in.log {
+			f, err := os.Open(in.log)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return in, nil, err
+			}
+			if err == nil {
+				files, err := audit.Files(in.log)
+				if err == nil && slices.Equal(files, in.files) && isActive(in.log, f) {
+					return in, f, nil
+				}
+				f.Close()
+			}
+		}
+		files, err := audit.Files(in.log)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return in, nil, err
+		}
+		in.files = files
+	}
+	return in, nil, fmt.Errorf("%s keeps rotating while being opened; try again", in.log)
+}
+
+// nextFile opens the file that follows f among path's files (rotated ones
+// oldest first, then path): nil if there is none yet, or if a rotation came
+// between the listing and the open (then try again). Taking the files in
+// turn means several rotations between two polls skip none of them.
+func nextFile(path string, f *os.File) (*os.File, error) {
+	files, err := audit.Files(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for i, name := range files {
+		if st, err := os.Stat(name); err != nil || !sameFile(st, f) {
+			continue
+		}
+		if i+1 == len(files) {
+			return nil, nil
+		}
+		nf, err := os.Open(files[i+1])
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		again, err := audit.Files(path)
+		if err == nil && slices.Equal(files, again) && (files[i+1] != path || isActive(path, nf)) {
+			return nf, nil
+		}
+		nf.Close()
+		return nil, nil
+	}
+	return nil, errNotListed
+}
+
+// errNotListed: the file being read is not among the log's files.
+var errNotListed = errors.New("no longer one of the log's files")
+
+// isActive reports whether f is the file called path now.
+func isActive(path string, f *os.File) bool {
+	st, err := os.Stat(path)
+	return err == nil && sameFile(st, f)
 }
 
 // print writes one stored line, as it is or as text.
@@ -119,8 +200,10 @@ func (a *app) print(b []byte, asJSON bool) {
 }
 
 // follow prints whole lines appended to path from off on, and moves to the
-// new file when the log rotates, until ctx is done.
-func (a *app) follow(ctx context.Context, path string, f *os.File, off int64, asJSON bool) error {
+// next file when the log rotates, until ctx is done. *fp is the file held,
+// kept up to date so the caller closes the last one.
+func (a *app) follow(ctx context.Context, path string, fp **os.File, off int64, asJSON bool) error {
+	f := *fp
 	if _, err := f.Seek(off, io.SeekStart); err != nil {
 		return err
 	}
@@ -151,6 +234,7 @@ func (a *app) follow(ctx context.Context, path string, f *os.File, off int64, as
 			}
 		}
 	}
+	misses := 0
 	for {
 		if err := drain(); err != nil {
 			return err
@@ -169,24 +253,34 @@ func (a *app) follow(ctx context.Context, path string, f *os.File, off int64, as
 			}
 		}
 		// Rotated? Once renamed, the held file gets no more records (writers
-		// switch under the lock): read it to its end, then move on.
-		if st, err := os.Stat(path); err == nil && !sameFile(st, f) {
-			if nf, err := os.Open(path); err == nil {
-				if err := drain(); err != nil {
-					nf.Close()
-					return err
+		// switch under the lock): read it to its end, then move on to the
+		// file after it, which may itself be rotated already.
+		if st, err := os.Stat(path); err != nil || !sameFile(st, f) {
+			if err := drain(); err != nil {
+				return err
+			}
+			nf, err := nextFile(path, f)
+			switch {
+			case err == errNotListed:
+				// A listing made mid-rename, or the file removed.
+				if misses++; misses >= listTries {
+					return fmt.Errorf("%s: %w", f.Name(), err)
 				}
+			case err != nil:
+				return err
+			case nf != nil:
+				misses = 0
 				if len(partial) > 0 {
 					a.warnf("%s: torn last line (%d bytes) before rotation", f.Name(), len(partial))
 				}
 				f.Close()
 				f, partial = nf, nil
+				*fp = f
 				continue
 			}
 		}
 		select {
 		case <-ctx.Done():
-			f.Close()
 			return nil
 		case <-t.C:
 		}

@@ -315,7 +315,7 @@ func TestRsyslog(t *testing.T) {
 	})
 	cancel()
 	t.Logf("the export caught up %v after the last record was written", time.Since(t0).Round(time.Millisecond))
-	if err := <-done; err != nil {
+	if err := waitRun(t, done); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	if !ok {

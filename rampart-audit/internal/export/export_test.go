@@ -72,6 +72,19 @@ func wantRun(t *testing.T, got []uint64, from, to uint64) {
 	}
 }
 
+// waitRun returns what a Run whose context was canceled returned, waiting a
+// minute at most: a Run that does not stop fails the test, never hangs it.
+func waitRun(t testing.TB, done <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(time.Minute):
+		t.Fatal("Run did not return within a minute of its context being canceled")
+		return nil
+	}
+}
+
 func head(s []uint64) []uint64 { return s[:min(len(s), 5)] }
 
 func TestFollowerAcrossRotation(t *testing.T) {
@@ -93,6 +106,84 @@ func TestFollowerAcrossRotation(t *testing.T) {
 	fl2 := NewFollower(path, fl2Cursor(t, path, 17), nil)
 	defer fl2.Close()
 	wantRun(t, readAll(t, fl2), 18, 65)
+}
+
+// rotateWhileChoosing makes the next file choice of a Follower see rotations
+// land between its look at the files and its commitment to one: the writer
+// appends n records (through at least one rotation) right there, once.
+func rotateWhileChoosing(t *testing.T, l *audit.Log, path string, from, n int) {
+	t.Helper()
+	before, _ := audit.Files(path)
+	testHookChosen = func() {
+		testHookChosen = nil
+		appendN(t, l, from, n)
+		if after, _ := audit.Files(path); len(after) <= len(before) {
+			t.Fatalf("no rotation injected: files %v, then %v", before, after)
+		}
+	}
+	t.Cleanup(func() { testHookChosen = nil })
+}
+
+// A rotation between choosing the file to read and opening it used to send
+// the Follower to the newer file now bearing the active name: records were
+// skipped at the start (from an empty cursor, with just a warning) or the
+// export stopped with a false gap. Both are injected here, deterministically.
+func TestFollowerRotationWhileChoosing(t *testing.T) {
+	l, path := openLog(t, 4<<10)
+	appendN(t, l, 1, 5)
+	warn := func(s string) { t.Errorf("warning: %s", s) }
+
+	// At the start: the only file is the active one, and it is rotated
+	// twice before the follower settles on a file.
+	rotateWhileChoosing(t, l, path, 6, 25)
+	fl := NewFollower(path, Cursor{}, warn)
+	defer fl.Close()
+	wantRun(t, readAll(t, fl), 1, 30)
+
+	// Following: the file after the one read is the active one, and it is
+	// rotated (twice) before the follower moves to it.
+	appendN(t, l, 31, 12)
+	rotateWhileChoosing(t, l, path, 43, 25)
+	wantRun(t, readAll(t, fl), 31, 67)
+}
+
+// Several rotations between two reads: every file is read in turn.
+func TestFollowerManyRotationsBetweenReads(t *testing.T) {
+	l, path := openLog(t, 4<<10)
+	appendN(t, l, 1, 3)
+	fl := NewFollower(path, Cursor{}, func(s string) { t.Errorf("warning: %s", s) })
+	defer fl.Close()
+	wantRun(t, readAll(t, fl), 1, 3)
+	appendN(t, l, 4, 60)
+	if files, _ := audit.Files(path); len(files) < 5 {
+		t.Fatalf("want several rotations, got %v", files)
+	}
+	wantRun(t, readAll(t, fl), 4, 63)
+}
+
+// A rotated file removed while it is being read is an error, not a jump to
+// whatever file comes next.
+func TestFollowerFileRemoved(t *testing.T) {
+	l, path := openLog(t, 4<<10)
+	appendN(t, l, 1, 3)
+	fl := NewFollower(path, Cursor{}, nil)
+	defer fl.Close()
+	wantRun(t, readAll(t, fl), 1, 3)
+	appendN(t, l, 4, 30)
+	files, _ := audit.Files(path)
+	if len(files) < 3 {
+		t.Fatalf("want rotations, got %v", files)
+	}
+	if err := os.Remove(files[0]); err != nil { // the file being read
+		t.Fatal(err)
+	}
+	var err error
+	for err == nil {
+		_, _, err = fl.Next()
+	}
+	if !errors.Is(err, ErrChain) {
+		t.Fatalf("Next after the file being read was removed: %v, want ErrChain", err)
+	}
 }
 
 // fl2Cursor is the cursor of record seq of the log at path.
@@ -246,6 +337,9 @@ func TestRunFollow(t *testing.T) {
 		done <- err
 	}()
 	appendN(t, l, 6, 45)
+	// Wait for all 50, for Run to stop early (an error), or for a minute,
+	// whichever comes first: the test never hangs.
+	deadline := time.After(time.Minute)
 	for {
 		sink.mu.Lock()
 		n := len(sink.got)
@@ -253,10 +347,17 @@ func TestRunFollow(t *testing.T) {
 		if n >= 50 {
 			break
 		}
-		time.Sleep(5 * time.Millisecond)
+		select {
+		case err := <-done:
+			t.Fatalf("Run stopped after %d of 50 records (%v): %v", n, head(sink.got), err)
+		case <-deadline:
+			cancel()
+			t.Fatalf("after a minute the follower has delivered %d of 50 records", n)
+		case <-time.After(5 * time.Millisecond):
+		}
 	}
 	cancel()
-	if err := <-done; err != nil {
+	if err := waitRun(t, done); err != nil {
 		t.Fatal(err)
 	}
 	wantRun(t, sink.got, 1, 50)

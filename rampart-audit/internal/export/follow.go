@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"slices"
 
 	"rampart.dev/pkg/audit"
 )
@@ -184,17 +186,9 @@ func (fl *Follower) advance() (bool, error) {
 		fl.rotated = true
 		return true, nil
 	}
-	name, err := fl.locate()
-	if err != nil || name == "" {
+	nf, err := fl.openListed(fl.nextFile)
+	if err != nil || nf == nil {
 		return false, err
-	}
-	nf, err := os.Open(name)
-	if err != nil {
-		return false, err
-	}
-	if nst, err := nf.Stat(); err != nil || sameFile(nst, fl.f) {
-		nf.Close()
-		return false, err // nothing newer than f yet
 	}
 	if len(fl.buf) > fl.start {
 		fl.warn(fmt.Sprintf("%s: torn last line (%d bytes) before rotation", fl.f.Name(), len(fl.buf)-fl.start))
@@ -210,54 +204,125 @@ func (fl *Follower) setFile(f *os.File) {
 
 // open opens the file that holds the record after the cursor.
 func (fl *Follower) open() error {
-	name, err := fl.locate()
-	if err != nil || name == "" {
-		return err
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil // rotated between the listing and the open: try again
-		}
+	f, err := fl.openListed(fl.locate)
+	if err != nil || f == nil {
 		return err
 	}
 	fl.setFile(f)
 	return nil
 }
 
-// locate names the newest file of the log whose first record is at most the
-// one wanted next: the file it is in, or, when the log does not reach it
-// yet, the file it will follow. Only the first line of each file is read.
-func (fl *Follower) locate() (string, error) {
-	files, err := audit.Files(fl.path)
-	if err != nil && !os.IsNotExist(err) {
-		return "", err
-	}
-	if len(files) == 0 {
-		return "", nil
-	}
-	want := fl.last.Seq + 1
-	pick := files[0]
-	for _, name := range files[1:] {
-		if seq, ok := firstSeq(name); ok && seq <= want {
-			pick = name
+// testHookChosen, if set, runs between choosing a file and listing the
+// files again: tests rotate the log there.
+var testHookChosen func()
+
+// listTries bounds how often openListed lists the files again when a
+// rotation keeps coming in between; it then gives up until the next poll.
+const listTries = 8
+
+// errNotListed is returned by a chooser when the file being read is not in
+// the listing: a listing made while it was being renamed, or a file removed.
+var errNotListed = errors.New("not listed")
+
+// openListed opens the file choose picks from a listing of the log's files
+// (nil: none yet), and makes sure no rotation came in between: the log must
+// still have exactly those files after the open, the active one still the
+// file opened. Otherwise the name of the active file may stand for a newer
+// file than the one looked at, and a rotated file may be missing from the
+// listing; both would skip records. Files are judged through the descriptor
+// that is then read, never by name twice.
+func (fl *Follower) openListed(choose func(files []string) (*os.File, error)) (*os.File, error) {
+	notListed := false
+	for range listTries {
+		files, err := audit.Files(fl.path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
 		}
+		if len(files) == 0 {
+			return nil, nil // no log yet
+		}
+		f, err := choose(files)
+		if notListed = err == errNotListed; notListed {
+			continue
+		}
+		if err != nil || f == nil {
+			return nil, err
+		}
+		if testHookChosen != nil {
+			testHookChosen()
+		}
+		again, err := audit.Files(fl.path)
+		if err == nil && slices.Equal(files, again) && (f.Name() != fl.path || isActive(fl.path, f)) {
+			return f, nil
+		}
+		f.Close()
 	}
-	return pick, nil
+	if notListed && fl.f != nil {
+		return nil, fmt.Errorf("%w: %s is no longer one of the log's files", ErrChain, fl.f.Name())
+	}
+	return nil, nil // rotating faster than we list: try again at the next poll
 }
 
-// firstSeq is the seq of the first record of the file called name.
-func firstSeq(name string) (uint64, bool) {
-	f, err := os.Open(name)
-	if err != nil {
-		return 0, false
+// locate opens the newest file whose first record is at most the one wanted
+// next: the file it is in, or, when the log does not reach it yet, the file
+// it will follow. Only the first line of each file is read.
+func (fl *Follower) locate(files []string) (*os.File, error) {
+	want := fl.last.Seq + 1
+	for i := len(files) - 1; i > 0; i-- {
+		f, err := os.Open(files[i])
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, errNotListed // renamed since the listing
+			}
+			return nil, err
+		}
+		if seq, ok := firstSeq(f); ok && seq <= want {
+			return f, nil
+		}
+		f.Close()
 	}
-	defer f.Close()
-	rec, err := audit.NewReader(f).Next()
+	f, err := os.Open(files[0])
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errNotListed
+	}
+	return f, err
+}
+
+// nextFile opens the file that follows the one being read, which has been
+// rotated and read to its end; nil if there is none yet. Files are taken in
+// turn, so several rotations between two polls skip none of them; a file
+// that does not continue the chain is an error of Next, not a silent skip.
+func (fl *Follower) nextFile(files []string) (*os.File, error) {
+	for i, name := range files {
+		st, err := os.Stat(name)
+		if err != nil || !sameFile(st, fl.f) {
+			continue
+		}
+		if i+1 == len(files) {
+			return nil, nil
+		}
+		f, err := os.Open(files[i+1])
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errNotListed
+		}
+		return f, err
+	}
+	return nil, errNotListed
+}
+
+// firstSeq is the seq of the first record of f.
+func firstSeq(f *os.File) (uint64, bool) {
+	rec, err := audit.NewReader(io.NewSectionReader(f, 0, audit.MaxRecord+1)).Next()
 	if err != nil {
 		return 0, false
 	}
 	return rec.Seq, true
+}
+
+// isActive reports whether f is the log's active file, path.
+func isActive(path string, f *os.File) bool {
+	st, err := os.Stat(path)
+	return err == nil && sameFile(st, f)
 }
 
 func sameFile(st os.FileInfo, f *os.File) bool {

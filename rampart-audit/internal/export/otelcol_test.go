@@ -281,7 +281,7 @@ func TestOtelcol(t *testing.T) {
 	}
 	ok := waitFor(60*time.Second, func() bool { cur, _ := LoadCursor(cursor); return cur.Seq == total })
 	cancel()
-	if err := <-done; err != nil {
+	if err := waitRun(t, done); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	if !ok {
