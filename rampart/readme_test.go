@@ -11,12 +11,14 @@ import (
 
 // readmeSkipped are README commands this test does not run, and why.
 var readmeSkipped = map[string]string{
-	"make install": "installs into /usr/local; the test builds the same binaries itself",
-	"make test":    "is the command running this test",
-	"make build":   "the test builds the binaries itself",
-	"make bench":   "benchmarks take minutes and measure, not check",
-	"make fuzz":    "fuzzing takes minutes",
-	"make dist":    "cross-builds every binary for every target (minutes); make test-dist checks each target",
+	"make install":     "installs into /usr/local; the test builds the same binaries itself",
+	"make test":        "is the command running this test",
+	"make build":       "the test builds the binaries itself",
+	"make bench":       "benchmarks take minutes and measure, not check",
+	"make fuzz":        "fuzzing takes minutes",
+	"make dist":        "cross-builds every binary for every target (minutes); make test-dist checks each target",
+	"make test-agents": "installs and drives the real agent CLIs (minutes); make test runs it",
+	"make docs-hooks":  "drives the real agent CLIs and rewrites docs/hooks.md; make test-agents checks the tables",
 }
 
 // TestReadmeCommands runs every command in README.md's sh blocks, in order,
