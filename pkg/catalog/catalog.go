@@ -162,9 +162,16 @@ func (e *Entry) longPrefix(name string) (string, Option, bool) {
 	return found, opt, n == 1
 }
 
-// Catalog is a parsed table.
+// Catalog is a parsed table. The embedded one is parsed lazily, one
+// program at a time, the first time it is looked up: a one-shot process
+// (the hook) pays for the few programs its call names, not the whole table.
 type Catalog struct {
 	programs map[string]*Entry
+
+	lazy  bool
+	mu    sync.Mutex
+	lines []string         // the table's lines
+	index map[string][]int // program name → the lines that define it or its subcommands
 }
 
 //go:embed catalog.txt
@@ -179,7 +186,7 @@ var (
 // Default returns the embedded catalogue. It panics if the embedded table
 // is malformed, which its tests rule out.
 func Default() *Catalog {
-	once.Do(func() { embedded, loadErr = Parse(table) })
+	once.Do(func() { embedded, loadErr = lazyParse(table) })
 	if loadErr != nil {
 		panic(loadErr)
 	}
@@ -195,7 +202,7 @@ func (c *Catalog) Lookup(name string, args []string) (e *Entry, used int) {
 }
 
 func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs []int) {
-	e = c.programs[name]
+	e = c.entry(name)
 	if e == nil {
 		return nil, 0, nil
 	}
@@ -243,6 +250,52 @@ func (e *Entry) skipOptions(args []string, i int) int {
 	return i
 }
 
+// lazyParse indexes a table by program name; entries are parsed by entry.
+// The embedded table is checked whole by its tests (Parse).
+func lazyParse(src string) (*Catalog, error) {
+	c := &Catalog{programs: map[string]*Entry{}, lazy: true, index: map[string][]int{}}
+	c.lines = strings.Split(src, "\n")
+	for n, line := range c.lines {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		head, _, ok := strings.Cut(line, " ")
+		if !ok {
+			return nil, fmt.Errorf("catalog.txt:%d: no fields", n+1)
+		}
+		for _, name := range strings.Split(head, ",") {
+			if l := c.index[name]; len(l) == 0 || l[len(l)-1] != n {
+				c.index[name] = append(l, n)
+			}
+		}
+	}
+	return c, nil
+}
+
+// entry returns a program's parsed entry, parsing its lines on first use.
+func (c *Catalog) entry(name string) *Entry {
+	if !c.lazy {
+		return c.programs[name]
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.programs[name]; ok {
+		return e
+	}
+	for _, n := range c.index[name] {
+		if err := c.addFor(strings.TrimSpace(c.lines[n]), n+1, name); err != nil {
+			panic(fmt.Sprintf("catalog.txt:%d: %v", n+1, err)) // ruled out by TestEmbeddedParses
+		}
+	}
+	e := c.programs[name]
+	if e != nil {
+		e.wrapper = e.wraps()
+	}
+	c.programs[name] = e
+	return e
+}
+
 // Parse reads a table in the format of the package doc.
 func Parse(src string) (*Catalog, error) {
 	c := &Catalog{programs: map[string]*Entry{}}
@@ -261,7 +314,10 @@ func Parse(src string) (*Catalog, error) {
 	return c, nil
 }
 
-func (c *Catalog) add(line string, n int) error {
+func (c *Catalog) add(line string, n int) error { return c.addFor(line, n, "") }
+
+// addFor adds a line's entries, only for program only when it is set.
+func (c *Catalog) addFor(line string, n int, only string) error {
 	fields := strings.Split(line, "|")
 	if len(fields) != 4 {
 		return fmt.Errorf("want 4 fields separated by |, have %d", len(fields))
@@ -285,6 +341,9 @@ func (c *Catalog) add(line string, n int) error {
 		e.Props[k] = v
 	}
 	names := uniq(strings.Split(head[0], ","))
+	if only != "" {
+		names = []string{only}
+	}
 	if len(head) == 1 {
 		for _, name := range names {
 			if c.programs[name] != nil {

@@ -5,7 +5,7 @@ package catalog
 // kubectl exec POD -- CMD...), or a string it gives a shell (script -c
 // STR). ok is false for a program that runs nothing of its own.
 func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, ok bool) {
-	e := c.programs[name]
+	e := c.entry(name)
 	if e == nil || !e.wrapper {
 		return 0, "", false
 	}
@@ -33,12 +33,17 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 }
 
 // Known reports whether the catalogue lists a program.
-func (c *Catalog) Known(name string) bool { return c.programs[name] != nil }
+func (c *Catalog) Known(name string) bool {
+	if c.lazy {
+		return len(c.index[name]) > 0
+	}
+	return c.programs[name] != nil
+}
 
 // IsWrapper reports whether a program may run another command from its
 // words, so that a caller must look inside it.
 func (c *Catalog) IsWrapper(name string) bool {
-	e := c.programs[name]
+	e := c.entry(name)
 	return e != nil && e.wrapper
 }
 
