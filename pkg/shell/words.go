@@ -54,7 +54,7 @@ func (e *expander) word(w *syntax.Word, split bool) {
 	}
 	if len(w.Parts) == 1 {
 		// Most words are one plain literal: no copy needed.
-		if l, ok := w.Parts[0].(*syntax.Lit); ok && strings.IndexByte(l.Value, '\\') < 0 &&
+		if l, ok := w.Parts[0].(*syntax.Lit); ok && l.Value != "" && strings.IndexByte(l.Value, '\\') < 0 &&
 			(l.Value[0] != '~' || tildeHome(l.Value)) {
 			e.words, e.dyn = append(e.words, l.Value), append(e.dyn, false)
 			return
