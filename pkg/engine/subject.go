@@ -18,9 +18,7 @@ type subject struct {
 	text    string // what Decision.Matched shows
 
 	argv   *match.Argv   // a simple command
-	raw    string        // the raw command line, on the first command subject only
-	plain  bool          // raw has no shell syntax: its first command holds every word
-	first  string        // raw's first word
+	raw    string        // the raw command line, on the first command subject only (line_matches)
 	stages []*match.Argv // a pipeline
 	path   string        // cleaned path
 	url    match.URL     // parsed URL, when hasURL
@@ -96,7 +94,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	for i := range res.Commands {
 		s := subject{tool: tool, primary: primary, argv: &argvs[i], text: argvs[i].String()}
 		if i == 0 {
-			s.raw, s.plain, s.first = line, isPlain(line), match.FirstWord(line)
+			s.raw = line
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -248,38 +246,6 @@ func (ev *evaluation) flag(f string) {
 	ev.flags = append(ev.flags, f)
 }
 
-// derived judges the paths, URLs and SQL one simple command touches.
-func (ev *evaluation) derived(sc *shell.Command, a *match.Argv, cwd string) {
-	home := ev.e.env.Home
-	for _, r := range sc.Redirects {
-		if r.Target == "" || r.Op == "<<<" || r.Op == "<<" || strings.HasPrefix(r.Target, "&") || r.Target == "/dev/null" {
-			continue
-		}
-		tool := call.ToolWrite
-		if r.Op == "<" {
-			tool = call.ToolRead
-		}
-		ev.pathSubject(tool, match.CleanPath(r.Target, cwd, home))
-	}
-	for _, t := range touches(a) {
-		switch t.tool {
-		case call.ToolFetch:
-			s := subject{tool: call.ToolFetch, text: t.arg, urlRaw: t.arg}
-			s.url, s.hasURL = match.ParseURL(t.arg)
-			ev.judge(&s)
-			ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
-		case toolSQL:
-			s := subject{tool: toolSQL, text: t.arg, sql: normalizeSQL(t.arg)}
-			ev.judge(&s)
-		default:
-			ev.pathSubject(t.tool, match.CleanPath(t.arg, cwd, home))
-		}
-		if ev.denied() {
-			return
-		}
-	}
-}
-
 func (ev *evaluation) pathSubject(tool, p string) {
 	if p == "" {
 		return
@@ -329,17 +295,3 @@ var (
 	sqlComment   = regexp.MustCompile(`/\*.*?\*/|--[^\n]*`)
 	sqlTautology = regexp.MustCompile(`\bWHERE (1 ?= ?1|TRUE|1|'[^']*' ?= ?'[^']*'|NOT FALSE)( |;|$)`)
 )
-
-// isPlain reports whether a command line holds only bytes the shell takes
-// literally wherever they appear: letters, digits, blanks and -_./:=,+@%^.
-// (A `~` or a leading assignment changes meaning, so they are not plain.)
-func isPlain(line string) bool {
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '\t' ||
-			strings.IndexByte("-_./:,+@%^", c) >= 0) {
-			return false
-		}
-	}
-	return true
-}

@@ -208,23 +208,23 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 // commands of one pipeline in order, others allowed in between, so
 // `curl * | sh` matches "curl -s x | tee log | sudo sh".
 //
-// The whole pattern is also a glob over the raw command text.
+// A pattern never matches the raw command line: quoted data that is not
+// run (a grep pattern, a commit message) is not a command, and a rule that
+// wants raw text says line_matches. The whole pattern is a text glob only
+// over statement text (SQL, MatchText). A globbed flag word ("-*f*") is
+// matched as a positional word.
 type CommandPattern struct {
 	src      string
-	raw      Glob
+	text     Glob // the whole pattern as a text glob, for MatchText
 	prog     *lazyGlob
 	progWord string
 	names    []string // literal program names, when literal
 	literal  bool
-	// globWords is set when a flag word is a glob ("-*f*"): the word-by-word
-	// match takes it as a positional argument, so only the raw glob can
-	// match it, and it is always tried on raw text.
-	globWords bool
-	byPath    bool
-	short     uint64
-	long      []string
-	words     []wordMatcher
-	stages    []*CommandPattern
+	byPath   bool
+	short    uint64
+	long     []string
+	words    []wordMatcher
+	stages   []*CommandPattern
 }
 
 type wordMatcher struct {
@@ -237,11 +237,11 @@ func CompileCommand(pattern string) (*CommandPattern, error) { return Compiler{}
 
 // Command compiles a command pattern.
 func (c Compiler) Command(pattern string) (*CommandPattern, error) {
-	raw, err := c.Text(pattern)
+	text, err := c.Text(pattern)
 	if err != nil {
 		return nil, err
 	}
-	cp := &CommandPattern{src: pattern, raw: raw}
+	cp := &CommandPattern{src: pattern, text: text}
 	if strings.Contains(pattern, " | ") {
 		for _, st := range strings.Split(pattern, " | ") {
 			sp, err := c.simple(strings.TrimSpace(st))
@@ -251,14 +251,13 @@ func (c Compiler) Command(pattern string) (*CommandPattern, error) {
 			cp.stages = append(cp.stages, sp)
 		}
 		cp.names, cp.literal = cp.stages[0].names, cp.stages[0].literal && !cp.stages[0].byPath
-		cp.globWords = true
 		return cp, nil
 	}
 	sp, err := c.simple(pattern)
 	if err != nil {
 		return nil, err
 	}
-	sp.src, sp.raw = pattern, raw
+	sp.src, sp.text = pattern, text
 	return sp, nil
 }
 
@@ -279,9 +278,6 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	name := path.Base(prog)
 	var flags []string
 	for _, w := range words[1:] {
-		if strings.HasPrefix(w, "-") && strings.ContainsAny(w, "*?[{") {
-			cp.globWords = true // a globbed flag is only ever matched on raw text
-		}
 		switch {
 		case w == "*":
 			// matches anything, including nothing
@@ -350,9 +346,6 @@ func (cp *CommandPattern) String() string { return cp.src }
 
 // IsPipeline reports whether the pattern has stages.
 func (cp *CommandPattern) IsPipeline() bool { return len(cp.stages) > 0 }
-
-// MatchRaw matches the pattern as a glob over raw command text.
-func (cp *CommandPattern) MatchRaw(s string) bool { return cp.raw.Match(s) }
 
 // Match reports whether a simple command matches a simple pattern.
 func (cp *CommandPattern) Match(a *Argv, home string) bool {

@@ -7,29 +7,16 @@ import "strings"
 // whose program word is a literal ("rm") or a list of literals
 // ("{curl,wget}") are indexed under each name; the rest are always tried.
 type CommandSet struct {
-	all      []*CommandPattern
-	byProg   map[string][]*CommandPattern
-	other    []*CommandPattern // program is a glob or a path
-	pipes    []*CommandPattern
-	rawBy    map[string][]*CommandPattern // raw globs by the literal first word they need
-	rawOther []*CommandPattern            // raw globs that may match any first word
-	rawGlob  map[string][]*CommandPattern // rawBy entries whose words hold globs
+	all    []*CommandPattern
+	byProg map[string][]*CommandPattern
+	other  []*CommandPattern // program is a glob or a path
+	pipes  []*CommandPattern
 }
 
 // NewCommandSet indexes ps.
 func NewCommandSet(ps []*CommandPattern) *CommandSet {
-	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}, rawBy: map[string][]*CommandPattern{}, rawGlob: map[string][]*CommandPattern{}}
+	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}}
 	for _, p := range ps {
-		if p.literal {
-			for _, n := range p.names {
-				s.rawBy[n] = append(s.rawBy[n], p)
-				if p.globWords {
-					s.rawGlob[n] = append(s.rawGlob[n], p)
-				}
-			}
-		} else {
-			s.rawOther = append(s.rawOther, p)
-		}
 		if p.IsPipeline() {
 			s.pipes = append(s.pipes, p)
 			continue
@@ -65,16 +52,6 @@ func (s *CommandSet) Pipelines() []*CommandPattern { return s.pipes }
 // All returns every pattern, in the order given.
 func (s *CommandSet) All() []*CommandPattern { return s.all }
 
-// FirstWord is the first word of a raw command line: a pattern indexed
-// under a name can only match raw text that starts with that name.
-func FirstWord(raw string) string {
-	raw = strings.TrimLeft(raw, " \t\n")
-	if i := strings.IndexAny(raw, " \t\n"); i >= 0 {
-		return raw[:i]
-	}
-	return raw
-}
-
 // literalNames returns the names a program word stands for when it is a
 // literal or a brace list of literals.
 func literalNames(w string) ([]string, bool) {
@@ -104,43 +81,6 @@ func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 	return false
 }
 
-// MatchRaw reports whether a pattern's raw glob matches the line, whose
-// first word (FirstWord) is first. A raw glob whose program word is literal
-// can only match a line starting with that word, so only those and the
-// non-literal ones are tried.
-func (s *CommandSet) MatchRaw(raw, first string) bool {
-	for _, p := range s.rawBy[first] {
-		if p.MatchRaw(raw) {
-			return true
-		}
-	}
-	for _, p := range s.rawOther {
-		if p.MatchRaw(raw) {
-			return true
-		}
-	}
-	return false
-}
-
-// MatchRawPlain is MatchRaw for a plain line: one whose words the shell
-// takes as they are (no quotes, expansions, operators), so that its first
-// simple command holds every word. For such a line a literal pattern
-// without glob words matches the raw text only if it matches that command
-// word by word, which the caller has already tried; the rest still run.
-func (s *CommandSet) MatchRawPlain(raw, first string) bool {
-	for _, p := range s.rawGlob[first] {
-		if p.MatchRaw(raw) {
-			return true
-		}
-	}
-	for _, p := range s.rawOther {
-		if p.MatchRaw(raw) {
-			return true
-		}
-	}
-	return false
-}
-
 // MatchPipeline reports whether a pipeline pattern matches the stages.
 func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
 	for _, p := range s.pipes {
@@ -151,10 +91,11 @@ func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
 	return false
 }
 
-// MatchText reports whether a pattern's raw glob matches text such as SQL.
+// MatchText reports whether a pattern, read as one text glob, matches
+// statement text such as SQL.
 func (s *CommandSet) MatchText(text string) bool {
 	for _, p := range s.all {
-		if p.MatchRaw(text) {
+		if p.text.Match(text) {
 			return true
 		}
 	}
