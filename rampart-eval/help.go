@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/usage"
@@ -15,13 +13,9 @@ func usageFunc(c *ffcli.Command) string {
 	for _, s := range c.Subcommands {
 		verbs = append(verbs, [2]string{s.Name, s.ShortHelp})
 	}
-	var lines []string
-	for _, l := range strings.Split(c.ShortUsage, "\n") {
-		lines = append(lines, strings.TrimSpace(l))
-	}
 	return usage.Format(usage.Help{
 		Purpose: "Decide tool calls (JSON Lines on stdin, or a unix socket) against a Rampart policy, auditing each decision.",
-		Usage:   lines,
+		Usage:   []string{c.ShortUsage},
 		Verbs:   verbs,
 		Flags:   c.FlagSet,
 		Examples: []string{

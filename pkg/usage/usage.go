@@ -34,7 +34,7 @@ import (
 // Help is what a binary's -h says.
 type Help struct {
 	Purpose  string        // one sentence
-	Usage    []string      // usage lines, without the heading
+	Usage    []string      // usage lines, without the heading; an entry holding newlines is several lines
 	Verbs    [][2]string   // name and one line each
 	Flags    *flag.FlagSet // nil: none
 	Examples []string      // command lines
@@ -52,7 +52,9 @@ func Format(h Help) string {
 	fmt.Fprintf(&b, "  %s\n\n", h.Purpose)
 	section("USAGE")
 	for _, u := range h.Usage {
-		fmt.Fprintf(&b, "  %s\n", u)
+		for _, l := range strings.Split(u, "\n") {
+			fmt.Fprintf(&b, "  %s\n", strings.TrimSpace(l))
+		}
 	}
 	b.WriteString("\n")
 	if len(h.Verbs) > 0 {
