@@ -57,7 +57,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "environment"
 		case a.sensitive(p):
 			f.source = "credential"
-		case cl.Mark("recursive") || cl.Mark("create") || c.Name == "zip" || c.Name == "tar" || c.Name == "rsync" || c.Name == "scp":
+		case cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives"):
 			if a.sensitiveDir(p) {
 				f.source = "home-archive"
 			}
@@ -323,7 +323,7 @@ func (a *analysis) flows() {
 			for _, p := range f.writes {
 				files[p] = t
 			}
-			if c.Name == "split" || c.Name == "csplit" {
+			if a.entryHas(c, "prefix-out") {
 				// split F PREFIX: PREFIXaa, PREFIXab...
 				if n := len(c.Args); n > 1 && !strings.HasPrefix(c.Args[n-1], "-") {
 					files[a.clean(c.Args[n-1], i)+"*"] = t
@@ -332,11 +332,11 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if c.Name == "git" && fileSrc != "" {
+			if fileSrc != "" && a.entryHas(c, "stages") {
 				repo = fileSrc // git add of a tainted file
 			}
 		}
-		if c.Name == "git" && repo != "" && len(c.Args) > 0 && c.Args[0] == "push" {
+		if repo != "" && a.entryHas(c, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
 		}
@@ -568,4 +568,11 @@ func authenticates(c *shell.Command) bool {
 		login = login || a == "login"
 	}
 	return login
+}
+
+// entryHas reports whether the catalogue entry of a command (program and
+// subcommand) has a property.
+func (a *analysis) entryHas(c *shell.Command, prop string) bool {
+	e, _ := a.cat.Lookup(c.Name, c.Args)
+	return hasProp(e, prop)
 }

@@ -101,7 +101,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
 				continue
 			}
-			if remote, ok := remoteSpec(w.Text); ok && c.Name != "cp" && c.Name != "mv" {
+			if remote, ok := remoteSpec(w.Text); ok && !hasProp(e, "local") {
 				a.remote(i, remote, f)
 				f.sends = append(f.sends, f.reads...)
 				continue
@@ -109,7 +109,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
-			if cl.Mark("delete") && c.Name == "rsync" {
+			if cl.Mark("delete") {
 				// rsync --delete empties the destination of what the
 				// source lacks: from an empty directory, all of it.
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
@@ -119,8 +119,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || c.Name == "rmdir"})
-			if c.Name == "mv" || c.Name == "gmv" {
+			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs")})
+			if hasProp(e, "moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
 		case catalog.Chmod, catalog.Chown:
@@ -137,14 +137,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.Remote:
 			if remote, ok := remoteSpec(w.Text); ok {
 				a.remote(i, remote, f)
-				if c.Name == "scp" || c.Name == "rsync" {
+				if hasProp(e, "sends-local") {
 					f.sends = append(f.sends, f.reads...)
 				}
-			} else if c.Name == "scp" || c.Name == "rsync" || c.Name == "kubectl" || c.Name == "oc" {
+			} else if hasProp(e, "sends-local") {
 				p := a.clean(w.Text, i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
-			} else if c.Name == "ssh" || c.Name == "autossh" || c.Name == "mosh" || c.Name == "sftp" {
+			} else if hasProp(e, "bare-host") {
 				a.remote(i, w.Text, f)
 			}
 		case catalog.Upload:
@@ -235,13 +235,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			f.writes = append(f.writes, r+ext)
 		}
 	}
-	if c.Name == "kill" && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
+	if hasProp(e, "signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
 		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
 	}
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
-	if (c.Name == "nc" || c.Name == "ncat" || c.Name == "netcat") && hasExecOpt(*cl) {
+	if cl.Mark("runs") && f.sink == "network" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " hands its connection to a program"})
 	}
 	if c.Name == "socat" {
@@ -249,21 +249,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 }
 
+// hasProp reports whether a catalogue entry (maybe nil) has a property.
+func hasProp(e *catalog.Entry, name string) bool { return e != nil && e.Prop(name) != "" }
+
 func boolInt(b bool) int {
 	if b {
 		return 1
 	}
 	return 0
-}
-
-func hasExecOpt(cl catalog.Classified) bool {
-	for _, w := range cl.Words {
-		switch w.Option {
-		case "-e", "--exec", "-c", "--sh-exec", "--lua-exec":
-			return true
-		}
-	}
-	return false
 }
 
 // socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
