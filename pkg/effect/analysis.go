@@ -27,6 +27,7 @@ type cmdFacts struct {
 	secretArg    bool     // its words expand a secret variable
 	secretOrigin string   // the service that variable is for
 	secretAsData bool     // it travels as data (a body, a form, a query string), not as authentication
+	computedData bool     // a body or form it sends holds an unresolved word ($(gh auth token) in -d)
 	sendsIn      bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
 	sink         string   // network or dns, when it sends anything out
 	hosts        []string // hosts it contacts
@@ -374,8 +375,20 @@ func generatedCode(w string) bool {
 		return false
 	}
 	f := strings.Fields(inner)
-	if len(f) == 0 || strings.ContainsAny(inner, "|;&$`<>") {
+	if len(f) == 0 || strings.ContainsAny(inner, "|;&$`<>") || !shellCodeGenerators[path.Base(f[0])] {
 		return false
 	}
-	return shellCodeGenerators[path.Base(f[0])]
+	// Only the verbs that print shell set-up code: "gh api ..." prints what
+	// a server sends, which is no program's own code.
+	for _, w := range f[1:] {
+		for _, v := range generatorVerbs {
+			if w == v || strings.HasPrefix(w, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// generatorVerbs are the words with which generators print shell code.
+var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}

@@ -386,12 +386,12 @@ func (a *analysis) flows() {
 		if sent == "" || allLocal(f.hosts) {
 			continue
 		}
-		if authenticates(c) && (sent == in && (inOrigin == "" || allHome(f.hosts, inOrigin)) || sent == args && (argOrigin == "" || allHome(f.hosts, argOrigin))) {
+		if a.authenticates(c) && (sent == in && (inOrigin == "" || allHome(f.hosts, inOrigin)) || sent == args && (argOrigin == "" || allHome(f.hosts, argOrigin))) {
 			// docker login --password-stdin with a registry token: a
 			// credential presented where it is used, not sent away.
 			continue
 		}
-		if sent == args && argOrigin != "" && allHome(f.hosts, argOrigin) {
+		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin) {
 			// A token sent to the service it is for (gh auth token to
 			// api.github.com) is the token's ordinary use.
 			continue
@@ -559,15 +559,16 @@ func dottedHost(h string) bool {
 
 // authenticates reports whether a command logs in with what it reads
 // (docker login --password-stdin, helm registry login).
-func authenticates(c *shell.Command) bool {
-	login := false
-	for _, a := range c.Args {
-		if a == "--password-stdin" || a == "--token-stdin" {
+func (a *analysis) authenticates(c *shell.Command) bool {
+	for _, w := range c.Args {
+		if w == "--password-stdin" || w == "--token-stdin" {
 			return true
 		}
-		login = login || a == "login"
 	}
-	return login
+	// A login subcommand (docker login, helm registry login), not the word
+	// "login" anywhere (nc host 80 login).
+	e, _ := a.cat.Lookup(c.Name, c.Args)
+	return e != nil && strings.HasSuffix(e.Name, " login")
 }
 
 // entryHas reports whether the catalogue entry of a command (program and

@@ -50,6 +50,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	for _, w := range cl.Words {
+		if w.Role == catalog.AtFile && unresolved(w.Text) && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie" {
+			f.computedData = true
+		}
 		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
 			switch w.Option {
 			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth":
