@@ -47,20 +47,21 @@ import (
 // Config says where the policy and the audit trail are and how to fail.
 // Binaries fill it with Resolve.
 type Config struct {
-	PolicyPath  string      // explicit policy file (--config, RAMPART_POLICY); must load
-	Profile     string      // embedded profile when no file is given
-	ManagedPath string      // managed system policy; "" for ManagedPolicy, "-" for none
-	Tighten     []string    // profiles that may only tighten (RAMPART_PROFILE)
-	Home        home.Layout // the Rampart home
-	UserHome    string      // the user's home directory, for ~ in paths
-	Cwd         string      // judges calls that carry no cwd; default the process's
-	Via         string      // the adapter's name, recorded in the audit trail
-	FailOpen    bool        // allow (flagged) when the policy or audit fails
-	Monitor     bool        // never block; audit what would have happened
-	AuditPath   string      // default Home.AuditLog()
-	NoAudit     bool        // evaluate only (explain, test, preflight tools)
-	Audit       audit.Options
-	Now         func() time.Time // default time.Now
+	PolicyPath   string      // explicit policy file (--config, RAMPART_POLICY); must load
+	Profile      string      // embedded profile when no file is given
+	ManagedPath  string      // managed system policy; "" for ManagedPolicy, "-" for none
+	Tighten      []string    // profiles that may only tighten (RAMPART_PROFILE)
+	TightenFiles []string    // policy files that may only tighten (RAMPART_POLICY)
+	Home         home.Layout // the Rampart home
+	UserHome     string      // the user's home directory, for ~ in paths
+	Cwd          string      // judges calls that carry no cwd; default the process's
+	Via          string      // the adapter's name, recorded in the audit trail
+	FailOpen     bool        // allow (flagged) when the policy or audit fails
+	Monitor      bool        // never block; audit what would have happened
+	AuditPath    string      // default Home.AuditLog()
+	NoAudit      bool        // evaluate only (explain, test, preflight tools)
+	Audit        audit.Options
+	Now          func() time.Time // default time.Now
 }
 
 // ManagedPolicy is the managed system policy's default path. Packagers set
@@ -169,6 +170,16 @@ func load(cfg Config) loaded {
 	}
 	for _, name := range cfg.Tighten {
 		pol, err := policy.Profile(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		l.tighten = append(l.tighten, pol)
+	}
+	for _, path := range cfg.TightenFiles {
+		// A file named by the environment: it loads (or the call is
+		// denied), and it can only add denials and approvals.
+		pol, err := ReadPolicy(path)
 		if err != nil {
 			errs = append(errs, err)
 			continue

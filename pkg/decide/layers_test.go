@@ -167,8 +167,8 @@ func TestResolveEnvOnlyTightens(t *testing.T) {
 	if len(warns) != 2 {
 		t.Errorf("warnings = %q, want two", warns)
 	}
-	if cfg.PolicyPath != "/p.yaml" || cfg.Profile != "" {
-		t.Errorf("RAMPART_POLICY should beat --profile: %+v", cfg)
+	if cfg.PolicyPath != "" || cfg.Profile != "standard" || len(cfg.TightenFiles) != 1 || cfg.TightenFiles[0] != "/p.yaml" {
+		t.Errorf("RAMPART_POLICY should add a tier that only tightens, leaving --profile the policy: %+v", cfg)
 	}
 	if len(cfg.Tighten) != 1 || cfg.Tighten[0] != "paranoid" {
 		t.Errorf("Tighten = %v", cfg.Tighten)
@@ -274,4 +274,25 @@ func TestConcurrentDecideReloadAndProjects(t *testing.T) {
 	}
 	wg.Wait()
 	<-done
+}
+
+// TestEnvPolicyTightensOnly: a permissive policy named by RAMPART_POLICY
+// cannot loosen the user's policy; a stricter one tightens it.
+func TestEnvPolicyTightensOnly(t *testing.T) {
+	dir := t.TempDir()
+	allowAll := filepath.Join(dir, "allow.yaml")
+	if err := os.WriteFile(allowAll, []byte("version: 1\nextends: yolo\ndefault_action: allow\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := Resolve(Flags{Profile: "standard"}, func(k string) string {
+		return map[string]string{"RAMPART_POLICY": allowAll}[k]
+	}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ManagedPath, cfg.NoAudit = "-", true
+	p := open(t, cfg)
+	if d := p.Decide(call.Call{Tool: call.ToolExec, Params: call.Params{"command": "rm -rf /"}, Cwd: dir}); d.Decision != call.Deny {
+		t.Errorf("a permissive RAMPART_POLICY loosened the policy: %+v", d)
+	}
 }

@@ -23,8 +23,8 @@ type Flags struct {
 // changes a decision; in particular none turns on monitor mode or
 // fail-open, or names the managed policy.
 const (
-	// EnvPolicy names the user's policy file, below --config and above
-	// --profile.
+	// EnvPolicy names a policy file added as a tier that can only tighten
+	// (without --config; with it, it is ignored).
 	EnvPolicy = "RAMPART_POLICY"
 	// EnvProfile names an embedded profile that is added as a tier of its
 	// own: it can only tighten (RAMPART_PROFILE=paranoid does;
@@ -42,13 +42,13 @@ const (
 // point's Config. The user's policy is, in order of precedence:
 //
 //  1. --config FILE
-//  2. $RAMPART_POLICY
-//  3. --profile NAME
-//  4. ~/.rampart/policy.yaml (the Rampart home's), when it exists
-//  5. the embedded standard profile
+//  2. --profile NAME
+//  3. ~/.rampart/policy.yaml (the Rampart home's), when it exists
+//  4. the embedded standard profile
 //
 // The managed policy (ManagedPolicy, or --managed-policy) sits above it,
-// and RAMPART_PROFILE adds a tier that can only tighten. Monitor mode and
+// and RAMPART_POLICY and RAMPART_PROFILE each add a tier that can only
+// tighten: the environment is the agent's to set. Monitor mode and
 // fail-open come from the flags alone. The warnings name environment
 // settings that were ignored because they would have weakened
 // enforcement; the error is a bad flag value.
@@ -62,10 +62,11 @@ func Resolve(f Flags, getenv func(string) string, userHome string) (Config, []st
 		FailOpen:    f.FailOpen,
 	}
 	var warns []string
-	if cfg.PolicyPath == "" {
-		if env := getenv(EnvPolicy); env != "" {
-			cfg.PolicyPath, cfg.Profile = env, ""
-		}
+	if env := getenv(EnvPolicy); env != "" && cfg.PolicyPath == "" {
+		// The agent can set its own environment: a policy named there is
+		// a tier that can only tighten, never the policy itself. The
+		// command line's --config replaces the user's policy.
+		cfg.TightenFiles = append(cfg.TightenFiles, env)
 	}
 	if cfg.PolicyPath != "" {
 		cfg.Profile = ""
