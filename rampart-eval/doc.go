@@ -14,9 +14,9 @@
 //	rampart-eval test [FILE...]
 //	rampart-eval init [--profile P] [--force]
 //
-// The policy is --config, else $RAMPART_POLICY, else --profile, else
-// $RAMPART_HOME/policy.yaml (default ~/.rampart/policy.yaml), else the
-// embedded standard profile.
+// The policy is --config, else --profile, else $RAMPART_HOME/policy.yaml
+// (default ~/.rampart/policy.yaml), else the embedded standard profile;
+// $RAMPART_POLICY and $RAMPART_PROFILE add layers that can only tighten.
 //
 // Exit status: 0 on success; 1 when check or test found a problem; 2 for
 // usage errors and other trouble.

@@ -41,7 +41,7 @@ type options struct {
 }
 
 func (o *options) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.flags.Config, "config", "", "policy file (default $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml, else the standard profile)")
+	fs.StringVar(&o.flags.Config, "config", "", "policy file (default -profile, else ~/.rampart/policy.yaml, else the standard profile)")
 	fs.StringVar(&o.flags.Profile, "profile", "", "embedded profile: standard, paranoid or yolo")
 	fs.StringVar(&o.flags.Managed, "managed-policy", "", "managed system policy above the user's (default "+decide.ManagedPolicy+", used when it exists)")
 	fs.StringVar(&o.flags.Mode, "mode", "enforce", "enforce, or monitor: decide and audit, never block")

@@ -34,7 +34,7 @@
 // response_matches rules; a finding is audited and the output is blocked
 // from the model, replaced by a redacted copy where the agent allows it.
 //
-// The policy is -config, else $RAMPART_POLICY, else -profile, else
+// The policy is -config, else -profile, else
 // ~/.rampart/policy.yaml, else the embedded standard profile, under the
 // managed policy (/etc/rampart/policy.yaml, or -managed-policy) when it
 // exists; a project's .rampart/policy.yaml, found from the call's cwd

@@ -64,8 +64,8 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 	fs := flag.NewFlagSet("rampart-hook", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	h := &hook{open: openDecider}
-	fs.StringVar(&h.cfg.flags.Config, "config", "", "policy `file` (default $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml, else standard)")
-	fs.StringVar(&h.cfg.flags.Profile, "profile", "", "embedded `profile` when neither -config nor RAMPART_POLICY is set: standard, paranoid or yolo")
+	fs.StringVar(&h.cfg.flags.Config, "config", "", "policy `file` (default -profile, else ~/.rampart/policy.yaml, else standard)")
+	fs.StringVar(&h.cfg.flags.Profile, "profile", "", "embedded `profile` when -config is not given: standard, paranoid or yolo")
 	fs.StringVar(&h.cfg.flags.Managed, "managed-policy", "", "managed system policy `file` above the user's (default "+decide.ManagedPolicy+", used when it exists)")
 	fs.StringVar(&h.mode, "mode", "enforce", "`enforce` or monitor (judge and audit, never block)")
 	fs.StringVar(&h.format, "format", "", "hook `format`: claude-code, codex, cline, gemini, cursor or copilot (default: detected from the payload)")

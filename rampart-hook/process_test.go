@@ -47,9 +47,8 @@ func TestParallelProcesses(t *testing.T) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			cmd := exec.Command(os.Args[0], "--format", p.format)
-			cmd.Env = append(os.Environ(), "RAMPART_HOOK_TEST_MAIN=1", "RAMPART_HOME="+layout.Dir,
-				"RAMPART_POLICY="+policyPath, "HOME="+dir)
+			cmd := exec.Command(os.Args[0], "--format", p.format, "--config", policyPath)
+			cmd.Env = append(os.Environ(), "RAMPART_HOOK_TEST_MAIN=1", "RAMPART_HOME="+layout.Dir, "HOME="+dir)
 			cmd.Stdin = strings.NewReader(p.payload)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr

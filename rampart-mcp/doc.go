@@ -11,8 +11,8 @@
 //
 //	-name NAME       the server's name in calls (params.server); default:
 //	                 derived from the command, @modelcontextprotocol/server-filesystem → filesystem
-//	-config FILE     policy file; default $RAMPART_POLICY, else ~/.rampart/policy.yaml
-//	                 when present, else the embedded profile
+//	-config FILE     policy file; default ~/.rampart/policy.yaml when present,
+//	                 else the embedded profile
 //	-profile P       embedded profile when no file is named: standard, paranoid, yolo
 //	-mode M          enforce (default), or monitor: judge and record, block nothing
 //	-hide-denied     remove from tools/list the tools the policy always denies

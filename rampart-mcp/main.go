@@ -54,7 +54,7 @@ func newFlags(stderr io.Writer) (*flag.FlagSet, *options) {
 	fs := flag.NewFlagSet("rampart-mcp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.name, "name", "", "the server's name in calls and policies (default: derived from the command)")
-	fs.StringVar(&o.config, "config", "", "policy file (default: $RAMPART_POLICY, else ~/.rampart/policy.yaml when present, else the profile)")
+	fs.StringVar(&o.config, "config", "", "policy file (default: ~/.rampart/policy.yaml when present, else the profile)")
 	fs.StringVar(&o.profile, "profile", "", "embedded profile when no policy file is found: standard, paranoid or yolo")
 	fs.StringVar(&o.managed, "managed-policy", "", "managed system policy above the user's (default "+decide.ManagedPolicy+", used when it exists)")
 	fs.StringVar(&o.mode, "mode", "enforce", "enforce, or monitor: judge and record everything, block nothing")

@@ -14,7 +14,7 @@
 //
 // With no verb it serves. It listens on loopback unless told otherwise
 // (and warns when it is not), reads the policy from -config,
-// $RAMPART_POLICY, -profile, ~/.rampart/policy.yaml or the embedded standard
+// -profile, ~/.rampart/policy.yaml or the embedded standard
 // profile, in that order, reloads the policy file when it changes (keeping
 // the last good one when the new file is bad, and saying so on stderr), and
 // appends every decision to the audit trail before it answers. On first

@@ -8,7 +8,7 @@ import (
 )
 
 // openPoint opens the decision point (pkg/decide) as decide.Resolve says:
-// -config, else $RAMPART_POLICY, else -profile, else ~/.rampart/policy.yaml
+// -config, else -profile, else ~/.rampart/policy.yaml
 // when it exists, else the standard profile, under the managed policy; and
 // the audit trail. A policy that cannot be loaded stops the server from
 // starting.

@@ -46,7 +46,7 @@
 //
 // # Environment
 //
-//	RAMPART_POLICY      the policy file (default ~/.rampart/policy.yaml, else the standard profile)
+//	RAMPART_POLICY      a policy file added as a layer that can only tighten
 //	RAMPART_HOME        Rampart's directory (default ~/.rampart)
 //	RAMPART_PROFILE     a profile added as a layer that can only tighten
 //	RAMPART_MODE        only "enforce" is honoured; "monitor" is ignored

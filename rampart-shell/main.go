@@ -99,7 +99,7 @@ type agentFlags struct {
 
 func (a *agentFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.mode, "mode", "enforce", "enforce, or monitor: judge and audit, never block")
-	fs.StringVar(&a.config, "config", "", "policy file for this session (default $RAMPART_POLICY, else ~/.rampart/policy.yaml)")
+	fs.StringVar(&a.config, "config", "", "policy file for this session (default ~/.rampart/policy.yaml, else the standard profile)")
 	fs.StringVar(&a.agent, "agent", "", "agent name recorded in the audit trail (default the program's name)")
 }
 

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
@@ -34,18 +33,14 @@ func wrapCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 			if err != nil {
 				return err
 			}
-			env, err := wrapEnv(os.Environ(), self, af, args[0])
+			env := wrapEnv(os.Environ(), self, af, args[0])
+			config, err := sessionConfig(af.config)
 			if err != nil {
 				return err
 			}
 			l, _ := layout()
-			settings := sessionSettings{Mode: af.mode}
-			for _, e := range env {
-				if p, ok := strings.CutPrefix(e, "RAMPART_POLICY="); ok && af.config != "" {
-					settings.Config = p
-				}
-			}
-			if settings.Config == "" && os.Getenv("RAMPART_POLICY") == "" {
+			settings := sessionSettings{Mode: af.mode, Config: config}
+			if settings.Config == "" {
 				// Pin the user's policy file when there is one: deleted
 				// mid-session, it fails closed rather than falling back to
 				// the standard profile.
@@ -67,10 +62,10 @@ func wrapCmd(stdin *os.File, stderr io.Writer, code *int) *ffcli.Command {
 	}
 }
 
-// wrapEnv is the agent's environment under wrap: SHELL is the shim, the
-// agent's own shell becomes the real one, and the session's choices travel
-// in the environment to every shim invocation.
-func wrapEnv(env []string, self string, af agentFlags, agent string) ([]string, error) {
+// wrapEnv is the agent's environment under wrap: SHELL is the shim and the
+// agent's own shell becomes the real one. The session's choices travel in
+// the session file, never in a variable the agent could change.
+func wrapEnv(env []string, self string, af agentFlags, agent string) []string {
 	if os.Getenv("RAMPART_REAL_SHELL") == "" {
 		if sh := os.Getenv("SHELL"); usableShell(sh, self) != "" {
 			env = setEnv(env, "RAMPART_REAL_SHELL", sh)
@@ -79,17 +74,22 @@ func wrapEnv(env []string, self string, af agentFlags, agent string) ([]string, 
 	env = setEnv(env, "SHELL", self)
 	env = setEnv(env, "RAMPART_SHIM", "1")
 	env = unsetEnv(env, "RAMPART_MODE")
-	if af.config != "" {
-		p, err := filepath.Abs(af.config)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := os.Stat(p); err != nil {
-			return nil, usageError{fmt.Sprintf("-config: %v", err)}
-		}
-		env = setEnv(env, "RAMPART_POLICY", p)
+	return setEnv(env, "RAMPART_AGENT", af.agentName(agent))
+}
+
+// sessionConfig is -config as an absolute path that exists, or "".
+func sessionConfig(config string) (string, error) {
+	if config == "" {
+		return "", nil
 	}
-	return setEnv(env, "RAMPART_AGENT", af.agentName(agent)), nil
+	p, err := filepath.Abs(config)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(p); err != nil {
+		return "", usageError{fmt.Sprintf("-config: %v", err)}
+	}
+	return p, nil
 }
 
 // selfPath is the absolute path of this binary, for SHELL.

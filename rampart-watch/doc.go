@@ -46,9 +46,9 @@
 // Rampart home when it can be read (then a and r work) or else agent.token
 // (the list only).
 //
-// The policy named in the header is --config, else $RAMPART_POLICY, else
-// policy.yaml in the Rampart home, else the embedded standard profile, as
-// the adapters choose it; a change to the file is picked up within a second.
+// The policy named in the header is --config, else policy.yaml in the
+// Rampart home, else the embedded standard profile, as the adapters choose
+// it; a change to the file is picked up within a second.
 //
 // NO_COLOR set to anything turns colour off; the icons carry the meaning.
 // --once prints one frame as plain text (no colour, no escape codes) and
@@ -56,7 +56,7 @@
 // approvals. Its width is --width, else $COLUMNS, else 100.
 //
 // Flags come from the command line only; of the environment only
-// RAMPART_HOME, RAMPART_POLICY and RAMPART_SERVE_ADDR are read.
+// RAMPART_HOME and RAMPART_SERVE_ADDR are read.
 //
 // Exit status: 0 when the user quits or after --once; 2 for a usage error,
 // or when stdout is not a terminal (use --once).

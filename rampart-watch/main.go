@@ -54,7 +54,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
 	fs.StringVar(&c.file, "file", "", "audit log to follow (default: audit/audit.jsonl in the Rampart home)")
 	fs.StringVar(&c.server, "server", "", "follow a rampart-serve event stream at `URL` instead of the file")
-	fs.StringVar(&c.policy, "config", "", "policy `file` named in the header (default: $RAMPART_POLICY, then policy.yaml in the Rampart home)")
+	fs.StringVar(&c.policy, "config", "", "policy `file` named in the header (default: policy.yaml in the Rampart home)")
 	fs.BoolVar(&c.once, "once", false, "print one frame as plain text and exit")
 	fs.IntVar(&c.width, "width", 0, "width of the --once frame (default: $COLUMNS, else 100)")
 	fs.IntVar(&c.rows, "rows", 0, "rows in the --once frame (default: all)")
@@ -67,7 +67,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	version := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { fmt.Fprint(stderr, usageText(fs)) }
 	// Only the command line sets flags: the environment variables read are
-	// the documented ones (RAMPART_HOME, RAMPART_POLICY, RAMPART_SERVE_ADDR).
+	// the documented ones (RAMPART_HOME, RAMPART_SERVE_ADDR).
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -95,11 +95,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	}
 	c.policyExplicit = c.policy != ""
 	if !c.policyExplicit {
-		if p := os.Getenv("RAMPART_POLICY"); p != "" {
-			c.policy, c.policyExplicit = p, true
-		} else {
-			c.policy = c.layout.Policy()
-		}
+		c.policy = c.layout.Policy()
 	}
 	if c.width <= 0 {
 		fmt.Sscan(os.Getenv("COLUMNS"), &c.width)

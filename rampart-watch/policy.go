@@ -35,7 +35,7 @@ func (p policyInfo) String() string {
 
 // loadPolicy loads the policy the other binaries would use: the file at
 // path, or the embedded standard profile when there is no file. A file
-// given explicitly (--config, RAMPART_POLICY) must exist.
+// given explicitly (--config) must exist.
 func loadPolicy(path string, explicit bool) policyInfo {
 	info := policyInfo{path: path}
 	data, err := os.ReadFile(path)

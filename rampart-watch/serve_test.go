@@ -76,7 +76,7 @@ policies:
 		}
 	}()
 
-	p := startPTY(t, 140, 20, dashEnv(dir, "RAMPART_POLICY="+policy), "--server", addr)
+	p := startPTY(t, 140, 20, dashEnv(dir), "--server", addr, "--config", policy)
 	waitScreen(t, p, "the connection", has("connected to "+addr, "policy e2e (2 policies)"))
 
 	token, _ := os.ReadFile(filepath.Join(home, "agent.token"))

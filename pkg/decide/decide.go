@@ -47,7 +47,7 @@ import (
 // Config says where the policy and the audit trail are and how to fail.
 // Binaries fill it with Resolve.
 type Config struct {
-	PolicyPath   string      // explicit policy file (--config, RAMPART_POLICY); must load
+	PolicyPath   string      // explicit policy file (--config); must load
 	Profile      string      // embedded profile when no file is given
 	ManagedPath  string      // managed system policy; "" for ManagedPolicy, "-" for none
 	Tighten      []string    // profiles that may only tighten (RAMPART_PROFILE)

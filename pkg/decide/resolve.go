@@ -62,10 +62,10 @@ func Resolve(f Flags, getenv func(string) string, userHome string) (Config, []st
 		FailOpen:    f.FailOpen,
 	}
 	var warns []string
-	if env := getenv(EnvPolicy); env != "" && cfg.PolicyPath == "" {
+	if env := getenv(EnvPolicy); env != "" {
 		// The agent can set its own environment: a policy named there is
-		// a tier that can only tighten, never the policy itself. The
-		// command line's --config replaces the user's policy.
+		// a tier that can only tighten, never the policy itself, whatever
+		// the command line chose. Only --config replaces the user's policy.
 		cfg.TightenFiles = append(cfg.TightenFiles, env)
 	}
 	if cfg.PolicyPath != "" {
