@@ -248,8 +248,12 @@ const (
 // keyKind classifies an argument key by its name, lower-cased and without
 // separators: "shellCommand", "cli_command" and "cmd" are commands,
 // "relative_path" and "target_file" paths, "sql_query" SQL.
+// keySeparators are dropped from a key before it is classified: shell_command,
+// shell-command and shell.command are one key.
+var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "")
+
 func (w *mcpWalk) keyKind(key string) int {
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+	k := strings.ToLower(keySeparators.Replace(key))
 	db := w.database()
 	switch {
 	case k == "commands" || k == "cmds" || k == "steps" && false:
