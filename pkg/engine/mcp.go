@@ -4,6 +4,7 @@ import (
 	"rampart.dev/pkg/secret"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"rampart.dev/pkg/call"
@@ -28,8 +29,37 @@ var (
 )
 
 // ToolWords splits an MCP tool name into lower-case words:
-// "write_file" → [write file], "deleteNote" → [delete note].
+// "write_file" → [write file], "deleteNote" → [delete note]. The slice is
+// shared: callers must not change it (appending to it copies it).
 func ToolWords(name string) []string {
+	toolWordsMu.RLock()
+	words, ok := toolWordsCache[name]
+	toolWordsMu.RUnlock()
+	if ok {
+		return words
+	}
+	words = splitToolWords(name)
+	words = words[:len(words):len(words)]
+	toolWordsMu.Lock()
+	if len(toolWordsCache) >= maxToolWords {
+		clear(toolWordsCache)
+	}
+	toolWordsCache[name] = words
+	toolWordsMu.Unlock()
+	return words
+}
+
+// A session calls a handful of tools, each judged by several rules that
+// read its words: they are split once per name. maxToolWords bounds the
+// cache against a client inventing names.
+const maxToolWords = 1024
+
+var (
+	toolWordsMu    sync.RWMutex
+	toolWordsCache = map[string][]string{}
+)
+
+func splitToolWords(name string) []string {
 	var words []string
 	var cur []rune
 	flush := func() {
