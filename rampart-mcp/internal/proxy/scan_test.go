@@ -3,8 +3,12 @@ package proxy
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"reflect"
 	"strings"
 	"testing"
+
+	"rampart.dev/pkg/call"
 )
 
 // reference reads a message the way encoding/json does: every member
@@ -127,4 +131,93 @@ func FuzzScan(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkScan(t, body) })
+}
+
+// referenceCall is buildCall as it was before the one-pass scan: params
+// decoded into a map of raw members, each read from it.
+func referenceCall(p *Proxy, raw json.RawMessage) (c call.Call, modern bool, ambiguous string) {
+	params := call.Params{"server": p.cfg.Server}
+	c = call.Call{Tool: call.ToolMCP, Params: params, Session: p.cfg.Session, Cwd: p.cfg.Cwd, Agent: p.agent}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		params["tool"] = ""
+		return c, false, ""
+	}
+	if k := ambiguousName(m, paramsNames); k != "" {
+		return c, false, k
+	}
+	var name string
+	if json.Unmarshal(m["name"], &name) != nil {
+		name = ""
+	}
+	params["tool"] = name
+	if a, ok := m["arguments"]; ok {
+		var args any
+		if json.Unmarshal(a, &args) == nil {
+			if k := ambiguousValue(args); k != "" {
+				return c, false, k
+			}
+			params["arguments"] = args
+		}
+	}
+	if _, ok := params["arguments"]; !ok {
+		params["arguments"] = map[string]any{}
+	}
+	if ann, ok := p.annotations[name]; ok {
+		params["annotations"] = ann
+	}
+	modern = isModern(m["_meta"])
+	if agent := agentFromMeta(m["_meta"]); agent != "" {
+		c.Agent = agent
+	}
+	return c, modern, ""
+}
+
+// checkCall compares the Call built from the scan with the one built the
+// old way, for any message that parses.
+func checkCall(t *testing.T, body []byte) {
+	t.Helper()
+	body = bytes.TrimSpace(body)
+	env, err := parseEnvelope(body)
+	if err != nil {
+		return
+	}
+	p := New(Config{Server: "fs", Session: "s", Cwd: "/w", Agent: "a"}, io.Discard, io.Discard)
+	p.annotations["write_file"] = map[string]any{"destructiveHint": true}
+	c, modern, amb := p.buildCall(env)
+	rc, rmodern, ramb := referenceCall(p, env.params)
+	if !reflect.DeepEqual(c, rc) || modern != rmodern || amb != ramb {
+		t.Fatalf("%q:\nscan      %+v %v %q\nreference %+v %v %q", body, c, modern, amb, rc, rmodern, ramb)
+	}
+}
+
+var callSeeds = []string{
+	`{"method":"tools/call","params":null}`,
+	`{"method":"tools/call"}`,
+	`{"method":"tools/call","params":[1]}`,
+	`{"method":"tools/call","params":"x"}`,
+	`{"method":"tools/call","params":{}}`,
+	`{"method":"tools/call","params":{"name":7,"arguments":null}}`,
+	`{"method":"tools/call","params":{"name":null,"arguments":[1,2]}}`,
+	`{"method":"tools/call","params":{"name":"write_file","arguments":{"path":"/x","Path":"/y"}}}`,
+	`{"method":"tools/call","params":{"name":"w\u0072ite_file","arguments":{"path":"/x"}}}`,
+	`{"method":"tools/call","params":{"Name":"write_file"}}`,
+	`{"method":"tools/call","params":{"n\u0061me":"write_file"}}`,
+	`{"method":"tools/call","params":{"name":"x","_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"claude"}}}}`,
+	`{"method":"tools/call","params":{"name":"x","_meta":{"io.modelcontextprotocol/protocolVersion":7}}}`,
+	`{"method":"tools/call","params":{"name":"x","_meta":null}}`,
+	`{"method":"tools/call","params":{"name":"caf\xff"}}`,
+}
+
+func TestBuildCallMatchesReference(t *testing.T) {
+	for _, s := range append(callSeeds, scanSeeds...) {
+		checkCall(t, []byte(s))
+	}
+}
+
+func FuzzBuildCall(f *testing.F) {
+	for _, s := range append(callSeeds, scanSeeds...) {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) { checkCall(t, body) })
 }
