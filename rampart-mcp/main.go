@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -30,10 +31,25 @@ const (
 )
 
 func main() {
+	oneProc()
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	code := run(context.Background(), os.Args[1:], sigs, os.Stdin, os.Stdout, os.Stderr)
 	os.Exit(code)
+}
+
+// oneProc runs Go code on one thread at a time unless GOMAXPROCS says
+// otherwise. The relay handles one message at a time in each direction,
+// each in far less than the time it takes to wake a second thread: with a
+// thread per core, every message also woke idle threads that spun looking
+// for work and handed the scheduler between them (futex and sysmon wake-ups
+// in every call), which on two cores cost more CPU per tools/call than the
+// judging (scripts/bench-mcp.sh). Blocking system calls still get threads
+// of their own.
+func oneProc() {
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
 }
 
 // options are the command-line flags.

@@ -16,13 +16,11 @@ import (
 	"rampart.dev/pkg/audit"
 )
 
-// npmPackages are the MCP servers the end-to-end tests run, pinned to the
-// versions checked on Node 20 (the SDK pin keeps both servers on one SDK).
-var npmPackages = []string{
-	"@modelcontextprotocol/server-filesystem@2026.8.31",
-	"@modelcontextprotocol/server-everything@2026.8.31",
-	"@modelcontextprotocol/sdk@1.32.2",
-}
+// npmPackagesFile lists, one a line, the MCP servers the end-to-end tests
+// run, pinned to the versions checked on Node 20 (the SDK pin keeps both
+// servers on one SDK). scripts/bench-mcp.sh reads it too, and shares the
+// cache folder.
+const npmPackagesFile = "testdata/npm-packages.txt"
 
 var (
 	npmOnce sync.Once
@@ -30,11 +28,11 @@ var (
 	npmErr  string
 )
 
-// npmServers returns the node_modules folder holding npmPackages, installing
-// them on first use into a cache folder kept across runs:
-// $RAMPART_TEST_NPM_CACHE, else the user cache folder's rampart-test/npm.
-// The test is skipped when node or npm is missing, and fails when the
-// install does.
+// npmServers returns the node_modules folder holding the packages listed in
+// npmPackagesFile, installing them on first use into a cache folder kept
+// across runs: $RAMPART_TEST_NPM_CACHE, else the user cache folder's
+// rampart-test/npm, in a folder named by the list's hash. The test is
+// skipped when node or npm is missing, and fails when the install does.
 func npmServers(t *testing.T) string {
 	t.Helper()
 	for _, tool := range []string{"node", "npm"} {
@@ -43,6 +41,12 @@ func npmServers(t *testing.T) string {
 		}
 	}
 	npmOnce.Do(func() {
+		b, err := os.ReadFile(npmPackagesFile)
+		if err != nil {
+			npmErr = err.Error()
+			return
+		}
+		npmPackages := strings.Fields(string(b))
 		root := os.Getenv("RAMPART_TEST_NPM_CACHE")
 		if root == "" {
 			c, err := os.UserCacheDir()

@@ -4,6 +4,7 @@ import (
 	"rampart.dev/pkg/secret"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"rampart.dev/pkg/call"
@@ -28,8 +29,37 @@ var (
 )
 
 // ToolWords splits an MCP tool name into lower-case words:
-// "write_file" → [write file], "deleteNote" → [delete note].
+// "write_file" → [write file], "deleteNote" → [delete note]. The slice is
+// shared: callers must not change it (appending to it copies it).
 func ToolWords(name string) []string {
+	toolWordsMu.RLock()
+	words, ok := toolWordsCache[name]
+	toolWordsMu.RUnlock()
+	if ok {
+		return words
+	}
+	words = splitToolWords(name)
+	words = words[:len(words):len(words)]
+	toolWordsMu.Lock()
+	if len(toolWordsCache) >= maxToolWords {
+		clear(toolWordsCache)
+	}
+	toolWordsCache[name] = words
+	toolWordsMu.Unlock()
+	return words
+}
+
+// A session calls a handful of tools, each judged by several rules that
+// read its words: they are split once per name. maxToolWords bounds the
+// cache against a client inventing names.
+const maxToolWords = 1024
+
+var (
+	toolWordsMu    sync.RWMutex
+	toolWordsCache = map[string][]string{}
+)
+
+func splitToolWords(name string) []string {
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -248,8 +278,12 @@ const (
 // keyKind classifies an argument key by its name, lower-cased and without
 // separators: "shellCommand", "cli_command" and "cmd" are commands,
 // "relative_path" and "target_file" paths, "sql_query" SQL.
+// keySeparators are dropped from a key before it is classified: shell_command,
+// shell-command and shell.command are one key.
+var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "")
+
 func (w *mcpWalk) keyKind(key string) int {
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+	k := strings.ToLower(keySeparators.Replace(key))
 	db := w.database()
 	switch {
 	case k == "commands" || k == "cmds" || k == "steps" && false:

@@ -286,10 +286,14 @@ func normalizeSQL(s string) string {
 	}
 	s = sqlComment.ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
-	s = strings.NewReplacer("{ }", "{}", "( )", "()").Replace(s)
+	s = sqlEmptyBrackets.Replace(s)
 	// A WHERE that holds for every row is no WHERE at all.
 	return sqlTautology.ReplaceAllString(s, "")
 }
+
+// sqlEmptyBrackets closes up the empty brackets that joining on spaces
+// leaves.
+var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
 
 var (
 	sqlComment   = regexp.MustCompile(`/\*.*?\*/|--[^\n]*`)

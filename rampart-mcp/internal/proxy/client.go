@@ -147,7 +147,7 @@ func (p *Proxy) refuseAmbiguous(env envelope, name string) verdict {
 
 // toolsCall judges a tools/call.
 func (p *Proxy) toolsCall(env envelope) verdict {
-	c, modern, ambiguous := p.buildCall(env.params)
+	c, modern, ambiguous := p.buildCall(env)
 	if ambiguous != "" {
 		return p.refuseAmbiguous(env, ambiguous)
 	}
@@ -163,13 +163,13 @@ func (p *Proxy) toolsCall(env envelope) verdict {
 			return verdict{} // nobody to answer and nobody to wait for: drop
 		}
 		ctx, cancel := context.WithCancel(context.Background())
-		return verdict{hold: &held{key: idKey(env.id), env: env, c: c, d: d, modern: modern, ctx: ctx, cancel: cancel}}
+		return verdict{hold: &held{key: idKey(env.id), env: env.owned(), c: c, d: d, modern: modern, ctx: ctx, cancel: cancel}}
 	default:
 		if env.id == nil {
 			return verdict{}
 		}
 		p.remember(idKey(env.id))
-		if asTask(env.params) {
+		if env.call.task != nil && env.call.task[0] == '{' {
 			return verdict{reply: p.denyAsTask(env.id, denyMap(denyText(d), d, modern), denyText(d))}
 		}
 		return verdict{reply: denyResult(env.id, denyText(d), d, modern)}
@@ -178,29 +178,36 @@ func (p *Proxy) toolsCall(env envelope) verdict {
 
 // buildCall turns tools/call params into a Call. It reports whether the
 // request uses the 2026-07-28 revision (whose results carry resultType) and
-// any ambiguous member name in the params.
-func (p *Proxy) buildCall(raw json.RawMessage) (c call.Call, modern bool, ambiguous string) {
+// any ambiguous member name in the params. Only the arguments are decoded
+// (the policy reads them as values); the other members were located by the
+// scan of the frame.
+func (p *Proxy) buildCall(env envelope) (c call.Call, modern bool, ambiguous string) {
 	params := call.Params{"server": p.cfg.Server}
 	c = call.Call{Tool: call.ToolMCP, Params: params, Session: p.cfg.Session, Cwd: p.cfg.Cwd}
 	p.mu.Lock()
 	c.Agent = p.agent
 	p.mu.Unlock()
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
+	sp := env.call
+	if !sp.object && !isNull(env.params) {
+		// Absent or not an object: no tool and no arguments.
 		params["tool"] = ""
 		return c, false, ""
 	}
-	if k := ambiguousName(m, paramsNames); k != "" {
-		return c, false, k
+	if sp.object && !sp.simple {
+		var m map[string]json.RawMessage
+		json.Unmarshal(env.params, &m)
+		if k := ambiguousName(m, paramsNames); k != "" {
+			return c, false, k
+		}
 	}
-	var name string
-	if json.Unmarshal(m["name"], &name) != nil {
-		name = ""
+	name := ""
+	if len(sp.name) > 0 && sp.name[0] == '"' {
+		name = jsonString(sp.name)
 	}
 	params["tool"] = name
-	if a, ok := m["arguments"]; ok {
+	if sp.arguments != nil {
 		var args any
-		if json.Unmarshal(a, &args) == nil {
+		if json.Unmarshal(sp.arguments, &args) == nil {
 			if k := ambiguousValue(args); k != "" {
 				return c, false, k
 			}
@@ -215,9 +222,11 @@ func (p *Proxy) buildCall(raw json.RawMessage) (c call.Call, modern bool, ambigu
 		params["annotations"] = ann
 	}
 	p.mu.Unlock()
-	modern = isModern(m["_meta"])
-	if agent := agentFromMeta(m["_meta"]); agent != "" {
-		c.Agent = agent
+	if sp.meta != nil {
+		modern = isModern(sp.meta)
+		if agent := agentFromMeta(sp.meta); agent != "" {
+			c.Agent = agent
+		}
 	}
 	return c, modern, ""
 }
@@ -313,7 +322,10 @@ func (p *Proxy) dropCancel(params json.RawMessage) bool {
 	return false
 }
 
+// addPending notes a request forwarded to the server; its id is copied out
+// of the frame.
 func (p *Proxy) addPending(pd pending) {
+	pd.id = bytes.Clone(pd.id)
 	k := idKey(pd.id)
 	p.mu.Lock()
 	p.pending[k] = pd

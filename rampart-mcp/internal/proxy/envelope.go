@@ -15,12 +15,17 @@ import (
 // servers built on the Go SDK) matches member names without regard to case,
 // JSON.parse does not, so such a message may mean one thing to the proxy and
 // another to the server.
+//
+// The raw members are slices of the frame they were read from, valid only
+// while it is being handled: what outlives the frame (a pending request's
+// id, a held call) is copied.
 type envelope struct {
 	method    string          // "" for a response
 	hasMethod bool            // a method member was present
 	id        json.RawMessage // nil for a notification
 	params    json.RawMessage
-	ambiguous string // the member name that made the message ambiguous
+	ambiguous string        // the member name that made the message ambiguous
+	call      scannedParams // params' members, for a tools/call
 }
 
 var errNotObject = errors.New("message is not a JSON object")
@@ -31,28 +36,58 @@ var envelopeNames = []string{"jsonrpc", "id", "method", "params", "result", "err
 // paramsNames are the members of tools/call params the proxy reads.
 var paramsNames = []string{"name", "arguments", "_meta", "task"}
 
-// parseEnvelope reads the members of one JSON-RPC message.
+// parseEnvelope reads the members of one JSON-RPC message in one pass over
+// it (see scan.go).
 func parseEnvelope(body []byte) (envelope, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(body, &m); err != nil {
-		return envelope{}, err
-	}
-	if m == nil {
+	if len(body) == 0 || body[0] != '{' {
 		return envelope{}, errNotObject
 	}
-	var env envelope
-	env.ambiguous = ambiguousName(m, envelopeNames)
-	if raw, ok := m["method"]; ok {
-		env.hasMethod = true
-		if err := json.Unmarshal(raw, &env.method); err != nil {
-			env.method = string(raw) // not a string: no method the proxy knows
+	s, ok := scanMessage(body)
+	if !ok {
+		// Invalid: encoding/json says why, in the words it always has.
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(body, &m); err != nil {
+			return envelope{}, err
 		}
+		return envelope{}, errors.New("invalid JSON")
 	}
-	if raw, ok := m["id"]; ok && !isNull(raw) {
-		env.id = raw
+	env := envelope{hasMethod: s.hasMethod, params: s.params, call: s.call}
+	if !s.simple {
+		// A name with a capital or an escape: decode every name, as a
+		// case-insensitive decoder would see them.
+		var m map[string]json.RawMessage
+		json.Unmarshal(body, &m)
+		env.ambiguous = ambiguousName(m, envelopeNames)
 	}
-	env.params = m["params"]
+	if s.hasMethod {
+		env.method = jsonString(s.method)
+	}
+	if s.id != nil && !isNull(s.id) {
+		env.id = s.id
+	}
 	return env, nil
+}
+
+// jsonString is the string a raw JSON value holds; a value that is not a
+// string is kept as written (no method the proxy knows).
+func jsonString(raw []byte) string {
+	if len(raw) >= 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		return string(raw[1 : len(raw)-1])
+	}
+	var v string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return string(raw)
+	}
+	return v
+}
+
+// owned returns the envelope with its raw members copied out of the frame,
+// for a message that outlives it.
+func (env envelope) owned() envelope {
+	env.id = bytes.Clone(env.id)
+	env.params = bytes.Clone(env.params)
+	env.call = scannedParams{}
+	return env
 }
 
 // ambiguousName returns a member name of m that differs from one of names,

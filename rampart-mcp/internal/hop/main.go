@@ -1,0 +1,53 @@
+// Command hop is the floor scripts/bench-mcp.sh holds rampart-mcp against:
+// one extra process between an MCP client and its server that copies bytes
+// both ways and does nothing else.
+//
+//	hop SERVER [ARGS...]
+//
+// It runs the server with pipes for stdin and stdout (stderr is shared),
+// copies its own stdin to the server's and the server's stdout to its own,
+// and exits with the server's status once the server has exited.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+)
+
+func main() {
+	// One thread at a time, as rampart-mcp runs: the cheapest hop a Go
+	// relay makes (see oneProc in rampart-mcp's main.go).
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: hop SERVER [ARGS...]")
+		os.Exit(2)
+	}
+	cmd := exec.Command(os.Args[1], os.Args[2:]...)
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "hop:", err)
+		os.Exit(1)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "hop:", err)
+		os.Exit(1)
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "hop:", err)
+		os.Exit(127)
+	}
+	go func() {
+		io.Copy(in, os.Stdin)
+		in.Close()
+	}()
+	io.Copy(os.Stdout, out)
+	cmd.Wait()
+	os.Exit(cmd.ProcessState.ExitCode())
+}

@@ -1,0 +1,135 @@
+// bench-mcp.mjs: the official MCP TypeScript SDK client timing tools/call
+// round trips over stdio, on several legs side by side (scripts/bench-mcp.sh
+// runs it). Every leg is connected once and warmed up; then each round
+// makes CALLS sequential calls on every leg in turn, so that a busy
+// machine weighs on every leg alike, and reports each leg's median per
+// call. The summary gives min/median/max over the rounds of the per-call
+// medians, of what each leg adds over the first, and of the ratio to it.
+//
+//	node bench-mcp.mjs SPEC.json
+//
+// SPEC: {"modules": node_modules folder holding @modelcontextprotocol/sdk,
+//        "calls": N, "rounds": R, "warmup": W, "stderr": log file,
+//        "tool": name, "arguments": {...}, "expect": text in the result,
+//        "legs": [{"name": "direct", "argv": [...]}, ...],
+//        "compare": [["proxy", "hop"], ...] more pairs to compare}
+import { readFileSync, openSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const sdk = join(spec.modules, "@modelcontextprotocol", "sdk", "dist", "esm", "client");
+const { Client } = await import(pathToFileURL(join(sdk, "index.js")).href);
+const { StdioClientTransport } = await import(pathToFileURL(join(sdk, "stdio.js")).href);
+
+const stderr = openSync(spec.stderr, "a");
+
+async function connect(leg) {
+  const transport = new StdioClientTransport({
+    command: leg.argv[0],
+    args: leg.argv.slice(1),
+    env: { ...process.env },
+    stderr,
+  });
+  const client = new Client({ name: "rampart-bench", version: "0" });
+  await client.connect(transport);
+  client.pid = transport.pid;
+  return client;
+}
+
+// cpuMicros is the user and system CPU time of a process's threads so far
+// (not of its children), from /proc; NaN where there is no /proc.
+function cpuMicros(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // clock ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+
+async function callOnce(client) {
+  const res = await client.callTool({ name: spec.tool, arguments: spec.arguments });
+  const text = (res.content ?? []).map((c) => c.text ?? "").join("");
+  if (res.isError || !text.includes(spec.expect)) {
+    throw new Error(`unexpected result: ${JSON.stringify(res).slice(0, 300)}`);
+  }
+}
+
+// round makes n calls on every leg, the legs taking turns call by call so
+// that whatever else the machine does weighs on all of them alike, and
+// returns each leg's median round trip in µs.
+async function round(clients, n) {
+  const us = clients.map(() => []);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < clients.length; j++) {
+      const t0 = process.hrtime.bigint();
+      await callOnce(clients[j]);
+      us[j].push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  return us.map(median);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const fmt = (x, w = 9, d = 0) => x.toFixed(d).padStart(w);
+
+const legs = spec.legs;
+const clients = [];
+for (const leg of legs) {
+  clients.push(await connect(leg));
+}
+for (const c of clients) {
+  for (let i = 0; i < spec.warmup; i++) await callOnce(c);
+}
+
+const cpu0 = clients.map((c) => cpuMicros(c.pid));
+const base = legs[0].name;
+const perRound = legs.map(() => []);
+const col = (s, w) => String(s).padStart(w);
+let head = "round";
+for (const leg of legs) head += col(leg.name, 10);
+for (const leg of legs.slice(1)) head += col("+" + leg.name, 10) + col("x" + leg.name, 10);
+console.log(`per-call median µs over ${spec.calls} calls of ${spec.tool} per leg, the legs taking turns; +LEG is µs added over ${base}, xLEG the ratio to ${base}`);
+console.log(head);
+for (let r = 1; r <= spec.rounds; r++) {
+  const med = await round(clients, spec.calls);
+  med.forEach((m, i) => perRound[i].push(m));
+  let line = col(r, 5);
+  for (const m of med) line += fmt(m, 10);
+  for (let i = 1; i < legs.length; i++) line += fmt(med[i] - med[0], 10) + fmt(med[i] / med[0], 10, 2);
+  console.log(line);
+}
+
+// stat is min, median and max of xs with d decimals.
+const stat = (xs, d = 0) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `${fmt(s[0], 9, d)}${fmt(median(s), 9, d)}${fmt(s[s.length - 1], 9, d)}`;
+};
+const row = (label, xs, d) => console.log(label.padEnd(28) + stat(xs, d));
+console.log(`\n${("over " + spec.rounds + " rounds").padEnd(28)}${col("min", 9)}${col("median", 9)}${col("max", 9)}`);
+for (let i = 0; i < legs.length; i++) row(`${legs[i].name} µs/call`, perRound[i]);
+const compare = (b, a) => {
+  row(`${legs[b].name} µs added over ${legs[a].name}`, perRound[b].map((m, r) => m - perRound[a][r]));
+  row(`${legs[b].name} / ${legs[a].name}`, perRound[b].map((m, r) => m / perRound[a][r]), 2);
+};
+for (let i = 1; i < legs.length; i++) compare(i, 0);
+// Other pairs the spec names (the proxy over the bare hop).
+for (const [b, a] of spec.compare ?? []) {
+  const ib = legs.findIndex((l) => l.name === b), ia = legs.findIndex((l) => l.name === a);
+  if (ib >= 0 && ia >= 0) compare(ib, ia);
+}
+
+// CPU time per call of the process each leg starts (the server itself on
+// the first leg): unlike wall time, it holds on a busy machine.
+const total = spec.calls * spec.rounds;
+console.log(`\nCPU µs per call of the process each leg starts, over ${total} calls (10 ms ticks):`);
+clients.forEach((c, i) => console.log(`${legs[i].name.padEnd(28)}${fmt((cpuMicros(c.pid) - cpu0[i]) / total, 9)}  (${legs[i].argv[0].split("/").pop()})`));
+
+for (const c of clients) await c.close();
