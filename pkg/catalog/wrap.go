@@ -58,6 +58,14 @@ func (e *Entry) wraps() bool {
 			return true
 		}
 	}
+	if e.Rest == Shell || e.Last == Shell {
+		return true
+	}
+	for _, r := range e.Nth {
+		if r == Shell {
+			return true
+		}
+	}
 	for _, o := range e.Options {
 		if o.Role == Shell || o.Role == Command {
 			return true

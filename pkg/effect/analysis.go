@@ -180,6 +180,11 @@ func (a *analysis) code(i int, c *shell.Command) {
 	if k.Environ {
 		a.per[i].source = "environment"
 	}
+	if k.Secrets && a.per[i].source == "" {
+		// Code that reads credential files or secret variables prints
+		// what it read: its output is sensitive.
+		a.per[i].source = "credential"
+	}
 }
 
 // loaderVars are the environment variables that change what code a

@@ -114,5 +114,6 @@ type Env struct {
 func Of(res *shell.Result, cwds []string, env Env) []Effect {
 	a := analysis{res: res, env: env, cwds: append([]string(nil), cwds...), cat: catalog.Default()}
 	a.run()
+	a.sqlShellEscapes()
 	return a.out
 }

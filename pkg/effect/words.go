@@ -104,6 +104,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
 				continue
 			}
+			if uploadURL(w.Text) {
+				a.toURL(i, w.Text, f)
+				continue
+			}
 			if remote, ok := remoteSpec(w.Text); ok && !hasProp(e, "local") {
 				a.remote(i, remote, f)
 				f.sends = append(f.sends, f.reads...)
@@ -218,11 +222,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if e != nil && e.Prop("cloud") != "" {
-		if verb := destroyVerb(*cl); verb != "" && !helpOrDryRun(c.Args) {
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + verb})
-		}
-	}
+	a.destroys(i, c, cl)
 	for _, v := range c.Via {
 		if runsPackage(v) && remotePackage(c.Program, false) {
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})

@@ -1,0 +1,78 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// uploadURL reports whether a file a command writes is a URL: the copy
+// goes to another host (aws s3 cp F s3://B/K, gsutil cp F gs://B/).
+func uploadURL(w string) bool {
+	return strings.Contains(w, "://") && !strings.HasPrefix(w, "file://")
+}
+
+// toURL reports a write to a URL as an upload of what the command reads,
+// its standard input included ("-").
+func (a *analysis) toURL(i int, u string, f *cmdFacts) {
+	a.url(i, u, f)
+	f.sink = "network"
+	f.sendsIn = true
+	f.sends = append(f.sends, f.reads...)
+}
+
+// sqlShellPrefixes are how database clients run a shell command from their
+// own input: psql's and mysql's "\!", mysql's "system", sqlite3's ".shell"
+// and ".system".
+var sqlShellPrefixes = []string{`\!`, "system ", ".shell ", ".system "}
+
+// sqlShellCommand finds a shell command in SQL text: a client's escape at
+// the start of a line, or PostgreSQL's COPY ... TO/FROM PROGRAM 'CMD' (run
+// by the server, often this machine).
+func sqlShellCommand(text string) (string, bool) {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		for _, p := range sqlShellPrefixes {
+			if rest, ok := strings.CutPrefix(line, p); ok && strings.TrimSpace(rest) != "" {
+				return strings.TrimSpace(rest), true
+			}
+		}
+	}
+	u := strings.ToUpper(text)
+	if k := strings.Index(u, " PROGRAM "); k >= 0 && strings.Contains(u[:k], "COPY") {
+		rest := strings.TrimSpace(text[k+len(" PROGRAM "):])
+		if len(rest) > 1 && (rest[0] == '\'' || rest[0] == '"') {
+			if end := strings.IndexByte(rest[1:], rest[0]); end >= 0 {
+				return rest[1 : end+1], true
+			}
+		}
+		return rest, true
+	}
+	return "", false
+}
+
+// sqlShellEscapes judges the shell commands SQL text runs: a person
+// should look at any (unknown code), and the effects of one that parses are
+// the line's own (a delete of the home directory is denied).
+func (a *analysis) sqlShellEscapes() {
+	n := len(a.out)
+	for k := 0; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != SQL {
+			continue
+		}
+		cmd, ok := sqlShellCommand(e.Target)
+		if !ok {
+			continue
+		}
+		a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: "SQL runs a shell command: " + cmd})
+		res := shell.Parse(cmd)
+		if res.Unparsed {
+			continue
+		}
+		for _, x := range Of(&res, nil, a.env) {
+			x.Cmd = e.Cmd
+			a.add(x)
+		}
+	}
+}
