@@ -198,6 +198,10 @@ var loaderVars = map[string]bool{
 	"JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "PATH": true, "IFS": false,
 	"ZDOTDIR": true, "PYTHONPATH": true, "PYTHONHOME": true, "PERL5LIB": true, "RUBYLIB": true,
 	"NODE_PATH": true, "GCONV_PATH": true, "LD_BIND_NOW": false, "GIT_TEMPLATE_DIR": true, "GIT_CONFIG_GLOBAL": true,
+	// Package indexes and registries: where installed code comes from.
+	"PIP_INDEX_URL": true, "PIP_EXTRA_INDEX_URL": true, "UV_INDEX_URL": true, "UV_EXTRA_INDEX_URL": true,
+	"UV_DEFAULT_INDEX": true, "UV_INDEX": true, "npm_config_registry": true, "NPM_CONFIG_REGISTRY": true,
+	"YARN_NPM_REGISTRY_SERVER": true, "YARN_REGISTRY": true, "GOPROXY": true, "BUNDLE_MIRROR__ALL": true,
 }
 
 func shellAssign(w string) bool {
@@ -236,6 +240,11 @@ func (a *analysis) assignment(i int, w string) {
 		// The command itself is walked as a command by the shell package;
 		// an ssh with its own options is ordinary.
 		if f := strings.Fields(val); len(f) > 0 && (f[0] == "ssh" || strings.HasSuffix(f[0], "/ssh")) {
+			return
+		}
+	case "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_DEFAULT_INDEX", "UV_INDEX",
+		"npm_config_registry", "NPM_CONFIG_REGISTRY", "YARN_NPM_REGISTRY_SERVER", "YARN_REGISTRY", "GOPROXY", "BUNDLE_MIRROR__ALL":
+		if !unofficialIndex(val) {
 			return
 		}
 	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "ZDOTDIR", "PYTHONPATH", "PYTHONHOME", "PERL5LIB", "RUBYLIB", "NODE_PATH", "GIT_TEMPLATE_DIR", "GIT_CONFIG_GLOBAL":

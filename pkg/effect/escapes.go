@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
 
@@ -75,4 +76,60 @@ func (a *analysis) sqlShellEscapes() {
 			a.add(x)
 		}
 	}
+}
+
+// opaqueActs are words with which code in a language nobody scans deletes,
+// runs programs, writes or reaches the network.
+var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "system(", "system ", "shell",
+	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "download", "http", "socket", "connect",
+	"fetch", "curl", "write", "environ", "getenv"}
+
+// opaqueCode judges code for an interpreter the analysis has no scanner
+// for (catalogue "code-lang=opaque": julia -e, Rscript -e, emacs --eval,
+// tclsh with a here-string): code that acts (deletes, runs, writes,
+// connects) is unknown code a person should look at; code that only
+// computes and prints is not.
+func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code string) {
+	if e == nil || e.Prop("code-lang") != "opaque" {
+		return
+	}
+	low := strings.ToLower(code)
+	for _, w := range opaqueActs {
+		if strings.Contains(low, w) {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (" + strings.TrimSpace(w) + "): " + code})
+			return
+		}
+	}
+}
+
+// officialIndexes are the public registries package managers use by
+// default; an index elsewhere decides what code an install runs.
+var officialIndexes = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com",
+	"proxy.golang.org", "rubygems.org", "goproxy.io"}
+
+// unofficialIndex reports whether an index or proxy setting (a URL, or
+// GOPROXY's comma list) names a host other than the public registries.
+func unofficialIndex(val string) bool {
+	for _, u := range strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == '|' || r == ' ' }) {
+		if !strings.Contains(u, "://") {
+			continue // direct, off
+		}
+		host := u[strings.Index(u, "://")+3:]
+		if k := strings.IndexAny(host, "/:?"); k >= 0 {
+			host = host[:k]
+		}
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			host = host[at+1:]
+		}
+		official := false
+		for _, o := range officialIndexes {
+			if host == o || strings.HasSuffix(host, "."+o) {
+				official = true
+			}
+		}
+		if !official {
+			return true
+		}
+	}
+	return false
 }

@@ -126,7 +126,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs")})
+			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs") || hasProp(e, "moves")})
 			if hasProp(e, "moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
@@ -179,6 +179,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.atFile(i, w, f)
 		case catalog.SQL:
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
+		case catalog.Code:
+			a.opaqueCode(i, c, e, w.Text)
 		case catalog.Resolve:
 			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
 			// the address actually contacted.
@@ -207,6 +209,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
 				}
 			}
+		}
+	}
+	if hasProp(e, "code-lang") {
+		for _, t := range c.Stdin {
+			a.opaqueCode(i, c, e, t)
 		}
 	}
 	if e != nil && e.Prop("fetcher") != "" {

@@ -493,7 +493,7 @@ func embeddedScripts(name string, words []string) []string {
 		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
-	case "ssh":
+	case "ssh", "scp", "sftp":
 		for i, w := range words {
 			v, ok := optValue(i, w, "-o")
 			if !ok {
@@ -546,7 +546,8 @@ func embeddedScripts(name string, words []string) []string {
 				out = append(out, val[1:])
 			case key == "core.sshcommand" || key == "core.pager" || key == "core.editor" || key == "core.fsmonitor" ||
 				key == "sequence.editor" || key == "diff.external" || key == "pager.log" || key == "gpg.program" ||
-				strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!"):
+				strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!") ||
+				strings.HasSuffix(key, ".cmd") && (strings.HasPrefix(key, "mergetool.") || strings.HasPrefix(key, "difftool.")):
 				out = append(out, strings.TrimPrefix(val, "!"))
 			}
 		}
