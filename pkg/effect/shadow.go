@@ -1,0 +1,42 @@
+package effect
+
+import (
+	"path"
+	"strings"
+)
+
+// userBinDirs are directories in the user's home that usually come first
+// on PATH.
+var userBinDirs = []string{"/.local/bin", "/bin", "/.bin"}
+
+// shadowedNames are programs an agent and its user run all the time: a file
+// of that name in a user PATH directory runs instead of the system's.
+var shadowedNames = map[string]bool{
+	"sudo": true, "su": true, "doas": true, "ls": true, "cat": true, "cp": true, "mv": true, "rm": true, "git": true,
+	"ssh": true, "scp": true, "curl": true, "wget": true, "python": true, "python3": true, "node": true, "npm": true,
+	"npx": true, "pip": true, "pip3": true, "sh": true, "bash": true, "zsh": true, "env": true, "grep": true, "find": true,
+	"make": true, "docker": true, "gpg": true, "ssh-add": true, "passwd": true, "id": true, "whoami": true, "cd": true,
+}
+
+// pathShadows reports writes that put a program of a common name in a
+// user PATH directory (~/.local/bin/sudo, ~/bin/git): from then on it runs
+// in place of the system's, which changes what code programs load.
+func (a *analysis) pathShadows() {
+	if a.env.Home == "" {
+		return
+	}
+	n := len(a.out)
+	for k := 0; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != Write || !shadowedNames[path.Base(e.Path)] {
+			continue
+		}
+		dir := path.Dir(e.Path)
+		for _, d := range userBinDirs {
+			if dir == a.env.Home+d || strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/") {
+				a.add(Effect{Kind: LoaderEnv, Cmd: e.Cmd, Detail: "PATH", Target: "shadows " + path.Base(e.Path) + " with " + e.Path})
+				break
+			}
+		}
+	}
+}
