@@ -40,3 +40,12 @@ func (a *analysis) pathShadows() {
 		}
 	}
 }
+
+// dirLike reports whether a path looks like a directory rather than a
+// file: no extension, or a dot-directory (.git, .ssh). A move of one takes
+// the whole tree with it.
+func dirLike(p string) bool {
+	b := path.Base(p)
+	ext := path.Ext(b)
+	return ext == "" || ext == b
+}
