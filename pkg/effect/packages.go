@@ -87,25 +87,41 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
 // "schedule-key-deletion", "apps:destroy") for a cloud CLI, or one of the
 // entry's own extra verbs (a trailing * matches any rest).
 func isDestroyWord(w string, cloud bool, extra string) bool {
-	t := strings.ToLower(w)
+	t := w
+	if hasUpper(t) {
+		t = strings.ToLower(t)
+	}
 	if cloud {
 		if destroyVerbs[t] {
 			return true
 		}
-		parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == ':' || r == '_' })
-		if len(parts) > 1 && len(parts) <= 5 {
-			for _, p := range parts {
-				if destroyVerbs[p] || p == "deletion" {
-					return true
-				}
+		// The parts of a compound verb, without allocating.
+		for rest := t; rest != "" && strings.ContainsAny(t, "-:_"); {
+			k := strings.IndexAny(rest, "-:_")
+			part := rest
+			if k >= 0 {
+				part, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
+			}
+			if destroyVerbs[part] || part == "deletion" {
+				return true
 			}
 		}
 	}
-	if extra == "" {
-		return false
-	}
-	for _, x := range strings.Split(extra, ",") {
+	for rest := extra; rest != ""; {
+		x, more, _ := strings.Cut(rest, ",")
+		rest = more
 		if x == t || strings.HasSuffix(x, "*") && strings.HasPrefix(t, x[:len(x)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
 			return true
 		}
 	}
