@@ -3,6 +3,8 @@ package effect
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/shell"
 )
 
 // userBinDirs are directories in the user's home that usually come first
@@ -48,4 +50,17 @@ func dirLike(p string) bool {
 	b := path.Base(p)
 	ext := path.Ext(b)
 	return ext == "" || ext == b
+}
+
+// serves judges a program that serves a directory over the network (a
+// catalogue "serves" entry: http-server DIR, caddy file-server --root DIR,
+// rclone serve http DIR): serving the home directory, a directory above
+// it or a credential directory hands its files to whoever connects.
+func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts) {
+	for _, p := range f.reads {
+		if a.sensitiveDir(p) || a.sensitive(p) {
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " serves " + p})
+			return
+		}
+	}
 }

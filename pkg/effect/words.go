@@ -230,6 +230,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
+	if hasProp(e, "serves") {
+		a.serves(i, c, f)
+	}
 	for _, v := range c.Via {
 		if runsPackage(v) && remotePackage(c.Program, false) {
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
