@@ -18,6 +18,8 @@ type analysis struct {
 	out  []Effect
 
 	per []cmdFacts // per command
+
+	binCopies map[string]string // copies and links of system programs made on the line: path → program
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -141,9 +143,10 @@ func (a *analysis) command(i int, c *shell.Command) {
 			}
 		}
 	}
-	cl := a.cat.Classify(c.Name, c.Args)
+	cl := a.cat.Classify(a.programName(i, c), c.Args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
+	a.noteBinCopies(f)
 }
 
 // code turns what a one-liner scan found into effects.

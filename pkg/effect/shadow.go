@@ -64,3 +64,36 @@ func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts) {
 		}
 	}
 }
+
+// systemBinDirs hold the system's programs.
+var systemBinDirs = []string{"/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/"}
+
+// noteBinCopies remembers copies and links of system programs a command
+// makes (cp /bin/rm /tmp/tidy, ln -s /bin/rm x, install /usr/bin/rm ./x):
+// run later on the line, the copy is that program.
+func (a *analysis) noteBinCopies(f *cmdFacts) {
+	if len(f.reads) != 1 || len(f.writes) != 1 {
+		return
+	}
+	for _, d := range systemBinDirs {
+		if rest, ok := strings.CutPrefix(f.reads[0], d); ok && rest != "" && !strings.Contains(rest, "/") {
+			if a.binCopies == nil {
+				a.binCopies = map[string]string{}
+			}
+			a.binCopies[f.writes[0]] = rest
+			return
+		}
+	}
+}
+
+// programName is the name a command's program is judged by: its own, or
+// the system program it is a copy of.
+func (a *analysis) programName(i int, c *shell.Command) string {
+	if a.binCopies == nil || !strings.ContainsRune(c.Program, '/') {
+		return c.Name
+	}
+	if n, ok := a.binCopies[a.clean(c.Program, i)]; ok {
+		return n
+	}
+	return c.Name
+}
