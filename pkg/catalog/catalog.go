@@ -38,6 +38,15 @@
 // on standard input goes out: network, dns), "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its
 // words are never files), "stdin=upload" (reads standard input and sends it).
+// What a program destroys through its own subcommands is data too:
+// "cloud" (a cloud or cluster CLI: any destroying verb among its leading
+// words), "destroy-verbs=drop,clean,publish*" (this entry's own verbs),
+// "destroy=KIND" (the entry always does: docker push, npm publish) and
+// "destroy-kind=KIND" (remote, publish or history), with the option marks
+// "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
+// build --push, git push --force). "serves" marks a program that serves the
+// directories it reads to the network; "code-lang=opaque" an interpreter
+// whose code no scanner reads (its code is unknown when it acts).
 //
 // The roles are the [Role] constants; [Lookup] finds an entry and [Classify]
 // assigns every word of a command its role.

@@ -17,7 +17,11 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 					return i + 1, "", i+1 < len(args)
 				}
 			}
-			return 0, "", false
+			if !sub.wrapsByRole() {
+				return 0, "", false
+			}
+			// No "--": an option may still hold the command (nodemon
+			// --exec CMD, watchman-make --run CMD).
 		}
 	}
 	cl := c.Classify(name, args)
@@ -58,6 +62,14 @@ func (e *Entry) wraps() bool {
 			return true
 		}
 	}
+	if e.Rest == Shell || e.Last == Shell {
+		return true
+	}
+	for _, r := range e.Nth {
+		if r == Shell {
+			return true
+		}
+	}
 	for _, o := range e.Options {
 		if o.Role == Shell || o.Role == Command {
 			return true
@@ -75,6 +87,27 @@ func (e *Entry) hasSubWrapper() bool {
 	for _, s := range e.subs {
 		if s.Props["runs-after"] != "" || s.hasSubWrapper() {
 			return true
+		}
+	}
+	return false
+}
+
+// wrapsByRole reports whether an entry gives a word of its own the role of
+// a command or a shell string (as opposed to running what follows "--").
+func (e *Entry) wrapsByRole() bool {
+	if e.Rest == Command || e.Last == Command || e.Rest == Shell || e.Last == Shell {
+		return true
+	}
+	for _, r := range e.Nth {
+		if r == Command || r == Shell {
+			return true
+		}
+	}
+	for x := e; x != nil; x = x.parent {
+		for _, o := range x.Options {
+			if o.Role == Shell || o.Role == Command {
+				return true
+			}
 		}
 	}
 	return false

@@ -18,6 +18,8 @@ type analysis struct {
 	out  []Effect
 
 	per []cmdFacts // per command
+
+	binCopies map[string]string // copies and links of system programs made on the line: path → program
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -141,9 +143,10 @@ func (a *analysis) command(i int, c *shell.Command) {
 			}
 		}
 	}
-	cl := a.cat.Classify(c.Name, c.Args)
+	cl := a.cat.Classify(a.programName(i, c), c.Args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
+	a.noteBinCopies(f)
 }
 
 // code turns what a one-liner scan found into effects.
@@ -180,6 +183,11 @@ func (a *analysis) code(i int, c *shell.Command) {
 	if k.Environ {
 		a.per[i].source = "environment"
 	}
+	if k.Secrets && a.per[i].source == "" {
+		// Code that reads credential files or secret variables prints
+		// what it read: its output is sensitive.
+		a.per[i].source = "credential"
+	}
 }
 
 // loaderVars are the environment variables that change what code a
@@ -193,6 +201,10 @@ var loaderVars = map[string]bool{
 	"JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "PATH": true, "IFS": false,
 	"ZDOTDIR": true, "PYTHONPATH": true, "PYTHONHOME": true, "PERL5LIB": true, "RUBYLIB": true,
 	"NODE_PATH": true, "GCONV_PATH": true, "LD_BIND_NOW": false, "GIT_TEMPLATE_DIR": true, "GIT_CONFIG_GLOBAL": true,
+	// Package indexes and registries: where installed code comes from.
+	"PIP_INDEX_URL": true, "PIP_EXTRA_INDEX_URL": true, "UV_INDEX_URL": true, "UV_EXTRA_INDEX_URL": true,
+	"UV_DEFAULT_INDEX": true, "UV_INDEX": true, "npm_config_registry": true, "NPM_CONFIG_REGISTRY": true,
+	"YARN_NPM_REGISTRY_SERVER": true, "YARN_REGISTRY": true, "GOPROXY": true, "BUNDLE_MIRROR__ALL": true,
 }
 
 func shellAssign(w string) bool {
@@ -231,6 +243,11 @@ func (a *analysis) assignment(i int, w string) {
 		// The command itself is walked as a command by the shell package;
 		// an ssh with its own options is ordinary.
 		if f := strings.Fields(val); len(f) > 0 && (f[0] == "ssh" || strings.HasSuffix(f[0], "/ssh")) {
+			return
+		}
+	case "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_DEFAULT_INDEX", "UV_INDEX",
+		"npm_config_registry", "NPM_CONFIG_REGISTRY", "YARN_NPM_REGISTRY_SERVER", "YARN_REGISTRY", "GOPROXY", "BUNDLE_MIRROR__ALL":
+		if !unofficialIndex(val) {
 			return
 		}
 	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "ZDOTDIR", "PYTHONPATH", "PYTHONHOME", "PERL5LIB", "RUBYLIB", "NODE_PATH", "GIT_TEMPLATE_DIR", "GIT_CONFIG_GLOBAL":

@@ -114,5 +114,7 @@ type Env struct {
 func Of(res *shell.Result, cwds []string, env Env) []Effect {
 	a := analysis{res: res, env: env, cwds: append([]string(nil), cwds...), cat: catalog.Default()}
 	a.run()
+	a.sqlShellEscapes()
+	a.pathShadows()
 	return a.out
 }

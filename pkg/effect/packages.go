@@ -51,10 +51,18 @@ var destroyVerbs = map[string]bool{
 	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true,
 }
 
-// destroyVerb finds a destroying verb among a cloud CLI's leading words,
-// unless the command only asks for help or a dry run.
-func destroyVerb(cl catalog.Classified) string {
-	verb := ""
+// destroyVerb finds a destroying verb among a command's leading words (and
+// its subcommand's own name): for a cloud CLI any word made of a destroying
+// verb ("delete", "batch-delete-image", "service-instance-delete",
+// "pg:reset"), and for any entry the verbs its "destroy-verbs" property
+// lists ("drop", "clean", "publish*"). A dry run destroys nothing.
+func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
+	e := cl.Entry
+	if e != nil && e.Prop("sub-verb") != "" {
+		if k := strings.LastIndexByte(e.Name, ' '); k > 0 && isDestroyWord(e.Name[k+1:], cloud, extra) {
+			return e.Name[k+1:]
+		}
+	}
 	n := 0
 	for _, w := range cl.Words {
 		if w.Option != "" {
@@ -67,14 +75,57 @@ func destroyVerb(cl catalog.Classified) string {
 		if n > 4 {
 			break
 		}
-		t := strings.ToLower(w.Text)
-		if destroyVerbs[t] || strings.HasPrefix(t, "delete-") || strings.HasPrefix(t, "terminate-") ||
-			strings.HasPrefix(t, "deregister-") || strings.HasSuffix(t, ":destroy") || strings.HasSuffix(t, ":delete") {
-			verb = w.Text
-			break
+		if isDestroyWord(w.Text, cloud, extra) {
+			return w.Text
 		}
 	}
-	return verb
+	return ""
+}
+
+// isDestroyWord reports whether a word is a destroying verb: one of
+// destroyVerbs, or a compound of one ("delete-stack", "batch-delete-image",
+// "schedule-key-deletion", "apps:destroy") for a cloud CLI, or one of the
+// entry's own extra verbs (a trailing * matches any rest).
+func isDestroyWord(w string, cloud bool, extra string) bool {
+	t := w
+	if hasUpper(t) {
+		t = strings.ToLower(t)
+	}
+	if cloud {
+		if destroyVerbs[t] {
+			return true
+		}
+		// The parts of a compound verb, without allocating.
+		for rest := t; rest != "" && strings.ContainsAny(t, "-:_"); {
+			k := strings.IndexAny(rest, "-:_")
+			part := rest
+			if k >= 0 {
+				part, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
+			}
+			if destroyVerbs[part] || part == "deletion" {
+				return true
+			}
+		}
+	}
+	for rest := extra; rest != ""; {
+		x, more, _ := strings.Cut(rest, ",")
+		rest = more
+		if x == t || strings.HasSuffix(x, "*") && strings.HasPrefix(t, x[:len(x)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // helpOrDryRun reports whether a command only prints help, plans or
@@ -83,7 +134,7 @@ func helpOrDryRun(args []string) bool {
 	for _, a := range args {
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
-			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview":
+			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot":
 			return true
 		}
 	}

@@ -104,6 +104,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
 				continue
 			}
+			if uploadURL(w.Text) {
+				a.toURL(i, w.Text, f)
+				continue
+			}
 			if remote, ok := remoteSpec(w.Text); ok && !hasProp(e, "local") {
 				a.remote(i, remote, f)
 				f.sends = append(f.sends, f.reads...)
@@ -122,7 +126,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs")})
+			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs") || hasProp(e, "moves") && dirLike(p)})
 			if hasProp(e, "moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
@@ -175,6 +179,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.atFile(i, w, f)
 		case catalog.SQL:
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
+		case catalog.Code:
+			a.opaqueCode(i, c, e, w.Text)
 		case catalog.Resolve:
 			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
 			// the address actually contacted.
@@ -205,6 +211,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if hasProp(e, "code-lang") {
+		for _, t := range c.Stdin {
+			a.opaqueCode(i, c, e, t)
+		}
+	}
 	if e != nil && e.Prop("fetcher") != "" {
 		f.sink = "network"
 	}
@@ -218,10 +229,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if e != nil && e.Prop("cloud") != "" {
-		if verb := destroyVerb(*cl); verb != "" && !helpOrDryRun(c.Args) {
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + verb})
-		}
+	a.destroys(i, c, cl)
+	if hasProp(e, "serves") {
+		a.serves(i, c, f)
 	}
 	for _, v := range c.Via {
 		if runsPackage(v) && remotePackage(c.Program, false) {

@@ -126,7 +126,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if len(words) > 2 && !strings.HasPrefix(words[1], "-") {
 			s.parseString(words[1], viaFrame(f, name))
 		}
-	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git":
+	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
@@ -183,7 +183,7 @@ func plain(name string) bool {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
-		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "strace", "ltrace",
+		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch":
 		return false
 	}
@@ -426,7 +426,7 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 // none of those options they are plain commands.
 func embedsOnly(name string) bool {
 	switch name {
-	case "git", "tar", "rsync", "tmux", "screen", "parallel":
+	case "git", "tar", "rsync", "tmux", "screen", "parallel", "scp", "sftp":
 		return true
 	}
 	return false
@@ -493,7 +493,7 @@ func embeddedScripts(name string, words []string) []string {
 		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
-	case "ssh":
+	case "ssh", "scp", "sftp":
 		for i, w := range words {
 			v, ok := optValue(i, w, "-o")
 			if !ok {
@@ -546,8 +546,72 @@ func embeddedScripts(name string, words []string) []string {
 				out = append(out, val[1:])
 			case key == "core.sshcommand" || key == "core.pager" || key == "core.editor" || key == "core.fsmonitor" ||
 				key == "sequence.editor" || key == "diff.external" || key == "pager.log" || key == "gpg.program" ||
-				strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!"):
+				strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!") ||
+				strings.HasSuffix(key, ".cmd") && (strings.HasPrefix(key, "mergetool.") || strings.HasPrefix(key, "difftool.")):
 				out = append(out, strings.TrimPrefix(val, "!"))
+			}
+		}
+		out = append(out, gitSubScripts(words)...)
+	}
+	return out
+}
+
+// gitSubOptions are, per git subcommand, the options whose value git runs
+// as a shell command (attached: "-Ocmd", "--open-files-in-pager=cmd"; the
+// long ones also as the next word).
+var gitSubOptions = map[string][]string{
+	"grep":          {"-O", "--open-files-in-pager"},
+	"difftool":      {"-x", "--extcmd"},
+	"rebase":        {"-x", "--exec"},
+	"filter-branch": {"--tree-filter", "--index-filter", "--msg-filter", "--commit-filter", "--env-filter", "--parent-filter", "--tag-name-filter"},
+}
+
+// gitSubScripts returns the commands a git subcommand runs from its own
+// words: grep -O, difftool -x, rebase --exec, filter-branch filters,
+// submodule foreach CMD, bisect run CMD.
+func gitSubScripts(words []string) []string {
+	var out []string
+	sub, at := "", 0
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "-c" || w == "-C" || w == "--git-dir" || w == "--work-tree" || w == "--namespace" || w == "--exec-path" || w == "--config-env":
+			i++
+		case !strings.HasPrefix(w, "-"):
+			sub, at = w, i
+		}
+		if sub != "" {
+			break
+		}
+	}
+	if sub == "" {
+		return nil
+	}
+	rest := words[at+1:]
+	switch sub {
+	case "submodule", "bisect":
+		for j, w := range rest {
+			if w == "foreach" && sub == "submodule" || w == "run" && sub == "bisect" {
+				k := j + 1
+				for k < len(rest) && strings.HasPrefix(rest[k], "--") {
+					k++ // --recursive
+				}
+				if k < len(rest) {
+					out = append(out, strings.Join(rest[k:], " "))
+				}
+				break
+			}
+		}
+		return out
+	}
+	for j, w := range rest {
+		for _, o := range gitSubOptions[sub] {
+			if v, ok := strings.CutPrefix(w, o+"="); ok && strings.HasPrefix(o, "--") {
+				out = append(out, v)
+			} else if w == o && strings.HasPrefix(o, "--") && j+1 < len(rest) || w == o && sub != "grep" && j+1 < len(rest) {
+				out = append(out, rest[j+1])
+			} else if !strings.HasPrefix(o, "--") && strings.HasPrefix(w, o) && len(w) > len(o) {
+				out = append(out, w[len(o):])
 			}
 		}
 	}

@@ -1,0 +1,135 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// uploadURL reports whether a file a command writes is a URL: the copy
+// goes to another host (aws s3 cp F s3://B/K, gsutil cp F gs://B/).
+func uploadURL(w string) bool {
+	return strings.Contains(w, "://") && !strings.HasPrefix(w, "file://")
+}
+
+// toURL reports a write to a URL as an upload of what the command reads,
+// its standard input included ("-").
+func (a *analysis) toURL(i int, u string, f *cmdFacts) {
+	a.url(i, u, f)
+	f.sink = "network"
+	f.sendsIn = true
+	f.sends = append(f.sends, f.reads...)
+}
+
+// sqlShellPrefixes are how database clients run a shell command from their
+// own input: psql's and mysql's "\!", mysql's "system", sqlite3's ".shell"
+// and ".system".
+var sqlShellPrefixes = []string{`\!`, "system ", ".shell ", ".system "}
+
+// sqlShellCommand finds a shell command in SQL text: a client's escape at
+// the start of a line, or PostgreSQL's COPY ... TO/FROM PROGRAM 'CMD' (run
+// by the server, often this machine).
+func sqlShellCommand(text string) (string, bool) {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		for _, p := range sqlShellPrefixes {
+			if rest, ok := strings.CutPrefix(line, p); ok && strings.TrimSpace(rest) != "" {
+				return strings.TrimSpace(rest), true
+			}
+		}
+	}
+	u := strings.ToUpper(text)
+	if k := strings.Index(u, " PROGRAM "); k >= 0 && strings.Contains(u[:k], "COPY") {
+		rest := strings.TrimSpace(text[k+len(" PROGRAM "):])
+		if len(rest) > 1 && (rest[0] == '\'' || rest[0] == '"') {
+			if end := strings.IndexByte(rest[1:], rest[0]); end >= 0 {
+				return rest[1 : end+1], true
+			}
+		}
+		return rest, true
+	}
+	return "", false
+}
+
+// sqlShellEscapes judges the shell commands SQL text runs: a person
+// should look at any (unknown code), and the effects of one that parses are
+// the line's own (a delete of the home directory is denied).
+func (a *analysis) sqlShellEscapes() {
+	n := len(a.out)
+	for k := 0; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != SQL {
+			continue
+		}
+		cmd, ok := sqlShellCommand(e.Target)
+		if !ok {
+			continue
+		}
+		a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: "SQL runs a shell command: " + cmd})
+		res := shell.Parse(cmd)
+		if res.Unparsed {
+			continue
+		}
+		for _, x := range Of(&res, nil, a.env) {
+			x.Cmd = e.Cmd
+			a.add(x)
+		}
+	}
+}
+
+// opaqueActs are words with which code in a language nobody scans deletes,
+// runs programs, writes or reaches the network.
+var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "system(", "system ", "shell",
+	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "download", "http", "socket", "connect",
+	"fetch", "curl", "write", "environ", "getenv"}
+
+// opaqueCode judges code for an interpreter the analysis has no scanner
+// for (catalogue "code-lang=opaque": julia -e, Rscript -e, emacs --eval,
+// tclsh with a here-string): code that acts (deletes, runs, writes,
+// connects) is unknown code a person should look at; code that only
+// computes and prints is not.
+func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code string) {
+	if e == nil || e.Prop("code-lang") != "opaque" {
+		return
+	}
+	low := strings.ToLower(code)
+	for _, w := range opaqueActs {
+		if strings.Contains(low, w) {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (" + strings.TrimSpace(w) + "): " + code})
+			return
+		}
+	}
+}
+
+// officialIndexes are the public registries package managers use by
+// default; an index elsewhere decides what code an install runs.
+var officialIndexes = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com",
+	"proxy.golang.org", "rubygems.org", "goproxy.io"}
+
+// unofficialIndex reports whether an index or proxy setting (a URL, or
+// GOPROXY's comma list) names a host other than the public registries.
+func unofficialIndex(val string) bool {
+	for _, u := range strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == '|' || r == ' ' }) {
+		if !strings.Contains(u, "://") {
+			continue // direct, off
+		}
+		host := u[strings.Index(u, "://")+3:]
+		if k := strings.IndexAny(host, "/:?"); k >= 0 {
+			host = host[:k]
+		}
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			host = host[at+1:]
+		}
+		official := false
+		for _, o := range officialIndexes {
+			if host == o || strings.HasSuffix(host, "."+o) {
+				official = true
+			}
+		}
+		if !official {
+			return true
+		}
+	}
+	return false
+}

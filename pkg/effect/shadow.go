@@ -1,0 +1,99 @@
+package effect
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// userBinDirs are directories in the user's home that usually come first
+// on PATH.
+var userBinDirs = []string{"/.local/bin", "/bin", "/.bin"}
+
+// shadowedNames are programs an agent and its user run all the time: a file
+// of that name in a user PATH directory runs instead of the system's.
+var shadowedNames = map[string]bool{
+	"sudo": true, "su": true, "doas": true, "ls": true, "cat": true, "cp": true, "mv": true, "rm": true, "git": true,
+	"ssh": true, "scp": true, "curl": true, "wget": true, "python": true, "python3": true, "node": true, "npm": true,
+	"npx": true, "pip": true, "pip3": true, "sh": true, "bash": true, "zsh": true, "env": true, "grep": true, "find": true,
+	"make": true, "docker": true, "gpg": true, "ssh-add": true, "passwd": true, "id": true, "whoami": true, "cd": true,
+}
+
+// pathShadows reports writes that put a program of a common name in a
+// user PATH directory (~/.local/bin/sudo, ~/bin/git): from then on it runs
+// in place of the system's, which changes what code programs load.
+func (a *analysis) pathShadows() {
+	if a.env.Home == "" {
+		return
+	}
+	n := len(a.out)
+	for k := 0; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != Write || !shadowedNames[path.Base(e.Path)] {
+			continue
+		}
+		dir := path.Dir(e.Path)
+		for _, d := range userBinDirs {
+			if dir == a.env.Home+d || strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/") {
+				a.add(Effect{Kind: LoaderEnv, Cmd: e.Cmd, Detail: "PATH", Target: "shadows " + path.Base(e.Path) + " with " + e.Path})
+				break
+			}
+		}
+	}
+}
+
+// dirLike reports whether a path looks like a directory rather than a
+// file: no extension, or a dot-directory (.git, .ssh). A move of one takes
+// the whole tree with it.
+func dirLike(p string) bool {
+	b := path.Base(p)
+	ext := path.Ext(b)
+	return ext == "" || ext == b
+}
+
+// serves judges a program that serves a directory over the network (a
+// catalogue "serves" entry: http-server DIR, caddy file-server --root DIR,
+// rclone serve http DIR): serving the home directory, a directory above
+// it or a credential directory hands its files to whoever connects.
+func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts) {
+	for _, p := range f.reads {
+		if a.sensitiveDir(p) || a.sensitive(p) {
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " serves " + p})
+			return
+		}
+	}
+}
+
+// systemBinDirs hold the system's programs.
+var systemBinDirs = []string{"/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/"}
+
+// noteBinCopies remembers copies and links of system programs a command
+// makes (cp /bin/rm /tmp/tidy, ln -s /bin/rm x, install /usr/bin/rm ./x):
+// run later on the line, the copy is that program.
+func (a *analysis) noteBinCopies(f *cmdFacts) {
+	if len(f.reads) != 1 || len(f.writes) != 1 {
+		return
+	}
+	for _, d := range systemBinDirs {
+		if rest, ok := strings.CutPrefix(f.reads[0], d); ok && rest != "" && !strings.Contains(rest, "/") {
+			if a.binCopies == nil {
+				a.binCopies = map[string]string{}
+			}
+			a.binCopies[f.writes[0]] = rest
+			return
+		}
+	}
+}
+
+// programName is the name a command's program is judged by: its own, or
+// the system program it is a copy of.
+func (a *analysis) programName(i int, c *shell.Command) string {
+	if a.binCopies == nil || !strings.ContainsRune(c.Program, '/') {
+		return c.Name
+	}
+	if n, ok := a.binCopies[a.clean(c.Program, i)]; ok {
+		return n
+	}
+	return c.Name
+}
