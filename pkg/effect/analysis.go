@@ -18,6 +18,8 @@ type analysis struct {
 	out  []Effect
 
 	per []cmdFacts // per command
+
+	wordBuf []catalog.Word // scratch for the classified words of one command
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -141,7 +143,10 @@ func (a *analysis) command(i int, c *shell.Command) {
 			}
 		}
 	}
-	cl := a.cat.Classify(c.Name, c.Args)
+	if cap(a.wordBuf) < 2*len(c.Args) {
+		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
+	}
+	cl := a.cat.ClassifyInto(a.wordBuf, c.Name, c.Args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 }
