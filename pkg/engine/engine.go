@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 )
 
@@ -88,6 +89,16 @@ type result struct {
 	rule    *policy.Rule
 	ruleIdx int
 	text    string
+	argv    *match.Argv // the command whose line is the text, when text is ""
+}
+
+// label is what Decision.Matched shows: the text, or the command's line,
+// built only for the result that decides.
+func (r *result) label() string {
+	if r.text == "" && r.argv != nil {
+		return r.argv.String()
+	}
+	return r.text
 }
 
 type evaluation struct {
@@ -117,7 +128,7 @@ func (ev *evaluation) decision() call.Decision {
 		return call.Decision{Decision: p.DefaultAction, Message: defaultMessage(p), Flags: ev.flags}
 	}
 	b := ev.best
-	d := call.Decision{Decision: b.action, Matched: b.text, Flags: ev.flags}
+	d := call.Decision{Decision: b.action, Matched: b.label(), Flags: ev.flags}
 	if b.entry == nil {
 		d.Message = defaultMessage(p)
 		return d
@@ -126,7 +137,7 @@ func (ev *evaluation) decision() call.Decision {
 	d.MatchedPolicies = b.entry.Names()
 	d.Message = b.rule.Message
 	if strings.Contains(d.Message, "{matched}") {
-		d.Message = strings.ReplaceAll(d.Message, "{matched}", b.text)
+		d.Message = strings.ReplaceAll(d.Message, "{matched}", d.Matched)
 	}
 	if d.Message == "" && b.action != call.Allow {
 		d.Message = b.action.String() + " by policy " + b.entry.Name
@@ -168,14 +179,14 @@ func (ev *evaluation) judge(s *subject) {
 			continue
 		}
 		decided = true
-		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text})
+		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv})
 		if r.Action == call.Deny && !ev.keepAll {
 			return
 		}
 	}
 	if !decided && s.primary {
 		ev.defaults = true
-		ev.add(result{action: ev.e.p.DefaultAction, text: s.text})
+		ev.add(result{action: ev.e.p.DefaultAction, text: s.text, argv: s.argv})
 		ev.traceDefault(s)
 	}
 }

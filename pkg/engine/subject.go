@@ -15,7 +15,7 @@ import (
 type subject struct {
 	tool    string // tool name the policies match on
 	primary bool   // gets the default action when no rule decides
-	text    string // what Decision.Matched shows
+	text    string // what Decision.Matched shows; "" for a command's line (label)
 
 	argv   *match.Argv   // a simple command
 	raw    string        // the raw command line, on the first command subject only (line_matches)
@@ -32,6 +32,15 @@ type subject struct {
 	mcpTool string         // MCP tool name
 	args    map[string]any // MCP arguments
 	hints   []string       // MCP annotations that are true
+}
+
+// label is what Decision.Matched shows for s: its text, or for a simple
+// command, its line, built only when asked for.
+func (s *subject) label() string {
+	if s.text == "" && s.argv != nil {
+		return s.argv.String()
+	}
+	return s.text
 }
 
 func (ev *evaluation) run(trace *Trace) {
@@ -92,7 +101,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 	}
 	for i := range res.Commands {
-		s := subject{tool: tool, primary: primary, argv: &argvs[i], text: argvs[i].String()}
+		s := subject{tool: tool, primary: primary, argv: &argvs[i]}
 		if i == 0 {
 			s.raw = line
 		}
