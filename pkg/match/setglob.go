@@ -30,6 +30,11 @@ type setGlob struct {
 type setPattern struct {
 	toks    []setTok
 	closure []uint64
+
+	// Literal runs any match holds: the pattern's start and end when
+	// they are literal, and its longest run, checked before the automaton
+	// runs.
+	prefix, suffix, inner string
 }
 
 type setTok struct {
@@ -140,6 +145,24 @@ func newSetPattern(toks []setTok) (setPattern, bool) {
 	if n > maxSetTokens {
 		return setPattern{}, false
 	}
+	var runs []string
+	run := []byte{}
+	for k := 0; k <= n; k++ {
+		if k < n && toks[k].kind == setLit {
+			run = append(run, toks[k].c)
+			continue
+		}
+		runs = append(runs, string(run))
+		run = run[:0]
+	}
+	// runs[0] ends at the first wildcard and runs[len-1] starts after the
+	// last; with no wildcard at all the one run is the whole pattern.
+	sp.prefix, sp.suffix = runs[0], runs[len(runs)-1]
+	for _, r := range runs {
+		if len(r) > len(sp.inner) {
+			sp.inner = r
+		}
+	}
 	sp.closure = make([]uint64, n+1)
 	for k := n; k >= 0; k-- {
 		sp.closure[k] = 1 << k
@@ -166,6 +189,9 @@ func (g *setGlob) Match(s string) bool {
 }
 
 func (sp *setPattern) match(s, seps string) bool {
+	if !strings.HasPrefix(s, sp.prefix) || !strings.HasSuffix(s, sp.suffix) || !strings.Contains(s, sp.inner) {
+		return false
+	}
 	n := len(sp.toks)
 	cur := sp.closure[0]
 	for i := 0; i < len(s); i++ {

@@ -68,6 +68,9 @@ func FuzzSetGlobMatchesGobwas(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, pattern, s string, path bool) {
+		if len(s) > 1024 {
+			return // gobwas's tree takes seconds on long input
+		}
 		if strings.HasSuffix(pattern, "/") {
 			pattern = "{" + pattern[:len(pattern)-1] + "," + pattern + "**}" // a directory pattern
 		}
