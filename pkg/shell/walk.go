@@ -26,6 +26,9 @@ type state struct {
 	parsed    int // bytes handed to the parser
 	expanded  int // bytes produced by expansion
 	parser    *syntax.Parser
+	strArena  []string       // see arena.go
+	boolArena []bool         // see arena.go
+	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -145,6 +148,7 @@ func slowParse(src string) Result {
 		s.split(src, frame{})
 		return s.result()
 	}
+	s.out = make([]Command, 0, estimateCommands(src))
 	s.exhaust(f)
 	s.walkStmts(f.Stmts, frame{src: src})
 	s.walkUncalled()
@@ -289,13 +293,24 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		f.pl = s.newPipe()
 	}
 	f.inPipe = true
-	for i, st := range flattenPipe(c, nil) {
+	// The stages are flattened into the state's scratch slice, held while
+	// they are walked: a pipeline nested in a stage finds it taken and
+	// makes its own.
+	stages := flattenPipe(c, s.stmtBuf[:0])
+	s.stmtBuf = nil
+	for i, st := range stages {
 		if i > 0 {
 			f.pl.stage++
 		}
 		s.walkStmt(st, f)
 	}
+	if cap(stages) <= maxStmtBuf {
+		s.stmtBuf = stages[:0]
+	}
 }
+
+// maxStmtBuf bounds the scratch slice kept for flattening pipelines.
+const maxStmtBuf = 1024
 
 func flattenPipe(c *syntax.BinaryCmd, out []*syntax.Stmt) []*syntax.Stmt {
 	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
@@ -396,7 +411,7 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame) {
 	e := &expander{s: s, f: f}
 	if len(c.Args) > 0 {
-		e.words, e.dyn = make([]string, 0, len(c.Args)), make([]bool, 0, len(c.Args))
+		e.words, e.dyn = s.strs(len(c.Args)), s.bools(len(c.Args))
 	}
 	// Assignments before a command hold for that command only (and the
 	// strings it runs: T=$(x) sh -c '...$T'); alone, they hold for the line.
@@ -511,7 +526,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if start < len(s.out) && (len(bodies) > 0 || f.inPipe && f.pl.stage > 0) {
 		// What reaches this command's stdin, for programs that read
 		// statements from it (psql, mysql, redis-cli).
-		in := append([]string(nil), bodies...)
+		n := len(bodies)
+		if f.inPipe {
+			n += len(f.pl.feeds)
+		}
+		in := append(s.strs(n), bodies...)
 		if f.inPipe {
 			for _, fd := range f.pl.feeds {
 				if fd.stage < f.pl.stage {

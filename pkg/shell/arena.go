@@ -1,0 +1,46 @@
+package shell
+
+// The walk hands out many short slices that live as long as the Result
+// (a command's words, what reaches its stdin) or as long as one command
+// (which words are dynamic). Each comes from a chunk shared by the
+// commands of one Parse call rather than from an allocation of its own: a
+// slice is cut with its capacity at its length, so appending to it past
+// that copies it out and never writes into a neighbour, and a chunk is
+// never handed out twice.
+
+// arenaChunk is the least number of elements a new chunk holds.
+const arenaChunk = 64
+
+// strs returns an empty slice with room for n strings.
+func (s *state) strs(n int) []string {
+	if cap(s.strArena)-len(s.strArena) < n {
+		s.strArena = make([]string, 0, max(n, arenaChunk))
+	}
+	i := len(s.strArena)
+	s.strArena = s.strArena[:i+n]
+	return s.strArena[i:i:i+n]
+}
+
+// bools returns an empty slice with room for n bools.
+func (s *state) bools(n int) []bool {
+	if cap(s.boolArena)-len(s.boolArena) < n {
+		s.boolArena = make([]bool, 0, max(n, arenaChunk))
+	}
+	i := len(s.boolArena)
+	s.boolArena = s.boolArena[:i+n]
+	return s.boolArena[i:i:i+n]
+}
+
+// estimateCommands is about how many simple commands src holds: one, and
+// one more for each operator or substitution that can start another. It
+// sizes the output once instead of growing it command by command.
+func estimateCommands(src string) int {
+	n := 1
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '|', ';', '&', '\n', '(', '`':
+			n++
+		}
+	}
+	return min(n, MaxCommands)
+}
