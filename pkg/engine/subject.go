@@ -90,10 +90,19 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	argvs := make([]match.Argv, len(res.Commands))
 	cwds := make([]string, len(res.Commands))
 	cwd := c.Cwd
+	var buf match.ArgvBuf // the commands' words and paths, in shared arrays
+	nargs, argBytes := 0, 0
+	for i := range res.Commands {
+		nargs += len(res.Commands[i].Args)
+		for _, a := range res.Commands[i].Args {
+			argBytes += len(a)
+		}
+	}
+	buf.Reserve(nargs, argBytes, cwd, home)
 	for i := range res.Commands {
 		sc := &res.Commands[i]
 		cwds[i] = cwd
-		argvs[i] = match.NewArgv(sc.Name, sc.Program, sc.Args, cwd, home)
+		argvs[i] = buf.NewArgv(sc.Name, sc.Program, sc.Args, cwd, home)
 		// Follow "cd DIR && ..." so later relative paths resolve where
 		// they will run: "cd / && rm -rf home" removes /home.
 		if sc.Name == "cd" && sc.Depth == 0 && len(argvs[i].Paths) == 1 {

@@ -1,8 +1,10 @@
 package shell
 
+import "unsafe"
+
 // The walk hands out many short slices that live as long as the Result
-// (a command's words, what reaches its stdin) or as long as one command
-// (which words are dynamic). Each comes from a chunk shared by the
+// (a command's words, what reaches its stdin, the text of words it had to
+// unquote) or as long as one command (which words are dynamic). Each comes from a chunk shared by the
 // commands of one Parse call rather than from an allocation of its own: a
 // slice is cut with its capacity at its length, so appending to it past
 // that copies it out and never writes into a neighbour, and a chunk is
@@ -29,6 +31,20 @@ func (s *state) bools(n int) []bool {
 	i := len(s.boolArena)
 	s.boolArena = s.boolArena[:i+n]
 	return s.boolArena[i:i:i+n]
+}
+
+// str returns the text of b as a string written in the line's bytes,
+// which once written are never written again.
+func (s *state) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(s.byteArena)-len(s.byteArena) < len(b) {
+		s.byteArena = make([]byte, 0, max(len(b), arenaChunk*16))
+	}
+	i := len(s.byteArena)
+	s.byteArena = append(s.byteArena, b...)
+	return unsafe.String(&s.byteArena[i], len(b))
 }
 
 // estimateCommands is about how many simple commands src holds: one, and

@@ -28,6 +28,8 @@ type state struct {
 	parser    *syntax.Parser
 	strArena  []string       // see arena.go
 	boolArena []bool         // see arena.go
+	byteArena []byte         // see arena.go
+	fieldBuf  field          // scratch for building a word, while no expander holds it
 	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
 }
 
@@ -296,7 +298,11 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 	// The stages are flattened into the state's scratch slice, held while
 	// they are walked: a pipeline nested in a stage finds it taken and
 	// makes its own.
-	stages := flattenPipe(c, s.stmtBuf[:0])
+	buf := s.stmtBuf[:0]
+	if n := countPipe(c); cap(buf) < n {
+		buf = make([]*syntax.Stmt, 0, n)
+	}
+	stages := flattenPipe(c, buf)
 	s.stmtBuf = nil
 	for i, st := range stages {
 		if i > 0 {
@@ -311,6 +317,20 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 
 // maxStmtBuf bounds the scratch slice kept for flattening pipelines.
 const maxStmtBuf = 1024
+
+// countPipe is how many stages flattenPipe finds.
+func countPipe(c *syntax.BinaryCmd) int {
+	n := 0
+	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) &&
+			len(st.Redirs) == 0 && !st.Negated && !st.Background {
+			n += countPipe(b)
+			continue
+		}
+		n++
+	}
+	return n
+}
 
 func flattenPipe(c *syntax.BinaryCmd, out []*syntax.Stmt) []*syntax.Stmt {
 	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
@@ -409,7 +429,9 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 
 // walkCall reports a simple command.
 func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame) {
-	e := &expander{s: s, f: f}
+	e := &expander{s: s, f: f, cur: s.fieldBuf[:0]}
+	s.fieldBuf = nil // a command in a substitution in this one builds its own
+	defer func() { s.fieldBuf = e.cur[:0] }()
 	if len(c.Args) > 0 {
 		e.words, e.dyn = s.strs(len(c.Args)), s.bools(len(c.Args))
 	}
