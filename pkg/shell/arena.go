@@ -47,9 +47,10 @@ func (s *state) str(b []byte) string {
 	return unsafe.String(&s.byteArena[i], len(b))
 }
 
-// estimateCommands is about how many simple commands src holds: one, and
-// one more for each operator or substitution that can start another. It
-// sizes the output once instead of growing it command by command.
+// estimateCommands is about how many commands Parse reports for src: one,
+// and one more for each operator or substitution that can start another,
+// and half as many again for the commands wrappers run (xargs CMD, sudo
+// CMD). It sizes the output once instead of growing it command by command.
 func estimateCommands(src string) int {
 	n := 1
 	for i := 0; i < len(src); i++ {
@@ -58,5 +59,5 @@ func estimateCommands(src string) int {
 			n++
 		}
 	}
-	return min(n, MaxCommands)
+	return min(n+n/2+2, MaxCommands)
 }

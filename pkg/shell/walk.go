@@ -151,7 +151,7 @@ func slowParse(src string) Result {
 		return s.result()
 	}
 	s.out = make([]Command, 0, estimateCommands(src))
-	s.exhaust(f)
+	s.exhaust(f, src)
 	s.walkStmts(f.Stmts, frame{src: src})
 	s.walkUncalled()
 	return s.result()
@@ -178,7 +178,7 @@ func (s *state) parseString(text string, f frame) {
 		}
 		return
 	}
-	s.exhaust(file)
+	s.exhaust(file, text)
 	s.walkStmts(file.Stmts, g)
 }
 
