@@ -83,8 +83,7 @@ func (a *analysis) clean(p string, i int) string {
 }
 
 func (a *analysis) run() {
-	cmds := a.res.Commands
-	a.per = make([]cmdFacts, len(cmds))
+	cmds := a.res.Commands // a.per has one zero entry for each (Of)
 	for _, why := range a.res.Exhaust {
 		a.add(Effect{Kind: Exhaust, Cmd: -1, Detail: "processes", Word: why})
 	}

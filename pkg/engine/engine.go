@@ -75,11 +75,15 @@ func (e *Engine) Evaluate(c call.Call) call.Decision {
 	if c.Tool == call.ToolMCP {
 		ev := &evaluation{e: e, c: c}
 		ev.mcp()
-		return ev.decision()
+		d := ev.decision()
+		ev.release()
+		return d
 	}
 	ev := evaluation{e: e, c: c}
 	ev.run(nil)
-	return ev.decision()
+	d := ev.decision()
+	ev.release()
+	return d
 }
 
 // result is one policy's decision about one subject.
@@ -111,6 +115,7 @@ type evaluation struct {
 	keepAll  bool
 	defaults bool // a primary subject fell through to the default action
 	trace    *Trace
+	sc       *execScratch // arrays of the command line being judged (scratch.go)
 }
 
 func (ev *evaluation) add(r result) {

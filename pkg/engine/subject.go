@@ -76,6 +76,9 @@ func (ev *evaluation) run(trace *Trace) {
 func (ev *evaluation) exec(line string, primary bool, tool string) {
 	c, home := &ev.c, ev.e.env.Home
 	res := shell.Parse(line)
+	// Nothing kept past this call points into res.Commands: subjects hold
+	// the match.Argv made from them, effects their strings.
+	defer shell.Release(&res)
 	if res.Unparsed {
 		ev.flag(call.FlagUnparsed)
 	}
@@ -87,10 +90,9 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		return
 	}
-	argvs := make([]match.Argv, len(res.Commands))
-	cwds := make([]string, len(res.Commands))
+	sc := ev.scratch()
+	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
 	cwd := c.Cwd
-	var buf match.ArgvBuf // the commands' words and paths, in shared arrays
 	nargs, argBytes := 0, 0
 	for i := range res.Commands {
 		nargs += len(res.Commands[i].Args)

@@ -25,8 +25,19 @@ const argvChunk = 64
 // relative paths are taken from cwd or home, so that preparing them takes
 // one array of strings and one of bytes.
 func (b *ArgvBuf) Reserve(nargs, argBytes int, cwd, home string) {
-	b.strs = make([]string, 0, 3*nargs) // positionals, long flags, paths
+	if cap(b.strs)-len(b.strs) < 3*nargs {
+		b.strs = make([]string, 0, 3*nargs) // positionals, long flags, paths
+	}
 	b.bytes = make([]byte, 0, argBytes+nargs*(max(len(cwd), len(home))+1))
+}
+
+// Reset makes b ready for another line once nothing points into the Argv
+// it prepared: it keeps the array of strings, cleared, and lets go of the
+// bytes, since the path strings built there may be kept (a decision shows
+// one).
+func (b *ArgvBuf) Reset() {
+	clear(b.strs[:cap(b.strs)])
+	b.strs, b.bytes = b.strs[:0], nil
 }
 
 // NewArgv is NewArgv with its slices and built paths taken from b.

@@ -1,6 +1,9 @@
 package shell
 
-import "unsafe"
+import (
+	"sync"
+	"unsafe"
+)
 
 // The walk hands out many short slices that live as long as the Result
 // (a command's words, what reaches its stdin, the text of words it had to
@@ -60,4 +63,36 @@ func estimateCommands(src string) int {
 		}
 	}
 	return min(n+n/2+2, MaxCommands)
+}
+
+// commandArrays holds output arrays handed back by Release, for the next
+// Parse to fill instead of allocating its own (a Command is some 300
+// bytes: a line's array is the largest thing the walk allocates).
+var commandArrays sync.Pool // of *[]Command
+
+// maxReleased bounds the arrays kept: one that held a line at MaxCommands
+// is left to the collector.
+const maxReleased = 256
+
+// Release hands r's command array back for a later Parse to reuse, and
+// empties r. Call it only when nothing still points into r.Commands; the
+// strings and slices the commands held are not reused and stay valid.
+func Release(r *Result) {
+	cmds := r.Commands[:cap(r.Commands)]
+	r.Commands = nil
+	if cap(cmds) == 0 || cap(cmds) > maxReleased {
+		return
+	}
+	clear(cmds) // let go of what the commands pointed to
+	cmds = cmds[:0]
+	commandArrays.Put(&cmds)
+}
+
+// commandArray returns an empty array with room for n commands, a
+// released one when it is large enough.
+func commandArray(n int) []Command {
+	if p, ok := commandArrays.Get().(*[]Command); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]Command, 0, n)
 }

@@ -150,7 +150,7 @@ func slowParse(src string) Result {
 		s.split(src, frame{})
 		return s.result()
 	}
-	s.out = make([]Command, 0, estimateCommands(src))
+	s.out = commandArray(estimateCommands(src))
 	s.exhaust(f, src)
 	s.walkStmts(f.Stmts, frame{src: src})
 	s.walkUncalled()
