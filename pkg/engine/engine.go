@@ -171,8 +171,12 @@ func defaultMessage(p *policy.Policy) string {
 func (ev *evaluation) judge(s *subject) {
 	c := &ev.c
 	decided := false
-	for _, ent := range ev.e.p.Entries {
-		if !ent.AppliesTo(s.tool, c.Agent, c.Session) {
+	entries, checked := ev.e.p.Entries, false
+	if sc := ev.sc; sc != nil && sc.appliesTool == s.tool && sc.applies != nil {
+		entries, checked = sc.applies, true // scratch.go: the line's commands
+	}
+	for _, ent := range entries {
+		if !checked && !ent.AppliesTo(s.tool, c.Agent, c.Session) {
 			ev.traceSkip(s, ent)
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/policy"
 )
 
 // execScratch holds the arrays one command line's judgement fills: each
@@ -16,6 +17,12 @@ type execScratch struct {
 	argv []match.Argv
 	cwd  []string
 	buf  match.ArgvBuf
+
+	// applies are the policies that admit appliesTool for this call's
+	// agent and session, in order: every command of the line is judged
+	// under that tool, and asking each policy once is enough.
+	applies     []*policy.Entry
+	appliesTool string
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -45,12 +52,33 @@ func (ev *evaluation) release() {
 	ev.best = result{} // it may point at a command in sc.argv
 	clear(sc.argv)
 	clear(sc.cwd)
+	clear(sc.applies)
+	sc.applies, sc.appliesTool = sc.applies[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
 	if cap(sc.argv) > maxScratch {
 		return
 	}
 	scratches.Put(sc)
+}
+
+// admit notes the policies that admit tool for the call, unless the
+// evaluation is traced (a trace lists what each policy did).
+func (ev *evaluation) admit(sc *execScratch, tool string) {
+	if sc != ev.sc || ev.trace != nil {
+		return
+	}
+	c := &ev.c
+	sc.applies = sc.applies[:0]
+	for _, ent := range ev.e.p.Entries {
+		if ent.AppliesTo(tool, c.Agent, c.Session) {
+			sc.applies = append(sc.applies, ent)
+		}
+	}
+	sc.appliesTool = tool
+	if sc.applies == nil {
+		sc.applies = []*policy.Entry{} // none admit it: still known
+	}
 }
 
 // argvs returns n zeroed Argv.
