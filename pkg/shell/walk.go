@@ -101,6 +101,9 @@ func (s *state) result() Result {
 		parsers.Put(s.parser)
 		s.parser = nil
 	}
+	if len(s.out) == 0 {
+		s.out = nil // no commands: nil, as the fast path reports it
+	}
 	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files}
 }
 
