@@ -69,7 +69,7 @@ func (b *ArgvBuf) take(n int) []string {
 	}
 	i := len(b.strs)
 	b.strs = b.strs[:i+n]
-	return b.strs[i:i:i+n]
+	return b.strs[i : i : i+n]
 }
 
 // cleanPath is CleanPath with the path made absolute in b's bytes.

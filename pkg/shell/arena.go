@@ -23,7 +23,7 @@ func (s *state) strs(n int) []string {
 	}
 	i := len(s.strArena)
 	s.strArena = s.strArena[:i+n]
-	return s.strArena[i:i:i+n]
+	return s.strArena[i : i : i+n]
 }
 
 // bools returns an empty slice with room for n bools.
@@ -33,7 +33,7 @@ func (s *state) bools(n int) []bool {
 	}
 	i := len(s.boolArena)
 	s.boolArena = s.boolArena[:i+n]
-	return s.boolArena[i:i:i+n]
+	return s.boolArena[i : i : i+n]
 }
 
 // str returns the text of b as a string written in the line's bytes,
