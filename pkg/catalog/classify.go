@@ -25,6 +25,13 @@ func (c *Classified) Mark(m string) bool { return c.Marks[m] }
 // for program name. For a program not in the table, positionals get role
 // None and option values role Data.
 func (c *Catalog) Classify(name string, args []string) Classified {
+	return c.ClassifyInto(nil, name, args)
+}
+
+// ClassifyInto is Classify with the words kept in buf's array when its
+// capacity is at least twice len(args), for a caller that classifies many
+// commands with one scratch array and keeps none of the results.
+func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classified {
 	e, _, subs := c.lookup(name, args)
 	out := Classified{Entry: e}
 	var pos []Word
@@ -46,8 +53,16 @@ func (c *Catalog) Classify(name string, args []string) Classified {
 	if len(path) > 0 {
 		e = path[0]
 	}
-	if len(args) > 0 {
-		out.Words = make([]Word, 0, len(args))
+	// Option values fill the first half of one array and positionals
+	// the second (there are at most as many of either as words), and
+	// the positionals are moved down behind the values at the end.
+	n := len(args)
+	if n > 0 {
+		if cap(buf) < 2*n {
+			buf = make([]Word, 2*n)
+		}
+		buf = buf[:2*n]
+		out.Words, pos = buf[:0:n], buf[n:n:2*n]
 	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -123,7 +138,11 @@ func (c *Catalog) Classify(name string, args []string) Classified {
 	for k := range pos {
 		pos[k].Role = positionalRole(e, k, len(pos), skipNth, dest)
 	}
-	out.Words = append(out.Words, pos...)
+	if len(pos) > 0 {
+		nw := len(out.Words)
+		copy(buf[nw:], pos)
+		out.Words = buf[: nw+len(pos) : nw+len(pos)]
+	}
 	return out
 }
 

@@ -20,6 +20,7 @@ type analysis struct {
 	per []cmdFacts // per command
 
 	binCopies map[string]string // copies and links of system programs made on the line: path → program
+	wordBuf   []catalog.Word    // scratch for the classified words of one command
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -83,8 +84,7 @@ func (a *analysis) clean(p string, i int) string {
 }
 
 func (a *analysis) run() {
-	cmds := a.res.Commands
-	a.per = make([]cmdFacts, len(cmds))
+	cmds := a.res.Commands // a.per has one zero entry for each (Of)
 	for _, why := range a.res.Exhaust {
 		a.add(Effect{Kind: Exhaust, Cmd: -1, Detail: "processes", Word: why})
 	}
@@ -143,7 +143,10 @@ func (a *analysis) command(i int, c *shell.Command) {
 			}
 		}
 	}
-	cl := a.cat.Classify(a.programName(i, c), c.Args)
+	if cap(a.wordBuf) < 2*len(c.Args) {
+		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
+	}
+	cl := a.cat.ClassifyInto(a.wordBuf, a.programName(i, c), c.Args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 	a.noteBinCopies(f)

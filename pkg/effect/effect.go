@@ -15,6 +15,8 @@
 package effect
 
 import (
+	"sync"
+
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
@@ -112,9 +114,42 @@ type Env struct {
 // Of reports the effects of a parsed line. cwds gives each command's
 // working directory (after the cd commands before it).
 func Of(res *shell.Result, cwds []string, env Env) []Effect {
-	a := analysis{res: res, env: env, cwds: append([]string(nil), cwds...), cat: catalog.Default()}
+	sc := scratches.Get().(*scratch)
+	a := analysis{res: res, env: env, cwds: append(sc.cwds[:0], cwds...), cat: catalog.Default(), wordBuf: sc.words}
+	a.per = sc.per[:0]
+	if cap(a.per) < len(res.Commands) {
+		a.per = make([]cmdFacts, 0, len(res.Commands))
+	}
+	a.per = a.per[:len(res.Commands)]
 	a.run()
 	a.sqlShellEscapes()
 	a.pathShadows()
+	sc.keep(&a)
+	scratches.Put(sc)
 	return a.out
+}
+
+// scratch is what one call of Of uses and returns nothing of: the facts
+// per command, the working directories, the classified words. Calls take
+// one from scratches and put it back, so a busy process reuses a few.
+type scratch struct {
+	per   []cmdFacts
+	cwds  []string
+	words []catalog.Word
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratch bounds the commands a kept scratch has room for.
+const maxScratch = 256
+
+// keep takes a's arrays back, emptied so that they hold on to nothing.
+func (sc *scratch) keep(a *analysis) {
+	clear(a.per)
+	clear(a.cwds)
+	clear(a.wordBuf[:cap(a.wordBuf)])
+	sc.per, sc.cwds, sc.words = a.per[:0], a.cwds[:0], a.wordBuf[:0]
+	if cap(sc.per) > maxScratch || cap(sc.words) > 4*maxScratch {
+		*sc = scratch{}
+	}
 }

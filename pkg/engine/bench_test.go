@@ -37,11 +37,15 @@ func longPipeline() string {
 	return strings.Join(parts, " | ")
 }
 
+// BenchmarkLongPipeline evaluates the 20-command pipeline; it is held
+// against BenchmarkLongPipelineParseOnly (scripts/bench-engine.sh).
 func BenchmarkLongPipeline(b *testing.B) {
 	e := standard(b)
 	c := mkCall("exec", longPipeline())
 	b.ReportAllocs()
+	cpu := startCPU()
 	for b.Loop() {
 		e.Evaluate(c)
 	}
+	cpu.report(b)
 }

@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 )
 
@@ -74,11 +75,15 @@ func (e *Engine) Evaluate(c call.Call) call.Decision {
 	if c.Tool == call.ToolMCP {
 		ev := &evaluation{e: e, c: c}
 		ev.mcp()
-		return ev.decision()
+		d := ev.decision()
+		ev.release()
+		return d
 	}
 	ev := evaluation{e: e, c: c}
 	ev.run(nil)
-	return ev.decision()
+	d := ev.decision()
+	ev.release()
+	return d
 }
 
 // result is one policy's decision about one subject.
@@ -88,6 +93,16 @@ type result struct {
 	rule    *policy.Rule
 	ruleIdx int
 	text    string
+	argv    *match.Argv // the command whose line is the text, when text is ""
+}
+
+// label is what Decision.Matched shows: the text, or the command's line,
+// built only for the result that decides.
+func (r *result) label() string {
+	if r.text == "" && r.argv != nil {
+		return r.argv.String()
+	}
+	return r.text
 }
 
 type evaluation struct {
@@ -100,6 +115,7 @@ type evaluation struct {
 	keepAll  bool
 	defaults bool // a primary subject fell through to the default action
 	trace    *Trace
+	sc       *execScratch // arrays of the command line being judged (scratch.go)
 }
 
 func (ev *evaluation) add(r result) {
@@ -117,7 +133,7 @@ func (ev *evaluation) decision() call.Decision {
 		return call.Decision{Decision: p.DefaultAction, Message: defaultMessage(p), Flags: ev.flags}
 	}
 	b := ev.best
-	d := call.Decision{Decision: b.action, Matched: b.text, Flags: ev.flags}
+	d := call.Decision{Decision: b.action, Matched: b.label(), Flags: ev.flags}
 	if b.entry == nil {
 		d.Message = defaultMessage(p)
 		return d
@@ -126,7 +142,7 @@ func (ev *evaluation) decision() call.Decision {
 	d.MatchedPolicies = b.entry.Names()
 	d.Message = b.rule.Message
 	if strings.Contains(d.Message, "{matched}") {
-		d.Message = strings.ReplaceAll(d.Message, "{matched}", b.text)
+		d.Message = strings.ReplaceAll(d.Message, "{matched}", d.Matched)
 	}
 	if d.Message == "" && b.action != call.Allow {
 		d.Message = b.action.String() + " by policy " + b.entry.Name
@@ -155,8 +171,12 @@ func defaultMessage(p *policy.Policy) string {
 func (ev *evaluation) judge(s *subject) {
 	c := &ev.c
 	decided := false
-	for _, ent := range ev.e.p.Entries {
-		if !ent.AppliesTo(s.tool, c.Agent, c.Session) {
+	entries, checked := ev.e.p.Entries, false
+	if sc := ev.sc; sc != nil && sc.appliesTool == s.tool && sc.applies != nil {
+		entries, checked = sc.applies, true // scratch.go: the line's commands
+	}
+	for _, ent := range entries {
+		if !checked && !ent.AppliesTo(s.tool, c.Agent, c.Session) {
 			ev.traceSkip(s, ent)
 			continue
 		}
@@ -168,14 +188,14 @@ func (ev *evaluation) judge(s *subject) {
 			continue
 		}
 		decided = true
-		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text})
+		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv})
 		if r.Action == call.Deny && !ev.keepAll {
 			return
 		}
 	}
 	if !decided && s.primary {
 		ev.defaults = true
-		ev.add(result{action: ev.e.p.DefaultAction, text: s.text})
+		ev.add(result{action: ev.e.p.DefaultAction, text: s.text, argv: s.argv})
 		ev.traceDefault(s)
 	}
 }

@@ -58,7 +58,7 @@ func (e *Engine) Explain(c call.Call) Trace {
 	return *t
 }
 
-func describe(s *subject) string { return s.tool + ": " + s.text }
+func describe(s *subject) string { return s.tool + ": " + s.label() }
 
 func (ev *evaluation) traceSkip(s *subject, ent *policy.Entry) {
 	if ev.trace == nil {

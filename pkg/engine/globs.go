@@ -37,7 +37,16 @@ func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
 // globMatches returns the well-known files a cleaned glob could name.
 func globMatches(glob, home string) []string {
 	var out []string
+	// A name the glob matches starts with the glob's literal prefix: the
+	// files that do not are passed over before their names are built.
+	lit := glob
+	if i := strings.IndexAny(glob, `*?[\`); i >= 0 {
+		lit = glob[:i]
+	}
 	for _, f := range wellKnownFiles {
+		if !hasSplitPrefix(f, home, lit) {
+			continue
+		}
 		if strings.HasPrefix(f, "~/") {
 			f = home + f[1:]
 		}
@@ -51,6 +60,18 @@ func globMatches(glob, home string) []string {
 		}
 	}
 	return out
+}
+
+// hasSplitPrefix reports whether the well-known file f, with a leading ~
+// standing for home, starts with lit.
+func hasSplitPrefix(f, home, lit string) bool {
+	if !strings.HasPrefix(f, "~/") {
+		return strings.HasPrefix(f, lit)
+	}
+	if len(lit) <= len(home) {
+		return strings.HasPrefix(home, lit)
+	}
+	return strings.HasPrefix(lit, home) && strings.HasPrefix(f[1:], lit[len(home):])
 }
 
 // globSubjects judges the well-known files a glob path could match.

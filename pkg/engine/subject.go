@@ -15,7 +15,7 @@ import (
 type subject struct {
 	tool    string // tool name the policies match on
 	primary bool   // gets the default action when no rule decides
-	text    string // what Decision.Matched shows
+	text    string // what Decision.Matched shows; "" for a command's line (label)
 
 	argv   *match.Argv   // a simple command
 	raw    string        // the raw command line, on the first command subject only (line_matches)
@@ -32,6 +32,15 @@ type subject struct {
 	mcpTool string         // MCP tool name
 	args    map[string]any // MCP arguments
 	hints   []string       // MCP annotations that are true
+}
+
+// label is what Decision.Matched shows for s: its text, or for a simple
+// command, its line, built only when asked for.
+func (s *subject) label() string {
+	if s.text == "" && s.argv != nil {
+		return s.argv.String()
+	}
+	return s.text
 }
 
 func (ev *evaluation) run(trace *Trace) {
@@ -67,6 +76,9 @@ func (ev *evaluation) run(trace *Trace) {
 func (ev *evaluation) exec(line string, primary bool, tool string) {
 	c, home := &ev.c, ev.e.env.Home
 	res := shell.Parse(line)
+	// Nothing kept past this call points into res.Commands: subjects hold
+	// the match.Argv made from them, effects their strings.
+	defer shell.Release(&res)
 	if res.Unparsed {
 		ev.flag(call.FlagUnparsed)
 	}
@@ -78,13 +90,22 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		return
 	}
-	argvs := make([]match.Argv, len(res.Commands))
-	cwds := make([]string, len(res.Commands))
+	sc := ev.scratch()
+	ev.admit(sc, tool)
+	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
 	cwd := c.Cwd
+	nargs, argBytes := 0, 0
+	for i := range res.Commands {
+		nargs += len(res.Commands[i].Args)
+		for _, a := range res.Commands[i].Args {
+			argBytes += len(a)
+		}
+	}
+	buf.Reserve(nargs, argBytes, cwd, home)
 	for i := range res.Commands {
 		sc := &res.Commands[i]
 		cwds[i] = cwd
-		argvs[i] = match.NewArgv(sc.Name, sc.Program, sc.Args, cwd, home)
+		argvs[i] = buf.NewArgv(sc.Name, sc.Program, sc.Args, cwd, home)
 		// Follow "cd DIR && ..." so later relative paths resolve where
 		// they will run: "cd / && rm -rf home" removes /home.
 		if sc.Name == "cd" && sc.Depth == 0 && len(argvs[i].Paths) == 1 {
@@ -92,7 +113,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 	}
 	for i := range res.Commands {
-		s := subject{tool: tool, primary: primary, argv: &argvs[i], text: argvs[i].String()}
+		s := subject{tool: tool, primary: primary, argv: &argvs[i]}
 		if i == 0 {
 			s.raw = line
 		}

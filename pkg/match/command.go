@@ -129,6 +129,12 @@ func bit(c byte) uint64 {
 // parseFlags splits args into a short-flag set, long flags and positional
 // arguments. With positional false, only flags are collected (for patterns).
 func parseFlags(prog string, args []string, positional bool) (short uint64, long []string, pos []string) {
+	return parseFlagsInto(prog, args, positional, nil, nil)
+}
+
+// parseFlagsInto is parseFlags appending to pos and long.
+func parseFlagsInto(prog string, args []string, positional bool, pos, long []string) (uint64, []string, []string) {
+	var short uint64
 	aliases := flagAliases[prog]
 	single := singleDashLong[prog]
 	addLong := func(name string) {

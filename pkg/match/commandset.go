@@ -11,6 +11,18 @@ type CommandSet struct {
 	byProg map[string][]*CommandPattern
 	other  []*CommandPattern // program is a glob or a path
 	pipes  []*CommandPattern
+	names  uint64 // nameBit of every name in byProg: a name whose bit is clear is not there
+}
+
+// nameBit is a cheap one-bit summary of a program name (its length and
+// end bytes), for telling without a map lookup that a set indexes no
+// pattern under the name: most sets name a few programs, and every
+// command of a line is tried against every set of the rules that admit it.
+func nameBit(name string) uint64 {
+	if name == "" {
+		return 1
+	}
+	return 1 << ((uint(len(name)) + uint(name[0])*7 + uint(name[len(name)-1])*31) & 63)
 }
 
 // NewCommandSet indexes ps.
@@ -27,6 +39,7 @@ func NewCommandSet(ps []*CommandPattern) *CommandSet {
 		}
 		for _, n := range p.names {
 			s.byProg[n] = append(s.byProg[n], p)
+			s.names |= nameBit(n)
 		}
 	}
 	return s
@@ -43,6 +56,9 @@ func (s *CommandSet) Len() int {
 // For returns the patterns that may match a simple command named name:
 // those indexed under it, then those that could match any name.
 func (s *CommandSet) For(name string) (indexed, other []*CommandPattern) {
+	if s.names&nameBit(name) == 0 {
+		return nil, s.other
+	}
 	return s.byProg[name], s.other
 }
 

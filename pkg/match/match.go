@@ -27,6 +27,7 @@ import (
 	"sync"
 
 	"github.com/gobwas/glob"
+	gmatch "github.com/gobwas/glob/match"
 )
 
 // Glob is a compiled glob with its source text.
@@ -67,7 +68,7 @@ func (c Compiler) Text(pattern string) (Glob, error) {
 func (c Compiler) glob(pattern string, seps ...rune) (*lazyGlob, error) {
 	l := &lazyGlob{src: pattern, seps: seps}
 	if !c.Lazy {
-		g, err := glob.Compile(pattern, seps...)
+		g, err := compileGlob(pattern, seps)
 		if err != nil {
 			return nil, fmt.Errorf("bad glob %q: %v", pattern, err)
 		}
@@ -96,11 +97,27 @@ func (l *lazyGlob) compile() {
 	if l.g != nil {
 		return // compiled at load
 	}
-	g, err := glob.Compile(l.src, l.seps...)
+	g, err := compileGlob(l.src, l.seps)
 	if err != nil {
 		g = matchNothing{}
 	}
 	l.g = g
+}
+
+// compileGlob compiles a glob with gobwas/glob, and keeps the result
+// unless it is a form whose matching allocates and setGlob takes the
+// pattern.
+func compileGlob(pattern string, seps []rune) (glob.Glob, error) {
+	g, err := glob.Compile(pattern, seps...)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := g.(gmatch.Matcher); ok && allocates(m) {
+		if sg, ok := newSetGlob(pattern, seps, g); ok {
+			return sg, nil
+		}
+	}
+	return g, nil
 }
 
 type matchNothing struct{}

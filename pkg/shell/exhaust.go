@@ -9,8 +9,12 @@ import (
 // exhaust finds what starts processes without end: a function that runs
 // itself in the background or in a pipeline (the classic fork bomb, under
 // any name), and an endless loop that starts background jobs and never
-// waits for them. Each is recorded in Result.Exhaust.
-func (s *state) exhaust(f *syntax.File) {
+// waits for them. Each is recorded in Result.Exhaust. src is the text f
+// was parsed from.
+func (s *state) exhaust(f *syntax.File, src string) {
+	if !mayLoop(src) {
+		return
+	}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
@@ -28,6 +32,36 @@ func (s *state) exhaust(f *syntax.File) {
 		}
 		return true
 	})
+}
+
+// mayLoop reports whether src can hold a function definition or a loop:
+// a keyword that starts one ("function", "for", "select", "while",
+// "until"), or parentheses with only blanks between them ("f() { ...").
+// A backslash-newline, which the shell removes before reading words
+// ("wh\<newline>ile"), could hide either, so it counts too. Without any of
+// them the tree holds no node exhaust looks at, and is not walked.
+func mayLoop(src string) bool {
+	if strings.Contains(src, "\\\n") {
+		return true
+	}
+	for _, w := range [...]string{"function", "for", "select", "while", "until"} {
+		if strings.Contains(src, w) {
+			return true
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		if src[i] != '(' {
+			continue
+		}
+		j := i + 1
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if j < len(src) && src[j] == ')' {
+			return true
+		}
+	}
+	return false
 }
 
 // callsSelfConcurrently reports whether body calls name in the background

@@ -26,6 +26,11 @@ type state struct {
 	parsed    int // bytes handed to the parser
 	expanded  int // bytes produced by expansion
 	parser    *syntax.Parser
+	strArena  []string       // see arena.go
+	boolArena []bool         // see arena.go
+	byteArena []byte         // see arena.go
+	fieldBuf  field          // scratch for building a word, while no expander holds it
+	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -96,6 +101,9 @@ func (s *state) result() Result {
 		parsers.Put(s.parser)
 		s.parser = nil
 	}
+	if len(s.out) == 0 {
+		s.out = nil // no commands: nil, as the fast path reports it
+	}
 	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files}
 }
 
@@ -145,7 +153,8 @@ func slowParse(src string) Result {
 		s.split(src, frame{})
 		return s.result()
 	}
-	s.exhaust(f)
+	s.out = commandArray(estimateCommands(src))
+	s.exhaust(f, src)
 	s.walkStmts(f.Stmts, frame{src: src})
 	s.walkUncalled()
 	return s.result()
@@ -172,7 +181,7 @@ func (s *state) parseString(text string, f frame) {
 		}
 		return
 	}
-	s.exhaust(file)
+	s.exhaust(file, text)
 	s.walkStmts(file.Stmts, g)
 }
 
@@ -289,12 +298,41 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		f.pl = s.newPipe()
 	}
 	f.inPipe = true
-	for i, st := range flattenPipe(c, nil) {
+	// The stages are flattened into the state's scratch slice, held while
+	// they are walked: a pipeline nested in a stage finds it taken and
+	// makes its own.
+	buf := s.stmtBuf[:0]
+	if n := countPipe(c); cap(buf) < n {
+		buf = make([]*syntax.Stmt, 0, n)
+	}
+	stages := flattenPipe(c, buf)
+	s.stmtBuf = nil
+	for i, st := range stages {
 		if i > 0 {
 			f.pl.stage++
 		}
 		s.walkStmt(st, f)
 	}
+	if cap(stages) <= maxStmtBuf {
+		s.stmtBuf = stages[:0]
+	}
+}
+
+// maxStmtBuf bounds the scratch slice kept for flattening pipelines.
+const maxStmtBuf = 1024
+
+// countPipe is how many stages flattenPipe finds.
+func countPipe(c *syntax.BinaryCmd) int {
+	n := 0
+	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) &&
+			len(st.Redirs) == 0 && !st.Negated && !st.Background {
+			n += countPipe(b)
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 func flattenPipe(c *syntax.BinaryCmd, out []*syntax.Stmt) []*syntax.Stmt {
@@ -394,9 +432,11 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 
 // walkCall reports a simple command.
 func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame) {
-	e := &expander{s: s, f: f}
+	e := &expander{s: s, f: f, cur: s.fieldBuf[:0]}
+	s.fieldBuf = nil // a command in a substitution in this one builds its own
+	defer func() { s.fieldBuf = e.cur[:0] }()
 	if len(c.Args) > 0 {
-		e.words, e.dyn = make([]string, 0, len(c.Args)), make([]bool, 0, len(c.Args))
+		e.words, e.dyn = s.strs(len(c.Args)), s.bools(len(c.Args))
 	}
 	// Assignments before a command hold for that command only (and the
 	// strings it runs: T=$(x) sh -c '...$T'); alone, they hold for the line.
@@ -511,7 +551,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if start < len(s.out) && (len(bodies) > 0 || f.inPipe && f.pl.stage > 0) {
 		// What reaches this command's stdin, for programs that read
 		// statements from it (psql, mysql, redis-cli).
-		in := append([]string(nil), bodies...)
+		n := len(bodies)
+		if f.inPipe {
+			n += len(f.pl.feeds)
+		}
+		in := append(s.strs(n), bodies...)
 		if f.inPipe {
 			for _, fd := range f.pl.feeds {
 				if fd.stage < f.pl.stage {

@@ -84,7 +84,7 @@ func (e *expander) one(w *syntax.Word) (string, bool) {
 }
 
 func (e *expander) flush() {
-	e.words = append(e.words, e.cur.String())
+	e.words = append(e.words, e.s.str(e.cur))
 	e.dyn = append(e.dyn, e.curDyn)
 	e.cur.Reset()
 	e.have, e.curDyn = false, false

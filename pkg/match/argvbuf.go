@@ -1,0 +1,113 @@
+package match
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// ArgvBuf prepares the simple commands of one line with their positional
+// arguments, path arguments and long flags in shared arrays, and the
+// absolute paths it builds in shared bytes, rather than in allocations of
+// their own. Its zero value is ready; it is not safe for concurrent use.
+//
+// What it hands out lives as long as anything points into it: a slice is
+// cut with its capacity at its length (an append copies it out), and bytes
+// once written are never written again.
+type ArgvBuf struct {
+	strs  []string
+	bytes []byte
+}
+
+// argvChunk is the least a new array holds, in strings and in bytes.
+const argvChunk = 64
+
+// Reserve makes room for commands with nargs arguments in all, whose
+// relative paths are taken from cwd or home, so that preparing them takes
+// one array of strings and one of bytes.
+func (b *ArgvBuf) Reserve(nargs, argBytes int, cwd, home string) {
+	if cap(b.strs)-len(b.strs) < 3*nargs {
+		b.strs = make([]string, 0, 3*nargs) // positionals, long flags, paths
+	}
+	b.bytes = make([]byte, 0, argBytes+nargs*(max(len(cwd), len(home))+1))
+}
+
+// Reset makes b ready for another line once nothing points into the Argv
+// it prepared: it keeps the array of strings, cleared, and lets go of the
+// bytes, since the path strings built there may be kept (a decision shows
+// one).
+func (b *ArgvBuf) Reset() {
+	clear(b.strs[:cap(b.strs)])
+	b.strs, b.bytes = b.strs[:0], nil
+}
+
+// NewArgv is NewArgv with its slices and built paths taken from b.
+func (b *ArgvBuf) NewArgv(name, program string, args []string, cwd, home string) Argv {
+	a := Argv{Name: lower(name), Program: program, Args: args}
+	n := len(args)
+	a.short, a.long, a.Positional = parseFlagsInto(name, args, true, b.take(n), b.take(n))
+	if len(a.long) == 0 {
+		a.long = nil
+	}
+	if len(a.Positional) == 0 {
+		a.Positional = nil
+		return a
+	}
+	a.Paths = b.take(len(a.Positional))[:len(a.Positional)]
+	for i, p := range a.Positional {
+		a.Paths[i] = b.cleanPath(p, cwd, home)
+	}
+	return a
+}
+
+// take returns an empty slice with room for n strings.
+func (b *ArgvBuf) take(n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if cap(b.strs)-len(b.strs) < n {
+		b.strs = make([]string, 0, max(n, argvChunk))
+	}
+	i := len(b.strs)
+	b.strs = b.strs[:i+n]
+	return b.strs[i : i : i+n]
+}
+
+// cleanPath is CleanPath with the path made absolute in b's bytes.
+func (b *ArgvBuf) cleanPath(p, cwd, home string) string {
+	var abs string
+	switch {
+	case p == "" || p[0] == '/' || p == "~" || p == "$HOME" || p == "${HOME}":
+		return CleanPath(p, cwd, home) // nothing to build
+	case strings.HasPrefix(p, "~/"):
+		abs = b.concat(home, p[1:], "")
+	case strings.HasPrefix(p, "$HOME/"):
+		abs = b.concat(home, p[5:], "")
+	case strings.HasPrefix(p, "${HOME}/"):
+		abs = b.concat(home, p[7:], "")
+	default:
+		if cwd == "" {
+			cwd = "/"
+		}
+		abs = b.concat(cwd, "/", p)
+	}
+	if abs == "" || abs[0] != '/' {
+		// A relative home or cwd: AbsPath of the result would differ.
+		return CleanPath(p, cwd, home)
+	}
+	// CleanPath of an absolute path makes nothing absolute again.
+	return CleanPath(abs, cwd, home)
+}
+
+// concat returns x+y+z written in b's bytes.
+func (b *ArgvBuf) concat(x, y, z string) string {
+	n := len(x) + len(y) + len(z)
+	if n == 0 {
+		return ""
+	}
+	if cap(b.bytes)-len(b.bytes) < n {
+		b.bytes = make([]byte, 0, max(n, argvChunk*8))
+	}
+	i := len(b.bytes)
+	b.bytes = append(append(append(b.bytes, x...), y...), z...)
+	return unsafe.String(&b.bytes[i], n)
+}

@@ -1,0 +1,54 @@
+package match
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestArgvBufMatchesNewArgv holds ArgvBuf.NewArgv to NewArgv, one buffer
+// across many commands as the engine uses it, and checks the commands
+// prepared first are not disturbed by those prepared after.
+func TestArgvBufMatchesNewArgv(t *testing.T) {
+	cmds := []struct {
+		name string
+		args []string
+	}{
+		{"rm", []string{"-rf", "~/", "$HOME/x", "${HOME}/y", "../..", "/etc/./passwd", "-", ""}},
+		{"cp", []string{"--recursive", "--", "-x", "a b", "$HOME/", "${HOME}/", "~", "$HOME", "${HOME}"}},
+		{"git", []string{"-C", "sub", "push", "--force", "origin", "main"}},
+		{"RM", []string{"-fr", "/proc/self/cwd/../.ssh", "~root/x"}},
+		{"tar", []string{"xzf", "a.tgz", "-C", "out/"}},
+		{"cat", nil},
+	}
+	for _, env := range [][2]string{{"/home/u/p", "/home/u"}, {"", ""}, {"rel/dir", "relhome"}, {"/", "/"}} {
+		cwd, home := env[0], env[1]
+		var b ArgvBuf
+		var got []Argv
+		for _, c := range cmds {
+			got = append(got, b.NewArgv(c.name, c.name, c.args, cwd, home))
+		}
+		for i, c := range cmds {
+			want := NewArgv(c.name, c.name, c.args, cwd, home)
+			if !reflect.DeepEqual(got[i], want) {
+				t.Errorf("cwd %q home %q %s %q:\n got %#v\nwant %#v", cwd, home, c.name, c.args, got[i], want)
+			}
+		}
+	}
+}
+
+// TestArgvBufAllocations checks that preparing a command takes nothing
+// of its own once the buffer has room: the allocations do not grow with
+// the number of commands.
+func TestArgvBufAllocations(t *testing.T) {
+	args := []string{"-rf", "build", "~/cache", "--no-preserve-root", "out/"}
+	n := testing.AllocsPerRun(100, func() {
+		var b ArgvBuf
+		b.Reserve(20*len(args), 20*len("build~/cache--no-preserve-rootout/"), "/home/u/p", "/home/u")
+		for range 20 {
+			b.NewArgv("rm", "rm", args, "/home/u/p", "/home/u")
+		}
+	})
+	if n > 3 {
+		t.Errorf("20 commands took %v allocations, want at most 3 (the buffer, its strings, its bytes)", n)
+	}
+}
