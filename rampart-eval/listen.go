@@ -195,8 +195,8 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 // the server closes it. librampart keeps one connection per process for
 // the calls that return (system, popen, posix_spawn) and opens a fresh one
 // when it finds its old one closed; an idle process must not hold one of
-// the maxConns slots for ever.
-const connIdle = 30 * time.Second
+// the maxConns slots for ever. A variable so that tests can shorten it.
+var connIdle = 30 * time.Second
 
 // idleReader reads a connection through r, each read bounded by connIdle,
 // except once ctx is done, when the deadline set to stop readers stays.
