@@ -380,7 +380,7 @@ static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 		errno = saved;
 		return EPERM;
 	}
-	if (rp_ask_argv(id > 0 ? sysprog : prog, argv) == RP_DENY)
+	if (rp_ask_spawn(id > 0 ? sysprog : prog, argv) == RP_DENY)
 		return EPERM;
 	return spawn_fixed(fn, pid, prog, fa, attr, argv, envp);
 }

@@ -68,11 +68,16 @@ void rp_init(void);
 enum { RP_ALLOW = 0, RP_DENY = 1 };
 
 /* rp_ask_argv judges the program prog run with argv (argv[0] is only its
- * name); rp_ask_shell judges a shell command line (system, popen). Both
+ * name), for an exec; rp_ask_shell judges a shell command line (system,
+ * popen), keeping the connection for the process's next question. Both
  * return RP_ALLOW or RP_DENY after applying monitor and fail-open rules, and
  * print the reason on stderr when they deny. errno is preserved. */
 int rp_ask_argv(const char *prog, char *const argv[]);
 int rp_ask_shell(const char *command);
+
+/* rp_ask_spawn is rp_ask_argv for posix_spawn, which returns to its
+ * caller: the connection is kept for the process's next question. */
+int rp_ask_spawn(const char *prog, char *const argv[]);
 
 /* rp_busy is the recursion guard: while set, the interposers pass straight
  * through. It is never left set across a real exec, since a vfork child
@@ -94,6 +99,24 @@ char **rp_env_fix(char *const envp[], char **out, size_t slots, char *buf, size_
  * another name; -1 when it is anonymous (a memfd, a deleted file) and
  * cannot be judged; 0 otherwise. errno is preserved. See identity.c. */
 int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz);
+
+/* A connection to rampart-eval for one exchange (conn.c). kept: it is the
+ * process's kept connection (no shutdown after the question, and it stays
+ * open); reused: it was kept from an earlier exchange, so finding it
+ * closed before any answer means the server let it go idle, not that it
+ * failed. */
+struct rp_conn {
+	int fd;
+	int kept;
+	int reused;
+};
+
+/* rp_conn_get gives the process's kept connection when it may use it,
+ * else a fresh one, which it keeps when keep is set and it can: 0, or -1
+ * with *why set. rp_conn_put ends the exchange: a fresh connection that
+ * is not kept is closed, and so is a kept one when !ok. */
+int rp_conn_get(struct rp_conn *c, int keep, const char **why);
+void rp_conn_put(struct rp_conn *c, int ok);
 
 /* Small async-signal-safe string helpers. */
 size_t rp_strlen(const char *s);
