@@ -42,6 +42,8 @@ enum rp_var {
  * own environment. A process cannot change it later: children always get
  * these values back (see env.c). */
 struct rp_config {
+	int inited;     /* rp_init has run (here, not a variable of its own:
+			 * one page of this structure is all loading touches) */
 	int monitor;    /* RAMPART_MODE=monitor */
 	int fail_open;  /* RAMPART_FAIL_OPEN=1 */
 	int quiet;      /* RAMPART_QUIET=1: no messages on stderr */
@@ -54,9 +56,13 @@ struct rp_config {
 	 * the variable was unset at load time (and must stay unset). They
 	 * point into envbuf, packed, so that loading touches few pages. */
 	const char *env[RP_NVARS];
-	char envbuf[2 * PATH_MAX];
 	size_t envlen;
-	char self[PATH_MAX]; /* this library's path, as the loader found it */
+	/* This library's path as the loader found it (the value of the
+	 * LD_PRELOAD entry in envbuf), or "". */
+	const char *self;
+	/* Last, and written only as far as it is used: loading every new
+	 * program touches one page of this structure, not four. */
+	char envbuf[2 * PATH_MAX];
 };
 
 extern struct rp_config rp_cfg;
