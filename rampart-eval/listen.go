@@ -134,8 +134,9 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 		conn.Close()
 		<-slots
 	}
+	idle := connIdle
 	handle := func(j job) {
-		serve(idleReader{ctx, j.conn, j.r}, j.conn, d, reportErr)
+		serve(idleReader{ctx, j.conn, j.r, idle}, j.conn, d, reportErr)
 		done(j.conn)
 	}
 	work := make(chan job)
@@ -204,11 +205,12 @@ type idleReader struct {
 	ctx  context.Context
 	conn net.Conn
 	r    io.Reader
+	idle time.Duration // connIdle when listen started
 }
 
 func (i idleReader) Read(p []byte) (int, error) {
 	if i.ctx.Err() == nil {
-		i.conn.SetReadDeadline(time.Now().Add(connIdle))
+		i.conn.SetReadDeadline(time.Now().Add(i.idle))
 		if i.ctx.Err() != nil {
 			// Shutdown began meanwhile, and may have set its deadline
 			// before ours.
