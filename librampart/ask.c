@@ -30,8 +30,14 @@
  * the rest of a long message is dropped. */
 #define RP_REPLY_MAX 1024
 
+/* A writer connects on its first flush: the request is built first, so
+ * that connect, send and shutdown follow each other at once and the
+ * server, woken by the connect, finds the whole question waiting. */
 struct writer {
-	int fd;
+	struct rp_conn *conn;
+	int keep;     /* for rp_conn_get */
+	int noconn;   /* the connection failed; why says how */
+	const char **why;
 	int err;
 	size_t total;
 	size_t n;
@@ -48,9 +54,11 @@ static long now_ms(void)
 
 static void flush(struct writer *w)
 {
+	if (w->conn->fd < 0 && !w->err && rp_conn_get(w->conn, w->keep, w->why) < 0)
+		w->err = w->noconn = 1;
 	size_t off = 0;
 	while (!w->err && off < w->n) {
-		ssize_t r = send(w->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
+		ssize_t r = send(w->conn->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -351,11 +359,14 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
-		struct rp_conn c;
-		if (rp_conn_get(&c, keep, why) < 0)
-			return GOT_NOTHING;
-		struct writer w = {.fd = c.fd, .deadline_ms = deadline};
+		struct rp_conn c = {.fd = -1};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline_ms = deadline};
 		body(&w, a, b);
+		if (c.fd < 0) {
+			if (!w.noconn)
+				*why = "cannot send the request";
+			return GOT_NOTHING;
+		}
 		if (w.err && !c.reused) {
 			*why = "cannot send the request";
 			rp_conn_put(&c, 0);
