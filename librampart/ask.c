@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,8 +30,14 @@
  * the rest of a long message is dropped. */
 #define RP_REPLY_MAX 1024
 
+/* A writer connects on its first flush: the request is built first, so
+ * that connect, send and shutdown follow each other at once and the
+ * server, woken by the connect, finds the whole question waiting. */
 struct writer {
-	int fd;
+	struct rp_conn *conn;
+	int keep;     /* for rp_conn_get */
+	int noconn;   /* the connection failed; why says how */
+	const char **why;
 	int err;
 	size_t total;
 	size_t n;
@@ -49,9 +54,11 @@ static long now_ms(void)
 
 static void flush(struct writer *w)
 {
+	if (w->conn->fd < 0 && !w->err && rp_conn_get(w->conn, w->keep, w->why) < 0)
+		w->err = w->noconn = 1;
 	size_t off = 0;
 	while (!w->err && off < w->n) {
-		ssize_t r = send(w->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
+		ssize_t r = send(w->conn->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -268,73 +275,50 @@ static void message(const char *reply, size_t n, char *out, size_t outsz)
 	out[k] = 0;
 }
 
-/* exchange connects, streams the request that body writes, and reads the
- * decision. On a deny it copies the message into msg. */
-static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
-		    const void *b, char *msg, size_t msgsz, const char **why)
+/* Outcome of reading one reply. */
+enum { READ_OK, READ_CLOSED, READ_FAILED };
+
+/* read_reply reads one reply line into reply (its start, when it is
+ * longer) and consumes the rest of it, so that a kept connection is left
+ * at the next reply. READ_CLOSED: the stream ended (or was reset) before
+ * its first byte. */
+static int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *len)
 {
-	*why = "not configured: RAMPART_SOCKET is not set";
-	if (!rp_cfg.have_socket)
-		return GOT_NOTHING;
-	long deadline = now_ms() + rp_cfg.timeout_ms;
-	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	*why = "cannot create a socket";
-	if (fd < 0)
-		return GOT_NOTHING;
-	/* Bounds connect (unix sockets honour the send timeout) and writes. */
-	struct timeval tv = {.tv_sec = rp_cfg.timeout_ms / 1000, .tv_usec = (rp_cfg.timeout_ms % 1000) * 1000};
-	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-	struct sockaddr_un sa = {.sun_family = AF_UNIX};
-	size_t sl = rp_strlen(rp_cfg.socket);
-	for (size_t i = 0; i < sl; i++)
-		sa.sun_path[i] = rp_cfg.socket[i];
-	int r;
-	do
-		r = connect(fd, (struct sockaddr *)&sa, sizeof sa);
-	while (r < 0 && errno == EINTR);
-	*why = "cannot connect to the eval socket";
-	if (r < 0) {
-		close(fd);
-		return GOT_NOTHING;
-	}
-	struct writer w = {.fd = fd, .deadline_ms = deadline};
-	body(&w, a, b);
-	*why = "cannot send the request";
-	if (w.err) {
-		close(fd);
-		return GOT_NOTHING;
-	}
-	/* One question per connection: say so, and the server finds the end
-	 * of the stream right after the line instead of waking up for it
-	 * once we are gone. */
-	shutdown(fd, SHUT_WR);
-	char reply[RP_REPLY_MAX];
-	size_t n = 0;
-	*why = "no answer in time";
+	size_t n = 0, seen = 0;
+	char spill[256];
 	for (;;) {
 		long left = deadline - now_ms();
-		if (left <= 0) {
-			close(fd);
-			return GOT_NOTHING;
-		}
+		if (left <= 0)
+			return READ_FAILED;
 		struct pollfd p = {.fd = fd, .events = POLLIN};
-		r = poll(&p, 1, (int)left);
+		int r = poll(&p, 1, (int)left);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0) {
-			close(fd);
-			return GOT_NOTHING;
-		}
-		ssize_t got = recv(fd, reply + n, sizeof reply - n, 0);
+		if (r <= 0)
+			return READ_FAILED;
+		char *to = n < cap ? reply + n : spill;
+		size_t room = n < cap ? cap - n : sizeof spill;
+		ssize_t got = recv(fd, to, room, 0);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0)
-			break;
-		n += (size_t)got;
-		if (find(reply, n, "\n") || n == sizeof reply)
-			break;
+			return seen == 0 && (got == 0 || errno == ECONNRESET) ? READ_CLOSED : READ_FAILED;
+		seen += (size_t)got;
+		if (find(to, (size_t)got, "\n")) {
+			if (to == reply + n)
+				n += (size_t)got;
+			*len = n;
+			return READ_OK;
+		}
+		if (to == reply + n)
+			n += (size_t)got;
 	}
-	close(fd);
+}
+
+/* judge reads the decision in reply[0:n]; on a deny it copies the message
+ * into msg. */
+static int judge(const char *reply, size_t n, char *msg, size_t msgsz, const char **why)
+{
 	/* "decision" can only match as a key: inside a JSON string every quote
 	 * is escaped. rampart-eval writes it first. */
 	const char *d = value(reply, n, "\"decision\"");
@@ -357,6 +341,51 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 			msg[k++] = *note;
 		msg[k] = 0;
 		return GOT_DENY;
+	}
+	return GOT_NOTHING;
+}
+
+/* exchange streams the request that body writes and reads the decision,
+ * on the process's kept connection or a fresh one (keep: the caller
+ * returns to the program, so a fresh connection is kept for its next
+ * question). On a deny it copies the message into msg. */
+static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
+		    const void *b, int keep, char *msg, size_t msgsz, const char **why)
+{
+	*why = "not configured: RAMPART_SOCKET is not set";
+	if (!rp_cfg.have_socket)
+		return GOT_NOTHING;
+	long deadline = now_ms() + rp_cfg.timeout_ms;
+	/* A kept connection found closed before any answer (the server let
+	 * it go idle, or restarted) is replaced once. */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		struct rp_conn c = {.fd = -1};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline_ms = deadline};
+		body(&w, a, b);
+		if (c.fd < 0) {
+			if (!w.noconn)
+				*why = "cannot send the request";
+			return GOT_NOTHING;
+		}
+		if (w.err && !c.reused) {
+			*why = "cannot send the request";
+			rp_conn_put(&c, 0);
+			return GOT_NOTHING;
+		}
+		/* One question on this connection: say so, and the server finds
+		 * the end of the stream right after the line instead of waking
+		 * up for it once we are gone. */
+		if (!c.kept)
+			shutdown(c.fd, SHUT_WR);
+		char reply[RP_REPLY_MAX];
+		size_t n = 0;
+		int r = w.err ? READ_CLOSED : read_reply(c.fd, deadline, reply, sizeof reply, &n);
+		rp_conn_put(&c, r == READ_OK);
+		if (r == READ_OK)
+			return judge(reply, n, msg, msgsz, why);
+		*why = "no answer in time";
+		if (r != READ_CLOSED || !c.reused)
+			return GOT_NOTHING;
 	}
 	return GOT_NOTHING;
 }
@@ -412,19 +441,23 @@ static int verdict(int got, const char *what, const char *msg, const char *why)
 	return RP_DENY;
 }
 
-int rp_ask_argv(const char *prog, char *const argv[])
+static int ask_argv(const char *prog, char *const argv[], int keep)
 {
 	int saved = errno;
 	rp_busy = 1;
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_argv, prog, argv, msg, sizeof msg, &why);
+	int got = exchange(body_argv, prog, argv, keep, msg, sizeof msg, &why);
 	int v = verdict(got, prog, msg, why);
 	rp_busy = 0;
 	errno = saved;
 	return v;
 }
+
+int rp_ask_argv(const char *prog, char *const argv[]) { return ask_argv(prog, argv, 0); }
+
+int rp_ask_spawn(const char *prog, char *const argv[]) { return ask_argv(prog, argv, 1); }
 
 int rp_ask_shell(const char *command)
 {
@@ -433,7 +466,7 @@ int rp_ask_shell(const char *command)
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_shell, command, NULL, msg, sizeof msg, &why);
+	int got = exchange(body_shell, command, NULL, 1, msg, sizeof msg, &why);
 	/* Name the command, shortened: a message line, not a transcript. */
 	char what[128];
 	size_t k = 0;

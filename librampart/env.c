@@ -19,7 +19,6 @@
 #include <string.h>
 #include <unistd.h>
 
-struct rp_config rp_cfg;
 
 static const char *const var_names[RP_NVARS] = {
 	[RP_VAR_PRELOAD] = "LD_PRELOAD",
@@ -31,7 +30,7 @@ static const char *const var_names[RP_NVARS] = {
 	[RP_VAR_SESSION] = "RAMPART_SESSION",
 };
 
-static int inited;
+struct rp_config rp_cfg;
 
 size_t rp_strlen(const char *s)
 {
@@ -87,7 +86,7 @@ static void set_entry(enum rp_var v, const char *value)
 
 void rp_init(void)
 {
-	if (__atomic_load_n(&inited, __ATOMIC_ACQUIRE))
+	if (__atomic_load_n(&rp_cfg.inited, __ATOMIC_ACQUIRE))
 		return;
 	/* Runs from the constructor, before the program can have forked; a
 	 * library constructor that execs earlier gets here first instead.
@@ -120,18 +119,19 @@ void rp_init(void)
 
 	/* Where this library lives, so children preload the same file. */
 	Dl_info info;
-	if (dladdr((void *)&rp_init, &info) && info.dli_fname && info.dli_fname[0] == '/')
-		copy(rp_cfg.self, sizeof rp_cfg.self, info.dli_fname);
-	if (rp_cfg.self[0])
-		set_entry(RP_VAR_PRELOAD, rp_cfg.self);
-	else if (getenv("LD_PRELOAD"))
+	rp_cfg.self = "";
+	if (dladdr((void *)&rp_init, &info) && info.dli_fname && info.dli_fname[0] == '/' &&
+	    strlen(info.dli_fname) < PATH_MAX) {
+		set_entry(RP_VAR_PRELOAD, info.dli_fname);
+		rp_cfg.self = rp_cfg.env[RP_VAR_PRELOAD] + sizeof "LD_PRELOAD=" - 1;
+	} else if (getenv("LD_PRELOAD"))
 		set_entry(RP_VAR_PRELOAD, getenv("LD_PRELOAD"));
 	for (int v = RP_VAR_SOCKET; v < RP_NVARS; v++) {
 		const char *val = getenv(var_names[v]);
 		if (val)
 			set_entry((enum rp_var)v, val);
 	}
-	__atomic_store_n(&inited, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&rp_cfg.inited, 1, __ATOMIC_RELEASE);
 }
 
 /* name_is reports whether entry e is "NAME=..." for var v. */

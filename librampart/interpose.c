@@ -105,17 +105,14 @@ static int call_real(enum kind k, const char *prog, int fd, char *const argv[], 
 	return -1;
 }
 
-/* exec_fixed runs the real function with the environment repaired. Its
+/* exec_repaired runs the real function with the environment repaired. Its
  * own frame, so the request buffers of the ask are gone by now. A huge
  * environment (more than RP_ENV_STACK entries) is copied into an mmap'd
  * array; in a vfork child a successful exec leaves that mapping in the
  * parent, a price paid only by such environments. */
-static __attribute__((noinline)) int exec_fixed(enum kind k, const char *prog, int fd,
-						char *const argv[], char *const envp[])
+static __attribute__((noinline)) int exec_repaired(enum kind k, const char *prog, int fd, char *const argv[],
+						   char *const envp[], size_t slots)
 {
-	size_t slots = rp_env_check(envp);
-	if (!slots)
-		return call_real(k, prog, fd, argv, envp);
 	char buf[2 * PATH_MAX];
 	if (slots <= RP_ENV_STACK) {
 		char *out[RP_ENV_STACK];
@@ -132,6 +129,19 @@ static __attribute__((noinline)) int exec_fixed(enum kind k, const char *prog, i
 	munmap(out, bytes);
 	errno = e;
 	return r;
+}
+
+/* exec_fixed runs the real function with the environment as it must be.
+ * When it already is (the common case) the exec runs from a small frame:
+ * in a fork child every stack page the exec path touches below the
+ * parent's is a page fault. */
+static __attribute__((noinline)) int exec_fixed(enum kind k, const char *prog, int fd,
+						char *const argv[], char *const envp[])
+{
+	size_t slots = rp_env_check(envp);
+	if (!slots)
+		return call_real(k, prog, fd, argv, envp);
+	return exec_repaired(k, prog, fd, argv, envp, slots);
 }
 
 static int has_slash(const char *s)
@@ -380,7 +390,7 @@ static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 		errno = saved;
 		return EPERM;
 	}
-	if (rp_ask_argv(id > 0 ? sysprog : prog, argv) == RP_DENY)
+	if (rp_ask_spawn(id > 0 ? sysprog : prog, argv) == RP_DENY)
 		return EPERM;
 	return spawn_fixed(fn, pid, prog, fa, attr, argv, envp);
 }

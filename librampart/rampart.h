@@ -42,6 +42,8 @@ enum rp_var {
  * own environment. A process cannot change it later: children always get
  * these values back (see env.c). */
 struct rp_config {
+	int inited;     /* rp_init has run (here, not a variable of its own:
+			 * one page of this structure is all loading touches) */
 	int monitor;    /* RAMPART_MODE=monitor */
 	int fail_open;  /* RAMPART_FAIL_OPEN=1 */
 	int quiet;      /* RAMPART_QUIET=1: no messages on stderr */
@@ -54,9 +56,13 @@ struct rp_config {
 	 * the variable was unset at load time (and must stay unset). They
 	 * point into envbuf, packed, so that loading touches few pages. */
 	const char *env[RP_NVARS];
-	char envbuf[2 * PATH_MAX];
 	size_t envlen;
-	char self[PATH_MAX]; /* this library's path, as the loader found it */
+	/* This library's path as the loader found it (the value of the
+	 * LD_PRELOAD entry in envbuf), or "". */
+	const char *self;
+	/* Last, and written only as far as it is used: loading every new
+	 * program touches one page of this structure, not four. */
+	char envbuf[2 * PATH_MAX];
 };
 
 extern struct rp_config rp_cfg;
@@ -68,11 +74,16 @@ void rp_init(void);
 enum { RP_ALLOW = 0, RP_DENY = 1 };
 
 /* rp_ask_argv judges the program prog run with argv (argv[0] is only its
- * name); rp_ask_shell judges a shell command line (system, popen). Both
+ * name), for an exec; rp_ask_shell judges a shell command line (system,
+ * popen), keeping the connection for the process's next question. Both
  * return RP_ALLOW or RP_DENY after applying monitor and fail-open rules, and
  * print the reason on stderr when they deny. errno is preserved. */
 int rp_ask_argv(const char *prog, char *const argv[]);
 int rp_ask_shell(const char *command);
+
+/* rp_ask_spawn is rp_ask_argv for posix_spawn, which returns to its
+ * caller: the connection is kept for the process's next question. */
+int rp_ask_spawn(const char *prog, char *const argv[]);
 
 /* rp_busy is the recursion guard: while set, the interposers pass straight
  * through. It is never left set across a real exec, since a vfork child
@@ -94,6 +105,24 @@ char **rp_env_fix(char *const envp[], char **out, size_t slots, char *buf, size_
  * another name; -1 when it is anonymous (a memfd, a deleted file) and
  * cannot be judged; 0 otherwise. errno is preserved. See identity.c. */
 int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz);
+
+/* A connection to rampart-eval for one exchange (conn.c). kept: it is the
+ * process's kept connection (no shutdown after the question, and it stays
+ * open); reused: it was kept from an earlier exchange, so finding it
+ * closed before any answer means the server let it go idle, not that it
+ * failed. */
+struct rp_conn {
+	int fd;
+	int kept;
+	int reused;
+};
+
+/* rp_conn_get gives the process's kept connection when it may use it,
+ * else a fresh one, which it keeps when keep is set and it can: 0, or -1
+ * with *why set. rp_conn_put ends the exchange: a fresh connection that
+ * is not kept is closed, and so is a kept one when !ok. */
+int rp_conn_get(struct rp_conn *c, int keep, const char **why);
+void rp_conn_put(struct rp_conn *c, int ok);
 
 /* Small async-signal-safe string helpers. */
 size_t rp_strlen(const char *s);

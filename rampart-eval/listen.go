@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -123,17 +124,23 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 		}
 		mu.Unlock()
 	}()
-	handle := func(conn net.Conn) {
-		serve(conn, conn, d, func(err error) {
-			fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
-		})
+	reportErr := func(err error) {
+		fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
+	}
+	done := func(conn net.Conn) {
 		mu.Lock()
 		delete(conns, conn)
 		mu.Unlock()
 		conn.Close()
 		<-slots
 	}
-	work := make(chan net.Conn)
+	idle := connIdle
+	handle := func(j job) {
+		serve(idleReader{ctx, j.conn, j.r, idle}, j.conn, d, reportErr)
+		done(j.conn)
+	}
+	work := make(chan job)
+	first := make([]byte, readBuf)
 	var acceptErr error
 	for {
 		slots <- struct{}{}
@@ -157,16 +164,27 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 			conn.SetReadDeadline(time.Now())
 		}
 		mu.Unlock()
-		// Hand the connection to an idle worker, or start one. Workers
-		// outlive their connection for a while: librampart connects once
-		// per exec, and a fresh goroutine would grow its stack each time.
+		// librampart's question for one exec is usually all there by
+		// now, ended by its shutdown: answer it here. Handing it to
+		// another goroutine would wake another thread for it, which on
+		// a small machine costs more than the decision.
+		p := readPending(conn, first)
+		if p.eof && (len(p.data) == 0 || oneLine(p.data)) {
+			serve(bytes.NewReader(p.data), conn, d, reportErr)
+			done(conn)
+			continue
+		}
+		// A longer exchange: hand it to an idle worker, or start one.
+		// Workers outlive their connection for a while, so that a fresh
+		// goroutine does not have to grow its stack each time.
+		j := job{conn: conn, r: p.reader(conn)}
 		select {
-		case work <- conn:
+		case work <- j:
 		default:
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				worker(ctx, conn, work, handle)
+				worker(ctx, j, work, handle)
 			}()
 		}
 	}
@@ -174,20 +192,55 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 	return acceptErr
 }
 
+// connIdle is how long a connection may wait between questions before
+// the server closes it. librampart keeps one connection per process for
+// the calls that return (system, popen, posix_spawn) and opens a fresh one
+// when it finds its old one closed; an idle process must not hold one of
+// the maxConns slots for ever. A variable so that tests can shorten it.
+var connIdle = 30 * time.Second
+
+// idleReader reads a connection through r, each read bounded by connIdle,
+// except once ctx is done, when the deadline set to stop readers stays.
+type idleReader struct {
+	ctx  context.Context
+	conn net.Conn
+	r    io.Reader
+	idle time.Duration // connIdle when listen started
+}
+
+func (i idleReader) Read(p []byte) (int, error) {
+	if i.ctx.Err() == nil {
+		i.conn.SetReadDeadline(time.Now().Add(i.idle))
+		if i.ctx.Err() != nil {
+			// Shutdown began meanwhile, and may have set its deadline
+			// before ours.
+			i.conn.SetReadDeadline(time.Now())
+		}
+	}
+	return i.r.Read(p)
+}
+
 // workerIdle is how long a connection worker waits for the next
 // connection before it exits.
 const workerIdle = 10 * time.Second
 
-// worker handles conn, then further connections from work until it has
-// been idle for workerIdle or ctx is done.
-func worker(ctx context.Context, conn net.Conn, work <-chan net.Conn, handle func(net.Conn)) {
+// job is a connection for a worker, read through r (which starts with
+// what the accept loop already read from it).
+type job struct {
+	conn net.Conn
+	r    io.Reader
+}
+
+// worker handles j, then further jobs from work until it has been idle
+// for workerIdle or ctx is done.
+func worker(ctx context.Context, j job, work <-chan job, handle func(job)) {
 	idle := time.NewTimer(workerIdle)
 	defer idle.Stop()
 	for {
-		handle(conn)
+		handle(j)
 		idle.Reset(workerIdle)
 		select {
-		case conn = <-work:
+		case j = <-work:
 		case <-idle.C:
 			return
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -485,7 +486,9 @@ func FuzzServe(f *testing.F) {
 }
 
 // BenchmarkListenRoundTrip is one call and its decision over the socket:
-// on a connection per call as librampart makes them, and on one connection;
+// on a connection per call as librampart makes them for an exec (the
+// question, then the writing side shut), and on one connection, as
+// librampart keeps for the calls that return;
 // with a decider that does nothing, and with the real decision point (the
 // standard profile, the audit record written before the answer).
 func BenchmarkListenRoundTrip(b *testing.B) {
@@ -520,6 +523,7 @@ func BenchmarkListenRoundTrip(b *testing.B) {
 					b.Fatal(err)
 				}
 				c.Write(req)
+				c.(*net.UnixConn).CloseWrite() // one question, as librampart asks for an exec
 				if _, err := c.Read(buf); err != nil {
 					b.Fatal(err)
 				}
@@ -585,5 +589,73 @@ func TestListenReloadPoint(t *testing.T) {
 	})
 	if got := ask(); got != call.Deny {
 		t.Errorf("after a broken edit: %v, want the last good policy's deny", got)
+	}
+}
+
+// TestListenOneQuestion: however a client sends its questions and ends
+// its side (librampart's exec case is one line and a shutdown, answered
+// on the accepting goroutine), each gets its answer, in order, and the
+// server then closes the connection.
+func TestListenOneQuestion(t *testing.T) {
+	f := &fakeDecider{}
+	sock, _, _ := startListen(t, filepath.Join(shortDir(t), "eval.sock"), f)
+	for _, tc := range []struct {
+		name   string
+		writes []string
+		want   []call.Action
+	}{
+		{"one line", []string{execLine("ls")}, []call.Action{call.Allow}},
+		{"one denied line", []string{execLine("touch /tmp/x/blocked-marker")}, []call.Action{call.Deny}},
+		{"a bad line", []string{"not json\n"}, []call.Action{call.Deny}},
+		{"two lines", []string{execLine("ls") + execLine("touch /tmp/x/blocked-marker")}, []call.Action{call.Allow, call.Deny}},
+		{"a line in two writes", []string{execLine("ls")[:10], execLine("ls")[10:]}, []call.Action{call.Allow}},
+		{"no line", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := net.Dial("unix", sock)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			for i, w := range tc.writes {
+				if i > 0 {
+					time.Sleep(20 * time.Millisecond) // the server has seen the first part alone
+				}
+				if _, err := c.Write([]byte(w)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c.(*net.UnixConn).CloseWrite()
+			r := bufio.NewReader(c)
+			for i, want := range tc.want {
+				if d := readDecision(t, r); d.Decision != want {
+					t.Errorf("answer %d: %v, want %v", i+1, d.Decision, want)
+				}
+			}
+			c.SetReadDeadline(time.Now().Add(10 * time.Second))
+			if extra, err := r.ReadBytes('\n'); len(extra) != 0 || err != io.EOF {
+				t.Errorf("after the answers: %q, %v; want the server to close (EOF)", extra, err)
+			}
+		})
+	}
+}
+
+// TestListenIdle: a connection that asks nothing for connIdle is closed,
+// and a busy one is not.
+func TestListenIdle(t *testing.T) {
+	defer func(d time.Duration) { connIdle = d }(connIdle)
+	connIdle = 200 * time.Millisecond
+	sock, _, _ := startListen(t, filepath.Join(shortDir(t), "eval.sock"), &fakeDecider{})
+	c, r := dial(t, sock)
+	for range 5 { // 5 questions 100 ms apart: longer than connIdle in all
+		time.Sleep(connIdle / 2)
+		c.Write([]byte(execLine("ls")))
+		if d := readDecision(t, r); d.Decision != call.Allow {
+			t.Fatalf("busy connection: %v, want allow", d.Decision)
+		}
+	}
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if b, err := r.ReadBytes('\n'); len(b) != 0 || err != io.EOF {
+		t.Errorf("idle connection: read %q, %v; want the server to close it (EOF)", b, err)
 	}
 }

@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# bench-preload: what Rampart adds to running a command.
+# bench-preload: what Rampart adds to running a command, side by side with
+# the same thing done without it.
 #
-#   1. librampart: N runs of /bin/true from a bash loop, without and with
-#      LD_PRELOAD (each exec asks `rampart-eval --listen`, which audits it);
-#      reported as microseconds added per exec. Target: at most 150 µs.
+#   1. librampart: N runs of /bin/true from a bash loop, bare and with
+#      LD_PRELOAD (each exec asks `rampart-eval --listen`, which writes the
+#      audit record before it answers), alternating in chunks of CHUNK in
+#      each of ROUNDS rounds. Per round: microseconds per exec, bare and preloaded,
+#      the microseconds added and the ratio; then min/median/max over the
+#      rounds. CPU is the loop's, its children's and rampart-eval's.
+#      Target: at most 150 us added. The limit it is held against is the
+#      audited socket round trip in process (rampart-eval's
+#      BenchmarkListenRoundTrip, one connection per question as librampart
+#      makes them for an exec), printed when the Go toolchain and the
+#      sources are here.
 #   2. rampart-shell -c true against sh -c true (policy load, decision and
 #      audit record in a fresh process each time).
 #
 # Uses rampart-eval and rampart-shell from $PATH (make bench puts bin/ first),
 # else from bin/; librampart.so from $RAMPART_LIB, else librampart/ (built if
-# missing). Best of ROUNDS rounds, to keep a busy machine's noise out.
-# Prints figures only; it never fails on time.
+# missing). Prints figures only; it never fails on time.
 set -euo pipefail
 
 N=${N:-500}
 SHIM_N=${SHIM_N:-100}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
+CHUNK=${CHUNK:-50}
+[ "$CHUNK" -le "$N" ] || CHUNK=$N
+N=$((N / CHUNK * CHUNK))
 root=$(cd "$(dirname "$0")/.." && pwd)
 PATH=$PATH:$root/bin
 
@@ -54,31 +65,60 @@ server_cpu() {
 	echo "$sum"
 }
 
-# measure CMD...: best of ROUNDS runs of CMD, which prints bash's `times`
-# last. Sets WALL (wall ns) and CPU (ns of CPU used by CMD, its children
-# and rampart-eval): CPU stays meaningful on a busy machine, WALL does not.
+# measure CMD...: one run of CMD, which prints bash's `times` last. Sets
+# WALL (ns) and CPU (ns used by CMD, its children and rampart-eval).
 measure() {
-	WALL=0 CPU=0
-	local t0 s0 w c out
-	for _ in $(seq "$ROUNDS"); do
-		s0=$(server_cpu)
-		t0=$(now)
-		out=$("$@" | tail -2)
-		w=$(($(now) - t0))
-		c=$(printf '%s\n' "$out" | awk -v srv=$(($(server_cpu) - s0)) '
-			function sec(t) { sub(/s$/, "", t); split(t, p, "m"); return p[1] * 60 + p[2] }
-			{ total += sec($1) + sec($2) }
-			END { printf "%.0f", total * 1e9 + srv }')
-		if [ "$WALL" -eq 0 ] || [ "$w" -lt "$WALL" ]; then WALL=$w; fi
-		if [ "$CPU" -eq 0 ] || [ "$c" -lt "$CPU" ]; then CPU=$c; fi
-	done
+	local s0 t0 out
+	s0=$(server_cpu)
+	t0=$(now)
+	out=$("$@" | tail -2)
+	WALL=$(($(now) - t0))
+	CPU=$(printf '%s\n' "$out" | awk -v srv=$(($(server_cpu) - s0)) '
+		function sec(t) { sub(/s$/, "", t); split(t, p, "m"); return p[1] * 60 + p[2] }
+		{ total += sec($1) + sec($2) }
+		END { printf "%.0f", total * 1e9 + srv }')
 }
 
+# The in-process limit, measured first, while nothing else of ours runs.
+limit_us=
+if command -v go >/dev/null && [ -f "$root/rampart-eval/listen_test.go" ]; then
+	limit_us=$(cd "$root/rampart-eval" && go test -run '^$' -bench 'ListenRoundTrip/conn-per-call-audited' \
+		-benchtime 2000x -count 3 . 2>/dev/null |
+		sort -n -k3 | awk '/ns\/op/ { v[++n] = $3 } END { if (n) printf "%.1f", v[int((n + 1) / 2)] / 1e3 }') || limit_us=
+fi
+
+# Each round alternates bare and preloaded chunks of CHUNK execs, so that
+# a change in the machine's load falls on both sides alike.
+chunk='for ((i = 0; i < '"$CHUNK"'; i++)); do /bin/true; done; times'
+rows=$work/rows
+: >"$rows"
+for r in $(seq "$ROUNDS"); do
+	bw=0 bc=0 pw=0 pc=0
+	for _ in $(seq $((N / CHUNK))); do
+		measure bash -c "$chunk"
+		bw=$((bw + WALL)) bc=$((bc + CPU))
+		measure env LD_PRELOAD="$lib" RAMPART_SOCKET="$sock" bash -c "$chunk"
+		pw=$((pw + WALL)) pc=$((pc + CPU))
+	done
+	echo "$r $bw $bc $pw $pc" >>"$rows"
+done
 loop='for ((i = 0; i < '"$N"'; i++)); do /bin/true; done; times'
-measure bash -c "$loop"
-plain_w=$WALL plain_c=$CPU
-measure env LD_PRELOAD="$lib" RAMPART_SOCKET="$sock" bash -c "$loop"
-pre_w=$WALL pre_c=$CPU
+# What holds on a busy machine: events per exec counted by perf, when it
+# may count them (one more round, bare and preloaded, with rampart-eval's).
+counts=
+events=raw_syscalls:sys_enter,page-faults,context-switches
+if command -v perf >/dev/null && perf stat -e "$events" -o /dev/null true 2>/dev/null; then
+	perf stat -e "$events" -o "$work/bare.perf" bash -c "$loop" >/dev/null
+	perf stat -e "$events" -p "$server" -o "$work/server.perf" &
+	pstat=$!
+	sleep 0.2
+	perf stat -e "$events" -o "$work/pre.perf" env LD_PRELOAD="$lib" RAMPART_SOCKET="$sock" bash -c "$loop" >/dev/null
+	kill -INT "$pstat" && wait "$pstat" || true
+	counts=$(for f in bare pre server; do
+		awk -v f=$f '/sys_enter/ { s = $1 } /page-faults/ { p = $1 } /context-switches/ { c = $1 }
+			END { gsub(/,/, "", s); gsub(/,/, "", p); gsub(/,/, "", c); printf "%s %s %s %s\n", f, s, p, c }' "$work/$f.perf"
+	done)
+fi
 records=$(wc -l <"$RAMPART_HOME/audit/audit.jsonl")
 denied=$(grep -c '"decision":"deny"' "$RAMPART_HOME/audit/audit.jsonl" || true)
 
@@ -91,12 +131,40 @@ sh_w=$WALL sh_c=$CPU
 measure shim_loop rampart-shell
 shim_w=$WALL shim_c=$CPU
 
-awk -v n="$N" -v aw="$plain_w" -v ac="$plain_c" -v bw="$pre_w" -v bc="$pre_c" -v r="$records" -v d="$denied" \
-	-v sn="$SHIM_N" -v sw="$sh_w" -v sc="$sh_c" -v mw="$shim_w" -v mc="$shim_c" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-	printf "bench-preload: load average %s; best of %d rounds\n", load, '"$ROUNDS"'
-	printf "bench-preload: /bin/true x %d from a bash loop: plain %.1f us/exec wall, %.1f us/exec CPU\n", n, aw / n / 1e3, ac / n / 1e3
-	printf "bench-preload: preloaded %.1f us/exec wall, %.1f us/exec CPU (rampart-eval included)\n", bw / n / 1e3, bc / n / 1e3
-	printf "bench-preload: librampart adds %.1f us per exec wall, %.1f us CPU (target <= 150 us); %d calls audited, %d denied\n", (bw - aw) / n / 1e3, (bc - ac) / n / 1e3, r, d
+awk -v n="$N" -v rounds="$ROUNDS" -v limit="$limit_us" -v counts="$counts" -v r="$records" -v d="$denied" \
+	-v sn="$SHIM_N" -v sw="$sh_w" -v sc="$sh_c" -v mw="$shim_w" -v mc="$shim_c" \
+	-v load="$(cut -d' ' -f1 /proc/loadavg)" '
+function spread(a, k, f,   s, i, j, t) {
+	for (i = 1; i <= k; i++) s[i] = a[i]
+	for (i = 2; i <= k; i++) for (j = i; j > 1 && s[j - 1] > s[j]; j--) { t = s[j]; s[j] = s[j - 1]; s[j - 1] = t }
+	return sprintf("min " f "  median " f "  max " f, s[1], k % 2 ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2, s[k])
+}
+BEGIN {
+	printf "bench-preload: /bin/true x %d from a bash loop, bare and preloaded side by side, %d rounds; load average %s\n", n, rounds, load
+	printf "bench-preload: %5s %10s %10s %10s %7s   %10s %10s %10s %7s\n", "round", "bare", "preloaded", "added", "ratio", "bare CPU", "pre CPU", "added CPU", "ratio"
+}
+{
+	k++
+	bw = $2 / n / 1e3; bc = $3 / n / 1e3; pw = $4 / n / 1e3; pc = $5 / n / 1e3
+	aw[k] = pw - bw; ac[k] = pc - bc; rw[k] = pw / bw; rc[k] = pc / bc
+	printf "bench-preload: %5d %8.1fus %8.1fus %8.1fus %6.2fx   %8.1fus %8.1fus %8.1fus %6.2fx\n", $1, bw, pw, aw[k], rw[k], bc, pc, ac[k], rc[k]
+}
+END {
+	printf "bench-preload: librampart adds per exec, wall: %s us (target <= 150)\n", spread(aw, k, "%.1f")
+	printf "bench-preload: librampart adds per exec, CPU:  %s us\n", spread(ac, k, "%.1f")
+	printf "bench-preload: preloaded / bare, wall:         %s\n", spread(rw, k, "%.2fx")
+	printf "bench-preload: preloaded / bare, CPU:          %s\n", spread(rc, k, "%.2fx")
+	if (limit != "") {
+		for (i = 1; i <= k; i++) lr[i] = aw[i] / limit
+		printf "bench-preload: limit: the audited round trip in process (BenchmarkListenRoundTrip/conn-per-call-audited) %.1f us; added wall / limit: %s\n", limit, spread(lr, k, "%.1fx")
+	} else
+		printf "bench-preload: limit: not measured (needs go and the rampart-eval sources)\n"
+	if (counts != "") {
+		split(counts, line, "\n")
+		for (i in line) { split(line[i], f, " "); sy[f[1]] = f[2] / n; pf[f[1]] = f[3] / n; cs[f[1]] = f[4] / n }
+		printf "bench-preload: per exec (perf): syscalls bare %.1f, preloaded %.1f + rampart-eval %.1f; page faults bare %.1f, preloaded %.1f + %.1f; context switches bare %.1f, preloaded %.1f + %.1f\n", sy["bare"], sy["pre"], sy["server"], pf["bare"], pf["pre"], pf["server"], cs["bare"], cs["pre"], cs["server"]
+	}
+	printf "bench-preload: %d calls audited, %d denied\n", r, d
 	printf "bench-preload: sh -c true %.2f ms wall (%.2f ms CPU); rampart-shell -c true %.2f ms wall (%.2f ms CPU)\n", sw / sn / 1e6, sc / sn / 1e6, mw / sn / 1e6, mc / sn / 1e6
 	printf "bench-preload: the shim adds %.2f ms wall, %.2f ms CPU per command\n", (mw - sw) / sn / 1e6, (mc - sc) / sn / 1e6
-}'
+}' "$rows"

@@ -266,6 +266,139 @@ static void spawn_test(int search, const char *file, int want_run)
 		unlink(in_dir(file));
 }
 
+/* spawn_touch runs touch FILE with posix_spawn and waits: 0 when it ran. */
+static int spawn_touch(const char *file)
+{
+	char *argv[] = {"touch", in_dir(file), NULL};
+	pid_t pid = 0;
+	int st = -1;
+	if (posix_spawn(&pid, touch_path, NULL, NULL, argv, environ) != 0)
+		return -1;
+	waitpid(pid, &st, 0);
+	return st;
+}
+
+/* conn_of returns the server's connection number for the last call that
+ * names marker, or -1. */
+static int conn_of(const char *marker)
+{
+	FILE *f = fopen(logpath, "r");
+	if (!f)
+		return -1;
+	char line[8192];
+	int conn = -1;
+	while (fgets(line, sizeof line, f)) {
+		const char *c = strstr(line, "\"conn\": ");
+		if (strstr(line, marker) && c)
+			conn = atoi(c + 8);
+	}
+	fclose(f);
+	return conn;
+}
+
+/* socket_fds counts the sockets in a /proc/PID/fd listing written by ls -l. */
+static int socket_fds(const char *file)
+{
+	FILE *f = fopen(in_dir(file), "r");
+	if (!f)
+		return -1;
+	char line[1024];
+	int n = 0;
+	while (fgets(line, sizeof line, f))
+		n += strstr(line, "socket:") != NULL;
+	fclose(f);
+	return n;
+}
+
+/* socket_fds_self counts this process's open sockets. */
+static int socket_fds_self(void)
+{
+	int n = 0;
+	for (int fd = 3; fd < 256; fd++) {
+		char link[64], target[64];
+		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+		ssize_t l = readlink(link, target, sizeof target - 1);
+		if (l > 0 && (target[l] = 0, strncmp(target, "socket:", 7) == 0))
+			n++;
+	}
+	return n;
+}
+
+/* kept_tests: calls that return keep one connection per process; a fork
+ * child, a spawned program and a reused descriptor number never share it;
+ * a connection the server closed is replaced. */
+static void kept_tests(void)
+{
+	char detail[160];
+	int ran = spawn_touch("ok-keep-1") == 0 && spawn_touch("ok-keep-2") == 0 && spawn_touch("ok-keep-3") == 0;
+	int c1 = conn_of("ok-keep-1"), c2 = conn_of("ok-keep-2"), c3 = conn_of("ok-keep-3");
+	snprintf(detail, sizeof detail, "ran %d, connections %d %d %d", ran, c1, c2, c3);
+	check(ran && c1 > 0 && c1 == c2 && c2 == c3, "posix_spawn asks on one kept connection", detail);
+
+	fflush(stdout);
+	pid_t p = fork();
+	if (p == 0) {
+		/* Our copy of the parent's connection is gone at once. */
+		if (socket_fds_self() != 0)
+			_exit(2);
+		_exit(spawn_touch("ok-keep-child") == 0 ? 0 : 1);
+	}
+	int st = 0;
+	waitpid(p, &st, 0);
+	int cc = conn_of("ok-keep-child");
+	ran = spawn_touch("ok-keep-4") == 0;
+	int c4 = conn_of("ok-keep-4");
+	snprintf(detail, sizeof detail, "child exit %d (2: it inherited a socket) on connection %d; parent %d then %d",
+		 exit_code(st), cc, c1, c4);
+	check(exit_code(st) == 0 && cc > 0 && cc != c1 && ran && c4 == c1,
+	      "a fork child asks on its own connection, the parent's stays in step", detail);
+
+	/* The spawned shell lists its own descriptors: no socket of ours. */
+	char script[PATH_MAX + 64];
+	snprintf(script, sizeof script, "ls -l /proc/$$/fd/ > %s", in_dir("fd-list"));
+	char *argv[] = {"sh", "-c", script, NULL};
+	pid_t pid;
+	st = -1;
+	if (posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ) == 0)
+		waitpid(pid, &st, 0);
+	int socks = socket_fds("fd-list");
+	snprintf(detail, sizeof detail, "exit %d, %d sockets listed", exit_code(st), socks);
+	check(exit_code(st) == 0 && socks == 0, "a spawned program inherits no kept connection", detail);
+
+	/* The program closes our descriptor and opens a file that gets its
+	 * number: the next question must not be written into that file. */
+	int sock = -1;
+	for (int fd = 3; fd < 64 && sock < 0; fd++) {
+		char link[64], target[64];
+		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+		ssize_t n = readlink(link, target, sizeof target - 1);
+		if (n > 0 && (target[n] = 0, strncmp(target, "socket:", 7) == 0))
+			sock = fd;
+	}
+	close(sock);
+	int file = open(in_dir("reused-fd"), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ran = spawn_touch("ok-keep-reused") == 0;
+	struct stat fst = {0};
+	int still = fstat(file, &fst) == 0 && S_ISREG(fst.st_mode);
+	snprintf(detail, sizeof detail, "socket fd %d, file fd %d (%s), ran %d, file holds %ld bytes", sock, file,
+		 still ? "still open" : "CLOSED", ran, (long)fst.st_size);
+	check(sock >= 0 && file == sock && ran && still && fst.st_size == 0,
+	      "a descriptor number reused by the program is never asked on", detail);
+	close(file);
+
+	/* The server closes the connection after this answer: the next
+	 * question goes on a fresh one and is answered. */
+	ran = spawn_touch("ok-close-marker") == 0;
+	int before = conn_of("ok-close-marker");
+	int again = spawn_touch("ok-keep-after") == 0;
+	int after = conn_of("ok-keep-after");
+	snprintf(detail, sizeof detail, "ran %d %d, connections %d then %d", ran, again, before, after);
+	check(ran && again && before > 0 && after > 0 && after != before,
+	      "a connection the server closed is replaced", detail);
+	snprintf(detail, sizeof detail, "marker %s", exists("blocked-marker") ? "EXISTS" : "absent");
+	check(spawn_touch("blocked-marker") != 0 && !exists("blocked-marker"), "a kept connection still denies", detail);
+}
+
 /* vfork: the child shares our memory; a denied exec there must leave no
  * trace (the recursion guard in particular) in the parent. */
 static void vfork_test(void)
@@ -409,6 +542,7 @@ static void enforce(void)
 	spawn_test(1, "ok-spawnp", 1);
 	spawn_test(1, "blocked-marker", 0);
 	vfork_test();
+	kept_tests();
 	grandchild_tests();
 	int code = exit_code(in_child(t_quote, NULL));
 	check(code == 0, "argv quoting round-trips through a shell parser", "server saw different words");

@@ -10,8 +10,13 @@ Every call is appended to LOG before it is answered. Decisions:
   - a command containing "hang-marker" gets no answer (the client times out);
   - a command containing "quote-marker" is allowed only if shlex reads it
     back into exactly the words the C test passed (the quoting round trip);
+  - a command containing "close-marker" is allowed, and then the server
+    closes the connection, as rampart-eval does with an idle one;
   - everything else is allowed.
+
+Each logged call carries "conn", the number of the connection it came on.
 """
+import itertools
 import json
 import os
 import shlex
@@ -25,6 +30,7 @@ QUOTED = ["/bin/echo", "quote-marker", "a b", "it's", "", 'x"y\\z\n\tw',
 
 sock_path, log_path = sys.argv[1], sys.argv[2]
 lock = threading.Lock()
+conns = itertools.count(1)
 log = open(log_path, "a", encoding="utf-8")
 
 
@@ -48,11 +54,14 @@ def decide(call):
 
 class Handler(socketserver.StreamRequestHandler):
     def handle(self):
+        with lock:
+            conn = next(conns)
         for line in self.rfile:
             try:
                 call = json.loads(line)
             except ValueError:
                 call = {"bad": line.decode("utf-8", "replace")}
+            call["conn"] = conn
             with lock:
                 log.write(json.dumps(call) + "\n")
                 log.flush()
@@ -62,6 +71,8 @@ class Handler(socketserver.StreamRequestHandler):
                 return
             self.wfile.write((json.dumps(d) + "\n").encode())
             self.wfile.flush()
+            if "close-marker" in call.get("params", {}).get("command", ""):
+                return
 
 
 class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):

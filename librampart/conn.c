@@ -1,0 +1,162 @@
+/*
+ * The connection to rampart-eval.
+ *
+ * An exec replaces the process, so its question goes on a connection of
+ * its own: connect, ask, shut the writing side down (the server then finds
+ * the whole exchange waiting and answers it at once), read, close. A call
+ * that returns (system, popen, posix_spawn) keeps its connection for the
+ * next question of the same process instead, and an exec later in that
+ * process uses it too: a process that starts many programs connects once.
+ *
+ * The kept connection belongs to the process that opened it, and only to
+ * that one:
+ *
+ *   - it is used only when getpid() is the pid that opened it. A child of
+ *     vfork shares this memory with its parent and sees the parent's pid
+ *     there: it asks on a connection of its own and leaves the record alone;
+ *   - a child of fork closes its copy (pthread_atfork), so that two
+ *     processes never interleave questions and answers on one stream;
+ *   - it is used by one exchange at a time: a second thread, or a signal
+ *     handler that execs in the middle of an exchange, asks on a
+ *     connection of its own instead of waiting;
+ *   - it is SOCK_CLOEXEC, so no program this process runs inherits it, and
+ *     before each use its descriptor must still be the socket that was
+ *     opened (a program may have closed the descriptor and reused the
+ *     number for a file of its own).
+ *
+ * rampart-eval closes a connection that stays idle; the next question
+ * finds it closed before any answer and is asked again on a fresh one.
+ */
+#define _GNU_SOURCE
+#include "rampart.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+static struct {
+	int fd;      /* the kept connection, or -1 */
+	pid_t pid;   /* the process that opened it; 0 when there is none */
+	dev_t dev;   /* what fd was when opened, to see that it still is */
+	ino_t ino;
+	int busy;    /* taken by an exchange (atomic) */
+	int atfork;  /* the fork handler is registered (atomic) */
+} kept = {.fd = -1};
+
+/* forked runs in the child of fork: the parent's connection is not ours. */
+static void forked(void)
+{
+	/* Only a connection the parent opened is in our descriptor table
+	 * (a record written by a vfork child names a descriptor we lack). */
+	if (kept.pid != 0 && kept.pid == getppid())
+		close(kept.fd);
+	kept.fd = -1;
+	kept.pid = 0;
+	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
+}
+
+/* dial opens a fresh connection, or returns -1 with *why set. */
+static int dial(const char **why)
+{
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		*why = "cannot create a socket";
+		return -1;
+	}
+	/* Bounds connect (unix sockets honour the send timeout) and writes. */
+	struct timeval tv = {.tv_sec = rp_cfg.timeout_ms / 1000, .tv_usec = (rp_cfg.timeout_ms % 1000) * 1000};
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	size_t sl = rp_strlen(rp_cfg.socket);
+	for (size_t i = 0; i < sl; i++)
+		sa.sun_path[i] = rp_cfg.socket[i];
+	int r;
+	do
+		r = connect(fd, (struct sockaddr *)&sa, sizeof sa);
+	while (r < 0 && errno == EINTR);
+	if (r < 0) {
+		close(fd);
+		*why = "cannot connect to the eval socket";
+		return -1;
+	}
+	return fd;
+}
+
+/* take reports whether this exchange may use the kept connection, and
+ * takes it if so. It writes nothing unless the connection is this
+ * process's own. */
+static int take(void)
+{
+	if (kept.pid == 0 || kept.pid != getpid())
+		return 0;
+	if (__atomic_exchange_n(&kept.busy, 1, __ATOMIC_ACQUIRE))
+		return 0;
+	struct stat st;
+	if (kept.fd >= 0 && fstat(kept.fd, &st) == 0 && S_ISSOCK(st.st_mode) && st.st_dev == kept.dev &&
+	    st.st_ino == kept.ino)
+		return 1;
+	/* The descriptor is no longer ours to close: forget it. */
+	kept.fd = -1;
+	kept.pid = 0;
+	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/* adopt makes fd the kept connection when there is none and this is a
+ * process that may keep one; it reports whether it did. */
+static int adopt(int fd)
+{
+	if (kept.pid != 0 || __atomic_exchange_n(&kept.busy, 1, __ATOMIC_ACQUIRE))
+		return 0;
+	struct stat st;
+	if (kept.pid != 0 || fstat(fd, &st) != 0) {
+		__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
+		return 0;
+	}
+	if (!__atomic_exchange_n(&kept.atfork, 1, __ATOMIC_ACQ_REL) && pthread_atfork(NULL, NULL, forked) != 0) {
+		/* Without the handler a fork child would share the stream. */
+		__atomic_store_n(&kept.atfork, 0, __ATOMIC_RELEASE);
+		__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
+		return 0;
+	}
+	kept.fd = fd;
+	kept.dev = st.st_dev;
+	kept.ino = st.st_ino;
+	kept.pid = getpid();
+	return 1; /* busy stays set: the caller is using it */
+}
+
+int rp_conn_get(struct rp_conn *c, int keep, const char **why)
+{
+	c->fd = -1;
+	c->kept = c->reused = 0;
+	if (take()) {
+		c->fd = kept.fd;
+		c->kept = c->reused = 1;
+		return 0;
+	}
+	c->fd = dial(why);
+	if (c->fd < 0)
+		return -1;
+	if (keep)
+		c->kept = adopt(c->fd);
+	return 0;
+}
+
+void rp_conn_put(struct rp_conn *c, int ok)
+{
+	if (!c->kept) {
+		close(c->fd);
+		return;
+	}
+	if (!ok) {
+		/* Where the stream stands is unknown: never use it again. */
+		close(c->fd);
+		kept.fd = -1;
+		kept.pid = 0;
+	}
+	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
+}
