@@ -22,3 +22,6 @@ func OpenToOthers(path string) (string, error) {
 
 // Restrict makes the file at path private to its owner: mode 0600.
 func Restrict(path string) error { return os.Chmod(path, 0o600) }
+
+// Fix is the command that makes the file at path private to its owner.
+func Fix(path string) string { return "chmod 600 " + path }

@@ -115,3 +115,9 @@ func Restrict(path string) error {
 	}
 	return nil
 }
+
+// Fix is the command that makes the file at path private to its owner:
+// icacls dropping the inherited entries and granting the user alone.
+func Fix(path string) string {
+	return `icacls "` + path + `" /inheritance:r /grant:r "%USERNAME%:F"`
+}
