@@ -23,5 +23,8 @@ func OpenToOthers(path string) (string, error) {
 // Restrict makes the file at path private to its owner: mode 0600.
 func Restrict(path string) error { return os.Chmod(path, 0o600) }
 
+// Required says what a private file is.
+const Required = "0600"
+
 // Fix is the command that makes the file at path private to its owner.
 func Fix(path string) string { return "chmod 600 " + path }

@@ -116,6 +116,9 @@ func Restrict(path string) error {
 	return nil
 }
 
+// Required says what a private file is.
+const Required = "open to its owner only"
+
 // Fix is the command that makes the file at path private to its owner:
 // icacls dropping the inherited entries and granting the user alone.
 func Fix(path string) string {

@@ -113,7 +113,7 @@ func CheckPrivate(path string) error {
 		return err
 	}
 	if open != "" {
-		return fmt.Errorf("%s is open to others (%s); it holds a secret: run %s", path, open, private.Fix(path))
+		return fmt.Errorf("%s is %s; it holds a secret and must be %s", path, open, private.Required)
 	}
 	return nil
 }
