@@ -32,19 +32,21 @@ RACE_MODULES := rampart-eval rampart-mcp rampart-serve
 # Release builds: static (CGO_ENABLED=0), -trimpath, version stamped, one
 # directory per target under dist/, with SHA256SUMS over all of them.
 DIST_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
-# Windows builds are meant for the binaries that need no POSIX shell
-# (rampart-eval, rampart-hook, rampart-mcp, rampart-serve, rampart-audit),
-# but none of them builds for windows yet: pkg/audit, which every one of them
-# links, appends under flock(2), detects a removed file by its link count and
-# cuts torn lines with ftruncate(2) (golang.org/x/sys/unix); rampart-eval's
-# socket uses umask(2), rampart-serve runs commands in a process group
-# (Setpgid, kill(-pgid)) and rampart-audit tail follows rotation by inode.
-# Each needs a windows counterpart, tested on windows, before it is listed.
-DIST_WINDOWS_BINARIES :=
+# Windows gets the binaries that need no POSIX shell. Their calls to the
+# system have Windows counterparts in small _windows.go files: the audit
+# log locks with LockFileEx and opens its files sharing delete access so
+# rotation can rename them, rampart-eval's socket gets a DACL for its owner
+# only, rampart-serve runs exec in a job object (and needs sh on PATH for
+# it). rampart-shell, rampart-watch and rampart (preload, wrap) are POSIX
+# only.
+DIST_WINDOWS_BINARIES := rampart-eval rampart-hook rampart-mcp rampart-serve rampart-audit
 DIST_WINDOWS_TARGETS  := windows/amd64 windows/arm64
-# make test cross-builds one representative binary per target (test-dist);
+# make test cross-builds one representative binary per target (test-dist):
+# rampart-eval everywhere (it links pkg/audit and the socket code), and
+# rampart-serve for windows too (the job object and the event stream);
 # make dist builds every binary for every target.
 DIST_CHECK_BINARY := rampart-eval
+DIST_CHECK_WINDOWS_BINARIES := rampart-eval rampart-serve
 
 all: build
 
@@ -117,7 +119,10 @@ dist:
 test-dist:
 	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
 	targets="$(DIST_TARGETS)"; bins="$(DIST_CHECK_BINARY)"; $(dist_build); \
-	targets="$(if $(DIST_WINDOWS_BINARIES),$(DIST_WINDOWS_TARGETS))"; bins="$(firstword $(DIST_WINDOWS_BINARIES))"; $(dist_build)
+	targets="$(DIST_WINDOWS_TARGETS)"; bins="$(DIST_CHECK_WINDOWS_BINARIES)"; $(dist_build); \
+	for t in $(DIST_WINDOWS_TARGETS); do for b in $(DIST_CHECK_WINDOWS_BINARIES); do \
+		f="$$out/$$(echo $$t | tr / _)/$$b.exe"; [ -s "$$f" ] || { echo "test-dist: $$f not built"; exit 1; }; \
+	done; done
 
 test: lint test-go test-race test-lib test-python test-install test-dist test-export test-openclaw test-agents
 	@echo "make test: all passed"

@@ -12,7 +12,6 @@ import (
 	"syscall"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
-	"golang.org/x/sys/unix"
 
 	"rampart.dev/pkg/home"
 )
@@ -144,8 +143,7 @@ func isTerminal(w io.Writer) bool {
 	if !ok {
 		return false
 	}
-	_, err := unix.IoctlGetTermios(int(f.Fd()), ioctlGetTermios)
-	return err == nil
+	return isTerminalFile(f)
 }
 
 func (a *app) warnf(format string, args ...any) {

@@ -118,7 +118,7 @@ func (a *app) lines(in input, fn func(file string, n int, line []byte) error) er
 		return each("stdin", in.stdin)
 	}
 	for _, name := range in.files {
-		f, err := os.Open(name)
+		f, err := audit.OpenRead(name)
 		if os.IsNotExist(err) && name == in.log {
 			continue // rotated away since it was listed; its records are in the last rotated file
 		}

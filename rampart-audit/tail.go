@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"slices"
-	"syscall"
 	"time"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
@@ -121,12 +120,12 @@ const listTries = 8
 // and leave the file rotated out of the listing unread.
 func holdNewest(in input) (input, *os.File, error) {
 	if in.log == "" {
-		f, err := os.Open(in.files[len(in.files)-1])
+		f, err := audit.OpenRead(in.files[len(in.files)-1])
 		return in, f, err
 	}
 	for range listTries {
 		if len(in.files) > 0 && in.files[len(in.files)-1] == in.log {
-			f, err := os.Open(in.log)
+			f, err := audit.OpenRead(in.log)
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return in, nil, err
 			}
@@ -163,7 +162,7 @@ func nextFile(path string, f *os.File) (*os.File, error) {
 		if i+1 == len(files) {
 			return nil, nil
 		}
-		nf, err := os.Open(files[i+1])
+		nf, err := audit.OpenRead(files[i+1])
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
@@ -292,7 +291,5 @@ func sameFile(st os.FileInfo, f *os.File) bool {
 	if err != nil {
 		return false
 	}
-	a, ok1 := st.Sys().(*syscall.Stat_t)
-	b, ok2 := fst.Sys().(*syscall.Stat_t)
-	return ok1 && ok2 && a.Dev == b.Dev && a.Ino == b.Ino
+	return os.SameFile(st, fst)
 }

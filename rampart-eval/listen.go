@@ -338,8 +338,8 @@ func openSocket(path string, stderr io.Writer) (*net.UnixListener, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	if st, err := os.Stat(dir); err == nil && st.Mode().Perm()&0o077 != 0 {
-		fmt.Fprintf(stderr, "rampart-eval: hint: %s is open to other users (mode %v); a 0700 directory keeps the socket private\n", dir, st.Mode().Perm())
+	if open := openToOthers(dir); open != "" {
+		fmt.Fprintf(stderr, "rampart-eval: hint: %s is open to other users (%s); a directory only its owner can open keeps the socket private\n", dir, open)
 	}
 	if st, err := os.Lstat(path); err == nil {
 		if st.Mode()&os.ModeSocket == 0 {
@@ -353,19 +353,7 @@ func openSocket(path string, stderr io.Writer) (*net.UnixListener, error) {
 			return nil, fmt.Errorf("remove stale socket: %w", err)
 		}
 	}
-	// The socket file takes its mode from the umask: 0600 from the start,
-	// not after a window in which others could connect.
-	old := syscall.Umask(0o177)
-	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
-	syscall.Umask(old)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		ln.Close()
-		return nil, err
-	}
-	return ln, nil
+	return listenPrivate(path)
 }
 
 // syncWriter serialises writes from the connection goroutines, so that

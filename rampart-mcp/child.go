@@ -34,6 +34,7 @@ func serve(ctx context.Context, cfg proxy.Config, argv []string, grace time.Dura
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, stderr
+	signalable(cmd)
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintf(stderr, "rampart-mcp: error: starting the server: %v\n", err)
 		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
@@ -69,13 +70,13 @@ loop:
 	for {
 		select {
 		case s := <-sigs:
-			cmd.Process.Signal(s)
+			signalServer(cmd.Process, s)
 		case <-clientDone:
 			clientDone = nil
 			term = time.After(grace)
 		case <-term:
 			term = nil
-			cmd.Process.Signal(syscall.SIGTERM)
+			signalServer(cmd.Process, syscall.SIGTERM)
 			kill = time.After(grace)
 		case <-kill:
 			kill = nil

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"rampart.dev/pkg/private"
 	"rampart.dev/rampart-serve/internal/server"
 )
 
@@ -54,8 +55,8 @@ func notifyConfig(path string, generic, slack []string, publicURL, addr string) 
 		if err := dec.Decode(&file); err != nil && err != io.EOF {
 			return n, fmt.Errorf("%s: %v", path, err)
 		}
-		if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 && len(file.Webhooks) > 0 {
-			fmt.Fprintf(os.Stderr, "rampart-serve: warning: %s is readable by others, and webhook URLs are secrets: chmod 600 it\n", path)
+		if open, err := private.OpenToOthers(path); err == nil && open != "" && len(file.Webhooks) > 0 {
+			fmt.Fprintf(os.Stderr, "rampart-serve: warning: %s is readable by others (%s), and webhook URLs are secrets: %s\n", path, open, private.Fix(path))
 		}
 	}
 	n.Webhooks = file.Webhooks

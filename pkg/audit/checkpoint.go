@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"rampart.dev/pkg/private"
 )
 
 // A Checkpoint commits to the state of a log: its last seq and that
@@ -154,8 +156,8 @@ func LoadKey(path string, create bool) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf("%s: key is accessible to others (mode %04o); chmod 600 it", path, st.Mode().Perm())
+	if open, err := private.OpenToOthers(path); err == nil && open != "" {
+		return nil, fmt.Errorf("%s: key is accessible to others (%s); %s", path, open, private.Fix(path))
 	}
 	return parseKey(path, b)
 }

@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"golang.org/x/sys/unix"
 )
 
 // head is the state kept in the head file. It is rewritten in place, one
@@ -93,22 +91,22 @@ func (l *Log) sync() (head, []string, error) {
 		}
 		l.gen = h.Gen
 	}
-	var st unix.Stat_t
-	if err := unix.Fstat(int(l.f.Fd()), &st); err != nil {
+	size, linked, err := fileState(l.f)
+	if err != nil {
 		return h, nil, fmt.Errorf("audit: %w", err)
 	}
-	if st.Nlink == 0 { // removed behind our back
+	if !linked { // removed behind our back
 		if err := l.openActive(); err != nil {
 			return h, nil, err
 		}
-		if err := unix.Fstat(int(l.f.Fd()), &st); err != nil {
+		if size, _, err = fileState(l.f); err != nil {
 			return h, nil, fmt.Errorf("audit: %w", err)
 		}
 	}
-	if st.Size == h.Size && ok {
+	if size == h.Size && ok {
 		return h, h.Flags, nil
 	}
-	return l.recover(h, st.Size)
+	return l.recover(h, size)
 }
 
 // recover handles an active file whose size is not the one the head
@@ -171,7 +169,7 @@ func (l *Log) adopt(h head, size int64) (head, bool, error) {
 			if err := l.setAside(h, h.Size, b); err != nil {
 				return h, false, err
 			}
-			if err := unix.Ftruncate(int(l.f.Fd()), h.Size); err != nil {
+			if err := truncate(l.f, h.Size); err != nil {
 				return h, false, fmt.Errorf("audit: truncate torn line: %w", err)
 			}
 			return h, true, nil

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
-	"golang.org/x/sys/unix"
 )
 
 // DefaultMaxSize is the size past which the active file is rotated: large
@@ -125,7 +124,7 @@ func (l *Log) openActive() error {
 		l.f.Close()
 		l.f = nil
 	}
-	f, err := os.OpenFile(l.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openAppend(l.path)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -225,15 +224,15 @@ func (l *Log) Close() error {
 // removed while we waited (a lock on a removed file guards nothing).
 func (l *Log) lock() error {
 	for {
-		if err := flock(l.headf, unix.LOCK_EX); err != nil {
+		if err := flock(l.headf, lockEx); err != nil {
 			return fmt.Errorf("audit: lock: %w", err)
 		}
-		var st unix.Stat_t
-		if err := unix.Fstat(int(l.headf.Fd()), &st); err != nil {
+		_, linked, err := fileState(l.headf)
+		if err != nil {
 			l.unlock()
 			return fmt.Errorf("audit: %w", err)
 		}
-		if st.Nlink > 0 {
+		if linked {
 			return nil
 		}
 		l.unlock()
@@ -244,31 +243,18 @@ func (l *Log) lock() error {
 	}
 }
 
-func (l *Log) unlock() { flock(l.headf, unix.LOCK_UN) }
-
-func flock(f *os.File, how int) error {
-	for {
-		err := unix.Flock(int(f.Fd()), how)
-		if err != unix.EINTR {
-			return err
-		}
-	}
-}
+func (l *Log) unlock() { flock(l.headf, lockUn) }
 
 // write writes b with a single write(2). A short write (a full disk) is
 // cut back off, so the log never keeps half a line it knows about.
 func (l *Log) write(b []byte, size int64) error {
-	fd := int(l.f.Fd())
-	n, err := unix.Write(fd, b)
-	for err == unix.EINTR && n <= 0 {
-		n, err = unix.Write(fd, b)
-	}
+	n, err := appendOnce(l.f, b)
 	if err == nil && n != len(b) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
 		if n > 0 {
-			unix.Ftruncate(fd, size)
+			truncate(l.f, size)
 		}
 		return fmt.Errorf("audit: write %s: %w", l.path, err)
 	}

@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-
-	"golang.org/x/sys/unix"
 )
 
 // VerifyOptions tune Verify.
@@ -280,10 +278,10 @@ func takeSnapshot(path string) (*snapshot, error) {
 	switch {
 	case err == nil:
 		defer hf.Close()
-		if err := flock(hf, unix.LOCK_SH); err != nil {
+		if err := flock(hf, lockSh); err != nil {
 			return nil, fmt.Errorf("audit: lock: %w", err)
 		}
-		defer flock(hf, unix.LOCK_UN)
+		defer flock(hf, lockUn)
 		var buf [headSize]byte
 		n, _ := hf.ReadAt(buf[:], 0)
 		if h, ok := parseHead(buf[:n]); ok {
@@ -314,7 +312,7 @@ func takeSnapshot(path string) (*snapshot, error) {
 	}
 	names = append(names, path)
 	for _, name := range names {
-		f, err := os.Open(name)
+		f, err := OpenRead(name)
 		if os.IsNotExist(err) && name == path {
 			continue
 		}
@@ -347,7 +345,7 @@ func countLines(path string) int {
 func VerifyFiles(files []string, opts VerifyOptions) (Result, error) {
 	v := newVerifier(opts)
 	for i, name := range files {
-		f, err := os.Open(name)
+		f, err := OpenRead(name)
 		if err != nil {
 			return v.res, fmt.Errorf("audit: %w", err)
 		}

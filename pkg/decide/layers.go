@@ -84,11 +84,9 @@ type fileStamp struct {
 	mtime    time.Time
 }
 
-func stampOf(fi fs.FileInfo) fileStamp {
+func stampOf(path string, fi fs.FileInfo) fileStamp {
 	s := fileStamp{size: fi.Size(), mtime: fi.ModTime()}
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		s.dev, s.ino = uint64(st.Dev), uint64(st.Ino)
-	}
+	s.dev, s.ino = fileID(path, fi)
 	return s
 }
 
@@ -107,7 +105,7 @@ func (c *projectCache) apply(p *Point, user *policy.Policy, cwd string) (*policy
 	if file == "" {
 		return user, nil
 	}
-	st := stampOf(fi)
+	st := stampOf(file, fi)
 	c.mu.Lock()
 	e, ok := c.entries[file]
 	c.mu.Unlock()

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 
 	"rampart.dev/pkg/call"
@@ -231,9 +230,9 @@ func TestResponseAuditFailureBlocks(t *testing.T) {
 	}
 }
 
-// A full disk is named as such.
+// A full disk is named as such (ENOSPC; ERROR_DISK_FULL on Windows).
 func TestAuditFailureNamesFullDisk(t *testing.T) {
-	err := &os.PathError{Op: "write", Path: "/r/audit.jsonl", Err: syscall.ENOSPC}
+	err := &os.PathError{Op: "write", Path: "/r/audit.jsonl", Err: diskFull[0]}
 	if got := auditFailure(err); !strings.Contains(got, "the disk is full") {
 		t.Errorf("auditFailure(ENOSPC) = %q", got)
 	}

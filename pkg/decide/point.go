@@ -3,7 +3,6 @@ package decide
 import (
 	"errors"
 	"fmt"
-	"syscall"
 
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
@@ -139,10 +138,20 @@ func Strongest(ds []call.Decision) int {
 // the user's fix is not in Rampart.
 func auditFailure(err error) string {
 	switch {
-	case errors.Is(err, syscall.ENOSPC):
+	case isAny(err, diskFull):
 		return "audit log could not be written: the disk is full (" + err.Error() + "); free space, then retry"
-	case errors.Is(err, syscall.EDQUOT):
+	case isAny(err, quotaExceeded):
 		return "audit log could not be written: the disk quota is exhausted (" + err.Error() + ")"
 	}
 	return "audit log could not be written: " + err.Error()
+}
+
+// isAny reports whether err is any of errs.
+func isAny(err error, errs []error) bool {
+	for _, e := range errs {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }

@@ -269,7 +269,7 @@ func (fl *Follower) openListed(choose func(files []string) (*os.File, error)) (*
 func (fl *Follower) locate(files []string) (*os.File, error) {
 	want := fl.last.Seq + 1
 	for i := len(files) - 1; i > 0; i-- {
-		f, err := os.Open(files[i])
+		f, err := audit.OpenRead(files[i])
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, errNotListed // renamed since the listing
@@ -281,7 +281,7 @@ func (fl *Follower) locate(files []string) (*os.File, error) {
 		}
 		f.Close()
 	}
-	f, err := os.Open(files[0])
+	f, err := audit.OpenRead(files[0])
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNotListed
 	}
@@ -301,7 +301,7 @@ func (fl *Follower) nextFile(files []string) (*os.File, error) {
 		if i+1 == len(files) {
 			return nil, nil
 		}
-		f, err := os.Open(files[i+1])
+		f, err := audit.OpenRead(files[i+1])
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, errNotListed
 		}

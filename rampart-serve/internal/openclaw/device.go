@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"rampart.dev/pkg/private"
 )
 
 // Identity is this client's device identity: an Ed25519 key pair. The
@@ -106,12 +108,12 @@ func WriteSecret(path string, b []byte) error {
 // CheckPrivate fails when the file at path can be read or written by
 // anyone but its owner.
 func CheckPrivate(path string) error {
-	st, err := os.Stat(path)
+	open, err := private.OpenToOthers(path)
 	if err != nil {
 		return err
 	}
-	if st.Mode().Perm()&0o077 != 0 {
-		return fmt.Errorf("%s is mode %04o; it holds a secret and must be 0600", path, st.Mode().Perm())
+	if open != "" {
+		return fmt.Errorf("%s is %s; it holds a secret and must be %s", path, open, private.Required)
 	}
 	return nil
 }

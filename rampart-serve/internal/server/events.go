@@ -8,8 +8,9 @@ import (
 	"net/http"
 	"os"
 	"sync"
-	"syscall"
 	"time"
+
+	"rampart.dev/pkg/audit"
 )
 
 // Event stream timings and bounds.
@@ -119,7 +120,7 @@ func (b *broker) tail(stop, done chan struct{}) {
 	defer close(done)
 	var (
 		f    *os.File
-		ino  uint64
+		ffi  os.FileInfo // f's, to tell when the path names another file
 		off  int64
 		part []byte
 	)
@@ -133,7 +134,7 @@ func (b *broker) tail(stop, done chan struct{}) {
 			f.Close()
 			f = nil
 		}
-		nf, err := os.Open(b.path)
+		nf, err := audit.OpenRead(b.path)
 		if err != nil {
 			return
 		}
@@ -142,7 +143,7 @@ func (b *broker) tail(stop, done chan struct{}) {
 			nf.Close()
 			return
 		}
-		f, ino, off, part = nf, inode(fi), 0, nil
+		f, ffi, off, part = nf, fi, 0, nil
 		if atEnd {
 			off = fi.Size()
 		}
@@ -161,7 +162,7 @@ func (b *broker) tail(stop, done chan struct{}) {
 		if err != nil {
 			continue
 		}
-		if f == nil || inode(fi) != ino || fi.Size() < off {
+		if f == nil || !os.SameFile(fi, ffi) || fi.Size() < off {
 			open(false)
 			if f == nil {
 				continue
@@ -205,13 +206,6 @@ func (b *broker) line(l []byte) {
 		id = head.Seq.String()
 	}
 	b.publish(event{name: "audit", id: id, data: append([]byte(nil), l...)})
-}
-
-func inode(fi os.FileInfo) uint64 {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return st.Ino
-	}
-	return 0
 }
 
 // handleEvents streams server-sent events: "audit" for each audit record

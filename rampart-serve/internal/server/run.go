@@ -206,12 +206,15 @@ func (s *Server) runExec(ctx context.Context, c call.Call) (*ExecResult, error) 
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout(c))
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", command)
+	sh, err := posixShell()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, sh, "-c", command)
 	cmd.Dir = c.Cwd
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	// On timeout kill the whole process group, not only the shell, and do
-	// not wait for ever on a grandchild that holds the pipes.
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	// On timeout kill the whole process tree, not only the shell (see
+	// runTree), and do not wait for ever on a grandchild that holds the
+	// pipes.
 	cmd.WaitDelay = 2 * time.Second
 	if in, ok := c.Params["stdin"].(string); ok {
 		cmd.Stdin = strings.NewReader(in)
@@ -219,7 +222,7 @@ func (s *Server) runExec(ctx context.Context, c call.Call) (*ExecResult, error) 
 	stdout, stderr := &capped{max: MaxOutput}, &capped{max: MaxOutput}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	start := time.Now()
-	err := cmd.Run()
+	err = runTree(cmd)
 	r := &ExecResult{DurationMS: time.Since(start).Milliseconds(), Truncated: stdout.over || stderr.over}
 	if ctx.Err() == context.DeadlineExceeded {
 		r.TimedOut = true

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/private"
 )
 
 // LoadTokens returns the agent and admin tokens, creating each one that does
@@ -44,6 +45,9 @@ func loadToken(path string) (string, error) {
 		if cerr := f.Close(); werr == nil {
 			werr = cerr
 		}
+		if werr == nil {
+			werr = private.Restrict(path) // on Windows the mode above is not enough
+		}
 		if werr != nil {
 			os.Remove(path)
 			return "", werr
@@ -52,12 +56,12 @@ func loadToken(path string) (string, error) {
 	case !errors.Is(err, fs.ErrExist):
 		return "", err
 	}
-	fi, err := os.Stat(path)
+	open, err := private.OpenToOthers(path)
 	if err != nil {
 		return "", err
 	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return "", fmt.Errorf("%s may be read by others (mode %04o); run chmod 600 %s", path, fi.Mode().Perm(), filepath.Clean(path))
+	if open != "" {
+		return "", fmt.Errorf("%s may be read by others (%s); run %s", path, open, private.Fix(filepath.Clean(path)))
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
