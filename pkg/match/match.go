@@ -112,6 +112,11 @@ func compileGlob(pattern string, seps []rune) (glob.Glob, error) {
 	if err != nil {
 		return nil, err
 	}
+	if alts, ok := expandBraces(pattern); ok {
+		if ag, err := compileAlternatives(alts, seps); err == nil {
+			return ag, nil
+		}
+	}
 	if m, ok := g.(gmatch.Matcher); ok && allocates(m) {
 		if sg, ok := newSetGlob(pattern, seps, g); ok {
 			return sg, nil

@@ -1,0 +1,83 @@
+package match
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/gobwas/glob"
+)
+
+func TestExpandBraces(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"{a,b}c", []string{"ac", "bc"}},
+		{"x{a,{b,c}d}y", []string{"xay", "xbdy", "xcdy"}},
+		{`\{a,b\}`, nil},
+		{`{a\,b,c}`, []string{`a\,b`, "c"}},
+		{"{[,}]x,y}", []string{"[,}]x", "y"}},
+		{"{a,b", nil},
+		{"a}", nil},
+		{"{a}", nil},
+		{"plain", nil},
+		{"{D,D/**}", []string{"D", "D/**"}},
+	} {
+		got, _ := expandBraces(tc.in)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("expandBraces(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestBracesMatchEachAlternative: a group matches what one of its
+// alternatives matches on its own, where gobwas's tree for the group
+// misses (the first two rows).
+func TestBracesMatchEachAlternative(t *testing.T) {
+	for _, tc := range []struct{ pattern, s string }{
+		{"{/a/**/b*,/a/**/b*/**}", "/a/x/bc"},
+		{"{/a/**/b*,/a/**/b*/**}", "/a/x/bc/d"},
+		{"{**0*0,**}", "0"},
+		{"/home/*/{.ssh,.aws}/**", "/home/u/.aws/credentials"},
+	} {
+		g, err := compileGlob(tc.pattern, []rune{'/'})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !g.Match(tc.s) {
+			t.Errorf("%q does not match %q", tc.pattern, tc.s)
+		}
+	}
+}
+
+// FuzzBraces holds a compiled pattern to its alternatives: it matches
+// exactly when one alternative, compiled by gobwas alone, matches.
+func FuzzBraces(f *testing.F) {
+	f.Add("{/a/**/b*,/a/**/b*/**}", "/a/x/bc")
+	f.Add("x{a,{b,c}d}y", "xbdy")
+	f.Add("{[,}]x,y}", ",x")
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		alts, ok := expandBraces(pattern)
+		if !ok {
+			return
+		}
+		if _, err := glob.Compile(pattern, '/'); err != nil {
+			return
+		}
+		g, err := compileGlob(pattern, []rune{'/'})
+		if err != nil {
+			t.Fatalf("compileGlob(%q): %v", pattern, err)
+		}
+		want := false
+		for _, a := range alts {
+			ag, err := glob.Compile(a, '/')
+			if err != nil {
+				return // gobwas reads the whole pattern, as before
+			}
+			want = want || ag.Match(s)
+		}
+		if got := g.Match(s); got != want {
+			t.Errorf("%q on %q = %v, alternatives say %v", pattern, s, got, want)
+		}
+	})
+}
