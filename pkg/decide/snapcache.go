@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -87,6 +89,42 @@ func writeSnapshot(dir, name string, snap []byte) {
 	}
 	if err := os.Rename(f.Name(), name); err != nil {
 		os.Remove(f.Name())
+		return
+	}
+	pruneSnapshots(dir, keepSnapshots)
+}
+
+// keepSnapshots is how many snapshots the cache keeps: an edited policy
+// or a new binary leaves the old ones behind, and several binaries of
+// different builds may share a home.
+const keepSnapshots = 8
+
+// pruneSnapshots removes all but the keep most recently written snapshots
+// in dir. It runs only after a snapshot was written, which is rare.
+func pruneSnapshots(dir string, keep int) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type snap struct {
+		name string
+		mod  int64
+	}
+	var snaps []snap
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".snap") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil {
+			snaps = append(snaps, snap{e.Name(), fi.ModTime().UnixNano()})
+		}
+	}
+	if len(snaps) <= keep {
+		return
+	}
+	sort.Slice(snaps, func(i, j int) bool { return snaps[i].mod > snaps[j].mod })
+	for _, s := range snaps[keep:] {
+		os.Remove(filepath.Join(dir, s.name))
 	}
 }
 

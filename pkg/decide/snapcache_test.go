@@ -1,9 +1,11 @@
 package decide
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/home"
@@ -110,6 +112,25 @@ func TestPolicyCache(t *testing.T) {
 	}
 	if got := len(snapshots(t, h.PolicyCache())); got != 0 {
 		t.Errorf("NoPolicyCache wrote %d snapshots", got)
+	}
+}
+
+func TestPruneSnapshots(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 12 {
+		name := filepath.Join(dir, fmt.Sprintf("%02d.snap", i))
+		os.WriteFile(name, []byte("x"), 0o600)
+		at := time.Unix(1_700_000_000+int64(i), 0)
+		os.Chtimes(name, at, at)
+	}
+	os.WriteFile(filepath.Join(dir, "other"), []byte("x"), 0o600)
+	pruneSnapshots(dir, 8)
+	left := snapshots(t, dir)
+	if len(left) != 8 || filepath.Base(left[0]) != "04.snap" {
+		t.Errorf("left %v, want the 8 newest (04-11)", left)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "other")); err != nil {
+		t.Errorf("a file that is not a snapshot was removed")
 	}
 }
 
