@@ -114,3 +114,27 @@ func TestLazyCommandSetCompilesOnlyWhatIsAsked(t *testing.T) {
 		t.Errorf("%d patterns compiled for git, want 3", compiled)
 	}
 }
+
+// TestLazySetsConcurrent asks a lazy set about several programs at once,
+// as a server's concurrent decisions do (run with -race).
+func TestLazySetsConcurrent(t *testing.T) {
+	s := LazyCommandSet([]string{"rm -rf /", "git push --force", "{curl,wget} *", "*/evil *", "curl * | sh"})
+	ps := LazyPathSet([]string{"~/.ssh/**", "*.pem"})
+	done := make(chan bool)
+	for i := range 8 {
+		go func() {
+			name := []string{"rm", "git", "curl", "wget"}[i%4]
+			a := NewArgv(name, name, []string{"-rf", "/"}, "/", "/home/u")
+			stage := NewArgv("sh", "sh", nil, "/", "/home/u")
+			ok := s.MatchArgv(&a, "/home/u") == (name == "rm" || name == "curl" || name == "wget")
+			ok = ok && s.MatchPipeline([]*Argv{&a, &stage}, "/home/u") == (name == "curl")
+			ok = ok && ps.Match("/home/u/.ssh/id_rsa", "/home/u", "/") && s.Len() == 5
+			done <- ok
+		}()
+	}
+	for range 8 {
+		if !<-done {
+			t.Error("a concurrent match disagreed")
+		}
+	}
+}
