@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unsafe"
 
 	"rampart.dev/pkg/policy"
@@ -42,7 +43,7 @@ func snapshotPolicy(path, dir string) (*policy.Policy, error) {
 		return policy.Parse(path, b)
 	}
 	name := filepath.Join(dir, snapshotKey(id, path, b)+".snap")
-	if snap, err := os.ReadFile(name); err == nil {
+	if snap, ok := readSnapshotFile(name); ok {
 		// The snapshot's strings share snap, which is never written again.
 		if p, err := policy.LoadSnapshot(unsafe.String(unsafe.SliceData(snap), len(snap))); err == nil {
 			return p, nil
@@ -56,6 +57,30 @@ func snapshotPolicy(path, dir string) (*policy.Policy, error) {
 		writeSnapshot(dir, name, snap)
 	}
 	return p, nil
+}
+
+// maxSnapshot bounds a snapshot file: a compiled policy is smaller than
+// its source, which is at most policy.MaxFile.
+const maxSnapshot = 2 * policy.MaxFile
+
+// readSnapshotFile reads a snapshot if name is a regular file of a sane
+// size. It opens without blocking, so that something else put in its
+// place (a FIFO) cannot hold the process.
+func readSnapshotFile(name string) ([]byte, bool) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSnapshot {
+		return nil, false
+	}
+	b := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, false
+	}
+	return b, true
 }
 
 // snapshotKey names the snapshot of a file: the hash of the binary's build

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 
@@ -86,11 +87,24 @@ func TestPolicyCache(t *testing.T) {
 	}
 	check(call.Deny, 2)
 
+	// A FIFO in the snapshot's place is passed over, not waited on.
+	os.Remove(snap)
+	if err := syscall.Mkfifo(snap, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := open(t, Config{Home: h, UserHome: dir})
+	if d := p.Decide(marker); d.Decision != call.Deny {
+		t.Errorf("with a FIFO for a snapshot, marker = %v", d.Decision)
+	}
+	if fi, err := os.Lstat(snap); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("the FIFO was not replaced by a snapshot (%v)", err)
+	}
+
 	// A policy file that does not compile fails closed and leaves nothing.
 	if err := os.WriteFile(h.Policy(), []byte("version: 1\npolicies: [{name: x}]\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p := open(t, Config{Home: h, UserHome: dir})
+	p = open(t, Config{Home: h, UserHome: dir})
 	if p.Err() == nil {
 		t.Fatal("a bad policy file loaded")
 	}
