@@ -3,7 +3,12 @@ package main
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/policy"
 )
 
 // benchPayloads are the hook payloads the benchmarks answer, on the
@@ -48,6 +53,45 @@ func BenchmarkHookWarm(b *testing.B) {
 			}
 			b.Cleanup(func() { d.Close() })
 			h.open = func(config) (decider, error) { return keepOpen{d}, nil }
+			payload := []byte(p.payload)
+			for b.Loop() {
+				if code := h.run(bytes.NewReader(payload), io.Discard, io.Discard); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkHookPolicyFile is BenchmarkHook for a user whose policy is a
+// file (the standard profile written out, as init does): compiled from
+// its YAML on every run, or loaded from its snapshot in the policy cache.
+func BenchmarkHookPolicyFile(b *testing.B) {
+	src, err := policy.ProfileSource("standard")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := benchPayloads[0]
+	for _, mode := range []struct {
+		name    string
+		noCache bool
+	}{{"snapshot", false}, {"source", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			h := benchHook(b, p.format)
+			home := h.cfg.getenv("RAMPART_HOME")
+			if err := os.WriteFile(filepath.Join(home, "policy.yaml"), src, 0o600); err != nil {
+				b.Fatal(err)
+			}
+			if mode.noCache {
+				h.open = func(cfg config) (decider, error) {
+					dc, _, err := decide.Resolve(cfg.flags, cfg.getenv, cfg.userHome)
+					if err != nil {
+						return nil, err
+					}
+					dc.Via, dc.NoPolicyCache = via, true
+					return decide.Open(dc)
+				}
+			}
 			payload := []byte(p.payload)
 			for b.Loop() {
 				if code := h.run(bytes.NewReader(payload), io.Discard, io.Discard); code != 0 {

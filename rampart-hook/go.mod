@@ -5,6 +5,7 @@ go 1.24.0
 require (
 	github.com/peterbourgon/ff/v3 v3.4.0
 	github.com/rogpeppe/go-internal v1.14.1
+	golang.org/x/sys v0.38.0
 	rampart.dev/pkg v0.0.0-00010101000000-000000000000
 )
 
@@ -13,7 +14,6 @@ require (
 	github.com/gobwas/glob v0.2.3 // indirect
 	github.com/oklog/ulid/v2 v2.1.1 // indirect
 	golang.org/x/net v0.47.0 // indirect
-	golang.org/x/sys v0.38.0 // indirect
 	golang.org/x/text v0.31.0 // indirect
 	golang.org/x/tools v0.38.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect

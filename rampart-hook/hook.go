@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -60,10 +61,17 @@ const DefaultReadTimeout = 10 * time.Second
 var errReadTimeout = errors.New("no complete payload on stdin")
 
 // readWithin is readPayload bounded by d (0: no bound). On a timeout the
-// read is abandoned; the process exits after answering.
+// read is abandoned; the process exits after answering. A file (the
+// process's stdin) is waited on with poll(2) on this thread (see
+// readFileWithin); any other reader is read by a goroutine.
 func readWithin(r io.Reader, d time.Duration) ([]byte, error) {
 	if d <= 0 {
 		return readPayload(r)
+	}
+	if f, ok := r.(*os.File); ok {
+		if b, ok, err := readFileWithin(f, d); ok {
+			return b, err
+		}
 	}
 	type result struct {
 		b   []byte

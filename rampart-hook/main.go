@@ -30,10 +30,7 @@ func main() {
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(oneShotMemoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // errRefused means a verb looked and declined to act, e.g. setup on a
@@ -90,6 +87,11 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 			if len(args) > 0 {
 				return fmt.Errorf("unexpected argument %q (the payload is read from stdin)", args[0])
 			}
+			// An interrupt (the agent's terminal) does not cut a decision
+			// short between its audit record and its answer. Ignoring it
+			// costs nothing; catching it would start a goroutine and
+			// park a thread for signals.
+			signal.Ignore(os.Interrupt)
 			userHome, _ := os.UserHomeDir()
 			h.cfg.userHome = userHome
 			h.cfg.getenv = env

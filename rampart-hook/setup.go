@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
@@ -41,6 +42,10 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 			"and hooks in the file are kept; the first change makes FILE.rampart-backup.",
 		FlagSet: fs,
 		Exec: func(ctx context.Context, args []string) error {
+			// An interrupt does not cut a settings file short; commands
+			// setup runs still receive it.
+			_, stop := signal.NotifyContext(ctx, os.Interrupt)
+			defer stop()
 			if len(args) == 0 {
 				return errors.New("setup needs an agent: claude-code, codex, cline, gemini, cursor, copilot or openclaw")
 			}

@@ -2,15 +2,24 @@
 # bench-hook.sh: whole-process latency of rampart-hook, stdin to stdout with
 # the audit record written, on the embedded standard profile.
 #
-#   scripts/bench-hook.sh [RUNS]      (default 100; rampart-hook from PATH,
-#                                      or $RAMPART_HOOK)
+#   scripts/bench-hook.sh [RUNS] [ROUNDS]
+#        RUNS (default 100) runs of each payload; rampart-hook from PATH,
+#        or $RAMPART_HOOK. ROUNDS (default 5) rounds of the side by side.
 #
-# Prints the median and p95 wall time per run over RUNS runs of each payload,
-# and the peak resident set size of one run. Targets (DESIGN.md): median
-# <= 3 ms, peak RSS <= 15 MiB. It reports; it does not fail on the figures.
+# First, side by side with the limit it is held against: an empty static Go
+# program (package main; func main(){}), built here as the release binaries
+# are (CGO_ENABLED=0, -trimpath, -ldflags "-s -w") and started the same way
+# (same stdin, environment and redirections). Each round runs the two
+# alternately, RUNS times each, and prints both medians and their ratio
+# (target <= 1.3), of wall time and of CPU time; the last line is the
+# ratio's min/median/max over the rounds. Then the median and p95 wall time
+# per run of each payload, and the peak resident set size of one run.
+# Targets (DESIGN.md): median <= 3 ms, peak RSS <= 15 MiB. It reports; it
+# does not fail on the figures.
 set -euo pipefail
 
 runs=${1:-100}
+rounds=${2:-5}
 hook=${RAMPART_HOOK:-$(command -v rampart-hook || true)}
 if [[ -z $hook || ! -x $hook ]]; then
 	echo "bench-hook.sh: error: rampart-hook not found (build it, put it on PATH or set RAMPART_HOOK)" >&2
@@ -73,7 +82,74 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$hook" "$payload
 	fi
 }
 
+# The empty program, built as the release binaries are. Without a Go
+# toolchain there is nothing to compare with, and the side by side is
+# skipped.
+empty=$work/empty
+if command -v go >/dev/null; then
+	mkdir -p "$work/emptysrc"
+	printf 'package main\n\nfunc main() {}\n' >"$work/emptysrc/main.go"
+	printf 'module empty\n\ngo 1.21\n' >"$work/emptysrc/go.mod"
+	if ! (cd "$work/emptysrc" && GOWORK=off CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$empty" .); then
+		empty=
+	fi
+else
+	empty=
+fi
+
+# side_by_side runs the empty program and the hook alternately, RUNS times
+# each, on the allowed-command payload, and prints one line: both medians
+# (wall), both CPU times per run, and the ratios. It leaves the wall ratio
+# in RATIO.
+side_by_side() {
+	local payload=$work/bash-git-status.json i t0 t1 c0 c1 c2 ew hw ec=0 hc=0
+	: >"$work/sbs-empty.txt"
+	: >"$work/sbs-hook.txt"
+	for ((i = 0; i < runs; i++)); do
+		cpu_now
+		c0=$CPU_US
+		t0=${EPOCHREALTIME/./}
+		"$empty" <"$payload" >/dev/null
+		t1=${EPOCHREALTIME/./}
+		cpu_now
+		c1=$CPU_US
+		echo $((10#$t1 - 10#$t0)) >>"$work/sbs-empty.txt"
+		t0=${EPOCHREALTIME/./}
+		"$hook" <"$payload" >/dev/null
+		t1=${EPOCHREALTIME/./}
+		cpu_now
+		c2=$CPU_US
+		echo $((10#$t1 - 10#$t0)) >>"$work/sbs-hook.txt"
+		ec=$((ec + c1 - c0))
+		hc=$((hc + c2 - c1))
+	done
+	ew=$(percentile 50 <"$work/sbs-empty.txt")
+	hw=$(percentile 50 <"$work/sbs-hook.txt")
+	RATIO=$(awk -v h="$hw" -v e="$ew" 'BEGIN {printf "%.2f", h/e}')
+	printf '%-7s %12s %11s %8s %13s %12s %8s\n' "$1" "$(ms "$ew")" "$(ms "$hw")" "$RATIO" \
+		"$(ms $((ec / runs)))" "$(ms $((hc / runs)))" "$(awk -v h="$hc" -v e="$ec" 'BEGIN {if (e > 0) printf "%.2f", h/e; else print "-"}')"
+}
+
 printf 'rampart-hook: %s\n' "$hook"
+printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+if [[ -n $empty ]]; then
+	"$hook" <"$work/bash-git-status.json" >/dev/null # warm the page cache
+	"$empty" </dev/null
+	printf '\nside by side: one PreToolUse decision (git status) vs an empty static Go program,\n'
+	printf '%d runs each per round, alternating (ratio target <= 1.3)\n\n' "$runs"
+	printf '%-7s %12s %11s %8s %13s %12s %8s\n' round empty_ms hook_ms ratio empty_cpu_ms hook_cpu_ms cpu_ratio
+	ratios=$work/ratios.txt
+	: >"$ratios"
+	for ((r = 1; r <= rounds; r++)); do
+		side_by_side "$r"
+		echo "$RATIO" >>"$ratios"
+	done
+	printf 'wall ratio over %d rounds: min %s, median %s, max %s\n\n' "$rounds" \
+		"$(sort -n "$ratios" | head -n 1)" "$(percentile 50 <"$ratios")" "$(sort -n "$ratios" | tail -n 1)"
+	rm -rf "$RAMPART_HOME"
+else
+	printf '\nside by side skipped: no Go toolchain to build the empty program with\n\n'
+fi
 printf 'runs per payload: %d (standard profile, audit to a temporary RAMPART_HOME)\n\n' "$runs"
 printf '%-16s %10s %10s %11s %12s\n' payload median_ms p95_ms cpu_ms/run peak_rss_mib
 all=$work/all.txt

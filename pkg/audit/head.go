@@ -30,7 +30,11 @@ type head struct {
 const headSize = 256
 
 func (h head) encode() []byte {
-	b := fmt.Appendf(make([]byte, 0, headSize), `{"seq":%d,"hash":"%s","gen":%d,"size":%d`, h.Seq, h.Hash, h.Gen, h.Size)
+	b := append(make([]byte, 0, headSize), `{"seq":`...)
+	b = strconv.AppendUint(b, h.Seq, 10)
+	b = append(append(append(b, `,"hash":"`...), h.Hash...), `","gen":`...)
+	b = strconv.AppendUint(b, h.Gen, 10)
+	b = strconv.AppendInt(append(b, `,"size":`...), h.Size, 10)
 	if len(h.Flags) > 0 {
 		fl, _ := json.Marshal(h.Flags)
 		b = fmt.Appendf(b, `,"flags":%s`, fl)
@@ -45,10 +49,71 @@ func (h head) encode() []byte {
 func parseHead(b []byte) (head, bool) {
 	var h head
 	b = bytes.TrimRight(b, " \n\x00")
-	if len(b) == 0 || json.Unmarshal(b, &h) != nil {
+	if fast, ok := parsePlainHead(b); ok {
+		h = fast
+	} else if len(b) == 0 || json.Unmarshal(b, &h) != nil {
 		return head{}, false
 	}
 	if h.Size < 0 || h.Seq == 0 && h.Hash != "" || h.Seq > 0 && len(h.Hash) != 64 {
+		return head{}, false
+	}
+	return h, true
+}
+
+// parsePlainHead reads a head exactly as encode writes one without flags,
+// which is the head file almost always, without the reflection of
+// encoding/json; ok is false for anything else (flags, other spacing, an
+// odd number), which parseHead then decodes as JSON.
+func parsePlainHead(b []byte) (h head, ok bool) {
+	field := func(prefix string) ([]byte, bool) {
+		rest, ok := bytes.CutPrefix(b, []byte(prefix))
+		if !ok {
+			return nil, false
+		}
+		b = rest
+		return b, true
+	}
+	number := func() (uint64, bool) {
+		i := 0
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == 0 || i > 18 || i > 1 && b[0] == '0' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(b[:i]), 10, 64)
+		b = b[i:]
+		return v, err == nil
+	}
+	var size uint64
+	if _, ok = field(`{"seq":`); !ok {
+		return head{}, false
+	}
+	if h.Seq, ok = number(); !ok {
+		return head{}, false
+	}
+	if _, ok = field(`,"hash":"`); !ok {
+		return head{}, false
+	}
+	i := 0
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] >= 'a' && b[i] <= 'f') {
+		i++
+	}
+	h.Hash, b = string(b[:i]), b[i:]
+	if _, ok = field(`","gen":`); !ok {
+		return head{}, false
+	}
+	if h.Gen, ok = number(); !ok {
+		return head{}, false
+	}
+	if _, ok = field(`,"size":`); !ok {
+		return head{}, false
+	}
+	if size, ok = number(); !ok {
+		return head{}, false
+	}
+	h.Size = int64(size)
+	if string(b) != "}" {
 		return head{}, false
 	}
 	return h, true

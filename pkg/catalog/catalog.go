@@ -177,10 +177,9 @@ func (e *Entry) longPrefix(name string) (string, Option, bool) {
 type Catalog struct {
 	programs map[string]*Entry
 
-	lazy  bool
-	mu    sync.Mutex
-	lines []string         // the table's lines
-	index map[string][]int // program name → the lines that define it or its subcommands
+	lazy bool
+	mu   sync.Mutex
+	src  string // the table, for a lazy catalogue
 }
 
 //go:embed catalog.txt
@@ -259,27 +258,58 @@ func (e *Entry) skipOptions(args []string, i int) int {
 	return i
 }
 
-// lazyParse indexes a table by program name; entries are parsed by entry.
-// The embedded table is checked whole by its tests (Parse).
+// lazyParse checks that every line of a table has a program name; entries
+// are found and parsed by entry. The embedded table is checked whole by its
+// tests (Parse). Nothing is indexed up front: a lookup scans the lines'
+// names, which costs less than building an index a one-shot process would
+// consult for a handful of programs.
 func lazyParse(src string) (*Catalog, error) {
-	c := &Catalog{programs: map[string]*Entry{}, lazy: true, index: map[string][]int{}}
-	c.lines = strings.Split(src, "\n")
-	for n, line := range c.lines {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	c := &Catalog{programs: map[string]*Entry{}, lazy: true, src: src}
+	var err error
+	eachLine(src, func(n int, line string) bool {
+		if _, _, ok := strings.Cut(line, " "); !ok {
+			err = fmt.Errorf("catalog.txt:%d: no fields", n)
+			return false
 		}
-		head, _, ok := strings.Cut(line, " ")
-		if !ok {
-			return nil, fmt.Errorf("catalog.txt:%d: no fields", n+1)
-		}
-		for _, name := range strings.Split(head, ",") {
-			if l := c.index[name]; len(l) == 0 || l[len(l)-1] != n {
-				c.index[name] = append(l, n)
-			}
-		}
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return c, nil
+}
+
+// eachLine calls f with the number (from 1) and the trimmed text of each
+// line of src that is neither blank nor a comment, until f returns false.
+func eachLine(src string, f func(n int, line string) bool) {
+	for n := 1; src != ""; n++ {
+		line, rest, _ := strings.Cut(src, "\n")
+		src = rest
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if !f(n, line) {
+			return
+		}
+	}
+}
+
+// names reports whether the head of a table line (its names, before the
+// first space) includes name.
+func names(line, name string) bool {
+	head, _, _ := strings.Cut(line, " ")
+	for len(head) >= len(name) {
+		n, rest, _ := strings.Cut(head, ",")
+		if n == name {
+			return true
+		}
+		if rest == "" {
+			break
+		}
+		head = rest
+	}
+	return false
 }
 
 // entry returns a program's parsed entry, parsing its lines on first use.
@@ -292,11 +322,14 @@ func (c *Catalog) entry(name string) *Entry {
 	if e, ok := c.programs[name]; ok {
 		return e
 	}
-	for _, n := range c.index[name] {
-		if err := c.addFor(strings.TrimSpace(c.lines[n]), n+1, name); err != nil {
-			panic(fmt.Sprintf("catalog.txt:%d: %v", n+1, err)) // ruled out by TestEmbeddedParses
+	eachLine(c.src, func(n int, line string) bool {
+		if names(line, name) {
+			if err := c.addFor(line, n, name); err != nil {
+				panic(fmt.Sprintf("catalog.txt:%d: %v", n, err)) // ruled out by TestEmbeddedParses
+			}
 		}
-	}
+		return true
+	})
 	e := c.programs[name]
 	if e != nil {
 		e.wrapper = e.wraps()

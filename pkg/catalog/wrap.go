@@ -38,10 +38,7 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 
 // Known reports whether the catalogue lists a program.
 func (c *Catalog) Known(name string) bool {
-	if c.lazy {
-		return len(c.index[name]) > 0
-	}
-	return c.programs[name] != nil
+	return c.entry(name) != nil
 }
 
 // IsWrapper reports whether a program may run another command from its

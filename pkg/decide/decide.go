@@ -60,8 +60,12 @@ type Config struct {
 	Monitor      bool        // never block; audit what would have happened
 	AuditPath    string      // default Home.AuditLog()
 	NoAudit      bool        // evaluate only (explain, test, preflight tools)
-	Audit        audit.Options
-	Now          func() time.Time // default time.Now
+	// NoPolicyCache compiles the user's policy file from its source every
+	// time instead of through the snapshots kept in Home (see
+	// snapcache.go).
+	NoPolicyCache bool
+	Audit         audit.Options
+	Now           func() time.Time // default time.Now
 }
 
 // ManagedPolicy is the managed system policy's default path. Packagers set
@@ -162,7 +166,11 @@ func load(cfg Config) loaded {
 			errs = append(errs, err)
 		}
 	} else {
-		pol, err := ReadPolicy(path)
+		cache := ""
+		if cfg.Home.Dir != "" && !cfg.NoPolicyCache {
+			cache = cfg.Home.PolicyCache()
+		}
+		pol, err := snapshotPolicy(path, cache)
 		l.user, l.source, l.fromFile = pol, path, true
 		if err != nil {
 			errs = append(errs, err)
@@ -202,19 +210,47 @@ func readOptional(path string) (*policy.Policy, error) {
 // ReadPolicy reads and compiles a policy file, refusing one over
 // policy.MaxFile.
 func ReadPolicy(path string) (*policy.Policy, error) {
+	b, err := readPolicyFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return policy.Parse(path, b)
+}
+
+// readPolicyFile reads a policy file, refusing one over policy.MaxFile.
+func readPolicyFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, policy.MaxFile+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the file's size (plus the byte that shows it
+	// grew), not one grown from nothing.
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() >= 0 && fi.Size() < policy.MaxFile {
+		size = int(fi.Size()) + 1
+	}
+	b := make([]byte, 0, size)
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > policy.MaxFile {
+			break
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
 	}
 	if len(b) > policy.MaxFile {
 		return nil, fmt.Errorf("%s: %w", path, policy.ErrTooLarge)
 	}
-	return policy.Parse(path, b)
+	return b, nil
 }
 
 // Source names where the user's policy came from: a file path or

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
@@ -305,18 +306,22 @@ func normalizeSQL(s string) string {
 		}
 		s = b.String()
 	}
-	s = sqlComment.ReplaceAllString(s, " ")
+	s = sqlComment().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	s = sqlEmptyBrackets.Replace(s)
 	// A WHERE that holds for every row is no WHERE at all.
-	return sqlTautology.ReplaceAllString(s, "")
+	return sqlTautology().ReplaceAllString(s, "")
 }
 
 // sqlEmptyBrackets closes up the empty brackets that joining on spaces
 // leaves.
 var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
 
+// The SQL expressions are compiled on first use, not at start-up: most
+// calls hold no SQL.
 var (
-	sqlComment   = regexp.MustCompile(`/\*.*?\*/|--[^\n]*`)
-	sqlTautology = regexp.MustCompile(`\bWHERE (1 ?= ?1|TRUE|1|'[^']*' ?= ?'[^']*'|NOT FALSE)( |;|$)`)
+	sqlComment   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/\*.*?\*/|--[^\n]*`) })
+	sqlTautology = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bWHERE (1 ?= ?1|TRUE|1|'[^']*' ?= ?'[^']*'|NOT FALSE)( |;|$)`)
+	})
 )

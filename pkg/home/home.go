@@ -9,6 +9,7 @@
 //	approvals/          pending approvals kept across restarts
 //	lib/librampart.so   the LD_PRELOAD library
 //	run/                unix sockets (eval.sock)
+//	cache/policy/       compiled snapshots of policy files, by content (0700)
 //
 // The package only computes paths; binaries create and read them.
 package home
@@ -31,6 +32,10 @@ func Resolve(getenv func(string) string, userHome string) Layout {
 
 // Policy is the user's policy file.
 func (l Layout) Policy() string { return filepath.Join(l.Dir, "policy.yaml") }
+
+// PolicyCache holds compiled snapshots of policy files, each named by a
+// hash of what it was compiled from.
+func (l Layout) PolicyCache() string { return filepath.Join(l.Dir, "cache", "policy") }
 
 // AuditDir holds the audit log and its rotated files.
 func (l Layout) AuditDir() string { return filepath.Join(l.Dir, "audit") }

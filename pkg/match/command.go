@@ -231,6 +231,7 @@ type CommandPattern struct {
 	long     []string
 	words    []wordMatcher
 	stages   []*CommandPattern
+	never    bool // a lazily compiled pattern that did not compile: matches nothing
 }
 
 type wordMatcher struct {
@@ -355,7 +356,7 @@ func (cp *CommandPattern) IsPipeline() bool { return len(cp.stages) > 0 }
 
 // Match reports whether a simple command matches a simple pattern.
 func (cp *CommandPattern) Match(a *Argv, home string) bool {
-	if cp.IsPipeline() {
+	if cp.IsPipeline() || cp.never {
 		return false
 	}
 	prog := a.Name
@@ -370,7 +371,7 @@ func (cp *CommandPattern) Match(a *Argv, home string) bool {
 
 // matchArgs matches the flags and words, the program being known to match.
 func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
-	if !a.hasFlags(cp.short, cp.long) {
+	if cp.never || !a.hasFlags(cp.short, cp.long) {
 		return false
 	}
 	j := 0

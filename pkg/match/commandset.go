@@ -1,17 +1,30 @@
 package match
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// maxLazyNames bounds the program names a lazy set remembers one by one;
+// past it, the set builds its whole index.
+const maxLazyNames = 512
 
 // CommandSet is a list of command patterns indexed by program name, so a
 // command is only tried against the patterns that can match it. Patterns
 // whose program word is a literal ("rm") or a list of literals
 // ("{curl,wget}") are indexed under each name; the rest are always tried.
+//
+// A set made by LazyCommandSet holds only the patterns' sources and
+// compiles, for each program name asked about, just the patterns that can
+// match it (see lazyCommands).
 type CommandSet struct {
 	all    []*CommandPattern
 	byProg map[string][]*CommandPattern
 	other  []*CommandPattern // program is a glob or a path
 	pipes  []*CommandPattern
 	names  uint64 // nameBit of every name in byProg: a name whose bit is clear is not there
+	lazy   *lazyCommands
 }
 
 // nameBit is a cheap one-bit summary of a program name (its length and
@@ -45,17 +58,46 @@ func NewCommandSet(ps []*CommandPattern) *CommandSet {
 	return s
 }
 
+// LazyCommandSet is a set of patterns known to compile (from a policy
+// snapshot or an embedded profile, checked when they were made), compiled
+// as they are needed: a process that judges one command pays only for the
+// patterns naming its program and those that could match any program.
+func LazyCommandSet(srcs []string) *CommandSet {
+	return &CommandSet{lazy: &lazyCommands{srcs: srcs}}
+}
+
 // Len is the number of patterns; a nil set has none.
 func (s *CommandSet) Len() int {
 	if s == nil {
 		return 0
 	}
+	if s.lazy != nil {
+		return len(s.lazy.srcs)
+	}
 	return len(s.all)
+}
+
+// Sources returns the patterns as written, in order.
+func (s *CommandSet) Sources() []string {
+	if s == nil {
+		return nil
+	}
+	if s.lazy != nil {
+		return s.lazy.srcs
+	}
+	out := make([]string, len(s.all))
+	for i, p := range s.all {
+		out[i] = p.String()
+	}
+	return out
 }
 
 // For returns the patterns that may match a simple command named name:
 // those indexed under it, then those that could match any name.
 func (s *CommandSet) For(name string) (indexed, other []*CommandPattern) {
+	if s.lazy != nil {
+		return s.lazy.named(name), s.lazy.unindexed().other
+	}
 	if s.names&nameBit(name) == 0 {
 		return nil, s.other
 	}
@@ -63,10 +105,147 @@ func (s *CommandSet) For(name string) (indexed, other []*CommandPattern) {
 }
 
 // Pipelines returns the pipeline patterns.
-func (s *CommandSet) Pipelines() []*CommandPattern { return s.pipes }
+func (s *CommandSet) Pipelines() []*CommandPattern {
+	if s.lazy != nil {
+		return s.lazy.unindexed().pipes
+	}
+	return s.pipes
+}
 
 // All returns every pattern, in the order given.
-func (s *CommandSet) All() []*CommandPattern { return s.all }
+func (s *CommandSet) All() []*CommandPattern {
+	if s.lazy != nil {
+		return s.lazy.full().all
+	}
+	return s.all
+}
+
+// lazyCommands compiles a lazy set's patterns on demand: per program name
+// the literal patterns naming it, and, once, the rest (globbed or path
+// programs, pipelines) and the whole list. Each source is compiled at most
+// once.
+type lazyCommands struct {
+	srcs []string
+
+	mu       sync.Mutex
+	compiled []*CommandPattern // by index into srcs; nil until needed
+	byName   sync.Map          // name → []*CommandPattern
+	names    atomic.Int32      // entries in byName
+	restOnce sync.Once
+	rest     *CommandSet // the patterns no name indexes, built by unindexed
+	once     sync.Once
+	set      *CommandSet // the full index, built by full
+}
+
+// pattern compiles srcs[i] once. The caller holds mu.
+func (l *lazyCommands) pattern(i int) *CommandPattern {
+	if l.compiled == nil {
+		l.compiled = make([]*CommandPattern, len(l.srcs))
+	}
+	if l.compiled[i] == nil {
+		cp, err := Compiler{Lazy: true}.Command(l.srcs[i])
+		if err != nil {
+			cp = &CommandPattern{src: l.srcs[i], never: true}
+		}
+		l.compiled[i] = cp
+	}
+	return l.compiled[i]
+}
+
+// named returns the literal patterns indexed under name, as NewCommandSet
+// would index them, compiling only those.
+func (l *lazyCommands) named(name string) []*CommandPattern {
+	if v, ok := l.byName.Load(name); ok {
+		return v.([]*CommandPattern)
+	}
+	if l.names.Load() >= maxLazyNames {
+		// A long-lived process asked about many names: the whole index
+		// costs less than remembering each one.
+		return l.full().byProg[name]
+	}
+	l.names.Add(1)
+	var ps []*CommandPattern
+	l.mu.Lock()
+	for i, src := range l.srcs {
+		if names, ok := indexedNames(src); ok && hasName(names, name) {
+			ps = append(ps, l.pattern(i))
+		}
+	}
+	l.mu.Unlock()
+	l.byName.Store(name, ps)
+	return ps
+}
+
+// unindexed compiles the patterns no program name indexes: pipelines, and
+// simple patterns whose program word is a glob or a path.
+func (l *lazyCommands) unindexed() *CommandSet {
+	l.restOnce.Do(func() {
+		var ps []*CommandPattern
+		l.mu.Lock()
+		for i, src := range l.srcs {
+			if _, ok := indexedNames(src); !ok {
+				ps = append(ps, l.pattern(i))
+			}
+		}
+		l.mu.Unlock()
+		l.rest = NewCommandSet(ps)
+	})
+	return l.rest
+}
+
+// full builds the whole index (every pattern compiled, lazily globbed).
+func (l *lazyCommands) full() *CommandSet {
+	l.once.Do(func() {
+		l.mu.Lock()
+		ps := make([]*CommandPattern, len(l.srcs))
+		for i := range l.srcs {
+			ps[i] = l.pattern(i)
+		}
+		l.mu.Unlock()
+		l.set = NewCommandSet(ps)
+	})
+	return l.set
+}
+
+// indexedNames returns the program word of src when NewCommandSet would
+// index the pattern by name: a simple pattern whose program word is a
+// literal or a brace list of literals, without a '/'. It does not allocate;
+// a program word with quotes is left unindexed (it is then matched in
+// full, program included, which decides the same).
+func indexedNames(src string) (string, bool) {
+	if strings.Contains(src, " | ") {
+		return "", false
+	}
+	w := strings.TrimLeft(src, " \t")
+	if i := strings.IndexAny(w, " \t"); i >= 0 {
+		w = w[:i]
+	}
+	if w == "" || strings.ContainsAny(w, `'"/`) {
+		return "", false
+	}
+	if !strings.ContainsAny(w, `*?[]{}\`) {
+		return w, true
+	}
+	if strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.ContainsAny(w[1:len(w)-1], `*?[]{}\`) {
+		return w, true
+	}
+	return "", false
+}
+
+// hasName reports whether a program word from indexedNames (a literal, or
+// a brace list of literals) stands for name.
+func hasName(word, name string) bool {
+	inner, ok := strings.CutPrefix(word, "{")
+	if !ok {
+		return word == name
+	}
+	for n := range strings.SplitSeq(strings.TrimSuffix(inner, "}"), ",") {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
 
 // literalNames returns the names a program word stands for when it is a
 // literal or a brace list of literals.
@@ -99,7 +278,7 @@ func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 
 // MatchPipeline reports whether a pipeline pattern matches the stages.
 func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
-	for _, p := range s.pipes {
+	for _, p := range s.Pipelines() {
 		if p.MatchPipeline(stages, home) {
 			return true
 		}
@@ -110,8 +289,8 @@ func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
 // MatchText reports whether a pattern, read as one text glob, matches
 // statement text such as SQL.
 func (s *CommandSet) MatchText(text string) bool {
-	for _, p := range s.all {
-		if p.text.Match(text) {
+	for _, p := range s.All() {
+		if !p.never && p.text.Match(text) {
 			return true
 		}
 	}

@@ -81,6 +81,7 @@ func (c Compiler) glob(pattern string, seps ...rune) (*lazyGlob, error) {
 type lazyGlob struct {
 	src  string
 	seps []rune
+	prep func(string) string // applied to src before a lazy compile
 	once sync.Once
 	g    glob.Glob
 }
@@ -97,7 +98,11 @@ func (l *lazyGlob) compile() {
 	if l.g != nil {
 		return // compiled at load
 	}
-	g, err := compileGlob(l.src, l.seps)
+	src := l.src
+	if l.prep != nil {
+		src = l.prep(src)
+	}
+	g, err := compileGlob(src, l.seps)
 	if err != nil {
 		g = matchNothing{}
 	}

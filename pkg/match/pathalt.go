@@ -198,6 +198,7 @@ func (s *PathSet) Folded() *PathSet {
 	if s == nil {
 		return nil
 	}
+	s = s.built()
 	s.fold.once.Do(func() {
 		ps := make([]PathPattern, len(s.all))
 		for i, p := range s.all {

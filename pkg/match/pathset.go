@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // PathSet is a list of path patterns indexed so that a path is only tried
 // against the patterns that can match it: home patterns by their first
@@ -18,6 +21,58 @@ type PathSet struct {
 	cwd       []PathPattern
 	all       []PathPattern
 	fold      folded
+	lazy      *lazyPaths
+}
+
+// lazyPaths is a lazy set's sources and the index built from them on
+// first use.
+type lazyPaths struct {
+	srcs []string
+	once sync.Once
+	set  *PathSet
+}
+
+// LazyPathSet is a set of patterns known to compile (from a policy
+// snapshot or an embedded profile), indexed on first use and each glob
+// compiled on its first match. A source that does not compile matches
+// nothing.
+func LazyPathSet(srcs []string) *PathSet {
+	return &PathSet{n: len(srcs), lazy: &lazyPaths{srcs: srcs}}
+}
+
+// built returns the set to match with: s itself, or a lazy set's index.
+func (s *PathSet) built() *PathSet {
+	if s.lazy == nil {
+		return s
+	}
+	l := s.lazy
+	l.once.Do(func() {
+		ps := make([]PathPattern, 0, len(l.srcs))
+		for _, src := range l.srcs {
+			pp, err := Compiler{Lazy: true}.Path(src)
+			if err != nil {
+				pp = PathPattern{src: src, g: &lazyGlob{g: matchNothing{}}}
+			}
+			ps = append(ps, pp)
+		}
+		l.set = NewPathSet(ps)
+	})
+	return l.set
+}
+
+// Sources returns the patterns as written, in order.
+func (s *PathSet) Sources() []string {
+	if s == nil {
+		return nil
+	}
+	if s.lazy != nil {
+		return s.lazy.srcs
+	}
+	out := make([]string, len(s.all))
+	for i, p := range s.all {
+		out[i] = p.src
+	}
+	return out
 }
 
 // NewPathSet indexes ps.
@@ -64,6 +119,7 @@ func (s *PathSet) Len() int {
 // Home-relative patterns also match in other accounts' homes, as
 // PathPattern.Match does.
 func (s *PathSet) Match(p, home, cwd string) bool {
+	s = s.built()
 	if home != "" && strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/') {
 		if anyPattern(s.homeBy[firstSegment(p[len(home):])], p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) {
 			return true

@@ -171,6 +171,11 @@ func CompileDomain(pattern string) (DomainPattern, error) { return Compiler{}.Do
 
 // Domain compiles a domain pattern.
 func (c Compiler) Domain(pattern string) (DomainPattern, error) {
+	if c.Lazy {
+		// Normalising is itself work (IDNA): a lazy pattern does it when
+		// it is first matched.
+		return DomainPattern{Glob{src: pattern, g: &lazyGlob{src: pattern, prep: normalizeDomainPattern}}}, nil
+	}
 	g, err := c.Text(normalizeDomainPattern(pattern))
 	if err != nil {
 		return DomainPattern{}, err

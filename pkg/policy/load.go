@@ -25,15 +25,14 @@ const DefaultPriority = 100
 
 // Parse compiles a policy file. name prefixes error positions.
 func Parse(name string, data []byte) (*Policy, error) {
-	return parse(name, data, 0, match.Compiler{})
+	return parse(name, data, match.Compiler{}, Profile)
 }
 
 // maxExtends bounds profile inheritance; profiles are one level deep.
 const maxExtends = 2
 
-// parse compiles a policy file with c. Embedded profiles, whose globs their
-// tests check, are compiled lazily (see match.Compiler).
-func parse(name string, data []byte, depth int, c match.Compiler) (*Policy, error) {
+// parse compiles a policy file with c; base gives the profile it extends.
+func parse(name string, data []byte, c match.Compiler, base func(string) (*Policy, error)) (*Policy, error) {
 	if len(data) > MaxFile {
 		return nil, fmt.Errorf("%s: %w", name, ErrTooLarge)
 	}
@@ -41,11 +40,11 @@ func parse(name string, data []byte, depth int, c match.Compiler) (*Policy, erro
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, cleanYAMLError(err))
 	}
-	return compileDoc(name, &doc, depth, c)
+	return compileDoc(name, &doc, c, base)
 }
 
 // compileDoc compiles a parsed document.
-func compileDoc(name string, doc *yaml.Node, depth int, c match.Compiler) (*Policy, error) {
+func compileDoc(name string, doc *yaml.Node, c match.Compiler, baseProfile func(string) (*Policy, error)) (*Policy, error) {
 	l := &loader{file: name, c: c}
 	p := &Policy{Name: name, Source: name, DefaultAction: call.Allow}
 	if len(doc.Content) == 0 {
@@ -72,11 +71,8 @@ func compileDoc(name string, doc *yaml.Node, depth int, c match.Compiler) (*Poli
 			if err := l.str(n, &prof); err != nil {
 				return err
 			}
-			if depth >= maxExtends {
-				return l.errf(n, "extends nested too deeply")
-			}
 			var err error
-			base, err = profile(prof, depth+1)
+			base, err = baseProfile(prof)
 			if err != nil {
 				return l.errf(n, "%v", err)
 			}

@@ -117,18 +117,22 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-var update = flag.Bool("update", false, "rewrite the generated profiles/*.json and schema/policy.schema.json")
+var update = flag.Bool("update", false, "rewrite the generated profiles/*.snap and schema/policy.schema.json")
 
-// TestProfilesJSON checks that each embedded profile's JSON is generated
-// from its YAML; -update rewrites them.
-func TestProfilesJSON(t *testing.T) {
+// TestProfileSnapshots checks that each embedded profile's snapshot is made
+// from its YAML (go generate, or -update, rewrites them), and that loading
+// it gives the policy the YAML compiles to.
+func TestProfileSnapshots(t *testing.T) {
 	for _, name := range Profiles() {
-		src, _ := ProfileSource(name)
-		want, err := profileJSON(src)
+		fromYAML, err := compileProfile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("profiles", name+".json")
+		want, err := Snapshot(fromYAML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("profiles", name+".snap")
 		if *update {
 			if err := os.WriteFile(path, want, 0o644); err != nil {
 				t.Fatal(err)
@@ -137,19 +141,19 @@ func TestProfilesJSON(t *testing.T) {
 		}
 		got, err := os.ReadFile(path)
 		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("%s is not generated from %s.yaml (err %v); run go test ./policy -run TestProfilesJSON -args -update", path, name, err)
+			t.Errorf("%s is not made from %s.yaml (err %v); run go generate ./policy", path, name, err)
+			continue
 		}
-		// The JSON and the YAML compile to the same policies.
-		fromYAML, err := Parse("profile:"+name, src)
+		loaded, err := Profile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fromJSON, err := Profile(name)
-		if err != nil {
-			t.Fatal(err)
+		if a, b := describe(fromYAML), describe(loaded); a != b {
+			t.Errorf("%s: the YAML and the snapshot load differently:\n%s\n---\n%s", name, a, b)
 		}
-		if a, b := describe(fromYAML), describe(fromJSON); a != b {
-			t.Errorf("%s: YAML and JSON compile differently:\n%s\n---\n%s", name, a, b)
+		again, err := Snapshot(loaded)
+		if err != nil || !bytes.Equal(again, want) {
+			t.Errorf("%s: a loaded snapshot does not encode to itself (err %v)", name, err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package shell
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Opaque is set on CodeFacts when a call that runs or deletes something was
@@ -83,11 +84,11 @@ var codeMarkers = map[string]struct {
 }
 
 // killAll matches signalling every process: kill(-1, …) in any language.
-var killAll = regexp.MustCompile(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
+var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
 
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN).
-var secretVarInCode = regexp.MustCompile(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
+var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole.
@@ -119,8 +120,8 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Listen = anyIn(code, m.listen)
 	f.Dynamic = anyIn(code, m.dynamic)
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
-		killAll.MatchString(code)
-	f.Secrets = anyIn(code, credentialFragments) || secretVarInCode.MatchString(code)
+		killAll().MatchString(code)
+	f.Secrets = anyIn(code, credentialFragments) || secretVarInCode().MatchString(code)
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")
@@ -155,4 +156,11 @@ func codeDynamic(lang string, words []string, dyn []bool) bool {
 		}
 	}
 	return false
+}
+
+// lazyRegexp compiles a regular expression on its first use instead of at
+// start-up, so that a process judging one call compiles only what it
+// reaches.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -2,7 +2,6 @@ package shell
 
 import (
 	"rampart.dev/pkg/catalog"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -217,7 +216,7 @@ func (s *state) runText(text, lang string, f frame) {
 		for _, l := range strings.Split(text, "\n") {
 			if strings.HasPrefix(l, "\t") {
 				l = strings.TrimLeft(l, "\t@-+")
-				b.WriteString(makeVar.ReplaceAllString(l, "$$$1") + "\n")
+				b.WriteString(makeVar().ReplaceAllString(l, "$$$1") + "\n")
 			}
 		}
 		s.parseString(b.String(), f)
@@ -226,7 +225,7 @@ func (s *state) runText(text, lang string, f frame) {
 	}
 }
 
-var makeVar = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+var makeVar = lazyRegexp(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
 
 // shebangLang is the language a script written on the line is run in.
 func shebangLang(text string) string {

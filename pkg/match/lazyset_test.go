@@ -1,0 +1,140 @@
+package match
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLazySetsMatchAsEager checks that a lazy command or path set decides
+// every command, pipeline, statement and path as the eagerly compiled set
+// of the same patterns does.
+func TestLazySetsMatchAsEager(t *testing.T) {
+	const home, cwd = "/home/u", "/home/u/p"
+	commands := []string{
+		"rm -rf /", "rm -rf ~", "{curl,wget} *", "curl * | sh", "{curl,wget} * | {sh,bash}",
+		"*/evil *", "/usr/bin/sudo *", "sudo*", "git push --force", "git push -f origin main",
+		`"my prog" x`, "a,b run", "DROP TABLE *", "  leading space", "kill -9 -1", "[r]m -f *",
+	}
+	var eager []*CommandPattern
+	for _, src := range commands {
+		cp, err := CompileCommand(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		eager = append(eager, cp)
+	}
+	e, l := NewCommandSet(eager), LazyCommandSet(commands)
+	if e.Len() != l.Len() || strings.Join(l.Sources(), "\n") != strings.Join(e.Sources(), "\n") {
+		t.Fatalf("lazy set has %d patterns %q, eager %d %q", l.Len(), l.Sources(), e.Len(), e.Sources())
+	}
+	argv := func(line string) *Argv {
+		w := strings.Fields(line)
+		name := w[0][strings.LastIndexByte(w[0], '/')+1:]
+		a := NewArgv(name, w[0], w[1:], cwd, home)
+		return &a
+	}
+	lines := []string{
+		"rm -fr /", "rm -r -f /home/u", "rm x", "curl -s http://x", "wget y", "/opt/evil now", "/usr/bin/sudo ls",
+		"sudoedit f", "git push --force", "git push origin main -f", "my prog x", "a,b run", "rm -f x", "kill -9 -1", "ls",
+	}
+	for _, line := range lines {
+		a := argv(line)
+		if got, want := l.MatchArgv(a, home), e.MatchArgv(a, home); got != want {
+			t.Errorf("%q: lazy %v, eager %v", line, got, want)
+		}
+	}
+	for _, p := range [][]string{{"curl -s x", "sh"}, {"wget y", "tee z", "bash"}, {"cat f", "sh"}} {
+		var stages []*Argv
+		for _, s := range p {
+			stages = append(stages, argv(s))
+		}
+		if got, want := l.MatchPipeline(stages, home), e.MatchPipeline(stages, home); got != want {
+			t.Errorf("pipeline %q: lazy %v, eager %v", p, got, want)
+		}
+	}
+	for _, sql := range []string{"DROP TABLE users", "SELECT 1"} {
+		if got, want := l.MatchText(sql), e.MatchText(sql); got != want {
+			t.Errorf("statement %q: lazy %v, eager %v", sql, got, want)
+		}
+	}
+
+	paths := []string{"~/.ssh/**", "*.pem", "./secrets/**", "/etc/shadow", "**/.env", "/var/log/", "id_rsa", "$HOME/.aws/*"}
+	var eagerPaths []PathPattern
+	for _, src := range paths {
+		pp, err := CompilePath(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		eagerPaths = append(eagerPaths, pp)
+	}
+	ep, lp := NewPathSet(eagerPaths), LazyPathSet(paths)
+	if ep.Len() != lp.Len() || strings.Join(lp.Sources(), "\n") != strings.Join(ep.Sources(), "\n") {
+		t.Fatalf("lazy path set %q, eager %q", lp.Sources(), ep.Sources())
+	}
+	for _, p := range []string{"/home/u/.ssh/id_rsa", "/home/bob/.ssh/config", "/srv/site.pem", "/home/u/p/secrets/a", "/x/.env", "/.env",
+		"/var/log", "/var/log/syslog", "/a/id_rsa", "/home/u/.aws/credentials", "/etc/passwd", "/HOME/U/.SSH/ID_RSA"} {
+		if got, want := lp.Match(p, home, cwd), ep.Match(p, home, cwd); got != want {
+			t.Errorf("path %q: lazy %v, eager %v", p, got, want)
+		}
+		if got, want := lp.Folded().Match(FoldPath(p), FoldPath(home), FoldPath(cwd)), ep.Folded().Match(FoldPath(p), FoldPath(home), FoldPath(cwd)); got != want {
+			t.Errorf("folded path %q: lazy %v, eager %v", p, got, want)
+		}
+	}
+
+	for _, d := range []string{"*.Example.COM.", "bücher.example", "[::1]"} {
+		eg, err := CompileDomain(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lg, _ := Compiler{Lazy: true}.Domain(d)
+		for _, host := range []string{"a.example.com", "xn--bcher-kva.example", "::1", "example.com"} {
+			if got, want := lg.Match(host), eg.Match(host); got != want {
+				t.Errorf("domain %q on %q: lazy %v, eager %v", d, host, got, want)
+			}
+		}
+		if lg.String() != eg.String() {
+			t.Errorf("domain %q: lazy source %q, eager %q", d, lg.String(), eg.String())
+		}
+	}
+}
+
+// TestLazyCommandSetCompilesOnlyWhatIsAsked checks that asking about one
+// program compiles only the patterns that name it and those no name
+// indexes.
+func TestLazyCommandSetCompilesOnlyWhatIsAsked(t *testing.T) {
+	s := LazyCommandSet([]string{"rm -rf /", "git push --force", "{curl,wget} *", "*/evil *", "curl * | sh"})
+	s.For("git")
+	compiled := 0
+	for _, cp := range s.lazy.compiled {
+		if cp != nil {
+			compiled++
+		}
+	}
+	if compiled != 3 { // git push, */evil, the pipeline
+		t.Errorf("%d patterns compiled for git, want 3", compiled)
+	}
+}
+
+// TestLazySetsConcurrent asks a lazy set about several programs at once,
+// as a server's concurrent decisions do (run with -race).
+func TestLazySetsConcurrent(t *testing.T) {
+	s := LazyCommandSet([]string{"rm -rf /", "git push --force", "{curl,wget} *", "*/evil *", "curl * | sh"})
+	ps := LazyPathSet([]string{"~/.ssh/**", "*.pem"})
+	done := make(chan bool)
+	for i := range 8 {
+		go func() {
+			name := []string{"rm", "git", "curl", "wget"}[i%4]
+			a := NewArgv(name, name, []string{"-rf", "/"}, "/", "/home/u")
+			stage := NewArgv("sh", "sh", nil, "/", "/home/u")
+			ok := s.MatchArgv(&a, "/home/u") == (name == "rm" || name == "curl" || name == "wget")
+			ok = ok && s.MatchPipeline([]*Argv{&a, &stage}, "/home/u") == (name == "curl")
+			ok = ok && ps.Match("/home/u/.ssh/id_rsa", "/home/u", "/") && s.Len() == 5
+			done <- ok
+		}()
+	}
+	for range 8 {
+		if !<-done {
+			t.Error("a concurrent match disagreed")
+		}
+	}
+}

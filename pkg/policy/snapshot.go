@@ -1,0 +1,447 @@
+package policy
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"unsafe"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
+)
+
+// A snapshot is a compiled policy in a form that loads without parsing
+// YAML or checking the file's keys: every layer it extends is merged in,
+// and every pattern was checked when the snapshot was made, so loading one
+// only lays out entries and rules and leaves each pattern to be compiled
+// on its first use. The embedded profiles ship as snapshots
+// (profiles/*.snap, made by `go generate`, checked by TestProfileSnapshots)
+// and package decide keeps one per policy file (see decide's snapshot
+// cache).
+//
+// Layout: the magic, the SHA-256 of the body, then the body: strings and
+// lists as uvarint lengths, numbers as varints. A snapshot whose checksum
+// or layout is wrong is an error, never a policy.
+
+// snapshotMagic starts every snapshot; its last byte is the layout's
+// version.
+const snapshotMagic = "rampart policy snapshot\x00\x01"
+
+// ErrSnapshot is a snapshot that is not one this build can read.
+var ErrSnapshot = errors.New("not a valid policy snapshot")
+
+// conditions are the rule conditions a snapshot holds, each under a fixed
+// code: the code is part of the layout and never reused.
+var conditions = []struct {
+	code uint64
+	key  string // the policy file's key, for readers of this table
+	get  func(r *Rule) []string
+	set  func(r *Rule, srcs []string)
+}{
+	{1, "command_matches", func(r *Rule) []string { return r.Command.Sources() }, func(r *Rule, s []string) { r.Command = match.LazyCommandSet(s) }},
+	{2, "command_not_matches", func(r *Rule) []string { return r.NotCommand.Sources() }, func(r *Rule, s []string) { r.NotCommand = match.LazyCommandSet(s) }},
+	{3, "path_matches", func(r *Rule) []string { return r.Path.Sources() }, func(r *Rule, s []string) { r.Path = match.LazyPathSet(s) }},
+	{4, "path_not_matches", func(r *Rule) []string { return r.NotPath.Sources() }, func(r *Rule, s []string) { r.NotPath = match.LazyPathSet(s) }},
+	{5, "domain_matches", func(r *Rule) []string { return domainSources(r.Domain) }, func(r *Rule, s []string) { r.Domain = lazyDomains(s) }},
+	{6, "domain_not_matches", func(r *Rule) []string { return domainSources(r.NotDomain) }, func(r *Rule, s []string) { r.NotDomain = lazyDomains(s) }},
+	{7, "url_matches", func(r *Rule) []string { return globSources(r.URL) }, func(r *Rule, s []string) { r.URL = lazyGlobs(s) }},
+	{8, "url_not_matches", func(r *Rule) []string { return globSources(r.NotURL) }, func(r *Rule, s []string) { r.NotURL = lazyGlobs(s) }},
+	{9, "tool_name_matches", func(r *Rule) []string { return globSources(r.ToolName) }, func(r *Rule, s []string) { r.ToolName = lazyGlobs(s) }},
+	{10, "argument_matches", func(r *Rule) []string { return globSources(r.Argument) }, func(r *Rule, s []string) { r.Argument = lazyGlobs(s) }},
+	{11, "content_matches", func(r *Rule) []string { return globSources(r.Content) }, func(r *Rule, s []string) { r.Content = lazyGlobs(s) }},
+	{12, "response_matches", func(r *Rule) []string { return globSources(r.Response) }, func(r *Rule, s []string) { r.Response = lazyGlobs(s) }},
+	{13, "effect_matches", func(r *Rule) []string { return globSources(r.Effect) }, func(r *Rule, s []string) { r.Effect = lazyGlobs(s) }},
+	{14, "line_matches", func(r *Rule) []string { return globSources(r.RawLine) }, func(r *Rule, s []string) { r.RawLine = lazyGlobs(s) }},
+	{15, "annotation_hints", func(r *Rule) []string { return r.Hint }, func(r *Rule, s []string) { r.Hint = s }},
+}
+
+// conditionByCode finds a condition of the table by its code.
+func conditionByCode(code uint64) int {
+	for i, c := range conditions {
+		if c.code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+func globSources(gs []match.Glob) []string {
+	if len(gs) == 0 {
+		return nil
+	}
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = g.String()
+	}
+	return out
+}
+
+func domainSources(ds []match.DomainPattern) []string {
+	if len(ds) == 0 {
+		return nil
+	}
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.String()
+	}
+	return out
+}
+
+func lazyGlobs(srcs []string) []match.Glob {
+	out := make([]match.Glob, len(srcs))
+	for i, s := range srcs {
+		out[i], _ = match.Compiler{Lazy: true}.Text(s) // a lazy compile cannot fail
+	}
+	return out
+}
+
+func lazyDomains(srcs []string) []match.DomainPattern {
+	out := make([]match.DomainPattern, len(srcs))
+	for i, s := range srcs {
+		out[i], _ = match.Compiler{Lazy: true}.Domain(s)
+	}
+	return out
+}
+
+// Snapshot encodes p, a policy compiled from its source, as a snapshot.
+// A policy holding what the layout cannot carry (a test parameter of
+// another type than YAML scalars, lists and mappings give) is an error:
+// such a policy is then always compiled from its source.
+func Snapshot(p *Policy) ([]byte, error) {
+	var w snapWriter
+	w.str(p.Name)
+	w.str(p.Source)
+	w.uint(uint64(p.DefaultAction))
+	w.strs(p.Warnings)
+	w.uint(uint64(len(p.Entries)))
+	for _, e := range p.Entries {
+		w.str(e.Name)
+		w.str(e.Description)
+		w.int(int64(e.Priority))
+		w.bool(e.TightenOnly)
+		w.str(e.Origin)
+		w.strs(globSources(e.Tools))
+		w.strs(globSources(e.Agents))
+		w.strs(globSources(e.Sessions))
+		w.uint(uint64(len(e.Rules)))
+		for _, r := range e.Rules {
+			w.uint(uint64(r.Action))
+			w.str(r.Message)
+			w.int(int64(r.Line))
+			n := 0
+			for _, c := range conditions {
+				if len(c.get(r)) > 0 {
+					n++
+				}
+			}
+			w.uint(uint64(n))
+			for _, c := range conditions {
+				if srcs := c.get(r); len(srcs) > 0 {
+					w.uint(c.code)
+					w.strs(srcs)
+				}
+			}
+		}
+	}
+	w.uint(uint64(len(p.Tests)))
+	for _, t := range p.Tests {
+		w.str(t.Name)
+		w.str(t.Call.Tool)
+		w.str(t.Call.Agent)
+		w.str(t.Call.Session)
+		w.str(t.Call.Cwd)
+		w.uint(uint64(t.Expect))
+		w.int(int64(t.Line))
+		w.str(t.Origin)
+		if err := w.value(map[string]any(t.Call.Params)); err != nil {
+			return nil, fmt.Errorf("test %q: %w", t.Name, err)
+		}
+	}
+	sum := sha256.Sum256(w.b)
+	out := make([]byte, 0, len(snapshotMagic)+len(sum)+len(w.b))
+	out = append(append(append(out, snapshotMagic...), sum[:]...), w.b...)
+	return out, nil
+}
+
+// LoadSnapshot reads a snapshot made by Snapshot. Its strings share the
+// memory of data, which must not change afterwards. Patterns are compiled
+// on first use. A snapshot that is corrupt, truncated or of another layout
+// is ErrSnapshot.
+func LoadSnapshot(data string) (p *Policy, err error) {
+	if len(data) < len(snapshotMagic)+sha256.Size || data[:len(snapshotMagic)] != snapshotMagic {
+		return nil, ErrSnapshot
+	}
+	body := data[len(snapshotMagic)+sha256.Size:]
+	// Sum256 only reads its input: the body is hashed in place, not copied.
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(body), len(body)))
+	if string(sum[:]) != data[len(snapshotMagic):len(snapshotMagic)+sha256.Size] {
+		return nil, fmt.Errorf("%w: checksum mismatch", ErrSnapshot)
+	}
+	return decodeSnapshot(body)
+}
+
+// loadBuiltIn reads a snapshot built into the binary, whose checksum its
+// test has checked (TestProfileSnapshots); only the layout is checked here.
+func loadBuiltIn(data string) (*Policy, error) {
+	if len(data) < len(snapshotMagic)+sha256.Size || data[:len(snapshotMagic)] != snapshotMagic {
+		return nil, ErrSnapshot
+	}
+	return decodeSnapshot(data[len(snapshotMagic)+sha256.Size:])
+}
+
+// decodeSnapshot lays out a snapshot's body.
+func decodeSnapshot(body string) (*Policy, error) {
+	r := &snapReader{s: body}
+	p := &Policy{Name: r.str(), Source: r.str(), DefaultAction: r.action(), Warnings: r.strs()}
+	p.Entries = make([]*Entry, r.count())
+	for i := range p.Entries {
+		e := &Entry{Name: r.str(), Description: r.str(), Priority: int(r.int()), TightenOnly: r.bool(), Origin: r.str()}
+		e.Tools, e.Agents, e.Sessions = lazyGlobs(r.strs()), lazyGlobs(r.strs()), lazyGlobs(r.strs())
+		e.Rules = make([]*Rule, r.count())
+		for j := range e.Rules {
+			rule := &Rule{Action: r.action(), Message: r.str(), Line: int(r.int())}
+			for range r.count() {
+				k := conditionByCode(r.uint())
+				if k < 0 {
+					r.fail()
+					break
+				}
+				conditions[k].set(rule, r.strs())
+			}
+			e.Rules[j] = rule
+		}
+		e.names = []string{e.Name}
+		e.prepare()
+		p.Entries[i] = e
+	}
+	if n := r.count(); n > 0 {
+		p.Tests = make([]Test, n)
+		for i := range p.Tests {
+			t := &p.Tests[i]
+			t.Name = r.str()
+			t.Call.Tool, t.Call.Agent, t.Call.Session, t.Call.Cwd = r.str(), r.str(), r.str(), r.str()
+			t.Expect, t.Line, t.Origin = r.action(), int(r.int()), r.str()
+			m, _ := r.value().(map[string]any)
+			if m == nil {
+				r.fail()
+			}
+			t.Call.Params = m
+		}
+	}
+	if r.bad || r.i != len(r.s) {
+		return nil, ErrSnapshot
+	}
+	return p, nil
+}
+
+// snapWriter appends a snapshot's body.
+type snapWriter struct{ b []byte }
+
+func (w *snapWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *snapWriter) int(v int64)   { w.b = binary.AppendVarint(w.b, v) }
+func (w *snapWriter) str(s string)  { w.uint(uint64(len(s))); w.b = append(w.b, s...) }
+
+func (w *snapWriter) bool(v bool) {
+	if v {
+		w.uint(1)
+	} else {
+		w.uint(0)
+	}
+}
+
+func (w *snapWriter) strs(ss []string) {
+	w.uint(uint64(len(ss)))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+// Value tags: the types YAML gives a test parameter decoded into any.
+const (
+	tagNull = iota
+	tagFalse
+	tagTrue
+	tagInt
+	tagFloat
+	tagString
+	tagList
+	tagMap
+)
+
+func (w *snapWriter) value(v any) error {
+	switch v := v.(type) {
+	case nil:
+		w.uint(tagNull)
+	case bool:
+		if v {
+			w.uint(tagTrue)
+		} else {
+			w.uint(tagFalse)
+		}
+	case int:
+		w.uint(tagInt)
+		w.int(int64(v))
+	case float64:
+		w.uint(tagFloat)
+		w.uint(math.Float64bits(v))
+	case string:
+		w.uint(tagString)
+		w.str(v)
+	case []any:
+		w.uint(tagList)
+		w.uint(uint64(len(v)))
+		for _, x := range v {
+			if err := w.value(x); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		w.uint(tagMap)
+		w.uint(uint64(len(v)))
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			w.str(k)
+			if err := w.value(v[k]); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("a value of type %T cannot be kept in a snapshot", v)
+	}
+	return nil
+}
+
+// snapReader reads a snapshot's body; any malformed field sets bad, after
+// which every read returns a zero value.
+type snapReader struct {
+	s   string
+	i   int
+	bad bool
+}
+
+func (r *snapReader) fail() { r.bad, r.i = true, len(r.s) }
+
+func (r *snapReader) uint() uint64 {
+	var v uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if r.i >= len(r.s) {
+			break
+		}
+		c := r.s[r.i]
+		r.i++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+	r.fail()
+	return 0
+}
+
+func (r *snapReader) int() int64 {
+	u := r.uint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	return v
+}
+
+func (r *snapReader) bool() bool {
+	switch r.uint() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail()
+	return false
+}
+
+// count reads a length, bounded by what is left to read (every item takes
+// at least a byte), so a corrupt length cannot ask for a huge allocation.
+func (r *snapReader) count() int {
+	n := r.uint()
+	if n > uint64(len(r.s)-r.i) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *snapReader) str() string {
+	n := r.count()
+	s := r.s[r.i : r.i+n]
+	r.i += n
+	return s
+}
+
+func (r *snapReader) strs() []string {
+	n := r.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+func (r *snapReader) action() call.Action {
+	a := r.uint()
+	if a > uint64(call.Deny) {
+		r.fail()
+		return call.Deny
+	}
+	return call.Action(a)
+}
+
+// maxValueDepth bounds the nesting of a test parameter's value.
+const maxValueDepth = 64
+
+func (r *snapReader) value() any { return r.valueAt(0) }
+
+func (r *snapReader) valueAt(depth int) any {
+	if depth > maxValueDepth {
+		r.fail()
+		return nil
+	}
+	switch r.uint() {
+	case tagNull:
+		return nil
+	case tagFalse:
+		return false
+	case tagTrue:
+		return true
+	case tagInt:
+		return int(r.int())
+	case tagFloat:
+		return math.Float64frombits(r.uint())
+	case tagString:
+		return r.str()
+	case tagList:
+		out := make([]any, r.count())
+		for i := range out {
+			out[i] = r.valueAt(depth + 1)
+		}
+		return out
+	case tagMap:
+		n := r.count()
+		out := make(map[string]any, n)
+		for range n {
+			k := r.str()
+			out[k] = r.valueAt(depth + 1)
+		}
+		return out
+	}
+	r.fail()
+	return nil
+}
