@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/oklog/ulid/v2"
@@ -60,6 +61,7 @@ func (p *pending) prepare(e Entry) error {
 func (l *Log) enqueue(p *pending) {
 	l.qmu.Lock()
 	l.queue = append(l.queue, p)
+	l.inflight++
 	if l.writing {
 		l.qmu.Unlock()
 		<-p.wake
@@ -71,7 +73,10 @@ func (l *Log) enqueue(p *pending) {
 		l.qmu.Unlock()
 	}
 
-	// p writes the batch: everything queued, p first among them.
+	// p writes the batch: everything queued, p first among them. Let the
+	// goroutines that are ready to run go first: those about to append
+	// join this batch instead of waiting for the next.
+	runtime.Gosched()
 	l.qmu.Lock()
 	batch := l.queue
 	l.queue = l.spare[:0]
@@ -83,9 +88,11 @@ func (l *Log) enqueue(p *pending) {
 			q.wake <- struct{}{}
 		}
 	}
+	n := len(batch)
 	clear(batch)
 
 	l.qmu.Lock()
+	l.inflight -= n
 	l.spare = batch[:0]
 	if len(l.queue) > 0 {
 		next := l.queue[0]

@@ -40,22 +40,17 @@ func TestAppendsQueuedAreOneBatch(t *testing.T) {
 			recs[i] = r
 		}()
 	}
-	// One caller waits for the flock with its batch of one; the others
+	// One caller waits for the flock with the first batch; the others
 	// queue behind it.
-	for queued := 0; queued < n-1; {
-		time.Sleep(time.Millisecond)
-		l.qmu.Lock()
-		queued = len(l.queue)
-		l.qmu.Unlock()
-	}
+	waitInflight(l, n)
 	unix.Flock(int(other.Fd()), unix.LOCK_UN)
 	wg.Wait()
 
 	l.mu.Lock()
 	writes := l.writes - writesBefore
 	l.mu.Unlock()
-	if writes != 2 {
-		t.Errorf("%d appends took %d writes, want 2 (the first alone, then a batch of %d)", n, writes, n-1)
+	if writes > 2 {
+		t.Errorf("%d appends took %d writes, want at most 2 (the batch that waited for the lock, then one of all the others)", n, writes)
 	}
 	if res := mustVerify(t, path, VerifyOptions{}); res.Records != n+1 {
 		t.Errorf("Verify = %d records, want %d", res.Records, n+1)
@@ -121,6 +116,19 @@ func TestSharedLogBatchesRotate(t *testing.T) {
 	}
 }
 
+// waitInflight waits until n appends are queued or being written in l.
+func waitInflight(l *Log, n int) {
+	for {
+		l.qmu.Lock()
+		in := l.inflight
+		l.qmu.Unlock()
+		if in == n {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // inFiles reports whether line is in the log at path or a rotated file.
 // A rotation between listing the files and reading them can hide a line
 // for one pass, so it looks three times.
@@ -155,12 +163,7 @@ func TestCloseWithQueuedAppends(t *testing.T) {
 			errs <- err
 		}()
 	}
-	for queued := 0; queued < n-1; {
-		time.Sleep(time.Millisecond)
-		l.qmu.Lock()
-		queued = len(l.queue)
-		l.qmu.Unlock()
-	}
+	waitInflight(l, n)
 	// The writer holds l.mu while it waits for the flock, so Close waits
 	// for that batch; the queued batch is written before Close or refused
 	// after it, whichever takes l.mu first.
@@ -181,8 +184,8 @@ func TestCloseWithQueuedAppends(t *testing.T) {
 			t.Errorf("Append = %v", err)
 		}
 	}
-	if ok != 1 && ok != n {
-		t.Errorf("%d written, %d refused; want the first batch written and the second all written or all refused", ok, refused)
+	if ok == 0 || ok+refused != n {
+		t.Errorf("%d written, %d refused of %d; want the batch that held the lock written, the rest written or refused", ok, refused, n)
 	}
 	if res := mustVerify(t, path, VerifyOptions{}); res.Records != int64(1+ok) {
 		t.Errorf("Verify = %d records, want %d", res.Records, 1+ok)

@@ -74,10 +74,11 @@ type Log struct {
 	closed  bool
 	writes  uint64 // write(2) calls that added records, for tests and benchmarks
 
-	qmu     sync.Mutex // guards queue, spare and writing
-	queue   []*pending // appends waiting for the next batch
-	spare   []*pending // the previous batch's slice, reused
-	writing bool       // a caller is writing a batch; the others queue
+	qmu      sync.Mutex // guards queue, spare, writing and inflight
+	queue    []*pending // appends waiting for the next batch
+	spare    []*pending // the previous batch's slice, reused
+	writing  bool       // a caller is writing a batch; the others queue
+	inflight int        // appends queued or being written
 }
 
 // Open opens the log at path for appending, creating its directory (0700)
