@@ -55,6 +55,36 @@ func BenchmarkAppend4Writers(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
 }
 
+// BenchmarkAppendShared is one Log shared by many goroutines, as in a
+// server: appends that arrive while a batch is written are written in the
+// next one (records/write says how many share a write).
+func BenchmarkAppendShared(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		fsync bool
+	}{{"nofsync", false}, {"fsync", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			l, _ := newLog(b, 0, Options{Fsync: bc.fsync, MaxSize: -1})
+			b.SetParallelism(4) // 4 × GOMAXPROCS goroutines
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				e := entry(1)
+				for pb.Next() {
+					if _, err := l.Append(e); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+			l.mu.Lock()
+			writes := l.writes
+			l.mu.Unlock()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
+			b.ReportMetric(float64(b.N)/float64(max(writes, 1)), "records/write")
+		})
+	}
+}
+
 // Four real processes, each appending b.N/4 records; includes their start.
 func BenchmarkAppend4Processes(b *testing.B) {
 	_, path := newLog(b, 0, Options{})

@@ -58,8 +58,11 @@
 // Append takes an exclusive flock(2) on the head file, reads the head (not
 // the log), builds the record, writes the whole line with one write(2) to
 // the log opened O_APPEND, and updates the head, so an append costs the same
-// however long the log is, and processes never interleave. See [Log] for
-// rotation, crash recovery and fsync.
+// however long the log is, and processes never interleave. Appends made at
+// once through one Log share that work: they queue while a batch is being
+// written and go in the next one, with one lock, one write(2) of whole
+// lines, one fsync and one head update, and each returns only once its own
+// record is written. See [Log] for rotation, crash recovery and fsync.
 //
 // # Redaction
 //
@@ -139,6 +142,14 @@ const hashSuffixLen = len(`,"hash":"`) + 64 + len(`"}`)
 func (r *Record) Canonical() []byte { return r.appendCanonical(nil) }
 
 func (r *Record) appendCanonical(b []byte) []byte {
+	b = r.appendStamp(b)
+	b = r.appendBody(b)
+	return appendPrev(b, r.Prev)
+}
+
+// appendStamp appends the start of the canonical bytes: the members the
+// writer fills in under the lock (seq, id, time).
+func (r *Record) appendStamp(b []byte) []byte {
 	b = append(b, `{"seq":`...)
 	b = strconv.AppendUint(b, r.Seq, 10)
 	b = appendKey(b, "id")
@@ -146,7 +157,12 @@ func (r *Record) appendCanonical(b []byte) []byte {
 	b = appendKey(b, "time")
 	b = append(b, '"')
 	b = r.Time.UTC().AppendFormat(b, TimeFormat)
-	b = append(b, '"')
+	return append(b, '"')
+}
+
+// appendBody appends the members from agent to flags: what the call and
+// its decision say, known before the record takes its place in the chain.
+func (r *Record) appendBody(b []byte) []byte {
 	b = appendKey(b, "agent")
 	b = appendString(b, r.Agent)
 	b = appendKey(b, "session")
@@ -174,9 +190,14 @@ func (r *Record) appendCanonical(b []byte) []byte {
 	b = appendKey(b, "via")
 	b = appendString(b, r.Via)
 	b = appendKey(b, "flags")
-	b = appendStrings(b, r.Flags)
+	return appendStrings(b, r.Flags)
+}
+
+// appendPrev appends the last member, the link to the previous record, and
+// closes the object.
+func appendPrev(b []byte, prev string) []byte {
 	b = appendKey(b, "prev")
-	b = appendString(b, r.Prev)
+	b = appendString(b, prev)
 	return append(b, '}')
 }
 

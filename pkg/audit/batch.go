@@ -1,0 +1,205 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Group commit. Every Append queues its record. The caller that finds no
+// batch being written becomes the writer: it takes the whole queue, writes
+// it as one batch under the lock (see writeBatch), tells each caller in the
+// batch its outcome, and hands the writer's role to the first caller that
+// queued meanwhile, so no caller writes more than one batch. The others
+// sleep until their batch is written. Under no load a batch is one record
+// and an append costs what it did alone; under load the lock, the head
+// reads and writes, the write(2) and the fsync are shared by the batch.
+
+// maxBatchBytes bounds the bytes of one write(2): a batch larger than this
+// is written in several, each of whole records.
+const maxBatchBytes = 1 << 20
+
+// pending is one Append on its way into the log.
+type pending struct {
+	rec  Record
+	body []byte // rec.appendBody, built before the lock
+	err  error
+	lead bool          // woken to write the next batch
+	wake chan struct{} // receives once when the record is written or lead is set
+}
+
+var pendingPool = sync.Pool{New: func() any { return &pending{wake: make(chan struct{}, 1)} }}
+
+func newPending() *pending { return pendingPool.Get().(*pending) }
+
+func (p *pending) release() {
+	body := p.body[:0]
+	if cap(body) > 64<<10 {
+		body = nil
+	}
+	*p = pending{body: body, wake: p.wake}
+	pendingPool.Put(p)
+}
+
+// prepare builds everything of the record that does not depend on its
+// place in the chain, outside the lock.
+func (p *pending) prepare(e Entry) error {
+	r, err := newRecord(e)
+	if err != nil {
+		return err
+	}
+	p.rec = r
+	p.body = r.appendBody(p.body[:0])
+	return nil
+}
+
+// enqueue queues p and returns once it is written, or failed to be.
+func (l *Log) enqueue(p *pending) {
+	l.qmu.Lock()
+	l.queue = append(l.queue, p)
+	l.inflight++
+	if l.writing {
+		l.qmu.Unlock()
+		<-p.wake
+		if !p.lead {
+			return
+		}
+	} else {
+		l.writing = true
+		l.qmu.Unlock()
+	}
+
+	// p writes the batch: everything queued, p first among them. Let the
+	// goroutines that are ready to run go first: those about to append
+	// join this batch instead of waiting for the next.
+	runtime.Gosched()
+	l.qmu.Lock()
+	batch := l.queue
+	l.queue = l.spare[:0]
+	l.qmu.Unlock()
+
+	l.commit(batch)
+	for _, q := range batch {
+		if q != p {
+			q.wake <- struct{}{}
+		}
+	}
+	n := len(batch)
+	clear(batch)
+
+	l.qmu.Lock()
+	l.inflight -= n
+	l.spare = batch[:0]
+	if len(l.queue) > 0 {
+		next := l.queue[0]
+		next.lead = true
+		next.wake <- struct{}{}
+	} else {
+		l.writing = false
+	}
+	l.qmu.Unlock()
+}
+
+// commit writes batch and sets each record's outcome.
+func (l *Log) commit(batch []*pending) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	done, err := l.writeBatch(batch)
+	for _, p := range batch[done:] {
+		p.err = err
+	}
+}
+
+// writeBatch writes the records of batch in order under the lock, with one
+// write(2) (and one fsync) unless the batch crosses a rotation or
+// maxBatchBytes, and updates the head after each write. It returns how
+// many records were written and the error that stopped the rest.
+func (l *Log) writeBatch(batch []*pending) (int, error) {
+	if l.closed {
+		return 0, ErrClosed
+	}
+	if err := l.lock(); err != nil {
+		return 0, err
+	}
+	defer l.unlock()
+	h, flags, err := l.sync()
+	if err != nil {
+		return 0, err
+	}
+
+	buf := l.buf[:0]
+	done := 0 // records written and in the head
+	// flush writes the first n bytes of buf, which hold records done up to
+	// upto, and keeps the rest of buf.
+	flush := func(upto, n int) error {
+		if upto == done {
+			return nil
+		}
+		if err := l.write(buf[:n], h.Size); err != nil {
+			return err
+		}
+		last := &batch[upto-1].rec
+		h.Seq, h.Hash, h.Size, h.Flags = last.Seq, last.Hash, h.Size+int64(n), nil
+		buf = buf[:copy(buf, buf[n:])]
+		if err := l.writeHead(h); err != nil {
+			return err
+		}
+		done = upto
+		return nil
+	}
+
+	seq, prev := h.Seq, h.Hash
+	for i, p := range batch {
+		r := &p.rec
+		now := stamp(l.now())
+		id, err := ulid.New(ulid.Timestamp(now), l.entropy)
+		if err != nil {
+			if ferr := flush(i, len(buf)); ferr != nil {
+				return done, ferr
+			}
+			return done, fmt.Errorf("audit: id: %w", err)
+		}
+		r.Seq, r.ID, r.Time, r.Prev = seq+1, id.String(), now, prev
+		if len(flags) > 0 {
+			// Repairs made under this lock are told by the first record.
+			r.Flags = append(r.Flags, flags...)
+			p.body = r.appendBody(p.body[:0])
+			flags = nil
+		}
+		mark := len(buf)
+		buf = r.appendStamp(buf)
+		buf = append(buf, p.body...)
+		buf = appendPrev(buf, r.Prev)
+		sum := sha256.Sum256(buf[mark:])
+		r.Hash = hex.EncodeToString(sum[:])
+		buf = append(buf[:len(buf)-1], `,"hash":"`...)
+		buf = append(buf, r.Hash...)
+		buf = append(buf, "\"}\n"...)
+		seq, prev = r.Seq, r.Hash
+
+		// The file's size once the records before this one are written.
+		size := h.Size + int64(mark)
+		rotate := l.maxSize > 0 && size > 0 && size+int64(len(buf)-mark) > l.maxSize
+		if rotate || mark >= maxBatchBytes {
+			if err := flush(i, mark); err != nil {
+				return done, err
+			}
+		}
+		if rotate {
+			if err := l.rotate(&h); err != nil {
+				return done, err
+			}
+		}
+	}
+	err = flush(len(batch), len(buf))
+	if cap(buf) <= 2*maxBatchBytes {
+		l.buf = buf[:0]
+	} else {
+		l.buf = nil
+	}
+	return done, err
+}
