@@ -6,9 +6,11 @@ import (
 	"sync/atomic"
 )
 
-// maxLazyNames bounds the program names a lazy set remembers one by one;
-// past it, the set builds its whole index.
-const maxLazyNames = 512
+// lazyLookups is how many lookups a lazy set answers by compiling per
+// name: a one-shot process asks a few, and a long-lived one, past this,
+// is answered from the whole index (compiled once, and no per-name map to
+// grow with every name it is asked about).
+const lazyLookups = 64
 
 // CommandSet is a list of command patterns indexed by program name, so a
 // command is only tried against the patterns that can match it. Patterns
@@ -96,6 +98,9 @@ func (s *CommandSet) Sources() []string {
 // those indexed under it, then those that could match any name.
 func (s *CommandSet) For(name string) (indexed, other []*CommandPattern) {
 	if s.lazy != nil {
+		if full := s.lazy.index(); full != nil {
+			return full.For(name)
+		}
 		return s.lazy.named(name), s.lazy.unindexed().other
 	}
 	if s.names&nameBit(name) == 0 {
@@ -128,9 +133,10 @@ type lazyCommands struct {
 	srcs []string
 
 	mu       sync.Mutex
-	compiled []*CommandPattern // by index into srcs; nil until needed
-	byName   sync.Map          // name → []*CommandPattern
-	names    atomic.Int32      // entries in byName
+	compiled []*CommandPattern          // by index into srcs; nil until needed
+	byName   sync.Map                   // name → []*CommandPattern
+	asked    atomic.Int32               // lookups so far, up to lazyLookups
+	ready    atomic.Pointer[CommandSet] // the full index, once a process has asked enough
 	restOnce sync.Once
 	rest     *CommandSet // the patterns no name indexes, built by unindexed
 	once     sync.Once
@@ -152,18 +158,26 @@ func (l *lazyCommands) pattern(i int) *CommandPattern {
 	return l.compiled[i]
 }
 
+// index returns the full index once the set has been asked lazyLookups
+// times, building it then; nil before.
+func (l *lazyCommands) index() *CommandSet {
+	if full := l.ready.Load(); full != nil {
+		return full
+	}
+	if l.asked.Add(1) <= lazyLookups {
+		return nil
+	}
+	full := l.full()
+	l.ready.Store(full)
+	return full
+}
+
 // named returns the literal patterns indexed under name, as NewCommandSet
 // would index them, compiling only those.
 func (l *lazyCommands) named(name string) []*CommandPattern {
 	if v, ok := l.byName.Load(name); ok {
 		return v.([]*CommandPattern)
 	}
-	if l.names.Load() >= maxLazyNames {
-		// A long-lived process asked about many names: the whole index
-		// costs less than remembering each one.
-		return l.full().byProg[name]
-	}
-	l.names.Add(1)
 	var ps []*CommandPattern
 	l.mu.Lock()
 	for i, src := range l.srcs {
