@@ -90,6 +90,7 @@ const (
 	Package             // a package it fetches and installs or runs (pip install X, npx X)
 	Tunnel              // a port it forwards to or from another host (ssh -R, -D)
 	Display             // an X display it draws on, maybe another host's (xterm -display)
+	Method              // the request method it sends (curl -X DELETE)
 )
 
 var roleNames = map[string]Role{
@@ -97,6 +98,7 @@ var roleNames = map[string]Role{
 	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
 	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
 	"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
+	"method": Method,
 }
 
 // String is the role's name in the table.

@@ -1,7 +1,10 @@
 package effect
 
 import (
+	"strings"
+
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -14,7 +17,9 @@ import (
 //   - an entry that always does ("destroy=KIND": docker push, npm publish);
 //   - an option that does: a flag with the mark "destroy" (docker compose
 //     down --volumes), "publish" (docker build --push) or "rewrite" (git
-//     branch --force, git push --force).
+//     branch --force, git push --force);
+//   - a request whose method is DELETE (curl -X DELETE, gh api --method
+//     DELETE): the service removes what the URL names.
 //
 // The effect's detail is what is destroyed: remote (resources a service
 // holds), publish (a package or image made public) or history (a
@@ -34,7 +39,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			mark = k
 		}
 	}
-	if !cloud && always == "" && extra == "" && mark == "" {
+	deletes := sendsDelete(cl)
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -53,6 +59,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		verb = e.Name
 	case mark != "":
 		kind, verb = mark, "with an option that destroys, publishes or rewrites"
+	case deletes:
+		kind, verb = "remote", "DELETE request"
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"
 	default:
@@ -61,6 +69,49 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
 	}
+}
+
+// sendsDelete reports whether a request-method word (curl -X, wget
+// --method, gh api --method) asks a service to delete what the URL names.
+// A DELETE of one item from a service on this machine (a development
+// server) is ordinary work; one that names everything there (the root, a
+// "*" or "_all" part) is not.
+func sendsDelete(cl *catalog.Classified) bool {
+	del := false
+	for _, w := range cl.Words {
+		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE")
+	}
+	if !del {
+		return false
+	}
+	local := false
+	for _, w := range cl.Words {
+		if w.Role != catalog.URL || w.Option != "" {
+			continue
+		}
+		u, ok := match.ParseURL(w.Text)
+		if !ok || !loopback(u.Host) || namesEverything(u.Rest) {
+			return true
+		}
+		local = true
+	}
+	return !local
+}
+
+// namesEverything reports whether a URL's path is the root or holds a
+// part that stands for every item ("*", "_all").
+func namesEverything(rest string) bool {
+	p, _, _ := strings.Cut(rest, "?")
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return true
+	}
+	for part := range strings.SplitSeq(p, "/") {
+		if part == "*" || strings.HasPrefix(part, "_all") {
+			return true
+		}
+	}
+	return false
 }
 
 // destroyMarks are the option marks that destroy, by the kind of thing.
