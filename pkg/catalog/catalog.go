@@ -45,8 +45,13 @@
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
 // build --push, git push --force). "serves" marks a program that serves the
-// directories it reads to the network; "code-lang=opaque" an interpreter
+// directories it reads to the network ("serves-cwd": the working directory
+// when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts).
+//
+// A Python module run as a program ("python3 -m MODULE ARGS") is judged
+// by the entry named MODULE when there is one (pip), else "python-MODULE"
+// (python-http.server).
 //
 // The roles are the [Role] constants; [Lookup] finds an entry and [Classify]
 // assigns every word of a command its role.

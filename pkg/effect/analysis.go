@@ -146,7 +146,8 @@ func (a *analysis) command(i int, c *shell.Command) {
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}
-	cl := a.cat.ClassifyInto(a.wordBuf, a.programName(i, c), c.Args)
+	name, args := a.moduleEntry(a.programName(i, c), c.Args)
+	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 	a.noteBinCopies(f)

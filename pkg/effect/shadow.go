@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
 
@@ -54,15 +55,63 @@ func dirLike(p string) bool {
 
 // serves judges a program that serves a directory over the network (a
 // catalogue "serves" entry: http-server DIR, caddy file-server --root DIR,
-// rclone serve http DIR): serving the home directory, a directory above
-// it or a credential directory hands its files to whoever connects.
-func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts) {
-	for _, p := range f.reads {
+// rclone serve http DIR; with "serves-cwd", the working directory when
+// none is named: python3 -m http.server): serving the home directory, a
+// directory above it or a credential directory hands its files to whoever
+// connects.
+func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts, e *catalog.Entry) {
+	reads := f.reads
+	if len(reads) == 0 && hasProp(e, "serves-cwd") && i < len(a.cwds) && a.cwds[i] != "" {
+		reads = []string{a.cwds[i]}
+	}
+	for _, p := range reads {
 		if a.sensitiveDir(p) || a.sensitive(p) {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " serves " + p})
 			return
 		}
 	}
+}
+
+// moduleEntry is the catalogue entry and words a command is judged by when
+// it runs a Python module as a program ("python3 -m pip install x" is pip's
+// "install x"; "python3 -m http.server" is the entry "python-http.server"),
+// else its own name and words.
+func (a *analysis) moduleEntry(name string, args []string) (string, []string) {
+	if !strings.HasPrefix(name, "python") && !strings.HasPrefix(name, "pypy") {
+		return name, args
+	}
+	mod, rest, ok := pythonModule(args)
+	if !ok {
+		return name, args
+	}
+	for _, n := range []string{mod, "python-" + mod} {
+		if a.cat.Known(n) {
+			return n, rest
+		}
+	}
+	return name, args
+}
+
+// pythonModule finds "-m MODULE" among the interpreter's own options: the
+// module and the words after it, which are the module's.
+func pythonModule(args []string) (mod string, rest []string, ok bool) {
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		switch {
+		case w == "-m":
+			if k+1 < len(args) {
+				return args[k+1], args[k+2:], true
+			}
+			return "", nil, false
+		case strings.HasPrefix(w, "-m"):
+			return w[2:], args[k+1:], true
+		case w == "-W" || w == "-X":
+			k++
+		case w == "-c" || w == "-" || w == "--" || !strings.HasPrefix(w, "-"):
+			return "", nil, false
+		}
+	}
+	return "", nil, false
 }
 
 // systemBinDirs hold the system's programs.

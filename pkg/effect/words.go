@@ -231,7 +231,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	if hasProp(e, "serves") {
-		a.serves(i, c, f)
+		a.serves(i, c, f, e)
 	}
 	for _, v := range c.Via {
 		if runsPackage(v) && remotePackage(c.Program, false) {
