@@ -23,6 +23,7 @@
 //	                      a flag that sets the named mark (here, recursive)
 //	-o,--output:write     an option with a value, and the value's role
 //	-m,--message:         an option whose value is data (no role)
+//	+:shell               "+" with the value attached (vim +CMD, less +CMD)
 //
 // A value may be attached ("-ofile", "--output=file") or the next word.
 // Short flags may be clustered ("-rf"); a cluster ends at the first letter

@@ -72,6 +72,14 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			e = path[0]
 			continue
 		}
+		if !dashdash && e != nil && len(a) > 1 && a[0] == '+' {
+			// vim +CMD, less +CMD: the value is attached to the "+".
+			if o, ok := e.option("+"); ok && o.Value {
+				out.mark(o)
+				out.Words = append(out.Words, Word{Text: a[1:], Role: o.Role, Index: i, Option: "+"})
+				continue
+			}
+		}
 		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) {
 			pos = append(pos, Word{Text: a, Index: i})
 			continue

@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // Wrapped reports what a wrapper program runs: the index in args where
 // the wrapped command's words start (taskset 1 CMD..., systemd-run CMD...,
 // kubectl exec POD -- CMD...), or a string it gives a shell (script -c
@@ -28,6 +30,11 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 	for _, w := range cl.Words {
 		switch w.Role {
 		case Shell:
+			if p := e.Props["shell-prefix"]; p != "" {
+				if _, ok := PrefixedShell(w.Text, p); !ok {
+					continue // an editor's command that runs no shell (vim +q)
+				}
+			}
 			return 0, w.Text, true
 		case Command:
 			return w.Index, "", true
@@ -108,4 +115,31 @@ func (e *Entry) wrapsByRole() bool {
 		}
 	}
 	return false
+}
+
+// PrefixedShell returns the shell command in an editor's or pager's own
+// command line that runs one after prefix ("!" for vim and less), with
+// the ex forms that lead to it: ":!cmd", "silent !cmd", "r !cmd",
+// "w !cmd", "exe '!cmd'".
+func PrefixedShell(text, prefix string) (string, bool) {
+	t := strings.TrimLeft(text, ": \t")
+	for _, lead := range []string{"silent!", "silent", "exe", "execute"} {
+		if rest, ok := strings.CutPrefix(t, lead); ok && (rest == "" || rest[0] == ' ' || rest[0] == '!' || rest[0] == '\'' || rest[0] == '"') {
+			t = strings.TrimLeft(rest, " '\"")
+			break
+		}
+	}
+	for _, verb := range []string{"read", "write", "r", "w"} {
+		if rest, ok := strings.CutPrefix(t, verb); ok {
+			if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, prefix) {
+				t = r
+			}
+			break
+		}
+	}
+	rest, ok := strings.CutPrefix(t, prefix)
+	if !ok {
+		return "", false
+	}
+	return strings.TrimRight(rest, "'\""), true
 }

@@ -307,7 +307,7 @@ func (s *state) wrapperString(name, text string, f frame) {
 			}
 		}
 	case e != nil && e.Prop("shell-prefix") != "":
-		if rest, ok := strings.CutPrefix(strings.TrimLeft(text, ":"), e.Prop("shell-prefix")); ok {
+		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
 		}
 	default:
