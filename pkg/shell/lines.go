@@ -220,9 +220,122 @@ func (s *state) runText(text, lang string, f frame) {
 			}
 		}
 		s.parseString(b.String(), f)
+	case "indented":
+		// A justfile: a recipe's lines are indented under its name.
+		var b strings.Builder
+		for _, l := range strings.Split(text, "\n") {
+			if strings.HasPrefix(l, "\t") || strings.HasPrefix(l, " ") {
+				b.WriteString(strings.TrimLeft(l, " \t@-") + "\n")
+			}
+		}
+		s.parseString(b.String(), f)
+	case "strings":
+		s.parseString(recipeStrings(text), f)
 	default:
 		s.scanCode(lang, text, f)
 	}
+}
+
+// A recipeRunner is a program that runs commands it reads from a recipe
+// file: the files it reads by default in the working directory, the
+// options that name another, and the file's format for runText.
+type recipeRunner struct {
+	files  []string
+	flags  []string
+	format string
+}
+
+// recipeRunners are the programs that run recipe files. A recipe file the
+// line wrote is judged whole when its runner runs: every recipe in it,
+// since which one runs (and what npm's install scripts do) is the
+// runner's business.
+var recipeRunners = map[string]recipeRunner{
+	"make":  {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make"},
+	"gmake": {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make"},
+	"bmake": {[]string{"makefile", "Makefile"}, []string{"-f"}, "make"},
+	"just":  {[]string{"justfile", "Justfile", ".justfile"}, []string{"-f", "--justfile"}, "indented"},
+	"task":  {[]string{"Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"}, []string{"-t", "--taskfile"}, "strings"},
+	"npm":   {[]string{"package.json"}, nil, "strings"},
+	"pnpm":  {[]string{"package.json"}, nil, "strings"},
+	"yarn":  {[]string{"package.json"}, nil, "strings"},
+	"bun":   {[]string{"package.json"}, nil, "strings"},
+	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings"},
+}
+
+// runRecipes judges the recipe files a runner reads that the line wrote:
+// the one an option names, else the default ones.
+func (s *state) runRecipes(r recipeRunner, words []string, f frame) {
+	named := false
+	for i := 1; i < len(words); i++ {
+		for _, fl := range r.flags {
+			if words[i] == fl && i+1 < len(words) {
+				s.runFile(words[i+1], r.format, f)
+				named = true
+			} else if v, ok := strings.CutPrefix(words[i], fl+"="); ok && strings.HasPrefix(fl, "--") {
+				s.runFile(v, r.format, f)
+				named = true
+			}
+		}
+	}
+	if !named {
+		for _, name := range r.files {
+			s.runFile(name, r.format, f)
+		}
+	}
+}
+
+// recipeStrings are the command lines in a recipe file of a structured
+// format (package.json, Taskfile.yml, mise.toml): its quoted strings and
+// the values of its "key: value" and "key = value" lines, each parsed as
+// shell. Reading more than the recipes only adds words to judge.
+func recipeStrings(text string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		for _, part := range quotedParts(l) {
+			b.WriteString(part + "\n")
+		}
+		t := strings.TrimLeft(strings.TrimSpace(l), "- ")
+		if k := strings.IndexAny(t, ":="); k > 0 && !strings.ContainsAny(t[k+1:], "\"'") {
+			if v := strings.TrimSpace(t[k+1:]); v != "" && v != "|" && v != ">" && !strings.HasPrefix(v, "[") && !strings.HasPrefix(v, "{") {
+				b.WriteString(v + "\n")
+			}
+		} else if !strings.ContainsAny(t, ":=\"'[]{}") && t != "" && strings.HasPrefix(strings.TrimSpace(l), "- ") {
+			b.WriteString(t + "\n")
+		}
+	}
+	return b.String()
+}
+
+// quotedParts returns the double- and single-quoted strings on a line,
+// JSON escapes undone for double quotes.
+func quotedParts(l string) []string {
+	var out []string
+	for i := 0; i < len(l); i++ {
+		q := l[i]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(l) && l[j] != q; j++ {
+			if l[j] == '\\' && q == '"' && j+1 < len(l) {
+				j++
+				switch l[j] {
+				case 'n':
+					b.WriteByte('\n')
+				case 't':
+					b.WriteByte('\t')
+				default:
+					b.WriteByte(l[j])
+				}
+				continue
+			}
+			b.WriteByte(l[j])
+		}
+		out = append(out, b.String())
+		i = j
+	}
+	return out
 }
 
 var makeVar = lazyRegexp(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)

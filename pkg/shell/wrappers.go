@@ -140,13 +140,12 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runFile(words[i+1], "sh", f)
 			}
 		}
-	case name == "make" || name == "gmake":
-		for i := 1; i+1 < len(words); i++ {
-			if words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile" {
-				s.runFile(words[i+1], "make", f)
-			}
-		}
+	case name == "make" || name == "gmake" || name == "bmake":
+		s.runRecipes(recipeRunners[name], words, f)
 	default:
+		if r, ok := recipeRunners[name]; ok {
+			s.runRecipes(r, words, f)
+		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			s.wrapperString(name, sh, f)
 		}
