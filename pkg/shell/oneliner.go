@@ -1,6 +1,9 @@
 package shell
 
-import "strings"
+import (
+	"encoding/hex"
+	"strings"
+)
 
 // One-liners ("python -c CODE", "perl -e CODE", ...) are scanned, not
 // parsed: the scanner looks for calls that hand a string to a shell or run
@@ -142,6 +145,7 @@ type hookKind int
 const (
 	hookShell    hookKind = iota // runs a shell string, or a program and its arguments
 	hookArgv                     // exec family: a file, then the argument vector
+	hookSpawn                    // os.spawn* family: a mode, a file, then the argument vector
 	hookRmTree                   // deletes a tree
 	hookRmFile                   // deletes files
 	hookRead                     // reads a file (python open: unless the mode writes)
@@ -164,6 +168,9 @@ var langHooks = map[string][]hook{
 		{"getoutput", hookShell}, {"getstatusoutput", hookShell}, {"spawn", hookShell},
 		{"execv", hookArgv}, {"execve", hookArgv}, {"execvp", hookArgv}, {"execvpe", hookArgv},
 		{"execl", hookArgv}, {"execle", hookArgv}, {"execlp", hookArgv}, {"execlpe", hookArgv},
+		{"spawnl", hookSpawn}, {"spawnle", hookSpawn}, {"spawnlp", hookSpawn}, {"spawnlpe", hookSpawn},
+		{"spawnv", hookSpawn}, {"spawnve", hookSpawn}, {"spawnvp", hookSpawn}, {"spawnvpe", hookSpawn},
+		{"posix_spawn", hookArgv}, {"posix_spawnp", hookArgv},
 		{"rmtree", hookRmTree},
 		{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
 		{"open", hookRead}, {"Path", hookPath},
@@ -217,7 +224,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	facts := codeFacts(lang, code)
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
-	for _, h := range langHooks[lang] {
+	hooks := langHooks[lang]
+	for n := 0; n < len(hooks); n++ {
+		h := hooks[n]
 		for at := 0; at < len(code); {
 			if len(s.out) >= MaxCommands || sc.work > maxScan {
 				s.truncated = true
@@ -234,6 +243,12 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			}
 			args, end, ok := sc.call(at)
 			if !ok {
+				// f = shutil.rmtree, from shutil import rmtree as r,
+				// const {rmSync: r} = require('fs'): the new name is
+				// the same call.
+				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks[lang])+maxAliases {
+					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
+				}
 				continue
 			}
 			if !s.hook(h.kind, args, code[end:], f) {
@@ -252,6 +267,49 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		}
 	}
 	return facts
+}
+
+// maxAliases bounds the new names one piece of code may give the calls
+// it is scanned for.
+const maxAliases = 16
+
+// aliasOf returns the name code gives the call named at code[k:at]
+// without calling it: "as NAME" or ": NAME" after it (an import, a
+// destructuring), or "NAME =" before it (module prefix allowed). It
+// returns "" when there is none.
+func aliasOf(code string, k, at int) string {
+	rest := strings.TrimLeft(code[at:], " \t")
+	if r, ok := strings.CutPrefix(rest, "as "); ok {
+		return leadingIdent(strings.TrimLeft(r, " \t"))
+	}
+	if r, ok := strings.CutPrefix(rest, ":"); ok && !strings.HasPrefix(r, ":") {
+		return leadingIdent(strings.TrimLeft(r, " \t"))
+	}
+	before := strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+	before = strings.TrimRight(before, " \t")
+	if !strings.HasSuffix(before, "=") || strings.HasSuffix(before, "==") || strings.HasSuffix(before, "!=") ||
+		strings.HasSuffix(before, "<=") || strings.HasSuffix(before, ">=") {
+		return ""
+	}
+	before = strings.TrimRight(before[:len(before)-1], " \t")
+	i := len(before)
+	for i > 0 && isIdent(before[i-1]) {
+		i--
+	}
+	return leadingIdent(before[i:])
+}
+
+// leadingIdent is the identifier s starts with, or "" (or one that starts
+// with a digit).
+func leadingIdent(s string) string {
+	i := 0
+	for i < len(s) && isIdent(s[i]) {
+		i++
+	}
+	if i == 0 || s[0] >= '0' && s[0] <= '9' {
+		return ""
+	}
+	return s[:i]
 }
 
 // awkPipes finds the commands awk runs through pipes: print ... | "cmd"
@@ -294,9 +352,13 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 			s.parseString(cmd, f)
 		}
 		return ok
-	case hookArgv:
-		if len(args) > 1 {
-			if cmd, ok := shellCommand(args[1:]); ok {
+	case hookArgv, hookSpawn:
+		first := 1
+		if kind == hookSpawn {
+			first = 2
+		}
+		if len(args) > first {
+			if cmd, ok := shellCommand(args[first:]); ok {
 				s.parseString(cmd, f)
 				return true
 			}
@@ -532,18 +594,24 @@ func (sc *scanner) value(i int) (value, int) {
 	for {
 		i = skipSpace(c, i)
 		if s, next, ok := sc.str(i); ok {
-			b.WriteString(s.str)
+			text := s.str
 			known = known && s.known
 			any = true
 			i = next
 			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' || c[j] == '[') {
-				// "~ fr- mr".reverse, ''.join(...), "x"[::-1]: a method or an
-				// index on the literal computes something else.
-				known = false
-				next := skipExpr(c, j, sc.concat())
-				sc.work += next - j
-				i = max(next, j+1)
+				if n := reversal(c[j:]); n > 0 {
+					// "~ fr- mr".reverse, "x"[::-1]: the literal reversed.
+					text, i = reverseString(text), j+n
+				} else {
+					// ''.join(...), and any other method or index on the
+					// literal, computes something else.
+					known = false
+					next := skipExpr(c, j, sc.concat())
+					sc.work += next - j
+					i = max(next, j+1)
+				}
 			}
+			b.WriteString(text)
 		} else if inner, next, ok := sc.wrapped(i); ok {
 			b.WriteString(inner.str)
 			known = known && inner.known
@@ -629,8 +697,115 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		return value{}, i, false
 	}
 	v := args[0]
-	v.known = v.known && len(args) == 1
+	fn := c[i:j]
+	if k := strings.LastIndexByte(fn, '.'); k >= 0 {
+		fn = fn[k+1:]
+	}
+	switch {
+	case !v.known:
+	case codeDecoders[fn] != nil:
+		// base64.b64decode('...'), atob('...'), bytes.fromhex('...'):
+		// the text the code runs is the decoded one.
+		if len(args) == 1 || fn == "from" {
+			if d, ok := codeDecoders[fn](v.str, args[1:]); ok {
+				v.str = d
+				break
+			}
+		}
+		v.known = false
+	case identityWrappers[fn] && len(args) == 1:
+	default:
+		// Any other function computes something else from the literal.
+		v.known = false
+	}
+	// A method on the result: decode() and toString() give the same text,
+	// anything else computes something else.
+	for k := skipSpace(c, end); k < len(c) && c[k] == '.'; k = skipSpace(c, end) {
+		m := k + 1
+		for m < len(c) && isIdent(c[m]) {
+			m++
+		}
+		if !identityMethods[c[k+1:m]] {
+			v.known = false
+		}
+		if _, e, ok := sc.call(m); ok {
+			end = e
+		} else {
+			end = m
+		}
+		if m == k+1 {
+			break
+		}
+	}
 	return v, end, true
+}
+
+// reversal is the length of a reversing suffix at the start of s
+// ("[::-1]", ".reverse", ".reverse()", `.split("").reverse().join("")`),
+// or 0.
+func reversal(s string) int {
+	for _, r := range []string{"[::-1]", ".split('').reverse().join('')", `.split("").reverse().join("")`, ".reverse()", ".reverse"} {
+		if strings.HasPrefix(s, r) && (len(s) == len(r) || !isIdent(s[len(r)])) {
+			return len(r)
+		}
+	}
+	return 0
+}
+
+// reverseString reverses s by runes.
+func reverseString(s string) string {
+	r := []rune(s)
+	for a, b := 0, len(r)-1; a < b; a, b = a+1, b-1 {
+		r[a], r[b] = r[b], r[a]
+	}
+	return string(r)
+}
+
+// identityWrappers are functions that hand their one argument's text on
+// as the same text or the same path (str(p), os.path.expanduser(p),
+// Path(p), String(s)).
+var identityWrappers = map[string]bool{
+	"str": true, "String": true, "Path": true, "PurePath": true, "expanduser": true, "expandvars": true,
+	"abspath": true, "realpath": true, "normpath": true, "resolve": true, "expand_path": true,
+	"fspath": true, "join": true, "format": false, "u": true, "to_s": true, "strval": true,
+}
+
+// identityMethods are methods that leave a text as it is.
+var identityMethods = map[string]bool{
+	"decode": true, "toString": true, "strip": true, "trim": true, "rstrip": true, "lstrip": true,
+	"to_s": true, "chomp": true, "expanduser": true, "resolve": true, "": true,
+}
+
+// codeDecoders undo the encodings code hides a command in; the extra
+// arguments are the call's others (Buffer.from(s, 'base64')).
+var codeDecoders = map[string]func(s string, extra []value) (string, bool){
+	"b64decode":          func(s string, _ []value) (string, bool) { return base64Text(s) },
+	"standard_b64decode": func(s string, _ []value) (string, bool) { return base64Text(s) },
+	"urlsafe_b64decode": func(s string, _ []value) (string, bool) {
+		return base64Text(strings.NewReplacer("-", "+", "_", "/").Replace(s))
+	},
+	"decode64":  func(s string, _ []value) (string, bool) { return base64Text(s) },
+	"atob":      func(s string, _ []value) (string, bool) { return base64Text(s) },
+	"fromhex":   hexText,
+	"unhexlify": hexText,
+	"a2b_hex":   hexText,
+	"from": func(s string, extra []value) (string, bool) {
+		if len(extra) == 0 {
+			return s, true // Buffer.from('text')
+		}
+		switch strings.ToLower(extra[0].str) {
+		case "base64":
+			return base64Text(s)
+		case "hex":
+			return hexText(s, nil)
+		}
+		return "", false
+	},
+}
+
+func hexText(s string, _ []value) (string, bool) {
+	b, err := hex.DecodeString(strings.Join(strings.Fields(s), ""))
+	return string(b), err == nil
 }
 
 // str reads a string literal at i.
