@@ -211,12 +211,17 @@ func (s *state) runText(text, lang string, f frame) {
 		}
 		s.parseString(b.String(), f)
 	case "make":
-		// Recipe lines start with a tab; make's $(VAR) reads like $VAR.
+		// Recipe lines start with a tab, or follow a rule's ";" on its
+		// own line ("x: ; cmd"); make's $(VAR) reads like $VAR.
 		var b strings.Builder
 		for _, l := range strings.Split(text, "\n") {
-			if strings.HasPrefix(l, "\t") {
-				l = strings.TrimLeft(l, "\t@-+")
-				b.WriteString(makeVar().ReplaceAllString(l, "$$$1") + "\n")
+			recipe, ok := strings.CutPrefix(l, "\t")
+			if k := strings.IndexByte(l, ':'); !ok && k > 0 && !strings.HasPrefix(l[k+1:], "=") && !strings.HasPrefix(l, "#") {
+				_, recipe, ok = strings.Cut(l[k+1:], ";")
+			}
+			if ok {
+				recipe = strings.TrimLeft(recipe, " \t@-+")
+				b.WriteString(makeRecipe(recipe) + "\n")
 			}
 		}
 		s.parseString(b.String(), f)
@@ -338,7 +343,68 @@ func quotedParts(l string) []string {
 	return out
 }
 
-var makeVar = lazyRegexp(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+// makeRecipe is a recipe line as the shell receives it: "$$" is a "$",
+// $(VAR) and ${VAR} read like $VAR, $(shell CMD) runs CMD, and make's
+// other functions and automatic variables ($@, $(patsubst ...)) are text
+// the shell gets computed ($MAKE).
+func makeRecipe(l string) string {
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		if l[i] != '$' || i+1 >= len(l) {
+			b.WriteByte(l[i])
+			continue
+		}
+		open := l[i+1]
+		if open == '$' {
+			b.WriteByte('$')
+			i++
+			continue
+		}
+		if open != '(' && open != '{' {
+			b.WriteString("$MAKE")
+			i++
+			continue
+		}
+		closer := byte(')')
+		if open == '{' {
+			closer = '}'
+		}
+		depth, j := 0, i+1
+		for ; j < len(l); j++ {
+			if l[j] == open {
+				depth++
+			} else if l[j] == closer {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		inner := l[i+2 : min(j, len(l))]
+		switch {
+		case identName(inner):
+			b.WriteString("$" + inner)
+		case strings.HasPrefix(inner, "shell "):
+			b.WriteString("$(" + makeRecipe(inner[len("shell "):]) + ")")
+		default:
+			b.WriteString("$MAKE")
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// identName reports whether s is a variable name.
+func identName(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) {
+			return false
+		}
+	}
+	return true
+}
 
 // shebangLang is the language a script written on the line is run in.
 func shebangLang(text string) string {

@@ -587,8 +587,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		ran++
 		if lang == "sh" {
 			s.parseString(text, f)
-		} else if lang == "cron" {
-			s.runText(text, "cron", f)
+		} else if lang == "cron" || lang == "make" {
+			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
 		}

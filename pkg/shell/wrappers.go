@@ -142,6 +142,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "make" || name == "gmake" || name == "bmake":
 		s.runRecipes(recipeRunners[name], words, f)
+		s.makeOptions(words, f)
 	default:
 		if r, ok := recipeRunners[name]; ok {
 			s.runRecipes(r, words, f)
@@ -842,6 +843,25 @@ func shellFlags(words []string) (i int, hasC, stdin bool) {
 	return i, hasC, stdin
 }
 
+// makeOptions judges what make's command line runs besides its makefiles:
+// rules given with --eval (-E), and a SHELL or .SHELLFLAGS variable set
+// there, which every recipe then runs through.
+func (s *state) makeOptions(words []string, f frame) {
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case (w == "--eval" || w == "-E") && i+1 < len(words):
+			i++
+			s.runText(words[i], "make", f)
+		case strings.HasPrefix(w, "--eval="):
+			s.runText(w[len("--eval="):], "make", f)
+		case strings.HasPrefix(w, "SHELL=") || strings.HasPrefix(w, ".SHELLFLAGS=") || strings.HasPrefix(w, "MAKESHELL="):
+			_, v, _ := strings.Cut(w, "=")
+			s.parseString(v, f)
+		}
+	}
+}
+
 // readsStdin reports whether the command reads the script it runs from
 // stdin, and in which language ("sh" for shells).
 func readsStdin(words []string) (string, bool) {
@@ -863,6 +883,14 @@ func readsStdin(words []string) (string, bool) {
 	switch name {
 	case "source", ".":
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-")
+	case "make", "gmake", "bmake":
+		// make -f - (or /dev/stdin): the makefile comes in on stdin.
+		for i := 1; i+1 < len(words); i++ {
+			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && (words[i+1] == "-" || words[i+1] == "/dev/stdin") {
+				return "make", true
+			}
+		}
+		return "", false
 	case "at", "batch":
 		// at and batch read the job's commands from stdin unless -f names
 		// a file.
