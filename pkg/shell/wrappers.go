@@ -540,20 +540,53 @@ func embeddedScripts(name string, words []string) []string {
 				continue
 			}
 			key, val, _ := strings.Cut(words[i+1], "=")
-			key = strings.ToLower(key)
-			switch {
-			case strings.HasPrefix(key, "alias.") && strings.HasPrefix(val, "!"):
-				out = append(out, val[1:])
-			case key == "core.sshcommand" || key == "core.pager" || key == "core.editor" || key == "core.fsmonitor" ||
-				key == "sequence.editor" || key == "diff.external" || key == "pager.log" || key == "gpg.program" ||
-				strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!") ||
-				strings.HasSuffix(key, ".cmd") && (strings.HasPrefix(key, "mergetool.") || strings.HasPrefix(key, "difftool.")):
-				out = append(out, strings.TrimPrefix(val, "!"))
+			if cmd, ok := gitConfigCommand(key, val); ok {
+				out = append(out, cmd)
 			}
+		}
+		// git config [--global ...] KEY VALUE: a setting that runs a
+		// command from now on is judged as that command.
+		for i := 1; i < len(words); i++ {
+			if words[i] != "config" {
+				continue
+			}
+			var kv []string
+			for _, w := range words[i+1:] {
+				if !strings.HasPrefix(w, "-") {
+					kv = append(kv, w)
+				}
+			}
+			if len(kv) >= 2 {
+				if cmd, ok := gitConfigCommand(kv[0], kv[1]); ok {
+					out = append(out, cmd)
+				}
+			}
+			break
 		}
 		out = append(out, gitSubScripts(words)...)
 	}
 	return out
+}
+
+// gitConfigCommand returns the command a git setting makes git run: a
+// shell alias ("alias.x" = "!CMD"), the pager, editor, ssh command,
+// fsmonitor, external diff, gpg program, a "!" credential helper, a merge
+// or diff tool's cmd.
+func gitConfigCommand(key, val string) (string, bool) {
+	key = strings.ToLower(key)
+	switch {
+	case strings.HasPrefix(key, "alias.") && strings.HasPrefix(val, "!"):
+		return val[1:], true
+	case key == "core.sshcommand" || key == "core.pager" || key == "core.editor" || key == "core.fsmonitor" ||
+		key == "sequence.editor" || key == "diff.external" || strings.HasPrefix(key, "pager.") || key == "gpg.program" ||
+		key == "gpg.ssh.program" || key == "uploadpack.packobjectshook" ||
+		strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!") ||
+		strings.HasSuffix(key, ".cmd") && (strings.HasPrefix(key, "mergetool.") || strings.HasPrefix(key, "difftool.")) ||
+		strings.HasSuffix(key, ".textconv") || strings.HasSuffix(key, ".clean") && strings.HasPrefix(key, "filter.") ||
+		strings.HasSuffix(key, ".smudge") && strings.HasPrefix(key, "filter.") || strings.HasSuffix(key, ".process") && strings.HasPrefix(key, "filter."):
+		return strings.TrimPrefix(val, "!"), true
+	}
+	return "", false
 }
 
 // gitSubOptions are, per git subcommand, the options whose value git runs
