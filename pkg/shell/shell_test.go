@@ -238,6 +238,7 @@ var parseTests = []struct {
 	{"find . -type f -name '*.tmp' -exec rm {} \\;", []string{
 		"find . -type f -name *.tmp -exec rm {} ; @0.0",
 		"rm {} @0.0 via=find",
+		"rm ./*.tmp @0.0 via=find syn",
 	}},
 	{"find . -name x -o -delete", []string{
 		"find . -name x -o -delete @0.0",

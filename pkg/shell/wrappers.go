@@ -1034,6 +1034,7 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 	paths := words[start:min(i, len(words))]
 	g := viaFrame(f, "find")
 	del, narrowed, widened := false, false, false
+	named := "" // a -name pattern: what {} stands for under each starting point
 	for i < len(words) {
 		switch w := words[i]; w {
 		case "-o", "-or", "!", "-not", ",":
@@ -1043,6 +1044,9 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 			"-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-links", "-samefile":
 			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" {
 				narrowed = true
+				if (w == "-name" || w == "-iname") && !strings.Contains(words[i+1], "/") && named == "" {
+					named = words[i+1]
+				}
 			}
 		case "-empty":
 			narrowed = true
@@ -1057,8 +1061,13 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 					d = dyn[i+1 : j : j]
 				}
 				s.emitWords(g, words[i+1:j:j], d, nil, false)
-				if !narrowed || widened {
+				switch {
+				case !narrowed || widened:
 					s.findExec(g, words[i+1:j], paths)
+				case named != "":
+					// find ~/.ssh -name 'id_*' -exec cat {} +: {} is the
+					// files of that name below each starting point.
+					s.findExec(g, words[i+1:j], namedUnder(paths, named))
 				}
 			}
 			i = j + 1
@@ -1105,6 +1114,19 @@ func (s *state) findExec(g frame, cmd, paths []string) {
 		g.synthetic = true
 		s.emitWords(g, out, nil, nil, false)
 	}
+}
+
+// namedUnder is a path glob per starting point for the files of a -name
+// pattern right below it ("." when find is given none).
+func namedUnder(paths []string, name string) []string {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	out := make([]string, len(paths))
+	for k, p := range paths {
+		out[k] = strings.TrimSuffix(p, "/") + "/" + name
+	}
+	return out
 }
 
 func isFindExpr(w string) bool {
