@@ -130,6 +130,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
+		if name == "git" {
+			s.gitAliases(f, words)
+		}
 	case name == "crontab":
 		if len(words) == 2 && !strings.HasPrefix(words[1], "-") {
 			s.runFile(words[1], "cron", f)
@@ -567,6 +570,86 @@ func embeddedScripts(name string, words []string) []string {
 	}
 	return out
 }
+
+// gitAliases records the git aliases a command defines (git -c
+// alias.X=VALUE, git config alias.X VALUE) and runs one it calls as
+// what it stands for: "git pf origin" after alias.pf='push --force' is
+// also "git push --force origin". Shell aliases ("!CMD") are judged where
+// they are defined (gitConfigCommand).
+func (s *state) gitAliases(f frame, words []string) {
+	define := func(key, val string) {
+		name, ok := strings.CutPrefix(strings.ToLower(key), "alias.")
+		if !ok || name == "" || strings.HasPrefix(val, "!") || gitBuiltin(name) {
+			return // git never lets an alias hide one of its own commands
+		}
+		if s.aliases == nil {
+			s.aliases = map[string]string{}
+		}
+		s.aliases[gitAliasKey+name] = val
+	}
+	sub := 0
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if w == "-c" && i+1 < len(words) {
+			k, v, _ := strings.Cut(words[i+1], "=")
+			define(k, v)
+			i++
+			continue
+		}
+		if w == "-C" || w == "--git-dir" || w == "--work-tree" || w == "--namespace" {
+			i++
+			continue
+		}
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		sub = i
+		break
+	}
+	if sub == 0 {
+		return
+	}
+	if words[sub] == "config" {
+		var kv []string
+		for _, w := range words[sub+1:] {
+			if !strings.HasPrefix(w, "-") {
+				kv = append(kv, w)
+			}
+		}
+		if len(kv) >= 2 {
+			define(kv[0], kv[1])
+		}
+		return
+	}
+	if val, ok := s.aliases[gitAliasKey+words[sub]]; ok && f.depth < MaxDepth {
+		delete(s.aliases, gitAliasKey+words[sub]) // an alias does not expand itself
+		s.parseString("git "+val+" "+quoteWords(words[sub+1:]), viaFrame(f, "git"))
+		s.aliases[gitAliasKey+words[sub]] = val
+	}
+}
+
+// gitBuiltin reports whether git has a command of that name, which an
+// alias of the same name cannot replace: one the catalogue describes, or
+// one of git's own others.
+func gitBuiltin(name string) bool {
+	if e, used := catalog.Default().Lookup("git", []string{name}); e != nil && used > 0 {
+		return true
+	}
+	switch name {
+	case "add", "am", "archive", "bisect", "blame", "branch", "bundle", "checkout", "cherry-pick", "clean", "clone",
+		"commit", "config", "describe", "diff", "fetch", "format-patch", "gc", "grep", "init", "log", "merge", "mv",
+		"notes", "pull", "push", "range-diff", "rebase", "reflog", "remote", "reset", "restore", "revert", "rm",
+		"shortlog", "show", "sparse-checkout", "stash", "status", "submodule", "switch", "tag", "worktree",
+		"fsck", "prune", "repack", "replace", "filter-branch", "update-ref", "cat-file", "ls-files", "ls-tree",
+		"rev-parse", "rev-list", "show-ref", "symbolic-ref", "apply", "help", "version":
+		return true
+	}
+	return false
+}
+
+// gitAliasKey prefixes git aliases among the line's aliases: no shell
+// word holds a NUL, so none can name one.
+const gitAliasKey = "\x00git "
 
 // gitConfigCommand returns the command a git setting makes git run: a
 // shell alias ("alias.x" = "!CMD"), the pager, editor, ssh command,
