@@ -565,6 +565,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		}
 		if len(in) > 0 {
 			s.out[len(s.out)-1].Stdin = in
+			if len(e.words) > 0 && progName(e.words[0]) == "xargs" {
+				s.xargsInput(f, e.words, in)
+			}
 		}
 	}
 	lang, stdin := "", false
@@ -691,6 +694,11 @@ func (s *state) feedPipe(pl *pipe, inner []string, bodies []string) {
 	if len(inner) > 0 {
 		if t, ok := echoText(inner); ok {
 			pl.feeds = append(pl.feeds, feed{t, pl.stage})
+		}
+		if name == "find" {
+			// What find prints is paths: those of a -name below each
+			// starting point, else everything below them.
+			pl.feeds = append(pl.feeds, feed{findOutput(inner), pl.stage})
 		}
 	}
 }

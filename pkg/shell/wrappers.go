@@ -1212,6 +1212,74 @@ func namedUnder(paths []string, name string) []string {
 	return out
 }
 
+// findOutput is what find prints, as path globs, one per line: the files
+// of its -name below each starting point, else everything below them.
+func findOutput(words []string) string {
+	var paths []string
+	named := ""
+	i := 1
+	for i < len(words) && !isFindExpr(words[i]) {
+		if !strings.HasPrefix(words[i], "-") || words[i] == "-" {
+			paths = append(paths, words[i])
+		}
+		i++
+	}
+	for ; i+1 < len(words); i++ {
+		if (words[i] == "-name" || words[i] == "-iname") && !strings.Contains(words[i+1], "/") {
+			named = words[i+1]
+			break
+		}
+	}
+	if named == "" {
+		named = "*"
+	}
+	return strings.Join(namedUnder(paths, named), "\n") + "\n"
+}
+
+// xargsInput judges the command xargs builds from its input: with -I R,
+// R replaced by the first line; else the command with the lines added.
+func (s *state) xargsInput(f frame, words []string, in []string) {
+	repl := ""
+	for i := 1; i < len(words); i++ {
+		switch w := words[i]; {
+		case w == "-I" && i+1 < len(words):
+			repl = words[i+1]
+		case strings.HasPrefix(w, "-I") && len(w) > 2:
+			repl = w[2:]
+		case w == "-i" || w == "--replace":
+			repl = "{}"
+		case strings.HasPrefix(w, "--replace="):
+			repl = w[len("--replace="):]
+		}
+	}
+	cmd := words[xargsFlags.skip(words, 1):]
+	if len(cmd) == 0 {
+		cmd = []string{"echo"}
+	}
+	var lines []string
+	for _, t := range in {
+		for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 }) {
+			if l = strings.TrimSpace(l); l != "" && len(lines) < 16 {
+				lines = append(lines, l)
+			}
+		}
+	}
+	if len(lines) == 0 || f.depth >= MaxDepth {
+		return
+	}
+	out := make([]string, 0, len(cmd)+len(lines))
+	if repl != "" {
+		for _, w := range cmd {
+			out = append(out, strings.ReplaceAll(w, repl, lines[0]))
+		}
+	} else {
+		out = append(append(out, cmd...), lines...)
+	}
+	g := viaFrame(f, "xargs")
+	g.synthetic = true
+	s.emitWords(g, out, nil, nil, false)
+}
+
 func isFindExpr(w string) bool {
 	return len(w) > 1 && w[0] == '-' || w == "(" || w == ")" || w == "!" || w == ","
 }
