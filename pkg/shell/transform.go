@@ -2,7 +2,6 @@ package shell
 
 import (
 	"encoding/base32"
-	"encoding/hex"
 	"regexp"
 	"strings"
 )
@@ -31,16 +30,11 @@ func transform(name string, words []string, text string) (string, bool) {
 		if !hasShort(args, 'r', "-revert") {
 			return "", false
 		}
-		b, err := hex.DecodeString(strings.Join(strings.Fields(text), ""))
-		return string(b), err == nil
+		return hexText(text, nil)
 	case "rev":
 		lines := strings.Split(text, "\n")
 		for i, l := range lines {
-			r := []rune(l)
-			for a, b := 0, len(r)-1; a < b; a, b = a+1, b-1 {
-				r[a], r[b] = r[b], r[a]
-			}
-			lines[i] = string(r)
+			lines[i] = reverseString(l)
 		}
 		return strings.Join(lines, "\n"), true
 	case "tac":
