@@ -137,6 +137,17 @@ func PrefixedShell(text, prefix string) (string, bool) {
 			break
 		}
 	}
+	if r, ok := strings.CutPrefix(t, "call "); ok {
+		t = strings.TrimLeft(r, " ")
+	}
+	for _, fn := range []string{"system(", "systemlist(", "jobstart("} {
+		// call system('CMD'): the editor's own function that runs a shell.
+		if r, ok := strings.CutPrefix(t, fn); ok && r != "" && (r[0] == '\'' || r[0] == '"') {
+			if end := strings.IndexByte(r[1:], r[0]); end >= 0 {
+				return r[1 : 1+end], true
+			}
+		}
+	}
 	rest, ok := strings.CutPrefix(t, prefix)
 	if !ok {
 		return "", false

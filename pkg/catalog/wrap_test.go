@@ -14,6 +14,8 @@ func TestPrefixedShell(t *testing.T) {
 		{"r !date", "date", true},
 		{"w !sh", "sh", true},
 		{"exe '!make'", "make", true},
+		{"call system('make')", "make", true},
+		{`silent call system("make")`, "make", true},
 		{"q", "", false},
 		{"/pattern", "", false},
 		{"wq", "", false},

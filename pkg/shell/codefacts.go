@@ -40,7 +40,7 @@ var codeMarkers = map[string]struct {
 		environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ"},
 		shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
 		listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
-		dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads"},
+		dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads", "getattr("},
 	},
 	"node": {
 		network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},

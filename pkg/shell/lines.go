@@ -248,6 +248,7 @@ type recipeRunner struct {
 	files  []string
 	flags  []string
 	format string
+	dirs   []string // options that name the directory the files are in
 }
 
 // recipeRunners are the programs that run recipe files. A recipe file the
@@ -255,23 +256,30 @@ type recipeRunner struct {
 // since which one runs (and what npm's install scripts do) is the
 // runner's business.
 var recipeRunners = map[string]recipeRunner{
-	"make":  {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make"},
-	"gmake": {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make"},
-	"bmake": {[]string{"makefile", "Makefile"}, []string{"-f"}, "make"},
-	"just":  {[]string{"justfile", "Justfile", ".justfile"}, []string{"-f", "--justfile"}, "indented"},
-	"task":  {[]string{"Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"}, []string{"-t", "--taskfile"}, "strings"},
-	"npm":   {[]string{"package.json"}, nil, "strings"},
-	"pnpm":  {[]string{"package.json"}, nil, "strings"},
-	"yarn":  {[]string{"package.json"}, nil, "strings"},
-	"bun":   {[]string{"package.json"}, nil, "strings"},
-	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings"},
+	"make":  {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make", []string{"-C", "--directory"}},
+	"gmake": {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make", []string{"-C", "--directory"}},
+	"bmake": {[]string{"makefile", "Makefile"}, []string{"-f"}, "make", []string{"-C"}},
+	"just":  {[]string{"justfile", "Justfile", ".justfile"}, []string{"-f", "--justfile"}, "indented", []string{"-d", "--working-directory"}},
+	"task":  {[]string{"Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"}, []string{"-t", "--taskfile"}, "strings", []string{"-d", "--dir"}},
+	"npm":   {[]string{"package.json"}, nil, "strings", []string{"--prefix", "-C"}},
+	"pnpm":  {[]string{"package.json"}, nil, "strings", []string{"-C", "--dir", "--prefix"}},
+	"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
+	"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
+	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
 }
 
 // runRecipes judges the recipe files a runner reads that the line wrote:
 // the one an option names, else the default ones.
 func (s *state) runRecipes(r recipeRunner, words []string, f frame) {
-	named := false
+	named, dir := false, ""
 	for i := 1; i < len(words); i++ {
+		for _, fl := range r.dirs {
+			if words[i] == fl && i+1 < len(words) {
+				dir = words[i+1]
+			} else if v, ok := strings.CutPrefix(words[i], fl+"="); ok && strings.HasPrefix(fl, "--") {
+				dir = v
+			}
+		}
 		for _, fl := range r.flags {
 			if words[i] == fl && i+1 < len(words) {
 				s.runFile(words[i+1], r.format, f)
@@ -284,6 +292,9 @@ func (s *state) runRecipes(r recipeRunner, words []string, f frame) {
 	}
 	if !named {
 		for _, name := range r.files {
+			if dir != "" {
+				name = strings.TrimSuffix(dir, "/") + "/" + name
+			}
 			s.runFile(name, r.format, f)
 		}
 	}

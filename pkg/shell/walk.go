@@ -695,10 +695,16 @@ func (s *state) feedPipe(pl *pipe, inner []string, bodies []string) {
 		if t, ok := echoText(inner); ok {
 			pl.feeds = append(pl.feeds, feed{t, pl.stage})
 		}
-		if name == "find" {
+		switch name {
+		case "find":
 			// What find prints is paths: those of a -name below each
 			// starting point, else everything below them.
 			pl.feeds = append(pl.feeds, feed{findOutput(inner), pl.stage})
+		case "ls":
+			// ls PATH... prints the paths it is given (a glob's matches).
+			if t := lsOutput(inner); t != "" {
+				pl.feeds = append(pl.feeds, feed{t, pl.stage})
+			}
 		}
 	}
 }

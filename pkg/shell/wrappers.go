@@ -1236,6 +1236,21 @@ func findOutput(words []string) string {
 	return strings.Join(namedUnder(paths, named), "\n") + "\n"
 }
 
+// lsOutput is what a short listing of named paths prints, one per line:
+// the paths; "" for a long listing or none named.
+func lsOutput(words []string) string {
+	var b strings.Builder
+	for _, w := range words[1:] {
+		switch {
+		case strings.HasPrefix(w, "-") && strings.ContainsAny(w, "lgnoR"):
+			return ""
+		case !strings.HasPrefix(w, "-"):
+			b.WriteString(w + "\n")
+		}
+	}
+	return b.String()
+}
+
 // xargsInput judges the command xargs builds from its input: with -I R,
 // R replaced by the first line; else the command with the lines added.
 func (s *state) xargsInput(f frame, words []string, in []string) {
