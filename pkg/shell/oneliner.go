@@ -767,7 +767,7 @@ func reverseString(s string) string {
 var identityWrappers = map[string]bool{
 	"str": true, "String": true, "Path": true, "PurePath": true, "expanduser": true, "expandvars": true,
 	"abspath": true, "realpath": true, "normpath": true, "resolve": true, "expand_path": true,
-	"fspath": true, "join": true, "format": false, "u": true, "to_s": true, "strval": true,
+	"fspath": true, "join": true, "to_s": true, "strval": true,
 }
 
 // identityMethods are methods that leave a text as it is.

@@ -549,22 +549,10 @@ func embeddedScripts(name string, words []string) []string {
 		}
 		// git config [--global ...] KEY VALUE: a setting that runs a
 		// command from now on is judged as that command.
-		for i := 1; i < len(words); i++ {
-			if words[i] != "config" {
-				continue
+		if key, val, ok := gitConfigSet(words); ok {
+			if cmd, ok := gitConfigCommand(key, val); ok {
+				out = append(out, cmd)
 			}
-			var kv []string
-			for _, w := range words[i+1:] {
-				if !strings.HasPrefix(w, "-") {
-					kv = append(kv, w)
-				}
-			}
-			if len(kv) >= 2 {
-				if cmd, ok := gitConfigCommand(kv[0], kv[1]); ok {
-					out = append(out, cmd)
-				}
-			}
-			break
 		}
 		out = append(out, gitSubScripts(words)...)
 	}
@@ -587,38 +575,18 @@ func (s *state) gitAliases(f frame, words []string) {
 		}
 		s.aliases[gitAliasKey+name] = val
 	}
-	sub := 0
-	for i := 1; i < len(words); i++ {
-		w := words[i]
-		if w == "-c" && i+1 < len(words) {
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] == "-c" {
 			k, v, _ := strings.Cut(words[i+1], "=")
 			define(k, v)
-			i++
-			continue
 		}
-		if w == "-C" || w == "--git-dir" || w == "--work-tree" || w == "--namespace" {
-			i++
-			continue
-		}
-		if strings.HasPrefix(w, "-") {
-			continue
-		}
-		sub = i
-		break
 	}
-	if sub == 0 {
+	if key, val, ok := gitConfigSet(words); ok {
+		define(key, val)
 		return
 	}
-	if words[sub] == "config" {
-		var kv []string
-		for _, w := range words[sub+1:] {
-			if !strings.HasPrefix(w, "-") {
-				kv = append(kv, w)
-			}
-		}
-		if len(kv) >= 2 {
-			define(kv[0], kv[1])
-		}
+	sub := gitSubcommand(words)
+	if sub == 0 {
 		return
 	}
 	if val, ok := s.aliases[gitAliasKey+words[sub]]; ok && f.depth < MaxDepth {
@@ -626,6 +594,39 @@ func (s *state) gitAliases(f frame, words []string) {
 		s.parseString("git "+val+" "+quoteWords(words[sub+1:]), viaFrame(f, "git"))
 		s.aliases[gitAliasKey+words[sub]] = val
 	}
+}
+
+// gitSubcommand is the index of git's subcommand among words, after the
+// options of git itself (-c K=V, -C DIR, --git-dir DIR ...); 0 when none.
+func gitSubcommand(words []string) int {
+	for i := 1; i < len(words); i++ {
+		switch w := words[i]; {
+		case w == "-c" || w == "-C" || w == "--git-dir" || w == "--work-tree" || w == "--namespace":
+			i++
+		case !strings.HasPrefix(w, "-"):
+			return i
+		}
+	}
+	return 0
+}
+
+// gitConfigSet returns the setting a "git config [OPTIONS] KEY VALUE"
+// command makes.
+func gitConfigSet(words []string) (key, val string, ok bool) {
+	sub := gitSubcommand(words)
+	if sub == 0 || words[sub] != "config" {
+		return "", "", false
+	}
+	var kv []string
+	for _, w := range words[sub+1:] {
+		if !strings.HasPrefix(w, "-") {
+			kv = append(kv, w)
+		}
+	}
+	if len(kv) < 2 {
+		return "", "", false
+	}
+	return kv[0], kv[1], true
 }
 
 // gitBuiltin reports whether git has a command of that name, which an
