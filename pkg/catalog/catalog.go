@@ -49,6 +49,9 @@
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts).
+// "sub-else=SUB" says that a first positional naming none of the
+// program's subcommands is handled as SUB's first positional: pnpm and
+// yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
 //
 // A Python module run as a program ("python3 -m MODULE ARGS") is judged
 // by the entry named MODULE when there is one (pip), else "python-MODULE"
@@ -231,6 +234,12 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 		}
 		sub := e.subs[args[i]]
 		if sub == nil {
+			// "sub-else=exec": a word naming none of the subcommands is
+			// run the way that subcommand runs its first positional
+			// (pnpm vitest is pnpm exec vitest).
+			if alt := e.subs[e.Props["sub-else"]]; alt != nil {
+				e, used = alt, i
+			}
 			break
 		}
 		e, used = sub, i+1

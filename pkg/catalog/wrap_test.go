@@ -47,3 +47,27 @@ func TestPlusOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestSubElse: pnpm and yarn run a program by name when the word names
+// none of their subcommands; their own subcommands stay themselves.
+func TestSubElse(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		start int
+		ok    bool
+	}{
+		{"pnpm", []string{"vitest", "run"}, 0, true},
+		{"pnpm", []string{"--filter", "web", "tsc"}, 2, true},
+		{"yarn", []string{"exec", "jest"}, 1, true},
+		{"yarn", []string{"install"}, 0, false},
+		{"pnpm", []string{"add", "left-pad"}, 0, false},
+		{"npm", []string{"vitest"}, 0, false}, // npm has no such fallback
+	} {
+		start, _, ok := c.Wrapped(tc.name, tc.args)
+		if ok != tc.ok || ok && start != tc.start {
+			t.Errorf("Wrapped(%s %q) = %d, %v; want %d, %v", tc.name, tc.args, start, ok, tc.start, tc.ok)
+		}
+	}
+}

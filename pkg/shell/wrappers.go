@@ -491,9 +491,24 @@ func embeddedScripts(name string, words []string) []string {
 			}
 		}
 		i := parallelFlags.skip(words[:sep], 1)
-		if i < sep {
+		switch {
+		case i < sep && sep+1 < len(words) && words[sep] != "::::":
+			// The command runs once per argument: in place of {} when
+			// it has one, else appended (parallel rm -rf ::: DIR).
+			cmd := strings.Join(words[i:sep], " ")
+			for _, a := range words[sep+1:] {
+				if a == ":::" || a == ":::+" {
+					continue
+				}
+				if strings.Contains(cmd, "{}") {
+					out = append(out, strings.ReplaceAll(cmd, "{}", quoteWord(a)))
+				} else {
+					out = append(out, cmd+" "+quoteWord(a))
+				}
+			}
+		case i < sep:
 			out = append(out, strings.Join(words[i:sep], " "))
-		} else if sep < len(words) && words[sep] == ":::" {
+		case sep < len(words) && words[sep] == ":::":
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
 	case "ssh", "scp", "sftp":
