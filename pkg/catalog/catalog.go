@@ -49,6 +49,8 @@
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts).
+// "method-first" marks a client whose first positional may be a request
+// method (http DELETE URL); the positionals are then counted after it.
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.

@@ -79,7 +79,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 func sendsDelete(cl *catalog.Classified) bool {
 	del := false
 	for _, w := range cl.Words {
-		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE")
+		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE") || overridesToDelete(w.Text)
 	}
 	if !del {
 		return false
@@ -96,6 +96,27 @@ func sendsDelete(cl *catalog.Classified) bool {
 		local = true
 	}
 	return !local
+}
+
+// overridesToDelete reports a word that turns a request into a DELETE
+// the server honours: a method-override header (X-HTTP-Method-Override,
+// X-HTTP-Method, X-Method-Override) or a "_method=DELETE" field, which web
+// frameworks read in place of the method sent.
+func overridesToDelete(w string) bool {
+	if len(w) < 13 {
+		return false
+	}
+	l := strings.ToLower(w)
+	if i := strings.Index(l, "_method="); i >= 0 && strings.HasPrefix(l[i+len("_method="):], "delete") {
+		return true
+	}
+	for _, h := range []string{"x-http-method-override", "x-method-override", "x-http-method"} {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(l), h); ok {
+			rest = strings.TrimLeft(rest, " :=")
+			return strings.HasPrefix(rest, "delete")
+		}
+	}
+	return false
 }
 
 // namesEverything reports whether a URL's path is the root or holds a
