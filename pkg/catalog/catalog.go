@@ -49,6 +49,10 @@
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts).
+// "db-tasks" marks a framework's task runner whose task names may drop or
+// empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
+// entry that is also run as a script by an interpreter (python manage.py,
+// php artisan, ruby bin/rails), judged by this entry.
 // "method-first" marks a client whose first positional may be a request
 // method (http DELETE URL); the positionals are then counted after it.
 // "var-args" marks a program whose words name environment variables it

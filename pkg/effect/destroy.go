@@ -23,8 +23,10 @@ import (
 //
 // The effect's detail is what is destroyed: remote (resources a service
 // holds), publish (a package or image made public) or history (a
-// repository's); an entry's "destroy" or "destroy-kind" property says
-// which, remote by default. Help and dry runs destroy nothing.
+// repository's) or database (a framework's task that drops or empties
+// one: rake db:drop:all, manage.py flush, artisan migrate:fresh, for an
+// entry with "db-tasks"); an entry's "destroy" or "destroy-kind" property
+// says which, remote by default. Help and dry runs destroy nothing.
 func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
 	if e == nil {
@@ -40,7 +42,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	}
 	deletes := sendsDelete(cl)
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes {
+	dbTasks := e.Prop("db-tasks") != ""
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -64,7 +67,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"
 	default:
-		verb = destroyVerb(*cl, cloud, extra)
+		if dbTasks {
+			if verb = dbWipeTask(*cl); verb != "" {
+				kind = "database"
+			}
+		}
+		if verb == "" {
+			verb = destroyVerb(*cl, cloud, extra)
+		}
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
