@@ -154,6 +154,7 @@ const (
 	hookChmod                    // changes a file's mode: the path first
 	hookCopy                     // copies or moves a file: source, then destination
 	hookKill                     // signals a process: the pid first (-1 is every process)
+	hookWrite                    // writes or appends to a file: the path first
 )
 
 type hook struct {
@@ -193,6 +194,7 @@ var langHooks = map[string][]hook{
 		{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
 		{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
 		{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
+		{"File.write", hookWrite}, {"IO.write", hookWrite}, {"File.binwrite", hookWrite},
 	},
 	"node": {
 		{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
@@ -202,6 +204,8 @@ var langHooks = map[string][]hook{
 		{"readFileSync", hookRead}, {"readFile", hookRead},
 		{"chmodSync", hookChmod}, {"chmod", hookChmod}, {"copyFileSync", hookCopy}, {"cpSync", hookCopy},
 		{"renameSync", hookCopy}, {"process.kill", hookKill},
+		{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},
+		{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
 	},
 	"awk": {{"system", hookShell}},
 	"lua": {
@@ -214,6 +218,7 @@ var langHooks = map[string][]hook{
 		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
 		{"file_get_contents", hookRead}, {"readfile", hookRead}, {"file", hookRead},
 		{"fopen", hookRead}, {"highlight_file", hookRead}, {"show_source", hookRead},
+		{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
 	},
 }
 
@@ -398,6 +403,15 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 			return true
 		}
 		rest = strings.TrimLeft(rest, " \t")
+		for _, m := range []string{"expanduser", "resolve", "absolute"} {
+			// Path('~/x').expanduser().write_text(...): the same path.
+			if hasMethod(rest, m) {
+				after := strings.TrimLeft(rest[len(m)+1:], " \t")
+				if strings.HasPrefix(after, "()") {
+					rest = strings.TrimLeft(after[2:], " \t")
+				}
+			}
+		}
 		switch {
 		case hasMethod(rest, "unlink"), hasMethod(rest, "rmdir"):
 			s.synth(f, []string{"rm", "-f", args[0].str})
@@ -415,6 +429,11 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 	case hookCopy:
 		if len(args) > 1 && args[0].known && args[1].known && !args[0].list && !args[1].list {
 			s.synth(f, []string{"cp", "-r", args[0].str, args[1].str})
+		}
+	case hookWrite:
+		// Reported as "tee" of the file, which the engine judges as a write.
+		if len(args) > 0 && args[0].known && !args[0].list {
+			s.synth(f, []string{"tee", args[0].str})
 		}
 	case hookKill:
 		// os.kill(-1, …) is found by codeFacts (the pid is a number).
@@ -532,6 +551,9 @@ type scanner struct {
 	code  string
 	depth int // calls nested in arguments being read
 	work  int // bytes read, against maxScan
+
+	vars     map[string]value // NAME = VALUE assignments in the code, found on first use
+	varsDone bool
 }
 
 // Bounds of the one-liner scanner: how deeply calls in arguments are
@@ -602,7 +624,7 @@ func (sc *scanner) value(i int) (value, int) {
 			known = known && s.known
 			any = true
 			i = next
-			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' || c[j] == '[') {
+			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' && sc.concat() != "." || c[j] == '[') {
 				if n := reversal(c[j:]); n > 0 {
 					// "~ fr- mr".reverse, "x"[::-1]: the literal reversed.
 					text, i = reverseString(text), j+n
@@ -621,6 +643,11 @@ func (sc *scanner) value(i int) (value, int) {
 			known = known && inner.known
 			any = true
 			i = next
+		} else if v, next, ok := sc.variable(i); ok {
+			b.WriteString(v.str)
+			known = known && v.known
+			any = true
+			i = next
 		} else {
 			next := skipExpr(c, i, sc.concat())
 			sc.work += next - i
@@ -636,6 +663,12 @@ func (sc *scanner) value(i int) (value, int) {
 			i = j + 1
 			continue
 		}
+		if sc.lang == "python" && j+1 < len(c) && c[j] == '/' && c[j+1] != '/' && c[j+1] != '=' {
+			// Path.home() / '.bashrc': pathlib's join.
+			b.WriteByte('/')
+			i = j + 1
+			continue
+		}
 		if sc.lang == "python" && j < len(c) && (c[j] == '\'' || c[j] == '"') {
 			i = j // adjacent literals concatenate
 			continue
@@ -646,6 +679,23 @@ func (sc *scanner) value(i int) (value, int) {
 		return value{}, i
 	}
 	return value{str: b.String(), known: known}, i
+}
+
+// joinPath joins path parts as the languages' join functions do: a part
+// that starts at the root starts the path again.
+func joinPath(parts []string) string {
+	out := ""
+	for _, p := range parts {
+		switch {
+		case strings.HasPrefix(p, "/") || out == "":
+			out = p
+		case strings.HasSuffix(out, "/"):
+			out += p
+		default:
+			out += "/" + p
+		}
+	}
+	return out
 }
 
 func (sc *scanner) concat() string {
@@ -707,6 +757,19 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 	}
 	switch {
 	case !v.known:
+	case fn == "join" && len(args) >= 2:
+		// os.path.join(A, B), path.join(A, B), File.join(A, B): a path.
+		parts := make([]string, 0, len(args))
+		for _, a := range args {
+			if !a.known || a.list {
+				v.known = false
+				break
+			}
+			parts = append(parts, a.str)
+		}
+		if v.known {
+			v.str = joinPath(parts)
+		}
 	case codeDecoders[fn] != nil:
 		// base64.b64decode('...'), atob('...'), bytes.fromhex('...'):
 		// the text the code runs is the decoded one.

@@ -1,0 +1,108 @@
+package shell
+
+import "strings"
+
+// Variables in interpreter code: "p = os.path.expanduser('~/.bashrc');
+// open(p, 'a')" opens the file p names. The scanner records each simple
+// assignment of a value it can read (a literal, a concatenation, a known
+// wrapping call) and reads a later use of the name as that value. A name
+// assigned twice, or assigned something it cannot read, stays unknown.
+
+// variable reads a variable name at i that an assignment in the code gave
+// a value.
+func (sc *scanner) variable(i int) (value, int, bool) {
+	c := sc.code
+	j := i
+	if j < len(c) && c[j] == '$' && (sc.lang == "perl" || sc.lang == "php") {
+		j++
+	}
+	start := j
+	for j < len(c) && isIdent(c[j]) {
+		j++
+	}
+	if j == start || c[start] >= '0' && c[start] <= '9' {
+		return value{}, i, false
+	}
+	// Not a call, an attribute, an index or the assignment itself.
+	if k := skipSpace(c, j); k < len(c) && (c[k] == '(' || c[k] == '.' || c[k] == '[' || c[k] == '=' && (k+1 >= len(c) || c[k+1] != '=')) {
+		return value{}, i, false
+	}
+	vars := sc.assignments()
+	v, ok := vars[c[i:j]]
+	if !ok {
+		return value{}, i, false
+	}
+	return v, j, true
+}
+
+// assignments finds "NAME = VALUE" (with const/let/var/my/local, and the
+// sigil of perl and php) once per scanner.
+func (sc *scanner) assignments() map[string]value {
+	if sc.varsDone {
+		return sc.vars
+	}
+	sc.varsDone = true
+	if sc.depth >= maxCallNesting {
+		return nil
+	}
+	c := sc.code
+	twice := map[string]bool{}
+	for i := 0; i < len(c); i++ {
+		if c[i] != '=' || i+1 < len(c) && (c[i+1] == '=' || c[i+1] == '~' || c[i+1] == '>') {
+			continue
+		}
+		if i > 0 && strings.IndexByte("=!<>+-*/%&|^:.", c[i-1]) >= 0 {
+			continue // ==, !=, +=, := and the like
+		}
+		// The name before the "=".
+		e := i
+		for e > 0 && (c[e-1] == ' ' || c[e-1] == '\t') {
+			e--
+		}
+		b := e
+		for b > 0 && isIdent(c[b-1]) {
+			b--
+		}
+		if b == e || c[b] >= '0' && c[b] <= '9' {
+			continue
+		}
+		if b > 0 && c[b-1] == '$' {
+			b--
+		}
+		// Only at a statement's start: after ; { ( newline, a keyword or
+		// the start of the code (not a keyword argument f(mode='w')).
+		p := b
+		for p > 0 && (c[p-1] == ' ' || c[p-1] == '\t') {
+			p--
+		}
+		for _, kw := range []string{"const", "let", "var", "my", "local", "our"} {
+			if strings.HasSuffix(c[:p], kw) && (p == len(kw) || !isIdent(c[p-len(kw)-1])) {
+				p -= len(kw)
+				for p > 0 && (c[p-1] == ' ' || c[p-1] == '\t') {
+					p--
+				}
+				break
+			}
+		}
+		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 {
+			continue
+		}
+		name := c[b:e]
+		sc.depth++
+		v, _ := sc.value(i + 1)
+		sc.depth--
+		if sc.vars == nil {
+			sc.vars = map[string]value{}
+		}
+		if _, seen := sc.vars[name]; seen || twice[name] {
+			twice[name] = true
+			delete(sc.vars, name)
+			continue
+		}
+		if v.list {
+			v.known = false
+		}
+		sc.vars[name] = v
+	}
+	return sc.vars
+}
