@@ -22,6 +22,7 @@ type execScratch struct {
 	// agent and session, in order: every command of the line is judged
 	// under that tool, and asking each policy once is enough.
 	applies     []*policy.Entry
+	appliesAt   []int // index into Policy.Entries of each of applies
 	appliesTool string
 }
 
@@ -53,7 +54,7 @@ func (ev *evaluation) release() {
 	clear(sc.argv)
 	clear(sc.cwd)
 	clear(sc.applies)
-	sc.applies, sc.appliesTool = sc.applies[:0], ""
+	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
 	if cap(sc.argv) > maxScratch {
@@ -69,15 +70,16 @@ func (ev *evaluation) admit(sc *execScratch, tool string) {
 		return
 	}
 	c := &ev.c
-	sc.applies = sc.applies[:0]
-	for _, ent := range ev.e.p.Entries {
+	sc.applies, sc.appliesAt = sc.applies[:0], sc.appliesAt[:0]
+	for i, ent := range ev.e.p.Entries {
 		if ent.AppliesTo(tool, c.Agent, c.Session) {
 			sc.applies = append(sc.applies, ent)
+			sc.appliesAt = append(sc.appliesAt, i)
 		}
 	}
 	sc.appliesTool = tool
 	if sc.applies == nil {
-		sc.applies = []*policy.Entry{} // none admit it: still known
+		sc.applies, sc.appliesAt = []*policy.Entry{}, []int{} // none admit it: still known
 	}
 }
 
