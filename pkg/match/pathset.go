@@ -3,18 +3,22 @@ package match
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // PathSet is a list of path patterns indexed so that a path is only tried
 // against the patterns that can match it: home patterns by their first
 // segment below home, absolute patterns by their first segment, base-name
-// patterns by literal name or by extension ("*.pem").
+// patterns by literal name or by extension ("*.pem"), and patterns that
+// start "**/" by the literal segment after it ("**/.git/hooks": a path
+// can match only if one of its segments is ".git").
 type PathSet struct {
 	n         int
 	homeBy    map[string][]PathPattern
 	homeOther []PathPattern
 	absBy     map[string][]PathPattern
 	absOther  []PathPattern
+	deepBy    map[string][]PathPattern // "**/SEG…" by SEG
 	baseBy    map[string][]PathPattern
 	extBy     map[string][]PathPattern
 	baseOther []PathPattern
@@ -99,6 +103,11 @@ func NewPathSet(ps []PathPattern) *PathSet {
 		default:
 			if seg, ok := literalFirstSegment(p.rest); ok {
 				s.absBy[seg] = append(s.absBy[seg], p)
+			} else if seg, ok := deepSegment(p.rest); ok {
+				if s.deepBy == nil {
+					s.deepBy = map[string][]PathPattern{}
+				}
+				s.deepBy[seg] = append(s.deepBy[seg], p)
 			} else {
 				s.absOther = append(s.absOther, p)
 			}
@@ -137,6 +146,9 @@ func (s *PathSet) Match(p, home, cwd string) bool {
 	if anyPattern(s.absBy[firstSegment(p)], p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
 		return true
 	}
+	if s.deepBy != nil && s.matchDeep(p, home, cwd) {
+		return true
+	}
 	base := p[strings.LastIndexByte(p, '/')+1:]
 	if anyPattern(s.baseBy[base], p, home, cwd) {
 		return true
@@ -154,6 +166,45 @@ func anyPattern(ps []PathPattern, p, home, cwd string) bool {
 		}
 	}
 	return false
+}
+
+// matchDeep tries the "**/SEG…" patterns indexed under each segment of p.
+func (s *PathSet) matchDeep(p, home, cwd string) bool {
+	for rest := p; rest != ""; {
+		rest = rest[1:] // past the '/'
+		seg := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			seg, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		if anyPattern(s.deepBy[seg], p, home, cwd) {
+			return true
+		}
+	}
+	return false
+}
+
+// deepSegment returns SEG for a pattern "**/SEG" or "**/SEG/…" whose SEG
+// is literal: the glob (and its "/SEG…" twin) needs "/SEG" followed by
+// '/' or the end, so a path it matches has a segment SEG. A pattern
+// holding a NUL byte or invalid UTF-8 is left out (gobwas reads a NUL as
+// the pattern's end), and so is one with a comma or a brace anywhere (a
+// directory pattern is compiled as "{DIR,DIR/**}", where a comma in DIR
+// splits it into other alternatives).
+func deepSegment(rest string) (string, bool) {
+	after, ok := strings.CutPrefix(rest, "**/")
+	if !ok || strings.ContainsAny(rest, "\x00,{}") || !utf8.ValidString(rest) {
+		return "", false
+	}
+	seg := after
+	if i := strings.IndexByte(after, '/'); i >= 0 {
+		seg = after[:i]
+	}
+	if seg == "" || strings.ContainsAny(seg, `*?[]\!`) {
+		return "", false
+	}
+	return seg, true
 }
 
 // firstSegment is the first segment of "/a/b" ("a"), or "" for "/".
