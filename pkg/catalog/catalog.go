@@ -191,6 +191,11 @@ type Catalog struct {
 	lazy bool
 	mu   sync.Mutex
 	src  string // the table, for a lazy catalogue
+	// parsed holds a lazy catalogue's entries once made (nil for a name
+	// not in the table), read without taking mu: every command of every
+	// line looks its program up several times, from many goroutines in
+	// a long-lived process.
+	parsed sync.Map
 }
 
 //go:embed catalog.txt
@@ -334,6 +339,9 @@ func (c *Catalog) entry(name string) *Entry {
 	if !c.lazy {
 		return c.programs[name]
 	}
+	if v, ok := c.parsed.Load(name); ok {
+		return v.(*Entry)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.programs[name]; ok {
@@ -352,6 +360,7 @@ func (c *Catalog) entry(name string) *Entry {
 		e.wrapper = e.wraps()
 	}
 	c.programs[name] = e
+	c.parsed.Store(name, e)
 	return e
 }
 
