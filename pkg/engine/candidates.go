@@ -25,10 +25,12 @@ import (
 // maxCandidateNames bounds the program names an engine keeps candidates for.
 const maxCandidateNames = 1024
 
-// candidateTable is an engine's candidates by program name.
+// candidateTable is an engine's candidates by program name: a map read
+// without a lock, copied with each name added (names are few and soon
+// all met).
 type candidateTable struct {
-	byName sync.Map // name → *candidates
-	n      atomic.Int32
+	byName atomic.Pointer[map[string]*candidates]
+	mu     sync.Mutex // held to add a name
 }
 
 // candidates are, for one program name, the rules left in each policy: by
@@ -41,19 +43,39 @@ type candidates struct {
 // or nil when the table is full.
 func (e *Engine) candidatesFor(name string) *candidates {
 	t := &e.cands
-	if v, ok := t.byName.Load(name); ok {
-		return v.(*candidates)
+	if m := t.byName.Load(); m != nil {
+		if c, ok := (*m)[name]; ok {
+			return c
+		}
 	}
-	if t.n.Add(1) > maxCandidateNames {
-		t.n.Add(-1)
-		return nil
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	old := t.byName.Load()
+	if old != nil {
+		if c, ok := (*old)[name]; ok {
+			return c
+		}
+		if len(*old) >= maxCandidateNames {
+			return nil
+		}
 	}
 	c := newCandidates(e.p.Entries, name)
-	if v, loaded := t.byName.LoadOrStore(name, c); loaded {
-		t.n.Add(-1)
-		return v.(*candidates)
+	m := make(map[string]*candidates, 1+lenOf(old))
+	if old != nil {
+		for k, v := range *old {
+			m[k] = v
+		}
 	}
+	m[name] = c
+	t.byName.Store(&m)
 	return c
+}
+
+func lenOf(m *map[string]*candidates) int {
+	if m == nil {
+		return 0
+	}
+	return len(*m)
 }
 
 // newCandidates sets aside, per entry, the rules whose command patterns
