@@ -49,6 +49,15 @@
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts).
+// "db-tasks" marks a framework's task runner whose task names may drop or
+// empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
+// entry that is also run as a script by an interpreter (python manage.py,
+// php artisan, ruby bin/rails), judged by this entry.
+// "method-first" marks a client whose first positional may be a request
+// method (http DELETE URL); the positionals are then counted after it.
+// "var-args" marks a program whose words name environment variables it
+// prints (printenv NAME): one named like a credential makes its output
+// sensitive.
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
@@ -101,6 +110,7 @@ const (
 	Tunnel              // a port it forwards to or from another host (ssh -R, -D)
 	Display             // an X display it draws on, maybe another host's (xterm -display)
 	Method              // the request method it sends (curl -X DELETE)
+	Open                // a file it reads and may rewrite (a database file)
 )
 
 var roleNames = map[string]Role{
@@ -108,7 +118,7 @@ var roleNames = map[string]Role{
 	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
 	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
 	"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
-	"method": Method,
+	"method": Method, "open": Open,
 }
 
 // String is the role's name in the table.

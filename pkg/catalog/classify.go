@@ -143,8 +143,14 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	// every positional to the rest role; a destination given by an option
 	// (cp -t DIR) leaves the last one a source.
 	skipNth := e != nil && out.Marks["program"]
-	for k := range pos {
-		pos[k].Role = positionalRole(e, k, len(pos), skipNth, dest)
+	// "method-first": httpie's optional leading METHOD (http DELETE URL)
+	// is a request method, and the positionals count from the next word.
+	shift := 0
+	if e != nil && len(pos) > 1 && e.Prop("method-first") != "" && httpMethods[strings.ToUpper(pos[0].Text)] {
+		pos[0].Role, shift = Method, 1
+	}
+	for k := shift; k < len(pos); k++ {
+		pos[k].Role = positionalRole(e, k-shift, len(pos)-shift, skipNth, dest)
 	}
 	if len(pos) > 0 {
 		nw := len(out.Words)
@@ -197,6 +203,9 @@ func positionalRole(e *Entry, k, n int, skipNth, dest bool) Role {
 	}
 	return Data
 }
+
+// httpMethods are the request methods a leading word may name.
+var httpMethods = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "OPTIONS": true, "TRACE": true, "CONNECT": true}
 
 func isNumber(s string) bool {
 	if len(s) < 2 || s[0] != '-' {

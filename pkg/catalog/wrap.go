@@ -118,7 +118,8 @@ func (e *Entry) wrapsByRole() bool {
 }
 
 // PrefixedShell returns the shell command in an editor's or pager's own
-// command line that runs one after prefix ("!" for vim and less), with
+// command line that runs one after prefix ("!" for vim; "!,pipe" for
+// less, whose "|m CMD" pipes from a mark to CMD), with
 // the ex forms that lead to it: ":!cmd", "silent !cmd", "r !cmd",
 // "w !cmd", "exe '!cmd'".
 func PrefixedShell(text, prefix string) (string, bool) {
@@ -131,7 +132,7 @@ func PrefixedShell(text, prefix string) (string, bool) {
 	}
 	for _, verb := range []string{"read", "write", "r", "w"} {
 		if rest, ok := strings.CutPrefix(t, verb); ok {
-			if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, prefix) {
+			if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, strings.Split(prefix, ",")[0]) {
 				t = r
 			}
 			break
@@ -148,9 +149,22 @@ func PrefixedShell(text, prefix string) (string, bool) {
 			}
 		}
 	}
-	rest, ok := strings.CutPrefix(t, prefix)
-	if !ok {
-		return "", false
+	for p := range strings.SplitSeq(prefix, ",") {
+		if p == "pipe" {
+			p = "|" // the table's field separator, named in the table
+		}
+		rest, ok := strings.CutPrefix(t, p)
+		if !ok {
+			continue
+		}
+		if p == "|" {
+			// less's |m CMD: pipes from mark m (a letter, ^, $ or .) to CMD.
+			if rest == "" {
+				return "", false
+			}
+			rest = strings.TrimLeft(rest[1:], " ")
+		}
+		return strings.TrimRight(rest, "'\""), true
 	}
-	return strings.TrimRight(rest, "'\""), true
+	return "", false
 }

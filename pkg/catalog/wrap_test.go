@@ -26,6 +26,22 @@ func TestPrefixedShell(t *testing.T) {
 			t.Errorf("PrefixedShell(%q) = %q, %v; want %q, %v", tc.text, got, ok, tc.want, tc.ok)
 		}
 	}
+	for _, tc := range []struct {
+		text, want string
+		ok         bool
+	}{
+		{"!make", "make", true},
+		{"|.make", "make", true},
+		{"|a make", "make", true},
+		{"|make", "ake", true}, // the m is the mark
+		{"|", "", false},
+		{"/pattern", "", false},
+	} {
+		got, ok := PrefixedShell(tc.text, "!,pipe")
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("PrefixedShell(%q) = %q, %v; want %q, %v", tc.text, got, ok, tc.want, tc.ok)
+		}
+	}
 }
 
 // TestPlusOptions: vim and less take a command attached to "+"; after

@@ -23,8 +23,10 @@ import (
 //
 // The effect's detail is what is destroyed: remote (resources a service
 // holds), publish (a package or image made public) or history (a
-// repository's); an entry's "destroy" or "destroy-kind" property says
-// which, remote by default. Help and dry runs destroy nothing.
+// repository's) or database (a framework's task that drops or empties
+// one: rake db:drop:all, manage.py flush, artisan migrate:fresh, for an
+// entry with "db-tasks"); an entry's "destroy" or "destroy-kind" property
+// says which, remote by default. Help and dry runs destroy nothing.
 func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
 	if e == nil {
@@ -42,7 +44,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	}
 	deletes := sendsDelete(cl)
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes {
+	dbTasks := e.Prop("db-tasks") != ""
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -66,7 +69,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"
 	default:
-		verb = destroyVerb(*cl, cloud, extra)
+		if dbTasks {
+			if verb = dbWipeTask(*cl); verb != "" {
+				kind = "database"
+			}
+		}
+		if verb == "" {
+			verb = destroyVerb(*cl, cloud, extra)
+		}
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
@@ -81,7 +91,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 func sendsDelete(cl *catalog.Classified) bool {
 	del := false
 	for _, w := range cl.Words {
-		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE")
+		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE") || overridesToDelete(w.Text)
 	}
 	if !del {
 		return false
@@ -98,6 +108,27 @@ func sendsDelete(cl *catalog.Classified) bool {
 		local = true
 	}
 	return !local
+}
+
+// overridesToDelete reports a word that turns a request into a DELETE
+// the server honours: a method-override header (X-HTTP-Method-Override,
+// X-HTTP-Method, X-Method-Override) or a "_method=DELETE" field, which web
+// frameworks read in place of the method sent.
+func overridesToDelete(w string) bool {
+	if len(w) < 13 {
+		return false
+	}
+	l := strings.ToLower(w)
+	if i := strings.Index(l, "_method="); i >= 0 && strings.HasPrefix(l[i+len("_method="):], "delete") {
+		return true
+	}
+	for _, h := range []string{"x-http-method-override", "x-method-override", "x-http-method"} {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(l), h); ok {
+			rest = strings.TrimLeft(rest, " :=")
+			return strings.HasPrefix(rest, "delete")
+		}
+	}
+	return false
 }
 
 // namesEverything reports whether a URL's path is the root or holds a

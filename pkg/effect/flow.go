@@ -34,6 +34,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 				}
 			}
 		}
+		if e.Prop("var-args") != "" {
+			// printenv GITHUB_TOKEN prints the secret its word names.
+			for _, w := range cl.Words {
+				if w.Option == "" && secretName(w.Text) {
+					f.source, f.origin = "secret-variable", secretHome(w.Text)
+				}
+			}
+		}
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
 		}
@@ -131,15 +139,23 @@ func secretVar(c *shell.Command) string {
 			for k < len(w) && (w[k] == '_' || w[k] >= 'A' && w[k] <= 'Z' || w[k] >= '0' && w[k] <= '9') {
 				k++
 			}
-			name := w[j:k]
-			for _, s := range secretNames {
-				if name != "" && strings.Contains(name, s) {
-					return name
-				}
+			if name := w[j:k]; secretName(name) {
+				return name
 			}
 		}
 	}
 	return ""
+}
+
+// secretName reports whether an environment variable's name says it
+// holds a credential.
+func secretName(name string) bool {
+	for _, s := range secretNames {
+		if name != "" && strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // secretHome is the tool whose service a secret variable is for, by its

@@ -140,3 +140,45 @@ func helpOrDryRun(args []string) bool {
 	}
 	return false
 }
+
+// dbWipeVerbs are the words of a framework task's name that drop or empty
+// a database (rake db:drop:all, mix ecto.reset, artisan migrate:fresh,
+// manage.py reset_db, rails db:seed:replant).
+var dbWipeVerbs = map[string]bool{
+	"drop": true, "dropall": true, "reset": true, "purge": true, "wipe": true, "flush": true, "fresh": true,
+	"truncate": true, "nuke": true, "destroy": true, "replant": true, "clear": true, "rollback": false,
+}
+
+// dbContext are the words that say a task is about the database.
+var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "ecto": true, "migrate": true, "migration": true, "migrations": true, "data": true, "tables": true}
+
+// dbWipeTask returns the first of a command's leading words that names a
+// task dropping or emptying a database: a wipe verb among its parts
+// (split at ':', '.', '_' and '-') with a database word beside it, or a
+// bare "flush" (Django's). Schema loads that recreate every table
+// (db:schema:load, db:structure:load) empty them too.
+func dbWipeTask(cl catalog.Classified) string {
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n > 3 {
+			break
+		}
+		t := strings.ToLower(w.Text)
+		if t == "flush" {
+			return w.Text
+		}
+		verb, ctx := false, false
+		parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' })
+		for k, p := range parts {
+			verb = verb || dbWipeVerbs[p] || p == "load" && k > 0 && (parts[k-1] == "schema" || parts[k-1] == "structure")
+			ctx = ctx || dbContext[p]
+		}
+		if verb && ctx {
+			return w.Text
+		}
+	}
+	return ""
+}

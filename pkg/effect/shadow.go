@@ -77,6 +77,22 @@ func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts, e *catalog.Entry
 // "install x"; "python3 -m http.server" is the entry "python-http.server"),
 // else its own name and words.
 func (a *analysis) moduleEntry(name string, args []string) (string, []string) {
+	if name == "php" {
+		// php -S ADDR [-t DIR]: the built-in web server.
+		for _, w := range args {
+			if strings.HasPrefix(w, "-S") && a.cat.Known("php-server") {
+				return "php-server", args
+			}
+		}
+	}
+	if n, rest, ok := a.scriptEntry(name, args); ok {
+		return n, rest
+	}
+	if name == "ruby" {
+		if n, rest, ok := rubyUn(args); ok && a.cat.Known(n) {
+			return n, rest
+		}
+	}
 	if !strings.HasPrefix(name, "python") && !strings.HasPrefix(name, "pypy") {
 		return name, args
 	}
@@ -84,12 +100,61 @@ func (a *analysis) moduleEntry(name string, args []string) (string, []string) {
 	if !ok {
 		return name, args
 	}
-	for _, n := range []string{mod, "python-" + mod} {
+	for _, n := range []string{mod, "python-" + strings.ToLower(mod)} {
 		if a.cat.Known(n) {
 			return n, rest
 		}
 	}
 	return name, args
+}
+
+// scriptEntry is the catalogue entry of a script an interpreter runs when
+// the entry says it is run that way ("run-as-script": python manage.py,
+// php artisan, ruby bin/rails), and the script's words.
+func (a *analysis) scriptEntry(name string, args []string) (string, []string, bool) {
+	switch name {
+	case "python", "python2", "python3", "pypy", "pypy3", "php", "ruby", "node", "bun", "deno":
+	default:
+		return "", nil, false
+	}
+	for k, w := range args {
+		if strings.HasPrefix(w, "-") {
+			if w == "-m" || w == "-c" || w == "-e" || w == "-r" || w == "-S" {
+				return "", nil, false // a module, code or server: not a script
+			}
+			continue
+		}
+		base := strings.ToLower(path.Base(w))
+		if e, _ := a.cat.Lookup(base, nil); e != nil && e.Prop("run-as-script") != "" {
+			return base, args[k+1:], true
+		}
+		return "", nil, false
+	}
+	return "", nil, false
+}
+
+// rubyUn finds Ruby's "un" library run as a program (ruby -run -e rm --
+// -rf DIR, ruby -run -e httpd DIR): the file command it stands for ("rm";
+// "ruby-httpd" for its web server) and that command's words.
+func rubyUn(args []string) (string, []string, bool) {
+	un := false
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		switch {
+		case w == "-run" || w == "-r" && k+1 < len(args) && args[k+1] == "un":
+			un = true
+		case w == "-e" && un && k+1 < len(args):
+			n, rest := args[k+1], args[k+2:]
+			if len(rest) > 0 && rest[0] == "--" {
+				rest = rest[1:]
+			}
+			if n == "httpd" {
+				n = "ruby-httpd"
+			}
+			return n, rest, true
+		}
+	}
+	return "", nil, false
 }
 
 // pythonModule finds "-m MODULE" among the interpreter's own options: the

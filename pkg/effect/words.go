@@ -80,7 +80,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if h, _, _ := strings.Cut(w.Text, ":"); h != "" && !loopback(h) && h != "unix" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " opens a terminal on " + w.Text})
 			}
-		case catalog.Read, catalog.SQLFile:
+		case catalog.Read, catalog.SQLFile, catalog.Open:
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
 			}
@@ -95,8 +95,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if cl.Mark("removesource") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
-			if cl.Mark("inplace") {
-				// sed -i, perl -i: the files read are rewritten.
+			if cl.Mark("inplace") || w.Role == catalog.Open {
+				// sed -i, perl -i: the files read are rewritten; a
+				// database client may write the file it opens.
 				a.add(Effect{Kind: Write, Cmd: i, Path: p})
 				f.writes = append(f.writes, p)
 			}

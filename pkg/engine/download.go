@@ -35,19 +35,49 @@ type downloadRun struct {
 func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home string) []downloadRun {
 	var runs []downloadRun
 	fetched := map[string]*match.Argv{} // cleaned path → the download that wrote it
+	var trees fetchedTrees              // directories filled from a download
 	for i := range cmds {
 		a, cwd := &argvs[i], cwds[i]
 		clean := func(p string) string { return match.CleanPath(p, cwd, home) }
+		from := func(p string) (*match.Argv, bool) {
+			p = clean(p)
+			if f, ok := fetched[p]; ok {
+				return f, true
+			}
+			return trees.under(p)
+		}
 		// Running a downloaded file?
-		if len(fetched) > 0 {
-			if from, ok := fetched[clean(a.Program)]; ok && strings.Contains(a.Program, "/") {
-				runs = append(runs, downloadRun{from, &shArgv})
+		if len(fetched) > 0 || len(trees) > 0 {
+			if f, ok := from(a.Program); ok && strings.Contains(a.Program, "/") {
+				runs = append(runs, downloadRun{f, &shArgv})
 			}
 			if interpreters[a.Name] && len(a.Positional) > 0 {
-				if from, ok := fetched[clean(a.Positional[0])]; ok {
-					runs = append(runs, downloadRun{from, a})
+				if f, ok := from(a.Positional[0]); ok {
+					runs = append(runs, downloadRun{f, a})
 				}
 			}
+		}
+		// Archives unpacked from a download, and repositories cloned:
+		// what lands in their directory came from the network.
+		if archive, dir, ok := unpacks(&cmds[i], a); ok {
+			var f *match.Argv
+			if archive == "" {
+				f = pipedFrom(cmds, argvs, i)
+			} else if x, ok := from(archive); ok {
+				f = x
+			}
+			if f != nil {
+				if dir == "" {
+					dir = cwd
+				}
+				// The unpacking stands for the download: running what a
+				// release archive holds is installing software, asked
+				// about, where running a downloaded script is not.
+				trees = append(trees, fetchedTree{clean(dir), a})
+			}
+		}
+		if dir, ok := clones(a); ok {
+			trees = append(trees, fetchedTree{clean(dir), a})
 		}
 		// Files this command downloads or copies from a download.
 		switch {
@@ -64,11 +94,20 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			if n := len(a.Positional); n >= 2 && strings.Contains(a.Positional[0], ":") {
 				fetched[clean(a.Positional[n-1])] = a
 			}
-		case len(fetched) > 0 && (a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install"):
+		case (len(fetched) > 0 || len(trees) > 0) && (a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install"):
 			if n := len(a.Positional); n >= 2 {
 				for _, src := range a.Positional[:n-1] {
-					if from, ok := fetched[clean(src)]; ok {
-						fetched[clean(a.Positional[n-1])] = from
+					if f, ok := from(src); ok {
+						fetched[clean(a.Positional[n-1])] = f
+					}
+				}
+			}
+		case len(fetched) > 0 && decompressors[a.Name]:
+			// gunzip x.sh.gz writes x.sh.
+			for _, src := range a.Positional {
+				if f, ok := fetched[clean(src)]; ok {
+					if out := strings.TrimSuffix(src, path.Ext(src)); out != src {
+						fetched[clean(out)] = f
 					}
 				}
 			}

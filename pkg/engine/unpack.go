@@ -1,0 +1,166 @@
+package engine
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// A file unpacked from a downloaded archive, or checked out of a cloned
+// repository, came from the network as much as the download did:
+// "curl -o t.tgz URL && tar xzf t.tgz && ./t/install.sh" runs a download.
+// Such a run is reported as a pipeline of the unpacking (or the clone) and
+// what runs the file, so that a policy can tell it from a script piped
+// straight from the network.
+
+// fetchedTree is a directory whose contents came from the network.
+type fetchedTree struct {
+	dir  string      // cleaned
+	from *match.Argv // the download or clone that filled it
+}
+
+type fetchedTrees []fetchedTree
+
+// under finds the tree a cleaned path lies in.
+func (ts fetchedTrees) under(p string) (*match.Argv, bool) {
+	for _, t := range ts {
+		if strings.HasPrefix(p, t.dir+"/") || t.dir == "/" {
+			return t.from, true
+		}
+	}
+	return nil, false
+}
+
+// decompressors write FILE for FILE.gz (and the like) they are given.
+var decompressors = map[string]bool{"gunzip": true, "bunzip2": true, "unxz": true, "unzstd": true, "unlzma": true, "uncompress": true}
+
+// unpacks reports an archive extraction: the archive ("" when it is read
+// from standard input) and the directory it unpacks into ("" for the
+// working directory).
+func unpacks(c *shell.Command, a *match.Argv) (archive, dir string, ok bool) {
+	args := a.Args
+	switch a.Name {
+	case "tar", "gtar", "bsdtar":
+		extract := false
+		for i, x := range args {
+			switch {
+			case x == "-x" || x == "--extract" || x == "--get":
+				extract = true
+			case x == "-C" || x == "--directory":
+				if i+1 < len(args) {
+					dir = args[i+1]
+				}
+			case strings.HasPrefix(x, "--directory="):
+				dir = x[len("--directory="):]
+			case x == "-f" || x == "--file":
+				if i+1 < len(args) {
+					archive = args[i+1]
+				}
+			case strings.HasPrefix(x, "--file="):
+				archive = x[len("--file="):]
+			case !strings.HasPrefix(x, "--") && (i == 0 || strings.HasPrefix(x, "-")) && len(x) > 1:
+				// A cluster (-xzf) or the old form's first word (xzf).
+				cl := strings.TrimPrefix(x, "-")
+				if strings.ContainsAny(cl, "=/. ") {
+					continue
+				}
+				if strings.Contains(cl, "x") {
+					extract = true
+				}
+				if strings.HasSuffix(cl, "f") && i+1 < len(args) {
+					archive = args[i+1]
+				}
+			}
+		}
+		if archive == "-" {
+			archive = ""
+		}
+		return archive, dir, extract
+	case "unzip", "bsdunzip":
+		for i, x := range args {
+			if x == "-d" && i+1 < len(args) {
+				dir = args[i+1]
+			}
+		}
+		if len(a.Positional) > 0 {
+			return a.Positional[0], dir, true
+		}
+	case "7z", "7za", "7zr":
+		if len(a.Positional) >= 2 && (a.Positional[0] == "x" || a.Positional[0] == "e") {
+			for _, x := range args {
+				if v, ok := strings.CutPrefix(x, "-o"); ok && v != "" {
+					dir = v
+				}
+			}
+			return a.Positional[1], dir, true
+		}
+	}
+	return "", "", false
+}
+
+// pipedFrom is the download feeding command i's standard input through a
+// pipe ("curl URL | tar xz"), or nil.
+func pipedFrom(cmds []shell.Command, argvs []match.Argv, i int) *match.Argv {
+	c := &cmds[i]
+	if c.Stage == 0 {
+		return nil
+	}
+	for j := range cmds {
+		if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage == c.Stage-1 && downloaders[argvs[j].Name] {
+			return &argvs[j]
+		}
+	}
+	return nil
+}
+
+// clones reports the directory "git clone URL [DIR]" checks a repository
+// out into.
+func clones(a *match.Argv) (string, bool) {
+	if a.Name != "git" {
+		return "", false
+	}
+	// git's own options before the subcommand take values (-C DIR, -c K=V).
+	args := a.Args
+	i := 0
+	for i < len(args) && strings.HasPrefix(args[i], "-") {
+		if args[i] == "-C" || args[i] == "-c" {
+			i++
+		}
+		i++
+	}
+	if i >= len(args) || args[i] != "clone" {
+		return "", false
+	}
+	var ops []string
+	for j := i + 1; j < len(args); j++ {
+		x := args[j]
+		switch {
+		case x == "--":
+			ops = append(ops, args[j+1:]...)
+			j = len(args)
+		case x == "-b" || x == "--branch" || x == "-o" || x == "--origin" || x == "--depth" || x == "-c" || x == "--config" ||
+			x == "--reference" || x == "--separate-git-dir" || x == "--template" || x == "-u" || x == "--upload-pack" || x == "-j" || x == "--jobs" || x == "--filter":
+			j++
+		case strings.HasPrefix(x, "-"):
+		default:
+			ops = append(ops, x)
+		}
+	}
+	switch len(ops) {
+	case 0:
+		return "", false
+	case 1:
+		name := strings.TrimSuffix(strings.TrimRight(ops[0], "/"), ".git")
+		if k := strings.LastIndexAny(name, "/:"); k >= 0 {
+			name = name[k+1:]
+		}
+		if name == "" {
+			return "", false
+		}
+		return name, true
+	default:
+		return path.Clean(ops[1]), true
+	}
+}
