@@ -308,8 +308,9 @@ func normalizeSQL(s string) string {
 	s = sqlComment().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	s = sqlEmptyBrackets.Replace(s)
-	// A WHERE that holds for every row is no WHERE at all.
-	return sqlTautology().ReplaceAllString(s, "")
+	// A WHERE that holds for every row is no WHERE at all, and a document
+	// filter that every document passes is the empty one.
+	return matchAllFilters(dropTautologies(s))
 }
 
 // sqlEmptyBrackets closes up the empty brackets that joining on spaces
@@ -319,8 +320,5 @@ var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
 // The SQL expressions are compiled on first use, not at start-up: most
 // calls hold no SQL.
 var (
-	sqlComment   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/\*.*?\*/|--[^\n]*`) })
-	sqlTautology = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\bWHERE (1 ?= ?1|TRUE|1|'[^']*' ?= ?'[^']*'|NOT FALSE)( |;|$)`)
-	})
+	sqlComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/\*.*?\*/|--[^\n]*`) })
 )

@@ -1,0 +1,197 @@
+package engine
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// A statement that deletes or updates "WHERE 1=1", "WHERE id = id" or
+// "WHERE id = 5 OR 2 > 1" touches every row, as one without WHERE does;
+// a document filter such as {_id: {$exists: true}} passes every document,
+// as {} does. The SQL rules are written for the plain forms, so these are
+// rewritten to them before matching.
+
+// dropTautologies removes, from normalised (upper-cased, single-spaced,
+// string-emptied) SQL, each WHERE clause that holds for every row: one of
+// its top-level OR terms is always true.
+func dropTautologies(s string) string {
+	if !strings.Contains(s, "WHERE ") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "WHERE ")
+		if i < 0 || i > 0 && isWordByte(s[i-1]) {
+			if i < 0 {
+				b.WriteString(s)
+				return b.String()
+			}
+			b.WriteString(s[:i+6])
+			s = s[i+6:]
+			continue
+		}
+		end := clauseEnd(s, i+6)
+		if alwaysTrue(s[i+6 : end]) {
+			b.WriteString(s[:i])
+		} else {
+			b.WriteString(s[:end])
+		}
+		s = s[end:]
+	}
+}
+
+// clauseEnd is where a WHERE clause starting at i ends: a ";", a closing
+// bracket it did not open, or a keyword that follows a condition.
+func clauseEnd(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		case ';':
+			if depth == 0 {
+				return j
+			}
+		case ' ':
+			if depth == 0 {
+				rest := s[j+1:]
+				for _, kw := range clauseEnders {
+					if strings.HasPrefix(rest, kw) && (len(rest) == len(kw) || !isWordByte(rest[len(kw)])) {
+						return j
+					}
+				}
+			}
+		}
+	}
+	return len(s)
+}
+
+var clauseEnders = []string{"RETURNING", "ORDER", "LIMIT", "GROUP", "HAVING", "UNION", "OFFSET", "SETTINGS"}
+
+// alwaysTrue reports whether a condition holds for every row: a top-level
+// OR term that is a true constant or compares two equal things.
+func alwaysTrue(cond string) bool {
+	for _, term := range splitTopLevel(cond, " OR ") {
+		if trueTerm(strings.TrimSpace(term)) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTopLevel splits at sep outside brackets.
+func splitTopLevel(s, sep string) []string {
+	var out []string
+	depth, last := 0, 0
+	for j := 0; j < len(s); j++ {
+		switch s[j] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth == 0 && strings.HasPrefix(s[j:], sep) {
+			out = append(out, s[last:j])
+			last = j + len(sep)
+			j += len(sep) - 1
+		}
+	}
+	return append(out, s[last:])
+}
+
+// trueTerm reports a term that is always true.
+func trueTerm(t string) bool {
+	for len(t) > 1 && t[0] == '(' && t[len(t)-1] == ')' && closes(t) {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	if strings.Contains(t, " AND ") {
+		for _, x := range splitTopLevel(t, " AND ") {
+			if !trueTerm(strings.TrimSpace(x)) {
+				return false
+			}
+		}
+		return true
+	}
+	switch t {
+	case "TRUE", "NOT FALSE", "NOT 0":
+		return true
+	}
+	if n, err := strconv.ParseFloat(t, 64); err == nil {
+		return n != 0
+	}
+	m := comparison().FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	a, op, b := m[1], m[2], m[3]
+	if x, err := strconv.ParseFloat(a, 64); err == nil {
+		if y, err := strconv.ParseFloat(b, 64); err == nil {
+			switch op {
+			case "=", "==":
+				return x == y
+			case "<>", "!=":
+				return x != y
+			case "<":
+				return x < y
+			case ">":
+				return x > y
+			case "<=":
+				return x <= y
+			case ">=":
+				return x >= y
+			}
+		}
+	}
+	// Two equal operands (id = id, '' = '' once literals are emptied).
+	return a == b && (op == "=" || op == "==" || op == "<=" || op == ">=")
+}
+
+// closes reports whether a term's first bracket closes at its end.
+func closes(t string) bool {
+	depth := 0
+	for j := 0; j < len(t); j++ {
+		switch t[j] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 && j < len(t)-1 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+var comparison = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Z0-9_."'\[\]-]+) ?(==|=|<>|!=|<=|>=|<|>) ?([A-Z0-9_."'\[\]-]+)$`)
+})
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// matchAllFilters rewrites document filters that every document passes
+// to {}: {_id: {$exists: true}}, {_id: {$ne: null}}, {$where: "1"},
+// {$expr: true}.
+func matchAllFilters(s string) string {
+	if !strings.Contains(s, "{") || !strings.Contains(s, "$") {
+		return s
+	}
+	return matchAll().ReplaceAllString(s, "{}")
+}
+
+var matchAll = sync.OnceValue(func() *regexp.Regexp {
+	field := `"?_?ID"?`
+	always := `(\{ ?"?\$EXISTS"? ?: ?(TRUE|1) ?\}|\{ ?"?\$NE"? ?: ?NULL ?\}|\{ ?"?\$GTE?"? ?: ?MINKEY(\(\))? ?\})`
+	where := `"?\$WHERE"? ?: ?("(1|TRUE|RETURN TRUE;?)"|''|TRUE|FUNCTION ?\(\) ?\{ ?RETURN TRUE;? ?\})`
+	expr := `"?\$EXPR"? ?: ?(TRUE|1)`
+	return regexp.MustCompile(`\{ ?(` + field + ` ?: ?` + always + `|` + where + `|` + expr + `) ?\}`)
+})
