@@ -156,7 +156,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			// pattern. (A download run through "bash <(curl x)" or
 			// 'sh -c "$(curl x)"' is reported as a pipeline too, but its
 			// first stage sits inside the interpreter's words, deeper.)
-			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(*c) {
+			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(c) {
 				a = &match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program}
 			}
 			stages = append(stages, a)
