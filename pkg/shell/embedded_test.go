@@ -26,6 +26,11 @@ func TestEmbeddedScripts(t *testing.T) {
 		{`git -c core.pager='rm -rf /' log`, "rm -rf /"},
 		{`git -c alias.x='!rm -rf /' x`, "rm -rf /"},
 		{`strace -o /tmp/trace rm -rf /`, "rm -rf /"},
+		{"echo 'rm -rf /' > /tmp/x && sh < /tmp/x", "rm -rf /"},
+		{"echo / > /tmp/l && xargs -a /tmp/l rm -rf", "rm -rf /"},
+		{"echo / > /tmp/l && parallel rm -rf :::: /tmp/l", "rm -rf /"},
+		{"echo 'rm -rf /' > /tmp/l && parallel :::: /tmp/l", "rm -rf /"},
+		{`lua -e 'os.execute("rm -rf /")'`, "rm -rf /"},
 	}
 	for _, tt := range tests {
 		res := Parse(tt.src)

@@ -204,6 +204,10 @@ var langHooks = map[string][]hook{
 		{"renameSync", hookCopy}, {"process.kill", hookKill},
 	},
 	"awk": {{"system", hookShell}},
+	"lua": {
+		{"os.execute", hookShell}, {"io.popen", hookShell},
+		{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
+	},
 	"php": {
 		{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
 		{"popen", hookShell}, {"proc_open", hookShell}, {"pcntl_exec", hookShell},

@@ -524,6 +524,17 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(e.words) == 0 && len(rs) == 0 {
 		return
 	}
+	if s.files != nil {
+		// "sh < FILE", "mysql db < FILE": a file the line wrote reaches
+		// the program's stdin as a here-document would.
+		for _, r := range rs {
+			if r.Op == "<" {
+				if text, ok := s.files[fileKey(r.Target)]; ok {
+					bodies = append(bodies[:len(bodies):len(bodies)], text)
+				}
+			}
+		}
+	}
 	f := e.f
 	if f.pl == nil {
 		f.pl = s.newPipe()
@@ -567,6 +578,14 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.out[len(s.out)-1].Stdin = in
 			if len(e.words) > 0 && progName(e.words[0]) == "xargs" {
 				s.xargsInput(f, e.words, in)
+			}
+		}
+	}
+	if s.files != nil && start < len(s.out) && len(e.words) > 0 && progName(e.words[0]) == "xargs" {
+		// xargs -a FILE: the lines of a file the line wrote.
+		if file := argFile(e.words); file != "" {
+			if text, ok := s.files[fileKey(file)]; ok {
+				s.xargsInput(f, e.words, []string{text})
 			}
 		}
 	}

@@ -133,6 +133,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if name == "git" {
 			s.gitAliases(f, words)
 		}
+		if name == "parallel" {
+			s.parallelFiles(f, words)
+		}
 	case name == "crontab":
 		if len(words) == 2 && !strings.HasPrefix(words[1], "-") {
 			s.runFile(words[1], "cron", f)
@@ -437,6 +440,73 @@ func embedsOnly(name string) bool {
 
 // traceFlags are strace's and ltrace's options that take an argument.
 var traceFlags = flagSpec{arg: "abeEIoOpPsSuUXAnlLwx", long: []string{"output", "trace", "signal", "attach", "string-limit", "user", "env"}}
+
+// argFile is the file xargs reads its input from (-a FILE, --arg-file).
+func argFile(words []string) string {
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case (w == "-a" || w == "--arg-file") && i+1 < len(words):
+			return words[i+1]
+		case strings.HasPrefix(w, "--arg-file="):
+			return w[len("--arg-file="):]
+		case strings.HasPrefix(w, "-a") && len(w) > 2:
+			return w[2:]
+		case !strings.HasPrefix(w, "-"):
+			return ""
+		}
+	}
+	return ""
+}
+
+// parallelFiles runs parallel's ":::: FILE" arguments when the line wrote
+// FILE: each line an argument of the command, or a command of its own
+// when there is none.
+func (s *state) parallelFiles(f frame, words []string) {
+	if s.files == nil || f.depth >= MaxDepth {
+		return
+	}
+	sep := len(words)
+	for i, w := range words {
+		if w == ":::" || w == "::::" || w == ":::+" || w == "::::+" {
+			sep = i
+			break
+		}
+	}
+	cmd := ""
+	if i := parallelFlags.skip(words[:sep], 1); i < sep {
+		cmd = strings.Join(words[i:sep], " ")
+	}
+	g := viaFrame(f, "parallel")
+	fromFiles := false
+	for _, w := range words[sep:] {
+		switch w {
+		case "::::", "::::+":
+			fromFiles = true
+			continue
+		case ":::", ":::+":
+			fromFiles = false
+			continue
+		}
+		text, ok := s.files[fileKey(w)]
+		if !fromFiles || !ok {
+			continue
+		}
+		for n, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(l); l == "" || n >= 16 {
+				continue
+			}
+			switch {
+			case cmd == "":
+				s.parseString(l, g)
+			case strings.Contains(cmd, "{}"):
+				s.parseString(strings.ReplaceAll(cmd, "{}", quoteWord(l)), g)
+			default:
+				s.parseString(cmd+" "+quoteWord(l), g)
+			}
+		}
+	}
+}
 
 // embeddedScripts returns the shell commands a program runs from its own
 // options or operands: tmux and screen sessions, parallel's command and
