@@ -50,6 +50,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	for _, w := range cl.Words {
+		if hasProp(e, "sends-local") && w.Option == "" && stdinPath(w.Text) {
+			// scp /dev/stdin HOST:F, rsync /dev/stdin HOST:F: what it
+			// reads on stdin is among what it sends.
+			f.sendsIn = true
+		}
 		if w.Role == catalog.AtFile && unresolved(w.Text) && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie" {
 			f.computedData = true
 		}
@@ -266,6 +271,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 // hasProp reports whether a catalogue entry (maybe nil) has a property.
 func hasProp(e *catalog.Entry, name string) bool { return e != nil && e.Prop(name) != "" }
 
+// stdinPath reports a path that names the reading process's stdin.
+func stdinPath(p string) bool {
+	return p == "/dev/stdin" || p == "/dev/fd/0" || p == "/proc/self/fd/0"
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -403,6 +413,15 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 			return
 		}
 	}
+	if w.Option == "" {
+		// httpie's request items: @FILE is the body, NAME@FILE,
+		// NAME=@FILE and NAME:=@FILE send a file's content.
+		if k := strings.IndexByte(v, '@'); k >= 0 {
+			if pre := strings.TrimSuffix(strings.TrimSuffix(v[:k], "="), ":"); !strings.ContainsAny(pre, "=:/ ") {
+				v = v[k:]
+			}
+		}
+	}
 	f.argSend = true
 	v = strings.NewReplacer(`"`, "", `'`, "").Replace(v)
 	if w.Option == "--data-urlencode" || w.Option == "--variable" {
@@ -411,11 +430,17 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 			v = v[k:]
 		}
 	}
+	for _, scheme := range []string{"file://", "fileb://"} {
+		// The AWS CLI's file://PATH and fileb://PATH read a file.
+		if rest, ok := strings.CutPrefix(v, scheme); ok {
+			v = "@" + rest
+		}
+	}
 	file, ok := strings.CutPrefix(v, "@")
 	if !ok {
 		return
 	}
-	if file == "-" || file == "/dev/stdin" {
+	if file == "-" || stdinPath(file) {
 		f.sendsIn = true
 		return
 	}
