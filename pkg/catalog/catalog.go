@@ -76,6 +76,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Role is what one word of a command is to its program.
@@ -201,7 +202,16 @@ type Catalog struct {
 	lazy bool
 	mu   sync.Mutex
 	src  string // the table, for a lazy catalogue
+	// parsed is a copy of a lazy catalogue's entries once made (nil for a
+	// name not in the table), read without taking mu: every command of
+	// every line looks its program up several times, from many goroutines
+	// in a long-lived process. It is copied with each name added, up to
+	// maxParsed names; past that, names are looked up under mu.
+	parsed atomic.Pointer[map[string]*Entry]
 }
+
+// maxParsed bounds the names a lazy catalogue's lock-free copy holds.
+const maxParsed = 2048
 
 //go:embed catalog.txt
 var table string
@@ -344,6 +354,11 @@ func (c *Catalog) entry(name string) *Entry {
 	if !c.lazy {
 		return c.programs[name]
 	}
+	if m := c.parsed.Load(); m != nil {
+		if e, ok := (*m)[name]; ok {
+			return e
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.programs[name]; ok {
@@ -362,6 +377,13 @@ func (c *Catalog) entry(name string) *Entry {
 		e.wrapper = e.wraps()
 	}
 	c.programs[name] = e
+	if len(c.programs) <= maxParsed {
+		m := make(map[string]*Entry, len(c.programs))
+		for k, v := range c.programs {
+			m[k] = v
+		}
+		c.parsed.Store(&m)
+	}
 	return e
 }
 

@@ -47,3 +47,48 @@ func BenchmarkParseWhole(b *testing.B) {
 		}
 	}
 }
+
+// TestLazyConcurrent looks programs up from several goroutines at once on
+// a fresh lazy catalogue (run with -race): each gets the one entry a
+// program has, the same pointer every time, and nil for a name not in
+// the table.
+func TestLazyConcurrent(t *testing.T) {
+	whole, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := lazyParse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for name := range whole.programs {
+		names = append(names, name, name+"-not-a-program")
+	}
+	const workers = 4
+	got := make([][]*Entry, workers)
+	done := make(chan int)
+	for w := 0; w < workers; w++ {
+		go func(w int) {
+			out := make([]*Entry, len(names))
+			for k := range names {
+				i := (k + w*len(names)/workers) % len(names) // each starts elsewhere
+				out[i] = lazy.entry(names[i])
+			}
+			got[w] = out
+			done <- w
+		}(w)
+	}
+	for w := 0; w < workers; w++ {
+		<-done
+	}
+	for i, name := range names {
+		want := whole.programs[name]
+		for w := 0; w < workers; w++ {
+			e := got[w][i]
+			if (e == nil) != (want == nil) || e != got[0][i] || e != nil && e.Name != want.Name {
+				t.Errorf("%s: goroutine %d got %v, want the entry the others got", name, w, e)
+			}
+		}
+	}
+}

@@ -68,12 +68,13 @@ func (a *analysis) clean(p string, i int) string {
 		}
 		p = home
 	}
-	if strings.Contains(p, "$") {
-		for v, f := range credentialFileVars {
-			if p == "$"+v || p == "${"+v+"}" {
-				p = f
-				break
-			}
+	if v, ok := strings.CutPrefix(p, "$"); ok {
+		// "$VAR" or "${VAR}", looked up without building each spelling.
+		if len(v) >= 2 && v[0] == '{' && v[len(v)-1] == '}' {
+			v = v[1 : len(v)-1]
+		}
+		if f, ok := credentialFileVars[v]; ok {
+			p = f
 		}
 	}
 	cwd := a.env.Cwd

@@ -36,9 +36,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	always := e.Prop("destroy")
 	extra := e.Prop("destroy-verbs")
 	mark := ""
-	for m, k := range destroyMarks {
-		if cl.Mark(m) {
-			mark = k
+	if len(cl.Marks) > 0 { // most commands have none: skip the map walk
+		for m, k := range destroyMarks {
+			if cl.Mark(m) {
+				mark = k
+			}
 		}
 	}
 	deletes := sendsDelete(cl)

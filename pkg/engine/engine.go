@@ -60,8 +60,9 @@ type Env struct {
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
 type Engine struct {
-	p   *policy.Policy
-	env Env
+	p     *policy.Policy
+	env   Env
+	cands candidateTable // candidates.go
 }
 
 // New returns an Engine for p.
@@ -172,15 +173,31 @@ func (ev *evaluation) judge(s *subject) {
 	c := &ev.c
 	decided := false
 	entries, checked := ev.e.p.Entries, false
+	var at []int // index into Policy.Entries of each of entries, when a subset
 	if sc := ev.sc; sc != nil && sc.appliesTool == s.tool && sc.applies != nil {
-		entries, checked = sc.applies, true // scratch.go: the line's commands
+		entries, checked, at = sc.applies, true, sc.appliesAt // scratch.go: the line's commands
 	}
-	for _, ent := range entries {
+	var cands *candidates
+	if s.argv != nil && s.stages == nil && s.sql == "" && ev.trace == nil {
+		cands = ev.e.candidatesFor(s.argv.Name) // candidates.go
+	}
+	for k, ent := range entries {
 		if !checked && !ent.AppliesTo(s.tool, c.Agent, c.Session) {
 			ev.traceSkip(s, ent)
 			continue
 		}
-		i, r, text := ev.firstRule(ent, s)
+		var i int
+		var r *policy.Rule
+		var text string
+		if cands != nil {
+			idx := k
+			if at != nil {
+				idx = at[k]
+			}
+			i, r, text = ev.firstCandidate(ent, s, cands.rules[idx])
+		} else {
+			i, r, text = ev.firstRule(ent, s)
+		}
 		if r == nil {
 			continue
 		}
@@ -206,6 +223,18 @@ func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rul
 		ev.traceRule(s, ent, i, r, ok)
 		if ok {
 			return i, r, text
+		}
+	}
+	return -1, nil, ""
+}
+
+// firstCandidate is firstRule over the rules of ent that can hold for the
+// subject's program (candidates.go); untraced only.
+func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32) (int, *policy.Rule, string) {
+	for _, i := range rules {
+		r := ent.Rules[i]
+		if ok, text := ev.holds(r, s); ok {
+			return int(i), r, text
 		}
 	}
 	return -1, nil, ""

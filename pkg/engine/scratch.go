@@ -22,7 +22,17 @@ type execScratch struct {
 	// agent and session, in order: every command of the line is judged
 	// under that tool, and asking each policy once is enough.
 	applies     []*policy.Entry
+	appliesAt   []int // index into Policy.Entries of each of applies
 	appliesTool string
+
+	// A pipeline's commands in stage order, while it is judged.
+	js     []int
+	stages []*match.Argv
+
+	// probe answers effect.Env.Sensitive for the line (see exec); probeFn
+	// is its method value, made once per scratch.
+	probe   evaluation
+	probeFn func(string) bool
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -53,7 +63,10 @@ func (ev *evaluation) release() {
 	clear(sc.argv)
 	clear(sc.cwd)
 	clear(sc.applies)
-	sc.applies, sc.appliesTool = sc.applies[:0], ""
+	clear(sc.stages)
+	sc.js, sc.stages = sc.js[:0], sc.stages[:0]
+	sc.probe = evaluation{}
+	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
 	if cap(sc.argv) > maxScratch {
@@ -69,15 +82,16 @@ func (ev *evaluation) admit(sc *execScratch, tool string) {
 		return
 	}
 	c := &ev.c
-	sc.applies = sc.applies[:0]
-	for _, ent := range ev.e.p.Entries {
+	sc.applies, sc.appliesAt = sc.applies[:0], sc.appliesAt[:0]
+	for i, ent := range ev.e.p.Entries {
 		if ent.AppliesTo(tool, c.Agent, c.Session) {
 			sc.applies = append(sc.applies, ent)
+			sc.appliesAt = append(sc.appliesAt, i)
 		}
 	}
 	sc.appliesTool = tool
 	if sc.applies == nil {
-		sc.applies = []*policy.Entry{} // none admit it: still known
+		sc.applies, sc.appliesAt = []*policy.Entry{}, []int{} // none admit it: still known
 	}
 }
 
@@ -97,4 +111,30 @@ func (sc *execScratch) cwds(n int) []string {
 	}
 	sc.cwd = sc.cwd[:n]
 	return sc.cwd
+}
+
+// ints returns an empty array with room for n.
+func (sc *execScratch) ints(n int) []int {
+	if cap(sc.js) < n {
+		sc.js = make([]int, 0, n)
+	}
+	return sc.js[:0]
+}
+
+// stageList returns an empty array with room for n stages. The subject
+// judged with it is done before the next pipeline takes it.
+func (sc *execScratch) stageList(n int) []*match.Argv {
+	if cap(sc.stages) < n {
+		sc.stages = make([]*match.Argv, 0, n)
+	}
+	return sc.stages[:0]
+}
+
+// sensitive returns the scratch's probe, a copy of ev, as a function.
+func (sc *execScratch) sensitive(ev *evaluation) func(string) bool {
+	sc.probe = evaluation{e: ev.e, c: ev.c}
+	if sc.probeFn == nil {
+		sc.probeFn = sc.probe.sensitive
+	}
+	return sc.probeFn
 }

@@ -141,14 +141,14 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		if !first || n < 2 {
 			continue
 		}
-		js := make([]int, 0, n)
+		js := sc.ints(n)
 		for j := i; j < len(res.Commands); j++ {
 			if res.Commands[j].Pipeline == id {
 				js = append(js, j)
 			}
 		}
 		slices.SortStableFunc(js, func(a, b int) int { return res.Commands[a].Stage - res.Commands[b].Stage })
-		stages := make([]*match.Argv, 0, n)
+		stages := sc.stageList(n)
 		for k, j := range js {
 			a, c := &argvs[j], &res.Commands[j]
 			// Piped into "python3 -m json.tool" or "bash -c CMD", the data
@@ -156,7 +156,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			// pattern. (A download run through "bash <(curl x)" or
 			// 'sh -c "$(curl x)"' is reported as a pipeline too, but its
 			// first stage sits inside the interpreter's words, deeper.)
-			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(*c) {
+			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(c) {
 				a = &match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program}
 			}
 			stages = append(stages, a)
@@ -183,9 +183,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	}
 	// A copy of the evaluation answers the sensitivity question, so that
 	// ev itself does not escape (the read, write and fetch paths stay
-	// allocation-free).
-	probe := &evaluation{e: ev.e, c: *c}
-	effs := effect.Of(&res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: probe.sensitive})
+	// allocation-free); the scratch keeps it (scratch.go).
+	effs := effect.Of(&res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // Argv is one simple command prepared for matching: its program, its flags
@@ -225,7 +226,9 @@ type CommandPattern struct {
 	prog     *lazyGlob
 	progWord string
 	names    []string // literal program names, when literal
+	nameBits uint64   // nameBit of each of names
 	literal  bool
+	byNames  bool // the program word matches exactly its names (see matchProg)
 	byPath   bool
 	short    uint64
 	long     []string
@@ -282,6 +285,12 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	}
 	cp.prog, cp.progWord = g, prog
 	cp.names, cp.literal = literalNames(prog)
+	// gobwas reads a NUL as the pattern's end, and walks runes: only a
+	// plain UTF-8 word is matched by name.
+	cp.byNames = cp.literal && !cp.byPath && utf8.ValidString(prog) && !strings.Contains(prog, "\x00")
+	for _, n := range cp.names {
+		cp.nameBits |= nameBit(n)
+	}
 	name := path.Base(prog)
 	var flags []string
 	for _, w := range words[1:] {
@@ -359,14 +368,32 @@ func (cp *CommandPattern) Match(a *Argv, home string) bool {
 	if cp.IsPipeline() || cp.never {
 		return false
 	}
-	prog := a.Name
-	if cp.byPath {
-		prog = a.Program
-	}
-	if !cp.prog.Match(prog) {
+	if !cp.matchProg(a) {
 		return false
 	}
 	return cp.matchArgs(a, home)
+}
+
+// matchProg matches the program word. A literal word or brace list of
+// literals is its names (the glob would match exactly those), tried
+// without the glob: a pipeline pattern's first stage is tried on every
+// stage of every pipeline.
+func (cp *CommandPattern) matchProg(a *Argv) bool {
+	if cp.byPath {
+		return cp.prog.Match(a.Program)
+	}
+	if !cp.byNames {
+		return cp.prog.Match(a.Name)
+	}
+	if cp.nameBits&nameBit(a.Name) == 0 {
+		return false
+	}
+	for _, n := range cp.names {
+		if n == a.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // matchArgs matches the flags and words, the program being known to match.

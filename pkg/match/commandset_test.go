@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,4 +27,29 @@ func TestCommandSetForSkipsOnlyAbsentNames(t *testing.T) {
 			t.Errorf("For(%q) left out the patterns matched by glob or path", name)
 		}
 	}
+}
+
+// FuzzProgNamesMatchGlob holds a program word matched by its literal names
+// (matchProg) to the same word matched as a glob.
+func FuzzProgNamesMatchGlob(f *testing.F) {
+	for _, s := range [][2]string{
+		{"rm", "rm"}, {"{curl,wget}", "wget"}, {"{curl,wget}", "curlx"}, {"{,x}", ""},
+		{"{sh,.,eval}", "."}, {"r*", "rm"}, {"/usr/bin/env", "env"}, {"a", "A"}, {"ü", "ü"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, word, name string) {
+		if len(word) > 64 || strings.ContainsAny(word, " \t'\"") {
+			return // one program word, of a size a policy writes
+		}
+		cp, err := CompileCommand(word)
+		if err != nil || cp.IsPipeline() || !cp.byNames {
+			return // matched by its glob
+		}
+		a := &Argv{Name: name, Program: name}
+		want := cp.prog.Match(name)
+		if got := cp.matchProg(a); got != want {
+			t.Errorf("program word %q, name %q: by names %v, by glob %v", word, name, got, want)
+		}
+	})
 }

@@ -3,20 +3,24 @@ package match
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // PathSet is a list of path patterns indexed so that a path is only tried
 // against the patterns that can match it: home patterns by their first
 // segment below home, absolute patterns by their first segment, base-name
-// patterns by literal name or by extension ("*.pem").
+// patterns by literal name or by extension ("*.pem"), and patterns that
+// start "**/" by the literal segment after it ("**/.git/hooks": a path
+// can match only if one of its segments is ".git").
 type PathSet struct {
 	n         int
-	homeBy    map[string][]PathPattern
+	homeBy    patternIndex
 	homeOther []PathPattern
-	absBy     map[string][]PathPattern
+	absBy     patternIndex
 	absOther  []PathPattern
-	baseBy    map[string][]PathPattern
-	extBy     map[string][]PathPattern
+	deepBy    patternIndex // "**/SEG…" by SEG
+	baseBy    patternIndex
+	extBy     patternIndex
 	baseOther []PathPattern
 	cwd       []PathPattern
 	all       []PathPattern
@@ -77,28 +81,30 @@ func (s *PathSet) Sources() []string {
 
 // NewPathSet indexes ps.
 func NewPathSet(ps []PathPattern) *PathSet {
-	s := &PathSet{n: len(ps), all: ps, homeBy: map[string][]PathPattern{}, absBy: map[string][]PathPattern{}, baseBy: map[string][]PathPattern{}, extBy: map[string][]PathPattern{}}
+	s := &PathSet{n: len(ps), all: ps}
 	for _, p := range ps {
 		switch {
 		case p.cwd:
 			s.cwd = append(s.cwd, p)
 		case p.home:
 			if seg, ok := literalFirstSegment(p.rest); ok {
-				s.homeBy[seg] = append(s.homeBy[seg], p)
+				s.homeBy.add(seg, p)
 			} else {
 				s.homeOther = append(s.homeOther, p)
 			}
 		case p.base:
 			if !strings.ContainsAny(p.rest, `*?[]{}\`) {
-				s.baseBy[p.rest] = append(s.baseBy[p.rest], p)
+				s.baseBy.add(p.rest, p)
 			} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
-				s.extBy[ext] = append(s.extBy[ext], p)
+				s.extBy.add(ext, p)
 			} else {
 				s.baseOther = append(s.baseOther, p)
 			}
 		default:
 			if seg, ok := literalFirstSegment(p.rest); ok {
-				s.absBy[seg] = append(s.absBy[seg], p)
+				s.absBy.add(seg, p)
+			} else if seg, ok := deepSegment(p.rest); ok {
+				s.deepBy.add(seg, p)
 			} else {
 				s.absOther = append(s.absOther, p)
 			}
@@ -121,7 +127,7 @@ func (s *PathSet) Len() int {
 func (s *PathSet) Match(p, home, cwd string) bool {
 	s = s.built()
 	if home != "" && strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/') {
-		if anyPattern(s.homeBy[firstSegment(p[len(home):])], p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) {
+		if anyPattern(s.homeBy.get(firstSegment(p[len(home):])), p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) {
 			return true
 		}
 	}
@@ -129,19 +135,22 @@ func (s *PathSet) Match(p, home, cwd string) bool {
 	// a path in the user's own home is in no other.
 	if !underOwnHome(p, home) {
 		if other := otherHome(p); other != "" && other != home {
-			if anyPattern(s.homeBy[firstSegment(p[len(other):])], p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) {
+			if anyPattern(s.homeBy.get(firstSegment(p[len(other):])), p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) {
 				return true
 			}
 		}
 	}
-	if anyPattern(s.absBy[firstSegment(p)], p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
+	if anyPattern(s.absBy.get(firstSegment(p)), p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
+		return true
+	}
+	if s.deepBy.by != nil && s.matchDeep(p, home, cwd) {
 		return true
 	}
 	base := p[strings.LastIndexByte(p, '/')+1:]
-	if anyPattern(s.baseBy[base], p, home, cwd) {
+	if anyPattern(s.baseBy.get(base), p, home, cwd) {
 		return true
 	}
-	if i := strings.LastIndexByte(base, '.'); i >= 0 && anyPattern(s.extBy[base[i+1:]], p, home, cwd) {
+	if i := strings.LastIndexByte(base, '.'); i >= 0 && anyPattern(s.extBy.get(base[i+1:]), p, home, cwd) {
 		return true
 	}
 	return anyPattern(s.baseOther, p, home, cwd) || anyPattern(s.cwd, p, home, cwd)
@@ -154,6 +163,69 @@ func anyPattern(ps []PathPattern, p, home, cwd string) bool {
 		}
 	}
 	return false
+}
+
+// patternIndex is patterns by a literal key, with a one-bit summary of
+// the keys (nameBit) so that most keys not there cost no map lookup: a
+// path is looked up in several indexes of every set of every rule that
+// admits it.
+type patternIndex struct {
+	by   map[string][]PathPattern
+	bits uint64
+}
+
+func (x *patternIndex) add(k string, p PathPattern) {
+	if x.by == nil {
+		x.by = map[string][]PathPattern{}
+	}
+	x.by[k] = append(x.by[k], p)
+	x.bits |= nameBit(k)
+}
+
+func (x *patternIndex) get(k string) []PathPattern {
+	if x.bits&nameBit(k) == 0 {
+		return nil
+	}
+	return x.by[k]
+}
+
+// matchDeep tries the "**/SEG…" patterns indexed under each segment of p.
+func (s *PathSet) matchDeep(p, home, cwd string) bool {
+	for rest := p; rest != ""; {
+		rest = rest[1:] // past the '/'
+		seg := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			seg, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		if anyPattern(s.deepBy.get(seg), p, home, cwd) {
+			return true
+		}
+	}
+	return false
+}
+
+// deepSegment returns SEG for a pattern "**/SEG" or "**/SEG/…" whose SEG
+// is literal: the glob (and its "/SEG…" twin) needs "/SEG" followed by
+// '/' or the end, so a path it matches has a segment SEG. A pattern
+// holding a NUL byte or invalid UTF-8 is left out (gobwas reads a NUL as
+// the pattern's end), and so is one with a comma or a brace anywhere (a
+// directory pattern is compiled as "{DIR,DIR/**}", where a comma in DIR
+// splits it into other alternatives).
+func deepSegment(rest string) (string, bool) {
+	after, ok := strings.CutPrefix(rest, "**/")
+	if !ok || strings.ContainsAny(rest, "\x00,{}") || !utf8.ValidString(rest) {
+		return "", false
+	}
+	seg := after
+	if i := strings.IndexByte(after, '/'); i >= 0 {
+		seg = after[:i]
+	}
+	if seg == "" || strings.ContainsAny(seg, `*?[]\!`) {
+		return "", false
+	}
+	return seg, true
 }
 
 // firstSegment is the first segment of "/a/b" ("a"), or "" for "/".

@@ -172,7 +172,7 @@ func Parse(src string) Result {
 // program it runs from its arguments (bash -c CMD, bash script.sh, python3
 // -m json.tool, node app.js) rather than from standard input. Piped into
 // such a command, a download is data, not code.
-func ScriptFromArgs(c Command) bool {
+func ScriptFromArgs(c *Command) bool {
 	if !isInterpreter(c.Name) {
 		return false
 	}

@@ -1,0 +1,99 @@
+package engine
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"rampart.dev/pkg/policy"
+)
+
+// Candidate rules by program name.
+//
+// A rule with command_matches holds for a simple command only when one of
+// its patterns can match the command's program: a pattern indexed under
+// that name or one whose program word is a glob or a path
+// (match.CommandSet.For). Every command of a line is judged against every
+// rule of the policies that admit it, and most rules name other programs;
+// so the engine notes, per program name, which rules of each policy are
+// left once those that cannot hold are set aside, and tries only those,
+// in their order. A rule without command_matches is always left.
+//
+// The table is built as names are met, up to maxCandidateNames names per
+// engine (a long-lived process meets names without end); a command with a
+// name past that is tried against every rule, as before.
+
+// maxCandidateNames bounds the program names an engine keeps candidates for.
+const maxCandidateNames = 1024
+
+// candidateTable is an engine's candidates by program name: a map read
+// without a lock, copied with each name added (names are few and soon
+// all met).
+type candidateTable struct {
+	byName atomic.Pointer[map[string]*candidates]
+	mu     sync.Mutex // held to add a name
+}
+
+// candidates are, for one program name, the rules left in each policy: by
+// index into Policy.Entries, the indices of its rules in order.
+type candidates struct {
+	rules [][]int32
+}
+
+// candidatesFor returns the candidates for a simple command named name,
+// or nil when the table is full.
+func (e *Engine) candidatesFor(name string) *candidates {
+	t := &e.cands
+	if m := t.byName.Load(); m != nil {
+		if c, ok := (*m)[name]; ok {
+			return c
+		}
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	old := t.byName.Load()
+	if old != nil {
+		if c, ok := (*old)[name]; ok {
+			return c
+		}
+		if len(*old) >= maxCandidateNames {
+			return nil
+		}
+	}
+	c := newCandidates(e.p.Entries, name)
+	m := make(map[string]*candidates, 1+lenOf(old))
+	if old != nil {
+		for k, v := range *old {
+			m[k] = v
+		}
+	}
+	m[name] = c
+	t.byName.Store(&m)
+	return c
+}
+
+func lenOf(m *map[string]*candidates) int {
+	if m == nil {
+		return 0
+	}
+	return len(*m)
+}
+
+// newCandidates sets aside, per entry, the rules whose command patterns
+// cannot match a program named name.
+func newCandidates(entries []*policy.Entry, name string) *candidates {
+	c := &candidates{rules: make([][]int32, len(entries))}
+	for i, ent := range entries {
+		var left []int32
+		for j, r := range ent.Rules {
+			if r.Command.Len() > 0 {
+				indexed, other := r.Command.For(name)
+				if len(indexed) == 0 && len(other) == 0 {
+					continue
+				}
+			}
+			left = append(left, int32(j))
+		}
+		c.rules[i] = left
+	}
+	return c
+}
