@@ -401,11 +401,6 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		s.walkNested(a.Index, e.f)
 		known = false
 	}
-	if known && a.Value != nil && commandVars[a.Name.Value] && val != "" {
-		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
-		// program will run.
-		s.parseString(val, viaFrame(e.f, a.Name.Value))
-	}
 	op := "="
 	if a.Append {
 		op = "+="
@@ -426,6 +421,11 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
 			s.vars[a.Name.Value] = v
 		}
+	}
+	if known && a.Value != nil && val != "" {
+		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
+		// program will run (settings.go).
+		s.assignedSetting(e.f, a.Name.Value, val)
 	}
 	return word, !known && a.Array == nil
 }
@@ -453,7 +453,9 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 			}
 		}
 		w, _ := s.assign(e, a, true)
-		if len(c.Args) > 0 && w != "" {
+		if w != "" && (len(c.Args) > 0 || a.Name != nil && settingName(a.Name.Value)) {
+			// Alone, an assignment to a listed setting (PATH=.:$PATH;
+			// git status) is reported as a command with no program.
 			e.assigns = append(e.assigns, w)
 		}
 	}
@@ -521,7 +523,7 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 // wraps, and runs here-documents through a shell that reads them.
 func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	rs, rdyn, bodies := e.redirects(redirs)
-	if len(e.words) == 0 && len(rs) == 0 {
+	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
 	f := e.f
