@@ -364,6 +364,23 @@ func SettingsOf(name string, args []string) []SettingUse {
 				out = append(out, u)
 				continue
 			}
+			if isAssignmentWord(w) {
+				continue
+			}
+			if name == "env" && (w == "-S" || strings.HasPrefix(w, "--split-string")) {
+				// env -S 'NAME=VALUE CMD': the string's words go on.
+				s, ok := strings.CutPrefix(w, "--split-string=")
+				if !ok {
+					s = ""
+					if i+1 < len(args) {
+						s = args[i+1]
+					}
+				}
+				return append(out, SettingsOf("env", strings.Fields(s))...)
+			}
+			if v, ok := strings.CutPrefix(w, "-S"); ok && name == "env" && v != "" {
+				return append(out, SettingsOf("env", strings.Fields(v))...)
+			}
 			if len(w) == 2 && w[0] == '-' && strings.IndexByte(valued, w[1]) >= 0 {
 				i++
 				continue
@@ -499,27 +516,53 @@ func positionals(args []string, valued []string) []string {
 }
 
 // toolConfigSet finds "VERB... KEY VALUE" and "VERB... KEY=VALUE..." among
-// args (npm config set k v, npm config set k=v k2=v2).
+// args (npm config set k v, npm config set k=v k2=v2). Options before the
+// key are skipped; the word after the key is its value whatever it looks
+// like (npm config set node-options '--require x').
 func toolConfigSet(args, verbs []string, set func(k, v string), valued []string) {
-	pos := positionals(args, append(valued, "--location", "-L", "--userconfig", "--prefix", "-C", "--dir", "--cwd"))
-	if len(pos) < len(verbs)+1 {
-		return
-	}
-	for i, v := range verbs {
-		if pos[i] != v {
-			return
+	valued = append(valued, "--location", "-L", "--userconfig", "--prefix", "-C", "--dir", "--cwd")
+	matched := 0
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		if strings.HasPrefix(w, "-") && len(w) > 1 {
+			for _, v := range valued {
+				if w == v {
+					i++
+				}
+			}
+			continue
 		}
-	}
-	rest := pos[len(verbs):]
-	if len(rest) >= 2 && !strings.Contains(rest[0], "=") {
-		set(rest[0], rest[1])
-		return
-	}
-	for _, kv := range rest {
-		if k, v, ok := strings.Cut(kv, "="); ok {
+		if matched < len(verbs) {
+			if w != verbs[matched] {
+				return
+			}
+			matched++
+			continue
+		}
+		if k, v, ok := strings.Cut(w, "="); ok {
 			set(k, v)
+			continue
+		}
+		if i+1 < len(args) {
+			set(w, args[i+1])
+		}
+		return
+	}
+}
+
+// isAssignmentWord reports whether w is NAME=VALUE.
+func isAssignmentWord(w string) bool {
+	eq := strings.IndexByte(w, '=')
+	if eq <= 0 {
+		return false
+	}
+	for i := 0; i < eq; i++ {
+		c := w[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
 		}
 	}
+	return true
 }
 
 // longOptions calls set for each --KEY=VALUE and --KEY VALUE option before
@@ -723,10 +766,13 @@ func (u SettingUse) CommandLine() (string, bool) {
 		if c, ok := strings.CutPrefix(v, "!"); ok {
 			return c, true
 		}
-		return v, strings.Contains(v, "/")
+		if strings.Contains(v, "/") {
+			return v, true
+		}
 	case Bang:
-		c, ok := strings.CutPrefix(v, "!")
-		return c, ok
+		if c, ok := strings.CutPrefix(v, "!"); ok {
+			return c, true
+		}
 	case RemoteURL:
 		if len(v) > 5 && strings.EqualFold(v[:5], "ext::") {
 			// git's ext:: transport: "% " is a space, "%%" a percent.

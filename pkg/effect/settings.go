@@ -29,21 +29,22 @@ func (a *analysis) settings(i int, c *shell.Command) {
 		}
 		return
 	}
-	if !catalog.HasSettingChannel(c.Name) {
+	name, args := a.moduleEntry(c.Name, c.Args) // python3 -m pip config set ...
+	if !catalog.HasSettingChannel(name) {
 		return
 	}
-	switch c.Name {
+	switch name {
 	case "env", "sudo", "export", "declare", "typeset", "local", "readonly":
 		for _, w := range c.Args {
 			if shellAssign(w) {
 				group = append(group[:len(group):len(group)], w)
-				if c.Name != "env" && c.Name != "sudo" {
+				if name != "env" && name != "sudo" {
 					a.noteLineEnv(w)
 				}
 			}
 		}
 	}
-	for _, u := range catalog.SettingsOf(c.Name, c.Args) {
+	for _, u := range catalog.SettingsOf(name, args) {
 		a.setting(i, u, group)
 	}
 }
@@ -258,6 +259,13 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 	if c.Name == "" || len(c.Redirects) > 0 || len(c.Assigns) > 0 || unresolved(c.Program) || !systemProgram(c.Program) {
 		return false
 	}
+	for _, w := range c.Args {
+		// qemu -E LD_PRELOAD=…, env NAME=…: a setting passed on is not
+		// the program's own ordinary use.
+		if _, ok := catalog.AssignmentSetting(strings.TrimLeft(w, "-"), ""); ok {
+			return false
+		}
+	}
 	if c.Dynamic {
 		for k, w := range c.Args {
 			if !unresolved(w) {
@@ -404,6 +412,9 @@ var officialHosts = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org
 // a list of them, GOPROXY's "direct" and "off", a channel name, a local
 // directory) is a public registry or local and not temporary.
 func ordinarySource(s *catalog.Setting, v string) bool {
+	if unresolved(v) {
+		return false
+	}
 	for _, e := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '|' || r == ' ' }) {
 		switch {
 		case strings.Contains(e, "://"):
@@ -414,7 +425,7 @@ func ordinarySource(s *catalog.Setting, v string) bool {
 			if inTemp(e) {
 				return false
 			}
-		case e == "direct" || e == "off" || s.Allows("@names") && !strings.Contains(e, "/"):
+		case e == "direct" || e == "off" || s != nil && s.Allows("@names") && !strings.Contains(e, "/"):
 		case strings.Contains(e, "/") || strings.Contains(e, "."):
 			return false // a host or path without a scheme
 		}
