@@ -313,7 +313,7 @@ func AssignmentSetting(w, via string) (SettingUse, bool) {
 // words, so that a walker looks at them ([SettingsOf]).
 func HasSettingChannel(name string) bool {
 	switch name {
-	case "git", "env", "sudo", "make", "gmake", "export", "declare", "typeset", "local", "readonly", "read", "mapfile", "readarray",
+	case "git", "env", "sudo", "make", "gmake", "cmake", "systemd-run", "export", "declare", "typeset", "local", "readonly", "read", "mapfile", "readarray",
 		"printf", "npm", "pnpm", "npx", "yarn", "pip", "pip3", "cargo", "go", "gh", "conda", "mamba", "micromamba",
 		"poetry", "bundle", "bundler":
 		return true
@@ -387,6 +387,28 @@ func SettingsOf(name string, args []string) []SettingUse {
 			}
 			if !strings.HasPrefix(w, "-") || w == "--" {
 				break
+			}
+		}
+	case "cmake":
+		// -DNAME[:TYPE]=VALUE, -D NAME=VALUE: a cache variable.
+		for i, w := range args {
+			d, ok := strings.CutPrefix(w, "-D")
+			if ok && d == "" && i+1 < len(args) {
+				d = args[i+1]
+			}
+			if k, v, isKV := strings.Cut(d, "="); ok && isKV {
+				k, _, _ = strings.Cut(k, ":")
+				add("cmake", k, v, "cmake -D")
+			}
+		}
+	case "systemd-run":
+		for i, w := range args {
+			v, ok := strings.CutPrefix(w, "--setenv=")
+			if !ok && (w == "-E" || w == "--setenv") && i+1 < len(args) {
+				v, ok = args[i+1], true
+			}
+			if u, isSet := AssignmentSetting(v, "systemd-run"); ok && isSet {
+				out = append(out, u)
 			}
 		}
 	case "read", "mapfile", "readarray", "printf":
@@ -849,4 +871,108 @@ func GitSetting(kv, via string) (SettingUse, bool) {
 		return SettingUse{}, false
 	}
 	return SettingUse{Setting: s, Key: k, Value: v, Via: via}, true
+}
+
+// ConfigFileSettings returns the settings a tool's configuration file
+// holds, when name is one (a git config, .npmrc, .yarnrc.yml, pip.conf,
+// .cargo/config.toml, .condarc) and text is what the line writes to it.
+func ConfigFileSettings(name, text string) []SettingUse {
+	base := path.Base(name)
+	var out []SettingUse
+	add := func(ns, key, val string) {
+		if ns == "git" {
+			if u, ok := GitSetting(key+"="+val, name); ok {
+				u.Persistent = true
+				out = append(out, u)
+			}
+			return
+		}
+		if ns == "cargo" && strings.HasPrefix(key, "env.") {
+			if u, ok := AssignmentSetting(key[4:]+"="+val, name); ok {
+				u.Persistent = true
+				out = append(out, u)
+			}
+			return
+		}
+		s := LookupSetting(ns, key)
+		if s == nil && ns == "pip" {
+			if _, k, ok := strings.Cut(key, "."); ok {
+				s, key = LookupSetting(ns, k), k
+			}
+		}
+		if s != nil && s.Does != EnvMap {
+			out = append(out, SettingUse{Setting: s, Key: key, Value: val, Via: name, Persistent: true})
+		}
+	}
+	switch {
+	case base == ".gitconfig" || base == "gitconfig" || strings.HasSuffix(name, "git/config") || base == "config.worktree":
+		iniSettings(text, "git", add)
+	case base == "pip.conf" || base == "pip.ini":
+		iniSettings(text, "pip", add)
+	case strings.HasSuffix(name, ".cargo/config.toml") || strings.HasSuffix(name, ".cargo/config"):
+		iniSettings(text, "cargo", add)
+	case base == ".npmrc":
+		flatSettings(text, "npm", "=", add)
+	case base == ".yarnrc.yml":
+		flatSettings(text, "yarn", ":", add)
+	case base == ".yarnrc":
+		flatSettings(text, "yarn", " ", add)
+	case base == ".condarc":
+		flatSettings(text, "conda", ":", add)
+	}
+	return out
+}
+
+// iniSettings reads git-config, pip.conf and cargo TOML text: [section],
+// [section "sub"] or [section.sub], then key = value lines.
+func iniSettings(text, ns string, add func(ns, key, val string)) {
+	section := ""
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || l[0] == '#' || l[0] == ';' {
+			continue
+		}
+		if strings.HasPrefix(l, "[") {
+			h := strings.Trim(strings.TrimSpace(l), "[]")
+			if sec, sub, ok := strings.Cut(h, " "); ok {
+				h = sec + "." + strings.Trim(strings.TrimSpace(sub), `"`)
+			}
+			section = strings.Trim(h, `"`)
+			continue
+		}
+		k, v, ok := strings.Cut(l, "=")
+		k = strings.TrimSpace(k)
+		if !ok {
+			v = "true"
+		}
+		v = strings.TrimSpace(v)
+		if ns == "cargo" {
+			v = tomlString(v)
+		} else if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			v = v[1 : len(v)-1]
+		}
+		if section != "" {
+			k = section + "." + k
+		}
+		add(ns, k, v)
+	}
+}
+
+// flatSettings reads KEY SEP VALUE lines (.npmrc, .yarnrc.yml, .condarc).
+func flatSettings(text, ns, sep string, add func(ns, key, val string)) {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") {
+			continue // nested YAML
+		}
+		l = strings.TrimSpace(l)
+		if l == "" || l[0] == '#' || l[0] == ';' {
+			continue
+		}
+		k, v, ok := strings.Cut(l, sep)
+		if !ok {
+			continue
+		}
+		v = strings.Trim(strings.TrimSpace(v), `"'`)
+		add(ns, strings.TrimSpace(k), v)
+	}
 }

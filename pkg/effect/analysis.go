@@ -92,6 +92,9 @@ func (a *analysis) run() {
 	for i := range cmds {
 		a.command(i, &cmds[i])
 	}
+	if len(a.res.Files) > 0 {
+		a.configFiles() // settings.go
+	}
 	a.flows()
 }
 

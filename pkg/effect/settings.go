@@ -16,6 +16,16 @@ import (
 // export, read...). Each is a LoaderEnv effect named for the setting
 // (env:LD_PRELOAD, env:git:core.sshcommand, env:npm:script-shell) unless
 // its value is everyday use.
+// configFiles reports the settings written to tools' configuration files
+// on the line (printf '[core]\n\tpager = …' >> ~/.gitconfig).
+func (a *analysis) configFiles() {
+	for name, text := range a.res.Files {
+		for _, u := range catalog.ConfigFileSettings(name, text) {
+			a.setting(-1, u, nil)
+		}
+	}
+}
+
 func (a *analysis) settings(i int, c *shell.Command) {
 	group := c.Assigns
 	for _, w := range c.Assigns {
@@ -136,7 +146,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	}
 	switch s.Does {
 	case catalog.SearchPath:
-		if riskyPathList(v) {
+		if a.riskyEntries(v, i) {
 			return what + ": a temporary, empty or current-directory entry"
 		}
 		return ""
@@ -167,6 +177,11 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 				return ""
 			}
 		case !strings.Contains(strings.Fields(v + " x")[0], "/") && !unresolved(v):
+			for _, w := range strings.Fields(v) {
+				if tempArg(w) {
+					return what + ": " + w
+				}
+			}
 			return "" // NAME: git's own git-credential-NAME
 		case a.ordinaryCommand(s, v):
 			return ""
@@ -184,7 +199,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		switch {
 		case v == "", s.OrdinaryProgram(v):
 		case s.Allows("@project") && a.inProject(v, i):
-		case s.Allows("@notemp") && !riskyPathList(v):
+		case s.Allows("@notemp") && !a.riskyEntries(v, i):
 		default:
 			return what
 		}
@@ -193,9 +208,15 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 			return what
 		}
 	case catalog.URLRewrite:
+		// Everyday rewrites keep the place: another scheme or a token for
+		// the same host and path (git@github.com: for https://github.com/).
 		base := u.Key[strings.IndexByte(u.Key, '.')+1 : strings.LastIndexByte(u.Key, '.')]
-		if h := gitURLHost(base); h != "" && h != gitURLHost(v) && !forgeHosts[h] {
-			return what + ": to " + h
+		h := gitURLHost(base)
+		if h == "" {
+			break
+		}
+		if h != gitURLHost(v) && !(forgeHosts[h] && forgeHosts[gitURLHost(v)]) || gitURLPath(base) != gitURLPath(v) {
+			return what + ": to " + base
 		}
 	case catalog.RemoteURL:
 		if _, ok := u.CommandLine(); ok || strings.HasPrefix(strings.ToLower(v), "fd::") {
@@ -261,8 +282,13 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 	}
 	for _, w := range c.Args {
 		// qemu -E LD_PRELOAD=…, env NAME=…: a setting passed on is not
-		// the program's own ordinary use.
+		// the program's own ordinary use; nor is code in an argument
+		// (vim +'lua os.execute(…)', -c 'call system(…)') or a file
+		// from a temporary directory (ssh -F /tmp/cfg, vim -u /tmp/rc).
 		if _, ok := catalog.AssignmentSetting(strings.TrimLeft(w, "-"), ""); ok {
+			return false
+		}
+		if strings.ContainsAny(w, "!(;|&<>`") || tempArg(w) {
 			return false
 		}
 	}
@@ -278,6 +304,15 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 		}
 	}
 	return s.OrdinaryProgram(c.Name)
+}
+
+// tempArg reports whether an argument, or an option's value after "=",
+// names a file in a temporary directory.
+func tempArg(w string) bool {
+	if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") {
+		w = v
+	}
+	return strings.HasPrefix(w, "/") && inTemp(w) || strings.HasPrefix(w, "$TMPDIR")
 }
 
 // gitPlaceholder reports whether w is one of the variables git fills in for
@@ -355,6 +390,25 @@ func riskyPathList(v string) bool {
 	return false
 }
 
+// riskyEntries is riskyPathList with each entry taken as the system
+// would: ~ and .. resolved against the home and the working directory.
+func (a *analysis) riskyEntries(v string, i int) bool {
+	if riskyPathList(v) {
+		return true
+	}
+	for _, e := range strings.Split(v, ":") {
+		if e == "" || unresolved(e) && !strings.HasPrefix(e, "$HOME") && !strings.HasPrefix(e, "${HOME}") {
+			continue
+		}
+		if strings.Contains(e, "..") || strings.HasPrefix(e, "~") {
+			if inTemp(a.clean(e, i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // codeOption returns the argument of the first option in val that loads or
 // runs code from outside the project (an absolute path not of the system,
 // the home, a URL, a data: URL, an unresolved word, a path that climbs
@@ -391,6 +445,12 @@ func codeOption(opts []string, val string) string {
 
 func outsideProject(arg string) bool {
 	arg = strings.Trim(arg, `"'`)
+	if strings.Contains(arg, "*:") || strings.Contains(arg, "0.0.0.0") || strings.Contains(arg, "[::]") {
+		return true // a debugger listening on every address (--inspect=0.0.0.0:9229, address=*:5005)
+	}
+	if h, port, ok := strings.Cut(arg, ":"); ok && isPort(port) && h != "" && h != "localhost" && h != "127.0.0.1" {
+		return true // a debugger listening on another address
+	}
 	switch {
 	case arg == "":
 		return false
@@ -400,6 +460,18 @@ func outsideProject(arg string) bool {
 		return true
 	}
 	return strings.HasPrefix(path.Clean(arg), "..")
+}
+
+func isPort(p string) bool {
+	if p == "" || len(p) > 5 {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // officialHosts are the public registries, indexes and proxies: code from
@@ -481,6 +553,21 @@ func gitURLHost(v string) string {
 		return strings.ToLower(h)
 	}
 	return ""
+}
+
+// gitURLPath is the path of a git address, without slashes at its ends.
+func gitURLPath(v string) string {
+	if i := strings.Index(v, "://"); i >= 0 {
+		rest := v[i+3:]
+		if k := strings.IndexByte(rest, '/'); k >= 0 {
+			return strings.Trim(rest[k:], "/")
+		}
+		return ""
+	}
+	if k := strings.IndexByte(v, ':'); k > 0 {
+		return strings.Trim(v[k+1:], "/")
+	}
+	return strings.Trim(v, "/")
 }
 
 // forgeHosts are the public code forges: a rewrite to one of them (an SSH

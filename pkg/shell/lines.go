@@ -450,11 +450,15 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 			s.recordFile(r.Target, text, r.Op == ">>")
 		}
 	}
+	for _, r := range rs {
+		s.walkConfigFile(f, r.Target) // settings.go
+	}
 	switch progName(inner[0]) {
 	case "tee":
 		for _, a := range inner[1:] {
 			if !strings.HasPrefix(a, "-") {
 				s.recordFile(a, text, false)
+				s.walkConfigFile(f, a)
 			}
 		}
 	case "install", "cp":

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"mvdan.cc/sh/v3/syntax"
+
 	"rampart.dev/pkg/catalog"
 )
 
@@ -62,8 +64,18 @@ func (s *state) walkSetting(f frame, u catalog.SettingUse) {
 }
 
 // assignedSetting walks the value of an assignment to a listed variable
-// (EDITOR='sh -c …' git commit), once the value is known.
-func (s *state) assignedSetting(f frame, name, val string) {
+// (EDITOR='sh -c …' git commit), once the value is known; for an append
+// to a value not known, what is appended.
+func (s *state) assignedSetting(f frame, name, val string, known bool, added string, addedKnown bool) {
+	if !known {
+		if !addedKnown || added == "" {
+			return
+		}
+		val = strings.TrimLeft(added, " \t:;&|")
+	}
+	if val == "" {
+		return
+	}
 	// GIT_CONFIG_VALUE_N names no setting itself: with its key known, the
 	// pair is one.
 	if n, ok := strings.CutPrefix(name, "GIT_CONFIG_VALUE_"); ok {
@@ -86,8 +98,60 @@ func (s *state) assignedSetting(f frame, name, val string) {
 	}
 }
 
+// refKey prefixes, among the line's variables, the names declare -n made
+// references: no variable name holds a NUL.
+const refKey = "\x00ref "
+
+// namerefs records the references declare -n, typeset -n, local -n and
+// nameref make: "declare -n R=GIT_PAGER; R=x" sets GIT_PAGER.
+func (s *state) namerefs(c *syntax.DeclClause) {
+	ref := c.Variant.Value == "nameref"
+	for _, a := range c.Args {
+		if a.Naked && a.Value != nil && len(a.Value.Parts) == 1 {
+			if l, ok := a.Value.Parts[0].(*syntax.Lit); ok && strings.HasPrefix(l.Value, "-") && strings.Contains(l.Value, "n") {
+				ref = true
+			}
+		}
+	}
+	if !ref {
+		return
+	}
+	for _, a := range c.Args {
+		if a.Name == nil || a.Value == nil || len(a.Value.Parts) != 1 {
+			continue
+		}
+		if l, ok := a.Value.Parts[0].(*syntax.Lit); ok && identName(l.Value) {
+			s.setVar(refKey+a.Name.Value, l.Value, true)
+		}
+	}
+}
+
+// refName is the variable an assignment to name sets: name, or what a
+// reference made on the line points to.
+func (s *state) refName(name string) string {
+	if s.vars == nil {
+		return name
+	}
+	if v, ok := s.vars[refKey+name]; ok {
+		return v.val
+	}
+	return name
+}
+
 // settingName reports whether an assignment to name is a listed setting,
 // which a bare assignment reports as a command of its own.
 func settingName(name string) bool {
 	return catalog.LookupSetting("env", name) != nil
+}
+
+// walkConfigFile walks the commands the settings written to a tool's
+// configuration file on the line will run.
+func (s *state) walkConfigFile(f frame, name string) {
+	text, ok := s.files[fileKey(name)]
+	if !ok {
+		return
+	}
+	for _, u := range catalog.ConfigFileSettings(name, text) {
+		s.walkSetting(viaFrame(f, name), u)
+	}
 }

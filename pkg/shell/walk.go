@@ -405,7 +405,8 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	if a.Append {
 		op = "+="
 	}
-	word := a.Name.Value + op + val
+	word := s.refName(a.Name.Value) + op + val
+	added, addedKnown := val, known
 	if store {
 		if a.Append {
 			old := s.vars[a.Name.Value]
@@ -422,10 +423,11 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			s.vars[a.Name.Value] = v
 		}
 	}
-	if known && a.Value != nil && val != "" {
+	if a.Value != nil {
 		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
-		// program will run (settings.go).
-		s.assignedSetting(e.f, a.Name.Value, val)
+		// program will run (settings.go); appended to a value from
+		// outside, what is appended is run still.
+		s.assignedSetting(e.f, s.refName(a.Name.Value), val, known, added, addedKnown && a.Append)
 	}
 	return word, !known && a.Array == nil
 }
@@ -453,7 +455,7 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 			}
 		}
 		w, _ := s.assign(e, a, true)
-		if w != "" && (len(c.Args) > 0 || a.Name != nil && settingName(a.Name.Value)) {
+		if w != "" && (len(c.Args) > 0 || a.Name != nil && settingName(s.refName(a.Name.Value))) {
 			// Alone, an assignment to a listed setting (PATH=.:$PATH;
 			// git status) is reported as a command with no program.
 			e.assigns = append(e.assigns, w)
@@ -488,6 +490,7 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
 		}
 	}
+	s.namerefs(c) // settings.go
 	s.finish(e, redirs)
 }
 
