@@ -369,7 +369,7 @@ func (a *analysis) inProject(v string, i int) bool {
 var tempDirs = []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp", "/private/var/tmp"}
 
 func inTemp(p string) bool {
-	p = path.Clean(p)
+	p = strings.ToLower(path.Clean(p)) // /TMP is /tmp where names fold case
 	for _, t := range tempDirs {
 		if p == t || strings.HasPrefix(p, t+"/") {
 			return true
@@ -428,6 +428,12 @@ func codeOption(opts []string, val string) string {
 		for _, o := range opts {
 			arg, ok := "", false
 			switch {
+			case strings.HasSuffix(o, "!"):
+				// less +!CMD: any use runs a command.
+				if strings.HasPrefix(w, o) {
+					return w
+				}
+				continue
 			case strings.HasSuffix(o, ":") || strings.HasSuffix(o, "="):
 				arg, ok = strings.CutPrefix(w, o)
 			case w == o && k+1 < len(f):
