@@ -50,6 +50,7 @@ const (
 	ConfigKey                    // GIT_CONFIG_KEY_N
 	ConfigParams                 // GIT_CONFIG_PARAMETERS
 	EnvMap                       // the key's last part is an environment variable
+	TLSVersion                   // the lowest TLS version accepted
 )
 
 var doesNames = map[string]Does{
@@ -57,6 +58,7 @@ var doesNames = map[string]Does{
 	"library": LoadsCode, "path": SearchPath, "source": CodeSource, "url-rewrite": URLRewrite,
 	"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
 	"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
+	"tls-version": TLSVersion,
 }
 
 // What says in words what a setting of this kind does, for explanations.
@@ -74,7 +76,7 @@ func (d Does) What() string {
 		return "changes where programs and libraries are found"
 	case CodeSource, URLRewrite, RemoteURL:
 		return "changes where code comes from"
-	case Verify, Insecure, TrustedCA:
+	case Verify, Insecure, TrustedCA, TLSVersion:
 		return "weakens TLS or checksum verification"
 	case Protocol:
 		return "allows a transport that runs commands"
@@ -665,6 +667,13 @@ func readSettings(name string, args []string) []SettingUse {
 func gitSettings(args []string) []SettingUse {
 	var out []SettingUse
 	addGit := func(kv, via string) {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.ContainsAny(k[:strings.IndexByte(k+".", '.')], "$`") || strings.ContainsAny(k[strings.LastIndexByte(k, '.')+1:], "$`") {
+			// git -c "$KEY=…": which setting cannot be known (an
+			// unresolved subsection, url.${BASE}.insteadOf, still can).
+			out = append(out, SettingUse{Setting: unknownGitKey, Key: k, Value: kv, Unknown: true, Via: via})
+			return
+		}
 		if u, ok := GitSetting(kv, via); ok {
 			u.Persistent = via == "git config" || via == "git clone -c"
 			out = append(out, u)
@@ -734,8 +743,8 @@ func gitSettings(args []string) []SettingUse {
 			}
 		}
 		remoteProgram("remote.cmdline.uploadpack", "--upload-pack", "-u")
-	case "fetch", "pull", "ls-remote":
-		remoteProgram("remote.cmdline.uploadpack", "--upload-pack")
+	case "fetch", "pull", "ls-remote", "fetch-pack":
+		remoteProgram("remote.cmdline.uploadpack", "--upload-pack", "--exec")
 	case "push", "send-pack":
 		remoteProgram("remote.cmdline.receivepack", "--receive-pack", "--exec")
 	case "archive":
@@ -743,6 +752,10 @@ func gitSettings(args []string) []SettingUse {
 	}
 	return out
 }
+
+// unknownGitKey stands for a git setting whose key holds an unresolved
+// expansion: it could be any of the table's.
+var unknownGitKey = &Setting{Namespace: "git", Pattern: "?", Does: RunsCommand}
 
 // gitConfigValued are git config's options that take the next word.
 var gitConfigValued = []string{"-f", "--file", "--blob", "--type", "--default", "--comment", "--value", "-t"}

@@ -142,6 +142,9 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	s, v := u.Setting, u.Value
 	what := s.Does.What()
 	if u.Unknown {
+		if s.Pattern == "?" {
+			return "names a git setting that cannot be resolved"
+		}
 		return what + ", from a value that cannot be known"
 	}
 	switch s.Does {
@@ -213,6 +216,9 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		base := u.Key[strings.IndexByte(u.Key, '.')+1 : strings.LastIndexByte(u.Key, '.')]
 		h := gitURLHost(base)
 		if h == "" {
+			if unresolved(base) {
+				return what + ": to " + base
+			}
 			break
 		}
 		if h != gitURLHost(v) && !(forgeHosts[h] && forgeHosts[gitURLHost(v)]) || gitURLPath(base) != gitURLPath(v) {
@@ -230,6 +236,11 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	case catalog.Insecure:
 		if v != "" || u.Key == "GIT_SSL_NO_VERIFY" {
 			return what
+		}
+	case catalog.TLSVersion:
+		switch strings.ToLower(v) {
+		case "sslv2", "sslv3", "tlsv1", "tlsv1.0", "tlsv1.1":
+			return what + ": " + v
 		}
 	case catalog.TrustedCA:
 		if v == "" || !systemCA(v) {

@@ -22,6 +22,9 @@ func (s *state) walkSettings(f frame, name string, words []string) {
 		return
 	}
 	for _, u := range catalog.SettingsOf(name, words[1:]) {
+		if u.Unknown {
+			continue
+		}
 		if u.FromEnv != "" {
 			v, ok := s.vars[u.FromEnv]
 			if !ok || !v.known {
