@@ -149,7 +149,17 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	}
 	switch s.Does {
 	case catalog.SearchPath:
-		if a.riskyEntries(v, i) {
+		if s.Allows("@cwd") {
+			// PYTHONPATH=. is the project's own modules.
+			var keep []string
+			for _, e := range strings.Split(v, ":") {
+				if e != "" && e != "." && e != "./" {
+					keep = append(keep, e)
+				}
+			}
+			v = strings.Join(keep, ":")
+		}
+		if v != "" && a.riskyEntries(v, i) {
 			return what + ": a temporary, empty or current-directory entry"
 		}
 		return ""
