@@ -544,14 +544,15 @@ func positionals(args []string, valued []string) []string {
 // key are skipped; the word after the key is its value whatever it looks
 // like (npm config set node-options '--require x').
 func toolConfigSet(args, verbs []string, set func(k, v string), valued []string) {
-	valued = append(valued, "--location", "-L", "--userconfig", "--prefix", "-C", "--dir", "--cwd")
 	matched := 0
 	for i := 0; i < len(args); i++ {
 		w := args[i]
 		if strings.HasPrefix(w, "-") && len(w) > 1 {
-			for _, v := range valued {
-				if w == v {
-					i++
+			for _, list := range [2][]string{valued, configValued} {
+				for _, v := range list {
+					if w == v {
+						i++
+					}
 				}
 			}
 			continue
@@ -573,6 +574,10 @@ func toolConfigSet(args, verbs []string, set func(k, v string), valued []string)
 		return
 	}
 }
+
+// configValued are the options of package managers' config commands that
+// take the next word.
+var configValued = []string{"--location", "-L", "--userconfig", "--prefix", "-C", "--dir", "--cwd"}
 
 // isAssignmentWord reports whether w is NAME=VALUE.
 func isAssignmentWord(w string) bool {

@@ -293,6 +293,10 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 	if s.Allows("@bool") && catalog.IsGitBool(v) || s.Allows("@host") && !strings.ContainsAny(v, "/ \t") {
 		return true
 	}
+	if plainWord(v) {
+		// One plain word (vim, less, /usr/bin/true): the program itself.
+		return systemProgram(v) && s.OrdinaryProgram(strings.ToLower(path.Base(v)))
+	}
 	res := shell.Parse(strings.TrimLeft(v, "| "))
 	if res.Unparsed || res.Truncated || len(res.Commands) != 1 {
 		return false
@@ -325,6 +329,21 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 		}
 	}
 	return s.OrdinaryProgram(c.Name)
+}
+
+// plainWord reports whether v is one word of letters, digits and -_./+:
+// that the shell passes as it is.
+func plainWord(v string) bool {
+	if v == "" || v[0] == '-' || v[0] == '~' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_./+:", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // tempArg reports whether an argument, or an option's value after "=",

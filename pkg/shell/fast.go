@@ -1,10 +1,6 @@
 package shell
 
-import (
-	"strings"
-
-	"rampart.dev/pkg/catalog"
-)
+import "strings"
 
 // safeByte marks the bytes a plain command may contain: they mean the same
 // to the shell wherever they appear (no quoting, expansion, globbing,
@@ -98,7 +94,7 @@ func fastParse(src string) (Result, bool) {
 		return Result{}, true
 	}
 	if name := progName(words[0]); (plain(name) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
-		(!catalog.HasSettingChannel(name) || len(catalog.SettingsOf(name, words[1:])) == 0) {
+		!settingRuns(name, words) {
 		cmds := make([]Command, 1)
 		cmds[0] = Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]}
 		return Result{Commands: cmds}, true

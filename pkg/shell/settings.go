@@ -158,3 +158,18 @@ func (s *state) walkConfigFile(f frame, name string) {
 		s.walkSetting(viaFrame(f, name), u)
 	}
 }
+
+// settingRuns reports whether a command's words make a setting whose value
+// is a command line to walk: only then does the fast path hand the command
+// to emitWords for its settings.
+func settingRuns(name string, words []string) bool {
+	if !catalog.HasSettingChannel(name) {
+		return false
+	}
+	for _, u := range catalog.SettingsOf(name, words[1:]) {
+		if _, ok := u.CommandLine(); ok {
+			return true
+		}
+	}
+	return false
+}
