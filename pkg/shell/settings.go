@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,9 +22,21 @@ func (s *state) walkSettings(f frame, name string, words []string) {
 	case "export", "declare", "typeset", "local", "readonly":
 		return
 	}
+	hooks := false
 	for _, u := range catalog.SettingsOf(name, words[1:]) {
 		if u.Unknown {
 			continue
+		}
+		if name == "git" && strings.EqualFold(u.Key, "core.hooksPath") {
+			// Hooks written on the line into the directory are run by
+			// the git commands after (runHooks).
+			dir := strings.TrimSuffix(fileKey(u.Value), "/")
+			if u.Persistent {
+				s.setVar(hooksKey, dir, true)
+			} else {
+				s.runHooks(viaFrame(f, name), dir)
+				hooks = true
+			}
 		}
 		if u.FromEnv != "" {
 			v, ok := s.vars[u.FromEnv]
@@ -33,6 +46,37 @@ func (s *state) walkSettings(f frame, name string, words []string) {
 			u.Value = v.val
 		}
 		s.walkSetting(viaFrame(f, name), u)
+	}
+	if name == "git" && !hooks && s.files != nil {
+		if sub := gitSubcommand(words); sub > 0 && words[sub] != "config" {
+			s.runHooks(viaFrame(f, name), ".git/hooks")
+			if v, ok := s.vars[hooksKey]; ok {
+				s.runHooks(viaFrame(f, name), v.val)
+			}
+		}
+	}
+}
+
+// hooksKey holds, among the line's variables, the hooks directory a git
+// config command set on the line.
+const hooksKey = "\x00git hooksPath"
+
+// runHooks judges the hook scripts the line wrote into a hooks directory:
+// git runs them (pre-commit, pre-push, post-checkout...) as it works.
+func (s *state) runHooks(f frame, dir string) {
+	if dir == "" || f.depth >= MaxDepth {
+		return
+	}
+	names := make([]string, 0, 4)
+	for k := range s.files {
+		if strings.HasPrefix(k, dir+"/") {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		text := s.files[k]
+		s.runText(text, shebangLang(text), f)
 	}
 }
 
