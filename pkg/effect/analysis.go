@@ -20,6 +20,7 @@ type analysis struct {
 	per []cmdFacts // per command
 
 	binCopies map[string]string // copies and links of system programs made on the line: path → program
+	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
 }
 
@@ -92,6 +93,9 @@ func (a *analysis) run() {
 	for i := range cmds {
 		a.command(i, &cmds[i])
 	}
+	if len(a.res.Files) > 0 {
+		a.configFiles() // settings.go
+	}
 	a.flows()
 }
 
@@ -119,6 +123,7 @@ func tailUnresolved(w string) bool {
 
 func (a *analysis) command(i int, c *shell.Command) {
 	f := &a.per[i]
+	a.settings(i, c) // settings.go
 	if c.Name == "" && len(c.Redirects) == 0 {
 		return
 	}
@@ -129,20 +134,9 @@ func (a *analysis) command(i int, c *shell.Command) {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: why})
 	}
 	a.code(i, c)
-	for _, as := range c.Assigns {
-		a.assignment(i, as)
-	}
 	a.redirects(i, c)
 	if c.Name == "" {
 		return
-	}
-	switch c.Name {
-	case "export", "declare", "typeset", "env", "local", "readonly":
-		for _, w := range c.Args {
-			if shellAssign(w) {
-				a.assignment(i, w)
-			}
-		}
 	}
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
@@ -195,23 +189,6 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 }
 
-// loaderVars are the environment variables that change what code a
-// program loads or runs.
-var loaderVars = map[string]bool{
-	"LD_PRELOAD": true, "LD_AUDIT": true, "LD_LIBRARY_PATH": true, "DYLD_INSERT_LIBRARIES": true,
-	"DYLD_LIBRARY_PATH": true, "DYLD_FRAMEWORK_PATH": true, "BASH_ENV": true, "ENV": true,
-	"PYTHONSTARTUP": true, "PYTHONINSPECT": false, "PERL5OPT": true,
-	"RUBYOPT": true, "GIT_SSH_COMMAND": true, "GIT_SSH": true, "GIT_EXTERNAL_DIFF": true,
-	"GIT_EXEC_PATH": true, "GIT_ASKPASS": true, "SSH_ASKPASS": true, "NODE_OPTIONS": true,
-	"JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "PATH": true, "IFS": false,
-	"ZDOTDIR": true, "PYTHONPATH": true, "PYTHONHOME": true, "PERL5LIB": true, "RUBYLIB": true,
-	"NODE_PATH": true, "GCONV_PATH": true, "LD_BIND_NOW": false, "GIT_TEMPLATE_DIR": true, "GIT_CONFIG_GLOBAL": true,
-	// Package indexes and registries: where installed code comes from.
-	"PIP_INDEX_URL": true, "PIP_EXTRA_INDEX_URL": true, "UV_INDEX_URL": true, "UV_EXTRA_INDEX_URL": true,
-	"UV_DEFAULT_INDEX": true, "UV_INDEX": true, "npm_config_registry": true, "NPM_CONFIG_REGISTRY": true,
-	"YARN_NPM_REGISTRY_SERVER": true, "YARN_REGISTRY": true, "GOPROXY": true, "BUNDLE_MIRROR__ALL": true,
-}
-
 func shellAssign(w string) bool {
 	i := strings.IndexByte(w, '=')
 	if i <= 0 {
@@ -224,83 +201,6 @@ func shellAssign(w string) bool {
 		}
 	}
 	return true
-}
-
-// assignment reports environment that changes what loads code.
-func (a *analysis) assignment(i int, w string) {
-	name, val, ok := strings.Cut(w, "=")
-	name = strings.TrimSuffix(name, "+")
-	if !ok || !loaderVars[name] {
-		return
-	}
-	switch name {
-	case "PATH":
-		if !riskyPath(val, a.env.Home) {
-			return
-		}
-	case "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS":
-		// Loading a module of the project's own is ordinary (--require
-		// ./tracing.js); one from elsewhere is not.
-		if !loadsOutside(val) {
-			return
-		}
-	case "GIT_SSH_COMMAND", "GIT_SSH":
-		// The command itself is walked as a command by the shell package;
-		// an ssh with its own options is ordinary.
-		if f := strings.Fields(val); len(f) > 0 && (f[0] == "ssh" || strings.HasSuffix(f[0], "/ssh")) {
-			return
-		}
-	case "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_DEFAULT_INDEX", "UV_INDEX",
-		"npm_config_registry", "NPM_CONFIG_REGISTRY", "YARN_NPM_REGISTRY_SERVER", "YARN_REGISTRY", "GOPROXY", "BUNDLE_MIRROR__ALL":
-		if !unofficialIndex(val) {
-			return
-		}
-	case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "ZDOTDIR", "PYTHONPATH", "PYTHONHOME", "PERL5LIB", "RUBYLIB", "NODE_PATH", "GIT_TEMPLATE_DIR", "GIT_CONFIG_GLOBAL":
-		if !riskyPath(val, a.env.Home) {
-			return
-		}
-	}
-	if val == "" {
-		return
-	}
-	a.add(Effect{Kind: LoaderEnv, Cmd: i, Detail: name, Target: w})
-}
-
-// loadsOutside reports whether Node or Java options load code from outside
-// the project (an absolute path, a home or temporary directory, a URL).
-func loadsOutside(val string) bool {
-	f := strings.Fields(val)
-	for i, w := range f {
-		arg := ""
-		switch {
-		case (w == "-r" || w == "--require" || w == "--import" || w == "--loader" || w == "--experimental-loader") && i+1 < len(f):
-			arg = f[i+1]
-		case strings.HasPrefix(w, "--require=") || strings.HasPrefix(w, "--import=") || strings.HasPrefix(w, "--loader="):
-			arg = w[strings.IndexByte(w, '=')+1:]
-		case strings.HasPrefix(w, "-javaagent:") || strings.HasPrefix(w, "-agentpath:"):
-			arg = w[strings.IndexByte(w, ':')+1:]
-		}
-		if arg != "" && (strings.HasPrefix(arg, "/") || strings.HasPrefix(arg, "~") || strings.Contains(arg, "://") || strings.HasPrefix(arg, "$") || strings.HasPrefix(arg, "data:")) {
-			return true
-		}
-	}
-	return false
-}
-
-// riskyPath reports whether a search path puts a directory anyone can
-// write (temporary directories, the current one, an empty entry) ahead of
-// the system's.
-func riskyPath(val, home string) bool {
-	first, _, _ := strings.Cut(val, ":")
-	if first == "" || first == "." {
-		return true
-	}
-	for _, p := range []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp"} {
-		if first == p || strings.HasPrefix(first, p+"/") {
-			return true
-		}
-	}
-	return false
 }
 
 // redirects reports the files a command's redirections read and write, and

@@ -101,35 +101,3 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 		}
 	}
 }
-
-// officialIndexes are the public registries package managers use by
-// default; an index elsewhere decides what code an install runs.
-var officialIndexes = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com",
-	"proxy.golang.org", "rubygems.org", "goproxy.io"}
-
-// unofficialIndex reports whether an index or proxy setting (a URL, or
-// GOPROXY's comma list) names a host other than the public registries.
-func unofficialIndex(val string) bool {
-	for _, u := range strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == '|' || r == ' ' }) {
-		if !strings.Contains(u, "://") {
-			continue // direct, off
-		}
-		host := u[strings.Index(u, "://")+3:]
-		if k := strings.IndexAny(host, "/:?"); k >= 0 {
-			host = host[:k]
-		}
-		if at := strings.LastIndexByte(host, '@'); at >= 0 {
-			host = host[at+1:]
-		}
-		official := false
-		for _, o := range officialIndexes {
-			if host == o || strings.HasSuffix(host, "."+o) {
-				official = true
-			}
-		}
-		if !official {
-			return true
-		}
-	}
-	return false
-}

@@ -230,7 +230,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
-			if w.Role == catalog.URL && w.Option != "" {
+			// An index option naming the public registry, or a local
+			// directory of the project, is where a name would come from
+			// anyway (settings.go).
+			if w.Role == catalog.URL && w.Option != "" && !ordinarySource(nil, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
 			}
 		}

@@ -9,16 +9,6 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 )
 
-// commandVars are environment variables whose value a program runs as a
-// command: pagers, editors, ssh and password helpers.
-var commandVars = map[string]bool{
-	"GIT_PAGER": true, "PAGER": true, "MANPAGER": true, "EDITOR": true, "VISUAL": true,
-	"GIT_EDITOR": true, "GIT_SEQUENCE_EDITOR": true, "GIT_SSH_COMMAND": true, "SSH_ASKPASS": true,
-	"GIT_ASKPASS": true, "SUDO_ASKPASS": true, "LESSOPEN": true, "LESSCLOSE": true,
-	"GIT_EXTERNAL_DIFF": true, "PROMPT_COMMAND": true, "BROWSER": true, "FCEDIT": true,
-	"TERMINAL": true, "SYSTEMD_PAGER": true, "BAT_PAGER": true, "DELTA_PAGER": true,
-}
-
 // hasBrace reports whether a word has an unquoted brace that may expand.
 func hasBrace(w *syntax.Word) bool {
 	for _, p := range w.Parts {
@@ -460,11 +450,15 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 			s.recordFile(r.Target, text, r.Op == ">>")
 		}
 	}
+	for _, r := range rs {
+		s.walkConfigFile(f, r.Target) // settings.go
+	}
 	switch progName(inner[0]) {
 	case "tee":
 		for _, a := range inner[1:] {
 			if !strings.HasPrefix(a, "-") {
 				s.recordFile(a, text, false)
+				s.walkConfigFile(f, a)
 			}
 		}
 	case "install", "cp":

@@ -401,16 +401,12 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		s.walkNested(a.Index, e.f)
 		known = false
 	}
-	if known && a.Value != nil && commandVars[a.Name.Value] && val != "" {
-		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
-		// program will run.
-		s.parseString(val, viaFrame(e.f, a.Name.Value))
-	}
 	op := "="
 	if a.Append {
 		op = "+="
 	}
-	word := a.Name.Value + op + val
+	word := s.refName(a.Name.Value) + op + val
+	added, addedKnown := val, known
 	if store {
 		if a.Append {
 			old := s.vars[a.Name.Value]
@@ -426,6 +422,12 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
 			s.vars[a.Name.Value] = v
 		}
+	}
+	if a.Value != nil {
+		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
+		// program will run (settings.go); appended to a value from
+		// outside, what is appended is run still.
+		s.assignedSetting(e.f, s.refName(a.Name.Value), val, known, added, addedKnown && a.Append)
 	}
 	return word, !known && a.Array == nil
 }
@@ -453,7 +455,9 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 			}
 		}
 		w, _ := s.assign(e, a, true)
-		if len(c.Args) > 0 && w != "" {
+		if w != "" && (len(c.Args) > 0 || a.Name != nil && settingName(s.refName(a.Name.Value))) {
+			// Alone, an assignment to a listed setting (PATH=.:$PATH;
+			// git status) is reported as a command with no program.
 			e.assigns = append(e.assigns, w)
 		}
 	}
@@ -486,6 +490,7 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
 		}
 	}
+	s.namerefs(c) // settings.go
 	s.finish(e, redirs)
 }
 
@@ -521,7 +526,7 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 // wraps, and runs here-documents through a shell that reads them.
 func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	rs, rdyn, bodies := e.redirects(redirs)
-	if len(e.words) == 0 && len(rs) == 0 {
+	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
 	if s.files != nil {

@@ -41,6 +41,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
 	}
+	if catalog.HasSettingChannel(name) {
+		s.walkSettings(f, name, words)
+	}
 	if fn, ok := s.funcs[words[0]]; ok && !fn.active && f.depth < MaxDepth {
 		fn.active, fn.called = true, true
 		g := viaFrame(fn.f, words[0])
@@ -511,8 +514,8 @@ func (s *state) parallelFiles(f frame, words []string) {
 // embeddedScripts returns the shell commands a program runs from its own
 // options or operands: tmux and screen sessions, parallel's command and
 // arguments, ssh's ProxyCommand and LocalCommand, rsync's remote shell,
-// tar's compression and --to-command programs, and git's configured
-// programs and shell aliases (git -c core.pager=CMD, -c alias.x='!CMD').
+// tar's compression and --to-command programs, and the commands git's own
+// options run.
 func embeddedScripts(name string, words []string) []string {
 	var out []string
 	optValue := func(i int, w, short string, long ...string) (string, bool) {
@@ -623,22 +626,9 @@ func embeddedScripts(name string, words []string) []string {
 			}
 		}
 	case "git":
-		for i := 1; i+1 < len(words); i++ {
-			if words[i] != "-c" {
-				continue
-			}
-			key, val, _ := strings.Cut(words[i+1], "=")
-			if cmd, ok := gitConfigCommand(key, val); ok {
-				out = append(out, cmd)
-			}
-		}
-		// git config [--global ...] KEY VALUE: a setting that runs a
-		// command from now on is judged as that command.
-		if key, val, ok := gitConfigSet(words); ok {
-			if cmd, ok := gitConfigCommand(key, val); ok {
-				out = append(out, cmd)
-			}
-		}
+		// The commands git's settings run (git -c core.pager=CMD, git
+		// config alias.x '!CMD') are walked with every other channel's
+		// settings (settings.go).
 		out = append(out, gitSubScripts(words)...)
 	}
 	return out
@@ -702,16 +692,7 @@ func gitConfigSet(words []string) (key, val string, ok bool) {
 	if sub == 0 || words[sub] != "config" {
 		return "", "", false
 	}
-	var kv []string
-	for _, w := range words[sub+1:] {
-		if !strings.HasPrefix(w, "-") {
-			kv = append(kv, w)
-		}
-	}
-	if len(kv) < 2 {
-		return "", "", false
-	}
-	return kv[0], kv[1], true
+	return catalog.GitConfigSet(words[sub+1:])
 }
 
 // gitBuiltin reports whether git has a command of that name, which an
@@ -736,27 +717,6 @@ func gitBuiltin(name string) bool {
 // gitAliasKey prefixes git aliases among the line's aliases: no shell
 // word holds a NUL, so none can name one.
 const gitAliasKey = "\x00git "
-
-// gitConfigCommand returns the command a git setting makes git run: a
-// shell alias ("alias.x" = "!CMD"), the pager, editor, ssh command,
-// fsmonitor, external diff, gpg program, a "!" credential helper, a merge
-// or diff tool's cmd.
-func gitConfigCommand(key, val string) (string, bool) {
-	key = strings.ToLower(key)
-	switch {
-	case strings.HasPrefix(key, "alias.") && strings.HasPrefix(val, "!"):
-		return val[1:], true
-	case key == "core.sshcommand" || key == "core.pager" || key == "core.editor" || key == "core.fsmonitor" ||
-		key == "sequence.editor" || key == "diff.external" || strings.HasPrefix(key, "pager.") || key == "gpg.program" ||
-		key == "gpg.ssh.program" || key == "uploadpack.packobjectshook" ||
-		strings.HasPrefix(key, "credential.") && strings.HasPrefix(val, "!") ||
-		strings.HasSuffix(key, ".cmd") && (strings.HasPrefix(key, "mergetool.") || strings.HasPrefix(key, "difftool.")) ||
-		strings.HasSuffix(key, ".textconv") || strings.HasSuffix(key, ".clean") && strings.HasPrefix(key, "filter.") ||
-		strings.HasSuffix(key, ".smudge") && strings.HasPrefix(key, "filter.") || strings.HasSuffix(key, ".process") && strings.HasPrefix(key, "filter."):
-		return strings.TrimPrefix(val, "!"), true
-	}
-	return "", false
-}
 
 // gitSubOptions are, per git subcommand, the options whose value git runs
 // as a shell command (attached: "-Ocmd", "--open-files-in-pager=cmd"; the

@@ -1,0 +1,638 @@
+package effect
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// settings reports the settings a command makes that change what code runs
+// (catalog settings.txt): its assignments, and whatever its words set
+// through the program's own channels (git -c, npm config set, go env -w,
+// export, read...). Each is a LoaderEnv effect named for the setting
+// (env:LD_PRELOAD, env:git:core.sshcommand, env:npm:script-shell) unless
+// its value is everyday use.
+// configFiles reports the settings written to tools' configuration files
+// on the line (printf '[core]\n\tpager = …' >> ~/.gitconfig).
+func (a *analysis) configFiles() {
+	for name, text := range a.res.Files {
+		for _, u := range catalog.ConfigFileSettings(name, text) {
+			a.setting(-1, u, nil)
+		}
+	}
+}
+
+func (a *analysis) settings(i int, c *shell.Command) {
+	group := c.Assigns
+	for _, w := range c.Assigns {
+		if u, ok := catalog.AssignmentSetting(w, "assignment"); ok {
+			a.setting(i, u, group)
+		}
+	}
+	if c.Name == "" {
+		for _, w := range c.Assigns {
+			a.noteLineEnv(w)
+		}
+		return
+	}
+	name, args := a.moduleEntry(c.Name, c.Args) // python3 -m pip config set ...
+	if !catalog.HasSettingChannel(name) {
+		return
+	}
+	switch name {
+	case "env", "sudo", "export", "declare", "typeset", "local", "readonly":
+		for _, w := range c.Args {
+			if shellAssign(w) {
+				group = append(group[:len(group):len(group)], w)
+				if name != "env" && name != "sudo" {
+					a.noteLineEnv(w)
+				}
+			}
+		}
+	}
+	for _, u := range catalog.SettingsOf(name, args) {
+		a.setting(i, u, group)
+	}
+}
+
+// noteLineEnv remembers an assignment that holds for the rest of the line.
+func (a *analysis) noteLineEnv(w string) {
+	name, val, ok := strings.Cut(w, "=")
+	if !ok {
+		return
+	}
+	if a.lineEnv == nil {
+		a.lineEnv = map[string]string{}
+	}
+	a.lineEnv[strings.TrimSuffix(name, "+")] = val
+}
+
+// envValue finds a variable's value among a command's assignments, then
+// those made earlier on the line.
+func (a *analysis) envValue(name string, group []string) (string, bool) {
+	for k := len(group) - 1; k >= 0; k-- {
+		if n, v, ok := strings.Cut(group[k], "="); ok && n == name {
+			return v, true
+		}
+	}
+	v, ok := a.lineEnv[name]
+	return v, ok
+}
+
+// setting reports one setting unless its value is ordinary.
+func (a *analysis) setting(i int, u catalog.SettingUse, group []string) {
+	if u.FromEnv != "" {
+		if v, ok := a.envValue(u.FromEnv, group); ok {
+			u.Value = v
+		} else {
+			u.Unknown = true
+		}
+	}
+	switch u.Setting.Does {
+	case catalog.ConfigKey:
+		// GIT_CONFIG_KEY_N=KEY with GIT_CONFIG_VALUE_N=VALUE: the git
+		// setting KEY=VALUE.
+		if unresolved(u.Value) || u.Unknown {
+			a.settingEffect(i, u, "names a git setting that cannot be resolved")
+			return
+		}
+		g, ok := catalog.GitSetting(u.Value+"=", u.Key)
+		if !ok {
+			return
+		}
+		n := strings.TrimPrefix(u.Key, "GIT_CONFIG_KEY_")
+		g.Value, ok = a.envValue("GIT_CONFIG_VALUE_"+n, group)
+		g.Unknown = !ok
+		a.setting(i, g, group)
+		return
+	case catalog.ConfigParams:
+		kvs, ok := catalog.GitConfigParameters(u.Value)
+		if !ok && u.Value != "" || u.Unknown || unresolved(u.Value) {
+			a.settingEffect(i, u, "holds git settings that cannot be read")
+			return
+		}
+		for _, kv := range kvs {
+			if g, ok := catalog.GitSetting(kv, "GIT_CONFIG_PARAMETERS"); ok {
+				a.setting(i, g, group)
+			}
+		}
+		return
+	}
+	if why := a.settingRisk(i, u); why != "" {
+		a.settingEffect(i, u, why)
+	}
+}
+
+func (a *analysis) settingEffect(i int, u catalog.SettingUse, why string) {
+	target := u.Key + "=" + u.Value
+	if u.Unknown {
+		target = u.Key + "=?"
+	}
+	a.add(Effect{Kind: LoaderEnv, Cmd: i, Detail: u.Name(), Target: target,
+		Word: target + " (" + u.Via + ": " + why + ")"})
+}
+
+// settingRisk says why a setting's value is not everyday use, or "" when
+// it is.
+func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
+	s, v := u.Setting, u.Value
+	what := s.Does.What()
+	if u.Unknown {
+		if s.Pattern == "?" {
+			return "names a git setting that cannot be resolved"
+		}
+		return what + ", from a value that cannot be known"
+	}
+	switch s.Does {
+	case catalog.SearchPath:
+		if s.Allows("@cwd") {
+			// PYTHONPATH=. is the project's own modules.
+			var keep []string
+			for _, e := range strings.Split(v, ":") {
+				if e != "" && e != "." && e != "./" {
+					keep = append(keep, e)
+				}
+			}
+			v = strings.Join(keep, ":")
+		}
+		if v != "" && a.riskyEntries(v, i) {
+			return what + ": a temporary, empty or current-directory entry"
+		}
+		return ""
+	case catalog.SafeDir:
+		if v == "*" || inTemp(v) {
+			return what
+		}
+		return ""
+	}
+	if unresolved(v) && !(s.Does == catalog.RunsCommand || s.Does == catalog.RunsProgram || s.Does == catalog.Helper) {
+		return what + ", from a value that cannot be resolved"
+	}
+	switch s.Does {
+	case catalog.RunsCommand, catalog.RunsProgram:
+		if u.Persistent && s.Allows("@once") && v != "" && !(s.Allows("@bool") && catalog.IsGitBool(v)) {
+			return what + ", in every later call"
+		}
+		if v == "" || a.ordinaryCommand(s, v) {
+			return ""
+		}
+		return what
+	case catalog.Helper:
+		switch {
+		case v == "":
+			return ""
+		case strings.HasPrefix(v, "!"):
+			if a.ordinaryCommand(s, v[1:]) {
+				return ""
+			}
+		case !strings.Contains(strings.Fields(v + " x")[0], "/") && !unresolved(v):
+			for _, w := range strings.Fields(v) {
+				if tempArg(w) {
+					return what + ": " + w
+				}
+			}
+			return "" // NAME: git's own git-credential-NAME
+		case a.ordinaryCommand(s, v):
+			return ""
+		}
+		return what
+	case catalog.Bang:
+		if strings.HasPrefix(v, "!") {
+			return what
+		}
+	case catalog.Options:
+		if arg := codeOption(s.Opts, v); arg != "" {
+			return what + ": " + arg
+		}
+	case catalog.LoadsCode:
+		switch {
+		case v == "", s.OrdinaryProgram(v):
+		case s.Allows("@project") && a.inProject(v, i):
+		case s.Allows("@notemp") && !a.riskyEntries(v, i):
+		default:
+			return what
+		}
+	case catalog.CodeSource:
+		if !ordinarySource(s, v) {
+			return what
+		}
+	case catalog.URLRewrite:
+		// Everyday rewrites keep the place: another scheme or a token for
+		// the same host and path (git@github.com: for https://github.com/).
+		base := u.Key[strings.IndexByte(u.Key, '.')+1 : strings.LastIndexByte(u.Key, '.')]
+		h := gitURLHost(base)
+		if h == "" {
+			if unresolved(base) {
+				return what + ": to " + base
+			}
+			break
+		}
+		if h != gitURLHost(v) && !(forgeHosts[h] && forgeHosts[gitURLHost(v)]) || gitURLPath(base) != gitURLPath(v) {
+			return what + ": to " + base
+		}
+	case catalog.RemoteURL:
+		if _, ok := u.CommandLine(); ok || strings.HasPrefix(strings.ToLower(v), "fd::") {
+			return "runs a command as the remote"
+		}
+	case catalog.Verify:
+		switch strings.ToLower(v) {
+		case "", "false", "0", "no", "off", "n", "f":
+			return what
+		}
+	case catalog.Insecure:
+		if v != "" || u.Key == "GIT_SSL_NO_VERIFY" {
+			return what
+		}
+	case catalog.TLSVersion:
+		switch strings.ToLower(v) {
+		case "sslv2", "sslv3", "tlsv1", "tlsv1.0", "tlsv1.1":
+			return what + ": " + v
+		}
+	case catalog.TrustedCA:
+		if v == "" || !systemCA(v) {
+			return what
+		}
+	case catalog.Protocol:
+		lv := strings.ToLower(v)
+		if u.Key == "GIT_ALLOW_PROTOCOL" {
+			for _, p := range strings.Split(lv, ":") {
+				if p == "ext" || p == "fd" {
+					return what
+				}
+			}
+			return ""
+		}
+		k := strings.ToLower(u.Key)
+		if lv == "always" || lv == "user" && (k == "protocol.allow" || strings.Contains(k, ".ext.") || strings.Contains(k, ".fd.")) {
+			return what
+		}
+	case catalog.Repo:
+		if strings.HasSuffix(strings.ToLower(u.Key), ".bare") {
+			switch strings.ToLower(v) {
+			case "true", "yes", "on", "1":
+				return what
+			}
+			return ""
+		}
+		if v != "" {
+			return what
+		}
+	}
+	return ""
+}
+
+// ordinaryCommand reports whether a command line is one everyday program
+// the table lists for the setting: a single command, no redirections or
+// substitutions, its program named plainly or from a system directory,
+// running nothing more (ssh -o ProxyCommand=… runs more).
+func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
+	if s.Allows("@bool") && catalog.IsGitBool(v) || s.Allows("@host") && !strings.ContainsAny(v, "/ \t") {
+		return true
+	}
+	if plainWord(v) {
+		// One plain word (vim, less, /usr/bin/true): the program itself.
+		return systemProgram(v) && s.OrdinaryProgram(strings.ToLower(path.Base(v)))
+	}
+	res := shell.Parse(strings.TrimLeft(v, "| "))
+	if res.Unparsed || res.Truncated || len(res.Commands) != 1 {
+		return false
+	}
+	c := &res.Commands[0]
+	if c.Name == "" || len(c.Redirects) > 0 || len(c.Assigns) > 0 || unresolved(c.Program) || !systemProgram(c.Program) {
+		return false
+	}
+	for _, w := range c.Args {
+		// qemu -E LD_PRELOAD=…, env NAME=…: a setting passed on is not
+		// the program's own ordinary use; nor is code in an argument
+		// (vim +'lua os.execute(…)', -c 'call system(…)') or a file
+		// from a temporary directory (ssh -F /tmp/cfg, vim -u /tmp/rc).
+		if _, ok := catalog.AssignmentSetting(strings.TrimLeft(w, "-"), ""); ok {
+			return false
+		}
+		if strings.ContainsAny(w, "!(;|&<>`") || tempArg(w) {
+			return false
+		}
+	}
+	if c.Dynamic {
+		for k, w := range c.Args {
+			if !unresolved(w) {
+				continue
+			}
+			if gitPlaceholder(w) || k > 0 && (c.Args[k-1] == "-i" || c.Args[k-1] == "-l" || c.Args[k-1] == "-p") && !strings.ContainsAny(w, " \t") {
+				continue
+			}
+			return false
+		}
+	}
+	return s.OrdinaryProgram(c.Name)
+}
+
+// plainWord reports whether v is one word of letters, digits and -_./+:
+// that the shell passes as it is.
+func plainWord(v string) bool {
+	if v == "" || v[0] == '-' || v[0] == '~' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_./+:", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// tempArg reports whether an argument, or an option's value after "=",
+// names a file in a temporary directory.
+func tempArg(w string) bool {
+	if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") {
+		w = v
+	}
+	return strings.HasPrefix(w, "/") && inTemp(w) || strings.HasPrefix(w, "$TMPDIR")
+}
+
+// gitPlaceholder reports whether w is one of the variables git fills in for
+// a diff or merge tool's command ($LOCAL, $REMOTE, $MERGED, $BASE).
+func gitPlaceholder(w string) bool {
+	w = strings.Trim(w, `"{}`)
+	switch strings.TrimPrefix(w, "$") {
+	case "LOCAL", "REMOTE", "MERGED", "BASE", "BACKUP", "1", "2", "@":
+		return strings.HasPrefix(w, "$")
+	}
+	return false
+}
+
+// systemDirs hold the programs the system installed.
+var systemDirs = []string{"/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/", "/usr/local/bin/", "/usr/lib/", "/usr/libexec/",
+	"/usr/share/", "/opt/homebrew/bin/", "/opt/homebrew/opt/", "/snap/bin/", "/Applications/", "/nix/store/", "/run/current-system/"}
+
+// systemProgram reports whether a program word names a program found on
+// the search path or in a system directory, not one in a directory anyone
+// can write or that the line chose.
+func systemProgram(p string) bool {
+	if !strings.Contains(p, "/") {
+		return true
+	}
+	if strings.Contains(p, "/../") || strings.Contains(p, "/./") {
+		return false
+	}
+	for _, d := range systemDirs {
+		if strings.HasPrefix(p, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// inProject reports whether a path stays inside the command's working
+// directory.
+func (a *analysis) inProject(v string, i int) bool {
+	if unresolved(v) || strings.HasPrefix(v, "~") {
+		return false
+	}
+	cwd := a.env.Cwd
+	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	if cwd == "" {
+		return !strings.HasPrefix(v, "/") && !strings.HasPrefix(path.Clean(v), "..")
+	}
+	p := match.CleanPath(v, cwd, a.env.Home)
+	return p == cwd || strings.HasPrefix(p, strings.TrimSuffix(cwd, "/")+"/")
+}
+
+// tempDirs are directories anyone can write.
+var tempDirs = []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp", "/private/var/tmp"}
+
+func inTemp(p string) bool {
+	p = strings.ToLower(path.Clean(p)) // /TMP is /tmp where names fold case
+	for _, t := range tempDirs {
+		if p == t || strings.HasPrefix(p, t+"/") {
+			return true
+		}
+	}
+	return strings.HasPrefix(p, "$TMPDIR") || strings.HasPrefix(p, "${TMPDIR")
+}
+
+// riskyPathList reports whether a search path (or one path) holds an entry
+// anyone can write or that follows the working directory: empty, ".", or a
+// temporary directory.
+func riskyPathList(v string) bool {
+	for _, e := range strings.Split(v, ":") {
+		if e == "" || e == "." || e == "./" || inTemp(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// riskyEntries is riskyPathList with each entry taken as the system
+// would: ~ and .. resolved against the home and the working directory.
+func (a *analysis) riskyEntries(v string, i int) bool {
+	if riskyPathList(v) {
+		return true
+	}
+	for _, e := range strings.Split(v, ":") {
+		if e == "" || unresolved(e) && !strings.HasPrefix(e, "$HOME") && !strings.HasPrefix(e, "${HOME}") {
+			continue
+		}
+		if strings.Contains(e, "..") || strings.HasPrefix(e, "~") {
+			if inTemp(a.clean(e, i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codeOption returns the argument of the first option in val that loads or
+// runs code from outside the project (an absolute path not of the system,
+// the home, a URL, a data: URL, an unresolved word, a path that climbs
+// out), or "".
+func codeOption(opts []string, val string) string {
+	f := strings.Fields(val)
+	for k := 0; k+1 < len(f); k++ {
+		// rustc: "-C linker=X", "--codegen linker=X" are "-Clinker=X".
+		if (f[k] == "-C" || f[k] == "--codegen" || f[k] == "-Z") && strings.Contains(f[k+1], "=") {
+			f[k+1] = "-" + f[k][len(f[k])-1:] + f[k+1]
+			if f[k] == "--codegen" {
+				f[k+1] = "-C" + f[k+1][2:]
+			}
+		}
+	}
+	for k, w := range f {
+		for _, o := range opts {
+			arg, ok := "", false
+			switch {
+			case strings.HasSuffix(o, "!"):
+				// less +!CMD: any use runs a command.
+				if strings.HasPrefix(w, o) {
+					return w
+				}
+				continue
+			case strings.HasSuffix(o, ":") || strings.HasSuffix(o, "="):
+				arg, ok = strings.CutPrefix(w, o)
+			case w == o && k+1 < len(f):
+				arg, ok = f[k+1], true
+			default:
+				arg, ok = strings.CutPrefix(w, o+"=")
+			}
+			if ok && outsideProject(arg) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+func outsideProject(arg string) bool {
+	arg = strings.Trim(arg, `"'`)
+	if strings.Contains(arg, "*:") || strings.Contains(arg, "0.0.0.0") || strings.Contains(arg, "[::]") {
+		return true // a debugger listening on every address (--inspect=0.0.0.0:9229, address=*:5005)
+	}
+	if h, port, ok := strings.Cut(arg, ":"); ok && isPort(port) && h != "" && h != "localhost" && h != "127.0.0.1" {
+		return true // a debugger listening on another address
+	}
+	switch {
+	case arg == "":
+		return false
+	case strings.HasPrefix(arg, "/"):
+		return !systemProgram(arg)
+	case strings.HasPrefix(arg, "~"), strings.Contains(arg, "://"), strings.HasPrefix(arg, "data:"), unresolved(arg):
+		return true
+	}
+	return strings.HasPrefix(path.Clean(arg), "..")
+}
+
+func isPort(p string) bool {
+	if p == "" || len(p) > 5 {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// officialHosts are the public registries, indexes and proxies: code from
+// them is what a name on its own would fetch.
+var officialHosts = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com", "npmjs.org",
+	"proxy.golang.org", "rubygems.org", "goproxy.io", "index.crates.io", "crates.io", "conda.anaconda.org",
+	"repo.anaconda.com", "anaconda.org"}
+
+// ordinarySource reports whether every entry of a source setting (a URL,
+// a list of them, GOPROXY's "direct" and "off", a channel name, a local
+// directory) is a public registry or local and not temporary.
+func ordinarySource(s *catalog.Setting, v string) bool {
+	if unresolved(v) {
+		return false
+	}
+	for _, e := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '|' || r == ' ' }) {
+		switch {
+		case strings.Contains(e, "://"):
+			if !officialHost(urlHost(e)) {
+				return false
+			}
+		case strings.HasPrefix(e, "/") || strings.HasPrefix(e, "~") || strings.HasPrefix(e, "."):
+			if inTemp(e) {
+				return false
+			}
+		case e == "direct" || e == "off" || s != nil && s.Allows("@names") && !strings.Contains(e, "/"):
+		case strings.Contains(e, "/") || strings.Contains(e, "."):
+			return false // a host or path without a scheme
+		}
+	}
+	return true
+}
+
+func officialHost(h string) bool {
+	for _, o := range officialHosts {
+		if h == o || strings.HasSuffix(h, "."+o) {
+			return true
+		}
+	}
+	return false
+}
+
+// urlHost is the host of a URL, lower case, without port or user; "" when
+// it has none.
+func urlHost(u string) string {
+	if _, rest, ok := strings.Cut(u, "+"); ok && strings.Contains(u[:strings.Index(u, "://")+1], "+") {
+		u = rest // sparse+https://, git+https://
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		// An unresolved user in the URL (https://${TOKEN}@host/) does not
+		// parse: the host follows the last "@" before the path.
+		rest := u[strings.Index(u, "://")+3:]
+		if k := strings.IndexByte(rest, '/'); k >= 0 {
+			rest = rest[:k]
+		}
+		if k := strings.LastIndexByte(rest, '@'); k >= 0 {
+			rest = rest[k+1:]
+		}
+		if k := strings.IndexByte(rest, ':'); k >= 0 {
+			rest = rest[:k]
+		}
+		return strings.TrimSuffix(strings.ToLower(rest), ".")
+	}
+	return strings.TrimSuffix(strings.ToLower(p.Hostname()), ".")
+}
+
+// gitURLHost is the host of a git address: a URL, or scp-like
+// [user@]host:path.
+func gitURLHost(v string) string {
+	if strings.Contains(v, "://") {
+		return urlHost(v)
+	}
+	if k := strings.IndexByte(v, ':'); k > 0 && !strings.Contains(v[:k], "/") {
+		h := v[:k]
+		if at := strings.LastIndexByte(h, '@'); at >= 0 {
+			h = h[at+1:]
+		}
+		return strings.ToLower(h)
+	}
+	return ""
+}
+
+// gitURLPath is the path of a git address, without slashes at its ends.
+func gitURLPath(v string) string {
+	if i := strings.Index(v, "://"); i >= 0 {
+		rest := v[i+3:]
+		if k := strings.IndexByte(rest, '/'); k >= 0 {
+			return strings.Trim(rest[k:], "/")
+		}
+		return ""
+	}
+	if k := strings.IndexByte(v, ':'); k > 0 {
+		return strings.Trim(v[k+1:], "/")
+	}
+	return strings.Trim(v, "/")
+}
+
+// forgeHosts are the public code forges: a rewrite to one of them (an SSH
+// address for an HTTPS one, a token added) keeps code coming from there.
+var forgeHosts = map[string]bool{"github.com": true, "gitlab.com": true, "bitbucket.org": true, "codeberg.org": true,
+	"dev.azure.com": true, "ssh.dev.azure.com": true, "git.sr.ht": true, "ssh.github.com": true}
+
+// systemCADirs hold the certificates the system trusts.
+var systemCADirs = []string{"/etc/ssl/", "/etc/pki/", "/usr/share/ca-certificates/", "/usr/local/share/ca-certificates/",
+	"/etc/ca-certificates/", "/usr/lib/ssl/", "/opt/homebrew/etc/", "/usr/local/etc/openssl", "/etc/ssl"}
+
+func systemCA(v string) bool {
+	if strings.Contains(v, "/certifi/cacert.pem") && !inTemp(v) && !strings.Contains(v, "..") {
+		return true
+	}
+	for _, d := range systemCADirs {
+		if strings.HasPrefix(v, d) && !strings.Contains(v, "..") {
+			return true
+		}
+	}
+	return false
+}
