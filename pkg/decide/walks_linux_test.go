@@ -1,0 +1,128 @@
+package decide
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+
+	"rampart.dev/pkg/call"
+)
+
+func kept(p *Point, cwd string) bool {
+	p.walks.mu.Lock()
+	defer p.walks.mu.Unlock()
+	return p.walks.entries[filepath.Clean(cwd)] != nil
+}
+
+func TestWalkKeptFromTheSecondCall(t *testing.T) {
+	root := t.TempDir()
+	cwd := filepath.Join(root, "a", "b")
+	mustDo(t, os.MkdirAll(cwd, 0o755))
+	mustDo(t, os.Symlink(cwd, filepath.Join(root, "link")))
+	p := open(t, Config{ManagedPath: "-", PolicyPath: write(t, filepath.Join(root, "user.yaml"), allowAll), NoAudit: true})
+	p.Decide(exec("true", cwd))
+	if kept(p, cwd) {
+		t.Fatal("kept after one call: a one-shot process would set up watches it never uses")
+	}
+	p.Decide(exec("true", cwd))
+	if !kept(p, cwd) {
+		t.Fatal("not kept after the second call")
+	}
+	via := filepath.Join(root, "link")
+	warm(t, p, via)
+	if kept(p, via) {
+		t.Error("a cwd through a symlink was kept; a change behind the link is not reported")
+	}
+	if err := p.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if kept(p, cwd) {
+		t.Error("kept across a reload, which may change which file is the user's")
+	}
+}
+
+// TestWalkBounds: more cwds than the cache keeps are still judged right,
+// and the cache and its watches stay within their bounds.
+func TestWalkBounds(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "deny", ProjectFile), denyMarker)
+	p := open(t, Config{ManagedPath: "-", PolicyPath: write(t, filepath.Join(root, "user.yaml"), allowAll), NoAudit: true})
+	n := maxWalks + 40
+	for round := 0; round < 2; round++ {
+		for i := 0; i < n; i++ {
+			side := []string{"deny", "allow"}[i%2]
+			cwd := filepath.Join(root, side, fmt.Sprint(i))
+			mustDo(t, os.MkdirAll(cwd, 0o755))
+			want := map[string]call.Action{"deny": call.Deny, "allow": call.Allow}[side]
+			for j := 0; j < 2; j++ {
+				if d := p.Decide(exec("touch marker", cwd)); d.Decision != want {
+					t.Fatalf("%s = %+v, want %v", cwd, d, want)
+				}
+			}
+		}
+	}
+	p.walks.mu.Lock()
+	defer p.walks.mu.Unlock()
+	if len(p.walks.entries) == 0 || len(p.walks.entries) > maxWalks {
+		t.Errorf("%d walks kept, want 1..%d", len(p.walks.entries), maxWalks)
+	}
+	if w := p.walks.w; w == nil || len(w.watches) > maxWatches {
+		t.Errorf("watches over the bound %d", maxWatches)
+	}
+}
+
+// TestWalkOverflowDropsEverything: a lost event (the queue overflowed)
+// drops every kept walk.
+func TestWalkOverflowDropsEverything(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, ProjectFile), denyMarker)
+	p := open(t, Config{ManagedPath: "-", PolicyPath: write(t, filepath.Join(root, "user.yaml"), allowAll), NoAudit: true})
+	warm(t, p, root)
+	if !kept(p, root) {
+		t.Fatal("not kept")
+	}
+	buf := make([]byte, unix.SizeofInotifyEvent)
+	(*unix.InotifyEvent)(unsafe.Pointer(&buf[0])).Wd = -1
+	(*unix.InotifyEvent)(unsafe.Pointer(&buf[0])).Mask = unix.IN_Q_OVERFLOW
+	p.walks.mu.Lock()
+	p.walks.apply(buf)
+	n := len(p.walks.entries)
+	p.walks.mu.Unlock()
+	if n != 0 || kept(p, root) {
+		t.Fatalf("%d walks kept after an overflow", n)
+	}
+	if d := p.Decide(exec("touch marker", root)); d.Decision != call.Deny {
+		t.Errorf("after the overflow = %+v", d)
+	}
+}
+
+// TestMountSeenAtNextCall: a mount over a directory on the walk changes
+// what the walk finds without any inotify event; the mount table's change
+// drops the kept walks.
+func TestMountSeenAtNextCall(t *testing.T) {
+	root := t.TempDir()
+	cwd := filepath.Join(root, "a", "b")
+	mustDo(t, os.MkdirAll(cwd, 0o755))
+	write(t, filepath.Join(root, "src", ProjectFile), denyMarker)
+	mustDo(t, os.MkdirAll(filepath.Join(root, "src", "b"), 0o755))
+	p := open(t, Config{ManagedPath: "-", PolicyPath: write(t, filepath.Join(root, "user.yaml"), allowAll), NoAudit: true})
+	if d := warm(t, p, cwd); d.Decision != call.Allow {
+		t.Fatalf("before = %+v", d)
+	}
+	if err := unix.Mount(filepath.Join(root, "src"), filepath.Join(root, "a"), "", unix.MS_BIND, ""); err != nil {
+		t.Skipf("cannot bind-mount here: %v", err)
+	}
+	t.Cleanup(func() { unix.Unmount(filepath.Join(root, "a"), unix.MNT_DETACH) })
+	if d := p.Decide(exec("touch marker", cwd)); d.Decision != call.Deny {
+		t.Fatalf("after a mount brought a project = %+v, want deny", d)
+	}
+	warm(t, p, cwd)
+	mustDo(t, unix.Unmount(filepath.Join(root, "a"), 0))
+	if d := p.Decide(exec("touch marker", cwd)); d.Decision != call.Allow {
+		t.Fatalf("after the unmount = %+v, want allow", d)
+	}
+}
