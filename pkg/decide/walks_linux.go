@@ -77,6 +77,7 @@ type walk struct {
 	cwd  string
 	file string // the project file found, or "" for none
 	deps []dep
+	used bool // since the last eviction
 }
 
 // dep is a kind of event that drops a walk: one on watch wd naming name,
@@ -129,6 +130,7 @@ func (c *projectWalks) find(p *Point, cwd string) (string, fs.FileInfo, error) {
 	}
 	c.sync()
 	if e := c.entries[cwd]; e != nil {
+		e.used = true
 		file := e.file
 		c.mu.Unlock()
 		if file == "" {
@@ -167,14 +169,10 @@ func (c *projectWalks) fill(p *Point, cwd string) (string, fs.FileInfo, error) {
 			break
 		}
 	}
-	for len(c.entries) > 0 && (len(c.entries) >= maxWalks || len(c.w.watches)+2*len(dirs)+1 > maxWatches) {
-		for _, e := range c.entries {
-			c.drop(e)
-			break
+	for len(c.entries) >= maxWalks || len(c.w.watches)+2*len(dirs)+1 > maxWatches {
+		if !c.evict() {
+			return p.walkProject(cwd, nil)
 		}
-	}
-	if len(c.w.watches)+2*len(dirs)+1 > maxWatches {
-		return p.walkProject(cwd, nil)
 	}
 
 	e := &walk{cwd: cwd}
@@ -231,6 +229,22 @@ func (c *projectWalks) fill(p *Point, cwd string) (string, fs.FileInfo, error) {
 	delete(c.seen, cwd)
 	c.sync() // a change made during the walk drops e at once
 	return file, fi, err
+}
+
+// evict forgets a kept walk that has not been used since the last
+// eviction, if there is one: with more cwds in use than the bounds allow,
+// the others are walked every time rather than taking turns.
+func (c *projectWalks) evict() bool {
+	for _, e := range c.entries {
+		if !e.used {
+			c.forget(e)
+			return true
+		}
+	}
+	for _, e := range c.entries {
+		e.used = false
+	}
+	return false
 }
 
 // The names a walk looks for in each directory: ProjectFile's parts.
@@ -310,17 +324,24 @@ func (c *projectWalks) release(e *walk) {
 	e.deps = nil
 }
 
-// drop forgets e (and the compiled layer of the file it found); its cwd
-// is kept again at its next call.
+// drop forgets e, which a change may have made wrong, and the compiled
+// layer of the file it found; its cwd is kept again at its next call.
 func (c *projectWalks) drop(e *walk) {
 	if c.entries[e.cwd] == e {
-		delete(c.entries, e.cwd)
 		c.seen[e.cwd] = struct{}{}
 	}
-	c.release(e)
+	c.forget(e)
 	if e.file != "" {
 		c.p.projects.drop(e.file)
 	}
+}
+
+// forget removes e from the cache.
+func (c *projectWalks) forget(e *walk) {
+	if c.entries[e.cwd] == e {
+		delete(c.entries, e.cwd)
+	}
+	c.release(e)
 }
 
 // resetLocked drops every outcome and closes the watch.
