@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -46,6 +48,7 @@ type projectWalks struct {
 	seen    map[string]struct{} // cwds walked once
 	entries map[string]*walk
 	scratch []*walk
+	fold    []byte
 }
 
 // The bounds of one point's cache. inotify watches count against a limit
@@ -291,8 +294,16 @@ var localFS = map[uint32]bool{
 	0xca451a4e:                 true, // bcachefs
 }
 
-// depend records that an event naming name on wd drops e.
+// depend records that an event naming name on wd drops e. A directory
+// may fold case (ext4, f2fs and tmpfs can), so that a lookup of one name
+// finds an entry spelled another way, and the event carries the entry's
+// own spelling: names are kept in ASCII lower case, and a name outside
+// ASCII, whose foldings are many, depends on every event on wd.
 func (c *projectWalks) depend(e *walk, wd int32, name string) {
+	if !isASCII(name) {
+		name = ""
+	}
+	name = strings.ToLower(name)
 	names := c.w.watches[wd]
 	set := names[name]
 	if set == nil {
@@ -411,14 +422,16 @@ func (c *projectWalks) apply(buf []byte) {
 			continue
 		}
 		drop := c.scratch[:0]
-		if len(raw) == 0 || ev.Mask&selfEvents != 0 {
+		folded, ascii := lowerASCII(raw, c.fold[:0])
+		c.fold = folded
+		if len(raw) == 0 || !ascii || ev.Mask&selfEvents != 0 {
 			for _, set := range names {
 				for e := range set {
 					drop = append(drop, e)
 				}
 			}
 		} else {
-			for e := range names[string(raw)] {
+			for e := range names[string(folded)] {
 				drop = append(drop, e)
 			}
 			for e := range names[""] {
@@ -431,6 +444,30 @@ func (c *projectWalks) apply(buf []byte) {
 		clear(drop)
 		c.scratch = drop[:0]
 	}
+}
+
+// lowerASCII appends name in ASCII lower case to buf, and reports
+// whether name is ASCII.
+func lowerASCII(name, buf []byte) ([]byte, bool) {
+	for _, b := range name {
+		if b >= utf8.RuneSelf {
+			return buf, false
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // openDirWatch opens an inotify instance and the mount table.

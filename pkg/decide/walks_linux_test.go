@@ -126,3 +126,48 @@ func TestMountSeenAtNextCall(t *testing.T) {
 		t.Fatalf("after the unmount = %+v, want allow", d)
 	}
 }
+
+// event is one inotify event as the kernel writes it.
+func event(wd int32, mask uint32, name string) []byte {
+	n := (len(name) + 1 + 15) / 16 * 16
+	buf := make([]byte, unix.SizeofInotifyEvent+n)
+	ev := (*unix.InotifyEvent)(unsafe.Pointer(&buf[0]))
+	ev.Wd, ev.Mask, ev.Len = wd, mask, uint32(n)
+	copy(buf[unix.SizeofInotifyEvent:], name)
+	return buf
+}
+
+// TestWalkEventNames: which names on the cwd's own watch drop its walk.
+// A directory that folds case reports an entry in its own spelling, so
+// names are compared without ASCII case, and a name outside ASCII (whose
+// foldings are many) drops every walk through the directory.
+func TestWalkEventNames(t *testing.T) {
+	root := t.TempDir()
+	p := open(t, Config{ManagedPath: "-", PolicyPath: write(t, filepath.Join(root, "user.yaml"), allowAll), NoAudit: true})
+	for _, tc := range []struct {
+		name string
+		drop bool
+	}{
+		{"unrelated.txt", false},
+		{".rampart", true},
+		{".RAMPART", true},
+		{".Rampart", true},
+		{"caf\u00e9", true},
+		{"\u212a", true}, // KELVIN SIGN, which folds to k
+	} {
+		warm(t, p, root)
+		p.walks.mu.Lock()
+		e := p.walks.entries[root]
+		if e == nil {
+			p.walks.mu.Unlock()
+			t.Fatal("not kept")
+		}
+		wd := e.deps[len(e.deps)-1].wd // the cwd's own watch is the last directory added
+		p.walks.apply(event(wd, unix.IN_CREATE, tc.name))
+		dropped := p.walks.entries[root] == nil
+		p.walks.mu.Unlock()
+		if dropped != tc.drop {
+			t.Errorf("an entry %q created in the cwd: dropped %v, want %v", tc.name, dropped, tc.drop)
+		}
+	}
+}
