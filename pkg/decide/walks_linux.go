@@ -45,7 +45,7 @@ type projectWalks struct {
 	w       *dirWatch // nil until the first outcome is kept, and after a reset
 	off     bool      // inotify is not available: walk every time
 	closed  bool
-	seen    map[string]struct{} // cwds walked once
+	seen    map[string]uint8 // cwds walked: 1 once (kept at the next call), more when refused
 	entries map[string]*walk
 	scratch []*walk
 	fold    []byte
@@ -100,7 +100,7 @@ type dirWatch struct {
 
 func (c *projectWalks) init(p *Point) {
 	c.p = p
-	c.seen = map[string]struct{}{}
+	c.seen = map[string]uint8{}
 	c.entries = map[string]*walk{}
 }
 
@@ -141,26 +141,35 @@ func (c *projectWalks) find(p *Point, cwd string) (string, fs.FileInfo, error) {
 		}
 		return statProject(file)
 	}
-	if _, again := c.seen[cwd]; !again {
-		if len(c.seen) >= maxWalks {
+	n := c.seen[cwd]
+	if n != 1 {
+		// Not seen yet, or recently refused (a symlink on the path, a
+		// file system that does not report every change): walked, and
+		// tried again after a while.
+		if n == 0 && len(c.seen) >= maxWalks {
 			clear(c.seen)
 		}
-		c.seen[cwd] = struct{}{}
+		c.seen[cwd] = n + 1
 		c.mu.Unlock()
 		return p.walkProject(cwd, nil)
 	}
 	defer c.mu.Unlock()
-	return c.fill(p, cwd)
+	file, fi, kept, err := c.fill(p, cwd)
+	if !kept {
+		c.seen[cwd] = 2
+	}
+	return file, fi, err
 }
 
 // fill walks from cwd with every directory the walk depends on watched
 // first, and keeps the outcome when the whole path is watched.
-func (c *projectWalks) fill(p *Point, cwd string) (string, fs.FileInfo, error) {
+func (c *projectWalks) fill(p *Point, cwd string) (file string, fi fs.FileInfo, kept bool, err error) {
 	if c.w == nil {
 		w, err := openDirWatch()
 		if err != nil {
 			c.off = errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.ENOENT)
-			return p.walkProject(cwd, nil)
+			file, fi, err := p.walkProject(cwd, nil)
+			return file, fi, false, err
 		}
 		w.cleanup = runtime.AddCleanup(p, func(w *dirWatch) { w.closeFDs() }, w)
 		c.w = w
@@ -174,7 +183,8 @@ func (c *projectWalks) fill(p *Point, cwd string) (string, fs.FileInfo, error) {
 	}
 	for len(c.entries) >= maxWalks || len(c.w.watches)+2*len(dirs)+1 > maxWatches {
 		if !c.evict() {
-			return p.walkProject(cwd, nil)
+			file, fi, err := p.walkProject(cwd, nil)
+			return file, fi, false, err
 		}
 	}
 
@@ -193,7 +203,7 @@ func (c *projectWalks) fill(p *Point, cwd string) (string, fs.FileInfo, error) {
 			c.depend(e, wd, filepath.Base(dirs[i-1]))
 		}
 	}
-	file, fi, err := p.walkProject(cwd, func(dir string, skipped bool) {
+	file, fi, err = p.walkProject(cwd, func(dir string, skipped bool) {
 		if !ok || skipped {
 			return
 		}
@@ -225,13 +235,13 @@ func (c *projectWalks) fill(p *Point, cwd string) (string, fs.FileInfo, error) {
 	}
 	if !ok {
 		c.release(e)
-		return file, fi, err
+		return file, fi, false, err
 	}
 	e.file = file
 	c.entries[cwd] = e
 	delete(c.seen, cwd)
 	c.sync() // a change made during the walk drops e at once
-	return file, fi, err
+	return file, fi, true, err
 }
 
 // evict forgets a kept walk that has not been used since the last
@@ -339,7 +349,7 @@ func (c *projectWalks) release(e *walk) {
 // layer of the file it found; its cwd is kept again at its next call.
 func (c *projectWalks) drop(e *walk) {
 	if c.entries[e.cwd] == e {
-		c.seen[e.cwd] = struct{}{}
+		c.seen[e.cwd] = 1
 	}
 	c.forget(e)
 	if e.file != "" {
@@ -358,7 +368,7 @@ func (c *projectWalks) forget(e *walk) {
 // resetLocked drops every outcome and closes the watch.
 func (c *projectWalks) resetLocked() {
 	for _, e := range c.entries {
-		c.seen[e.cwd] = struct{}{}
+		c.seen[e.cwd] = 1
 		if e.file != "" {
 			c.p.projects.drop(e.file)
 		}

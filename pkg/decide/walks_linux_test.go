@@ -171,3 +171,25 @@ func TestWalkEventNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkRefusedIsNotRetriedEveryCall: a cwd whose walk cannot be kept (a
+// symlink on its path) is walked, not set up and torn down at every call.
+func TestWalkRefusedIsNotRetriedEveryCall(t *testing.T) {
+	root := t.TempDir()
+	mustDo(t, os.MkdirAll(filepath.Join(root, "real"), 0o755))
+	via := filepath.Join(root, "link")
+	mustDo(t, os.Symlink(filepath.Join(root, "real"), via))
+	p := open(t, Config{ManagedPath: "-", PolicyPath: write(t, filepath.Join(root, "user.yaml"), allowAll), NoAudit: true})
+	warm(t, p, via)
+	p.walks.mu.Lock()
+	watches := len(p.walks.w.watches)
+	n := p.walks.seen[via]
+	p.walks.mu.Unlock()
+	if watches != 0 || n < 2 {
+		t.Errorf("after a refused walk: %d watches left, seen %d, want none and a count of walks", watches, n)
+	}
+	write(t, filepath.Join(root, "real", ProjectFile), denyMarker)
+	if d := p.Decide(exec("touch marker", via)); d.Decision != call.Deny {
+		t.Errorf("a project behind the link = %+v", d)
+	}
+}
