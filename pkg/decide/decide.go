@@ -87,6 +87,7 @@ type Point struct {
 	loadErr  error
 
 	projects projectCache
+	walks    projectWalks
 
 	log     *audit.Log
 	openErr error
@@ -117,6 +118,7 @@ func Open(cfg Config) (*Point, error) {
 	}
 	p := &Point{cfg: cfg}
 	p.projects.init()
+	p.walks.init(p)
 	l := load(cfg)
 	p.user, p.source, p.fromFile, p.managed, p.tighten, p.loadErr = l.user, l.source, l.fromFile, l.managed, l.tighten, l.err
 	if !cfg.NoAudit {
@@ -295,7 +297,6 @@ func (p *Point) Err() error {
 func (p *Point) Reload() error {
 	l := load(p.cfg)
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	if l.err == nil && p.fromFile && !l.fromFile {
 		l.err = fmt.Errorf("%s was removed", p.source)
 	}
@@ -306,11 +307,18 @@ func (p *Point) Reload() error {
 		if p.loadErr != nil {
 			p.loadErr = l.err
 		}
-		defer p.recordReloadFailure(l.err, p.loadErr != nil)
+		failed := p.loadErr != nil
+		p.mu.Unlock()
+		p.recordReloadFailure(l.err, failed)
 		return l.err
 	}
 	p.user, p.source, p.fromFile, p.managed, p.tighten, p.loadErr = l.user, l.source, l.fromFile, l.managed, l.tighten, nil
+	p.mu.Unlock()
+	// The walks depend on which file is the user's (it is no project
+	// layer); they are reset after p.mu is released, since a walk takes
+	// p.mu while its cache is locked.
 	p.projects.reset()
+	p.walks.reset()
 	return nil
 }
 
@@ -343,8 +351,9 @@ func (p *Point) WatchedFiles() []string {
 	return files
 }
 
-// Close closes the audit trail.
+// Close closes the audit trail and stops watching project directories.
 func (p *Point) Close() error {
+	p.walks.close()
 	if p.log != nil {
 		return p.log.Close()
 	}

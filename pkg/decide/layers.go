@@ -64,9 +64,13 @@ func (p *Point) ProjectPolicy(cwd string) (string, error) {
 
 // projectCache holds compiled project layers by file, checked against the
 // file's identity on every call: a project policy added, edited or removed
-// mid-session is seen at the next call, without a watcher.
+// mid-session is seen at the next call. Where directories are watched
+// (see projectWalks), a change the kernel reports drops the file's entry
+// too, so that an edit that keeps the file's size and modification time
+// is not missed either.
 type projectCache struct {
 	mu      sync.Mutex
+	gen     uint64 // bumped by drop and reset: a compile begun before is not kept
 	entries map[string]projectEntry
 }
 
@@ -93,8 +97,17 @@ func stampOf(path string, fi fs.FileInfo) fileStamp {
 // maxProjects bounds the cache of a long-running server.
 const maxProjects = 1024
 
-func (c *projectCache) init()  { c.entries = map[string]projectEntry{} }
+func (c *projectCache) init() { c.entries = map[string]projectEntry{}; c.gen++ }
+
 func (c *projectCache) reset() { c.mu.Lock(); c.init(); c.mu.Unlock() }
+
+// drop forgets the compiled layer of file, which has changed.
+func (c *projectCache) drop(file string) {
+	c.mu.Lock()
+	delete(c.entries, file)
+	c.gen++
+	c.mu.Unlock()
+}
 
 // apply returns user tightened by the project layer for cwd.
 func (c *projectCache) apply(p *Point, user *policy.Policy, cwd string) (*policy.Policy, error) {
@@ -108,6 +121,7 @@ func (c *projectCache) apply(p *Point, user *policy.Policy, cwd string) (*policy
 	st := stampOf(file, fi)
 	c.mu.Lock()
 	e, ok := c.entries[file]
+	gen := c.gen
 	c.mu.Unlock()
 	if ok && e.stamp == st && e.user == user {
 		return e.merged, e.err
@@ -120,10 +134,12 @@ func (c *projectCache) apply(p *Point, user *policy.Policy, cwd string) (*policy
 		e.merged = user.WithProject(proj)
 	}
 	c.mu.Lock()
-	if len(c.entries) >= maxProjects {
-		c.init()
+	if c.gen == gen {
+		if len(c.entries) >= maxProjects {
+			c.init()
+		}
+		c.entries[file] = e
 	}
-	c.entries[file] = e
 	c.mu.Unlock()
 	return e.merged, e.err
 }
@@ -132,8 +148,26 @@ func (c *projectCache) apply(p *Point, user *policy.Policy, cwd string) (*policy
 // ProjectFile. The user's own policy file and the managed one are not
 // project layers. A project file that exists (a dangling symlink
 // included) but cannot be examined is an error: a project's layer is
-// never skipped silently.
+// never skipped silently. Where the platform can watch directories (see
+// projectWalks) the walk's outcome is kept per cwd and only the found
+// file is examined again; elsewhere the walk is done every time.
 func (p *Point) findProject(cwd string) (string, fs.FileInfo, error) {
+	return p.walks.find(p, cwd)
+}
+
+// statProject examines the project file a walk found, as the walk does.
+func statProject(f string) (string, fs.FileInfo, error) {
+	fi, err := os.Stat(f)
+	if err != nil {
+		return "", nil, fmt.Errorf("project policy could not be loaded: %w", err)
+	}
+	return f, fi, nil
+}
+
+// walkProject is findProject's walk on the file system. visit, when not
+// nil, is called with each directory before the walk looks into it, and
+// with whether the walk skips that directory's ProjectFile.
+func (p *Point) walkProject(cwd string, visit func(dir string, skipped bool)) (string, fs.FileInfo, error) {
 	if cwd == "" {
 		return "", nil, nil
 	}
@@ -147,15 +181,14 @@ func (p *Point) findProject(cwd string) (string, fs.FileInfo, error) {
 	}
 	for dir := filepath.Clean(cwd); ; dir = filepath.Dir(dir) {
 		f := filepath.Join(dir, ProjectFile)
+		if visit != nil {
+			visit(dir, skip[f])
+		}
 		if !skip[f] {
 			_, lerr := os.Lstat(f)
 			switch {
 			case lerr == nil:
-				fi, err := os.Stat(f)
-				if err != nil {
-					return "", nil, fmt.Errorf("project policy could not be loaded: %w", err)
-				}
-				return f, fi, nil
+				return statProject(f)
 			case errors.Is(lerr, fs.ErrNotExist), errors.Is(lerr, syscall.ENOTDIR):
 			default:
 				return "", nil, fmt.Errorf("project policy could not be loaded: %w", lerr)
