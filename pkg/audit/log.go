@@ -73,11 +73,12 @@ type Log struct {
 	closed  bool
 	writes  uint64 // write(2) calls that added records, for tests and benchmarks
 
-	qmu      sync.Mutex // guards queue, spare, writing and inflight
+	qmu      sync.Mutex // guards queue, spare, writing, inflight and last
 	queue    []*pending // appends waiting for the next batch
 	spare    []*pending // the previous batch's slice, reused
 	writing  bool       // a caller is writing a batch; the others queue
 	inflight int        // appends queued or being written
+	last     int        // records in the last batch written
 }
 
 // Open opens the log at path for appending, creating its directory (0700)
