@@ -182,9 +182,9 @@ func (q *dgram) handle(rc syscall.RawConn, d decider, report func(error)) {
 
 // serveDatagrams answers the questions that arrive on c until c is
 // closed. A question is decided on the goroutine that read it; questions
-// found waiting behind it go to goroutines of their own, so that asking
-// at once is decided at once, while a lone question (an exec's) wakes no
-// second thread.
+// found waiting behind it go to goroutines of their own (at most maxConns
+// at once), so that asking at once is decided at once, while a lone
+// question (an exec's) wakes no second thread.
 func serveDatagrams(c *net.UnixConn, d decider, report func(error)) {
 	rc, err := c.SyscallConn()
 	if err != nil {
@@ -193,6 +193,7 @@ func serveDatagrams(c *net.UnixConn, d decider, report func(error)) {
 	}
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	slots := make(chan struct{}, maxConns) // questions decided on goroutines of their own
 	q := newDgram().(*dgram)
 	for {
 		var got bool
@@ -218,12 +219,21 @@ func serveDatagrams(c *net.UnixConn, d decider, report func(error)) {
 				dgramPool.Put(next)
 				break
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			select {
+			case slots <- struct{}{}:
+				wg.Add(1)
+				go func() {
+					defer func() { <-slots; wg.Done() }()
+					next.handle(rc, d, report)
+					dgramPool.Put(next)
+				}()
+			default:
+				// As many as maxConns at once already: decide this one
+				// here, and read no more meanwhile (the queue fills and
+				// askers turn to the stream socket and its bound).
 				next.handle(rc, d, report)
 				dgramPool.Put(next)
-			}()
+			}
 		}
 		q.handle(rc, d, report)
 	}
