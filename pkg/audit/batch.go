@@ -72,15 +72,16 @@ func (l *Log) enqueue(p *pending) {
 	} else {
 		l.writing = true
 	}
-	busy := l.last > 1
+	busy := l.last > 1 || l.appending.Load() > 1
 	l.qmu.Unlock()
 
 	// p writes the batch: everything queued, p first among them. When
-	// appends have been coming together (the last batch held more than
-	// one), let the goroutines that are ready to run go first: those about
-	// to append join this batch instead of waiting for the next. A lone
-	// caller does not yield: the yield wakes another thread to take the
-	// caller over, which costs more than the batch it could gather.
+	// appends are coming together (another caller is inside Append, or
+	// the last batch held more than one), let the goroutines that are
+	// ready to run go first: those about to append join this batch instead
+	// of waiting for the next. A lone caller does not yield: the yield
+	// wakes another thread to take the caller over, which costs more than
+	// the batch it could gather.
 	if busy {
 		runtime.Gosched()
 	}

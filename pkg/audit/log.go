@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -79,6 +80,8 @@ type Log struct {
 	writing  bool       // a caller is writing a batch; the others queue
 	inflight int        // appends queued or being written
 	last     int        // records in the last batch written
+	// appending counts the callers inside Append, queued or not yet.
+	appending atomic.Int32
 }
 
 // Open opens the log at path for appending, creating its directory (0700)
@@ -146,6 +149,8 @@ func (l *Log) openActive() error {
 // write(2), one fsync and one head update for the batch, and no caller
 // returns before its own record is written.
 func (l *Log) Append(e Entry) (Record, error) {
+	l.appending.Add(1)
+	defer l.appending.Add(-1)
 	p := newPending()
 	defer p.release()
 	if err := p.prepare(e); err != nil {
