@@ -32,11 +32,18 @@
 
 /* A writer connects on its first flush: the request is built first, so
  * that connect, send and shutdown follow each other at once and the
- * server, woken by the connect, finds the whole question waiting. */
+ * server, woken by the connect, finds the whole question waiting. A
+ * question for an exec that fits the buffer whole, from a process with no
+ * kept connection, goes as one datagram instead (rp_dgram_ask), and its
+ * answer lands in reply. */
 struct writer {
 	struct rp_conn *conn;
-	int keep;     /* for rp_conn_get */
+	int keep;     /* for rp_conn_get; unset, a datagram may be tried */
 	int noconn;   /* the connection failed; why says how */
+	int dgram;    /* RP_DGRAM_OK or RP_DGRAM_FAILED: asked as a datagram */
+	char *reply;  /* where a datagram's answer goes */
+	size_t replycap;
+	size_t replylen;
 	const char **why;
 	int err;
 	size_t total;
@@ -45,15 +52,33 @@ struct writer {
 	char buf[4096];
 };
 
-static long now_ms(void)
+long rp_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void flush(struct writer *w)
+/* ask_dgram asks the whole request as a datagram when it may: the last
+ * flush of a request that was never flushed before, for an exec, in a
+ * process with no kept connection to use. It reports whether it asked. */
+static int ask_dgram(struct writer *w)
 {
+	if (w->keep || w->total != w->n || rp_conn_take(w->conn))
+		return 0;
+	long left = w->deadline_ms - rp_now_ms();
+	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->reply, w->replycap, &w->replylen);
+	if (r == RP_DGRAM_NONE)
+		return 0;
+	w->dgram = r;
+	w->n = 0;
+	return 1;
+}
+
+static void flush_to(struct writer *w, int last)
+{
+	if (w->conn->fd < 0 && !w->err && last && ask_dgram(w))
+		return;
 	if (w->conn->fd < 0 && !w->err && rp_conn_get(w->conn, w->keep, w->why) < 0)
 		w->err = w->noconn = 1;
 	size_t off = 0;
@@ -68,9 +93,11 @@ static void flush(struct writer *w)
 		off += (size_t)r;
 	}
 	w->n = 0;
-	if (now_ms() > w->deadline_ms)
+	if (rp_now_ms() > w->deadline_ms)
 		w->err = 1;
 }
+
+static void flush(struct writer *w) { flush_to(w, 0); }
 
 static void put(struct writer *w, char c)
 {
@@ -199,7 +226,7 @@ static void put_trailer(struct writer *w)
 		put(w, '"');
 	}
 	puts_raw(w, "}\n");
-	flush(w);
+	flush_to(w, 1);
 }
 
 /* Outcome of one exchange. */
@@ -287,7 +314,7 @@ static int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *le
 	size_t n = 0, seen = 0;
 	char spill[256];
 	for (;;) {
-		long left = deadline - now_ms();
+		long left = deadline - rp_now_ms();
 		if (left <= 0)
 			return READ_FAILED;
 		struct pollfd p = {.fd = fd, .events = POLLIN};
@@ -355,13 +382,25 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 	*why = "not configured: RAMPART_SOCKET is not set";
 	if (!rp_cfg.have_socket)
 		return GOT_NOTHING;
-	long deadline = now_ms() + rp_cfg.timeout_ms;
+	long deadline = rp_now_ms() + rp_cfg.timeout_ms;
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline_ms = deadline};
+		char reply[RP_REPLY_MAX];
+		struct writer w = {.conn = &c,
+				   .keep = keep,
+				   .why = why,
+				   .deadline_ms = deadline,
+				   .reply = reply,
+				   .replycap = sizeof reply};
 		body(&w, a, b);
+		if (w.dgram == RP_DGRAM_OK)
+			return judge(reply, w.replylen, msg, msgsz, why);
+		if (w.dgram == RP_DGRAM_FAILED) {
+			*why = "no answer in time";
+			return GOT_NOTHING;
+		}
 		if (c.fd < 0) {
 			if (!w.noconn)
 				*why = "cannot send the request";
@@ -377,7 +416,6 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 		 * up for it once we are gone. */
 		if (!c.kept)
 			shutdown(c.fd, SHUT_WR);
-		char reply[RP_REPLY_MAX];
 		size_t n = 0;
 		int r = w.err ? READ_CLOSED : read_reply(c.fd, deadline, reply, sizeof reply, &n);
 		rp_conn_put(&c, r == READ_OK);

@@ -1,9 +1,14 @@
 /*
  * The connection to rampart-eval.
  *
- * An exec replaces the process, so its question goes on a connection of
- * its own: connect, ask, shut the writing side down (the server then finds
- * the whole exchange waiting and answers it at once), read, close. A call
+ * An exec replaces the process, so its question is asked on its own: as
+ * one datagram on the datagram socket next to RAMPART_SOCKET (its path and
+ * ".dgram"; see rp_dgram_ask), where the server wakes once, with the whole
+ * question there, and answers to this socket's address. Where there is no
+ * such socket (an older server) or the question does not fit one buffer,
+ * it goes on a connection of its own: connect, ask, shut the writing side
+ * down (the server then finds the whole exchange waiting and answers it at
+ * once), read, close. A call
  * that returns (system, popen, posix_spawn) keeps its connection for the
  * next question of the same process instead, and an exec later in that
  * process uses it too: a process that starts many programs connects once.
@@ -31,6 +36,7 @@
 #include "rampart.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -129,15 +135,21 @@ static int adopt(int fd)
 	return 1; /* busy stays set: the caller is using it */
 }
 
-int rp_conn_get(struct rp_conn *c, int keep, const char **why)
+int rp_conn_take(struct rp_conn *c)
 {
 	c->fd = -1;
 	c->kept = c->reused = 0;
-	if (take()) {
-		c->fd = kept.fd;
-		c->kept = c->reused = 1;
+	if (!take())
 		return 0;
-	}
+	c->fd = kept.fd;
+	c->kept = c->reused = 1;
+	return 1;
+}
+
+int rp_conn_get(struct rp_conn *c, int keep, const char **why)
+{
+	if (rp_conn_take(c))
+		return 0;
 	c->fd = dial(why);
 	if (c->fd < 0)
 		return -1;
@@ -159,4 +171,71 @@ void rp_conn_put(struct rp_conn *c, int ok)
 		kept.pid = 0;
 	}
 	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
+}
+
+/* dgram_addr writes the datagram socket's address (RAMPART_SOCKET and
+ * ".dgram") into sa; 0 when it does not fit. */
+static int dgram_addr(struct sockaddr_un *sa)
+{
+	static const char suffix[] = ".dgram";
+	size_t sl = rp_strlen(rp_cfg.socket);
+	if (sl + sizeof suffix > sizeof sa->sun_path)
+		return 0;
+	for (size_t i = 0; i < sl; i++)
+		sa->sun_path[i] = rp_cfg.socket[i];
+	for (size_t i = 0; i < sizeof suffix; i++)
+		sa->sun_path[sl + i] = suffix[i];
+	return 1;
+}
+
+int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len)
+{
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	if (!dgram_addr(&sa))
+		return RP_DGRAM_NONE;
+	int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return RP_DGRAM_NONE;
+	/* An address of our own (the kernel picks an abstract name) for the
+	 * answer to come back to; connected, the socket takes datagrams from
+	 * the server alone. */
+	struct sockaddr_un self = {.sun_family = AF_UNIX};
+	int r = bind(fd, (struct sockaddr *)&self, sizeof self.sun_family);
+	if (r == 0)
+		do
+			r = connect(fd, (struct sockaddr *)&sa, sizeof sa);
+		while (r < 0 && errno == EINTR);
+	if (r == 0)
+		do
+			r = (int)send(fd, req, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+		while (r < 0 && errno == EINTR);
+	if (r < 0 || (size_t)r != n) {
+		/* Not there (no such socket, an older server), full or too
+		 * small: nothing was asked, the stream socket will be. */
+		close(fd);
+		return RP_DGRAM_NONE;
+	}
+	int out = RP_DGRAM_FAILED;
+	for (;;) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		long t0 = rp_now_ms();
+		int pr = poll(&p, 1, timeout_ms > 0 ? timeout_ms : 0);
+		if (pr < 0 && errno == EINTR) {
+			timeout_ms -= (int)(rp_now_ms() - t0);
+			continue;
+		}
+		if (pr <= 0)
+			break;
+		ssize_t got;
+		do
+			got = recv(fd, reply, cap, 0);
+		while (got < 0 && errno == EINTR);
+		if (got > 0) {
+			*len = (size_t)got;
+			out = RP_DGRAM_OK;
+		}
+		break;
+	}
+	close(fd);
+	return out;
 }

@@ -124,6 +124,23 @@ struct rp_conn {
 int rp_conn_get(struct rp_conn *c, int keep, const char **why);
 void rp_conn_put(struct rp_conn *c, int ok);
 
+/* rp_conn_take is rp_conn_get without dialling: 1 with the process's kept
+ * connection in c when it may use it, else 0. */
+int rp_conn_take(struct rp_conn *c);
+
+/* rp_dgram_ask asks the whole request req[0:n] as one datagram on the
+ * datagram socket next to RAMPART_SOCKET (its path and ".dgram") and waits
+ * at most timeout_ms for the answer, which it copies into reply (its
+ * start, when longer). RP_DGRAM_NONE: nothing was asked (no such socket,
+ * an older server, a full queue, a request too long); ask on the stream
+ * socket. RP_DGRAM_OK: the answer is in reply[0:*len]. RP_DGRAM_FAILED:
+ * the question was asked and no answer came. */
+enum { RP_DGRAM_NONE, RP_DGRAM_OK, RP_DGRAM_FAILED };
+int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len);
+
+/* rp_now_ms is CLOCK_MONOTONIC in milliseconds. */
+long rp_now_ms(void);
+
 /* Small async-signal-safe string helpers. */
 size_t rp_strlen(const char *s);
 int rp_streq(const char *a, const char *b);

@@ -106,6 +106,13 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 			fmt.Fprintf(stderr, "rampart-eval: hint: the policy is not reloaded on change; restart to pick up edits\n")
 		}
 	}
+	// The datagram socket next to it answers one-question clients; without
+	// it they ask on the stream socket.
+	dpath := path + dgramSuffix
+	dc, err := listenDatagram(dpath)
+	if err != nil {
+		fmt.Fprintf(stderr, "rampart-eval: hint: no datagram socket (%v); every question uses the stream socket\n", err)
+	}
 	fmt.Fprintf(stderr, "rampart-eval: listening on unix:%s\n", path)
 
 	var (
@@ -114,6 +121,24 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 		conns = map[net.Conn]struct{}{}
 		slots = make(chan struct{}, maxConns)
 	)
+	reportErr := func(err error) {
+		fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
+	}
+	var dwg sync.WaitGroup
+	if dc != nil {
+		dwg.Add(1)
+		go func() {
+			defer dwg.Done()
+			serveDatagrams(dc, d, reportErr)
+		}()
+		defer func() {
+			// Remove the name first: a client finding no socket asks
+			// on the stream one instead of waiting for an answer.
+			os.Remove(dpath)
+			dc.Close()
+			dwg.Wait()
+		}()
+	}
 	go func() {
 		<-ctx.Done()
 		ln.Close()
@@ -124,9 +149,6 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 		}
 		mu.Unlock()
 	}()
-	reportErr := func(err error) {
-		fmt.Fprintf(stderr, "rampart-eval: error: %s: %v\n", path, err)
-	}
 	done := func(conn net.Conn) {
 		mu.Lock()
 		delete(conns, conn)
@@ -276,11 +298,7 @@ func serve(r io.Reader, w io.Writer, d decider, report func(error)) {
 			dec = d.Decide(c)
 		case call.IsBadInput(err):
 			report(err)
-			if rj, ok := d.(rejecter); ok {
-				dec = rj.Reject(call.Call{}, err.Error())
-			} else {
-				dec = call.Decision{Decision: call.Deny, Message: err.Error(), Flags: []string{call.FlagBadInput}}
-			}
+			dec = reject(d, err)
 		default:
 			// io.EOF, or the connection went away.
 			return
@@ -303,6 +321,14 @@ var (
 // rejecter is a decider that audits the deny it gives a bad line.
 type rejecter interface {
 	Reject(c call.Call, reason string) call.Decision
+}
+
+// reject is the deny for bad input (err), audited when d can Reject.
+func reject(d decider, err error) call.Decision {
+	if rj, ok := d.(rejecter); ok {
+		return rj.Reject(call.Call{}, err.Error())
+	}
+	return call.Decision{Decision: call.Deny, Message: err.Error(), Flags: []string{call.FlagBadInput}}
 }
 
 // socketPath turns a --listen address into a socket path.

@@ -102,9 +102,13 @@ func startListen(t *testing.T, addr string, d decider) (sock string, stderr *loc
 	go func() { done <- listen(ctx, addr, d, stderr) }()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
+		// Up once it says so: the datagram socket is made after the
+		// stream socket listens.
 		if c, err := net.Dial("unix", path); err == nil {
 			c.Close()
-			break
+			if strings.Contains(stderr.String(), "listening on") {
+				break
+			}
 		}
 		select {
 		case err := <-done:
@@ -487,8 +491,10 @@ func FuzzServe(f *testing.F) {
 
 // BenchmarkListenRoundTrip is one call and its decision over the socket:
 // on a connection per call as librampart makes them for an exec (the
-// question, then the writing side shut), and on one connection, as
-// librampart keeps for the calls that return;
+// question, then the writing side shut), as one datagram on a fresh
+// socket (librampart's exec question when the server has the datagram
+// socket), and on one connection, as librampart keeps for the calls that
+// return;
 // with a decider that does nothing, and with the real decision point (the
 // standard profile, the audit record written before the answer).
 func BenchmarkListenRoundTrip(b *testing.B) {
@@ -530,6 +536,7 @@ func BenchmarkListenRoundTrip(b *testing.B) {
 				c.Close()
 			}
 		})
+		b.Run("datagram-"+d.name, func(b *testing.B) { benchDatagram(b, path, req, buf) })
 		b.Run("one-conn-"+d.name, func(b *testing.B) {
 			c, err := net.Dial("unix", path)
 			if err != nil {

@@ -533,6 +533,16 @@ static void enforce(void)
 		expect_denied(execs[i].name, execs[i].fn, "blocked-marker");
 	}
 	check(logged("exec -a ls "), "argv0-spoof is asked as exec -a", "no 'exec -a ls' call in the log");
+	/* An exec asks in one datagram where the server has the datagram
+	 * socket, and on the stream socket where it has not. */
+	if (strcmp(mode, "stream") == 0)
+		check(!logged("\"dgram\": true"), "without a datagram socket, the stream socket is asked",
+		      "a call came as a datagram");
+	else
+		check(logged("\"dgram\": true"), "an exec asks in one datagram", "no call came as a datagram");
+	/* An answer that is not a decision denies, on either socket. */
+	expect_denied("execve", t_execve, "garbage-marker");
+	spawn_test(1, "garbage-marker", 0);
 	system_test("ok-system", 1);
 	system_test("blocked-marker", 0);
 	popen_test("ok-popen", 1);
@@ -595,7 +605,7 @@ int main(int argc, char **argv)
 	mode = argv[1], dir = argv[2], logpath = argv[3];
 	if (access(touch_path, X_OK) != 0)
 		touch_path = "/bin/touch";
-	if (strcmp(mode, "enforce") == 0)
+	if (strcmp(mode, "enforce") == 0 || strcmp(mode, "stream") == 0)
 		enforce();
 	else if (strcmp(mode, "monitor") == 0)
 		monitor();

@@ -9,9 +9,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/librampart-check.XXXXXX")
 sock=$work/eval.sock
 log=$work/calls.jsonl
 server_pid=
+stream_pid=
 
 cleanup() {
 	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+	[ -n "$stream_pid" ] && kill "$stream_pid" 2>/dev/null
 	[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -43,7 +45,19 @@ run() { # run MODE ENV...: one mode of the check, tallied
 	failed=$((failed + f))
 }
 
+# An older server, with the stream socket only: every question falls back
+# to it.
+python3 "$here/test/server.py" "$work/stream.sock" "$work/stream-calls.jsonl" stream-only >"$work/stream.out" 2>&1 &
+stream_pid=$!
+i=0
+while [ ! -S "$work/stream.sock" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+
 run enforce RAMPART_SOCKET="$sock"
+main_log=$log
+log=$work/stream-calls.jsonl
+run stream RAMPART_SOCKET="$work/stream.sock"
+log=$main_log
+kill "$stream_pid" 2>/dev/null
 run monitor RAMPART_SOCKET="$sock" RAMPART_MODE=monitor
 run closed RAMPART_SOCKET="$work/nothing-here.sock"
 run open RAMPART_SOCKET="$work/nothing-here.sock" RAMPART_FAIL_OPEN=1

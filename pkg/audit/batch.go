@@ -68,15 +68,23 @@ func (l *Log) enqueue(p *pending) {
 		if !p.lead {
 			return
 		}
+		l.qmu.Lock()
 	} else {
 		l.writing = true
-		l.qmu.Unlock()
 	}
+	busy := l.last > 1 || l.appending.Load() > 1
+	l.qmu.Unlock()
 
-	// p writes the batch: everything queued, p first among them. Let the
-	// goroutines that are ready to run go first: those about to append
-	// join this batch instead of waiting for the next.
-	runtime.Gosched()
+	// p writes the batch: everything queued, p first among them. When
+	// appends are coming together (another caller is inside Append, or
+	// the last batch held more than one), let the goroutines that are
+	// ready to run go first: those about to append join this batch instead
+	// of waiting for the next. A lone caller does not yield: the yield
+	// wakes another thread to take the caller over, which costs more than
+	// the batch it could gather.
+	if busy {
+		runtime.Gosched()
+	}
 	l.qmu.Lock()
 	batch := l.queue
 	l.queue = l.spare[:0]
@@ -93,6 +101,7 @@ func (l *Log) enqueue(p *pending) {
 
 	l.qmu.Lock()
 	l.inflight -= n
+	l.last = n
 	l.spare = batch[:0]
 	if len(l.queue) > 0 {
 		next := l.queue[0]

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -73,11 +74,14 @@ type Log struct {
 	closed  bool
 	writes  uint64 // write(2) calls that added records, for tests and benchmarks
 
-	qmu      sync.Mutex // guards queue, spare, writing and inflight
+	qmu      sync.Mutex // guards queue, spare, writing, inflight and last
 	queue    []*pending // appends waiting for the next batch
 	spare    []*pending // the previous batch's slice, reused
 	writing  bool       // a caller is writing a batch; the others queue
 	inflight int        // appends queued or being written
+	last     int        // records in the last batch written
+	// appending counts the callers inside Append, queued or not yet.
+	appending atomic.Int32
 }
 
 // Open opens the log at path for appending, creating its directory (0700)
@@ -145,6 +149,8 @@ func (l *Log) openActive() error {
 // write(2), one fsync and one head update for the batch, and no caller
 // returns before its own record is written.
 func (l *Log) Append(e Entry) (Record, error) {
+	l.appending.Add(1)
+	defer l.appending.Add(-1)
 	p := newPending()
 	defer p.release()
 	if err := p.prepare(e); err != nil {

@@ -1,0 +1,240 @@
+//go:build linux && !386
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"syscall"
+	"unsafe"
+)
+
+// listenDatagram opens the datagram socket at path, mode 0600 from the
+// start like the stream socket, with SO_PASSCRED set so that every
+// datagram arrives with its sender's credentials. The caller holds the
+// stream socket next to it, so a socket file found at path is a stale one
+// and is replaced; anything else there is left alone and reported.
+func listenDatagram(path string) (*net.UnixConn, error) {
+	if len(path) > 107 {
+		return nil, fmt.Errorf("%s is too long for a socket path", path)
+	}
+	if st, err := os.Lstat(path); err == nil {
+		if st.Mode()&os.ModeSocket == 0 {
+			return nil, fmt.Errorf("%s exists and is not a socket", path)
+		}
+		if err := os.Remove(path); err != nil {
+			return nil, fmt.Errorf("remove stale socket: %w", err)
+		}
+	}
+	old := syscall.Umask(0o177)
+	c, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: path, Net: "unixgram"})
+	syscall.Umask(old)
+	if err != nil {
+		return nil, err
+	}
+	fail := func(err error) (*net.UnixConn, error) {
+		c.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	rc, err := c.SyscallConn()
+	if err != nil {
+		return fail(err)
+	}
+	var serr error
+	if err := rc.Control(func(fd uintptr) {
+		serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_PASSCRED, 1)
+	}); err != nil {
+		return fail(err)
+	}
+	if serr != nil {
+		return fail(fmt.Errorf("SO_PASSCRED: %w", serr))
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		return fail(err)
+	}
+	return c, nil
+}
+
+// dgram is one datagram received: the question, who sent it and where the
+// answer goes. Its fields are what recvmsg fills in.
+type dgram struct {
+	buf     []byte
+	n       int
+	trunc   bool // longer than buf: not read whole
+	name    syscall.RawSockaddrUnix
+	namelen uint32
+	oob     [64]byte
+	cred    *syscall.Ucred // nil when the kernel attached none
+	out     bytes.Buffer
+	iov     syscall.Iovec
+	msg     syscall.Msghdr
+}
+
+func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
+
+// dgramPool holds the state of one datagram: its buffers are large, and a
+// question waiting behind another one is handed to a goroutine with its own.
+var dgramPool = sync.Pool{New: newDgram}
+
+// recv reads one datagram from the non-blocking socket fd: false when
+// none is waiting (EAGAIN), or with err when reading failed otherwise.
+// RawSyscall: the call never blocks, so the scheduler need not hear of it.
+func (q *dgram) recv(fd int) (bool, error) {
+	q.iov.Base = &q.buf[0]
+	q.iov.SetLen(len(q.buf))
+	q.msg = syscall.Msghdr{
+		Name:    (*byte)(unsafe.Pointer(&q.name)),
+		Namelen: uint32(unsafe.Sizeof(q.name)),
+		Iov:     &q.iov,
+		Iovlen:  1,
+		Control: &q.oob[0],
+	}
+	q.msg.SetControllen(len(q.oob))
+	for {
+		n, _, e := syscall.RawSyscall(syscall.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&q.msg)), syscall.MSG_DONTWAIT|syscall.MSG_CMSG_CLOEXEC)
+		switch e {
+		case 0:
+			q.n = int(n)
+			q.namelen = q.msg.Namelen
+			q.trunc = q.msg.Flags&syscall.MSG_TRUNC != 0
+			q.cred = credentials(q.oob[:q.msg.Controllen])
+			return true, nil
+		case syscall.EINTR:
+			continue
+		case syscall.EAGAIN:
+			return false, nil
+		}
+		return false, e
+	}
+}
+
+// credentials finds SCM_CREDENTIALS among the control messages in oob.
+func credentials(oob []byte) *syscall.Ucred {
+	msgs, err := syscall.ParseSocketControlMessage(oob)
+	if err != nil {
+		return nil
+	}
+	for _, m := range msgs {
+		if m.Header.Level == syscall.SOL_SOCKET && m.Header.Type == syscall.SCM_CREDENTIALS {
+			if u, err := syscall.ParseUnixCredentials(&m); err == nil {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// send writes the answer to the address the question came from, without
+// waiting: the asker's socket is fresh and its queue empty, and an asker
+// that is gone has nothing to wait for.
+func (q *dgram) send(fd int, b []byte) {
+	iov := syscall.Iovec{Base: &b[0]}
+	iov.SetLen(len(b))
+	msg := syscall.Msghdr{Name: (*byte)(unsafe.Pointer(&q.name)), Namelen: q.namelen, Iov: &iov, Iovlen: 1}
+	for {
+		_, _, e := syscall.RawSyscall(syscall.SYS_SENDMSG, uintptr(fd), uintptr(unsafe.Pointer(&msg)), syscall.MSG_DONTWAIT|syscall.MSG_NOSIGNAL)
+		if e != syscall.EINTR {
+			return
+		}
+	}
+}
+
+// trusted reports whether the sender may ask: the user the server runs as,
+// or root, the same users the socket's mode 0600 lets in.
+func (q *dgram) trusted() bool {
+	return q.cred != nil && (q.cred.Uid == euid || q.cred.Uid == 0)
+}
+
+// euid is the user the server runs as.
+var euid = uint32(os.Geteuid())
+
+// handle decides the question in q and sends the answer on c. A sender
+// with no address (an unbound socket) cannot be answered and is ignored
+// before anything is decided; so is one whose credentials are missing or
+// not the server's user's.
+func (q *dgram) handle(rc syscall.RawConn, d decider, report func(error)) {
+	if q.namelen <= uint32(unsafe.Sizeof(q.name.Family)) {
+		return
+	}
+	if !q.trusted() {
+		uid := "unknown"
+		if q.cred != nil {
+			uid = fmt.Sprint(q.cred.Uid)
+		}
+		report(fmt.Errorf("datagram from uid %s ignored", uid))
+		return
+	}
+	var reply []byte
+	if q.trunc {
+		reply = rejectLine(d, errTooLong, report, &q.out)
+	} else {
+		reply = answer(q.buf[:q.n], d, report, &q.out)
+	}
+	if len(reply) == 0 {
+		return
+	}
+	rc.Control(func(fd uintptr) { q.send(int(fd), reply) })
+}
+
+// serveDatagrams answers the questions that arrive on c until c is
+// closed. A question is decided on the goroutine that read it; questions
+// found waiting behind it go to goroutines of their own (at most maxConns
+// at once), so that asking at once is decided at once, while a lone
+// question (an exec's) wakes no second thread.
+func serveDatagrams(c *net.UnixConn, d decider, report func(error)) {
+	rc, err := c.SyscallConn()
+	if err != nil {
+		report(err)
+		return
+	}
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	slots := make(chan struct{}, maxConns) // questions decided on goroutines of their own
+	q := newDgram().(*dgram)
+	for {
+		var got bool
+		var rerr error
+		if err := rc.Read(func(fd uintptr) bool {
+			got, rerr = q.recv(int(fd))
+			return got || rerr != nil
+		}); err != nil {
+			return // closed
+		}
+		if rerr != nil {
+			report(fmt.Errorf("datagram socket: %w", rerr))
+			return
+		}
+		for {
+			next := dgramPool.Get().(*dgram)
+			var more bool
+			rc.Read(func(fd uintptr) bool {
+				more, _ = next.recv(int(fd))
+				return true
+			})
+			if !more {
+				dgramPool.Put(next)
+				break
+			}
+			select {
+			case slots <- struct{}{}:
+				wg.Add(1)
+				go func() {
+					defer func() { <-slots; wg.Done() }()
+					next.handle(rc, d, report)
+					dgramPool.Put(next)
+				}()
+			default:
+				// As many as maxConns at once already: decide this one
+				// here, and read no more meanwhile (the queue fills and
+				// askers turn to the stream socket and its bound).
+				next.handle(rc, d, report)
+				dgramPool.Put(next)
+			}
+		}
+		q.handle(rc, d, report)
+	}
+}
