@@ -24,6 +24,7 @@ package match
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/gobwas/glob"
@@ -113,6 +114,9 @@ func (l *lazyGlob) compile() {
 // unless it is a form whose matching allocates and setGlob takes the
 // pattern.
 func compileGlob(pattern string, seps []rune) (glob.Glob, error) {
+	if err := balanced(pattern); err != nil {
+		return nil, err
+	}
 	g, err := glob.Compile(pattern, seps...)
 	if err != nil {
 		return nil, err
@@ -128,6 +132,41 @@ func compileGlob(pattern string, seps []rune) (glob.Glob, error) {
 		}
 	}
 	return g, nil
+}
+
+// balanced refuses a pattern whose braces or brackets do not close, or
+// that holds an empty group or a NUL byte: gobwas/glob accepts "x{",
+// "*0{}" and "*0{\x00}" and then panics when it matches.
+func balanced(pattern string) error {
+	depth := 0
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case 0:
+			return fmt.Errorf("NUL byte at byte %d", i)
+		case '\\':
+			i++ // an escaped character
+		case '[':
+			j := strings.IndexByte(pattern[i+1:], ']')
+			if j < 0 {
+				return fmt.Errorf("unclosed [ at byte %d", i)
+			}
+			i += j + 1
+		case '{':
+			if i+1 < len(pattern) && pattern[i+1] == '}' {
+				return fmt.Errorf("empty {} at byte %d", i)
+			}
+			depth++
+		case '}':
+			if depth == 0 {
+				return fmt.Errorf("} without { at byte %d", i)
+			}
+			depth--
+		}
+	}
+	if depth > 0 {
+		return fmt.Errorf("unclosed {")
+	}
+	return nil
 }
 
 type matchNothing struct{}
