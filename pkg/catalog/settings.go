@@ -51,6 +51,7 @@ const (
 	ConfigParams                 // GIT_CONFIG_PARAMETERS
 	EnvMap                       // the key's last part is an environment variable
 	TLSVersion                   // the lowest TLS version accepted
+	Firewall                     // Rampart's own mode, home, socket or shell: only its ordinary values keep it in force
 )
 
 var doesNames = map[string]Does{
@@ -58,7 +59,7 @@ var doesNames = map[string]Does{
 	"library": LoadsCode, "path": SearchPath, "source": CodeSource, "url-rewrite": URLRewrite,
 	"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
 	"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
-	"tls-version": TLSVersion,
+	"tls-version": TLSVersion, "firewall": Firewall,
 }
 
 // What says in words what a setting of this kind does, for explanations.
@@ -84,6 +85,8 @@ func (d Does) What() string {
 		return "changes which repository git uses"
 	case SafeDir:
 		return "trusts repositories another user owns"
+	case Firewall:
+		return "changes how Rampart itself enforces"
 	}
 	return "changes what code runs"
 }

@@ -238,6 +238,10 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		if _, ok := u.CommandLine(); ok || strings.HasPrefix(strings.ToLower(v), "fd::") {
 			return "runs a command as the remote"
 		}
+	case catalog.Firewall:
+		if !s.OrdinaryProgram(strings.ToLower(v)) {
+			return what
+		}
 	case catalog.Verify:
 		switch strings.ToLower(v) {
 		case "", "false", "0", "no", "off", "n", "f":
