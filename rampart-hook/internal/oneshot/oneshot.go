@@ -1,5 +1,8 @@
 // Package oneshot sets up the Go runtime for a process that makes one
-// decision and exits: it runs Go code on one processor (GOMAXPROCS 1).
+// decision and exits: it runs Go code on one processor (GOMAXPROCS 1), and
+// it does not sample allocations for a heap profile nobody will read (the
+// sampling records each sampled allocation's stack in tables of its own;
+// `go test -memprofile` in package main needs -memprofilerate for that).
 //
 // With one P for each of the machine's CPUs, the runtime starts threads to
 // run the goroutines it creates at start-up, each with stacks of its own,
@@ -19,4 +22,7 @@ package oneshot
 
 import "runtime"
 
-func init() { runtime.GOMAXPROCS(1) }
+func init() {
+	runtime.MemProfileRate = 0
+	runtime.GOMAXPROCS(1)
+}
