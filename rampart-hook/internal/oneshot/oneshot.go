@@ -10,7 +10,8 @@
 // and a goroutine that moves to another P allocates from that P's own set
 // of memory spans: in a process that lives a few milliseconds, all of this
 // is memory touched once, which on a virtual machine means page faults
-// (about 70 of a decision's 400, and their time). One decision has nothing
+// (about 40 of a decision's 400 when set here, 70 when GOMAXPROCS=1 is in
+// the environment, before the runtime makes its Ps). One decision has nothing
 // to run in parallel; goroutines still run concurrently, and a blocking
 // system call still hands the P on.
 //
