@@ -8,11 +8,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
+	"strconv"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/decide"
+	_ "rampart.dev/rampart-hook/internal/oneshot" // first: one P for the whole process
 )
 
 // Version is set with -ldflags "-X main.Version=..."; otherwise the module
@@ -26,6 +29,9 @@ var Version string
 const oneShotMemoryLimit = 64 << 20
 
 func main() {
+	if n, err := strconv.Atoi(os.Getenv("GOMAXPROCS")); err == nil && n > 0 {
+		runtime.GOMAXPROCS(n) // internal/oneshot set 1
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(oneShotMemoryLimit)

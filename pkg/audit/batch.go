@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-
-	"github.com/oklog/ulid/v2"
 )
 
 // Group commit. Every Append queues its record. The caller that finds no
@@ -165,14 +163,14 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 	for i, p := range batch {
 		r := &p.rec
 		now := stamp(l.now())
-		id, err := ulid.New(ulid.Timestamp(now), l.entropy)
+		id, err := l.ids.next(now)
 		if err != nil {
 			if ferr := flush(i, len(buf)); ferr != nil {
 				return done, ferr
 			}
 			return done, fmt.Errorf("audit: id: %w", err)
 		}
-		r.Seq, r.ID, r.Time, r.Prev = seq+1, id.String(), now, prev
+		r.Seq, r.ID, r.Time, r.Prev = seq+1, id, now, prev
 		if len(flags) > 0 {
 			// Repairs made under this lock are told by the first record.
 			r.Flags = append(r.Flags, flags...)

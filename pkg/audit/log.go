@@ -10,8 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/oklog/ulid/v2"
 )
 
 // DefaultMaxSize is the size past which the active file is rotated: large
@@ -65,14 +63,14 @@ type Log struct {
 	fsync   bool
 	now     func() time.Time
 
-	mu      sync.Mutex // serialises goroutines; flock serialises processes
-	headf   *os.File
-	f       *os.File // active file, O_APPEND
-	gen     uint64   // generation of f
-	entropy io.Reader
-	buf     []byte
-	closed  bool
-	writes  uint64 // write(2) calls that added records, for tests and benchmarks
+	mu     sync.Mutex // serialises goroutines; flock serialises processes
+	headf  *os.File
+	f      *os.File // active file, O_APPEND
+	gen    uint64   // generation of f
+	ids    idSource
+	buf    []byte
+	closed bool
+	writes uint64 // write(2) calls that added records, for tests and benchmarks
 
 	qmu      sync.Mutex // guards queue, spare, writing, inflight and last
 	queue    []*pending // appends waiting for the next batch
@@ -92,7 +90,7 @@ func Open(path string, opts Options) (*Log, error) {
 		maxSize: opts.MaxSize,
 		fsync:   opts.Fsync,
 		now:     opts.Now,
-		entropy: ulid.Monotonic(rand.Reader, 0),
+		ids:     idSource{rand: rand.Reader},
 	}
 	if l.maxSize == 0 {
 		l.maxSize = DefaultMaxSize

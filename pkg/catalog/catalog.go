@@ -407,35 +407,46 @@ func Parse(src string) (*Catalog, error) {
 
 func (c *Catalog) add(line string, n int) error { return c.addFor(line, n, "") }
 
-// addFor adds a line's entries, only for program only when it is set.
+// addFor adds a line's entries, only for program only when it is set. A
+// one-shot process parses the lines of the one or two programs it looks up,
+// so this allocates little: the fields are cut, not split, the maps are
+// made at their size (Nth and Props only when the line has any), and the
+// entries of a line's subcommands share one allocation.
 func (c *Catalog) addFor(line string, n int, only string) error {
-	fields := strings.Split(line, "|")
-	if len(fields) != 4 {
-		return fmt.Errorf("want 4 fields separated by |, have %d", len(fields))
+	head, rest, _ := strings.Cut(line, "|")
+	options, rest, _ := strings.Cut(rest, "|")
+	positionals, props, ok := strings.Cut(rest, "|")
+	if !ok || strings.Contains(props, "|") {
+		return fmt.Errorf("want 4 fields separated by |, have %d", strings.Count(line, "|")+1)
 	}
-	head := strings.Fields(fields[0])
-	if len(head) == 0 {
+	heads := strings.Fields(head)
+	if len(heads) == 0 {
 		return fmt.Errorf("no program name")
 	}
-	e := &Entry{Options: map[string]Option{}, Nth: map[int]Role{}, Props: map[string]string{}, line: n}
-	if err := e.parseOptions(strings.Fields(fields[1])); err != nil {
+	e := &Entry{line: n}
+	if err := e.parseOptions(options); err != nil {
 		return err
 	}
-	if err := e.parsePositionals(strings.Fields(fields[2])); err != nil {
+	if err := e.parsePositionals(positionals); err != nil {
 		return err
 	}
-	for _, p := range strings.Fields(fields[3]) {
+	for p := range strings.FieldsSeq(props) {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok {
 			v = "true"
 		}
+		if e.Props == nil {
+			e.Props = make(map[string]string, strings.Count(props, " ")+1)
+		}
 		e.Props[k] = v
 	}
-	names := uniq(strings.Split(head[0], ","))
+	var names []string
 	if only != "" {
 		names = []string{only}
+	} else {
+		names = uniq(strings.Split(heads[0], ","))
 	}
-	if len(head) == 1 {
+	if len(heads) == 1 {
 		for _, name := range names {
 			if c.programs[name] != nil {
 				return fmt.Errorf("program %q listed twice", name)
@@ -447,38 +458,71 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		return nil
 	}
 	// A subcommand: attach to every alias of the program.
+	last := heads[len(heads)-1]
+	nsubs := strings.Count(last, ",") + 1
 	for _, name := range names {
 		parent := c.programs[name]
 		if parent == nil {
 			return fmt.Errorf("subcommand of %q before its program", name)
 		}
-		for _, s := range head[1 : len(head)-1] {
+		for _, s := range heads[1 : len(heads)-1] {
 			next := parent.subs[s]
 			if next == nil {
 				return fmt.Errorf("subcommand %q of %q before its parent", s, parent.Name)
 			}
 			parent = next
 		}
-		last := head[len(head)-1]
 		if parent.subs == nil {
-			parent.subs = map[string]*Entry{}
+			parent.subs = make(map[string]*Entry, nsubs)
 		}
-		for _, sub := range strings.Split(last, ",") {
+		subs := make([]Entry, nsubs)
+		full := subcommandNames(parent.Name, last, nsubs)
+		i := 0
+		for sub := range strings.SplitSeq(last, ",") {
 			if parent.subs[sub] != nil {
 				return fmt.Errorf("subcommand %q of %q listed twice", sub, parent.Name)
 			}
-			x := *e
-			x.Name = parent.Name + " " + sub
+			x := &subs[i]
+			*x = *e
+			x.Name = full[i]
 			x.parent = parent
-			parent.subs[sub] = &x
+			parent.subs[sub] = x
+			i++
 		}
 		parent.Sub = true
 	}
 	return nil
 }
 
-func (e *Entry) parseOptions(words []string) error {
-	for _, w := range words {
+// subcommandNames returns "PROGRAM SUB" for each of a comma-separated list
+// of subcommands, all cut from one string.
+func subcommandNames(program, list string, n int) []string {
+	buf := make([]byte, 0, n*(len(program)+1)+len(list))
+	ends := make([]int, 0, n)
+	for sub := range strings.SplitSeq(list, ",") {
+		buf = append(buf, program...)
+		buf = append(buf, ' ')
+		buf = append(buf, sub...)
+		ends = append(ends, len(buf))
+	}
+	all := string(buf)
+	out := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		out[i] = all[start:end]
+		start = end
+	}
+	return out
+}
+
+// parseOptions reads a line's OPTIONS field.
+func (e *Entry) parseOptions(field string) error {
+	n := strings.Count(field, ",") // spellings: one per word, one more per comma
+	for range strings.FieldsSeq(field) {
+		n++
+	}
+	e.Options = make(map[string]Option, n)
+	for w := range strings.FieldsSeq(field) {
 		spell, rest := w, ""
 		var o Option
 		if i := strings.IndexAny(w, ":="); i >= 0 {
@@ -503,7 +547,7 @@ func (e *Entry) parseOptions(words []string) error {
 		case rest != "":
 			return fmt.Errorf("option %q: want :ROLE or =!MARK", w)
 		}
-		for _, s := range strings.Split(spell, ",") {
+		for s := range strings.SplitSeq(spell, ",") {
 			if !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") {
 				return fmt.Errorf("option %q does not start with -", s)
 			}
@@ -513,8 +557,9 @@ func (e *Entry) parseOptions(words []string) error {
 	return nil
 }
 
-func (e *Entry) parsePositionals(words []string) error {
-	for _, w := range words {
+// parsePositionals reads a line's POSITIONALS field.
+func (e *Entry) parsePositionals(field string) error {
+	for w := range strings.FieldsSeq(field) {
 		if w == "sub" {
 			e.Sub = true
 			continue
@@ -533,6 +578,9 @@ func (e *Entry) parsePositionals(words []string) error {
 			n, err := strconv.Atoi(pos)
 			if err != nil || n < 1 {
 				return fmt.Errorf("positional %q: bad position", w)
+			}
+			if e.Nth == nil {
+				e.Nth = make(map[int]Role, 2)
 			}
 			e.Nth[n] = role
 		}

@@ -11,22 +11,88 @@ import (
 	"rampart.dev/pkg/match"
 )
 
-// Argument names that carry a command, a path, a URL or SQL.
-var (
-	commandKeys  = map[string]bool{"command": true, "cmd": true, "script": true, "shell": true, "commandline": true, "command_line": true, "bash": true, "exec": true, "run": true, "cmdline": true, "shell_command": true}
-	terminalKeys = map[string]bool{"keys": true, "text": true, "input": true, "data": true, "chars": true}
-	codeKeys     = map[string]bool{"code": true, "expression": true, "source_code": true, "python": true, "javascript": true, "js": true, "snippet": true}
-	pathKeys     = map[string]bool{"path": true, "paths": true, "file": true, "files": true, "filename": true, "file_path": true, "filepath": true, "source": true, "destination": true, "src": true, "dst": true, "dest": true, "target": true, "directory": true, "dir": true, "folder": true, "cwd": true, "target_file": true, "location": true, "from": true, "to_path": true, "resource": true, "attachments": true, "attachment": true, "name": false, "old_path": true, "new_path": true, "source_path": true, "destination_path": true}
-	urlKeys      = map[string]bool{"url": true, "uri": true, "href": true, "endpoint": true, "link": true}
-	sqlKeys      = map[string]bool{"sql": true, "query": true, "statement": true, "stmt": true, "q": true, "statements": true, "queries": true}
-)
+// Argument names that carry a command, a path, a URL or SQL, and verbs in
+// MCP tool names that say whether a path argument is read or written, are
+// sets written as switches: nothing to build when a process starts.
 
-// Verbs in MCP tool names that say whether a path argument is read or
-// written.
-var (
-	writeVerbs = map[string]bool{"write": true, "create": true, "edit": true, "move": true, "delete": true, "remove": true, "rename": true, "update": true, "put": true, "append": true, "upload": true, "save": true, "mkdir": true, "set": true, "patch": true, "insert": true, "copy": true, "replace": true, "overwrite": true, "destroy": true, "drop": true, "purge": true, "wipe": true, "truncate": true, "modify": true, "chmod": true, "unlink": true, "rm": true}
-	readVerbs  = map[string]bool{"read": true, "get": true, "list": true, "search": true, "find": true, "view": true, "show": true, "cat": true, "head": true, "tail": true, "stat": true, "info": true, "fetch": true, "download": true, "open": true, "query": true, "describe": true, "grep": true, "tree": true, "ls": true}
-)
+// isCommandKey: an argument name that carries a command.
+func isCommandKey(k string) bool {
+	switch k {
+	case "command", "cmd", "script", "shell", "commandline", "command_line", "bash", "exec", "run",
+		"cmdline", "shell_command":
+		return true
+	}
+	return false
+}
+
+// isTerminalKey: an argument name that carries keys typed into a terminal.
+func isTerminalKey(k string) bool {
+	switch k {
+	case "keys", "text", "input", "data", "chars":
+		return true
+	}
+	return false
+}
+
+// isCodeKey: an argument name that carries code.
+func isCodeKey(k string) bool {
+	switch k {
+	case "code", "expression", "source_code", "python", "javascript", "js", "snippet":
+		return true
+	}
+	return false
+}
+
+// isPathKey: an argument name that carries a path (not "name").
+func isPathKey(k string) bool {
+	switch k {
+	case "path", "paths", "file", "files", "filename", "file_path", "filepath", "source",
+		"destination", "src", "dst", "dest", "target", "directory", "dir", "folder", "cwd",
+		"target_file", "location", "from", "to_path", "resource", "attachments", "attachment",
+		"old_path", "new_path", "source_path", "destination_path":
+		return true
+	}
+	return false
+}
+
+// isURLKey: an argument name that carries a URL.
+func isURLKey(k string) bool {
+	switch k {
+	case "url", "uri", "href", "endpoint", "link":
+		return true
+	}
+	return false
+}
+
+// isSQLKey: an argument name that carries SQL.
+func isSQLKey(k string) bool {
+	switch k {
+	case "sql", "query", "statement", "stmt", "q", "statements", "queries":
+		return true
+	}
+	return false
+}
+
+// isWriteVerb: a word of a tool name that writes its path argument.
+func isWriteVerb(k string) bool {
+	switch k {
+	case "write", "create", "edit", "move", "delete", "remove", "rename", "update", "put", "append",
+		"upload", "save", "mkdir", "set", "patch", "insert", "copy", "replace", "overwrite", "destroy",
+		"drop", "purge", "wipe", "truncate", "modify", "chmod", "unlink", "rm":
+		return true
+	}
+	return false
+}
+
+// isReadVerb: a word of a tool name that reads its path argument.
+func isReadVerb(k string) bool {
+	switch k {
+	case "read", "get", "list", "search", "find", "view", "show", "cat", "head", "tail", "stat",
+		"info", "fetch", "download", "open", "query", "describe", "grep", "tree", "ls":
+		return true
+	}
+	return false
+}
 
 // ToolWords splits an MCP tool name into lower-case words:
 // "write_file" → [write file], "deleteNote" → [delete note]. The slice is
@@ -87,10 +153,10 @@ func splitToolWords(name string) []string {
 // pathVerb says how an MCP tool treats its path arguments.
 func pathVerb(tool string) (read, write bool) {
 	for _, w := range ToolWords(tool) {
-		if writeVerbs[w] {
+		if isWriteVerb(w) {
 			write = true
 		}
-		if readVerbs[w] {
+		if isReadVerb(w) {
 			read = true
 		}
 	}
@@ -296,21 +362,21 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyArgv
 	case k == "args" || k == "arguments":
 		return keyArgs
-	case commandKeys[k] || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
+	case isCommandKey(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
 		return keyCommand
 	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables":
 		return keyEnv
 	case k == "volumes" || k == "mounts" || k == "binds":
 		return keyVolumes
-	case codeKeys[k] || (k == "content" || k == "source" || k == "body") && w.runsCode():
+	case isCodeKey(k) || (k == "content" || k == "source" || k == "body") && w.runsCode():
 		return keyCode
-	case pathKeys[k] || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
+	case isPathKey(k) || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
 		return keyPath
-	case sqlKeys[k] || strings.Contains(k, "sql"):
+	case isSQLKey(k) || strings.Contains(k, "sql"):
 		return keySQL
-	case urlKeys[k] || strings.HasSuffix(k, "url") || strings.HasSuffix(k, "uri"):
+	case isURLKey(k) || strings.HasSuffix(k, "url") || strings.HasSuffix(k, "uri"):
 		return keyURL
-	case terminalKeys[k] && w.terminal():
+	case isTerminalKey(k) && w.terminal():
 		return keyTerminal
 	}
 	return keyOther

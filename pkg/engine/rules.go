@@ -136,7 +136,7 @@ func (s *subject) argPaths(ev *evaluation) []string {
 	}
 	var out []string
 	for k, v := range s.args {
-		if pathKeys[strings.ToLower(k)] {
+		if isPathKey(strings.ToLower(k)) {
 			for _, p := range stringValues(v) {
 				out = append(out, match.CleanPath(p, ev.c.Cwd, ev.e.env.Home))
 			}

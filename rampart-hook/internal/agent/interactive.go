@@ -3,6 +3,7 @@ package agent
 import (
 	"path"
 	"strings"
+	"sync"
 )
 
 // Codex's exec_command can start a process and keep it running; the model
@@ -36,8 +37,10 @@ type interpreter struct {
 	shell bool
 }
 
-// interpreters maps a program's base name onto its rules.
-var interpreters = func() map[string]interpreter {
+// interpreters maps a program's base name onto its rules. It is built on
+// first use: only a Codex payload reads it, and a hook process that never
+// does should not pay for the table at start-up.
+var interpreters = sync.OnceValue(func() map[string]interpreter {
 	shell := interpreter{script: []string{"-c"}, valued: []string{"-o", "+o", "-O", "+O", "--rcfile", "--init-file"}, cluster: true, shell: true}
 	python := interpreter{script: []string{"-c", "-m"}, valued: []string{"-W", "-X", "-Q"}, interactive: []string{"-i"}, cluster: true}
 	node := interpreter{script: []string{"-e", "--eval", "-p", "--print", "--test"}, valued: []string{"-r", "--require", "--import", "--loader", "--input-type"}, interactive: []string{"-i", "--interactive"}}
@@ -69,10 +72,17 @@ var interpreters = func() map[string]interpreter {
 		m[p] = python
 	}
 	return m
-}()
+})
 
-// wrappers run the rest of the line as a command of their own.
-var wrappers = map[string]bool{"sudo": true, "doas": true, "env": true, "exec": true, "nohup": true, "time": true, "command": true, "nice": true, "stdbuf": true, "setsid": true, "script": true}
+// isWrapper reports whether a program runs the rest of the line as a
+// command of its own.
+func isWrapper(name string) bool {
+	switch name {
+	case "sudo", "doas", "env", "exec", "nohup", "time", "command", "nice", "stdbuf", "setsid", "script":
+		return true
+	}
+	return false
+}
 
 // interactiveProgram returns the interpreter a command line leaves running
 // and waiting for typed input, or "" when there is none. It reads the
@@ -106,7 +116,7 @@ func interactiveWords(words []string) string {
 		switch {
 		case strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
 			words = words[1:]
-		case wrappers[base]:
+		case isWrapper(base):
 			words = words[1:]
 			for len(words) > 0 && strings.HasPrefix(words[0], "-") {
 				words = words[1:]
@@ -123,7 +133,7 @@ func interactiveCall(program string, args []string) string {
 	if program == "docker" || program == "podman" || program == "kubectl" {
 		return containerShell(args)
 	}
-	in, ok := interpreters[program]
+	in, ok := interpreters()[program]
 	if !ok {
 		return ""
 	}

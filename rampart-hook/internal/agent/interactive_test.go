@@ -85,7 +85,7 @@ func FuzzInteractiveProgram(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, command string) {
 		if p := interactiveProgram(command); p != "" {
-			if _, ok := interpreters[p]; !ok {
+			if _, ok := interpreters()[p]; !ok {
 				t.Errorf("interactiveProgram(%q) = %q, not an interpreter", command, p)
 			}
 		}
