@@ -19,6 +19,21 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		s.add(Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic})
 		return
 	}
+	manyPrograms := false
+	if (dyn == nil || !dyn[0]) && strings.ContainsAny(words[0], "*?[") && len(words[0]) > 1 && f.depth < MaxDepth {
+		// /???/r? and /bin/r[m] run what the shell expands them to: each
+		// known program they can name is judged as the command. One that
+		// names more than a few is a program nobody can tell.
+		const most = 12
+		ps := catalog.ProgramsMatching(words[0], globbedPrograms, most)
+		for _, p := range ps {
+			w := make([]string, len(words))
+			copy(w, words)
+			w[0] = p
+			s.emitWords(f, w, dyn, rs, rdyn)
+		}
+		manyPrograms = len(ps) == most
+	}
 	name := progName(words[0])
 	if dyn != nil && dyn[0] {
 		name = dynName(words[0])
@@ -40,6 +55,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
+	}
+	if manyPrograms {
+		s.markUnknown(len(s.out)-1, "the program "+words[0]+" is a pattern that names many programs")
 	}
 	if catalog.HasSettingChannel(name) {
 		s.walkSettings(f, name, words)
@@ -430,6 +448,10 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	}
 	return nil, nil, false
 }
+
+// globbedPrograms are tried, besides the catalogue's, for a program word
+// with glob characters: shells and interpreters.
+var globbedPrograms = []string{"sh", "bash", "dash", "zsh", "ksh", "busybox", "python", "python3", "perl", "ruby", "node", "php"}
 
 // embedsOnly are the programs whose only extra is embeddedScripts: with
 // none of those options they are plain commands.
