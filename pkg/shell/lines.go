@@ -170,6 +170,12 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 		s.files = map[string]string{}
 	}
 	k := fileKey(target)
+	if s.opaque[k] {
+		if appendTo {
+			return // appending to unknown text leaves it unknown
+		}
+		delete(s.opaque, k)
+	}
 	if appendTo {
 		s.files[k] += text
 		return
@@ -182,6 +188,7 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 func (s *state) runFile(name, lang string, f frame) {
 	text, ok := s.files[fileKey(name)]
 	if !ok {
+		s.runsOpaque(len(s.out)-1, name)
 		return
 	}
 	s.runText(text, lang, f)
@@ -435,7 +442,11 @@ func shebangLang(text string) string {
 // known: echo and printf output, here-documents through cat, tee or
 // install, and what a pipeline's earlier stages feed its last stage.
 func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []string) {
-	if len(inner) == 0 {
+	if s.emptyWrites(inner, rs) {
+		return
+	}
+	s.forgetFiles(inner)
+	if s.copyWrites(inner, rs) || s.ddText(inner, bodies) {
 		return
 	}
 	text, known := "", false
@@ -453,6 +464,7 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 		}
 	}
 	if !known {
+		s.unknownWrites(inner, rs)
 		return
 	}
 	for _, r := range rs {

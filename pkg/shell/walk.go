@@ -16,6 +16,9 @@ type state struct {
 	inputs    []span              // substitutions feeding the command being emitted
 	aliases   map[string]string   // aliases (and hash -p names) defined on the line
 	files     map[string]string   // text written to files on the line, by file name
+	opaque    map[string]bool     // files written on the line with text nobody knows
+	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	compound  bool                // the redirections walked are a compound command's
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
 	pipes     int
@@ -218,7 +221,9 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		return
 	}
 	if len(st.Redirs) > 0 {
+		s.compound = true // what a block or loop writes is not known
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
+		s.compound = false
 	}
 	switch c := st.Cmd.(type) {
 	case *syntax.BinaryCmd:
@@ -521,6 +526,7 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 // wraps, and runs here-documents through a shell that reads them.
 func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	rs, rdyn, bodies := e.redirects(redirs)
+	s.fdRedirects(e.words, redirs, rs)
 	if len(e.words) == 0 && len(rs) == 0 {
 		return
 	}
@@ -598,6 +604,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	for _, b := range bodies {
 		run(b)
+	}
+	for _, t := range s.stdinFiles(rs, interp) {
+		run(t)
 	}
 	if rdyn && len(bodies) > 0 {
 		s.markUnknown(interp, "code in a here-document or here-string with an unresolved expansion")

@@ -85,6 +85,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	switch {
 	case isShell(name):
+		for _, rc := range startupFiles(words) {
+			s.runFile(rc, "sh", f)
+		}
 		if script, ok := shellScript(words); ok {
 			s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
 		} else if op := scriptOperand(words); op != "" {
@@ -166,6 +169,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runText(text, shebangLang(text), f)
 			}
 		}
+		s.runsOpaque(len(s.out)-1, words[0])
+		s.loadModules(name, words, f)
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1
 			if codeDynamic(lang, words, dyn) {
