@@ -48,7 +48,9 @@
 // build --push, git push --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
-// whose code no scanner reads (its code is unknown when it acts).
+// whose code no scanner reads (its code is unknown when it acts); "opens"
+// a program whose written files are read as well (a database client's
+// database file).
 //
 // A Python module run as a program ("python3 -m MODULE ARGS") is judged
 // by the entry named MODULE when there is one (pip), else "python-MODULE"

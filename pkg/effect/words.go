@@ -116,6 +116,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
+			if hasProp(e, "opens") {
+				// A database file is read as well as written.
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+			}
 			if cl.Mark("delete") {
 				// rsync --delete empties the destination of what the
 				// source lacks: from an empty directory, all of it.
