@@ -128,14 +128,11 @@ func secretVar(c *shell.Command) string {
 				j++
 			}
 			k := j
-			for k < len(w) && (w[k] == '_' || w[k] >= 'A' && w[k] <= 'Z' || w[k] >= '0' && w[k] <= '9') {
+			for k < len(w) && nameByte(w[k]) {
 				k++
 			}
-			name := w[j:k]
-			for _, s := range secretNames {
-				if name != "" && strings.Contains(name, s) {
-					return name
-				}
+			if name := w[j:k]; secretName(name) {
+				return name
 			}
 		}
 	}
@@ -145,6 +142,7 @@ func secretVar(c *shell.Command) string {
 // secretHome is the tool whose service a secret variable is for, by its
 // name's prefix.
 func secretHome(v string) string {
+	v = strings.ToUpper(v)
 	switch {
 	case strings.HasPrefix(v, "GITHUB_") || strings.HasPrefix(v, "GH_"):
 		return "gh"

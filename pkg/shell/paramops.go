@@ -77,3 +77,27 @@ func literalIndex(x syntax.ArithmExpr) (int, bool) {
 	}
 	return n, true
 }
+
+// indirectName gives the variable ${!ref} stands for when ref's value is
+// known and names a variable the line does not set: with v=GITHUB_TOKEN,
+// "${!v}" is $GITHUB_TOKEN, whose value comes from outside.
+func (s *state) indirectName(p *syntax.ParamExp) (string, bool) {
+	if !p.Excl || p.Param == nil || p.Index != nil || p.Exp != nil || p.Slice != nil ||
+		p.Repl != nil || p.Names != 0 || p.Length || p.Width {
+		return "", false
+	}
+	v, ok := s.vars[p.Param.Value]
+	if !ok || !v.known || v.val == "" {
+		return "", false
+	}
+	if _, set := s.vars[v.val]; set {
+		return "", false
+	}
+	for i := 0; i < len(v.val); i++ {
+		c := v.val[i]
+		if !(c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || i > 0 && c >= '0' && c <= '9') {
+			return "", false
+		}
+	}
+	return v.val, true
+}

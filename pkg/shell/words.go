@@ -193,6 +193,12 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.value(v, split && (!quoted || all))
 			return
 		}
+		if name, ok := e.s.indirectName(p); ok {
+			// ${!ref} naming a variable from outside: judged as $NAME.
+			e.text("$" + name)
+			e.curDyn = true
+			return
+		}
 		e.unknown(p)
 	case *syntax.CmdSubst:
 		e.subst(p.Stmts, p)
