@@ -124,6 +124,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "find":
 		s.find(f, words, dyn)
+	case name == "sed" || name == "gsed":
+		s.sedExec(len(s.out)-1, words, f)
 	case name == "trap":
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
 		if len(words) > 2 && !strings.HasPrefix(words[1], "-") {
@@ -192,7 +194,7 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch":
+		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed":
 		return false
 	}
 	cat := catalog.Default()
