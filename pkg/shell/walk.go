@@ -19,6 +19,7 @@ type state struct {
 	opaque    map[string]bool     // files written on the line with text nobody knows
 	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
 	compound  bool                // the redirections walked are a compound command's
+	traps     []trapDef           // trap commands, walked at the end of the line
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
 	pipes     int
@@ -100,6 +101,9 @@ func (s *state) newPipe() *pipe {
 }
 
 func (s *state) result() Result {
+	if len(s.traps) > 0 {
+		s.walkTraps()
+	}
 	if s.parser != nil {
 		parsers.Put(s.parser)
 		s.parser = nil

@@ -128,9 +128,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.sedExec(len(s.out)-1, words, f)
 	case name == "trap":
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
-		if len(words) > 2 && !strings.HasPrefix(words[1], "-") {
-			s.parseString(words[1], viaFrame(f, name))
-		}
+		s.deferTrap(words, f)
 	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
