@@ -462,6 +462,7 @@ func pathShaped(w string) bool {
 // container reads, and writes unless it is mounted read-only. Named
 // volumes are not host paths.
 func (a *analysis) mount(i int, spec string, f *cmdFacts) {
+	spec = volumeSpec(spec)
 	parts := strings.Split(spec, ":")
 	src := parts[0]
 	if src == "" || !(strings.HasPrefix(src, "/") || strings.HasPrefix(src, "~") || strings.HasPrefix(src, ".") || strings.HasPrefix(src, "$")) {
@@ -471,8 +472,8 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true})
 	f.reads = append(f.reads, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
-	// The whole root mounted is judged by the privileged-container rules.
-	if !ro && p != "/" {
+	if !ro {
+		// A container may change what is mounted writable: the root too.
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
 	}
 }

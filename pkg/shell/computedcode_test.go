@@ -62,3 +62,22 @@ func TestComputedCode(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelCommands checks that parallel's template is judged with the
+// ::: arguments in it.
+func TestParallelCommands(t *testing.T) {
+	for src, want := range map[string]string{
+		"parallel rm -rf ::: /x":                            "rm -rf /x",
+		"parallel -j2 rm -rf {} ::: /x /y":                  "rm -rf /y",
+		"parallel -j1 --halt now,fail=1 {} ::: 'rm -rf /x'": "rm -rf /x",
+		"parallel gzip -9 {} ::: logs/a.log":                "gzip -9 logs/a.log",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || strings.HasPrefix(describe(c), want+" @")
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", src, strings.Join(describeAll(Parse(src)), "\n\t"), want)
+		}
+	}
+}

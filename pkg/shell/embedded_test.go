@@ -13,7 +13,7 @@ func TestEmbeddedScripts(t *testing.T) {
 		{`tmux new-session -ds probe 'rm -rf /'`, "rm -rf /"},
 		{`screen -dmS x rm -rf /`, "rm -rf /"},
 		{`parallel ::: 'rm -rf /'`, "rm -rf /"},
-		{`parallel rm -rf ::: /`, "rm -rf"},
+		{`parallel rm -rf ::: /`, "rm -rf /"},
 		{`ssh -o 'ProxyCommand=rm -rf /' evil.example`, "rm -rf /"},
 		{`ssh -oProxyCommand='rm -rf /' evil.example`, "rm -rf /"},
 		{`rsync --rsh='rm -rf /' src host:/tmp`, "rm -rf /"},

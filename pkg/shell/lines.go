@@ -243,6 +243,8 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(b.String(), f)
 	case "strings":
 		s.parseString(recipeStrings(text), f)
+	case "expect":
+		s.wrapperString("expect", text, f)
 	default:
 		s.scanCode(lang, text, f)
 	}

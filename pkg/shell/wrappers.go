@@ -74,6 +74,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			g := f
 			g.via = appendVia(f.via, c.Name)
+			if len(inner) == 1 && (idyn == nil || !idyn[0]) && strings.ContainsAny(inner[0], " \t;|&") {
+				// A command given as one word with blanks in it (entr -s
+				// 'CMD', a quoted command line) is judged as shell text.
+				s.parseString(inner[0], g)
+				return
+			}
 			s.emitWords(g, inner, idyn, rs, rdyn)
 		}
 		return
@@ -126,6 +132,17 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.find(f, words, dyn)
 	case name == "sed" || name == "gsed":
 		s.sedExec(len(s.out)-1, words, f)
+	case name == "gdb" || name == "lldb":
+		// gdb --args PROGRAM ARGS: the program it debugs, and runs.
+		for i, w := range words {
+			if w == "--args" && i+1 < len(words) {
+				s.emitWords(viaFrame(f, name), words[i+1:], nil, nil, false)
+				break
+			}
+		}
+		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
+			s.wrapperString(name, sh, f)
+		}
 	case name == "trap":
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
 		s.deferTrap(words, f)
@@ -192,7 +209,7 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed":
+		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
 	}
 	cat := catalog.Default()
@@ -497,7 +514,7 @@ func embeddedScripts(name string, words []string) []string {
 		}
 		i := parallelFlags.skip(words[:sep], 1)
 		if i < sep {
-			out = append(out, strings.Join(words[i:sep], " "))
+			out = append(out, parallelCommands(strings.Join(words[i:sep], " "), words[sep:])...)
 		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
@@ -742,7 +759,9 @@ func gitSubScripts(words []string) []string {
 
 var (
 	screenFlags   = flagSpec{arg: "cehpSsTtXx", long: []string{}}
-	parallelFlags = flagSpec{arg: "jSIaEdnNLlPs", long: []string{"jobs", "sshlogin", "arg-file", "delimiter", "max-args", "timeout", "joblog", "results"}}
+	parallelFlags = flagSpec{arg: "jSIaEdnNLlPs", long: []string{"jobs", "sshlogin", "arg-file", "delimiter", "max-args", "timeout", "joblog", "results",
+		"halt", "halt-on-error", "retries", "delay", "load", "memfree", "nice", "tmpdir", "workdir", "wd", "colsep", "tag-string", "tagstring",
+		"max-replace-args", "max-lines", "max-procs", "basefile", "return", "transfer-file", "sshloginfile", "env", "shebang", "termseq", "limit"}}
 )
 
 // peelEnv skips env's options and NAME=VALUE words; "env -S STR" splits STR
@@ -1013,6 +1032,18 @@ func readsStdin(words []string) (string, bool) {
 			}
 		}
 		return "", false
+	case "newgrp":
+		// newgrp starts a shell in the group: it reads the commands on
+		// stdin.
+		return "sh", true
+	case "expect":
+		// expect with no -c, -f or script file reads its script on stdin.
+		for _, w := range words[1:] {
+			if w == "-c" || w == "-f" || !strings.HasPrefix(w, "-") {
+				return "", false
+			}
+		}
+		return "expect", true
 	case "at", "batch":
 		// at and batch read the job's commands from stdin unless -f names
 		// a file.
