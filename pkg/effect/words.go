@@ -472,8 +472,8 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true})
 	f.reads = append(f.reads, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
-	if !ro {
-		// A container may change what is mounted writable: the root too.
+	// The whole root mounted is judged by the privileged-container rules.
+	if !ro && p != "/" {
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
 	}
 }
