@@ -8,6 +8,7 @@ import "strings"
 var secretParts = map[string]bool{
 	"PASS": true, "PWD": true, "KEY": true, "SK": true, "DSN": true, "JWT": true,
 	"WEBHOOK": true, "COOKIE": true, "BEARER": true, "CREDS": true, "PSK": true,
+	"PASSPHRASE": true, "PGPASS": true, "PASSCODE": true,
 }
 
 // notSecretParts are parts that make a name a place, not a value: the

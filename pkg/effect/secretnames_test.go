@@ -5,7 +5,7 @@ import "testing"
 func TestSecretName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"GITHUB_TOKEN": true, "github_token": true, "DB_PASS": true, "MYSQL_PWD": true,
-		"OPENAI_KEY": true, "STRIPE_SK": true, "SENTRY_DSN": true, "SLACK_WEBHOOK": true,
+		"OPENAI_KEY": true, "PASSPHRASE": true, "PGPASS": true, "STRIPE_SK": true, "SENTRY_DSN": true, "SLACK_WEBHOOK": true,
 		"PWD": false, "OLDPWD": false, "GPG_KEY_FILE": false, "GPG_KEY_ID": false,
 		"HOME": false, "VERSION": false, "KEYBOARD": false, "SKIP_TESTS": false,
 	} {

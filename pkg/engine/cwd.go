@@ -19,7 +19,7 @@ type dirTracker struct {
 
 // at gives the working directory command c runs in.
 func (d *dirTracker) at(c *shell.Command) string {
-	if d.envDir != "" && len(c.Via) > d.envVia && c.Via[d.envVia] == "env" {
+	if d.envDir != "" && len(c.Via) > d.envVia && (c.Via[d.envVia] == "env" || c.Via[d.envVia] == "sudo") {
 		return d.envDir
 	}
 	return d.cwd
@@ -34,8 +34,20 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 		}
 		return
 	}
-	if c.Depth != 0 || len(c.Via) > 0 {
+	if c.Name == "sudo" {
+		d.envDir = ""
+		if dir := sudoChdir(c.Args); dir != "" {
+			d.envDir, d.envVia = match.CleanPath(dir, d.at(c), d.home), len(c.Via)
+		}
 		return
+	}
+	if c.Depth != 0 {
+		return
+	}
+	for _, v := range c.Via {
+		if v != "builtin" && v != "command" {
+			return // cd in a child process changes nothing here
+		}
 	}
 	switch c.Name {
 	case "cd":
@@ -74,6 +86,26 @@ func envChdir(args []string) string {
 			i++
 		case !strings.HasPrefix(w, "-") && !strings.Contains(w, "="):
 			return "" // the command
+		}
+	}
+	return ""
+}
+
+// sudoChdir gives the directory sudo -D DIR (--chdir) runs its command in.
+func sudoChdir(args []string) string {
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		switch {
+		case w == "--":
+			return ""
+		case (w == "-D" || w == "--chdir") && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(w, "--chdir="):
+			return strings.TrimPrefix(w, "--chdir=")
+		case strings.HasPrefix(w, "-D") && len(w) > 2:
+			return w[2:]
+		case !strings.HasPrefix(w, "-"):
+			return ""
 		}
 	}
 	return ""

@@ -8,9 +8,18 @@ import "strings"
 // sed's e command and s///e flag, which run text as shell commands.
 
 // computedCall matches a call through a name built at run time: a PHP
-// variable function ($f(, ${'sys'.'tem'}() or a JavaScript member call
-// through a computed key with a concatenation or template in it.
-var computedCall = lazyRegexp(`\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\s*\(|\[[^\]\n]*(\+|\x60)[^\]\n]*\]\s*\(`)
+// variable function ($f(, ${'sys'.'tem'}(), a parenthesised string called
+// (("sys"."tem")(…)), or a JavaScript member call through a computed key
+// with a concatenation or template in it.
+var computedCall = lazyRegexp(`\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\s*\(|["']\s*\)\s*\(|\[[^\]\n]*(\+|\x60)[^\]\n]*\]\s*\(`)
+
+// computedKey matches a JavaScript member call through a key held in a
+// variable (cp[m](…)): dynamic when the object is one that runs commands.
+var computedKey = lazyRegexp(`\[\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*\]\s*\(`)
+
+// commandObjects are the JavaScript modules and globals whose members run
+// commands.
+var commandObjects = []string{"child_process", "Deno", "Bun", "process.binding", "execa", "shelljs", "zx"}
 
 // computedFacts adds to facts what code computes and runs, and walks the
 // shell text of template calls.
@@ -22,6 +31,9 @@ func (s *state) computedFacts(lang, code string, facts *CodeFacts, f frame) {
 		}
 	case "node":
 		if loc := computedCall().FindStringIndex(code); loc != nil && code[loc[0]] == '[' {
+			facts.Dynamic = true
+		}
+		if computedKey().MatchString(code) && anyIn(code, commandObjects) {
 			facts.Dynamic = true
 		}
 		for _, cmd := range shellTemplates(code) {
@@ -77,7 +89,8 @@ func sedScripts(words []string) []string {
 		case (w == "-f" || w == "--file" || w == "-l") && i+1 < len(words):
 			i++
 			if w != "-l" {
-				return out // the script is in a file
+				out = append(out, "\x00file:"+words[i]) // the script is in a file
+				first = "-"
 			}
 		case strings.HasPrefix(w, "-"):
 		case first == "":
@@ -179,6 +192,15 @@ func sedSubstFlags(c string) (string, bool) {
 // marks the command at index i when it runs text computed from the input.
 func (s *state) sedExec(i int, words []string, f frame) {
 	for _, script := range sedScripts(words) {
+		if name, ok := strings.CutPrefix(script, "\x00file:"); ok {
+			// sed -f FILE: the line may have written the script.
+			text, known := s.files[fileKey(name)]
+			if !known {
+				s.runsOpaque(i, name)
+				continue
+			}
+			script = text
+		}
 		cmds, computed := sedRuns(script)
 		for _, cmd := range cmds {
 			s.parseString(cmd, viaFrame(f, "sed"))

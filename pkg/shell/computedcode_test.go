@@ -18,6 +18,8 @@ func TestComputedCode(t *testing.T) {
 		`awk '{print | "sh"}' <<< 'rm -rf /x'`,
 		`echo x | sed 's/.*/rm -rf \/x/e'`,
 		`python3 -c "import os; os.system('rm -rf ' + os.getcwd())"`,
+		`node -e "const m='execSync'; require('child_process')[m]('rm -rf /x')"`,
+		`php -r '("sys"."tem")("rm -rf /x");'`,
 	}
 	for _, src := range unknown {
 		r := Parse(src)
@@ -54,6 +56,7 @@ func TestComputedCode(t *testing.T) {
 		`awk '{print | "sort -u"}' names.txt`,
 		`perl -e 'print pack("H*","68656c6c6f")'`,
 		`node -e "console.log(['a','b'].join(' '))"`,
+		`node -e "const k='log'; console[k]('hi')"`,
 	} {
 		for _, c := range Parse(src).Commands {
 			if len(c.Unknown) > 0 || c.Code.Dynamic || len(c.Code.Opaque) > 0 {

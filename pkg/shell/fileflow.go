@@ -93,7 +93,38 @@ func (s *state) copyFile(from, to string) bool {
 		s.markOpaque(to)
 		return true
 	}
-	return false
+	return s.copyDir(from, to)
+}
+
+// copyDir copies what the line wrote below directory from to below to:
+// both to/NAME (to did not exist) and to/BASE/NAME (it did), since which
+// one the copy makes depends on the file system.
+func (s *state) copyDir(from, to string) bool {
+	prefix := strings.TrimSuffix(fileKey(from), "/") + "/"
+	to = strings.TrimSuffix(to, "/")
+	base := path.Base(strings.TrimSuffix(from, "/"))
+	var texts, opaque []string
+	for k := range s.files {
+		if strings.HasPrefix(k, prefix) {
+			texts = append(texts, k)
+		}
+	}
+	for k := range s.opaque {
+		if strings.HasPrefix(k, prefix) {
+			opaque = append(opaque, k)
+		}
+	}
+	for _, k := range texts {
+		rest := k[len(prefix):]
+		s.recordFile(to+"/"+rest, s.files[k], false)
+		s.recordFile(to+"/"+base+"/"+rest, s.files[k], false)
+	}
+	for _, k := range opaque {
+		rest := k[len(prefix):]
+		s.markOpaque(to + "/" + rest)
+		s.markOpaque(to + "/" + base + "/" + rest)
+	}
+	return len(texts)+len(opaque) > 0
 }
 
 // unknownWrites marks the files a command writes through redirections (and
@@ -274,6 +305,9 @@ var moduleLangs = map[string]struct {
 	"ruby":    {"ruby", []string{".rb"}},
 	"rspec":   {"ruby", []string{".rb"}},
 	"rake":    {"ruby", []string{".rb"}},
+	"php":     {"php", []string{".php", ".inc"}},
+	"lua":     {"lua", []string{".lua"}},
+	"luajit":  {"lua", []string{".lua"}},
 }
 
 // loadModules judges the source files of a program's language that the
@@ -362,7 +396,12 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 			fd = r.N.Value
 		}
 		switch rs[i].Op {
-		case ">", ">>", ">|", "<>":
+		case ">", ">>", ">|", "<>", "&>", "&>>":
+			if bare && len(words) == 1 && (fd == "" || fd == "1" || fd == "2") && rs[i].Op != "<>" {
+				// exec >f: everything the line prints from here on goes
+				// to f, text nobody follows.
+				s.execOut = append(s.execOut, rs[i].Target)
+			}
 			if bare && fd != "" && fd != "0" && fd != "1" && fd != "2" {
 				if s.fds == nil {
 					s.fds = map[string]string{}
@@ -390,8 +429,9 @@ func (s *state) emptyWrites(inner []string, rs []Redirect) bool {
 	if len(inner) > 1 || len(inner) == 1 && inner[0] != ":" && inner[0] != "true" && inner[0] != "exec" {
 		return false
 	}
-	if s.compound {
+	if s.compound || len(s.execOut) > 0 {
 		s.unknownWrites([]string{""}, rs)
+		s.execOut = s.execOut[:0]
 		return true
 	}
 	for _, r := range rs {

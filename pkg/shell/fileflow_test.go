@@ -105,3 +105,20 @@ func TestFileDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectoryCopy checks that scripts written in a directory follow a
+// recursive copy of it.
+func TestDirectoryCopy(t *testing.T) {
+	for _, src := range []string{
+		"mkdir -p s && echo 'rm -rf /x' > s/x.sh && cp -r s /tmp/s2 && sh /tmp/s2/x.sh",
+		"echo 'rm -rf /x' > s/x.sh && cp -r s/ /tmp/s2/ && sh /tmp/s2/s/x.sh",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || c.Name == "rm" && c.Depth > 0
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant the script's rm", src, strings.Join(describeAll(Parse(src)), "\n\t"))
+		}
+	}
+}

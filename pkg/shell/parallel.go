@@ -5,8 +5,8 @@ import "strings"
 // parallelCommands gives the commands parallel runs from its command
 // template and the ::: argument lists after it: each argument replaces
 // {} (and {.}, {/}, {//}, {/.}, {#}... of it stand for parts of it), or
-// is appended when the template has no replacement string. Argument
-// lists read from files (::::) leave the template as it is.
+// is appended when the template has no replacement string. Arguments read
+// from stdin or files (::::, -a) are unknown words.
 func parallelCommands(template string, rest []string) []string {
 	var args []string
 	for i := 0; i < len(rest); i++ {
@@ -14,7 +14,7 @@ func parallelCommands(template string, rest []string) []string {
 		case ":::", ":::+":
 			continue
 		case "::::", "::::+":
-			return []string{template}
+			return parallelCommands(template, nil)
 		}
 		if len(args) >= MaxCommands {
 			break
@@ -22,7 +22,9 @@ func parallelCommands(template string, rest []string) []string {
 		args = append(args, rest[i])
 	}
 	if len(args) == 0 {
-		return []string{template}
+		// The arguments come from stdin or a file (-a): unknown words,
+		// spelled as a variable from outside so the walk sees them so.
+		args = []string{`"$PARALLEL_ARGUMENT"`}
 	}
 	out := make([]string, 0, len(args))
 	for _, a := range args {

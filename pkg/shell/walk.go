@@ -20,6 +20,7 @@ type state struct {
 	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
 	compound  bool                // the redirections walked are a compound command's
 	traps     []trapDef           // trap commands, walked at the end of the line
+	execOut   []string            // files a bare exec just sent the line's output to
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
 	pipes     int

@@ -514,7 +514,7 @@ func embeddedScripts(name string, words []string) []string {
 		}
 		i := parallelFlags.skip(words[:sep], 1)
 		if i < sep {
-			out = append(out, parallelCommands(strings.Join(words[i:sep], " "), words[sep:])...)
+			out = append(out, parallelCommands(strings.Join(words[i:sep], " "), words[sep:min(len(words), sep+MaxCommands)])...)
 		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
