@@ -209,6 +209,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.url(i, w.Text, f)
 			}
 			if e != nil && w.Option == "" {
+				if hasProp(e, "request-items") {
+					a.requestItem(i, w.Text, f)
+				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
 					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
