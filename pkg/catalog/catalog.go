@@ -50,7 +50,8 @@
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts); "opens"
 // a program whose written files are read as well (a database client's
-// database file).
+// database file); "request-items" a client whose operands are HTTPie
+// request items (FIELD@FILE sends the file).
 //
 // A Python module run as a program ("python3 -m MODULE ARGS") is judged
 // by the entry named MODULE when there is one (pip), else "python-MODULE"
