@@ -43,6 +43,9 @@ func (s *state) computedFacts(lang, code string, facts *CodeFacts, f frame) {
 			s.parseString(cmd, f)
 		}
 	case "awk":
+		if strings.IndexByte(code, '|') < 0 {
+			return
+		}
 		for _, cmd := range (&scanner{lang: lang, code: code}).awkPipes() {
 			if name := progName(strings.Fields(cmd + " x")[0]); isShell(name) || scriptLang(name) != "" {
 				// print | "sh": what awk prints, its input, is the code.
@@ -191,6 +194,16 @@ func sedSubstFlags(c string) (string, bool) {
 // sedExec walks what a sed command line runs through its e command, and
 // marks the command at index i when it runs text computed from the input.
 func (s *state) sedExec(i int, words []string, f frame) {
+	maybe := false
+	for _, w := range words[1:] {
+		// Only a script with an "e" in it, or one read from a file, runs
+		// anything: most sed calls are done here without allocating.
+		maybe = maybe || w == "-f" || w == "--file" || strings.HasPrefix(w, "--file=") ||
+			w != "-e" && w != "--expression" && strings.IndexByte(w, 'e') >= 0
+	}
+	if !maybe {
+		return
+	}
 	for _, script := range sedScripts(words) {
 		if name, ok := strings.CutPrefix(script, "\x00file:"); ok {
 			// sed -f FILE: the line may have written the script.

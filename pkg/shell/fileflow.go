@@ -62,7 +62,7 @@ func (s *state) copyWrites(inner []string, rs []Redirect) bool {
 		opaque := false
 		for _, op := range ops {
 			text, ok := s.files[fileKey(op)]
-			if !ok && !s.opaque[fileKey(op)] {
+			if !ok && !s.opaque.has(fileKey(op)) {
 				return false
 			}
 			opaque = opaque || !ok
@@ -89,7 +89,7 @@ func (s *state) copyFile(from, to string) bool {
 		s.recordFile(to, text, false)
 		return true
 	}
-	if s.opaque[fileKey(from)] {
+	if s.opaque.has(fileKey(from)) {
 		s.markOpaque(to)
 		return true
 	}
@@ -109,7 +109,7 @@ func (s *state) copyDir(from, to string) bool {
 			texts = append(texts, k)
 		}
 	}
-	for k := range s.opaque {
+	for _, k := range s.opaque {
 		if strings.HasPrefix(k, prefix) {
 			opaque = append(opaque, k)
 		}
@@ -184,16 +184,15 @@ func (s *state) markOpaque(name string) {
 	}
 	k := fileKey(name)
 	delete(s.files, k)
-	if s.opaque == nil {
-		s.opaque = map[string]bool{}
+	if !s.opaque.has(k) {
+		s.opaque = append(s.opaque, k)
 	}
-	s.opaque[k] = true
 }
 
 // runsOpaque marks the command at index i as running unknown code when
 // name is a file the line wrote with text nobody knows.
 func (s *state) runsOpaque(i int, name string) {
-	if s.opaque[fileKey(name)] {
+	if s.opaque.has(fileKey(name)) {
 		s.markUnknown(i, "runs "+name+", written on the line with text that is not known")
 	}
 }
@@ -329,7 +328,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 		}
 		return
 	case "cargo":
-		if _, ok := s.files["build.rs"]; ok || s.opaque["build.rs"] {
+		if _, ok := s.files["build.rs"]; ok || s.opaque.has("build.rs") {
 			s.markUnknown(len(s.out)-1, "cargo runs build.rs, written on the line")
 		}
 		return
@@ -346,7 +345,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 				s.runText(s.files[k], m.lang, f)
 			}
 		}
-		for k := range s.opaque {
+		for _, k := range s.opaque {
 			if strings.HasSuffix(k, ext) && k != op {
 				s.markUnknown(i, name+" may load "+k+", written on the line with text that is not known")
 			}
@@ -450,7 +449,28 @@ func (s *state) forgetFiles(inner []string) {
 		for _, op := range operands(inner[1:]) {
 			k := fileKey(op)
 			delete(s.files, k)
-			delete(s.opaque, k)
+			s.opaque.remove(k)
+		}
+	}
+}
+
+// fileSet is a small set of file keys (a line writes few files).
+type fileSet []string
+
+func (fs fileSet) has(k string) bool {
+	for _, x := range fs {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (fs *fileSet) remove(k string) {
+	for i, x := range *fs {
+		if x == k {
+			*fs = append((*fs)[:i], (*fs)[i+1:]...)
+			return
 		}
 	}
 }

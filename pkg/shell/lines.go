@@ -170,11 +170,11 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 		s.files = map[string]string{}
 	}
 	k := fileKey(target)
-	if s.opaque[k] {
+	if s.opaque.has(k) {
 		if appendTo {
 			return // appending to unknown text leaves it unknown
 		}
-		delete(s.opaque, k)
+		s.opaque.remove(k)
 	}
 	if appendTo {
 		s.files[k] += text

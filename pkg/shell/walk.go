@@ -16,7 +16,7 @@ type state struct {
 	inputs    []span              // substitutions feeding the command being emitted
 	aliases   map[string]string   // aliases (and hash -p names) defined on the line
 	files     map[string]string   // text written to files on the line, by file name
-	opaque    map[string]bool     // files written on the line with text nobody knows
+	opaque    fileSet             // files written on the line with text nobody knows
 	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
 	compound  bool                // the redirections walked are a compound command's
 	traps     []trapDef           // trap commands, walked at the end of the line
