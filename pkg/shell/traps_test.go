@@ -28,3 +28,16 @@ func TestTrapsRunAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceUnknown checks that sourcing a file no word of the line names
+// is unknown code, and a path with a known tail is not.
+func TestSourceUnknown(t *testing.T) {
+	if r := Parse(`source "$ENV_SCRIPT"`); len(r.Commands[0].Unknown) == 0 {
+		t.Errorf("source of an unresolved word: %s is not unknown", describe(r.Commands[0]))
+	}
+	for _, src := range []string{`source "$VENV/bin/activate"`, `. "$HOME/.cargo/env"`, `. ./env.sh`} {
+		if r := Parse(src); len(r.Commands[0].Unknown) > 0 {
+			t.Errorf("Parse(%q): %v", src, r.Commands[0].Unknown)
+		}
+	}
+}

@@ -103,6 +103,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.defineAliases(name, words[1:])
 	case name == "source" || name == ".":
 		if len(words) > 1 {
+			if dyn != nil && dyn[1] && dynName(words[1]) == words[1] {
+				// source "$X": a file no word of the line names.
+				s.markUnknown(len(s.out)-1, "sources "+words[1]+", a file the line does not name")
+			}
 			s.runFile(words[1], "sh", f)
 		}
 	case name == "eval":
