@@ -23,3 +23,19 @@ func TestRequestItems(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoteUnresolved checks that a copy to or from another machine
+// whose source or destination is built at run time is unknown.
+func TestRemoteUnresolved(t *testing.T) {
+	for line, want := range map[string]bool{
+		`scp -r ~/project "$BACKUP_TARGET"`:            true,
+		`scp "$SRC" backup@203.0.113.20:/srv/backups/`: true,
+		`scp dist/app.tar.gz deploy@staging:/srv/app/`: false,
+		`scp "$HOME/notes.txt" deploy@staging:/tmp/`:   false,
+		`scp dist/app.tar.gz "deploy@$HOST:/srv/app/"`: false,
+	} {
+		if got := hasEffect(effectsOf(line), "unknown:remote"); got != want {
+			t.Errorf("%q: unknown:remote = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

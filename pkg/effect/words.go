@@ -147,6 +147,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.URL:
 			a.url(i, w.Text, f)
 		case catalog.Remote:
+			if hasProp(e, "sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
+				// scp "$SRC" host: / scp -r dir "$TARGET": what is sent, or
+				// where, is built at run time.
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "remote", Word: w.Text})
+				continue
+			}
 			if remote, ok := remoteSpec(w.Text); ok {
 				a.remote(i, remote, f)
 				if hasProp(e, "sends-local") {
