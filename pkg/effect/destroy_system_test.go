@@ -23,3 +23,18 @@ func TestSystemDestroy(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreDrops checks that restores which drop what is there first
+// destroy, and plain restores do not.
+func TestRestoreDrops(t *testing.T) {
+	for line, want := range map[string]bool{
+		"pg_restore --clean --if-exists -d prod dump.sql": true,
+		"mongorestore --drop dump/":                       true,
+		"pg_restore -d dev_local dump.sql":                false,
+		"mongorestore --uri mongodb://localhost dump/":    false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:remote"); got != want {
+			t.Errorf("%q: destroy = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
