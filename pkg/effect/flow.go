@@ -334,6 +334,9 @@ func (a *analysis) flows() {
 				repo = fileSrc // git add of a tainted file
 			}
 		}
+		if repo == "" && a.entryHas(c, "stages") && a.stagesCredentialDir(i, f) {
+			repo = "credential"
+		}
 		if repo != "" && a.entryHas(c, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
