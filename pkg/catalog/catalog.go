@@ -48,7 +48,10 @@
 // build --push, git push --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
-// whose code no scanner reads (its code is unknown when it acts).
+// whose code no scanner reads (its code is unknown when it acts); "opens"
+// a program whose written files are read as well (a database client's
+// database file); "request-items" a client whose operands are HTTPie
+// request items (FIELD@FILE sends the file).
 // "db-tasks" marks a framework's task runner whose task names may drop or
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,
@@ -110,7 +113,6 @@ const (
 	Tunnel              // a port it forwards to or from another host (ssh -R, -D)
 	Display             // an X display it draws on, maybe another host's (xterm -display)
 	Method              // the request method it sends (curl -X DELETE)
-	Open                // a file it reads and may rewrite (a database file)
 )
 
 var roleNames = map[string]Role{
@@ -118,7 +120,7 @@ var roleNames = map[string]Role{
 	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
 	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
 	"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
-	"method": Method, "open": Open,
+	"method": Method,
 }
 
 // String is the role's name in the table.

@@ -67,8 +67,8 @@ func TestClassify(t *testing.T) {
 		{"chmod -R 755 dir", "data:755 chmod:dir", "chmod", []string{"recursive"}},
 		{"rsync -a --delete empty/ /home/dev/", "read:empty/ write:/home/dev/", "rsync", []string{"recursive", "delete"}},
 		{"http DELETE https://x.example/a", "method:DELETE url:https://x.example/a", "http", nil},
-		{"http https://x.example/a q==1", "url:https://x.example/a atfile:q==1", "http", nil},
-		{"sqlite3 app.db select_1", "open:app.db sql:select_1", "sqlite3", nil},
+		{"http https://x.example/a q==1", "url:https://x.example/a data:q==1", "http", nil},
+		{"sqlite3 app.db select_1", "write:app.db sql:select_1", "sqlite3", nil},
 		{"unknownprog --x=1 -y a b", "none:1 none:a none:b", "", nil},
 	} {
 		f := strings.Fields(tc.line)

@@ -63,7 +63,10 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	case always != "":
 		verb = e.Name
 	case mark != "":
-		kind, verb = mark, "with an option that destroys, publishes or rewrites"
+		verb = "with an option that destroys, publishes or rewrites"
+		if mark != "remote" || kind == "" {
+			kind = mark // the entry's own kind says what a destroying option destroys
+		}
 	case deletes:
 		kind, verb = "remote", "DELETE request"
 	case cloud && cl.Mark("delete"):

@@ -136,7 +136,7 @@ func secretVar(c *shell.Command) string {
 				j++
 			}
 			k := j
-			for k < len(w) && (w[k] == '_' || w[k] >= 'A' && w[k] <= 'Z' || w[k] >= '0' && w[k] <= '9') {
+			for k < len(w) && nameByte(w[k]) {
 				k++
 			}
 			if name := w[j:k]; secretName(name) {
@@ -147,20 +147,10 @@ func secretVar(c *shell.Command) string {
 	return ""
 }
 
-// secretName reports whether an environment variable's name says it
-// holds a credential.
-func secretName(name string) bool {
-	for _, s := range secretNames {
-		if name != "" && strings.Contains(name, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // secretHome is the tool whose service a secret variable is for, by its
 // name's prefix.
 func secretHome(v string) string {
+	v = strings.ToUpper(v)
 	switch {
 	case strings.HasPrefix(v, "GITHUB_") || strings.HasPrefix(v, "GH_"):
 		return "gh"
@@ -351,6 +341,9 @@ func (a *analysis) flows() {
 			if fileSrc != "" && a.entryHas(c, "stages") {
 				repo = fileSrc // git add of a tainted file
 			}
+		}
+		if repo == "" && a.entryHas(c, "stages") && a.stagesCredentialDir(i, f) {
+			repo = "credential"
 		}
 		if repo != "" && a.entryHas(c, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})

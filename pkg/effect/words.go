@@ -85,7 +85,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if h, _, _ := strings.Cut(w.Text, ":"); h != "" && !loopback(h) && h != "unix" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " opens a terminal on " + w.Text})
 			}
-		case catalog.Read, catalog.SQLFile, catalog.Open:
+		case catalog.Read, catalog.SQLFile:
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
 			}
@@ -100,9 +100,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if cl.Mark("removesource") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
-			if cl.Mark("inplace") || w.Role == catalog.Open {
-				// sed -i, perl -i: the files read are rewritten; a
-				// database client may write the file it opens.
+			if cl.Mark("inplace") {
+				// sed -i, perl -i: the files read are rewritten.
 				a.add(Effect{Kind: Write, Cmd: i, Path: p})
 				f.writes = append(f.writes, p)
 			}
@@ -122,6 +121,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
+			if hasProp(e, "opens") {
+				// A database file is read as well as written.
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+			}
 			if cl.Mark("delete") {
 				// rsync --delete empties the destination of what the
 				// source lacks: from an empty directory, all of it.
@@ -148,6 +152,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.URL:
 			a.url(i, w.Text, f)
 		case catalog.Remote:
+			if hasProp(e, "sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
+				// scp "$SRC" host: / scp -r dir "$TARGET": what is sent, or
+				// where, is built at run time.
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "remote", Word: w.Text})
+				continue
+			}
 			if remote, ok := remoteSpec(w.Text); ok {
 				a.remote(i, remote, f)
 				if hasProp(e, "sends-local") {
@@ -210,6 +220,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.url(i, w.Text, f)
 			}
 			if e != nil && w.Option == "" {
+				if hasProp(e, "request-items") {
+					a.requestItem(i, w.Text, f)
+				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
 					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
@@ -416,15 +429,6 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 			return
 		}
 	}
-	if w.Option == "" {
-		// httpie's request items: @FILE is the body, NAME@FILE,
-		// NAME=@FILE and NAME:=@FILE send a file's content.
-		if k := strings.IndexByte(v, '@'); k >= 0 {
-			if pre := strings.TrimSuffix(strings.TrimSuffix(v[:k], "="), ":"); !strings.ContainsAny(pre, "=:/ ") {
-				v = v[k:]
-			}
-		}
-	}
 	f.argSend = true
 	v = strings.NewReplacer(`"`, "", `'`, "").Replace(v)
 	if w.Option == "--data-urlencode" || w.Option == "--variable" {
@@ -486,6 +490,7 @@ func pathShaped(w string) bool {
 // container reads, and writes unless it is mounted read-only. Named
 // volumes are not host paths.
 func (a *analysis) mount(i int, spec string, f *cmdFacts) {
+	spec = volumeSpec(spec)
 	parts := strings.Split(spec, ":")
 	src := parts[0]
 	if src == "" || !(strings.HasPrefix(src, "/") || strings.HasPrefix(src, "~") || strings.HasPrefix(src, ".") || strings.HasPrefix(src, "$")) {

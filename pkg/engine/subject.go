@@ -103,15 +103,14 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 	}
 	buf.Reserve(nargs, argBytes, cwd, home)
+	// Follow "cd DIR && ..." (pushd, popd, env -C) so later relative paths
+	// resolve where they will run: "cd / && rm -rf home" removes /home.
+	dirs := dirTracker{cwd: cwd, home: home}
 	for i := range res.Commands {
 		sc := &res.Commands[i]
-		cwds[i] = cwd
-		argvs[i] = buf.NewArgv(sc.Name, sc.Program, sc.Args, cwd, home)
-		// Follow "cd DIR && ..." so later relative paths resolve where
-		// they will run: "cd / && rm -rf home" removes /home.
-		if sc.Name == "cd" && sc.Depth == 0 && len(argvs[i].Paths) == 1 {
-			cwd = argvs[i].Paths[0]
-		}
+		cwds[i] = dirs.at(sc)
+		argvs[i] = buf.NewArgv(sc.Name, sc.Program, sc.Args, cwds[i], home)
+		dirs.after(sc, &argvs[i])
 	}
 	for i := range res.Commands {
 		s := subject{tool: tool, primary: primary, argv: &argvs[i]}

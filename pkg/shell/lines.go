@@ -160,6 +160,12 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 		s.files = map[string]string{}
 	}
 	k := fileKey(target)
+	if s.opaque.has(k) {
+		if appendTo {
+			return // appending to unknown text leaves it unknown
+		}
+		s.opaque.remove(k)
+	}
 	if appendTo {
 		s.files[k] += text
 		return
@@ -172,6 +178,7 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 func (s *state) runFile(name, lang string, f frame) {
 	text, ok := s.files[fileKey(name)]
 	if !ok {
+		s.runsOpaque(len(s.out)-1, name)
 		return
 	}
 	s.runText(text, lang, f)
@@ -226,6 +233,8 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(b.String(), f)
 	case "strings":
 		s.parseString(recipeStrings(text), f)
+	case "expect":
+		s.wrapperString("expect", text, f)
 	default:
 		s.scanCode(lang, text, f)
 	}
@@ -425,7 +434,11 @@ func shebangLang(text string) string {
 // known: echo and printf output, here-documents through cat, tee or
 // install, and what a pipeline's earlier stages feed its last stage.
 func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []string) {
-	if len(inner) == 0 {
+	if s.emptyWrites(inner, rs) {
+		return
+	}
+	s.forgetFiles(inner)
+	if s.copyWrites(inner, rs) || s.ddText(inner, bodies) {
 		return
 	}
 	text, known := "", false
@@ -443,6 +456,7 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 		}
 	}
 	if !known {
+		s.unknownWrites(inner, rs)
 		return
 	}
 	for _, r := range rs {

@@ -275,6 +275,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			s.parseString(cmd, f)
 		}
 	}
+	s.computedFacts(lang, code, &facts, f)
 	return facts
 }
 
@@ -360,7 +361,9 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		if ok {
 			s.parseString(cmd, f)
 		}
-		return ok
+		// A command partly computed (system(pack(...)), "rm " + p) is
+		// walked for what it shows, and is still code nobody can see.
+		return ok && commandKnown(args)
 	case hookArgv, hookSpawn:
 		first := 1
 		if kind == hookSpawn {
@@ -613,7 +616,16 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 func (sc *scanner) value(i int) (value, int) {
 	c := sc.code
 	if i < len(c) && c[i] == '[' {
-		return sc.list(i + 1)
+		v, next := sc.list(i + 1)
+		if j := skipSpace(c, next); j < len(c) && c[j] == '.' {
+			// ["726d…"].pack("H*"): a method of the list computes
+			// something else from it.
+			v.known = false
+			end := skipExpr(c, j, sc.concat())
+			sc.work += end - j
+			next = max(end, j+1)
+		}
+		return v, next
 	}
 	var b strings.Builder
 	known, any := true, false

@@ -32,6 +32,11 @@ func (l *lineEnv) Get(name string) expand.Variable {
 	if !v.known {
 		l.unknown = true
 	}
+	if v.elems != nil {
+		// An array assigned on the line: ${a[-1]}, ${a[@]:1}, ${a[i+1]}
+		// index its elements, not its joined text.
+		return expand.Variable{Set: true, Kind: expand.Indexed, List: v.elems}
+	}
 	return expand.Variable{Set: true, Kind: expand.String, Str: v.val}
 }
 
@@ -43,10 +48,20 @@ func (l *lineEnv) Each(func(string, expand.Variable) bool) {}
 // own expansion, against the variables known on the line. It fails when
 // the result depends on a value that is not known; a default word
 // (${X:-rm}) stands for a variable from outside, as it most likely is.
-func (s *state) expandParam(p *syntax.ParamExp) (string, bool) {
+func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 	if p.Param == nil {
 		return "", false
 	}
+	if p.Exp != nil && p.Exp.Op == syntax.OtherParamOps {
+		return s.transformParam(p)
+	}
+	defer func() {
+		// The library panics on forms it does not implement; such a word
+		// is one nobody resolved, never a crash of the walk.
+		if recover() != nil {
+			v, ok = "", false
+		}
+	}()
 	env := &lineEnv{s: s}
 	cfg := &expand.Config{Env: env}
 	v, err := expand.Literal(cfg, &syntax.Word{Parts: []syntax.WordPart{p}})

@@ -16,6 +16,11 @@ type state struct {
 	inputs    []span              // substitutions feeding the command being emitted
 	aliases   map[string]string   // aliases (and hash -p names) defined on the line
 	files     map[string]string   // text written to files on the line, by file name
+	opaque    fileSet             // files written on the line with text nobody knows
+	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	compound  bool                // the redirections walked are a compound command's
+	traps     []trapDef           // trap commands, walked at the end of the line
+	execOut   []string            // files a bare exec just sent the line's output to
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
 	pipes     int
@@ -97,6 +102,9 @@ func (s *state) newPipe() *pipe {
 }
 
 func (s *state) result() Result {
+	if len(s.traps) > 0 {
+		s.walkTraps()
+	}
 	if s.parser != nil {
 		parsers.Put(s.parser)
 		s.parser = nil
@@ -218,7 +226,9 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		return
 	}
 	if len(st.Redirs) > 0 {
+		s.compound = true // what a block or loop writes is not known
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
+		s.compound = false
 	}
 	switch c := st.Cmd.(type) {
 	case *syntax.BinaryCmd:
@@ -526,6 +536,7 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 // wraps, and runs here-documents through a shell that reads them.
 func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	rs, rdyn, bodies := e.redirects(redirs)
+	s.fdRedirects(e.words, redirs, rs)
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
@@ -614,7 +625,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		ran++
 		if lang == "sh" {
 			s.parseString(text, f)
-		} else if lang == "cron" || lang == "make" {
+		} else if lang == "cron" || lang == "make" || lang == "expect" {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
@@ -622,6 +633,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	for _, b := range bodies {
 		run(b)
+	}
+	for _, t := range s.stdinFiles(rs, interp) {
+		run(t)
 	}
 	if rdyn && len(bodies) > 0 {
 		s.markUnknown(interp, "code in a here-document or here-string with an unresolved expansion")

@@ -188,7 +188,15 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			}
 		}
 		if v, ok := e.s.expandParam(p); ok {
-			e.value(v, split && !quoted)
+			// "${a[@]:1}" is one word per element, as "${a[@]}" is.
+			all := p.Index != nil && isAllIndex(p.Index)
+			e.value(v, split && (!quoted || all))
+			return
+		}
+		if name, ok := e.s.indirectName(p); ok {
+			// ${!ref} naming a variable from outside: judged as $NAME.
+			e.text("$" + name)
+			e.curDyn = true
 			return
 		}
 		e.unknown(p)
@@ -257,9 +265,11 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 		}
 		if isAllIndex(p.Index) {
 			v.val = strings.Join(v.elems, " ")
-		} else if w, ok := p.Index.(*syntax.Word); ok {
-			n, err := strconv.Atoi(w.Lit())
-			if err != nil || n < 0 || n >= len(v.elems) {
+		} else if n, ok := literalIndex(p.Index); ok {
+			if n < 0 {
+				n += len(v.elems) // ${a[-1]}: counted from the end
+			}
+			if n < 0 || n >= len(v.elems) {
 				return "", false
 			}
 			v.val = v.elems[n]

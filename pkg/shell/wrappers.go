@@ -95,6 +95,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			g := f
 			g.via = appendVia(f.via, c.Name)
+			if len(inner) == 1 && (idyn == nil || !idyn[0]) && strings.ContainsAny(inner[0], " \t;|&") {
+				// A command given as one word with blanks in it (entr -s
+				// 'CMD', a quoted command line) is judged as shell text.
+				s.parseString(inner[0], g)
+				return
+			}
 			s.emitWords(g, inner, idyn, rs, rdyn)
 		}
 		return
@@ -106,6 +112,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	switch {
 	case isShell(name):
+		for _, rc := range startupFiles(words) {
+			s.runFile(rc, "sh", f)
+		}
 		if script, ok := shellScript(words); ok {
 			s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
 		} else if op := scriptOperand(words); op != "" {
@@ -115,6 +124,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.defineAliases(name, words[1:])
 	case name == "source" || name == ".":
 		if len(words) > 1 {
+			if dyn != nil && dyn[1] && dynName(words[1]) == words[1] {
+				// source "$X": a file no word of the line names.
+				s.markUnknown(len(s.out)-1, "sources "+words[1]+", a file the line does not name")
+			}
 			s.runFile(words[1], "sh", f)
 		}
 	case name == "eval":
@@ -142,11 +155,22 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "find":
 		s.find(f, words, dyn)
+	case name == "sed" || name == "gsed":
+		s.sedExec(len(s.out)-1, words, f)
+	case name == "gdb" || name == "lldb":
+		// gdb --args PROGRAM ARGS: the program it debugs, and runs.
+		for i, w := range words {
+			if w == "--args" && i+1 < len(words) {
+				s.emitWords(viaFrame(f, name), words[i+1:], nil, nil, false)
+				break
+			}
+		}
+		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
+			s.wrapperString(name, sh, f)
+		}
 	case name == "trap":
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
-		if len(words) > 2 && !strings.HasPrefix(words[1], "-") {
-			s.parseString(words[1], viaFrame(f, name))
-		}
+		s.deferTrap(words, f)
 	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
@@ -190,6 +214,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runText(text, shebangLang(text), f)
 			}
 		}
+		s.runsOpaque(len(s.out)-1, words[0])
+		s.loadModules(name, words, f)
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1
 			if codeDynamic(lang, words, dyn) {
@@ -211,7 +237,7 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch":
+		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
 	}
 	cat := catalog.Default()
@@ -586,24 +612,9 @@ func embeddedScripts(name string, words []string) []string {
 			}
 		}
 		i := parallelFlags.skip(words[:sep], 1)
-		switch {
-		case i < sep && sep+1 < len(words) && words[sep] != "::::":
-			// The command runs once per argument: in place of {} when
-			// it has one, else appended (parallel rm -rf ::: DIR).
-			cmd := strings.Join(words[i:sep], " ")
-			for _, a := range words[sep+1:] {
-				if a == ":::" || a == ":::+" {
-					continue
-				}
-				if strings.Contains(cmd, "{}") {
-					out = append(out, strings.ReplaceAll(cmd, "{}", quoteWord(a)))
-				} else {
-					out = append(out, cmd+" "+quoteWord(a))
-				}
-			}
-		case i < sep:
-			out = append(out, strings.Join(words[i:sep], " "))
-		case sep < len(words) && words[sep] == ":::":
+		if i < sep {
+			out = append(out, parallelCommands(strings.Join(words[i:sep], " "), words[sep:min(len(words), sep+MaxCommands)])...)
+		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
 	case "ssh", "scp", "sftp":
@@ -804,7 +815,9 @@ func gitSubScripts(words []string) []string {
 
 var (
 	screenFlags   = flagSpec{arg: "cehpSsTtXx", long: []string{}}
-	parallelFlags = flagSpec{arg: "jSIaEdnNLlPs", long: []string{"jobs", "sshlogin", "arg-file", "delimiter", "max-args", "timeout", "joblog", "results"}}
+	parallelFlags = flagSpec{arg: "jSIaEdnNLlPs", long: []string{"jobs", "sshlogin", "arg-file", "delimiter", "max-args", "timeout", "joblog", "results",
+		"halt", "halt-on-error", "retries", "delay", "load", "memfree", "nice", "tmpdir", "workdir", "wd", "colsep", "tag-string", "tagstring",
+		"max-replace-args", "max-lines", "max-procs", "basefile", "return", "transfer-file", "sshloginfile", "env", "shebang", "termseq", "limit"}}
 )
 
 // peelEnv skips env's options and NAME=VALUE words; "env -S STR" splits STR
@@ -1075,6 +1088,18 @@ func readsStdin(words []string) (string, bool) {
 			}
 		}
 		return "", false
+	case "newgrp":
+		// newgrp starts a shell in the group: it reads the commands on
+		// stdin.
+		return "sh", true
+	case "expect":
+		// expect with no -c, -f or script file reads its script on stdin.
+		for _, w := range words[1:] {
+			if w == "-c" || w == "-f" || !strings.HasPrefix(w, "-") {
+				return "", false
+			}
+		}
+		return "expect", true
 	case "at", "batch":
 		// at and batch read the job's commands from stdin unless -f names
 		// a file.

@@ -1,0 +1,37 @@
+package effect
+
+import "strings"
+
+// requestItem handles an HTTPie-style request item that sends a file. An
+// item's separator is the first '=', ':' or '@' in it: "@PATH" (the body)
+// and "FIELD@PATH" (a form file) send the file, as do "FIELD=@PATH" and
+// "FIELD:=@PATH" (a field's value read from it); "email=dev@example.com"
+// is a plain field.
+func (a *analysis) requestItem(i int, w string, f *cmdFacts) {
+	k := strings.IndexAny(w, "=:@")
+	if k < 0 {
+		return
+	}
+	var p string
+	switch rest := w[k:]; {
+	case rest[0] == '@':
+		p = rest[1:]
+	case strings.HasPrefix(rest, "=@"):
+		p = rest[2:]
+	case strings.HasPrefix(rest, ":=@"):
+		p = rest[3:]
+	default:
+		return
+	}
+	if j := strings.IndexByte(p, ';'); j > 0 {
+		p = p[:j] // f@file;type=text/plain
+	}
+	if p == "" {
+		return
+	}
+	clean := a.clean(p, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: clean})
+	f.reads = append(f.reads, clean)
+	f.sends = append(f.sends, clean)
+	f.argSend = true
+}

@@ -1,0 +1,32 @@
+package engine
+
+import (
+	"testing"
+
+	"rampart.dev/pkg/call"
+)
+
+// TestWorkingDirectory checks that relative paths are judged where they
+// run after pushd, popd and env -C, not only after cd.
+func TestWorkingDirectory(t *testing.T) {
+	e := standard(t)
+	for cmd, stop := range map[string]bool{
+		"pushd /home >/dev/null && rm -rf dev":           true,
+		"pushd / && rm -rf home/dev; popd":               true,
+		"env -C /home rm -rf dev":                        true,
+		"env --chdir=/ rm -rf home/dev":                  true,
+		"env -u X --chdir /home rm -rf dev":              true,
+		"sudo -D /home rm -rf dev":                       true,
+		"builtin cd /home && rm -rf dev":                 true,
+		"bash -c 'cd /home'; rm -rf dev":                 false,
+		"pushd /tmp && popd && rm -rf build":             false,
+		"pushd src >/dev/null && go build ./... && popd": false,
+		"env -C frontend npm run build":                  false,
+		"env -C /tmp rm -rf scratch":                     false,
+	} {
+		d := e.Evaluate(mkCall(call.ToolExec, cmd))
+		if d.Blocks() != stop {
+			t.Errorf("%q: %v (%s), want stopped=%v", cmd, d.Decision, d.Message, stop)
+		}
+	}
+}

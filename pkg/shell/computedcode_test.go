@@ -1,0 +1,86 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestComputedCode checks code that computes what it runs: it is unknown
+// (opaque or dynamic code facts, or an Unknown mark), and literal commands
+// it runs through templates, sed's e and Lua are walked.
+func TestComputedCode(t *testing.T) {
+	unknown := []string{
+		`perl -e 'system(pack("H*","726d202d7266"))'`,
+		`php -r 'passthru(base64_decode("cm0gLXJmIC9ob21lL2Rldg=="). " x");'`,
+		`ruby -e 'system(["726d202d7266"].pack("H*"))'`,
+		`php -r '$f="sys"."tem"; $f("rm -rf /x");'`,
+		`node -e "require('child_process')['ex'+'ecSync']('rm -rf /x')"`,
+		`awk '{print | "sh"}' <<< 'rm -rf /x'`,
+		`echo x | sed 's/.*/rm -rf \/x/e'`,
+		`python3 -c "import os; os.system('rm -rf ' + os.getcwd())"`,
+		`node -e "const m='execSync'; require('child_process')[m]('rm -rf /x')"`,
+		`php -r '("sys"."tem")("rm -rf /x");'`,
+	}
+	for _, src := range unknown {
+		r := Parse(src)
+		seen := false
+		for _, c := range r.Commands {
+			seen = seen || len(c.Unknown) > 0 || c.Code.Dynamic || len(c.Code.Opaque) > 0
+		}
+		if !seen {
+			t.Errorf("Parse(%q): nothing unknown:\n\t%s", src, strings.Join(describeAll(r), "\n\t"))
+		}
+	}
+	runs := []string{
+		"bun -e 'await Bun.$`rm -rf /x`'",
+		`lua -e 'os.execute("rm -rf /x")'`,
+		`lua -e 'io.popen("rm -rf /x")'`,
+		`sed -n '1e rm -rf /x' README.md`,
+		`sed 'e rm -rf /x' /dev/null`,
+		`sed -e 's/a/b/;2e rm -rf /x' f`,
+	}
+	for _, src := range runs {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || c.Name == "rm"
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant its rm", src, strings.Join(describeAll(Parse(src)), "\n\t"))
+		}
+	}
+	for _, src := range []string{
+		`node -e "require('child_process').execSync('npm test', {stdio: 'inherit'})"`,
+		`sed -n '/^## /p' CHANGELOG.md`,
+		`sed 's/e/E/g; s/the/THE/' notes.txt`,
+		`php -r 'echo base64_decode("aGVsbG8=");'`,
+		`awk '{print | "sort -u"}' names.txt`,
+		`perl -e 'print pack("H*","68656c6c6f")'`,
+		`node -e "console.log(['a','b'].join(' '))"`,
+		`node -e "const k='log'; console[k]('hi')"`,
+	} {
+		for _, c := range Parse(src).Commands {
+			if len(c.Unknown) > 0 || c.Code.Dynamic || len(c.Code.Opaque) > 0 {
+				t.Errorf("Parse(%q): %s is unknown: %v %+v", src, describe(c), c.Unknown, c.Code)
+			}
+		}
+	}
+}
+
+// TestParallelCommands checks that parallel's template is judged with the
+// ::: arguments in it.
+func TestParallelCommands(t *testing.T) {
+	for src, want := range map[string]string{
+		"parallel rm -rf ::: /x":                            "rm -rf /x",
+		"parallel -j2 rm -rf {} ::: /x /y":                  "rm -rf /y",
+		"parallel -j1 --halt now,fail=1 {} ::: 'rm -rf /x'": "rm -rf /x",
+		"parallel gzip -9 {} ::: logs/a.log":                "gzip -9 logs/a.log",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || strings.HasPrefix(describe(c), want+" @")
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", src, strings.Join(describeAll(Parse(src)), "\n\t"), want)
+		}
+	}
+}

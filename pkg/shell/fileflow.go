@@ -1,0 +1,476 @@
+package shell
+
+import (
+	"path"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Files written on the line travel: a script is copied, moved, linked or
+// concatenated to another name before it runs, or its text is computed by
+// a program the walk cannot follow (base64 -d > run.sh, sed … > c.sh). The
+// walk follows the text through the copies, and a file the line wrote
+// with text nobody knows is unknown code wherever it runs.
+
+// copyWrites records the text of files a command copies from files the
+// line wrote: cp, install, ln, mv and rsync (SOURCE... DEST), dd if= of=,
+// and cat FILE... > DEST. It reports whether the command was such a copy.
+func (s *state) copyWrites(inner []string, rs []Redirect) bool {
+	name := progName(inner[0])
+	switch name {
+	case "cp", "install", "ln", "mv", "rsync", "gcp", "gmv":
+		ops, target := copyOperands(inner[1:])
+		if target == "" && len(ops) < 2 || len(ops) == 0 {
+			return false
+		}
+		dest, srcs := target+"/", ops
+		if target == "" {
+			dest, srcs = ops[len(ops)-1], ops[:len(ops)-1]
+		}
+		copied := false
+		for _, src := range srcs {
+			to := dest
+			if len(srcs) > 1 || strings.HasSuffix(dest, "/") {
+				to = strings.TrimSuffix(dest, "/") + "/" + path.Base(src)
+			}
+			if s.copyFile(src, to) {
+				copied = true
+				if name == "mv" || name == "gmv" {
+					delete(s.files, fileKey(src))
+				}
+			}
+		}
+		return copied
+	case "dd":
+		var in, out string
+		for _, w := range inner[1:] {
+			if v, ok := strings.CutPrefix(w, "if="); ok {
+				in = v
+			}
+			if v, ok := strings.CutPrefix(w, "of="); ok {
+				out = v
+			}
+		}
+		return in != "" && out != "" && s.copyFile(in, out)
+	case "cat":
+		ops := operands(inner[1:])
+		if len(ops) == 0 {
+			return false
+		}
+		var b strings.Builder
+		opaque := false
+		for _, op := range ops {
+			text, ok := s.files[fileKey(op)]
+			if !ok && !s.opaque.has(fileKey(op)) {
+				return false
+			}
+			opaque = opaque || !ok
+			b.WriteString(text)
+		}
+		for _, r := range rs {
+			if isWriteRedirect(r) {
+				if opaque {
+					s.markOpaque(r.Target)
+				} else {
+					s.recordFile(r.Target, b.String(), r.Op == ">>" || r.Op == "&>>")
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// copyFile gives to the text (or the unknown text) of from, when the line
+// wrote from.
+func (s *state) copyFile(from, to string) bool {
+	if text, ok := s.files[fileKey(from)]; ok {
+		s.recordFile(to, text, false)
+		return true
+	}
+	if s.opaque.has(fileKey(from)) {
+		s.markOpaque(to)
+		return true
+	}
+	return s.copyDir(from, to)
+}
+
+// copyDir copies what the line wrote below directory from to below to:
+// both to/NAME (to did not exist) and to/BASE/NAME (it did), since which
+// one the copy makes depends on the file system.
+func (s *state) copyDir(from, to string) bool {
+	prefix := strings.TrimSuffix(fileKey(from), "/") + "/"
+	to = strings.TrimSuffix(to, "/")
+	base := path.Base(strings.TrimSuffix(from, "/"))
+	var texts, opaque []string
+	for k := range s.files {
+		if strings.HasPrefix(k, prefix) {
+			texts = append(texts, k)
+		}
+	}
+	for _, k := range s.opaque {
+		if strings.HasPrefix(k, prefix) {
+			opaque = append(opaque, k)
+		}
+	}
+	for _, k := range texts {
+		rest := k[len(prefix):]
+		s.recordFile(to+"/"+rest, s.files[k], false)
+		s.recordFile(to+"/"+base+"/"+rest, s.files[k], false)
+	}
+	for _, k := range opaque {
+		rest := k[len(prefix):]
+		s.markOpaque(to + "/" + rest)
+		s.markOpaque(to + "/" + base + "/" + rest)
+	}
+	return len(texts)+len(opaque) > 0
+}
+
+// unknownWrites marks the files a command writes through redirections (and
+// dd of=, tee FILE) when the text it writes is not known.
+func (s *state) unknownWrites(inner []string, rs []Redirect) {
+	for _, r := range rs {
+		if isWriteRedirect(r) {
+			s.markOpaque(r.Target)
+		}
+	}
+	switch progName(inner[0]) {
+	case "dd":
+		for _, w := range inner[1:] {
+			if v, ok := strings.CutPrefix(w, "of="); ok {
+				s.markOpaque(v)
+			}
+		}
+	case "tee":
+		for _, a := range operands(inner[1:]) {
+			s.markOpaque(a)
+		}
+	}
+}
+
+// ddText records what dd writes to of= from a here-document or here-string.
+func (s *state) ddText(inner []string, bodies []string) bool {
+	if progName(inner[0]) != "dd" || len(bodies) == 0 {
+		return false
+	}
+	for _, w := range inner[1:] {
+		if strings.HasPrefix(w, "if=") {
+			return false
+		}
+	}
+	done := false
+	for _, w := range inner[1:] {
+		if v, ok := strings.CutPrefix(w, "of="); ok {
+			s.recordFile(v, strings.Join(bodies, "\n"), false)
+			done = true
+		}
+	}
+	return done
+}
+
+func isWriteRedirect(r Redirect) bool {
+	switch r.Op {
+	case ">", ">>", ">|", "&>", "&>>":
+		return !strings.HasPrefix(r.Target, "/dev/")
+	}
+	return false
+}
+
+// markOpaque remembers that the line wrote name with text nobody knows.
+func (s *state) markOpaque(name string) {
+	if name == "" || strings.HasPrefix(name, "/dev/") {
+		return
+	}
+	k := fileKey(name)
+	delete(s.files, k)
+	if !s.opaque.has(k) {
+		s.opaque = append(s.opaque, k)
+	}
+}
+
+// runsOpaque marks the command at index i as running unknown code when
+// name is a file the line wrote with text nobody knows.
+func (s *state) runsOpaque(i int, name string) {
+	if s.opaque.has(fileKey(name)) {
+		s.markUnknown(i, "runs "+name+", written on the line with text that is not known")
+	}
+}
+
+// copyOptions are the options of cp, install, ln, mv and rsync that take
+// a value in the next word.
+var copyOptions = map[string]bool{
+	"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true,
+	"-S": true, "--suffix": true, "--backup": false, "-e": true, "--rsh": true,
+	"--exclude": true, "--include": true, "--filter": true, "-f": false,
+}
+
+// copyOperands gives a copy's operands, and the directory -t
+// (--target-directory) names, if any.
+func copyOperands(words []string) (ops []string, target string) {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "--":
+			return append(ops, words[i+1:]...), target
+		case w == "-t" || w == "--target-directory":
+			if i+1 < len(words) {
+				target = words[i+1]
+				i++
+			}
+		case strings.HasPrefix(w, "--target-directory="):
+			target = strings.TrimPrefix(w, "--target-directory=")
+		case copyOptions[w]:
+			i++
+		case strings.HasPrefix(w, "-") && w != "-":
+		default:
+			ops = append(ops, w)
+		}
+	}
+	return ops, target
+}
+
+// operands are the words of a command that are not options (a rough cut:
+// options' values are not skipped, which only adds names to look up).
+func operands(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if w == "--" {
+			return append(out, words[i+1:]...)
+		}
+		if !strings.HasPrefix(w, "-") || w == "-" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stdinFiles gives the text of the files the line wrote that a command
+// reads on stdin through "<" (sh < x.sh, python3 - < t.py), and marks the
+// command at index i when such a file's text is not known.
+func (s *state) stdinFiles(rs []Redirect, i int) []string {
+	var out []string
+	for _, r := range rs {
+		if r.Op != "<" {
+			continue
+		}
+		if text, ok := s.files[fileKey(r.Target)]; ok {
+			out = append(out, text)
+		}
+		s.runsOpaque(i, r.Target)
+	}
+	return out
+}
+
+// startupFiles are the files a shell runs before its commands: bash
+// --rcfile FILE and --init-file FILE (for an interactive shell).
+func startupFiles(words []string) []string {
+	var out []string
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if (w == "--rcfile" || w == "--init-file") && i+1 < len(words) {
+			out = append(out, words[i+1])
+		}
+		if v, ok := strings.CutPrefix(w, "--rcfile="); ok {
+			out = append(out, v)
+		}
+		if v, ok := strings.CutPrefix(w, "--init-file="); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// moduleLangs maps a program to the language whose files it may load by
+// name from the working directory (import helper, require("./h"), pytest's
+// conftest.py, node -r, perl -M, ruby -r), and the file name endings of
+// that language.
+var moduleLangs = map[string]struct {
+	lang string
+	ext  []string
+}{
+	"python":  {"python", []string{".py"}},
+	"pytest":  {"python", []string{".py"}},
+	"py.test": {"python", []string{".py"}},
+	"node":    {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"nodejs":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"bun":     {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"deno":    {"node", []string{".js", ".mjs", ".ts"}},
+	"tsx":     {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"ts-node": {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"jest":    {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"vitest":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"perl":    {"perl", []string{".pm", ".pl"}},
+	"ruby":    {"ruby", []string{".rb"}},
+	"rspec":   {"ruby", []string{".rb"}},
+	"rake":    {"ruby", []string{".rb"}},
+	"php":     {"php", []string{".php", ".inc"}},
+	"lua":     {"lua", []string{".lua"}},
+	"luajit":  {"lua", []string{".lua"}},
+}
+
+// loadModules judges the source files of a program's language that the
+// line wrote, when the program runs: any of them may be loaded by name.
+// The script operand itself is judged by its runner already. go generate
+// runs the //go:generate lines of the Go files; cargo runs a build.rs the
+// line wrote, which no scanner reads, so it is unknown code.
+func (s *state) loadModules(name string, words []string, f frame) {
+	if len(s.files) == 0 && len(s.opaque) == 0 {
+		return
+	}
+	base := strings.TrimRight(name, "0123456789.")
+	switch name {
+	case "go":
+		if len(words) > 1 && words[1] == "generate" {
+			for _, k := range s.sortedFiles(".go") {
+				s.parseString(goGenerateLines(s.files[k]), viaFrame(f, name))
+			}
+		}
+		return
+	case "cargo":
+		if _, ok := s.files["build.rs"]; ok || s.opaque.has("build.rs") {
+			s.markUnknown(len(s.out)-1, "cargo runs build.rs, written on the line")
+		}
+		return
+	}
+	m, ok := moduleLangs[base]
+	if !ok {
+		return
+	}
+	op := fileKey(scriptOperand(words))
+	i := len(s.out) - 1
+	for _, ext := range m.ext {
+		for _, k := range s.sortedFiles(ext) {
+			if k != op {
+				s.runText(s.files[k], m.lang, f)
+			}
+		}
+		for _, k := range s.opaque {
+			if strings.HasSuffix(k, ext) && k != op {
+				s.markUnknown(i, name+" may load "+k+", written on the line with text that is not known")
+			}
+		}
+	}
+}
+
+// sortedFiles are the names of files written on the line ending in ext,
+// in a stable order.
+func (s *state) sortedFiles(ext string) []string {
+	var out []string
+	for k := range s.files {
+		if strings.HasSuffix(k, ext) {
+			out = append(out, k)
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// goGenerateLines gives the commands of a Go file's //go:generate lines.
+func goGenerateLines(text string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(l), "//go:generate "); ok {
+			b.WriteString(rest + "\n")
+		}
+	}
+	return b.String()
+}
+
+// fdRedirects follows the descriptors a bare exec opens onto files (exec
+// 3>f): a later ">&3" writes to f, and is reported as appending to it.
+// "exec 3>/dev/null" and "exec 3>&-" close the descriptor again.
+func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirect) {
+	bare := len(words) == 0 || len(words) == 1 && words[0] == "exec"
+	for i, r := range raw {
+		if i >= len(rs) {
+			break
+		}
+		fd := ""
+		if r.N != nil {
+			fd = r.N.Value
+		}
+		switch rs[i].Op {
+		case ">", ">>", ">|", "<>", "&>", "&>>":
+			if bare && len(words) == 1 && (fd == "" || fd == "1" || fd == "2") && rs[i].Op != "<>" {
+				// exec >f: everything the line prints from here on goes
+				// to f, text nobody follows.
+				s.execOut = append(s.execOut, rs[i].Target)
+			}
+			if bare && fd != "" && fd != "0" && fd != "1" && fd != "2" {
+				if s.fds == nil {
+					s.fds = map[string]string{}
+				}
+				if strings.HasPrefix(rs[i].Target, "/dev/") {
+					delete(s.fds, fd)
+				} else {
+					s.fds[fd] = rs[i].Target
+				}
+			}
+		case ">&":
+			if bare && rs[i].Target == "-" {
+				delete(s.fds, fd)
+			} else if f, ok := s.fds[rs[i].Target]; ok {
+				rs[i] = Redirect{Op: ">>", Target: f}
+			}
+		}
+	}
+}
+
+// emptyWrites records the files a statement with no command (or only
+// exec, ":" or true) creates or truncates: "> f", "exec 3>f" leave f
+// empty, which is known text.
+func (s *state) emptyWrites(inner []string, rs []Redirect) bool {
+	if len(inner) > 1 || len(inner) == 1 && inner[0] != ":" && inner[0] != "true" && inner[0] != "exec" {
+		return false
+	}
+	if s.compound || len(s.execOut) > 0 {
+		s.unknownWrites([]string{""}, rs)
+		s.execOut = s.execOut[:0]
+		return true
+	}
+	for _, r := range rs {
+		if (r.Op == ">" || r.Op == ">|" || r.Op == "&>") && !strings.HasPrefix(r.Target, "/dev/") {
+			s.recordFile(r.Target, "", false)
+		}
+	}
+	return true
+}
+
+// forgetFiles drops what the line wrote to the files a command removes:
+// running them later runs nothing the line wrote.
+func (s *state) forgetFiles(inner []string) {
+	switch progName(inner[0]) {
+	case "rm", "unlink", "shred":
+		for _, op := range operands(inner[1:]) {
+			k := fileKey(op)
+			delete(s.files, k)
+			s.opaque.remove(k)
+		}
+	}
+}
+
+// fileSet is a small set of file keys (a line writes few files).
+type fileSet []string
+
+func (fs fileSet) has(k string) bool {
+	for _, x := range fs {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (fs *fileSet) remove(k string) {
+	for i, x := range *fs {
+		if x == k {
+			*fs = append((*fs)[:i], (*fs)[i+1:]...)
+			return
+		}
+	}
+}

