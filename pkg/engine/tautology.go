@@ -111,6 +111,30 @@ func trueTerm(t string) bool {
 	for len(t) > 1 && t[0] == '(' && t[len(t)-1] == ')' && closes(t) {
 		t = strings.TrimSpace(t[1 : len(t)-1])
 	}
+	if m := between().FindStringSubmatch(t); m != nil {
+		// N BETWEEN A AND B, of numbers.
+		x, ok1 := number(m[1])
+		lo, ok2 := number(m[2])
+		hi, ok3 := number(m[3])
+		if ok1 && ok2 && ok3 {
+			return lo <= x && x <= hi
+		}
+		return false
+	}
+	if m := inList().FindStringSubmatch(t); m != nil {
+		// X IN (..., X, ...).
+		for _, e := range strings.Split(m[2], ",") {
+			if e = strings.TrimSpace(e); e == m[1] {
+				return true
+			}
+			x, ok1 := number(m[1])
+			y, ok2 := number(e)
+			if ok1 && ok2 && x == y {
+				return true
+			}
+		}
+		return false
+	}
 	if strings.Contains(t, " AND ") {
 		for _, x := range splitTopLevel(t, " AND ") {
 			if !trueTerm(strings.TrimSpace(x)) {
@@ -130,9 +154,12 @@ func trueTerm(t string) bool {
 	if m == nil {
 		return false
 	}
-	a, op, b := m[1], m[2], m[3]
-	if x, err := strconv.ParseFloat(a, 64); err == nil {
-		if y, err := strconv.ParseFloat(b, 64); err == nil {
+	a, op, b := m[1], strings.TrimSpace(m[2]), m[3]
+	if op == "LIKE" || op == "ILIKE" {
+		return a == b
+	}
+	if x, ok := number(a); ok {
+		if y, ok := number(b); ok {
 			switch op {
 			case "=", "==":
 				return x == y
@@ -171,8 +198,49 @@ func closes(t string) bool {
 }
 
 var comparison = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^([A-Z0-9_."'\[\]-]+) ?(==|=|<>|!=|<=|>=|<|>) ?([A-Z0-9_."'\[\]-]+)$`)
+	return regexp.MustCompile(`^([A-Z0-9_."'\[\]+*/-]+) ?(==|=|<>|!=|<=|>=|<|>| LIKE | ILIKE ) ?([A-Z0-9_."'\[\]+*/-]+)$`)
 })
+
+var between = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([0-9.+*/-]+) BETWEEN ([0-9.+*/-]+) AND ([0-9.+*/-]+)$`)
+})
+
+var inList = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Z0-9_."'-]+) IN \(([^()]*)\)$`)
+})
+
+// number reads a numeric literal, or two joined by one arithmetic
+// operator (2-1, 3*0), as SQL would compute it.
+func number(s string) (float64, bool) {
+	if x, err := strconv.ParseFloat(s, 64); err == nil {
+		return x, true
+	}
+	for k := 1; k < len(s); k++ {
+		op := s[k]
+		if op != '+' && op != '-' && op != '*' && op != '/' {
+			continue
+		}
+		x, err1 := strconv.ParseFloat(s[:k], 64)
+		y, err2 := strconv.ParseFloat(s[k+1:], 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		switch op {
+		case '+':
+			return x + y, true
+		case '-':
+			return x - y, true
+		case '*':
+			return x * y, true
+		default:
+			if y == 0 {
+				return 0, false
+			}
+			return x / y, true
+		}
+	}
+	return 0, false
+}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'

@@ -18,6 +18,13 @@ func TestNormalizeSQLTautologies(t *testing.T) {
 		// a nested tautology leaves the outer condition in force
 		{"delete from t where x in (select y from u where 1=1)", "DELETE FROM T WHERE X IN (SELECT Y FROM U WHERE 1=1)"},
 		{"select * from somewhere x", "SELECT * FROM SOMEWHERE X"},
+		{"delete from users where 1 in (1)", "DELETE FROM USERS "},
+		{"delete from users where 'a' like 'a'", "DELETE FROM USERS "},
+		{"delete from users where 1 between 0 and 2", "DELETE FROM USERS "},
+		{"delete from users where 2-1=1", "DELETE FROM USERS "},
+		{"delete from users where 5 between 0 and 2", "DELETE FROM USERS WHERE 5 BETWEEN 0 AND 2"},
+		{"delete from users where id in (1, 2)", "DELETE FROM USERS WHERE ID IN (1, 2)"},
+		{"delete from users where name like 'a%'", "DELETE FROM USERS WHERE NAME LIKE ''"},
 		{`db.u.deleteMany({_id: {$exists: true}})`, "DB.U.DELETEMANY({})"},
 		{`db.u.deleteMany({ "_id": { "$exists": 1 } })`, "DB.U.DELETEMANY({})"},
 		{`db.u.deleteMany({$where: "return true"})`, "DB.U.DELETEMANY({})"},

@@ -592,6 +592,17 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		if j >= len(c) || closer != 0 && c[j] == closer || c[j] == ';' || c[j] == '\n' || c[j] == ')' {
 			break
 		}
+		if sc.lang == "python" {
+			// A keyword argument (file='x', mode='a') is read by its
+			// value, in the place Python's open() and the like give it.
+			k := j
+			for k < len(c) && isIdent(c[k]) {
+				k++
+			}
+			if e := skipSpace(c, k); k > j && e < len(c) && c[e] == '=' && (e+1 >= len(c) || c[e+1] != '=') {
+				j = e + 1
+			}
+		}
 		v, next := sc.value(j)
 		args = append(args, v)
 		j = skipSpace(c, next)
