@@ -145,9 +145,10 @@ test-race:
 # debug exporter) built from the collector's own modules at the versions pinned
 # in rampart-audit/internal/export/testdata/otelcol. The test builds that
 # collector when ${XDG_CACHE_HOME:-$HOME/.cache}/rampart-test has no build of
-# those sources yet: about 6 CPU-minutes cold, less with the standard library
-# already compiled by test-go; a failed build fails the test. Hence the longer
-# timeout. test-otelcol runs only the collector test, verbose.
+# those sources yet: on 2 cores about 2.5 minutes with the standard library
+# already compiled by test-go, 4 from an empty build cache, plus 20 seconds
+# to download its modules into an empty module cache. A failed build fails
+# the test; hence the longer timeout. test-otelcol runs that test alone.
 test-export:
 	cd rampart-audit && RAMPART_COLLECTOR_TESTS=1 CGO_ENABLED=1 $(GO) test -count=1 -race -timeout 30m ./internal/export/
 
