@@ -369,7 +369,7 @@ func SettingsOf(name string, args []string) []SettingUse {
 				out = append(out, u)
 				continue
 			}
-			if isAssignmentWord(w) {
+			if IsAssignment(w) {
 				continue
 			}
 			if name == "env" && (w == "-S" || strings.HasPrefix(w, "--split-string")) {
@@ -582,8 +582,8 @@ func toolConfigSet(args, verbs []string, set func(k, v string), valued []string)
 // take the next word.
 var configValued = []string{"--location", "-L", "--userconfig", "--prefix", "-C", "--dir", "--cwd"}
 
-// isAssignmentWord reports whether w is NAME=VALUE.
-func isAssignmentWord(w string) bool {
+// IsAssignment reports whether w is a shell assignment word, NAME=VALUE.
+func IsAssignment(w string) bool {
 	eq := strings.IndexByte(w, '=')
 	if eq <= 0 {
 		return false

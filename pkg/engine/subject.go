@@ -286,7 +286,7 @@ const toolSQL = "sql"
 // `drop   table` matches `*DROP TABLE*`.
 //
 // String literals are emptied first: "WHERE action = 'DROP TABLE'" is data,
-// not a statement.
+// not a statement. A literal of nothing but '%' is kept as '%'.
 func normalizeSQL(s string) string {
 	if strings.IndexByte(s, '\'') >= 0 {
 		var b strings.Builder
@@ -294,6 +294,13 @@ func normalizeSQL(s string) string {
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			if c == '\'' {
+				if !in && allPercent(s[i+1:]) {
+					// '%' (any run of them) is kept: LIKE '%' matches
+					// every row.
+					b.WriteString("'%")
+					in = true
+					continue
+				}
 				in = !in
 				b.WriteByte(c)
 				continue
@@ -321,3 +328,13 @@ var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
 var (
 	sqlComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/\*.*?\*/|--[^\n]*`) })
 )
+
+// allPercent reports whether a string literal's text, up to its closing
+// quote, is one or more '%'.
+func allPercent(rest string) bool {
+	n := 0
+	for n < len(rest) && rest[n] == '%' {
+		n++
+	}
+	return n > 0 && n < len(rest) && rest[n] == '\''
+}

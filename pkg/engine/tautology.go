@@ -156,7 +156,7 @@ func trueTerm(t string) bool {
 	}
 	a, op, b := m[1], strings.TrimSpace(m[2]), m[3]
 	if op == "LIKE" || op == "ILIKE" {
-		return a == b
+		return a == b || b == "'%'"
 	}
 	if x, ok := number(a); ok {
 		if y, ok := number(b); ok {
@@ -198,7 +198,7 @@ func closes(t string) bool {
 }
 
 var comparison = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^([A-Z0-9_."'\[\]+*/-]+) ?(==|=|<>|!=|<=|>=|<|>| LIKE | ILIKE ) ?([A-Z0-9_."'\[\]+*/-]+)$`)
+	return regexp.MustCompile(`^([A-Z0-9_."'\[\]+*/%-]+) ?(==|=|<>|!=|<=|>=|<|>| LIKE | ILIKE ) ?([A-Z0-9_."'\[\]+*/%-]+)$`)
 })
 
 var between = sync.OnceValue(func() *regexp.Regexp {

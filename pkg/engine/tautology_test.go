@@ -25,6 +25,8 @@ func TestNormalizeSQLTautologies(t *testing.T) {
 		{"delete from users where 5 between 0 and 2", "DELETE FROM USERS WHERE 5 BETWEEN 0 AND 2"},
 		{"delete from users where id in (1, 2)", "DELETE FROM USERS WHERE ID IN (1, 2)"},
 		{"delete from users where name like 'a%'", "DELETE FROM USERS WHERE NAME LIKE ''"},
+		{"delete from users where name like '%%'", "DELETE FROM USERS "},
+		{"update t set a = '%' where b = 1", "UPDATE T SET A = '%' WHERE B = 1"},
 		{`db.u.deleteMany({_id: {$exists: true}})`, "DB.U.DELETEMANY({})"},
 		{`db.u.deleteMany({ "_id": { "$exists": 1 } })`, "DB.U.DELETEMANY({})"},
 		{`db.u.deleteMany({$where: "return true"})`, "DB.U.DELETEMANY({})"},

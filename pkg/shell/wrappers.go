@@ -415,7 +415,7 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	switch progName(words[0]) {
 	case "sudo":
 		i, stop := sudoFlags.scan(words, 1)
-		for i < len(words) && isAssignment(words[i]) {
+		for i < len(words) && catalog.IsAssignment(words[i]) {
 			i++
 		}
 		return stopped(i, stop)
@@ -872,7 +872,7 @@ func peelEnv(words []string, dyn []bool) ([]string, []bool, bool) {
 					}
 				}
 				i++
-			case isAssignment(w):
+			case catalog.IsAssignment(w):
 				i++
 			default:
 				break scan
@@ -958,21 +958,6 @@ func splitEnvString(s string) []string {
 		out = append(out, b.String())
 	}
 	return out
-}
-
-// isAssignment reports whether w is NAME=VALUE.
-func isAssignment(w string) bool {
-	eq := strings.IndexByte(w, '=')
-	if eq <= 0 {
-		return false
-	}
-	for i := 0; i < eq; i++ {
-		c := w[i]
-		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // isShell reports whether name is a shell that takes -c.
