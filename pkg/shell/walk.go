@@ -540,17 +540,6 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
-	if s.files != nil {
-		// "sh < FILE", "mysql db < FILE": a file the line wrote reaches
-		// the program's stdin as a here-document would.
-		for _, r := range rs {
-			if r.Op == "<" {
-				if text, ok := s.files[fileKey(r.Target)]; ok {
-					bodies = append(bodies[:len(bodies):len(bodies)], text)
-				}
-			}
-		}
-	}
 	f := e.f
 	if f.pl == nil {
 		f.pl = s.newPipe()
@@ -575,14 +564,24 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		// the substitution's output is the program's script or input.
 		bodies = append(bodies, e.procTexts...)
 	}
-	if start < len(s.out) && (len(bodies) > 0 || f.inPipe && f.pl.stage > 0) {
+	var fileIn []string
+	if s.files != nil {
+		// "xargs rm < FILE": a file the line wrote reaches the program's
+		// stdin (a shell or interpreter runs it below, stdinFiles).
+		for _, r := range rs {
+			if text, ok := s.files[fileKey(r.Target)]; ok && r.Op == "<" {
+				fileIn = append(fileIn, text)
+			}
+		}
+	}
+	if start < len(s.out) && (len(bodies) > 0 || len(fileIn) > 0 || f.inPipe && f.pl.stage > 0) {
 		// What reaches this command's stdin, for programs that read
 		// statements from it (psql, mysql, redis-cli).
-		n := len(bodies)
+		n := len(bodies) + len(fileIn)
 		if f.inPipe {
 			n += len(f.pl.feeds)
 		}
-		in := append(s.strs(n), bodies...)
+		in := append(append(s.strs(n), bodies...), fileIn...)
 		if f.inPipe {
 			for _, fd := range f.pl.feeds {
 				if fd.stage < f.pl.stage {

@@ -356,7 +356,9 @@ func (fl *flagSpec) scan(words []string, i int) (int, bool) {
 		}
 		i++
 	}
-	return i, stop
+	// An option that takes a value, last on the line, has none: the index
+	// stays within the words.
+	return min(i, len(words)), stop
 }
 
 func contains(list []string, s string) bool {
