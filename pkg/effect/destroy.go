@@ -36,10 +36,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	always := e.Prop("destroy")
 	extra := e.Prop("destroy-verbs")
 	mark := ""
-	if len(cl.Marks) > 0 { // most commands have none: skip the map walk
-		for m, k := range destroyMarks {
-			if cl.Mark(m) {
-				mark = k
+	if len(cl.Marks) > 0 { // most commands have none: skip the walk
+		for _, dm := range destroyMarks {
+			if cl.Mark(dm.mark) {
+				mark = dm.kind
+				break
 			}
 		}
 	}
@@ -150,5 +151,11 @@ func namesEverything(rest string) bool {
 	return false
 }
 
-// destroyMarks are the option marks that destroy, by the kind of thing.
-var destroyMarks = map[string]string{"destroy": "remote", "publish": "publish", "rewrite": "history"}
+// destroyMarks are the option marks that destroy, with the kind of thing
+// each destroys, in the order they are looked for: an option list with
+// two of them is reported by the first, the same on every call.
+var destroyMarks = []struct{ mark, kind string }{
+	{"destroy", "remote"},
+	{"rewrite", "history"},
+	{"publish", "publish"},
+}
