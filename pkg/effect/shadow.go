@@ -12,8 +12,10 @@ import (
 // on PATH.
 var userBinDirs = []string{"/.local/bin", "/bin", "/.bin"}
 
-// shadowedNames are programs an agent and its user run all the time: a file
-// of that name in a user PATH directory runs instead of the system's.
+// shadowedNames are programs an agent and its user run all the time that
+// the catalogue need not list (shell builtins with a program twin, id
+// tools): a file of that name in a user PATH directory runs instead of the
+// system's. Every program the catalogue lists counts too.
 var shadowedNames = map[string]bool{
 	"sudo": true, "su": true, "doas": true, "ls": true, "cat": true, "cp": true, "mv": true, "rm": true, "git": true,
 	"ssh": true, "scp": true, "curl": true, "wget": true, "python": true, "python3": true, "node": true, "npm": true,
@@ -21,9 +23,25 @@ var shadowedNames = map[string]bool{
 	"make": true, "docker": true, "gpg": true, "ssh-add": true, "passwd": true, "id": true, "whoami": true, "cd": true,
 }
 
-// pathShadows reports writes that put a program of a common name in a
-// user PATH directory (~/.local/bin/sudo, ~/bin/git): from then on it runs
-// in place of the system's, which changes what code programs load.
+// Shadows reports the effect of writing the cleaned path p when it puts a
+// program of a known name in a user PATH directory (~/.local/bin/sudo,
+// ~/bin/git, another user's ~/.local/bin/ls): from then on it runs in
+// place of the system's, which changes what code programs load, as a PATH
+// ahead of the system's directories does. home is the user's home.
+func Shadows(p, home string) (Effect, bool) {
+	name := path.Base(p)
+	dir := path.Dir(p)
+	inBin := strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/")
+	for _, d := range userBinDirs {
+		inBin = inBin || home != "" && dir == home+d
+	}
+	if !inBin || !shadowedNames[name] && !catalog.Default().Known(name) {
+		return Effect{}, false
+	}
+	return Effect{Kind: LoaderEnv, Cmd: -1, Detail: "PATH", Target: "shadows " + name + " with " + p}, true
+}
+
+// pathShadows reports the line's writes that shadow a program (Shadows).
 func (a *analysis) pathShadows() {
 	if a.env.Home == "" {
 		return
@@ -31,15 +49,12 @@ func (a *analysis) pathShadows() {
 	n := len(a.out)
 	for k := 0; k < n; k++ {
 		e := a.out[k]
-		if e.Kind != Write || !shadowedNames[path.Base(e.Path)] {
+		if e.Kind != Write {
 			continue
 		}
-		dir := path.Dir(e.Path)
-		for _, d := range userBinDirs {
-			if dir == a.env.Home+d || strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/") {
-				a.add(Effect{Kind: LoaderEnv, Cmd: e.Cmd, Detail: "PATH", Target: "shadows " + path.Base(e.Path) + " with " + e.Path})
-				break
-			}
+		if s, ok := Shadows(e.Path, a.env.Home); ok {
+			s.Cmd = e.Cmd
+			a.add(s)
 		}
 	}
 }

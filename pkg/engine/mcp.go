@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 )
 
@@ -466,6 +467,9 @@ func (w *mcpWalk) path(v string) {
 	}
 	if w.write && !w.ev.denied() {
 		w.ev.pathSubject(call.ToolWrite, p)
+		if ef, ok := effect.Shadows(p, w.ev.e.env.Home); ok && !w.ev.denied() {
+			w.ev.judgeEffect(ef, call.ToolMCP)
+		}
 	}
 }
 

@@ -57,6 +57,11 @@ func (ev *evaluation) run(trace *Trace) {
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
+		if c.Tool == call.ToolWrite && !ev.denied() {
+			if ef, ok := effect.Shadows(p, ev.e.env.Home); ok {
+				ev.judgeEffect(ef, c.Tool)
+			}
+		}
 	case call.ToolFetch:
 		raw := c.URL()
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
