@@ -340,7 +340,7 @@ func (a *analysis) url(i int, u string, f *cmdFacts) {
 		a.add(Effect{Kind: Connect, Cmd: i, Target: host})
 		return
 	}
-	if unresolved(u) {
+	if unresolved(u) && !a.literalHost(u) {
 		if f.sendsIn || len(f.sends) > 0 || strings.Contains(u, "$(") || strings.Contains(u, "`") {
 			// Where it goes, or what the address carries out, is built
 			// at run time.
@@ -351,6 +351,84 @@ func (a *analysis) url(i int, u string, f *cmdFacts) {
 	}
 	f.hosts = append(f.hosts, u)
 	a.add(Effect{Kind: Connect, Cmd: i, Target: u})
+}
+
+// literalHost reports a URL whose scheme, host and port are written out
+// and only the path or query is built at run time, by variables or by
+// programs the catalogue knows ("https://api.example.net/items?limit=$(cat
+// n)"): where it goes is known, and what its built part carries is
+// followed as a flow like any other data the line sends there. Output of
+// a program nobody can see into, or of one that re-encodes data (which
+// hides what leaves), stays unknown.
+func (a *analysis) literalHost(u string) bool {
+	scheme, rest, ok := strings.Cut(u, "://")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "$`") {
+		return false
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end <= 0 || strings.ContainsAny(rest[:end], "$`@\\") {
+		return false
+	}
+	for tail := rest[end:]; ; {
+		k := strings.IndexAny(tail, "`(")
+		if k < 0 {
+			return true
+		}
+		if tail[k] == '(' && (k == 0 || tail[k-1] != '$') {
+			tail = tail[k+1:]
+			continue
+		}
+		if tail[k] == '(' {
+			k-- // at the "$"
+		}
+		body, after, ok := substitution(tail[k:])
+		if !ok || !a.seeThrough(body) {
+			return false
+		}
+		tail = after
+	}
+}
+
+// substitution splits text starting with "$(" or "`" into the
+// substitution's body and what follows it.
+func substitution(text string) (body, after string, ok bool) {
+	if text[0] == '`' {
+		body, after, ok = strings.Cut(text[1:], "`")
+		return body, after, ok
+	}
+	depth := 0
+	for i := 1; i < len(text); i++ { // text[1] is the opening parenthesis
+		switch text[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return text[2:i], text[i+1:], true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// seeThrough reports whether every program of a substitution's body is
+// one the catalogue knows and none re-encodes its input.
+func (a *analysis) seeThrough(body string) bool {
+	for _, seg := range strings.FieldsFunc(body, func(r rune) bool { return r == '|' || r == ';' || r == '&' }) {
+		f := strings.Fields(seg)
+		if len(f) == 0 {
+			continue
+		}
+		if !a.cat.Known(f[0]) || encoders[f[0]] {
+			return false
+		}
+	}
+	return true
+}
+
+// encoders are programs that re-encode or compress what they read.
+var encoders = map[string]bool{
+	"base64": true, "base32": true, "basenc": true, "xxd": true, "od": true, "hexdump": true, "hd": true,
+	"gzip": true, "bzip2": true, "xz": true, "zstd": true, "openssl": true, "uuencode": true, "gpg": true,
 }
 
 // credentialEndpointVars are environment variables that hold a cloud's

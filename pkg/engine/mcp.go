@@ -457,6 +457,7 @@ func (w *mcpWalk) str(kind int, v string) {
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
 		ev.judgeHostAlternates(&fs) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&fs)
 	}
 }
 

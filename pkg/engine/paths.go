@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"encoding/base64"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -8,6 +10,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/secret"
 )
 
 // Paths and hosts as the system sees them.
@@ -158,6 +161,69 @@ func (ev *evaluation) judgeHostAlternates(s *subject) {
 	u.Host, u.IPHost = s.url.IPHost, ""
 	a := subject{tool: s.tool, text: s.text, url: u, hasURL: true, urlRaw: u.String()}
 	ev.judge(&a)
+}
+
+// judgeURLCredentials judges a credential written into a URL's path,
+// query or fragment (a token in a query string, a key in a path) as the
+// credential leaving for that host: a fetch carries it out as surely as a
+// body does. The URL's userinfo is the login to the host itself and is
+// left alone, as are placeholders (an AWS documentation key, "your-token")
+// and hosts on this machine.
+func (ev *evaluation) judgeURLCredentials(s *subject) {
+	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || onThisMachine(s.url.Host) {
+		return
+	}
+	rest := s.url.Rest
+	if strings.IndexByte(rest, '%') >= 0 {
+		if u, err := url.PathUnescape(rest); err == nil {
+			rest = u
+		}
+	}
+	for _, text := range append([]string{rest}, base64Runs(rest)...) {
+		for _, f := range secret.Scan(text) {
+			if f.Kind == "url_password" || placeholder(text[f.Start:f.End]) {
+				continue
+			}
+			fs := subject{tool: "flow", text: f.Kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
+			ev.judge(&fs)
+			return
+		}
+	}
+}
+
+// base64Runs decodes the runs of a URL's path and query that are base64
+// (standard or URL alphabet, 24 characters or more): data is often
+// encoded so that it survives the trip in a URL, and a key encoded is a
+// key all the same.
+func base64Runs(rest string) []string {
+	var out []string
+	for i := 0; i < len(rest); {
+		j := i
+		for j < len(rest) && isBase64Byte(rest[j]) {
+			j++
+		}
+		if j-i >= 24 {
+			run := rest[i:j]
+			for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
+				if b, err := enc.DecodeString(run); err == nil {
+					out = append(out, string(b))
+					break
+				}
+			}
+		}
+		i = j + 1
+	}
+	return out
+}
+
+func isBase64Byte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
+}
+
+// onThisMachine reports a host that is this machine: localhost and the
+// loopback addresses.
+func onThisMachine(h string) bool {
+	return h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasPrefix(h, "127.") || h == "::1"
 }
 
 // matchPaths is anyPath with the engine's case rule: with Env.FoldCase,

@@ -68,6 +68,7 @@ func (ev *evaluation) run(trace *Trace) {
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&s) // paths.go: a token in the query
 	case call.ToolMCP:
 		// Judged by runMCP: the argument walk is recursive, and keeping it
 		// out of run keeps the other tools' evaluations on the stack.
@@ -225,6 +226,7 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		s.url, s.hasURL = match.ParseURL(ef.Target)
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&s)
 	case effect.SQL:
 		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
 		ev.judge(&s)
