@@ -25,7 +25,7 @@ var (
 // IsBadInput reports whether err is about one bad line (answered with a
 // deny) rather than a failing reader.
 func IsBadInput(err error) bool {
-	return errors.Is(err, ErrTooLong) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrNoTool)
+	return errors.Is(err, ErrTooLong) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrNoTool) || errors.Is(err, ErrNoSubject)
 }
 
 // Reader reads Calls as JSON Lines.
@@ -96,14 +96,16 @@ func (r *Reader) Read() (Call, error) {
 	return c, nil
 }
 
-// Parse decodes one Call and checks that it names a tool.
+// Parse decodes one Call, checks that it names a tool and, for a
+// canonical tool, what it acts on, and puts it in canonical form
+// (Canonicalize).
 func Parse(b []byte) (Call, error) {
 	var c Call
 	if err := json.Unmarshal(b, &c); err != nil {
 		return Call{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
-	if c.Tool == "" {
-		return Call{}, ErrNoTool
+	if err := c.Canonicalize(); err != nil {
+		return Call{}, err
 	}
 	return c, nil
 }

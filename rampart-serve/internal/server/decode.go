@@ -78,6 +78,10 @@ func decodeCall(tool string, body []byte) (call.Call, error) {
 	if c.Cwd != "" && !filepath.IsAbs(c.Cwd) {
 		return call.Call{}, fmt.Errorf("cwd %q is not an absolute path", c.Cwd)
 	}
+	// an exec with no command, a read with no path: nothing to judge
+	if err := c.Canonicalize(); err != nil {
+		return call.Call{}, err
+	}
 	return c, nil
 }
 

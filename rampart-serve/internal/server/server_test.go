@@ -258,7 +258,11 @@ func TestAuth(t *testing.T) {
 		{"GET", "/v1/nothing", agentTok, 404},
 		{"GET", "/v1/nothing", "", 401},
 	} {
-		a := e.do(tc.method, tc.path, tc.token, `{"approved":true}`)
+		body := `{"approved":true}`
+		if strings.HasPrefix(tc.path, "/v1/preflight/") {
+			body = `{"command":"ls"}`
+		}
+		a := e.do(tc.method, tc.path, tc.token, body)
 		if a.code != tc.want {
 			t.Errorf("%s %s with %q = %d %s, want %d", tc.method, tc.path, tc.token, a.code, a.body, tc.want)
 		}
@@ -267,7 +271,7 @@ func TestAuth(t *testing.T) {
 		}
 	}
 	// Any case of the scheme is accepted.
-	a := e.do("POST", "/v1/preflight/exec", "", `{}`, "Authorization", "bearer "+agentTok)
+	a := e.do("POST", "/v1/preflight/exec", "", `{"command":"ls"}`, "Authorization", "bearer "+agentTok)
 	if a.code != 200 {
 		t.Errorf("lower-case bearer = %d", a.code)
 	}

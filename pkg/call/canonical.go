@@ -1,0 +1,95 @@
+package call
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrNoSubject is a call to a canonical tool without what it acts on: an
+// exec with no command, a read or write with no path, a fetch with no URL.
+// Nothing could be judged, so it is bad input, answered with a deny.
+var ErrNoSubject = errors.New("call has nothing to judge")
+
+// required is the param each canonical tool acts on.
+var required = map[string]string{ToolExec: "command", ToolRead: "path", ToolWrite: "path", ToolFetch: "url"}
+
+// paramAliases are the names agents' own tool inputs give the canonical
+// params (Claude Code's file_path, a shell tool's cmd, a fetch tool's
+// uri). A call that spells its subject so is judged by it, not let
+// through with nothing to judge.
+var paramAliases = map[string][]string{
+	"command": {"cmd", "script", "commandLine", "command_line"},
+	"path":    {"file_path", "filePath", "filepath", "file", "filename", "notebook_path", "target_file"},
+	"url":     {"uri", "href", "link"},
+}
+
+// Canonicalize makes a decoded call speak the contract: a canonical tool
+// name in any case is that tool ("Exec" is exec); a canonical param given
+// under an alias, or an exec command given as an argv array, is moved to
+// its canonical key; and a canonical tool must then have its subject as a
+// string (ErrNoSubject otherwise). Other tool names and params are kept as
+// given.
+func (c *Call) Canonicalize() error {
+	if c.Tool == "" {
+		return ErrNoTool
+	}
+	if t := strings.ToLower(c.Tool); t != c.Tool && (required[t] != "" || t == ToolMCP) {
+		c.Tool = t
+	}
+	key := required[c.Tool]
+	if key == "" {
+		return nil
+	}
+	if _, ok := c.Params[key].(string); ok {
+		return nil
+	}
+	if c.Params[key] != nil {
+		if s, ok := argvLine(c.Params[key]); ok && key == "command" {
+			c.Params[key] = s
+			return nil
+		}
+		return fmt.Errorf("%w: %s's %q is not a string", ErrNoSubject, c.Tool, key)
+	}
+	for _, a := range paramAliases[key] {
+		if s, ok := c.Params[a].(string); ok {
+			c.Params[key] = s
+			return nil
+		}
+	}
+	if key == "command" {
+		if s, ok := argvLine(c.Params["argv"]); ok {
+			c.Params[key] = s
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: %s call has no %q", ErrNoSubject, c.Tool, key)
+}
+
+// argvLine turns an argv array of strings into one command line, each word
+// quoted for the shell so that it is read back as the same words.
+func argvLine(v any) (string, bool) {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return "", false
+	}
+	words := make([]string, len(list))
+	for i, e := range list {
+		s, ok := e.(string)
+		if !ok {
+			return "", false
+		}
+		words[i] = shellQuote(s)
+	}
+	return strings.Join(words, " "), true
+}
+
+// shellQuote quotes a word for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
