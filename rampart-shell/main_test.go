@@ -155,8 +155,8 @@ func TestShellQuote(t *testing.T) {
 		"$HOME":   "'$HOME'",
 		"a=b,c:d": "a=b,c:d",
 	} {
-		if got := shellQuote(in); got != want {
-			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		if got := call.ShellQuote(in); got != want {
+			t.Errorf("call.ShellQuote(%q) = %s, want %s", in, got, want)
 		}
 	}
 }
@@ -221,19 +221,19 @@ func FuzzShellQuote(f *testing.F) {
 		if strings.ContainsRune(s, 0) || strings.ContainsRune(s, '\r') || !utf8.ValidString(s) {
 			return
 		}
-		q := shellQuote(s)
+		q := call.ShellQuote(s)
 		file, err := syntax.NewParser().Parse(strings.NewReader("echo "+q), "")
 		if err != nil {
-			t.Fatalf("shellQuote(%q) = %s: does not parse: %v", s, q, err)
+			t.Fatalf("call.ShellQuote(%q) = %s: does not parse: %v", s, q, err)
 		}
 		call, ok := file.Stmts[0].Cmd.(*syntax.CallExpr)
 		if !ok || len(file.Stmts) != 1 || len(call.Args) != 2 {
-			t.Fatalf("shellQuote(%q) = %s: not one word", s, q)
+			t.Fatalf("call.ShellQuote(%q) = %s: not one word", s, q)
 		}
 		fields, err := expand.Fields(&expand.Config{}, call.Args[1])
 		if err != nil || len(fields) != 1 || fields[0] != s {
 			got := strings.Join(fields, "|")
-			t.Fatalf("shellQuote(%q) = %s: reads back as %q (%v)", s, q, got, err)
+			t.Fatalf("call.ShellQuote(%q) = %s: reads back as %q (%v)", s, q, got, err)
 		}
 	})
 }

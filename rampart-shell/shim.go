@@ -108,7 +108,7 @@ func shim(argv0 string, args []string, stdin *os.File, stderr io.Writer) int {
 		if len(sa.rest) > 0 {
 			// "$0", "$1"... come from the operands: judge the whole
 			// thing the way a shell would see it written out.
-			text = "sh -c " + shellQuote(sa.command) + " " + quoteAll(sa.rest)
+			text = "sh -c " + call.ShellQuote(sa.command) + " " + quoteAll(sa.rest)
 		}
 	case sa.hasFile:
 		b, err := readScript(sa.script)
@@ -235,18 +235,10 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// shellQuote quotes s as one shell word.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:,+@%=") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 func quoteAll(words []string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
-		q[i] = shellQuote(w)
+		q[i] = call.ShellQuote(w)
 	}
 	return strings.Join(q, " ")
 }

@@ -79,13 +79,14 @@ func argvLine(v any) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		words[i] = shellQuote(s)
+		words[i] = ShellQuote(s)
 	}
 	return strings.Join(words, " "), true
 }
 
-// shellQuote quotes a word for a POSIX shell when it needs it.
-func shellQuote(s string) string {
+// ShellQuote quotes a word for a POSIX shell when it needs it, so that the
+// shell reads it back as the same word.
+func ShellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
 	}) < 0 {

@@ -235,6 +235,8 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(recipeStrings(text), f)
 	case "expect":
 		s.wrapperString("expect", text, f)
+	case "pwsh":
+		s.parseString(translatePwsh(text), f)
 	default:
 		s.scanCode(lang, text, f)
 	}
@@ -425,6 +427,9 @@ func shebangLang(text string) string {
 	for _, w := range strings.Fields(strings.TrimPrefix(first, "#!")) {
 		if l := scriptLang(progName(w)); l != "" {
 			return l
+		}
+		if isPwsh(progName(w)) {
+			return "pwsh"
 		}
 	}
 	return "sh"

@@ -624,7 +624,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		ran++
 		if lang == "sh" {
 			s.parseString(text, f)
-		} else if lang == "cron" || lang == "make" || lang == "expect" {
+		} else if lang == "cron" || lang == "make" || lang == "expect" || lang == "pwsh" {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)

@@ -216,6 +216,16 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 		s.runsOpaque(len(s.out)-1, words[0])
 		s.loadModules(name, words, f)
+		if isPwsh(name) {
+			if code, ok, _ := pwshCode(words); ok {
+				s.parseString(translatePwsh(code), viaFrame(f, name))
+			} else if file := pwshFile(words); file != "" {
+				s.runFile(file, "pwsh", f)
+			}
+		} else if pwshCmdlet(name) {
+			// a cmdlet run by name (an agent's PowerShell tool)
+			s.parseString(translatePwshCommand(words), viaFrame(f, name))
+		}
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1
 			if codeDynamic(lang, words, dyn) {
@@ -974,7 +984,7 @@ func isShell(name string) bool {
 // isInterpreter reports whether name runs a script it is given: a
 // download substituted into its arguments is a download run.
 func isInterpreter(name string) bool {
-	if isShell(name) || scriptLang(name) != "" {
+	if isShell(name) || scriptLang(name) != "" || isPwsh(name) {
 		return true
 	}
 	switch name {
@@ -1063,6 +1073,10 @@ func readsStdin(words []string) (string, bool) {
 			stdin = true
 		}
 		return lang, !hasCode && stdin
+	}
+	if isPwsh(name) {
+		_, hasCode, stdin := pwshCode(words)
+		return "pwsh", !hasCode && stdin
 	}
 	switch name {
 	case "source", ".":

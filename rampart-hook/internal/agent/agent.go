@@ -384,6 +384,16 @@ func asGiven(tool string, input map[string]any) call.Call {
 }
 
 // execCall is an exec call, or nothing when there is no command.
+// pwshCall is an exec call for a command an agent's PowerShell tool runs:
+// the text is PowerShell, so the call says so (pwsh -Command TEXT), and the
+// engine reads it as PowerShell, not as a POSIX line.
+func pwshCall(command string) []call.Call {
+	if command == "" {
+		return nil
+	}
+	return execCall("pwsh -NoProfile -Command " + call.ShellQuote(command))
+}
+
 func execCall(command string) []call.Call {
 	if command == "" {
 		return nil

@@ -72,8 +72,10 @@ func parseClaude(ev *Event, m map[string]any) error {
 func claudeCalls(tool string, in map[string]any, cwd string) []call.Call {
 	var calls []call.Call
 	switch tool {
-	case "Bash", "PowerShell":
+	case "Bash":
 		calls = execCall(str(in, "command"))
+	case "PowerShell":
+		calls = pwshCall(str(in, "command"))
 	case "Read":
 		calls = readCalls("", str(in, "file_path"))
 	case "Grep":

@@ -137,7 +137,7 @@ func clineCommands(in map[string]any) []string {
 				continue
 			}
 			for _, a := range stringList(v, "args") {
-				cmd += " " + shellQuote(a)
+				cmd += " " + call.ShellQuote(a)
 			}
 			out = append(out, cmd)
 		}

@@ -50,7 +50,7 @@ func codexCommand(in map[string]any) string {
 	}
 	quoted := make([]string, len(argv))
 	for i, a := range argv {
-		quoted[i] = shellQuote(a)
+		quoted[i] = call.ShellQuote(a)
 	}
 	return strings.Join(quoted, " ")
 }
@@ -62,16 +62,6 @@ func isShell(p string) bool {
 		return true
 	}
 	return false
-}
-
-// shellQuote quotes s for a POSIX shell unless it needs none.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // patchCalls turns a patch in Codex's envelope (*** Add File:, *** Update

@@ -84,8 +84,10 @@ func copilotCalls(tool string, in map[string]any, cwd string) []call.Call {
 	}
 	var calls []call.Call
 	switch tool {
-	case "bash", "powershell":
+	case "bash":
 		calls = execCall(str(in, "command"))
+	case "powershell":
+		calls = pwshCall(str(in, "command"))
 	case "view":
 		calls = readCalls("", first(in, "path", "file_path"))
 	case "glob", "grep":

@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"rampart.dev/pkg/call"
 	"strings"
 
 	"rampart.dev/rampart-hook/internal/ojson"
@@ -95,20 +96,11 @@ func Run(o Options) error {
 // Command is the shell command line that runs hook with args, quoted for a
 // POSIX shell where needed.
 func Command(hook string, args []string) string {
-	parts := []string{shellQuote(hook)}
+	parts := []string{call.ShellQuote(hook)}
 	for _, a := range args {
-		parts = append(parts, shellQuote(a))
+		parts = append(parts, call.ShellQuote(a))
 	}
 	return strings.Join(parts, " ")
-}
-
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // IsOurs reports whether a hook command runs rampart-hook: its first word,

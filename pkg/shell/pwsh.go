@@ -1,0 +1,440 @@
+package shell
+
+import (
+	"encoding/base64"
+	"strings"
+	"unicode/utf16"
+)
+
+// PowerShell code (pwsh -Command CODE, -EncodedCommand B64, a cmdlet run
+// by name) is read by translation: each command of each pipeline becomes
+// the POSIX command with the same effect (Remove-Item -Recurse becomes rm
+// -r, Invoke-WebRequest -Uri U -InFile F becomes curl -T F U, a pipeline
+// into Invoke-Expression becomes one into sh), and the translation is
+// walked like any shell string. A cmdlet the table does not know, other
+// than the read-only verbs, and any value computed at run time become
+// "$_", so what nobody can see into is unknown, never silently allowed.
+
+// isPwsh reports whether a program is PowerShell.
+func isPwsh(name string) bool {
+	switch strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".exe")) {
+	case "pwsh", "powershell", "pwsh-preview":
+		return true
+	}
+	return false
+}
+
+// pwshCmdlet reports a program word that is a PowerShell cmdlet the
+// translation table knows by its Verb-Noun name (Remove-Item,
+// Invoke-WebRequest): no POSIX program is called so.
+func pwshCmdlet(name string) bool {
+	l := strings.ToLower(name)
+	return strings.Contains(l, "-") && pwshVerbs[l] != nil
+}
+
+// pwshCode gives the code a PowerShell command line runs: -Command's words
+// (the rest of the line), -EncodedCommand's decoded text, or, with
+// neither, the first operand when it is not a script file. stdin is true
+// when the code comes from standard input (-Command -, or nothing given).
+func pwshCode(words []string) (code string, ok, stdin bool) {
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "/") {
+			return strings.Join(words[i:], " "), true, false
+		}
+		name, val, eq := strings.Cut(strings.ToLower(strings.TrimLeft(w, "-/")), ":")
+		next := func() string {
+			if eq {
+				return val
+			}
+			if i+1 < len(words) {
+				i++
+				return words[i]
+			}
+			return ""
+		}
+		switch {
+		case name == "":
+			continue
+		case pwshParam(name, "command", 1):
+			if !eq && i+1 < len(words) && words[i+1] == "-" {
+				return "", false, true
+			}
+			if eq {
+				return strings.Join(append([]string{val}, words[i+1:]...), " "), true, false
+			}
+			return strings.Join(words[i+1:], " "), i+1 < len(words), false
+		case pwshParam(name, "encodedcommand", 1) || name == "ec" || name == "enc":
+			text, decoded := decodeUTF16Base64(next())
+			return text, decoded, false
+		case pwshParam(name, "file", 1):
+			return "", false, false
+		case pwshParam(name, "executionpolicy", 2) || name == "ep" || pwshParam(name, "windowstyle", 1) ||
+			pwshParam(name, "inputformat", 2) || pwshParam(name, "outputformat", 2) || pwshParam(name, "workingdirectory", 2) ||
+			name == "wd" || pwshParam(name, "configurationname", 4) || pwshParam(name, "settingsfile", 2):
+			next()
+		}
+	}
+	return "", false, true
+}
+
+// pwshFile is the script a PowerShell command line runs with -File.
+func pwshFile(words []string) string {
+	for i := 1; i+1 < len(words); i++ {
+		if name := strings.ToLower(strings.TrimLeft(words[i], "-/")); strings.HasPrefix(words[i], "-") && pwshParam(name, "file", 1) {
+			return words[i+1]
+		}
+	}
+	return ""
+}
+
+// pwshParam reports whether name abbreviates param, at least min letters
+// long (PowerShell accepts any unambiguous prefix).
+func pwshParam(name, param string, min int) bool {
+	return len(name) >= min && strings.HasPrefix(param, name)
+}
+
+// decodeUTF16Base64 decodes -EncodedCommand's text: base64 of UTF-16LE.
+func decodeUTF16Base64(s string) (string, bool) {
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
+	if err != nil || len(b)%2 != 0 {
+		return "", false
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+	}
+	return string(utf16.Decode(u)), true
+}
+
+// pwshVerb is what a cmdlet or alias does, as the POSIX program with the
+// same effect and how its parameters map.
+type pwshVerb struct {
+	program string
+	// params maps a parameter (lower case, full name) to the POSIX
+	// option it becomes; "" drops it, "=" keeps its value as an operand.
+	params map[string]string
+	// switches are parameters that take no value.
+	switches map[string]bool
+}
+
+var (
+	pathParams = map[string]string{"path": "=", "literalpath": "=", "filter": "", "include": "", "exclude": ""}
+	pwshRemove = &pwshVerb{"rm", pathParams, map[string]bool{"recurse": true, "force": true, "confirm": true, "whatif": true}}
+	pwshRead   = &pwshVerb{"cat", mergeParams(pathParams, map[string]string{"totalcount": "", "tail": "", "encoding": "", "delimiter": "", "readcount": "", "head": "", "first": ""}), map[string]bool{"raw": true, "wait": true}}
+	pwshWrite  = &pwshVerb{"tee", mergeParams(pathParams, map[string]string{"filepath": "=", "value": "", "encoding": "", "inputobject": "", "width": ""}), map[string]bool{"append": true, "force": true, "nonewline": true, "noclobber": true}}
+	pwshAppend = &pwshVerb{"tee -a", pwshWrite.params, pwshWrite.switches}
+	pwshCopy   = &pwshVerb{"cp", mergeParams(pathParams, map[string]string{"destination": "="}), map[string]bool{"recurse": true, "force": true, "container": true, "passthru": true}}
+	pwshMove   = &pwshVerb{"mv", pwshCopy.params, map[string]bool{"force": true, "passthru": true}}
+	pwshWeb    = &pwshVerb{"curl", map[string]string{"uri": "=", "method": "-X", "infile": "-T", "body": "-d", "outfile": "-o", "headers": "", "contenttype": "", "usebasicparsing": "", "useragent": "", "timeoutsec": "", "credential": "", "form": "-F", "maximumredirection": "", "proxy": "-x"}, map[string]bool{"usebasicparsing": true, "skipcertificatecheck": true, "usedefaultcredentials": true, "passthru": true}}
+	pwshStart  = &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
+)
+
+// pwshVerbs are the cmdlets and aliases whose effect is known.
+var pwshVerbs = map[string]*pwshVerb{
+	"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
+	"get-content": pwshRead, "gc": pwshRead, "cat": pwshRead, "type": pwshRead,
+	"set-content": pwshWrite, "sc": pwshWrite, "out-file": pwshWrite, "new-item": pwshWrite, "ni": pwshWrite,
+	"add-content": pwshAppend, "ac": pwshAppend,
+	"copy-item": pwshCopy, "cpi": pwshCopy, "copy": pwshCopy, "cp": pwshCopy,
+	"move-item": pwshMove, "mi": pwshMove, "move": pwshMove, "mv": pwshMove, "rename-item": pwshMove, "ren": pwshMove, "rni": pwshMove,
+	"invoke-webrequest": pwshWeb, "iwr": pwshWeb, "invoke-restmethod": pwshWeb, "irm": pwshWeb, "curl": pwshWeb, "wget": pwshWeb,
+	"start-process": pwshStart, "saps": pwshStart, "start": pwshStart,
+	"invoke-expression": {program: "sh"}, "iex": {program: "sh"},
+	"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
+	"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
+	"stop-process": {program: "kill"}, "kill": {program: "kill"},
+	"get-childitem": {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
+	"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
+	"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
+}
+
+// pwshReadOnlyVerbs are cmdlet verbs that only look or format: a cmdlet
+// with one of them, which the table does not name, does nothing to judge.
+var pwshReadOnlyVerbs = map[string]bool{
+	"get": true, "select": true, "where": true, "sort": true, "format": true, "measure": true, "test": true,
+	"out": false, "write": true, "compare": true, "group": true, "convertto": true, "convertfrom": true, "resolve": true,
+	"split": true, "join": true, "show": true, "find": true, "read": true, "trace": false, "foreach": true,
+}
+
+func mergeParams(a, b map[string]string) map[string]string {
+	m := make(map[string]string, len(a)+len(b))
+	for k, v := range a {
+		m[k] = v
+	}
+	for k, v := range b {
+		m[k] = v
+	}
+	return m
+}
+
+// translatePwsh turns PowerShell code into the POSIX command line with
+// the same effects.
+func translatePwsh(code string) string {
+	var out []string
+	for _, stmt := range pwshSplit(code, ";\n") {
+		var stages []string
+		for _, stage := range pwshSplit(stmt, "|") {
+			if t := translatePwshCommand(pwshWords(stage)); t != "" {
+				stages = append(stages, t)
+			}
+		}
+		if len(stages) > 0 {
+			out = append(out, strings.Join(stages, " | "))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// translatePwshCommand translates one command of a pipeline.
+func translatePwshCommand(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	name := strings.ToLower(words[0])
+	if strings.HasPrefix(name, "$") || strings.HasPrefix(name, "(") || strings.HasPrefix(name, "[") || strings.HasPrefix(name, "&") {
+		// an expression: a download it names is a download
+		if u := downloadURL(strings.Join(words, " ")); u != "" {
+			return "curl " + quoteWord(u)
+		}
+		return "$_"
+	}
+	v := pwshVerbs[name]
+	if v == nil {
+		if isPwsh(name) {
+			if code, ok, _ := pwshCode(words); ok {
+				return "pwsh -c " + quoteWord(translatePwsh(code))
+			}
+		}
+		if verb, _, ok := strings.Cut(name, "-"); ok && pwshReadOnlyVerbs[verb] {
+			return "echo"
+		}
+		if !strings.Contains(name, "-") {
+			// a native program run from PowerShell: itself
+			return pwshQuote(pwshValues(words))
+		}
+		return "$_"
+	}
+	if v.program == "sh" {
+		// Invoke-Expression CODE: the code is PowerShell; piped into, a
+		// shell reading what the earlier stage printed.
+		if len(words) > 1 {
+			arg := strings.Join(words[1:], " ")
+			if u := downloadURL(arg); u != "" {
+				return "curl " + quoteWord(u) + " | sh"
+			}
+			if lit, ok := pwshLiteral(arg); ok && !strings.Contains(lit, "$") {
+				return "sh -c " + quoteWord(translatePwsh(lit))
+			}
+			return "$_"
+		}
+		return "sh"
+	}
+	if v.params == nil {
+		return v.program + " " + pwshQuote(pwshValues(words[1:]))
+	}
+	var opts, operands []string
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !strings.HasPrefix(w, "-") || len(w) < 2 {
+			operands = append(operands, pwshValue(w))
+			continue
+		}
+		p, val, attached := strings.Cut(strings.ToLower(w[1:]), ":")
+		full := pwshFullParam(p, v)
+		if v.switches[full] {
+			switch full {
+			case "recurse":
+				opts = append(opts, "-r")
+			case "force":
+				if v.program == "rm" {
+					opts = append(opts, "-f")
+				}
+			case "append":
+				if v.program == "tee" {
+					opts = append(opts, "-a")
+				}
+			}
+			continue
+		}
+		if !attached && i+1 < len(words) {
+			i++
+			val = words[i]
+		}
+		switch to := v.params[full]; to {
+		case "=":
+			for _, part := range strings.Split(val, ",") {
+				operands = append(operands, pwshValue(strings.TrimSpace(part)))
+			}
+		case "":
+		case "-X": // a method, in any case
+			opts = append(opts, to, strings.ToUpper(pwshValue(val)))
+		default:
+			opts = append(opts, to, pwshValue(val))
+		}
+	}
+	program := v.program
+	if program == "" { // Start-Process: the file is the program
+		if len(operands) == 0 {
+			return "$_"
+		}
+		program, operands = quoteWord(operands[0]), operands[1:]
+	}
+	return strings.TrimSpace(program + " " + pwshQuote(append(opts, operands...)))
+}
+
+// pwshFullParam is the parameter a prefix names for a verb.
+func pwshFullParam(p string, v *pwshVerb) string {
+	if _, ok := v.params[p]; ok || v.switches[p] {
+		return p
+	}
+	for full := range v.params {
+		if strings.HasPrefix(full, p) {
+			return full
+		}
+	}
+	for full := range v.switches {
+		if strings.HasPrefix(full, p) {
+			return full
+		}
+	}
+	return p
+}
+
+// downloadURL finds a .NET download in an expression:
+// (New-Object Net.WebClient).DownloadString('URL'), DownloadFile, DownloadData.
+func downloadURL(expr string) string {
+	// lower-cased byte for byte, so that its indexes are expr's
+	b := []byte(expr)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	l := string(b)
+	for _, m := range []string{".downloadstring(", ".downloaddata(", ".downloadfile(", ".openread("} {
+		if i := strings.Index(l, m); i >= 0 {
+			rest := strings.TrimLeft(expr[i+len(m):], " ")
+			if rest == "" {
+				return ""
+			}
+			q := rest[0]
+			if q != '\'' && q != '"' {
+				return "$_"
+			}
+			if j := strings.IndexByte(rest[1:], q); j >= 0 {
+				return rest[1 : 1+j]
+			}
+		}
+	}
+	return ""
+}
+
+// pwshValues maps each word through pwshValue.
+func pwshValues(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = pwshValue(w)
+	}
+	return out
+}
+
+// pwshValue is what a PowerShell word stands for: a quoted literal
+// unquoted, the home directory for ~, $HOME, $env:HOME and
+// $env:USERPROFILE, backslashes as slashes; anything else computed is
+// "$_".
+func pwshValue(w string) string {
+	if lit, ok := pwshLiteral(w); ok {
+		w = lit
+	} else {
+		return "$_"
+	}
+	for _, h := range []string{"$env:userprofile", "$env:home", "${env:home}", "${env:userprofile}", "$home"} {
+		if len(w) >= len(h) && strings.EqualFold(w[:len(h)], h) {
+			w = "~" + w[len(h):]
+			break
+		}
+	}
+	if strings.Contains(w, "$") {
+		return "$_"
+	}
+	return strings.ReplaceAll(w, `\`, "/")
+}
+
+// pwshLiteral unquotes a word: 'single' is literal, "double" is literal
+// unless it expands something other than the home directory; a bare word
+// is itself.
+func pwshLiteral(w string) (string, bool) {
+	w = strings.TrimSpace(w)
+	if len(w) >= 2 && (w[0] == '\'' && w[len(w)-1] == '\'' || w[0] == '"' && w[len(w)-1] == '"') {
+		inner := w[1 : len(w)-1]
+		if w[0] == '\'' {
+			return strings.ReplaceAll(inner, "''", "'"), true
+		}
+		return strings.ReplaceAll(inner, "`\"", `"`), !strings.Contains(strings.ToLower(strings.ReplaceAll(inner, "$home", "")), "$(")
+	}
+	if strings.ContainsAny(w, "()@") {
+		return "", false
+	}
+	return w, true
+}
+
+// pwshSplit splits code at any of seps outside quotes, braces and
+// parentheses.
+func pwshSplit(code, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else if c == '`' {
+				i++
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '`':
+			i++
+		case c == '(' || c == '{':
+			depth++
+		case c == ')' || c == '}':
+			depth--
+		case depth <= 0 && strings.IndexByte(seps, c) >= 0:
+			out = append(out, code[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, code[start:])
+}
+
+// pwshWords splits one command into words at blanks outside quotes and
+// parentheses, keeping each word's quotes.
+func pwshWords(cmd string) []string {
+	var out []string
+	for _, w := range pwshSplit(strings.TrimSpace(cmd), " \t") {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// pwshQuote quotes words for the shell (quoteWord), leaving "~" at a
+// word's start to expand to the home directory.
+func pwshQuote(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		switch {
+		case w == "~":
+			q[i] = "~"
+		case strings.HasPrefix(w, "~/"):
+			q[i] = "~/" + quoteWord(w[2:])
+		default:
+			q[i] = quoteWord(w)
+		}
+	}
+	return strings.Join(q, " ")
+}
