@@ -26,6 +26,8 @@ func scriptLang(name string) string {
 		return "awk"
 	case "lua", "luajit":
 		return "lua"
+	case "osascript":
+		return "applescript"
 	}
 	return ""
 }
@@ -52,6 +54,8 @@ var langs = map[string]*langFlags{
 	"php":    {code: "rBRE", arg: "dcz", script: "fF"},
 	"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true},
 	"lua":    {code: "e", arg: "l", oneCode: false},
+	// osascript -e STATEMENT (repeatable), -l LANGUAGE, -s FLAGS
+	"applescript": {code: "e", arg: "ls"},
 }
 
 // interpCode gives the code of an interpreter one-liner.
@@ -208,6 +212,8 @@ var langHooks = map[string][]hook{
 		{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
 	},
 	"awk": {{"system", hookShell}},
+	// do shell script "CMD" hands CMD to sh
+	"applescript": {{"do shell script", hookShell}},
 	"lua": {
 		{"os.execute", hookShell}, {"io.popen", hookShell},
 		{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
@@ -583,6 +589,8 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		closer = ')'
 		j++
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
+	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
+		// do shell script EXPR: a string or a variable, no parentheses
 	default:
 		return nil, i, false
 	}
