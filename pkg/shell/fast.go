@@ -99,7 +99,9 @@ func fastParse(src string) (Result, bool) {
 		cmds[0] = Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]}
 		return Result{Commands: cmds}, true
 	}
-	s := &state{out: make([]Command, 0, 4)}
+	s := newState()
+	defer s.free()
+	s.out = commandArray(4)
 	s.emitWords(frame{src: src, pl: s.newPipe()}, words, nil, nil, false)
 	return s.result(), true
 }

@@ -87,6 +87,31 @@ func (f *frame) deeper() frame {
 
 var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
 
+// states holds walkers between Parse calls, so that a call neither
+// allocates its state nor starts fresh arena chunks (arena.go).
+var states = sync.Pool{New: func() any { return new(state) }}
+
+func newState() *state { return states.Get().(*state) }
+
+// free hands s back to states once its Result is made. The Result keeps
+// what the walk handed out (the command array, the files map, the slices
+// cut from the arenas); s keeps only what no Result points into: the
+// unused tails of its arena chunks and of its spare pipelines (a piece is
+// never handed out twice, so a tail may serve the next call) and its
+// scratch buffers.
+func (s *state) free() {
+	clear(s.stmtBuf[:cap(s.stmtBuf)]) // let go of the syntax tree
+	*s = state{
+		spare:     s.spare,
+		strArena:  s.strArena,
+		boolArena: s.boolArena,
+		byteArena: s.byteArena,
+		fieldBuf:  s.fieldBuf[:0],
+		stmtBuf:   s.stmtBuf[:0],
+	}
+	states.Put(s)
+}
+
 func (s *state) newPipe() *pipe {
 	s.pipes++
 	if s.pipes == 1 {
@@ -149,7 +174,8 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 
 // slowParse parses src with the shell parser and walks the result.
 func slowParse(src string) Result {
-	var s state
+	s := newState()
+	defer s.free()
 	if len(src) > MaxSource {
 		s.truncated, s.unparsed = true, true
 		s.split(src[:MaxSource], frame{})
