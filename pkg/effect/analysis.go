@@ -22,6 +22,7 @@ type analysis struct {
 	binCopies map[string]string // copies and links of system programs made on the line: path → program
 	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
+	taint     []string          // scratch for the flow pass (taintStrings)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.

@@ -3,6 +3,7 @@ package engine
 import (
 	"sync"
 
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 )
@@ -25,9 +26,14 @@ type execScratch struct {
 	appliesAt   []int // index into Policy.Entries of each of applies
 	appliesTool string
 
-	// A pipeline's commands in stage order, while it is judged.
-	js     []int
-	stages []*match.Argv
+	// A pipeline's commands in stage order, while it is judged, and the
+	// stages it judges under another name.
+	js      []int
+	stages  []*match.Argv
+	renamed []match.Argv
+
+	// effs holds the line's effects while they are judged.
+	effs []effect.Effect
 
 	// probe answers effect.Env.Sensitive for the line (see exec); probeFn
 	// is its method value, made once per scratch.
@@ -64,12 +70,16 @@ func (ev *evaluation) release() {
 	clear(sc.cwd)
 	clear(sc.applies)
 	clear(sc.stages)
+	clear(sc.renamed[:cap(sc.renamed)])
+	sc.renamed = sc.renamed[:0]
+	clear(sc.effs)
+	sc.effs = sc.effs[:0]
 	sc.js, sc.stages = sc.js[:0], sc.stages[:0]
 	sc.probe = evaluation{}
 	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
-	if cap(sc.argv) > maxScratch {
+	if cap(sc.argv) > maxScratch || cap(sc.effs) > maxScratch {
 		return
 	}
 	scratches.Put(sc)
@@ -128,6 +138,15 @@ func (sc *execScratch) stageList(n int) []*match.Argv {
 		sc.stages = make([]*match.Argv, 0, n)
 	}
 	return sc.stages[:0]
+}
+
+// renamedList returns an empty array with room for n stages. Like
+// stageList, it serves one pipeline at a time.
+func (sc *execScratch) renamedList(n int) []match.Argv {
+	if cap(sc.renamed) < n {
+		sc.renamed = make([]match.Argv, 0, n)
+	}
+	return sc.renamed[:0]
 }
 
 // sensitive returns the scratch's probe, a copy of ev, as a function.

@@ -147,7 +147,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			}
 		}
 		slices.SortStableFunc(js, func(a, b int) int { return res.Commands[a].Stage - res.Commands[b].Stage })
-		stages := sc.stageList(n)
+		stages, renamed := sc.stageList(n), sc.renamedList(n)
 		for k, j := range js {
 			a, c := &argvs[j], &res.Commands[j]
 			// Piped into "python3 -m json.tool" or "bash -c CMD", the data
@@ -156,7 +156,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			// 'sh -c "$(curl x)"' is reported as a pipeline too, but its
 			// first stage sits inside the interpreter's words, deeper.)
 			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(c) {
-				a = &match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program}
+				renamed = append(renamed, match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program})
+				a = &renamed[len(renamed)-1] // renamed has room for every stage: it never moves
 			}
 			stages = append(stages, a)
 		}
@@ -183,7 +184,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	// A copy of the evaluation answers the sensitivity question, so that
 	// ev itself does not escape (the read, write and fetch paths stay
 	// allocation-free); the scratch keeps it (scratch.go).
-	effs := effect.Of(&res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
+	effs := effect.AppendOf(sc.effs[:0], &res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
+	sc.effs = effs // the array is kept for the next line (release clears it)
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
