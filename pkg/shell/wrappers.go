@@ -6,6 +6,18 @@ import (
 	"strings"
 )
 
+// globChars reports whether w holds *, ? or [: strings.ContainsAny with
+// the three bytes, without its search for each one (every command asks).
+func globChars(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '*', '?', '[':
+			return true
+		}
+	}
+	return false
+}
+
 // emitWords reports the command made of words, then whatever it runs:
 // the command behind a wrapper, a -c string, eval's arguments, the command
 // of find -exec or xargs, the code of a one-liner. dyn (nil when no word is
@@ -20,7 +32,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		return
 	}
 	manyPrograms := false
-	if (dyn == nil || !dyn[0]) && strings.ContainsAny(words[0], "*?[") && len(words[0]) > 1 && f.depth < MaxDepth {
+	if (dyn == nil || !dyn[0]) && globChars(words[0]) && len(words[0]) > 1 && f.depth < MaxDepth {
 		// /???/r? and /bin/r[m] run what the shell expands them to: each
 		// known program they can name is judged as the command. One that
 		// names more than a few is a program nobody can tell.
