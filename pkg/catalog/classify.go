@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Word is one word of a command with the role the catalogue gives it.
 type Word struct {
@@ -121,7 +124,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 		}
 		// A cluster of short flags: "-rf", "-ofile", "-d@file".
 		for j := 1; j < len(a); j++ {
-			spell := "-" + a[j:j+1]
+			spell := shortSpelling(a, j)
 			o, ok := e.option(spell)
 			if !ok {
 				continue
@@ -217,4 +220,21 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// shortSpellings holds "-c" for every ASCII byte c, so that naming each
+// flag of a cluster ("-rf") does not build its string.
+var shortSpellings = func() (t [utf8.RuneSelf]string) {
+	for c := range t {
+		t[c] = "-" + string(rune(c))
+	}
+	return t
+}()
+
+// shortSpelling is "-" and the byte at a[j].
+func shortSpelling(a string, j int) string {
+	if c := a[j]; c < utf8.RuneSelf {
+		return shortSpellings[c]
+	}
+	return "-" + a[j:j+1]
 }
