@@ -36,6 +36,7 @@ type state struct {
 	byteArena []byte         // see arena.go
 	fieldBuf  field          // scratch for building a word, while no expander holds it
 	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
+	plain     []string       // words finish found to be no wrapper, for emitWords (see there)
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -570,7 +571,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if f.pl == nil {
 		f.pl = s.newPipe()
 	}
-	inner, chain := innermost(e.words, e.dyn)
+	inner, chain, plain := innermost(e.words, e.dyn)
 	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
 		s.link(f.pl, e.subs)
 	}
@@ -579,6 +580,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	start := len(s.out)
 	s.inputs = e.subs
+	if plain {
+		s.plain = e.words // emitWords need not peel them again
+	}
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
 	if len(e.assigns) > 0 && start < len(s.out) {
