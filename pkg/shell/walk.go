@@ -37,6 +37,7 @@ type state struct {
 	fieldBuf  field          // scratch for building a word, while no expander holds it
 	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
 	plain     []string       // words finish found to be no wrapper, for emitWords (see there)
+	reader    strings.Reader // the parser's input, reset for each text
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -169,7 +170,8 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 			f, ok = nil, false
 		}
 	}()
-	f, err := s.parser.Parse(strings.NewReader(src), "")
+	s.reader.Reset(src)
+	f, err := s.parser.Parse(&s.reader, "")
 	return f, err == nil
 }
 
