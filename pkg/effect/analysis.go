@@ -42,6 +42,17 @@ type cmdFacts struct {
 	argSend      bool     // its arguments go out (URL, query, DNS name)
 }
 
+// reset empties f for the next analysis. It keeps the arrays of the path
+// lists, emptied, for the same command slot to fill without allocating:
+// nothing outside one analysis holds them, and no two commands share one
+// (hosts may, and is let go).
+func (f *cmdFacts) reset() {
+	clear(f.reads)
+	clear(f.sends)
+	clear(f.writes)
+	*f = cmdFacts{reads: f.reads[:0], sends: f.sends[:0], writes: f.writes[:0]}
+}
+
 func (a *analysis) add(e Effect) { a.out = append(a.out, e) }
 
 // credentialFileVars are environment variables that name credential files,

@@ -151,7 +151,9 @@ const maxScratch = 256
 
 // keep takes a's arrays back, emptied so that they hold on to nothing.
 func (sc *scratch) keep(a *analysis) {
-	clear(a.per)
+	for k := range a.per {
+		a.per[k].reset()
+	}
 	clear(a.cwds)
 	clear(a.wordBuf[:cap(a.wordBuf)])
 	clear(a.taint)
