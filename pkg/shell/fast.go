@@ -95,8 +95,7 @@ func fastParse(src string) (Result, bool) {
 	}
 	if name := progName(words[0]); (plain(name) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
 		!settingRuns(name, words) {
-		cmds := make([]Command, 1)
-		cmds[0] = Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]}
+		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]})
 		return Result{Commands: cmds}, true
 	}
 	s := newState()
