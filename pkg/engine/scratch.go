@@ -6,6 +6,7 @@ import (
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/shell"
 )
 
 // execScratch holds the arrays one command line's judgement fills: each
@@ -32,7 +33,9 @@ type execScratch struct {
 	stages  []*match.Argv
 	renamed []match.Argv
 
-	// effs holds the line's effects while they are judged.
+	// res is the line's parse; effs holds its effects while they are
+	// judged.
+	res  shell.Result
 	effs []effect.Effect
 
 	// probe answers effect.Env.Sensitive for the line (see exec); probeFn
@@ -74,6 +77,7 @@ func (ev *evaluation) release() {
 	sc.renamed = sc.renamed[:0]
 	clear(sc.effs)
 	sc.effs = sc.effs[:0]
+	sc.res = shell.Result{}
 	sc.js, sc.stages = sc.js[:0], sc.stages[:0]
 	sc.probe = evaluation{}
 	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""

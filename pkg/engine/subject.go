@@ -76,10 +76,12 @@ func (ev *evaluation) run(trace *Trace) {
 // touch. primary is false for commands found inside MCP arguments.
 func (ev *evaluation) exec(line string, primary bool, tool string) {
 	c, home := &ev.c, ev.e.env.Home
-	res := shell.Parse(line)
+	sc := ev.scratch()
+	res := &sc.res // in the scratch, not an allocation of its own
+	*res = shell.Parse(line)
 	// Nothing kept past this call points into res.Commands: subjects hold
 	// the match.Argv made from them, effects their strings.
-	defer shell.Release(&res)
+	defer shell.Release(res)
 	if res.Unparsed {
 		ev.flag(call.FlagUnparsed)
 	}
@@ -91,7 +93,6 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		return
 	}
-	sc := ev.scratch()
 	ev.admit(sc, tool)
 	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
 	cwd := c.Cwd
@@ -184,7 +185,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	// A copy of the evaluation answers the sensitivity question, so that
 	// ev itself does not escape (the read, write and fetch paths stay
 	// allocation-free); the scratch keeps it (scratch.go).
-	effs := effect.AppendOf(sc.effs[:0], &res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
+	effs := effect.AppendOf(sc.effs[:0], res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
 	sc.effs = effs // the array is kept for the next line (release clears it)
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
