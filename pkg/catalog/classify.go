@@ -48,8 +48,18 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	// (git -C DIR commit): walk with the entry in force at each word.
 	var path []*Entry
 	if len(subs) > 0 {
+		n := 0
 		for x := e; x != nil; x = x.parent {
-			path = append([]*Entry{x}, path...)
+			n++
+		}
+		var buf [4]*Entry // on the stack unless subcommands nest deeper
+		path = buf[:0]
+		if n > len(buf) {
+			path = make([]*Entry, 0, n)
+		}
+		path = path[:n]
+		for x, k := e, n-1; x != nil; x, k = x.parent, k-1 {
+			path[k] = x // the program first, e last
 		}
 	}
 	final := e
