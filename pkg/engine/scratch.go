@@ -39,9 +39,13 @@ type execScratch struct {
 	effs []effect.Effect
 
 	// probe answers effect.Env.Sensitive for the line (see exec); probeFn
-	// is its method value, made once per scratch.
+	// is sensitiveRead's method value, made once per scratch. reads are
+	// the paths it was asked about, with the rules that hold for reading
+	// them (readmemo.go), in firsts' array.
 	probe   evaluation
 	probeFn func(string) bool
+	reads   []readNote
+	firsts  []int32
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -80,6 +84,8 @@ func (ev *evaluation) release() {
 	sc.res = shell.Result{}
 	sc.js, sc.stages = sc.js[:0], sc.stages[:0]
 	sc.probe = evaluation{}
+	clear(sc.reads)
+	sc.reads, sc.firsts = sc.reads[:0], sc.firsts[:0]
 	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
@@ -153,11 +159,12 @@ func (sc *execScratch) renamedList(n int) []match.Argv {
 	return sc.renamed[:0]
 }
 
-// sensitive returns the scratch's probe, a copy of ev, as a function.
+// sensitive sets the scratch's probe to a copy of ev and returns its
+// answer to effect.Env.Sensitive (sensitiveRead) as a function.
 func (sc *execScratch) sensitive(ev *evaluation) func(string) bool {
 	sc.probe = evaluation{e: ev.e, c: ev.c}
 	if sc.probeFn == nil {
-		sc.probeFn = sc.probe.sensitive
+		sc.probeFn = sc.sensitiveRead
 	}
 	return sc.probeFn
 }

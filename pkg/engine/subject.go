@@ -274,7 +274,9 @@ func (ev *evaluation) pathSubject(tool, p string) {
 		return
 	}
 	s := subject{tool: tool, text: p, path: p}
-	ev.judge(&s)
+	if !ev.judgeNoted(&s) { // readmemo.go: the effects step matched this read already
+		ev.judge(&s)
+	}
 	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
 		ev.globSubjects(tool, p)
