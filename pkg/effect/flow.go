@@ -279,7 +279,7 @@ func (a *analysis) flows() {
 		args := "" // tainted data in its words
 		if c.Stage > 0 {
 			for j := 0; j < len(cmds); j++ {
-				if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage && taint[j] != "" {
+				if taint[j] != "" && j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage { // taint first: the cheapest test, and most commands carry none
 					in, inOrigin = taint[j], origin[j]
 				}
 			}
