@@ -149,6 +149,7 @@ type Entry struct {
 	Rest    Role              // role of other positionals
 	Sub     bool              // the first positional names a subcommand
 	Props   map[string]string // properties
+	props   uint64            // propBit of every key of Props, for Prop
 	subs    map[string]*Entry
 	parent  *Entry
 	line    int
@@ -158,12 +159,26 @@ type Entry struct {
 // Prop returns a property ("" when absent; "true" for a bare mark). A
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
+	b := propBit(name)
 	for x := e; x != nil; x = x.parent {
+		if x.props != 0 && x.props&b == 0 {
+			continue // not among the keys: no map lookup (most asks are misses)
+		}
 		if v, ok := x.Props[name]; ok {
 			return v
 		}
 	}
 	return ""
+}
+
+// propBit is a property name's bit in Entry.props, a one-word summary of
+// an entry's keys: a name whose bit is clear is not a key. (An entry
+// whose props are 0 has no summary, and is looked up.)
+func propBit(name string) uint64 {
+	if name == "" {
+		return 1
+	}
+	return 1 << ((uint(len(name)) + uint(name[0])*7 + uint(name[len(name)-1])*31) & 63)
 }
 
 // option finds an option by spelling here or in a parent entry.
@@ -441,6 +456,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 			e.Props = make(map[string]string, strings.Count(props, " ")+1)
 		}
 		e.Props[k] = v
+		e.props |= propBit(k)
 	}
 	var names []string
 	if only != "" {

@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Word is one word of a command with the role the catalogue gives it.
 type Word struct {
@@ -45,8 +48,18 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	// (git -C DIR commit): walk with the entry in force at each word.
 	var path []*Entry
 	if len(subs) > 0 {
+		n := 0
 		for x := e; x != nil; x = x.parent {
-			path = append([]*Entry{x}, path...)
+			n++
+		}
+		var buf [4]*Entry // on the stack unless subcommands nest deeper
+		path = buf[:0]
+		if n > len(buf) {
+			path = make([]*Entry, 0, n)
+		}
+		path = path[:n]
+		for x, k := e, n-1; x != nil; x, k = x.parent, k-1 {
+			path[k] = x // the program first, e last
 		}
 	}
 	final := e
@@ -121,7 +134,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 		}
 		// A cluster of short flags: "-rf", "-ofile", "-d@file".
 		for j := 1; j < len(a); j++ {
-			spell := "-" + a[j:j+1]
+			spell := shortSpelling(a, j)
 			o, ok := e.option(spell)
 			if !ok {
 				continue
@@ -217,4 +230,21 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// shortSpellings holds "-c" for every ASCII byte c, so that naming each
+// flag of a cluster ("-rf") does not build its string.
+var shortSpellings = func() (t [utf8.RuneSelf]string) {
+	for c := range t {
+		t[c] = "-" + string(rune(c))
+	}
+	return t
+}()
+
+// shortSpelling is "-" and the byte at a[j].
+func shortSpelling(a string, j int) string {
+	if c := a[j]; c < utf8.RuneSelf {
+		return shortSpellings[c]
+	}
+	return "-" + a[j:j+1]
 }

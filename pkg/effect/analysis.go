@@ -22,6 +22,7 @@ type analysis struct {
 	binCopies map[string]string // copies and links of system programs made on the line: path → program
 	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
+	taint     []string          // scratch for the flow pass (taintStrings)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -39,6 +40,17 @@ type cmdFacts struct {
 	sends        []string // files it sends out (cleaned)
 	writes       []string // files it writes (cleaned)
 	argSend      bool     // its arguments go out (URL, query, DNS name)
+}
+
+// reset empties f for the next analysis. It keeps the arrays of the path
+// lists, emptied, for the same command slot to fill without allocating:
+// nothing outside one analysis holds them, and no two commands share one
+// (hosts may, and is let go).
+func (f *cmdFacts) reset() {
+	clear(f.reads)
+	clear(f.sends)
+	clear(f.writes)
+	*f = cmdFacts{reads: f.reads[:0], sends: f.sends[:0], writes: f.writes[:0]}
 }
 
 func (a *analysis) add(e Effect) { a.out = append(a.out, e) }

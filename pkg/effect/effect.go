@@ -113,9 +113,14 @@ type Env struct {
 
 // Of reports the effects of a parsed line. cwds gives each command's
 // working directory (after the cd commands before it).
-func Of(res *shell.Result, cwds []string, env Env) []Effect {
+func Of(res *shell.Result, cwds []string, env Env) []Effect { return AppendOf(nil, res, cwds, env) }
+
+// AppendOf is Of with the effects appended to dst, for a caller that keeps
+// an array for them from line to line.
+func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect {
 	sc := scratches.Get().(*scratch)
-	a := analysis{res: res, env: env, cwds: append(sc.cwds[:0], cwds...), cat: catalog.Default(), wordBuf: sc.words}
+	a := analysis{res: res, env: env, cwds: append(sc.cwds[:0], cwds...), cat: catalog.Default(), wordBuf: sc.words, out: dst}
+	a.taint = sc.taint[:0]
 	a.per = sc.per[:0]
 	if cap(a.per) < len(res.Commands) {
 		a.per = make([]cmdFacts, 0, len(res.Commands))
@@ -136,6 +141,7 @@ type scratch struct {
 	per   []cmdFacts
 	cwds  []string
 	words []catalog.Word
+	taint []string
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -145,11 +151,14 @@ const maxScratch = 256
 
 // keep takes a's arrays back, emptied so that they hold on to nothing.
 func (sc *scratch) keep(a *analysis) {
-	clear(a.per)
+	for k := range a.per {
+		a.per[k].reset()
+	}
 	clear(a.cwds)
 	clear(a.wordBuf[:cap(a.wordBuf)])
-	sc.per, sc.cwds, sc.words = a.per[:0], a.cwds[:0], a.wordBuf[:0]
-	if cap(sc.per) > maxScratch || cap(sc.words) > 4*maxScratch {
+	clear(a.taint)
+	sc.per, sc.cwds, sc.words, sc.taint = a.per[:0], a.cwds[:0], a.wordBuf[:0], a.taint[:0]
+	if cap(sc.per) > maxScratch || cap(sc.words) > 4*maxScratch || cap(sc.taint) > 2*maxScratch {
 		*sc = scratch{}
 	}
 }

@@ -241,14 +241,26 @@ func (a *analysis) sensitiveDir(p string) bool {
 	return false
 }
 
+// taintStrings returns n empty strings for the flow pass, cut from the
+// scratch's array (cleared when the scratch is kept).
+func (a *analysis) taintStrings(n int) []string {
+	i := len(a.taint)
+	if cap(a.taint)-i < n {
+		a.taint = make([]string, 0, max(2*n, 2*cap(a.taint)))
+		i = 0
+	}
+	a.taint = a.taint[:i+n]
+	return a.taint[i : i+n : i+n]
+}
+
 // flows follows sensitive data from its sources through pipelines, files
 // written on the line and command substitutions (also through variables),
 // and reports a Flow for each command that sends it out to a host that is
 // not this machine.
 func (a *analysis) flows() {
 	cmds := a.res.Commands
-	taint := make([]string, len(cmds))  // the source kind a command's output carries
-	origin := make([]string, len(cmds)) // the program that produced it, when one did
+	taint := a.taintStrings(len(cmds))  // the source kind a command's output carries
+	origin := a.taintStrings(len(cmds)) // the program that produced it, when one did
 	files := map[string]string{}        // file written with tainted data → source
 	repo := ""                          // tainted data added to the git repository
 	for i := range cmds {
@@ -267,7 +279,7 @@ func (a *analysis) flows() {
 		args := "" // tainted data in its words
 		if c.Stage > 0 {
 			for j := 0; j < len(cmds); j++ {
-				if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage && taint[j] != "" {
+				if taint[j] != "" && j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage { // taint first: the cheapest test, and most commands carry none
 					in, inOrigin = taint[j], origin[j]
 				}
 			}

@@ -31,7 +31,7 @@ func secretName(name string) bool {
 		}
 	}
 	hit := false
-	for _, part := range strings.Split(up, "_") {
+	for part := range strings.SplitSeq(up, "_") {
 		if notSecretParts[part] {
 			return false
 		}

@@ -18,9 +18,11 @@ func BenchmarkSeed(b *testing.B) {
 		c := mkCall(bc.tool, bc.arg)
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				e.Evaluate(c)
 			}
+			cpu.report(b)
 		})
 	}
 }

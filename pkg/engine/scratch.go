@@ -3,8 +3,10 @@ package engine
 import (
 	"sync"
 
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/shell"
 )
 
 // execScratch holds the arrays one command line's judgement fills: each
@@ -25,14 +27,25 @@ type execScratch struct {
 	appliesAt   []int // index into Policy.Entries of each of applies
 	appliesTool string
 
-	// A pipeline's commands in stage order, while it is judged.
-	js     []int
-	stages []*match.Argv
+	// A pipeline's commands in stage order, while it is judged, and the
+	// stages it judges under another name.
+	js      []int
+	stages  []*match.Argv
+	renamed []match.Argv
+
+	// res is the line's parse; effs holds its effects while they are
+	// judged.
+	res  shell.Result
+	effs []effect.Effect
 
 	// probe answers effect.Env.Sensitive for the line (see exec); probeFn
-	// is its method value, made once per scratch.
+	// is sensitiveRead's method value, made once per scratch. reads are
+	// the paths it was asked about, with the rules that hold for reading
+	// them (readmemo.go), in firsts' array.
 	probe   evaluation
 	probeFn func(string) bool
+	reads   []readNote
+	firsts  []int32
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -64,12 +77,19 @@ func (ev *evaluation) release() {
 	clear(sc.cwd)
 	clear(sc.applies)
 	clear(sc.stages)
+	clear(sc.renamed[:cap(sc.renamed)])
+	sc.renamed = sc.renamed[:0]
+	clear(sc.effs)
+	sc.effs = sc.effs[:0]
+	sc.res = shell.Result{}
 	sc.js, sc.stages = sc.js[:0], sc.stages[:0]
 	sc.probe = evaluation{}
+	clear(sc.reads)
+	sc.reads, sc.firsts = sc.reads[:0], sc.firsts[:0]
 	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
-	if cap(sc.argv) > maxScratch {
+	if cap(sc.argv) > maxScratch || cap(sc.effs) > maxScratch {
 		return
 	}
 	scratches.Put(sc)
@@ -130,11 +150,21 @@ func (sc *execScratch) stageList(n int) []*match.Argv {
 	return sc.stages[:0]
 }
 
-// sensitive returns the scratch's probe, a copy of ev, as a function.
+// renamedList returns an empty array with room for n stages. Like
+// stageList, it serves one pipeline at a time.
+func (sc *execScratch) renamedList(n int) []match.Argv {
+	if cap(sc.renamed) < n {
+		sc.renamed = make([]match.Argv, 0, n)
+	}
+	return sc.renamed[:0]
+}
+
+// sensitive sets the scratch's probe to a copy of ev and returns its
+// answer to effect.Env.Sensitive (sensitiveRead) as a function.
 func (sc *execScratch) sensitive(ev *evaluation) func(string) bool {
 	sc.probe = evaluation{e: ev.e, c: ev.c}
 	if sc.probeFn == nil {
-		sc.probeFn = sc.probe.sensitive
+		sc.probeFn = sc.sensitiveRead
 	}
 	return sc.probeFn
 }

@@ -82,10 +82,12 @@ func (ev *evaluation) run(trace *Trace) {
 // touch. primary is false for commands found inside MCP arguments.
 func (ev *evaluation) exec(line string, primary bool, tool string) {
 	c, home := &ev.c, ev.e.env.Home
-	res := shell.Parse(line)
+	sc := ev.scratch()
+	res := &sc.res // in the scratch, not an allocation of its own
+	*res = shell.Parse(line)
 	// Nothing kept past this call points into res.Commands: subjects hold
 	// the match.Argv made from them, effects their strings.
-	defer shell.Release(&res)
+	defer shell.Release(res)
 	if res.Unparsed {
 		ev.flag(call.FlagUnparsed)
 	}
@@ -97,7 +99,6 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		return
 	}
-	sc := ev.scratch()
 	ev.admit(sc, tool)
 	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
 	cwd := c.Cwd
@@ -153,7 +154,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			}
 		}
 		slices.SortStableFunc(js, func(a, b int) int { return res.Commands[a].Stage - res.Commands[b].Stage })
-		stages := sc.stageList(n)
+		stages, renamed := sc.stageList(n), sc.renamedList(n)
 		for k, j := range js {
 			a, c := &argvs[j], &res.Commands[j]
 			// Piped into "python3 -m json.tool" or "bash -c CMD", the data
@@ -162,7 +163,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			// 'sh -c "$(curl x)"' is reported as a pipeline too, but its
 			// first stage sits inside the interpreter's words, deeper.)
 			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(c) {
-				a = &match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program}
+				renamed = append(renamed, match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program})
+				a = &renamed[len(renamed)-1] // renamed has room for every stage: it never moves
 			}
 			stages = append(stages, a)
 		}
@@ -189,7 +191,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	// A copy of the evaluation answers the sensitivity question, so that
 	// ev itself does not escape (the read, write and fetch paths stay
 	// allocation-free); the scratch keeps it (scratch.go).
-	effs := effect.Of(&res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
+	effs := effect.AppendOf(sc.effs[:0], res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
+	sc.effs = effs // the array is kept for the next line (release clears it)
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
@@ -278,7 +281,9 @@ func (ev *evaluation) pathSubject(tool, p string) {
 		return
 	}
 	s := subject{tool: tool, text: p, path: p}
-	ev.judge(&s)
+	if !ev.judgeNoted(&s) { // readmemo.go: the effects step matched this read already
+		ev.judge(&s)
+	}
 	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
 		ev.globSubjects(tool, p)

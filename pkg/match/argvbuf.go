@@ -14,8 +14,9 @@ import (
 // cut with its capacity at its length (an append copies it out), and bytes
 // once written are never written again.
 type ArgvBuf struct {
-	strs  []string
-	bytes []byte
+	strs    []string
+	bytes   []byte
+	reserve int // bytes Reserve asked for, made when the first path is built
 }
 
 // argvChunk is the least a new array holds, in strings and in bytes.
@@ -28,7 +29,9 @@ func (b *ArgvBuf) Reserve(nargs, argBytes int, cwd, home string) {
 	if cap(b.strs)-len(b.strs) < 3*nargs {
 		b.strs = make([]string, 0, 3*nargs) // positionals, long flags, paths
 	}
-	b.bytes = make([]byte, 0, argBytes+nargs*(max(len(cwd), len(home))+1))
+	// The bytes are made when a path is first built (concat): a line with
+	// no relative path needs none.
+	b.bytes, b.reserve = nil, argBytes+nargs*(max(len(cwd), len(home))+1)
 }
 
 // Reset makes b ready for another line once nothing points into the Argv
@@ -37,7 +40,7 @@ func (b *ArgvBuf) Reserve(nargs, argBytes int, cwd, home string) {
 // one).
 func (b *ArgvBuf) Reset() {
 	clear(b.strs[:cap(b.strs)])
-	b.strs, b.bytes = b.strs[:0], nil
+	b.strs, b.bytes, b.reserve = b.strs[:0], nil, 0
 }
 
 // NewArgv is NewArgv with its slices and built paths taken from b.
@@ -105,7 +108,11 @@ func (b *ArgvBuf) concat(x, y, z string) string {
 		return ""
 	}
 	if cap(b.bytes)-len(b.bytes) < n {
-		b.bytes = make([]byte, 0, max(n, argvChunk*8))
+		size := argvChunk * 8
+		if b.reserve > 0 {
+			size, b.reserve = b.reserve, 0
+		}
+		b.bytes = make([]byte, 0, max(n, size))
 	}
 	i := len(b.bytes)
 	b.bytes = append(append(append(b.bytes, x...), y...), z...)

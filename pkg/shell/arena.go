@@ -70,6 +70,10 @@ func estimateCommands(src string) int {
 // bytes: a line's array is the largest thing the walk allocates).
 var commandArrays sync.Pool // of *[]Command
 
+// arrayBoxes holds the empty *[]Command a Get from commandArrays leaves, for
+// Release to put the next array in without allocating a box.
+var arrayBoxes sync.Pool // of *[]Command
+
 // maxReleased bounds the arrays kept: one that held a line at MaxCommands
 // is left to the collector.
 const maxReleased = 256
@@ -78,21 +82,32 @@ const maxReleased = 256
 // empties r. Call it only when nothing still points into r.Commands; the
 // strings and slices the commands held are not reused and stay valid.
 func Release(r *Result) {
-	cmds := r.Commands[:cap(r.Commands)]
+	cmds := r.Commands
 	r.Commands = nil
 	if cap(cmds) == 0 || cap(cmds) > maxReleased {
 		return
 	}
-	clear(cmds) // let go of what the commands pointed to
-	cmds = cmds[:0]
-	commandArrays.Put(&cmds)
+	// Let go of what the commands pointed to. Past len(cmds) nothing was
+	// written: the walk only appends, and arrays come back here cleared.
+	clear(cmds)
+	box, _ := arrayBoxes.Get().(*[]Command)
+	if box == nil {
+		box = new([]Command)
+	}
+	*box = cmds[:0]
+	commandArrays.Put(box)
 }
 
 // commandArray returns an empty array with room for n commands, a
 // released one when it is large enough.
 func commandArray(n int) []Command {
-	if p, ok := commandArrays.Get().(*[]Command); ok && cap(*p) >= n {
-		return (*p)[:0]
+	if p, ok := commandArrays.Get().(*[]Command); ok {
+		cmds := *p
+		*p = nil
+		arrayBoxes.Put(p)
+		if cap(cmds) >= n {
+			return cmds[:0]
+		}
 	}
 	return make([]Command, 0, n)
 }

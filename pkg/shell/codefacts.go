@@ -86,6 +86,26 @@ var codeMarkers = map[string]struct {
 // killAll matches signalling every process: kill(-1, …) in any language.
 var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
 
+// mayKillAll is false only for code killAll cannot match, found without
+// the regular expression: code without "kill" in any case of ASCII and
+// with nothing past ASCII (where the expression's case folding reaches
+// further, K for k).
+func mayKillAll(code string) bool {
+	for i := 0; i < len(code); i++ {
+		if code[i] >= 0x80 || code[i]|0x20 == 'k' && i+4 <= len(code) && strings.EqualFold(code[i:i+4], "kill") {
+			return true
+		}
+	}
+	return false
+}
+
+// mayReadSecretVar is false only for code secretVarInCode cannot match:
+// each of its ways in holds one of these.
+func mayReadSecretVar(code string) bool {
+	return strings.Contains(code, "environ") || strings.Contains(code, "getenv(") ||
+		strings.Contains(code, "process.env") || strings.Contains(code, "ENV")
+}
+
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN).
 var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
@@ -120,8 +140,8 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Listen = anyIn(code, m.listen)
 	f.Dynamic = anyIn(code, m.dynamic)
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
-		killAll().MatchString(code)
-	f.Secrets = anyIn(code, credentialFragments) || secretVarInCode().MatchString(code)
+		mayKillAll(code) && killAll().MatchString(code)
+	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code)
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")

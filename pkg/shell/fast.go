@@ -95,11 +95,12 @@ func fastParse(src string) (Result, bool) {
 	}
 	if name := progName(words[0]); (plain(name) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
 		!settingRuns(name, words) {
-		cmds := make([]Command, 1)
-		cmds[0] = Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]}
+		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]})
 		return Result{Commands: cmds}, true
 	}
-	s := &state{out: make([]Command, 0, 4)}
+	s := newState()
+	defer s.free()
+	s.out = commandArray(4)
 	s.emitWords(frame{src: src, pl: s.newPipe()}, words, nil, nil, false)
 	return s.result(), true
 }

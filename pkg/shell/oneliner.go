@@ -13,8 +13,7 @@ import (
 
 // scriptLang maps an interpreter's name to the language of its code.
 func scriptLang(name string) string {
-	// The name without a version suffix: python3.12 → python.
-	base := strings.TrimRight(name, "0123456789.")
+	base := unversioned(name)
 	switch base {
 	case "python", "pypy":
 		return "python"
@@ -30,6 +29,20 @@ func scriptLang(name string) string {
 		return "applescript"
 	}
 	return ""
+}
+
+// unversioned is a program's name without a version suffix: python3.12 →
+// python. (strings.TrimRight with the cutset builds a set on every call,
+// and every command asks.)
+func unversioned(name string) string {
+	for len(name) > 0 {
+		c := name[len(name)-1]
+		if c != '.' && (c < '0' || c > '9') {
+			break
+		}
+		name = name[:len(name)-1]
+	}
+	return name
 }
 
 // langFlags describes an interpreter's command line.

@@ -176,7 +176,8 @@ func ScriptFromArgs(c *Command) bool {
 	if !isInterpreter(c.Name) {
 		return false
 	}
-	words := append([]string{c.Program}, c.Args...)
+	var buf [16]string // the words, on the stack unless many
+	words := append(append(buf[:0], c.Program), c.Args...)
 	_, stdin := readsStdin(words)
 	return !stdin
 }

@@ -63,27 +63,66 @@ func hasShort(args []string, c byte, long string) bool {
 	return false
 }
 
-// trSet expands a tr set's ranges and escapes ("a-z", "\n").
-func trSet(s string) []rune {
+// trSet appends to dst a tr set's runes, its ranges and escapes ("a-z",
+// "\n") expanded.
+func trSet(dst []rune, s string) []rune {
 	s, _ = decodeEscapes(s)
-	r := []rune(s)
-	var out []rune
+	var rb [64]rune // the set as written: on the stack unless long
+	r := rb[:0]
+	for _, c := range s {
+		r = append(r, c)
+	}
+	start := len(dst)
 	for i := 0; i < len(r); i++ {
 		if i+2 < len(r) && r[i+1] == '-' && r[i] <= r[i+2] {
-			for c := r[i]; c <= r[i+2] && len(out) < 4096; c++ {
-				out = append(out, c)
+			for c := r[i]; c <= r[i+2] && len(dst)-start < 4096; c++ {
+				dst = append(dst, c)
 			}
 			i += 2
 			continue
 		}
-		out = append(out, r[i])
+		dst = append(dst, r[i])
 	}
-	return out
+	return dst
+}
+
+// runeMap is what tr does to each rune: an array for ASCII, where nearly
+// every set lies, and a map made only for the other runes. A rune mapped
+// to -1 is deleted (strings.Map).
+type runeMap struct {
+	ascii [128]rune
+	has   [128]bool
+	other map[rune]rune
+}
+
+func (m *runeMap) put(c, x rune) {
+	if c >= 0 && c < 128 {
+		m.ascii[c], m.has[c] = x, true
+		return
+	}
+	if m.other == nil {
+		m.other = map[rune]rune{}
+	}
+	m.other[c] = x
+}
+
+func (m *runeMap) apply(r rune) rune {
+	if r >= 0 && r < 128 {
+		if m.has[r] {
+			return m.ascii[r]
+		}
+		return r
+	}
+	if x, ok := m.other[r]; ok {
+		return x
+	}
+	return r
 }
 
 func trText(args []string, text string) (string, bool) {
 	del := false
-	var sets []string
+	var setBuf [2]string
+	sets := setBuf[:0]
 	for _, a := range args {
 		switch {
 		case a == "-d" || a == "--delete":
@@ -94,39 +133,29 @@ func trText(args []string, text string) (string, bool) {
 			sets = append(sets, a)
 		}
 	}
+	var m runeMap
+	var fromBuf, toBuf [128]rune
 	if del && len(sets) == 1 {
-		drop := map[rune]bool{}
-		for _, c := range trSet(sets[0]) {
-			drop[c] = true
+		for _, c := range trSet(fromBuf[:0], sets[0]) {
+			m.put(c, -1)
 		}
-		return strings.Map(func(r rune) rune {
-			if drop[r] {
-				return -1
-			}
-			return r
-		}, text), true
+		return strings.Map(func(r rune) rune { return m.apply(r) }, text), true
 	}
 	if del || len(sets) != 2 {
 		return "", false
 	}
-	from, to := trSet(sets[0]), trSet(sets[1])
+	from, to := trSet(fromBuf[:0], sets[0]), trSet(toBuf[:0], sets[1])
 	if len(to) == 0 {
 		return "", false
 	}
-	m := map[rune]rune{}
 	for i, c := range from {
 		if i < len(to) {
-			m[c] = to[i]
+			m.put(c, to[i])
 		} else {
-			m[c] = to[len(to)-1]
+			m.put(c, to[len(to)-1])
 		}
 	}
-	return strings.Map(func(r rune) rune {
-		if x, ok := m[r]; ok {
-			return x
-		}
-		return r
-	}, text), true
+	return strings.Map(func(r rune) rune { return m.apply(r) }, text), true
 }
 
 // sedText applies sed's s/RE/REPL/[g] and y/abc/xyz/ commands, the forms

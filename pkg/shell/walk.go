@@ -36,6 +36,8 @@ type state struct {
 	byteArena []byte         // see arena.go
 	fieldBuf  field          // scratch for building a word, while no expander holds it
 	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
+	plain     []string       // words finish found to be no wrapper, for emitWords (see there)
+	reader    strings.Reader // the parser's input, reset for each text
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -86,6 +88,31 @@ func (f *frame) deeper() frame {
 }
 
 var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
+// states holds walkers between Parse calls, so that a call neither
+// allocates its state nor starts fresh arena chunks (arena.go).
+var states = sync.Pool{New: func() any { return new(state) }}
+
+func newState() *state { return states.Get().(*state) }
+
+// free hands s back to states once its Result is made. The Result keeps
+// what the walk handed out (the command array, the files map, the slices
+// cut from the arenas); s keeps only what no Result points into: the
+// unused tails of its arena chunks and of its spare pipelines (a piece is
+// never handed out twice, so a tail may serve the next call) and its
+// scratch buffers.
+func (s *state) free() {
+	clear(s.stmtBuf[:cap(s.stmtBuf)]) // let go of the syntax tree
+	*s = state{
+		spare:     s.spare,
+		strArena:  s.strArena,
+		boolArena: s.boolArena,
+		byteArena: s.byteArena,
+		fieldBuf:  s.fieldBuf[:0],
+		stmtBuf:   s.stmtBuf[:0],
+	}
+	states.Put(s)
+}
 
 func (s *state) newPipe() *pipe {
 	s.pipes++
@@ -143,13 +170,15 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 			f, ok = nil, false
 		}
 	}()
-	f, err := s.parser.Parse(strings.NewReader(src), "")
+	s.reader.Reset(src)
+	f, err := s.parser.Parse(&s.reader, "")
 	return f, err == nil
 }
 
 // slowParse parses src with the shell parser and walks the result.
 func slowParse(src string) Result {
-	var s state
+	s := newState()
+	defer s.free()
 	if len(src) > MaxSource {
 		s.truncated, s.unparsed = true, true
 		s.split(src[:MaxSource], frame{})
@@ -544,7 +573,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if f.pl == nil {
 		f.pl = s.newPipe()
 	}
-	inner, chain := innermost(e.words, e.dyn)
+	inner, chain, plain := innermost(e.words, e.dyn)
 	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
 		s.link(f.pl, e.subs)
 	}
@@ -553,6 +582,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	start := len(s.out)
 	s.inputs = e.subs
+	if plain {
+		s.plain = e.words // emitWords need not peel them again
+	}
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
 	if len(e.assigns) > 0 && start < len(s.out) {

@@ -6,11 +6,26 @@ import (
 	"strings"
 )
 
+// globChars reports whether w holds *, ? or [: strings.ContainsAny with
+// the three bytes, without its search for each one (every command asks).
+func globChars(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '*', '?', '[':
+			return true
+		}
+	}
+	return false
+}
+
 // emitWords reports the command made of words, then whatever it runs:
 // the command behind a wrapper, a -c string, eval's arguments, the command
 // of find -exec or xargs, the code of a one-liner. dyn (nil when no word is
 // dynamic) marks words that hold an unresolved expansion.
 func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rdyn bool) {
+	// finish has peeled these very words already when s.plain is them.
+	plain := len(words) > 0 && len(s.plain) == len(words) && &s.plain[0] == &words[0]
+	s.plain = nil
 	d := rdyn
 	for _, x := range dyn {
 		d = d || x
@@ -20,7 +35,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		return
 	}
 	manyPrograms := false
-	if (dyn == nil || !dyn[0]) && strings.ContainsAny(words[0], "*?[") && len(words[0]) > 1 && f.depth < MaxDepth {
+	if (dyn == nil || !dyn[0]) && globChars(words[0]) && len(words[0]) > 1 && f.depth < MaxDepth {
 		// /???/r? and /bin/r[m] run what the shell expands them to: each
 		// known program they can name is judged as the command. One that
 		// names more than a few is a program nobody can tell.
@@ -87,7 +102,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
-	if inner, idyn, ok := peel(words, dyn); ok {
+	if inner, idyn, ok := peelUnless(plain, words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
 				s.truncated = true
@@ -293,21 +308,32 @@ func dynName(p string) string {
 	return p[i+1:]
 }
 
+// peelUnless is peel, skipped when the caller knows words[0] is no
+// wrapper.
+func peelUnless(plain bool, words []string, dyn []bool) ([]string, []bool, bool) {
+	if plain {
+		return nil, nil, false
+	}
+	return peel(words, dyn)
+}
+
 // innermost follows wrappers to the command that finally runs; chain
-// names the wrappers on the way.
-func innermost(words []string, dyn []bool) (inner []string, chain []string) {
+// names the wrappers on the way. plain reports that peel found words[0]
+// to be no wrapper at all.
+func innermost(words []string, dyn []bool) (inner []string, chain []string, plain bool) {
 	for i := 0; i < MaxDepth && len(words) > 0; i++ {
 		if dyn != nil && dyn[0] {
 			break
 		}
 		next, ndyn, ok := peel(words, dyn)
+		plain = i == 0 && !ok
 		if !ok || len(next) == 0 {
 			break
 		}
 		chain = append(chain, progName(words[0]))
 		words, dyn = next, ndyn
 	}
-	return words, chain
+	return words, chain, plain
 }
 
 // flagSpec describes a command's options well enough to skip them.

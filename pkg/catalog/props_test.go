@@ -1,0 +1,46 @@
+package catalog
+
+import "testing"
+
+// TestPropSummary holds Prop, which skips the map for names whose bit is
+// not in an entry's summary, to the map itself: every key of every entry
+// and subcommand of the embedded catalogue is found with its value, a
+// subcommand finds its program's keys it does not set, and names that are
+// no key are not found.
+func TestPropSummary(t *testing.T) {
+	c, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		for k, v := range e.Props {
+			if got := e.Prop(k); got != v {
+				t.Errorf("%s: Prop(%q) = %q, want %q", e.Name, k, got, v)
+			}
+		}
+		for x := e.parent; x != nil; x = x.parent {
+			for k, v := range x.Props {
+				if _, own := e.Props[k]; !own && e.Prop(k) != v {
+					t.Errorf("%s: Prop(%q) = %q, want its program's %q", e.Name, k, e.Prop(k), v)
+				}
+			}
+		}
+		for _, k := range []string{"", "no-such-property", "sinks", "x"} {
+			if got := e.Prop(k); got != "" {
+				t.Errorf("%s: Prop(%q) = %q, want nothing", e.Name, k, got)
+			}
+		}
+		for _, s := range e.subs {
+			check(s)
+		}
+	}
+	for _, e := range c.programs {
+		check(e)
+	}
+	// An entry made without the summary is still looked up.
+	e := &Entry{Props: map[string]string{"sink": "network"}}
+	if e.Prop("sink") != "network" {
+		t.Error("an entry without a summary of its keys lost its property")
+	}
+}

@@ -1,0 +1,34 @@
+package shell
+
+import "testing"
+
+// TestTrText holds what tr writes for its input: sets mapped in order
+// (a later mapping of a rune wins), a short second set padded with its
+// last rune, deletion, escapes and runes past ASCII.
+func TestTrText(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		in   string
+		want string
+		ok   bool
+	}{
+		{[]string{"a-z", "A-Z"}, "hello, World 1", "HELLO, WORLD 1", true},
+		{[]string{"a-c", "x"}, "abcd", "xxxd", true},
+		{[]string{"aa", "xy"}, "a", "y", true},
+		{[]string{"-d", "a-c"}, "abcdcba", "d", true},
+		{[]string{"--delete", `\n`}, "a\nb\n", "ab", true},
+		{[]string{`\t`, " "}, "a\tb", "a b", true},
+		{[]string{"é", "e"}, "café", "cafe", true},
+		{[]string{"a", "é"}, "banana", "bénéné", true},
+		{[]string{"-d", "é"}, "café", "caf", true},
+		{[]string{"a-z", ""}, "x", "", false},
+		{[]string{"-s", "a", "b"}, "x", "", false},
+		{[]string{"a"}, "x", "", false},
+		{[]string{"-d", "a", "b"}, "x", "", false},
+	} {
+		got, ok := trText(tc.args, tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("tr %q on %q = %q, %v; want %q, %v", tc.args, tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
