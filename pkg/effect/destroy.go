@@ -45,7 +45,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	dbTasks := e.Prop("db-tasks") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks {
+	removes := cl.Mark("remove") || e.Prop("removes") != ""
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks && !removes {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -69,6 +70,10 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	case deletes:
 		kind, verb = "remote", "DELETE request"
+	case removes:
+		if verb = systemPackageRemoved(*cl); verb != "" {
+			kind = "system"
+		}
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"
 	default:

@@ -37,6 +37,64 @@ func remotePackage(w string, gopkg bool) bool {
 	return false
 }
 
+// systemPackageRemoved returns, for a package manager's removal (a
+// "remove" mark: pacman -R, rpm -e, dpkg -P; or a first positional among
+// the entry's "removes" verbs: apt-get purge, dnf remove), the first
+// package it removes that the system cannot do without, or a pattern
+// that may name many ('python3*'), as "remove PACKAGE"; else "".
+func systemPackageRemoved(cl catalog.Classified) string {
+	verbs := cl.Entry.Prop("removes")
+	removing := cl.Mark("remove")
+	first := true
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if first && !removing {
+			if !hasWord(verbs, strings.ToLower(w.Text)) {
+				return ""
+			}
+			first, removing = false, true
+			continue
+		}
+		first = false
+		name := strings.ToLower(w.Text)
+		if k := strings.IndexAny(name, ":=<>"); k > 0 {
+			name = name[:k] // libc6:amd64, glibc=2.39
+		}
+		if strings.ContainsAny(name, "*?[") || essentialPackages[name] {
+			return "remove " + w.Text
+		}
+	}
+	return ""
+}
+
+// hasWord reports whether the comma-separated list holds w.
+func hasWord(list, w string) bool {
+	for x := range strings.SplitSeq(list, ",") {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// essentialPackages are packages whose removal leaves a system that no
+// longer boots, logs anyone in, runs its shell scripts or manages its
+// packages, under the names the common distributions give them.
+var essentialPackages = map[string]bool{
+	"libc6": true, "libc-bin": true, "glibc": true, "glibc-common": true, "musl": true, "libc": true,
+	"coreutils": true, "bash": true, "dash": true, "util-linux": true, "login": true, "passwd": true,
+	"shadow": true, "shadow-utils": true, "systemd": true, "systemd-sysv": true, "init": true,
+	"sudo": true, "openssh-server": true, "apt": true, "dpkg": true, "rpm": true, "dnf": true,
+	"yum": true, "pacman": true, "apk-tools": true, "base-files": true, "base-passwd": true,
+	"filesystem": true, "python3": true, "python3-minimal": true, "perl-base": true,
+	"libstdc++6": true, "gcc-libs": true, "zlib1g": true, "zlib": true, "linux-image-generic": true,
+	"linux": true, "kernel": true, "kernel-core": true, "grub-common": true, "grub2-common": true,
+	"grub-pc": true, "grub-efi-amd64": true, "busybox": true, "tar": true, "gzip": true,
+	"sed": true, "grep": true, "findutils": true, "libselinux1": true, "libpam0g": true, "pam": true,
+}
+
 // runsPackage reports whether a wrapper runs a package it may fetch.
 func runsPackage(name string) bool {
 	e, _ := catalog.Default().Lookup(name, nil)
