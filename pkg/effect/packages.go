@@ -215,18 +215,32 @@ var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "e
 // (split at ':', '.', '_' and '-') with a database word beside it, or a
 // bare "flush" (Django's). Schema loads that recreate every table
 // (db:schema:load, db:structure:load) empty them too.
+//
+// A migration run back to before the first one (alembic or flask db
+// downgrade base, manage.py migrate APP zero, rails db:migrate VERSION=0,
+// sequelize db:migrate:undo:all) drops every table the migrations made.
 func dbWipeTask(cl catalog.Classified) string {
 	n := 0
+	migrating := ""
 	for _, w := range cl.Words {
 		if w.Option != "" {
 			continue
 		}
-		if n++; n > 3 {
+		if n++; n > 4 {
 			break
 		}
 		t := strings.ToLower(w.Text)
 		if t == "flush" {
 			return w.Text
+		}
+		if migrating != "" && (t == "base" || t == "zero" || t == "version=0") {
+			return migrating + " " + w.Text
+		}
+		if strings.Contains(t, "downgrade") || strings.Contains(t, "migrate") || strings.Contains(t, "rollback") {
+			migrating = w.Text
+			if strings.HasSuffix(t, ":all") && (strings.Contains(t, "undo") || strings.Contains(t, "rollback")) {
+				return w.Text
+			}
 		}
 		verb, ctx := false, false
 		parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' })
