@@ -113,12 +113,38 @@ func unresolved(w string) bool {
 
 // tailUnresolved reports whether the last path element of w is unresolved:
 // "$DIR/build" names build somewhere, "$DIR" or "$HOME/$X" could be anything.
+// A last element that is only a pattern ("$DIR/*", "${T:?}/.*") names
+// everything in the directory before it, which is judged instead.
 func tailUnresolved(w string) bool {
 	w = strings.TrimRight(w, "/")
+	for {
+		i := strings.LastIndexByte(w, '/')
+		if i < 0 || !allPattern(w[i+1:]) {
+			break
+		}
+		w = strings.TrimRight(w[:i], "/")
+	}
 	if i := strings.LastIndexByte(w, '/'); i >= 0 {
 		w = w[i+1:]
 	}
 	return unresolved(w) || w == ""
+}
+
+// allPattern reports whether a path element is made only of glob
+// characters and dots ("*", ".*", "*.*", "?*"): it names whatever is there.
+func allPattern(e string) bool {
+	return e != "" && strings.Trim(e, "*?.") == "" && strings.ContainsAny(e, "*?")
+}
+
+// onlyExpansion reports whether a word is nothing but expansions the walk
+// could not resolve ("$SQL", "${MIGRATION:-}", "$(cat f)"): there is no
+// text of its own to judge.
+func onlyExpansion(w string) bool {
+	w = strings.TrimSpace(w)
+	if w == "" || !unresolved(w) || w[0] != '$' && w[0] != '`' {
+		return false
+	}
+	return !strings.ContainsAny(w, " \t\n") || strings.HasPrefix(w, "$(") && strings.HasSuffix(w, ")") || strings.HasPrefix(w, "`") && strings.HasSuffix(w, "`")
 }
 
 func (a *analysis) command(i int, c *shell.Command) {

@@ -194,6 +194,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.AtFile:
 			a.atFile(i, w, f)
 		case catalog.SQL:
+			if onlyExpansion(w.Text) {
+				// psql -c "$MIGRATION_SQL": SQL nobody can read here.
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "sql", Word: w.Text})
+			}
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
 		case catalog.Code:
 			a.opaqueCode(i, c, e, w.Text)
@@ -527,6 +531,11 @@ func (a *analysis) keyValue(i int, spec, w string, f *cmdFacts) {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 		case "write":
+			if tailUnresolved(v) && unresolved(v) {
+				// dd of="$DEVICE": a raw copy to a target built at run
+				// time may be a disk.
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "write-target", Word: v})
+			}
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
 		}
