@@ -83,12 +83,27 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 		if verb == "" {
-			verb = destroyVerb(*cl, cloud, extra)
+			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
 		}
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
 	}
+}
+
+// commandStart is the index in args where the command a program runs
+// begins (after its "runs-after" word: kubectl exec POD -- CMD), or
+// len(args): the verbs there are that command's, not the program's.
+func commandStart(args []string, after string) int {
+	if after == "" {
+		return len(args)
+	}
+	for k, a := range args {
+		if a == after {
+			return k
+		}
+	}
+	return len(args)
 }
 
 // sendsDelete reports whether a request-method word (curl -X, wget

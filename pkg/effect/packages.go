@@ -113,8 +113,9 @@ var destroyVerbs = map[string]bool{
 // its subcommand's own name): for a cloud CLI any word made of a destroying
 // verb ("delete", "batch-delete-image", "service-instance-delete",
 // "pg:reset"), and for any entry the verbs its "destroy-verbs" property
-// lists ("drop", "clean", "publish*"). A dry run destroys nothing.
-func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
+// lists ("drop", "clean", "publish*"). A dry run destroys nothing. Words
+// from stop on, and command words, belong to a command it runs.
+func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) string {
 	e := cl.Entry
 	if e != nil && e.Prop("sub-verb") != "" {
 		if k := strings.LastIndexByte(e.Name, ' '); k > 0 && isDestroyWord(e.Name[k+1:], cloud, extra) {
@@ -128,6 +129,9 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
 				return ""
 			}
 			continue
+		}
+		if w.Index >= stop || w.Role == catalog.Command {
+			continue // the words of a command it runs
 		}
 		n++
 		if n > 4 {
@@ -192,7 +196,8 @@ func helpOrDryRun(args []string) bool {
 	for _, a := range args {
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
-			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot":
+			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot",
+			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop":
 			return true
 		}
 	}
