@@ -64,6 +64,9 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "options-file=-K,--config" names options whose value is a file of the
+// program's own options, one a line (curl -K FILE): when the line wrote
+// the file or feeds it on standard input, what it holds is judged too.
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
