@@ -95,7 +95,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
+			// An archiver reads a directory it is given whole.
+			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")})
 			f.reads = append(f.reads, p)
 			if cl.Mark("removesource") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
@@ -501,7 +502,7 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 		return
 	}
 	p := a.clean(src, i)
-	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true})
+	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true, Detail: "mount"})
 	f.reads = append(f.reads, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
 	// The whole root mounted is judged by the privileged-container rules.
