@@ -23,6 +23,9 @@
 //	                      a flag that sets the named mark (here, recursive)
 //	-o,--output:write     an option with a value, and the value's role
 //	-m,--message:         an option whose value is data (no role)
+//	--prune:=!rewrite(now,all)
+//	                      an option whose value sets the mark only when it
+//	                      is one of those listed
 //	+:shell               "+" with the value attached (vim +CMD, less +CMD)
 //
 // A value may be attached ("-ofile", "--output=file") or the next word.
@@ -61,6 +64,9 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "options-file=-K,--config" names options whose value is a file of the
+// program's own options, one a line (curl -K FILE): when the line wrote
+// the file or feeds it on standard input, what it holds is judged too.
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
@@ -138,6 +144,9 @@ type Option struct {
 	Value bool   // it takes a value
 	Role  Role   // the value's role
 	Mark  string // the mark a flag sets ("recursive")
+	// MarkIf, when set, are the only values (lower case) of an option
+	// with a value that set its mark: --prune:=!rewrite(now,all).
+	MarkIf []string
 }
 
 // Entry is one program or subcommand.
@@ -548,6 +557,9 @@ func (e *Entry) parseOptions(field string) error {
 		}
 		if i := strings.Index(rest, "=!"); i > 0 && strings.HasPrefix(rest, ":") {
 			o.Mark, rest = rest[i+2:], rest[:i]
+			if m, vals, ok := strings.Cut(o.Mark, "("); ok && strings.HasSuffix(vals, ")") {
+				o.Mark, o.MarkIf = m, strings.Split(strings.TrimSuffix(vals, ")"), ",")
+			}
 		}
 		switch {
 		case strings.HasPrefix(rest, ":"):

@@ -91,6 +91,28 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestMarkIf checks an option whose value sets its mark only when it is
+// one of the values the entry lists (git gc --prune=now, not a date).
+func TestMarkIf(t *testing.T) {
+	cat := Default()
+	for line, want := range map[string]bool{
+		"git gc --prune=now":          true,
+		"git gc --prune=ALL":          true,
+		"git gc --prune now":          true,
+		"git gc --prune=2.weeks.ago":  false,
+		"git gc --prune":              false,
+		"git gc --aggressive --auto":  false,
+		"git checkout -B main HEAD~3": true,
+		"git checkout -b main":        false,
+	} {
+		f := strings.Fields(line)
+		c := cat.Classify(f[0], f[1:])
+		if got := c.Mark("rewrite"); got != want {
+			t.Errorf("%s: rewrite = %v, want %v", line, got, want)
+		}
+	}
+}
+
 func BenchmarkClassify(b *testing.B) {
 	cat := Default()
 	args := []string{"-sSL", "-o", "out.html", "-H", "Accept: x", "https://example.com/x"}

@@ -88,7 +88,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 		if !dashdash && e != nil && len(a) > 1 && a[0] == '+' {
 			// vim +CMD, less +CMD: the value is attached to the "+".
 			if o, ok := e.option("+"); ok && o.Value {
-				out.mark(o)
+				out.mark(o, a[1:])
 				out.Words = append(out.Words, Word{Text: a[1:], Role: o.Role, Index: i, Option: "+"})
 				continue
 			}
@@ -125,7 +125,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				continue
 			}
 			if hasVal {
-				out.mark(o)
+				out.mark(o, val)
 				out.Words = append(out.Words, Word{Text: val, Role: o.Role, Index: i, Option: spell})
 				continue
 			}
@@ -143,7 +143,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				i = out.take(e, o, spell, a[j+1:], args, i)
 				break
 			}
-			out.mark(o)
+			out.mark(o, "")
 		}
 	}
 	e = final
@@ -176,23 +176,31 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 // take records option o at args[i], with its value attached or in the next
 // word, and returns the index of the last word it used.
 func (out *Classified) take(e *Entry, o Option, spell, attached string, args []string, i int) int {
-	out.mark(o)
 	if !o.Value {
+		out.mark(o, "")
 		return i
 	}
 	if attached != "" {
+		out.mark(o, attached)
 		out.Words = append(out.Words, Word{Text: attached, Role: o.Role, Index: i, Option: spell})
 		return i
 	}
 	if i+1 < len(args) {
+		out.mark(o, args[i+1])
 		out.Words = append(out.Words, Word{Text: args[i+1], Role: o.Role, Index: i + 1, Option: spell})
 		return i + 1
 	}
+	out.mark(o, "")
 	return i
 }
 
-func (out *Classified) mark(o Option) {
+// mark records the mark o sets, given the value it was given (when it
+// takes one): an option with MarkIf sets it for those values only.
+func (out *Classified) mark(o Option, val string) {
 	if o.Mark == "" {
+		return
+	}
+	if o.MarkIf != nil && !markValue(o.MarkIf, val) {
 		return
 	}
 	if out.Marks == nil {
@@ -215,6 +223,15 @@ func positionalRole(e *Entry, k, n int, skipNth, dest bool) Role {
 		return e.Rest
 	}
 	return Data
+}
+
+func markValue(vals []string, v string) bool {
+	for _, x := range vals {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // httpMethods are the request methods a leading word may name.

@@ -125,12 +125,38 @@ func unresolved(w string) bool {
 
 // tailUnresolved reports whether the last path element of w is unresolved:
 // "$DIR/build" names build somewhere, "$DIR" or "$HOME/$X" could be anything.
+// A last element that is only a pattern ("$DIR/*", "${T:?}/.*") names
+// everything in the directory before it, which is judged instead.
 func tailUnresolved(w string) bool {
 	w = strings.TrimRight(w, "/")
+	for {
+		i := strings.LastIndexByte(w, '/')
+		if i < 0 || !allPattern(w[i+1:]) {
+			break
+		}
+		w = strings.TrimRight(w[:i], "/")
+	}
 	if i := strings.LastIndexByte(w, '/'); i >= 0 {
 		w = w[i+1:]
 	}
 	return unresolved(w) || w == ""
+}
+
+// allPattern reports whether a path element is made only of glob
+// characters and dots ("*", ".*", "*.*", "?*"): it names whatever is there.
+func allPattern(e string) bool {
+	return e != "" && strings.Trim(e, "*?.") == "" && strings.ContainsAny(e, "*?")
+}
+
+// onlyExpansion reports whether a word is nothing but expansions the walk
+// could not resolve ("$SQL", "${MIGRATION:-}", "$(cat f)"): there is no
+// text of its own to judge.
+func onlyExpansion(w string) bool {
+	w = strings.TrimSpace(w)
+	if w == "" || !unresolved(w) || w[0] != '$' && w[0] != '`' {
+		return false
+	}
+	return !strings.ContainsAny(w, " \t\n") || strings.HasPrefix(w, "$(") && strings.HasSuffix(w, ")") || strings.HasPrefix(w, "`") && strings.HasSuffix(w, "`")
 }
 
 func (a *analysis) command(i int, c *shell.Command) {
@@ -157,7 +183,66 @@ func (a *analysis) command(i int, c *shell.Command) {
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
+	if opts := optionsFiles(a, c, &cl); len(opts) > 0 {
+		// curl -K FILE: the options the file holds are the command's too.
+		more := a.cat.Classify(name, opts)
+		a.words(i, c, f, &more)
+	}
 	a.noteBinCopies(f)
+}
+
+// optionsFiles returns the options held by the files a command names
+// through its entry's "options-file" options (curl -K FILE, -K - for
+// standard input), when the line wrote them or fed them: one option a line,
+// "name = value", "name value" or "--name value", as curl reads them.
+func optionsFiles(a *analysis, c *shell.Command, cl *catalog.Classified) []string {
+	e := cl.Entry
+	if e == nil || e.Prop("options-file") == "" {
+		return nil
+	}
+	var out []string
+	for _, w := range cl.Words {
+		if w.Option == "" || !hasWord(e.Prop("options-file"), w.Option) {
+			continue
+		}
+		var texts []string
+		if w.Text == "-" || w.Text == "/dev/stdin" {
+			texts = c.Stdin
+		} else if t, ok := a.fileText(w.Text); ok {
+			texts = []string{t}
+		}
+		for _, t := range texts {
+			out = append(out, optionLines(t)...)
+		}
+	}
+	return out
+}
+
+// optionLines reads a curl-style config text into arguments.
+func optionLines(text string) []string {
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		k := strings.IndexAny(line, " \t=:")
+		name, val := line, ""
+		if k > 0 {
+			name, val = line[:k], strings.TrimLeft(line[k:], " \t=:")
+		}
+		if !strings.HasPrefix(name, "-") {
+			name = "--" + name
+		}
+		out = append(out, name)
+		if val != "" {
+			if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
+				val = val[1 : len(val)-1]
+			}
+			out = append(out, val)
+		}
+	}
+	return out
 }
 
 // code turns what a one-liner scan found into effects.

@@ -46,7 +46,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	dbTasks := e.Prop("db-tasks") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks {
+	removes := cl.Mark("remove") || e.Prop("removes") != ""
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks && !removes {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -70,6 +71,10 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	case deletes:
 		kind, verb = "remote", "DELETE request"
+	case removes:
+		if verb = systemPackageRemoved(*cl); verb != "" {
+			kind = "system"
+		}
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"
 	default:
@@ -79,12 +84,27 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 		if verb == "" {
-			verb = destroyVerb(*cl, cloud, extra)
+			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
 		}
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
 	}
+}
+
+// commandStart is the index in args where the command a program runs
+// begins (after its "runs-after" word: kubectl exec POD -- CMD), or
+// len(args): the verbs there are that command's, not the program's.
+func commandStart(args []string, after string) int {
+	if after == "" {
+		return len(args)
+	}
+	for k, a := range args {
+		if a == after {
+			return k
+		}
+	}
+	return len(args)
 }
 
 // sendsDelete reports whether a request-method word (curl -X, wget

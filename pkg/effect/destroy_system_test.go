@@ -17,6 +17,13 @@ func TestSystemDestroy(t *testing.T) {
 		"cryptsetup status cryptroot":       false,
 		"mdadm --detail /dev/md0":           false,
 		"apt-get remove -y jq":              false,
+		"apt-get purge -y python3*":         true,
+		"pacman -Rdd glibc":                 true,
+		"rpm -e sudo":                       true,
+		"userdel -r dev":                    true,
+		"userdel dev":                       false,
+		"pacman -R htop":                    false,
+		"apt-get install -y python3*":       false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:system"); got != want {
 			t.Errorf("%q: destroy:system = %v, want %v (%v)", line, got, want, effectsOf(line))

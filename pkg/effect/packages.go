@@ -37,6 +37,64 @@ func remotePackage(w string, gopkg bool) bool {
 	return false
 }
 
+// systemPackageRemoved returns, for a package manager's removal (a
+// "remove" mark: pacman -R, rpm -e, dpkg -P; or a first positional among
+// the entry's "removes" verbs: apt-get purge, dnf remove), the first
+// package it removes that the system cannot do without, or a pattern
+// that may name many ('python3*'), as "remove PACKAGE"; else "".
+func systemPackageRemoved(cl catalog.Classified) string {
+	verbs := cl.Entry.Prop("removes")
+	removing := cl.Mark("remove")
+	first := true
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if first && !removing {
+			if !hasWord(verbs, strings.ToLower(w.Text)) {
+				return ""
+			}
+			first, removing = false, true
+			continue
+		}
+		first = false
+		name := strings.ToLower(w.Text)
+		if k := strings.IndexAny(name, ":=<>"); k > 0 {
+			name = name[:k] // libc6:amd64, glibc=2.39
+		}
+		if strings.ContainsAny(name, "*?[") || essentialPackages[name] {
+			return "remove " + w.Text
+		}
+	}
+	return ""
+}
+
+// hasWord reports whether the comma-separated list holds w.
+func hasWord(list, w string) bool {
+	for x := range strings.SplitSeq(list, ",") {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// essentialPackages are packages whose removal leaves a system that no
+// longer boots, logs anyone in, runs its shell scripts or manages its
+// packages, under the names the common distributions give them.
+var essentialPackages = map[string]bool{
+	"libc6": true, "libc-bin": true, "glibc": true, "glibc-common": true, "musl": true, "libc": true,
+	"coreutils": true, "bash": true, "dash": true, "util-linux": true, "login": true, "passwd": true,
+	"shadow": true, "shadow-utils": true, "systemd": true, "systemd-sysv": true, "init": true,
+	"sudo": true, "openssh-server": true, "apt": true, "dpkg": true, "rpm": true, "dnf": true,
+	"yum": true, "pacman": true, "apk-tools": true, "base-files": true, "base-passwd": true,
+	"filesystem": true, "python3": true, "python3-minimal": true, "perl-base": true,
+	"libstdc++6": true, "gcc-libs": true, "zlib1g": true, "zlib": true, "linux-image-generic": true,
+	"linux": true, "kernel": true, "kernel-core": true, "grub-common": true, "grub2-common": true,
+	"grub-pc": true, "grub-efi-amd64": true, "busybox": true, "tar": true, "gzip": true,
+	"sed": true, "grep": true, "findutils": true, "libselinux1": true, "libpam0g": true, "pam": true,
+}
+
 // runsPackage reports whether a wrapper runs a package it may fetch.
 func runsPackage(name string) bool {
 	e, _ := catalog.Default().Lookup(name, nil)
@@ -55,8 +113,9 @@ var destroyVerbs = map[string]bool{
 // its subcommand's own name): for a cloud CLI any word made of a destroying
 // verb ("delete", "batch-delete-image", "service-instance-delete",
 // "pg:reset"), and for any entry the verbs its "destroy-verbs" property
-// lists ("drop", "clean", "publish*"). A dry run destroys nothing.
-func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
+// lists ("drop", "clean", "publish*"). A dry run destroys nothing. Words
+// from stop on, and command words, belong to a command it runs.
+func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) string {
 	e := cl.Entry
 	if e != nil && e.Prop("sub-verb") != "" {
 		if k := strings.LastIndexByte(e.Name, ' '); k > 0 && isDestroyWord(e.Name[k+1:], cloud, extra) {
@@ -70,6 +129,9 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
 				return ""
 			}
 			continue
+		}
+		if w.Index >= stop || w.Role == catalog.Command {
+			continue // the words of a command it runs
 		}
 		n++
 		if n > 4 {
@@ -134,7 +196,8 @@ func helpOrDryRun(args []string) bool {
 	for _, a := range args {
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
-			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot":
+			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot",
+			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop":
 			return true
 		}
 	}
@@ -157,18 +220,32 @@ var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "e
 // (split at ':', '.', '_' and '-') with a database word beside it, or a
 // bare "flush" (Django's). Schema loads that recreate every table
 // (db:schema:load, db:structure:load) empty them too.
+//
+// A migration run back to before the first one (alembic or flask db
+// downgrade base, manage.py migrate APP zero, rails db:migrate VERSION=0,
+// sequelize db:migrate:undo:all) drops every table the migrations made.
 func dbWipeTask(cl catalog.Classified) string {
 	n := 0
+	migrating := ""
 	for _, w := range cl.Words {
 		if w.Option != "" {
 			continue
 		}
-		if n++; n > 3 {
+		if n++; n > 4 {
 			break
 		}
 		t := strings.ToLower(w.Text)
 		if t == "flush" {
 			return w.Text
+		}
+		if migrating != "" && (t == "base" || t == "zero" || t == "version=0") {
+			return migrating + " " + w.Text
+		}
+		if strings.Contains(t, "downgrade") || strings.Contains(t, "migrate") || strings.Contains(t, "rollback") {
+			migrating = w.Text
+			if strings.HasSuffix(t, ":all") && (strings.Contains(t, "undo") || strings.Contains(t, "rollback")) {
+				return w.Text
+			}
 		}
 		verb, ctx := false, false
 		parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' })

@@ -95,7 +95,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
+			// An archiver reads a directory it is given whole.
+			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")})
 			f.reads = append(f.reads, p)
 			if cl.Mark("removesource") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
@@ -194,6 +195,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.AtFile:
 			a.atFile(i, w, f)
 		case catalog.SQL:
+			if onlyExpansion(w.Text) {
+				// psql -c "$MIGRATION_SQL": SQL nobody can read here.
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "sql", Word: w.Text})
+			}
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
 		case catalog.Code:
 			a.opaqueCode(i, c, e, w.Text)
@@ -575,7 +580,7 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 		return
 	}
 	p := a.clean(src, i)
-	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true})
+	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true, Detail: "mount"})
 	f.reads = append(f.reads, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
 	// The whole root mounted is judged by the privileged-container rules.
@@ -605,6 +610,11 @@ func (a *analysis) keyValue(i int, spec, w string, f *cmdFacts) {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 		case "write":
+			if tailUnresolved(v) && unresolved(v) {
+				// dd of="$DEVICE": a raw copy to a target built at run
+				// time may be a disk.
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "write-target", Word: v})
+			}
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
 		}

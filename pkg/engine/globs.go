@@ -23,6 +23,8 @@ var wellKnownFiles = []string{
 	"~/.gem/credentials", "~/.cargo/credentials.toml", "~/.cargo/credentials", "~/.vault-token",
 	"~/.gnupg/private-keys-v1.d/key.key", "~/.gnupg/secring.gpg", "~/.password-store/entry.gpg",
 	"~/.config/op/config", "~/.terraform.d/credentials.tfrc.json", "~/.config/doctl/config.yaml",
+	"~/.config/rclone/rclone.conf", "~/.config/glab-cli/config.yml", "~/.config/hcloud/cli.toml",
+	"~/.config/composer/auth.json",
 	"~/.bash_history", "~/.zsh_history", "~/.bashrc", "~/.zshrc", "~/.profile", "~/.bash_profile",
 	"~/.rampart/policy.yaml", "~/.rampart/admin.token", "~/.rampart/audit.key",
 	"/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/master.passwd", "/etc/passwd",
@@ -78,6 +80,30 @@ func hasSplitPrefix(f, home, lit string) bool {
 func (ev *evaluation) globSubjects(tool, p string) {
 	for _, f := range globMatches(p, ev.e.env.Home) {
 		s := subject{tool: tool, text: p + " (may name " + f + ")", path: f}
+		ev.judge(&s)
+		if ev.denied() {
+			return
+		}
+	}
+}
+
+// treeSubjects judges the well-known files under a directory a command
+// reads whole (a recursive copy, an archive, a sync): reading the tree
+// reads them. A container's mount is not judged so: what the container
+// does with the files is its command's concern.
+func (ev *evaluation) treeSubjects(tool, dir string) {
+	home := ev.e.env.Home
+	prefix := strings.TrimSuffix(dir, "/") + "/"
+	for _, f := range wellKnownFiles {
+		if strings.HasPrefix(f, "~/") {
+			if !hasSplitPrefix(f, home, prefix) {
+				continue
+			}
+			f = home + f[1:]
+		} else if !strings.HasPrefix(f, prefix) {
+			continue
+		}
+		s := subject{tool: tool, text: dir + " (holds " + f + ")", path: f}
 		ev.judge(&s)
 		if ev.denied() {
 			return

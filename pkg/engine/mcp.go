@@ -151,17 +151,22 @@ func splitToolWords(name string) []string {
 	return words
 }
 
-// pathVerb says how an MCP tool treats its path arguments.
+// pathVerb says how an MCP tool treats its path arguments. A tool that
+// only lists (list_directory, directory_tree) shows names, as ls does,
+// and reads no file's contents.
 func pathVerb(tool string) (read, write bool) {
+	lists := false
 	for _, w := range ToolWords(tool) {
 		if isWriteVerb(w) {
 			write = true
 		}
-		if isReadVerb(w) {
+		if w == "list" || w == "ls" || w == "tree" {
+			lists = true
+		} else if isReadVerb(w) {
 			read = true
 		}
 	}
-	if !read && !write {
+	if !read && !write && !lists {
 		return true, true // unknown verb: judged by both
 	}
 	return read, write
@@ -373,6 +378,10 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyCode
 	case isPathKey(k) || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
 		return keyPath
+	case (k == "query" || k == "q" || k == "queries") && !db && !w.runsQuery():
+		// A search query (sentry get_issue {query}, a search tool's q)
+		// outside a database and a tool that runs queries is text.
+		return keyOther
 	case isSQLKey(k) || strings.Contains(k, "sql"):
 		return keySQL
 	case isURLKey(k) || strings.HasSuffix(k, "url") || strings.HasSuffix(k, "uri"):
@@ -381,6 +390,18 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyTerminal
 	}
 	return keyOther
+}
+
+// runsQuery reports whether the tool's name says it runs a query or a
+// statement (query, run_query, execute): its "query" is one.
+func (w *mcpWalk) runsQuery() bool {
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "query", "queries", "execute", "exec", "run", "sql", "statement", "cypher":
+			return true
+		}
+	}
+	return false
 }
 
 // database reports whether the server or tool speaks to a database, whose

@@ -212,6 +212,9 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
 		ev.pathSubject(call.ToolRead, ef.Path)
+		if ef.Recursive && ef.Detail != "mount" && !ev.denied() {
+			ev.treeSubjects(call.ToolRead, ef.Path)
+		}
 	case effect.Write:
 		ev.pathSubject(call.ToolWrite, ef.Path)
 	case effect.Delete, effect.Chmod:

@@ -78,10 +78,61 @@ var clauseEnders = []string{"RETURNING", "ORDER", "LIMIT", "GROUP", "HAVING", "U
 // alwaysTrue reports whether a condition holds for every row: a top-level
 // OR term that is a true constant or compares two equal things.
 func alwaysTrue(cond string) bool {
-	for _, term := range splitTopLevel(cond, " OR ") {
+	terms := splitTopLevel(cond, " OR ")
+	for _, term := range terms {
 		if trueTerm(strings.TrimSpace(term)) {
 			return true
 		}
+	}
+	// X IS NULL OR X IS NOT NULL: between them, every row.
+	for _, term := range terms {
+		if x, ok := strings.CutSuffix(strings.TrimSpace(term), " IS NULL"); ok {
+			for _, other := range terms {
+				if strings.TrimSpace(other) == x+" IS NOT NULL" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// keyTrue reports a test every row's key passes: ID IS NOT NULL, ID > 0,
+// ID >= 1, ID <> 0 (a primary key is never null, and generated keys
+// start at 1), for the names keys are given.
+func keyTrue(t string) bool {
+	if x, ok := strings.CutSuffix(t, " IS NOT NULL"); ok {
+		return isKeyColumn(x)
+	}
+	m := comparison().FindStringSubmatch(t)
+	if m == nil || !isKeyColumn(m[1]) {
+		return false
+	}
+	y, ok := number(m[3])
+	if !ok {
+		return false
+	}
+	switch strings.TrimSpace(m[2]) {
+	case ">":
+		return y < 1
+	case ">=":
+		return y <= 1
+	case "<>", "!=":
+		return y <= 0
+	}
+	return false
+}
+
+// isKeyColumn reports a column named as primary keys are (ID, _ID,
+// USERS.ID, "ID", ROWID, OID, CTID, UUID, PK).
+func isKeyColumn(x string) bool {
+	if k := strings.LastIndexByte(x, '.'); k >= 0 {
+		x = x[k+1:]
+	}
+	x = strings.Trim(x, `"[]`+"`")
+	switch x {
+	case "ID", "_ID", "ROWID", "_ROWID_", "OID", "CTID", "UUID", "PK":
+		return true
 	}
 	return false
 }
@@ -145,6 +196,9 @@ func trueTerm(t string) bool {
 	}
 	switch t {
 	case "TRUE", "NOT FALSE", "NOT 0":
+		return true
+	}
+	if keyTrue(t) {
 		return true
 	}
 	if n, err := strconv.ParseFloat(t, 64); err == nil {

@@ -600,19 +600,46 @@ func whichName(words []string) (string, bool) {
 
 // homeExprs are, per language, the expressions that mean the home
 // directory; the scanner reads them as the literal "~" so that
-// rmtree(Path.home()) is seen as a delete of ~.
+// rmtree(Path.home()) is seen as a delete of ~. Interpolated at the start
+// of a string ("$ENV{HOME}/.bashrc", "#{Dir.home}/x", f"{Path.home()}/x",
+// perl's ">>$ENV{HOME}/x" open mode) they are the "~" that starts the
+// path the string holds.
 var homeExprs = map[string]*strings.Replacer{
-	"python": strings.NewReplacer("pathlib.Path.home()", "'~'", "Path.home()", "'~'",
-		"os.path.expanduser('~')", "'~'", `os.path.expanduser("~")`, "'~'", "os.environ['HOME']", "'~'",
-		`os.environ["HOME"]`, "'~'", "os.getenv('HOME')", "'~'", `os.getenv("HOME")`, "'~'",
-		"os.environ.get('HOME')", "'~'", `os.environ.get("HOME")`, "'~'"),
-	"node": strings.NewReplacer("require('os').homedir()", "'~'", `require("os").homedir()`, "'~'",
-		"os.homedir()", "'~'", "homedir()", "'~'", "process.env.HOME", "'~'", "process.env['HOME']", "'~'",
+	"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
+		"os.path.expanduser('~')", `os.path.expanduser("~")`, "os.environ['HOME']",
+		`os.environ["HOME"]`, "os.getenv('HOME')", `os.getenv("HOME")`,
+		"os.environ.get('HOME')", `os.environ.get("HOME")`},
+		[]string{`f"{`, `f'{`}, "}"),
+	"node": homeReplacer([]string{"require('os').homedir()", `require("os").homedir()`,
+		"os.homedir()", "homedir()", "process.env.HOME", "process.env['HOME']"},
+		[]string{"`${"}, "}",
 		"require('path').join(", "path.join(", `require("path").join(`, "path.join(", "require('node:path').join(", "path.join("),
-	"ruby": strings.NewReplacer("Dir.home", "'~'", "ENV['HOME']", "'~'", `ENV["HOME"]`, "'~'",
-		"File.expand_path('~')", "'~'"),
-	"perl": strings.NewReplacer("$ENV{HOME}", "'~'", "$ENV{'HOME'}", "'~'", `$ENV{"HOME"}`, "'~'"),
-	"php":  strings.NewReplacer("getenv('HOME')", "'~'", `getenv("HOME")`, "'~'", "$_SERVER['HOME']", "'~'"),
+	"ruby": homeReplacer([]string{"Dir.home", "ENV['HOME']", `ENV["HOME"]`, "File.expand_path('~')"},
+		[]string{`"#{`}, "}"),
+	"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
+		[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
+	"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
+}
+
+// homeReplacer reads each of exprs as the literal '~', and each
+// interpolated at the start of a string (an opener from opens, then the
+// expression, then closeInterp) as the string's own leading "~"; extra
+// are more old, new pairs.
+func homeReplacer(exprs, opens []string, closeInterp string, extra ...string) *strings.Replacer {
+	var pairs []string
+	for _, e := range exprs {
+		for _, o := range opens {
+			q := o // perl interpolates the bare expression
+			if closeInterp != "" {
+				q = o[strings.IndexAny(o, "'\"`"):][:1] // the quote that opens the string
+			}
+			pairs = append(pairs, o+e+closeInterp, q+"~")
+		}
+	}
+	for _, e := range exprs {
+		pairs = append(pairs, e, "'~'")
+	}
+	return strings.NewReplacer(append(pairs, extra...)...)
 }
 
 func homeExpr(lang, code string) string {

@@ -160,18 +160,21 @@ options:
 type hookKind int
 
 const (
-	hookShell    hookKind = iota // runs a shell string, or a program and its arguments
-	hookArgv                     // exec family: a file, then the argument vector
-	hookSpawn                    // os.spawn* family: a mode, a file, then the argument vector
-	hookRmTree                   // deletes a tree
-	hookRmFile                   // deletes files
-	hookRead                     // reads a file (python open: unless the mode writes)
-	hookPath                     // pathlib.Path(P) followed by .unlink(), .read_text(), ...
-	hookPerlOpen                 // perl open: a file or a pipe to a command
-	hookChmod                    // changes a file's mode: the path first
-	hookCopy                     // copies or moves a file: source, then destination
-	hookKill                     // signals a process: the pid first (-1 is every process)
-	hookWrite                    // writes or appends to a file: the path first
+	hookShell      hookKind = iota // runs a shell string, or a program and its arguments
+	hookArgv                       // exec family: a file, then the argument vector
+	hookSpawn                      // os.spawn* family: a mode, a file, then the argument vector
+	hookRmTree                     // deletes a tree
+	hookRmFile                     // deletes files
+	hookRead                       // reads a file (python open: unless the mode writes)
+	hookPath                       // pathlib.Path(P) followed by .unlink(), .read_text(), ...
+	hookPerlOpen                   // perl open: a file or a pipe to a command
+	hookChmod                      // changes a file's mode: the path first
+	hookCopy                       // copies or moves a file: source, then destination
+	hookKill                       // signals a process: the pid first (-1 is every process)
+	hookWrite                      // writes or appends to a file: the path first
+	hookRecvWrite                  // a method that writes the path it is called on: (P).write_text(...)
+	hookRecvRead                   // a method that reads the path it is called on
+	hookRecvDelete                 // a method that deletes the path it is called on
 )
 
 type hook struct {
@@ -195,6 +198,8 @@ var langHooks = map[string][]hook{
 		{"os.chmod", hookChmod}, {"os.chown", hookChmod}, {"shutil.copy", hookCopy}, {"shutil.copy2", hookCopy},
 		{"shutil.copyfile", hookCopy}, {"shutil.copytree", hookCopy}, {"shutil.move", hookCopy},
 		{"os.rename", hookCopy}, {"os.replace", hookCopy}, {"os.kill", hookKill}, {"os.killpg", hookKill},
+		{"write_text", hookRecvWrite}, {"write_bytes", hookRecvWrite}, {"read_text", hookRecvRead},
+		{"read_bytes", hookRecvRead}, {"unlink", hookRecvDelete},
 	},
 	"perl": {
 		{"system", hookShell}, {"exec", hookShell},
@@ -270,6 +275,15 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue
 			}
 			args, end, ok := sc.call(at)
+			if ok && h.kind >= hookRecvWrite {
+				// (Path.home() / '.bashrc').write_text(...), p.unlink():
+				// the path is the object the method is called on.
+				recv, found := sc.receiver(k)
+				if !found {
+					continue
+				}
+				args = []value{recv}
+			}
 			if !ok {
 				// f = shutil.rmtree, from shutil import rmtree as r,
 				// const {rmSync: r} = require('fs'): the new name is
@@ -412,7 +426,7 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		s.synth(f, words)
 	case hookRead:
 		if len(args) > 0 && args[0].known && !args[0].list {
-			if len(args) > 1 && args[1].known && strings.ContainsAny(args[1].str, "wax+") {
+			if len(args) > 1 && writeMode(args[1]) {
 				// Opened for writing: reported as "tee" of the file, which
 				// the engine judges as a write.
 				s.synth(f, []string{"tee", args[0].str})
@@ -457,10 +471,86 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		if len(args) > 0 && args[0].known && !args[0].list {
 			s.synth(f, []string{"tee", args[0].str})
 		}
+	case hookRecvWrite, hookRecvRead, hookRecvDelete:
+		if args[0].known && !args[0].list {
+			s.synth(f, []string{recvVerbs[kind-hookRecvWrite], args[0].str})
+		}
 	case hookKill:
 		// os.kill(-1, …) is found by codeFacts (the pid is a number).
 	}
 	return true
+}
+
+// writeMode reports whether an open call's mode argument opens for
+// writing: a mode string ("w", "a", "r+") or flag constants
+// (File::WRONLY|File::APPEND, os.O_WRONLY|os.O_CREAT, fs.constants.O_RDWR).
+func writeMode(m value) bool {
+	if m.known {
+		return !m.list && strings.ContainsAny(m.str, "wax+")
+	}
+	for _, flag := range writeFlags {
+		if strings.Contains(m.raw, flag) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFlags are the open(2) flag names that write, as the languages'
+// constants spell them.
+var writeFlags = []string{"WRONLY", "RDWR", "APPEND", "CREAT", "TRUNC"}
+
+// recvVerbs are the commands the receiver hooks amount to, in hook order.
+var recvVerbs = [...]string{"tee", "cat", "rm"}
+
+// maxReceiver bounds how far back a method's receiver is looked for.
+const maxReceiver = 512
+
+// receiver reads the object the method named at code[k:] is called on: a
+// parenthesised path expression, "(EXPR).name", or a variable assigned
+// one, "p.name". A call's result ("Path('x').name", handled by its own
+// hook, or "f(x).name") and anything else are not read.
+func (sc *scanner) receiver(k int) (value, bool) {
+	c := sc.code
+	j := k - 1
+	if j < 1 || c[j] != '.' {
+		return value{}, false
+	}
+	for j > 0 && (c[j-1] == ' ' || c[j-1] == '\t') {
+		j--
+	}
+	if c[j-1] == ')' {
+		depth := 0
+		for o := j - 1; o >= 0 && j-o <= maxReceiver; o-- {
+			switch c[o] {
+			case ')':
+				depth++
+			case '(':
+				depth--
+			}
+			if depth != 0 {
+				continue
+			}
+			if o > 0 && (isIdent(c[o-1]) || c[o-1] == '.') {
+				return value{}, false
+			}
+			v, next := sc.value(skipSpace(c, o+1))
+			if skipSpace(c, next) != j-1 {
+				return value{}, false
+			}
+			return v, true
+		}
+		return value{}, false
+	}
+	end := j
+	for j > 0 && isIdent(c[j-1]) {
+		j--
+	}
+	if j == end || j > 0 && c[j-1] == '.' {
+		return value{}, false
+	}
+	v, ok := sc.assignments()[c[j:end]]
+	return v, ok
 }
 
 func hasMethod(rest, name string) bool {
@@ -485,6 +575,12 @@ func (s *state) perlOpen(args []value, f frame) {
 			if cmd, ok := shellCommand(args[2:]); ok {
 				s.parseString(cmd, f)
 			}
+		case strings.HasPrefix(mode, ">"), strings.HasPrefix(mode, "+"):
+			// ">", ">>", "+<", "+>": opened for writing, reported as
+			// "tee" of the file, which the engine judges as a write.
+			if args[2].known && !args[2].list {
+				s.synth(f, []string{"tee", args[2].str})
+			}
 		}
 		return
 	}
@@ -494,6 +590,9 @@ func (s *state) perlOpen(args []value, f frame) {
 	case strings.HasPrefix(mode, "|"):
 		s.parseString(mode[1:], f)
 	case strings.HasPrefix(mode, ">"), strings.HasPrefix(mode, "+"):
+		if p := strings.TrimSpace(strings.TrimLeft(mode, "+<>")); p != "" && !strings.HasPrefix(p, "&") {
+			s.synth(f, []string{"tee", p}) // ">>file": a write; ">&STDOUT" a dup
+		}
 	default:
 		s.synth(f, []string{"cat", strings.TrimSpace(strings.TrimPrefix(mode, "<"))})
 	}
@@ -564,6 +663,7 @@ type value struct {
 	known bool     // str is entirely literal
 	list  bool     // a list literal
 	items []string // its elements ("$_" for non-literals)
+	raw   string   // the argument's source text, as call read it
 }
 
 // scanner reads just enough of a one-liner's syntax: string literals, list
@@ -625,6 +725,7 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 			}
 		}
 		v, next := sc.value(j)
+		v.raw = c[j:next]
 		args = append(args, v)
 		j = skipSpace(c, next)
 		if j < len(c) && (c[j] == ',' || sc.lang == "perl" && c[j] == '=' && j+1 < len(c) && c[j+1] == '>') {
