@@ -146,6 +146,7 @@ var pwshVerbs = map[string]*pwshVerb{
 	"stop-process": {program: "kill"}, "kill": {program: "kill"},
 	"get-childitem": {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
 	"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
+	"out-string": {program: "tee"}, "out-null": {program: "true"},
 	"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
 }
 
@@ -174,10 +175,16 @@ func translatePwsh(code string) string {
 	var out []string
 	for _, stmt := range pwshSplit(code, ";\n") {
 		var stages []string
-		for _, stage := range pwshSplit(stmt, "|") {
-			if t := translatePwshCommand(pwshWords(stage)); t != "" {
+		prev := ""
+		for k, stage := range pwshSplit(stmt, "|") {
+			t := translatePwshCommand(pwshWords(stage))
+			if k > 0 {
+				t = pwshPipedInto(prev, t)
+			}
+			if t != "" {
 				stages = append(stages, t)
 			}
+			prev = t
 		}
 		if len(stages) > 0 {
 			out = append(out, strings.Join(stages, " | "))
@@ -200,6 +207,9 @@ func translatePwshCommand(words []string) string {
 		return "$_"
 	}
 	v := pwshVerbs[name]
+	if v != nil && v.program == "ls" && len(words) > 1 && strings.HasPrefix(strings.ToLower(strings.Trim(words[1], `'"`)), "env:") {
+		return "env" // the environment drive: every variable
+	}
 	if v == nil {
 		if isPwsh(name) {
 			if code, ok, _ := pwshCode(words); ok {
@@ -231,7 +241,7 @@ func translatePwshCommand(words []string) string {
 		return "sh"
 	}
 	if v.params == nil {
-		return v.program + " " + pwshQuote(pwshValues(words[1:]))
+		return strings.TrimSpace(v.program + " " + pwshQuote(pwshValues(words[1:])))
 	}
 	var opts, operands []string
 	for i := 1; i < len(words); i++ {
@@ -281,6 +291,51 @@ func translatePwshCommand(words []string) string {
 		program, operands = quoteWord(operands[0]), operands[1:]
 	}
 	return strings.TrimSpace(program + " " + pwshQuote(append(opts, operands...)))
+}
+
+// pwshTakesItems are the translations that act on the items a pipeline
+// passes them when they name no path.
+var pwshTakesItems = map[string]bool{"rm": true, "cp": true, "mv": true, "cat": true}
+
+// pwshPipedInto is the translation t of a later pipeline stage, given the
+// stage before it, prev. A cmdlet that names no path acts on the items the
+// earlier stage passes: the children of the directory Get-ChildItem
+// listed (gci ~ | Remove-Item is rm ~/*), or otherwise whatever came
+// (xargs). A web request with no body of its own sends what came.
+func pwshPipedInto(prev, t string) string {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return t
+	}
+	if f[0] == "curl" && !strings.Contains(t, " -d ") && !strings.Contains(t, " -T ") {
+		return "curl --data-binary @- " + strings.Join(f[1:], " ")
+	}
+	if !pwshTakesItems[f[0]] || len(f) != len(pwshOptions(t))+1 {
+		return t
+	}
+	if p := strings.Fields(prev); len(p) > 1 && p[0] == "ls" {
+		var dirs []string
+		for _, w := range p[1:] {
+			if !strings.HasPrefix(w, "-") {
+				dirs = append(dirs, strings.TrimSuffix(w, "/")+"/*")
+			}
+		}
+		if len(dirs) > 0 {
+			return t + " " + strings.Join(dirs, " ")
+		}
+	}
+	return "xargs " + t
+}
+
+// pwshOptions are the option words of a translated command.
+func pwshOptions(t string) []string {
+	var opts []string
+	for _, w := range strings.Fields(t)[1:] {
+		if strings.HasPrefix(w, "-") {
+			opts = append(opts, w)
+		}
+	}
+	return opts
 }
 
 // pwshFullParam is the parameter a prefix names for a verb.
