@@ -62,6 +62,7 @@ func (sc *execScratch) noteRead(p string) *readNote {
 	if len(sc.readAdmits) != len(ents) {
 		// Which policies admit reads is asked once per evaluation.
 		c := &ev.c
+		sc.readAdmits = sc.readAdmits[:0]
 		for _, ent := range ents {
 			sc.readAdmits = append(sc.readAdmits, ent.AppliesTo(call.ToolRead, c.Agent, c.Session))
 		}
