@@ -59,10 +59,17 @@ func (sc *execScratch) noteRead(p string) *readNote {
 	sc.firsts = sc.firsts[:k0+len(ents)]
 	first := sc.firsts[k0 : k0+len(ents) : k0+len(ents)]
 	s := subject{tool: call.ToolRead, text: p, path: p} // as pathSubject makes it
-	c := &ev.c
+	if len(sc.readAdmits) != len(ents) {
+		// Which policies admit reads is asked once per evaluation.
+		c := &ev.c
+		sc.readAdmits = sc.readAdmits[:0]
+		for _, ent := range ents {
+			sc.readAdmits = append(sc.readAdmits, ent.AppliesTo(call.ToolRead, c.Agent, c.Session))
+		}
+	}
 	for k, ent := range ents {
 		first[k] = -1
-		if !ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
+		if !sc.readAdmits[k] {
 			continue
 		}
 		for i, r := range ent.Rules {

@@ -46,6 +46,10 @@ type execScratch struct {
 	probeFn func(string) bool
 	reads   []readNote
 	firsts  []int32
+
+	// readAdmits, by index into Policy.Entries: whether the policy admits
+	// reads for the call (noteRead asks once per evaluation).
+	readAdmits []bool
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -85,7 +89,7 @@ func (ev *evaluation) release() {
 	sc.js, sc.stages = sc.js[:0], sc.stages[:0]
 	sc.probe = evaluation{}
 	clear(sc.reads)
-	sc.reads, sc.firsts = sc.reads[:0], sc.firsts[:0]
+	sc.reads, sc.firsts, sc.readAdmits = sc.reads[:0], sc.firsts[:0], sc.readAdmits[:0]
 	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()

@@ -318,7 +318,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 	if len(s.files) == 0 && len(s.opaque) == 0 {
 		return
 	}
-	base := unversioned(name)
+	base := strings.TrimRight(name, "0123456789.")
 	switch name {
 	case "go":
 		if len(words) > 1 && words[1] == "generate" {
