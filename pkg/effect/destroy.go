@@ -80,6 +80,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		if verb == "" {
 			verb = destroyVerb(*cl, cloud, extra)
 		}
+		if verb == "" && cloud {
+			// cloudverbs.go: access granted, a service scaled to nothing.
+			if g := grantsAccess(cl); g != "" {
+				kind, verb = "access", g
+			} else if scalesToZero(cl) {
+				verb = "scale to zero"
+			}
+		}
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})

@@ -48,8 +48,14 @@ func runsPackage(name string) bool {
 var destroyVerbs = map[string]bool{
 	"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
 	"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
-	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true,
+	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
+	"promote": true,
 }
+
+// compoundDestroyVerbs destroy only as part of a compound verb
+// (disable-key, hosting:disable, env:unset, leave-organization,
+// releases:rollback): alone they are often local settings.
+var compoundDestroyVerbs = map[string]bool{"disable": true, "unset": true, "leave": true, "rollback": true}
 
 // destroyVerb finds a destroying verb among a command's leading words (and
 // its subcommand's own name): for a cloud CLI any word made of a destroying
@@ -58,7 +64,7 @@ var destroyVerbs = map[string]bool{
 // lists ("drop", "clean", "publish*"). A dry run destroys nothing.
 func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
 	e := cl.Entry
-	if e != nil && e.Prop("sub-verb") != "" {
+	if e != nil && (cloud || e.Prop("sub-verb") != "") {
 		if k := strings.LastIndexByte(e.Name, ' '); k > 0 && isDestroyWord(e.Name[k+1:], cloud, extra) {
 			return e.Name[k+1:]
 		}
@@ -104,7 +110,7 @@ func isDestroyWord(w string, cloud bool, extra string) bool {
 			} else {
 				rest = ""
 			}
-			if destroyVerbs[part] || part == "deletion" {
+			if destroyVerbs[part] || part == "deletion" || compoundDestroyVerbs[part] {
 				return true
 			}
 		}

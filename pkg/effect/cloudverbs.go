@@ -1,0 +1,184 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// What a cloud or cluster CLI's own verbs say, beyond destroying: a verb
+// that prints a credential (get-secret-value, keys list, show-connection-
+// string, generate-login-token, decrypt), one that grants access
+// (attach-user-policy, add-iam-policy-binding, authorize-security-group-
+// ingress) and a scale to zero (ps:scale web=0, scale count 0,
+// --node-count 0). The verbs are read from the command's leading words and
+// its subcommand's own name, so a new service of a known CLI needs no new
+// catalogue line.
+
+// leadingWords calls fn with the words that may name what a command does:
+// the subcommand names of its catalogue entry after the program, then its
+// first positional words. It stops when fn returns true.
+func leadingWords(cl *catalog.Classified, max int, fn func(string) bool) bool {
+	if e := cl.Entry; e != nil {
+		if k := strings.IndexByte(e.Name, ' '); k > 0 {
+			for w := range strings.FieldsSeq(e.Name[k+1:]) {
+				if fn(w) {
+					return true
+				}
+			}
+		}
+	}
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n > max {
+			break
+		}
+		if fn(w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbParts calls fn with the lower-case parts of a verb-shaped word
+// ("get-secret-value" → get, secret, value); a word with other characters
+// (a path, a URL, a name with dots) has none.
+func verbParts(w string, fn func(part string, k int)) {
+	if w == "" || len(w) > 64 {
+		return
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == ':' || c == '_') {
+			return
+		}
+	}
+	t := w
+	if hasUpper(t) {
+		t = strings.ToLower(t)
+	}
+	k := 0
+	for rest := t; rest != ""; k++ {
+		j := strings.IndexAny(rest, "-:_")
+		part := rest
+		if j >= 0 {
+			part, rest = rest[:j], rest[j+1:]
+		} else {
+			rest = ""
+		}
+		fn(part, k)
+	}
+}
+
+// credentialNouns are the parts of a verb that name a credential.
+var credentialNouns = map[string]bool{
+	"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
+	"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
+	"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+}
+
+// credentialReadVerbs are the parts of a verb that print what it names.
+var credentialReadVerbs = map[string]bool{
+	"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
+	"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
+	"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true,
+}
+
+// credentialOtherVerbs are parts that act on a credential without printing
+// it (delete-secret, rotate-key, describe-secret, set-password).
+var credentialOtherVerbs = map[string]bool{
+	"delete": true, "remove": true, "rm": true, "set": true, "put": true, "update": true, "rotate": true,
+	"revoke": true, "destroy": true, "disable": true, "enable": true, "describe": true, "attach": true,
+	"detach": true, "add": true, "import": true, "upload": true, "restore": true, "tag": true, "untag": true,
+	"cancel": true, "replicate": true, "validate": true, "purge": true, "unset": true, "verify": true,
+}
+
+// printsCredential reports whether a cloud CLI's leading words name a
+// credential it prints: a verb with a credential part and a printing part
+// (get-secret-value, generate-login-token, api-keys), or a credential word
+// beside a printing one (keys list, credential show, kubeconfig show), or
+// decrypt. A verb that only acts on a credential (delete-secret) does not.
+func printsCredential(cl *catalog.Classified) bool {
+	noun, read, other := false, false, false
+	leadingWords(cl, 5, func(w string) bool {
+		n, r, o, parts := false, false, false, 0
+		verbParts(w, func(p string, k int) {
+			parts++
+			switch {
+			case credentialNouns[p]:
+				n = true
+			case credentialReadVerbs[p]:
+				r = true
+			case credentialOtherVerbs[p]:
+				o = true
+			case p == "string" || p == "details":
+				// get-auth-string, show-connection-string, get-instance-access-details
+				n = n || k > 0
+			}
+		})
+		if w == "decrypt" || n && r && !o {
+			noun, read = true, true
+			return true
+		}
+		if n && parts > 1 && !o {
+			noun = true // api-keys, initial-password: the word names the credential it prints
+			read = true
+		}
+		noun, read, other = noun || n, read || r, other || o
+		return false
+	})
+	return noun && read && !other
+}
+
+// grantVerbs are the compound verbs by which a cloud CLI gives someone
+// access: attach-user-policy, add-iam-policy-binding, set-iam-policy,
+// authorize-security-group-ingress, grant-*.
+func grantsAccess(cl *catalog.Classified) string {
+	verb := ""
+	leadingWords(cl, 4, func(w string) bool {
+		attach, policy, iam, grant := false, false, false, false
+		verbParts(w, func(p string, k int) {
+			switch p {
+			case "attach", "add", "set", "put":
+				attach = attach || k == 0
+			case "policy", "policies":
+				policy = true
+			case "iam":
+				iam = true
+			case "authorize", "grant":
+				grant = k == 0
+			}
+		})
+		if grant || attach && (policy || iam) && strings.ContainsAny(w, "-:_") {
+			verb = w
+			return true
+		}
+		return false
+	})
+	return verb
+}
+
+// scalesToZero reports a cloud CLI's scale verb (scale, ps:scale,
+// set-desired-capacity, resize) given a count of zero (0, web=0,
+// --replicas=0, --node-count 0).
+func scalesToZero(cl *catalog.Classified) bool {
+	scale := leadingWords(cl, 4, func(w string) bool {
+		hit := false
+		verbParts(w, func(p string, k int) {
+			hit = hit || p == "scale" || p == "capacity" || p == "resize"
+		})
+		return hit
+	})
+	if !scale {
+		return false
+	}
+	for _, w := range cl.Words {
+		if w.Text == "0" || strings.HasSuffix(w.Text, "=0") || strings.HasSuffix(w.Option, "=0") {
+			return true
+		}
+	}
+	return false
+}
