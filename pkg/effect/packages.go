@@ -155,6 +155,49 @@ var dbWipeVerbs = map[string]bool{
 	"truncate": true, "nuke": true, "destroy": true, "replant": true, "clear": true, "rollback": false,
 }
 
+// migrateBack are the parts of a task that undo migrations; with "all"
+// (db:migrate:undo:all) or a target before the first (migrate app zero,
+// downgrade base, VERSION=0) they leave no table behind.
+var migrateBack = map[string]bool{"rollback": true, "undo": true, "down": true, "downgrade": true, "revert": true}
+
+// emptyTargets name the state before the first migration.
+var emptyTargets = map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "--to=0": true, "--target=0": true}
+
+// migrateToNothing returns the leading word of a task that migrates a
+// database back to before its first migration (manage.py migrate shop
+// zero, alembic downgrade base, rake db:migrate VERSION=0, sqitch revert
+// --to @ROOT).
+func migrateToNothing(cl catalog.Classified) string {
+	verb := ""
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n > 3 {
+			break
+		}
+		t := strings.ToLower(w.Text)
+		for _, p := range strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' }) {
+			if migrateBack[p] || p == "migrate" {
+				verb = w.Text
+			}
+		}
+		if verb != "" {
+			break
+		}
+	}
+	if verb == "" {
+		return ""
+	}
+	for _, w := range cl.Words {
+		if emptyTargets[strings.ToLower(w.Text)] || w.Option != "" && emptyTargets[strings.ToLower(w.Option)] {
+			return verb
+		}
+	}
+	return ""
+}
+
 // dbContext are the words that say a task is about the database.
 var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "ecto": true, "migrate": true, "migration": true, "migrations": true, "data": true, "tables": true}
 
@@ -164,6 +207,10 @@ var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "e
 // bare "flush" (Django's). Schema loads that recreate every table
 // (db:schema:load, db:structure:load) empty them too.
 func dbWipeTask(cl catalog.Classified) string {
+	if w := migrateToNothing(cl); w != "" {
+		return w
+	}
+	tool := cl.Entry != nil && cl.Entry.Prop("db-tool") != ""
 	n := 0
 	for _, w := range cl.Words {
 		if w.Option != "" {
@@ -176,13 +223,15 @@ func dbWipeTask(cl catalog.Classified) string {
 		if t == "flush" {
 			return w.Text
 		}
-		verb, ctx := false, false
+		verb, ctx, undo, all := false, tool, false, false
 		parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' })
 		for k, p := range parts {
 			verb = verb || dbWipeVerbs[p] || p == "load" && k > 0 && (parts[k-1] == "schema" || parts[k-1] == "structure")
 			ctx = ctx || dbContext[p]
+			undo = undo || migrateBack[p]
+			all = all || p == "all"
 		}
-		if verb && ctx {
+		if (verb || undo && all) && ctx {
 			return w.Text
 		}
 	}
