@@ -60,11 +60,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
 			switch w.Option {
-			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth":
+			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth",
+				"-p", "--pass", "--token", "--api-key", "--auth-token":
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')
-				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL
+				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d)
 			default:
 				f.secretAsData = true
 			}
@@ -282,6 +283,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if c.Name == "socat" {
 		a.socat(i, c, f)
 	}
+}
+
+// inUserinfo reports whether offset d of a URL-shaped word falls in its
+// userinfo (scheme://user:SECRET@host): the secret authenticates there.
+func inUserinfo(w string, d int) bool {
+	k := strings.Index(w, "://")
+	at := strings.LastIndexByte(w, '@')
+	return k >= 0 && at > d && d > k && !strings.ContainsAny(w[k+3:d], "/?#")
 }
 
 // hasProp reports whether a catalogue entry (maybe nil) has a property.
