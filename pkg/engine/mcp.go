@@ -449,8 +449,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
-		ss := subject{tool: toolSQL, text: v, sql: normalizeSQL(v)}
-		ev.judge(&ss)
+		ev.judgeSQL(v) // sqlforms.go
 	case kind == keyURL || strings.Contains(v, "://"):
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)

@@ -221,8 +221,7 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 	case effect.SQL:
-		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
-		ev.judge(&s)
+		ev.judgeSQL(ef.Target) // sqlforms.go
 	case effect.Exec:
 		// Running a file is judged by the command rules; the file itself
 		// only matters when it was written on the line (download runs).
@@ -313,7 +312,8 @@ func normalizeSQL(s string) string {
 	}
 	s = sqlComment().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
-	s = sqlEmptyBrackets.Replace(s)
+	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
+	s = canonicalDeletes(s) // sqlforms.go
 	// A WHERE that holds for every row is no WHERE at all, and a document
 	// filter that every document passes is the empty one.
 	return matchAllFilters(dropTautologies(s))
@@ -322,6 +322,10 @@ func normalizeSQL(s string) string {
 // sqlEmptyBrackets closes up the empty brackets that joining on spaces
 // leaves.
 var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
+
+// sqlBracketSpaces closes up the spaces around an empty document filter
+// (deleteMany( {} ) is deleteMany({})).
+var sqlBracketSpaces = strings.NewReplacer("( {} )", "({})", "( {}", "({}", "{} )", "{})")
 
 // The SQL expressions are compiled on first use, not at start-up: most
 // calls hold no SQL.

@@ -147,6 +147,14 @@ func trueTerm(t string) bool {
 	case "TRUE", "NOT FALSE", "NOT 0":
 		return true
 	}
+	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
+		return falseTerm(strings.TrimSpace(rest))
+	}
+	if rest, ok := strings.CutPrefix(t, "EXISTS"); ok {
+		// EXISTS (SELECT 1): a subquery with no table has its one row.
+		rest = strings.TrimSpace(rest)
+		return strings.HasPrefix(rest, "(") && closes(rest) && strings.HasPrefix(strings.TrimSpace(rest[1:]), "SELECT ") && !strings.Contains(rest, " FROM ")
+	}
 	if n, err := strconv.ParseFloat(t, 64); err == nil {
 		return n != 0
 	}
@@ -178,6 +186,45 @@ func trueTerm(t string) bool {
 	}
 	// Two equal operands (id = id, '' = '' once literals are emptied).
 	return a == b && (op == "=" || op == "==" || op == "<=" || op == ">=")
+}
+
+// falseTerm reports a term that is never true: FALSE, 0, NULL, a
+// comparison of numbers that fails (1=0), or NOT of a true term.
+func falseTerm(t string) bool {
+	for len(t) > 1 && t[0] == '(' && t[len(t)-1] == ')' && closes(t) {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	switch t {
+	case "FALSE", "0", "NULL", "NOT TRUE", "NOT 1":
+		return true
+	}
+	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
+		return trueTerm(strings.TrimSpace(rest))
+	}
+	m := comparison().FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	x, ok1 := number(m[1])
+	y, ok2 := number(m[3])
+	if !ok1 || !ok2 {
+		return false
+	}
+	switch strings.TrimSpace(m[2]) {
+	case "=", "==":
+		return x != y
+	case "<>", "!=":
+		return x == y
+	case "<":
+		return x >= y
+	case ">":
+		return x <= y
+	case "<=":
+		return x > y
+	case ">=":
+		return x < y
+	}
+	return false
 }
 
 // closes reports whether a term's first bracket closes at its end.
