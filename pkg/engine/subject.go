@@ -63,6 +63,11 @@ func (ev *evaluation) run(trace *Trace) {
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		if p, ok := fileURIPath(raw); ok && !ev.denied() {
+			// fileuri.go: a file: URL in any spelling reads the file.
+			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
+		}
+		ev.urlCredential(raw) // mcpshapes.go
 	case call.ToolMCP:
 		// Judged by runMCP: the argument walk is recursive, and keeping it
 		// out of run keeps the other tools' evaluations on the stack.
