@@ -253,6 +253,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
+	a.privileges(i, c, cl) // privileges.go
 	if hasProp(e, "serves") {
 		a.serves(i, c, f, e)
 	}
