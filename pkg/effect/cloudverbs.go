@@ -102,9 +102,9 @@ var credentialOtherVerbs = map[string]bool{
 // beside a printing one (keys list, credential show, kubeconfig show), or
 // decrypt. A verb that only acts on a credential (delete-secret) does not.
 func printsCredential(cl *catalog.Classified) bool {
-	noun, read, other := false, false, false
+	noun, read, other, lastNoun := false, false, false, false
 	leadingWords(cl, 5, func(w string) bool {
-		n, r, o, parts := false, false, false, 0
+		n, r, o, parts, cfg := false, false, false, 0, false
 		verbParts(w, func(p string, k int) {
 			parts++
 			switch {
@@ -117,8 +117,15 @@ func printsCredential(cl *catalog.Classified) bool {
 			case p == "string" || p == "details":
 				// get-auth-string, show-connection-string, get-instance-access-details
 				n = n || k > 0
+			case p == "config" || p == "configuration":
+				cfg = true // functions:config:get, get-function-configuration
 			}
 		})
+		if parts == 0 {
+			return false // an id, a path, a URL: not a verb
+		}
+		n = n || cfg && parts > 1 && r
+		lastNoun = n && !r && !o && parts == 1
 		if w == "decrypt" || n && r && !o {
 			noun, read = true, true
 			return true
@@ -130,7 +137,36 @@ func printsCredential(cl *catalog.Classified) bool {
 		noun, read, other = noun || n, read || r, other || o
 		return false
 	})
-	return noun && read && !other
+	// doctl databases connection ID, gh auth token: a credential word that
+	// ends the verbs prints what it names.
+	return (noun && read || lastNoun) && !other
+}
+
+// secretPath reports a URL a fetcher contacts whose path names a
+// secrets API: a path segment "secrets" or "secret" (Kubernetes
+// /api/v1/namespaces/N/secrets, Vault /v1/secret/data/P) or
+// "credentials".
+func secretPath(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Role != catalog.URL && !strings.Contains(w.Text, "://") {
+			continue
+		}
+		t := w.Text
+		if k := strings.Index(t, "://"); k >= 0 {
+			t = t[k+3:]
+		}
+		_, p, ok := strings.Cut(t, "/")
+		if !ok {
+			continue
+		}
+		p, _, _ = strings.Cut(p, "?")
+		for seg := range strings.SplitSeq(p, "/") {
+			if seg == "secrets" || seg == "secret" || seg == "credentials" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // grantVerbs are the compound verbs by which a cloud CLI gives someone

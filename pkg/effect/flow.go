@@ -50,6 +50,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 		}
 	}
+	if f.source == "" && hasProp(cl.Entry, "fetcher") && secretPath(cl) {
+		// curl of a cluster's or a vault's secrets API through a local
+		// proxy or port-forward: /api/v1/…/secrets, /v1/secret/data/….
+		f.source = "secret"
+	}
 	if c.Name == "env" && envPrints(c) {
 		f.source = "environment"
 	}
@@ -269,6 +274,21 @@ func (a *analysis) flows() {
 			origin[i] = f.origin
 		}
 	}
+	// A command that runs a string (bash -c, ssh HOST CMD, fly ssh console
+	// -C) prints what the last stage of each pipeline in it prints. Nested
+	// commands follow their parent, one level deeper.
+	for i := len(cmds) - 1; i >= 0; i-- {
+		if taint[i] != "" || i+1 >= len(cmds) || cmds[i+1].Depth <= cmds[i].Depth {
+			continue
+		}
+		d := cmds[i].Depth
+		for j := i + 1; j < len(cmds) && cmds[j].Depth > d; j++ {
+			if taint[j] != "" && cmds[j].Depth == d+1 && lastStage(cmds, j) {
+				taint[i], origin[i] = taint[j], origin[j]
+				break
+			}
+		}
+	}
 	// Commands are reported in the order the shell meets them, so one
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
@@ -428,6 +448,17 @@ func (a *analysis) flows() {
 		}
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: sent + "->" + f.sink, Word: c.Name + " " + strings.Join(f.hosts, " ")})
 	}
+}
+
+// lastStage reports whether no later stage of command j's pipeline reads
+// its output.
+func lastStage(cmds []shell.Command, j int) bool {
+	for k := range cmds {
+		if k != j && cmds[k].Pipeline == cmds[j].Pipeline && cmds[k].Stage > cmds[j].Stage {
+			return false
+		}
+	}
+	return true
 }
 
 func first(xs ...string) string {
