@@ -43,25 +43,22 @@ func leadingWords(cl *catalog.Classified, max int, fn func(string) bool) bool {
 	return false
 }
 
-// verbParts calls fn with the lower-case parts of a verb-shaped word
-// ("get-secret-value" → get, secret, value); a word with other characters
-// (a path, a URL, a name with dots) has none.
+// verbParts calls fn with the parts of a verb-shaped word, lower-case
+// letters joined by - : or _ ("get-secret-value" → get, secret, value); a
+// word with other characters (a path, a URL, an id, a name in capitals)
+// has none.
 func verbParts(w string, fn func(part string, k int)) {
 	if w == "" || len(w) > 64 {
 		return
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == ':' || c == '_') {
-			return
+		if !(c >= 'a' && c <= 'z' || c == '-' || c == ':' || c == '_') {
+			return // CLI verbs are lower-case; URI, ID and names in capitals are values
 		}
 	}
-	t := w
-	if hasUpper(t) {
-		t = strings.ToLower(t)
-	}
 	k := 0
-	for rest := t; rest != ""; k++ {
+	for rest := w; rest != ""; k++ {
 		j := strings.IndexAny(rest, "-:_")
 		part := rest
 		if j >= 0 {
