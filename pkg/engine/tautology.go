@@ -136,12 +136,16 @@ func trueTerm(t string) bool {
 		return false
 	}
 	if strings.Contains(t, " AND ") {
-		for _, x := range splitTopLevel(t, " AND ") {
-			if !trueTerm(strings.TrimSpace(x)) {
-				return false
+		// Only an AND outside brackets splits the term: NOT (a AND b) is
+		// one term, and splitting it into itself would never end.
+		if parts := splitTopLevel(t, " AND "); len(parts) > 1 {
+			for _, x := range parts {
+				if !trueTerm(strings.TrimSpace(x)) {
+					return false
+				}
 			}
+			return true
 		}
-		return true
 	}
 	switch t {
 	case "TRUE", "NOT FALSE", "NOT 0":
