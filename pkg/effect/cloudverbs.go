@@ -171,28 +171,43 @@ func secretPath(cl *catalog.Classified) bool {
 // authorize-security-group-ingress, grant-*.
 func grantsAccess(cl *catalog.Classified) string {
 	verb := ""
+	setWord, accessWord := "", false
 	leadingWords(cl, 4, func(w string) bool {
-		attach, policy, iam, grant := false, false, false, false
+		attach, access, grant := false, false, false
 		verbParts(w, func(p string, k int) {
-			switch p {
-			case "attach", "add", "set", "put":
+			switch {
+			case setVerbs[p]:
 				attach = attach || k == 0
-			case "policy", "policies":
-				policy = true
-			case "iam":
-				iam = true
-			case "authorize", "grant":
+			case accessNouns[p]:
+				access = true
+			case p == "authorize" || p == "grant" || p == "approve":
 				grant = k == 0
 			}
 		})
-		if grant || attach && (policy || iam) && strings.ContainsAny(w, "-:_") {
+		switch {
+		case grant || attach && access && strings.ContainsAny(w, "-:_"):
 			verb = w
 			return true
+		case attach:
+			setWord = w // az ad group member add, gsutil iam ch
+		case access:
+			accessWord = true
 		}
 		return false
 	})
+	if verb == "" && setWord != "" && accessWord {
+		verb = setWord
+	}
 	return verb
 }
+
+// setVerbs begin a verb that gives or changes access when its object is
+// one of accessNouns (add-user-to-group, set-permission, iam ch).
+var setVerbs = map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true}
+
+// accessNouns are what access is granted through.
+var accessNouns = map[string]bool{"policy": true, "policies": true, "iam": true, "role": true, "roles": true, "group": true,
+	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true}
 
 // scalesToZero reports a cloud CLI's scale verb (scale, ps:scale,
 // set-desired-capacity, resize) given a count of zero (0, web=0,
@@ -209,7 +224,7 @@ func scalesToZero(cl *catalog.Classified) bool {
 		return false
 	}
 	for _, w := range cl.Words {
-		if w.Text == "0" || strings.HasSuffix(w.Text, "=0") || strings.HasSuffix(w.Option, "=0") {
+		if w.Text == "0" || strings.HasSuffix(w.Text, "=0") || strings.HasSuffix(w.Option, "=0") || strings.Contains(w.Text, "=0:") {
 			return true
 		}
 	}

@@ -73,7 +73,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		verb = "sync that deletes what the source lacks"
 	default:
 		if dbTasks {
-			if verb = dbWipeTask(*cl); verb != "" {
+			if verb = dbWipeTask(*cl, c.Args); verb != "" {
 				kind = "database"
 			}
 		}

@@ -124,6 +124,7 @@ func Of(res *shell.Result, cwds []string, env Env) []Effect {
 	a.per = a.per[:len(res.Commands)]
 	a.run()
 	a.sqlShellEscapes()
+	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()
 	sc.keep(&a)
 	scratches.Put(sc)

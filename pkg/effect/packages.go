@@ -140,7 +140,7 @@ func helpOrDryRun(args []string) bool {
 	for _, a := range args {
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
-			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot":
+			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot" || a == "--sql":
 			return true
 		}
 	}
@@ -161,13 +161,13 @@ var dbWipeVerbs = map[string]bool{
 var migrateBack = map[string]bool{"rollback": true, "undo": true, "down": true, "downgrade": true, "revert": true}
 
 // emptyTargets name the state before the first migration.
-var emptyTargets = map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "--to=0": true, "--target=0": true}
+var emptyTargets = map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "-all": true, "--to=0": true, "--target=0": true}
 
 // migrateToNothing returns the leading word of a task that migrates a
 // database back to before its first migration (manage.py migrate shop
 // zero, alembic downgrade base, rake db:migrate VERSION=0, sqitch revert
 // --to @ROOT).
-func migrateToNothing(cl catalog.Classified) string {
+func migrateToNothing(cl catalog.Classified, args []string) string {
 	verb := ""
 	n := 0
 	for _, w := range cl.Words {
@@ -190,8 +190,20 @@ func migrateToNothing(cl catalog.Classified) string {
 	if verb == "" {
 		return ""
 	}
-	for _, w := range cl.Words {
-		if emptyTargets[strings.ToLower(w.Text)] || w.Option != "" && emptyTargets[strings.ToLower(w.Option)] {
+	// The words as written: a flag the catalogue does not know (-all) is
+	// not split, and the word before a target says whose value it is.
+	for j, a := range args {
+		t := strings.ToLower(a)
+		if !emptyTargets[t] {
+			continue
+		}
+		prev := ""
+		if j > 0 {
+			prev = strings.ToLower(args[j-1])
+		}
+		if strings.HasPrefix(t, "-") || !strings.HasPrefix(prev, "-") || strings.Contains(prev, "=") ||
+			strings.Contains(prev, "to") || strings.Contains(prev, "target") || strings.Contains(prev, "version") {
+			// --all, zero, base, VERSION=0, --to-version 0 (not --verbosity 0)
 			return verb
 		}
 	}
@@ -206,8 +218,8 @@ var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "e
 // (split at ':', '.', '_' and '-') with a database word beside it, or a
 // bare "flush" (Django's). Schema loads that recreate every table
 // (db:schema:load, db:structure:load) empty them too.
-func dbWipeTask(cl catalog.Classified) string {
-	if w := migrateToNothing(cl); w != "" {
+func dbWipeTask(cl catalog.Classified, args []string) string {
+	if w := migrateToNothing(cl, args); w != "" {
 		return w
 	}
 	tool := cl.Entry != nil && cl.Entry.Prop("db-tool") != ""

@@ -24,6 +24,10 @@ var hostNamespaces = map[string]bool{"--pid": true, "--ipc": true, "--uts": true
 // kubelet's runtime is driven: whoever reaches one is root on the host.
 var engineSockets = map[string]bool{"docker.sock": true, "containerd.sock": true, "podman.sock": true, "crio.sock": true, "cri-dockerd.sock": true, "buildkitd.sock": true}
 
+// engineState are the directories where a container engine or the kubelet
+// keeps every container's files and credentials.
+var engineState = map[string]bool{"/var/lib/docker": true, "/var/lib/containerd": true, "/var/lib/containers": true, "/var/lib/kubelet": true, "/etc/kubernetes": true, "/var/lib/rancher": true}
+
 // privileges reports the host privileges a container or pod is started
 // with.
 func (a *analysis) privileges(i int, c *shell.Command, cl *catalog.Classified) {
@@ -42,6 +46,9 @@ func (a *analysis) privileges(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 		for _, w := range cl.Words {
 			switch {
+			case sub == "debug" && (w.Option == "--profile" && (w.Text == "sysadmin" || w.Text == "netadmin") || w.Text == "--profile=sysadmin" || w.Text == "--profile=netadmin"):
+				a.add(Effect{Kind: Privilege, Cmd: i, Detail: "pod", Word: c.Name + " debug --profile " + strings.TrimPrefix(w.Text, "--profile=")})
+				return
 			case w.Option == "" && strings.HasPrefix(w.Text, "node/"):
 				a.add(Effect{Kind: Privilege, Cmd: i, Detail: "node", Word: c.Name + " " + sub + " " + w.Text})
 				return
@@ -58,9 +65,19 @@ func (a *analysis) privileges(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 }
 
+// privilegedOff reports --privileged=false (or =0): the flag turned off.
+func privilegedOff(args []string) bool {
+	for _, w := range args {
+		if v, ok := strings.CutPrefix(w, "--privileged="); ok && (v == "false" || v == "0") {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *analysis) containerPrivileges(i int, c *shell.Command, cl *catalog.Classified) {
 	why := ""
-	if cl.Mark("privileged") {
+	if cl.Mark("privileged") && !privilegedOff(c.Args) {
 		why = "--privileged"
 	}
 	for _, w := range cl.Words {
@@ -109,6 +126,8 @@ func (a *analysis) privilegedMount(i int, spec string) string {
 		return "mounts " + p
 	case p == "/var/run" || p == "/run" || p == "/run/containerd" || p == "/var/run/docker" || strings.HasPrefix(p, "/run/user/") && strings.Count(p, "/") == 3:
 		return "mounts " + p + ", where the engine's socket is"
+	case engineState[p]:
+		return "mounts " + p + ", the engine's or the node's own state"
 	case !ro && (p == a.env.Home || a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/")):
 		return "mounts " + p + " read-write"
 	}

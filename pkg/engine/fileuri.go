@@ -21,6 +21,12 @@ func fileURIPath(v string) (string, bool) {
 		return "", false
 	}
 	rest := v[5:]
+	if strings.IndexByte(rest, '%') >= 0 {
+		// file:%2Fhome%2F…: the escapes are decoded before the slashes count.
+		if p, err := url.PathUnescape(rest); err == nil {
+			rest = p
+		}
+	}
 	if strings.HasPrefix(rest, "//") {
 		host, p, ok := strings.Cut(rest[2:], "/")
 		if !ok {

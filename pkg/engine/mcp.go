@@ -294,10 +294,10 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 		case keyCommand:
 			// {"command": "rm", "args": [...]}: a bare program name.
 			if s, ok := x[k].(string); ok && !strings.ContainsAny(s, " \t") && s != "" {
-				if _, hasArgs := x["args"]; hasArgs {
-					prog = s
-				} else if _, hasArgs := x["arguments"]; hasArgs {
-					prog = s
+				for a := range x {
+					if w.keyKind(a) == keyArgs {
+						prog = s
+					}
 				}
 			}
 		case keyArgs, keyArgv:
@@ -381,9 +381,9 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyProgram
 	case k == "argv":
 		return keyArgv
-	case k == "args" || k == "arguments":
+	case k == "args" || k == "arguments" || strings.HasSuffix(k, "args") || strings.HasSuffix(k, "arguments") && k != "toolarguments":
 		return keyArgs
-	case isCommandKey(k) || strings.HasPrefix(k, "command") && !strings.HasSuffix(k, "id") && !strings.HasSuffix(k, "name") && !strings.Contains(k, "description") || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
+	case isCommandKey(k) || commandPrefixed(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
 		return keyCommand
 	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables":
 		return keyEnv
@@ -401,6 +401,21 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyTerminal
 	}
 	return keyOther
+}
+
+// commandPrefixed reports a key that starts with a command word and names
+// its text (commandText, cmd_text, scriptText, command_line), not its id,
+// name or description.
+func commandPrefixed(k string) bool {
+	if !strings.HasPrefix(k, "command") && !strings.HasPrefix(k, "cmd") && !strings.HasPrefix(k, "script") {
+		return false
+	}
+	for _, not := range []string{"id", "name", "description", "type", "count", "timeout", "status", "args", "arguments"} {
+		if strings.HasSuffix(k, not) {
+			return false
+		}
+	}
+	return !strings.Contains(k, "description")
 }
 
 // database reports whether the server or tool speaks to a database, whose

@@ -21,9 +21,12 @@ import (
 // codeLanguage returns the language an object's "language", "lang",
 // "runtime" or "kernel" argument names, lower-cased, or "".
 func codeLanguage(x map[string]any) string {
-	for _, k := range []string{"language", "lang", "runtime", "kernel", "interpreter"} {
-		if s, ok := x[k].(string); ok && s != "" {
-			return strings.ToLower(s)
+	for k, v := range x {
+		switch strings.ToLower(keySeparators.Replace(k)) {
+		case "language", "lang", "runtime", "kernel", "kernelname", "interpreter", "languageid", "langname", "shelltype":
+			if s, ok := v.(string); ok && s != "" {
+				return strings.ToLower(s)
+			}
 		}
 	}
 	return ""
@@ -116,12 +119,11 @@ func cliCommand(tool, server string, args map[string]any) string {
 		return ""
 	}
 	argv := []string{prog}
-	after := false
 	for _, w := range ToolWords(tool) {
-		switch {
-		case w == prog:
-			after = true
-		case after && w != "generic" && w != "command" && w != "run" && w != "exec":
+		switch w {
+		case prog, "generic", "command", "run", "exec", "execute", "use", "call", "do", "tool", "cli", "invoke":
+		default:
+			// helm_uninstall, uninstall_helm_chart: the tool's own verbs
 			argv = append(argv, w)
 		}
 	}
@@ -133,7 +135,7 @@ func cliCommand(tool, server string, args map[string]any) string {
 	for _, k := range cliVerbKeys {
 		if orig, ok := norm[k]; ok {
 			if s, ok := args[orig].(string); ok && s != "" && !strings.ContainsAny(s, " \t\n") && s != prog {
-				argv = append(argv, s)
+				argv = append(argv, kebab(s))
 			}
 		}
 	}
@@ -176,6 +178,40 @@ func cliCommand(tool, server string, args map[string]any) string {
 	return quoteArgv(argv)
 }
 
+// kebab spells an API operation's name as its CLI verb:
+// TerminateInstances → terminate-instances, delete_db_instance →
+// delete-db-instance.
+func kebab(s string) string {
+	if !hasUpperASCII(s) && !strings.Contains(s, "_") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_':
+			b.WriteByte('-')
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && s[i-1] != '_' && s[i-1] != '-' && !(s[i-1] >= 'A' && s[i-1] <= 'Z') {
+				b.WriteByte('-')
+			}
+			b.WriteByte(c + 'a' - 'A')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // outgoingServer reports whether an MCP server's name says it keeps or
 // sends what it is given somewhere others can read it: object stores,
 // drives, sheets, chat, mail, issue trackers, HTTP and webhooks.
@@ -184,7 +220,8 @@ func outgoingServer(server string) bool {
 		switch w {
 		case "s3", "gcs", "r2", "storage", "drive", "gdrive", "dropbox", "onedrive", "box", "sheets", "sheet", "airtable",
 			"webhook", "webhooks", "http", "https", "slack", "discord", "telegram", "email", "gmail", "mail", "smtp",
-			"github", "gitlab", "bitbucket", "notion", "linear", "jira", "confluence", "pastebin", "gist", "twitter", "x":
+			"github", "gitlab", "bitbucket", "notion", "linear", "jira", "confluence", "pastebin", "gist", "twitter", "x",
+			"analytics", "segment", "mixpanel", "posthog", "amplitude", "telemetry", "sentry", "datadog", "api":
 			return true
 		}
 	}
@@ -197,7 +234,8 @@ func outgoingTool(tool string) bool {
 	for _, w := range ToolWords(tool) {
 		switch w {
 		case "put", "request", "http", "webhook", "trigger", "invoke", "cells", "cell", "sheet", "sheets", "spreadsheet",
-			"row", "rows", "record", "records", "object", "objects", "blob", "upsert", "tweet", "post":
+			"row", "rows", "record", "records", "object", "objects", "blob", "upsert", "tweet", "post", "track", "capture",
+			"identify", "telemetry":
 			return true
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/match"
 )
 
 // Forms of SQL that say what a plain form says. The SQL rules are written
@@ -77,8 +79,10 @@ func sqlPrograms(raw string) []string {
 	}
 }
 
-// judgeSQL judges SQL text by the sql rules, and each command it hands to
-// the server's shell by the command rules.
+// judgeSQL judges SQL text an MCP argument carries by the sql rules, each
+// command it hands to the server's shell by the command rules, and the
+// files it reads and writes by the path rules. (SQL on a command line
+// gets the same through its effects.)
 func (ev *evaluation) judgeSQL(text string) {
 	s := subject{tool: toolSQL, text: text, sql: normalizeSQL(text)}
 	ev.judge(&s)
@@ -87,5 +91,16 @@ func (ev *evaluation) judgeSQL(text string) {
 			return
 		}
 		ev.exec(p, false, call.ToolExec)
+	}
+	reads, writes := effect.SQLFiles(text)
+	for _, p := range reads {
+		if !ev.denied() {
+			ev.pathSubject(call.ToolRead, match.CleanPath(p, ev.c.Cwd, ev.e.env.Home))
+		}
+	}
+	for _, p := range writes {
+		if !ev.denied() {
+			ev.pathSubject(call.ToolWrite, match.CleanPath(p, ev.c.Cwd, ev.e.env.Home))
+		}
 	}
 }

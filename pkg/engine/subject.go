@@ -226,7 +226,10 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 	case effect.SQL:
-		ev.judgeSQL(ef.Target) // sqlforms.go
+		// Its shell escapes and files are effects of their own
+		// (effect.sqlShellEscapes, effect.SQLFiles).
+		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
+		ev.judge(&s)
 	case effect.Exec:
 		// Running a file is judged by the command rules; the file itself
 		// only matters when it was written on the line (download runs).

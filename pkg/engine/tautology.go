@@ -148,8 +148,19 @@ func trueTerm(t string) bool {
 		}
 	}
 	switch t {
-	case "TRUE", "NOT FALSE", "NOT 0":
+	case "TRUE", "NOT FALSE", "NOT 0", "NULL IS NULL":
 		return true
+	}
+	if x, ok := strings.CutSuffix(t, " IS NOT NULL"); ok {
+		// 1 IS NOT NULL, TRUE IS NOT NULL: a constant is never null
+		_, num := number(x)
+		return num || x == "TRUE" || x == "FALSE" || x == "''"
+	}
+	if x, ok := strings.CutSuffix(t, " IS TRUE"); ok {
+		return trueTerm(strings.TrimSpace(x))
+	}
+	if x, ok := strings.CutSuffix(t, " IS NOT FALSE"); ok {
+		return trueTerm(strings.TrimSpace(x))
 	}
 	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
 		return falseTerm(strings.TrimSpace(rest))
@@ -202,6 +213,27 @@ func falseTerm(t string) bool {
 	case "FALSE", "0", "NULL", "NOT TRUE", "NOT 1":
 		return true
 	}
+	if strings.Contains(t, " OR ") {
+		if parts := splitTopLevel(t, " OR "); len(parts) > 1 {
+			for _, x := range parts {
+				if !falseTerm(strings.TrimSpace(x)) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	if strings.Contains(t, " AND ") {
+		if parts := splitTopLevel(t, " AND "); len(parts) > 1 {
+			for _, x := range parts {
+				if falseTerm(strings.TrimSpace(x)) {
+					return true
+				}
+			}
+			// id = 0 AND id = 1: one column equal to two constants
+			return contradicts(parts)
+		}
+	}
 	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
 		return trueTerm(strings.TrimSpace(rest))
 	}
@@ -227,6 +259,30 @@ func falseTerm(t string) bool {
 		return x > y
 	case ">=":
 		return x < y
+	}
+	return false
+}
+
+// contradicts reports AND terms that set one operand equal to two
+// different constants (id = 0 AND id = 1).
+func contradicts(parts []string) bool {
+	seen := map[string]string{}
+	for _, p := range parts {
+		m := comparison().FindStringSubmatch(strings.TrimSpace(p))
+		if m == nil || strings.TrimSpace(m[2]) != "=" {
+			continue
+		}
+		a, b := m[1], m[3]
+		if _, ok := number(a); ok {
+			a, b = b, a
+		}
+		if _, ok := number(b); !ok {
+			continue
+		}
+		if prev, ok := seen[a]; ok && prev != b {
+			return true
+		}
+		seen[a] = b
 	}
 	return false
 }
