@@ -102,7 +102,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 func sendsDelete(cl *catalog.Classified) bool {
 	del := false
 	for _, w := range cl.Words {
-		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE") || overridesToDelete(w.Text)
+		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE") || overridesToDelete(w.Text) ||
+			w.Role == catalog.URL && strings.Contains(w.Text, "/_delete_by_query") // Elasticsearch's bulk delete
 	}
 	if !del {
 		return false

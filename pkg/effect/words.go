@@ -90,6 +90,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
 			}
+			if hasProp(e, "installs") && strings.Contains(w.Text, "://") {
+				// pip install -r URL, conda -c URL: what to install comes
+				// straight from a URL.
+				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
+				continue
+			}
 			if w.Role == catalog.SQLFile {
 				if text, ok := a.fileText(w.Text); ok {
 					a.add(Effect{Kind: SQL, Cmd: i, Target: text})
@@ -254,6 +260,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	a.privileges(i, c, cl) // privileges.go
+	if hasProp(e, "cloud") {
+		a.remoteCommands(i, cl) // remote.go
+	}
 	if hasProp(e, "serves") {
 		a.serves(i, c, f, e)
 	}

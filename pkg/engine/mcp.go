@@ -287,6 +287,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if l := codeLanguage(x); l != "" {
 		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
 	}
+	w.databaseCommands(x) // mcpshapes.go: {"dropDatabase": 1}
 	for _, k := range keys {
 		switch w.keyKind(k) {
 		case keyProgram:

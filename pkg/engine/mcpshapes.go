@@ -323,6 +323,24 @@ func (w *mcpWalk) emptyFilterWrite(args map[string]any) {
 	}
 }
 
+// mongoCommands are the database commands an object's key may name
+// ({"dropDatabase": 1}, {"drop": "users"}), judged as the shell call.
+var mongoCommands = map[string]string{"dropdatabase": "db.dropDatabase()", "drop": "db.c.drop()", "dropallusersfromdatabase": "db.dropAllUsers()"}
+
+// databaseCommands judges, for a database tool, the commands an object
+// argument spells by its keys.
+func (w *mcpWalk) databaseCommands(x map[string]any) {
+	if !w.database() {
+		return
+	}
+	for k := range x {
+		if text, ok := mongoCommands[strings.ToLower(k)]; ok {
+			w.ev.judgeSQL(text)
+			return
+		}
+	}
+}
+
 // execShellAndCode judges text typed into a process that may be a shell
 // or an interpreter's prompt: as a command line when it parses as one,
 // and as code of the tool's language.

@@ -35,6 +35,50 @@ var deleteForms = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(start + `DELETE ` + mods + top + `(?:(?:[A-Z_][A-Z0-9_.]*(?: ?, ?[A-Z_][A-Z0-9_.]*)*) FROM |FROM )?([A-Z_"\[])`)
 })
 
+// mergeDeletes adds DELETE FROM T to a MERGE INTO T whose ON condition
+// holds for every row and that deletes what it matches.
+func mergeDeletes(s string) string {
+	if !strings.Contains(s, "MERGE INTO ") || !strings.Contains(s, "THEN DELETE") {
+		return s
+	}
+	m := mergeForm().FindStringSubmatch(s)
+	if m == nil || !alwaysTrue(m[2]) {
+		return s
+	}
+	return s + "; DELETE FROM " + m[1]
+}
+
+var mergeForm = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`MERGE INTO ([A-Z_"\[][A-Z0-9_."\]]*)[^;]*? ON (.*?) WHEN MATCHED (?:AND [^;]*? )?THEN DELETE`)
+})
+
+// selfSubqueries drops a WHERE that keeps the rows of the table itself:
+// DELETE FROM T WHERE C IN (SELECT C FROM T), C = ANY (SELECT C FROM T).
+func selfSubqueries(s string) string {
+	if !strings.Contains(s, "(SELECT ") && !strings.Contains(s, "( SELECT ") {
+		return s
+	}
+	return selfSubquery().ReplaceAllStringFunc(s, func(x string) string {
+		m := selfSubquery().FindStringSubmatch(x)
+		if m == nil || m[1] != m[4] || lastPart(m[2]) != lastPart(m[3]) {
+			return x
+		}
+		return "DELETE FROM " + m[1]
+	})
+}
+
+var selfSubquery = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`DELETE FROM ([A-Z0-9_."]+)(?: [A-Z0-9_]+)? WHERE ([A-Z0-9_."]+) (?:IN|= ?ANY) ?\( ?SELECT (?:DISTINCT )?([A-Z0-9_."]+) FROM ([A-Z0-9_."]+) ?\)`)
+})
+
+// lastPart is a column name without its table (U.ID → ID).
+func lastPart(c string) string {
+	if k := strings.LastIndexByte(c, '.'); k >= 0 {
+		return c[k+1:]
+	}
+	return c
+}
+
 // sqlPrograms returns the shell commands a statement hands to the database
 // server's shell: PostgreSQL's COPY … TO PROGRAM 'cmd' and FROM PROGRAM.
 func sqlPrograms(raw string) []string {

@@ -322,6 +322,8 @@ func normalizeSQL(s string) string {
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
 	s = canonicalDeletes(s) // sqlforms.go
+	s = mergeDeletes(s)
+	s = selfSubqueries(s)
 	// A WHERE that holds for every row is no WHERE at all, and a document
 	// filter that every document passes is the empty one.
 	return matchAllFilters(dropTautologies(s))
