@@ -81,7 +81,7 @@ var credentialNouns = map[string]bool{
 var credentialReadVerbs = map[string]bool{
 	"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
 	"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
-	"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true,
+	"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true, "initiate": true,
 }
 
 // credentialOtherVerbs are parts that act on a credential without printing
@@ -101,7 +101,7 @@ var credentialOtherVerbs = map[string]bool{
 func printsCredential(cl *catalog.Classified) bool {
 	noun, read, other, lastNoun := false, false, false, false
 	leadingWords(cl, 5, func(w string) bool {
-		n, r, o, parts, cfg := false, false, false, 0, false
+		n, r, o, parts, cfg, auth := false, false, false, 0, false, false
 		verbParts(w, func(p string, k int) {
 			parts++
 			switch {
@@ -116,8 +116,11 @@ func printsCredential(cl *catalog.Classified) bool {
 				n = n || k > 0
 			case p == "config" || p == "configuration":
 				cfg = true // functions:config:get, get-function-configuration
+			case p == "auth":
+				auth = true // initiate-auth, admin-initiate-auth
 			}
 		})
+		n = n || auth && parts > 1 && r
 		if parts == 0 {
 			return false // an id, a path, a URL: not a verb
 		}
