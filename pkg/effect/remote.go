@@ -19,9 +19,34 @@ var remoteCommandKeys = []string{"commands=", `"commands":`, "startup-script=", 
 
 // remoteCommands reports the commands a cloud CLI's words send to run
 // elsewhere.
-func (a *analysis) remoteCommands(i int, cl *catalog.Classified) {
+func (a *analysis) remoteCommands(i int, args []string, cl *catalog.Classified) {
+	runs := leadingWords(cl, 4, func(w string) bool {
+		return w == "send-command" || w == "run-command" || w == "execute-command"
+	})
+	// --user-data SCRIPT, --startup-script SCRIPT: the script itself,
+	// unless it is read from a file. The words as written: the catalogue
+	// does not list every cloud CLI's options.
+	for j, arg := range args {
+		v, ok := "", false
+		for _, o := range []string{"--user-data", "--startup-script"} {
+			if arg == o && j+1 < len(args) {
+				v, ok = args[j+1], true
+			} else if rest, found := strings.CutPrefix(arg, o+"="); found {
+				v, ok = rest, true
+			}
+		}
+		if ok && v != "" && !strings.HasPrefix(v, "file://") && !strings.HasPrefix(v, "fileb://") {
+			a.remoteCommand(i, v)
+		}
+	}
 	for _, w := range cl.Words {
 		t := w.Text
+		switch {
+		case runs && strings.HasPrefix(t, "file://"):
+			// the commands are in a file the line does not show
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "runs on machines the cloud manages what " + t + " holds"})
+			continue
+		}
 		if len(t) < 10 || !strings.Contains(t, "=") && !strings.Contains(t, ":") {
 			continue
 		}
@@ -32,19 +57,24 @@ func (a *analysis) remoteCommands(i int, cl *catalog.Classified) {
 				continue
 			}
 			for _, cmd := range commandList(t[j+len(k):]) {
-				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "runs on machines the cloud manages: " + cmd})
-				res := shell.Parse(cmd)
-				if !res.Unparsed {
-					for _, x := range Of(&res, nil, a.env) {
-						x.Cmd = i
-						a.add(x)
-					}
-				}
-				shell.Release(&res)
+				a.remoteCommand(i, cmd)
 			}
 			break
 		}
 	}
+}
+
+// remoteCommand reports one command sent to run on managed machines.
+func (a *analysis) remoteCommand(i int, cmd string) {
+	a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "runs on machines the cloud manages: " + cmd})
+	res := shell.Parse(cmd)
+	if !res.Unparsed {
+		for _, x := range Of(&res, nil, a.env) {
+			x.Cmd = i
+			a.add(x)
+		}
+	}
+	shell.Release(&res)
 }
 
 // commandList reads the commands after a key: a list ["a", "b"] of quoted

@@ -261,7 +261,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.destroys(i, c, cl)
 	a.privileges(i, c, cl) // privileges.go
 	if hasProp(e, "cloud") {
-		a.remoteCommands(i, cl) // remote.go
+		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
 	if hasProp(e, "serves") {
 		a.serves(i, c, f, e)

@@ -230,6 +230,9 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		sort.Strings(keys)
 		w.object(x, keys)
+		if kind == keySQL || kind == keyCommand {
+			w.databaseCommands(x) // mcpshapes.go: {"command": {"dropDatabase": 1}}
+		}
 		if kind == keyEnv {
 			// {"env": {"LD_PRELOAD": "..."}}: the environment the command runs with.
 			var pairs []string
@@ -287,7 +290,6 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if l := codeLanguage(x); l != "" {
 		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
 	}
-	w.databaseCommands(x) // mcpshapes.go: {"dropDatabase": 1}
 	for _, k := range keys {
 		switch w.keyKind(k) {
 		case keyProgram:
