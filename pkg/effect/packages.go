@@ -69,7 +69,7 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
 			return e.Name[k+1:]
 		}
 	}
-	n := 0
+	n, prev := 0, ""
 	for _, w := range cl.Words {
 		if w.Option != "" {
 			if w.Option == "--dry-run" {
@@ -84,9 +84,17 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string) string {
 		if isDestroyWord(w.Text, cloud, extra) {
 			return w.Text
 		}
+		if cloud && w.Text == "unset" && settingNouns[prev] {
+			return prev + " unset" // fly secrets unset: a service's secret or variable removed
+		}
+		prev = w.Text
 	}
 	return ""
 }
+
+// settingNouns are the words for a service's secrets and variables, whose
+// unset removes them from the running service (not a local setting).
+var settingNouns = map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "vars": true, "environment": true}
 
 // isDestroyWord reports whether a word is a destroying verb: one of
 // destroyVerbs, or a compound of one ("delete-stack", "batch-delete-image",
