@@ -169,6 +169,32 @@ func secretPath(cl *catalog.Classified) bool {
 	return false
 }
 
+// dropsProtection returns the option by which a cloud CLI switches off
+// what keeps a resource from being lost: deletion or termination
+// protection, backups, their retention (--no-deletion-protection,
+// --deletion-protection=false, --no-backup, --backup-retention-period 0).
+func dropsProtection(args []string) string {
+	for j, a := range args {
+		if !strings.HasPrefix(a, "--") {
+			continue
+		}
+		l := strings.ToLower(a)
+		name, val, hasVal := strings.Cut(l[2:], "=")
+		if !strings.Contains(name, "protection") && !strings.Contains(name, "backup") {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(name, "no-") || strings.HasPrefix(name, "disable-"):
+			return a
+		case hasVal && (val == "false" || val == "0" || val == "disabled"):
+			return a
+		case !hasVal && strings.Contains(name, "retention") && j+1 < len(args) && args[j+1] == "0":
+			return a + " 0"
+		}
+	}
+	return ""
+}
+
 // grantVerbs are the compound verbs by which a cloud CLI gives someone
 // access: attach-user-policy, add-iam-policy-binding, set-iam-policy,
 // authorize-security-group-ingress, grant-*.

@@ -86,6 +86,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				kind, verb = "access", g
 			} else if scalesToZero(cl) {
 				verb = "scale to zero"
+			} else if p := dropsProtection(c.Args); p != "" {
+				verb = p
 			}
 		}
 	}
