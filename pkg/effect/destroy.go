@@ -79,12 +79,22 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		verb = "sync that deletes what the source lacks"
 	default:
 		if dbTasks {
-			if verb = dbWipeTask(*cl); verb != "" {
+			if verb = dbWipeTask(*cl, c.Args); verb != "" {
 				kind = "database"
 			}
 		}
 		if verb == "" {
 			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
+		}
+		if verb == "" && cloud {
+			// cloudverbs.go: access granted, a service scaled to nothing.
+			if g := grantsAccess(cl); g != "" {
+				kind, verb = "access", g
+			} else if scalesToZero(cl) {
+				verb = "scale to zero"
+			} else if p := dropsProtection(c.Args); p != "" {
+				verb = p
+			}
 		}
 	}
 	if verb != "" {
@@ -115,7 +125,8 @@ func commandStart(args []string, after string) int {
 func sendsDelete(cl *catalog.Classified) bool {
 	del := false
 	for _, w := range cl.Words {
-		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE") || overridesToDelete(w.Text)
+		del = del || w.Role == catalog.Method && strings.EqualFold(w.Text, "DELETE") || overridesToDelete(w.Text) ||
+			w.Role == catalog.URL && strings.Contains(w.Text, "/_delete_by_query") // Elasticsearch's bulk delete
 	}
 	if !del {
 		return false

@@ -41,10 +41,11 @@ const (
 	RemoteCode                 // installs or runs code straight from a URL or repository, unpinned
 	Destroy                    // destroys resources a cloud or cluster CLI manages
 	Tunnel                     // opens a tunnel: a port of this machine reachable from outside, or traffic relayed out
+	Privilege                  // starts a container or pod with the host's privileges (privileges.go)
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
-	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel"}
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel", Privilege: "privilege"}
 
 // String is the kind's name, which is also the tool name policies match it
 // by (read, write, delete, flow, unknown, env...).
@@ -82,7 +83,7 @@ func (e Effect) Descriptor() string {
 			return "connect:upload"
 		}
 		return "connect:download"
-	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy, Tunnel:
+	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy, Tunnel, Privilege:
 		return e.Kind.String() + ":" + e.Detail
 	}
 	return e.Kind.String()
@@ -128,6 +129,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.per = a.per[:len(res.Commands)]
 	a.run()
 	a.sqlShellEscapes()
+	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()
 	sc.keep(&a)
 	scratches.Put(sc)

@@ -24,6 +24,10 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
 			f.source = "environment"
 		}
+		if f.source == "" && e.Prop("cloud") != "" && printsCredential(cl) {
+			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
+			f.source, f.origin = "secret", c.Name
+		}
 		if m := e.Prop("source-marks"); m != "" && cl.Mark(m) {
 			f.source = "secret"
 		}
@@ -45,6 +49,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
 		}
+	}
+	if f.source == "" && hasProp(cl.Entry, "fetcher") && secretPath(cl) {
+		// curl of a cluster's or a vault's secrets API through a local
+		// proxy or port-forward: /api/v1/…/secrets, /v1/secret/data/….
+		f.source = "secret"
 	}
 	if c.Name == "env" && envPrints(c) {
 		f.source = "environment"
@@ -147,27 +156,34 @@ func secretVar(c *shell.Command) string {
 	return ""
 }
 
-// secretHome is the tool whose service a secret variable is for, by its
-// name's prefix.
+// secretHome is the service a secret variable is for, by its name's
+// prefix (secretHomes), or "" when the name does not say.
 func secretHome(v string) string {
-	v = strings.ToUpper(v)
-	switch {
-	case strings.HasPrefix(v, "GITHUB_") || strings.HasPrefix(v, "GH_"):
-		return "gh"
-	case strings.HasPrefix(v, "AWS_"):
-		return "aws"
-	case strings.HasPrefix(v, "NPM_"):
-		return "npm"
-	case strings.HasPrefix(v, "GOOGLE_") || strings.HasPrefix(v, "GCP_"):
-		return "gcloud"
-	case strings.HasPrefix(v, "AZURE_"):
-		return "az"
-	case strings.HasPrefix(v, "OPENAI_"):
-		return "openai"
-	case strings.HasPrefix(v, "ANTHROPIC_"):
-		return "anthropic"
+	for _, h := range secretHomes {
+		if len(v) > len(h.prefix) && strings.EqualFold(v[:len(h.prefix)], h.prefix) {
+			return h.home
+		}
 	}
 	return ""
+}
+
+// secretHomes are the name prefixes of secret variables whose service is
+// known, with the key of that service in homeDomains. A secret of a known
+// service may go to that service only.
+var secretHomes = []struct{ prefix, home string }{
+	{"GITHUB_", "gh"}, {"GH_", "gh"}, {"AWS_", "aws"}, {"NPM_", "npm"}, {"GOOGLE_", "gcloud"}, {"GCP_", "gcloud"},
+	{"AZURE_", "az"}, {"OPENAI_", "openai"}, {"ANTHROPIC_", "anthropic"}, {"DIGITALOCEAN_", "doctl"}, {"DO_", "doctl"},
+	{"CLOUDFLARE_", "cloudflare"}, {"CF_API_", "cloudflare"}, {"STRIPE_", "stripe"}, {"HF_", "huggingface"},
+	{"HUGGINGFACE_", "huggingface"}, {"SENTRY_", "sentry"}, {"GITLAB_", "glab"}, {"GL_", "glab"}, {"SLACK_", "slack"},
+	{"VERCEL_", "vercel"}, {"NETLIFY_", "netlify"}, {"HEROKU_", "heroku"}, {"FLY_", "fly"}, {"SUPABASE_", "supabase"},
+	{"TWILIO_", "twilio"}, {"SENDGRID_", "sendgrid"}, {"DATADOG_", "datadog"}, {"DD_", "datadog"}, {"PYPI_", "pypi"},
+	{"TWINE_", "pypi"}, {"CARGO_REGISTRY_", "crates"}, {"RUBYGEMS_", "rubygems"}, {"GEM_HOST_", "rubygems"},
+	{"DOCKERHUB_", "docker"}, {"LINEAR_", "linear"}, {"NOTION_", "notion"}, {"MISTRAL_", "mistral"}, {"GROQ_", "groq"},
+	{"COHERE_", "cohere"}, {"REPLICATE_", "replicate"}, {"PULUMI_", "pulumi"}, {"CIRCLECI_", "circleci"},
+	{"SNYK_", "snyk"}, {"CODECOV_", "codecov"}, {"MAILGUN_", "mailgun"}, {"POSTMARK_", "postmark"},
+	{"ALGOLIA_", "algolia"}, {"SHOPIFY_", "shopify"}, {"ATLASSIAN_", "atlassian"}, {"JIRA_", "atlassian"},
+	{"OKTA_", "okta"}, {"AUTH0_", "auth0"}, {"FIREBASE_", "gcloud"}, {"RAILWAY_", "railway"}, {"RENDER_", "render"},
+	{"TF_TOKEN_", "terraform"}, {"TFE_", "terraform"},
 }
 
 func hasPrintFlag(args []string, flags string, any bool) bool {
@@ -270,6 +286,21 @@ func (a *analysis) flows() {
 			origin[i] = f.origin
 		}
 	}
+	// A command that runs a string (bash -c, ssh HOST CMD, fly ssh console
+	// -C) prints what the last stage of each pipeline in it prints. Nested
+	// commands follow their parent, one level deeper.
+	for i := len(cmds) - 1; i >= 0; i-- {
+		if taint[i] != "" || i+1 >= len(cmds) || cmds[i+1].Depth <= cmds[i].Depth {
+			continue
+		}
+		d := cmds[i].Depth
+		for j := i + 1; j < len(cmds) && cmds[j].Depth > d; j++ {
+			if taint[j] != "" && cmds[j].Depth == d+1 && lastStage(cmds, j) {
+				taint[i], origin[i] = taint[j], origin[j]
+				break
+			}
+		}
+	}
 	// Commands are reported in the order the shell meets them, so one
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
@@ -361,10 +392,20 @@ func (a *analysis) flows() {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
 		}
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "") {
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || f.secretArg) {
 			// A program not known to send data, given sensitive data, that
-			// names another host (mail, restic, smbclient, s3cmd...).
-			if hosts := remoteWords(c); len(hosts) > 0 {
+			// names another host (mail, restic, smbclient, s3cmd, a
+			// database client, ping).
+			hosts := remoteWords(c)
+			if f.secretArg {
+				// psql "postgres://u:$AWS_SECRET_ACCESS_KEY@host",
+				// ping "$TOKEN.x.example.net": the host of a word
+				// that carries the secret.
+				var inHost bool
+				hosts, inHost = secretHosts(c, hosts)
+				f.secretAsData = f.secretAsData || inHost
+			}
+			if len(hosts) > 0 {
 				f.sink, f.hosts, f.sendsIn, f.argSend = "network", hosts, true, true
 				if fileSrc != "" {
 					f.sends = append(f.sends, f.reads...)
@@ -421,6 +462,17 @@ func (a *analysis) flows() {
 	}
 }
 
+// lastStage reports whether no later stage of command j's pipeline reads
+// its output.
+func lastStage(cmds []shell.Command, j int) bool {
+	for k := range cmds {
+		if k != j && cmds[k].Pipeline == cmds[j].Pipeline && cmds[k].Stage > cmds[j].Stage {
+			return false
+		}
+	}
+	return true
+}
+
 func first(xs ...string) string {
 	for _, x := range xs {
 		if x != "" {
@@ -458,7 +510,18 @@ var homeDomains = map[string][]string{
 	"gcloud": {"googleapis.com", "google.com", "gcr.io", "pkg.dev"}, "aws": {"amazonaws.com"},
 	"az": {"azure.com", "microsoft.com", "windows.net", "azure.net"}, "doctl": {"digitalocean.com"},
 	"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
-	"openai": {"openai.com"}, "anthropic": {"anthropic.com"},
+	"openai": {"openai.com"}, "anthropic": {"anthropic.com"}, "cloudflare": {"cloudflare.com"},
+	"stripe": {"stripe.com"}, "huggingface": {"huggingface.co", "hf.co"}, "sentry": {"sentry.io"},
+	"slack": {"slack.com"}, "vercel": {"vercel.com"}, "netlify": {"netlify.com"}, "fly": {"fly.io", "machines.dev"},
+	"supabase": {"supabase.co", "supabase.com"}, "twilio": {"twilio.com"}, "sendgrid": {"sendgrid.com"},
+	"datadog": {"datadoghq.com", "datadoghq.eu", "ddog-gov.com"}, "pypi": {"pypi.org"}, "crates": {"crates.io"},
+	"rubygems": {"rubygems.org"}, "docker": {"docker.io", "docker.com"}, "linear": {"linear.app"},
+	"notion": {"notion.com", "notion.so"}, "mistral": {"mistral.ai"}, "groq": {"groq.com"}, "cohere": {"cohere.com", "cohere.ai"},
+	"replicate": {"replicate.com"}, "pulumi": {"pulumi.com"}, "circleci": {"circleci.com"}, "snyk": {"snyk.io"},
+	"codecov": {"codecov.io"}, "mailgun": {"mailgun.net", "mailgun.org"}, "postmark": {"postmarkapp.com"},
+	"algolia": {"algolia.net", "algolianet.com", "algolia.io"}, "shopify": {"shopify.com", "myshopify.com"},
+	"atlassian": {"atlassian.net", "atlassian.com"}, "okta": {"okta.com", "oktapreview.com"}, "auth0": {"auth0.com"},
+	"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
 }
 
 // allHome reports whether every host belongs to the service the tool's
@@ -559,6 +622,65 @@ func remoteWords(c *shell.Command) []string {
 		}
 	}
 	return out
+}
+
+// secretHosts adds to hosts the host of each word that expands a secret
+// variable, with the variable read as a plain label, and reports whether a
+// secret is part of a host name (which travels as a DNS query).
+func secretHosts(c *shell.Command, hosts []string) ([]string, bool) {
+	inHost := false
+	for _, w := range c.Args {
+		if !strings.Contains(w, "$") || secretVar(&shell.Command{Args: []string{w}}) == "" {
+			continue
+		}
+		if i := strings.IndexByte(w, '='); i > 0 && strings.HasPrefix(w, "-") {
+			w = w[i+1:]
+		}
+		plain := varsAsLabels(w)
+		found := remoteWords(&shell.Command{Args: []string{plain}})
+		if len(found) == 0 {
+			continue
+		}
+		hosts = append(hosts, found...)
+		h := plain
+		if k := strings.Index(h, "://"); k >= 0 {
+			h = h[k+3:]
+		}
+		if at := strings.LastIndexByte(h, '@'); at >= 0 {
+			h = h[at+1:]
+		}
+		if k := strings.IndexAny(h, ":/?"); k >= 0 {
+			h = h[:k]
+		}
+		inHost = inHost || strings.Contains(h, "SECRETLABEL")
+	}
+	return hosts, inHost
+}
+
+// varsAsLabels replaces each $NAME and ${NAME} of a word by a plain label.
+func varsAsLabels(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		if w[i] != '$' {
+			b.WriteByte(w[i])
+			continue
+		}
+		j := i + 1
+		if j < len(w) && w[j] == '{' {
+			if k := strings.IndexByte(w[j:], '}'); k > 0 {
+				b.WriteString("SECRETLABEL")
+				i = j + k
+				continue
+			}
+		}
+		k := j
+		for k < len(w) && nameByte(w[k]) {
+			k++
+		}
+		b.WriteString("SECRETLABEL")
+		i = k - 1
+	}
+	return b.String()
 }
 
 func dottedHost(h string) bool {

@@ -106,8 +106,14 @@ func runsPackage(name string) bool {
 var destroyVerbs = map[string]bool{
 	"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
 	"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
-	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true,
+	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
+	"promote": true,
 }
+
+// compoundDestroyVerbs destroy only as part of a compound verb
+// (disable-key, hosting:disable, env:unset, leave-organization,
+// releases:rollback): alone they are often local settings.
+var compoundDestroyVerbs = map[string]bool{"disable": true, "unset": true, "leave": true, "rollback": true}
 
 // destroyVerb finds a destroying verb among a command's leading words (and
 // its subcommand's own name): for a cloud CLI any word made of a destroying
@@ -117,12 +123,12 @@ var destroyVerbs = map[string]bool{
 // from stop on, and command words, belong to a command it runs.
 func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) string {
 	e := cl.Entry
-	if e != nil && e.Prop("sub-verb") != "" {
+	if e != nil && (cloud || e.Prop("sub-verb") != "") {
 		if k := strings.LastIndexByte(e.Name, ' '); k > 0 && isDestroyWord(e.Name[k+1:], cloud, extra) {
 			return e.Name[k+1:]
 		}
 	}
-	n := 0
+	n, prev := 0, ""
 	for _, w := range cl.Words {
 		if w.Option != "" {
 			if w.Option == "--dry-run" {
@@ -140,9 +146,17 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 		if isDestroyWord(w.Text, cloud, extra) {
 			return w.Text
 		}
+		if cloud && w.Text == "unset" && settingNouns[prev] {
+			return prev + " unset" // fly secrets unset: a service's secret or variable removed
+		}
+		prev = w.Text
 	}
 	return ""
 }
+
+// settingNouns are the words for a service's secrets and variables, whose
+// unset removes them from the running service (not a local setting).
+var settingNouns = map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "vars": true, "environment": true}
 
 // isDestroyWord reports whether a word is a destroying verb: one of
 // destroyVerbs, or a compound of one ("delete-stack", "batch-delete-image",
@@ -166,7 +180,7 @@ func isDestroyWord(w string, cloud bool, extra string) bool {
 			} else {
 				rest = ""
 			}
-			if destroyVerbs[part] || part == "deletion" {
+			if destroyVerbs[part] || part == "deletion" || compoundDestroyVerbs[part] {
 				return true
 			}
 		}
@@ -196,7 +210,7 @@ func helpOrDryRun(args []string) bool {
 	for _, a := range args {
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
-			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot",
+			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot" || a == "--sql",
 			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop":
 			return true
 		}
@@ -212,6 +226,61 @@ var dbWipeVerbs = map[string]bool{
 	"truncate": true, "nuke": true, "destroy": true, "replant": true, "clear": true, "rollback": false,
 }
 
+// migrateBack are the parts of a task that undo migrations; with "all"
+// (db:migrate:undo:all) or a target before the first (migrate app zero,
+// downgrade base, VERSION=0) they leave no table behind.
+var migrateBack = map[string]bool{"rollback": true, "undo": true, "down": true, "downgrade": true, "revert": true}
+
+// emptyTargets name the state before the first migration.
+var emptyTargets = map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "-all": true, "--to=0": true, "--target=0": true}
+
+// migrateToNothing returns the leading word of a task that migrates a
+// database back to before its first migration (manage.py migrate shop
+// zero, alembic downgrade base, rake db:migrate VERSION=0, sqitch revert
+// --to @ROOT).
+func migrateToNothing(cl catalog.Classified, args []string) string {
+	verb := ""
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n > 3 {
+			break
+		}
+		t := strings.ToLower(w.Text)
+		for _, p := range strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' }) {
+			if migrateBack[p] || p == "migrate" {
+				verb = w.Text
+			}
+		}
+		if verb != "" {
+			break
+		}
+	}
+	if verb == "" {
+		return ""
+	}
+	// The words as written: a flag the catalogue does not know (-all) is
+	// not split, and the word before a target says whose value it is.
+	for j, a := range args {
+		t := strings.ToLower(a)
+		if !emptyTargets[t] {
+			continue
+		}
+		prev := ""
+		if j > 0 {
+			prev = strings.ToLower(args[j-1])
+		}
+		if strings.HasPrefix(t, "-") || !strings.HasPrefix(prev, "-") || strings.Contains(prev, "=") ||
+			strings.Contains(prev, "to") || strings.Contains(prev, "target") || strings.Contains(prev, "version") {
+			// --all, zero, base, VERSION=0, --to-version 0 (not --verbosity 0)
+			return verb
+		}
+	}
+	return ""
+}
+
 // dbContext are the words that say a task is about the database.
 var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "ecto": true, "migrate": true, "migration": true, "migrations": true, "data": true, "tables": true}
 
@@ -220,13 +289,12 @@ var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "e
 // (split at ':', '.', '_' and '-') with a database word beside it, or a
 // bare "flush" (Django's). Schema loads that recreate every table
 // (db:schema:load, db:structure:load) empty them too.
-//
-// A migration run back to before the first one (alembic or flask db
-// downgrade base, manage.py migrate APP zero, rails db:migrate VERSION=0,
-// sequelize db:migrate:undo:all) drops every table the migrations made.
-func dbWipeTask(cl catalog.Classified) string {
+func dbWipeTask(cl catalog.Classified, args []string) string {
+	if w := migrateToNothing(cl, args); w != "" {
+		return w
+	}
+	tool := cl.Entry != nil && cl.Entry.Prop("db-tool") != ""
 	n := 0
-	migrating := ""
 	for _, w := range cl.Words {
 		if w.Option != "" {
 			continue
@@ -238,22 +306,15 @@ func dbWipeTask(cl catalog.Classified) string {
 		if t == "flush" {
 			return w.Text
 		}
-		if migrating != "" && (t == "base" || t == "zero" || t == "version=0") {
-			return migrating + " " + w.Text
-		}
-		if strings.Contains(t, "downgrade") || strings.Contains(t, "migrate") || strings.Contains(t, "rollback") {
-			migrating = w.Text
-			if strings.HasSuffix(t, ":all") && (strings.Contains(t, "undo") || strings.Contains(t, "rollback")) {
-				return w.Text
-			}
-		}
-		verb, ctx := false, false
+		verb, ctx, undo, all := false, tool, false, false
 		parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' })
 		for k, p := range parts {
 			verb = verb || dbWipeVerbs[p] || p == "load" && k > 0 && (parts[k-1] == "schema" || parts[k-1] == "structure")
 			ctx = ctx || dbContext[p]
+			undo = undo || migrateBack[p]
+			all = all || p == "all"
 		}
-		if verb && ctx {
+		if (verb || undo && all) && ctx {
 			return w.Text
 		}
 	}

@@ -60,11 +60,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
 			switch w.Option {
-			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth":
+			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth",
+				"-p", "--pass", "--token", "--api-key", "--auth-token":
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')
-				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL
+				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d)
 			default:
 				f.secretAsData = true
 			}
@@ -87,6 +88,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		case catalog.Read, catalog.SQLFile:
 			if w.Text == "-" || w.Text == "/dev/stdin" {
+				continue
+			}
+			if hasProp(e, "installs") && strings.Contains(w.Text, "://") {
+				// pip install -r URL, conda -c URL: what to install comes
+				// straight from a URL.
+				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
 				continue
 			}
 			if w.Role == catalog.SQLFile {
@@ -257,6 +264,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
+	a.privileges(i, c, cl) // privileges.go
+	if hasProp(e, "cloud") {
+		a.remoteCommands(i, c.Args, cl) // remote.go
+	}
 	if hasProp(e, "serves") {
 		a.serves(i, c, f, e)
 	}
@@ -287,6 +298,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if c.Name == "socat" {
 		a.socat(i, c, f)
 	}
+}
+
+// inUserinfo reports whether offset d of a URL-shaped word falls in its
+// userinfo (scheme://user:SECRET@host): the secret authenticates there.
+func inUserinfo(w string, d int) bool {
+	k := strings.Index(w, "://")
+	at := strings.LastIndexByte(w, '@')
+	return k >= 0 && at > d && d > k && !strings.ContainsAny(w[k+3:d], "/?#")
 }
 
 // hasProp reports whether a catalogue entry (maybe nil) has a property.

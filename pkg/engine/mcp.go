@@ -38,7 +38,7 @@ func isTerminalKey(k string) bool {
 // isCodeKey: an argument name that carries code.
 func isCodeKey(k string) bool {
 	switch k {
-	case "code", "expression", "source_code", "python", "javascript", "js", "snippet":
+	case "code", "expression", "source_code", "python", "javascript", "js", "snippet", "function", "cell", "sourcecode":
 		return true
 	}
 	return false
@@ -191,7 +191,15 @@ func (ev *evaluation) mcp() {
 	}
 	w := mcpWalk{ev: ev, tool: tool, server: c.Params.String("server")}
 	w.read, w.write = pathVerb(tool)
-	w.outgoing = sendsOut(tool)
+	w.outgoing = sendsOut(tool) || outgoingTool(tool) || outgoingServer(w.server) || remoteURLIn(args, 0)
+	if line := cliCommand(tool, w.server, args); line != "" {
+		// mcpshapes.go: use_aws {service_name, operation_name}, helm_uninstall {name}
+		ev.exec(line, false, call.ToolExec)
+		if ev.denied() {
+			return
+		}
+	}
+	w.emptyFilterWrite(args)
 	w.value("", args, 0)
 }
 
@@ -206,6 +214,7 @@ type mcpWalk struct {
 	tool        string
 	server      string
 	volumes     []string // container volumes named in the arguments
+	lang        string   // the language the arguments say their code is in
 	read, write bool
 	outgoing    bool
 }
@@ -227,6 +236,9 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		sort.Strings(keys)
 		w.object(x, keys)
+		if kind == keySQL || kind == keyCommand {
+			w.databaseCommands(x) // mcpshapes.go: {"command": {"dropDatabase": 1}}
+		}
 		if kind == keyEnv {
 			// {"env": {"LD_PRELOAD": "..."}}: the environment the command runs with.
 			var pairs []string
@@ -281,6 +293,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	ev := w.ev
 	var prog string
 	var argv []string
+	if l := codeLanguage(x); l != "" {
+		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
+	}
 	for _, k := range keys {
 		switch w.keyKind(k) {
 		case keyProgram:
@@ -288,10 +303,10 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 		case keyCommand:
 			// {"command": "rm", "args": [...]}: a bare program name.
 			if s, ok := x[k].(string); ok && !strings.ContainsAny(s, " \t") && s != "" {
-				if _, hasArgs := x["args"]; hasArgs {
-					prog = s
-				} else if _, hasArgs := x["arguments"]; hasArgs {
-					prog = s
+				for a := range x {
+					if w.keyKind(a) == keyArgs {
+						prog = s
+					}
 				}
 			}
 		case keyArgs, keyArgv:
@@ -299,6 +314,15 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 		case keyVolumes:
 			if vols, ok := strings_(x[k]); ok {
 				w.volumes = append(w.volumes, vols...)
+			} else if list, ok := x[k].([]any); ok {
+				// [{"type": "bind", "source": "/", "target": "/host"}]
+				for _, e := range list {
+					if m, ok := e.(map[string]any); ok {
+						if v := mountObject(m); v != "" {
+							w.volumes = append(w.volumes, v)
+						}
+					}
+				}
 			}
 		}
 		if strings.EqualFold(k, "method") {
@@ -366,17 +390,17 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyProgram
 	case k == "argv":
 		return keyArgv
-	case k == "args" || k == "arguments":
+	case k == "args" || k == "arguments" || strings.HasSuffix(k, "args") || strings.HasSuffix(k, "arguments") && k != "toolarguments":
 		return keyArgs
-	case isCommandKey(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
+	case isCommandKey(k) || commandPrefixed(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
 		return keyCommand
 	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables":
 		return keyEnv
 	case k == "volumes" || k == "mounts" || k == "binds":
 		return keyVolumes
-	case isCodeKey(k) || (k == "content" || k == "source" || k == "body") && w.runsCode():
+	case isCodeKey(k) || (k == "content" || k == "body" || strings.HasSuffix(k, "source")) && w.runsCode():
 		return keyCode
-	case isPathKey(k) || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
+	case isPathKey(k) || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "pathname") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
 		return keyPath
 	case (k == "query" || k == "q" || k == "queries") && !db && !w.runsQuery():
 		// A search query (sentry get_issue {query}, a search tool's q)
@@ -402,6 +426,21 @@ func (w *mcpWalk) runsQuery() bool {
 		}
 	}
 	return false
+}
+
+// commandPrefixed reports a key that starts with a command word and names
+// its text (commandText, cmd_text, scriptText, command_line), not its id,
+// name or description.
+func commandPrefixed(k string) bool {
+	if !strings.HasPrefix(k, "command") && !strings.HasPrefix(k, "cmd") && !strings.HasPrefix(k, "script") {
+		return false
+	}
+	for _, not := range []string{"id", "name", "description", "type", "count", "timeout", "status", "args", "arguments"} {
+		if strings.HasSuffix(k, not) {
+			return false
+		}
+	}
+	return !strings.Contains(k, "description")
 }
 
 // database reports whether the server or tool speaks to a database, whose
@@ -461,25 +500,107 @@ func (w *mcpWalk) str(kind int, v string) {
 			break
 		}
 	}
+	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
+		if p, ok := fileURIPath(v); ok { // fileuri.go: FILE:/, file://localhost/, view-source:file://
+			w.path(p)
+			return
+		}
+	}
 	switch {
+	case kind == keyTerminal && w.prompt():
+		w.execShellAndCode(v) // mcpshapes.go
 	case kind == keyCommand || kind == keyCommands || kind == keyTerminal:
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 	case kind == keyCode:
-		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
-	case strings.HasPrefix(v, "file://"):
-		w.path(strings.TrimPrefix(v, "file://"))
+		w.code(v)
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
-		ss := subject{tool: toolSQL, text: v, sql: normalizeSQL(v)}
-		ev.judge(&ss)
+		ev.judgeSQL(v) // sqlforms.go
 	case kind == keyURL || strings.Contains(v, "://"):
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
 		ev.judgeHostAlternates(&fs) // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&fs)
+		ev.judgeURLCredentials(&fs) // paths.go: a token in the query
 	}
+}
+
+// code judges code given to a tool, in the language its arguments name
+// (a shell's code is a command line) or else the one the code looks like,
+// and the shell lines a notebook cell holds (%%bash, !cmd).
+func (w *mcpWalk) code(v string) {
+	ev := w.ev
+	switch {
+	case shellLanguages[w.lang]:
+		ev.exec(w.inContainer(v), false, call.ToolExec)
+		return
+	case interpreterFor(w.lang) != "":
+		ev.exec(interpreterFor(w.lang)+" "+shellQuote(v), false, call.ToolExec)
+	default:
+		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
+	}
+	if sh := ipythonShell(v); sh != "" && !ev.denied() {
+		ev.exec(sh, false, call.ToolExec)
+	}
+	// fetch('http://…') in code a browser or runtime evaluates: each URL
+	// it names is contacted.
+	for rest := v; !ev.denied(); {
+		i := strings.Index(rest, "://")
+		if i < 0 {
+			break
+		}
+		start := i
+		for start > 0 && (rest[start-1] >= 'a' && rest[start-1] <= 'z' || rest[start-1] >= 'A' && rest[start-1] <= 'Z') {
+			start--
+		}
+		end := i + 3
+		for end < len(rest) && !strings.ContainsRune(" \t\n'\"`()<>{}", rune(rest[end])) {
+			end++
+		}
+		if start < i {
+			u := rest[start:end]
+			fs := subject{tool: call.ToolFetch, text: u, urlRaw: u}
+			fs.url, fs.hasURL = match.ParseURL(u)
+			ev.judge(&fs)
+			ev.judgeHostAlternates(&fs)
+		}
+		rest = rest[end:]
+	}
+}
+
+// prompt reports whether the tool types into a running process that may
+// be an interpreter's prompt rather than a shell (interact_with_process,
+// a REPL).
+func (w *mcpWalk) prompt() bool {
+	for _, word := range ToolWords(w.tool) {
+		if word == "interact" || word == "repl" {
+			return true
+		}
+	}
+	return false
+}
+
+// mountObject turns a mount given as an object ({"source": "/", "target":
+// "/host"}) into the -v form SOURCE:TARGET.
+func mountObject(m map[string]any) string {
+	get := func(keys ...string) string {
+		for _, k := range keys {
+			if s, ok := m[k].(string); ok && s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	if t := get("type", "Type"); t != "" && !strings.EqualFold(t, "bind") {
+		return ""
+	}
+	src := get("source", "Source", "src", "host_path", "hostPath", "host")
+	dst := get("target", "Target", "destination", "Destination", "dst", "container_path", "containerPath", "mountPath")
+	if src == "" || dst == "" {
+		return ""
+	}
+	return src + ":" + dst
 }
 
 func (w *mcpWalk) path(v string) {
@@ -497,9 +618,21 @@ func (w *mcpWalk) path(v string) {
 
 // terminal reports whether the tool types into a terminal, whose text runs.
 func (w *mcpWalk) terminal() bool {
-	for _, word := range ToolWords(w.tool) {
+	for _, word := range ToolWords(w.server) {
 		switch word {
-		case "type", "keys", "terminal", "stdin", "tmux", "tty", "pty", "console", "shell":
+		case "browser", "playwright", "puppeteer", "selenium", "chrome", "chromium", "firefox", "webdriver":
+			return false // text typed into a web page's field
+		}
+	}
+	words := ToolWords(w.tool)
+	for _, word := range words {
+		if word == "browser" || word == "element" || word == "page" {
+			return false
+		}
+	}
+	for _, word := range words {
+		switch word {
+		case "type", "keys", "terminal", "stdin", "tmux", "tty", "pty", "console", "shell", "interact", "repl":
 			return true
 		}
 	}

@@ -170,7 +170,7 @@ func (ev *evaluation) judgeHostAlternates(s *subject) {
 // left alone, as are placeholders (an AWS documentation key, "your-token")
 // and hosts on this machine.
 func (ev *evaluation) judgeURLCredentials(s *subject) {
-	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || onThisMachine(s.url.Host) {
+	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || loopbackHost(s.url.Host) {
 		return
 	}
 	rest := s.url.Rest
@@ -218,12 +218,6 @@ func base64Runs(rest string) []string {
 
 func isBase64Byte(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
-}
-
-// onThisMachine reports a host that is this machine: localhost and the
-// loopback addresses.
-func onThisMachine(h string) bool {
-	return h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasPrefix(h, "127.") || h == "::1"
 }
 
 // matchPaths is anyPath with the engine's case rule: with Env.FoldCase,

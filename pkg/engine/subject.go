@@ -69,6 +69,10 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
+		if p, ok := fileURIPath(raw); ok && !ev.denied() {
+			// fileuri.go: a file: URL in any spelling reads the file.
+			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
+		}
 	case call.ToolMCP:
 		// Judged by runMCP: the argument walk is recursive, and keeping it
 		// out of run keeps the other tools' evaluations on the stack.
@@ -234,6 +238,8 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s)
 	case effect.SQL:
+		// Its shell escapes and files are effects of their own
+		// (effect.sqlShellEscapes, effect.SQLFiles).
 		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
 		ev.judge(&s)
 	case effect.Exec:
@@ -328,7 +334,10 @@ func normalizeSQL(s string) string {
 	}
 	s = sqlComment().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
-	s = sqlEmptyBrackets.Replace(s)
+	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
+	s = canonicalDeletes(s) // sqlforms.go
+	s = mergeDeletes(s)
+	s = selfSubqueries(s)
 	// A WHERE that holds for every row is no WHERE at all, and a document
 	// filter that every document passes is the empty one.
 	return matchAllFilters(dropTautologies(s))
@@ -337,6 +346,10 @@ func normalizeSQL(s string) string {
 // sqlEmptyBrackets closes up the empty brackets that joining on spaces
 // leaves.
 var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
+
+// sqlBracketSpaces closes up the spaces around an empty document filter
+// (deleteMany( {} ) is deleteMany({})).
+var sqlBracketSpaces = strings.NewReplacer("( {} )", "({})", "( {}", "({}", "{} )", "{})")
 
 // The SQL expressions are compiled on first use, not at start-up: most
 // calls hold no SQL.

@@ -187,19 +187,42 @@ func trueTerm(t string) bool {
 		return false
 	}
 	if strings.Contains(t, " AND ") {
-		for _, x := range splitTopLevel(t, " AND ") {
-			if !trueTerm(strings.TrimSpace(x)) {
-				return false
+		// Only an AND outside brackets splits the term: NOT (a AND b) is
+		// one term, and splitting it into itself would never end.
+		if parts := splitTopLevel(t, " AND "); len(parts) > 1 {
+			for _, x := range parts {
+				if !trueTerm(strings.TrimSpace(x)) {
+					return false
+				}
 			}
+			return true
 		}
-		return true
 	}
 	switch t {
-	case "TRUE", "NOT FALSE", "NOT 0":
+	case "TRUE", "NOT FALSE", "NOT 0", "NULL IS NULL":
 		return true
 	}
 	if keyTrue(t) {
 		return true
+	}
+	if x, ok := strings.CutSuffix(t, " IS NOT NULL"); ok {
+		// 1 IS NOT NULL, TRUE IS NOT NULL: a constant is never null
+		_, num := number(x)
+		return num || x == "TRUE" || x == "FALSE" || x == "''"
+	}
+	if x, ok := strings.CutSuffix(t, " IS TRUE"); ok {
+		return trueTerm(strings.TrimSpace(x))
+	}
+	if x, ok := strings.CutSuffix(t, " IS NOT FALSE"); ok {
+		return trueTerm(strings.TrimSpace(x))
+	}
+	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
+		return falseTerm(strings.TrimSpace(rest))
+	}
+	if rest, ok := strings.CutPrefix(t, "EXISTS"); ok {
+		// EXISTS (SELECT 1): a subquery with no table has its one row.
+		rest = strings.TrimSpace(rest)
+		return strings.HasPrefix(rest, "(") && closes(rest) && strings.HasPrefix(strings.TrimSpace(rest[1:]), "SELECT ") && !strings.Contains(rest, " FROM ")
 	}
 	if n, err := strconv.ParseFloat(t, 64); err == nil {
 		return n != 0
@@ -232,6 +255,90 @@ func trueTerm(t string) bool {
 	}
 	// Two equal operands (id = id, '' = '' once literals are emptied).
 	return a == b && (op == "=" || op == "==" || op == "<=" || op == ">=")
+}
+
+// falseTerm reports a term that is never true: FALSE, 0, NULL, a
+// comparison of numbers that fails (1=0), or NOT of a true term.
+func falseTerm(t string) bool {
+	for len(t) > 1 && t[0] == '(' && t[len(t)-1] == ')' && closes(t) {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	switch t {
+	case "FALSE", "0", "NULL", "NOT TRUE", "NOT 1":
+		return true
+	}
+	if strings.Contains(t, " OR ") {
+		if parts := splitTopLevel(t, " OR "); len(parts) > 1 {
+			for _, x := range parts {
+				if !falseTerm(strings.TrimSpace(x)) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	if strings.Contains(t, " AND ") {
+		if parts := splitTopLevel(t, " AND "); len(parts) > 1 {
+			for _, x := range parts {
+				if falseTerm(strings.TrimSpace(x)) {
+					return true
+				}
+			}
+			// id = 0 AND id = 1: one column equal to two constants
+			return contradicts(parts)
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
+		return trueTerm(strings.TrimSpace(rest))
+	}
+	m := comparison().FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	x, ok1 := number(m[1])
+	y, ok2 := number(m[3])
+	if !ok1 || !ok2 {
+		return false
+	}
+	switch strings.TrimSpace(m[2]) {
+	case "=", "==":
+		return x != y
+	case "<>", "!=":
+		return x == y
+	case "<":
+		return x >= y
+	case ">":
+		return x <= y
+	case "<=":
+		return x > y
+	case ">=":
+		return x < y
+	}
+	return false
+}
+
+// contradicts reports AND terms that set one operand equal to two
+// different constants (id = 0 AND id = 1).
+func contradicts(parts []string) bool {
+	seen := map[string]string{}
+	for _, p := range parts {
+		m := comparison().FindStringSubmatch(strings.TrimSpace(p))
+		if m == nil || strings.TrimSpace(m[2]) != "=" {
+			continue
+		}
+		a, b := m[1], m[3]
+		if _, ok := number(a); ok {
+			a, b = b, a
+		}
+		if _, ok := number(b); !ok {
+			continue
+		}
+		if prev, ok := seen[a]; ok && prev != b {
+			return true
+		}
+		seen[a] = b
+	}
+	return false
 }
 
 // closes reports whether a term's first bracket closes at its end.

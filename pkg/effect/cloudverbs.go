@@ -1,0 +1,261 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// What a cloud or cluster CLI's own verbs say, beyond destroying: a verb
+// that prints a credential (get-secret-value, keys list, show-connection-
+// string, generate-login-token, decrypt), one that grants access
+// (attach-user-policy, add-iam-policy-binding, authorize-security-group-
+// ingress) and a scale to zero (ps:scale web=0, scale count 0,
+// --node-count 0). The verbs are read from the command's leading words and
+// its subcommand's own name, so a new service of a known CLI needs no new
+// catalogue line.
+
+// leadingWords calls fn with the words that may name what a command does:
+// the subcommand names of its catalogue entry after the program, then its
+// first positional words. It stops when fn returns true.
+func leadingWords(cl *catalog.Classified, max int, fn func(string) bool) bool {
+	if e := cl.Entry; e != nil {
+		if k := strings.IndexByte(e.Name, ' '); k > 0 {
+			for w := range strings.FieldsSeq(e.Name[k+1:]) {
+				if fn(w) {
+					return true
+				}
+			}
+		}
+	}
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n > max {
+			break
+		}
+		if fn(w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbParts calls fn with the parts of a verb-shaped word, lower-case
+// letters joined by - : or _ ("get-secret-value" → get, secret, value); a
+// word with other characters (a path, a URL, an id, a name in capitals)
+// has none.
+func verbParts(w string, fn func(part string, k int)) {
+	if w == "" || len(w) > 64 {
+		return
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c == '-' || c == ':' || c == '_') {
+			return // CLI verbs are lower-case; URI, ID and names in capitals are values
+		}
+	}
+	k := 0
+	for rest := w; rest != ""; k++ {
+		j := strings.IndexAny(rest, "-:_")
+		part := rest
+		if j >= 0 {
+			part, rest = rest[:j], rest[j+1:]
+		} else {
+			rest = ""
+		}
+		fn(part, k)
+	}
+}
+
+// credentialNouns are the parts of a verb that name a credential.
+var credentialNouns = map[string]bool{
+	"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
+	"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
+	"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+}
+
+// credentialReadVerbs are the parts of a verb that print what it names.
+var credentialReadVerbs = map[string]bool{
+	"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
+	"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
+	"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true, "initiate": true,
+}
+
+// credentialOtherVerbs are parts that act on a credential without printing
+// it (delete-secret, rotate-key, describe-secret, set-password).
+var credentialOtherVerbs = map[string]bool{
+	"delete": true, "remove": true, "rm": true, "set": true, "put": true, "update": true, "rotate": true,
+	"revoke": true, "destroy": true, "disable": true, "enable": true, "describe": true, "attach": true,
+	"detach": true, "add": true, "import": true, "upload": true, "restore": true, "tag": true, "untag": true,
+	"cancel": true, "replicate": true, "validate": true, "purge": true, "unset": true, "verify": true,
+}
+
+// printsCredential reports whether a cloud CLI's leading words name a
+// credential it prints: a verb with a credential part and a printing part
+// (get-secret-value, generate-login-token, api-keys), or a credential word
+// beside a printing one (keys list, credential show, kubeconfig show), or
+// decrypt. A verb that only acts on a credential (delete-secret) does not.
+func printsCredential(cl *catalog.Classified) bool {
+	noun, read, other, lastNoun := false, false, false, false
+	leadingWords(cl, 5, func(w string) bool {
+		n, r, o, parts, cfg, auth := false, false, false, 0, false, false
+		verbParts(w, func(p string, k int) {
+			parts++
+			switch {
+			case credentialNouns[p]:
+				n = true
+			case credentialReadVerbs[p]:
+				r = true
+			case credentialOtherVerbs[p]:
+				o = true
+			case p == "string" || p == "details":
+				// get-auth-string, show-connection-string, get-instance-access-details
+				n = n || k > 0
+			case p == "config" || p == "configuration":
+				cfg = true // functions:config:get, get-function-configuration
+			case p == "auth":
+				auth = true // initiate-auth, admin-initiate-auth
+			}
+		})
+		n = n || auth && parts > 1 && r
+		if parts == 0 {
+			return false // an id, a path, a URL: not a verb
+		}
+		n = n || cfg && parts > 1 && r
+		lastNoun = n && !r && !o && parts == 1
+		if w == "decrypt" || n && r && !o {
+			noun, read = true, true
+			return true
+		}
+		if n && parts > 1 && !o {
+			noun = true // api-keys, initial-password: the word names the credential it prints
+			read = true
+		}
+		noun, read, other = noun || n, read || r, other || o
+		return false
+	})
+	// doctl databases connection ID, gh auth token: a credential word that
+	// ends the verbs prints what it names.
+	return (noun && read || lastNoun) && !other
+}
+
+// secretPath reports a URL a fetcher contacts whose path names a
+// secrets API: a path segment "secrets" or "secret" (Kubernetes
+// /api/v1/namespaces/N/secrets, Vault /v1/secret/data/P) or
+// "credentials".
+func secretPath(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Role != catalog.URL && !strings.Contains(w.Text, "://") {
+			continue
+		}
+		t := w.Text
+		if k := strings.Index(t, "://"); k >= 0 {
+			t = t[k+3:]
+		}
+		_, p, ok := strings.Cut(t, "/")
+		if !ok {
+			continue
+		}
+		p, _, _ = strings.Cut(p, "?")
+		for seg := range strings.SplitSeq(p, "/") {
+			if seg == "secrets" || seg == "secret" || seg == "credentials" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropsProtection returns the option by which a cloud CLI switches off
+// what keeps a resource from being lost: deletion or termination
+// protection, backups, their retention (--no-deletion-protection,
+// --deletion-protection=false, --no-backup, --backup-retention-period 0).
+func dropsProtection(args []string) string {
+	for j, a := range args {
+		if !strings.HasPrefix(a, "--") {
+			continue
+		}
+		l := strings.ToLower(a)
+		name, val, hasVal := strings.Cut(l[2:], "=")
+		if !strings.Contains(name, "protection") && !strings.Contains(name, "backup") {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(name, "no-") || strings.HasPrefix(name, "disable-"):
+			return a
+		case hasVal && (val == "false" || val == "0" || val == "disabled"):
+			return a
+		case !hasVal && strings.Contains(name, "retention") && j+1 < len(args) && args[j+1] == "0":
+			return a + " 0"
+		}
+	}
+	return ""
+}
+
+// grantVerbs are the compound verbs by which a cloud CLI gives someone
+// access: attach-user-policy, add-iam-policy-binding, set-iam-policy,
+// authorize-security-group-ingress, grant-*.
+func grantsAccess(cl *catalog.Classified) string {
+	verb := ""
+	setWord, accessWord := "", false
+	leadingWords(cl, 4, func(w string) bool {
+		attach, access, grant := false, false, false
+		verbParts(w, func(p string, k int) {
+			switch {
+			case setVerbs[p]:
+				attach = attach || k == 0
+			case accessNouns[p]:
+				access = true
+			case p == "authorize" || p == "grant" || p == "approve":
+				grant = k == 0
+			}
+		})
+		switch {
+		case grant || attach && access && strings.ContainsAny(w, "-:_"):
+			verb = w
+			return true
+		case attach:
+			setWord = w // az ad group member add, gsutil iam ch
+		case access:
+			accessWord = true
+		}
+		return false
+	})
+	if verb == "" && setWord != "" && accessWord {
+		verb = setWord
+	}
+	return verb
+}
+
+// setVerbs begin a verb that gives or changes access when its object is
+// one of accessNouns (add-user-to-group, set-permission, iam ch).
+var setVerbs = map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true}
+
+// accessNouns are what access is granted through.
+var accessNouns = map[string]bool{"policy": true, "policies": true, "iam": true, "role": true, "roles": true, "group": true,
+	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true}
+
+// scalesToZero reports a cloud CLI's scale verb (scale, ps:scale,
+// set-desired-capacity, resize) given a count of zero (0, web=0,
+// --replicas=0, --node-count 0).
+func scalesToZero(cl *catalog.Classified) bool {
+	scale := leadingWords(cl, 4, func(w string) bool {
+		hit := false
+		verbParts(w, func(p string, k int) {
+			hit = hit || p == "scale" || p == "capacity" || p == "resize"
+		})
+		return hit
+	})
+	if !scale {
+		return false
+	}
+	for _, w := range cl.Words {
+		if w.Text == "0" || strings.HasSuffix(w.Text, "=0") || strings.HasSuffix(w.Option, "=0") || strings.Contains(w.Text, "=0:") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package effect
+
+import "strings"
+
+// Files SQL reads and writes by name: MySQL's LOAD DATA [LOCAL] INFILE
+// (LOCAL: the client reads this machine's file and sends it to the
+// server) and SELECT … INTO OUTFILE / DUMPFILE, PostgreSQL's COPY … FROM /
+// TO 'file' and \copy, pg_read_file, pg_read_binary_file, lo_import and
+// lo_export, SQLite's readfile and writefile. A server on this machine
+// reads and writes this machine's files; one elsewhere may too (LOCAL
+// INFILE, \copy), so each is judged as a read or write here.
+
+// sqlFileWords are the words a file name follows, with whether the file
+// is read.
+var sqlFileWords = []struct {
+	word string
+	read bool
+}{
+	{"INFILE", true}, {"OUTFILE", false}, {"DUMPFILE", false}, {"PG_READ_FILE(", true}, {"PG_READ_BINARY_FILE(", true},
+	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false},
+}
+
+// SQLFiles returns the files a SQL text reads and writes by name.
+func SQLFiles(text string) (reads, writes []string) {
+	if len(text) < 10 || !strings.ContainsAny(text, "'\"") {
+		return nil, nil
+	}
+	u := strings.ToUpper(text)
+	for _, fw := range sqlFileWords {
+		for off := 0; ; {
+			i := strings.Index(u[off:], fw.word)
+			if i < 0 {
+				break
+			}
+			i += off + len(fw.word)
+			off = i
+			if name, ok := sqlLiteralAt(text, i); ok {
+				if fw.read {
+					reads = append(reads, name)
+				} else {
+					writes = append(writes, name)
+				}
+			}
+		}
+	}
+	// lo_export(oid, 'file') writes its second argument.
+	for off := 0; ; {
+		i := strings.Index(u[off:], "LO_EXPORT(")
+		if i < 0 {
+			break
+		}
+		i += off + len("LO_EXPORT(")
+		off = i
+		if c := strings.IndexByte(text[i:], ','); c >= 0 {
+			if name, ok := sqlLiteralAt(text, i+c+1); ok {
+				writes = append(writes, name)
+			}
+		}
+	}
+	// COPY t FROM 'file' / COPY t TO 'file', \copy alike.
+	for stmt := range strings.SplitSeq(text, ";") {
+		s := strings.TrimSpace(stmt)
+		us := strings.ToUpper(s)
+		if !strings.HasPrefix(us, "COPY ") && !strings.HasPrefix(us, "\\COPY ") {
+			continue
+		}
+		for _, dir := range []string{" FROM ", " TO "} {
+			if k := strings.LastIndex(us, dir); k >= 0 {
+				if name, ok := sqlLiteralAt(s, k+len(dir)); ok {
+					if dir == " FROM " {
+						reads = append(reads, name)
+					} else {
+						writes = append(writes, name)
+					}
+				}
+			}
+		}
+	}
+	return reads, writes
+}
+
+// sqlLiteralAt reads a quoted string literal starting at i (after spaces
+// and an opening bracket).
+func sqlLiteralAt(text string, i int) (string, bool) {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(') {
+		i++
+	}
+	if i >= len(text) || text[i] != '\'' && text[i] != '"' {
+		return "", false
+	}
+	q := text[i]
+	end := strings.IndexByte(text[i+1:], q)
+	if end <= 0 {
+		return "", false
+	}
+	return text[i+1 : i+1+end], true
+}
+
+// sqlFiles reports the files the SQL effects of a line read and write.
+func (a *analysis) sqlFiles() {
+	n := len(a.out)
+	for k := 0; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != SQL {
+			continue
+		}
+		reads, writes := SQLFiles(e.Target)
+		for _, p := range reads {
+			a.add(Effect{Kind: Read, Cmd: e.Cmd, Path: a.clean(p, max(e.Cmd, 0))})
+		}
+		for _, p := range writes {
+			a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: a.clean(p, max(e.Cmd, 0))})
+		}
+	}
+}

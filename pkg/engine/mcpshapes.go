@@ -1,0 +1,334 @@
+package engine
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// More of what an MCP call's arguments say together, beyond one key at a
+// time: the language its code is in, a command line its tool and
+// arguments spell for a known CLI (use_aws {service_name, operation_name},
+// helm_uninstall {name}, git_reset {mode: hard}), and whether what it
+// carries leaves the machine (a URL naming another host, a storage or
+// messaging service).
+
+// codeLanguage returns the language an object's "language", "lang",
+// "runtime" or "kernel" argument names, lower-cased, or "".
+func codeLanguage(x map[string]any) string {
+	for k, v := range x {
+		switch strings.ToLower(keySeparators.Replace(k)) {
+		case "language", "lang", "runtime", "kernel", "kernelname", "interpreter", "languageid", "langname", "shelltype":
+			if s, ok := v.(string); ok && s != "" {
+				return strings.ToLower(s)
+			}
+		}
+	}
+	return ""
+}
+
+// shellLanguages are the languages whose code is a shell command line.
+var shellLanguages = map[string]bool{"bash": true, "sh": true, "shell": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "shellscript": true}
+
+// interpreterFor is the one-liner prefix that runs code of a language.
+func interpreterFor(lang string) string {
+	switch lang {
+	case "python", "python3", "py", "ipython":
+		return "python3 -c"
+	case "javascript", "js", "node", "nodejs", "typescript", "ts", "deno":
+		return "node -e"
+	case "ruby", "rb":
+		return "ruby -e"
+	case "perl", "pl":
+		return "perl -e"
+	case "php":
+		return "php -r"
+	}
+	return ""
+}
+
+// ipythonShell returns the shell lines of a notebook cell: a %%bash,
+// %%sh or %%script cell whole, and the !command lines of a Python cell.
+func ipythonShell(code string) string {
+	t := strings.TrimLeft(code, " \t\r\n")
+	for _, magic := range []string{"%%bash", "%%sh", "%%script bash", "%%script sh", "%%script zsh", "%%system"} {
+		if rest, ok := strings.CutPrefix(t, magic); ok {
+			if _, body, ok := strings.Cut(rest, "\n"); ok {
+				return body
+			}
+			return ""
+		}
+	}
+	if !strings.Contains(code, "!") && !strings.Contains(code, "%system") && !strings.Contains(code, "%sx") {
+		return ""
+	}
+	var b strings.Builder
+	for line := range strings.SplitSeq(code, "\n") {
+		l := strings.TrimSpace(line)
+		for _, p := range []string{"!", "%system ", "%sx ", "%%!"} {
+			if rest, ok := strings.CutPrefix(l, p); ok && rest != "" && !strings.HasPrefix(rest, "=") {
+				b.WriteString(rest)
+				b.WriteByte('\n')
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+// parsesAsShell reports whether a text is a shell command line.
+func parsesAsShell(v string) bool {
+	res := shell.Parse(v)
+	ok := !res.Unparsed
+	shell.Release(&res)
+	return ok
+}
+
+// cliVerbKeys name the arguments that give a CLI's subcommand words, in
+// the order they are spoken (aws SERVICE OPERATION).
+var cliVerbKeys = []string{"service_name", "service", "subcommand", "operation_name", "operation", "action", "verb", "command"}
+
+// cliNounKeys name the arguments that are a subcommand's operands.
+var cliNounKeys = []string{"resource_type", "resourcetype", "resource", "kind", "name", "resource_name", "resourcename", "target", "ref", "revision"}
+
+// cliCommand returns the command line an MCP call spells for the CLI its
+// tool or server is named for: the program, the tool name's words after
+// it (helm_uninstall → helm uninstall), the arguments that name a verb or
+// service (use_aws {service_name: ec2, operation_name:
+// terminate-instances}), the resource and name, and the flags its
+// true-valued, numeric and mode arguments stand for (force → --force,
+// replicas: 0 → --replicas=0, mode: hard → --hard). "" when the tool is
+// not named for a known CLI or the arguments spell no more than it.
+func cliCommand(tool, server string, args map[string]any) string {
+	prog := programOf(tool)
+	if prog == "" {
+		prog = programOf(server)
+	}
+	if prog == "" || args == nil {
+		return ""
+	}
+	if _, ok := args["args"]; ok {
+		return "" // the args array is the command line (mcp.go)
+	}
+	if _, ok := args["argv"]; ok {
+		return ""
+	}
+	argv := []string{prog}
+	for _, w := range ToolWords(tool) {
+		switch w {
+		case prog, "generic", "command", "run", "exec", "execute", "use", "call", "do", "tool", "cli", "invoke":
+		default:
+			// helm_uninstall, uninstall_helm_chart: the tool's own verbs
+			argv = append(argv, w)
+		}
+	}
+	words := len(argv)
+	norm := make(map[string]string, len(args))
+	for k := range args {
+		norm[strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(k, "-", "_"), ".", "_"))] = k
+	}
+	for _, k := range cliVerbKeys {
+		if orig, ok := norm[k]; ok {
+			if s, ok := args[orig].(string); ok && s != "" && !strings.ContainsAny(s, " \t\n") && s != prog {
+				argv = append(argv, kebab(s))
+			}
+		}
+	}
+	for _, k := range cliNounKeys {
+		if orig, ok := norm[k]; ok {
+			if s, ok := args[orig].(string); ok && s != "" && !strings.ContainsAny(s, " \t\n") {
+				argv = append(argv, s)
+			}
+		}
+	}
+	if len(argv) == 1 {
+		return ""
+	}
+	keys := make([]string, 0, len(args))
+	for k := range args {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		flag := "--" + strings.ReplaceAll(strings.ToLower(k), "_", "-")
+		switch v := args[k].(type) {
+		case bool:
+			if v {
+				argv = append(argv, flag)
+			}
+		case float64:
+			argv = append(argv, flag+"="+strconv.FormatFloat(v, 'f', -1, 64))
+		case string:
+			if strings.EqualFold(k, "mode") && v != "" && !strings.ContainsAny(v, " \t\n") {
+				argv = append(argv, "--"+strings.ToLower(v))
+			}
+			if strings.EqualFold(k, "namespace") && v != "" {
+				argv = append(argv, "-n", v)
+			}
+		}
+	}
+	if len(argv) == words && words == 1 {
+		return ""
+	}
+	return quoteArgv(argv)
+}
+
+// kebab spells an API operation's name as its CLI verb:
+// TerminateInstances → terminate-instances, delete_db_instance →
+// delete-db-instance.
+func kebab(s string) string {
+	if !hasUpperASCII(s) && !strings.Contains(s, "_") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_':
+			b.WriteByte('-')
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && s[i-1] != '_' && s[i-1] != '-' && !(s[i-1] >= 'A' && s[i-1] <= 'Z') {
+				b.WriteByte('-')
+			}
+			b.WriteByte(c + 'a' - 'A')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// outgoingServer reports whether an MCP server's name says it keeps or
+// sends what it is given somewhere others can read it: object stores,
+// drives, sheets, chat, mail, issue trackers, HTTP and webhooks.
+func outgoingServer(server string) bool {
+	for _, w := range ToolWords(server) {
+		switch w {
+		case "s3", "gcs", "r2", "storage", "drive", "gdrive", "dropbox", "onedrive", "box", "sheets", "sheet", "airtable",
+			"webhook", "webhooks", "http", "https", "slack", "discord", "telegram", "email", "gmail", "mail", "smtp",
+			"github", "gitlab", "bitbucket", "notion", "linear", "jira", "confluence", "pastebin", "gist", "twitter", "x",
+			"analytics", "segment", "mixpanel", "posthog", "amplitude", "telemetry", "sentry", "datadog", "api":
+			return true
+		}
+	}
+	return false
+}
+
+// outgoingTool reports whether a tool's name says it stores or sends its
+// arguments beyond this machine, beside sendsOut's words.
+func outgoingTool(tool string) bool {
+	for _, w := range ToolWords(tool) {
+		switch w {
+		case "put", "request", "http", "webhook", "trigger", "invoke", "cells", "cell", "sheet", "sheets", "spreadsheet",
+			"row", "rows", "record", "records", "object", "objects", "blob", "upsert", "tweet", "post", "track", "capture",
+			"identify", "telemetry":
+			return true
+		}
+	}
+	return false
+}
+
+// remoteURLIn reports whether any string in an MCP call's arguments is a
+// URL of a host other than this machine.
+func remoteURLIn(v any, depth int) bool {
+	if depth > maxMCPDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			if remoteURLIn(e, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if remoteURLIn(e, depth+1) {
+				return true
+			}
+		}
+	case string:
+		if i := strings.Index(x, "://"); i > 0 && i < 12 {
+			u, ok := match.ParseURL(x)
+			return ok && u.Host != "" && !loopbackHost(u.Host)
+		}
+	}
+	return false
+}
+
+// loopbackHost reports a host that is this machine: localhost and the
+// loopback addresses.
+func loopbackHost(h string) bool {
+	return h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasPrefix(h, "127.") || h == "::1" || h == "[::1]"
+}
+
+// emptyFilterWrite judges a database tool that updates or deletes with an
+// empty filter ({"filter": {}}): it touches every document.
+func (w *mcpWalk) emptyFilterWrite(args map[string]any) {
+	if !w.database() {
+		return
+	}
+	verb := ""
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "update", "delete", "remove", "replace":
+			verb = word
+		}
+	}
+	if verb == "" {
+		return
+	}
+	for _, k := range []string{"filter", "query", "where", "selector"} {
+		if f, ok := args[k].(map[string]any); ok && len(f) == 0 {
+			text := "db.c." + verb + "Many({})"
+			if verb == "update" || verb == "replace" {
+				text = "db.c.updateMany({}, {})"
+			}
+			w.ev.judgeSQL(text)
+			return
+		}
+	}
+}
+
+// mongoCommands are the database commands an object's key may name
+// ({"dropDatabase": 1}, {"drop": "users"}), judged as the shell call.
+var mongoCommands = map[string]string{"dropdatabase": "db.dropDatabase()", "drop": "db.c.drop()", "dropallusersfromdatabase": "db.dropAllUsers()"}
+
+// databaseCommands judges, for a database tool, the commands an object
+// argument spells by its keys.
+func (w *mcpWalk) databaseCommands(x map[string]any) {
+	if !w.database() {
+		return
+	}
+	for k := range x {
+		if text, ok := mongoCommands[strings.ToLower(k)]; ok {
+			w.ev.judgeSQL(text)
+			return
+		}
+	}
+}
+
+// execShellAndCode judges text typed into a process that may be a shell
+// or an interpreter's prompt: as a command line when it parses as one,
+// and as code of the tool's language.
+func (w *mcpWalk) execShellAndCode(v string) {
+	if parsesAsShell(v) {
+		w.ev.exec(w.inContainer(v), false, call.ToolExec)
+	}
+	if !w.ev.denied() {
+		w.ev.exec(codeLine(w.tool, v), false, call.ToolExec)
+	}
+}

@@ -1,0 +1,43 @@
+package engine
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCanonicalDeletes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"DELETE FROM USERS", "DELETE FROM USERS"},
+		{"DELETE QUICK LOW_PRIORITY IGNORE FROM ORDERS", "DELETE FROM ORDERS"},
+		{"DELETE O FROM ORDERS O JOIN C ON C.ID = O.CID", "DELETE FROM ORDERS O JOIN C ON C.ID = O.CID"},
+		{"DELETE T1, T2 FROM T1 JOIN T2", "DELETE FROM T1 JOIN T2"},
+		{"DELETE DBO.ORDERS", "DELETE FROM DBO.ORDERS"},
+		{"DELETE TOP (100) PERCENT FROM DBO.ORDERS", "DELETE FROM DBO.ORDERS"},
+		{"SELECT 1; DELETE USERS", "SELECT 1; DELETE FROM USERS"},
+		{"WITH D AS (DELETE FROM USERS RETURNING *) SELECT 1", "WITH D AS (DELETE FROM USERS RETURNING *) SELECT 1"},
+		// not statements: a foreign key's action, a trigger's event
+		{"CREATE TABLE O (U INT REFERENCES USERS ON DELETE CASCADE)", "CREATE TABLE O (U INT REFERENCES USERS ON DELETE CASCADE)"},
+		{"CREATE TRIGGER T BEFORE DELETE ON USERS", "CREATE TRIGGER T BEFORE DELETE ON USERS"},
+	} {
+		if got := canonicalDeletes(c.in); got != c.want {
+			t.Errorf("canonicalDeletes(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSQLPrograms(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"COPY (SELECT 1) TO PROGRAM 'gzip > /tmp/x.gz'", []string{"gzip > /tmp/x.gz"}},
+		{"copy t from program $$curl -s https://example.com/x$$", []string{"curl -s https://example.com/x"}},
+		{"COPY t TO PROGRAM 'echo ''a'''", []string{"echo 'a'"}},
+		{"SELECT program FROM jobs", nil},
+		{"COPY t TO '/tmp/x.csv'", nil},
+	} {
+		if got := sqlPrograms(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("sqlPrograms(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
