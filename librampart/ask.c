@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "rampart.h"
+#include "sys.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -30,6 +31,11 @@
  * the rest of a long message is dropped. */
 #define RP_REPLY_MAX 1024
 
+/* An exec asks from the child of fork, where every page of stack it
+ * touches below its parent's is a page fault: the scratch buffer holds the
+ * working directory while the request is written and the reply once it
+ * is sent, and nothing on this path calls into the C library (sys.h). */
+
 /* A writer connects on its first flush: the request is built first, so
  * that connect, send and shutdown follow each other at once and the
  * server, woken by the connect, finds the whole question waiting. A
@@ -44,11 +50,12 @@ struct writer {
 	char *reply;  /* where a datagram's answer goes */
 	size_t replycap;
 	size_t replylen;
+	char *scratch; /* PATH_MAX bytes, for the working directory */
 	const char **why;
 	int err;
 	size_t total;
 	size_t n;
-	long deadline_ms;
+	long *deadline; /* see due */
 	char buf[4096];
 };
 
@@ -59,6 +66,17 @@ long rp_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+/* due returns the exchange's deadline, reading the clock the first time
+ * it is needed: a question asked as one datagram never needs it (its wait
+ * is bounded by rp_cfg.timeout_ms from the send), and on the way to an
+ * exec a call into the vDSO is one more page fault. */
+static long due(long *deadline)
+{
+	if (!*deadline)
+		*deadline = rp_now_ms() + rp_cfg.timeout_ms;
+	return *deadline;
+}
+
 /* ask_dgram asks the whole request as a datagram when it may: the last
  * flush of a request that was never flushed before, for an exec, in a
  * process with no kept connection to use. It reports whether it asked. */
@@ -66,7 +84,7 @@ static int ask_dgram(struct writer *w)
 {
 	if (w->keep || w->total != w->n || rp_conn_take(w->conn))
 		return 0;
-	long left = w->deadline_ms - rp_now_ms();
+	long left = *w->deadline ? *w->deadline - rp_now_ms() : rp_cfg.timeout_ms;
 	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->reply, w->replycap, &w->replylen);
 	if (r == RP_DGRAM_NONE)
 		return 0;
@@ -83,9 +101,9 @@ static void flush_to(struct writer *w, int last)
 		w->err = w->noconn = 1;
 	size_t off = 0;
 	while (!w->err && off < w->n) {
-		ssize_t r = send(w->conn->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
+		long r = rp_sys_send(w->conn->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
 		if (r < 0) {
-			if (errno == EINTR)
+			if (r == -EINTR)
 				continue;
 			w->err = 1;
 			break;
@@ -93,7 +111,7 @@ static void flush_to(struct writer *w, int last)
 		off += (size_t)r;
 	}
 	w->n = 0;
-	if (rp_now_ms() > w->deadline_ms)
+	if (rp_now_ms() > due(w->deadline))
 		w->err = 1;
 }
 
@@ -219,10 +237,9 @@ static void put_trailer(struct writer *w)
 		put_json_str(w, rp_cfg.session);
 		put(w, '"');
 	}
-	char cwd[PATH_MAX];
-	if (getcwd(cwd, sizeof cwd)) {
+	if (rp_sys_getcwd(w->scratch, PATH_MAX) >= 0) {
 		puts_raw(w, ",\"cwd\":\"");
-		put_json_str(w, cwd);
+		put_json_str(w, w->scratch);
 		put(w, '"');
 	}
 	puts_raw(w, "}\n");
@@ -317,19 +334,19 @@ static int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *le
 		long left = deadline - rp_now_ms();
 		if (left <= 0)
 			return READ_FAILED;
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		int r = poll(&p, 1, (int)left);
-		if (r < 0 && errno == EINTR)
+		struct timespec ts = {.tv_sec = left / 1000, .tv_nsec = (left % 1000) * 1000000L};
+		int r = rp_sys_wait_in(fd, &ts);
+		if (r == -EINTR)
 			continue;
 		if (r <= 0)
 			return READ_FAILED;
 		char *to = n < cap ? reply + n : spill;
 		size_t room = n < cap ? cap - n : sizeof spill;
-		ssize_t got = recv(fd, to, room, 0);
-		if (got < 0 && errno == EINTR)
+		long got = rp_sys_recv(fd, to, room, 0);
+		if (got == -EINTR)
 			continue;
 		if (got <= 0)
-			return seen == 0 && (got == 0 || errno == ECONNRESET) ? READ_CLOSED : READ_FAILED;
+			return seen == 0 && (got == 0 || got == -ECONNRESET) ? READ_CLOSED : READ_FAILED;
 		seen += (size_t)got;
 		if (find(to, (size_t)got, "\n")) {
 			if (to == reply + n)
@@ -382,18 +399,20 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 	*why = "not configured: RAMPART_SOCKET is not set";
 	if (!rp_cfg.have_socket)
 		return GOT_NOTHING;
-	long deadline = rp_now_ms() + rp_cfg.timeout_ms;
+	long deadline = 0; /* see due */
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		char reply[RP_REPLY_MAX];
+		char scratch[PATH_MAX];
+		char *reply = scratch;
 		struct writer w = {.conn = &c,
 				   .keep = keep,
 				   .why = why,
-				   .deadline_ms = deadline,
+				   .deadline = &deadline,
 				   .reply = reply,
-				   .replycap = sizeof reply};
+				   .replycap = RP_REPLY_MAX,
+				   .scratch = scratch};
 		body(&w, a, b);
 		if (w.dgram == RP_DGRAM_OK)
 			return judge(reply, w.replylen, msg, msgsz, why);
@@ -415,9 +434,9 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 		 * the end of the stream right after the line instead of waking
 		 * up for it once we are gone. */
 		if (!c.kept)
-			shutdown(c.fd, SHUT_WR);
+			rp_sys_shutdown(c.fd, SHUT_WR);
 		size_t n = 0;
-		int r = w.err ? READ_CLOSED : read_reply(c.fd, deadline, reply, sizeof reply, &n);
+		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(&deadline), reply, RP_REPLY_MAX, &n);
 		rp_conn_put(&c, r == READ_OK);
 		if (r == READ_OK)
 			return judge(reply, n, msg, msgsz, why);
@@ -479,9 +498,11 @@ static int verdict(int got, const char *what, const char *msg, const char *why)
 	return RP_DENY;
 }
 
+/* ask_argv leaves errno alone without saving it: nothing it calls sets it
+ * (sys.h; rp_say and adopt keep it), and errno lives behind a call into
+ * the C library, one more page fault on the way to an exec. */
 static int ask_argv(const char *prog, char *const argv[], int keep)
 {
-	int saved = errno;
 	rp_busy = 1;
 	char msg[512];
 	const char *why = "";
@@ -489,7 +510,6 @@ static int ask_argv(const char *prog, char *const argv[], int keep)
 	int got = exchange(body_argv, prog, argv, keep, msg, sizeof msg, &why);
 	int v = verdict(got, prog, msg, why);
 	rp_busy = 0;
-	errno = saved;
 	return v;
 }
 
