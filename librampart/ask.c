@@ -32,25 +32,23 @@
 #define RP_REPLY_MAX 1024
 
 /* An exec asks from the child of fork, where every page of stack it
- * touches below its parent's is a page fault: the scratch buffer holds the
- * working directory while the request is written and the reply once it
- * is sent, and nothing on this path calls into the C library (sys.h). */
+ * touches below its parent's is a page fault: the one buffer of the
+ * exchange holds the request, the working directory as it is read, and
+ * the reply once the request is sent; and nothing on this path calls into
+ * the C library (sys.h). */
 
 /* A writer connects on its first flush: the request is built first, so
  * that connect, send and shutdown follow each other at once and the
  * server, woken by the connect, finds the whole question waiting. A
  * question for an exec that fits the buffer whole, from a process with no
  * kept connection, goes as one datagram instead (rp_dgram_ask), and its
- * answer lands in reply. */
+ * answer lands in buf. */
 struct writer {
 	struct rp_conn *conn;
 	int keep;     /* for rp_conn_get; unset, a datagram may be tried */
 	int noconn;   /* the connection failed; why says how */
 	int dgram;    /* RP_DGRAM_OK or RP_DGRAM_FAILED: asked as a datagram */
-	char *reply;  /* where a datagram's answer goes */
-	size_t replycap;
-	size_t replylen;
-	char *scratch; /* PATH_MAX bytes, for the working directory */
+	size_t replylen; /* a datagram's answer, in buf */
 	const char **why;
 	int err;
 	size_t total;
@@ -85,7 +83,7 @@ static int ask_dgram(struct writer *w)
 	if (w->keep || w->total != w->n || rp_conn_take(w->conn))
 		return 0;
 	long left = *w->deadline ? *w->deadline - rp_now_ms() : rp_cfg.timeout_ms;
-	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->reply, w->replycap, &w->replylen);
+	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->buf, RP_REPLY_MAX, &w->replylen);
 	if (r == RP_DGRAM_NONE)
 		return 0;
 	w->dgram = r;
@@ -227,6 +225,55 @@ static void put_header(struct writer *w)
 	puts_raw(w, "{\"tool\":\"exec\",\"params\":{\"command\":\"");
 }
 
+/* put_cwd_escaped is put_cwd for a path that needs escaping or does not
+ * fit the buffer's free end: rare, so its buffer is out of line. */
+static __attribute__((noinline)) void put_cwd_escaped(struct writer *w)
+{
+	char cwd[PATH_MAX];
+	if (rp_sys_getcwd(cwd, sizeof cwd) < 0)
+		return;
+	puts_raw(w, ",\"cwd\":\"");
+	put_json_str(w, cwd);
+	put(w, '"');
+}
+
+/* plain reports whether s[0:n] goes into a JSON string unescaped. */
+static int plain(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+/* put_cwd writes the working directory as the "cwd" member, or nothing
+ * when there is none. It is read straight into the free end of the
+ * buffer, where it is already written when it needs no escaping (nearly
+ * every path); else it goes through put_cwd_escaped. */
+static void put_cwd(struct writer *w)
+{
+	static const char key[] = ",\"cwd\":\"";
+	size_t kl = sizeof key - 1;
+	/* Room for the key, the path and its NUL, and the closing "}\n. */
+	if (!w->err && w->n + kl + 2 + 3 <= sizeof w->buf) {
+		char *at = w->buf + w->n + kl;
+		long l = rp_sys_getcwd(at, sizeof w->buf - w->n - kl - 3);
+		if (l < 0 && l != -ERANGE)
+			return;
+		if (l >= 0 && plain(at, (size_t)l)) {
+			for (size_t i = 0; i < kl; i++)
+				w->buf[w->n + i] = key[i];
+			w->n += kl + (size_t)l;
+			w->total += kl + (size_t)l;
+			put(w, '"');
+			return;
+		}
+	}
+	put_cwd_escaped(w);
+}
+
 static void put_trailer(struct writer *w)
 {
 	puts_raw(w, "\"},\"agent\":\"");
@@ -237,11 +284,7 @@ static void put_trailer(struct writer *w)
 		put_json_str(w, rp_cfg.session);
 		put(w, '"');
 	}
-	if (rp_sys_getcwd(w->scratch, PATH_MAX) >= 0) {
-		puts_raw(w, ",\"cwd\":\"");
-		put_json_str(w, w->scratch);
-		put(w, '"');
-	}
+	put_cwd(w);
 	puts_raw(w, "}\n");
 	flush_to(w, 1);
 }
@@ -404,15 +447,8 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		char scratch[PATH_MAX];
-		char *reply = scratch;
-		struct writer w = {.conn = &c,
-				   .keep = keep,
-				   .why = why,
-				   .deadline = &deadline,
-				   .reply = reply,
-				   .replycap = RP_REPLY_MAX,
-				   .scratch = scratch};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline};
+		char *reply = w.buf; /* free once the request is sent */
 		body(&w, a, b);
 		if (w.dgram == RP_DGRAM_OK)
 			return judge(reply, w.replylen, msg, msgsz, why);
