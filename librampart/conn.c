@@ -178,20 +178,39 @@ void rp_conn_put(struct rp_conn *c, int ok)
 	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
 }
 
+/* set_addr writes prefix and suffix into sa; 0 when they do not fit. */
+static int set_addr(struct sockaddr_un *sa, const char *prefix, const char *suffix)
+{
+	size_t k = 0;
+	sa->sun_family = AF_UNIX;
+	for (const char *p = prefix; *p; p++)
+		if (k + 1 < sizeof sa->sun_path)
+			sa->sun_path[k++] = *p;
+		else
+			return 0;
+	for (const char *p = suffix; *p; p++)
+		if (k + 1 < sizeof sa->sun_path)
+			sa->sun_path[k++] = *p;
+		else
+			return 0;
+	sa->sun_path[k] = 0;
+	return 1;
+}
+
 void rp_dgram_init(void)
 {
-	static const char suffix[] = ".dgram";
-	struct sockaddr_un *sa = &rp_cfg.dgram;
-	size_t sl = rp_strlen(rp_cfg.socket);
-	rp_cfg.have_dgram = 0;
-	if (!rp_cfg.have_socket || sl + sizeof suffix > sizeof sa->sun_path)
-		return;
-	sa->sun_family = AF_UNIX;
-	for (size_t i = 0; i < sl; i++)
-		sa->sun_path[i] = rp_cfg.socket[i];
-	for (size_t i = 0; i < sizeof suffix; i++)
-		sa->sun_path[sl + i] = suffix[i];
-	rp_cfg.have_dgram = 1;
+	rp_cfg.have_dgram = rp_cfg.have_socket && set_addr(&rp_cfg.dgram, rp_cfg.socket, ".dgram");
+	rp_cfg.have_reply = rp_cfg.have_dgram && set_addr(&rp_cfg.reply, rp_cfg.socket, ".dgram.reply");
+}
+
+/* connect_to connects fd to sa: 0 or -errno. */
+static int connect_to(int fd, const struct sockaddr_un *sa)
+{
+	int r;
+	do
+		r = rp_sys_connect(fd, sa, sizeof *sa);
+	while (r == -EINTR);
+	return r;
 }
 
 int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len)
@@ -203,16 +222,19 @@ int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t 
 		return RP_DGRAM_NONE;
 	/* An address of our own (the kernel picks an abstract name) for the
 	 * answer to come back to; connected, the socket takes datagrams from
-	 * the server alone. */
+	 * the server alone: from its answering socket (PATH.dgram.reply),
+	 * which the server never waits on, or, from an older server that has
+	 * none, from the datagram socket itself. */
 	struct sockaddr_un self = {.sun_family = AF_UNIX};
 	long r = rp_sys_bind(fd, &self, sizeof self.sun_family);
+	const struct sockaddr_un *to = NULL; /* NULL: the connected socket */
+	if (r == 0 && rp_cfg.have_reply && connect_to(fd, &rp_cfg.reply) == 0)
+		to = &rp_cfg.dgram;
+	else if (r == 0)
+		r = connect_to(fd, &rp_cfg.dgram);
 	if (r == 0)
 		do
-			r = rp_sys_connect(fd, &rp_cfg.dgram, sizeof rp_cfg.dgram);
-		while (r == -EINTR);
-	if (r == 0)
-		do
-			r = rp_sys_send(fd, req, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+			r = rp_sys_sendto(fd, req, n, MSG_DONTWAIT | MSG_NOSIGNAL, to, sizeof *to);
 		while (r == -EINTR);
 	if (r < 0 || (size_t)r != n) {
 		/* Not there (no such socket, an older server), full or too

@@ -52,11 +52,14 @@ struct rp_config {
 	char socket[RP_SOCK_MAX];
 	char agent[64];    /* RAMPART_AGENT, else "librampart" */
 	char session[128]; /* RAMPART_SESSION, may be empty */
-	/* The datagram socket's address (RAMPART_SOCKET and ".dgram"), set
-	 * with the rest so that an exec only reads it; have_dgram is 0 when
-	 * it does not fit (see rp_dgram_ask). */
+	/* The datagram socket's address (RAMPART_SOCKET and ".dgram") and
+	 * the answering socket's (and ".reply"), set with the rest so that an
+	 * exec only reads them; have_dgram and have_reply are 0 when they do
+	 * not fit (see rp_dgram_ask). */
 	int have_dgram;
+	int have_reply;
 	struct sockaddr_un dgram;
+	struct sockaddr_un reply;
 	/* "NAME=value" for each rp_var as the child must see it, or "" when
 	 * the variable was unset at load time (and must stay unset). They
 	 * point into envbuf, packed, so that loading touches few pages. */

@@ -181,6 +181,16 @@ static inline long rp_sys_send(int fd, const void *buf, size_t n, int flags)
 #endif
 }
 
+/* sendto(2): to is NULL to send to the connected peer. */
+static inline long rp_sys_sendto(int fd, const void *buf, size_t n, int flags, const void *to, socklen_t tolen)
+{
+#if RP_RAW
+	return RP_SYS(SYS_sendto, fd, buf, n, flags, to, to ? tolen : 0);
+#else
+	return RP_LIBC(sendto(fd, buf, n, flags, to, to ? tolen : 0));
+#endif
+}
+
 static inline long rp_sys_recv(int fd, void *buf, size_t n, int flags)
 {
 #if RP_RAW
