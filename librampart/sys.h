@@ -25,7 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#if (defined(__x86_64__) || defined(__aarch64__)) && defined(SYS_newfstatat) && defined(SYS_ppoll)
+/* RP_NO_RAW (make CFLAGS=-DRP_NO_RAW) builds the C library's way on any
+ * machine, to test it. */
+#if !defined(RP_NO_RAW) && (defined(__x86_64__) || defined(__aarch64__)) && defined(SYS_newfstatat) && \
+	defined(SYS_ppoll)
 #define RP_RAW 1
 
 static inline long rp_sys6(long n, long a, long b, long c, long d, long e, long f)
