@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "rampart.h"
+#include "sys.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -30,25 +31,29 @@
  * the rest of a long message is dropped. */
 #define RP_REPLY_MAX 1024
 
+/* An exec asks from the child of fork, where every page of stack it
+ * touches below its parent's is a page fault: the one buffer of the
+ * exchange holds the request, the working directory as it is read, and
+ * the reply once the request is sent; and nothing on this path calls into
+ * the C library (sys.h). */
+
 /* A writer connects on its first flush: the request is built first, so
  * that connect, send and shutdown follow each other at once and the
  * server, woken by the connect, finds the whole question waiting. A
  * question for an exec that fits the buffer whole, from a process with no
  * kept connection, goes as one datagram instead (rp_dgram_ask), and its
- * answer lands in reply. */
+ * answer lands in buf. */
 struct writer {
 	struct rp_conn *conn;
 	int keep;     /* for rp_conn_get; unset, a datagram may be tried */
 	int noconn;   /* the connection failed; why says how */
 	int dgram;    /* RP_DGRAM_OK or RP_DGRAM_FAILED: asked as a datagram */
-	char *reply;  /* where a datagram's answer goes */
-	size_t replycap;
-	size_t replylen;
+	size_t replylen; /* a datagram's answer, in buf */
 	const char **why;
 	int err;
 	size_t total;
 	size_t n;
-	long deadline_ms;
+	long *deadline; /* see due */
 	char buf[4096];
 };
 
@@ -59,6 +64,17 @@ long rp_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+/* due returns the exchange's deadline, reading the clock the first time
+ * it is needed: a question asked as one datagram never needs it (its wait
+ * is bounded by rp_cfg.timeout_ms from the send), and on the way to an
+ * exec a call into the vDSO is one more page fault. */
+static long due(long *deadline)
+{
+	if (!*deadline)
+		*deadline = rp_now_ms() + rp_cfg.timeout_ms;
+	return *deadline;
+}
+
 /* ask_dgram asks the whole request as a datagram when it may: the last
  * flush of a request that was never flushed before, for an exec, in a
  * process with no kept connection to use. It reports whether it asked. */
@@ -66,8 +82,8 @@ static int ask_dgram(struct writer *w)
 {
 	if (w->keep || w->total != w->n || rp_conn_take(w->conn))
 		return 0;
-	long left = w->deadline_ms - rp_now_ms();
-	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->reply, w->replycap, &w->replylen);
+	long left = *w->deadline ? *w->deadline - rp_now_ms() : rp_cfg.timeout_ms;
+	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->buf, RP_REPLY_MAX, &w->replylen);
 	if (r == RP_DGRAM_NONE)
 		return 0;
 	w->dgram = r;
@@ -83,9 +99,9 @@ static void flush_to(struct writer *w, int last)
 		w->err = w->noconn = 1;
 	size_t off = 0;
 	while (!w->err && off < w->n) {
-		ssize_t r = send(w->conn->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
+		long r = rp_sys_send(w->conn->fd, w->buf + off, w->n - off, MSG_NOSIGNAL);
 		if (r < 0) {
-			if (errno == EINTR)
+			if (r == -EINTR)
 				continue;
 			w->err = 1;
 			break;
@@ -93,7 +109,7 @@ static void flush_to(struct writer *w, int last)
 		off += (size_t)r;
 	}
 	w->n = 0;
-	if (rp_now_ms() > w->deadline_ms)
+	if (rp_now_ms() > due(w->deadline))
 		w->err = 1;
 }
 
@@ -209,6 +225,55 @@ static void put_header(struct writer *w)
 	puts_raw(w, "{\"tool\":\"exec\",\"params\":{\"command\":\"");
 }
 
+/* put_cwd_escaped is put_cwd for a path that needs escaping or does not
+ * fit the buffer's free end: rare, so its buffer is out of line. */
+static __attribute__((noinline)) void put_cwd_escaped(struct writer *w)
+{
+	char cwd[PATH_MAX];
+	if (rp_sys_getcwd(cwd, sizeof cwd) < 0)
+		return;
+	puts_raw(w, ",\"cwd\":\"");
+	put_json_str(w, cwd);
+	put(w, '"');
+}
+
+/* plain reports whether s[0:n] goes into a JSON string unescaped. */
+static int plain(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+/* put_cwd writes the working directory as the "cwd" member, or nothing
+ * when there is none. It is read straight into the free end of the
+ * buffer, where it is already written when it needs no escaping (nearly
+ * every path); else it goes through put_cwd_escaped. */
+static void put_cwd(struct writer *w)
+{
+	static const char key[] = ",\"cwd\":\"";
+	size_t kl = sizeof key - 1;
+	/* Room for the key, the path and its NUL, and the closing "}\n. */
+	if (!w->err && w->n + kl + 2 + 3 <= sizeof w->buf) {
+		char *at = w->buf + w->n + kl;
+		long l = rp_sys_getcwd(at, sizeof w->buf - w->n - kl - 3);
+		if (l < 0 && l != -ERANGE)
+			return;
+		if (l >= 0 && plain(at, (size_t)l)) {
+			for (size_t i = 0; i < kl; i++)
+				w->buf[w->n + i] = key[i];
+			w->n += kl + (size_t)l;
+			w->total += kl + (size_t)l;
+			put(w, '"');
+			return;
+		}
+	}
+	put_cwd_escaped(w);
+}
+
 static void put_trailer(struct writer *w)
 {
 	puts_raw(w, "\"},\"agent\":\"");
@@ -219,12 +284,7 @@ static void put_trailer(struct writer *w)
 		put_json_str(w, rp_cfg.session);
 		put(w, '"');
 	}
-	char cwd[PATH_MAX];
-	if (getcwd(cwd, sizeof cwd)) {
-		puts_raw(w, ",\"cwd\":\"");
-		put_json_str(w, cwd);
-		put(w, '"');
-	}
+	put_cwd(w);
 	puts_raw(w, "}\n");
 	flush_to(w, 1);
 }
@@ -317,19 +377,19 @@ static int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *le
 		long left = deadline - rp_now_ms();
 		if (left <= 0)
 			return READ_FAILED;
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		int r = poll(&p, 1, (int)left);
-		if (r < 0 && errno == EINTR)
+		struct timespec ts = {.tv_sec = left / 1000, .tv_nsec = (left % 1000) * 1000000L};
+		int r = rp_sys_wait_in(fd, &ts);
+		if (r == -EINTR)
 			continue;
 		if (r <= 0)
 			return READ_FAILED;
 		char *to = n < cap ? reply + n : spill;
 		size_t room = n < cap ? cap - n : sizeof spill;
-		ssize_t got = recv(fd, to, room, 0);
-		if (got < 0 && errno == EINTR)
+		long got = rp_sys_recv(fd, to, room, 0);
+		if (got == -EINTR)
 			continue;
 		if (got <= 0)
-			return seen == 0 && (got == 0 || errno == ECONNRESET) ? READ_CLOSED : READ_FAILED;
+			return seen == 0 && (got == 0 || got == -ECONNRESET) ? READ_CLOSED : READ_FAILED;
 		seen += (size_t)got;
 		if (find(to, (size_t)got, "\n")) {
 			if (to == reply + n)
@@ -382,18 +442,13 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 	*why = "not configured: RAMPART_SOCKET is not set";
 	if (!rp_cfg.have_socket)
 		return GOT_NOTHING;
-	long deadline = rp_now_ms() + rp_cfg.timeout_ms;
+	long deadline = 0; /* see due */
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		char reply[RP_REPLY_MAX];
-		struct writer w = {.conn = &c,
-				   .keep = keep,
-				   .why = why,
-				   .deadline_ms = deadline,
-				   .reply = reply,
-				   .replycap = sizeof reply};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline};
+		char *reply = w.buf; /* free once the request is sent */
 		body(&w, a, b);
 		if (w.dgram == RP_DGRAM_OK)
 			return judge(reply, w.replylen, msg, msgsz, why);
@@ -415,9 +470,9 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 		 * the end of the stream right after the line instead of waking
 		 * up for it once we are gone. */
 		if (!c.kept)
-			shutdown(c.fd, SHUT_WR);
+			rp_sys_shutdown(c.fd, SHUT_WR);
 		size_t n = 0;
-		int r = w.err ? READ_CLOSED : read_reply(c.fd, deadline, reply, sizeof reply, &n);
+		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(&deadline), reply, RP_REPLY_MAX, &n);
 		rp_conn_put(&c, r == READ_OK);
 		if (r == READ_OK)
 			return judge(reply, n, msg, msgsz, why);
@@ -479,9 +534,11 @@ static int verdict(int got, const char *what, const char *msg, const char *why)
 	return RP_DENY;
 }
 
+/* ask_argv leaves errno alone without saving it: nothing it calls sets it
+ * (sys.h; rp_say and adopt keep it), and errno lives behind a call into
+ * the C library, one more page fault on the way to an exec. */
 static int ask_argv(const char *prog, char *const argv[], int keep)
 {
-	int saved = errno;
 	rp_busy = 1;
 	char msg[512];
 	const char *why = "";
@@ -489,7 +546,6 @@ static int ask_argv(const char *prog, char *const argv[], int keep)
 	int got = exchange(body_argv, prog, argv, keep, msg, sizeof msg, &why);
 	int v = verdict(got, prog, msg, why);
 	rp_busy = 0;
-	errno = saved;
 	return v;
 }
 

@@ -34,6 +34,7 @@
  */
 #define _GNU_SOURCE
 #include "rampart.h"
+#include "sys.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -58,33 +59,34 @@ static void forked(void)
 	/* Only a connection the parent opened is in our descriptor table
 	 * (a record written by a vfork child names a descriptor we lack). */
 	if (kept.pid != 0 && kept.pid == getppid())
-		close(kept.fd);
+		rp_sys_close(kept.fd);
 	kept.fd = -1;
 	kept.pid = 0;
 	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
 }
 
-/* dial opens a fresh connection, or returns -1 with *why set. */
+/* dial opens a fresh connection, or returns -1 with *why set. Like
+ * every call here it leaves errno alone (sys.h). */
 static int dial(const char **why)
 {
-	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int fd = rp_sys_socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC);
 	if (fd < 0) {
 		*why = "cannot create a socket";
 		return -1;
 	}
 	/* Bounds connect (unix sockets honour the send timeout) and writes. */
 	struct timeval tv = {.tv_sec = rp_cfg.timeout_ms / 1000, .tv_usec = (rp_cfg.timeout_ms % 1000) * 1000};
-	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+	rp_sys_setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
 	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	size_t sl = rp_strlen(rp_cfg.socket);
 	for (size_t i = 0; i < sl; i++)
 		sa.sun_path[i] = rp_cfg.socket[i];
 	int r;
 	do
-		r = connect(fd, (struct sockaddr *)&sa, sizeof sa);
-	while (r < 0 && errno == EINTR);
+		r = rp_sys_connect(fd, &sa, sizeof sa);
+	while (r == -EINTR);
 	if (r < 0) {
-		close(fd);
+		rp_sys_close(fd);
 		*why = "cannot connect to the eval socket";
 		return -1;
 	}
@@ -101,7 +103,7 @@ static int take(void)
 	if (__atomic_exchange_n(&kept.busy, 1, __ATOMIC_ACQUIRE))
 		return 0;
 	struct stat st;
-	if (kept.fd >= 0 && fstat(kept.fd, &st) == 0 && S_ISSOCK(st.st_mode) && st.st_dev == kept.dev &&
+	if (kept.fd >= 0 && rp_sys_fstat(kept.fd, &st) == 0 && S_ISSOCK(st.st_mode) && st.st_dev == kept.dev &&
 	    st.st_ino == kept.ino)
 		return 1;
 	/* The descriptor is no longer ours to close: forget it. */
@@ -118,11 +120,14 @@ static int adopt(int fd)
 	if (kept.pid != 0 || __atomic_exchange_n(&kept.busy, 1, __ATOMIC_ACQUIRE))
 		return 0;
 	struct stat st;
-	if (kept.pid != 0 || fstat(fd, &st) != 0) {
+	if (kept.pid != 0 || rp_sys_fstat(fd, &st) != 0) {
 		__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
 		return 0;
 	}
-	if (!__atomic_exchange_n(&kept.atfork, 1, __ATOMIC_ACQ_REL) && pthread_atfork(NULL, NULL, forked) != 0) {
+	int saved = errno; /* pthread_atfork may allocate */
+	int registered = __atomic_exchange_n(&kept.atfork, 1, __ATOMIC_ACQ_REL) || pthread_atfork(NULL, NULL, forked) == 0;
+	errno = saved;
+	if (!registered) {
 		/* Without the handler a fork child would share the stream. */
 		__atomic_store_n(&kept.atfork, 0, __ATOMIC_RELEASE);
 		__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
@@ -161,81 +166,105 @@ int rp_conn_get(struct rp_conn *c, int keep, const char **why)
 void rp_conn_put(struct rp_conn *c, int ok)
 {
 	if (!c->kept) {
-		close(c->fd);
+		rp_sys_close(c->fd);
 		return;
 	}
 	if (!ok) {
 		/* Where the stream stands is unknown: never use it again. */
-		close(c->fd);
+		rp_sys_close(c->fd);
 		kept.fd = -1;
 		kept.pid = 0;
 	}
 	__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
 }
 
-/* dgram_addr writes the datagram socket's address (RAMPART_SOCKET and
- * ".dgram") into sa; 0 when it does not fit. */
-static int dgram_addr(struct sockaddr_un *sa)
+/* set_addr writes prefix and suffix into sa; 0 when they do not fit. */
+static int set_addr(struct sockaddr_un *sa, const char *prefix, const char *suffix)
 {
-	static const char suffix[] = ".dgram";
-	size_t sl = rp_strlen(rp_cfg.socket);
-	if (sl + sizeof suffix > sizeof sa->sun_path)
-		return 0;
-	for (size_t i = 0; i < sl; i++)
-		sa->sun_path[i] = rp_cfg.socket[i];
-	for (size_t i = 0; i < sizeof suffix; i++)
-		sa->sun_path[sl + i] = suffix[i];
+	size_t k = 0;
+	sa->sun_family = AF_UNIX;
+	for (const char *p = prefix; *p; p++)
+		if (k + 1 < sizeof sa->sun_path)
+			sa->sun_path[k++] = *p;
+		else
+			return 0;
+	for (const char *p = suffix; *p; p++)
+		if (k + 1 < sizeof sa->sun_path)
+			sa->sun_path[k++] = *p;
+		else
+			return 0;
+	sa->sun_path[k] = 0;
 	return 1;
+}
+
+void rp_dgram_init(void)
+{
+	rp_cfg.have_dgram = rp_cfg.have_socket && set_addr(&rp_cfg.dgram, rp_cfg.socket, ".dgram");
+	rp_cfg.have_reply = rp_cfg.have_dgram && set_addr(&rp_cfg.reply, rp_cfg.socket, ".dgram.reply");
+}
+
+/* connect_to connects fd to sa: 0 or -errno. */
+static int connect_to(int fd, const struct sockaddr_un *sa)
+{
+	int r;
+	do
+		r = rp_sys_connect(fd, sa, sizeof *sa);
+	while (r == -EINTR);
+	return r;
 }
 
 int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len)
 {
-	struct sockaddr_un sa = {.sun_family = AF_UNIX};
-	if (!dgram_addr(&sa))
+	if (!rp_cfg.have_dgram)
 		return RP_DGRAM_NONE;
-	int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int fd = rp_sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC);
 	if (fd < 0)
 		return RP_DGRAM_NONE;
 	/* An address of our own (the kernel picks an abstract name) for the
 	 * answer to come back to; connected, the socket takes datagrams from
-	 * the server alone. */
+	 * the server alone: from its answering socket (PATH.dgram.reply),
+	 * which the server never waits on, or, from an older server that has
+	 * none, from the datagram socket itself. */
 	struct sockaddr_un self = {.sun_family = AF_UNIX};
-	int r = bind(fd, (struct sockaddr *)&self, sizeof self.sun_family);
+	long r = rp_sys_bind(fd, &self, sizeof self.sun_family);
+	const struct sockaddr_un *to = NULL; /* NULL: the connected socket */
+	if (r == 0 && rp_cfg.have_reply && connect_to(fd, &rp_cfg.reply) == 0)
+		to = &rp_cfg.dgram;
+	else if (r == 0)
+		r = connect_to(fd, &rp_cfg.dgram);
 	if (r == 0)
 		do
-			r = connect(fd, (struct sockaddr *)&sa, sizeof sa);
-		while (r < 0 && errno == EINTR);
-	if (r == 0)
-		do
-			r = (int)send(fd, req, n, MSG_DONTWAIT | MSG_NOSIGNAL);
-		while (r < 0 && errno == EINTR);
+			r = rp_sys_sendto(fd, req, n, MSG_DONTWAIT | MSG_NOSIGNAL, to, sizeof *to);
+		while (r == -EINTR);
 	if (r < 0 || (size_t)r != n) {
 		/* Not there (no such socket, an older server), full or too
 		 * small: nothing was asked, the stream socket will be. */
-		close(fd);
+		rp_sys_close(fd);
 		return RP_DGRAM_NONE;
 	}
+	/* No clock is read (on the way to an exec, a call into the vDSO is
+	 * one more page fault): a wait cut short by a signal goes on for
+	 * what is left of it. */
 	int out = RP_DGRAM_FAILED;
+	struct timespec left = {.tv_sec = timeout_ms / 1000, .tv_nsec = (long)(timeout_ms % 1000) * 1000000L};
+	if (timeout_ms < 0)
+		left.tv_sec = left.tv_nsec = 0;
 	for (;;) {
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		long t0 = rp_now_ms();
-		int pr = poll(&p, 1, timeout_ms > 0 ? timeout_ms : 0);
-		if (pr < 0 && errno == EINTR) {
-			timeout_ms -= (int)(rp_now_ms() - t0);
+		int pr = rp_sys_wait_in(fd, &left);
+		if (pr == -EINTR)
 			continue;
-		}
 		if (pr <= 0)
 			break;
-		ssize_t got;
+		long got;
 		do
-			got = recv(fd, reply, cap, 0);
-		while (got < 0 && errno == EINTR);
+			got = rp_sys_recv(fd, reply, cap, 0);
+		while (got == -EINTR);
 		if (got > 0) {
 			*len = (size_t)got;
 			out = RP_DGRAM_OK;
 		}
 		break;
 	}
-	close(fd);
+	rp_sys_close(fd);
 	return out;
 }

@@ -15,6 +15,7 @@
 #include "rampart.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -94,6 +95,7 @@ void rp_init(void)
 	const char *s = getenv("RAMPART_SOCKET");
 	if (s && *s)
 		rp_cfg.have_socket = copy(rp_cfg.socket, sizeof rp_cfg.socket, s);
+	rp_dgram_init();
 	const char *m = getenv("RAMPART_MODE");
 	rp_cfg.monitor = m && strcmp(m, "monitor") == 0;
 	const char *f = getenv("RAMPART_FAIL_OPEN");
@@ -258,6 +260,8 @@ void rp_say(const char *a, const char *b, const char *c, const char *d)
 		for (const char *p = parts[i]; p && *p && n < sizeof line - 2; p++)
 			line[n++] = *p;
 	line[n++] = '\n';
+	int saved = errno;
 	ssize_t r = write(2, line, n);
 	(void)r;
+	errno = saved;
 }

@@ -21,6 +21,7 @@
  */
 #define _GNU_SOURCE
 #include "rampart.h"
+#include "sys.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -127,19 +128,24 @@ static int put_path(const struct sysbin *b, char *out, size_t outsz)
 }
 
 /* own_name reports whether the file st is the system program of its own
- * base name (the common case: /usr/bin/git, or git found on $PATH). */
+ * base name (the common case: /usr/bin/git, or git found on $PATH). It
+ * runs on every exec, so it calls nothing of the C library's (sys.h) and
+ * its buffer is small: a longer name is no file in a system directory. */
 static int own_name(const char *name, const struct stat *st)
 {
+	size_t nl = rp_strlen(name);
+	if (nl > NAME_MAX)
+		return 0;
 	for (unsigned d = 0; d < NSYSDIRS; d++) {
-		char p[PATH_MAX];
-		size_t dl = strlen(sysdirs[d]), nl = strlen(name);
-		if (dl + 1 + nl + 1 > sizeof p)
-			return 0;
-		memcpy(p, sysdirs[d], dl);
-		p[dl] = '/';
-		memcpy(p + dl + 1, name, nl + 1);
+		char p[sizeof "/usr/sbin/" + NAME_MAX];
+		size_t k = 0;
+		for (const char *q = sysdirs[d]; *q; q++)
+			p[k++] = *q;
+		p[k++] = '/';
+		for (size_t i = 0; i <= nl; i++)
+			p[k + i] = name[i];
 		struct stat s;
-		if (stat(p, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino)
+		if (rp_sys_stat(p, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino)
 			return 1;
 	}
 	return 0;
@@ -163,10 +169,26 @@ static int anonymous_link(const char *link)
 	return (size_t)n > dl && strcmp(t + n - dl, deleted) == 0;
 }
 
+/* starts reports whether s starts with p (no C library: see own_name). */
+static int starts(const char *s, const char *p)
+{
+	while (*p && *s == *p)
+		s++, p++;
+	return !*p;
+}
+
+/* fd_path reports whether p names a descriptor: /proc/self/fd/N,
+ * /dev/fd/N, /proc/PID/fd/N. */
 static int fd_path(const char *p)
 {
-	return strncmp(p, "/proc/self/fd/", 14) == 0 || strncmp(p, "/dev/fd/", 8) == 0 ||
-	       (strncmp(p, "/proc/", 6) == 0 && strstr(p, "/fd/") != NULL);
+	if (starts(p, "/dev/fd/"))
+		return 1;
+	if (!starts(p, "/proc/"))
+		return 0;
+	for (p += 6; *p; p++)
+		if (starts(p, "/fd/"))
+			return 1;
+	return 0;
 }
 
 /* search finds name on $PATH as execvp would, into out. */
@@ -198,52 +220,19 @@ static int search(const char *name, char *out, size_t outsz)
 	return 0;
 }
 
-int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
+/* identify_other is rp_identify for an executable that is not the system
+ * program of its own name: the cache, then the index of the system
+ * directories. path names the file, unless fd >= 0. Kept out of line, with
+ * its buffers: the common case runs on a small stack. */
+static __attribute__((noinline)) int identify_other(const char *path, int fd, const struct stat *st, char *out,
+						    size_t outsz)
 {
 	int saved = errno;
 	int r = 0;
-	char found[PATH_MAX];
-	struct stat st;
-	if (fd >= 0) {
-		char link[32];
-		int l = 0;
-		memcpy(link, "/proc/self/fd/", 14);
-		l = 14;
-		char digits[12];
-		int nd = 0;
-		unsigned v = (unsigned)fd;
-		do
-			digits[nd++] = (char)('0' + v % 10);
-		while ((v /= 10) && nd < 11);
-		while (nd)
-			link[l++] = digits[--nd];
-		link[l] = 0;
-		if (anonymous_link(link)) {
-			r = -1;
-			goto done;
-		}
-		if (fstat(fd, &st) != 0)
-			goto done;
-	} else {
-		if (fd_path(prog) && anonymous_link(prog)) {
-			r = -1;
-			goto done;
-		}
-		const char *p = prog;
-		if (use_path && !strchr(prog, '/')) {
-			if (!search(prog, found, sizeof found))
-				goto done;
-			p = found;
-		}
-		if (stat(p, &st) != 0)
-			goto done;
-	}
-	if (!S_ISREG(st.st_mode) || own_name(rp_basename(prog), &st))
-		goto done;
 	for (unsigned i = 0; i < NCACHE; i++) {
 		struct answer *a = &cache[i];
-		if (a->dev == st.st_dev && a->ino == st.st_ino && a->size == st.st_size &&
-		    a->mtime.tv_sec == st.st_mtim.tv_sec && a->mtime.tv_nsec == st.st_mtim.tv_nsec && a->size) {
+		if (a->dev == st->st_dev && a->ino == st->st_ino && a->size == st->st_size &&
+		    a->mtime.tv_sec == st->st_mtim.tv_sec && a->mtime.tv_nsec == st->st_mtim.tv_nsec && a->size) {
 			if (a->found)
 				r = put_path(&index_[a->found - 1], out, outsz);
 			goto done;
@@ -254,12 +243,12 @@ int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
 	int hit = 0;
 	if (index_state == 1) {
 		for (size_t i = 0; i < nindex && !hit; i++)
-			if (index_[i].dev == st.st_dev && index_[i].ino == st.st_ino)
+			if (index_[i].dev == st->st_dev && index_[i].ino == st->st_ino)
 				hit = (int)i + 1;
-		if (!hit && st.st_size > 0) {
-			int a = fd >= 0 ? dup(fd) : open(use_path && !strchr(prog, '/') ? found : prog, O_RDONLY | O_CLOEXEC);
+		if (!hit && st->st_size > 0) {
+			int a = fd >= 0 ? dup(fd) : open(path, O_RDONLY | O_CLOEXEC);
 			for (size_t i = 0; a >= 0 && i < nindex && !hit; i++) {
-				if (index_[i].size != st.st_size)
+				if (index_[i].size != st->st_size)
 					continue;
 				char p[PATH_MAX];
 				if (!put_path(&index_[i], p, sizeof p))
@@ -267,7 +256,7 @@ int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
 				int b = open(p, O_RDONLY | O_CLOEXEC);
 				if (b < 0)
 					continue;
-				if (same_content(a, b, st.st_size))
+				if (same_content(a, b, st->st_size))
 					hit = (int)i + 1;
 				close(b);
 			}
@@ -276,14 +265,85 @@ int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
 		}
 	}
 	struct answer *c = &cache[cache_next++ % NCACHE];
-	c->dev = st.st_dev;
-	c->ino = st.st_ino;
-	c->size = st.st_size;
-	c->mtime = st.st_mtim;
+	c->dev = st->st_dev;
+	c->ino = st->st_ino;
+	c->size = st->st_size;
+	c->mtime = st->st_mtim;
 	c->found = hit;
 	if (hit)
 		r = put_path(&index_[hit - 1], out, outsz);
 done:
 	errno = saved;
 	return r;
+}
+
+/* identify_file judges the file st, found at path (or open as fd) for
+ * prog. */
+static int identify_file(const char *prog, const char *path, int fd, const struct stat *st, char *out,
+			 size_t outsz)
+{
+	if (!S_ISREG(st->st_mode) || own_name(rp_basename(prog), st))
+		return 0;
+	return identify_other(path, fd, st, out, outsz);
+}
+
+/* identify_fd is rp_identify for fexecve: the file behind fd. */
+static __attribute__((noinline)) int identify_fd(const char *prog, int fd, char *out, size_t outsz)
+{
+	char link[32];
+	memcpy(link, "/proc/self/fd/", 14);
+	int l = 14;
+	char digits[12];
+	int nd = 0;
+	unsigned v = (unsigned)fd;
+	do
+		digits[nd++] = (char)('0' + v % 10);
+	while ((v /= 10) && nd < 11);
+	while (nd)
+		link[l++] = digits[--nd];
+	link[l] = 0;
+	if (anonymous_link(link))
+		return -1;
+	int saved = errno;
+	struct stat st;
+	int r = fstat(fd, &st);
+	errno = saved;
+	if (r != 0)
+		return 0;
+	return identify_file(prog, NULL, fd, &st, out, outsz);
+}
+
+/* identify_searched is rp_identify for a name execvp looks up on $PATH. */
+static __attribute__((noinline)) int identify_searched(const char *prog, char *out, size_t outsz)
+{
+	char found[PATH_MAX];
+	int saved = errno;
+	int ok = search(prog, found, sizeof found);
+	errno = saved;
+	struct stat st;
+	if (!ok || rp_sys_stat(found, &st) != 0)
+		return 0;
+	return identify_file(prog, found, -1, &st, out, outsz);
+}
+
+static int has_slash(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '/')
+			return 1;
+	return 0;
+}
+
+int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
+{
+	if (fd >= 0)
+		return identify_fd(prog, fd, out, outsz);
+	if (fd_path(prog) && anonymous_link(prog))
+		return -1;
+	if (use_path && !has_slash(prog))
+		return identify_searched(prog, out, outsz);
+	struct stat st;
+	if (rp_sys_stat(prog, &st) != 0)
+		return 0;
+	return identify_file(prog, prog, -1, &st, out, outsz);
 }

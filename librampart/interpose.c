@@ -26,6 +26,7 @@
  */
 #define _GNU_SOURCE
 #include "rampart.h"
+#include "sys.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -161,10 +162,14 @@ static int judged_exec(enum kind k, const char *prog, int fd, char *const argv[]
 	/* A path that cannot be executed fails here as exec would, without a
 	 * question: shells and language runtimes try every $PATH entry in
 	 * turn. Nothing is exec'd unjudged: we return instead of trying. */
-	if (k != K_FEXECVE && (k == K_EXECVE || has_slash(prog)) &&
-	    faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0)
-		return -1;
-	char sysprog[PATH_MAX];
+	if (k != K_FEXECVE && (k == K_EXECVE || has_slash(prog))) {
+		int r = rp_sys_access_x(prog);
+		if (r != 0) {
+			errno = -r;
+			return -1;
+		}
+	}
+	char sysprog[RP_SYSPROG_MAX];
 	int id = rp_identify(prog, k == K_FEXECVE ? fd : -1, k == K_EXECVPE, sysprog, sizeof sysprog);
 	if (id < 0) {
 		rp_say("denied: ", prog, ": ", "an anonymous executable (memfd or deleted file) cannot be judged");
@@ -383,7 +388,7 @@ static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 		errno = saved;
 		return e;
 	}
-	char sysprog[PATH_MAX];
+	char sysprog[RP_SYSPROG_MAX];
 	int id = rp_identify(prog, -1, fn == real.spawnp, sysprog, sizeof sysprog);
 	if (id < 0) {
 		rp_say("denied: ", prog, ": ", "an anonymous executable (memfd or deleted file) cannot be judged");

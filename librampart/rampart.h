@@ -52,6 +52,14 @@ struct rp_config {
 	char socket[RP_SOCK_MAX];
 	char agent[64];    /* RAMPART_AGENT, else "librampart" */
 	char session[128]; /* RAMPART_SESSION, may be empty */
+	/* The datagram socket's address (RAMPART_SOCKET and ".dgram") and
+	 * the answering socket's (and ".reply"), set with the rest so that an
+	 * exec only reads them; have_dgram and have_reply are 0 when they do
+	 * not fit (see rp_dgram_ask). */
+	int have_dgram;
+	int have_reply;
+	struct sockaddr_un dgram;
+	struct sockaddr_un reply;
 	/* "NAME=value" for each rp_var as the child must see it, or "" when
 	 * the variable was unset at load time (and must stay unset). They
 	 * point into envbuf, packed, so that loading touches few pages. */
@@ -104,6 +112,9 @@ char **rp_env_fix(char *const envp[], char **out, size_t slots, char *buf, size_
  * same content as, a program in /usr/bin, /bin, /usr/sbin or /sbin under
  * another name; -1 when it is anonymous (a memfd, a deleted file) and
  * cannot be judged; 0 otherwise. errno is preserved. See identity.c. */
+/* RP_SYSPROG_MAX is room enough for any path rp_identify writes: a system
+ * directory and a name of the index (identity.c: fewer than 52 bytes). */
+#define RP_SYSPROG_MAX 64
 int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz);
 
 /* A connection to rampart-eval for one exchange (conn.c). kept: it is the
@@ -136,6 +147,7 @@ int rp_conn_take(struct rp_conn *c);
  * socket. RP_DGRAM_OK: the answer is in reply[0:*len]. RP_DGRAM_FAILED:
  * the question was asked and no answer came. */
 enum { RP_DGRAM_NONE, RP_DGRAM_OK, RP_DGRAM_FAILED };
+void rp_dgram_init(void); /* sets rp_cfg.dgram; rp_init calls it */
 int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len);
 
 /* rp_now_ms is CLOCK_MONOTONIC in milliseconds. */

@@ -17,7 +17,7 @@ import (
 // datagram arrives with its sender's credentials. The caller holds the
 // stream socket next to it, so a socket file found at path is a stale one
 // and is replaced; anything else there is left alone and reported.
-func listenDatagram(path string) (*net.UnixConn, error) {
+func listenDatagram(path string) (*datagrams, error) {
 	if len(path) > 107 {
 		return nil, fmt.Errorf("%s is too long for a socket path", path)
 	}
@@ -35,7 +35,7 @@ func listenDatagram(path string) (*net.UnixConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(err error) (*net.UnixConn, error) {
+	fail := func(err error) (*datagrams, error) {
 		c.Close()
 		os.Remove(path)
 		return nil, err
@@ -56,7 +56,64 @@ func listenDatagram(path string) (*net.UnixConn, error) {
 	if err := os.Chmod(path, 0o600); err != nil {
 		return fail(err)
 	}
-	return c, nil
+	return &datagrams{c: c, reply: listenReply(path + replySuffix)}, nil
+}
+
+// replySuffix names the socket the answers are sent from, next to the
+// datagram socket: PATH.dgram.reply. A client connects its socket to it
+// and sends its question to PATH.dgram; the answer comes from a socket
+// the server never waits on. Sent from the datagram socket itself, each
+// answer woke the server once more: the socket is in the runtime's
+// poller, and the kernel reports it writable (EPOLLOUT) when the asker
+// reads the answer.
+const replySuffix = ".reply"
+
+// datagrams is the datagram socket and the socket its answers go from.
+type datagrams struct {
+	c     *net.UnixConn
+	reply int // -1: answers go from c (see listenReply)
+}
+
+// Close closes both sockets and removes the answering one's name (listen
+// removes the datagram socket's first).
+func (g *datagrams) Close() error {
+	if g.reply >= 0 {
+		os.Remove(g.c.LocalAddr().String() + replySuffix)
+		syscall.Close(g.reply)
+	}
+	return g.c.Close()
+}
+
+// listenReply opens the socket answers are sent from at path, mode 0600
+// from the start like the others, or returns -1 when it cannot (answers
+// then go from the datagram socket, as to a client that connected there).
+// Nothing reads it: a stale socket file at path is replaced, anything
+// else there is left alone.
+func listenReply(path string) int {
+	if len(path) > 107 {
+		return -1
+	}
+	if st, err := os.Lstat(path); err == nil {
+		if st.Mode()&os.ModeSocket == 0 || os.Remove(path) != nil {
+			return -1
+		}
+	}
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_DGRAM|syscall.SOCK_CLOEXEC|syscall.SOCK_NONBLOCK, 0)
+	if err != nil {
+		return -1
+	}
+	old := syscall.Umask(0o177)
+	err = syscall.Bind(fd, &syscall.SockaddrUnix{Name: path})
+	syscall.Umask(old)
+	if err == nil {
+		err = os.Chmod(path, 0o600)
+	}
+	if err != nil {
+		syscall.Close(fd)
+		os.Remove(path)
+		return -1
+	}
+	return fd
 }
 
 // dgram is one datagram received: the question, who sent it and where the
@@ -130,15 +187,16 @@ func credentials(oob []byte) *syscall.Ucred {
 
 // send writes the answer to the address the question came from, without
 // waiting: the asker's socket is fresh and its queue empty, and an asker
-// that is gone has nothing to wait for.
-func (q *dgram) send(fd int, b []byte) {
+// that is gone has nothing to wait for. It returns the error, EPERM when
+// the asker's socket is connected to another socket than fd.
+func (q *dgram) send(fd int, b []byte) syscall.Errno {
 	iov := syscall.Iovec{Base: &b[0]}
 	iov.SetLen(len(b))
 	msg := syscall.Msghdr{Name: (*byte)(unsafe.Pointer(&q.name)), Namelen: q.namelen, Iov: &iov, Iovlen: 1}
 	for {
 		_, _, e := syscall.RawSyscall(syscall.SYS_SENDMSG, uintptr(fd), uintptr(unsafe.Pointer(&msg)), syscall.MSG_DONTWAIT|syscall.MSG_NOSIGNAL)
 		if e != syscall.EINTR {
-			return
+			return e
 		}
 	}
 }
@@ -152,11 +210,13 @@ func (q *dgram) trusted() bool {
 // euid is the user the server runs as.
 var euid = uint32(os.Geteuid())
 
-// handle decides the question in q and sends the answer on c. A sender
-// with no address (an unbound socket) cannot be answered and is ignored
-// before anything is decided; so is one whose credentials are missing or
-// not the server's user's.
-func (q *dgram) handle(rc syscall.RawConn, d decider, report func(error)) {
+// handle decides the question in q and sends the answer from the
+// answering socket reply, or from rc's when the asker's socket is
+// connected there (or there is no answering socket). A sender with no
+// address (an unbound socket) cannot be answered and is ignored before
+// anything is decided; so is one whose credentials are missing or not the
+// server's user's.
+func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(error)) {
 	if q.namelen <= uint32(unsafe.Sizeof(q.name.Family)) {
 		return
 	}
@@ -168,16 +228,19 @@ func (q *dgram) handle(rc syscall.RawConn, d decider, report func(error)) {
 		report(fmt.Errorf("datagram from uid %s ignored", uid))
 		return
 	}
-	var reply []byte
+	var ans []byte
 	if q.trunc {
-		reply = rejectLine(d, errTooLong, report, &q.out)
+		ans = rejectLine(d, errTooLong, report, &q.out)
 	} else {
-		reply = answer(q.buf[:q.n], d, report, &q.out)
+		ans = answer(q.buf[:q.n], d, report, &q.out)
 	}
-	if len(reply) == 0 {
+	if len(ans) == 0 {
 		return
 	}
-	rc.Control(func(fd uintptr) { q.send(int(fd), reply) })
+	if reply >= 0 && q.send(reply, ans) != syscall.EPERM {
+		return
+	}
+	rc.Control(func(fd uintptr) { q.send(int(fd), ans) })
 }
 
 // serveDatagrams answers the questions that arrive on c until c is
@@ -185,8 +248,8 @@ func (q *dgram) handle(rc syscall.RawConn, d decider, report func(error)) {
 // found waiting behind it go to goroutines of their own (at most maxConns
 // at once), so that asking at once is decided at once, while a lone
 // question (an exec's) wakes no second thread.
-func serveDatagrams(c *net.UnixConn, d decider, report func(error)) {
-	rc, err := c.SyscallConn()
+func serveDatagrams(g *datagrams, d decider, report func(error)) {
+	rc, err := g.c.SyscallConn()
 	if err != nil {
 		report(err)
 		return
@@ -224,17 +287,17 @@ func serveDatagrams(c *net.UnixConn, d decider, report func(error)) {
 				wg.Add(1)
 				go func() {
 					defer func() { <-slots; wg.Done() }()
-					next.handle(rc, d, report)
+					next.handle(rc, g.reply, d, report)
 					dgramPool.Put(next)
 				}()
 			default:
 				// As many as maxConns at once already: decide this one
 				// here, and read no more meanwhile (the queue fills and
 				// askers turn to the stream socket and its bound).
-				next.handle(rc, d, report)
+				next.handle(rc, g.reply, d, report)
 				dgramPool.Put(next)
 			}
 		}
-		q.handle(rc, d, report)
+		q.handle(rc, g.reply, d, report)
 	}
 }

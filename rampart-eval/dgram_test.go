@@ -152,6 +152,68 @@ func TestListenDatagram(t *testing.T) {
 	}
 }
 
+// TestListenDatagramReplySocket: a client connected to the answering
+// socket (PATH.dgram.reply), as librampart connects, sends its question
+// to the datagram socket and gets the answer from the answering one (its
+// socket takes datagrams from that socket alone); a client connected to
+// the datagram socket itself gets its answer from there.
+func TestListenDatagramReplySocket(t *testing.T) {
+	f := &fakeDecider{}
+	sock, _, stop := startListen(t, filepath.Join(shortDir(t), "eval.sock"), f)
+	reply := sock + dgramSuffix + replySuffix
+	st, err := os.Lstat(reply)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode()&os.ModeSocket == 0 || st.Mode().Perm() != 0o600 {
+		t.Errorf("answering socket mode %v, want a socket with 0600", st.Mode())
+	}
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_DGRAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(fd)
+	if err := bindAuto(fd); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Connect(fd, &syscall.SockaddrUnix{Name: reply}); err != nil {
+		t.Fatal(err)
+	}
+	to := &syscall.SockaddrUnix{Name: sock + dgramSuffix}
+	for _, tc := range []struct {
+		q    string
+		want call.Action
+	}{
+		{execLine("ls -l"), call.Allow},
+		{execLine("touch /tmp/x/blocked-marker"), call.Deny},
+	} {
+		if err := syscall.Sendto(fd, []byte(tc.q), 0, to); err != nil {
+			t.Fatalf("send: %v", err)
+		}
+		tv := syscall.NsecToTimeval((10 * time.Second).Nanoseconds())
+		syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
+		buf := make([]byte, 64<<10)
+		n, err := syscall.Read(fd, buf)
+		if err != nil {
+			t.Fatalf("%s: no answer: %v", tc.q, err)
+		}
+		if d := decision(t, buf[:n]); d.Decision != tc.want {
+			t.Errorf("%s: decision %v, want %v", tc.q, d.Decision, tc.want)
+		}
+	}
+	old := dgramClient(t, sock)
+	defer syscall.Close(old)
+	if ans := askDgram(t, old, []byte(execLine("ls")), 10*time.Second); ans == nil || decision(t, ans).Decision != call.Allow {
+		t.Errorf("a client connected to the datagram socket: answer %q", ans)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(reply); !os.IsNotExist(err) {
+		t.Errorf("answering socket left behind after shutdown: %v", err)
+	}
+}
+
 // TestListenDatagramConcurrent: many askers at once, each gets the answer
 // to its own question.
 func TestListenDatagramConcurrent(t *testing.T) {

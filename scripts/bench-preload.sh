@@ -2,13 +2,16 @@
 # bench-preload: what Rampart adds to running a command, side by side with
 # the same thing done without it.
 #
-#   1. librampart: N runs of /bin/true from a bash loop, bare and with
-#      LD_PRELOAD (each exec asks `rampart-eval --listen`, which writes the
-#      audit record before it answers), alternating in chunks of CHUNK in
-#      each of ROUNDS rounds. Per round: microseconds per exec, bare and preloaded,
-#      the microseconds added and the ratio; then min/median/max over the
-#      rounds. CPU is the loop's, its children's and rampart-eval's.
-#      Target: at most 150 us added. The limit it is held against is the
+#   1. librampart: N runs of /bin/true from a bash loop, bare, with an
+#      empty library preloaded (what preloading anything at all costs: the
+#      floor), and with librampart preloaded (each exec asks `rampart-eval
+#      --listen`, which writes the audit record before it answers),
+#      alternating in chunks of CHUNK in each of ROUNDS rounds. Per round:
+#      microseconds per exec, the microseconds librampart adds and its
+#      ratio against the bare loop and against the empty library's; then
+#      min/median/max over the rounds. CPU is the loop's, its children's and
+#      rampart-eval's. Target: at most 150 us added to the bare loop. The
+#      limit it is held against is the
 #      audited socket round trip in process (rampart-eval's
 #      BenchmarkListenRoundTrip, asked as librampart asks for an exec: one
 #      datagram from a fresh socket on Linux, else one connection per
@@ -34,12 +37,14 @@ for b in rampart-eval rampart-shell; do
 	command -v "$b" >/dev/null || { echo "bench-preload: $b not found (run make build)" >&2; exit 2; }
 done
 lib=${RAMPART_LIB:-$root/librampart/librampart.so}
-if [ ! -f "$lib" ]; then
-	command -v cc >/dev/null || { echo "bench-preload: no C compiler: skipped"; exit 0; }
-	make -s -C "$root/librampart" >/dev/null
-fi
+command -v cc >/dev/null || { echo "bench-preload: no C compiler: skipped"; exit 0; }
+[ -f "$lib" ] || make -s -C "$root/librampart" >/dev/null
 
 work=$(mktemp -d /tmp/rampart-bench.XXXXXX)
+# The floor: a library with nothing in it, preloaded the same way.
+empty=$work/empty.so
+echo 'void rampart_bench_empty(void) {}' >"$work/empty.c"
+cc -shared -fPIC -O2 -o "$empty" "$work/empty.c"
 server=
 cleanup() {
 	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
@@ -89,34 +94,38 @@ if command -v go >/dev/null && [ -f "$root/rampart-eval/listen_test.go" ]; then
 		sort -n -k3 | awk '/ns\/op/ { v[++n] = $3 } END { if (n) printf "%.1f", v[int((n + 1) / 2)] / 1e3 }') || limit_us=
 fi
 
-# Each round alternates bare and preloaded chunks of CHUNK execs, so that
-# a change in the machine's load falls on both sides alike.
+# Each round alternates bare, empty and preloaded chunks of CHUNK execs,
+# so that a change in the machine's load falls on all three alike.
 chunk='for ((i = 0; i < '"$CHUNK"'; i++)); do /bin/true; done; times'
 rows=$work/rows
 : >"$rows"
 for r in $(seq "$ROUNDS"); do
-	bw=0 bc=0 pw=0 pc=0
+	bw=0 bc=0 ew=0 ec=0 pw=0 pc=0
 	for _ in $(seq $((N / CHUNK))); do
 		measure bash -c "$chunk"
 		bw=$((bw + WALL)) bc=$((bc + CPU))
+		measure env LD_PRELOAD="$empty" bash -c "$chunk"
+		ew=$((ew + WALL)) ec=$((ec + CPU))
 		measure env LD_PRELOAD="$lib" RAMPART_SOCKET="$sock" bash -c "$chunk"
 		pw=$((pw + WALL)) pc=$((pc + CPU))
 	done
-	echo "$r $bw $bc $pw $pc" >>"$rows"
+	echo "$r $bw $bc $pw $pc $ew $ec" >>"$rows"
 done
 loop='for ((i = 0; i < '"$N"'; i++)); do /bin/true; done; times'
 # What holds on a busy machine: events per exec counted by perf, when it
-# may count them (one more round, bare and preloaded, with rampart-eval's).
+# may count them (one more round, bare, empty and preloaded, with
+# rampart-eval's).
 counts=
 events=raw_syscalls:sys_enter,page-faults,context-switches
 if command -v perf >/dev/null && perf stat -e "$events" -o /dev/null true 2>/dev/null; then
 	perf stat -e "$events" -o "$work/bare.perf" bash -c "$loop" >/dev/null
+	perf stat -e "$events" -o "$work/empty.perf" env LD_PRELOAD="$empty" bash -c "$loop" >/dev/null
 	perf stat -e "$events" -p "$server" -o "$work/server.perf" &
 	pstat=$!
 	sleep 0.2
 	perf stat -e "$events" -o "$work/pre.perf" env LD_PRELOAD="$lib" RAMPART_SOCKET="$sock" bash -c "$loop" >/dev/null
 	kill -INT "$pstat" && wait "$pstat" || true
-	counts=$(for f in bare pre server; do
+	counts=$(for f in bare empty pre server; do
 		awk -v f=$f '/sys_enter/ { s = $1 } /page-faults/ { p = $1 } /context-switches/ { c = $1 }
 			END { gsub(/,/, "", s); gsub(/,/, "", p); gsub(/,/, "", c); printf "%s %s %s %s\n", f, s, p, c }' "$work/$f.perf"
 	done)
@@ -142,20 +151,25 @@ function spread(a, k, f,   s, i, j, t) {
 	return sprintf("min " f "  median " f "  max " f, s[1], k % 2 ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2, s[k])
 }
 BEGIN {
-	printf "bench-preload: /bin/true x %d from a bash loop, bare and preloaded side by side, %d rounds; load average %s\n", n, rounds, load
-	printf "bench-preload: %5s %10s %10s %10s %7s   %10s %10s %10s %7s\n", "round", "bare", "preloaded", "added", "ratio", "bare CPU", "pre CPU", "added CPU", "ratio"
+	printf "bench-preload: /bin/true x %d from a bash loop, bare, with an empty library preloaded and with librampart, side by side, %d rounds; load average %s\n", n, rounds, load
+	printf "bench-preload: per exec, wall: %5s %9s %9s %9s %9s %6s %9s %6s\n", "round", "bare", "empty", "rampart", "+bare", "ratio", "+empty", "ratio"
 }
 {
 	k++
-	bw = $2 / n / 1e3; bc = $3 / n / 1e3; pw = $4 / n / 1e3; pc = $5 / n / 1e3
+	bw = $2 / n / 1e3; bc = $3 / n / 1e3; pw = $4 / n / 1e3; pc = $5 / n / 1e3; ew = $6 / n / 1e3; ec = $7 / n / 1e3
 	aw[k] = pw - bw; ac[k] = pc - bc; rw[k] = pw / bw; rc[k] = pc / bc
-	printf "bench-preload: %5d %8.1fus %8.1fus %8.1fus %6.2fx   %8.1fus %8.1fus %8.1fus %6.2fx\n", $1, bw, pw, aw[k], rw[k], bc, pc, ac[k], rc[k]
+	ew_[k] = pw - ew; ec_[k] = pc - ec; rew[k] = pw / ew; rec[k] = pc / ec
+	printf "bench-preload: per exec, wall: %5d %7.1fus %7.1fus %7.1fus %7.1fus %5.2fx %7.1fus %5.2fx\n", $1, bw, ew, pw, aw[k], rw[k], ew_[k], rew[k]
+	cpu[k] = sprintf("bench-preload: per exec, CPU:  %5d %7.1fus %7.1fus %7.1fus %7.1fus %5.2fx %7.1fus %5.2fx", $1, bc, ec, pc, ac[k], rc[k], ec_[k], rec[k])
 }
 END {
-	printf "bench-preload: librampart adds per exec, wall: %s us (target <= 150)\n", spread(aw, k, "%.1f")
-	printf "bench-preload: librampart adds per exec, CPU:  %s us\n", spread(ac, k, "%.1f")
-	printf "bench-preload: preloaded / bare, wall:         %s\n", spread(rw, k, "%.2fx")
-	printf "bench-preload: preloaded / bare, CPU:          %s\n", spread(rc, k, "%.2fx")
+	for (i = 1; i <= k; i++) print cpu[i]
+	printf "bench-preload: librampart adds per exec to the bare loop, wall:    %s us (target <= 150)\n", spread(aw, k, "%.1f")
+	printf "bench-preload: librampart adds per exec to the bare loop, CPU:     %s us\n", spread(ac, k, "%.1f")
+	printf "bench-preload: librampart adds per exec to the empty library, wall: %s us\n", spread(ew_, k, "%.1f")
+	printf "bench-preload: librampart adds per exec to the empty library, CPU:  %s us\n", spread(ec_, k, "%.1f")
+	printf "bench-preload: rampart / bare, wall:  %s;  CPU: %s\n", spread(rw, k, "%.2fx"), spread(rc, k, "%.2fx")
+	printf "bench-preload: rampart / empty, wall: %s;  CPU: %s\n", spread(rew, k, "%.2fx"), spread(rec, k, "%.2fx")
 	if (limit != "") {
 		for (i = 1; i <= k; i++) lr[i] = aw[i] / limit
 		printf "bench-preload: limit: the audited round trip in process (BenchmarkListenRoundTrip/%s) %.1f us; added wall / limit: %s\n", limit_name, limit, spread(lr, k, "%.1fx")
@@ -164,7 +178,7 @@ END {
 	if (counts != "") {
 		split(counts, line, "\n")
 		for (i in line) { split(line[i], f, " "); sy[f[1]] = f[2] / n; pf[f[1]] = f[3] / n; cs[f[1]] = f[4] / n }
-		printf "bench-preload: per exec (perf): syscalls bare %.1f, preloaded %.1f + rampart-eval %.1f; page faults bare %.1f, preloaded %.1f + %.1f; context switches bare %.1f, preloaded %.1f + %.1f\n", sy["bare"], sy["pre"], sy["server"], pf["bare"], pf["pre"], pf["server"], cs["bare"], cs["pre"], cs["server"]
+		printf "bench-preload: per exec (perf): syscalls bare %.1f, empty %.1f, rampart %.1f + rampart-eval %.1f; page faults bare %.1f, empty %.1f, rampart %.1f + %.1f; context switches bare %.1f, empty %.1f, rampart %.1f + %.1f\n", sy["bare"], sy["empty"], sy["pre"], sy["server"], pf["bare"], pf["empty"], pf["pre"], pf["server"], cs["bare"], cs["empty"], cs["pre"], cs["server"]
 	}
 	printf "bench-preload: %d calls audited, %d denied\n", r, d
 	printf "bench-preload: sh -c true %.2f ms wall (%.2f ms CPU); rampart-shell -c true %.2f ms wall (%.2f ms CPU)\n", sw / sn / 1e6, sc / sn / 1e6, mw / sn / 1e6, mc / sn / 1e6

@@ -524,6 +524,47 @@ static void t_quote(const char *t)
 	execve("/bin/echo", argv, environ);
 }
 
+/* cwd_run execs touch in directory d (a path, or NULL for a deep one) and
+ * reports whether the server logged the call with "cwd" ending in tail. */
+static int cwd_run(const char *d, const char *tail)
+{
+	char home[PATH_MAX];
+	if (!getcwd(home, sizeof home) || chdir(d) != 0)
+		return 0;
+	int code = exit_code(in_child(t_execve, "ok-cwd"));
+	int made = access("ok-cwd", F_OK) == 0;
+	unlink("ok-cwd");
+	if (chdir(home) != 0)
+		return 0;
+	return code == 0 && made && logged(tail);
+}
+
+/* The working directory goes with every question, escaped as JSON needs:
+ * read in place into the request in the common case, through a buffer of
+ * its own when it needs escaping or does not fit. */
+static void cwd_tests(void)
+{
+	mkdir(in_dir("cwd-plain"), 0700);
+	check(cwd_run(in_dir("cwd-plain"), "/cwd-plain\", "), "a plain cwd is sent", "no call with that cwd");
+	mkdir(in_dir("cwd-\"quoted\\dir\""), 0700);
+	check(cwd_run(in_dir("cwd-\"quoted\\dir\""), "/cwd-\\\"quoted\\\\dir\\\"\", "),
+	      "a cwd with a quote and a backslash is sent escaped", "no call with that cwd");
+	/* Deeper than the request buffer: 20 directories of 200 bytes. */
+	char name[201], deep[PATH_MAX];
+	memset(name, 'd', 200);
+	name[200] = 0;
+	snprintf(deep, sizeof deep, "%s", in_dir("cwd-deep"));
+	mkdir(deep, 0700);
+	for (int i = 0; i < 20; i++) {
+		size_t l = strlen(deep);
+		snprintf(deep + l, sizeof deep - l, "/%s", name);
+		mkdir(deep, 0700);
+	}
+	char tail[512];
+	snprintf(tail, sizeof tail, "/%s/%s\", ", name, name);
+	check(cwd_run(deep, tail), "a cwd longer than the request buffer is sent", "no call with that cwd");
+}
+
 static void enforce(void)
 {
 	for (size_t i = 0; i < sizeof execs / sizeof execs[0]; i++) {
@@ -554,6 +595,7 @@ static void enforce(void)
 	vfork_test();
 	kept_tests();
 	grandchild_tests();
+	cwd_tests();
 	int code = exit_code(in_child(t_quote, NULL));
 	check(code == 0, "argv quoting round-trips through a shell parser", "server saw different words");
 	/* errno is untouched on the allowed path. */

@@ -122,7 +122,7 @@ func parsePlainHead(b []byte) (h head, ok bool) {
 // readHead reads the head file; ok is false when it is empty or damaged.
 func (l *Log) readHead() (head, bool, error) {
 	var buf [headSize]byte
-	n, err := l.headf.ReadAt(buf[:], 0)
+	n, err := readAt(l.headf, buf[:], 0)
 	if err != nil && err != io.EOF {
 		return head{}, false, fmt.Errorf("audit: read head: %w", err)
 	}
@@ -131,7 +131,7 @@ func (l *Log) readHead() (head, bool, error) {
 }
 
 func (l *Log) writeHead(h head) error {
-	if _, err := l.headf.WriteAt(h.encode(), 0); err != nil {
+	if _, err := writeAt(l.headf, h.encode(), 0); err != nil {
 		return fmt.Errorf("audit: write head: %w", err)
 	}
 	return nil

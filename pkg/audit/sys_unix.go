@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !(linux && (amd64 || arm64))
 
 package audit
 
@@ -51,6 +51,12 @@ func appendOnce(f *os.File, b []byte) (int, error) {
 	}
 	return n, err
 }
+
+// readAt reads len(b) bytes of f at off, or fewer and io.EOF at its end.
+func readAt(f *os.File, b []byte, off int64) (int, error) { return f.ReadAt(b, off) }
+
+// writeAt writes b to f at off.
+func writeAt(f *os.File, b []byte, off int64) (int, error) { return f.WriteAt(b, off) }
 
 // truncate cuts f, opened by openAppend, to size bytes.
 func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()), size) }

@@ -100,6 +100,12 @@ func truncate(f *os.File, size int64) error {
 		(*byte)(unsafe.Pointer(&info)), uint32(unsafe.Sizeof(info)))
 }
 
+// readAt reads len(b) bytes of f at off, or fewer and io.EOF at its end.
+func readAt(f *os.File, b []byte, off int64) (int, error) { return f.ReadAt(b, off) }
+
+// writeAt writes b to f at off.
+func writeAt(f *os.File, b []byte, off int64) (int, error) { return f.WriteAt(b, off) }
+
 // OpenRead opens a file of the audit trail for reading. Readers that
 // follow the trail open its files with OpenRead, so that a writer can
 // still rotate the active file while they hold it: Go's os.Open does not

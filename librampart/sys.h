@@ -1,0 +1,242 @@
+/*
+ * System calls made straight from the library, on the path an exec takes.
+ *
+ * That path runs in the child of fork(2) between fork and exec, where the
+ * page tables of shared code are not copied: the first call into a page of
+ * the C library's code (socket, faccessat, __errno_location, the string
+ * functions) or of the vDSO (clock_gettime) is a page fault, tens of
+ * microseconds each on a virtual machine. Made here, these calls touch
+ * only the library's own code, which the child faults in once anyway, and
+ * never errno: each returns its result, or -errno.
+ *
+ * On x86-64 and AArch64 they are the machine's system call instruction;
+ * elsewhere they go through the C library, errno saved around them.
+ */
+#ifndef RAMPART_SYS_H
+#define RAMPART_SYS_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+/* RP_NO_RAW (make CFLAGS=-DRP_NO_RAW) builds the C library's way on any
+ * machine, to test it. */
+#if !defined(RP_NO_RAW) && (defined(__x86_64__) || defined(__aarch64__)) && defined(SYS_newfstatat) && \
+	defined(SYS_ppoll)
+#define RP_RAW 1
+
+static inline long rp_sys6(long n, long a, long b, long c, long d, long e, long f)
+{
+#if defined(__x86_64__)
+	register long r10 __asm__("r10") = d;
+	register long r8 __asm__("r8") = e;
+	register long r9 __asm__("r9") = f;
+	long ret;
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+#else
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	register long x1 __asm__("x1") = b;
+	register long x2 __asm__("x2") = c;
+	register long x3 __asm__("x3") = d;
+	register long x4 __asm__("x4") = e;
+	register long x5 __asm__("x5") = f;
+	__asm__ volatile("svc 0"
+			 : "+r"(x0)
+			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+			 : "memory");
+	return x0;
+#endif
+}
+
+#define RP_SYS(n, a, b, c, d, e, f) \
+	rp_sys6((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+#else
+#define RP_RAW 0
+#endif
+
+/* RP_LIBC(call) runs a C library call that returns -1 on failure and
+ * gives its result, or -errno, leaving errno as it was. */
+#define RP_LIBC(call)                                   \
+	({                                              \
+		int saved_ = errno;                     \
+		long r_ = (long)(call);                 \
+		if (r_ < 0)                             \
+			r_ = -errno;                    \
+		errno = saved_;                         \
+		r_;                                     \
+	})
+
+/* stat(2). */
+static inline int rp_sys_stat(const char *path, struct stat *st)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_newfstatat, AT_FDCWD, path, st, 0, 0, 0);
+#else
+	return (int)RP_LIBC(fstatat(AT_FDCWD, path, st, 0));
+#endif
+}
+
+/* fstat(2). */
+static inline int rp_sys_fstat(int fd, struct stat *st)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_fstat, fd, st, 0, 0, 0, 0);
+#else
+	return (int)RP_LIBC(fstat(fd, st));
+#endif
+}
+
+/* faccessat(AT_FDCWD, path, X_OK, AT_EACCESS). A kernel without
+ * faccessat2 (before 5.8) gets the C library's, which emulates it. */
+static inline int rp_sys_access_x(const char *path)
+{
+#if RP_RAW && defined(SYS_faccessat2)
+	long r = RP_SYS(SYS_faccessat2, AT_FDCWD, path, X_OK, AT_EACCESS, 0, 0);
+	if (r != -ENOSYS)
+		return (int)r;
+#endif
+	return (int)RP_LIBC(faccessat(AT_FDCWD, path, X_OK, AT_EACCESS));
+}
+
+/* getcwd(2): the length of the path without its NUL, or -errno. */
+static inline long rp_sys_getcwd(char *buf, size_t size)
+{
+#if RP_RAW
+	long r = RP_SYS(SYS_getcwd, buf, size, 0, 0, 0, 0);
+	/* The kernel counts the NUL; a path it cannot reach from the root
+	 * ("(unreachable)/...") is no path: the C library fails it too. */
+	if (r > 0 && buf[0] != '/')
+		return -ENOENT;
+	return r > 0 ? r - 1 : r;
+#else
+	int saved = errno;
+	long r = getcwd(buf, size) ? 0 : -errno;
+	errno = saved;
+	if (r == 0)
+		while (buf[r])
+			r++;
+	return r;
+#endif
+}
+
+static inline int rp_sys_socket(int domain, int type)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_socket, domain, type, 0, 0, 0, 0);
+#else
+	return (int)RP_LIBC(socket(domain, type, 0));
+#endif
+}
+
+static inline int rp_sys_bind(int fd, const void *sa, socklen_t len)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_bind, fd, sa, len, 0, 0, 0);
+#else
+	return (int)RP_LIBC(bind(fd, sa, len));
+#endif
+}
+
+static inline int rp_sys_connect(int fd, const void *sa, socklen_t len)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_connect, fd, sa, len, 0, 0, 0);
+#else
+	return (int)RP_LIBC(connect(fd, sa, len));
+#endif
+}
+
+static inline int rp_sys_setsockopt(int fd, int level, int name, const void *v, socklen_t len)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_setsockopt, fd, level, name, v, len, 0);
+#else
+	return (int)RP_LIBC(setsockopt(fd, level, name, v, len));
+#endif
+}
+
+static inline int rp_sys_shutdown(int fd, int how)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_shutdown, fd, how, 0, 0, 0, 0);
+#else
+	return (int)RP_LIBC(shutdown(fd, how));
+#endif
+}
+
+static inline long rp_sys_send(int fd, const void *buf, size_t n, int flags)
+{
+#if RP_RAW
+	return RP_SYS(SYS_sendto, fd, buf, n, flags, 0, 0);
+#else
+	return RP_LIBC(send(fd, buf, n, flags));
+#endif
+}
+
+/* sendto(2): to is NULL to send to the connected peer. */
+static inline long rp_sys_sendto(int fd, const void *buf, size_t n, int flags, const void *to, socklen_t tolen)
+{
+#if RP_RAW
+	return RP_SYS(SYS_sendto, fd, buf, n, flags, to, to ? tolen : 0);
+#else
+	return RP_LIBC(sendto(fd, buf, n, flags, to, to ? tolen : 0));
+#endif
+}
+
+static inline long rp_sys_recv(int fd, void *buf, size_t n, int flags)
+{
+#if RP_RAW
+	return RP_SYS(SYS_recvfrom, fd, buf, n, flags, 0, 0);
+#else
+	return RP_LIBC(recv(fd, buf, n, flags));
+#endif
+}
+
+/* rp_sys_wait_in waits at most *left for fd to be readable: 1 when it is,
+ * 0 when the time is up, or -errno. When a signal cuts the wait short
+ * (-EINTR), *left is the time that remains, so that the caller can wait
+ * again without reading the clock. */
+static inline int rp_sys_wait_in(int fd, struct timespec *left)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+#if RP_RAW
+	/* ppoll(2) writes what is left of the time back into *left. */
+	return (int)RP_SYS(SYS_ppoll, &p, 1, left, 0, 0, 0);
+#else
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int r = (int)RP_LIBC(ppoll(&p, 1, left, NULL));
+	if (r == -EINTR) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		long ns = (left->tv_sec - (t1.tv_sec - t0.tv_sec)) * 1000000000L + left->tv_nsec -
+			  (t1.tv_nsec - t0.tv_nsec);
+		if (ns < 0)
+			ns = 0;
+		left->tv_sec = ns / 1000000000L;
+		left->tv_nsec = ns % 1000000000L;
+	}
+	return r;
+#endif
+}
+
+static inline void rp_sys_close(int fd)
+{
+#if RP_RAW
+	RP_SYS(SYS_close, fd, 0, 0, 0, 0, 0);
+#else
+	RP_LIBC(close(fd));
+#endif
+}
+
+#endif

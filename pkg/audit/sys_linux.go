@@ -1,0 +1,143 @@
+//go:build linux && (amd64 || arm64)
+
+package audit
+
+import (
+	"io"
+	"os"
+	"syscall"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// On Linux (64-bit x86 and Arm, where pread and pwrite take the offset in
+// one register) the system calls of one append (the lock, the sizes, the
+// head's read and write, the record's write) are raw system calls where
+// they wait for nothing but the page cache. Made through the scheduler
+// (syscall.Syscall), the first system call of a process that was idle
+// wakes the runtime's monitor thread, which then polls beside the append
+// until the process is idle again: about three context switches per
+// record in rampart-eval --listen, idle between questions, where the
+// record is all the system calls a question makes. The lock is tried
+// without waiting first; when another process holds it, it is waited for
+// through the scheduler, and so is an fsync.
+
+// The lock operations flock takes.
+const (
+	lockSh = unix.LOCK_SH
+	lockEx = unix.LOCK_EX
+	lockUn = unix.LOCK_UN
+)
+
+// rawErr turns a raw system call's errno into an error.
+func rawErr(e syscall.Errno) error {
+	if e == 0 {
+		return nil
+	}
+	return e
+}
+
+// flock takes (lockSh, lockEx) or releases (lockUn) f's advisory lock with
+// flock(2), waiting for it.
+func flock(f *os.File, how int) error {
+	fd := uintptr(f.Fd())
+	for {
+		_, _, e := unix.RawSyscall(unix.SYS_FLOCK, fd, uintptr(how|unix.LOCK_NB), 0)
+		if e == unix.EWOULDBLOCK && how != lockUn {
+			break
+		}
+		if e != unix.EINTR {
+			return rawErr(e)
+		}
+	}
+	for {
+		err := unix.Flock(int(fd), how)
+		if err != unix.EINTR {
+			return err
+		}
+	}
+}
+
+// fileState returns f's size and whether it still has a name (a file
+// removed while open has a link count of 0).
+func fileState(f *os.File) (size int64, linked bool, err error) {
+	var st unix.Stat_t
+	if _, _, e := unix.RawSyscall(unix.SYS_FSTAT, f.Fd(), uintptr(unsafe.Pointer(&st)), 0); e != 0 {
+		return 0, false, e
+	}
+	return st.Size, st.Nlink > 0, nil
+}
+
+// openAppend opens the active file at path for reading and appending,
+// creating it mode 0600.
+func openAppend(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+}
+
+// appendOnce appends b to f, opened by openAppend, with a single write(2).
+func appendOnce(f *os.File, b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	fd := f.Fd()
+	for {
+		n, _, e := unix.RawSyscall(unix.SYS_WRITE, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		if e == unix.EINTR {
+			continue
+		}
+		if e != 0 {
+			return 0, e
+		}
+		return int(n), nil
+	}
+}
+
+// readAt reads len(b) bytes of f at off, or fewer and io.EOF at its end.
+func readAt(f *os.File, b []byte, off int64) (int, error) {
+	fd := f.Fd()
+	n := 0
+	for n < len(b) {
+		m, _, e := unix.RawSyscall6(unix.SYS_PREAD64, fd, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n),
+			uintptr(off+int64(n)), 0, 0)
+		switch {
+		case e == unix.EINTR:
+			continue
+		case e != 0:
+			return n, e
+		case m == 0:
+			return n, io.EOF
+		}
+		n += int(m)
+	}
+	return n, nil
+}
+
+// writeAt writes b to f at off.
+func writeAt(f *os.File, b []byte, off int64) (int, error) {
+	fd := f.Fd()
+	n := 0
+	for n < len(b) {
+		m, _, e := unix.RawSyscall6(unix.SYS_PWRITE64, fd, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n),
+			uintptr(off+int64(n)), 0, 0)
+		switch {
+		case e == unix.EINTR:
+			continue
+		case e != 0:
+			return n, e
+		case m == 0:
+			return n, io.ErrShortWrite
+		}
+		n += int(m)
+	}
+	return n, nil
+}
+
+// truncate cuts f, opened by openAppend, to size bytes.
+func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()), size) }
+
+// OpenRead opens a file of the audit trail for reading. Readers that
+// follow the trail open its files with OpenRead, so that a writer can
+// still rotate the active file while they hold it (on Windows that needs
+// a handle that shares delete access).
+func OpenRead(name string) (*os.File, error) { return os.Open(name) }
