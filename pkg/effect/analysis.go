@@ -115,10 +115,29 @@ func unresolved(w string) bool {
 // "$DIR/build" names build somewhere, "$DIR" or "$HOME/$X" could be anything.
 func tailUnresolved(w string) bool {
 	w = strings.TrimRight(w, "/")
-	if i := strings.LastIndexByte(w, '/'); i >= 0 {
+	if i := lastSlashOutside(w); i >= 0 {
 		w = w[i+1:]
 	}
 	return unresolved(w) || w == ""
+}
+
+// lastSlashOutside is the index of the last "/" of w that is not inside a
+// ${...} expansion: the default of "${D:-./build}" is not a path element
+// of the word.
+func lastSlashOutside(w string) int {
+	last, depth := -1, 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == '$' && i+1 < len(w) && w[i+1] == '{':
+			depth++
+			i++
+		case w[i] == '}' && depth > 0:
+			depth--
+		case w[i] == '/' && depth == 0:
+			last = i
+		}
+	}
+	return last
 }
 
 func (a *analysis) command(i int, c *shell.Command) {

@@ -539,7 +539,8 @@ type funcDef struct {
 	body   *syntax.Stmt
 	f      frame
 	called bool
-	active bool // being walked: a recursive call is not walked again
+	active bool     // being walked: a recursive call is not walked again
+	alt    *funcDef // the body it had before a branch that may not have run redefined it (scopes.go)
 }
 
 // walkUncalled walks the bodies of functions nothing on the line called,
@@ -674,6 +675,21 @@ func (s *state) readBuiltin(words []string, subs []span) {
 				names = append(names, w)
 			}
 		}
+		if len(names) == 0 {
+			names = append(names, "REPLY") // read with no name sets REPLY
+		}
+	case "getopts":
+		// getopts OPTSTRING NAME: NAME and OPTARG come from the arguments.
+		names = append(names, "OPTARG", "OPTIND")
+		if len(words) > 2 {
+			names = append(names, words[2])
+		}
+	case "wait":
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-p" {
+				names = append(names, words[i+1])
+			}
+		}
 	case "mapfile", "readarray":
 		for i := 1; i < len(words); i++ {
 			w := words[i]
@@ -691,6 +707,8 @@ func (s *state) readBuiltin(words []string, subs []span) {
 	case "printf":
 		if len(words) > 2 && words[1] == "-v" {
 			names = append(names, words[2])
+		} else if len(words) > 1 && len(words[1]) > 2 && strings.HasPrefix(words[1], "-v") {
+			names = append(names, words[1][2:]) // printf -vNAME
 		}
 	default:
 		return

@@ -23,6 +23,7 @@ type state struct {
 	execOut   []string            // files a bare exec just sent the line's output to
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
+	scope     scopeState          // scopes.go: subshells, branches and locals being walked
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead
@@ -45,6 +46,7 @@ type variable struct {
 	known bool
 	subs  []span   // substitutions whose output the value holds
 	elems []string // an array's elements, when every one is known
+	alts  []string // other values it may hold, assigned on a branch that may not have run (scopes.go)
 }
 
 // pipe is one pipeline; stage advances as its stages are walked.
@@ -69,6 +71,7 @@ type frame struct {
 	synthetic bool
 	pl        *pipe // the current pipeline, nil until a statement needs one
 	inPipe    bool  // walking a stage of a pipeline: nested statements share pl
+	inBg      bool  // walking a background statement's own command, already isolated
 }
 
 // slice returns the source text of n.
@@ -211,6 +214,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	if !f.inPipe {
 		f.pl = nil
 	}
+	if st.Background && !f.inBg {
+		// A background job runs in a subshell (scopes.go).
+		f.inBg = true
+		s.isolated(func() { s.walkStmt(st, f) })
+		return
+	}
+	f.inBg = false
 	switch c := st.Cmd.(type) {
 	case nil:
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
@@ -237,19 +247,24 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			return
 		}
 		s.walkStmt(c.X, f)
-		s.walkStmt(c.Y, f)
+		// The right side of && and || may not run (scopes.go).
+		s.maybe(func() { s.walkStmt(c.Y, f) })
 	case *syntax.Subshell:
-		s.walkStmts(c.Stmts, f)
+		s.isolated(func() { s.walkStmts(c.Stmts, f) })
 	case *syntax.Block:
 		s.walkStmts(c.Stmts, f)
 	case *syntax.IfClause:
-		for ic := c; ic != nil; ic = ic.Else {
-			s.walkStmts(ic.Cond, f)
-			s.walkStmts(ic.Then, f)
+		for ic, first := c, true; ic != nil; ic, first = ic.Else, false {
+			if first {
+				s.walkStmts(ic.Cond, f)
+			} else {
+				s.maybe(func() { s.walkStmts(ic.Cond, f) })
+			}
+			s.maybe(func() { s.walkStmts(ic.Then, f) })
 		}
 	case *syntax.WhileClause:
 		s.walkStmts(c.Cond, f)
-		s.walkStmts(c.Do, f)
+		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
 		case *syntax.WordIter:
@@ -270,15 +285,16 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			}
 		case *syntax.CStyleLoop:
 			s.walkNested(l, f)
+			s.arithAssigns(l)
 		}
-		s.walkStmts(c.Do, f)
+		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.CaseClause:
 		s.walkNested(c.Word, f)
 		for _, it := range c.Items {
 			for _, p := range it.Patterns {
 				s.walkNested(p, f)
 			}
-			s.walkStmts(it.Stmts, f)
+			s.maybe(func() { s.walkStmts(it.Stmts, f) })
 		}
 	case *syntax.FuncDecl:
 		// A function's body is walked where it is called, with the call's
@@ -287,11 +303,12 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			if s.funcs == nil {
 				s.funcs = map[string]*funcDef{}
 			}
+			s.logFunc(c.Name.Value)
 			s.funcs[c.Name.Value] = &funcDef{body: c.Body, f: f}
 		}
 	case *syntax.CoprocClause:
 		if c.Stmt != nil {
-			s.walkStmt(c.Stmt, f)
+			s.isolated(func() { s.walkStmt(c.Stmt, f) })
 		}
 	case *syntax.TestDecl:
 		if c.Body != nil {
@@ -299,6 +316,8 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 	default: // ArithmCmd, TestClause, LetClause: only substitutions run
 		s.walkNested(c, f)
+		s.arithAssigns(c) // scopes.go: ((i++)), let i+=1
+		s.testAssigns(c)  // [[ x =~ re ]] sets BASH_REMATCH
 	}
 }
 
@@ -321,7 +340,8 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		if i > 0 {
 			f.pl.stage++
 		}
-		s.walkStmt(st, f)
+		// Each stage runs in a subshell (scopes.go).
+		s.isolated(func() { s.walkStmt(st, f) })
 	}
 	if cap(stages) <= maxStmtBuf {
 		s.stmtBuf = stages[:0]
@@ -365,10 +385,10 @@ func (s *state) walkNested(n syntax.Node, f frame) {
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.CmdSubst:
-			s.walkStmts(n.Stmts, f.deeper())
+			s.isolated(func() { s.walkStmts(n.Stmts, f.deeper()) })
 			return false
 		case *syntax.ProcSubst:
-			s.walkStmts(n.Stmts, f.deeper())
+			s.isolated(func() { s.walkStmts(n.Stmts, f.deeper()) })
 			return false
 		}
 		return true
@@ -379,6 +399,7 @@ func (s *state) setVar(name, val string, known bool) {
 	if s.vars == nil {
 		s.vars = make(map[string]variable)
 	}
+	s.logVar(name) // scopes.go
 	s.vars[name] = variable{val: val, known: known}
 }
 
@@ -426,11 +447,13 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		if a.Append {
 			subs = s.vars[a.Name.Value].subs
 		}
-		s.setVar(a.Name.Value, val, known)
+		// A nameref's assignment writes the variable it names.
+		target := s.refName(a.Name.Value)
+		s.setVar(target, val, known)
 		if len(e.subs) > nsubs || len(subs) > 0 {
-			v := s.vars[a.Name.Value]
+			v := s.vars[target]
 			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
-			s.vars[a.Name.Value] = v
+			s.vars[target] = v
 		}
 	}
 	if a.Value != nil {
@@ -475,6 +498,10 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 		e.word(w, true)
 	}
 	s.finish(e, redirs)
+	if len(e.alts) > 0 {
+		// A word read a variable that may hold another value (scopes.go).
+		s.altCalls(c, redirs, f, e.alts)
+	}
 	for name, old := range saved {
 		if old == nil {
 			delete(s.vars, name)
@@ -489,12 +516,31 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f frame) {
 	e := &expander{s: s, f: f}
 	e.words, e.dyn = append(e.words, c.Variant.Value), append(e.dyn, false)
+	local := s.scope.inFunc > 0 && (c.Variant.Value == "local" || c.Variant.Value == "declare" || c.Variant.Value == "typeset")
 	for _, a := range c.Args {
+		if local && a.Name != nil {
+			// Gone when the function returns (emitWords).
+			old, had := s.vars[a.Name.Value]
+			s.scope.locals = append(s.scope.locals, varUndo{a.Name.Value, old, had})
+		}
 		switch {
 		case a.Naked && a.Name != nil:
 			e.words, e.dyn = append(e.words, a.Name.Value), append(e.dyn, false)
 		case a.Naked && a.Value != nil:
+			n := len(e.words)
 			e.word(a.Value, true)
+			for k := n; k < len(e.words); k++ {
+				// declare "c=rm", export $(echo D=x): an assignment all the
+				// same (scopes.go).
+				if strings.IndexByte(e.words[k], '=') > 0 {
+					if local {
+						name, _, _ := strings.Cut(e.words[k], "=")
+						old, had := s.vars[name]
+						s.scope.locals = append(s.scope.locals, varUndo{name, old, had})
+					}
+					s.declAssign(e.words[k], e.dyn[k])
+				}
+			}
 		default:
 			w, d := s.assign(e, a, true)
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
@@ -620,9 +666,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	interp := s.findBack(start, progName(inner[0]))
 	ran := 0
+	child := progName(inner[0]) != "source" && progName(inner[0]) != "."
 	run := func(text string) {
 		ran++
-		if lang == "sh" {
+		if lang == "sh" && child {
+			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
+		} else if lang == "sh" {
 			s.parseString(text, f)
 		} else if lang == "cron" || lang == "make" || lang == "expect" {
 			s.runText(text, lang, f)

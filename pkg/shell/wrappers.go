@@ -62,7 +62,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if catalog.HasSettingChannel(name) {
 		s.walkSettings(f, name, words)
 	}
-	if fn, ok := s.funcs[words[0]]; ok && !fn.active && f.depth < MaxDepth {
+	// A function redefined on a branch that may not have run may be
+	// either body (scopes.go): each is walked.
+	for fn, k := s.funcs[words[0]], 0; fn != nil && k < maxAlts && f.depth < MaxDepth; fn, k = fn.alt, k+1 {
+		if fn.active {
+			continue
+		}
 		fn.active, fn.called = true, true
 		g := viaFrame(fn.f, words[0])
 		g.src, g.depth = fn.f.src, f.depth+1
@@ -70,6 +75,8 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// (env | send reads the pipe), with the call's substitutions in $1...
 		g.pl, g.inPipe = f.pl, f.inPipe
 		subs := s.inputs
+		mark := len(s.scope.locals)
+		s.scope.inFunc++
 		s.withPositional(words, func() {
 			for _, n := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"} {
 				if v, ok := s.vars[n]; ok && len(subs) > 0 {
@@ -79,6 +86,16 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			s.walkStmt(fn.body, g)
 		})
+		s.scope.inFunc--
+		for i := len(s.scope.locals) - 1; i >= mark; i-- {
+			// Its locals are gone when it returns.
+			if u := s.scope.locals[i]; u.had {
+				s.vars[u.name] = u.old
+			} else {
+				delete(s.vars, u.name)
+			}
+		}
+		s.scope.locals = s.scope.locals[:mark]
 		fn.active = false
 	}
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
@@ -112,14 +129,17 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	switch {
 	case isShell(name):
-		for _, rc := range startupFiles(words) {
-			s.runFile(rc, "sh", f)
-		}
-		if script, ok := shellScript(words); ok {
-			s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
-		} else if op := scriptOperand(words); op != "" {
-			s.runFile(op, "sh", f)
-		}
+		// A child shell: what it assigns does not last (scopes.go).
+		s.isolated(func() {
+			for _, rc := range startupFiles(words) {
+				s.runFile(rc, "sh", f)
+			}
+			if script, ok := shellScript(words); ok {
+				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
+			} else if op := scriptOperand(words); op != "" {
+				s.runFile(op, "sh", f)
+			}
+		})
 	case name == "alias" || name == "hash":
 		s.defineAliases(name, words[1:])
 	case name == "source" || name == ".":
@@ -136,22 +156,22 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "su" || name == "runuser":
 		if script, ok := suScript(words); ok {
-			s.parseString(script, viaFrame(f, name))
+			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
 		}
 	case name == "ssh":
 		if remote := sshRemote(words); remote != "" {
-			s.parseString(remote, viaFrame(f, name))
+			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
 		}
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
 	case name == "watch":
 		if i := watchFlags.skip(words, 1); i < len(words) {
-			s.parseString(strings.Join(words[i:], " "), viaFrame(f, name))
+			s.isolated(func() { s.parseString(strings.Join(words[i:], " "), viaFrame(f, name)) })
 		}
 	case name == "flock":
 		if script, ok := flockScript(words); ok {
-			s.parseString(script, viaFrame(f, name))
+			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
 		}
 	case name == "find":
 		s.find(f, words, dyn)
@@ -1066,7 +1086,8 @@ func readsStdin(words []string) (string, bool) {
 	}
 	switch name {
 	case "source", ".":
-		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-")
+		// source <(…), source /dev/stdin: the text comes in on a descriptor.
+		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || words[1] == "/dev/fd/0" || strings.HasPrefix(words[1], "<("))
 	case "make", "gmake", "bmake":
 		// make -f - (or /dev/stdin): the makefile comes in on stdin.
 		for i := 1; i+1 < len(words); i++ {
