@@ -164,6 +164,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
+	a.codePaths(i, c, &cl, f) // named.go
 	a.noteBinCopies(f)
 }
 
@@ -245,8 +246,10 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 		if r.Op == "<" {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
+			a.unresolvedTail(i, t, Read, f) // named.go
 			continue
 		}
+		a.unresolvedTail(i, t, Write, f)
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
 		f.writes = append(f.writes, p)
 	}

@@ -97,6 +97,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 			f.reads = append(f.reads, p)
+			a.unresolvedTail(i, w.Text, Read, f) // named.go
 			if cl.Mark("removesource") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
@@ -121,6 +122,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
+			a.unresolvedTail(i, w.Text, Write, f) // named.go
 			if hasProp(e, "opens") {
 				// A database file is read as well as written.
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
@@ -137,6 +139,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs") || hasProp(e, "moves") && dirLike(p)})
+			a.unresolvedTail(i, w.Text, Delete, f) // named.go
 			if hasProp(e, "moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
@@ -167,6 +170,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				p := a.clean(w.Text, i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
+				a.unresolvedTail(i, w.Text, Read, f) // named.go
 			} else if hasProp(e, "bare-host") {
 				a.remote(i, w.Text, f)
 			}
@@ -188,6 +192,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
+			a.unresolvedTail(i, w.Text, Read, f) // named.go
 			if unresolved(w.Text) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: w.Text})
 			}

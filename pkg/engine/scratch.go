@@ -33,6 +33,7 @@ type execScratch struct {
 	// is its method value, made once per scratch.
 	probe   evaluation
 	probeFn func(string) bool
+	protFn  func(string) bool // answers effect.Env.Protected, from the same probe
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -137,4 +138,13 @@ func (sc *execScratch) sensitive(ev *evaluation) func(string) bool {
 		sc.probeFn = sc.probe.sensitive
 	}
 	return sc.probeFn
+}
+
+// protected returns the probe's protected as a function; sensitive set
+// the probe up for the line.
+func (sc *execScratch) protected() func(string) bool {
+	if sc.protFn == nil {
+		sc.protFn = sc.probe.protected
+	}
+	return sc.protFn
 }
