@@ -20,6 +20,7 @@ type analysis struct {
 	per []cmdFacts // per command
 
 	binCopies map[string]string // copies and links of system programs made on the line: path → program
+	links     map[string]string // links made on the line: link → what it leads to (links.go)
 	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
 }
@@ -81,6 +82,9 @@ func (a *analysis) clean(p string, i int) string {
 	cwd := a.env.Cwd
 	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]
+	}
+	if len(a.links) > 0 {
+		return a.throughLinks(match.CleanPath(p, cwd, a.env.Home))
 	}
 	return match.CleanPath(p, cwd, a.env.Home)
 }
@@ -166,6 +170,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 	a.sources(i, c, f, &cl)
 	a.codePaths(i, c, &cl, f) // named.go
 	a.noteBinCopies(f)
+	a.noteLinks(i, c) // links.go
 }
 
 // code turns what a one-liner scan found into effects.

@@ -138,6 +138,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
+			if a.isLink(w.Text, i) {
+				// rm LINK removes the link, not what it leads to (links.go).
+				links := a.links
+				a.links = nil
+				p = a.clean(w.Text, i)
+				a.links = links
+			}
 			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs") || hasProp(e, "moves") && dirLike(p)})
 			a.unresolvedTail(i, w.Text, Delete, f) // named.go
 			if hasProp(e, "moves") {
