@@ -26,10 +26,10 @@ func (a *analysis) unresolvedTail(i int, raw string, kind Kind, f *cmdFacts) {
 	}
 	tail := ""
 	switch {
-	case unresolved(raw) && unresolved(a.clean(raw, i)):
+	case unresolved(raw):
 		// "$(…)/.ssh": the tail is whole path elements; "backup-$stamp.tgz"
-		// has none.
-		if tail = literalTail(raw); !strings.HasPrefix(tail, "/") {
+		// has none. "$PWD/x" is resolved by cleaning.
+		if tail = literalTail(raw); !strings.HasPrefix(tail, "/") || !unresolved(a.clean(raw, i)) {
 			return
 		}
 	case !unresolved(raw) && i < len(a.cwds) && unresolved(a.cwds[i]) && raw != "" && raw[0] != '/' && raw[0] != '~':
@@ -118,12 +118,18 @@ func (a *analysis) codePaths(i int, c *shell.Command, cl *catalog.Classified, f 
 		return
 	}
 	e := cl.Entry
+	sawCode := false
 	for _, w := range cl.Words {
 		if w.Role == catalog.Code || w.Role == catalog.Shell && hasProp(e, "shell-prefix") {
 			a.scanCodePaths(i, w.Text, f)
+			sawCode = sawCode || w.Role == catalog.Code
 		}
 	}
-	code, ok, stdin := shell.InterpreterCode(c)
+	code, ok, stdin := "", false, false
+	if !sawCode {
+		// awk's program is a code word already; python -c's is not.
+		code, ok, stdin = shell.InterpreterCode(c)
+	}
 	if ok {
 		a.scanCodePaths(i, code, f)
 	}

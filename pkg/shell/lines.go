@@ -179,6 +179,7 @@ func (s *state) runFile(name, lang string, f frame) {
 	text, ok := s.files[fileKey(name)]
 	if !ok {
 		s.runsOpaque(len(s.out)-1, name)
+		s.runsWritten(len(s.out)-1, name) // written.go
 		return
 	}
 	s.runText(text, lang, f)

@@ -647,6 +647,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		if file := argFile(e.words); file != "" {
 			if text, ok := s.files[fileKey(file)]; ok {
 				s.xargsInput(f, e.words, []string{text})
+			} else {
+				s.runsWritten(start, file) // written.go
 			}
 		}
 	}

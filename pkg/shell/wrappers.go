@@ -235,6 +235,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		}
 		s.runsOpaque(len(s.out)-1, words[0])
+		if strings.Contains(words[0], "/") && scriptName(words[0]) {
+			s.runsWritten(len(s.out)-1, words[0]) // written.go: ./t.sh
+		}
 		s.loadModules(name, words, f)
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1
