@@ -175,6 +175,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "find":
 		s.find(f, words, dyn)
+	case name == "fd" || name == "fdfind":
+		s.fdExec(f, words) // findnarrow.go
 	case name == "sed" || name == "gsed":
 		s.sedExec(len(s.out)-1, words, f)
 	case name == "gdb" || name == "lldb":
@@ -258,7 +260,7 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
+		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
@@ -1220,16 +1222,18 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 	}
 	paths := words[start:min(i, len(words))]
 	g := viaFrame(f, "find")
-	del, narrowed, widened := false, false, false
+	del, narrowed, widened, deletes := false, false, false, false
 	named := "" // a -name pattern: what {} stands for under each starting point
 	for i < len(words) {
 		switch w := words[i]; w {
 		case "-o", "-or", "!", "-not", ",":
 			widened = true
 		case "-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex",
-			"-lname", "-ilname", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin",
-			"-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-links", "-samefile":
-			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" {
+			"-lname", "-ilname", "-inum", "-samefile", "-size":
+			// A test narrows when its pattern names something: '?*',
+			// '[!.]*', '.+' and -path '/home/dev/*' match every file
+			// (findnarrow.go). Of the sizes, only empty files narrow.
+			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" && findNarrows(w, words[i+1]) {
 				narrowed = true
 				if (w == "-name" || w == "-iname") && !strings.Contains(words[i+1], "/") && named == "" {
 					named = words[i+1]
@@ -1251,6 +1255,9 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 				switch {
 				case !narrowed || widened:
 					s.findExec(g, words[i+1:j], paths)
+					// And on what is below them: -type f and the
+					// like pick those (find ~ -type f -exec cp /dev/null {} ;).
+					s.findExec(g, words[i+1:j], namedUnder(paths, "*"))
 				case named != "":
 					// find ~/.ssh -name 'id_*' -exec cat {} +: {} is the
 					// files of that name below each starting point.
@@ -1261,8 +1268,16 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 			continue
 		case "-delete":
 			del = del || !narrowed || widened
+			deletes = true
 		}
 		i++
+	}
+	if !del && named != "" && !widened && deletes {
+		// find ~ -name '.?*' -delete: the files of that name below each
+		// starting point (findnarrow.go).
+		rm := append([]string{"rm", "-r", "-f"}, namedUnder(paths, named)...)
+		g.synthetic = true
+		s.emitWords(g, rm, nil, nil, false)
 	}
 	if del {
 		rm := make([]string, 0, 3+max(len(paths), 1))
