@@ -509,6 +509,14 @@ func (s *state) wrapperString(name, text string, f frame) {
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
 		}
+		// An editor's ex command may run Lua (nvim -c 'lua os.execute(…)')
+		// or call system() (vim +'call system("…")'): scanned as code.
+		t := strings.TrimLeft(text, ": \t")
+		if rest, ok := strings.CutPrefix(t, "lua "); ok {
+			s.scanCode("lua", rest, g)
+		} else if strings.Contains(t, "system(") {
+			s.scanCode("awk", t, g) // system("CMD") as awk has it
+		}
 	default:
 		s.parseString(text, g)
 	}

@@ -155,6 +155,8 @@ const (
 	hookCopy                     // copies or moves a file: source, then destination
 	hookKill                     // signals a process: the pid first (-1 is every process)
 	hookWrite                    // writes or appends to a file: the path first
+	hookOpen3                    // perl's open3: three handles, then the command
+	hookPipeOpen                 // ruby's open("|cmd"): a command when the path starts with |
 )
 
 type hook struct {
@@ -183,12 +185,14 @@ var langHooks = map[string][]hook{
 		{"system", hookShell}, {"exec", hookShell},
 		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
 		{"rmtree", hookRmTree}, {"remove_tree", hookRmTree},
-		{"open", hookPerlOpen},
+		{"open", hookPerlOpen}, {"open2", hookSpawn}, {"open3", hookOpen3},
 	},
 	"ruby": {
 		{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
 		{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
-		{"popen2", hookShell}, {"popen3", hookShell},
+		{"popen2", hookShell}, {"popen3", hookShell}, {"popen2e", hookShell},
+		{"pipeline", hookShell}, {"pipeline_r", hookShell}, {"pipeline_w", hookShell},
+		{"pipeline_rw", hookShell}, {"pipeline_start", hookShell}, {"open", hookPipeOpen},
 		{"rm_rf", hookRmTree}, {"rm_r", hookRmTree}, {"remove_dir", hookRmTree},
 		{"remove_entry", hookRmTree}, {"remove_entry_secure", hookRmTree}, {"rmtree", hookRmTree},
 		{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
@@ -440,6 +444,18 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		}
 	case hookKill:
 		// os.kill(-1, …) is found by codeFacts (the pid is a number).
+	case hookOpen3:
+		if len(args) > 3 {
+			if cmd, ok := shellCommand(args[3:]); ok {
+				s.parseString(cmd, f)
+				return true
+			}
+		}
+		return false
+	case hookPipeOpen:
+		if len(args) > 0 && args[0].known && !args[0].list && strings.HasPrefix(args[0].str, "|") {
+			s.parseString(args[0].str[1:], f)
+		}
 	}
 	return true
 }

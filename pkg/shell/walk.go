@@ -456,6 +456,11 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			s.vars[target] = v
 		}
 	}
+	if a.Value != nil && promptVar(a.Name.Value) && strings.ContainsAny(val, "$`") {
+		// PS4='$(CMD)' with bash -x, PS1/PS0 with bash -i: the shell
+		// expands the prompt, running its command substitutions.
+		s.parseString(val, viaFrame(e.f, a.Name.Value))
+	}
 	if a.Value != nil {
 		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
 		// program will run (settings.go); appended to a value from
@@ -912,4 +917,10 @@ func (s *state) markUnknown(i int, why string) {
 	if i >= 0 && i < len(s.out) {
 		s.out[i].Unknown = append(s.out[i].Unknown, why)
 	}
+}
+
+// promptVar reports a prompt the shell expands (and so runs the command
+// substitutions of) each time it prints it.
+func promptVar(name string) bool {
+	return name == "PS0" || name == "PS1" || name == "PS2" || name == "PS4"
 }

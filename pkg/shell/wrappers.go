@@ -175,6 +175,13 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "find":
 		s.find(f, words, dyn)
+	case name == "osascript":
+		// do shell script "CMD" (AppleScript), doShellScript("CMD") (JXA).
+		for _, w := range words[1:] {
+			for _, cmd := range appleShellScripts(w) {
+				s.parseString(cmd, viaFrame(f, name))
+			}
+		}
 	case name == "fd" || name == "fdfind":
 		s.fdExec(f, words) // findnarrow.go
 	case name == "sed" || name == "gsed":
@@ -260,7 +267,7 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind",
+		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
@@ -1094,9 +1101,10 @@ func readsStdin(words []string) (string, bool) {
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || words[1] == "/dev/fd/0" || strings.HasPrefix(words[1], "<("))
 	case "make", "gmake", "bmake":
-		// make -f - (or /dev/stdin): the makefile comes in on stdin.
+		// make -f - (or /dev/stdin, or <(…)): the makefile comes in on a
+		// descriptor.
 		for i := 1; i+1 < len(words); i++ {
-			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && (words[i+1] == "-" || words[i+1] == "/dev/stdin") {
+			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && (words[i+1] == "-" || words[i+1] == "/dev/stdin" || strings.HasPrefix(words[i+1], "<(")) {
 				return "make", true
 			}
 		}
@@ -1416,4 +1424,32 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 
 func isFindExpr(w string) bool {
 	return len(w) > 1 && w[0] == '-' || w == "(" || w == ")" || w == "!" || w == ","
+}
+
+// appleShellScripts gives the shell commands AppleScript or JavaScript for
+// Automation code hands to a shell: do shell script "CMD",
+// doShellScript("CMD"), with the string literal read as written.
+func appleShellScripts(code string) []string {
+	var out []string
+	for _, lead := range []string{"do shell script", "doShellScript("} {
+		for at := 0; at < len(code); {
+			k := strings.Index(code[at:], lead)
+			if k < 0 {
+				break
+			}
+			rest := strings.TrimLeft(code[at+k+len(lead):], " \t")
+			at += k + len(lead)
+			if rest == "" || rest[0] != '"' && rest[0] != '\'' {
+				out = append(out, "$_") // a computed script: nobody knows it
+				continue
+			}
+			q := rest[0]
+			end := strings.IndexByte(rest[1:], q)
+			if end < 0 {
+				continue
+			}
+			out = append(out, strings.ReplaceAll(rest[1:end+1], `\"`, `"`))
+		}
+	}
+	return out
 }
