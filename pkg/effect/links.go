@@ -22,10 +22,25 @@ const maxLinks = 16
 // --bind / --rbind / -o bind SRC DIR.
 func (a *analysis) noteLinks(i int, c *shell.Command) {
 	var ops []string
-	linkish := false
+	linkish, symbolic := false, false
 	switch c.Name {
+	case "mv", "gmv":
+		// mv LINK NEW: the link under its new name.
+		if len(a.links) > 0 {
+			if o := plainOperands(c.Args); len(o) == 2 {
+				if t, ok := a.links[a.cleanRaw(o[0], i)]; ok {
+					a.links[a.cleanRaw(o[1], i)] = t
+				}
+			}
+		}
+		return
 	case "ln", "link":
 		linkish = true
+		for _, w := range c.Args {
+			if w == "-s" || w == "--symbolic" || len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 's') > 0 {
+				symbolic = true
+			}
+		}
 	case "cp", "gcp":
 		for _, w := range c.Args {
 			if w == "-s" || w == "-l" || w == "--link" || w == "--symbolic-link" ||
@@ -62,6 +77,14 @@ func (a *analysis) noteLinks(i int, c *shell.Command) {
 		return
 	}
 	target, link := a.clean(ops[0], i), a.clean(ops[1], i)
+	if symbolic && !strings.HasPrefix(ops[0], "/") && !strings.HasPrefix(ops[0], "~") && !strings.HasPrefix(ops[0], "$") {
+		// A relative symbolic link leads from the directory it is in.
+		dir := path.Dir(strings.TrimSuffix(ops[1], "/"))
+		if strings.HasSuffix(ops[1], "/") {
+			dir = strings.TrimSuffix(ops[1], "/")
+		}
+		target = a.clean(path.Join(dir, ops[0]), i)
+	}
 	if strings.HasSuffix(ops[1], "/") {
 		link += "/" + path.Base(target) // ln -s T DIR/: DIR/base(T)
 	}
@@ -105,4 +128,27 @@ func (a *analysis) isLink(w string, i int) bool {
 	a.links = links
 	_, ok := links[p]
 	return ok
+}
+
+// plainOperands are the words of a command that are not options.
+func plainOperands(args []string) []string {
+	var out []string
+	for k, w := range args {
+		if w == "--" {
+			return append(out, args[k+1:]...)
+		}
+		if !strings.HasPrefix(w, "-") {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// cleanRaw cleans a path without following the line's links.
+func (a *analysis) cleanRaw(w string, i int) string {
+	links := a.links
+	a.links = nil
+	p := a.clean(w, i)
+	a.links = links
+	return p
 }

@@ -55,6 +55,15 @@ done:
 		return
 	}
 	cand := path.Clean(a.env.Home + "/" + tail)
+	if strings.ContainsAny(tail, "*?[") {
+		// A glob: the engine judges it against the files it could name.
+		k := Write
+		if kind == Read {
+			k = Read
+		}
+		a.add(Effect{Kind: k, Cmd: i, Path: cand})
+		return
+	}
 	switch {
 	case kind == Read && a.sensitive(cand):
 		f.source = first(f.source, "credential")
@@ -125,6 +134,20 @@ func (a *analysis) codePaths(i int, c *shell.Command, cl *catalog.Classified, f 
 			sawCode = sawCode || w.Role == catalog.Code
 		}
 	}
+	for _, w := range cl.Words {
+		switch {
+		case (w.Option == "-f" || w.Option == "--file") && (c.Name == "sed" || c.Name == "gsed" || scriptAwk(c.Name)):
+			// sed -f FILE, awk -f FILE: a script the line wrote.
+			if text, ok := a.fileText(w.Text); ok {
+				a.scanCodePaths(i, text, f)
+			}
+		case (w.Option == "-v" || w.Option == "--assign") && scriptAwk(c.Name):
+			// awk -v f=/home/dev/.bashrc '... > f'.
+			if _, v, ok := strings.Cut(w.Text, "="); ok {
+				a.scanCodePaths(i, "> "+v, f)
+			}
+		}
+	}
 	code, ok, stdin := "", false, false
 	if !sawCode {
 		// awk's program is a code word already; python -c's is not.
@@ -155,7 +178,8 @@ func (a *analysis) scanCodePaths(i int, code string, f *cmdFacts) {
 	if !strings.ContainsAny(code, "/.~") {
 		return
 	}
-	homeish := strings.Contains(code, "home") || strings.Contains(code, "HOME") || strings.Contains(code, "Home") || strings.Contains(code, "~")
+	homeish := strings.Contains(code, "home") || strings.Contains(code, "HOME") || strings.Contains(code, "Home") || strings.Contains(code, "~") ||
+		strings.Contains(code, "expanduser") || strings.Contains(code, "pw_dir") || strings.Contains(code, "getpwuid") || strings.Contains(code, "USERPROFILE")
 	secret, flagged := false, false
 	var others []string
 	for k := 0; k < len(code); {
@@ -213,7 +237,7 @@ func (a *analysis) scanCodePaths(i int, code string, f *cmdFacts) {
 		case a.sensitive(cand):
 			secret = true
 			a.add(Effect{Kind: Read, Cmd: i, Path: cand})
-		case !flagged && a.protected(cand):
+		case !flagged && writeIntent(code) && a.protected(cand):
 			flagged = true
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c0(code) + " names " + cand + ", which it may write"})
 		default:
@@ -243,4 +267,28 @@ func validIdent(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// writeIntents are the spellings with which code writes, links, moves or
+// removes a file, or an editor or sed script writes one ("w FILE").
+var writeIntents = []string{"write", "append", "'a'", `"a"`, "'w'", `"w"`, "'a+'", "'w+'", "'r+'", ">", "truncate",
+	"symlink", "link", "rename", "move", "mv", "copy", "cp", "unlink", "remove", "rm", "delete", "put", "open", "w ", "w!", "W ", "print"}
+
+// writeIntent reports whether code may write a file it names: code that
+// only prints a path (print(os.path.expanduser('~/.bashrc'))) does not.
+func writeIntent(code string) bool {
+	for _, w := range writeIntents {
+		if w == "print" {
+			// print > FILE (awk) is a write; print(x) alone is not.
+			continue
+		}
+		if strings.Contains(code, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func scriptAwk(name string) bool {
+	return name == "awk" || name == "gawk" || name == "mawk" || name == "nawk"
 }

@@ -98,7 +98,7 @@ var fdValueOptions = map[string]bool{
 func (s *state) fdExec(f frame, words []string) {
 	g := viaFrame(f, progName(words[0]))
 	var pos []string
-	narrowed := false
+	narrowed, byExt := false, false
 	var cmds [][]string
 	for i := 1; i < len(words); i++ {
 		w := words[i]
@@ -113,7 +113,7 @@ func (s *state) fdExec(f frame, words []string) {
 			}
 			i = j
 		case w == "-e" || w == "--extension" || strings.HasPrefix(w, "--extension="):
-			narrowed = true
+			narrowed, byExt = true, true
 			if !strings.Contains(w, "=") {
 				i++
 			}
@@ -124,8 +124,13 @@ func (s *state) fdExec(f frame, words []string) {
 			pos = append(pos, w)
 		}
 	}
+	name := ""
 	if len(pos) > 0 {
 		narrowed = narrowed || regexLiteral(pos[0])
+		// '^\.ssh$': a name, which fd matches anywhere below the paths.
+		if n := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(pos[0], "^"), "$"), `\.`, "."); n != "" && !strings.ContainsAny(n, `\^$*+?()[]{}|`) {
+			name = n
+		}
 		pos = pos[1:]
 	}
 	if len(pos) == 0 {
@@ -134,6 +139,13 @@ func (s *state) fdExec(f frame, words []string) {
 	for _, cmd := range cmds {
 		s.emitWords(g, cmd, nil, nil, false)
 		if narrowed {
+			if name != "" && !byExt {
+				withName := cmd
+				if !contains(cmd, "{}") {
+					withName = append(cmd[:len(cmd):len(cmd)], "{}")
+				}
+				s.findExec(g, withName, namedUnder(pos, name))
+			}
 			continue
 		}
 		for _, paths := range [][]string{pos, namedUnder(pos, "*")} {

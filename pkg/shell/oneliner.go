@@ -213,7 +213,7 @@ var langHooks = map[string][]hook{
 	},
 	"awk": {{"system", hookShell}},
 	"lua": {
-		{"os.execute", hookShell}, {"io.popen", hookShell},
+		{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 		{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
 	},
 	"php": {
@@ -441,6 +441,10 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		// Reported as "tee" of the file, which the engine judges as a write.
 		if len(args) > 0 && args[0].known && !args[0].list {
 			s.synth(f, []string{"tee", args[0].str})
+			if len(args) > 1 && args[1].known && !args[1].list {
+				// writeFileSync('x.sh', 'TEXT'): the line wrote TEXT there.
+				s.recordFile(args[0].str, args[1].str, false)
+			}
 		}
 	case hookKill:
 		// os.kill(-1, …) is found by codeFacts (the pid is a number).

@@ -330,3 +330,52 @@ func (s *state) assignDefault(p *syntax.ParamExp) (string, bool) {
 	}
 	return v, ok
 }
+
+// assignAlts gives the variable an assignment stores the other values its
+// value would have with each alternative of the variables it reads.
+func (s *state) assignAlts(e *expander, a *syntax.Assign) {
+	target := s.refName(a.Name.Value)
+	cur, ok := s.vars[target]
+	if !ok || !cur.known {
+		return
+	}
+	var alts []string
+	for k, n := range e.alts {
+		if k == 2 {
+			break
+		}
+		v, ok := s.vars[n]
+		if !ok || n == target {
+			continue
+		}
+		for _, alt := range v.alts {
+			s.vars[n] = variable{val: alt, known: true}
+			x := &expander{s: s, f: e.f, noAlts: true}
+			if val, dyn := x.one(a.Value); !dyn && val != cur.val && !contains(alts, val) {
+				alts = append(alts, val)
+			}
+		}
+		s.vars[n] = v
+	}
+	if len(alts) > 0 {
+		cur = s.vars[target]
+		cur.alts = append(cur.alts, alts...)
+		if len(cur.alts) > maxAlts {
+			cur.known, cur.alts = false, nil
+		}
+		s.vars[target] = cur
+	}
+}
+
+// declGlobal reports declare -g: its assignments are global even in a
+// function.
+func declGlobal(c *syntax.DeclClause) bool {
+	for _, a := range c.Args {
+		if a.Naked && a.Value != nil {
+			if l := a.Value.Lit(); strings.HasPrefix(l, "-") && strings.Contains(l, "g") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -456,10 +456,14 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			s.vars[target] = v
 		}
 	}
-	if a.Value != nil && promptVar(a.Name.Value) && strings.ContainsAny(val, "$`") {
+	if store && a.Value != nil && len(e.alts) > 0 {
+		// X="$c -rf ~" with c one of several values: so is X (scopes.go).
+		s.assignAlts(e, a)
+	}
+	if a.Value != nil && promptVar(a.Name.Value) && (strings.Contains(val, "$(") || strings.Contains(val, "`") || strings.Contains(val, "${ ")) {
 		// PS4='$(CMD)' with bash -x, PS1/PS0 with bash -i: the shell
 		// expands the prompt, running its command substitutions.
-		s.parseString(val, viaFrame(e.f, a.Name.Value))
+		s.parseString(": "+val, viaFrame(e.f, a.Name.Value))
 	}
 	if a.Value != nil {
 		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
@@ -521,7 +525,7 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f frame) {
 	e := &expander{s: s, f: f}
 	e.words, e.dyn = append(e.words, c.Variant.Value), append(e.dyn, false)
-	local := s.scope.inFunc > 0 && (c.Variant.Value == "local" || c.Variant.Value == "declare" || c.Variant.Value == "typeset")
+	local := s.scope.inFunc > 0 && (c.Variant.Value == "local" || c.Variant.Value == "declare" || c.Variant.Value == "typeset") && !declGlobal(c)
 	for _, a := range c.Args {
 		if local && a.Name != nil {
 			// Gone when the function returns (emitWords).
@@ -712,6 +716,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 					why += " (" + s.out[prev].Name + ")"
 				}
 				s.markUnknown(interp, why)
+			} else {
+				// cat t.sh | sh runs t.sh (written.go).
+				for _, a := range operands(s.out[prev].Args) {
+					s.runsWritten(interp, a)
+				}
 			}
 		}
 	}

@@ -1099,7 +1099,7 @@ func readsStdin(words []string) (string, bool) {
 	switch name {
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
-		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || words[1] == "/dev/fd/0" || strings.HasPrefix(words[1], "<("))
+		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
 	case "make", "gmake", "bmake":
 		// make -f - (or /dev/stdin, or <(…)): the makefile comes in on a
 		// descriptor.

@@ -58,6 +58,12 @@ func removes(c *Command, key string) bool {
 func (s *state) writes(k int, key, base string) (string, bool) {
 	cat := catalog.Default()
 	c := &s.out[k]
+	if c.Name == "cp" || c.Name == "mv" || c.Name == "install" || c.Name == "gcp" || c.Name == "gmv" {
+		// A copy of a file an earlier command wrote (mv h.txt helper.py).
+		if ops, _ := copyOperands(c.Args); len(ops) == 2 && fileKey(ops[1]) == key {
+			return s.writtenBefore(k, ops[0])
+		}
+	}
 	if c.Name == "" || copiers[c.Name] {
 		return "", false
 	}
@@ -162,6 +168,17 @@ func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string
 		if c.Name == "" || copiers[c.Name] {
 			continue
 		}
+		if c.Name == "cp" || c.Name == "mv" || c.Name == "gcp" || c.Name == "gmv" {
+			if ops, _ := copyOperands(c.Args); len(ops) == 2 {
+				for _, x := range exts {
+					if strings.HasSuffix(ops[1], x) && fileKey(ops[1]) != fileKey(operand) {
+						if by, ok := s.writtenBefore(k, ops[0]); ok {
+							return by, x, true
+						}
+					}
+				}
+			}
+		}
 		var texts []string
 		if c.Synthetic && c.Name == "tee" {
 			texts = append(texts, c.Args...)
@@ -179,7 +196,7 @@ func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string
 		}
 		for _, t := range texts {
 			for _, x := range exts {
-				if n := tokenEnding(t, x); n != "" && fileKey(n) != fileKey(operand) {
+				if n := tokenEnding(t, x); n != "" && fileKey(n) != fileKey(operand) && !s.knownText(n) {
 					return c.Name, x, true
 				}
 			}
@@ -210,4 +227,9 @@ func tokenEnding(text, ext string) string {
 		}
 	}
 	return ""
+}
+
+func (s *state) knownText(name string) bool {
+	_, ok := s.files[fileKey(name)]
+	return ok
 }
