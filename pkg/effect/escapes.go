@@ -85,10 +85,11 @@ var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete",
 	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "download", "http", "socket", "connect",
 	"fetch", "curl", "write", "environ", "getenv",
 	// moving, linking and truncating files; commands in backquotes (julia),
-	// through a pipe (R's pipe(), tcl's open "|cmd", gnuplot's "< cmd"),
+	// through a pipe (R's pipe(), tcl's open "|cmd"; gnuplot's "< cmd" is
+	// walked as the command it is),
 	// Lisp's run-program and system*, Erlang's del_dir_r; rm passed as a
 	// function (foreach(rm, …)).
-	"rename", "mv(", "move", "symlink", "truncate", "`", "pipe(", "\"|", "{|", "\"<", "'<",
+	"rename", "mv(", "move", "symlink", "truncate", "`", "pipe(", "\"|", "{|",
 	"run-program", "system*", "del_dir", "(rm,", " rm,"}
 
 // opaqueCode judges code for an interpreter the analysis has no scanner

@@ -29,7 +29,7 @@ func (a *analysis) unresolvedTail(i int, raw string, kind Kind, f *cmdFacts) {
 	case unresolved(raw):
 		// "$(…)/.ssh": the tail is whole path elements; "backup-$stamp.tgz"
 		// has none. "$PWD/x" is resolved by cleaning.
-		if tail = literalTail(raw); !strings.HasPrefix(tail, "/") || !unresolved(a.clean(raw, i)) {
+		if tail = literalTail(raw); !strings.HasPrefix(tail, "/") || !strings.Contains(tail, "..") && !unresolved(a.clean(raw, i)) {
 			return
 		}
 	case !unresolved(raw) && i < len(a.cwds) && unresolved(a.cwds[i]) && raw != "" && raw[0] != '/' && raw[0] != '~':

@@ -509,14 +509,7 @@ func (s *state) wrapperString(name, text string, f frame) {
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
 		}
-		// An editor's ex command may run Lua (nvim -c 'lua os.execute(…)')
-		// or call system() (vim +'call system("…")'): scanned as code.
-		t := strings.TrimLeft(text, ": \t")
-		if rest, ok := strings.CutPrefix(t, "lua "); ok {
-			s.scanCode("lua", rest, g)
-		} else if strings.Contains(t, "system(") {
-			s.scanCode("awk", t, g) // system("CMD") as awk has it
-		}
+
 	default:
 		s.parseString(text, g)
 	}
@@ -731,3 +724,17 @@ func (s *state) readBuiltin(words []string, subs []span) {
 		}
 	}
 }
+
+// exCode scans an editor's ex command that runs code: Lua (nvim -c 'lua
+// os.execute(…)') or a call of system() (vim +'call system("…")').
+func (s *state) exCode(text string, g frame) {
+	t := strings.TrimLeft(text, ": \t")
+	if rest, ok := strings.CutPrefix(t, "lua "); ok {
+		s.scanCode("lua", rest, g)
+	} else if strings.Contains(t, "system(") {
+		s.scanCode("awk", t, g) // system("CMD") as awk has it
+	}
+}
+
+// vimNames are the editors whose -c, --cmd and +CMD words are ex commands.
+var vimNames = map[string]bool{"vim": true, "nvim": true, "vi": true, "ex": true, "gvim": true, "view": true, "rvim": true}

@@ -651,7 +651,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			}
 		}
 	}
-	if s.files != nil && start < len(s.out) && len(e.words) > 0 && progName(e.words[0]) == "xargs" {
+	if start < len(s.out) && len(e.words) > 0 && progName(e.words[0]) == "xargs" {
 		// xargs -a FILE: the lines of a file the line wrote.
 		if file := argFile(e.words); file != "" {
 			if text, ok := s.files[fileKey(file)]; ok {

@@ -230,6 +230,16 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			s.wrapperString(name, sh, f)
 		}
+		if vimNames[name] {
+			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
+				if w.Role == catalog.Shell {
+					s.exCode(w.Text, viaFrame(f, name))
+				}
+			}
+		}
+		if name == "gnuplot" {
+			s.gnuplotCommands(f, words)
+		}
 		s.embedded(f, name, words, dyn)
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
@@ -267,7 +277,7 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript",
+		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
@@ -1452,4 +1462,33 @@ func appleShellScripts(code string) []string {
 		}
 	}
 	return out
+}
+
+// gnuplotCommands walks the shell commands gnuplot code runs: a data file
+// "< CMD" is read from a command, and a line "! CMD" runs one.
+func (s *state) gnuplotCommands(f frame, words []string) {
+	g := viaFrame(f, "gnuplot")
+	for _, w := range words[1:] {
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == ';' || r == '\n' }) {
+			part = strings.TrimSpace(part)
+			if rest, ok := strings.CutPrefix(part, "!"); ok {
+				s.parseString(rest, g)
+			}
+		}
+		for _, q := range []string{`"<`, `'<`} {
+			for at := 0; at < len(w); {
+				k := strings.Index(w[at:], q)
+				if k < 0 {
+					break
+				}
+				start := at + k + 2
+				end := strings.IndexByte(w[start:], q[0])
+				if end < 0 {
+					break
+				}
+				s.parseString(w[start:start+end], g)
+				at = start + end + 1
+			}
+		}
+	}
 }
