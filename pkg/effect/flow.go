@@ -64,13 +64,20 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret-variable", secretHome(v)
 		}
 	}
+	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
+	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
+		for _, w := range cl.Words {
+			// grep -d recurse / --directories=recurse is grep -r.
+			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
+		}
+	}
 	for _, p := range f.reads {
 		switch {
 		case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
 			f.source = "environment"
 		case a.sensitive(p):
 			f.source = "credential"
-		case cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree"):
+		case recurse:
 			if a.sensitiveDir(p) {
 				f.source = "home-archive"
 			}
@@ -289,7 +296,10 @@ func (a *analysis) sensitiveDir(p string) bool {
 	if a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/") {
 		return true
 	}
-	for _, probe := range []string{"x", "credentials"} {
+	// The names credential stores give the one file that matters (gh's
+	// hosts.yml, docker's config.json, rclone.conf...): a directory holding
+	// one is a credential directory.
+	for _, probe := range []string{"x", "credentials", "hosts.yml", "config.json", "credentials.json", "credentials.db", "rclone.conf", "auth.json", "token"} {
 		if a.sensitive(p + "/" + probe) {
 			return true
 		}

@@ -67,6 +67,9 @@ done:
 	switch {
 	case kind == Read && a.sensitive(cand):
 		f.source = first(f.source, "credential")
+	case kind == Read && a.sensitiveDir(cand):
+		// A directory of credentials (tar cz .aws in a computed cwd).
+		f.source = first(f.source, "home-archive")
 	case kind != Read && a.protected(cand):
 	default:
 		return
