@@ -83,6 +83,13 @@ func (a *analysis) clean(p string, i int) string {
 	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]
 	}
+	if strings.HasPrefix(p, "$PWD") || strings.HasPrefix(p, "${PWD}") {
+		// $PWD is the directory the command runs in (unless the line set
+		// it, which the walk would have substituted).
+		if rest := strings.TrimPrefix(strings.TrimPrefix(p, "${PWD}"), "$PWD"); rest == "" || rest[0] == '/' {
+			p = cwd + rest
+		}
+	}
 	if len(a.links) > 0 {
 		return a.throughLinks(match.CleanPath(p, cwd, a.env.Home))
 	}

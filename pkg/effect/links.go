@@ -73,10 +73,13 @@ func (a *analysis) noteLinks(i int, c *shell.Command) {
 			ops = append(ops, w)
 		}
 	}
-	if len(ops) != 2 || unresolved(ops[0]) || unresolved(ops[1]) || len(a.links) >= maxLinks {
+	if len(ops) != 2 || len(a.links) >= maxLinks {
 		return
 	}
 	target, link := a.clean(ops[0], i), a.clean(ops[1], i)
+	if unresolved(target) || unresolved(link) {
+		return // "$PWD/a" is resolved by cleaning; "$X/a" is not
+	}
 	if symbolic && !strings.HasPrefix(ops[0], "/") && !strings.HasPrefix(ops[0], "~") && !strings.HasPrefix(ops[0], "$") {
 		// A relative symbolic link leads from the directory it is in.
 		dir := path.Dir(strings.TrimSuffix(ops[1], "/"))

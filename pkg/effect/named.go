@@ -57,11 +57,7 @@ done:
 	cand := path.Clean(a.env.Home + "/" + tail)
 	if strings.ContainsAny(tail, "*?[") {
 		// A glob: the engine judges it against the files it could name.
-		k := Write
-		if kind == Read {
-			k = Read
-		}
-		a.add(Effect{Kind: k, Cmd: i, Path: cand})
+		a.add(Effect{Kind: kind, Cmd: i, Path: cand, Recursive: kind == Delete})
 		return
 	}
 	switch {
@@ -182,7 +178,8 @@ func (a *analysis) scanCodePaths(i int, code string, f *cmdFacts) {
 		return
 	}
 	homeish := strings.Contains(code, "home") || strings.Contains(code, "HOME") || strings.Contains(code, "Home") || strings.Contains(code, "~") ||
-		strings.Contains(code, "expanduser") || strings.Contains(code, "pw_dir") || strings.Contains(code, "getpwuid") || strings.Contains(code, "USERPROFILE")
+		strings.Contains(code, "expanduser") || strings.Contains(code, "pw_dir") || strings.Contains(code, "getpwuid") || strings.Contains(code, "USERPROFILE") ||
+		strings.Contains(code, "chdir") // perl's chdir and ruby's Dir.chdir with no argument go home
 	secret, flagged := false, false
 	var others []string
 	for k := 0; k < len(code); {

@@ -138,8 +138,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
-			if a.isLink(w.Text, i) {
-				// rm LINK removes the link, not what it leads to (links.go).
+			if !hasProp(e, "destroys") && a.isLink(w.Text, i) {
+				// rm LINK removes the link, not what it leads to (links.go);
+				// mkfs LINK formats what it leads to.
 				links := a.links
 				a.links = nil
 				p = a.clean(w.Text, i)

@@ -415,7 +415,10 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	case a.Array != nil:
 		s.walkNested(a.Array, e.f)
 		val, known = e.f.slice(a.Array), false
-		if elems, ok := e.arrayElems(a.Array); ok && !a.Append {
+		nalts := len(e.alts)
+		if elems, ok := e.arrayElems(a.Array); ok && !a.Append && len(e.alts) == nalts {
+			// (An element read from a variable with alternatives is one
+			// of several values: the array is not known, scopes.go.)
 			if store {
 				defer func() {
 					v := s.vars[a.Name.Value]

@@ -1251,7 +1251,7 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 			// A test narrows when its pattern names something: '?*',
 			// '[!.]*', '.+' and -path '/home/dev/*' match every file
 			// (findnarrow.go). Of the sizes, only empty files narrow.
-			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" && findNarrows(w, words[i+1]) {
+			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" && (dyn == nil || !dyn[i+1]) && findNarrows(w, words[i+1]) {
 				narrowed = true
 				if (w == "-name" || w == "-iname") && !strings.Contains(words[i+1], "/") && named == "" {
 					named = words[i+1]

@@ -99,6 +99,13 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	}
 	if code, ok, stdin := InterpreterCode(c); ok && mentions(code, base) {
 		return c.Name, true
+	} else if ok {
+		// python3 -c CODE FILE: the code is handed the file (sys.argv).
+		for _, a := range c.Args {
+			if a != code && fileKey(a) == key {
+				return c.Name, true
+			}
+		}
 	} else if stdin || hasProp(cl.Entry, "code-lang") || c.Name == "sed" || c.Name == "gsed" {
 		for _, t := range c.Stdin {
 			if mentions(t, base) {
