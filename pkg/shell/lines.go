@@ -716,6 +716,11 @@ func (s *state) readBuiltin(words []string, subs []span) {
 		return
 	}
 	for _, n := range names {
+		if promptVar(n) {
+			// read PS4: a prompt whose substitutions run, from input
+			// nobody sees.
+			s.scope.unknownPrompt = true
+		}
 		s.setVar(n, "", false)
 		if len(subs) > 0 {
 			v := s.vars[n]

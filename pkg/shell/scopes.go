@@ -32,6 +32,8 @@ type scopeState struct {
 	// nobody knows (export "$X"): a ${V:-default} of an outside V may not
 	// take its default.
 	hiddenAssign bool
+	// unknownPrompt is set while a read assigns a prompt variable.
+	unknownPrompt bool
 }
 
 // maxAlts bounds the alternatives one variable keeps; more than that and
@@ -105,10 +107,19 @@ func (s *state) maybe(fn func()) {
 	s.scope.depth--
 	for i := mark; i < len(s.scope.undo); i++ {
 		u := s.scope.undo[i]
-		if !u.had || loggedBetween(s.scope.undo[mark:i], u.name) {
-			continue // unset before: as the walk has it
+		if loggedBetween(s.scope.undo[mark:i], u.name) {
+			continue
 		}
 		cur, ok := s.vars[u.name]
+		if !u.had {
+			// Unset before: afterwards it may still be, which "" stands
+			// for (${c:-rm} then takes its default).
+			if ok && cur.known && cur.elems == nil && cur.val != "" && !contains(cur.alts, "") {
+				cur.alts = append(cur.alts, "")
+				s.vars[u.name] = cur
+			}
+			continue
+		}
 		switch {
 		case !ok:
 			s.vars[u.name] = u.old
@@ -179,32 +190,54 @@ func loggedFuncBetween(us []funcUndo, name string) bool {
 	return false
 }
 
-// altCalls judges a command again with each alternative value of the
-// variables its words read (the first two such variables).
+// altCalls judges a command again with the alternative values of the
+// variables its words read.
 func (s *state) altCalls(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame, names []string) {
-	for k, n := range names {
-		if k == 2 {
-			break
-		}
+	// Every combination of the variables' values (the values together
+	// make the command: c=rm with d=/home/dev), up to maxAltCalls.
+	type choice struct {
+		name string
+		old  variable
+		vals []string
+	}
+	var cs []choice
+	total := 1
+	for _, n := range names {
 		v, ok := s.vars[n]
 		if !ok || len(v.alts) == 0 {
 			continue
 		}
-		for _, alt := range v.alts {
-			if len(s.out) >= MaxCommands {
-				s.truncated = true
-				break
-			}
-			s.vars[n] = variable{val: alt, known: true}
-			e := &expander{s: s, f: f, noAlts: true}
-			for _, w := range c.Args {
-				e.word(w, true)
-			}
-			s.finish(e, redirs)
+		vals := append([]string{v.val}, v.alts...)
+		if total*len(vals) > maxAltCalls {
+			break
 		}
-		s.vars[n] = v
+		total *= len(vals)
+		cs = append(cs, choice{n, v, vals})
+	}
+	for combo := 1; combo < total; combo++ { // 0 is the walk's own
+		if len(s.out) >= MaxCommands {
+			s.truncated = true
+			break
+		}
+		k := combo
+		for _, ch := range cs {
+			s.vars[ch.name] = variable{val: ch.vals[k%len(ch.vals)], known: true}
+			k /= len(ch.vals)
+		}
+		e := &expander{s: s, f: f, noAlts: true}
+		for _, w := range c.Args {
+			e.word(w, true)
+		}
+		s.finish(e, redirs)
+	}
+	for _, ch := range cs {
+		s.vars[ch.name] = ch.old
 	}
 }
+
+// maxAltCalls bounds the combinations of alternative values one command
+// is walked with.
+const maxAltCalls = 16
 
 // arithAssigns makes the variables an arithmetic expression assigns
 // (i++, --i, i=1, i+=2) values nobody knows: the walk does not compute them.
@@ -331,40 +364,28 @@ func (s *state) assignDefault(p *syntax.ParamExp) (string, bool) {
 	return v, ok
 }
 
-// assignAlts gives the variable an assignment stores the other values its
-// value would have with each alternative of the variables it reads.
-func (s *state) assignAlts(e *expander, a *syntax.Assign) {
-	target := s.refName(a.Name.Value)
-	cur, ok := s.vars[target]
-	if !ok || !cur.known {
-		return
-	}
+// valueAlts gives the other values an assignment's value would have with
+// the alternatives of the variables it reads, the assigned one too (c=${c:-rm}).
+func (s *state) valueAlts(e *expander, a *syntax.Assign, val string) []string {
 	var alts []string
 	for k, n := range e.alts {
 		if k == 2 {
 			break
 		}
 		v, ok := s.vars[n]
-		if !ok || n == target {
+		if !ok {
 			continue
 		}
 		for _, alt := range v.alts {
 			s.vars[n] = variable{val: alt, known: true}
 			x := &expander{s: s, f: e.f, noAlts: true}
-			if val, dyn := x.one(a.Value); !dyn && val != cur.val && !contains(alts, val) {
-				alts = append(alts, val)
+			if got, dyn := x.one(a.Value); !dyn && got != val && !contains(alts, got) {
+				alts = append(alts, got)
 			}
 		}
 		s.vars[n] = v
 	}
-	if len(alts) > 0 {
-		cur = s.vars[target]
-		cur.alts = append(cur.alts, alts...)
-		if len(cur.alts) > maxAlts {
-			cur.known, cur.alts = false, nil
-		}
-		s.vars[target] = cur
-	}
+	return alts
 }
 
 // declGlobal reports declare -g: its assignments are global even in a

@@ -452,16 +452,25 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		}
 		// A nameref's assignment writes the variable it names.
 		target := s.refName(a.Name.Value)
+		var alts []string
+		if a.Value != nil && len(e.alts) > 0 && !a.Append {
+			// X="$c -rf ~" with c one of several values: so is X (scopes.go).
+			alts = s.valueAlts(e, a, val)
+		}
+		if len(alts) > maxAlts {
+			known, alts = false, nil // too many values to follow: not known
+		}
 		s.setVar(target, val, known)
+		if len(alts) > 0 && known {
+			v := s.vars[target]
+			v.alts = alts
+			s.vars[target] = v
+		}
 		if len(e.subs) > nsubs || len(subs) > 0 {
 			v := s.vars[target]
 			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
 			s.vars[target] = v
 		}
-	}
-	if store && a.Value != nil && len(e.alts) > 0 {
-		// X="$c -rf ~" with c one of several values: so is X (scopes.go).
-		s.assignAlts(e, a)
 	}
 	if a.Value != nil && promptVar(a.Name.Value) && (strings.Contains(val, "$(") || strings.Contains(val, "`") || strings.Contains(val, "${ ")) {
 		// PS4='$(CMD)' with bash -x, PS1/PS0 with bash -i: the shell
@@ -613,6 +622,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	s.inputs = e.subs
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
+	if s.scope.unknownPrompt {
+		s.scope.unknownPrompt = false
+		s.markUnknown(start, "sets a prompt (PS0, PS1, PS2, PS4) to text read from input: its substitutions run when the shell expands it")
+	}
 	if len(e.assigns) > 0 && start < len(s.out) {
 		s.out[start].Assigns = e.assigns
 	}
