@@ -209,6 +209,9 @@ func (s *state) altCalls(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame,
 		}
 		vals := append([]string{v.val}, v.alts...)
 		if total*len(vals) > maxAltCalls {
+			// Too many combinations to walk: the command is one nobody
+			// can tell.
+			s.markUnknown(len(s.out)-1, "its words read variables that may hold any of many values")
 			break
 		}
 		total *= len(vals)
