@@ -104,6 +104,10 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
+	if name == "direnv" && len(words) > 2 && words[1] == "exec" {
+		// direnv exec DIR CMD loads DIR/.envrc first, in a shell.
+		s.isolated(func() { s.runFile(strings.TrimSuffix(words[2], "/")+"/.envrc", "sh", f) })
+	}
 	if inner, idyn, ok := peel(words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
