@@ -20,6 +20,7 @@ type analysis struct {
 	per []cmdFacts // per command
 
 	binCopies map[string]string // copies and links of system programs made on the line: path → program
+	links     map[string]string // links made on the line: link → what it leads to (links.go)
 	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
 	taint     []string          // scratch for the flow pass (taintStrings)
@@ -94,6 +95,16 @@ func (a *analysis) clean(p string, i int) string {
 	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]
 	}
+	if strings.HasPrefix(p, "$PWD") || strings.HasPrefix(p, "${PWD}") {
+		// $PWD is the directory the command runs in (unless the line set
+		// it, which the walk would have substituted).
+		if rest := strings.TrimPrefix(strings.TrimPrefix(p, "${PWD}"), "$PWD"); rest == "" || rest[0] == '/' {
+			p = cwd + rest
+		}
+	}
+	if len(a.links) > 0 {
+		return a.throughLinks(match.CleanPath(p, cwd, a.env.Home))
+	}
 	return match.CleanPath(p, cwd, a.env.Home)
 }
 
@@ -130,13 +141,13 @@ func unresolved(w string) bool {
 func tailUnresolved(w string) bool {
 	w = strings.TrimRight(w, "/")
 	for {
-		i := strings.LastIndexByte(w, '/')
+		i := lastSlashOutside(w)
 		if i < 0 || !allPattern(w[i+1:]) {
 			break
 		}
 		w = strings.TrimRight(w[:i], "/")
 	}
-	if i := strings.LastIndexByte(w, '/'); i >= 0 {
+	if i := lastSlashOutside(w); i >= 0 {
 		w = w[i+1:]
 	}
 	return unresolved(w) || w == ""
@@ -157,6 +168,25 @@ func onlyExpansion(w string) bool {
 		return false
 	}
 	return !strings.ContainsAny(w, " \t\n") || strings.HasPrefix(w, "$(") && strings.HasSuffix(w, ")") || strings.HasPrefix(w, "`") && strings.HasSuffix(w, "`")
+}
+
+// lastSlashOutside is the index of the last "/" of w that is not inside a
+// ${...} expansion: the default of "${D:-./build}" is not a path element
+// of the word.
+func lastSlashOutside(w string) int {
+	last, depth := -1, 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == '$' && i+1 < len(w) && w[i+1] == '{':
+			depth++
+			i++
+		case w[i] == '}' && depth > 0:
+			depth--
+		case w[i] == '/' && depth == 0:
+			last = i
+		}
+	}
+	return last
 }
 
 func (a *analysis) command(i int, c *shell.Command) {
@@ -188,7 +218,9 @@ func (a *analysis) command(i int, c *shell.Command) {
 		more := a.cat.Classify(name, opts)
 		a.words(i, c, f, &more)
 	}
+	a.codePaths(i, c, &cl, f) // named.go
 	a.noteBinCopies(f)
+	a.noteLinks(i, c) // links.go
 }
 
 // optionsFiles returns the options held by the files a command names
@@ -323,8 +355,10 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 		if r.Op == "<" {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
+			a.unresolvedTail(i, t, Read, f) // named.go
 			continue
 		}
+		a.unresolvedTail(i, t, Write, f)
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
 		f.writes = append(f.writes, p)
 	}

@@ -110,6 +110,11 @@ type Env struct {
 	// Sensitive reports whether reading the cleaned path exposes
 	// credentials; the engine answers from the policy's read rules.
 	Sensitive func(path string) bool
+	// Protected reports whether writing the cleaned path, or deleting it
+	// with what it holds, is stopped: the engine answers from the policy's
+	// write and delete rules. Asked only of paths the analysis half knows
+	// (named in code, or with a prefix computed at run time).
+	Protected func(path string) bool
 }
 
 // Of reports the effects of a parsed line. cwds gives each command's

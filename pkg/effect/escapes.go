@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -82,7 +83,14 @@ func (a *analysis) sqlShellEscapes() {
 // runs programs, writes or reaches the network.
 var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "system(", "system ", "shell",
 	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "download", "http", "socket", "connect",
-	"fetch", "curl", "write", "environ", "getenv"}
+	"fetch", "curl", "write", "environ", "getenv",
+	// moving, linking and truncating files; commands in backquotes (julia),
+	// through a pipe (R's pipe(), tcl's open "|cmd"; gnuplot's "< cmd" is
+	// walked as the command it is),
+	// Lisp's run-program and system*, Erlang's del_dir_r; rm passed as a
+	// function (foreach(rm, …)).
+	"rename", "mv(", "move", "symlink", "truncate", "`", "pipe(", "\"|", "{|",
+	"run-program", "system*", "del_dir", "(rm,", " rm,"}
 
 // opaqueCode judges code for an interpreter the analysis has no scanner
 // for (catalogue "code-lang=opaque": julia -e, Rscript -e, emacs --eval,
@@ -94,10 +102,49 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 		return
 	}
 	low := strings.ToLower(code)
+	if t := strings.TrimSpace(code); strings.HasPrefix(t, "!") || strings.Contains(code, ";!") || strings.Contains(code, "; !") {
+		// gnuplot's and octave's "! CMD" runs a shell command.
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (!): " + code})
+		return
+	}
 	for _, w := range opaqueActs {
 		if strings.Contains(low, w) {
+			if projectFileActs(low) {
+				return
+			}
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (" + strings.TrimSpace(w) + "): " + code})
 			return
 		}
 	}
+}
+
+// fileActs are the acts of opaqueActs that only change files.
+var fileActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "write", "rename", "mv(", "move", "symlink", "truncate", "(rm,", " rm,"}
+
+// projectFileActs reports whether opaque code (lower-cased) only changes
+// files, names them by paths inside the working directory, and reaches
+// nothing else: no other act, no home directory, environment or absolute
+// or parent path (julia -e 'foreach(rm, readdir("build"; join=true))').
+func projectFileActs(low string) bool {
+	for _, w := range opaqueActs {
+		if strings.Contains(low, w) && !slices.Contains(fileActs, w) {
+			return false
+		}
+	}
+	for _, m := range []string{"home", "~", "env", "..", "glob", "$", "`"} {
+		if strings.Contains(low, m) {
+			return false
+		}
+	}
+	literals := 0
+	for _, q := range []byte{'"', '\''} {
+		parts := strings.Split(low, string(q))
+		for k := 1; k < len(parts); k += 2 {
+			literals++
+			if strings.HasPrefix(parts[k], "/") {
+				return false
+			}
+		}
+	}
+	return literals > 0
 }

@@ -61,11 +61,23 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	if environDump(c) {
 		f.source = "environment"
 	}
+	if v := namedVariable(c); v != "" {
+		// yq 'strenv(GITHUB_TOKEN)', envsubst <<< '$AWS_SECRET_ACCESS_KEY':
+		// a program that prints the variables its text names.
+		f.source, f.origin = "secret-variable", secretHome(v)
+	}
 	if v := secretVar(c); v != "" {
 		// "$GITHUB_TOKEN" in its words: the command carries a secret.
 		f.secretArg, f.secretOrigin = true, secretHome(v)
 		if c.Name == "echo" || c.Name == "printf" {
 			f.source, f.origin = "secret-variable", secretHome(v)
+		}
+	}
+	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
+	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
+		for _, w := range cl.Words {
+			// grep -d recurse / --directories=recurse is grep -r.
+			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
 	for _, p := range f.reads {
@@ -74,7 +86,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "environment"
 		case a.sensitive(p):
 			f.source = "credential"
-		case cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives"):
+		case recurse:
 			if a.sensitiveDir(p) {
 				f.source = "home-archive"
 			}
@@ -124,8 +136,59 @@ func environDump(c *shell.Command) bool {
 				return true
 			}
 		}
+	case "tmux":
+		// tmux show-environment [-g] with no variable named: all of them.
+		for k, a := range c.Args {
+			if a == "show-environment" || a == "showenv" {
+				rest := c.Args[k+1:]
+				for _, r := range rest {
+					if !strings.HasPrefix(r, "-") {
+						return false
+					}
+				}
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// namedVariable returns a secret-looking variable that a program printing
+// the variables its text names is given: yq's env(NAME) and strenv(NAME),
+// envsubst's SHELL-FORMAT argument or its input ($NAME, ${NAME}).
+func namedVariable(c *shell.Command) string {
+	var texts []string
+	switch c.Name {
+	case "yq", "gojq", "jq", "jaq":
+		texts = c.Args
+	case "envsubst":
+		texts = append(append(texts, c.Args...), c.Stdin...)
+	default:
+		return ""
+	}
+	for _, t := range texts {
+		for _, open := range []string{"strenv(", "env(", "$"} {
+			for at := 0; at < len(t); {
+				k := strings.Index(t[at:], open)
+				if k < 0 {
+					break
+				}
+				j := at + k + len(open)
+				if j < len(t) && t[j] == '{' {
+					j++
+				}
+				e := j
+				for e < len(t) && nameByte(t[e]) {
+					e++
+				}
+				if secretName(t[j:e]) {
+					return t[j:e]
+				}
+				at = max(e, j)
+			}
+		}
+	}
+	return ""
 }
 
 // secretNames are the parts of environment variable names that hold
@@ -249,7 +312,10 @@ func (a *analysis) sensitiveDir(p string) bool {
 	if a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/") {
 		return true
 	}
-	for _, probe := range []string{"x", "credentials"} {
+	// The names credential stores give the one file that matters (gh's
+	// hosts.yml, docker's config.json, rclone.conf...): a directory holding
+	// one is a credential directory.
+	for _, probe := range []string{"x", "credentials", "hosts.yml", "config.json", "credentials.json", "credentials.db", "rclone.conf", "auth.json", "token"} {
 		if a.sensitive(p + "/" + probe) {
 			return true
 		}

@@ -221,8 +221,17 @@ func (a *analysis) programName(i int, c *shell.Command) string {
 	if a.binCopies == nil || !strings.ContainsRune(c.Program, '/') {
 		return c.Name
 	}
-	if n, ok := a.binCopies[a.clean(c.Program, i)]; ok {
+	p := a.clean(c.Program, i)
+	if n, ok := a.binCopies[p]; ok {
 		return n
+	}
+	if len(a.links) > 0 {
+		// A link the line made to a system program (links.go).
+		for _, d := range systemBinDirs {
+			if rest, ok := strings.CutPrefix(p, d); ok && rest != "" && !strings.Contains(rest, "/") {
+				return rest
+			}
+		}
 	}
 	return c.Name
 }

@@ -105,6 +105,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			// An archiver reads a directory it is given whole.
 			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")})
 			f.reads = append(f.reads, p)
+			a.unresolvedTail(i, w.Text, Read, f) // named.go
 			if cl.Mark("removesource") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
@@ -129,6 +130,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			p := a.clean(w.Text, i)
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
+			a.unresolvedTail(i, w.Text, Write, f) // named.go
 			if hasProp(e, "opens") {
 				// A database file is read as well as written.
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
@@ -144,7 +146,16 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
+			if !hasProp(e, "destroys") && a.isLink(w.Text, i) {
+				// rm LINK removes the link, not what it leads to (links.go);
+				// mkfs LINK formats what it leads to.
+				links := a.links
+				a.links = nil
+				p = a.clean(w.Text, i)
+				a.links = links
+			}
 			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs") || hasProp(e, "moves") && dirLike(p)})
+			a.unresolvedTail(i, w.Text, Delete, f) // named.go
 			if hasProp(e, "moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
@@ -175,6 +186,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				p := a.clean(w.Text, i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
+				a.unresolvedTail(i, w.Text, Read, f) // named.go
 			} else if hasProp(e, "bare-host") {
 				a.remote(i, w.Text, f)
 			}
@@ -196,6 +208,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
+			a.unresolvedTail(i, w.Text, Read, f) // named.go
 			if unresolved(w.Text) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: w.Text})
 			}

@@ -50,6 +50,7 @@ type execScratch struct {
 	// readAdmits, by index into Policy.Entries: whether the policy admits
 	// reads for the call (noteRead asks once per evaluation).
 	readAdmits []bool
+	protFn     func(string) bool // answers effect.Env.Protected, from the same probe
 }
 
 var scratches = sync.Pool{New: func() any { return new(execScratch) }}
@@ -171,4 +172,13 @@ func (sc *execScratch) sensitive(ev *evaluation) func(string) bool {
 		sc.probeFn = sc.sensitiveRead
 	}
 	return sc.probeFn
+}
+
+// protected returns the probe's protected as a function; sensitive set
+// the probe up for the line.
+func (sc *execScratch) protected() func(string) bool {
+	if sc.protFn == nil {
+		sc.protFn = sc.probe.protected
+	}
+	return sc.protFn
 }

@@ -195,7 +195,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	// A copy of the evaluation answers the sensitivity question, so that
 	// ev itself does not escape (the read, write and fetch paths stay
 	// allocation-free); the scratch keeps it (scratch.go).
-	effs := effect.AppendOf(sc.effs[:0], res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev)})
+	effs := effect.AppendOf(sc.effs[:0], res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev), Protected: sc.protected()})
 	sc.effs = effs // the array is kept for the next line (release clears it)
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
@@ -270,6 +270,41 @@ func (ev *evaluation) sensitive(p string) bool {
 					return true
 				}
 				break
+			}
+		}
+	}
+	return false
+}
+
+// protected reports whether the policy stops (denies, or asks about) a
+// write of p or of a file in it, or denies deleting it with what it
+// holds: a start-up file, a credential store, the home directory. The effect analysis asks it about paths it
+// only half knows (code that names them, a prefix computed at run time).
+func (ev *evaluation) protected(p string) bool {
+	c := &ev.c
+	in := p + "/x" // a file in it, when it is a directory (~/.kube)
+	for k, probe := range [...]subject{
+		{tool: call.ToolWrite, text: p, path: p},
+		{tool: call.ToolWrite, text: in, path: in},
+		{tool: effect.Delete.String(), text: p, path: p, effect: "delete:recursive"},
+	} {
+		// A recursive delete counts when denied: any directory at the top
+		// of the home directory asks.
+		least := call.RequireApproval
+		if k == 2 {
+			least = call.Deny
+		}
+		for _, ent := range ev.e.p.Entries {
+			if !ent.AppliesTo(probe.tool, c.Agent, c.Session) {
+				continue
+			}
+			for _, r := range ent.Rules {
+				if ok, _ := ev.holds(r, &probe); ok {
+					if r.Action >= least {
+						return true
+					}
+					break
+				}
 			}
 		}
 	}

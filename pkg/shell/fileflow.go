@@ -258,6 +258,7 @@ func (s *state) stdinFiles(rs []Redirect, i int) []string {
 			out = append(out, text)
 		}
 		s.runsOpaque(i, r.Target)
+		s.runsWritten(i, r.Target) // written.go
 	}
 	return out
 }
@@ -315,10 +316,12 @@ var moduleLangs = map[string]struct {
 // runs the //go:generate lines of the Go files; cargo runs a build.rs the
 // line wrote, which no scanner reads, so it is unknown code.
 func (s *state) loadModules(name string, words []string, f frame) {
-	if len(s.files) == 0 && len(s.opaque) == 0 {
+	base := strings.TrimRight(name, "0123456789.")
+	if _, ok := moduleLangs[base]; ok && len(s.out) > 1 {
+		// written.go: modules other commands may have written.
+	} else if len(s.files) == 0 && len(s.opaque) == 0 {
 		return
 	}
-	base := strings.TrimRight(name, "0123456789.")
 	switch name {
 	case "go":
 		if len(words) > 1 && words[1] == "generate" {
@@ -336,6 +339,10 @@ func (s *state) loadModules(name string, words []string, f frame) {
 	m, ok := moduleLangs[base]
 	if !ok {
 		return
+	}
+	if by, ext, ok := s.writtenExt(len(s.out)-1, m.ext, scriptOperand(words)); ok {
+		// written.go: a module an earlier command may have written.
+		s.markUnknown(len(s.out)-1, name+" may load a "+ext+" file "+by+" may have written on the line")
 	}
 	op := fileKey(scriptOperand(words))
 	i := len(s.out) - 1

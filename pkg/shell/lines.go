@@ -179,6 +179,7 @@ func (s *state) runFile(name, lang string, f frame) {
 	text, ok := s.files[fileKey(name)]
 	if !ok {
 		s.runsOpaque(len(s.out)-1, name)
+		s.runsWritten(len(s.out)-1, name) // written.go
 		return
 	}
 	s.runText(text, lang, f)
@@ -513,6 +514,7 @@ func (s *state) wrapperString(name, text string, f frame) {
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
 		}
+
 	default:
 		s.parseString(text, g)
 	}
@@ -544,7 +546,8 @@ type funcDef struct {
 	body   *syntax.Stmt
 	f      frame
 	called bool
-	active bool // being walked: a recursive call is not walked again
+	active bool     // being walked: a recursive call is not walked again
+	alt    *funcDef // the body it had before a branch that may not have run redefined it (scopes.go)
 }
 
 // walkUncalled walks the bodies of functions nothing on the line called,
@@ -706,6 +709,21 @@ func (s *state) readBuiltin(words []string, subs []span) {
 				names = append(names, w)
 			}
 		}
+		if len(names) == 0 {
+			names = append(names, "REPLY") // read with no name sets REPLY
+		}
+	case "getopts":
+		// getopts OPTSTRING NAME: NAME and OPTARG come from the arguments.
+		names = append(names, "OPTARG", "OPTIND")
+		if len(words) > 2 {
+			names = append(names, words[2])
+		}
+	case "wait":
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-p" {
+				names = append(names, words[i+1])
+			}
+		}
 	case "mapfile", "readarray":
 		for i := 1; i < len(words); i++ {
 			w := words[i]
@@ -723,11 +741,18 @@ func (s *state) readBuiltin(words []string, subs []span) {
 	case "printf":
 		if len(words) > 2 && words[1] == "-v" {
 			names = append(names, words[2])
+		} else if len(words) > 1 && len(words[1]) > 2 && strings.HasPrefix(words[1], "-v") {
+			names = append(names, words[1][2:]) // printf -vNAME
 		}
 	default:
 		return
 	}
 	for _, n := range names {
+		if promptVar(n) {
+			// read PS4: a prompt whose substitutions run, from input
+			// nobody sees.
+			s.scope.unknownPrompt = true
+		}
 		s.setVar(n, "", false)
 		if len(subs) > 0 {
 			v := s.vars[n]
@@ -736,3 +761,17 @@ func (s *state) readBuiltin(words []string, subs []span) {
 		}
 	}
 }
+
+// exCode scans an editor's ex command that runs code: Lua (nvim -c 'lua
+// os.execute(…)') or a call of system() (vim +'call system("…")').
+func (s *state) exCode(text string, g frame) {
+	t := strings.TrimLeft(text, ": \t")
+	if rest, ok := strings.CutPrefix(t, "lua "); ok {
+		s.scanCode("lua", rest, g)
+	} else if strings.Contains(t, "system(") {
+		s.scanCode("awk", t, g) // system("CMD") as awk has it
+	}
+}
+
+// vimNames are the editors whose -c, --cmd and +CMD words are ex commands.
+var vimNames = map[string]bool{"vim": true, "nvim": true, "vi": true, "ex": true, "gvim": true, "view": true, "rvim": true}

@@ -172,6 +172,8 @@ const (
 	hookCopy                       // copies or moves a file: source, then destination
 	hookKill                       // signals a process: the pid first (-1 is every process)
 	hookWrite                      // writes or appends to a file: the path first
+	hookOpen3                      // perl's open3: three handles, then the command
+	hookPipeOpen                   // ruby's open("|cmd"): a command when the path starts with |
 	hookRecvWrite                  // a method that writes the path it is called on: (P).write_text(...)
 	hookRecvRead                   // a method that reads the path it is called on
 	hookRecvDelete                 // a method that deletes the path it is called on
@@ -205,12 +207,14 @@ var langHooks = map[string][]hook{
 		{"system", hookShell}, {"exec", hookShell},
 		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
 		{"rmtree", hookRmTree}, {"remove_tree", hookRmTree},
-		{"open", hookPerlOpen},
+		{"open", hookPerlOpen}, {"open2", hookSpawn}, {"open3", hookOpen3},
 	},
 	"ruby": {
 		{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
 		{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
-		{"popen2", hookShell}, {"popen3", hookShell},
+		{"popen2", hookShell}, {"popen3", hookShell}, {"popen2e", hookShell},
+		{"pipeline", hookShell}, {"pipeline_r", hookShell}, {"pipeline_w", hookShell},
+		{"pipeline_rw", hookShell}, {"pipeline_start", hookShell}, {"open", hookPipeOpen},
 		{"rm_rf", hookRmTree}, {"rm_r", hookRmTree}, {"remove_dir", hookRmTree},
 		{"remove_entry", hookRmTree}, {"remove_entry_secure", hookRmTree}, {"rmtree", hookRmTree},
 		{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
@@ -231,9 +235,10 @@ var langHooks = map[string][]hook{
 	},
 	"awk": {{"system", hookShell}},
 	// do shell script "CMD" hands CMD to sh
-	"applescript": {{"do shell script", hookShell}},
+	// and JXA's app.doShellScript("CMD")
+	"applescript": {{"do shell script", hookShell}, {"doShellScript", hookShell}},
 	"lua": {
-		{"os.execute", hookShell}, {"io.popen", hookShell},
+		{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 		{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
 	},
 	"php": {
@@ -275,7 +280,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue
 			}
 			args, end, ok := sc.call(at)
-			if ok && h.kind >= hookRecvWrite {
+			if ok && h.kind >= hookRecvWrite { // the receiver kinds come last
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
 				// the path is the object the method is called on.
 				recv, found := sc.receiver(k)
@@ -470,6 +475,10 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		// Reported as "tee" of the file, which the engine judges as a write.
 		if len(args) > 0 && args[0].known && !args[0].list {
 			s.synth(f, []string{"tee", args[0].str})
+			if len(args) > 1 && args[1].known && !args[1].list {
+				// writeFileSync('x.sh', 'TEXT'): the line wrote TEXT there.
+				s.recordFile(args[0].str, args[1].str, false)
+			}
 		}
 	case hookRecvWrite, hookRecvRead, hookRecvDelete:
 		if args[0].known && !args[0].list {
@@ -477,6 +486,18 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		}
 	case hookKill:
 		// os.kill(-1, …) is found by codeFacts (the pid is a number).
+	case hookOpen3:
+		if len(args) > 3 {
+			if cmd, ok := shellCommand(args[3:]); ok {
+				s.parseString(cmd, f)
+				return true
+			}
+		}
+		return false
+	case hookPipeOpen:
+		if len(args) > 0 && args[0].known && !args[0].list && strings.HasPrefix(args[0].str, "|") {
+			s.parseString(args[0].str[1:], f)
+		}
 	}
 	return true
 }

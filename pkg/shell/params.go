@@ -69,7 +69,7 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 		return "", false
 	}
 	if env.outside {
-		if p.Exp == nil || !defaultOp(p.Exp.Op) || p.Excl {
+		if p.Exp == nil || !defaultOp(p.Exp.Op) || p.Excl || s.scope.hiddenAssign {
 			return "", false
 		}
 	}

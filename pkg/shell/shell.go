@@ -181,3 +181,20 @@ func ScriptFromArgs(c *Command) bool {
 	_, stdin := readsStdin(words)
 	return !stdin
 }
+
+// InterpreterCode gives the code an interpreter one-liner is given in its
+// arguments (python -c CODE, perl -e CODE, awk PROGRAM), and whether the
+// command instead reads the code it runs from its standard input (so its
+// Stdin, when known, is code).
+func InterpreterCode(c *Command) (code string, ok, stdin bool) {
+	if scriptLang(c.Name) == "" {
+		return "", false, false
+	}
+	words := make([]string, 0, 1+len(c.Args))
+	words = append(append(words, c.Program), c.Args...)
+	if _, code, ok := interpCode(words); ok {
+		return code, true, false
+	}
+	lang, in := readsStdin(words)
+	return "", false, in && lang != "sh"
+}

@@ -159,11 +159,13 @@ var parseTests = []struct {
 	}},
 	{"find . /tmp -name '*.o' -delete", []string{
 		"find . /tmp -name *.o -delete @0.0",
+		"rm -r -f ./*.o /tmp/*.o @0.0 via=find syn",
 	}},
 	{"find . -exec rm -rf {} \\;", []string{
 		"find . -exec rm -rf {} ; @0.0",
 		"rm -rf {} @0.0 via=find",
 		"rm -rf . @0.0 via=find syn",
+		"rm -rf ./* @0.0 via=find syn",
 	}},
 	{"find . -type f -execdir sh -c 'rm \"$1\"' _ {} +", []string{
 		"find . -type f -execdir sh -c \"rm \\\"$1\\\"\" _ {} + @0.0",
@@ -171,6 +173,8 @@ var parseTests = []struct {
 		"rm {} @1.0 d=1 via=find",
 		"sh -c \"rm \\\"$1\\\"\" _ . @0.0 via=find syn",
 		"rm . @2.0 d=1 via=find syn",
+		"sh -c \"rm \\\"$1\\\"\" _ ./* @0.0 via=find syn",
+		"rm ./* @3.0 d=1 via=find syn",
 	}},
 	{"ls | xargs rm -rf", []string{
 		"ls @0.0",
@@ -234,6 +238,7 @@ var parseTests = []struct {
 		"find / -exec rm -rf {} ; @0.0",
 		"rm -rf {} @0.0 via=find",
 		"rm -rf / @0.0 via=find syn",
+		"rm -rf /* @0.0 via=find syn",
 	}},
 	{"find . -type f -name '*.tmp' -exec rm {} \\;", []string{
 		"find . -type f -name *.tmp -exec rm {} ; @0.0",

@@ -23,6 +23,7 @@ type state struct {
 	execOut   []string            // files a bare exec just sent the line's output to
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
+	scope     scopeState          // scopes.go: subshells, branches and locals being walked
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
 	spare     []pipe // pipelines allocated ahead
@@ -47,6 +48,7 @@ type variable struct {
 	known bool
 	subs  []span   // substitutions whose output the value holds
 	elems []string // an array's elements, when every one is known
+	alts  []string // other values it may hold, assigned on a branch that may not have run (scopes.go)
 }
 
 // pipe is one pipeline; stage advances as its stages are walked.
@@ -71,6 +73,7 @@ type frame struct {
 	synthetic bool
 	pl        *pipe // the current pipeline, nil until a statement needs one
 	inPipe    bool  // walking a stage of a pipeline: nested statements share pl
+	inBg      bool  // walking a background statement's own command, already isolated
 }
 
 // slice returns the source text of n.
@@ -240,6 +243,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	if !f.inPipe {
 		f.pl = nil
 	}
+	if st.Background && !f.inBg {
+		// A background job runs in a subshell (scopes.go).
+		f.inBg = true
+		s.isolated(func() { s.walkStmt(st, f) })
+		return
+	}
+	f.inBg = false
 	switch c := st.Cmd.(type) {
 	case nil:
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
@@ -266,19 +276,24 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			return
 		}
 		s.walkStmt(c.X, f)
-		s.walkStmt(c.Y, f)
+		// The right side of && and || may not run (scopes.go).
+		s.maybe(func() { s.walkStmt(c.Y, f) })
 	case *syntax.Subshell:
-		s.walkStmts(c.Stmts, f)
+		s.isolated(func() { s.walkStmts(c.Stmts, f) })
 	case *syntax.Block:
 		s.walkStmts(c.Stmts, f)
 	case *syntax.IfClause:
-		for ic := c; ic != nil; ic = ic.Else {
-			s.walkStmts(ic.Cond, f)
-			s.walkStmts(ic.Then, f)
+		for ic, first := c, true; ic != nil; ic, first = ic.Else, false {
+			if first {
+				s.walkStmts(ic.Cond, f)
+			} else {
+				s.maybe(func() { s.walkStmts(ic.Cond, f) })
+			}
+			s.maybe(func() { s.walkStmts(ic.Then, f) })
 		}
 	case *syntax.WhileClause:
 		s.walkStmts(c.Cond, f)
-		s.walkStmts(c.Do, f)
+		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
 		case *syntax.WordIter:
@@ -299,15 +314,16 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			}
 		case *syntax.CStyleLoop:
 			s.walkNested(l, f)
+			s.arithAssigns(l)
 		}
-		s.walkStmts(c.Do, f)
+		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.CaseClause:
 		s.walkNested(c.Word, f)
 		for _, it := range c.Items {
 			for _, p := range it.Patterns {
 				s.walkNested(p, f)
 			}
-			s.walkStmts(it.Stmts, f)
+			s.maybe(func() { s.walkStmts(it.Stmts, f) })
 		}
 	case *syntax.FuncDecl:
 		// A function's body is walked where it is called, with the call's
@@ -316,11 +332,12 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			if s.funcs == nil {
 				s.funcs = map[string]*funcDef{}
 			}
+			s.logFunc(c.Name.Value)
 			s.funcs[c.Name.Value] = &funcDef{body: c.Body, f: f}
 		}
 	case *syntax.CoprocClause:
 		if c.Stmt != nil {
-			s.walkStmt(c.Stmt, f)
+			s.isolated(func() { s.walkStmt(c.Stmt, f) })
 		}
 	case *syntax.TestDecl:
 		if c.Body != nil {
@@ -328,6 +345,8 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 	default: // ArithmCmd, TestClause, LetClause: only substitutions run
 		s.walkNested(c, f)
+		s.arithAssigns(c) // scopes.go: ((i++)), let i+=1
+		s.testAssigns(c)  // [[ x =~ re ]] sets BASH_REMATCH
 	}
 }
 
@@ -350,7 +369,8 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		if i > 0 {
 			f.pl.stage++
 		}
-		s.walkStmt(st, f)
+		// Each stage runs in a subshell (scopes.go).
+		s.isolated(func() { s.walkStmt(st, f) })
 	}
 	if cap(stages) <= maxStmtBuf {
 		s.stmtBuf = stages[:0]
@@ -394,10 +414,10 @@ func (s *state) walkNested(n syntax.Node, f frame) {
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.CmdSubst:
-			s.walkStmts(n.Stmts, f.deeper())
+			s.isolated(func() { s.walkStmts(n.Stmts, f.deeper()) })
 			return false
 		case *syntax.ProcSubst:
-			s.walkStmts(n.Stmts, f.deeper())
+			s.isolated(func() { s.walkStmts(n.Stmts, f.deeper()) })
 			return false
 		}
 		return true
@@ -408,6 +428,7 @@ func (s *state) setVar(name, val string, known bool) {
 	if s.vars == nil {
 		s.vars = make(map[string]variable)
 	}
+	s.logVar(name) // scopes.go
 	s.vars[name] = variable{val: val, known: known}
 }
 
@@ -423,7 +444,10 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	case a.Array != nil:
 		s.walkNested(a.Array, e.f)
 		val, known = e.f.slice(a.Array), false
-		if elems, ok := e.arrayElems(a.Array); ok && !a.Append {
+		nalts := len(e.alts)
+		if elems, ok := e.arrayElems(a.Array); ok && !a.Append && len(e.alts) == nalts {
+			// (An element read from a variable with alternatives is one
+			// of several values: the array is not known, scopes.go.)
 			if store {
 				defer func() {
 					v := s.vars[a.Name.Value]
@@ -455,12 +479,32 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		if a.Append {
 			subs = s.vars[a.Name.Value].subs
 		}
-		s.setVar(a.Name.Value, val, known)
-		if len(e.subs) > nsubs || len(subs) > 0 {
-			v := s.vars[a.Name.Value]
-			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
-			s.vars[a.Name.Value] = v
+		// A nameref's assignment writes the variable it names.
+		target := s.refName(a.Name.Value)
+		var alts []string
+		if a.Value != nil && len(e.alts) > 0 && !a.Append {
+			// X="$c -rf ~" with c one of several values: so is X (scopes.go).
+			alts = s.valueAlts(e, a, val)
 		}
+		if len(alts) > maxAlts {
+			known, alts = false, nil // too many values to follow: not known
+		}
+		s.setVar(target, val, known)
+		if len(alts) > 0 && known {
+			v := s.vars[target]
+			v.alts = alts
+			s.vars[target] = v
+		}
+		if len(e.subs) > nsubs || len(subs) > 0 {
+			v := s.vars[target]
+			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
+			s.vars[target] = v
+		}
+	}
+	if a.Value != nil && promptVar(a.Name.Value) && (strings.Contains(val, "$(") || strings.Contains(val, "`") || strings.Contains(val, "${ ")) {
+		// PS4='$(CMD)' with bash -x, PS1/PS0 with bash -i: the shell
+		// expands the prompt, running its command substitutions.
+		s.parseString(": "+val, viaFrame(e.f, a.Name.Value))
 	}
 	if a.Value != nil {
 		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
@@ -504,6 +548,10 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 		e.word(w, true)
 	}
 	s.finish(e, redirs)
+	if len(e.alts) > 0 {
+		// A word read a variable that may hold another value (scopes.go).
+		s.altCalls(c, redirs, f, e.alts)
+	}
 	for name, old := range saved {
 		if old == nil {
 			delete(s.vars, name)
@@ -518,12 +566,31 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f frame) {
 	e := &expander{s: s, f: f}
 	e.words, e.dyn = append(e.words, c.Variant.Value), append(e.dyn, false)
+	local := s.scope.inFunc > 0 && (c.Variant.Value == "local" || c.Variant.Value == "declare" || c.Variant.Value == "typeset") && !declGlobal(c)
 	for _, a := range c.Args {
+		if local && a.Name != nil {
+			// Gone when the function returns (emitWords).
+			old, had := s.vars[a.Name.Value]
+			s.scope.locals = append(s.scope.locals, varUndo{a.Name.Value, old, had})
+		}
 		switch {
 		case a.Naked && a.Name != nil:
 			e.words, e.dyn = append(e.words, a.Name.Value), append(e.dyn, false)
 		case a.Naked && a.Value != nil:
+			n := len(e.words)
 			e.word(a.Value, true)
+			for k := n; k < len(e.words); k++ {
+				// declare "c=rm", export $(echo D=x): an assignment all the
+				// same (scopes.go).
+				if strings.IndexByte(e.words[k], '=') > 0 {
+					if local {
+						name, _, _ := strings.Cut(e.words[k], "=")
+						old, had := s.vars[name]
+						s.scope.locals = append(s.scope.locals, varUndo{name, old, had})
+					}
+					s.declAssign(e.words[k], e.dyn[k])
+				}
+			}
 		default:
 			w, d := s.assign(e, a, true)
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
@@ -587,6 +654,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
+	if s.scope.unknownPrompt {
+		s.scope.unknownPrompt = false
+		s.markUnknown(start, "sets a prompt (PS0, PS1, PS2, PS4) to text read from input: its substitutions run when the shell expands it")
+	}
 	if len(e.assigns) > 0 && start < len(s.out) {
 		s.out[start].Assigns = e.assigns
 	}
@@ -628,11 +699,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			}
 		}
 	}
-	if s.files != nil && start < len(s.out) && len(e.words) > 0 && progName(e.words[0]) == "xargs" {
+	if start < len(s.out) && len(e.words) > 0 && progName(e.words[0]) == "xargs" {
 		// xargs -a FILE: the lines of a file the line wrote.
 		if file := argFile(e.words); file != "" {
 			if text, ok := s.files[fileKey(file)]; ok {
 				s.xargsInput(f, e.words, []string{text})
+			} else {
+				s.runsWritten(start, file) // written.go
 			}
 		}
 	}
@@ -652,9 +725,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	interp := s.findBack(start, progName(inner[0]))
 	ran := 0
+	child := progName(inner[0]) != "source" && progName(inner[0]) != "."
 	run := func(text string) {
 		ran++
-		if lang == "sh" {
+		if lang == "sh" && child {
+			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
+		} else if lang == "sh" {
 			s.parseString(text, f)
 		} else if lang == "cron" || lang == "make" || lang == "expect" || lang == "pwsh" {
 			s.runText(text, lang, f)
@@ -688,6 +764,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 					why += " (" + s.out[prev].Name + ")"
 				}
 				s.markUnknown(interp, why)
+			} else {
+				// cat t.sh | sh runs t.sh (written.go).
+				for _, a := range operands(s.out[prev].Args) {
+					s.runsWritten(interp, a)
+				}
 			}
 		}
 	}
@@ -893,4 +974,10 @@ func (s *state) markUnknown(i int, why string) {
 	if i >= 0 && i < len(s.out) {
 		s.out[i].Unknown = append(s.out[i].Unknown, why)
 	}
+}
+
+// promptVar reports a prompt the shell expands (and so runs the command
+// substitutions of) each time it prints it.
+func promptVar(name string) bool {
+	return name == "PS0" || name == "PS1" || name == "PS2" || name == "PS4"
 }

@@ -25,6 +25,9 @@ type expander struct {
 	cur    field
 	have   bool // the current field exists even if empty ("")
 	curDyn bool
+
+	alts   []string // variables read that may hold other values (scopes.go)
+	noAlts bool     // this expansion is itself one of those values
 }
 
 // field is the field being built; unlike a strings.Builder its buffer is
@@ -164,10 +167,14 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 	case *syntax.ParamExp:
 		if p.Param != nil {
-			if v, ok := e.s.vars[p.Param.Value]; ok && len(v.subs) > 0 {
+			v, ok := e.s.vars[p.Param.Value]
+			if ok && len(v.subs) > 0 {
 				// The value came from a substitution: its commands feed
 				// this one (X=$(env); curl -d "$X" ...).
 				e.subs = append(e.subs, v.subs...)
+			}
+			if ok && len(v.alts) > 0 && !e.noAlts && !contains(e.alts, p.Param.Value) {
+				e.alts = append(e.alts, p.Param.Value)
 			}
 		}
 		if v, ok := e.s.param(p); ok {
@@ -186,6 +193,11 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 				e.value(v, split && !quoted)
 				return
 			}
+		}
+		if v, ok := e.s.assignDefault(p); ok {
+			// : ${D:=/x} assigns the default it expands to (scopes.go).
+			e.value(v, split && !quoted)
+			return
 		}
 		if v, ok := e.s.expandParam(p); ok {
 			// "${a[@]:1}" is one word per element, as "${a[@]}" is.
@@ -217,6 +229,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		e.text(e.f.slice(p))
 	case *syntax.ArithmExp:
 		e.s.walkNested(p, e.f)
+		e.s.arithAssigns(p) // scopes.go: $((i=1))
 		e.unknown(p)
 	default: // ExtGlob, BraceExp: patterns are kept as written
 		e.text(e.f.slice(p))
@@ -227,7 +240,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 // records the commands it produced.
 func (e *expander) subst(stmts []*syntax.Stmt, n syntax.Node) {
 	start := len(e.s.out)
-	e.s.walkStmts(stmts, e.f.deeper())
+	e.s.isolated(func() { e.s.walkStmts(stmts, e.f.deeper()) }) // a subshell (scopes.go)
 	if len(e.s.out) > start {
 		e.subs = append(e.subs, span{start, len(e.s.out)})
 	}

@@ -77,7 +77,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if catalog.HasSettingChannel(name) {
 		s.walkSettings(f, name, words)
 	}
-	if fn, ok := s.funcs[words[0]]; ok && !fn.active && f.depth < MaxDepth {
+	// A function redefined on a branch that may not have run may be
+	// either body (scopes.go): each is walked.
+	for fn, k := s.funcs[words[0]], 0; fn != nil && k < maxAlts && f.depth < MaxDepth; fn, k = fn.alt, k+1 {
+		if fn.active {
+			continue
+		}
 		fn.active, fn.called = true, true
 		g := viaFrame(fn.f, words[0])
 		g.src, g.depth = fn.f.src, f.depth+1
@@ -85,6 +90,8 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// (env | send reads the pipe), with the call's substitutions in $1...
 		g.pl, g.inPipe = f.pl, f.inPipe
 		subs := s.inputs
+		mark := len(s.scope.locals)
+		s.scope.inFunc++
 		s.withPositional(words, func() {
 			for _, n := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"} {
 				if v, ok := s.vars[n]; ok && len(subs) > 0 {
@@ -94,6 +101,16 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			s.walkStmt(fn.body, g)
 		})
+		s.scope.inFunc--
+		for i := len(s.scope.locals) - 1; i >= mark; i-- {
+			// Its locals are gone when it returns.
+			if u := s.scope.locals[i]; u.had {
+				s.vars[u.name] = u.old
+			} else {
+				delete(s.vars, u.name)
+			}
+		}
+		s.scope.locals = s.scope.locals[:mark]
 		fn.active = false
 	}
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
@@ -101,6 +118,10 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		delete(s.aliases, words[0]) // no recursion through the alias itself
 		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
+	}
+	if name == "direnv" && len(words) > 2 && words[1] == "exec" {
+		// direnv exec DIR CMD loads DIR/.envrc first, in a shell.
+		s.isolated(func() { s.runFile(strings.TrimSuffix(words[2], "/")+"/.envrc", "sh", f) })
 	}
 	if inner, idyn, ok := peelUnless(plain, words, dyn); ok {
 		if len(inner) > 0 {
@@ -127,14 +148,17 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	switch {
 	case isShell(name):
-		for _, rc := range startupFiles(words) {
-			s.runFile(rc, "sh", f)
-		}
-		if script, ok := shellScript(words); ok {
-			s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
-		} else if op := scriptOperand(words); op != "" {
-			s.runFile(op, "sh", f)
-		}
+		// A child shell: what it assigns does not last (scopes.go).
+		s.isolated(func() {
+			for _, rc := range startupFiles(words) {
+				s.runFile(rc, "sh", f)
+			}
+			if script, ok := shellScript(words); ok {
+				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
+			} else if op := scriptOperand(words); op != "" {
+				s.runFile(op, "sh", f)
+			}
+		})
 	case name == "alias" || name == "hash":
 		s.defineAliases(name, words[1:])
 	case name == "source" || name == ".":
@@ -151,25 +175,27 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "su" || name == "runuser":
 		if script, ok := suScript(words); ok {
-			s.parseString(script, viaFrame(f, name))
+			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
 		}
 	case name == "ssh":
 		if remote := sshRemote(words); remote != "" {
-			s.parseString(remote, viaFrame(f, name))
+			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
 		}
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
 	case name == "watch":
 		if i := watchFlags.skip(words, 1); i < len(words) {
-			s.parseString(strings.Join(words[i:], " "), viaFrame(f, name))
+			s.isolated(func() { s.parseString(strings.Join(words[i:], " "), viaFrame(f, name)) })
 		}
 	case name == "flock":
 		if script, ok := flockScript(words); ok {
-			s.parseString(script, viaFrame(f, name))
+			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
 		}
 	case name == "find":
 		s.find(f, words, dyn)
+	case name == "fd" || name == "fdfind":
+		s.fdExec(f, words) // findnarrow.go
 	case name == "sed" || name == "gsed":
 		s.sedExec(len(s.out)-1, words, f)
 	case name == "gdb" || name == "lldb":
@@ -216,6 +242,16 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			s.wrapperString(name, sh, f)
 		}
+		if vimNames[name] {
+			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
+				if w.Role == catalog.Shell {
+					s.exCode(w.Text, viaFrame(f, name))
+				}
+			}
+		}
+		if name == "gnuplot" {
+			s.gnuplotCommands(f, words)
+		}
 		s.embedded(f, name, words, dyn)
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
@@ -230,6 +266,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		}
 		s.runsOpaque(len(s.out)-1, words[0])
+		if strings.Contains(words[0], "/") && scriptName(words[0]) {
+			s.runsWritten(len(s.out)-1, words[0]) // written.go: ./t.sh
+		}
 		s.loadModules(name, words, f)
 		if isPwsh(name) {
 			if code, ok, _ := pwshCode(words); ok {
@@ -260,7 +299,7 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find",
+		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
@@ -1106,11 +1145,13 @@ func readsStdin(words []string) (string, bool) {
 	}
 	switch name {
 	case "source", ".":
-		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-")
+		// source <(…), source /dev/stdin: the text comes in on a descriptor.
+		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
 	case "make", "gmake", "bmake":
-		// make -f - (or /dev/stdin): the makefile comes in on stdin.
+		// make -f - (or /dev/stdin, or <(…)): the makefile comes in on a
+		// descriptor.
 		for i := 1; i+1 < len(words); i++ {
-			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && (words[i+1] == "-" || words[i+1] == "/dev/stdin") {
+			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && (words[i+1] == "-" || words[i+1] == "/dev/stdin" || strings.HasPrefix(words[i+1], "<(")) {
 				return "make", true
 			}
 		}
@@ -1236,16 +1277,18 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 	}
 	paths := words[start:min(i, len(words))]
 	g := viaFrame(f, "find")
-	del, narrowed, widened := false, false, false
+	del, narrowed, widened, deletes := false, false, false, false
 	named := "" // a -name pattern: what {} stands for under each starting point
 	for i < len(words) {
 		switch w := words[i]; w {
 		case "-o", "-or", "!", "-not", ",":
 			widened = true
 		case "-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex",
-			"-lname", "-ilname", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin",
-			"-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-links", "-samefile":
-			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" {
+			"-lname", "-ilname", "-inum", "-samefile", "-size":
+			// A test narrows when its pattern names something: '?*',
+			// '[!.]*', '.+' and -path '/home/dev/*' match every file
+			// (findnarrow.go). Of the sizes, only empty files narrow.
+			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" && (dyn == nil || !dyn[i+1]) && findNarrows(w, words[i+1]) {
 				narrowed = true
 				if (w == "-name" || w == "-iname") && !strings.Contains(words[i+1], "/") && named == "" {
 					named = words[i+1]
@@ -1267,6 +1310,9 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 				switch {
 				case !narrowed || widened:
 					s.findExec(g, words[i+1:j], paths)
+					// And on what is below them: -type f and the
+					// like pick those (find ~ -type f -exec cp /dev/null {} ;).
+					s.findExec(g, words[i+1:j], namedUnder(paths, "*"))
 				case named != "":
 					// find ~/.ssh -name 'id_*' -exec cat {} +: {} is the
 					// files of that name below each starting point.
@@ -1277,8 +1323,16 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 			continue
 		case "-delete":
 			del = del || !narrowed || widened
+			deletes = true
 		}
 		i++
+	}
+	if !del && named != "" && !widened && deletes {
+		// find ~ -name '.?*' -delete: the files of that name below each
+		// starting point (findnarrow.go).
+		rm := append([]string{"rm", "-r", "-f"}, namedUnder(paths, named)...)
+		g.synthetic = true
+		s.emitWords(g, rm, nil, nil, false)
 	}
 	if del {
 		rm := make([]string, 0, 3+max(len(paths), 1))
@@ -1417,4 +1471,33 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 
 func isFindExpr(w string) bool {
 	return len(w) > 1 && w[0] == '-' || w == "(" || w == ")" || w == "!" || w == ","
+}
+
+// gnuplotCommands walks the shell commands gnuplot code runs: a data file
+// "< CMD" is read from a command, and a line "! CMD" runs one.
+func (s *state) gnuplotCommands(f frame, words []string) {
+	g := viaFrame(f, "gnuplot")
+	for _, w := range words[1:] {
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == ';' || r == '\n' }) {
+			part = strings.TrimSpace(part)
+			if rest, ok := strings.CutPrefix(part, "!"); ok {
+				s.parseString(rest, g)
+			}
+		}
+		for _, q := range []string{`"<`, `'<`} {
+			for at := 0; at < len(w); {
+				k := strings.Index(w[at:], q)
+				if k < 0 {
+					break
+				}
+				start := at + k + 2
+				end := strings.IndexByte(w[start:], q[0])
+				if end < 0 {
+					break
+				}
+				s.parseString(w[start:start+end], g)
+				at = start + end + 1
+			}
+		}
+	}
 }

@@ -1,0 +1,242 @@
+package shell
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// Files an earlier command may have written. The walk follows the text of
+// files the line writes with echo, printf, here-documents and copies of
+// those (fileflow.go); other programs write files too, with text it does
+// not see: an interpreter one-liner (open('t.sh','w').write(…)), a
+// program's own write commands (sed w, awk print > "t.sh", ed and ex w,
+// vim -c 'w t.sh'), an output option (sort -o, openssl -out, uniq IN OUT,
+// split's prefix). A file run later on the line (sh t.sh, . ./x.sh, a
+// script run by path, python importing a module, make reading a makefile)
+// that such a command names is code nobody can see.
+
+// copiers carry a file that already exists: what they write is that file's
+// text, no less known than the original's.
+var copiers = map[string]bool{"cp": true, "gcp": true, "mv": true, "gmv": true, "ln": true, "link": true,
+	"install": true, "rsync": true, "git": true, "tar": true, "unzip": true, "curl": true, "wget": true}
+
+// writtenBefore reports whether a command before index i may have written
+// the file name with text the walk does not know, and which one.
+func (s *state) writtenBefore(i int, name string) (string, bool) {
+	if name == "" || strings.ContainsAny(name, "$`") {
+		return "", false
+	}
+	key, base := fileKey(name), path.Base(name)
+	by := ""
+	for k := 0; k < i && k < len(s.out); k++ {
+		if w, ok := s.writes(k, key, base); ok {
+			by = w
+		} else if removes(&s.out[k], key) {
+			by = "" // rm FILE: what ran later is not what was written
+		}
+	}
+	return by, by != ""
+}
+
+// removes reports whether c deletes the file key.
+func removes(c *Command, key string) bool {
+	switch c.Name {
+	case "rm", "unlink", "shred":
+		for _, op := range operands(c.Args) {
+			if fileKey(op) == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writes reports whether the command at index k may write the file key
+// (base is its last element) with text the walk does not know.
+func (s *state) writes(k int, key, base string) (string, bool) {
+	cat := catalog.Default()
+	c := &s.out[k]
+	if c.Name == "cp" || c.Name == "mv" || c.Name == "install" || c.Name == "gcp" || c.Name == "gmv" {
+		// A copy of a file an earlier command wrote (mv h.txt helper.py).
+		if ops, _ := copyOperands(c.Args); len(ops) == 2 && fileKey(ops[1]) == key {
+			return s.writtenBefore(k, ops[0])
+		}
+	}
+	if c.Name == "" || copiers[c.Name] {
+		return "", false
+	}
+	if c.Synthetic && (c.Name == "tee" || c.Name == "cp") {
+		// Written by interpreter code (open(…, 'w'), File.write).
+		for _, a := range c.Args {
+			if fileKey(a) == key {
+				return c.Name, true
+			}
+		}
+	}
+	cl := cat.Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		switch w.Role {
+		case catalog.Write, catalog.Dest:
+			if fileKey(w.Text) == key || hasProp(cl.Entry, "prefix-out") && strings.HasPrefix(key, fileKey(w.Text)) && w.Text != "-" {
+				return c.Name, true
+			}
+		case catalog.Code, catalog.Shell:
+			if mentions(w.Text, base) {
+				return c.Name, true
+			}
+		}
+	}
+	if n := len(c.Args); hasProp(cl.Entry, "prefix-out") && n > 1 && strings.HasPrefix(key, fileKey(c.Args[n-1])) {
+		return c.Name, true // split F PREFIX
+	}
+	if c.Name == "uniq" {
+		// uniq IN OUT writes OUT.
+		if ops := operands(c.Args); len(ops) == 2 && fileKey(ops[1]) == key {
+			return c.Name, true
+		}
+	}
+	if code, ok, stdin := InterpreterCode(c); ok && mentions(code, base) {
+		return c.Name, true
+	} else if ok {
+		// python3 -c CODE FILE: the code is handed the file (sys.argv).
+		for _, a := range c.Args {
+			if a != code && fileKey(a) == key {
+				return c.Name, true
+			}
+		}
+	} else if stdin || hasProp(cl.Entry, "code-lang") || c.Name == "sed" || c.Name == "gsed" {
+		for _, t := range c.Stdin {
+			if mentions(t, base) {
+				return c.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// mentions reports whether text names the file base as a whole token.
+func mentions(text, base string) bool {
+	for at := 0; at < len(text); {
+		k := strings.Index(text[at:], base)
+		if k < 0 {
+			return false
+		}
+		k += at
+		end := k + len(base)
+		at = end
+		if (k == 0 || !nameChar(text[k-1])) && (end == len(text) || !nameChar(text[end])) {
+			return true
+		}
+	}
+	return false
+}
+
+func nameChar(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func hasProp(e *catalog.Entry, name string) bool { return e != nil && e.Prop(name) != "" }
+
+// scriptExts are the endings of files run as scripts by path (./t.sh).
+var scriptExts = []string{".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua"}
+
+func scriptName(name string) bool {
+	for _, x := range scriptExts {
+		if strings.HasSuffix(name, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsWritten marks the command at index i as running unknown code when
+// an earlier command may have written the file it runs.
+func (s *state) runsWritten(i int, name string) {
+	if s.opaque.has(fileKey(name)) {
+		return // runsOpaque says so already
+	}
+	if _, known := s.files[fileKey(name)]; known {
+		return
+	}
+	if by, ok := s.writtenBefore(i, name); ok {
+		s.markUnknown(i, "runs "+name+", which "+by+" may have written on the line")
+	}
+}
+
+// writtenExt reports whether a command before index i may have written a
+// file ending in one of exts (a module a program may load by name), other
+// than the script operand it runs, which is judged by itself.
+func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string, ok bool) {
+	cat := catalog.Default()
+	for k := 0; k < i && k < len(s.out); k++ {
+		c := &s.out[k]
+		if c.Name == "" || copiers[c.Name] {
+			continue
+		}
+		if c.Name == "cp" || c.Name == "mv" || c.Name == "gcp" || c.Name == "gmv" {
+			if ops, _ := copyOperands(c.Args); len(ops) == 2 {
+				for _, x := range exts {
+					if strings.HasSuffix(ops[1], x) && fileKey(ops[1]) != fileKey(operand) {
+						if by, ok := s.writtenBefore(k, ops[0]); ok {
+							return by, x, true
+						}
+					}
+				}
+			}
+		}
+		var texts []string
+		if c.Synthetic && c.Name == "tee" {
+			texts = append(texts, c.Args...)
+		}
+		cl := cat.Classify(c.Name, c.Args)
+		for _, w := range cl.Words {
+			if w.Role == catalog.Write || w.Role == catalog.Code || w.Role == catalog.Shell {
+				texts = append(texts, w.Text)
+			}
+		}
+		if code, isCode, stdin := InterpreterCode(c); isCode {
+			texts = append(texts, code)
+		} else if stdin || hasProp(cl.Entry, "code-lang") {
+			texts = append(texts, c.Stdin...)
+		}
+		for _, t := range texts {
+			for _, x := range exts {
+				if n := tokenEnding(t, x); n != "" && fileKey(n) != fileKey(operand) && !s.knownText(n) {
+					return c.Name, x, true
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+// tokenEnding finds a file name in text that ends in ext.
+func tokenEnding(text, ext string) string {
+	for at := 0; at < len(text); {
+		k := strings.Index(text[at:], ext)
+		if k < 0 {
+			return ""
+		}
+		k += at
+		end := k + len(ext)
+		at = end
+		if end < len(text) && nameChar(text[end]) && text[end] != '.' {
+			continue
+		}
+		b := k
+		for b > 0 && (nameChar(text[b-1]) || text[b-1] == '/') {
+			b--
+		}
+		if b < k {
+			return text[b:end]
+		}
+	}
+	return ""
+}
+
+func (s *state) knownText(name string) bool {
+	_, ok := s.files[fileKey(name)]
+	return ok
+}
