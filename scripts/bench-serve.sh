@@ -71,6 +71,11 @@ stop() {
 
 field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p" "$2"; }
 
+# cputicks prints the user and system CPU time of process $1 so far, in
+# clock ticks (empty where there is no /proc).
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cputicks() { [[ -r /proc/$1/stat ]] && awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+
 echo "bench-serve.sh: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $conc connections, ${secs}s x $runs runs, POST /v1/preflight/exec" >&2
 status=0
 : >"$work/runs"
@@ -81,7 +86,9 @@ for run in $(seq "$runs"); do
 
 	export RAMPART_HOME=$work/rampart$run
 	start "$serve" -addr 127.0.0.1:0 -profile standard
+	t0=$(cputicks "$pid")
 	"$work/loadgen" -addr "$addr" -token-file "$RAMPART_HOME/agent.token" -duration "${secs}s" -c "$conc" >"$work/serve.json" 2>/dev/null
+	t1=$(cputicks "$pid")
 	stop
 
 	answered=$(field requests "$work/serve.json")
@@ -108,9 +115,19 @@ for run in $(seq "$runs"); do
 
 	s_rps=$(field rps "$work/serve.json") s50=$(field p50_ms "$work/serve.json") s99=$(field p99_ms "$work/serve.json")
 	c_rps=$(field rps "$work/ceiling.json") c50=$(field p50_ms "$work/ceiling.json") c99=$(field p99_ms "$work/ceiling.json")
+	# CPU per request: the server's from /proc, the generator's as it
+	# reports it; on a shared machine these hold where req/s does not.
+	gen=$(field cpu_us_per_req "$work/serve.json")
 	echo "$s_rps $s99 $c_rps $c99" >>"$work/runs"
-	awk -v r="$run" -v sr="$s_rps" -v s50="$s50" -v s99="$s99" -v cr="$c_rps" -v c50="$c50" -v c99="$c99" -v a="$audit" 'BEGIN {
-		printf "bench-serve.sh: run %d: rampart-serve %6.0f req/s, p50 %.2f ms, p99 %.2f ms | ceiling (trivial handler) %6.0f req/s, p50 %.2f ms, p99 %.2f ms | %.2f of the ceiling; %s\n", r, sr, s50, s99, cr, c50, c99, sr / cr, a
+	awk -v r="$run" -v sr="$s_rps" -v s50="$s50" -v s99="$s99" -v cr="$c_rps" -v c50="$c50" -v c99="$c99" -v a="$audit" \
+		-v t0="${t0:-}" -v t1="${t1:-}" -v hz="$hz" -v n="$answered" -v gen="${gen:-}" 'BEGIN {
+		cpu = ""
+		if (t0 != "" && t1 != "" && n > 0) {
+			us = (t1 - t0) * 1e6 / hz / n
+			cpu = sprintf(" | CPU per request: rampart-serve %.0f µs", us)
+			if (gen != "") cpu = cpu sprintf(", load generator %.0f µs (%.0f%% of the two)", gen, 100 * gen / (gen + us))
+		}
+		printf "bench-serve.sh: run %d: rampart-serve %6.0f req/s, p50 %.2f ms, p99 %.2f ms | ceiling (trivial handler) %6.0f req/s, p50 %.2f ms, p99 %.2f ms | %.2f of the ceiling%s; %s\n", r, sr, s50, s99, cr, c50, c99, sr / cr, cpu, a
 	}' >&2
 done
 
