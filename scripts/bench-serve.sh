@@ -118,7 +118,11 @@ for run in $(seq "$runs"); do
 	# CPU per request: the server's from /proc, the generator's as it
 	# reports it; on a shared machine these hold where req/s does not.
 	gen=$(field cpu_us_per_req "$work/serve.json")
-	echo "$s_rps $s99 $c_rps $c99" >>"$work/runs"
+	scpu=-
+	if [[ -n ${t0:-} && -n ${t1:-} && $answered -gt 0 ]]; then
+		scpu=$(awk -v t0="$t0" -v t1="$t1" -v hz="$hz" -v n="$answered" 'BEGIN { printf "%.1f", (t1 - t0) * 1e6 / hz / n }')
+	fi
+	echo "$s_rps $s99 $c_rps $c99 $scpu ${gen:--}" >>"$work/runs"
 	awk -v r="$run" -v sr="$s_rps" -v s50="$s50" -v s99="$s99" -v cr="$c_rps" -v c50="$c50" -v c99="$c99" -v a="$audit" \
 		-v t0="${t0:-}" -v t1="${t1:-}" -v hz="$hz" -v n="$answered" -v gen="${gen:-}" 'BEGIN {
 		cpu = ""
@@ -133,7 +137,7 @@ done
 
 # min, median and max of each column over the runs.
 awk -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
-	{ for (i = 1; i <= 4; i++) v[i, NR] = $i; r[NR] = $1 / $3 }
+	{ for (i = 1; i <= 4; i++) v[i, NR] = $i; r[NR] = $1 / $3; v[6, NR] = $5; v[7, NR] = $6; if ($5 == "-") nocpu = 1; if ($6 == "-") nogen = 1 }
 	function spread(i,    n, j, k, t, a) {
 		for (j = 1; j <= NR; j++) a[j] = (i == 5 ? r[j] : v[i, j])
 		for (j = 1; j <= NR; j++) for (k = j + 1; k <= NR; k++) if (a[k] < a[j]) { t = a[j]; a[j] = a[k]; a[k] = t }
@@ -149,7 +153,16 @@ awk -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
 		spread(4); printf "; p99 min %.2f, median %.2f, max %.2f ms\n", lo, md, hi > "/dev/stderr"
 		json = json sprintf(",\"ceiling_p99_ms\":{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}", lo, md, hi)
 		spread(5); printf "bench-serve.sh: rampart-serve / ceiling min %.2f, median %.2f, max %.2f\n", lo, md, hi > "/dev/stderr"
-		json = json sprintf(",\"ratio\":{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}}", lo, md, hi)
-		print json
+		json = json sprintf(",\"ratio\":{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}", lo, md, hi)
+		if (!nocpu) {
+			spread(6); printf "bench-serve.sh: rampart-serve CPU µs per request min %.0f, median %.0f, max %.0f", lo, md, hi > "/dev/stderr"
+			json = json sprintf(",\"serve_cpu_us_per_req\":{\"min\":%.1f,\"median\":%.1f,\"max\":%.1f}", lo, md, hi)
+			if (!nogen) {
+				spread(7); printf "; load generator min %.0f, median %.0f, max %.0f", lo, md, hi > "/dev/stderr"
+				json = json sprintf(",\"loadgen_cpu_us_per_req\":{\"min\":%.1f,\"median\":%.1f,\"max\":%.1f}", lo, md, hi)
+			}
+			printf "\n" > "/dev/stderr"
+		}
+		print json "}"
 	}' "$work/runs"
 exit $status
