@@ -18,6 +18,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/rampart-mcp/internal/proxy"
+	"rampart.dev/rampart-mcp/internal/stdio"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=v1.2.3".
@@ -34,7 +35,9 @@ func main() {
 	oneProc()
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	code := run(context.Background(), os.Args[1:], sigs, os.Stdin, os.Stdout, os.Stderr)
+	std := stdio.Open()
+	code := run(context.Background(), os.Args[1:], sigs, std.In, std.Out, os.Stderr)
+	std.Close()
 	os.Exit(code)
 }
 

@@ -13,7 +13,7 @@
 //        "tool": name, "arguments": {...}, "expect": text in the result,
 //        "legs": [{"name": "direct", "argv": [...]}, ...],
 //        "compare": [["proxy", "hop"], ...] more pairs to compare}
-import { readFileSync, openSync } from "node:fs";
+import { readFileSync, readdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -37,13 +37,22 @@ async function connect(leg) {
   return client;
 }
 
-// cpuMicros is the user and system CPU time of a process's threads so far
-// (not of its children), from /proc; NaN where there is no /proc.
+// cpuMicros is the CPU time of a process's threads so far (not of its
+// children) in µs: the sum of each thread's run time in
+// /proc/PID/task/*/schedstat, which the scheduler keeps in nanoseconds (the
+// user and system times of /proc/PID/stat count 10 ms ticks, too coarse for
+// calls of a few hundred µs); NaN where there is no /proc.
 function cpuMicros(pid) {
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // clock ticks of 10 ms
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // the thread exited meanwhile
+      }
+    }
+    return ns / 1000;
   } catch {
     return NaN;
   }
@@ -129,7 +138,7 @@ for (const [b, a] of spec.compare ?? []) {
 // CPU time per call of the process each leg starts (the server itself on
 // the first leg): unlike wall time, it holds on a busy machine.
 const total = spec.calls * spec.rounds;
-console.log(`\nCPU µs per call of the process each leg starts, over ${total} calls (10 ms ticks):`);
+console.log(`\nCPU µs per call of the process each leg starts, over ${total} calls (scheduler run time):`);
 clients.forEach((c, i) => console.log(`${legs[i].name.padEnd(28)}${fmt((cpuMicros(c.pid) - cpu0[i]) / total, 9)}  (${legs[i].argv[0].split("/").pop()})`));
 
 for (const c of clients) await c.close();

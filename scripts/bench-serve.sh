@@ -71,6 +71,11 @@ stop() {
 
 field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p" "$2"; }
 
+# cputicks prints the user and system CPU time of process $1 so far, in
+# clock ticks (empty where there is no /proc).
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cputicks() { [[ -r /proc/$1/stat ]] && awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+
 echo "bench-serve.sh: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $conc connections, ${secs}s x $runs runs, POST /v1/preflight/exec" >&2
 status=0
 : >"$work/runs"
@@ -81,7 +86,9 @@ for run in $(seq "$runs"); do
 
 	export RAMPART_HOME=$work/rampart$run
 	start "$serve" -addr 127.0.0.1:0 -profile standard
+	t0=$(cputicks "$pid")
 	"$work/loadgen" -addr "$addr" -token-file "$RAMPART_HOME/agent.token" -duration "${secs}s" -c "$conc" >"$work/serve.json" 2>/dev/null
+	t1=$(cputicks "$pid")
 	stop
 
 	answered=$(field requests "$work/serve.json")
@@ -108,15 +115,29 @@ for run in $(seq "$runs"); do
 
 	s_rps=$(field rps "$work/serve.json") s50=$(field p50_ms "$work/serve.json") s99=$(field p99_ms "$work/serve.json")
 	c_rps=$(field rps "$work/ceiling.json") c50=$(field p50_ms "$work/ceiling.json") c99=$(field p99_ms "$work/ceiling.json")
-	echo "$s_rps $s99 $c_rps $c99" >>"$work/runs"
-	awk -v r="$run" -v sr="$s_rps" -v s50="$s50" -v s99="$s99" -v cr="$c_rps" -v c50="$c50" -v c99="$c99" -v a="$audit" 'BEGIN {
-		printf "bench-serve.sh: run %d: rampart-serve %6.0f req/s, p50 %.2f ms, p99 %.2f ms | ceiling (trivial handler) %6.0f req/s, p50 %.2f ms, p99 %.2f ms | %.2f of the ceiling; %s\n", r, sr, s50, s99, cr, c50, c99, sr / cr, a
+	# CPU per request: the server's from /proc, the generator's as it
+	# reports it; on a shared machine these hold where req/s does not.
+	gen=$(field cpu_us_per_req "$work/serve.json")
+	scpu=-
+	if [[ -n ${t0:-} && -n ${t1:-} && $answered -gt 0 ]]; then
+		scpu=$(awk -v t0="$t0" -v t1="$t1" -v hz="$hz" -v n="$answered" 'BEGIN { printf "%.1f", (t1 - t0) * 1e6 / hz / n }')
+	fi
+	echo "$s_rps $s99 $c_rps $c99 $scpu ${gen:--}" >>"$work/runs"
+	awk -v r="$run" -v sr="$s_rps" -v s50="$s50" -v s99="$s99" -v cr="$c_rps" -v c50="$c50" -v c99="$c99" -v a="$audit" \
+		-v t0="${t0:-}" -v t1="${t1:-}" -v hz="$hz" -v n="$answered" -v gen="${gen:-}" 'BEGIN {
+		cpu = ""
+		if (t0 != "" && t1 != "" && n > 0) {
+			us = (t1 - t0) * 1e6 / hz / n
+			cpu = sprintf(" | CPU per request: rampart-serve %.0f µs", us)
+			if (gen != "") cpu = cpu sprintf(", load generator %.0f µs (%.0f%% of the two)", gen, 100 * gen / (gen + us))
+		}
+		printf "bench-serve.sh: run %d: rampart-serve %6.0f req/s, p50 %.2f ms, p99 %.2f ms | ceiling (trivial handler) %6.0f req/s, p50 %.2f ms, p99 %.2f ms | %.2f of the ceiling%s; %s\n", r, sr, s50, s99, cr, c50, c99, sr / cr, cpu, a
 	}' >&2
 done
 
 # min, median and max of each column over the runs.
 awk -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
-	{ for (i = 1; i <= 4; i++) v[i, NR] = $i; r[NR] = $1 / $3 }
+	{ for (i = 1; i <= 4; i++) v[i, NR] = $i; r[NR] = $1 / $3; v[6, NR] = $5; v[7, NR] = $6; if ($5 == "-") nocpu = 1; if ($6 == "-") nogen = 1 }
 	function spread(i,    n, j, k, t, a) {
 		for (j = 1; j <= NR; j++) a[j] = (i == 5 ? r[j] : v[i, j])
 		for (j = 1; j <= NR; j++) for (k = j + 1; k <= NR; k++) if (a[k] < a[j]) { t = a[j]; a[j] = a[k]; a[k] = t }
@@ -132,7 +153,16 @@ awk -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
 		spread(4); printf "; p99 min %.2f, median %.2f, max %.2f ms\n", lo, md, hi > "/dev/stderr"
 		json = json sprintf(",\"ceiling_p99_ms\":{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}", lo, md, hi)
 		spread(5); printf "bench-serve.sh: rampart-serve / ceiling min %.2f, median %.2f, max %.2f\n", lo, md, hi > "/dev/stderr"
-		json = json sprintf(",\"ratio\":{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}}", lo, md, hi)
-		print json
+		json = json sprintf(",\"ratio\":{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}", lo, md, hi)
+		if (!nocpu) {
+			spread(6); printf "bench-serve.sh: rampart-serve CPU µs per request min %.0f, median %.0f, max %.0f", lo, md, hi > "/dev/stderr"
+			json = json sprintf(",\"serve_cpu_us_per_req\":{\"min\":%.1f,\"median\":%.1f,\"max\":%.1f}", lo, md, hi)
+			if (!nogen) {
+				spread(7); printf "; load generator min %.0f, median %.0f, max %.0f", lo, md, hi > "/dev/stderr"
+				json = json sprintf(",\"loadgen_cpu_us_per_req\":{\"min\":%.1f,\"median\":%.1f,\"max\":%.1f}", lo, md, hi)
+			}
+			printf "\n" > "/dev/stderr"
+		}
+		print json "}"
 	}' "$work/runs"
 exit $status

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // Group commit. Every Append queues its record. The caller that finds no
@@ -121,25 +122,70 @@ func (l *Log) commit(batch []*pending) {
 	}
 }
 
+// How long the file lock is kept between batches (see writeBatch):
+// holdGap is the longest pause between two batches that still counts as
+// appends coming back to back, and holdMax the longest the lock is kept in
+// one stretch, so that another process waiting for it gets it within about
+// that long.
+const (
+	holdGap = 500 * time.Microsecond
+	holdMax = 2 * time.Millisecond
+)
+
 // writeBatch writes the records of batch in order under the lock, with one
 // write(2) (and one fsync) unless the batch crosses a rotation or
-// maxBatchBytes, and updates the head after each write. It returns how
-// many records were written and the error that stopped the rest.
+// maxBatchBytes. It returns how many records were written and the error
+// that stopped the rest.
+//
+// Batches that come back to back keep the lock: when another batch is
+// already queued as this one ends, or this one began within holdGap of the
+// last one's end, the lock is kept and the head stays in memory (l.held).
+// The next batch then skips taking the lock and reading the head and the
+// file's size, which no other process can have changed meanwhile: one
+// write(2) per batch instead of seven system calls. The head is written and
+// the lock released once holdGap passes without a batch (a timer), after
+// holdMax in one stretch, before a rotation and on any error, and by Head
+// and Close. Appends further apart than holdGap, such as one process
+// answering one call at a time, never keep it. A process killed while holding it
+// leaves a head older than its file, which the next append repairs by
+// adopting the records that chain (see recover).
 func (l *Log) writeBatch(batch []*pending) (int, error) {
 	if l.closed {
 		return 0, ErrClosed
 	}
-	if err := l.lock(); err != nil {
-		return 0, err
+	start := time.Now()
+	var h head
+	var flags []string
+	wasHeld := l.held
+	dirty := wasHeld // h differs from the head file
+	if l.held {
+		h = l.h
+	} else {
+		if err := l.lock(); err != nil {
+			return 0, err
+		}
+		var err error
+		if h, flags, err = l.sync(); err != nil {
+			l.unlock()
+			return 0, err
+		}
 	}
-	defer l.unlock()
-	h, flags, err := l.sync()
-	if err != nil {
-		return 0, err
+	l.held = false
+	done := 0 // records written
+	seq, prev := h.Seq, h.Hash
+	// release writes the head for the records done and unlocks; it
+	// returns err, or the head's write error.
+	release := func(err error) error {
+		if dirty {
+			if herr := l.writeHead(h); herr != nil && err == nil {
+				err = herr
+			}
+		}
+		l.unlock()
+		return err
 	}
 
 	buf := l.buf[:0]
-	done := 0 // records written and in the head
 	// flush writes the first n bytes of buf, which hold records done up to
 	// upto, and keeps the rest of buf.
 	flush := func(upto, n int) error {
@@ -152,23 +198,19 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 		last := &batch[upto-1].rec
 		h.Seq, h.Hash, h.Size, h.Flags = last.Seq, last.Hash, h.Size+int64(n), nil
 		buf = buf[:copy(buf, buf[n:])]
-		if err := l.writeHead(h); err != nil {
-			return err
-		}
-		done = upto
+		done, dirty = upto, true
 		return nil
 	}
 
-	seq, prev := h.Seq, h.Hash
 	for i, p := range batch {
 		r := &p.rec
 		now := stamp(l.now())
 		id, err := l.ids.next(now)
 		if err != nil {
 			if ferr := flush(i, len(buf)); ferr != nil {
-				return done, ferr
+				return done, release(ferr)
 			}
-			return done, fmt.Errorf("audit: id: %w", err)
+			return done, release(fmt.Errorf("audit: id: %w", err))
 		}
 		r.Seq, r.ID, r.Time, r.Prev = seq+1, id, now, prev
 		if len(flags) > 0 {
@@ -193,20 +235,94 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 		rotate := l.maxSize > 0 && size > 0 && size+int64(len(buf)-mark) > l.maxSize
 		if rotate || mark >= maxBatchBytes {
 			if err := flush(i, mark); err != nil {
-				return done, err
+				return done, release(err)
 			}
 		}
 		if rotate {
+			// The head must give the rotated file's size before the
+			// rename (see recover), so it is written here.
+			if err := l.writeHead(h); err != nil {
+				return done, release(err)
+			}
+			dirty = false
 			if err := l.rotate(&h); err != nil {
-				return done, err
+				return done, release(err)
 			}
 		}
 	}
-	err = flush(len(batch), len(buf))
+	before := done
+	err := flush(len(batch), len(buf))
 	if cap(buf) <= 2*maxBatchBytes {
 		l.buf = buf[:0]
 	} else {
 		l.buf = nil
 	}
-	return done, err
+	if err == nil && l.holdOn(start, wasHeld) {
+		l.held, l.h = true, h
+		return done, nil
+	}
+	if herr := release(err); herr != nil {
+		if err == nil {
+			// Written but not in the head: as if not written, so
+			// the callers fail closed (the next append adopts them).
+			return before, herr
+		}
+		return done, herr
+	}
+	return done, nil
+}
+
+// holdOn reports whether the batch that began at start (with the lock
+// kept by the last one, if wasHeld) and was just written keeps the lock for
+// the next, and if so arms the timer that releases it after holdGap without
+// a batch.
+func (l *Log) holdOn(start time.Time, wasHeld bool) bool {
+	l.qmu.Lock()
+	more := len(l.queue) > 0
+	l.qmu.Unlock()
+	now := time.Now()
+	backToBack := more || !l.lastEnd.IsZero() && start.Sub(l.lastEnd) < holdGap
+	l.lastEnd = now
+	if !backToBack {
+		return false
+	}
+	if !wasHeld {
+		l.heldSince = start
+	}
+	if now.Sub(l.heldSince) >= holdMax {
+		return false
+	}
+	if l.holdTimer == nil {
+		l.holdTimer = time.AfterFunc(holdGap, l.idleRelease)
+	} else {
+		l.holdTimer.Reset(holdGap)
+	}
+	return true
+}
+
+// idleRelease releases a kept lock once holdGap has passed since the last
+// batch ended.
+func (l *Log) idleRelease() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.held {
+		return
+	}
+	if d := time.Since(l.lastEnd); d < holdGap {
+		l.holdTimer.Reset(holdGap - d)
+		return
+	}
+	l.releaseHeld()
+}
+
+// releaseHeld writes the head kept in memory and releases the lock, if a
+// batch kept it. Callers hold l.mu.
+func (l *Log) releaseHeld() error {
+	if !l.held {
+		return nil
+	}
+	l.held = false
+	err := l.writeHead(l.h)
+	l.unlock()
+	return err
 }

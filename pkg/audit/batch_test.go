@@ -189,3 +189,45 @@ func TestCloseWithQueuedAppends(t *testing.T) {
 		t.Errorf("Verify = %d records, want %d", res.Records, 1+ok)
 	}
 }
+
+// Appends back to back keep the file lock between batches (see
+// writeBatch); once they pause, the head is written and the lock released
+// without another append: another process then gets the lock and reads
+// the last record in the head. Close releases it at once.
+func TestKeptLockReleased(t *testing.T) {
+	l, path := newLog(t, 20, Options{})
+	other, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	got := make(chan uint64, 1)
+	go func() {
+		seq, _, err := other.Head() // waits for the lock
+		if err != nil {
+			t.Error(err)
+		}
+		got <- seq
+	}()
+	select {
+	case seq := <-got:
+		if seq != 20 {
+			t.Errorf("the other log's head = seq %d, want 20", seq)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the lock was not released after the appends stopped")
+	}
+
+	for i := range 5 {
+		if _, err := l.Append(entry(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if seq, _, err := other.Head(); err != nil || seq != 25 {
+		t.Errorf("after Close, the other log's head = seq %d, %v; want 25", seq, err)
+	}
+	mustVerify(t, path, VerifyOptions{})
+}

@@ -77,10 +77,11 @@ func BenchmarkAppendShared(b *testing.B) {
 				}
 			})
 			l.mu.Lock()
-			writes := l.writes
+			writes, locks := l.writes, l.locks
 			l.mu.Unlock()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
 			b.ReportMetric(float64(b.N)/float64(max(writes, 1)), "records/write")
+			b.ReportMetric(float64(b.N)/float64(max(locks, 1)), "records/lock")
 		})
 	}
 }

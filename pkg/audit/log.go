@@ -71,6 +71,16 @@ type Log struct {
 	buf    []byte
 	closed bool
 	writes uint64 // write(2) calls that added records, for tests and benchmarks
+	locks  uint64 // times the file lock was taken, for tests and benchmarks
+	// held: the last batch kept the file lock for the next, and h is the
+	// head, not yet written (see writeBatch). heldSince is when this
+	// stretch of holding began, lastEnd when the last batch ended, and
+	// holdTimer releases the lock after holdGap without a batch.
+	held      bool
+	h         head
+	heldSince time.Time
+	lastEnd   time.Time
+	holdTimer *time.Timer
 
 	qmu      sync.Mutex // guards queue, spare, writing, inflight and last
 	queue    []*pending // appends waiting for the next batch
@@ -145,7 +155,8 @@ func (l *Log) openActive() error {
 // another is being written wait and are then written together, in the
 // order they arrived, by one of their callers (see commit): one lock, one
 // write(2), one fsync and one head update for the batch, and no caller
-// returns before its own record is written.
+// returns before its own record is written. Batches that follow each other
+// closely share the lock and the head update too (see writeBatch).
 func (l *Log) Append(e Entry) (Record, error) {
 	l.appending.Add(1)
 	defer l.appending.Add(-1)
@@ -166,6 +177,9 @@ func (l *Log) Head() (seq uint64, hash string, err error) {
 	if l.closed {
 		return 0, "", ErrClosed
 	}
+	if err := l.releaseHeld(); err != nil {
+		return 0, "", err
+	}
 	if err := l.lock(); err != nil {
 		return 0, "", err
 	}
@@ -185,9 +199,14 @@ func (l *Log) Close() error {
 		return nil
 	}
 	l.closed = true
-	var err error
+	if l.holdTimer != nil {
+		l.holdTimer.Stop()
+	}
+	err := l.releaseHeld()
 	if l.f != nil {
-		err = l.f.Close()
+		if e := l.f.Close(); err == nil {
+			err = e
+		}
 	}
 	if e := l.headf.Close(); err == nil {
 		err = e
@@ -198,6 +217,7 @@ func (l *Log) Close() error {
 // lock takes the exclusive lock on the head file, reopening it if it was
 // removed while we waited (a lock on a removed file guards nothing).
 func (l *Log) lock() error {
+	l.locks++
 	for {
 		if err := flock(l.headf, lockEx); err != nil {
 			return fmt.Errorf("audit: lock: %w", err)

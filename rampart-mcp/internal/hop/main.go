@@ -15,6 +15,8 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+
+	"rampart.dev/rampart-mcp/internal/stdio"
 )
 
 func main() {
@@ -43,11 +45,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "hop:", err)
 		os.Exit(127)
 	}
+	// Standard input and output through the poller, as rampart-mcp reads
+	// and writes them.
+	std := stdio.Open()
 	go func() {
-		io.Copy(in, os.Stdin)
+		io.Copy(in, std.In)
 		in.Close()
 	}()
-	io.Copy(os.Stdout, out)
+	io.Copy(std.Out, out)
 	cmd.Wait()
+	std.Close()
 	os.Exit(cmd.ProcessState.ExitCode())
 }

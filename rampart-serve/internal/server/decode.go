@@ -123,14 +123,21 @@ func checkTool(tool string) error {
 	return nil
 }
 
-// strictUnmarshal decodes one JSON value and rejects trailing data.
+// strictUnmarshal decodes one JSON value and rejects trailing data. It is
+// json.Unmarshal, which checks the whole input before decoding and so
+// refuses anything after the value, without a Decoder's buffers.
 func strictUnmarshal(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(v); err != nil {
+	if err := json.Unmarshal(b, v); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			switch msg := se.Error(); {
+			case strings.HasSuffix(msg, "after top-level value"):
+				return errors.New("malformed JSON: data after the object")
+			case strings.HasPrefix(msg, "unexpected end of JSON input"):
+				return errors.New("malformed JSON: unexpected end of input")
+			}
+		}
 		return fmt.Errorf("malformed JSON: %v", plainJSONError(err))
-	}
-	if len(bytes.TrimSpace(b[dec.InputOffset():])) != 0 {
-		return errors.New("malformed JSON: data after the object")
 	}
 	return nil
 }

@@ -127,10 +127,21 @@ func (s *Server) routes() {
 	s.mux = m
 }
 
+// Header values set on every answer, shared rather than allocated per
+// request. Each slice is full (len == cap), so a handler that adds a value
+// to one of these headers gets a new slice and never writes into them.
+var (
+	noStore    = []string{"no-store"}
+	noSniff    = []string{"nosniff"}
+	appJSON    = []string{"application/json"}
+	bearerAuth = []string{`Bearer realm="rampart"`}
+)
+
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	h := w.Header()
+	h["Cache-Control"] = noStore
+	h["X-Content-Type-Options"] = noSniff
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -160,7 +171,7 @@ func (s *Server) auth(need role, h http.HandlerFunc) http.HandlerFunc {
 		isAdmin := subtle.ConstantTimeCompare(tok, s.admin)
 		switch {
 		case !ok || isAgent|isAdmin == 0:
-			w.Header().Set("WWW-Authenticate", `Bearer realm="rampart"`)
+			w.Header()["Www-Authenticate"] = bearerAuth
 			writeError(w, http.StatusUnauthorized, "missing or invalid bearer token")
 			return
 		case need == roleAdmin && isAdmin == 0:
@@ -200,7 +211,7 @@ func equalFold(a, b string) bool {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+	w.Header()["Content-Type"] = appJSON
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
