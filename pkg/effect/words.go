@@ -23,6 +23,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			recursive = true
 		}
 	}
+	if cl.Mark("finddelete") {
+		a.findDeletes(i, cl)
+	}
 	fetcher := e != nil && e.Prop("fetcher") != ""
 	if e != nil && e.Prop("sql-stdin") != "" {
 		for _, t := range c.Stdin {
@@ -508,6 +511,32 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	// The whole root mounted is judged by the privileged-container rules.
 	if !ro && p != "/" {
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
+	}
+}
+
+// findDeletes judges find -delete: it deletes what it finds under its
+// starting points, so a starting point outside the working directory
+// (/usr/lib, ~/.ssh, /etc) has files deleted there, the whole tree when no
+// test narrows what is found. One inside it (find . -name '*.pyc'
+// -delete) is the project's own cleanup.
+func (a *analysis) findDeletes(i int, cl *catalog.Classified) {
+	cwd := a.env.Cwd
+	if i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	tested := false
+	for _, w := range cl.Words {
+		tested = tested || w.Option != "" && !strings.Contains(w.Option, "depth")
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Text == "" || strings.HasPrefix(w.Text, "-") || strings.ContainsAny(w.Text, "()!") {
+			continue
+		}
+		p := a.clean(w.Text, i)
+		if p == cwd || strings.HasPrefix(p, cwd+"/") {
+			continue
+		}
+		a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: !tested})
 	}
 }
 
