@@ -31,17 +31,26 @@ func (a *analysis) pathShadows() {
 	n := len(a.out)
 	for k := 0; k < n; k++ {
 		e := a.out[k]
-		if e.Kind != Write || !shadowedNames[path.Base(e.Path)] {
-			continue
-		}
-		dir := path.Dir(e.Path)
-		for _, d := range userBinDirs {
-			if dir == a.env.Home+d || strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/") {
-				a.add(Effect{Kind: LoaderEnv, Cmd: e.Cmd, Detail: "PATH", Target: "shadows " + path.Base(e.Path) + " with " + e.Path})
-				break
-			}
+		if e.Kind == Write && ShadowsProgram(e.Path, a.env.Home) {
+			a.add(Effect{Kind: LoaderEnv, Cmd: e.Cmd, Detail: "PATH", Target: "shadows " + path.Base(e.Path) + " with " + e.Path})
 		}
 	}
+}
+
+// ShadowsProgram reports whether a file written at p (cleaned) would run
+// in place of a program of a common name: ~/.local/bin/git, ~/bin/sudo.
+// The engine asks it of file writes made by any tool, not only commands.
+func ShadowsProgram(p, home string) bool {
+	if home == "" || !shadowedNames[path.Base(p)] {
+		return false
+	}
+	dir := path.Dir(p)
+	for _, d := range userBinDirs {
+		if dir == home+d || strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/") {
+			return true
+		}
+	}
+	return false
 }
 
 // dirLike reports whether a path looks like a directory rather than a

@@ -1,13 +1,14 @@
 package engine
 
 import (
-	"rampart.dev/pkg/effect"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -56,6 +57,11 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
+		}
+		if c.Tool == call.ToolWrite && !ev.denied() && effect.ShadowsProgram(p, ev.e.env.Home) {
+			// A file written where it runs in place of git or sudo
+			// changes what code runs, as the same write by a command does.
+			ev.judgeEffect(effect.Effect{Kind: effect.LoaderEnv, Cmd: -1, Detail: "PATH", Target: "shadows " + path.Base(p) + " with " + p}, c.Tool)
 		}
 	case call.ToolFetch:
 		raw := c.URL()
