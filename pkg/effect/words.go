@@ -52,7 +52,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	fileURIs := hasProp(e, "file-uris")
 	for _, w := range cl.Words {
+		if fileURIs {
+			// aws --payload fileb://F, --cli-input-json file://F (an
+			// option the catalogue does not list leaves its value a
+			// positional): the CLI reads F and sends what it holds.
+			if rest, ok := strings.CutPrefix(w.Text, "fileb://"); ok || strings.HasPrefix(w.Text, "file://") {
+				if !ok {
+					rest = w.Text[len("file://"):]
+				}
+				p := a.clean(rest, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
+			}
+		}
 		if hasProp(e, "sends-local") && w.Option == "" && stdinPath(w.Text) {
 			// scp /dev/stdin HOST:F, rsync /dev/stdin HOST:F: what it
 			// reads on stdin is among what it sends.
