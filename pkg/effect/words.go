@@ -26,6 +26,20 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("finddelete") {
 		a.findDeletes(i, cl)
 	}
+	if cl.Mark("extract") || hasProp(e, "unpacks") {
+		// tar -x, unzip with no -C or -d: into the working directory.
+		into := false
+		for _, w := range cl.Words {
+			into = into || w.Role == catalog.Cd || w.Role == catalog.Dest
+		}
+		if !into {
+			cwd := a.env.Cwd
+			if i < len(a.cwds) && a.cwds[i] != "" {
+				cwd = a.cwds[i]
+			}
+			a.extractsOver(i, cwd)
+		}
+	}
 	fetcher := e != nil && e.Prop("fetcher") != ""
 	if e != nil && e.Prop("sql-stdin") != "" {
 		for _, t := range c.Stdin {
@@ -94,6 +108,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.cwds[i] = a.clean(w.Text, i)
 				if cl.Mark("extract") {
 					a.add(Effect{Kind: Write, Cmd: i, Path: a.cwds[i]})
+					a.extractsOver(i, a.cwds[i])
 				}
 			}
 		case catalog.Tunnel:
@@ -126,6 +141,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.Write, catalog.Dest:
 			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
 				continue
+			}
+			if w.Role == catalog.Dest && hasProp(e, "unpacks") {
+				a.extractsOver(i, a.clean(w.Text, i))
 			}
 			if uploadURL(w.Text) {
 				a.toURL(i, w.Text, f)
@@ -551,6 +569,15 @@ func (a *analysis) findDeletes(i int, cl *catalog.Classified) {
 			continue
 		}
 		a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: !tested})
+	}
+}
+
+// extractsOver reports an archive unpacked straight into a directory that
+// holds start-up or credential files (the home directory, ~/.ssh, /etc):
+// what the archive holds, which nobody here can see, lands over them.
+func (a *analysis) extractsOver(i int, dir string) {
+	if a.sensitiveDir(dir) {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "archive-contents", Word: "an archive unpacked over " + dir})
 	}
 }
 
