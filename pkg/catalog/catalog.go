@@ -67,6 +67,10 @@
 // "options-file=-K,--config" names options whose value is a file of the
 // program's own options, one a line (curl -K FILE): when the line wrote
 // the file or feeds it on standard input, what it holds is judged too.
+// "unpacks" marks an archive extractor whose destination option (a dest
+// role: unzip -d DIR) receives the archive's unseen contents.
+// "file-uris" marks a CLI that reads an option value written file://F or
+// fileb://F from the file F and sends it (the AWS CLI).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).

@@ -312,11 +312,41 @@ func (a *analysis) sensitiveDir(p string) bool {
 	if a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/") {
 		return true
 	}
+	if a.sensitive(p + "/x") {
+		return true // every file in it is a credential (~/.ssh)
+	}
 	// The names credential stores give the one file that matters (gh's
 	// hosts.yml, docker's config.json, rclone.conf...): a directory holding
-	// one is a credential directory.
-	for _, probe := range []string{"x", "credentials", "hosts.yml", "config.json", "credentials.json", "credentials.db", "rclone.conf", "auth.json", "token"} {
+	// one is a credential directory. Its archive or copy sent out carries
+	// them, whichever rule makes them credentials.
+	for _, probe := range credentialNames {
 		if a.sensitive(p + "/" + probe) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentialNames are the names credential stores give the one file that
+// matters in their directory.
+var credentialNames = []string{"credentials", "hosts.yml", "config.json", "credentials.json", "credentials.db", "rclone.conf", "auth.json", "token"}
+
+// namedCredentialDir is sensitiveDir for what lands in a directory (an
+// archive unpacked over it): a credential file's name counts when a rule
+// names it in this directory, not when it is a credential by its name
+// wherever it lies (auth.json in any hidden directory, which would make
+// every directory under home one). The same name one level deeper, which
+// only a rule of the second kind also stops, tells them apart.
+func (a *analysis) namedCredentialDir(p string) bool {
+	switch p {
+	case "/", "/home", "/root", "/Users", "/etc", a.env.Home:
+		return true
+	}
+	if a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/") || a.sensitive(p+"/x") {
+		return true
+	}
+	for _, probe := range credentialNames {
+		if a.sensitive(p+"/"+probe) && !a.sensitive(p+"/.probe/"+probe) {
 			return true
 		}
 	}

@@ -69,7 +69,7 @@ done:
 	switch {
 	case kind == Read && a.sensitive(cand):
 		f.source = first(f.source, "credential")
-	case kind == Read && dirLike(cand) && a.sensitiveDir(cand):
+	case kind == Read && dirLike(cand) && a.namedCredentialDir(cand):
 		// A directory of credentials (tar cz .aws in a computed cwd).
 		f.source = first(f.source, "home-archive")
 	case kind != Read && a.protected(cand):

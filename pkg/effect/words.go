@@ -23,6 +23,23 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			recursive = true
 		}
 	}
+	if cl.Mark("finddelete") {
+		a.findDeletes(i, cl)
+	}
+	if cl.Mark("extract") || hasProp(e, "unpacks") {
+		// tar -x, unzip with no -C or -d: into the working directory.
+		into := false
+		for _, w := range cl.Words {
+			into = into || w.Role == catalog.Cd || w.Role == catalog.Dest
+		}
+		if !into {
+			cwd := a.env.Cwd
+			if i < len(a.cwds) && a.cwds[i] != "" {
+				cwd = a.cwds[i]
+			}
+			a.extractsOver(i, cwd)
+		}
+	}
 	fetcher := e != nil && e.Prop("fetcher") != ""
 	if e != nil && e.Prop("sql-stdin") != "" {
 		for _, t := range c.Stdin {
@@ -49,7 +66,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	fileURIs := hasProp(e, "file-uris")
 	for _, w := range cl.Words {
+		if fileURIs {
+			// aws --payload fileb://F, --cli-input-json file://F (an
+			// option the catalogue does not list leaves its value a
+			// positional): the CLI reads F and sends what it holds.
+			if rest, ok := strings.CutPrefix(w.Text, "fileb://"); ok || strings.HasPrefix(w.Text, "file://") {
+				if !ok {
+					rest = w.Text[len("file://"):]
+				}
+				p := a.clean(rest, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
+			}
+		}
 		if hasProp(e, "sends-local") && w.Option == "" && stdinPath(w.Text) {
 			// scp /dev/stdin HOST:F, rsync /dev/stdin HOST:F: what it
 			// reads on stdin is among what it sends.
@@ -78,6 +109,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.cwds[i] = a.clean(w.Text, i)
 				if cl.Mark("extract") {
 					a.add(Effect{Kind: Write, Cmd: i, Path: a.cwds[i]})
+					a.extractsOver(i, a.cwds[i])
 				}
 			}
 		case catalog.Tunnel:
@@ -117,6 +149,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.Write, catalog.Dest:
 			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
 				continue
+			}
+			if w.Role == catalog.Dest && hasProp(e, "unpacks") {
+				a.extractsOver(i, a.clean(w.Text, i))
 			}
 			if uploadURL(w.Text) {
 				a.toURL(i, w.Text, f)
@@ -618,6 +653,41 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	// The whole root mounted is judged by the privileged-container rules.
 	if !ro && p != "/" {
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
+	}
+}
+
+// findDeletes judges find -delete: it deletes what it finds under its
+// starting points, so a starting point outside the working directory
+// (/usr/lib, ~/.ssh, /etc) has files deleted there, the whole tree when no
+// test narrows what is found. One inside it (find . -name '*.pyc'
+// -delete) is the project's own cleanup.
+func (a *analysis) findDeletes(i int, cl *catalog.Classified) {
+	cwd := a.env.Cwd
+	if i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	tested := false
+	for _, w := range cl.Words {
+		tested = tested || w.Option != "" && !strings.Contains(w.Option, "depth")
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Text == "" || strings.HasPrefix(w.Text, "-") || strings.ContainsAny(w.Text, "()!") {
+			continue
+		}
+		p := a.clean(w.Text, i)
+		if p == cwd || strings.HasPrefix(p, cwd+"/") {
+			continue
+		}
+		a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: !tested})
+	}
+}
+
+// extractsOver reports an archive unpacked straight into a directory that
+// holds start-up or credential files (the home directory, ~/.ssh, /etc):
+// what the archive holds, which nobody here can see, lands over them.
+func (a *analysis) extractsOver(i int, dir string) {
+	if a.namedCredentialDir(dir) {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "archive-contents", Word: "an archive unpacked over " + dir})
 	}
 }
 

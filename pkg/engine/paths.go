@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/base64"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -67,6 +68,7 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	cwd := ev.c.Cwd
 	dst = match.PathAlternates(dst, p, cwd)
+	dst = ev.macHomeNames(dst, p)
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst
@@ -101,6 +103,29 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 				}
 			}
 		}
+	}
+	return dst
+}
+
+// macHomeNames adds the names a path in a macOS home directory
+// ("/Users/NAME/...") also reaches: macOS volumes ignore case by default,
+// so ~/.Aws/Credentials is ~/.aws/credentials, and when NAME is this
+// user's, the same file under the home the engine knows.
+func (ev *evaluation) macHomeNames(dst []string, p string) []string {
+	rest, ok := strings.CutPrefix(p, "/Users/")
+	if !ok {
+		return dst
+	}
+	if lower := strings.ToLower(p); lower != p {
+		dst = addName(dst, p, lower)
+	}
+	name, below, _ := strings.Cut(rest, "/")
+	if home := ev.e.env.Home; home != "" && name != "" && path.Base(home) == name && !strings.HasPrefix(home, "/Users/") {
+		q := home
+		if below != "" {
+			q += "/" + strings.ToLower(below)
+		}
+		dst = addName(dst, p, q)
 	}
 	return dst
 }

@@ -1,13 +1,13 @@
 package engine
 
 import (
-	"rampart.dev/pkg/effect"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )

@@ -412,20 +412,35 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 				if s.fds == nil {
 					s.fds = map[string]string{}
 				}
-				if strings.HasPrefix(rs[i].Target, "/dev/") {
-					delete(s.fds, fd)
-				} else {
-					s.fds[fd] = rs[i].Target
+				for _, k := range fdKeys(fd) {
+					if strings.HasPrefix(rs[i].Target, "/dev/") {
+						delete(s.fds, k)
+					} else {
+						s.fds[k] = rs[i].Target
+					}
 				}
 			}
 		case ">&":
 			if bare && rs[i].Target == "-" {
-				delete(s.fds, fd)
+				for _, k := range fdKeys(fd) {
+					delete(s.fds, k)
+				}
 			} else if f, ok := s.fds[rs[i].Target]; ok {
 				rs[i] = Redirect{Op: ">>", Target: f}
 			}
 		}
 	}
+}
+
+// fdKeys are the spellings a later ">&" names a descriptor by: its number,
+// or for bash's "exec {fd}>f" (the shell picks the number and stores it in
+// fd) the variable, "$fd" or "${fd}".
+func fdKeys(fd string) []string {
+	if len(fd) > 2 && fd[0] == '{' && fd[len(fd)-1] == '}' {
+		name := fd[1 : len(fd)-1]
+		return []string{"$" + name, "${" + name + "}"}
+	}
+	return []string{fd}
 }
 
 // emptyWrites records the files a statement with no command (or only

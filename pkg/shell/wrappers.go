@@ -678,7 +678,7 @@ func embeddedScripts(name string, words []string) []string {
 	case "screen":
 		i := screenFlags.skip(words, 1)
 		if i < len(words) {
-			out = append(out, strings.Join(words[i:], " "))
+			out = append(out, quoteWords(words[i:])) // the words as they were: sh -c 'rm -rf ~'
 		}
 	case "parallel":
 		sep := len(words)
