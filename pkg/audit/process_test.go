@@ -45,6 +45,13 @@ func writer(path string) int {
 			return 1
 		}
 	}
+	// A writer that appends in a stream keeps the lock and the head
+	// between close batches; Close writes the head, as every adapter's
+	// decision point does when it ends.
+	if err := l.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	return 0
 }
 
