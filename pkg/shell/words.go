@@ -193,6 +193,14 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.value(v, split && (!quoted || all))
 			return
 		}
+		if v, ok := e.s.vars[p.Param.Value]; ok && !v.known && v.val != "" && !strings.ContainsAny(v.val, "`()") && len(v.subs) == 0 && p.Param.Value != "HOME" && plainParam(p) && !p.Excl && p.Index == nil {
+			// A value the line assigned but that stays unknown
+			// (K=$GITHUB_TOKEN; U="https://h/?t=$K"): its text, with
+			// the expansions it holds, is what the word expands to.
+			e.text(v.val)
+			e.curDyn = true
+			return
+		}
 		if name, ok := e.s.indirectName(p); ok {
 			// ${!ref} naming a variable from outside: judged as $NAME.
 			e.text("$" + name)
