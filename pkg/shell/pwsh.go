@@ -185,6 +185,9 @@ func (t *pwshT) command(words []string) string {
 	if s, ok := t.dotNet(strings.Join(words, " ")); ok {
 		return s
 	}
+	if len(words) == 1 && strings.HasPrefix(name, "$") && !strings.ContainsAny(name, "([.") {
+		return "echo" // a variable's value, output
+	}
 	if strings.HasPrefix(name, "$") || strings.HasPrefix(name, "(") || strings.HasPrefix(name, "[") || strings.HasPrefix(name, "&") {
 		// an expression: a download it names is a download
 		if u := downloadURL(strings.Join(words, " ")); u != "" {
@@ -198,10 +201,10 @@ func (t *pwshT) command(words []string) string {
 	if s, ok := t.blockRun(words); ok {
 		return s
 	}
-	if pwshWhatIf(words) {
-		return "echo" // it only says what it would do
-	}
 	v := pwshVerbs[name]
+	if v != nil && pwshWhatIf(words) {
+		return "echo" // a cmdlet given -WhatIf only says what it would do
+	}
 	if v != nil && v.program == "ls" && len(words) > 1 && strings.HasPrefix(strings.ToLower(strings.Trim(words[1], `'"`)), "env:") {
 		return "env" // the environment drive: every variable
 	}

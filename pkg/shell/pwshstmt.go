@@ -59,12 +59,13 @@ func (t *pwshT) block(code string) []string {
 		if t.assign(stmt, &out) {
 			continue
 		}
-		stmt = t.subst(stmt)
 		if lines, ok := t.control(stmt); ok {
+			// its parts are substituted as they are reached, after the
+			// assignments before them
 			out = append(out, lines...)
 			continue
 		}
-		if s := t.pipeline(stmt); s != "" {
+		if s := t.pipeline(t.subst(stmt)); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -127,6 +128,8 @@ func (t *pwshT) forEach(prev, code string, piped bool) string {
 		for _, w := range pwshWords(stmt) {
 			if !pwshItemRefs[strings.ToLower(strings.Trim(w, `"`))] {
 				words = append(words, w)
+			} else if n := len(words); n > 1 && strings.HasPrefix(words[n-1], "-") && !strings.Contains(words[n-1], ":") {
+				words = words[:n-1] // -Path $_: the parameter goes with it
 			}
 		}
 		kept = append(kept, strings.Join(words, " "))
@@ -162,7 +165,9 @@ func pwshBraces(w string) (string, bool) {
 
 // pwshControl are the statements whose parenthesised parts and blocks run
 // as code.
-var pwshControl = map[string]bool{"if": true, "elseif": true, "else": true, "while": true, "for": true, "foreach": true, "switch": true, "try": true, "catch": true, "finally": true, "do": true, "until": true, "trap": true}
+var pwshControl = map[string]bool{"if": true, "elseif": true, "else": true, "while": true, "for": true, "foreach": true, "switch": true, "try": true, "catch": true, "finally": true, "do": true, "until": true, "trap": true,
+	// a function's body is judged where it is defined, as if it ran
+	"function": true, "filter": true}
 
 // control translates a control statement: the commands of its conditions
 // and the code of its blocks (foreach ($x in ITEMS) {...} as ITEMS piped
@@ -188,7 +193,7 @@ func (t *pwshT) control(stmt string) ([]string, bool) {
 		case strings.HasPrefix(w, "{"):
 			inner, _ := pwshBraces(w)
 			if loopVar != "" {
-				out = append(out, t.pipeline(strings.TrimPrefix(strings.TrimSuffix(items, ")"), "(")+" | ForEach-Object {"+pwshRenameVar(inner, loopVar, "$_")+"}"))
+				out = append(out, t.pipeline(t.subst(strings.TrimPrefix(strings.TrimSuffix(items, ")"), "("))+" | ForEach-Object {"+pwshRenameVar(inner, loopVar, "$_")+"}"))
 				loopVar = ""
 				continue
 			}
@@ -341,8 +346,8 @@ func (t *pwshT) subst(stmt string) string {
 				j++
 			}
 			v, ok := t.vars[strings.ToLower(stmt[i+1:j])]
-			if !ok || j < len(stmt) && stmt[j] == '.' {
-				break
+			if rest := strings.TrimLeft(stmt[j:], " \t"); !ok || j < len(stmt) && stmt[j] == '.' || strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") {
+				break // unknown, a property, or the target of an assignment
 			}
 			switch {
 			case c == '@' && v.splat != "":
