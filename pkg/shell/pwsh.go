@@ -146,6 +146,7 @@ var pwshVerbs = map[string]*pwshVerb{
 	"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
 	"stop-process": {program: "kill"}, "kill": {program: "kill"},
 	"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
+	"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
 	"expand-archive": {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
 	"get-childitem":  {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
 	"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
@@ -189,6 +190,15 @@ func (t *pwshT) command(words []string) string {
 		return "echo" // a variable's value, output
 	}
 	if strings.HasPrefix(name, "$") || strings.HasPrefix(name, "(") || strings.HasPrefix(name, "[") || strings.HasPrefix(name, "&") {
+		expr := strings.Join(words, " ")
+		if code, ok := pwshCallArg(expr, "[scriptblock]::create("); ok {
+			return pwshGroup(t.block(code)) // a script block made from a literal
+		}
+		if u, ok := pwshCallArg(expr, ".uploadfile("); ok {
+			if args := pwshSplit(u, ","); len(args) >= 2 {
+				return "curl -T " + pwshQuote([]string{pwshValue(strings.TrimSpace(args[len(args)-1]))}) + " " + pwshQuote([]string{pwshValue(strings.TrimSpace(args[0]))})
+			}
+		}
 		// an expression: a download it names is a download
 		if u := downloadURL(strings.Join(words, " ")); u != "" {
 			return "curl " + quoteWord(u)
@@ -606,4 +616,25 @@ func pwshQuoteWord(w string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// pwshCallArg is the argument text of the first call of method (lower
+// case, with its opening parenthesis) in expr; for a single literal
+// argument, its value.
+func pwshCallArg(expr, method string) (string, bool) {
+	l := strings.ToLower(expr)
+	i := strings.Index(l, method)
+	if i < 0 {
+		return "", false
+	}
+	open := i + len(method) - 1
+	end := pwshClose(expr[open:])
+	if end < 0 {
+		return "", false
+	}
+	arg := strings.TrimSpace(expr[open+1 : open+end])
+	if lit, ok := pwshLiteral(arg); ok && arg != "" && (arg[0] == '\'' || arg[0] == '"') && len(pwshSplit(arg, ",")) == 1 {
+		return lit, true
+	}
+	return arg, arg != "" && strings.Contains(arg, ",")
 }
