@@ -34,15 +34,27 @@ func (c *Call) Canonicalize() error {
 	if c.Tool == "" {
 		return ErrNoTool
 	}
-	if t := strings.ToLower(c.Tool); t != c.Tool && (required[t] != "" || t == ToolMCP) {
+	if t := strings.ToLower(strings.TrimSpace(c.Tool)); t != c.Tool && (required[t] != "" || t == ToolMCP) {
 		c.Tool = t
 	}
 	key := required[c.Tool]
 	if key == "" {
 		return nil
 	}
-	if _, ok := c.Params[key].(string); ok {
+	// The subject given twice, under the canonical name and an alias the
+	// agent's tool may read instead, is one call judged by one value and
+	// run with the other: bad input unless they agree.
+	for _, a := range paramAliases[key] {
+		other, ok := c.Params[a].(string)
+		if given, isStr := c.Params[key].(string); ok && (isStr && given != "" && other != given || c.Params[key] != nil && !isStr) {
+			return fmt.Errorf("%w: %s's %q and %q differ", ErrNoSubject, c.Tool, key, a)
+		}
+	}
+	if s, ok := c.Params[key].(string); ok && s != "" {
 		return nil
+	}
+	if s, ok := c.Params[key].(string); ok && s == "" {
+		delete(c.Params, key) // empty: the subject is looked for under the aliases
 	}
 	if c.Params[key] != nil {
 		if s, ok := argvLine(c.Params[key]); ok && key == "command" {

@@ -31,6 +31,12 @@ func TestParseCanonical(t *testing.T) {
 		{`{"tool":"exec","params":{"command":7}}`, "", "", "", ErrNoSubject},
 		{`{"tool":"read","params":{"path":["a","b"]}}`, "", "", "", ErrNoSubject},
 		{`{"tool":"fetch","params":{"method":"GET"}}`, "", "", "", ErrNoSubject},
+		{`{"tool":"exec","params":{"command":"ls","cmd":"rm -rf ~"}}`, "", "", "", ErrNoSubject},
+		{`{"tool":"read","params":{"path":"README.md","file_path":"/home/dev/.ssh/id_rsa"}}`, "", "", "", ErrNoSubject},
+		{`{"tool":"exec","params":{"command":"","cmd":"rm -rf ~"}}`, "exec", "command", "rm -rf ~", nil},
+		{`{"tool":"exec","params":{"command":""}}`, "", "", "", ErrNoSubject},
+		{`{"tool":"exec ","params":{"command":"ls"}}`, "exec", "command", "ls", nil},
+		{`{"tool":"read","params":{"path":"a.txt","file_path":"a.txt"}}`, "read", "path", "a.txt", nil},
 	} {
 		c, err := Parse([]byte(tc.in))
 		if tc.err != nil {

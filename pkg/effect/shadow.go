@@ -10,7 +10,9 @@ import (
 
 // userBinDirs are directories in the user's home that usually come first
 // on PATH.
-var userBinDirs = []string{"/.local/bin", "/bin", "/.bin"}
+var userBinDirs = []string{"/.local/bin", "/bin", "/.bin", "/.cargo/bin", "/go/bin", "/.go/bin", "/.bun/bin", "/.deno/bin",
+	"/.npm-global/bin", "/.npm-packages/bin", "/.yarn/bin", "/.volta/bin", "/.local/share/pnpm", "/.dotnet/tools", "/.nix-profile/bin",
+	"/.pyenv/shims", "/.rbenv/shims", "/.nodenv/shims", "/.asdf/shims", "/.local/share/mise/shims", "/.local/share/aquaproj-aqua/bin"}
 
 // shadowedNames are programs an agent and its user run all the time that
 // the catalogue need not list (shell builtins with a program twin, id
@@ -31,15 +33,36 @@ var shadowedNames = map[string]bool{
 func Shadows(p, home string) (Effect, bool) {
 	name := path.Base(p)
 	dir := path.Dir(p)
-	inBin := strings.HasSuffix(dir, "/.local/bin") && strings.HasPrefix(dir, "/home/")
-	for _, d := range userBinDirs {
-		inBin = inBin || home != "" && dir == home+d
-	}
-	if !inBin || !shadowedNames[name] && !catalog.Default().Known(name) {
+	if !userBinDir(dir, home) || !shadowedNames[name] && !shadowedNames[versionless(name)] && !catalog.Default().Known(name) && !catalog.Default().Known(versionless(name)) {
 		return Effect{}, false
 	}
 	return Effect{Kind: LoaderEnv, Cmd: -1, Detail: "PATH", Target: "shadows " + name + " with " + p}, true
 }
+
+// userBinDir reports a user PATH directory: one of userBinDirs in the
+// user's home, or in another user's (/home/NAME, /root).
+func userBinDir(dir, home string) bool {
+	for _, d := range userBinDirs {
+		rest, ok := strings.CutSuffix(dir, d)
+		if !ok {
+			continue
+		}
+		if home != "" && rest == home || rest == "/root" || strings.HasPrefix(rest, "/home/") && strings.Count(rest, "/") == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// versionless is a program name without a version suffix: python3.12,
+// node18, gcc-13 are python, node, gcc.
+func versionless(name string) string {
+	return strings.TrimRight(name, "0123456789.-")
+}
+
+// archiveExts are file names of archives, whose members' names a line
+// does not show.
+var archiveExts = []string{".tar", ".tgz", ".tar.gz", ".tar.xz", ".tar.bz2", ".tar.zst", ".txz", ".zip", ".7z", ".rar"}
 
 // pathShadows reports the line's writes that shadow a program (Shadows).
 func (a *analysis) pathShadows() {
@@ -55,6 +78,25 @@ func (a *analysis) pathShadows() {
 		if s, ok := Shadows(e.Path, a.env.Home); ok {
 			s.Cmd = e.Cmd
 			a.add(s)
+			continue
+		}
+		if !userBinDir(path.Clean(e.Path), a.env.Home) || e.Cmd < 0 || e.Cmd >= len(a.per) {
+			continue
+		}
+		// a copy into the directory (cp FILE DIR/) names its files by the
+		// sources; an archive unpacked there, by members nobody sees
+		for _, src := range append(append([]string(nil), a.per[e.Cmd].reads...), a.per[e.Cmd].writes...) {
+			if s, ok := Shadows(path.Join(e.Path, path.Base(src)), a.env.Home); ok {
+				s.Cmd = e.Cmd
+				a.add(s)
+				break
+			}
+			for _, ext := range archiveExts {
+				if strings.HasSuffix(strings.ToLower(src), ext) {
+					a.add(Effect{Kind: LoaderEnv, Cmd: e.Cmd, Detail: "PATH", Target: "unpacks " + src + " into " + e.Path})
+					break
+				}
+			}
 		}
 	}
 }

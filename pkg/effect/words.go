@@ -453,6 +453,15 @@ func (a *analysis) literalHost(u string) bool {
 		if tail[k] == '(' {
 			k-- // at the "$"
 		}
+		if strings.HasPrefix(tail[k:], "$((") {
+			// arithmetic: a number, unless it runs a command itself
+			end := strings.Index(tail[k:], "))")
+			if end < 0 || strings.ContainsAny(tail[k+3:k+end], "$`") && strings.Contains(tail[k+3:k+end], "(") {
+				return false
+			}
+			tail = tail[k+end+2:]
+			continue
+		}
 		body, after, ok := substitution(tail[k:])
 		if !ok || !a.seeThrough(body) {
 			return false
@@ -484,14 +493,25 @@ func substitution(text string) (body, after string, ok bool) {
 
 // seeThrough reports whether every program of a substitution's body is
 // one the catalogue knows and none re-encodes its input.
+//
+// Substitutions nested in the body are segments of their own, and an
+// encoder named anywhere (as a wrapper's operand: command base64, env xxd,
+// busybox gzip) counts as one.
 func (a *analysis) seeThrough(body string) bool {
-	for _, seg := range strings.FieldsFunc(body, func(r rune) bool { return r == '|' || r == ';' || r == '&' }) {
+	for _, seg := range strings.FieldsFunc(body, func(r rune) bool {
+		return r == '|' || r == ';' || r == '&' || r == '(' || r == ')' || r == '`' || r == '\n'
+	}) {
 		f := strings.Fields(seg)
-		if len(f) == 0 {
+		if len(f) == 0 || f[0] == "$" {
 			continue
 		}
-		if !a.cat.Known(f[0]) || encoders[f[0]] {
+		if !a.cat.Known(strings.TrimSuffix(f[0], "$")) {
 			return false
+		}
+		for _, w := range f {
+			if encoders[path.Base(w)] {
+				return false
+			}
 		}
 	}
 	return true

@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"encoding/base32"
 	"encoding/base64"
+	"encoding/hex"
 	"net/url"
 	"path"
 	"slices"
@@ -217,7 +219,7 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 }
 
 // base64Runs decodes the runs of a URL's path and query that are base64
-// (standard or URL alphabet, 24 characters or more): data is often
+// (standard or URL alphabet, 24 characters or more), hex or base32: data is often
 // encoded so that it survives the trip in a URL, and a key encoded is a
 // key all the same.
 func base64Runs(rest string) []string {
@@ -234,6 +236,14 @@ func base64Runs(rest string) []string {
 					out = append(out, string(b))
 					break
 				}
+			}
+			// hex (xxd -p, od) and base32 spell the same bytes in fewer
+			// letters; a run that is one of them is read as it too
+			if b, err := hex.DecodeString(run[:len(run)&^1]); err == nil {
+				out = append(out, string(b))
+			}
+			if b, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(run[:len(run)/8*8]); err == nil {
+				out = append(out, string(b))
 			}
 		}
 		i = j + 1

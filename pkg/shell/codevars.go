@@ -47,6 +47,9 @@ func (sc *scanner) assignments() map[string]value {
 	}
 	c := sc.code
 	twice := map[string]bool{}
+	if sc.lang == "applescript" {
+		sc.appleAssignments(twice)
+	}
 	for i := 0; i < len(c); i++ {
 		if c[i] != '=' || i+1 < len(c) && (c[i+1] == '=' || c[i+1] == '~' || c[i+1] == '>') {
 			continue
@@ -105,4 +108,37 @@ func (sc *scanner) assignments() map[string]value {
 		sc.vars[name] = v
 	}
 	return sc.vars
+}
+
+// appleAssignments finds AppleScript's "set NAME to VALUE" at the start of
+// a line (osascript's -e statements are lines), as assignments does NAME =
+// VALUE; a name set twice is not known.
+func (sc *scanner) appleAssignments(twice map[string]bool) {
+	c := sc.code
+	for i := 0; i < len(c); i++ {
+		if i > 0 && c[i-1] != '\n' || !strings.HasPrefix(c[i:], "set ") {
+			continue
+		}
+		b := skipSpace(c, i+4)
+		e := b
+		for e < len(c) && isIdent(c[e]) {
+			e++
+		}
+		if e == b || !strings.HasPrefix(c[e:], " to ") {
+			continue
+		}
+		name := c[b:e]
+		sc.depth++
+		v, _ := sc.value(e + 4)
+		sc.depth--
+		if sc.vars == nil {
+			sc.vars = map[string]value{}
+		}
+		if _, seen := sc.vars[name]; seen || twice[name] {
+			twice[name] = true
+			delete(sc.vars, name)
+			continue
+		}
+		sc.vars[name] = v
+	}
 }

@@ -622,6 +622,10 @@ var homeExprs = map[string]*strings.Replacer{
 	"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
 		[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
 	"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
+	// AppleScript's home folder, quoted for the shell or not (JXA's too)
+	"applescript": homeReplacer([]string{"quoted form of (POSIX path of (path to home folder))", "quoted form of POSIX path of (path to home folder)",
+		"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",
+		`(system attribute "HOME")`, `system attribute "HOME"`, `$.getenv("HOME")`, `app.pathTo("home folder")`}, nil, ""),
 }
 
 // homeReplacer reads each of exprs as the literal '~', and each
@@ -659,7 +663,7 @@ func homeExpr(lang, code string) string {
 // Programs the catalogue lists are judged by their own entries instead.
 func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	cat := catalog.Default()
-	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || len(words) < 2 || f.depth >= MaxDepth {
+	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || pwshCmdlet(name) || len(words) < 2 || f.depth >= MaxDepth {
 		return
 	}
 	g := viaFrame(f, name)

@@ -235,8 +235,9 @@ var langHooks = map[string][]hook{
 	},
 	"awk": {{"system", hookShell}},
 	// do shell script "CMD" hands CMD to sh
-	// and JXA's app.doShellScript("CMD")
-	"applescript": {{"do shell script", hookShell}, {"doShellScript", hookShell}},
+	// (Terminal's do script runs CMD in a new shell; JXA spells it
+	// doShellScript("CMD"))
+	"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}},
 	"lua": {
 		{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 		{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
@@ -865,8 +866,11 @@ func joinPath(parts []string) string {
 }
 
 func (sc *scanner) concat() string {
-	if sc.lang == "perl" || sc.lang == "php" {
+	switch sc.lang {
+	case "perl", "php":
 		return "."
+	case "applescript":
+		return "&+" // AppleScript's &, and JXA's +
 	}
 	return "+"
 }

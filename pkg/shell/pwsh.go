@@ -68,7 +68,8 @@ func pwshCode(words []string) (code string, ok, stdin bool) {
 			text, decoded := decodeUTF16Base64(next())
 			return text, decoded, false
 		case pwshParam(name, "file", 1):
-			return "", false, false
+			// -File - reads the script from standard input
+			return "", false, !eq && i+1 < len(words) && words[i+1] == "-"
 		case pwshParam(name, "executionpolicy", 2) || name == "ep" || pwshParam(name, "windowstyle", 1) ||
 			pwshParam(name, "inputformat", 2) || pwshParam(name, "outputformat", 2) || pwshParam(name, "workingdirectory", 2) ||
 			name == "wd" || pwshParam(name, "configurationname", 4) || pwshParam(name, "settingsfile", 2):
@@ -144,7 +145,10 @@ var pwshVerbs = map[string]*pwshVerb{
 	"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
 	"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
 	"stop-process": {program: "kill"}, "kill": {program: "kill"},
-	"get-childitem": {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
+	"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
+	"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
+	"expand-archive":   {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
+	"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
 	"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
 	"out-string": {program: "tee"}, "out-null": {program: "true"},
 	"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
@@ -169,44 +173,48 @@ func mergeParams(a, b map[string]string) map[string]string {
 	return m
 }
 
-// translatePwsh turns PowerShell code into the POSIX command line with
-// the same effects.
-func translatePwsh(code string) string {
-	var out []string
-	for _, stmt := range pwshSplit(code, ";\n") {
-		var stages []string
-		prev := ""
-		for k, stage := range pwshSplit(stmt, "|") {
-			t := translatePwshCommand(pwshWords(stage))
-			if k > 0 {
-				t = pwshPipedInto(prev, t)
-			}
-			if t != "" {
-				stages = append(stages, t)
-			}
-			prev = t
-		}
-		if len(stages) > 0 {
-			out = append(out, strings.Join(stages, " | "))
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// translatePwshCommand translates one command of a pipeline.
-func translatePwshCommand(words []string) string {
+// command translates one command of a pipeline.
+func (t *pwshT) command(words []string) string {
 	if len(words) == 0 {
 		return ""
 	}
+	words[0] = pwshUnescape(words[0])
+	if s, ok := t.callee(words); ok {
+		return s
+	}
 	name := strings.ToLower(words[0])
+	if s, ok := t.dotNet(strings.Join(words, " ")); ok {
+		return s
+	}
+	if len(words) == 1 && strings.HasPrefix(name, "$") && !strings.ContainsAny(name, "([.") {
+		return "echo" // a variable's value, output
+	}
 	if strings.HasPrefix(name, "$") || strings.HasPrefix(name, "(") || strings.HasPrefix(name, "[") || strings.HasPrefix(name, "&") {
+		expr := strings.Join(words, " ")
+		if code, ok := pwshCallArg(expr, "[scriptblock]::create("); ok {
+			return pwshGroup(t.block(code)) // a script block made from a literal
+		}
+		if u, ok := pwshCallArg(expr, ".uploadfile("); ok {
+			if args := pwshSplit(u, ","); len(args) >= 2 {
+				return "curl -T " + pwshQuote([]string{pwshValue(strings.TrimSpace(args[len(args)-1]))}) + " " + pwshQuote([]string{pwshValue(strings.TrimSpace(args[0]))})
+			}
+		}
 		// an expression: a download it names is a download
 		if u := downloadURL(strings.Join(words, " ")); u != "" {
 			return "curl " + quoteWord(u)
 		}
 		return "$_"
 	}
+	if strings.HasPrefix(name, "'") || strings.HasPrefix(name, `"`) {
+		return "echo" // a string is output
+	}
+	if s, ok := t.blockRun(words); ok {
+		return s
+	}
 	v := pwshVerbs[name]
+	if v != nil && pwshWhatIf(words) {
+		return "echo" // a cmdlet given -WhatIf only says what it would do
+	}
 	if v != nil && v.program == "ls" && len(words) > 1 && strings.HasPrefix(strings.ToLower(strings.Trim(words[1], `'"`)), "env:") {
 		return "env" // the environment drive: every variable
 	}
@@ -229,12 +237,19 @@ func translatePwshCommand(words []string) string {
 		// Invoke-Expression CODE: the code is PowerShell; piped into, a
 		// shell reading what the earlier stage printed.
 		if len(words) > 1 {
-			arg := strings.Join(words[1:], " ")
+			args := words[1:]
+			if p := strings.ToLower(args[0]); len(args) > 1 && strings.HasPrefix(p, "-c") && strings.HasPrefix("-command", p) {
+				args = args[1:]
+			}
+			arg := strings.Join(args, " ")
 			if u := downloadURL(arg); u != "" {
 				return "curl " + quoteWord(u) + " | sh"
 			}
-			if lit, ok := pwshLiteral(arg); ok && !strings.Contains(lit, "$") {
-				return "sh -c " + quoteWord(translatePwsh(lit))
+			if code, ok := pwshBase64(arg); ok {
+				return "sh -c " + quoteWord(pwshGroup(t.block(code)))
+			}
+			if lit, ok := pwshLiteral(pwshHome(arg)); ok && !strings.Contains(lit, "$") {
+				return "sh -c " + quoteWord(pwshGroup(t.block(lit)))
 			}
 			return "$_"
 		}
@@ -247,11 +262,14 @@ func translatePwshCommand(words []string) string {
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if !strings.HasPrefix(w, "-") || len(w) < 2 {
-			operands = append(operands, pwshValue(w))
+			if !strings.HasPrefix(v.program, "tee") || len(operands) == 0 {
+				// a write's second positional word is its -Value
+				operands = append(operands, pwshValue(w))
+			}
 			continue
 		}
-		p, val, attached := strings.Cut(strings.ToLower(w[1:]), ":")
-		full := pwshFullParam(p, v)
+		p, val, attached := strings.Cut(w[1:], ":")
+		full := pwshFullParam(strings.ToLower(p), v)
 		if v.switches[full] {
 			switch full {
 			case "recurse":
@@ -271,9 +289,17 @@ func translatePwshCommand(words []string) string {
 			i++
 			val = words[i]
 		}
+		for strings.HasSuffix(val, ",") && i+1 < len(words) {
+			// an array written across blanks: "-c", "rm -rf ~"
+			i++
+			val += words[i]
+		}
 		switch to := v.params[full]; to {
 		case "=":
-			for _, part := range strings.Split(val, ",") {
+			if strings.HasPrefix(val, "@(") && strings.HasSuffix(val, ")") {
+				val = val[2 : len(val)-1] // an array
+			}
+			for _, part := range pwshSplit(val, ",") {
 				operands = append(operands, pwshValue(strings.TrimSpace(part)))
 			}
 		case "":
@@ -314,9 +340,13 @@ func pwshPipedInto(prev, t string) string {
 		return t
 	}
 	if p := strings.Fields(prev); len(p) > 1 && p[0] == "ls" {
+		// Get-ChildItem passes a directory's children, Get-Item (ls -d)
+		// the items themselves
 		var dirs []string
 		for _, w := range p[1:] {
-			if !strings.HasPrefix(w, "-") {
+			if !strings.HasPrefix(w, "-") && p[1] == "-d" {
+				dirs = append(dirs, w)
+			} else if !strings.HasPrefix(w, "-") {
 				dirs = append(dirs, strings.TrimSuffix(w, "/")+"/*")
 			}
 		}
@@ -399,10 +429,19 @@ func pwshValues(words []string) []string {
 // $env:USERPROFILE, backslashes as slashes; anything else computed is
 // "$_".
 func pwshValue(w string) string {
-	if lit, ok := pwshLiteral(w); ok {
+	if pwshUserProfile(w) {
+		return "~"
+	}
+	if sub, ok := pwshSubexpr(w); ok {
+		return sub
+	}
+	if lit, ok := pwshLiteral(pwshUnescape(w)); ok {
 		w = lit
 	} else {
 		return "$_"
+	}
+	if strings.HasPrefix(strings.ToLower(w), "$profile") && (len(w) == 8 || !isIdent(w[8])) {
+		w = pwshProfile + w[8:]
 	}
 	for _, h := range []string{"$env:userprofile", "$env:home", "${env:home}", "${env:userprofile}", "$home"} {
 		if len(w) >= len(h) && strings.EqualFold(w[:len(h)], h) {
@@ -410,10 +449,66 @@ func pwshValue(w string) string {
 			break
 		}
 	}
+	w = pwshEnvVars(w)
 	if strings.Contains(w, "$") {
 		return "$_"
 	}
 	return strings.ReplaceAll(w, `\`, "/")
+}
+
+// pwshProfile is the file $PROFILE names: PowerShell's startup script.
+const pwshProfile = "~/.config/powershell/Microsoft.PowerShell_profile.ps1"
+
+// pwshUserProfile reports an expression for the home directory:
+// [Environment]::GetFolderPath("UserProfile").
+func pwshUserProfile(w string) bool {
+	l := strings.ToLower(strings.NewReplacer(" ", "", "'", `"`, "system.", "").Replace(w))
+	l = strings.TrimSuffix(strings.TrimPrefix(l, "("), ")")
+	return l == `[environment]::getfolderpath("userprofile"` || l == `[environment]::getfolderpath("userprofile")`
+}
+
+// pwshSubexpr is the value of a command's output used as a value,
+// (CMD) or $(CMD): a marker pwshQuoteWord writes as the POSIX $(CMD) of
+// its translation, so that what the command reads is followed to where the
+// value goes. Not for literals, variables or deep nesting.
+func pwshSubexpr(w string) (string, bool) {
+	inner := strings.TrimPrefix(w, "$")
+	if len(inner) < 3 || inner[0] != '(' || pwshClose(inner) != len(inner)-1 || strings.Count(inner, "(") > 8 {
+		return "", false
+	}
+	inner = strings.TrimSpace(inner[1 : len(inner)-1])
+	if inner == "" || strings.ContainsAny(inner[:1], "$'\"(@[0123456789") {
+		return "", false
+	}
+	t := translatePwsh(inner)
+	if t == "" || t == "$_" || t == "echo" || strings.ContainsAny(t, "\n\x03\x04") {
+		return "", false
+	}
+	return "\x03" + t + "\x04", true
+}
+
+// pwshEnvVars turns $env:NAME (other than the home directory's, which
+// pwshValue has replaced) into a marker pwshQuote writes as the POSIX
+// ${NAME}: the environment is the same.
+func pwshEnvVars(w string) string {
+	l := strings.ToLower(w)
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		if strings.HasPrefix(l[i:], "$env:") {
+			j := i + 5
+			for j < len(w) && isIdent(w[j]) {
+				j++
+			}
+			if j > i+5 {
+				b.WriteString("\x01" + w[i+5:j] + "\x02")
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(w[i])
+		i++
+	}
+	return b.String()
 }
 
 // pwshLiteral unquotes a word: 'single' is literal, "double" is literal
@@ -486,10 +581,60 @@ func pwshQuote(ws []string) string {
 		case w == "~":
 			q[i] = "~"
 		case strings.HasPrefix(w, "~/"):
-			q[i] = "~/" + quoteWord(w[2:])
+			q[i] = "~/" + pwshQuoteWord(w[2:])
 		default:
-			q[i] = quoteWord(w)
+			q[i] = pwshQuoteWord(w)
 		}
 	}
 	return strings.Join(q, " ")
+}
+
+// pwshQuoteWord quotes a word as quoteWord does, writing the environment
+// variables pwshEnvVars marked as ${NAME} inside double quotes.
+func pwshQuoteWord(w string) string {
+	if strings.HasPrefix(w, "\x03") && strings.HasSuffix(w, "\x04") {
+		return `"$(` + w[1:len(w)-1] + `)"`
+	}
+	if !strings.Contains(w, "\x01") {
+		return quoteWord(w)
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, part := range strings.Split(w, "\x01") {
+		name, rest, ok := strings.Cut(part, "\x02")
+		if ok {
+			b.WriteString("${" + name + "}")
+		} else {
+			rest = part
+		}
+		for _, c := range []byte(rest) {
+			if c == '"' || c == '\\' || c == '$' || c == '`' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// pwshCallArg is the argument text of the first call of method (lower
+// case, with its opening parenthesis) in expr; for a single literal
+// argument, its value.
+func pwshCallArg(expr, method string) (string, bool) {
+	l := strings.ToLower(expr)
+	i := strings.Index(l, method)
+	if i < 0 {
+		return "", false
+	}
+	open := i + len(method) - 1
+	end := pwshClose(expr[open:])
+	if end < 0 {
+		return "", false
+	}
+	arg := strings.TrimSpace(expr[open+1 : open+end])
+	if lit, ok := pwshLiteral(arg); ok && arg != "" && (arg[0] == '\'' || arg[0] == '"') && len(pwshSplit(arg, ",")) == 1 {
+		return lit, true
+	}
+	return arg, arg != "" && strings.Contains(arg, ",")
 }

@@ -205,6 +205,16 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.value(v, split && (!quoted || all))
 			return
 		}
+		if v, ok := e.s.vars[p.Param.Value]; ok && !v.known && strings.Contains(v.val, "$") && !strings.ContainsAny(v.val, "`()") && len(v.subs) == 0 && p.Param.Value != "HOME" && plainParam(p) && !p.Excl && p.Index == nil {
+			// A value the line assigned from expansions it cannot
+			// resolve (K=$GITHUB_TOKEN; U="https://h/?t=$K"): its text,
+			// with the expansions it holds, is what the word expands
+			// to. A literal value that is unknown because another may
+			// hold instead (too many branches) stays unknown.
+			e.text(v.val)
+			e.curDyn = true
+			return
+		}
 		if name, ok := e.s.indirectName(p); ok {
 			// ${!ref} naming a variable from outside: judged as $NAME.
 			e.text("$" + name)

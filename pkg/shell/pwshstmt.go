@@ -1,0 +1,534 @@
+package shell
+
+import (
+	"encoding/base64"
+	"strings"
+	"unicode/utf8"
+)
+
+// PowerShell statements beyond one pipeline of cmdlets: variables assigned
+// a literal stand for it later ($p = "~"; Remove-Item $p), a hashtable
+// splatted (@params) is its parameters, a variable holding a command's
+// output piped on is that command ($f = gci DIR; $f | Remove-Item), and
+// the code of script blocks (& {...}, Invoke-Command {...}, ForEach-Object
+// {...}, if/foreach/while/try bodies) is translated where it runs, a
+// ForEach-Object block acting on the items piped into it.
+
+// pwshMaxDepth bounds how deeply blocks nest in a translation.
+const pwshMaxDepth = 8
+
+// pwshVar is what a variable holds: a literal value, the parameters of a
+// splatted hashtable, or the code whose output it was assigned.
+type pwshVar struct {
+	lit, splat, code string
+	known            bool
+}
+
+// pwshT is one translation: the variables assigned so far.
+type pwshT struct {
+	vars  map[string]pwshVar
+	depth int
+}
+
+// translatePwsh turns PowerShell code into the POSIX command line with
+// the same effects.
+func translatePwsh(code string) string {
+	t := &pwshT{vars: map[string]pwshVar{}}
+	return strings.Join(t.block(code), "\n")
+}
+
+// translatePwshCommand translates one command run by its cmdlet name.
+func translatePwshCommand(words []string) string {
+	t := &pwshT{vars: map[string]pwshVar{}}
+	return t.command(words)
+}
+
+// block translates a sequence of statements, one line each.
+func (t *pwshT) block(code string) []string {
+	if t.depth >= pwshMaxDepth {
+		return []string{"$_"}
+	}
+	t.depth++
+	defer func() { t.depth-- }()
+	var out []string
+	for _, stmt := range pwshSplit(code, ";\n") {
+		stmt = strings.TrimSpace(stmt)
+		if stmt == "" {
+			continue
+		}
+		if t.assign(stmt, &out) {
+			continue
+		}
+		if lines, ok := t.control(stmt); ok {
+			// its parts are substituted as they are reached, after the
+			// assignments before them
+			out = append(out, lines...)
+			continue
+		}
+		if s := t.pipeline(t.subst(stmt)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// pipeline translates one pipeline.
+func (t *pwshT) pipeline(stmt string) string {
+	var stages []string
+	prev := ""
+	for k, stage := range pwshSplit(stmt, "|") {
+		words := pwshWords(stage)
+		var s string
+		if inner, ok := pwshForEach(words); ok {
+			s = t.forEach(prev, inner, k > 0)
+		} else {
+			s = t.command(words)
+			if k > 0 {
+				s = pwshPipedInto(prev, s)
+			}
+		}
+		if s != "" {
+			stages = append(stages, s)
+		}
+		prev = s
+	}
+	return strings.Join(stages, " | ")
+}
+
+// pwshForEach reports a ForEach-Object stage (%, foreach) and the code of
+// its block.
+func pwshForEach(words []string) (string, bool) {
+	if len(words) < 2 {
+		return "", false
+	}
+	switch strings.ToLower(words[0]) {
+	case "foreach-object", "%", "foreach":
+	default:
+		return "", false
+	}
+	for _, w := range words[1:] {
+		if inner, ok := pwshBraces(w); ok {
+			return inner, true
+		}
+	}
+	return "", false
+}
+
+// pwshItemRefs are the words that name the item a ForEach-Object block is
+// given: written alone, they are the item the command acts on.
+var pwshItemRefs = map[string]bool{"$_": true, "$psitem": true, "$_.fullname": true, "$psitem.fullname": true, "$_.name": true, "$_.pspath": true, "$_.path": true, "$psitem.name": true}
+
+// forEach translates a ForEach-Object block: each command that names the
+// item ($_, $_.FullName, $PSItem) acts on what the earlier stage passes,
+// as a cmdlet given no path does.
+func (t *pwshT) forEach(prev, code string, piped bool) string {
+	var kept []string
+	for _, stmt := range pwshSplit(code, ";\n") {
+		var words []string
+		for _, w := range pwshWords(stmt) {
+			if !pwshItemRefs[strings.ToLower(strings.Trim(w, `"`))] {
+				words = append(words, w)
+			} else if n := len(words); n > 1 && strings.HasPrefix(words[n-1], "-") && !strings.Contains(words[n-1], ":") {
+				words = words[:n-1] // -Path $_: the parameter goes with it
+			}
+		}
+		kept = append(kept, strings.Join(words, " "))
+	}
+	lines := t.block(strings.Join(kept, "\n"))
+	for i, l := range lines {
+		if piped {
+			lines[i] = pwshPipedInto(prev, l)
+		}
+	}
+	return pwshGroup(lines)
+}
+
+// pwshGroup joins translated lines into one command (a brace group when
+// there are several).
+func pwshGroup(lines []string) string {
+	switch len(lines) {
+	case 0:
+		return ""
+	case 1:
+		return lines[0]
+	}
+	return "{ " + strings.Join(lines, "; ") + "; }"
+}
+
+// pwshBraces unwraps a script block written as one word: {code}.
+func pwshBraces(w string) (string, bool) {
+	if len(w) >= 2 && w[0] == '{' && w[len(w)-1] == '}' {
+		return w[1 : len(w)-1], true
+	}
+	return "", false
+}
+
+// pwshControl are the statements whose parenthesised parts and blocks run
+// as code.
+var pwshControl = map[string]bool{"if": true, "elseif": true, "else": true, "while": true, "for": true, "foreach": true, "switch": true, "try": true, "catch": true, "finally": true, "do": true, "until": true, "trap": true,
+	// a function's body is judged where it is defined, as if it ran
+	"function": true, "filter": true}
+
+// control translates a control statement: the commands of its conditions
+// and the code of its blocks (foreach ($x in ITEMS) {...} as ITEMS piped
+// into a block that names the item $x).
+func (t *pwshT) control(stmt string) ([]string, bool) {
+	words := pwshWords(stmt)
+	if len(words) == 0 || !pwshControl[strings.ToLower(words[0])] {
+		return nil, false
+	}
+	var out []string
+	loopVar, items := "", ""
+	for _, w := range words[1:] {
+		switch {
+		case strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")"):
+			inner := strings.TrimSpace(w[1 : len(w)-1])
+			if strings.EqualFold(words[0], "foreach") {
+				if v, rest, ok := strings.Cut(inner, " in "); ok && strings.HasPrefix(strings.TrimSpace(v), "$") {
+					loopVar, items = strings.ToLower(strings.TrimSpace(v)), strings.TrimSpace(rest)
+					continue
+				}
+			}
+			out = append(out, t.block(inner)...)
+		case strings.HasPrefix(w, "{"):
+			inner, _ := pwshBraces(w)
+			if loopVar != "" {
+				out = append(out, t.pipeline(t.subst(strings.TrimPrefix(strings.TrimSuffix(items, ")"), "("))+" | ForEach-Object {"+pwshRenameVar(inner, loopVar, "$_")+"}"))
+				loopVar = ""
+				continue
+			}
+			out = append(out, t.block(inner)...)
+		}
+	}
+	return out, true
+}
+
+// pwshRenameVar replaces the variable from (lower case, with its $) by to
+// wherever it is a whole name.
+func pwshRenameVar(code, from, to string) string {
+	var b strings.Builder
+	l := strings.ToLower(code)
+	for i := 0; i < len(code); {
+		if strings.HasPrefix(l[i:], from) && (i+len(from) == len(code) || !isIdent(code[i+len(from)])) {
+			b.WriteString(to)
+			i += len(from)
+			continue
+		}
+		b.WriteByte(code[i])
+		i++
+	}
+	return b.String()
+}
+
+// assign records a variable assignment ($name = VALUE) and appends the
+// translation of the command whose output it takes, if any.
+func (t *pwshT) assign(stmt string, out *[]string) bool {
+	if len(stmt) < 2 || stmt[0] != '$' {
+		return false
+	}
+	i := 1
+	for i < len(stmt) && (isIdent(stmt[i]) || stmt[i] == ':') {
+		i++
+	}
+	name := strings.ToLower(stmt[1:i])
+	rest := strings.TrimLeft(stmt[i:], " \t")
+	if name == "" || !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+		return false
+	}
+	rhs := strings.TrimSpace(t.subst(rest[1:]))
+	v := pwshVar{}
+	switch {
+	case strings.HasPrefix(rhs, "@{") && strings.HasSuffix(rhs, "}"):
+		v.splat = pwshSplat(rhs[2 : len(rhs)-1])
+	default:
+		if val := pwshValue(rhs); val != "$_" && pwshIsLiteral(rhs) {
+			v.lit, v.known = val, true
+			if env, ok := strings.CutPrefix(stmt[1:i], "env:"); ok && strings.EqualFold(name[:4], "env:") && env != "" {
+				*out = append(*out, "export "+env+"="+pwshQuoteWord(val))
+			}
+			break
+		}
+		code := rhs
+		if strings.HasPrefix(code, "(") {
+			if j := pwshClose(code); j > 0 {
+				code = code[1:j]
+			}
+		}
+		v.code = code
+		*out = append(*out, t.block(code)...)
+	}
+	t.vars[name] = v
+	return true
+}
+
+// pwshIsLiteral reports a value written out: one quoted string or a
+// number (a bare word there is a command).
+func pwshIsLiteral(rhs string) bool {
+	if len(pwshWords(rhs)) != 1 || strings.ContainsAny(rhs, "()|") {
+		return false
+	}
+	if rhs[0] == '\'' || rhs[0] == '"' || rhs[0] == '$' {
+		return true
+	}
+	return strings.Trim(rhs, "0123456789.") == "" || strings.EqualFold(rhs, "$true") || strings.EqualFold(rhs, "$false") || strings.EqualFold(rhs, "$null")
+}
+
+// pwshClose is the index of the parenthesis that closes the one code
+// opens with, or -1.
+func pwshClose(code string) int {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// pwshSplat turns a hashtable's entries into parameters: Key = value as
+// -Key value, Key = $true as -Key (a switch); $false entries are dropped.
+func pwshSplat(body string) string {
+	var params []string
+	for _, e := range pwshSplit(body, ";\n") {
+		k, v, ok := strings.Cut(e, "=")
+		k, v = strings.Trim(strings.TrimSpace(k), `'"`), strings.TrimSpace(v)
+		if !ok || k == "" {
+			continue
+		}
+		switch strings.ToLower(v) {
+		case "$true":
+			params = append(params, "-"+k)
+		case "$false":
+		default:
+			params = append(params, "-"+k, v)
+		}
+	}
+	return strings.Join(params, " ")
+}
+
+// subst replaces the variables whose values are known: a literal outside
+// quotes as a quoted literal, inside double quotes as its text; @name as
+// a splatted hashtable's parameters; a variable that opens a pipeline as
+// the command whose output it holds.
+func (t *pwshT) subst(stmt string) string {
+	if len(t.vars) == 0 {
+		return stmt
+	}
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(stmt); i++ {
+		c := stmt[i]
+		switch {
+		case quote == '\'' && c != '\'':
+		case c == '\'' || c == '"':
+			if quote == 0 {
+				quote = c
+			} else if quote == c {
+				quote = 0
+			}
+		case (c == '$' || c == '@' && quote == 0) && i+1 < len(stmt):
+			j := i + 1
+			for j < len(stmt) && (isIdent(stmt[j]) || stmt[j] == ':') {
+				j++
+			}
+			v, ok := t.vars[strings.ToLower(stmt[i+1:j])]
+			if rest := strings.TrimLeft(stmt[j:], " \t"); !ok || j < len(stmt) && stmt[j] == '.' || strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") {
+				break // unknown, a property, or the target of an assignment
+			}
+			switch {
+			case c == '@' && v.splat != "":
+				b.WriteString(v.splat)
+				i = j - 1
+				continue
+			case c == '$' && v.known && quote == '"':
+				b.WriteString(strings.ReplaceAll(v.lit, `"`, "`\""))
+				i = j - 1
+				continue
+			case c == '$' && v.known:
+				b.WriteString("'" + strings.ReplaceAll(v.lit, "'", "''") + "'")
+				i = j - 1
+				continue
+			case c == '$' && v.code != "" && strings.TrimSpace(b.String()) == "" && strings.HasPrefix(strings.TrimSpace(stmt[j:]), "|"):
+				b.WriteString(v.code)
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// pwshCallee is the command the call operator (& or .) runs: a script
+// block's code, or a name given as a literal or a concatenation of them.
+func (t *pwshT) callee(words []string) (string, bool) {
+	w := words[0]
+	rest := words[1:]
+	if len(w) > 1 && (w[0] == '&' || w[0] == '.') && (w[1] == '{' || w[1] == '\'' || w[1] == '"' || w[1] == '(') {
+		rest = append([]string{w[1:]}, words[1:]...)
+	} else if w != "&" && w != "." {
+		return "", false
+	}
+	if len(rest) == 0 {
+		return "", false
+	}
+	if inner, ok := pwshBraces(rest[0]); ok {
+		return pwshGroup(t.block(inner)), true
+	}
+	if name, ok := pwshConcat(rest[0]); ok && name != "" && !strings.ContainsAny(name, "$ ") {
+		return t.command(append([]string{name}, rest[1:]...)), true
+	}
+	return "", false
+}
+
+// pwshConcat is the value of a literal or a parenthesised concatenation
+// of literals ('Remove-'+'Item').
+func pwshConcat(w string) (string, bool) {
+	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
+		w = w[1 : len(w)-1]
+	}
+	var b strings.Builder
+	for _, part := range pwshSplit(w, "+") {
+		part = strings.TrimSpace(part)
+		if part == "" || part[0] != '\'' && part[0] != '"' {
+			return "", false
+		}
+		lit, ok := pwshLiteral(part)
+		if !ok || strings.Contains(lit, "$") {
+			return "", false
+		}
+		b.WriteString(lit)
+	}
+	return b.String(), true
+}
+
+// pwshBlockRunners are cmdlets that run a script block they are given
+// (Invoke-Command {...}, Start-Job {...}).
+var pwshBlockRunners = map[string]bool{"invoke-command": true, "icm": true, "start-job": true, "sajb": true, "start-threadjob": true}
+
+// blockRun translates a cmdlet that runs the script block it is given.
+func (t *pwshT) blockRun(words []string) (string, bool) {
+	if !pwshBlockRunners[strings.ToLower(words[0])] {
+		return "", false
+	}
+	for _, w := range words[1:] {
+		if inner, ok := pwshBraces(w); ok {
+			return pwshGroup(t.block(inner)), true
+		}
+	}
+	return "$_", true
+}
+
+// pwshUnescape removes the backticks of a bare word (R`emove-Item is
+// Remove-Item).
+func pwshUnescape(w string) string {
+	if w == "" || w[0] == '\'' || w[0] == '"' || !strings.Contains(w, "`") {
+		return w
+	}
+	return strings.ReplaceAll(w, "`", "")
+}
+
+// pwshWhatIf reports a command given -WhatIf: it only says what it would do.
+func pwshWhatIf(words []string) bool {
+	for _, w := range words[1:] {
+		switch strings.ToLower(w) {
+		case "-whatif", "-whatif:$true", "-wi":
+			return true
+		}
+	}
+	return false
+}
+
+// pwshBase64 finds text decoded from a base64 literal in an expression
+// ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('...'))),
+// as UTF-16LE when the expression names Unicode.
+func pwshBase64(expr string) (string, bool) {
+	l := strings.ToLower(expr)
+	i := strings.Index(l, "frombase64string(")
+	if i < 0 {
+		return "", false
+	}
+	rest := strings.TrimLeft(expr[i+len("frombase64string("):], " ")
+	if rest == "" || rest[0] != '\'' && rest[0] != '"' {
+		return "", false
+	}
+	j := strings.IndexByte(rest[1:], rest[0])
+	if j < 0 {
+		return "", false
+	}
+	lit := rest[1 : 1+j]
+	if strings.Contains(l, "unicode") {
+		return decodeUTF16Base64(lit)
+	}
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(lit))
+	if err != nil || !utf8.Valid(b) {
+		return "", false
+	}
+	return string(b), true
+}
+
+// pwshHomeVars are the spellings of the home directory.
+var pwshHomeVars = []string{"${env:userprofile}", "${env:home}", "$env:userprofile", "$env:home", "$home"}
+
+// pwshHome replaces the home directory's spellings in code by ~.
+func pwshHome(code string) string {
+	for _, h := range pwshHomeVars {
+		code = pwshRenameVar(code, h, "~")
+	}
+	return code
+}
+
+// pwshDotNet are .NET static methods on files and directories, by type
+// (lower case, without "system.") and method: the POSIX command with the
+// same effect and how many of the arguments are paths.
+var pwshDotNet = map[string]map[string]struct {
+	program string
+	paths   int
+}{
+	"io.directory": {"delete": {"rm -r", 1}, "move": {"mv", 2}, "getfiles": {"ls", 1}, "enumeratefiles": {"ls", 1}, "createdirectory": {"mkdir -p", 1}},
+	"io.file": {"delete": {"rm", 1}, "readalltext": {"cat", 1}, "readallbytes": {"cat", 1}, "readalllines": {"cat", 1}, "openread": {"cat", 1}, "opentext": {"cat", 1},
+		"writealltext": {"tee", 1}, "writeallbytes": {"tee", 1}, "writealllines": {"tee", 1}, "appendalltext": {"tee -a", 1}, "appendalllines": {"tee -a", 1},
+		"copy": {"cp", 2}, "move": {"mv", 2}, "replace": {"mv", 2}},
+}
+
+// dotNet translates a call of a static .NET method on files
+// ([IO.Directory]::Delete(PATH, $true)); ok is false for other expressions.
+func (t *pwshT) dotNet(expr string) (string, bool) {
+	l := strings.ToLower(expr)
+	if !strings.HasPrefix(l, "[") {
+		return "", false
+	}
+	end := strings.Index(l, "]::")
+	open := strings.IndexByte(l, '(')
+	if end < 0 || open < end || !strings.HasSuffix(l, ")") {
+		return "", false
+	}
+	typ := strings.TrimPrefix(l[1:end], "system.")
+	m, ok := pwshDotNet[typ][l[end+3:open]]
+	if !ok {
+		return "", false
+	}
+	args := pwshSplit(expr[open+1:len(expr)-1], ",")
+	if len(args) < m.paths {
+		return "$_", true
+	}
+	var paths []string
+	for _, a := range args[:m.paths] {
+		paths = append(paths, pwshValue(strings.TrimSpace(a)))
+	}
+	return m.program + " " + pwshQuote(paths), true
+}
