@@ -16,6 +16,11 @@ type PathSet struct {
 	n         int
 	homeBy    patternIndex
 	homeOther []PathPattern
+	// homeDot are home patterns whose first element is a pattern that
+	// starts with a literal dot ("~/.**/auth.json", "~/.*rc"): they can
+	// match only below a hidden entry of the home directory, and are not
+	// tried for the project and other visible directories under it.
+	homeDot []PathPattern
 	absBy     patternIndex
 	absOther  []PathPattern
 	deepBy    patternIndex // "**/SEG…" by SEG
@@ -89,6 +94,8 @@ func NewPathSet(ps []PathPattern) *PathSet {
 		case p.home:
 			if seg, ok := literalFirstSegment(p.rest); ok {
 				s.homeBy.add(seg, p)
+			} else if strings.HasPrefix(strings.TrimPrefix(p.rest, "/"), ".") {
+				s.homeDot = append(s.homeDot, p)
 			} else {
 				s.homeOther = append(s.homeOther, p)
 			}
@@ -127,7 +134,9 @@ func (s *PathSet) Len() int {
 func (s *PathSet) Match(p, home, cwd string) bool {
 	s = s.built()
 	if home != "" && strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/') {
-		if anyPattern(s.homeBy.get(firstSegment(p[len(home):])), p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) {
+		seg := firstSegment(p[len(home):])
+		if anyPattern(s.homeBy.get(seg), p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) ||
+			strings.HasPrefix(seg, ".") && anyPattern(s.homeDot, p, home, cwd) {
 			return true
 		}
 	}
@@ -135,7 +144,9 @@ func (s *PathSet) Match(p, home, cwd string) bool {
 	// a path in the user's own home is in no other.
 	if !underOwnHome(p, home) {
 		if other := otherHome(p); other != "" && other != home {
-			if anyPattern(s.homeBy.get(firstSegment(p[len(other):])), p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) {
+			seg := firstSegment(p[len(other):])
+			if anyPattern(s.homeBy.get(seg), p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) ||
+				strings.HasPrefix(seg, ".") && anyPattern(s.homeDot, p, other, cwd) {
 				return true
 			}
 		}
