@@ -20,7 +20,7 @@ type PathSet struct {
 	// starts with a literal dot ("~/.**/auth.json", "~/.*rc"): they can
 	// match only below a hidden entry of the home directory, and are not
 	// tried for the project and other visible directories under it.
-	homeDot []PathPattern
+	homeDot   []PathPattern
 	absBy     patternIndex
 	absOther  []PathPattern
 	deepBy    patternIndex // "**/SEG…" by SEG
