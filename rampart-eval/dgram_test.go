@@ -56,13 +56,23 @@ func bindAuto(fd int) error {
 // when none comes within wait.
 func askDgram(t testing.TB, fd int, q []byte, wait time.Duration) []byte {
 	t.Helper()
-	if _, err := syscall.Write(fd, q); err != nil {
+	// A signal (the runtime's preemption, the race detector's) may
+	// interrupt either call before it has done anything: try again, as
+	// librampart does.
+	_, err := syscall.Write(fd, q)
+	for err == syscall.EINTR {
+		_, err = syscall.Write(fd, q)
+	}
+	if err != nil {
 		t.Fatalf("send: %v", err)
 	}
 	tv := syscall.NsecToTimeval(wait.Nanoseconds())
 	syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
 	buf := make([]byte, 64<<10)
 	n, err := syscall.Read(fd, buf)
+	for err == syscall.EINTR {
+		n, err = syscall.Read(fd, buf)
+	}
 	if errors.Is(err, syscall.EAGAIN) {
 		return nil
 	}
