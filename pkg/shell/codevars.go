@@ -90,24 +90,30 @@ func (sc *scanner) assignments() map[string]value {
 		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 {
 			continue
 		}
-		name := c[b:e]
-		sc.depth++
-		v, _ := sc.value(i + 1)
-		sc.depth--
-		if sc.vars == nil {
-			sc.vars = map[string]value{}
-		}
-		if _, seen := sc.vars[name]; seen || twice[name] {
-			twice[name] = true
-			delete(sc.vars, name)
-			continue
-		}
-		if v.list {
-			v.known = false
-		}
-		sc.vars[name] = v
+		sc.assign(c[b:e], i+1, twice)
 	}
 	return sc.vars
+}
+
+// assign records name = the value at index at of the code; a name assigned
+// twice is not known (which assignment holds depends on the run), nor is a
+// list.
+func (sc *scanner) assign(name string, at int, twice map[string]bool) {
+	sc.depth++
+	v, _ := sc.value(at)
+	sc.depth--
+	if sc.vars == nil {
+		sc.vars = map[string]value{}
+	}
+	if _, seen := sc.vars[name]; seen || twice[name] {
+		twice[name] = true
+		delete(sc.vars, name)
+		return
+	}
+	if v.list {
+		v.known = false
+	}
+	sc.vars[name] = v
 }
 
 // appleAssignments finds AppleScript's "set NAME to VALUE" at the start of
@@ -127,18 +133,6 @@ func (sc *scanner) appleAssignments(twice map[string]bool) {
 		if e == b || !strings.HasPrefix(c[e:], " to ") {
 			continue
 		}
-		name := c[b:e]
-		sc.depth++
-		v, _ := sc.value(e + 4)
-		sc.depth--
-		if sc.vars == nil {
-			sc.vars = map[string]value{}
-		}
-		if _, seen := sc.vars[name]; seen || twice[name] {
-			twice[name] = true
-			delete(sc.vars, name)
-			continue
-		}
-		sc.vars[name] = v
+		sc.assign(c[b:e], e+4, twice)
 	}
 }
