@@ -201,28 +201,48 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 		return
 	}
 	rest := s.url.Rest
-	if strings.IndexByte(rest, '%') >= 0 {
-		if u, err := url.PathUnescape(rest); err == nil {
-			rest = u
+	// percent-decoded as often as it was encoded (a collector decodes
+	// "%255F" twice as readily as "%5F" once)
+	for n := 0; n < 3 && strings.IndexByte(rest, '%') >= 0; n++ {
+		u, err := url.PathUnescape(rest)
+		if err != nil || u == rest {
+			break
+		}
+		rest = u
+	}
+	kind := credentialIn(rest)
+	if kind == "" {
+		for _, text := range decodedRuns(rest) {
+			if kind = credentialIn(text); kind != "" {
+				break
+			}
 		}
 	}
-	for _, text := range append([]string{rest}, base64Runs(rest)...) {
-		for _, f := range secret.Scan(text) {
-			if f.Kind == "url_password" || placeholder(text[f.Start:f.End]) {
-				continue
-			}
-			fs := subject{tool: "flow", text: f.Kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
-			ev.judge(&fs)
-			return
-		}
+	if kind != "" {
+		fs := subject{tool: "flow", text: kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
+		ev.judge(&fs)
 	}
 }
 
-// base64Runs decodes the runs of a URL's path and query that are base64
+// credentialIn is the kind of the first credential in text that is not a
+// URL's own password or a placeholder, or "".
+func credentialIn(text string) string {
+	for _, f := range secret.Scan(text) {
+		if f.Kind != "url_password" && !placeholder(text[f.Start:f.End]) {
+			return f.Kind
+		}
+	}
+	return ""
+}
+
+// base32NoPad reads base32 without its padding, as a URL carries it.
+var base32NoPad = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// decodedRuns decodes the runs of a URL's path and query that are base64
 // (standard or URL alphabet, 24 characters or more), hex or base32: data is often
 // encoded so that it survives the trip in a URL, and a key encoded is a
 // key all the same.
-func base64Runs(rest string) []string {
+func decodedRuns(rest string) []string {
 	var out []string
 	for i := 0; i < len(rest); {
 		j := i
@@ -230,23 +250,36 @@ func base64Runs(rest string) []string {
 			j++
 		}
 		if j-i >= 24 {
-			run := rest[i:j]
-			for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
-				if b, err := enc.DecodeString(run); err == nil {
-					out = append(out, string(b))
-					break
+			out = appendDecoded(out, rest[i:j])
+			// "/" is base64's and a path's: a run across path
+			// segments is read whole and segment by segment
+			if run := rest[i:j]; strings.IndexByte(run, '/') >= 0 {
+				for seg := range strings.SplitSeq(run, "/") {
+					if len(seg) >= 24 {
+						out = appendDecoded(out, seg)
+					}
 				}
-			}
-			// hex (xxd -p, od) and base32 spell the same bytes in fewer
-			// letters; a run that is one of them is read as it too
-			if b, err := hex.DecodeString(run[:len(run)&^1]); err == nil {
-				out = append(out, string(b))
-			}
-			if b, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(run[:len(run)/8*8]); err == nil {
-				out = append(out, string(b))
 			}
 		}
 		i = j + 1
+	}
+	return out
+}
+
+// appendDecoded appends what run decodes to as base64, hex (xxd -p, od)
+// and base32, whichever of them it is.
+func appendDecoded(out []string, run string) []string {
+	for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(run); err == nil {
+			out = append(out, string(b))
+			break
+		}
+	}
+	if b, err := hex.DecodeString(run[:len(run)&^1]); err == nil {
+		out = append(out, string(b))
+	}
+	if b, err := base32NoPad.DecodeString(run[:len(run)/8*8]); err == nil {
+		out = append(out, string(b))
 	}
 	return out
 }
