@@ -559,7 +559,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 			}
 			x := &subs[i]
 			*x = *e
-			x.Name = full[i]
+			x.Name, full = nextName(full, parent.Name, sub)
 			x.parent = parent
 			parent.subs[sub] = x
 			i++
@@ -569,25 +569,26 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	return nil
 }
 
-// subcommandNames returns "PROGRAM SUB" for each of a comma-separated list
-// of subcommands, all cut from one string.
-func subcommandNames(program, list string, n int) []string {
-	buf := make([]byte, 0, n*(len(program)+1)+len(list))
-	ends := make([]int, 0, n)
+// subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names
+// of a comma-separated list of subcommands in one string, for nextName to
+// cut: one allocation for a line's names (a one-shot process reads every
+// line of the program it looks up, git's thirty among them).
+func subcommandNames(program, list string, n int) string {
+	var b strings.Builder
+	b.Grow(n*(len(program)+1) + len(list))
 	for sub := range strings.SplitSeq(list, ",") {
-		buf = append(buf, program...)
-		buf = append(buf, ' ')
-		buf = append(buf, sub...)
-		ends = append(ends, len(buf))
+		b.WriteString(program)
+		b.WriteByte(' ')
+		b.WriteString(sub)
 	}
-	all := string(buf)
-	out := make([]string, n)
-	start := 0
-	for i, end := range ends {
-		out[i] = all[start:end]
-		start = end
-	}
-	return out
+	return b.String()
+}
+
+// nextName cuts the next full name, "PROGRAM SUB", from the front of all
+// (made by subcommandNames).
+func nextName(all, program, sub string) (name, rest string) {
+	n := len(program) + 1 + len(sub)
+	return all[:n], all[n:]
 }
 
 // parseOptions reads a line's OPTIONS field.

@@ -145,3 +145,29 @@ func TestLazyOptionsDeferred(t *testing.T) {
 		t.Errorf("%d of the option maps of git's %d subcommand lines made after one lookup, want 1", made, len(lines))
 	}
 }
+
+// TestSubcommandNames checks that every subcommand, in a whole parse and
+// in the lazy catalogue, is named "PROGRAM SUB" after its parent.
+func TestSubcommandNames(t *testing.T) {
+	whole, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := lazyParse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		for sub, s := range e.subs {
+			if want := e.Name + " " + sub; s.Name != want {
+				t.Errorf("subcommand %q of %q is named %q, want %q", sub, e.Name, s.Name, want)
+			}
+			check(s)
+		}
+	}
+	for name, e := range whole.programs {
+		check(e)
+		check(lazy.entry(name))
+	}
+}
