@@ -323,8 +323,17 @@ func looksLikePathPattern(w string) bool {
 }
 
 // splitWords splits a pattern on spaces, honouring single and double quotes
-// so a word may hold spaces.
+// so a word may hold spaces. A pattern without quotes (nearly all) is cut
+// into slices of itself, without building each word anew.
 func splitWords(s string) []string {
+	if !strings.ContainsAny(s, `'"`) {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+	}
+	return splitQuoted(s)
+}
+
+// splitQuoted is splitWords for a pattern that may hold quotes.
+func splitQuoted(s string) []string {
 	var words []string
 	var cur strings.Builder
 	in := false
