@@ -238,8 +238,17 @@ type CommandPattern struct {
 }
 
 type wordMatcher struct {
-	text *lazyGlob
-	path *PathPattern
+	text  *lazyGlob
+	path  *PathPattern
+	lit   string // the word, when exact: a literal its glob would match exactly
+	exact bool
+}
+
+// plainLiteral reports whether a word has no glob syntax and is read by
+// gobwas as the bytes it holds (valid UTF-8, no NUL): its glob matches
+// exactly the word, so it is compared as a string, with no glob to make.
+func plainLiteral(w string) bool {
+	return !strings.ContainsAny(w, `*?[]{}\`) && utf8.ValidString(w) && !strings.Contains(w, "\x00")
 }
 
 // CompileCommand compiles a command pattern.
@@ -279,15 +288,20 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	cp := &CommandPattern{src: pattern}
 	prog := words[0]
 	cp.byPath = strings.Contains(prog, "/")
-	g, err := c.glob(prog)
-	if err != nil {
-		return nil, err
-	}
-	cp.prog, cp.progWord = g, prog
+	cp.progWord = prog
 	cp.names, cp.literal = literalNames(prog)
 	// gobwas reads a NUL as the pattern's end, and walks runes: only a
 	// plain UTF-8 word is matched by name.
 	cp.byNames = cp.literal && !cp.byPath && utf8.ValidString(prog) && !strings.Contains(prog, "\x00")
+	if !c.Lazy || !cp.byNames {
+		// A word matched by its names never uses its glob (matchProg);
+		// a lazy compile makes none for it.
+		g, err := c.glob(prog)
+		if err != nil {
+			return nil, err
+		}
+		cp.prog = g
+	}
 	for _, n := range cp.names {
 		cp.nameBits |= nameBit(n)
 	}
@@ -305,6 +319,8 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 				return nil, err
 			}
 			cp.words = append(cp.words, wordMatcher{path: &pp})
+		case plainLiteral(w):
+			cp.words = append(cp.words, wordMatcher{lit: w, exact: true})
 		default:
 			g, err := c.glob(w)
 			if err != nil {
@@ -413,7 +429,7 @@ func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 	j := 0
 	for _, w := range cp.words {
 		for ; j < len(a.Positional); j++ {
-			if w.path != nil && w.path.Match(a.Paths[j], home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
+			if w.exact && a.Positional[j] == w.lit || w.path != nil && w.path.Match(a.Paths[j], home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
 				break
 			}
 		}
