@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -235,6 +236,9 @@ type CommandPattern struct {
 	words    []wordMatcher
 	stages   []*CommandPattern
 	never    bool // a lazily compiled pattern that did not compile: matches nothing
+	// textOnce makes text's glob on first use for a lazily compiled
+	// pattern: the whole-pattern glob serves only MatchText (SQL).
+	textOnce sync.Once
 }
 
 type wordMatcher struct {
@@ -256,9 +260,12 @@ func CompileCommand(pattern string) (*CommandPattern, error) { return Compiler{}
 
 // Command compiles a command pattern.
 func (c Compiler) Command(pattern string) (*CommandPattern, error) {
-	text, err := c.Text(pattern)
-	if err != nil {
-		return nil, err
+	text := Glob{src: pattern} // a lazy compile makes its glob on first use (matchText)
+	if !c.Lazy {
+		var err error
+		if text, err = c.Text(pattern); err != nil {
+			return nil, err
+		}
 	}
 	cp := &CommandPattern{src: pattern, text: text}
 	if strings.Contains(pattern, " | ") {
@@ -384,6 +391,16 @@ func splitQuoted(s string) []string {
 
 // String returns the pattern as written.
 func (cp *CommandPattern) String() string { return cp.src }
+
+// matchText matches the whole pattern, read as one text glob, against s.
+func (cp *CommandPattern) matchText(s string) bool {
+	cp.textOnce.Do(func() {
+		if cp.text.g == nil {
+			cp.text.g = &lazyGlob{src: cp.text.src}
+		}
+	})
+	return cp.text.Match(s)
+}
 
 // IsPipeline reports whether the pattern has stages.
 func (cp *CommandPattern) IsPipeline() bool { return len(cp.stages) > 0 }

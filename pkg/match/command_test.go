@@ -43,7 +43,7 @@ func FuzzLiteralWordMatchesGlob(f *testing.F) {
 // (literal words compared as strings, no glob for a program matched by
 // name) matches what the eagerly compiled pattern matches.
 func TestLazyCommandMatchesEager(t *testing.T) {
-	patterns := []string{"git push --force *", "rm -rf /", "{curl,wget} * | sh", "docker run --privileged *", "kubectl delete namespace *", "npm publish", "r* -rf ~"}
+	patterns := []string{"*DROP {TABLE,DATABASE}*", "git push --force *", "rm -rf /", "{curl,wget} * | sh", "docker run --privileged *", "kubectl delete namespace *", "npm publish", "r* -rf ~"}
 	argvs := [][]string{{"git", "push", "--force", "origin"}, {"git", "push", "origin"}, {"rm", "-rf", "/"}, {"curl", "x"}, {"kubectl", "delete", "namespace", "prod"}, {"npm", "publish"}, {"rmdir", "-rf", "~"}}
 	for _, p := range patterns {
 		eager, err := Compiler{}.Command(p)
@@ -53,6 +53,11 @@ func TestLazyCommandMatchesEager(t *testing.T) {
 		lazy, err := Compiler{Lazy: true}.Command(p)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, text := range []string{p, "DROP TABLE users", "git push --force origin main", "rm -rf /"} {
+			if got, want := lazy.matchText(text), eager.matchText(text); got != want {
+				t.Errorf("%q as text on %q: lazy %v, eager %v", p, text, got, want)
+			}
 		}
 		for _, w := range argvs {
 			a := NewArgv(w[0], w[0], w[1:], "/home/u/p", "/home/u")

@@ -304,7 +304,7 @@ func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
 // statement text such as SQL.
 func (s *CommandSet) MatchText(text string) bool {
 	for _, p := range s.All() {
-		if !p.never && p.text.Match(text) {
+		if !p.never && p.matchText(text) {
 			return true
 		}
 	}
