@@ -267,8 +267,8 @@ func (c Compiler) Command(pattern string) (*CommandPattern, error) {
 			return nil, err
 		}
 	}
-	cp := &CommandPattern{src: pattern, text: text}
 	if strings.Contains(pattern, " | ") {
+		cp := &CommandPattern{src: pattern, text: text}
 		for _, st := range strings.Split(pattern, " | ") {
 			sp, err := c.simple(strings.TrimSpace(st))
 			if err != nil {
