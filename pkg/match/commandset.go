@@ -178,6 +178,7 @@ func (l *lazyCommands) named(name string) []*CommandPattern {
 	if v, ok := l.byName.Load(name); ok {
 		return v.([]*CommandPattern)
 	}
+	rest := l.unindexed()
 	var ps []*CommandPattern
 	l.mu.Lock()
 	for i, src := range l.srcs {
@@ -186,6 +187,13 @@ func (l *lazyCommands) named(name string) []*CommandPattern {
 		}
 	}
 	l.mu.Unlock()
+	// A program word in quotes ('rm', "curl") is left unindexed by its
+	// source, but compiles to literal names, which NewCommandSet indexes
+	// (byProg), not among the patterns For tries for every name (other):
+	// without these, such a pattern was never tried while the set was lazy.
+	if rest.names&nameBit(name) != 0 {
+		ps = append(ps, rest.byProg[name]...)
+	}
 	l.byName.Store(name, ps)
 	return ps
 }
