@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -100,7 +99,7 @@ func Open(path string, opts Options) (*Log, error) {
 		maxSize: opts.MaxSize,
 		fsync:   opts.Fsync,
 		now:     opts.Now,
-		ids:     idSource{rand: rand.Reader},
+		ids:     idSource{rand: systemRandom},
 	}
 	if l.maxSize == 0 {
 		l.maxSize = DefaultMaxSize

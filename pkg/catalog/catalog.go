@@ -156,7 +156,7 @@ type Option struct {
 // Entry is one program or subcommand.
 type Entry struct {
 	Name    string            // "rm", "git push"
-	Options map[string]Option // by spelling, with dashes ("-o", "--output")
+	opts    *optionTable      // by spelling, with dashes ("-o", "--output"); see options
 	Nth     map[int]Role      // positional roles by 1-based position
 	Last    Role              // role of the last positional when there are two or more
 	Rest    Role              // role of other positionals
@@ -194,10 +194,52 @@ func propBit(name string) uint64 {
 	return 1 << ((uint(len(name)) + uint(name[0])*7 + uint(name[len(name)-1])*31) & 63)
 }
 
+// optionTable is the OPTIONS field of one table line, shared by the
+// entries of the line's subcommands. Its map is made on first use: a
+// one-shot process looks up a program's options on the one or two lines of
+// the subcommand it runs, while the program's other lines (git has thirty)
+// are read for their names only, and a map per line was most of the memory
+// the process touched to look one program up.
+type optionTable struct {
+	src  string // the field
+	once sync.Once
+	m    map[string]Option
+}
+
+// newOptionTable returns the table of an OPTIONS field, its map made now
+// when eager (a whole parse reports a malformed field here).
+func newOptionTable(src string, eager bool) (*optionTable, error) {
+	t := &optionTable{src: src}
+	if eager {
+		m, err := parseOptions(src)
+		if err != nil {
+			return nil, err
+		}
+		t.once.Do(func() { t.m = m })
+	}
+	return t, nil
+}
+
+// options returns the entry's own options by spelling (not its parent's).
+func (e *Entry) options() map[string]Option {
+	t := e.opts
+	if t == nil {
+		return nil
+	}
+	t.once.Do(func() {
+		m, err := parseOptions(t.src)
+		if err != nil {
+			panic(fmt.Sprintf("catalog.txt:%d: %v", e.line, err)) // ruled out by TestEmbeddedParses
+		}
+		t.m = m
+	})
+	return t.m
+}
+
 // option finds an option by spelling here or in a parent entry.
 func (e *Entry) option(name string) (Option, bool) {
 	for x := e; x != nil; x = x.parent {
-		if o, ok := x.Options[name]; ok {
+		if o, ok := x.options()[name]; ok {
 			return o, true
 		}
 	}
@@ -211,7 +253,7 @@ func (e *Entry) longPrefix(name string) (string, Option, bool) {
 	var opt Option
 	n := 0
 	for x := e; x != nil; x = x.parent {
-		for k, o := range x.Options {
+		for k, o := range x.options() {
 			if strings.HasPrefix(k, "--") && strings.HasPrefix(k, name) {
 				if found != k {
 					n++
@@ -454,9 +496,11 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		return fmt.Errorf("no program name")
 	}
 	e := &Entry{line: n}
-	if err := e.parseOptions(options); err != nil {
+	opts, err := newOptionTable(options, only == "")
+	if err != nil {
 		return err
 	}
+	e.opts = opts
 	if err := e.parsePositionals(positionals); err != nil {
 		return err
 	}
@@ -515,7 +559,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 			}
 			x := &subs[i]
 			*x = *e
-			x.Name = full[i]
+			x.Name, full = nextName(full, parent.Name, sub)
 			x.parent = parent
 			parent.subs[sub] = x
 			i++
@@ -525,34 +569,35 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	return nil
 }
 
-// subcommandNames returns "PROGRAM SUB" for each of a comma-separated list
-// of subcommands, all cut from one string.
-func subcommandNames(program, list string, n int) []string {
-	buf := make([]byte, 0, n*(len(program)+1)+len(list))
-	ends := make([]int, 0, n)
+// subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names
+// of a comma-separated list of subcommands in one string, for nextName to
+// cut: one allocation for a line's names (a one-shot process reads every
+// line of the program it looks up, git's thirty among them).
+func subcommandNames(program, list string, n int) string {
+	var b strings.Builder
+	b.Grow(n*(len(program)+1) + len(list))
 	for sub := range strings.SplitSeq(list, ",") {
-		buf = append(buf, program...)
-		buf = append(buf, ' ')
-		buf = append(buf, sub...)
-		ends = append(ends, len(buf))
+		b.WriteString(program)
+		b.WriteByte(' ')
+		b.WriteString(sub)
 	}
-	all := string(buf)
-	out := make([]string, n)
-	start := 0
-	for i, end := range ends {
-		out[i] = all[start:end]
-		start = end
-	}
-	return out
+	return b.String()
+}
+
+// nextName cuts the next full name, "PROGRAM SUB", from the front of all
+// (made by subcommandNames).
+func nextName(all, program, sub string) (name, rest string) {
+	n := len(program) + 1 + len(sub)
+	return all[:n], all[n:]
 }
 
 // parseOptions reads a line's OPTIONS field.
-func (e *Entry) parseOptions(field string) error {
+func parseOptions(field string) (map[string]Option, error) {
 	n := strings.Count(field, ",") // spellings: one per word, one more per comma
 	for range strings.FieldsSeq(field) {
 		n++
 	}
-	e.Options = make(map[string]Option, n)
+	opts := make(map[string]Option, n)
 	for w := range strings.FieldsSeq(field) {
 		spell, rest := w, ""
 		var o Option
@@ -572,23 +617,23 @@ func (e *Entry) parseOptions(field string) error {
 			if r := rest[1:]; r != "" {
 				role, ok := roleNames[r]
 				if !ok {
-					return fmt.Errorf("option %s: unknown role %q", spell, r)
+					return nil, fmt.Errorf("option %s: unknown role %q", spell, r)
 				}
 				o.Role = role
 			}
 		case strings.HasPrefix(rest, "=!"):
 			o.Mark = rest[2:]
 		case rest != "":
-			return fmt.Errorf("option %q: want :ROLE or =!MARK", w)
+			return nil, fmt.Errorf("option %q: want :ROLE or =!MARK", w)
 		}
 		for s := range strings.SplitSeq(spell, ",") {
 			if !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") {
-				return fmt.Errorf("option %q does not start with -", s)
+				return nil, fmt.Errorf("option %q does not start with -", s)
 			}
-			e.Options[s] = o
+			opts[s] = o
 		}
 	}
-	return nil
+	return opts, nil
 }
 
 // parsePositionals reads a line's POSITIONALS field.

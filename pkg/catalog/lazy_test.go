@@ -20,7 +20,7 @@ func TestLazyMatchesParse(t *testing.T) {
 		got := lazy.entry(name)
 		if got == nil || got.Name != want.Name || !reflect.DeepEqual(got.Props, want.Props) ||
 			!reflect.DeepEqual(got.Nth, want.Nth) || got.Rest != want.Rest || got.Last != want.Last ||
-			len(got.subs) != len(want.subs) || len(got.Options) != len(want.Options) || got.wrapper != want.wraps() {
+			len(got.subs) != len(want.subs) || !reflect.DeepEqual(got.options(), want.options()) || got.wrapper != want.wraps() {
 			t.Errorf("%s: lazy entry differs from the whole parse", name)
 		}
 	}
@@ -90,5 +90,84 @@ func TestLazyConcurrent(t *testing.T) {
 				t.Errorf("%s: goroutine %d got %v, want the entry the others got", name, w, e)
 			}
 		}
+	}
+}
+
+// TestOptionTableRuns checks that reading an OPTIONS field for a command
+// or shell role without its map agrees with the map, for every entry of
+// the table.
+func TestOptionTableRuns(t *testing.T) {
+	whole, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		want := false
+		for _, o := range e.options() {
+			want = want || o.Role == Shell || o.Role == Command
+		}
+		if got := e.opts.runs(); got != want {
+			t.Errorf("%s: runs() = %v, the option map says %v", e.Name, got, want)
+		}
+		for _, s := range e.subs {
+			check(s)
+		}
+	}
+	for _, e := range whole.programs {
+		check(e)
+	}
+}
+
+// TestLazyOptionsDeferred checks that looking a program up in the lazy
+// catalogue makes the option maps of the subcommand it runs and its
+// program only, not of the program's other lines.
+func TestLazyOptionsDeferred(t *testing.T) {
+	lazy, err := lazyParse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := lazy.Lookup("git", []string{"status"})
+	if e == nil || e.Name != "git status" {
+		t.Fatalf("Lookup(git status) = %v", e)
+	}
+	lazy.Classify("git", []string{"status", "-s"})
+	made, lines := 0, map[*optionTable]bool{}
+	for _, s := range lazy.entry("git").subs {
+		lines[s.opts] = true
+	}
+	for o := range lines {
+		if o.m != nil {
+			made++
+		}
+	}
+	if made != 1 {
+		t.Errorf("%d of the option maps of git's %d subcommand lines made after one lookup, want 1", made, len(lines))
+	}
+}
+
+// TestSubcommandNames checks that every subcommand, in a whole parse and
+// in the lazy catalogue, is named "PROGRAM SUB" after its parent.
+func TestSubcommandNames(t *testing.T) {
+	whole, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := lazyParse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		for sub, s := range e.subs {
+			if want := e.Name + " " + sub; s.Name != want {
+				t.Errorf("subcommand %q of %q is named %q, want %q", sub, e.Name, s.Name, want)
+			}
+			check(s)
+		}
+	}
+	for name, e := range whole.programs {
+		check(e)
+		check(lazy.entry(name))
 	}
 }

@@ -74,10 +74,8 @@ func (e *Entry) wraps() bool {
 			return true
 		}
 	}
-	for _, o := range e.Options {
-		if o.Role == Shell || o.Role == Command {
-			return true
-		}
+	if e.opts.runs() {
+		return true
 	}
 	for _, s := range e.subs {
 		if s.wraps() {
@@ -108,10 +106,31 @@ func (e *Entry) wrapsByRole() bool {
 		}
 	}
 	for x := e; x != nil; x = x.parent {
-		for _, o := range x.Options {
-			if o.Role == Shell || o.Role == Command {
-				return true
-			}
+		if x.opts.runs() {
+			return true
+		}
+	}
+	return false
+}
+
+// runs reports whether an option of the table has the role of a command
+// or a shell string. It reads the field as parseOptions does, without
+// making the table's map.
+func (t *optionTable) runs() bool {
+	if t == nil {
+		return false
+	}
+	for w := range strings.FieldsSeq(t.src) {
+		i := strings.IndexAny(w, ":=")
+		if i < 0 || w[i] != ':' {
+			continue // a flag, or a flag that sets a mark
+		}
+		role := w[i+1:]
+		if k := strings.Index(role, "=!"); k >= 0 {
+			role = role[:k]
+		}
+		if r := roleNames[role]; r == Shell || r == Command {
+			return true
 		}
 	}
 	return false

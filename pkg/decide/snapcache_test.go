@@ -185,3 +185,32 @@ func BenchmarkOpenPolicyFile(b *testing.B) {
 		})
 	}
 }
+
+// TestPolicyCacheQuotedProgram checks that a rule whose command pattern
+// quotes its program word denies the same from the compiled file and from
+// its snapshot (whose patterns are compiled lazily): it was never tried
+// from a snapshot.
+func TestPolicyCacheQuotedProgram(t *testing.T) {
+	if buildID() == "" {
+		t.Skip("no Go build ID in this executable; the policy cache is off")
+	}
+	dir := t.TempDir()
+	h := home.Layout{Dir: filepath.Join(dir, ".rampart")}
+	os.MkdirAll(h.Dir, 0o700)
+	src := "version: 1\nextends: standard\npolicies:\n  - name: marker\n    rules: [{action: deny, message: marker, when: {command_matches: [\"'touch' */blocked-marker\"]}}]\n"
+	if err := os.WriteFile(h.Policy(), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i, from := range []string{"the file", "its snapshot"} {
+		p := open(t, Config{Home: h, UserHome: dir})
+		if err := p.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if d := p.Decide(exec("touch /tmp/blocked-marker", "/")); d.Decision != call.Deny {
+			t.Errorf("from %s: marker = %v (%s), want deny", from, d.Decision, d.Message)
+		}
+		if n := len(snapshots(t, h.PolicyCache())); n != 1 {
+			t.Fatalf("after open %d: %d snapshots, want 1", i+1, n)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package effect
 import (
 	"rampart.dev/pkg/catalog"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -601,29 +602,31 @@ func loopback(h string) bool {
 }
 
 // homeDomains are the services each credential tool's tokens are for.
-var homeDomains = map[string][]string{
-	"gh": {"github.com", "githubusercontent.com", "ghcr.io"}, "glab": {"gitlab.com"},
-	"gcloud": {"googleapis.com", "google.com", "gcr.io", "pkg.dev"}, "aws": {"amazonaws.com"},
-	"az": {"azure.com", "microsoft.com", "windows.net", "azure.net"}, "doctl": {"digitalocean.com"},
-	"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
-	"openai": {"openai.com"}, "anthropic": {"anthropic.com"}, "cloudflare": {"cloudflare.com"},
-	"stripe": {"stripe.com"}, "huggingface": {"huggingface.co", "hf.co"}, "sentry": {"sentry.io"},
-	"slack": {"slack.com"}, "vercel": {"vercel.com"}, "netlify": {"netlify.com"}, "fly": {"fly.io", "machines.dev"},
-	"supabase": {"supabase.co", "supabase.com"}, "twilio": {"twilio.com"}, "sendgrid": {"sendgrid.com"},
-	"datadog": {"datadoghq.com", "datadoghq.eu", "ddog-gov.com"}, "pypi": {"pypi.org"}, "crates": {"crates.io"},
-	"rubygems": {"rubygems.org"}, "docker": {"docker.io", "docker.com"}, "linear": {"linear.app"},
-	"notion": {"notion.com", "notion.so"}, "mistral": {"mistral.ai"}, "groq": {"groq.com"}, "cohere": {"cohere.com", "cohere.ai"},
-	"replicate": {"replicate.com"}, "pulumi": {"pulumi.com"}, "circleci": {"circleci.com"}, "snyk": {"snyk.io"},
-	"codecov": {"codecov.io"}, "mailgun": {"mailgun.net", "mailgun.org"}, "postmark": {"postmarkapp.com"},
-	"algolia": {"algolia.net", "algolianet.com", "algolia.io"}, "shopify": {"shopify.com", "myshopify.com"},
-	"atlassian": {"atlassian.net", "atlassian.com"}, "okta": {"okta.com", "oktapreview.com"}, "auth0": {"auth0.com"},
-	"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
-}
+var homeDomains = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"gh": {"github.com", "githubusercontent.com", "ghcr.io"}, "glab": {"gitlab.com"},
+		"gcloud": {"googleapis.com", "google.com", "gcr.io", "pkg.dev"}, "aws": {"amazonaws.com"},
+		"az": {"azure.com", "microsoft.com", "windows.net", "azure.net"}, "doctl": {"digitalocean.com"},
+		"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
+		"openai": {"openai.com"}, "anthropic": {"anthropic.com"}, "cloudflare": {"cloudflare.com"},
+		"stripe": {"stripe.com"}, "huggingface": {"huggingface.co", "hf.co"}, "sentry": {"sentry.io"},
+		"slack": {"slack.com"}, "vercel": {"vercel.com"}, "netlify": {"netlify.com"}, "fly": {"fly.io", "machines.dev"},
+		"supabase": {"supabase.co", "supabase.com"}, "twilio": {"twilio.com"}, "sendgrid": {"sendgrid.com"},
+		"datadog": {"datadoghq.com", "datadoghq.eu", "ddog-gov.com"}, "pypi": {"pypi.org"}, "crates": {"crates.io"},
+		"rubygems": {"rubygems.org"}, "docker": {"docker.io", "docker.com"}, "linear": {"linear.app"},
+		"notion": {"notion.com", "notion.so"}, "mistral": {"mistral.ai"}, "groq": {"groq.com"}, "cohere": {"cohere.com", "cohere.ai"},
+		"replicate": {"replicate.com"}, "pulumi": {"pulumi.com"}, "circleci": {"circleci.com"}, "snyk": {"snyk.io"},
+		"codecov": {"codecov.io"}, "mailgun": {"mailgun.net", "mailgun.org"}, "postmark": {"postmarkapp.com"},
+		"algolia": {"algolia.net", "algolianet.com", "algolia.io"}, "shopify": {"shopify.com", "myshopify.com"},
+		"atlassian": {"atlassian.net", "atlassian.com"}, "okta": {"okta.com", "oktapreview.com"}, "auth0": {"auth0.com"},
+		"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
+	}
+})
 
 // allHome reports whether every host belongs to the service the tool's
 // tokens are for.
 func allHome(hosts []string, tool string) bool {
-	doms := homeDomains[tool]
+	doms := homeDomains()[tool]
 	if len(doms) == 0 || len(hosts) == 0 {
 		return false
 	}

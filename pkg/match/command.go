@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -235,11 +236,23 @@ type CommandPattern struct {
 	words    []wordMatcher
 	stages   []*CommandPattern
 	never    bool // a lazily compiled pattern that did not compile: matches nothing
+	// textOnce makes text's glob on first use for a lazily compiled
+	// pattern: the whole-pattern glob serves only MatchText (SQL).
+	textOnce sync.Once
 }
 
 type wordMatcher struct {
-	text *lazyGlob
-	path *PathPattern
+	text  *lazyGlob
+	path  *PathPattern
+	lit   string // the word, when exact: a literal its glob would match exactly
+	exact bool
+}
+
+// plainLiteral reports whether a word has no glob syntax and is read by
+// gobwas as the bytes it holds (valid UTF-8, no NUL): its glob matches
+// exactly the word, so it is compared as a string, with no glob to make.
+func plainLiteral(w string) bool {
+	return !strings.ContainsAny(w, `*?[]{}\`) && utf8.ValidString(w) && !strings.Contains(w, "\x00")
 }
 
 // CompileCommand compiles a command pattern.
@@ -247,12 +260,15 @@ func CompileCommand(pattern string) (*CommandPattern, error) { return Compiler{}
 
 // Command compiles a command pattern.
 func (c Compiler) Command(pattern string) (*CommandPattern, error) {
-	text, err := c.Text(pattern)
-	if err != nil {
-		return nil, err
+	text := Glob{src: pattern} // a lazy compile makes its glob on first use (matchText)
+	if !c.Lazy {
+		var err error
+		if text, err = c.Text(pattern); err != nil {
+			return nil, err
+		}
 	}
-	cp := &CommandPattern{src: pattern, text: text}
 	if strings.Contains(pattern, " | ") {
+		cp := &CommandPattern{src: pattern, text: text}
 		for _, st := range strings.Split(pattern, " | ") {
 			sp, err := c.simple(strings.TrimSpace(st))
 			if err != nil {
@@ -279,15 +295,20 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	cp := &CommandPattern{src: pattern}
 	prog := words[0]
 	cp.byPath = strings.Contains(prog, "/")
-	g, err := c.glob(prog)
-	if err != nil {
-		return nil, err
-	}
-	cp.prog, cp.progWord = g, prog
+	cp.progWord = prog
 	cp.names, cp.literal = literalNames(prog)
 	// gobwas reads a NUL as the pattern's end, and walks runes: only a
 	// plain UTF-8 word is matched by name.
 	cp.byNames = cp.literal && !cp.byPath && utf8.ValidString(prog) && !strings.Contains(prog, "\x00")
+	if !c.Lazy || !cp.byNames {
+		// A word matched by its names never uses its glob (matchProg);
+		// a lazy compile makes none for it.
+		g, err := c.glob(prog)
+		if err != nil {
+			return nil, err
+		}
+		cp.prog = g
+	}
 	for _, n := range cp.names {
 		cp.nameBits |= nameBit(n)
 	}
@@ -305,6 +326,8 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 				return nil, err
 			}
 			cp.words = append(cp.words, wordMatcher{path: &pp})
+		case plainLiteral(w):
+			cp.words = append(cp.words, wordMatcher{lit: w, exact: true})
 		default:
 			g, err := c.glob(w)
 			if err != nil {
@@ -323,8 +346,17 @@ func looksLikePathPattern(w string) bool {
 }
 
 // splitWords splits a pattern on spaces, honouring single and double quotes
-// so a word may hold spaces.
+// so a word may hold spaces. A pattern without quotes (nearly all) is cut
+// into slices of itself, without building each word anew.
 func splitWords(s string) []string {
+	if !strings.ContainsAny(s, `'"`) {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+	}
+	return splitQuoted(s)
+}
+
+// splitQuoted is splitWords for a pattern that may hold quotes.
+func splitQuoted(s string) []string {
 	var words []string
 	var cur strings.Builder
 	in := false
@@ -359,6 +391,16 @@ func splitWords(s string) []string {
 
 // String returns the pattern as written.
 func (cp *CommandPattern) String() string { return cp.src }
+
+// matchText matches the whole pattern, read as one text glob, against s.
+func (cp *CommandPattern) matchText(s string) bool {
+	cp.textOnce.Do(func() {
+		if cp.text.g == nil {
+			cp.text.g = &lazyGlob{src: cp.text.src}
+		}
+	})
+	return cp.text.Match(s)
+}
 
 // IsPipeline reports whether the pattern has stages.
 func (cp *CommandPattern) IsPipeline() bool { return len(cp.stages) > 0 }
@@ -404,7 +446,7 @@ func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 	j := 0
 	for _, w := range cp.words {
 		for ; j < len(a.Positional); j++ {
-			if w.path != nil && w.path.Match(a.Paths[j], home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
+			if w.exact && a.Positional[j] == w.lit || w.path != nil && w.path.Match(a.Paths[j], home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
 				break
 			}
 		}

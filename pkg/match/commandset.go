@@ -112,7 +112,10 @@ func (s *CommandSet) For(name string) (indexed, other []*CommandPattern) {
 // Pipelines returns the pipeline patterns.
 func (s *CommandSet) Pipelines() []*CommandPattern {
 	if s.lazy != nil {
-		return s.lazy.unindexed().pipes
+		if full := s.lazy.ready.Load(); full != nil {
+			return full.pipes
+		}
+		return s.lazy.pipelines()
 	}
 	return s.pipes
 }
@@ -138,7 +141,9 @@ type lazyCommands struct {
 	asked    atomic.Int32               // lookups so far, up to lazyLookups
 	ready    atomic.Pointer[CommandSet] // the full index, once a process has asked enough
 	restOnce sync.Once
-	rest     *CommandSet // the patterns no name indexes, built by unindexed
+	rest     *CommandSet // the simple patterns no name indexes, built by unindexed
+	pipeOnce sync.Once
+	pipes    []*CommandPattern // the pipeline patterns, built by pipelines
 	once     sync.Once
 	set      *CommandSet // the full index, built by full
 }
@@ -178,6 +183,7 @@ func (l *lazyCommands) named(name string) []*CommandPattern {
 	if v, ok := l.byName.Load(name); ok {
 		return v.([]*CommandPattern)
 	}
+	rest := l.unindexed()
 	var ps []*CommandPattern
 	l.mu.Lock()
 	for i, src := range l.srcs {
@@ -186,18 +192,27 @@ func (l *lazyCommands) named(name string) []*CommandPattern {
 		}
 	}
 	l.mu.Unlock()
+	// A program word in quotes ('rm', "curl") is left unindexed by its
+	// source, but compiles to literal names, which NewCommandSet indexes
+	// (byProg), not among the patterns For tries for every name (other):
+	// without these, such a pattern was never tried while the set was lazy.
+	if rest.names&nameBit(name) != 0 {
+		ps = append(ps, rest.byProg[name]...)
+	}
 	l.byName.Store(name, ps)
 	return ps
 }
 
-// unindexed compiles the patterns no program name indexes: pipelines, and
-// simple patterns whose program word is a glob or a path.
+// unindexed compiles the simple patterns no program name indexes: those
+// whose program word is a glob, a path or quoted. Pipelines are left to
+// pipelines: a simple command, which is what most calls are, never meets
+// them.
 func (l *lazyCommands) unindexed() *CommandSet {
 	l.restOnce.Do(func() {
 		var ps []*CommandPattern
 		l.mu.Lock()
 		for i, src := range l.srcs {
-			if _, ok := indexedNames(src); !ok {
+			if _, ok := indexedNames(src); !ok && !isPipelineSource(src) {
 				ps = append(ps, l.pattern(i))
 			}
 		}
@@ -206,6 +221,26 @@ func (l *lazyCommands) unindexed() *CommandSet {
 	})
 	return l.rest
 }
+
+// pipelines compiles the pipeline patterns.
+func (l *lazyCommands) pipelines() []*CommandPattern {
+	l.pipeOnce.Do(func() {
+		var ps []*CommandPattern
+		l.mu.Lock()
+		for i, src := range l.srcs {
+			if isPipelineSource(src) {
+				ps = append(ps, l.pattern(i))
+			}
+		}
+		l.mu.Unlock()
+		l.pipes = ps
+	})
+	return l.pipes
+}
+
+// isPipelineSource reports whether a pattern's source compiles to a
+// pipeline, as Compiler.Command decides it.
+func isPipelineSource(src string) bool { return strings.Contains(src, " | ") }
 
 // full builds the whole index (every pattern compiled, lazily globbed).
 func (l *lazyCommands) full() *CommandSet {
@@ -304,7 +339,7 @@ func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
 // statement text such as SQL.
 func (s *CommandSet) MatchText(text string) bool {
 	for _, p := range s.All() {
-		if !p.never && p.text.Match(text) {
+		if !p.never && p.matchText(text) {
 			return true
 		}
 	}

@@ -53,3 +53,24 @@ func FuzzProgNamesMatchGlob(f *testing.F) {
 		}
 	})
 }
+
+// TestLazyQuotedProgram checks that a pattern whose program word is quoted
+// matches the same commands in a lazy set as in an eagerly built one: it
+// is unindexed by its source but indexed by name once compiled.
+func TestLazyQuotedProgram(t *testing.T) {
+	for _, src := range []string{`'rm' -rf /`, `"curl" *`, `rm -rf ' | '`, `{'sh',bash} -c *`} {
+		lazy := LazyCommandSet([]string{"git push", src})
+		cp, err := CompileCommand(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		push, _ := CompileCommand("git push")
+		eager := NewCommandSet([]*CommandPattern{push, cp})
+		for _, w := range [][]string{{"rm", "-rf", "/"}, {"curl", "x"}, {"rm", "-rf", " | "}, {"bash", "-c", "x"}, {"git", "push"}} {
+			a := NewArgv(w[0], w[0], w[1:], "/home/u/p", "/home/u")
+			if l, e := lazy.MatchArgv(&a, "/home/u"), eager.MatchArgv(&a, "/home/u"); l != e {
+				t.Errorf("%q on %q: lazy set %v, eager set %v", src, w, l, e)
+			}
+		}
+	}
+}

@@ -99,19 +99,29 @@ func TestLazySetsMatchAsEager(t *testing.T) {
 }
 
 // TestLazyCommandSetCompilesOnlyWhatIsAsked checks that asking about one
-// program compiles only the patterns that name it and those no name
-// indexes.
+// program compiles only the patterns that name it and the simple ones no
+// name indexes, and that the pipelines are compiled when they are asked
+// for.
 func TestLazyCommandSetCompilesOnlyWhatIsAsked(t *testing.T) {
 	s := LazyCommandSet([]string{"rm -rf /", "git push --force", "{curl,wget} *", "*/evil *", "curl * | sh"})
-	s.For("git")
-	compiled := 0
-	for _, cp := range s.lazy.compiled {
-		if cp != nil {
-			compiled++
+	compiled := func() int {
+		n := 0
+		for _, cp := range s.lazy.compiled {
+			if cp != nil {
+				n++
+			}
 		}
+		return n
 	}
-	if compiled != 3 { // git push, */evil, the pipeline
-		t.Errorf("%d patterns compiled for git, want 3", compiled)
+	s.For("git")
+	if n := compiled(); n != 2 { // git push, */evil
+		t.Errorf("%d patterns compiled for git, want 2", n)
+	}
+	if ps := s.Pipelines(); len(ps) != 1 || ps[0].String() != "curl * | sh" {
+		t.Errorf("Pipelines() = %v, want the one pipeline", ps)
+	}
+	if n := compiled(); n != 3 {
+		t.Errorf("%d patterns compiled after Pipelines, want 3", n)
 	}
 }
 

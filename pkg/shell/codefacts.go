@@ -28,60 +28,65 @@ func (c CodeFacts) Any() bool {
 	return c.Network || c.Environ || c.Shell || c.Listen || c.Dynamic || len(c.Opaque) > 0
 }
 
+// codeMarker is one language's spellings (see codeMarkers).
+type codeMarker struct {
+	network, environ, shell, listen, dynamic []string
+}
+
 // codeMarkers are, per language, the spellings of what code does beyond
 // the commands it runs: the standard libraries' network clients, whole-
 // environment reads, descriptor hand-offs to a process, listeners, and
 // code built at run time (eval of something computed).
-var codeMarkers = map[string]struct {
-	network, environ, shell, listen, dynamic []string
-}{
-	"python": {
-		network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap"},
-		environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ"},
-		shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
-		listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
-		dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads", "getattr("},
-	},
-	"node": {
-		network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
-		environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]"},
-		shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
-		listen:  []string{"createServer", ".listen("},
-		dynamic: []string{"eval(", "(eval)", ",eval)", "Function(", "new Function", "vm.run", "runInNewContext", "require(process", "require(Buffer", "require(atob"},
-	},
-	"perl": {
-		network: []string{"IO::Socket", "Socket", "LWP", "HTTP::Tiny", "Net::", "socket(", "getprotobyname", "Mojo::UserAgent", "Furl", "WWW::"},
-		environ: []string{"%ENV", "keys %ENV", "each %ENV"},
-		shell:   []string{"open(STDIN", "open(STDOUT", "open STDIN", "open STDOUT", "/bin/sh", "/bin/bash", "-i\""},
-		listen:  []string{"Listen", "LocalPort", "bind(", "listen("},
-		dynamic: []string{"eval ", "eval(", "eval{"},
-	},
-	"ruby": {
-		network: []string{"TCPSocket", "UDPSocket", "Socket", "Net::HTTP", "open-uri", "URI.open", "URI.parse", "Resolv", "Faraday", "HTTParty", "RestClient", "Net::SMTP", "net/smtp", "net/http", "Net::FTP"},
-		environ: []string{"ENV.to_", "ENV.each", "ENV.map", "ENV.inspect", "ENV.keys", "ENV.select", "ENV.filter", "ENV.dup", "ENV)", "p ENV", "puts ENV", "print ENV", "Hash[ENV]", "ENV.to_h"},
-		shell:   []string{".reopen(", "/bin/sh", "/bin/bash", "IO.popen", "exec sprintf", "-i\"", ":in=>", ":out=>", "in: ", "out: "},
-		listen:  []string{"TCPServer", "WEBrick", ".listen"},
-		dynamic: []string{"eval(", "eval ", "instance_eval", "class_eval", "send(", "public_send"},
-	},
-	"php": {
-		network: []string{"fsockopen", "socket_create", "socket_connect", "curl_init", "stream_socket_client", "file_get_contents('http", "file_get_contents(\"http", "fopen('http", "fopen(\"http", "dns_get_record", "gethostbyname", "mail(", "ftp://", "http://", "https://", "ftp_connect"},
-		environ: []string{"getenv()", "$_ENV", "$_SERVER", "getenv(),"},
-		shell:   []string{"/bin/sh", "/bin/bash", "-i <&", "proc_open", "array(0=>$", "descriptorspec"},
-		listen:  []string{"socket_listen", "stream_socket_server", "-S "},
-		dynamic: []string{"eval(", "assert(", "create_function", "call_user_func", "$$"},
-	},
-	"lua": {
-		network: []string{"socket", "http.request", "luasocket"},
-		environ: []string{"os.getenv()"},
-		shell:   []string{"io.popen", "os.execute"},
-		dynamic: []string{"loadstring(", "load("},
-	},
-	"awk": {
-		network: []string{"/inet/", "/inet4/", "/inet6/"},
-		environ: []string{"ENVIRON"},
-		shell:   []string{"|& getline", "|&"},
-	},
-}
+var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
+	return map[string]codeMarker{
+		"python": {
+			network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap"},
+			environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ"},
+			shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
+			listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
+			dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads", "getattr("},
+		},
+		"node": {
+			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
+			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]"},
+			shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
+			listen:  []string{"createServer", ".listen("},
+			dynamic: []string{"eval(", "(eval)", ",eval)", "Function(", "new Function", "vm.run", "runInNewContext", "require(process", "require(Buffer", "require(atob"},
+		},
+		"perl": {
+			network: []string{"IO::Socket", "Socket", "LWP", "HTTP::Tiny", "Net::", "socket(", "getprotobyname", "Mojo::UserAgent", "Furl", "WWW::"},
+			environ: []string{"%ENV", "keys %ENV", "each %ENV"},
+			shell:   []string{"open(STDIN", "open(STDOUT", "open STDIN", "open STDOUT", "/bin/sh", "/bin/bash", "-i\""},
+			listen:  []string{"Listen", "LocalPort", "bind(", "listen("},
+			dynamic: []string{"eval ", "eval(", "eval{"},
+		},
+		"ruby": {
+			network: []string{"TCPSocket", "UDPSocket", "Socket", "Net::HTTP", "open-uri", "URI.open", "URI.parse", "Resolv", "Faraday", "HTTParty", "RestClient", "Net::SMTP", "net/smtp", "net/http", "Net::FTP"},
+			environ: []string{"ENV.to_", "ENV.each", "ENV.map", "ENV.inspect", "ENV.keys", "ENV.select", "ENV.filter", "ENV.dup", "ENV)", "p ENV", "puts ENV", "print ENV", "Hash[ENV]", "ENV.to_h"},
+			shell:   []string{".reopen(", "/bin/sh", "/bin/bash", "IO.popen", "exec sprintf", "-i\"", ":in=>", ":out=>", "in: ", "out: "},
+			listen:  []string{"TCPServer", "WEBrick", ".listen"},
+			dynamic: []string{"eval(", "eval ", "instance_eval", "class_eval", "send(", "public_send"},
+		},
+		"php": {
+			network: []string{"fsockopen", "socket_create", "socket_connect", "curl_init", "stream_socket_client", "file_get_contents('http", "file_get_contents(\"http", "fopen('http", "fopen(\"http", "dns_get_record", "gethostbyname", "mail(", "ftp://", "http://", "https://", "ftp_connect"},
+			environ: []string{"getenv()", "$_ENV", "$_SERVER", "getenv(),"},
+			shell:   []string{"/bin/sh", "/bin/bash", "-i <&", "proc_open", "array(0=>$", "descriptorspec"},
+			listen:  []string{"socket_listen", "stream_socket_server", "-S "},
+			dynamic: []string{"eval(", "assert(", "create_function", "call_user_func", "$$"},
+		},
+		"lua": {
+			network: []string{"socket", "http.request", "luasocket"},
+			environ: []string{"os.getenv()"},
+			shell:   []string{"io.popen", "os.execute"},
+			dynamic: []string{"loadstring(", "load("},
+		},
+		"awk": {
+			network: []string{"/inet/", "/inet4/", "/inet6/"},
+			environ: []string{"ENVIRON"},
+			shell:   []string{"|& getline", "|&"},
+		},
+	}
+})
 
 // killAll matches signalling every process: kill(-1, …) in any language.
 var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
@@ -128,7 +133,7 @@ var treeWalks = []struct{ walk, remove []string }{
 
 // codeFacts scans code for the markers of its language.
 func codeFacts(lang, code string) CodeFacts {
-	m, ok := codeMarkers[lang]
+	m, ok := codeMarkers()[lang]
 	if !ok {
 		return CodeFacts{}
 	}

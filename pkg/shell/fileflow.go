@@ -3,6 +3,7 @@ package shell
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -282,33 +283,38 @@ func startupFiles(words []string) []string {
 	return out
 }
 
+// moduleLang is a language and its files' name endings (see moduleLangs).
+type moduleLang struct {
+	lang string
+	ext  []string
+}
+
 // moduleLangs maps a program to the language whose files it may load by
 // name from the working directory (import helper, require("./h"), pytest's
 // conftest.py, node -r, perl -M, ruby -r), and the file name endings of
 // that language.
-var moduleLangs = map[string]struct {
-	lang string
-	ext  []string
-}{
-	"python":  {"python", []string{".py"}},
-	"pytest":  {"python", []string{".py"}},
-	"py.test": {"python", []string{".py"}},
-	"node":    {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"nodejs":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"bun":     {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"deno":    {"node", []string{".js", ".mjs", ".ts"}},
-	"tsx":     {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"ts-node": {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"jest":    {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"vitest":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
-	"perl":    {"perl", []string{".pm", ".pl"}},
-	"ruby":    {"ruby", []string{".rb"}},
-	"rspec":   {"ruby", []string{".rb"}},
-	"rake":    {"ruby", []string{".rb"}},
-	"php":     {"php", []string{".php", ".inc"}},
-	"lua":     {"lua", []string{".lua"}},
-	"luajit":  {"lua", []string{".lua"}},
-}
+var moduleLangs = sync.OnceValue(func() map[string]moduleLang {
+	return map[string]moduleLang{
+		"python":  {"python", []string{".py"}},
+		"pytest":  {"python", []string{".py"}},
+		"py.test": {"python", []string{".py"}},
+		"node":    {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"nodejs":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"bun":     {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"deno":    {"node", []string{".js", ".mjs", ".ts"}},
+		"tsx":     {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"ts-node": {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"jest":    {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"vitest":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"perl":    {"perl", []string{".pm", ".pl"}},
+		"ruby":    {"ruby", []string{".rb"}},
+		"rspec":   {"ruby", []string{".rb"}},
+		"rake":    {"ruby", []string{".rb"}},
+		"php":     {"php", []string{".php", ".inc"}},
+		"lua":     {"lua", []string{".lua"}},
+		"luajit":  {"lua", []string{".lua"}},
+	}
+})
 
 // loadModules judges the source files of a program's language that the
 // line wrote, when the program runs: any of them may be loaded by name.
@@ -317,7 +323,7 @@ var moduleLangs = map[string]struct {
 // line wrote, which no scanner reads, so it is unknown code.
 func (s *state) loadModules(name string, words []string, f frame) {
 	base := strings.TrimRight(name, "0123456789.")
-	if _, ok := moduleLangs[base]; ok && len(s.out) > 1 {
+	if _, ok := moduleLangs()[base]; ok && len(s.out) > 1 {
 		// written.go: modules other commands may have written.
 	} else if len(s.files) == 0 && len(s.opaque) == 0 {
 		return
@@ -336,7 +342,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 		}
 		return
 	}
-	m, ok := moduleLangs[base]
+	m, ok := moduleLangs()[base]
 	if !ok {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"rampart.dev/pkg/catalog"
 	"sort"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -606,27 +607,29 @@ func whichName(words []string) (string, bool) {
 // rmtree(Path.home()) is seen as a delete of ~. Interpolated at the start
 // of a string ("$ENV{HOME}/.bashrc", "#{Dir.home}/x", f"{Path.home()}/x",
 // perl's ">>$ENV{HOME}/x" open mode) they are the "~" that starts the
-// path the string holds.
-var homeExprs = map[string]*strings.Replacer{
-	"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
-		"os.path.expanduser('~')", `os.path.expanduser("~")`, "os.environ['HOME']",
-		`os.environ["HOME"]`, "os.getenv('HOME')", `os.getenv("HOME")`,
-		"os.environ.get('HOME')", `os.environ.get("HOME")`},
-		[]string{`f"{`, `f'{`}, "}"),
-	"node": homeReplacer([]string{"require('os').homedir()", `require("os").homedir()`,
-		"os.homedir()", "homedir()", "process.env.HOME", "process.env['HOME']"},
-		[]string{"`${"}, "}",
-		"require('path').join(", "path.join(", `require("path").join(`, "path.join(", "require('node:path').join(", "path.join("),
-	"ruby": homeReplacer([]string{"Dir.home", "ENV['HOME']", `ENV["HOME"]`, "File.expand_path('~')"},
-		[]string{`"#{`}, "}"),
-	"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
-		[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
-	"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
-	// AppleScript's home folder, quoted for the shell or not (JXA's too)
-	"applescript": homeReplacer([]string{"quoted form of (POSIX path of (path to home folder))", "quoted form of POSIX path of (path to home folder)",
-		"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",
-		`(system attribute "HOME")`, `system attribute "HOME"`, `$.getenv("HOME")`, `app.pathTo("home folder")`}, nil, ""),
-}
+// path the string holds. Made on first use.
+var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
+	return map[string]*strings.Replacer{
+		"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
+			"os.path.expanduser('~')", `os.path.expanduser("~")`, "os.environ['HOME']",
+			`os.environ["HOME"]`, "os.getenv('HOME')", `os.getenv("HOME")`,
+			"os.environ.get('HOME')", `os.environ.get("HOME")`},
+			[]string{`f"{`, `f'{`}, "}"),
+		"node": homeReplacer([]string{"require('os').homedir()", `require("os").homedir()`,
+			"os.homedir()", "homedir()", "process.env.HOME", "process.env['HOME']"},
+			[]string{"`${"}, "}",
+			"require('path').join(", "path.join(", `require("path").join(`, "path.join(", "require('node:path').join(", "path.join("),
+		"ruby": homeReplacer([]string{"Dir.home", "ENV['HOME']", `ENV["HOME"]`, "File.expand_path('~')"},
+			[]string{`"#{`}, "}"),
+		"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
+			[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
+		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
+		// AppleScript's home folder, quoted for the shell or not (JXA's too)
+		"applescript": homeReplacer([]string{"quoted form of (POSIX path of (path to home folder))", "quoted form of POSIX path of (path to home folder)",
+			"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",
+			`(system attribute "HOME")`, `system attribute "HOME"`, `$.getenv("HOME")`, `app.pathTo("home folder")`}, nil, ""),
+	}
+})
 
 // homeReplacer reads each of exprs as the literal '~', and each
 // interpolated at the start of a string (an opener from opens, then the
@@ -650,7 +653,7 @@ func homeReplacer(exprs, opens []string, closeInterp string, extra ...string) *s
 }
 
 func homeExpr(lang, code string) string {
-	if r, ok := homeExprs[lang]; ok {
+	if r, ok := homeExprs()[lang]; ok {
 		return r.Replace(code)
 	}
 	return code

@@ -3,6 +3,7 @@ package shell
 import (
 	"encoding/hex"
 	"strings"
+	"sync"
 )
 
 // One-liners ("python -c CODE", "perl -e CODE", ...) are scanned, not
@@ -59,17 +60,19 @@ type langFlags struct {
 	operand  bool     // without a code option, the first operand is the code (awk)
 }
 
-var langs = map[string]*langFlags{
-	"python": {code: "c", arg: "WXQ", script: "m", oneCode: true, longArg: []string{"check-hash-based-pycs"}},
-	"perl":   {code: "eE", attached: "ixdDMmV", arg: "I", digits: "l0C"},
-	"ruby":   {code: "e", arg: "rICEF", attached: "xiKW", digits: "0T"},
-	"node":   {code: "ep", arg: "r", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"require", "import", "loader", "input-type", "experimental-loader"}},
-	"php":    {code: "rBRE", arg: "dcz", script: "fF"},
-	"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true},
-	"lua":    {code: "e", arg: "l", oneCode: false},
-	// osascript -e STATEMENT (repeatable), -l LANGUAGE, -s FLAGS
-	"applescript": {code: "e", arg: "ls"},
-}
+var langs = sync.OnceValue(func() map[string]*langFlags {
+	return map[string]*langFlags{
+		"python": {code: "c", arg: "WXQ", script: "m", oneCode: true, longArg: []string{"check-hash-based-pycs"}},
+		"perl":   {code: "eE", attached: "ixdDMmV", arg: "I", digits: "l0C"},
+		"ruby":   {code: "e", arg: "rICEF", attached: "xiKW", digits: "0T"},
+		"node":   {code: "ep", arg: "r", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"require", "import", "loader", "input-type", "experimental-loader"}},
+		"php":    {code: "rBRE", arg: "dcz", script: "fF"},
+		"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true},
+		"lua":    {code: "e", arg: "l", oneCode: false},
+		// osascript -e STATEMENT (repeatable), -l LANGUAGE, -s FLAGS
+		"applescript": {code: "e", arg: "ls"},
+	}
+})
 
 // interpCode gives the code of an interpreter one-liner.
 func interpCode(words []string) (lang, code string, ok bool) {
@@ -84,7 +87,7 @@ func interpCode(words []string) (lang, code string, ok bool) {
 // codeArgs finds the code options of an interpreter's command line; stdin
 // is true when, without them, it would read its program from stdin.
 func codeArgs(lang string, words []string) (code string, hasCode, stdin bool) {
-	fl := langs[lang]
+	fl := langs()[lang]
 	var codes []string
 	i := 1
 options:
@@ -184,73 +187,75 @@ type hook struct {
 	kind hookKind
 }
 
-var langHooks = map[string][]hook{
-	"python": {
-		{"system", hookShell}, {"popen", hookShell}, {"Popen", hookShell}, {"run", hookShell},
-		{"call", hookShell}, {"check_call", hookShell}, {"check_output", hookShell},
-		{"getoutput", hookShell}, {"getstatusoutput", hookShell}, {"spawn", hookShell},
-		{"execv", hookArgv}, {"execve", hookArgv}, {"execvp", hookArgv}, {"execvpe", hookArgv},
-		{"execl", hookArgv}, {"execle", hookArgv}, {"execlp", hookArgv}, {"execlpe", hookArgv},
-		{"spawnl", hookSpawn}, {"spawnle", hookSpawn}, {"spawnlp", hookSpawn}, {"spawnlpe", hookSpawn},
-		{"spawnv", hookSpawn}, {"spawnve", hookSpawn}, {"spawnvp", hookSpawn}, {"spawnvpe", hookSpawn},
-		{"posix_spawn", hookArgv}, {"posix_spawnp", hookArgv},
-		{"rmtree", hookRmTree},
-		{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
-		{"open", hookRead}, {"Path", hookPath},
-		{"os.chmod", hookChmod}, {"os.chown", hookChmod}, {"shutil.copy", hookCopy}, {"shutil.copy2", hookCopy},
-		{"shutil.copyfile", hookCopy}, {"shutil.copytree", hookCopy}, {"shutil.move", hookCopy},
-		{"os.rename", hookCopy}, {"os.replace", hookCopy}, {"os.kill", hookKill}, {"os.killpg", hookKill},
-		{"write_text", hookRecvWrite}, {"write_bytes", hookRecvWrite}, {"read_text", hookRecvRead},
-		{"read_bytes", hookRecvRead}, {"unlink", hookRecvDelete},
-	},
-	"perl": {
-		{"system", hookShell}, {"exec", hookShell},
-		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
-		{"rmtree", hookRmTree}, {"remove_tree", hookRmTree},
-		{"open", hookPerlOpen}, {"open2", hookSpawn}, {"open3", hookOpen3},
-	},
-	"ruby": {
-		{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
-		{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
-		{"popen2", hookShell}, {"popen3", hookShell}, {"popen2e", hookShell},
-		{"pipeline", hookShell}, {"pipeline_r", hookShell}, {"pipeline_w", hookShell},
-		{"pipeline_rw", hookShell}, {"pipeline_start", hookShell}, {"open", hookPipeOpen},
-		{"rm_rf", hookRmTree}, {"rm_r", hookRmTree}, {"remove_dir", hookRmTree},
-		{"remove_entry", hookRmTree}, {"remove_entry_secure", hookRmTree}, {"rmtree", hookRmTree},
-		{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
-		{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
-		{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
-		{"File.write", hookWrite}, {"IO.write", hookWrite}, {"File.binwrite", hookWrite},
-	},
-	"node": {
-		{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
-		{"execFile", hookShell}, {"execFileSync", hookShell},
-		{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
-		{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
-		{"readFileSync", hookRead}, {"readFile", hookRead},
-		{"chmodSync", hookChmod}, {"chmod", hookChmod}, {"copyFileSync", hookCopy}, {"cpSync", hookCopy},
-		{"renameSync", hookCopy}, {"process.kill", hookKill},
-		{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},
-		{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
-	},
-	"awk": {{"system", hookShell}},
-	// do shell script "CMD" hands CMD to sh
-	// (Terminal's do script runs CMD in a new shell; JXA spells it
-	// doShellScript("CMD"))
-	"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}},
-	"lua": {
-		{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
-		{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
-	},
-	"php": {
-		{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
-		{"popen", hookShell}, {"proc_open", hookShell}, {"pcntl_exec", hookShell},
-		{"unlink", hookRmFile}, {"rmdir", hookRmFile},
-		{"file_get_contents", hookRead}, {"readfile", hookRead}, {"file", hookRead},
-		{"fopen", hookRead}, {"highlight_file", hookRead}, {"show_source", hookRead},
-		{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
-	},
-}
+var langHooks = sync.OnceValue(func() map[string][]hook {
+	return map[string][]hook{
+		"python": {
+			{"system", hookShell}, {"popen", hookShell}, {"Popen", hookShell}, {"run", hookShell},
+			{"call", hookShell}, {"check_call", hookShell}, {"check_output", hookShell},
+			{"getoutput", hookShell}, {"getstatusoutput", hookShell}, {"spawn", hookShell},
+			{"execv", hookArgv}, {"execve", hookArgv}, {"execvp", hookArgv}, {"execvpe", hookArgv},
+			{"execl", hookArgv}, {"execle", hookArgv}, {"execlp", hookArgv}, {"execlpe", hookArgv},
+			{"spawnl", hookSpawn}, {"spawnle", hookSpawn}, {"spawnlp", hookSpawn}, {"spawnlpe", hookSpawn},
+			{"spawnv", hookSpawn}, {"spawnve", hookSpawn}, {"spawnvp", hookSpawn}, {"spawnvpe", hookSpawn},
+			{"posix_spawn", hookArgv}, {"posix_spawnp", hookArgv},
+			{"rmtree", hookRmTree},
+			{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
+			{"open", hookRead}, {"Path", hookPath},
+			{"os.chmod", hookChmod}, {"os.chown", hookChmod}, {"shutil.copy", hookCopy}, {"shutil.copy2", hookCopy},
+			{"shutil.copyfile", hookCopy}, {"shutil.copytree", hookCopy}, {"shutil.move", hookCopy},
+			{"os.rename", hookCopy}, {"os.replace", hookCopy}, {"os.kill", hookKill}, {"os.killpg", hookKill},
+			{"write_text", hookRecvWrite}, {"write_bytes", hookRecvWrite}, {"read_text", hookRecvRead},
+			{"read_bytes", hookRecvRead}, {"unlink", hookRecvDelete},
+		},
+		"perl": {
+			{"system", hookShell}, {"exec", hookShell},
+			{"unlink", hookRmFile}, {"rmdir", hookRmFile},
+			{"rmtree", hookRmTree}, {"remove_tree", hookRmTree},
+			{"open", hookPerlOpen}, {"open2", hookSpawn}, {"open3", hookOpen3},
+		},
+		"ruby": {
+			{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
+			{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
+			{"popen2", hookShell}, {"popen3", hookShell}, {"popen2e", hookShell},
+			{"pipeline", hookShell}, {"pipeline_r", hookShell}, {"pipeline_w", hookShell},
+			{"pipeline_rw", hookShell}, {"pipeline_start", hookShell}, {"open", hookPipeOpen},
+			{"rm_rf", hookRmTree}, {"rm_r", hookRmTree}, {"remove_dir", hookRmTree},
+			{"remove_entry", hookRmTree}, {"remove_entry_secure", hookRmTree}, {"rmtree", hookRmTree},
+			{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
+			{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
+			{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
+			{"File.write", hookWrite}, {"IO.write", hookWrite}, {"File.binwrite", hookWrite},
+		},
+		"node": {
+			{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
+			{"execFile", hookShell}, {"execFileSync", hookShell},
+			{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
+			{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
+			{"readFileSync", hookRead}, {"readFile", hookRead},
+			{"chmodSync", hookChmod}, {"chmod", hookChmod}, {"copyFileSync", hookCopy}, {"cpSync", hookCopy},
+			{"renameSync", hookCopy}, {"process.kill", hookKill},
+			{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},
+			{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
+		},
+		"awk": {{"system", hookShell}},
+		// do shell script "CMD" hands CMD to sh
+		// (Terminal's do script runs CMD in a new shell; JXA spells it
+		// doShellScript("CMD"))
+		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}},
+		"lua": {
+			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
+			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
+		},
+		"php": {
+			{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
+			{"popen", hookShell}, {"proc_open", hookShell}, {"pcntl_exec", hookShell},
+			{"unlink", hookRmFile}, {"rmdir", hookRmFile},
+			{"file_get_contents", hookRead}, {"readfile", hookRead}, {"file", hookRead},
+			{"fopen", hookRead}, {"highlight_file", hookRead}, {"show_source", hookRead},
+			{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
+		},
+	}
+})
 
 // scanCode reports what a one-liner runs, deletes and reads, and returns
 // what else the code was seen doing.
@@ -263,7 +268,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	facts := codeFacts(lang, code)
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
-	hooks := langHooks[lang]
+	hooks := langHooks()[lang]
 	for n := 0; n < len(hooks); n++ {
 		h := hooks[n]
 		for at := 0; at < len(code); {
@@ -294,7 +299,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// f = shutil.rmtree, from shutil import rmtree as r,
 				// const {rmSync: r} = require('fs'): the new name is
 				// the same call.
-				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks[lang])+maxAliases {
+				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
 				}
 				continue

@@ -3,6 +3,7 @@ package shell
 import (
 	"encoding/base64"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -29,7 +30,7 @@ func isPwsh(name string) bool {
 // Invoke-WebRequest): no POSIX program is called so.
 func pwshCmdlet(name string) bool {
 	l := strings.ToLower(name)
-	return strings.Contains(l, "-") && pwshVerbs[l] != nil
+	return strings.Contains(l, "-") && pwshVerbs()[l] != nil
 }
 
 // pwshCode gives the code a PowerShell command line runs: -Command's words
@@ -119,40 +120,40 @@ type pwshVerb struct {
 	switches map[string]bool
 }
 
-var (
-	pathParams = map[string]string{"path": "=", "literalpath": "=", "filter": "", "include": "", "exclude": ""}
-	pwshRemove = &pwshVerb{"rm", pathParams, map[string]bool{"recurse": true, "force": true, "confirm": true, "whatif": true}}
-	pwshRead   = &pwshVerb{"cat", mergeParams(pathParams, map[string]string{"totalcount": "", "tail": "", "encoding": "", "delimiter": "", "readcount": "", "head": "", "first": ""}), map[string]bool{"raw": true, "wait": true}}
-	pwshWrite  = &pwshVerb{"tee", mergeParams(pathParams, map[string]string{"filepath": "=", "value": "", "encoding": "", "inputobject": "", "width": ""}), map[string]bool{"append": true, "force": true, "nonewline": true, "noclobber": true}}
-	pwshAppend = &pwshVerb{"tee -a", pwshWrite.params, pwshWrite.switches}
-	pwshCopy   = &pwshVerb{"cp", mergeParams(pathParams, map[string]string{"destination": "="}), map[string]bool{"recurse": true, "force": true, "container": true, "passthru": true}}
-	pwshMove   = &pwshVerb{"mv", pwshCopy.params, map[string]bool{"force": true, "passthru": true}}
-	pwshWeb    = &pwshVerb{"curl", map[string]string{"uri": "=", "method": "-X", "infile": "-T", "body": "-d", "outfile": "-o", "headers": "", "contenttype": "", "usebasicparsing": "", "useragent": "", "timeoutsec": "", "credential": "", "form": "-F", "maximumredirection": "", "proxy": "-x"}, map[string]bool{"usebasicparsing": true, "skipcertificatecheck": true, "usedefaultcredentials": true, "passthru": true}}
-	pwshStart  = &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
-)
-
-// pwshVerbs are the cmdlets and aliases whose effect is known.
-var pwshVerbs = map[string]*pwshVerb{
-	"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
-	"get-content": pwshRead, "gc": pwshRead, "cat": pwshRead, "type": pwshRead,
-	"set-content": pwshWrite, "sc": pwshWrite, "out-file": pwshWrite, "new-item": pwshWrite, "ni": pwshWrite,
-	"add-content": pwshAppend, "ac": pwshAppend,
-	"copy-item": pwshCopy, "cpi": pwshCopy, "copy": pwshCopy, "cp": pwshCopy,
-	"move-item": pwshMove, "mi": pwshMove, "move": pwshMove, "mv": pwshMove, "rename-item": pwshMove, "ren": pwshMove, "rni": pwshMove,
-	"invoke-webrequest": pwshWeb, "iwr": pwshWeb, "invoke-restmethod": pwshWeb, "irm": pwshWeb, "curl": pwshWeb, "wget": pwshWeb,
-	"start-process": pwshStart, "saps": pwshStart, "start": pwshStart,
-	"invoke-expression": {program: "sh"}, "iex": {program: "sh"},
-	"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
-	"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
-	"stop-process": {program: "kill"}, "kill": {program: "kill"},
-	"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
-	"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
-	"expand-archive":   {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
-	"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
-	"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
-	"out-string": {program: "tee"}, "out-null": {program: "true"},
-	"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
-}
+// pwshVerbs are the cmdlets and aliases whose effect is known, made on
+// first use (a process that judges no PowerShell never makes them).
+var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
+	pathParams := map[string]string{"path": "=", "literalpath": "=", "filter": "", "include": "", "exclude": ""}
+	pwshRemove := &pwshVerb{"rm", pathParams, map[string]bool{"recurse": true, "force": true, "confirm": true, "whatif": true}}
+	pwshRead := &pwshVerb{"cat", mergeParams(pathParams, map[string]string{"totalcount": "", "tail": "", "encoding": "", "delimiter": "", "readcount": "", "head": "", "first": ""}), map[string]bool{"raw": true, "wait": true}}
+	pwshWrite := &pwshVerb{"tee", mergeParams(pathParams, map[string]string{"filepath": "=", "value": "", "encoding": "", "inputobject": "", "width": ""}), map[string]bool{"append": true, "force": true, "nonewline": true, "noclobber": true}}
+	pwshAppend := &pwshVerb{"tee -a", pwshWrite.params, pwshWrite.switches}
+	pwshCopy := &pwshVerb{"cp", mergeParams(pathParams, map[string]string{"destination": "="}), map[string]bool{"recurse": true, "force": true, "container": true, "passthru": true}}
+	pwshMove := &pwshVerb{"mv", pwshCopy.params, map[string]bool{"force": true, "passthru": true}}
+	pwshWeb := &pwshVerb{"curl", map[string]string{"uri": "=", "method": "-X", "infile": "-T", "body": "-d", "outfile": "-o", "headers": "", "contenttype": "", "usebasicparsing": "", "useragent": "", "timeoutsec": "", "credential": "", "form": "-F", "maximumredirection": "", "proxy": "-x"}, map[string]bool{"usebasicparsing": true, "skipcertificatecheck": true, "usedefaultcredentials": true, "passthru": true}}
+	pwshStart := &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
+	return map[string]*pwshVerb{
+		"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
+		"get-content": pwshRead, "gc": pwshRead, "cat": pwshRead, "type": pwshRead,
+		"set-content": pwshWrite, "sc": pwshWrite, "out-file": pwshWrite, "new-item": pwshWrite, "ni": pwshWrite,
+		"add-content": pwshAppend, "ac": pwshAppend,
+		"copy-item": pwshCopy, "cpi": pwshCopy, "copy": pwshCopy, "cp": pwshCopy,
+		"move-item": pwshMove, "mi": pwshMove, "move": pwshMove, "mv": pwshMove, "rename-item": pwshMove, "ren": pwshMove, "rni": pwshMove,
+		"invoke-webrequest": pwshWeb, "iwr": pwshWeb, "invoke-restmethod": pwshWeb, "irm": pwshWeb, "curl": pwshWeb, "wget": pwshWeb,
+		"start-process": pwshStart, "saps": pwshStart, "start": pwshStart,
+		"invoke-expression": {program: "sh"}, "iex": {program: "sh"},
+		"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
+		"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
+		"stop-process": {program: "kill"}, "kill": {program: "kill"},
+		"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
+		"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
+		"expand-archive":   {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
+		"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
+		"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
+		"out-string": {program: "tee"}, "out-null": {program: "true"},
+		"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
+	}
+})
 
 // pwshReadOnlyVerbs are cmdlet verbs that only look or format: a cmdlet
 // with one of them, which the table does not name, does nothing to judge.
@@ -211,7 +212,7 @@ func (t *pwshT) command(words []string) string {
 	if s, ok := t.blockRun(words); ok {
 		return s
 	}
-	v := pwshVerbs[name]
+	v := pwshVerbs()[name]
 	if v != nil && pwshWhatIf(words) {
 		return "echo" // a cmdlet given -WhatIf only says what it would do
 	}
