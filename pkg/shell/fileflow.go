@@ -316,7 +316,7 @@ var moduleLangs = map[string]struct {
 // runs the //go:generate lines of the Go files; cargo runs a build.rs the
 // line wrote, which no scanner reads, so it is unknown code.
 func (s *state) loadModules(name string, words []string, f frame) {
-	base := strings.TrimRight(name, "0123456789.")
+	base := unversioned(name)
 	if _, ok := moduleLangs[base]; ok && len(s.out) > 1 {
 		// written.go: modules other commands may have written.
 	} else if len(s.files) == 0 && len(s.opaque) == 0 {

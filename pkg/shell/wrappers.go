@@ -325,7 +325,13 @@ func progName(p string) string {
 	if p == "" {
 		return ""
 	}
-	b := path.Base(p)
+	// path.Base, without its Clean-like passes when nothing needs cleaning
+	// (no trailing slash): the text after the last slash. Every command
+	// asks, often more than once.
+	b := p[strings.LastIndexByte(p, '/')+1:]
+	if p[len(p)-1] == '/' {
+		b = path.Base(p)
+	}
 	for i := 0; i < len(b); i++ {
 		if c := b[i]; c >= 'A' && c <= 'Z' {
 			// On a case-insensitive file system (macOS by default) "SUDO"
