@@ -174,7 +174,7 @@ type Entry struct {
 func (e *Entry) Prop(name string) string {
 	b := propBit(name)
 	for x := e; x != nil; x = x.parent {
-		if x.props != 0 && x.props&b == 0 {
+		if len(x.Props) == 0 || x.props != 0 && x.props&b == 0 {
 			continue // not among the keys: no map lookup (most asks are misses)
 		}
 		if v, ok := x.Props[name]; ok {
@@ -186,7 +186,8 @@ func (e *Entry) Prop(name string) string {
 
 // propBit is a property name's bit in Entry.props, a one-word summary of
 // an entry's keys: a name whose bit is clear is not a key. (An entry
-// whose props are 0 has no summary, and is looked up.)
+// whose props are 0 has no summary, and is looked up; one with no Props
+// is skipped.)
 func propBit(name string) uint64 {
 	if name == "" {
 		return 1
