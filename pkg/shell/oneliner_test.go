@@ -18,7 +18,7 @@ func TestUnversioned(t *testing.T) {
 
 // TestProgName holds progName's own base name to path.Base's.
 func TestProgName(t *testing.T) {
-	for _, p := range []string{"rm", "/bin/rm", "./x.sh", "a/b/", "/", "//", "a//", "/usr//bin/SUDO", "RM", "../", ".", "x/.", "é/Ü", "é/Ab"} {
+	for _, p := range []string{"rm", "/bin/rm", "./x.sh", "a/b/", "/", "//", "a//", "/usr//bin/SUDO", "RM", "../", ".", "x/.", "é/Ü", "é/Ab", "A/b", "A/", "a/B/", "/A//"} {
 		want := path.Base(p) // lower-cased when it holds an ASCII capital
 		if strings.IndexFunc(want, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
 			want = strings.ToLower(want)
