@@ -172,6 +172,16 @@ type Entry struct {
 // Prop returns a property ("" when absent; "true" for a bare mark). A
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
+	if e.parent == nil && len(e.Props) == 0 {
+		// No properties here or above: most programs, and the effects ask
+		// about 40 names per command, so this test is inlined at the call.
+		return ""
+	}
+	return e.prop(name)
+}
+
+// prop is Prop past its inlined test.
+func (e *Entry) prop(name string) string {
 	b := propBit(name)
 	for x := e; x != nil; x = x.parent {
 		if len(x.Props) == 0 || x.props != 0 && x.props&b == 0 {
