@@ -317,9 +317,11 @@ var moduleLangs = map[string]struct {
 // line wrote, which no scanner reads, so it is unknown code.
 func (s *state) loadModules(name string, words []string, f frame) {
 	base := unversioned(name)
-	if _, ok := moduleLangs[base]; ok && len(s.out) > 1 {
-		// written.go: modules other commands may have written.
-	} else if len(s.files) == 0 && len(s.opaque) == 0 {
+	module := false // written.go: modules other commands may have written
+	if len(s.out) > 1 && moduleKeys.mayHold(base) {
+		_, module = moduleLangs[base]
+	}
+	if !module && len(s.files) == 0 && len(s.opaque) == 0 {
 		return
 	}
 	switch name {

@@ -236,13 +236,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.runRecipes(recipeRunners[name], words, f)
 		s.makeOptions(words, f)
 	default:
-		if r, ok := recipeRunners[name]; ok {
-			s.runRecipes(r, words, f)
+		if recipeKeys.mayHold(name) {
+			if r, ok := recipeRunners[name]; ok {
+				s.runRecipes(r, words, f)
+			}
 		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			s.wrapperString(name, sh, f)
 		}
-		if vimNames[name] {
+		if vimKeys.mayHold(name) && vimNames[name] {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
 				if w.Role == catalog.Shell {
 					s.exCode(w.Text, viaFrame(f, name))
