@@ -468,6 +468,9 @@ func (s *state) emptyWrites(inner []string, rs []Redirect) bool {
 // forgetFiles drops what the line wrote to the files a command removes:
 // running them later runs nothing the line wrote.
 func (s *state) forgetFiles(inner []string) {
+	if len(s.files) == 0 && len(s.opaque) == 0 {
+		return // nothing written to forget
+	}
 	switch progName(inner[0]) {
 	case "rm", "unlink", "shred":
 		for _, op := range operands(inner[1:]) {
