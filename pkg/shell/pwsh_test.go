@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"path"
 	"strings"
 	"testing"
 )
@@ -118,4 +119,32 @@ func TestIsPwsh(t *testing.T) {
 			t.Errorf("pwshCmdlet(%q) = %v, want %v", name, got, want)
 		}
 	}
+}
+
+// FuzzNameTests holds progName and isPwsh, rewritten as byte loops, to the
+// library calls they replaced, on any input.
+func FuzzNameTests(f *testing.F) {
+	for _, s := range []string{"rm", "/bin/RM", "a/b/", "/", "PowerShell.EXE", "pwſh", "é/Ab", "po\u212aershell"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		want := path.Base(p)
+		if p == "" {
+			want = ""
+		}
+		if strings.IndexFunc(want, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
+			want = strings.ToLower(want)
+		}
+		if got := progName(p); got != want {
+			t.Fatalf("progName(%q) = %q, want %q", p, got, want)
+		}
+		old := false
+		switch strings.ToLower(strings.TrimSuffix(strings.ToLower(p), ".exe")) {
+		case "pwsh", "powershell", "pwsh-preview":
+			old = true
+		}
+		if isPwsh(p) != old {
+			t.Fatalf("isPwsh(%q) = %v, want %v", p, !old, old)
+		}
+	})
 }
