@@ -9,7 +9,8 @@
 # standard profile) one after the other in one process, so both see the
 # same machine; the ratio of the two is the figure. Both benchmarks report
 # wall time and CPU time per call (cpu-ns/op, every thread of the process,
-# the collector's too; thread-ns/op on Linux, the benchmark's own thread:
+# the collector's too; thread-ns/op on Linux with -threadcpu, which this
+# script passes, the benchmark's own thread:
 # the work and the collection it assists, not the collector's background
 # workers): on a busy machine the wall time counts waits for a core, the
 # CPU times only work, so their ratios are the steadier ones. Prints
@@ -49,7 +50,7 @@ printf '%-4s %10s %10s %7s %10s %10s %7s %10s %10s %7s %8s %8s\n' run parser_us 
 : >"$work/thread-ratios"
 for ((i = 1; i <= runs; i++)); do
 	"$work/engine.test" -test.run '^$' -test.bench '^BenchmarkLongPipeline(ParseOnly)?$' \
-		-test.benchmem -test.benchtime "$benchtime" >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
+		-test.benchmem -test.benchtime "$benchtime" -threadcpu >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
 	read -r pns pcpu pal pthr < <(fields '^BenchmarkLongPipelineParseOnly')
 	read -r ens ecpu eal ethr < <(fields '^BenchmarkLongPipeline(-[0-9]+)?$')
 	ratio=$(awk -v e="$ens" -v p="$pns" 'BEGIN {printf "%.2f", e/p}')
