@@ -272,7 +272,7 @@ type answer struct {
 // memoSlots is the size of Catalog.memo (a power of two).
 const memoSlots = 512
 
-// memoSlots gives name's two slots in Catalog.memo (from an FNV-1a hash).
+// memoSlotsOf gives name's two slots in Catalog.memo (from an FNV-1a hash).
 func memoSlotsOf(name string) (int, int) {
 	h := uint32(2166136261)
 	for i := 0; i < len(name); i++ {
