@@ -172,9 +172,19 @@ type Entry struct {
 // Prop returns a property ("" when absent; "true" for a bare mark). A
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
+	if e.parent == nil && len(e.Props) == 0 {
+		// No properties here or above: most programs, and the effects ask
+		// about 40 names per command, so this test is inlined at the call.
+		return ""
+	}
+	return e.prop(name)
+}
+
+// prop is Prop past its inlined test.
+func (e *Entry) prop(name string) string {
 	b := propBit(name)
 	for x := e; x != nil; x = x.parent {
-		if x.props != 0 && x.props&b == 0 {
+		if len(x.Props) == 0 || x.props != 0 && x.props&b == 0 {
 			continue // not among the keys: no map lookup (most asks are misses)
 		}
 		if v, ok := x.Props[name]; ok {
@@ -186,7 +196,8 @@ func (e *Entry) Prop(name string) string {
 
 // propBit is a property name's bit in Entry.props, a one-word summary of
 // an entry's keys: a name whose bit is clear is not a key. (An entry
-// whose props are 0 has no summary, and is looked up.)
+// whose props are 0 has no summary, and is looked up; one with no Props
+// is skipped.)
 func propBit(name string) uint64 {
 	if name == "" {
 		return 1
@@ -278,8 +289,39 @@ type Catalog struct {
 	// name not in the table), read without taking mu: every command of
 	// every line looks its program up several times, from many goroutines
 	// in a long-lived process. It is copied with each name added, up to
-	// maxParsed names; past that, names are looked up under mu.
-	parsed atomic.Pointer[map[string]*Entry]
+	// maxParsed names; past that, names are looked up under mu. Each name
+	// has one answer, made once (answers, under mu), which parsed and memo
+	// point to.
+	parsed  atomic.Pointer[map[string]*answer]
+	answers map[string]*answer
+
+	// memo holds the answers asked for last, in front of parsed: a line's
+	// commands ask for the same few programs about five times each (the
+	// walk, the effects and the rules each look a program up), and two
+	// slots are cheaper to try than a map's hash and probe. A name may
+	// sit in either of its two slots; another name taking a slot over
+	// costs one map lookup, never an allocation.
+	memo [memoSlots]atomic.Pointer[answer]
+}
+
+// answer is a lazy catalogue's entry for one name, nil when the table has
+// none.
+type answer struct {
+	name string
+	e    *Entry
+}
+
+// memoSlots is the size of Catalog.memo (a power of two).
+const memoSlots = 512
+
+// memoSlotsOf gives name's two slots in Catalog.memo (from an FNV-1a hash).
+func memoSlotsOf(name string) (int, int) {
+	h := uint32(2166136261)
+	for i := 0; i < len(name); i++ {
+		h ^= uint32(name[i])
+		h *= 16777619
+	}
+	return int(h & (memoSlots - 1)), int(h>>16) & (memoSlots - 1)
 }
 
 // maxParsed bounds the names a lazy catalogue's lock-free copy holds.
@@ -373,7 +415,7 @@ func (e *Entry) skipOptions(args []string, i int) int {
 // names, which costs less than building an index a one-shot process would
 // consult for a handful of programs.
 func lazyParse(src string) (*Catalog, error) {
-	c := &Catalog{programs: map[string]*Entry{}, lazy: true, src: src}
+	c := &Catalog{programs: map[string]*Entry{}, answers: map[string]*answer{}, lazy: true, src: src}
 	var err error
 	eachLine(src, func(n int, line string) bool {
 		if _, _, ok := strings.Cut(line, " "); !ok {
@@ -426,15 +468,33 @@ func (c *Catalog) entry(name string) *Entry {
 	if !c.lazy {
 		return c.programs[name]
 	}
+	i, j := memoSlotsOf(name)
+	if a := c.memo[i].Load(); a != nil && a.name == name {
+		return a.e
+	}
+	if a := c.memo[j].Load(); a != nil && a.name == name {
+		return a.e
+	}
+	a := c.answer(name)
+	if c.memo[i].Load() == nil {
+		c.memo[i].Store(a)
+	} else {
+		c.memo[j].Store(a)
+	}
+	return a.e
+}
+
+// answer is entry without the memo.
+func (c *Catalog) answer(name string) *answer {
 	if m := c.parsed.Load(); m != nil {
-		if e, ok := (*m)[name]; ok {
-			return e
+		if a, ok := (*m)[name]; ok {
+			return a
 		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.programs[name]; ok {
-		return e
+	if a, ok := c.answers[name]; ok {
+		return a
 	}
 	eachLine(c.src, func(n int, line string) bool {
 		if names(line, name) {
@@ -449,14 +509,16 @@ func (c *Catalog) entry(name string) *Entry {
 		e.wrapper = e.wraps()
 	}
 	c.programs[name] = e
-	if len(c.programs) <= maxParsed {
-		m := make(map[string]*Entry, len(c.programs))
-		for k, v := range c.programs {
+	a := &answer{name: name, e: e}
+	c.answers[name] = a
+	if len(c.answers) <= maxParsed {
+		m := make(map[string]*answer, len(c.answers))
+		for k, v := range c.answers {
 			m[k] = v
 		}
 		c.parsed.Store(&m)
 	}
-	return e
+	return a
 }
 
 // Parse reads a table in the format of the package doc.

@@ -22,7 +22,7 @@ type Classified struct {
 }
 
 // Mark reports whether a flag set the named mark.
-func (c *Classified) Mark(m string) bool { return c.Marks[m] }
+func (c *Classified) Mark(m string) bool { return len(c.Marks) > 0 && c.Marks[m] }
 
 // Classify gives each of args (the words after the program name) its role
 // for program name. For a program not in the table, positionals get role
@@ -39,7 +39,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	out := Classified{Entry: e}
 	var pos []Word
 	dashdash := false
-	if e != nil && e.Props["oldflags"] != "" && len(args) > 0 && len(subs) == 0 &&
+	if e != nil && len(e.Props) > 0 && e.Props["oldflags"] != "" && len(args) > 0 && len(subs) == 0 &&
 		args[0] != "" && args[0][0] != '-' {
 		// tar xzf F: the first word is a cluster of flags without a dash.
 		args = append([]string{"-" + args[0]}, args[1:]...)

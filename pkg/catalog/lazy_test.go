@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -169,5 +170,54 @@ func TestSubcommandNames(t *testing.T) {
 	for name, e := range whole.programs {
 		check(e)
 		check(lazy.entry(name))
+	}
+}
+
+// TestMemo asks a lazy catalogue for every program of the table and for
+// names not in it, three times over in different orders: the memo's slots
+// are shared by many names, and each answer must still be the program's
+// own entry (the whole parse's, by name and line) or nil.
+func TestMemo(t *testing.T) {
+	whole, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := lazyParse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"", "no-such-program", "x", strings.Repeat("rm", 40)}
+	for name := range whole.programs {
+		names = append(names, name, name+"-not")
+	}
+	for round := 0; round < 3; round++ {
+		for i := range names {
+			name := names[i]
+			if round == 1 {
+				name = names[len(names)-1-i]
+			}
+			got, want := lazy.entry(name), whole.programs[name]
+			if (got == nil) != (want == nil) || got != nil && (got.Name != want.Name || got.line != want.line) {
+				t.Fatalf("round %d: entry(%q) = %v, want %v", round, name, got, want)
+			}
+			if a := lazy.answer(name); a.e != got || a.name != name {
+				t.Fatalf("round %d: entry(%q) is not its answer", round, name)
+			}
+		}
+	}
+}
+
+// BenchmarkEntryLine looks up the programs of a 20-command pipeline five
+// times each, as the walk, the effects and the rules do for a line.
+func BenchmarkEntryLine(b *testing.B) {
+	c := Default()
+	names := strings.Fields("cat ls head grep sed awk sort uniq sort head tee wc xargs echo tr cut grep sed echo date cat rev fold tail")
+	b.ReportAllocs()
+	for b.Loop() {
+		for range 5 {
+			for _, n := range names {
+				c.entry(n)
+			}
+		}
 	}
 }

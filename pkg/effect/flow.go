@@ -2,6 +2,7 @@ package effect
 
 import (
 	"rampart.dev/pkg/catalog"
+	"slices"
 	"strings"
 	"sync"
 
@@ -398,6 +399,16 @@ func (a *analysis) flows() {
 			}
 		}
 	}
+	// tainted lists the commands whose output carries a source, in index
+	// order, so that a stage looks for its tainted input among those
+	// alone rather than among every command of the line.
+	var tbuf [16]int
+	tainted := tbuf[:0]
+	for j := range taint {
+		if taint[j] != "" {
+			tainted = append(tainted, j)
+		}
+	}
 	// Commands are reported in the order the shell meets them, so one
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
@@ -406,8 +417,8 @@ func (a *analysis) flows() {
 		inOrigin := ""
 		args := "" // tainted data in its words
 		if c.Stage > 0 {
-			for j := 0; j < len(cmds); j++ {
-				if taint[j] != "" && j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage { // taint first: the cheapest test, and most commands carry none
+			for _, j := range tainted {
+				if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage {
 					in, inOrigin = taint[j], origin[j]
 				}
 			}
@@ -463,7 +474,10 @@ func (a *analysis) flows() {
 			}
 		}
 		if taint[i] == "" {
-			taint[i] = first(in, args, fileSrc)
+			if taint[i] = first(in, args, fileSrc); taint[i] != "" {
+				k, _ := slices.BinarySearch(tainted, i)
+				tainted = slices.Insert(tainted, k, i)
+			}
 		}
 		if t := taint[i]; t != "" {
 			for _, p := range f.writes {

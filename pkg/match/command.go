@@ -137,8 +137,10 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 // parseFlagsInto is parseFlags appending to pos and long.
 func parseFlagsInto(prog string, args []string, positional bool, pos, long []string) (uint64, []string, []string) {
 	var short uint64
-	aliases := flagAliases[prog]
-	single := singleDashLong[prog]
+	// The program's flag tables are looked up at its first flag: most
+	// commands of a line have few flags or none.
+	var aliases map[string]byte
+	single, looked := false, false
 	addLong := func(name string) {
 		c, ok := aliases[name]
 		if !ok && len(name) >= 3 {
@@ -161,6 +163,9 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 	}
 	dashdash := false
 	for _, a := range args {
+		if !dashdash && len(a) >= 2 && a[0] == '-' && a != "--" && !looked {
+			aliases, single, looked = flagAliases[prog], singleDashLong[prog], true
+		}
 		switch {
 		case dashdash || len(a) < 2 || a[0] != '-':
 			if positional {

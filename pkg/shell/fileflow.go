@@ -17,8 +17,7 @@ import (
 // copyWrites records the text of files a command copies from files the
 // line wrote: cp, install, ln, mv and rsync (SOURCE... DEST), dd if= of=,
 // and cat FILE... > DEST. It reports whether the command was such a copy.
-func (s *state) copyWrites(inner []string, rs []Redirect) bool {
-	name := progName(inner[0])
+func (s *state) copyWrites(name string, inner []string, rs []Redirect) bool {
 	switch name {
 	case "cp", "install", "ln", "mv", "rsync", "gcp", "gmv":
 		ops, target := copyOperands(inner[1:])
@@ -151,8 +150,8 @@ func (s *state) unknownWrites(inner []string, rs []Redirect) {
 }
 
 // ddText records what dd writes to of= from a here-document or here-string.
-func (s *state) ddText(inner []string, bodies []string) bool {
-	if progName(inner[0]) != "dd" || len(bodies) == 0 {
+func (s *state) ddText(name string, inner []string, bodies []string) bool {
+	if name != "dd" || len(bodies) == 0 {
 		return false
 	}
 	for _, w := range inner[1:] {
@@ -322,10 +321,12 @@ var moduleLangs = sync.OnceValue(func() map[string]moduleLang {
 // runs the //go:generate lines of the Go files; cargo runs a build.rs the
 // line wrote, which no scanner reads, so it is unknown code.
 func (s *state) loadModules(name string, words []string, f frame) {
-	base := strings.TrimRight(name, "0123456789.")
-	if _, ok := moduleLangs()[base]; ok && len(s.out) > 1 {
-		// written.go: modules other commands may have written.
-	} else if len(s.files) == 0 && len(s.opaque) == 0 {
+	base := unversioned(name)
+	module := false // written.go: modules other commands may have written
+	if len(s.out) > 1 && moduleKeys().mayHold(base) {
+		_, module = moduleLangs()[base]
+	}
+	if !module && len(s.files) == 0 && len(s.opaque) == 0 {
 		return
 	}
 	switch name {
@@ -471,8 +472,11 @@ func (s *state) emptyWrites(inner []string, rs []Redirect) bool {
 
 // forgetFiles drops what the line wrote to the files a command removes:
 // running them later runs nothing the line wrote.
-func (s *state) forgetFiles(inner []string) {
-	switch progName(inner[0]) {
+func (s *state) forgetFiles(name string, inner []string) {
+	if len(s.files) == 0 && len(s.opaque) == 0 {
+		return // nothing written to forget
+	}
+	switch name {
 	case "rm", "unlink", "shred":
 		for _, op := range operands(inner[1:]) {
 			k := fileKey(op)

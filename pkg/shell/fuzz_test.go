@@ -97,3 +97,30 @@ func FuzzFastPathMatchesParser(f *testing.F) {
 		}
 	})
 }
+
+// TestKeyFilters checks that each table's filter holds every key of the
+// table (a clear bit must mean "no key").
+func TestKeyFilters(t *testing.T) {
+	for _, tc := range []struct {
+		f    keyFilter
+		keys []string
+	}{
+		{recipeKeys, keysOf(recipeRunners)},
+		{moduleKeys(), keysOf(moduleLangs())},
+		{vimKeys, keysOf(vimNames)},
+	} {
+		for _, k := range tc.keys {
+			if !tc.f.mayHold(k) {
+				t.Errorf("filter drops key %q", k)
+			}
+		}
+	}
+}
+
+func keysOf[V any](m map[string]V) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}

@@ -440,16 +440,17 @@ func shebangLang(text string) string {
 // recordWrites remembers what a command writes to files, when the text is
 // known: echo and printf output, here-documents through cat, tee or
 // install, and what a pipeline's earlier stages feed its last stage.
-func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []string) {
+// name is progName(inner[0]).
+func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string) {
 	if s.emptyWrites(inner, rs) {
 		return
 	}
-	s.forgetFiles(inner)
-	if s.copyWrites(inner, rs) || s.ddText(inner, bodies) {
+	s.forgetFiles(name, inner)
+	if s.copyWrites(name, inner, rs) || s.ddText(name, inner, bodies) {
 		return
 	}
 	text, known := "", false
-	switch name := progName(inner[0]); {
+	switch {
 	case name == "echo" || name == "printf":
 		text, known = echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
@@ -474,7 +475,7 @@ func (s *state) recordWrites(f frame, inner []string, rs []Redirect, bodies []st
 	for _, r := range rs {
 		s.walkConfigFile(f, r.Target) // settings.go
 	}
-	switch progName(inner[0]) {
+	switch name {
 	case "tee":
 		for _, a := range inner[1:] {
 			if !strings.HasPrefix(a, "-") {

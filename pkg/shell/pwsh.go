@@ -18,19 +18,39 @@ import (
 
 // isPwsh reports whether a program is PowerShell.
 func isPwsh(name string) bool {
-	switch strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".exe")) {
-	case "pwsh", "powershell", "pwsh-preview":
-		return true
+	// In any case, with or without .exe: compared byte by byte, folding
+	// ASCII letters only, where strings.ToLower twice walked the name on
+	// every command. No other rune lower-cases to a byte of these names.
+	if n := len(name) - len(".exe"); n > 0 && foldEqual(name[n:], ".exe") {
+		name = name[:n]
 	}
-	return false
+	return foldEqual(name, "pwsh") || foldEqual(name, "powershell") || foldEqual(name, "pwsh-preview")
+}
+
+// foldEqual reports whether s is lower, an ASCII lower-case word, in any
+// ASCII case.
+func foldEqual(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // pwshCmdlet reports a program word that is a PowerShell cmdlet the
 // translation table knows by its Verb-Noun name (Remove-Item,
 // Invoke-WebRequest): no POSIX program is called so.
 func pwshCmdlet(name string) bool {
-	l := strings.ToLower(name)
-	return strings.Contains(l, "-") && pwshVerbs()[l] != nil
+	// Lower-casing neither makes nor removes a "-": the cheap test first.
+	return strings.IndexByte(name, '-') >= 0 && pwshVerbs()[strings.ToLower(name)] != nil
 }
 
 // pwshCode gives the code a PowerShell command line runs: -Command's words

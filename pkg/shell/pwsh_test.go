@@ -1,6 +1,10 @@
 package shell
 
-import "testing"
+import (
+	"path"
+	"strings"
+	"testing"
+)
 
 // PowerShell becomes the POSIX commands with the same effects; what the
 // table does not know, and values computed at run time, become "$_".
@@ -89,5 +93,58 @@ func FuzzTranslatePwsh(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code string) {
 		Parse("pwsh -c " + quoteWord(code))
 		Parse(translatePwsh(code))
+	})
+}
+
+// TestIsPwsh holds isPwsh and pwshCmdlet to the lower-casing they stand
+// in for, on spellings in other cases, with .exe, and with runes that
+// fold to ASCII letters under other rules (the long s, the Kelvin sign).
+func TestIsPwsh(t *testing.T) {
+	old := func(name string) bool {
+		switch strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".exe")) {
+		case "pwsh", "powershell", "pwsh-preview":
+			return true
+		}
+		return false
+	}
+	for _, name := range []string{"pwsh", "PWSH", "PowerShell", "powershell.exe", "PowerShell.EXE", "pwsh-preview",
+		"Pwsh-Preview.Exe", ".exe", "pwsh.exe.exe", "pwshx", "pws", "", "pwſh", "po\u212aershell", "powershel", "xpwsh", "pwsh.ex"} {
+		if got, want := isPwsh(name), old(name); got != want {
+			t.Errorf("isPwsh(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for _, name := range []string{"Remove-Item", "remove-item", "REMOVE-ITEM", "Get-ChildItem", "gci", "rm", "-", "Invoke-WebRequest", "x-y"} {
+		l := strings.ToLower(name)
+		if got, want := pwshCmdlet(name), strings.Contains(l, "-") && pwshVerbs()[l] != nil; got != want {
+			t.Errorf("pwshCmdlet(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// FuzzNameTests holds progName and isPwsh, rewritten as byte loops, to the
+// library calls they replaced, on any input.
+func FuzzNameTests(f *testing.F) {
+	for _, s := range []string{"rm", "/bin/RM", "a/b/", "/", "PowerShell.EXE", "pwſh", "é/Ab", "po\u212aershell"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		want := path.Base(p)
+		if p == "" {
+			want = ""
+		}
+		if strings.IndexFunc(want, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
+			want = strings.ToLower(want)
+		}
+		if got := progName(p); got != want {
+			t.Fatalf("progName(%q) = %q, want %q", p, got, want)
+		}
+		old := false
+		switch strings.ToLower(strings.TrimSuffix(strings.ToLower(p), ".exe")) {
+		case "pwsh", "powershell", "pwsh-preview":
+			old = true
+		}
+		if isPwsh(p) != old {
+			t.Fatalf("isPwsh(%q) = %v, want %v", p, !old, old)
+		}
 	})
 }

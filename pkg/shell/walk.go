@@ -641,7 +641,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		f.pl = s.newPipe()
 	}
 	inner, chain, plain := innermost(e.words, e.dyn)
-	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
+	name := "" // the program run at last, named once for the helpers below
+	if len(inner) > 0 {
+		name = progName(inner[0])
+	}
+	xargs := len(e.words) > 0 && progName(e.words[0]) == "xargs"
+	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name) {
 		s.link(f.pl, e.subs)
 	}
 	if len(inner) > 0 {
@@ -694,12 +699,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		}
 		if len(in) > 0 {
 			s.out[len(s.out)-1].Stdin = in
-			if len(e.words) > 0 && progName(e.words[0]) == "xargs" {
+			if xargs {
 				s.xargsInput(f, e.words, in)
 			}
 		}
 	}
-	if start < len(s.out) && len(e.words) > 0 && progName(e.words[0]) == "xargs" {
+	if start < len(s.out) && xargs {
 		// xargs -a FILE: the lines of a file the line wrote.
 		if file := argFile(e.words); file != "" {
 			if text, ok := s.files[fileKey(file)]; ok {
@@ -715,17 +720,17 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	if !stdin {
 		if f.inPipe {
-			s.feedPipe(f.pl, inner, bodies)
+			s.feedPipe(f.pl, name, inner, bodies)
 		}
-		s.recordWrites(f, inner, rs, bodies)
+		s.recordWrites(f, name, inner, rs, bodies)
 		return
 	}
 	if len(chain) > 0 {
 		f.via = append(f.via[:len(f.via):len(f.via)], chain...)
 	}
-	interp := s.findBack(start, progName(inner[0]))
+	interp := s.findBack(start, name)
 	ran := 0
-	child := progName(inner[0]) != "source" && progName(inner[0]) != "."
+	child := name != "source" && name != "."
 	run := func(text string) {
 		ran++
 		if lang == "sh" && child {
@@ -820,11 +825,8 @@ func readsFileOnly(c *Command) bool {
 // or pass it on (cat, tee, grep, sort); any other program drops it, so a
 // shell after it reads code nobody can see. Here-documents and here-strings
 // are this stage's input too; echo and printf add their own output.
-func (s *state) feedPipe(pl *pipe, inner []string, bodies []string) {
-	name := ""
-	if len(inner) > 0 {
-		name = progName(inner[0])
-	}
+// name is progName(inner[0]), "" for no words.
+func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string) {
 	keep := pl.feeds[:0]
 	var in []string
 	for _, fd := range pl.feeds {
