@@ -18,6 +18,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/rampart-mcp/internal/proxy"
+	"rampart.dev/rampart-mcp/internal/rawio"
 	"rampart.dev/rampart-mcp/internal/stdio"
 )
 
@@ -36,7 +37,7 @@ func main() {
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	std := stdio.Open()
-	code := run(context.Background(), os.Args[1:], sigs, std.In, std.Out, os.Stderr)
+	code := run(context.Background(), os.Args[1:], sigs, rawio.Reader(std.In), rawio.Writer(std.Out), os.Stderr)
 	std.Close()
 	os.Exit(code)
 }
