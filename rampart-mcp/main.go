@@ -122,6 +122,9 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		fmt.Fprintf(stderr, "rampart-mcp: warning: %s\n", w)
 	}
 	dc.Via = audit.ViaMCP
+	// The relay judges one message at a time and is idle in between: its
+	// path lookups go raw, like its reads and writes (package rawio).
+	dc.RawLookups = true
 	judge, err := openJudge(dc, stderr)
 	if err != nil {
 		// The proxy still runs: the decision point denies every call with
