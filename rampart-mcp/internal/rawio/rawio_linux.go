@@ -54,8 +54,8 @@ func (r *file) Read(p []byte) (int, error) {
 		}
 	})
 	switch {
-	case err != nil:
-		return 0, err
+	case err != nil: // closed meanwhile
+		return 0, &os.PathError{Op: "read", Path: r.f.Name(), Err: err}
 	case errno != 0:
 		return 0, &os.PathError{Op: "read", Path: r.f.Name(), Err: errno}
 	case n == 0:
@@ -86,7 +86,7 @@ func (r *file) Write(p []byte) (int, error) {
 	})
 	switch {
 	case err != nil:
-		return n, err
+		return n, &os.PathError{Op: "write", Path: r.f.Name(), Err: err}
 	case errno != 0:
 		return n, &os.PathError{Op: "write", Path: r.f.Name(), Err: errno}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // A pipe is read and written raw; a message larger than the pipe's buffer
@@ -73,5 +74,25 @@ func TestFileLeftAlone(t *testing.T) {
 	defer f.Close()
 	if r := Reader(f); r != io.Reader(f) {
 		t.Errorf("Reader(regular file) = %T, want the file itself", r)
+	}
+}
+
+// A read waiting on a pipe that is closed meanwhile returns an error.
+func TestClosedWhileReading(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	rr := Reader(r)
+	done := make(chan error, 1)
+	go func() {
+		_, err := rr.Read(make([]byte, 8))
+		done <- err
+	}()
+	time.Sleep(20 * time.Millisecond)
+	r.Close()
+	if err := <-done; err == nil || err == io.EOF {
+		t.Errorf("Read on a pipe closed meanwhile = %v, want an error", err)
 	}
 }
