@@ -29,8 +29,13 @@ func Reader(f *os.File) io.Reader {
 	return f
 }
 
-// Writer is Reader's counterpart for writing.
+// Writer is Reader's counterpart for writing. os.Stdout and os.Stderr
+// themselves stay with os.File, whose write to a broken pipe on
+// descriptor 1 or 2 ends the program with SIGPIPE, as a Go program's does.
 func Writer(f *os.File) io.Writer {
+	if f == os.Stdout || f == os.Stderr {
+		return f
+	}
 	if w := wrap(f); w != nil {
 		return w
 	}
