@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"rampart.dev/rampart-mcp/internal/proxy"
+	"rampart.dev/rampart-mcp/internal/rawio"
 )
 
 // drainWait bounds how long the proxy reads the server's stdout after the
@@ -45,7 +46,9 @@ func serve(ctx context.Context, cfg proxy.Config, argv []string, grace time.Dura
 	inR.Close()
 	outW.Close()
 
-	p := proxy.New(cfg, stdout, inW)
+	// The server's pipes, like the client's streams (see main), are read
+	// and written raw: no message wakes the runtime's monitor thread.
+	p := proxy.New(cfg, stdout, rawio.Writer(inW))
 	clientDone := make(chan struct{})
 	go func() {
 		if err := p.FromClient(stdin); err != nil {
@@ -56,7 +59,7 @@ func serve(ctx context.Context, cfg proxy.Config, argv []string, grace time.Dura
 	}()
 	serverDone := make(chan struct{})
 	go func() {
-		if err := p.FromServer(outR); err != nil {
+		if err := p.FromServer(rawio.Reader(outR)); err != nil {
 			fmt.Fprintf(stderr, "rampart-mcp: error: reading from the server: %v\n", err)
 		}
 		close(serverDone)

@@ -18,6 +18,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/rampart-mcp/internal/proxy"
+	"rampart.dev/rampart-mcp/internal/rawio"
 	"rampart.dev/rampart-mcp/internal/stdio"
 )
 
@@ -36,7 +37,7 @@ func main() {
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	std := stdio.Open()
-	code := run(context.Background(), os.Args[1:], sigs, std.In, std.Out, os.Stderr)
+	code := run(context.Background(), os.Args[1:], sigs, rawio.Reader(std.In), rawio.Writer(std.Out), os.Stderr)
 	std.Close()
 	os.Exit(code)
 }
@@ -121,6 +122,9 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 		fmt.Fprintf(stderr, "rampart-mcp: warning: %s\n", w)
 	}
 	dc.Via = audit.ViaMCP
+	// The relay judges one message at a time and is idle in between: its
+	// path lookups go raw, like its reads and writes (package rawio).
+	dc.RawLookups = true
 	judge, err := openJudge(dc, stderr)
 	if err != nil {
 		// The proxy still runs: the decision point denies every call with

@@ -58,6 +58,28 @@ function cpuMicros(pid) {
   }
 }
 
+// switches is how often a process's threads have given up the CPU so far
+// (voluntary and involuntary context switches in /proc/PID/task/*/status):
+// each wake-up of a relay costs one, so unlike wall time the count per
+// call holds on a busy machine; NaN where there is no /proc.
+function switches(pid) {
+  try {
+    let n = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        for (const m of readFileSync(`/proc/${pid}/task/${t}/status`, "utf8").matchAll(/^(?:non)?voluntary_ctxt_switches:\s*(\d+)/gm)) {
+          n += Number(m[1]);
+        }
+      } catch {
+        // the thread exited meanwhile
+      }
+    }
+    return n;
+  } catch {
+    return NaN;
+  }
+}
+
 async function callOnce(client) {
   const res = await client.callTool({ name: spec.tool, arguments: spec.arguments });
   const text = (res.content ?? []).map((c) => c.text ?? "").join("");
@@ -99,6 +121,7 @@ for (const c of clients) {
 }
 
 const cpu0 = clients.map((c) => cpuMicros(c.pid));
+const sw0 = clients.map((c) => switches(c.pid));
 const base = legs[0].name;
 const perRound = legs.map(() => []);
 const col = (s, w) => String(s).padStart(w);
@@ -135,10 +158,11 @@ for (const [b, a] of spec.compare ?? []) {
   if (ib >= 0 && ia >= 0) compare(ib, ia);
 }
 
-// CPU time per call of the process each leg starts (the server itself on
-// the first leg): unlike wall time, it holds on a busy machine.
+// CPU time and context switches per call of the process each leg starts
+// (the server itself on the first leg): unlike wall time, they hold on a
+// busy machine.
 const total = spec.calls * spec.rounds;
-console.log(`\nCPU µs per call of the process each leg starts, over ${total} calls (scheduler run time):`);
-clients.forEach((c, i) => console.log(`${legs[i].name.padEnd(28)}${fmt((cpuMicros(c.pid) - cpu0[i]) / total, 9)}  (${legs[i].argv[0].split("/").pop()})`));
+console.log(`\nper call of the process each leg starts, over ${total} calls: CPU µs (scheduler run time) and context switches`);
+clients.forEach((c, i) => console.log(`${legs[i].name.padEnd(28)}${fmt((cpuMicros(c.pid) - cpu0[i]) / total, 9)}${fmt((switches(c.pid) - sw0[i]) / total, 9, 2)}  (${legs[i].argv[0].split("/").pop()})`));
 
 for (const c of clients) await c.close();

@@ -64,8 +64,19 @@ type Config struct {
 	// time instead of through the snapshots kept in Home (see
 	// snapcache.go).
 	NoPolicyCache bool
-	Audit         audit.Options
-	Now           func() time.Time // default time.Now
+	// RawLookups makes the lookups that follow symbolic links in a call's
+	// paths raw system calls where the system has them (Linux on amd64
+	// and arm64), for a process that handles one message at a time and
+	// is idle in between, such as the MCP relay: through the scheduler,
+	// the first system call after a pause wakes the runtime's monitor
+	// thread, which then polls beside the call and hands the processor to
+	// another thread during any system call that outlasts its tick. The
+	// cost: a lookup that hangs (a network file system that stopped
+	// answering) holds the whole process meanwhile, not only the call. A
+	// server answering many callers at once leaves it off.
+	RawLookups bool
+	Audit      audit.Options
+	Now        func() time.Time // default time.Now
 }
 
 // ManagedPolicy is the managed system policy's default path. Packagers set

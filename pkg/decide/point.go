@@ -113,7 +113,7 @@ func (p *Point) evaluate(tiers []Tier, c call.Call) (d call.Decision, by int) {
 		}
 	}()
 	for i, t := range tiers {
-		td := engine.New(t.Policy, Env(p.cfg.UserHome)).Evaluate(c)
+		td := engine.New(t.Policy, env(p.cfg.UserHome, p.cfg.RawLookups)).Evaluate(c)
 		if i == 0 || td.Decision > d.Decision {
 			d, by = td, i
 		}

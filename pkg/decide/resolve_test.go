@@ -1,6 +1,7 @@
 package decide
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -52,8 +53,14 @@ func symlinks(t *testing.T) (dir, userHome, proj string) {
 // target, as every adapter (hook, MCP proxy, eval) sees them through the
 // decision point.
 func TestDecideFollowsSymlinks(t *testing.T) {
+	for _, raw := range []bool{false, true} {
+		t.Run(fmt.Sprintf("raw=%v", raw), func(t *testing.T) { testDecideFollowsSymlinks(t, raw) })
+	}
+}
+
+func testDecideFollowsSymlinks(t *testing.T, raw bool) {
 	_, userHome, proj := symlinks(t)
-	p := open(t, Config{UserHome: userHome})
+	p := open(t, Config{UserHome: userHome, RawLookups: raw})
 	rw := func(tool, path string) call.Call {
 		return call.Call{Tool: tool, Cwd: proj, Params: call.Params{"path": path}}
 	}
@@ -101,12 +108,15 @@ func TestRealPath(t *testing.T) {
 		{filepath.Join(proj, "loop-a"), "", false},
 		{"relative/path", "", false},
 	}
-	r := newResolver()
-	for _, tt := range tests {
-		for range 2 { // the second answer comes from the cache
-			got, ok := r.resolve(tt.in)
-			if ok != tt.ok || ok && got != tt.want {
-				t.Errorf("resolve(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+	for _, raw := range []bool{false, true} { // both ways give the same answers
+		r := newResolver()
+		r.raw = raw
+		for _, tt := range tests {
+			for range 2 { // the second answer comes from the cache
+				got, ok := r.resolve(tt.in)
+				if ok != tt.ok || ok && got != tt.want {
+					t.Errorf("raw %v: resolve(%q) = %q, %v; want %q, %v", raw, tt.in, got, ok, tt.want, tt.ok)
+				}
 			}
 		}
 	}

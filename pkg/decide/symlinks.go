@@ -16,10 +16,16 @@ import (
 // it (macOS, Windows). Each Env resolves through a cache of its own, so
 // build one per call: a link the agent creates between two calls is seen
 // by the second.
-func Env(userHome string) engine.Env {
+func Env(userHome string) engine.Env { return env(userHome, false) }
+
+// env is Env, with the lookups made raw system calls where rawLookups is
+// set and the system has them (see Config.RawLookups).
+func env(userHome string, rawLookups bool) engine.Env {
 	env := engine.Env{Home: userHome, FoldCase: foldsCase(runtime.GOOS)}
 	if runtime.GOOS != "windows" { // the engine's paths are slash-separated
-		env.Resolve = newResolver().resolve
+		r := newResolver()
+		r.raw = rawLookups && haveRawLstat
+		env.Resolve = r.resolve
 	}
 	return env
 }
@@ -39,6 +45,7 @@ const maxResolved = 256
 // resolver follows symbolic links, caching answers for one call.
 type resolver struct {
 	cache map[string]resolved
+	raw   bool // walk with lstatRaw rather than os.Lstat and EvalSymlinks
 }
 
 type resolved struct {
@@ -57,19 +64,29 @@ func (r *resolver) resolve(p string) (string, bool) {
 	if v, ok := r.cache[p]; ok {
 		return v.real, v.ok
 	}
-	real, ok := realPath(p)
+	real, ok := realPath(p, r.raw)
 	if len(r.cache) < maxResolved {
 		r.cache[p] = resolved{real, ok}
 	}
 	return real, ok
 }
 
-func realPath(p string) (string, bool) {
+// realPath resolves p. With raw, it only walks (below) and looks each
+// component up with lstatRaw: EvalSymlinks makes the same lookups, one per
+// component, and gives the same answer wherever it has one (its limit of
+// 255 links aside: past the kernel's 40, opening the path fails anyway).
+func realPath(p string, raw bool) (string, bool) {
 	if !filepath.IsAbs(p) || strings.IndexByte(p, 0) >= 0 {
 		return "", false
 	}
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		return real, true
+	if !raw {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return real, true
+		}
+	}
+	lstat := isLink
+	if raw {
+		lstat = lstatRaw
 	}
 	// Walk the path a component at a time, as the kernel does.
 	todo := strings.Split(p, "/")
@@ -85,12 +102,12 @@ func realPath(p string) (string, bool) {
 			continue
 		}
 		next := filepath.Join(done, c)
-		fi, err := os.Lstat(next)
+		link, err := lstat(next)
 		if err != nil {
 			// Nothing below exists: the rest is taken as written.
 			return filepath.Join(append([]string{next}, todo...)...), true
 		}
-		if fi.Mode()&fs.ModeSymlink == 0 {
+		if !link {
 			done = next
 			continue
 		}
@@ -107,4 +124,13 @@ func realPath(p string) (string, bool) {
 		todo = append(strings.Split(target, "/"), todo...)
 	}
 	return done, true
+}
+
+// isLink reports whether path names a symbolic link, not following it.
+func isLink(path string) (bool, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return false, err
+	}
+	return fi.Mode()&fs.ModeSymlink != 0, nil
 }

@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"runtime"
 
+	"rampart.dev/rampart-mcp/internal/rawio"
 	"rampart.dev/rampart-mcp/internal/stdio"
 )
 
@@ -31,28 +32,32 @@ func main() {
 	}
 	cmd := exec.Command(os.Args[1], os.Args[2:]...)
 	cmd.Stderr = os.Stderr
-	in, err := cmd.StdinPipe()
+	// Plain pipes, as rampart-mcp makes them (child.go).
+	inR, in, err := os.Pipe()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "hop:", err)
 		os.Exit(1)
 	}
-	out, err := cmd.StdoutPipe()
+	out, outW, err := os.Pipe()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "hop:", err)
 		os.Exit(1)
 	}
+	cmd.Stdin, cmd.Stdout = inR, outW
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "hop:", err)
 		os.Exit(127)
 	}
-	// Standard input and output through the poller, as rampart-mcp reads
-	// and writes them.
+	inR.Close()
+	outW.Close()
+	// Standard input and output through the poller, and every stream read
+	// and written raw (package rawio), as rampart-mcp does.
 	std := stdio.Open()
 	go func() {
-		io.Copy(in, std.In)
+		io.Copy(rawio.Writer(in), rawio.Reader(std.In))
 		in.Close()
 	}()
-	io.Copy(std.Out, out)
+	io.Copy(rawio.Writer(std.Out), rawio.Reader(out))
 	cmd.Wait()
 	std.Close()
 	os.Exit(cmd.ProcessState.ExitCode())
