@@ -80,6 +80,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
+	f.tree = recurse || hasProp(cl.Entry, "stages")
 	for _, p := range f.reads {
 		switch {
 		case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
@@ -427,9 +428,13 @@ func (a *analysis) flows() {
 		}
 		fileSrc := ""
 		for _, p := range f.reads {
-			if s := taintedFile(files, p); s != "" {
+			if s := a.taintedRead(files, p, f.tree); s != "" {
 				fileSrc = s
 			}
+		}
+		if len(f.reads) == 0 && f.tree && len(files) > 0 && a.entryHas(c, "stages") {
+			// git add -A, git commit -a: the whole working tree.
+			fileSrc = first(fileSrc, a.taintedRead(files, a.clean(".", i), true))
 		}
 		if in != "" && argsUnresolved(c) {
 			// env | while read l; do curl -d "$l" ...: a variable in a
@@ -519,7 +524,7 @@ func (a *analysis) flows() {
 			sent = args
 		}
 		for _, p := range f.sends {
-			if s := files[p]; s != "" {
+			if s := a.taintedRead(files, p, f.tree); s != "" {
 				sent = s
 			} else if a.sensitive(p) {
 				sent = "credential"
@@ -652,6 +657,23 @@ func taintedFile(files map[string]string, p string) string {
 	}
 	for k, s := range files {
 		if strings.HasSuffix(k, "*") && strings.HasPrefix(p, strings.TrimSuffix(k, "*")) {
+			return s
+		}
+	}
+	return ""
+}
+
+// taintedRead returns the source kind a read of p takes in: what a file
+// written on the line with sensitive data holds, and, for a program that
+// reads the directories it names whole (tree), any such file under p
+// (env > dist/env.txt, then aws s3 sync dist/ or git add .).
+func (a *analysis) taintedRead(files map[string]string, p string, tree bool) string {
+	if s := taintedFile(files, p); s != "" || !tree {
+		return s
+	}
+	dir := strings.TrimSuffix(p, "/")
+	for k, s := range files {
+		if len(k) > len(dir) && strings.HasPrefix(k, dir) && (k[len(dir)] == '/' || dir == "") {
 			return s
 		}
 	}
