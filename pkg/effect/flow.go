@@ -432,6 +432,11 @@ func (a *analysis) flows() {
 				fileSrc = s
 			}
 		}
+		if fileSrc == "" && len(c.Inputs) > 0 && computedRead(f.reads) && a.listsSensitive(c.Inputs) {
+			// cat $(ls ~/.ssh/id_* | grep -v pub): the files it reads are
+			// those a command in the substitution lists.
+			fileSrc = "credential"
+		}
 		if len(f.reads) == 0 && f.tree && len(files) > 0 && a.entryHas(c, "stages") {
 			// git add -A, git commit -a: the whole working tree.
 			fileSrc = first(fileSrc, a.taintedRead(files, a.clean(".", i), true))
@@ -523,10 +528,10 @@ func (a *analysis) flows() {
 		case args != "" && (f.argSend || f.sink == "dns" || f.sink == "network"):
 			sent = args
 		}
-		for _, p := range f.sends {
+		for k, p := range f.sends {
 			if s := a.taintedRead(files, p, f.tree); s != "" {
 				sent = s
-			} else if a.sensitive(p) {
+			} else if a.sensitive(p) || len(c.Inputs) > 0 && computedRead(f.sends[k:k+1]) && a.listsSensitive(c.Inputs) {
 				sent = "credential"
 			} else if a.sensitiveDir(p) && (f.source == "home-archive") {
 				sent = "home-archive"
@@ -678,6 +683,41 @@ func (a *analysis) taintedRead(files map[string]string, p string, tree bool) str
 		}
 	}
 	return ""
+}
+
+// computedRead reports whether a path read is computed by a command
+// substitution.
+func computedRead(reads []string) bool {
+	for _, p := range reads {
+		if strings.Contains(p, "$(") || strings.Contains(p, "`") {
+			return true
+		}
+	}
+	return false
+}
+
+// listers print the names of the files their words name or hold.
+var listers = map[string]bool{"ls": true, "find": true, "gfind": true, "fd": true, "fdfind": true, "realpath": true, "readlink": true, "echo": true, "printf": true, "tree": true, "stat": true}
+
+// listsSensitive reports whether one of the commands cmds (those of a
+// substitution) lists credential files: a lister whose word is a credential
+// path or pattern, or a directory of credentials (ls ~/.ssh/id_*, find ~
+// -name credentials).
+func (a *analysis) listsSensitive(cmds []int) bool {
+	for _, j := range cmds {
+		if j >= len(a.res.Commands) || !listers[a.res.Commands[j].Name] {
+			continue
+		}
+		for _, w := range a.res.Commands[j].Args {
+			if w == "" || w[0] == '-' || unresolved(w) {
+				continue
+			}
+			if p := a.clean(w, j); a.sensitive(p) || a.sensitiveDir(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // argsUnresolved reports whether a command's words expand a variable the
