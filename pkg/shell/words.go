@@ -166,6 +166,16 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.part(q, false, split, true)
 		}
 	case *syntax.ParamExp:
+		ref := e.s.derefParam(p) // settings.go: declare -n
+		if ref != p {
+			if _, set := e.s.vars[ref.Param.Value]; !set && plainParam(ref) && ref.Param.Value != "HOME" {
+				// A reference to a variable from outside: judged as $NAME.
+				e.text("$" + ref.Param.Value)
+				e.curDyn = true
+				return
+			}
+			p = ref
+		}
 		if p.Param != nil {
 			v, ok := e.s.vars[p.Param.Value]
 			if ok && len(v.subs) > 0 {
