@@ -266,8 +266,21 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	}
 	if len(st.Redirs) > 0 {
 		s.compound = true // what a block or loop writes is not known
+		in, out := procRedirects(st.Redirs)
+		if (in || out) && !f.inPipe {
+			// while read l; do …; done < <(X) is X | while …; { …; } >
+			// >(X) is { …; } | X: the block shares a pipeline with X.
+			f.pl, f.inPipe = s.newPipe(), true
+		}
+		start := len(s.out)
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
 		s.compound = false
+		if in || out {
+			defer s.procBlock(f.pl, span{start, len(s.out)}, out, len(s.out))
+			if in {
+				s.link(f.pl, []span{{start, len(s.out)}})
+			}
+		}
 	}
 	switch c := st.Cmd.(type) {
 	case *syntax.BinaryCmd:
@@ -348,6 +361,36 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		s.arithAssigns(c) // scopes.go: ((i++)), let i+=1
 		s.testAssigns(c)  // [[ x =~ re ]] sets BASH_REMATCH
 	}
+}
+
+// procRedirects reports whether redirections read from a process
+// substitution (< <(X)) or write to one (> >(X)).
+func procRedirects(rs []*syntax.Redirect) (in, out bool) {
+	for _, r := range rs {
+		if r.Word == nil || len(r.Word.Parts) != 1 {
+			continue
+		}
+		if p, ok := r.Word.Parts[0].(*syntax.ProcSubst); ok {
+			switch {
+			case p.Op == syntax.CmdOut && (r.Op == syntax.RdrOut || r.Op == syntax.AppOut || r.Op == syntax.RdrAll || r.Op == syntax.AppAll):
+				out = true
+			case p.Op != syntax.CmdOut && r.Op == syntax.RdrIn:
+				in = true
+			}
+		}
+	}
+	return in, out
+}
+
+// procBlock, once a block or loop with a > >(X) redirection is walked,
+// moves X's commands (walked first, with the redirection, in sp) after the
+// block's own (from end on), as in { …; } | X.
+func (s *state) procBlock(pl *pipe, sp span, out bool, end int) {
+	if !out || end >= len(s.out) {
+		return
+	}
+	pl.stage++
+	s.link(pl, []span{sp})
 }
 
 // walkPipe walks the stages of a pipeline, numbering them.
@@ -641,8 +684,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		f.pl = s.newPipe()
 	}
 	inner, chain, plain := innermost(e.words, e.dyn)
-	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])) {
+	switch {
+	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])):
 		s.link(f.pl, e.subs)
+	case len(e.procIn) > 0 && len(inner) > 0:
+		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
+		s.link(f.pl, e.procIn)
 	}
 	if len(inner) > 0 {
 		s.readBuiltin(inner, e.subs)
@@ -654,6 +701,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
+	if len(e.procOut) > 0 && start < len(s.out) {
+		// tee >(sh), cmd > >(nc H P): what cmd writes there is X's input,
+		// as in cmd | X.
+		f.pl.stage++
+		s.link(f.pl, e.procOut)
+	}
 	if s.scope.unknownPrompt {
 		s.scope.unknownPrompt = false
 		s.markUnknown(start, "sets a prompt (PS0, PS1, PS2, PS4) to text read from input: its substitutions run when the shell expands it")
