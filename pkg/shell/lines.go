@@ -622,6 +622,8 @@ var homeExprs = map[string]*strings.Replacer{
 	"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
 		[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
 	"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
+	// awk's strings are double-quoted only
+	"awk": strings.NewReplacer(`ENVIRON["HOME"]`, `"~"`),
 	// AppleScript's home folder, quoted for the shell or not (JXA's too)
 	"applescript": homeReplacer([]string{"quoted form of (POSIX path of (path to home folder))", "quoted form of POSIX path of (path to home folder)",
 		"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",

@@ -840,6 +840,10 @@ func (sc *scanner) value(i int) (value, int) {
 			i = j // adjacent literals concatenate
 			continue
 		}
+		if sc.lang == "awk" && j < len(c) && (c[j] == '"' || j > i && (c[j] == '$' || isIdent(c[j]))) {
+			i = j // awk concatenates what stands side by side: "rm -rf " dir
+			continue
+		}
 		break
 	}
 	if !any {
