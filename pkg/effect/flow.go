@@ -712,7 +712,11 @@ func (a *analysis) listsSensitive(cmds []int) bool {
 			if w == "" || w[0] == '-' || unresolved(w) {
 				continue
 			}
-			if p := a.clean(w, j); a.sensitive(p) || a.sensitiveDir(p) {
+			if w[0] != '/' && w[0] != '~' && (j >= len(a.cwds) || a.cwds[j] == "" || a.cwds[j] == a.env.Cwd) {
+				continue // below the call's working directory: the project
+			}
+			p := a.clean(w, j)
+			if a.sensitive(p) || !strings.ContainsAny(w, "*?[") && a.sensitiveDir(p) {
 				return true
 			}
 		}
