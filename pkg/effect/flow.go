@@ -80,7 +80,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
-	f.tree = recurse || hasProp(cl.Entry, "stages")
+	f.tree = recurse || hasProp(cl.Entry, "stages") || cl.Mark("stageall")
 	for _, p := range f.reads {
 		switch {
 		case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
@@ -437,7 +437,7 @@ func (a *analysis) flows() {
 			// those a command in the substitution lists.
 			fileSrc = "credential"
 		}
-		if len(f.reads) == 0 && f.tree && len(files) > 0 && a.entryHas(c, "stages") {
+		if len(f.reads) == 0 && f.tree && len(files) > 0 && (a.entryHas(c, "stages") || a.entryHas(c, "records")) {
 			// git add -A, git commit -a: the whole working tree.
 			fileSrc = first(fileSrc, a.taintedRead(files, a.clean(".", i), true))
 		}
@@ -489,6 +489,11 @@ func (a *analysis) flows() {
 			}
 			if fileSrc != "" && a.entryHas(c, "stages") {
 				repo = fileSrc // git add of a tainted file
+			}
+			if r := first(args, fileSrc); r != "" && a.entryHas(c, "records") {
+				// git commit -m "$(env)", git notes add -F FILE, git
+				// commit -a over a tainted file: the repository holds it.
+				repo = r
 			}
 		}
 		if repo == "" && a.entryHas(c, "stages") && a.stagesCredentialDir(i, f) {
