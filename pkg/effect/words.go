@@ -257,6 +257,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
 		case catalog.Code:
 			a.opaqueCode(i, c, e, w.Text)
+			a.codeURLs(i, w.Text, f)
 		case catalog.Resolve:
 			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
 			// the address actually contacted.
@@ -627,11 +628,57 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 	f.sends = append(f.sends, p)
 }
 
+// codeURLs reports the URLs named in the code of a command whose code
+// uses a network client (python3 -c "…urlopen('http://…')", ruby -e
+// 'URI.open("…")'): the code contacts them. It reports false, and does
+// nothing, for code that opens no connection (a URL it only prints).
+func (a *analysis) codeURLs(i int, code string, f *cmdFacts) bool {
+	if i >= len(a.res.Commands) || !a.res.Commands[i].Code.Network || !strings.Contains(code, "://") {
+		return false
+	}
+	for _, u := range embeddedURLs(code) {
+		a.url(i, u, f)
+	}
+	return true
+}
+
+// embeddedURLs returns the URLs written inside text: each scheme://
+// and what follows it up to a quote, a space or a bracket.
+func embeddedURLs(text string) []string {
+	var out []string
+	for rest := text; len(out) < 16; {
+		k := strings.Index(rest, "://")
+		if k < 0 {
+			break
+		}
+		start := k
+		for start > 0 && urlSchemeByte(rest[start-1]) {
+			start--
+		}
+		end := k + 3
+		for end < len(rest) && !strings.ContainsRune(" \t\n'\"()<>`;,{}[]|\\", rune(rest[end])) {
+			end++
+		}
+		if start < k && end > k+3 {
+			out = append(out, rest[start:end])
+		}
+		rest = rest[end:]
+	}
+	return out
+}
+
+func urlSchemeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'
+}
+
 // unknownWord judges a word of a program the catalogue does not know: a
 // URL is contacted, a word shaped like a path may be read; anything else
 // (a name, a number, a message) is data.
 func (a *analysis) unknownWord(i int, w string, f *cmdFacts) {
-	if strings.Contains(w, "://") {
+	if k := strings.Index(w, "://"); k >= 0 {
+		if strings.ContainsAny(w[:k], " \t\n'\"(=;,") && a.codeURLs(i, w, f) {
+			return
+		}
 		a.url(i, w, f)
 		return
 	}
