@@ -13,6 +13,11 @@ func globChars(w string) bool {
 		switch w[i] {
 		case '*', '?', '[':
 			return true
+		case '(':
+			// extglob: @(rm|x), +(…), !(…)
+			if i > 0 && (w[i-1] == '@' || w[i-1] == '+' || w[i-1] == '!') {
+				return true
+			}
 		}
 	}
 	return false
