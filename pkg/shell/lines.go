@@ -3,6 +3,7 @@ package shell
 import (
 	"rampart.dev/pkg/catalog"
 	"sort"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -268,6 +269,22 @@ var recipeRunners = map[string]recipeRunner{
 	"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
 	"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
 	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
+}
+
+// pkgSetScripts records the scripts npm pkg set (pnpm, yarn and bun's
+// too) writes into package.json, "scripts.NAME=CMD" or "scripts[NAME]=CMD",
+// so that a later npm run, install or test on the line runs them as a
+// package.json the line wrote does.
+func (s *state) pkgSetScripts(r recipeRunner, words []string) {
+	if r.format != "strings" || len(r.files) == 0 || r.files[0] != "package.json" || len(words) < 4 || words[1] != "pkg" || words[2] != "set" {
+		return
+	}
+	for _, w := range words[3:] {
+		key, val, ok := strings.Cut(w, "=")
+		if ok && (strings.HasPrefix(key, "scripts.") || strings.HasPrefix(key, "scripts[")) {
+			s.recordFile("package.json", strconv.Quote(val)+"\n", true)
+		}
+	}
 }
 
 // runRecipes judges the recipe files a runner reads that the line wrote:

@@ -242,6 +242,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.makeOptions(words, f)
 	default:
 		if r, ok := recipeRunners[name]; ok {
+			s.pkgSetScripts(r, words) // lines.go: npm pkg set scripts.X=CMD
 			s.runRecipes(r, words, f)
 		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
