@@ -363,6 +363,33 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	}
 }
 
+// cdpath resolves cd DIR through a CDPATH the line set (CDPATH=/x cd
+// DIR, export CDPATH=/x): DIR becomes the first entry's DIR, which the
+// shell takes when it exists (an entry naming the working directory, "" or
+// ".", is passed over: the other is the one a line would rely on). A DIR
+// that is absolute or starts with . or .. is not looked up.
+func (s *state) cdpath(words []string, dyn []bool) {
+	if len(words) < 2 || words[0] != "cd" || len(s.vars) == 0 {
+		return
+	}
+	v, ok := s.vars["CDPATH"]
+	if !ok || !v.known || v.val == "" {
+		return
+	}
+	k := len(words) - 1
+	dir := words[k]
+	if dyn != nil && dyn[k] || dir == "" || dir == "-" || dir == "." || dir == ".." || dir[0] == '/' || dir[0] == '~' ||
+		strings.HasPrefix(dir, "./") || strings.HasPrefix(dir, "../") {
+		return
+	}
+	for entry := range strings.SplitSeq(v.val, ":") {
+		if entry != "" && entry != "." {
+			words[k] = strings.TrimSuffix(entry, "/") + "/" + dir
+			return
+		}
+	}
+}
+
 // procRedirects reports whether redirections read from a process
 // substitution (< <(X)) or write to one (> >(X)).
 func procRedirects(rs []*syntax.Redirect) (in, out bool) {
@@ -683,6 +710,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if f.pl == nil {
 		f.pl = s.newPipe()
 	}
+	s.cdpath(e.words, e.dyn)
 	inner, chain, plain := innermost(e.words, e.dyn)
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(progName(inner[0])):
