@@ -390,6 +390,16 @@ func (s *state) cdpath(words []string, dyn []bool) {
 	}
 }
 
+// readsFile reports a redirection of standard input from a file.
+func readsFile(rs []Redirect) bool {
+	for _, r := range rs {
+		if r.Op == "<" && r.Target != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // procRedirects reports whether redirections read from a process
 // substitution (< <(X)) or write to one (> >(X)).
 func procRedirects(rs []*syntax.Redirect) (in, out bool) {
@@ -720,7 +730,14 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		s.link(f.pl, e.procIn)
 	}
 	if len(inner) > 0 {
-		s.readBuiltin(inner, e.subs)
+		subs := e.subs
+		if (inner[0] == "read" || inner[0] == "mapfile" || inner[0] == "readarray") && readsFile(rs) {
+			// read x < FILE, mapfile -t a < /proc/self/environ: the
+			// variables hold what the read command itself takes in, as
+			// X=$(cat FILE) would.
+			subs = append(subs[:len(subs):len(subs)], span{len(s.out), len(s.out) + 1})
+		}
+		s.readBuiltin(inner, subs)
 	}
 	start := len(s.out)
 	s.inputs = e.subs
