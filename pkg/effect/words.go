@@ -347,6 +347,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if c.Name == "socat" {
 		a.socat(i, c, f)
 	}
+	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && hasProp(e, "sends-local") {
+		// restic -r HOST:REPO backup PATHS: the remote came first.
+		f.sends = append(f.sends, f.reads...)
+	}
 }
 
 // inUserinfo reports whether offset d of a URL-shaped word falls in its
