@@ -197,7 +197,8 @@ func namedVariable(c *shell.Command) string {
 var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "DATABASE_URL", "_PAT", "AUTH"}
 
 // secretVar returns the first secret-looking variable a command's words
-// expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}").
+// expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}"), or "*" for an
+// indirect ${!name} whose name the line could not resolve.
 func secretVar(c *shell.Command) string {
 	for _, w := range c.Args {
 		for i := 0; i < len(w); i++ {
@@ -205,14 +206,24 @@ func secretVar(c *shell.Command) string {
 				continue
 			}
 			j := i + 1
+			indirect := false
 			if j < len(w) && w[j] == '{' {
 				j++
+				indirect = j < len(w) && w[j] == '!'
+				if indirect {
+					j++
+				}
 			}
 			k := j
 			for k < len(w) && nameByte(w[k]) {
 				k++
 			}
-			if name := w[j:k]; secretName(name) {
+			if indirect && k > j && k < len(w) && w[k] != '[' && w[k] != '*' && w[k] != '@' {
+				// ${!name} of a name the line could not tell: the value
+				// of any variable, a secret's as well.
+				return "*"
+			}
+			if name := w[j:k]; !indirect && secretName(name) {
 				return name
 			}
 		}
