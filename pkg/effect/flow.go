@@ -409,6 +409,7 @@ func (a *analysis) flows() {
 			}
 		}
 	}
+	a.fifoWriters(files, taint)
 	// Commands are reported in the order the shell meets them, so one
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
@@ -682,6 +683,31 @@ func taintedFile(files map[string]string, p string) string {
 		}
 	}
 	return ""
+}
+
+// fifoWriters marks the FIFOs the line makes (mkfifo, mknod NAME p) with
+// what any command writes into them: their readers run at the same time
+// as their writers, so a reader started first (nc H P < /tmp/p &) still
+// takes in what a later command writes (env > /tmp/p).
+func (a *analysis) fifoWriters(files map[string]string, taint []string) {
+	for i := range a.res.Commands {
+		c := &a.res.Commands[i]
+		if c.Name != "mkfifo" && (c.Name != "mknod" || len(c.Args) < 2 || c.Args[len(c.Args)-1] != "p") {
+			continue
+		}
+		for _, fifo := range a.per[i].writes {
+			for j := range a.res.Commands {
+				if j == i || taint[j] == "" {
+					continue
+				}
+				for _, p := range a.per[j].writes {
+					if p == fifo {
+						files[fifo] = taint[j]
+					}
+				}
+			}
+		}
+	}
 }
 
 // taintedRead returns the source kind a read of p takes in: what a file
