@@ -347,6 +347,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if c.Name == "socat" {
 		a.socat(i, c, f)
 	}
+	if cl.Mark("publishes") {
+		// docker run -p 8080:80 -v ~:/usr/share/nginx/html nginx: a
+		// container reachable from the network with the home directory
+		// or a credential directory mounted serves it to whoever connects.
+		for _, p := range f.reads {
+			if a.sensitiveDir(p) || a.sensitive(p) {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " publishes a port of a container with " + p + " mounted"})
+				break
+			}
+		}
+	}
 	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && hasProp(e, "sends-local") {
 		// restic -r HOST:REPO backup PATHS: the remote came first.
 		f.sends = append(f.sends, f.reads...)
