@@ -306,6 +306,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 	case *syntax.WhileClause:
 		s.walkStmts(c.Cond, f)
+		s.readLoopText(c, st.Redirs)
 		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
@@ -389,6 +390,58 @@ func (s *state) cdpath(words []string, dyn []bool) {
 		}
 	}
 }
+
+// readLoopText gives the variables of while read NAME; do …; done <<<
+// TEXT (or a here-document) the lines of TEXT when it is static: the loop
+// body is judged with each of them ("while read f; do cat $f; done <<<
+// ~/.aws/credentials" reads it), or with all joined past maxLoopLines.
+func (s *state) readLoopText(c *syntax.WhileClause, rs []*syntax.Redirect) {
+	if len(c.Cond) == 0 || len(rs) == 0 {
+		return
+	}
+	call, ok := c.Cond[len(c.Cond)-1].Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) < 2 || call.Args[0].Lit() != "read" {
+		return
+	}
+	text, known := "", false
+	for _, r := range rs {
+		switch {
+		case r.Op == syntax.WordHdoc && r.Word != nil:
+			text, known = s.staticWord(r.Word)
+		case (r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc) && r.Hdoc != nil:
+			text, known = s.staticWord(r.Hdoc)
+		}
+	}
+	if !known || strings.TrimSpace(text) == "" {
+		return
+	}
+	var lines []string
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	v := variable{val: lines[0], known: true}
+	if len(lines) > maxLoopLines {
+		v.val = strings.Join(lines, " ")
+	} else {
+		v.alts = lines[1:] // each line is walked as the value (scopes.go)
+	}
+	for i := 1; i < len(call.Args); i++ {
+		w := call.Args[i].Lit()
+		switch {
+		case w == "-d" || w == "-n" || w == "-N" || w == "-p" || w == "-t" || w == "-u" || w == "-i":
+			i++
+		case w == "" || strings.HasPrefix(w, "-") || !identName(w):
+		default:
+			s.setVar(w, "", true)
+			s.vars[w] = v
+		}
+	}
+}
+
+// maxLoopLines bounds the lines of a read loop's input walked one by one.
+const maxLoopLines = 8
 
 // readsFile reports a redirection of standard input from a file.
 func readsFile(rs []Redirect) bool {
