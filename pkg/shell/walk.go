@@ -23,6 +23,7 @@ type state struct {
 	execOut   []string            // files a bare exec just sent the line's output to
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
+	coprocs   map[string]span     // coprocesses started on the line, by name (COPROC): their commands
 	scope     scopeState          // scopes.go: subshells, branches and locals being walked
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
@@ -351,7 +352,16 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 	case *syntax.CoprocClause:
 		if c.Stmt != nil {
+			start := len(s.out)
 			s.isolated(func() { s.walkStmt(c.Stmt, f) })
+			name := "COPROC"
+			if c.Name != nil && c.Name.Lit() != "" {
+				name = c.Name.Lit()
+			}
+			if s.coprocs == nil {
+				s.coprocs = map[string]span{}
+			}
+			s.coprocs[name] = span{start, len(s.out)}
 		}
 	case *syntax.TestDecl:
 		if c.Body != nil {
@@ -442,6 +452,28 @@ func (s *state) readLoopText(c *syntax.WhileClause, rs []*syntax.Redirect) {
 
 // maxLoopLines bounds the lines of a read loop's input walked one by one.
 const maxLoopLines = 8
+
+// coprocRedirects links a coprocess the line started to a command that
+// writes to its input (>&"${COPROC[1]}") or reads its output
+// (<&"${COPROC[0]}"), as a pipeline would: cmd | coproc, coproc | cmd.
+func (s *state) coprocRedirects(pl *pipe, rs []Redirect) {
+	for _, r := range rs {
+		for name, sp := range s.coprocs {
+			if !strings.Contains(r.Target, name+"[") {
+				continue
+			}
+			switch {
+			case strings.Contains(r.Target, name+"[1]") && (r.Op == ">&" || r.Op == ">"):
+				pl.stage++
+				s.link(pl, []span{sp})
+			case strings.Contains(r.Target, name+"[0]") && (r.Op == "<&" || r.Op == "<"):
+				c := &s.out[len(s.out)-1]
+				s.link(pl, []span{sp})
+				c.Pipeline, c.Stage = pl.id, pl.stage
+			}
+		}
+	}
+}
 
 // readsFile reports a redirection of standard input from a file.
 func readsFile(rs []Redirect) bool {
@@ -799,6 +831,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
+	if len(s.coprocs) > 0 && start < len(s.out) {
+		s.coprocRedirects(f.pl, rs) // cmd >&"${COPROC[1]}": cmd | the coprocess
+	}
 	if len(e.procOut) > 0 && start < len(s.out) {
 		// tee >(sh), cmd > >(nc H P): what cmd writes there is X's input,
 		// as in cmd | X.
