@@ -152,7 +152,8 @@ func (ev *evaluation) judgeSQL(text string) {
 // dynamicSQL returns the SQL a statement builds in string literals and
 // runs (EXECUTE 'DR' || 'OP TABLE t' in a DO block or a function, EXECUTE
 // IMMEDIATE, EXEC('…'), EXEC sp_executesql N'…'): the literals after the
-// keyword, joined across || and + as the server joins them. It is "" when
+// keyword, joined across || and + as the server joins them; and the
+// commands a Redis script runs (redis.call('flushall')). It is "" when
 // there is none; the caller judges it as SQL of its own.
 func dynamicSQL(s string) string {
 	var out strings.Builder
@@ -200,6 +201,25 @@ func dynamicSQL(s string) string {
 			}
 		}
 		out.WriteString(" ; ")
+	}
+	// A Redis script (EVAL "return redis.call('flushall')" 0) runs the
+	// command each redis.call or redis.pcall names.
+	for rest := s; ; {
+		k := indexFold(rest, "REDIS.")
+		if k < 0 {
+			break
+		}
+		rest = rest[k+len("REDIS."):]
+		for _, call := range []string{"CALL(", "PCALL("} {
+			if len(rest) >= len(call) && strings.EqualFold(rest[:len(call)], call) {
+				arg := strings.TrimLeft(rest[len(call):], " \t")
+				if len(arg) > 1 && (arg[0] == '\'' || arg[0] == '"') {
+					if end := strings.IndexByte(arg[1:], arg[0]); end > 0 {
+						out.WriteString(arg[1:end+1] + " ; ")
+					}
+				}
+			}
+		}
 	}
 	if strings.TrimSpace(strings.ReplaceAll(out.String(), ";", "")) == "" {
 		return ""

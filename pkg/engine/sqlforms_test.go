@@ -51,6 +51,8 @@ func TestDynamicSQL(t *testing.T) {
 		{"PREPARE p FROM 'DROP TABLE t'", ""},
 		{"SELECT 'it''s' AS executed_at", ""},
 		{"EXECUTE stmt_name", ""},
+		{"return redis.call('flushall')", "flushall ; "},
+		{`return redis.pcall("DEL", KEYS[1])`, "DEL ; "},
 	} {
 		if got := dynamicSQL(c.in); got != c.want {
 			t.Errorf("dynamicSQL(%q) = %q, want %q", c.in, got, c.want)
