@@ -66,6 +66,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if len(c.Stdin) > 0 && rawClients[c.Name] && textPort(c.Args) {
+		// printf 'FLUSHALL\r' | nc cache 6379: the text a raw client
+		// sends to a text-protocol database port is its statements.
+		for _, t := range c.Stdin {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
+		}
+	}
 	fileURIs := hasProp(e, "file-uris")
 	for _, w := range cl.Words {
 		if fileURIs {
@@ -684,6 +691,25 @@ func embeddedURLs(text string) []string {
 
 func urlSchemeByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'
+}
+
+// rawClients send what they read on standard input to a host and port.
+var rawClients = map[string]bool{"nc": true, "ncat": true, "netcat": true, "nc.traditional": true, "nc.openbsd": true, "telnet": true, "socat": true}
+
+// textPort reports a word naming the port of a database spoken in text
+// lines (Redis and its forks), alone (nc H 6379) or ending an address
+// (socat - TCP:H:6379).
+func textPort(args []string) bool {
+	for _, w := range args {
+		if k := strings.LastIndexByte(w, ':'); k >= 0 {
+			w = w[k+1:]
+		}
+		switch w {
+		case "6379", "6380", "26379":
+			return true
+		}
+	}
+	return false
 }
 
 // unknownWord judges a word of a program the catalogue does not know: a
