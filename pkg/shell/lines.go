@@ -537,6 +537,72 @@ func (s *state) wrapperString(name, text string, f frame) {
 	}
 }
 
+// ansibleModule gives the shell command an ansible ad-hoc call's module
+// amounts to, from its -a arguments: command, shell and raw run them as a
+// command line; file, copy, template, lineinfile, get_url and unarchive do
+// what rm, mkdir, ln, cp, tee, curl and tar would (path=~ state=absent
+// deletes the home directory). Another module runs nothing the line shows:
+// "".
+func ansibleModule(words []string, args string) string {
+	module := "command"
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] == "-m" || words[i] == "--module-name" {
+			module = words[i+1]
+		} else if v, ok := strings.CutPrefix(words[i], "--module-name="); ok {
+			module = v
+		} else if v, ok := strings.CutPrefix(words[i], "-m"); ok && v != "" {
+			module = v
+		}
+	}
+	module = strings.TrimPrefix(strings.TrimPrefix(module, "ansible.builtin."), "ansible.legacy.")
+	kv := map[string]string{}
+	for _, f := range strings.Fields(args) {
+		if k, v, ok := strings.Cut(f, "="); ok {
+			kv[k] = strings.Trim(v, `"'`)
+		}
+	}
+	path := kv["path"]
+	if path == "" {
+		path = kv["dest"]
+	}
+	if path == "" {
+		path = kv["name"]
+	}
+	q := quoteWord
+	switch module {
+	case "command", "shell", "raw", "win_shell", "win_command":
+		return args
+	case "script":
+		return "sh " + args
+	case "file":
+		switch kv["state"] {
+		case "absent":
+			return "rm -rf " + q(path)
+		case "directory":
+			return "mkdir -p " + q(path)
+		case "link", "hard":
+			return "ln -sf " + q(kv["src"]) + " " + q(path)
+		case "touch":
+			return "touch " + q(path)
+		}
+		if kv["mode"] != "" && path != "" {
+			return "chmod " + q(kv["mode"]) + " " + q(path)
+		}
+	case "copy", "template":
+		if kv["src"] != "" {
+			return "cp " + q(kv["src"]) + " " + q(path)
+		}
+		return "tee " + q(path)
+	case "lineinfile", "blockinfile", "replace":
+		return "tee -a " + q(path)
+	case "get_url":
+		return "curl -o " + q(path) + " " + q(kv["url"])
+	case "unarchive":
+		return "tar -xf " + q(kv["src"]) + " -C " + q(path)
+	}
+	return ""
+}
+
 // arrayElems gives the elements of an array assignment when each is known.
 func (e *expander) arrayElems(a *syntax.ArrayExpr) ([]string, bool) {
 	var out []string

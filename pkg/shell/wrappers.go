@@ -246,6 +246,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.runRecipes(r, words, f)
 		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
+			if name == "ansible" {
+				sh = ansibleModule(words, sh) // lines.go
+			}
 			s.wrapperString(name, sh, f)
 		}
 		if vimNames[name] {
