@@ -66,6 +66,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
+		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
+		// the scan lists is deleted, as FLUSHDB would.
+		a.add(Effect{Kind: SQL, Cmd: i, Target: "FLUSHDB"})
+	}
 	if len(c.Stdin) > 0 && rawClients[c.Name] && textPort(c.Args) {
 		// printf 'FLUSHALL\r' | nc cache 6379: the text a raw client
 		// sends to a text-protocol database port is its statements.
@@ -691,6 +696,41 @@ func embeddedURLs(text string) []string {
 
 func urlSchemeByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'
+}
+
+// deletesEveryKey reports a Redis client deleting (del, unlink) the keys
+// an earlier stage of its pipeline lists, when that stage lists them all:
+// --scan or keys with no pattern or the pattern "*".
+func (a *analysis) deletesEveryKey(i int, c *shell.Command) bool {
+	del := false
+	for _, w := range c.Args {
+		del = del || strings.EqualFold(w, "del") || strings.EqualFold(w, "unlink")
+	}
+	if !del {
+		return false
+	}
+	for j := range a.res.Commands {
+		p := &a.res.Commands[j]
+		if j == i || p.Pipeline != c.Pipeline || p.Stage >= c.Stage || p.Name != c.Name {
+			continue
+		}
+		all, lists := true, false
+		for k, w := range p.Args {
+			switch {
+			case w == "--scan" || strings.EqualFold(w, "keys"):
+				lists = true
+			case (w == "--pattern" || w == "--match") && k+1 < len(p.Args):
+				all = p.Args[k+1] == "*"
+			}
+			if k > 0 && strings.EqualFold(p.Args[k-1], "keys") {
+				all = w == "*"
+			}
+		}
+		if lists && all {
+			return true
+		}
+	}
+	return false
 }
 
 // rawClients send what they read on standard input to a host and port.
