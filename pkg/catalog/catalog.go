@@ -59,6 +59,10 @@
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,
 // php artisan, ruby bin/rails), judged by this entry.
+// "stages" marks a command that adds the files it names to a repository
+// (git add), "records" one that stores its own words or the file it is
+// given in one (git commit -m, git notes add, git tag -m; with the
+// "stageall" mark, git commit -a, the whole working tree too).
 // "method-first" marks a client whose first positional may be a request
 // method (http DELETE URL); the positionals are then counted after it.
 // "var-args" marks a program whose words name environment variables it

@@ -56,11 +56,73 @@ func ProgramsMatching(pattern string, extra []string, limit int) []string {
 			}
 		}
 	}
-	for _, n := range extra {
-		try(n)
+	pats := extglobPatterns(pattern, nil, maxExtglob)
+	if len(pats) == 0 {
+		pats = []string{pattern}
 	}
-	for _, n := range programNames() {
-		try(n)
+	for _, pattern = range pats {
+		for _, n := range extra {
+			try(n)
+		}
+		for _, n := range programNames() {
+			try(n)
+		}
+	}
+	return out
+}
+
+// maxExtglob bounds the plain patterns one extended pattern is read as.
+const maxExtglob = 16
+
+// extglobPatterns reads bash's extended patterns (shopt -s extglob) as
+// plain ones, appended to out: @(a|b) is a or b, ?(a|b) and *(a|b) also
+// nothing, +(a|b) one of them (once), !(a) anything (*). A pattern with
+// none is itself; out stays empty past limit patterns.
+func extglobPatterns(pattern string, out []string, limit int) []string {
+	k := -1
+	for i := 1; i < len(pattern); i++ {
+		if pattern[i] == '(' && strings.IndexByte("@?*+!", pattern[i-1]) >= 0 {
+			k = i - 1
+			break
+		}
+	}
+	if k < 0 {
+		if len(out) >= limit {
+			return nil
+		}
+		return append(out, pattern)
+	}
+	depth, end := 0, -1
+	var alts []string
+	from := k + 2
+	for i := k + 1; i < len(pattern) && end < 0; i++ {
+		switch pattern[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				alts, end = append(alts, pattern[from:i]), i
+			}
+		case '|':
+			if depth == 1 {
+				alts, from = append(alts, pattern[from:i]), i+1
+			}
+		}
+	}
+	if end < 0 {
+		return append(out, pattern) // unbalanced: left to path.Match
+	}
+	head, tail := pattern[:k], pattern[end+1:]
+	switch pattern[k] {
+	case '!':
+		alts = []string{"*"}
+	case '?', '*':
+		alts = append(alts, "")
+	}
+	for _, a := range alts {
+		if out = extglobPatterns(head+a+tail, out, limit); out == nil {
+			return nil
+		}
 	}
 	return out
 }

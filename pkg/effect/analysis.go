@@ -41,6 +41,7 @@ type cmdFacts struct {
 	sends        []string // files it sends out (cleaned)
 	writes       []string // files it writes (cleaned)
 	argSend      bool     // its arguments go out (URL, query, DNS name)
+	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
 }
 
 // reset empties f for the next analysis. It keeps the arrays of the path

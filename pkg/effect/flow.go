@@ -82,6 +82,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
+	f.tree = recurse || hasProp(cl.Entry, "stages") || cl.Mark("stageall")
 	for _, p := range f.reads {
 		switch {
 		case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
@@ -198,7 +199,8 @@ func namedVariable(c *shell.Command) string {
 var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "DATABASE_URL", "_PAT", "AUTH"}
 
 // secretVar returns the first secret-looking variable a command's words
-// expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}").
+// expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}"), or "*" for an
+// indirect ${!name} whose name the line could not resolve.
 func secretVar(c *shell.Command) string {
 	for _, w := range c.Args {
 		for i := 0; i < len(w); i++ {
@@ -206,14 +208,24 @@ func secretVar(c *shell.Command) string {
 				continue
 			}
 			j := i + 1
+			indirect := false
 			if j < len(w) && w[j] == '{' {
 				j++
+				indirect = j < len(w) && w[j] == '!'
+				if indirect {
+					j++
+				}
 			}
 			k := j
 			for k < len(w) && nameByte(w[k]) {
 				k++
 			}
-			if name := w[j:k]; secretName(name) {
+			if indirect && k > j && k < len(w) && w[k] != '[' && w[k] != '*' && w[k] != '@' {
+				// ${!name} of a name the line could not tell: the value
+				// of any variable, a secret's as well.
+				return "*"
+			}
+			if name := w[j:k]; !indirect && secretName(name) {
 				return name
 			}
 		}
@@ -399,6 +411,7 @@ func (a *analysis) flows() {
 			}
 		}
 	}
+	a.fifoWriters(files, taint)
 	// tainted lists the commands whose output carries a source, in index
 	// order, so that a stage looks for its tainted input among those
 	// alone rather than among every command of the line.
@@ -439,9 +452,18 @@ func (a *analysis) flows() {
 		}
 		fileSrc := ""
 		for _, p := range f.reads {
-			if s := taintedFile(files, p); s != "" {
+			if s := a.taintedRead(files, p, f.tree); s != "" {
 				fileSrc = s
 			}
+		}
+		if fileSrc == "" && len(c.Inputs) > 0 && computedRead(f.reads) && a.listsSensitive(c.Inputs) {
+			// cat $(ls ~/.ssh/id_* | grep -v pub): the files it reads are
+			// those a command in the substitution lists.
+			fileSrc = "credential"
+		}
+		if len(f.reads) == 0 && f.tree && len(files) > 0 && (a.entryHas(c, "stages") || a.entryHas(c, "records")) {
+			// git add -A, git commit -a: the whole working tree.
+			fileSrc = first(fileSrc, a.taintedRead(files, a.clean(".", i), true))
 		}
 		if in != "" && argsUnresolved(c) {
 			// env | while read l; do curl -d "$l" ...: a variable in a
@@ -495,6 +517,11 @@ func (a *analysis) flows() {
 			if fileSrc != "" && a.entryHas(c, "stages") {
 				repo = fileSrc // git add of a tainted file
 			}
+			if r := first(args, fileSrc); r != "" && a.entryHas(c, "records") {
+				// git commit -m "$(env)", git notes add -F FILE, git
+				// commit -a over a tainted file: the repository holds it.
+				repo = r
+			}
 		}
 		if repo == "" && a.entryHas(c, "stages") && a.stagesCredentialDir(i, f) {
 			repo = "credential"
@@ -533,10 +560,10 @@ func (a *analysis) flows() {
 		case args != "" && (f.argSend || f.sink == "dns" || f.sink == "network"):
 			sent = args
 		}
-		for _, p := range f.sends {
-			if s := files[p]; s != "" {
+		for k, p := range f.sends {
+			if s := a.taintedRead(files, p, f.tree); s != "" {
 				sent = s
-			} else if a.sensitive(p) {
+			} else if a.sensitive(p) || len(c.Inputs) > 0 && computedRead(f.sends[k:k+1]) && a.listsSensitive(c.Inputs) {
 				sent = "credential"
 			} else if a.sensitiveDir(p) && (f.source == "home-archive") {
 				sent = "home-archive"
@@ -673,6 +700,87 @@ func taintedFile(files map[string]string, p string) string {
 		}
 	}
 	return ""
+}
+
+// fifoWriters marks the FIFOs the line makes (mkfifo, mknod NAME p) with
+// what any command writes into them: their readers run at the same time
+// as their writers, so a reader started first (nc H P < /tmp/p &) still
+// takes in what a later command writes (env > /tmp/p).
+func (a *analysis) fifoWriters(files map[string]string, taint []string) {
+	for i := range a.res.Commands {
+		c := &a.res.Commands[i]
+		if c.Name != "mkfifo" && (c.Name != "mknod" || len(c.Args) < 2 || c.Args[len(c.Args)-1] != "p") {
+			continue
+		}
+		for _, fifo := range a.per[i].writes {
+			for j := range a.res.Commands {
+				if j == i || taint[j] == "" {
+					continue
+				}
+				for _, p := range a.per[j].writes {
+					if p == fifo {
+						files[fifo] = taint[j]
+					}
+				}
+			}
+		}
+	}
+}
+
+// taintedRead returns the source kind a read of p takes in: what a file
+// written on the line with sensitive data holds, and, for a program that
+// reads the directories it names whole (tree), any such file under p
+// (env > dist/env.txt, then aws s3 sync dist/ or git add .).
+func (a *analysis) taintedRead(files map[string]string, p string, tree bool) string {
+	if s := taintedFile(files, p); s != "" || !tree {
+		return s
+	}
+	dir := strings.TrimSuffix(p, "/")
+	for k, s := range files {
+		if len(k) > len(dir) && strings.HasPrefix(k, dir) && (k[len(dir)] == '/' || dir == "") {
+			return s
+		}
+	}
+	return ""
+}
+
+// computedRead reports whether a path read is computed by a command
+// substitution.
+func computedRead(reads []string) bool {
+	for _, p := range reads {
+		if strings.Contains(p, "$(") || strings.Contains(p, "`") {
+			return true
+		}
+	}
+	return false
+}
+
+// listers print the names of the files their words name or hold.
+var listers = map[string]bool{"ls": true, "find": true, "gfind": true, "fd": true, "fdfind": true, "realpath": true, "readlink": true, "echo": true, "printf": true, "tree": true, "stat": true}
+
+// listsSensitive reports whether one of the commands cmds (those of a
+// substitution) lists credential files: a lister whose word is a credential
+// path or pattern, or a directory of credentials (ls ~/.ssh/id_*, find ~
+// -name credentials).
+func (a *analysis) listsSensitive(cmds []int) bool {
+	for _, j := range cmds {
+		if j >= len(a.res.Commands) || !listers[a.res.Commands[j].Name] {
+			continue
+		}
+		for _, w := range a.res.Commands[j].Args {
+			if w == "" || w[0] == '-' || unresolved(w) {
+				continue
+			}
+			if w[0] != '/' && w[0] != '~' && (j >= len(a.cwds) || a.cwds[j] == "" || a.cwds[j] == a.env.Cwd) {
+				continue // below the call's working directory: the project
+			}
+			p := a.clean(w, j)
+			if a.sensitive(p) || !strings.ContainsAny(w, "*?[") && a.sensitiveDir(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // argsUnresolved reports whether a command's words expand a variable the

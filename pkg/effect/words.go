@@ -66,6 +66,18 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
+		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
+		// the scan lists is deleted, as FLUSHDB would.
+		a.add(Effect{Kind: SQL, Cmd: i, Target: "FLUSHDB"})
+	}
+	if len(c.Stdin) > 0 && rawClients[c.Name] && textPort(c.Args) {
+		// printf 'FLUSHALL\r' | nc cache 6379: the text a raw client
+		// sends to a text-protocol database port is its statements.
+		for _, t := range c.Stdin {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
+		}
+	}
 	fileURIs := hasProp(e, "file-uris")
 	for _, w := range cl.Words {
 		if fileURIs {
@@ -257,6 +269,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
 		case catalog.Code:
 			a.opaqueCode(i, c, e, w.Text)
+			a.codeURLs(i, w.Text, f)
 		case catalog.Resolve:
 			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
 			// the address actually contacted.
@@ -345,6 +358,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if c.Name == "socat" {
 		a.socat(i, c, f)
+	}
+	if cl.Mark("publishes") {
+		// docker run -p 8080:80 -v ~:/usr/share/nginx/html nginx: a
+		// container reachable from the network with the home directory
+		// or a credential directory mounted serves it to whoever connects.
+		for _, p := range f.reads {
+			if a.sensitiveDir(p) || a.sensitive(p) {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " publishes a port of a container with " + p + " mounted"})
+				break
+			}
+		}
+	}
+	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && hasProp(e, "sends-local") {
+		// restic -r HOST:REPO backup PATHS: the remote came first.
+		f.sends = append(f.sends, f.reads...)
 	}
 }
 
@@ -627,11 +655,111 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 	f.sends = append(f.sends, p)
 }
 
+// codeURLs reports the URLs named in the code of a command whose code
+// uses a network client (python3 -c "…urlopen('http://…')", ruby -e
+// 'URI.open("…")'): the code contacts them. It reports false, and does
+// nothing, for code that opens no connection (a URL it only prints).
+func (a *analysis) codeURLs(i int, code string, f *cmdFacts) bool {
+	if i >= len(a.res.Commands) || !a.res.Commands[i].Code.Network || !strings.Contains(code, "://") {
+		return false
+	}
+	for _, u := range embeddedURLs(code) {
+		a.url(i, u, f)
+	}
+	return true
+}
+
+// embeddedURLs returns the URLs written inside text: each scheme://
+// and what follows it up to a quote, a space or a bracket.
+func embeddedURLs(text string) []string {
+	var out []string
+	for rest := text; len(out) < 16; {
+		k := strings.Index(rest, "://")
+		if k < 0 {
+			break
+		}
+		start := k
+		for start > 0 && urlSchemeByte(rest[start-1]) {
+			start--
+		}
+		end := k + 3
+		for end < len(rest) && !strings.ContainsRune(" \t\n'\"()<>`;,{}[]|\\", rune(rest[end])) {
+			end++
+		}
+		if start < k && end > k+3 {
+			out = append(out, rest[start:end])
+		}
+		rest = rest[end:]
+	}
+	return out
+}
+
+func urlSchemeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'
+}
+
+// deletesEveryKey reports a Redis client deleting (del, unlink) the keys
+// an earlier stage of its pipeline lists, when that stage lists them all:
+// --scan or keys with no pattern or the pattern "*".
+func (a *analysis) deletesEveryKey(i int, c *shell.Command) bool {
+	del := false
+	for _, w := range c.Args {
+		del = del || strings.EqualFold(w, "del") || strings.EqualFold(w, "unlink")
+	}
+	if !del {
+		return false
+	}
+	for j := range a.res.Commands {
+		p := &a.res.Commands[j]
+		if j == i || p.Pipeline != c.Pipeline || p.Stage >= c.Stage || p.Name != c.Name {
+			continue
+		}
+		all, lists := true, false
+		for k, w := range p.Args {
+			switch {
+			case w == "--scan" || strings.EqualFold(w, "keys"):
+				lists = true
+			case (w == "--pattern" || w == "--match") && k+1 < len(p.Args):
+				all = p.Args[k+1] == "*"
+			}
+			if k > 0 && strings.EqualFold(p.Args[k-1], "keys") {
+				all = w == "*"
+			}
+		}
+		if lists && all {
+			return true
+		}
+	}
+	return false
+}
+
+// rawClients send what they read on standard input to a host and port.
+var rawClients = map[string]bool{"nc": true, "ncat": true, "netcat": true, "nc.traditional": true, "nc.openbsd": true, "telnet": true, "socat": true}
+
+// textPort reports a word naming the port of a database spoken in text
+// lines (Redis and its forks), alone (nc H 6379) or ending an address
+// (socat - TCP:H:6379).
+func textPort(args []string) bool {
+	for _, w := range args {
+		if k := strings.LastIndexByte(w, ':'); k >= 0 {
+			w = w[k+1:]
+		}
+		switch w {
+		case "6379", "6380", "26379":
+			return true
+		}
+	}
+	return false
+}
+
 // unknownWord judges a word of a program the catalogue does not know: a
 // URL is contacted, a word shaped like a path may be read; anything else
 // (a name, a number, a message) is data.
 func (a *analysis) unknownWord(i int, w string, f *cmdFacts) {
-	if strings.Contains(w, "://") {
+	if k := strings.Index(w, "://"); k >= 0 {
+		if strings.ContainsAny(w[:k], " \t\n'\"(=;,") && a.codeURLs(i, w, f) {
+			return
+		}
 		a.url(i, w, f)
 		return
 	}

@@ -24,6 +24,10 @@ var interpreters = map[string]bool{
 	"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
 }
 
+// pathDirs are the directories a bare program name is looked up in: the
+// system's and the user's usual PATH entries.
+var pathDirs = []string{"~/.local/bin", "~/bin", "~/go/bin", "~/.cargo/bin", "~/.npm-global/bin", "/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/bin", "/usr/sbin", "/sbin", "/opt/homebrew/bin"}
+
 // shArgv stands for "the file is run" in a synthetic pipeline.
 var shArgv = match.Argv{Name: "sh", Program: "sh"}
 
@@ -50,6 +54,15 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 		if len(fetched) > 0 || len(trees) > 0 {
 			if f, ok := from(a.Program); ok && strings.Contains(a.Program, "/") {
 				runs = append(runs, downloadRun{f, &shArgv})
+			} else if a.Program != "" && !strings.Contains(a.Program, "/") {
+				// curl -o ~/.local/bin/x URL && chmod +x … && x: a bare
+				// name is looked up in the directories of PATH.
+				for _, d := range pathDirs {
+					if f, ok := from(d + "/" + a.Program); ok {
+						runs = append(runs, downloadRun{f, &shArgv})
+						break
+					}
+				}
 			}
 			if interpreters[a.Name] && len(a.Positional) > 0 {
 				if f, ok := from(a.Positional[0]); ok {
@@ -130,7 +143,8 @@ func downloadOutputs(a *match.Argv) []string {
 			a.Name == "curl" && len(x) > 2 && x[0] == '-' && x[1] != '-' && x[len(x)-1] == 'o') && next != "" && next != "-":
 			// -o FILE, also at the end of a cluster: -fsSLo FILE
 			out = append(out, next)
-		case a.Name == "wget" && x == "-O" && next != "" && next != "-":
+		case a.Name == "wget" && len(x) > 1 && x[0] == '-' && x[1] != '-' && x[len(x)-1] == 'O' && next != "" && next != "-":
+			// -O FILE, also at the end of a cluster: -qO FILE
 			out = append(out, next)
 		case strings.HasPrefix(x, "--output=") || strings.HasPrefix(x, "--output-document="):
 			out = append(out, x[strings.IndexByte(x, '=')+1:])

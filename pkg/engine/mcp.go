@@ -485,19 +485,35 @@ func programOf(tool string) string {
 	return ""
 }
 
+// leakedSecret names the kind of credential an outgoing text carries:
+// one written out, or one inside a base64, hex or base32 run of it (a
+// file's content sent encoded, a kubeconfig's client-key-data). It is ""
+// for none.
+func leakedSecret(v string) string {
+	for _, f := range secret.Scan(v) {
+		if !placeholder(v[f.Start:f.End]) {
+			return f.Kind
+		}
+	}
+	for _, d := range decodedRuns(v) {
+		for _, f := range secret.Scan(d) {
+			if !placeholder(d[f.Start:f.End]) {
+				return f.Kind
+			}
+		}
+	}
+	return ""
+}
+
 func (w *mcpWalk) str(kind int, v string) {
 	ev := w.ev
 	if w.outgoing && len(v) >= 16 {
-		for _, f := range secret.Scan(v) {
-			if placeholder(v[f.Start:f.End]) {
-				continue
-			}
-			s := subject{tool: "flow", text: f.Kind + " in " + w.tool, effect: "flow:credential->network"}
+		if kind := leakedSecret(v); kind != "" {
+			s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
 			ev.judge(&s)
 			if ev.denied() {
 				return
 			}
-			break
 		}
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {

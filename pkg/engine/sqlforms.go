@@ -148,3 +148,95 @@ func (ev *evaluation) judgeSQL(text string) {
 		}
 	}
 }
+
+// dynamicSQL returns the SQL a statement builds in string literals and
+// runs (EXECUTE 'DR' || 'OP TABLE t' in a DO block or a function, EXECUTE
+// IMMEDIATE, EXEC('…'), EXEC sp_executesql N'…'): the literals after the
+// keyword, joined across || and + as the server joins them; and the
+// commands a Redis script runs (redis.call('flushall')). It is "" when
+// there is none; the caller judges it as SQL of its own.
+func dynamicSQL(s string) string {
+	var out strings.Builder
+	for rest := s; ; {
+		k := indexFold(rest, "EXEC")
+		if k < 0 {
+			break
+		}
+		if k > 0 && isSQLWord(rest[k-1]) {
+			rest = rest[k+4:]
+			continue
+		}
+		i := k + 4
+		for i < len(rest) && isSQLWord(rest[i]) {
+			i++ // EXECUTE
+		}
+		rest = rest[i:]
+		if j := indexFold(rest, "IMMEDIATE"); j >= 0 && strings.TrimSpace(rest[:j]) == "" {
+			rest = rest[j+len("IMMEDIATE"):]
+		}
+		rest = strings.TrimLeft(rest, " \t\n(")
+		if j := indexFold(rest, "SP_EXECUTESQL"); j == 0 {
+			rest = strings.TrimLeft(rest[len("SP_EXECUTESQL"):], " \t\n(")
+		}
+		rest = strings.TrimPrefix(rest, "N") // N'…', a Unicode literal
+		for strings.HasPrefix(rest, "'") {
+			end := 1
+			for end < len(rest) {
+				if rest[end] == '\'' {
+					if end+1 < len(rest) && rest[end+1] == '\'' {
+						end += 2
+						continue
+					}
+					break
+				}
+				end++
+			}
+			out.WriteString(strings.ReplaceAll(rest[1:min(end, len(rest))], "''", "'"))
+			rest = strings.TrimLeft(rest[min(end+1, len(rest)):], " \t\n")
+			switch {
+			case strings.HasPrefix(rest, "||"):
+				rest = strings.TrimLeft(rest[2:], " \t\n")
+			case strings.HasPrefix(rest, "+"):
+				rest = strings.TrimLeft(rest[1:], " \t\n")
+			}
+		}
+		out.WriteString(" ; ")
+	}
+	// A Redis script (EVAL "return redis.call('flushall')" 0) runs the
+	// command each redis.call or redis.pcall names.
+	for rest := s; ; {
+		k := indexFold(rest, "REDIS.")
+		if k < 0 {
+			break
+		}
+		rest = rest[k+len("REDIS."):]
+		for _, call := range []string{"CALL(", "PCALL("} {
+			if len(rest) >= len(call) && strings.EqualFold(rest[:len(call)], call) {
+				arg := strings.TrimLeft(rest[len(call):], " \t")
+				if len(arg) > 1 && (arg[0] == '\'' || arg[0] == '"') {
+					if end := strings.IndexByte(arg[1:], arg[0]); end > 0 {
+						out.WriteString(arg[1:end+1] + " ; ")
+					}
+				}
+			}
+		}
+	}
+	if strings.TrimSpace(strings.ReplaceAll(out.String(), ";", "")) == "" {
+		return ""
+	}
+	return out.String()
+}
+
+// indexFold is strings.Index ignoring ASCII case, for an upper-case word.
+func indexFold(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isSQLWord(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -41,3 +41,21 @@ func TestSQLPrograms(t *testing.T) {
 		}
 	}
 }
+
+func TestDynamicSQL(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"DO $$ BEGIN EXECUTE 'DR'||'OP TABLE users'; END $$", "DROP TABLE users ; "},
+		{"EXECUTE IMMEDIATE 'DELETE ' || 'FROM t'", "DELETE FROM t ; "},
+		{"EXEC('TRUNC' + 'ATE TABLE t')", "TRUNCATE TABLE t ; "},
+		{"EXEC sp_executesql N'DROP DATABASE x'", "DROP DATABASE x ; "},
+		{"PREPARE p FROM 'DROP TABLE t'", ""},
+		{"SELECT 'it''s' AS executed_at", ""},
+		{"EXECUTE stmt_name", ""},
+		{"return redis.call('flushall')", "flushall ; "},
+		{`return redis.pcall("DEL", KEYS[1])`, "DEL ; "},
+	} {
+		if got := dynamicSQL(c.in); got != c.want {
+			t.Errorf("dynamicSQL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -75,6 +75,8 @@ var prefixRules = []prefixRule{
 	{"slack_token", "xoxp-", isSlack, 10, 0, nil},
 	{"slack_token", "xoxr-", isSlack, 10, 0, nil},
 	{"slack_token", "xoxs-", isSlack, 10, 0, nil},
+	{"npm_token", "npm_", isAlnum, 30, 0, nil},
+	{"pypi_token", "pypi-AgE", isTok, 50, 0, nil},
 	{"stripe_key", "sk_live_", isAlnum, 16, 0, nil},
 	{"stripe_key", "rk_live_", isAlnum, 16, 0, nil},
 	{"google_api_key", "AIza", isTok, 35, 35, nil},

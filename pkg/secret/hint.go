@@ -48,11 +48,11 @@ func hint(s string) uint8 {
 				m |= hintPEM
 			case strings.HasPrefix(s[i:], "-----END "):
 				m |= hintKeyBody
-			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox":
+			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox", i >= 4 && s[i-4:i] == "pypi":
 				m |= hintPrefixed
 			}
 		case '_':
-			if i >= 3 && s[i-3:i-1] == "gh" || i >= 6 && s[i-6:i] == "github" || i >= 2 && (s[i-2:i] == "sk" || s[i-2:i] == "rk") {
+			if i >= 3 && s[i-3:i-1] == "gh" || i >= 6 && s[i-6:i] == "github" || i >= 2 && (s[i-2:i] == "sk" || s[i-2:i] == "rk") || i >= 3 && s[i-3:i] == "npm" {
 				m |= hintPrefixed
 			}
 		case 'A':

@@ -12,7 +12,8 @@
 //   - github_token: ghp_, gho_, ghs_, ghu_, ghr_ (36+ characters) and
 //     github_pat_ tokens.
 //   - gitlab_token (glpat-), slack_token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-),
-//     stripe_key (sk_live_, rk_live_), google_api_key (AIza + 35).
+//     stripe_key (sk_live_, rk_live_), google_api_key (AIza + 35), npm_token
+//     (npm_ + 30 or more), pypi_token (pypi-AgE...).
 //   - api_key: sk-... and sk-ant-... keys, only when the part after sk- is
 //     20+ characters mixing upper case, lower case and digits, so that words
 //     such as "task-runner" or "sk-learn-pipeline" are left alone.

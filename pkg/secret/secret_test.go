@@ -21,6 +21,8 @@ var (
 	openai    = "sk-" + "proj-Abc123Def456Ghi789Jkl012"
 	anthropic = "sk-" + "ant-api03-Abc123Def456Ghi789Jkl012Mno"
 	jwt       = "eyJ" + "hbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+	npmToken  = "npm_" + "Zk3Pq8Rt5Vw2Xy7Ab4Cd9Ef1Gh6Jk0Lm3Np8"
+	pypiToken = "pypi-" + "AgEIcHlwaS5vcmcCJGE0YjFjZDM0LTU2NzgtOTBhYi1jZGVmLTEyMzQ1Njc4OTBhYg"
 	pemRSA    = "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIEowIBAAKCAQEAx\nabc+/=\n-----END RSA " + "PRIVATE KEY-----"
 	pemSSH    = "-----BEGIN OPENSSH " + "PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH " + "PRIVATE KEY-----"
 	pemPGP    = "-----BEGIN PGP PRIVATE " + "KEY BLOCK-----\n\nlQOYBF\n-----END PGP PRIVATE " + "KEY BLOCK-----"
@@ -38,6 +40,8 @@ func TestRedact(t *testing.T) {
 		{"token " + ghPAT, "token [REDACTED]", []string{"github_token"}},
 		{"GITLAB=" + glToken, "GITLAB=[REDACTED]", []string{"gitlab_token"}},
 		{"slack " + slack + ".", "slack [REDACTED].", []string{"slack_token"}},
+		{"publish with " + npmToken, "publish with [REDACTED]", []string{"npm_token"}},
+		{"upload " + pypiToken + " done", "upload [REDACTED] done", []string{"pypi_token"}},
 		{"stripe(" + stripe + ")", "stripe([REDACTED])", []string{"stripe_key"}},
 		{"key=" + google, "key=[REDACTED]", []string{"google_api_key"}},
 		{"OPENAI " + openai, "OPENAI [REDACTED]", []string{"api_key"}},
@@ -103,6 +107,8 @@ func TestNoFalsePositives(t *testing.T) {
 		"password=abc",
 		"https://example.com:8080/path?q=1",
 		"see https://github.com/ghp_project",
+		"npm_config_registry=https://registry.npmjs.org/",
+		"npm_<your token>",
 		"AKIA is a prefix",
 		"xAKIAIOSFODNN7EXAMPLEx",
 		"eyJhbGciOi is not a token on its own",

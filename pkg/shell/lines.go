@@ -3,6 +3,7 @@ package shell
 import (
 	"rampart.dev/pkg/catalog"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -271,6 +272,22 @@ var recipeRunners = map[string]recipeRunner{
 	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
 }
 
+// pkgSetScripts records the scripts npm pkg set (pnpm, yarn and bun's
+// too) writes into package.json, "scripts.NAME=CMD" or "scripts[NAME]=CMD",
+// so that a later npm run, install or test on the line runs them as a
+// package.json the line wrote does.
+func (s *state) pkgSetScripts(r recipeRunner, words []string) {
+	if r.format != "strings" || len(r.files) == 0 || r.files[0] != "package.json" || len(words) < 4 || words[1] != "pkg" || words[2] != "set" {
+		return
+	}
+	for _, w := range words[3:] {
+		key, val, ok := strings.Cut(w, "=")
+		if ok && (strings.HasPrefix(key, "scripts.") || strings.HasPrefix(key, "scripts[")) {
+			s.recordFile("package.json", strconv.Quote(val)+"\n", true)
+		}
+	}
+}
+
 // runRecipes judges the recipe files a runner reads that the line wrote:
 // the one an option names, else the default ones.
 func (s *state) runRecipes(r recipeRunner, words []string, f frame) {
@@ -522,6 +539,72 @@ func (s *state) wrapperString(name, text string, f frame) {
 	}
 }
 
+// ansibleModule gives the shell command an ansible ad-hoc call's module
+// amounts to, from its -a arguments: command, shell and raw run them as a
+// command line; file, copy, template, lineinfile, get_url and unarchive do
+// what rm, mkdir, ln, cp, tee, curl and tar would (path=~ state=absent
+// deletes the home directory). Another module runs nothing the line shows:
+// "".
+func ansibleModule(words []string, args string) string {
+	module := "command"
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] == "-m" || words[i] == "--module-name" {
+			module = words[i+1]
+		} else if v, ok := strings.CutPrefix(words[i], "--module-name="); ok {
+			module = v
+		} else if v, ok := strings.CutPrefix(words[i], "-m"); ok && v != "" {
+			module = v
+		}
+	}
+	module = strings.TrimPrefix(strings.TrimPrefix(module, "ansible.builtin."), "ansible.legacy.")
+	kv := map[string]string{}
+	for _, f := range strings.Fields(args) {
+		if k, v, ok := strings.Cut(f, "="); ok {
+			kv[k] = strings.Trim(v, `"'`)
+		}
+	}
+	path := kv["path"]
+	if path == "" {
+		path = kv["dest"]
+	}
+	if path == "" {
+		path = kv["name"]
+	}
+	q := quoteWord
+	switch module {
+	case "command", "shell", "raw", "win_shell", "win_command":
+		return args
+	case "script":
+		return "sh " + args
+	case "file":
+		switch kv["state"] {
+		case "absent":
+			return "rm -rf " + q(path)
+		case "directory":
+			return "mkdir -p " + q(path)
+		case "link", "hard":
+			return "ln -sf " + q(kv["src"]) + " " + q(path)
+		case "touch":
+			return "touch " + q(path)
+		}
+		if kv["mode"] != "" && path != "" {
+			return "chmod " + q(kv["mode"]) + " " + q(path)
+		}
+	case "copy", "template":
+		if kv["src"] != "" {
+			return "cp " + q(kv["src"]) + " " + q(path)
+		}
+		return "tee " + q(path)
+	case "lineinfile", "blockinfile", "replace":
+		return "tee -a " + q(path)
+	case "get_url":
+		return "curl -o " + q(path) + " " + q(kv["url"])
+	case "unarchive":
+		return "tar -xf " + q(kv["src"]) + " -C " + q(path)
+	}
+	return ""
+}
+
 // arrayElems gives the elements of an array assignment when each is known.
 func (e *expander) arrayElems(a *syntax.ArrayExpr) ([]string, bool) {
 	var out []string
@@ -625,6 +708,8 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 		"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
 			[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
+		// awk's strings are double-quoted only
+		"awk": strings.NewReplacer(`ENVIRON["HOME"]`, `"~"`),
 		// AppleScript's home folder, quoted for the shell or not (JXA's too)
 		"applescript": homeReplacer([]string{"quoted form of (POSIX path of (path to home folder))", "quoted form of POSIX path of (path to home folder)",
 			"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",

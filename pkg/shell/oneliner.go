@@ -723,6 +723,19 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 	defer func() { sc.depth-- }()
 	c := sc.code
 	j := skipSpace(c, i)
+	var prog *value
+	if sc.lang == "perl" && j < len(c) && c[j] == '{' {
+		// exec {PROGRAM} LIST, system {PROGRAM} LIST: the block names
+		// the program run, the list's first word is only its argv[0].
+		v, next := sc.value(j + 1)
+		k := skipSpace(c, next)
+		if k >= len(c) || c[k] != '}' {
+			return nil, i, false
+		}
+		prog = &v
+		i = k
+		j = skipSpace(c, k+1)
+	}
 	closer := byte(0)
 	switch {
 	case j < len(c) && c[j] == '(':
@@ -766,6 +779,9 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 	}
 	if closer != 0 && j < len(c) && c[j] == closer {
 		j++
+	}
+	if prog != nil && len(args) > 0 {
+		args[0].str, args[0].known = prog.str, prog.known && args[0].known
 	}
 	return args, j, true
 }
@@ -843,6 +859,10 @@ func (sc *scanner) value(i int) (value, int) {
 		}
 		if sc.lang == "python" && j < len(c) && (c[j] == '\'' || c[j] == '"') {
 			i = j // adjacent literals concatenate
+			continue
+		}
+		if sc.lang == "awk" && j < len(c) && (c[j] == '"' || j > i && (c[j] == '$' || isIdent(c[j]))) {
+			i = j // awk concatenates what stands side by side: "rm -rf " dir
 			continue
 		}
 		break

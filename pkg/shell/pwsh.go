@@ -151,6 +151,9 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 	pwshCopy := &pwshVerb{"cp", mergeParams(pathParams, map[string]string{"destination": "="}), map[string]bool{"recurse": true, "force": true, "container": true, "passthru": true}}
 	pwshMove := &pwshVerb{"mv", pwshCopy.params, map[string]bool{"force": true, "passthru": true}}
 	pwshWeb := &pwshVerb{"curl", map[string]string{"uri": "=", "method": "-X", "infile": "-T", "body": "-d", "outfile": "-o", "headers": "", "contenttype": "", "usebasicparsing": "", "useragent": "", "timeoutsec": "", "credential": "", "form": "-F", "maximumredirection": "", "proxy": "-x"}, map[string]bool{"usebasicparsing": true, "skipcertificatecheck": true, "usedefaultcredentials": true, "passthru": true}}
+	// the project's own test and lint runners: they run the scripts under
+	// the path they are given, as go test or npm test run the project's
+	pwshTests := &pwshVerb{"pester", map[string]string{"path": "=", "script": "=", "output": "", "tagfilter": "", "tag": "", "excludetag": "", "configuration": "", "outputformat": "", "outputfile": ">", "settings": "", "includerule": "", "excluderule": "", "severity": "", "task": "", "file": "="}, map[string]bool{"ci": true, "passthru": true, "enableexit": true, "recurse": true, "fix": true, "show": true}}
 	pwshStart := &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
 	return map[string]*pwshVerb{
 		"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
@@ -161,6 +164,7 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 		"move-item": pwshMove, "mi": pwshMove, "move": pwshMove, "mv": pwshMove, "rename-item": pwshMove, "ren": pwshMove, "rni": pwshMove,
 		"invoke-webrequest": pwshWeb, "iwr": pwshWeb, "invoke-restmethod": pwshWeb, "irm": pwshWeb, "curl": pwshWeb, "wget": pwshWeb,
 		"start-process": pwshStart, "saps": pwshStart, "start": pwshStart,
+		"invoke-pester": pwshTests, "invoke-scriptanalyzer": pwshTests, "invoke-build": pwshTests, "invoke-psake": pwshTests,
 		"invoke-expression": {program: "sh"}, "iex": {program: "sh"},
 		"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
 		"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
@@ -280,6 +284,7 @@ func (t *pwshT) command(words []string) string {
 		return strings.TrimSpace(v.program + " " + pwshQuote(pwshValues(words[1:])))
 	}
 	var opts, operands []string
+	redirect := "" // a parameter naming a file the cmdlet writes its report to
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if !strings.HasPrefix(w, "-") || len(w) < 2 {
@@ -324,6 +329,8 @@ func (t *pwshT) command(words []string) string {
 				operands = append(operands, pwshValue(strings.TrimSpace(part)))
 			}
 		case "":
+		case ">":
+			redirect = " > " + quoteWord(pwshValue(val))
 		case "-X": // a method, in any case
 			opts = append(opts, to, strings.ToUpper(pwshValue(val)))
 		default:
@@ -337,7 +344,7 @@ func (t *pwshT) command(words []string) string {
 		}
 		program, operands = quoteWord(operands[0]), operands[1:]
 	}
-	return strings.TrimSpace(program + " " + pwshQuote(append(opts, operands...)))
+	return strings.TrimSpace(program+" "+pwshQuote(append(opts, operands...))) + redirect
 }
 
 // pwshTakesItems are the translations that act on the items a pipeline

@@ -164,13 +164,31 @@ func (s *state) namerefs(c *syntax.DeclClause) {
 		return
 	}
 	for _, a := range c.Args {
-		if a.Name == nil || a.Value == nil || len(a.Value.Parts) != 1 {
+		if a.Name == nil || a.Value == nil {
 			continue
 		}
-		if l, ok := a.Value.Parts[0].(*syntax.Lit); ok && identName(l.Value) {
-			s.setVar(refKey+a.Name.Value, l.Value, true)
+		// The target as the assignment resolved it: a literal (r=HOME) or
+		// an expansion the line knows (local -n r=$1 in a function).
+		if v, ok := s.vars[a.Name.Value]; ok && v.known && identName(v.val) {
+			s.setVar(refKey+a.Name.Value, v.val, true)
 		}
 	}
+}
+
+// derefParam gives the expansion a reference made on the line (declare -n
+// r=HOME) stands for: $r and ${r:-x} read the variable it names. It is p
+// itself when p names no reference (the common case: nothing allocated).
+func (s *state) derefParam(p *syntax.ParamExp) *syntax.ParamExp {
+	if p.Param == nil || p.Excl || len(s.vars) == 0 {
+		return p
+	}
+	v, ok := s.vars[refKey+p.Param.Value]
+	if !ok || v.val == p.Param.Value {
+		return p
+	}
+	q := *p
+	q.Param = &syntax.Lit{ValuePos: p.Param.ValuePos, ValueEnd: p.Param.ValueEnd, Value: v.val}
+	return &q
 }
 
 // refName is the variable an assignment to name sets: name, or what a

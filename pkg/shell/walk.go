@@ -23,6 +23,7 @@ type state struct {
 	execOut   []string            // files a bare exec just sent the line's output to
 	exhausts  []string            // what starts processes without end
 	funcs     map[string]*funcDef // functions defined on the line
+	coprocs   map[string]span     // coprocesses started on the line, by name (COPROC): their commands
 	scope     scopeState          // scopes.go: subshells, branches and locals being walked
 	pipes     int
 	pipe0     pipe   // the first pipeline, kept here to save an allocation
@@ -266,8 +267,21 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	}
 	if len(st.Redirs) > 0 {
 		s.compound = true // what a block or loop writes is not known
+		in, out := procRedirects(st.Redirs)
+		if (in || out) && !f.inPipe {
+			// while read l; do …; done < <(X) is X | while …; { …; } >
+			// >(X) is { …; } | X: the block shares a pipeline with X.
+			f.pl, f.inPipe = s.newPipe(), true
+		}
+		start := len(s.out)
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
 		s.compound = false
+		if in || out {
+			defer s.procBlock(f.pl, span{start, len(s.out)}, out, len(s.out))
+			if in {
+				s.link(f.pl, []span{{start, len(s.out)}})
+			}
+		}
 	}
 	switch c := st.Cmd.(type) {
 	case *syntax.BinaryCmd:
@@ -293,6 +307,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 	case *syntax.WhileClause:
 		s.walkStmts(c.Cond, f)
+		s.readLoopText(c, st.Redirs)
 		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
@@ -337,7 +352,16 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 	case *syntax.CoprocClause:
 		if c.Stmt != nil {
+			start := len(s.out)
 			s.isolated(func() { s.walkStmt(c.Stmt, f) })
+			name := "COPROC"
+			if c.Name != nil && c.Name.Lit() != "" {
+				name = c.Name.Lit()
+			}
+			if s.coprocs == nil {
+				s.coprocs = map[string]span{}
+			}
+			s.coprocs[name] = span{start, len(s.out)}
 		}
 	case *syntax.TestDecl:
 		if c.Body != nil {
@@ -348,6 +372,147 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		s.arithAssigns(c) // scopes.go: ((i++)), let i+=1
 		s.testAssigns(c)  // [[ x =~ re ]] sets BASH_REMATCH
 	}
+}
+
+// cdpath resolves cd DIR through a CDPATH the line set (CDPATH=/x cd
+// DIR, export CDPATH=/x): DIR becomes the first entry's DIR, which the
+// shell takes when it exists (an entry naming the working directory, "" or
+// ".", is passed over: the other is the one a line would rely on). A DIR
+// that is absolute or starts with . or .. is not looked up.
+func (s *state) cdpath(words []string, dyn []bool) {
+	if len(words) < 2 || words[0] != "cd" || len(s.vars) == 0 {
+		return
+	}
+	v, ok := s.vars["CDPATH"]
+	if !ok || !v.known || v.val == "" {
+		return
+	}
+	k := len(words) - 1
+	dir := words[k]
+	if dyn != nil && dyn[k] || dir == "" || dir == "-" || dir == "." || dir == ".." || dir[0] == '/' || dir[0] == '~' ||
+		strings.HasPrefix(dir, "./") || strings.HasPrefix(dir, "../") {
+		return
+	}
+	for entry := range strings.SplitSeq(v.val, ":") {
+		if entry != "" && entry != "." {
+			words[k] = strings.TrimSuffix(entry, "/") + "/" + dir
+			return
+		}
+	}
+}
+
+// readLoopText gives the variables of while read NAME; do …; done <<<
+// TEXT (or a here-document) the lines of TEXT when it is static: the loop
+// body is judged with each of them ("while read f; do cat $f; done <<<
+// ~/.aws/credentials" reads it), or with all joined past maxLoopLines.
+func (s *state) readLoopText(c *syntax.WhileClause, rs []*syntax.Redirect) {
+	if len(c.Cond) == 0 || len(rs) == 0 {
+		return
+	}
+	call, ok := c.Cond[len(c.Cond)-1].Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) < 2 || call.Args[0].Lit() != "read" {
+		return
+	}
+	text, known := "", false
+	for _, r := range rs {
+		switch {
+		case r.Op == syntax.WordHdoc && r.Word != nil:
+			text, known = s.staticWord(r.Word)
+		case (r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc) && r.Hdoc != nil:
+			text, known = s.staticWord(r.Hdoc)
+		}
+	}
+	if !known || strings.TrimSpace(text) == "" {
+		return
+	}
+	var lines []string
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	v := variable{val: lines[0], known: true}
+	if len(lines) > maxLoopLines {
+		v.val = strings.Join(lines, " ")
+	} else {
+		v.alts = lines[1:] // each line is walked as the value (scopes.go)
+	}
+	for i := 1; i < len(call.Args); i++ {
+		w := call.Args[i].Lit()
+		switch {
+		case w == "-d" || w == "-n" || w == "-N" || w == "-p" || w == "-t" || w == "-u" || w == "-i":
+			i++
+		case w == "" || strings.HasPrefix(w, "-") || !identName(w):
+		default:
+			s.setVar(w, "", true)
+			s.vars[w] = v
+		}
+	}
+}
+
+// maxLoopLines bounds the lines of a read loop's input walked one by one.
+const maxLoopLines = 8
+
+// coprocRedirects links a coprocess the line started to a command that
+// writes to its input (>&"${COPROC[1]}") or reads its output
+// (<&"${COPROC[0]}"), as a pipeline would: cmd | coproc, coproc | cmd.
+func (s *state) coprocRedirects(pl *pipe, rs []Redirect) {
+	for _, r := range rs {
+		for name, sp := range s.coprocs {
+			if !strings.Contains(r.Target, name+"[") {
+				continue
+			}
+			switch {
+			case strings.Contains(r.Target, name+"[1]") && (r.Op == ">&" || r.Op == ">"):
+				pl.stage++
+				s.link(pl, []span{sp})
+			case strings.Contains(r.Target, name+"[0]") && (r.Op == "<&" || r.Op == "<"):
+				c := &s.out[len(s.out)-1]
+				s.link(pl, []span{sp})
+				c.Pipeline, c.Stage = pl.id, pl.stage
+			}
+		}
+	}
+}
+
+// readsFile reports a redirection of standard input from a file.
+func readsFile(rs []Redirect) bool {
+	for _, r := range rs {
+		if r.Op == "<" && r.Target != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// procRedirects reports whether redirections read from a process
+// substitution (< <(X)) or write to one (> >(X)).
+func procRedirects(rs []*syntax.Redirect) (in, out bool) {
+	for _, r := range rs {
+		if r.Word == nil || len(r.Word.Parts) != 1 {
+			continue
+		}
+		if p, ok := r.Word.Parts[0].(*syntax.ProcSubst); ok {
+			switch {
+			case p.Op == syntax.CmdOut && (r.Op == syntax.RdrOut || r.Op == syntax.AppOut || r.Op == syntax.RdrAll || r.Op == syntax.AppAll):
+				out = true
+			case p.Op != syntax.CmdOut && r.Op == syntax.RdrIn:
+				in = true
+			}
+		}
+	}
+	return in, out
+}
+
+// procBlock, once a block or loop with a > >(X) redirection is walked,
+// moves X's commands (walked first, with the redirection, in sp) after the
+// block's own (from end on), as in { …; } | X.
+func (s *state) procBlock(pl *pipe, sp span, out bool, end int) {
+	if !out || end >= len(s.out) {
+		return
+	}
+	pl.stage++
+	s.link(pl, []span{sp})
 }
 
 // walkPipe walks the stages of a pipeline, numbering them.
@@ -640,17 +805,29 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if f.pl == nil {
 		f.pl = s.newPipe()
 	}
+	s.cdpath(e.words, e.dyn)
 	inner, chain, plain := innermost(e.words, e.dyn)
 	name := "" // the program run at last, named once for the helpers below
 	if len(inner) > 0 {
 		name = progName(inner[0])
 	}
 	xargs := len(e.words) > 0 && progName(e.words[0]) == "xargs"
-	if len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name) {
+	switch {
+	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
 		s.link(f.pl, e.subs)
+	case len(e.procIn) > 0 && len(inner) > 0:
+		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
+		s.link(f.pl, e.procIn)
 	}
 	if len(inner) > 0 {
-		s.readBuiltin(inner, e.subs)
+		subs := e.subs
+		if (inner[0] == "read" || inner[0] == "mapfile" || inner[0] == "readarray") && readsFile(rs) {
+			// read x < FILE, mapfile -t a < /proc/self/environ: the
+			// variables hold what the read command itself takes in, as
+			// X=$(cat FILE) would.
+			subs = append(subs[:len(subs):len(subs)], span{len(s.out), len(s.out) + 1})
+		}
+		s.readBuiltin(inner, subs)
 	}
 	start := len(s.out)
 	s.inputs = e.subs
@@ -659,6 +836,15 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
 	s.inputs = nil
+	if len(s.coprocs) > 0 && start < len(s.out) {
+		s.coprocRedirects(f.pl, rs) // cmd >&"${COPROC[1]}": cmd | the coprocess
+	}
+	if len(e.procOut) > 0 && start < len(s.out) {
+		// tee >(sh), cmd > >(nc H P): what cmd writes there is X's input,
+		// as in cmd | X.
+		f.pl.stage++
+		s.link(f.pl, e.procOut)
+	}
 	if s.scope.unknownPrompt {
 		s.scope.unknownPrompt = false
 		s.markUnknown(start, "sets a prompt (PS0, PS1, PS2, PS4) to text read from input: its substitutions run when the shell expands it")

@@ -21,6 +21,8 @@ type expander struct {
 
 	assigns   []string // assignments before the program
 	procTexts []string // what process substitutions on the line print, when static
+	procIn    []span   // commands of <(…) substitutions: their output is read
+	procOut   []span   // commands of >(…) substitutions: what is written there is their input
 
 	cur    field
 	have   bool // the current field exists even if empty ("")
@@ -166,6 +168,16 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.part(q, false, split, true)
 		}
 	case *syntax.ParamExp:
+		ref := e.s.derefParam(p) // settings.go: declare -n
+		if ref != p {
+			if _, set := e.s.vars[ref.Param.Value]; !set && plainParam(ref) && ref.Param.Value != "HOME" {
+				// A reference to a variable from outside: judged as $NAME.
+				e.text("$" + ref.Param.Value)
+				e.curDyn = true
+				return
+			}
+			p = ref
+		}
 		if p.Param != nil {
 			v, ok := e.s.vars[p.Param.Value]
 			if ok && len(v.subs) > 0 {
@@ -232,7 +244,15 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 	case *syntax.ProcSubst:
 		// Its value is a /dev/fd path; what it prints is remembered for a
 		// program that reads the path as a script or its input.
+		n := len(e.subs)
 		e.subst(p.Stmts, p)
+		if len(e.subs) > n {
+			if p.Op == syntax.CmdOut {
+				e.procOut = append(e.procOut, e.subs[n])
+			} else {
+				e.procIn = append(e.procIn, e.subs[n])
+			}
+		}
 		if out, ok := e.s.staticOutput(p.Stmts); ok {
 			e.procTexts = append(e.procTexts, out)
 		}

@@ -13,6 +13,11 @@ func globChars(w string) bool {
 		switch w[i] {
 		case '*', '?', '[':
 			return true
+		case '(':
+			// extglob: @(rm|x), +(…), !(…)
+			if i > 0 && (w[i-1] == '@' || w[i-1] == '+' || w[i-1] == '!') {
+				return true
+			}
 		}
 	}
 	return false
@@ -238,10 +243,14 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	default:
 		if recipeKeys.mayHold(name) {
 			if r, ok := recipeRunners[name]; ok {
+				s.pkgSetScripts(r, words) // lines.go: npm pkg set scripts.X=CMD
 				s.runRecipes(r, words, f)
 			}
 		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
+			if name == "ansible" {
+				sh = ansibleModule(words, sh) // lines.go
+			}
 			s.wrapperString(name, sh, f)
 		}
 		if vimKeys.mayHold(name) && vimNames[name] {
@@ -300,7 +309,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
-		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
+		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
 		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
@@ -543,6 +552,30 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 			return nil, nil, true
 		}
 		return cut(1)
+	case "coreutils":
+		// GNU coreutils built as one program: coreutils --coreutils-prog=rm
+		// ARGS, or coreutils rm ARGS, runs that utility.
+		if len(words) > 1 {
+			if prog, ok := strings.CutPrefix(words[1], "--coreutils-prog="); ok && prog != "" {
+				inner = append([]string{prog}, words[2:]...)
+				if dyn != nil {
+					idyn = append([]bool{dyn[1]}, dyn[2:]...)
+				}
+				return inner, idyn, true
+			}
+			if !strings.HasPrefix(words[1], "-") {
+				return cut(1)
+			}
+		}
+		return nil, nil, true
+	case "nix":
+		if at, args, ok := nixRun(words); ok {
+			inner = append([]string{nixProgram(words[at])}, words[args:]...)
+			if dyn != nil {
+				idyn = append([]bool{dyn[at]}, dyn[args:]...)
+			}
+			return inner, idyn, true
+		}
 	case "flock":
 		if _, ok := flockScript(words); ok {
 			return nil, nil, false // runs the -c string
@@ -568,6 +601,44 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return cut(start + 1)
 	}
 	return nil, nil, false
+}
+
+// nixRun finds what nix run INSTALLABLE [-- ARGS] runs: the package's
+// own program (nixProgram) with the words after "--". at is the index of
+// the installable, args that of its arguments. ok is false for another
+// verb or an installable that names no attribute (".", a flake path),
+// left to the catalogue.
+func nixRun(words []string) (at, args int, ok bool) {
+	if len(words) < 3 || words[1] != "run" {
+		return 0, 0, false
+	}
+	i := 2
+	for i < len(words) && strings.HasPrefix(words[i], "-") && words[i] != "--" {
+		i++ // nix's options before the installable
+	}
+	if i >= len(words) || nixProgram(words[i]) == "" {
+		return 0, 0, false
+	}
+	for j := i + 1; j < len(words); j++ {
+		if words[j] == "--" {
+			return i, j + 1, true
+		}
+	}
+	return i, len(words), true
+}
+
+// nixProgram is the program an installable names by its last attribute
+// (nixpkgs#coreutils runs coreutils, nixpkgs#python3Packages.black runs
+// black), or "" when it names none.
+func nixProgram(installable string) string {
+	_, attr, found := strings.Cut(installable, "#")
+	if k := strings.LastIndexByte(attr, '.'); k >= 0 {
+		attr = attr[k+1:]
+	}
+	if !found || attr == "" || strings.ContainsAny(attr, "$`/\\\"'") {
+		return ""
+	}
+	return attr
 }
 
 // globbedPrograms are tried, besides the catalogue's, for a program word
