@@ -67,6 +67,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	fileURIs := hasProp(e, "file-uris")
+	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
 		if fileURIs {
 			// aws --payload fileb://F, --cli-input-json file://F (an
@@ -134,6 +135,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 			p := a.clean(w.Text, i)
+			if edits == 0 && cl.Mark("inplace") {
+				edits = 2
+				if (c.Name == "sed" || c.Name == "gsed") && sedEditsOnly(c.Args) { // sededit.go
+					edits = 1
+				}
+			}
+			if edits == 1 && a.inProject(w.Text, i) {
+				// sed -i 's/^PORT=.*/PORT=4000/' .env: an edit of a
+				// project file whose text goes back into it, never out;
+				// the write below is judged.
+				a.add(Effect{Kind: Write, Cmd: i, Path: p})
+				f.writes = append(f.writes, p)
+				a.unresolvedTail(i, w.Text, Write, f) // named.go
+				continue
+			}
 			// An archiver reads a directory it is given whole.
 			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")})
 			f.reads = append(f.reads, p)
