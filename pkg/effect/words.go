@@ -26,6 +26,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("finddelete") {
 		a.findDeletes(i, cl)
 	}
+	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
 	if cl.Mark("extract") || hasProp(e, "unpacks") {
 		// tar -x, unzip with no -C or -d: into the working directory.
 		into := false
