@@ -1392,7 +1392,19 @@ func findOutput(words []string) string {
 	var paths []string
 	named := ""
 	i := 1
-	for i < len(words) && !isFindExpr(words[i]) {
+	for i < len(words) {
+		// find's own options come before its starting points: -H, -L,
+		// -P, -D DEBUGOPTS, -Olevel.
+		if w := words[i]; w == "-H" || w == "-L" || w == "-P" || strings.HasPrefix(w, "-O") && len(w) > 2 {
+			i++
+			continue
+		} else if w == "-D" {
+			i += 2
+			continue
+		}
+		if isFindExpr(words[i]) {
+			break
+		}
 		if !strings.HasPrefix(words[i], "-") || words[i] == "-" {
 			paths = append(paths, words[i])
 		}
@@ -1407,8 +1419,20 @@ func findOutput(words []string) string {
 	if named == "" {
 		named = "*"
 	}
-	return strings.Join(namedUnder(paths, named), "\n") + "\n"
+	out := strings.Join(namedUnder(paths, named), "\n") + "\n"
+	for _, w := range words[1:] {
+		if w == "-L" || w == "-follow" {
+			// Following links, it also prints what lies below wherever
+			// they lead, which is not known here.
+			return out + findLinkTargets + "\n"
+		}
+	}
+	return out
 }
+
+// findLinkTargets stands, in what find prints, for the files below the
+// links it follows (-L, -follow): a word nobody can resolve.
+const findLinkTargets = "$FIND_LINK_TARGETS"
 
 // lsOutput is what a short listing of named paths prints, one per line:
 // the paths; "" for a long listing or none named.
