@@ -1471,26 +1471,95 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 	}
 	var lines []string
 	for _, t := range in {
-		for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 }) {
-			if l = strings.TrimSpace(l); l != "" && len(lines) < 16 {
-				lines = append(lines, l)
+		if repl != "" {
+			// -I: one command per input line, the line whole.
+			for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 }) {
+				if l = strings.TrimSpace(l); l != "" && len(lines) <= maxXargsLines {
+					lines = append(lines, l)
+				}
 			}
+			continue
 		}
+		// Else xargs splits its input at blanks and newlines, quotes and
+		// backslashes removed (with -0 or -d at those only: splitting at
+		// more judges each piece, never less).
+		lines = xargsItems(lines, t, maxXargsItems+1)
+	}
+	if keep := maxXargsItems; repl != "" && len(lines) > maxXargsLines || len(lines) > keep {
+		// More than the walk keeps: one word stands for what it drops.
+		if repl != "" {
+			keep = maxXargsLines
+		}
+		lines = append(lines[:keep], xargsMore)
 	}
 	if len(lines) == 0 || f.depth >= MaxDepth {
 		return
 	}
-	out := make([]string, 0, len(cmd)+len(lines))
-	if repl != "" {
-		for _, w := range cmd {
-			out = append(out, strings.ReplaceAll(w, repl, lines[0]))
-		}
-	} else {
-		out = append(append(out, cmd...), lines...)
-	}
 	g := viaFrame(f, "xargs")
 	g.synthetic = true
+	if repl != "" {
+		for _, l := range lines {
+			out := make([]string, 0, len(cmd))
+			for _, w := range cmd {
+				out = append(out, strings.ReplaceAll(w, repl, l))
+			}
+			s.emitWords(g, out, nil, nil, false)
+		}
+		return
+	}
+	out := make([]string, 0, len(cmd)+len(lines))
+	out = append(append(out, cmd...), lines...)
 	s.emitWords(g, out, nil, nil, false)
+}
+
+// maxXargsItems bounds the arguments the walk builds xargs' command from:
+// far above what a line spells out, and one more stands for the rest
+// (xargsMore), a word nobody can resolve.
+// With -I, one command is built per line, and fewer lines are kept.
+const (
+	maxXargsItems = 64
+	maxXargsLines = 16
+	xargsMore     = "$XARGS_MORE_INPUT"
+)
+
+// xargsItems appends to items, up to max, the arguments xargs reads from
+// text by default: words separated by blanks, newlines (and NULs), with
+// single and double quotes and backslashes removed.
+func xargsItems(items []string, text string, max int) []string {
+	var b strings.Builder
+	quote := byte(0)
+	inItem := false
+	flush := func() {
+		if inItem && len(items) < max {
+			items = append(items, b.String())
+		}
+		b.Reset()
+		inItem = false
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				b.WriteByte(c)
+			}
+		case c == '\\' && i+1 < len(text):
+			i++
+			b.WriteByte(text[i])
+			inItem = true
+		case c == '\'' || c == '"':
+			quote, inItem = c, true
+		case c == ' ' || c == '\t' || c == '\n' || c == 0 || c == '\r' || c == '\v' || c == '\f':
+			flush()
+		default:
+			b.WriteByte(c)
+			inItem = true
+		}
+	}
+	flush()
+	return items
 }
 
 func isFindExpr(w string) bool {
