@@ -1452,7 +1452,7 @@ func lsOutput(words []string) string {
 // xargsInput judges the command xargs builds from its input: with -I R,
 // R replaced by the first line; else the command with the lines added.
 func (s *state) xargsInput(f frame, words []string, in []string) {
-	repl := ""
+	repl, delim := "", ""
 	for i := 1; i < len(words); i++ {
 		switch w := words[i]; {
 		case w == "-I" && i+1 < len(words):
@@ -1463,7 +1463,17 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 			repl = "{}"
 		case strings.HasPrefix(w, "--replace="):
 			repl = w[len("--replace="):]
+		case (w == "-d" || w == "--delimiter") && i+1 < len(words):
+			delim = words[i+1]
+		case strings.HasPrefix(w, "-d") && len(w) > 2:
+			delim = w[2:]
+		case strings.HasPrefix(w, "--delimiter="):
+			delim = w[len("--delimiter="):]
 		}
+	}
+	sep, ok := xargsDelimiter(delim)
+	if !ok {
+		return // a delimiter not read here: what xargs builds is not known
 	}
 	cmd := words[xargsFlags.skip(words, 1):]
 	if len(cmd) == 0 {
@@ -1473,7 +1483,7 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 	for _, t := range in {
 		if repl != "" {
 			// -I: one command per input line, the line whole.
-			for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 }) {
+			for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 || sep != 0 && r == rune(sep) }) {
 				if l = strings.TrimSpace(l); l != "" && len(lines) <= maxXargsLines {
 					lines = append(lines, l)
 				}
@@ -1483,7 +1493,7 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 		// Else xargs splits its input at blanks and newlines, quotes and
 		// backslashes removed (with -0 or -d at those only: splitting at
 		// more judges each piece, never less).
-		lines = xargsItems(lines, t, maxXargsItems+1)
+		lines = xargsItems(lines, t, maxXargsItems+1, sep)
 	}
 	if keep := maxXargsItems; repl != "" && len(lines) > maxXargsLines || len(lines) > keep {
 		// More than the walk keeps: one word stands for what it drops.
@@ -1522,10 +1532,34 @@ const (
 	xargsMore     = "$XARGS_MORE_INPUT"
 )
 
+// xargsDelimiter reads xargs' -d value: one character, or an escape for
+// one (\n, \t, \0, \\); 0 when none is given; ok false for anything else.
+func xargsDelimiter(d string) (sep byte, ok bool) {
+	switch {
+	case d == "":
+		return 0, true
+	case len(d) == 1:
+		return d[0], true
+	}
+	switch d {
+	case `\n`:
+		return '\n', true
+	case `\t`:
+		return '\t', true
+	case `\0`, `\x00`, `\000`:
+		return 0, true
+	case `\\`:
+		return '\\', true
+	}
+	return 0, false
+}
+
 // xargsItems appends to items, up to max, the arguments xargs reads from
 // text by default: words separated by blanks, newlines (and NULs), with
-// single and double quotes and backslashes removed.
-func xargsItems(items []string, text string, max int) []string {
+// single and double quotes and backslashes removed. With -d SEP, xargs
+// splits at SEP alone and keeps quotes; splitting at blanks as well, and
+// removing quotes, judges each piece, never less.
+func xargsItems(items []string, text string, max int, sep byte) []string {
 	var b strings.Builder
 	quote := byte(0)
 	inItem := false
@@ -1539,6 +1573,10 @@ func xargsItems(items []string, text string, max int) []string {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
+		case sep != 0 && c == sep:
+			// -d: the delimiter ends an item, quoted or escaped or not.
+			quote = 0
+			flush()
 		case quote != 0:
 			if c == quote {
 				quote = 0
