@@ -8,7 +8,8 @@ import (
 
 // sedEditsOnly reports whether a sed command line only rewrites its files
 // in place: -i given, only options that change how the script reads
-// (-E, -r, -s, -z, -u, -b, --posix, --follow-symlinks, -n), and scripts of
+// (-E, -r, -s, -z, -u, -b, --posix, -n; not --follow-symlinks, which
+// edits what a link leads to rather than replacing the link), and scripts of
 // substitutions, transliterations, deletes and inserted text, with simple
 // addresses, whose flags write nothing elsewhere and run nothing (no w, W,
 // r, R or e command, no s///w or s///e). Then what it reads goes back into
@@ -35,7 +36,7 @@ func sedEditsOnly(args []string) bool {
 			}
 			scripts++
 		case w == "-E" || w == "-r" || w == "-s" || w == "-z" || w == "-u" || w == "-b" || w == "-n" ||
-			w == "--posix" || w == "--follow-symlinks" || w == "--regexp-extended" || w == "--separate" ||
+			w == "--posix" || w == "--regexp-extended" || w == "--separate" ||
 			w == "--null-data" || w == "--unbuffered" || w == "--binary" || w == "--quiet" || w == "--silent":
 		case w == "--":
 			first = false
