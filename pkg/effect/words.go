@@ -194,7 +194,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 		case catalog.Delete:
-			if tailUnresolved(w.Text) && unresolved(w.Text) {
+			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
