@@ -3,6 +3,7 @@ package shell
 import (
 	"path"
 	"rampart.dev/pkg/catalog"
+	"slices"
 	"strings"
 )
 
@@ -1449,10 +1450,14 @@ func lsOutput(words []string) string {
 	return b.String()
 }
 
-// xargsInput judges the command xargs builds from its input: with -I R,
-// R replaced by the first line; else the command with the lines added.
+// xargsInput judges the commands xargs builds from its input: with -I R,
+// one per line with R replaced by it; else the command with the items
+// added, for each way the input may be split (by blanks; with -0 or -d,
+// at the delimiter).
 func (s *state) xargsInput(f frame, words []string, in []string) {
 	repl, delim := "", ""
+	nul := false
+	cmdAt := xargsFlags.skip(words, 1)
 	for i := 1; i < len(words); i++ {
 		switch w := words[i]; {
 		case w == "-I" && i+1 < len(words):
@@ -1469,45 +1474,36 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 			delim = w[2:]
 		case strings.HasPrefix(w, "--delimiter="):
 			delim = w[len("--delimiter="):]
+		case i < cmdAt && (w == "--null" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.IndexByte(w, '0') > 0):
+			// -0, -0r, -r0: items end at NULs only (a cluster such
+			// as -n10 read so too judges one more way, never less)
+			nul = true
 		}
 	}
 	sep, ok := xargsDelimiter(delim)
 	if !ok {
 		return // a delimiter not read here: what xargs builds is not known
 	}
-	cmd := words[xargsFlags.skip(words, 1):]
+	cmd := words[cmdAt:]
 	if len(cmd) == 0 {
 		cmd = []string{"echo"}
 	}
-	var lines []string
-	for _, t := range in {
-		if repl != "" {
-			// -I: one command per input line, the line whole.
-			for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 || sep != 0 && r == rune(sep) }) {
-				if l = strings.TrimSpace(l); l != "" && len(lines) <= maxXargsLines {
-					lines = append(lines, l)
-				}
-			}
-			continue
-		}
-		// Else xargs splits its input at blanks and newlines, quotes and
-		// backslashes removed (with -0 or -d at those only: splitting at
-		// more judges each piece, never less).
-		lines = xargsItems(lines, t, maxXargsItems+1, sep)
-	}
-	if keep := maxXargsItems; repl != "" && len(lines) > maxXargsLines || len(lines) > keep {
-		// More than the walk keeps: one word stands for what it drops.
-		if repl != "" {
-			keep = maxXargsLines
-		}
-		lines = append(lines[:keep], xargsMore)
-	}
-	if len(lines) == 0 || f.depth >= MaxDepth {
+	if f.depth >= MaxDepth {
 		return
 	}
 	g := viaFrame(f, "xargs")
 	g.synthetic = true
 	if repl != "" {
+		// -I: one command per input line, the line whole.
+		var lines []string
+		for _, t := range in {
+			for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 || sep != 0 && r == rune(sep) }) {
+				if l = strings.TrimSpace(l); l != "" && len(lines) <= maxXargsLines {
+					lines = append(lines, l)
+				}
+			}
+		}
+		lines = xargsKeep(lines, maxXargsLines)
 		for _, l := range lines {
 			out := make([]string, 0, len(cmd))
 			for _, w := range cmd {
@@ -1517,9 +1513,61 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 		}
 		return
 	}
-	out := make([]string, 0, len(cmd)+len(lines))
-	out = append(append(out, cmd...), lines...)
+	// By default xargs splits its input at blanks and newlines, quotes
+	// and backslashes removed.
+	var items []string
+	for _, t := range in {
+		items = xargsItems(items, t, maxXargsItems+1)
+	}
+	s.xargsEmit(g, cmd, xargsKeep(items, maxXargsItems))
+	if !nul && delim == "" {
+		return
+	}
+	// -0 and -d: items end at the delimiter only, blanks and quotes kept
+	// ("rm -rf /" is one item, a command for bash -c); and, since the
+	// walk writes what find -print0 prints one path a line, also at
+	// newlines. Each way the input may be split is judged.
+	var exact, loose []string
+	for _, t := range in {
+		exact = xargsSplit(exact, t, sep, false, maxXargsItems+1)
+		loose = xargsSplit(loose, t, sep, true, maxXargsItems+1)
+	}
+	if !slices.Equal(exact, items) {
+		s.xargsEmit(g, cmd, xargsKeep(exact, maxXargsItems))
+	}
+	if !slices.Equal(loose, exact) && !slices.Equal(loose, items) {
+		s.xargsEmit(g, cmd, xargsKeep(loose, maxXargsItems))
+	}
+}
+
+// xargsEmit reports the command xargs builds: cmd with the items added.
+func (s *state) xargsEmit(g frame, cmd, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	out := make([]string, 0, len(cmd)+len(items))
+	out = append(append(out, cmd...), items...)
 	s.emitWords(g, out, nil, nil, false)
+}
+
+// xargsKeep bounds the items the walk builds a command from: beyond max,
+// one unresolvable word stands for the rest.
+func xargsKeep(items []string, max int) []string {
+	if len(items) > max {
+		return append(items[:max], xargsMore)
+	}
+	return items
+}
+
+// xargsSplit appends to items, up to max, the pieces of text between
+// delimiters: sep (a NUL when 0), and with lines also newlines.
+func xargsSplit(items []string, text string, sep byte, lines bool, max int) []string {
+	for _, p := range strings.FieldsFunc(text, func(r rune) bool { return r == rune(sep) || lines && r == '\n' }) {
+		if p != "" && len(items) < max {
+			items = append(items, p)
+		}
+	}
+	return items
 }
 
 // maxXargsItems bounds the arguments the walk builds xargs' command from:
@@ -1555,11 +1603,9 @@ func xargsDelimiter(d string) (sep byte, ok bool) {
 }
 
 // xargsItems appends to items, up to max, the arguments xargs reads from
-// text by default: words separated by blanks, newlines (and NULs), with
-// single and double quotes and backslashes removed. With -d SEP, xargs
-// splits at SEP alone and keeps quotes; splitting at blanks as well, and
-// removing quotes, judges each piece, never less.
-func xargsItems(items []string, text string, max int, sep byte) []string {
+// text by default: words separated by blanks and newlines (and NULs), with
+// single and double quotes and backslashes removed.
+func xargsItems(items []string, text string, max int) []string {
 	var b strings.Builder
 	quote := byte(0)
 	inItem := false
@@ -1573,10 +1619,6 @@ func xargsItems(items []string, text string, max int, sep byte) []string {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
-		case sep != 0 && c == sep:
-			// -d: the delimiter ends an item, quoted or escaped or not.
-			quote = 0
-			flush()
 		case quote != 0:
 			if c == quote {
 				quote = 0
