@@ -178,3 +178,54 @@ func sedEditCommands(line string) []string {
 func isWordByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
+
+// sedReadFiles gives the files a sed command line's scripts read with the
+// r and R commands (a filename runs to the end of its line): "r .env"
+// copies .env into the output. Most sed scripts have none, and cost no
+// allocation here.
+func sedReadFiles(args []string) []string {
+	maybe := false
+	for _, w := range args {
+		maybe = maybe || strings.Contains(w, "r ") || strings.Contains(w, "R ") || strings.Contains(w, "r\t") || strings.Contains(w, "R\t")
+	}
+	if !maybe {
+		return nil
+	}
+	var out []string
+	first := true
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		script := ""
+		switch {
+		case (w == "-e" || w == "--expression") && k+1 < len(args):
+			script, first = args[k+1], false
+			k++
+		case strings.HasPrefix(w, "--expression="):
+			script, first = strings.TrimPrefix(w, "--expression="), false
+		case strings.HasPrefix(w, "-"):
+			continue
+		case first:
+			script, first = w, false
+		default:
+			continue
+		}
+		for _, line := range strings.Split(script, "\n") {
+			for _, c := range sedEditCommands(line) {
+				at := strings.Index(line, c)
+				c, ok := sedSkipAddress(strings.TrimLeft(c, " \t"))
+				if !ok || len(c) < 2 || c[0] != 'r' && c[0] != 'R' || c[1] != ' ' && c[1] != '\t' {
+					continue
+				}
+				// the filename is the rest of the line, ";" included
+				rest := line[at:]
+				if j := strings.Index(rest, c); j >= 0 {
+					rest = rest[j:]
+				}
+				if name := strings.TrimSpace(rest[1:]); name != "" {
+					out = append(out, name)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -27,6 +27,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.findDeletes(i, cl)
 	}
 	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
+	if c.Name == "sed" || c.Name == "gsed" {
+		// sed 'r FILE': FILE is read into the output (sededit.go)
+		for _, name := range sedReadFiles(c.Args) {
+			p := a.clean(name, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+		}
+	}
 	if cl.Mark("extract") || hasProp(e, "unpacks") {
 		// tar -x, unzip with no -C or -d: into the working directory.
 		into := false
