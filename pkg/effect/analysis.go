@@ -172,18 +172,29 @@ func onlyExpansion(w string) bool {
 }
 
 // lastSlashOutside is the index of the last "/" of w that is not inside a
-// ${...} expansion: the default of "${D:-./build}" is not a path element
-// of the word.
+// ${...} expansion or a $(...) or `...` substitution: the default of
+// "${D:-./build}" is not a path element of the word, and the slashes of
+// "x-$(date +%Y/../..)" are in what the substitution prints, unknown.
 func lastSlashOutside(w string) int {
-	last, depth := -1, 0
+	last, depth, paren := -1, 0, 0
+	tick := false
 	for i := 0; i < len(w); i++ {
 		switch {
+		case w[i] == '`':
+			tick = !tick
 		case w[i] == '$' && i+1 < len(w) && w[i+1] == '{':
 			depth++
 			i++
+		case w[i] == '$' && i+1 < len(w) && w[i+1] == '(':
+			paren++
+			i++
+		case w[i] == '(' && paren > 0:
+			paren++
+		case w[i] == ')' && paren > 0:
+			paren--
 		case w[i] == '}' && depth > 0:
 			depth--
-		case w[i] == '/' && depth == 0:
+		case w[i] == '/' && depth == 0 && paren == 0 && !tick:
 			last = i
 		}
 	}

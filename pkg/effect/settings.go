@@ -141,6 +141,9 @@ func (a *analysis) settingEffect(i int, u catalog.SettingUse, why string) {
 func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	s, v := u.Setting, u.Value
 	what := s.Does.What()
+	if s.Allows("@interactive") && !a.startsInteractiveShell() { // interactive.go
+		return "" // whatever its value, no shell on the line reads it
+	}
 	if u.Unknown {
 		if s.Pattern == "?" {
 			return "names a git setting that cannot be resolved"

@@ -26,6 +26,15 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("finddelete") {
 		a.findDeletes(i, cl)
 	}
+	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
+	if c.Name == "sed" || c.Name == "gsed" {
+		// sed 'r FILE': FILE is read into the output (sededit.go)
+		for _, name := range sedReadFiles(c.Args) {
+			p := a.clean(name, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+		}
+	}
 	if cl.Mark("extract") || hasProp(e, "unpacks") {
 		// tar -x, unzip with no -C or -d: into the working directory.
 		into := false
@@ -79,6 +88,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	fileURIs := hasProp(e, "file-uris")
+	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
 		if fileURIs {
 			// aws --payload fileb://F, --cli-input-json file://F (an
@@ -146,6 +156,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 			p := a.clean(w.Text, i)
+			if edits == 0 && cl.Mark("inplace") {
+				edits = 2
+				if (c.Name == "sed" || c.Name == "gsed") && sedEditsOnly(c.Args) { // sededit.go
+					edits = 1
+				}
+			}
+			if edits == 1 && a.inProject(w.Text, i) {
+				// sed -i 's/^PORT=.*/PORT=4000/' .env: an edit of a
+				// project file whose text goes back into it, never out;
+				// the write below is judged.
+				a.add(Effect{Kind: Write, Cmd: i, Path: p})
+				f.writes = append(f.writes, p)
+				a.unresolvedTail(i, w.Text, Write, f) // named.go
+				continue
+			}
 			// An archiver reads a directory it is given whole.
 			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")})
 			f.reads = append(f.reads, p)
@@ -189,7 +214,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 		case catalog.Delete:
-			if tailUnresolved(w.Text) && unresolved(w.Text) {
+			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)

@@ -191,7 +191,10 @@ func (ev *evaluation) mcp() {
 	}
 	w := mcpWalk{ev: ev, tool: tool, server: c.Params.String("server")}
 	w.read, w.write = pathVerb(tool)
-	w.outgoing = sendsOut(tool) || outgoingTool(tool) || outgoingServer(w.server) || remoteURLIn(args, 0)
+	sends, maybe := sendsOut(tool)
+	// the server's name and a remote URL among the arguments are judged
+	// apart from what the tool's name says
+	w.outgoing = sends || maybe && !w.namesLocalFile(args) || outgoingTool(tool) || outgoingServer(w.server) || remoteURLIn(args, 0)
 	if line := cliCommand(tool, w.server, args); line != "" {
 		// mcpshapes.go: use_aws {service_name, operation_name}, helm_uninstall {name}
 		ev.exec(line, false, call.ToolExec)
@@ -705,14 +708,31 @@ func strings_(v any) ([]string, bool) {
 }
 
 // sendsOut reports whether a tool's name says it sends content somewhere
-// others can read it.
-func sendsOut(tool string) bool {
+// others can read it (sends), or only by a word that also names an edit
+// of a file (edit_block, append_to_file: maybe), which is a send unless
+// the call names a local file.
+func sendsOut(tool string) (sends, maybe bool) {
 	for _, w := range ToolWords(tool) {
 		switch w {
-		case "send", "post", "create", "comment", "publish", "upload", "append", "gist", "issue", "message",
-			"email", "mail", "tweet", "share", "push", "reply", "chat", "notify", "block", "page", "paste", "submit":
-			return true
+		case "send", "post", "create", "comment", "publish", "upload", "gist", "issue", "message",
+			"email", "mail", "tweet", "share", "push", "reply", "chat", "notify", "page", "paste", "submit":
+			return true, false
+		case "block", "append":
+			maybe = true
 		}
+	}
+	return false, maybe
+}
+
+// namesLocalFile reports whether an MCP call's top-level arguments name a
+// file on this machine: a path-like key whose value is a path, not a URL.
+func (w *mcpWalk) namesLocalFile(args map[string]any) bool {
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok || s == "" || strings.Contains(s, "://") || w.keyKind(k) != keyPath {
+			continue
+		}
+		return true
 	}
 	return false
 }

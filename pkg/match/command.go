@@ -82,6 +82,13 @@ var valueFlags = map[string]string{
 	"grep": "efmABCD",
 }
 
+// subValueFlags are, per program and subcommand, the short options whose
+// value may be attached, where a subcommand's differ from the program's:
+// git log -Sfoo takes a value, git restore -SW . is -S -W.
+var subValueFlags = map[string]map[string]string{
+	"git": {"restore": "s"},
+}
+
 // singleDashLong are programs whose "-word" options are words, not clusters.
 var singleDashLong = map[string]bool{
 	"find": true, "java": true, "gcc": true, "cc": true, "clang": true, "go": true,
@@ -162,6 +169,8 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 		long = append(long, name)
 	}
 	dashdash := false
+	vals := valueFlags[prog]
+	subs := subValueFlags[prog]
 	for _, a := range args {
 		if !dashdash && len(a) >= 2 && a[0] == '-' && a != "--" && !looked {
 			aliases, single, looked = flagAliases[prog], singleDashLong[prog], true
@@ -170,6 +179,9 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 		case dashdash || len(a) < 2 || a[0] != '-':
 			if positional {
 				pos = append(pos, a)
+			}
+			if v, ok := subs[a]; ok && !dashdash {
+				vals, subs = v, nil
 			}
 		case a == "--":
 			// Recorded as a flag of its own: "git checkout -- ." differs
@@ -185,7 +197,6 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 		case single && len(a) > 2:
 			addLong(a[1:])
 		default:
-			vals := valueFlags[prog]
 			for i := 1; i < len(a); i++ {
 				c := a[i]
 				if bit(c) == 0 {

@@ -123,7 +123,7 @@ func sedRuns(script string) (cmds []string, computed bool) {
 					computed = true
 				}
 			case strings.HasPrefix(c, "s") && len(c) > 1:
-				if flags, ok := sedSubstFlags(c); ok && strings.Contains(flags, "e") {
+				if flags, ok := SedSubstFlags(c); ok && strings.Contains(flags, "e") {
 					computed = true
 				}
 			}
@@ -172,8 +172,9 @@ func sedCommands(line string) []string {
 	return append(out, line[start:])
 }
 
-// sedSubstFlags gives the flags after an s command's replacement.
-func sedSubstFlags(c string) (string, bool) {
+// SedSubstFlags gives the flags after a sed s (or y) command's
+// replacement, and whether the command was whole.
+func SedSubstFlags(c string) (string, bool) {
 	d := c[1]
 	n := 0
 	for j := 2; j < len(c); j++ {

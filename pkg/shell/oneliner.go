@@ -831,6 +831,11 @@ func (sc *scanner) value(i int) (value, int) {
 			known = known && inner.known
 			any = true
 			i = next
+		} else if name, next := sc.selfInterpreter(i); next > 0 {
+			// subprocess.run([sys.executable, ...]): codeself.go
+			b.WriteString(name)
+			any = true
+			i = next
 		} else if v, next, ok := sc.variable(i); ok {
 			b.WriteString(v.str)
 			known = known && v.known

@@ -885,7 +885,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		}
 		if len(in) > 0 {
 			s.out[len(s.out)-1].Stdin = in
-			if xargs {
+			if xargs && argFile(e.words) == "" {
+				// (xargs -a FILE reads FILE, not its standard input)
 				s.xargsInput(f, e.words, in)
 			}
 		}

@@ -3,6 +3,7 @@ package shell
 import (
 	"path"
 	"rampart.dev/pkg/catalog"
+	"slices"
 	"strings"
 )
 
@@ -1481,7 +1482,19 @@ func findOutput(words []string) string {
 	var paths []string
 	named := ""
 	i := 1
-	for i < len(words) && !isFindExpr(words[i]) {
+	for i < len(words) {
+		// find's own options come before its starting points: -H, -L,
+		// -P, -D DEBUGOPTS, -Olevel.
+		if w := words[i]; w == "-H" || w == "-L" || w == "-P" || strings.HasPrefix(w, "-O") && len(w) > 2 {
+			i++
+			continue
+		} else if w == "-D" {
+			i += 2
+			continue
+		}
+		if isFindExpr(words[i]) {
+			break
+		}
 		if !strings.HasPrefix(words[i], "-") || words[i] == "-" {
 			paths = append(paths, words[i])
 		}
@@ -1496,8 +1509,20 @@ func findOutput(words []string) string {
 	if named == "" {
 		named = "*"
 	}
-	return strings.Join(namedUnder(paths, named), "\n") + "\n"
+	out := strings.Join(namedUnder(paths, named), "\n") + "\n"
+	for _, w := range words[1:] {
+		if w == "-L" || w == "-follow" {
+			// Following links, it also prints what lies below wherever
+			// they lead, which is not known here.
+			return out + findLinkTargets + "\n"
+		}
+	}
+	return out
 }
+
+// findLinkTargets stands, in what find prints, for the files below the
+// links it follows (-L, -follow): a word nobody can resolve.
+const findLinkTargets = "$FIND_LINK_TARGETS"
 
 // lsOutput is what a short listing of named paths prints, one per line:
 // the paths; "" for a long listing or none named.
@@ -1514,10 +1539,14 @@ func lsOutput(words []string) string {
 	return b.String()
 }
 
-// xargsInput judges the command xargs builds from its input: with -I R,
-// R replaced by the first line; else the command with the lines added.
+// xargsInput judges the commands xargs builds from its input: with -I R,
+// one per line with R replaced by it; else the command with the items
+// added, for each way the input may be split (by blanks; with -0 or -d,
+// at the delimiter).
 func (s *state) xargsInput(f frame, words []string, in []string) {
-	repl := ""
+	repl, delim := "", ""
+	nul := false
+	cmdAt := xargsFlags.skip(words, 1)
 	for i := 1; i < len(words); i++ {
 		switch w := words[i]; {
 		case w == "-I" && i+1 < len(words):
@@ -1528,34 +1557,178 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 			repl = "{}"
 		case strings.HasPrefix(w, "--replace="):
 			repl = w[len("--replace="):]
+		case (w == "-d" || w == "--delimiter") && i+1 < len(words):
+			delim = words[i+1]
+		case strings.HasPrefix(w, "-d") && len(w) > 2:
+			delim = w[2:]
+		case strings.HasPrefix(w, "--delimiter="):
+			delim = w[len("--delimiter="):]
+		case i < cmdAt && (w == "--null" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.IndexByte(w, '0') > 0):
+			// -0, -0r, -r0: items end at NULs only (a cluster such
+			// as -n10 read so too judges one more way, never less)
+			nul = true
 		}
 	}
-	cmd := words[xargsFlags.skip(words, 1):]
+	sep, ok := xargsDelimiter(delim)
+	if !ok {
+		return // a delimiter not read here: what xargs builds is not known
+	}
+	cmd := words[cmdAt:]
 	if len(cmd) == 0 {
 		cmd = []string{"echo"}
 	}
-	var lines []string
-	for _, t := range in {
-		for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 }) {
-			if l = strings.TrimSpace(l); l != "" && len(lines) < 16 {
-				lines = append(lines, l)
-			}
-		}
-	}
-	if len(lines) == 0 || f.depth >= MaxDepth {
+	if f.depth >= MaxDepth {
 		return
-	}
-	out := make([]string, 0, len(cmd)+len(lines))
-	if repl != "" {
-		for _, w := range cmd {
-			out = append(out, strings.ReplaceAll(w, repl, lines[0]))
-		}
-	} else {
-		out = append(append(out, cmd...), lines...)
 	}
 	g := viaFrame(f, "xargs")
 	g.synthetic = true
+	if repl != "" {
+		// -I: one command per input line, the line whole.
+		var lines []string
+		for _, t := range in {
+			for _, l := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == 0 || sep != 0 && r == rune(sep) }) {
+				if l = strings.TrimSpace(l); l != "" && len(lines) <= maxXargsLines {
+					lines = append(lines, l)
+				}
+			}
+		}
+		lines = xargsKeep(lines, maxXargsLines)
+		for _, l := range lines {
+			out := make([]string, 0, len(cmd))
+			for _, w := range cmd {
+				out = append(out, strings.ReplaceAll(w, repl, l))
+			}
+			s.emitWords(g, out, nil, nil, false)
+		}
+		return
+	}
+	// By default xargs splits its input at blanks and newlines, quotes
+	// and backslashes removed.
+	var items []string
+	for _, t := range in {
+		items = xargsItems(items, t, maxXargsItems+1)
+	}
+	s.xargsEmit(g, cmd, xargsKeep(items, maxXargsItems))
+	if !nul && delim == "" {
+		return
+	}
+	// -0 and -d: items end at the delimiter only, blanks and quotes kept
+	// ("rm -rf /" is one item, a command for bash -c); and, since the
+	// walk writes what find -print0 prints one path a line, also at
+	// newlines. Each way the input may be split is judged.
+	var exact, loose []string
+	for _, t := range in {
+		exact = xargsSplit(exact, t, sep, false, maxXargsItems+1)
+		loose = xargsSplit(loose, t, sep, true, maxXargsItems+1)
+	}
+	if !slices.Equal(exact, items) {
+		s.xargsEmit(g, cmd, xargsKeep(exact, maxXargsItems))
+	}
+	if !slices.Equal(loose, exact) && !slices.Equal(loose, items) {
+		s.xargsEmit(g, cmd, xargsKeep(loose, maxXargsItems))
+	}
+}
+
+// xargsEmit reports the command xargs builds: cmd with the items added.
+func (s *state) xargsEmit(g frame, cmd, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	out := make([]string, 0, len(cmd)+len(items))
+	out = append(append(out, cmd...), items...)
 	s.emitWords(g, out, nil, nil, false)
+}
+
+// xargsKeep bounds the items the walk builds a command from: beyond max,
+// one unresolvable word stands for the rest.
+func xargsKeep(items []string, max int) []string {
+	if len(items) > max {
+		return append(items[:max], xargsMore)
+	}
+	return items
+}
+
+// xargsSplit appends to items, up to max, the pieces of text between
+// delimiters: sep (a NUL when 0), and with lines also newlines.
+func xargsSplit(items []string, text string, sep byte, lines bool, max int) []string {
+	for _, p := range strings.FieldsFunc(text, func(r rune) bool { return r == rune(sep) || lines && r == '\n' }) {
+		if p != "" && len(items) < max {
+			items = append(items, p)
+		}
+	}
+	return items
+}
+
+// maxXargsItems bounds the arguments the walk builds xargs' command from:
+// far above what a line spells out, and one more stands for the rest
+// (xargsMore), a word nobody can resolve.
+// With -I, one command is built per line, and fewer lines are kept.
+const (
+	maxXargsItems = 64
+	maxXargsLines = 16
+	xargsMore     = "$XARGS_MORE_INPUT"
+)
+
+// xargsDelimiter reads xargs' -d value: one character, or an escape for
+// one (\n, \t, \0, \\); 0 when none is given; ok false for anything else.
+func xargsDelimiter(d string) (sep byte, ok bool) {
+	switch {
+	case d == "":
+		return 0, true
+	case len(d) == 1:
+		return d[0], true
+	}
+	switch d {
+	case `\n`:
+		return '\n', true
+	case `\t`:
+		return '\t', true
+	case `\0`, `\x00`, `\000`:
+		return 0, true
+	case `\\`:
+		return '\\', true
+	}
+	return 0, false
+}
+
+// xargsItems appends to items, up to max, the arguments xargs reads from
+// text by default: words separated by blanks and newlines (and NULs), with
+// single and double quotes and backslashes removed.
+func xargsItems(items []string, text string, max int) []string {
+	var b strings.Builder
+	quote := byte(0)
+	inItem := false
+	flush := func() {
+		if inItem && len(items) < max {
+			items = append(items, b.String())
+		}
+		b.Reset()
+		inItem = false
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				b.WriteByte(c)
+			}
+		case c == '\\' && i+1 < len(text):
+			i++
+			b.WriteByte(text[i])
+			inItem = true
+		case c == '\'' || c == '"':
+			quote, inItem = c, true
+		case c == ' ' || c == '\t' || c == '\n' || c == 0 || c == '\r' || c == '\v' || c == '\f':
+			flush()
+		default:
+			b.WriteByte(c)
+			inItem = true
+		}
+	}
+	flush()
+	return items
 }
 
 func isFindExpr(w string) bool {
