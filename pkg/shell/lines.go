@@ -234,6 +234,8 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(b.String(), f)
 	case "strings":
 		s.parseString(recipeStrings(text), f)
+	case "sshconfig":
+		s.parseString(sshConfigCommands(text), f)
 	case "expect":
 		s.wrapperString("expect", text, f)
 	case "pwsh":

@@ -177,13 +177,14 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if script, ok := suScript(words); ok {
 			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
 		}
-	case name == "ssh":
+	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
 			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
 		}
-		for _, script := range embeddedScripts(name, words) {
+		for _, script := range embeddedScripts("ssh", words) {
 			s.parseString(script, viaFrame(f, name))
 		}
+		s.sshConfigFiles(words, f)
 	case name == "watch":
 		if i := watchFlags.skip(words, 1); i < len(words) {
 			s.isolated(func() { s.parseString(strings.Join(words[i:], " "), viaFrame(f, name)) })
@@ -215,6 +216,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
+		}
+		if name == "scp" || name == "sftp" {
+			s.sshConfigFiles(words, f)
 		}
 		if name == "git" {
 			s.gitAliases(f, words)
@@ -299,7 +303,7 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
+		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
@@ -467,6 +471,7 @@ var (
 	flockFlags    = flagSpec{arg: "wEc", long: []string{"timeout", "wait", "conflict-exit-code", "command"}}
 	watchFlags    = flagSpec{arg: "nq", long: []string{"interval", "equexit", "differences"}}
 	sshFlags      = flagSpec{arg: "BbcDEeFIiJLlmOoPpQRSWw"}
+	autosshFlags  = flagSpec{arg: "BbcDEeFIiJLlMmOoPpQRSWw"} // autossh -M PORT, then ssh's
 	runuserFlags  = flagSpec{arg: "ugGcsw", long: []string{"user", "group", "supp-group", "command", "session-command", "shell", "whitelist-environment"}}
 	busyboxPrefix = "-"
 )
@@ -704,15 +709,17 @@ func embeddedScripts(name string, words []string) []string {
 			if !strings.Contains(v, "=") {
 				key, val, _ = strings.Cut(v, " ")
 			}
-			switch strings.ToLower(strings.TrimSpace(key)) {
-			case "proxycommand", "localcommand", "knownhostscommand":
+			if sshCommandKey(key) {
 				out = append(out, val)
+			}
+			if w == "-S" && name != "ssh" && i+1 < len(words) {
+				out = append(out, words[i+1]) // scp -S PROGRAM: the program run in ssh's place
 			}
 		}
 	case "rsync":
 		for i, w := range words {
-			if v, ok := optValue(i, w, "-e", "--rsh"); ok {
-				out = append(out, v)
+			if v, ok := optValue(i, w, "-e", "--rsh", "--rsync-path"); ok {
+				out = append(out, v) // --rsync-path: a command line the remote shell runs
 			}
 		}
 	case "tar":
@@ -729,6 +736,9 @@ func embeddedScripts(name string, words []string) []string {
 				}
 			}
 			if v, ok := optValue(i, w, "-I", "--use-compress-program", "--to-command", "--info-script", "--new-volume-script"); ok {
+				out = append(out, v)
+			} else if v, ok := optValue(i, w, "-F"); ok && !strings.HasPrefix(w, "--") {
+				// -F (--info-script): run at the end of each volume.
 				out = append(out, v)
 			}
 			if v, ok := strings.CutPrefix(w, "--checkpoint-action=exec="); ok {
@@ -1143,6 +1153,9 @@ func readsStdin(words []string) (string, bool) {
 		_, hasCode, stdin := pwshCode(words)
 		return "pwsh", !hasCode && stdin
 	}
+	if sshNames[name] {
+		return remoteReadsStdin(words)
+	}
 	switch name {
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
@@ -1228,11 +1241,15 @@ func suScript(words []string) (string, bool) {
 
 // sshRemote gives the remote command of "ssh [options] HOST CMD...".
 func sshRemote(words []string) string {
-	i := sshFlags.skip(words, 1)
+	fl := &sshFlags
+	if progName(words[0]) == "autossh" {
+		fl = &autosshFlags
+	}
+	i := fl.skip(words, 1)
 	if i >= len(words) {
 		return ""
 	}
-	i = sshFlags.skip(words, i+1) // options may follow the host
+	i = fl.skip(words, i+1) // options may follow the host
 	if i >= len(words) {
 		return ""
 	}
