@@ -124,7 +124,7 @@ func (e *Entry) wrapsByRole() bool {
 // "w !cmd", "exe '!cmd'".
 func PrefixedShell(text, prefix string) (string, bool) {
 	t := strings.TrimLeft(text, ": \t")
-	for _, lead := range []string{"silent!", "silent", "exe", "execute"} {
+	for _, lead := range []string{"silent!", "silent", "exe", "execute", "platform"} {
 		if rest, ok := strings.CutPrefix(t, lead); ok && (rest == "" || rest[0] == ' ' || rest[0] == '!' || rest[0] == '\'' || rest[0] == '"') {
 			t = strings.TrimLeft(rest, " '\"")
 			break
