@@ -304,10 +304,61 @@ var moduleLangs = map[string]struct {
 	"perl":    {"perl", []string{".pm", ".pl"}},
 	"ruby":    {"ruby", []string{".rb"}},
 	"rspec":   {"ruby", []string{".rb"}},
-	"rake":    {"ruby", []string{".rb"}},
-	"php":     {"php", []string{".php", ".inc"}},
-	"lua":     {"lua", []string{".lua"}},
-	"luajit":  {"lua", []string{".lua"}},
+	"rake":    {"ruby", []string{".rb", ".rake", "Rakefile", "rakefile"}},
+	"bundle":  {"ruby", []string{".rb", "Gemfile"}},
+	"pod":     {"ruby", []string{".rb", "Podfile"}},
+	"vagrant": {"ruby", []string{"Vagrantfile"}},
+	"guard":   {"ruby", []string{".rb", "Guardfile"}},
+	// Python tools that import the project's files: test and task
+	// runners, documentation builders (conf.py), installers (setup.py).
+	"nox":          {"python", []string{".py"}},
+	"tox":          {"python", []string{".py"}},
+	"invoke":       {"python", []string{".py"}},
+	"inv":          {"python", []string{".py"}},
+	"fab":          {"python", []string{".py"}},
+	"doit":         {"python", []string{".py"}},
+	"locust":       {"python", []string{".py"}},
+	"behave":       {"python", []string{".py"}},
+	"sphinx-build": {"python", []string{".py"}},
+	"mkdocs":       {"python", []string{".py"}},
+	"pip":          {"python", []string{".py"}},
+	"uv":           {"python", []string{".py"}},
+	"poetry":       {"python", []string{".py"}},
+	"pdm":          {"python", []string{".py"}},
+	"hatch":        {"python", []string{".py"}},
+	"scons":        {"python", []string{".py", "SConstruct", "SConscript"}},
+	// JavaScript tools that load the project's configuration modules.
+	"vite":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"vue-cli-service":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"eslint":           {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"prettier":         {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"stylelint":        {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"mocha":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"ava":              {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"jasmine":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"karma":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"nyc":              {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"c8":               {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"playwright":       {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"cypress":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"webpack":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"rollup":           {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"next":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"nuxt":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"astro":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"svelte-kit":       {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"babel":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"tsup":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"gulp":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"grunt":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"storybook":        {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"tailwindcss":      {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"postcss":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"commitlint":       {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"semantic-release": {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+	"php":              {"php", []string{".php", ".inc"}},
+	"lua":              {"lua", []string{".lua"}},
+	"luajit":           {"lua", []string{".lua"}},
 }
 
 // loadModules judges the source files of a program's language that the
@@ -330,9 +381,14 @@ func (s *state) loadModules(name string, words []string, f frame) {
 			}
 		}
 		return
-	case "cargo":
-		if _, ok := s.files["build.rs"]; ok || s.opaque.has("build.rs") {
-			s.markUnknown(len(s.out)-1, "cargo runs build.rs, written on the line")
+	}
+	if files, ok := buildScripts[name]; ok {
+		// A build script no scanner reads, written on the line, runs.
+		for _, file := range files {
+			if _, ok := s.files[file]; ok || s.opaque.has(file) {
+				s.markUnknown(len(s.out)-1, name+" runs "+file+", written on the line")
+				break
+			}
 		}
 		return
 	}
@@ -358,6 +414,19 @@ func (s *state) loadModules(name string, words []string, f frame) {
 			}
 		}
 	}
+}
+
+// buildScripts are the build files in languages no scanner reads that a
+// build tool runs as code: cargo's build.rs, Gradle's Groovy and Kotlin
+// scripts, sbt's build definition, Maven's and Ant's plugins' commands.
+var buildScripts = map[string][]string{
+	"cargo":   {"build.rs"},
+	"gradle":  {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
+	"gradlew": {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
+	"sbt":     {"build.sbt"},
+	"mvn":     {"pom.xml"},
+	"mvnw":    {"pom.xml"},
+	"ant":     {"build.xml"},
 }
 
 // sortedFiles are the names of files written on the line ending in ext,

@@ -236,6 +236,10 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(recipeStrings(text), f)
 	case "sshconfig":
 		s.parseString(sshConfigCommands(text), f)
+	case "cmake":
+		s.parseString(cmakeCommands(text), f)
+	case "key:entry", "key:run":
+		s.parseString(keyedValues(text, lang[len("key:"):]), f)
 	case "expect":
 		s.wrapperString("expect", text, f)
 	case "pwsh":
@@ -270,6 +274,11 @@ var recipeRunners = map[string]recipeRunner{
 	"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
 	"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
 	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
+	"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "strings", []string{"--root"}},
+	// pre-commit's hooks of language system or script run their entry.
+	"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
+	"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
+	"cmake":      {[]string{"CMakeLists.txt"}, []string{"-P", "-C"}, "cmake", []string{"-S"}},
 }
 
 // runRecipes judges the recipe files a runner reads that the line wrote:

@@ -243,6 +243,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if r, ok := recipeRunners[name]; ok {
 			s.runRecipes(r, words, f)
 		}
+		if name == "npm" || name == "pnpm" || name == "bun" {
+			s.pkgSetScripts(name, words, f)
+		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			s.wrapperString(name, sh, f)
 		}
