@@ -149,6 +149,9 @@ func PrefixedShell(text, prefix string) (string, bool) {
 			}
 		}
 	}
+	if r := stripExRange(t); r != t && strings.HasPrefix(r, "!") {
+		t = r // an ex range before a filter: %!CMD, 1,$!CMD, '<,'>!CMD
+	}
 	for p := range strings.SplitSeq(prefix, ",") {
 		if p == "pipe" {
 			p = "|" // the table's field separator, named in the table
@@ -167,4 +170,21 @@ func PrefixedShell(text, prefix string) (string, bool) {
 		return strings.TrimRight(rest, "'\""), true
 	}
 	return "", false
+}
+
+// stripExRange removes an ex line range from the front of a command: line
+// numbers, %, ., $, marks ('a), offsets and separators.
+func stripExRange(t string) string {
+	i := 0
+	for i < len(t) {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9', c == '%', c == '.', c == '$', c == ',', c == ';', c == '+', c == '-':
+			i++
+		case c == '\'' && i+1 < len(t):
+			i += 2
+		default:
+			return t[i:]
+		}
+	}
+	return t[i:]
 }

@@ -211,6 +211,7 @@ var langHooks = map[string][]hook{
 	},
 	"ruby": {
 		{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
+		{"sh", hookShell}, // FileUtils#sh, as Rakefiles call it
 		{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
 		{"popen2", hookShell}, {"popen3", hookShell}, {"popen2e", hookShell},
 		{"pipeline", hookShell}, {"pipeline_r", hookShell}, {"pipeline_w", hookShell},
@@ -838,6 +839,10 @@ func (sc *scanner) value(i int) (value, int) {
 		}
 		if sc.lang == "python" && j < len(c) && (c[j] == '\'' || c[j] == '"') {
 			i = j // adjacent literals concatenate
+			continue
+		}
+		if sc.lang == "awk" && j < len(c) && j > i && strings.IndexByte(",);}|><=!&?:]\n", c[j]) < 0 {
+			i = j // awk concatenates what stands side by side: "rm -rf " ENVIRON["HOME"]
 			continue
 		}
 		break

@@ -119,6 +119,15 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
+	if name == "strace" || name == "ltrace" {
+		// strace -o '|CMD' (or '!CMD'): the trace is piped to CMD, a shell
+		// command line.
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-o" && (strings.HasPrefix(words[i+1], "|") || strings.HasPrefix(words[i+1], "!")) {
+				s.parseString(words[i+1][1:], viaFrame(f, name))
+			}
+		}
+	}
 	if name == "direnv" && len(words) > 2 && words[1] == "exec" {
 		// direnv exec DIR CMD loads DIR/.envrc first, in a shell.
 		s.isolated(func() { s.runFile(strings.TrimSuffix(words[2], "/")+"/.envrc", "sh", f) })
