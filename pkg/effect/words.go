@@ -336,6 +336,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if hasProp(e, "signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
 		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
+	} else if hasProp(e, "signals") {
+		if why := a.signalsAll(i, c); why != "" {
+			a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: why}) // signals.go
+		}
 	}
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})

@@ -1,0 +1,130 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// Signalling every process, however it is spelled, takes the machine or
+// the session down as surely as a fork bomb: kill -1, a pkill or killall
+// whose selection is a user alone or a pattern that matches any name, and
+// a kill whose process ids come straight from a listing of every process
+// (kill $(ps -eo pid=), pgrep -u dev | xargs kill).
+
+// selectArgs are the options of pkill, pgrep, killall and skill that take
+// a value; selectUser those whose value selects by user.
+var (
+	selectArgs = map[string]bool{"-s": true, "--signal": true, "-u": true, "--euid": true, "-U": true, "--uid": true,
+		"-g": true, "--pgroup": true, "-G": true, "--group": true, "-P": true, "--parent": true, "-t": true,
+		"--terminal": true, "-F": true, "--pidfile": true, "--ns": true, "--nslist": true, "-o": true,
+		"--older-than": true, "-y": true, "--younger-than": true, "--user": true, "-c": true, "--session": true}
+	selectUser = map[string]bool{"-u": true, "--euid": true, "-U": true, "--uid": true, "--user": true}
+)
+
+// selectsAll reports why a pkill, pgrep, killall or skill command selects
+// every process (of a user), or "".
+func selectsAll(name string, args []string) string {
+	var patterns []string
+	byUser, regex, other := false, false, false
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		opt, val, hasVal := strings.Cut(w, "=")
+		switch {
+		case selectArgs[opt]:
+			if !hasVal {
+				i++
+			}
+			if selectUser[opt] {
+				byUser = true
+			} else if opt != "-s" && opt != "--signal" {
+				other = true
+			}
+			_ = val
+		case w == "-r" || w == "--regexp":
+			regex = true
+		case strings.HasPrefix(w, "-") && len(w) > 1:
+			// -9, -KILL, -f, -x and the like: no selection of their own
+		default:
+			patterns = append(patterns, w)
+		}
+	}
+	if len(patterns) == 0 {
+		if byUser && !other {
+			return name + " selects every process of a user"
+		}
+		return ""
+	}
+	if name == "killall" && !regex {
+		return "" // killall matches names exactly
+	}
+	for _, p := range patterns {
+		if !matchesAnyName(p) {
+			return ""
+		}
+	}
+	return name + " " + patterns[0] + " matches every process"
+}
+
+// matchesAnyName reports whether a pattern (an extended regular
+// expression) matches every process name: one made only of operators
+// (".", ".*", "^", "", "(.*)").
+func matchesAnyName(p string) bool {
+	return strings.Trim(p, ".*+?^$()|[]") == "" && !strings.Contains(p, "[]")
+}
+
+// listsAll reports whether a command prints every process (or every
+// process of a user) with nothing narrowing it: ps -e, ps aux, ps -u dev,
+// pgrep -u dev, pgrep '.'.
+func listsAll(c *shell.Command) bool {
+	switch c.Name {
+	case "pgrep":
+		return selectsAll("pgrep", c.Args) != ""
+	case "ps":
+		all := false
+		for _, w := range c.Args {
+			switch {
+			case w == "-p" || w == "--pid" || w == "-C" || w == "-q" || w == "--ppid" || w == "--sid" || strings.HasPrefix(w, "--pid="):
+				return false
+			case w == "-u" || w == "-U" || w == "--user" || strings.HasPrefix(w, "--user="):
+				all = true
+			case strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--"):
+				all = all || strings.ContainsAny(w[1:], "eA")
+			case !strings.HasPrefix(w, "-") && strings.Contains(w, "a") && strings.Contains(w, "x") && !strings.ContainsAny(w, "=,"):
+				all = true // BSD ax, aux
+			}
+		}
+		return all
+	}
+	return false
+}
+
+// signalsAll reports why command i signals every process, or "".
+func (a *analysis) signalsAll(i int, c *shell.Command) string {
+	switch c.Name {
+	case "pkill", "killall", "skill":
+		if why := selectsAll(c.Name, c.Args); why != "" {
+			return why
+		}
+	case "kill":
+	default:
+		return ""
+	}
+	cmds := a.res.Commands
+	for _, j := range c.Inputs {
+		if j >= 0 && j < len(cmds) && listsAll(&cmds[j]) {
+			return c.Name + " signals every process " + cmds[j].Name + " lists"
+		}
+	}
+	for _, v := range c.Via {
+		if v != "xargs" && v != "parallel" {
+			continue
+		}
+		for j := range cmds {
+			if p := &cmds[j]; p.Pipeline == c.Pipeline && p.Stage == c.Stage-1 && p.Depth == c.Depth && listsAll(p) {
+				return c.Name + " signals every process " + p.Name + " lists"
+			}
+		}
+	}
+	return ""
+}
