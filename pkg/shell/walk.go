@@ -310,7 +310,20 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 					known = known && ok
 					items = append(items, v)
 				}
-				s.setVar(l.Name.Value, strings.Join(items, " "), known && len(items) > 0)
+				if known && len(items) > 1 && len(items) <= maxAlts+1 {
+					// A few items: the variable holds each in turn, so a
+					// quoted "$d" is judged as every one of them.
+					s.setVar(l.Name.Value, items[0], true)
+					v := s.vars[l.Name.Value]
+					for _, it := range items[1:] {
+						if it != items[0] && !contains(v.alts, it) {
+							v.alts = append(v.alts, it)
+						}
+					}
+					s.vars[l.Name.Value] = v
+				} else {
+					s.setVar(l.Name.Value, strings.Join(items, " "), known && len(items) > 0)
+				}
 			}
 		case *syntax.CStyleLoop:
 			s.walkNested(l, f)

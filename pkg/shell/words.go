@@ -149,8 +149,13 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.text(unescapeDouble(p.Value))
 			return
 		}
+		if first && (p.Value == "~+" || strings.HasPrefix(p.Value, "~+/")) {
+			// ~+ is the working directory, as $PWD (resolved by the caller).
+			e.text("$PWD" + unescapeBare(p.Value[2:]))
+			return
+		}
 		if first && strings.HasPrefix(p.Value, "~") && !tildeHome(p.Value) {
-			e.curDyn = true // ~user, ~+, ~-: not the user's home
+			e.curDyn = true // ~user, ~-: not the user's home
 		}
 		e.text(unescapeBare(p.Value))
 	case *syntax.SglQuoted:
