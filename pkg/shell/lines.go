@@ -3,6 +3,7 @@ package shell
 import (
 	"rampart.dev/pkg/catalog"
 	"sort"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -73,6 +74,74 @@ func (s *state) withPositional(args []string, fn func()) {
 		} else {
 			delete(s.vars, n)
 		}
+	}
+}
+
+// setPositional follows "set -- ARGS" (or set ARGS whose first is no
+// option) and "shift [N]": the positional parameters $1..$9, $@ and $*
+// they leave, for the rest of the line. A word the walk could not resolve
+// leaves them unknown.
+func (s *state) setPositional(name string, words []string, dyn []bool) {
+	var args []string
+	if name == "shift" {
+		n := 1
+		if len(words) > 1 {
+			k, err := strconv.Atoi(words[1])
+			if err != nil || k < 0 {
+				return
+			}
+			n = k
+		}
+		for i := 1; i <= 9; i++ {
+			v, ok := s.vars[strconv.Itoa(i)]
+			if !ok || !v.known {
+				return
+			}
+			args = append(args, v.val)
+		}
+		if n > len(args) {
+			n = len(args)
+		}
+		args = args[n:]
+	} else {
+		i := 1
+		for i < len(words) && (strings.HasPrefix(words[i], "-") || strings.HasPrefix(words[i], "+")) {
+			if words[i] == "--" {
+				i++
+				break
+			}
+			if words[i] == "-" || words[i] == "-o" || words[i] == "+o" {
+				return // set -o NAME, set - ...: options, or the old spelling
+			}
+			i++
+		}
+		if i >= len(words) && (len(words) < 2 || words[len(words)-1] != "--") {
+			return // set -e, set -x: options only
+		}
+		for j := i; j < len(words); j++ {
+			if dyn != nil && j < len(dyn) && dyn[j] {
+				for k := 1; k <= 9; k++ {
+					delete(s.vars, strconv.Itoa(k))
+				}
+				s.setVar("@", "", false)
+				s.setVar("*", "", false)
+				return
+			}
+		}
+		args = words[i:]
+	}
+	for k := 1; k <= 9; k++ {
+		if k <= len(args) {
+			s.setVar(strconv.Itoa(k), args[k-1], true)
+		} else {
+			s.setVar(strconv.Itoa(k), "", true)
+		}
+	}
+	for _, n := range []string{"@", "*"} {
+		s.setVar(n, strings.Join(args, " "), true)
+		v := s.vars[n]
+		v.elems = args // ${@: -1} slices the list, not the string
+		s.vars[n] = v
 	}
 }
 

@@ -168,6 +168,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runFile(op, "sh", f)
 			}
 		})
+	case name == "set" || name == "shift":
+		s.setPositional(name, words, dyn)
 	case name == "alias" || name == "hash":
 		s.defineAliases(name, words[1:])
 	case name == "source" || name == ".":
@@ -317,7 +319,7 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
+		"set", "shift", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
 	}
 	cat := catalog.Default()
