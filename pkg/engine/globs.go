@@ -31,6 +31,9 @@ var wellKnownFiles = []string{
 	"/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key", "/etc/crontab",
 	"/root/.ssh/id_rsa", "/root/.ssh/id_ed25519", "/root/.ssh/authorized_keys", "/root/.aws/credentials",
 	"/var/run/secrets/kubernetes.io/serviceaccount/token",
+	// Directories a delete or a write of the whole may name (rm -rf /h?me/d?v, rm -rf /*/dev).
+	"~", "~/.ssh", "~/.aws", "~/.gnupg", "~/.config", "~/.kube", "/home", "/root", "/etc", "/usr",
+	"/var", "/var/lib", "/var/log", "/srv", "/opt", "/boot", "/bin", "/sbin", "/lib",
 }
 
 // hasGlob reports whether a path holds shell glob characters.
@@ -49,7 +52,7 @@ func globMatches(glob, home string) []string {
 		if !hasSplitPrefix(f, home, lit) {
 			continue
 		}
-		if strings.HasPrefix(f, "~/") {
+		if strings.HasPrefix(f, "~/") || f == "~" {
 			f = home + f[1:]
 		}
 		if ok, err := path.Match(glob, f); err == nil && ok {
@@ -67,6 +70,9 @@ func globMatches(glob, home string) []string {
 // hasSplitPrefix reports whether the well-known file f, with a leading ~
 // standing for home, starts with lit.
 func hasSplitPrefix(f, home, lit string) bool {
+	if f == "~" {
+		return strings.HasPrefix(home, lit)
+	}
 	if !strings.HasPrefix(f, "~/") {
 		return strings.HasPrefix(f, lit)
 	}
