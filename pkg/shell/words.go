@@ -233,6 +233,12 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.value(v, split && !quoted)
 			return
 		}
+		if v, ok := e.s.listingOutput(p.Stmts); ok {
+			// $(ls ~/.ssh/id_* | head -1), $(find ~/.ssh -name 'id_*'):
+			// paths the glob names (listing.go).
+			e.value(v, split && !quoted)
+			return
+		}
 		e.unknown(p)
 	case *syntax.ProcSubst:
 		// Its value is a /dev/fd path; what it prints is remembered for a
@@ -403,6 +409,10 @@ func (s *state) staticWord(w *syntax.Word) (string, bool) {
 		case *syntax.ParamExp:
 			v, ok := s.param(p)
 			if !ok {
+				if _, set := s.vars["HOME"]; !set && isHome(p) {
+					b.WriteString("$HOME") // kept for the caller, as the expander does
+					return true
+				}
 				return false
 			}
 			b.WriteString(v)
