@@ -757,6 +757,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	for _, t := range s.stdinFiles(rs, interp) {
 		run(t)
 	}
+	for _, r := range rs {
+		if r.Op == "<" && strings.Contains(r.Target, "$") && dynName(r.Target) == r.Target {
+			// bash < "$X", ssh HOST bash -s < "$X": a script no word names.
+			s.markUnknown(interp, "code read from "+r.Target+", a file the line does not name")
+		}
+	}
 	if rdyn && len(bodies) > 0 {
 		s.markUnknown(interp, "code in a here-document or here-string with an unresolved expansion")
 	}

@@ -165,6 +165,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if script, ok := shellScript(words); ok {
 				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
 			} else if op := scriptOperand(words); op != "" {
+				if strings.Contains(op, "$") && dynName(op) == op {
+					// bash "$X": a script no word of the line names, as
+					// source "$X".
+					s.markUnknown(len(s.out)-1, "runs "+op+", a file the line does not name")
+				}
 				s.runFile(op, "sh", f)
 			}
 		})
@@ -224,7 +229,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "trap":
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
 		s.deferTrap(words, f)
-	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
+	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "salt" || name == "salt-ssh" || name == "salt-call" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
 		}
@@ -319,7 +324,7 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox",
 		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"set", "shift", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
+		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
 	}
 	cat := catalog.Default()
@@ -684,8 +689,13 @@ func embeddedScripts(name string, words []string) []string {
 	switch name {
 	case "tmux":
 		// new-session, new-window, split-window, respawn-*: the last word
-		// is a shell command.
-		for _, w := range words[1:] {
+		// is a shell command. send-keys types its keys into a pane, whose
+		// shell runs them.
+		for i, w := range words[1:] {
+			if w == "send-keys" || w == "send" {
+				out = append(out, typedKeys(words[i+2:], "tNcxX"))
+				return out
+			}
 			switch w {
 			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run":
 				if last := words[len(words)-1]; last != w && !strings.HasPrefix(last, "-") {
@@ -695,6 +705,13 @@ func embeddedScripts(name string, words []string) []string {
 			}
 		}
 	case "screen":
+		for i, w := range words {
+			// screen -X stuff STR: STR typed into the session's shell.
+			if w == "stuff" && i > 0 && words[i-1] == "-X" && i+1 < len(words) {
+				out = append(out, typedKeys(words[i+1:], ""))
+				return out
+			}
+		}
 		i := screenFlags.skip(words, 1)
 		if i < len(words) {
 			out = append(out, quoteWords(words[i:])) // the words as they were: sh -c 'rm -rf ~'
@@ -728,6 +745,15 @@ func embeddedScripts(name string, words []string) []string {
 			}
 			if w == "-S" && name != "ssh" && i+1 < len(words) {
 				out = append(out, words[i+1]) // scp -S PROGRAM: the program run in ssh's place
+			}
+		}
+	case "salt", "salt-ssh", "salt-call":
+		// salt TARGET cmd.run CMD: CMD runs on every minion the target
+		// names (cmd.shell, cmd.run_all and the like too).
+		for i, w := range words {
+			if strings.HasPrefix(w, "cmd.") && w != "cmd.script" && i+1 < len(words) {
+				out = append(out, words[i+1])
+				break
 			}
 		}
 	case "rsync":
@@ -1531,4 +1557,29 @@ func (s *state) gnuplotCommands(f frame, words []string) {
 			}
 		}
 	}
+}
+
+// typedKeys gives the command line keys typed into a shell spell (tmux
+// send-keys, screen -X stuff): the words after the options (those in
+// withArg take a value), with the key names that press Enter, and ^M and
+// a trailing newline, as line ends.
+func typedKeys(words []string, withArg string) string {
+	var b strings.Builder
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if len(w) == 2 && w[0] == '-' && b.Len() == 0 {
+			if strings.IndexByte(withArg, w[1]) >= 0 {
+				i++
+			}
+			continue
+		}
+		switch w {
+		case "Enter", "C-m", "KPEnter", "C-j":
+			b.WriteString("\n")
+			continue
+		}
+		w = strings.ReplaceAll(w, "^M", "\n")
+		b.WriteString(w)
+	}
+	return b.String()
 }
