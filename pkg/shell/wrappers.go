@@ -732,6 +732,9 @@ func embeddedScripts(name string, words []string) []string {
 		}
 	case "ssh", "scp", "sftp":
 		for i, w := range words {
+			if w == "-S" && name != "ssh" && i+1 < len(words) {
+				out = append(out, words[i+1]) // scp -S PROGRAM: the program run in ssh's place
+			}
 			v, ok := optValue(i, w, "-o")
 			if !ok {
 				continue
@@ -742,9 +745,6 @@ func embeddedScripts(name string, words []string) []string {
 			}
 			if sshCommandKey(key) {
 				out = append(out, val)
-			}
-			if w == "-S" && name != "ssh" && i+1 < len(words) {
-				out = append(out, words[i+1]) // scp -S PROGRAM: the program run in ssh's place
 			}
 		}
 	case "salt", "salt-ssh", "salt-call":
