@@ -40,48 +40,79 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 	if !ok || len(call.Args) == 0 || len(call.Assigns) > 0 {
 		return "", false
 	}
-	words := make([]string, 0, len(call.Args))
-	for _, w := range call.Args {
-		v, ok := s.staticWord(w)
-		if !ok {
-			return "", false
+	prog := call.Args[0].Lit()
+	if prog != "ls" && prog != "find" {
+		return "", false
+	}
+	// word gives an argument's value: the literal itself when it is one
+	// (no copy), else the static value.
+	word := func(w *syntax.Word) (string, bool) {
+		if l := w.Lit(); l != "" && !strings.ContainsAny(l, "\\~") {
+			return l, true
 		}
-		words = append(words, v)
+		return s.staticWord(w)
 	}
 	var out []string
-	switch words[0] {
+	one := ""
+	add := func(p string) {
+		if one == "" && out == nil {
+			one = p
+			return
+		}
+		if out == nil {
+			out = append(out, one)
+		}
+		out = append(out, p)
+	}
+	args := call.Args[1:]
+	switch prog {
 	case "ls":
 		// ls DIR prints DIR's entries by name alone; a glob operand, or
 		// any operand under -d, prints the paths themselves.
 		dirsToo := false
-		for _, w := range words[1:] {
-			if strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "d") || w == "--directory" {
+		for _, a := range args {
+			if w := a.Lit(); strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "d") || w == "--directory" {
 				dirsToo = true
 			}
 		}
-		for _, w := range words[1:] {
+		for _, a := range args {
+			w, ok := word(a)
+			if !ok {
+				return "", false
+			}
 			if strings.HasPrefix(w, "-") {
 				continue
 			}
 			if !dirsToo && !strings.ContainsAny(w, "*?[") {
 				return "", false
 			}
-			out = append(out, w)
+			add(w)
 		}
 	case "find":
 		var dirs []string
 		name := "*"
-		i := 1
-		for ; i < len(words) && !strings.HasPrefix(words[i], "-") && words[i] != "!" && words[i] != "("; i++ {
-			dirs = append(dirs, words[i])
+		i := 0
+		for ; i < len(args); i++ {
+			w, ok := word(args[i])
+			if !ok {
+				return "", false
+			}
+			if strings.HasPrefix(w, "-") || w == "!" || w == "(" {
+				break
+			}
+			dirs = append(dirs, w)
 		}
-		for ; i < len(words); i++ {
-			switch words[i] {
+		for ; i < len(args); i++ {
+			switch args[i].Lit() {
 			case "-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprintf", "-fls":
 				return "", false
 			case "-name", "-iname":
-				if i+1 < len(words) && name == "*" {
-					name = words[i+1]
+				if i+1 < len(args) && name == "*" {
+					v, ok := word(args[i+1])
+					if !ok {
+						return "", false
+					}
+					name = v
 				}
 			}
 		}
@@ -89,13 +120,14 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 			dirs = []string{"."}
 		}
 		for _, d := range dirs {
-			out = append(out, strings.TrimSuffix(d, "/")+"/"+name)
+			add(strings.TrimSuffix(d, "/") + "/" + name)
 		}
-	default:
+	}
+	if one == "" {
 		return "", false
 	}
-	if len(out) == 0 {
-		return "", false
+	if out == nil {
+		return one, s.spend(len(one))
 	}
 	text := strings.Join(out, " ")
 	return text, s.spend(len(text))
