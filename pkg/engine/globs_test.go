@@ -13,7 +13,7 @@ func TestGlobMatchesPrefix(t *testing.T) {
 	every := func(glob, home string) []string {
 		var out []string
 		for _, f := range wellKnownFiles {
-			if strings.HasPrefix(f, "~/") {
+			if strings.HasPrefix(f, "~/") || f == "~" {
 				f = home + f[1:]
 			}
 			if ok, _ := path.Match(glob, f); ok {
