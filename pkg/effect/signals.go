@@ -120,11 +120,54 @@ func (a *analysis) signalsAll(i int, c *shell.Command) string {
 		if v != "xargs" && v != "parallel" {
 			continue
 		}
-		for j := range cmds {
-			if p := &cmds[j]; p.Pipeline == c.Pipeline && p.Stage == c.Stage-1 && p.Depth == c.Depth && listsAll(p) {
+		// The stage before, through stages that only pick a column or
+		// reorder (awk '{print $1}', cut, sort, tail -n +2), not ones
+		// that narrow (grep).
+		for stage := c.Stage - 1; stage >= 0; stage-- {
+			p := stageAt(cmds, c.Pipeline, stage, c.Depth)
+			if p == nil {
+				break
+			}
+			if listsAll(p) {
 				return c.Name + " signals every process " + p.Name + " lists"
+			}
+			if !columnOnly(p) {
+				break
 			}
 		}
 	}
 	return ""
+}
+
+// stageAt finds the command of a pipeline's stage at a depth.
+func stageAt(cmds []shell.Command, pl, stage, depth int) *shell.Command {
+	for j := range cmds {
+		if p := &cmds[j]; p.Pipeline == pl && p.Stage == stage && p.Depth == depth {
+			return p
+		}
+	}
+	return nil
+}
+
+// columnOnly reports whether a pipeline stage passes on every line it
+// reads, at most picking a column or reordering: cut, tr, sort, uniq,
+// tail -n +N, and awk whose program is only {print ...}.
+func columnOnly(c *shell.Command) bool {
+	switch c.Name {
+	case "cut", "tr", "sort", "uniq", "tac", "xargs":
+		return true
+	case "tail":
+		for _, a := range c.Args {
+			if strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-n+") {
+				return true
+			}
+		}
+	case "awk", "gawk", "mawk":
+		for _, a := range c.Args {
+			if t := strings.TrimSpace(a); strings.HasPrefix(t, "{") {
+				return strings.HasPrefix(strings.TrimSpace(t[1:]), "print") && !strings.ContainsAny(t, "<>=~!&|?;")
+			}
+		}
+	}
+	return false
 }

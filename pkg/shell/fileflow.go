@@ -308,6 +308,7 @@ var moduleLangs = map[string]struct {
 	"bundle":  {"ruby", []string{".rb", "Gemfile"}},
 	"pod":     {"ruby", []string{".rb", "Podfile"}},
 	"vagrant": {"ruby", []string{"Vagrantfile"}},
+	"rails":   {"ruby", []string{".rb", ".rake", "Rakefile"}},
 	"guard":   {"ruby", []string{".rb", "Guardfile"}},
 	// Python tools that import the project's files: test and task
 	// runners, documentation builders (conf.py), installers (setup.py).

@@ -307,6 +307,8 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(sshConfigCommands(text), f)
 	case "cmake":
 		s.parseString(cmakeCommands(text), f)
+	case "ini":
+		s.parseString(iniValues(text), f)
 	case "key:entry", "key:run":
 		s.parseString(keyedValues(text, lang[len("key:"):]), f)
 	case "expect":
@@ -343,7 +345,7 @@ var recipeRunners = map[string]recipeRunner{
 	"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
 	"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
 	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
-	"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "strings", []string{"--root"}},
+	"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
 	// pre-commit's hooks of language system or script run their entry.
 	"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
 	"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},

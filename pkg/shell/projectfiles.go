@@ -84,3 +84,31 @@ func (s *state) pkgSetScripts(name string, words []string, f frame) {
 		}
 	}
 }
+
+// iniValues gives the values of an INI file's settings (tox.ini's
+// commands = CMD), each a command line, with the indented lines that
+// continue a value as lines of their own.
+func iniValues(text string) string {
+	var b strings.Builder
+	inValue := false
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "" || t[0] == '#' || t[0] == ';':
+			continue
+		case t[0] == '[':
+			inValue = false
+		case l[0] == ' ' || l[0] == '\t':
+			if inValue {
+				b.WriteString(t + "\n")
+			}
+		default:
+			_, v, ok := strings.Cut(t, "=")
+			inValue = ok
+			if v = strings.TrimSpace(v); ok && v != "" {
+				b.WriteString(v + "\n")
+			}
+		}
+	}
+	return b.String()
+}

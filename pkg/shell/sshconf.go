@@ -122,3 +122,20 @@ func sshRunsNone(words []string) bool {
 	}
 	return false
 }
+
+// moshCommand is the index of mosh's command among words: after the host,
+// and after a "--" when there is one; 0 when it runs a login shell.
+func moshCommand(words []string) int {
+	i := moshFlags.skip(words, 1)
+	if i >= len(words) {
+		return 0
+	}
+	i = moshFlags.skip(words, i+1)
+	if i >= len(words) {
+		return 0
+	}
+	return i
+}
+
+// moshFlags are mosh's options that take a value as the next word.
+var moshFlags = flagSpec{arg: "p", long: []string{"client", "server", "ssh", "port", "predict", "family", "bind-server", "experimental-remote-ip"}}

@@ -310,7 +310,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 					known = known && ok
 					items = append(items, v)
 				}
-				if known && len(items) > 1 && len(items) <= maxAlts+1 {
+				if known && len(items) > 1 && len(items) <= maxAltCalls {
 					// A few items: the variable holds each in turn, so a
 					// quoted "$d" is judged as every one of them.
 					s.setVar(l.Name.Value, items[0], true)

@@ -122,9 +122,15 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if name == "strace" || name == "ltrace" {
 		// strace -o '|CMD' (or '!CMD'): the trace is piped to CMD, a shell
 		// command line.
-		for i := 1; i+1 < len(words); i++ {
-			if words[i] == "-o" && (strings.HasPrefix(words[i+1], "|") || strings.HasPrefix(words[i+1], "!")) {
-				s.parseString(words[i+1][1:], viaFrame(f, name))
+		for i := 1; i < len(words); i++ {
+			v := ""
+			if words[i] == "-o" && i+1 < len(words) {
+				v = words[i+1]
+			} else if rest, ok := strings.CutPrefix(words[i], "-o"); ok {
+				v = rest // -o'|CMD'
+			}
+			if strings.HasPrefix(v, "|") || strings.HasPrefix(v, "!") {
+				s.parseString(v[1:], viaFrame(f, name))
 			}
 		}
 	}
@@ -192,6 +198,12 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "su" || name == "runuser":
 		if script, ok := suScript(words); ok {
 			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
+		}
+	case name == "mosh":
+		// mosh HOST -- CMD ARGS: the server runs the words as they are,
+		// with no shell parsing them again (ssh joins them for one).
+		if i := moshCommand(words); i > 0 {
+			s.isolated(func() { s.emitWords(viaFrame(f, name), words[i:], nil, nil, false) })
 		}
 	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
@@ -732,8 +744,8 @@ func embeddedScripts(name string, words []string) []string {
 		}
 	case "ssh", "scp", "sftp":
 		for i, w := range words {
-			if w == "-S" && name != "ssh" && i+1 < len(words) {
-				out = append(out, words[i+1]) // scp -S PROGRAM: the program run in ssh's place
+			if v, ok := optValue(i, w, "-S"); ok && name != "ssh" {
+				out = append(out, v) // scp -S PROGRAM: the program run in ssh's place
 			}
 			v, ok := optValue(i, w, "-o")
 			if !ok {
@@ -764,9 +776,10 @@ func embeddedScripts(name string, words []string) []string {
 		}
 	case "tar":
 		for i, w := range words {
-			// -I inside a cluster of short options: "-cI CMD", "-cICMD".
+			// -I (or -F, --info-script) inside a cluster of short options:
+			// "-cI CMD", "-cICMD", "-cMF CMD".
 			if len(w) > 2 && w[0] == '-' && w[1] != '-' {
-				if j := strings.IndexByte(w, 'I'); j > 1 {
+				if j := strings.IndexAny(w, "IF"); j > 1 && !strings.ContainsRune(w[:j], 'f') {
 					if j+1 < len(w) {
 						out = append(out, w[j+1:])
 					} else if i+1 < len(words) {
