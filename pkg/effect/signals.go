@@ -164,10 +164,33 @@ func columnOnly(c *shell.Command) bool {
 		}
 	case "awk", "gawk", "mawk":
 		for _, a := range c.Args {
-			if t := strings.TrimSpace(a); strings.HasPrefix(t, "{") {
+			t := strings.TrimSpace(a)
+			if k := strings.IndexByte(t, '{'); k > 0 && lineNumberTest(t[:k]) {
+				t = t[k:] // NR>1 {print $1}: the header skipped
+			}
+			if strings.HasPrefix(t, "{") {
 				return strings.HasPrefix(strings.TrimSpace(t[1:]), "print") && !strings.ContainsAny(t, "<>=~!&|?;")
+			}
+		}
+	case "sed", "gsed":
+		// sed 1d, sed '1,2d': only leading lines dropped.
+		for _, a := range c.Args {
+			if t := strings.TrimSuffix(a, "d"); t != a && t != "" && strings.Trim(t, "0123456789,") == "" {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// lineNumberTest reports whether an awk pattern only tests the line
+// number (NR>1, NR > 2, NR!=1).
+func lineNumberTest(p string) bool {
+	p = strings.TrimSpace(p)
+	rest, ok := strings.CutPrefix(p, "NR")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " <>=!")
+	return rest != "" && strings.Trim(rest, "0123456789 ") == ""
 }

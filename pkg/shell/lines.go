@@ -305,6 +305,12 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(recipeStrings(text), f)
 	case "sshconfig":
 		s.parseString(sshConfigCommands(text), f)
+		for _, inc := range sshIncludes(text) {
+			if s.includes < maxIncludes {
+				s.includes++
+				s.runFile(inc, "sshconfig", f)
+			}
+		}
 	case "cmake":
 		s.parseString(cmakeCommands(text), f)
 	case "ini":

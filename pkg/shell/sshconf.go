@@ -139,3 +139,19 @@ func moshCommand(words []string) int {
 
 // moshFlags are mosh's options that take a value as the next word.
 var moshFlags = flagSpec{arg: "p", long: []string{"client", "server", "ssh", "port", "predict", "family", "bind-server", "experimental-remote-ip"}}
+
+// maxIncludes bounds the configuration files read through Include lines,
+// so that a file including itself ends.
+const maxIncludes = 8
+
+// sshIncludes gives the files an ssh configuration's Include lines name.
+func sshIncludes(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		fields := strings.Fields(l)
+		if len(fields) > 1 && strings.EqualFold(fields[0], "include") {
+			out = append(out, fields[1:]...)
+		}
+	}
+	return out
+}

@@ -11,6 +11,7 @@ import (
 // state is one Parse call: the commands found so far, the variables
 // assigned so far, and the budgets.
 type state struct {
+	includes  int // configuration files read through another's Include (sshconf.go)
 	out       []Command
 	vars      map[string]variable
 	inputs    []span              // substitutions feeding the command being emitted
@@ -48,6 +49,7 @@ type variable struct {
 	known bool
 	subs  []span   // substitutions whose output the value holds
 	elems []string // an array's elements, when every one is known
+	each  bool     // a loop variable holding its items joined: "$d" is each item, quoted too
 	alts  []string // other values it may hold, assigned on a branch that may not have run (scopes.go)
 }
 
@@ -323,6 +325,11 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 					s.vars[l.Name.Value] = v
 				} else {
 					s.setVar(l.Name.Value, strings.Join(items, " "), known && len(items) > 0)
+					if known && len(items) > 1 {
+						v := s.vars[l.Name.Value]
+						v.each = true // too many to walk one by one: all at once
+						s.vars[l.Name.Value] = v
+					}
 				}
 			}
 		case *syntax.CStyleLoop:
@@ -745,7 +752,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
 		} else if lang == "sh" {
 			s.parseString(text, f)
-		} else if lang == "cron" || lang == "make" || lang == "expect" || lang == "pwsh" {
+		} else if lang == "cron" || lang == "make" || lang == "cmake" || lang == "expect" || lang == "pwsh" {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)

@@ -184,7 +184,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		if v, ok := e.s.param(p); ok {
 			// "$@" and "${a[@]}" are one word per element even quoted.
-			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index)
+			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index) || plainParam(p) && e.s.vars[p.Param.Value].each
 			e.value(v, split && (!quoted || all))
 			return
 		}

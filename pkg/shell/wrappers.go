@@ -205,6 +205,14 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if i := moshCommand(words); i > 0 {
 			s.isolated(func() { s.emitWords(viaFrame(f, name), words[i:], nil, nil, false) })
 		}
+		for i, w := range words {
+			// --ssh=CMD: the command line mosh connects with.
+			if v, ok := strings.CutPrefix(w, "--ssh="); ok {
+				s.parseString(v, viaFrame(f, name))
+			} else if w == "--ssh" && i+1 < len(words) {
+				s.parseString(words[i+1], viaFrame(f, name))
+			}
+		}
 	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
 			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
@@ -794,8 +802,10 @@ func embeddedScripts(name string, words []string) []string {
 				// -F (--info-script): run at the end of each volume.
 				out = append(out, v)
 			}
-			if v, ok := strings.CutPrefix(w, "--checkpoint-action=exec="); ok {
-				out = append(out, v)
+			if v, ok := optValue(i, w, "", "--checkpoint-action"); ok {
+				if v, ok := strings.CutPrefix(v, "exec="); ok {
+					out = append(out, v) // --checkpoint-action[=]exec=CMD
+				}
 			}
 		}
 	case "git":
@@ -1213,6 +1223,14 @@ func readsStdin(words []string) (string, bool) {
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
+	case "cmake":
+		// cmake -P - (or /dev/stdin, or <(…)): the script on a descriptor.
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-P" && (words[i+1] == "-" || words[i+1] == "/dev/stdin" || strings.HasPrefix(words[i+1], "<(")) {
+				return "cmake", true
+			}
+		}
+		return "", false
 	case "make", "gmake", "bmake":
 		// make -f - (or /dev/stdin, or <(…)): the makefile comes in on a
 		// descriptor.
