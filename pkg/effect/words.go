@@ -629,6 +629,10 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
 	f.sends = append(f.sends, p)
+	if unresolved(file) {
+		// curl -d @"$F": a file nobody can name is sent, as curl -T "$F".
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: file})
+	}
 }
 
 // unknownWord judges a word of a program the catalogue does not know: a

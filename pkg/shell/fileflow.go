@@ -494,12 +494,50 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 			if bare && rs[i].Target == "-" {
 				for _, k := range fdKeys(fd) {
 					delete(s.fds, k)
+					delete(s.infds, k)
 				}
 			} else if f, ok := s.fds[rs[i].Target]; ok {
 				rs[i] = Redirect{Op: ">>", Target: f}
 			}
+		case "<&":
+			if f, ok := s.infds[rs[i].Target]; ok {
+				rs[i] = Redirect{Op: "<", Target: f} // cat <&3 reads what exec 3<f opened
+			}
+		}
+		if (rs[i].Op == "<" || rs[i].Op == "<>") && bare && fd != "" && fd != "0" && fd != "1" && fd != "2" {
+			// exec 3<f (or 3<>f): /dev/fd/3 and <&3 name f from here on.
+			if s.infds == nil {
+				s.infds = map[string]string{}
+			}
+			for _, k := range fdKeys(fd) {
+				s.infds[k] = rs[i].Target
+			}
 		}
 	}
+}
+
+// fdPaths rewrites the words that name a descriptor exec opened onto a
+// file (/dev/fd/3, /proc/self/fd/3, @/dev/fd/3) to name the file.
+// A file whose name the walk did not resolve makes the word dynamic.
+func (s *state) fdPaths(words []string, dyn []bool) []bool {
+	for i, w := range words {
+		for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+			k := strings.Index(w, dir)
+			if k < 0 {
+				continue
+			}
+			if f, ok := s.infds[w[k+len(dir):]]; ok {
+				words[i] = w[:k] + f
+				if strings.ContainsAny(f, "$`") {
+					if dyn == nil {
+						dyn = make([]bool, len(words))
+					}
+					dyn[i] = true
+				}
+			}
+		}
+	}
+	return dyn
 }
 
 // fdKeys are the spellings a later ">&" names a descriptor by: its number,

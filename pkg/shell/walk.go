@@ -19,6 +19,7 @@ type state struct {
 	files     map[string]string   // text written to files on the line, by file name
 	opaque    fileSet             // files written on the line with text nobody knows
 	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	infds     map[string]string   // descriptors exec opened for reading (exec 3<f), by number
 	compound  bool                // the redirections walked are a compound command's
 	traps     []trapDef           // trap commands, walked at the end of the line
 	execOut   []string            // files a bare exec just sent the line's output to
@@ -653,6 +654,9 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	rs, rdyn, bodies := e.redirects(redirs)
 	s.fdRedirects(e.words, redirs, rs)
+	if len(s.infds) > 0 {
+		e.dyn = s.fdPaths(e.words, e.dyn)
+	}
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
