@@ -48,6 +48,12 @@ func globMatches(glob, home string) []string {
 	if i := strings.IndexAny(glob, `*?[\`); i >= 0 {
 		lit = glob[:i]
 	}
+	if len(lit) > len(home)+1 && strings.HasPrefix(lit, home) && lit[len(home)] == '/' && lit[len(home)+1] != '.' {
+		// Below home, every well-known file is a dot-file directly under
+		// it, and none of the others lies there: a glob in the project
+		// (src/*.go) names none of them.
+		return nil
+	}
 	for _, f := range wellKnownFiles {
 		if !hasSplitPrefix(f, home, lit) {
 			continue
