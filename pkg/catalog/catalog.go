@@ -75,6 +75,8 @@
 // role: unzip -d DIR) receives the archive's unseen contents.
 // "file-uris" marks a CLI that reads an option value written file://F or
 // fileb://F from the file F and sends it (the AWS CLI).
+// "sub-skip=W,..." names words that may stand before a subcommand and
+// name none (gcloud's release tracks: gcloud beta compute ssh).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
@@ -369,6 +371,12 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 		i := e.skipOptions(args, used)
 		if i >= len(args) {
 			break
+		}
+		if skip := e.Props["sub-skip"]; skip != "" && i+1 < len(args) && listed(skip, args[i]) {
+			// gcloud beta compute ssh: a release track before the
+			// subcommand names no subcommand of its own.
+			used = i + 1
+			continue
 		}
 		sub := e.subs[args[i]]
 		if sub == nil {
@@ -744,4 +752,14 @@ func uniq(names []string) []string {
 		}
 	}
 	return out
+}
+
+// listed reports whether w is one of the comma-separated words of list.
+func listed(list, w string) bool {
+	for t := range strings.SplitSeq(list, ",") {
+		if t == w {
+			return true
+		}
+	}
+	return false
 }

@@ -69,6 +69,8 @@ func TestClassify(t *testing.T) {
 		{"http DELETE https://x.example/a", "method:DELETE url:https://x.example/a", "http", nil},
 		{"http https://x.example/a q==1", "url:https://x.example/a data:q==1", "http", nil},
 		{"sqlite3 app.db select_1", "write:app.db sql:select_1", "sqlite3", nil},
+		{"head -5 a.log", "data:-5 read:a.log", "head", nil},
+		{"tail -- -5", "read:-5", "tail", nil},
 		{"unknownprog --x=1 -y a b", "none:1 none:a none:b", "", nil},
 	} {
 		f := strings.Fields(tc.line)

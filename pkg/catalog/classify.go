@@ -39,6 +39,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	out := Classified{Entry: e}
 	var pos []Word
 	dashdash := false
+	dashAt := int(^uint(0) >> 1) // the index of "--", past every word until one is met
 	if e != nil && len(e.Props) > 0 && e.Props["oldflags"] != "" && len(args) > 0 && len(subs) == 0 &&
 		args[0] != "" && args[0][0] != '-' {
 		// tar xzf F: the first word is a cluster of flags without a dash.
@@ -98,7 +99,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			continue
 		}
 		if a == "--" {
-			dashdash = true
+			dashdash, dashAt = true, i
 			continue
 		}
 		if e == nil {
@@ -164,6 +165,11 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	}
 	for k := shift; k < len(pos); k++ {
 		pos[k].Role = positionalRole(e, k-shift, len(pos)-shift, skipNth, dest)
+		if pos[k].Role == Read && pos[k].Index < dashAt && isNumber(pos[k].Text) {
+			// head -5 FILE, tail -20 LOG: a -NUM before "--" is the
+			// obsolete count option, never a file getopt would open.
+			pos[k].Role = Data
+		}
 	}
 	if len(pos) > 0 {
 		nw := len(out.Words)

@@ -143,7 +143,7 @@ func (t *optionTable) runs() bool {
 // "w !cmd", "exe '!cmd'".
 func PrefixedShell(text, prefix string) (string, bool) {
 	t := strings.TrimLeft(text, ": \t")
-	for _, lead := range []string{"silent!", "silent", "exe", "execute"} {
+	for _, lead := range []string{"silent!", "silent", "exe", "execute", "platform"} {
 		if rest, ok := strings.CutPrefix(t, lead); ok && (rest == "" || rest[0] == ' ' || rest[0] == '!' || rest[0] == '\'' || rest[0] == '"') {
 			t = strings.TrimLeft(rest, " '\"")
 			break
@@ -168,6 +168,9 @@ func PrefixedShell(text, prefix string) (string, bool) {
 			}
 		}
 	}
+	if r := stripExRange(t); r != t && strings.HasPrefix(r, "!") {
+		t = r // an ex range before a filter: %!CMD, 1,$!CMD, '<,'>!CMD
+	}
 	for p := range strings.SplitSeq(prefix, ",") {
 		if p == "pipe" {
 			p = "|" // the table's field separator, named in the table
@@ -186,4 +189,21 @@ func PrefixedShell(text, prefix string) (string, bool) {
 		return strings.TrimRight(rest, "'\""), true
 	}
 	return "", false
+}
+
+// stripExRange removes an ex line range from the front of a command: line
+// numbers, %, ., $, marks ('a), offsets and separators.
+func stripExRange(t string) string {
+	i := 0
+	for i < len(t) {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9', c == '%', c == '.', c == '$', c == ',', c == ';', c == '+', c == '-':
+			i++
+		case c == '\'' && i+1 < len(t):
+			i += 2
+		default:
+			return t[i:]
+		}
+	}
+	return t[i:]
 }

@@ -96,6 +96,12 @@ func (a *analysis) clean(p string, i int) string {
 	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]
 	}
+	if strings.HasPrefix(p, "${PWD") || strings.HasPrefix(p, "${HOME") {
+		// ${PWD%/*}, ${HOME%/*}: a directory's value trimmed (dirops.go).
+		if r, ok := trimDirParam(p, cwd, a.env.Home); ok {
+			p = r
+		}
+	}
 	if strings.HasPrefix(p, "$PWD") || strings.HasPrefix(p, "${PWD}") {
 		// $PWD is the directory the command runs in (unless the line set
 		// it, which the walk would have substituted).

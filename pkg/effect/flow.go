@@ -492,6 +492,8 @@ func (a *analysis) flows() {
 					in = "environment"
 				case a.sensitive(p):
 					in = "credential"
+				case in == "" && unresolved(p):
+					in = unnamedFile // curl -T - < "$F"
 				}
 			}
 		}
@@ -500,6 +502,11 @@ func (a *analysis) flows() {
 				k, _ := slices.BinarySearch(tainted, i)
 				tainted = slices.Insert(tainted, k, i)
 			}
+		}
+		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
+			// cat "$F": what it prints is a file nobody can name (any
+			// known source above comes first).
+			taint[i] = unnamedFile
 		}
 		if t := taint[i]; t != "" {
 			for _, p := range f.writes {
@@ -596,8 +603,29 @@ func (a *analysis) flows() {
 			// api.github.com) is the token's ordinary use.
 			continue
 		}
+		if sent == unnamedFile {
+			// A file nobody can name sent away is unknown, not a leak of
+			// something known (cat "$F" | curl -d @-, as curl -T "$F").
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: c.Name + " sends a file the line does not name"})
+			continue
+		}
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: sent + "->" + f.sink, Word: c.Name + " " + strings.Join(f.hosts, " ")})
 	}
+}
+
+// unnamedFile is the taint of output that holds a file the walk could not
+// name: it is sent away as unknown, never as a flow of a known source.
+const unnamedFile = "unnamed-file"
+
+// readsUnnamed reports whether a command reads a path with an unresolved
+// expansion in it.
+func readsUnnamed(reads []string) bool {
+	for _, p := range reads {
+		if unresolved(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastStage reports whether no later stage of command j's pipeline reads

@@ -15,7 +15,7 @@ import (
 // shell escape in SQL is (escapes.go).
 
 // remoteCommandKeys introduce the commands in a word.
-var remoteCommandKeys = []string{"commands=", `"commands":`, "startup-script=", "startup_script=", "user-data=", "userdata="}
+var remoteCommandKeys = []string{"commands=", `"commands":`, "command=", `"command":`, "startup-script=", "startup_script=", "user-data=", "userdata="}
 
 // remoteCommands reports the commands a cloud CLI's words send to run
 // elsewhere.

@@ -34,4 +34,8 @@ func (a *analysis) requestItem(i int, w string, f *cmdFacts) {
 	f.reads = append(f.reads, clean)
 	f.sends = append(f.sends, clean)
 	f.argSend = true
+	if unresolved(p) {
+		// http POST URL @"$F": a file nobody can name is sent.
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: p})
+	}
 }

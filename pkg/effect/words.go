@@ -374,6 +374,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if hasProp(e, "signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
 		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
+	} else if hasProp(e, "signals") {
+		if why := a.signalsAll(i, c); why != "" {
+			a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: why}) // signals.go
+		}
 	}
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
@@ -678,6 +682,10 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
 	f.sends = append(f.sends, p)
+	if unresolved(file) {
+		// curl -d @"$F": a file nobody can name is sent, as curl -T "$F".
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: file})
+	}
 }
 
 // codeURLs reports the URLs named in the code of a command whose code

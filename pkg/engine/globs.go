@@ -3,6 +3,8 @@ package engine
 import (
 	"path"
 	"strings"
+
+	"github.com/gobwas/glob"
 )
 
 // A path with glob characters ("~/.ss?/id_*", "~/.config/*/hosts.yml")
@@ -31,6 +33,9 @@ var wellKnownFiles = []string{
 	"/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key", "/etc/crontab",
 	"/root/.ssh/id_rsa", "/root/.ssh/id_ed25519", "/root/.ssh/authorized_keys", "/root/.aws/credentials",
 	"/var/run/secrets/kubernetes.io/serviceaccount/token",
+	// Directories a delete or a write of the whole may name (rm -rf /h?me/d?v, rm -rf /*/dev).
+	"~", "~/.ssh", "~/.aws", "~/.gnupg", "~/.config", "~/.kube", "/home", "/root", "/etc", "/usr",
+	"/var", "/var/lib", "/var/log", "/srv", "/opt", "/boot", "/bin", "/sbin", "/lib",
 }
 
 // hasGlob reports whether a path holds shell glob characters.
@@ -45,28 +50,47 @@ func globMatches(glob, home string) []string {
 	if i := strings.IndexAny(glob, `*?[\`); i >= 0 {
 		lit = glob[:i]
 	}
+	if len(lit) > len(home)+1 && strings.HasPrefix(lit, home) && lit[len(home)] == '/' && lit[len(home)+1] != '.' {
+		// Below home, every well-known file is a dot-file directly under
+		// it, and none of the others lies there: a glob in the project
+		// (src/*.go) names none of them.
+		return nil
+	}
 	for _, f := range wellKnownFiles {
 		if !hasSplitPrefix(f, home, lit) {
 			continue
 		}
-		if strings.HasPrefix(f, "~/") {
+		if strings.HasPrefix(f, "~/") || f == "~" {
 			f = home + f[1:]
 		}
-		if ok, err := path.Match(glob, f); err == nil && ok {
+		if globMatch(glob, f) {
 			out = append(out, f)
-		} else if strings.Contains(glob, "/home/*/") && strings.HasPrefix(f, home+"/") {
-			// /home/*/.ssh/id_* names every user's files, the user's own too.
-			if ok, _ := path.Match(glob, f); ok {
-				out = append(out, f)
-			}
 		}
 	}
 	return out
 }
 
+// globMatch reports whether the glob could name f. A "/**/" (find's
+// listing at any depth, DIR/**/NAME) is zero or more directories. A
+// malformed pattern names only itself, as the shell leaves it.
+func globMatch(pattern, f string) bool {
+	if !strings.Contains(pattern, "**") {
+		ok, _ := path.Match(pattern, f)
+		return ok
+	}
+	g, err := glob.Compile(strings.ReplaceAll(pattern, "/**/", "{/,/**/}"), '/')
+	if err != nil {
+		return pattern == f
+	}
+	return g.Match(f)
+}
+
 // hasSplitPrefix reports whether the well-known file f, with a leading ~
 // standing for home, starts with lit.
 func hasSplitPrefix(f, home, lit string) bool {
+	if f == "~" {
+		return strings.HasPrefix(home, lit)
+	}
 	if !strings.HasPrefix(f, "~/") {
 		return strings.HasPrefix(f, lit)
 	}

@@ -13,7 +13,7 @@ func TestGlobMatchesPrefix(t *testing.T) {
 	every := func(glob, home string) []string {
 		var out []string
 		for _, f := range wellKnownFiles {
-			if strings.HasPrefix(f, "~/") {
+			if strings.HasPrefix(f, "~/") || f == "~" {
 				f = home + f[1:]
 			}
 			if ok, _ := path.Match(glob, f); ok {
@@ -30,6 +30,35 @@ func TestGlobMatchesPrefix(t *testing.T) {
 		for _, home := range []string{"/home/dev", "/root", "/"} {
 			if got, want := globMatches(glob, home), every(glob, home); !slices.Equal(got, want) {
 				t.Errorf("globMatches(%q, %q) = %q, want %q", glob, home, got, want)
+			}
+		}
+	}
+}
+
+// TestGlobMatchesAnyDepth checks that "/**/" in a glob (a find listing
+// at any depth) names files zero or more directories down, and nothing
+// outside the directory it starts from.
+func TestGlobMatchesAnyDepth(t *testing.T) {
+	for _, tc := range []struct {
+		glob string
+		want []string
+		not  []string
+	}{
+		{"/home/dev/**/credentials", []string{"/home/dev/.aws/credentials", "/home/dev/.cargo/credentials"}, []string{"/root/.aws/credentials"}},
+		{"/home/dev/**/.bashrc", []string{"/home/dev/.bashrc"}, nil},
+		{"/home/dev/**/id_*", []string{"/home/dev/.ssh/id_rsa", "/home/dev/.ssh/id_ed25519"}, []string{"/root/.ssh/id_rsa"}},
+		{"/home/dev/project/**/__pycache__", nil, []string{"/home/dev/.ssh/id_rsa"}},
+		{"/**/shadow", []string{"/etc/shadow"}, nil},
+	} {
+		got := globMatches(tc.glob, "/home/dev")
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("globMatches(%q) = %q, want it to hold %s", tc.glob, got, w)
+			}
+		}
+		for _, n := range tc.not {
+			if slices.Contains(got, n) {
+				t.Errorf("globMatches(%q) = %q, holds %s", tc.glob, got, n)
 			}
 		}
 	}

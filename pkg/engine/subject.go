@@ -231,6 +231,16 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 			s := subject{tool: ef.Kind.String(), text: ef.Path, path: ef.Path, effect: ef.Descriptor()}
 			ev.judge(&s)
 		}
+		if hasGlob(ef.Path) && !ev.denied() {
+			// rm -rf /h?me/d?v, rm -rf /*/dev: each well-known file or
+			// directory the glob could name is deleted (globs.go).
+			for _, f := range globMatches(ef.Path, ev.e.env.Home) {
+				s := subject{tool: ef.Kind.String(), text: ef.Path + " (may name " + f + ")", path: f, effect: ef.Descriptor()}
+				if ev.judge(&s); ev.denied() {
+					return
+				}
+			}
+		}
 	case effect.Connect:
 		s := subject{tool: call.ToolFetch, text: ef.Target, urlRaw: ef.Target, effect: ef.Descriptor()}
 		s.url, s.hasURL = match.ParseURL(ef.Target)

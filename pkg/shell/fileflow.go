@@ -308,10 +308,62 @@ var moduleLangs = sync.OnceValue(func() map[string]moduleLang {
 		"perl":    {"perl", []string{".pm", ".pl"}},
 		"ruby":    {"ruby", []string{".rb"}},
 		"rspec":   {"ruby", []string{".rb"}},
-		"rake":    {"ruby", []string{".rb"}},
-		"php":     {"php", []string{".php", ".inc"}},
-		"lua":     {"lua", []string{".lua"}},
-		"luajit":  {"lua", []string{".lua"}},
+		"rake":    {"ruby", []string{".rb", ".rake", "Rakefile", "rakefile"}},
+		"bundle":  {"ruby", []string{".rb", "Gemfile"}},
+		"pod":     {"ruby", []string{".rb", "Podfile"}},
+		"vagrant": {"ruby", []string{"Vagrantfile"}},
+		"rails":   {"ruby", []string{".rb", ".rake", "Rakefile"}},
+		"guard":   {"ruby", []string{".rb", "Guardfile"}},
+		// Python tools that import the project's files: test and task
+		// runners, documentation builders (conf.py), installers (setup.py).
+		"nox":          {"python", []string{".py"}},
+		"tox":          {"python", []string{".py"}},
+		"invoke":       {"python", []string{".py"}},
+		"inv":          {"python", []string{".py"}},
+		"fab":          {"python", []string{".py"}},
+		"doit":         {"python", []string{".py"}},
+		"locust":       {"python", []string{".py"}},
+		"behave":       {"python", []string{".py"}},
+		"sphinx-build": {"python", []string{".py"}},
+		"mkdocs":       {"python", []string{".py"}},
+		"pip":          {"python", []string{".py"}},
+		"uv":           {"python", []string{".py"}},
+		"poetry":       {"python", []string{".py"}},
+		"pdm":          {"python", []string{".py"}},
+		"hatch":        {"python", []string{".py"}},
+		"scons":        {"python", []string{".py", "SConstruct", "SConscript"}},
+		// JavaScript tools that load the project's configuration modules.
+		"vite":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"vue-cli-service":  {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"eslint":           {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"prettier":         {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"stylelint":        {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"mocha":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"ava":              {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"jasmine":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"karma":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"nyc":              {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"c8":               {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"playwright":       {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"cypress":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"webpack":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"rollup":           {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"next":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"nuxt":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"astro":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"svelte-kit":       {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"babel":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"tsup":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"gulp":             {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"grunt":            {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"storybook":        {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"tailwindcss":      {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"postcss":          {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"commitlint":       {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"semantic-release": {"node", []string{".js", ".cjs", ".mjs", ".ts"}},
+		"php":              {"php", []string{".php", ".inc"}},
+		"lua":              {"lua", []string{".lua"}},
+		"luajit":           {"lua", []string{".lua"}},
 	}
 })
 
@@ -337,9 +389,14 @@ func (s *state) loadModules(name string, words []string, f frame) {
 			}
 		}
 		return
-	case "cargo":
-		if _, ok := s.files["build.rs"]; ok || s.opaque.has("build.rs") {
-			s.markUnknown(len(s.out)-1, "cargo runs build.rs, written on the line")
+	}
+	if files, ok := buildScripts[name]; ok {
+		// A build script no scanner reads, written on the line, runs.
+		for _, file := range files {
+			if _, ok := s.files[file]; ok || s.opaque.has(file) {
+				s.markUnknown(len(s.out)-1, name+" runs "+file+", written on the line")
+				break
+			}
 		}
 		return
 	}
@@ -365,6 +422,19 @@ func (s *state) loadModules(name string, words []string, f frame) {
 			}
 		}
 	}
+}
+
+// buildScripts are the build files in languages no scanner reads that a
+// build tool runs as code: cargo's build.rs, Gradle's Groovy and Kotlin
+// scripts, sbt's build definition, Maven's and Ant's plugins' commands.
+var buildScripts = map[string][]string{
+	"cargo":   {"build.rs"},
+	"gradle":  {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
+	"gradlew": {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
+	"sbt":     {"build.sbt"},
+	"mvn":     {"pom.xml"},
+	"mvnw":    {"pom.xml"},
+	"ant":     {"build.xml"},
 }
 
 // sortedFiles are the names of files written on the line ending in ext,
@@ -431,12 +501,50 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 			if bare && rs[i].Target == "-" {
 				for _, k := range fdKeys(fd) {
 					delete(s.fds, k)
+					delete(s.infds, k)
 				}
 			} else if f, ok := s.fds[rs[i].Target]; ok {
 				rs[i] = Redirect{Op: ">>", Target: f}
 			}
+		case "<&":
+			if f, ok := s.infds[rs[i].Target]; ok {
+				rs[i] = Redirect{Op: "<", Target: f} // cat <&3 reads what exec 3<f opened
+			}
+		}
+		if (rs[i].Op == "<" || rs[i].Op == "<>") && bare && fd != "" && fd != "0" && fd != "1" && fd != "2" {
+			// exec 3<f (or 3<>f): /dev/fd/3 and <&3 name f from here on.
+			if s.infds == nil {
+				s.infds = map[string]string{}
+			}
+			for _, k := range fdKeys(fd) {
+				s.infds[k] = rs[i].Target
+			}
 		}
 	}
+}
+
+// fdPaths rewrites the words that name a descriptor exec opened onto a
+// file (/dev/fd/3, /proc/self/fd/3, @/dev/fd/3) to name the file.
+// A file whose name the walk did not resolve makes the word dynamic.
+func (s *state) fdPaths(words []string, dyn []bool) []bool {
+	for i, w := range words {
+		for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+			k := strings.Index(w, dir)
+			if k < 0 {
+				continue
+			}
+			if f, ok := s.infds[w[k+len(dir):]]; ok {
+				words[i] = w[:k] + f
+				if strings.ContainsAny(f, "$`") {
+					if dyn == nil {
+						dyn = make([]bool, len(words))
+					}
+					dyn[i] = true
+				}
+			}
+		}
+	}
+	return dyn
 }
 
 // fdKeys are the spellings a later ">&" names a descriptor by: its number,

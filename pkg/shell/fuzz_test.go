@@ -50,6 +50,7 @@ var programs = []string{
 	"python", "python3", "python3.12", "perl", "ruby", "node", "nodejs", "php", "awk", "gawk", "source", ".",
 	"git", "rm", "ls", "cat", "curl", "grep", "echo", "printf", "/usr/bin/sudo", "./bash",
 	"trap", "tmux", "screen", "parallel", "rsync", "tar", "strace", "ltrace",
+	"autossh", "mosh", "salt", "salt-call", "set", "shift", "scp", "sftp",
 }
 
 // TestPlain checks that the fast path's shortcut for commands that are

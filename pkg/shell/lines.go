@@ -78,6 +78,74 @@ func (s *state) withPositional(args []string, fn func()) {
 	}
 }
 
+// setPositional follows "set -- ARGS" (or set ARGS whose first is no
+// option) and "shift [N]": the positional parameters $1..$9, $@ and $*
+// they leave, for the rest of the line. A word the walk could not resolve
+// leaves them unknown.
+func (s *state) setPositional(name string, words []string, dyn []bool) {
+	var args []string
+	if name == "shift" {
+		n := 1
+		if len(words) > 1 {
+			k, err := strconv.Atoi(words[1])
+			if err != nil || k < 0 {
+				return
+			}
+			n = k
+		}
+		for i := 1; i <= 9; i++ {
+			v, ok := s.vars[strconv.Itoa(i)]
+			if !ok || !v.known {
+				return
+			}
+			args = append(args, v.val)
+		}
+		if n > len(args) {
+			n = len(args)
+		}
+		args = args[n:]
+	} else {
+		i := 1
+		for i < len(words) && (strings.HasPrefix(words[i], "-") || strings.HasPrefix(words[i], "+")) {
+			if words[i] == "--" {
+				i++
+				break
+			}
+			if words[i] == "-" || words[i] == "-o" || words[i] == "+o" {
+				return // set -o NAME, set - ...: options, or the old spelling
+			}
+			i++
+		}
+		if i >= len(words) && (len(words) < 2 || words[len(words)-1] != "--") {
+			return // set -e, set -x: options only
+		}
+		for j := i; j < len(words); j++ {
+			if dyn != nil && j < len(dyn) && dyn[j] {
+				for k := 1; k <= 9; k++ {
+					delete(s.vars, strconv.Itoa(k))
+				}
+				s.setVar("@", "", false)
+				s.setVar("*", "", false)
+				return
+			}
+		}
+		args = words[i:]
+	}
+	for k := 1; k <= 9; k++ {
+		if k <= len(args) {
+			s.setVar(strconv.Itoa(k), args[k-1], true)
+		} else {
+			s.setVar(strconv.Itoa(k), "", true)
+		}
+	}
+	for _, n := range []string{"@", "*"} {
+		s.setVar(n, strings.Join(args, " "), true)
+		v := s.vars[n]
+		v.elems = args // ${@: -1} slices the list, not the string
+		s.vars[n] = v
+	}
+}
+
 // shellArgsAfterScript gives the words after "sh -c STR": $0, $1, ...
 func shellArgsAfterScript(words []string) []string {
 	i, hasC, _ := shellFlags(words)
@@ -236,6 +304,20 @@ func (s *state) runText(text, lang string, f frame) {
 		s.parseString(b.String(), f)
 	case "strings":
 		s.parseString(recipeStrings(text), f)
+	case "sshconfig":
+		s.parseString(sshConfigCommands(text), f)
+		for _, inc := range sshIncludes(text) {
+			if s.includes < maxIncludes {
+				s.includes++
+				s.runFile(inc, "sshconfig", f)
+			}
+		}
+	case "cmake":
+		s.parseString(cmakeCommands(text), f)
+	case "ini":
+		s.parseString(iniValues(text), f)
+	case "key:entry", "key:run":
+		s.parseString(keyedValues(text, lang[len("key:"):]), f)
 	case "expect":
 		s.wrapperString("expect", text, f)
 	case "pwsh":
@@ -270,22 +352,11 @@ var recipeRunners = map[string]recipeRunner{
 	"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
 	"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
 	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
-}
-
-// pkgSetScripts records the scripts npm pkg set (pnpm, yarn and bun's
-// too) writes into package.json, "scripts.NAME=CMD" or "scripts[NAME]=CMD",
-// so that a later npm run, install or test on the line runs them as a
-// package.json the line wrote does.
-func (s *state) pkgSetScripts(r recipeRunner, words []string) {
-	if r.format != "strings" || len(r.files) == 0 || r.files[0] != "package.json" || len(words) < 4 || words[1] != "pkg" || words[2] != "set" {
-		return
-	}
-	for _, w := range words[3:] {
-		key, val, ok := strings.Cut(w, "=")
-		if ok && (strings.HasPrefix(key, "scripts.") || strings.HasPrefix(key, "scripts[")) {
-			s.recordFile("package.json", strconv.Quote(val)+"\n", true)
-		}
-	}
+	"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
+	// pre-commit's hooks of language system or script run their entry.
+	"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
+	"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
+	"cmake":      {[]string{"CMakeLists.txt"}, []string{"-P", "-C"}, "cmake", []string{"-S"}},
 }
 
 // runRecipes judges the recipe files a runner reads that the line wrote:

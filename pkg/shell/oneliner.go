@@ -215,6 +215,7 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		},
 		"ruby": {
 			{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
+			{"sh", hookShell}, // FileUtils#sh, as Rakefiles call it
 			{"capture2", hookShell}, {"capture2e", hookShell}, {"capture3", hookShell},
 			{"popen2", hookShell}, {"popen3", hookShell}, {"popen2e", hookShell},
 			{"pipeline", hookShell}, {"pipeline_r", hookShell}, {"pipeline_w", hookShell},
@@ -866,8 +867,8 @@ func (sc *scanner) value(i int) (value, int) {
 			i = j // adjacent literals concatenate
 			continue
 		}
-		if sc.lang == "awk" && j < len(c) && (c[j] == '"' || j > i && (c[j] == '$' || isIdent(c[j]))) {
-			i = j // awk concatenates what stands side by side: "rm -rf " dir
+		if sc.lang == "awk" && j < len(c) && (c[j] == '"' || j > i && strings.IndexByte(",);}|><=!&?:]\n", c[j]) < 0) {
+			i = j // awk concatenates what stands side by side: "rm -rf " ENVIRON["HOME"]
 			continue
 		}
 		break

@@ -15,7 +15,8 @@
 //     in a word, an assignment or a redirection.
 //   - Strings a shell runs: "bash -c STR" (and sh, zsh, dash, ksh, busybox
 //     sh, with any flags), "eval ARGS", "su -c STR", the remote command of
-//     "ssh HOST CMD", "watch CMD", "flock FILE -c STR", here-documents and
+//     "ssh HOST CMD" (autossh, mosh; a remote shell reading stdin runs what
+//     the line feeds ssh), "watch CMD", "flock FILE -c STR", here-documents and
 //     here-strings fed to a shell, and what earlier pipeline stages feed a
 //     shell on stdin ("echo CMD | sh", "cat <<EOF | sh", through
 //     "base64 -d"). These are parsed again, one level deeper, up to

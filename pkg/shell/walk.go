@@ -11,6 +11,7 @@ import (
 // state is one Parse call: the commands found so far, the variables
 // assigned so far, and the budgets.
 type state struct {
+	includes  int // configuration files read through another's Include (sshconf.go)
 	out       []Command
 	vars      map[string]variable
 	inputs    []span              // substitutions feeding the command being emitted
@@ -18,6 +19,7 @@ type state struct {
 	files     map[string]string   // text written to files on the line, by file name
 	opaque    fileSet             // files written on the line with text nobody knows
 	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	infds     map[string]string   // descriptors exec opened for reading (exec 3<f), by number
 	compound  bool                // the redirections walked are a compound command's
 	traps     []trapDef           // trap commands, walked at the end of the line
 	execOut   []string            // files a bare exec just sent the line's output to
@@ -49,6 +51,7 @@ type variable struct {
 	known bool
 	subs  []span   // substitutions whose output the value holds
 	elems []string // an array's elements, when every one is known
+	each  bool     // a loop variable holding its items joined: "$d" is each item, quoted too
 	alts  []string // other values it may hold, assigned on a branch that may not have run (scopes.go)
 }
 
@@ -325,7 +328,25 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 					known = known && ok
 					items = append(items, v)
 				}
-				s.setVar(l.Name.Value, strings.Join(items, " "), known && len(items) > 0)
+				if known && len(items) > 1 && len(items) <= maxAltCalls {
+					// A few items: the variable holds each in turn, so a
+					// quoted "$d" is judged as every one of them.
+					s.setVar(l.Name.Value, items[0], true)
+					v := s.vars[l.Name.Value]
+					for _, it := range items[1:] {
+						if it != items[0] && !contains(v.alts, it) {
+							v.alts = append(v.alts, it)
+						}
+					}
+					s.vars[l.Name.Value] = v
+				} else {
+					s.setVar(l.Name.Value, strings.Join(items, " "), known && len(items) > 0)
+					if known && len(items) > 1 {
+						v := s.vars[l.Name.Value]
+						v.each = true // too many to walk one by one: all at once
+						s.vars[l.Name.Value] = v
+					}
+				}
 			}
 		case *syntax.CStyleLoop:
 			s.walkNested(l, f)
@@ -798,6 +819,9 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	rs, rdyn, bodies := e.redirects(redirs)
 	s.fdRedirects(e.words, redirs, rs)
+	if len(s.infds) > 0 {
+		e.dyn = s.fdPaths(e.words, e.dyn)
+	}
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
@@ -924,7 +948,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
 		} else if lang == "sh" {
 			s.parseString(text, f)
-		} else if lang == "cron" || lang == "make" || lang == "expect" || lang == "pwsh" {
+		} else if lang == "cron" || lang == "make" || lang == "cmake" || lang == "expect" || lang == "pwsh" {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
@@ -935,6 +959,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	for _, t := range s.stdinFiles(rs, interp) {
 		run(t)
+	}
+	for _, r := range rs {
+		if r.Op == "<" && strings.Contains(r.Target, "$") && dynName(r.Target) == r.Target {
+			// bash < "$X", ssh HOST bash -s < "$X": a script no word names.
+			s.markUnknown(interp, "code read from "+r.Target+", a file the line does not name")
+		}
 	}
 	if rdyn && len(bodies) > 0 {
 		s.markUnknown(interp, "code in a here-document or here-string with an unresolved expansion")

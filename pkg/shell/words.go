@@ -151,8 +151,13 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.text(unescapeDouble(p.Value))
 			return
 		}
+		if first && (p.Value == "~+" || strings.HasPrefix(p.Value, "~+/")) {
+			// ~+ is the working directory, as $PWD (resolved by the caller).
+			e.text("$PWD" + unescapeBare(p.Value[2:]))
+			return
+		}
 		if first && strings.HasPrefix(p.Value, "~") && !tildeHome(p.Value) {
-			e.curDyn = true // ~user, ~+, ~-: not the user's home
+			e.curDyn = true // ~user, ~-: not the user's home
 		}
 		e.text(unescapeBare(p.Value))
 	case *syntax.SglQuoted:
@@ -191,7 +196,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		if v, ok := e.s.param(p); ok {
 			// "$@" and "${a[@]}" are one word per element even quoted.
-			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index)
+			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index) || plainParam(p) && e.s.vars[p.Param.Value].each
 			e.value(v, split && (!quoted || all))
 			return
 		}
@@ -237,6 +242,12 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 	case *syntax.CmdSubst:
 		e.subst(p.Stmts, p)
 		if v, ok := e.s.echoSubst(p); ok {
+			e.value(v, split && !quoted)
+			return
+		}
+		if v, ok := e.s.listingOutput(p.Stmts); ok {
+			// $(ls ~/.ssh/id_* | head -1), $(find ~/.ssh -name 'id_*'):
+			// paths the glob names (listing.go).
 			e.value(v, split && !quoted)
 			return
 		}
@@ -418,6 +429,10 @@ func (s *state) staticWord(w *syntax.Word) (string, bool) {
 		case *syntax.ParamExp:
 			v, ok := s.param(p)
 			if !ok {
+				if _, set := s.vars["HOME"]; !set && isHome(p) {
+					b.WriteString("$HOME") // kept for the caller, as the expander does
+					return true
+				}
 				return false
 			}
 			b.WriteString(v)

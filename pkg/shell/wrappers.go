@@ -125,6 +125,21 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
+	if name == "strace" || name == "ltrace" {
+		// strace -o '|CMD' (or '!CMD'): the trace is piped to CMD, a shell
+		// command line.
+		for i := 1; i < len(words); i++ {
+			v := ""
+			if words[i] == "-o" && i+1 < len(words) {
+				v = words[i+1]
+			} else if rest, ok := strings.CutPrefix(words[i], "-o"); ok {
+				v = rest // -o'|CMD'
+			}
+			if strings.HasPrefix(v, "|") || strings.HasPrefix(v, "!") {
+				s.parseString(v[1:], viaFrame(f, name))
+			}
+		}
+	}
 	if name == "direnv" && len(words) > 2 && words[1] == "exec" {
 		// direnv exec DIR CMD loads DIR/.envrc first, in a shell.
 		s.isolated(func() { s.runFile(strings.TrimSuffix(words[2], "/")+"/.envrc", "sh", f) })
@@ -162,9 +177,16 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if script, ok := shellScript(words); ok {
 				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
 			} else if op := scriptOperand(words); op != "" {
+				if strings.Contains(op, "$") && dynName(op) == op {
+					// bash "$X": a script no word of the line names, as
+					// source "$X".
+					s.markUnknown(len(s.out)-1, "runs "+op+", a file the line does not name")
+				}
 				s.runFile(op, "sh", f)
 			}
 		})
+	case name == "set" || name == "shift":
+		s.setPositional(name, words, dyn)
 	case name == "alias" || name == "hash":
 		s.defineAliases(name, words[1:])
 	case name == "source" || name == ".":
@@ -183,13 +205,28 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if script, ok := suScript(words); ok {
 			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
 		}
-	case name == "ssh":
+	case name == "mosh":
+		// mosh HOST -- CMD ARGS: the server runs the words as they are,
+		// with no shell parsing them again (ssh joins them for one).
+		if i := moshCommand(words); i > 0 {
+			s.isolated(func() { s.emitWords(viaFrame(f, name), words[i:], nil, nil, false) })
+		}
+		for i, w := range words {
+			// --ssh=CMD: the command line mosh connects with.
+			if v, ok := strings.CutPrefix(w, "--ssh="); ok {
+				s.parseString(v, viaFrame(f, name))
+			} else if w == "--ssh" && i+1 < len(words) {
+				s.parseString(words[i+1], viaFrame(f, name))
+			}
+		}
+	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
 			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
 		}
-		for _, script := range embeddedScripts(name, words) {
+		for _, script := range embeddedScripts("ssh", words) {
 			s.parseString(script, viaFrame(f, name))
 		}
+		s.sshConfigFiles(words, f)
 	case name == "watch":
 		if i := watchFlags.skip(words, 1); i < len(words) {
 			s.isolated(func() { s.parseString(strings.Join(words[i:], " "), viaFrame(f, name)) })
@@ -218,9 +255,12 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "trap":
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
 		s.deferTrap(words, f)
-	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
+	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "salt" || name == "salt-ssh" || name == "salt-call" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
 		for _, script := range embeddedScripts(name, words) {
 			s.parseString(script, viaFrame(f, name))
+		}
+		if name == "scp" || name == "sftp" {
+			s.sshConfigFiles(words, f)
 		}
 		if name == "git" {
 			s.gitAliases(f, words)
@@ -244,9 +284,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	default:
 		if recipeKeys.mayHold(name) {
 			if r, ok := recipeRunners[name]; ok {
-				s.pkgSetScripts(r, words) // lines.go: npm pkg set scripts.X=CMD
 				s.runRecipes(r, words, f)
 			}
+		}
+		if name == "npm" || name == "pnpm" || name == "bun" {
+			s.pkgSetScripts(name, words, f)
 		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			if name == "ansible" {
@@ -311,9 +353,9 @@ func plain(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
-		"flock", "runuser", "env", "eval", "su", "ssh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
+		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
+		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
 	}
 	cat := catalog.Default()
@@ -495,6 +537,7 @@ var (
 	flockFlags    = flagSpec{arg: "wEc", long: []string{"timeout", "wait", "conflict-exit-code", "command"}}
 	watchFlags    = flagSpec{arg: "nq", long: []string{"interval", "equexit", "differences"}}
 	sshFlags      = flagSpec{arg: "BbcDEeFIiJLlmOoPpQRSWw"}
+	autosshFlags  = flagSpec{arg: "BbcDEeFIiJLlMmOoPpQRSWw"} // autossh -M PORT, then ssh's
 	runuserFlags  = flagSpec{arg: "ugGcsw", long: []string{"user", "group", "supp-group", "command", "session-command", "shell", "whitelist-environment"}}
 	busyboxPrefix = "-"
 )
@@ -755,8 +798,13 @@ func embeddedScripts(name string, words []string) []string {
 	switch name {
 	case "tmux":
 		// new-session, new-window, split-window, respawn-*: the last word
-		// is a shell command.
-		for _, w := range words[1:] {
+		// is a shell command. send-keys types its keys into a pane, whose
+		// shell runs them.
+		for i, w := range words[1:] {
+			if w == "send-keys" || w == "send" {
+				out = append(out, typedKeys(words[i+2:], "tNcxX"))
+				return out
+			}
 			switch w {
 			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run":
 				if last := words[len(words)-1]; last != w && !strings.HasPrefix(last, "-") {
@@ -766,6 +814,13 @@ func embeddedScripts(name string, words []string) []string {
 			}
 		}
 	case "screen":
+		for i, w := range words {
+			// screen -X stuff STR: STR typed into the session's shell.
+			if w == "stuff" && i > 0 && words[i-1] == "-X" && i+1 < len(words) {
+				out = append(out, typedKeys(words[i+1:], ""))
+				return out
+			}
+		}
 		i := screenFlags.skip(words, 1)
 		if i < len(words) {
 			out = append(out, quoteWords(words[i:])) // the words as they were: sh -c 'rm -rf ~'
@@ -786,6 +841,9 @@ func embeddedScripts(name string, words []string) []string {
 		}
 	case "ssh", "scp", "sftp":
 		for i, w := range words {
+			if v, ok := optValue(i, w, "-S"); ok && name != "ssh" {
+				out = append(out, v) // scp -S PROGRAM: the program run in ssh's place
+			}
 			v, ok := optValue(i, w, "-o")
 			if !ok {
 				continue
@@ -794,22 +852,31 @@ func embeddedScripts(name string, words []string) []string {
 			if !strings.Contains(v, "=") {
 				key, val, _ = strings.Cut(v, " ")
 			}
-			switch strings.ToLower(strings.TrimSpace(key)) {
-			case "proxycommand", "localcommand", "knownhostscommand":
+			if sshCommandKey(key) {
 				out = append(out, val)
+			}
+		}
+	case "salt", "salt-ssh", "salt-call":
+		// salt TARGET cmd.run CMD: CMD runs on every minion the target
+		// names (cmd.shell, cmd.run_all and the like too).
+		for i, w := range words {
+			if strings.HasPrefix(w, "cmd.") && w != "cmd.script" && i+1 < len(words) {
+				out = append(out, words[i+1])
+				break
 			}
 		}
 	case "rsync":
 		for i, w := range words {
-			if v, ok := optValue(i, w, "-e", "--rsh"); ok {
-				out = append(out, v)
+			if v, ok := optValue(i, w, "-e", "--rsh", "--rsync-path"); ok {
+				out = append(out, v) // --rsync-path: a command line the remote shell runs
 			}
 		}
 	case "tar":
 		for i, w := range words {
-			// -I inside a cluster of short options: "-cI CMD", "-cICMD".
+			// -I (or -F, --info-script) inside a cluster of short options:
+			// "-cI CMD", "-cICMD", "-cMF CMD".
 			if len(w) > 2 && w[0] == '-' && w[1] != '-' {
-				if j := strings.IndexByte(w, 'I'); j > 1 {
+				if j := strings.IndexAny(w, "IF"); j > 1 && !strings.ContainsRune(w[:j], 'f') {
 					if j+1 < len(w) {
 						out = append(out, w[j+1:])
 					} else if i+1 < len(words) {
@@ -820,9 +887,14 @@ func embeddedScripts(name string, words []string) []string {
 			}
 			if v, ok := optValue(i, w, "-I", "--use-compress-program", "--to-command", "--info-script", "--new-volume-script"); ok {
 				out = append(out, v)
-			}
-			if v, ok := strings.CutPrefix(w, "--checkpoint-action=exec="); ok {
+			} else if v, ok := optValue(i, w, "-F"); ok && !strings.HasPrefix(w, "--") {
+				// -F (--info-script): run at the end of each volume.
 				out = append(out, v)
+			}
+			if v, ok := optValue(i, w, "", "--checkpoint-action"); ok {
+				if v, ok := strings.CutPrefix(v, "exec="); ok {
+					out = append(out, v) // --checkpoint-action[=]exec=CMD
+				}
 			}
 		}
 	case "git":
@@ -1233,10 +1305,21 @@ func readsStdin(words []string) (string, bool) {
 		_, hasCode, stdin := pwshCode(words)
 		return "pwsh", !hasCode && stdin
 	}
+	if sshNames[name] {
+		return remoteReadsStdin(words)
+	}
 	switch name {
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
+	case "cmake":
+		// cmake -P - (or /dev/stdin, or <(…)): the script on a descriptor.
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-P" && (words[i+1] == "-" || words[i+1] == "/dev/stdin" || strings.HasPrefix(words[i+1], "<(")) {
+				return "cmake", true
+			}
+		}
+		return "", false
 	case "make", "gmake", "bmake":
 		// make -f - (or /dev/stdin, or <(…)): the makefile comes in on a
 		// descriptor.
@@ -1318,11 +1401,15 @@ func suScript(words []string) (string, bool) {
 
 // sshRemote gives the remote command of "ssh [options] HOST CMD...".
 func sshRemote(words []string) string {
-	i := sshFlags.skip(words, 1)
+	fl := &sshFlags
+	if progName(words[0]) == "autossh" {
+		fl = &autosshFlags
+	}
+	i := fl.skip(words, 1)
 	if i >= len(words) {
 		return ""
 	}
-	i = sshFlags.skip(words, i+1) // options may follow the host
+	i = fl.skip(words, i+1) // options may follow the host
 	if i >= len(words) {
 		return ""
 	}
@@ -1762,4 +1849,29 @@ func (s *state) gnuplotCommands(f frame, words []string) {
 			}
 		}
 	}
+}
+
+// typedKeys gives the command line keys typed into a shell spell (tmux
+// send-keys, screen -X stuff): the words after the options (those in
+// withArg take a value), with the key names that press Enter, and ^M and
+// a trailing newline, as line ends.
+func typedKeys(words []string, withArg string) string {
+	var b strings.Builder
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if len(w) == 2 && w[0] == '-' && b.Len() == 0 {
+			if strings.IndexByte(withArg, w[1]) >= 0 {
+				i++
+			}
+			continue
+		}
+		switch w {
+		case "Enter", "C-m", "KPEnter", "C-j":
+			b.WriteString("\n")
+			continue
+		}
+		w = strings.ReplaceAll(w, "^M", "\n")
+		b.WriteString(w)
+	}
+	return b.String()
 }

@@ -1,0 +1,160 @@
+package shell
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// listingFilters are programs that pass on some of the lines a listing
+// prints without making new ones.
+var listingFilters = map[string]bool{"head": true, "tail": true, "sort": true, "uniq": true, "grep": true, "shuf": true, "tac": true}
+
+// listingOutput is what a substitution that lists paths prints, as the
+// glob that names them: $(ls ~/.ssh/id_*) and $(ls ~/.ssh/id_* | head -1)
+// are ~/.ssh/id_* (ls DIR prints bare names, and is no listing of
+// paths); $(find ~ -name 'id_*') is ~/**/id_* ("/**/" is any depth, none
+// too, unless -maxdepth stops it), $(find DIR) is DIR/**/*. The paths a listing prints are those its operands name, so the
+// caller judges the word as the files the glob could name. A find that
+// runs or deletes something, or a word the walk cannot resolve, is no
+// listing.
+func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
+	if len(stmts) != 1 || stmts[0].Negated || stmts[0].Background {
+		return "", false
+	}
+	cmd := stmts[0].Cmd
+	for {
+		b, ok := cmd.(*syntax.BinaryCmd)
+		if !ok {
+			break
+		}
+		if b.Op != syntax.Pipe {
+			return "", false
+		}
+		last, ok := b.Y.Cmd.(*syntax.CallExpr)
+		if !ok || len(last.Args) == 0 || !listingFilters[last.Args[0].Lit()] {
+			return "", false
+		}
+		cmd = b.X.Cmd
+	}
+	call, ok := cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) == 0 || len(call.Assigns) > 0 {
+		return "", false
+	}
+	prog := call.Args[0].Lit()
+	if prog != "ls" && prog != "find" {
+		return "", false
+	}
+	// word gives an argument's value: the literal itself when it is one
+	// (no copy), else the static value.
+	word := func(w *syntax.Word) (string, bool) {
+		if l := w.Lit(); l != "" && !strings.ContainsAny(l, "\\~") {
+			return l, true
+		}
+		return s.staticWord(w)
+	}
+	var out []string
+	one := ""
+	add := func(p string) {
+		if one == "" && out == nil {
+			one = p
+			return
+		}
+		if out == nil {
+			out = append(out, one)
+		}
+		out = append(out, p)
+	}
+	args := call.Args[1:]
+	switch prog {
+	case "ls":
+		// ls DIR prints DIR's entries by name alone; a glob operand, or
+		// any operand under -d, prints the paths themselves.
+		dirsToo := false
+		for _, a := range args {
+			if w := a.Lit(); strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "d") || w == "--directory" {
+				dirsToo = true
+			}
+		}
+		for _, a := range args {
+			w, ok := word(a)
+			if !ok {
+				return "", false
+			}
+			if strings.HasPrefix(w, "-") {
+				continue
+			}
+			if !dirsToo && !strings.ContainsAny(w, "*?[") {
+				return "", false
+			}
+			add(w)
+		}
+	case "find":
+		var dirs, names []string
+		i := 0
+		for ; i < len(args); i++ {
+			w, ok := word(args[i])
+			if !ok {
+				return "", false
+			}
+			if strings.HasPrefix(w, "-") || w == "!" || w == "(" {
+				break
+			}
+			dirs = append(dirs, w)
+		}
+		deep := true // find descends unless -maxdepth stops it at 0 or 1
+		for ; i < len(args); i++ {
+			switch op := args[i].Lit(); op {
+			case "-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprintf", "-fls":
+				return "", false
+			case "-name", "-iname", "-maxdepth":
+				if i+1 >= len(args) {
+					return "", false
+				}
+				v, ok := word(args[i+1])
+				if !ok {
+					return "", false
+				}
+				i++
+				switch op {
+				case "-maxdepth":
+					deep = v != "0" && v != "1"
+				case "-iname":
+					// the well-known files' names are lower case
+					names = append(names, strings.ToLower(v))
+				default:
+					names = append(names, v)
+				}
+			}
+		}
+		if len(dirs) == 0 {
+			dirs = []string{"."}
+		}
+		if len(names) == 0 {
+			// Several name tests, whether joined by -o or all to hold,
+			// print no name outside the union of theirs.
+			names = []string{"*"}
+		}
+		for _, d := range dirs {
+			d = strings.TrimSuffix(d, "/")
+			for _, n := range names {
+				// -name tests the last part of a path, at any depth
+				// ("/**/" is zero or more directories) unless -maxdepth
+				// stops it
+				if deep {
+					add(d + "/**/" + n)
+				} else {
+					add(d + "/" + n)
+				}
+			}
+		}
+	}
+	if one == "" {
+		return "", false
+	}
+	if out == nil {
+		return one, s.spend(len(one))
+	}
+	text := strings.Join(out, " ")
+	return text, s.spend(len(text))
+}

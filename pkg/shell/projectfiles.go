@@ -1,0 +1,114 @@
+package shell
+
+import "strings"
+
+// cmakeKeywords end the words of a CMake COMMAND argument.
+var cmakeKeywords = map[string]bool{
+	"COMMAND": true, "WORKING_DIRECTORY": true, "OUTPUT_VARIABLE": true, "ERROR_VARIABLE": true,
+	"RESULT_VARIABLE": true, "RESULTS_VARIABLE": true, "INPUT_FILE": true, "OUTPUT_FILE": true,
+	"ERROR_FILE": true, "TIMEOUT": true, "OUTPUT_QUIET": true, "ERROR_QUIET": true, "COMMAND_ECHO": true,
+	"OUTPUT_STRIP_TRAILING_WHITESPACE": true, "ERROR_STRIP_TRAILING_WHITESPACE": true, "ENCODING": true,
+	"COMMAND_ERROR_IS_FATAL": true, "ECHO_OUTPUT_VARIABLE": true, "ECHO_ERROR_VARIABLE": true,
+	"DEPENDS": true, "BYPRODUCTS": true, "COMMENT": true, "VERBATIM": true, "USES_TERMINAL": true,
+	"OUTPUT": true, "MAIN_DEPENDENCY": true, "IMPLICIT_DEPENDS": true, "DEPFILE": true, "JOB_POOL": true,
+	"SOURCES": true, "ALL": true, "APPEND": true, "POST_BUILD": true, "PRE_BUILD": true, "PRE_LINK": true, "TARGET": true,
+}
+
+// cmakeCommands gives the command lines of a CMake file: the words after
+// each COMMAND keyword (execute_process, add_custom_command,
+// add_custom_target) up to the next keyword or the closing parenthesis.
+// CMake runs them without a shell; as a command line they mean the same.
+func cmakeCommands(text string) string {
+	var b strings.Builder
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+	for i := 0; i < len(fields); i++ {
+		if fields[i] != "COMMAND" && !strings.HasSuffix(fields[i], "(COMMAND") {
+			continue
+		}
+		var words []string
+		for j := i + 1; j < len(fields); j++ {
+			w := fields[j]
+			if cmakeKeywords[w] {
+				break
+			}
+			end := strings.HasSuffix(w, ")") && !strings.HasSuffix(w, "\\)") && strings.Count(w, "(") < strings.Count(w, ")")
+			w = strings.TrimSuffix(w, ")")
+			if w != "" {
+				words = append(words, w)
+			}
+			if end {
+				break
+			}
+		}
+		if len(words) > 0 {
+			b.WriteString(strings.Join(words, " ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// keyedValues gives the values of a YAML file's KEY: lines (pre-commit's
+// entry:, lefthook's run:), each a command line, quotes removed.
+func keyedValues(text, key string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimLeft(strings.TrimSpace(l), "- ")
+		if v, ok := strings.CutPrefix(t, key+":"); ok {
+			v = strings.TrimSpace(v)
+			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+				v = v[1 : len(v)-1]
+			}
+			if v != "" && v != "|" && v != ">" {
+				b.WriteString(v + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// pkgSetScripts judges the package scripts a command line sets: npm pkg
+// set scripts.NAME=CMD (pnpm's and bun's too). The script runs whenever
+// the runner runs it, as npm set-script's does.
+func (s *state) pkgSetScripts(name string, words []string, f frame) {
+	i := 1
+	if name == "bun" && len(words) > 2 && words[1] == "pm" {
+		i = 2
+	}
+	if len(words) < i+3 || words[i] != "pkg" || words[i+1] != "set" {
+		return
+	}
+	for _, w := range words[i+2:] {
+		k, v, ok := strings.Cut(w, "=")
+		if ok && (strings.HasPrefix(k, "scripts.") || strings.HasPrefix(k, "scripts[")) {
+			s.parseString(v, viaFrame(f, name))
+		}
+	}
+}
+
+// iniValues gives the values of an INI file's settings (tox.ini's
+// commands = CMD), each a command line, with the indented lines that
+// continue a value as lines of their own.
+func iniValues(text string) string {
+	var b strings.Builder
+	inValue := false
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "" || t[0] == '#' || t[0] == ';':
+			continue
+		case t[0] == '[':
+			inValue = false
+		case l[0] == ' ' || l[0] == '\t':
+			if inValue {
+				b.WriteString(t + "\n")
+			}
+		default:
+			_, v, ok := strings.Cut(t, "=")
+			inValue = ok
+			if v = strings.TrimSpace(v); ok && v != "" {
+				b.WriteString(v + "\n")
+			}
+		}
+	}
+	return b.String()
+}
