@@ -71,6 +71,7 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	cwd := ev.c.Cwd
 	dst = match.PathAlternates(dst, p, cwd)
 	dst = ev.macHomeNames(dst, p)
+	dst = ev.sandboxHomeNames(dst, p)
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst
@@ -128,6 +129,47 @@ func (ev *evaluation) macHomeNames(dst []string, p string) []string {
 			q += "/" + strings.ToLower(below)
 		}
 		dst = addName(dst, p, q)
+	}
+	return dst
+}
+
+// sandboxHomeNames adds the name a file in a sandboxed application's home
+// has outside the sandbox: a snap's ~/snap/APP/REV/X and
+// ~/snap/APP/common/X are its ~/X (and its ~/.config/X when X is not
+// hidden: chromium keeps ~/snap/chromium/common/chromium), a flatpak's
+// ~/.var/app/ID/config/X, data/X and cache/X are ~/.config/X,
+// ~/.local/share/X and ~/.cache/X, and its ~/.var/app/ID/X is ~/X. The
+// browser profiles and logins the policy names are there under those
+// names.
+func (ev *evaluation) sandboxHomeNames(dst []string, p string) []string {
+	home := ev.e.env.Home
+	if home == "" || len(p) <= len(home) || p[len(home)] != '/' || !strings.HasPrefix(p, home) {
+		return dst
+	}
+	rest := p[len(home)+1:]
+	if r, ok := strings.CutPrefix(rest, "snap/"); ok {
+		_, r, _ = strings.Cut(r, "/")  // the app
+		_, r, ok = strings.Cut(r, "/") // common, current or a revision
+		if !ok || r == "" {
+			return dst
+		}
+		dst = addName(dst, p, home+"/"+r)
+		if r[0] != '.' {
+			dst = addName(dst, p, home+"/.config/"+r)
+		}
+		return dst
+	}
+	if r, ok := strings.CutPrefix(rest, ".var/app/"); ok {
+		_, r, ok = strings.Cut(r, "/") // the application's id
+		if !ok || r == "" {
+			return dst
+		}
+		for _, m := range [...][2]string{{"config/", ".config/"}, {"data/", ".local/share/"}, {"cache/", ".cache/"}} {
+			if x, ok := strings.CutPrefix(r, m[0]); ok {
+				return addName(dst, p, home+"/"+m[1]+x)
+			}
+		}
+		return addName(dst, p, home+"/"+r)
 	}
 	return dst
 }

@@ -57,10 +57,15 @@ func (ev *evaluation) run(trace *Trace) {
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
+		if c.Tool == call.ToolRead && isSearch(c.Params) {
+			ev.judgeSearch(p) // search.go: a Grep's or Glob's directory
+		}
 		if c.Tool == call.ToolWrite && !ev.denied() {
 			if ef, ok := effect.Shadows(p, ev.e.env.Home); ok {
 				ev.judgeEffect(ef, c.Tool)
 			}
+			ev.judgeWrittenCredential(p, c.Content()) // content.go
+			ev.judgeWrittenSettings(p, c.Content())   // content.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
