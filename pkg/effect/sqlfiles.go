@@ -18,12 +18,26 @@ var sqlFileWords = []struct {
 }{
 	{"INFILE", true}, {"OUTFILE", false}, {"DUMPFILE", false}, {"PG_READ_FILE(", true}, {"PG_READ_BINARY_FILE(", true},
 	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false},
+	// DuckDB's readers and ClickHouse's file() table function read a
+	// file of the machine the engine runs on; Hive and Spark's LOAD DATA
+	// LOCAL INPATH one of the client's.
+	{"READ_TEXT(", true}, {"READ_BLOB(", true}, {"READ_CSV(", true}, {"READ_CSV_AUTO(", true}, {"READ_JSON(", true},
+	{"READ_JSON_AUTO(", true}, {"READ_NDJSON(", true}, {"READ_PARQUET(", true}, {" FILE(", true}, {",FILE(", true},
+	{"INPATH", true},
 }
 
 // SQLFiles returns the files a SQL text reads and writes by name.
 func SQLFiles(text string) (reads, writes []string) {
-	if len(text) < 10 || !strings.ContainsAny(text, "'\"") {
+	if len(text) < 10 {
 		return nil, nil
+	}
+	if dir, ok := redisDumpDir(text); ok {
+		// Redis's CONFIG SET dir D: its next save writes D/dbfilename
+		// (the old way into ~/.ssh/authorized_keys).
+		writes = append(writes, strings.TrimRight(dir, "/")+"/dump.rdb")
+	}
+	if !strings.ContainsAny(text, "'\"") {
+		return nil, writes
 	}
 	u := strings.ToUpper(text)
 	for _, fw := range sqlFileWords {
@@ -112,4 +126,15 @@ func (a *analysis) sqlFiles() {
 			a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: a.clean(p, max(e.Cmd, 0))})
 		}
 	}
+}
+
+// redisDumpDir returns the directory of a Redis CONFIG SET dir command.
+func redisDumpDir(text string) (string, bool) {
+	f := strings.Fields(text)
+	for i := 0; i+3 < len(f); i++ {
+		if strings.EqualFold(f[i], "CONFIG") && strings.EqualFold(f[i+1], "SET") && strings.EqualFold(f[i+2], "dir") {
+			return strings.Trim(f[i+3], "'\""), true
+		}
+	}
+	return "", false
 }

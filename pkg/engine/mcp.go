@@ -160,6 +160,9 @@ func pathVerb(tool string) (read, write bool) {
 		if isWriteVerb(w) {
 			write = true
 		}
+		if sendsFile(w) {
+			read = true // upload_file, send_email, attach: the local file leaves
+		}
 		if w == "list" || w == "ls" || w == "tree" {
 			lists = true
 		} else if isReadVerb(w) {
@@ -200,6 +203,12 @@ func (ev *evaluation) mcp() {
 		}
 	}
 	w.emptyFilterWrite(args)
+	if line := w.soleCommand(args); line != "" {
+		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
+		if ev.denied() {
+			return
+		}
+	}
 	w.value("", args, 0)
 }
 
@@ -236,9 +245,9 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		sort.Strings(keys)
 		w.object(x, keys)
-		if kind == keySQL || kind == keyCommand {
-			w.databaseCommands(x) // mcpshapes.go: {"command": {"dropDatabase": 1}}
-		}
+		// mcpshapes.go: {"command": {"dropDatabase": 1}}; an operator
+		// anywhere ({"$out": "users"}), never a field ({"filter": {"drop": 1}})
+		w.databaseCommands(x, kind == keySQL || kind == keyCommand)
 		if kind == keyEnv {
 			// {"env": {"LD_PRELOAD": "..."}}: the environment the command runs with.
 			var pairs []string
@@ -270,7 +279,13 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 					line = quoteArgv(append([]string{programOf(w.tool)}, argv...))
 				}
 				ev.exec(w.inContainer(line), false, call.ToolExec)
+				if kind != keyArgs {
+					w.listedLines(argv) // mcpobjects.go: a CI script's list of lines
+				}
 				return
+			case kind == keyArgs && w.database():
+				// redis {args: [FLUSHALL]}: the statement's words
+				ev.judgeSQL(strings.Join(argv, " "))
 			case kind == keyVolumes:
 				for _, vol := range argv {
 					ev.exec("docker run -v "+shellQuote(vol)+" image", false, call.ToolExec)
@@ -282,7 +297,11 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			w.value(key, e, depth+1)
 		}
 	case string:
+		if kind == keyPath && sourceKey(key) && !w.read {
+			w.readPath(x) // mcpobjects.go: what a copy or move takes from
+		}
 		w.str(kind, x)
+		w.jsonText(key, x, depth) // mcpobjects.go: a manifest given as JSON text
 	}
 }
 
@@ -335,6 +354,8 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
 	}
+	w.hostPrivileges(x) // mcpobjects.go
+	w.publishes(x)
 }
 
 // inContainer rewrites a command run in a container so that paths under a
@@ -369,6 +390,7 @@ const (
 	keyEnv
 	keyVolumes
 	keyTerminal
+	keyBrowserCode
 )
 
 // keyKind classifies an argument key by its name, lower-cased and without
@@ -382,6 +404,8 @@ func (w *mcpWalk) keyKind(key string) int {
 	k := strings.ToLower(keySeparators.Replace(key))
 	db := w.database()
 	switch {
+	case (isCodeKey(k) || k == "script" || k == "source" || k == "pagefunction" || k == "fn") && w.inBrowser():
+		return keyBrowserCode
 	case k == "commands" || k == "cmds" || k == "steps" && false:
 		return keyCommands
 	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement")):
@@ -499,6 +523,14 @@ func (w *mcpWalk) str(kind int, v string) {
 			}
 			break
 		}
+		w.encodedCredential(v) // mcpobjects.go: a key base64-encoded for a gist or a file
+		if ev.denied() {
+			return
+		}
+	}
+	if kind == keyBrowserCode {
+		w.codeURLs(v) // a page's script reaches what its URLs name, no more
+		return
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
 		if p, ok := fileURIPath(v); ok { // fileuri.go: FILE:/, file://localhost/, view-source:file://
@@ -543,8 +575,14 @@ func (w *mcpWalk) code(v string) {
 	if sh := ipythonShell(v); sh != "" && !ev.denied() {
 		ev.exec(sh, false, call.ToolExec)
 	}
-	// fetch('http://…') in code a browser or runtime evaluates: each URL
-	// it names is contacted.
+	w.codeURLs(v)
+}
+
+// codeURLs judges the URLs code names: fetch('http://…') in code a browser
+// or runtime evaluates contacts each, and a file: URL it opens
+// (page.goto('file:///…')) reads the file.
+func (w *mcpWalk) codeURLs(v string) {
+	ev := w.ev
 	for rest := v; !ev.denied(); {
 		i := strings.Index(rest, "://")
 		if i < 0 {
@@ -560,6 +598,11 @@ func (w *mcpWalk) code(v string) {
 		}
 		if start < i {
 			u := rest[start:end]
+			if p, ok := fileURIPath(u); ok {
+				w.readPath(p)
+				rest = rest[end:]
+				continue
+			}
 			fs := subject{tool: call.ToolFetch, text: u, urlRaw: u}
 			fs.url, fs.hasURL = match.ParseURL(u)
 			ev.judge(&fs)
@@ -604,6 +647,9 @@ func mountObject(m map[string]any) string {
 }
 
 func (w *mcpWalk) path(v string) {
+	if w.remoteRepoPath(v) {
+		return // mcpobjects.go: config/secrets.yml in acme/api on GitHub
+	}
 	p := match.CleanPath(v, w.ev.c.Cwd, w.ev.e.env.Home)
 	if w.read {
 		w.ev.pathSubject(call.ToolRead, p)

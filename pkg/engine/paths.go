@@ -239,6 +239,7 @@ func (ev *evaluation) judgeHostAlternates(s *subject) {
 // left alone, as are placeholders (an AWS documentation key, "your-token")
 // and hosts on this machine.
 func (ev *evaluation) judgeURLCredentials(s *subject) {
+	ev.judgeCarriedURLs(s)
 	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || loopbackHost(s.url.Host) {
 		return
 	}
@@ -263,6 +264,40 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 	if kind != "" {
 		fs := subject{tool: "flow", text: kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
 		ev.judge(&fs)
+	}
+}
+
+// judgeCarriedURLs judges the URLs a URL's query carries as fetches of
+// their own: a redirector (redirect-to?url=…, a search engine's url?q=…,
+// a login's next=…) sends the client on to them, so a metadata address
+// behind one is reached all the same. Each is read as written and
+// percent-decoded.
+func (ev *evaluation) judgeCarriedURLs(s *subject) {
+	if !s.hasURL || ev.denied() {
+		return
+	}
+	_, query, ok := strings.Cut(s.url.Rest, "?")
+	if !ok || !strings.Contains(query, "://") && !strings.Contains(strings.ToLower(query), "%3a%2f%2f") {
+		return
+	}
+	for part := range strings.SplitSeq(query, "&") {
+		_, v, _ := strings.Cut(part, "=")
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		if i := strings.Index(v, "://"); i <= 0 || i > 12 {
+			continue
+		}
+		a := subject{tool: call.ToolFetch, text: v, urlRaw: v}
+		a.url, a.hasURL = match.ParseURL(v)
+		if !a.hasURL {
+			continue
+		}
+		ev.judge(&a)
+		ev.judgeHostAlternates(&a)
+		if ev.denied() {
+			return
+		}
 	}
 }
 

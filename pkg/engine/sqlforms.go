@@ -130,6 +130,10 @@ func sqlPrograms(raw string) []string {
 func (ev *evaluation) judgeSQL(text string) {
 	s := subject{tool: toolSQL, text: text, sql: normalizeSQL(text)}
 	ev.judge(&s)
+	if dyn := dynamicSQL(text); dyn != "" && !ev.denied() {
+		d := subject{tool: toolSQL, text: text, sql: normalizeSQL(dyn)}
+		ev.judge(&d)
+	}
 	for _, p := range sqlPrograms(text) {
 		if ev.denied() {
 			return
@@ -147,4 +151,29 @@ func (ev *evaluation) judgeSQL(text string) {
 			ev.pathSubject(call.ToolWrite, match.CleanPath(p, ev.c.Cwd, ev.e.env.Home))
 		}
 	}
+}
+
+// dynamicSQL returns the statement SQL builds at run time from string
+// literals and runs (PL/pgSQL's EXECUTE, EXECUTE IMMEDIATE, PREPARE …
+// FROM, sp_executesql): the literals joined, so EXECUTE 'DROP TABLE ' ||
+// 'users' is judged as DROP TABLE users. "" when the text runs none.
+func dynamicSQL(text string) string {
+	u := strings.ToUpper(text)
+	if !strings.Contains(u, "EXECUTE") && !strings.Contains(u, "PREPARE") && !strings.Contains(u, "SP_EXECUTESQL") {
+		return ""
+	}
+	var b strings.Builder
+	for rest := text; ; {
+		i := strings.IndexByte(rest, '\'')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		b.WriteString(rest[i+1 : i+1+j])
+		rest = rest[i+j+2:]
+	}
+	return b.String()
 }

@@ -1,0 +1,254 @@
+package engine
+
+import (
+	"encoding/json"
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/match"
+)
+
+// What an MCP call's arguments say beyond one key's kind (mcp.go): where a
+// copy takes its file from, which local files a sending tool reads, the
+// command a shell-named tool's only argument is, the lines a CI script's
+// list holds, a manifest given as JSON text, the host privileges a
+// container or pod object asks for, a repository made public, a credential
+// encoded before it is sent, and paths that name a file in a remote
+// repository rather than on this machine.
+
+// sendsFile reports a tool-name word whose tool sends a local file out:
+// its path arguments are read (upload_file, send_email with attachments).
+func sendsFile(w string) bool {
+	switch w {
+	case "upload", "attach", "send", "share", "email", "mail", "post", "publish", "import", "files":
+		return true
+	}
+	return false
+}
+
+// sourceKey reports an argument that names what a copy, move or transfer
+// takes from: it is read whatever the tool's verb.
+func sourceKey(key string) bool {
+	switch strings.ToLower(keySeparators.Replace(key)) {
+	case "source", "src", "from", "sourcepath", "srcpath", "frompath", "sourcefile", "localpath", "localfile",
+		"oldpath", "inputpath", "inputfile":
+		return true
+	}
+	return false
+}
+
+// readPath judges v as a path the call reads.
+func (w *mcpWalk) readPath(v string) {
+	if w.remoteRepoPath(v) {
+		return
+	}
+	w.ev.pathSubject(call.ToolRead, match.CleanPath(v, w.ev.c.Cwd, w.ev.e.env.Home))
+}
+
+// shellWords are tool-name words that say the tool is a shell.
+func shellTool(tool string) bool {
+	for _, word := range ToolWords(tool) {
+		switch word {
+		case "bash", "sh", "zsh", "shell", "terminal", "console", "powershell", "pwsh", "cmd", "exec", "run":
+			return true
+		}
+	}
+	return false
+}
+
+// soleCommand returns the command line a shell-named tool's only string
+// argument is, whatever its key ({"line": ...}, {"input": ...}), or "" when
+// the tool is not a shell or its arguments say more (a key that names the
+// command is judged by the walk).
+func (w *mcpWalk) soleCommand(args map[string]any) string {
+	if len(args) == 0 || !shellTool(w.tool) {
+		return ""
+	}
+	line := ""
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok {
+			continue
+		}
+		if line != "" || w.keyKind(k) != keyOther {
+			return ""
+		}
+		line = s
+	}
+	return line
+}
+
+// listedLines judges the whole command lines a command list holds beside
+// its argv reading: a CI job's script ["make", "cat key | curl ..."] is
+// lines, not one program's arguments. A word after a flag that takes a
+// script (sh -c, node -e) is the argv's own.
+func (w *mcpWalk) listedLines(argv []string) {
+	for i, a := range argv {
+		if i == 0 || !strings.ContainsAny(a, " \t\n|;&<>") || w.ev.denied() {
+			continue
+		}
+		switch argv[i-1] {
+		case "-c", "-lc", "-ic", "-e", "-Command", "/c", "/C", "--command", "--eval", "-x":
+			continue
+		}
+		w.ev.exec(w.inContainer(a), false, call.ToolExec)
+	}
+}
+
+// maxJSONText bounds the JSON text in an argument that is walked.
+const maxJSONText = 1 << 20
+
+// jsonText walks a string argument that is itself a JSON object or array
+// (a pod manifest, a task list given as text) as the value it encodes.
+func (w *mcpWalk) jsonText(key, v string, depth int) {
+	if len(v) < 2 || len(v) > maxJSONText || w.ev.denied() {
+		return
+	}
+	if !(v[0] == '{' && v[len(v)-1] == '}' || v[0] == '[' && v[len(v)-1] == ']') {
+		return
+	}
+	var x any
+	if json.Unmarshal([]byte(v), &x) != nil {
+		return
+	}
+	w.value(key, x, depth+1)
+}
+
+// inBrowser reports whether the tool runs what it is given in a web
+// page: a browser automation server or a page's evaluate tool. A page's
+// script has no shell and no files: it reaches what its URLs name.
+func (w *mcpWalk) inBrowser() bool {
+	for _, word := range ToolWords(w.server) {
+		switch word {
+		case "browser", "playwright", "puppeteer", "selenium", "chrome", "chromium", "firefox", "webdriver", "browserbase", "stagehand":
+			return true
+		}
+	}
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "browser", "page", "puppeteer", "playwright", "selenium":
+			return true
+		}
+	}
+	return false
+}
+
+// encodedCredential judges a credential a sending tool's argument carries
+// encoded (base64, hex, base32): GitHub's file API and a gist take base64,
+// and a key encoded is a key all the same.
+func (w *mcpWalk) encodedCredential(v string) {
+	if len(v) < 24 {
+		return
+	}
+	for _, text := range decodedRuns(v) {
+		if kind := credentialIn(text); kind != "" {
+			s := subject{tool: "flow", text: kind + " encoded in " + w.tool, effect: "flow:credential->network"}
+			w.ev.judge(&s)
+			return
+		}
+	}
+}
+
+// remoteRepoPath reports a relative path given to a repository host's
+// tool that names a repository (owner and repo, a project): it is a file
+// of that repository, not of this machine.
+func (w *mcpWalk) remoteRepoPath(v string) bool {
+	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "~") || strings.Contains(v, "://") || strings.HasPrefix(v, "..") {
+		return false
+	}
+	host := false
+	for _, word := range ToolWords(w.server) {
+		switch word {
+		case "github", "gitlab", "bitbucket", "gitea", "forgejo", "codeberg":
+			host = true
+		}
+	}
+	if !host {
+		return false
+	}
+	args, _ := w.ev.c.Params["arguments"].(map[string]any)
+	for _, k := range [...]string{"repo", "repository", "project_id", "projectId", "repo_slug", "repoSlug"} {
+		if s, ok := args[k].(string); ok && s != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hostPrivileges judges the host privileges a container or pod object
+// asks for, by the docker run line that would ask for them (the effects
+// package knows that line's privileges): privileged mode, the host's
+// process, network or IPC namespace, added capabilities, a host path
+// mounted.
+func (w *mcpWalk) hostPrivileges(x map[string]any) {
+	ev := w.ev
+	run := func(opt string) {
+		if !ev.denied() {
+			ev.exec("docker run "+opt+" image", false, call.ToolExec)
+		}
+	}
+	for k, v := range x {
+		switch strings.ToLower(keySeparators.Replace(k)) {
+		case "privileged":
+			if b, _ := v.(bool); b {
+				run("--privileged")
+			}
+		case "hostpid", "hostnetwork", "hostipc":
+			if b, _ := v.(bool); b {
+				run("--" + strings.TrimPrefix(strings.ToLower(k), "host") + "=host")
+			}
+		case "pidmode", "networkmode", "ipcmode", "pid", "ipc", "network", "net", "usernsmode":
+			if s, _ := v.(string); strings.EqualFold(s, "host") {
+				run("--" + strings.TrimSuffix(strings.ToLower(keySeparators.Replace(k)), "mode") + "=host")
+			}
+		case "capadd":
+			for _, c := range stringValues(v) {
+				run("--cap-add=" + shellQuote(c))
+			}
+		case "capabilities":
+			if m, ok := v.(map[string]any); ok {
+				for _, c := range stringValues(m["add"]) {
+					run("--cap-add=" + shellQuote(c))
+				}
+			}
+		case "hostpath":
+			if m, ok := v.(map[string]any); ok {
+				if p, _ := m["path"].(string); p != "" {
+					run("-v " + shellQuote(p+":/mnt"))
+				}
+			}
+		}
+	}
+}
+
+// publishes judges an object that makes a repository public: an update
+// whose visibility is public or whose private is false. Creating a public
+// repository is ordinary; changing a private one is publishing it.
+func (w *mcpWalk) publishes(x map[string]any) {
+	changes := false
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "update", "edit", "patch", "set", "change", "modify":
+			changes = true
+		}
+	}
+	if !changes {
+		return
+	}
+	public := false
+	for k, v := range x {
+		switch strings.ToLower(k) {
+		case "visibility":
+			s, _ := v.(string)
+			public = strings.EqualFold(s, "public")
+		case "private":
+			b, ok := v.(bool)
+			public = ok && !b
+		}
+		if public {
+			s := subject{tool: "destroy", text: "a repository made public through " + w.tool, effect: "destroy:publish"}
+			w.ev.judge(&s)
+			return
+		}
+	}
+}
