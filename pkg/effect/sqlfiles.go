@@ -71,6 +71,18 @@ func SQLFiles(text string) (reads, writes []string) {
 			}
 		}
 	}
+	// DuckDB reads a file named as a table: SELECT * FROM 'data.csv'.
+	for off := 0; ; {
+		i := strings.Index(u[off:], "FROM '")
+		if i < 0 {
+			break
+		}
+		i += off + len("FROM ")
+		off = i
+		if name, ok := sqlLiteralAt(text, i); ok && strings.ContainsAny(name, "/.") {
+			reads = append(reads, name)
+		}
+	}
 	// COPY t FROM 'file' / COPY t TO 'file', \copy alike.
 	for stmt := range strings.SplitSeq(text, ";") {
 		s := strings.TrimSpace(stmt)
@@ -96,7 +108,7 @@ func SQLFiles(text string) (reads, writes []string) {
 // sqlLiteralAt reads a quoted string literal starting at i (after spaces
 // and an opening bracket).
 func sqlLiteralAt(text string, i int) (string, bool) {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(') {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(' || text[i] == '[') {
 		i++
 	}
 	if i >= len(text) || text[i] != '\'' && text[i] != '"' {

@@ -26,7 +26,15 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 	if len(content) > maxScannedContent {
 		content = content[:maxScannedContent]
 	}
-	if kind := credentialIn(content); kind != "" {
+	kind := credentialIn(content)
+	if kind == "" {
+		for _, text := range decodedRuns(content) { // paths.go: base64, hex, base32
+			if kind = credentialIn(text); kind != "" {
+				break
+			}
+		}
+	}
+	if kind != "" {
 		s := subject{tool: "flow", text: kind + " written to " + p, effect: "flow:credential->file"}
 		ev.judge(&s)
 	}

@@ -549,6 +549,8 @@ func (w *mcpWalk) str(kind int, v string) {
 		w.path(v)
 	case kind == keySQL:
 		ev.judgeSQL(v) // sqlforms.go
+	case kind == keyURL && hasPrefixFold(v, "javascript:"):
+		w.codeURLs(v) // a javascript: URL is a script the page runs
 	case kind == keyURL || strings.Contains(v, "://"):
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
@@ -582,6 +584,16 @@ func (w *mcpWalk) code(v string) {
 // or runtime evaluates contacts each, and a file: URL it opens
 // (page.goto('file:///…')) reads the file.
 func (w *mcpWalk) codeURLs(v string) {
+	w.codeURLsIn(v)
+	if strings.Contains(v, "atob") || strings.Contains(v, "b64decode") || strings.Contains(v, "from(") {
+		// a URL decoded at run time (atob('aHR0cDov…')) is named all the same
+		for _, text := range decodedRuns(v) {
+			w.codeURLsIn(text)
+		}
+	}
+}
+
+func (w *mcpWalk) codeURLsIn(v string) {
 	ev := w.ev
 	for rest := v; !ev.denied(); {
 		i := strings.Index(rest, "://")
@@ -651,7 +663,9 @@ func (w *mcpWalk) path(v string) {
 		return // mcpobjects.go: config/secrets.yml in acme/api on GitHub
 	}
 	p := match.CleanPath(v, w.ev.c.Cwd, w.ev.e.env.Home)
-	if w.read {
+	if w.read || w.outgoing {
+		// a tool that sends its arguments off the machine (s3 put_object
+		// {filePath}) reads the local files they name
 		w.ev.pathSubject(call.ToolRead, p)
 	}
 	if w.write && !w.ev.denied() {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
 )
@@ -20,7 +22,9 @@ import (
 // its path arguments are read (upload_file, send_email with attachments).
 func sendsFile(w string) bool {
 	switch w {
-	case "upload", "attach", "send", "share", "email", "mail", "post", "publish", "import", "files":
+	case "upload", "attach", "send", "share", "email", "mail", "post", "publish", "import", "files",
+		"copy", "cp", "move", "mv", "rename", "duplicate", "backup", "export", "archive", "zip", "compress", "sync":
+		// a copy or move takes its source's content: reading it
 		return true
 	}
 	return false
@@ -66,12 +70,18 @@ func (w *mcpWalk) soleCommand(args map[string]any) string {
 	}
 	line := ""
 	for k, v := range args {
+		if w.keyKind(k) != keyOther {
+			continue // a cwd, a timeout: judged by the walk
+		}
 		s, ok := v.(string)
+		if argv, isList := strings_(v); isList && len(argv) > 0 {
+			s, ok = quoteArgv(argv), true // {"line": ["rm", "-rf", "x"]}
+		}
 		if !ok {
 			continue
 		}
-		if line != "" || w.keyKind(k) != keyOther {
-			return ""
+		if line != "" {
+			return "" // two texts: neither is plainly the command
 		}
 		line = s
 	}
@@ -99,16 +109,26 @@ func (w *mcpWalk) listedLines(argv []string) {
 const maxJSONText = 1 << 20
 
 // jsonText walks a string argument that is itself a JSON object or array
-// (a pod manifest, a task list given as text) as the value it encodes.
+// (a pod manifest, a task list given as text) as the value it encodes, and
+// one that is a YAML document of several keys (a manifest as kubectl takes
+// it) as the mapping it holds.
 func (w *mcpWalk) jsonText(key, v string, depth int) {
 	if len(v) < 2 || len(v) > maxJSONText || w.ev.denied() {
 		return
 	}
-	if !(v[0] == '{' && v[len(v)-1] == '}' || v[0] == '[' && v[len(v)-1] == ']') {
-		return
-	}
 	var x any
-	if json.Unmarshal([]byte(v), &x) != nil {
+	switch {
+	case v[0] == '{' && v[len(v)-1] == '}' || v[0] == '[' && v[len(v)-1] == ']':
+		if json.Unmarshal([]byte(v), &x) != nil {
+			return
+		}
+	case strings.Contains(v, ":\n") || strings.Contains(v, ": ") && strings.IndexByte(v, '\n') >= 0:
+		var m map[string]any
+		if yaml.Unmarshal([]byte(v), &m) != nil || len(m) < 2 {
+			return
+		}
+		x = m
+	default:
 		return
 	}
 	w.value(key, x, depth+1)
@@ -118,6 +138,12 @@ func (w *mcpWalk) jsonText(key, v string, depth int) {
 // page: a browser automation server or a page's evaluate tool. A page's
 // script has no shell and no files: it reaches what its URLs name.
 func (w *mcpWalk) inBrowser() bool {
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "shell", "bash", "sh", "zsh", "terminal", "command", "cmd", "powershell":
+			return false // a browser server's run_shell runs a shell
+		}
+	}
 	for _, word := range ToolWords(w.server) {
 		switch word {
 		case "browser", "playwright", "puppeteer", "selenium", "chrome", "chromium", "firefox", "webdriver", "browserbase", "stagehand":
@@ -201,6 +227,10 @@ func (w *mcpWalk) hostPrivileges(x map[string]any) {
 			if s, _ := v.(string); strings.EqualFold(s, "host") {
 				run("--" + strings.TrimSuffix(strings.ToLower(keySeparators.Replace(k)), "mode") + "=host")
 			}
+		case "securityopt":
+			for _, o := range stringValues(v) {
+				run("--security-opt=" + shellQuote(o))
+			}
 		case "capadd":
 			for _, c := range stringValues(v) {
 				run("--cap-add=" + shellQuote(c))
@@ -244,6 +274,9 @@ func (w *mcpWalk) publishes(x map[string]any) {
 		case "private":
 			b, ok := v.(bool)
 			public = ok && !b
+		case "public":
+			b, ok := v.(bool)
+			public = ok && b
 		}
 		if public {
 			s := subject{tool: "destroy", text: "a repository made public through " + w.tool, effect: "destroy:publish"}
@@ -251,4 +284,9 @@ func (w *mcpWalk) publishes(x map[string]any) {
 			return
 		}
 	}
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

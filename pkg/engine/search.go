@@ -47,7 +47,12 @@ func (ev *evaluation) judgeSearch(dir string) {
 	home := ev.e.env.Home
 	for _, g := range expandBraces(glob, 8) {
 		for _, p := range searchGlobPaths(dir, g) {
-			ev.pathSubject(call.ToolRead, match.CleanPath(p, ev.c.Cwd, home))
+			p = match.CleanPath(p, ev.c.Cwd, home)
+			ev.pathSubject(call.ToolRead, p)
+			if !hasGlob(p) && !ev.denied() {
+				// a glob that names a directory (.aws) takes in what it holds
+				ev.treeSubjects(call.ToolRead, p)
+			}
 			if ev.denied() {
 				return
 			}

@@ -133,6 +133,10 @@ func (ev *evaluation) judgeSQL(text string) {
 	if dyn := dynamicSQL(text); dyn != "" && !ev.denied() {
 		d := subject{tool: toolSQL, text: text, sql: normalizeSQL(dyn)}
 		ev.judge(&d)
+		if computedSQL(text) && !ev.denied() {
+			// EXECUTE chr(68) || 'ROP TABLE x': a statement nobody can read
+			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "SQL run from text computed at run time"}, toolSQL)
+		}
 	}
 	for _, p := range sqlPrograms(text) {
 		if ev.denied() {
@@ -176,4 +180,17 @@ func dynamicSQL(text string) string {
 		rest = rest[i+j+2:]
 	}
 	return b.String()
+}
+
+// computedSQL reports dynamic SQL whose text is computed from more than
+// literals (chr(), decode(), convert_from(), a variable): what runs cannot
+// be read from the call.
+func computedSQL(text string) bool {
+	u := strings.ToUpper(text)
+	for _, f := range []string{"CHR(", "CHAR(", "DECODE(", "CONVERT_FROM(", "UNHEX(", "FROM_BASE64(", "REVERSE(", "TRANSLATE("} {
+		if strings.Contains(u, f) {
+			return true
+		}
+	}
+	return false
 }
