@@ -277,7 +277,7 @@ func (ev *evaluation) judgeCarriedURLs(s *subject) {
 		return
 	}
 	_, query, ok := strings.Cut(s.url.Rest, "?")
-	if !ok || !strings.Contains(query, "://") && !strings.Contains(strings.ToLower(query), "%3a%2f%2f") {
+	if !ok || !strings.Contains(query, "://") && !strings.Contains(query, "%3A%2F%2F") && !strings.Contains(query, "%3a%2f%2f") {
 		return
 	}
 	for part := range strings.SplitSeq(query, "&") {
