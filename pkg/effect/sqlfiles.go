@@ -123,12 +123,24 @@ func sqlLiteralAt(text string, i int) (string, bool) {
 }
 
 // sqlFiles reports the files the SQL effects of a line read and write.
+// A client that takes its command word by word (redis-cli CONFIG SET dir
+// D) gives one SQL effect per word: their words are read together too.
 func (a *analysis) sqlFiles() {
 	n := len(a.out)
+	var words []string
 	for k := 0; k < n; k++ {
 		e := a.out[k]
 		if e.Kind != SQL {
 			continue
+		}
+		words = append(words[:0], e.Target)
+		for j := k + 1; j < n && a.out[j].Kind == SQL && a.out[j].Cmd == e.Cmd && !strings.ContainsAny(a.out[j].Target, " \t\n"); j++ {
+			words = append(words, a.out[j].Target)
+		}
+		if len(words) > 3 && (k == 0 || a.out[k-1].Kind != SQL || a.out[k-1].Cmd != e.Cmd) {
+			if dir, ok := redisDumpDir(strings.Join(words, " ")); ok {
+				a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: a.clean(strings.TrimRight(dir, "/")+"/dump.rdb", max(e.Cmd, 0))})
+			}
 		}
 		reads, writes := SQLFiles(e.Target)
 		for _, p := range reads {

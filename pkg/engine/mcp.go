@@ -344,7 +344,14 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 				}
 			}
 		}
-		if strings.EqualFold(k, "method") {
+		if kk := w.keyKind(k); kk == keyPath || kk == keyURL {
+			if p, _ := x[k].(string); strings.Contains(p, "/_delete_by_query") {
+				// Elasticsearch's bulk delete, by whatever method
+				s := subject{tool: "destroy", text: "a delete by query through " + w.tool, effect: "destroy:remote"}
+				ev.judge(&s)
+			}
+		}
+		if strings.EqualFold(k, "method") || strings.EqualFold(k, "_method") {
 			if m, _ := x[k].(string); strings.EqualFold(m, "DELETE") {
 				s := subject{tool: "destroy", text: "HTTP DELETE through " + w.tool, effect: "destroy:remote"}
 				ev.judge(&s)
@@ -356,6 +363,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	}
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
+	w.changesAccess(x)
 }
 
 // inContainer rewrites a command run in a container so that paths under a

@@ -290,3 +290,42 @@ func (w *mcpWalk) publishes(x map[string]any) {
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
+
+// changesAccess judges what an object asks of a repository's history and
+// access: a forced update of a ref or branch rewrites history
+// (update_ref {force: true}), and a collaborator, member or role given
+// admin, owner or maintain rights is access granted.
+func (w *mcpWalk) changesAccess(x map[string]any) {
+	var refs, people bool
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "ref", "refs", "branch", "push", "tag":
+			refs = true
+		case "collaborator", "collaborators", "member", "members", "permission", "permissions", "role", "invite", "access":
+			people = true
+		}
+	}
+	if !refs && !people {
+		return
+	}
+	for k, v := range x {
+		switch strings.ToLower(keySeparators.Replace(k)) {
+		case "force":
+			if b, _ := v.(bool); b && refs {
+				s := subject{tool: "destroy", text: "a forced ref update through " + w.tool, effect: "destroy:history"}
+				w.ev.judge(&s)
+				return
+			}
+		case "permission", "role", "accesslevel", "access":
+			r, _ := v.(string)
+			switch strings.ToLower(r) {
+			case "admin", "owner", "maintain", "maintainer", "administrator":
+				if people {
+					s := subject{tool: "destroy", text: r + " rights granted through " + w.tool, effect: "destroy:access"}
+					w.ev.judge(&s)
+					return
+				}
+			}
+		}
+	}
+}
