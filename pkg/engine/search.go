@@ -15,7 +15,8 @@ import (
 // names under the directory, hidden ones too (a glob overrides ripgrep's
 // ignore rules); without one, the files under the directory that are not
 // hidden below it, so a search of ~/.aws reads ~/.aws/credentials and a
-// search of the home directory does not read ~/.ssh. The call sites are in
+// search of the home directory does not read ~/.ssh. The files judged are
+// the well-known ones and those the policy's read rules name. The call sites are in
 // subject.go, marked "search.go".
 
 // searchParams are the params a search's read carries.
@@ -49,6 +50,9 @@ func (ev *evaluation) judgeSearch(dir string) {
 		for _, p := range searchGlobPaths(dir, g) {
 			p = match.CleanPath(p, ev.c.Cwd, home)
 			ev.pathSubject(call.ToolRead, p)
+			if hasGlob(p) && !ev.denied() {
+				ev.searchGlobNamed(p)
+			}
 			if !hasGlob(p) && !ev.denied() {
 				// a glob that names a directory (.aws) takes in what it holds
 				ev.treeSubjects(call.ToolRead, p)
@@ -99,17 +103,14 @@ func expandBraces(g string, max int) []string {
 	return out
 }
 
-// searchTree judges the well-known files under dir that a search without
-// a glob reads: those with no hidden name below dir.
+// searchTree judges the files under dir that a search without a glob
+// reads, those with no hidden name below dir: the well-known files, and
+// the files the policy's own read rules name there.
 func (ev *evaluation) searchTree(dir string) {
-	home := ev.e.env.Home
 	prefix := strings.TrimSuffix(dir, "/") + "/"
-	for _, f := range wellKnownFiles {
-		if strings.HasPrefix(f, "~/") {
-			f = home + f[1:]
-		}
-		rest, ok := strings.CutPrefix(f, prefix)
-		if !ok || strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.") {
+	for _, f := range ev.namedFiles(prefix) {
+		rest := f[len(prefix):]
+		if strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.") {
 			continue
 		}
 		s := subject{tool: call.ToolRead, text: dir + " (holds " + f + ")", path: f}
@@ -118,4 +119,62 @@ func (ev *evaluation) searchTree(dir string) {
 			return
 		}
 	}
+}
+
+// searchGlobNamed judges the files a search glob with glob characters
+// could name among the policy's (globSubjects judges the well-known ones).
+func (ev *evaluation) searchGlobNamed(glob string) {
+	lit := glob
+	if i := strings.IndexAny(glob, `*?[\`); i >= 0 {
+		lit = glob[:i]
+	}
+	if j := strings.LastIndexByte(lit, '/'); j >= 0 {
+		lit = lit[:j+1]
+	}
+	for _, f := range ev.namedFiles(lit) {
+		if ok, err := path.Match(glob, f); err == nil && ok {
+			s := subject{tool: call.ToolRead, text: glob + " (may name " + f + ")", path: f}
+			ev.judge(&s)
+			if ev.denied() {
+				return
+			}
+		}
+	}
+}
+
+// namedFiles are the files below prefix (a directory ending in "/") that
+// a search there reads and the policy has a word about: the well-known
+// files, and each path pattern of a read rule that stops a read, with ~
+// written as the home directory and its glob characters kept (a file
+// the pattern names matches it, so judging the pattern's own text as a
+// path judges such a file).
+func (ev *evaluation) namedFiles(prefix string) []string {
+	home := ev.e.env.Home
+	var out []string
+	add := func(f string) {
+		if strings.HasPrefix(f, "~/") {
+			f = home + f[1:]
+		}
+		if strings.HasPrefix(f, prefix) && len(f) > len(prefix) && !strings.Contains(f[len(prefix):], "**") {
+			out = append(out, f)
+		}
+	}
+	for _, f := range wellKnownFiles {
+		add(f)
+	}
+	c := &ev.c
+	for _, ent := range ev.e.p.Entries {
+		if !ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
+			continue
+		}
+		for _, r := range ent.Rules {
+			if r.Action <= call.Log || r.Path.Len() == 0 {
+				continue
+			}
+			for _, src := range r.Path.Sources() {
+				add(src)
+			}
+		}
+	}
+	return out
 }

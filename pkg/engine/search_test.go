@@ -37,6 +37,10 @@ func TestSearchReads(t *testing.T) {
 		{call.Params{"path": "/home/dev", "pattern": "TODO"}, call.Allow},
 		{call.Params{"path": "/home/dev", "pattern": "x", "glob": ".ssh/id_*"}, call.Deny},
 		{call.Params{"path": "/home/dev/project", "pattern": "x", "glob": "*.go"}, call.Allow},
+		// a file only the policy names (not the well-known list)
+		{call.Params{"path": "/home/dev/.config/netlify", "pattern": "token"}, call.Deny},
+		{call.Params{"path": "/home/dev/.config", "pattern": "x", "glob": "netlify/*.json"}, call.Deny},
+		{call.Params{"path": "/home/dev/.config/nvim", "pattern": "x"}, call.Allow},
 	} {
 		c := call.Call{Tool: call.ToolRead, Cwd: testCwd, Params: tc.params}
 		if d := e.Evaluate(c); d.Decision != tc.want {
