@@ -162,6 +162,13 @@ func (ev *evaluation) namedFiles(prefix string) []string {
 	for _, f := range wellKnownFiles {
 		add(f)
 	}
+	// The policy's files are looked for in a hidden directory of home
+	// (~/.config/netlify) or a system one (/etc/wireguard), not in home
+	// itself or its plain directories: a search of ~ for TODO is
+	// everyday, as rg TODO ~ is, whatever ~/Library holds.
+	if below, inHome := strings.CutPrefix(prefix, home+"/"); prefix == "/" || prefix == home+"/" || inHome && !strings.HasPrefix(below, ".") && !strings.Contains(below, "/.") {
+		return out
+	}
 	c := &ev.c
 	for _, ent := range ev.e.p.Entries {
 		if !ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
