@@ -165,6 +165,13 @@ func makesPublic(cl *catalog.Classified) bool {
 		if strings.EqualFold(w.Text, "private=false") || strings.EqualFold(w.Text, "visibility=public") {
 			return true
 		}
+		if strings.Contains(w.Text, `"private"`) || strings.Contains(w.Text, `"visibility"`) {
+			// a JSON body: {"private": false}, {"visibility": "public"}
+			t := strings.ToLower(strings.Join(strings.Fields(w.Text), ""))
+			if strings.Contains(t, `"private":false`) || strings.Contains(t, `"visibility":"public"`) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -267,7 +267,7 @@ func (w *mcpWalk) publishes(x map[string]any) {
 	}
 	public := false
 	for k, v := range x {
-		switch strings.ToLower(k) {
+		switch strings.TrimPrefix(strings.ToLower(keySeparators.Replace(k)), "is") {
 		case "visibility":
 			s, _ := v.(string)
 			public = strings.EqualFold(s, "public")
@@ -318,6 +318,9 @@ func (w *mcpWalk) changesAccess(x map[string]any) {
 			}
 		case "permission", "role", "accesslevel", "access":
 			r, _ := v.(string)
+			if n, ok := v.(float64); ok && n >= 40 && people {
+				r = "maintainer" // GitLab's levels: 40 maintainer, 50 owner
+			}
 			switch strings.ToLower(r) {
 			case "admin", "owner", "maintain", "maintainer", "administrator":
 				if people {

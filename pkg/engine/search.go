@@ -162,11 +162,10 @@ func (ev *evaluation) namedFiles(prefix string) []string {
 	for _, f := range wellKnownFiles {
 		add(f)
 	}
-	// The policy's files are looked for in a hidden directory of home
-	// (~/.config/netlify) or a system one (/etc/wireguard), not in home
-	// itself or its plain directories: a search of ~ for TODO is
-	// everyday, as rg TODO ~ is, whatever ~/Library holds.
-	if below, inHome := strings.CutPrefix(prefix, home+"/"); prefix == "/" || prefix == home+"/" || inHome && !strings.HasPrefix(below, ".") && !strings.Contains(below, "/.") {
+	// The policy's files are looked for below the directory searched, but
+	// not from home or above: a search of ~ for TODO is everyday, as rg
+	// TODO ~ is, whatever ~/Library holds.
+	if strings.HasPrefix(home+"/", prefix) {
 		return out
 	}
 	c := &ev.c
