@@ -122,7 +122,7 @@ func (w *mcpWalk) jsonText(key, v string, depth int) {
 		if json.Unmarshal([]byte(v), &x) != nil {
 			return
 		}
-	case strings.Contains(v, ":\n") || strings.Contains(v, ": ") && strings.IndexByte(v, '\n') >= 0:
+	case manifestKey(key) && (strings.Contains(v, ":\n") || strings.Contains(v, ": ") && strings.IndexByte(v, '\n') >= 0):
 		var m map[string]any
 		if yaml.Unmarshal([]byte(v), &m) != nil || len(m) < 2 {
 			return
@@ -132,6 +132,18 @@ func (w *mcpWalk) jsonText(key, v string, depth int) {
 		return
 	}
 	w.value(key, x, depth+1)
+}
+
+// manifestKey reports an argument named for a document a tool applies (a
+// manifest, a resource, a compose file): its YAML text is walked. An issue's
+// body or a message is prose, even when a line of it reads "Path: x".
+func manifestKey(key string) bool {
+	switch strings.ToLower(keySeparators.Replace(key)) {
+	case "manifest", "manifests", "resource", "resources", "yaml", "spec", "template", "definition", "object",
+		"values", "compose", "composefile", "config", "document", "pod", "deployment", "job":
+		return true
+	}
+	return false
 }
 
 // inBrowser reports whether the tool runs what it is given in a web
