@@ -57,7 +57,7 @@ func (ev *evaluation) run(trace *Trace) {
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
-		if c.Tool == call.ToolRead && isSearch(c.Params) {
+		if c.Tool == call.ToolRead && len(c.Params) > 1 && !ev.denied() && isSearch(c.Params) {
 			ev.judgeSearch(p) // search.go: a Grep's or Glob's directory
 		}
 		if c.Tool == call.ToolWrite && !ev.denied() {
