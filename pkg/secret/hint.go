@@ -69,6 +69,10 @@ func hint(s string) uint8 {
 		case ':', '=':
 			if s[i] == ':' && strings.HasPrefix(s[i+1:], "//") {
 				m |= hintURL
+				// an incoming webhook's URL (detect.go's webhook_url rules)
+				if r := s[i+3:]; strings.HasPrefix(r, "hooks.slack.com/") || strings.HasPrefix(r, "discord.com/api/") || strings.HasPrefix(r, "discordapp.com/api/") {
+					m |= hintPrefixed
+				}
 			}
 			if m&hintAssign == 0 && keyKind(keyBefore(s, i)) != "" {
 				m |= hintAssign
