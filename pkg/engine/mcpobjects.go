@@ -49,7 +49,8 @@ func (w *mcpWalk) readPath(v string) {
 	w.ev.pathSubject(call.ToolRead, match.CleanPath(v, w.ev.c.Cwd, w.ev.e.env.Home))
 }
 
-// shellWords are tool-name words that say the tool is a shell.
+// shellTool reports whether a tool's name says it is a shell or runs
+// commands (bash, run_shell, terminal_exec).
 func shellTool(tool string) bool {
 	for _, word := range ToolWords(tool) {
 		switch word {
