@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -331,7 +332,11 @@ func (w *mcpWalk) changesAccess(x map[string]any) {
 			}
 		case "permission", "role", "accesslevel", "access":
 			r, _ := v.(string)
-			if n, ok := v.(float64); ok && n >= 40 && people {
+			n, ok := v.(float64)
+			if k, err := strconv.Atoi(r); err == nil {
+				n, ok = float64(k), true // "40"
+			}
+			if ok && n >= 40 && people {
 				r = "maintainer" // GitLab's levels: 40 maintainer, 50 owner
 			}
 			switch strings.ToLower(r) {
