@@ -107,7 +107,7 @@ var destroyVerbs = map[string]bool{
 	"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
 	"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
 	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
-	"promote": true, "down": true,
+	"promote": true, "down": true, "detach": true,
 }
 
 // compoundDestroyVerbs destroy only as part of a compound verb
