@@ -221,7 +221,11 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
 		ev.pathSubject(call.ToolRead, ef.Path)
-		if ef.Recursive && ef.Detail != "mount" && !ev.denied() {
+		switch {
+		case !ef.Recursive || ef.Detail == "mount" || ev.denied():
+		case ef.Detail == "search":
+			ev.searchTree(ef.Path) // search.go: what ripgrep reads
+		default:
 			ev.treeSubjects(call.ToolRead, ef.Path)
 		}
 	case effect.Write:
