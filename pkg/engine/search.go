@@ -3,9 +3,11 @@ package engine
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/policy"
 )
 
 // Searches: the agents' Grep, Glob and search_file_content tools reach the
@@ -108,17 +110,18 @@ func expandBraces(g string, max int) []string {
 // the files the policy's own read rules name there.
 func (ev *evaluation) searchTree(dir string) {
 	prefix := strings.TrimSuffix(dir, "/") + "/"
-	for _, f := range ev.namedFiles(prefix) {
-		rest := f[len(prefix):]
-		if strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.") {
-			continue
-		}
+	for _, f := range ev.namedFiles(prefix, true) {
 		s := subject{tool: call.ToolRead, text: dir + " (holds " + f + ")", path: f}
 		ev.judge(&s)
 		if ev.denied() {
 			return
 		}
 	}
+}
+
+// hiddenName reports a relative path with a hidden name in it.
+func hiddenName(rest string) bool {
+	return strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.")
 }
 
 // searchGlobNamed judges the files a search glob with glob characters
@@ -131,7 +134,7 @@ func (ev *evaluation) searchGlobNamed(glob string) {
 	if j := strings.LastIndexByte(lit, '/'); j >= 0 {
 		lit = lit[:j+1]
 	}
-	for _, f := range ev.namedFiles(lit) {
+	for _, f := range ev.namedFiles(lit, false) {
 		if ok, err := path.Match(glob, f); err == nil && ok {
 			s := subject{tool: call.ToolRead, text: glob + " (may name " + f + ")", path: f}
 			ev.judge(&s)
@@ -143,19 +146,27 @@ func (ev *evaluation) searchGlobNamed(glob string) {
 }
 
 // namedFiles are the files below prefix (a directory ending in "/") that
-// a search there reads and the policy has a word about: the well-known
+// a search there reads and the policy has a word about (with visible, only
+// those with no hidden name below it): the well-known
 // files, and each path pattern of a read rule that stops a read, with ~
 // written as the home directory and its glob characters kept (a file
 // the pattern names matches it, so judging the pattern's own text as a
 // path judges such a file).
-func (ev *evaluation) namedFiles(prefix string) []string {
+func (ev *evaluation) namedFiles(prefix string, visible bool) []string {
 	home := ev.e.env.Home
 	var out []string
 	add := func(f string) {
 		if strings.HasPrefix(f, "~/") {
+			if !hasSplitPrefix(f, home, prefix) {
+				return // globs.go: compared without building the name
+			}
+			if visible && len(prefix) >= len(home)+1 && hiddenName(f[len(prefix)-len(home)+1:]) {
+				return // hidden below the directory, known before the name is built
+			}
 			f = home + f[1:]
 		}
-		if strings.HasPrefix(f, prefix) && len(f) > len(prefix) && !strings.Contains(f[len(prefix):], "**") {
+		if strings.HasPrefix(f, prefix) && len(f) > len(prefix) && !strings.Contains(f[len(prefix):], "**") &&
+			!(visible && hiddenName(f[len(prefix):])) {
 			out = append(out, f)
 		}
 	}
@@ -169,18 +180,44 @@ func (ev *evaluation) namedFiles(prefix string) []string {
 		return out
 	}
 	c := &ev.c
-	for _, ent := range ev.e.p.Entries {
-		if !ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
-			continue
-		}
-		for _, r := range ent.Rules {
-			if r.Action <= call.Log || r.Path.Len() == 0 {
-				continue
-			}
-			for _, src := range r.Path.Sources() {
-				add(src)
-			}
+	for _, n := range ev.e.namedReadPaths() {
+		if strings.HasPrefix(n.path, prefix) && n.ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
+			add(n.path)
 		}
 	}
 	return out
+}
+
+// namedReads are the path patterns of the policy's read rules that stop a
+// read, with ~ written as the home directory, listed once per engine.
+type namedReads struct {
+	once  sync.Once
+	paths []namedRead
+}
+
+type namedRead struct {
+	ent  *policy.Entry
+	path string
+}
+
+func (e *Engine) namedReadPaths() []namedRead {
+	n := &e.named
+	n.once.Do(func() {
+		for _, ent := range e.p.Entries {
+			for _, r := range ent.Rules {
+				if r.Action <= call.Log || r.Path.Len() == 0 {
+					continue
+				}
+				for _, src := range r.Path.Sources() {
+					if strings.HasPrefix(src, "~/") {
+						src = e.env.Home + src[1:]
+					}
+					if strings.HasPrefix(src, "/") {
+						n.paths = append(n.paths, namedRead{ent: ent, path: src})
+					}
+				}
+			}
+		}
+	})
+	return n.paths
 }
