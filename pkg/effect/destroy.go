@@ -45,9 +45,10 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	}
 	deletes := sendsDelete(cl)
+	public := makesPublic(cl)
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !dbTasks && !removes {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -71,6 +72,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	case deletes:
 		kind, verb = "remote", "DELETE request"
+	case public:
+		kind, verb = "publish", "request that makes a repository public"
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
@@ -143,6 +146,34 @@ func sendsDelete(cl *catalog.Classified) bool {
 		local = true
 	}
 	return !local
+}
+
+// makesPublic reports an API request (a word in a method's command, such
+// as gh api -X PATCH) whose fields make a repository public:
+// private=false or visibility=public.
+func makesPublic(cl *catalog.Classified) bool {
+	method := false
+	for _, w := range cl.Words {
+		if w.Role == catalog.Method {
+			method = true
+		}
+	}
+	if !method {
+		return false
+	}
+	for _, w := range cl.Words {
+		if strings.EqualFold(w.Text, "private=false") || strings.EqualFold(w.Text, "visibility=public") {
+			return true
+		}
+		if strings.Contains(w.Text, `"private"`) || strings.Contains(w.Text, `"visibility"`) {
+			// a JSON body: {"private": false}, {"visibility": "public"}
+			t := strings.ToLower(strings.Join(strings.Fields(w.Text), ""))
+			if strings.Contains(t, `"private":false`) || strings.Contains(t, `"visibility":"public"`) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // overridesToDelete reports a word that turns a request into a DELETE

@@ -107,7 +107,7 @@ var destroyVerbs = map[string]bool{
 	"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
 	"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
 	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
-	"promote": true,
+	"promote": true, "down": true, "detach": true,
 }
 
 // compoundDestroyVerbs destroy only as part of a compound verb
@@ -170,6 +170,9 @@ func isDestroyWord(w string, cloud bool, extra string) bool {
 	if cloud {
 		if destroyVerbs[t] {
 			return true
+		}
+		if t != w && camelDestroys(w) {
+			return true // an API operation's name: DeleteInstance, deleteSite
 		}
 		// The parts of a compound verb, without allocating.
 		for rest := t; rest != "" && strings.ContainsAny(t, "-:_"); {
@@ -319,4 +322,18 @@ func dbWipeTask(cl catalog.Classified, args []string) string {
 		}
 	}
 	return ""
+}
+
+// camelDestroys reports whether a camel-case word (an API operation's
+// name given as a CLI verb: aliyun ecs DeleteInstance, netlify api
+// deleteSite) starts with a destroying verb.
+func camelDestroys(w string) bool {
+	end := 1
+	for end < len(w) && !(w[end] >= 'A' && w[end] <= 'Z') {
+		end++
+	}
+	if end == len(w) || end > 16 {
+		return false // one word, or not a verb
+	}
+	return destroyVerbs[strings.ToLower(w[:end])]
 }

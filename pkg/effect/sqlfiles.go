@@ -18,12 +18,26 @@ var sqlFileWords = []struct {
 }{
 	{"INFILE", true}, {"OUTFILE", false}, {"DUMPFILE", false}, {"PG_READ_FILE(", true}, {"PG_READ_BINARY_FILE(", true},
 	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false},
+	// DuckDB's readers and ClickHouse's file() table function read a
+	// file of the machine the engine runs on; Hive and Spark's LOAD DATA
+	// LOCAL INPATH one of the client's.
+	{"READ_TEXT(", true}, {"READ_BLOB(", true}, {"READ_CSV(", true}, {"READ_CSV_AUTO(", true}, {"READ_JSON(", true},
+	{"READ_JSON_AUTO(", true}, {"READ_NDJSON(", true}, {"READ_PARQUET(", true}, {" FILE(", true}, {",FILE(", true},
+	{"INPATH", true},
 }
 
 // SQLFiles returns the files a SQL text reads and writes by name.
 func SQLFiles(text string) (reads, writes []string) {
-	if len(text) < 10 || !strings.ContainsAny(text, "'\"") {
+	if len(text) < 10 {
 		return nil, nil
+	}
+	if dir, ok := redisDumpDir(text); ok {
+		// Redis's CONFIG SET dir D: its next save writes D/dbfilename
+		// (the old way into ~/.ssh/authorized_keys).
+		writes = append(writes, strings.TrimRight(dir, "/")+"/dump.rdb")
+	}
+	if !strings.ContainsAny(text, "'\"") {
+		return nil, writes
 	}
 	u := strings.ToUpper(text)
 	for _, fw := range sqlFileWords {
@@ -57,6 +71,18 @@ func SQLFiles(text string) (reads, writes []string) {
 			}
 		}
 	}
+	// DuckDB reads a file named as a table: SELECT * FROM 'data.csv'.
+	for off := 0; ; {
+		i := strings.Index(u[off:], "FROM '")
+		if i < 0 {
+			break
+		}
+		i += off + len("FROM ")
+		off = i
+		if name, ok := sqlLiteralAt(text, i); ok && strings.ContainsAny(name, "/.") {
+			reads = append(reads, name)
+		}
+	}
 	// COPY t FROM 'file' / COPY t TO 'file', \copy alike.
 	for stmt := range strings.SplitSeq(text, ";") {
 		s := strings.TrimSpace(stmt)
@@ -82,7 +108,7 @@ func SQLFiles(text string) (reads, writes []string) {
 // sqlLiteralAt reads a quoted string literal starting at i (after spaces
 // and an opening bracket).
 func sqlLiteralAt(text string, i int) (string, bool) {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(') {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(' || text[i] == '[') {
 		i++
 	}
 	if i >= len(text) || text[i] != '\'' && text[i] != '"' {
@@ -97,12 +123,24 @@ func sqlLiteralAt(text string, i int) (string, bool) {
 }
 
 // sqlFiles reports the files the SQL effects of a line read and write.
+// A client that takes its command word by word (redis-cli CONFIG SET dir
+// D) gives one SQL effect per word: their words are read together too.
 func (a *analysis) sqlFiles() {
 	n := len(a.out)
+	var words []string
 	for k := 0; k < n; k++ {
 		e := a.out[k]
 		if e.Kind != SQL {
 			continue
+		}
+		words = append(words[:0], e.Target)
+		for j := k + 1; j < n && a.out[j].Kind == SQL && a.out[j].Cmd == e.Cmd && !strings.ContainsAny(a.out[j].Target, " \t\n"); j++ {
+			words = append(words, a.out[j].Target)
+		}
+		if len(words) > 3 && (k == 0 || a.out[k-1].Kind != SQL || a.out[k-1].Cmd != e.Cmd) {
+			if dir, ok := redisDumpDir(strings.Join(words, " ")); ok {
+				a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: a.clean(strings.TrimRight(dir, "/")+"/dump.rdb", max(e.Cmd, 0))})
+			}
 		}
 		reads, writes := SQLFiles(e.Target)
 		for _, p := range reads {
@@ -112,4 +150,15 @@ func (a *analysis) sqlFiles() {
 			a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: a.clean(p, max(e.Cmd, 0))})
 		}
 	}
+}
+
+// redisDumpDir returns the directory of a Redis CONFIG SET dir command.
+func redisDumpDir(text string) (string, bool) {
+	f := strings.Fields(text)
+	for i := 0; i+3 < len(f); i++ {
+		if strings.EqualFold(f[i], "CONFIG") && strings.EqualFold(f[i+1], "SET") && strings.EqualFold(f[i+2], "dir") {
+			return strings.Trim(f[i+3], "'\""), true
+		}
+	}
+	return "", false
 }

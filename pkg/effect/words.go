@@ -171,8 +171,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.unresolvedTail(i, w.Text, Write, f) // named.go
 				continue
 			}
-			// An archiver reads a directory it is given whole.
-			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")})
+			// An archiver reads a directory it is given whole; a searcher
+			// (rg, ag: "tree") reads it too, but for its hidden files
+			// unless told to (Detail "search").
+			ef := Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")}
+			if hasProp(e, "tree") && !ef.Recursive {
+				ef.Recursive = true
+				if !searchesHidden(c.Args) {
+					ef.Detail = "search"
+				}
+			}
+			a.add(ef)
 			f.reads = append(f.reads, p)
 			a.unresolvedTail(i, w.Text, Read, f) // named.go
 			if cl.Mark("removesource") {
@@ -921,3 +930,18 @@ func (a *analysis) fileText(name string) (string, bool) {
 
 // compressorSuffix is the suffix a compressor adds to the file it replaces.
 var compressorSuffix = map[string]string{"gzip": ".gz", "pigz": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4", "lzma": ".lzma", "compress": ".Z", "brotli": ".br"}
+
+// searchesHidden reports a searcher's flag that takes in hidden files and
+// directories (rg --hidden, -., -uu; ag -u, --hidden, --unrestricted).
+func searchesHidden(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--hidden", "-.", "-uu", "-uuu", "-u", "--unrestricted", "--no-ignore-dot":
+			return true
+		}
+		if a == "--" {
+			return false
+		}
+	}
+	return false
+}

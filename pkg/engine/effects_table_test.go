@@ -20,7 +20,7 @@ var updateMisses = flag.Bool("update-misses", false, "rewrite testdata/known-mis
 // effectsTables are the family tables: calls written from the attacker's
 // side against an effects model (four rounds), and ordinary work that looks
 // dangerous.
-var effectsTables = []string{"effects-adversarial.txt", "everyday.txt", "effects-round2.txt", "effects-round3.txt", "effects-round4.txt", "effects-round4-settings.txt", "effects-round5-services.txt", "effects-round5-shell.txt", "everyday6.txt", "effects-round6-shell.txt"}
+var effectsTables = []string{"effects-adversarial.txt", "everyday.txt", "effects-round2.txt", "effects-round3.txt", "effects-round4.txt", "effects-round4-settings.txt", "effects-round5-services.txt", "effects-round5-shell.txt", "everyday6.txt", "effects-round6-shell.txt", "effects-round6-services.txt"}
 
 const knownMissesFile = "testdata/known-misses.txt"
 
@@ -90,8 +90,22 @@ func readTable(t *testing.T, name string) []tableRow {
 }
 
 // tableCall builds the call a row describes; an mcp row's argument is a JSON
-// object {"server": …, "tool": …, "arguments": {…}}.
+// object {"server": …, "tool": …, "arguments": {…}}. A read, write or fetch
+// row whose argument is a JSON object gives the call's params whole, as an
+// agent's adapter makes them: a search's {"path", "pattern", "glob"}, a
+// write's {"path", "content"}.
 func tableCall(t *testing.T, r tableRow) call.Call {
+	if r.tool != call.ToolMCP && r.tool != call.ToolExec && strings.HasPrefix(r.arg, "{") {
+		var p call.Params
+		if err := json.Unmarshal([]byte(r.arg), &p); err != nil {
+			t.Fatalf("%s: %s argument is not a JSON object: %v", r.key(), r.tool, err)
+		}
+		c := call.Call{Tool: r.tool, Cwd: testCwd, Params: p}
+		if err := c.Canonicalize(); err != nil {
+			t.Fatalf("%s: %v", r.key(), err)
+		}
+		return c
+	}
 	if r.tool != call.ToolMCP {
 		return mkCall(r.tool, r.arg)
 	}

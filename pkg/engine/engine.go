@@ -63,6 +63,7 @@ type Engine struct {
 	p     *policy.Policy
 	env   Env
 	cands candidateTable // candidates.go
+	named namedReads     // search.go
 }
 
 // New returns an Engine for p.

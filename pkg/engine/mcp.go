@@ -160,6 +160,9 @@ func pathVerb(tool string) (read, write bool) {
 		if isWriteVerb(w) {
 			write = true
 		}
+		if sendsFile(w) {
+			read = true // upload_file, send_email, attach: the local file leaves
+		}
 		if w == "list" || w == "ls" || w == "tree" {
 			lists = true
 		} else if isReadVerb(w) {
@@ -203,6 +206,12 @@ func (ev *evaluation) mcp() {
 		}
 	}
 	w.emptyFilterWrite(args)
+	if line := w.soleCommand(args); line != "" {
+		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
+		if ev.denied() {
+			return
+		}
+	}
 	w.value("", args, 0)
 }
 
@@ -239,9 +248,9 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		sort.Strings(keys)
 		w.object(x, keys)
-		if kind == keySQL || kind == keyCommand {
-			w.databaseCommands(x) // mcpshapes.go: {"command": {"dropDatabase": 1}}
-		}
+		// mcpshapes.go: {"command": {"dropDatabase": 1}}; an operator
+		// anywhere ({"$out": "users"}), never a field ({"filter": {"drop": 1}})
+		w.databaseCommands(x, kind == keySQL || kind == keyCommand)
 		if kind == keyEnv {
 			// {"env": {"LD_PRELOAD": "..."}}: the environment the command runs with.
 			var pairs []string
@@ -273,7 +282,13 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 					line = quoteArgv(append([]string{programOf(w.tool)}, argv...))
 				}
 				ev.exec(w.inContainer(line), false, call.ToolExec)
+				if kind != keyArgs {
+					w.listedLines(argv) // mcpobjects.go: a CI script's list of lines
+				}
 				return
+			case kind == keyArgs && w.database():
+				// redis {args: [FLUSHALL]}: the statement's words
+				ev.judgeSQL(strings.Join(argv, " "))
 			case kind == keyVolumes:
 				for _, vol := range argv {
 					ev.exec("docker run -v "+shellQuote(vol)+" image", false, call.ToolExec)
@@ -285,7 +300,11 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			w.value(key, e, depth+1)
 		}
 	case string:
+		if kind == keyPath && sourceKey(key) && !w.read {
+			w.readPath(x) // mcpobjects.go: what a copy or move takes from
+		}
 		w.str(kind, x)
+		w.jsonText(key, x, depth) // mcpobjects.go: a manifest given as JSON text
 	}
 }
 
@@ -328,7 +347,14 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 				}
 			}
 		}
-		if strings.EqualFold(k, "method") {
+		if kk := w.keyKind(k); kk == keyPath || kk == keyURL {
+			if p, _ := x[k].(string); strings.Contains(p, "/_delete_by_query") {
+				// Elasticsearch's bulk delete, by whatever method
+				s := subject{tool: "destroy", text: "a delete by query through " + w.tool, effect: "destroy:remote"}
+				ev.judge(&s)
+			}
+		}
+		if strings.EqualFold(k, "method") || strings.EqualFold(k, "_method") {
 			if m, _ := x[k].(string); strings.EqualFold(m, "DELETE") {
 				s := subject{tool: "destroy", text: "HTTP DELETE through " + w.tool, effect: "destroy:remote"}
 				ev.judge(&s)
@@ -338,6 +364,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
 	}
+	w.hostPrivileges(x) // mcpobjects.go
+	w.publishes(x)
+	w.changesAccess(x)
 }
 
 // inContainer rewrites a command run in a container so that paths under a
@@ -372,6 +401,7 @@ const (
 	keyEnv
 	keyVolumes
 	keyTerminal
+	keyBrowserCode
 )
 
 // keyKind classifies an argument key by its name, lower-cased and without
@@ -385,6 +415,8 @@ func (w *mcpWalk) keyKind(key string) int {
 	k := strings.ToLower(keySeparators.Replace(key))
 	db := w.database()
 	switch {
+	case (isCodeKey(k) || k == "script" || k == "source" || k == "pagefunction" || k == "fn") && w.inBrowser():
+		return keyBrowserCode
 	case k == "commands" || k == "cmds" || k == "steps" && false:
 		return keyCommands
 	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement")):
@@ -518,6 +550,14 @@ func (w *mcpWalk) str(kind int, v string) {
 				return
 			}
 		}
+		w.encodedCredential(v) // mcpobjects.go: a key base64-encoded for a gist or a file
+		if ev.denied() {
+			return
+		}
+	}
+	if kind == keyBrowserCode {
+		w.codeURLs(v) // a page's script reaches what its URLs name, no more
+		return
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
 		if p, ok := fileURIPath(v); ok { // fileuri.go: FILE:/, file://localhost/, view-source:file://
@@ -536,6 +576,8 @@ func (w *mcpWalk) str(kind int, v string) {
 		w.path(v)
 	case kind == keySQL:
 		ev.judgeSQL(v) // sqlforms.go
+	case kind == keyURL && hasPrefixFold(v, "javascript:"):
+		w.codeURLs(v) // a javascript: URL is a script the page runs
 	case kind == keyURL || strings.Contains(v, "://"):
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
@@ -562,8 +604,24 @@ func (w *mcpWalk) code(v string) {
 	if sh := ipythonShell(v); sh != "" && !ev.denied() {
 		ev.exec(sh, false, call.ToolExec)
 	}
-	// fetch('http://…') in code a browser or runtime evaluates: each URL
-	// it names is contacted.
+	w.codeURLs(v)
+}
+
+// codeURLs judges the URLs code names: fetch('http://…') in code a browser
+// or runtime evaluates contacts each, and a file: URL it opens
+// (page.goto('file:///…')) reads the file.
+func (w *mcpWalk) codeURLs(v string) {
+	w.codeURLsIn(v)
+	if strings.Contains(v, "atob") || strings.Contains(v, "b64decode") || strings.Contains(v, "from(") {
+		// a URL decoded at run time (atob('aHR0cDov…')) is named all the same
+		for _, text := range decodedRuns(v) {
+			w.codeURLsIn(text)
+		}
+	}
+}
+
+func (w *mcpWalk) codeURLsIn(v string) {
+	ev := w.ev
 	for rest := v; !ev.denied(); {
 		i := strings.Index(rest, "://")
 		if i < 0 {
@@ -579,6 +637,11 @@ func (w *mcpWalk) code(v string) {
 		}
 		if start < i {
 			u := rest[start:end]
+			if p, ok := fileURIPath(u); ok {
+				w.readPath(p)
+				rest = rest[end:]
+				continue
+			}
 			fs := subject{tool: call.ToolFetch, text: u, urlRaw: u}
 			fs.url, fs.hasURL = match.ParseURL(u)
 			ev.judge(&fs)
@@ -623,8 +686,13 @@ func mountObject(m map[string]any) string {
 }
 
 func (w *mcpWalk) path(v string) {
+	if w.remoteRepoPath(v) {
+		return // mcpobjects.go: config/secrets.yml in acme/api on GitHub
+	}
 	p := match.CleanPath(v, w.ev.c.Cwd, w.ev.e.env.Home)
-	if w.read {
+	if w.read || w.outgoing {
+		// a tool that sends its arguments off the machine (s3 put_object
+		// {filePath}) reads the local files they name
 		w.ev.pathSubject(call.ToolRead, p)
 	}
 	if w.write && !w.ev.denied() {

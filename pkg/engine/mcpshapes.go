@@ -93,7 +93,7 @@ func parsesAsShell(v string) bool {
 var cliVerbKeys = []string{"service_name", "service", "subcommand", "operation_name", "operation", "action", "verb", "command"}
 
 // cliNounKeys name the arguments that are a subcommand's operands.
-var cliNounKeys = []string{"resource_type", "resourcetype", "resource", "kind", "name", "resource_name", "resourcename", "target", "ref", "revision"}
+var cliNounKeys = []string{"resource_type", "resourcetype", "resource", "kind", "name", "resource_name", "resourcename", "target", "ref", "revision", "key", "value"}
 
 // cliCommand returns the command line an MCP call spells for the CLI its
 // tool or server is named for: the program, the tool name's words after
@@ -140,8 +140,8 @@ func cliCommand(tool, server string, args map[string]any) string {
 	}
 	for _, k := range cliNounKeys {
 		if orig, ok := norm[k]; ok {
-			if s, ok := args[orig].(string); ok && s != "" && !strings.ContainsAny(s, " \t\n") {
-				argv = append(argv, s)
+			if s, ok := args[orig].(string); ok && s != "" && (k == "value" || !strings.ContainsAny(s, " \t\n")) {
+				argv = append(argv, s) // a setting's value is one word, spaces and all
 			}
 		}
 	}
@@ -305,15 +305,20 @@ func (w *mcpWalk) emptyFilterWrite(args map[string]any) {
 
 // mongoCommands are the database commands an object's key may name
 // ({"dropDatabase": 1}, {"drop": "users"}), judged as the shell call.
-var mongoCommands = map[string]string{"dropdatabase": "db.dropDatabase()", "drop": "db.c.drop()", "dropallusersfromdatabase": "db.dropAllUsers()"}
+var mongoCommands = map[string]string{"dropdatabase": "db.dropDatabase()", "drop": "db.c.drop()", "dropallusersfromdatabase": "db.dropAllUsers()",
+	"$out": "db.c.drop()"} // an aggregation's $out replaces its target collection
 
 // databaseCommands judges, for a database tool, the commands an object
-// argument spells by its keys.
-func (w *mcpWalk) databaseCommands(x map[string]any) {
+// argument spells by its keys: any key when the object is a command, and
+// only operators ($out) elsewhere.
+func (w *mcpWalk) databaseCommands(x map[string]any, command bool) {
 	if !w.database() {
 		return
 	}
 	for k := range x {
+		if !command && !strings.HasPrefix(k, "$") {
+			continue // a field of a document or filter
+		}
 		if text, ok := mongoCommands[strings.ToLower(k)]; ok {
 			w.ev.judgeSQL(text)
 			return

@@ -71,6 +71,7 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	cwd := ev.c.Cwd
 	dst = match.PathAlternates(dst, p, cwd)
 	dst = ev.macHomeNames(dst, p)
+	dst = ev.sandboxHomeNames(dst, p)
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst
@@ -128,6 +129,47 @@ func (ev *evaluation) macHomeNames(dst []string, p string) []string {
 			q += "/" + strings.ToLower(below)
 		}
 		dst = addName(dst, p, q)
+	}
+	return dst
+}
+
+// sandboxHomeNames adds the name a file in a sandboxed application's home
+// has outside the sandbox: a snap's ~/snap/APP/REV/X and
+// ~/snap/APP/common/X are its ~/X (and its ~/.config/X when X is not
+// hidden: chromium keeps ~/snap/chromium/common/chromium), a flatpak's
+// ~/.var/app/ID/config/X, data/X and cache/X are ~/.config/X,
+// ~/.local/share/X and ~/.cache/X, and its ~/.var/app/ID/X is ~/X. The
+// browser profiles and logins the policy names are there under those
+// names.
+func (ev *evaluation) sandboxHomeNames(dst []string, p string) []string {
+	home := ev.e.env.Home
+	if home == "" || len(p) <= len(home) || p[len(home)] != '/' || !strings.HasPrefix(p, home) {
+		return dst
+	}
+	rest := p[len(home)+1:]
+	if r, ok := strings.CutPrefix(rest, "snap/"); ok {
+		_, r, _ = strings.Cut(r, "/")  // the app
+		_, r, ok = strings.Cut(r, "/") // common, current or a revision
+		if !ok || r == "" {
+			return dst
+		}
+		dst = addName(dst, p, home+"/"+r)
+		if r[0] != '.' {
+			dst = addName(dst, p, home+"/.config/"+r)
+		}
+		return dst
+	}
+	if r, ok := strings.CutPrefix(rest, ".var/app/"); ok {
+		_, r, ok = strings.Cut(r, "/") // the application's id
+		if !ok || r == "" {
+			return dst
+		}
+		for _, m := range [...][2]string{{"config/", ".config/"}, {"data/", ".local/share/"}, {"cache/", ".cache/"}} {
+			if x, ok := strings.CutPrefix(r, m[0]); ok {
+				return addName(dst, p, home+"/"+m[1]+x)
+			}
+		}
+		return addName(dst, p, home+"/"+r)
 	}
 	return dst
 }
@@ -197,6 +239,7 @@ func (ev *evaluation) judgeHostAlternates(s *subject) {
 // left alone, as are placeholders (an AWS documentation key, "your-token")
 // and hosts on this machine.
 func (ev *evaluation) judgeURLCredentials(s *subject) {
+	ev.judgeCarriedURLs(s)
 	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || loopbackHost(s.url.Host) {
 		return
 	}
@@ -221,6 +264,40 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 	if kind != "" {
 		fs := subject{tool: "flow", text: kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
 		ev.judge(&fs)
+	}
+}
+
+// judgeCarriedURLs judges the URLs a URL's query carries as fetches of
+// their own: a redirector (redirect-to?url=…, a search engine's url?q=…,
+// a login's next=…) sends the client on to them, so a metadata address
+// behind one is reached all the same. Each is read as written and
+// percent-decoded.
+func (ev *evaluation) judgeCarriedURLs(s *subject) {
+	if !s.hasURL || ev.denied() {
+		return
+	}
+	_, query, ok := strings.Cut(s.url.Rest, "?")
+	if !ok || !strings.Contains(query, "://") && !strings.Contains(query, "%3A%2F%2F") && !strings.Contains(query, "%3a%2f%2f") {
+		return
+	}
+	for part := range strings.SplitSeq(query, "&") {
+		_, v, _ := strings.Cut(part, "=")
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		if i := strings.Index(v, "://"); i <= 0 || i > 12 {
+			continue
+		}
+		a := subject{tool: call.ToolFetch, text: v, urlRaw: v}
+		a.url, a.hasURL = match.ParseURL(v)
+		if !a.hasURL {
+			continue
+		}
+		ev.judge(&a)
+		ev.judgeHostAlternates(&a)
+		if ev.denied() {
+			return
+		}
 	}
 }
 

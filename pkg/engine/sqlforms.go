@@ -130,6 +130,14 @@ func sqlPrograms(raw string) []string {
 func (ev *evaluation) judgeSQL(text string) {
 	s := subject{tool: toolSQL, text: text, sql: normalizeSQL(text)}
 	ev.judge(&s)
+	if dyn := dynamicSQL(text); dyn != "" && !ev.denied() {
+		d := subject{tool: toolSQL, text: text, sql: normalizeSQL(dyn)}
+		ev.judge(&d)
+	}
+	if !ev.denied() && runsSQLText(text) && (computedSQL(text) || execComputed(text)) {
+		// EXECUTE chr(68) || 'ROP TABLE x': a statement nobody can read
+		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "SQL run from text computed at run time"}, toolSQL)
+	}
 	for _, p := range sqlPrograms(text) {
 		if ev.denied() {
 			return
@@ -178,29 +186,22 @@ func dynamicSQL(s string) string {
 		if j := indexFold(rest, "SP_EXECUTESQL"); j == 0 {
 			rest = strings.TrimLeft(rest[len("SP_EXECUTESQL"):], " \t\n(")
 		}
-		rest = strings.TrimPrefix(rest, "N") // N'…', a Unicode literal
-		for strings.HasPrefix(rest, "'") {
-			end := 1
-			for end < len(rest) {
-				if rest[end] == '\'' {
-					if end+1 < len(rest) && rest[end+1] == '\'' {
-						end += 2
-						continue
-					}
-					break
-				}
-				end++
-			}
-			out.WriteString(strings.ReplaceAll(rest[1:min(end, len(rest))], "''", "'"))
-			rest = strings.TrimLeft(rest[min(end+1, len(rest)):], " \t\n")
-			switch {
-			case strings.HasPrefix(rest, "||"):
-				rest = strings.TrimLeft(rest[2:], " \t\n")
-			case strings.HasPrefix(rest, "+"):
-				rest = strings.TrimLeft(rest[1:], " \t\n")
-			}
+		rest = joinLiterals(&out, rest)
+	}
+	// PREPARE name FROM 'DR' || 'OP TABLE t' runs when an EXECUTE of it
+	// follows (MySQL's dynamic SQL): its text is judged when the call
+	// executes anything.
+	for rest := s; ; {
+		k := indexFold(rest, "PREPARE")
+		if k < 0 {
+			break
 		}
-		out.WriteString(" ; ")
+		rest = rest[k+len("PREPARE"):]
+		f := indexFold(rest, "FROM")
+		if f < 0 || indexFold(s, "EXECUTE") < 0 {
+			break
+		}
+		rest = joinLiterals(&out, strings.TrimLeft(rest[f+len("FROM"):], " \t\n"))
 	}
 	// A Redis script (EVAL "return redis.call('flushall')" 0) runs the
 	// command each redis.call or redis.pcall names.
@@ -227,6 +228,36 @@ func dynamicSQL(s string) string {
 	return out.String()
 }
 
+// joinLiterals writes the string literals at the start of rest, joined
+// across || and + as the server joins them, then " ; ", and returns what
+// follows them.
+func joinLiterals(out *strings.Builder, rest string) string {
+	rest = strings.TrimPrefix(rest, "N") // N'…', a Unicode literal
+	for strings.HasPrefix(rest, "'") {
+		end := 1
+		for end < len(rest) {
+			if rest[end] == '\'' {
+				if end+1 < len(rest) && rest[end+1] == '\'' {
+					end += 2
+					continue
+				}
+				break
+			}
+			end++
+		}
+		out.WriteString(strings.ReplaceAll(rest[1:min(end, len(rest))], "''", "'"))
+		rest = strings.TrimLeft(rest[min(end+1, len(rest)):], " \t\n")
+		switch {
+		case strings.HasPrefix(rest, "||"):
+			rest = strings.TrimLeft(rest[2:], " \t\n")
+		case strings.HasPrefix(rest, "+"):
+			rest = strings.TrimLeft(rest[1:], " \t\n")
+		}
+	}
+	out.WriteString(" ; ")
+	return rest
+}
+
 // indexFold is strings.Index ignoring ASCII case, for an upper-case word.
 func indexFold(s, word string) int {
 	for i := 0; i+len(word) <= len(s); i++ {
@@ -239,4 +270,76 @@ func indexFold(s, word string) int {
 
 func isSQLWord(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// runsSQLText reports whether SQL runs a statement made of text: the
+// word EXEC or EXECUTE (EXECUTE IMMEDIATE, sp_executesql's EXEC), not
+// a column named executed_at.
+func runsSQLText(s string) bool {
+	_, ok := execOperand(s)
+	return ok
+}
+
+// execOperand returns what follows the first EXEC or EXECUTE word of s
+// (and IMMEDIATE, an opening parenthesis), and whether there is one.
+func execOperand(s string) (string, bool) {
+	for rest := s; ; {
+		k := indexFold(rest, "EXEC")
+		if k < 0 {
+			return "", false
+		}
+		end := k + 4
+		if end+3 <= len(rest) && strings.EqualFold(rest[end:end+3], "UTE") {
+			end += 3
+		}
+		if (k == 0 || !isSQLWord(rest[k-1])) && (end == len(rest) || !isSQLWord(rest[end])) {
+			op := strings.TrimLeft(rest[end:], " \t\n")
+			if j := indexFold(op, "IMMEDIATE"); j == 0 {
+				op = op[len("IMMEDIATE"):]
+			}
+			return strings.TrimLeft(op, " \t\n("), true
+		}
+		rest = rest[k+4:]
+	}
+}
+
+// execComputed reports an EXECUTE whose statement a function or a
+// variable builds (EXECUTE format('DROP TABLE %I', t), EXECUTE 'DROP ' ||
+// v): not a literal, and not a prepared statement's bare name.
+func execComputed(s string) bool {
+	op, ok := execOperand(s)
+	if !ok || op == "" || op[0] == '\'' || strings.HasPrefix(op, "N'") {
+		return ok && strings.Contains(op, "||") && !literalsOnly(op)
+	}
+	i := 0
+	for i < len(op) && isSQLWord(op[i]) {
+		i++
+	}
+	next := strings.TrimLeft(op[i:], " \t\n")
+	return i > 0 && (strings.HasPrefix(next, "(") || strings.HasPrefix(next, "||"))
+}
+
+// literalsOnly reports whether an operand up to its end (";", or the
+// text's end) joins string literals only.
+func literalsOnly(op string) bool {
+	if k := strings.IndexByte(op, ';'); k >= 0 && strings.Count(op[:k], "'")%2 == 0 {
+		op = op[:k]
+	}
+	var b strings.Builder
+	rest := joinLiterals(&b, op)
+	rest = strings.TrimSpace(rest)
+	return rest == "" || rest == ")" || strings.HasPrefix(strings.ToUpper(rest), "USING") || strings.HasPrefix(rest, ",")
+}
+
+// computedSQL reports dynamic SQL whose text is computed from more than
+// literals (chr(), decode(), convert_from(), a variable): what runs cannot
+// be read from the call.
+func computedSQL(text string) bool {
+	u := strings.ToUpper(text)
+	for _, f := range []string{"CHR(", "CHAR(", "DECODE(", "CONVERT_FROM(", "UNHEX(", "FROM_BASE64(", "REVERSE(", "TRANSLATE("} {
+		if strings.Contains(u, f) {
+			return true
+		}
+	}
+	return false
 }

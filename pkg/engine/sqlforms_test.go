@@ -49,6 +49,7 @@ func TestDynamicSQL(t *testing.T) {
 		{"EXEC('TRUNC' + 'ATE TABLE t')", "TRUNCATE TABLE t ; "},
 		{"EXEC sp_executesql N'DROP DATABASE x'", "DROP DATABASE x ; "},
 		{"PREPARE p FROM 'DROP TABLE t'", ""},
+		{"PREPARE p FROM 'DR' 'OP TABLE t'; EXECUTE p", " ; DROP TABLE t ; "},
 		{"SELECT 'it''s' AS executed_at", ""},
 		{"EXECUTE stmt_name", ""},
 		{"return redis.call('flushall')", "flushall ; "},

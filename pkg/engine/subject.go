@@ -57,10 +57,15 @@ func (ev *evaluation) run(trace *Trace) {
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
+		if c.Tool == call.ToolRead && len(c.Params) > 1 && !ev.denied() && isSearch(c.Params) {
+			ev.judgeSearch(p) // search.go: a Grep's or Glob's directory
+		}
 		if c.Tool == call.ToolWrite && !ev.denied() {
 			if ef, ok := effect.Shadows(p, ev.e.env.Home); ok {
 				ev.judgeEffect(ef, c.Tool)
 			}
+			ev.judgeWrittenCredential(p, c.Content()) // content.go
+			ev.judgeWrittenSettings(p, c.Content())   // content.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
@@ -216,7 +221,11 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
 		ev.pathSubject(call.ToolRead, ef.Path)
-		if ef.Recursive && ef.Detail != "mount" && !ev.denied() {
+		switch {
+		case !ef.Recursive || ef.Detail == "mount" || ev.denied():
+		case ef.Detail == "search":
+			ev.searchTree(ef.Path) // search.go: what ripgrep reads
+		default:
 			ev.treeSubjects(call.ToolRead, ef.Path)
 		}
 	case effect.Write:

@@ -143,6 +143,22 @@ var wildcardDNS = []struct {
 // address in it reaches the IPv4 address in its last 32 bits.
 var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 
+// ipv4Compatible reports a deprecated IPv4-compatible IPv6 address
+// (::169.254.169.254, RFC 4291 2.5.5.1), which stacks that still accept
+// it send to the IPv4 address in its last 32 bits; :: and ::1 are not.
+func ipv4Compatible(a netip.Addr) bool {
+	if !a.Is6() || a.Is4In6() || a.Zone() != "" {
+		return false
+	}
+	b := a.As16()
+	for _, x := range b[:12] {
+		if x != 0 {
+			return false
+		}
+	}
+	return b[12]|b[13] != 0
+}
+
 // EmbeddedIP returns the IP address a normalised host reaches without
 // depending on who answers DNS for it, or "" when there is none:
 //
@@ -152,12 +168,12 @@ var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 //     services that answer one fixed address ("x.localtest.me" is
 //     127.0.0.1);
 //   - IPv6 addresses in the NAT64 prefix ("64:ff9b::a9fe:a9fe" is
-//     169.254.169.254).
+//     169.254.169.254), and IPv4-compatible ones ("::169.254.169.254").
 //
 // It does not allocate for a host that is neither.
 func EmbeddedIP(host string) string {
 	if strings.IndexByte(host, ':') >= 0 {
-		if a, err := netip.ParseAddr(host); err == nil && nat64.Contains(a) {
+		if a, err := netip.ParseAddr(host); err == nil && (nat64.Contains(a) || ipv4Compatible(a)) {
 			b := a.As16()
 			return netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}).String()
 		}

@@ -81,7 +81,15 @@ var prefixRules = []prefixRule{
 	{"stripe_key", "rk_live_", isAlnum, 16, 0, nil},
 	{"google_api_key", "AIza", isTok, 35, 35, nil},
 	{"api_key", "sk-", isTok, 20, 0, mixed},
+	// Incoming-webhook URLs are their own credential: whoever holds one
+	// posts as the integration. The secret is the path after the prefix.
+	{"webhook_url", "hooks.slack.com/services/", isWebhookPath, 20, 0, nil},
+	{"webhook_url", "discord.com/api/webhooks/", isWebhookPath, 20, 0, nil},
+	{"webhook_url", "discordapp.com/api/webhooks/", isWebhookPath, 20, 0, nil},
 }
+
+// isWebhookPath is a character of a webhook URL's secret path.
+func isWebhookPath(c byte) bool { return isTok(c) || c == '/' }
 
 // mixed reports whether a key body looks random: upper case, lower case and
 // digits all present. Hyphenated words ("sk-learn-pipeline") are not.
@@ -121,7 +129,11 @@ func prefixed(s string, fs []Finding) []Finding {
 			if n < r.min || r.max > 0 && n > r.max || r.check != nil && !r.check(s[b:e]) {
 				continue
 			}
-			fs = append(fs, Finding{Kind: r.kind, Start: i, End: e})
+			start := i
+			if r.kind == "webhook_url" {
+				start = b // the host and path prefix say what it is; the rest is the secret
+			}
+			fs = append(fs, Finding{Kind: r.kind, Start: start, End: e})
 			off = e
 		}
 	}

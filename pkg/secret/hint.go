@@ -69,6 +69,14 @@ func hint(s string) uint8 {
 		case ':', '=':
 			if s[i] == ':' && strings.HasPrefix(s[i+1:], "//") {
 				m |= hintURL
+				// an incoming webhook's URL (detect.go's webhook_url rules)
+				r := s[i+3:]
+				if strings.HasPrefix(r, "canary.") || strings.HasPrefix(r, "ptb.") {
+					r = r[strings.IndexByte(r, '.')+1:] // Discord's canary and public-test hosts
+				}
+				if strings.HasPrefix(r, "hooks.slack.com/") || strings.HasPrefix(r, "discord.com/api/") || strings.HasPrefix(r, "discordapp.com/api/") {
+					m |= hintPrefixed
+				}
 			}
 			if m&hintAssign == 0 && keyKind(keyBefore(s, i)) != "" {
 				m |= hintAssign

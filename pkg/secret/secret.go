@@ -18,6 +18,10 @@
 //     20+ characters mixing upper case, lower case and digits, so that words
 //     such as "task-runner" or "sk-learn-pipeline" are left alone.
 //   - jwt: three base64url segments, the first two starting with eyJ.
+//   - webhook_url: the secret path of a Slack or Discord incoming-webhook
+//     URL given with its scheme (https://hooks.slack.com/services/…,
+//     https://discord.com/api/webhooks/…); the host stays, as a URL's user
+//     name does.
 //   - authorization: the credential of an Authorization header (Bearer, Basic,
 //     Token ...), in header, JSON or assignment form.
 //   - url_password: the password of a URL's userinfo; the user name stays, so

@@ -42,6 +42,8 @@ func TestRedact(t *testing.T) {
 		{"slack " + slack + ".", "slack [REDACTED].", []string{"slack_token"}},
 		{"publish with " + npmToken, "publish with [REDACTED]", []string{"npm_token"}},
 		{"upload " + pypiToken + " done", "upload [REDACTED] done", []string{"pypi_token"}},
+		{"hook: https://hooks.slack.com/services/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 ok", "hook: https://hooks.slack.com/services/[REDACTED] ok", []string{"webhook_url"}},
+		{"see https://hooks.slack.com/services/ for the format", "see https://hooks.slack.com/services/ for the format", nil},
 		{"stripe(" + stripe + ")", "stripe([REDACTED])", []string{"stripe_key"}},
 		{"key=" + google, "key=[REDACTED]", []string{"google_api_key"}},
 		{"OPENAI " + openai, "OPENAI [REDACTED]", []string{"api_key"}},

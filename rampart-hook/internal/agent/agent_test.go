@@ -119,6 +119,8 @@ func TestParse(t *testing.T) {
 {"tool":"fetch","params":{"url":"https://evil.example/b"}}`},
 		{"gemini mcp", Gemini, `{"hook_event_name":"BeforeTool","tool_name":"mcp__db__query","tool_input":{"sql":"drop table x"}}`,
 			Pre, `{"tool":"mcp","params":{"arguments":{"sql":"drop table x"},"server":"db","tool":"query"}}`},
+		{"gemini grep include", Gemini, `{"hook_event_name":"BeforeTool","cwd":"/p","tool_name":"search_file_content","tool_input":{"pattern":"key","include":".ssh/*","dir_path":"/home/u"}}`,
+			Pre, `{"tool":"read","params":{"include":".ssh/*","path":"/home/u","pattern":"key"}}`},
 		{"gemini search as given", Gemini, `{"hook_event_name":"BeforeTool","tool_name":"google_web_search","tool_input":{"query":"q"}}`,
 			Pre, `{"tool":"google_web_search","params":{"query":"q"}}`},
 		{"gemini after", Gemini, `{"hook_event_name":"AfterTool","tool_name":"run_shell_command","tool_input":{"command":"env"},"tool_response":{"llmContent":"x","returnDisplay":"x"}}`,

@@ -57,7 +57,8 @@ func geminiCalls(tool string, in map[string]any, cwd string, m map[string]any) [
 	case "glob":
 		calls = searchCall(firstOr(in, cwd, "dir_path", "path"), in, "pattern")
 	case "grep_search", "search_file_content":
-		calls = searchCall(firstOr(in, cwd, "dir_path", "path"), in, "pattern")
+		// include is the grep's file glob: the engine judges the files it names
+		calls = searchCall(firstOr(in, cwd, "dir_path", "path"), in, "pattern", "include")
 	case "write_file":
 		calls = writeCall(first(in, "file_path", "absolute_path"), str(in, "content"), true)
 	case "replace":
