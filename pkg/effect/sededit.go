@@ -59,13 +59,12 @@ func sedEditsOnly(args []string) bool {
 // or a, i, c with their text.
 func sedPureScript(script string) bool {
 	for _, line := range strings.Split(script, "\n") {
-		for _, c := range sedEditCommands(line) {
-			c = strings.TrimLeft(c, " \t")
-			if c == "" {
+		for _, c := range shell.SedCommands(line) {
+			if strings.TrimSpace(c) == "" {
 				continue
 			}
-			var ok bool
-			if c, ok = sedSkipAddress(c); !ok {
+			c, ok := shell.SedSkipAddress(c)
+			if !ok {
 				return false
 			}
 			switch {
@@ -87,96 +86,6 @@ func sedPureScript(script string) bool {
 		}
 	}
 	return true
-}
-
-// sedSkipAddress drops a command's address (N, $, /re/, \%re%, first,last
-// and a trailing !), and reports whether it could read one.
-func sedSkipAddress(c string) (string, bool) {
-	for n := 0; n < 2; n++ {
-		switch {
-		case c == "":
-			return c, true
-		case c[0] == '/':
-			end := sedRegexEnd(c, 1, '/')
-			if end < 0 {
-				return "", false
-			}
-			c = c[end+1:]
-		case c[0] >= '0' && c[0] <= '9' || c[0] == '$':
-			c = strings.TrimLeft(c, "0123456789$~+")
-		}
-		c = strings.TrimLeft(c, " \t")
-		if n == 0 && strings.HasPrefix(c, ",") {
-			c = strings.TrimLeft(c[1:], " \t")
-			continue
-		}
-		break
-	}
-	c = strings.TrimLeft(c, "! \t")
-	return c, true
-}
-
-// sedRegexEnd finds the closing delimiter of a regex starting at from, past
-// backslash escapes; -1 when there is none.
-func sedRegexEnd(c string, from int, d byte) int {
-	for j := from; j < len(c); j++ {
-		switch c[j] {
-		case '\\':
-			j++
-		case d:
-			return j
-		}
-	}
-	return -1
-}
-
-// sedEditCommands splits one line of a sed script on ";" between
-// commands, keeping s and y commands and /regex/ addresses (whose texts
-// may hold ";") whole. Unlike the shell package's splitter, which looks
-// for e commands to run, it reads addresses, since it must see every
-// command.
-func sedEditCommands(line string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case '/':
-			if strings.TrimLeft(line[start:i], " \t0123456789$,~+") == "" {
-				if end := sedRegexEnd(line, i+1, '/'); end > 0 {
-					i = end
-				}
-			}
-		case 's', 'y':
-			if i+1 < len(line) && (i == start || !isWordByte(line[i-1])) {
-				d := line[i+1]
-				if d == '\\' || d == '\n' || isWordByte(d) || d == ' ' {
-					continue
-				}
-				n := 0
-				for j := i + 2; j < len(line); j++ {
-					if line[j] == '\\' {
-						j++
-						continue
-					}
-					if line[j] == d {
-						n++
-						if n == 2 {
-							i = j
-							break
-						}
-					}
-				}
-			}
-		case ';':
-			out = append(out, line[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, line[start:])
-}
-
-func isWordByte(b byte) bool {
-	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // sedReadFiles gives the files a sed command line's scripts read with the
@@ -210,18 +119,13 @@ func sedReadFiles(args []string) []string {
 			continue
 		}
 		for _, line := range strings.Split(script, "\n") {
-			for _, c := range sedEditCommands(line) {
-				at := strings.Index(line, c)
-				c, ok := sedSkipAddress(strings.TrimLeft(c, " \t"))
+			for _, c := range shell.SedCommands(line) {
+				c, ok := shell.SedSkipAddress(c)
 				if !ok || len(c) < 2 || c[0] != 'r' && c[0] != 'R' || c[1] != ' ' && c[1] != '\t' {
 					continue
 				}
 				// the filename is the rest of the line, ";" included
-				rest := line[at:]
-				if j := strings.Index(rest, c); j >= 0 {
-					rest = rest[j:]
-				}
-				if name := strings.TrimSpace(rest[1:]); name != "" {
+				if name := strings.TrimSpace(c[1:]); name != "" {
 					out = append(out, name)
 				}
 			}

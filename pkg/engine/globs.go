@@ -47,7 +47,7 @@ func globMatches(glob, home string) []string {
 	// A name the glob matches starts with the glob's literal prefix: the
 	// files that do not are passed over before their names are built.
 	lit := glob
-	if i := strings.IndexAny(glob, `*?[\`); i >= 0 {
+	if i := strings.IndexAny(glob, `*?[{\`); i >= 0 {
 		lit = glob[:i]
 	}
 	if len(lit) > len(home)+1 && strings.HasPrefix(lit, home) && lit[len(home)] == '/' && lit[len(home)+1] != '.' {
@@ -71,18 +71,48 @@ func globMatches(glob, home string) []string {
 }
 
 // globMatch reports whether the glob could name f. A "/**/" (find's
-// listing at any depth, DIR/**/NAME) is zero or more directories. A
-// malformed pattern names only itself, as the shell leaves it.
+// listing at any depth, DIR/**/NAME) is zero or more directories, and a
+// {A,B} group is any of its names (find -name A -o -name B). A malformed
+// pattern names only itself, as the shell leaves it.
 func globMatch(pattern, f string) bool {
-	if !strings.Contains(pattern, "**") {
+	if !strings.ContainsAny(pattern, "{") && !strings.Contains(pattern, "**") {
 		ok, _ := path.Match(pattern, f)
 		return ok
 	}
-	g, err := glob.Compile(strings.ReplaceAll(pattern, "/**/", "{/,/**/}"), '/')
-	if err != nil {
-		return pattern == f
+	for _, alt := range braceAlternatives(pattern) {
+		// gobwas/glob's "**" needs one directory at least: the form
+		// without it covers none.
+		for _, form := range [2]string{alt, strings.Replace(alt, "/**/", "/", 1)} {
+			g, err := glob.Compile(form, '/')
+			if err != nil && form == f || err == nil && g.Match(f) {
+				return true
+			}
+		}
 	}
-	return g.Match(f)
+	return false
+}
+
+// braceAlternatives expands each {A,B} group of a pattern (not nested),
+// at most 64 alternatives; a pattern without a whole group is itself.
+func braceAlternatives(p string) []string {
+	open := strings.IndexByte(p, '{')
+	if open < 0 {
+		return []string{p}
+	}
+	end := strings.IndexByte(p[open:], '}')
+	if end < 0 || strings.ContainsRune(p[open+1:open+end], '{') {
+		return []string{p}
+	}
+	var out []string
+	for _, name := range strings.Split(p[open+1:open+end], ",") {
+		for _, rest := range braceAlternatives(p[open+end+1:]) {
+			if len(out) == 64 {
+				return out
+			}
+			out = append(out, p[:open]+name+rest)
+		}
+	}
+	return out
 }
 
 // hasSplitPrefix reports whether the well-known file f, with a leading ~

@@ -49,6 +49,8 @@ func TestGlobMatchesAnyDepth(t *testing.T) {
 		{"/home/dev/**/id_*", []string{"/home/dev/.ssh/id_rsa", "/home/dev/.ssh/id_ed25519"}, []string{"/root/.ssh/id_rsa"}},
 		{"/home/dev/project/**/__pycache__", nil, []string{"/home/dev/.ssh/id_rsa"}},
 		{"/**/shadow", []string{"/etc/shadow"}, nil},
+		{"/home/dev/**/{id_*,*.pub}", []string{"/home/dev/.ssh/id_rsa"}, []string{"/home/dev/.aws/credentials"}},
+		{"/home/dev/**/{credentials,config}", []string{"/home/dev/.aws/credentials", "/home/dev/.kube/config", "/home/dev/.ssh/config"}, []string{"/home/dev/.netrc"}},
 	} {
 		got := globMatches(tc.glob, "/home/dev")
 		for _, w := range tc.want {

@@ -112,10 +112,11 @@ func sedScripts(words []string) []string {
 // and ";" outside s///.
 func sedRuns(script string) (cmds []string, computed bool) {
 	for _, line := range strings.Split(script, "\n") {
-		for _, c := range sedCommands(line) {
-			c = strings.TrimLeft(c, " \t")
-			c = strings.TrimLeft(c, "0123456789$,/!~ \t")
+		for _, c := range SedCommands(line) {
+			c, ok := SedSkipAddress(c)
 			switch {
+			case !ok:
+				computed = true // an address nobody can read: what follows is unknown
 			case strings.HasPrefix(c, "e"):
 				if cmd := strings.TrimSpace(c[1:]); cmd != "" {
 					cmds = append(cmds, cmd)
@@ -130,46 +131,6 @@ func sedRuns(script string) (cmds []string, computed bool) {
 		}
 	}
 	return cmds, computed
-}
-
-// sedCommands splits one line of a sed script on ";" between commands.
-// An e command takes the rest of the line.
-func sedCommands(line string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case 's', 'y':
-			if i+1 < len(line) && (i == start || !isIdent(line[i-1])) {
-				d := line[i+1]
-				if d == '\\' || d == '\n' || isIdent(d) || d == ' ' {
-					continue
-				}
-				n := 0
-				for j := i + 2; j < len(line); j++ {
-					if line[j] == '\\' {
-						j++
-						continue
-					}
-					if line[j] == d {
-						n++
-						if n == 2 {
-							i = j
-							break
-						}
-					}
-				}
-			}
-		case 'e':
-			if strings.TrimLeft(line[start:i], "0123456789$,/!~ \t") == "" {
-				return append(out, line[start:])
-			}
-		case ';':
-			out = append(out, line[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, line[start:])
 }
 
 // SedSubstFlags gives the flags after a sed s (or y) command's

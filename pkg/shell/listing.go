@@ -135,6 +135,10 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 			// print no name outside the union of theirs.
 			names = []string{"*"}
 		}
+		if deep && len(names) > 1 && !strings.ContainsAny(strings.Join(names, ""), "{},") {
+			// one word even when quoted: ~/**/{*.pem,credentials}
+			names = []string{"{" + strings.Join(names, ",") + "}"}
+		}
 		for _, d := range dirs {
 			d = strings.TrimSuffix(d, "/")
 			for _, n := range names {
