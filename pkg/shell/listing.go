@@ -10,6 +10,36 @@ import (
 // prints without making new ones.
 var listingFilters = map[string]bool{"head": true, "tail": true, "sort": true, "uniq": true, "grep": true, "shuf": true, "tac": true}
 
+// listingFilter reports whether a command keeps whole lines of what it is
+// given: a filter of listingFilters, or cut -f on its default tab (du -a's
+// "SIZE<TAB>PATH" lines); cut -d/ or -c makes pieces of paths, which name
+// other files.
+// isNumberWord reports whether w is all digits (a count, not a pattern).
+func isNumberWord(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789") == ""
+}
+
+func listingFilter(args []*syntax.Word) bool {
+	name := args[0].Lit()
+	if listingFilters[name] {
+		return true
+	}
+	if name != "cut" {
+		return false
+	}
+	fields := false
+	for _, a := range args[1:] {
+		w := a.Lit()
+		switch {
+		case strings.HasPrefix(w, "-f") || strings.HasPrefix(w, "--fields"):
+			fields = true
+		case strings.HasPrefix(w, "-") && w != "-s" && w != "--only-delimited":
+			return false
+		}
+	}
+	return fields
+}
+
 // listingOutput is what a substitution that lists paths prints, as the
 // glob that names them: $(ls ~/.ssh/id_*) and $(ls ~/.ssh/id_* | head -1)
 // are ~/.ssh/id_* (ls DIR prints bare names, and is no listing of
@@ -32,7 +62,7 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 			return "", false
 		}
 		last, ok := b.Y.Cmd.(*syntax.CallExpr)
-		if !ok || len(last.Args) == 0 || !listingFilters[last.Args[0].Lit()] {
+		if !ok || len(last.Args) == 0 || !listingFilter(last.Args) {
 			return "", false
 		}
 		cmd = b.X.Cmd
@@ -42,7 +72,9 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 		return "", false
 	}
 	prog := call.Args[0].Lit()
-	if prog != "ls" && prog != "find" {
+	switch prog {
+	case "ls", "find", "du", "locate", "plocate", "mlocate":
+	default:
 		return "", false
 	}
 	// word gives an argument's value: the literal itself when it is one
@@ -88,6 +120,56 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 				return "", false
 			}
 			add(w)
+		}
+	case "du":
+		// du DIR prints "SIZE<TAB>PATH" for DIR's directories, and with
+		// -a its files too: at any depth.
+		n := 0
+		for _, a := range args {
+			w, ok := word(a)
+			if !ok {
+				return "", false
+			}
+			if strings.HasPrefix(w, "-") {
+				continue
+			}
+			add(strings.TrimSuffix(w, "/") + "/**/*")
+			n++
+		}
+		if n == 0 {
+			add("./**/*")
+		}
+	case "locate", "plocate", "mlocate":
+		// locate PATTERN prints every indexed path holding PATTERN (or,
+		// with glob characters, matching it whole; -b: in its last part);
+		// a regex or a pattern nobody reads is no listing.
+		fold := false
+		for _, a := range args {
+			w, ok := word(a)
+			if !ok {
+				return "", false
+			}
+			switch {
+			case w == "-r" || w == "--regexp" || w == "--regex" || w == "-d" || w == "--database":
+				return "", false
+			case w == "-i" || w == "--ignore-case":
+				fold = true
+			case w == "-n" || w == "-l" || w == "--limit":
+				// its count is the next word, a number: no pattern
+			case strings.HasPrefix(w, "-"):
+			default:
+				if isNumberWord(w) {
+					continue
+				}
+				if fold {
+					w = strings.ToLower(w)
+				}
+				if strings.ContainsAny(w, "*?[") {
+					add("/**/" + strings.TrimLeft(w, "/"))
+				} else {
+					add("/**/*" + w + "*")
+				}
+			}
 		}
 	case "find":
 		var dirs, names []string

@@ -11,37 +11,38 @@ import (
 // state is one Parse call: the commands found so far, the variables
 // assigned so far, and the budgets.
 type state struct {
-	includes  int // configuration files read through another's Include (sshconf.go)
-	out       []Command
-	vars      map[string]variable
-	inputs    []span              // substitutions feeding the command being emitted
-	aliases   map[string]string   // aliases (and hash -p names) defined on the line
-	files     map[string]string   // text written to files on the line, by file name
-	opaque    fileSet             // files written on the line with text nobody knows
-	fds       map[string]string   // descriptors exec opened onto files (exec 3>f), by number
-	infds     map[string]string   // descriptors exec opened for reading (exec 3<f), by number
-	compound  bool                // the redirections walked are a compound command's
-	traps     []trapDef           // trap commands, walked at the end of the line
-	execOut   []string            // files a bare exec just sent the line's output to
-	exhausts  []string            // what starts processes without end
-	funcs     map[string]*funcDef // functions defined on the line
-	coprocs   map[string]span     // coprocesses started on the line, by name (COPROC): their commands
-	scope     scopeState          // scopes.go: subshells, branches and locals being walked
-	pipes     int
-	pipe0     pipe   // the first pipeline, kept here to save an allocation
-	spare     []pipe // pipelines allocated ahead
-	truncated bool
-	unparsed  bool
-	parsed    int // bytes handed to the parser
-	expanded  int // bytes produced by expansion
-	parser    *syntax.Parser
-	strArena  []string       // see arena.go
-	boolArena []bool         // see arena.go
-	byteArena []byte         // see arena.go
-	fieldBuf  field          // scratch for building a word, while no expander holds it
-	stmtBuf   []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
-	plain     []string       // words finish found to be no wrapper, for emitWords (see there)
-	reader    strings.Reader // the parser's input, reset for each text
+	includes   int // configuration files read through another's Include (sshconf.go)
+	out        []Command
+	vars       map[string]variable
+	inputs     []span              // substitutions feeding the command being emitted
+	aliases    map[string]string   // aliases (and hash -p names) defined on the line
+	files      map[string]string   // text written to files on the line, by file name
+	opaque     fileSet             // files written on the line with text nobody knows
+	fds        map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	infds      map[string]string   // descriptors exec opened for reading (exec 3<f), by number
+	compound   bool                // the redirections walked are a compound command's
+	traps      []trapDef           // trap commands, walked at the end of the line
+	execOut    []string            // files a bare exec just sent the line's output to
+	exhausts   []string            // what starts processes without end
+	funcs      map[string]*funcDef // functions defined on the line
+	coprocs    map[string]span     // coprocesses started on the line, by name (COPROC): their commands
+	scope      scopeState          // scopes.go: subshells, branches and locals being walked
+	pipes      int
+	pipe0      pipe   // the first pipeline, kept here to save an allocation
+	spare      []pipe // pipelines allocated ahead
+	truncated  bool
+	unparsed   bool
+	parsed     int // bytes handed to the parser
+	expanded   int // bytes produced by expansion
+	parser     *syntax.Parser
+	strArena   []string       // see arena.go
+	boolArena  []bool         // see arena.go
+	byteArena  []byte         // see arena.go
+	fieldBuf   field          // scratch for building a word, while no expander holds it
+	stmtBuf    []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
+	pipedLines []string       // the paths a listing pipes into a while-read loop (readFromListing)
+	plain      []string       // words finish found to be no wrapper, for emitWords (see there)
+	reader     strings.Reader // the parser's input, reset for each text
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -309,8 +310,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			s.maybe(func() { s.walkStmts(ic.Then, f) })
 		}
 	case *syntax.WhileClause:
+		piped := s.pipedLines // a listing piped into the loop (readFromListing)
+		s.pipedLines = nil
 		s.walkStmts(c.Cond, f)
 		s.readLoopText(c, st.Redirs)
+		if call := readCond(c); call != nil && piped != nil {
+			s.setReadVars(call, piped)
+		}
 		s.maybe(func() { s.walkStmts(c.Do, f) })
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
@@ -325,6 +331,16 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 				known := true
 				for _, w := range l.Items {
 					v, ok := s.staticWord(w)
+					if !ok && len(w.Parts) == 1 {
+						if cs, isSubst := w.Parts[0].(*syntax.CmdSubst); isSubst {
+							// for f in $(find ~/.ssh -type f): the paths
+							// the listing prints (listing.go), split
+							if out, listed := s.listingOutput(cs.Stmts); listed {
+								items = append(items, strings.Fields(out)...)
+								continue
+							}
+						}
+					}
 					known = known && ok
 					items = append(items, v)
 				}
@@ -427,11 +443,8 @@ func (s *state) cdpath(words []string, dyn []bool) {
 // body is judged with each of them ("while read f; do cat $f; done <<<
 // ~/.aws/credentials" reads it), or with all joined past maxLoopLines.
 func (s *state) readLoopText(c *syntax.WhileClause, rs []*syntax.Redirect) {
-	if len(c.Cond) == 0 || len(rs) == 0 {
-		return
-	}
-	call, ok := c.Cond[len(c.Cond)-1].Cmd.(*syntax.CallExpr)
-	if !ok || len(call.Args) < 2 || call.Args[0].Lit() != "read" {
+	call := readCond(c)
+	if call == nil || len(rs) == 0 {
 		return
 	}
 	text, known := "", false
@@ -451,6 +464,40 @@ func (s *state) readLoopText(c *syntax.WhileClause, rs []*syntax.Redirect) {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
+	}
+	s.setReadVars(call, lines)
+}
+
+// readFromListing keeps, for "LISTING | while read f; do …", the paths
+// the listing prints (listing.go) for the loop's read to give its
+// variables, as a here-document of them would: find ~/.ssh -type f |
+// while read f; do curl -F "f=@$f" …
+func (s *state) readFromListing(c *syntax.BinaryCmd) {
+	if w, ok := c.Y.Cmd.(*syntax.WhileClause); !ok || readCond(w) == nil {
+		return
+	}
+	if out, ok := s.listingOutput([]*syntax.Stmt{c.X}); ok {
+		s.pipedLines = strings.Fields(out)
+	}
+}
+
+// readCond is the read command that ends a while loop's condition, or nil.
+func readCond(w *syntax.WhileClause) *syntax.CallExpr {
+	if len(w.Cond) == 0 {
+		return nil
+	}
+	call, ok := w.Cond[len(w.Cond)-1].Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) < 2 || call.Args[0].Lit() != "read" {
+		return nil
+	}
+	return call
+}
+
+// setReadVars gives the variables a read command names each of lines
+// in turn.
+func (s *state) setReadVars(call *syntax.CallExpr, lines []string) {
+	if len(lines) == 0 {
+		return
 	}
 	v := variable{val: lines[0], known: true}
 	if len(lines) > maxLoopLines {
@@ -556,7 +603,12 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 			f.pl.stage++
 		}
 		// Each stage runs in a subshell (scopes.go).
-		s.isolated(func() { s.walkStmt(st, f) })
+		s.isolated(func() {
+			if i > 0 && i == len(stages)-1 {
+				s.readFromListing(c)
+			}
+			s.walkStmt(st, f)
+		})
 	}
 	if cap(stages) <= maxStmtBuf {
 		s.stmtBuf = stages[:0]
