@@ -174,6 +174,16 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 	case "find":
 		var dirs, names []string
 		i := 0
+		// find's own options come before the starting points: -H, -L,
+		// -P, -D DEBUGOPTS, -O LEVEL
+		for ; i < len(args); i++ {
+			w := args[i].Lit()
+			if w == "-D" {
+				i++
+			} else if w != "-H" && w != "-L" && w != "-P" && !strings.HasPrefix(w, "-O") {
+				break
+			}
+		}
 		for ; i < len(args); i++ {
 			w, ok := word(args[i])
 			if !ok {
@@ -184,7 +194,8 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 			}
 			dirs = append(dirs, w)
 		}
-		deep := true // find descends unless -maxdepth stops it at 0 or 1
+		deep := true  // find descends unless -maxdepth stops it at 0 or 1
+		self := false // -maxdepth 0: the starting points themselves
 		for ; i < len(args); i++ {
 			switch op := args[i].Lit(); op {
 			case "-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprintf", "-fls":
@@ -201,6 +212,7 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 				switch op {
 				case "-maxdepth":
 					deep = v != "0" && v != "1"
+					self = v == "0"
 				case "-iname":
 					// the well-known files' names are lower case
 					names = append(names, strings.ToLower(v))
@@ -221,15 +233,18 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 			// one word even when quoted: ~/**/{*.pem,credentials}
 			names = []string{"{" + strings.Join(names, ",") + "}"}
 		}
-		for _, d := range dirs {
-			d = strings.TrimSuffix(d, "/")
+		for _, start := range dirs {
+			d := strings.TrimSuffix(start, "/") // "/" is "" before "/…"
 			for _, n := range names {
 				// -name tests the last part of a path, at any depth
 				// ("/**/" is zero or more directories) unless -maxdepth
 				// stops it
-				if deep {
+				switch {
+				case self:
+					add(start)
+				case deep:
 					add(d + "/**/" + n)
-				} else {
+				default:
 					add(d + "/" + n)
 				}
 			}
