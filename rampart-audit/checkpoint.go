@@ -8,6 +8,7 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
+	"rampart.dev/pkg/audit/auditkey"
 )
 
 func (a *app) checkpointCmd() *ffcli.Command {
@@ -49,11 +50,11 @@ func (a *app) checkpointCmd() *ffcli.Command {
 				fmt.Fprintln(a.stderr, "rampart-audit: hint: a checkpoint is only signed for a log that verifies")
 				return errBroken
 			}
-			key, err := audit.LoadKey(a.env.home.AuditKey(), true)
+			key, err := auditkey.LoadKey(a.env.home.AuditKey(), true)
 			if err != nil {
 				return err
 			}
-			_, err = a.stdout.Write(audit.NewCheckpoint(key, res.Last, res.LastHash, time.Now()).Marshal())
+			_, err = a.stdout.Write(auditkey.NewCheckpoint(key, res.Last, res.LastHash, time.Now()).Marshal())
 			return err
 		},
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/audit"
+	"rampart.dev/pkg/audit/auditkey"
 )
 
 func (a *app) verifyCmd() *ffcli.Command {
@@ -64,19 +65,19 @@ func (a *app) loadCheckpoint(path string) (*audit.Checkpoint, error) {
 	if err != nil {
 		return nil, err
 	}
-	cp, err := audit.ParseCheckpoint(b)
+	cp, err := auditkey.ParseCheckpoint(b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	key, err := audit.LoadKey(a.env.home.AuditKey(), false)
+	key, err := auditkey.LoadKey(a.env.home.AuditKey(), false)
 	switch {
-	case errors.Is(err, audit.ErrNoKey):
+	case errors.Is(err, auditkey.ErrNoKey):
 		a.notef("%s: no audit key here to pin the checkpoint's signer; it verifies against the key it names (%s)", path, cp.KeyID)
 	case err != nil:
 		return nil, err
 	default:
-		if pub := key.Public().(ed25519.PublicKey); !cp.SignedBy(pub) {
-			fmt.Fprintf(a.stderr, "rampart-audit: error: %s: signed by key %s, not this machine's audit key %s\n", path, cp.KeyID, audit.KeyID(pub))
+		if pub := key.Public().(ed25519.PublicKey); !auditkey.SignedBy(cp, pub) {
+			fmt.Fprintf(a.stderr, "rampart-audit: error: %s: signed by key %s, not this machine's audit key %s\n", path, cp.KeyID, auditkey.KeyID(pub))
 			return nil, errBroken
 		}
 	}

@@ -1,7 +1,8 @@
 package audit
 
 import (
-	"crypto/rand"
+	"io"
+	"os"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -13,7 +14,9 @@ import (
 // whose per-thread state the runtime maps and fills on first use: pages a
 // one-shot process (the hook) touched for the 10 bytes of its one record
 // ID (4 of its page faults). Where the system call is missing (ENOSYS),
-// crypto/rand reads instead.
+// /dev/urandom is read instead, as crypto/rand would; crypto/rand itself
+// is not linked, since its package initialisation (its DRBG, AES and
+// SHA-512 code registering themselves) costs every hook process pages.
 var systemRandom getrandom
 
 type getrandom struct{}
@@ -27,11 +30,21 @@ func (getrandom) Read(b []byte) (int, error) {
 			n += int(r)
 		case unix.EINTR:
 		case unix.ENOSYS:
-			k, err := rand.Read(b[n:])
+			k, err := readURandom(b[n:])
 			return n + k, err
 		default:
 			return n, errno
 		}
 	}
 	return n, nil
+}
+
+// readURandom fills b from /dev/urandom.
+func readURandom(b []byte) (int, error) {
+	f, err := os.Open("/dev/urandom")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	return io.ReadFull(f, b)
 }

@@ -12,7 +12,7 @@ import (
 type VerifyOptions struct {
 	// Checkpoint, when set, must be extended by the log: the record with
 	// its seq must carry its hash. Check its signature first
-	// (ParseCheckpoint and SignedBy).
+	// (auditkey.ParseCheckpoint and auditkey.SignedBy).
 	Checkpoint *Checkpoint
 	// Partial accepts a chain that starts after seq 1, as when old rotated
 	// files were archived elsewhere or a piece of a log is checked.

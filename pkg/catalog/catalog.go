@@ -173,6 +173,10 @@ type Entry struct {
 	parent  *Entry
 	line    int
 	wrapper bool // it, or a subcommand, runs a command from its words (computed once)
+	// pend, in a lazily parsed catalogue, holds the program's subcommand
+	// lines, from which sub makes the entry of a subcommand when it is
+	// first looked up (subs is then written under pend.mu).
+	pend *pendingAt
 }
 
 // Prop returns a property ("" when absent; "true" for a bare mark). A
@@ -367,7 +371,7 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 	}
 	// Subcommands: skip the program's own options, then take the first
 	// positional as the subcommand name when it has an entry.
-	for e.Sub && len(e.subs) > 0 {
+	for e.Sub && e.hasSubs() {
 		i := e.skipOptions(args, used)
 		if i >= len(args) {
 			break
@@ -378,12 +382,12 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 			used = i + 1
 			continue
 		}
-		sub := e.subs[args[i]]
+		sub := e.sub(args[i])
 		if sub == nil {
 			// "sub-else=exec": a word naming none of the subcommands is
 			// run the way that subcommand runs its first positional
 			// (pnpm vitest is pnpm exec vitest).
-			if alt := e.subs[e.Props["sub-else"]]; alt != nil {
+			if alt := e.sub(e.Props["sub-else"]); alt != nil {
 				e, used = alt, i
 			}
 			break
@@ -569,25 +573,26 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	if len(heads) == 0 {
 		return fmt.Errorf("no program name")
 	}
-	e := &Entry{line: n}
-	opts, err := newOptionTable(options, only == "")
+	if only != "" && len(heads) > 1 {
+		// A lazy catalogue's subcommand line: kept as text until one of
+		// its subcommands is looked up (Entry.sub).
+		parent := c.programs[only]
+		if parent == nil {
+			return fmt.Errorf("subcommand of %q before its program", only)
+		}
+		if parent.pend == nil {
+			parent.pend = &pendingAt{subs: &pendingSubs{}}
+		}
+		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
+			heads: heads[1:], line: line, n: n,
+			wraps: textWraps(options, positionals, props), runsAfter: propRunsAfter(props),
+		})
+		parent.Sub = true
+		return nil
+	}
+	e, err := lineEntry(n, options, positionals, props, only == "")
 	if err != nil {
 		return err
-	}
-	e.opts = opts
-	if err := e.parsePositionals(positionals); err != nil {
-		return err
-	}
-	for p := range strings.FieldsSeq(props) {
-		k, v, ok := strings.Cut(p, "=")
-		if !ok {
-			v = "true"
-		}
-		if e.Props == nil {
-			e.Props = make(map[string]string, strings.Count(props, " ")+1)
-		}
-		e.Props[k] = v
-		e.props |= propBit(k)
 	}
 	var names []string
 	if only != "" {
@@ -641,6 +646,32 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		parent.Sub = true
 	}
 	return nil
+}
+
+// lineEntry makes the entry of a line's OPTIONS, POSITIONALS and
+// PROPERTIES fields, its option map made now when eager.
+func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, error) {
+	e := &Entry{line: n}
+	opts, err := newOptionTable(options, eager)
+	if err != nil {
+		return nil, err
+	}
+	e.opts = opts
+	if err := e.parsePositionals(positionals); err != nil {
+		return nil, err
+	}
+	for p := range strings.FieldsSeq(props) {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			v = "true"
+		}
+		if e.Props == nil {
+			e.Props = make(map[string]string, strings.Count(props, " ")+1)
+		}
+		e.Props[k] = v
+		e.props |= propBit(k)
+	}
+	return e, nil
 }
 
 // subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names

@@ -19,14 +19,39 @@ func TestLazyMatchesParse(t *testing.T) {
 	}
 	for name, want := range whole.programs {
 		got := lazy.entry(name)
-		if got == nil || got.Name != want.Name || !reflect.DeepEqual(got.Props, want.Props) ||
-			!reflect.DeepEqual(got.Nth, want.Nth) || got.Rest != want.Rest || got.Last != want.Last ||
-			len(got.subs) != len(want.subs) || !reflect.DeepEqual(got.options(), want.options()) || got.wrapper != want.wraps() {
-			t.Errorf("%s: lazy entry differs from the whole parse", name)
+		if got == nil || got.wrapper != want.wraps() {
+			t.Errorf("%s: lazy entry missing or differs in wrapper", name)
+			continue
 		}
+		sameEntry(t, got, want)
 	}
 	if !lazy.Known("rm") || lazy.Known("no-such-program") {
 		t.Error("Known disagrees with the table")
+	}
+}
+
+// sameEntry checks that a lazily made entry and its subcommands, made as
+// they are looked up, are those of the whole parse.
+func sameEntry(t *testing.T, got, want *Entry) {
+	t.Helper()
+	if got == nil {
+		t.Errorf("%s: no lazy entry", want.Name)
+		return
+	}
+	if got.Name != want.Name || !reflect.DeepEqual(got.Props, want.Props) || got.props != want.props ||
+		!reflect.DeepEqual(got.Nth, want.Nth) || got.Rest != want.Rest || got.Last != want.Last || got.Sub != want.Sub ||
+		got.line != want.line || !reflect.DeepEqual(got.options(), want.options()) ||
+		got.hasSubs() != (len(want.subs) > 0) || got.wraps() != want.wraps() || got.hasSubWrapper() != want.hasSubWrapper() {
+		t.Errorf("%s: lazy entry differs from the whole parse", want.Name)
+	}
+	if (got.parent == nil) != (want.parent == nil) || got.parent != nil && got.parent.Name != want.parent.Name {
+		t.Errorf("%s: parent differs", want.Name)
+	}
+	for name, ws := range want.subs {
+		sameEntry(t, got.sub(name), ws)
+	}
+	if got.sub("no-such-subcommand") != nil {
+		t.Errorf("%s: a subcommand that is not in the table", want.Name)
 	}
 }
 

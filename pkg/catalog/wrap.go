@@ -77,6 +77,10 @@ func (e *Entry) wraps() bool {
 	if e.opts.runs() {
 		return true
 	}
+	if e.pend != nil {
+		// A lazy entry's subs are being filled in: its lines say it all.
+		return e.pendingAny(func(l *pendingLine) bool { return l.wraps })
+	}
 	for _, s := range e.subs {
 		if s.wraps() {
 			return true
@@ -86,6 +90,9 @@ func (e *Entry) wraps() bool {
 }
 
 func (e *Entry) hasSubWrapper() bool {
+	if e.pend != nil {
+		return e.pendingAny(func(l *pendingLine) bool { return l.runsAfter })
+	}
 	for _, s := range e.subs {
 		if s.Props["runs-after"] != "" || s.hasSubWrapper() {
 			return true

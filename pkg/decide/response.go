@@ -132,7 +132,7 @@ func (p *Point) HasResponseRules(cwd string) bool {
 	}
 	for _, t := range tiers {
 		for _, e := range t.Policy.Entries {
-			for _, r := range e.Rules {
+			for _, r := range e.Rules() {
 				if len(r.Response) > 0 {
 					return true
 				}

@@ -34,9 +34,21 @@ type candidateTable struct {
 }
 
 // candidates are, for one program name, the rules left in each policy: by
-// index into Policy.Entries, the indices of its rules in order.
+// index into Policy.Entries, the indices of its rules in order. Each
+// entry's are set aside on first use (of): a policy loaded from a snapshot
+// lays out an entry's rules only when a call reaches it (policy.Entry.Rules),
+// and a call reaches only the entries that admit its tool.
 type candidates struct {
-	rules [][]int32
+	name    string
+	entries []*policy.Entry
+	rules   [][]int32
+	once    []sync.Once
+}
+
+// of returns the rules of entry i left for the name.
+func (c *candidates) of(i int) []int32 {
+	c.once[i].Do(func() { c.rules[i] = rulesLeft(c.entries[i], c.name) })
+	return c.rules[i]
 }
 
 // candidatesFor returns the candidates for a simple command named name,
@@ -78,22 +90,24 @@ func lenOf(m *map[string]*candidates) int {
 	return len(*m)
 }
 
-// newCandidates sets aside, per entry, the rules whose command patterns
-// cannot match a program named name.
+// newCandidates returns the candidates for a program named name, each
+// entry's set aside on first use.
 func newCandidates(entries []*policy.Entry, name string) *candidates {
-	c := &candidates{rules: make([][]int32, len(entries))}
-	for i, ent := range entries {
-		var left []int32
-		for j, r := range ent.Rules {
-			if r.Command.Len() > 0 {
-				indexed, other := r.Command.For(name)
-				if len(indexed) == 0 && len(other) == 0 {
-					continue
-				}
+	return &candidates{name: name, entries: entries, rules: make([][]int32, len(entries)), once: make([]sync.Once, len(entries))}
+}
+
+// rulesLeft sets aside the rules of ent whose command patterns cannot
+// match a program named name.
+func rulesLeft(ent *policy.Entry, name string) []int32 {
+	var left []int32
+	for j, r := range ent.Rules() {
+		if r.Command.Len() > 0 {
+			indexed, other := r.Command.For(name)
+			if len(indexed) == 0 && len(other) == 0 {
+				continue
 			}
-			left = append(left, int32(j))
 		}
-		c.rules[i] = left
+		left = append(left, int32(j))
 	}
-	return c
+	return left
 }

@@ -195,7 +195,7 @@ func (ev *evaluation) judge(s *subject) {
 			if at != nil {
 				idx = at[k]
 			}
-			i, r, text = ev.firstCandidate(ent, s, cands.rules[idx])
+			i, r, text = ev.firstCandidate(ent, s, cands.of(idx))
 		} else {
 			i, r, text = ev.firstRule(ent, s)
 		}
@@ -219,7 +219,7 @@ func (ev *evaluation) judge(s *subject) {
 }
 
 func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rule, string) {
-	for i, r := range ent.Rules {
+	for i, r := range ent.Rules() {
 		ok, text := ev.holds(r, s)
 		ev.traceRule(s, ent, i, r, ok)
 		if ok {
@@ -233,7 +233,7 @@ func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rul
 // subject's program (candidates.go); untraced only.
 func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32) (int, *policy.Rule, string) {
 	for _, i := range rules {
-		r := ent.Rules[i]
+		r := ent.Rules()[i]
 		if ok, text := ev.holds(r, s); ok {
 			return int(i), r, text
 		}

@@ -98,7 +98,7 @@ func (e *Engine) EvaluateResponse(c call.Call, output string) call.Decision {
 		if !ent.AppliesTo(c.Tool, c.Agent, c.Session) {
 			continue
 		}
-		for _, r := range ent.Rules {
+		for _, r := range ent.Rules() {
 			if len(r.Response) == 0 || !anyText(r.Response, output) {
 				continue
 			}

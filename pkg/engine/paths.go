@@ -200,7 +200,7 @@ func addName(dst []string, p, q string) []string {
 // the first NUL, so the name judged would not be the file opened.
 func (ev *evaluation) refuseNUL(s *subject) {
 	ent := nulEntry()
-	ev.add(result{action: call.Deny, entry: ent, rule: ent.Rules[0], text: strings.ReplaceAll(s.path, "\x00", `\0`)})
+	ev.add(result{action: call.Deny, entry: ent, rule: ent.Rules()[0], text: strings.ReplaceAll(s.path, "\x00", `\0`)})
 }
 
 // nulEntry is the built-in policy that refuses paths with a NUL byte.

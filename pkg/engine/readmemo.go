@@ -34,7 +34,7 @@ func (sc *execScratch) sensitiveRead(p string) bool {
 	}
 	ents := sc.probe.e.p.Entries
 	for k, i := range n.first {
-		if i >= 0 && ents[k].Rules[i].Action == call.Deny {
+		if i >= 0 && ents[k].Rules()[i].Action == call.Deny {
 			return true
 		}
 	}
@@ -72,7 +72,7 @@ func (sc *execScratch) noteRead(p string) *readNote {
 		if !sc.readAdmits[k] {
 			continue
 		}
-		for i, r := range ent.Rules {
+		for i, r := range ent.Rules() {
 			if ok, _ := ev.holds(r, &s); ok {
 				first[k] = int32(i)
 				break
@@ -110,7 +110,7 @@ func (ev *evaluation) judgeNoted(s *subject) bool {
 		if i < 0 {
 			continue
 		}
-		r := ent.Rules[i]
+		r := ent.Rules()[i]
 		if ent.TightenOnly && r.Action <= call.Log {
 			continue
 		}

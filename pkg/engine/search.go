@@ -204,7 +204,7 @@ func (e *Engine) namedReadPaths() []namedRead {
 	n := &e.named
 	n.once.Do(func() {
 		for _, ent := range e.p.Entries {
-			for _, r := range ent.Rules {
+			for _, r := range ent.Rules() {
 				if r.Action <= call.Log || r.Path.Len() == 0 {
 					continue
 				}

@@ -283,7 +283,7 @@ func (ev *evaluation) sensitive(p string) bool {
 		if !ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
 			continue
 		}
-		for _, r := range ent.Rules {
+		for _, r := range ent.Rules() {
 			if ok, _ := ev.holds(r, &s); ok {
 				if r.Action == call.Deny {
 					return true
@@ -317,7 +317,7 @@ func (ev *evaluation) protected(p string) bool {
 			if !ent.AppliesTo(probe.tool, c.Agent, c.Session) {
 				continue
 			}
-			for _, r := range ent.Rules {
+			for _, r := range ent.Rules() {
 				if ok, _ := ev.holds(r, &probe); ok {
 					if r.Action >= least {
 						return true

@@ -21,7 +21,7 @@ policies:
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(p.Count(), p.Entries[0].Name, p.Entries[0].Rules[0].Action)
+	fmt.Println(p.Count(), p.Entries[0].Name, p.Entries[0].Rules()[0].Action)
 	_, err = policy.Parse("policy.yaml", []byte("version: 1\ndefualt_action: deny\n"))
 	fmt.Println(err)
 	// Output:

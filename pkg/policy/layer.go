@@ -31,7 +31,7 @@ func (p *Policy) WithProject(proj *Policy) *Policy {
 			c.Name = "project:" + c.Name
 			c.names = []string{c.Name}
 		}
-		for _, r := range c.Rules {
+		for _, r := range c.Rules() {
 			if r.Action <= 1 { // allow, log
 				out.Warnings = append(out.Warnings, fmt.Sprintf("%s:%d: project %s rule cannot loosen the user's policy; it only ends policy %q", e.Origin, r.Line, r.Action, e.Name))
 			}

@@ -333,7 +333,7 @@ func (l *loader) entry(n *yaml.Node) (*Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		e.Rules = append(e.Rules, r)
+		e.rules = append(e.rules, r)
 	}
 	e.names = []string{e.Name}
 	e.prepare()

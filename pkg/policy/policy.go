@@ -31,6 +31,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
@@ -55,7 +56,8 @@ type Entry struct {
 	Tools       []match.Glob // empty: every tool
 	Agents      []match.Glob
 	Sessions    []match.Glob
-	Rules       []*Rule
+	rules       []*Rule // see Rules
+	lazy        *lazyRules
 	// TightenOnly marks entries from a project layer: their allow and log
 	// rules end the entry's evaluation without deciding anything.
 	TightenOnly bool
@@ -63,6 +65,25 @@ type Entry struct {
 	Origin    string
 	names     []string // []string{Name}, shared by decisions so they need not allocate
 	toolNames []string // Tools, when every one is a plain name
+}
+
+// Rules returns the entry's rules in order. An entry loaded from a
+// snapshot lays its rules out on the first call: a process that judges
+// one call reads the rules of the few entries that admit it.
+func (e *Entry) Rules() []*Rule {
+	if l := e.lazy; l != nil {
+		l.once.Do(func() { l.rules = decodeRules(l.src) })
+		return l.rules
+	}
+	return e.rules
+}
+
+// lazyRules are an entry's rules still in snapshot form: src was checked
+// when the snapshot was loaded, so laying it out cannot fail.
+type lazyRules struct {
+	src   string
+	once  sync.Once
+	rules []*Rule
 }
 
 // Names returns a one-element slice holding the entry's name. Callers must

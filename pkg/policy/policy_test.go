@@ -55,8 +55,8 @@ policies:
 	if p.Entries[0].Name != "early" || p.Entries[1].Name != "late" {
 		t.Errorf("order = %s, %s; want early, late", p.Entries[0].Name, p.Entries[1].Name)
 	}
-	if p.Entries[1].Rules[0].Action != call.Log {
-		t.Errorf("watch = %v, want log", p.Entries[1].Rules[0].Action)
+	if p.Entries[1].Rules()[0].Action != call.Log {
+		t.Errorf("watch = %v, want log", p.Entries[1].Rules()[0].Action)
 	}
 	if !p.Entries[0].AppliesTo("exec", "claude-code", "") || p.Entries[0].AppliesTo("exec", "codex", "") {
 		t.Errorf("agent match wrong")
@@ -110,7 +110,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, e := range p.Entries {
-			if e.Name == "" || len(e.Rules) == 0 {
+			if e.Name == "" || len(e.Rules()) == 0 {
 				t.Errorf("compiled entry without name or rules")
 			}
 		}
@@ -163,7 +163,7 @@ func describe(p *Policy) string {
 	fmt.Fprintf(&b, "default %v, %d tests\n", p.DefaultAction, len(p.Tests))
 	for _, e := range p.Entries {
 		fmt.Fprintf(&b, "%s %d %v:", e.Name, e.Priority, e.Tools)
-		for _, r := range e.Rules {
+		for _, r := range e.Rules() {
 			fmt.Fprintf(&b, " [%v %q cmd=%d path=%d dom=%d url=%d tool=%d hint=%v]", r.Action, r.Message, r.Command.Len(), r.Path.Len(), len(r.Domain), len(r.URL), len(r.ToolName), r.Hint)
 		}
 		b.WriteString("\n")

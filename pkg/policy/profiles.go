@@ -100,7 +100,7 @@ func compileProfileAt(name string, depth int) (*Policy, error) {
 		return nil, err
 	}
 	for _, e := range p.Entries {
-		for _, r := range e.Rules {
+		for _, r := range e.Rules() {
 			r.Line = 0
 		}
 	}

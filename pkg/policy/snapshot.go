@@ -126,8 +126,9 @@ func Snapshot(p *Policy) ([]byte, error) {
 		w.strs(globSources(e.Tools))
 		w.strs(globSources(e.Agents))
 		w.strs(globSources(e.Sessions))
-		w.uint(uint64(len(e.Rules)))
-		for _, r := range e.Rules {
+		rules := e.Rules()
+		w.uint(uint64(len(rules)))
+		for _, r := range rules {
 			w.uint(uint64(r.Action))
 			w.str(r.Message)
 			w.int(int64(r.Line))
@@ -200,19 +201,10 @@ func decodeSnapshot(body string) (*Policy, error) {
 	for i := range p.Entries {
 		e := &Entry{Name: r.str(), Description: r.str(), Priority: int(r.int()), TightenOnly: r.bool(), Origin: r.str()}
 		e.Tools, e.Agents, e.Sessions = lazyGlobs(r.strs()), lazyGlobs(r.strs()), lazyGlobs(r.strs())
-		e.Rules = make([]*Rule, r.count())
-		for j := range e.Rules {
-			rule := &Rule{Action: r.action(), Message: r.str(), Line: int(r.int())}
-			for range r.count() {
-				k := conditionByCode(r.uint())
-				if k < 0 {
-					r.fail()
-					break
-				}
-				conditions[k].set(rule, r.strs())
-			}
-			e.Rules[j] = rule
-		}
+		// The rules are checked now and laid out on first use (Rules).
+		start := r.i
+		r.skipRules()
+		e.lazy = &lazyRules{src: body[start:r.i]}
 		e.names = []string{e.Name}
 		e.prepare()
 		p.Entries[i] = e
@@ -235,6 +227,59 @@ func decodeSnapshot(body string) (*Policy, error) {
 		return nil, ErrSnapshot
 	}
 	return p, nil
+}
+
+// skipRules reads past an entry's rules, checking their layout as
+// readRules reads it, without laying them out.
+func (r *snapReader) skipRules() {
+	for range r.count() {
+		r.action()
+		r.str()
+		r.int()
+		for range r.count() {
+			if conditionByCode(r.uint()) < 0 {
+				r.fail()
+				return
+			}
+			for range r.count() {
+				r.str()
+			}
+		}
+	}
+}
+
+// readRules lays out an entry's rules.
+func (r *snapReader) readRules() []*Rule {
+	rules := make([]*Rule, r.count())
+	for j := range rules {
+		rule := &Rule{Action: r.action(), Message: r.str(), Line: int(r.int())}
+		for range r.count() {
+			k := conditionByCode(r.uint())
+			if k < 0 {
+				r.fail()
+				break
+			}
+			conditions[k].set(rule, r.strs())
+		}
+		rules[j] = rule
+	}
+	return rules
+}
+
+// damagedMessage is the message of the rule that stands for rules that
+// could not be laid out.
+const damagedMessage = "the policy snapshot is damaged: its rules cannot be read"
+
+// decodeRules lays out rules that skipRules checked when their snapshot
+// was loaded. Should they fail to read all the same, the entry denies
+// every call it admits: a damaged policy never allows.
+func decodeRules(src string) []*Rule {
+	r := &snapReader{s: src}
+	rules := r.readRules()
+	if r.bad || r.i != len(r.s) {
+		return []*Rule{{Action: call.Deny, Message: damagedMessage}}
+	}
+	return rules
 }
 
 // snapWriter appends a snapshot's body.

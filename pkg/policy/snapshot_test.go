@@ -2,9 +2,12 @@ package policy
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"reflect"
 	"testing"
+
+	"rampart.dev/pkg/call"
 )
 
 // snapshotSource uses every condition a snapshot carries, extends a
@@ -77,9 +80,9 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		if e.Name != f.Name || e.Origin != f.Origin || e.Priority != f.Priority || !reflect.DeepEqual(e.Names(), f.Names()) || !reflect.DeepEqual(e.toolNames, f.toolNames) {
 			t.Errorf("entry %d: %+v, loaded %+v", i, e, f)
 		}
-		for j, r := range e.Rules {
-			if r.Line != f.Rules[j].Line || r.Message != f.Rules[j].Message {
-				t.Errorf("entry %s rule %d: line %d %q, loaded %d %q", e.Name, j, r.Line, r.Message, f.Rules[j].Line, f.Rules[j].Message)
+		for j, r := range e.Rules() {
+			if r.Line != f.Rules()[j].Line || r.Message != f.Rules()[j].Message {
+				t.Errorf("entry %s rule %d: line %d %q, loaded %d %q", e.Name, j, r.Line, r.Message, f.Rules()[j].Line, f.Rules()[j].Message)
 			}
 		}
 	}
@@ -116,6 +119,60 @@ func TestSnapshotCorrupt(t *testing.T) {
 	}
 }
 
+// A body whose rules are damaged but whose checksum is right (a snapshot
+// written by a faulty build) is refused when it is loaded, not when a call
+// first reaches the entry: every truncation of the body's rule section,
+// and every code of a condition that does not exist.
+func TestSnapshotDamagedRules(t *testing.T) {
+	p, err := Parse("every.yaml", []byte(snapshotSource))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := Snapshot(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := snap[len(snapshotMagic)+sha256.Size:]
+	seal := func(body []byte) string {
+		sum := sha256.Sum256(body)
+		return snapshotMagic + string(sum[:]) + string(body)
+	}
+	if _, err := LoadSnapshot(seal(body)); err != nil {
+		t.Fatalf("resealed snapshot: %v", err)
+	}
+	for n := range len(body) {
+		if _, err := LoadSnapshot(seal(body[:n])); !errors.Is(err, ErrSnapshot) {
+			t.Fatalf("body cut to %d bytes: err %v, want ErrSnapshot", n, err)
+		}
+	}
+	// An unknown condition code in the first rule of the first entry.
+	q := &Policy{Entries: []*Entry{{Name: "e", rules: []*Rule{{Action: call.Deny, Hint: []string{"x"}}}}}}
+	b, err := Snapshot(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = b[len(snapshotMagic)+sha256.Size:]
+	i := bytes.LastIndex(b, []byte{15, 1, 1, 'x'}) // annotation_hints: ["x"]
+	if i < 0 {
+		t.Fatal("condition not found in the body")
+	}
+	b = bytes.Clone(b)
+	b[i] = 99
+	if _, err := LoadSnapshot(seal(b)); !errors.Is(err, ErrSnapshot) {
+		t.Fatalf("unknown condition code: err %v, want ErrSnapshot", err)
+	}
+}
+
+// Rules that fail to lay out all the same deny what their entry admits.
+func TestDecodeRulesFailsClosed(t *testing.T) {
+	for _, src := range []string{"\x05", "\x01\x02\x00", "\x01\x02\x00\x00\x01\x63\x00"} {
+		rs := decodeRules(src)
+		if len(rs) != 1 || rs[0].Action != call.Deny || !rs[0].Unconditional() || rs[0].Message != damagedMessage {
+			t.Errorf("decodeRules(%q) = %+v, want one unconditional deny", src, rs)
+		}
+	}
+}
+
 // FuzzSnapshotBody checks that no body, checksum aside, makes the reader
 // panic or loop.
 func FuzzSnapshotBody(f *testing.F) {
@@ -130,6 +187,15 @@ func FuzzSnapshotBody(f *testing.F) {
 		p, err := decodeSnapshot(string(body))
 		if err == nil && p == nil {
 			t.Fatal("no policy and no error")
+		}
+		if err != nil {
+			return
+		}
+		// A body that loads lays out every entry's rules as checked.
+		for _, e := range p.Entries {
+			if rs := e.Rules(); len(rs) == 1 && rs[0].Message == damagedMessage {
+				t.Fatalf("entry %q: rules checked at load fail to lay out", e.Name)
+			}
 		}
 	})
 }
