@@ -72,6 +72,7 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	dst = match.PathAlternates(dst, p, cwd)
 	dst = ev.macHomeNames(dst, p)
 	dst = ev.sandboxHomeNames(dst, p)
+	dst = ev.appDataHomeNames(dst, p)
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst
@@ -172,6 +173,71 @@ func (ev *evaluation) sandboxHomeNames(dst []string, p string) []string {
 		return addName(dst, p, home+"/"+r)
 	}
 	return dst
+}
+
+// appDataHomeNames adds the names a file kept where another system puts
+// a user's files has in the home the policy describes. On macOS,
+// ~/Library/Application Support/X is what ~/.config/X is elsewhere (the
+// tools that follow XDG on Linux keep their logins there: gh, rclone, a
+// hosting CLI's auth.json), and a sandboxed application's
+// ~/Library/Containers/ID/Data/X is its ~/X. Under WSL, a Windows home
+// /mnt/D/Users/NAME/X (any drive, any user: the Windows user name seldom
+// is the Linux one) is a home as this one is, so ~/X, and its
+// AppData/Roaming/X and AppData/Local/X are ~/.config/X and
+// ~/.local/share/X; Windows names ignore case, so the name is also judged
+// in lower case, and curl and git read _netrc there as .netrc.
+func (ev *evaluation) appDataHomeNames(dst []string, p string) []string {
+	home := ev.e.env.Home
+	if home == "" {
+		return dst
+	}
+	if rest, ok := strings.CutPrefix(p, home+"/Library/"); ok {
+		if x, ok := strings.CutPrefix(rest, "Application Support/"); ok && x != "" {
+			return addName(dst, p, home+"/.config/"+x)
+		}
+		if x, ok := strings.CutPrefix(rest, "Containers/"); ok {
+			if _, x, ok = strings.Cut(x, "/"); ok {
+				if x, ok = strings.CutPrefix(x, "Data/"); ok && x != "" {
+					return addName(dst, p, home+"/"+x)
+				}
+			}
+		}
+		return dst
+	}
+	rest, ok := strings.CutPrefix(p, "/mnt/")
+	if !ok || len(rest) < 2 || rest[1] != '/' {
+		return dst
+	}
+	rest, ok = cutFold(rest[2:], "users/")
+	if !ok {
+		return dst
+	}
+	_, rest, ok = strings.Cut(rest, "/") // the Windows user
+	if !ok || rest == "" {
+		return dst
+	}
+	for _, m := range [...][2]string{{"appdata/roaming/", ".config/"}, {"appdata/local/", ".local/share/"}} {
+		if x, ok := cutFold(rest, m[0]); ok {
+			rest = m[1] + x
+			break
+		}
+	}
+	if rest == "_netrc" || strings.EqualFold(rest, "_netrc") {
+		rest = ".netrc"
+	}
+	dst = addName(dst, p, home+"/"+rest)
+	if lower := strings.ToLower(rest); lower != rest {
+		dst = addName(dst, p, home+"/"+lower)
+	}
+	return dst
+}
+
+// cutFold is strings.CutPrefix ignoring ASCII case.
+func cutFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
 }
 
 // uncleaned is the path of a read or write call as written, made absolute,
