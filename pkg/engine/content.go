@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"encoding/json"
+
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/shell"
@@ -28,7 +30,7 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 	}
 	kind := credentialIn(content)
 	if kind == "" {
-		for _, text := range decodedRuns(content) { // paths.go: base64, hex, base32
+		for _, text := range decodings(content) { // decode.go: percent, escapes, base64, hex, base32, gzip
 			if kind = credentialIn(text); kind != "" {
 				break
 			}
@@ -51,6 +53,40 @@ func (ev *evaluation) judgeWrittenSettings(p, content string) {
 	for _, ef := range effect.Of(&res, nil, effect.Env{Home: ev.e.env.Home, Cwd: c.Cwd}) {
 		ev.judgeEffect(ef, call.ToolWrite)
 		if ev.denied() {
+			return
+		}
+	}
+}
+
+// judgeSentParams judges a credential in what a fetch sends besides its
+// URL (a body, form data, headers): a key in a POST body leaves for the
+// host as surely as one in the query does. Hosts on this machine are left
+// alone, as judgeURLCredentials leaves them.
+func (ev *evaluation) judgeSentParams(s *subject) {
+	if ev.denied() || !s.hasURL || loopbackHost(s.url.Host) {
+		return
+	}
+	for k, v := range ev.c.Params {
+		if k == "url" || k == "method" {
+			continue
+		}
+		text, ok := v.(string)
+		if !ok {
+			b, err := json.Marshal(v)
+			if err != nil {
+				continue
+			}
+			text = string(b)
+		}
+		if len(text) < 16 {
+			continue
+		}
+		if len(text) > maxScannedContent {
+			text = text[:maxScannedContent]
+		}
+		if kind := leakedSecret(text); kind != "" && kind != "url_password" {
+			fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
+			ev.judge(&fs)
 			return
 		}
 	}

@@ -262,6 +262,13 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			if len(pairs) > 0 {
 				ev.exec("export "+quoteArgv(pairs), false, call.ToolExec)
 			}
+			if w.outgoing && !ev.denied() {
+				// an environment sent out ({"extra": {"env": {...}}} to
+				// an error tracker) carries its values with it
+				for _, p := range pairs {
+					w.leak(p)
+				}
+			}
 			return
 		}
 		for _, k := range keys {
@@ -530,7 +537,7 @@ func leakedSecret(v string) string {
 			return f.Kind
 		}
 	}
-	for _, d := range decodedRuns(v) {
+	for _, d := range decodings(v) { // decode.go
 		for _, f := range secret.Scan(d) {
 			if !placeholder(d[f.Start:f.End]) {
 				return f.Kind
@@ -540,17 +547,26 @@ func leakedSecret(v string) string {
 	return ""
 }
 
+// leak judges a credential in a string an outgoing tool sends.
+func (w *mcpWalk) leak(v string) {
+	ev := w.ev
+	if len(v) < 16 || ev.denied() {
+		return
+	}
+	if kind := leakedSecret(v); kind != "" {
+		s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
+		ev.judge(&s)
+		if ev.denied() {
+			return
+		}
+	}
+	w.encodedCredential(v) // mcpobjects.go: a key base64-encoded for a gist or a file
+}
+
 func (w *mcpWalk) str(kind int, v string) {
 	ev := w.ev
-	if w.outgoing && len(v) >= 16 {
-		if kind := leakedSecret(v); kind != "" {
-			s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
-			ev.judge(&s)
-			if ev.denied() {
-				return
-			}
-		}
-		w.encodedCredential(v) // mcpobjects.go: a key base64-encoded for a gist or a file
+	if w.outgoing {
+		w.leak(v)
 		if ev.denied() {
 			return
 		}
