@@ -289,13 +289,41 @@ policies:
 // its own, so domain rules written for the address also apply to the name
 // ("169.254.169.254.nip.io", "a9fea9fe.nip.io").
 func (ev *evaluation) judgeHostAlternates(s *subject) {
-	if !s.hasURL || s.url.IPHost == "" || ev.denied() {
+	if !s.hasURL || ev.denied() || !hostSpellsIP(s.url.Host) {
 		return
 	}
-	u := s.url
-	u.Host, u.IPHost = s.url.IPHost, ""
-	a := subject{tool: s.tool, text: s.text, url: u, hasURL: true, urlRaw: u.String()}
-	ev.judge(&a)
+	// match.EmbeddedIPs: a wildcard-DNS name's address, and those a
+	// rebinding service's name spells ("a9fea9fe.7f000001.rbndr.us")
+	for _, ip := range match.EmbeddedIPs(s.url.Host) {
+		u := s.url
+		u.Host, u.IPHost = ip, ""
+		a := subject{tool: s.tool, text: s.text, url: u, hasURL: true, urlRaw: u.String()}
+		ev.judge(&a)
+		if ev.denied() {
+			return
+		}
+	}
+}
+
+// hostSpellsIP reports a host name with a digit in it: one without can
+// spell no address but in hex labels, which need a digit or a letter
+// a-f eight times over, so the cheap test is a digit or a long hex run.
+func hostSpellsIP(h string) bool {
+	run := 0
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if '0' <= c && c <= '9' {
+			return true
+		}
+		if 'a' <= c && c <= 'f' {
+			if run++; run >= 8 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // judgeURLCredentials judges a credential written into a URL's path,
@@ -342,7 +370,24 @@ func (ev *evaluation) judgeCarriedURLs(s *subject) {
 	if !s.hasURL || ev.denied() {
 		return
 	}
-	_, query, ok := strings.Cut(s.url.Rest, "?")
+	pth, query, ok := strings.Cut(s.url.Rest, "?")
+	if i := strings.Index(pth, "://"); i > 0 {
+		// a URL carried in the path (/r/http://…, a proxy's /https://…)
+		start := i
+		for start > 0 && isSchemeByte(pth[start-1]) {
+			start--
+		}
+		if v := pth[start:]; start < i && i-start <= 12 {
+			a := subject{tool: call.ToolFetch, text: v, urlRaw: v}
+			if a.url, a.hasURL = match.ParseURL(v); a.hasURL {
+				ev.judge(&a)
+				ev.judgeHostAlternates(&a)
+				if ev.denied() {
+					return
+				}
+			}
+		}
+	}
 	if !ok || !strings.Contains(query, "://") && !strings.Contains(query, "%3A%2F%2F") && !strings.Contains(query, "%3a%2f%2f") {
 		return
 	}
@@ -366,6 +411,9 @@ func (ev *evaluation) judgeCarriedURLs(s *subject) {
 		}
 	}
 }
+
+// isSchemeByte is a letter of a URL scheme.
+func isSchemeByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // credentialIn is the kind of the first credential in text that is not a
 // URL's own password or a placeholder, or "".
