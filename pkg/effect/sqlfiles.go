@@ -6,7 +6,8 @@ import "strings"
 // (LOCAL: the client reads this machine's file and sends it to the
 // server) and SELECT … INTO OUTFILE / DUMPFILE, PostgreSQL's COPY … FROM /
 // TO 'file' and \copy, pg_read_file, pg_read_binary_file, lo_import and
-// lo_export, SQLite's readfile and writefile. A server on this machine
+// lo_export, SQLite's readfile and writefile and ATTACH, MySQL's
+// LOAD_FILE. A server on this machine
 // reads and writes this machine's files; one elsewhere may too (LOCAL
 // INFILE, \copy), so each is judged as a read or write here.
 
@@ -17,7 +18,7 @@ var sqlFileWords = []struct {
 	read bool
 }{
 	{"INFILE", true}, {"OUTFILE", false}, {"DUMPFILE", false}, {"PG_READ_FILE(", true}, {"PG_READ_BINARY_FILE(", true},
-	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false},
+	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false}, {"LOAD_FILE(", true},
 	// DuckDB's readers and ClickHouse's file() table function read a
 	// file of the machine the engine runs on; Hive and Spark's LOAD DATA
 	// LOCAL INPATH one of the client's.
@@ -69,6 +70,28 @@ func SQLFiles(text string) (reads, writes []string) {
 			if name, ok := sqlLiteralAt(text, i+c+1); ok {
 				writes = append(writes, name)
 			}
+		}
+	}
+	// SQLite's and DuckDB's ATTACH [DATABASE] 'file' open a file for
+	// reading and writing: what the statement reads comes from it, what
+	// it creates or inserts is written into it.
+	for off := 0; ; {
+		i := strings.Index(u[off:], "ATTACH ")
+		if i < 0 {
+			break
+		}
+		i += off + len("ATTACH ")
+		off = i
+		j := i
+		if strings.HasPrefix(u[j:], "DATABASE ") {
+			j += len("DATABASE ")
+		}
+		if strings.HasPrefix(u[j:], "IF NOT EXISTS ") {
+			j += len("IF NOT EXISTS ")
+		}
+		if name, ok := sqlLiteralAt(text, j); ok && name != ":memory:" && name != "" {
+			reads = append(reads, name)
+			writes = append(writes, name)
 		}
 	}
 	// DuckDB reads a file named as a table: SELECT * FROM 'data.csv'.

@@ -426,7 +426,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyBrowserCode
 	case k == "commands" || k == "cmds" || k == "steps" && false:
 		return keyCommands
-	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement")):
+	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement") || k == "cql" || k == "hql"):
 		return keySQL
 	case k == "program" || k == "executable" || k == "binary" || k == "bin" || k == "exe":
 		return keyProgram
@@ -491,7 +491,7 @@ func (w *mcpWalk) database() bool {
 	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
 		switch word {
 		case "db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "sqlite", "redis", "mongo", "mongodb",
-			"neo4j", "cypher", "clickhouse", "snowflake", "bigquery", "supabase", "neon", "duckdb", "cassandra", "valkey", "elasticsearch":
+			"neo4j", "cypher", "clickhouse", "snowflake", "bigquery", "supabase", "neon", "duckdb", "cassandra", "valkey", "elasticsearch", "cql", "scylla", "scylladb":
 			return true
 		}
 	}
