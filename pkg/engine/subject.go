@@ -66,6 +66,7 @@ func (ev *evaluation) run(trace *Trace) {
 			}
 			ev.judgeWrittenCredential(p, c.Content()) // content.go
 			ev.judgeWrittenSettings(p, c.Content())   // content.go
+			ev.judgeAutoRun(p, c.Content())           // autorun.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
