@@ -45,11 +45,20 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 		// A CI step or a recipe runs when someone asks for it, on a
 		// runner or here: publishing and deploying are what such files
 		// are for, so only what would be denied outright counts.
-		best, have, flags := ev.best, ev.have, len(ev.flags)
+		best, have, flags, all := ev.best, ev.have, len(ev.flags), len(ev.all)
 		ev.exec(l, false, call.ToolExec)
-		if !ev.denied() {
-			ev.best, ev.have, ev.flags = best, have, ev.flags[:flags]
+		if ev.have && ev.best.action == call.Deny {
+			// keep the denials (explain keeps every result: only those)
+			kept := ev.all[:all]
+			for _, r := range ev.all[all:] {
+				if r.action == call.Deny {
+					kept = append(kept, r)
+				}
+			}
+			ev.all = kept
+			continue
 		}
+		ev.best, ev.have, ev.flags, ev.all = best, have, ev.flags[:flags], ev.all[:all]
 	}
 	if python && !ev.denied() {
 		ev.exec("python3 -c "+shellQuote(content), false, call.ToolExec)
