@@ -1,6 +1,9 @@
 package effect
 
-import "strings"
+import (
+	"encoding/hex"
+	"strings"
+)
 
 // Files SQL reads and writes by name: MySQL's LOAD DATA [LOCAL] INFILE
 // (LOCAL: the client reads this machine's file and sends it to the
@@ -37,7 +40,7 @@ func SQLFiles(text string) (reads, writes []string) {
 		// (the old way into ~/.ssh/authorized_keys).
 		writes = append(writes, strings.TrimRight(dir, "/")+"/dump.rdb")
 	}
-	if !strings.ContainsAny(text, "'\"") {
+	if !strings.ContainsAny(text, "'\"") && !strings.Contains(text, "0x") && !strings.Contains(text, "0X") {
 		return nil, writes
 	}
 	u := strings.ToUpper(text)
@@ -90,6 +93,7 @@ func SQLFiles(text string) (reads, writes []string) {
 			j += len("IF NOT EXISTS ")
 		}
 		if name, ok := sqlLiteralAt(text, j); ok && name != ":memory:" && name != "" {
+			name = sqliteURIPath(name)
 			reads = append(reads, name)
 			writes = append(writes, name)
 		}
@@ -128,11 +132,33 @@ func SQLFiles(text string) (reads, writes []string) {
 	return reads, writes
 }
 
+// sqliteURIPath is the file a SQLite URI filename names
+// ("file:/home/u/x.db?mode=rwc" is /home/u/x.db); another name is itself.
+func sqliteURIPath(name string) string {
+	rest, ok := strings.CutPrefix(name, "file:")
+	if !ok {
+		return name
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if r, ok := strings.CutPrefix(rest, "//"); ok { // file://localhost/x, file:///x
+		if k := strings.IndexByte(r, '/'); k >= 0 {
+			rest = r[k:]
+		}
+	}
+	return rest
+}
+
 // sqlLiteralAt reads a quoted string literal starting at i (after spaces
-// and an opening bracket).
+// and an opening bracket), or a hex literal (MySQL's 0x2f6574…, X'2f…'),
+// which is the same string.
 func sqlLiteralAt(text string, i int) (string, bool) {
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(' || text[i] == '[') {
 		i++
+	}
+	if s, ok := sqlHexLiteral(text[i:]); ok {
+		return s, true
 	}
 	if i >= len(text) || text[i] != '\'' && text[i] != '"' {
 		return "", false
@@ -184,4 +210,38 @@ func redisDumpDir(text string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sqlHexLiteral decodes a hex string literal at the start of s: 0xHEX or
+// X'HEX'.
+func sqlHexLiteral(s string) (string, bool) {
+	var h string
+	switch {
+	case len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'):
+		j := 2
+		for j < len(s) && isHexByte(s[j]) {
+			j++
+		}
+		h = s[2:j]
+	case len(s) > 3 && (s[0] == 'x' || s[0] == 'X') && s[1] == '\'':
+		end := strings.IndexByte(s[2:], '\'')
+		if end < 0 {
+			return "", false
+		}
+		h = s[2 : 2+end]
+	default:
+		return "", false
+	}
+	if len(h) < 2 || len(h)%2 != 0 {
+		return "", false
+	}
+	b, err := hex.DecodeString(h)
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+func isHexByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

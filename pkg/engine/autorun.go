@@ -14,7 +14,8 @@ import (
 // lifecycle scripts (npm runs preinstall and postinstall on install), a
 // dev container's create and start commands, an editor task run when the
 // folder opens, a CI workflow's steps, a git hook, direnv's .envrc, a
-// Makefile's recipes and a setup.py (run by pip to build). An agent's
+// Makefile's or justfile's recipes, lefthook's and pre-commit's hooks,
+// a setup.py (run by pip to build) and a conftest.py (imported by pytest). An agent's
 // Write or Edit of such a file is judged by the path rules as any write
 // is, and the commands its content holds are judged as command lines
 // too: a hook that pipes a download to a shell or sends a credential out
@@ -66,10 +67,14 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 }
 
 // runsElsewhere reports a file whose commands run when someone asks for
-// them (a CI workflow, a Makefile), not on their own here.
+// them (a CI workflow, a Makefile, a justfile), not on their own here as
+// git hooks' managers' do.
 func runsElsewhere(p string) bool {
 	base := path.Base(p)
-	return strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml") || base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk")
+	if strings.HasPrefix(base, "lefthook") || strings.HasPrefix(base, ".lefthook") || strings.HasPrefix(base, ".pre-commit-config") {
+		return false
+	}
+	return strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml") || base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk") || strings.EqualFold(strings.TrimPrefix(base, "."), "justfile")
 }
 
 // autoRunLines returns the command lines of content written to p, and
@@ -78,8 +83,8 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 	base := path.Base(p)
 	dir := path.Base(path.Dir(p))
 	switch {
-	case base == "setup.py":
-		return nil, true
+	case base == "setup.py" || base == "conftest.py":
+		return nil, true // pip builds with setup.py; pytest imports every conftest.py
 	case base == ".envrc" || dir == "hooks" && path.Base(path.Dir(path.Dir(p))) == ".git" || dir == ".husky":
 		return limitLines([]string{content}), false
 	case base == "package.json":
@@ -91,7 +96,7 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		}
 	case base == "devcontainer.json" || base == ".devcontainer.json":
 		var m map[string]any
-		if json.Unmarshal([]byte(content), &m) == nil {
+		if json.Unmarshal(jsonc(content), &m) == nil {
 			for _, k := range []string{"initializeCommand", "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand", "postAttachCommand"} {
 				lines = appendCommand(lines, m[k])
 			}
@@ -103,7 +108,7 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 				Args    []any `json:"args"`
 			} `json:"tasks"`
 		}
-		if json.Unmarshal([]byte(content), &m) == nil {
+		if json.Unmarshal(jsonc(content), &m) == nil {
 			for _, t := range m.Tasks {
 				if c, ok := t.Command.(string); ok {
 					for _, a := range t.Args {
@@ -117,6 +122,14 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		}
 	case (dir == "workflows" && path.Base(path.Dir(path.Dir(p))) == ".github" || base == ".gitlab-ci.yml") && (strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")):
 		lines = yamlRunLines(content)
+	case base == "lefthook.yml" || base == "lefthook.yaml" || base == ".lefthook.yml" || base == "lefthook-local.yml" || base == ".pre-commit-config.yaml" || base == ".pre-commit-config.yml":
+		lines = yamlRunLines(content) // lefthook's run:, pre-commit's entry:
+	case base == "justfile" || base == "Justfile" || base == ".justfile":
+		for l := range strings.SplitSeq(content, "\n") {
+			if t := strings.TrimLeft(l, " \t"); t != l && t != "" && !strings.HasPrefix(t, "#") {
+				lines = append(lines, strings.TrimLeft(t, "@-"))
+			}
+		}
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
 		for l := range strings.SplitSeq(content, "\n") {
 			if r, ok := strings.CutPrefix(l, "\t"); ok {
@@ -169,7 +182,7 @@ func appendCommand(dst []string, v any) []string {
 }
 
 var (
-	runKey     = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script):\s*(.*)$`)
+	runKey     = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry):\s*(.*)$`)
 	ghaSecrets = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) })
 )
 
@@ -206,6 +219,54 @@ func yamlRunLines(content string) []string {
 			continue
 		}
 		out = append(out, strings.Trim(v, `"'`))
+	}
+	return out
+}
+
+// jsonc turns the JSON with comments and trailing commas that VS Code's
+// and dev containers' files are written in into JSON: comments become
+// spaces and a comma before a closing bracket goes.
+func jsonc(s string) []byte {
+	b := []byte(s)
+	out := b[:0:0]
+	inStr := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inStr:
+			if c == '\\' && i+1 < len(b) {
+				out = append(out, c, b[i+1])
+				i++
+				continue
+			}
+			if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '/' && i+1 < len(b) && b[i+1] == '/':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+			c = '\n'
+		case c == '/' && i+1 < len(b) && b[i+1] == '*':
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				i = len(b)
+			} else {
+				i += end + 3
+			}
+			c = ' '
+		case c == ']' || c == '}':
+			j := len(out) - 1
+			for j >= 0 && (out[j] == ' ' || out[j] == '\n' || out[j] == '\t' || out[j] == '\r') {
+				j--
+			}
+			if j >= 0 && out[j] == ',' {
+				out[j] = ' '
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }

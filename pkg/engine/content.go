@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"strings"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
@@ -58,6 +59,35 @@ func (ev *evaluation) judgeWrittenSettings(p, content string) {
 	}
 }
 
+// credentialHosts are the services a kind of credential is for: a token
+// sent to its own service (a GitHub token in the Authorization header of
+// a call to api.github.com) is the token used, not leaked.
+var credentialHosts = map[string][]string{
+	"github_token":       {"github.com", "githubusercontent.com", "ghcr.io"},
+	"gitlab_token":       {"gitlab.com"},
+	"slack_token":        {"slack.com"},
+	"npm_token":          {"npmjs.org", "npmjs.com"},
+	"pypi_token":         {"pypi.org"},
+	"stripe_key":         {"stripe.com"},
+	"google_api_key":     {"googleapis.com"},
+	"api_key":            {"openai.com", "anthropic.com"},
+	"huggingface_token":  {"huggingface.co", "hf.co"},
+	"digitalocean_token": {"digitalocean.com"},
+	"sendgrid_key":       {"sendgrid.com"},
+	"shopify_token":      {"myshopify.com"},
+}
+
+// ownHost reports whether host is, or is under, a service the kind of
+// credential is for.
+func ownHost(kind, host string) bool {
+	for _, h := range credentialHosts[kind] {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
+}
+
 // judgeSentParams judges a credential in what a fetch sends besides its
 // URL (a body, form data, headers): a key in a POST body leaves for the
 // host as surely as one in the query does. Hosts on this machine are left
@@ -84,7 +114,7 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 		if len(text) > maxScannedContent {
 			text = text[:maxScannedContent]
 		}
-		if kind := leakedSecret(text); kind != "" && kind != "url_password" {
+		if kind := leakedSecret(text); kind != "" && kind != "url_password" && !ownHost(kind, s.url.Host) {
 			fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
 			ev.judge(&fs)
 			return

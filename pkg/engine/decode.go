@@ -38,6 +38,9 @@ func decodings(v string) []string {
 	if u, ok := escapeDecoded(v); ok {
 		add(u)
 	}
+	if u, ok := charCodes(v); ok {
+		add(u)
+	}
 	runs := decodedRuns(v)
 	for _, d := range runs {
 		add(d)
@@ -135,11 +138,11 @@ func percentDecoded(v string) (string, bool) {
 }
 
 // escapeDecoded decodes the escapes source text writes characters with:
-// \uXXXX, \u{X…}, \xXX and \NNN (octal), leaving other backslashes as
-// they are.
+// \uXXXX, \u{X…}, \xXX and \NNN (octal), and HTML's &#NN; and &#xHH;,
+// leaving other backslashes and ampersands as they are.
 func escapeDecoded(v string) (string, bool) {
 	if strings.IndexByte(v, '\\') < 0 {
-		return v, false
+		return htmlCharRefs(v)
 	}
 	var b strings.Builder
 	b.Grow(len(v))
@@ -209,4 +212,102 @@ func hexValue(s string) int {
 		n = n<<4 | int(unhex(s[i]))
 	}
 	return n
+}
+
+// htmlCharRefs decodes HTML's numeric character references.
+func htmlCharRefs(v string) (string, bool) {
+	if !strings.Contains(v, "&#") {
+		return v, false
+	}
+	var b strings.Builder
+	did := false
+	for i := 0; i < len(v); i++ {
+		if v[i] == '&' && i+3 < len(v) && v[i+1] == '#' {
+			j := i + 2
+			hexa := v[j] == 'x' || v[j] == 'X'
+			if hexa {
+				j++
+			}
+			k := j
+			for k < len(v) && k-j < 7 && (hexa && isHexDigit(v[k]) || !hexa && '0' <= v[k] && v[k] <= '9') {
+				k++
+			}
+			if k > j && k < len(v) && v[k] == ';' {
+				n := 0
+				for _, c := range []byte(v[j:k]) {
+					if hexa {
+						n = n<<4 | int(unhex(c))
+					} else {
+						n = n*10 + int(c-'0')
+					}
+				}
+				if n > 0 && n <= 0x10ffff {
+					b.WriteRune(rune(n))
+					i = k
+					did = true
+					continue
+				}
+			}
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String(), did
+}
+
+// charCodes decodes a list of 16 or more character codes, as code builds
+// a string from them (String.fromCharCode(103,104,…), bytes([103, …]),
+// ”.join(map(chr, […]))): decimal numbers below 256 between commas.
+func charCodes(v string) (string, bool) {
+	var b strings.Builder
+	best := ""
+	n := 0
+	flush := func() {
+		if n >= 16 && b.Len() > len(best) {
+			best = b.String()
+		}
+		b.Reset()
+		n = 0
+	}
+	for i := 0; i < len(v); {
+		j := i
+		for j < len(v) && '0' <= v[j] && v[j] <= '9' && j-i < 4 {
+			j++
+		}
+		if j == i || j-i > 3 || (i > 0 && isAlnumByte(v[i-1])) {
+			flush()
+			i = j + 1
+			continue
+		}
+		c := 0
+		for _, d := range []byte(v[i:j]) {
+			c = c*10 + int(d-'0')
+		}
+		if c > 255 {
+			flush()
+			i = j + 1
+			continue
+		}
+		b.WriteByte(byte(c))
+		n++
+		k := j
+		for k < len(v) && v[k] == ' ' {
+			k++
+		}
+		if k < len(v) && v[k] == ',' {
+			k++
+			for k < len(v) && v[k] == ' ' {
+				k++
+			}
+			i = k
+			continue
+		}
+		flush()
+		i = k + 1
+	}
+	flush()
+	return best, best != ""
+}
+
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

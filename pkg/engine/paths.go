@@ -72,7 +72,13 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	dst = match.PathAlternates(dst, p, cwd)
 	dst = ev.macHomeNames(dst, p)
 	dst = ev.sandboxHomeNames(dst, p)
-	dst = ev.appDataHomeNames(dst, p)
+	for i, n := -1, len(dst); i < n; i++ { // the path, and a macOS home's names for it
+		q := p
+		if i >= 0 {
+			q = dst[i]
+		}
+		dst = ev.appDataHomeNames(dst, p, q, 0)
+	}
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst
@@ -186,25 +192,31 @@ func (ev *evaluation) sandboxHomeNames(dst []string, p string) []string {
 // AppData/Roaming/X and AppData/Local/X are ~/.config/X and
 // ~/.local/share/X; Windows names ignore case, so the name is also judged
 // in lower case, and curl and git read _netrc there as .netrc.
-func (ev *evaluation) appDataHomeNames(dst []string, p string) []string {
+func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []string {
 	home := ev.e.env.Home
 	if home == "" {
 		return dst
 	}
-	if rest, ok := strings.CutPrefix(p, home+"/Library/"); ok {
-		if x, ok := strings.CutPrefix(rest, "Application Support/"); ok && x != "" {
+	if rest, ok := strings.CutPrefix(q, home+"/"); ok {
+		// macOS volumes ignore case: ~/library/application support is the same
+		if rest, ok = cutFold(rest, "Library/"); !ok {
+			return dst
+		}
+		if x, ok := cutFold(rest, "Application Support/"); ok && x != "" {
 			return addName(dst, p, home+"/.config/"+x)
 		}
-		if x, ok := strings.CutPrefix(rest, "Containers/"); ok {
+		if x, ok := cutFold(rest, "Containers/"); ok && depth == 0 {
 			if _, x, ok = strings.Cut(x, "/"); ok {
-				if x, ok = strings.CutPrefix(x, "Data/"); ok && x != "" {
-					return addName(dst, p, home+"/"+x)
+				if x, ok = cutFold(x, "Data/"); ok && x != "" {
+					// the container's home, which has a Library of its own
+					dst = addName(dst, p, home+"/"+x)
+					return ev.appDataHomeNames(dst, p, home+"/"+x, depth+1)
 				}
 			}
 		}
 		return dst
 	}
-	rest, ok := strings.CutPrefix(p, "/mnt/")
+	rest, ok := strings.CutPrefix(q, "/mnt/")
 	if !ok || len(rest) < 2 || rest[1] != '/' {
 		return dst
 	}
@@ -371,6 +383,11 @@ func (ev *evaluation) judgeCarriedURLs(s *subject) {
 		return
 	}
 	pth, query, ok := strings.Cut(s.url.Rest, "?")
+	if strings.Contains(pth, "%") {
+		if u, ok := percentDecoded(pth); ok { // decode.go: /r/http:%2F%2F…
+			pth = u
+		}
+	}
 	if i := strings.Index(pth, "://"); i > 0 {
 		// a URL carried in the path (/r/http://…, a proxy's /https://…)
 		start := i

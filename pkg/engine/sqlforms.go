@@ -371,24 +371,17 @@ func computedSQL(text string) bool {
 	return false
 }
 
-// serverCodeWords name code a database server loads or keeps to run
-// later: SQLite's and SpatiaLite's load_extension, DuckDB's LOAD 'file',
-// PostgreSQL's LOAD, its preload settings and the settings whose value
-// it runs as a command, MySQL's CREATE FUNCTION … SONAME.
-var serverCodeWords = [...]string{"LOAD_EXTENSION(", "SHARED_PRELOAD_LIBRARIES", "SESSION_PRELOAD_LIBRARIES", "LOCAL_PRELOAD_LIBRARIES", " SONAME ", "LOAD '", "LOAD \"",
-	"ARCHIVE_COMMAND", "RESTORE_COMMAND", "ARCHIVE_CLEANUP_COMMAND", "RECOVERY_END_COMMAND"}
+// serverCode matches SQL that has the server load code or keep a command
+// to run later: SQLite's and SpatiaLite's load_extension, DuckDB's and
+// PostgreSQL's LOAD 'file', PostgreSQL's preload settings and the
+// settings whose value it runs as a command (ALTER SYSTEM SET
+// archive_command = …), MySQL's CREATE FUNCTION … SONAME.
+var serverCode = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bload_extension\s*\(|\bsoname\s|(?:^|;)\s*load\s+['"]|\bset\s+(?:\w+\.)?(?:shared|session|local)_preload_libraries\b|\bset\s+(?:archive|restore|archive_cleanup|recovery_end)_command\b`)
+})
 
 // loadsServerCode reports SQL that has the server load code or keep a
 // command to run later.
 func loadsServerCode(text string) bool {
-	if len(text) < 8 {
-		return false
-	}
-	u := strings.ToUpper(text)
-	for _, w := range serverCodeWords {
-		if strings.Contains(u, w) {
-			return true
-		}
-	}
-	return strings.HasPrefix(strings.TrimSpace(u), "LOAD '")
+	return len(text) >= 8 && serverCode().MatchString(text)
 }

@@ -87,6 +87,7 @@ func TestParseURL(t *testing.T) {
 		{"http:\\\\169.254.169.254\\latest", "169.254.169.254", "http"},
 		{"HTTP:///169.254.169.254/", "169.254.169.254", "http"},
 		{"https:///nohost", "nohost", "https"},
+		{"https:169.254.169.254/latest", "169.254.169.254", "https"},
 	}
 	for _, tt := range tests {
 		u, ok := ParseURL(tt.in)

@@ -44,10 +44,10 @@ func (u URL) String() string {
 // written for them. ok is false when there is no host.
 func ParseURL(raw string) (u URL, ok bool) {
 	s := strings.TrimSpace(raw)
-	if i := strings.IndexByte(s, ':'); i > 0 && i+1 < len(s) && (s[i+1] == '/' || s[i+1] == '\\') && specialScheme(lower(s[:i])) {
-		// A special scheme's slashes, any number of either kind, only
-		// separate it from the host: clients and browsers read
-		// "http:/host", "http:\\\\host" and "http:///host" as http://host.
+	if i := strings.IndexByte(s, ':'); i > 0 && i+1 < len(s) && specialScheme(lower(s[:i])) {
+		// A special scheme's slashes, any number of either kind or none,
+		// only separate it from the host: browsers read "http:/host",
+		// "http:\\\\host", "http:///host" and "https:host" as http://host.
 		u.Scheme = lower(s[:i])
 		s = strings.TrimLeft(s[i+1:], `/\`)
 	} else if i := strings.Index(s, "://"); i > 0 && validScheme(s[:i]) {
