@@ -436,7 +436,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyArgs
 	case isCommandKey(k) || commandPrefixed(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
 		return keyCommand
-	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables":
+	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables" || (k == "vars" || k == "variables" || k == "makevars") && w.runsBuild():
 		return keyEnv
 	case k == "volumes" || k == "mounts" || k == "binds":
 		return keyVolumes
@@ -456,6 +456,18 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyTerminal
 	}
 	return keyOther
+}
+
+// runsBuild reports a build tool (make, a task runner), whose variables
+// (CC, SHELL, LD) name the programs it runs as the environment's do.
+func (w *mcpWalk) runsBuild() bool {
+	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
+		switch word {
+		case "make", "gmake", "cmake", "build", "target", "just", "task", "ninja":
+			return true
+		}
+	}
+	return false
 }
 
 // runsQuery reports whether the tool's name says it runs a query or a
@@ -573,6 +585,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	}
 	if kind == keyBrowserCode {
 		w.codeURLs(v) // a page's script reaches what its URLs name, no more
+		w.pageSecretsOut(v)
 		return
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
@@ -588,6 +601,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 	case kind == keyCode:
 		w.code(v)
+	case kind == keyProgram:
+		// the program a command runs ({"executable": "/usr/bin/git"}),
+		// judged with its arguments as that command, not a file written
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
@@ -621,6 +637,42 @@ func (w *mcpWalk) code(v string) {
 		ev.exec(sh, false, call.ToolExec)
 	}
 	w.codeURLs(v)
+}
+
+// pageSecrets are what a page's script can read of the user's sessions.
+var pageSecrets = [...]string{"document.cookie", "localStorage", "sessionStorage", "indexedDB", "cookieStore"}
+
+// pageSecretsOut judges a page's script that reads the user's cookies or
+// stored tokens and names a host other than this machine: whatever the
+// host, the session leaves with the request (new Image().src = url +
+// document.cookie, sendBeacon, fetch).
+func (w *mcpWalk) pageSecretsOut(code string) {
+	read := ""
+	for _, p := range pageSecrets {
+		if strings.Contains(code, p) {
+			read = p
+			break
+		}
+	}
+	if read == "" || w.ev.denied() {
+		return
+	}
+	for rest := code; ; {
+		i := strings.Index(rest, "://")
+		if i < 0 {
+			return
+		}
+		h := rest[i+3:]
+		if j := strings.IndexAny(h, "/?#'\"` :"); j >= 0 {
+			h = h[:j]
+		}
+		if h != "" && !loopbackHost(match.NormalizeHost(h)) {
+			s := subject{tool: "flow", text: read + " sent to " + h + " by " + w.tool, effect: "flow:credential->network"}
+			w.ev.judge(&s)
+			return
+		}
+		rest = rest[i+3:]
+	}
 }
 
 // codeURLs judges the URLs code names: fetch('http://…') in code a browser
