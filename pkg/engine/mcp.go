@@ -3,6 +3,7 @@ package engine
 import (
 	"rampart.dev/pkg/secret"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -368,6 +369,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			}
 		}
 	}
+	if !ev.denied() {
+		w.hostObject(x) // {"host": "169.254.169.254", "path": "/latest/..."}
+	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
 	}
@@ -637,6 +641,47 @@ func (w *mcpWalk) code(v string) {
 		ev.exec(sh, false, call.ToolExec)
 	}
 	w.codeURLs(v)
+}
+
+// hostObject judges an object that spells a URL in parts ({"host",
+// "port", "path", "scheme"}) given to a tool that fetches, as that URL.
+func (w *mcpWalk) hostObject(x map[string]any) {
+	host, _ := x["host"].(string)
+	if host == "" {
+		host, _ = x["hostname"].(string)
+	}
+	if host == "" || strings.ContainsAny(host, " /\t") || !w.fetches() {
+		return
+	}
+	scheme, _ := x["scheme"].(string)
+	if scheme == "" {
+		scheme, _ = x["protocol"].(string)
+	}
+	if scheme = strings.TrimSuffix(scheme, ":"); scheme == "" {
+		scheme = "http"
+	}
+	u := scheme + "://" + host
+	switch port := x["port"].(type) {
+	case string:
+		u += ":" + port
+	case float64:
+		u += ":" + strconv.Itoa(int(port))
+	}
+	if p, _ := x["path"].(string); strings.HasPrefix(p, "/") {
+		u += p
+	}
+	w.str(keyURL, u)
+}
+
+// fetches reports a tool or server whose name says it makes requests.
+func (w *mcpWalk) fetches() bool {
+	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
+		switch word {
+		case "fetch", "http", "https", "request", "curl", "url", "web", "scrape", "crawl", "browse", "get":
+			return true
+		}
+	}
+	return false
 }
 
 // pageSecrets are what a page's script can read of the user's sessions.
