@@ -160,6 +160,26 @@ func sqlLiteralAt(text string, i int) (string, bool) {
 	if s, ok := sqlHexLiteral(text[i:]); ok {
 		return s, true
 	}
+	if len(text)-i > 7 && strings.EqualFold(text[i:i+7], "CONCAT(") {
+		// CONCAT('/home/u/', '.ssh/id_rsa'): the literals joined
+		var b strings.Builder
+		j := i + 7
+		for {
+			lit, ok := sqlLiteralAt(text, j)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(lit)
+			j = strings.Index(text[j:], lit) + j + len(lit) + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			if j >= len(text) || text[j] != ',' {
+				return b.String(), true
+			}
+			j++
+		}
+	}
 	if i >= len(text) || text[i] != '\'' && text[i] != '"' {
 		return "", false
 	}

@@ -124,6 +124,8 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		lines = yamlRunLines(content)
 	case base == "lefthook.yml" || base == "lefthook.yaml" || base == ".lefthook.yml" || base == "lefthook-local.yml" || base == ".pre-commit-config.yaml" || base == ".pre-commit-config.yml":
 		lines = yamlRunLines(content) // lefthook's run:, pre-commit's entry:
+	case strings.EqualFold(base, "Taskfile.yml") || strings.EqualFold(base, "Taskfile.yaml"):
+		lines = yamlRunLines(content) // go-task's cmds:
 	case base == "justfile" || base == "Justfile" || base == ".justfile":
 		for l := range strings.SplitSeq(content, "\n") {
 			if t := strings.TrimLeft(l, " \t"); t != l && t != "" && !strings.HasPrefix(t, "#") {
@@ -182,7 +184,7 @@ func appendCommand(dst []string, v any) []string {
 }
 
 var (
-	runKey     = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry):\s*(.*)$`)
+	runKey     = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry|cmds|cmd):\s*(.*)$`)
 	ghaSecrets = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) })
 )
 

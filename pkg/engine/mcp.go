@@ -646,9 +646,11 @@ func (w *mcpWalk) code(v string) {
 // hostObject judges an object that spells a URL in parts ({"host",
 // "port", "path", "scheme"}) given to a tool that fetches, as that URL.
 func (w *mcpWalk) hostObject(x map[string]any) {
-	host, _ := x["host"].(string)
-	if host == "" {
-		host, _ = x["hostname"].(string)
+	var host string
+	for _, k := range [...]string{"host", "hostname", "address", "ip"} {
+		if host, _ = x[k].(string); host != "" {
+			break
+		}
 	}
 	if host == "" || strings.ContainsAny(host, " /\t") || !w.fetches() {
 		return
@@ -688,9 +690,11 @@ func (w *mcpWalk) fetches() bool {
 var pageSecrets = [...]string{"document.cookie", "localStorage", "sessionStorage", "indexedDB", "cookieStore"}
 
 // pageSecretsOut judges a page's script that reads the user's cookies or
-// stored tokens and names a host other than this machine: whatever the
-// host, the session leaves with the request (new Image().src = url +
-// document.cookie, sendBeacon, fetch).
+// stored tokens and sends a request: to a host other than this machine
+// named in the code (a URL, or a protocol-relative //host), the session
+// leaves with it whatever the host (new Image().src = url +
+// document.cookie, sendBeacon, fetch); to a host the code builds at run
+// time, nobody here can tell where it goes, and a person looks.
 func (w *mcpWalk) pageSecretsOut(code string) {
 	read := ""
 	for _, p := range pageSecrets {
@@ -702,21 +706,39 @@ func (w *mcpWalk) pageSecretsOut(code string) {
 	if read == "" || w.ev.denied() {
 		return
 	}
-	for rest := code; ; {
-		i := strings.Index(rest, "://")
-		if i < 0 {
-			return
+	sends := false
+	for _, sink := range [...]string{"fetch(", "sendBeacon(", "XMLHttpRequest", "Image(", ".src", "WebSocket(", "EventSource(", "location", "open(", "submit("} {
+		if strings.Contains(code, sink) {
+			sends = true
+			break
 		}
-		h := rest[i+3:]
-		if j := strings.IndexAny(h, "/?#'\"` :"); j >= 0 {
+	}
+	for rest := code; ; {
+		i := strings.Index(rest, "//")
+		if i < 0 {
+			break
+		}
+		// a URL's "scheme://" or a quoted protocol-relative "//host"
+		if !(i > 0 && rest[i-1] == ':' || i > 0 && strings.ContainsRune("'\"`", rune(rest[i-1]))) {
+			rest = rest[i+2:]
+			continue
+		}
+		h := rest[i+2:]
+		if j := strings.IndexAny(h, "/?#'\"` :$+"); j >= 0 {
 			h = h[:j]
 		}
-		if h != "" && !loopbackHost(match.NormalizeHost(h)) {
-			s := subject{tool: "flow", text: read + " sent to " + h + " by " + w.tool, effect: "flow:credential->network"}
-			w.ev.judge(&s)
+		if h != "" && strings.Contains(h, ".") || h == "localhost" {
+			if !loopbackHost(match.NormalizeHost(h)) {
+				s := subject{tool: "flow", text: read + " sent to " + h + " by " + w.tool, effect: "flow:credential->network"}
+				w.ev.judge(&s)
+				return
+			}
+		} else if sends && i > 0 && rest[i-1] == ':' {
+			// "https://" + host: a host built at run time
+			w.ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "url", Word: read + " sent to a host built at run time by " + w.tool}, call.ToolMCP)
 			return
 		}
-		rest = rest[i+3:]
+		rest = rest[i+2:]
 	}
 }
 

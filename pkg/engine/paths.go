@@ -222,6 +222,10 @@ func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []s
 	}
 	rest, ok = cutFold(rest[2:], "users/")
 	if !ok {
+		// a Windows drive's other files: their names ignore case too
+		if lower := strings.ToLower(q); lower != q {
+			dst = addName(dst, p, lower)
+		}
 		return dst
 	}
 	_, rest, ok = strings.Cut(rest, "/") // the Windows user
