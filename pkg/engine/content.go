@@ -97,8 +97,8 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 		return
 	}
 	for k, v := range ev.c.Params {
-		if k == "url" || k == "method" {
-			continue
+		if k == "url" || k == "method" || k == "prompt" {
+			continue // WebFetch's prompt is for the model that reads the page, not the host
 		}
 		text, ok := v.(string)
 		if !ok {
