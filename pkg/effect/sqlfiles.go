@@ -1,12 +1,16 @@
 package effect
 
-import "strings"
+import (
+	"encoding/hex"
+	"strings"
+)
 
 // Files SQL reads and writes by name: MySQL's LOAD DATA [LOCAL] INFILE
 // (LOCAL: the client reads this machine's file and sends it to the
 // server) and SELECT … INTO OUTFILE / DUMPFILE, PostgreSQL's COPY … FROM /
 // TO 'file' and \copy, pg_read_file, pg_read_binary_file, lo_import and
-// lo_export, SQLite's readfile and writefile. A server on this machine
+// lo_export, SQLite's readfile and writefile and ATTACH, MySQL's
+// LOAD_FILE. A server on this machine
 // reads and writes this machine's files; one elsewhere may too (LOCAL
 // INFILE, \copy), so each is judged as a read or write here.
 
@@ -17,7 +21,7 @@ var sqlFileWords = []struct {
 	read bool
 }{
 	{"INFILE", true}, {"OUTFILE", false}, {"DUMPFILE", false}, {"PG_READ_FILE(", true}, {"PG_READ_BINARY_FILE(", true},
-	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false},
+	{"LO_IMPORT(", true}, {"READFILE(", true}, {"WRITEFILE(", false}, {"LOAD_FILE(", true},
 	// DuckDB's readers and ClickHouse's file() table function read a
 	// file of the machine the engine runs on; Hive and Spark's LOAD DATA
 	// LOCAL INPATH one of the client's.
@@ -36,7 +40,7 @@ func SQLFiles(text string) (reads, writes []string) {
 		// (the old way into ~/.ssh/authorized_keys).
 		writes = append(writes, strings.TrimRight(dir, "/")+"/dump.rdb")
 	}
-	if !strings.ContainsAny(text, "'\"") {
+	if !strings.ContainsAny(text, "'\"") && !strings.Contains(text, "0x") && !strings.Contains(text, "0X") {
 		return nil, writes
 	}
 	u := strings.ToUpper(text)
@@ -69,6 +73,29 @@ func SQLFiles(text string) (reads, writes []string) {
 			if name, ok := sqlLiteralAt(text, i+c+1); ok {
 				writes = append(writes, name)
 			}
+		}
+	}
+	// SQLite's and DuckDB's ATTACH [DATABASE] 'file' open a file for
+	// reading and writing: what the statement reads comes from it, what
+	// it creates or inserts is written into it.
+	for off := 0; ; {
+		i := strings.Index(u[off:], "ATTACH ")
+		if i < 0 {
+			break
+		}
+		i += off + len("ATTACH ")
+		off = i
+		j := i
+		if strings.HasPrefix(u[j:], "DATABASE ") {
+			j += len("DATABASE ")
+		}
+		if strings.HasPrefix(u[j:], "IF NOT EXISTS ") {
+			j += len("IF NOT EXISTS ")
+		}
+		if name, ok := sqlLiteralAt(text, j); ok && name != ":memory:" && name != "" {
+			name = sqliteURIPath(name)
+			reads = append(reads, name)
+			writes = append(writes, name)
 		}
 	}
 	// DuckDB reads a file named as a table: SELECT * FROM 'data.csv'.
@@ -105,11 +132,53 @@ func SQLFiles(text string) (reads, writes []string) {
 	return reads, writes
 }
 
+// sqliteURIPath is the file a SQLite URI filename names
+// ("file:/home/u/x.db?mode=rwc" is /home/u/x.db); another name is itself.
+func sqliteURIPath(name string) string {
+	rest, ok := strings.CutPrefix(name, "file:")
+	if !ok {
+		return name
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if r, ok := strings.CutPrefix(rest, "//"); ok { // file://localhost/x, file:///x
+		if k := strings.IndexByte(r, '/'); k >= 0 {
+			rest = r[k:]
+		}
+	}
+	return rest
+}
+
 // sqlLiteralAt reads a quoted string literal starting at i (after spaces
-// and an opening bracket).
+// and an opening bracket), or a hex literal (MySQL's 0x2f6574…, X'2f…'),
+// which is the same string.
 func sqlLiteralAt(text string, i int) (string, bool) {
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '(' || text[i] == '[') {
 		i++
+	}
+	if s, ok := sqlHexLiteral(text[i:]); ok {
+		return s, true
+	}
+	if len(text)-i > 7 && strings.EqualFold(text[i:i+7], "CONCAT(") {
+		// CONCAT('/home/u/', '.ssh/id_rsa'): the literals joined
+		var b strings.Builder
+		j := i + 7
+		for {
+			lit, ok := sqlLiteralAt(text, j)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(lit)
+			j = strings.Index(text[j:], lit) + j + len(lit) + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			if j >= len(text) || text[j] != ',' {
+				return b.String(), true
+			}
+			j++
+		}
 	}
 	if i >= len(text) || text[i] != '\'' && text[i] != '"' {
 		return "", false
@@ -161,4 +230,38 @@ func redisDumpDir(text string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sqlHexLiteral decodes a hex string literal at the start of s: 0xHEX or
+// X'HEX'.
+func sqlHexLiteral(s string) (string, bool) {
+	var h string
+	switch {
+	case len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'):
+		j := 2
+		for j < len(s) && isHexByte(s[j]) {
+			j++
+		}
+		h = s[2:j]
+	case len(s) > 3 && (s[0] == 'x' || s[0] == 'X') && s[1] == '\'':
+		end := strings.IndexByte(s[2:], '\'')
+		if end < 0 {
+			return "", false
+		}
+		h = s[2 : 2+end]
+	default:
+		return "", false
+	}
+	if len(h) < 2 || len(h)%2 != 0 {
+		return "", false
+	}
+	b, err := hex.DecodeString(h)
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+func isHexByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

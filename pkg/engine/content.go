@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"encoding/json"
+	"strings"
+
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/shell"
@@ -28,7 +31,7 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 	}
 	kind := credentialIn(content)
 	if kind == "" {
-		for _, text := range decodedRuns(content) { // paths.go: base64, hex, base32
+		for _, text := range decodings(content) { // decode.go: percent, escapes, base64, hex, base32, gzip
 			if kind = credentialIn(text); kind != "" {
 				break
 			}
@@ -51,6 +54,69 @@ func (ev *evaluation) judgeWrittenSettings(p, content string) {
 	for _, ef := range effect.Of(&res, nil, effect.Env{Home: ev.e.env.Home, Cwd: c.Cwd}) {
 		ev.judgeEffect(ef, call.ToolWrite)
 		if ev.denied() {
+			return
+		}
+	}
+}
+
+// credentialHosts are the services a kind of credential is for: a token
+// sent to its own service (a GitHub token in the Authorization header of
+// a call to api.github.com) is the token used, not leaked.
+var credentialHosts = map[string][]string{
+	"github_token":       {"github.com", "githubusercontent.com", "ghcr.io"},
+	"gitlab_token":       {"gitlab.com"},
+	"slack_token":        {"slack.com"},
+	"npm_token":          {"npmjs.org", "npmjs.com"},
+	"pypi_token":         {"pypi.org"},
+	"stripe_key":         {"stripe.com"},
+	"google_api_key":     {"googleapis.com"},
+	"api_key":            {"openai.com", "anthropic.com"},
+	"huggingface_token":  {"huggingface.co", "hf.co"},
+	"digitalocean_token": {"digitalocean.com"},
+	"sendgrid_key":       {"sendgrid.com"},
+	"shopify_token":      {"myshopify.com"},
+}
+
+// ownHost reports whether host is, or is under, a service the kind of
+// credential is for.
+func ownHost(kind, host string) bool {
+	for _, h := range credentialHosts[kind] {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgeSentParams judges a credential in what a fetch sends besides its
+// URL (a body, form data, headers): a key in a POST body leaves for the
+// host as surely as one in the query does. Hosts on this machine are left
+// alone, as judgeURLCredentials leaves them.
+func (ev *evaluation) judgeSentParams(s *subject) {
+	if ev.denied() || !s.hasURL || loopbackHost(s.url.Host) {
+		return
+	}
+	for k, v := range ev.c.Params {
+		if k == "url" || k == "method" || k == "prompt" {
+			continue // WebFetch's prompt is for the model that reads the page, not the host
+		}
+		text, ok := v.(string)
+		if !ok {
+			b, err := json.Marshal(v)
+			if err != nil {
+				continue
+			}
+			text = string(b)
+		}
+		if len(text) < 16 {
+			continue
+		}
+		if len(text) > maxScannedContent {
+			text = text[:maxScannedContent]
+		}
+		if kind := leakedSecret(text); kind != "" && kind != "url_password" && !ownHost(kind, s.url.Host) {
+			fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
+			ev.judge(&fs)
 			return
 		}
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"rampart.dev/pkg/secret"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -262,6 +263,13 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			if len(pairs) > 0 {
 				ev.exec("export "+quoteArgv(pairs), false, call.ToolExec)
 			}
+			if w.outgoing && !ev.denied() {
+				// an environment sent out ({"extra": {"env": {...}}} to
+				// an error tracker) carries its values with it
+				for _, p := range pairs {
+					w.leak(p)
+				}
+			}
 			return
 		}
 		for _, k := range keys {
@@ -361,6 +369,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			}
 		}
 	}
+	if !ev.denied() {
+		w.hostObject(x) // {"host": "169.254.169.254", "path": "/latest/..."}
+	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
 	}
@@ -419,7 +430,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyBrowserCode
 	case k == "commands" || k == "cmds" || k == "steps" && false:
 		return keyCommands
-	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement")):
+	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement") || k == "cql" || k == "hql"):
 		return keySQL
 	case k == "program" || k == "executable" || k == "binary" || k == "bin" || k == "exe":
 		return keyProgram
@@ -429,7 +440,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyArgs
 	case isCommandKey(k) || commandPrefixed(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
 		return keyCommand
-	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables":
+	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables" || (k == "vars" || k == "variables" || k == "makevars") && w.runsBuild():
 		return keyEnv
 	case k == "volumes" || k == "mounts" || k == "binds":
 		return keyVolumes
@@ -449,6 +460,18 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyTerminal
 	}
 	return keyOther
+}
+
+// runsBuild reports a build tool (make, a task runner), whose variables
+// (CC, SHELL, LD) name the programs it runs as the environment's do.
+func (w *mcpWalk) runsBuild() bool {
+	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
+		switch word {
+		case "make", "gmake", "cmake", "build", "target", "just", "task", "ninja":
+			return true
+		}
+	}
+	return false
 }
 
 // runsQuery reports whether the tool's name says it runs a query or a
@@ -484,7 +507,7 @@ func (w *mcpWalk) database() bool {
 	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
 		switch word {
 		case "db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "sqlite", "redis", "mongo", "mongodb",
-			"neo4j", "cypher", "clickhouse", "snowflake", "bigquery", "supabase", "neon", "duckdb", "cassandra", "valkey", "elasticsearch":
+			"neo4j", "cypher", "clickhouse", "snowflake", "bigquery", "supabase", "neon", "duckdb", "cassandra", "valkey", "elasticsearch", "cql", "scylla", "scylladb":
 			return true
 		}
 	}
@@ -530,7 +553,7 @@ func leakedSecret(v string) string {
 			return f.Kind
 		}
 	}
-	for _, d := range decodedRuns(v) {
+	for _, d := range decodings(v) { // decode.go
 		for _, f := range secret.Scan(d) {
 			if !placeholder(d[f.Start:f.End]) {
 				return f.Kind
@@ -540,23 +563,33 @@ func leakedSecret(v string) string {
 	return ""
 }
 
+// leak judges a credential in a string an outgoing tool sends.
+func (w *mcpWalk) leak(v string) {
+	ev := w.ev
+	if len(v) < 16 || ev.denied() {
+		return
+	}
+	if kind := leakedSecret(v); kind != "" {
+		s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
+		ev.judge(&s)
+		if ev.denied() {
+			return
+		}
+	}
+	w.encodedCredential(v) // mcpobjects.go: a key base64-encoded for a gist or a file
+}
+
 func (w *mcpWalk) str(kind int, v string) {
 	ev := w.ev
-	if w.outgoing && len(v) >= 16 {
-		if kind := leakedSecret(v); kind != "" {
-			s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
-			ev.judge(&s)
-			if ev.denied() {
-				return
-			}
-		}
-		w.encodedCredential(v) // mcpobjects.go: a key base64-encoded for a gist or a file
+	if w.outgoing {
+		w.leak(v)
 		if ev.denied() {
 			return
 		}
 	}
 	if kind == keyBrowserCode {
 		w.codeURLs(v) // a page's script reaches what its URLs name, no more
+		w.pageSecretsOut(v)
 		return
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
@@ -572,6 +605,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 	case kind == keyCode:
 		w.code(v)
+	case kind == keyProgram:
+		// the program a command runs ({"executable": "/usr/bin/git"}),
+		// judged with its arguments as that command, not a file written
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
@@ -605,6 +641,105 @@ func (w *mcpWalk) code(v string) {
 		ev.exec(sh, false, call.ToolExec)
 	}
 	w.codeURLs(v)
+}
+
+// hostObject judges an object that spells a URL in parts ({"host",
+// "port", "path", "scheme"}) given to a tool that fetches, as that URL.
+func (w *mcpWalk) hostObject(x map[string]any) {
+	var host string
+	for _, k := range [...]string{"host", "hostname", "address", "ip"} {
+		if host, _ = x[k].(string); host != "" {
+			break
+		}
+	}
+	if host == "" || strings.ContainsAny(host, " /\t") || !w.fetches() {
+		return
+	}
+	scheme, _ := x["scheme"].(string)
+	if scheme == "" {
+		scheme, _ = x["protocol"].(string)
+	}
+	if scheme = strings.TrimSuffix(scheme, ":"); scheme == "" {
+		scheme = "http"
+	}
+	u := scheme + "://" + host
+	switch port := x["port"].(type) {
+	case string:
+		u += ":" + port
+	case float64:
+		u += ":" + strconv.Itoa(int(port))
+	}
+	if p, _ := x["path"].(string); strings.HasPrefix(p, "/") {
+		u += p
+	}
+	w.str(keyURL, u)
+}
+
+// fetches reports a tool or server whose name says it makes requests.
+func (w *mcpWalk) fetches() bool {
+	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
+		switch word {
+		case "fetch", "http", "https", "request", "curl", "url", "web", "scrape", "crawl", "browse", "get":
+			return true
+		}
+	}
+	return false
+}
+
+// pageSecrets are what a page's script can read of the user's sessions.
+var pageSecrets = [...]string{"document.cookie", "localStorage", "sessionStorage", "indexedDB", "cookieStore"}
+
+// pageSecretsOut judges a page's script that reads the user's cookies or
+// stored tokens and sends a request: to a host other than this machine
+// named in the code (a URL, or a protocol-relative //host), the session
+// leaves with it whatever the host (new Image().src = url +
+// document.cookie, sendBeacon, fetch); to a host the code builds at run
+// time, nobody here can tell where it goes, and a person looks.
+func (w *mcpWalk) pageSecretsOut(code string) {
+	read := ""
+	for _, p := range pageSecrets {
+		if strings.Contains(code, p) {
+			read = p
+			break
+		}
+	}
+	if read == "" || w.ev.denied() {
+		return
+	}
+	sends := false
+	for _, sink := range [...]string{"fetch(", "sendBeacon(", "XMLHttpRequest", "Image(", ".src", "WebSocket(", "EventSource(", "location", "open(", "submit("} {
+		if strings.Contains(code, sink) {
+			sends = true
+			break
+		}
+	}
+	for rest := code; ; {
+		i := strings.Index(rest, "//")
+		if i < 0 {
+			break
+		}
+		// a URL's "scheme://" or a quoted protocol-relative "//host"
+		if !(i > 0 && rest[i-1] == ':' || i > 0 && strings.ContainsRune("'\"`", rune(rest[i-1]))) {
+			rest = rest[i+2:]
+			continue
+		}
+		h := rest[i+2:]
+		if j := strings.IndexAny(h, "/?#'\"` :$+"); j >= 0 {
+			h = h[:j]
+		}
+		if h != "" && strings.Contains(h, ".") || h == "localhost" {
+			if !loopbackHost(match.NormalizeHost(h)) {
+				s := subject{tool: "flow", text: read + " sent to " + h + " by " + w.tool, effect: "flow:credential->network"}
+				w.ev.judge(&s)
+				return
+			}
+		} else if sends && i > 0 && rest[i-1] == ':' {
+			// "https://" + host: a host built at run time
+			w.ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "url", Word: read + " sent to a host built at run time by " + w.tool}, call.ToolMCP)
+			return
+		}
+		rest = rest[i+2:]
+	}
 }
 
 // codeURLs judges the URLs code names: fetch('http://…') in code a browser

@@ -72,6 +72,13 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 	dst = match.PathAlternates(dst, p, cwd)
 	dst = ev.macHomeNames(dst, p)
 	dst = ev.sandboxHomeNames(dst, p)
+	for i, n := -1, len(dst); i < n; i++ { // the path, and a macOS home's names for it
+		q := p
+		if i >= 0 {
+			q = dst[i]
+		}
+		dst = ev.appDataHomeNames(dst, p, q, 0)
+	}
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst
@@ -174,6 +181,81 @@ func (ev *evaluation) sandboxHomeNames(dst []string, p string) []string {
 	return dst
 }
 
+// appDataHomeNames adds the names a file kept where another system puts
+// a user's files has in the home the policy describes. On macOS,
+// ~/Library/Application Support/X is what ~/.config/X is elsewhere (the
+// tools that follow XDG on Linux keep their logins there: gh, rclone, a
+// hosting CLI's auth.json), and a sandboxed application's
+// ~/Library/Containers/ID/Data/X is its ~/X. Under WSL, a Windows home
+// /mnt/D/Users/NAME/X (any drive, any user: the Windows user name seldom
+// is the Linux one) is a home as this one is, so ~/X, and its
+// AppData/Roaming/X and AppData/Local/X are ~/.config/X and
+// ~/.local/share/X; Windows names ignore case, so the name is also judged
+// in lower case, and curl and git read _netrc there as .netrc.
+func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []string {
+	home := ev.e.env.Home
+	if home == "" {
+		return dst
+	}
+	if rest, ok := strings.CutPrefix(q, home+"/"); ok {
+		// macOS volumes ignore case: ~/library/application support is the same
+		if rest, ok = cutFold(rest, "Library/"); !ok {
+			return dst
+		}
+		if x, ok := cutFold(rest, "Application Support/"); ok && x != "" {
+			return addName(dst, p, home+"/.config/"+x)
+		}
+		if x, ok := cutFold(rest, "Containers/"); ok && depth == 0 {
+			if _, x, ok = strings.Cut(x, "/"); ok {
+				if x, ok = cutFold(x, "Data/"); ok && x != "" {
+					// the container's home, which has a Library of its own
+					dst = addName(dst, p, home+"/"+x)
+					return ev.appDataHomeNames(dst, p, home+"/"+x, depth+1)
+				}
+			}
+		}
+		return dst
+	}
+	rest, ok := strings.CutPrefix(q, "/mnt/")
+	if !ok || len(rest) < 2 || rest[1] != '/' {
+		return dst
+	}
+	rest, ok = cutFold(rest[2:], "users/")
+	if !ok {
+		// a Windows drive's other files: their names ignore case too
+		if lower := strings.ToLower(q); lower != q {
+			dst = addName(dst, p, lower)
+		}
+		return dst
+	}
+	_, rest, ok = strings.Cut(rest, "/") // the Windows user
+	if !ok || rest == "" {
+		return dst
+	}
+	for _, m := range [...][2]string{{"appdata/roaming/", ".config/"}, {"appdata/local/", ".local/share/"}} {
+		if x, ok := cutFold(rest, m[0]); ok {
+			rest = m[1] + x
+			break
+		}
+	}
+	if rest == "_netrc" || strings.EqualFold(rest, "_netrc") {
+		rest = ".netrc"
+	}
+	dst = addName(dst, p, home+"/"+rest)
+	if lower := strings.ToLower(rest); lower != rest {
+		dst = addName(dst, p, home+"/"+lower)
+	}
+	return dst
+}
+
+// cutFold is strings.CutPrefix ignoring ASCII case.
+func cutFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
 // uncleaned is the path of a read or write call as written, made absolute,
 // when cleaning changed more than slashes and dots: when it holds "..".
 // Other subjects only carry the cleaned path.
@@ -223,13 +305,41 @@ policies:
 // its own, so domain rules written for the address also apply to the name
 // ("169.254.169.254.nip.io", "a9fea9fe.nip.io").
 func (ev *evaluation) judgeHostAlternates(s *subject) {
-	if !s.hasURL || s.url.IPHost == "" || ev.denied() {
+	if !s.hasURL || ev.denied() || !hostSpellsIP(s.url.Host) {
 		return
 	}
-	u := s.url
-	u.Host, u.IPHost = s.url.IPHost, ""
-	a := subject{tool: s.tool, text: s.text, url: u, hasURL: true, urlRaw: u.String()}
-	ev.judge(&a)
+	// match.EmbeddedIPs: a wildcard-DNS name's address, and those a
+	// rebinding service's name spells ("a9fea9fe.7f000001.rbndr.us")
+	for _, ip := range match.EmbeddedIPs(s.url.Host) {
+		u := s.url
+		u.Host, u.IPHost = ip, ""
+		a := subject{tool: s.tool, text: s.text, url: u, hasURL: true, urlRaw: u.String()}
+		ev.judge(&a)
+		if ev.denied() {
+			return
+		}
+	}
+}
+
+// hostSpellsIP reports a host name with a digit in it: one without can
+// spell no address but in hex labels, which need a digit or a letter
+// a-f eight times over, so the cheap test is a digit or a long hex run.
+func hostSpellsIP(h string) bool {
+	run := 0
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if '0' <= c && c <= '9' {
+			return true
+		}
+		if 'a' <= c && c <= 'f' {
+			if run++; run >= 8 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // judgeURLCredentials judges a credential written into a URL's path,
@@ -276,7 +386,29 @@ func (ev *evaluation) judgeCarriedURLs(s *subject) {
 	if !s.hasURL || ev.denied() {
 		return
 	}
-	_, query, ok := strings.Cut(s.url.Rest, "?")
+	pth, query, ok := strings.Cut(s.url.Rest, "?")
+	if strings.Contains(pth, "%") {
+		if u, ok := percentDecoded(pth); ok { // decode.go: /r/http:%2F%2F…
+			pth = u
+		}
+	}
+	if i := strings.Index(pth, "://"); i > 0 {
+		// a URL carried in the path (/r/http://…, a proxy's /https://…)
+		start := i
+		for start > 0 && isSchemeByte(pth[start-1]) {
+			start--
+		}
+		if v := pth[start:]; start < i && i-start <= 12 {
+			a := subject{tool: call.ToolFetch, text: v, urlRaw: v}
+			if a.url, a.hasURL = match.ParseURL(v); a.hasURL {
+				ev.judge(&a)
+				ev.judgeHostAlternates(&a)
+				if ev.denied() {
+					return
+				}
+			}
+		}
+	}
 	if !ok || !strings.Contains(query, "://") && !strings.Contains(query, "%3A%2F%2F") && !strings.Contains(query, "%3a%2f%2f") {
 		return
 	}
@@ -300,6 +432,9 @@ func (ev *evaluation) judgeCarriedURLs(s *subject) {
 		}
 	}
 }
+
+// isSchemeByte is a letter of a URL scheme.
+func isSchemeByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // credentialIn is the kind of the first credential in text that is not a
 // URL's own password or a placeholder, or "".

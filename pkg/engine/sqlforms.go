@@ -79,22 +79,44 @@ func lastPart(c string) string {
 	return c
 }
 
+// sqlProgramWords are the words a command the database server's shell
+// runs follows: PostgreSQL's COPY … TO PROGRAM 'cmd' and FROM PROGRAM,
+// SQL Server's xp_cmdshell 'cmd', and the settings whose value the
+// server runs as a command (archive_command, restore_command,
+// archive_cleanup_command, recovery_end_command: ALTER SYSTEM SET x = 'cmd').
+var sqlProgramWords = [...]string{"PROGRAM", "XP_CMDSHELL", "ARCHIVE_COMMAND", "RESTORE_COMMAND", "ARCHIVE_CLEANUP_COMMAND", "RECOVERY_END_COMMAND"}
+
 // sqlPrograms returns the shell commands a statement hands to the database
-// server's shell: PostgreSQL's COPY … TO PROGRAM 'cmd' and FROM PROGRAM.
+// server's shell (sqlProgramWords).
 func sqlPrograms(raw string) []string {
 	if len(raw) < 12 {
 		return nil
 	}
 	u := strings.ToUpper(raw)
 	var out []string
+	for _, w := range sqlProgramWords {
+		out = sqlProgramsAfter(raw, u, w, out)
+	}
+	return out
+}
+
+// sqlProgramsAfter appends the string literals that follow word in raw
+// (u is raw upper-cased), after spaces, "=", "TO" and an opening bracket.
+func sqlProgramsAfter(raw, u, word string, out []string) []string {
 	for off := 0; ; {
-		i := strings.Index(u[off:], "PROGRAM")
+		i := strings.Index(u[off:], word)
 		if i < 0 {
 			return out
 		}
-		i += off + len("PROGRAM")
+		i += off + len(word)
 		off = i
-		rest := strings.TrimLeft(raw[i:], " \t\n")
+		rest := strings.TrimLeft(raw[i:], " \t\n=(")
+		if len(rest) > 3 && strings.EqualFold(rest[:3], "TO ") {
+			rest = strings.TrimLeft(rest[3:], " \t\n")
+		}
+		if len(rest) > 1 && (rest[0] == 'N' || rest[0] == 'n') && rest[1] == '\'' {
+			rest = rest[1:] // SQL Server's N'…' is a literal too
+		}
 		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '$' {
 			continue
 		}
@@ -137,6 +159,11 @@ func (ev *evaluation) judgeSQL(text string) {
 	if !ev.denied() && runsSQLText(text) && (computedSQL(text) || execComputed(text)) {
 		// EXECUTE chr(68) || 'ROP TABLE x': a statement nobody can read
 		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "SQL run from text computed at run time"}, toolSQL)
+	}
+	if !ev.denied() && loadsServerCode(text) {
+		// load_extension('x.so'), shared_preload_libraries, archive_command:
+		// code the server loads or runs later, which nobody here can read
+		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "code the database server loads or runs later"}, toolSQL)
 	}
 	for _, p := range sqlPrograms(text) {
 		if ev.denied() {
@@ -342,4 +369,19 @@ func computedSQL(text string) bool {
 		}
 	}
 	return false
+}
+
+// serverCode matches SQL that has the server load code or keep a command
+// to run later: SQLite's and SpatiaLite's load_extension, DuckDB's and
+// PostgreSQL's LOAD 'file', PostgreSQL's preload settings and the
+// settings whose value it runs as a command (ALTER SYSTEM SET
+// archive_command = …), MySQL's CREATE FUNCTION … SONAME.
+var serverCode = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bload_extension\s*\(|\bsoname\s|(?:^|;)\s*load\s+['"]|\bset\s+(?:\w+\.)?(?:shared|session|local)_preload_libraries\b|\bset\s+(?:archive|restore|archive_cleanup|recovery_end)_command\b`)
+})
+
+// loadsServerCode reports SQL that has the server load code or keep a
+// command to run later.
+func loadsServerCode(text string) bool {
+	return len(text) >= 8 && serverCode().MatchString(text)
 }

@@ -35,6 +35,11 @@ func TestSQLPrograms(t *testing.T) {
 		{"COPY t TO PROGRAM 'echo ''a'''", []string{"echo 'a'"}},
 		{"SELECT program FROM jobs", nil},
 		{"COPY t TO '/tmp/x.csv'", nil},
+		{"EXEC xp_cmdshell 'whoami'", []string{"whoami"}},
+		{"EXEC master..xp_cmdshell N'dir'", []string{"dir"}},
+		{"ALTER SYSTEM SET archive_command = 'cp %p /backup/%f'", []string{"cp %p /backup/%f"}},
+		{"ALTER SYSTEM SET restore_command TO 'cp /backup/%f %p'", []string{"cp /backup/%f %p"}},
+		{"SELECT archive_command FROM settings", nil},
 	} {
 		if got := sqlPrograms(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("sqlPrograms(%q) = %q, want %q", c.in, got, c.want)
@@ -57,6 +62,21 @@ func TestDynamicSQL(t *testing.T) {
 	} {
 		if got := dynamicSQL(c.in); got != c.want {
 			t.Errorf("dynamicSQL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestLoadsServerCode(t *testing.T) {
+	for in, want := range map[string]bool{
+		"SELECT load_extension('/tmp/x.so')":               true,
+		"ALTER SYSTEM SET shared_preload_libraries = 'x'":  true,
+		"CREATE FUNCTION f RETURNS STRING SONAME 'udf.so'": true,
+		"LOAD 'httpfs'":              true,
+		"SELECT count(*) FROM users": false,
+		"INSERT INTO notes(body) VALUES ('load data with the tool')": false,
+	} {
+		if got := loadsServerCode(in); got != want {
+			t.Errorf("loadsServerCode(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

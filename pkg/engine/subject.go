@@ -66,6 +66,7 @@ func (ev *evaluation) run(trace *Trace) {
 			}
 			ev.judgeWrittenCredential(p, c.Content()) // content.go
 			ev.judgeWrittenSettings(p, c.Content())   // content.go
+			ev.judgeAutoRun(p, c.Content())           // autorun.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
@@ -74,6 +75,7 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
+		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		if p, ok := fileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))

@@ -2,6 +2,7 @@ package match
 
 import (
 	"net/netip"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -190,6 +191,56 @@ func EmbeddedIP(host string) string {
 		return ipInName(prefix)
 	}
 	return ""
+}
+
+// maxEmbeddedIPs bounds the addresses EmbeddedIPs returns.
+const maxEmbeddedIPs = 4
+
+// EmbeddedIPs returns the IPv4 addresses a host name reaches by its
+// spelling: EmbeddedIP's (a wildcard-DNS service's), and, when the name
+// spells two addresses or more, each of them: every run of four decimal
+// octets between dots and dashes ("make-169.254.169.254-rebind-127.0.0.1-
+// rr.1u.ms") and every label of eight hex digits
+// ("a9fea9fe.7f000001.rbndr.us"). Two addresses in one name are how DNS
+// rebinding services are asked to answer with either, in turn. A name
+// spelling one address under an ordinary domain
+// ("169.254.169.254.example.com") resolves as its domain says. An IP
+// literal embeds nothing but itself.
+func EmbeddedIPs(host string) []string {
+	var out []string
+	add := func(dst []string, ip string) []string {
+		if ip != "" && ip != host && len(dst) < maxEmbeddedIPs && !slices.Contains(dst, ip) {
+			dst = append(dst, ip)
+		}
+		return dst
+	}
+	out = add(out, EmbeddedIP(host))
+	if strings.IndexByte(host, ':') >= 0 {
+		return out
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return out
+	}
+	var spelled []string
+	tokens := strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' })
+	for i := range tokens {
+		if i+4 <= len(tokens) {
+			if ip, ok := dottedIPv4(tokens[i : i+4]); ok {
+				spelled = add(spelled, ip)
+			}
+		}
+		if t := tokens[i]; len(t) == 8 && allHex(t) {
+			if ip, ok := parseIP("0x" + t); ok {
+				spelled = add(spelled, ip)
+			}
+		}
+	}
+	if len(spelled) >= 2 {
+		for _, ip := range spelled {
+			out = add(out, ip)
+		}
+	}
+	return out
 }
 
 // ipInName finds the address at the end of a wildcard-DNS name's prefix:

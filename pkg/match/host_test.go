@@ -118,6 +118,7 @@ func FuzzNormalizeHost(f *testing.F) {
 		"example.com", "%31%36%39.254.169.254", "[fe80::1%25eth0]", "ｍｅｔａｄａｔａ．ｇｏｏｇｌｅ．ｉｎｔｅｒｎａｌ",
 		"bücher.example", "xn--bcher-kva.example", "0xA9FEA9FE", "169.254.169.254.nip.io", "a9fea9fe.nip.io",
 		"fd00-ec2--254.sslip.io", "64:ff9b::a9fe:a9fe", "http://user@[::1]:80/x", "%2525%32%35", "xn--", "a。b",
+		"http:/169.254.169.254/x", "http:\\\\a\\b", "a9fea9fe.7f000001.rbndr.us", "make-1.2.3.4-rebind-5.6.7.8-rr.1u.ms",
 	} {
 		f.Add(s)
 	}
@@ -127,6 +128,9 @@ func FuzzNormalizeHost(f *testing.F) {
 			t.Errorf("NormalizeHost(%q) = %q, but NormalizeHost(%q) = %q", s, n, n, again)
 		}
 		EmbeddedIP(n)
+		if ips := EmbeddedIPs(n); len(ips) > maxEmbeddedIPs {
+			t.Errorf("EmbeddedIPs(%q) = %d addresses", n, len(ips))
+		}
 		u, ok := ParseURL(s)
 		if ok {
 			if again := NormalizeHost(u.Host); again != u.Host {

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCleanPath(t *testing.T) {
 	const home, cwd = "/home/u", "/home/u/p"
@@ -79,6 +82,12 @@ func TestParseURL(t *testing.T) {
 		{"http://[::ffff:169.254.169.254]/", "169.254.169.254", "http"},
 		{"http://[fd00:ec2::254]/", "fd00:ec2::254", "http"},
 		{"http://169.254.169.254\\@good.com/", "169.254.169.254", "http"},
+		// a special scheme's slashes, any number of either kind (WHATWG)
+		{"http:/169.254.169.254/latest", "169.254.169.254", "http"},
+		{"http:\\\\169.254.169.254\\latest", "169.254.169.254", "http"},
+		{"HTTP:///169.254.169.254/", "169.254.169.254", "http"},
+		{"https:///nohost", "nohost", "https"},
+		{"https:169.254.169.254/latest", "169.254.169.254", "https"},
 	}
 	for _, tt := range tests {
 		u, ok := ParseURL(tt.in)
@@ -86,8 +95,22 @@ func TestParseURL(t *testing.T) {
 			t.Errorf("ParseURL(%q) = %+v, %v; want host %q scheme %q", tt.in, u, ok, tt.host, tt.scheme)
 		}
 	}
-	if _, ok := ParseURL("https:///nohost"); ok {
-		t.Errorf("ParseURL with no host reported ok")
+	for _, in := range []string{"https:///", "http://", "http:/"} {
+		if _, ok := ParseURL(in); ok {
+			t.Errorf("ParseURL(%q) with no host reported ok", in)
+		}
+	}
+	if got := EmbeddedIPs("make-169.254.169.254-rebind-127.0.0.1-rr.1u.ms"); !slices.Equal(got, []string{"169.254.169.254", "127.0.0.1"}) {
+		t.Errorf("EmbeddedIPs(1u.ms name) = %v", got)
+	}
+	if got := EmbeddedIPs("7f000001.a9fea9fe.rbndr.us"); !slices.Equal(got, []string{"127.0.0.1", "169.254.169.254"}) {
+		t.Errorf("EmbeddedIPs(rbndr name) = %v", got)
+	}
+	if got := EmbeddedIPs("169.254.169.254.example.com"); len(got) != 0 {
+		t.Errorf("EmbeddedIPs(one address under an ordinary domain) = %v", got)
+	}
+	if got := EmbeddedIPs("api.example.com"); len(got) != 0 {
+		t.Errorf("EmbeddedIPs(api.example.com) = %v", got)
 	}
 }
 

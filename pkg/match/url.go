@@ -44,7 +44,13 @@ func (u URL) String() string {
 // written for them. ok is false when there is no host.
 func ParseURL(raw string) (u URL, ok bool) {
 	s := strings.TrimSpace(raw)
-	if i := strings.Index(s, "://"); i > 0 && validScheme(s[:i]) {
+	if i := strings.IndexByte(s, ':'); i > 0 && i+1 < len(s) && specialScheme(lower(s[:i])) {
+		// A special scheme's slashes, any number of either kind or none,
+		// only separate it from the host: browsers read "http:/host",
+		// "http:\\\\host", "http:///host" and "https:host" as http://host.
+		u.Scheme = lower(s[:i])
+		s = strings.TrimLeft(s[i+1:], `/\`)
+	} else if i := strings.Index(s, "://"); i > 0 && validScheme(s[:i]) {
 		u.Scheme = lower(s[:i])
 		s = s[i+3:]
 	} else if strings.HasPrefix(s, "//") {
@@ -88,6 +94,16 @@ func ParseURL(raw string) (u URL, ok bool) {
 	}
 	u.IPHost = EmbeddedIP(u.Host)
 	return u, true
+}
+
+// specialScheme reports the schemes whose URLs always name a host after
+// the colon (the WHATWG URL standard's special schemes, less file:).
+func specialScheme(s string) bool {
+	switch s {
+	case "http", "https", "ws", "wss", "ftp":
+		return true
+	}
+	return false
 }
 
 // NormalizeHost gives a host the one spelling rules are written for: it

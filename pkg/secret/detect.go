@@ -49,6 +49,31 @@ func pemBlocks(s string, fs []Finding) []Finding {
 	}
 }
 
+// puttyKeys finds PuTTY private key files (.ppk): a header, then the
+// private lines, encrypted or not.
+func puttyKeys(s string, fs []Finding) []Finding {
+	const begin = "PuTTY-User-Key-File-"
+	for off := 0; ; {
+		i := strings.Index(s[off:], begin)
+		if i < 0 {
+			return fs
+		}
+		i += off
+		off = i + len(begin)
+		p := strings.Index(s[off:], "Private-Lines:")
+		if p < 0 {
+			return fs
+		}
+		end := off + p + len("Private-Lines:")
+		if m := strings.Index(s[end:], "Private-MAC:"); m >= 0 {
+			end += m + len("Private-MAC:")
+			end = runOf(s, end, func(c byte) bool { return c != '\n' && c != '\r' })
+		}
+		fs = append(fs, Finding{Kind: "private_key", Start: i, End: end})
+		off = end
+	}
+}
+
 // A prefixRule is a token that starts with a fixed prefix followed by a run
 // of class characters whose length lies in [min, max] (max 0: no bound).
 type prefixRule struct {
@@ -81,12 +106,32 @@ var prefixRules = []prefixRule{
 	{"stripe_key", "rk_live_", isAlnum, 16, 0, nil},
 	{"google_api_key", "AIza", isTok, 35, 35, nil},
 	{"api_key", "sk-", isTok, 20, 0, mixed},
+	{"vault_token", "hvs.", isTok, 24, 0, nil},
+	{"vault_token", "hvb.", isTok, 24, 0, nil},
+	{"sendgrid_key", "SG.", isTokDot, 60, 0, twoDots},
+	{"digitalocean_token", "dop_v1_", isAlnum, 64, 64, nil},
+	{"shopify_token", "shpat_", isAlnum, 32, 32, nil},
+	{"huggingface_token", "hf_", isAlnum, 30, 40, mixed},
+	{"age_secret_key", "AGE-SECRET-KEY-1", isUpperDigit, 50, 0, nil},
+	// A storage account's or a service bus's key inside a connection
+	// string ("…;AccountKey=…;"): whoever holds it holds the account.
+	{"azure_key", "AccountKey=", isBase64, 40, 0, nil},
+	{"azure_key", "SharedAccessKey=", isBase64, 40, 0, nil},
 	// Incoming-webhook URLs are their own credential: whoever holds one
 	// posts as the integration. The secret is the path after the prefix.
 	{"webhook_url", "hooks.slack.com/services/", isWebhookPath, 20, 0, nil},
 	{"webhook_url", "discord.com/api/webhooks/", isWebhookPath, 20, 0, nil},
 	{"webhook_url", "discordapp.com/api/webhooks/", isWebhookPath, 20, 0, nil},
 }
+
+// isTokDot is a token character or a dot (a SendGrid key's two parts).
+func isTokDot(c byte) bool { return isTok(c) || c == '.' }
+
+// isBase64 is a character of standard base64, padding included.
+func isBase64(c byte) bool { return isAlnum(c) || c == '+' || c == '/' || c == '=' }
+
+// twoDots reports a body of a key id and a secret joined by one dot.
+func twoDots(body string) bool { return strings.Count(body, ".") == 1 && mixed(body) }
 
 // isWebhookPath is a character of a webhook URL's secret path.
 func isWebhookPath(c byte) bool { return isTok(c) || c == '/' }
@@ -112,6 +157,7 @@ func mixed(body string) bool {
 // prefixed finds the fixed-prefix tokens. A token must not continue a
 // longer word on its left.
 func prefixed(s string, fs []Finding) []Finding {
+	fs = puttyKeys(s, fs)
 	for _, r := range prefixRules {
 		for off := 0; ; {
 			i := strings.Index(s[off:], r.prefix)

@@ -16,7 +16,7 @@ const (
 // byte not in this table never starts a check, so clean text costs one
 // table load per byte.
 var trigger = func() (t [256]bool) {
-	for _, c := range "-_AJ:=\nb" {
+	for _, c := range "-_AJ:=\nb." {
 		t[c] = true
 	}
 	return t
@@ -48,11 +48,13 @@ func hint(s string) uint8 {
 				m |= hintPEM
 			case strings.HasPrefix(s[i:], "-----END "):
 				m |= hintKeyBody
-			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox", i >= 4 && s[i-4:i] == "pypi":
+			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox", i >= 4 && s[i-4:i] == "pypi",
+				i >= 5 && s[i-5:i] == "PuTTY", i >= 3 && s[i-3:i] == "AGE":
 				m |= hintPrefixed
 			}
 		case '_':
-			if i >= 3 && s[i-3:i-1] == "gh" || i >= 6 && s[i-6:i] == "github" || i >= 2 && (s[i-2:i] == "sk" || s[i-2:i] == "rk") || i >= 3 && s[i-3:i] == "npm" {
+			if i >= 3 && s[i-3:i-1] == "gh" || i >= 6 && s[i-6:i] == "github" || i >= 2 && (s[i-2:i] == "sk" || s[i-2:i] == "rk" || s[i-2:i] == "hf") ||
+				i >= 3 && (s[i-3:i] == "npm" || s[i-3:i] == "dop") || i >= 5 && s[i-5:i] == "shpat" {
 				m |= hintPrefixed
 			}
 		case 'A':
@@ -61,6 +63,10 @@ func hint(s string) uint8 {
 				case "AKIA", "ASIA", "ABIA", "ACCA", "AIza":
 					m |= hintPrefixed
 				}
+			}
+		case '.':
+			if i >= 3 && (s[i-3:i] == "hvs" || s[i-3:i] == "hvb") || i >= 2 && s[i-2:i] == "SG" {
+				m |= hintPrefixed
 			}
 		case 'J':
 			if i >= 2 && s[i-2:i] == "ey" {
@@ -77,6 +83,9 @@ func hint(s string) uint8 {
 				if strings.HasPrefix(r, "hooks.slack.com/") || strings.HasPrefix(r, "discord.com/api/") || strings.HasPrefix(r, "discordapp.com/api/") {
 					m |= hintPrefixed
 				}
+			}
+			if s[i] == '=' && (i >= 10 && s[i-10:i] == "AccountKey" || i >= 15 && s[i-15:i] == "SharedAccessKey") {
+				m |= hintPrefixed
 			}
 			if m&hintAssign == 0 && keyKind(keyBefore(s, i)) != "" {
 				m |= hintAssign

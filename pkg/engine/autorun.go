@@ -1,0 +1,274 @@
+package engine
+
+import (
+	"encoding/json"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+
+	"rampart.dev/pkg/call"
+)
+
+// Files whose commands run without anyone typing them: a package's
+// lifecycle scripts (npm runs preinstall and postinstall on install), a
+// dev container's create and start commands, an editor task run when the
+// folder opens, a CI workflow's steps, a git hook, direnv's .envrc, a
+// Makefile's or justfile's recipes, lefthook's and pre-commit's hooks,
+// a setup.py (run by pip to build) and a conftest.py (imported by pytest). An agent's
+// Write or Edit of such a file is judged by the path rules as any write
+// is, and the commands its content holds are judged as command lines
+// too: a hook that pipes a download to a shell or sends a credential out
+// is that command, written now to run later. GitHub's ${{ secrets.X }}
+// is read as the environment variable X, which is what a step sees.
+
+// maxAutoRunLines bounds the command lines taken from one file.
+const maxAutoRunLines = 64
+
+// judgeAutoRun judges the commands content holds when p is such a file.
+func (ev *evaluation) judgeAutoRun(p, content string) {
+	if len(content) < 4 || ev.denied() {
+		return
+	}
+	if len(content) > maxScannedContent {
+		content = content[:maxScannedContent]
+	}
+	lines, python := autoRunLines(p, content)
+	elsewhere := runsElsewhere(p)
+	for _, l := range lines {
+		if ev.denied() {
+			return
+		}
+		if !elsewhere {
+			ev.exec(l, false, call.ToolExec)
+			continue
+		}
+		// A CI step or a recipe runs when someone asks for it, on a
+		// runner or here: publishing and deploying are what such files
+		// are for, so only what would be denied outright counts.
+		best, have, flags, all := ev.best, ev.have, len(ev.flags), len(ev.all)
+		ev.exec(l, false, call.ToolExec)
+		if ev.have && ev.best.action == call.Deny {
+			// keep the denials (explain keeps every result: only those)
+			kept := ev.all[:all]
+			for _, r := range ev.all[all:] {
+				if r.action == call.Deny {
+					kept = append(kept, r)
+				}
+			}
+			ev.all = kept
+			continue
+		}
+		ev.best, ev.have, ev.flags, ev.all = best, have, ev.flags[:flags], ev.all[:all]
+	}
+	if python && !ev.denied() {
+		ev.exec("python3 -c "+shellQuote(content), false, call.ToolExec)
+	}
+}
+
+// runsElsewhere reports a file whose commands run when someone asks for
+// them (a CI workflow, a Makefile, a justfile), not on their own here as
+// git hooks' managers' do.
+func runsElsewhere(p string) bool {
+	base := path.Base(p)
+	if strings.HasPrefix(base, "lefthook") || strings.HasPrefix(base, ".lefthook") || strings.HasPrefix(base, ".pre-commit-config") {
+		return false
+	}
+	return strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml") || base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk") || strings.EqualFold(strings.TrimPrefix(base, "."), "justfile")
+}
+
+// autoRunLines returns the command lines of content written to p, and
+// whether the content is Python a build runs (setup.py).
+func autoRunLines(p, content string) (lines []string, python bool) {
+	base := path.Base(p)
+	dir := path.Base(path.Dir(p))
+	switch {
+	case base == "setup.py" || base == "conftest.py":
+		return nil, true // pip builds with setup.py; pytest imports every conftest.py
+	case base == ".envrc" || dir == "hooks" && path.Base(path.Dir(path.Dir(p))) == ".git" || dir == ".husky":
+		return limitLines([]string{content}), false
+	case base == "package.json":
+		var m struct {
+			Scripts map[string]any `json:"scripts"`
+		}
+		if json.Unmarshal([]byte(content), &m) == nil {
+			lines = appendStrings(lines, m.Scripts)
+		}
+	case base == "devcontainer.json" || base == ".devcontainer.json":
+		var m map[string]any
+		if json.Unmarshal(jsonc(content), &m) == nil {
+			for _, k := range []string{"initializeCommand", "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand", "postAttachCommand"} {
+				lines = appendCommand(lines, m[k])
+			}
+		}
+	case base == "tasks.json" && dir == ".vscode":
+		var m struct {
+			Tasks []struct {
+				Command any   `json:"command"`
+				Args    []any `json:"args"`
+			} `json:"tasks"`
+		}
+		if json.Unmarshal(jsonc(content), &m) == nil {
+			for _, t := range m.Tasks {
+				if c, ok := t.Command.(string); ok {
+					for _, a := range t.Args {
+						if s, ok := a.(string); ok {
+							c += " " + shellQuote(s)
+						}
+					}
+					lines = append(lines, c)
+				}
+			}
+		}
+	case (dir == "workflows" && path.Base(path.Dir(path.Dir(p))) == ".github" || base == ".gitlab-ci.yml") && (strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")):
+		lines = yamlRunLines(content)
+	case base == "lefthook.yml" || base == "lefthook.yaml" || base == ".lefthook.yml" || base == "lefthook-local.yml" || base == ".pre-commit-config.yaml" || base == ".pre-commit-config.yml":
+		lines = yamlRunLines(content) // lefthook's run:, pre-commit's entry:
+	case strings.EqualFold(base, "Taskfile.yml") || strings.EqualFold(base, "Taskfile.yaml"):
+		lines = yamlRunLines(content) // go-task's cmds:
+	case base == "justfile" || base == "Justfile" || base == ".justfile":
+		for l := range strings.SplitSeq(content, "\n") {
+			if t := strings.TrimLeft(l, " \t"); t != l && t != "" && !strings.HasPrefix(t, "#") {
+				lines = append(lines, strings.TrimLeft(t, "@-"))
+			}
+		}
+	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
+		for l := range strings.SplitSeq(content, "\n") {
+			if r, ok := strings.CutPrefix(l, "\t"); ok {
+				lines = append(lines, strings.TrimLeft(r, "@-+ "))
+			}
+		}
+	}
+	return limitLines(lines), false
+}
+
+func limitLines(l []string) []string {
+	if len(l) > maxAutoRunLines {
+		return l[:maxAutoRunLines]
+	}
+	return l
+}
+
+// appendStrings appends the string values of m.
+func appendStrings(dst []string, m map[string]any) []string {
+	for _, v := range m {
+		if s, ok := v.(string); ok {
+			dst = append(dst, s)
+		}
+	}
+	return dst
+}
+
+// appendCommand appends a dev container command: a string (a shell
+// line), an array (argv) or an object of either (run in parallel).
+func appendCommand(dst []string, v any) []string {
+	switch x := v.(type) {
+	case string:
+		return append(dst, x)
+	case []any:
+		var argv []string
+		for _, a := range x {
+			if s, ok := a.(string); ok {
+				argv = append(argv, s)
+			}
+		}
+		if len(argv) > 0 {
+			return append(dst, quoteArgv(argv))
+		}
+	case map[string]any:
+		for _, e := range x {
+			dst = appendCommand(dst, e)
+		}
+	}
+	return dst
+}
+
+var (
+	runKey     = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry|cmds|cmd):\s*(.*)$`)
+	ghaSecrets = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) })
+)
+
+// yamlRunLines returns the commands of a CI file's run: (GitHub) and
+// script: (GitLab) keys, a block scalar's lines (| and >) read whole,
+// with ${{ secrets.X }} written as $X.
+func yamlRunLines(content string) []string {
+	if strings.Contains(content, "${{") {
+		content = ghaSecrets().ReplaceAllString(content, "$${$1}")
+	}
+	src := strings.Split(content, "\n")
+	var out []string
+	for i := 0; i < len(src); i++ {
+		m := runKey.FindStringSubmatch(src[i])
+		if m == nil {
+			continue
+		}
+		v := strings.TrimSpace(m[2])
+		if v == "" || v[0] == '|' || v[0] == '>' {
+			indent := len(m[1])
+			var b strings.Builder
+			for i+1 < len(src) {
+				next := src[i+1]
+				t := strings.TrimLeft(next, " ")
+				if t != "" && len(next)-len(t) <= indent {
+					break
+				}
+				t = strings.TrimPrefix(t, "- ")
+				b.WriteString(t)
+				b.WriteByte('\n')
+				i++
+			}
+			out = append(out, b.String())
+			continue
+		}
+		out = append(out, strings.Trim(v, `"'`))
+	}
+	return out
+}
+
+// jsonc turns the JSON with comments and trailing commas that VS Code's
+// and dev containers' files are written in into JSON: comments become
+// spaces and a comma before a closing bracket goes.
+func jsonc(s string) []byte {
+	b := []byte(s)
+	out := b[:0:0]
+	inStr := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inStr:
+			if c == '\\' && i+1 < len(b) {
+				out = append(out, c, b[i+1])
+				i++
+				continue
+			}
+			if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '/' && i+1 < len(b) && b[i+1] == '/':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+			c = '\n'
+		case c == '/' && i+1 < len(b) && b[i+1] == '*':
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				i = len(b)
+			} else {
+				i += end + 3
+			}
+			c = ' '
+		case c == ']' || c == '}':
+			j := len(out) - 1
+			for j >= 0 && (out[j] == ' ' || out[j] == '\n' || out[j] == '\t' || out[j] == '\r') {
+				j--
+			}
+			if j >= 0 && out[j] == ',' {
+				out[j] = ' '
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
