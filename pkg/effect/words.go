@@ -13,7 +13,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	e := cl.Entry
 	recursive := cl.Mark("recursive")
 	if e != nil {
-		f.sink = e.Prop("sink")
+		if s := e.Prop("sink"); s != "" {
+			f.sink = s // a redirection into a connection (redirects) made it one already
+		}
 		f.sendsIn = e.Prop("stdin") == "upload"
 		f.argSend = e.Prop("argsend") != ""
 		if e.Prop("sink") == "dns" {

@@ -835,6 +835,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(inner) > 0 {
 		name = progName(inner[0])
 	}
+	if name != "" && (len(s.infds) > 0 || len(s.fds) > 0) && isInterpreter(name) {
+		rs = s.inheritedSockets(rs)
+	}
 	xargs := len(e.words) > 0 && progName(e.words[0]) == "xargs"
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
@@ -1136,7 +1139,11 @@ func (e *expander) redirects(rs []*syntax.Redirect) (out []Redirect, dyn bool, b
 			}
 		}
 		dyn = dyn || d
-		out = append(out, Redirect{Op: r.Op.String(), Target: target})
+		fd := ""
+		if r.N != nil {
+			fd = r.N.Value
+		}
+		out = append(out, Redirect{Op: r.Op.String(), Target: target, FD: fd})
 	}
 	return out, dyn, bodies
 }
