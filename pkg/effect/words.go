@@ -410,6 +410,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if hasProp(e, "transfer-lang") {
+		a.transferUploads(i, c, f) // transfer.go
+	}
 	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && hasProp(e, "sends-local") {
 		// restic -r HOST:REPO backup PATHS: the remote came first.
 		f.sends = append(f.sends, f.reads...)

@@ -645,6 +645,12 @@ func shellCommand(args []value) (string, bool) {
 	if !args[0].known && args[0].str == "" {
 		return "", false
 	}
+	if strings.ContainsAny(args[0].str, " \t;|&<>") {
+		// A first word with blanks or operators names no program: it is a
+		// command line, whatever follows it (proc_open("CMD", $specs),
+		// system("CMD", $status)).
+		return args[0].str, true
+	}
 	if len(args) > 1 && args[1].list {
 		return quoteWord(args[0].str) + " " + quoteWords(args[1].items), true
 	}
