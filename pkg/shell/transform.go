@@ -3,6 +3,7 @@ package shell
 import (
 	"encoding/base32"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -15,7 +16,12 @@ func transform(name string, words []string, text string) (string, bool) {
 		args = args[1:]
 	}
 	switch name {
-	case "cat", "tee", "head", "tail", "grep", "sort", "uniq", "fold", "fmt", "cut", "strings", "dos2unix", "stdbuf":
+	case "cut":
+		if out, ok := cutText(args, text); ok {
+			return out, true
+		}
+		return text, true
+	case "cat", "tee", "head", "tail", "grep", "sort", "uniq", "fold", "fmt", "strings", "dos2unix", "stdbuf":
 		return text, true
 	case "base64", "base32", "basenc":
 		if !hasShort(args, 'd', "--decode") && !hasShort(args, 'D', "") {
@@ -221,4 +227,90 @@ func sedText(args []string, text string) (string, bool) {
 		}
 	}
 	return text, true
+}
+
+// cutText gives what cut -c/-b LIST or -d D -f LIST prints for text: cut
+// -c3- of "xxrm -rf ~" is "rm -rf ~". ok is false for options it does not
+// read (the caller then passes the text on whole).
+func cutText(args []string, text string) (string, bool) {
+	list, delim, fields := "", "\t", false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		val := func(short, long string) (string, bool) {
+			switch {
+			case a == short || a == long:
+				if i+1 < len(args) {
+					i++
+					return args[i], true
+				}
+			case strings.HasPrefix(a, long+"="):
+				return a[len(long)+1:], true
+			case len(a) > 2 && strings.HasPrefix(a, short):
+				return a[2:], true
+			}
+			return "", false
+		}
+		if v, ok := val("-c", "--characters"); ok {
+			list = v
+		} else if v, ok := val("-b", "--bytes"); ok {
+			list = v
+		} else if v, ok := val("-f", "--fields"); ok {
+			list, fields = v, true
+		} else if v, ok := val("-d", "--delimiter"); ok {
+			delim = v
+		} else if strings.HasPrefix(a, "-") {
+			return "", false
+		}
+	}
+	if list == "" || delim == "" {
+		return "", false
+	}
+	lines := strings.Split(text, "\n")
+	for n, l := range lines {
+		var parts []string
+		sep := ""
+		if fields {
+			parts, sep = strings.Split(l, delim[:1]), delim[:1]
+		} else {
+			parts = strings.Split(l, "")
+		}
+		var keep []string
+		for k := range parts {
+			in, ok := cutListHas(list, k+1)
+			if !ok {
+				return "", false
+			}
+			if in {
+				keep = append(keep, parts[k])
+			}
+		}
+		lines[n] = strings.Join(keep, sep)
+	}
+	return strings.Join(lines, "\n"), true
+}
+
+// cutListHas reports whether position n (from 1) is in a cut LIST
+// (N, N-, -M, N-M, comma separated).
+func cutListHas(list string, n int) (bool, bool) {
+	for _, r := range strings.Split(list, ",") {
+		lo, hi, rng := strings.Cut(r, "-")
+		a, b := 1, 1<<30
+		var err error
+		if lo != "" {
+			if a, err = strconv.Atoi(lo); err != nil {
+				return false, false
+			}
+		}
+		if !rng {
+			b = a
+		} else if hi != "" {
+			if b, err = strconv.Atoi(hi); err != nil {
+				return false, false
+			}
+		}
+		if n >= a && n <= b {
+			return true, true
+		}
+	}
+	return false, true
 }
