@@ -265,34 +265,110 @@ func cutText(args []string, text string) (string, bool) {
 	if list == "" || delim == "" {
 		return "", false
 	}
-	lines := strings.Split(text, "\n")
-	for n, l := range lines {
-		var parts []string
-		sep := ""
-		if fields {
-			parts, sep = strings.Split(l, delim[:1]), delim[:1]
-		} else {
-			parts = strings.Split(l, "")
-		}
-		var keep []string
-		for k := range parts {
-			in, ok := cutListHas(list, k+1)
-			if !ok {
-				return "", false
-			}
-			if in {
-				keep = append(keep, parts[k])
-			}
-		}
-		lines[n] = strings.Join(keep, sep)
+	if _, ok := cutListHas(list, 1); !ok {
+		return "", false
 	}
-	return strings.Join(lines, "\n"), true
+	d := delim[:1]
+	if out, ok := cutOneRange(list, d, fields, text); ok {
+		return out, true
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for line, rest, more := "", text, true; more; {
+		line, rest, more = strings.Cut(rest, "\n")
+		switch {
+		case !fields:
+			for k := 1; k <= len(line); k++ { // cut -c counts bytes, as -b does
+				if in, _ := cutListHas(list, k); in {
+					b.WriteByte(line[k-1])
+				}
+			}
+		case !strings.Contains(line, d):
+			b.WriteString(line) // a line without the delimiter is printed whole
+		default:
+			first := true
+			for k := 1; ; k++ {
+				part, after, found := strings.Cut(line, d)
+				if in, _ := cutListHas(list, k); in {
+					if !first {
+						b.WriteString(d)
+					}
+					b.WriteString(part)
+					first = false
+				}
+				if !found {
+					break
+				}
+				line = after
+			}
+		}
+		if more {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String(), true
+}
+
+// cutOneRange is cutText for one line and one range (-c3-, -f2), the
+// common case, as a part of text: nothing allocated. The line's newline is
+// dropped, which changes nothing a shell reading it would run.
+func cutOneRange(list, d string, fields bool, text string) (string, bool) {
+	line := strings.TrimSuffix(text, "\n")
+	if strings.Contains(line, "\n") || strings.Contains(list, ",") {
+		return "", false
+	}
+	lo, hi, rng := strings.Cut(list, "-")
+	a, b := 1, 1<<30
+	var err error
+	if lo != "" {
+		if a, err = strconv.Atoi(lo); err != nil || a < 1 {
+			return "", false
+		}
+	}
+	if !rng {
+		b = a
+	} else if hi != "" {
+		if b, err = strconv.Atoi(hi); err != nil || b < a {
+			return "", false
+		}
+	}
+	if !fields {
+		if a > len(line) {
+			return "", true
+		}
+		return line[a-1 : min(b, len(line))], true
+	}
+	if !strings.Contains(line, d) {
+		return line, true
+	}
+	start, end := -1, len(line)
+	pos := 0
+	for k := 1; ; k++ {
+		i := strings.Index(line[pos:], d)
+		if k == a {
+			start = pos
+		}
+		if i < 0 {
+			break
+		}
+		if k == b {
+			end = pos + i
+			break
+		}
+		pos += i + len(d)
+	}
+	if start < 0 {
+		return "", true
+	}
+	return line[start:end], true
 }
 
 // cutListHas reports whether position n (from 1) is in a cut LIST
 // (N, N-, -M, N-M, comma separated).
 func cutListHas(list string, n int) (bool, bool) {
-	for _, r := range strings.Split(list, ",") {
+	for rest, more := list, true; more; {
+		var r string
+		r, rest, more = strings.Cut(rest, ",")
 		lo, hi, rng := strings.Cut(r, "-")
 		a, b := 1, 1<<30
 		var err error
