@@ -471,6 +471,20 @@ func goGenerateLines(text string) string {
 // 3>f): a later ">&3" writes to f, and is reported as appending to it.
 // "exec 3>/dev/null" and "exec 3>&-" close the descriptor again.
 func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirect) {
+	if len(words) >= 3 && words[0] == "ztcp" && !strings.HasPrefix(words[1], "-") {
+		// zsh's ztcp HOST PORT opens a connection and leaves its
+		// descriptor in $REPLY: <&$REPLY and >&$REPLY are the connection.
+		if s.fds == nil {
+			s.fds = map[string]string{}
+		}
+		if s.infds == nil {
+			s.infds = map[string]string{}
+		}
+		for _, k := range fdKeys("{REPLY}") {
+			s.fds[k] = "/dev/tcp/" + words[1] + "/" + words[2]
+			s.infds[k] = s.fds[k]
+		}
+	}
 	bare := len(words) == 0 || len(words) == 1 && words[0] == "exec"
 	for i, r := range raw {
 		if i >= len(rs) {
