@@ -842,9 +842,15 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
 		s.link(f.pl, e.subs)
+		if len(e.procIn) > 0 && stdinProcSubst(redirs) {
+			f.inPipe = true // bash < <(X): X | bash
+		}
 	case len(e.procIn) > 0 && len(inner) > 0:
 		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
 		s.link(f.pl, e.procIn)
+		if stdinProcSubst(redirs) {
+			f.inPipe = true // and what reads it is judged as a pipeline's stage is
+		}
 	}
 	if len(inner) > 0 {
 		subs := e.subs
@@ -997,6 +1003,19 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			}
 		}
 	}
+}
+
+// stdinProcSubst reports whether a command's standard input is a process
+// substitution (cmd < <(X)), which makes it a stage reading X's output.
+func stdinProcSubst(rs []*syntax.Redirect) bool {
+	for _, r := range rs {
+		if r.Op == syntax.RdrIn && (r.N == nil || r.N.Value == "0") && r.Word != nil && len(r.Word.Parts) == 1 {
+			if _, ok := r.Word.Parts[0].(*syntax.ProcSubst); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findBack finds the last command named name emitted at or after start.
