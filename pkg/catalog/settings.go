@@ -52,6 +52,7 @@ const (
 	EnvMap                       // the key's last part is an environment variable
 	TLSVersion                   // the lowest TLS version accepted
 	Firewall                     // Rampart's own mode, home, socket or shell: only its ordinary values keep it in force
+	Function                     // a function bash exports: "() { BODY; }", run where its name is called
 )
 
 var doesNames = map[string]Does{
@@ -59,7 +60,7 @@ var doesNames = map[string]Does{
 	"library": LoadsCode, "path": SearchPath, "source": CodeSource, "url-rewrite": URLRewrite,
 	"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
 	"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
-	"tls-version": TLSVersion, "firewall": Firewall,
+	"tls-version": TLSVersion, "firewall": Firewall, "function": Function,
 }
 
 // What says in words what a setting of this kind does, for explanations.
@@ -87,6 +88,8 @@ func (d Does) What() string {
 		return "trusts repositories another user owns"
 	case Firewall:
 		return "changes how Rampart itself enforces"
+	case Function:
+		return "defines a function a child bash runs by name"
 	}
 	return "changes what code runs"
 }
@@ -815,6 +818,12 @@ func (u SettingUse) CommandLine() (string, bool) {
 	case Bang:
 		if c, ok := strings.CutPrefix(v, "!"); ok {
 			return c, true
+		}
+	case Function:
+		// BASH_FUNC_NAME%%='() { BODY; }': a child bash defines NAME from
+		// it; the body is what any call of NAME runs.
+		if body, ok := strings.CutPrefix(strings.TrimSpace(v), "()"); ok && strings.TrimSpace(body) != "" {
+			return body, true
 		}
 	case RemoteURL:
 		if len(v) > 5 && strings.EqualFold(v[:5], "ext::") {

@@ -42,6 +42,8 @@ type cmdFacts struct {
 	writes       []string // files it writes (cleaned)
 	argSend      bool     // its arguments go out (URL, query, DNS name)
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
+	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
+	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
 }
 
 // reset empties f for the next analysis. It keeps the arrays of the path
@@ -336,6 +338,13 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 }
 
+// spareFD reports whether a redirection names a descriptor other than the
+// standard three, which the shell itself neither reads commands from nor
+// writes to.
+func spareFD(fd string) bool {
+	return fd != "" && fd != "0" && fd != "1" && fd != "2"
+}
+
 func shellAssign(w string) bool {
 	i := strings.IndexByte(w, '=')
 	if i <= 0 {
@@ -364,7 +373,11 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 			f.hosts = append(f.hosts, host)
 			f.sink = "network"
 			a.add(Effect{Kind: Connect, Cmd: i, Target: host, Upload: r.Op != "<"})
-			if isShellOrInterp(c.Name) || c.Name == "exec" || c.Name == "" {
+			f.outNet = f.outNet || r.Op != "<"
+			f.inNet = f.inNet || r.Op == "<" || r.Op == "<>"
+			if isShellOrInterp(c.Name) || (c.Name == "exec" || c.Name == "") && !spareFD(r.FD) {
+				// exec 3<>/dev/tcp/… only opens a descriptor: what later
+				// reads it (sh <&3, cat <&3) is judged where it does.
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: t})
 			}
 			continue

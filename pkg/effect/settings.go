@@ -211,9 +211,12 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		if arg := codeOption(s.Opts, v); arg != "" {
 			return what + ": " + arg
 		}
+	case catalog.Function:
+		// The body is walked as the commands it runs (shell/settings.go).
+		return ""
 	case catalog.LoadsCode:
 		switch {
-		case v == "", s.OrdinaryProgram(v):
+		case v == "", v == "/dev/null", s.OrdinaryProgram(v): // /dev/null loads nothing
 		case s.Allows("@project") && a.inProject(v, i):
 		case s.Allows("@notemp") && !a.riskyEntries(v, i):
 		default:

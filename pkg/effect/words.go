@@ -13,7 +13,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	e := cl.Entry
 	recursive := cl.Mark("recursive")
 	if e != nil {
-		f.sink = e.Prop("sink")
+		if s := e.Prop("sink"); s != "" {
+			f.sink = s // a redirection into a connection (redirects) made it one already
+		}
 		f.sendsIn = e.Prop("stdin") == "upload"
 		f.argSend = e.Prop("argsend") != ""
 		if e.Prop("sink") == "dns" {
@@ -407,6 +409,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				break
 			}
 		}
+	}
+	if hasProp(e, "transfer-lang") {
+		a.transferUploads(i, c, f) // transfer.go
 	}
 	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && hasProp(e, "sends-local") {
 		// restic -r HOST:REPO backup PATHS: the remote came first.

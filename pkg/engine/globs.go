@@ -26,7 +26,7 @@ var wellKnownFiles = []string{
 	"~/.gnupg/private-keys-v1.d/key.key", "~/.gnupg/secring.gpg", "~/.password-store/entry.gpg",
 	"~/.config/op/config", "~/.terraform.d/credentials.tfrc.json", "~/.config/doctl/config.yaml",
 	"~/.config/rclone/rclone.conf", "~/.config/glab-cli/config.yml", "~/.config/hcloud/cli.toml",
-	"~/.config/composer/auth.json",
+	"~/.config/composer/auth.json", "~/.env", "~/.env.local",
 	"~/.bash_history", "~/.zsh_history", "~/.bashrc", "~/.zshrc", "~/.profile", "~/.bash_profile",
 	"~/.rampart/policy.yaml", "~/.rampart/admin.token", "~/.rampart/audit.key",
 	"/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/master.passwd", "/etc/passwd",

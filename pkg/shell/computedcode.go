@@ -124,7 +124,11 @@ func sedRuns(script string) (cmds []string, computed bool) {
 					computed = true
 				}
 			case strings.HasPrefix(c, "s") && len(c) > 1:
-				if flags, ok := SedSubstFlags(c); ok && strings.Contains(flags, "e") {
+				flags, ok := SedSubstFlags(c)
+				if w := strings.IndexByte(flags, 'w'); w >= 0 {
+					flags = flags[:w] // w FILE: the rest of the line is a file name
+				}
+				if ok && strings.Contains(flags, "e") {
 					computed = true
 				}
 			}

@@ -2,6 +2,8 @@ package shell
 
 import (
 	"path"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -469,6 +471,20 @@ func goGenerateLines(text string) string {
 // 3>f): a later ">&3" writes to f, and is reported as appending to it.
 // "exec 3>/dev/null" and "exec 3>&-" close the descriptor again.
 func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirect) {
+	if len(words) >= 3 && words[0] == "ztcp" && !strings.HasPrefix(words[1], "-") {
+		// zsh's ztcp HOST PORT opens a connection and leaves its
+		// descriptor in $REPLY: <&$REPLY and >&$REPLY are the connection.
+		if s.fds == nil {
+			s.fds = map[string]string{}
+		}
+		if s.infds == nil {
+			s.infds = map[string]string{}
+		}
+		for _, k := range fdKeys("{REPLY}") {
+			s.fds[k] = "/dev/tcp/" + words[1] + "/" + words[2]
+			s.infds[k] = s.fds[k]
+		}
+	}
 	bare := len(words) == 0 || len(words) == 1 && words[0] == "exec"
 	for i, r := range raw {
 		if i >= len(rs) {
@@ -490,7 +506,7 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 					s.fds = map[string]string{}
 				}
 				for _, k := range fdKeys(fd) {
-					if strings.HasPrefix(rs[i].Target, "/dev/") {
+					if strings.HasPrefix(rs[i].Target, "/dev/") && !netDevice(rs[i].Target) {
 						delete(s.fds, k)
 					} else {
 						s.fds[k] = rs[i].Target
@@ -521,6 +537,36 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 			}
 		}
 	}
+}
+
+// netDevice reports whether p is bash's name for a connection
+// (/dev/tcp/HOST/PORT, /dev/udp/HOST/PORT): what ">&N" writes after exec
+// N<>p goes to the network.
+func netDevice(p string) bool {
+	return strings.HasPrefix(p, "/dev/tcp/") || strings.HasPrefix(p, "/dev/udp/")
+}
+
+// inheritedSockets adds to an interpreter's redirections the connections
+// exec opened on spare descriptors earlier on the line (exec 3<>/dev/tcp/…):
+// the interpreter inherits them, and its code can make one its input and
+// output (os.dup2(3, 0)) whatever its own words say.
+func (s *state) inheritedSockets(rs []Redirect) []Redirect {
+	for _, m := range []map[string]string{s.infds, s.fds} {
+		keys := make([]string, 0, len(m))
+		for k, t := range m {
+			if netDevice(t) {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			r := Redirect{Op: "<>", Target: m[k], FD: k}
+			if !slices.Contains(rs, r) {
+				rs = append(rs, r)
+			}
+		}
+	}
+	return rs
 }
 
 // fdPaths rewrites the words that name a descriptor exec opened onto a

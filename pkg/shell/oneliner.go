@@ -408,7 +408,7 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		}
 		// A command partly computed (system(pack(...)), "rm " + p) is
 		// walked for what it shows, and is still code nobody can see.
-		return ok && commandKnown(args)
+		return ok && commandKnown(args) && !stdinShell(cmd)
 	case hookArgv, hookSpawn:
 		first := 1
 		if kind == hookSpawn {
@@ -417,7 +417,7 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		if len(args) > first {
 			if cmd, ok := shellCommand(args[first:]); ok {
 				s.parseString(cmd, f)
-				return true
+				return !stdinShell(cmd)
 			}
 		}
 		return false
@@ -469,7 +469,9 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 			s.synth(f, []string{"tee", args[0].str})
 		}
 	case hookPerlOpen:
-		s.perlOpen(args, f)
+		if !s.perlOpen(args, f) {
+			return false
+		}
 	case hookChmod:
 		if len(args) > 0 && args[0].known && !args[0].list {
 			s.synth(f, []string{"chmod", "0", args[0].str})
@@ -588,9 +590,9 @@ func hasMethod(rest, name string) bool {
 
 // perlOpen handles open(FH, "<file"), open(FH, "<", file) and the pipe
 // forms open(FH, "cmd |"), open(FH, "| cmd"), open(FH, "-|", cmd...).
-func (s *state) perlOpen(args []value, f frame) {
+func (s *state) perlOpen(args []value, f frame) bool {
 	if len(args) < 2 || !args[1].known || args[1].list {
-		return
+		return true
 	}
 	mode := strings.TrimSpace(args[1].str)
 	if len(args) >= 3 {
@@ -602,6 +604,9 @@ func (s *state) perlOpen(args []value, f frame) {
 		case strings.Contains(mode, "|"):
 			if cmd, ok := shellCommand(args[2:]); ok {
 				s.parseString(cmd, f)
+				if mode == "|-" && stdinShell(cmd) {
+					return false // open($p, "|-", "sh"): what it prints is run
+				}
 			}
 		case strings.HasPrefix(mode, ">"), strings.HasPrefix(mode, "+"):
 			// ">", ">>", "+<", "+>": opened for writing, reported as
@@ -610,13 +615,16 @@ func (s *state) perlOpen(args []value, f frame) {
 				s.synth(f, []string{"tee", args[2].str})
 			}
 		}
-		return
+		return true
 	}
 	switch {
 	case strings.HasSuffix(mode, "|"):
 		s.parseString(strings.TrimSuffix(mode, "|"), f)
 	case strings.HasPrefix(mode, "|"):
 		s.parseString(mode[1:], f)
+		if stdinShell(mode[1:]) {
+			return false // open(P, "| sh"): what it prints is run
+		}
 	case strings.HasPrefix(mode, ">"), strings.HasPrefix(mode, "+"):
 		if p := strings.TrimSpace(strings.TrimLeft(mode, "+<>")); p != "" && !strings.HasPrefix(p, "&") {
 			s.synth(f, []string{"tee", p}) // ">>file": a write; ">&STDOUT" a dup
@@ -624,6 +632,20 @@ func (s *state) perlOpen(args []value, f frame) {
 	default:
 		s.synth(f, []string{"cat", strings.TrimSpace(strings.TrimPrefix(mode, "<"))})
 	}
+	return true
+}
+
+// stdinShell reports whether a command line a one-liner starts is a shell
+// or interpreter given no script: the code then writes the commands into
+// its standard input (Popen(['sh'], stdin=PIPE).communicate(b'…'),
+// open($p, "|-", "sh"); print $p …), which the scan does not follow.
+func stdinShell(cmd string) bool {
+	fs := strings.Fields(cmd)
+	if len(fs) == 0 || !isInterpreter(progName(fs[0])) {
+		return false
+	}
+	_, stdin := readsStdin(fs)
+	return stdin
 }
 
 // synth reports a command a one-liner amounts to.
@@ -644,6 +666,12 @@ func shellCommand(args []value) (string, bool) {
 	}
 	if !args[0].known && args[0].str == "" {
 		return "", false
+	}
+	if strings.ContainsAny(args[0].str, " \t;|&<>") {
+		// A first word with blanks or operators names no program: it is a
+		// command line, whatever follows it (proc_open("CMD", $specs),
+		// system("CMD", $status)).
+		return args[0].str, true
 	}
 	if len(args) > 1 && args[1].list {
 		return quoteWord(args[0].str) + " " + quoteWords(args[1].items), true

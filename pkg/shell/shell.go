@@ -115,6 +115,7 @@ type CodeFacts struct {
 type Redirect struct {
 	Op     string // ">", ">>", "<", "<>", ">|", "&>", "&>>", "<<<", "<<", "<<-", ">&", "<&"
 	Target string // the file (quotes removed); for here-strings the text
+	FD     string // the descriptor written before the operator ("3" in 3<>f, "{fd}"), empty for the operator's own
 }
 
 // Result is what Parse found.

@@ -159,7 +159,7 @@ var parseTests = []struct {
 	}},
 	{"find . /tmp -name '*.o' -delete", []string{
 		"find . /tmp -name *.o -delete @0.0",
-		"rm -r -f ./*.o /tmp/*.o @0.0 via=find syn",
+		"rm -r -f ./*.o /tmp/*.o ./**/*.o /tmp/**/*.o @0.0 via=find syn",
 	}},
 	{"find . -exec rm -rf {} \\;", []string{
 		"find . -exec rm -rf {} ; @0.0",
@@ -243,7 +243,7 @@ var parseTests = []struct {
 	{"find . -type f -name '*.tmp' -exec rm {} \\;", []string{
 		"find . -type f -name *.tmp -exec rm {} ; @0.0",
 		"rm {} @0.0 via=find",
-		"rm ./*.tmp @0.0 via=find syn",
+		"rm ./*.tmp ./**/*.tmp @0.0 via=find syn",
 	}},
 	{"find . -name x -o -delete", []string{
 		"find . -name x -o -delete @0.0",

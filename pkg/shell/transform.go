@@ -3,6 +3,7 @@ package shell
 import (
 	"encoding/base32"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -15,7 +16,12 @@ func transform(name string, words []string, text string) (string, bool) {
 		args = args[1:]
 	}
 	switch name {
-	case "cat", "tee", "head", "tail", "grep", "sort", "uniq", "fold", "fmt", "cut", "strings", "dos2unix", "stdbuf":
+	case "cut":
+		if out, ok := cutText(args, text); ok {
+			return out, true
+		}
+		return text, true
+	case "cat", "tee", "head", "tail", "grep", "sort", "uniq", "fold", "fmt", "strings", "dos2unix", "stdbuf":
 		return text, true
 	case "base64", "base32", "basenc":
 		if !hasShort(args, 'd', "--decode") && !hasShort(args, 'D', "") {
@@ -221,4 +227,166 @@ func sedText(args []string, text string) (string, bool) {
 		}
 	}
 	return text, true
+}
+
+// cutText gives what cut -c/-b LIST or -d D -f LIST prints for text: cut
+// -c3- of "xxrm -rf ~" is "rm -rf ~". ok is false for options it does not
+// read (the caller then passes the text on whole).
+func cutText(args []string, text string) (string, bool) {
+	list, delim, fields := "", "\t", false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		val := func(short, long string) (string, bool) {
+			switch {
+			case a == short || a == long:
+				if i+1 < len(args) {
+					i++
+					return args[i], true
+				}
+			case strings.HasPrefix(a, long+"="):
+				return a[len(long)+1:], true
+			case len(a) > 2 && strings.HasPrefix(a, short):
+				return a[2:], true
+			}
+			return "", false
+		}
+		if v, ok := val("-c", "--characters"); ok {
+			list = v
+		} else if v, ok := val("-b", "--bytes"); ok {
+			list = v
+		} else if v, ok := val("-f", "--fields"); ok {
+			list, fields = v, true
+		} else if v, ok := val("-d", "--delimiter"); ok {
+			delim = v
+		} else if strings.HasPrefix(a, "-") {
+			return "", false
+		}
+	}
+	if list == "" || delim == "" {
+		return "", false
+	}
+	if _, ok := cutListHas(list, 1); !ok {
+		return "", false
+	}
+	d := delim[:1]
+	if out, ok := cutOneRange(list, d, fields, text); ok {
+		return out, true
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for line, rest, more := "", text, true; more; {
+		line, rest, more = strings.Cut(rest, "\n")
+		switch {
+		case !fields:
+			for k := 1; k <= len(line); k++ { // cut -c counts bytes, as -b does
+				if in, _ := cutListHas(list, k); in {
+					b.WriteByte(line[k-1])
+				}
+			}
+		case !strings.Contains(line, d):
+			b.WriteString(line) // a line without the delimiter is printed whole
+		default:
+			first := true
+			for k := 1; ; k++ {
+				part, after, found := strings.Cut(line, d)
+				if in, _ := cutListHas(list, k); in {
+					if !first {
+						b.WriteString(d)
+					}
+					b.WriteString(part)
+					first = false
+				}
+				if !found {
+					break
+				}
+				line = after
+			}
+		}
+		if more {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String(), true
+}
+
+// cutOneRange is cutText for one line and one range (-c3-, -f2), the
+// common case, as a part of text: nothing allocated. The line's newline is
+// dropped, which changes nothing a shell reading it would run.
+func cutOneRange(list, d string, fields bool, text string) (string, bool) {
+	line := strings.TrimSuffix(text, "\n")
+	if strings.Contains(line, "\n") || strings.Contains(list, ",") {
+		return "", false
+	}
+	lo, hi, rng := strings.Cut(list, "-")
+	a, b := 1, 1<<30
+	var err error
+	if lo != "" {
+		if a, err = strconv.Atoi(lo); err != nil || a < 1 {
+			return "", false
+		}
+	}
+	if !rng {
+		b = a
+	} else if hi != "" {
+		if b, err = strconv.Atoi(hi); err != nil || b < a {
+			return "", false
+		}
+	}
+	if !fields {
+		if a > len(line) {
+			return "", true
+		}
+		return line[a-1 : min(b, len(line))], true
+	}
+	if !strings.Contains(line, d) {
+		return line, true
+	}
+	start, end := -1, len(line)
+	pos := 0
+	for k := 1; ; k++ {
+		i := strings.Index(line[pos:], d)
+		if k == a {
+			start = pos
+		}
+		if i < 0 {
+			break
+		}
+		if k == b {
+			end = pos + i
+			break
+		}
+		pos += i + len(d)
+	}
+	if start < 0 {
+		return "", true
+	}
+	return line[start:end], true
+}
+
+// cutListHas reports whether position n (from 1) is in a cut LIST
+// (N, N-, -M, N-M, comma separated).
+func cutListHas(list string, n int) (bool, bool) {
+	for rest, more := list, true; more; {
+		var r string
+		r, rest, more = strings.Cut(rest, ",")
+		lo, hi, rng := strings.Cut(r, "-")
+		a, b := 1, 1<<30
+		var err error
+		if lo != "" {
+			if a, err = strconv.Atoi(lo); err != nil {
+				return false, false
+			}
+		}
+		if !rng {
+			b = a
+		} else if hi != "" {
+			if b, err = strconv.Atoi(hi); err != nil {
+				return false, false
+			}
+		}
+		if n >= a && n <= b {
+			return true, true
+		}
+	}
+	return false, true
 }

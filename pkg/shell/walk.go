@@ -887,13 +887,22 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(inner) > 0 {
 		name = progName(inner[0])
 	}
+	if name != "" && (len(s.infds) > 0 || len(s.fds) > 0) && isInterpreter(name) {
+		rs = s.inheritedSockets(rs)
+	}
 	xargs := len(e.words) > 0 && progName(e.words[0]) == "xargs"
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
 		s.link(f.pl, e.subs)
+		if len(e.procIn) > 0 && stdinProcSubst(redirs) {
+			f.inPipe = true // bash < <(X): X | bash
+		}
 	case len(e.procIn) > 0 && len(inner) > 0:
 		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
 		s.link(f.pl, e.procIn)
+		if stdinProcSubst(redirs) {
+			f.inPipe = true // and what reads it is judged as a pipeline's stage is
+		}
 	}
 	if len(inner) > 0 {
 		subs := e.subs
@@ -1048,6 +1057,19 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 }
 
+// stdinProcSubst reports whether a command's standard input is a process
+// substitution (cmd < <(X)), which makes it a stage reading X's output.
+func stdinProcSubst(rs []*syntax.Redirect) bool {
+	for _, r := range rs {
+		if r.Op == syntax.RdrIn && (r.N == nil || r.N.Value == "0") && r.Word != nil && len(r.Word.Parts) == 1 {
+			if _, ok := r.Word.Parts[0].(*syntax.ProcSubst); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findBack finds the last command named name emitted at or after start.
 func (s *state) findBack(start int, name string) int {
 	for i := len(s.out) - 1; i >= start; i-- {
@@ -1188,7 +1210,11 @@ func (e *expander) redirects(rs []*syntax.Redirect) (out []Redirect, dyn bool, b
 			}
 		}
 		dyn = dyn || d
-		out = append(out, Redirect{Op: r.Op.String(), Target: target})
+		fd := ""
+		if r.N != nil {
+			fd = r.N.Value
+		}
+		out = append(out, Redirect{Op: r.Op.String(), Target: target, FD: fd})
 	}
 	return out, dyn, bodies
 }

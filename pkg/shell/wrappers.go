@@ -1551,14 +1551,21 @@ func (s *state) findExec(g frame, cmd, paths []string) {
 }
 
 // namedUnder is a path glob per starting point for the files of a -name
-// pattern right below it ("." when find is given none).
+// pattern right below it ("." when find is given none), then one for those
+// at any depth below it: find ~ -name 'id_*' finds ~/.ssh/id_rsa too.
 func namedUnder(paths []string, name string) []string {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	out := make([]string, len(paths))
-	for k, p := range paths {
-		out[k] = strings.TrimSuffix(p, "/") + "/" + name
+	out := make([]string, 0, 2*len(paths))
+	for _, p := range paths {
+		p = strings.TrimSuffix(p, "/")
+		out = append(out, p+"/"+name)
+	}
+	if name != "*" {
+		for _, p := range paths {
+			out = append(out, strings.TrimSuffix(p, "/")+"/**/"+name)
+		}
 	}
 	return out
 }

@@ -1,0 +1,77 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// File-transfer clients (ftp, tftp, lftp, sftp, smbclient) take commands
+// in their own language, in an option (-c, -e), a here-string or a
+// here-document: "put FILE", "mput FILES", "append FILE" and "send FILE"
+// upload the local files they name. A catalogue entry marks such a client
+// with transfer-lang.
+
+// uploadVerbs are the transfer commands whose operands are local files sent.
+var uploadVerbs = map[string]bool{"put": true, "reput": true, "mput": true, "append": true, "send": true}
+
+// transferUploads reports the local files a client's transfer commands
+// send, as reads sent to the hosts its words name.
+func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
+	found := false
+	scan := func(t string) {
+		if !mayUpload(t) {
+			return // most words hold no transfer command: nothing allocated
+		}
+		for _, stmt := range strings.FieldsFunc(t, func(r rune) bool { return r == ';' || r == '\n' }) {
+			fs := strings.Fields(stmt)
+			if len(fs) < 2 || !uploadVerbs[strings.ToLower(fs[0])] {
+				continue
+			}
+			for _, w := range fs[1:] {
+				if strings.HasPrefix(w, "-") {
+					continue
+				}
+				if w == "-" || stdinPath(w) {
+					f.sendsIn = true // put /dev/stdin NAME: what the client reads goes out
+					found = true
+					break
+				}
+				p := a.clean(w, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
+				found = true
+				if strings.ToLower(fs[0]) != "mput" {
+					break // put LOCAL [REMOTE]: the first operand is the local file
+				}
+			}
+		}
+	}
+	for k, w := range c.Args {
+		if uploadVerbs[strings.ToLower(w)] && k+1 < len(c.Args) {
+			// tftp HOST -c put FILE: the command is the words after -c.
+			scan(w + " " + c.Args[k+1])
+			continue
+		}
+		scan(w)
+	}
+	for _, r := range c.Redirects {
+		if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
+			scan(r.Target)
+		}
+	}
+	if found && f.sink == "" {
+		f.sink = "network"
+		f.hosts = append(f.hosts, remoteWords(c)...)
+	}
+}
+
+// mayUpload reports whether text can hold an upload command.
+func mayUpload(t string) bool {
+	for v := range uploadVerbs {
+		if strings.Contains(t, v) || strings.Contains(t, strings.ToUpper(v)) {
+			return true
+		}
+	}
+	return false
+}
