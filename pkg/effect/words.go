@@ -331,6 +331,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 					a.requestItem(i, w.Text, f)
 				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
+				a.databaseFile(i, e.Prop("db-files"), w, cl, f)
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
 					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
 				}
@@ -911,6 +912,26 @@ func (a *analysis) keyValue(i int, spec, w string, f *cmdFacts) {
 			f.writes = append(f.writes, p)
 		}
 	}
+}
+
+// databaseFile handles a first operand that names a system database kept
+// in a file of that name under dir (the catalogue's "db-files" property:
+// getent shadow reads /etc/shadow), so the file is judged as read.
+func (a *analysis) databaseFile(i int, dir string, w catalog.Word, cl *catalog.Classified, f *cmdFacts) {
+	if dir == "" || w.Text == "" || strings.ContainsAny(w.Text, "/.") {
+		return
+	}
+	for _, o := range cl.Words {
+		if o.Option == "" {
+			if o.Index != w.Index {
+				return // not the first operand
+			}
+			break
+		}
+	}
+	p := a.clean(dir+"/"+w.Text, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p})
+	f.reads = append(f.reads, p)
 }
 
 // fileText gives the text the line wrote to a file, when it did.
