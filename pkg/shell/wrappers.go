@@ -769,6 +769,25 @@ func (s *state) parallelFiles(f frame, words []string) {
 	}
 }
 
+// clusterValue finds the short option short ("-o") ending a cluster of
+// flags ("-qo", "-avze"), given vals, the letters that take a value: the
+// value is the rest of the word, or "" when it is the next word. A letter
+// of vals before it takes the rest of the word as its own value.
+func clusterValue(w, short, vals string) (string, bool) {
+	if vals == "" || len(short) != 2 || len(w) < 3 || w[0] != '-' || w[1] == '-' {
+		return "", false
+	}
+	for j := 1; j < len(w); j++ {
+		switch {
+		case w[j] == short[1]:
+			return w[j+1:], j > 1
+		case strings.IndexByte(vals, w[j]) >= 0:
+			return "", false
+		}
+	}
+	return "", false
+}
+
 // embeddedScripts returns the shell commands a program runs from its own
 // options or operands: tmux and screen sessions, parallel's command and
 // arguments, ssh's ProxyCommand and LocalCommand, rsync's remote shell,
@@ -776,6 +795,10 @@ func (s *state) parallelFiles(f frame, words []string) {
 // options run.
 func embeddedScripts(name string, words []string) []string {
 	var out []string
+	// clusterVals names the short options of the program that take a
+	// value, so that one ending a cluster of flags is found: ssh
+	// -qoProxyCommand=…, rsync -avze CMD.
+	clusterVals := map[string]string{"ssh": "BbcDEeFIiJLlmOopQRSWw", "scp": "cDFiJlOoPSX", "sftp": "BbcDFiJloPRSsX", "rsync": "eBfTM"}[name]
 	optValue := func(i int, w, short string, long ...string) (string, bool) {
 		for _, l := range long {
 			if v, ok := strings.CutPrefix(w, l+"="); ok {
@@ -791,6 +814,12 @@ func embeddedScripts(name string, words []string) []string {
 			}
 			if v, ok := strings.CutPrefix(w, short); ok && v != "" {
 				return v, true
+			}
+			if v, ok := clusterValue(w, short, clusterVals); ok {
+				if v == "" && i+1 < len(words) {
+					return words[i+1], true
+				}
+				return v, v != ""
 			}
 		}
 		return "", false
