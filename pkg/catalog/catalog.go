@@ -73,6 +73,8 @@
 // the file or feeds it on standard input, what it holds is judged too.
 // "unpacks" marks an archive extractor whose destination option (a dest
 // role: unzip -d DIR) receives the archive's unseen contents.
+// "rev-paths" marks a command whose operands written REV:PATH name a file
+// of the repository, read out of its objects (git show HEAD:.env).
 // "db-files=DIR" says that the first operand names a system database kept
 // in a file of that name under DIR (getent shadow reads /etc/shadow).
 // "file-uris" marks a CLI that reads an option value written file://F or

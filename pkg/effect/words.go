@@ -332,6 +332,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
 				a.databaseFile(i, e.Prop("db-files"), w, cl, f)
+				if hasProp(e, "rev-paths") {
+					a.revPath(i, w.Text, f)
+				}
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
 					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
 				}
@@ -930,6 +933,19 @@ func (a *analysis) databaseFile(i int, dir string, w catalog.Word, cl *catalog.C
 		}
 	}
 	p := a.clean(dir+"/"+w.Text, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p})
+	f.reads = append(f.reads, p)
+}
+
+// revPath handles an operand written REV:PATH (or :PATH, the staged
+// copy): the file PATH of the repository, read out of its objects, is
+// judged as read, so a credential committed once is still one.
+func (a *analysis) revPath(i int, w string, f *cmdFacts) {
+	_, p, ok := strings.Cut(w, ":")
+	if !ok || p == "" || strings.HasPrefix(p, "//") {
+		return
+	}
+	p = a.clean(strings.TrimPrefix(p, "./"), i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
 }
