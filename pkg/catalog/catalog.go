@@ -75,6 +75,11 @@
 // role: unzip -d DIR) receives the archive's unseen contents.
 // "rev-paths" marks a command whose operands written REV:PATH name a file
 // of the repository, read out of its objects (git show HEAD:.env).
+// "admin=true" marks a program that changes the host's own configuration
+// (network, firewall, mounts, accounts, sudoers, kernel modules);
+// "admin=operands" one that does when given an operand, "admin=verbs" one
+// that does when a word is among "admin-verbs=W,..."; a word among
+// "admin-not=W,..." makes it a check (see effect.hostAdmin).
 // "db-files=DIR" says that the first operand names a system database kept
 // in a file of that name under DIR (getent shadow reads /etc/shadow).
 // "file-uris" marks a CLI that reads an option value written file://F or

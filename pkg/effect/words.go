@@ -26,6 +26,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("finddelete") {
 		a.findDeletes(i, cl)
 	}
+	a.hostAdmin(i, c, e, cl)                  // admin.go
 	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
 	if c.Name == "sed" || c.Name == "gsed" {
 		// sed 'r FILE': FILE is read into the output (sededit.go)
