@@ -1655,6 +1655,48 @@ func lsOutput(words []string) string {
 	return b.String()
 }
 
+// xargsRepl gives the replace string xargs is given (-I R, -i, --replace),
+// or "".
+func xargsRepl(words []string) string {
+	cmdAt := xargsFlags.skip(words, 1)
+	repl := ""
+	for i := 1; i < cmdAt && i < len(words); i++ {
+		switch w := words[i]; {
+		case w == "-I" && i+1 < len(words):
+			repl = words[i+1]
+		case strings.HasPrefix(w, "-I") && len(w) > 2:
+			repl = w[2:]
+		case w == "-i" || w == "--replace":
+			repl = "{}"
+		case strings.HasPrefix(w, "--replace="):
+			repl = w[len("--replace="):]
+		}
+	}
+	return repl
+}
+
+// xargsFeedsScript reports whether the command xargs runs is a shell
+// given -c whose script is xargs' input: no script word (the first input
+// word becomes it), or a script that is nothing but the replace string.
+func xargsFeedsScript(words []string) bool {
+	cmd := words[xargsFlags.skip(words, 1):]
+	if len(cmd) == 0 || !isShell(progName(cmd[0])) {
+		return false
+	}
+	i, hasC, _ := shellFlags(cmd)
+	if !hasC {
+		return false
+	}
+	if i >= len(cmd) || cmd[i] == "--" && i+1 >= len(cmd) {
+		return true
+	}
+	if cmd[i] == "--" {
+		i++
+	}
+	repl := xargsRepl(words)
+	return repl != "" && strings.Contains(cmd[i], repl) && strings.TrimSpace(strings.ReplaceAll(cmd[i], repl, "")) == ""
+}
+
 // xargsInput judges the commands xargs builds from its input: with -I R,
 // one per line with R replaced by it; else the command with the items
 // added, for each way the input may be split (by blanks; with -0 or -d,
