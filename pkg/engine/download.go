@@ -22,6 +22,7 @@ var downloaders = map[string]bool{"curl": true, "wget": true, "aria2c": true, "h
 var interpreters = map[string]bool{
 	"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "source": true, ".": true,
 	"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
+	"pwsh": true, "powershell": true,
 }
 
 // pathDirs are the directories a bare program name is looked up in: the
