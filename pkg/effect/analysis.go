@@ -364,7 +364,9 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 			f.hosts = append(f.hosts, host)
 			f.sink = "network"
 			a.add(Effect{Kind: Connect, Cmd: i, Target: host, Upload: r.Op != "<"})
-			if isShellOrInterp(c.Name) || c.Name == "exec" || c.Name == "" {
+			if isShellOrInterp(c.Name) || c.Name == "exec" || c.Name == "" || c.Name == "source" || c.Name == "." {
+				// (source /dev/stdin < /dev/tcp/H/P: the current shell
+				// runs what the socket sends)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: t})
 			}
 			continue
