@@ -107,6 +107,13 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 		case a.Name == "scp" || a.Name == "rsync":
 			if n := len(a.Positional); n >= 2 && strings.Contains(a.Positional[0], ":") {
 				fetched[clean(a.Positional[n-1])] = a
+			} else if n >= 2 {
+				// a local copy of a fetched file, as cp
+				for _, src := range a.Positional[:n-1] {
+					if f, ok := from(src); ok {
+						fetched[clean(a.Positional[n-1])] = f
+					}
+				}
 			}
 		case (len(fetched) > 0 || len(trees) > 0) && (a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install"):
 			if n := len(a.Positional); n >= 2 {
