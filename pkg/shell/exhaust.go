@@ -226,16 +226,40 @@ func literalWord(w *syntax.Word) (string, bool) {
 }
 
 // spawnsWithoutWait reports whether statements start background jobs and
-// never wait for them.
+// never wait for them. A wait, break, exit or return counts only where it
+// runs in the loop's own shell: not in a branch whose condition is known
+// false (if false; then wait; fi), nor in a subshell, whose wait does not
+// wait for the loop's jobs. A job a subshell starts in the background,
+// (job &), is waited for by nobody.
 func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
-	bg, wait := false, false
-	for _, st := range stmts {
-		syntax.Walk(st, func(n syntax.Node) bool {
+	var bg, bgSub, wait bool
+	var visit func(root syntax.Node, sub bool)
+	visit = func(root syntax.Node, sub bool) {
+		syntax.Walk(root, func(n syntax.Node) bool {
 			switch n := n.(type) {
+			case *syntax.Subshell:
+				if !sub {
+					for _, st := range n.Stmts {
+						visit(st, true)
+					}
+					return false
+				}
+			case *syntax.IfClause:
+				if len(n.Cond) == 1 {
+					if ok, known := constantStatus(n.Cond[0]); known && !ok {
+						if n.Else != nil {
+							visit(n.Else, sub)
+						}
+						return false
+					}
+				}
 			case *syntax.Stmt:
-				bg = bg || n.Background
+				if n.Background {
+					bgSub = bgSub || sub
+					bg = bg || !sub
+				}
 			case *syntax.CallExpr:
-				if len(n.Args) > 0 {
+				if len(n.Args) > 0 && !sub {
 					switch n.Args[0].Lit() {
 					case "wait", "break", "exit", "return":
 						wait = true // the loop ends or waits
@@ -245,5 +269,8 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 			return true
 		})
 	}
-	return bg && !wait
+	for _, st := range stmts {
+		visit(st, false)
+	}
+	return bgSub || bg && !wait
 }
