@@ -73,6 +73,8 @@
 // the file or feeds it on standard input, what it holds is judged too.
 // "unpacks" marks an archive extractor whose destination option (a dest
 // role: unzip -d DIR) receives the archive's unseen contents.
+// "saves-url-name" marks a downloader that, given no output file, saves
+// each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file
 // of the repository, read out of its objects (git show HEAD:.env).
 // "admin=true" marks a program that changes the host's own configuration

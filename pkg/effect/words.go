@@ -342,6 +342,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if hasProp(e, "saves-url-name") {
+		a.savesURLName(i, cl, f)
+	}
 	if hasProp(e, "code-lang") {
 		for _, t := range c.Stdin {
 			a.opaqueCode(i, c, e, t)
@@ -937,6 +940,52 @@ func (a *analysis) databaseFile(i int, dir string, w catalog.Word, cl *catalog.C
 	p := a.clean(dir+"/"+w.Text, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
+}
+
+// savesURLName handles a downloader that, given no output file, saves
+// each URL under its last path segment in the working directory or the
+// directory an option names (wget URL, wget -P DIR URL): that file is
+// written.
+func (a *analysis) savesURLName(i int, cl *catalog.Classified, f *cmdFacts) {
+	for _, w := range cl.Words {
+		if w.Role == catalog.Write {
+			return // -O FILE, -O -: saved there instead
+		}
+	}
+	for _, w := range cl.Words {
+		if w.Role != catalog.URL || w.Option != "" {
+			continue
+		}
+		if name := urlFileName(w.Text); name != "" {
+			p := a.clean(name, i)
+			a.add(Effect{Kind: Write, Cmd: i, Path: p})
+			f.writes = append(f.writes, p)
+		}
+	}
+}
+
+// urlFileName is the name a downloader saves a URL under: its last path
+// segment, index.html for none; "" when the URL cannot be read so.
+func urlFileName(u string) string {
+	_, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		rest = u
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	slash := strings.IndexByte(rest, '/')
+	if slash < 0 {
+		return "index.html"
+	}
+	name := path.Base(rest[slash:])
+	switch {
+	case name == "/" || name == ".":
+		return "index.html"
+	case name == ".." || strings.ContainsAny(name, "$`*?["):
+		return ""
+	}
+	return name
 }
 
 // revPath handles an operand written REV:PATH (or :PATH, the staged
