@@ -229,37 +229,30 @@ func literalWord(w *syntax.Word) (string, bool) {
 // never wait for them. A wait, break, exit or return counts only where it
 // runs in the loop's own shell: not in a branch whose condition is known
 // false (if false; then wait; fi), nor in a subshell, whose wait does not
-// wait for the loop's jobs. A job a subshell starts in the background,
-// (job &), is waited for by nobody.
+// wait for the loop's jobs. A subshell that starts background jobs and does
+// not wait for them itself, (job &), leaves them to nobody.
 func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 	var bg, bgSub, wait bool
-	var visit func(root syntax.Node, sub bool)
-	visit = func(root syntax.Node, sub bool) {
+	var visit func(root syntax.Node)
+	visit = func(root syntax.Node) {
 		syntax.Walk(root, func(n syntax.Node) bool {
 			switch n := n.(type) {
 			case *syntax.Subshell:
-				if !sub {
-					for _, st := range n.Stmts {
-						visit(st, true)
-					}
-					return false
-				}
+				bgSub = bgSub || spawnsWithoutWait(n.Stmts)
+				return false
 			case *syntax.IfClause:
 				if len(n.Cond) == 1 {
 					if ok, known := constantStatus(n.Cond[0]); known && !ok {
 						if n.Else != nil {
-							visit(n.Else, sub)
+							visit(n.Else)
 						}
 						return false
 					}
 				}
 			case *syntax.Stmt:
-				if n.Background {
-					bgSub = bgSub || sub
-					bg = bg || !sub
-				}
+				bg = bg || n.Background
 			case *syntax.CallExpr:
-				if len(n.Args) > 0 && !sub {
+				if len(n.Args) > 0 {
 					switch n.Args[0].Lit() {
 					case "wait", "break", "exit", "return":
 						wait = true // the loop ends or waits
@@ -270,7 +263,7 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 		})
 	}
 	for _, st := range stmts {
-		visit(st, false)
+		visit(st)
 	}
 	return bgSub || bg && !wait
 }
