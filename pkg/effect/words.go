@@ -266,6 +266,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			} else if hasProp(e, "sends-local") {
 				p := a.clean(w.Text, i)
+				if localDest(cl, w) {
+					// scp HOST:F LOCAL: the last operand, local, after a
+					// remote one, is where the copy is written.
+					a.add(Effect{Kind: Write, Cmd: i, Path: p})
+					f.writes = append(f.writes, p)
+					continue
+				}
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
 				a.unresolvedTail(i, w.Text, Read, f) // named.go
@@ -940,6 +947,26 @@ func (a *analysis) databaseFile(i int, dir string, w catalog.Word, cl *catalog.C
 	p := a.clean(dir+"/"+w.Text, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
+}
+
+// localDest reports whether w is the last operand of a copy between hosts
+// and an earlier operand is remote: the local file the copy writes.
+func localDest(cl *catalog.Classified, w catalog.Word) bool {
+	var ops []catalog.Word
+	for _, o := range cl.Words {
+		if o.Option == "" && o.Role == catalog.Remote {
+			ops = append(ops, o)
+		}
+	}
+	if len(ops) < 2 || ops[len(ops)-1].Index != w.Index {
+		return false
+	}
+	for _, o := range ops[:len(ops)-1] {
+		if _, ok := remoteSpec(o.Text); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // savesURLName handles a downloader that, given no output file, saves
