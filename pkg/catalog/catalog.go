@@ -73,6 +73,9 @@
 // the file or feeds it on standard input, what it holds is judged too.
 // "unpacks" marks an archive extractor whose destination option (a dest
 // role: unzip -d DIR) receives the archive's unseen contents.
+// "config-rewrite=KEY,..." names git settings that, set on the line with
+// -c KEY=now (or all, 0), rewrite as the entry's rewrite option does (git
+// -c gc.pruneExpire=now gc).
 // "saves-url-name" marks a downloader that, given no output file, saves
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file
