@@ -44,7 +44,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 	}
-	if mark == "" && configRewrites(e.Prop("config-rewrite"), cl) {
+	if mark == "" && !cl.Mark("norewrite") && configRewrites(e.Prop("config-rewrite"), cl) {
+		// (an option marked norewrite, git gc --no-prune, overrides it)
 		mark = "history"
 	}
 	deletes := sendsDelete(cl)
