@@ -73,6 +73,20 @@
 // the file or feeds it on standard input, what it holds is judged too.
 // "unpacks" marks an archive extractor whose destination option (a dest
 // role: unzip -d DIR) receives the archive's unseen contents.
+// "config-rewrite=KEY,..." names git settings that, set on the line with
+// -c KEY=now (or all, 0), rewrite as the entry's rewrite option does (git
+// -c gc.pruneExpire=now gc).
+// "saves-url-name" marks a downloader that, given no output file, saves
+// each URL under its last path segment (wget URL writes ./NAME).
+// "rev-paths" marks a command whose operands written REV:PATH name a file
+// of the repository, read out of its objects (git show HEAD:.env).
+// "admin=true" marks a program that changes the host's own configuration
+// (network, firewall, mounts, accounts, sudoers, kernel modules);
+// "admin=operands" one that does when given an operand, "admin=verbs" one
+// that does when a word is among "admin-verbs=W,..."; a word among
+// "admin-not=W,..." makes it a check (see effect.hostAdmin).
+// "db-files=DIR" says that the first operand names a system database kept
+// in a file of that name under DIR (getent shadow reads /etc/shadow).
 // "file-uris" marks a CLI that reads an option value written file://F or
 // fileb://F from the file F and sends it (the AWS CLI).
 // "sub-skip=W,..." names words that may stand before a subcommand and

@@ -375,9 +375,11 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 			a.add(Effect{Kind: Connect, Cmd: i, Target: host, Upload: r.Op != "<"})
 			f.outNet = f.outNet || r.Op != "<"
 			f.inNet = f.inNet || r.Op == "<" || r.Op == "<>"
-			if isShellOrInterp(c.Name) || (c.Name == "exec" || c.Name == "") && !spareFD(r.FD) {
+			if isShellOrInterp(c.Name) || c.Name == "source" || c.Name == "." || (c.Name == "exec" || c.Name == "") && !spareFD(r.FD) {
 				// exec 3<>/dev/tcp/… only opens a descriptor: what later
-				// reads it (sh <&3, cat <&3) is judged where it does.
+				// reads it (sh <&3, cat <&3) is judged where it does;
+				// source /dev/stdin < /dev/tcp/H/P: the current shell
+				// runs what the socket sends.
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: t})
 			}
 			continue

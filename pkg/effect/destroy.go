@@ -44,6 +44,10 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 	}
+	if mark == "" && !cl.Mark("norewrite") && configRewrites(e.Prop("config-rewrite"), cl) {
+		// (an option marked norewrite, git gc --no-prune, overrides it)
+		mark = "history"
+	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
 	dbTasks := e.Prop("db-tasks") != ""
@@ -216,6 +220,36 @@ func namesEverything(rest string) bool {
 // destroyMarks are the option marks that destroy, with the kind of thing
 // each destroys, in the order they are looked for: an option list with
 // two of them is reported by the first, the same on every call.
+// configRewrites reports whether the line sets, with git's -c KEY=VALUE,
+// one of the comma-separated keys (the catalogue's "config-rewrite"
+// property: git gc's gc.pruneExpire) to a date that expires everything at
+// once (now, all, 0): the same as the option that rewrites history.
+func configRewrites(keys string, cl *catalog.Classified) bool {
+	if keys == "" {
+		return false
+	}
+	for _, w := range cl.Words {
+		if w.Option != "-c" {
+			continue
+		}
+		k, v, ok := strings.Cut(w.Text, "=")
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "now", "all", "0":
+		default:
+			continue
+		}
+		for _, key := range strings.Split(keys, ",") {
+			if strings.EqualFold(k, key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var destroyMarks = []struct{ mark, kind string }{
 	{"destroy", "remote"},
 	{"rewrite", "history"},

@@ -28,6 +28,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("finddelete") {
 		a.findDeletes(i, cl)
 	}
+	a.hostAdmin(i, c, e, cl)                  // admin.go
 	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
 	if c.Name == "sed" || c.Name == "gsed" {
 		// sed 'r FILE': FILE is read into the output (sededit.go)
@@ -267,6 +268,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			} else if hasProp(e, "sends-local") {
 				p := a.clean(w.Text, i)
+				if localDest(cl, w) {
+					// scp HOST:F LOCAL: the last operand, local, after a
+					// remote one, is where the copy is written.
+					a.add(Effect{Kind: Write, Cmd: i, Path: p})
+					f.writes = append(f.writes, p)
+					continue
+				}
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
 				a.unresolvedTail(i, w.Text, Read, f) // named.go
@@ -333,11 +341,18 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 					a.requestItem(i, w.Text, f)
 				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
+				a.databaseFile(i, e.Prop("db-files"), w, cl, f)
+				if hasProp(e, "rev-paths") {
+					a.revPath(i, w.Text, f)
+				}
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
 					a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(w.Text, i), Recursive: true})
 				}
 			}
 		}
+	}
+	if hasProp(e, "saves-url-name") {
+		a.savesURLName(i, cl, f)
 	}
 	if hasProp(e, "code-lang") {
 		for _, t := range c.Stdin {
@@ -454,7 +469,8 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
-		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:"):
+		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
+			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true
 		case strings.HasPrefix(u, "TCP") || strings.HasPrefix(u, "UDP") || strings.HasPrefix(u, "OPENSSL") || strings.HasPrefix(u, "SCTP"):
 			net = true
@@ -916,6 +932,105 @@ func (a *analysis) keyValue(i int, spec, w string, f *cmdFacts) {
 			f.writes = append(f.writes, p)
 		}
 	}
+}
+
+// databaseFile handles a first operand that names a system database kept
+// in a file of that name under dir (the catalogue's "db-files" property:
+// getent shadow reads /etc/shadow), so the file is judged as read.
+func (a *analysis) databaseFile(i int, dir string, w catalog.Word, cl *catalog.Classified, f *cmdFacts) {
+	if dir == "" || w.Text == "" || strings.ContainsAny(w.Text, "/.") {
+		return
+	}
+	for _, o := range cl.Words {
+		if o.Option == "" {
+			if o.Index != w.Index {
+				return // not the first operand
+			}
+			break
+		}
+	}
+	p := a.clean(dir+"/"+w.Text, i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p})
+	f.reads = append(f.reads, p)
+}
+
+// localDest reports whether w is the last operand of a copy between hosts
+// and an earlier operand is remote: the local file the copy writes.
+func localDest(cl *catalog.Classified, w catalog.Word) bool {
+	var ops []catalog.Word
+	for _, o := range cl.Words {
+		if o.Option == "" && o.Role == catalog.Remote {
+			ops = append(ops, o)
+		}
+	}
+	if len(ops) < 2 || ops[len(ops)-1].Index != w.Index {
+		return false
+	}
+	for _, o := range ops[:len(ops)-1] {
+		if _, ok := remoteSpec(o.Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// savesURLName handles a downloader that, given no output file, saves
+// each URL under its last path segment in the working directory or the
+// directory an option names (wget URL, wget -P DIR URL): that file is
+// written.
+func (a *analysis) savesURLName(i int, cl *catalog.Classified, f *cmdFacts) {
+	for _, w := range cl.Words {
+		if w.Role == catalog.Write {
+			return // -O FILE, -O -: saved there instead
+		}
+	}
+	for _, w := range cl.Words {
+		if w.Role != catalog.URL || w.Option != "" {
+			continue
+		}
+		if name := urlFileName(w.Text); name != "" {
+			p := a.clean(name, i)
+			a.add(Effect{Kind: Write, Cmd: i, Path: p})
+			f.writes = append(f.writes, p)
+		}
+	}
+}
+
+// urlFileName is the name a downloader saves a URL under: its last path
+// segment, index.html for none; "" when the URL cannot be read so.
+func urlFileName(u string) string {
+	_, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		rest = u
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	slash := strings.IndexByte(rest, '/')
+	if slash < 0 {
+		return "index.html"
+	}
+	name := path.Base(rest[slash:])
+	switch {
+	case name == "/" || name == ".":
+		return "index.html"
+	case name == ".." || strings.ContainsAny(name, "$`*?["):
+		return ""
+	}
+	return name
+}
+
+// revPath handles an operand written REV:PATH (or :PATH, the staged
+// copy): the file PATH of the repository, read out of its objects, is
+// judged as read, so a credential committed once is still one.
+func (a *analysis) revPath(i int, w string, f *cmdFacts) {
+	_, p, ok := strings.Cut(w, ":")
+	if !ok || p == "" || strings.HasPrefix(p, "//") {
+		return
+	}
+	p = a.clean(strings.TrimPrefix(p, "./"), i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p})
+	f.reads = append(f.reads, p)
 }
 
 // fileText gives the text the line wrote to a file, when it did.

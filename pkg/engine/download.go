@@ -22,6 +22,7 @@ var downloaders = map[string]bool{"curl": true, "wget": true, "aria2c": true, "h
 var interpreters = map[string]bool{
 	"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "source": true, ".": true,
 	"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
+	"pwsh": true, "powershell": true,
 }
 
 // pathDirs are the directories a bare program name is looked up in: the
@@ -106,6 +107,13 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 		case a.Name == "scp" || a.Name == "rsync":
 			if n := len(a.Positional); n >= 2 && strings.Contains(a.Positional[0], ":") {
 				fetched[clean(a.Positional[n-1])] = a
+			} else if n >= 2 {
+				// a local copy of a fetched file, as cp
+				for _, src := range a.Positional[:n-1] {
+					if f, ok := from(src); ok {
+						fetched[clean(a.Positional[n-1])] = f
+					}
+				}
 			}
 		case (len(fetched) > 0 || len(trees) > 0) && (a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install"):
 			if n := len(a.Positional); n >= 2 {

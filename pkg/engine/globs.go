@@ -38,6 +38,10 @@ var wellKnownFiles = []string{
 	"/var", "/var/lib", "/var/log", "/srv", "/opt", "/boot", "/bin", "/sbin", "/lib",
 }
 
+// projectDotFiles are the dot-files any directory (a project above all)
+// may hold that policies protect: its repository and its secrets.
+var projectDotFiles = []string{".git", ".env", ".env.local", ".env.production", ".env.development", ".envrc", ".pgpass", ".netrc", ".git-credentials", ".pypirc"}
+
 // hasGlob reports whether a path holds shell glob characters.
 func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
 
@@ -50,11 +54,21 @@ func globMatches(glob, home string) []string {
 	if i := strings.IndexAny(glob, `*?[{\`); i >= 0 {
 		lit = glob[:i]
 	}
+	if dir, base := path.Split(glob); !hasGlob(dir) && hasGlob(base) && strings.HasPrefix(base, ".") {
+		// In any directory: the dot-files a project may hold that the
+		// policies protect (rm -rf .* names .git; cat .e* names .env). A
+		// glob names a dot-file only when it starts with a dot.
+		for _, name := range projectDotFiles {
+			if ok, _ := path.Match(base, name); ok {
+				out = append(out, dir+name)
+			}
+		}
+	}
 	if len(lit) > len(home)+1 && strings.HasPrefix(lit, home) && lit[len(home)] == '/' && lit[len(home)+1] != '.' {
 		// Below home, every well-known file is a dot-file directly under
 		// it, and none of the others lies there: a glob in the project
 		// (src/*.go) names none of them.
-		return nil
+		return out
 	}
 	for _, f := range wellKnownFiles {
 		if !hasSplitPrefix(f, home, lit) {

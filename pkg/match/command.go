@@ -97,6 +97,16 @@ var singleDashLong = map[string]bool{
 
 // flagAliases maps, per program, the spellings of one flag onto a single
 // short letter so that every spelling matches every other.
+// minAbbrev is the shortest prefix of a long option read as the option:
+// three letters for GNU tools here, one for git, whose option parser takes
+// any unambiguous prefix (git reset --h is --hard).
+func minAbbrev(prog string) int {
+	if prog == "git" {
+		return 1
+	}
+	return 3
+}
+
 var flagAliases = map[string]map[string]byte{
 	"rm":       {"recursive": 'r', "R": 'r', "force": 'f', "dir": 'd', "no-preserve-root": 0},
 	"cp":       {"recursive": 'r', "R": 'r', "force": 'f', "archive": 'a'},
@@ -150,7 +160,7 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 	single, looked := false, false
 	addLong := func(name string) {
 		c, ok := aliases[name]
-		if !ok && len(name) >= 3 {
+		if !ok && len(name) >= minAbbrev(prog) {
 			// GNU tools take any unambiguous prefix: --rec is --recursive.
 			for full, fc := range aliases {
 				if len(full) > len(name) && full[:len(name)] == name {

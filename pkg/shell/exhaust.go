@@ -102,48 +102,153 @@ func containsCall(st *syntax.Stmt, name string) bool {
 	return found
 }
 
-// endless reports whether a while or until loop's condition never ends it.
+// endless reports whether a while or until loop's condition never ends it:
+// a condition whose status is known without running anything (true, :,
+// false, ((1)), [[ x ]], and [ or test over literal words) and keeps the
+// loop going.
 func endless(w *syntax.WhileClause) bool {
 	if len(w.Cond) != 1 {
 		return false
 	}
-	st := w.Cond[0]
-	var word string
+	ok, known := constantStatus(w.Cond[0])
+	return known && ok != w.Until
+}
+
+// constantStatus gives the status of a condition that holds only literal
+// words: whether it succeeds, and whether that is known.
+func constantStatus(st *syntax.Stmt) (ok, known bool) {
 	switch c := st.Cmd.(type) {
 	case *syntax.CallExpr:
-		if len(c.Args) == 1 {
-			word = c.Args[0].Lit()
+		if len(c.Assigns) > 0 || len(c.Args) == 0 {
+			return false, false
+		}
+		args := make([]string, len(c.Args))
+		for i, a := range c.Args {
+			v, lit := literalWord(a)
+			if !lit {
+				return false, false
+			}
+			args[i] = v
+		}
+		name := args[0]
+		if i := strings.LastIndexByte(name, '/'); i >= 0 {
+			name = name[i+1:]
+		}
+		switch name {
+		case "true", ":":
+			return true, true
+		case "false":
+			return false, true
+		case "test":
+			return testStatus(args[1:])
+		case "[":
+			if args[len(args)-1] != "]" {
+				return false, false
+			}
+			return testStatus(args[1 : len(args)-1])
 		}
 	case *syntax.ArithmCmd:
-		if l, ok := c.X.(*syntax.Word); ok {
-			word = "((" + l.Lit() + "))"
+		if l, isWord := c.X.(*syntax.Word); isWord {
+			switch v := l.Lit(); {
+			case v == "":
+			case strings.Trim(v, "0") == "":
+				return false, true
+			case strings.Trim(v, "0123456789") == "":
+				return true, true
+			}
 		}
 	case *syntax.TestClause:
-		if l, ok := c.X.(*syntax.Word); ok {
-			word = "[[" + l.Lit() + "]]"
+		if l, isWord := c.X.(*syntax.Word); isWord {
+			if v, lit := literalWord(l); lit {
+				return v != "", true
+			}
 		}
 	}
-	base := word
-	if i := strings.LastIndexByte(base, '/'); i >= 0 {
-		base = base[i+1:]
+	return false, false
+}
+
+// testStatus evaluates test's operands when they are literal strings (the
+// POSIX rules by count): none is false, one is true when it is not empty,
+// "! X", "-n X", "-z X", "X = Y" and "X != Y" as written. Anything else
+// (a file test, a number) is not known.
+func testStatus(args []string) (ok, known bool) {
+	switch len(args) {
+	case 0:
+		return false, true
+	case 1:
+		return args[0] != "", true
+	case 2:
+		switch args[0] {
+		case "!":
+			return args[1] == "", true
+		case "-n":
+			return args[1] != "", true
+		case "-z":
+			return args[1] == "", true
+		}
+	case 3:
+		switch args[1] {
+		case "=", "==":
+			return args[0] == args[2], true
+		case "!=":
+			return args[0] != args[2], true
+		}
 	}
-	if w.Until {
-		return base == "false"
+	return false, false
+}
+
+// literalWord gives a word's value when it holds only literal text and
+// quotes around literal text.
+func literalWord(w *syntax.Word) (string, bool) {
+	var b strings.Builder
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			b.WriteString(p.Value)
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				return "", false
+			}
+			b.WriteString(p.Value)
+		case *syntax.DblQuoted:
+			for _, q := range p.Parts {
+				l, ok := q.(*syntax.Lit)
+				if !ok {
+					return "", false
+				}
+				b.WriteString(l.Value)
+			}
+		default:
+			return "", false
+		}
 	}
-	switch base {
-	case "true", ":", "((1))", "[[1]]":
-		return true
-	}
-	return false
+	return b.String(), true
 }
 
 // spawnsWithoutWait reports whether statements start background jobs and
-// never wait for them.
+// never wait for them. A wait, break, exit or return counts only where it
+// runs in the loop's own shell: not in a branch whose condition is known
+// false (if false; then wait; fi), nor in a subshell, whose wait does not
+// wait for the loop's jobs. A subshell that starts background jobs and does
+// not wait for them itself, (job &), leaves them to nobody.
 func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
-	bg, wait := false, false
-	for _, st := range stmts {
-		syntax.Walk(st, func(n syntax.Node) bool {
+	var bg, bgSub, wait bool
+	var visit func(root syntax.Node)
+	visit = func(root syntax.Node) {
+		syntax.Walk(root, func(n syntax.Node) bool {
 			switch n := n.(type) {
+			case *syntax.Subshell:
+				bgSub = bgSub || spawnsWithoutWait(n.Stmts)
+				return false
+			case *syntax.IfClause:
+				if len(n.Cond) == 1 {
+					if ok, known := constantStatus(n.Cond[0]); known && !ok {
+						if n.Else != nil {
+							visit(n.Else)
+						}
+						return false
+					}
+				}
 			case *syntax.Stmt:
 				bg = bg || n.Background
 			case *syntax.CallExpr:
@@ -157,5 +262,8 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 			return true
 		})
 	}
-	return bg && !wait
+	for _, st := range stmts {
+		visit(st)
+	}
+	return bgSub || bg && !wait
 }

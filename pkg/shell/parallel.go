@@ -26,16 +26,32 @@ func parallelCommands(template string, rest []string) []string {
 		// spelled as a variable from outside so the walk sees them so.
 		args = []string{`"$PARALLEL_ARGUMENT"`}
 	}
-	out := make([]string, 0, len(args))
+	out := make([]string, 0, 2*len(args))
 	for _, a := range args {
-		// The argument goes in as written: "{}" alone runs it as a
-		// command, and splitting an argument over-reports, never hides.
-		if strings.Contains(template, "{") {
-			r := strings.NewReplacer("{}", a, "{.}", a, "{/}", a, "{//}", a, "{/.}", a, "{1}", a)
-			out = append(out, r.Replace(template))
-		} else {
-			out = append(out, template+" "+a)
+		// GNU parallel quotes each argument it puts in (parallel bash -c
+		// ::: 'rm -rf ~' runs bash -c 'rm -rf ~'), but "{}" alone, or in
+		// quotes of the template, may run it as words of a command: both
+		// readings are judged, so neither hides the other.
+		for _, v := range parallelReadings(a) {
+			if strings.Contains(template, "{") {
+				r := strings.NewReplacer("{}", v, "{.}", v, "{/}", v, "{//}", v, "{/.}", v, "{1}", v)
+				out = append(out, r.Replace(template))
+			} else {
+				out = append(out, template+" "+v)
+			}
 		}
 	}
 	return out
+}
+
+// parallelReadings gives an argument as written and, when quoting changes
+// it, quoted for the shell (an unknown argument stays an expansion).
+func parallelReadings(a string) []string {
+	if strings.HasPrefix(a, `"$`) {
+		return []string{a}
+	}
+	if q := quoteWord(a); q != a {
+		return []string{a, q}
+	}
+	return []string{a}
 }

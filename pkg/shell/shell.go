@@ -181,7 +181,24 @@ func ScriptFromArgs(c *Command) bool {
 	var buf [16]string // the words, on the stack unless many
 	words := append(append(buf[:0], c.Program), c.Args...)
 	_, stdin := readsStdin(words)
+	if !stdin && viaXargs(c) && isShell(c.Name) {
+		// xargs sh -c, xargs -I{} sh -c {}: the script is xargs' input
+		// (the walk, xargsFeedsScript; here the words are the shell's
+		// own, with the replace string still in them).
+		i, hasC, _ := shellFlags(words)
+		stdin = hasC && (i >= len(words) || words[i] == "{}" || words[i] == "--" && i+1 >= len(words))
+	}
 	return !stdin
+}
+
+// viaXargs reports whether xargs ran c.
+func viaXargs(c *Command) bool {
+	for _, v := range c.Via {
+		if v == "xargs" {
+			return true
+		}
+	}
+	return false
 }
 
 // InterpreterCode gives the code an interpreter one-liner is given in its

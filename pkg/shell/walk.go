@@ -990,6 +990,15 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(inner) > 0 {
 		lang, stdin = readsStdin(inner)
 	}
+	xargsFed := false
+	if !stdin && xargs && argFile(e.words) == "" && xargsFeedsScript(e.words) {
+		// curl … | xargs sh -c, … | xargs -I{} sh -c '{}': xargs hands
+		// the shell its input as the script. Input the line prints is
+		// judged as the commands xargs builds from it (xargsInput: by
+		// default only its first word is the script); input nobody can
+		// read is code nobody can see.
+		lang, stdin, xargsFed = "sh", true, true
+	}
 	if !stdin {
 		if f.inPipe {
 			s.feedPipe(f.pl, name, inner, bodies)
@@ -1005,6 +1014,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	child := name != "source" && name != "."
 	run := func(text string) {
 		ran++
+		if xargsFed {
+			return
+		}
 		if lang == "sh" && child {
 			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
 		} else if lang == "sh" {

@@ -769,6 +769,25 @@ func (s *state) parallelFiles(f frame, words []string) {
 	}
 }
 
+// clusterValue finds the short option short ("-o") ending a cluster of
+// flags ("-qo", "-avze"), given vals, the letters that take a value: the
+// value is the rest of the word, or "" when it is the next word. A letter
+// of vals before it takes the rest of the word as its own value.
+func clusterValue(w, short, vals string) (string, bool) {
+	if vals == "" || len(short) != 2 || len(w) < 3 || w[0] != '-' || w[1] == '-' {
+		return "", false
+	}
+	for j := 1; j < len(w); j++ {
+		switch {
+		case w[j] == short[1]:
+			return w[j+1:], j > 1
+		case strings.IndexByte(vals, w[j]) >= 0:
+			return "", false
+		}
+	}
+	return "", false
+}
+
 // embeddedScripts returns the shell commands a program runs from its own
 // options or operands: tmux and screen sessions, parallel's command and
 // arguments, ssh's ProxyCommand and LocalCommand, rsync's remote shell,
@@ -776,6 +795,10 @@ func (s *state) parallelFiles(f frame, words []string) {
 // options run.
 func embeddedScripts(name string, words []string) []string {
 	var out []string
+	// clusterVals names the short options of the program that take a
+	// value, so that one ending a cluster of flags is found: ssh
+	// -qoProxyCommand=…, rsync -avze CMD.
+	clusterVals := map[string]string{"ssh": "BbcDEeFIiJLlmOopQRSWw", "scp": "cDFiJlOoPSX", "sftp": "BbcDFiJloPRSsX", "rsync": "eBfTM"}[name]
 	optValue := func(i int, w, short string, long ...string) (string, bool) {
 		for _, l := range long {
 			if v, ok := strings.CutPrefix(w, l+"="); ok {
@@ -791,6 +814,12 @@ func embeddedScripts(name string, words []string) []string {
 			}
 			if v, ok := strings.CutPrefix(w, short); ok && v != "" {
 				return v, true
+			}
+			if v, ok := clusterValue(w, short, clusterVals); ok {
+				if v == "" && i+1 < len(words) {
+					return words[i+1], true
+				}
+				return v, v != ""
 			}
 		}
 		return "", false
@@ -1631,6 +1660,48 @@ func lsOutput(words []string) string {
 		}
 	}
 	return b.String()
+}
+
+// xargsRepl gives the replace string xargs is given (-I R, -i, --replace),
+// or "".
+func xargsRepl(words []string) string {
+	cmdAt := xargsFlags.skip(words, 1)
+	repl := ""
+	for i := 1; i < cmdAt && i < len(words); i++ {
+		switch w := words[i]; {
+		case w == "-I" && i+1 < len(words):
+			repl = words[i+1]
+		case strings.HasPrefix(w, "-I") && len(w) > 2:
+			repl = w[2:]
+		case w == "-i" || w == "--replace":
+			repl = "{}"
+		case strings.HasPrefix(w, "--replace="):
+			repl = w[len("--replace="):]
+		}
+	}
+	return repl
+}
+
+// xargsFeedsScript reports whether the command xargs runs is a shell
+// given -c whose script is xargs' input: no script word (the first input
+// word becomes it), or a script that is nothing but the replace string.
+func xargsFeedsScript(words []string) bool {
+	cmd := words[xargsFlags.skip(words, 1):]
+	if len(cmd) == 0 || !isShell(progName(cmd[0])) {
+		return false
+	}
+	i, hasC, _ := shellFlags(cmd)
+	if !hasC {
+		return false
+	}
+	if i >= len(cmd) || cmd[i] == "--" && i+1 >= len(cmd) {
+		return true
+	}
+	if cmd[i] == "--" {
+		i++
+	}
+	repl := xargsRepl(words)
+	return repl != "" && strings.Contains(cmd[i], repl) && strings.TrimSpace(strings.ReplaceAll(cmd[i], repl, "")) == ""
 }
 
 // xargsInput judges the commands xargs builds from its input: with -I R,
