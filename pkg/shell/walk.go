@@ -75,9 +75,13 @@ type frame struct {
 	strDepth  int    // strings re-parsed on the way here
 	via       []string
 	synthetic bool
-	pl        *pipe // the current pipeline, nil until a statement needs one
-	inPipe    bool  // walking a stage of a pipeline: nested statements share pl
-	inBg      bool  // walking a background statement's own command, already isolated
+	// guessed: the string walked was only guessed to be a command line (a
+	// word with spaces given to a program the catalogue does not know); if
+	// it does not parse, it is data, not a line a shell would reject.
+	guessed bool
+	pl      *pipe // the current pipeline, nil until a statement needs one
+	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
+	inBg    bool  // walking a background statement's own command, already isolated
 }
 
 // slice returns the source text of n.
@@ -220,7 +224,10 @@ func (s *state) parseString(text string, f frame) {
 	file, ok := s.parse(text)
 	if !ok {
 		if !s.truncated {
-			s.unparsed = true
+			// A guessed command line that does not parse (SQL, prose given
+			// to a program nobody catalogued) is no shell's input; its words
+			// are still judged as if a program ran them.
+			s.unparsed = s.unparsed || !f.guessed
 			s.split(text, g)
 		}
 		return
