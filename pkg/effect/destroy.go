@@ -48,7 +48,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	public := makesPublic(cl)
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes {
+	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRun(c.Args) {
@@ -102,7 +103,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
+		return
 	}
+	a.deploys(i, c, cl) // deploys.go
 }
 
 // commandStart is the index in args where the command a program runs
