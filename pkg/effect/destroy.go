@@ -52,7 +52,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRun(c.Args) {
+	if helpOrDryRun(c.Args) || cl.Mark("dry") { // "dry": an option that only reports (git filter-repo --analyze)
 		return
 	}
 	kind := always
