@@ -68,6 +68,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		verb = e.Name
 	case mark != "":
 		verb = "with an option that destroys, publishes or rewrites"
+		if mark == "system" {
+			verb = "with an option that changes the system's own packages"
+		}
 		if mark != "remote" || kind == "" {
 			kind = mark // the entry's own kind says what a destroying option destroys
 		}
@@ -223,4 +226,5 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"destroy", "remote"},
 	{"rewrite", "history"},
 	{"publish", "publish"},
+	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
 }
