@@ -936,6 +936,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(inner) > 0 {
 		lang, stdin = readsStdin(inner)
 	}
+	if xargs && argFile(e.words) == "" {
+		// The commands xargs builds read /dev/null, not its input (GNU and
+		// BSD alike); only with -a FILE does its own standard input reach
+		// them. Their words from the input are judged (xargsin.go).
+		stdin = false
+	}
 	if !stdin {
 		if f.inPipe {
 			s.feedPipe(f.pl, name, inner, bodies)
