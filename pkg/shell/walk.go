@@ -208,6 +208,24 @@ func slowParse(src string) Result {
 	return s.result()
 }
 
+// codeFlags are the options whose value is code a shell or interpreter
+// runs (sh -c, python3 -c, node -e, perl -E, php -r).
+var codeFlags = map[string]bool{"-c": true, "-e": true, "-E": true, "-r": true, "--eval": true, "--command": true}
+
+// xargsWhole reports whether xargs's options keep an input item whole
+// rather than split on blanks: -0, --null, -d DELIM, --delimiter.
+func xargsWhole(words []string) bool {
+	for _, w := range words[1:] {
+		if w == "-0" || w == "--null" || strings.HasPrefix(w, "-d") || strings.HasPrefix(w, "--delimiter") {
+			return true
+		}
+		if !strings.HasPrefix(w, "-") {
+			return false // the command it runs begins
+		}
+	}
+	return false
+}
+
 // parseString parses text a shell would run (a -c string, eval's
 // arguments, a here-document) one level below f.
 func (s *state) parseString(text string, f frame) {
@@ -939,8 +957,16 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if xargs && argFile(e.words) == "" {
 		// The commands xargs builds read /dev/null, not its input (GNU and
 		// BSD alike); only with -a FILE does its own standard input reach
-		// them. Their words from the input are judged (xargsin.go).
+		// them. Their words from the input are judged (xargsin.go); but a
+		// command whose code option ends the template runs an item as code,
+		// and with -0 or -d an item is the input whole (curl … | xargs -0
+		// sh -c), as a shell reading it would run it. Split on blanks,
+		// the code is the first word alone (echo 'rm -rf /' | xargs bash
+		// -c runs rm with no operand).
 		stdin = false
+		if n := len(inner); n > 1 && lang != "" && codeFlags[inner[n-1]] && xargsWhole(e.words) {
+			stdin = true
+		}
 	}
 	if !stdin {
 		if f.inPipe {
