@@ -14,8 +14,8 @@ import (
 // variables (fly secrets set, heroku config:set); an entry's own
 // "deploy-verbs" add verbs (railway up, gh secret set). A project's task
 // runner ("targets": make, just, task, npm run) deploys when a target it
-// runs is named for a deploy, a publish or a release (make deploy-prod,
-// npm run release, make publish), unless the name says the environment is
+// runs is named for a deploy or a publish (make deploy-prod, npm run
+// publish:docs, make publish), unless the name says the environment is
 // short of production (make deploy-staging, npm run deploy:preview); its
 // dry runs and listings do not.
 // The effect is Destroy with the detail "deploy": a person confirms.
@@ -24,13 +24,10 @@ import (
 var deployParts = map[string]bool{"deploy": true, "redeploy": true}
 
 // targetShips are the parts of a task name that ship wherever they stand
-// (deploy-prod, docs:publish, cdk:deploy); targetLeads those that do as the
-// task's first part only (release, release:prod, promote-staging; not
-// build-release, a build in release mode).
-var (
-	targetShips = map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
-	targetLeads = map[string]bool{"release": true, "promote": true}
-)
+// (deploy-prod, docs:publish, cdk:deploy). A "release" task is not among
+// them: in most projects it bumps a version and tags it (just release
+// patch, release-prep), a local step; what publishes is named so.
+var targetShips = map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
 
 // previewParts make a deploy verb a preview's, apart from what serves
 // (firebase hosting:channel:deploy).
@@ -160,8 +157,8 @@ func deployTarget(cl catalog.Classified, args []string) string {
 			continue
 		}
 		ships, staged := false, false
-		verbParts(strings.ToLower(w.Text), func(part string, k int) {
-			ships = ships || targetShips[part] || k == 0 && targetLeads[part]
+		verbParts(strings.ToLower(w.Text), func(part string, _ int) {
+			ships = ships || targetShips[part]
 			staged = staged || stagingEnvs[part]
 		})
 		if ships && !staged {
