@@ -134,7 +134,8 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.per = a.per[:len(res.Commands)]
 	start := len(dst)
 	a.run()
-	a.homeTreeDeletes(start) // dirops.go
+	a.homeTreeDeletes(start)   // dirops.go
+	a.productionChanges(start) // production.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()
