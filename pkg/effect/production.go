@@ -48,14 +48,16 @@ func (a *analysis) productionChanges(start int) {
 		if done[i] || c.Name == "" {
 			continue
 		}
+		w := a.productionWord(i) // first: most lines name no production, and classifying costs
+		if w == "" {
+			continue
+		}
 		cl := a.cat.Classify(c.Name, c.Args)
 		if cl.Entry == nil || cl.Entry.Prop("db-tasks") == "" && cl.Entry.Prop("db-tool") == "" {
 			continue
 		}
 		if t := migrateTask(cl); t != "" {
-			if w := a.productionWord(i); w != "" {
-				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + t + " against " + w})
-			}
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + t + " against " + w})
 		}
 	}
 }
@@ -107,12 +109,29 @@ func namesProduction(w string) bool {
 	if len(w) > 256 {
 		return false
 	}
-	for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if productionParts[p] {
+	var buf [16]byte // a part, lower-cased; longer parts name nothing here
+	n, long := 0, false
+	for i := 0; i <= len(w); i++ {
+		c := byte(0)
+		if i < len(w) {
+			c = w[i]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			if n < len(buf) {
+				buf[n] = c
+				n++
+			} else {
+				long = true
+			}
+			continue
+		}
+		if n > 0 && !long && productionParts[string(buf[:n])] {
 			return true
 		}
+		n, long = 0, false
 	}
 	return false
 }
