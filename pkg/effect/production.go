@@ -26,17 +26,25 @@ var migrateParts = map[string]bool{"migrate": true, "migration": true, "migratio
 // effects at index start on, that change a database in production.
 func (a *analysis) productionChanges(start int) {
 	cmds := a.res.Commands
-	done := map[int]bool{}
+	var done []int // commands already reported, few: most lines have no SQL
+	isDone := func(i int) bool {
+		for _, d := range done {
+			if d == i {
+				return true
+			}
+		}
+		return false
+	}
 	for k := start; k < len(a.out); k++ {
 		e := a.out[k]
-		if e.Kind != SQL || e.Cmd < 0 || e.Cmd >= len(cmds) || done[e.Cmd] {
+		if e.Kind != SQL || e.Cmd < 0 || e.Cmd >= len(cmds) || isDone(e.Cmd) {
 			continue
 		}
 		up := strings.ToUpper(e.Target)
 		for _, s := range changingSQL {
 			if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) {
 				if w := a.productionWord(e.Cmd); w != "" {
-					done[e.Cmd] = true
+					done = append(done, e.Cmd)
 					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: "SQL that changes data against " + w})
 				}
 				break
@@ -45,7 +53,7 @@ func (a *analysis) productionChanges(start int) {
 	}
 	for i := range cmds {
 		c := &cmds[i]
-		if done[i] || c.Name == "" {
+		if c.Name == "" || isDone(i) {
 			continue
 		}
 		w := a.productionWord(i) // first: most lines name no production, and classifying costs
