@@ -432,7 +432,11 @@ func SettingsOf(name string, args []string) []SettingUse {
 		if len(args) > 1 && args[0] == "set" {
 			toolConfigSet(args, []string{"set"}, func(k, v string) { add(ns, k, v, name+" config") }, nil)
 		}
-		longOptions(args, func(k, v string) { add(ns, k, v, name+" option") })
+		opts := args
+		if name == "npx" {
+			opts = npxOwnOptions(args)
+		}
+		longOptions(opts, func(k, v string) { add(ns, k, v, name+" option") })
 	case "pip", "pip3":
 		toolConfigSet(args, []string{"config", "set"}, func(k, v string) {
 			if _, rest, ok := strings.Cut(k, "."); ok {
@@ -618,6 +622,30 @@ func longOptions(args []string, set func(k, v string)) {
 			set(k, args[i+1])
 		}
 	}
+}
+
+// npxOwnOptions returns the words of an npx line that are npx's own: those
+// before the package's command, the first word that is neither an option
+// nor the value of -p, --package, -c or --call. What follows is the
+// command's (npx cypress run --browser chrome: cypress's option, not npm's
+// browser setting).
+func npxOwnOptions(args []string) []string {
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		switch {
+		case w == "--":
+			return args[:i]
+		case w == "-p" || w == "--package" || w == "-c" || w == "--call":
+			i++
+		case w == "--yes" || w == "--no" || w == "--quiet" || w == "--no-install":
+			// npx's own flags without a value
+		case strings.HasPrefix(w, "--") && !strings.Contains(w, "=") && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-"):
+			i++ // --key value: npm's config option with its value
+		case !strings.HasPrefix(w, "-"):
+			return args[:i]
+		}
+	}
+	return args
 }
 
 // readSettings returns the listed variables read, mapfile and printf -v

@@ -52,10 +52,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	public := makesPublic(cl)
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes {
+	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRun(c.Args) {
+	if helpOrDryRun(c.Args) || cl.Mark("dry") { // "dry": an option that only reports (git filter-repo --analyze)
 		return
 	}
 	kind := always
@@ -71,6 +72,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		verb = e.Name
 	case mark != "":
 		verb = "with an option that destroys, publishes or rewrites"
+		if mark == "system" {
+			verb = "with an option that changes the system's own packages"
+		}
 		if mark != "remote" || kind == "" {
 			kind = mark // the entry's own kind says what a destroying option destroys
 		}
@@ -106,7 +110,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	if verb != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
+		return
 	}
+	a.deploys(i, c, cl) // deploys.go
 }
 
 // commandStart is the index in args where the command a program runs
@@ -254,4 +260,5 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"destroy", "remote"},
 	{"rewrite", "history"},
 	{"publish", "publish"},
+	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
 }

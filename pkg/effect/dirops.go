@@ -1,6 +1,9 @@
 package effect
 
-import "strings"
+import (
+	"path"
+	"strings"
+)
 
 // trimDirParam resolves a path that starts with a trimming expansion of
 // the working or home directory, ${PWD%PAT}, ${PWD%%PAT}, ${PWD#PAT},
@@ -79,4 +82,48 @@ func globAll(pat, s string) bool {
 		return s != "" && globAll(pat[1:], s[1:])
 	}
 	return s != "" && s[0] == pat[0] && globAll(pat[1:], s[1:])
+}
+
+// toolHomeDirs are directories at the top of a home that hold toolchains
+// and their caches rather than a person's files (~/go/pkg/mod, ~/snap,
+// ~/miniconda3/pkgs, ~/Library/Caches, ~/tmp).
+var toolHomeDirs = map[string]bool{
+	"go": true, "snap": true, "Library": true, "miniconda3": true, "anaconda3": true, "miniforge3": true,
+	"mambaforge": true, "sdk": true, "Android": true, "flutter": true, "tmp": true, "node_modules": true,
+}
+
+// homeTreeDeletes reports, for each recursive delete from index start on
+// of a tree deeper in the home directory than its top (which the policy
+// judges by path), outside the directory at the top of the home that holds
+// the call's working directory (the project, approximately), not in a
+// hidden tool or cache directory nor a toolchain's: a tree of the person's
+// own files elsewhere (rm -rf ~/Downloads/old-builds, find ~/old-projects
+// … -exec rm -rf), as destroy:home.
+func (a *analysis) homeTreeDeletes(start int) {
+	home := strings.TrimSuffix(a.env.Home, "/")
+	if home == "" {
+		return
+	}
+	n := len(a.out)
+	for k := start; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != Delete || !e.Recursive || !strings.HasPrefix(e.Path, home+"/") {
+			continue
+		}
+		top, rest, deep := strings.Cut(e.Path[len(home)+1:], "/")
+		if !deep || rest == "" || top == "" || top[0] == '.' || toolHomeDirs[top] || strings.ContainsAny(top, "*?[$") {
+			continue
+		}
+		if last := path.Base(rest); strings.ContainsAny(last, "*?[") && strings.Trim(last, "*.") != "" {
+			continue // files a name pattern picks (find ~/Downloads -name '*.part' -delete), not a tree
+		}
+		cwd := a.env.Cwd // where the call is made, not where a cd on the line went
+		if cwd == "" && e.Cmd >= 0 && e.Cmd < len(a.cwds) {
+			cwd = a.cwds[e.Cmd]
+		}
+		if cwdTop, _, _ := strings.Cut(strings.TrimPrefix(cwd, home+"/"), "/"); strings.HasPrefix(cwd, home+"/") && cwdTop == top {
+			continue // the project's own tree
+		}
+		a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "home", Word: "delete " + e.Path})
+	}
 }

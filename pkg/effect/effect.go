@@ -133,7 +133,10 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 		a.per = make([]cmdFacts, 0, len(res.Commands))
 	}
 	a.per = a.per[:len(res.Commands)]
+	start := len(dst)
 	a.run()
+	a.homeTreeDeletes(start)   // dirops.go
+	a.productionChanges(start) // production.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()

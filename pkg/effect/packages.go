@@ -9,8 +9,13 @@ import (
 // remotePackage reports whether a package a manager installs or runs comes
 // straight from a URL or a repository, unpinned, rather than a registry
 // name: "git+https://…", "github:user/repo", "user/repo", a tarball URL,
-// or (for Go) a module path at @latest or a branch.
-func remotePackage(w string, gopkg bool) bool {
+// or (for Go, gopkg "true" or "run") a module path at a branch or with no
+// version. A Go module installed at @latest is its latest tagged release,
+// resolved through the module proxy and checked against the checksum
+// database: a registry's release, as cargo install NAME is (GOPROXY,
+// GONOSUMDB and GOINSECURE that weaken this are settings of their own);
+// run at once at @latest (go run, gopkg "run") it is still asked about.
+func remotePackage(w string, gopkg string) bool {
 	if w == "" || strings.HasPrefix(w, "-") || strings.HasPrefix(w, ".") || strings.HasPrefix(w, "/") {
 		return false
 	}
@@ -22,13 +27,13 @@ func remotePackage(w string, gopkg bool) bool {
 			return true
 		}
 	}
-	if gopkg {
+	if gopkg != "" {
 		first, _, _ := strings.Cut(w, "/")
 		if !strings.Contains(w, "/") || !strings.Contains(first, ".") {
 			return false
 		}
 		_, ver, hasVer := strings.Cut(w, "@")
-		return !hasVer || ver == "latest" || ver == "master" || ver == "main" || ver == "HEAD"
+		return !hasVer || ver == "master" || ver == "main" || ver == "HEAD" || ver == "latest" && gopkg == "run"
 	}
 	// user/repo: a GitHub shorthand for npm, not a scoped package.
 	if !strings.HasPrefix(w, "@") && strings.Count(w, "/") == 1 && !strings.ContainsAny(w, "=<>~^ ") {
@@ -336,4 +341,13 @@ func camelDestroys(w string) bool {
 		return false // one word, or not a verb
 	}
 	return destroyVerbs[strings.ToLower(w[:end])]
+}
+
+// gopkgOf is an entry's "gopkg" property: "run" when it runs the module it
+// names at once, "true" when it installs or adds it, "" for other entries.
+func gopkgOf(e *catalog.Entry) string {
+	if e == nil {
+		return ""
+	}
+	return e.Prop("gopkg")
 }

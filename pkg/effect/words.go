@@ -325,7 +325,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		case catalog.Package:
-			if remotePackage(w.Text, e != nil && e.Prop("gopkg") != "") {
+			if remotePackage(w.Text, gopkgOf(e)) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
@@ -384,7 +384,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.serves(i, c, f, e)
 	}
 	for _, v := range c.Via {
-		if runsPackage(v) && remotePackage(c.Program, false) {
+		if runsPackage(v) && remotePackage(c.Program, "") {
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}

@@ -49,6 +49,20 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			if f, ok := fetched[p]; ok {
 				return f, true
 			}
+			if strings.ContainsAny(p, "*?[") {
+				// a pattern a wrapper's input names (find tests -name '*.js'
+				// | xargs node: node tests/*.js): any download it matches,
+				// the first by name so the answer is the same every time
+				best := ""
+				for k := range fetched {
+					if ok, _ := path.Match(p, k); ok && (best == "" || k < best) {
+						best = k
+					}
+				}
+				if best != "" {
+					return fetched[best], true
+				}
+			}
 			return trees.under(p)
 		}
 		// Running a downloaded file?

@@ -146,7 +146,7 @@ func value(s string, v int, kind string) (Finding, bool) {
 	}
 	vs, ve, quoted := literal(s, v)
 	val := s[vs:ve]
-	if len(val) < minValue || strings.HasPrefix(val, Mask) || isPlaceholder(val) {
+	if len(val) < minValue || strings.HasPrefix(val, Mask) || isPlaceholder(val) || defaultPasswords[strings.ToLower(val)] {
 		return Finding{}, false
 	}
 	if !quoted && isExpression(val, spaced) {
@@ -201,6 +201,18 @@ func isPlaceholder(v string) bool {
 		return true
 	}
 	return false
+}
+
+// defaultPasswords are the passwords development services ship with or
+// their documentation uses (POSTGRES_PASSWORD: postgres, root/root,
+// guest/guest): anyone can guess them, so writing one down leaks nothing.
+// Only the whole value counts.
+var defaultPasswords = map[string]bool{
+	"postgres": true, "password": true, "root": true, "admin": true, "guest": true, "mysql": true,
+	"changeme": true, "example": true, "secret": true, "test": true, "testing": true, "dev": true,
+	"devpass": true, "devpassword": true, "pass": true, "passw0rd": true, "password1": true,
+	"password123": true, "123456": true, "12345678": true, "toor": true, "minioadmin": true,
+	"letmein": true, "sa": true, "oracle": true, "redis": true, "rabbitmq": true, "admin123": true,
 }
 
 // typeWords are values that, unquoted, are type names or literals of code.

@@ -834,7 +834,9 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			continue
 		}
 		if strings.ContainsAny(w, " \t;|&") {
-			s.parseString(w, g)
+			h := g
+			h.guessed = true
+			s.parseString(w, h)
 			continue
 		}
 		if strings.HasPrefix(w, "-") {

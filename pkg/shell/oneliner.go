@@ -549,6 +549,9 @@ func (sc *scanner) receiver(k int) (value, bool) {
 	for j > 0 && (c[j-1] == ' ' || c[j-1] == '\t') {
 		j--
 	}
+	if j < 1 {
+		return value{}, false // " .name" at the start: no receiver
+	}
 	if c[j-1] == ')' {
 		depth := 0
 		for o := j - 1; o >= 0 && j-o <= maxReceiver; o-- {

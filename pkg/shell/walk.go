@@ -76,9 +76,13 @@ type frame struct {
 	strDepth  int    // strings re-parsed on the way here
 	via       []string
 	synthetic bool
-	pl        *pipe // the current pipeline, nil until a statement needs one
-	inPipe    bool  // walking a stage of a pipeline: nested statements share pl
-	inBg      bool  // walking a background statement's own command, already isolated
+	// guessed: the string walked was only guessed to be a command line (a
+	// word with spaces given to a program the catalogue does not know); if
+	// it does not parse, it is data, not a line a shell would reject.
+	guessed bool
+	pl      *pipe // the current pipeline, nil until a statement needs one
+	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
+	inBg    bool  // walking a background statement's own command, already isolated
 }
 
 // slice returns the source text of n.
@@ -205,6 +209,24 @@ func slowParse(src string) Result {
 	return s.result()
 }
 
+// codeFlags are the options whose value is code a shell or interpreter
+// runs (sh -c, python3 -c, node -e, perl -E, php -r).
+var codeFlags = map[string]bool{"-c": true, "-e": true, "-E": true, "-r": true, "--eval": true, "--command": true}
+
+// xargsWhole reports whether xargs's options keep an input item whole
+// rather than split on blanks: -0, --null, -d DELIM, --delimiter.
+func xargsWhole(words []string) bool {
+	for _, w := range words[1:] {
+		if w == "-0" || w == "--null" || strings.HasPrefix(w, "-d") || strings.HasPrefix(w, "--delimiter") {
+			return true
+		}
+		if !strings.HasPrefix(w, "-") {
+			return false // the command it runs begins
+		}
+	}
+	return false
+}
+
 // parseString parses text a shell would run (a -c string, eval's
 // arguments, a here-document) one level below f.
 func (s *state) parseString(text string, f frame) {
@@ -221,7 +243,10 @@ func (s *state) parseString(text string, f frame) {
 	file, ok := s.parse(text)
 	if !ok {
 		if !s.truncated {
-			s.unparsed = true
+			// A guessed command line that does not parse (SQL, prose given
+			// to a program nobody catalogued) is no shell's input; its words
+			// are still judged as if a program ran them.
+			s.unparsed = s.unparsed || !f.guessed
 			s.split(text, g)
 		}
 		return
@@ -991,13 +1016,22 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		lang, stdin = readsStdin(inner)
 	}
 	xargsFed := false
-	if !stdin && xargs && argFile(e.words) == "" && xargsFeedsScript(e.words) {
-		// curl … | xargs sh -c, … | xargs -I{} sh -c '{}': xargs hands
-		// the shell its input as the script. Input the line prints is
-		// judged as the commands xargs builds from it (xargsInput: by
-		// default only its first word is the script); input nobody can
-		// read is code nobody can see.
-		lang, stdin, xargsFed = "sh", true, true
+	if xargs && argFile(e.words) == "" {
+		// The commands xargs builds read /dev/null, not its input (GNU and
+		// BSD alike); only with -a FILE does its own standard input reach
+		// them. Their words from the input are judged (xargsin.go); but a
+		// shell whose -c script is the input (curl … | xargs sh -c, … |
+		// xargs -I{} sh -c '{}') runs it: input the line prints is judged
+		// as the commands xargs builds from it, input nobody can read is
+		// code nobody can see. A command whose code option ends the
+		// template runs an item as code, and with -0 or -d an item is the
+		// input whole (curl … | xargs -0 python3 -c).
+		stdin = false
+		if xargsFeedsScript(e.words) {
+			lang, stdin, xargsFed = "sh", true, true
+		} else if n := len(inner); n > 1 && lang != "" && codeFlags[inner[n-1]] && xargsWhole(e.words) {
+			stdin = true
+		}
 	}
 	if !stdin {
 		if f.inPipe {

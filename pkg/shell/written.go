@@ -31,6 +31,9 @@ func (s *state) writtenBefore(i int, name string) (string, bool) {
 	key, base := fileKey(name), path.Base(name)
 	by := ""
 	for k := 0; k < i && k < len(s.out); k++ {
+		if i < len(s.out) && sameBuilt(&s.out[k], &s.out[i]) {
+			continue // the command xargs builds, read twice: one process, not an earlier writer
+		}
 		if w, ok := s.writes(k, key, base); ok {
 			by = w
 		} else if removes(&s.out[k], key) {
@@ -38,6 +41,43 @@ func (s *state) writtenBefore(i int, name string) (string, bool) {
 		}
 	}
 	return by, by != ""
+}
+
+// sameBuilt reports whether w and r are two readings of one command a
+// wrapper builds from its input (xargs node --check, and xargs node --check
+// FILES when the files are known): the same program behind the same
+// wrappers in the same pipeline stage, r's words beginning with w's.
+func sameBuilt(w, r *Command) bool {
+	if w.Name != r.Name || w.Pipeline != r.Pipeline || w.Stage != r.Stage || len(w.Via) == 0 ||
+		len(w.Via) != len(r.Via) || w.Via[len(w.Via)-1] != "xargs" || len(w.Args) > len(r.Args) {
+		return false
+	}
+	for k, v := range w.Via {
+		if r.Via[k] != v {
+			return false
+		}
+	}
+	for k, a := range w.Args {
+		if r.Args[k] != a {
+			return false
+		}
+	}
+	return true
+}
+
+// keyMatch reports whether the file p is the file key names, or one of
+// the files it names when key is a pattern (xargs node tests/*.js, built
+// from find's list, runs the tests/a.js curl wrote).
+func keyMatch(key, p string) bool {
+	k := fileKey(p)
+	if k == key {
+		return true
+	}
+	if strings.ContainsAny(key, "*?[") {
+		ok, _ := path.Match(key, k)
+		return ok
+	}
+	return false
 }
 
 // removes reports whether c deletes the file key.
@@ -60,7 +100,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	c := &s.out[k]
 	if c.Name == "cp" || c.Name == "mv" || c.Name == "install" || c.Name == "gcp" || c.Name == "gmv" {
 		// A copy of a file an earlier command wrote (mv h.txt helper.py).
-		if ops, _ := copyOperands(c.Args); len(ops) == 2 && fileKey(ops[1]) == key {
+		if ops, _ := copyOperands(c.Args); len(ops) == 2 && keyMatch(key, ops[1]) {
 			return s.writtenBefore(k, ops[0])
 		}
 	}
@@ -70,7 +110,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	if c.Synthetic && (c.Name == "tee" || c.Name == "cp") {
 		// Written by interpreter code (open(…, 'w'), File.write).
 		for _, a := range c.Args {
-			if fileKey(a) == key {
+			if keyMatch(key, a) {
 				return c.Name, true
 			}
 		}
@@ -79,7 +119,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	for _, w := range cl.Words {
 		switch w.Role {
 		case catalog.Write, catalog.Dest:
-			if fileKey(w.Text) == key || hasProp(cl.Entry, "prefix-out") && strings.HasPrefix(key, fileKey(w.Text)) && w.Text != "-" {
+			if keyMatch(key, w.Text) || hasProp(cl.Entry, "prefix-out") && strings.HasPrefix(key, fileKey(w.Text)) && w.Text != "-" {
 				return c.Name, true
 			}
 		case catalog.Code, catalog.Shell:
@@ -93,7 +133,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	}
 	if c.Name == "uniq" {
 		// uniq IN OUT writes OUT.
-		if ops := operands(c.Args); len(ops) == 2 && fileKey(ops[1]) == key {
+		if ops := operands(c.Args); len(ops) == 2 && keyMatch(key, ops[1]) {
 			return c.Name, true
 		}
 	}
@@ -102,7 +142,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	} else if ok {
 		// python3 -c CODE FILE: the code is handed the file (sys.argv).
 		for _, a := range c.Args {
-			if a != code && fileKey(a) == key {
+			if a != code && keyMatch(key, a) {
 				return c.Name, true
 			}
 		}

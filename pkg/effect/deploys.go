@@ -1,0 +1,169 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// Deploys: what ships code or configuration to a running service, read from
+// words, not spellings. A cloud or PaaS CLI ("cloud") deploys when one of
+// its leading words is a deploy verb (kamal deploy, eb deploy production,
+// az webapp deploy, cap production deploy) or sets a service's secrets or
+// variables (fly secrets set, heroku config:set); an entry's own
+// "deploy-verbs" add verbs (railway up, gh secret set). A project's task
+// runner ("targets": make, just, task, npm run) deploys when a target it
+// runs is named for a deploy or a publish (make deploy-prod, npm run
+// publish:docs, make publish), unless the name says the environment is
+// short of production (make deploy-staging, npm run deploy:preview); its
+// dry runs and listings do not.
+// The effect is Destroy with the detail "deploy": a person confirms.
+
+// deployParts are the parts of a CLI verb that deploy.
+var deployParts = map[string]bool{"deploy": true, "redeploy": true}
+
+// targetShips are the parts of a task name that ship wherever they stand
+// (deploy-prod, docs:publish, cdk:deploy). A "release" task is not among
+// them: in most projects it bumps a version and tags it (just release
+// patch, release-prep), a local step; what publishes is named so.
+var targetShips = map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
+
+// previewParts make a deploy verb a preview's, apart from what serves
+// (firebase hosting:channel:deploy).
+var previewParts = map[string]bool{"channel": true, "preview": true}
+
+// hasFlag reports whether args hold the flag, alone or with a value.
+func hasFlag(args []string, flag string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == flag || strings.HasPrefix(a, flag+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// stagingEnvs name environments short of production in a task's name
+// (make deploy-staging, npm run deploy:preview): everyday work there.
+var stagingEnvs = map[string]bool{
+	"staging": true, "stage": true, "dev": true, "development": true, "preview": true, "local": true,
+	"test": true, "testing": true, "qa": true, "sandbox": true, "review": true,
+}
+
+// lookVerbs name a command that only looks at what follows (kubectl get
+// deploy, oc describe deploy api): a deploy word after one is a noun.
+var lookVerbs = map[string]bool{
+	"get": true, "describe": true, "logs": true, "log": true, "list": true, "ls": true, "show": true,
+	"explain": true, "status": true, "history": true, "top": true, "view": true, "inspect": true,
+	"watch": true, "wait": true, "diff": true, "events": true, "help": true, "info": true,
+	"port-forward": true, "exec": true, "attach": true, "template": true, "lint": true,
+	"validate": true, "plan": true, "rollout": true, "browse": true, "search": true,
+}
+
+// targetDryRuns are a task runner's options that print or list what would
+// run instead of running it.
+var targetDryRuns = map[string]bool{
+	"-n": true, "--just-print": true, "--dry-run": true, "--recon": true, "--dry": true,
+	"--summary": true, "--list": true, "--list-all": true, "--show": true, "--evaluate": true,
+}
+
+// deploys reports the deploy a command makes through its program's own
+// words, as a Destroy effect with the detail "deploy", and whether it did.
+func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool {
+	e := cl.Entry
+	verb := ""
+	switch {
+	case e.Prop("targets") != "":
+		verb = deployTarget(*cl, c.Args)
+	case e.Prop("cloud") != "" || e.Prop("deploy-verbs") != "":
+		verb = deployVerb(*cl, e.Prop("cloud") != "", e.Prop("deploy-verbs"), commandStart(c.Args, e.Prop("runs-after")))
+	}
+	if verb == "" {
+		return false
+	}
+	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) {
+		return false // vercel deploy, netlify deploy: a preview, until --prod
+	}
+	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " " + verb})
+	return true
+}
+
+// deployVerb finds a deploy among a CLI's first three positional words,
+// before any word that only looks; words from stop on belong to a command
+// it runs.
+func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) string {
+	if e := cl.Entry; e != nil {
+		// kubectl get deploy: the subcommand's own name only looks
+		for w := range strings.FieldsSeq(e.Name) {
+			if lookVerbs[w] {
+				return ""
+			}
+		}
+	}
+	n, prev := 0, ""
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if w.Index >= stop || w.Role == catalog.Command {
+			continue
+		}
+		if n++; n > 3 {
+			break
+		}
+		t := strings.ToLower(w.Text)
+		if lookVerbs[t] {
+			return ""
+		}
+		if extra != "" && hasWord(extra, t) {
+			return w.Text
+		}
+		if cloud {
+			if t == "set" && settingNouns[prev] {
+				return prev + " set" // fly secrets set: the running service restarts with it
+			}
+			found, set, noun, preview := false, false, false, false
+			verbParts(t, func(part string, _ int) {
+				found = found || deployParts[part]
+				preview = preview || previewParts[part]
+				set = set || part == "set"
+				noun = noun || settingNouns[part] || part == "config"
+			})
+			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") {
+				return w.Text // az webapp deploy, heroku config:set
+			}
+		}
+		prev = t
+	}
+	return ""
+}
+
+// deployTarget finds a target named for a deploy among the positional
+// words of a task runner (NAME=VALUE words are variables, not targets).
+func deployTarget(cl catalog.Classified, args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if targetDryRuns[a] {
+			return ""
+		}
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" || strings.Contains(w.Text, "=") {
+			continue
+		}
+		ships, staged := false, false
+		verbParts(strings.ToLower(w.Text), func(part string, _ int) {
+			ships = ships || targetShips[part]
+			staged = staged || stagingEnvs[part]
+		})
+		if ships && !staged {
+			return w.Text
+		}
+	}
+	return ""
+}
