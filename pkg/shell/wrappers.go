@@ -59,6 +59,17 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if dyn != nil && dyn[0] {
 		name = dynName(words[0])
 	}
+	if f.remote && remotePrivilege[name] {
+		// sudo on another host raises privilege there, not here: the
+		// command it runs is judged, the wrapper is not a command of this
+		// machine's.
+		if inner, idyn, ok := peel(words, dyn); ok && len(inner) > 0 && len(f.via) < MaxDepth {
+			g := f
+			g.via = appendVia(f.via, name)
+			s.emitWords(g, inner, idyn, rs, rdyn)
+		}
+		return
+	}
 	c := Command{
 		Name:      name,
 		Program:   words[0],
@@ -152,6 +163,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			g := f
 			g.via = appendVia(f.via, c.Name)
+			if !f.remote && catalog.Default().RunsRemote(c.Name, c.Args) {
+				g.remote = true // gcloud compute ssh HOST -- CMD
+			}
 			if len(inner) == 1 && (idyn == nil || !idyn[0]) && strings.ContainsAny(inner[0], " \t;|&") {
 				// A command given as one word with blanks in it (entr -s
 				// 'CMD', a quoted command line) is judged as shell text.
@@ -163,6 +177,30 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
+}
+
+// rsyncPaths are the command lines rsync's --rsync-path gives, which the
+// remote shell runs.
+func rsyncPaths(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if v, ok := strings.CutPrefix(w, "--rsync-path="); ok {
+			out = append(out, v)
+		} else if w == "--rsync-path" && i+1 < len(words) {
+			out = append(out, words[i+1])
+		}
+	}
+	return out
+}
+
+// remotePrivilege are the wrappers that raise privilege on the host they
+// run on: in a remote command, another host's.
+var remotePrivilege = map[string]bool{"sudo": true, "doas": true}
+
+// remoteFrame is f for text that runs on another host.
+func remoteFrame(f frame) frame {
+	f.remote = true
+	return f
 }
 
 // runs reports what a non-wrapper command executes from its arguments.
@@ -209,7 +247,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		// mosh HOST -- CMD ARGS: the server runs the words as they are,
 		// with no shell parsing them again (ssh joins them for one).
 		if i := moshCommand(words); i > 0 {
-			s.isolated(func() { s.emitWords(viaFrame(f, name), words[i:], nil, nil, false) })
+			s.isolated(func() { s.emitWords(remoteFrame(viaFrame(f, name)), words[i:], nil, nil, false) })
 		}
 		for i, w := range words {
 			// --ssh=CMD: the command line mosh connects with.
@@ -221,7 +259,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
-			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
+			s.isolated(func() { s.parseString(remote, remoteFrame(viaFrame(f, name))) })
 		}
 		for _, script := range embeddedScripts("ssh", words) {
 			s.parseString(script, viaFrame(f, name))
@@ -256,7 +294,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
 		s.deferTrap(words, f)
 	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "salt" || name == "salt-ssh" || name == "salt-call" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
+		var remote []string
+		if name == "rsync" {
+			remote = rsyncPaths(words)
+		}
 		for _, script := range embeddedScripts(name, words) {
+			if contains(remote, script) {
+				s.parseString(script, remoteFrame(viaFrame(f, name)))
+				continue
+			}
 			s.parseString(script, viaFrame(f, name))
 		}
 		if name == "scp" || name == "sftp" {
@@ -294,7 +340,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if name == "ansible" {
 				sh = ansibleModule(words, sh) // lines.go
 			}
-			s.wrapperString(name, sh, f)
+			g := f
+			if catalog.Default().RunsRemote(name, words[1:]) {
+				g.remote = true // gcloud compute ssh --command CMD
+			}
+			s.wrapperString(name, sh, g)
 		}
 		if vimKeys.mayHold(name) && vimNames[name] {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
@@ -868,7 +918,7 @@ func embeddedScripts(name string, words []string) []string {
 	case "rsync":
 		for i, w := range words {
 			if v, ok := optValue(i, w, "-e", "--rsh", "--rsync-path"); ok {
-				out = append(out, v) // --rsync-path: a command line the remote shell runs
+				out = append(out, v) // --rsync-path: a command line the remote shell runs (rsyncPaths)
 			}
 		}
 	case "tar":
