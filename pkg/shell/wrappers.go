@@ -94,6 +94,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if catalog.HasSettingChannel(name) {
 		s.walkSettings(f, name, words)
 	}
+	s.scratchCode(len(s.out)-1, name, words) // scratch.go
 	// A function redefined on a branch that may not have run may be
 	// either body (scopes.go): each is walked.
 	for fn, k := s.funcs[words[0]], 0; fn != nil && k < maxAlts && f.depth < MaxDepth; fn, k = fn.alt, k+1 {
@@ -407,6 +408,9 @@ func plain(name string) bool {
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
 		return false
+	}
+	if _, ok := codeFileOptions[name]; ok {
+		return false // scratch.go: an option may name code in a temporary directory
 	}
 	cat := catalog.Default()
 	return !isShell(name) && scriptLang(name) == "" && !isLoader(name) && cat.Known(name) && !cat.IsWrapper(name)
