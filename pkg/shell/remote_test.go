@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestRemotePrivilege checks that sudo in a command run on another host
-// is no command of this machine's, while what it runs is still reported,
-// and that a local sudo (around ssh, or ssh's local options) still is.
+// TestRemotePrivilege checks that sudo in a command run on another host,
+// or sudo -n true, is no command of this machine's, while what it runs is
+// still reported, and that a local sudo (around ssh, or ssh's local
+// options, or one that runs something) still is.
 func TestRemotePrivilege(t *testing.T) {
 	for _, tc := range []struct {
 		line     string
@@ -24,6 +25,12 @@ func TestRemotePrivilege(t *testing.T) {
 		{"sudo ssh web-01 uptime", true, "uptime"},
 		{"rsync -a -e 'sudo ssh' dist/ h:/srv/", true, "ssh"},
 		{"ssh -o ProxyCommand='sudo nc %h %p' web-01", true, "nc %h %p"},
+		{"sudo -n true", false, "true"},
+		{"sudo --non-interactive /bin/true || echo no", false, "true"},
+		{"sudo true", true, "true"},
+		{"sudo -v", true, "sudo -v"},
+		{"sudo -n -s true", true, "true"},
+		{"sudo -n systemctl restart app", true, "systemctl restart app"},
 	} {
 		res := Parse(tc.line)
 		sudo, found := false, false

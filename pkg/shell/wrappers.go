@@ -59,10 +59,10 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if dyn != nil && dyn[0] {
 		name = dynName(words[0])
 	}
-	if f.remote && remotePrivilege[name] {
-		// sudo on another host raises privilege there, not here: the
-		// command it runs is judged, the wrapper is not a command of this
-		// machine's.
+	if remotePrivilege[name] && (f.remote || privilegeProbe(words, dyn)) {
+		// sudo on another host raises privilege there, not here; sudo -n
+		// true only asks whether it could, running nothing: the command it
+		// runs is judged, the wrapper is not a command of this machine's.
 		if inner, idyn, ok := peel(words, dyn); ok && len(inner) > 0 && len(f.via) < MaxDepth {
 			g := f
 			g.via = appendVia(f.via, name)
@@ -197,6 +197,44 @@ func rsyncPaths(words []string) []string {
 // remotePrivilege are the wrappers that raise privilege on the host they
 // run on: in a remote command, another host's.
 var remotePrivilege = map[string]bool{"sudo": true, "doas": true}
+
+// privilegeProbe reports "sudo -n true" (doas -n, :, false, /bin/true):
+// asking, without a prompt, whether privilege would be given, running
+// nothing with it. Without -n sudo prompts and caches the password for
+// later calls; -s and -i start a shell, -v and -l run nothing but do more.
+func privilegeProbe(words []string, dyn []bool) bool {
+	for _, d := range dyn {
+		if d {
+			return false
+		}
+	}
+	inner, _, ok := peel(words, dyn)
+	if !ok || len(inner) != 1 {
+		return false
+	}
+	switch path.Base(inner[0]) {
+	case "true", "false", ":":
+	default:
+		return false
+	}
+	n := false
+	for _, w := range words[1 : len(words)-1] {
+		switch {
+		case w == "--non-interactive":
+			n = true
+		case strings.HasPrefix(w, "--"):
+			return false
+		case strings.HasPrefix(w, "-"):
+			if strings.ContainsAny(w, "siEHPbeKklVvuUgCDhprRtTac") && w != "-n" {
+				return false // any other option: judged as sudo
+			}
+			n = n || strings.ContainsRune(w, 'n')
+		default:
+			return false
+		}
+	}
+	return n
+}
 
 // remoteFrame is f for text that runs on another host.
 func remoteFrame(f frame) frame {
