@@ -51,8 +51,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes {
 		return
 	}
-	if helpOrDryRun(c.Args) {
-		return
+	if helpOrDryRun(c.Args) || cl.Mark("local") {
+		return // ko build --local: the image stays on this machine
 	}
 	kind := always
 	if kind == "" {
