@@ -367,8 +367,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if hasProp(e, "serves") {
 		a.serves(i, c, f, e)
 	}
-	for _, v := range c.Via {
-		if runsPackage(v) && remotePackage(c.Program, false) {
+	for k, v := range c.Via {
+		if runsPackage(v, a.viaArgs(i, c, k)) && remotePackage(c.Program, false) {
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}
