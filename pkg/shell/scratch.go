@@ -41,7 +41,7 @@ func (s *state) runsScratch(i int, name string) {
 			}
 		}
 		for _, r := range c.Redirects {
-			if fileKey(r.Target) == key {
+			if isWriteRedirect(r) && fileKey(r.Target) == key {
 				return
 			}
 		}
