@@ -194,6 +194,33 @@ func rsyncPaths(words []string) []string {
 	return out
 }
 
+// peelJar reports what java -jar FILE.jar runs when the jar is a program
+// the catalogue knows by name (bfg.jar, bfg-1.14.0.jar: bfg): that program
+// with the words after the jar. Another jar is the project's own code.
+func peelJar(words []string, dyn []bool) ([]string, []bool, bool) {
+	for j := 1; j+1 < len(words); j++ {
+		if words[j] != "-jar" {
+			continue
+		}
+		if dyn != nil && dyn[j+1] {
+			return nil, nil, false
+		}
+		name := strings.TrimSuffix(path.Base(words[j+1]), ".jar")
+		if k := strings.IndexByte(name, '-'); k > 0 && k+1 < len(name) && name[k+1] >= '0' && name[k+1] <= '9' {
+			name = name[:k] // a version: bfg-1.14.0
+		}
+		if name == "" || name == "java" || !catalog.Default().Known(name) {
+			return nil, nil, false
+		}
+		inner := append([]string{name}, words[j+2:]...)
+		if dyn == nil {
+			return inner, nil, true
+		}
+		return inner, append([]bool{false}, dyn[j+2:]...), true
+	}
+	return nil, nil, false
+}
+
 // remotePrivilege are the wrappers that raise privilege on the host they
 // run on: in a remote command, another host's.
 var remotePrivilege = map[string]bool{"sudo": true, "doas": true}
@@ -444,7 +471,7 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
 		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
+		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb", "java":
 		return false
 	}
 	if _, ok := codeFileOptions[name]; ok {
@@ -727,6 +754,8 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return peelEnv(words, dyn)
 	case "strace", "ltrace":
 		return cut(traceFlags.skip(words, 1))
+	case "java":
+		return peelJar(words, dyn)
 	}
 	if isLoader(progName(words[0])) { // see loader.go
 		return peelLoader(words, dyn)
