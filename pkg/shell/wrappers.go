@@ -156,6 +156,18 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// direnv exec DIR CMD loads DIR/.envrc first, in a shell.
 		s.isolated(func() { s.runFile(strings.TrimSuffix(words[2], "/")+"/.envrc", "sh", f) })
 	}
+	if name == "direnv" && len(words) > 1 && (words[1] == "allow" || words[1] == "permit" || words[1] == "grant") {
+		// direnv allow [DIR|FILE]: the .envrc runs in a shell from now on,
+		// each time a shell enters the directory.
+		rc := ".envrc"
+		if len(words) > 2 {
+			rc = words[2]
+			if path.Base(rc) != ".envrc" && path.Base(rc) != ".env" {
+				rc = strings.TrimSuffix(rc, "/") + "/.envrc"
+			}
+		}
+		s.isolated(func() { s.runFile(rc, "sh", f) })
+	}
 	if inner, idyn, ok := peelUnless(plain, words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
