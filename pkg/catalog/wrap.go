@@ -216,6 +216,9 @@ func (c *Catalog) RunsRemote(name string, args []string) bool {
 	if e == nil || !e.wrapper {
 		return false
 	}
+	if len(e.subs) == 0 {
+		return e.Props["runs-on"] == "remote"
+	}
 	sub, _ := c.Lookup(name, args)
 	return sub != nil && sub.Props["runs-on"] == "remote"
 }
