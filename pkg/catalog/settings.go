@@ -935,7 +935,6 @@ func GitSetting(kv, via string) (SettingUse, bool) {
 // holds, when name is one (a git config, .npmrc, .yarnrc.yml, pip.conf,
 // .cargo/config.toml, .condarc) and text is what the line writes to it.
 func ConfigFileSettings(name, text string) []SettingUse {
-	base := path.Base(name)
 	var out []SettingUse
 	add := func(ns, key, val string) {
 		if ns == "git" {
@@ -962,23 +961,44 @@ func ConfigFileSettings(name, text string) []SettingUse {
 			out = append(out, SettingUse{Setting: s, Key: key, Value: val, Via: name, Persistent: true})
 		}
 	}
-	switch {
-	case base == ".gitconfig" || base == "gitconfig" || strings.HasSuffix(name, "git/config") || base == "config.worktree":
-		iniSettings(text, "git", add)
-	case base == "pip.conf" || base == "pip.ini":
-		iniSettings(text, "pip", add)
-	case strings.HasSuffix(name, ".cargo/config.toml") || strings.HasSuffix(name, ".cargo/config"):
-		iniSettings(text, "cargo", add)
-	case base == ".npmrc":
-		flatSettings(text, "npm", "=", add)
-	case base == ".yarnrc.yml":
-		flatSettings(text, "yarn", ":", add)
-	case base == ".yarnrc":
-		flatSettings(text, "yarn", " ", add)
-	case base == ".condarc":
-		flatSettings(text, "conda", ":", add)
+	switch ns, sep := configFileKind(name); {
+	case ns == "":
+	case sep == "":
+		iniSettings(text, ns, add)
+	default:
+		flatSettings(text, ns, sep, add)
 	}
 	return out
+}
+
+// IsConfigFile reports whether name is a tool's configuration file whose
+// settings ConfigFileSettings reads.
+func IsConfigFile(name string) bool {
+	ns, _ := configFileKind(name)
+	return ns != ""
+}
+
+// configFileKind is the settings namespace of a configuration file, and
+// the separator of its flat KEY SEP VALUE lines ("" for INI or TOML text).
+func configFileKind(name string) (ns, sep string) {
+	base := path.Base(name)
+	switch {
+	case base == ".gitconfig" || base == "gitconfig" || strings.HasSuffix(name, "git/config") || base == "config.worktree":
+		return "git", ""
+	case base == "pip.conf" || base == "pip.ini":
+		return "pip", ""
+	case strings.HasSuffix(name, ".cargo/config.toml") || strings.HasSuffix(name, ".cargo/config"):
+		return "cargo", ""
+	case base == ".npmrc":
+		return "npm", "="
+	case base == ".yarnrc.yml":
+		return "yarn", ":"
+	case base == ".yarnrc":
+		return "yarn", " "
+	case base == ".condarc":
+		return "conda", ":"
+	}
+	return "", ""
 }
 
 // iniSettings reads git-config, pip.conf and cargo TOML text: [section],

@@ -214,3 +214,18 @@ func stripExRange(t string) string {
 	}
 	return t[i:]
 }
+
+// RunsRemote reports whether the command a wrapper runs (the words after
+// its "runs-after" word, or its shell option) runs on another host, as
+// gcloud compute ssh's --command does: the entry's "runs-on=remote".
+func (c *Catalog) RunsRemote(name string, args []string) bool {
+	e := c.entry(name)
+	if e == nil || !e.wrapper {
+		return false
+	}
+	if len(e.subs) == 0 {
+		return e.Props["runs-on"] == "remote"
+	}
+	sub, _ := c.Lookup(name, args)
+	return sub != nil && sub.Props["runs-on"] == "remote"
+}

@@ -128,6 +128,7 @@ func (a *analysis) run() {
 	if len(a.res.Files) > 0 {
 		a.configFiles() // settings.go
 	}
+	a.unseenConfigWrites() // settings.go
 	a.flows()
 }
 

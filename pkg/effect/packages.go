@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
 )
 
 // remotePackage reports whether a package a manager installs or runs comes
@@ -100,10 +101,27 @@ var essentialPackages = map[string]bool{
 	"sed": true, "grep": true, "findutils": true, "libselinux1": true, "libpam0g": true, "pam": true,
 }
 
-// runsPackage reports whether a wrapper runs a package it may fetch.
-func runsPackage(name string) bool {
-	e, _ := catalog.Default().Lookup(name, nil)
+// runsPackage reports whether a wrapper, given its arguments, runs a
+// package it may fetch (npx, and bun x, pnpm dlx, npm exec: a subcommand's).
+func runsPackage(name string, args []string) bool {
+	e, _ := catalog.Default().Lookup(name, args)
 	return e != nil && e.Prop("runs-package") != ""
+}
+
+// viaArgs are the arguments of the k-th wrapper a command was found behind
+// (c.Via[k]): the nearest command before it in the same pipeline stage by
+// that name, or nil.
+func (a *analysis) viaArgs(i int, c *shell.Command, k int) []string {
+	for j := i - 1; j >= 0; j-- {
+		d := &a.res.Commands[j]
+		if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
+			break
+		}
+		if d.Name == c.Via[k] && len(d.Via) == k {
+			return d.Args
+		}
+	}
+	return nil
 }
 
 // destroyVerbs are the verbs by which cloud and cluster CLIs destroy what

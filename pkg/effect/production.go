@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
 )
 
 // Changes made against production: a command that changes a database (SQL
@@ -12,9 +13,6 @@ import (
 // ("$PROD_DATABASE_URL", RAILS_ENV=production, psql prod, --project
 // acme-prod), as destroy:production. Reading production is everyday work;
 // the engine cannot know a URL is production unless a name says so.
-
-// productionParts are the parts of a word that name production.
-var productionParts = map[string]bool{"prod": true, "production": true, "prd": true}
 
 // changingSQL are the statements that change data or schema.
 var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE "}
@@ -136,10 +134,145 @@ func namesProduction(w string) bool {
 			}
 			continue
 		}
-		if n > 0 && !long && productionParts[string(buf[:n])] {
+		if n > 0 && !long && productionNames[string(buf[:n])] {
 			return true
 		}
 		n, long = 0, false
+	}
+	return false
+}
+
+// productionTask reports a project runner's or migration tool's task (an
+// entry with "env-tasks") that changes production, or publishes:
+//
+//   - a task whose verb publishes (make publish, just publish-npm), as npm
+//     publish does;
+//   - a task whose verb deploys, migrates or releases (deploy, migrate,
+//     db:migrate, upgrade, release, rollback, apply, push, seed) and that
+//     the command points at production: a part of a task's name or a word
+//     of its own (deploy-prod, deploy:production, just deploy prod), an
+//     assignment on the command or its wrappers (RAILS_ENV=production, a
+//     value taken from a variable whose name says PROD), or an option's
+//     value (--env production, --settings=config.settings.production).
+//
+// The verb is a task's first part (docs-publish-preview is docs), after a
+// "db" namespace (db:migrate). A build for production (make build
+// ENV=production, RAILS_ENV=production rails assets:precompile) changes
+// nothing but the build.
+func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
+	if cl.Entry == nil || cl.Entry.Prop("env-tasks") == "" || helpOrDryRun(c.Args) {
+		return
+	}
+	verb, task, prod, n := "", "", false, 0
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Role == catalog.Command {
+			continue
+		}
+		if n++; n > 4 {
+			break
+		}
+		if strings.Contains(w.Text, "=") {
+			continue // make VAR=VALUE: looked at below
+		}
+		parts := taskParts(w.Text)
+		if len(parts) == 0 {
+			continue
+		}
+		if verb == "" {
+			k := 0
+			if parts[0] == "db" && len(parts) > 1 {
+				k = 1
+			}
+			if taskVerbs[parts[k]] {
+				verb, task = parts[k], w.Text
+				parts = parts[k+1:]
+			}
+		}
+		for _, p := range parts {
+			prod = prod || productionNames[p]
+		}
+	}
+	if verb == "" {
+		return
+	}
+	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) {
+		return
+	}
+	kind := "production"
+	if verb == "publish" {
+		kind = "publish"
+	}
+	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
+}
+
+// taskVerbs are the verbs of tasks that change what is deployed or stored,
+// or publish.
+var taskVerbs = map[string]bool{
+	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
+	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
+}
+
+// productionNames are the words that name a production environment.
+var productionNames = map[string]bool{"prod": true, "production": true, "prd": true, "live": true}
+
+// taskParts splits a task name on its separators (deploy-prod,
+// db:migrate, deploy_prod, settings.production), lower-cased.
+func taskParts(w string) []string {
+	return strings.FieldsFunc(strings.ToLower(w), func(r rune) bool {
+		return r == '-' || r == ':' || r == '_' || r == '.' || r == '/'
+	})
+}
+
+// pointsAtProduction reports whether a command, or the wrappers it is run
+// through (the commands before it in the same pipeline stage), carries an
+// assignment or option whose value names production.
+func (a *analysis) pointsAtProduction(i int, c *shell.Command) bool {
+	for j := i; j >= 0; j-- {
+		d := &a.res.Commands[j]
+		if j < i && (d.Pipeline != c.Pipeline || d.Stage != c.Stage) {
+			break
+		}
+		for _, w := range d.Assigns {
+			if productionValue(w) {
+				return true
+			}
+		}
+		for k, w := range d.Args {
+			if strings.Contains(w, "=") {
+				if productionValue(w) {
+					return true
+				}
+			} else if k > 0 && strings.HasPrefix(d.Args[k-1], "-") && !strings.HasPrefix(w, "-") && productionValue("="+w) {
+				return true // --env production
+			}
+		}
+	}
+	return false
+}
+
+// productionValue reports whether NAME=VALUE (or an option's =VALUE) names
+// production: the value, or its last dotted part
+// (config.settings.production), or a variable whose name says PROD
+// ($PROD_DATABASE_URL).
+func productionValue(kv string) bool {
+	_, v, ok := strings.Cut(kv, "=")
+	if !ok || v == "" {
+		return false
+	}
+	v = strings.Trim(v, `"'`)
+	if productionNames[strings.ToLower(v)] {
+		return true
+	}
+	if parts := taskParts(v); len(parts) > 1 && productionNames[parts[len(parts)-1]] && !strings.Contains(v, "$") {
+		return true
+	}
+	if k := strings.IndexByte(v, '$'); k >= 0 {
+		name := strings.TrimLeft(v[k+1:], "{")
+		for _, p := range taskParts(name) {
+			if productionNames[p] {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -26,6 +26,44 @@ func (a *analysis) configFiles() {
 	}
 }
 
+// unseenConfigWrites reports a tool's configuration file in the home
+// directory (~/.npmrc, ~/.gitconfig, pip.conf) that a command writes with
+// text the line does not show (cp, mv, install, a download, a redirection
+// of another program's output): its settings hold for every later call
+// and nobody can judge them, so the write is unknown. Text the line shows
+// is judged by configFiles instead; a project's own file is the project's.
+func (a *analysis) unseenConfigWrites() {
+	home := a.env.Home
+	if home == "" {
+		return
+	}
+	n := len(a.out)
+	for k := 0; k < n; k++ {
+		e := a.out[k]
+		if e.Kind != Write || !strings.HasPrefix(e.Path, home+"/") || !catalog.IsConfigFile(e.Path) {
+			continue
+		}
+		if a.env.Cwd != "" && (e.Path == a.env.Cwd || strings.HasPrefix(e.Path, a.env.Cwd+"/")) {
+			continue
+		}
+		if a.writtenText(e.Path) {
+			continue
+		}
+		a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "settings", Word: "writes " + e.Path + " with settings the line does not show"})
+	}
+}
+
+// writtenText reports whether the line shows the text it writes to the
+// cleaned path p.
+func (a *analysis) writtenText(p string) bool {
+	for name := range a.res.Files {
+		if a.clean(name, -1) == p {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *analysis) settings(i int, c *shell.Command) {
 	group := c.Assigns
 	for _, w := range c.Assigns {
@@ -208,7 +246,13 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 			return what
 		}
 	case catalog.Options:
-		if arg := codeOption(s.Opts, v); arg != "" {
+		if arg := codeOption(s.Opts, v, u.Persistent); arg != "" {
+			if u.Persistent {
+				// written to a configuration that outlives the call, even
+				// the project's own file is loaded unprompted by every
+				// later run, whatever it holds by then (as @once programs)
+				return what + ", in every later call: " + arg
+			}
 			return what + ": " + arg
 		}
 	case catalog.Function:
@@ -462,8 +506,8 @@ func (a *analysis) riskyEntries(v string, i int) bool {
 // codeOption returns the argument of the first option in val that loads or
 // runs code from outside the project (an absolute path not of the system,
 // the home, a URL, a data: URL, an unresolved word, a path that climbs
-// out), or "".
-func codeOption(opts []string, val string) string {
+// out), or from anywhere when anywhere is set, or "".
+func codeOption(opts []string, val string, anywhere bool) string {
 	f := strings.Fields(val)
 	for k := 0; k+1 < len(f); k++ {
 		// rustc: "-C linker=X", "--codegen linker=X" are "-Clinker=X".
@@ -491,7 +535,7 @@ func codeOption(opts []string, val string) string {
 			default:
 				arg, ok = strings.CutPrefix(w, o+"=")
 			}
-			if ok && outsideProject(arg) {
+			if ok && (anywhere && strings.Trim(arg, `"'`) != "" || outsideProject(arg)) {
 				return w
 			}
 		}

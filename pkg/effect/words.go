@@ -376,15 +376,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
-	a.privileges(i, c, cl) // privileges.go
+	a.productionTask(i, c, cl) // production.go
+	a.removesEveryImage(i, c)  // listed.go
+	a.privileges(i, c, cl)     // privileges.go
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
 	if hasProp(e, "serves") {
 		a.serves(i, c, f, e)
 	}
-	for _, v := range c.Via {
-		if runsPackage(v) && remotePackage(c.Program, "") {
+	for k, v := range c.Via {
+		if runsPackage(v, a.viaArgs(i, c, k)) && remotePackage(c.Program, "") {
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}

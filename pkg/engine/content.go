@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/shell"
 )
@@ -45,8 +46,18 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 
 // judgeWrittenSettings judges the settings the content written to p holds
 // when p is a tool's configuration file.
+// A configuration file in the home directory written with no text given
+// holds settings nobody can see, for every later call: unknown (as a
+// command's cp onto it is, effect.unseenConfigWrites).
 func (ev *evaluation) judgeWrittenSettings(p, content string) {
-	if content == "" || ev.denied() {
+	if ev.denied() {
+		return
+	}
+	if content == "" {
+		home, cwd := ev.e.env.Home, ev.c.Cwd
+		if home != "" && strings.HasPrefix(p, home+"/") && !(cwd != "" && strings.HasPrefix(p, cwd+"/")) && catalog.IsConfigFile(p) {
+			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "settings", Word: "writes " + p + " with settings the call does not show"}, call.ToolWrite)
+		}
 		return
 	}
 	res := shell.Result{Files: map[string]string{p: content}}

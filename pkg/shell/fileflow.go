@@ -261,6 +261,7 @@ func (s *state) stdinFiles(rs []Redirect, i int) []string {
 		}
 		s.runsOpaque(i, r.Target)
 		s.runsWritten(i, r.Target) // written.go
+		s.runsScratch(i, r.Target) // scratch.go
 	}
 	return out
 }

@@ -250,6 +250,7 @@ func (s *state) runFile(name, lang string, f frame) {
 	if !ok {
 		s.runsOpaque(len(s.out)-1, name)
 		s.runsWritten(len(s.out)-1, name) // written.go
+		s.runsScratch(len(s.out)-1, name) // scratch.go
 		return
 	}
 	s.runText(text, lang, f)

@@ -653,7 +653,7 @@ func stdinShell(cmd string) bool {
 
 // synth reports a command a one-liner amounts to.
 func (s *state) synth(f frame, words []string) {
-	g := frame{depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: true, pl: s.newPipe()}
+	g := frame{depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: true, pl: s.newPipe(), remote: f.remote}
 	s.emitWords(g, words, nil, nil, false)
 }
 

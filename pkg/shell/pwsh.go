@@ -148,6 +148,9 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 	pwshRead := &pwshVerb{"cat", mergeParams(pathParams, map[string]string{"totalcount": "", "tail": "", "encoding": "", "delimiter": "", "readcount": "", "head": "", "first": ""}), map[string]bool{"raw": true, "wait": true}}
 	pwshWrite := &pwshVerb{"tee", mergeParams(pathParams, map[string]string{"filepath": "=", "value": "", "encoding": "", "inputobject": "", "width": ""}), map[string]bool{"append": true, "force": true, "nonewline": true, "noclobber": true}}
 	pwshAppend := &pwshVerb{"tee -a", pwshWrite.params, pwshWrite.switches}
+	// New-Item writes the path it makes (a link's -Target is written too:
+	// what the link points at is written through it)
+	pwshNew := &pwshVerb{"tee", mergeParams(pwshWrite.params, map[string]string{"itemtype": "", "type": "", "name": "=", "target": "="}), pwshWrite.switches}
 	pwshCopy := &pwshVerb{"cp", mergeParams(pathParams, map[string]string{"destination": "="}), map[string]bool{"recurse": true, "force": true, "container": true, "passthru": true}}
 	pwshMove := &pwshVerb{"mv", pwshCopy.params, map[string]bool{"force": true, "passthru": true}}
 	pwshWeb := &pwshVerb{"curl", map[string]string{"uri": "=", "method": "-X", "infile": "-T", "body": "-d", "outfile": "-o", "headers": "", "contenttype": "", "usebasicparsing": "", "useragent": "", "timeoutsec": "", "credential": "", "form": "-F", "maximumredirection": "", "proxy": "-x"}, map[string]bool{"usebasicparsing": true, "skipcertificatecheck": true, "usedefaultcredentials": true, "passthru": true}}
@@ -158,7 +161,7 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 	return map[string]*pwshVerb{
 		"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
 		"get-content": pwshRead, "gc": pwshRead, "cat": pwshRead, "type": pwshRead,
-		"set-content": pwshWrite, "sc": pwshWrite, "out-file": pwshWrite, "new-item": pwshWrite, "ni": pwshWrite,
+		"set-content": pwshWrite, "sc": pwshWrite, "out-file": pwshWrite, "new-item": pwshNew, "ni": pwshNew,
 		"add-content": pwshAppend, "ac": pwshAppend,
 		"copy-item": pwshCopy, "cpi": pwshCopy, "copy": pwshCopy, "cp": pwshCopy,
 		"move-item": pwshMove, "mi": pwshMove, "move": pwshMove, "mv": pwshMove, "rename-item": pwshMove, "ren": pwshMove, "rni": pwshMove,
@@ -296,6 +299,19 @@ func (t *pwshT) command(words []string) string {
 		}
 		p, val, attached := strings.Cut(w[1:], ":")
 		full := pwshFullParam(strings.ToLower(p), v)
+		if _, known := v.params[full]; !known && !v.switches[full] {
+			takesValue, common := pwshCommonParam(strings.ToLower(p))
+			if !common {
+				// a parameter the table does not know: it may take the
+				// next word (the path) as its value, or change what the
+				// cmdlet does; nobody can tell which
+				return "$_"
+			}
+			if takesValue && !attached {
+				i++
+			}
+			continue
+		}
 		if v.switches[full] {
 			switch full {
 			case "recurse":
@@ -394,6 +410,34 @@ func pwshOptions(t string) []string {
 		}
 	}
 	return opts
+}
+
+// pwshCommon are PowerShell's common parameters, which every cmdlet takes
+// and none of which changes what it acts on, with their aliases; true
+// when the parameter takes a value.
+var pwshCommon = map[string]bool{
+	"verbose": false, "vb": false, "debug": false, "db": false,
+	"erroraction": true, "ea": true, "warningaction": true, "wa": true,
+	"informationaction": true, "infa": true, "progressaction": true, "proga": true,
+	"errorvariable": true, "ev": true, "warningvariable": true, "wv": true,
+	"informationvariable": true, "iv": true, "outvariable": true, "ov": true,
+	"outbuffer": true, "ob": true, "pipelinevariable": true, "pv": true,
+}
+
+// pwshCommonParam reports whether p (lower case, without the dash) names
+// a common parameter, in full, by an alias or by an unambiguous prefix,
+// and whether it takes a value.
+func pwshCommonParam(p string) (takesValue, ok bool) {
+	if v, found := pwshCommon[p]; found {
+		return v, true
+	}
+	n := 0
+	for full, v := range pwshCommon {
+		if len(full) > 4 && strings.HasPrefix(full, p) {
+			takesValue, n = v, n+1
+		}
+	}
+	return takesValue, n == 1
 }
 
 // pwshFullParam is the parameter a prefix names for a verb.

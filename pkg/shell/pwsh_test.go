@@ -52,6 +52,11 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Add-Content $PROFILE 'x'", "tee -a ~/.config/powershell/Microsoft.PowerShell_profile.ps1"},
 		{"Set-ItemProperty -Path HKCU:/x -Name y -Value z", "$_"},
 		{"Remove-Item -Recurse (Get-Location)", "rm -r $_"},
+		{"Get-Content -AsByteStream ~/.ssh/id_rsa", "$_"},
+		{"Remove-Item -Recurse -Force -Debug ~", "rm -r -f ~"},
+		{"Remove-Item -Recurse -ErrorAction SilentlyContinue ./bin -ea:Stop", "rm -r ./bin"},
+		{"Set-Content -PassThru ~/.bashrc -Value x", "$_"},
+		{"New-Item -ItemType Directory -Force ./out", "tee ./out"},
 	} {
 		if got := translatePwsh(tc.code); got != tc.want {
 			t.Errorf("translatePwsh(%q) = %q, want %q", tc.code, got, tc.want)

@@ -433,7 +433,6 @@ var parseTests = []struct {
 	}},
 	{"ssh -i key -p 22 user@host 'sudo rm -rf / && echo done'", []string{
 		"ssh -i key -p 22 user@host \"sudo rm -rf / && echo done\" @0.0",
-		"sudo rm -rf / @1.0 d=1 via=ssh",
 		"rm -rf / @1.0 d=1 via=ssh,sudo",
 		"echo done @2.0 d=1 via=ssh",
 	}},

@@ -83,6 +83,7 @@ type frame struct {
 	pl      *pipe // the current pipeline, nil until a statement needs one
 	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
 	inBg    bool  // walking a background statement's own command, already isolated
+	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
 }
 
 // slice returns the source text of n.
@@ -96,7 +97,7 @@ func (f *frame) slice(n syntax.Node) string {
 
 // deeper is the frame for a substitution inside f.
 func (f *frame) deeper() frame {
-	return frame{src: f.src, depth: f.depth + 1, strDepth: f.strDepth, via: f.via, synthetic: f.synthetic}
+	return frame{src: f.src, depth: f.depth + 1, strDepth: f.strDepth, via: f.via, synthetic: f.synthetic, remote: f.remote}
 }
 
 var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
@@ -234,7 +235,7 @@ func (s *state) parseString(text string, f frame) {
 		s.truncated = true
 		return
 	}
-	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic}
+	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic, remote: f.remote}
 	if words, ok := fastWords(text); ok {
 		g.pl = s.newPipe()
 		s.emitWords(g, words, nil, nil, false)

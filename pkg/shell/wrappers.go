@@ -59,6 +59,17 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if dyn != nil && dyn[0] {
 		name = dynName(words[0])
 	}
+	if remotePrivilege[name] && (f.remote || privilegeProbe(words, dyn)) {
+		// sudo on another host raises privilege there, not here; sudo -n
+		// true only asks whether it could, running nothing: the command it
+		// runs is judged, the wrapper is not a command of this machine's.
+		if inner, idyn, ok := peel(words, dyn); ok && len(inner) > 0 && len(f.via) < MaxDepth {
+			g := f
+			g.via = appendVia(f.via, name)
+			s.emitWords(g, inner, idyn, rs, rdyn)
+		}
+		return
+	}
 	c := Command{
 		Name:      name,
 		Program:   words[0],
@@ -83,6 +94,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if catalog.HasSettingChannel(name) {
 		s.walkSettings(f, name, words)
 	}
+	s.scratchCode(len(s.out)-1, name, words) // scratch.go
 	// A function redefined on a branch that may not have run may be
 	// either body (scopes.go): each is walked.
 	for fn, k := s.funcs[words[0]], 0; fn != nil && k < maxAlts && f.depth < MaxDepth; fn, k = fn.alt, k+1 {
@@ -144,6 +156,18 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// direnv exec DIR CMD loads DIR/.envrc first, in a shell.
 		s.isolated(func() { s.runFile(strings.TrimSuffix(words[2], "/")+"/.envrc", "sh", f) })
 	}
+	if name == "direnv" && len(words) > 1 && (words[1] == "allow" || words[1] == "permit" || words[1] == "grant") {
+		// direnv allow [DIR|FILE]: the .envrc runs in a shell from now on,
+		// each time a shell enters the directory.
+		rc := ".envrc"
+		if len(words) > 2 {
+			rc = words[2]
+			if path.Base(rc) != ".envrc" && path.Base(rc) != ".env" {
+				rc = strings.TrimSuffix(rc, "/") + "/.envrc"
+			}
+		}
+		s.isolated(func() { s.runFile(rc, "sh", f) })
+	}
 	if inner, idyn, ok := peelUnless(plain, words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
@@ -152,6 +176,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			g := f
 			g.via = appendVia(f.via, c.Name)
+			if !f.remote && catalog.Default().RunsRemote(c.Name, c.Args) {
+				g.remote = true // gcloud compute ssh HOST -- CMD
+			}
 			if len(inner) == 1 && (idyn == nil || !idyn[0]) && strings.ContainsAny(inner[0], " \t;|&") {
 				// A command given as one word with blanks in it (entr -s
 				// 'CMD', a quoted command line) is judged as shell text.
@@ -163,6 +190,100 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
+}
+
+// rsyncPaths are the command lines rsync's --rsync-path gives, which the
+// remote shell runs.
+func rsyncPaths(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if v, ok := strings.CutPrefix(w, "--rsync-path="); ok {
+			out = append(out, v)
+		} else if w == "--rsync-path" && i+1 < len(words) {
+			out = append(out, words[i+1])
+		}
+	}
+	return out
+}
+
+// peelJar reports what java -jar FILE.jar runs when the jar is a program
+// the catalogue knows by name (bfg.jar, bfg-1.14.0.jar: bfg): that program
+// with the words after the jar. Another jar is the project's own code.
+func peelJar(words []string, dyn []bool) ([]string, []bool, bool) {
+	for j := 1; j+1 < len(words); j++ {
+		if words[j] != "-jar" {
+			continue
+		}
+		if dyn != nil && dyn[j+1] {
+			return nil, nil, false
+		}
+		name := strings.TrimSuffix(path.Base(words[j+1]), ".jar")
+		if k := strings.IndexByte(name, '-'); k > 0 && k+1 < len(name) && name[k+1] >= '0' && name[k+1] <= '9' {
+			name = name[:k] // a version: bfg-1.14.0
+		}
+		if name == "" || name == "java" || !catalog.Default().Known(name) {
+			return nil, nil, false
+		}
+		inner := append([]string{name}, words[j+2:]...)
+		if dyn == nil {
+			return inner, nil, true
+		}
+		return inner, append([]bool{false}, dyn[j+2:]...), true
+	}
+	return nil, nil, false
+}
+
+// remotePrivilege are the wrappers that raise privilege on the host they
+// run on: in a remote command, another host's.
+var remotePrivilege = map[string]bool{"sudo": true, "doas": true}
+
+// privilegeProbe reports "sudo -n true" (doas -n, :, false, /bin/true):
+// asking, without a prompt, whether privilege would be given, running
+// nothing with it. Without -n sudo prompts and caches the password for
+// later calls; -s and -i start a shell, -v and -l run nothing but do more.
+func privilegeProbe(words []string, dyn []bool) bool {
+	switch path.Base(words[len(words)-1]) {
+	case "true", "false", ":":
+	default:
+		return false // the common case, decided before any scan
+	}
+	for _, d := range dyn {
+		if d {
+			return false
+		}
+	}
+	inner, _, ok := peel(words, dyn)
+	if !ok || len(inner) != 1 {
+		return false
+	}
+	switch path.Base(inner[0]) {
+	case "true", "false", ":":
+	default:
+		return false
+	}
+	n := false
+	for _, w := range words[1 : len(words)-1] {
+		switch {
+		case w == "--non-interactive":
+			n = true
+		case strings.HasPrefix(w, "--"):
+			return false
+		case strings.HasPrefix(w, "-"):
+			if strings.ContainsAny(w, "siEHPbeKklVvuUgCDhprRtTac") && w != "-n" {
+				return false // any other option: judged as sudo
+			}
+			n = n || strings.ContainsRune(w, 'n')
+		default:
+			return false
+		}
+	}
+	return n
+}
+
+// remoteFrame is f for text that runs on another host.
+func remoteFrame(f frame) frame {
+	f.remote = true
+	return f
 }
 
 // runs reports what a non-wrapper command executes from its arguments.
@@ -209,7 +330,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		// mosh HOST -- CMD ARGS: the server runs the words as they are,
 		// with no shell parsing them again (ssh joins them for one).
 		if i := moshCommand(words); i > 0 {
-			s.isolated(func() { s.emitWords(viaFrame(f, name), words[i:], nil, nil, false) })
+			s.isolated(func() { s.emitWords(remoteFrame(viaFrame(f, name)), words[i:], nil, nil, false) })
 		}
 		for i, w := range words {
 			// --ssh=CMD: the command line mosh connects with.
@@ -221,7 +342,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
-			s.isolated(func() { s.parseString(remote, viaFrame(f, name)) })
+			s.isolated(func() { s.parseString(remote, remoteFrame(viaFrame(f, name))) })
 		}
 		for _, script := range embeddedScripts("ssh", words) {
 			s.parseString(script, viaFrame(f, name))
@@ -256,7 +377,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		// trap 'CMD' SIGNAL...: CMD runs when the signal (or EXIT) comes.
 		s.deferTrap(words, f)
 	case name == "tmux" || name == "screen" || name == "parallel" || name == "rsync" || name == "salt" || name == "salt-ssh" || name == "salt-call" || name == "tar" || name == "git" || name == "scp" || name == "sftp":
+		var remote []string
+		if name == "rsync" {
+			remote = rsyncPaths(words)
+		}
 		for _, script := range embeddedScripts(name, words) {
+			if contains(remote, script) {
+				s.parseString(script, remoteFrame(viaFrame(f, name)))
+				continue
+			}
 			s.parseString(script, viaFrame(f, name))
 		}
 		if name == "scp" || name == "sftp" {
@@ -294,7 +423,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if name == "ansible" {
 				sh = ansibleModule(words, sh) // lines.go
 			}
-			s.wrapperString(name, sh, f)
+			g := f
+			if catalog.Default().RunsRemote(name, words[1:]) {
+				g.remote = true // gcloud compute ssh --command CMD
+			}
+			s.wrapperString(name, sh, g)
 		}
 		if vimKeys.mayHold(name) && vimNames[name] {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
@@ -355,8 +488,11 @@ func plain(name string) bool {
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
 		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb":
+		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb", "java":
 		return false
+	}
+	if _, ok := codeFileOptions[name]; ok {
+		return false // scratch.go: an option may name code in a temporary directory
 	}
 	cat := catalog.Default()
 	return !isShell(name) && scriptLang(name) == "" && !isLoader(name) && cat.Known(name) && !cat.IsWrapper(name)
@@ -635,6 +771,8 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		return peelEnv(words, dyn)
 	case "strace", "ltrace":
 		return cut(traceFlags.skip(words, 1))
+	case "java":
+		return peelJar(words, dyn)
 	}
 	if isLoader(progName(words[0])) { // see loader.go
 		return peelLoader(words, dyn)
@@ -897,7 +1035,7 @@ func embeddedScripts(name string, words []string) []string {
 	case "rsync":
 		for i, w := range words {
 			if v, ok := optValue(i, w, "-e", "--rsh", "--rsync-path"); ok {
-				out = append(out, v) // --rsync-path: a command line the remote shell runs
+				out = append(out, v) // --rsync-path: a command line the remote shell runs (rsyncPaths)
 			}
 		}
 	case "tar":

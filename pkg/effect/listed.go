@@ -1,0 +1,69 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// containerEngines are the programs whose image removal is judged here.
+var containerEngines = map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true}
+
+// removesEveryImage reports a container engine's image removal (docker rmi,
+// docker image rm) whose operands are a substitution listing every image
+// (docker images -q, -aq, image ls --quiet, no filter and no repository
+// named): it removes them all, as docker image prune -a does.
+func (a *analysis) removesEveryImage(i int, c *shell.Command) {
+	if !containerEngines[c.Name] || len(c.Inputs) == 0 {
+		return
+	}
+	pos := positionals(c.Args)
+	if !(len(pos) > 0 && pos[0] == "rmi" || len(pos) > 1 && pos[0] == "image" && (pos[1] == "rm" || pos[1] == "remove")) {
+		return
+	}
+	for _, k := range c.Inputs {
+		if k >= 0 && k < len(a.res.Commands) && listsEveryImage(&a.res.Commands[k]) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + pos[0] + " of every image " + a.res.Commands[k].Name + " lists"})
+			return
+		}
+	}
+}
+
+// listsEveryImage reports docker images -q (or image ls --quiet) with no
+// filter and no repository: the IDs of every image.
+func listsEveryImage(d *shell.Command) bool {
+	if !containerEngines[d.Name] {
+		return false
+	}
+	pos := positionals(d.Args)
+	switch {
+	case len(pos) == 1 && pos[0] == "images":
+	case len(pos) == 2 && pos[0] == "image" && (pos[1] == "ls" || pos[1] == "list"):
+	default:
+		return false // another verb, or a repository named
+	}
+	quiet := false
+	for _, w := range d.Args {
+		switch {
+		case w == "--quiet":
+			quiet = true
+		case w == "-f" || w == "--filter" || strings.HasPrefix(w, "--filter="):
+			return false
+		case len(w) > 1 && w[0] == '-' && w[1] != '-':
+			quiet = quiet || strings.ContainsRune(w, 'q')
+		}
+	}
+	return quiet
+}
+
+// positionals are the words of args that are not options (a rough cut:
+// options' values are not skipped).
+func positionals(args []string) []string {
+	var out []string
+	for _, w := range args {
+		if !strings.HasPrefix(w, "-") {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,31 @@
+package effect
+
+import "testing"
+
+// TestProductionTask checks project runners' and migration tools' tasks
+// that deploy, migrate or release to production, or publish.
+func TestProductionTask(t *testing.T) {
+	for line, want := range map[string]string{
+		"make deploy-prod":                     "destroy:production",
+		"make deploy ENV=production":           "destroy:production",
+		"task deploy:prod":                     "destroy:production",
+		"just deploy prod":                     "destroy:production",
+		"RAILS_ENV=production rake db:migrate": "destroy:production",
+		"DATABASE_URL=$PROD_DATABASE_URL npx prisma migrate deploy": "destroy:production",
+		"npx knex migrate:latest --env production":                  "destroy:production",
+		"make publish":                                 "destroy:publish",
+		"make deploy-staging":                          "",
+		"make build ENV=production":                    "",
+		"make docs-publish-preview":                    "",
+		"RAILS_ENV=production rails assets:precompile": "",
+		"npx prisma migrate deploy":                    "",
+		"make deploy-prod --dry-run":                   "",
+	} {
+		effs := effectsOf(line)
+		for _, d := range []string{"destroy:production", "destroy:publish"} {
+			if got := hasEffect(effs, d); got != (d == want) {
+				t.Errorf("%q: %s = %v, want %v (%v)", line, d, got, d == want, effs)
+			}
+		}
+	}
+}

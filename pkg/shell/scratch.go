@@ -1,0 +1,115 @@
+package shell
+
+import "strings"
+
+// Code from a temporary directory. /tmp, /var/tmp and /dev/shm are
+// directories anyone on the machine may put a file in: a script, makefile,
+// sed or awk program, editor script, plugin, package or library there that
+// the line itself did not write (or copy, build or download) is code
+// nobody can see, as a script fed from an unresolved word is. A file the
+// line wrote is judged by its text (fileflow.go, written.go) instead.
+
+// scratchPrefixes are the world-writable temporary directories.
+var scratchPrefixes = [...]string{"/tmp/", "/var/tmp/", "/dev/shm/"}
+
+// inScratch reports whether name is a file in a temporary directory.
+func inScratch(name string) bool {
+	for _, p := range scratchPrefixes {
+		if strings.HasPrefix(name, p) && len(name) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsScratch marks the command at index i as running code nobody can see
+// when name is a file in a temporary directory that no command before it
+// on the line names (writes, copies, builds or downloads).
+func (s *state) runsScratch(i int, name string) {
+	if !inScratch(name) {
+		return
+	}
+	key := fileKey(name)
+	if _, ok := s.files[key]; ok || s.opaque.has(key) {
+		return
+	}
+	for k := 0; k < i && k < len(s.out); k++ {
+		c := &s.out[k]
+		for _, a := range c.Args {
+			if strings.Contains(a, name) || inScratch(a) && strings.HasPrefix(name, strings.TrimSuffix(a, "/")+"/") {
+				return // the file, or a directory of the line's own under the temporary one (cp -r scripts/ /tmp/scripts/)
+			}
+		}
+		for _, r := range c.Redirects {
+			if isWriteRedirect(r) && fileKey(r.Target) == key {
+				return
+			}
+		}
+	}
+	s.markUnknown(i, "runs "+name+", a file in a temporary directory anyone can write that the line did not write")
+}
+
+// codeFileOptions are, by program, the options whose value is a file of
+// code the program loads: a makefile, a sed or awk program, an editor's
+// script or startup file, a pytest plugin.
+var codeFileOptions = map[string][]string{
+	"make": {"-f", "--file", "--makefile"}, "gmake": {"-f", "--file", "--makefile"}, "bmake": {"-f"},
+	"sed": {"-f", "--file"}, "gsed": {"-f", "--file"},
+	"awk": {"-f", "--file"}, "gawk": {"-f", "--file"}, "mawk": {"-f"}, "nawk": {"-f"},
+	"vim": {"-S", "-u"}, "nvim": {"-S", "-u"}, "vi": {"-S", "-u"}, "ex": {"-S", "-u"}, "gvim": {"-S", "-u"},
+	"pytest": {"-p"}, "py.test": {"-p"},
+	"ssh": {"-I"}, "scp": {"-S"}, "sftp": {"-S"},
+}
+
+// sshCodeKeys are ssh options (-o KEY=VALUE) whose value is a library ssh
+// loads.
+var sshCodeKeys = [...]string{"pkcs11provider", "securitykeyprovider"}
+
+// scratchCode marks the command at index i (words) when an option of its
+// names code in a temporary directory the line did not write, or when a
+// package manager installs a directory there (running its build scripts).
+func (s *state) scratchCode(i int, name string, words []string) {
+	opts, ok := codeFileOptions[name]
+	installs := name == "pip" || name == "pip3" || name == "uv" || name == "pipx"
+	if !ok && !installs {
+		return
+	}
+	found := false
+	for _, w := range words[1:] {
+		if strings.Contains(w, "/tmp/") || strings.Contains(w, "/dev/shm/") {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		for _, o := range opts {
+			switch {
+			case w == o && k+1 < len(words):
+				s.runsScratch(i, words[k+1])
+			case strings.HasPrefix(w, o+"=") && strings.HasPrefix(o, "--"):
+				s.runsScratch(i, w[len(o)+1:])
+			case len(o) == 2 && strings.HasPrefix(w, o) && len(w) > 2 && w[2] == '/':
+				s.runsScratch(i, w[2:]) // -f/tmp/x.mk
+			}
+		}
+		if name == "ssh" && strings.HasPrefix(w, "-o") {
+			v := w[2:]
+			if v == "" && k+1 < len(words) {
+				v = words[k+1]
+			}
+			key, val, _ := strings.Cut(v, "=")
+			for _, ck := range sshCodeKeys {
+				if strings.EqualFold(strings.TrimSpace(key), ck) {
+					s.runsScratch(i, strings.TrimSpace(val))
+				}
+			}
+		}
+		if installs && !strings.HasPrefix(w, "-") && inScratch(w) {
+			s.runsScratch(i, w) // its setup.py and build backend run
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestScratchCode checks that code run or loaded from a temporary
+// directory the line did not write is unknown, and that a file the line
+// wrote, copied or built there, or data read from there, is not.
+func TestScratchCode(t *testing.T) {
+	for line, want := range map[string]bool{
+		"bash /tmp/setup.sh":                             true,
+		"python3 /var/tmp/x.py":                          true,
+		". /dev/shm/env.sh":                              true,
+		"make -f /tmp/x.mk":                              true,
+		"make --file=/tmp/x.mk":                          true,
+		"sed -i -f /tmp/fix.sed a.txt":                   true,
+		"vim -S /tmp/s.vim":                              true,
+		"pytest -p /tmp/plug":                            true,
+		"pip install /tmp/pkg/":                          true,
+		"ssh -oPKCS11Provider=/tmp/p.so h":               true,
+		"at -f /tmp/job.sh now":                          true,
+		"kubectl exec -i api -- sh < /tmp/x.sh":          true,
+		"sh < /tmp/x.sh":                                 true,
+		"wc -l < /tmp/build.log":                         false,
+		"printf 'echo hi' > /tmp/h.sh && bash /tmp/h.sh": false,
+		"cp a.sh /tmp/a.sh && bash /tmp/a.sh":            false,
+		"go build -o /tmp/app . && /tmp/app":             false,
+		"bash scripts/x.sh":                              false,
+		"grep -f /tmp/patterns.txt app.log":              false,
+		"make -f build/Makefile":                         false,
+		"pytest -p pytest_cov":                           false,
+		"vim /tmp/notes.txt":                             false,
+	} {
+		got := false
+		for _, c := range Parse(line).Commands {
+			for _, u := range c.Unknown {
+				if strings.Contains(u, "temporary directory") {
+					got = true
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("Parse(%q): code from a temporary directory = %v, want %v", line, got, want)
+		}
+	}
+}
