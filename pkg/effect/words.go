@@ -245,7 +245,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		case catalog.Chmod, catalog.Chown:
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: recursive})
+			ef := Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: recursive}
+			if w.Role == catalog.Chmod && opensToOthers(c.Name, cl) { // modes.go
+				ef.Detail = "opens"
+			}
+			a.add(ef)
 		case catalog.Exec:
 			if unresolved(w.Text) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})

@@ -238,6 +238,14 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		if ef.Kind == effect.Delete {
 			ev.pathSubject(call.ToolWrite, ef.Path)
 		}
+		if ef.Detail == "opens" && !ev.denied() {
+			// chmod o+r, setfacl -m u:bob:r: others may read it now, as
+			// if it were copied out (effect/modes.go)
+			ev.pathSubject(call.ToolRead, ef.Path)
+			if ef.Recursive && !ev.denied() {
+				ev.treeSubjects(call.ToolRead, ef.Path)
+			}
+		}
 		if !ev.denied() {
 			s := subject{tool: ef.Kind.String(), text: ef.Path, path: ef.Path, effect: ef.Descriptor()}
 			ev.judge(&s)
