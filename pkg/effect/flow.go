@@ -52,6 +52,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 		}
 	}
+	if f.source == "" && cl.Entry == nil && c.Name != "" && printsCredential(cl) {
+		// A program the catalogue does not know, read by its verbs as a
+		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,
+		// tool credentials show print the credential they name.
+		f.source, f.origin = "secret", c.Name
+	}
 	if f.source == "" && hasProp(cl.Entry, "fetcher") && secretPath(cl) {
 		// curl of a cluster's or a vault's secrets API through a local
 		// proxy or port-forward: /api/v1/…/secrets, /v1/secret/data/….
