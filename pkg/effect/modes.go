@@ -19,6 +19,11 @@ func opensToOthers(name string, cl *catalog.Classified) bool {
 	switch name {
 	case "chmod":
 		for _, w := range cl.Words {
+			if w.Option == "--reference" {
+				return true // a mode copied from another file: any mode
+			}
+		}
+		for _, w := range cl.Words {
 			if w.Role == catalog.Data && w.Option == "" {
 				return modeOpens(w.Text)
 			}
@@ -93,4 +98,23 @@ func aclOpens(spec string) bool {
 		}
 	}
 	return false
+}
+
+// chmodReference adds what chmod --reference=FILE changes: every
+// positional is a target then, the first too, which the catalogue reads as
+// the mode; the mode copied may be any, so it opens.
+func (a *analysis) chmodReference(i int, cl *catalog.Classified, recursive bool) {
+	ref := false
+	for _, w := range cl.Words {
+		ref = ref || w.Option == "--reference"
+	}
+	if !ref {
+		return
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Data && w.Option == "" {
+			a.add(Effect{Kind: Chmod, Cmd: i, Path: a.clean(w.Text, i), Recursive: recursive, Detail: "opens"})
+			return
+		}
+	}
 }

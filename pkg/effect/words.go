@@ -12,6 +12,9 @@ import (
 func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
 	e := cl.Entry
 	recursive := cl.Mark("recursive")
+	if c.Name == "chmod" {
+		a.chmodReference(i, cl, recursive) // modes.go
+	}
 	if e != nil {
 		if s := e.Prop("sink"); s != "" {
 			f.sink = s // a redirection into a connection (redirects) made it one already
