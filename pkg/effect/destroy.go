@@ -30,6 +30,11 @@ import (
 func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
 	if e == nil {
+		if c.Name != "" && !helpOrDryRun(c.Args) {
+			if v := unknownDestroyVerb(cl); v != "" {
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
+			}
+		}
 		return
 	}
 	cloud := e.Prop("cloud") != ""
@@ -263,4 +268,44 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"rewrite", "history"},
 	{"publish", "publish"},
 	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
+}
+
+// unknownDestroyVerbs are the verbs that, among the leading words of a
+// program the catalogue does not know, say it destroys what it manages
+// (circleci context delete, vendorctl destroy-env, tool db:drop). Softer
+// verbs a local tool uses for its own state (rm, remove, uninstall,
+// reset, prune, down) are not among them.
+var unknownDestroyVerbs = map[string]bool{
+	"delete": true, "destroy": true, "purge": true, "terminate": true, "wipe": true, "drop": true,
+	"nuke": true, "teardown": true, "decommission": true, "undeploy": true, "deletion": true,
+}
+
+// unknownDestroyVerb returns the first of an unknown program's three
+// leading words that is, or is compounded of, a destroying verb.
+func unknownDestroyVerb(cl *catalog.Classified) string {
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n > 3 {
+			break
+		}
+		if strings.ContainsAny(w.Text, "/.=@ ") {
+			continue // a path, a file, a setting: not a verb
+		}
+		t := strings.ToLower(w.Text)
+		for rest := t; rest != ""; {
+			part := rest
+			if k := strings.IndexAny(rest, "-:_"); k >= 0 {
+				part, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
+			}
+			if unknownDestroyVerbs[part] {
+				return w.Text
+			}
+		}
+	}
+	return ""
 }
