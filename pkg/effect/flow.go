@@ -51,6 +51,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
 		}
+		if f.source == "" && e.Prop("dumps") != "" && a.productionWord(i) != "" {
+			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod: a
+			// production database's data (production.go), which leaving
+			// the machine is a leak; a dump of a dev database is not.
+			f.source, f.origin = "production-data", c.Name
+		}
 	}
 	if f.source == "" && cl.Entry == nil && c.Name != "" && printsCredential(cl) {
 		// A program the catalogue does not know, read by its verbs as a
