@@ -283,29 +283,17 @@ var unknownDestroyVerbs = map[string]bool{
 // unknownDestroyVerb returns the first of an unknown program's three
 // leading words that is, or is compounded of, a destroying verb.
 func unknownDestroyVerb(cl *catalog.Classified) string {
-	n := 0
-	for _, w := range cl.Words {
-		if w.Option != "" {
-			continue
+	found := ""
+	leadingWords(cl, 3, func(w string) bool { // cloudverbs.go
+		if strings.ContainsAny(w, "/.=@ ") {
+			return false // a path, a file, a setting: not a verb
 		}
-		if n++; n > 3 {
-			break
-		}
-		if strings.ContainsAny(w.Text, "/.=@ ") {
-			continue // a path, a file, a setting: not a verb
-		}
-		t := strings.ToLower(w.Text)
-		for rest := t; rest != ""; {
-			part := rest
-			if k := strings.IndexAny(rest, "-:_"); k >= 0 {
-				part, rest = rest[:k], rest[k+1:]
-			} else {
-				rest = ""
+		verbParts(strings.ToLower(w), func(p string, _ int) {
+			if found == "" && unknownDestroyVerbs[p] {
+				found = w
 			}
-			if unknownDestroyVerbs[part] {
-				return w.Text
-			}
-		}
-	}
-	return ""
+		})
+		return found != ""
+	})
+	return found
 }
