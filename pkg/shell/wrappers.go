@@ -1847,19 +1847,11 @@ func xargsFeedsScript(words []string) bool {
 // added, for each way the input may be split (by blanks; with -0 or -d,
 // at the delimiter).
 func (s *state) xargsInput(f frame, words []string, in []string) {
-	repl, delim := "", ""
+	repl, delim := xargsRepl(words), ""
 	nul := false
 	cmdAt := xargsFlags.skip(words, 1)
 	for i := 1; i < len(words); i++ {
 		switch w := words[i]; {
-		case w == "-I" && i+1 < len(words):
-			repl = words[i+1]
-		case strings.HasPrefix(w, "-I") && len(w) > 2:
-			repl = w[2:]
-		case w == "-i" || w == "--replace":
-			repl = "{}"
-		case strings.HasPrefix(w, "--replace="):
-			repl = w[len("--replace="):]
 		case (w == "-d" || w == "--delimiter") && i+1 < len(words):
 			delim = words[i+1]
 		case strings.HasPrefix(w, "-d") && len(w) > 2:
