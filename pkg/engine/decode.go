@@ -6,6 +6,8 @@ import (
 	"compress/zlib"
 	"io"
 	"strings"
+
+	"rampart.dev/pkg/match"
 )
 
 // The encodings a credential travels in when it is written into a file or
@@ -117,22 +119,11 @@ func printable(s string) bool {
 func percentDecoded(v string) (string, bool) {
 	changed := false
 	for n := 0; n < 3 && strings.IndexByte(v, '%') >= 0; n++ {
-		var b strings.Builder
-		b.Grow(len(v))
-		did := false
-		for i := 0; i < len(v); i++ {
-			if v[i] == '%' && i+2 < len(v) && isHexDigit(v[i+1]) && isHexDigit(v[i+2]) {
-				b.WriteByte(unhex(v[i+1])<<4 | unhex(v[i+2]))
-				i += 2
-				did = true
-				continue
-			}
-			b.WriteByte(v[i])
-		}
-		if !did {
+		d := match.PercentDecode(v)
+		if d == v {
 			break
 		}
-		v, changed = b.String(), true
+		v, changed = d, true
 	}
 	return v, changed
 }
@@ -196,20 +187,10 @@ func allHexDigits(s string) bool {
 	return s != ""
 }
 
-func unhex(c byte) byte {
-	switch {
-	case c >= 'a':
-		return c - 'a' + 10
-	case c >= 'A':
-		return c - 'A' + 10
-	}
-	return c - '0'
-}
-
 func hexValue(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		n = n<<4 | int(unhex(s[i]))
+		n = n<<4 | int(match.Unhex(s[i]))
 	}
 	return n
 }
@@ -236,7 +217,7 @@ func htmlCharRefs(v string) (string, bool) {
 				n := 0
 				for _, c := range []byte(v[j:k]) {
 					if hexa {
-						n = n<<4 | int(unhex(c))
+						n = n<<4 | int(match.Unhex(c))
 					} else {
 						n = n*10 + int(c-'0')
 					}

@@ -32,7 +32,7 @@ func normalizeHost(h string) string {
 // dots, and IP literals in any spelling.
 func normalizeStep(host string) string {
 	if strings.IndexByte(host, '%') >= 0 {
-		host = percentDecode(host)
+		host = PercentDecode(host)
 	}
 	if len(host) > 1 && host[0] == '[' && host[len(host)-1] == ']' {
 		host = host[1 : len(host)-1]
@@ -55,16 +55,16 @@ func normalizeStep(host string) string {
 	return host
 }
 
-// percentDecode decodes %XX escapes, as curl and browsers do in a URL's
+// PercentDecode decodes %XX escapes, as curl and browsers do in a URL's
 // host ("%31%36%39.254.169.254"). Invalid escapes are kept as written.
-func percentDecode(s string) string {
+func PercentDecode(s string) string {
 	var b []byte
 	for i := 0; i < len(s); i++ {
 		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
 			if b == nil {
 				b = append(make([]byte, 0, len(s)), s[:i]...)
 			}
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			b = append(b, Unhex(s[i+1])<<4|Unhex(s[i+2]))
 			i += 2
 			continue
 		}
@@ -80,7 +80,8 @@ func percentDecode(s string) string {
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
-func unhex(c byte) byte {
+// Unhex is the value of a hexadecimal digit.
+func Unhex(c byte) byte {
 	switch {
 	case c >= 'a':
 		return c - 'a' + 10
