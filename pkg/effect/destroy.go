@@ -281,12 +281,16 @@ var unknownDestroyVerbs = map[string]bool{
 }
 
 // unknownDestroyVerb returns the first of an unknown program's three
-// leading words that is, or is compounded of, a destroying verb.
+// leading words that is, or is compounded of, a destroying verb, unless a
+// verb that only looks comes first.
 func unknownDestroyVerb(cl *catalog.Classified) string {
 	found := ""
 	leadingWords(cl, 3, func(w string) bool { // cloudverbs.go
 		if strings.ContainsAny(w, "/.=@ ") {
 			return false // a path, a file, a setting: not a verb
+		}
+		if lookVerbs[strings.ToLower(w)] { // deploys.go
+			return true // describe delete-protection: it only looks
 		}
 		verbParts(strings.ToLower(w), func(p string, _ int) {
 			if found == "" && unknownDestroyVerbs[p] {
