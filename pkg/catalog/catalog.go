@@ -76,6 +76,9 @@
 // "config-rewrite=KEY,..." names git settings that, set on the line with
 // -c KEY=now (or all, 0), rewrite as the entry's rewrite option does (git
 // -c gc.pruneExpire=now gc).
+// "logins" marks a client that keeps logins for other services (a
+// registry client: crane auth get): its leading words are read for a
+// printed credential as a cloud CLI's are.
 // "saves-url-name" marks a downloader that, given no output file, saves
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file
