@@ -38,8 +38,10 @@
 // entry ("git push"). Options of the program apply to its subcommands too.
 //
 // PROPERTIES are space-separated marks of the program itself: "source=KIND"
-// (its output is sensitive: environment, secret), "sink=KIND" (what it reads
-// on standard input goes out: network, dns), "listen", "interactive" (it
+// (its output is sensitive: environment, secret, image: a container image
+// or filesystem, which holds the code and what was baked into it),
+// "sink=KIND" (what it reads on standard input goes out: network, dns),
+// "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its
 // words are never files), "stdin=upload" (reads standard input and sends it).
 // What a program destroys through its own subcommands is data too:
