@@ -384,6 +384,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	a.productionTask(i, c, cl) // production.go
+	if hasProp(e, "bare-host") {
+		a.remoteProduction(i, c, cl) // remoteprod.go
+	}
 	a.removesEveryImage(i, c)  // listed.go
 	a.privileges(i, c, cl)     // privileges.go
 	if hasProp(e, "cloud") {
