@@ -387,8 +387,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
-	a.removesEveryImage(i, c)  // listed.go
-	a.privileges(i, c, cl)     // privileges.go
+	a.removesEveryImage(i, c) // listed.go
+	a.privileges(i, c, cl)    // privileges.go
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
