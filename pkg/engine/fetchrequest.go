@@ -17,6 +17,12 @@ import (
 // Engine create with the host's root mounted, privileged mode) asks for
 // what the same docker run line asks for.
 
+// hasRequest reports whether a fetch call's params carry a method,
+// headers or a body.
+func hasRequest(p call.Params) bool {
+	return p["method"] != nil || p["headers"] != nil || p["body"] != nil
+}
+
 // judgeFetchRequest judges a fetch call's method, headers and body as the
 // curl line that sends them, and its JSON body as arguments.
 func (ev *evaluation) judgeFetchRequest(raw string) {

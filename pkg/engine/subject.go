@@ -76,7 +76,6 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
-		ev.judgeFetchRequest(raw)  // fetchrequest.go: the curl line of its method, headers, body
 		if p, ok := fileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
