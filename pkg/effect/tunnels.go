@@ -30,6 +30,7 @@ var selfReportFlags = map[string]bool{
 var tunnelNouns = map[string]bool{
 	"tunnel": true, "tunnels": true, "config": true, "route": true, "ingress": true,
 	"endpoints": true, "endpoint": true, "agent": true, "service": true, "credentials": true,
+	"ip": true, "dns": true, "lb": true, "funnel": true, "serve": true,
 }
 
 // tunnelOnlyLooks reports whether a tunnel tool's leading words (its
@@ -41,7 +42,7 @@ func tunnelOnlyLooks(args []string, cl *catalog.Classified) bool {
 		return true // cloudflared --version, ngrok -h
 	}
 	looks := false
-	leadingWords(cl, 3, func(w string) bool { // cloudverbs.go
+	leadingWords(cl, 4, func(w string) bool { // cloudverbs.go
 		l := strings.ToLower(w)
 		looks = tunnelLookVerbs[l]
 		return !tunnelNouns[l]
