@@ -78,6 +78,9 @@
 // "config-rewrite=KEY,..." names git settings that, set on the line with
 // -c KEY=now (or all, 0), rewrite as the entry's rewrite option does (git
 // -c gc.pruneExpire=now gc).
+// "feeds-shell" marks a program whose shell option's command is fed the
+// data it reads on standard input (tar --to-command): a shell or
+// interpreter there runs that data.
 // "logins" marks a client that keeps logins for other services (a
 // registry client: crane auth get): its leading words are read for a
 // printed credential as a cloud CLI's are.
