@@ -278,6 +278,9 @@ var destroyMarks = []struct{ mark, kind string }{
 var unknownDestroyVerbs = map[string]bool{
 	"delete": true, "destroy": true, "purge": true, "terminate": true, "wipe": true, "drop": true,
 	"nuke": true, "teardown": true, "decommission": true, "undeploy": true, "deletion": true,
+	// a node or a store put back to nothing (talosctl reset); rm and
+	// remove stay out: xargs rm and a tool's cache rm are everyday work
+	"reset": true, "erase": true,
 }
 
 // unknownDestroyVerb returns the first of an unknown program's three
