@@ -55,10 +55,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
+	access := changesAccess(cl) // apiaccess.go
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && access == "" && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRun(c.Args) || cl.Mark("dry") || cl.Mark("local") {
@@ -89,6 +90,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "remote", "DELETE request"
 	case public:
 		kind, verb = "publish", "request that makes a repository public"
+	case access != "":
+		kind, verb = "access", access
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
