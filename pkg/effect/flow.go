@@ -26,7 +26,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
 			f.source = "environment"
 		}
-		if f.source == "" && e.Prop("cloud") != "" && printsCredential(cl) {
+		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && printsCredential(cl) {
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
 			f.source, f.origin = "secret", c.Name
 		}

@@ -160,8 +160,8 @@ func namesProduction(w string) bool {
 // ENV=production, RAILS_ENV=production rails assets:precompile) changes
 // nothing but the build.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry == nil || cl.Entry.Prop("env-tasks") == "" || helpOrDryRun(c.Args) {
-		return
+	if cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || c.Name == "" || helpOrDryRun(c.Args) {
+		return // an unknown CLI's task is read as a runner's is: acmectl deploy --env production
 	}
 	verb, task, prod, n := "", "", false, 0
 	for _, w := range cl.Words {
@@ -195,8 +195,11 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if verb == "" {
 		return
 	}
-	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) {
-		return
+	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
+		return // a word of its own naming production: --url postgres://prod-db/app, promote api production
+	}
+	if verb == "publish" && cl.Entry == nil {
+		return // an unknown CLI's publish names no registry the engine knows
 	}
 	kind := "production"
 	if verb == "publish" {
@@ -210,6 +213,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 var taskVerbs = map[string]bool{
 	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
+	"promote": true,
 }
 
 // productionNames are the words that name a production environment.

@@ -384,8 +384,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	a.productionTask(i, c, cl) // production.go
-	a.removesEveryImage(i, c)  // listed.go
-	a.privileges(i, c, cl)     // privileges.go
+	if hasProp(e, "bare-host") {
+		a.remoteProduction(i, c, cl) // remoteprod.go
+	}
+	a.removesEveryImage(i, c) // listed.go
+	a.privileges(i, c, cl)    // privileges.go
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
@@ -397,7 +400,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}
-	if e != nil && e.Prop("tunnel") != "" {
+	if e != nil && e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) { // tunnels.go
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
 	}

@@ -381,6 +381,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if name == "rsync" {
 			remote = rsyncPaths(words)
 		}
+		fed := len(s.out)
 		for _, script := range embeddedScripts(name, words) {
 			if contains(remote, script) {
 				s.parseString(script, remoteFrame(viaFrame(f, name)))
@@ -388,6 +389,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			s.parseString(script, viaFrame(f, name))
 		}
+		s.markFedCode(name, fed) // lines.go: tar --to-command=sh
 		if name == "scp" || name == "sftp" {
 			s.sshConfigFiles(words, f)
 		}
