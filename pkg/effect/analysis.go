@@ -135,13 +135,25 @@ func (a *analysis) run() {
 // unresolved reports whether a word holds an expansion the walk could not
 // resolve. ~ and $HOME are resolved by path cleaning.
 func unresolved(w string) bool {
-	if !strings.ContainsAny(w, "$`") {
+	if !hasExpansion(w) {
 		return false
 	}
 	for _, p := range []string{"$HOME", "${HOME}"} {
 		w = strings.ReplaceAll(w, p, "")
 	}
 	return strings.ContainsAny(w, "$`")
+}
+
+// hasExpansion reports whether w holds a '$' or a '`', as
+// strings.ContainsAny(w, "$`") does, in one pass over the bytes: it is
+// asked about every command's name.
+func hasExpansion(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '$' || w[i] == '`' {
+			return true
+		}
+	}
+	return false
 }
 
 // tailUnresolved reports whether the last path element of w is unresolved:

@@ -134,7 +134,7 @@ func namesProduction(w string) bool {
 			}
 			continue
 		}
-		if n > 0 && !long && productionNames[string(buf[:n])] {
+		if n > 0 && !long && isProductionName(string(buf[:n])) {
 			return true
 		}
 		n, long = 0, false
@@ -189,7 +189,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 			}
 		}
 		for _, p := range parts {
-			prod = prod || productionNames[p]
+			prod = prod || isProductionName(p)
 		}
 	}
 	if verb == "" {
@@ -212,8 +212,17 @@ var taskVerbs = map[string]bool{
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
 }
 
-// productionNames are the words that name a production environment.
-var productionNames = map[string]bool{"prod": true, "production": true, "prd": true, "live": true}
+// isProductionName reports whether a lower-case word names a production
+// environment. A switch rather than a map: it is asked about every part of
+// every word of every command, and a switch on a converted byte slice
+// neither hashes nor allocates.
+func isProductionName(w string) bool {
+	switch w {
+	case "prod", "production", "prd", "live":
+		return true
+	}
+	return false
+}
 
 // taskParts splits a task name on its separators (deploy-prod,
 // db:migrate, deploy_prod, settings.production), lower-cased.
@@ -260,16 +269,16 @@ func productionValue(kv string) bool {
 		return false
 	}
 	v = strings.Trim(v, `"'`)
-	if productionNames[strings.ToLower(v)] {
+	if isProductionName(strings.ToLower(v)) {
 		return true
 	}
-	if parts := taskParts(v); len(parts) > 1 && productionNames[parts[len(parts)-1]] && !strings.Contains(v, "$") {
+	if parts := taskParts(v); len(parts) > 1 && isProductionName(parts[len(parts)-1]) && !strings.Contains(v, "$") {
 		return true
 	}
 	if k := strings.IndexByte(v, '$'); k >= 0 {
 		name := strings.TrimLeft(v[k+1:], "{")
 		for _, p := range taskParts(name) {
-			if productionNames[p] {
+			if isProductionName(p) {
 				return true
 			}
 		}
