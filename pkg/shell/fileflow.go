@@ -392,7 +392,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 	case "go":
 		if len(words) > 1 && words[1] == "generate" {
 			for _, k := range s.sortedFiles(".go") {
-				s.parseString(goGenerateLines(s.files[k]), viaFrame(f, name))
+				s.parseString(goGenerateLines(s.files[k]), s.viaFrame(f, name))
 			}
 		}
 		return

@@ -116,6 +116,10 @@ func newState() *state { return states.Get().(*state) }
 // scratch buffers.
 func (s *state) free() {
 	clear(s.stmtBuf[:cap(s.stmtBuf)]) // let go of the syntax tree
+	// The opaque list and the first pipeline's feeds are the walk's own
+	// (no Result holds them): their arrays are kept, emptied.
+	clear(s.opaque[:cap(s.opaque)])
+	clear(s.pipe0.feeds[:cap(s.pipe0.feeds)])
 	*s = state{
 		spare:     s.spare,
 		strArena:  s.strArena,
@@ -123,6 +127,8 @@ func (s *state) free() {
 		byteArena: s.byteArena,
 		fieldBuf:  s.fieldBuf[:0],
 		stmtBuf:   s.stmtBuf[:0],
+		opaque:    s.opaque[:0],
+		pipe0:     pipe{feeds: s.pipe0.feeds[:0]},
 	}
 	states.Put(s)
 }
@@ -768,7 +774,7 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	if a.Value != nil && promptVar(a.Name.Value) && (strings.Contains(val, "$(") || strings.Contains(val, "`") || strings.Contains(val, "${ ")) {
 		// PS4='$(CMD)' with bash -x, PS1/PS0 with bash -i: the shell
 		// expands the prompt, running its command substitutions.
-		s.parseString(": "+val, viaFrame(e.f, a.Name.Value))
+		s.parseString(": "+val, s.viaFrame(e.f, a.Name.Value))
 	}
 	if a.Value != nil {
 		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
@@ -886,7 +892,7 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 	s.finish(e, redirs)
 	if c.Stmt != nil {
 		g := f
-		g.via = appendVia(f.via, "time")
+		g.via = s.appendVia(f.via, "time")
 		s.walkStmt(c.Stmt, g)
 	}
 }
@@ -908,7 +914,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		f.pl = s.newPipe()
 	}
 	s.cdpath(e.words, e.dyn)
-	inner, chain, plain := innermost(e.words, e.dyn)
+	var chainBuf [4]string // the wrappers on the way, copied into via below
+	inner, chain, plain := innermost(e.words, e.dyn, chainBuf[:0])
 	name := "" // the program run at last, named once for the helpers below
 	if len(inner) > 0 {
 		name = progName(inner[0])
@@ -1303,7 +1310,14 @@ func (e *expander) heredoc(r *syntax.Redirect) (string, bool) {
 
 // inputIndices turns substitution spans into command indices.
 func inputIndices(spans []span) []int {
-	var out []int
+	n := 0
+	for _, sp := range spans {
+		n += max(sp.end-sp.start, 0)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]int, 0, n) // sized once: no growing
 	for _, sp := range spans {
 		for i := sp.start; i < sp.end; i++ {
 			out = append(out, i)
