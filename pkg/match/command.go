@@ -41,7 +41,18 @@ func (a *Argv) String() string {
 	if len(a.Args) == 0 {
 		return a.Name
 	}
-	return a.Name + " " + strings.Join(a.Args, " ")
+	n := len(a.Name) + len(a.Args)
+	for _, w := range a.Args {
+		n += len(w)
+	}
+	var b strings.Builder // one allocation, not Join's and the concatenation's
+	b.Grow(n)
+	b.WriteString(a.Name)
+	for _, w := range a.Args {
+		b.WriteByte(' ')
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // HasFlag reports whether the command has the flag, written as in a
