@@ -24,6 +24,7 @@ type analysis struct {
 	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
 	taint     []string          // scratch for the flow pass (taintStrings)
+	assigns   int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.

@@ -84,6 +84,22 @@ func migrateTask(cl catalog.Classified) string {
 	return found
 }
 
+// lineAssigns reports whether any command of the line has assignments,
+// found once per analysis: productionWord asks for every command, and
+// would otherwise look through every command of the line each time.
+func (a *analysis) lineAssigns() bool {
+	if a.assigns == 0 {
+		a.assigns = 1
+		for k := range a.res.Commands {
+			if len(a.res.Commands[k].Assigns) > 0 {
+				a.assigns = 2
+				break
+			}
+		}
+	}
+	return a.assigns == 2
+}
+
 // productionWord returns a word of command i, or an assignment in its
 // pipeline stage, that names production.
 func (a *analysis) productionWord(i int) string {
@@ -93,6 +109,9 @@ func (a *analysis) productionWord(i int) string {
 		if namesProduction(w) {
 			return w
 		}
+	}
+	if !a.lineAssigns() {
+		return "" // no command of the line assigns: nothing to look through
 	}
 	for k := range cmds {
 		o := &cmds[k]
