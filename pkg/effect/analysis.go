@@ -45,6 +45,15 @@ type cmdFacts struct {
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
 	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
 	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
+
+	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
+	looked bool           // entry is known
+}
+
+// sameWords reports whether a and b are the same slice of words (not
+// merely equal ones).
+func sameWords(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // reset empties f for the next analysis. It keeps the arrays of the path
@@ -245,6 +254,11 @@ func (a *analysis) command(i int, c *shell.Command) {
 	}
 	name, args := a.moduleEntry(a.programName(i, c), c.Args)
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
+	if name == c.Name && sameWords(args, c.Args) {
+		// The entry classified is the command's own: the flow pass's
+		// entryHas need not look it up again.
+		f.entry, f.looked = cl.Entry, true
+	}
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 	if opts := optionsFiles(a, c, &cl); len(opts) > 0 {
