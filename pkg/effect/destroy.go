@@ -295,10 +295,11 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 		if strings.ContainsAny(w, "/.=@ ") {
 			return false // a path, a file, a setting: not a verb
 		}
-		if lookVerbs[strings.ToLower(w)] { // deploys.go
+		lw := strings.ToLower(w) // once: it allocates for a word with capitals
+		if lookVerbs[lw] {       // deploys.go
 			return true // describe delete-protection: it only looks
 		}
-		verbParts(strings.ToLower(w), func(p string, _ int) {
+		verbParts(lw, func(p string, _ int) {
 			if found == "" && unknownDestroyVerbs[p] {
 				found = w
 			}

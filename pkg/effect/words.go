@@ -404,7 +404,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
 	}
-	if ext := compressorSuffix[c.Name]; ext != "" && !cl.Mark("decode") {
+	if ext := compressorSuffixOf(c.Name); ext != "" && !cl.Mark("decode") {
 		// gzip F writes F.gz (unless -c); split F PREFIX writes PREFIXaa...
 		for _, r := range f.reads {
 			f.writes = append(f.writes, r+ext)
@@ -1060,8 +1060,30 @@ func (a *analysis) fileText(name string) (string, bool) {
 	return t, ok
 }
 
-// compressorSuffix is the suffix a compressor adds to the file it replaces.
-var compressorSuffix = map[string]string{"gzip": ".gz", "pigz": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4", "lzma": ".lzma", "compress": ".Z", "brotli": ".br"}
+// compressorSuffixOf is the suffix a compressor adds to the file it
+// replaces, "" for any other program. A switch: it is asked about every
+// command, and most are no compressor.
+func compressorSuffixOf(name string) string {
+	switch name {
+	case "gzip", "pigz":
+		return ".gz"
+	case "bzip2":
+		return ".bz2"
+	case "xz":
+		return ".xz"
+	case "zstd":
+		return ".zst"
+	case "lz4":
+		return ".lz4"
+	case "lzma":
+		return ".lzma"
+	case "compress":
+		return ".Z"
+	case "brotli":
+		return ".br"
+	}
+	return ""
+}
 
 // searchesHidden reports a searcher's flag that takes in hidden files and
 // directories (rg --hidden, -., -uu; ag -u, --hidden, --unrestricted).

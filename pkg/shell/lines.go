@@ -590,7 +590,7 @@ func shellAssignment(l string) bool {
 // an editor's "!CMD" ex command.
 func (s *state) wrapperString(name, text string, f frame) {
 	e, _ := catalog.Default().Lookup(name, nil)
-	g := viaFrame(f, name)
+	g := s.viaFrame(f, name)
 	fed := len(s.out)
 	defer s.markFedCode(name, fed)
 	switch {
@@ -864,7 +864,7 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || pwshCmdlet(name) || len(words) < 2 || f.depth >= MaxDepth {
 		return
 	}
-	g := viaFrame(f, name)
+	g := s.viaFrame(f, name)
 	g.synthetic = true
 	for k := 1; k < len(words); k++ {
 		w := words[k]
