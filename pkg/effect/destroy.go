@@ -103,6 +103,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 		if verb == "" {
 			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
+			if kind == "publish" && staysLocal(verb) {
+				verb = "" // gradle publishToMavenLocal: into this machine's own repository
+			}
 		}
 		if verb == "" && cloud {
 			// cloudverbs.go: access granted, a service scaled to nothing.

@@ -156,14 +156,22 @@ func namesProduction(w string) bool {
 //     value (--env production, --settings=config.settings.production).
 //
 // The verb is a task's first part (docs-publish-preview is docs), after a
-// "db" namespace (db:migrate). A build for production (make build
-// ENV=production, RAILS_ENV=production rails assets:precompile) changes
-// nothing but the build.
+// namespace (db:migrate, ecto.migrate, flywayMigrate, a Gradle project's
+// path :app:publishBundle); a task's name is split at its separators and
+// where its case changes (publishReleaseBundle). A build for production
+// (make build ENV=production, RAILS_ENV=production rails assets:precompile)
+// changes nothing but the build. A publish whose name says it stays on
+// this machine or is a preview (publishToMavenLocal) publishes nothing.
+//
+// A program the catalogue does not know is read the same way: its leading
+// words are its subcommands (vendorctl upload, tool deploy --env
+// production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry == nil || cl.Entry.Prop("env-tasks") == "" || helpOrDryRun(c.Args) {
+	if c.Name == "" || cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || helpOrDryRun(c.Args) {
 		return
 	}
 	verb, task, prod, n := "", "", false, 0
+	stays := false
 	for _, w := range cl.Words {
 		if w.Option != "" || w.Role == catalog.Command {
 			continue
@@ -180,7 +188,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		if verb == "" {
 			k := 0
-			if parts[0] == "db" && len(parts) > 1 {
+			if taskNamespaces[parts[0]] && len(parts) > 1 {
 				k = 1
 			}
 			if taskVerbs[parts[k]] {
@@ -190,16 +198,21 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		for _, p := range parts {
 			prod = prod || productionNames[p]
+			stays = stays || verb != "" && staysHere[p]
 		}
 	}
 	if verb == "" {
 		return
 	}
-	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) {
+	publishes := publishVerbs[verb]
+	if publishes && stays {
+		return
+	}
+	if !publishes && !prod && !a.pointsAtProduction(i, c) {
 		return
 	}
 	kind := "production"
-	if verb == "publish" {
+	if publishes {
 		kind = "publish"
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
@@ -210,14 +223,57 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 var taskVerbs = map[string]bool{
 	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
+	"upload": true, "distribute": true, "submit": true,
 }
+
+// publishVerbs are the task verbs that hand what was built to others
+// wherever they point: a registry, a store, a competition, a notary.
+var publishVerbs = map[string]bool{"publish": true, "upload": true, "distribute": true, "submit": true}
+
+// taskNamespaces are the first parts of a task's name that say whose task
+// it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
+// flywayMigrate, gitPublishPush).
+var taskNamespaces = map[string]bool{
+	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true,
+}
+
+// staysLocal reports whether a publishing task's name says it stays on
+// this machine or is a preview (publishToMavenLocal, upload-preview).
+func staysLocal(task string) bool {
+	for _, p := range taskParts(task) {
+		if staysHere[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// staysHere are the parts of a publishing task's name that keep it on this
+// machine or make it a preview (publishToMavenLocal, upload-preview).
+var staysHere = map[string]bool{"local": true, "preview": true, "dry": true, "snapshot": true}
 
 // productionNames are the words that name a production environment.
 var productionNames = map[string]bool{"prod": true, "production": true, "prd": true, "live": true}
 
 // taskParts splits a task name on its separators (deploy-prod,
 // db:migrate, deploy_prod, settings.production), lower-cased.
+// A name in camel case is split where a lower-case letter meets a capital
+// (publishReleaseBundle → publish, release, bundle), and a Gradle task's
+// project path (:app:publishBundle) is left out.
 func taskParts(w string) []string {
+	if strings.HasPrefix(w, ":") {
+		w = w[strings.LastIndexByte(w, ':')+1:]
+	}
+	if hasUpper(w) {
+		var b strings.Builder
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+				b.WriteByte('-')
+			}
+			b.WriteByte(w[i])
+		}
+		w = b.String()
+	}
 	return strings.FieldsFunc(strings.ToLower(w), func(r rune) bool {
 		return r == '-' || r == ':' || r == '_' || r == '.' || r == '/'
 	})
