@@ -17,8 +17,21 @@ import (
 // changingSQL are the statements that change data or schema.
 var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE "}
 
-// migrateParts are the parts of a task name that migrate a schema.
-var migrateParts = map[string]bool{"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true}
+// migrateParts are the parts of a migration tool's task name that change a
+// schema (goose up, liquibase update, sqitch deploy, dbmate rollback).
+var migrateParts = map[string]bool{
+	"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true, "up": true,
+	"down": true, "update": true, "deploy": true, "rollback": true, "downgrade": true, "revert": true, "apply": true,
+}
+
+// sharedOrProduction is the detail of a change to another machine's
+// database: production when the host's name says so, shared otherwise.
+func sharedOrProduction(host string) string {
+	if namesProduction(host) {
+		return "production"
+	}
+	return "shared"
+}
 
 // productionChanges adds destroy:production for the commands, from the
 // effects at index start on, that change a database in production.
@@ -44,6 +57,9 @@ func (a *analysis) productionChanges(start int) {
 				if w := a.productionWord(e.Cmd); w != "" {
 					done = append(done, e.Cmd)
 					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: "SQL that changes data against " + w})
+				} else if h := a.remoteDatabase(e.Cmd); h != "" {
+					done = append(done, e.Cmd)
+					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: sharedOrProduction(h), Word: "SQL that changes data on " + h})
 				}
 				break
 			}
@@ -54,16 +70,21 @@ func (a *analysis) productionChanges(start int) {
 		if c.Name == "" || isDone(i) {
 			continue
 		}
-		w := a.productionWord(i) // first: most lines name no production, and classifying costs
+		// first: most lines name no production nor another machine's
+		// database, and classifying costs
+		w, kind := a.productionWord(i), "production"
 		if w == "" {
-			continue
+			if w = a.remoteDatabase(i); w == "" {
+				continue
+			}
+			kind = sharedOrProduction(w)
 		}
 		cl := a.cat.Classify(c.Name, c.Args)
 		if cl.Entry == nil || cl.Entry.Prop("db-tasks") == "" && cl.Entry.Prop("db-tool") == "" {
 			continue
 		}
 		if t := migrateTask(cl); t != "" {
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + t + " against " + w})
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + t + " against " + w})
 		}
 	}
 }
@@ -208,12 +229,15 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if publishes && stays {
 		return
 	}
-	if !publishes && !prod && !a.pointsAtProduction(i, c) {
-		return
-	}
 	kind := "production"
 	if publishes {
 		kind = "publish"
+	} else if !prod && !a.pointsAtProduction(i, c) {
+		h := a.remoteDatabase(i) // a migration against another machine's database
+		if h == "" {
+			return
+		}
+		kind = sharedOrProduction(h)
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
 }
@@ -223,7 +247,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 var taskVerbs = map[string]bool{
 	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
-	"upload": true, "distribute": true, "submit": true,
+	"upload": true, "distribute": true, "submit": true, "update": true, "up": true,
 }
 
 // publishVerbs are the task verbs that hand what was built to others
@@ -234,7 +258,7 @@ var publishVerbs = map[string]bool{"publish": true, "upload": true, "distribute"
 // it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
 // flywayMigrate, gitPublishPush).
 var taskNamespaces = map[string]bool{
-	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true,
+	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
 }
 
 // staysLocal reports whether a publishing task's name says it stays on
