@@ -188,7 +188,7 @@ func namesProduction(w string) bool {
 // words are its subcommands (vendorctl upload, tool deploy --env
 // production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	if c.Name == "" || cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || helpOrDryRun(c.Args) {
+	if c.Name == "" || cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
 	verb, task, prod, n := "", "", false, 0
