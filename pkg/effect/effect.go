@@ -86,6 +86,10 @@ func (e Effect) Descriptor() string {
 		return "connect:download"
 	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy, Tunnel, Privilege:
 		return e.Kind.String() + ":" + e.Detail
+	case Listen:
+		if e.Detail != "" {
+			return "listen:" + e.Detail // listen:every-interface
+		}
 	}
 	return e.Kind.String()
 }
