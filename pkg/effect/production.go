@@ -356,3 +356,55 @@ func productionValue(kv string) bool {
 	}
 	return false
 }
+
+// changeParts are the parts of a cloud or cluster CLI's verb that change
+// what it manages (set, put, patch, annotate, suspend, scale, restart).
+var changeParts = map[string]bool{
+	"set": true, "put": true, "patch": true, "update": true, "apply": true, "create": true, "annotate": true,
+	"label": true, "taint": true, "scale": true, "restart": true, "replace": true, "edit": true,
+	"suspend": true, "resume": true, "add": true, "attach": true, "enable": true, "disable": true,
+	"import": true, "move": true, "mv": true, "cordon": true, "uncordon": true, "drain": true, "expose": true,
+	"autoscale": true, "upgrade": true, "install": true, "push": true, "sync": true, "stop": true,
+	"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
+	"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
+}
+
+// cloudProductionChange adds destroy:production for a cloud or cluster
+// CLI's verb that changes what it manages (kubectl annotate, gcloud sql
+// instances patch, wrangler secret put) when a word of the command, or an
+// option's value or an assignment, names production (ns production,
+// acme-prod, --env production). A verb that only looks comes first and
+// makes it a look (kubectl get, describe, logs); help and dry runs change
+// nothing. The destroying verbs are destroys' own.
+func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Classified) {
+	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) {
+		return
+	}
+	verb := ""
+	leadingWords(cl, 4, func(w string) bool {
+		t := strings.ToLower(w)
+		if lookVerbs[t] {
+			return true
+		}
+		verbParts(t, func(p string, k int) {
+			if verb == "" && (changeParts[p] || k == 0 && lookVerbs[p]) {
+				verb = w
+				if lookVerbs[p] {
+					verb = "-" // describe-instances: it looks
+				}
+			}
+		})
+		return verb != ""
+	})
+	if verb == "" || verb == "-" {
+		return
+	}
+	w := a.productionWord(i)
+	if w == "" && !a.pointsAtProduction(i, c) {
+		return
+	}
+	if w == "" {
+		w = "production"
+	}
+	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + verb + " against " + w})
+}

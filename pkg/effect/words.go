@@ -384,8 +384,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	a.productionTask(i, c, cl) // production.go
-	a.removesEveryImage(i, c)  // listed.go
-	a.privileges(i, c, cl)     // privileges.go
+	a.cloudProductionChange(i, c, cl)
+	a.removesEveryImage(i, c) // listed.go
+	a.privileges(i, c, cl)    // privileges.go
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
