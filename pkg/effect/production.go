@@ -377,7 +377,7 @@ var changeParts = map[string]bool{
 // makes it a look (kubectl get, describe, logs); help and dry runs change
 // nothing. The destroying verbs are destroys' own.
 func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) {
+	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || localCluster(c.Args) {
 		return
 	}
 	verb := ""
