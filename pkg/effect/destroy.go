@@ -55,10 +55,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
+	settings := changesServiceSettings(cl) // settingsapi.go
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && settings == "" && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c.Args) {
@@ -90,6 +91,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "remote", "DELETE request"
 	case public:
 		kind, verb = "publish", "request that makes a repository public"
+	case settings != "":
+		kind, verb = "deploy", "request that changes a service's "+settings
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
