@@ -207,6 +207,12 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		if len(parts) == 0 {
 			continue
 		}
+		if wipe := namespacedWipe(parts); wipe {
+			// flywayClean, liquibase:dropAll, ecto.drop: the database emptied,
+			// wherever it is
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "database", Word: c.Name + " " + w.Text})
+			return
+		}
 		if verb == "" {
 			k := 0
 			if taskNamespaces[parts[0]] && len(parts) > 1 {
@@ -259,6 +265,20 @@ var publishVerbs = map[string]bool{"publish": true, "upload": true, "distribute"
 // flywayMigrate, gitPublishPush).
 var taskNamespaces = map[string]bool{
 	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
+}
+
+// databaseNamespaces are the task namespaces of a database's tools.
+var databaseNamespaces = map[string]bool{"db": true, "ecto": true, "flyway": true, "liquibase": true, "database": true}
+
+// namespacedWipe reports a task name in a database tool's namespace whose
+// verb drops or empties the database (flywayClean, liquibase:dropAll,
+// db:drop): the verbs of dbWipeTask, and clean, which is flyway's and
+// liquibase's own word for it.
+func namespacedWipe(parts []string) bool {
+	if len(parts) < 2 || !databaseNamespaces[parts[0]] {
+		return false
+	}
+	return dbWipeVerbs[parts[1]] || parts[1] == "clean"
 }
 
 // staysLocal reports whether a publishing task's name says it stays on
