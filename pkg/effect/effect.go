@@ -140,6 +140,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	start := len(dst)
 	a.run()
 	a.homeTreeDeletes(start)   // dirops.go
+	a.sourceDeletes(start)     // sourcedeletes.go
 	a.productionChanges(start) // production.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
