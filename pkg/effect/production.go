@@ -254,11 +254,16 @@ var taskVerbs = map[string]bool{
 	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
 	"upload": true, "distribute": true, "submit": true, "update": true, "up": true,
+	"retire": true, "yank": true, "deprecate": true, "unpublish": true,
 }
 
 // publishVerbs are the task verbs that hand what was built to others
-// wherever they point: a registry, a store, a competition, a notary.
-var publishVerbs = map[string]bool{"publish": true, "upload": true, "distribute": true, "submit": true}
+// wherever they point (a registry, a store, a competition, a notary), or
+// change what a registry offers them of it (hex.retire, yank, deprecate).
+var publishVerbs = map[string]bool{
+	"publish": true, "upload": true, "distribute": true, "submit": true,
+	"retire": true, "yank": true, "deprecate": true, "unpublish": true,
+}
 
 // taskNamespaces are the first parts of a task's name that say whose task
 // it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
