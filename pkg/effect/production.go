@@ -426,10 +426,29 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	}
 	w := a.productionWord(i)
 	if w == "" && !a.pointsAtProduction(i, c) {
+		if every := everyResource(c.Args); every != "" {
+			// kubectl label nodes --all: every resource of the kind changed at once
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + verb + " " + every})
+		}
 		return
 	}
 	if w == "" {
 		w = "production"
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + verb + " against " + w})
+}
+
+// everyResource returns the option by which a cluster CLI's command acts
+// on every resource of its kind, or in every namespace, or "".
+func everyResource(args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		switch a {
+		case "--all", "-A", "--all-namespaces":
+			return a
+		}
+	}
+	return ""
 }
