@@ -129,6 +129,11 @@ func (a *analysis) productionWord(i int) string {
 	return ""
 }
 
+// NamesProduction reports whether a word has a part naming production
+// (acme-prod, production, PROD_URL), for judges outside this package (an
+// MCP call's arguments).
+func NamesProduction(w string) bool { return namesProduction(w) }
+
 // namesProduction reports whether a word has a part naming production
 // (acme-prod, $PROD_DATABASE_URL, RAILS_ENV=production), not merely
 // containing the letters (products, reproduce).
