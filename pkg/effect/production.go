@@ -335,7 +335,8 @@ func taskParts(w string) []string {
 
 // pointsAtProduction reports whether a command, or the wrappers it is run
 // through (the commands before it in the same pipeline stage), carries an
-// assignment or option whose value names production.
+// assignment or option whose value names production, or a flag that is
+// production's name (--prod, --production).
 func (a *analysis) pointsAtProduction(i int, c *shell.Command) bool {
 	for j := i; j >= 0; j-- {
 		d := &a.res.Commands[j]
@@ -348,6 +349,9 @@ func (a *analysis) pointsAtProduction(i int, c *shell.Command) bool {
 			}
 		}
 		for k, w := range d.Args {
+			if name, ok := strings.CutPrefix(w, "--"); ok && productionNames[strings.ToLower(name)] {
+				return true // deploy --prod: a flag of its own naming production
+			}
 			if strings.Contains(w, "=") {
 				if productionValue(w) {
 					return true
