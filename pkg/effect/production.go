@@ -196,6 +196,13 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if c.Name == "" || cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
+	if cl.Entry == nil {
+		if o := publishingOption(c.Args); o != "" {
+			// xcrun altool --upload-app: an unknown program's own option ships
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + o})
+			return
+		}
+	}
 	verb, task, prod, n := "", "", false, 0
 	stays := false
 	for _, w := range cl.Words {
@@ -456,6 +463,27 @@ func everyResource(args []string) string {
 		}
 		switch a {
 		case "--all", "-A", "--all-namespaces":
+			return a
+		}
+	}
+	return ""
+}
+
+// publishingOption returns an option of a program's own (before "--")
+// whose name is a publishing verb's (--upload-app, --publish), unless its
+// name says it stays here (--publish-local), or "".
+func publishingOption(args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			return ""
+		}
+		name, ok := strings.CutPrefix(a, "--")
+		if !ok {
+			continue
+		}
+		name, _, _ = strings.Cut(name, "=")
+		parts := taskParts(name)
+		if len(parts) > 0 && publishVerbs[parts[0]] && !staysLocal(name) {
 			return a
 		}
 	}
