@@ -142,6 +142,12 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 		if extra != "" && hasWord(extra, t) {
 			return w.Text
 		}
+		if cloud && changeParts[prev] && !settingNouns[t] {
+			// kubectl annotate deploy api: after a verb that changes, a
+			// deploy word is the kind of resource changed, a noun
+			prev = t
+			continue
+		}
 		if cloud {
 			if t == "set" && settingNouns[prev] {
 				return prev + " set" // fly secrets set: the running service restarts with it
