@@ -141,6 +141,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.run()
 	a.homeTreeDeletes(start)   // dirops.go
 	a.sourceDeletes(start)     // sourcedeletes.go
+	a.runsInProduction(start)  // production.go
 	a.productionChanges(start) // production.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go

@@ -489,3 +489,56 @@ func publishingOption(args []string) string {
 	}
 	return ""
 }
+
+// runsInProduction adds destroy:production, for each effect from index
+// start on that deletes, writes or changes modes or destroys, when its
+// command is run through a cloud or cluster CLI (kubectl exec … --, a
+// PaaS's run) that the line points at production: the change is made on
+// production's machines, not this one (kubectl exec -n production
+// deploy/api -- rm -rf /var/cache/app).
+func (a *analysis) runsInProduction(start int) {
+	cmds := a.res.Commands
+	n := len(a.out)
+	done := -1
+	for k := start; k < n; k++ {
+		e := a.out[k]
+		if e.Cmd < 0 || e.Cmd >= len(cmds) || e.Cmd == done || len(cmds[e.Cmd].Via) == 0 {
+			continue
+		}
+		switch e.Kind {
+		case Delete, Chmod, Destroy:
+		case Write:
+			// a redirect on the line (kubectl exec … -- cat f > f.local) writes
+			// here: only a path that is neither the project's nor a temporary
+			// one is the remote command's
+			if cwd := a.env.Cwd; cwd != "" && strings.HasPrefix(e.Path, strings.TrimSuffix(cwd, "/")+"/") || strings.HasPrefix(e.Path, "/tmp/") {
+				continue
+			}
+		default:
+			continue
+		}
+		c := &cmds[e.Cmd]
+		for j := e.Cmd - 1; j >= 0; j-- {
+			d := &cmds[j]
+			if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
+				break
+			}
+			if d.Name == "" || !a.cat.Known(d.Name) {
+				continue
+			}
+			cl := a.cat.Classify(d.Name, d.Args)
+			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || localCluster(d.Args) {
+				continue
+			}
+			w := a.productionWord(j)
+			if w == "" && a.pointsAtProduction(j, d) {
+				w = "production"
+			}
+			if w != "" {
+				done = e.Cmd
+				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: c.Name + " run through " + d.Name + " against " + w})
+			}
+			break
+		}
+	}
+}
