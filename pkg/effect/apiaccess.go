@@ -4,44 +4,54 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 )
 
-// An API request that changes who may do what to a repository or project,
-// or what protects it, through a client that names its method (gh api -X
-// PUT, glab api -X PUT, curl -X PATCH): a collaborator or member added, a
-// branch's protection changed, the default branch moved, a ref forced. The
-// request is read from its path and its fields, whatever the host.
+// An API request that changes who may change a service, what protects it,
+// or how it ships, through any client that names its method (gh api -X
+// PUT, glab api -X PUT, curl -X PATCH, wget --method, httpie): a
+// collaborator or member added, a branch's protection changed, a secret
+// or a webhook set, a ref forced, a deployment or a workflow dispatched,
+// or a repository's own record rewritten (its default branch, its
+// visibility, archived). The request is read from its path and
+// its fields, whatever the host; requests to this machine are a
+// development server's.
 
-// accessSegments are path segments of an API that grants access or
-// protects what a repository holds.
-var accessSegments = map[string]bool{
-	"collaborators": true, "members": true, "permissions": true, "protection": true,
-	"protected_branches": true, "protected_tags": true, "rulesets": true, "invitations": true,
-	"keys": true, "deploy_keys": true, "hooks": true, "teams": true, "outside_collaborators": true,
-	"access_tokens": true, "variables": true, "environments": true,
+// apiSegments are the path segments of an API that grants access or
+// protects what a service holds (the detail "access"), or that changes
+// how it ships or what it runs with ("deploy").
+var apiSegments = map[string]string{
+	"collaborators": "access", "outside_collaborators": "access", "members": "access",
+	"permissions": "access", "protection": "access", "protected_branches": "access",
+	"protected_tags": "access", "rulesets": "access", "invitations": "access", "keys": "access",
+	"deploy_keys": "access", "teams": "access", "access_tokens": "access",
+
+	"hooks": "deploy", "webhooks": "deploy", "secrets": "deploy", "variables": "deploy",
+	"environments": "deploy", "refs": "deploy", "dispatches": "deploy", "deployments": "deploy",
+	"deploys": "deploy", "releases": "deploy",
 }
 
 // accessFields are request fields (NAME=VALUE, a JSON body's keys) that
 // move or drop what protects a repository.
 var accessFields = []string{"default_branch", "allow_force_push", "allow_force_pushes",
-	"force=true", "permission=admin", "enforce_admins=false", "required_pull_request_reviews=null"}
+	"force=true", "permission=admin", "enforce_admins=false", "required_pull_request_reviews=null",
+	"visibility", "private", "archived"}
 
-// changesAccess returns what an API request with a write method changes
-// about a repository's access or protection: an access path segment, or a
-// field that moves the default branch or forces a ref.
-func changesAccess(cl *catalog.Classified) string {
-	write := false
+// readMethods are the request methods that change nothing.
+var readMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
+
+// changesServiceAPI returns what a request with a method that writes
+// changes about a service's access or shipping — the effect's detail
+// ("access" or "deploy") and what the request does — or "", "".
+func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
+	method := ""
 	for _, w := range cl.Words {
 		if w.Role == catalog.Method {
-			switch strings.ToUpper(w.Text) {
-			case "GET", "HEAD", "OPTIONS":
-			default:
-				write = true
-			}
+			method = strings.ToUpper(w.Text)
 		}
 	}
-	if !write {
-		return ""
+	if method == "" || readMethods[method] {
+		return "", ""
 	}
 	for _, w := range cl.Words {
 		if w.Role == catalog.Method {
@@ -49,23 +59,34 @@ func changesAccess(cl *catalog.Classified) string {
 		}
 		t := strings.ToLower(w.Text)
 		for _, f := range accessFields {
-			if strings.HasPrefix(t, f) || strings.Contains(t, `"`+strings.SplitN(f, "=", 2)[0]+`"`) {
-				return "request that changes " + strings.SplitN(f, "=", 2)[0]
+			name, _, _ := strings.Cut(f, "=")
+			if strings.HasPrefix(t, f) || strings.Contains(t, `"`+name+`"`) {
+				return "access", "request that changes " + name
 			}
 		}
-		if w.Option != "" || strings.ContainsAny(t, " =") {
+		if w.Option != "" && w.Role != catalog.URL {
 			continue
 		}
-		p := t
-		if k := strings.Index(p, "://"); k >= 0 {
-			p = p[k+3:]
+		p := w.Text
+		if strings.Contains(p, "://") {
+			u, ok := match.ParseURL(p)
+			if !ok || loopback(u.Host) {
+				continue
+			}
+			p = u.Rest
+		} else if w.Role != catalog.URL && (!strings.Contains(p, "/") || strings.ContainsAny(p, " =")) {
+			continue
 		}
 		p, _, _ = strings.Cut(p, "?")
-		for seg := range strings.SplitSeq(p, "/") {
-			if accessSegments[seg] {
-				return "request to " + seg
+		parts := strings.Split(strings.Trim(p, "/"), "/")
+		for _, part := range parts {
+			part = strings.ToLower(part)
+			if d := apiSegments[part]; d == "access" {
+				return d, "request to " + part
+			} else if d != "" {
+				return d, "request that changes a service's " + part
 			}
 		}
 	}
-	return ""
+	return "", ""
 }

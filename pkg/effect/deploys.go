@@ -21,7 +21,28 @@ import (
 // The effect is Destroy with the detail "deploy": a person confirms.
 
 // deployParts are the parts of a CLI verb that deploy.
-var deployParts = map[string]bool{"deploy": true, "redeploy": true}
+var deployParts = map[string]bool{"deploy": true, "redeploy": true, "distribute": true}
+
+// shipNouns are the things a cloud CLI makes that ship a build: made with
+// a creating verb, in one word or two (doctl apps create-deployment,
+// render deploys create, glab release create), they deploy or publish.
+var shipNouns = map[string]bool{"deployment": true, "deployments": true, "deploys": true, "release": true, "releases": true}
+
+// createParts are the verbs that make one.
+var createParts = map[string]bool{"create": true, "new": true, "trigger": true, "start": true}
+
+// shipsNew reports whether a verb's parts, or its parts and the previous
+// word's, join a creating verb and a shipping noun.
+func shipsNew(prev, t string) bool {
+	noun, create := false, false
+	for _, w := range []string{prev, t} {
+		verbParts(w, func(p string, _ int) {
+			noun = noun || shipNouns[p]
+			create = create || createParts[p]
+		})
+	}
+	return noun && create
+}
 
 // targetShips are the parts of a task name that ship wherever they stand
 // (deploy-prod, docs:publish, cdk:deploy). A "release" task is not among
@@ -81,8 +102,8 @@ func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool
 	case e.Prop("cloud") != "" || e.Prop("deploy-verbs") != "":
 		verb = deployVerb(*cl, e.Prop("cloud") != "", e.Prop("deploy-verbs"), commandStart(c.Args, e.Prop("runs-after")))
 	}
-	if verb == "" {
-		return false
+	if verb == "" || hasFlag(c.Args, "--draft") {
+		return false // a draft release ships nothing
 	}
 	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) {
 		return false // vercel deploy, netlify deploy: a preview, until --prod
@@ -121,6 +142,12 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 		if extra != "" && hasWord(extra, t) {
 			return w.Text
 		}
+		if cloud && changeParts[prev] && !settingNouns[t] {
+			// kubectl annotate deploy api: after a verb that changes, a
+			// deploy word is the kind of resource changed, a noun
+			prev = t
+			continue
+		}
 		if cloud {
 			if t == "set" && settingNouns[prev] {
 				return prev + " set" // fly secrets set: the running service restarts with it
@@ -134,6 +161,9 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			})
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") {
 				return w.Text // az webapp deploy, heroku config:set
+			}
+			if shipsNew(prev, t) {
+				return w.Text // doctl apps create-deployment, render deploys create
 			}
 		}
 		prev = t

@@ -55,14 +55,15 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
-	access := changesAccess(cl) // apiaccess.go
+	apiKind, apiWhat := changesServiceAPI(cl) // apiaccess.go
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && access == "" && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRun(c.Args) || cl.Mark("dry") || cl.Mark("local") {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c.Args) {
+		// (a cluster on this machine: localcluster.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine
 		return
@@ -90,8 +91,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "remote", "DELETE request"
 	case public:
 		kind, verb = "publish", "request that makes a repository public"
-	case access != "":
-		kind, verb = "access", access
+	case apiKind != "":
+		kind, verb = apiKind, apiWhat
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
@@ -106,6 +107,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 		if verb == "" {
 			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
+			if kind == "publish" && staysLocal(verb) {
+				verb = "" // gradle publishToMavenLocal: into this machine's own repository
+			}
 		}
 		if verb == "" && cloud {
 			// cloudverbs.go: access granted, a service scaled to nothing.

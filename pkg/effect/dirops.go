@@ -114,8 +114,11 @@ func (a *analysis) homeTreeDeletes(start int) {
 		if !deep || rest == "" || top == "" || top[0] == '.' || toolHomeDirs[top] || strings.ContainsAny(top, "*?[$") {
 			continue
 		}
-		if last := path.Base(rest); strings.ContainsAny(last, "*?[") && strings.Trim(last, "*.") != "" {
-			continue // files a name pattern picks (find ~/Downloads -name '*.part' -delete), not a tree
+		if last := path.Base(rest); strings.ContainsAny(last, "*?[") && strings.Trim(last, "*.") != "" && strings.HasPrefix(last, "*") {
+			// files a name pattern picks by their ending (find ~/Downloads
+			// -name '*.part' -delete), not a tree; a pattern that picks by
+			// the start of a name (~/projects/old-*) picks trees
+			continue
 		}
 		cwd := a.env.Cwd // where the call is made, not where a cd on the line went
 		if cwd == "" && e.Cmd >= 0 && e.Cmd < len(a.cwds) {

@@ -86,6 +86,10 @@ func (e Effect) Descriptor() string {
 		return "connect:download"
 	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy, Tunnel, Privilege:
 		return e.Kind.String() + ":" + e.Detail
+	case Listen:
+		if e.Detail != "" {
+			return "listen:" + e.Detail // listen:every-interface
+		}
 	}
 	return e.Kind.String()
 }
@@ -136,6 +140,8 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	start := len(dst)
 	a.run()
 	a.homeTreeDeletes(start)   // dirops.go
+	a.sourceDeletes(start)     // sourcedeletes.go
+	a.runsInProduction(start)  // production.go
 	a.productionChanges(start) // production.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go

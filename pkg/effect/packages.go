@@ -230,10 +230,29 @@ func hasUpper(s string) bool {
 	return false
 }
 
+// helpOrDryRunOf is helpOrDryRun for a classified command: where the
+// catalogue says the program's -h takes a value (pg_restore -h HOST,
+// redis-cli -h HOST), -h names a host, not help.
+func helpOrDryRunOf(cl *catalog.Classified, args []string) bool {
+	for _, w := range cl.Words {
+		if w.Option == "-h" {
+			return helpOrDryRunBut(args, "-h")
+		}
+	}
+	return helpOrDryRunBut(args, "")
+}
+
 // helpOrDryRun reports whether a command only prints help, plans or
 // checks permissions ("--help", "--dry-run=client", "auth can-i").
-func helpOrDryRun(args []string) bool {
+func helpOrDryRun(args []string) bool { return helpOrDryRunBut(args, "") }
+
+// helpOrDryRunBut is helpOrDryRun with one word (a host's option) not
+// taken for help.
+func helpOrDryRunBut(args []string, not string) bool {
 	for _, a := range args {
+		if a == not {
+			continue
+		}
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
 			strings.HasPrefix(a, "--dry-run="), a == "--plan" || a == "--preview" || a == "--snapshot" || a == "--sql",

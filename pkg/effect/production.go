@@ -17,8 +17,21 @@ import (
 // changingSQL are the statements that change data or schema.
 var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE "}
 
-// migrateParts are the parts of a task name that migrate a schema.
-var migrateParts = map[string]bool{"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true}
+// migrateParts are the parts of a migration tool's task name that change a
+// schema (goose up, liquibase update, sqitch deploy, dbmate rollback).
+var migrateParts = map[string]bool{
+	"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true, "up": true,
+	"down": true, "update": true, "deploy": true, "rollback": true, "downgrade": true, "revert": true, "apply": true,
+}
+
+// sharedOrProduction is the detail of a change to another machine's
+// database: production when the host's name says so, shared otherwise.
+func sharedOrProduction(host string) string {
+	if namesProduction(host) {
+		return "production"
+	}
+	return "shared"
+}
 
 // productionChanges adds destroy:production for the commands, from the
 // effects at index start on, that change a database in production.
@@ -44,6 +57,9 @@ func (a *analysis) productionChanges(start int) {
 				if w := a.productionWord(e.Cmd); w != "" {
 					done = append(done, e.Cmd)
 					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: "SQL that changes data against " + w})
+				} else if h := a.remoteDatabase(e.Cmd); h != "" {
+					done = append(done, e.Cmd)
+					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: sharedOrProduction(h), Word: "SQL that changes data on " + h})
 				}
 				break
 			}
@@ -54,16 +70,21 @@ func (a *analysis) productionChanges(start int) {
 		if c.Name == "" || isDone(i) {
 			continue
 		}
-		w := a.productionWord(i) // first: most lines name no production, and classifying costs
+		// first: most lines name no production nor another machine's
+		// database, and classifying costs
+		w, kind := a.productionWord(i), "production"
 		if w == "" {
-			continue
+			if w = a.remoteDatabase(i); w == "" {
+				continue
+			}
+			kind = sharedOrProduction(w)
 		}
 		cl := a.cat.Classify(c.Name, c.Args)
 		if cl.Entry == nil || cl.Entry.Prop("db-tasks") == "" && cl.Entry.Prop("db-tool") == "" {
 			continue
 		}
 		if t := migrateTask(cl); t != "" {
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + t + " against " + w})
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + t + " against " + w})
 		}
 	}
 }
@@ -127,6 +148,11 @@ func (a *analysis) productionWord(i int) string {
 	return ""
 }
 
+// NamesProduction reports whether a word has a part naming production
+// (acme-prod, production, PROD_URL), for judges outside this package (an
+// MCP call's arguments).
+func NamesProduction(w string) bool { return namesProduction(w) }
+
 // namesProduction reports whether a word has a part naming production
 // (acme-prod, $PROD_DATABASE_URL, RAILS_ENV=production), not merely
 // containing the letters (products, reproduce).
@@ -175,14 +201,29 @@ func namesProduction(w string) bool {
 //     value (--env production, --settings=config.settings.production).
 //
 // The verb is a task's first part (docs-publish-preview is docs), after a
-// "db" namespace (db:migrate). A build for production (make build
-// ENV=production, RAILS_ENV=production rails assets:precompile) changes
-// nothing but the build.
+// namespace (db:migrate, ecto.migrate, flywayMigrate, a Gradle project's
+// path :app:publishBundle); a task's name is split at its separators and
+// where its case changes (publishReleaseBundle). A build for production
+// (make build ENV=production, RAILS_ENV=production rails assets:precompile)
+// changes nothing but the build. A publish whose name says it stays on
+// this machine or is a preview (publishToMavenLocal) publishes nothing.
+//
+// A program the catalogue does not know is read the same way: its leading
+// words are its subcommands (vendorctl upload, tool deploy --env
+// production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || c.Name == "" || helpOrDryRun(c.Args) {
-		return // an unknown CLI's task is read as a runner's is: acmectl deploy --env production
+	if c.Name == "" || cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
+		return
+	}
+	if cl.Entry == nil {
+		if o := publishingOption(c.Args); o != "" {
+			// xcrun altool --upload-app: an unknown program's own option ships
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + o})
+			return
+		}
 	}
 	verb, task, prod, n := "", "", false, 0
+	stays := false
 	for _, w := range cl.Words {
 		if w.Option != "" || w.Role == catalog.Command {
 			continue
@@ -197,9 +238,15 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		if len(parts) == 0 {
 			continue
 		}
+		if wipe := namespacedWipe(parts); wipe {
+			// flywayClean, liquibase:dropAll, ecto.drop: the database emptied,
+			// wherever it is
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "database", Word: c.Name + " " + w.Text})
+			return
+		}
 		if verb == "" {
 			k := 0
-			if parts[0] == "db" && len(parts) > 1 {
+			if taskNamespaces[parts[0]] && len(parts) > 1 {
 				k = 1
 			}
 			if taskVerbs[parts[k]] {
@@ -209,20 +256,26 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		for _, p := range parts {
 			prod = prod || isProductionName(p)
+			stays = stays || verb != "" && staysHere[p]
 		}
 	}
 	if verb == "" {
 		return
 	}
-	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
-		return // a word of its own naming production: --url postgres://prod-db/app, promote api production
-	}
-	if verb == "publish" && cl.Entry == nil {
-		return // an unknown CLI's publish names no registry the engine knows
+	publishes := publishVerbs[verb]
+	if publishes && stays {
+		return
 	}
 	kind := "production"
-	if verb == "publish" {
+	if publishes {
 		kind = "publish"
+	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
+		// a word of its own naming production: --url postgres://prod-db/app, promote api production
+		h := a.remoteDatabase(i) // a migration against another machine's database
+		if h == "" {
+			return
+		}
+		kind = sharedOrProduction(h)
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
 }
@@ -232,8 +285,53 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 var taskVerbs = map[string]bool{
 	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
-	"promote": true,
+	"upload": true, "distribute": true, "submit": true, "update": true, "up": true,
+	"retire": true, "yank": true, "deprecate": true, "unpublish": true, "promote": true,
 }
+
+// publishVerbs are the task verbs that hand what was built to others
+// wherever they point (a registry, a store, a competition, a notary), or
+// change what a registry offers them of it (hex.retire, yank, deprecate).
+var publishVerbs = map[string]bool{
+	"publish": true, "upload": true, "distribute": true, "submit": true,
+	"retire": true, "yank": true, "deprecate": true, "unpublish": true,
+}
+
+// taskNamespaces are the first parts of a task's name that say whose task
+// it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
+// flywayMigrate, gitPublishPush).
+var taskNamespaces = map[string]bool{
+	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
+}
+
+// databaseNamespaces are the task namespaces of a database's tools.
+var databaseNamespaces = map[string]bool{"db": true, "ecto": true, "flyway": true, "liquibase": true, "database": true}
+
+// namespacedWipe reports a task name in a database tool's namespace whose
+// verb drops or empties the database (flywayClean, liquibase:dropAll,
+// db:drop): the verbs of dbWipeTask, and clean, which is flyway's and
+// liquibase's own word for it.
+func namespacedWipe(parts []string) bool {
+	if len(parts) < 2 || !databaseNamespaces[parts[0]] {
+		return false
+	}
+	return dbWipeVerbs[parts[1]] || parts[1] == "clean"
+}
+
+// staysLocal reports whether a publishing task's name says it stays on
+// this machine or is a preview (publishToMavenLocal, upload-preview).
+func staysLocal(task string) bool {
+	for _, p := range taskParts(task) {
+		if staysHere[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// staysHere are the parts of a publishing task's name that keep it on this
+// machine or make it a preview (publishToMavenLocal, upload-preview).
+var staysHere = map[string]bool{"local": true, "preview": true, "dry": true, "snapshot": true}
 
 // isProductionName reports whether a lower-case word names a production
 // environment. A switch rather than a map: it is asked about every part of
@@ -249,7 +347,23 @@ func isProductionName(w string) bool {
 
 // taskParts splits a task name on its separators (deploy-prod,
 // db:migrate, deploy_prod, settings.production), lower-cased.
+// A name in camel case is split where a lower-case letter meets a capital
+// (publishReleaseBundle → publish, release, bundle), and a Gradle task's
+// project path (:app:publishBundle) is left out.
 func taskParts(w string) []string {
+	if strings.HasPrefix(w, ":") {
+		w = w[strings.LastIndexByte(w, ':')+1:]
+	}
+	if hasUpper(w) {
+		var b strings.Builder
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+				b.WriteByte('-')
+			}
+			b.WriteByte(w[i])
+		}
+		w = b.String()
+	}
 	return strings.FieldsFunc(strings.ToLower(w), func(r rune) bool {
 		return r == '-' || r == ':' || r == '_' || r == '.' || r == '/'
 	})
@@ -257,7 +371,8 @@ func taskParts(w string) []string {
 
 // pointsAtProduction reports whether a command, or the wrappers it is run
 // through (the commands before it in the same pipeline stage), carries an
-// assignment or option whose value names production.
+// assignment or option whose value names production, or a flag that is
+// production's name (--prod, --production).
 func (a *analysis) pointsAtProduction(i int, c *shell.Command) bool {
 	for j := i; j >= 0; j-- {
 		d := &a.res.Commands[j]
@@ -270,6 +385,9 @@ func (a *analysis) pointsAtProduction(i int, c *shell.Command) bool {
 			}
 		}
 		for k, w := range d.Args {
+			if name, ok := strings.CutPrefix(w, "--"); ok && isProductionName(strings.ToLower(name)) {
+				return true // deploy --prod: a flag of its own naming production
+			}
 			if strings.Contains(w, "=") {
 				if productionValue(w) {
 					return true
@@ -307,4 +425,25 @@ func productionValue(kv string) bool {
 		}
 	}
 	return false
+}
+
+// publishingOption returns an option of a program's own (before "--")
+// whose name is a publishing verb's (--upload-app, --publish), unless its
+// name says it stays here (--publish-local), or "".
+func publishingOption(args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			return ""
+		}
+		name, ok := strings.CutPrefix(a, "--")
+		if !ok {
+			continue
+		}
+		name, _, _ = strings.Cut(name, "=")
+		parts := taskParts(name)
+		if len(parts) > 0 && publishVerbs[parts[0]] && !staysLocal(name) {
+			return a
+		}
+	}
+	return ""
 }

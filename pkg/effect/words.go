@@ -387,6 +387,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
+	a.cloudProductionChange(i, c, cl)
 	a.removesEveryImage(i, c) // listed.go
 	a.privileges(i, c, cl)    // privileges.go
 	if hasProp(e, "cloud") {
@@ -420,6 +421,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
+	a.listensEverywhere(i, c) // exposes.go
 	if cl.Mark("runs") && f.sink == "network" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " hands its connection to a program"})
 	}

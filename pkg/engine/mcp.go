@@ -378,6 +378,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
 	w.changesAccess(x)
+	w.changeTargets(x) // mcptargets.go
 }
 
 // inContainer rewrites a command run in a container so that paths under a

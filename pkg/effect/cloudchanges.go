@@ -1,0 +1,138 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// Changes a cloud or cluster CLI makes in production: its own changing
+// verbs pointed there (kubectl annotate -n production, gcloud sql
+// instances patch acme-prod), the same verbs applied to every resource at
+// once (--all), and the commands it runs on production's machines
+// (kubectl exec -n production … -- rm …).
+
+// changeParts are the parts of a cloud or cluster CLI's verb that change
+// what it manages (set, put, patch, annotate, suspend, scale, restart).
+var changeParts = map[string]bool{
+	"set": true, "put": true, "patch": true, "update": true, "apply": true, "create": true, "annotate": true,
+	"label": true, "taint": true, "scale": true, "restart": true, "replace": true, "edit": true,
+	"suspend": true, "resume": true, "add": true, "attach": true, "enable": true, "disable": true,
+	"import": true, "move": true, "mv": true, "cordon": true, "uncordon": true, "drain": true, "expose": true,
+	"autoscale": true, "upgrade": true, "install": true, "push": true, "sync": true, "stop": true,
+	"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
+	"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
+}
+
+// cloudProductionChange adds destroy:production for a cloud or cluster
+// CLI's verb that changes what it manages (kubectl annotate, gcloud sql
+// instances patch, wrangler secret put) when a word of the command, or an
+// option's value or an assignment, names production (ns production,
+// acme-prod, --env production). A verb that only looks comes first and
+// makes it a look (kubectl get, describe, logs); help and dry runs change
+// nothing. The destroying verbs are destroys' own.
+func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Classified) {
+	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || localCluster(c.Args) {
+		return
+	}
+	verb := ""
+	leadingWords(cl, 4, func(w string) bool {
+		t := strings.ToLower(w)
+		if lookVerbs[t] {
+			return true
+		}
+		verbParts(t, func(p string, k int) {
+			if verb == "" && (changeParts[p] || k == 0 && lookVerbs[p]) {
+				verb = w
+				if lookVerbs[p] {
+					verb = "-" // describe-instances: it looks
+				}
+			}
+		})
+		return verb != ""
+	})
+	if verb == "" || verb == "-" {
+		return
+	}
+	w := a.productionWord(i)
+	if w == "" && !a.pointsAtProduction(i, c) {
+		if every := everyResource(c.Args); every != "" {
+			// kubectl label nodes --all: every resource of the kind changed at once
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + verb + " " + every})
+		}
+		return
+	}
+	if w == "" {
+		w = "production"
+	}
+	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + verb + " against " + w})
+}
+
+// everyResource returns the option by which a cluster CLI's command acts
+// on every resource of its kind, or in every namespace, or "".
+func everyResource(args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		switch a {
+		case "--all", "-A", "--all-namespaces":
+			return a
+		}
+	}
+	return ""
+}
+
+// runsInProduction adds destroy:production, for each effect from index
+// start on that deletes, writes or changes modes or destroys, when its
+// command is run through a cloud or cluster CLI (kubectl exec … --, a
+// PaaS's run) that the line points at production: the change is made on
+// production's machines, not this one (kubectl exec -n production
+// deploy/api -- rm -rf /var/cache/app).
+func (a *analysis) runsInProduction(start int) {
+	cmds := a.res.Commands
+	n := len(a.out)
+	done := -1
+	for k := start; k < n; k++ {
+		e := a.out[k]
+		if e.Cmd < 0 || e.Cmd >= len(cmds) || e.Cmd == done || len(cmds[e.Cmd].Via) == 0 {
+			continue
+		}
+		switch e.Kind {
+		case Delete, Chmod, Destroy:
+		case Write:
+			// a redirect on the line (kubectl exec … -- cat f > f.local) writes
+			// here: only a path that is neither the project's nor a temporary
+			// one is the remote command's
+			if cwd := a.env.Cwd; cwd != "" && strings.HasPrefix(e.Path, strings.TrimSuffix(cwd, "/")+"/") || strings.HasPrefix(e.Path, "/tmp/") {
+				continue
+			}
+		default:
+			continue
+		}
+		c := &cmds[e.Cmd]
+		for j := e.Cmd - 1; j >= 0; j-- {
+			d := &cmds[j]
+			if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
+				break
+			}
+			if d.Name == "" || !a.cat.Known(d.Name) {
+				continue
+			}
+			cl := a.cat.Classify(d.Name, d.Args)
+			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || localCluster(d.Args) {
+				continue
+			}
+			w := a.productionWord(j)
+			if w == "" && a.pointsAtProduction(j, d) {
+				w = "production"
+			}
+			if w != "" {
+				done = e.Cmd
+				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: c.Name + " run through " + d.Name + " against " + w})
+			}
+			break
+		}
+	}
+}

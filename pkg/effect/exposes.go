@@ -1,0 +1,87 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// Listening on every interface: a program told, by one of its own options,
+// to accept connections on every address of this machine (--bind 0.0.0.0,
+// --host 0.0.0.0, --ip=0.0.0.0, -S 0.0.0.0:8000, --listen [::]:8080) is
+// reachable from the network, not only from this machine, whatever the
+// program is: a Listen effect with the detail "every-interface". A
+// program's own default is not read (python3 -m http.server 9000 binds
+// every address too, and is everyday work); an explicit address is a
+// choice a person confirms. The arguments after "--" are those of a
+// command or task it runs, and are not its own.
+
+// bindNames are the parts of an option's name that say it sets where a
+// server listens.
+var bindNames = map[string]bool{
+	"bind": true, "host": true, "ip": true, "listen": true, "addr": true, "address": true,
+	"interface": true, "hostname": true, "iface": true,
+}
+
+// everyInterface reports whether an address, maybe with a port, is every
+// address of this machine.
+func everyInterface(v string) bool {
+	v = strings.Trim(v, `"'`)
+	for _, any := range []string{"0.0.0.0", "[::]", "::"} {
+		if v == any {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(v, any+":"); ok && rest != "" && strings.Trim(rest, "0123456789:") == "" {
+			return true // 0.0.0.0:8000, [::]:8080, 0.0.0.0:8080:80
+		}
+	}
+	return false
+}
+
+// optionNamesBind reports whether an option's name (--bind-address,
+// --NotebookApp.ip, -b) has a part naming where a server listens.
+func optionNamesBind(name string) bool {
+	name = strings.TrimLeft(name, "-")
+	if name == "b" || name == "H" {
+		return true // the usual short forms of --bind and --host
+	}
+	for _, p := range taskParts(name) {
+		if bindNames[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// listensEverywhere adds the Listen effect for a command whose own options
+// bind every interface.
+func (a *analysis) listensEverywhere(i int, c *shell.Command) {
+	args := c.Args
+	for k, w := range args {
+		if w == "--" {
+			return
+		}
+		if !strings.HasPrefix(w, "-") || len(w) < 2 {
+			continue
+		}
+		name, val, eq := strings.Cut(w, "=")
+		if !eq {
+			if k+1 >= len(args) {
+				continue
+			}
+			val = args[k+1]
+		}
+		if !everyInterface(val) {
+			continue
+		}
+		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" {
+			// host:port after any option of its own (php -S 0.0.0.0:8000)
+			word := c.Name + " " + w
+			if !eq {
+				word += " " + val
+			}
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: word})
+			return
+		}
+	}
+}

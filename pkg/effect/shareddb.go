@@ -1,0 +1,110 @@
+package effect
+
+import "strings"
+
+// Databases on another machine: a change made through a database's own
+// address (a URL whose scheme is a database's, a connection string's
+// host= or Server= key) to a host that is not this machine is a change to
+// a database others share (a staging or primary server), whatever the
+// host is called; one named for production is production's. A host with
+// no dot (db, postgres: a service of the project's compose file) and the
+// loopback names are this machine's. A host taken from a variable cannot
+// be read and is left to the variable's name (productionValue).
+
+// databaseSchemes are the URL schemes that address a database.
+var databaseSchemes = map[string]bool{
+	"postgres": true, "postgresql": true, "pg": true, "mysql": true, "mariadb": true, "mongodb": true,
+	"mongodb+srv": true, "redis": true, "rediss": true, "sqlserver": true, "mssql": true, "oracle": true,
+	"cockroachdb": true, "clickhouse": true, "cassandra": true, "neo4j": true, "bolt": true,
+}
+
+// dsnHostKeys are the keys of a connection string that name its host.
+var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "addr="}
+
+// databaseHost returns the host a database address in w names, or "".
+func databaseHost(w string) string {
+	if len(w) > 1024 {
+		return ""
+	}
+	l := strings.ToLower(strings.Trim(w, `"'`))
+	if k := strings.Index(l, "://"); k > 0 {
+		scheme := l[:k]
+		if j := strings.LastIndexAny(scheme, ":="); j >= 0 {
+			scheme = scheme[j+1:] // jdbc:postgresql, db:pg, --url=postgres
+		}
+		if !databaseSchemes[scheme] {
+			return ""
+		}
+		rest := l[k+3:]
+		if j := strings.IndexAny(rest, "/?;"); j >= 0 {
+			rest = rest[:j]
+		}
+		if j := strings.LastIndexByte(rest, '@'); j >= 0 {
+			rest = rest[j+1:]
+		}
+		return hostOnly(rest)
+	}
+	for _, key := range dsnHostKeys {
+		k := strings.Index(l, key)
+		if k < 0 || k > 0 && l[k-1] != ' ' && l[k-1] != ';' && l[k-1] != '"' && l[k-1] != '\'' {
+			continue
+		}
+		v := l[k+len(key):]
+		if j := strings.IndexAny(v, " ;"); j >= 0 {
+			v = v[:j]
+		}
+		v = strings.TrimPrefix(v, "tcp:")
+		return hostOnly(v)
+	}
+	return ""
+}
+
+// hostOnly drops a port (host:5432, host,1433) and a list's other hosts.
+func hostOnly(h string) string {
+	if j := strings.IndexAny(h, ",:"); j >= 0 && !strings.HasPrefix(h, "[") {
+		h = h[:j]
+	}
+	return h
+}
+
+// elsewhere reports whether a database host is another machine's.
+func elsewhere(h string) bool {
+	if h == "" || strings.ContainsAny(h, "$`{") || loopback(h) || h == "0.0.0.0" || h == "[::1]" {
+		return false
+	}
+	if !strings.Contains(h, ".") {
+		return false // db, postgres: a container of the project's own
+	}
+	for _, local := range []string{".local", ".test", "host.docker.internal"} {
+		if strings.HasSuffix(h, local) {
+			return false
+		}
+	}
+	return true
+}
+
+// remoteDatabase returns the host of another machine's database that
+// command i's words, or the assignments of its pipeline stage, address.
+func (a *analysis) remoteDatabase(i int) string {
+	cmds := a.res.Commands
+	c := &cmds[i]
+	for _, w := range c.Args {
+		if h := databaseHost(w); elsewhere(h) {
+			return h
+		}
+	}
+	for k := range cmds {
+		o := &cmds[k]
+		if k != i && (o.Pipeline != c.Pipeline || o.Stage != c.Stage) {
+			continue
+		}
+		for _, w := range o.Assigns {
+			if _, v, ok := strings.Cut(w, "="); ok {
+				if h := databaseHost(v); elsewhere(h) {
+					return h
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,32 @@
+package effect
+
+import "testing"
+
+func TestDatabaseHost(t *testing.T) {
+	for w, want := range map[string]string{
+		"postgres://dev:dev@localhost:5432/app_dev":            "localhost",
+		"jdbc:postgresql://db.staging.acme.internal:5432/app":  "db.staging.acme.internal",
+		"--url=jdbc:postgresql://db.acme.internal/app":         "db.acme.internal",
+		"db:pg://deploy@prod-db.acme.internal/app":             "prod-db.acme.internal",
+		"host=db-primary.acme.internal user=deploy dbname=app": "db-primary.acme.internal",
+		"Server=tcp:prod-sql.acme.internal,1433;Database=Shop": "prod-sql.acme.internal",
+		"mongodb+srv://u:p@cluster0.abcd.mongodb.net/app?w=1":  "cluster0.abcd.mongodb.net",
+		"https://api.example.com/v1":                           "",
+		"file://schema.sql":                                    "",
+		"sqlite://data/dev.db":                                 "",
+		"dbname=app user=dev":                                  "",
+		"--virtual-host=api.example.com":                       "",
+	} {
+		if got := databaseHost(w); got != want {
+			t.Errorf("databaseHost(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for h, want := range map[string]bool{
+		"localhost": false, "127.0.0.1": false, "db": false, "postgres": false, "$DB_HOST": false,
+		"api.local": false, "db.acme.internal": true, "10.0.3.17": true, "shared-db.acme.internal": true,
+	} {
+		if got := elsewhere(h); got != want {
+			t.Errorf("elsewhere(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

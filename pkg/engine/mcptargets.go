@@ -1,0 +1,98 @@
+package engine
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/effect"
+)
+
+// What an MCP tool that changes things is pointed at, read from its
+// arguments whatever the server: an argument that turns a protection off
+// ({"admin_override": true}, {"bypass_rules": true}) is a protection
+// bypassed, and an environment argument naming production ({"namespace":
+// "production"}, a manifest's "namespace: production" line) makes the
+// change production's. Tools that only look are not judged here.
+
+// changeWords are the words of a tool's name that change what it names.
+var changeWords = map[string]bool{
+	"create": true, "update": true, "apply": true, "patch": true, "scale": true, "set": true,
+	"deploy": true, "restart": true, "rollout": true, "merge": true, "replace": true, "upsert": true,
+	"edit": true, "put": true, "write": true, "delete": true, "remove": true, "run": true, "exec": true,
+	"execute": true, "push": true, "release": true, "promote": true, "install": true, "upgrade": true,
+}
+
+// environmentKeys are the argument names that say where a change is made.
+var environmentKeys = map[string]bool{
+	"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
+	"cluster": true, "target": true, "workspace": true, "stack": true,
+}
+
+// changesSomething reports whether an MCP tool's name says it changes
+// what it names.
+func changesSomething(tool string) bool {
+	for _, w := range ToolWords(tool) {
+		if changeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// bypassKey reports an argument name that turns a protection off.
+func bypassKey(k string) bool {
+	return strings.Contains(k, "override") || strings.Contains(k, "bypass") || k == "admin" ||
+		k == "skipchecks" || k == "ignoreprotection" || k == "nochecks"
+}
+
+// changeTargets judges an object of a changing tool's arguments: a
+// protection turned off, or production named where the change is made.
+func (w *mcpWalk) changeTargets(x map[string]any) {
+	if !changesSomething(w.tool) {
+		return
+	}
+	for k, v := range x {
+		key := strings.ToLower(keySeparators.Replace(k))
+		switch v := v.(type) {
+		case bool:
+			if v && bypassKey(key) {
+				s := subject{tool: "destroy", text: k + " set through " + w.tool, effect: "destroy:remote"}
+				w.ev.judge(&s)
+				return
+			}
+		case string:
+			if environmentKeys[key] && effect.NamesProduction(v) {
+				s := subject{tool: "destroy", text: w.tool + " with " + k + " " + v, effect: "destroy:production"}
+				w.ev.judge(&s)
+				return
+			}
+			if p := manifestProduction(v); p != "" {
+				s := subject{tool: "destroy", text: w.tool + " with a manifest in " + p, effect: "destroy:production"}
+				w.ev.judge(&s)
+				return
+			}
+		}
+	}
+}
+
+// manifestProduction returns the value of a manifest's namespace or
+// environment line ("  namespace: production") when it names production.
+func manifestProduction(text string) string {
+	if len(text) > 1<<16 || !strings.Contains(text, "\n") {
+		return ""
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok {
+			continue
+		}
+		k = strings.Trim(k, `"' `)
+		if k != "namespace" && k != "environment" && k != "env" {
+			continue
+		}
+		v = strings.Trim(strings.TrimSpace(v), `"',`)
+		if effect.NamesProduction(v) {
+			return v
+		}
+	}
+	return ""
+}
