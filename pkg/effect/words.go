@@ -262,6 +262,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.URL:
 			a.url(i, w.Text, f)
 		case catalog.Remote:
+			a.remoteRead(i, cl, w) // remotepath.go: scp HOST:.ssh/id_rsa .
 			if hasProp(e, "sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
 				// scp "$SRC" host: / scp -r dir "$TARGET": what is sent, or
 				// where, is built at run time.
