@@ -42,6 +42,7 @@ type state struct {
 	stmtBuf    []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
 	pipedLines []string       // the paths a listing pipes into a while-read loop (readFromListing)
 	plain      []string       // words finish found to be no wrapper, for emitWords (see there)
+	envOptsFor string         // the program being emitted with its options' variables read (envoptions.go)
 	reader     strings.Reader // the parser's input, reset for each text
 }
 
