@@ -79,6 +79,7 @@ func TestClassify(t *testing.T) {
 		{"cut -c 1-9 key", "data:1-9 read:key", "cut", nil},
 		{"xxd -b key out.bin", "read:key write:out.bin", "xxd", nil},
 		{"wc -c key", "data:key", "wc", nil},
+		{"more -p key", "read:key", "more", nil},
 	} {
 		f := strings.Fields(tc.line)
 		c := cat.Classify(f[0], f[1:])
