@@ -395,6 +395,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.productionTask(i, c, cl) // production.go
 	a.removesEveryImage(i, c)  // listed.go
 	a.privileges(i, c, cl)     // privileges.go
+	if hasProp(e, "runs-image") {
+		a.containerReads(i, cl, f) // containerpaths.go
+	}
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
