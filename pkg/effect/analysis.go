@@ -70,21 +70,7 @@ var credentialFileVars = map[string]string{
 }
 
 func (a *analysis) clean(p string, i int) string {
-	if strings.HasPrefix(p, "~") && len(p) > 1 && p[1] != '/' {
-		// ~user: that user's home (~root is /root).
-		user, rest, _ := strings.Cut(p[1:], "/")
-		home := "/home/" + user
-		switch {
-		case user == "root":
-			home = "/root"
-		case a.env.Home != "" && path.Base(a.env.Home) == user:
-			home = a.env.Home
-		}
-		if rest != "" {
-			home += "/" + rest
-		}
-		p = home
-	}
+	// (~user, that user's home, is resolved by match.CleanPath below.)
 	if v, ok := strings.CutPrefix(p, "$"); ok {
 		// "$VAR" or "${VAR}", looked up without building each spelling.
 		if len(v) >= 2 && v[0] == '{' && v[len(v)-1] == '}' {
