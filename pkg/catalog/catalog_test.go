@@ -80,6 +80,9 @@ func TestClassify(t *testing.T) {
 		{"xxd -b key out.bin", "read:key write:out.bin", "xxd", nil},
 		{"wc -c key", "data:key", "wc", nil},
 		{"more -p key", "read:key", "more", nil},
+		{"grep -E a|b key", "data:a|b read:key", "grep", nil},
+		{"grep -iT --color x key", "data:x read:key", "grep", nil},
+		{"rg -E utf8 x key", "data:utf8 data:x read:key", "rg", nil},
 	} {
 		f := strings.Fields(tc.line)
 		c := cat.Classify(f[0], f[1:])
