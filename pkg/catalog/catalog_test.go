@@ -83,6 +83,8 @@ func TestClassify(t *testing.T) {
 		{"grep -E a|b key", "data:a|b read:key", "grep", nil},
 		{"grep -iT --color x key", "data:x read:key", "grep", nil},
 		{"rg -E utf8 x key", "data:utf8 data:x read:key", "rg", nil},
+		{"mv --backup key k", "delete:key write:k", "mv", nil},
+		{"rm -r --interactive dir", "delete:dir", "rm", []string{"recursive"}},
 	} {
 		f := strings.Fields(tc.line)
 		c := cat.Classify(f[0], f[1:])
