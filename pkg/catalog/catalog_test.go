@@ -84,6 +84,8 @@ func TestClassify(t *testing.T) {
 		{"grep -iT --color x key", "data:x read:key", "grep", nil},
 		{"rg -E utf8 x key", "data:utf8 data:x read:key", "rg", nil},
 		{"mv --backup key k", "delete:key write:k", "mv", nil},
+		{"ag -d x key", "data:x read:key", "ag", nil},
+		{"gawk -l /tmp/x.so BEGIN{}", "exec:/tmp/x.so code:BEGIN{}", "gawk", nil},
 		{"rm -r --interactive dir", "delete:dir", "rm", []string{"recursive"}},
 	} {
 		f := strings.Fields(tc.line)
