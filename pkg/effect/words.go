@@ -398,6 +398,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
+	if cl.Mark("recursive") && (hasProp(e, "local") || c.Name == "rsync") || hasProp(e, "moves") {
+		a.copiesOver(i, c.Name, cl, f) // copyover.go
+	}
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
