@@ -15,6 +15,47 @@ import (
 // its arguments, so every option the catalogue knows keeps its meaning
 // whichever channel gives it.
 
+// wrapperAssigns puts the NAME=VALUE words env, sudo or doas give the
+// command they run (the first upto words) among the line's variables while
+// that command is emitted, as an assignment before it would be: env
+// UNZIP='-d ~/.ssh' unzip a.zip is UNZIP=... unzip a.zip. It returns what
+// undoes them.
+func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int) func() {
+	if name != "env" && name != "sudo" && name != "doas" {
+		return func() {}
+	}
+	var saved map[string]*variable
+	for i := 1; i < upto && i < len(words); i++ {
+		k, v, ok := strings.Cut(words[i], "=")
+		if !ok || !catalog.IsAssignment(words[i]) {
+			continue
+		}
+		if saved == nil {
+			saved = map[string]*variable{}
+			if s.vars == nil {
+				s.vars = map[string]variable{}
+			}
+		}
+		if _, done := saved[k]; !done {
+			if old, had := s.vars[k]; had {
+				saved[k] = &old
+			} else {
+				saved[k] = nil
+			}
+		}
+		s.vars[k] = variable{val: v, known: dyn == nil || !dyn[i]}
+	}
+	return func() {
+		for k, old := range saved {
+			if old == nil {
+				delete(s.vars, k)
+			} else {
+				s.vars[k] = *old
+			}
+		}
+	}
+}
+
 // envOptionWords returns the command's words with the options its
 // environment variables give, and true, when the catalogue says the
 // program reads such a variable and the line sets it to a known value.

@@ -16,6 +16,8 @@ func TestEnvOptions(t *testing.T) {
 		{"TAR_OPTIONS=--remove-files tar cf b.tar src", "tar", "cf b.tar src --remove-files"},
 		{"TAR_OPTIONS=-v tar cf b.tar -- -odd-name", "tar", "cf b.tar -v -- -odd-name"},
 		{"UNZIP='-o -d /x' unzip a.zip", "unzip", "a.zip -o -d /x"},
+		{"env UNZIP='-o -d /x' unzip a.zip", "unzip", "a.zip -o -d /x"},
+		{"sudo TAR_OPTIONS=--remove-files tar cf b.tar src", "tar", "cf b.tar src --remove-files"},
 		{`ZIPOPT='-TT "rm -rf /x #"' zip -T a.zip README.md`, "rm", "-rf /x"},
 	} {
 		found := false
@@ -31,6 +33,11 @@ func TestEnvOptions(t *testing.T) {
 	for _, c := range Parse("TAR_OPTIONS=$(cat opts) tar xf a.tar").Commands {
 		if c.Name == "tar" && !c.Dynamic {
 			t.Errorf("tar with unreadable TAR_OPTIONS: %s, want dynamic", describe(c))
+		}
+	}
+	for _, c := range Parse("env TAR_OPTIONS=-v true; tar cf b.tar src").Commands {
+		if c.Name == "tar" && strings.Join(c.Args, " ") != "cf b.tar src" {
+			t.Errorf("env's TAR_OPTIONS outlived its command: %s", describe(c))
 		}
 	}
 	for _, c := range Parse("TAR_OPTIONS=-v cat a.txt").Commands {

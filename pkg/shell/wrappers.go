@@ -196,7 +196,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 				s.parseString(inner[0], g)
 				return
 			}
+			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
 			s.emitWords(g, inner, idyn, rs, rdyn)
+			undo()
 		}
 		return
 	}
