@@ -71,6 +71,11 @@ var credentialFileVars = map[string]string{
 
 func (a *analysis) clean(p string, i int) string {
 	// (~user, that user's home, is resolved by match.CleanPath below.)
+	if p == "~-" || strings.HasPrefix(p, "~-/") {
+		// ~- is the previous directory, which the line's cd commands may
+		// have set: a directory nobody here names.
+		p = "$OLDPWD" + p[2:]
+	}
 	if v, ok := strings.CutPrefix(p, "$"); ok {
 		// "$VAR" or "${VAR}", looked up without building each spelling.
 		if len(v) >= 2 && v[0] == '{' && v[len(v)-1] == '}' {
@@ -119,8 +124,12 @@ func (a *analysis) run() {
 }
 
 // unresolved reports whether a word holds an expansion the walk could not
-// resolve. ~ and $HOME are resolved by path cleaning.
+// resolve (~- too, the previous directory). ~ and $HOME are resolved by
+// path cleaning.
 func unresolved(w string) bool {
+	if strings.HasPrefix(w, "~-") && (len(w) == 2 || w[2] == '/') {
+		return true // ~-, the previous directory ($OLDPWD)
+	}
 	if !strings.ContainsAny(w, "$`") {
 		return false
 	}
