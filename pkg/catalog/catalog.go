@@ -38,8 +38,10 @@
 // entry ("git push"). Options of the program apply to its subcommands too.
 //
 // PROPERTIES are space-separated marks of the program itself: "source=KIND"
-// (its output is sensitive: environment, secret), "sink=KIND" (what it reads
-// on standard input goes out: network, dns), "listen", "interactive" (it
+// (its output is sensitive: environment, secret, image: a container image
+// or filesystem, which holds the code and what was baked into it),
+// "sink=KIND" (what it reads on standard input goes out: network, dns),
+// "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its
 // words are never files), "stdin=upload" (reads standard input and sends it).
 // What a program destroys through its own subcommands is data too:
@@ -76,6 +78,12 @@
 // "config-rewrite=KEY,..." names git settings that, set on the line with
 // -c KEY=now (or all, 0), rewrite as the entry's rewrite option does (git
 // -c gc.pruneExpire=now gc).
+// "feeds-shell" marks a program whose shell option's command is fed the
+// data it reads on standard input (tar --to-command): a shell or
+// interpreter there runs that data.
+// "logins" marks a client that keeps logins for other services (a
+// registry client: crane auth get): its leading words are read for a
+// printed credential as a cloud CLI's are.
 // "saves-url-name" marks a downloader that, given no output file, saves
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file

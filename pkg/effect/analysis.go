@@ -24,6 +24,7 @@ type analysis struct {
 	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
 	wordBuf   []catalog.Word    // scratch for the classified words of one command
 	taint     []string          // scratch for the flow pass (taintStrings)
+	assigns   int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -44,6 +45,15 @@ type cmdFacts struct {
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
 	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
 	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
+
+	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
+	looked bool           // entry is known
+}
+
+// sameWords reports whether a and b are the same slice of words (not
+// merely equal ones).
+func sameWords(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // reset empties f for the next analysis. It keeps the arrays of the path
@@ -130,13 +140,25 @@ func unresolved(w string) bool {
 	if strings.HasPrefix(w, "~-") && (len(w) == 2 || w[2] == '/') {
 		return true // ~-, the previous directory ($OLDPWD)
 	}
-	if !strings.ContainsAny(w, "$`") {
+	if !hasExpansion(w) {
 		return false
 	}
 	for _, p := range []string{"$HOME", "${HOME}"} {
 		w = strings.ReplaceAll(w, p, "")
 	}
 	return strings.ContainsAny(w, "$`")
+}
+
+// hasExpansion reports whether w holds a '$' or a '`', as
+// strings.ContainsAny(w, "$`") does, in one pass over the bytes: it is
+// asked about every command's name.
+func hasExpansion(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '$' || w[i] == '`' {
+			return true
+		}
+	}
+	return false
 }
 
 // tailUnresolved reports whether the last path element of w is unresolved:
@@ -227,6 +249,11 @@ func (a *analysis) command(i int, c *shell.Command) {
 	}
 	name, args := a.moduleEntry(a.programName(i, c), c.Args)
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
+	if name == c.Name && sameWords(args, c.Args) {
+		// The entry classified is the command's own: the flow pass's
+		// entryHas need not look it up again.
+		f.entry, f.looked = cl.Entry, true
+	}
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 	if opts := optionsFiles(a, c, &cl); len(opts) > 0 {

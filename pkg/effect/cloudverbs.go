@@ -48,8 +48,8 @@ func leadingWords(cl *catalog.Classified, max int, fn func(string) bool) bool {
 // word with other characters (a path, a URL, an id, a name in capitals)
 // has none.
 func verbParts(w string, fn func(part string, k int)) {
-	if w == "" || len(w) > 64 {
-		return
+	if w == "" || len(w) > 64 || w[0] < 'a' || w[0] > 'z' {
+		return // "-" (stdout) and "--" are not verbs
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -75,6 +75,19 @@ var credentialNouns = map[string]bool{
 	"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
 	"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
 	"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+	// a secrets store's own word for what it holds: conjur variable get,
+	// helm get values, consul kv get
+	"variable": true, "variables": true, "values": true, "kv": true,
+}
+
+// storeNouns are words that, standing alone, name where a CLI keeps its
+// login (hcloud context export, scw config dump, crane auth get, tea login
+// list, buildkite-agent env dump): printed, that store carries the token.
+// Inside a longer verb (get-function-configuration) they count only beside
+// a printing part, as below.
+var storeNouns = map[string]bool{
+	"config": true, "configure": true, "configuration": true, "context": true, "contexts": true,
+	"login": true, "logins": true, "auth": true, "env": true, "environment": true,
 }
 
 // credentialReadVerbs are the parts of a verb that print what it names.
@@ -82,6 +95,7 @@ var credentialReadVerbs = map[string]bool{
 	"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
 	"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
 	"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true, "initiate": true,
+	"ls": true, "value": true,
 }
 
 // credentialOtherVerbs are parts that act on a credential without printing
@@ -99,8 +113,12 @@ var credentialOtherVerbs = map[string]bool{
 // beside a printing one (keys list, credential show, kubeconfig show), or
 // decrypt. A verb that only acts on a credential (delete-secret) does not.
 func printsCredential(cl *catalog.Classified) bool {
-	noun, read, other, lastNoun := false, false, false, false
+	noun, read, other, lastNoun, store := false, false, false, false, false
 	leadingWords(cl, 5, func(w string) bool {
+		if secretRef(w) {
+			noun = true // berglas access sm://…, op read op://…
+			return false
+		}
 		n, r, o, parts, cfg, auth := false, false, false, 0, false, false
 		verbParts(w, func(p string, k int) {
 			parts++
@@ -124,6 +142,10 @@ func printsCredential(cl *catalog.Classified) bool {
 		if parts == 0 {
 			return false // an id, a path, a URL: not a verb
 		}
+		if parts == 1 && storeNouns[w] {
+			store = true // needs a printing word of its own: hcloud context export
+			return false
+		}
 		n = n || cfg && parts > 1 && r
 		lastNoun = n && !r && !o && parts == 1
 		if w == "decrypt" || n && r && !o {
@@ -139,7 +161,25 @@ func printsCredential(cl *catalog.Classified) bool {
 	})
 	// doctl databases connection ID, gh auth token: a credential word that
 	// ends the verbs prints what it names.
-	return (noun && read || lastNoun) && !other
+	return ((noun || store) && read || lastNoun) && !other
+}
+
+// secretRefSchemes are the schemes of a reference to a secret held by a
+// secrets manager (berglas sm://, 1Password op://, vals ref+vault://).
+var secretRefSchemes = []string{"sm://", "berglas://", "op://", "vault://", "awssm://", "gcpsm://",
+	"azkv://", "akv://", "secretsmanager://", "ssm://", "doppler://", "infisical://", "bws://", "ref+"}
+
+// secretRef reports whether a word is a reference to a secret in a
+// secrets manager: sm://project/name, op://vault/item/field,
+// ref+vault://path, projects/P/secrets/N (Google Secret Manager).
+func secretRef(w string) bool {
+	l := strings.ToLower(w)
+	for _, s := range secretRefSchemes {
+		if strings.HasPrefix(l, s) {
+			return true
+		}
+	}
+	return strings.HasPrefix(l, "projects/") && strings.Contains(l, "/secrets/")
 }
 
 // secretPath reports a URL a fetcher contacts whose path names a

@@ -55,10 +55,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
+	access := changesAccess(cl) // apiaccess.go
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && access == "" && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRun(c.Args) || cl.Mark("dry") || cl.Mark("local") {
@@ -89,6 +90,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "remote", "DELETE request"
 	case public:
 		kind, verb = "publish", "request that makes a repository public"
+	case access != "":
+		kind, verb = "access", access
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
@@ -278,6 +281,9 @@ var destroyMarks = []struct{ mark, kind string }{
 var unknownDestroyVerbs = map[string]bool{
 	"delete": true, "destroy": true, "purge": true, "terminate": true, "wipe": true, "drop": true,
 	"nuke": true, "teardown": true, "decommission": true, "undeploy": true, "deletion": true,
+	// a node or a store put back to nothing (talosctl reset); rm and
+	// remove stay out: xargs rm and a tool's cache rm are everyday work
+	"reset": true, "erase": true,
 }
 
 // unknownDestroyVerb returns the first of an unknown program's three
@@ -289,10 +295,11 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 		if strings.ContainsAny(w, "/.=@ ") {
 			return false // a path, a file, a setting: not a verb
 		}
-		if lookVerbs[strings.ToLower(w)] { // deploys.go
+		lw := strings.ToLower(w) // once: it allocates for a word with capitals
+		if lookVerbs[lw] {       // deploys.go
 			return true // describe delete-protection: it only looks
 		}
-		verbParts(strings.ToLower(w), func(p string, _ int) {
+		verbParts(lw, func(p string, _ int) {
 			if found == "" && unknownDestroyVerbs[p] {
 				found = w
 			}

@@ -26,7 +26,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
 			f.source = "environment"
 		}
-		if f.source == "" && e.Prop("cloud") != "" && printsCredential(cl) {
+		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && printsCredential(cl) {
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
 			f.source, f.origin = "secret", c.Name
 		}
@@ -473,7 +473,7 @@ func (a *analysis) flows() {
 			// those a command in the substitution lists.
 			fileSrc = "credential"
 		}
-		if len(f.reads) == 0 && f.tree && len(files) > 0 && (a.entryHas(c, "stages") || a.entryHas(c, "records")) {
+		if len(f.reads) == 0 && f.tree && len(files) > 0 && (a.entryHas(c, f, "stages") || a.entryHas(c, f, "records")) {
 			// git add -A, git commit -a: the whole working tree.
 			fileSrc = first(fileSrc, a.taintedRead(files, a.clean(".", i), true))
 		}
@@ -524,7 +524,7 @@ func (a *analysis) flows() {
 			for _, p := range f.writes {
 				files[p] = t
 			}
-			if a.entryHas(c, "prefix-out") {
+			if a.entryHas(c, f, "prefix-out") {
 				// split F PREFIX: PREFIXaa, PREFIXab...
 				if n := len(c.Args); n > 1 && !strings.HasPrefix(c.Args[n-1], "-") {
 					files[a.clean(c.Args[n-1], i)+"*"] = t
@@ -533,19 +533,19 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if fileSrc != "" && a.entryHas(c, "stages") {
+			if fileSrc != "" && a.entryHas(c, f, "stages") {
 				repo = fileSrc // git add of a tainted file
 			}
-			if r := first(args, fileSrc); r != "" && a.entryHas(c, "records") {
+			if r := first(args, fileSrc); r != "" && a.entryHas(c, f, "records") {
 				// git commit -m "$(env)", git notes add -F FILE, git
 				// commit -a over a tainted file: the repository holds it.
 				repo = r
 			}
 		}
-		if repo == "" && a.entryHas(c, "stages") && a.stagesCredentialDir(i, f) {
+		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentialDir(i, f) {
 			repo = "credential"
 		}
-		if repo != "" && a.entryHas(c, "push") {
+		if repo != "" && a.entryHas(c, f, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
 		}
@@ -1025,8 +1025,13 @@ func (a *analysis) authenticates(c *shell.Command) bool {
 }
 
 // entryHas reports whether the catalogue entry of a command (program and
-// subcommand) has a property.
-func (a *analysis) entryHas(c *shell.Command, prop string) bool {
-	e, _ := a.cat.Lookup(c.Name, c.Args)
-	return hasProp(e, prop)
+// subcommand) has a property. The entry is the one the command's
+// classification found when that was of its own name and words (command),
+// else looked up here once; f keeps it.
+func (a *analysis) entryHas(c *shell.Command, f *cmdFacts, prop string) bool {
+	if !f.looked {
+		f.entry, _ = a.cat.Lookup(c.Name, c.Args)
+		f.looked = true
+	}
+	return hasProp(f.entry, prop)
 }

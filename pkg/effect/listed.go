@@ -14,7 +14,7 @@ var containerEngines = map[string]bool{"docker": true, "podman": true, "nerdctl"
 // (docker images -q, -aq, image ls --quiet, no filter and no repository
 // named): it removes them all, as docker image prune -a does.
 func (a *analysis) removesEveryImage(i int, c *shell.Command) {
-	if !containerEngines[c.Name] || len(c.Inputs) == 0 {
+	if len(c.Inputs) == 0 || !containerEngines[c.Name] { // most commands take no substitution
 		return
 	}
 	pos := positionals(c.Args)

@@ -21,7 +21,7 @@ import (
 // (or whose working directory is): its literal tail taken below the home
 // directory, where such tails name start-up files and credentials.
 func (a *analysis) unresolvedTail(i int, raw string, kind Kind, f *cmdFacts) {
-	if !strings.ContainsAny(raw, "$`") && (i >= len(a.cwds) || !strings.ContainsAny(a.cwds[i], "$`")) {
+	if !hasExpansion(raw) && (i >= len(a.cwds) || !hasExpansion(a.cwds[i])) {
 		return // the common case: nothing computed
 	}
 	tail := ""

@@ -84,6 +84,22 @@ func migrateTask(cl catalog.Classified) string {
 	return found
 }
 
+// lineAssigns reports whether any command of the line has assignments,
+// found once per analysis: productionWord asks for every command, and
+// would otherwise look through every command of the line each time.
+func (a *analysis) lineAssigns() bool {
+	if a.assigns == 0 {
+		a.assigns = 1
+		for k := range a.res.Commands {
+			if len(a.res.Commands[k].Assigns) > 0 {
+				a.assigns = 2
+				break
+			}
+		}
+	}
+	return a.assigns == 2
+}
+
 // productionWord returns a word of command i, or an assignment in its
 // pipeline stage, that names production.
 func (a *analysis) productionWord(i int) string {
@@ -93,6 +109,9 @@ func (a *analysis) productionWord(i int) string {
 		if namesProduction(w) {
 			return w
 		}
+	}
+	if !a.lineAssigns() {
+		return "" // no command of the line assigns: nothing to look through
 	}
 	for k := range cmds {
 		o := &cmds[k]
@@ -134,7 +153,7 @@ func namesProduction(w string) bool {
 			}
 			continue
 		}
-		if n > 0 && !long && productionNames[string(buf[:n])] {
+		if n > 0 && !long && isProductionName(string(buf[:n])) {
 			return true
 		}
 		n, long = 0, false
@@ -160,8 +179,8 @@ func namesProduction(w string) bool {
 // ENV=production, RAILS_ENV=production rails assets:precompile) changes
 // nothing but the build.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry == nil || cl.Entry.Prop("env-tasks") == "" || helpOrDryRun(c.Args) {
-		return
+	if cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || c.Name == "" || helpOrDryRun(c.Args) {
+		return // an unknown CLI's task is read as a runner's is: acmectl deploy --env production
 	}
 	verb, task, prod, n := "", "", false, 0
 	for _, w := range cl.Words {
@@ -189,14 +208,17 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 			}
 		}
 		for _, p := range parts {
-			prod = prod || productionNames[p]
+			prod = prod || isProductionName(p)
 		}
 	}
 	if verb == "" {
 		return
 	}
-	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) {
-		return
+	if verb != "publish" && !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
+		return // a word of its own naming production: --url postgres://prod-db/app, promote api production
+	}
+	if verb == "publish" && cl.Entry == nil {
+		return // an unknown CLI's publish names no registry the engine knows
 	}
 	kind := "production"
 	if verb == "publish" {
@@ -210,10 +232,20 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 var taskVerbs = map[string]bool{
 	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
 	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
+	"promote": true,
 }
 
-// productionNames are the words that name a production environment.
-var productionNames = map[string]bool{"prod": true, "production": true, "prd": true, "live": true}
+// isProductionName reports whether a lower-case word names a production
+// environment. A switch rather than a map: it is asked about every part of
+// every word of every command, and a switch on a converted byte slice
+// neither hashes nor allocates.
+func isProductionName(w string) bool {
+	switch w {
+	case "prod", "production", "prd", "live":
+		return true
+	}
+	return false
+}
 
 // taskParts splits a task name on its separators (deploy-prod,
 // db:migrate, deploy_prod, settings.production), lower-cased.
@@ -260,16 +292,16 @@ func productionValue(kv string) bool {
 		return false
 	}
 	v = strings.Trim(v, `"'`)
-	if productionNames[strings.ToLower(v)] {
+	if isProductionName(strings.ToLower(v)) {
 		return true
 	}
-	if parts := taskParts(v); len(parts) > 1 && productionNames[parts[len(parts)-1]] && !strings.Contains(v, "$") {
+	if parts := taskParts(v); len(parts) > 1 && isProductionName(parts[len(parts)-1]) && !strings.Contains(v, "$") {
 		return true
 	}
 	if k := strings.IndexByte(v, '$'); k >= 0 {
 		name := strings.TrimLeft(v[k+1:], "{")
 		for _, p := range taskParts(name) {
-			if productionNames[p] {
+			if isProductionName(p) {
 				return true
 			}
 		}

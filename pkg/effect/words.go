@@ -393,8 +393,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	a.productionTask(i, c, cl) // production.go
-	a.removesEveryImage(i, c)  // listed.go
-	a.privileges(i, c, cl)     // privileges.go
+	if hasProp(e, "bare-host") {
+		a.remoteProduction(i, c, cl) // remoteprod.go
+	}
+	a.removesEveryImage(i, c) // listed.go
+	a.privileges(i, c, cl)    // privileges.go
 	if hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
@@ -412,11 +415,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}
-	if e != nil && e.Prop("tunnel") != "" {
+	if e != nil && e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) { // tunnels.go
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
 	}
-	if ext := compressorSuffix[c.Name]; ext != "" && !cl.Mark("decode") {
+	if ext := compressorSuffixOf(c.Name); ext != "" && !cl.Mark("decode") {
 		// gzip F writes F.gz (unless -c); split F PREFIX writes PREFIXaa...
 		for _, r := range f.reads {
 			f.writes = append(f.writes, r+ext)
@@ -1086,8 +1089,30 @@ func (a *analysis) fileText(name string) (string, bool) {
 	return t, ok
 }
 
-// compressorSuffix is the suffix a compressor adds to the file it replaces.
-var compressorSuffix = map[string]string{"gzip": ".gz", "pigz": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4", "lzma": ".lzma", "compress": ".Z", "brotli": ".br"}
+// compressorSuffixOf is the suffix a compressor adds to the file it
+// replaces, "" for any other program. A switch: it is asked about every
+// command, and most are no compressor.
+func compressorSuffixOf(name string) string {
+	switch name {
+	case "gzip", "pigz":
+		return ".gz"
+	case "bzip2":
+		return ".bz2"
+	case "xz":
+		return ".xz"
+	case "zstd":
+		return ".zst"
+	case "lz4":
+		return ".lz4"
+	case "lzma":
+		return ".lzma"
+	case "compress":
+		return ".Z"
+	case "brotli":
+		return ".br"
+	}
+	return ""
+}
 
 // searchesHidden reports a searcher's flag that takes in hidden files and
 // directories (rg --hidden, -., -uu; ag -u, --hidden, --unrestricted).

@@ -81,6 +81,18 @@ func (e *Engine) Evaluate(c call.Call) call.Decision {
 		ev.release()
 		return d
 	}
+	if c.Tool == call.ToolFetch && hasRequest(c.Params) {
+		// fetchrequest.go: its method, headers and body, judged apart so
+		// that a plain fetch's evaluation stays on the stack
+		ev := &evaluation{e: e, c: c}
+		ev.run(nil)
+		if !ev.denied() {
+			ev.judgeFetchRequest(c.URL())
+		}
+		d := ev.decision()
+		ev.release()
+		return d
+	}
 	ev := evaluation{e: e, c: c}
 	ev.run(nil)
 	d := ev.decision()

@@ -350,6 +350,7 @@ func hostSpellsIP(h string) bool {
 // and hosts on this machine.
 func (ev *evaluation) judgeURLCredentials(s *subject) {
 	ev.judgeCarriedURLs(s)
+	ev.judgeCarriedCommand(s) // fetchrequest.go: ?cmd= run by the server
 	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || loopbackHost(s.url.Host) {
 		return
 	}

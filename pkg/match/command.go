@@ -41,7 +41,18 @@ func (a *Argv) String() string {
 	if len(a.Args) == 0 {
 		return a.Name
 	}
-	return a.Name + " " + strings.Join(a.Args, " ")
+	n := len(a.Name) + len(a.Args)
+	for _, w := range a.Args {
+		n += len(w)
+	}
+	var b strings.Builder // one allocation, not Join's and the concatenation's
+	b.Grow(n)
+	b.WriteString(a.Name)
+	for _, w := range a.Args {
+		b.WriteByte(' ')
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // HasFlag reports whether the command has the flag, written as in a
@@ -133,6 +144,41 @@ var flagAliases = map[string]map[string]byte{
 	"find":     {},
 }
 
+// flagTable is what the tables above hold for one program.
+type flagTable struct {
+	vals    string            // valueFlags
+	subs    map[string]string // subValueFlags
+	aliases map[string]byte   // flagAliases
+	single  bool              // singleDashLong
+}
+
+// flagTables gathers, per program, what valueFlags, subValueFlags,
+// flagAliases and singleDashLong hold for it, so that parsing a command's
+// flags looks its program up once rather than in four maps (most programs
+// are in none).
+var flagTables = func() map[string]*flagTable {
+	m := map[string]*flagTable{}
+	of := func(prog string) *flagTable {
+		if m[prog] == nil {
+			m[prog] = &flagTable{}
+		}
+		return m[prog]
+	}
+	for prog, v := range valueFlags {
+		of(prog).vals = v
+	}
+	for prog, v := range subValueFlags {
+		of(prog).subs = v
+	}
+	for prog, v := range flagAliases {
+		of(prog).aliases = v
+	}
+	for prog, v := range singleDashLong {
+		of(prog).single = v
+	}
+	return m
+}()
+
 func bit(c byte) uint64 {
 	switch {
 	case c >= 'a' && c <= 'z':
@@ -154,8 +200,9 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 // parseFlagsInto is parseFlags appending to pos and long.
 func parseFlagsInto(prog string, args []string, positional bool, pos, long []string) (uint64, []string, []string) {
 	var short uint64
-	// The program's flag tables are looked up at its first flag: most
-	// commands of a line have few flags or none.
+	// The program's flag tables are looked up once (flagTables); its
+	// aliases are taken at its first flag: most commands of a line have
+	// few flags or none.
 	var aliases map[string]byte
 	single, looked := false, false
 	addLong := func(name string) {
@@ -179,11 +226,18 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 		long = append(long, name)
 	}
 	dashdash := false
-	vals := valueFlags[prog]
-	subs := subValueFlags[prog]
+	var vals string
+	var subs map[string]string
+	t := flagTables[prog]
+	if t != nil {
+		vals, subs = t.vals, t.subs
+	}
 	for _, a := range args {
 		if !dashdash && len(a) >= 2 && a[0] == '-' && a != "--" && !looked {
-			aliases, single, looked = flagAliases[prog], singleDashLong[prog], true
+			if t != nil {
+				aliases, single = t.aliases, t.single
+			}
+			looked = true
 		}
 		switch {
 		case dashdash || len(a) < 2 || a[0] != '-':

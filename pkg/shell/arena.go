@@ -36,6 +36,26 @@ func (s *state) bools(n int) []bool {
 	return s.boolArena[i : i : i+n]
 }
 
+// appendSpans returns spans with more added, growing into the state's span
+// arena rather than the heap. Spans (which commands a substitution made)
+// never leave the walk, so free empties the arena for the next call; a
+// slice is cut with room to grow, as append would give it, and the room
+// is its own.
+func (s *state) appendSpans(spans []span, more ...span) []span {
+	n := len(spans) + len(more)
+	if n <= cap(spans) {
+		return append(spans, more...)
+	}
+	c := max(2*n, 4)
+	if cap(s.spanArena)-len(s.spanArena) < c {
+		s.spanArena = make([]span, 0, max(c, arenaChunk))
+	}
+	i := len(s.spanArena)
+	s.spanArena = s.spanArena[:i+c]
+	out := append(s.spanArena[i:i:i+c], spans...)
+	return append(out, more...)
+}
+
 // str returns the text of b as a string written in the line's bytes,
 // which once written are never written again.
 func (s *state) str(b []byte) string {

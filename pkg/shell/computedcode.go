@@ -182,7 +182,7 @@ func (s *state) sedExec(i int, words []string, f frame) {
 		}
 		cmds, computed := sedRuns(script)
 		for _, cmd := range cmds {
-			s.parseString(cmd, viaFrame(f, "sed"))
+			s.parseString(cmd, s.viaFrame(f, "sed"))
 		}
 		if computed {
 			s.markUnknown(i, "sed runs text from its input as a command (e)")

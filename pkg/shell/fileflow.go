@@ -377,18 +377,22 @@ var moduleLangs = sync.OnceValue(func() map[string]moduleLang {
 // line wrote, which no scanner reads, so it is unknown code.
 func (s *state) loadModules(name string, words []string, f frame) {
 	base := unversioned(name)
-	module := false // written.go: modules other commands may have written
-	if len(s.out) > 1 && moduleKeys().mayHold(base) {
-		_, module = moduleLangs()[base]
+	// The module table is looked up once, and only when the answer can
+	// matter: another command may have written modules (written.go), or
+	// the line wrote files.
+	var m moduleLang
+	module := false
+	if (len(s.out) > 1 || len(s.files) > 0 || len(s.opaque) > 0) && moduleKeys().mayHold(base) {
+		m, module = moduleLangs()[base]
 	}
-	if !module && len(s.files) == 0 && len(s.opaque) == 0 {
+	if !(module && len(s.out) > 1) && len(s.files) == 0 && len(s.opaque) == 0 {
 		return
 	}
 	switch name {
 	case "go":
 		if len(words) > 1 && words[1] == "generate" {
 			for _, k := range s.sortedFiles(".go") {
-				s.parseString(goGenerateLines(s.files[k]), viaFrame(f, name))
+				s.parseString(goGenerateLines(s.files[k]), s.viaFrame(f, name))
 			}
 		}
 		return
@@ -403,8 +407,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 		}
 		return
 	}
-	m, ok := moduleLangs()[base]
-	if !ok {
+	if !module {
 		return
 	}
 	if by, ext, ok := s.writtenExt(len(s.out)-1, m.ext, scriptOperand(words)); ok {

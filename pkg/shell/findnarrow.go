@@ -96,7 +96,7 @@ var fdValueOptions = map[string]bool{
 // name and no extension, on the search paths themselves and what is below
 // them, as find -exec is; else as written.
 func (s *state) fdExec(f frame, words []string) {
-	g := viaFrame(f, progName(words[0]))
+	g := s.viaFrame(f, progName(words[0]))
 	var pos []string
 	narrowed, byExt := false, false
 	var cmds [][]string

@@ -109,6 +109,7 @@ func TestKeyFilters(t *testing.T) {
 		{recipeKeys, keysOf(recipeRunners)},
 		{moduleKeys(), keysOf(moduleLangs())},
 		{vimKeys, keysOf(vimNames)},
+		{codeFileKeys, keysOf(codeFileOptions)},
 	} {
 		for _, k := range tc.keys {
 			if !tc.f.mayHold(k) {

@@ -33,6 +33,8 @@ func (f keyFilter) mayHold(k string) bool { return f&keyBit(k) != 0 }
 var (
 	recipeKeys = filterOf(recipeRunners)
 	vimKeys    = filterOf(vimNames)
+	// codeFileKeys summarises codeFileOptions, asked about every command.
+	codeFileKeys = filterOf(codeFileOptions)
 	// moduleKeys is made with the table it summarises, on first use.
 	moduleKeys = sync.OnceValue(func() keyFilter { return filterOf(moduleLangs()) })
 )

@@ -598,7 +598,9 @@ func shellAssignment(l string) bool {
 // an editor's "!CMD" ex command.
 func (s *state) wrapperString(name, text string, f frame) {
 	e, _ := catalog.Default().Lookup(name, nil)
-	g := viaFrame(f, name)
+	g := s.viaFrame(f, name)
+	fed := len(s.out)
+	defer s.markFedCode(name, fed)
 	switch {
 	case e != nil && e.Prop("shell-lang") == "expect":
 		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '\n' }) {
@@ -617,6 +619,41 @@ func (s *state) wrapperString(name, text string, f frame) {
 	default:
 		s.parseString(text, g)
 	}
+}
+
+// markFedCode marks, for a program whose catalogue entry "feeds-shell"
+// (tar --to-command=sh: the command reads each member on its standard
+// input), the commands from index start on that run what their standard
+// input holds: a shell or interpreter there runs what the archive holds,
+// which the line does not show.
+func (s *state) markFedCode(name string, start int) {
+	if e, _ := catalog.Default().Lookup(name, nil); e == nil || e.Prop("feeds-shell") == "" {
+		return
+	}
+	for k := start; k < len(s.out); k++ {
+		if readsCodeOnStdin(s.out[k].Program, s.out[k].Args) {
+			s.markUnknown(k, "stdin code from "+name+": its command is fed what it unpacks")
+		}
+	}
+}
+
+// readsCodeOnStdin reports whether a command is a shell or an interpreter
+// given no script, no -c and no code of its own: it runs what its standard
+// input holds.
+func readsCodeOnStdin(program string, args []string) bool {
+	words := append([]string{program}, args...)
+	name := progName(program)
+	if isShell(name) {
+		i, hasC, _ := shellFlags(words)
+		return !hasC && i >= len(words)
+	}
+	if scriptLang(name) == "" {
+		return false
+	}
+	if _, _, ok := interpCode(words); ok {
+		return false
+	}
+	return scriptOperand(words) == ""
 }
 
 // ansibleModule gives the shell command an ansible ad-hoc call's module
@@ -835,7 +872,7 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || pwshCmdlet(name) || len(words) < 2 || f.depth >= MaxDepth {
 		return
 	}
-	g := viaFrame(f, name)
+	g := s.viaFrame(f, name)
 	g.synthetic = true
 	for k := 1; k < len(words); k++ {
 		w := words[k]

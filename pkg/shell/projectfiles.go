@@ -80,7 +80,7 @@ func (s *state) pkgSetScripts(name string, words []string, f frame) {
 	for _, w := range words[i+2:] {
 		k, v, ok := strings.Cut(w, "=")
 		if ok && (strings.HasPrefix(k, "scripts.") || strings.HasPrefix(k, "scripts[")) {
-			s.parseString(v, viaFrame(f, name))
+			s.parseString(v, s.viaFrame(f, name))
 		}
 	}
 }

@@ -69,8 +69,11 @@ var sshCodeKeys = [...]string{"pkcs11provider", "securitykeyprovider"}
 // names code in a temporary directory the line did not write, or when a
 // package manager installs a directory there (running its build scripts).
 func (s *state) scratchCode(i int, name string, words []string) {
-	opts, ok := codeFileOptions[name]
 	installs := name == "pip" || name == "pip3" || name == "uv" || name == "pipx"
+	if !installs && !codeFileKeys.mayHold(name) {
+		return // most commands: no map lookup
+	}
+	opts, ok := codeFileOptions[name]
 	if !ok && !installs {
 		return
 	}

@@ -34,7 +34,7 @@ func (s *state) walkSettings(f frame, name string, words []string) {
 			if u.Persistent {
 				s.setVar(hooksKey, dir, true)
 			} else {
-				s.runHooks(viaFrame(f, name), dir)
+				s.runHooks(s.viaFrame(f, name), dir)
 				hooks = true
 			}
 		}
@@ -45,13 +45,13 @@ func (s *state) walkSettings(f frame, name string, words []string) {
 			}
 			u.Value = v.val
 		}
-		s.walkSetting(viaFrame(f, name), u)
+		s.walkSetting(s.viaFrame(f, name), u)
 	}
 	if name == "git" && !hooks && s.files != nil {
 		if sub := gitSubcommand(words); sub > 0 && words[sub] != "config" {
-			s.runHooks(viaFrame(f, name), ".git/hooks")
+			s.runHooks(s.viaFrame(f, name), ".git/hooks")
 			if v, ok := s.vars[hooksKey]; ok {
-				s.runHooks(viaFrame(f, name), v.val)
+				s.runHooks(s.viaFrame(f, name), v.val)
 			}
 		}
 	}
@@ -129,7 +129,7 @@ func (s *state) assignedSetting(f frame, name, val string, known bool, added str
 		if _, err := strconv.Atoi(n); err == nil {
 			if k, ok := s.vars["GIT_CONFIG_KEY_"+n]; ok && k.known {
 				if g, ok := catalog.GitSetting(k.val+"="+val, name); ok {
-					s.walkSetting(viaFrame(f, name), g)
+					s.walkSetting(s.viaFrame(f, name), g)
 				}
 			}
 		}
@@ -141,7 +141,7 @@ func (s *state) assignedSetting(f frame, name, val string, known bool, added str
 	}
 	switch u.Setting.Does {
 	case catalog.RunsCommand, catalog.RunsProgram, catalog.Function, catalog.ConfigParams, catalog.ConfigKey:
-		s.walkSetting(viaFrame(f, name), u)
+		s.walkSetting(s.viaFrame(f, name), u)
 	}
 }
 
@@ -217,7 +217,7 @@ func (s *state) walkConfigFile(f frame, name string) {
 		return
 	}
 	for _, u := range catalog.ConfigFileSettings(name, text) {
-		s.walkSetting(viaFrame(f, name), u)
+		s.walkSetting(s.viaFrame(f, name), u)
 	}
 }
 

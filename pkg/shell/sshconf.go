@@ -30,7 +30,7 @@ func (s *state) sshConfigFiles(words []string, f frame) {
 			file = v
 		}
 		if file != "" {
-			s.runFile(file, "sshconfig", viaFrame(f, progName(words[0])))
+			s.runFile(file, "sshconfig", s.viaFrame(f, progName(words[0])))
 		}
 	}
 }
@@ -88,7 +88,7 @@ func remoteReadsStdin(words []string) (string, bool) {
 	if len(fields) == 1 && strings.ContainsAny(remote, "'\"") {
 		return "", false
 	}
-	inner, _, _ := innermost(fields, nil)
+	inner, _, _ := innermost(fields, nil, nil)
 	if len(inner) == 0 || sshNames[progName(inner[0])] {
 		return "", false
 	}

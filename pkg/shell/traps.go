@@ -28,7 +28,7 @@ func trapCommand(words []string) string {
 // deferTrap keeps a trap's command for walkTraps.
 func (s *state) deferTrap(words []string, f frame) {
 	if cmd := trapCommand(words); cmd != "" && len(s.traps) < MaxCommands {
-		s.traps = append(s.traps, trapDef{cmd, viaFrame(f, "trap")})
+		s.traps = append(s.traps, trapDef{cmd, s.viaFrame(f, "trap")})
 	}
 }
 

@@ -35,15 +35,16 @@ type state struct {
 	parsed     int // bytes handed to the parser
 	expanded   int // bytes produced by expansion
 	parser     *syntax.Parser
-	strArena   []string       // see arena.go
-	boolArena  []bool         // see arena.go
-	byteArena  []byte         // see arena.go
-	fieldBuf   field          // scratch for building a word, while no expander holds it
-	stmtBuf    []*syntax.Stmt // scratch for flattening a pipeline, while no walkPipe holds it
-	pipedLines []string       // the paths a listing pipes into a while-read loop (readFromListing)
-	plain      []string       // words finish found to be no wrapper, for emitWords (see there)
-	envOptsFor string         // the program being emitted with its options' variables read (envoptions.go)
-	reader     strings.Reader // the parser's input, reset for each text
+	strArena   []string         // see arena.go
+	boolArena  []bool           // see arena.go
+	byteArena  []byte           // see arena.go
+	spanArena  []span           // see arena.go (appendSpans): emptied by free
+	fieldBuf   field            // scratch for building a word, while no expander holds it
+	stmtBufs   [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
+	pipedLines []string         // the paths a listing pipes into a while-read loop (readFromListing)
+	plain      []string         // words finish found to be no wrapper, for emitWords (see there)
+	envOptsFor string           // the program being emitted with its options' variables read (envoptions.go)
+	reader     strings.Reader   // the parser's input, reset for each text
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -116,14 +117,23 @@ func newState() *state { return states.Get().(*state) }
 // never handed out twice, so a tail may serve the next call) and its
 // scratch buffers.
 func (s *state) free() {
-	clear(s.stmtBuf[:cap(s.stmtBuf)]) // let go of the syntax tree
+	for _, b := range s.stmtBufs {
+		clear(b[:cap(b)]) // let go of the syntax tree
+	}
+	// The opaque list and the first pipeline's feeds are the walk's own
+	// (no Result holds them): their arrays are kept, emptied.
+	clear(s.opaque[:cap(s.opaque)])
+	clear(s.pipe0.feeds[:cap(s.pipe0.feeds)])
 	*s = state{
 		spare:     s.spare,
 		strArena:  s.strArena,
 		boolArena: s.boolArena,
 		byteArena: s.byteArena,
 		fieldBuf:  s.fieldBuf[:0],
-		stmtBuf:   s.stmtBuf[:0],
+		stmtBufs:  s.stmtBufs,
+		opaque:    s.opaque[:0],
+		pipe0:     pipe{feeds: s.pipe0.feeds[:0]},
+		spanArena: s.spanArena[:0],
 	}
 	states.Put(s)
 }
@@ -616,15 +626,17 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		f.pl = s.newPipe()
 	}
 	f.inPipe = true
-	// The stages are flattened into the state's scratch slice, held while
-	// they are walked: a pipeline nested in a stage finds it taken and
-	// makes its own.
-	buf := s.stmtBuf[:0]
+	// The stages are flattened into one of the state's scratch slices,
+	// held while they are walked: a pipeline nested in a stage takes
+	// another, and each is handed back for the next pipeline and call.
+	var buf []*syntax.Stmt
+	if k := len(s.stmtBufs) - 1; k >= 0 {
+		buf, s.stmtBufs = s.stmtBufs[k][:0], s.stmtBufs[:k]
+	}
 	if n := countPipe(c); cap(buf) < n {
 		buf = make([]*syntax.Stmt, 0, n)
 	}
 	stages := flattenPipe(c, buf)
-	s.stmtBuf = nil
 	for i, st := range stages {
 		if i > 0 {
 			f.pl.stage++
@@ -637,13 +649,17 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 			s.walkStmt(st, f)
 		})
 	}
-	if cap(stages) <= maxStmtBuf {
-		s.stmtBuf = stages[:0]
+	if cap(stages) <= maxStmtBuf && len(s.stmtBufs) < maxStmtBufs {
+		s.stmtBufs = append(s.stmtBufs, stages[:0])
 	}
 }
 
 // maxStmtBuf bounds the scratch slice kept for flattening pipelines.
 const maxStmtBuf = 1024
+
+// maxStmtBufs bounds how many scratch slices are kept: one per pipeline
+// nested in another's stage, a few deep.
+const maxStmtBufs = 4
 
 // countPipe is how many stages flattenPipe finds.
 func countPipe(c *syntax.BinaryCmd) int {
@@ -762,14 +778,14 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 		}
 		if len(e.subs) > nsubs || len(subs) > 0 {
 			v := s.vars[target]
-			v.subs = append(append([]span(nil), subs...), e.subs[nsubs:]...)
+			v.subs = s.appendSpans(s.appendSpans(nil, subs...), e.subs[nsubs:]...)
 			s.vars[target] = v
 		}
 	}
 	if a.Value != nil && promptVar(a.Name.Value) && (strings.Contains(val, "$(") || strings.Contains(val, "`") || strings.Contains(val, "${ ")) {
 		// PS4='$(CMD)' with bash -x, PS1/PS0 with bash -i: the shell
 		// expands the prompt, running its command substitutions.
-		s.parseString(": "+val, viaFrame(e.f, a.Name.Value))
+		s.parseString(": "+val, s.viaFrame(e.f, a.Name.Value))
 	}
 	if a.Value != nil {
 		// GIT_PAGER='sh -c …', EDITOR=…: the value is a command that the
@@ -887,7 +903,7 @@ func (s *state) walkTime(c *syntax.TimeClause, redirs []*syntax.Redirect, f fram
 	s.finish(e, redirs)
 	if c.Stmt != nil {
 		g := f
-		g.via = appendVia(f.via, "time")
+		g.via = s.appendVia(f.via, "time")
 		s.walkStmt(c.Stmt, g)
 	}
 }
@@ -909,7 +925,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		f.pl = s.newPipe()
 	}
 	s.cdpath(e.words, e.dyn)
-	inner, chain, plain := innermost(e.words, e.dyn)
+	var chainBuf [4]string // the wrappers on the way, copied into via below
+	inner, chain, plain := innermost(e.words, e.dyn, chainBuf[:0])
 	name := "" // the program run at last, named once for the helpers below
 	if len(inner) > 0 {
 		name = progName(inner[0])
@@ -1304,7 +1321,14 @@ func (e *expander) heredoc(r *syntax.Redirect) (string, bool) {
 
 // inputIndices turns substitution spans into command indices.
 func inputIndices(spans []span) []int {
-	var out []int
+	n := 0
+	for _, sp := range spans {
+		n += max(sp.end-sp.start, 0)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]int, 0, n) // sized once: no growing
 	for _, sp := range spans {
 		for i := sp.start; i < sp.end; i++ {
 			out = append(out, i)

@@ -188,7 +188,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			if ok && len(v.subs) > 0 {
 				// The value came from a substitution: its commands feed
 				// this one (X=$(env); curl -d "$X" ...).
-				e.subs = append(e.subs, v.subs...)
+				e.subs = e.s.appendSpans(e.subs, v.subs...)
 			}
 			if ok && len(v.alts) > 0 && !e.noAlts && !contains(e.alts, p.Param.Value) {
 				e.alts = append(e.alts, p.Param.Value)
@@ -283,7 +283,7 @@ func (e *expander) subst(stmts []*syntax.Stmt, n syntax.Node) {
 	start := len(e.s.out)
 	e.s.isolated(func() { e.s.walkStmts(stmts, e.f.deeper()) }) // a subshell (scopes.go)
 	if len(e.s.out) > start {
-		e.subs = append(e.subs, span{start, len(e.s.out)})
+		e.subs = e.s.appendSpans(e.subs, span{start, len(e.s.out)})
 	}
 }
 

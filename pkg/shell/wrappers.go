@@ -65,7 +65,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// runs is judged, the wrapper is not a command of this machine's.
 		if inner, idyn, ok := peel(words, dyn); ok && len(inner) > 0 && len(f.via) < MaxDepth {
 			g := f
-			g.via = appendVia(f.via, name)
+			g.via = s.appendVia(f.via, name)
 			s.emitWords(g, inner, idyn, rs, rdyn)
 		}
 		return
@@ -113,7 +113,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			continue
 		}
 		fn.active, fn.called = true, true
-		g := viaFrame(fn.f, words[0])
+		g := s.viaFrame(fn.f, words[0])
 		g.src, g.depth = fn.f.src, f.depth+1
 		// The body runs where it is called: in the caller's pipeline stage
 		// (env | send reads the pipe), with the call's substitutions in $1...
@@ -145,7 +145,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
 		// An alias or hashed name defined on the line runs its value.
 		delete(s.aliases, words[0]) // no recursion through the alias itself
-		s.parseString(alias+" "+quoteWords(words[1:]), viaFrame(f, words[0]))
+		s.parseString(alias+" "+quoteWords(words[1:]), s.viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
 	if name == "strace" || name == "ltrace" {
@@ -159,7 +159,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 				v = rest // -o'|CMD'
 			}
 			if strings.HasPrefix(v, "|") || strings.HasPrefix(v, "!") {
-				s.parseString(v[1:], viaFrame(f, name))
+				s.parseString(v[1:], s.viaFrame(f, name))
 			}
 		}
 	}
@@ -186,7 +186,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 				return
 			}
 			g := f
-			g.via = appendVia(f.via, c.Name)
+			g.via = s.appendVia(f.via, c.Name)
 			if !f.remote && catalog.Default().RunsRemote(c.Name, c.Args) {
 				g.remote = true // gcloud compute ssh HOST -- CMD
 			}
@@ -337,37 +337,37 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 	case name == "su" || name == "runuser":
 		if script, ok := suScript(words); ok {
-			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
+			s.isolated(func() { s.parseString(script, s.viaFrame(f, name)) })
 		}
 	case name == "mosh":
 		// mosh HOST -- CMD ARGS: the server runs the words as they are,
 		// with no shell parsing them again (ssh joins them for one).
 		if i := moshCommand(words); i > 0 {
-			s.isolated(func() { s.emitWords(remoteFrame(viaFrame(f, name)), words[i:], nil, nil, false) })
+			s.isolated(func() { s.emitWords(remoteFrame(s.viaFrame(f, name)), words[i:], nil, nil, false) })
 		}
 		for i, w := range words {
 			// --ssh=CMD: the command line mosh connects with.
 			if v, ok := strings.CutPrefix(w, "--ssh="); ok {
-				s.parseString(v, viaFrame(f, name))
+				s.parseString(v, s.viaFrame(f, name))
 			} else if w == "--ssh" && i+1 < len(words) {
-				s.parseString(words[i+1], viaFrame(f, name))
+				s.parseString(words[i+1], s.viaFrame(f, name))
 			}
 		}
 	case sshNames[name]:
 		if remote := sshRemote(words); remote != "" {
-			s.isolated(func() { s.parseString(remote, remoteFrame(viaFrame(f, name))) })
+			s.isolated(func() { s.parseString(remote, remoteFrame(s.viaFrame(f, name))) })
 		}
 		for _, script := range embeddedScripts("ssh", words) {
-			s.parseString(script, viaFrame(f, name))
+			s.parseString(script, s.viaFrame(f, name))
 		}
 		s.sshConfigFiles(words, f)
 	case name == "watch":
 		if i := watchFlags.skip(words, 1); i < len(words) {
-			s.isolated(func() { s.parseString(strings.Join(words[i:], " "), viaFrame(f, name)) })
+			s.isolated(func() { s.parseString(strings.Join(words[i:], " "), s.viaFrame(f, name)) })
 		}
 	case name == "flock":
 		if script, ok := flockScript(words); ok {
-			s.isolated(func() { s.parseString(script, viaFrame(f, name)) })
+			s.isolated(func() { s.parseString(script, s.viaFrame(f, name)) })
 		}
 	case name == "find":
 		s.find(f, words, dyn)
@@ -379,7 +379,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		// gdb --args PROGRAM ARGS: the program it debugs, and runs.
 		for i, w := range words {
 			if w == "--args" && i+1 < len(words) {
-				s.emitWords(viaFrame(f, name), words[i+1:], nil, nil, false)
+				s.emitWords(s.viaFrame(f, name), words[i+1:], nil, nil, false)
 				break
 			}
 		}
@@ -394,13 +394,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if name == "rsync" {
 			remote = rsyncPaths(words)
 		}
+		fed := len(s.out)
 		for _, script := range embeddedScripts(name, words) {
 			if contains(remote, script) {
-				s.parseString(script, remoteFrame(viaFrame(f, name)))
+				s.parseString(script, remoteFrame(s.viaFrame(f, name)))
 				continue
 			}
-			s.parseString(script, viaFrame(f, name))
+			s.parseString(script, s.viaFrame(f, name))
 		}
+		s.markFedCode(name, fed) // lines.go: tar --to-command=sh
 		if name == "scp" || name == "sftp" {
 			s.sshConfigFiles(words, f)
 		}
@@ -445,7 +447,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if vimKeys.mayHold(name) && vimNames[name] {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
 				if w.Role == catalog.Shell {
-					s.exCode(w.Text, viaFrame(f, name))
+					s.exCode(w.Text, s.viaFrame(f, name))
 				}
 			}
 		}
@@ -472,13 +474,13 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.loadModules(name, words, f)
 		if isPwsh(name) {
 			if code, ok, _ := pwshCode(words); ok {
-				s.parseString(translatePwsh(code), viaFrame(f, name))
+				s.parseString(translatePwsh(code), s.viaFrame(f, name))
 			} else if file := pwshFile(words); file != "" {
 				s.runFile(file, "pwsh", f)
 			}
 		} else if pwshCmdlet(name) {
 			// a cmdlet run by name (an agent's PowerShell tool)
-			s.parseString(translatePwshCommand(words), viaFrame(f, name))
+			s.parseString(translatePwshCommand(words), s.viaFrame(f, name))
 		}
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1
@@ -511,16 +513,16 @@ func plain(name string) bool {
 	return !isShell(name) && scriptLang(name) == "" && !isLoader(name) && cat.Known(name) && !cat.IsWrapper(name)
 }
 
-func viaFrame(f frame, name string) frame {
-	f.via = appendVia(f.via, name)
+func (s *state) viaFrame(f frame, name string) frame {
+	f.via = s.appendVia(f.via, name)
 	return f
 }
 
-func appendVia(via []string, name string) []string {
-	out := make([]string, len(via)+1)
-	copy(out, via)
-	out[len(via)] = name
-	return out
+// appendVia returns via with name added, in a new array cut from the
+// string arena (arena.go): via arrays live as long as the Result, whose
+// commands keep them.
+func (s *state) appendVia(via []string, name string) []string {
+	return append(append(s.strs(len(via)+1), via...), name)
 }
 
 // progName is the base name of a program word.
@@ -576,9 +578,11 @@ func peelUnless(plain bool, words []string, dyn []bool) ([]string, []bool, bool)
 }
 
 // innermost follows wrappers to the command that finally runs; chain
-// names the wrappers on the way. plain reports that peel found words[0]
-// to be no wrapper at all.
-func innermost(words []string, dyn []bool) (inner []string, chain []string, plain bool) {
+// names the wrappers on the way, appended to buf (a caller's scratch, so
+// that the common short chain is no allocation). plain reports that peel
+// found words[0] to be no wrapper at all.
+func innermost(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool) {
+	chain = buf
 	for i := 0; i < MaxDepth && len(words) > 0; i++ {
 		if dyn != nil && dyn[0] {
 			break
@@ -889,7 +893,7 @@ func (s *state) parallelFiles(f frame, words []string) {
 	if i := parallelFlags.skip(words[:sep], 1); i < sep {
 		cmd = strings.Join(words[i:sep], " ")
 	}
-	g := viaFrame(f, "parallel")
+	g := s.viaFrame(f, "parallel")
 	fromFiles := false
 	for _, w := range words[sep:] {
 		switch w {
@@ -1118,7 +1122,7 @@ func (s *state) gitAliases(f frame, words []string) {
 	}
 	if val, ok := s.aliases[gitAliasKey+words[sub]]; ok && f.depth < MaxDepth {
 		delete(s.aliases, gitAliasKey+words[sub]) // an alias does not expand itself
-		s.parseString("git "+val+" "+quoteWords(words[sub+1:]), viaFrame(f, "git"))
+		s.parseString("git "+val+" "+quoteWords(words[sub+1:]), s.viaFrame(f, "git"))
 		s.aliases[gitAliasKey+words[sub]] = val
 	}
 }
@@ -1633,7 +1637,7 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 		i++
 	}
 	paths := words[start:min(i, len(words))]
-	g := viaFrame(f, "find")
+	g := s.viaFrame(f, "find")
 	del, narrowed, widened, deletes := false, false, false, false
 	named := "" // a -name pattern: what {} stands for under each starting point
 	for i < len(words) {
@@ -1801,13 +1805,21 @@ const findLinkTargets = "$FIND_LINK_TARGETS"
 // lsOutput is what a short listing of named paths prints, one per line:
 // the paths; "" for a long listing or none named.
 func lsOutput(words []string) string {
-	var b strings.Builder
+	n := 0
 	for _, w := range words[1:] {
 		switch {
 		case strings.HasPrefix(w, "-") && strings.ContainsAny(w, "lgnoR"):
 			return ""
 		case !strings.HasPrefix(w, "-"):
-			b.WriteString(w + "\n")
+			n += len(w) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(n) // one allocation for every path
+	for _, w := range words[1:] {
+		if !strings.HasPrefix(w, "-") {
+			b.WriteString(w)
+			b.WriteByte('\n')
 		}
 	}
 	return b.String()
@@ -1888,7 +1900,7 @@ func (s *state) xargsInput(f frame, words []string, in []string) {
 	if f.depth >= MaxDepth {
 		return
 	}
-	g := viaFrame(f, "xargs")
+	g := s.viaFrame(f, "xargs")
 	g.synthetic = true
 	if repl != "" {
 		// -I: one command per input line, the line whole.
@@ -2046,7 +2058,7 @@ func isFindExpr(w string) bool {
 // gnuplotCommands walks the shell commands gnuplot code runs: a data file
 // "< CMD" is read from a command, and a line "! CMD" runs one.
 func (s *state) gnuplotCommands(f frame, words []string) {
-	g := viaFrame(f, "gnuplot")
+	g := s.viaFrame(f, "gnuplot")
 	for _, w := range words[1:] {
 		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == ';' || r == '\n' }) {
 			part = strings.TrimSpace(part)
