@@ -85,6 +85,7 @@ func TestClassify(t *testing.T) {
 		{"rg -E utf8 x key", "data:utf8 data:x read:key", "rg", nil},
 		{"mv --backup key k", "delete:key write:k", "mv", nil},
 		{"ag -d x key", "data:x read:key", "ag", nil},
+		{"ruby -E UTF-8 -C dir x.rb", "data:UTF-8 cd:dir exec:x.rb", "ruby", nil},
 		{"gawk -l /tmp/x.so BEGIN{}", "exec:/tmp/x.so code:BEGIN{}", "gawk", nil},
 		{"rm -r --interactive dir", "delete:dir", "rm", []string{"recursive"}},
 	} {
