@@ -102,6 +102,9 @@
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
+// "env-options=VAR,..." names environment variables the program reads
+// options from (tar's TAR_OPTIONS): set on the line, their words are
+// judged as the command's own options.
 //
 // A Python module run as a program ("python3 -m MODULE ARGS") is judged
 // by the entry named MODULE when there is one (pip), else "python-MODULE"

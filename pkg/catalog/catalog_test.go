@@ -72,6 +72,22 @@ func TestClassify(t *testing.T) {
 		{"head -5 a.log", "data:-5 read:a.log", "head", nil},
 		{"tail -- -5", "read:-5", "tail", nil},
 		{"unknownprog --x=1 -y a b", "none:1 none:a none:b", "", nil},
+		// a letter that takes a value in one reader is a flag in another
+		{"cat -n -s key", "read:key", "cat", nil},
+		{"od -c -t x1 key", "data:x1 read:key", "od", nil},
+		{"hexdump -C -n 64 key", "data:64 read:key", "hexdump", nil},
+		{"cut -c 1-9 key", "data:1-9 read:key", "cut", nil},
+		{"xxd -b key out.bin", "read:key write:out.bin", "xxd", nil},
+		{"wc -c key", "data:key", "wc", nil},
+		{"more -p key", "read:key", "more", nil},
+		{"grep -E a|b key", "data:a|b read:key", "grep", nil},
+		{"grep -iT --color x key", "data:x read:key", "grep", nil},
+		{"rg -E utf8 x key", "data:utf8 data:x read:key", "rg", nil},
+		{"mv --backup key k", "delete:key write:k", "mv", nil},
+		{"ag -d x key", "data:x read:key", "ag", nil},
+		{"ruby -E UTF-8 -C dir x.rb", "data:UTF-8 cd:dir exec:x.rb", "ruby", nil},
+		{"gawk -l /tmp/x.so BEGIN{}", "exec:/tmp/x.so code:BEGIN{}", "gawk", nil},
+		{"rm -r --interactive dir", "delete:dir", "rm", []string{"recursive"}},
 	} {
 		f := strings.Fields(tc.line)
 		c := cat.Classify(f[0], f[1:])

@@ -80,20 +80,11 @@ var credentialFileVars = map[string]string{
 }
 
 func (a *analysis) clean(p string, i int) string {
-	if strings.HasPrefix(p, "~") && len(p) > 1 && p[1] != '/' {
-		// ~user: that user's home (~root is /root).
-		user, rest, _ := strings.Cut(p[1:], "/")
-		home := "/home/" + user
-		switch {
-		case user == "root":
-			home = "/root"
-		case a.env.Home != "" && path.Base(a.env.Home) == user:
-			home = a.env.Home
-		}
-		if rest != "" {
-			home += "/" + rest
-		}
-		p = home
+	// (~user, that user's home, is resolved by match.CleanPath below.)
+	if p == "~-" || strings.HasPrefix(p, "~-/") {
+		// ~- is the previous directory, which the line's cd commands may
+		// have set: a directory nobody here names.
+		p = "$OLDPWD" + p[2:]
 	}
 	if v, ok := strings.CutPrefix(p, "$"); ok {
 		// "$VAR" or "${VAR}", looked up without building each spelling.
@@ -143,8 +134,12 @@ func (a *analysis) run() {
 }
 
 // unresolved reports whether a word holds an expansion the walk could not
-// resolve. ~ and $HOME are resolved by path cleaning.
+// resolve (~- too, the previous directory). ~ and $HOME are resolved by
+// path cleaning.
 func unresolved(w string) bool {
+	if strings.HasPrefix(w, "~-") && (len(w) == 2 || w[2] == '/') {
+		return true // ~-, the previous directory ($OLDPWD)
+	}
 	if !hasExpansion(w) {
 		return false
 	}

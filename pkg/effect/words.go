@@ -344,6 +344,15 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if fetcher && strings.Contains(w.Text, "://") {
 				a.url(i, w.Text, f)
 			}
+			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
+				// A reader's option taking a path for its value (cat -n
+				// FILE where an implementation's -n takes a count, the
+				// catalogue's arity and another version's differing): the
+				// file may be what is read, and is judged as read.
+				p := a.clean(w.Text, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+			}
 			if e != nil && w.Option == "" {
 				if hasProp(e, "request-items") {
 					a.requestItem(i, w.Text, f)
@@ -391,6 +400,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.cloudProductionChange(i, c, cl)
 	a.removesEveryImage(i, c) // listed.go
 	a.privileges(i, c, cl)    // privileges.go
+	if hasProp(e, "runs-image") {
+		a.containerReads(i, cl, f) // containerpaths.go
+	}
+	if cl.Mark("recursive") && (hasProp(e, "local") || c.Name == "rsync") || hasProp(e, "moves") {
+		a.copiesOver(i, c.Name, cl, f) // copyover.go
+	}
 	if hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
@@ -847,6 +862,20 @@ func (a *analysis) unknownWord(i int, w string, f *cmdFacts) {
 	p := a.clean(w, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
+}
+
+// fileValue reports whether an option's value names a file by a path with
+// a directory in it ("/x/y", "~/.netrc", "dir/file"), not a count, a
+// pattern or a separator.
+func fileValue(w string) bool {
+	if w == "" || strings.ContainsAny(w, " \n\t=*?[{|") || unresolved(w) {
+		return false
+	}
+	if strings.HasPrefix(w, "~") {
+		return true
+	}
+	i := strings.IndexByte(w, '/')
+	return i >= 0 && i < len(w)-1 && strings.Trim(w, "/.") != ""
 }
 
 // pathShaped reports whether a word looks like a file name: it has a

@@ -79,7 +79,8 @@ func (b *ArgvBuf) take(n int) []string {
 func (b *ArgvBuf) cleanPath(p, cwd, home string) string {
 	var abs string
 	switch {
-	case p == "" || p[0] == '/' || p == "~" || p == "$HOME" || p == "${HOME}":
+	case p == "" || p[0] == '/' || p == "~" || p == "$HOME" || p == "${HOME}" || p[0] == '~' && len(p) > 1 && p[1] != '/' && p[1] != '-' && p[1] != '+':
+		// (~NAME: another user's home, rare enough to allocate)
 		return CleanPath(p, cwd, home) // nothing to build
 	case strings.HasPrefix(p, "~/"):
 		abs = b.concat(home, p[1:], "")

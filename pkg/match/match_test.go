@@ -20,6 +20,10 @@ func TestCleanPath(t *testing.T) {
 		{"/", "/"},
 		{"//", "/"},
 		{"..", "/home/u"},
+		{"~u/.ssh", "/home/u/.ssh"},
+		{"~root/.ssh/id_rsa", "/root/.ssh/id_rsa"},
+		{"~other/../u/.gnupg", "/home/u/.gnupg"},
+		{"~other", "/home/other"},
 	}
 	for _, tt := range tests {
 		if got := CleanPath(tt.in, cwd, home); got != tt.want {

@@ -6,7 +6,7 @@ import (
 )
 
 // CleanPath makes p absolute and lexically clean: `~` and `~/…`, `$HOME` and
-// `${HOME}` are the user's home, a relative path is taken from cwd (or "/"
+// `${HOME}` are the user's home, `~NAME` that user's home, a relative path is taken from cwd (or "/"
 // when cwd is empty), and `.` and `..` are resolved. A path that is already
 // clean and absolute is returned as is, without allocating.
 //
@@ -44,6 +44,8 @@ func AbsPath(p, cwd, home string) string {
 		p = home + p[5:]
 	case strings.HasPrefix(p, "${HOME}/"):
 		p = home + p[7:]
+	case p[0] == '~' && p[1] != '-' && p[1] != '+': // (p is neither "~" nor "~/…" here)
+		p = userHome(p, home)
 	case p[0] != '/':
 		if cwd == "" {
 			cwd = "/"
@@ -51,6 +53,24 @@ func AbsPath(p, cwd, home string) string {
 		p = cwd + "/" + p
 	}
 	return p
+}
+
+// userHome resolves "~NAME" and "~NAME/…" as the shell does: /root for
+// root, home for the user whose home it is, /home/NAME for another user.
+// (~+ and ~-, the working and the previous directory, are not homes.)
+func userHome(p, home string) string {
+	user, rest, _ := strings.Cut(p[1:], "/")
+	dir := "/home/" + user
+	switch {
+	case user == "root":
+		dir = "/root"
+	case home != "" && path.Base(home) == user:
+		dir = home
+	}
+	if rest != "" {
+		dir += "/" + rest
+	}
+	return dir
 }
 
 // isClean reports whether an absolute path needs no cleaning.

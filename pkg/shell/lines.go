@@ -538,6 +538,14 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	if s.copyWrites(name, inner, rs) || s.ddText(name, inner, bodies) {
 		return
 	}
+	if name == "sed" || name == "gsed" {
+		// sed -i: what its script puts into the files (sedwrites.go).
+		files, text := sedInPlaceTexts(inner)
+		for _, file := range files {
+			s.recordFile(file, text, true)
+			s.walkConfigFile(f, file) // settings.go
+		}
+	}
 	text, known := "", false
 	switch {
 	case name == "echo" || name == "printf":

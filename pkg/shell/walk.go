@@ -43,6 +43,7 @@ type state struct {
 	stmtBufs   [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
 	pipedLines []string         // the paths a listing pipes into a while-read loop (readFromListing)
 	plain      []string         // words finish found to be no wrapper, for emitWords (see there)
+	envOptsFor string           // the program being emitted with its options' variables read (envoptions.go)
 	reader     strings.Reader   // the parser's input, reset for each text
 }
 

@@ -70,6 +70,17 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
+	if s.envOptsFor != name {
+		if w, wd, ok := s.envOptionWords(name, words, dyn); ok {
+			// tar with TAR_OPTIONS set: judged with those options
+			// (envoptions.go), once.
+			outer := s.envOptsFor
+			s.envOptsFor = name
+			s.emitWords(f, w, wd, rs, rdyn)
+			s.envOptsFor = outer
+			return
+		}
+	}
 	c := Command{
 		Name:      name,
 		Program:   words[0],
@@ -185,7 +196,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 				s.parseString(inner[0], g)
 				return
 			}
+			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
 			s.emitWords(g, inner, idyn, rs, rdyn)
+			undo()
 		}
 		return
 	}

@@ -1,0 +1,111 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// Some programs read options from an environment variable as well as
+// from their command line: tar from TAR_OPTIONS, zip from ZIPOPT, unzip
+// from UNZIP and UNZIPOPT, pytest from PYTEST_ADDOPTS. The catalogue names
+// them with the property "env-options=VAR,...". A command run with such a
+// variable set on the line (TAR_OPTIONS=--to-command=sh tar xf a.tar, or
+// export TAR_OPTIONS=... first) is judged with the variable's words among
+// its arguments, so every option the catalogue knows keeps its meaning
+// whichever channel gives it.
+
+// wrapperAssigns puts the NAME=VALUE words env, sudo or doas give the
+// command they run (the first upto words) among the line's variables while
+// that command is emitted, as an assignment before it would be: env
+// UNZIP='-d ~/.ssh' unzip a.zip is UNZIP=... unzip a.zip. It returns what
+// undoes them.
+func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int) func() {
+	if name != "env" && name != "sudo" && name != "doas" {
+		return func() {}
+	}
+	var saved map[string]*variable
+	for i := 1; i < upto && i < len(words); i++ {
+		k, v, ok := strings.Cut(words[i], "=")
+		if !ok || !catalog.IsAssignment(words[i]) {
+			continue
+		}
+		if saved == nil {
+			saved = map[string]*variable{}
+			if s.vars == nil {
+				s.vars = map[string]variable{}
+			}
+		}
+		if _, done := saved[k]; !done {
+			if old, had := s.vars[k]; had {
+				saved[k] = &old
+			} else {
+				saved[k] = nil
+			}
+		}
+		s.vars[k] = variable{val: v, known: dyn == nil || !dyn[i]}
+	}
+	return func() {
+		for k, old := range saved {
+			if old == nil {
+				delete(s.vars, k)
+			} else {
+				s.vars[k] = *old
+			}
+		}
+	}
+}
+
+// envOptionWords returns the command's words with the options its
+// environment variables give, and true, when the catalogue says the
+// program reads such a variable and the line sets it to a known value.
+// The variable's words (split as env -S splits, honouring quotes) go
+// before a "--" that ends the options, else at the end: the programs that
+// read such variables take options wherever they stand.
+func (s *state) envOptionWords(name string, words []string, dyn []bool) ([]string, []bool, bool) {
+	if len(words) == 0 || name == "" {
+		return nil, nil, false
+	}
+	e, _ := catalog.Default().Lookup(name, words[1:])
+	if e == nil {
+		return nil, nil, false
+	}
+	vars := e.Prop("env-options")
+	if vars == "" {
+		return nil, nil, false
+	}
+	var extra []string
+	var edyn []bool
+	for _, v := range strings.Split(vars, ",") {
+		val, ok := s.vars[v]
+		switch {
+		case !ok || val.known && strings.TrimSpace(val.val) == "":
+		case !val.known:
+			// Options nobody can read: the command is judged as one
+			// with a word that could not be resolved.
+			extra, edyn = append(extra, "$"+v), append(edyn, true)
+		default:
+			for _, w := range splitEnvString(val.val) {
+				extra, edyn = append(extra, w), append(edyn, false)
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return nil, nil, false
+	}
+	at := len(words)
+	for i := 1; i < len(words); i++ {
+		if words[i] == "--" {
+			at = i
+			break
+		}
+	}
+	out := make([]string, 0, len(words)+len(extra))
+	out = append(append(append(out, words[:at]...), extra...), words[at:]...)
+	if dyn == nil {
+		dyn = make([]bool, len(words))
+	}
+	od := make([]bool, 0, len(out))
+	od = append(append(append(od, dyn[:at]...), edyn...), dyn[at:]...)
+	return out, od, true
+}
