@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -499,6 +500,21 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 // url reports a contacted URL or host.
 func (a *analysis) url(i int, u string, f *cmdFacts) {
 	if u == "" {
+		return
+	}
+	p, ok := match.FileURIPath(u)
+	if !ok && len(u) > 7 && strings.EqualFold(u[:7], "file://") && (strings.HasPrefix(u[7:], "$HOME/") || strings.HasPrefix(u[7:], "${HOME}/")) {
+		// file://$HOME/.ssh/id_rsa: the home directory's path is the
+		// URL's, and path cleaning resolves it.
+		p, ok = u[7:], true
+	}
+	if ok {
+		// curl file:///home/u/.ssh/id_rsa, lynx -dump FILE://localhost/…:
+		// a file: URL names a local file, which the program reads and
+		// prints or saves like cat; it contacts no host.
+		p = a.clean(p, i)
+		a.add(Effect{Kind: Read, Cmd: i, Path: p})
+		f.reads = append(f.reads, p)
 		return
 	}
 	if host := credentialEndpoint(u); host != "" {
