@@ -467,15 +467,46 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// socatParam returns an address's first parameter as socat reads it: up to
+// the first comma outside quotes, with its own double and single quotes
+// and backslash escapes taken away (OPEN:"my key",rdonly is my key).
+func socatParam(s string) string {
+	var b strings.Builder
+	var quote byte
+	for k := 0; k < len(s); k++ {
+		ch := s[k]
+		switch {
+		case ch == '\\' && k+1 < len(s):
+			k++
+			b.WriteByte(s[k])
+		case quote != 0 && ch == quote:
+			quote = 0
+		case quote == 0 && (ch == '"' || ch == '\''):
+			quote = ch
+		case quote == 0 && ch == ',':
+			return b.String()
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
 // socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
 func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	net, run := false, false
 	for _, w := range c.Args {
 		u := strings.ToUpper(w)
+		bare := w != "" && w[0] != '-' && !strings.Contains(w, ":") && strings.Contains(w, "/")
 		switch {
-		case strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
-			_, rest, _ := strings.Cut(w, ":")
-			p := a.clean(strings.Split(rest, ",")[0], i)
+		case bare || strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
+			// A word with a slash and no colon is socat's GOPEN of that
+			// path (socat ./key TCP:h:p).
+			rest := w
+			if !bare {
+				_, rest, _ = strings.Cut(w, ":")
+			}
+			p := a.clean(socatParam(rest), i)
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
