@@ -91,6 +91,9 @@
 // fileb://F from the file F and sends it (the AWS CLI).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh).
+// "options-anywhere" marks a program that reads its options after its
+// operands too, on every system (git): --help or --dry-run anywhere before
+// "--" makes it only report (see Dry and the "dry" mark).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).

@@ -232,6 +232,12 @@ func (a *analysis) command(i int, c *shell.Command) {
 	}
 	name, args := a.moduleEntry(a.programName(i, c), c.Args)
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
+	if cl.Mark("dry") {
+		// rsync -n --delete, mkfs.ext4 -n, git reset --hard --help: it
+		// prints or rehearses and changes nothing (its redirections and
+		// the code it was handed are judged above).
+		return
+	}
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 	if opts := optionsFiles(a, c, &cl); len(opts) > 0 {
