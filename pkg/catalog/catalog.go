@@ -91,6 +91,10 @@
 // fileb://F from the file F and sends it (the AWS CLI).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh).
+// "destroy-settings=KEY,..." names settings of the settings table's guard
+// and forces kinds that, in force for the command, make it destroy as its
+// destroying option does (git clean with clean.requireforce off, git push
+// with remote.*.mirror on or a forced remote.*.push refspec).
 // "options-anywhere" marks a program that reads its options after its
 // operands too, on every system (git): --help or --dry-run anywhere before
 // "--" makes it only report (see Dry and the "dry" mark).

@@ -19,11 +19,12 @@ type analysis struct {
 
 	per []cmdFacts // per command
 
-	binCopies map[string]string // copies and links of system programs made on the line: path → program
-	links     map[string]string // links made on the line: link → what it leads to (links.go)
-	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
-	wordBuf   []catalog.Word    // scratch for the classified words of one command
-	taint     []string          // scratch for the flow pass (taintStrings)
+	binCopies     map[string]string // copies and links of system programs made on the line: path → program
+	links         map[string]string // links made on the line: link → what it leads to (links.go)
+	lineEnv       map[string]string // assignments that hold for the rest of the line (settings.go)
+	lineDestroyBy []string          // such settings written to a configuration file earlier on the line (settings.go)
+	wordBuf       []catalog.Word    // scratch for the classified words of one command
+	taint         []string          // scratch for the flow pass (taintStrings)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -44,6 +45,7 @@ type cmdFacts struct {
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
 	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
 	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
+	destroyBy    []string // settings in force that make it destroy (guard off, forces on): their patterns
 }
 
 // reset empties f for the next analysis. It keeps the arrays of the path
