@@ -3,6 +3,7 @@ package effect
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -183,16 +184,17 @@ func (a *analysis) noteDestroyingSetting(i int, u catalog.SettingUse) {
 	case catalog.Forces:
 		on = on || v == "" || v == "true" || v == "1" || v == "yes" || v == "on" || strings.HasPrefix(v, "+")
 	}
-	if !on {
+	list := &a.lineDestroyBy
+	if !u.Persistent && i >= 0 && a.res.Commands[i].Name == u.Setting.Namespace {
+		list = &a.per[i].destroyBy
+	} // else written to a file, or set by another program (env, export) for the commands after it
+	if on {
+		*list = append(*list, u.Setting.Pattern)
 		return
 	}
-	if u.Persistent || i < 0 || a.res.Commands[i].Name != u.Setting.Namespace {
-		// written to a file, or set by another program (env, export)
-		// for the commands after it on the line
-		a.lineDestroyBy = append(a.lineDestroyBy, u.Setting.Pattern)
-		return
-	}
-	a.per[i].destroyBy = append(a.per[i].destroyBy, u.Setting.Pattern)
+	// The last value given wins (git -c K=false -c K=true): a safe value
+	// takes back an earlier one.
+	*list = slices.DeleteFunc(*list, func(p string) bool { return p == u.Setting.Pattern })
 }
 
 // destroyedBySetting reports whether a setting the entry's destroy-settings
