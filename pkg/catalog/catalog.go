@@ -326,6 +326,11 @@ type Catalog struct {
 	parsed  atomic.Pointer[map[string]*answer]
 	answers map[string]*answer
 
+	// dryNames, made once from a lazy catalogue's lines, are the programs
+	// with an option marked dry on their line or a subcommand's (Dry).
+	dryOnce  sync.Once
+	dryNames map[string]bool
+
 	// memo holds the answers asked for last, in front of parsed: a line's
 	// commands ask for the same few programs about five times each (the
 	// walk, the effects and the rules each look a program up), and two

@@ -36,9 +36,37 @@ func (c *Catalog) Dry(name string, args []string) bool {
 	if !opt || c.entry(name) == nil {
 		return false
 	}
-	var buf [32]Word // on the stack for up to 16 words
+	if c.lazy {
+		// Most commands have neither a word of onlyReports nor a dry
+		// option in their entry: they are not classified again.
+		c.dryOnce.Do(c.findDryNames)
+		reports := false
+		for _, a := range args {
+			spell, _, _ := strings.Cut(a, "=")
+			reports = reports || onlyReports[spell]
+		}
+		if !reports && !c.dryNames[name] {
+			return false
+		}
+	}
+	var buf [8]Word
 	cl := c.ClassifyInto(buf[:0], name, args)
 	return cl.Mark("dry")
+}
+
+// findDryNames lists the programs whose line, or a subcommand's, marks an
+// option dry.
+func (c *Catalog) findDryNames() {
+	c.dryNames = map[string]bool{}
+	eachLine(c.src, func(_ int, line string) bool {
+		if strings.Contains(line, "=!dry") {
+			names, _, _ := strings.Cut(line, " ")
+			for n := range strings.SplitSeq(names, ",") {
+				c.dryNames[n] = true
+			}
+		}
+		return true
+	})
 }
 
 // Classify gives each of args (the words after the program name) its role
