@@ -831,6 +831,11 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 	e := &expander{s: s, f: f}
 	e.words, e.dyn = append(e.words, c.Variant.Value), append(e.dyn, false)
 	local := s.scope.inFunc > 0 && (c.Variant.Value == "local" || c.Variant.Value == "declare" || c.Variant.Value == "typeset") && !declGlobal(c)
+	// A builtin's words are all expanded before it runs: in "export A=rm
+	// B=$A", B takes A's value from before the line. Plain assignments
+	// of several names are made once every value is known.
+	var later []pendingAssign
+	deferred := simpleAssigns(c.Args) > 1
 	for _, a := range c.Args {
 		if local && a.Name != nil {
 			// Gone when the function returns (emitWords).
@@ -855,9 +860,24 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 					s.declAssign(e.words[k], e.dyn[k])
 				}
 			}
+		case deferred && simpleAssign(a):
+			nalts, nsubs := len(e.alts), len(e.subs)
+			w, d := s.assign(e, a, false)
+			// a value read from a variable of several values is not one
+			// value (scopes.go): it is not known
+			later = append(later, pendingAssign{w, d || len(e.alts) > nalts, append([]span(nil), e.subs[nsubs:]...)})
+			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
 		default:
 			w, d := s.assign(e, a, true)
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
+		}
+	}
+	for _, p := range later {
+		s.declAssign(p.word, p.dyn)
+		if name, _, _ := strings.Cut(p.word, "="); len(p.subs) > 0 && validName(name) {
+			v := s.vars[name]
+			v.subs = p.subs // what it was made from (assign)
+			s.vars[name] = v
 		}
 	}
 	s.namerefs(c) // settings.go
@@ -1324,4 +1344,30 @@ func (s *state) markUnknown(i int, why string) {
 // substitutions of) each time it prints it.
 func promptVar(name string) bool {
 	return name == "PS0" || name == "PS1" || name == "PS2" || name == "PS4"
+}
+
+// pendingAssign is an assignment of a declaration builtin made once all
+// its words are expanded (walkDecl): NAME=VALUE, and whether the value is
+// not known.
+type pendingAssign struct {
+	word string
+	dyn  bool
+	subs []span // the substitutions its value came from
+}
+
+// simpleAssign reports an assignment NAME=VALUE: no array, index or
+// append, which walkDecl may make after expanding its other words.
+func simpleAssign(a *syntax.Assign) bool {
+	return !a.Naked && a.Name != nil && a.Value != nil && a.Array == nil && a.Index == nil && !a.Append
+}
+
+// simpleAssigns counts a declaration's simple assignments; only when
+// every word is one are they deferred.
+func simpleAssigns(args []*syntax.Assign) int {
+	for _, a := range args {
+		if !simpleAssign(a) {
+			return 0
+		}
+	}
+	return len(args)
 }
