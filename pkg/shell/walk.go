@@ -14,6 +14,7 @@ type state struct {
 	includes   int // configuration files read through another's Include (sshconf.go)
 	out        []Command
 	vars       map[string]variable
+	readonly   map[string]bool     // variables made read-only: later assignments fail (declReadonly)
 	inputs     []span              // substitutions feeding the command being emitted
 	aliases    map[string]string   // aliases (and hash -p names) defined on the line
 	files      map[string]string   // text written to files on the line, by file name
@@ -692,6 +693,9 @@ func (s *state) setVar(name, val string, known bool) {
 	if s.vars == nil {
 		s.vars = make(map[string]variable)
 	}
+	if s.readonly[name] {
+		return // bash refuses the assignment and the variable keeps its value
+	}
 	s.logVar(name) // scopes.go
 	s.vars[name] = variable{val: val, known: known}
 }
@@ -872,6 +876,7 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
 		}
 	}
+	defer s.declReadonly(c)
 	for _, p := range later {
 		s.declAssign(p.word, p.dyn)
 		if name, _, _ := strings.Cut(p.word, "="); len(p.subs) > 0 && validName(name) {
@@ -1370,4 +1375,30 @@ func simpleAssigns(args []*syntax.Assign) int {
 		}
 	}
 	return len(args)
+}
+
+// declReadonly marks the names readonly, declare -r or typeset -r assigns
+// or names as read-only: an assignment to one later on the line fails and
+// leaves its value (readonly T=rm; T=echo; "$T" -rf / removes /).
+func (s *state) declReadonly(c *syntax.DeclClause) {
+	ro := c.Variant.Value == "readonly"
+	for _, a := range c.Args {
+		if a.Naked && a.Value != nil {
+			if l := a.Value.Lit(); strings.HasPrefix(l, "-") && strings.Contains(l, "r") {
+				ro = true
+			}
+		}
+	}
+	if !ro {
+		return
+	}
+	for _, a := range c.Args {
+		if a.Name == nil || !validName(a.Name.Value) {
+			continue
+		}
+		if s.readonly == nil {
+			s.readonly = map[string]bool{}
+		}
+		s.readonly[a.Name.Value] = true
+	}
 }
