@@ -2,6 +2,7 @@ package effect
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -495,9 +496,23 @@ func socatParam(s string) string {
 // socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
 func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	net, run := false, false
+	// -u sends the first address's data to the second, -U the second's to
+	// the first; without either, data goes both ways.
+	uni, rev := slices.Contains(c.Args, "-u"), slices.Contains(c.Args, "-U")
+	k, skip := -1, false // the address's index (0, 1)
 	for _, w := range c.Args {
+		if skip {
+			skip = false
+			continue
+		}
+		if len(w) > 1 && w[0] == '-' {
+			skip = w == "-b" || w == "-T" || w == "-lf" || w == "-lp" || w == "-L" || w == "-W"
+			continue
+		}
+		k++
 		u := strings.ToUpper(w)
-		bare := w != "" && w[0] != '-' && !strings.Contains(w, ":") && strings.Contains(w, "/")
+		bare := w != "" && !strings.Contains(w, ":") && strings.Contains(w, "/")
+		source, dest := !uni && !rev || uni && k == 0 || rev && k == 1, !uni && !rev || uni && k == 1 || rev && k == 0
 		switch {
 		case bare || strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
 			// A word with a slash and no colon is socat's GOPEN of that
@@ -507,9 +522,16 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				_, rest, _ = strings.Cut(w, ":")
 			}
 			p := a.clean(socatParam(rest), i)
-			a.add(Effect{Kind: Read, Cmd: i, Path: p})
-			f.reads = append(f.reads, p)
-			f.sends = append(f.sends, p)
+			if dest || strings.HasPrefix(u, "CREATE:") {
+				// what the other address sends is written here
+				a.add(Effect{Kind: Write, Cmd: i, Path: p})
+				f.writes = append(f.writes, p)
+			}
+			if source && !strings.HasPrefix(u, "CREATE:") {
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+				f.sends = append(f.sends, p)
+			}
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
 			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true
