@@ -99,6 +99,13 @@
 // fileb://F from the file F and sends it (the AWS CLI).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh).
+// "destroy-settings=KEY,..." names settings of the settings table's guard
+// and forces kinds that, in force for the command, make it destroy as its
+// destroying option does (git clean with clean.requireforce off, git push
+// with remote.*.mirror on or a forced remote.*.push refspec).
+// "options-anywhere" marks a program that reads its options after its
+// operands too, on every system (git): --help or --dry-run anywhere before
+// "--" makes it only report (see Dry and the "dry" mark).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
@@ -329,6 +336,11 @@ type Catalog struct {
 	// point to.
 	parsed  atomic.Pointer[map[string]*answer]
 	answers map[string]*answer
+
+	// dryNames, made once from a lazy catalogue's lines, are the programs
+	// with an option marked dry on their line or a subcommand's (Dry).
+	dryOnce  sync.Once
+	dryNames map[string]bool
 
 	// memo holds the answers asked for last, in front of parsed: a line's
 	// commands ask for the same few programs about five times each (the

@@ -24,6 +24,51 @@ type Classified struct {
 // Mark reports whether a flag set the named mark.
 func (c *Classified) Mark(m string) bool { return len(c.Marks) > 0 && c.Marks[m] }
 
+// Dry reports whether a command only prints its help or version, or
+// rehearses a change (an option marked "dry": rsync -n, lvremove --test;
+// --help, --version or --dry-run before the first operand): it changes
+// nothing, whatever its other words say.
+func (c *Catalog) Dry(name string, args []string) bool {
+	opt := false
+	for _, a := range args {
+		opt = opt || len(a) > 1 && a[0] == '-'
+	}
+	if !opt || c.entry(name) == nil {
+		return false
+	}
+	if c.lazy {
+		// Most commands have neither a word of onlyReports nor a dry
+		// option in their entry: they are not classified again.
+		c.dryOnce.Do(c.findDryNames)
+		reports := false
+		for _, a := range args {
+			spell, _, _ := strings.Cut(a, "=")
+			reports = reports || onlyReports[spell]
+		}
+		if !reports && !c.dryNames[name] {
+			return false
+		}
+	}
+	var buf [8]Word
+	cl := c.ClassifyInto(buf[:0], name, args)
+	return cl.Mark("dry")
+}
+
+// findDryNames lists the programs whose line, or a subcommand's, marks an
+// option dry.
+func (c *Catalog) findDryNames() {
+	c.dryNames = map[string]bool{}
+	eachLine(c.src, func(_ int, line string) bool {
+		if strings.Contains(line, "=!dry") {
+			names, _, _ := strings.Cut(line, " ")
+			for n := range strings.SplitSeq(names, ",") {
+				c.dryNames[n] = true
+			}
+		}
+		return true
+	})
+}
+
 // Classify gives each of args (the words after the program name) its role
 // for program name. For a program not in the table, positionals get role
 // None and option values role Data.
@@ -116,6 +161,11 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 		if strings.HasPrefix(a, "--") {
 			spell, val, hasVal := strings.Cut(a, "=")
 			o, ok := e.option(spell)
+			if !ok && !hasVal && onlyReports[spell] && (len(pos) == 0 || e.Prop("options-anywhere") != "") &&
+				(i+1 == len(args) || strings.HasPrefix(args[i+1], "-")) {
+				out.mark(Option{Mark: "dry"}, "")
+				continue
+			}
 			if !ok {
 				spell, o, ok = e.longPrefix(spell)
 			}
@@ -178,6 +228,17 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	}
 	return out
 }
+
+// onlyReports are the long options with which a known program prints its
+// help or version, or rehearses what it would do, and changes nothing, when
+// its entry gives them no other meaning (gem install --version V is a
+// version to install). They count before the first operand only: a BSD
+// program stops reading options there, so rm -rf / --help removes / and a
+// file named --help. Nor when a word that is not an option follows: it may
+// be a value the table does not list (cargo yank --version 1.0.0 CRATE).
+// Options a program has of its own for the same (rsync
+// -n, mke2fs -n, lvremove --test) are marked "dry" in the table.
+var onlyReports = map[string]bool{"--help": true, "--version": true, "--dry-run": true, "--usage": true}
 
 // take records option o at args[i], with its value attached or in the next
 // word, and returns the index of the last word it used.

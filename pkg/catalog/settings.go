@@ -53,6 +53,8 @@ const (
 	TLSVersion                   // the lowest TLS version accepted
 	Firewall                     // Rampart's own mode, home, socket or shell: only its ordinary values keep it in force
 	Function                     // a function bash exports: "() { BODY; }", run where its name is called
+	Guard                        // a switch that keeps a command from destroying (git clean without -f)
+	Forces                       // a switch or refspec that makes a command destroy (a mirror push, a forced refspec)
 )
 
 var doesNames = map[string]Does{
@@ -60,7 +62,7 @@ var doesNames = map[string]Does{
 	"library": LoadsCode, "path": SearchPath, "source": CodeSource, "url-rewrite": URLRewrite,
 	"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
 	"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
-	"tls-version": TLSVersion, "firewall": Firewall, "function": Function,
+	"tls-version": TLSVersion, "firewall": Firewall, "function": Function, "guard": Guard, "forces": Forces,
 }
 
 // What says in words what a setting of this kind does, for explanations.
@@ -90,6 +92,10 @@ func (d Does) What() string {
 		return "changes how Rampart itself enforces"
 	case Function:
 		return "defines a function a child bash runs by name"
+	case Guard:
+		return "turns off a guard against destroying"
+	case Forces:
+		return "makes the command destroy as its forcing option does"
 	}
 	return "changes what code runs"
 }

@@ -19,12 +19,13 @@ type analysis struct {
 
 	per []cmdFacts // per command
 
-	binCopies map[string]string // copies and links of system programs made on the line: path → program
-	links     map[string]string // links made on the line: link → what it leads to (links.go)
-	lineEnv   map[string]string // assignments that hold for the rest of the line (settings.go)
-	wordBuf   []catalog.Word    // scratch for the classified words of one command
-	taint     []string          // scratch for the flow pass (taintStrings)
-	assigns   int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
+	binCopies     map[string]string // copies and links of system programs made on the line: path → program
+	links         map[string]string // links made on the line: link → what it leads to (links.go)
+	lineEnv       map[string]string // assignments that hold for the rest of the line (settings.go)
+	lineDestroyBy []string          // such settings written to a configuration file earlier on the line (settings.go)
+	wordBuf       []catalog.Word    // scratch for the classified words of one command
+	taint         []string          // scratch for the flow pass (taintStrings)
+	assigns       int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -45,6 +46,7 @@ type cmdFacts struct {
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
 	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
 	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
+	destroyBy    []string // settings in force that make it destroy (guard off, forces on): their patterns
 
 	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
 	looked bool           // entry is known
@@ -253,6 +255,12 @@ func (a *analysis) command(i int, c *shell.Command) {
 		// The entry classified is the command's own: the flow pass's
 		// entryHas need not look it up again.
 		f.entry, f.looked = cl.Entry, true
+	}
+	if cl.Mark("dry") {
+		// rsync -n --delete, mkfs.ext4 -n, git reset --hard --help: it
+		// prints or rehearses and changes nothing (its redirections and
+		// the code it was handed are judged above).
+		return
 	}
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)

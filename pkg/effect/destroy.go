@@ -53,6 +53,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		// (an option marked norewrite, git gc --no-prune, overrides it)
 		mark = "history"
 	}
+	if mark == "" && a.destroyedBySetting(i, e.Prop("destroy-settings")) {
+		// git -c clean.requireForce=false clean, GIT_CONFIG_* or git
+		// config before it: the setting stands for the destroying option.
+		mark = "history"
+	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
 	apiKind, apiWhat := changesServiceAPI(cl) // apiaccess.go

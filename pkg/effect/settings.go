@@ -3,6 +3,7 @@ package effect
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -160,9 +161,58 @@ func (a *analysis) setting(i int, u catalog.SettingUse, group []string) {
 		}
 		return
 	}
+	if u.Setting.Does == catalog.Guard || u.Setting.Does == catalog.Forces {
+		a.noteDestroyingSetting(i, u)
+		return
+	}
 	if why := a.settingRisk(i, u); why != "" {
 		a.settingEffect(i, u, why)
 	}
+}
+
+// noteDestroyingSetting remembers a guard turned off or a forcing setting
+// turned on (or set to a value that cannot be known) for the command that
+// carries it, or, written to a configuration file, for the rest of the
+// line. It is no effect by itself: the command it guards or forces, named
+// in its catalogue entry's destroy-settings, destroys (destroy.go).
+func (a *analysis) noteDestroyingSetting(i int, u catalog.SettingUse) {
+	v := strings.ToLower(strings.TrimSpace(u.Value))
+	on := u.Unknown || unresolved(v)
+	switch u.Setting.Does {
+	case catalog.Guard:
+		on = on || v == "" || v == "false" || v == "0" || v == "no" || v == "off"
+	case catalog.Forces:
+		on = on || v == "" || v == "true" || v == "1" || v == "yes" || v == "on" || strings.HasPrefix(v, "+")
+	}
+	list := &a.lineDestroyBy
+	if !u.Persistent && i >= 0 && a.res.Commands[i].Name == u.Setting.Namespace {
+		list = &a.per[i].destroyBy
+	} // else written to a file, or set by another program (env, export) for the commands after it
+	if on {
+		*list = append(*list, u.Setting.Pattern)
+		return
+	}
+	// The last value given wins (git -c K=false -c K=true): a safe value
+	// takes back an earlier one.
+	*list = slices.DeleteFunc(*list, func(p string) bool { return p == u.Setting.Pattern })
+}
+
+// destroyedBySetting reports whether a setting the entry's destroy-settings
+// names (git clean's clean.requireforce) is in force on command i.
+func (a *analysis) destroyedBySetting(i int, names string) bool {
+	if names == "" {
+		return false
+	}
+	for _, list := range [][]string{a.per[i].destroyBy, a.lineDestroyBy} {
+		for _, p := range list {
+			for n := range strings.SplitSeq(names, ",") {
+				if strings.EqualFold(n, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (a *analysis) settingEffect(i int, u catalog.SettingUse, why string) {

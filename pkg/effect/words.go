@@ -2,9 +2,11 @@ package effect
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -487,18 +489,70 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// socatParam returns an address's first parameter as socat reads it: up to
+// the first comma outside quotes, with its own double and single quotes
+// and backslash escapes taken away (OPEN:"my key",rdonly is my key).
+func socatParam(s string) string {
+	var b strings.Builder
+	var quote byte
+	for k := 0; k < len(s); k++ {
+		ch := s[k]
+		switch {
+		case ch == '\\' && k+1 < len(s):
+			k++
+			b.WriteByte(s[k])
+		case quote != 0 && ch == quote:
+			quote = 0
+		case quote == 0 && (ch == '"' || ch == '\''):
+			quote = ch
+		case quote == 0 && ch == ',':
+			return b.String()
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
 // socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
 func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	net, run := false, false
+	// -u sends the first address's data to the second, -U the second's to
+	// the first; without either, data goes both ways.
+	uni, rev := slices.Contains(c.Args, "-u"), slices.Contains(c.Args, "-U")
+	k, skip := -1, false // the address's index (0, 1)
 	for _, w := range c.Args {
+		if skip {
+			skip = false
+			continue
+		}
+		if len(w) > 1 && w[0] == '-' {
+			skip = w == "-b" || w == "-T" || w == "-lf" || w == "-lp" || w == "-L" || w == "-W"
+			continue
+		}
+		k++
 		u := strings.ToUpper(w)
+		bare := w != "" && !strings.Contains(w, ":") && strings.Contains(w, "/")
+		source, dest := !uni && !rev || uni && k == 0 || rev && k == 1, !uni && !rev || uni && k == 1 || rev && k == 0
 		switch {
-		case strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
-			_, rest, _ := strings.Cut(w, ":")
-			p := a.clean(strings.Split(rest, ",")[0], i)
-			a.add(Effect{Kind: Read, Cmd: i, Path: p})
-			f.reads = append(f.reads, p)
-			f.sends = append(f.sends, p)
+		case bare || strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
+			// A word with a slash and no colon is socat's GOPEN of that
+			// path (socat ./key TCP:h:p).
+			rest := w
+			if !bare {
+				_, rest, _ = strings.Cut(w, ":")
+			}
+			p := a.clean(socatParam(rest), i)
+			if dest || strings.HasPrefix(u, "CREATE:") {
+				// what the other address sends is written here
+				a.add(Effect{Kind: Write, Cmd: i, Path: p})
+				f.writes = append(f.writes, p)
+			}
+			if source && !strings.HasPrefix(u, "CREATE:") {
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+				f.sends = append(f.sends, p)
+			}
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
 			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true
@@ -520,6 +574,21 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 // url reports a contacted URL or host.
 func (a *analysis) url(i int, u string, f *cmdFacts) {
 	if u == "" {
+		return
+	}
+	p, ok := match.FileURIPath(u)
+	if !ok && len(u) > 7 && strings.EqualFold(u[:7], "file://") && (strings.HasPrefix(u[7:], "$HOME/") || strings.HasPrefix(u[7:], "${HOME}/")) {
+		// file://$HOME/.ssh/id_rsa: the home directory's path is the
+		// URL's, and path cleaning resolves it.
+		p, ok = u[7:], true
+	}
+	if ok {
+		// curl file:///home/u/.ssh/id_rsa, lynx -dump FILE://localhost/…:
+		// a file: URL names a local file, which the program reads and
+		// prints or saves like cat; it contacts no host.
+		p = a.clean(p, i)
+		a.add(Effect{Kind: Read, Cmd: i, Path: p})
+		f.reads = append(f.reads, p)
 		return
 	}
 	if host := credentialEndpoint(u); host != "" {

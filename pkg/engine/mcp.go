@@ -594,7 +594,7 @@ func (w *mcpWalk) str(kind int, v string) {
 		return
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
-		if p, ok := fileURIPath(v); ok { // fileuri.go: FILE:/, file://localhost/, view-source:file://
+		if p, ok := match.FileURIPath(v); ok { // match.FileURIPath: FILE:/, file://localhost/, view-source:file://
 			w.path(p)
 			return
 		}
@@ -773,7 +773,7 @@ func (w *mcpWalk) codeURLsIn(v string) {
 		}
 		if start < i {
 			u := rest[start:end]
-			if p, ok := fileURIPath(u); ok {
+			if p, ok := match.FileURIPath(u); ok {
 				w.readPath(p)
 				rest = rest[end:]
 				continue

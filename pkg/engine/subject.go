@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -76,7 +77,7 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
-		if p, ok := fileURIPath(raw); ok && !ev.denied() {
+		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
 		}
@@ -130,7 +131,13 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		argvs[i] = buf.NewArgv(sc.Name, sc.Program, sc.Args, cwds[i], home)
 		dirs.after(sc, &argvs[i])
 	}
+	cat := catalog.Default()
 	for i := range res.Commands {
+		if cmd := &res.Commands[i]; cat.Dry(cmd.Name, cmd.Args) {
+			// It prints its help or rehearses (catalog.Dry): no command
+			// pattern holds for what it would otherwise do.
+			continue
+		}
 		s := subject{tool: tool, primary: primary, argv: &argvs[i]}
 		if i == 0 {
 			s.raw = line

@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -205,7 +206,7 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 	// few flags or none.
 	var aliases map[string]byte
 	single, looked := false, false
-	addLong := func(name string) {
+	resolve := func(name string) (byte, bool, string) {
 		c, ok := aliases[name]
 		if !ok && len(name) >= minAbbrev(prog) {
 			// GNU tools take any unambiguous prefix: --rec is --recursive.
@@ -219,6 +220,19 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 				}
 			}
 		}
+		return c, ok, name
+	}
+	addLong := func(name string) {
+		if rest, neg := strings.CutPrefix(name, "no-"); neg && rest != "" {
+			// --no-force after -f or --force: the last one given wins, as
+			// getopt programs and git read them (git clean -f --no-force).
+			if c, ok, full := resolve(rest); ok && c != 0 {
+				short &^= bit(c)
+			} else {
+				long = slices.DeleteFunc(long, func(l string) bool { return l == full })
+			}
+		}
+		c, ok, name := resolve(name)
 		if ok && c != 0 {
 			short |= bit(c)
 			return

@@ -14,6 +14,7 @@ type state struct {
 	includes   int // configuration files read through another's Include (sshconf.go)
 	out        []Command
 	vars       map[string]variable
+	readonly   map[string]bool     // variables made read-only: later assignments fail (declReadonly)
 	inputs     []span              // substitutions feeding the command being emitted
 	aliases    map[string]string   // aliases (and hash -p names) defined on the line
 	files      map[string]string   // text written to files on the line, by file name
@@ -709,6 +710,9 @@ func (s *state) setVar(name, val string, known bool) {
 	if s.vars == nil {
 		s.vars = make(map[string]variable)
 	}
+	if s.readonly[name] {
+		return // bash refuses the assignment and the variable keeps its value
+	}
 	s.logVar(name) // scopes.go
 	s.vars[name] = variable{val: val, known: known}
 }
@@ -848,6 +852,11 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 	e := &expander{s: s, f: f}
 	e.words, e.dyn = append(e.words, c.Variant.Value), append(e.dyn, false)
 	local := s.scope.inFunc > 0 && (c.Variant.Value == "local" || c.Variant.Value == "declare" || c.Variant.Value == "typeset") && !declGlobal(c)
+	// A builtin's words are all expanded before it runs: in "export A=rm
+	// B=$A", B takes A's value from before the line. Plain assignments
+	// of several names are made once every value is known.
+	var later []pendingAssign
+	deferred := simpleAssigns(c.Args) > 1
 	for _, a := range c.Args {
 		if local && a.Name != nil {
 			// Gone when the function returns (emitWords).
@@ -872,9 +881,25 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 					s.declAssign(e.words[k], e.dyn[k])
 				}
 			}
+		case deferred && simpleAssign(a):
+			nalts, nsubs := len(e.alts), len(e.subs)
+			w, d := s.assign(e, a, false)
+			// a value read from a variable of several values is not one
+			// value (scopes.go): it is not known
+			later = append(later, pendingAssign{w, d || len(e.alts) > nalts, append([]span(nil), e.subs[nsubs:]...)})
+			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
 		default:
 			w, d := s.assign(e, a, true)
 			e.words, e.dyn = append(e.words, w), append(e.dyn, d)
+		}
+	}
+	defer s.declReadonly(c)
+	for _, p := range later {
+		s.declAssign(p.word, p.dyn)
+		if name, _, _ := strings.Cut(p.word, "="); len(p.subs) > 0 && validName(name) {
+			v := s.vars[name]
+			v.subs = p.subs // what it was made from (assign)
+			s.vars[name] = v
 		}
 	}
 	s.namerefs(c) // settings.go
@@ -1349,4 +1374,56 @@ func (s *state) markUnknown(i int, why string) {
 // substitutions of) each time it prints it.
 func promptVar(name string) bool {
 	return name == "PS0" || name == "PS1" || name == "PS2" || name == "PS4"
+}
+
+// pendingAssign is an assignment of a declaration builtin made once all
+// its words are expanded (walkDecl): NAME=VALUE, and whether the value is
+// not known.
+type pendingAssign struct {
+	word string
+	dyn  bool
+	subs []span // the substitutions its value came from
+}
+
+// simpleAssign reports an assignment NAME=VALUE: no array, index or
+// append, which walkDecl may make after expanding its other words.
+func simpleAssign(a *syntax.Assign) bool {
+	return !a.Naked && a.Name != nil && a.Value != nil && a.Array == nil && a.Index == nil && !a.Append
+}
+
+// simpleAssigns counts a declaration's simple assignments; only when
+// every word is one are they deferred.
+func simpleAssigns(args []*syntax.Assign) int {
+	for _, a := range args {
+		if !simpleAssign(a) {
+			return 0
+		}
+	}
+	return len(args)
+}
+
+// declReadonly marks the names readonly, declare -r or typeset -r assigns
+// or names as read-only: an assignment to one later on the line fails and
+// leaves its value (readonly T=rm; T=echo; "$T" -rf / removes /).
+func (s *state) declReadonly(c *syntax.DeclClause) {
+	ro := c.Variant.Value == "readonly"
+	for _, a := range c.Args {
+		if a.Naked && a.Value != nil {
+			if l := a.Value.Lit(); strings.HasPrefix(l, "-") && strings.Contains(l, "r") {
+				ro = true
+			}
+		}
+	}
+	if !ro {
+		return
+	}
+	for _, a := range c.Args {
+		if a.Name == nil || !validName(a.Name.Value) {
+			continue
+		}
+		if s.readonly == nil {
+			s.readonly = map[string]bool{}
+		}
+		s.readonly[a.Name.Value] = true
+	}
 }

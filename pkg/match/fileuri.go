@@ -1,16 +1,16 @@
-package engine
+package match
 
 import (
 	"net/url"
 	"strings"
 )
 
-// fileURIPath returns the local path a file: URI names, as a browser or a
+// FileURIPath returns the local path a file: URI names, as a browser or a
 // file-reading tool opens it: the scheme in any case, with or without the
 // two slashes, an empty or localhost authority, percent-escapes decoded,
 // and a view-source: in front. A file URI naming another host is not a
 // local path.
-func fileURIPath(v string) (string, bool) {
+func FileURIPath(v string) (string, bool) {
 	if len(v) < 6 {
 		return "", false
 	}

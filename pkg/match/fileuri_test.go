@@ -1,4 +1,4 @@
-package engine
+package match
 
 import "testing"
 
@@ -19,9 +19,9 @@ func TestFileURIPath(t *testing.T) {
 		{"https://example.com/file:///x", "", false},
 		{"profile:/x", "", false},
 	} {
-		got, ok := fileURIPath(c.in)
+		got, ok := FileURIPath(c.in)
 		if got != c.want || ok != c.ok {
-			t.Errorf("fileURIPath(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			t.Errorf("FileURIPath(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
 }
