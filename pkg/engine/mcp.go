@@ -207,6 +207,7 @@ func (ev *evaluation) mcp() {
 		}
 	}
 	w.emptyFilterWrite(args)
+	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
 		if ev.denied() {
@@ -281,6 +282,15 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			case kind == keyCommands:
 				for _, c := range argv {
 					ev.exec(w.inContainer(c), false, call.ToolExec)
+				}
+				return
+			case kind == keyCommand && strings.ContainsAny(argv[0], " \t\n|;&<>"):
+				// {"script": ["make build | tee log", ...]}: a program's
+				// name has no spaces, so this is a list of lines
+				for _, c := range argv {
+					if ev.exec(w.inContainer(c), false, call.ToolExec); ev.denied() {
+						return
+					}
 				}
 				return
 			case kind == keyCommand || kind == keyArgv || kind == keyArgs && w.runsArgs():
@@ -378,6 +388,10 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
 	w.changesAccess(x)
+	w.writtenFiles(x, keys) // mcpwrites.go: {"path", "content"} written
+	if code := notebookCell(x); code != "" && !ev.denied() {
+		w.code(code) // a notebook's code cell, its source a string or lines
+	}
 }
 
 // inContainer rewrites a command run in a container so that paths under a
@@ -853,10 +867,22 @@ func (w *mcpWalk) terminal() bool {
 			return false
 		}
 	}
+	typing := false
 	for _, word := range words {
 		switch word {
 		case "type", "keys", "terminal", "stdin", "tmux", "tty", "pty", "console", "shell", "interact", "repl":
 			return true
+		case "send", "write", "input", "paste", "run", "exec", "execute":
+			typing = true
+		}
+	}
+	if typing {
+		// a terminal server's send, write or run: {"text": "..."} is typed
+		for _, word := range ToolWords(w.server) {
+			switch word {
+			case "terminal", "tmux", "tty", "pty", "console", "shell", "iterm", "screen", "wezterm", "kitty":
+				return true
+			}
 		}
 	}
 	return false
