@@ -75,6 +75,9 @@ var credentialNouns = map[string]bool{
 	"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
 	"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
 	"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+	// a service's environment, which holds its secrets (cf env APP,
+	// buildkite-agent env dump, teller export env)
+	"env": true, "environment": true,
 }
 
 // credentialReadVerbs are the parts of a verb that print what it names.
@@ -125,8 +128,13 @@ func printsCredential(cl *catalog.Classified) bool {
 			return false // an id, a path, a URL: not a verb
 		}
 		n = n || cfg && parts > 1 && r
+		if !n && !r && !o && !cfg && !auth && noun {
+			// cf env my-app, k0s kubeconfig admin: a name after the
+			// credential word is what it is for, not another verb
+			return false
+		}
 		lastNoun = n && !r && !o && parts == 1
-		if w == "decrypt" || n && r && !o {
+		if w == "decrypt" || w == "printenv" || n && r && !o {
 			noun, read = true, true
 			return true
 		}
@@ -139,7 +147,27 @@ func printsCredential(cl *catalog.Classified) bool {
 	})
 	// doctl databases connection ID, gh auth token: a credential word that
 	// ends the verbs prints what it names.
-	return (noun && read || lastNoun) && !other
+	return (noun && read || lastNoun || revealsOption(cl)) && !other
+}
+
+// revealsOption reports an option that asks a CLI to print the secrets it
+// would otherwise mask: --reveal-secrets, --show-secrets, --show-token,
+// --with-decryption, --plaintext, --unmask.
+func revealsOption(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		o := strings.ToLower(strings.TrimLeft(w.Option, "-"))
+		if o == "" {
+			continue
+		}
+		o, _, _ = strings.Cut(o, "=")
+		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") {
+			return true
+		}
+		if (strings.HasPrefix(o, "show-") || strings.HasPrefix(o, "include-") || strings.HasPrefix(o, "print-")) && (strings.Contains(o, "secret") || strings.Contains(o, "token") || strings.Contains(o, "password") || strings.Contains(o, "key")) {
+			return true
+		}
+	}
+	return false
 }
 
 // secretPath reports a URL a fetcher contacts whose path names a
