@@ -51,10 +51,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
 		}
-		if f.source == "" && e.Prop("dumps") != "" && a.productionWord(i) != "" {
-			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod: a
-			// production database's data (production.go), which leaving
-			// the machine is a leak; a dump of a dev database is not.
+		if f.source == "" && (e.Prop("dumps") != "" || databaseClient(e, cl)) && a.productionWord(i) != "" {
+			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod, and a
+			// client's query of one (psql "$PROD_DATABASE_URL" -c "\copy
+			// users to stdout", clickhouse-client -h ch.prod --query):
+			// a production database's data (production.go), which leaving
+			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
 		}
 	}
@@ -107,6 +109,20 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			}
 		}
 	}
+}
+
+// databaseClient reports a database's client: one that reads statements
+// from stdin, or is given one by an option or a word.
+func databaseClient(e *catalog.Entry, cl *catalog.Classified) bool {
+	if e.Prop("sql-stdin") != "" {
+		return true
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.SQL {
+			return true
+		}
+	}
+	return false
 }
 
 // envPrints reports whether env, given only assignments and flags, prints
