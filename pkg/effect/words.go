@@ -417,6 +417,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
+	if cl.Mark("exposes") {
+		// kubectl port-forward --address 0.0.0.0: what it forwards is
+		// reachable from outside this machine, as through a tunnel
+		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "exposed", Word: c.Name + " serves on every network interface"})
+	}
 	if cl.Mark("runs") && f.sink == "network" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " hands its connection to a program"})
 	}
