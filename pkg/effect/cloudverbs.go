@@ -104,6 +104,16 @@ var credentialOtherVerbs = map[string]bool{
 func printsCredential(cl *catalog.Classified) bool {
 	noun, read, other, lastNoun := false, false, false, false
 	leadingWords(cl, 5, func(w string) bool {
+		if strings.Contains(w, "/") && !strings.Contains(w, "://") {
+			// etcdctl get /registry/secrets, consul kv get app/credentials/db:
+			// a key path whose segment names a credential
+			for seg := range strings.SplitSeq(strings.ToLower(w), "/") {
+				if credentialNouns[seg] && seg != "env" && seg != "environment" {
+					noun = true
+				}
+			}
+			return false
+		}
 		n, r, o, parts, cfg, auth := false, false, false, 0, false, false
 		verbParts(w, func(p string, k int) {
 			parts++
@@ -128,13 +138,17 @@ func printsCredential(cl *catalog.Classified) bool {
 			return false // an id, a path, a URL: not a verb
 		}
 		n = n || cfg && parts > 1 && r
+		if w == "decrypt" || w == "printenv" {
+			noun, read = true, true
+			return true
+		}
 		if !n && !r && !o && !cfg && !auth && noun {
 			// cf env my-app, k0s kubeconfig admin: a name after the
 			// credential word is what it is for, not another verb
 			return false
 		}
 		lastNoun = n && !r && !o && parts == 1
-		if w == "decrypt" || w == "printenv" || n && r && !o {
+		if n && r && !o {
 			noun, read = true, true
 			return true
 		}
@@ -147,18 +161,18 @@ func printsCredential(cl *catalog.Classified) bool {
 	})
 	// doctl databases connection ID, gh auth token: a credential word that
 	// ends the verbs prints what it names.
-	return (noun && read || lastNoun || revealsOption(cl)) && !other
+	return (noun && read || lastNoun) && !other
 }
 
 // revealsOption reports an option that asks a CLI to print the secrets it
 // would otherwise mask: --reveal-secrets, --show-secrets, --show-token,
 // --with-decryption, --plaintext, --unmask.
-func revealsOption(cl *catalog.Classified) bool {
-	for _, w := range cl.Words {
-		o := strings.ToLower(strings.TrimLeft(w.Option, "-"))
-		if o == "" {
+func revealsOption(args []string) bool {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "--") {
 			continue
 		}
+		o := strings.ToLower(a[2:])
 		o, _, _ = strings.Cut(o, "=")
 		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") {
 			return true

@@ -26,7 +26,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
 			f.source = "environment"
 		}
-		if f.source == "" && e.Prop("cloud") != "" && printsCredential(cl) {
+		if f.source == "" && e.Prop("cloud") != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
 			f.source, f.origin = "secret", c.Name
 		}
@@ -60,7 +60,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "production-data", c.Name
 		}
 	}
-	if f.source == "" && cl.Entry == nil && c.Name != "" && printsCredential(cl) {
+	if f.source == "" && cl.Entry == nil && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know, read by its verbs as a
 		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,
 		// tool credentials show print the credential they name.
