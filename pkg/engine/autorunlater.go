@@ -144,6 +144,8 @@ func appendYAMLCommands(dst []string, v any, depth int) []string {
 	}
 	switch x := v.(type) {
 	case map[string]any:
+		start := len(dst)
+		defer func() { mountedPaths(dst[start:], x["volumes"]) }()
 		var argv []string
 		list := false
 		for _, k := range yamlArgvKeys {
@@ -199,6 +201,55 @@ func appendYAMLCommands(dst []string, v any, depth int) []string {
 		}
 	}
 	return dst
+}
+
+// mountedPaths rewrites the command lines of a compose service or a job
+// whose volumes mount host paths ("~/.ssh:/k"), so that a path under a
+// mount point names the host's path its command reaches (/k/id_rsa is
+// ~/.ssh/id_rsa), as inContainer does for MCP tools.
+func mountedPaths(lines []string, volumes any) {
+	list, ok := volumes.([]any)
+	if !ok || len(lines) == 0 {
+		return
+	}
+	for _, v := range list {
+		spec, ok := v.(string)
+		if !ok {
+			continue
+		}
+		parts := strings.Split(spec, ":")
+		if len(parts) < 2 || !strings.HasPrefix(parts[1], "/") || parts[1] == "/" {
+			continue
+		}
+		src, dst := strings.TrimRight(parts[0], "/"), strings.TrimRight(parts[1], "/")
+		if !strings.HasPrefix(src, "/") && !strings.HasPrefix(src, "~") && !strings.HasPrefix(src, ".") && !strings.HasPrefix(src, "$") {
+			continue // a named volume, not a host path
+		}
+		for k, l := range lines {
+			l = strings.ReplaceAll(l, dst+"/", src+"/")
+			// the mount point itself, as a whole word
+			var b strings.Builder
+			for i := 0; i < len(l); {
+				j := strings.Index(l[i:], dst)
+				if j < 0 {
+					b.WriteString(l[i:])
+					break
+				}
+				j += i
+				end := j + len(dst)
+				before := j == 0 || strings.IndexByte(" \t\"'=:", l[j-1]) >= 0
+				after := end == len(l) || strings.IndexByte(" \t\"';|&)", l[end]) >= 0
+				b.WriteString(l[i:j])
+				if before && after {
+					b.WriteString(src)
+				} else {
+					b.WriteString(dst)
+				}
+				i = end
+			}
+			lines[k] = b.String()
+		}
+	}
 }
 
 // dockerfileRuns returns a Dockerfile's RUN commands, continuation lines
