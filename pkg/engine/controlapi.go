@@ -261,6 +261,13 @@ func (ev *evaluation) judgeControlAPI(raw, method, body string, command bool) {
 		r.method = "GET"
 	}
 	r.query, _ = url.ParseQuery(q)
+	if r.method == "DELETE" && !command && !loopbackHost(u.Host) {
+		// A fetch's DELETE removes what its URL names at any service, as
+		// curl -X DELETE's does (effect: sendsDelete); a local dev
+		// server's is the developer's own.
+		ev.controlEffect(effect.Destroy, "remote", "DELETE "+raw)
+		return
+	}
 	services := controlServices(u, p)
 	if dp, versioned := dockerVersion(p); versioned && (strings.HasPrefix(dp, "/containers/") || strings.HasPrefix(dp, "/images/") || strings.HasPrefix(dp, "/exec/") || strings.HasPrefix(dp, "/volumes") || strings.HasPrefix(dp, "/secrets")) {
 		services = append(services, "docker")
