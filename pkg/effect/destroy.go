@@ -55,10 +55,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
+	grants := grantsByRequest(cl)
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && !grants && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRun(c.Args) || cl.Mark("dry") || cl.Mark("local") {
@@ -89,6 +90,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "remote", "DELETE request"
 	case public:
 		kind, verb = "publish", "request that makes a repository public"
+	case grants:
+		kind, verb = "access", "request that grants access"
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
@@ -193,6 +196,46 @@ func makesPublic(cl *catalog.Classified) bool {
 	return false
 }
 
+// accessSegments are the path segments of a service's API under which a
+// write gives someone access: a repository's collaborators and deploy
+// keys, an organisation's or a project's members and invitations.
+var accessSegments = map[string]bool{"collaborators": true, "memberships": true, "members": true, "invitations": true, "keys": true, "deploy_keys": true, "permissions": true, "access_tokens": true}
+
+// grantsByRequest reports an API request with a method that writes (PUT,
+// POST, PATCH) to a path under which access is given (gh api -X PUT
+// repos/O/R/collaborators/U -f permission=admin, glab api -X POST
+// projects/1/members).
+func grantsByRequest(cl *catalog.Classified) bool {
+	method := false
+	for _, w := range cl.Words {
+		if w.Role == catalog.Method {
+			switch strings.ToUpper(w.Text) {
+			case "PUT", "POST", "PATCH":
+				method = true
+			}
+		}
+	}
+	if !method {
+		return false
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" || strings.HasPrefix(w.Text, "-") {
+			continue
+		}
+		p := w.Text
+		if k := strings.Index(p, "://"); k >= 0 {
+			p = p[k+3:]
+		}
+		p, _, _ = strings.Cut(p, "?")
+		for seg := range strings.SplitSeq(p, "/") {
+			if accessSegments[seg] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // overridesToDelete reports a word that turns a request into a DELETE
 // the server honours: a method-override header (X-HTTP-Method-Override,
 // X-HTTP-Method, X-Method-Override) or a "_method=DELETE" field, which web
@@ -268,6 +311,7 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"rewrite", "history"},
 	{"publish", "publish"},
 	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
+	{"grant", "access"},  // gh repo deploy-key add --allow-write: a key that can push
 }
 
 // unknownDestroyVerbs are the verbs that, among the leading words of a

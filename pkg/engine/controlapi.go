@@ -125,6 +125,14 @@ var controlRoutes = map[string][]controlRoute{
 		{pattern: "/apps/*/config-vars", does: "secret"},
 		{pattern: "/*/projects/*/env/**", does: "secret"},
 		{pattern: "/api/v1/accounts/*/env/**", does: "secret"},
+		// Access given through a git host's API (as gh api -X PUT
+		// .../collaborators/U is: effect's grantsByRequest).
+		{pattern: "/repos/*/*/collaborators/*", writes: true, does: "grant"},
+		{pattern: "/repos/*/*/keys", writes: true, does: "grant"},
+		{pattern: "/orgs/*/memberships/*", writes: true, does: "grant"},
+		{pattern: "/orgs/*/invitations", writes: true, does: "grant"},
+		{pattern: "/api/v4/projects/*/members", writes: true, does: "grant"},
+		{pattern: "/api/v4/groups/*/members", writes: true, does: "grant"},
 	},
 }
 
