@@ -278,7 +278,48 @@ var setVerbs = map[string]bool{"attach": true, "add": true, "set": true, "put": 
 
 // accessNouns are what access is granted through.
 var accessNouns = map[string]bool{"policy": true, "policies": true, "iam": true, "role": true, "roles": true, "group": true,
-	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true}
+	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true,
+	// gcloud sql users set-password, az ad user update --password: who
+	// can log in changes
+	"password": true, "passwords": true}
+
+// auditNouns are what records or watches what happens in an account:
+// switching one off (aws cloudtrail stop-logging, guardduty
+// disable-organization-admin-account, config stop-configuration-recorder)
+// hides what follows.
+var auditNouns = map[string]bool{"logging": true, "trail": true, "trails": true, "detector": true, "detectors": true, "recorder": true,
+	"audit": true, "auditing": true, "logs": true, "alarm": true, "alarms": true, "monitoring": true, "sink": true, "sinks": true, "diagnostic": true}
+
+// blindVerbs switch something off without deleting it.
+var blindVerbs = map[string]bool{"stop": true, "disable": true, "suspend": true, "pause": true, "deregister": true, "deactivate": true}
+
+// blindsAudit returns the verb by which a cloud CLI switches off its
+// account's audit logging or threat detection: a stop, disable or
+// suspend with an audit noun, in one verb or among the leading words.
+func blindsAudit(cl *catalog.Classified) string {
+	verb, blind, audit := "", "", false
+	leadingWords(cl, 4, func(w string) bool {
+		b, a := false, false
+		verbParts(w, func(p string, k int) {
+			b = b || blindVerbs[p] && k == 0
+			a = a || auditNouns[p]
+		})
+		switch {
+		case b && a:
+			verb = w
+			return true
+		case b:
+			blind = w
+		case a:
+			audit = true
+		}
+		return false
+	})
+	if verb == "" && blind != "" && audit {
+		verb = blind
+	}
+	return verb
+}
 
 // scalesToZero reports a cloud CLI's scale verb (scale, ps:scale,
 // set-desired-capacity, resize) given a count of zero (0, web=0,

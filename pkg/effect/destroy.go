@@ -113,6 +113,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				kind, verb = "access", g
 			} else if scalesToZero(cl) {
 				verb = "scale to zero"
+			} else if b := blindsAudit(cl); b != "" {
+				verb = b + " (audit logging or detection switched off)"
 			} else if p := dropsProtection(c.Args); p != "" {
 				verb = p
 			}
