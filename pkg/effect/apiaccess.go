@@ -21,7 +21,7 @@ import (
 // protects what a service holds (the detail "access"), or that changes
 // how it ships or what it runs with ("deploy").
 var apiSegments = map[string]string{
-	"collaborators": "access", "outside_collaborators": "access", "members": "access",
+	"collaborators": "access", "outside_collaborators": "access", "members": "access", "memberships": "access",
 	"permissions": "access", "protection": "access", "protected_branches": "access",
 	"protected_tags": "access", "rulesets": "access", "invitations": "access", "keys": "access",
 	"deploy_keys": "access", "teams": "access", "access_tokens": "access",

@@ -78,16 +78,19 @@ var credentialNouns = map[string]bool{
 	// a secrets store's own word for what it holds: conjur variable get,
 	// helm get values, consul kv get
 	"variable": true, "variables": true, "values": true, "kv": true,
+	// a service's environment, which holds its secrets (cf env APP,
+	// buildkite-agent env dump, teller export env)
+	"env": true, "environment": true,
 }
 
 // storeNouns are words that, standing alone, name where a CLI keeps its
 // login (hcloud context export, scw config dump, crane auth get, tea login
-// list, buildkite-agent env dump): printed, that store carries the token.
+// list): printed, that store carries the token.
 // Inside a longer verb (get-function-configuration) they count only beside
 // a printing part, as below.
 var storeNouns = map[string]bool{
 	"config": true, "configure": true, "configuration": true, "context": true, "contexts": true,
-	"login": true, "logins": true, "auth": true, "env": true, "environment": true,
+	"login": true, "logins": true, "auth": true,
 }
 
 // credentialReadVerbs are the parts of a verb that print what it names.
@@ -119,6 +122,16 @@ func printsCredential(cl *catalog.Classified) bool {
 			noun = true // berglas access sm://…, op read op://…
 			return false
 		}
+		if strings.Contains(w, "/") && !strings.Contains(w, "://") {
+			// etcdctl get /registry/secrets, consul kv get app/credentials/db:
+			// a key path whose segment names a credential
+			for seg := range strings.SplitSeq(strings.ToLower(w), "/") {
+				if credentialNouns[seg] && seg != "env" && seg != "environment" {
+					noun = true
+				}
+			}
+			return false
+		}
 		n, r, o, parts, cfg, auth := false, false, false, 0, false, false
 		verbParts(w, func(p string, k int) {
 			parts++
@@ -147,8 +160,17 @@ func printsCredential(cl *catalog.Classified) bool {
 			return false
 		}
 		n = n || cfg && parts > 1 && r
+		if w == "decrypt" || w == "printenv" {
+			noun, read = true, true
+			return true
+		}
+		if !n && !r && !o && !cfg && !auth && noun {
+			// cf env my-app, k0s kubeconfig admin: a name after the
+			// credential word is what it is for, not another verb
+			return false
+		}
 		lastNoun = n && !r && !o && parts == 1
-		if w == "decrypt" || n && r && !o {
+		if n && r && !o {
 			noun, read = true, true
 			return true
 		}
@@ -180,6 +202,26 @@ func secretRef(w string) bool {
 		}
 	}
 	return strings.HasPrefix(l, "projects/") && strings.Contains(l, "/secrets/")
+}
+
+// revealsOption reports an option that asks a CLI to print the secrets it
+// would otherwise mask: --reveal-secrets, --show-secrets, --show-token,
+// --with-decryption, --plaintext, --unmask.
+func revealsOption(args []string) bool {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "--") {
+			continue
+		}
+		o := strings.ToLower(a[2:])
+		o, _, _ = strings.Cut(o, "=")
+		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") {
+			return true
+		}
+		if (strings.HasPrefix(o, "show-") || strings.HasPrefix(o, "include-") || strings.HasPrefix(o, "print-")) && (strings.Contains(o, "secret") || strings.Contains(o, "token") || strings.Contains(o, "password") || strings.Contains(o, "key")) {
+			return true
+		}
+	}
+	return false
 }
 
 // secretPath reports a URL a fetcher contacts whose path names a
@@ -276,7 +318,48 @@ var setVerbs = map[string]bool{"attach": true, "add": true, "set": true, "put": 
 
 // accessNouns are what access is granted through.
 var accessNouns = map[string]bool{"policy": true, "policies": true, "iam": true, "role": true, "roles": true, "group": true,
-	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true}
+	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true,
+	// gcloud sql users set-password, az ad user update --password: who
+	// can log in changes
+	"password": true, "passwords": true}
+
+// auditNouns are what records or watches what happens in an account:
+// switching one off (aws cloudtrail stop-logging, guardduty
+// disable-organization-admin-account, config stop-configuration-recorder)
+// hides what follows.
+var auditNouns = map[string]bool{"logging": true, "trail": true, "trails": true, "detector": true, "detectors": true, "recorder": true,
+	"audit": true, "auditing": true, "logs": true, "alarm": true, "alarms": true, "monitoring": true, "sink": true, "sinks": true, "diagnostic": true}
+
+// blindVerbs switch something off without deleting it.
+var blindVerbs = map[string]bool{"stop": true, "disable": true, "suspend": true, "pause": true, "deregister": true, "deactivate": true}
+
+// blindsAudit returns the verb by which a cloud CLI switches off its
+// account's audit logging or threat detection: a stop, disable or
+// suspend with an audit noun, in one verb or among the leading words.
+func blindsAudit(cl *catalog.Classified) string {
+	verb, blind, audit := "", "", false
+	leadingWords(cl, 4, func(w string) bool {
+		b, a := false, false
+		verbParts(w, func(p string, k int) {
+			b = b || blindVerbs[p] && k == 0
+			a = a || auditNouns[p]
+		})
+		switch {
+		case b && a:
+			verb = w
+			return true
+		case b:
+			blind = w
+		case a:
+			audit = true
+		}
+		return false
+	})
+	if verb == "" && blind != "" && audit {
+		verb = blind
+	}
+	return verb
+}
 
 // scalesToZero reports a cloud CLI's scale verb (scale, ps:scale,
 // set-desired-capacity, resize) given a count of zero (0, web=0,

@@ -122,6 +122,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				kind, verb = "access", g
 			} else if scalesToZero(cl) {
 				verb = "scale to zero"
+			} else if b := blindsAudit(cl); b != "" {
+				verb = b + " (audit logging or detection switched off)"
 			} else if p := dropsProtection(c.Args); p != "" {
 				verb = p
 			}
@@ -280,6 +282,7 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"rewrite", "history"},
 	{"publish", "publish"},
 	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
+	{"grant", "access"},  // gh repo deploy-key add --allow-write: a key that can push
 }
 
 // unknownDestroyVerbs are the verbs that, among the leading words of a

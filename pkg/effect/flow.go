@@ -26,7 +26,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
 			f.source = "environment"
 		}
-		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && printsCredential(cl) {
+		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && (printsCredential(cl) || revealsOption(c.Args)) {
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
 			f.source, f.origin = "secret", c.Name
 		}
@@ -51,14 +51,16 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
 		}
-		if f.source == "" && e.Prop("dumps") != "" && a.productionWord(i) != "" {
-			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod: a
-			// production database's data (production.go), which leaving
-			// the machine is a leak; a dump of a dev database is not.
+		if f.source == "" && (e.Prop("dumps") != "" || databaseClient(e, cl)) && a.productionWord(i) != "" {
+			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod, and a
+			// client's query of one (psql "$PROD_DATABASE_URL" -c "\copy
+			// users to stdout", clickhouse-client -h ch.prod --query):
+			// a production database's data (production.go), which leaving
+			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
 		}
 	}
-	if f.source == "" && cl.Entry == nil && c.Name != "" && printsCredential(cl) {
+	if f.source == "" && cl.Entry == nil && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know, read by its verbs as a
 		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,
 		// tool credentials show print the credential they name.
@@ -107,6 +109,20 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			}
 		}
 	}
+}
+
+// databaseClient reports a database's client: one that reads statements
+// from stdin, or is given one by an option or a word.
+func databaseClient(e *catalog.Entry, cl *catalog.Classified) bool {
+	if e.Prop("sql-stdin") != "" {
+		return true
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.SQL {
+			return true
+		}
+	}
+	return false
 }
 
 // envPrints reports whether env, given only assignments and flags, prints
@@ -532,6 +548,13 @@ func (a *analysis) flows() {
 			}
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
+			}
+			if f.source == "secret" && t == "secret" && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && lastStage(cmds, i) && a.productionWord(i) != "" {
+				// kubectl get secret db -n prod -o jsonpath=..., op read
+				// op://Prod/db/password: a production secret printed, into
+				// the agent's context (a dev one, or one piped on to a
+				// filter or a login, is not)
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
 			}
 			if fileSrc != "" && a.entryHas(c, f, "stages") {
 				repo = fileSrc // git add of a tainted file

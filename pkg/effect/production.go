@@ -145,6 +145,42 @@ func (a *analysis) productionWord(i int) string {
 			}
 		}
 	}
+	// A command run in a string another runs (ssh db.prod pg_dump, sh -c)
+	// runs where that command points: its words and assignments count.
+	for k, d := i-1, c.Depth; k >= 0 && d > 0; k-- {
+		o := &cmds[k]
+		if o.Depth >= d {
+			continue
+		}
+		d = o.Depth
+		for _, w := range o.Args {
+			if namesProduction(w) {
+				return w
+			}
+		}
+		for _, w := range o.Assigns {
+			if namesProduction(w) {
+				return w
+			}
+		}
+	}
+	// A command a wrapper runs (docker exec prod-db pg_dumpall, kubectl
+	// exec -n prod db-0 -- pg_dump) runs where the wrapper points: the
+	// wrapper's words count. It is the command before it in the same
+	// stage, which the parser gives the same pipeline and stage.
+	if len(c.Via) > 0 {
+		for k := i - 1; k >= 0; k-- {
+			o := &cmds[k]
+			if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
+				break
+			}
+			for _, w := range o.Args {
+				if namesProduction(w) {
+					return w
+				}
+			}
+		}
+	}
 	return ""
 }
 

@@ -440,6 +440,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
 	a.listensEverywhere(i, c) // exposes.go
+	if cl.Mark("exposes") {
+		// kubectl port-forward --address 0.0.0.0: what it forwards is
+		// reachable from outside this machine, as through a tunnel
+		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "exposed", Word: c.Name + " serves on every network interface"})
+	}
 	if cl.Mark("runs") && f.sink == "network" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " hands its connection to a program"})
 	}

@@ -35,6 +35,9 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	}
 	lines, python := autoRunLines(p, content)
 	elsewhere := runsElsewhere(p)
+	if len(lines) == 0 && !python {
+		lines, elsewhere = laterRunLines(p, content), true // autorunlater.go
+	}
 	for _, l := range lines {
 		if ev.denied() {
 			return

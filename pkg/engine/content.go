@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 
 	"rampart.dev/pkg/call"
@@ -99,6 +100,55 @@ func ownHost(kind, host string) bool {
 	return false
 }
 
+// usesCredential reports whether a param sends a credential to be used:
+// headers (Authorization), or a body whose credential sits in a field
+// named for one ({"token": ...}, client_secret=...). A credential in any
+// other field of a body (an issue's description, a message's text) is
+// published to the service, not used by it.
+func usesCredential(key string, v any) bool {
+	if !strings.EqualFold(key, "body") && !strings.EqualFold(key, "data") && !strings.EqualFold(key, "json") && !strings.EqualFold(key, "form") {
+		return true // headers, auth
+	}
+	var fields map[string]any
+	switch x := v.(type) {
+	case map[string]any:
+		fields = x
+	case string:
+		t := strings.TrimSpace(x)
+		if strings.HasPrefix(t, "{") {
+			if json.Unmarshal([]byte(t), &fields) != nil {
+				return false
+			}
+		} else if form, err := url.ParseQuery(t); err == nil {
+			fields = map[string]any{}
+			for fk, fv := range form {
+				fields[fk] = strings.Join(fv, " ")
+			}
+		}
+	}
+	for fk, fv := range fields {
+		s, ok := fv.(string)
+		if !ok || leakedSecret(s) == "" {
+			continue
+		}
+		if !credentialField(fk) {
+			return false
+		}
+	}
+	return true
+}
+
+// credentialField: a field name that says its value is a credential.
+func credentialField(k string) bool {
+	k = strings.ToLower(k)
+	for _, w := range []string{"token", "secret", "password", "passwd", "key", "auth", "credential", "assertion", "code"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // judgeSentParams judges a credential in what a fetch sends besides its
 // URL (a body, form data, headers): a key in a POST body leaves for the
 // host as surely as one in the query does. Hosts on this machine are left
@@ -125,7 +175,7 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 		if len(text) > maxScannedContent {
 			text = text[:maxScannedContent]
 		}
-		if kind := leakedSecret(text); kind != "" && kind != "url_password" && !ownHost(kind, s.url.Host) {
+		if kind := leakedSecret(text); kind != "" && kind != "url_password" && !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
 			fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
 			ev.judge(&fs)
 			return

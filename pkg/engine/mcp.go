@@ -207,6 +207,7 @@ func (ev *evaluation) mcp() {
 		}
 	}
 	w.emptyFilterWrite(args)
+	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
 		if ev.denied() {
@@ -281,6 +282,15 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			case kind == keyCommands:
 				for _, c := range argv {
 					ev.exec(w.inContainer(c), false, call.ToolExec)
+				}
+				return
+			case kind == keyCommand && strings.ContainsAny(argv[0], " \t\n|;&<>"):
+				// {"script": ["make build | tee log", ...]}: a program's
+				// name has no spaces, so this is a list of lines
+				for _, c := range argv {
+					if ev.exec(w.inContainer(c), false, call.ToolExec); ev.denied() {
+						return
+					}
 				}
 				return
 			case kind == keyCommand || kind == keyArgv || kind == keyArgs && w.runsArgs():
@@ -378,7 +388,11 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
 	w.changesAccess(x)
-	w.changeTargets(x) // mcptargets.go
+	w.changeTargets(x)      // mcptargets.go
+	w.writtenFiles(x, keys) // mcpwrites.go: {"path", "content"} written
+	if code := notebookCell(x); code != "" && !ev.denied() {
+		w.code(code) // a notebook's code cell, its source a string or lines
+	}
 }
 
 // inContainer rewrites a command run in a container so that paths under a
@@ -619,8 +633,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
-		ev.judgeHostAlternates(&fs) // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&fs) // paths.go: a token in the query
+		ev.judgeHostAlternates(&fs)          // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&fs)          // paths.go: a token in the query
+		ev.judgeControlAPI(v, "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
 	}
 }
 
@@ -853,10 +868,22 @@ func (w *mcpWalk) terminal() bool {
 			return false
 		}
 	}
+	typing := false
 	for _, word := range words {
 		switch word {
 		case "type", "keys", "terminal", "stdin", "tmux", "tty", "pty", "console", "shell", "interact", "repl":
 			return true
+		case "send", "write", "input", "paste", "run", "exec", "execute":
+			typing = true
+		}
+	}
+	if typing {
+		// a terminal server's send, write or run: {"text": "..."} is typed
+		for _, word := range ToolWords(w.server) {
+			switch word {
+			case "terminal", "tmux", "tty", "pty", "console", "shell", "iterm", "screen", "wezterm", "kitty":
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,443 @@
+package engine
+
+import (
+	"encoding/json"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// More files whose commands run later, beyond the ones autoRunLines reads
+// line by line: every CI system's pipeline file (CircleCI, Bitbucket,
+// Azure, Drone, Woodpecker, Travis, AppVeyor, Cirrus, Semaphore, CodeBuild,
+// Cloud Build, Gitpod, GitHub's composite actions, GitLab's included
+// files, Gitea's and Forgejo's workflows), compose and skaffold files, a
+// Procfile, a Dockerfile's RUN, the task runners written in TOML or INI
+// (mise, tox, poe, cargo's runner, netlify, fly), composer's and deno's
+// scripts, and the code a build or an interpreter runs on its own (a
+// noxfile, sitecustomize, a .pth file, a Rakefile, a gulpfile, a bundler's
+// or a linter's JS config, a Jenkinsfile, a Tiltfile, build.rs).
+//
+// Each is read by its format, not by its name alone: YAML by its command
+// keys at any depth (run, script, commands, command and entrypoint with
+// args as one argv, any key ending in "command" or "script"); TOML and INI
+// by their command keys; code by the interpreter it is written for, or,
+// for a language no program here reads, by its quoted strings. As with
+// a CI workflow, these run when someone asks for them, and building,
+// publishing and deploying are what they are for: only what would be
+// denied outright counts.
+
+// laterRunLines returns the command lines of content written to p when p
+// is one of these files.
+func laterRunLines(p, content string) []string {
+	base := path.Base(p)
+	lower := strings.ToLower(base)
+	dir := path.Base(path.Dir(p))
+	switch {
+	case isYAMLRunFile(p, lower, dir):
+		return limitLines(yamlCommandLines(content))
+	case lower == "procfile" || strings.HasPrefix(lower, "procfile."):
+		var out []string
+		for l := range strings.SplitSeq(content, "\n") {
+			if _, cmd, ok := strings.Cut(l, ":"); ok && !strings.HasPrefix(strings.TrimSpace(l), "#") {
+				out = append(out, strings.TrimSpace(cmd))
+			}
+		}
+		return limitLines(out)
+	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
+		return limitLines(dockerfileRuns(content))
+	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
+		return limitLines(tomlCommandLines(content))
+	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
+		return limitLines(jsonScriptLines(content))
+	}
+	if interp := laterInterpreter(lower); interp != "" {
+		code := content
+		if strings.HasSuffix(lower, ".pth") {
+			// site runs only a .pth file's lines that start with import
+			var b strings.Builder
+			for l := range strings.SplitSeq(content, "\n") {
+				if strings.HasPrefix(l, "import ") || strings.HasPrefix(l, "import\t") {
+					b.WriteString(l + "\n")
+				}
+			}
+			code = b.String()
+		}
+		if code == "" {
+			return nil
+		}
+		return []string{interp + " " + shellQuote(code)}
+	}
+	if quotedStringFile(lower) {
+		return limitLines(quotedLines(content))
+	}
+	return nil
+}
+
+// isYAMLRunFile reports a YAML file a CI system, a compose tool or a dev
+// environment runs the commands of.
+func isYAMLRunFile(p, lower, dir string) bool {
+	if !strings.HasSuffix(lower, ".yml") && !strings.HasSuffix(lower, ".yaml") {
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimSuffix(lower, ".yml"), ".yaml")
+	switch name {
+	case "bitbucket-pipelines", ".drone", ".woodpecker", ".travis", "appveyor", ".appveyor", ".cirrus", "codemagic",
+		".gitpod", "action", "skaffold", "devfile", "bitrise", "render", "okteto", "garden", "cloudbuild", "buildspec":
+		return true
+	}
+	for _, prefix := range []string{"azure-pipelines", "docker-compose", "compose", "cloudbuild", "buildspec", "skaffold"} {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	if strings.HasSuffix(name, ".gitlab-ci") {
+		return true
+	}
+	for _, d := range []string{"/.circleci/", "/.woodpecker/", "/.azure-pipelines/", "/.buildkite/", "/.semaphore/", "/.gitlab/", "/.tekton/", "/.gitea/workflows/", "/.forgejo/workflows/"} {
+		if strings.Contains("/"+p, d) {
+			return true
+		}
+	}
+	return dir == ".circleci"
+}
+
+// yamlArgvKeys are the keys whose list is one argv, joined in this order
+// when a map holds several (cloud build's entrypoint with its args).
+var yamlArgvKeys = [...]string{"entrypoint", "command", "cmd", "args"}
+
+// isYAMLLineKey: a key whose string, or each string of whose list, is a
+// command line.
+func isYAMLLineKey(k string) bool {
+	switch k {
+	case "run", "script", "scripts", "before_script", "after_script", "before_install", "install", "after_success",
+		"after_failure", "before_deploy", "cmds", "bash", "sh", "pwsh", "powershell", "init", "before", "entry", "exec",
+		"commands", "prebuild", "postbuild", "prologue", "epilogue", "on_success", "on_failure", "shell":
+		return true
+	}
+	return strings.HasSuffix(k, "command") || strings.HasSuffix(k, "commands") || strings.HasSuffix(k, "script") || strings.HasSuffix(k, "_cmd")
+}
+
+// yamlCommandLines returns the command lines of a YAML document.
+func yamlCommandLines(content string) []string {
+	if strings.Contains(content, "${{") {
+		content = ghaSecrets().ReplaceAllString(content, "$${$1}")
+	}
+	var out []string
+	dec := yaml.NewDecoder(strings.NewReader(content))
+	for range 8 { // a file may hold several documents
+		var doc any
+		if dec.Decode(&doc) != nil {
+			break
+		}
+		out = appendYAMLCommands(out, doc, 0)
+	}
+	return out
+}
+
+func appendYAMLCommands(dst []string, v any, depth int) []string {
+	if depth > 32 || len(dst) > maxAutoRunLines {
+		return dst
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		start := len(dst)
+		defer func() { mountedPaths(dst[start:], x["volumes"]) }()
+		var argv []string
+		list := false
+		for _, k := range yamlArgvKeys {
+			for mk, mv := range x {
+				if strings.ToLower(mk) != k {
+					continue
+				}
+				switch c := mv.(type) {
+				case string:
+					argv = append(argv, c)
+				case []any:
+					list = true
+					for _, a := range c {
+						if s, ok := a.(string); ok {
+							argv = append(argv, s)
+						}
+					}
+				}
+			}
+		}
+		if list && len(argv) > 0 {
+			dst = append(dst, quoteArgv(argv))
+		} else {
+			dst = append(dst, argv...)
+		}
+		for _, k := range sortedKeys(x) {
+			lk := strings.ToLower(k)
+			argvKey := false
+			for _, a := range yamlArgvKeys {
+				argvKey = argvKey || lk == a
+			}
+			switch c := x[k].(type) {
+			case string:
+				if isYAMLLineKey(lk) && !argvKey {
+					dst = append(dst, c)
+				}
+			case []any:
+				if isYAMLLineKey(lk) && !argvKey {
+					for _, a := range c {
+						if s, ok := a.(string); ok {
+							dst = append(dst, s)
+						}
+					}
+				}
+				dst = appendYAMLCommands(dst, c, depth+1)
+			default:
+				dst = appendYAMLCommands(dst, c, depth+1)
+			}
+		}
+	case []any:
+		for _, e := range x {
+			dst = appendYAMLCommands(dst, e, depth+1)
+		}
+	}
+	return dst
+}
+
+// mountedPaths rewrites the command lines of a compose service or a job
+// whose volumes mount host paths ("~/.ssh:/k"), so that a path under a
+// mount point names the host's path its command reaches (/k/id_rsa is
+// ~/.ssh/id_rsa), as inContainer does for MCP tools.
+func mountedPaths(lines []string, volumes any) {
+	list, ok := volumes.([]any)
+	if !ok || len(lines) == 0 {
+		return
+	}
+	for _, v := range list {
+		spec, ok := v.(string)
+		if !ok {
+			continue
+		}
+		parts := strings.Split(spec, ":")
+		if len(parts) < 2 || !strings.HasPrefix(parts[1], "/") || parts[1] == "/" {
+			continue
+		}
+		src, dst := strings.TrimRight(parts[0], "/"), strings.TrimRight(parts[1], "/")
+		if !strings.HasPrefix(src, "/") && !strings.HasPrefix(src, "~") && !strings.HasPrefix(src, ".") && !strings.HasPrefix(src, "$") {
+			continue // a named volume, not a host path
+		}
+		for k, l := range lines {
+			l = strings.ReplaceAll(l, dst+"/", src+"/")
+			// the mount point itself, as a whole word
+			var b strings.Builder
+			for i := 0; i < len(l); {
+				j := strings.Index(l[i:], dst)
+				if j < 0 {
+					b.WriteString(l[i:])
+					break
+				}
+				j += i
+				end := j + len(dst)
+				before := j == 0 || strings.IndexByte(" \t\"'=:", l[j-1]) >= 0
+				after := end == len(l) || strings.IndexByte(" \t\"';|&)", l[end]) >= 0
+				b.WriteString(l[i:j])
+				if before && after {
+					b.WriteString(src)
+				} else {
+					b.WriteString(dst)
+				}
+				i = end
+			}
+			lines[k] = b.String()
+		}
+	}
+}
+
+// dockerfileRuns returns a Dockerfile's RUN commands, continuation lines
+// joined, RUN's own flags (--mount, --network, --security) left out, and
+// the JSON form read as an argv.
+func dockerfileRuns(content string) []string {
+	var out []string
+	lines := strings.Split(content, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		for strings.HasSuffix(l, "\\") && i+1 < len(lines) {
+			i++
+			l = strings.TrimSuffix(l, "\\") + " " + strings.TrimSpace(lines[i])
+		}
+		f := strings.Fields(l)
+		if len(f) < 2 || !strings.EqualFold(f[0], "RUN") {
+			continue
+		}
+		rest := strings.TrimSpace(l[len(f[0]):])
+		for strings.HasPrefix(rest, "--") {
+			sp := strings.IndexAny(rest, " \t")
+			if sp < 0 {
+				rest = ""
+				break
+			}
+			rest = strings.TrimSpace(rest[sp:])
+		}
+		if strings.HasPrefix(rest, "[") {
+			var argv []string
+			if json.Unmarshal([]byte(rest), &argv) == nil && len(argv) > 0 {
+				out = append(out, quoteArgv(argv))
+				continue
+			}
+		}
+		if rest != "" {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+var tomlKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|command|commands|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)
+})
+
+// tomlCommandLines returns the values of a TOML or INI file's command keys:
+// a quoted string (basic or literal), an array of them, or an INI value
+// with its indented continuation lines (tox's commands).
+func tomlCommandLines(content string) []string {
+	var out []string
+	lines := strings.Split(content, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		// an inline table's keys ({ shell = "…" }) start after its brace
+		var m []string
+		for _, part := range strings.SplitAfter(l, "{") {
+			if m = tomlKey().FindStringSubmatch(strings.TrimSpace(part)); m != nil {
+				break
+			}
+		}
+		if m == nil {
+			continue
+		}
+		v := strings.TrimSpace(m[2])
+		switch {
+		case strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "'") || strings.HasPrefix(v, "["):
+			out = append(out, tomlStrings(v)...)
+		case v == "":
+			for i+1 < len(lines) && (strings.HasPrefix(lines[i+1], " ") || strings.HasPrefix(lines[i+1], "\t")) {
+				i++
+				if t := strings.TrimSpace(lines[i]); t != "" {
+					out = append(out, t)
+				}
+			}
+		default:
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// tomlStrings returns the quoted strings of a TOML value, unescaped as
+// its basic strings are (\" and \\).
+func tomlStrings(v string) []string {
+	var out []string
+	for i := 0; i < len(v); i++ {
+		q := v[i]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(v) && v[j] != q; j++ {
+			if q == '"' && v[j] == '\\' && j+1 < len(v) {
+				j++
+			}
+			b.WriteByte(v[j])
+		}
+		out = append(out, b.String())
+		i = j
+	}
+	return out
+}
+
+// jsonScriptLines returns a JSON file's scripts and tasks (strings or
+// lists of them) and its build, install and dev commands.
+func jsonScriptLines(content string) []string {
+	var m map[string]any
+	if json.Unmarshal(jsonc(content), &m) != nil {
+		return nil
+	}
+	var out []string
+	for _, k := range []string{"scripts", "tasks"} {
+		if s, ok := m[k].(map[string]any); ok {
+			for _, name := range sortedKeys(s) {
+				switch c := s[name].(type) {
+				case string:
+					out = append(out, c)
+				case []any: // composer: a list of commands, each run in turn
+					for _, e := range c {
+						if l, ok := e.(string); ok {
+							out = append(out, l)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, k := range sortedKeys(m) {
+		if s, ok := m[k].(string); ok && strings.HasSuffix(strings.ToLower(k), "command") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// laterInterpreter returns the command line prefix that runs a code
+// file's language, for files a build, a test runner or the interpreter
+// itself runs: "" for others.
+func laterInterpreter(lower string) string {
+	switch {
+	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
+		return "python3 -c"
+	case lower == "rakefile" || strings.HasSuffix(lower, ".rake") || lower == "gemfile" || lower == "fastfile" || lower == "dangerfile" || lower == "vagrantfile":
+		return "ruby -e"
+	case strings.HasPrefix(lower, "gulpfile.") || strings.HasPrefix(lower, "gruntfile.") || strings.HasPrefix(lower, "jakefile"):
+		return "node -e"
+	}
+	for _, ext := range []string{".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"} {
+		if name, ok := strings.CutSuffix(lower, ext); ok && (strings.HasSuffix(name, ".config") || strings.HasPrefix(name, ".") && strings.HasSuffix(name, "rc")) {
+			return "node -e" // vite.config.ts, webpack.config.js, .eslintrc.js: loaded by the tool
+		}
+	}
+	return ""
+}
+
+// quotedStringFile reports a build file in a language no program here
+// reads (Groovy, Starlark, Rust, Gradle's Kotlin, CMake): its quoted
+// strings are taken as the command lines they may be.
+func quotedStringFile(lower string) bool {
+	switch lower {
+	case "jenkinsfile", "tiltfile", "build.rs", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "cmakelists.txt", "meson.build", "build.sbt", "earthfile":
+		return true
+	}
+	return strings.HasSuffix(lower, ".jenkinsfile") || strings.HasSuffix(lower, ".groovy") && strings.Contains(lower, "jenkins")
+}
+
+// quotedLines returns the quoted strings of code that hold a space (a
+// command line has words).
+func quotedLines(content string) []string {
+	var out []string
+	for i := 0; i < len(content) && len(out) < maxAutoRunLines; i++ {
+		q := content[i]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(content) && content[j] != q && content[j] != '\n'; j++ {
+			if content[j] == '\\' && j+1 < len(content) {
+				j++
+			}
+			b.WriteByte(content[j])
+		}
+		if j < len(content) && content[j] == q && strings.ContainsAny(b.String(), " \t") {
+			out = append(out, b.String())
+		}
+		i = j
+	}
+	return out
+}
