@@ -42,6 +42,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/home"
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // Config says where the policy and the audit trail are and how to fail.
@@ -227,7 +228,7 @@ func ReadPolicy(path string) (*policy.Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	return policy.Parse(path, b)
+	return compile.Parse(path, b)
 }
 
 // readPolicyFile reads a policy file, refusing one over policy.MaxFile.

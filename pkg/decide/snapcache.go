@@ -16,6 +16,7 @@ import (
 	"unsafe"
 
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // The user's policy file is compiled once per version of its content: the
@@ -40,7 +41,7 @@ func snapshotPolicy(path, dir string) (*policy.Policy, error) {
 	}
 	id := buildID()
 	if dir == "" || id == "" {
-		return policy.Parse(path, b)
+		return compile.Parse(path, b)
 	}
 	name := filepath.Join(dir, snapshotKey(id, path, b)+".snap")
 	if snap, ok := readSnapshotFile(name); ok {
@@ -49,7 +50,7 @@ func snapshotPolicy(path, dir string) (*policy.Policy, error) {
 			return p, nil
 		}
 	}
-	p, err := policy.Parse(path, b)
+	p, err := compile.Parse(path, b)
 	if err != nil {
 		return nil, err
 	}

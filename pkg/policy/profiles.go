@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"rampart.dev/pkg/match"
 )
 
-//go:generate go test -run TestProfileSnapshots -args -update
+//go:generate go test ./compile -run TestProfileSnapshots -args -update
 
 //go:embed profiles/*.yaml
 var profiles embed.FS
@@ -75,37 +73,6 @@ func Profile(name string) (*Policy, error) {
 	p, err := loadBuiltIn(snap)
 	if err != nil {
 		return nil, fmt.Errorf("profile %q: %v (run go generate ./policy)", name, err)
-	}
-	return p, nil
-}
-
-// compileProfile compiles an embedded profile from its YAML, every pattern
-// checked, as its snapshot is made. An embedded profile carries no source
-// positions.
-func compileProfile(name string) (*Policy, error) { return compileProfileAt(name, 0) }
-
-func compileProfileAt(name string, depth int) (*Policy, error) {
-	src, err := ProfileSource(name)
-	if err != nil {
-		return nil, err
-	}
-	base := func(b string) (*Policy, error) {
-		if depth >= maxExtends {
-			return nil, fmt.Errorf("extends nested too deeply")
-		}
-		return compileProfileAt(b, depth+1)
-	}
-	p, err := parse("profile:"+name, src, match.Compiler{}, base)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range p.Entries {
-		for _, r := range e.Rules() {
-			r.Line = 0
-		}
-	}
-	for i := range p.Tests {
-		p.Tests[i].Line = 0
 	}
 	return p, nil
 }
