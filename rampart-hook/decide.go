@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/policy"
 )
 
 // decider is the decision point the hook asks (a [decide.Point]). Decide
@@ -47,9 +52,28 @@ func openDecider(cfg config) (decider, error) {
 		}
 	}
 	dc.Via = via
+	dc.Compile = compiler
 	p, oerr := decide.Open(dc)
 	if err != nil {
 		return p, err
 	}
 	return p, oerr
+}
+
+// compilerName is the program that compiles policy files for the hook,
+// looked for beside the hook's own executable.
+const compilerName = "rampart-eval"
+
+// compiler compiles a policy file that has no snapshot yet (a new or
+// edited file: the user's, a project's, the managed policy, one
+// RAMPART_POLICY names) by running the rampart-eval installed beside the
+// hook (decide.ExecCompiler), so that the hook links no YAML parser.
+// Without that program such a file fails to load, and every call is
+// denied with the reason. Tests replace it.
+var compiler decide.Compiler = func(path string, src []byte) (*policy.Policy, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("%s: the policy compiler (%s beside rampart-hook) cannot be found: %w", path, compilerName, err)
+	}
+	return decide.ExecCompiler(filepath.Join(filepath.Dir(exe), compilerName))(path, src)
 }

@@ -16,7 +16,6 @@ import (
 	"unsafe"
 
 	"rampart.dev/pkg/policy"
-	"rampart.dev/pkg/policy/compile"
 )
 
 // The user's policy file is compiled once per version of its content: the
@@ -29,19 +28,27 @@ import (
 // damaged fails its checksum and is compiled again and replaced. Without a
 // build ID to key on, nothing is cached.
 //
-// Only the user's own file is cached, in the user's own home: the managed
-// policy is beyond the user's reach and is always compiled from its file.
+// The snapshot's name covers the binary that reads it, not the compiler
+// that wrote it: with ExecCompiler that is another binary, which refuses
+// to compile for a reader of another build (policy.Fingerprint differs),
+// so a snapshot never carries embedded profiles other than the reader's.
+//
+// The files cached, in the user's own home, are those the user or the
+// user's projects control: the user's policy, a project's layer and the
+// files RAMPART_POLICY names. The managed policy is beyond the user's
+// reach and is always compiled from its file.
 
-// snapshotPolicy reads a policy file through the cache in dir; with dir ""
-// it compiles the file as ReadPolicy does.
-func snapshotPolicy(path, dir string) (*policy.Policy, error) {
+// snapshotPolicy reads a policy file through the cache in dir, compiling
+// it with c when its snapshot is missing; with dir "" it compiles the file
+// as ReadPolicy does.
+func snapshotPolicy(path, dir string, c Compiler) (*policy.Policy, error) {
 	b, err := readPolicyFile(path)
 	if err != nil {
 		return nil, err
 	}
 	id := buildID()
 	if dir == "" || id == "" {
-		return compile.Parse(path, b)
+		return compileWith(c, path, b)
 	}
 	name := filepath.Join(dir, snapshotKey(id, path, b)+".snap")
 	if snap, ok := readSnapshotFile(name); ok {
@@ -50,7 +57,7 @@ func snapshotPolicy(path, dir string) (*policy.Policy, error) {
 			return p, nil
 		}
 	}
-	p, err := compile.Parse(path, b)
+	p, err := compileWith(c, path, b)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -75,4 +77,21 @@ func Profile(name string) (*Policy, error) {
 		return nil, fmt.Errorf("profile %q: %v (run go generate ./policy)", name, err)
 	}
 	return p, nil
+}
+
+// Fingerprint names what a policy file's snapshot depends on besides the
+// file and the compiler's code: the snapshot layout and the embedded
+// profiles a file may extend (each snapshot's checksum). A compiler in
+// another process refuses to compile for a reader whose fingerprint is not
+// its own, so a reader never takes in a profile of another build.
+func Fingerprint() string {
+	h := sha256.New()
+	h.Write([]byte(snapshotMagic))
+	for _, name := range Profiles() {
+		snap, _ := profileSnapshot(name)
+		if len(snap) >= len(snapshotMagic)+sha256.Size {
+			h.Write([]byte(snap[len(snapshotMagic) : len(snapshotMagic)+sha256.Size]))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
