@@ -1,13 +1,9 @@
 package main
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
-	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // decider is the decision point the hook asks (a [decide.Point]). Decide
@@ -60,20 +56,13 @@ func openDecider(cfg config) (decider, error) {
 	return p, oerr
 }
 
-// compilerName is the program that compiles policy files for the hook,
-// looked for beside the hook's own executable.
-const compilerName = "rampart-eval"
-
 // compiler compiles a policy file that has no snapshot yet (a new or
-// edited file: the user's, a project's, the managed policy, one
-// RAMPART_POLICY names) by running the rampart-eval installed beside the
-// hook (decide.ExecCompiler), so that the hook links no YAML parser.
-// Without that program such a file fails to load, and every call is
-// denied with the reason. Tests replace it.
-var compiler decide.Compiler = func(path string, src []byte) (*policy.Policy, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("%s: the policy compiler (%s beside rampart-hook) cannot be found: %w", path, compilerName, err)
-	}
-	return decide.ExecCompiler(filepath.Join(filepath.Dir(exe), compilerName))(path, src)
-}
+// edited file: the user's, a project's, one RAMPART_POLICY names) and the
+// managed policy, which is compiled every time. It is the YAML compiler
+// linked in. yaml.v3 is linked into the hook anyway (engine reads YAML
+// manifests in MCP arguments), and running the rampart-eval beside the
+// hook instead (decide.ExecCompiler) gave a call under a managed policy a
+// second process: twice the CPU time. Once engine no longer links
+// yaml.v3, the hook can drop the compiler by running that rampart-eval;
+// TestCompilerMissing runs the hook that way.
+var compiler decide.Compiler = compile.Parse

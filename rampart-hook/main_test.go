@@ -9,22 +9,16 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"rampart.dev/pkg/decide"
-	"rampart.dev/pkg/policy/compile"
 )
 
 // TestMain also runs rampart-hook itself when RAMPART_HOOK_TEST_MAIN is
 // set, so that tests can start it as a separate process.
 //
-// The test binary compiles policy files in-process (package compile);
-// the installed hook runs the rampart-eval beside it instead, which
-// TestCompilerMissing and pkg/decide's TestExecCompiler cover. With
-// RAMPART_HOOK_TEST_COMPILER set, the hook runs that program as its
-// compiler.
+// With RAMPART_HOOK_TEST_COMPILER set, the hook compiles policy files by
+// running that program (decide.ExecCompiler) instead of in-process.
 func TestMain(m *testing.M) {
 	if bin := os.Getenv("RAMPART_HOOK_TEST_COMPILER"); bin != "" {
 		compiler = decide.ExecCompiler(bin)
-	} else {
-		compiler = compile.Parse
 	}
 	if os.Getenv("RAMPART_HOOK_TEST_MAIN") != "" {
 		main()

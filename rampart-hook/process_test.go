@@ -27,8 +27,9 @@ var processPayloads = []struct{ format, payload, want string }{
 		`{"cancel":true,"contextModification":"rampart: marker blocked (policy block-marker)","errorMessage":"rampart: marker blocked (policy block-marker)"}` + "\n"},
 }
 
-// TestCompilerMissing runs rampart-hook as the release does, compiling
-// policy files in another process, with no compiler to run: a policy file
+// TestCompilerMissing runs rampart-hook compiling policy files in another
+// process (decide.ExecCompiler, what the hook is to do once it links no
+// YAML parser), with no compiler to run: a policy file
 // with no snapshot yet cannot load, so the call is denied in the agent's
 // format, the reason is on stderr, and the denial is audited.
 func TestCompilerMissing(t *testing.T) {
