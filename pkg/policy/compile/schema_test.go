@@ -30,7 +30,7 @@ func TestSchemaFile(t *testing.T) {
 	}
 	got, err := os.ReadFile(schemaFile)
 	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("%s is not generated from the key tables (err %v); run go test ./policy -run TestSchemaFile -args -update", schemaFile, err)
+		t.Errorf("%s is not generated from the key tables (err %v); run go test ./policy/compile -run TestSchemaFile -args -update", schemaFile, err)
 	}
 	if !json.Valid(got) {
 		t.Errorf("%s is not valid JSON", schemaFile)
