@@ -18,7 +18,7 @@ import (
 	"rampart.dev/pkg/policy"
 )
 
-// The user's policy file is compiled once per version of its content: the
+// A policy file is compiled once per version of its content: the
 // compiled form is kept as a snapshot (see policy.Snapshot) in the Rampart
 // home's policy cache, named by a hash of everything the compiled policy
 // depends on — this binary (its build ID, which covers the compiler and the
@@ -128,9 +128,10 @@ func writeSnapshot(dir, name string, snap []byte) {
 }
 
 // keepSnapshots is how many snapshots the cache keeps: an edited policy
-// or a new binary leaves the old ones behind, and several binaries of
-// different builds may share a home.
-const keepSnapshots = 8
+// or a new binary leaves the old ones behind, several binaries of
+// different builds may share a home, and each project with a policy file
+// has its own.
+const keepSnapshots = 32
 
 // pruneSnapshots removes all but the keep most recently written snapshots
 // in dir. It runs only after a snapshot was written, which is rare.
