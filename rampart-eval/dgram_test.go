@@ -20,6 +20,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // dgramClient is a datagram socket as librampart opens one: bound to an
@@ -273,7 +274,7 @@ func TestListenDatagramConcurrent(t *testing.T) {
 func TestListenDatagramAudited(t *testing.T) {
 	dir := shortDir(t)
 	l := home.Layout{Dir: filepath.Join(dir, "home")}
-	p, err := decide.Open(decide.Config{Home: l, UserHome: dir, Via: "rampart-eval"})
+	p, err := decide.Open(decide.Config{Home: l, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}

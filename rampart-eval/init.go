@@ -14,6 +14,7 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 func initCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
@@ -62,12 +63,12 @@ func initCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 }
 
 // withSchemaLine puts the yaml-language-server modeline naming the policy
-// schema (policy.SchemaLine) first, so editors with the YAML language server
+// schema (compile.SchemaLine) first, so editors with the YAML language server
 // validate and complete the file; a source that already names a schema is
 // kept as it is.
 func withSchemaLine(src []byte) []byte {
 	if bytes.HasPrefix(src, []byte("# yaml-language-server:")) {
 		return src
 	}
-	return append([]byte(policy.SchemaLine+"\n"), src...)
+	return append([]byte(compile.SchemaLine+"\n"), src...)
 }

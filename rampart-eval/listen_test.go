@@ -20,6 +20,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // fakeDecider denies commands containing "blocked-marker", records every
@@ -375,7 +376,7 @@ policies:
         message: marker blocked
 `), 0o600)
 	l := home.Layout{Dir: filepath.Join(dir, "home")}
-	p, err := decide.Open(decide.Config{PolicyPath: policyFile, Home: l, UserHome: dir, Via: "rampart-eval"})
+	p, err := decide.Open(decide.Config{PolicyPath: policyFile, Home: l, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -500,7 +501,7 @@ func FuzzServe(f *testing.F) {
 func BenchmarkListenRoundTrip(b *testing.B) {
 	dir, _ := os.MkdirTemp("", "rl")
 	defer os.RemoveAll(dir)
-	point, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval"})
+	point, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -564,7 +565,7 @@ func TestListenReloadPoint(t *testing.T) {
 		os.WriteFile(policyFile, []byte("version: 1\ndefault_action: allow\npolicies:\n  - name: marker\n    match: {tool: [exec]}\n    rules:\n      - action: "+action+"\n        when: {command_matches: [\"touch */reload-marker\"]}\n"), 0o600)
 	}
 	write("log")
-	p, err := decide.Open(decide.Config{PolicyPath: policyFile, Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval"})
+	p, err := decide.Open(decide.Config{PolicyPath: policyFile, Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=...".
@@ -68,6 +69,7 @@ func (o *options) decideConfig(e env) (decide.Config, error) {
 		fmt.Fprintf(e.stderr, "rampart-eval: warning: %s\n", w)
 	}
 	cfg.Via = audit.ViaEval
+	cfg.Compile = compile.Parse
 	return cfg, err
 }
 
@@ -101,6 +103,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			explainCmd(e, stdout, stderr),
 			testCmd(e, stdout, stderr),
 			initCmd(e, stdout, stderr),
+			compileCmd(stdin, stdout, stderr),
 		},
 		Exec: func(ctx context.Context, args []string) error {
 			if o.version {

@@ -13,6 +13,7 @@ import (
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/engine"
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
@@ -54,7 +55,7 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 				suites = append(suites, suite{nil, tiers[0].Policy.Tests})
 			}
 			for _, f := range args {
-				tp, err := decide.ReadPolicy(f)
+				tp, err := decide.ReadPolicy(f, compile.Parse)
 				if err != nil {
 					return err
 				}

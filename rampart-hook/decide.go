@@ -3,6 +3,7 @@ package main
 import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // decider is the decision point the hook asks (a [decide.Point]). Decide
@@ -47,9 +48,21 @@ func openDecider(cfg config) (decider, error) {
 		}
 	}
 	dc.Via = via
+	dc.Compile = compiler
 	p, oerr := decide.Open(dc)
 	if err != nil {
 		return p, err
 	}
 	return p, oerr
 }
+
+// compiler compiles a policy file that has no snapshot yet (a new or
+// edited file: the user's, a project's, one RAMPART_POLICY names) and the
+// managed policy, which is compiled every time. It is the YAML compiler
+// linked in. yaml.v3 is linked into the hook anyway (engine reads YAML
+// manifests in MCP arguments), and running the rampart-eval beside the
+// hook instead (decide.ExecCompiler) gave a call under a managed policy a
+// second process: twice the CPU time. Once engine no longer links
+// yaml.v3, the hook can drop the compiler by running that rampart-eval;
+// TestCompilerMissing runs the hook that way.
+var compiler decide.Compiler = compile.Parse

@@ -38,7 +38,10 @@
 // ~/.rampart/policy.yaml, else the embedded standard profile, under the
 // managed policy (/etc/rampart/policy.yaml, or -managed-policy) when it
 // exists; a project's .rampart/policy.yaml, found from the call's cwd
-// upward, can tighten it (pkg/decide's Resolve). The audit trail is
+// upward, can tighten it (pkg/decide's Resolve). A policy file the user
+// or a project controls is compiled once per content and loaded from its
+// snapshot in $RAMPART_HOME/cache/policy afterwards; the managed policy,
+// beyond the user's reach, is compiled every time. The audit trail is
 // $RAMPART_HOME/audit/audit.jsonl (~/.rampart by default). Flags come from
 // the command line only, the one setup wrote: no environment variable
 // weakens enforcement (RAMPART_MODE=monitor and RAMPART_FAIL_OPEN are

@@ -7,11 +7,19 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"rampart.dev/pkg/decide"
 )
 
 // TestMain also runs rampart-hook itself when RAMPART_HOOK_TEST_MAIN is
 // set, so that tests can start it as a separate process.
+//
+// With RAMPART_HOOK_TEST_COMPILER set, the hook compiles policy files by
+// running that program (decide.ExecCompiler) instead of in-process.
 func TestMain(m *testing.M) {
+	if bin := os.Getenv("RAMPART_HOOK_TEST_COMPILER"); bin != "" {
+		compiler = decide.ExecCompiler(bin)
+	}
 	if os.Getenv("RAMPART_HOOK_TEST_MAIN") != "" {
 		main()
 	}

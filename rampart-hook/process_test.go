@@ -27,6 +27,45 @@ var processPayloads = []struct{ format, payload, want string }{
 		`{"cancel":true,"contextModification":"rampart: marker blocked (policy block-marker)","errorMessage":"rampart: marker blocked (policy block-marker)"}` + "\n"},
 }
 
+// TestCompilerMissing runs rampart-hook compiling policy files in another
+// process (decide.ExecCompiler, what the hook is to do once it links no
+// YAML parser), with no compiler to run: a policy file
+// with no snapshot yet cannot load, so the call is denied in the agent's
+// format, the reason is on stderr, and the denial is audited.
+func TestCompilerMissing(t *testing.T) {
+	dir := t.TempDir()
+	layout := home.Layout{Dir: filepath.Join(dir, "rampart")}
+	policyPath, err := filepath.Abs("testdata/policy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "--config", policyPath)
+	cmd.Env = append(os.Environ(), "RAMPART_HOOK_TEST_MAIN=1", "RAMPART_HOOK_TEST_COMPILER="+filepath.Join(dir, "bin", "rampart-eval"),
+		"RAMPART_HOME="+layout.Dir, "HOME="+dir)
+	cmd.Stdin = strings.NewReader(processPayloads[1].payload) // git status, otherwise allowed
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"permissionDecision":"deny"`) || !strings.Contains(stdout.String(), "policy compiler") {
+		t.Errorf("stdout %q, want a deny naming the policy compiler", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "rampart-hook: error:") || !strings.Contains(stderr.String(), "could not run") {
+		t.Errorf("stderr %q, want the reason", stderr.String())
+	}
+	b, err := os.ReadFile(layout.AuditLog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := string(b); !strings.Contains(rec, `"git status"`) || !strings.Contains(rec, `"deny"`) || !strings.Contains(rec, "policy compiler") {
+		t.Errorf("audit trail %s, want the denied call with the reason", rec)
+	}
+	if res, err := audit.Verify(layout.AuditLog(), audit.VerifyOptions{}); err != nil || res.Problem != nil {
+		t.Errorf("Verify = %+v, %v", res, err)
+	}
+}
+
 // TestParallelProcesses runs rampart-hook as 200 separate processes, eight
 // at a time, all appending to one audit trail: every answer is right and
 // the chain verifies with 200 records.

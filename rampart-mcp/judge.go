@@ -6,6 +6,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // pointJudge asks the shared decision point (package decide): it loads the
@@ -23,6 +24,9 @@ type pointJudge struct {
 // the reason (or allows, flagged, with -fail-open), so the error is only
 // reported.
 func openJudge(cfg decide.Config, log io.Writer) (*pointJudge, error) {
+	if cfg.Compile == nil {
+		cfg.Compile = compile.Parse
+	}
 	p, err := decide.Open(cfg)
 	return &pointJudge{p: p, userHome: cfg.UserHome, log: log}, err
 }

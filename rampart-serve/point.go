@@ -5,6 +5,7 @@ import (
 
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // openPoint opens the decision point (pkg/decide) as decide.Resolve says:
@@ -22,6 +23,7 @@ func openPoint(e *env, f serveFlags) (*decide.Point, error) {
 	}
 	cfg.Home = e.layout
 	cfg.Via = audit.ViaServe
+	cfg.Compile = compile.Parse
 	p, err := decide.Open(cfg)
 	if err != nil {
 		p.Close()

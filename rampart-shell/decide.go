@@ -14,6 +14,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // layout is the Rampart home from the environment.
@@ -39,6 +40,7 @@ func decideCall(c call.Call, stderr io.Writer) call.Decision {
 		return deniedBadSettings(rerr)
 	}
 	cfg.Via = audit.ViaShell
+	cfg.Compile = compile.Parse
 	p, err := decide.Open(cfg)
 	if err != nil {
 		// Decide fails closed (or open) with the same reason.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // policyInfo is what the header says about the policy in force.
@@ -53,7 +54,7 @@ func loadPolicy(path string, explicit bool) policyInfo {
 		return info
 	}
 	info.stamp = stamp(path)
-	p, err := policy.Parse(path, data)
+	p, err := compile.Parse(path, data)
 	if err != nil {
 		info.err = err.Error()
 		return info

@@ -60,9 +60,13 @@ type Config struct {
 	Monitor      bool        // never block; audit what would have happened
 	AuditPath    string      // default Home.AuditLog()
 	NoAudit      bool        // evaluate only (explain, test, preflight tools)
-	// NoPolicyCache compiles the user's policy file from its source every
-	// time instead of through the snapshots kept in Home (see
-	// snapcache.go).
+	// Compile compiles a policy file: compile.Parse in a process that
+	// links the YAML compiler, ExecCompiler in one that does not
+	// (rampart-hook). Without it every policy file fails to load, so the
+	// point denies; embedded profiles need none.
+	Compile Compiler
+	// NoPolicyCache compiles policy files from their source every time
+	// instead of through the snapshots kept in Home (see snapcache.go).
 	NoPolicyCache bool
 	// RawLookups makes the lookups that follow symbolic links in a call's
 	// paths raw system calls where the system has them (Linux on amd64
@@ -78,6 +82,14 @@ type Config struct {
 	Audit      audit.Options
 	Now        func() time.Time // default time.Now
 }
+
+// A Compiler compiles the source of the policy file at path (the name its
+// errors and its Source carry); compile.Parse is one.
+type Compiler func(path string, src []byte) (*policy.Policy, error)
+
+// ErrNoCompiler is the error of a policy file read by a point configured
+// without a Compiler.
+var ErrNoCompiler = errors.New("no policy compiler configured")
 
 // ManagedPolicy is the managed system policy's default path. Packagers set
 // another with -ldflags "-X rampart.dev/pkg/decide.ManagedPolicy=PATH";
@@ -154,7 +166,7 @@ func load(cfg Config) loaded {
 	var l loaded
 	var errs []error
 	if cfg.ManagedPath != "-" {
-		m, err := readOptional(cfg.ManagedPath)
+		m, err := readOptional(cfg.ManagedPath, cfg.Compile)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("managed policy: %w", err))
 		}
@@ -179,11 +191,7 @@ func load(cfg Config) loaded {
 			errs = append(errs, err)
 		}
 	} else {
-		cache := ""
-		if cfg.Home.Dir != "" && !cfg.NoPolicyCache {
-			cache = cfg.Home.PolicyCache()
-		}
-		pol, err := snapshotPolicy(path, cache)
+		pol, err := snapshotPolicy(path, cfg.policyCache(), cfg.Compile)
 		l.user, l.source, l.fromFile = pol, path, true
 		if err != nil {
 			errs = append(errs, err)
@@ -200,7 +208,7 @@ func load(cfg Config) loaded {
 	for _, path := range cfg.TightenFiles {
 		// A file named by the environment: it loads (or the call is
 		// denied), and it can only add denials and approvals.
-		pol, err := ReadPolicy(path)
+		pol, err := snapshotPolicy(path, cfg.policyCache(), cfg.Compile)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -211,23 +219,42 @@ func load(cfg Config) loaded {
 	return l
 }
 
+// policyCache is the directory of the policy snapshots (see snapcache.go),
+// "" for none.
+func (cfg *Config) policyCache() string {
+	if cfg.Home.Dir == "" || cfg.NoPolicyCache {
+		return ""
+	}
+	return cfg.Home.PolicyCache()
+}
+
 // readOptional reads a policy file that may be absent (nil, nil). A file
-// that exists, or a symlink whose target does not, must load.
-func readOptional(path string) (*policy.Policy, error) {
+// that exists, or a symlink whose target does not, must load. It is the
+// managed policy, beyond the user's reach, so it is compiled from its
+// file every time, never through the snapshots in the user's home.
+func readOptional(path string, c Compiler) (*policy.Policy, error) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	return ReadPolicy(path)
+	return ReadPolicy(path, c)
 }
 
-// ReadPolicy reads and compiles a policy file, refusing one over
-// policy.MaxFile.
-func ReadPolicy(path string) (*policy.Policy, error) {
+// ReadPolicy reads a policy file, refusing one over policy.MaxFile, and
+// compiles it with c.
+func ReadPolicy(path string, c Compiler) (*policy.Policy, error) {
 	b, err := readPolicyFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return policy.Parse(path, b)
+	return compileWith(c, path, b)
+}
+
+// compileWith compiles src with c, failing when there is no compiler.
+func compileWith(c Compiler, path string, src []byte) (*policy.Policy, error) {
+	if c == nil {
+		return nil, fmt.Errorf("%s: %w", path, ErrNoCompiler)
+	}
+	return c(path, src)
 }
 
 // readPolicyFile reads a policy file, refusing one over policy.MaxFile.

@@ -10,6 +10,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 func open(t *testing.T, cfg Config) *Point {
@@ -22,6 +23,9 @@ func open(t *testing.T, cfg Config) *Point {
 		cfg.UserHome = dir
 	}
 	cfg.Via = "test"
+	if cfg.Compile == nil {
+		cfg.Compile = compile.Parse
+	}
 	p, err := Open(cfg)
 	if err != nil {
 		t.Logf("Open: %v", err)

@@ -8,12 +8,13 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 func Example() {
 	dir, _ := os.MkdirTemp("", "rampart-example")
 	defer os.RemoveAll(dir)
-	p, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, ".rampart")}, UserHome: dir, Via: "example"})
+	p, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, ".rampart")}, UserHome: dir, Via: "example", Compile: compile.Parse})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -127,7 +127,7 @@ func (c *projectCache) apply(p *Point, user *policy.Policy, cwd string) (*policy
 		return e.merged, e.err
 	}
 	e = projectEntry{stamp: st, user: user}
-	proj, err := ReadPolicy(file)
+	proj, err := snapshotPolicy(file, p.cfg.policyCache(), p.cfg.Compile)
 	if err != nil {
 		e.err = fmt.Errorf("project policy could not be loaded: %w", err)
 	} else {

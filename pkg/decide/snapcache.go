@@ -18,7 +18,7 @@ import (
 	"rampart.dev/pkg/policy"
 )
 
-// The user's policy file is compiled once per version of its content: the
+// A policy file is compiled once per version of its content: the
 // compiled form is kept as a snapshot (see policy.Snapshot) in the Rampart
 // home's policy cache, named by a hash of everything the compiled policy
 // depends on — this binary (its build ID, which covers the compiler and the
@@ -28,19 +28,27 @@ import (
 // damaged fails its checksum and is compiled again and replaced. Without a
 // build ID to key on, nothing is cached.
 //
-// Only the user's own file is cached, in the user's own home: the managed
-// policy is beyond the user's reach and is always compiled from its file.
+// The snapshot's name covers the binary that reads it, not the compiler
+// that wrote it: with ExecCompiler that is another binary, which refuses
+// to compile for a reader of another build (policy.Fingerprint differs),
+// so a snapshot never carries embedded profiles other than the reader's.
+//
+// The files cached, in the user's own home, are those the user or the
+// user's projects control: the user's policy, a project's layer and the
+// files RAMPART_POLICY names. The managed policy is beyond the user's
+// reach and is always compiled from its file.
 
-// snapshotPolicy reads a policy file through the cache in dir; with dir ""
-// it compiles the file as ReadPolicy does.
-func snapshotPolicy(path, dir string) (*policy.Policy, error) {
+// snapshotPolicy reads a policy file through the cache in dir, compiling
+// it with c when its snapshot is missing; with dir "" it compiles the file
+// as ReadPolicy does.
+func snapshotPolicy(path, dir string, c Compiler) (*policy.Policy, error) {
 	b, err := readPolicyFile(path)
 	if err != nil {
 		return nil, err
 	}
 	id := buildID()
 	if dir == "" || id == "" {
-		return policy.Parse(path, b)
+		return compileWith(c, path, b)
 	}
 	name := filepath.Join(dir, snapshotKey(id, path, b)+".snap")
 	if snap, ok := readSnapshotFile(name); ok {
@@ -49,7 +57,7 @@ func snapshotPolicy(path, dir string) (*policy.Policy, error) {
 			return p, nil
 		}
 	}
-	p, err := policy.Parse(path, b)
+	p, err := compileWith(c, path, b)
 	if err != nil {
 		return nil, err
 	}
@@ -120,9 +128,10 @@ func writeSnapshot(dir, name string, snap []byte) {
 }
 
 // keepSnapshots is how many snapshots the cache keeps: an edited policy
-// or a new binary leaves the old ones behind, and several binaries of
-// different builds may share a home.
-const keepSnapshots = 8
+// or a new binary leaves the old ones behind, several binaries of
+// different builds may share a home, and each project with a policy file
+// has its own.
+const keepSnapshots = 32
 
 // pruneSnapshots removes all but the keep most recently written snapshots
 // in dir. It runs only after a snapshot was written, which is rare.

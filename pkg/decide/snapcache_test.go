@@ -10,6 +10,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // markerPolicy denies a harmless marker command; other calls follow the
@@ -174,7 +175,7 @@ func BenchmarkOpenPolicyFile(b *testing.B) {
 			h := home.Layout{Dir: dir}
 			src, _ := os.ReadFile("../policy/profiles/standard.yaml")
 			os.WriteFile(h.Policy(), src, 0o600)
-			cfg := Config{Home: h, UserHome: dir, NoAudit: true, NoPolicyCache: mode.noCache, ManagedPath: "-"}
+			cfg := Config{Home: h, UserHome: dir, NoAudit: true, NoPolicyCache: mode.noCache, ManagedPath: "-", Compile: compile.Parse}
 			for b.Loop() {
 				p, err := Open(cfg)
 				if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // denyMarkex is denyMarker with one letter changed: the same size, so an
@@ -272,7 +273,7 @@ func BenchmarkDecideProjectWalk(b *testing.B) {
 		for _, kept := range []bool{true, false} {
 			name := map[bool]string{false: "none", true: "project"}[project] + "/" + map[bool]string{true: "kept", false: "walked"}[kept]
 			b.Run(name, func(b *testing.B) {
-				p, err := Open(Config{ManagedPath: "-", PolicyPath: user, NoAudit: true, Home: homeIn(b.TempDir())})
+				p, err := Open(Config{ManagedPath: "-", PolicyPath: user, NoAudit: true, Home: homeIn(b.TempDir()), Compile: compile.Parse})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -8,6 +8,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 const (
@@ -144,7 +145,7 @@ func TestProfilesInlineTests(t *testing.T) {
 }
 
 func TestExplicitAllow(t *testing.T) {
-	p, err := policy.Parse("t.yaml", []byte(`
+	p, err := compile.Parse("t.yaml", []byte(`
 version: 1
 policies:
   - name: allow-git
@@ -172,7 +173,7 @@ policies:
 
 func TestProjectLayerCannotLoosen(t *testing.T) {
 	user, _ := policy.Profile("standard")
-	proj, err := policy.Parse("proj.yaml", []byte(`
+	proj, err := compile.Parse("proj.yaml", []byte(`
 version: 1
 default_action: allow
 policies:

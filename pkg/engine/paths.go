@@ -287,18 +287,8 @@ func (ev *evaluation) refuseNUL(s *subject) {
 
 // nulEntry is the built-in policy that refuses paths with a NUL byte.
 var nulEntry = sync.OnceValue(func() *policy.Entry {
-	p, err := policy.Parse("rampart-builtin", []byte(`
-version: 1
-policies:
-  - name: path-with-nul-byte
-    rules:
-      - action: deny
-        message: A path with a NUL byte is refused (the file opened would not be the one judged)
-`))
-	if err != nil {
-		panic("engine: built-in policy: " + err.Error())
-	}
-	return p.Entries[0]
+	return policy.NewEntry(&policy.Entry{Name: "path-with-nul-byte", Priority: policy.DefaultPriority, Origin: "rampart-builtin"},
+		[]*policy.Rule{{Action: call.Deny, Message: "A path with a NUL byte is refused (the file opened would not be the one judged)"}})
 })
 
 // judgeHostAlternates judges the IP address s's host embeds as a host of

@@ -42,7 +42,7 @@ func (p *Policy) WithProject(proj *Policy) *Policy {
 		out.DefaultAction = proj.DefaultAction
 	}
 	out.Tests = append(append([]Test(nil), p.Tests...), proj.Tests...)
-	sortEntries(out.Entries)
+	SortEntries(out.Entries)
 	out.Source = p.Source + " + " + proj.Source
 	return &out
 }

@@ -1,41 +1,29 @@
-// Package policy compiles Rampart policy YAML into an immutable *Policy.
-//
-// # File format
-//
-//	version: 1
-//	name: my-team
-//	extends: standard            # optional: start from an embedded profile
-//	default_action: allow        # allow | log | require_approval | deny
-//	policies:
-//	  - name: block-destructive
-//	    priority: 10             # lower is evaluated first; default 100
-//	    match:
-//	      tool: [exec]           # globs over tool names; default every tool
-//	      agent: ["*"]           # globs over the call's agent
-//	      session: ["*"]         # globs over the call's session
-//	    rules:                   # the first rule whose conditions hold decides
-//	      - action: deny         # deny | require_approval (ask) | log (watch) | allow
-//	        when:
-//	          command_matches: ["rm -rf /"]
-//	        message: Destructive command blocked
-//	tests:
-//	  - name: rm of the root is denied
-//	    tool: exec
-//	    command: rm -rf /
-//	    expect: deny
-//
-// Unknown keys, bad globs, bad actions and duplicate policy names are errors
-// reported as file:line:col: reason. The evaluation itself lives in package
-// engine; docs/policy.md is the full reference.
+// Package policy holds a compiled Rampart policy, an immutable *Policy, its
+// snapshot form (see Snapshot) and the embedded profiles. Package
+// policy/compile compiles policy YAML; it is kept apart so that a process
+// that only loads snapshots (rampart-hook) links no YAML parser.
+// The file format is described in package policy/compile and docs/policy.md.
 package policy
 
 import (
+	"errors"
+	"sort"
 	"strings"
 	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
 )
+
+// MaxFile bounds a policy file. Real policies are a few KiB; the bound keeps
+// a hot-reloading process safe from a runaway file.
+const MaxFile = 4 << 20
+
+// ErrTooLarge is returned for a policy file over MaxFile.
+var ErrTooLarge = errors.New("policy file exceeds 4 MiB")
+
+// DefaultPriority is the priority of a policy that names none.
+const DefaultPriority = 100
 
 // Policy is a compiled policy file. It is immutable and safe for concurrent
 // use.
@@ -65,6 +53,21 @@ type Entry struct {
 	Origin    string
 	names     []string // []string{Name}, shared by decisions so they need not allocate
 	toolNames []string // Tools, when every one is a plain name
+}
+
+// NewEntry makes e an entry with the rules rs, for a compiler: the
+// returned entry is e, which must not be changed afterwards.
+func NewEntry(e *Entry, rs []*Rule) *Entry {
+	e.rules, e.lazy = rs, nil
+	e.names = []string{e.Name}
+	e.prepare()
+	return e
+}
+
+// SortEntries orders entries by priority, keeping the order of those with
+// the same priority: the evaluation order.
+func SortEntries(es []*Entry) {
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Priority < es[j].Priority })
 }
 
 // Rules returns the entry's rules in order. An entry loaded from a

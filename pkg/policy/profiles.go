@@ -1,15 +1,15 @@
 package policy
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
-
-	"rampart.dev/pkg/match"
 )
 
-//go:generate go test -run TestProfileSnapshots -args -update
+//go:generate go test ./compile -run TestProfileSnapshots -args -update
 
 //go:embed profiles/*.yaml
 var profiles embed.FS
@@ -79,33 +79,19 @@ func Profile(name string) (*Policy, error) {
 	return p, nil
 }
 
-// compileProfile compiles an embedded profile from its YAML, every pattern
-// checked, as its snapshot is made. An embedded profile carries no source
-// positions.
-func compileProfile(name string) (*Policy, error) { return compileProfileAt(name, 0) }
-
-func compileProfileAt(name string, depth int) (*Policy, error) {
-	src, err := ProfileSource(name)
-	if err != nil {
-		return nil, err
-	}
-	base := func(b string) (*Policy, error) {
-		if depth >= maxExtends {
-			return nil, fmt.Errorf("extends nested too deeply")
-		}
-		return compileProfileAt(b, depth+1)
-	}
-	p, err := parse("profile:"+name, src, match.Compiler{}, base)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range p.Entries {
-		for _, r := range e.Rules() {
-			r.Line = 0
+// Fingerprint names what a policy file's snapshot depends on besides the
+// file and the compiler's code: the snapshot layout and the embedded
+// profiles a file may extend (each snapshot's checksum). A compiler in
+// another process refuses to compile for a reader whose fingerprint is not
+// its own, so a reader never takes in a profile of another build.
+func Fingerprint() string {
+	h := sha256.New()
+	h.Write([]byte(snapshotMagic))
+	for _, name := range Profiles() {
+		snap, _ := profileSnapshot(name)
+		if len(snap) >= len(snapshotMagic)+sha256.Size {
+			h.Write([]byte(snap[len(snapshotMagic) : len(snapshotMagic)+sha256.Size]))
 		}
 	}
-	for i := range p.Tests {
-		p.Tests[i].Line = 0
-	}
-	return p, nil
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }

@@ -4,107 +4,45 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"os"
 	"reflect"
 	"testing"
 
 	"rampart.dev/pkg/call"
 )
 
-// snapshotSource uses every condition a snapshot carries, extends a
-// profile, and has tests with parameters of each kind.
-const snapshotSource = `version: 1
-name: every-condition
-extends: yolo
-default_action: log
-policies:
-  - name: cmds
-    priority: 5
-    match: {tool: [exec, "mcp*"], agent: [claude-code], session: ["s-*"]}
-    rules:
-      - action: deny
-        message: "no {matched}"
-        when:
-          command_matches: ["rm -rf /", "{curl,wget} * | sh", "*/evil *"]
-          command_not_matches: ["rm -rf /tmp/*"]
-      - action: require_approval
-        when:
-          path_matches: ["~/.ssh/**", "*.pem", "./secrets/**", "/etc/shadow"]
-          path_not_matches: ["**/public.pem"]
-      - action: log
-        when:
-          domain_matches: ["*.example.com", "Bücher.example"]
-          domain_not_matches: [ok.example.com]
-          url_matches: ["https://*"]
-          url_not_matches: ["https://ok/*"]
-      - action: deny
-        when:
-          tool_name_matches: ["*delete*"]
-          argument_matches: ["*--force*"]
-          annotation_hints: [destructiveHint]
-      - action: deny
-        when: {content_matches: ["*BEGIN*KEY*"], effect_matches: ["flow:secret->network"], line_matches: ["*base64 -d*"]}
-      - action: deny
-        when: {response_matches: ["*AKIA*"]}
-      - action: allow
-tests:
-  - name: root
-    command: rm -rf /
-    expect: deny
-  - tool: mcp
-    params: {n: 3, f: 1.5, b: true, z: null, s: str, l: [1, two], m: {k: v}}
-    expect: log
-`
+// everySnapshot is the snapshot of a policy that uses every condition,
+// made by package compile from its source (TestEverySnapshot there checks
+// it, and rewrites it with -update).
+func everySnapshot(t testing.TB) []byte {
+	b, err := os.ReadFile("testdata/every.snap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 func TestSnapshotRoundTrip(t *testing.T) {
-	p, err := Parse("every.yaml", []byte(snapshotSource))
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := Snapshot(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := everySnapshot(t)
 	q, err := LoadSnapshot(string(snap))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if a, b := describe(p), describe(q); a != b {
-		t.Errorf("snapshot loads differently:\n%s\n---\n%s", a, b)
 	}
 	again, err := Snapshot(q)
 	if err != nil || !bytes.Equal(again, snap) {
 		t.Errorf("a loaded snapshot does not encode to itself (err %v)", err)
 	}
-	for i, e := range p.Entries {
-		f := q.Entries[i]
-		if e.Name != f.Name || e.Origin != f.Origin || e.Priority != f.Priority || !reflect.DeepEqual(e.Names(), f.Names()) || !reflect.DeepEqual(e.toolNames, f.toolNames) {
-			t.Errorf("entry %d: %+v, loaded %+v", i, e, f)
+	for _, e := range q.Entries {
+		want := &Entry{Tools: e.Tools}
+		want.prepare()
+		if !reflect.DeepEqual(e.toolNames, want.toolNames) || !reflect.DeepEqual(e.Names(), []string{e.Name}) {
+			t.Errorf("entry %s: tool names %q, names %q", e.Name, e.toolNames, e.Names())
 		}
-		for j, r := range e.Rules() {
-			if r.Line != f.Rules()[j].Line || r.Message != f.Rules()[j].Message {
-				t.Errorf("entry %s rule %d: line %d %q, loaded %d %q", e.Name, j, r.Line, r.Message, f.Rules()[j].Line, f.Rules()[j].Message)
-			}
-		}
-	}
-	if !reflect.DeepEqual(p.Tests, q.Tests) {
-		t.Errorf("tests:\n%#v\nloaded\n%#v", p.Tests, q.Tests)
-	}
-	if p.Name != q.Name || p.Source != q.Source || p.DefaultAction != q.DefaultAction {
-		t.Errorf("header %q %q %v, loaded %q %q %v", p.Name, p.Source, p.DefaultAction, q.Name, q.Source, q.DefaultAction)
 	}
 }
 
-// TestSnapshotCorrupt checks that a damaged snapshot is refused, never
-// loaded as a policy: every single-byte change and every truncation.
 func TestSnapshotCorrupt(t *testing.T) {
-	p, err := Parse("every.yaml", []byte(snapshotSource))
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := Snapshot(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := everySnapshot(t)
 	for i := range snap {
 		b := bytes.Clone(snap)
 		b[i] ^= 0x20
@@ -124,14 +62,7 @@ func TestSnapshotCorrupt(t *testing.T) {
 // first reaches the entry: every truncation of the body's rule section,
 // and every code of a condition that does not exist.
 func TestSnapshotDamagedRules(t *testing.T) {
-	p, err := Parse("every.yaml", []byte(snapshotSource))
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := Snapshot(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := everySnapshot(t)
 	body := snap[len(snapshotMagic)+sha256.Size:]
 	seal := func(body []byte) string {
 		sum := sha256.Sum256(body)
@@ -176,11 +107,7 @@ func TestDecodeRulesFailsClosed(t *testing.T) {
 // FuzzSnapshotBody checks that no body, checksum aside, makes the reader
 // panic or loop.
 func FuzzSnapshotBody(f *testing.F) {
-	p, err := Parse("every.yaml", []byte(snapshotSource))
-	if err != nil {
-		f.Fatal(err)
-	}
-	snap, _ := Snapshot(p)
+	snap := everySnapshot(f)
 	f.Add(snap[len(snapshotMagic)+32:])
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -203,14 +130,6 @@ func FuzzSnapshotBody(f *testing.F) {
 func BenchmarkProfileSnapshot(b *testing.B) {
 	for b.Loop() {
 		if _, err := Profile("standard"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkProfileFromYAML(b *testing.B) {
-	for b.Loop() {
-		if _, err := compileProfile("standard"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"rampart.dev/pkg/approval"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 	"rampart.dev/rampart-serve/internal/openclaw"
 	"rampart.dev/rampart-serve/internal/server"
 )
@@ -53,7 +54,7 @@ func newRig(t *testing.T, setup func(*fakeGateway)) *rig {
 		t.Fatal(err)
 	}
 	r := &rig{dir: dir, audit: filepath.Join(dir, "audit", "audit.jsonl")}
-	p, err := decide.Open(decide.Config{PolicyPath: pol, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve"})
+	p, err := decide.Open(decide.Config{PolicyPath: pol, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +244,7 @@ func TestAskSurvivesReconnect(t *testing.T) {
 func TestRejectsBadToken(t *testing.T) {
 	dir := t.TempDir()
 	gw := newFakeGateway(t, gatewayToken)
-	p, err := decide.Open(decide.Config{Profile: "standard", Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve"})
+	p, err := decide.Open(decide.Config{Profile: "standard", Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}

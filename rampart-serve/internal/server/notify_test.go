@@ -16,6 +16,7 @@ import (
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 // startNotify starts a server with the test policy and notifications.
@@ -28,7 +29,7 @@ func startNotifyIn(t *testing.T, dir string, n Notify) *tenv {
 	if err := os.WriteFile(e.policy, []byte(testPolicy), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve"})
+	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "serve", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/decide"
 	"rampart.dev/pkg/home"
+	"rampart.dev/pkg/policy/compile"
 )
 
 const testPolicy = `version: 1
@@ -88,7 +89,7 @@ func start(t testing.TB, o topts) *tenv {
 			t.Fatal(err)
 		}
 	}
-	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "rampart-serve"})
+	p, err := decide.Open(decide.Config{PolicyPath: e.policy, Home: home.Layout{Dir: dir}, UserHome: dir, Via: "rampart-serve", Compile: compile.Parse})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package policy
+package compile
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/policy"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -66,7 +67,7 @@ policies:
 func TestProfilesCompile(t *testing.T) {
 	for _, name := range []string{"standard", "paranoid", "yolo"} {
 		// Parse compiles every glob now, which Profile leaves to first use.
-		src, err := ProfileSource(name)
+		src, err := policy.ProfileSource(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +79,7 @@ func TestProfilesCompile(t *testing.T) {
 			t.Errorf("%s has no inline tests", name)
 		}
 	}
-	if _, err := Profile("nope"); err == nil {
+	if _, err := policy.Profile("nope"); err == nil {
 		t.Errorf("unknown profile loaded")
 	}
 }
@@ -88,15 +89,15 @@ func TestExtends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	std, _ := Profile("standard")
+	std, _ := policy.Profile("standard")
 	if p.Count() != std.Count()+1 {
 		t.Errorf("extends: %d policies, want %d", p.Count(), std.Count()+1)
 	}
 }
 
 func FuzzParse(f *testing.F) {
-	for _, name := range Profiles() {
-		src, _ := ProfileSource(name)
+	for _, name := range policy.Profiles() {
+		src, _ := policy.ProfileSource(name)
 		f.Add(src)
 	}
 	f.Add([]byte("policies: [{name: a, rules: [{action: deny, when: {path_matches: ['~/**']}}]}]"))
@@ -123,16 +124,16 @@ var update = flag.Bool("update", false, "rewrite the generated profiles/*.snap a
 // from its YAML (go generate, or -update, rewrites them), and that loading
 // it gives the policy the YAML compiles to.
 func TestProfileSnapshots(t *testing.T) {
-	for _, name := range Profiles() {
+	for _, name := range policy.Profiles() {
 		fromYAML, err := compileProfile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := Snapshot(fromYAML)
+		want, err := policy.Snapshot(fromYAML)
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("profiles", name+".snap")
+		path := filepath.Join("..", "profiles", name+".snap")
 		if *update {
 			if err := os.WriteFile(path, want, 0o644); err != nil {
 				t.Fatal(err)
@@ -144,21 +145,21 @@ func TestProfileSnapshots(t *testing.T) {
 			t.Errorf("%s is not made from %s.yaml (err %v); run go generate ./policy", path, name, err)
 			continue
 		}
-		loaded, err := Profile(name)
+		loaded, err := policy.Profile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if a, b := describe(fromYAML), describe(loaded); a != b {
 			t.Errorf("%s: the YAML and the snapshot load differently:\n%s\n---\n%s", name, a, b)
 		}
-		again, err := Snapshot(loaded)
+		again, err := policy.Snapshot(loaded)
 		if err != nil || !bytes.Equal(again, want) {
 			t.Errorf("%s: a loaded snapshot does not encode to itself (err %v)", name, err)
 		}
 	}
 }
 
-func describe(p *Policy) string {
+func describe(p *policy.Policy) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "default %v, %d tests\n", p.DefaultAction, len(p.Tests))
 	for _, e := range p.Entries {

@@ -1,4 +1,4 @@
-package policy
+package compile
 
 import (
 	"fmt"
@@ -27,7 +27,7 @@ const (
 	KindObject                    // a mapping of any keys (test params)
 	KindSection                   // a mapping of the keys in Key.Section
 	KindSections                  // a list of mappings of the keys in Key.Section
-	KindProfile                   // the name of an embedded profile (Profiles)
+	KindProfile                   // the name of an embedded profile (policy.Profiles)
 )
 
 // Key is one key a policy mapping may hold.

@@ -1,4 +1,4 @@
-package policy
+package compile
 
 import (
 	"bufio"
@@ -13,10 +13,11 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/policy"
 )
 
 // schemaFile is the committed schema, for editors pointed at a path.
-const schemaFile = "schema/policy.schema.json"
+const schemaFile = "../schema/policy.schema.json"
 
 // TestSchemaFile checks the committed schema is what JSONSchema generates
 // from the key tables; -update rewrites it.
@@ -29,7 +30,7 @@ func TestSchemaFile(t *testing.T) {
 	}
 	got, err := os.ReadFile(schemaFile)
 	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("%s is not generated from the key tables (err %v); run go test ./policy -run TestSchemaFile -args -update", schemaFile, err)
+		t.Errorf("%s is not generated from the key tables (err %v); run go test ./policy/compile -run TestSchemaFile -args -update", schemaFile, err)
 	}
 	if !json.Valid(got) {
 		t.Errorf("%s is not valid JSON", schemaFile)
@@ -76,8 +77,8 @@ func yamlInstance(t *testing.T, src []byte) any {
 
 func TestSchemaValidatesProfiles(t *testing.T) {
 	s := compileSchema(t)
-	for _, name := range Profiles() {
-		src, err := ProfileSource(name)
+	for _, name := range policy.Profiles() {
+		src, err := policy.ProfileSource(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +93,7 @@ func TestSchemaValidatesProfiles(t *testing.T) {
 // extend; other YAML, such as serve's notify.yaml, is not).
 func TestSchemaValidatesDocs(t *testing.T) {
 	s := compileSchema(t)
-	files, err := filepath.Glob("../../docs/*.md")
+	files, err := filepath.Glob("../../../docs/*.md")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no docs found (err %v)", err)
 	}

@@ -1,8 +1,9 @@
-package policy
+package compile
 
 import (
 	"bytes"
 	"encoding/json"
+	"rampart.dev/pkg/policy"
 )
 
 // SchemaID is the policy schema's $id, the stable URL an editor is pointed
@@ -83,7 +84,7 @@ func keySchema(k Key) obj {
 	case KindStrings:
 		o = append(o, kv{"oneOf", []obj{{{"type", "string"}}, {{"type", "array"}, {"items", obj{{"type", "string"}}}}}})
 	case KindProfile:
-		o = append(o, kv{"enum", Profiles()})
+		o = append(o, kv{"enum", policy.Profiles()})
 	case KindObject:
 		o = append(o, kv{"type", "object"})
 	case KindSection:

@@ -1,13 +1,13 @@
-package policy_test
+package compile_test
 
 import (
 	"fmt"
 
-	"rampart.dev/pkg/policy"
+	"rampart.dev/pkg/policy/compile"
 )
 
 func ExampleParse() {
-	p, err := policy.Parse("policy.yaml", []byte(`
+	p, err := compile.Parse("policy.yaml", []byte(`
 version: 1
 default_action: allow
 policies:
@@ -22,7 +22,7 @@ policies:
 		return
 	}
 	fmt.Println(p.Count(), p.Entries[0].Name, p.Entries[0].Rules()[0].Action)
-	_, err = policy.Parse("policy.yaml", []byte("version: 1\ndefualt_action: deny\n"))
+	_, err = compile.Parse("policy.yaml", []byte("version: 1\ndefualt_action: deny\n"))
 	fmt.Println(err)
 	// Output:
 	// 1 no-force-push require_approval

@@ -1,9 +1,37 @@
-package policy
+// Package compile compiles Rampart policy YAML (yaml.v3, every key
+// checked against the key tables in keys.go) into a *policy.Policy.
+//
+// # File format
+//
+//	version: 1
+//	name: my-team
+//	extends: standard            # optional: start from an embedded profile
+//	default_action: allow        # allow | log | require_approval | deny
+//	policies:
+//	  - name: block-destructive
+//	    priority: 10             # lower is evaluated first; default 100
+//	    match:
+//	      tool: [exec]           # globs over tool names; default every tool
+//	      agent: ["*"]           # globs over the call's agent
+//	      session: ["*"]         # globs over the call's session
+//	    rules:                   # the first rule whose conditions hold decides
+//	      - action: deny         # deny | require_approval (ask) | log (watch) | allow
+//	        when:
+//	          command_matches: ["rm -rf /"]
+//	        message: Destructive command blocked
+//	tests:
+//	  - name: rm of the root is denied
+//	    tool: exec
+//	    command: rm -rf /
+//	    expect: deny
+//
+// Unknown keys, bad globs, bad actions and duplicate policy names are errors
+// reported as file:line:col: reason. The evaluation itself lives in package
+// engine; docs/policy.md is the full reference.
+package compile
 
 import (
-	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -11,30 +39,21 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/policy"
 )
 
-// MaxFile bounds a policy file. Real policies are a few KiB; the bound keeps
-// a hot-reloading process safe from a runaway file.
-const MaxFile = 4 << 20
-
-// ErrTooLarge is returned for a policy file over MaxFile.
-var ErrTooLarge = errors.New("policy file exceeds 4 MiB")
-
-// DefaultPriority is the priority of a policy that names none.
-const DefaultPriority = 100
-
 // Parse compiles a policy file. name prefixes error positions.
-func Parse(name string, data []byte) (*Policy, error) {
-	return parse(name, data, match.Compiler{}, Profile)
+func Parse(name string, data []byte) (*policy.Policy, error) {
+	return parse(name, data, match.Compiler{}, policy.Profile)
 }
 
 // maxExtends bounds profile inheritance; profiles are one level deep.
 const maxExtends = 2
 
 // parse compiles a policy file with c; base gives the profile it extends.
-func parse(name string, data []byte, c match.Compiler, base func(string) (*Policy, error)) (*Policy, error) {
-	if len(data) > MaxFile {
-		return nil, fmt.Errorf("%s: %w", name, ErrTooLarge)
+func parse(name string, data []byte, c match.Compiler, base func(string) (*policy.Policy, error)) (*policy.Policy, error) {
+	if len(data) > policy.MaxFile {
+		return nil, fmt.Errorf("%s: %w", name, policy.ErrTooLarge)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -44,9 +63,9 @@ func parse(name string, data []byte, c match.Compiler, base func(string) (*Polic
 }
 
 // compileDoc compiles a parsed document.
-func compileDoc(name string, doc *yaml.Node, c match.Compiler, baseProfile func(string) (*Policy, error)) (*Policy, error) {
+func compileDoc(name string, doc *yaml.Node, c match.Compiler, baseProfile func(string) (*policy.Policy, error)) (*policy.Policy, error) {
 	l := &loader{file: name, c: c}
-	p := &Policy{Name: name, Source: name, DefaultAction: call.Allow}
+	p := &policy.Policy{Name: name, Source: name, DefaultAction: call.Allow}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty policy file", name)
 	}
@@ -54,7 +73,7 @@ func compileDoc(name string, doc *yaml.Node, c match.Compiler, baseProfile func(
 	if root.Kind != yaml.MappingNode {
 		return nil, l.errf(root, "policy file must be a mapping")
 	}
-	var base *Policy
+	var base *policy.Policy
 	var entries, tests *yaml.Node
 	err := l.fields(root, FileKeys, map[string]func(*yaml.Node) error{
 		"version": func(n *yaml.Node) error {
@@ -111,7 +130,7 @@ func compileDoc(name string, doc *yaml.Node, c match.Compiler, baseProfile func(
 			p.Entries = append(p.Entries, e)
 		}
 	}
-	sortEntries(p.Entries)
+	policy.SortEntries(p.Entries)
 	if tests != nil {
 		if tests.Kind != yaml.SequenceNode {
 			return nil, l.errf(tests, "tests must be a list")
@@ -125,10 +144,6 @@ func compileDoc(name string, doc *yaml.Node, c match.Compiler, baseProfile func(
 		}
 	}
 	return p, nil
-}
-
-func sortEntries(es []*Entry) {
-	sort.SliceStable(es, func(i, j int) bool { return es[i].Priority < es[j].Priority })
 }
 
 func hasKey(m *yaml.Node, key string) bool {
@@ -299,8 +314,9 @@ func (l *loader) textGlobs(n *yaml.Node, dst *[]match.Glob) error {
 	})
 }
 
-func (l *loader) entry(n *yaml.Node) (*Entry, error) {
-	e := &Entry{Priority: DefaultPriority, Origin: l.file}
+func (l *loader) entry(n *yaml.Node) (*policy.Entry, error) {
+	e := &policy.Entry{Priority: policy.DefaultPriority, Origin: l.file}
+	var rs []*policy.Rule
 	var rules *yaml.Node
 	err := l.fields(n, entryKeys, map[string]func(*yaml.Node) error{
 		"name":        func(v *yaml.Node) error { return l.str(v, &e.Name) },
@@ -333,15 +349,13 @@ func (l *loader) entry(n *yaml.Node) (*Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		e.rules = append(e.rules, r)
+		rs = append(rs, r)
 	}
-	e.names = []string{e.Name}
-	e.prepare()
-	return e, nil
+	return policy.NewEntry(e, rs), nil
 }
 
-func (l *loader) rule(n *yaml.Node) (*Rule, error) {
-	r := &Rule{Line: n.Line}
+func (l *loader) rule(n *yaml.Node) (*policy.Rule, error) {
+	r := &policy.Rule{Line: n.Line}
 	hasAction := false
 	err := l.fields(n, ruleKeys, map[string]func(*yaml.Node) error{
 		"name":        func(v *yaml.Node) error { var s string; return l.str(v, &s) },
@@ -400,7 +414,7 @@ func (l *loader) domains(v *yaml.Node, dst *[]match.DomainPattern) error {
 	})
 }
 
-func (l *loader) when(n *yaml.Node, r *Rule) error {
+func (l *loader) when(n *yaml.Node, r *policy.Rule) error {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
@@ -427,8 +441,8 @@ func (l *loader) when(n *yaml.Node, r *Rule) error {
 	})
 }
 
-func (l *loader) test(n *yaml.Node) (Test, error) {
-	t := Test{Line: n.Line, Origin: l.file}
+func (l *loader) test(n *yaml.Node) (policy.Test, error) {
+	t := policy.Test{Line: n.Line, Origin: l.file}
 	params := call.Params{}
 	hasExpect := false
 	set := func(key string) func(*yaml.Node) error {

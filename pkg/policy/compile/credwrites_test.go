@@ -1,4 +1,4 @@
-package policy
+package compile
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/policy"
 )
 
 // TestCredentialWritesCoverReads checks that the standard profile's
@@ -17,7 +18,7 @@ import (
 // registry written into one of them holds for every later call, so a file
 // added to the read list alone would be written unasked.
 func TestCredentialWritesCoverReads(t *testing.T) {
-	src, err := ProfileSource("standard")
+	src, err := policy.ProfileSource("standard")
 	if err != nil {
 		t.Fatal(err)
 	}
