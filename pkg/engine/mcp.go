@@ -635,7 +635,7 @@ func (w *mcpWalk) str(kind int, v string) {
 		ev.judge(&fs)
 		ev.judgeHostAlternates(&fs)          // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&fs)          // paths.go: a token in the query
-		ev.judgeControlAPI(v, "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
+		ev.judgeControlAPI(v, "", "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
 	}
 }
 
