@@ -74,9 +74,9 @@ func (ev *evaluation) run(trace *Trace) {
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
-		ev.judgeHostAlternates(&s)                                                             // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&s)                                                             // paths.go: a token in the query
-		ev.judgeSentParams(&s)                                                                 // content.go: a credential in the body or headers
+		ev.judgeHostAlternates(&s)                                                                 // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&s)                                                                 // paths.go: a token in the query
+		ev.judgeSentParams(&s)                                                                     // content.go: a credential in the body or headers
 		ev.judgeControlAPI(raw, c.Params.String("method"), paramText(c.Params["body"]), "", false) // controlapi.go
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
