@@ -48,7 +48,7 @@ var toolVerbs = map[string]verbClass{
 	"notify": verbChange, "archive": verbChange, "deactivate": verbChange, "disable": verbChange, "enable": verbChange,
 	"suspend": verbChange, "transfer": verbChange, "resolve": verbChange, "close": verbChange, "assign": verbChange,
 	"mark": verbChange, "reset": verbChange, "revoke": verbChange, "rename": verbChange, "configure": verbChange,
-	"execute": verbChange, "exec": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
+	"execute": verbChange, "exec": verbChange, "complete": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
 }
 
 // toolParts is a tool name read as a verb and the other words.
@@ -100,19 +100,19 @@ type sharedChangeRule struct {
 
 var sharedChangeRules = []sharedChangeRule{
 	{"a pull request merged", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("merge", "accept") && p.has("pull", "request", "requests", "pr", "mr", "merge", "changes", "changeset", "branch")
+		return p.verbIn("merge", "accept", "complete") && p.has("pull", "request", "requests", "pr", "mr", "merge", "changes", "changeset", "branch")
 	}, nil},
 	{"a release or tag cut", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("create", "publish", "cut", "push", "new", "make", "release", "tag", "update") && p.has("release", "releases", "tag", "tags", "version") ||
 			p.verbIn("release", "tag") && len(p.objects) == 0
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
 	{"DNS records changed", "destroy:shared-change", func(p toolParts, server []string) bool {
-		dns := p.has("dns", "route53", "zone", "zones", "nameserver", "nameservers", "hostedzone") || hasWord(server, "dns", "route53")
+		dns := p.has("dns", "route53", "zone", "zones", "nameserver", "nameservers", "hostedzone", "domain", "domains") || hasWord(server, "dns", "route53")
 		return p.class == verbChange && dns && (p.has("record", "records", "dns", "recordset", "nameserver", "nameservers", "sets") || p.verbIn("change"))
 	}, nil},
 	{"repository or branch settings changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.class == verbChange && !p.verbIn("create", "add", "run", "execute", "exec", "send", "post") &&
-			p.has("protection", "protections", "ruleset", "rulesets", "settings", "setting")
+		return p.class == verbChange && !p.verbIn("run", "execute", "exec", "send", "post") &&
+			(p.has("protection", "protections", "ruleset", "rulesets", "settings", "setting") || p.has("default") && p.has("branch"))
 	}, nil},
 	{"repository settings changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("update", "edit", "set", "patch", "modify", "change", "configure") && p.has("repository", "repo", "project")
@@ -139,6 +139,9 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.class == verbChange && !p.verbIn("merge", "accept") && p.has("file", "files", "contents", "content", "commit", "commits", "blob")
 	}, func(a map[string]any) bool { return protectedBranchIn(a) }},
 	{"a running service scaled or restarted", "destroy:deploy", func(p toolParts, _ []string) bool {
+		if p.has("container", "containers") {
+			return false // a container on this machine, as docker restart is
+		}
 		if p.verbIn("scale", "restart", "rollout", "redeploy", "rollback", "reboot", "drain", "cordon", "resize") {
 			return true
 		}
@@ -150,7 +153,7 @@ var sharedChangeRules = []sharedChangeRule{
 // runs SQL, by whether its statement changes data against production.
 func (w *mcpWalk) sharedChange(args map[string]any) {
 	p := readToolParts(w.tool)
-	if p.class != verbChange && !w.runsQuery() {
+	if p.class != verbChange && !w.runsQuery() || p.has("draft", "drafts") || readAction(args) {
 		return // reads, lists, drafts, and names with no verb
 	}
 	server := ToolWords(w.server)
@@ -171,6 +174,22 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 			w.ev.judge(&s)
 		}
 	}
+}
+
+// actionKeys name an argument that says which operation a tool performs
+// (kubectl_rollout {subCommand: status}, {action: list}).
+var actionKeys = map[string]bool{"action": true, "subcommand": true, "operation": true, "op": true, "verb": true, "mode": true}
+
+// readAction reports an operation argument whose value is a read verb.
+func readAction(args map[string]any) bool {
+	for k, v := range args {
+		if s, ok := v.(string); ok && actionKeys[normKey(k)] {
+			if words := ToolWords(s); len(words) > 0 && toolVerbs[words[0]] == verbRead {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasWord reports whether words holds one of want.
@@ -286,7 +305,13 @@ func namesDevEnvironment(args map[string]any) bool {
 func productionTarget(args map[string]any) string {
 	for k, v := range args {
 		s, ok := v.(string)
-		if !ok || !targetKeys[normKey(k)] {
+		if !ok {
+			continue
+		}
+		if branchKeys[normKey(k)] && protectedBranch(s) {
+			return k + " " + s // a database's main branch (PlanetScale, Neon) is its production
+		}
+		if !targetKeys[normKey(k)] {
 			continue
 		}
 		if u, err := url.Parse(s); err == nil && u.Host != "" {
