@@ -48,8 +48,12 @@ var toolVerbs = map[string]verbClass{
 	"notify": verbChange, "archive": verbChange, "deactivate": verbChange, "disable": verbChange, "enable": verbChange,
 	"suspend": verbChange, "transfer": verbChange, "resolve": verbChange, "close": verbChange, "assign": verbChange,
 	"mark": verbChange, "reset": verbChange, "revoke": verbChange, "rename": verbChange, "configure": verbChange,
-	"execute": verbChange, "exec": verbChange, "complete": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
+	"execute": verbChange, "exec": verbChange, "complete": verbChange, "unprotect": verbChange, "protect": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
 }
+
+// weakVerbs are verbs that are often part of a product's name (Cloud Run,
+// exec): a later change verb in the same name is the verb.
+var weakVerbs = map[string]bool{"run": true, "exec": true, "execute": true, "new": true, "make": true}
 
 // toolParts is a tool name read as a verb and the other words.
 type toolParts struct {
@@ -60,9 +64,15 @@ type toolParts struct {
 
 func readToolParts(tool string) toolParts {
 	p := toolParts{objects: map[string]bool{}}
+	weak := false
 	for _, w := range ToolWords(tool) {
-		if c, ok := toolVerbs[w]; ok && p.verb == "" {
-			p.verb, p.class = w, c
+		if c, ok := toolVerbs[w]; ok && (p.verb == "" || weak && c == verbChange) {
+			if weak {
+				p.objects[p.verb] = true
+			}
+			// cloud_run_update_service: "run" names the product, and
+			// a later change verb is the verb
+			p.verb, p.class, weak = w, c, weakVerbs[w]
 			continue
 		}
 		p.objects[w] = true
@@ -77,6 +87,14 @@ func (p toolParts) has(words ...string) bool {
 		}
 	}
 	return false
+}
+
+// showsOnly reports a name whose verb changes a running service and
+// whose object is a record of it (rollout_history, scale_status): the
+// tool shows what was done.
+func (p toolParts) showsOnly() bool {
+	return p.verbIn("rollout", "scale", "restart", "deploy", "release", "rollback") &&
+		p.has("history", "status", "logs", "log", "events", "metrics", "info", "details")
 }
 
 func (p toolParts) verbIn(words ...string) bool {
@@ -100,6 +118,9 @@ type sharedChangeRule struct {
 
 var sharedChangeRules = []sharedChangeRule{
 	{"a pull request merged", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		if p.class == verbChange && (p.has("automerge") || p.has("auto") && p.has("merge")) {
+			return true // enable_auto_merge: merged when checks pass, unseen
+		}
 		return p.verbIn("merge", "accept", "complete") && p.has("pull", "request", "requests", "pr", "mr", "merge", "changes", "changeset", "branch")
 	}, nil},
 	{"a release or tag cut", "destroy:shared-change", func(p toolParts, _ []string) bool {
@@ -111,6 +132,9 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.class == verbChange && dns && (p.has("record", "records", "dns", "recordset", "nameserver", "nameservers", "sets") || p.verbIn("change"))
 	}, nil},
 	{"repository or branch settings changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		if p.verbIn("unprotect") {
+			return true
+		}
 		return p.class == verbChange && !p.verbIn("run", "execute", "exec", "send", "post") &&
 			(p.has("protection", "protections", "ruleset", "rulesets", "settings", "setting") || p.has("default") && p.has("branch"))
 	}, nil},
@@ -141,6 +165,9 @@ var sharedChangeRules = []sharedChangeRule{
 	{"a running service scaled or restarted", "destroy:deploy", func(p toolParts, _ []string) bool {
 		if p.has("container", "containers") {
 			return false // a container on this machine, as docker restart is
+		}
+		if p.showsOnly() {
+			return false
 		}
 		if p.verbIn("scale", "restart", "rollout", "redeploy", "rollback", "reboot", "drain", "cordon", "resize") {
 			return true
@@ -269,6 +296,21 @@ var targetKeys = map[string]bool{
 	"server": true, "app": true, "appname": true, "service": true,
 }
 
+// targetKey reports an argument name that says where a change is made,
+// also with an id or name suffix (environmentId, namespace_name).
+func targetKey(k string) bool {
+	k = normKey(k)
+	if targetKeys[k] {
+		return true
+	}
+	for _, suffix := range []string{"id", "name", "slug"} {
+		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys[t] {
+			return true
+		}
+	}
+	return false
+}
+
 // devParts are the parts of a name that say it is not production.
 var devParts = map[string]bool{
 	"dev": true, "development": true, "staging": true, "stage": true, "stg": true, "test": true, "testing": true,
@@ -284,7 +326,7 @@ func namesDevEnvironment(args map[string]any) bool {
 	dev := false
 	for k, v := range args {
 		s, ok := v.(string)
-		if !ok || !targetKeys[normKey(k)] {
+		if !ok || !targetKey(k) {
 			continue
 		}
 		if effect.NamesProduction(s) {
@@ -311,7 +353,7 @@ func productionTarget(args map[string]any) string {
 		if branchKeys[normKey(k)] && protectedBranch(s) {
 			return k + " " + s // a database's main branch (PlanetScale, Neon) is its production
 		}
-		if !targetKeys[normKey(k)] {
+		if !targetKey(k) {
 			continue
 		}
 		if u, err := url.Parse(s); err == nil && u.Host != "" {
