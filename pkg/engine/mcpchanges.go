@@ -55,38 +55,49 @@ var toolVerbs = map[string]verbClass{
 // exec): a later change verb in the same name is the verb.
 var weakVerbs = map[string]bool{"run": true, "exec": true, "execute": true, "new": true, "make": true}
 
-// toolParts is a tool name read as a verb and the other words.
+// toolParts is a tool name read as a verb and the other words (its
+// objects): the words of ToolWords, shared, and the verb's index.
 type toolParts struct {
-	verb    string
-	class   verbClass
-	objects map[string]bool
+	verb  string
+	class verbClass
+	words []string
+	at    int // the verb's index in words; -1 when there is none
 }
 
 func readToolParts(tool string) toolParts {
-	p := toolParts{objects: map[string]bool{}}
+	p := toolParts{words: ToolWords(tool), at: -1}
 	weak := false
-	for _, w := range ToolWords(tool) {
+	for i, w := range p.words {
 		if c, ok := toolVerbs[w]; ok && (p.verb == "" || weak && c == verbChange) {
-			if weak {
-				p.objects[p.verb] = true
-			}
 			// cloud_run_update_service: "run" names the product, and
 			// a later change verb is the verb
-			p.verb, p.class, weak = w, c, weakVerbs[w]
-			continue
+			p.verb, p.class, p.at, weak = w, c, i, weakVerbs[w]
 		}
-		p.objects[w] = true
 	}
 	return p
 }
 
+// has reports whether one of words is among the name's objects.
 func (p toolParts) has(words ...string) bool {
-	for _, w := range words {
-		if p.objects[w] {
-			return true
+	for i, o := range p.words {
+		if i == p.at {
+			continue
+		}
+		for _, w := range words {
+			if o == w {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// objectCount is how many words the name has besides its verb.
+func (p toolParts) objectCount() int {
+	if p.at >= 0 {
+		return len(p.words) - 1
+	}
+	return len(p.words)
 }
 
 // showsOnly reports a name whose verb changes a running service and
@@ -125,7 +136,7 @@ var sharedChangeRules = []sharedChangeRule{
 	}, nil},
 	{"a release or tag cut", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("create", "publish", "cut", "push", "new", "make", "release", "tag", "update") && p.has("release", "releases", "tag", "tags", "version") ||
-			p.verbIn("release", "tag") && len(p.objects) == 0
+			p.verbIn("release", "tag") && p.objectCount() == 0
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
 	{"DNS records changed", "destroy:shared-change", func(p toolParts, server []string) bool {
 		dns := p.has("dns", "route53", "zone", "zones", "nameserver", "nameservers", "hostedzone", "domain", "domains") || hasWord(server, "dns", "route53")
@@ -448,8 +459,8 @@ func mentionsEveryone(v any, depth int) bool {
 				if i > 0 && m[0] == '@' && mentionByte(l[len(l)-len(rest)-len(m)-1]) {
 					continue // ops@heretics.com: an address, not a mention
 				}
-				if rest == "" || !mentionByte(rest[0]) && rest[0] != '.' {
-					return true
+				if rest == "" || !mentionByte(rest[0]) && (rest[0] != '.' || len(rest) == 1 || !mentionByte(rest[1])) {
+					return true // "@here.example" is a domain, "@here." a sentence's end
 				}
 			}
 		}
