@@ -170,6 +170,12 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable") &&
 			p.has("all", "bulk", "batch", "mass", "every")
 	}, nil},
+	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable")
+	}, func(a map[string]any) bool { return argTrue(a, "all") || argTrue(a, "bulk") }},
+	{"a migration applied to a hosted database", "destroy:shared", func(p toolParts, _ []string) bool {
+		return p.verbIn("apply", "run", "push", "execute", "deploy") && p.has("migration", "migrations")
+	}, func(a map[string]any) bool { return namesTarget(a) && !namesDevEnvironment(a) }},
 	{"files committed to a default or protected branch", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.class == verbChange && !p.verbIn("merge", "accept") && p.has("file", "files", "contents", "content", "commit", "commits", "blob")
 	}, func(a map[string]any) bool { return protectedBranchIn(a) }},
@@ -322,6 +328,16 @@ func targetKey(k string) bool {
 	return false
 }
 
+// namesTarget reports whether the arguments name where a change is made.
+func namesTarget(args map[string]any) bool {
+	for k, v := range args {
+		if s, ok := v.(string); ok && s != "" && targetKey(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // devParts are the parts of a name that say it is not production.
 var devParts = map[string]bool{
 	"dev": true, "development": true, "staging": true, "stage": true, "stg": true, "test": true, "testing": true,
@@ -437,7 +453,29 @@ func toMany(args map[string]any) bool {
 			n += len(strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }))
 		}
 	}
-	return n >= manyRecipients || mentionsEveryone(args, 0)
+	return n >= manyRecipients || mentionsEveryone(args, 0) || wholeChannel(args)
+}
+
+// wholeChannelNames are parts of a channel's name or id that say everyone
+// reads it: #general, #announcements, C0ANNOUNCE, #all-hands.
+var wholeChannelNames = []string{"general", "announce", "everyone", "allhands", "all-hands", "company", "all-staff", "allstaff"}
+
+// wholeChannel reports a message whose channel argument names a channel
+// everyone reads.
+func wholeChannel(args map[string]any) bool {
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok || !strings.HasPrefix(normKey(k), "channel") {
+			continue
+		}
+		l := strings.ToLower(s)
+		for _, n := range wholeChannelNames {
+			if strings.Contains(l, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mentionsEveryone reports a string among the arguments that notifies a
