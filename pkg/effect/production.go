@@ -144,10 +144,10 @@ func (a *analysis) productionWord(i int) string {
 			return w
 		}
 	}
-	if !a.lineAssigns() {
-		return "" // no command of the line assigns: nothing to look through
-	}
 	for k := range cmds {
+		if !a.lineAssigns() {
+			break // no command of the line assigns: nothing to look through
+		}
 		o := &cmds[k]
 		if k != i && (o.Pipeline != c.Pipeline || o.Stage != c.Stage) {
 			continue
