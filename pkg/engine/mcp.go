@@ -208,6 +208,9 @@ func (ev *evaluation) mcp() {
 	}
 	w.emptyFilterWrite(args)
 	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
+	if !ev.denied() {
+		w.sharedChange(args) // mcpchanges.go: merge_pull_request, push_files {branch: main}
+	}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
 		if ev.denied() {
