@@ -15,12 +15,11 @@ import (
 // credential file or of /proc/*/environ, an archive of the home directory or
 // of a credential directory.
 func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
-	byArgs := false   // the secret is named by a word (kubectl get secret X)
 	declared := false // the catalogue or the shell says the output is the secret, not a verb's guess
 	hidden := false   // the catalogue says it prints the value only under a mark it lacks
 	defer func() {
 		if f.source == "secret" || f.source == "secret-variable" {
-			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl, byArgs && f.source == "secret")
+			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl)
 		}
 	}()
 	if e := cl.Entry; e != nil {
@@ -49,9 +48,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			declared, hidden = false, true
 		}
 		if args := e.Prop("source-args"); args != "" {
+			last := lastOperand(cl)
 			for _, w := range cl.Words {
 				if w.Option == "" && matchesAny(w.Text, args) {
-					f.source, byArgs, declared = "secret", true, true
+					f.source = "secret"
+					// kubectl get secret X (its format decides), git config
+					// --get http.extraheader; not git config credential.helper
+					// (a helper's name) or a key followed by the value it sets
+					declared = declared || e.Prop("shows-format") != "" || w.Text == last && keyNamesSecret(w.Text)
 				}
 			}
 		}
@@ -105,7 +109,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.secretArg, f.secretOrigin = true, secretHome(v)
 		if c.Name == "echo" || c.Name == "printf" {
 			f.source, f.origin = "secret-variable", secretHome(v)
-			declared = true
+			declared = valueShown(c) // not echo "${TOKEN:+set}"
 		}
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")

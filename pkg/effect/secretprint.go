@@ -1,6 +1,8 @@
 package effect
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -25,10 +27,11 @@ var listingVerbs = map[string]bool{
 var valueFormats = []string{"jsonpath", "go-template", "template", "custom-columns"}
 
 // showsSecret reports whether a command whose output is a secret prints the
-// value itself rather than names or state. byArgs is set when the secret is
-// named by a word (kubectl get secret X), whose listing output (a table of
-// names) holds no value unless an output format prints the data.
-func showsSecret(c *shell.Command, cl *catalog.Classified, byArgs bool) bool {
+// value itself rather than names or state. An entry with the property
+// shows-format (kubectl get secret X, whose table holds only names) prints
+// the value only under an output format that prints the data; one with
+// shows-list (az storage account keys list) prints values when it lists.
+func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if revealsOption(c.Args) {
 		return true // gh auth status --show-token, op item get --reveal
 	}
@@ -48,7 +51,7 @@ func showsSecret(c *shell.Command, cl *catalog.Classified, byArgs bool) bool {
 			return false
 		}
 	}
-	listing := leadingWords(cl, 4, func(w string) bool {
+	listing := !hasProp(cl.Entry, "shows-list") && leadingWords(cl, 4, func(w string) bool {
 		found := sessionVerbs[w] // vault login, not get-login-password
 		verbParts(w, func(p string, _ int) {
 			found = found || listingVerbs[p]
@@ -58,7 +61,7 @@ func showsSecret(c *shell.Command, cl *catalog.Classified, byArgs bool) bool {
 	if listing {
 		return false
 	}
-	if byArgs {
+	if hasProp(cl.Entry, "shows-format") {
 		return valueFormat(cl)
 	}
 	return true
@@ -81,22 +84,94 @@ func marked(cl *catalog.Classified) bool {
 
 // namesSecret reports whether a selector (a jq or yq expression, a
 // kubectl jsonpath or template) picks out a secret's value: it keeps the
-// whole document (".", empty), or names its data or a credential
-// ({.data.password}, .users[0].user.token). One that picks other fields
-// ({.metadata.creationTimestamp}, '.database.host') prints no secret.
+// whole document (".", empty), or a path in it ends at data or at a
+// credential ({.data.password}, .users[0].user.token, .data). One whose
+// paths end elsewhere ({.metadata.creationTimestamp}, '.database.host',
+// .data.policies) prints no secret.
 func namesSecret(expr string) bool {
-	e := strings.TrimSpace(strings.Trim(expr, "'\"{}"))
+	e := strings.TrimSpace(strings.Trim(expr, "'\"{} "))
 	if e == "" || e == "." || e == "@" {
 		return true
 	}
-	found := false
-	for _, p := range strings.FieldsFunc(strings.ToLower(e), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		found = found || p == "data" || p == "stringdata" || credentialNouns[p] ||
-			strings.Contains(p, "password") || strings.Contains(p, "token") || strings.Contains(p, "secret")
+	for _, m := range selectorPath.FindAllString(e, -1) {
+		segs := strings.Split(strings.ToLower(m), ".")
+		leaf := strings.TrimRight(segs[len(segs)-1], "[]0-9*")
+		if leaf == "" && len(segs) > 1 {
+			leaf = segs[len(segs)-2]
+		}
+		if leaf == "data" || leaf == "stringdata" || secretLeaf(leaf) {
+			return true
+		}
 	}
-	return found
+	return false
+}
+
+// selectorPath is a path in a selector: .a.b[0].c
+var selectorPath = regexp.MustCompile(`(?:\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])*)+`)
+
+// secretLeaf reports a field name that names a credential: password,
+// access_token, client-key-data, secretKey.
+func secretLeaf(leaf string) bool {
+	for p := range strings.FieldsFuncSeq(leaf, func(r rune) bool { return r == '_' || r == '-' }) {
+		if credentialNouns[p] && p != "variable" && p != "variables" && p != "values" && p != "kv" && p != "connection" {
+			return true
+		}
+	}
+	return strings.Contains(leaf, "password") || strings.Contains(leaf, "token") || strings.Contains(leaf, "secret") || strings.HasSuffix(leaf, "key")
+}
+
+// lastOperand is the last word of a command that is not an option or an
+// option's value.
+func lastOperand(cl *catalog.Classified) string {
+	last := ""
+	for _, w := range cl.Words {
+		if w.Option == "" {
+			last = w.Text
+		}
+	}
+	return last
+}
+
+// keyNamesSecret reports whether a settings key names a credential by its
+// last part: aws_secret_access_key, oauth_token, http.extraheader (an
+// Authorization header), //registry/:_authToken, kubeconfig; not
+// credential.helper or user.name.
+func keyNamesSecret(k string) bool {
+	l := strings.ToLower(k)
+	if i := strings.LastIndexByte(l, '.'); i >= 0 && i+1 < len(l) {
+		l = l[i+1:]
+	}
+	return secretLeaf(l) || strings.Contains(l, "header") || strings.Contains(l, "auth")
+}
+
+// valueShown reports whether echo or printf prints a secret variable's
+// value: $TOKEN, ${TOKEN}, ${TOKEN:-x}, but not ${TOKEN:+set} or
+// ${TOKEN+set}, which print only the word after the operator.
+func valueShown(c *shell.Command) bool {
+	for _, w := range c.Args {
+		for i := 0; i < len(w); i++ {
+			if w[i] != '$' {
+				continue
+			}
+			j := i + 1
+			braced := j < len(w) && w[j] == '{'
+			if braced {
+				j++
+			}
+			k := j
+			for k < len(w) && nameByte(w[k]) {
+				k++
+			}
+			if !secretName(w[j:k]) {
+				continue
+			}
+			if braced && (strings.HasPrefix(w[k:], ":+") || strings.HasPrefix(w[k:], "+")) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // valueFormat reports an output option whose value prints a resource's
@@ -132,6 +207,10 @@ var passesValue = map[string]bool{
 	"tee": true, "less": true, "more": true, "strings": true,
 }
 
+// stringRunners are shells that run a string given to them and print
+// what it prints.
+var stringRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
+
 // selectors are filters whose first operand picks what they print.
 var selectors = map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
 
@@ -150,8 +229,27 @@ func firstOperand(args []string) string {
 // except through filters that pass the value on (and do not write a file).
 func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 	c := &cmds[i]
-	if c.Depth != 0 || stdoutRedirected(c) {
+	if stdoutRedirected(c) {
 		return false
+	}
+	if c.Depth > 0 {
+		// bash -c 'gh auth token': a shell given the string prints what
+		// it prints; $(gh auth token) is a word of another command.
+		for k := range cmds {
+			if slices.Contains(cmds[k].Inputs, i) {
+				return false
+			}
+		}
+		p := -1
+		for k := i - 1; k >= 0; k-- {
+			if cmds[k].Depth == c.Depth-1 {
+				p = k
+				break
+			}
+		}
+		if p < 0 || !stringRunners[cmds[p].Name] || !a.reachesAgent(cmds, p) {
+			return false
+		}
 	}
 	for k := range cmds {
 		d := &cmds[k]

@@ -32,6 +32,15 @@ func TestSecretPrinted(t *testing.T) {
 		"kubectl get secret tls -o jsonpath='{.metadata.creationTimestamp}'": false,
 		"sops -d secrets.yaml | yq '.database.host'":                         false,
 		"tmux send-keys -t dev C-c":                                          false,
+		"bash -c 'gh auth token'":                                            true,
+		"echo \"${GITHUB_TOKEN:+set}\"":                                      false,
+		"aws configure get aws_secret_access_key":                            true,
+		"aws configure get region":                                           false,
+		"git config credential.helper":                                       false,
+		"git config --get http.https://github.com/.extraheader":              true,
+		"vault token lookup -format=json | jq .data.policies":                false,
+		"vault kv get -format=json secret/a | jq -r .data.data.password":     true,
+		"az storage account keys list -n store":                              true,
 	} {
 		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
 			t.Errorf("%q: flow:secret->agent = %v, want %v (%v)", line, got, want, effectsOf(line))
