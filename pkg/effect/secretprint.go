@@ -181,7 +181,7 @@ func valueFormat(cl *catalog.Classified) bool {
 		if w.Option != "-o" && w.Option != "--output" && w.Option != "--format" {
 			continue
 		}
-		v := strings.ToLower(w.Text)
+		v := strings.TrimPrefix(strings.ToLower(w.Text), "=")
 		if v == "yaml" || v == "json" {
 			return true
 		}
@@ -237,7 +237,9 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		// it prints; $(gh auth token) is a word of another command.
 		for k := range cmds {
 			if slices.Contains(cmds[k].Inputs, i) {
-				return false
+				// echo "$(gh auth token)" prints the word it was given;
+				// another command's word is its own business.
+				return (cmds[k].Name == "echo" || cmds[k].Name == "printf") && lastStage(cmds, i) && a.reachesAgent(cmds, k)
 			}
 		}
 		p := -1
