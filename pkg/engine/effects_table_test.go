@@ -22,10 +22,6 @@ var updateMisses = flag.Bool("update-misses", false, "rewrite testdata/known-mis
 // dangerous.
 var effectsTables = []string{"effects-adversarial.txt", "everyday.txt", "effects-round2.txt", "effects-round3.txt", "effects-round4.txt", "effects-round4-settings.txt", "effects-round5-services.txt", "effects-round5-shell.txt", "everyday6.txt", "effects-round6-shell.txt", "effects-round6-services.txt", "effects-round7-services.txt", "effects-round7-shell.txt", "effects-round7-peers.txt", "everyday7.txt", "effects-round8-heldout-shell.txt", "effects-round8-heldout-services.txt", "effects-misses8.txt", "everyday8.txt", "effects-round9-shell.txt", "effects-round9-peers.txt", "effects-round10-heldout.txt", "effects-round9-services.txt", "effects-secretprint.txt"}
 
-// focusedTables are tables of one family, written beside the change that
-// made it hold; the 320-row minimum is for the rounds' broad tables.
-var focusedTables = map[string]bool{"effects-secretprint.txt": true}
-
 const knownMissesFile = "testdata/known-misses.txt"
 
 // tableRow is one line of a family table:
@@ -183,7 +179,7 @@ func TestEffectsTables(t *testing.T) {
 	var misses []string
 	for _, name := range effectsTables {
 		rows := readTable(t, name)
-		if len(rows) < 320 && !focusedTables[name] {
+		if len(rows) < 320 {
 			t.Errorf("%s has %d rows, want at least 320", name, len(rows))
 		}
 		families := map[string]*familyCount{}
