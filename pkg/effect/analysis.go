@@ -398,7 +398,7 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 	for _, r := range c.Redirects {
 		t := r.Target
 		if t == "" || r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" || strings.HasPrefix(t, "&") || t == "/dev/null" ||
-			t == "/dev/stdout" || t == "/dev/stderr" || t == "/dev/stdin" || isDigits(t) {
+			displayStream(t) || t == "/dev/stdin" || isDigits(t) {
 			continue
 		}
 		if host, ok := devTCP(t); ok {

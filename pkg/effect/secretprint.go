@@ -258,6 +258,9 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if k == i || d.Pipeline != c.Pipeline || d.Stage <= c.Stage {
 			continue
 		}
+		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
+			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
+		}
 		if !passesValue[d.Name] || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
@@ -275,10 +278,22 @@ func stdoutRedirected(c *shell.Command) bool {
 	for _, r := range c.Redirects {
 		switch r.Op {
 		case ">", ">>", ">|", "&>", "&>>":
-			if r.FD == "" || r.FD == "1" {
+			if (r.FD == "" || r.FD == "1") && !displayStream(r.Target) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// displayStream reports a path that is the terminal's or the caller's own
+// output, which the agent reads: /dev/stdout, /dev/stderr, /dev/tty and
+// the descriptors 1 and 2 under /dev/fd or /proc/self/fd. Writing there
+// changes no file.
+func displayStream(t string) bool {
+	switch t {
+	case "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/1", "/dev/fd/2", "/proc/self/fd/1", "/proc/self/fd/2":
+		return true
 	}
 	return false
 }
