@@ -240,6 +240,17 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 // -n, mke2fs -n, lvremove --test) are marked "dry" in the table.
 var onlyReports = map[string]bool{"--help": true, "--version": true, "--dry-run": true, "--usage": true}
 
+// SwitchedOff reports whether a flag's attached value turns it off, as
+// flag parsers read it (--dry-run=false, --force=0, kubectl's
+// --dry-run=none): such a flag has none of its effect.
+func SwitchedOff(val string) bool {
+	switch strings.ToLower(val) {
+	case "false", "0", "no", "off", "none", "f", "n":
+		return true
+	}
+	return false
+}
+
 // take records option o at args[i], with its value attached or in the next
 // word, and returns the index of the last word it used.
 func (out *Classified) take(e *Entry, o Option, spell, attached string, args []string, i int) int {
@@ -269,6 +280,9 @@ func (out *Classified) mark(o Option, val string) {
 	}
 	if o.MarkIf != nil && !markValue(o.MarkIf, val) {
 		return
+	}
+	if o.MarkIf == nil && !o.Value && val != "" && SwitchedOff(val) {
+		return // --dry-run=false, --force=0: a flag given a value that turns it off
 	}
 	if out.Marks == nil {
 		out.Marks = map[string]bool{}

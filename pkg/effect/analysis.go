@@ -32,6 +32,7 @@ type analysis struct {
 type cmdFacts struct {
 	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive
 	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
+	shows        bool     // its secret source prints the value itself, not names or state (secretprint.go)
 	secretArg    bool     // its words expand a secret variable
 	secretOrigin string   // the service that variable is for
 	secretAsData bool     // it travels as data (a body, a form, a query string), not as authentication
@@ -397,7 +398,7 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 	for _, r := range c.Redirects {
 		t := r.Target
 		if t == "" || r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" || strings.HasPrefix(t, "&") || t == "/dev/null" ||
-			t == "/dev/stdout" || t == "/dev/stderr" || t == "/dev/stdin" || isDigits(t) {
+			displayStream(t) || t == "/dev/stdin" || isDigits(t) {
 			continue
 		}
 		if host, ok := devTCP(t); ok {

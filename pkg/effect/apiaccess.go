@@ -78,6 +78,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 			continue
 		}
 		p, _, _ = strings.Cut(p, "?")
+		p = match.PercentDecode(p) // %63ollaborators: the server decodes the path
 		parts := strings.Split(strings.Trim(p, "/"), "/")
 		for _, part := range parts {
 			part = strings.ToLower(part)

@@ -33,7 +33,7 @@ var changeParts = map[string]bool{
 // makes it a look (kubectl get, describe, logs); help and dry runs change
 // nothing. The destroying verbs are destroys' own.
 func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || localCluster(c.Args) {
+	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || localCluster(c) {
 		return
 	}
 	verb := ""
@@ -121,7 +121,7 @@ func (a *analysis) runsInProduction(start int) {
 				continue
 			}
 			cl := a.cat.Classify(d.Name, d.Args)
-			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || localCluster(d.Args) {
+			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || localCluster(d) {
 				continue
 			}
 			w := a.productionWord(j)

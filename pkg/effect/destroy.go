@@ -67,7 +67,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c.Args) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c) {
 		// (a cluster on this machine: localcluster.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine

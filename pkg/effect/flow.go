@@ -15,10 +15,18 @@ import (
 // credential file or of /proc/*/environ, an archive of the home directory or
 // of a credential directory.
 func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
+	declared := false // the catalogue or the shell says the output is the secret, not a verb's guess
+	hidden := false   // the catalogue says it prints the value only under a mark it lacks
+	defer func() {
+		if f.source == "secret" || f.source == "secret-variable" {
+			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl)
+		}
+	}()
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" {
 			f.source = s
 			f.origin = c.Name
+			declared = true
 		}
 		if s := e.Prop("source-noargs"); s != "" && cl.Positional == 0 && !hasPrintFlag(c.Args, e.Prop("source-flags"), true) {
 			f.source = s
@@ -32,11 +40,22 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		}
 		if m := e.Prop("source-marks"); m != "" && cl.Mark(m) {
 			f.source = "secret"
+			declared = true
+		}
+		if m := e.Prop("shows-marks"); m != "" && !cl.Mark(m) {
+			// aws ssm get-parameter without --with-decryption: a
+			// SecureString stays encrypted, a plain one is settings.
+			declared, hidden = false, true
 		}
 		if args := e.Prop("source-args"); args != "" {
+			last := lastOperand(cl)
 			for _, w := range cl.Words {
 				if w.Option == "" && matchesAny(w.Text, args) {
 					f.source = "secret"
+					// kubectl get secret X (its format decides), git config
+					// --get http.extraheader; not git config credential.helper
+					// (a helper's name) or a key followed by the value it sets
+					declared = declared || e.Prop("shows-format") != "" || w.Text == last && keyNamesSecret(w.Text)
 				}
 			}
 		}
@@ -45,11 +64,13 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			for _, w := range cl.Words {
 				if w.Option == "" && secretName(w.Text) {
 					f.source, f.origin = "secret-variable", secretHome(w.Text)
+					declared = true
 				}
 			}
 		}
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
+			declared = true
 		}
 		if f.source == "" && (e.Prop("dumps") != "" || databaseClient(e, cl)) && a.productionWord(i) != "" {
 			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod, and a
@@ -81,12 +102,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		// yq 'strenv(GITHUB_TOKEN)', envsubst <<< '$AWS_SECRET_ACCESS_KEY':
 		// a program that prints the variables its text names.
 		f.source, f.origin = "secret-variable", secretHome(v)
+		declared = true
 	}
 	if v := secretVar(c); v != "" {
 		// "$GITHUB_TOKEN" in its words: the command carries a secret.
 		f.secretArg, f.secretOrigin = true, secretHome(v)
 		if c.Name == "echo" || c.Name == "printf" {
 			f.source, f.origin = "secret-variable", secretHome(v)
+			declared = valueShown(c) // not echo "${TOKEN:+set}"
 		}
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
@@ -555,6 +578,12 @@ func (a *analysis) flows() {
 				// the agent's context (a dev one, or one piped on to a
 				// filter or a login, is not)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
+			} else if f.shows && t == f.source && len(f.writes) == 0 && f.sink == "" && a.reachesAgent(cmds, i) {
+				// gh auth token, vault kv get -field=password P, printenv
+				// GITHUB_TOKEN: the secret itself printed into the agent's
+				// context (names or state, a variable, a login reading
+				// stdin or a file are not).
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})
 			}
 			if fileSrc != "" && a.entryHas(c, f, "stages") {
 				repo = fileSrc // git add of a tainted file

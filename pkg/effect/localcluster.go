@@ -1,6 +1,10 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
 
 // A cluster on this machine: kind, k3d, minikube and the desktop engines
 // name their kubeconfig contexts so (kind-dev, k3d-local, minikube,
@@ -15,15 +19,31 @@ var localContexts = []string{"kind-", "k3d-", "minikube", "docker-desktop", "ran
 // context.
 var contextOptions = map[string]bool{"--context": true, "--kube-context": true}
 
+// elsewhereOptions are the options that point a cluster CLI at another
+// API server or another kubeconfig than its context names: with one of
+// them, a local context's name says nothing of where the change lands.
+var elsewhereOptions = map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true}
+
 // localCluster reports whether a command is pointed, by a context option
-// (the last one, as the CLIs take it), at a cluster on this machine.
-func localCluster(args []string) bool {
+// (the last one, as the CLIs take it), at a cluster on this machine, and
+// nothing points it elsewhere: an API server or a kubeconfig of its own,
+// or KUBECONFIG set for it.
+func localCluster(c *shell.Command) bool {
+	for _, as := range c.Assigns {
+		if strings.HasPrefix(as, "KUBECONFIG=") {
+			return false
+		}
+	}
+	args := c.Args
 	ctx := ""
 	for k, a := range args {
 		if a == "--" {
 			break
 		}
 		name, v, eq := strings.Cut(a, "=")
+		if elsewhereOptions[name] {
+			return false
+		}
 		if !contextOptions[name] {
 			continue
 		}

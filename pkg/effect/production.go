@@ -17,6 +17,19 @@ import (
 // changingSQL are the statements that change data or schema.
 var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE "}
 
+// ChangesSQL reports whether SQL text has a statement that changes data or
+// schema (UPDATE, INSERT, ALTER, CREATE, ...), as a client's -c is judged,
+// for judges outside this package (an MCP database tool's statement).
+func ChangesSQL(text string) bool {
+	up := strings.ToUpper(text)
+	for _, s := range changingSQL {
+		if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) || strings.Contains(up, "("+s) {
+			return true
+		}
+	}
+	return false
+}
+
 // migrateParts are the parts of a migration tool's task name that change a
 // schema (goose up, liquibase update, sqitch deploy, dbmate rollback).
 var migrateParts = map[string]bool{
@@ -131,10 +144,10 @@ func (a *analysis) productionWord(i int) string {
 			return w
 		}
 	}
-	if !a.lineAssigns() {
-		return "" // no command of the line assigns: nothing to look through
-	}
 	for k := range cmds {
+		if !a.lineAssigns() {
+			break // no command of the line assigns: nothing to look through
+		}
 		o := &cmds[k]
 		if k != i && (o.Pipeline != c.Pipeline || o.Stage != c.Stage) {
 			continue

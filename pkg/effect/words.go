@@ -201,7 +201,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.writes = append(f.writes, p)
 			}
 		case catalog.Write, catalog.Dest:
-			if w.Text == "-" || w.Text == "/dev/stdout" || w.Text == "/dev/null" {
+			if w.Text == "-" || w.Text == "/dev/null" || displayStream(w.Text) {
 				continue
 			}
 			if w.Role == catalog.Dest && hasProp(e, "unpacks") {

@@ -139,10 +139,48 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		for l := range strings.SplitSeq(content, "\n") {
 			if r, ok := strings.CutPrefix(l, "\t"); ok {
 				lines = append(lines, strings.TrimLeft(r, "@-+ "))
+			} else if _, cmd, ok := strings.Cut(l, "!="); ok && !strings.ContainsAny(l[:strings.Index(l, "!=")], "\t:") {
+				lines = append(lines, strings.TrimSpace(cmd)) // VAR != CMD: run as the file is read
 			}
 		}
+		// $(shell CMD) anywhere (a variable, a condition): make runs it as
+		// it reads the file, whatever target is asked for.
+		lines = append(lines, makeShellCalls(content)...)
 	}
 	return limitLines(lines), false
+}
+
+// makeShellCalls returns the commands of a makefile's $(shell CMD) and
+// ${shell CMD} calls, each up to its balancing parenthesis.
+func makeShellCalls(content string) []string {
+	var out []string
+	for i := 0; i+8 < len(content) && len(out) < maxAutoRunLines; i++ {
+		if content[i] != '$' || content[i+1] != '(' && content[i+1] != '{' || !strings.HasPrefix(content[i+2:], "shell") {
+			continue
+		}
+		j := i + 7
+		if j >= len(content) || content[j] != ' ' && content[j] != '\t' {
+			continue
+		}
+		open, end := content[i+1], byte(')')
+		if open == '{' {
+			end = '}'
+		}
+		depth, k := 1, j
+		for ; k < len(content) && depth > 0; k++ {
+			switch content[k] {
+			case open:
+				depth++
+			case end:
+				depth--
+			}
+		}
+		if depth == 0 {
+			out = append(out, strings.TrimSpace(content[j:k-1]))
+			i = k - 1
+		}
+	}
+	return out
 }
 
 func limitLines(l []string) []string {

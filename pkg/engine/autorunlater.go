@@ -277,6 +277,26 @@ func dockerfileRuns(content string) []string {
 			}
 			rest = strings.TrimSpace(rest[sp:])
 		}
+		if m := runHeredoc().FindStringSubmatchIndex(rest); m != nil {
+			// RUN <<EOS … EOS runs the document as a script; RUN python3
+			// <<EOS feeds it to the command, as the shell would.
+			delim := rest[m[2]:m[3]]
+			var body []string
+			for i+1 < len(lines) {
+				i++
+				if strings.TrimSpace(lines[i]) == delim {
+					break
+				}
+				body = append(body, lines[i])
+			}
+			doc := strings.Join(body, "\n")
+			if cmd := strings.TrimSpace(rest[:m[0]] + rest[m[1]:]); cmd == "" {
+				out = append(out, doc)
+			} else {
+				out = append(out, rest+"\n"+doc+"\n"+delim)
+			}
+			continue
+		}
 		if strings.HasPrefix(rest, "[") {
 			var argv []string
 			if json.Unmarshal([]byte(rest), &argv) == nil && len(argv) > 0 {
@@ -290,6 +310,12 @@ func dockerfileRuns(content string) []string {
 	}
 	return out
 }
+
+// runHeredoc finds a here-document's start in a RUN instruction: <<EOS,
+// <<-EOS, <<"EOS"; its first group is the delimiter.
+var runHeredoc = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?`)
+})
 
 var tomlKey = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|command|commands|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"path"
+	"rampart.dev/pkg/catalog"
 	"sort"
 	"strings"
 
@@ -183,6 +184,49 @@ func controlServices(u match.URL, p string) []string {
 	return append(out, "hosting")
 }
 
+// socketService returns the control service whose API a Unix socket
+// serves, told by its file name (docker.sock, podman.sock), or "".
+func socketService(socket string) string {
+	if socket == "" {
+		return ""
+	}
+	base := strings.ToLower(path.Base(socket))
+	for _, s := range []string{"docker", "podman", "containerd", "nerdctl"} {
+		if strings.Contains(base, s) {
+			return "docker"
+		}
+	}
+	return ""
+}
+
+// commandRequest reads from a fetcher's words (curl, wget, http) the
+// request it sends: its method, a body given inline (not @FILE, which is
+// a file flows follow), and the Unix socket it connects through.
+func commandRequest(a *match.Argv) (method, body, socket string) {
+	if a == nil || a.Name == "" {
+		return "", "", ""
+	}
+	cl := catalog.Default().Classify(a.Name, a.Args)
+	for _, w := range cl.Words {
+		switch {
+		case w.Role == catalog.Method:
+			method = w.Text
+		case w.Option == "--unix-socket" || w.Option == "--abstract-unix-socket":
+			socket = w.Text
+		case w.Role == catalog.AtFile && !strings.HasPrefix(w.Text, "@") && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie",
+			w.Option == "--body-data" || w.Option == "--post-data":
+			if body != "" {
+				body += "&"
+			}
+			body += w.Text
+		}
+	}
+	if method == "" && body != "" {
+		method = "POST"
+	}
+	return method, body, socket
+}
+
 // dockerVersion strips the engine API's version prefix (/v1.43).
 func dockerVersion(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/v1.") {
@@ -241,7 +285,7 @@ type controlRequest struct {
 // (curl's) is judged only for what it runs, grants or destroys: a secret
 // it reads is a source its own flows follow (effect: secretPath), to a
 // filter that keeps only names or to a host.
-func (ev *evaluation) judgeControlAPI(raw, method, body string, command bool) {
+func (ev *evaluation) judgeControlAPI(raw, method, body, socket string, command bool) {
 	if ev.denied() {
 		return
 	}
@@ -277,6 +321,11 @@ func (ev *evaluation) judgeControlAPI(raw, method, body string, command bool) {
 		return
 	}
 	services := controlServices(u, p)
+	if socketService(socket) != "" {
+		// curl --unix-socket /var/run/docker.sock http://x/containers/create:
+		// the socket says whose API it is, whatever the URL's host
+		services = append(services, socketService(socket))
+	}
 	if dp, versioned := dockerVersion(p); versioned && (strings.HasPrefix(dp, "/containers/") || strings.HasPrefix(dp, "/images/") || strings.HasPrefix(dp, "/exec/") || strings.HasPrefix(dp, "/volumes") || strings.HasPrefix(dp, "/secrets")) {
 		services = append(services, "docker")
 	}

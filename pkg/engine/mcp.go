@@ -208,6 +208,9 @@ func (ev *evaluation) mcp() {
 	}
 	w.emptyFilterWrite(args)
 	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
+	if !ev.denied() {
+		w.sharedChange(args) // mcpchanges.go: merge_pull_request, push_files {branch: main}
+	}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
 		if ev.denied() {
@@ -633,9 +636,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
-		ev.judgeHostAlternates(&fs)          // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&fs)          // paths.go: a token in the query
-		ev.judgeControlAPI(v, "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
+		ev.judgeHostAlternates(&fs)              // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&fs)              // paths.go: a token in the query
+		ev.judgeControlAPI(v, "", "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
 	}
 }
 

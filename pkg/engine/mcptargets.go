@@ -47,8 +47,8 @@ func bypassKey(k string) bool {
 // changeTargets judges an object of a changing tool's arguments: a
 // protection turned off, or production named where the change is made.
 func (w *mcpWalk) changeTargets(x map[string]any) {
-	if !changesSomething(w.tool) {
-		return
+	if !changesSomething(w.tool) || readAction(x) || readToolParts(w.tool).showsOnly() {
+		return // kubectl_rollout {subCommand: status} only looks
 	}
 	for k, v := range x {
 		key := strings.ToLower(keySeparators.Replace(k))

@@ -74,10 +74,10 @@ func (ev *evaluation) run(trace *Trace) {
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
-		ev.judgeHostAlternates(&s)                                                             // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&s)                                                             // paths.go: a token in the query
-		ev.judgeSentParams(&s)                                                                 // content.go: a credential in the body or headers
-		ev.judgeControlAPI(raw, c.Params.String("method"), paramText(c.Params["body"]), false) // controlapi.go
+		ev.judgeHostAlternates(&s)                                                                 // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&s)                                                                 // paths.go: a token in the query
+		ev.judgeSentParams(&s)                                                                     // content.go: a credential in the body or headers
+		ev.judgeControlAPI(raw, c.Params.String("method"), paramText(c.Params["body"]), "", false) // controlapi.go
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
@@ -274,11 +274,15 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s)
-		method := ""
-		if ef.Upload {
+		var argv *match.Argv
+		if ef.Cmd >= 0 && ef.Cmd < len(ev.sc.argv) {
+			argv = &ev.sc.argv[ef.Cmd]
+		}
+		method, body, socket := commandRequest(argv)
+		if method == "" && ef.Upload {
 			method = "POST"
 		}
-		ev.judgeControlAPI(ef.Target, method, "", true) // controlapi.go: curl of a cluster's or a vault's API
+		ev.judgeControlAPI(ef.Target, method, body, socket, true) // controlapi.go: curl of a cluster's or a vault's API
 	case effect.SQL:
 		// Its shell escapes and files are effects of their own
 		// (effect.sqlShellEscapes, effect.SQLFiles).

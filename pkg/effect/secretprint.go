@@ -1,0 +1,299 @@
+package effect
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// A credential CLI's verbs print either the secret itself (gh auth token,
+// vault kv get, op read, kubectl get secret X -o jsonpath={.data.p}) or
+// only its names and state (gh auth status, vault kv list, kubectl get
+// secrets). The catalogue's source marks cover both; the first, printed
+// where the agent reads it, is the flow secret->agent.
+
+// listingVerbs are the words of a verb that print names or state, not a
+// value (list-secrets, kv list, auth status, describe-parameters).
+var listingVerbs = map[string]bool{
+	"list": true, "ls": true, "status": true, "describe": true, "history": true,
+	"metadata": true, "names": true, "services": true, "whoami": true, "info": true,
+}
+
+// valueFormats are output formats that print a resource whole, data
+// included (kubectl get secret X -o yaml), or the fields a template names.
+var valueFormats = []string{"jsonpath", "go-template", "template", "custom-columns"}
+
+// showsSecret reports whether a command whose output is a secret prints the
+// value itself rather than names or state. An entry with the property
+// shows-format (kubectl get secret X, whose table holds only names) prints
+// the value only under an output format that prints the data; one with
+// shows-list (az storage account keys list) prints values when it lists.
+func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
+	if revealsOption(c.Args) {
+		return true // gh auth status --show-token, op item get --reveal
+	}
+	if marked(cl) {
+		return true // kubectl config view --raw, op signin --raw, security … -w
+	}
+	for k, w := range c.Args {
+		// doppler secrets --only-names, kubectl get secrets -o name
+		o, v, _ := strings.Cut(strings.ToLower(w), "=")
+		if !strings.HasPrefix(o, "--") && o != "-o" {
+			continue
+		}
+		if v == "" && o == "-o" && k+1 < len(c.Args) {
+			v = c.Args[k+1]
+		}
+		if strings.Contains(o, "names") || strings.Contains(o, "name-only") || strings.Contains(o, "keys-only") || (o == "-o" || o == "--output") && v == "name" {
+			return false
+		}
+	}
+	listing := !hasProp(cl.Entry, "shows-list") && leadingWords(cl, 4, func(w string) bool {
+		found := sessionVerbs[w] // vault login, not get-login-password
+		verbParts(w, func(p string, _ int) {
+			found = found || listingVerbs[p]
+		})
+		return found
+	})
+	if listing {
+		return false
+	}
+	if hasProp(cl.Entry, "shows-format") {
+		return valueFormat(cl)
+	}
+	return true
+}
+
+// sessionVerbs start a session: a login prints what it stored, its token
+// among it, but only as the outcome of logging in (vault login -method=oidc);
+// the catalogue marks the options that make it print the token alone.
+var sessionVerbs = map[string]bool{"login": true, "signin": true}
+
+// marked reports whether an option the catalogue marks as printing the
+// value is given (the marks named by the entry's source-marks property).
+func marked(cl *catalog.Classified) bool {
+	if cl.Entry == nil {
+		return false
+	}
+	m := cl.Entry.Prop("source-marks")
+	return m != "" && cl.Mark(m)
+}
+
+// namesSecret reports whether a selector (a jq or yq expression, a
+// kubectl jsonpath or template) picks out a secret's value: it keeps the
+// whole document (".", empty), or a path in it ends at data or at a
+// credential ({.data.password}, .users[0].user.token, .data). One whose
+// paths end elsewhere ({.metadata.creationTimestamp}, '.database.host',
+// .data.policies) prints no secret.
+func namesSecret(expr string) bool {
+	e := strings.TrimSpace(strings.Trim(expr, "'\"{} "))
+	if e == "" || e == "." || e == "@" {
+		return true
+	}
+	for _, m := range selectorPath.FindAllString(e, -1) {
+		segs := strings.Split(strings.ToLower(m), ".")
+		leaf := strings.TrimRight(segs[len(segs)-1], "[]0-9*")
+		if leaf == "" && len(segs) > 1 {
+			leaf = segs[len(segs)-2]
+		}
+		if leaf == "data" || leaf == "stringdata" || secretLeaf(leaf) {
+			return true
+		}
+	}
+	return false
+}
+
+// selectorPath is a path in a selector: .a.b[0].c
+var selectorPath = regexp.MustCompile(`(?:\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])*)+`)
+
+// secretLeaf reports a field name that names a credential: password,
+// access_token, client-key-data, secretKey.
+func secretLeaf(leaf string) bool {
+	for p := range strings.FieldsFuncSeq(leaf, func(r rune) bool { return r == '_' || r == '-' }) {
+		if credentialNouns[p] && p != "variable" && p != "variables" && p != "values" && p != "kv" && p != "connection" {
+			return true
+		}
+	}
+	return strings.Contains(leaf, "password") || strings.Contains(leaf, "token") || strings.Contains(leaf, "secret") || strings.HasSuffix(leaf, "key")
+}
+
+// lastOperand is the last word of a command that is not an option or an
+// option's value.
+func lastOperand(cl *catalog.Classified) string {
+	last := ""
+	for _, w := range cl.Words {
+		if w.Option == "" {
+			last = w.Text
+		}
+	}
+	return last
+}
+
+// keyNamesSecret reports whether a settings key names a credential by its
+// last part: aws_secret_access_key, oauth_token, http.extraheader (an
+// Authorization header), //registry/:_authToken, kubeconfig; not
+// credential.helper or user.name.
+func keyNamesSecret(k string) bool {
+	l := strings.ToLower(k)
+	if i := strings.LastIndexByte(l, '.'); i >= 0 && i+1 < len(l) {
+		l = l[i+1:]
+	}
+	return secretLeaf(l) || strings.Contains(l, "header") || strings.Contains(l, "auth")
+}
+
+// valueShown reports whether echo or printf prints a secret variable's
+// value: $TOKEN, ${TOKEN}, ${TOKEN:-x}, but not ${TOKEN:+set} or
+// ${TOKEN+set}, which print only the word after the operator.
+func valueShown(c *shell.Command) bool {
+	for _, w := range c.Args {
+		for i := 0; i < len(w); i++ {
+			if w[i] != '$' {
+				continue
+			}
+			j := i + 1
+			braced := j < len(w) && w[j] == '{'
+			if braced {
+				j++
+			}
+			k := j
+			for k < len(w) && nameByte(w[k]) {
+				k++
+			}
+			if !secretName(w[j:k]) {
+				continue
+			}
+			if braced && (strings.HasPrefix(w[k:], ":+") || strings.HasPrefix(w[k:], "+")) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// valueFormat reports an output option whose value prints a resource's
+// data: -o yaml, --output=json, -o jsonpath='{.data.password}'.
+func valueFormat(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Option != "-o" && w.Option != "--output" && w.Option != "--format" {
+			continue
+		}
+		v := strings.TrimPrefix(strings.ToLower(w.Text), "=")
+		if v == "yaml" || v == "json" {
+			return true
+		}
+		for _, f := range valueFormats {
+			if k, ok := strings.CutPrefix(v, f); ok {
+				// -o jsonpath={.data.password}, -o go-template=…
+				return namesSecret(strings.TrimLeft(k, "=:"))
+			}
+		}
+	}
+	return false
+}
+
+// passesValue are filters that print what they read, changed in form but
+// still the value: a secret piped through them still lands in the context
+// (kubectl get secret … | base64 -d, vault kv get -format=json … | jq).
+// Counting (wc), hashing and logins that read stdin do not pass it on.
+var passesValue = map[string]bool{
+	"base64": true, "base32": true, "basenc": true, "jq": true, "gojq": true, "jaq": true, "yq": true,
+	"cut": true, "tr": true, "head": true, "tail": true, "cat": true, "sed": true, "awk": true,
+	"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
+	"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
+	"tee": true, "less": true, "more": true, "strings": true,
+}
+
+// stringRunners are shells that run a string given to them and print
+// what it prints.
+var stringRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
+
+// selectors are filters whose first operand picks what they print.
+var selectors = map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
+
+// firstOperand is the first word that is not an option.
+func firstOperand(args []string) string {
+	for _, w := range args {
+		if !strings.HasPrefix(w, "-") || w == "-" {
+			return w
+		}
+	}
+	return ""
+}
+
+// reachesAgent reports whether command i's output is printed where the
+// agent reads it: at the top level, not redirected away, and not piped on
+// except through filters that pass the value on (and do not write a file).
+func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
+	c := &cmds[i]
+	if stdoutRedirected(c) {
+		return false
+	}
+	if c.Depth > 0 {
+		// bash -c 'gh auth token': a shell given the string prints what
+		// it prints; $(gh auth token) is a word of another command.
+		for k := range cmds {
+			if slices.Contains(cmds[k].Inputs, i) {
+				// echo "$(gh auth token)" prints the word it was given;
+				// another command's word is its own business.
+				return (cmds[k].Name == "echo" || cmds[k].Name == "printf") && lastStage(cmds, i) && a.reachesAgent(cmds, k)
+			}
+		}
+		p := -1
+		for k := i - 1; k >= 0; k-- {
+			if cmds[k].Depth == c.Depth-1 {
+				p = k
+				break
+			}
+		}
+		if p < 0 || !stringRunners[cmds[p].Name] || !a.reachesAgent(cmds, p) {
+			return false
+		}
+	}
+	for k := range cmds {
+		d := &cmds[k]
+		if k == i || d.Pipeline != c.Pipeline || d.Stage <= c.Stage {
+			continue
+		}
+		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
+			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
+		}
+		if !passesValue[d.Name] || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
+			return false
+		}
+		if selectors[d.Name] && !namesSecret(firstOperand(d.Args)) {
+			return false // sops -d f | yq '.database.host'
+		}
+	}
+	return true
+}
+
+// stdoutRedirected reports a redirection of a command's standard output to
+// a file (> out.txt, &> /dev/null); 2> and >&2 leave it where it was or
+// send it to stderr, which the agent reads too.
+func stdoutRedirected(c *shell.Command) bool {
+	for _, r := range c.Redirects {
+		switch r.Op {
+		case ">", ">>", ">|", "&>", "&>>":
+			if (r.FD == "" || r.FD == "1") && !displayStream(r.Target) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// displayStream reports a path that is the terminal's or the caller's own
+// output, which the agent reads: /dev/stdout, /dev/stderr, /dev/tty and
+// the descriptors 1 and 2 under /dev/fd or /proc/self/fd. Writing there
+// changes no file.
+func displayStream(t string) bool {
+	switch t {
+	case "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/1", "/dev/fd/2", "/proc/self/fd/1", "/proc/self/fd/2":
+		return true
+	}
+	return false
+}

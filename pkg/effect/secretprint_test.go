@@ -1,0 +1,49 @@
+package effect
+
+import "testing"
+
+// TestSecretPrinted checks that a secret printed where the agent reads it
+// is the flow secret->agent, and that names, status, a variable, a login
+// reading stdin, a count and a selector of other fields are not.
+func TestSecretPrinted(t *testing.T) {
+	for line, want := range map[string]bool{
+		"gh auth token":                                                      true,
+		"gh auth status --show-token":                                        true,
+		"vault kv get -field=password secret/dev":                            true,
+		"kubectl config view --raw":                                          true,
+		"kubectl get secret db -o yaml":                                      true,
+		"aws ecr get-login-password":                                         true,
+		"printenv GITHUB_TOKEN":                                              true,
+		"echo $AWS_SECRET_ACCESS_KEY":                                        true,
+		"aws ssm get-parameter --name /a --with-decryption":                  true,
+		"kubectl get secret db -o jsonpath='{.data.password}' | base64 -d":   true,
+		"gh auth status":                                                     false,
+		"vault kv list secret/dev":                                           false,
+		"vault login -method=oidc":                                           false,
+		"kubectl get secrets":                                                false,
+		"kubectl get secrets -o name":                                        false,
+		"doppler secrets --only-names":                                       false,
+		"aws ssm get-parameter --name /dev/log-level":                        false,
+		"printenv PATH":                                                      false,
+		"export GH_TOKEN=$(gh auth token)":                                   false,
+		"gh auth token | wc -c":                                              false,
+		"gh auth token > tok.txt":                                            false,
+		"gh auth token | docker login ghcr.io -u u --password-stdin":         false,
+		"kubectl get secret tls -o jsonpath='{.metadata.creationTimestamp}'": false,
+		"sops -d secrets.yaml | yq '.database.host'":                         false,
+		"tmux send-keys -t dev C-c":                                          false,
+		"bash -c 'gh auth token'":                                            true,
+		"echo \"${GITHUB_TOKEN:+set}\"":                                      false,
+		"aws configure get aws_secret_access_key":                            true,
+		"aws configure get region":                                           false,
+		"git config credential.helper":                                       false,
+		"git config --get http.https://github.com/.extraheader":              true,
+		"vault token lookup -format=json | jq .data.policies":                false,
+		"vault kv get -format=json secret/a | jq -r .data.data.password":     true,
+		"az storage account keys list -n store":                              true,
+	} {
+		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
+			t.Errorf("%q: flow:secret->agent = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

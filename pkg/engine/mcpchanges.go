@@ -1,0 +1,524 @@
+package engine
+
+import (
+	"net/url"
+	"strings"
+
+	"rampart.dev/pkg/effect"
+)
+
+// Changes to shared or production state made through an MCP tool, read
+// from the tool's name and arguments whatever the server: the name's verb
+// (the first word that is one: merge_pull_request → merge, deployments_scale
+// → scale) and its objects (the other words), and the arguments' targets (a
+// branch, a namespace, a database). A pull request merged, a release cut, a
+// running service scaled or restarted outside a named dev environment, DNS
+// records changed, files committed to a default or protected branch,
+// repository or branch settings changed, money moved, a message sent to
+// many, a shared project archived, every issue changed at once, and SQL that
+// writes against a database named production ask. Reads, lists, searches,
+// drafts, and the same changes on a feature branch or a dev namespace pass.
+
+// verbClass is what a tool name's verb does.
+type verbClass uint8
+
+const (
+	verbNone   verbClass = iota
+	verbRead             // get, list, search, describe, explain
+	verbChange           // create, update, delete, set, push ...
+)
+
+// toolVerbs are the words that can be a tool name's verb.
+var toolVerbs = map[string]verbClass{
+	"get": verbRead, "list": verbRead, "search": verbRead, "find": verbRead, "read": verbRead,
+	"view": verbRead, "show": verbRead, "describe": verbRead, "fetch": verbRead, "retrieve": verbRead,
+	"explain": verbRead, "query": verbRead, "inspect": verbRead, "count": verbRead, "lookup": verbRead,
+	"check": verbRead, "diff": verbRead, "preview": verbRead, "validate": verbRead, "watch": verbRead,
+	"draft": verbRead, "compare": verbRead, "analyze": verbRead, "status": verbRead,
+
+	"create": verbChange, "update": verbChange, "upsert": verbChange, "set": verbChange, "edit": verbChange,
+	"patch": verbChange, "put": verbChange, "add": verbChange, "change": verbChange, "modify": verbChange,
+	"replace": verbChange, "delete": verbChange, "remove": verbChange, "merge": verbChange, "accept": verbChange,
+	"push": verbChange, "commit": verbChange, "write": verbChange, "upload": verbChange, "publish": verbChange,
+	"release": verbChange, "tag": verbChange, "cut": verbChange, "scale": verbChange, "restart": verbChange,
+	"rollout": verbChange, "redeploy": verbChange, "rollback": verbChange, "reboot": verbChange, "drain": verbChange,
+	"cordon": verbChange, "resize": verbChange, "stop": verbChange, "promote": verbChange, "apply": verbChange,
+	"cancel": verbChange, "void": verbChange, "capture": verbChange, "finalize": verbChange, "pay": verbChange,
+	"refund": verbChange, "send": verbChange, "post": verbChange, "broadcast": verbChange, "announce": verbChange,
+	"notify": verbChange, "archive": verbChange, "deactivate": verbChange, "disable": verbChange, "enable": verbChange,
+	"suspend": verbChange, "transfer": verbChange, "resolve": verbChange, "close": verbChange, "assign": verbChange,
+	"mark": verbChange, "reset": verbChange, "revoke": verbChange, "rename": verbChange, "configure": verbChange,
+	"execute": verbChange, "exec": verbChange, "complete": verbChange, "unprotect": verbChange, "protect": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
+}
+
+// weakVerbs are verbs that are often part of a product's name (Cloud Run,
+// exec): a later change verb in the same name is the verb.
+var weakVerbs = map[string]bool{"run": true, "exec": true, "execute": true, "new": true, "make": true}
+
+// toolParts is a tool name read as a verb and the other words (its
+// objects): the words of ToolWords, shared, and the verb's index.
+type toolParts struct {
+	verb  string
+	class verbClass
+	words []string
+	at    int // the verb's index in words; -1 when there is none
+}
+
+func readToolParts(tool string) toolParts {
+	p := toolParts{words: ToolWords(tool), at: -1}
+	weak := false
+	for i, w := range p.words {
+		if c, ok := toolVerbs[w]; ok && (p.verb == "" || weak && c == verbChange) {
+			// cloud_run_update_service: "run" names the product, and
+			// a later change verb is the verb
+			p.verb, p.class, p.at, weak = w, c, i, weakVerbs[w]
+		}
+	}
+	return p
+}
+
+// has reports whether one of words is among the name's objects.
+func (p toolParts) has(words ...string) bool {
+	for i, o := range p.words {
+		if i == p.at {
+			continue
+		}
+		for _, w := range words {
+			if o == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectCount is how many words the name has besides its verb.
+func (p toolParts) objectCount() int {
+	if p.at >= 0 {
+		return len(p.words) - 1
+	}
+	return len(p.words)
+}
+
+// showsOnly reports a name whose verb changes a running service and
+// whose object is a record of it (rollout_history, scale_status): the
+// tool shows what was done.
+func (p toolParts) showsOnly() bool {
+	return p.verbIn("rollout", "scale", "restart", "deploy", "release", "rollback") &&
+		p.has("history", "status", "logs", "log", "events", "metrics", "info", "details")
+}
+
+func (p toolParts) verbIn(words ...string) bool {
+	for _, w := range words {
+		if p.verb == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedChangeRule is one kind of change: what the verb and objects say,
+// and what the arguments must show for it to ask. Rules are tried in order;
+// the first whose names fit decides.
+type sharedChangeRule struct {
+	what   string // what the change is, for the decision's message
+	effect string
+	names  func(p toolParts, server []string) bool
+	args   func(args map[string]any) bool // nil: the name is enough
+}
+
+var sharedChangeRules = []sharedChangeRule{
+	{"a pull request merged", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		if p.class == verbChange && (p.has("automerge") || p.has("auto") && p.has("merge")) {
+			return true // enable_auto_merge: merged when checks pass, unseen
+		}
+		return p.verbIn("merge", "accept", "complete") && p.has("pull", "request", "requests", "pr", "mr", "merge", "changes", "changeset", "branch")
+	}, nil},
+	{"a release or tag cut", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("create", "publish", "cut", "push", "new", "make", "release", "tag", "update") && p.has("release", "releases", "tag", "tags", "version") ||
+			p.verbIn("release", "tag") && p.objectCount() == 0
+	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
+	{"DNS records changed", "destroy:shared-change", func(p toolParts, server []string) bool {
+		dns := p.has("dns", "route53", "zone", "zones", "nameserver", "nameservers", "hostedzone", "domain", "domains") || hasWord(server, "dns", "route53")
+		return p.class == verbChange && dns && (p.has("record", "records", "dns", "recordset", "nameserver", "nameservers", "sets") || p.verbIn("change"))
+	}, nil},
+	{"repository or branch settings changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		if p.verbIn("unprotect") {
+			return true
+		}
+		return p.class == verbChange && !p.verbIn("run", "execute", "exec", "send", "post") &&
+			(p.has("protection", "protections", "ruleset", "rulesets", "settings", "setting") || p.has("default") && p.has("branch"))
+	}, nil},
+	{"repository settings changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("update", "edit", "set", "patch", "modify", "change", "configure") && p.has("repository", "repo", "project")
+	}, riskySettings},
+	{"a shared project, repository or service archived or disabled", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("archive", "deactivate", "disable", "suspend", "transfer") &&
+			p.has("project", "projects", "repository", "repo", "workspace", "team", "organization", "org", "channel", "service", "app", "database", "cluster", "account", "site", "domain", "zone", "environment")
+	}, nil},
+	{"money moved or a subscription ended", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("cancel", "void", "capture", "finalize", "pay", "refund", "send") &&
+			p.has("subscription", "subscriptions", "invoice", "invoices", "payment", "payments", "payout", "payouts", "charge", "charges", "transfer", "order", "orders")
+	}, nil},
+	{"a message to many people", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("send", "post", "broadcast", "announce", "notify", "publish", "create") && p.has("broadcast", "broadcasts", "bulk", "mass", "blast", "campaign", "newsletter", "announcement")
+	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
+	{"a message to many people", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("send", "post", "broadcast", "announce", "notify") || p.verbIn("create") && p.has("message", "email", "mail")
+	}, toMany},
+	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable") &&
+			p.has("all", "bulk", "batch", "mass", "every")
+	}, nil},
+	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable")
+	}, func(a map[string]any) bool { return argTrue(a, "all") || argTrue(a, "bulk") }},
+	{"a migration applied to a hosted database", "destroy:shared", func(p toolParts, _ []string) bool {
+		return p.verbIn("apply", "run", "push", "execute", "deploy") && p.has("migration", "migrations")
+	}, func(a map[string]any) bool { return namesTarget(a) && !namesDevEnvironment(a) }},
+	{"files committed to a default or protected branch", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.class == verbChange && !p.verbIn("merge", "accept") && p.has("file", "files", "contents", "content", "commit", "commits", "blob")
+	}, func(a map[string]any) bool { return protectedBranchIn(a) }},
+	{"a running service scaled or restarted", "destroy:deploy", func(p toolParts, _ []string) bool {
+		if p.has("container", "containers") {
+			return false // a container on this machine, as docker restart is
+		}
+		if p.showsOnly() {
+			return false
+		}
+		if p.verbIn("scale", "restart", "rollout", "redeploy", "rollback", "reboot", "drain", "cordon", "resize") {
+			return true
+		}
+		return p.verbIn("update", "patch", "set", "stop") && p.has("service", "services", "deployment", "deployments", "statefulset", "daemonset", "server", "instance", "instances", "replicas", "app")
+	}, func(a map[string]any) bool { return !namesDevEnvironment(a) }},
+}
+
+// sharedChange judges an MCP call by sharedChangeRules and, for a tool that
+// runs SQL, by whether its statement changes data against production.
+func (w *mcpWalk) sharedChange(args map[string]any) {
+	p := readToolParts(w.tool)
+	if p.class != verbChange && !w.runsQuery() || p.has("draft", "drafts") || readAction(args) {
+		return // reads, lists, drafts, and names with no verb
+	}
+	server := ToolWords(w.server)
+	for _, r := range sharedChangeRules {
+		if !r.names(p, server) {
+			continue
+		}
+		if r.args != nil && !r.args(args) {
+			continue
+		}
+		s := subject{tool: "destroy", text: r.what + " through " + w.tool, effect: r.effect}
+		w.ev.judge(&s)
+		return
+	}
+	if sql := statementIn(args, 0); sql != "" && effect.ChangesSQL(sql) {
+		if where := productionTarget(args); where != "" {
+			s := subject{tool: "destroy", text: "SQL that changes data through " + w.tool + " against " + where, effect: "destroy:production"}
+			w.ev.judge(&s)
+		}
+	}
+}
+
+// actionKeys name an argument that says which operation a tool performs
+// (kubectl_rollout {subCommand: status}, {action: list}).
+var actionKeys = map[string]bool{"action": true, "subcommand": true, "operation": true, "op": true, "verb": true, "mode": true}
+
+// readAction reports an operation argument whose value is a read verb.
+func readAction(args map[string]any) bool {
+	for k, v := range args {
+		if s, ok := v.(string); ok && actionKeys[normKey(k)] {
+			if words := ToolWords(s); len(words) > 0 && toolVerbs[words[0]] == verbRead {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether words holds one of want.
+func hasWord(words []string, want ...string) bool {
+	for _, w := range words {
+		for _, x := range want {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// normKey is an argument name lower-cased without separators.
+func normKey(k string) string { return strings.ToLower(keySeparators.Replace(k)) }
+
+// argTrue reports whether a top-level argument named key is true.
+func argTrue(args map[string]any, key string) bool {
+	for k, v := range args {
+		if normKey(k) == key {
+			b, _ := v.(bool)
+			return b
+		}
+	}
+	return false
+}
+
+// riskySettings reports a repository or project update that changes how
+// its history is kept: its default branch, force pushes or deletions of
+// branches allowed, the reviews or checks a merge needs, the merge method,
+// archiving. A description or a topic is everyday.
+func riskySettings(args map[string]any) bool {
+	for k := range args {
+		switch normKey(k) {
+		case "defaultbranch", "allowforcepush", "allowforcepushes", "allowdeletions", "archived", "archive",
+			"requiredapprovingreviewcount", "requiredstatuschecks", "enforceadmins", "restrictions",
+			"mergemethod", "onlyallowmergeifpipelinesucceeds", "onlyallowmergeifalldiscussionsareresolved",
+			"approvalsbeforemerge", "requiredpullrequestreviews", "branchprotection", "protectedbranches":
+			return true
+		}
+	}
+	return false
+}
+
+// branchKeys are the argument names that say which branch a change lands on
+// (not a pull request's base, nor the branch a new one starts from).
+var branchKeys = map[string]bool{"branch": true, "branchname": true, "ref": true, "targetbranch": true, "headref": true}
+
+// protectedBranch reports a branch name that is a repository's default or
+// a protected one: main, master, trunk, production, release and its lines.
+func protectedBranch(b string) bool {
+	b = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(b), "refs/heads/"))
+	switch b {
+	case "main", "master", "trunk", "production", "prod", "release", "releases", "stable", "live", "default":
+		return true
+	}
+	return strings.HasPrefix(b, "release/") || strings.HasPrefix(b, "release-") || strings.HasPrefix(b, "releases/")
+}
+
+func protectedBranchIn(args map[string]any) bool {
+	for k, v := range args {
+		if s, ok := v.(string); ok && branchKeys[normKey(k)] && protectedBranch(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// targetKeys are the argument names that say where a change is made: an
+// environment, a namespace, a cluster, a database, a project.
+var targetKeys = map[string]bool{
+	"namespace": true, "environment": true, "env": true, "environmentname": true, "stage": true, "context": true,
+	"cluster": true, "target": true, "workspace": true, "stack": true, "database": true, "db": true, "dbname": true,
+	"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,
+	"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
+	"server": true, "app": true, "appname": true, "service": true,
+}
+
+// targetKey reports an argument name that says where a change is made,
+// also with an id or name suffix (environmentId, namespace_name).
+func targetKey(k string) bool {
+	k = normKey(k)
+	if targetKeys[k] {
+		return true
+	}
+	for _, suffix := range []string{"id", "name", "slug"} {
+		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTarget reports whether the arguments name where a change is made.
+func namesTarget(args map[string]any) bool {
+	for k, v := range args {
+		if s, ok := v.(string); ok && s != "" && targetKey(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// devParts are the parts of a name that say it is not production.
+var devParts = map[string]bool{
+	"dev": true, "development": true, "staging": true, "stage": true, "stg": true, "test": true, "testing": true,
+	"qa": true, "sandbox": true, "preview": true, "local": true, "localhost": true, "demo": true, "uat": true,
+	"feature": true, "scratch": true, "ci": true,
+}
+
+// namesDevEnvironment reports whether a target argument names a non-production
+// environment (dev-alice, staging) and none names production. A change with
+// no target named is made where the tool points by default, which may be
+// production.
+func namesDevEnvironment(args map[string]any) bool {
+	dev := false
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok || !targetKey(k) {
+			continue
+		}
+		if effect.NamesProduction(s) {
+			return false
+		}
+		for _, part := range ToolWords(s) {
+			if devParts[part] {
+				dev = true
+			}
+		}
+	}
+	return dev
+}
+
+// productionTarget returns a target argument's value when it names
+// production: a database, a project, an environment, or a connection URL
+// whose host or database does.
+func productionTarget(args map[string]any) string {
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok {
+			continue
+		}
+		if branchKeys[normKey(k)] && protectedBranch(s) {
+			return k + " " + s // a database's main branch (PlanetScale, Neon) is its production
+		}
+		if !targetKey(k) {
+			continue
+		}
+		if u, err := url.Parse(s); err == nil && u.Host != "" {
+			if effect.NamesProduction(u.Hostname()) || effect.NamesProduction(strings.TrimPrefix(u.Path, "/")) {
+				return s
+			}
+			continue
+		}
+		if effect.NamesProduction(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// statementIn returns the SQL a database tool's arguments carry, under a
+// key that names a statement; nested objects are looked into a few levels.
+func statementIn(args map[string]any, depth int) string {
+	if depth > 3 {
+		return ""
+	}
+	for k, v := range args {
+		key := normKey(k)
+		switch v := v.(type) {
+		case string:
+			if isSQLKey(key) || strings.Contains(key, "sql") || key == "migration" {
+				return v
+			}
+		case map[string]any:
+			if s := statementIn(v, depth+1); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// manyRecipients is how many addresses make a message one to many.
+const manyRecipients = 5
+
+// recipientKeys are the argument names that list who a message goes to.
+var recipientKeys = map[string]bool{
+	"to": true, "cc": true, "bcc": true, "recipients": true, "emails": true, "addresses": true,
+	"users": true, "userids": true, "phonenumbers": true,
+}
+
+// audienceKeys name a list of people a message goes to as a whole.
+var audienceKeys = map[string]bool{
+	"audience": true, "audienceid": true, "segment": true, "segmentid": true, "listid": true,
+	"mailinglist": true, "contactlist": true,
+}
+
+// toMany reports a message that reaches many people: five or more
+// recipients, an audience or mailing list, or a mention of a whole channel
+// (@channel, @here, @everyone).
+func toMany(args map[string]any) bool {
+	n := 0
+	for k, v := range args {
+		key := normKey(k)
+		if audienceKeys[key] {
+			return true
+		}
+		if !recipientKeys[key] {
+			continue
+		}
+		switch v := v.(type) {
+		case []any:
+			n += len(v)
+		case string:
+			n += len(strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }))
+		}
+	}
+	return n >= manyRecipients || mentionsEveryone(args, 0) || wholeChannel(args)
+}
+
+// wholeChannelNames are parts of a channel's name or id that say everyone
+// reads it: #general, #announcements, C0ANNOUNCE, #all-hands.
+var wholeChannelNames = []string{"general", "announce", "everyone", "allhands", "all-hands", "company", "all-staff", "allstaff"}
+
+// wholeChannel reports a message whose channel argument names a channel
+// everyone reads.
+func wholeChannel(args map[string]any) bool {
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok || !strings.HasPrefix(normKey(k), "channel") {
+			continue
+		}
+		l := strings.ToLower(s)
+		for _, n := range wholeChannelNames {
+			if strings.Contains(l, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionsEveryone reports a string among the arguments that notifies a
+// whole channel or workspace.
+func mentionsEveryone(v any, depth int) bool {
+	if depth > 6 {
+		return false
+	}
+	switch x := v.(type) {
+	case string:
+		l := strings.ToLower(x)
+		for _, m := range []string{"@channel", "@here", "@everyone", "<!channel>", "<!here>", "<!everyone>"} {
+			for rest := l; ; {
+				i := strings.Index(rest, m)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(m):]
+				if i > 0 && m[0] == '@' && mentionByte(l[len(l)-len(rest)-len(m)-1]) {
+					continue // ops@heretics.com: an address, not a mention
+				}
+				if rest == "" || !mentionByte(rest[0]) && (rest[0] != '.' || len(rest) == 1 || !mentionByte(rest[1])) {
+					return true // "@here.example" is a domain, "@here." a sentence's end
+				}
+			}
+		}
+		return false
+	case map[string]any:
+		for _, e := range x {
+			if mentionsEveryone(e, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if mentionsEveryone(e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionByte reports a byte that continues a name: a letter, a digit,
+// '-' or '_'.
+func mentionByte(c byte) bool { return c == '-' || isWordByte(c) }

@@ -1,0 +1,50 @@
+package engine
+
+import "testing"
+
+func TestReadToolParts(t *testing.T) {
+	for _, c := range []struct {
+		tool, verb string
+		class      verbClass
+	}{
+		{"merge_pull_request", "merge", verbChange},
+		{"acceptMergeRequest", "accept", verbChange},
+		{"deployments_scale", "scale", verbChange},
+		{"dns-record-update", "update", verbChange},
+		{"cloud_run_update_service", "update", verbChange},
+		{"run_query", "run", verbChange},
+		{"get_merge_request", "get", verbRead},
+		{"slack_list_channels", "list", verbRead},
+		{"sequentialthinking", "", verbNone},
+	} {
+		p := readToolParts(c.tool)
+		if p.verb != c.verb || p.class != c.class {
+			t.Errorf("readToolParts(%q) = %q/%d, want %q/%d", c.tool, p.verb, p.class, c.verb, c.class)
+		}
+	}
+	if p := readToolParts("cloud_run_update_service"); !p.has("run") || p.has("update") {
+		t.Errorf("cloud_run_update_service: a replaced weak verb is an object, the verb is not")
+	}
+}
+
+func TestProtectedBranch(t *testing.T) {
+	for b, want := range map[string]bool{
+		"main": true, "refs/heads/master": true, "release/5.0": true, "Production": true,
+		"feature/main": false, "mainline-docs": false, "docs": false, "": false,
+	} {
+		if got := protectedBranch(b); got != want {
+			t.Errorf("protectedBranch(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func TestMentionsEveryone(t *testing.T) {
+	for s, want := range map[string]bool{
+		"@channel deploy freeze": true, "hi <!here>": true, "ping @everyone.": true,
+		"ops@heretics.example": false, "mail someone@here.example": false, "@channels-list": false,
+	} {
+		if got := mentionsEveryone(s, 0); got != want {
+			t.Errorf("mentionsEveryone(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
