@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
@@ -93,7 +94,7 @@ func namesSecret(expr string) bool {
 	if e == "" || e == "." || e == "@" {
 		return true
 	}
-	for _, m := range selectorPath.FindAllString(e, -1) {
+	for _, m := range selectorPath().FindAllString(e, -1) {
 		segs := strings.Split(strings.ToLower(m), ".")
 		leaf := strings.TrimRight(segs[len(segs)-1], "[]0-9*")
 		if leaf == "" && len(segs) > 1 {
@@ -107,7 +108,9 @@ func namesSecret(expr string) bool {
 }
 
 // selectorPath is a path in a selector: .a.b[0].c
-var selectorPath = regexp.MustCompile(`(?:\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])*)+`)
+var selectorPath = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])*)+`)
+})
 
 // secretLeaf reports a field name that names a credential: password,
 // access_token, client-key-data, secretKey.

@@ -225,7 +225,9 @@ func appendCommand(dst []string, v any) []string {
 }
 
 var (
-	runKey     = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry|cmds|cmd):\s*(.*)$`)
+	runKey = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry|cmds|cmd):\s*(.*)$`)
+	})
 	ghaSecrets = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) })
 )
 
@@ -239,7 +241,7 @@ func yamlRunLines(content string) []string {
 	src := strings.Split(content, "\n")
 	var out []string
 	for i := 0; i < len(src); i++ {
-		m := runKey.FindStringSubmatch(src[i])
+		m := runKey().FindStringSubmatch(src[i])
 		if m == nil {
 			continue
 		}
