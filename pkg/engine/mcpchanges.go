@@ -48,6 +48,7 @@ var toolVerbs = map[string]verbClass{
 	"notify": verbChange, "archive": verbChange, "deactivate": verbChange, "disable": verbChange, "enable": verbChange,
 	"suspend": verbChange, "transfer": verbChange, "resolve": verbChange, "close": verbChange, "assign": verbChange,
 	"mark": verbChange, "reset": verbChange, "revoke": verbChange, "rename": verbChange, "configure": verbChange,
+	"deploy": verbChange, "install": verbChange, "upgrade": verbChange,
 	"execute": verbChange, "exec": verbChange, "complete": verbChange, "unprotect": verbChange, "protect": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
 }
 

@@ -13,14 +13,6 @@ import (
 // "production"}, a manifest's "namespace: production" line) makes the
 // change production's. Tools that only look are not judged here.
 
-// changeWords are the words of a tool's name that change what it names.
-var changeWords = map[string]bool{
-	"create": true, "update": true, "apply": true, "patch": true, "scale": true, "set": true,
-	"deploy": true, "restart": true, "rollout": true, "merge": true, "replace": true, "upsert": true,
-	"edit": true, "put": true, "write": true, "delete": true, "remove": true, "run": true, "exec": true,
-	"execute": true, "push": true, "release": true, "promote": true, "install": true, "upgrade": true,
-}
-
 // environmentKeys are the argument names that say where a change is made.
 var environmentKeys = map[string]bool{
 	"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
@@ -28,14 +20,9 @@ var environmentKeys = map[string]bool{
 }
 
 // changesSomething reports whether an MCP tool's name says it changes
-// what it names.
+// what it names: its verb (mcpchanges.go's toolVerbs) is a changing one.
 func changesSomething(tool string) bool {
-	for _, w := range ToolWords(tool) {
-		if changeWords[w] {
-			return true
-		}
-	}
-	return false
+	return readToolParts(tool).class == verbChange
 }
 
 // bypassKey reports an argument name that turns a protection off.
