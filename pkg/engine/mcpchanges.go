@@ -133,7 +133,7 @@ var sharedChangeRules = []sharedChangeRule{
 		if p.class == verbChange && (p.has("automerge") || p.has("auto") && p.has("merge")) {
 			return true // enable_auto_merge: merged when checks pass, unseen
 		}
-		return p.verbIn("merge", "accept", "complete") && p.has("pull", "request", "requests", "pr", "mr", "merge", "changes", "changeset", "branch")
+		return p.verbIn("merge", "accept", "complete") && p.has("pull", "pulls", "request", "requests", "pr", "prs", "mr", "mrs", "merge", "changes", "changeset", "branch")
 	}, nil},
 	{"a release or tag cut", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("create", "publish", "cut", "push", "new", "make", "release", "tag", "update") && p.has("release", "releases", "tag", "tags", "version") ||
@@ -198,6 +198,9 @@ var sharedChangeRules = []sharedChangeRule{
 // runs SQL, by whether its statement changes data against production.
 func (w *mcpWalk) sharedChange(args map[string]any) {
 	p := readToolParts(w.tool)
+	if p.verb == "" {
+		p = actionParts(w.tool, args) // pulls {action: merge}
+	}
 	if p.class != verbChange && !w.runsQuery() || p.has("draft", "drafts") || readAction(args) {
 		return // reads, lists, drafts, and names with no verb
 	}
@@ -226,6 +229,22 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 var actionKeys = map[string]bool{"action": true, "subcommand": true, "operation": true, "op": true, "verb": true, "mode": true}
 
 // readAction reports an operation argument whose value is a read verb.
+// actionParts reads a tool whose name has no verb (pulls, deployments)
+// with the verb its action argument gives ({"action": "merge"}), as if
+// the name were VERB_TOOL.
+func actionParts(tool string, args map[string]any) toolParts {
+	for k, v := range args {
+		if s, ok := v.(string); ok && actionKeys[normKey(k)] {
+			if words := ToolWords(s); len(words) > 0 {
+				if _, ok := toolVerbs[words[0]]; ok {
+					return readToolParts(s + "_" + tool)
+				}
+			}
+		}
+	}
+	return readToolParts(tool)
+}
+
 func readAction(args map[string]any) bool {
 	for k, v := range args {
 		if s, ok := v.(string); ok && actionKeys[normKey(k)] {
