@@ -35,7 +35,7 @@ var apiSegments = map[string]string{
 // move or drop what protects a repository.
 var accessFields = []string{"default_branch", "allow_force_push", "allow_force_pushes",
 	"force=true", "permission=admin", "enforce_admins=false", "required_pull_request_reviews=null",
-	"visibility", "private", "archived"}
+	"visibility=public", "visibility=internal", "private=false", "archived=true"}
 
 // readMethods are the request methods that change nothing.
 var readMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
@@ -59,8 +59,8 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		}
 		t := strings.ToLower(w.Text)
 		for _, f := range accessFields {
-			name, _, _ := strings.Cut(f, "=")
-			if strings.HasPrefix(t, f) || strings.Contains(t, `"`+name+`"`) {
+			if strings.HasPrefix(t, f) || jsonField(t, f) {
+				name, _, _ := strings.Cut(f, "=")
 				return "access", "request that changes " + name
 			}
 		}
@@ -90,4 +90,26 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		}
 	}
 	return "", ""
+}
+
+// jsonField reports whether a JSON body sets the field NAME, or NAME to
+// VALUE for a field given as NAME=VALUE ({"private": false}, {"force":
+// true}, {"visibility": "public"}).
+func jsonField(body, field string) bool {
+	name, value, withValue := strings.Cut(field, "=")
+	key := `"` + name + `"`
+	i := strings.Index(body, key)
+	if i < 0 {
+		return false
+	}
+	if !withValue {
+		return true
+	}
+	rest := strings.TrimLeft(body[i+len(key):], " \t\n")
+	rest, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " \t\n")
+	return strings.HasPrefix(rest, value) || strings.HasPrefix(rest, `"`+value+`"`)
 }
