@@ -98,18 +98,24 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 func jsonField(body, field string) bool {
 	name, value, withValue := strings.Cut(field, "=")
 	key := `"` + name + `"`
-	i := strings.Index(body, key)
-	if i < 0 {
-		return false
+	for rest := body; ; {
+		i := strings.Index(rest, key)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(key):]
+		if !withValue {
+			return true
+		}
+		// every occurrence: a nested {"private": true} must not hide the
+		// top-level "private": false that follows it
+		v, ok := strings.CutPrefix(strings.TrimLeft(rest, " \t\n"), ":")
+		if !ok {
+			continue
+		}
+		v = strings.TrimLeft(v, " \t\n")
+		if strings.HasPrefix(v, value) || strings.HasPrefix(v, `"`+value+`"`) {
+			return true
+		}
 	}
-	if !withValue {
-		return true
-	}
-	rest := strings.TrimLeft(body[i+len(key):], " \t\n")
-	rest, ok := strings.CutPrefix(rest, ":")
-	if !ok {
-		return false
-	}
-	rest = strings.TrimLeft(rest, " \t\n")
-	return strings.HasPrefix(rest, value) || strings.HasPrefix(rest, `"`+value+`"`)
 }
