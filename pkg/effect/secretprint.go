@@ -177,6 +177,40 @@ func valueShown(c *shell.Command) bool {
 	return false
 }
 
+// headOnly reports a fetch that asks only for headers (curl -I, -X HEAD,
+// wget --spider; name is the program, whose short flags differ): it prints no body, so no secret the body would hold.
+func headOnly(name string, args []string) bool {
+	curl := name == "curl"
+	for k, a := range args {
+		switch {
+		case curl && (a == "-I" || a == "--head") || a == "--spider":
+			return true
+		case curl && len(a) > 2 && a[0] == '-' && a[1] != '-' && curlBundleHead(a[1:]):
+			return true // curl -sI, -fsSLI
+		case (a == "-X" || a == "--request" || a == "--method") && k+1 < len(args) && strings.EqualFold(args[k+1], "HEAD"):
+			return true
+		case strings.EqualFold(a, "-XHEAD") || strings.EqualFold(a, "--request=HEAD") || strings.EqualFold(a, "--method=HEAD"):
+			return true
+		}
+	}
+	return false
+}
+
+// curlBundleHead reports a bundle of curl's short flags that holds -I
+// before any letter that takes a value (-sI, but not -HI, whose I is a
+// header).
+func curlBundleHead(b string) bool {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == 'I':
+			return true
+		case strings.IndexByte("AbcCdDeEFHKmoQrTuUwxXyYz", b[i]) >= 0:
+			return false
+		}
+	}
+	return false
+}
+
 // valueFormat reports an output option whose value prints a resource's
 // data: -o yaml, --output=json, -o jsonpath='{.data.password}'.
 func valueFormat(cl *catalog.Classified) bool {
