@@ -960,7 +960,13 @@ var notDomains = map[string]bool{"txt": true, "json": true, "yaml": true, "yml":
 // domain-like label.
 func remoteWords(c *shell.Command) []string {
 	var out []string
-	for _, w := range c.Args {
+	args := c.Args
+	if strings.HasPrefix(c.Name, "python") || strings.HasPrefix(c.Name, "pypy") {
+		if _, rest, ok := pythonModule(args); ok {
+			args = rest // python3 -m json.tool: a module, not a host
+		}
+	}
+	for _, w := range args {
 		if strings.HasPrefix(w, "-") || unresolved(w) {
 			if i := strings.IndexByte(w, '='); i > 0 && strings.HasPrefix(w, "-") {
 				w = w[i+1:]

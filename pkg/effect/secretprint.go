@@ -244,6 +244,20 @@ var passesValue = map[string]bool{
 	"tee": true, "less": true, "more": true, "strings": true,
 }
 
+// passingModules are Python's own modules that print their input
+// reformatted: python3 -m json.tool, python3 -m base64 -d.
+var passingModules = map[string]bool{"json.tool": true, "base64": true, "quopri": true, "uu": true}
+
+// passesModule reports a Python interpreter running one of
+// passingModules on its input.
+func passesModule(d *shell.Command) bool {
+	if !strings.HasPrefix(d.Name, "python") && !strings.HasPrefix(d.Name, "pypy") {
+		return false
+	}
+	mod, _, ok := pythonModule(d.Args)
+	return ok && passingModules[mod]
+}
+
 // stringRunners are shells that run a string given to them and print
 // what it prints.
 var stringRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
@@ -298,7 +312,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
 			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
 		}
-		if !passesValue[d.Name] || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
+		if !passesValue[d.Name] && !passesModule(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
 		if selectors[d.Name] && !namesSecret(firstOperand(d.Args)) {
