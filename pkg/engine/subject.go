@@ -74,10 +74,11 @@ func (ev *evaluation) run(trace *Trace) {
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
-		ev.judgeHostAlternates(&s)                                                                 // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&s)                                                                 // paths.go: a token in the query
-		ev.judgeSentParams(&s)                                                                     // content.go: a credential in the body or headers
-		ev.judgeControlAPI(raw, c.Params.String("method"), paramText(c.Params["body"]), "", false) // controlapi.go
+		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&s) // paths.go: a token in the query
+		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
+		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
+		ev.judgeControlAPI(raw, ask, false) // controlapi.go
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
@@ -278,11 +279,7 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		if ef.Cmd >= 0 && ef.Cmd < len(ev.sc.argv) {
 			argv = &ev.sc.argv[ef.Cmd]
 		}
-		method, body, socket := commandRequest(argv)
-		if method == "" && ef.Upload {
-			method = "POST"
-		}
-		ev.judgeControlAPI(ef.Target, method, body, socket, true) // controlapi.go: curl of a cluster's or a vault's API
+		ev.judgeControlAPI(ef.Target, commandAsk(argv, ef.Upload), true) // controlapi.go: curl of a cluster's or a vault's API
 	case effect.SQL:
 		// Its shell escapes and files are effects of their own
 		// (effect.sqlShellEscapes, effect.SQLFiles).
