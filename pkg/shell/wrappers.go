@@ -198,7 +198,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
 			s.emitWords(g, inner, idyn, rs, rdyn)
-			undo()
+			if undo != nil {
+				undo()
+			}
 		}
 		return
 	}
