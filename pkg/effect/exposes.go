@@ -45,7 +45,8 @@ func optionNamesBind(name string) bool {
 	if name == "b" || name == "H" {
 		return true // the usual short forms of --bind and --host
 	}
-	for _, p := range taskParts(name) {
+	var pb [8]string
+	for _, p := range taskParts(pb[:0], name) {
 		if bindNames[p] {
 			return true
 		}
