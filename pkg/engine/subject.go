@@ -152,21 +152,14 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	// Pipelines of two or more commands, in stage order. A pipeline's
 	// commands need not be adjacent: commands found inside a stage (a
 	// one-liner's shell call) are listed between its stages.
+	sizes, lo := sc.pipeSizes(res.Commands) // a pipeline's count is spent once it is judged
 	for i := range res.Commands {
 		id := res.Commands[i].Pipeline
-		first, n := true, 0
-		for j := range res.Commands {
-			if res.Commands[j].Pipeline == id {
-				if j < i {
-					first = false
-					break
-				}
-				n++
-			}
+		n := sizes[id-lo]
+		if n < 2 {
+			continue // one command, or judged from its first command already
 		}
-		if !first || n < 2 {
-			continue
-		}
+		sizes[id-lo] = 0
 		js := sc.ints(n)
 		for j := i; j < len(res.Commands); j++ {
 			if res.Commands[j].Pipeline == id {
