@@ -27,11 +27,15 @@ var bindNames = map[string]bool{
 // address of this machine.
 func everyInterface(v string) bool {
 	v = strings.Trim(v, `"'`)
-	for _, any := range []string{"0.0.0.0", "[::]", "::"} {
+	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' {
+		return false // none of the forms below
+	}
+	for _, any := range [...]string{"0.0.0.0", "[::]", "::"} {
 		if v == any {
 			return true
 		}
-		if rest, ok := strings.CutPrefix(v, any+":"); ok && rest != "" && strings.Trim(rest, "0123456789:") == "" {
+		rest, ok := strings.CutPrefix(v, any)
+		if ok && len(rest) > 1 && rest[0] == ':' && strings.Trim(rest[1:], "0123456789:") == "" {
 			return true // 0.0.0.0:8000, [::]:8080, 0.0.0.0:8080:80
 		}
 	}
@@ -45,7 +49,8 @@ func optionNamesBind(name string) bool {
 	if name == "b" || name == "H" {
 		return true // the usual short forms of --bind and --host
 	}
-	for _, p := range taskParts(name) {
+	var pb [8]string
+	for _, p := range taskParts(pb[:0], name) {
 		if bindNames[p] {
 			return true
 		}

@@ -23,7 +23,9 @@ var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "add
 
 // databaseHost returns the host a database address in w names, or "".
 func databaseHost(w string) string {
-	if len(w) > 1024 {
+	if len(w) > 1024 || strings.IndexByte(w, '=') < 0 && strings.IndexByte(w, ':') < 0 {
+		// Both forms need one of them (a URL's "://", a key's "="):
+		// most words are neither, and are not lower-cased for nothing.
 		return ""
 	}
 	l := strings.ToLower(strings.Trim(w, `"'`))
@@ -92,6 +94,9 @@ func (a *analysis) remoteDatabase(i int) string {
 		if h := databaseHost(w); elsewhere(h) {
 			return h
 		}
+	}
+	if !a.lineAssigns() {
+		return "" // no command of the line assigns: nothing to look through
 	}
 	for k := range cmds {
 		o := &cmds[k]

@@ -662,9 +662,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
-		ev.judgeHostAlternates(&fs)              // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&fs)              // paths.go: a token in the query
-		ev.judgeControlAPI(v, "", "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
+		ev.judgeHostAlternates(&fs)                // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&fs)                // paths.go: a token in the query
+		ev.judgeControlAPI(v, controlAsk{}, false) // controlapi.go: a cluster's, a vault's, an engine's API
 	}
 }
 

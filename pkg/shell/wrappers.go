@@ -198,7 +198,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
 			s.emitWords(g, inner, idyn, rs, rdyn)
-			undo()
+			if undo != nil {
+				undo()
+			}
 		}
 		return
 	}
@@ -713,7 +715,8 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		}
 		return cut(i)
 	}
-	switch progName(words[0]) {
+	name := progName(words[0]) // once: asked of every command, most no wrapper
+	switch name {
 	case "sudo":
 		i, stop := sudoFlags.scan(words, 1)
 		for i < len(words) && catalog.IsAssignment(words[i]) {
@@ -791,12 +794,12 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	case "java":
 		return peelJar(words, dyn)
 	}
-	if isLoader(progName(words[0])) { // see loader.go
+	if isLoader(name) { // see loader.go
 		return peelLoader(words, dyn)
 	}
 	// Every other wrapper is known from the program catalogue: the word
 	// where its command starts (taskset MASK CMD, kubectl exec POD -- CMD).
-	if start, sh, ok := catalog.Default().Wrapped(progName(words[0]), words[1:]); ok && sh == "" {
+	if start, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh == "" {
 		return cut(start + 1)
 	}
 	return nil, nil, false
