@@ -434,6 +434,13 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if name == "npm" || name == "pnpm" || name == "bun" {
 			s.pkgSetScripts(name, words, f)
 		}
+		if name == "ansible" && !ansibleHasArgs(words) {
+			// -m reboot, -m service with no -a: the module alone says
+			// what it does (lines.go)
+			if sh := ansibleModule(words, ""); sh != "" {
+				s.wrapperString(name, sh, f)
+			}
+		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			if name == "ansible" {
 				sh = ansibleModule(words, sh) // lines.go
