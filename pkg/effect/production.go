@@ -485,7 +485,8 @@ func productionValue(kv string) bool {
 }
 
 // publishingOption returns an option of a program's own (before "--")
-// whose name is a publishing verb's (--upload-app, --publish), unless its
+// whose name is a publishing verb's (--upload-app, --publish), or one done
+// after the build on its own (--auto-submit, --auto-publish), unless its
 // name says it stays here (--publish-local), or "".
 func publishingOption(args []string) string {
 	for _, a := range args {
@@ -498,6 +499,9 @@ func publishingOption(args []string) string {
 		}
 		name, _, _ = strings.Cut(name, "=")
 		parts := taskParts(name)
+		if len(parts) > 1 && parts[0] == "auto" {
+			parts = parts[1:]
+		}
 		if len(parts) > 0 && publishVerbs[parts[0]] && !staysLocal(name) {
 			return a
 		}

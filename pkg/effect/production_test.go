@@ -30,6 +30,8 @@ func TestProductionTask(t *testing.T) {
 		"make tf-plan ENV=production":                         "",
 		"bazel run //k8s:staging.apply":                       "",
 		"bazel build //services/api:deploy":                   "",
+		"eas build --platform ios --auto-submit":              "destroy:publish",
+		"eas build --platform ios --auto-increment":           "",
 	} {
 		effs := effectsOf(line)
 		for _, d := range []string{"destroy:production", "destroy:publish"} {
