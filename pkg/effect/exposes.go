@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
 
@@ -79,7 +80,7 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 		if !everyInterface(val) {
 			continue
 		}
-		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" {
+		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) {
 			// host:port after any option of its own (php -S 0.0.0.0:8000)
 			word := c.Name + " " + w
 			if !eq {
@@ -89,4 +90,18 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			return
 		}
 	}
+}
+
+// hostOption reports whether a command's -h sets where it listens (mlflow
+// models serve -h 0.0.0.0): it does unless the catalogue gives it the host
+// a client connects to (psql -h, mysql -h, redis-cli -h). Elsewhere -h is
+// help, which takes no address after it.
+func (a *analysis) hostOption(c *shell.Command) bool {
+	cl := a.cat.Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Option == "-h" && w.Role == catalog.URL {
+			return false
+		}
+	}
+	return true
 }

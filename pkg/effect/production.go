@@ -296,8 +296,11 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		if verb == "" {
 			k := 0
-			if taskNamespaces[parts[0]] && len(parts) > 1 {
+			if (taskNamespaces[parts[0]] || isProductionName(parts[0]) || stagingEnvs[parts[0]]) && len(parts) > 1 {
+				// db:migrate, tf-apply; prod.apply, staging-deploy: the
+				// environment first, the verb after it
 				k = 1
+				prod = prod || isProductionName(parts[0])
 			}
 			if taskVerbs[parts[k]] {
 				verb, task = parts[k], w.Text
@@ -349,9 +352,13 @@ var publishVerbs = map[string]bool{
 
 // taskNamespaces are the first parts of a task's name that say whose task
 // it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
-// flywayMigrate, gitPublishPush).
+// flywayMigrate, gitPublishPush), the infrastructure tools' among them
+// (tf-apply, helm:upgrade, k8s.apply, cdk-deploy).
 var taskNamespaces = map[string]bool{
 	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
+	"tf": true, "terraform": true, "tofu": true, "terragrunt": true, "pulumi": true, "cdk": true, "cdktf": true,
+	"helm": true, "k8s": true, "kube": true, "kubectl": true, "kustomize": true, "infra": true, "iac": true,
+	"ansible": true, "docker": true, "image": true,
 }
 
 // databaseNamespaces are the task namespaces of a database's tools.
@@ -400,13 +407,15 @@ func isProductionName(w string) bool {
 // separators (deploy-prod, db:migrate, deploy_prod, settings.production),
 // lower-cased. A name in camel case is split where a lower-case letter
 // meets a capital (publishReleaseBundle → publish, release, bundle), and a
-// Gradle task's project path (:app:publishBundle) is left out. The parts
+// build label's package path (a Gradle project's :app:publishBundle,
+// Bazel's and Buck's //services/api:deploy and @repo//k8s:prod.apply) is
+// left out: the target's name is the task. The parts
 // are pieces of the name itself when it is lower case already (no
 // allocation: callers pass a small array of their own), else of one
 // lower-cased copy.
 func taskParts(buf []string, w string) []string {
-	if strings.HasPrefix(w, ":") {
-		w = w[strings.LastIndexByte(w, ':')+1:]
+	if k := strings.LastIndexByte(w, ':'); k >= 0 && (strings.HasPrefix(w, ":") || strings.HasPrefix(w, "//") || strings.HasPrefix(w, "@") && strings.Contains(w, "//")) {
+		w = w[k+1:]
 	}
 	w = lowerTaskName(w)
 	for i := 0; i < len(w); {
@@ -511,7 +520,8 @@ func productionValue(kv string) bool {
 }
 
 // publishingOption returns an option of a program's own (before "--")
-// whose name is a publishing verb's (--upload-app, --publish), unless its
+// whose name is a publishing verb's (--upload-app, --publish), or one done
+// after the build on its own (--auto-submit, --auto-publish), unless its
 // name says it stays here (--publish-local), or "".
 func publishingOption(args []string) string {
 	for _, a := range args {
@@ -525,6 +535,9 @@ func publishingOption(args []string) string {
 		name, _, _ = strings.Cut(name, "=")
 		var pb [8]string
 		parts := taskParts(pb[:0], name)
+		if len(parts) > 1 && parts[0] == "auto" {
+			parts = parts[1:]
+		}
 		if len(parts) > 0 && publishVerbs[parts[0]] && !staysLocal(name) {
 			return a
 		}

@@ -256,6 +256,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				ef.Detail = "opens"
 			}
 			a.add(ef)
+			if recursive && w.Role == catalog.Chmod && worldWritableTree(c.Name, cl) {
+				// chmod -R 777 DIR: judged also as what it is, a tree
+				// anyone on the machine may write (modes.go)
+				a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: true, Detail: "world-writable"})
+			}
 		case catalog.Exec:
 			if unresolved(w.Text) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})
