@@ -1050,6 +1050,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		if file := argFile(e.words); file != "" {
 			if text, ok := s.files[fileKey(file)]; ok {
 				s.xargsInput(f, e.words, []string{text})
+			} else if xargsFeedsScript(e.words) {
+				s.runsUnseen(start, file) // xargs -a F sh -c '{}' runs F's lines, as sh F
 			} else {
 				s.runsWritten(start, file) // written.go
 			}
@@ -1138,9 +1140,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				}
 				s.markUnknown(interp, why)
 			} else {
-				// cat t.sh | sh runs t.sh (written.go).
+				// cat t.sh | sh runs t.sh, as sh t.sh does.
 				for _, a := range operands(s.out[prev].Args) {
-					s.runsWritten(interp, a)
+					s.runsUnseen(interp, a)
 				}
 			}
 		}

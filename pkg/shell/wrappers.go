@@ -1498,6 +1498,15 @@ func readsStdin(words []string) (string, bool) {
 		return remoteReadsStdin(words)
 	}
 	switch name {
+	case "parallel":
+		// parallel with no command and no ::: arguments runs each line of
+		// its input as a command, as sh does.
+		for _, w := range words[1:] {
+			if strings.HasPrefix(w, ":::") {
+				return "", false
+			}
+		}
+		return "sh", parallelFlags.skip(words, 1) >= len(words)
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
