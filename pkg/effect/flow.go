@@ -603,6 +603,12 @@ func (a *analysis) flows() {
 		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentialDir(i, f) {
 			repo = "credential"
 		}
+		if repo == "" && a.entryHas(c, f, "push") && i < len(a.cwds) && a.sensitiveDir(a.cwds[i]) && len(remoteWords(c)) > 0 {
+			// git -C ~/.password-store push https://…: a repository of
+			// credentials pushed to a place the line names, not its own
+			// remote (pass git push is how the store is kept).
+			repo = "credential"
+		}
 		if repo != "" && a.entryHas(c, f, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue

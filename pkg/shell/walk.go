@@ -1140,9 +1140,14 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				}
 				s.markUnknown(interp, why)
 			} else {
-				// cat t.sh | sh runs t.sh, as sh t.sh does.
+				// cat t.sh | sh runs t.sh, as sh t.sh does (cat < t.sh too).
 				for _, a := range operands(s.out[prev].Args) {
 					s.runsUnseen(interp, a)
+				}
+				for _, r := range s.out[prev].Redirects {
+					if r.Op == "<" {
+						s.runsUnseen(interp, r.Target)
+					}
 				}
 			}
 		}
