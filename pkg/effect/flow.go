@@ -439,6 +439,7 @@ func (a *analysis) flows() {
 	taint := a.taintStrings(len(cmds))  // the source kind a command's output carries
 	origin := a.taintStrings(len(cmds)) // the program that produced it, when one did
 	files := map[string]string{}        // file written with tainted data → source
+	listings := map[string]bool{}       // file written with a listing of credential files
 	repo := ""                          // tainted data added to the git repository
 	for i := range cmds {
 		f := &a.per[i]
@@ -526,6 +527,15 @@ func (a *analysis) flows() {
 			// find ~/.ssh -type f | xargs cat, ls ~/.aws/* | cpio -o,
 			// cpio -o <<< ~/.ssh/id_rsa: the names of the files it reads
 			// come from the listing, or from text known to reach its stdin.
+			fileSrc = "credential"
+		}
+		if listers[c.Name] && len(f.writes) > 0 && a.listsSensitive([]int{i}) {
+			for _, p := range f.writes {
+				listings[p] = true // find ~/.ssh -type f > /tmp/l
+			}
+		}
+		if in == "" && len(listings) > 0 && a.namesFromListing(c, f, i, listings) {
+			// tar -T /tmp/l, cpio -o < /tmp/l: the names a listing wrote
 			fileSrc = "credential"
 		}
 		if in == "" && c.Stage > 0 && viaXargs(c) {
@@ -978,8 +988,10 @@ func (a *analysis) namesOnStdin(c *shell.Command, f *cmdFacts) bool {
 	if !a.entryHas(c, f, "names-stdin") {
 		return false
 	}
+	// -, /dev/stdin, or a process substitution (tar -T <(find …)), which
+	// the walk links to the command as an earlier stage of its pipeline
 	stdin := func(v string) bool {
-		return v == "-" || v == "/dev/stdin" || v == "/dev/fd/0" || v == "/proc/self/fd/0"
+		return v == "-" || v == "/dev/stdin" || v == "/dev/fd/0" || v == "/proc/self/fd/0" || strings.HasPrefix(v, "<(")
 	}
 	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
 		opt, valued := strings.CutSuffix(spec, "=")
@@ -1009,6 +1021,42 @@ func (a *analysis) namesSensitive(texts []string, i int) bool {
 				if a.sensitive(a.clean(w, i)) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// namesFromListing reports whether a command that takes the names of the
+// files it reads from a file (names-stdin's options with a value, or its
+// standard input) is given one a listing of credential files wrote.
+func (a *analysis) namesFromListing(c *shell.Command, f *cmdFacts, i int, listings map[string]bool) bool {
+	if !a.entryHas(c, f, "names-stdin") && !viaXargs(c) {
+		return false
+	}
+	for _, r := range c.Redirects {
+		if r.Op == "<" && listings[a.clean(r.Target, i)] {
+			return true
+		}
+	}
+	if f.entry == nil {
+		return false
+	}
+	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
+		opt, valued := strings.CutSuffix(spec, "=")
+		if !valued {
+			continue
+		}
+		for k, w := range c.Args {
+			v := ""
+			switch {
+			case w == opt && k+1 < len(c.Args):
+				v = c.Args[k+1]
+			case strings.HasPrefix(w, opt+"="):
+				v = w[len(opt)+1:]
+			}
+			if v != "" && listings[a.clean(v, i)] {
+				return true
 			}
 		}
 	}

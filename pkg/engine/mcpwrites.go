@@ -46,6 +46,11 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 			content = s
 		}
 	}
+	if p != "" && content == "" {
+		// edit_file {path, edits: [{oldText, newText}]}: the path is the
+		// object's, the text its edits'.
+		content = nestedContent(x, keys)
+	}
 	if p == "" || content == "" || strings.Contains(p, "://") {
 		return
 	}
@@ -66,6 +71,30 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 	cp := match.CleanPath(p, ev.c.Cwd, ev.e.env.Home)
 	ev.judgeWrittenSettings(cp, content) // content.go
 	ev.judgeAutoRun(cp, content)         // autorun.go
+}
+
+// nestedContent joins the text that the objects of x's lists put in a
+// file (the edits of an edit tool), one a line.
+func nestedContent(x map[string]any, keys []string) string {
+	var parts []string
+	for _, k := range keys {
+		list, ok := x[k].([]any)
+		if !ok {
+			continue
+		}
+		for _, e := range list {
+			m, ok := e.(map[string]any)
+			if !ok {
+				continue
+			}
+			for mk, mv := range m {
+				if s, ok := mv.(string); ok && s != "" && isContentKey(strings.ToLower(keySeparators.Replace(mk))) {
+					parts = append(parts, s)
+				}
+			}
+		}
+	}
+	return strings.Join(parts, "\n")
 }
 
 // notebookCell returns the code of a notebook cell of type code: its

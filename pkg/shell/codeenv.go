@@ -26,7 +26,17 @@ func (s *state) codeEnvInputs(words []string) []span {
 		return nil
 	}
 	lang, code, ok := interpCode(words)
-	if !ok || code == "" {
+	if !ok {
+		return nil
+	}
+	return s.envInputsOf(lang, code)
+}
+
+// envInputsOf returns the substitutions behind the line's variables that
+// code of lang (given on the command line, or fed on stdin) reads from its
+// environment.
+func (s *state) envInputsOf(lang, code string) []span {
+	if len(s.vars) == 0 || code == "" {
 		return nil
 	}
 	whole := readsWholeEnv(lang, code)

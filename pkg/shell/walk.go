@@ -1105,6 +1105,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
+			if env := s.envInputsOf(lang, text); len(env) > 0 {
+				// codeenv.go: python3 - <<EOF reading os.environ["T"]
+				s.out[interp].Inputs = append(s.out[interp].Inputs[:len(s.out[interp].Inputs):len(s.out[interp].Inputs)], inputIndices(env)...)
+			}
 		}
 	}
 	for _, b := range bodies {

@@ -494,6 +494,19 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			facts := s.scanCode(lang, code, f)
 			s.out[i].Code = s.out[i].Code.or(facts)
+			if lang == "awk" {
+				// awk -v c=env '…c | getline…', awk '{print | "nc …"}' FILE:
+				// what the command line adds to the code's own pipes.
+				sc := &scanner{lang: lang, code: code}
+				if vars, ops := awkWords(words, code); len(vars) > 0 || len(ops) > 0 {
+					base := sc.awkLinked(nil, nil)
+					for _, l := range sc.awkLinked(vars, ops) {
+						if !slices.Contains(base, l) {
+							s.parseString(l, f)
+						}
+					}
+				}
+			}
 		}
 	}
 }
