@@ -44,6 +44,8 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 			p = s
 		case content == "" && isContentKey(kk):
 			content = s
+		case content == "" && (kk == "patch" || kk == "diff"):
+			content = addedLines(s) // apply_patch {path, patch}
 		}
 	}
 	if p != "" && content == "" {
@@ -71,6 +73,21 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 	cp := match.CleanPath(p, ev.c.Cwd, ev.e.env.Home)
 	ev.judgeWrittenSettings(cp, content) // content.go
 	ev.judgeAutoRun(cp, content)         // autorun.go
+}
+
+// addedLines gives the lines a unified diff adds, without their "+": the
+// text a patch puts in its file. Text that is no diff is returned whole.
+func addedLines(diff string) string {
+	if !strings.Contains(diff, "\n+") && !strings.HasPrefix(diff, "+") && !strings.HasPrefix(diff, "@@") {
+		return diff
+	}
+	var out []string
+	for l := range strings.SplitSeq(diff, "\n") {
+		if strings.HasPrefix(l, "+") && !strings.HasPrefix(l, "+++") {
+			out = append(out, l[1:])
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // nestedContent joins the text that the objects of x's lists put in a

@@ -541,6 +541,13 @@ func awkWords(words []string, code string) (vars map[string]string, operands []s
 			k++
 		case !seenCode && (w == "-F" || w == "-f" || w == "--field-separator" || w == "--file") && k+1 < len(words):
 			k++
+		case !seenCode && strings.HasPrefix(w, "-v") && strings.Contains(w, "="):
+			if n, v, ok := strings.Cut(w[2:], "="); ok {
+				if vars == nil {
+					vars = map[string]string{}
+				}
+				vars[n] = v // -vc=env
+			}
 		case !seenCode && strings.HasPrefix(w, "-") && w != "-":
 		case !seenCode && w == code:
 			seenCode = true

@@ -463,7 +463,18 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
-					s.runFile(op, lang, f)
+					if text, ok := s.files[fileKey(op)]; ok && codeMarkers()[lang].network != nil {
+						// python3 /tmp/s.py, written on the line: judged by
+						// its text as -c code is, what it does kept on the
+						// command, and the variables it reads its inputs.
+						i := len(s.out) - 1
+						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
+						if env := s.envInputsOf(lang, text); len(env) > 0 {
+							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], inputIndices(env)...)
+						}
+					} else {
+						s.runFile(op, lang, f)
+					}
 				}
 			}
 		}
@@ -498,7 +509,17 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				// awk -v c=env '…c | getline…', awk '{print | "nc …"}' FILE:
 				// what the command line adds to the code's own pipes.
 				sc := &scanner{lang: lang, code: code}
-				if vars, ops := awkWords(words, code); len(vars) > 0 || len(ops) > 0 {
+				vars, ops := awkWords(words, code)
+				if len(ops) == 0 || slices.Contains(ops, "-") {
+					// its standard input, when it is a file (awk … < F)
+					ops = slices.DeleteFunc(ops, func(o string) bool { return o == "-" })
+					for _, r := range s.out[i].Redirects {
+						if r.Op == "<" {
+							ops = append(ops, r.Target)
+						}
+					}
+				}
+				if len(vars) > 0 || len(ops) > 0 {
 					base := sc.awkLinked(nil, nil)
 					for _, l := range sc.awkLinked(vars, ops) {
 						if !slices.Contains(base, l) {
