@@ -32,3 +32,28 @@ func TestJSONFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestPatchFiles holds the files a patch names and the lines it adds to
+// each, in both envelopes.
+func TestPatchFiles(t *testing.T) {
+	for _, c := range []struct {
+		patch string
+		want  []patchFile
+	}{
+		{"*** Begin Patch\n*** Update File: package.json\n@@\n-  \"a\": 1\n+  \"b\": 2\n*** Add File: x.sh\n+echo hi\n*** End Patch",
+			[]patchFile{{"package.json", "  \"b\": 2"}, {"x.sh", "echo hi"}}},
+		{"--- a/Makefile\n+++ b/Makefile\n@@ -1 +1,2 @@\n all:\n+\tmake x\n", []patchFile{{"Makefile", "\tmake x"}}},
+		{"no patch here", nil},
+	} {
+		got := patchFiles(c.patch)
+		if len(got) != len(c.want) {
+			t.Errorf("patchFiles(%q) = %v, want %v", c.patch, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("patchFiles(%q)[%d] = %v, want %v", c.patch, i, got[i], c.want[i])
+			}
+		}
+	}
+}

@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 
+	"rampart.dev/pkg/call"
+
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 )
@@ -88,6 +90,71 @@ func addedLines(diff string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// patchText judges a patch given whole, with the files it changes named
+// inside it (apply_patch {input: "*** Begin Patch / *** Update File: P /
+// +…"}, or a unified diff's "+++ b/P"): each file is written with the
+// lines the patch adds to it.
+func (w *mcpWalk) patchText(v string) {
+	if !strings.Contains(v, "*** Update File: ") && !strings.Contains(v, "*** Add File: ") && !strings.Contains(v, "\n+++ ") && !strings.HasPrefix(v, "+++ ") {
+		return
+	}
+	ev := w.ev
+	for _, f := range patchFiles(v) {
+		if ev.denied() {
+			return
+		}
+		p := match.CleanPath(f.path, ev.c.Cwd, ev.e.env.Home)
+		ev.pathSubject(call.ToolWrite, p)
+		if f.added != "" && !ev.denied() {
+			ev.judgeWrittenSettings(p, f.added) // content.go
+			ev.judgeAutoRun(p, f.added)         // autorun.go
+		}
+	}
+}
+
+// patchFile is one file a patch changes and the text it adds there.
+type patchFile struct{ path, added string }
+
+// patchFiles reads the files of a patch: the "*** Update File: P" and
+// "*** Add File: P" sections of an apply_patch envelope, and the "+++ P"
+// headers of a unified diff (a/ and b/ prefixes dropped), each with the
+// lines added under it.
+func patchFiles(v string) []patchFile {
+	var out []patchFile
+	var added []string
+	flush := func() {
+		if len(out) > 0 {
+			out[len(out)-1].added = strings.Join(added, "\n")
+		}
+		added = added[:0]
+	}
+	for l := range strings.SplitSeq(v, "\n") {
+		switch {
+		case strings.HasPrefix(l, "*** Update File: ") || strings.HasPrefix(l, "*** Add File: "):
+			flush()
+			_, p, _ := strings.Cut(l, ": ")
+			out = append(out, patchFile{path: strings.TrimSpace(p)})
+		case strings.HasPrefix(l, "+++ "):
+			flush()
+			p := strings.TrimSpace(strings.TrimPrefix(l, "+++ "))
+			if p, _, ok := strings.Cut(p, "\t"); ok || p != "" {
+				if p == "/dev/null" {
+					continue
+				}
+				p = strings.TrimPrefix(strings.TrimPrefix(p, "b/"), "a/")
+				out = append(out, patchFile{path: p})
+			}
+		case strings.HasPrefix(l, "+") && len(out) > 0:
+			added = append(added, l[1:])
+		}
+		if len(out) >= 32 {
+			break
+		}
+	}
+	flush()
+	return out
 }
 
 // nestedContent joins the text that the objects of x's lists put in a
