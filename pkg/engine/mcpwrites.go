@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/shell"
 
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
@@ -100,18 +101,64 @@ func (w *mcpWalk) patchText(v string) {
 	if !strings.Contains(v, "*** Update File: ") && !strings.Contains(v, "*** Add File: ") && !strings.Contains(v, "\n+++ ") && !strings.HasPrefix(v, "+++ ") {
 		return
 	}
-	ev := w.ev
-	for _, f := range patchFiles(v) {
+	dir := w.ev.c.Cwd
+	args, _ := w.ev.c.Params["arguments"].(map[string]any)
+	for _, k := range [...]string{"cwd", "repo_path", "repoPath", "directory", "dir", "workdir", "working_directory", "root"} {
+		if d, ok := args[k].(string); ok && d != "" {
+			// git_apply {diff, cwd: /home/dev}: the patch's paths are
+			// below the directory the tool is given
+			dir = match.CleanPath(d, w.ev.c.Cwd, w.ev.e.env.Home)
+			break
+		}
+	}
+	w.ev.judgePatch(v, dir)
+}
+
+// judgePatch judges the files a patch (text) writes below dir, each with
+// the lines the patch adds to it, as Writes of that text.
+func (ev *evaluation) judgePatch(text, dir string) {
+	for _, f := range patchFiles(text) {
 		if ev.denied() {
 			return
 		}
-		p := match.CleanPath(f.path, ev.c.Cwd, ev.e.env.Home)
+		p := match.CleanPath(f.path, dir, ev.e.env.Home)
 		ev.pathSubject(call.ToolWrite, p)
 		if f.added != "" && !ev.denied() {
 			ev.judgeWrittenSettings(p, f.added) // content.go
 			ev.judgeAutoRun(p, f.added)         // autorun.go
 		}
 	}
+}
+
+// appliesPatch reports whether a command applies the patch on its
+// standard input to files (patch, git apply), rather than only checking
+// or describing it.
+func appliesPatch(c *shell.Command) bool {
+	args := c.Args
+	switch c.Name {
+	case "patch", "gpatch":
+	case "git":
+		k := 0
+		for k < len(args) && strings.HasPrefix(args[k], "-") {
+			if args[k] == "-C" || args[k] == "-c" {
+				k++
+			}
+			k++
+		}
+		if k >= len(args) || args[k] != "apply" {
+			return false
+		}
+		args = args[k+1:]
+	default:
+		return false
+	}
+	for _, a := range args {
+		switch a {
+		case "--check", "--stat", "--numstat", "--summary", "--dry-run", "-R", "--reverse":
+			return false
+		}
+	}
+	return true
 }
 
 // patchFile is one file a patch changes and the text it adds there.

@@ -200,6 +200,17 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
+	for i := range res.Commands {
+		// patch <<EOF, git apply < fix.diff written on the line: the
+		// files the patch names, written with what it adds (mcpwrites.go)
+		if cmd := &res.Commands[i]; len(cmd.Stdin) > 0 && appliesPatch(cmd) {
+			for _, t := range cmd.Stdin {
+				if ev.judgePatch(t, cwds[i]); ev.denied() {
+					return
+				}
+			}
+		}
+	}
 	if res.Unparsed || res.Truncated {
 		why := "the command line does not parse"
 		if res.Truncated {
