@@ -130,6 +130,37 @@ func (ev *evaluation) judgePatch(text, dir string) {
 	}
 }
 
+// patchFileArgs returns the patch files a patch-applying command names:
+// patch -i FILE (--input), git apply FILE....
+func patchFileArgs(c *shell.Command) []string {
+	var out []string
+	args := c.Args
+	if c.Name == "git" {
+		for k, a := range args {
+			if a == "apply" {
+				for _, w := range args[k+1:] {
+					if !strings.HasPrefix(w, "-") {
+						out = append(out, w)
+					}
+				}
+				return out
+			}
+		}
+		return nil
+	}
+	for k, a := range args {
+		switch {
+		case (a == "-i" || a == "--input") && k+1 < len(args):
+			out = append(out, args[k+1])
+		case strings.HasPrefix(a, "--input="):
+			out = append(out, a[len("--input="):])
+		case strings.HasPrefix(a, "-i") && len(a) > 2:
+			out = append(out, a[2:])
+		}
+	}
+	return out
+}
+
 // appliesPatch reports whether a command applies the patch on its
 // standard input to files (patch, git apply), rather than only checking
 // or describing it.
