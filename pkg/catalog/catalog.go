@@ -109,6 +109,11 @@
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
+// "names-stdin=FLAG,...,OPT=" says when the program takes the names of the
+// files it reads on standard input: with a FLAG among its words (cpio -o,
+// zip -@, single letters bundled too), or an option OPT given "-" or
+// /dev/stdin (tar -T -, rsync --files-from=-): a listing piped in (find
+// ~/.ssh | cpio -o) is then what it reads, as xargs makes it its words.
 // "env-options=VAR,..." names environment variables the program reads
 // options from (tar's TAR_OPTIONS): set on the line, their words are
 // judged as the command's own options.

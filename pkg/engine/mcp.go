@@ -326,6 +326,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		w.str(kind, x)
 		w.jsonText(key, x, depth) // mcpobjects.go: a manifest given as JSON text
+		w.patchText(x)            // mcpwrites.go: a patch that names its files
 	}
 }
 

@@ -194,6 +194,24 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
+	for i := range res.Commands {
+		// patch <<EOF, git apply < fix.diff written on the line: the
+		// files the patch names, written with what it adds (mcpwrites.go)
+		if cmd := &res.Commands[i]; (len(cmd.Stdin) > 0 || len(res.Files) > 0) && appliesPatch(cmd) {
+			texts := cmd.Stdin
+			for _, f := range patchFileArgs(cmd) {
+				// patch -i F, git apply F: F written on the line
+				if t, ok := res.Files[strings.TrimPrefix(f, "./")]; ok {
+					texts = append(texts[:len(texts):len(texts)], t)
+				}
+			}
+			for _, t := range texts {
+				if ev.judgePatch(t, cwds[i]); ev.denied() {
+					return
+				}
+			}
+		}
+	}
 	if res.Unparsed || res.Truncated {
 		why := "the command line does not parse"
 		if res.Truncated {

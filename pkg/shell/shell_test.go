@@ -549,6 +549,9 @@ var parseTests = []struct {
 	{"gawk -F: -v x=1 '{ print $1 | \"sh\" }' /etc/passwd", []string{
 		"gawk -F: -v x=1 \"{ print $1 | \\\"sh\\\" }\" /etc/passwd @0.0",
 		"sh @1.0 d=1 syn",
+		// what the rule prints into sh comes from the input file
+		"cat /etc/passwd @2.0 d=1",
+		"sh @2.1 d=1",
 	}},
 	{"awk 'BEGIN { \"id\" | getline u; print u }'", []string{
 		"awk \"BEGIN { \\\"id\\\" | getline u; print u }\" @0.0",

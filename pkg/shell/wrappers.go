@@ -93,8 +93,13 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 	}
-	if len(s.inputs) > 0 {
-		c.Inputs = inputIndices(s.inputs)
+	inputs := s.inputs
+	if env := s.codeEnvInputs(words); len(env) > 0 {
+		// codeenv.go: variables the code reads from its environment
+		inputs = s.appendSpans(inputs[:len(inputs):len(inputs)], env...)
+	}
+	if len(inputs) > 0 {
+		c.Inputs = inputIndices(inputs)
 	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
@@ -467,7 +472,18 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
-					s.runFile(op, lang, f)
+					if text, ok := s.files[fileKey(op)]; ok && codeMarkers()[lang].network != nil {
+						// python3 /tmp/s.py, written on the line: judged by
+						// its text as -c code is, what it does kept on the
+						// command, and the variables it reads its inputs.
+						i := len(s.out) - 1
+						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
+						if env := s.envInputsOf(lang, text); len(env) > 0 {
+							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], inputIndices(env)...)
+						}
+					} else {
+						s.runFile(op, lang, f)
+					}
 				}
 			}
 		}
@@ -498,6 +514,29 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			facts := s.scanCode(lang, code, f)
 			s.out[i].Code = s.out[i].Code.or(facts)
+			if lang == "awk" {
+				// awk -v c=env '…c | getline…', awk '{print | "nc …"}' FILE:
+				// what the command line adds to the code's own pipes.
+				sc := &scanner{lang: lang, code: code}
+				vars, ops := awkWords(words, code)
+				if len(ops) == 0 || slices.Contains(ops, "-") {
+					// its standard input, when it is a file (awk … < F)
+					ops = slices.DeleteFunc(ops, func(o string) bool { return o == "-" })
+					for _, r := range s.out[i].Redirects {
+						if r.Op == "<" {
+							ops = append(ops, r.Target)
+						}
+					}
+				}
+				if len(vars) > 0 || len(ops) > 0 {
+					base := sc.awkLinked(nil, nil)
+					for _, l := range sc.awkLinked(vars, ops) {
+						if !slices.Contains(base, l) {
+							s.parseString(l, f)
+						}
+					}
+				}
+			}
 		}
 	}
 }
@@ -1503,6 +1542,15 @@ func readsStdin(words []string) (string, bool) {
 		return remoteReadsStdin(words)
 	}
 	switch name {
+	case "parallel":
+		// parallel with no command and no ::: arguments runs each line of
+		// its input as a command, as sh does.
+		for _, w := range words[1:] {
+			if strings.HasPrefix(w, ":::") {
+				return "", false
+			}
+		}
+		return "sh", parallelFlags.skip(words, 1) >= len(words)
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
