@@ -25,7 +25,8 @@
 //	-m,--message:         an option whose value is data (no role)
 //	--prune:=!rewrite(now,all)
 //	                      an option whose value sets the mark only when it
-//	                      is one of those listed
+//	                      is one of those listed ("*env*": that holds the
+//	                      word, in any case)
 //	+:shell               "+" with the value attached (vim +CMD, less +CMD)
 //
 // A value may be attached ("-ofile", "--output=file") or the next word.
@@ -109,6 +110,9 @@
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
+// "stdout-source=KIND" says that the output is sensitive of that kind
+// when the output file is "-" (docker cp CONTAINER:PATH - writes the
+// container's files to standard output: image).
 // "env-options=VAR,..." names environment variables the program reads
 // options from (tar's TAR_OPTIONS): set on the line, their words are
 // judged as the command's own options.

@@ -126,13 +126,36 @@ func isLetters(s string) bool {
 	return true
 }
 
-// wrapsOnLine reports a command the shell found another command behind
-// (xargs rm, parallel rm): its words are that command's, not its verbs.
+// wrapsOnLine reports a command the shell found another command behind,
+// named by its first operand (xargs -0 rm -f, parallel rm): its words are
+// that command's, not its verbs. A word further on (nats stream rm) is a
+// verb the shell only guessed might be a program.
 func (a *analysis) wrapsOnLine(i int) bool {
-	name := a.res.Commands[i].Name
+	c := a.res.Commands[i]
+	// the first operand, and the one after it when the first may be an
+	// option's value (xargs -a LIST rm)
+	first, second := "", ""
+	for k, w := range c.Args {
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		if first == "" {
+			first = w
+			if k == 0 || !strings.HasPrefix(c.Args[k-1], "-") || strings.Contains(c.Args[k-1], "=") {
+				break
+			}
+			continue
+		}
+		second = w
+		break
+	}
 	for k := i + 1; k < len(a.res.Commands); k++ {
-		for _, v := range a.res.Commands[k].Via {
-			if v == name {
+		d := a.res.Commands[k]
+		if d.Name == "" || d.Name != first && d.Name != second {
+			continue
+		}
+		for _, v := range d.Via {
+			if v == c.Name {
 				return true
 			}
 		}
