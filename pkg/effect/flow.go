@@ -1102,9 +1102,18 @@ func (a *analysis) entryHas(c *shell.Command, f *cmdFacts, prop string) bool {
 // writesStdout reports a command whose output file is "-": standard output.
 func writesStdout(cl *catalog.Classified) bool {
 	for _, w := range cl.Words {
-		if (w.Role == catalog.Write || w.Role == catalog.Dest) && w.Text == "-" {
+		if (w.Role == catalog.Write || w.Role == catalog.Dest) && (w.Text == "-" || stdoutPath(w.Text)) {
 			return true
 		}
+	}
+	return false
+}
+
+// stdoutPath reports a path that names standard output.
+func stdoutPath(p string) bool {
+	switch p {
+	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
 	}
 	return false
 }

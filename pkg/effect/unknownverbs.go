@@ -27,7 +27,7 @@ import (
 var unknownSoftVerbs = map[string]bool{
 	"rm": true, "rmi": true, "remove": true, "undefine": true, "forget": true, "gc": true,
 	"empty": true, "prune": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
-	"unregister": true, "evict": true, "kill": true,
+	"unregister": true, "evict": true, "kill": true, "del": true,
 }
 
 // sweepOptions are the options that make a soft verb sweep. Clustered
@@ -126,39 +126,13 @@ func isLetters(s string) bool {
 	return true
 }
 
-// wrapsOnLine reports a command the shell found another command behind,
-// named by its first operand (xargs -0 rm -f, parallel rm): its words are
-// that command's, not its verbs. A word further on (nats stream rm) is a
-// verb the shell only guessed might be a program.
+// wrapsOnLine reports a command that runs another named by its words
+// (xargs -0 rm -f, parallel rm): a program the shell's walk knows to run
+// commands (shell.Runner), or one the catalogue lists as a wrapper. Its
+// words are that command's, not its verbs; an unknown program's word that
+// the walk only guessed might be a program (minioctl rm, nats stream rm)
+// stays a verb.
 func (a *analysis) wrapsOnLine(i int) bool {
-	c := a.res.Commands[i]
-	// the first operand, and the one after it when the first may be an
-	// option's value (xargs -a LIST rm)
-	first, second := "", ""
-	for k, w := range c.Args {
-		if strings.HasPrefix(w, "-") {
-			continue
-		}
-		if first == "" {
-			first = w
-			if k == 0 || !strings.HasPrefix(c.Args[k-1], "-") || strings.Contains(c.Args[k-1], "=") {
-				break
-			}
-			continue
-		}
-		second = w
-		break
-	}
-	for k := i + 1; k < len(a.res.Commands); k++ {
-		d := a.res.Commands[k]
-		if d.Name == "" || d.Name != first && d.Name != second {
-			continue
-		}
-		for _, v := range d.Via {
-			if v == c.Name {
-				return true
-			}
-		}
-	}
-	return false
+	name := a.res.Commands[i].Name
+	return shell.Runner(name) || a.cat.IsWrapper(name)
 }
