@@ -113,6 +113,9 @@
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
+// "removes-sources" marks a command that deletes what it reads once it
+// has sent it (rclone move), as the "removesource" option mark does for
+// one option (tar --remove-files, zip -m).
 // "stdout-source=KIND" says that the output is sensitive of that kind
 // when the output file is "-" (docker cp CONTAINER:PATH - writes the
 // container's files to standard output: image).

@@ -193,7 +193,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(ef)
 			f.reads = append(f.reads, p)
 			a.unresolvedTail(i, w.Text, Read, f) // named.go
-			if cl.Mark("removesource") {
+			if cl.Mark("removesource") || hasProp(e, "removes-sources") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 			if cl.Mark("inplace") {
