@@ -11,14 +11,15 @@ import (
 // (destroy.go reads the strong verbs: delete, destroy, purge, drop, wipe):
 //
 //   - a softer verb a tool also uses for its own small state (rm, rmi,
-//     remove, undefine, forget, gc, empty, prune, clear, flush) destroys
-//     when the command sweeps: an option that takes all of them or forces
-//     it (--all, -a, --force, -f, --purge, --prune, --yes, an option
-//     compounded with all: --remove-all-storage), or a verb compounded
-//     with all (remove-all-but-n-full); crictl rm -af, nats stream rm X -f,
-//     virsh undefine VM --remove-all-storage;
-//   - an option named for a strong verb, where the program has no
-//     subcommand to carry it (kafka-topics.sh --delete --topic T).
+//     remove, undefine, forget, gc, empty, clear, flush, del) destroys when
+//     the command sweeps: an option or an operand that takes all of them
+//     or a whole tree (--all, -a, all, --recursive, -r, an option
+//     compounded with all: --remove-all-storage), or, when the verb follows a kind of resource
+//     (nats stream rm, storectl volume rm), one that forces it (--force,
+//     -f, --yes, --purge, --recursive). crictl rm -af, nats stream rm X -f,
+//     virsh undefine VM --remove-all-storage; not ollama rm -f MODEL, a
+//     local tool's own rm forced;
+//   - an option named for a strong verb (kafka-topics.sh --delete --topic T).
 //
 // The same reading applies to a subcommand of a known program that the
 // catalogue does not list (borg delete, restic forget --prune).
@@ -26,20 +27,9 @@ import (
 // unknownSoftVerbs are the verbs that destroy only with a sweeping option.
 var unknownSoftVerbs = map[string]bool{
 	"rm": true, "rmi": true, "remove": true, "undefine": true, "forget": true, "gc": true,
-	"empty": true, "prune": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
+	"empty": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
 	"unregister": true, "evict": true, "kill": true, "del": true,
 }
-
-// sweepOptions are the options that make a soft verb sweep. Clustered
-// short flags count by letter (-af).
-var sweepOptions = map[string]bool{
-	"--all": true, "--force": true, "--purge": true, "--prune": true, "--yes": true,
-	"--recursive": true, "--everything": true, "--no-confirm": true, "--noconfirm": true,
-	"--confirm": true, "--delete": true, "--remove": true,
-}
-
-// sweepLetters are the short flags that sweep: all, force, yes, recursive.
-const sweepLetters = "afyrR"
 
 // unlistedSub reports a known program whose first positional names a
 // subcommand the catalogue does not list: the entry is the program's own,
@@ -55,8 +45,11 @@ func unlistedSub(e *catalog.Entry) bool {
 // option, or an option named for a destroying verb.
 func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	verb := ""
+	nested := false // a word before the verb: a kind of resource (stream rm)
 	all := false
+	n := 0
 	leadingWords(cl, 3, func(w string) bool {
+		n++
 		if strings.ContainsAny(w, "/.=@ ") {
 			return false
 		}
@@ -64,45 +57,57 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 		if lookVerbs[lw] {
 			return true
 		}
-		verbParts(lw, func(p string, _ int) {
-			if verb == "" && unknownSoftVerbs[p] {
+		if lw == "all" {
+			all = true
+		}
+		verbParts(lw, func(p string, k int) {
+			if verb == "" && k == 0 && unknownSoftVerbs[p] {
 				verb = w
+				nested = n > 1
 			}
-			all = all || p == "all"
 		})
 		return verb != ""
 	})
-	sweep := all
+	force := false
 	optVerb := ""
-	for _, a := range c.Args {
+	for k, a := range c.Args {
 		if a == "--" {
 			break
+		}
+		if a == "all" && k > 0 {
+			all = true
 		}
 		if len(a) < 2 || a[0] != '-' {
 			continue
 		}
 		name, _, _ := strings.Cut(a, "=")
 		lname := strings.ToLower(name)
-		if sweepOptions[lname] {
-			sweep = true
+		switch lname {
+		case "--all", "--everything":
+			all = true
+		case "--recursive":
+			all = true // a whole tree of what it holds
+		case "--force", "--purge", "--yes", "--no-confirm", "--noconfirm", "--confirm":
+			force = true
 		}
 		if strings.HasPrefix(lname, "--no-") {
 			continue // --no-delete keeps
 		}
 		if strings.HasPrefix(lname, "--") {
 			verbParts(lname[2:], func(p string, _ int) {
-				sweep = sweep || p == "all" || p == "force"
+				all = all || p == "all"
 				if optVerb == "" && unknownDestroyVerbs[p] {
 					optVerb = name
 				}
 			})
 			continue
 		}
-		if strings.ContainsAny(lname[1:], sweepLetters) && isLetters(lname[1:]) && len(lname) <= 4 {
-			sweep = true
+		if len(lname) <= 4 && isLetters(lname[1:]) {
+			all = all || strings.ContainsAny(lname[1:], "arR")
+			force = force || strings.ContainsAny(lname[1:], "fy")
 		}
 	}
-	if verb != "" && sweep {
+	if verb != "" && (all || force && nested) {
 		return verb
 	}
 	if optVerb != "" {
