@@ -314,6 +314,9 @@ func markValue(vals []string, v string) bool {
 		if strings.EqualFold(x, v) {
 			return true
 		}
+		if len(x) > 2 && x[0] == '*' && x[len(x)-1] == '*' && strings.Contains(strings.ToLower(v), x[1:len(x)-1]) {
+			return true // *env*: a value that holds the word anywhere (docker inspect -f '{{json .Config.Env}}')
+		}
 	}
 	return false
 }

@@ -38,6 +38,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
 			f.source, f.origin = "secret", c.Name
 		}
+		if k := e.Prop("stdout-source"); k != "" && writesStdout(cl) {
+			// docker cp CONTAINER:PATH -: the container's files, as a
+			// tar on standard output
+			f.source, f.origin = k, c.Name
+			declared = true
+		}
 		if m := e.Prop("source-marks"); m != "" && cl.Mark(m) {
 			f.source = "secret"
 			declared = true
@@ -100,6 +106,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	}
 	if environDump(c) {
 		f.source = "environment"
+		if c.Name == "ps" {
+			// ps e prints every process's environment it lists: it reads
+			// /proc/PID/environ of other processes, a credential store.
+			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
+		}
 	}
 	if v := namedVariable(c); v != "" {
 		// yq 'strenv(GITHUB_TOKEN)', envsubst <<< '$AWS_SECRET_ACCESS_KEY':
@@ -1236,4 +1247,23 @@ func (a *analysis) entryHas(c *shell.Command, f *cmdFacts, prop string) bool {
 		f.looked = true
 	}
 	return hasProp(f.entry, prop)
+}
+
+// writesStdout reports a command whose output file is "-": standard output.
+func writesStdout(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if (w.Role == catalog.Write || w.Role == catalog.Dest) && (w.Text == "-" || stdoutPath(w.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stdoutPath reports a path that names standard output.
+func stdoutPath(p string) bool {
+	switch p {
+	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
 }

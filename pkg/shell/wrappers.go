@@ -541,17 +541,28 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	}
 }
 
-// plain reports whether a command named name is just itself: not a
-// wrapper, not a shell or interpreter, nothing runs or emits more for it.
-// The fast path reports such a command without further work; the list
-// must name every program peel and runs act on (TestPlain checks it).
-func plain(name string) bool {
+// Runner reports a program the walk itself knows to run, emit or reach
+// other commands through its words (sudo, xargs, parallel, find, ssh, make,
+// tar's options, git's aliases): a command found behind one is the
+// program's to run, not a word the walk guessed might be a program.
+func Runner(name string) bool {
 	switch name {
 	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
 		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
 		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
 		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
 		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb", "java":
+		return true
+	}
+	return false
+}
+
+// plain reports whether a command named name is just itself: not a
+// wrapper, not a shell or interpreter, nothing runs or emits more for it.
+// The fast path reports such a command without further work; the list
+// must name every program peel and runs act on (TestPlain checks it).
+func plain(name string) bool {
+	if Runner(name) {
 		return false
 	}
 	if _, ok := codeFileOptions[name]; ok {
