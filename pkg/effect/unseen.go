@@ -42,7 +42,7 @@ var knownPackages = sync.OnceValue(func() map[string]*nameSet {
 			s = &nameSet{exact: map[string]bool{}}
 			m[reg] = s
 		}
-		for _, n := range strings.Fields(names) {
+		for _, n := range strings.Fields(strings.ToLower(names)) {
 			if strings.HasSuffix(n, "/") {
 				s.prefixes = append(s.prefixes, n)
 			} else {
