@@ -50,13 +50,10 @@ func laterRunLines(p, content string) []string {
 	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
 		return limitLines(dockerfileRuns(content))
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
-		lines := tomlCommandLines(content)
 		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
-			for k, l := range lines {
-				lines[k] = toxVars.Replace(l)
-			}
+			content = toxVars.Replace(content) // before braces are read as inline tables
 		}
-		return limitLines(lines)
+		return limitLines(tomlCommandLines(content))
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
 		return limitLines(jsonScriptLines(content))
 	}
@@ -475,6 +472,6 @@ func quotedLines(content string) []string {
 }
 
 // toxVars are tox's substitutions in a command, as the paths they name.
-var toxVars = strings.NewReplacer("{homedir}", "${HOME}", "{toxinidir}", ".", "{tox_root}", ".", "{toxworkdir}", ".tox", "{work_dir}", ".tox",
+var toxVars = strings.NewReplacer("{homedir}", "$HOME", "{toxinidir}", ".", "{tox_root}", ".", "{toxworkdir}", ".tox", "{work_dir}", ".tox",
 	"{envdir}", ".tox/env", "{env_dir}", ".tox/env", "{envtmpdir}", ".tox/env/tmp", "{env_tmp_dir}", ".tox/env/tmp", "{envsitepackagesdir}", ".tox/env/lib",
 	"{temp_dir}", "/tmp", "{posargs}", "", "{envpython}", "python3", "{envbindir}", ".tox/env/bin", "{env_bin_dir}", ".tox/env/bin")

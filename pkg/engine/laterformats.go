@@ -4,8 +4,12 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
+
+	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
@@ -53,6 +57,7 @@ type laterFormat struct {
 
 var laterFormats = []laterFormat{
 	{name: "Go source (go generate)", files: ext(".go"), lines: goGenerateLines},
+	{name: "a compose file's services", files: composeFile, lines: composeRuns},
 	{name: "pdb start-up (.pdbrc)", files: named(".pdbrc"), code: func(c string) (string, string) { return "python3 -c", pdbCode(c) }},
 	{name: "Bun's settings (bunfig.toml)", files: named("bunfig.toml", ".bunfig.toml"), opaque: keysNaming(`(?m)^\s*(registry|preload|url|scope)\s*=\s*(.+)$`)},
 	{name: "npm's and pnpm's settings (.npmrc)", files: named(".npmrc"), opaque: keysNamingIf(`(?m)^\s*(registry|@[^=\s]+:registry|script-shell|node-options|onload-script|globalconfig|userconfig|prefix|git|shell)\s*=\s*(.+)$`, nodeOptionsOnly)},
@@ -321,4 +326,68 @@ func editorDataOnly(content string) bool {
 		}
 	}
 	return true
+}
+
+// composeFile reports a compose file (docker-compose.yml, compose.yaml,
+// docker-compose.override.yml).
+func composeFile(_, base, _ string) bool {
+	l := strings.ToLower(base)
+	return (strings.HasPrefix(l, "docker-compose") || strings.HasPrefix(l, "compose")) && (strings.HasSuffix(l, ".yml") || strings.HasSuffix(l, ".yaml"))
+}
+
+// composeRuns returns each service of a compose file as the docker run
+// line that starts the same container: its image and the settings that
+// give it the host (privileged, volumes, host namespaces, capabilities,
+// devices, ports), so that a service is judged as that container is.
+// Its command is a command line autorunlater.go reads already.
+func composeRuns(content string) []string {
+	var doc struct {
+		Services map[string]map[string]any `yaml:"services"`
+	}
+	if yaml.Unmarshal([]byte(content), &doc) != nil {
+		return nil
+	}
+	var out []string
+	names := make([]string, 0, len(doc.Services))
+	for name := range doc.Services {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		svc := doc.Services[name]
+		image, _ := svc["image"].(string)
+		if image == "" {
+			continue // built here: its Dockerfile is judged as written
+		}
+		argv := []string{"docker", "run", "-d"}
+		if b, _ := svc["privileged"].(bool); b {
+			argv = append(argv, "--privileged")
+		}
+		for _, ko := range [][2]string{{"network_mode", "--network"}, {"pid", "--pid"}, {"ipc", "--ipc"}, {"userns_mode", "--userns"}, {"user", "--user"}} {
+			key, opt := ko[0], ko[1]
+			if v, ok := svc[key].(string); ok && v != "" {
+				argv = append(argv, opt, v)
+			}
+		}
+		for _, ko := range [][2]string{{"volumes", "-v"}, {"cap_add", "--cap-add"}, {"devices", "--device"}, {"ports", "-p"}, {"security_opt", "--security-opt"}} {
+			key, opt := ko[0], ko[1]
+			list, _ := svc[key].([]any)
+			for _, v := range list {
+				switch x := v.(type) {
+				case string:
+					argv = append(argv, opt, x)
+				case int:
+					argv = append(argv, opt, strconv.Itoa(x))
+				case map[string]any: // the long form: {type: bind, source: /, target: /host}
+					if src, ok := x["source"].(string); ok {
+						if dst, ok := x["target"].(string); ok {
+							argv = append(argv, opt, src+":"+dst)
+						}
+					}
+				}
+			}
+		}
+		out = append(out, quoteArgv(append(argv, image)))
+	}
+	return out
 }
