@@ -79,6 +79,9 @@ func (s *nameSet) has(name string) bool {
 // (a local path, Go's standard library).
 func KnownPackage(registry, name string) bool {
 	n := strings.ToLower(strings.TrimSpace(name))
+	if registry == "image" && strings.HasPrefix(n, "$") {
+		return false // an image named at run time
+	}
 	if n == "" || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "/") || strings.HasPrefix(n, "~") || strings.HasPrefix(n, "$") {
 		return true // a local path, or a word judged elsewhere
 	}
@@ -103,6 +106,16 @@ func KnownPackage(registry, name string) bool {
 		}
 	case "image":
 		return knownImage(n)
+	case "deno":
+		// deno run npm:NAME and jsr:NAME fetch a package; anything else
+		// is a file of the project or a URL (judged as remote code)
+		if rest, ok := strings.CutPrefix(n, "npm:"); ok {
+			return KnownPackage("npm", rest)
+		}
+		if rest, ok := strings.CutPrefix(n, "jsr:"); ok {
+			return knownPackages()["jsr"].has(rest)
+		}
+		return true
 	}
 	return knownPackages()[registry].has(n)
 }
@@ -206,6 +219,48 @@ func installRegistry(c *shell.Command, e *catalog.Entry) string {
 		}
 	case "brew":
 		return "brew"
+	case "deno":
+		return "deno"
+	}
+	return ""
+}
+
+// createPackage returns the package npm init NAME, npm create NAME, yarn
+// create NAME, pnpm create NAME and bun create NAME fetch and run:
+// create-NAME (@scope/create-NAME, @scope/create); "" for other commands.
+func createPackage(c *shell.Command) string {
+	switch c.Name {
+	case "npm", "pnpm", "yarn", "bun", "cnpm":
+	default:
+		return ""
+	}
+	sub := -1
+	for k, a := range c.Args {
+		if !strings.HasPrefix(a, "-") {
+			sub = k
+			break
+		}
+	}
+	if sub < 0 || c.Args[sub] != "create" && c.Args[sub] != "init" && c.Args[sub] != "innit" {
+		return ""
+	}
+	for _, a := range c.Args[sub+1:] {
+		if a == "--" {
+			break
+		}
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		if strings.HasPrefix(a, ".") || strings.HasPrefix(a, "/") {
+			return "" // a directory to create in
+		}
+		if scope, name, ok := strings.Cut(a, "/"); ok && strings.HasPrefix(scope, "@") {
+			return scope + "/create-" + name
+		}
+		if strings.HasPrefix(a, "@") {
+			return a + "/create"
+		}
+		return "create-" + a
 	}
 	return ""
 }
@@ -216,9 +271,18 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 	if k := len(c.Via) - 1; k >= 0 {
 		args := a.viaArgs(i, c, k)
 		// a program the catalogue knows is this machine's (npx rm runs rm)
-		if reg := runnerRegistry(c.Via[k], args); reg != "" && !namesPackage(args) && !remotePackage(c.Program, "") && !catalog.Default().Known(c.Name) && !KnownPackage(reg, c.Program) {
+		reg := runnerRegistry(c.Via[k], args)
+		if named := namedPackage(args); reg != "" && named != "" {
+			// npx -p NAME CMD, pnpm --package=NAME dlx CMD, pipx run --spec NAME CMD
+			if !remotePackage(named, "") && !KnownPackage(reg, named) {
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Via[k] + " fetches " + named + " from " + reg + ", a package nobody here has read"})
+			}
+		} else if reg != "" && !remotePackage(c.Program, "") && !catalog.Default().Known(c.Name) && !KnownPackage(reg, c.Program) {
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Via[k] + " runs " + c.Program + " from " + reg + ", a package nobody here has read"})
 		}
+	}
+	if pkg := createPackage(c); pkg != "" && !KnownPackage("npm", pkg) {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " " + c.Args[0] + " runs " + pkg + " from npm, a package nobody here has read"})
 	}
 	e := cl.Entry
 	if reg := installRegistry(c, e); reg != "" {
@@ -255,6 +319,24 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 
 // KnownImageWord is KnownPackage for a container image as written.
 func KnownImageWord(w string) bool { return KnownPackage("image", w) }
+
+// namedPackage returns the package a runner is told to fetch by an
+// option (-p NAME, --package=NAME, --from NAME, --spec NAME), or "".
+func namedPackage(args []string) string {
+	for k, a := range args {
+		if !strings.HasPrefix(a, "-") && a != "dlx" && a != "exec" && a != "x" && a != "run" {
+			return "" // the command: what follows is its own (http-server -p 8080)
+		}
+		switch {
+		case (a == "-p" || a == "--package" || a == "--from" || a == "--spec") && k+1 < len(args):
+			return args[k+1]
+		case strings.HasPrefix(a, "--package=") || strings.HasPrefix(a, "--from=") || strings.HasPrefix(a, "--spec="):
+			_, v, _ := strings.Cut(a, "=")
+			return v
+		}
+	}
+	return ""
+}
 
 // namesPackage reports a runner told which package to fetch by an option
 // (npx -p NAME CMD, uvx --from NAME CMD): the command is that package's.

@@ -20,7 +20,7 @@ var updateMisses = flag.Bool("update-misses", false, "rewrite testdata/known-mis
 // effectsTables are the family tables: calls written from the attacker's
 // side against an effects model (four rounds), and ordinary work that looks
 // dangerous.
-var effectsTables = []string{"effects-adversarial.txt", "everyday.txt", "effects-round2.txt", "effects-round3.txt", "effects-round4.txt", "effects-round4-settings.txt", "effects-round5-services.txt", "effects-round5-shell.txt", "everyday6.txt", "effects-round6-shell.txt", "effects-round6-services.txt", "effects-round7-services.txt", "effects-round7-shell.txt", "effects-round7-peers.txt", "everyday7.txt", "effects-round8-heldout-shell.txt", "effects-round8-heldout-services.txt", "effects-misses8.txt", "everyday8.txt", "effects-round9-shell.txt", "effects-round9-peers.txt", "effects-round10-heldout.txt", "effects-round9-services.txt", "effects-mcpgrey.txt", "effects-secretprint.txt", "effects-round11-heldout.txt"}
+var effectsTables = []string{"effects-adversarial.txt", "everyday.txt", "effects-round2.txt", "effects-round3.txt", "effects-round4.txt", "effects-round4-settings.txt", "effects-round5-services.txt", "effects-round5-shell.txt", "everyday6.txt", "effects-round6-shell.txt", "effects-round6-services.txt", "effects-round7-services.txt", "effects-round7-shell.txt", "effects-round7-peers.txt", "everyday7.txt", "effects-round8-heldout-shell.txt", "effects-round8-heldout-services.txt", "effects-misses8.txt", "everyday8.txt", "effects-round9-shell.txt", "effects-round9-peers.txt", "effects-round10-heldout.txt", "effects-round9-services.txt", "effects-mcpgrey.txt", "effects-secretprint.txt", "effects-round11-heldout.txt", "effects-misses10.txt"}
 
 const knownMissesFile = "testdata/known-misses.txt"
 

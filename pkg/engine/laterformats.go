@@ -83,7 +83,7 @@ func yarnRelease(key, v string) bool {
 }
 
 var yarnReleaseName = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\.yarn/releases/yarn-(berry|[0-9]+\.[0-9]+\.[0-9]+[A-Za-z0-9.-]*)\.c?js$`)
+	return regexp.MustCompile(`^\.yarn/releases/yarn-(berry|[0-9]+\.[0-9]+\.[0-9]+(-[A-Za-z0-9]+(\.[0-9]+)?)?)\.cjs$`)
 })
 
 // formatOf returns the format of the file at p, or nil.
@@ -149,7 +149,7 @@ func ext(e string) func(p, base, dir string) bool {
 func named(names ...string) func(p, base, dir string) bool {
 	return func(_, base, _ string) bool {
 		for _, n := range names {
-			if base == n {
+			if strings.EqualFold(base, n) { // .PDBRC on a case-insensitive disk
 				return true
 			}
 		}
@@ -263,13 +263,8 @@ func publicRegistry(v string) bool {
 // project's; well-known hook repositories are listed as data).
 func preCommitRepos(content string) []string {
 	var out []string
-	for l := range strings.SplitSeq(content, "\n") {
-		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-"))
-		v, ok := strings.CutPrefix(t, "repo:")
-		if !ok {
-			continue
-		}
-		v = strings.Trim(strings.TrimSpace(v), `"'`)
+	for _, m := range preCommitRepo().FindAllStringSubmatch(content, 32) {
+		v := m[1]
 		if v == "local" || v == "meta" || effect.KnownPackage("precommit", strings.TrimPrefix(strings.TrimPrefix(v, "https://"), "http://")) {
 			continue
 		}
@@ -278,15 +273,25 @@ func preCommitRepos(content string) []string {
 	return out
 }
 
+var preCommitRepo = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[\s{,-])["']?repo["']?\s*:\s*["']?([^"'\s,}]+)`)
+})
+
 // editorSettingsKeys are VS Code settings that name a program, a shell or
 // its arguments, or environment for one: what the editor runs.
 var editorSettingsKeys = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)"[^"]*(path|executable|command|commands|shell|shellargs|args|interpreter|runtime|binary|alternatetools|env|envfile|goroot|gopath|toolsgopath|server|automationprofile|profiles|tasks|launch|hooks|script|scripts|cmd)[^"]*"\s*:`)
 })
 
+// settingsPathValue finds a value that is a path to a file (a program the
+// setting may name, whatever its key).
+var settingsPathValue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`:\s*\[?\s*"(/|~|\.{1,2}/|[A-Za-z]:\\\\|\$\{)`)
+})
+
 // editorSettingsInert reports VS Code settings that name no program.
 func editorSettingsInert(content string) bool {
-	return jsonParses(content) && !editorSettingsKeys().MatchString(content)
+	return jsonParses(content) && !editorSettingsKeys().MatchString(content) && !settingsPathValue().MatchString(content)
 }
 
 func jsonParses(content string) bool {
@@ -305,7 +310,7 @@ func tmuxInert(content string) bool { return !tmuxRuns().MatchString(content) }
 // editorRuns are what in vim script or neovim's Lua runs a program or
 // loads code from elsewhere.
 var editorRuns = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|loadstring|dofile|loadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
+	return regexp.MustCompile(`(?i)(vim\.(fn|cmd|api|system|loop|uv)|require|nvim_(command|exec)|os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|loadstring|dofile|loadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
 })
 
 // editorDataOnly reports editor start-up that is data, not code: a Lua

@@ -48,6 +48,17 @@ func readToolParts(tool string) toolParts {
 	p := toolParts{words: ToolWords(tool), at: -1}
 	weak := false
 	for i, w := range p.words {
+		if (w == "and" || w == "then") && p.verb != "" && i+1 < len(p.words) {
+			// get_and_delete_user, list_then_purge: the later verb is what
+			// the tool ends by doing
+			if c, ok := toolVerbs[p.words[i+1]]; ok && c == verbChange {
+				p.verb, p.class, p.at, weak = p.words[i+1], c, i+1, weakVerbs[p.words[i+1]]
+			}
+			continue
+		}
+		if p.at >= 0 && i <= p.at {
+			continue
+		}
 		if i+1 < len(p.words) {
 			if v, ok := toolVerbPhrases[w+" "+p.words[i+1]]; ok {
 				w = v // tear_down: teardown

@@ -100,8 +100,11 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 		p = actionParts(w.tool, args)
 	}
 	kind := toolVerbKinds[p.verb]
-	if kind == "" || p.showsOnly() || p.has("draft", "drafts", "preview", "dry") || readAction(args) {
+	if kind == "" || p.showsOnly() || p.has("draft", "drafts", "preview", "dry", "plan", "estimate", "report") || readAction(args) {
 		return
+	}
+	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs[last] == verbRead {
+		return // overwrite_check, teardown_status: a question about the change
 	}
 	ephemeral, store := false, p.objectCount() == 0
 	for i, o := range p.words {
