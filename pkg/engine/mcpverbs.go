@@ -78,7 +78,7 @@ func loadToolVerbs(text string) {
 // ephemeralObjects are what a wipe or destroy verb may name and lose
 // nothing that matters: a cache rebuilt on demand, a screen, a selection,
 // finished or temporary items.
-var ephemeralObjects = wordSet("cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
+var ephemeralObjects = wordSet("background text whitespace watermark noise formatting format string strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
 
 // storeObjects are stores a wipe empties whole (or "all" of anything).
 var storeObjects = wordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
@@ -106,7 +106,7 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs[last] == verbRead {
 		return // overwrite_check, teardown_status: a question about the change
 	}
-	ephemeral, store := false, p.objectCount() == 0
+	ephemeral, store := false, p.objectCount() == 0 || argTrue(args, "all") || argTrue(args, "all_databases") || argTrue(args, "alldatabases")
 	for i, o := range p.words {
 		if i == p.at {
 			continue
