@@ -68,6 +68,11 @@ var laterFormats = []laterFormat{
 	{name: "VS Code's tasks", files: under(".vscode", "tasks.json"), settings: func(c string) bool { return jsonParses(c) && !strings.Contains(c, "folderOpen") }},
 	{name: "husky's hooks", files: inDir(".husky"), settings: func(string) bool { return true }},
 	{name: "tmux's settings", files: anyOf(named(".tmux.conf", "tmux.conf")), settings: tmuxInert},
+	{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns().MatchString(c) }},
+	{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly},
+	{name: "conda's settings (.condarc)", files: named(".condarc", "condarc"), opaque: condaChannels, settings: func(c string) bool {
+		return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
+	}},
 	{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
 }
 
@@ -393,6 +398,59 @@ func composeRuns(content string) []string {
 			}
 		}
 		out = append(out, quoteArgv(append(argv, image)))
+	}
+	return out
+}
+
+// starshipRuns finds what in a starship prompt runs a command: a custom
+// module's command, when and shell keys.
+var starshipRuns = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*(command|when|shell)\s*=|\[custom`)
+})
+
+// jupyterLiteral is one line of a Jupyter config that sets a trait to a
+// literal: c.ServerApp.port = 8888.
+var jupyterLiteral = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^c\.[A-Za-z_][A-Za-z0-9_.]*\s*=\s*('[^'\\]*'|"[^"\\]*"|-?[0-9.]+|True|False|None)\s*(#.*)?$`)
+})
+
+// jupyterLiteralsOnly reports a Jupyter config (Python) that only sets
+// traits to literals, none of them opening the server to others.
+func jupyterLiteralsOnly(content string) bool {
+	for l := range strings.SplitSeq(content, "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if !jupyterLiteral().MatchString(t) {
+			return false
+		}
+		lower := strings.ToLower(t)
+		for _, w := range []string{"0.0.0.0", "'*'", "\"*\"", "token", "password", "allow_origin", "allow_remote", "xsrf", "root", "cmd", "command", "exec", "shell"} {
+			if strings.Contains(lower, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// condaChannels returns a .condarc's channels that are not the public ones
+// conda ships with or the community's (defaults, conda-forge, bioconda).
+func condaChannels(content string) []string {
+	var doc struct {
+		Channels []string `yaml:"channels"`
+	}
+	if yaml.Unmarshal([]byte(content), &doc) != nil {
+		return []string{"a file that is not YAML"}
+	}
+	var out []string
+	for _, c := range doc.Channels {
+		switch strings.ToLower(strings.TrimSpace(c)) {
+		case "defaults", "conda-forge", "bioconda", "pytorch", "nvidia", "nodefaults", "https://conda.anaconda.org/conda-forge":
+			continue
+		}
+		out = append(out, "channel "+c)
 	}
 	return out
 }
