@@ -65,6 +65,17 @@ func (a *analysis) productionChanges(start int) {
 			continue
 		}
 		up := strings.ToUpper(e.Target)
+		if storeWrite(cmds[e.Cmd].Name, up) {
+			// redis-cli DEL KEY, mongosh --eval 'db.x.updateOne(...)'
+			if w := a.productionWord(e.Cmd); w != "" {
+				done = append(done, e.Cmd)
+				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: "a write to the data store against " + w})
+			} else if h := a.remoteDatabase(e.Cmd); h != "" {
+				done = append(done, e.Cmd)
+				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: sharedOrProduction(h), Word: "a write to the data store on " + h})
+			}
+			continue
+		}
 		for _, s := range changingSQL {
 			if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) {
 				if w := a.productionWord(e.Cmd); w != "" {
@@ -543,4 +554,33 @@ func publishingOption(args []string) string {
 		}
 	}
 	return ""
+}
+
+// storeWrites are, by client, the commands of a data store that is not
+// SQL which change what it holds: a key-value store's writes (a word of
+// its own) and a document store's write methods (in its JavaScript).
+var storeWrites = map[string][]string{
+	"redis": {"DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "HMSET", "EXPIRE", "PEXPIRE", "PERSIST", "RENAME", "LPUSH", "RPUSH", "LPOP", "RPOP", "LREM", "LTRIM", "SADD", "SREM", "SPOP", "ZADD", "ZREM", "ZREMRANGEBYSCORE", "INCR", "INCRBY", "DECR", "DECRBY", "APPEND", "GETDEL", "XADD", "XDEL", "XTRIM", "FLUSHALL", "FLUSHDB", "EVAL", "EVALSHA", "FCALL", "CONFIG", "SCRIPT", "RESTORE", "MIGRATE", "SWAPDB", "MOVE", "COPY"},
+	"mongo": {".UPDATEONE(", ".UPDATEMANY(", ".DELETEONE(", ".DELETEMANY(", ".INSERTONE(", ".INSERTMANY(", ".INSERT(", ".UPDATE(", ".REMOVE(", ".DROP(", ".DROPDATABASE(", ".REPLACEONE(", ".FINDONEANDUPDATE(", ".FINDONEANDDELETE(", ".FINDONEANDREPLACE(", ".RENAMECOLLECTION(", ".BULKWRITE(", ".CREATEINDEX(", ".DROPINDEX(", ".DROPINDEXES("},
+}
+
+// storeWrite reports whether up (a word or script of a data store's
+// client, upper-cased) changes what the store holds.
+func storeWrite(client, up string) bool {
+	switch client {
+	case "redis-cli", "valkey-cli", "keydb-cli":
+		first, _, _ := strings.Cut(strings.TrimSpace(up), " ")
+		for _, w := range storeWrites["redis"] {
+			if first == w {
+				return true
+			}
+		}
+	case "mongosh", "mongo":
+		for _, w := range storeWrites["mongo"] {
+			if strings.Contains(up, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

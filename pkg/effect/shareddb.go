@@ -114,6 +114,21 @@ func (a *analysis) remoteDatabase(i int) string {
 	if !a.lineAssigns() {
 		return "" // no command of the line assigns: nothing to look through
 	}
+	if c.Name != "" {
+		// a database client's host option (psql -h, redis-cli -h,
+		// mysql --host, sqlcmd -S): its value is the server
+		cl := a.cat.Classify(c.Name, c.Args)
+		if cl.Entry != nil && (hasProp(cl.Entry, "interactive") || cl.Entry.Prop("sql-stdin") != "") {
+			for _, w := range cl.Words {
+				switch w.Option {
+				case "-h", "--host", "--hostname", "-H", "-S", "--server":
+					if h := hostOnly(strings.ToLower(w.Text)); elsewhere(h) {
+						return h
+					}
+				}
+			}
+		}
+	}
 	for k := range cmds {
 		o := &cmds[k]
 		if k != i && (o.Pipeline != c.Pipeline || o.Stage != c.Stage) {

@@ -147,7 +147,7 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
 		for l := range strings.SplitSeq(content, "\n") {
 			if r, ok := strings.CutPrefix(l, "\t"); ok {
-				lines = append(lines, strings.TrimLeft(r, "@-+ "))
+				lines = append(lines, makeVars(strings.TrimLeft(r, "@-+ ")))
 			} else if _, cmd, ok := strings.Cut(l, "!="); ok && !strings.ContainsAny(l[:strings.Index(l, "!=")], "\t:") {
 				lines = append(lines, strings.TrimSpace(cmd)) // VAR != CMD: run as the file is read
 			}
@@ -357,3 +357,16 @@ func jsonc(s string) []byte {
 	}
 	return out
 }
+
+// makeVars writes a recipe line as the shell receives it from make: a
+// variable reference $(NAME) or ${NAME} is the environment's (make passes
+// it through: $(HOME) is the home directory), and $$ is a dollar.
+func makeVars(l string) string {
+	if !strings.Contains(l, "$") {
+		return l
+	}
+	l = makeVarRef().ReplaceAllString(l, "$${$1}")
+	return strings.ReplaceAll(l, "$$", "$")
+}
+
+var makeVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`) })

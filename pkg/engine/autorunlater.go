@@ -50,6 +50,9 @@ func laterRunLines(p, content string) []string {
 	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
 		return limitLines(dockerfileRuns(content))
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
+		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
+			content = toxVars.Replace(content) // before braces are read as inline tables
+		}
 		return limitLines(tomlCommandLines(content))
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
 		return limitLines(jsonScriptLines(content))
@@ -467,3 +470,8 @@ func quotedLines(content string) []string {
 	}
 	return out
 }
+
+// toxVars are tox's substitutions in a command, as the paths they name.
+var toxVars = strings.NewReplacer("{homedir}", "$HOME", "{toxinidir}", ".", "{tox_root}", ".", "{toxworkdir}", ".tox", "{work_dir}", ".tox",
+	"{envdir}", ".tox/env", "{env_dir}", ".tox/env", "{envtmpdir}", ".tox/env/tmp", "{env_tmp_dir}", ".tox/env/tmp", "{envsitepackagesdir}", ".tox/env/lib",
+	"{temp_dir}", "/tmp", "{posargs}", "", "{envpython}", "python3", "{envbindir}", ".tox/env/bin", "{env_bin_dir}", ".tox/env/bin")

@@ -211,6 +211,9 @@ func (ev *evaluation) mcp() {
 	if !ev.denied() {
 		w.sharedChange(args) // mcpchanges.go: merge_pull_request, push_files {branch: main}
 	}
+	if !ev.denied() {
+		w.verbKindEffect(args) // mcpverbs.go: teardown_project, empty_bucket, deactivate_users
+	}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
 		if ev.denied() {

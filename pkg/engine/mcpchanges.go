@@ -28,29 +28,8 @@ const (
 	verbChange           // create, update, delete, set, push ...
 )
 
-// toolVerbs are the words that can be a tool name's verb.
-var toolVerbs = map[string]verbClass{
-	"get": verbRead, "list": verbRead, "search": verbRead, "find": verbRead, "read": verbRead,
-	"view": verbRead, "show": verbRead, "describe": verbRead, "fetch": verbRead, "retrieve": verbRead,
-	"explain": verbRead, "query": verbRead, "inspect": verbRead, "count": verbRead, "lookup": verbRead,
-	"check": verbRead, "diff": verbRead, "preview": verbRead, "validate": verbRead, "watch": verbRead,
-	"draft": verbRead, "compare": verbRead, "analyze": verbRead, "status": verbRead,
-
-	"create": verbChange, "update": verbChange, "upsert": verbChange, "set": verbChange, "edit": verbChange,
-	"patch": verbChange, "put": verbChange, "add": verbChange, "change": verbChange, "modify": verbChange,
-	"replace": verbChange, "delete": verbChange, "remove": verbChange, "merge": verbChange, "accept": verbChange,
-	"push": verbChange, "commit": verbChange, "write": verbChange, "upload": verbChange, "publish": verbChange,
-	"release": verbChange, "tag": verbChange, "cut": verbChange, "scale": verbChange, "restart": verbChange,
-	"rollout": verbChange, "redeploy": verbChange, "rollback": verbChange, "reboot": verbChange, "drain": verbChange,
-	"cordon": verbChange, "resize": verbChange, "stop": verbChange, "promote": verbChange, "apply": verbChange,
-	"cancel": verbChange, "void": verbChange, "capture": verbChange, "finalize": verbChange, "pay": verbChange,
-	"refund": verbChange, "send": verbChange, "post": verbChange, "broadcast": verbChange, "announce": verbChange,
-	"notify": verbChange, "archive": verbChange, "deactivate": verbChange, "disable": verbChange, "enable": verbChange,
-	"suspend": verbChange, "transfer": verbChange, "resolve": verbChange, "close": verbChange, "assign": verbChange,
-	"mark": verbChange, "reset": verbChange, "revoke": verbChange, "rename": verbChange, "configure": verbChange,
-	"deploy": verbChange, "install": verbChange, "upgrade": verbChange,
-	"execute": verbChange, "exec": verbChange, "complete": verbChange, "unprotect": verbChange, "protect": verbChange, "run": verbChange, "new": verbChange, "make": verbChange,
-}
+// toolVerbs, the words that can be a tool name's verb, are read from
+// toolverbs.txt (mcpverbs.go).
 
 // weakVerbs are verbs that are often part of a product's name (Cloud Run,
 // exec): a later change verb in the same name is the verb.
@@ -69,6 +48,22 @@ func readToolParts(tool string) toolParts {
 	p := toolParts{words: ToolWords(tool), at: -1}
 	weak := false
 	for i, w := range p.words {
+		if (w == "and" || w == "then") && p.verb != "" && i+1 < len(p.words) {
+			// get_and_delete_user, list_then_purge: the later verb is what
+			// the tool ends by doing
+			if c, ok := toolVerbs[p.words[i+1]]; ok && c == verbChange {
+				p.verb, p.class, p.at, weak = p.words[i+1], c, i+1, weakVerbs[p.words[i+1]]
+			}
+			continue
+		}
+		if p.at >= 0 && i <= p.at {
+			continue
+		}
+		if i+1 < len(p.words) {
+			if v, ok := toolVerbPhrases[w+" "+p.words[i+1]]; ok {
+				w = v // tear_down: teardown
+			}
+		}
 		if c, ok := toolVerbs[w]; ok && (p.verb == "" || weak && c == verbChange) {
 			// cloud_run_update_service: "run" names the product, and
 			// a later change verb is the verb

@@ -16,6 +16,10 @@ func TestReadToolParts(t *testing.T) {
 		{"get_merge_request", "get", verbRead},
 		{"slack_list_channels", "list", verbRead},
 		{"sequentialthinking", "", verbNone},
+		{"teardown_project", "teardown", verbChange},
+		{"tearDownProject", "teardown", verbChange},
+		{"clear-all", "clear", verbChange},
+		{"s3.empty_bucket", "empty", verbChange},
 	} {
 		p := readToolParts(c.tool)
 		if p.verb != c.verb || p.class != c.class {
@@ -45,6 +49,14 @@ func TestMentionsEveryone(t *testing.T) {
 	} {
 		if got := mentionsEveryone(s, 0); got != want {
 			t.Errorf("mentionsEveryone(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestToolVerbKinds(t *testing.T) {
+	for verb, kind := range map[string]string{"teardown": "destroy", "empty": "wipe", "deactivate": "disable", "overwrite": "overwrite", "handover": "transfer", "ship": "publish", "get": ""} {
+		if toolVerbKinds[verb] != kind {
+			t.Errorf("toolVerbKinds[%q] = %q, want %q", verb, toolVerbKinds[verb], kind)
 		}
 	}
 }

@@ -65,6 +65,7 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 		// (a workflow) still runs; a credential in it already leaves
 		// (outgoing)
 		ev.judgeAutoRun(match.CleanPath(p, ev.c.Cwd, ev.e.env.Home), content)
+		ev.judgeLaterFormat(match.CleanPath(p, ev.c.Cwd, ev.e.env.Home), content)
 		return
 	}
 	if !w.write {
@@ -76,6 +77,7 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 	cp := match.CleanPath(p, ev.c.Cwd, ev.e.env.Home)
 	ev.judgeWrittenSettings(cp, content) // content.go
 	ev.judgeAutoRun(cp, content)         // autorun.go
+	ev.judgeLaterFormat(cp, content)     // laterformats.go
 }
 
 // addedLines gives the lines a unified diff adds, without their "+": the

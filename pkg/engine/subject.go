@@ -53,6 +53,9 @@ func (ev *evaluation) run(trace *Trace) {
 	case call.ToolRead, call.ToolWrite:
 		p := match.CleanPath(c.Path(), c.Cwd, ev.e.env.Home)
 		s := subject{tool: c.Tool, primary: true, text: p, path: p, content: c.Content()}
+		if c.Tool == call.ToolWrite {
+			s.effect = writtenFormatEffect(p, s.content) // laterformats.go: settings that run nothing
+		}
 		ev.judge(&s)
 		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
@@ -68,6 +71,7 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.judgeWrittenCredential(p, c.Content()) // content.go
 			ev.judgeWrittenSettings(p, c.Content())   // content.go
 			ev.judgeAutoRun(p, c.Content())           // autorun.go
+			ev.judgeLaterFormat(p, c.Content())       // laterformats.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()

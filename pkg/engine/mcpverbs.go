@@ -1,0 +1,130 @@
+package engine
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// The lexicon of MCP tool verbs (toolverbs.txt): every verb a tool's name
+// may start its action with, by class (read, change, destroy, wipe,
+// disable, overwrite, transfer, publish), with two-word phrases read as
+// one verb (tear_down, shut_down). A name is split into words however it
+// is written (ToolWords: snake, camel, kebab, dotted), its verb found
+// (readToolParts), and what the class does to the name's objects decides:
+// a tool that destroys, or empties a store (clear_all, empty_bucket,
+// teardown_project), is denied; one that disables, overwrites, hands over
+// or publishes what it names asks (deactivate_users, dns_records_overwrite).
+// A new spelling of a known class is a line of data, not a rule.
+
+//go:embed toolverbs.txt
+var toolVerbsText string
+
+// verbKind is a change verb's class beyond "change": "destroy", "wipe",
+// "disable", "overwrite", "transfer" or "publish"; "" for the others.
+type verbKind = string
+
+var (
+	// toolVerbs are the words that can be a tool name's verb, read or change.
+	toolVerbs = map[string]verbClass{}
+	// toolVerbKinds are the change verbs' classes beyond a plain change.
+	toolVerbKinds = map[string]verbKind{}
+	// toolVerbPhrases read two words as one verb: "tear down" → teardown.
+	toolVerbPhrases = map[string]string{}
+)
+
+func init() { loadToolVerbs(toolVerbsText) }
+
+// loadToolVerbs reads the lexicon. A malformed line is a programming
+// error in an embedded file, and panics at start-up (its test loads it).
+func loadToolVerbs(text string) {
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		class, words, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("toolverbs.txt: no class: " + line)
+		}
+		class = strings.TrimSpace(class)
+		if class == "phrase" {
+			pair, verb, ok := strings.Cut(words, "=")
+			f := strings.Fields(pair)
+			if !ok || len(f) != 2 {
+				panic("toolverbs.txt: bad phrase: " + line)
+			}
+			toolVerbPhrases[f[0]+" "+f[1]] = strings.TrimSpace(verb)
+			continue
+		}
+		for _, w := range strings.Fields(words) {
+			if _, seen := toolVerbs[w]; seen {
+				continue
+			}
+			switch class {
+			case "read":
+				toolVerbs[w] = verbRead
+			case "change":
+				toolVerbs[w] = verbChange
+			case "destroy", "wipe", "disable", "overwrite", "transfer", "publish":
+				toolVerbs[w] = verbChange
+				toolVerbKinds[w] = class
+			default:
+				panic("toolverbs.txt: unknown class " + class)
+			}
+		}
+	}
+}
+
+// ephemeralObjects are what a wipe or destroy verb may name and lose
+// nothing that matters: a cache rebuilt on demand, a screen, a selection,
+// finished or temporary items.
+var ephemeralObjects = wordSet("background text whitespace watermark noise formatting format string strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
+
+// storeObjects are stores a wipe empties whole (or "all" of anything).
+var storeObjects = wordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// verbKindEffect judges a tool name by its verb's class: the effect a
+// destroy, wipe, disable, overwrite, transfer or publish verb has on what
+// the name's other words name.
+func (w *mcpWalk) verbKindEffect(args map[string]any) {
+	p := readToolParts(w.tool)
+	if p.verb == "" {
+		p = actionParts(w.tool, args)
+	}
+	kind := toolVerbKinds[p.verb]
+	if kind == "" || p.showsOnly() || p.has("draft", "drafts", "preview", "dry", "plan", "estimate", "report") || readAction(args) {
+		return
+	}
+	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs[last] == verbRead {
+		return // overwrite_check, teardown_status: a question about the change
+	}
+	ephemeral, store := false, p.objectCount() == 0 || argTrue(args, "all") || argTrue(args, "all_databases") || argTrue(args, "alldatabases")
+	for i, o := range p.words {
+		if i == p.at {
+			continue
+		}
+		ephemeral = ephemeral || ephemeralObjects[o]
+		store = store || storeObjects[o]
+	}
+	what, effect := "", ""
+	switch {
+	case (kind == "destroy" || kind == "wipe") && ephemeral && !store:
+		return // clear_cache, delete_completed_todo: nothing that matters is lost
+	case kind == "destroy" || kind == "wipe" && store:
+		what, effect = "destroying or emptying what it names ("+p.verb+")", "destroy:tool-"+kind
+	case kind == "wipe":
+		what, effect = "clearing what it names ("+p.verb+")", "destroy:tool-clear"
+	default:
+		what, effect = kind+" ("+p.verb+")", "destroy:tool-"+kind
+	}
+	s := subject{tool: "destroy", text: "a tool named for " + what + ": " + w.tool, effect: effect}
+	w.ev.judge(&s)
+}
