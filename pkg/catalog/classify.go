@@ -42,6 +42,9 @@ func (c *Catalog) Dry(name string, args []string) bool {
 		c.dryOnce.Do(c.findDryNames)
 		reports := false
 		for _, a := range args {
+			if !strings.HasPrefix(a, "--") {
+				continue // every word of onlyReports is a long option
+			}
 			spell, _, _ := strings.Cut(a, "=")
 			reports = reports || onlyReports[spell]
 		}

@@ -33,6 +33,7 @@ type cmdFacts struct {
 	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive
 	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
 	shows        bool     // its secret source prints the value itself, not names or state (secretprint.go)
+	fetched      bool     // its source is what its own request fetched (a secrets API), so its being a fetch is no sink for it
 	secretArg    bool     // its words expand a secret variable
 	secretOrigin string   // the service that variable is for
 	secretAsData bool     // it travels as data (a body, a form, a query string), not as authentication

@@ -227,7 +227,9 @@ func revealsOption(args []string) bool {
 // secretPath reports a URL a fetcher contacts whose path names a
 // secrets API: a path segment "secrets" or "secret" (Kubernetes
 // /api/v1/namespaces/N/secrets, Vault /v1/secret/data/P) or
-// "credentials".
+// "credentials" after a segment that says it is an API ("api", "v1",
+// "v2beta1"), unless a segment "metadata" says it reads only a secret's
+// versions and dates. A page at /docs/secrets/rotation is not one.
 func secretPath(cl *catalog.Classified) bool {
 	for _, w := range cl.Words {
 		if w.Role != catalog.URL && !strings.Contains(w.Text, "://") {
@@ -242,13 +244,35 @@ func secretPath(cl *catalog.Classified) bool {
 			continue
 		}
 		p, _, _ = strings.Cut(p, "?")
+		found, api := false, false
 		for seg := range strings.SplitSeq(p, "/") {
-			if seg == "secrets" || seg == "secret" || seg == "credentials" {
-				return true
+			if strings.EqualFold(seg, "metadata") {
+				// Vault's /v1/secret/metadata/P: versions and dates,
+				// not the value
+				found = false
+				break
 			}
+			found = found || api && (strings.EqualFold(seg, "secrets") || strings.EqualFold(seg, "secret") || strings.EqualFold(seg, "credentials"))
+			api = api || seg == "api" || apiVersion(seg)
+		}
+		if found {
+			return true
 		}
 	}
 	return false
+}
+
+// apiVersion reports a path segment that versions an API: v1, v2, v1beta1.
+func apiVersion(seg string) bool {
+	if len(seg) < 2 || seg[0] != 'v' || seg[1] < '0' || seg[1] > '9' {
+		return false
+	}
+	for _, r := range seg[2:] {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // dropsProtection returns the option by which a cloud CLI switches off
@@ -310,6 +334,27 @@ func grantsAccess(cl *catalog.Classified) string {
 		verb = setWord
 	}
 	return verb
+}
+
+// publicACLs are the canned access lists that open what is written to
+// everyone (S3's and Cloud Storage's public-read).
+var publicACLs = map[string]bool{"public-read": true, "public-read-write": true, "publicread": true}
+
+// publicACL returns the option a cloud CLI's command opens what it writes
+// to everyone with (aws s3 cp --acl public-read, gsutil cp -a
+// public-read), or "". Any command of the CLI: a copy or a sync that makes
+// its objects public grants access as an ACL change does.
+func publicACL(cl *catalog.Classified) string {
+	for _, w := range cl.Words {
+		if w.Option == "" {
+			continue
+		}
+		v := strings.ToLower(w.Text)
+		if publicACLs[v] {
+			return w.Option + " " + w.Text
+		}
+	}
+	return ""
 }
 
 // setVerbs begin a verb that gives or changes access when its object is

@@ -120,6 +120,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			// cloudverbs.go: access granted, a service scaled to nothing.
 			if g := grantsAccess(cl); g != "" {
 				kind, verb = "access", g
+			} else if o := publicACL(cl); o != "" {
+				kind, verb = "access", o
 			} else if scalesToZero(cl) {
 				verb = "scale to zero"
 			} else if b := blindsAudit(cl); b != "" {

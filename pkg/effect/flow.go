@@ -90,7 +90,10 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	if f.source == "" && hasProp(cl.Entry, "fetcher") && secretPath(cl) {
 		// curl of a cluster's or a vault's secrets API through a local
 		// proxy or port-forward: /api/v1/…/secrets, /v1/secret/data/….
-		f.source = "secret"
+		// What such a GET prints is the secret itself, as a secrets
+		// CLI's get would print it.
+		f.source, f.fetched = "secret", true
+		declared = !headOnly(c.Name, c.Args)
 	}
 	if c.Name == "env" && envPrints(c) {
 		f.source = "environment"
@@ -594,7 +597,7 @@ func (a *analysis) flows() {
 				// the agent's context (a dev one, or one piped on to a
 				// filter or a login, is not)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
-			} else if f.shows && t == f.source && len(f.writes) == 0 && f.sink == "" && a.reachesAgent(cmds, i) {
+			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) {
 				// gh auth token, vault kv get -field=password P, printenv
 				// GITHUB_TOKEN: the secret itself printed into the agent's
 				// context (names or state, a variable, a login reading
@@ -1098,7 +1101,13 @@ var notDomains = map[string]bool{"txt": true, "json": true, "yaml": true, "yml":
 // domain-like label.
 func remoteWords(c *shell.Command) []string {
 	var out []string
-	for _, w := range c.Args {
+	args := c.Args
+	if strings.HasPrefix(c.Name, "python") || strings.HasPrefix(c.Name, "pypy") {
+		if _, rest, ok := pythonModule(args); ok {
+			args = rest // python3 -m json.tool: a module, not a host
+		}
+	}
+	for _, w := range args {
 		if strings.HasPrefix(w, "-") || unresolved(w) {
 			if i := strings.IndexByte(w, '='); i > 0 && strings.HasPrefix(w, "-") {
 				w = w[i+1:]

@@ -39,3 +39,14 @@ func (a *analysis) requestItem(i int, w string, f *cmdFacts) {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: p})
 	}
 }
+
+// headerItem reports an HTTPie-style request item that is a header
+// ("Authorization:Bearer $T", "X-Vault-Token:$T"): its separator, the
+// first '=', ':' or '@' in it, is a lone ':' that comes before byte d
+// (the expansion), after a name. A header presents a credential where it
+// is used, as curl -H does; a field ("token=$T") or a query ("t==$T")
+// carries it as data.
+func headerItem(w string, d int) bool {
+	k := strings.IndexAny(w, "=:@")
+	return k > 0 && w[k] == ':' && (k+1 >= len(w) || w[k+1] != '=') && k < d
+}

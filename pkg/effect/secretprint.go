@@ -177,6 +177,40 @@ func valueShown(c *shell.Command) bool {
 	return false
 }
 
+// headOnly reports a fetch that asks only for headers (curl -I, -X HEAD,
+// wget --spider; name is the program, whose short flags differ): it prints no body, so no secret the body would hold.
+func headOnly(name string, args []string) bool {
+	curl := name == "curl"
+	for k, a := range args {
+		switch {
+		case curl && (a == "-I" || a == "--head") || a == "--spider":
+			return true
+		case curl && len(a) > 2 && a[0] == '-' && a[1] != '-' && curlBundleHead(a[1:]):
+			return true // curl -sI, -fsSLI
+		case (a == "-X" || a == "--request" || a == "--method") && k+1 < len(args) && strings.EqualFold(args[k+1], "HEAD"):
+			return true
+		case strings.EqualFold(a, "-XHEAD") || strings.EqualFold(a, "--request=HEAD") || strings.EqualFold(a, "--method=HEAD"):
+			return true
+		}
+	}
+	return false
+}
+
+// curlBundleHead reports a bundle of curl's short flags that holds -I
+// before any letter that takes a value (-sI, but not -HI, whose I is a
+// header).
+func curlBundleHead(b string) bool {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == 'I':
+			return true
+		case strings.IndexByte("AbcCdDeEFHKmoQrTuUwxXyYz", b[i]) >= 0:
+			return false
+		}
+	}
+	return false
+}
+
 // valueFormat reports an output option whose value prints a resource's
 // data: -o yaml, --output=json, -o jsonpath='{.data.password}'.
 func valueFormat(cl *catalog.Classified) bool {
@@ -208,6 +242,20 @@ var passesValue = map[string]bool{
 	"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
 	"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
 	"tee": true, "less": true, "more": true, "strings": true,
+}
+
+// passingModules are Python's own modules that print their input
+// reformatted: python3 -m json.tool, python3 -m base64 -d.
+var passingModules = map[string]bool{"json.tool": true, "base64": true, "quopri": true, "uu": true}
+
+// passesModule reports a Python interpreter running one of
+// passingModules on its input.
+func passesModule(d *shell.Command) bool {
+	if !strings.HasPrefix(d.Name, "python") && !strings.HasPrefix(d.Name, "pypy") {
+		return false
+	}
+	mod, _, ok := pythonModule(d.Args)
+	return ok && passingModules[mod]
 }
 
 // stringRunners are shells that run a string given to them and print
@@ -264,7 +312,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
 			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
 		}
-		if !passesValue[d.Name] || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
+		if !passesValue[d.Name] && !passesModule(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
 		if selectors[d.Name] && !namesSecret(firstOperand(d.Args)) {

@@ -162,7 +162,10 @@ func (a *analysis) moduleEntry(name string, args []string) (string, []string) {
 			return n, rest
 		}
 	}
-	return name, args
+	// A module the catalogue does not list: its name is neither a file
+	// nor a host (python3 -m json.tool); the words after it are read as
+	// an unknown program's.
+	return name, rest
 }
 
 // scriptEntry is the catalogue entry of a script an interpreter runs when

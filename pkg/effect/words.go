@@ -126,7 +126,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')
-				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d)
+				header := hasProp(e, "request-items") && headerItem(w.Text, d)
+				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
 			default:
 				f.secretAsData = true
 			}
@@ -255,6 +256,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				ef.Detail = "opens"
 			}
 			a.add(ef)
+			if recursive && w.Role == catalog.Chmod && worldWritableTree(c.Name, cl) {
+				// chmod -R 777 DIR: judged also as what it is, a tree
+				// anyone on the machine may write (modes.go)
+				a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: true, Detail: "world-writable"})
+			}
 		case catalog.Exec:
 			if unresolved(w.Text) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})

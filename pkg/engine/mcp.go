@@ -386,6 +386,11 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if !ev.denied() {
 		w.hostObject(x) // {"host": "169.254.169.254", "path": "/latest/..."}
 	}
+	if prog != "" && argv == nil {
+		// {"program": "/bin/rm", "params": ["-rf", "/home/dev"]}: a
+		// program's arguments are its list of words, whatever its key.
+		argv = siblingWords(x, keys)
+	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
 	}
@@ -397,6 +402,21 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if code := notebookCell(x); code != "" && !ev.denied() {
 		w.code(code) // a notebook's code cell, its source a string or lines
 	}
+}
+
+// siblingWords returns the lists of strings among an object's values,
+// joined in key order ({"flags": ["-rf"], "targets": ["/home/dev"]}), or
+// nil when there is none.
+func siblingWords(x map[string]any, keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if l, ok := x[k].([]any); ok && len(l) > 0 {
+			if words, ok := strings_(l); ok {
+				out = append(out, words...)
+			}
+		}
+	}
+	return out
 }
 
 // inContainer rewrites a command run in a container so that paths under a
@@ -622,11 +642,17 @@ func (w *mcpWalk) str(kind int, v string) {
 		w.execShellAndCode(v) // mcpshapes.go
 	case kind == keyCommand || kind == keyCommands || kind == keyTerminal:
 		ev.exec(w.inContainer(v), false, call.ToolExec)
+		w.encodedCommand(kind, v)
 	case kind == keyCode:
 		w.code(v)
+		w.encodedCommand(kind, v)
 	case kind == keyProgram:
 		// the program a command runs ({"executable": "/usr/bin/git"}),
 		// judged with its arguments as that command, not a file written
+	case kind == keyArgs && w.runsArgs() && strings.TrimSpace(v) != "":
+		// kubectl {"args": "delete namespace production"}: the words of
+		// the command line of the program the tool is named for
+		ev.exec(w.inContainer(programOf(w.tool)+" "+v), false, call.ToolExec)
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
@@ -637,9 +663,32 @@ func (w *mcpWalk) str(kind int, v string) {
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
-		ev.judgeHostAlternates(&fs)              // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&fs)              // paths.go: a token in the query
-		ev.judgeControlAPI(v, "", "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
+		ev.judgeHostAlternates(&fs)                // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&fs)                // paths.go: a token in the query
+		ev.judgeControlAPI(v, controlAsk{}, false) // controlapi.go: a cluster's, a vault's, an engine's API
+	}
+}
+
+// encodedCommand judges a command or code given as one encoded word
+// ({"script": "Y3VybCAt…", "encoding": "base64"}): what it decodes to,
+// where that is text, as the command or code it stands for. A tool that
+// takes its command encoded decodes it before it runs it.
+func (w *mcpWalk) encodedCommand(kind int, v string) {
+	if len(v) < 16 || strings.ContainsAny(v, " \t\n;|&") || w.ev.denied() {
+		return
+	}
+	for _, d := range decodings(v) {
+		if !printable(d) {
+			continue
+		}
+		if kind == keyCode {
+			w.code(d)
+		} else {
+			w.ev.exec(w.inContainer(d), false, call.ToolExec)
+		}
+		if w.ev.denied() {
+			return
+		}
 	}
 }
 
