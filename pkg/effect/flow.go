@@ -1053,6 +1053,20 @@ func (a *analysis) namesFromListing(c *shell.Command, f *cmdFacts, i int, listin
 			return true
 		}
 	}
+	if viaXargs(c) {
+		// xargs -a /tmp/l cat: the xargs command the walk reports just
+		// before the one it builds names the file of names
+		for j := i - 1; j >= 0; j-- {
+			x := &a.res.Commands[j]
+			if x.Name != "xargs" || x.Pipeline != c.Pipeline || x.Stage != c.Stage {
+				continue
+			}
+			if v := xargsArgFile(x.Args); v != "" && listings[a.clean(v, j)] {
+				return true
+			}
+			break
+		}
+	}
 	if f.entry == nil {
 		return false
 	}
@@ -1088,6 +1102,23 @@ func (a *analysis) earlierStages(i int) []int {
 		}
 	}
 	return out
+}
+
+// xargsArgFile is the file xargs -a (--arg-file) reads its items from.
+func xargsArgFile(args []string) string {
+	for k, w := range args {
+		switch {
+		case (w == "-a" || w == "--arg-file") && k+1 < len(args):
+			return args[k+1]
+		case strings.HasPrefix(w, "--arg-file="):
+			return w[len("--arg-file="):]
+		case strings.HasPrefix(w, "-a") && len(w) > 2:
+			return w[2:]
+		case !strings.HasPrefix(w, "-"):
+			return ""
+		}
+	}
+	return ""
 }
 
 func viaXargs(c *shell.Command) bool {
