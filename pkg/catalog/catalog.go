@@ -91,7 +91,8 @@
 // of the repository, read out of its objects (git show HEAD:.env).
 // "attaches=-p,--pid" names the options whose value is the id of a running
 // process the program attaches to and reads the memory of (a debugger:
-// gdb -p); "attaches=*" says its operands are (gcore PID).
+// gdb -p); "attaches=*" says its operands are (gcore PID), and a
+// position ("2") that the operand there is when it is a number (gdb PROG PID).
 // "admin=true" marks a program that changes the host's own configuration
 // (network, firewall, mounts, accounts, sudoers, kernel modules);
 // "admin=operands" one that does when given an operand, "admin=verbs" one

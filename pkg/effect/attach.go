@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -8,7 +9,9 @@ import (
 
 // attaches reports a debugger or tracer attached to a running process (the
 // catalogue's "attaches" property: the options whose value is a process
-// id, or "*" for the operands: gdb -p PID, gdb -ex 'attach PID', gcore PID):
+// id, "*" for the operands, or an operand's position, which names a process
+// when it is a number: gdb -p PID, gdb PROGRAM PID, gdb -ex 'attach PID',
+// gcore PID):
 // it reads that process's memory, where an agent keeps the keys it holds
 // (ssh-agent, a password manager, a cloud CLI's cache), as a read of
 // /proc/PID/mem.
@@ -20,8 +23,20 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 	if spec == "" {
 		return
 	}
+	pos := 0
 	for _, w := range cl.Words {
+		if w.Option == "" && w.Role != catalog.Shell {
+			pos++
+		}
 		if w.Text == "" {
+			continue
+		}
+		if w.Option == "" && w.Role != catalog.Shell && !cl.Mark("args") && inWordList(spec, strconv.Itoa(pos)) {
+			// (gdb --args PROG ARGS...: the words after are the program's)
+			// gdb PROGRAM PID: a second operand all digits is a process
+			if _, err := strconv.Atoi(w.Text); err == nil {
+				a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/" + w.Text + "/mem"})
+			}
 			continue
 		}
 		pid := strings.TrimSpace(w.Text)
