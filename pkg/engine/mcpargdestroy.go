@@ -36,7 +36,7 @@ func (w *mcpWalk) argumentDestroys(args map[string]any) {
 		}
 	}
 	if b := forcedProtectedRef(words, args); b != "" {
-		judge("history of the protected branch "+b+" overwritten or deleted", "destroy:shared-change")
+		judge("history of the branch "+b+" overwritten or deleted", "destroy:shared-change")
 	}
 	if k := dropsTarget(words, args, 0); k != "" {
 		judge("the existing target dropped first ("+k+")", "destroy:database")
@@ -54,6 +54,53 @@ func (w *mcpWalk) argumentDestroys(args map[string]any) {
 		w.ev.exec(line, false, call.ToolExec)
 	}
 	w.publicShare(words, args)
+	if what := secretChange(words, args); what != "" && !w.ev.denied() {
+		judge(what, "destroy:deploy")
+	}
+}
+
+// secretChange reports a tool that sets, rotates or removes a shared
+// service's secrets or environment variables (set_actions_secret,
+// create_env {target: production}, secrets_update): what the service runs
+// with changes for everyone. A secret is always shared; variables count
+// when the arguments name where they live (a project, a repository, an
+// app, an environment that is not a dev one).
+func secretChange(words []string, args map[string]any) string {
+	change, secret, vars := false, false, false
+	for i, w := range words {
+		switch w {
+		case "create", "set", "update", "add", "put", "upsert", "delete", "remove", "unset", "rotate", "edit", "replace", "patch":
+			change = true
+		}
+		secret = secret || secretNoun(w)
+		vars = vars || w == "env" || w == "envs" || w == "envvars" || w == "variable" || w == "variables" || w == "vars"
+		if i+1 < len(words) {
+			vars = vars || valuePair(w, words[i+1])
+		}
+	}
+	switch {
+	case !change:
+		return ""
+	case secret:
+		return "a shared service's secrets changed"
+	case vars && (namesTarget(args) || hasKeyWord(args, "repo", "repository", "owner", "site", "siteid", "serviceid", "appid")) && !namesDevEnvironment(args):
+		return "a shared service's environment variables changed"
+	}
+	return ""
+}
+
+// hasKeyWord reports whether args has a top-level key among keys
+// (compared without case or separators).
+func hasKeyWord(args map[string]any, keys ...string) bool {
+	for k := range args {
+		nk := normKey(k)
+		for _, x := range keys {
+			if nk == x {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lookingName: a name whose first word only looks (get_, list_, preview_).
@@ -68,8 +115,9 @@ var refKeys = map[string]bool{
 	"headref": true, "remoteref": true, "remotebranch": true, "destination": true, "dst": true, "spec": true, "target": true,
 }
 
-// forcedProtectedRef returns the protected branch a forced push or ref
-// update overwrites, or a push deletes (":main"); "" when none does.
+// forcedProtectedRef returns the branch a forced push or ref update
+// overwrites, or the protected branch a push deletes (":main"); "" when
+// none does.
 func forcedProtectedRef(words []string, args map[string]any) string {
 	if !hasWord(words, "push", "ref", "refs", "branch", "branches", "reference", "sync", "update") {
 		return ""
@@ -105,10 +153,13 @@ func forcedProtectedRef(words []string, args map[string]any) string {
 				dst = src
 			}
 			b := strings.TrimPrefix(strings.TrimPrefix(dst, "refs/"), "heads/")
-			if !protectedBranch(b) {
+			if b == "" || strings.HasPrefix(b, "tags/") {
 				continue
 			}
-			if plus || forced || colon && src == "" {
+			// a forced push rewrites the branch's history wherever it
+			// lands, as git push --force does; a deletion asks for a
+			// protected branch only
+			if plus || forced || colon && src == "" && protectedBranch(b) {
 				return b
 			}
 		}
@@ -362,8 +413,8 @@ func protectionOff(args map[string]any, depth int) string {
 	for k, v := range args {
 		nk := normKey(k)
 		switch {
-		case strings.Contains(nk, "deletionprotection") || strings.Contains(nk, "terminationprotection") || nk == "disableapitermination" && truthy(v):
-			if b, ok := v.(bool); ok && (!b || nk == "disableapitermination") {
+		case strings.Contains(nk, "deletionprotection") || strings.Contains(nk, "terminationprotection") || nk == "disableapitermination":
+			if b, ok := v.(bool); ok && !b {
 				return k
 			}
 			if s, ok := v.(string); ok && (strings.EqualFold(s, "false") || strings.EqualFold(s, "disabled")) {

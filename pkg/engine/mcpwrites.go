@@ -109,7 +109,7 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 	verb, list, noun, vars := false, false, false, false
 	for i, word := range words {
 		switch word {
-		case "get", "read", "show", "reveal", "access", "fetch", "view", "decrypt", "export", "dump", "download", "retrieve", "print", "pull":
+		case "get", "read", "show", "reveal", "access", "fetch", "view", "decrypt", "export", "dump", "download", "retrieve", "print", "pull", "lookup":
 			verb = true
 		case "list", "ls", "search", "describe", "query", "find":
 			list = true
@@ -128,9 +128,15 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 		}
 	}
 	if !verb && !list {
-		return ""
+		// a name of nouns alone (service_variables) gets what it names
+		if !vars {
+			return ""
+		}
+		verb = true
 	}
-	if what := revealArg(args, 0); what != "" {
+	if what := revealArg(args, 0); what == "-" {
+		return "" // the caller asked for no values (decrypt: false)
+	} else if what != "" {
 		return w.tool + " " + what
 	}
 	for k, v := range args {
@@ -237,7 +243,7 @@ var revealKeys = map[string]bool{
 	"includevalues": true, "includevalue": true, "withvalues": true, "showvalues": true, "showvalue": true,
 	"revealvalues": true, "reveal": true, "decrypt": true, "decrypted": true, "withdecryption": true,
 	"showsecrets": true, "showsecret": true, "includesecrets": true, "unmask": true, "unmasked": true,
-	"plaintext": true, "expose": true, "showpasswords": true, "showpassword": true,
+	"plaintext": true, "expose": true, "showpasswords": true, "showpassword": true, "includepasswords": true,
 }
 
 // fieldKeys name arguments that choose which fields a read returns.
@@ -251,6 +257,8 @@ func revealArg(args map[string]any, depth int) string {
 		switch {
 		case revealKeys[kk] && truthy(v):
 			return k
+		case revealKeys[kk] && isFalse(v):
+			return "-"
 		case fieldKeys[kk] && namesSecretField(v):
 			return k
 		}
@@ -262,6 +270,24 @@ func revealArg(args map[string]any, depth int) string {
 	}
 	return ""
 }
+
+// isFalse: false, "false", "no", 0.
+func isFalse(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return !x
+	case string:
+		switch strings.ToLower(x) {
+		case "false", "no", "0", "off":
+			return true
+		}
+	case float64:
+		return x == 0
+	}
+	return false
+}
+
+// revealArg's answer "-" means a reveal flag is given false.
 
 // truthy: true, "true", "yes", 1.
 func truthy(v any) bool {
