@@ -83,7 +83,7 @@ func secretChange(words []string, args map[string]any) string {
 		return ""
 	case secret:
 		return "a shared service's secrets changed"
-	case vars && (namesTarget(args) || hasKeyWord(args, "repo", "repository", "owner", "site", "siteid", "serviceid", "appid")) && !namesDevEnvironment(args):
+	case vars && (namesTarget(args) || hasKeyWord(args, "repo", "repository", "owner", "site", "siteid", "serviceid", "appid")) && !namesDevEnvironment(args) && !devTargetList(args):
 		return "a shared service's environment variables changed"
 	}
 	return ""
@@ -432,4 +432,30 @@ func protectionOff(args map[string]any, depth int) string {
 		}
 	}
 	return ""
+}
+
+// devTargetList reports a target given as a list whose every entry names
+// a dev environment (vercel's target: ["development", "preview"]).
+func devTargetList(args map[string]any) bool {
+	for k, v := range args {
+		list, ok := v.([]any)
+		if !ok || len(list) == 0 || !targetKey(k) {
+			continue
+		}
+		all := true
+		for _, e := range list {
+			s, ok := e.(string)
+			dev := false
+			if ok && !effect.NamesProduction(s) {
+				for _, part := range ToolWords(s) {
+					dev = dev || devParts[part]
+				}
+			}
+			all = all && dev
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
