@@ -20,7 +20,8 @@ import (
 var toolVerbsText string
 
 // verbKind is a change verb's class beyond "change": "destroy", "wipe",
-// "disable", "overwrite", "transfer" or "publish"; "" for the others.
+// "reset", "disable", "overwrite", "transfer" or "publish"; "" for the
+// others.
 type verbKind = string
 
 var (
@@ -65,7 +66,7 @@ func loadToolVerbs(text string) {
 				toolVerbs[w] = verbRead
 			case "change":
 				toolVerbs[w] = verbChange
-			case "destroy", "wipe", "disable", "overwrite", "transfer", "publish":
+			case "destroy", "wipe", "reset", "disable", "overwrite", "transfer", "publish":
 				toolVerbs[w] = verbChange
 				toolVerbKinds[w] = class
 			default:
@@ -114,6 +115,12 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 		}
 		ephemeral = ephemeral || ephemeralObjects[o] || transformsInput(p.words, i)
 		store = store || storeObjects[o]
+	}
+	if kind == "reset" {
+		if !store {
+			return // git_reset, reset_password: a change like any other
+		}
+		kind = "wipe"
 	}
 	what, effect := "", ""
 	switch {
