@@ -75,6 +75,9 @@ type Effect struct {
 func (e Effect) Descriptor() string {
 	switch e.Kind {
 	case Delete, Chmod:
+		if e.Detail == "world-writable" {
+			return "chmod:world-writable"
+		}
 		if e.Recursive {
 			return e.Kind.String() + ":recursive"
 		}

@@ -118,3 +118,33 @@ func (a *analysis) chmodReference(i int, cl *catalog.Classified, recursive bool)
 		}
 	}
 }
+
+// worldWritable reports a chmod whose mode lets every user of the machine
+// write (777, 666, o+w, a+w, a=rwx): anyone may then change what runs or
+// is served from there. A mode copied with --reference may be any.
+func worldWritable(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Option == "--reference" {
+			return false // judged as opening already; its mode is unknown
+		}
+		if w.Role != catalog.Data || w.Option != "" {
+			continue
+		}
+		m := w.Text
+		if m != "" && strings.Trim(m, "01234567") == "" {
+			return (m[len(m)-1]-'0')&2 != 0
+		}
+		for _, clause := range strings.Split(m, ",") {
+			k := strings.IndexAny(clause, "+=")
+			if k < 0 {
+				continue
+			}
+			who, perms := clause[:k], clause[k+1:]
+			if strings.ContainsAny(who, "oa") && strings.Contains(perms, "w") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -256,6 +256,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				ef.Detail = "opens"
 			}
 			a.add(ef)
+			if w.Role == catalog.Chmod && c.Name == "chmod" && worldWritable(cl) {
+				a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: recursive, Detail: "world-writable"})
+			}
 		case catalog.Exec:
 			if unresolved(w.Text) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})
