@@ -1,10 +1,8 @@
 package audit
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -59,21 +57,6 @@ func newRecord(e Entry) (Record, error) {
 	}
 	r.Flags = flags
 	return r, nil
-}
-
-// encodeParams encodes params as compact JSON, keys sorted, HTML escaping
-// off, so that the bytes read back are the bytes written.
-func encodeParams(v any) (json.RawMessage, error) {
-	if m, ok := v.(map[string]any); ok && m == nil {
-		return json.RawMessage("{}"), nil
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // clip cuts s to maxText bytes, on a UTF-8 boundary.

@@ -3,7 +3,9 @@ package audit
 import (
 	"bytes"
 	"crypto/rand"
+	"io"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -70,5 +72,49 @@ func TestIDOverflow(t *testing.T) {
 	}
 	if _, err := s.next(now); err != errIDOverflow {
 		t.Fatalf("err = %v, want errIDOverflow", err)
+	}
+}
+
+// countingReader counts the reads made of r.
+type countingReader struct {
+	r     io.Reader
+	reads int
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	c.reads++
+	return c.r.Read(b)
+}
+
+// IDs take their random bits from a pool read ahead: a stream read one
+// byte at a time gives the same IDs as the same stream read whole, the
+// generator is read once for many IDs, and a generator that fails fails
+// the ID.
+func TestIDRandomPool(t *testing.T) {
+	stream := make([]byte, 4096)
+	rand.Read(stream)
+	whole := &countingReader{r: bytes.NewReader(stream)}
+	a, b := idSource{rand: whole}, idSource{rand: iotest.OneByteReader(bytes.NewReader(stream))}
+	base := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for i := 0; i < 300; i++ {
+		now := base.Add(time.Duration(i/3) * time.Millisecond)
+		x, err := a.next(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, err := b.next(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x != y {
+			t.Fatalf("id %d: %s read whole, %s read bytewise", i, x, y)
+		}
+	}
+	if whole.reads > 300*10/randPool+1 {
+		t.Errorf("%d reads of the generator for 300 IDs", whole.reads)
+	}
+	c := idSource{rand: iotest.ErrReader(io.ErrUnexpectedEOF)}
+	if _, err := c.next(base); err != io.ErrUnexpectedEOF {
+		t.Errorf("err = %v, want the generator's", err)
 	}
 }

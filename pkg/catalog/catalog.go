@@ -25,7 +25,8 @@
 //	-m,--message:         an option whose value is data (no role)
 //	--prune:=!rewrite(now,all)
 //	                      an option whose value sets the mark only when it
-//	                      is one of those listed
+//	                      is one of those listed ("*env*": that holds the
+//	                      word, in any case)
 //	+:shell               "+" with the value attached (vim +CMD, less +CMD)
 //
 // A value may be attached ("-ofile", "--output=file") or the next word.
@@ -88,6 +89,10 @@
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file
 // of the repository, read out of its objects (git show HEAD:.env).
+// "attaches=-p,--pid" names the options whose value is the id of a running
+// process the program attaches to and reads the memory of (a debugger:
+// gdb -p); "attaches=*" says its operands are (gcore PID), and a
+// position ("2") that the operand there is when it is a number (gdb PROG PID).
 // "admin=true" marks a program that changes the host's own configuration
 // (network, firewall, mounts, accounts, sudoers, kernel modules);
 // "admin=operands" one that does when given an operand, "admin=verbs" one
@@ -109,6 +114,17 @@
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
+// "names-stdin=FLAG,...,OPT=" says when the program takes the names of the
+// files it reads on standard input: with a FLAG among its words (cpio -o,
+// zip -@, single letters bundled too), or an option OPT given "-" or
+// /dev/stdin (tar -T -, rsync --files-from=-): a listing piped in (find
+// ~/.ssh | cpio -o) is then what it reads, as xargs makes it its words.
+// "removes-sources" marks a command that deletes what it reads once it
+// has sent it (rclone move), as the "removesource" option mark does for
+// one option (tar --remove-files, zip -m).
+// "stdout-source=KIND" says that the output is sensitive of that kind
+// when the output file is "-" (docker cp CONTAINER:PATH - writes the
+// container's files to standard output: image).
 // "env-options=VAR,..." names environment variables the program reads
 // options from (tar's TAR_OPTIONS): set on the line, their words are
 // judged as the command's own options.

@@ -42,6 +42,9 @@ func (c *Catalog) Dry(name string, args []string) bool {
 		c.dryOnce.Do(c.findDryNames)
 		reports := false
 		for _, a := range args {
+			if !strings.HasPrefix(a, "--") {
+				continue // every word of onlyReports is a long option
+			}
 			spell, _, _ := strings.Cut(a, "=")
 			reports = reports || onlyReports[spell]
 		}
@@ -310,6 +313,9 @@ func markValue(vals []string, v string) bool {
 	for _, x := range vals {
 		if strings.EqualFold(x, v) {
 			return true
+		}
+		if len(x) > 2 && x[0] == '*' && x[len(x)-1] == '*' && strings.Contains(strings.ToLower(v), x[1:len(x)-1]) {
+			return true // *env*: a value that holds the word anywhere (docker inspect -f '{{json .Config.Env}}')
 		}
 	}
 	return false

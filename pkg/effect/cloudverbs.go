@@ -336,6 +336,27 @@ func grantsAccess(cl *catalog.Classified) string {
 	return verb
 }
 
+// publicACLs are the canned access lists that open what is written to
+// everyone (S3's and Cloud Storage's public-read).
+var publicACLs = map[string]bool{"public-read": true, "public-read-write": true, "publicread": true}
+
+// publicACL returns the option a cloud CLI's command opens what it writes
+// to everyone with (aws s3 cp --acl public-read, gsutil cp -a
+// public-read), or "". Any command of the CLI: a copy or a sync that makes
+// its objects public grants access as an ACL change does.
+func publicACL(cl *catalog.Classified) string {
+	for _, w := range cl.Words {
+		if w.Option == "" {
+			continue
+		}
+		v := strings.ToLower(w.Text)
+		if publicACLs[v] {
+			return w.Option + " " + w.Text
+		}
+	}
+	return ""
+}
+
 // setVerbs begin a verb that gives or changes access when its object is
 // one of accessNouns (add-user-to-group, set-permission, iam ch).
 var setVerbs = map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true}

@@ -29,13 +29,20 @@ import (
 // says which, remote by default. Help and dry runs destroy nothing.
 func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
-	if e == nil {
+	if e == nil || unlistedSub(e) {
+		// A program the catalogue does not know, or a subcommand of a
+		// known one it does not list (borg delete, restic forget): its
+		// verbs are read as an unknown program's are.
 		if c.Name != "" && !helpOrDryRun(c.Args) {
 			if v := unknownDestroyVerb(cl); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
+			} else if v := unknownSweep(c, cl); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			}
 		}
-		return
+		if e == nil {
+			return
+		}
 	}
 	cloud := e.Prop("cloud") != ""
 	always := e.Prop("destroy")
@@ -120,6 +127,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			// cloudverbs.go: access granted, a service scaled to nothing.
 			if g := grantsAccess(cl); g != "" {
 				kind, verb = "access", g
+			} else if o := publicACL(cl); o != "" {
+				kind, verb = "access", o
 			} else if scalesToZero(cl) {
 				verb = "scale to zero"
 			} else if b := blindsAudit(cl); b != "" {

@@ -75,8 +75,8 @@ type Effect struct {
 func (e Effect) Descriptor() string {
 	switch e.Kind {
 	case Delete, Chmod:
-		if e.Detail == "world-writable" {
-			return "chmod:world-writable"
+		if e.Kind == Chmod && e.Detail == "world-writable" {
+			return "chmod:world-writable" // chmod -R 777 DIR (modes.go)
 		}
 		if e.Recursive {
 			return e.Kind.String() + ":recursive"

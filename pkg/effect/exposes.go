@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
 
@@ -27,11 +28,15 @@ var bindNames = map[string]bool{
 // address of this machine.
 func everyInterface(v string) bool {
 	v = strings.Trim(v, `"'`)
-	for _, any := range []string{"0.0.0.0", "[::]", "::"} {
+	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' {
+		return false // none of the forms below
+	}
+	for _, any := range [...]string{"0.0.0.0", "[::]", "::"} {
 		if v == any {
 			return true
 		}
-		if rest, ok := strings.CutPrefix(v, any+":"); ok && rest != "" && strings.Trim(rest, "0123456789:") == "" {
+		rest, ok := strings.CutPrefix(v, any)
+		if ok && len(rest) > 1 && rest[0] == ':' && strings.Trim(rest[1:], "0123456789:") == "" {
 			return true // 0.0.0.0:8000, [::]:8080, 0.0.0.0:8080:80
 		}
 	}
@@ -45,7 +50,8 @@ func optionNamesBind(name string) bool {
 	if name == "b" || name == "H" {
 		return true // the usual short forms of --bind and --host
 	}
-	for _, p := range taskParts(name) {
+	var pb [8]string
+	for _, p := range taskParts(pb[:0], name) {
 		if bindNames[p] {
 			return true
 		}
@@ -74,7 +80,7 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 		if !everyInterface(val) {
 			continue
 		}
-		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" {
+		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) {
 			// host:port after any option of its own (php -S 0.0.0.0:8000)
 			word := c.Name + " " + w
 			if !eq {
@@ -84,4 +90,18 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			return
 		}
 	}
+}
+
+// hostOption reports whether a command's -h sets where it listens (mlflow
+// models serve -h 0.0.0.0): it does unless the catalogue gives it the host
+// a client connects to (psql -h, mysql -h, redis-cli -h). Elsewhere -h is
+// help, which takes no address after it.
+func (a *analysis) hostOption(c *shell.Command) bool {
+	cl := a.cat.Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Option == "-h" && w.Role == catalog.URL {
+			return false
+		}
+	}
+	return true
 }

@@ -21,3 +21,18 @@ func TestEveryInterface(t *testing.T) {
 		}
 	}
 }
+
+// TestHostShortOption checks -h with every address: a server's host to
+// listen on, a database client's host to connect to.
+func TestHostShortOption(t *testing.T) {
+	for line, want := range map[string]bool{
+		"mlflow models serve -m runs:/1/model -h 0.0.0.0 -p 8080": true,
+		"mlflow models serve -m runs:/1/model -h 127.0.0.1":       false,
+		"psql -h 0.0.0.0 -U dev app_dev -c 'select 1'":            false,
+		"redis-cli -h 0.0.0.0 ping":                               false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -38,6 +38,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
 			f.source, f.origin = "secret", c.Name
 		}
+		if k := e.Prop("stdout-source"); k != "" && writesStdout(cl) {
+			// docker cp CONTAINER:PATH -: the container's files, as a
+			// tar on standard output
+			f.source, f.origin = k, c.Name
+			declared = true
+		}
 		if m := e.Prop("source-marks"); m != "" && cl.Mark(m) {
 			f.source = "secret"
 			declared = true
@@ -100,6 +106,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	}
 	if environDump(c) {
 		f.source = "environment"
+		if c.Name == "ps" {
+			// ps e prints every process's environment it lists: it reads
+			// /proc/PID/environ of other processes, a credential store.
+			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
+		}
 	}
 	if v := namedVariable(c); v != "" {
 		// yq 'strenv(GITHUB_TOKEN)', envsubst <<< '$AWS_SECRET_ACCESS_KEY':
@@ -442,6 +453,7 @@ func (a *analysis) flows() {
 	taint := a.taintStrings(len(cmds))  // the source kind a command's output carries
 	origin := a.taintStrings(len(cmds)) // the program that produced it, when one did
 	files := map[string]string{}        // file written with tainted data → source
+	listings := map[string]bool{}       // file written with a listing of credential files
 	repo := ""                          // tainted data added to the git repository
 	for i := range cmds {
 		f := &a.per[i]
@@ -524,8 +536,23 @@ func (a *analysis) flows() {
 			// stage that reads tainted input may hold it.
 			args = first(args, in)
 		}
+		if names := viaXargs(c) || a.namesOnStdin(c, f); in == "" && names && (a.namesSensitive(c.Stdin, i) ||
+			c.Stage > 0 && a.listsSensitive(a.earlierStages(i))) {
+			// find ~/.ssh -type f | xargs cat, ls ~/.aws/* | cpio -o,
+			// cpio -o <<< ~/.ssh/id_rsa: the names of the files it reads
+			// come from the listing, or from text known to reach its stdin.
+			fileSrc = "credential"
+		}
+		if listers[c.Name] && len(f.writes) > 0 && a.listsSensitive([]int{i}) {
+			for _, p := range f.writes {
+				listings[p] = true // find ~/.ssh -type f > /tmp/l
+			}
+		}
+		if in == "" && len(listings) > 0 && a.namesFromListing(c, f, i, listings) {
+			// tar -T /tmp/l, cpio -o < /tmp/l: the names a listing wrote
+			fileSrc = "credential"
+		}
 		if in == "" && c.Stage > 0 && viaXargs(c) {
-			// find ~/.ssh -type f | xargs cat: the names come from find.
 			for j := range cmds {
 				if cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage && cmds[j].Name == "find" {
 					for _, w := range cmds[j].Args {
@@ -598,6 +625,12 @@ func (a *analysis) flows() {
 			}
 		}
 		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentialDir(i, f) {
+			repo = "credential"
+		}
+		if repo == "" && a.entryHas(c, f, "push") && i < len(a.cwds) && a.sensitiveDir(a.cwds[i]) && len(remoteWords(c)) > 0 {
+			// git -C ~/.password-store push https://…: a repository of
+			// credentials pushed to a place the line names, not its own
+			// remote (pass git push is how the store is kept).
 			repo = "credential"
 		}
 		if repo != "" && a.entryHas(c, f, "push") {
@@ -902,6 +935,25 @@ func computedRead(reads []string) bool {
 // listers print the names of the files their words name or hold.
 var listers = map[string]bool{"ls": true, "find": true, "gfind": true, "fd": true, "fdfind": true, "realpath": true, "readlink": true, "echo": true, "printf": true, "tree": true, "stat": true}
 
+// cwdLister are the listers that list the working directory when given
+// no operand.
+var cwdLister = map[string]bool{"ls": true, "find": true, "gfind": true, "tree": true}
+
+// listsOperand reports whether a lister names what it lists: find's
+// starting points come first, before its expression; ls and tree take
+// operands anywhere.
+func listsOperand(c *shell.Command) bool {
+	if c.Name == "find" || c.Name == "gfind" {
+		return len(c.Args) > 0 && c.Args[0] != "" && c.Args[0][0] != '-' && c.Args[0] != "(" && c.Args[0] != "!"
+	}
+	for _, w := range c.Args {
+		if w != "" && w[0] != '-' {
+			return true
+		}
+	}
+	return false
+}
+
 // listsSensitive reports whether one of the commands cmds (those of a
 // substitution) lists credential files: a lister whose word is a credential
 // path or pattern, or a directory of credentials (ls ~/.ssh/id_*, find ~
@@ -910,6 +962,10 @@ func (a *analysis) listsSensitive(cmds []int) bool {
 	for _, j := range cmds {
 		if j >= len(a.res.Commands) || !listers[a.res.Commands[j].Name] {
 			continue
+		}
+		if cwdLister[a.res.Commands[j].Name] && !listsOperand(&a.res.Commands[j]) && j < len(a.cwds) && a.cwds[j] != "" && a.sensitiveDir(a.cwds[j]) {
+			// cd ~/.ssh && ls: a listing of the working directory
+			return true
 		}
 		for _, w := range a.res.Commands[j].Args {
 			if w == "" || w[0] == '-' || unresolved(w) {
@@ -936,6 +992,133 @@ func argsUnresolved(c *shell.Command) bool {
 		}
 	}
 	return false
+}
+
+// namesOnStdin reports whether a command takes the names of the files it
+// reads on standard input, by its catalogue entry's names-stdin property:
+// a flag among its words (cpio -o, zip -@, bundled letters too) or an
+// option given - or /dev/stdin (tar -T -, rsync --files-from=-).
+func (a *analysis) namesOnStdin(c *shell.Command, f *cmdFacts) bool {
+	if !a.entryHas(c, f, "names-stdin") {
+		return false
+	}
+	// -, /dev/stdin, or a process substitution (tar -T <(find …)), which
+	// the walk links to the command as an earlier stage of its pipeline
+	stdin := func(v string) bool {
+		return v == "-" || v == "/dev/stdin" || v == "/dev/fd/0" || v == "/proc/self/fd/0" || strings.HasPrefix(v, "<(")
+	}
+	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
+		opt, valued := strings.CutSuffix(spec, "=")
+		for k, w := range c.Args {
+			switch {
+			case !valued && w == opt:
+				return true
+			case !valued && len(opt) == 2 && len(w) > 2 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w[1:], opt[1]) >= 0:
+				return true // cpio -ov
+			case valued && w == opt && k+1 < len(c.Args) && stdin(c.Args[k+1]):
+				return true
+			case valued && strings.HasPrefix(w, opt) && len(w) > len(opt) && stdin(strings.TrimPrefix(w[len(opt):], "=")):
+				return true // --files-from=-, -T-
+			}
+		}
+	}
+	return false
+}
+
+// namesSensitive reports whether text known to reach command i's standard
+// input (a here-string, a file the line wrote, what echo printed) names a
+// credential file, one name a line or word.
+func (a *analysis) namesSensitive(texts []string, i int) bool {
+	for _, t := range texts {
+		for _, w := range strings.Fields(t) {
+			if w[0] == '/' || w[0] == '~' || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "../") {
+				if a.sensitive(a.clean(w, i)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// namesFromListing reports whether a command that takes the names of the
+// files it reads from a file (names-stdin's options with a value, or its
+// standard input) is given one a listing of credential files wrote.
+func (a *analysis) namesFromListing(c *shell.Command, f *cmdFacts, i int, listings map[string]bool) bool {
+	if !a.entryHas(c, f, "names-stdin") && !viaXargs(c) {
+		return false
+	}
+	for _, r := range c.Redirects {
+		if r.Op == "<" && listings[a.clean(r.Target, i)] {
+			return true
+		}
+	}
+	if viaXargs(c) {
+		// xargs -a /tmp/l cat: the xargs command the walk reports just
+		// before the one it builds names the file of names
+		for j := i - 1; j >= 0; j-- {
+			x := &a.res.Commands[j]
+			if x.Name != "xargs" || x.Pipeline != c.Pipeline || x.Stage != c.Stage {
+				continue
+			}
+			if v := xargsArgFile(x.Args); v != "" && listings[a.clean(v, j)] {
+				return true
+			}
+			break
+		}
+	}
+	if f.entry == nil {
+		return false
+	}
+	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
+		opt, valued := strings.CutSuffix(spec, "=")
+		if !valued {
+			continue
+		}
+		for k, w := range c.Args {
+			v := ""
+			switch {
+			case w == opt && k+1 < len(c.Args):
+				v = c.Args[k+1]
+			case strings.HasPrefix(w, opt+"="):
+				v = w[len(opt)+1:]
+			}
+			if v != "" && listings[a.clean(v, i)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// earlierStages lists the commands of command i's pipeline that come
+// before it.
+func (a *analysis) earlierStages(i int) []int {
+	c := &a.res.Commands[i]
+	var out []int
+	for j := range a.res.Commands[:i] {
+		if a.res.Commands[j].Pipeline == c.Pipeline && a.res.Commands[j].Stage < c.Stage {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// xargsArgFile is the file xargs -a (--arg-file) reads its items from.
+func xargsArgFile(args []string) string {
+	for k, w := range args {
+		switch {
+		case (w == "-a" || w == "--arg-file") && k+1 < len(args):
+			return args[k+1]
+		case strings.HasPrefix(w, "--arg-file="):
+			return w[len("--arg-file="):]
+		case strings.HasPrefix(w, "-a") && len(w) > 2:
+			return w[2:]
+		case !strings.HasPrefix(w, "-"):
+			return ""
+		}
+	}
+	return ""
 }
 
 func viaXargs(c *shell.Command) bool {
@@ -1095,4 +1278,23 @@ func (a *analysis) entryHas(c *shell.Command, f *cmdFacts, prop string) bool {
 		f.looked = true
 	}
 	return hasProp(f.entry, prop)
+}
+
+// writesStdout reports a command whose output file is "-": standard output.
+func writesStdout(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if (w.Role == catalog.Write || w.Role == catalog.Dest) && (w.Text == "-" || stdoutPath(w.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stdoutPath reports a path that names standard output.
+func stdoutPath(p string) bool {
+	switch p {
+	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
 }

@@ -77,6 +77,45 @@ func modeOpens(m string) bool {
 	return false
 }
 
+// modeWorldWritable reads a chmod mode for write granted to every user of
+// the machine: an octal mode whose other digit has the write bit (777, 666,
+// 1777), or a symbolic clause giving o or a (written out) w. A bare "+w" is
+// left to the umask, which keeps others out.
+func modeWorldWritable(m string) bool {
+	if m == "" {
+		return false
+	}
+	if strings.Trim(m, "01234567") == "" {
+		return (m[len(m)-1]-'0')&2 != 0
+	}
+	for _, clause := range strings.Split(m, ",") {
+		k := strings.IndexAny(clause, "+=")
+		if k < 0 {
+			continue
+		}
+		who, perms := clause[:k], clause[k+1:]
+		if strings.ContainsAny(who, "oa") && strings.ContainsAny(perms, "w") {
+			return true
+		}
+	}
+	return false
+}
+
+// worldWritableTree reports whether a chmod command line makes the trees
+// it names writable by every user of the machine (chmod -R 777 ./uploads):
+// anyone there may then plant code in them or delete what they hold.
+func worldWritableTree(name string, cl *catalog.Classified) bool {
+	if name != "chmod" {
+		return false
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Data && w.Option == "" {
+			return modeWorldWritable(w.Text)
+		}
+	}
+	return false
+}
+
 // aclOpens reads setfacl entries (u:bob:r, g::rw, o::r, m::r): any entry
 // for a named user or group, or for others, that grants r or w.
 func aclOpens(spec string) bool {
@@ -117,34 +156,4 @@ func (a *analysis) chmodReference(i int, cl *catalog.Classified, recursive bool)
 			return
 		}
 	}
-}
-
-// worldWritable reports a chmod whose mode lets every user of the machine
-// write (777, 666, o+w, a+w, a=rwx): anyone may then change what runs or
-// is served from there. A mode copied with --reference may be any.
-func worldWritable(cl *catalog.Classified) bool {
-	for _, w := range cl.Words {
-		if w.Option == "--reference" {
-			return false // judged as opening already; its mode is unknown
-		}
-		if w.Role != catalog.Data || w.Option != "" {
-			continue
-		}
-		m := w.Text
-		if m != "" && strings.Trim(m, "01234567") == "" {
-			return (m[len(m)-1]-'0')&2 != 0
-		}
-		for _, clause := range strings.Split(m, ",") {
-			k := strings.IndexAny(clause, "+=")
-			if k < 0 {
-				continue
-			}
-			who, perms := clause[:k], clause[k+1:]
-			if strings.ContainsAny(who, "oa") && strings.Contains(perms, "w") {
-				return true
-			}
-		}
-		return false
-	}
-	return false
 }

@@ -26,3 +26,27 @@ func TestACLOpens(t *testing.T) {
 		}
 	}
 }
+
+// TestWorldWritable checks the modes that let every user write, and the
+// recursive mode changes judged as making a tree world-writable.
+func TestWorldWritable(t *testing.T) {
+	for m, want := range map[string]bool{
+		"777": true, "666": true, "1777": true, "0772": true, "o+w": true, "a+rwx": true, "u+x,o+w": true,
+		"755": false, "775": false, "644": false, "+w": false, "g+w": false, "u+rwX,go-w": false, "o-w": false, "a+rX": false,
+	} {
+		if got := modeWorldWritable(m); got != want {
+			t.Errorf("modeWorldWritable(%q) = %v, want %v", m, got, want)
+		}
+	}
+	for line, want := range map[string]bool{
+		"chmod -R 777 ./uploads":   true,
+		"chmod -R a+w storage/":    true,
+		"chmod 777 ./uploads":      false,
+		"chmod -R 755 ./public":    false,
+		"chmod -R g+w shared/data": false,
+	} {
+		if got := hasEffect(effectsOf(line), "chmod:world-writable"); got != want {
+			t.Errorf("%q: chmod:world-writable = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -294,7 +294,8 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		if strings.Contains(w.Text, "=") {
 			continue // make VAR=VALUE: looked at below
 		}
-		parts := taskParts(w.Text)
+		var pb [8]string
+		parts := taskParts(pb[:0], w.Text)
 		if len(parts) == 0 {
 			continue
 		}
@@ -306,8 +307,11 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		if verb == "" {
 			k := 0
-			if taskNamespaces[parts[0]] && len(parts) > 1 {
+			if (taskNamespaces[parts[0]] || isProductionName(parts[0]) || stagingEnvs[parts[0]]) && len(parts) > 1 {
+				// db:migrate, tf-apply; prod.apply, staging-deploy: the
+				// environment first, the verb after it
 				k = 1
+				prod = prod || isProductionName(parts[0])
 			}
 			if taskVerbs[parts[k]] {
 				verb, task = parts[k], w.Text
@@ -359,9 +363,13 @@ var publishVerbs = map[string]bool{
 
 // taskNamespaces are the first parts of a task's name that say whose task
 // it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
-// flywayMigrate, gitPublishPush).
+// flywayMigrate, gitPublishPush), the infrastructure tools' among them
+// (tf-apply, helm:upgrade, k8s.apply, cdk-deploy).
 var taskNamespaces = map[string]bool{
 	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
+	"tf": true, "terraform": true, "tofu": true, "terragrunt": true, "pulumi": true, "cdk": true, "cdktf": true,
+	"helm": true, "k8s": true, "kube": true, "kubectl": true, "kustomize": true, "infra": true, "iac": true,
+	"ansible": true, "docker": true, "image": true,
 }
 
 // databaseNamespaces are the task namespaces of a database's tools.
@@ -381,7 +389,8 @@ func namespacedWipe(parts []string) bool {
 // staysLocal reports whether a publishing task's name says it stays on
 // this machine or is a preview (publishToMavenLocal, upload-preview).
 func staysLocal(task string) bool {
-	for _, p := range taskParts(task) {
+	var pb [8]string
+	for _, p := range taskParts(pb[:0], task) {
 		if staysHere[p] {
 			return true
 		}
@@ -405,28 +414,61 @@ func isProductionName(w string) bool {
 	return false
 }
 
-// taskParts splits a task name on its separators (deploy-prod,
-// db:migrate, deploy_prod, settings.production), lower-cased.
-// A name in camel case is split where a lower-case letter meets a capital
-// (publishReleaseBundle → publish, release, bundle), and a Gradle task's
-// project path (:app:publishBundle) is left out.
-func taskParts(w string) []string {
-	if strings.HasPrefix(w, ":") {
-		w = w[strings.LastIndexByte(w, ':')+1:]
+// taskParts appends to buf the parts of a task name, split on its
+// separators (deploy-prod, db:migrate, deploy_prod, settings.production),
+// lower-cased. A name in camel case is split where a lower-case letter
+// meets a capital (publishReleaseBundle → publish, release, bundle), and a
+// build label's package path (a Gradle project's :app:publishBundle,
+// Bazel's and Buck's //services/api:deploy and @repo//k8s:prod.apply) is
+// left out: the target's name is the task. The parts
+// are pieces of the name itself when it is lower case already (no
+// allocation: callers pass a small array of their own), else of one
+// lower-cased copy.
+func taskParts(buf []string, w string) []string {
+	if k := strings.LastIndexByte(w, ':'); k >= 0 && (strings.HasPrefix(w, ":") || strings.HasPrefix(w, "//") || strings.HasPrefix(w, "@") && strings.Contains(w, "//")) {
+		w = w[k+1:]
 	}
+	w = lowerTaskName(w)
+	for i := 0; i < len(w); {
+		for i < len(w) && isTaskSep(w[i]) {
+			i++
+		}
+		j := i
+		for j < len(w) && !isTaskSep(w[j]) {
+			j++
+		}
+		if j > i {
+			buf = append(buf, w[i:j])
+		}
+		i = j
+	}
+	return buf
+}
+
+// isTaskSep reports a byte that separates a task name's parts. (All are
+// ASCII, so a byte test splits UTF-8 text where a rune test would.)
+func isTaskSep(c byte) bool { return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' }
+
+// lowerTaskName is w lower-cased, with a '-' where a lower-case letter
+// meets a capital: w itself when it has neither capitals nor other than
+// ASCII.
+func lowerTaskName(w string) string {
 	if hasUpper(w) {
 		var b strings.Builder
+		b.Grow(len(w) + 4)
 		for i := 0; i < len(w); i++ {
-			if i > 0 && w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
-				b.WriteByte('-')
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				if i > 0 && w[i-1] >= 'a' && w[i-1] <= 'z' {
+					b.WriteByte('-')
+				}
+				c += 'a' - 'A'
 			}
-			b.WriteByte(w[i])
+			b.WriteByte(c)
 		}
 		w = b.String()
 	}
-	return strings.FieldsFunc(strings.ToLower(w), func(r rune) bool {
-		return r == '-' || r == ':' || r == '_' || r == '.' || r == '/'
-	})
+	return strings.ToLower(w) // what is not ASCII; w itself when all is
 }
 
 // pointsAtProduction reports whether a command, or the wrappers it is run
@@ -473,12 +515,13 @@ func productionValue(kv string) bool {
 	if isProductionName(strings.ToLower(v)) {
 		return true
 	}
-	if parts := taskParts(v); len(parts) > 1 && isProductionName(parts[len(parts)-1]) && !strings.Contains(v, "$") {
+	var pb [8]string
+	if parts := taskParts(pb[:0], v); len(parts) > 1 && isProductionName(parts[len(parts)-1]) && !strings.Contains(v, "$") {
 		return true
 	}
 	if k := strings.IndexByte(v, '$'); k >= 0 {
 		name := strings.TrimLeft(v[k+1:], "{")
-		for _, p := range taskParts(name) {
+		for _, p := range taskParts(pb[:0], name) {
 			if isProductionName(p) {
 				return true
 			}
@@ -488,7 +531,8 @@ func productionValue(kv string) bool {
 }
 
 // publishingOption returns an option of a program's own (before "--")
-// whose name is a publishing verb's (--upload-app, --publish), unless its
+// whose name is a publishing verb's (--upload-app, --publish), or one done
+// after the build on its own (--auto-submit, --auto-publish), unless its
 // name says it stays here (--publish-local), or "".
 func publishingOption(args []string) string {
 	for _, a := range args {
@@ -500,7 +544,11 @@ func publishingOption(args []string) string {
 			continue
 		}
 		name, _, _ = strings.Cut(name, "=")
-		parts := taskParts(name)
+		var pb [8]string
+		parts := taskParts(pb[:0], name)
+		if len(parts) > 1 && parts[0] == "auto" {
+			parts = parts[1:]
+		}
 		if len(parts) > 0 && publishVerbs[parts[0]] && !staysLocal(name) {
 			return a
 		}

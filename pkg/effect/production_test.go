@@ -20,6 +20,18 @@ func TestProductionTask(t *testing.T) {
 		"RAILS_ENV=production rails assets:precompile": "",
 		"npx prisma migrate deploy":                    "",
 		"make deploy-prod --dry-run":                   "",
+		// an infrastructure tool's namespace, an environment first, a
+		// build label's target name
+		"make tf-apply ENV=production":                        "destroy:production",
+		"just helm-upgrade prod":                              "destroy:production",
+		"bazel run //k8s:prod.apply":                          "destroy:production",
+		"bazel run //services/api:deploy -- --env=production": "destroy:production",
+		"make tf-apply ENV=staging":                           "",
+		"make tf-plan ENV=production":                         "",
+		"bazel run //k8s:staging.apply":                       "",
+		"bazel build //services/api:deploy":                   "",
+		"eas build --platform ios --auto-submit":              "destroy:publish",
+		"eas build --platform ios --auto-increment":           "",
 	} {
 		effs := effectsOf(line)
 		for _, d := range []string{"destroy:production", "destroy:publish"} {

@@ -1,10 +1,16 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
 
 // Databases on another machine: a change made through a database's own
 // address (a URL whose scheme is a database's, a connection string's
-// host= or Server= key) to a host that is not this machine is a change to
+// host= or Server= key, a client's own host option: psql -h, mysql -h,
+// sqlcmd -S) to a host that is not this machine is a change to
 // a database others share (a staging or primary server), whatever the
 // host is called; one named for production is production's. A host with
 // no dot (db, postgres: a service of the project's compose file) and the
@@ -23,7 +29,9 @@ var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "add
 
 // databaseHost returns the host a database address in w names, or "".
 func databaseHost(w string) string {
-	if len(w) > 1024 {
+	if len(w) > 1024 || strings.IndexByte(w, '=') < 0 && strings.IndexByte(w, ':') < 0 {
+		// Both forms need one of them (a URL's "://", a key's "="):
+		// most words are neither, and are not lower-cased for nothing.
 		return ""
 	}
 	l := strings.ToLower(strings.Trim(w, `"'`))
@@ -88,10 +96,23 @@ func elsewhere(h string) bool {
 func (a *analysis) remoteDatabase(i int) string {
 	cmds := a.res.Commands
 	c := &cmds[i]
+	hostOpt := false
 	for _, w := range c.Args {
 		if h := databaseHost(w); elsewhere(h) {
 			return h
 		}
+		hostOpt = hostOpt || strings.HasPrefix(w, "-h") || strings.HasPrefix(w, "--host") || strings.HasPrefix(w, "-S")
+	}
+	if hostOpt {
+		// psql -h db.staging.acme.internal, mysql -hprimary.db.acme.io,
+		// sqlcmd -S: a database client's own host option (the catalogue
+		// gives it the url role) names the machine as a URL would
+		if h := a.clientHost(c); elsewhere(h) {
+			return h
+		}
+	}
+	if !a.lineAssigns() {
+		return "" // no command of the line assigns: nothing to look through
 	}
 	if c.Name != "" {
 		// a database client's host option (psql -h, redis-cli -h,
@@ -119,6 +140,21 @@ func (a *analysis) remoteDatabase(i int) string {
 					return h
 				}
 			}
+		}
+	}
+	return ""
+}
+
+// clientHost returns the host a database client's host option names
+// (an option value with the url role, of an entry that takes SQL), or "".
+func (a *analysis) clientHost(c *shell.Command) string {
+	cl := a.cat.Classify(c.Name, c.Args)
+	if cl.Entry == nil || cl.Entry.Prop("sql-stdin") == "" {
+		return ""
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" && w.Role == catalog.URL && !strings.Contains(w.Text, "://") {
+			return hostOnly(strings.ToLower(strings.Trim(w.Text, `"'`)))
 		}
 	}
 	return ""

@@ -30,3 +30,20 @@ func TestDatabaseHost(t *testing.T) {
 		}
 	}
 }
+
+// TestClientHostOption checks SQL that writes sent through a database
+// client's own host option to another machine, and to this one.
+func TestClientHostOption(t *testing.T) {
+	for line, want := range map[string]bool{
+		"psql -h db.staging.acme.internal app -c 'DELETE FROM carts WHERE id = 1'": true,
+		"mysql -hprimary.db.acme.io -e 'UPDATE users SET plan = 1 WHERE id = 2'":   true,
+		"psql --host=10.0.3.17 app -c 'ALTER TABLE t ADD COLUMN c int'":            true,
+		"psql -h db.staging.acme.internal app -c 'SELECT 1'":                       false,
+		"psql -h localhost app -c 'DELETE FROM carts WHERE id = 1'":                false,
+		"psql -h db app -c 'DELETE FROM carts WHERE id = 1'":                       false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:shared"); got != want {
+			t.Errorf("%q: destroy:shared = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

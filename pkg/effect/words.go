@@ -34,6 +34,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.findDeletes(i, cl)
 	}
 	a.hostAdmin(i, c, e, cl)                  // admin.go
+	a.attaches(i, e, cl)                      // attach.go
 	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
 	if c.Name == "sed" || c.Name == "gsed" {
 		// sed 'r FILE': FILE is read into the output (sededit.go)
@@ -193,7 +194,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(ef)
 			f.reads = append(f.reads, p)
 			a.unresolvedTail(i, w.Text, Read, f) // named.go
-			if cl.Mark("removesource") {
+			if cl.Mark("removesource") || hasProp(e, "removes-sources") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 			if cl.Mark("inplace") {
@@ -256,8 +257,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				ef.Detail = "opens"
 			}
 			a.add(ef)
-			if w.Role == catalog.Chmod && c.Name == "chmod" && worldWritable(cl) {
-				a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: recursive, Detail: "world-writable"})
+			if recursive && w.Role == catalog.Chmod && worldWritableTree(c.Name, cl) {
+				// chmod -R 777 DIR: judged also as what it is, a tree
+				// anyone on the machine may write (modes.go)
+				a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: true, Detail: "world-writable"})
 			}
 		case catalog.Exec:
 			if unresolved(w.Text) {

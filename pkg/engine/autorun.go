@@ -96,31 +96,40 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		}
 		if json.Unmarshal([]byte(content), &m) == nil {
 			lines = appendStrings(lines, m.Scripts)
+		} else if f, ok := jsonFragment(content); ok {
+			// An edit's new text: the scripts object, or some of its
+			// entries ("postinstall": "...",).
+			if sc, ok := f["scripts"].(map[string]any); ok {
+				f = sc
+			}
+			lines = appendStrings(lines, f)
 		}
 	case base == "devcontainer.json" || base == ".devcontainer.json":
-		var m map[string]any
-		if json.Unmarshal(jsonc(content), &m) == nil {
+		m, ok := jsonFragment(content)
+		if ok {
 			for _, k := range []string{"initializeCommand", "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand", "postAttachCommand"} {
 				lines = appendCommand(lines, m[k])
 			}
 		}
 	case base == "tasks.json" && dir == ".vscode":
 		var m struct {
-			Tasks []struct {
-				Command any   `json:"command"`
-				Args    []any `json:"args"`
-			} `json:"tasks"`
+			Tasks []vscodeTask `json:"tasks"`
 		}
-		if json.Unmarshal(jsonc(content), &m) == nil {
-			for _, t := range m.Tasks {
-				if c, ok := t.Command.(string); ok {
-					for _, a := range t.Args {
-						if s, ok := a.(string); ok {
-							c += " " + shellQuote(s)
-						}
+		if json.Unmarshal(jsonc(content), &m) != nil {
+			// An edit's new text: one task, or some members of one.
+			var t vscodeTask
+			if f, ok := jsonFragment(content); ok && remarshal(f, &t) {
+				m.Tasks = []vscodeTask{t}
+			}
+		}
+		for _, t := range m.Tasks {
+			if c, ok := t.Command.(string); ok {
+				for _, a := range t.Args {
+					if s, ok := a.(string); ok {
+						c += " " + shellQuote(s)
 					}
-					lines = append(lines, c)
 				}
+				lines = append(lines, c)
 			}
 		}
 	case (dir == "workflows" && path.Base(path.Dir(path.Dir(p))) == ".github" || base == ".gitlab-ci.yml") && (strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")):
@@ -266,6 +275,39 @@ func yamlRunLines(content string) []string {
 		out = append(out, strings.Trim(v, `"'`))
 	}
 	return out
+}
+
+// vscodeTask is the part of a VS Code task that runs.
+type vscodeTask struct {
+	Command any   `json:"command"`
+	Args    []any `json:"args"`
+}
+
+// remarshal decodes a JSON object already read into v.
+func remarshal(m map[string]any, v any) bool {
+	b, err := json.Marshal(m)
+	return err == nil && json.Unmarshal(b, v) == nil
+}
+
+// jsonFragment reads content as a JSON object: a whole file, or the new
+// text of an edit, which is often a few members of an object without its
+// braces ("postinstall": "curl … | sh",) or one object with a comma after
+// it. Comments and trailing commas are allowed (jsonc).
+func jsonFragment(content string) (map[string]any, bool) {
+	var m map[string]any
+	if json.Unmarshal(jsonc(content), &m) == nil {
+		return m, true
+	}
+	t := strings.TrimSpace(content)
+	t = strings.TrimSpace(strings.TrimSuffix(t, ","))
+	t = strings.TrimSpace(strings.TrimPrefix(t, ","))
+	for _, try := range []string{t, "{" + t + "}"} {
+		m = nil
+		if json.Unmarshal(jsonc(try), &m) == nil && m != nil {
+			return m, true
+		}
+	}
+	return nil, false
 }
 
 // jsonc turns the JSON with comments and trailing commas that VS Code's

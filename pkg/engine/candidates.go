@@ -39,16 +39,55 @@ type candidateTable struct {
 // lays out an entry's rules only when a call reaches it (policy.Entry.Rules),
 // and a call reaches only the entries that admit its tool.
 type candidates struct {
-	name    string
-	entries []*policy.Entry
-	rules   [][]int32
-	once    []sync.Once
+	name     string
+	pipeline bool // for pipelines: the rules left are those pipelineRulesLeft keeps
+	entries  []*policy.Entry
+	rules    [][]int32
+	once     []sync.Once
 }
 
 // of returns the rules of entry i left for the name.
 func (c *candidates) of(i int) []int32 {
-	c.once[i].Do(func() { c.rules[i] = rulesLeft(c.entries[i], c.name) })
+	c.once[i].Do(func() {
+		if c.pipeline {
+			c.rules[i] = pipelineRulesLeft(c.entries[i])
+		} else {
+			c.rules[i] = rulesLeft(c.entries[i], c.name)
+		}
+	})
 	return c.rules[i]
+}
+
+// pipelineCandidates returns the candidates for a pipeline (a subject
+// with stages): a rule with command_matches holds for one only through a
+// pipeline pattern (match.CommandSet.MatchPipeline), and most rules have
+// none, yet each pipeline of a line was tried against every rule.
+func (e *Engine) pipelineCandidates() *candidates {
+	e.pipes.once.Do(func() {
+		c := newCandidates(e.p.Entries, "")
+		c.pipeline = true
+		e.pipes.c = c
+	})
+	return e.pipes.c
+}
+
+// pipelineTable holds an engine's pipeline candidates, made on first use.
+type pipelineTable struct {
+	once sync.Once
+	c    *candidates
+}
+
+// pipelineRulesLeft sets aside the rules of ent whose command patterns
+// include no pipeline: their command_matches cannot hold for one.
+func pipelineRulesLeft(ent *policy.Entry) []int32 {
+	var left []int32
+	for j, r := range ent.Rules() {
+		if r.Command.Len() > 0 && len(r.Command.Pipelines()) == 0 {
+			continue
+		}
+		left = append(left, int32(j))
+	}
+	return left
 }
 
 // candidatesFor returns the candidates for a simple command named name,

@@ -281,11 +281,92 @@ type controlRequest struct {
 	command bool
 }
 
+// controlAsk is how judgeControlAPI learns a request's method, body and
+// Unix socket: given (a fetch's parameters), or read from the words of
+// the command that sends it (argv) only once the request is found able to
+// reach a control API. Most URLs a command fetches cannot, and reading
+// its words is a catalogue classification of the command again.
+type controlAsk struct {
+	method, body, socket string
+	argv                 *match.Argv // the command's words, when they are still to be read
+	upload               bool        // the command sends data: POST when its words name no method
+	pending              bool        // argv and upload are still to be read
+}
+
+// commandAsk is the request of a command's connection (curl, wget, http).
+func commandAsk(argv *match.Argv, upload bool) controlAsk {
+	return controlAsk{argv: argv, upload: upload, pending: true}
+}
+
+// read reads the command's words, once.
+func (q *controlAsk) read() {
+	if !q.pending {
+		return
+	}
+	q.pending = false
+	q.method, q.body, q.socket = commandRequest(q.argv)
+	if q.method == "" && q.upload {
+		q.method = "POST"
+	}
+}
+
+// maySocket reports whether the command's words may name a Unix socket:
+// --unix-socket and --abstract-unix-socket have no short spelling, so a
+// command with no long option among its words names none.
+func (q *controlAsk) maySocket() bool {
+	if q.argv == nil {
+		return false
+	}
+	for _, a := range q.argv.Args {
+		if strings.HasPrefix(a, "--") {
+			return true
+		}
+	}
+	return false
+}
+
+// mayReach reports whether a command's request to path p, whose URL names
+// services, can come to anything in judgeControlAPI whatever its method,
+// body and socket: a service of its own (a port, a host, a path shape: a
+// DELETE or a route), a socket that may say the engine's, or a route of
+// the hosting services' that its path takes.
+func (q *controlAsk) mayReach(services []string, p string) bool {
+	for _, svc := range services {
+		if svc != "hosting" {
+			return true
+		}
+	}
+	if q.maySocket() {
+		return true
+	}
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	for _, pat := range controlRouteSegs["hosting"] {
+		if matchSegments(pat, segs) {
+			return true
+		}
+	}
+	return false
+}
+
+// controlRouteSegs is controlRoutes with each pattern split into its
+// segments, once.
+var controlRouteSegs = func() map[string][][]string {
+	m := make(map[string][][]string, len(controlRoutes))
+	for svc, rts := range controlRoutes {
+		segs := make([][]string, len(rts))
+		for i, rt := range rts {
+			segs[i] = strings.Split(strings.Trim(rt.pattern, "/"), "/")
+		}
+		m[svc] = segs
+	}
+	return m
+}()
+
 // judgeControlAPI judges a request to a control API. A command's request
 // (curl's) is judged only for what it runs, grants or destroys: a secret
 // it reads is a source its own flows follow (effect: secretPath), to a
 // filter that keeps only names or to a host.
-func (ev *evaluation) judgeControlAPI(raw, method, body, socket string, command bool) {
+func (ev *evaluation) judgeControlAPI(raw string, ask controlAsk, command bool) {
 	if ev.denied() {
 		return
 	}
@@ -308,7 +389,16 @@ func (ev *evaluation) judgeControlAPI(raw, method, body, socket string, command 
 		rest = dec
 	}
 	p := path.Clean("/" + rest)
-	r := controlRequest{method: strings.ToUpper(strings.TrimSpace(method)), url: u, path: p, body: body, command: command}
+	dp, versioned := dockerVersion(p)
+	versioned = versioned && (strings.HasPrefix(dp, "/containers/") || strings.HasPrefix(dp, "/images/") || strings.HasPrefix(dp, "/exec/") || strings.HasPrefix(dp, "/volumes") || strings.HasPrefix(dp, "/secrets"))
+	services := controlServices(u, p)
+	if ask.pending {
+		if !versioned && !ask.mayReach(services, p) {
+			return
+		}
+		ask.read()
+	}
+	r := controlRequest{method: strings.ToUpper(strings.TrimSpace(ask.method)), url: u, path: p, body: ask.body, command: command}
 	if r.method == "" {
 		r.method = "GET"
 	}
@@ -320,13 +410,12 @@ func (ev *evaluation) judgeControlAPI(raw, method, body, socket string, command 
 		ev.controlEffect(effect.Destroy, "remote", "DELETE "+raw)
 		return
 	}
-	services := controlServices(u, p)
-	if socketService(socket) != "" {
+	if socketService(ask.socket) != "" {
 		// curl --unix-socket /var/run/docker.sock http://x/containers/create:
 		// the socket says whose API it is, whatever the URL's host
-		services = append(services, socketService(socket))
+		services = append(services, socketService(ask.socket))
 	}
-	if dp, versioned := dockerVersion(p); versioned && (strings.HasPrefix(dp, "/containers/") || strings.HasPrefix(dp, "/images/") || strings.HasPrefix(dp, "/exec/") || strings.HasPrefix(dp, "/volumes") || strings.HasPrefix(dp, "/secrets")) {
+	if versioned {
 		services = append(services, "docker")
 	}
 	seen := map[string]bool{}
@@ -344,11 +433,11 @@ func (ev *evaluation) judgeControlAPI(raw, method, body, socket string, command 
 			return
 		}
 		segs := strings.Split(strings.Trim(rp, "/"), "/")
-		for _, rt := range controlRoutes[svc] {
+		for k, rt := range controlRoutes[svc] {
 			if rt.writes && r.method == "GET" {
 				continue
 			}
-			if !matchSegments(strings.Split(strings.Trim(rt.pattern, "/"), "/"), segs) {
+			if !matchSegments(controlRouteSegs[svc][k], segs) {
 				continue
 			}
 			ev.controlDoes(svc, rt.does, &r)

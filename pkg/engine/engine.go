@@ -63,6 +63,7 @@ type Engine struct {
 	p     *policy.Policy
 	env   Env
 	cands candidateTable // candidates.go
+	pipes pipelineTable  // candidates.go
 	named namedReads     // search.go
 }
 
@@ -191,8 +192,13 @@ func (ev *evaluation) judge(s *subject) {
 		entries, checked, at = sc.applies, true, sc.appliesAt // scratch.go: the line's commands
 	}
 	var cands *candidates
-	if s.argv != nil && s.stages == nil && s.sql == "" && ev.trace == nil {
-		cands = ev.e.candidatesFor(s.argv.Name) // candidates.go
+	if s.sql == "" && ev.trace == nil {
+		// candidates.go; (matchCommand reads stages before argv)
+		if s.stages != nil {
+			cands = ev.e.pipelineCandidates()
+		} else if s.argv != nil {
+			cands = ev.e.candidatesFor(s.argv.Name)
+		}
 	}
 	for k, ent := range entries {
 		if !checked && !ent.AppliesTo(s.tool, c.Agent, c.Session) {

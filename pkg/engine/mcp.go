@@ -330,6 +330,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		w.str(kind, x)
 		w.jsonText(key, x, depth) // mcpobjects.go: a manifest given as JSON text
+		w.patchText(x)            // mcpwrites.go: a patch that names its files
 	}
 }
 
@@ -666,9 +667,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		fs := subject{tool: call.ToolFetch, text: v, urlRaw: v}
 		fs.url, fs.hasURL = match.ParseURL(v)
 		ev.judge(&fs)
-		ev.judgeHostAlternates(&fs)              // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&fs)              // paths.go: a token in the query
-		ev.judgeControlAPI(v, "", "", "", false) // controlapi.go: a cluster's, a vault's, an engine's API
+		ev.judgeHostAlternates(&fs)                // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&fs)                // paths.go: a token in the query
+		ev.judgeControlAPI(v, controlAsk{}, false) // controlapi.go: a cluster's, a vault's, an engine's API
 	}
 }
 

@@ -32,6 +32,8 @@ type execScratch struct {
 	js      []int
 	stages  []*match.Argv
 	renamed []match.Argv
+	// pipeN counts the line's commands by pipeline id (pipeSizes).
+	pipeN []int
 
 	// res is the line's parse; effs holds its effects while they are
 	// judged.
@@ -144,6 +146,28 @@ func (sc *execScratch) ints(n int) []int {
 		sc.js = make([]int, 0, n)
 	}
 	return sc.js[:0]
+}
+
+// pipeSizes returns how many of cmds each pipeline has, indexed by its id
+// less lo, the least id, in an array kept for the next line.
+func (sc *execScratch) pipeSizes(cmds []shell.Command) (sizes []int, lo int) {
+	if len(cmds) == 0 {
+		return nil, 0
+	}
+	lo, hi := cmds[0].Pipeline, cmds[0].Pipeline
+	for i := range cmds {
+		lo, hi = min(lo, cmds[i].Pipeline), max(hi, cmds[i].Pipeline)
+	}
+	n := hi - lo + 1
+	if cap(sc.pipeN) < n {
+		sc.pipeN = make([]int, n)
+	}
+	sizes = sc.pipeN[:n]
+	clear(sizes)
+	for i := range cmds {
+		sizes[cmds[i].Pipeline-lo]++
+	}
+	return sizes, lo
 }
 
 // stageList returns an empty array with room for n stages. The subject

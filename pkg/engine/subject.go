@@ -78,10 +78,11 @@ func (ev *evaluation) run(trace *Trace) {
 		s := subject{tool: call.ToolFetch, primary: true, text: raw, urlRaw: raw}
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
-		ev.judgeHostAlternates(&s)                                                                 // paths.go: the IP a wildcard-DNS name embeds
-		ev.judgeURLCredentials(&s)                                                                 // paths.go: a token in the query
-		ev.judgeSentParams(&s)                                                                     // content.go: a credential in the body or headers
-		ev.judgeControlAPI(raw, c.Params.String("method"), paramText(c.Params["body"]), "", false) // controlapi.go
+		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeURLCredentials(&s) // paths.go: a token in the query
+		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
+		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
+		ev.judgeControlAPI(raw, ask, false) // controlapi.go
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
@@ -155,21 +156,14 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	// Pipelines of two or more commands, in stage order. A pipeline's
 	// commands need not be adjacent: commands found inside a stage (a
 	// one-liner's shell call) are listed between its stages.
+	sizes, lo := sc.pipeSizes(res.Commands) // a pipeline's count is spent once it is judged
 	for i := range res.Commands {
 		id := res.Commands[i].Pipeline
-		first, n := true, 0
-		for j := range res.Commands {
-			if res.Commands[j].Pipeline == id {
-				if j < i {
-					first = false
-					break
-				}
-				n++
-			}
+		n := sizes[id-lo]
+		if n < 2 {
+			continue // one command, or judged from its first command already
 		}
-		if !first || n < 2 {
-			continue
-		}
+		sizes[id-lo] = 0
 		js := sc.ints(n)
 		for j := i; j < len(res.Commands); j++ {
 			if res.Commands[j].Pipeline == id {
@@ -202,6 +196,24 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		if ev.denied() {
 			return
+		}
+	}
+	for i := range res.Commands {
+		// patch <<EOF, git apply < fix.diff written on the line: the
+		// files the patch names, written with what it adds (mcpwrites.go)
+		if cmd := &res.Commands[i]; (len(cmd.Stdin) > 0 || len(res.Files) > 0) && appliesPatch(cmd) {
+			texts := cmd.Stdin
+			for _, f := range patchFileArgs(cmd) {
+				// patch -i F, git apply F: F written on the line
+				if t, ok := res.Files[strings.TrimPrefix(f, "./")]; ok {
+					texts = append(texts[:len(texts):len(texts)], t)
+				}
+			}
+			for _, t := range texts {
+				if ev.judgePatch(t, cwds[i]); ev.denied() {
+					return
+				}
+			}
 		}
 	}
 	if res.Unparsed || res.Truncated {
@@ -282,11 +294,7 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		if ef.Cmd >= 0 && ef.Cmd < len(ev.sc.argv) {
 			argv = &ev.sc.argv[ef.Cmd]
 		}
-		method, body, socket := commandRequest(argv)
-		if method == "" && ef.Upload {
-			method = "POST"
-		}
-		ev.judgeControlAPI(ef.Target, method, body, socket, true) // controlapi.go: curl of a cluster's or a vault's API
+		ev.judgeControlAPI(ef.Target, commandAsk(argv, ef.Upload), true) // controlapi.go: curl of a cluster's or a vault's API
 	case effect.SQL:
 		// Its shell escapes and files are effects of their own
 		// (effect.sqlShellEscapes, effect.SQLFiles).

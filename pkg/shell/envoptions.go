@@ -19,10 +19,11 @@ import (
 // command they run (the first upto words) among the line's variables while
 // that command is emitted, as an assignment before it would be: env
 // UNZIP='-d ~/.ssh' unzip a.zip is UNZIP=... unzip a.zip. It returns what
-// undoes them.
+// undoes them, nil when it assigned nothing (most wrapped commands: no
+// closure is made for them).
 func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int) func() {
 	if name != "env" && name != "sudo" && name != "doas" {
-		return func() {}
+		return nil
 	}
 	var saved map[string]*variable
 	for i := 1; i < upto && i < len(words); i++ {
@@ -44,6 +45,9 @@ func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int
 			}
 		}
 		s.vars[k] = variable{val: v, known: dyn == nil || !dyn[i]}
+	}
+	if saved == nil {
+		return nil
 	}
 	return func() {
 		for k, old := range saved {

@@ -93,6 +93,11 @@ func fastParse(src string) (Result, bool) {
 	if len(words) == 0 {
 		return Result{}, true
 	}
+	if progName(words[0]) == "xargs" {
+		// xargs -a FILE: what FILE holds reaches the command it builds,
+		// which the walk of a statement reads (walk.go), not emitWords.
+		return Result{}, false
+	}
 	if name := progName(words[0]); (plain(name) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
 		!settingRuns(name, words) {
 		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]})

@@ -266,6 +266,21 @@ func (s *state) stdinFiles(rs []Redirect, i int) []string {
 	return out
 }
 
+// runsUnseen marks the command at index i as running code nobody can see
+// when the file name it runs, not written on the line with known text, is
+// one: written with unknown text, written by a program (written.go), in a
+// temporary directory anyone can write (scratch.go), or named by no word
+// of the line ("$X"). It stands for sh FILE wherever the file reaches a
+// shell another way (cat FILE | sh, xargs -a FILE sh -c '{}').
+func (s *state) runsUnseen(i int, name string) {
+	s.runsOpaque(i, name)
+	s.runsWritten(i, name) // written.go
+	s.runsScratch(i, name) // scratch.go
+	if strings.Contains(name, "$") && dynName(name) == name {
+		s.markUnknown(i, "code read from "+name+", a file the line does not name")
+	}
+}
+
 // startupFiles are the files a shell runs before its commands: bash
 // --rcfile FILE and --init-file FILE (for an interactive shell).
 func startupFiles(words []string) []string {

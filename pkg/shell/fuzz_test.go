@@ -80,6 +80,7 @@ func FuzzFastPathMatchesParser(f *testing.F) {
 		"time ls", "if", "fi x", "env a=b rm", "bash -c ls", "bash -c a=b", "ls -la %1 ^x @y +z :w",
 		"sudo -u root -- rm -rf /", "timeout 5 nice -n 10 rm -rf /", "find / -exec rm",
 		"cat ~/.ssh/id_rsa", "ls ~ ~/x a~b ~~", "rm -rf ~root",
+		"xargs -a /tmp/q -I@ bash -c @", // the fast path once skipped xargs -a FILE
 	} {
 		f.Add(s)
 	}

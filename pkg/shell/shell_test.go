@@ -261,6 +261,33 @@ var parseTests = []struct {
 		"find / ! -name keep -delete @0.0",
 		"rm -r -f / @0.0 via=find syn",
 	}},
+	// An action acts on what its own alternative picks: a pruning
+	// alternative before -o widens nothing, a group narrows when each of
+	// its alternatives does, a negated group narrows nothing.
+	{"find . -path ./node_modules -prune -o -name '*.orig' -delete", []string{
+		"find . -path ./node_modules -prune -o -name *.orig -delete @0.0",
+		"rm -r -f ./*.orig ./**/*.orig @0.0 via=find syn",
+	}},
+	{"find / -name x -prune -o -type f -delete", []string{
+		"find / -name x -prune -o -type f -delete @0.0",
+		"rm -r -f / @0.0 via=find syn",
+	}},
+	{"find / -name '*.o' ! \\( -name a -o -name b \\) -delete", []string{
+		"find / -name *.o ! ( -name a -o -name b ) -delete @0.0",
+		"rm -r -f /*.o /**/*.o @0.0 via=find syn",
+	}},
+	{"find / ! \\( -name a -o -name b \\) -delete", []string{
+		"find / ! ( -name a -o -name b ) -delete @0.0",
+		"rm -r -f / @0.0 via=find syn",
+	}},
+	{"find / \\( -name a -o -type f \\) -delete", []string{
+		"find / ( -name a -o -type f ) -delete @0.0",
+		"rm -r -f / @0.0 via=find syn",
+	}},
+	{"find / -name '(' -o -delete", []string{
+		"find / -name ( -o -delete @0.0",
+		"rm -r -f / @0.0 via=find syn",
+	}},
 	// One-liners, here-documents, wrappers and near misses.
 	{"python -c \"import os; os.system('rm -rf /')\"", []string{
 		"python -c \"import os; os.system('rm -rf /')\" @0.0",
@@ -522,6 +549,9 @@ var parseTests = []struct {
 	{"gawk -F: -v x=1 '{ print $1 | \"sh\" }' /etc/passwd", []string{
 		"gawk -F: -v x=1 \"{ print $1 | \\\"sh\\\" }\" /etc/passwd @0.0",
 		"sh @1.0 d=1 syn",
+		// what the rule prints into sh comes from the input file
+		"cat /etc/passwd @2.0 d=1",
+		"sh @2.1 d=1",
 	}},
 	{"awk 'BEGIN { \"id\" | getline u; print u }'", []string{
 		"awk \"BEGIN { \\\"id\\\" | getline u; print u }\" @0.0",

@@ -1050,6 +1050,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		if file := argFile(e.words); file != "" {
 			if text, ok := s.files[fileKey(file)]; ok {
 				s.xargsInput(f, e.words, []string{text})
+			} else if xargsFeedsScript(e.words) {
+				s.runsUnseen(start, file) // xargs -a F sh -c '{}' runs F's lines, as sh F
 			} else {
 				s.runsWritten(start, file) // written.go
 			}
@@ -1103,6 +1105,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
+			if env := s.envInputsOf(lang, text); len(env) > 0 {
+				// codeenv.go: python3 - <<EOF reading os.environ["T"]
+				s.out[interp].Inputs = append(s.out[interp].Inputs[:len(s.out[interp].Inputs):len(s.out[interp].Inputs)], inputIndices(env)...)
+			}
 		}
 	}
 	for _, b := range bodies {
@@ -1138,9 +1144,14 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				}
 				s.markUnknown(interp, why)
 			} else {
-				// cat t.sh | sh runs t.sh (written.go).
+				// cat t.sh | sh runs t.sh, as sh t.sh does (cat < t.sh too).
 				for _, a := range operands(s.out[prev].Args) {
-					s.runsWritten(interp, a)
+					s.runsUnseen(interp, a)
+				}
+				for _, r := range s.out[prev].Redirects {
+					if r.Op == "<" {
+						s.runsUnseen(interp, r.Target)
+					}
 				}
 			}
 		}

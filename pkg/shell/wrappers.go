@@ -93,8 +93,13 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 	}
-	if len(s.inputs) > 0 {
-		c.Inputs = inputIndices(s.inputs)
+	inputs := s.inputs
+	if env := s.codeEnvInputs(words); len(env) > 0 {
+		// codeenv.go: variables the code reads from its environment
+		inputs = s.appendSpans(inputs[:len(inputs):len(inputs)], env...)
+	}
+	if len(inputs) > 0 {
+		c.Inputs = inputIndices(inputs)
 	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
@@ -198,7 +203,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			}
 			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
 			s.emitWords(g, inner, idyn, rs, rdyn)
-			undo()
+			if undo != nil {
+				undo()
+			}
 		}
 		return
 	}
@@ -434,6 +441,13 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if name == "npm" || name == "pnpm" || name == "bun" {
 			s.pkgSetScripts(name, words, f)
 		}
+		if name == "ansible" && !ansibleHasArgs(words) {
+			// -m reboot, -m service with no -a: the module alone says
+			// what it does (lines.go)
+			if sh := ansibleModule(words, ""); sh != "" {
+				s.wrapperString(name, sh, f)
+			}
+		}
 		if _, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh != "" {
 			if name == "ansible" {
 				sh = ansibleModule(words, sh) // lines.go
@@ -458,7 +472,18 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
-					s.runFile(op, lang, f)
+					if text, ok := s.files[fileKey(op)]; ok && codeMarkers()[lang].network != nil {
+						// python3 /tmp/s.py, written on the line: judged by
+						// its text as -c code is, what it does kept on the
+						// command, and the variables it reads its inputs.
+						i := len(s.out) - 1
+						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
+						if env := s.envInputsOf(lang, text); len(env) > 0 {
+							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], inputIndices(env)...)
+						}
+					} else {
+						s.runFile(op, lang, f)
+					}
 				}
 			}
 		}
@@ -489,8 +514,47 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			facts := s.scanCode(lang, code, f)
 			s.out[i].Code = s.out[i].Code.or(facts)
+			if lang == "awk" {
+				// awk -v c=env '…c | getline…', awk '{print | "nc …"}' FILE:
+				// what the command line adds to the code's own pipes.
+				sc := &scanner{lang: lang, code: code}
+				vars, ops := awkWords(words, code)
+				if len(ops) == 0 || slices.Contains(ops, "-") {
+					// its standard input, when it is a file (awk … < F)
+					ops = slices.DeleteFunc(ops, func(o string) bool { return o == "-" })
+					for _, r := range s.out[i].Redirects {
+						if r.Op == "<" {
+							ops = append(ops, r.Target)
+						}
+					}
+				}
+				if len(vars) > 0 || len(ops) > 0 {
+					base := sc.awkLinked(nil, nil)
+					for _, l := range sc.awkLinked(vars, ops) {
+						if !slices.Contains(base, l) {
+							s.parseString(l, f)
+						}
+					}
+				}
+			}
 		}
 	}
+}
+
+// Runner reports a program the walk itself knows to run, emit or reach
+// other commands through its words (sudo, xargs, parallel, find, ssh, make,
+// tar's options, git's aliases): a command found behind one is the
+// program's to run, not a word the walk guessed might be a program.
+func Runner(name string) bool {
+	switch name {
+	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
+		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
+		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
+		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
+		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb", "java":
+		return true
+	}
+	return false
 }
 
 // plain reports whether a command named name is just itself: not a
@@ -498,12 +562,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 // The fast path reports such a command without further work; the list
 // must name every program peel and runs act on (TestPlain checks it).
 func plain(name string) bool {
-	switch name {
-	case "sudo", "doas", "pkexec", "command", "builtin", "nohup", "setsid", "unbuffer",
-		"exec", "nice", "time", "timeout", "stdbuf", "ionice", "chroot", "xargs", "busybox", "coreutils", "nix",
-		"flock", "runuser", "env", "eval", "su", "ssh", "autossh", "mosh", "watch", "find", "fd", "fdfind", "osascript", "gnuplot",
-		"trap", "tmux", "screen", "parallel", "rsync", "tar", "git", "scp", "sftp", "strace", "ltrace",
-		"set", "shift", "salt", "salt-ssh", "salt-call", "alias", "hash", "source", ".", "make", "gmake", "crontab", "at", "batch", "sed", "gsed", "gdb", "lldb", "java":
+	if Runner(name) {
 		return false
 	}
 	if _, ok := codeFileOptions[name]; ok {
@@ -713,7 +772,8 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		}
 		return cut(i)
 	}
-	switch progName(words[0]) {
+	name := progName(words[0]) // once: asked of every command, most no wrapper
+	switch name {
 	case "sudo":
 		i, stop := sudoFlags.scan(words, 1)
 		for i < len(words) && catalog.IsAssignment(words[i]) {
@@ -791,12 +851,12 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	case "java":
 		return peelJar(words, dyn)
 	}
-	if isLoader(progName(words[0])) { // see loader.go
+	if isLoader(name) { // see loader.go
 		return peelLoader(words, dyn)
 	}
 	// Every other wrapper is known from the program catalogue: the word
 	// where its command starts (taskset MASK CMD, kubectl exec POD -- CMD).
-	if start, sh, ok := catalog.Default().Wrapped(progName(words[0]), words[1:]); ok && sh == "" {
+	if start, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh == "" {
 		return cut(start + 1)
 	}
 	return nil, nil, false
@@ -1493,6 +1553,15 @@ func readsStdin(words []string) (string, bool) {
 		return remoteReadsStdin(words)
 	}
 	switch name {
+	case "parallel":
+		// parallel with no command and no ::: arguments runs each line of
+		// its input as a command, as sh does.
+		for _, w := range words[1:] {
+			if strings.HasPrefix(w, ":::") {
+				return "", false
+			}
+		}
+		return "sh", parallelFlags.skip(words, 1) >= len(words)
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
 		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
@@ -1615,10 +1684,10 @@ func flockScript(words []string) (string, bool) {
 
 // find reports the commands of -exec, -execdir, -ok and -okdir (with {}
 // kept as an argument), and -delete as a synthetic "rm -r -f PATH...".
-// Unless a test such as -name or -mtime before them narrows what they act
-// on (and no -o, ! or "," could widen it again), the whole tree is
-// affected: -delete becomes "rm -r -f PATH..." and an -exec command is
-// also reported as run on the starting points.
+// Unless a test such as -name in the same alternative narrows what they
+// act on (findexpr.go), the whole tree is affected: -delete becomes
+// "rm -r -f PATH..." and an -exec command is also reported as run on the
+// starting points.
 func (s *state) find(f frame, words []string, dyn []bool) {
 	i := 1
 	for i < len(words) {
@@ -1638,25 +1707,41 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 	}
 	paths := words[start:min(i, len(words))]
 	g := s.viaFrame(f, "find")
-	del, narrowed, widened, deletes := false, false, false, false
-	named := "" // a -name pattern: what {} stands for under each starting point
+	// The expression is read as alternatives joined by -o or ",": an
+	// action acts on what the tests of its own alternative pick
+	// (findexpr.go), so a -prune before -o neither narrows nor widens it.
+	var b findBranch
+	del := false
+	var names []string // the -name patterns of deleting alternatives
 	for i < len(words) {
 		switch w := words[i]; w {
-		case "-o", "-or", "!", "-not", ",":
-			widened = true
+		case "-o", "-or", ",":
+			b.or()
+		case "!", "-not":
+			b.negate = true
+			i++
+			continue // a negation applies to the next test or group only
+		case "(":
+			b.open()
+		case ")":
+			b.close()
 		case "-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex",
 			"-lname", "-ilname", "-inum", "-samefile", "-size":
 			// A test narrows when its pattern names something: '?*',
 			// '[!.]*', '.+' and -path '/home/dev/*' match every file
 			// (findnarrow.go). Of the sizes, only empty files narrow.
 			if i+1 < len(words) && words[i+1] != "*" && words[i+1] != ".*" && (dyn == nil || !dyn[i+1]) && findNarrows(w, words[i+1]) {
-				narrowed = true
-				if (w == "-name" || w == "-iname") && !strings.Contains(words[i+1], "/") && named == "" {
-					named = words[i+1]
+				name := ""
+				if (w == "-name" || w == "-iname") && !strings.Contains(words[i+1], "/") {
+					name = words[i+1]
 				}
+				b.narrow(name)
+			}
+			if i+1 < len(words) {
+				i++ // the test's pattern is no operator: -name '(' opens nothing
 			}
 		case "-empty":
-			narrowed = true
+			b.narrow("")
 		case "-exec", "-execdir", "-ok", "-okdir":
 			j := i + 1
 			for j < len(words) && words[j] != ";" && !(words[j] == "+" && words[j-1] == "{}") {
@@ -1669,29 +1754,37 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 				}
 				s.emitWords(g, words[i+1:j:j], d, nil, false)
 				switch {
-				case !narrowed || widened:
+				case !b.narrowed:
 					s.findExec(g, words[i+1:j], paths)
 					// And on what is below them: -type f and the
 					// like pick those (find ~ -type f -exec cp /dev/null {} ;).
 					s.findExec(g, words[i+1:j], namedUnder(paths, "*"))
-				case named != "":
+				case b.named != "":
 					// find ~/.ssh -name 'id_*' -exec cat {} +: {} is the
 					// files of that name below each starting point.
-					s.findExec(g, words[i+1:j], namedUnder(paths, named))
+					s.findExec(g, words[i+1:j], namedUnder(paths, b.named))
 				}
 			}
 			i = j + 1
+			b.negate = false
 			continue
 		case "-delete":
-			del = del || !narrowed || widened
-			deletes = true
+			if !b.narrowed {
+				del = true
+			} else if b.named != "" {
+				names = append(names, b.named)
+			}
 		}
+		b.negate = false
 		i++
 	}
-	if !del && named != "" && !widened && deletes {
+	if !del && len(names) > 0 {
 		// find ~ -name '.?*' -delete: the files of that name below each
 		// starting point (findnarrow.go).
-		rm := append([]string{"rm", "-r", "-f"}, namedUnder(paths, named)...)
+		rm := []string{"rm", "-r", "-f"}
+		for _, n := range names {
+			rm = append(rm, namedUnder(paths, n)...)
+		}
 		g.synthetic = true
 		s.emitWords(g, rm, nil, nil, false)
 	}

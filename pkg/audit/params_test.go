@@ -1,0 +1,117 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"testing"
+)
+
+// referenceParams is what encodeParams wrote before it wrote the common
+// kinds itself: encoding/json's Encoder, HTML escaping off, no newline.
+func referenceParams(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// checkParams fails unless encodeParams writes v byte for byte as the
+// Encoder does, or fails where it fails.
+func checkParams(t *testing.T, v any) {
+	t.Helper()
+	want, werr := referenceParams(v)
+	got, gerr := encodeParams(v)
+	if (werr != nil) != (gerr != nil) {
+		t.Fatalf("%#v: error %v, reference error %v", v, gerr, werr)
+	}
+	if werr == nil && !bytes.Equal(got, want) {
+		t.Fatalf("%#v:\n got %s\nwant %s", v, got, want)
+	}
+}
+
+var paramsSeeds = []string{
+	`{"command":"git status"}`,
+	`{"path":"/home/dev/project/a.txt","content":"line\nnext\ttab \"q\" \\ <b>&amp;</b>"}`,
+	`{"z":1,"a":[1,2.5,-3e-7,1e21,123456789012345678901234567890],"m":{"y":null,"x":true,"w":false}}`,
+	`{"ctl":"\u0000\u0001\u0008\u000c\u001f\u007f","ls":"a\u2028b\u2029c","emoji":"\ud83d\ude00","é":"ü"}`,
+	`{"nested":[[],{},[{"k":[null]}]],"":""}`,
+	`{"num":0,"neg":-0.0,"small":1e-7,"big":1.7976931348623157e308}`,
+}
+
+func TestEncodeParamsMatchesEncoder(t *testing.T) {
+	for _, s := range paramsSeeds {
+		for _, useNumber := range []bool{false, true} {
+			var m map[string]any
+			d := json.NewDecoder(bytes.NewReader([]byte(s)))
+			if useNumber {
+				d.UseNumber()
+			}
+			if err := d.Decode(&m); err != nil {
+				t.Fatalf("%s: %v", s, err)
+			}
+			checkParams(t, m)
+		}
+	}
+	// Strings JSON text cannot hold: invalid UTF-8 in values and keys.
+	checkParams(t, map[string]any{"bad\xff": "a\xffb\xc3", "cut": "\xe2\x80"})
+	// Kinds decoding does not make go to the Encoder, as do values it
+	// cannot write.
+	checkParams(t, map[string]any{"ints": []int{1, 2}, "s": struct{ A string }{"<x>"}})
+	checkParams(t, map[string]any{"inf": math.Inf(1)})
+	checkParams(t, map[string]any{"nan": math.NaN()})
+	checkParams(t, map[string]any{"n": json.Number("1x")})
+	checkParams(t, map[string]any{"nilmap": map[string]any(nil), "nilslice": []any(nil)})
+	// No params at all are written as an empty object, as before.
+	if got, _ := encodeParams(map[string]any(nil)); string(got) != "{}" {
+		t.Errorf("nil params: %s, want {}", got)
+	}
+}
+
+func FuzzEncodeParams(f *testing.F) {
+	for _, s := range paramsSeeds {
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, b []byte, useNumber bool) {
+		var m map[string]any
+		d := json.NewDecoder(bytes.NewReader(b))
+		if useNumber {
+			d.UseNumber()
+		}
+		if d.Decode(&m) != nil {
+			// Not JSON: the bytes as a key and a value still must match.
+			m = map[string]any{string(b): string(b)}
+		}
+		if m == nil { // "null": no params, written as {} by design
+			m = map[string]any{}
+		}
+		checkParams(t, m)
+	})
+}
+
+func BenchmarkEncodeParams(b *testing.B) {
+	var m map[string]any
+	json.Unmarshal([]byte(`{"command":"git status","cwd":"/home/dev/project","timeout":30,"env":{"A":"1"}}`), &m)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := encodeParams(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEncodeParamsEncoder is the same through encoding/json's
+// Encoder, the way encodeParams wrote every record before.
+func BenchmarkEncodeParamsEncoder(b *testing.B) {
+	var m map[string]any
+	json.Unmarshal([]byte(`{"command":"git status","cwd":"/home/dev/project","timeout":30,"env":{"A":"1"}}`), &m)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := referenceParams(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package effect
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// taskPartsPlain is taskParts as a builder, a ToLower and a FieldsFunc:
+// the allocating form the byte walk must agree with.
+func taskPartsPlain(w string) []string {
+	if strings.HasPrefix(w, ":") {
+		w = w[strings.LastIndexByte(w, ':')+1:]
+	}
+	if hasUpper(w) {
+		var b strings.Builder
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+				b.WriteByte('-')
+			}
+			b.WriteByte(w[i])
+		}
+		w = b.String()
+	}
+	return strings.FieldsFunc(strings.ToLower(w), func(r rune) bool {
+		return r == '-' || r == ':' || r == '_' || r == '.' || r == '/'
+	})
+}
+
+func TestTaskPartsAgree(t *testing.T) {
+	for _, w := range []string{
+		"", "-", "deploy", "deploy-prod", "db:migrate", ":app:publishBundle", "publishReleaseBundle",
+		"publishToMavenLocal", "NotebookApp.ip", "bind-address", "DEPLOY_PROD", "settings.production",
+		"a--b", "::", "x/y/z", "ÄrgerDeploy", "deployÉTÉ", "İstanbul-prod", "\xff\xfeDeploy-x", "aB", "Ab", "ABc",
+		"release__candidate..2", "--publish-local", "$PROD_DATABASE_URL", "{PROD}",
+	} {
+		var pb [2]string // small, so that some grow
+		got := taskParts(pb[:0], w)
+		want := taskPartsPlain(w)
+		if !slices.Equal(got, want) {
+			t.Errorf("taskParts(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func FuzzTaskParts(f *testing.F) {
+	for _, w := range []string{"deploy-prod", "publishReleaseBundle", ":app:x", "ÄrgerDeploy"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		var pb [4]string
+		if got, want := taskParts(pb[:0], w), taskPartsPlain(w); !slices.Equal(got, want) {
+			t.Errorf("taskParts(%q) = %q, want %q", w, got, want)
+		}
+	})
+}
+
+func TestTaskPartsAllocations(t *testing.T) {
+	var pb [8]string
+	if n := testing.AllocsPerRun(100, func() { _ = taskParts(pb[:0], "deploy-prod:now") }); n != 0 {
+		t.Errorf("a lower-case name: %v allocations, want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = taskParts(pb[:0], "publishReleaseBundle") }); n > 1 {
+		t.Errorf("a camel-case name: %v allocations, want at most 1", n)
+	}
+}

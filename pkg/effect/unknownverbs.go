@@ -1,0 +1,143 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// What a program the catalogue does not know destroys, read from its words
+// (destroy.go reads the strong verbs: delete, destroy, purge, drop, wipe):
+//
+//   - a softer verb a tool also uses for its own small state (rm, rmi,
+//     remove, undefine, forget, gc, empty, clear, flush, del) destroys when
+//     the command sweeps: an option or an operand that takes all of them
+//     or a whole tree (--all, -a, all, --recursive, -r, an option
+//     compounded with all: --remove-all-storage), or, when the verb follows a kind of resource
+//     (nats stream rm, storectl volume rm), one that forces it (--force,
+//     -f, --yes, --purge, --recursive). crictl rm -af, nats stream rm X -f,
+//     virsh undefine VM --remove-all-storage; not ollama rm -f MODEL, a
+//     local tool's own rm forced;
+//   - an option named for a strong verb (kafka-topics.sh --delete --topic T).
+//
+// The same reading applies to a subcommand of a known program that the
+// catalogue does not list (borg delete, restic forget --prune).
+
+// unknownSoftVerbs are the verbs that destroy only with a sweeping option.
+var unknownSoftVerbs = map[string]bool{
+	"rm": true, "rmi": true, "remove": true, "undefine": true, "forget": true, "gc": true,
+	"empty": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
+	"unregister": true, "evict": true, "kill": true, "del": true,
+}
+
+// unlistedSub reports a known program whose first positional names a
+// subcommand the catalogue does not list: the entry is the program's own,
+// waiting for one. A cloud CLI reads every verb already, and a program
+// that runs an unlisted word as a package's program (sub-else) is left to
+// that entry.
+func unlistedSub(e *catalog.Entry) bool {
+	return e.Sub && e.Prop("cloud") == "" && e.Prop("sub-else") == "" && e.Prop("destroy-verbs") == ""
+}
+
+// unknownSweep returns the words that say an unknown program removes all
+// it names: a soft verb among its three leading words with a sweeping
+// option, or an option named for a destroying verb.
+func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
+	verb := ""
+	nested := false // a word before the verb: a kind of resource (stream rm)
+	all := false
+	n := 0
+	leadingWords(cl, 3, func(w string) bool {
+		n++
+		if strings.ContainsAny(w, "/.=@ ") {
+			return false
+		}
+		lw := strings.ToLower(w)
+		if lookVerbs[lw] {
+			return true
+		}
+		if lw == "all" {
+			all = true
+		}
+		verbParts(lw, func(p string, k int) {
+			if verb == "" && k == 0 && unknownSoftVerbs[p] {
+				verb = w
+				nested = n > 1
+			}
+		})
+		return verb != ""
+	})
+	force := false
+	optVerb := ""
+	for k, a := range c.Args {
+		if a == "--" {
+			break
+		}
+		if a == "all" && k > 0 {
+			all = true
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		name, _, _ := strings.Cut(a, "=")
+		lname := strings.ToLower(name)
+		switch lname {
+		case "--all", "--everything":
+			all = true
+		case "--recursive":
+			all = true // a whole tree of what it holds
+		case "--force", "--purge", "--yes", "--no-confirm", "--noconfirm", "--confirm":
+			force = true
+		}
+		if strings.HasPrefix(lname, "--no-") {
+			continue // --no-delete keeps
+		}
+		if strings.HasPrefix(lname, "--") {
+			verbParts(lname[2:], func(p string, _ int) {
+				all = all || p == "all"
+				if optVerb == "" && unknownDestroyVerbs[p] {
+					optVerb = name
+				}
+			})
+			continue
+		}
+		if len(lname) <= 4 && isLetters(lname[1:]) {
+			all = all || strings.ContainsAny(lname[1:], "arR")
+			force = force || strings.ContainsAny(lname[1:], "fy")
+		}
+	}
+	if verb != "" && (all || force && nested) {
+		return verb
+	}
+	if optVerb != "" {
+		// kafka-topics.sh --delete: the option is the verb
+		return optVerb
+	}
+	return ""
+}
+
+// isLetters reports a word of ASCII letters only.
+func isLetters(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapsOnLine reports a command that runs another named by its words
+// (xargs -0 rm -f, parallel rm): a program the shell's walk knows to run
+// commands (shell.Runner), or one the catalogue lists as a wrapper. Its
+// words are that command's, not its verbs; an unknown program's word that
+// the walk only guessed might be a program (minioctl rm, nats stream rm)
+// stays a verb.
+func (a *analysis) wrapsOnLine(i int) bool {
+	name := a.res.Commands[i].Name
+	return shell.Runner(name) || a.cat.IsWrapper(name)
+}

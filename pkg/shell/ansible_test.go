@@ -1,0 +1,38 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAnsibleModule checks the shell command an ad-hoc ansible call's
+// module stands for: a reboot and a service brought to a state, as root
+// with -b, and nothing in check mode.
+func TestAnsibleModule(t *testing.T) {
+	for line, want := range map[string]string{
+		"ansible all -m reboot -b":                                        "sudo reboot",
+		"ansible all -m ansible.builtin.reboot":                           "reboot",
+		"ansible web -bK -m service -a 'name=nginx state=restarted'":      "sudo systemctl restart nginx",
+		"ansible web -m systemd -a 'name=app state=stopped'":              "systemctl stop app",
+		"ansible web -m systemd_service -a 'name=app enabled=yes'":        "systemctl enable app",
+		"ansible web -m service -a 'name=app state=restarted masked=yes'": "systemctl mask app",
+		"ansible all -m reboot --check":                                   "",
+		"ansible web -C -m service -a 'name=nginx state=stopped'":         "",
+		"ansible web -m service -a 'name=nginx'":                          "",
+		"ansible all -m ping":                                             "",
+	} {
+		words := strings.Fields(strings.ReplaceAll(line, "'", ""))
+		// the -a value is one word: rejoin what Fields split
+		args := ""
+		for i, w := range words {
+			if w == "-a" {
+				args = strings.Join(words[i+1:], " ")
+				words = append(words[:i+1:i+1], args)
+				break
+			}
+		}
+		if got := ansibleModule(words, args); got != want {
+			t.Errorf("%q: ansibleModule = %q, want %q", line, got, want)
+		}
+	}
+}
