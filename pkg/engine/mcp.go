@@ -206,6 +206,7 @@ func (ev *evaluation) mcp() {
 			return
 		}
 	}
+	w.argumentDestroys(args) // mcpargdestroy.go: force: true to main, dropTarget, retention.ms: 1
 	w.emptyFilterWrite(args)
 	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
 	if !ev.denied() {

@@ -169,12 +169,46 @@ func cliCommand(tool, server string, args map[string]any) string {
 			if strings.EqualFold(k, "namespace") && v != "" {
 				argv = append(argv, "-n", v)
 			}
+		case map[string]any:
+			if cliParamKeys[strings.ToLower(k)] {
+				argv = appendParamFlags(argv, v)
+			}
 		}
 	}
 	if len(argv) == words && words == 1 {
 		return ""
 	}
 	return quoteArgv(argv)
+}
+
+// cliParamKeys name an object that holds the operation's own options
+// (use_aws {parameters: {name: …, with-decryption: true}}).
+var cliParamKeys = map[string]bool{"parameters": true, "params": true, "options": true, "flags": true}
+
+// appendParamFlags appends the options of such an object as flags: a
+// true value is the flag alone, a one-word string or a number its value.
+func appendParamFlags(argv []string, m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		flag := "--" + strings.ReplaceAll(strings.ToLower(k), "_", "-")
+		switch v := m[k].(type) {
+		case bool:
+			if v {
+				argv = append(argv, flag)
+			}
+		case float64:
+			argv = append(argv, flag+"="+strconv.FormatFloat(v, 'f', -1, 64))
+		case string:
+			if v != "" && !strings.ContainsAny(v, " \t\n") {
+				argv = append(argv, flag, v)
+			}
+		}
+	}
+	return argv
 }
 
 // kebab spells an API operation's name as its CLI verb:

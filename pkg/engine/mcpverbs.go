@@ -80,8 +80,9 @@ func loadToolVerbs(text string) {
 
 // ephemeralObjects are what a wipe or destroy verb may name and lose
 // nothing that matters: a cache rebuilt on demand, a screen, a selection,
-// finished or temporary items.
-var ephemeralObjects = wordSet("background text whitespace watermark noise formatting format string strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
+// finished or temporary items (and, by its place in the name, a property
+// of the input a transform hands back: transformsInput).
+var ephemeralObjects = wordSet("format strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
 
 // storeObjects are stores a wipe empties whole (or "all" of anything).
 var storeObjects = wordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
@@ -114,7 +115,7 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 		if i == p.at {
 			continue
 		}
-		ephemeral = ephemeral || ephemeralObjects[o]
+		ephemeral = ephemeral || ephemeralObjects[o] || transformsInput(p.words, i)
 		store = store || storeObjects[o]
 	}
 	what, effect := "", ""

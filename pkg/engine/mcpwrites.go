@@ -288,21 +288,49 @@ func notebookCell(x map[string]any) string {
 // API operation.
 var secretKindKeys = map[string]bool{"kind": true, "resourcetype": true, "resource": true, "type": true, "operationname": true, "operation": true, "action": true, "resourcekind": true}
 
-// readsSecret reports whether the call reads a secret: its tool's name has
-// a verb that shows what it names (get, read, show, reveal, access) and
-// names a credential, itself or in the kind of resource or the operation
-// its arguments give; or the operation alone does (get-secret-value). A
-// listing (list_secrets) shows names, not values.
+// readsSecret reports whether the call reads a secret's value: its tool's
+// name has a verb that shows what it names (get, read, show, reveal,
+// download) and names a credential, itself or in the kind of resource or
+// the operation its arguments give; or the operation alone does
+// (get-secret-value). A listing (list_secrets) shows names, not values,
+// unless what it lists is values by nature (a project's environment or
+// config variables, a cluster's Secret objects) or an argument asks for
+// the values (include_values, decrypt, with_decryption, show_values) or
+// names a secret field to return (fields: [password]).
 func (w *mcpWalk) readsSecret(args map[string]any) string {
-	verb, noun := false, false
-	for _, word := range ToolWords(w.tool) {
+	words := ToolWords(w.tool)
+	verb, list, noun, vars := false, false, false, false
+	for i, word := range words {
 		switch word {
-		case "get", "read", "show", "reveal", "access", "fetch", "view", "decrypt", "export", "dump":
+		case "get", "read", "show", "reveal", "access", "fetch", "view", "decrypt", "export", "dump", "download", "retrieve", "print", "pull", "lookup":
 			verb = true
-		case "list", "ls", "search", "describe", "delete", "create", "update", "set", "put", "rotate":
+		case "list", "ls", "search", "describe", "query", "find":
+			list = true
+		case "delete", "create", "update", "set", "put", "rotate", "add", "remove", "upsert", "write", "edit", "unset", "rename", "sync", "import":
 			return ""
 		}
 		noun = noun || secretNoun(word)
+		if i+1 < len(words) {
+			noun = noun || secretPair(word, words[i+1])
+			vars = vars || valuePair(word, words[i+1])
+		}
+		vars = vars || word == "env" || word == "envs" || word == "envvars" || word == "dotenv" ||
+			word == "tfstate" || word == "statefile" || word == "state" && iacServer(w.server, words)
+		if (word == "variable" || word == "variables" || word == "vars") && variableContext(words, args) {
+			vars = true
+		}
+	}
+	if !verb && !list {
+		// a name of nouns alone (service_variables) gets what it names
+		if !vars {
+			return ""
+		}
+		verb = true
+	}
+	if what := revealArg(args, 0); what == "-" {
+		return "" // the caller asked for no values (decrypt: false)
+	} else if what != "" {
+		return w.tool + " " + what
 	}
 	for k, v := range args {
 		s, ok := v.(string)
@@ -314,16 +342,20 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 			switch part {
 			case "get", "read", "show", "reveal", "access", "decrypt", "export":
 				r = true
-			case "list", "describe", "delete", "create", "update", "put", "rotate":
+			case "describe", "delete", "create", "update", "put", "rotate":
 				return ""
 			}
 			n = n || secretNoun(part)
 		}
-		if n && (verb || r) {
+		// a cluster's Secret objects, listed or got, come with their data
+		if n && (verb || r || list) {
 			return w.tool + " " + s
 		}
 	}
-	if verb && noun {
+	switch {
+	case verb && (noun || vars):
+		return w.tool
+	case list && vars:
 		return w.tool
 	}
 	return ""
@@ -332,8 +364,162 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 // secretNoun: a word that names a credential's value.
 func secretNoun(w string) bool {
 	switch w {
-	case "secret", "secrets", "password", "passwords", "credential", "credentials", "creds", "token", "tokens", "apikey", "kubeconfig":
+	case "secret", "secrets", "password", "passwords", "credential", "credentials", "creds", "token", "tokens", "apikey", "apikeys", "kubeconfig", "passphrase", "privatekey", "totp":
 		return true
+	}
+	return false
+}
+
+// secretPair: two words of a name that together name a credential
+// (api key, access keys, private key, client secret, connection string).
+func secretPair(a, b string) bool {
+	switch a {
+	case "api", "access", "private", "signing", "secret", "service", "deploy", "master":
+		return b == "key" || b == "keys"
+	case "connection":
+		return b == "string" || b == "strings"
+	}
+	return false
+}
+
+// valuePair: two words of a name that together name variables handed to
+// an application, whose values are its secrets (env vars, config vars,
+// environment variables).
+func valuePair(a, b string) bool {
+	switch a {
+	case "env", "config", "environment", "app", "ci", "pipeline", "project", "group", "repo", "repository", "site", "service", "deployment", "workspace", "runtime":
+		return b == "vars" || b == "var" || b == "variables" || b == "variable"
+	}
+	return false
+}
+
+// variableContext reports whether "variables" in a tool's name are an
+// application's (a project's, an environment's, a service's): said by
+// another word of the name or by what the arguments identify, as a
+// debugger's frame variables are not.
+func variableContext(words []string, args map[string]any) bool {
+	for _, w := range words {
+		switch w {
+		case "project", "projects", "env", "environment", "app", "application", "ci", "pipeline", "group", "repo", "repository", "site", "service", "deployment", "workspace", "stage":
+			return true
+		}
+	}
+	for k := range args {
+		switch strings.ToLower(keySeparators.Replace(k)) {
+		case "project", "projectid", "projectref", "environment", "environmentid", "env", "app", "appid", "appname", "service", "serviceid", "site", "siteid", "repo", "repository", "workspace", "workspaceid", "group", "groupid", "pipeline", "stage":
+			return true
+		}
+	}
+	return false
+}
+
+// iacServer: an infrastructure-as-code service or a state version, whose
+// state holds every secret the resources were given.
+func iacServer(server string, words []string) bool {
+	s := strings.ToLower(server)
+	for _, x := range []string{"terraform", "tofu", "pulumi", "tfc", "spacelift", "scalr", "env0"} {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	for _, w := range words {
+		if w == "terraform" || w == "tofu" || w == "pulumi" {
+			return true
+		}
+	}
+	return false
+}
+
+// revealKeys name arguments that ask a reading or listing tool for the
+// secrets' values rather than their names.
+var revealKeys = map[string]bool{
+	"includevalues": true, "includevalue": true, "withvalues": true, "showvalues": true, "showvalue": true,
+	"revealvalues": true, "reveal": true, "decrypt": true, "decrypted": true, "withdecryption": true,
+	"showsecrets": true, "showsecret": true, "includesecrets": true, "unmask": true, "unmasked": true,
+	"plaintext": true, "expose": true, "showpasswords": true, "showpassword": true, "includepasswords": true,
+}
+
+// fieldKeys name arguments that choose which fields a read returns.
+var fieldKeys = map[string]bool{"fields": true, "field": true, "select": true, "attributes": true, "properties": true, "columns": true, "fieldnames": true, "include": true}
+
+// revealArg returns what in args asks for a secret's value: a reveal flag
+// set, or a field list naming a secret, in args or one object below.
+func revealArg(args map[string]any, depth int) string {
+	for k, v := range args {
+		kk := strings.ToLower(keySeparators.Replace(k))
+		switch {
+		case revealKeys[kk] && truthy(v):
+			return k
+		case revealKeys[kk] && isFalse(v):
+			return "-"
+		case fieldKeys[kk] && namesSecretField(v):
+			return k
+		}
+		if m, ok := v.(map[string]any); ok && depth == 0 {
+			if what := revealArg(m, 1); what != "" {
+				return what
+			}
+		}
+	}
+	return ""
+}
+
+// isFalse: false, "false", "no", 0.
+func isFalse(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return !x
+	case string:
+		switch strings.ToLower(x) {
+		case "false", "no", "0", "off":
+			return true
+		}
+	case float64:
+		return x == 0
+	}
+	return false
+}
+
+// revealArg's answer "-" means a reveal flag is given false.
+
+// truthy: true, "true", "yes", 1.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		switch strings.ToLower(x) {
+		case "true", "yes", "1", "on":
+			return true
+		}
+	case float64:
+		return x != 0
+	}
+	return false
+}
+
+// namesSecretField: a field name, or a list of them, that names a secret
+// (password, login.password, totp, api_key).
+func namesSecretField(v any) bool {
+	one := func(s string) bool {
+		s = strings.ToLower(s)
+		parts := strings.FieldsFunc(s, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') })
+		for i, p := range parts {
+			if secretNoun(p) || i+1 < len(parts) && secretPair(p, parts[i+1]) {
+				return true
+			}
+		}
+		return secretNoun(keySeparators.Replace(s))
+	}
+	switch x := v.(type) {
+	case string:
+		return one(x)
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && one(s) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -209,14 +209,78 @@ func anyHint(want, have []string) bool {
 
 // matchToolName matches an MCP tool name as a whole and word by word, so
 // `delete` matches "delete_file" and "deleteNote" but not "undelete_note".
+// A word matches where it is the tool's action, not where the name uses
+// it as a noun or for a change to the input handed in (actionWord).
 func matchToolName(gs []match.Glob, name string) bool {
 	if anyText(gs, name) {
 		return true
 	}
-	for _, w := range ToolWords(name) {
-		if anyText(gs, w) {
+	words := ToolWords(name)
+	for i, w := range words {
+		if anyText(gs, w) && actionWord(words, i) {
 			return true
 		}
+	}
+	return false
+}
+
+// actionWord reports whether words[i] is an action of the tool: not when
+// the clause it sits in starts with a verb that only looks
+// (get_kill_switch_status, get_drop_shipping_orders, preview_purge: the
+// word names what is looked at), and not when its object is a property of
+// the input the tool transforms and hands back (remove_background,
+// truncate_text, strip_whitespace). "and" or "then" starts a new clause
+// (get_and_delete_messages).
+func actionWord(words []string, i int) bool {
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		if words[j] == "and" || words[j] == "then" {
+			start = j + 1
+			break
+		}
+	}
+	if start < i && lookingVerb(words[start]) {
+		return false
+	}
+	if i+1 < len(words) && transformsInput(words, i+1) {
+		return false
+	}
+	return true
+}
+
+// lookingVerb: a verb that reads, counts, checks or rehearses and changes
+// nothing.
+func lookingVerb(w string) bool {
+	switch w {
+	case "get", "list", "ls", "show", "view", "read", "describe", "search", "find", "count", "check", "preview",
+		"plan", "estimate", "simulate", "dry", "dryrun", "validate", "status", "is", "has", "can", "explain",
+		"inspect", "query", "lookup", "stat", "audit", "diff", "compare", "summarize", "analyze", "report":
+		return true
+	}
+	return false
+}
+
+// inputProperty: what a transform takes out of the text, image, audio or
+// document it is handed and returns changed, never a stored thing.
+func inputProperty(w string) bool { return inputProperties[w] }
+
+// inputProperties are the words inputProperty knows.
+var inputProperties = wordSet("background bg text string whitespace spaces watermark watermarks noise silence blemishes redeye exif formatting html markdown emoji emojis punctuation accents diacritics stopwords newlines padding prefix suffix borders border shadow shadows vocals echo blur wrinkles glare artifacts")
+
+// transformsInput reports whether words[i], an object of a destroying
+// verb, is a property of the input a transform hands back: the name's
+// last word (remove_background, truncate_text), or one followed by "from"
+// and the medium (strip_exif_from_image). remove_background_images
+// removes images.
+func transformsInput(words []string, i int) bool {
+	return inputProperty(words[i]) && (i+1 == len(words) || words[i+1] == "from" && i+2 < len(words) && mediaNoun(words[i+2]))
+}
+
+// mediaNoun: the input a transform is handed (strip_exif_from_image).
+func mediaNoun(w string) bool {
+	switch w {
+	case "image", "photo", "picture", "audio", "video", "text", "string", "document", "pdf", "input", "file":
+		return true
 	}
 	return false
 }

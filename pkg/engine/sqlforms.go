@@ -249,10 +249,53 @@ func dynamicSQL(s string) string {
 			}
 		}
 	}
+	// Neo4j's APOC procedures run the Cypher their string arguments hold
+	// (apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {}),
+	// apoc.cypher.run, apoc.periodic.commit): every literal in the call.
+	for rest := s; ; {
+		k := indexFold(rest, "APOC.")
+		if k < 0 {
+			break
+		}
+		rest = rest[k+len("APOC."):]
+		open := strings.IndexByte(rest, '(')
+		if open < 0 {
+			break
+		}
+		name := strings.ToLower(rest[:open])
+		if !apocRuns(name) {
+			continue
+		}
+		rest = rest[open+1:]
+		for {
+			rest = strings.TrimLeft(rest, " \t\n,")
+			if rest == "" || rest[0] != '\'' && rest[0] != '"' {
+				break
+			}
+			q := rest[0]
+			end := strings.IndexByte(rest[1:], q)
+			if end < 0 {
+				break
+			}
+			out.WriteString(rest[1:end+1] + " ; ")
+			rest = rest[end+2:]
+		}
+	}
 	if strings.TrimSpace(strings.ReplaceAll(out.String(), ";", "")) == "" {
 		return ""
 	}
 	return out.String()
+}
+
+// apocRuns: an APOC procedure whose string arguments are Cypher it runs.
+func apocRuns(name string) bool {
+	switch strings.TrimSpace(name) {
+	case "periodic.iterate", "periodic.commit", "periodic.submit", "periodic.repeat", "periodic.schedule",
+		"cypher.run", "cypher.runmany", "cypher.dowhen", "cypher.doit", "cypher.runwrite", "cypher.runtimeboxed",
+		"do.when", "do.case", "when", "case":
+		return true
+	}
+	return false
 }
 
 // joinLiterals writes the string literals at the start of rest, joined
