@@ -41,6 +41,7 @@ func FuzzAgentCalls(f *testing.F) {
 		"{\"HostConfig\":{\"Binds\":[\"/:/host\"]}}", "cat%20/etc/shadow",
 		"http://10.0.0.1:10250/run/a/b/c?cmd=id", "{\"Cmd\":[\"sh\",\"-c\",\"id\"],\"HostConfig\":{\"Binds\":[\"/:/h\"]}}", "cmd=id&script=x",
 		"steps:\n  - run: |\n      a\n  - command: [sh, -c, x]\n", "RUN --mount=x \\\n  echo a\nRUN [\"sh\"]", "x = { shell = \"a b\" }\ncommands =\n  a b\n", "sh 'a b'",
+		"services:\n  x:\n    image: a/b\n    privileged: true\n    volumes: [{source: /, target: /h}]\n", "//go:generate sh -c x", "tear_down_all", "repos:\n- {repo: x}\n",
 	} {
 		f.Add(s)
 	}
@@ -59,6 +60,15 @@ func FuzzAgentCalls(f *testing.F) {
 			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/tox.ini", "content": s}},
 			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/Jenkinsfile", "content": s}},
 			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/composer.json", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/compose.yaml", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/.pdbrc", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/gen.go", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/.vscode/settings.json", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/.condarc", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/.jupyter/jupyter_server_config.py", "content": s}},
+			{Tool: call.ToolWrite, Params: call.Params{"path": "/home/dev/project/.pre-commit-config.yaml", "content": s}},
+			{Tool: call.ToolMCP, Params: call.Params{"server": "x", "tool": s, "arguments": map[string]any{"image": s, "all": true}}},
+			{Tool: call.ToolExec, Params: call.Params{"command": "npx " + s}},
 			{Tool: call.ToolMCP, Params: call.Params{"server": "kubernetes", "tool": "apply", "arguments": map[string]any{"resource": s, "script": []any{"make", s}}}},
 			{Tool: call.ToolMCP, Params: call.Params{"server": "playwright", "tool": "browser_evaluate", "arguments": map[string]any{"function": s}}},
 			{Tool: call.ToolMCP, Params: call.Params{"server": "shell", "tool": "bash", "arguments": map[string]any{"line": s}}},

@@ -214,6 +214,7 @@ func (ev *evaluation) mcp() {
 	}
 	if !ev.denied() {
 		w.verbKindEffect(args) // mcpverbs.go: teardown_project, empty_bucket, deactivate_users
+		w.unseenImage(args)    // mcpverbs.go: run_container {image: someone/tool:latest}
 	}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}

@@ -3,6 +3,9 @@ package engine
 import (
 	_ "embed"
 	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 )
 
 // The lexicon of MCP tool verbs (toolverbs.txt): every verb a tool's name
@@ -135,4 +138,27 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	}
 	s := subject{tool: "destroy", text: "a tool named for " + what + ": " + w.tool, effect: effect}
 	w.ev.judge(&s)
+}
+
+// unseenImage judges the image an MCP tool that runs or creates something
+// is given (run_container {image}, create_service {image}): one from a
+// publisher nobody here has vetted at a moving tag is unknown code, as
+// docker run of it is (effect/unseen.go).
+func (w *mcpWalk) unseenImage(args map[string]any) {
+	p := readToolParts(w.tool)
+	if p.class == verbRead {
+		return
+	}
+	for k, v := range args {
+		img, ok := v.(string)
+		if !ok {
+			continue
+		}
+		switch normKey(k) {
+		case "image", "imagename", "containerimage", "imageref", "fromimage":
+			if !effect.KnownImageWord(img) {
+				w.ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "package", Word: w.tool + " runs the image " + img + " from a publisher nobody here has vetted, at a tag that moves"}, call.ToolExec)
+			}
+		}
+	}
 }
