@@ -263,7 +263,13 @@ func appendStrings(b []byte, ss []string) []byte {
 const hexDigits = "0123456789abcdef"
 
 // appendString appends s as a JSON string, escaped as the package doc says.
-func appendString(b []byte, s string) []byte {
+func appendString(b []byte, s string) []byte { return appendEscaped(b, s, "\uFFFD") }
+
+// appendEscaped appends s as a JSON string, escaped as the package doc
+// says, with each byte of invalid UTF-8 written as invalid: the
+// replacement character itself in a record's own fields, its escape
+// `\ufffd` where the text must be what encoding/json writes (params.go).
+func appendEscaped(b []byte, s, invalid string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -298,7 +304,7 @@ func appendString(b []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
-			b = append(b, "\uFFFD"...)
+			b = append(b, invalid...)
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])

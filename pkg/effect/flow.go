@@ -1061,7 +1061,7 @@ func (a *analysis) namesFromListing(c *shell.Command, f *cmdFacts, i int, listin
 			if x.Name != "xargs" || x.Pipeline != c.Pipeline || x.Stage != c.Stage {
 				continue
 			}
-			if v := xargsArgFile(x.Args); v != "" && listings[a.clean(v, j)] {
+			if v := shell.XargsArgFile(x.Args); v != "" && listings[a.clean(v, j)] {
 				return true
 			}
 			break
@@ -1102,23 +1102,6 @@ func (a *analysis) earlierStages(i int) []int {
 		}
 	}
 	return out
-}
-
-// xargsArgFile is the file xargs -a (--arg-file) reads its items from.
-func xargsArgFile(args []string) string {
-	for k, w := range args {
-		switch {
-		case (w == "-a" || w == "--arg-file") && k+1 < len(args):
-			return args[k+1]
-		case strings.HasPrefix(w, "--arg-file="):
-			return w[len("--arg-file="):]
-		case strings.HasPrefix(w, "-a") && len(w) > 2:
-			return w[2:]
-		case !strings.HasPrefix(w, "-"):
-			return ""
-		}
-	}
-	return ""
 }
 
 func viaXargs(c *shell.Command) bool {

@@ -154,14 +154,8 @@ func cliCommand(tool, server string, args map[string]any) string {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		flag := "--" + strings.ReplaceAll(strings.ToLower(k), "_", "-")
+		argv = appendScalarFlag(argv, k, args[k])
 		switch v := args[k].(type) {
-		case bool:
-			if v {
-				argv = append(argv, flag)
-			}
-		case float64:
-			argv = append(argv, flag+"="+strconv.FormatFloat(v, 'f', -1, 64))
 		case string:
 			if strings.EqualFold(k, "mode") && v != "" && !strings.ContainsAny(v, " \t\n") {
 				argv = append(argv, "--"+strings.ToLower(v))
@@ -181,6 +175,25 @@ func cliCommand(tool, server string, args map[string]any) string {
 	return quoteArgv(argv)
 }
 
+// optionFlag is the long option an argument's key stands for:
+// dry_run → --dry-run.
+func optionFlag(k string) string { return "--" + strings.ReplaceAll(strings.ToLower(k), "_", "-") }
+
+// appendScalarFlag appends the flag a true or numeric argument stands for
+// (force: true → --force, replicas: 0 → --replicas=0); other values
+// append nothing.
+func appendScalarFlag(argv []string, k string, v any) []string {
+	switch v := v.(type) {
+	case bool:
+		if v {
+			argv = append(argv, optionFlag(k))
+		}
+	case float64:
+		argv = append(argv, optionFlag(k)+"="+strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	return argv
+}
+
 // cliParamKeys name an object that holds the operation's own options
 // (use_aws {parameters: {name: …, with-decryption: true}}).
 var cliParamKeys = map[string]bool{"parameters": true, "params": true, "options": true, "flags": true}
@@ -194,18 +207,9 @@ func appendParamFlags(argv []string, m map[string]any) []string {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		flag := "--" + strings.ReplaceAll(strings.ToLower(k), "_", "-")
-		switch v := m[k].(type) {
-		case bool:
-			if v {
-				argv = append(argv, flag)
-			}
-		case float64:
-			argv = append(argv, flag+"="+strconv.FormatFloat(v, 'f', -1, 64))
-		case string:
-			if v != "" && !strings.ContainsAny(v, " \t\n") {
-				argv = append(argv, flag, v)
-			}
+		argv = appendScalarFlag(argv, k, m[k])
+		if v, ok := m[k].(string); ok && v != "" && !strings.ContainsAny(v, " \t\n") {
+			argv = append(argv, optionFlag(k), v)
 		}
 	}
 	return argv

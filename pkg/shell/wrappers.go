@@ -917,13 +917,13 @@ func embedsOnly(name string) bool {
 // traceFlags are strace's and ltrace's options that take an argument.
 var traceFlags = flagSpec{arg: "abeEIoOpPsSuUXAnlLwx", long: []string{"output", "trace", "signal", "attach", "string-limit", "user", "env"}}
 
-// argFile is the file xargs reads its input from (-a FILE, --arg-file).
-func argFile(words []string) string {
-	for i := 1; i < len(words); i++ {
-		w := words[i]
+// XargsArgFile is the file xargs reads its input from (-a FILE,
+// --arg-file), given xargs' words after its name; "" when it reads stdin.
+func XargsArgFile(args []string) string {
+	for i, w := range args {
 		switch {
-		case (w == "-a" || w == "--arg-file") && i+1 < len(words):
-			return words[i+1]
+		case (w == "-a" || w == "--arg-file") && i+1 < len(args):
+			return args[i+1]
 		case strings.HasPrefix(w, "--arg-file="):
 			return w[len("--arg-file="):]
 		case strings.HasPrefix(w, "-a") && len(w) > 2:
@@ -933,6 +933,14 @@ func argFile(words []string) string {
 		}
 	}
 	return ""
+}
+
+// argFile is XargsArgFile of an xargs command's words, its name first.
+func argFile(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return XargsArgFile(words[1:])
 }
 
 // parallelFiles runs parallel's ":::: FILE" arguments when the line wrote
