@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/gobwas/glob"
+
+	"rampart.dev/pkg/call"
 )
 
 // A path with glob characters ("~/.ss?/id_*", "~/.config/*/hosts.yml")
@@ -144,7 +146,9 @@ func hasSplitPrefix(f, home, lit string) bool {
 	return strings.HasPrefix(lit, home) && strings.HasPrefix(f[1:], lit[len(home):])
 }
 
-// globSubjects judges the well-known files a glob path could match.
+// globSubjects judges the well-known files a glob path could match, and,
+// for a read, the files the policy's read rules name that it could match
+// (cat ~/.msmtp*, cat ~/.cursor/mcp*.json).
 func (ev *evaluation) globSubjects(tool, p string) {
 	for _, f := range globMatches(p, ev.e.env.Home) {
 		s := subject{tool: tool, text: p + " (may name " + f + ")", path: f}
@@ -153,6 +157,70 @@ func (ev *evaluation) globSubjects(tool, p string) {
 			return
 		}
 	}
+	if tool != call.ToolRead {
+		return
+	}
+	lit := literalPrefix(p)
+	c := &ev.c
+	for _, n := range ev.e.namedReadPaths() {
+		if !strings.HasPrefix(n.path, lit) && !strings.HasPrefix(lit, literalPrefix(n.path)) || !n.ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
+			continue
+		}
+		for _, alt := range braceAlternatives(n.path) {
+			if !sharedStem(path.Base(p), path.Base(alt)) || !globsOverlap(p, alt) {
+				continue
+			}
+			// the rule's pattern, as a path, is a file both name (a
+			// pattern's * and ** match their own text)
+			s := subject{tool: tool, text: p + " (may name " + alt + ")", path: alt}
+			ev.judge(&s)
+			if ev.denied() {
+				return
+			}
+			break
+		}
+	}
+}
+
+// sharedStem reports whether a glob's name and a rule's name share a
+// literal run of three bytes or more in their stems (the name before its
+// extension, leading dots dropped): cat ~/.msmtp* and ~/.msmtprc, mcp*.json
+// and mcp.json. A glob that fixes only an extension (*.md, *.json) could
+// match a credential's name only by its star spelling the name, which
+// would make every such glob a credential read.
+func sharedStem(g, r string) bool {
+	for _, run := range literalRuns(nameStem(g)) {
+		for k := 0; k+3 <= len(run); k++ {
+			for _, rr := range literalRuns(nameStem(r)) {
+				if strings.Contains(rr, run[k:k+3]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameStem is a file name before its last '.', leading dots dropped.
+func nameStem(n string) string {
+	n = strings.TrimLeft(n, ".")
+	if i := strings.LastIndexByte(n, '.'); i > 0 {
+		n = n[:i]
+	}
+	return n
+}
+
+// literalRuns are a glob's runs of bytes between its glob characters.
+func literalRuns(g string) []string {
+	return strings.FieldsFunc(g, func(r rune) bool { return strings.ContainsRune("*?[]{},\\", r) })
+}
+
+// literalPrefix is a pattern's text before its first glob character.
+func literalPrefix(p string) string {
+	if i := strings.IndexAny(p, "*?[{\\"); i >= 0 {
+		return p[:i]
+	}
+	return p
 }
 
 // treeSubjects judges the well-known files under a directory a command
