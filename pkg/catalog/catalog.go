@@ -396,16 +396,12 @@ var table string
 var (
 	once     sync.Once
 	embedded *Catalog
-	loadErr  error
 )
 
-// Default returns the embedded catalogue. It panics if the embedded table
-// is malformed, which its tests rule out.
+// Default returns the embedded catalogue. A lookup that reaches a malformed
+// line of it panics, which its tests rule out.
 func Default() *Catalog {
-	once.Do(func() { embedded, loadErr = lazyParse(table) })
-	if loadErr != nil {
-		panic(loadErr)
-	}
+	once.Do(func() { embedded = lazyCatalog(table) })
 	return embedded
 }
 
@@ -478,25 +474,15 @@ func (e *Entry) skipOptions(args []string, i int) int {
 	return i
 }
 
-// lazyParse checks that every line of a table has a program name; entries
-// are found and parsed by entry. The embedded table is checked whole by its
-// tests (Parse). Nothing is indexed up front: a lookup scans the lines'
-// names, which costs less than building an index a one-shot process would
-// consult for a handful of programs.
-func lazyParse(src string) (*Catalog, error) {
-	c := &Catalog{programs: map[string]*Entry{}, answers: map[string]*answer{}, lazy: true, src: src}
-	var err error
-	eachLine(src, func(n int, line string) bool {
-		if _, _, ok := strings.Cut(line, " "); !ok {
-			err = fmt.Errorf("catalog.txt:%d: no fields", n)
-			return false
-		}
-		return true
-	})
-	if err != nil {
-		return nil, err
-	}
-	return c, nil
+// lazyCatalog returns a catalogue of src that reads nothing up front:
+// entries are found and parsed by entry, a lookup scanning the lines' names,
+// which costs less than building an index a one-shot process would consult
+// for a handful of programs. src must be well formed, which for the embedded
+// table its tests check whole (TestEmbeddedParses parses every line, and
+// TestLazyMatchesParse finds every program of that parse here, so a line
+// whose names this scan cannot read fails there).
+func lazyCatalog(src string) *Catalog {
+	return &Catalog{programs: map[string]*Entry{}, answers: map[string]*answer{}, lazy: true, src: src}
 }
 
 // eachLine calls f with the number (from 1) and the trimmed text of each

@@ -13,10 +13,7 @@ func TestLazyMatchesParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	for name, want := range whole.programs {
 		got := lazy.entry(name)
 		if got == nil || got.wrapper != want.wraps() {
@@ -60,7 +57,7 @@ func sameEntry(t *testing.T, got, want *Entry) {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		c, _ := lazyParse(table)
+		c := lazyCatalog(table)
 		c.entry("git")
 	}
 }
@@ -83,10 +80,7 @@ func TestLazyConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	var names []string
 	for name := range whole.programs {
 		names = append(names, name, name+"-not-a-program")
@@ -149,10 +143,7 @@ func TestOptionTableRuns(t *testing.T) {
 // catalogue makes the option maps of the subcommand it runs and its
 // program only, not of the program's other lines.
 func TestLazyOptionsDeferred(t *testing.T) {
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	e, _ := lazy.Lookup("git", []string{"status"})
 	if e == nil || e.Name != "git status" {
 		t.Fatalf("Lookup(git status) = %v", e)
@@ -179,10 +170,7 @@ func TestSubcommandNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	var check func(e *Entry)
 	check = func(e *Entry) {
 		for sub, s := range e.subs {
@@ -207,10 +195,7 @@ func TestMemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	names := []string{"", "no-such-program", "x", strings.Repeat("rm", 40)}
 	for name := range whole.programs {
 		names = append(names, name, name+"-not")
