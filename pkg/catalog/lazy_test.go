@@ -231,3 +231,41 @@ func BenchmarkEntryLine(b *testing.B) {
 		}
 	}
 }
+
+// TestLinesNaming checks that the search for a name's lines gives the same
+// lines, numbers and order as cutting every line, for every word of the
+// table (names, parts of names, option and property words) and for names
+// that are not there or sit across the table's punctuation.
+func TestLinesNaming(t *testing.T) {
+	words := map[string]bool{"": true, "it": true, "g": true, "#": true, "git ": true, "a,b": true, "git2": true, "gitx": true, "xgit": true, "zzz-not-a-program": true}
+	for _, w := range strings.FieldsFunc(table, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\t' || r == '|' || r == ','
+	}) {
+		words[w] = true
+		if len(w) > 2 {
+			words[w[1:]] = true
+			words[w[:len(w)-1]] = true
+		}
+	}
+	type hit struct {
+		n    int
+		line string
+	}
+	// Indented, commented, CRLF and tab-separated lines, and a name twice.
+	odd := "  git,g status | - | - | x\n# git commented|||\r\n\r\ngit2 y|||\n\tgit\tz|||\ngit,git again|||\n\u00a0git nbsp|||\u2003\nxgit,gitx|||\ngit"
+	for _, src := range []string{table, odd} {
+		for w := range words {
+			var want, got []hit
+			eachLine(src, func(n int, line string) bool {
+				if names(line, w) {
+					want = append(want, hit{n, line})
+				}
+				return true
+			})
+			linesNaming(src, w, func(n int, line string) { got = append(got, hit{n, line}) })
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("linesNaming(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}
