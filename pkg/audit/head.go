@@ -271,7 +271,7 @@ func (l *Log) setAside(h head, off int64, b []byte) error {
 		File: filepath.Base(l.path), Offset: off, Bytes: len(b), AfterSeq: h.Seq,
 		Data: base64.StdEncoding.EncodeToString(b),
 	})
-	f, err := os.OpenFile(TornName(l.path), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openFile(TornName(l.path), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("audit: set torn line aside: %w", err)
 	}

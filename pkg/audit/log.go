@@ -127,7 +127,7 @@ func Open(path string, opts Options) (*Log, error) {
 func (l *Log) Path() string { return l.path }
 
 func (l *Log) openHead() error {
-	f, err := os.OpenFile(headName(l.path), os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openFile(headName(l.path), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}

@@ -72,7 +72,26 @@ func fileState(f *os.File) (size int64, linked bool, err error) {
 // openAppend opens the active file at path for reading and appending,
 // creating it mode 0600.
 func openAppend(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	return openFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+}
+
+// openFile is os.OpenFile for the log's own files, without the runtime's
+// network poller: os.OpenFile registers every file it opens with the
+// poller, and the first registration starts it (an epoll instance, an
+// eventfd and an epoll_ctl per file, which a regular file refuses), after
+// which the scheduler polls it whenever the process waits. The log's files
+// are regular files, read and written with blocking or raw system calls;
+// os.NewFile leaves a blocking descriptor out of the poller.
+func openFile(name string, flag int, perm uint32) (*os.File, error) {
+	for {
+		fd, err := unix.Open(name, flag|unix.O_CLOEXEC, perm)
+		if err == nil {
+			return os.NewFile(uintptr(fd), name), nil
+		}
+		if err != unix.EINTR {
+			return nil, &os.PathError{Op: "open", Path: name, Err: err}
+		}
+	}
 }
 
 // appendOnce appends b to f, opened by openAppend, with a single write(2).

@@ -42,6 +42,11 @@ func openAppend(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 }
 
+// openFile opens one of the log's files.
+func openFile(name string, flag int, perm uint32) (*os.File, error) {
+	return os.OpenFile(name, flag, os.FileMode(perm))
+}
+
 // appendOnce appends b to f, opened by openAppend, with a single write(2).
 func appendOnce(f *os.File, b []byte) (int, error) {
 	fd := int(f.Fd())

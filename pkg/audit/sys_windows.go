@@ -83,6 +83,11 @@ func openAppend(path string) (*os.File, error) {
 	return createFile(path, windows.GENERIC_READ|windows.GENERIC_WRITE, windows.OPEN_ALWAYS)
 }
 
+// openFile opens one of the log's files.
+func openFile(name string, flag int, perm uint32) (*os.File, error) {
+	return os.OpenFile(name, flag, os.FileMode(perm))
+}
+
 // appendOnce appends b to f with a single WriteFile at the end of the
 // file (offset 0xFFFFFFFF:0xFFFFFFFF, what FILE_APPEND_DATA access does
 // for every write), wherever the file pointer is.

@@ -396,16 +396,12 @@ var table string
 var (
 	once     sync.Once
 	embedded *Catalog
-	loadErr  error
 )
 
-// Default returns the embedded catalogue. It panics if the embedded table
-// is malformed, which its tests rule out.
+// Default returns the embedded catalogue. A lookup that reaches a malformed
+// line of it panics, which its tests rule out.
 func Default() *Catalog {
-	once.Do(func() { embedded, loadErr = lazyParse(table) })
-	if loadErr != nil {
-		panic(loadErr)
-	}
+	once.Do(func() { embedded = lazyCatalog(table) })
 	return embedded
 }
 
@@ -478,25 +474,15 @@ func (e *Entry) skipOptions(args []string, i int) int {
 	return i
 }
 
-// lazyParse checks that every line of a table has a program name; entries
-// are found and parsed by entry. The embedded table is checked whole by its
-// tests (Parse). Nothing is indexed up front: a lookup scans the lines'
-// names, which costs less than building an index a one-shot process would
-// consult for a handful of programs.
-func lazyParse(src string) (*Catalog, error) {
-	c := &Catalog{programs: map[string]*Entry{}, answers: map[string]*answer{}, lazy: true, src: src}
-	var err error
-	eachLine(src, func(n int, line string) bool {
-		if _, _, ok := strings.Cut(line, " "); !ok {
-			err = fmt.Errorf("catalog.txt:%d: no fields", n)
-			return false
-		}
-		return true
-	})
-	if err != nil {
-		return nil, err
-	}
-	return c, nil
+// lazyCatalog returns a catalogue of src that reads nothing up front:
+// entries are found and parsed by entry, a lookup scanning the lines' names,
+// which costs less than building an index a one-shot process would consult
+// for a handful of programs. src must be well formed, which for the embedded
+// table its tests check whole (TestEmbeddedParses parses every line, and
+// TestLazyMatchesParse finds every program of that parse here, so a line
+// whose names this scan cannot read fails there).
+func lazyCatalog(src string) *Catalog {
+	return &Catalog{programs: map[string]*Entry{}, answers: map[string]*answer{}, lazy: true, src: src}
 }
 
 // eachLine calls f with the number (from 1) and the trimmed text of each
@@ -532,6 +518,61 @@ func names(line, name string) bool {
 	return false
 }
 
+// linesNaming calls f, in order, with the number and trimmed text of each
+// line of src that eachLine would give and whose names include name. It
+// finds the lines by searching src for name, so a lookup reads only the few
+// lines that mention it instead of cutting and trimming all of them.
+func linesNaming(src, name string, f func(n int, line string)) {
+	if name == "" {
+		eachLine(src, func(n int, line string) bool {
+			if names(line, name) {
+				f(n, line)
+			}
+			return true
+		})
+		return
+	}
+	n, at := 1, 0 // src[at:] starts line n
+	for i := 0; i < len(src); {
+		k := strings.Index(src[i:], name)
+		if k < 0 {
+			return
+		}
+		k += i
+		i = k + 1
+		// A name of the line's head starts the trimmed line or follows a
+		// comma, and ends the head or meets a comma; anywhere else the
+		// line may still name it further on.
+		if k > 0 && !headEdge(src[k-1]) || k+len(name) < len(src) && !headEdge(src[k+len(name)]) {
+			continue
+		}
+		start := strings.LastIndexByte(src[:k], '\n') + 1
+		end := len(src)
+		if e := strings.IndexByte(src[k:], '\n'); e >= 0 {
+			end = k + e
+		}
+		line := strings.TrimSpace(src[start:end])
+		if line == "" || line[0] == '#' || !names(line, name) {
+			continue
+		}
+		n += strings.Count(src[at:start], "\n")
+		at = start
+		f(n, line)
+		i = end // one call per line
+	}
+}
+
+// headEdge reports whether b may stand next to a name in a line's head: a
+// comma, ASCII white space, or a byte of a multi-byte character (which
+// strings.TrimSpace may remove as white space).
+func headEdge(b byte) bool {
+	switch b {
+	case ',', ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return b >= 0x80
+}
+
 // entry returns a program's parsed entry, parsing its lines on first use.
 func (c *Catalog) entry(name string) *Entry {
 	if !c.lazy {
@@ -565,13 +606,10 @@ func (c *Catalog) answer(name string) *answer {
 	if a, ok := c.answers[name]; ok {
 		return a
 	}
-	eachLine(c.src, func(n int, line string) bool {
-		if names(line, name) {
-			if err := c.addFor(line, n, name); err != nil {
-				panic(fmt.Sprintf("catalog.txt:%d: %v", n, err)) // ruled out by TestEmbeddedParses
-			}
+	linesNaming(c.src, name, func(n int, line string) {
+		if err := c.addFor(line, n, name); err != nil {
+			panic(fmt.Sprintf("catalog.txt:%d: %v", n, err)) // ruled out by TestEmbeddedParses
 		}
-		return true
 	})
 	e := c.programs[name]
 	if e != nil {

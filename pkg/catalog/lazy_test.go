@@ -13,10 +13,7 @@ func TestLazyMatchesParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	for name, want := range whole.programs {
 		got := lazy.entry(name)
 		if got == nil || got.wrapper != want.wraps() {
@@ -60,7 +57,7 @@ func sameEntry(t *testing.T, got, want *Entry) {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		c, _ := lazyParse(table)
+		c := lazyCatalog(table)
 		c.entry("git")
 	}
 }
@@ -83,10 +80,7 @@ func TestLazyConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	var names []string
 	for name := range whole.programs {
 		names = append(names, name, name+"-not-a-program")
@@ -149,10 +143,7 @@ func TestOptionTableRuns(t *testing.T) {
 // catalogue makes the option maps of the subcommand it runs and its
 // program only, not of the program's other lines.
 func TestLazyOptionsDeferred(t *testing.T) {
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	e, _ := lazy.Lookup("git", []string{"status"})
 	if e == nil || e.Name != "git status" {
 		t.Fatalf("Lookup(git status) = %v", e)
@@ -179,10 +170,7 @@ func TestSubcommandNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	var check func(e *Entry)
 	check = func(e *Entry) {
 		for sub, s := range e.subs {
@@ -207,10 +195,7 @@ func TestMemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := lazyParse(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := lazyCatalog(table)
 	names := []string{"", "no-such-program", "x", strings.Repeat("rm", 40)}
 	for name := range whole.programs {
 		names = append(names, name, name+"-not")
@@ -242,6 +227,44 @@ func BenchmarkEntryLine(b *testing.B) {
 		for range 5 {
 			for _, n := range names {
 				c.entry(n)
+			}
+		}
+	}
+}
+
+// TestLinesNaming checks that the search for a name's lines gives the same
+// lines, numbers and order as cutting every line, for every word of the
+// table (names, parts of names, option and property words) and for names
+// that are not there or sit across the table's punctuation.
+func TestLinesNaming(t *testing.T) {
+	words := map[string]bool{"": true, "it": true, "g": true, "#": true, "git ": true, "a,b": true, "git2": true, "gitx": true, "xgit": true, "zzz-not-a-program": true}
+	for _, w := range strings.FieldsFunc(table, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\t' || r == '|' || r == ','
+	}) {
+		words[w] = true
+		if len(w) > 2 {
+			words[w[1:]] = true
+			words[w[:len(w)-1]] = true
+		}
+	}
+	type hit struct {
+		n    int
+		line string
+	}
+	// Indented, commented, CRLF and tab-separated lines, and a name twice.
+	odd := "  git,g status | - | - | x\n# git commented|||\r\n\r\ngit2 y|||\n\tgit\tz|||\ngit,git again|||\n\u00a0git nbsp|||\u2003\nxgit,gitx|||\ngit"
+	for _, src := range []string{table, odd} {
+		for w := range words {
+			var want, got []hit
+			eachLine(src, func(n int, line string) bool {
+				if names(line, w) {
+					want = append(want, hit{n, line})
+				}
+				return true
+			})
+			linesNaming(src, w, func(n int, line string) { got = append(got, hit{n, line}) })
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("linesNaming(%q) = %v, want %v", w, got, want)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -75,13 +76,15 @@ func (a *analysis) add(e Effect) { a.out = append(a.out, e) }
 
 // credentialFileVars are environment variables that name credential files,
 // with the file each names by default.
-var credentialFileVars = map[string]string{
-	"GOOGLE_APPLICATION_CREDENTIALS": "~/.config/gcloud/application_default_credentials.json",
-	"KUBECONFIG":                     "~/.kube/config", "AWS_SHARED_CREDENTIALS_FILE": "~/.aws/credentials",
-	"AWS_CONFIG_FILE": "~/.aws/config", "NETRC": "~/.netrc", "AWS_WEB_IDENTITY_TOKEN_FILE": "~/.aws/credentials",
-	"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "~/.aws/credentials", "AZURE_FEDERATED_TOKEN_FILE": "~/.azure/msal_token_cache.json",
-	"VAULT_TOKEN_FILE": "~/.vault-token", "DOCKER_CONFIG": "~/.docker", "GNUPGHOME": "~/.gnupg",
-}
+var credentialFileVars = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"GOOGLE_APPLICATION_CREDENTIALS": "~/.config/gcloud/application_default_credentials.json",
+		"KUBECONFIG":                     "~/.kube/config", "AWS_SHARED_CREDENTIALS_FILE": "~/.aws/credentials",
+		"AWS_CONFIG_FILE": "~/.aws/config", "NETRC": "~/.netrc", "AWS_WEB_IDENTITY_TOKEN_FILE": "~/.aws/credentials",
+		"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "~/.aws/credentials", "AZURE_FEDERATED_TOKEN_FILE": "~/.azure/msal_token_cache.json",
+		"VAULT_TOKEN_FILE": "~/.vault-token", "DOCKER_CONFIG": "~/.docker", "GNUPGHOME": "~/.gnupg",
+	}
+}}
 
 func (a *analysis) clean(p string, i int) string {
 	// (~user, that user's home, is resolved by match.CleanPath below.)
@@ -95,7 +98,7 @@ func (a *analysis) clean(p string, i int) string {
 		if len(v) >= 2 && v[0] == '{' && v[len(v)-1] == '}' {
 			v = v[1 : len(v)-1]
 		}
-		if f, ok := credentialFileVars[v]; ok {
+		if f, ok := credentialFileVars.Lookup(v); ok {
 			p = f
 		}
 	}
@@ -449,14 +452,16 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-var shellsAndInterps = map[string]bool{
-	"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
-	"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
-	"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
-}
+var shellsAndInterps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
+		"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
+		"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
+	}
+}}
 
 func isShellOrInterp(name string) bool {
-	if shellsAndInterps[name] {
+	if shellsAndInterps.Get(name) {
 		return true
 	}
 	// python3.12, pypy3, nodejs
@@ -471,15 +476,17 @@ func isShellOrInterp(name string) bool {
 // shellCodeGenerators print shell code meant to be evaluated: eval
 // "$(ssh-agent -s)" runs what ssh-agent says, no more unknown than running
 // ssh-agent.
-var shellCodeGenerators = map[string]bool{
-	"ssh-agent": true, "direnv": true, "pyenv": true, "rbenv": true, "nodenv": true, "jenv": true, "goenv": true,
-	"conda": true, "mamba": true, "micromamba": true, "brew": true, "fnm": true, "mise": true, "rtx": true,
-	"zoxide": true, "starship": true, "thefuck": true, "dircolors": true, "keychain": true, "gpg-agent": true,
-	"opam": true, "luarocks": true, "rustup": true, "kubectl": true, "helm": true, "gh": true, "npm": true,
-	"pip": true, "poetry": true, "just": true, "atuin": true, "mcfly": true, "fzf": true, "asdf": true,
-	"pixi": true, "rye": true, "uv": true, "devbox": true, "nix": true, "oh-my-posh": true, "docker-machine": true,
-	"minikube": true, "aws-vault": true, "tmuxinator": true, "pipenv": true, "rbw": false, "phpenv": true,
-}
+var shellCodeGenerators = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"ssh-agent": true, "direnv": true, "pyenv": true, "rbenv": true, "nodenv": true, "jenv": true, "goenv": true,
+		"conda": true, "mamba": true, "micromamba": true, "brew": true, "fnm": true, "mise": true, "rtx": true,
+		"zoxide": true, "starship": true, "thefuck": true, "dircolors": true, "keychain": true, "gpg-agent": true,
+		"opam": true, "luarocks": true, "rustup": true, "kubectl": true, "helm": true, "gh": true, "npm": true,
+		"pip": true, "poetry": true, "just": true, "atuin": true, "mcfly": true, "fzf": true, "asdf": true,
+		"pixi": true, "rye": true, "uv": true, "devbox": true, "nix": true, "oh-my-posh": true, "docker-machine": true,
+		"minikube": true, "aws-vault": true, "tmuxinator": true, "pipenv": true, "rbw": false, "phpenv": true,
+	}
+}}
 
 // generatedCode reports whether an unresolved program word is the output
 // of a known shell-code generator: "$(ssh-agent -s)", "`pyenv init -`".
@@ -494,7 +501,7 @@ func generatedCode(w string) bool {
 		return false
 	}
 	f := strings.Fields(inner)
-	if len(f) == 0 || strings.ContainsAny(inner, "|;&$`<>") || !shellCodeGenerators[path.Base(f[0])] {
+	if len(f) == 0 || strings.ContainsAny(inner, "|;&$`<>") || !shellCodeGenerators.Get(path.Base(f[0])) {
 		return false
 	}
 	// Only the verbs that print shell set-up code: "gh api ..." prints what

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 )
 
@@ -20,16 +21,18 @@ import (
 // apiSegments are the path segments of an API that grants access or
 // protects what a service holds (the detail "access"), or that changes
 // how it ships or what it runs with ("deploy").
-var apiSegments = map[string]string{
-	"collaborators": "access", "outside_collaborators": "access", "members": "access", "memberships": "access",
-	"permissions": "access", "protection": "access", "protected_branches": "access",
-	"protected_tags": "access", "rulesets": "access", "invitations": "access", "keys": "access",
-	"deploy_keys": "access", "teams": "access", "access_tokens": "access",
+var apiSegments = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"collaborators": "access", "outside_collaborators": "access", "members": "access", "memberships": "access",
+		"permissions": "access", "protection": "access", "protected_branches": "access",
+		"protected_tags": "access", "rulesets": "access", "invitations": "access", "keys": "access",
+		"deploy_keys": "access", "teams": "access", "access_tokens": "access",
 
-	"hooks": "deploy", "webhooks": "deploy", "secrets": "deploy", "variables": "deploy",
-	"environments": "deploy", "refs": "deploy", "dispatches": "deploy", "deployments": "deploy",
-	"deploys": "deploy", "releases": "deploy",
-}
+		"hooks": "deploy", "webhooks": "deploy", "secrets": "deploy", "variables": "deploy",
+		"environments": "deploy", "refs": "deploy", "dispatches": "deploy", "deployments": "deploy",
+		"deploys": "deploy", "releases": "deploy",
+	}
+}}
 
 // accessFields are request fields (NAME=VALUE, a JSON body's keys) that
 // move or drop what protects a repository.
@@ -38,7 +41,9 @@ var accessFields = []string{"default_branch", "allow_force_push", "allow_force_p
 	"visibility=public", "visibility=internal", "private=false", "archived=true"}
 
 // readMethods are the request methods that change nothing.
-var readMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
+var readMethods = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
+}}
 
 // changesServiceAPI returns what a request with a method that writes
 // changes about a service's access or shipping — the effect's detail
@@ -50,7 +55,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 			method = strings.ToUpper(w.Text)
 		}
 	}
-	if method == "" || readMethods[method] {
+	if method == "" || readMethods.Get(method) {
 		return "", ""
 	}
 	for _, w := range cl.Words {
@@ -82,7 +87,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		parts := strings.Split(strings.Trim(p, "/"), "/")
 		for _, part := range parts {
 			part = strings.ToLower(part)
-			if d := apiSegments[part]; d == "access" {
+			if d := apiSegments.Get(part); d == "access" {
 				return d, "request to " + part
 			} else if d != "" {
 				return d, "request that changes a service's " + part

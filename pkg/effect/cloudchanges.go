@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -15,15 +16,17 @@ import (
 
 // changeParts are the parts of a cloud or cluster CLI's verb that change
 // what it manages (set, put, patch, annotate, suspend, scale, restart).
-var changeParts = map[string]bool{
-	"set": true, "put": true, "patch": true, "update": true, "apply": true, "create": true, "annotate": true,
-	"label": true, "taint": true, "scale": true, "restart": true, "replace": true, "edit": true,
-	"suspend": true, "resume": true, "add": true, "attach": true, "enable": true, "disable": true,
-	"import": true, "move": true, "mv": true, "cordon": true, "uncordon": true, "drain": true, "expose": true,
-	"autoscale": true, "upgrade": true, "install": true, "push": true, "sync": true, "stop": true,
-	"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
-	"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
-}
+var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"set": true, "put": true, "patch": true, "update": true, "apply": true, "create": true, "annotate": true,
+		"label": true, "taint": true, "scale": true, "restart": true, "replace": true, "edit": true,
+		"suspend": true, "resume": true, "add": true, "attach": true, "enable": true, "disable": true,
+		"import": true, "move": true, "mv": true, "cordon": true, "uncordon": true, "drain": true, "expose": true,
+		"autoscale": true, "upgrade": true, "install": true, "push": true, "sync": true, "stop": true,
+		"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
+		"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
+	}
+}}
 
 // cloudProductionChange adds destroy:production for a cloud or cluster
 // CLI's verb that changes what it manages (kubectl annotate, gcloud sql
@@ -39,13 +42,13 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	verb := ""
 	leadingWords(cl, 4, func(w string) bool {
 		t := strings.ToLower(w)
-		if lookVerbs[t] {
+		if lookVerbs.Get(t) {
 			return true
 		}
 		verbParts(t, func(p string, k int) {
-			if verb == "" && (changeParts[p] || k == 0 && lookVerbs[p]) {
+			if verb == "" && (changeParts.Get(p) || k == 0 && lookVerbs.Get(p)) {
 				verb = w
-				if lookVerbs[p] {
+				if lookVerbs.Get(p) {
 					verb = "-" // describe-instances: it looks
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // What a cloud or cluster CLI's own verbs say, beyond destroying: a verb
@@ -71,44 +72,52 @@ func verbParts(w string, fn func(part string, k int)) {
 }
 
 // credentialNouns are the parts of a verb that name a credential.
-var credentialNouns = map[string]bool{
-	"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
-	"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
-	"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
-	// a secrets store's own word for what it holds: conjur variable get,
-	// helm get values, consul kv get
-	"variable": true, "variables": true, "values": true, "kv": true,
-	// a service's environment, which holds its secrets (cf env APP,
-	// buildkite-agent env dump, teller export env)
-	"env": true, "environment": true,
-}
+var credentialNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
+		"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
+		"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+		// a secrets store's own word for what it holds: conjur variable get,
+		// helm get values, consul kv get
+		"variable": true, "variables": true, "values": true, "kv": true,
+		// a service's environment, which holds its secrets (cf env APP,
+		// buildkite-agent env dump, teller export env)
+		"env": true, "environment": true,
+	}
+}}
 
 // storeNouns are words that, standing alone, name where a CLI keeps its
 // login (hcloud context export, scw config dump, crane auth get, tea login
 // list): printed, that store carries the token.
 // Inside a longer verb (get-function-configuration) they count only beside
 // a printing part, as below.
-var storeNouns = map[string]bool{
-	"config": true, "configure": true, "configuration": true, "context": true, "contexts": true,
-	"login": true, "logins": true, "auth": true,
-}
+var storeNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"config": true, "configure": true, "configuration": true, "context": true, "contexts": true,
+		"login": true, "logins": true, "auth": true,
+	}
+}}
 
 // credentialReadVerbs are the parts of a verb that print what it names.
-var credentialReadVerbs = map[string]bool{
-	"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
-	"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
-	"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true, "initiate": true,
-	"ls": true, "value": true,
-}
+var credentialReadVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
+		"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
+		"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true, "initiate": true,
+		"ls": true, "value": true,
+	}
+}}
 
 // credentialOtherVerbs are parts that act on a credential without printing
 // it (delete-secret, rotate-key, describe-secret, set-password).
-var credentialOtherVerbs = map[string]bool{
-	"delete": true, "remove": true, "rm": true, "set": true, "put": true, "update": true, "rotate": true,
-	"revoke": true, "destroy": true, "disable": true, "enable": true, "describe": true, "attach": true,
-	"detach": true, "add": true, "import": true, "upload": true, "restore": true, "tag": true, "untag": true,
-	"cancel": true, "replicate": true, "validate": true, "purge": true, "unset": true, "verify": true,
-}
+var credentialOtherVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"delete": true, "remove": true, "rm": true, "set": true, "put": true, "update": true, "rotate": true,
+		"revoke": true, "destroy": true, "disable": true, "enable": true, "describe": true, "attach": true,
+		"detach": true, "add": true, "import": true, "upload": true, "restore": true, "tag": true, "untag": true,
+		"cancel": true, "replicate": true, "validate": true, "purge": true, "unset": true, "verify": true,
+	}
+}}
 
 // printsCredential reports whether a cloud CLI's leading words name a
 // credential it prints: a verb with a credential part and a printing part
@@ -126,7 +135,7 @@ func printsCredential(cl *catalog.Classified) bool {
 			// etcdctl get /registry/secrets, consul kv get app/credentials/db:
 			// a key path whose segment names a credential
 			for seg := range strings.SplitSeq(strings.ToLower(w), "/") {
-				if credentialNouns[seg] && seg != "env" && seg != "environment" {
+				if credentialNouns.Get(seg) && seg != "env" && seg != "environment" {
 					noun = true
 				}
 			}
@@ -136,11 +145,11 @@ func printsCredential(cl *catalog.Classified) bool {
 		verbParts(w, func(p string, k int) {
 			parts++
 			switch {
-			case credentialNouns[p]:
+			case credentialNouns.Get(p):
 				n = true
-			case credentialReadVerbs[p]:
+			case credentialReadVerbs.Get(p):
 				r = true
-			case credentialOtherVerbs[p]:
+			case credentialOtherVerbs.Get(p):
 				o = true
 			case p == "string" || p == "details":
 				// get-auth-string, show-connection-string, get-instance-access-details
@@ -155,7 +164,7 @@ func printsCredential(cl *catalog.Classified) bool {
 		if parts == 0 {
 			return false // an id, a path, a URL: not a verb
 		}
-		if parts == 1 && storeNouns[w] {
+		if parts == 1 && storeNouns.Get(w) {
 			store = true // needs a printing word of its own: hcloud context export
 			return false
 		}
@@ -311,9 +320,9 @@ func grantsAccess(cl *catalog.Classified) string {
 		attach, access, grant := false, false, false
 		verbParts(w, func(p string, k int) {
 			switch {
-			case setVerbs[p]:
+			case setVerbs.Get(p):
 				attach = attach || k == 0
-			case accessNouns[p]:
+			case accessNouns.Get(p):
 				access = true
 			case p == "authorize" || p == "grant" || p == "approve":
 				grant = k == 0
@@ -338,7 +347,9 @@ func grantsAccess(cl *catalog.Classified) string {
 
 // publicACLs are the canned access lists that open what is written to
 // everyone (S3's and Cloud Storage's public-read).
-var publicACLs = map[string]bool{"public-read": true, "public-read-write": true, "publicread": true}
+var publicACLs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"public-read": true, "public-read-write": true, "publicread": true}
+}}
 
 // publicACL returns the option a cloud CLI's command opens what it writes
 // to everyone with (aws s3 cp --acl public-read, gsutil cp -a
@@ -350,7 +361,7 @@ func publicACL(cl *catalog.Classified) string {
 			continue
 		}
 		v := strings.ToLower(w.Text)
-		if publicACLs[v] {
+		if publicACLs.Get(v) {
 			return w.Option + " " + w.Text
 		}
 	}
@@ -359,24 +370,32 @@ func publicACL(cl *catalog.Classified) string {
 
 // setVerbs begin a verb that gives or changes access when its object is
 // one of accessNouns (add-user-to-group, set-permission, iam ch).
-var setVerbs = map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true}
+var setVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true}
+}}
 
 // accessNouns are what access is granted through.
-var accessNouns = map[string]bool{"policy": true, "policies": true, "iam": true, "role": true, "roles": true, "group": true,
-	"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true,
-	// gcloud sql users set-password, az ad user update --password: who
-	// can log in changes
-	"password": true, "passwords": true}
+var accessNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"policy": true, "policies": true, "iam": true, "role": true, "roles": true, "group": true,
+		"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true,
+		// gcloud sql users set-password, az ad user update --password: who
+		// can log in changes
+		"password": true, "passwords": true}
+}}
 
 // auditNouns are what records or watches what happens in an account:
 // switching one off (aws cloudtrail stop-logging, guardduty
 // disable-organization-admin-account, config stop-configuration-recorder)
 // hides what follows.
-var auditNouns = map[string]bool{"logging": true, "trail": true, "trails": true, "detector": true, "detectors": true, "recorder": true,
-	"audit": true, "auditing": true, "logs": true, "alarm": true, "alarms": true, "monitoring": true, "sink": true, "sinks": true, "diagnostic": true}
+var auditNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"logging": true, "trail": true, "trails": true, "detector": true, "detectors": true, "recorder": true,
+		"audit": true, "auditing": true, "logs": true, "alarm": true, "alarms": true, "monitoring": true, "sink": true, "sinks": true, "diagnostic": true}
+}}
 
 // blindVerbs switch something off without deleting it.
-var blindVerbs = map[string]bool{"stop": true, "disable": true, "suspend": true, "pause": true, "deregister": true, "deactivate": true}
+var blindVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"stop": true, "disable": true, "suspend": true, "pause": true, "deregister": true, "deactivate": true}
+}}
 
 // blindsAudit returns the verb by which a cloud CLI switches off its
 // account's audit logging or threat detection: a stop, disable or
@@ -386,8 +405,8 @@ func blindsAudit(cl *catalog.Classified) string {
 	leadingWords(cl, 4, func(w string) bool {
 		b, a := false, false
 		verbParts(w, func(p string, k int) {
-			b = b || blindVerbs[p] && k == 0
-			a = a || auditNouns[p]
+			b = b || blindVerbs.Get(p) && k == 0
+			a = a || auditNouns.Get(p)
 		})
 		switch {
 		case b && a:

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -21,15 +22,21 @@ import (
 // The effect is Destroy with the detail "deploy": a person confirms.
 
 // deployParts are the parts of a CLI verb that deploy.
-var deployParts = map[string]bool{"deploy": true, "redeploy": true, "distribute": true}
+var deployParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"deploy": true, "redeploy": true, "distribute": true}
+}}
 
 // shipNouns are the things a cloud CLI makes that ship a build: made with
 // a creating verb, in one word or two (doctl apps create-deployment,
 // render deploys create, glab release create), they deploy or publish.
-var shipNouns = map[string]bool{"deployment": true, "deployments": true, "deploys": true, "release": true, "releases": true}
+var shipNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"deployment": true, "deployments": true, "deploys": true, "release": true, "releases": true}
+}}
 
 // createParts are the verbs that make one.
-var createParts = map[string]bool{"create": true, "new": true, "trigger": true, "start": true}
+var createParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"create": true, "new": true, "trigger": true, "start": true}
+}}
 
 // shipsNew reports whether a verb's parts, or its parts and the previous
 // word's, join a creating verb and a shipping noun.
@@ -37,8 +44,8 @@ func shipsNew(prev, t string) bool {
 	noun, create := false, false
 	for _, w := range []string{prev, t} {
 		verbParts(w, func(p string, _ int) {
-			noun = noun || shipNouns[p]
-			create = create || createParts[p]
+			noun = noun || shipNouns.Get(p)
+			create = create || createParts.Get(p)
 		})
 	}
 	return noun && create
@@ -48,11 +55,15 @@ func shipsNew(prev, t string) bool {
 // (deploy-prod, docs:publish, cdk:deploy). A "release" task is not among
 // them: in most projects it bumps a version and tags it (just release
 // patch, release-prep), a local step; what publishes is named so.
-var targetShips = map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
+var targetShips = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
+}}
 
 // previewParts make a deploy verb a preview's, apart from what serves
 // (firebase hosting:channel:deploy).
-var previewParts = map[string]bool{"channel": true, "preview": true}
+var previewParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"channel": true, "preview": true}
+}}
 
 // hasFlag reports whether args hold the flag, alone or with a value.
 func hasFlag(args []string, flag string) bool {
@@ -69,27 +80,33 @@ func hasFlag(args []string, flag string) bool {
 
 // stagingEnvs name environments short of production in a task's name
 // (make deploy-staging, npm run deploy:preview): everyday work there.
-var stagingEnvs = map[string]bool{
-	"staging": true, "stage": true, "dev": true, "development": true, "preview": true, "local": true,
-	"test": true, "testing": true, "qa": true, "sandbox": true, "review": true,
-}
+var stagingEnvs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"staging": true, "stage": true, "dev": true, "development": true, "preview": true, "local": true,
+		"test": true, "testing": true, "qa": true, "sandbox": true, "review": true,
+	}
+}}
 
 // lookVerbs name a command that only looks at what follows (kubectl get
 // deploy, oc describe deploy api): a deploy word after one is a noun.
-var lookVerbs = map[string]bool{
-	"get": true, "describe": true, "logs": true, "log": true, "list": true, "ls": true, "show": true,
-	"explain": true, "status": true, "history": true, "top": true, "view": true, "inspect": true,
-	"watch": true, "wait": true, "diff": true, "events": true, "help": true, "info": true,
-	"port-forward": true, "exec": true, "attach": true, "template": true, "lint": true,
-	"validate": true, "plan": true, "rollout": true, "browse": true, "search": true,
-}
+var lookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"get": true, "describe": true, "logs": true, "log": true, "list": true, "ls": true, "show": true,
+		"explain": true, "status": true, "history": true, "top": true, "view": true, "inspect": true,
+		"watch": true, "wait": true, "diff": true, "events": true, "help": true, "info": true,
+		"port-forward": true, "exec": true, "attach": true, "template": true, "lint": true,
+		"validate": true, "plan": true, "rollout": true, "browse": true, "search": true,
+	}
+}}
 
 // targetDryRuns are a task runner's options that print or list what would
 // run instead of running it.
-var targetDryRuns = map[string]bool{
-	"-n": true, "--just-print": true, "--dry-run": true, "--recon": true, "--dry": true,
-	"--summary": true, "--list": true, "--list-all": true, "--show": true, "--evaluate": true,
-}
+var targetDryRuns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"-n": true, "--just-print": true, "--dry-run": true, "--recon": true, "--dry": true,
+		"--summary": true, "--list": true, "--list-all": true, "--show": true, "--evaluate": true,
+	}
+}}
 
 // deploys reports the deploy a command makes through its program's own
 // words, as a Destroy effect with the detail "deploy", and whether it did.
@@ -119,7 +136,7 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 	if e := cl.Entry; e != nil {
 		// kubectl get deploy: the subcommand's own name only looks
 		for w := range strings.FieldsSeq(e.Name) {
-			if lookVerbs[w] {
+			if lookVerbs.Get(w) {
 				return ""
 			}
 		}
@@ -136,28 +153,28 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			break
 		}
 		t := strings.ToLower(w.Text)
-		if lookVerbs[t] {
+		if lookVerbs.Get(t) {
 			return ""
 		}
 		if extra != "" && hasWord(extra, t) {
 			return w.Text
 		}
-		if cloud && changeParts[prev] && !settingNouns[t] {
+		if cloud && changeParts.Get(prev) && !settingNouns.Get(t) {
 			// kubectl annotate deploy api: after a verb that changes, a
 			// deploy word is the kind of resource changed, a noun
 			prev = t
 			continue
 		}
 		if cloud {
-			if t == "set" && settingNouns[prev] {
+			if t == "set" && settingNouns.Get(prev) {
 				return prev + " set" // fly secrets set: the running service restarts with it
 			}
 			found, set, noun, preview := false, false, false, false
 			verbParts(t, func(part string, _ int) {
-				found = found || deployParts[part]
-				preview = preview || previewParts[part]
+				found = found || deployParts.Get(part)
+				preview = preview || previewParts.Get(part)
 				set = set || part == "set"
-				noun = noun || settingNouns[part] || part == "config"
+				noun = noun || settingNouns.Get(part) || part == "config"
 			})
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") {
 				return w.Text // az webapp deploy, heroku config:set
@@ -178,7 +195,7 @@ func deployTarget(cl catalog.Classified, args []string) string {
 		if a == "--" {
 			break
 		}
-		if targetDryRuns[a] {
+		if targetDryRuns.Get(a) {
 			return ""
 		}
 	}
@@ -188,8 +205,8 @@ func deployTarget(cl catalog.Classified, args []string) string {
 		}
 		ships, staged := false, false
 		verbParts(strings.ToLower(w.Text), func(part string, _ int) {
-			ships = ships || targetShips[part]
-			staged = staged || stagingEnvs[part]
+			ships = ships || targetShips.Get(part)
+			staged = staged || stagingEnvs.Get(part)
 		})
 		if ships && !staged {
 			return w.Text

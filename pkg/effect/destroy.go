@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -299,13 +300,15 @@ var destroyMarks = []struct{ mark, kind string }{
 // (circleci context delete, vendorctl destroy-env, tool db:drop). Softer
 // verbs a local tool uses for its own state (rm, remove, uninstall,
 // reset, prune, down) are not among them.
-var unknownDestroyVerbs = map[string]bool{
-	"delete": true, "destroy": true, "purge": true, "terminate": true, "wipe": true, "drop": true,
-	"nuke": true, "teardown": true, "decommission": true, "undeploy": true, "deletion": true,
-	// a node or a store put back to nothing (talosctl reset); rm and
-	// remove stay out: xargs rm and a tool's cache rm are everyday work
-	"reset": true, "erase": true,
-}
+var unknownDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"delete": true, "destroy": true, "purge": true, "terminate": true, "wipe": true, "drop": true,
+		"nuke": true, "teardown": true, "decommission": true, "undeploy": true, "deletion": true,
+		// a node or a store put back to nothing (talosctl reset); rm and
+		// remove stay out: xargs rm and a tool's cache rm are everyday work
+		"reset": true, "erase": true,
+	}
+}}
 
 // unknownDestroyVerb returns the first of an unknown program's three
 // leading words that is, or is compounded of, a destroying verb, unless a
@@ -317,11 +320,11 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 			return false // a path, a file, a setting: not a verb
 		}
 		lw := strings.ToLower(w) // once: it allocates for a word with capitals
-		if lookVerbs[lw] {       // deploys.go
+		if lookVerbs.Get(lw) {   // deploys.go
 			return true // describe delete-protection: it only looks
 		}
 		verbParts(lw, func(p string, _ int) {
-			if found == "" && unknownDestroyVerbs[p] {
+			if found == "" && unknownDestroyVerbs.Get(p) {
 				found = w
 			}
 		})

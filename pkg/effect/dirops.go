@@ -3,6 +3,8 @@ package effect
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // trimDirParam resolves a path that starts with a trimming expansion of
@@ -87,10 +89,12 @@ func globAll(pat, s string) bool {
 // toolHomeDirs are directories at the top of a home that hold toolchains
 // and their caches rather than a person's files (~/go/pkg/mod, ~/snap,
 // ~/miniconda3/pkgs, ~/Library/Caches, ~/tmp).
-var toolHomeDirs = map[string]bool{
-	"go": true, "snap": true, "Library": true, "miniconda3": true, "anaconda3": true, "miniforge3": true,
-	"mambaforge": true, "sdk": true, "Android": true, "flutter": true, "tmp": true, "node_modules": true,
-}
+var toolHomeDirs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"go": true, "snap": true, "Library": true, "miniconda3": true, "anaconda3": true, "miniforge3": true,
+		"mambaforge": true, "sdk": true, "Android": true, "flutter": true, "tmp": true, "node_modules": true,
+	}
+}}
 
 // homeTreeDeletes reports, for each recursive delete from index start on
 // of a tree deeper in the home directory than its top (which the policy
@@ -111,7 +115,7 @@ func (a *analysis) homeTreeDeletes(start int) {
 			continue
 		}
 		top, rest, deep := strings.Cut(e.Path[len(home)+1:], "/")
-		if !deep || rest == "" || top == "" || top[0] == '.' || toolHomeDirs[top] || strings.ContainsAny(top, "*?[$") {
+		if !deep || rest == "" || top == "" || top[0] == '.' || toolHomeDirs.Get(top) || strings.ContainsAny(top, "*?[$") {
 			continue
 		}
 		if last := path.Base(rest); strings.ContainsAny(last, "*?[") && strings.Trim(last, "*.") != "" && strings.HasPrefix(last, "*") {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -19,10 +20,12 @@ import (
 
 // bindNames are the parts of an option's name that say it sets where a
 // server listens.
-var bindNames = map[string]bool{
-	"bind": true, "host": true, "ip": true, "listen": true, "addr": true, "address": true,
-	"interface": true, "hostname": true, "iface": true,
-}
+var bindNames = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"bind": true, "host": true, "ip": true, "listen": true, "addr": true, "address": true,
+		"interface": true, "hostname": true, "iface": true,
+	}
+}}
 
 // everyInterface reports whether an address, maybe with a port, is every
 // address of this machine.
@@ -52,7 +55,7 @@ func optionNamesBind(name string) bool {
 	}
 	var pb [8]string
 	for _, p := range taskParts(pb[:0], name) {
-		if bindNames[p] {
+		if bindNames.Get(p) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"slices"
 	"strings"
 	"sync"
@@ -543,7 +544,7 @@ func (a *analysis) flows() {
 			// come from the listing, or from text known to reach its stdin.
 			fileSrc = "credential"
 		}
-		if listers[c.Name] && len(f.writes) > 0 && a.listsSensitive([]int{i}) {
+		if listers.Get(c.Name) && len(f.writes) > 0 && a.listsSensitive([]int{i}) {
 			for _, p := range f.writes {
 				listings[p] = true // find ~/.ssh -type f > /tmp/l
 			}
@@ -933,11 +934,15 @@ func computedRead(reads []string) bool {
 }
 
 // listers print the names of the files their words name or hold.
-var listers = map[string]bool{"ls": true, "find": true, "gfind": true, "fd": true, "fdfind": true, "realpath": true, "readlink": true, "echo": true, "printf": true, "tree": true, "stat": true}
+var listers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"ls": true, "find": true, "gfind": true, "fd": true, "fdfind": true, "realpath": true, "readlink": true, "echo": true, "printf": true, "tree": true, "stat": true}
+}}
 
 // cwdLister are the listers that list the working directory when given
 // no operand.
-var cwdLister = map[string]bool{"ls": true, "find": true, "gfind": true, "tree": true}
+var cwdLister = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"ls": true, "find": true, "gfind": true, "tree": true}
+}}
 
 // listsOperand reports whether a lister names what it lists: find's
 // starting points come first, before its expression; ls and tree take
@@ -960,10 +965,10 @@ func listsOperand(c *shell.Command) bool {
 // -name credentials).
 func (a *analysis) listsSensitive(cmds []int) bool {
 	for _, j := range cmds {
-		if j >= len(a.res.Commands) || !listers[a.res.Commands[j].Name] {
+		if j >= len(a.res.Commands) || !listers.Get(a.res.Commands[j].Name) {
 			continue
 		}
-		if cwdLister[a.res.Commands[j].Name] && !listsOperand(&a.res.Commands[j]) && j < len(a.cwds) && a.cwds[j] != "" && a.sensitiveDir(a.cwds[j]) {
+		if cwdLister.Get(a.res.Commands[j].Name) && !listsOperand(&a.res.Commands[j]) && j < len(a.cwds) && a.cwds[j] != "" && a.sensitiveDir(a.cwds[j]) {
 			// cd ~/.ssh && ls: a listing of the working directory
 			return true
 		}
@@ -1115,11 +1120,13 @@ func viaXargs(c *shell.Command) bool {
 
 // notDomains are file extensions that a dotted word ends with more often
 // than a domain does.
-var notDomains = map[string]bool{"txt": true, "json": true, "yaml": true, "yml": true, "md": true, "log": true, "sh": true,
-	"py": true, "js": true, "ts": true, "go": true, "c": true, "h": true, "csv": true, "xml": true, "html": true, "conf": true,
-	"cfg": true, "ini": true, "env": true, "gz": true, "tgz": true, "zip": true, "tar": true, "bak": true, "out": true,
-	"pem": true, "key": true, "crt": true, "sql": true, "db": true, "lock": true, "toml": true, "rs": true, "rb": true,
-	"java": true, "jar": true, "pdf": true, "png": true, "jpg": true, "tmp": true, "d": true, "so": true, "whl": true}
+var notDomains = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"txt": true, "json": true, "yaml": true, "yml": true, "md": true, "log": true, "sh": true,
+		"py": true, "js": true, "ts": true, "go": true, "c": true, "h": true, "csv": true, "xml": true, "html": true, "conf": true,
+		"cfg": true, "ini": true, "env": true, "gz": true, "tgz": true, "zip": true, "tar": true, "bak": true, "out": true,
+		"pem": true, "key": true, "crt": true, "sql": true, "db": true, "lock": true, "toml": true, "rs": true, "rb": true,
+		"java": true, "jar": true, "pdf": true, "png": true, "jpg": true, "tmp": true, "d": true, "so": true, "whl": true}
+}}
 
 // remoteWords finds the words of a command that name another host: URLs,
 // user@host and host:path specs, and dotted names that end in a
@@ -1225,7 +1232,7 @@ func dottedHost(h string) bool {
 		return false
 	}
 	last := h[strings.LastIndexByte(h, '.')+1:]
-	if notDomains[strings.ToLower(last)] {
+	if notDomains.Get(strings.ToLower(last)) {
 		return false
 	}
 	for i := 0; i < len(h); i++ {

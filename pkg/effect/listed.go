@@ -3,18 +3,21 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
 // containerEngines are the programs whose image removal is judged here.
-var containerEngines = map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true}
+var containerEngines = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true}
+}}
 
 // removesEveryImage reports a container engine's image removal (docker rmi,
 // docker image rm) whose operands are a substitution listing every image
 // (docker images -q, -aq, image ls --quiet, no filter and no repository
 // named): it removes them all, as docker image prune -a does.
 func (a *analysis) removesEveryImage(i int, c *shell.Command) {
-	if len(c.Inputs) == 0 || !containerEngines[c.Name] { // most commands take no substitution
+	if len(c.Inputs) == 0 || !containerEngines.Get(c.Name) { // most commands take no substitution
 		return
 	}
 	pos := positionals(c.Args)
@@ -32,7 +35,7 @@ func (a *analysis) removesEveryImage(i int, c *shell.Command) {
 // listsEveryImage reports docker images -q (or image ls --quiet) with no
 // filter and no repository: the IDs of every image.
 func listsEveryImage(d *shell.Command) bool {
-	if !containerEngines[d.Name] {
+	if !containerEngines.Get(d.Name) {
 		return false
 	}
 	pos := positionals(d.Args)

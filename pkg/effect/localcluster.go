@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -17,12 +18,16 @@ var localContexts = []string{"kind-", "k3d-", "minikube", "docker-desktop", "ran
 
 // contextOptions are the options by which a cluster CLI is pointed at a
 // context.
-var contextOptions = map[string]bool{"--context": true, "--kube-context": true}
+var contextOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"--context": true, "--kube-context": true}
+}}
 
 // elsewhereOptions are the options that point a cluster CLI at another
 // API server or another kubeconfig than its context names: with one of
 // them, a local context's name says nothing of where the change lands.
-var elsewhereOptions = map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true}
+var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true}
+}}
 
 // localCluster reports whether a command is pointed, by a context option
 // (the last one, as the CLIs take it), at a cluster on this machine, and
@@ -41,10 +46,10 @@ func localCluster(c *shell.Command) bool {
 			break
 		}
 		name, v, eq := strings.Cut(a, "=")
-		if elsewhereOptions[name] {
+		if elsewhereOptions.Get(name) {
 			return false
 		}
-		if !contextOptions[name] {
+		if !contextOptions.Get(name) {
 			continue
 		}
 		if !eq {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -68,7 +69,7 @@ func systemPackageRemoved(cl catalog.Classified) string {
 		if k := strings.IndexAny(name, ":=<>"); k > 0 {
 			name = name[:k] // libc6:amd64, glibc=2.39
 		}
-		if strings.ContainsAny(name, "*?[") || essentialPackages[name] {
+		if strings.ContainsAny(name, "*?[") || essentialPackages.Get(name) {
 			return "remove " + w.Text
 		}
 	}
@@ -88,18 +89,20 @@ func hasWord(list, w string) bool {
 // essentialPackages are packages whose removal leaves a system that no
 // longer boots, logs anyone in, runs its shell scripts or manages its
 // packages, under the names the common distributions give them.
-var essentialPackages = map[string]bool{
-	"libc6": true, "libc-bin": true, "glibc": true, "glibc-common": true, "musl": true, "libc": true,
-	"coreutils": true, "bash": true, "dash": true, "util-linux": true, "login": true, "passwd": true,
-	"shadow": true, "shadow-utils": true, "systemd": true, "systemd-sysv": true, "init": true,
-	"sudo": true, "openssh-server": true, "apt": true, "dpkg": true, "rpm": true, "dnf": true,
-	"yum": true, "pacman": true, "apk-tools": true, "base-files": true, "base-passwd": true,
-	"filesystem": true, "python3": true, "python3-minimal": true, "perl-base": true,
-	"libstdc++6": true, "gcc-libs": true, "zlib1g": true, "zlib": true, "linux-image-generic": true,
-	"linux": true, "kernel": true, "kernel-core": true, "grub-common": true, "grub2-common": true,
-	"grub-pc": true, "grub-efi-amd64": true, "busybox": true, "tar": true, "gzip": true,
-	"sed": true, "grep": true, "findutils": true, "libselinux1": true, "libpam0g": true, "pam": true,
-}
+var essentialPackages = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"libc6": true, "libc-bin": true, "glibc": true, "glibc-common": true, "musl": true, "libc": true,
+		"coreutils": true, "bash": true, "dash": true, "util-linux": true, "login": true, "passwd": true,
+		"shadow": true, "shadow-utils": true, "systemd": true, "systemd-sysv": true, "init": true,
+		"sudo": true, "openssh-server": true, "apt": true, "dpkg": true, "rpm": true, "dnf": true,
+		"yum": true, "pacman": true, "apk-tools": true, "base-files": true, "base-passwd": true,
+		"filesystem": true, "python3": true, "python3-minimal": true, "perl-base": true,
+		"libstdc++6": true, "gcc-libs": true, "zlib1g": true, "zlib": true, "linux-image-generic": true,
+		"linux": true, "kernel": true, "kernel-core": true, "grub-common": true, "grub2-common": true,
+		"grub-pc": true, "grub-efi-amd64": true, "busybox": true, "tar": true, "gzip": true,
+		"sed": true, "grep": true, "findutils": true, "libselinux1": true, "libpam0g": true, "pam": true,
+	}
+}}
 
 // runsPackage reports whether a wrapper, given its arguments, runs a
 // package it may fetch (npx, and bun x, pnpm dlx, npm exec: a subcommand's).
@@ -126,17 +129,21 @@ func (a *analysis) viaArgs(i int, c *shell.Command, k int) []string {
 
 // destroyVerbs are the verbs by which cloud and cluster CLIs destroy what
 // they manage.
-var destroyVerbs = map[string]bool{
-	"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
-	"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
-	"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
-	"promote": true, "down": true, "detach": true,
-}
+var destroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
+		"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
+		"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
+		"promote": true, "down": true, "detach": true,
+	}
+}}
 
 // compoundDestroyVerbs destroy only as part of a compound verb
 // (disable-key, hosting:disable, env:unset, leave-organization,
 // releases:rollback): alone they are often local settings.
-var compoundDestroyVerbs = map[string]bool{"disable": true, "unset": true, "leave": true, "rollback": true}
+var compoundDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"disable": true, "unset": true, "leave": true, "rollback": true}
+}}
 
 // destroyVerb finds a destroying verb among a command's leading words (and
 // its subcommand's own name): for a cloud CLI any word made of a destroying
@@ -169,7 +176,7 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 		if isDestroyWord(w.Text, cloud, extra) {
 			return w.Text
 		}
-		if cloud && w.Text == "unset" && settingNouns[prev] {
+		if cloud && w.Text == "unset" && settingNouns.Get(prev) {
 			return prev + " unset" // fly secrets unset: a service's secret or variable removed
 		}
 		prev = w.Text
@@ -179,7 +186,9 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 
 // settingNouns are the words for a service's secrets and variables, whose
 // unset removes them from the running service (not a local setting).
-var settingNouns = map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "vars": true, "environment": true}
+var settingNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "vars": true, "environment": true}
+}}
 
 // isDestroyWord reports whether a word is a destroying verb: one of
 // destroyVerbs, or a compound of one ("delete-stack", "batch-delete-image",
@@ -191,7 +200,7 @@ func isDestroyWord(w string, cloud bool, extra string) bool {
 		t = strings.ToLower(t)
 	}
 	if cloud {
-		if destroyVerbs[t] {
+		if destroyVerbs.Get(t) {
 			return true
 		}
 		if t != w && camelDestroys(w) {
@@ -206,7 +215,7 @@ func isDestroyWord(w string, cloud bool, extra string) bool {
 			} else {
 				rest = ""
 			}
-			if destroyVerbs[part] || part == "deletion" || compoundDestroyVerbs[part] {
+			if destroyVerbs.Get(part) || part == "deletion" || compoundDestroyVerbs.Get(part) {
 				return true
 			}
 		}
@@ -266,18 +275,24 @@ func helpOrDryRunBut(args []string, not string) bool {
 // dbWipeVerbs are the words of a framework task's name that drop or empty
 // a database (rake db:drop:all, mix ecto.reset, artisan migrate:fresh,
 // manage.py reset_db, rails db:seed:replant).
-var dbWipeVerbs = map[string]bool{
-	"drop": true, "dropall": true, "reset": true, "purge": true, "wipe": true, "flush": true, "fresh": true,
-	"truncate": true, "nuke": true, "destroy": true, "replant": true, "clear": true, "rollback": false,
-}
+var dbWipeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"drop": true, "dropall": true, "reset": true, "purge": true, "wipe": true, "flush": true, "fresh": true,
+		"truncate": true, "nuke": true, "destroy": true, "replant": true, "clear": true, "rollback": false,
+	}
+}}
 
 // migrateBack are the parts of a task that undo migrations; with "all"
 // (db:migrate:undo:all) or a target before the first (migrate app zero,
 // downgrade base, VERSION=0) they leave no table behind.
-var migrateBack = map[string]bool{"rollback": true, "undo": true, "down": true, "downgrade": true, "revert": true}
+var migrateBack = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"rollback": true, "undo": true, "down": true, "downgrade": true, "revert": true}
+}}
 
 // emptyTargets name the state before the first migration.
-var emptyTargets = map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "-all": true, "--to=0": true, "--target=0": true}
+var emptyTargets = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "-all": true, "--to=0": true, "--target=0": true}
+}}
 
 // migrateToNothing returns the leading word of a task that migrates a
 // database back to before its first migration (manage.py migrate shop
@@ -295,7 +310,7 @@ func migrateToNothing(cl catalog.Classified, args []string) string {
 		}
 		t := strings.ToLower(w.Text)
 		for _, p := range strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' }) {
-			if migrateBack[p] || p == "migrate" {
+			if migrateBack.Get(p) || p == "migrate" {
 				verb = w.Text
 			}
 		}
@@ -310,7 +325,7 @@ func migrateToNothing(cl catalog.Classified, args []string) string {
 	// not split, and the word before a target says whose value it is.
 	for j, a := range args {
 		t := strings.ToLower(a)
-		if !emptyTargets[t] {
+		if !emptyTargets.Get(t) {
 			continue
 		}
 		prev := ""
@@ -327,7 +342,9 @@ func migrateToNothing(cl catalog.Classified, args []string) string {
 }
 
 // dbContext are the words that say a task is about the database.
-var dbContext = map[string]bool{"db": true, "database": true, "schema": true, "ecto": true, "migrate": true, "migration": true, "migrations": true, "data": true, "tables": true}
+var dbContext = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"db": true, "database": true, "schema": true, "ecto": true, "migrate": true, "migration": true, "migrations": true, "data": true, "tables": true}
+}}
 
 // dbWipeTask returns the first of a command's leading words that names a
 // task dropping or emptying a database: a wipe verb among its parts
@@ -354,9 +371,9 @@ func dbWipeTask(cl catalog.Classified, args []string) string {
 		verb, ctx, undo, all := false, tool, false, false
 		parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' })
 		for k, p := range parts {
-			verb = verb || dbWipeVerbs[p] || p == "load" && k > 0 && (parts[k-1] == "schema" || parts[k-1] == "structure")
-			ctx = ctx || dbContext[p]
-			undo = undo || migrateBack[p]
+			verb = verb || dbWipeVerbs.Get(p) || p == "load" && k > 0 && (parts[k-1] == "schema" || parts[k-1] == "structure")
+			ctx = ctx || dbContext.Get(p)
+			undo = undo || migrateBack.Get(p)
 			all = all || p == "all"
 		}
 		if (verb || undo && all) && ctx {
@@ -377,7 +394,7 @@ func camelDestroys(w string) bool {
 	if end == len(w) || end > 16 {
 		return false // one word, or not a verb
 	}
-	return destroyVerbs[strings.ToLower(w[:end])]
+	return destroyVerbs.Get(strings.ToLower(w[:end]))
 }
 
 // gopkgOf is an entry's "gopkg" property: "run" when it runs the module it

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -18,15 +19,21 @@ import (
 
 // hostNamespaces are the options whose value "host" shares a namespace
 // of the host (--network host is ordinary development and is left out).
-var hostNamespaces = map[string]bool{"--pid": true, "--ipc": true, "--uts": true, "--userns": true, "--cgroupns": true}
+var hostNamespaces = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"--pid": true, "--ipc": true, "--uts": true, "--userns": true, "--cgroupns": true}
+}}
 
 // engineSockets are the sockets through which a container engine or the
 // kubelet's runtime is driven: whoever reaches one is root on the host.
-var engineSockets = map[string]bool{"docker.sock": true, "containerd.sock": true, "podman.sock": true, "crio.sock": true, "cri-dockerd.sock": true, "buildkitd.sock": true}
+var engineSockets = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"docker.sock": true, "containerd.sock": true, "podman.sock": true, "crio.sock": true, "cri-dockerd.sock": true, "buildkitd.sock": true}
+}}
 
 // engineState are the directories where a container engine or the kubelet
 // keeps every container's files and credentials.
-var engineState = map[string]bool{"/var/lib/docker": true, "/var/lib/containerd": true, "/var/lib/containers": true, "/var/lib/kubelet": true, "/etc/kubernetes": true, "/var/lib/rancher": true}
+var engineState = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"/var/lib/docker": true, "/var/lib/containerd": true, "/var/lib/containers": true, "/var/lib/kubelet": true, "/etc/kubernetes": true, "/var/lib/rancher": true}
+}}
 
 // privileges reports the host privileges a container or pod is started
 // with.
@@ -94,7 +101,7 @@ func (a *analysis) containerPrivileges(i int, c *shell.Command, cl *catalog.Clas
 			why = "--cap-add " + val
 		case opt == "--security-opt" && (strings.Contains(lv, "unconfined") || strings.Contains(lv, "disable")):
 			why = "--security-opt " + val
-		case hostNamespaces[opt] && lv == "host":
+		case hostNamespaces.Get(opt) && lv == "host":
 			why = opt + " host"
 		case opt == "--device" && val != "":
 			why = "--device " + val
@@ -122,11 +129,11 @@ func (a *analysis) privilegedMount(i int, spec string) string {
 	switch {
 	case p == "/":
 		return "mounts the host's root"
-	case engineSockets[path.Base(p)]:
+	case engineSockets.Get(path.Base(p)):
 		return "mounts " + p
 	case p == "/var/run" || p == "/run" || p == "/run/containerd" || p == "/var/run/docker" || strings.HasPrefix(p, "/run/user/") && strings.Count(p, "/") == 3:
 		return "mounts " + p + ", where the engine's socket is"
-	case engineState[p]:
+	case engineState.Get(p):
 		return "mounts " + p + ", the engine's or the node's own state"
 	case !ro && (p == a.env.Home || a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/")):
 		return "mounts " + p + " read-write"

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -32,10 +33,12 @@ func ChangesSQL(text string) bool {
 
 // migrateParts are the parts of a migration tool's task name that change a
 // schema (goose up, liquibase update, sqitch deploy, dbmate rollback).
-var migrateParts = map[string]bool{
-	"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true, "up": true,
-	"down": true, "update": true, "deploy": true, "rollback": true, "downgrade": true, "revert": true, "apply": true,
-}
+var migrateParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true, "up": true,
+		"down": true, "update": true, "deploy": true, "rollback": true, "downgrade": true, "revert": true, "apply": true,
+	}
+}}
 
 // sharedOrProduction is the detail of a change to another machine's
 // database: production when the host's name says so, shared otherwise.
@@ -119,7 +122,7 @@ func migrateTask(cl catalog.Classified) string {
 	found := ""
 	leadingWords(&cl, 4, func(w string) bool {
 		for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' }) {
-			if migrateParts[p] {
+			if migrateParts.Get(p) {
 				found = w
 				return true
 			}
@@ -307,26 +310,26 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		if verb == "" {
 			k := 0
-			if (taskNamespaces[parts[0]] || isProductionName(parts[0]) || stagingEnvs[parts[0]]) && len(parts) > 1 {
+			if (taskNamespaces.Get(parts[0]) || isProductionName(parts[0]) || stagingEnvs.Get(parts[0])) && len(parts) > 1 {
 				// db:migrate, tf-apply; prod.apply, staging-deploy: the
 				// environment first, the verb after it
 				k = 1
 				prod = prod || isProductionName(parts[0])
 			}
-			if taskVerbs[parts[k]] {
+			if taskVerbs.Get(parts[k]) {
 				verb, task = parts[k], w.Text
 				parts = parts[k+1:]
 			}
 		}
 		for _, p := range parts {
 			prod = prod || isProductionName(p)
-			stays = stays || verb != "" && staysHere[p]
+			stays = stays || verb != "" && staysHere.Get(p)
 		}
 	}
 	if verb == "" {
 		return
 	}
-	publishes := publishVerbs[verb]
+	publishes := publishVerbs.Get(verb)
 	if publishes && stays {
 		return
 	}
@@ -346,44 +349,52 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 
 // taskVerbs are the verbs of tasks that change what is deployed or stored,
 // or publish.
-var taskVerbs = map[string]bool{
-	"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
-	"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
-	"upload": true, "distribute": true, "submit": true, "update": true, "up": true,
-	"retire": true, "yank": true, "deprecate": true, "unpublish": true, "promote": true,
-}
+var taskVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
+		"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
+		"upload": true, "distribute": true, "submit": true, "update": true, "up": true,
+		"retire": true, "yank": true, "deprecate": true, "unpublish": true, "promote": true,
+	}
+}}
 
 // publishVerbs are the task verbs that hand what was built to others
 // wherever they point (a registry, a store, a competition, a notary), or
 // change what a registry offers them of it (hex.retire, yank, deprecate).
-var publishVerbs = map[string]bool{
-	"publish": true, "upload": true, "distribute": true, "submit": true,
-	"retire": true, "yank": true, "deprecate": true, "unpublish": true,
-}
+var publishVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"publish": true, "upload": true, "distribute": true, "submit": true,
+		"retire": true, "yank": true, "deprecate": true, "unpublish": true,
+	}
+}}
 
 // taskNamespaces are the first parts of a task's name that say whose task
 // it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
 // flywayMigrate, gitPublishPush), the infrastructure tools' among them
 // (tf-apply, helm:upgrade, k8s.apply, cdk-deploy).
-var taskNamespaces = map[string]bool{
-	"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
-	"tf": true, "terraform": true, "tofu": true, "terragrunt": true, "pulumi": true, "cdk": true, "cdktf": true,
-	"helm": true, "k8s": true, "kube": true, "kubectl": true, "kustomize": true, "infra": true, "iac": true,
-	"ansible": true, "docker": true, "image": true,
-}
+var taskNamespaces = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
+		"tf": true, "terraform": true, "tofu": true, "terragrunt": true, "pulumi": true, "cdk": true, "cdktf": true,
+		"helm": true, "k8s": true, "kube": true, "kubectl": true, "kustomize": true, "infra": true, "iac": true,
+		"ansible": true, "docker": true, "image": true,
+	}
+}}
 
 // databaseNamespaces are the task namespaces of a database's tools.
-var databaseNamespaces = map[string]bool{"db": true, "ecto": true, "flyway": true, "liquibase": true, "database": true}
+var databaseNamespaces = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"db": true, "ecto": true, "flyway": true, "liquibase": true, "database": true}
+}}
 
 // namespacedWipe reports a task name in a database tool's namespace whose
 // verb drops or empties the database (flywayClean, liquibase:dropAll,
 // db:drop): the verbs of dbWipeTask, and clean, which is flyway's and
 // liquibase's own word for it.
 func namespacedWipe(parts []string) bool {
-	if len(parts) < 2 || !databaseNamespaces[parts[0]] {
+	if len(parts) < 2 || !databaseNamespaces.Get(parts[0]) {
 		return false
 	}
-	return dbWipeVerbs[parts[1]] || parts[1] == "clean"
+	return dbWipeVerbs.Get(parts[1]) || parts[1] == "clean"
 }
 
 // staysLocal reports whether a publishing task's name says it stays on
@@ -391,7 +402,7 @@ func namespacedWipe(parts []string) bool {
 func staysLocal(task string) bool {
 	var pb [8]string
 	for _, p := range taskParts(pb[:0], task) {
-		if staysHere[p] {
+		if staysHere.Get(p) {
 			return true
 		}
 	}
@@ -400,7 +411,9 @@ func staysLocal(task string) bool {
 
 // staysHere are the parts of a publishing task's name that keep it on this
 // machine or make it a preview (publishToMavenLocal, upload-preview).
-var staysHere = map[string]bool{"local": true, "preview": true, "dry": true, "snapshot": true}
+var staysHere = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"local": true, "preview": true, "dry": true, "snapshot": true}
+}}
 
 // isProductionName reports whether a lower-case word names a production
 // environment. A switch rather than a map: it is asked about every part of
@@ -549,7 +562,7 @@ func publishingOption(args []string) string {
 		if len(parts) > 1 && parts[0] == "auto" {
 			parts = parts[1:]
 		}
-		if len(parts) > 0 && publishVerbs[parts[0]] && !staysLocal(name) {
+		if len(parts) > 0 && publishVerbs.Get(parts[0]) && !staysLocal(name) {
 			return a
 		}
 	}
@@ -559,10 +572,12 @@ func publishingOption(args []string) string {
 // storeWrites are, by client, the commands of a data store that is not
 // SQL which change what it holds: a key-value store's writes (a word of
 // its own) and a document store's write methods (in its JavaScript).
-var storeWrites = map[string][]string{
-	"redis": {"DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "HMSET", "EXPIRE", "PEXPIRE", "PERSIST", "RENAME", "LPUSH", "RPUSH", "LPOP", "RPOP", "LREM", "LTRIM", "SADD", "SREM", "SPOP", "ZADD", "ZREM", "ZREMRANGEBYSCORE", "INCR", "INCRBY", "DECR", "DECRBY", "APPEND", "GETDEL", "XADD", "XDEL", "XTRIM", "FLUSHALL", "FLUSHDB", "EVAL", "EVALSHA", "FCALL", "CONFIG", "SCRIPT", "RESTORE", "MIGRATE", "SWAPDB", "MOVE", "COPY"},
-	"mongo": {".UPDATEONE(", ".UPDATEMANY(", ".DELETEONE(", ".DELETEMANY(", ".INSERTONE(", ".INSERTMANY(", ".INSERT(", ".UPDATE(", ".REMOVE(", ".DROP(", ".DROPDATABASE(", ".REPLACEONE(", ".FINDONEANDUPDATE(", ".FINDONEANDDELETE(", ".FINDONEANDREPLACE(", ".RENAMECOLLECTION(", ".BULKWRITE(", ".CREATEINDEX(", ".DROPINDEX(", ".DROPINDEXES("},
-}
+var storeWrites = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"redis": {"DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "HMSET", "EXPIRE", "PEXPIRE", "PERSIST", "RENAME", "LPUSH", "RPUSH", "LPOP", "RPOP", "LREM", "LTRIM", "SADD", "SREM", "SPOP", "ZADD", "ZREM", "ZREMRANGEBYSCORE", "INCR", "INCRBY", "DECR", "DECRBY", "APPEND", "GETDEL", "XADD", "XDEL", "XTRIM", "FLUSHALL", "FLUSHDB", "EVAL", "EVALSHA", "FCALL", "CONFIG", "SCRIPT", "RESTORE", "MIGRATE", "SWAPDB", "MOVE", "COPY"},
+		"mongo": {".UPDATEONE(", ".UPDATEMANY(", ".DELETEONE(", ".DELETEMANY(", ".INSERTONE(", ".INSERTMANY(", ".INSERT(", ".UPDATE(", ".REMOVE(", ".DROP(", ".DROPDATABASE(", ".REPLACEONE(", ".FINDONEANDUPDATE(", ".FINDONEANDDELETE(", ".FINDONEANDREPLACE(", ".RENAMECOLLECTION(", ".BULKWRITE(", ".CREATEINDEX(", ".DROPINDEX(", ".DROPINDEXES("},
+	}
+}}
 
 // storeWrite reports whether up (a word or script of a data store's
 // client, upper-cased) changes what the store holds.
@@ -570,13 +585,13 @@ func storeWrite(client, up string) bool {
 	switch client {
 	case "redis-cli", "valkey-cli", "keydb-cli":
 		first, _, _ := strings.Cut(strings.TrimSpace(up), " ")
-		for _, w := range storeWrites["redis"] {
+		for _, w := range storeWrites.Get("redis") {
 			if first == w {
 				return true
 			}
 		}
 	case "mongosh", "mongo":
-		for _, w := range storeWrites["mongo"] {
+		for _, w := range storeWrites.Get("mongo") {
 			if strings.Contains(up, w) {
 				return true
 			}

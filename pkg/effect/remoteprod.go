@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -16,12 +17,14 @@ import (
 // remoteActionWords are the words of a remote command that change what a
 // host runs: a service stopped or restarted, the machine rebooted,
 // processes killed, containers brought up or down, a deploy or migration.
-var remoteActionWords = map[string]bool{
-	"restart": true, "stop": true, "reload": true, "start": true, "reboot": true, "shutdown": true,
-	"halt": true, "poweroff": true, "kill": true, "pkill": true, "killall": true, "up": true,
-	"down": true, "deploy": true, "rollback": true, "migrate": true, "apply": true, "try-restart": true,
-	"reload-or-restart": true, "disable": true, "mask": true, "isolate": true,
-}
+var remoteActionWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"restart": true, "stop": true, "reload": true, "start": true, "reboot": true, "shutdown": true,
+		"halt": true, "poweroff": true, "kill": true, "pkill": true, "killall": true, "up": true,
+		"down": true, "deploy": true, "rollback": true, "migrate": true, "apply": true, "try-restart": true,
+		"reload-or-restart": true, "disable": true, "mask": true, "isolate": true,
+	}
+}}
 
 // remoteProduction adds destroy:production for a remote shell (an entry
 // whose first positional is a remote host) to a production host that runs
@@ -55,7 +58,7 @@ func (a *analysis) remoteProduction(i int, c *shell.Command, cl *catalog.Classif
 		for f := range strings.FieldsFuncSeq(strings.ToLower(w.Text), func(r rune) bool {
 			return r == ' ' || r == ';' || r == '&' || r == '|' || r == '\'' || r == '"' || r == '\n'
 		}) {
-			if remoteActionWords[f] {
+			if remoteActionWords.Get(f) {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + host + ": " + w.Text})
 				return
 			}

@@ -1,21 +1,29 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // secretParts are whole parts of a variable's name (split on "_", any
 // case) that mark it as holding a credential: DB_PASS, MYSQL_PWD,
 // OPENAI_KEY, STRIPE_SK, SENTRY_DSN, github_token.
-var secretParts = map[string]bool{
-	"PASS": true, "PWD": true, "KEY": true, "SK": true, "DSN": true, "JWT": true,
-	"WEBHOOK": true, "COOKIE": true, "BEARER": true, "CREDS": true, "PSK": true,
-	"PASSPHRASE": true, "PGPASS": true, "PASSCODE": true,
-}
+var secretParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"PASS": true, "PWD": true, "KEY": true, "SK": true, "DSN": true, "JWT": true,
+		"WEBHOOK": true, "COOKIE": true, "BEARER": true, "CREDS": true, "PSK": true,
+		"PASSPHRASE": true, "PGPASS": true, "PASSCODE": true,
+	}
+}}
 
 // notSecretParts are parts that make a name a place, not a value: the
 // path of a key file is not the key (GPG_KEY_FILE, DEPLOY_KEY_DIR).
-var notSecretParts = map[string]bool{
-	"PATH": true, "FILE": true, "DIR": true, "ID": true, "NAME": true, "TYPE": true,
-}
+var notSecretParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"PATH": true, "FILE": true, "DIR": true, "ID": true, "NAME": true, "TYPE": true,
+	}
+}}
 
 // secretName reports whether an environment variable's name says it holds
 // a credential: one of secretNames within it, or a whole part from
@@ -32,10 +40,10 @@ func secretName(name string) bool {
 	}
 	hit := false
 	for part := range strings.SplitSeq(up, "_") {
-		if notSecretParts[part] {
+		if notSecretParts.Get(part) {
 			return false
 		}
-		hit = hit || secretParts[part]
+		hit = hit || secretParts.Get(part)
 	}
 	return hit
 }

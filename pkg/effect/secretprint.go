@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -18,10 +19,12 @@ import (
 
 // listingVerbs are the words of a verb that print names or state, not a
 // value (list-secrets, kv list, auth status, describe-parameters).
-var listingVerbs = map[string]bool{
-	"list": true, "ls": true, "status": true, "describe": true, "history": true,
-	"metadata": true, "names": true, "services": true, "whoami": true, "info": true,
-}
+var listingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"list": true, "ls": true, "status": true, "describe": true, "history": true,
+		"metadata": true, "names": true, "services": true, "whoami": true, "info": true,
+	}
+}}
 
 // valueFormats are output formats that print a resource whole, data
 // included (kubectl get secret X -o yaml), or the fields a template names.
@@ -53,9 +56,9 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 		}
 	}
 	listing := !hasProp(cl.Entry, "shows-list") && leadingWords(cl, 4, func(w string) bool {
-		found := sessionVerbs[w] // vault login, not get-login-password
+		found := sessionVerbs.Get(w) // vault login, not get-login-password
 		verbParts(w, func(p string, _ int) {
-			found = found || listingVerbs[p]
+			found = found || listingVerbs.Get(p)
 		})
 		return found
 	})
@@ -71,7 +74,9 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 // sessionVerbs start a session: a login prints what it stored, its token
 // among it, but only as the outcome of logging in (vault login -method=oidc);
 // the catalogue marks the options that make it print the token alone.
-var sessionVerbs = map[string]bool{"login": true, "signin": true}
+var sessionVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"login": true, "signin": true}
+}}
 
 // marked reports whether an option the catalogue marks as printing the
 // value is given (the marks named by the entry's source-marks property).
@@ -116,7 +121,7 @@ var selectorPath = sync.OnceValue(func() *regexp.Regexp {
 // access_token, client-key-data, secretKey.
 func secretLeaf(leaf string) bool {
 	for p := range strings.FieldsFuncSeq(leaf, func(r rune) bool { return r == '_' || r == '-' }) {
-		if credentialNouns[p] && p != "variable" && p != "variables" && p != "values" && p != "kv" && p != "connection" {
+		if credentialNouns.Get(p) && p != "variable" && p != "variables" && p != "values" && p != "kv" && p != "connection" {
 			return true
 		}
 	}
@@ -236,17 +241,21 @@ func valueFormat(cl *catalog.Classified) bool {
 // still the value: a secret piped through them still lands in the context
 // (kubectl get secret … | base64 -d, vault kv get -format=json … | jq).
 // Counting (wc), hashing and logins that read stdin do not pass it on.
-var passesValue = map[string]bool{
-	"base64": true, "base32": true, "basenc": true, "jq": true, "gojq": true, "jaq": true, "yq": true,
-	"cut": true, "tr": true, "head": true, "tail": true, "cat": true, "sed": true, "awk": true,
-	"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
-	"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
-	"tee": true, "less": true, "more": true, "strings": true,
-}
+var passesValue = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"base64": true, "base32": true, "basenc": true, "jq": true, "gojq": true, "jaq": true, "yq": true,
+		"cut": true, "tr": true, "head": true, "tail": true, "cat": true, "sed": true, "awk": true,
+		"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
+		"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
+		"tee": true, "less": true, "more": true, "strings": true,
+	}
+}}
 
 // passingModules are Python's own modules that print their input
 // reformatted: python3 -m json.tool, python3 -m base64 -d.
-var passingModules = map[string]bool{"json.tool": true, "base64": true, "quopri": true, "uu": true}
+var passingModules = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"json.tool": true, "base64": true, "quopri": true, "uu": true}
+}}
 
 // passesModule reports a Python interpreter running one of
 // passingModules on its input.
@@ -255,15 +264,19 @@ func passesModule(d *shell.Command) bool {
 		return false
 	}
 	mod, _, ok := pythonModule(d.Args)
-	return ok && passingModules[mod]
+	return ok && passingModules.Get(mod)
 }
 
 // stringRunners are shells that run a string given to them and print
 // what it prints.
-var stringRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
+var stringRunners = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
+}}
 
 // selectors are filters whose first operand picks what they print.
-var selectors = map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
+var selectors = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
+}}
 
 // firstOperand is the first word that is not an option.
 func firstOperand(args []string) string {
@@ -300,7 +313,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 				break
 			}
 		}
-		if p < 0 || !stringRunners[cmds[p].Name] || !a.reachesAgent(cmds, p) {
+		if p < 0 || !stringRunners.Get(cmds[p].Name) || !a.reachesAgent(cmds, p) {
 			return false
 		}
 	}
@@ -312,10 +325,10 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
 			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
 		}
-		if !passesValue[d.Name] && !passesModule(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
+		if !passesValue.Get(d.Name) && !passesModule(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
-		if selectors[d.Name] && !namesSecret(firstOperand(d.Args)) {
+		if selectors.Get(d.Name) && !namesSecret(firstOperand(d.Args)) {
 			return false // sops -d f | yq '.database.host'
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -331,7 +332,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 			}
 			break
 		}
-		if h != gitURLHost(v) && !(forgeHosts[h] && forgeHosts[gitURLHost(v)]) || gitURLPath(base) != gitURLPath(v) {
+		if h != gitURLHost(v) && !(forgeHosts.Get(h) && forgeHosts.Get(gitURLHost(v))) || gitURLPath(base) != gitURLPath(v) {
 			return what + ": to " + base
 		}
 	case catalog.RemoteURL:
@@ -722,8 +723,10 @@ func gitURLPath(v string) string {
 
 // forgeHosts are the public code forges: a rewrite to one of them (an SSH
 // address for an HTTPS one, a token added) keeps code coming from there.
-var forgeHosts = map[string]bool{"github.com": true, "gitlab.com": true, "bitbucket.org": true, "codeberg.org": true,
-	"dev.azure.com": true, "ssh.dev.azure.com": true, "git.sr.ht": true, "ssh.github.com": true}
+var forgeHosts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"github.com": true, "gitlab.com": true, "bitbucket.org": true, "codeberg.org": true,
+		"dev.azure.com": true, "ssh.dev.azure.com": true, "git.sr.ht": true, "ssh.github.com": true}
+}}
 
 // systemCADirs hold the certificates the system trusts.
 var systemCADirs = []string{"/etc/ssl/", "/etc/pki/", "/usr/share/ca-certificates/", "/usr/local/share/ca-certificates/",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -18,12 +19,14 @@ var userBinDirs = []string{"/.local/bin", "/bin", "/.bin", "/.cargo/bin", "/go/b
 // the catalogue need not list (shell builtins with a program twin, id
 // tools): a file of that name in a user PATH directory runs instead of the
 // system's. Every program the catalogue lists counts too.
-var shadowedNames = map[string]bool{
-	"sudo": true, "su": true, "doas": true, "ls": true, "cat": true, "cp": true, "mv": true, "rm": true, "git": true,
-	"ssh": true, "scp": true, "curl": true, "wget": true, "python": true, "python3": true, "node": true, "npm": true,
-	"npx": true, "pip": true, "pip3": true, "sh": true, "bash": true, "zsh": true, "env": true, "grep": true, "find": true,
-	"make": true, "docker": true, "gpg": true, "ssh-add": true, "passwd": true, "id": true, "whoami": true, "cd": true,
-}
+var shadowedNames = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"sudo": true, "su": true, "doas": true, "ls": true, "cat": true, "cp": true, "mv": true, "rm": true, "git": true,
+		"ssh": true, "scp": true, "curl": true, "wget": true, "python": true, "python3": true, "node": true, "npm": true,
+		"npx": true, "pip": true, "pip3": true, "sh": true, "bash": true, "zsh": true, "env": true, "grep": true, "find": true,
+		"make": true, "docker": true, "gpg": true, "ssh-add": true, "passwd": true, "id": true, "whoami": true, "cd": true,
+	}
+}}
 
 // Shadows reports the effect of writing the cleaned path p when it puts a
 // program of a known name in a user PATH directory (~/.local/bin/sudo,
@@ -33,7 +36,7 @@ var shadowedNames = map[string]bool{
 func Shadows(p, home string) (Effect, bool) {
 	name := path.Base(p)
 	dir := path.Dir(p)
-	if !userBinDir(dir, home) || !shadowedNames[name] && !shadowedNames[versionless(name)] && !catalog.Default().Known(name) && !catalog.Default().Known(versionless(name)) {
+	if !userBinDir(dir, home) || !shadowedNames.Get(name) && !shadowedNames.Get(versionless(name)) && !catalog.Default().Known(name) && !catalog.Default().Known(versionless(name)) {
 		return Effect{}, false
 	}
 	return Effect{Kind: LoaderEnv, Cmd: -1, Detail: "PATH", Target: "shadows " + name + " with " + p}, true

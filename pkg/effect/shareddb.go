@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -18,11 +19,13 @@ import (
 // be read and is left to the variable's name (productionValue).
 
 // databaseSchemes are the URL schemes that address a database.
-var databaseSchemes = map[string]bool{
-	"postgres": true, "postgresql": true, "pg": true, "mysql": true, "mariadb": true, "mongodb": true,
-	"mongodb+srv": true, "redis": true, "rediss": true, "sqlserver": true, "mssql": true, "oracle": true,
-	"cockroachdb": true, "clickhouse": true, "cassandra": true, "neo4j": true, "bolt": true,
-}
+var databaseSchemes = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"postgres": true, "postgresql": true, "pg": true, "mysql": true, "mariadb": true, "mongodb": true,
+		"mongodb+srv": true, "redis": true, "rediss": true, "sqlserver": true, "mssql": true, "oracle": true,
+		"cockroachdb": true, "clickhouse": true, "cassandra": true, "neo4j": true, "bolt": true,
+	}
+}}
 
 // dsnHostKeys are the keys of a connection string that name its host.
 var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "addr="}
@@ -40,7 +43,7 @@ func databaseHost(w string) string {
 		if j := strings.LastIndexAny(scheme, ":="); j >= 0 {
 			scheme = scheme[j+1:] // jdbc:postgresql, db:pg, --url=postgres
 		}
-		if !databaseSchemes[scheme] {
+		if !databaseSchemes.Get(scheme) {
 			return ""
 		}
 		rest := l[k+3:]

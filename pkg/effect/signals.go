@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -15,11 +16,15 @@ import (
 // selectArgs are the options of pkill, pgrep, killall and skill that take
 // a value; selectUser those whose value selects by user.
 var (
-	selectArgs = map[string]bool{"-s": true, "--signal": true, "-u": true, "--euid": true, "-U": true, "--uid": true,
-		"-g": true, "--pgroup": true, "-G": true, "--group": true, "-P": true, "--parent": true, "-t": true,
-		"--terminal": true, "-F": true, "--pidfile": true, "--ns": true, "--nslist": true, "-o": true,
-		"--older-than": true, "-y": true, "--younger-than": true, "--user": true, "-c": true, "--session": true}
-	selectUser = map[string]bool{"-u": true, "--euid": true, "-U": true, "--uid": true, "--user": true}
+	selectArgs = table.Map[string, bool]{Build: func() map[string]bool {
+		return map[string]bool{"-s": true, "--signal": true, "-u": true, "--euid": true, "-U": true, "--uid": true,
+			"-g": true, "--pgroup": true, "-G": true, "--group": true, "-P": true, "--parent": true, "-t": true,
+			"--terminal": true, "-F": true, "--pidfile": true, "--ns": true, "--nslist": true, "-o": true,
+			"--older-than": true, "-y": true, "--younger-than": true, "--user": true, "-c": true, "--session": true}
+	}}
+	selectUser = table.Map[string, bool]{Build: func() map[string]bool {
+		return map[string]bool{"-u": true, "--euid": true, "-U": true, "--uid": true, "--user": true}
+	}}
 )
 
 // selectsAll reports why a pkill, pgrep, killall or skill command selects
@@ -31,11 +36,11 @@ func selectsAll(name string, args []string) string {
 		w := args[i]
 		opt, val, hasVal := strings.Cut(w, "=")
 		switch {
-		case selectArgs[opt]:
+		case selectArgs.Get(opt):
 			if !hasVal {
 				i++
 			}
-			if selectUser[opt] {
+			if selectUser.Get(opt) {
 				byUser = true
 			} else if opt != "-s" && opt != "--signal" {
 				other = true

@@ -3,6 +3,8 @@ package effect
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // The project's own source deleted: a tree deleted inside the project whose
@@ -15,27 +17,33 @@ import (
 // can be restored from git only if it was committed: a person confirms.
 
 // sourceDirs are the names of directories that hold a project's source.
-var sourceDirs = map[string]bool{
-	"src": true, "lib": true, "migrations": true, "internal": true, "cmd": true, "pkg": true,
-	"include": true, "Sources": true, "source": true, "sources": true, "app": true,
-}
+var sourceDirs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"src": true, "lib": true, "migrations": true, "internal": true, "cmd": true, "pkg": true,
+		"include": true, "Sources": true, "source": true, "sources": true, "app": true,
+	}
+}}
 
 // sourceExts are the endings of programming languages' source files.
-var sourceExts = map[string]bool{
-	"go": true, "rs": true, "py": true, "ts": true, "tsx": true, "js": true, "jsx": true, "java": true,
-	"kt": true, "swift": true, "rb": true, "php": true, "ex": true, "exs": true, "cs": true, "c": true,
-	"cc": true, "cpp": true, "h": true, "hpp": true, "scala": true, "m": true, "vue": true, "svelte": true,
-}
+var sourceExts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"go": true, "rs": true, "py": true, "ts": true, "tsx": true, "js": true, "jsx": true, "java": true,
+		"kt": true, "swift": true, "rb": true, "php": true, "ex": true, "exs": true, "cs": true, "c": true,
+		"cc": true, "cpp": true, "h": true, "hpp": true, "scala": true, "m": true, "vue": true, "svelte": true,
+	}
+}}
 
 // outputDirs are the names of directories a build, a tool or a package
 // manager makes again.
-var outputDirs = map[string]bool{
-	"build": true, "dist": true, "target": true, "out": true, "node_modules": true, "vendor": true,
-	"bin": true, "obj": true, "_build": true, "deps": true, "coverage": true, "tmp": true, "temp": true,
-	".cache": true, ".next": true, ".nuxt": true, ".turbo": true, ".venv": true, "venv": true,
-	"__pycache__": true, ".gradle": true, "DerivedData": true, ".build": true, "Pods": true,
-	"generated": true, "gen": true, ".terraform": true, "site": true, "public": true, "storybook-static": true,
-}
+var outputDirs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"build": true, "dist": true, "target": true, "out": true, "node_modules": true, "vendor": true,
+		"bin": true, "obj": true, "_build": true, "deps": true, "coverage": true, "tmp": true, "temp": true,
+		".cache": true, ".next": true, ".nuxt": true, ".turbo": true, ".venv": true, "venv": true,
+		"__pycache__": true, ".gradle": true, "DerivedData": true, ".build": true, "Pods": true,
+		"generated": true, "gen": true, ".terraform": true, "site": true, "public": true, "storybook-static": true,
+	}
+}}
 
 // sourceDeletes reports, for each recursive delete from index start on
 // inside the call's working directory, one that deletes the project's own
@@ -55,15 +63,15 @@ func (a *analysis) sourceDeletes(start int) {
 		parts := strings.Split(rel, "/")
 		inOutput := false
 		for _, p := range parts[:len(parts)-1] {
-			inOutput = inOutput || outputDirs[p] || strings.HasPrefix(p, ".")
+			inOutput = inOutput || outputDirs.Get(p) || strings.HasPrefix(p, ".")
 		}
 		if inOutput {
 			continue
 		}
 		base := path.Base(rel)
-		source := sourceDirs[base] && len(parts) <= 2
+		source := sourceDirs.Get(base) && len(parts) <= 2
 		if ext, ok := strings.CutPrefix(base, "*."); ok && !strings.ContainsAny(ext, "*?[{") {
-			source = sourceExts[ext]
+			source = sourceExts.Get(ext)
 		}
 		if source {
 			a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "source", Word: "delete " + e.Path})

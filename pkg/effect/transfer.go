@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -13,7 +14,9 @@ import (
 // with transfer-lang.
 
 // uploadVerbs are the transfer commands whose operands are local files sent.
-var uploadVerbs = map[string]bool{"put": true, "reput": true, "mput": true, "append": true, "send": true}
+var uploadVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"put": true, "reput": true, "mput": true, "append": true, "send": true}
+}}
 
 // transferUploads reports the local files a client's transfer commands
 // send, as reads sent to the hosts its words name.
@@ -25,7 +28,7 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 		}
 		for _, stmt := range strings.FieldsFunc(t, func(r rune) bool { return r == ';' || r == '\n' }) {
 			fs := strings.Fields(stmt)
-			if len(fs) < 2 || !uploadVerbs[strings.ToLower(fs[0])] {
+			if len(fs) < 2 || !uploadVerbs.Get(strings.ToLower(fs[0])) {
 				continue
 			}
 			for _, w := range fs[1:] {
@@ -48,7 +51,7 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 		}
 	}
 	for k, w := range c.Args {
-		if uploadVerbs[strings.ToLower(w)] && k+1 < len(c.Args) {
+		if uploadVerbs.Get(strings.ToLower(w)) && k+1 < len(c.Args) {
 			// tftp HOST -c put FILE: the command is the words after -c.
 			scan(w + " " + c.Args[k+1])
 			continue
@@ -68,7 +71,7 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 
 // mayUpload reports whether text can hold an upload command.
 func mayUpload(t string) bool {
-	for v := range uploadVerbs {
+	for v := range uploadVerbs.All() {
 		if strings.Contains(t, v) || strings.Contains(t, strings.ToUpper(v)) {
 			return true
 		}

@@ -5,47 +5,54 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // tunnelLookVerbs name a tunnel tool's verbs that open nothing: they list,
 // check or describe tunnels and the tool's own configuration (cloudflared
 // tunnel list, ngrok config check, zrok status). A verb not named here
 // (run, http, share, create, add-authtoken) is judged as opening one.
-var tunnelLookVerbs = map[string]bool{
-	"list": true, "ls": true, "check": true, "status": true, "version": true, "help": true,
-	"info": true, "show": true, "get": true, "describe": true, "logs": true, "log": true,
-	"validate": true, "diag": true, "diagnose": true, "whoami": true, "inspect": true,
-	"completion": true, "overview": true, "verify": true,
-}
+var tunnelLookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"list": true, "ls": true, "check": true, "status": true, "version": true, "help": true,
+		"info": true, "show": true, "get": true, "describe": true, "logs": true, "log": true,
+		"validate": true, "diag": true, "diagnose": true, "whoami": true, "inspect": true,
+		"completion": true, "overview": true, "verify": true,
+	}
+}}
 
 // selfReportFlags are options by which a program reports on itself and
 // does nothing else.
-var selfReportFlags = map[string]bool{
-	"--version": true, "-version": true, "-v": true, "-V": true, "--help": true, "-help": true, "-h": true,
-}
+var selfReportFlags = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"--version": true, "-version": true, "-v": true, "-V": true, "--help": true, "-help": true, "-h": true,
+	}
+}}
 
 // tunnelNouns are the words of a tunnel tool that name what its verb acts
 // on (cloudflared tunnel list, ngrok config check): they may come before
 // the verb.
-var tunnelNouns = map[string]bool{
-	"tunnel": true, "tunnels": true, "config": true, "route": true, "ingress": true,
-	"endpoints": true, "endpoint": true, "agent": true, "service": true, "credentials": true,
-	"ip": true, "dns": true, "lb": true, "funnel": true, "serve": true,
-}
+var tunnelNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"tunnel": true, "tunnels": true, "config": true, "route": true, "ingress": true,
+		"endpoints": true, "endpoint": true, "agent": true, "service": true, "credentials": true,
+		"ip": true, "dns": true, "lb": true, "funnel": true, "serve": true,
+	}
+}}
 
 // tunnelOnlyLooks reports whether a tunnel tool's leading words (its
 // subcommand and first positionals) are a verb that only looks, after at
 // most the nouns it acts on: ngrok config check, cloudflared tunnel info X.
 // Any other word first (http, run, share, a port) opens a tunnel.
 func tunnelOnlyLooks(args []string, cl *catalog.Classified) bool {
-	if len(args) > 0 && !slices.ContainsFunc(args, func(a string) bool { return !selfReportFlags[a] }) {
+	if len(args) > 0 && !slices.ContainsFunc(args, func(a string) bool { return !selfReportFlags.Get(a) }) {
 		return true // cloudflared --version, ngrok -h
 	}
 	looks := false
 	leadingWords(cl, 4, func(w string) bool { // cloudverbs.go
 		l := strings.ToLower(w)
-		looks = tunnelLookVerbs[l]
-		return !tunnelNouns[l]
+		looks = tunnelLookVerbs.Get(l)
+		return !tunnelNouns.Get(l)
 	})
 	return looks
 }

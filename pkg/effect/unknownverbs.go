@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -25,11 +26,13 @@ import (
 // catalogue does not list (borg delete, restic forget --prune).
 
 // unknownSoftVerbs are the verbs that destroy only with a sweeping option.
-var unknownSoftVerbs = map[string]bool{
-	"rm": true, "rmi": true, "remove": true, "undefine": true, "forget": true, "gc": true,
-	"empty": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
-	"unregister": true, "evict": true, "kill": true, "del": true,
-}
+var unknownSoftVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"rm": true, "rmi": true, "remove": true, "undefine": true, "forget": true, "gc": true,
+		"empty": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
+		"unregister": true, "evict": true, "kill": true, "del": true,
+	}
+}}
 
 // unlistedSub reports a known program whose first positional names a
 // subcommand the catalogue does not list: the entry is the program's own,
@@ -54,14 +57,14 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 			return false
 		}
 		lw := strings.ToLower(w)
-		if lookVerbs[lw] {
+		if lookVerbs.Get(lw) {
 			return true
 		}
 		if lw == "all" {
 			all = true
 		}
 		verbParts(lw, func(p string, k int) {
-			if verb == "" && k == 0 && unknownSoftVerbs[p] {
+			if verb == "" && k == 0 && unknownSoftVerbs.Get(p) {
 				verb = w
 				nested = n > 1
 			}
@@ -96,7 +99,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 		if strings.HasPrefix(lname, "--") {
 			verbParts(lname[2:], func(p string, _ int) {
 				all = all || p == "all"
-				if optVerb == "" && unknownDestroyVerbs[p] {
+				if optVerb == "" && unknownDestroyVerbs.Get(p) {
 					optVerb = name
 				}
 			})

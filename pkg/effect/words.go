@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -89,7 +90,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		// the scan lists is deleted, as FLUSHDB would.
 		a.add(Effect{Kind: SQL, Cmd: i, Target: "FLUSHDB"})
 	}
-	if len(c.Stdin) > 0 && rawClients[c.Name] && textPort(c.Args) {
+	if len(c.Stdin) > 0 && rawClients.Get(c.Name) && textPort(c.Args) {
 		// printf 'FLUSHALL\r' | nc cache 6379: the text a raw client
 		// sends to a text-protocol database port is its statements.
 		for _, t := range c.Stdin {
@@ -708,7 +709,7 @@ func (a *analysis) seeThrough(body string) bool {
 			return false
 		}
 		for _, w := range f {
-			if encoders[path.Base(w)] {
+			if encoders.Get(path.Base(w)) {
 				return false
 			}
 		}
@@ -717,19 +718,23 @@ func (a *analysis) seeThrough(body string) bool {
 }
 
 // encoders are programs that re-encode or compress what they read.
-var encoders = map[string]bool{
-	"base64": true, "base32": true, "basenc": true, "xxd": true, "od": true, "hexdump": true, "hd": true,
-	"gzip": true, "bzip2": true, "xz": true, "zstd": true, "openssl": true, "uuencode": true, "gpg": true,
-}
+var encoders = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"base64": true, "base32": true, "basenc": true, "xxd": true, "od": true, "hexdump": true, "hd": true,
+		"gzip": true, "bzip2": true, "xz": true, "zstd": true, "openssl": true, "uuencode": true, "gpg": true,
+	}
+}}
 
 // credentialEndpointVars are environment variables that hold a cloud's
 // credential or identity endpoint, and the address each stands for.
-var credentialEndpointVars = map[string]string{
-	"AWS_CONTAINER_CREDENTIALS_FULL_URI": "169.254.170.2", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "169.254.170.2",
-	"ECS_CONTAINER_METADATA_URI": "169.254.170.2", "ECS_CONTAINER_METADATA_URI_V4": "169.254.170.2",
-	"IDENTITY_ENDPOINT": "169.254.169.254", "MSI_ENDPOINT": "169.254.169.254", "GCE_METADATA_HOST": "metadata.google.internal",
-	"GCE_METADATA_IP": "169.254.169.254", "ACTIONS_ID_TOKEN_REQUEST_URL": "169.254.169.254",
-}
+var credentialEndpointVars = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"AWS_CONTAINER_CREDENTIALS_FULL_URI": "169.254.170.2", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "169.254.170.2",
+		"ECS_CONTAINER_METADATA_URI": "169.254.170.2", "ECS_CONTAINER_METADATA_URI_V4": "169.254.170.2",
+		"IDENTITY_ENDPOINT": "169.254.169.254", "MSI_ENDPOINT": "169.254.169.254", "GCE_METADATA_HOST": "metadata.google.internal",
+		"GCE_METADATA_IP": "169.254.169.254", "ACTIONS_ID_TOKEN_REQUEST_URL": "169.254.169.254",
+	}
+}}
 
 // credentialEndpoint gives the address a URL stands for when it is built
 // from a credential endpoint variable.
@@ -737,7 +742,7 @@ func credentialEndpoint(u string) string {
 	if !strings.Contains(u, "$") {
 		return ""
 	}
-	for v, host := range credentialEndpointVars {
+	for v, host := range credentialEndpointVars.All() {
 		if strings.Contains(u, "$"+v) || strings.Contains(u, "${"+v+"}") {
 			return host
 		}
@@ -909,7 +914,9 @@ func (a *analysis) deletesEveryKey(i int, c *shell.Command) bool {
 }
 
 // rawClients send what they read on standard input to a host and port.
-var rawClients = map[string]bool{"nc": true, "ncat": true, "netcat": true, "nc.traditional": true, "nc.openbsd": true, "telnet": true, "socat": true}
+var rawClients = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"nc": true, "ncat": true, "netcat": true, "nc.traditional": true, "nc.openbsd": true, "telnet": true, "socat": true}
+}}
 
 // textPort reports a word naming the port of a database spoken in text
 // lines (Redis and its forks), alone (nc H 6379) or ending an address

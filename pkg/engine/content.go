@@ -8,6 +8,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -74,25 +75,27 @@ func (ev *evaluation) judgeWrittenSettings(p, content string) {
 // credentialHosts are the services a kind of credential is for: a token
 // sent to its own service (a GitHub token in the Authorization header of
 // a call to api.github.com) is the token used, not leaked.
-var credentialHosts = map[string][]string{
-	"github_token":       {"github.com", "githubusercontent.com", "ghcr.io"},
-	"gitlab_token":       {"gitlab.com"},
-	"slack_token":        {"slack.com"},
-	"npm_token":          {"npmjs.org", "npmjs.com"},
-	"pypi_token":         {"pypi.org"},
-	"stripe_key":         {"stripe.com"},
-	"google_api_key":     {"googleapis.com"},
-	"api_key":            {"openai.com", "anthropic.com"},
-	"huggingface_token":  {"huggingface.co", "hf.co"},
-	"digitalocean_token": {"digitalocean.com"},
-	"sendgrid_key":       {"sendgrid.com"},
-	"shopify_token":      {"myshopify.com"},
-}
+var credentialHosts = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"github_token":       {"github.com", "githubusercontent.com", "ghcr.io"},
+		"gitlab_token":       {"gitlab.com"},
+		"slack_token":        {"slack.com"},
+		"npm_token":          {"npmjs.org", "npmjs.com"},
+		"pypi_token":         {"pypi.org"},
+		"stripe_key":         {"stripe.com"},
+		"google_api_key":     {"googleapis.com"},
+		"api_key":            {"openai.com", "anthropic.com"},
+		"huggingface_token":  {"huggingface.co", "hf.co"},
+		"digitalocean_token": {"digitalocean.com"},
+		"sendgrid_key":       {"sendgrid.com"},
+		"shopify_token":      {"myshopify.com"},
+	}
+}}
 
 // ownHost reports whether host is, or is under, a service the kind of
 // credential is for.
 func ownHost(kind, host string) bool {
-	for _, h := range credentialHosts[kind] {
+	for _, h := range credentialHosts.Get(kind) {
 		if host == h || strings.HasSuffix(host, "."+h) {
 			return true
 		}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"sort"
 	"strings"
 
@@ -43,116 +44,120 @@ type controlRoute struct {
 }
 
 // controlRoutes by service; a service is recognised by controlService.
-var controlRoutes = map[string][]controlRoute{
-	"kubernetes": {
-		{pattern: "/api/v1/secrets", does: "secret"},
-		{pattern: "/api/v1/namespaces/*/secrets", does: "secret"},
-		{pattern: "/api/v1/namespaces/*/secrets/*", does: "secret"},
-		{pattern: "/api/v1/namespaces/*/serviceaccounts/*/token", does: "secret"},
-		{pattern: "/api/v1/namespaces/*/pods/*/exec", does: "exec"},
-		{pattern: "/api/v1/namespaces/*/pods/*/attach", does: "exec"},
-		{pattern: "/api/v1/nodes/*/proxy/**", does: "exec"},
-		{pattern: "/apis/rbac.authorization.k8s.io/*/clusterrolebindings/**", writes: true, does: "grant"},
-		{pattern: "/apis/rbac.authorization.k8s.io/*/namespaces/*/rolebindings/**", writes: true, does: "grant"},
-		{pattern: "/api/**", writes: true, does: "inspect"},
-		{pattern: "/apis/**", writes: true, does: "inspect"},
-	},
-	"kubelet": {
-		{pattern: "/exec/**", does: "exec"},
-		{pattern: "/run/**", does: "exec"},
-		{pattern: "/attach/**", does: "exec"},
-		{pattern: "/cri/**", does: "exec"},
-		{pattern: "/pods", does: "secret"},
-		{pattern: "/runningpods", does: "secret"},
-		{pattern: "/configz", does: "secret"},
-	},
-	"docker": {
-		{pattern: "/containers/create", does: "inspect"},
-		{pattern: "/containers/*/exec", does: "exec"},
-		{pattern: "/exec/*/start", does: "exec"},
-		{pattern: "/containers/*/archive", does: "secret"},
-		{pattern: "/containers/*/export", does: "secret"},
-		{pattern: "/images/*/get", does: "secret"},
-		{pattern: "/images/get", does: "secret"},
-		{pattern: "/secrets/**", does: "secret"},
-		{pattern: "/*/prune", writes: true, does: "destroy"},
-		{pattern: "/services/create", does: "inspect"},
-	},
-	"vault": {
-		{pattern: "/v1/sys/raw/**", does: "secret"},
-		{pattern: "/v1/sys/generate-root/**", does: "grant"},
-		{pattern: "/v1/sys/generate-recovery-token/**", does: "grant"},
-		{pattern: "/v1/sys/rekey/**", does: "grant"},
-		{pattern: "/v1/auth/token/create**", does: "grant"},
-		{pattern: "/v1/sys/seal", writes: true, does: "destroy"},
-		{pattern: "/v1/sys/step-down", writes: true, does: "destroy"},
-		{pattern: "/v1/sys/unseal", writes: true, does: "grant"},
-		{pattern: "/v1/cubbyhole/**", does: "secret"},
-		{pattern: "/v1/*/data/**", does: "secret"},
-		{pattern: "/v1/*/creds/**", does: "secret"},
-		{pattern: "/v1/*/issue/*", does: "secret"},
-		{pattern: "/v1/secret/**", does: "secret"},
-	},
-	"consul": {
-		{pattern: "/v1/kv/**", does: "secret"},
-		{pattern: "/v1/acl/token/**", does: "secret"},
-		{pattern: "/v1/agent/service/register", writes: true, does: "exec"},
-		{pattern: "/v1/agent/check/register", writes: true, does: "exec"},
-	},
-	"nomad": {
-		{pattern: "/v1/jobs", writes: true, does: "exec"},
-		{pattern: "/v1/job/*", writes: true, does: "exec"},
-		{pattern: "/v1/job/*/plan", writes: true, does: "exec"},
-		{pattern: "/v1/client/allocation/*/exec", does: "exec"},
-		{pattern: "/v1/var/**", does: "secret"},
-		{pattern: "/v1/vars", does: "secret"},
-		{pattern: "/v1/acl/token/**", does: "secret"},
-	},
-	"etcd": {
-		{pattern: "/v3/kv/range", does: "secret"},
-		{pattern: "/v3/kv/deleterange", does: "destroy"},
-		{pattern: "/v2/keys/**", does: "secret"},
-	},
-	"jenkins": {
-		{pattern: "/**/script", writes: true, does: "exec"},
-		{pattern: "/**/scriptText", writes: true, does: "exec"},
-	},
-	"hosting": {
-		// GitLab (any host: self-managed instances), Heroku, Vercel,
-		// Netlify: a project's CI or runtime variables, with their values.
-		{pattern: "/api/v4/projects/*/variables/**", does: "secret"},
-		{pattern: "/api/v4/groups/*/variables/**", does: "secret"},
-		{pattern: "/api/v4/admin/ci/variables/**", does: "secret"},
-		{pattern: "/apps/*/config-vars", does: "secret"},
-		{pattern: "/*/projects/*/env/**", does: "secret"},
-		{pattern: "/api/v1/accounts/*/env/**", does: "secret"},
-		// Access given through a git host's API (as gh api -X PUT
-		// .../collaborators/U is: effect's grantsByRequest).
-		{pattern: "/repos/*/*/collaborators/*", writes: true, does: "grant"},
-		{pattern: "/repos/*/*/keys", writes: true, does: "grant"},
-		{pattern: "/orgs/*/memberships/*", writes: true, does: "grant"},
-		{pattern: "/orgs/*/invitations", writes: true, does: "grant"},
-		{pattern: "/api/v4/projects/*/members", writes: true, does: "grant"},
-		{pattern: "/api/v4/groups/*/members", writes: true, does: "grant"},
-	},
-}
+var controlRoutes = table.Map[string, []controlRoute]{Build: func() map[string][]controlRoute {
+	return map[string][]controlRoute{
+		"kubernetes": {
+			{pattern: "/api/v1/secrets", does: "secret"},
+			{pattern: "/api/v1/namespaces/*/secrets", does: "secret"},
+			{pattern: "/api/v1/namespaces/*/secrets/*", does: "secret"},
+			{pattern: "/api/v1/namespaces/*/serviceaccounts/*/token", does: "secret"},
+			{pattern: "/api/v1/namespaces/*/pods/*/exec", does: "exec"},
+			{pattern: "/api/v1/namespaces/*/pods/*/attach", does: "exec"},
+			{pattern: "/api/v1/nodes/*/proxy/**", does: "exec"},
+			{pattern: "/apis/rbac.authorization.k8s.io/*/clusterrolebindings/**", writes: true, does: "grant"},
+			{pattern: "/apis/rbac.authorization.k8s.io/*/namespaces/*/rolebindings/**", writes: true, does: "grant"},
+			{pattern: "/api/**", writes: true, does: "inspect"},
+			{pattern: "/apis/**", writes: true, does: "inspect"},
+		},
+		"kubelet": {
+			{pattern: "/exec/**", does: "exec"},
+			{pattern: "/run/**", does: "exec"},
+			{pattern: "/attach/**", does: "exec"},
+			{pattern: "/cri/**", does: "exec"},
+			{pattern: "/pods", does: "secret"},
+			{pattern: "/runningpods", does: "secret"},
+			{pattern: "/configz", does: "secret"},
+		},
+		"docker": {
+			{pattern: "/containers/create", does: "inspect"},
+			{pattern: "/containers/*/exec", does: "exec"},
+			{pattern: "/exec/*/start", does: "exec"},
+			{pattern: "/containers/*/archive", does: "secret"},
+			{pattern: "/containers/*/export", does: "secret"},
+			{pattern: "/images/*/get", does: "secret"},
+			{pattern: "/images/get", does: "secret"},
+			{pattern: "/secrets/**", does: "secret"},
+			{pattern: "/*/prune", writes: true, does: "destroy"},
+			{pattern: "/services/create", does: "inspect"},
+		},
+		"vault": {
+			{pattern: "/v1/sys/raw/**", does: "secret"},
+			{pattern: "/v1/sys/generate-root/**", does: "grant"},
+			{pattern: "/v1/sys/generate-recovery-token/**", does: "grant"},
+			{pattern: "/v1/sys/rekey/**", does: "grant"},
+			{pattern: "/v1/auth/token/create**", does: "grant"},
+			{pattern: "/v1/sys/seal", writes: true, does: "destroy"},
+			{pattern: "/v1/sys/step-down", writes: true, does: "destroy"},
+			{pattern: "/v1/sys/unseal", writes: true, does: "grant"},
+			{pattern: "/v1/cubbyhole/**", does: "secret"},
+			{pattern: "/v1/*/data/**", does: "secret"},
+			{pattern: "/v1/*/creds/**", does: "secret"},
+			{pattern: "/v1/*/issue/*", does: "secret"},
+			{pattern: "/v1/secret/**", does: "secret"},
+		},
+		"consul": {
+			{pattern: "/v1/kv/**", does: "secret"},
+			{pattern: "/v1/acl/token/**", does: "secret"},
+			{pattern: "/v1/agent/service/register", writes: true, does: "exec"},
+			{pattern: "/v1/agent/check/register", writes: true, does: "exec"},
+		},
+		"nomad": {
+			{pattern: "/v1/jobs", writes: true, does: "exec"},
+			{pattern: "/v1/job/*", writes: true, does: "exec"},
+			{pattern: "/v1/job/*/plan", writes: true, does: "exec"},
+			{pattern: "/v1/client/allocation/*/exec", does: "exec"},
+			{pattern: "/v1/var/**", does: "secret"},
+			{pattern: "/v1/vars", does: "secret"},
+			{pattern: "/v1/acl/token/**", does: "secret"},
+		},
+		"etcd": {
+			{pattern: "/v3/kv/range", does: "secret"},
+			{pattern: "/v3/kv/deleterange", does: "destroy"},
+			{pattern: "/v2/keys/**", does: "secret"},
+		},
+		"jenkins": {
+			{pattern: "/**/script", writes: true, does: "exec"},
+			{pattern: "/**/scriptText", writes: true, does: "exec"},
+		},
+		"hosting": {
+			// GitLab (any host: self-managed instances), Heroku, Vercel,
+			// Netlify: a project's CI or runtime variables, with their values.
+			{pattern: "/api/v4/projects/*/variables/**", does: "secret"},
+			{pattern: "/api/v4/groups/*/variables/**", does: "secret"},
+			{pattern: "/api/v4/admin/ci/variables/**", does: "secret"},
+			{pattern: "/apps/*/config-vars", does: "secret"},
+			{pattern: "/*/projects/*/env/**", does: "secret"},
+			{pattern: "/api/v1/accounts/*/env/**", does: "secret"},
+			// Access given through a git host's API (as gh api -X PUT
+			// .../collaborators/U is: effect's grantsByRequest).
+			{pattern: "/repos/*/*/collaborators/*", writes: true, does: "grant"},
+			{pattern: "/repos/*/*/keys", writes: true, does: "grant"},
+			{pattern: "/orgs/*/memberships/*", writes: true, does: "grant"},
+			{pattern: "/orgs/*/invitations", writes: true, does: "grant"},
+			{pattern: "/api/v4/projects/*/members", writes: true, does: "grant"},
+			{pattern: "/api/v4/groups/*/members", writes: true, does: "grant"},
+		},
+	}
+}}
 
 // controlPorts are the services' well-known ports.
-var controlPorts = map[string]string{
-	"6443": "kubernetes", "8443": "kubernetes",
-	"10250": "kubelet", "10255": "kubelet",
-	"2375": "docker", "2376": "docker",
-	"8200": "vault",
-	"8500": "consul", "8501": "consul",
-	"4646": "nomad",
-	"2379": "etcd",
-}
+var controlPorts = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"6443": "kubernetes", "8443": "kubernetes",
+		"10250": "kubelet", "10255": "kubelet",
+		"2375": "docker", "2376": "docker",
+		"8200": "vault",
+		"8500": "consul", "8501": "consul",
+		"4646": "nomad",
+		"2379": "etcd",
+	}
+}}
 
 // controlServices returns the services whose routes apply to u: those its
 // port or host names, and those whose path shapes are their own.
 func controlServices(u match.URL, p string) []string {
 	var out []string
-	if s := controlPorts[u.Port]; s != "" {
+	if s := controlPorts.Get(u.Port); s != "" {
 		out = append(out, s)
 	}
 	for _, label := range strings.FieldsFunc(u.Host, func(r rune) bool { return r == '.' || r == '-' }) {
@@ -351,8 +356,8 @@ func (q *controlAsk) mayReach(services []string, p string) bool {
 // controlRouteSegs is controlRoutes with each pattern split into its
 // segments, once.
 var controlRouteSegs = func() map[string][][]string {
-	m := make(map[string][][]string, len(controlRoutes))
-	for svc, rts := range controlRoutes {
+	m := make(map[string][][]string, controlRoutes.Len())
+	for svc, rts := range controlRoutes.All() {
 		segs := make([][]string, len(rts))
 		for i, rt := range rts {
 			segs[i] = strings.Split(strings.Trim(rt.pattern, "/"), "/")
@@ -433,7 +438,7 @@ func (ev *evaluation) judgeControlAPI(raw string, ask controlAsk, command bool) 
 			return
 		}
 		segs := strings.Split(strings.Trim(rp, "/"), "/")
-		for k, rt := range controlRoutes[svc] {
+		for k, rt := range controlRoutes.Get(svc) {
 			if rt.writes && r.method == "GET" {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -16,14 +17,18 @@ import (
 // download and an interpreter, for the pipeline rules to judge.
 
 // downloaders are the programs whose output file is a download.
-var downloaders = map[string]bool{"curl": true, "wget": true, "aria2c": true, "http": true, "xh": true, "fetch": true}
+var downloaders = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"curl": true, "wget": true, "aria2c": true, "http": true, "xh": true, "fetch": true}
+}}
 
 // interpreters run a script file given as their first operand.
-var interpreters = map[string]bool{
-	"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "source": true, ".": true,
-	"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
-	"pwsh": true, "powershell": true,
-}
+var interpreters = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "source": true, ".": true,
+		"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
+		"pwsh": true, "powershell": true,
+	}
+}}
 
 // pathDirs are the directories a bare program name is looked up in: the
 // system's and the user's usual PATH entries.
@@ -79,7 +84,7 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					}
 				}
 			}
-			if interpreters[a.Name] && len(a.Positional) > 0 {
+			if interpreters.Get(a.Name) && len(a.Positional) > 0 {
 				if f, ok := from(a.Positional[0]); ok {
 					runs = append(runs, downloadRun{f, a})
 				}
@@ -109,7 +114,7 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 		}
 		// Files this command downloads or copies from a download.
 		switch {
-		case downloaders[a.Name]:
+		case downloaders.Get(a.Name):
 			for _, f := range downloadOutputs(a) {
 				fetched[clean(f)] = a
 			}
@@ -137,7 +142,7 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					}
 				}
 			}
-		case len(fetched) > 0 && decompressors[a.Name]:
+		case len(fetched) > 0 && decompressors.Get(a.Name):
 			// gunzip x.sh.gz writes x.sh.
 			for _, src := range a.Positional {
 				if f, ok := fetched[clean(src)]; ok {

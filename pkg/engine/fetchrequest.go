@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 )
 
 // A fetch call with a method, headers or a body is the same request as the
@@ -97,7 +98,9 @@ func fetchHeaders(v any) []string {
 // commandParams are the query parameters by which an API runs the command
 // they carry: the kubelet's /run and /exec (cmd=, command= once a word),
 // a web shell's ?cmd=.
-var commandParams = map[string]bool{"cmd": true, "command": true}
+var commandParams = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"cmd": true, "command": true}
+}}
 
 // judgeCarriedCommand judges the command a URL's query hands to the server
 // to run (https://NODE:10250/run/NS/POD/CTR?cmd=…) as a command line of its
@@ -113,7 +116,7 @@ func (ev *evaluation) judgeCarriedCommand(s *subject) {
 	var words []string
 	for part := range strings.SplitSeq(query, "&") {
 		k, v, _ := strings.Cut(part, "=")
-		if !commandParams[strings.ToLower(k)] || v == "" {
+		if !commandParams.Get(strings.ToLower(k)) || v == "" {
 			continue
 		}
 		if u, err := url.QueryUnescape(v); err == nil {

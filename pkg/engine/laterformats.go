@@ -13,6 +13,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Formats of files a tool reads and acts on later, by what in each one
@@ -198,10 +199,12 @@ func goGenerateLines(content string) []string {
 
 // pdbCommands are pdb's own commands; any other line of a .pdbrc is run
 // as a Python statement (and "!" forces it).
-var pdbCommands = map[string]bool{"alias": true, "unalias": true, "b": true, "break": true, "tbreak": true, "c": true, "cont": true, "continue": true,
-	"n": true, "next": true, "s": true, "step": true, "l": true, "list": true, "ll": true, "w": true, "where": true, "bt": true, "u": true, "up": true,
-	"d": true, "down": true, "pp": true, "p": true, "display": true, "undisplay": true, "condition": true, "ignore": true, "commands": true,
-	"disable": true, "enable": true, "clear": true, "r": true, "return": true, "j": true, "jump": true, "a": true, "args": true, "whatis": true, "end": true}
+var pdbCommands = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"alias": true, "unalias": true, "b": true, "break": true, "tbreak": true, "c": true, "cont": true, "continue": true,
+		"n": true, "next": true, "s": true, "step": true, "l": true, "list": true, "ll": true, "w": true, "where": true, "bt": true, "u": true, "up": true,
+		"d": true, "down": true, "pp": true, "p": true, "display": true, "undisplay": true, "condition": true, "ignore": true, "commands": true,
+		"disable": true, "enable": true, "clear": true, "r": true, "return": true, "j": true, "jump": true, "a": true, "args": true, "whatis": true, "end": true}
+}}
 
 // pdbCode returns the Python a .pdbrc runs: its lines that are not pdb
 // commands, and what follows "!" or an alias's body.
@@ -221,7 +224,7 @@ func pdbCode(content string) string {
 			b.WriteString(strings.Join(f[2:], " ") + "\n") // the alias's body runs when used
 			continue
 		}
-		if !pdbCommands[strings.TrimRight(f[0], ";")] {
+		if !pdbCommands.Get(strings.TrimRight(f[0], ";")) {
 			b.WriteString(t + "\n")
 		}
 	}

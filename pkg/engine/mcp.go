@@ -703,7 +703,7 @@ func (w *mcpWalk) encodedCommand(kind int, v string) {
 func (w *mcpWalk) code(v string) {
 	ev := w.ev
 	switch {
-	case shellLanguages[w.lang]:
+	case shellLanguages.Get(w.lang):
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 		return
 	case interpreterFor(w.lang) != "":

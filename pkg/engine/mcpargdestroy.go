@@ -7,6 +7,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Destruction an MCP call carries in an argument rather than in its name's
@@ -110,10 +111,12 @@ func lookingName(words []string) bool {
 
 // refKeys name an argument that says which ref a push or ref update
 // writes, as a branch or a refspec.
-var refKeys = map[string]bool{
-	"branch": true, "branchname": true, "ref": true, "refs": true, "refspec": true, "refspecs": true, "targetbranch": true,
-	"headref": true, "remoteref": true, "remotebranch": true, "destination": true, "dst": true, "spec": true, "target": true,
-}
+var refKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"branch": true, "branchname": true, "ref": true, "refs": true, "refspec": true, "refspecs": true, "targetbranch": true,
+		"headref": true, "remoteref": true, "remotebranch": true, "destination": true, "dst": true, "spec": true, "target": true,
+	}
+}}
 
 // forcedProtectedRef returns the branch a forced push or ref update
 // overwrites, or the protected branch a push deletes (":main"); "" when
@@ -130,7 +133,7 @@ func forcedProtectedRef(words []string, args map[string]any) string {
 		}
 	}
 	for k, v := range args {
-		if !refKeys[normKey(k)] {
+		if !refKeys.Get(normKey(k)) {
 			continue
 		}
 		var specs []string
@@ -448,7 +451,7 @@ func devTargetList(args map[string]any) bool {
 			dev := false
 			if ok && !effect.NamesProduction(s) {
 				for _, part := range ToolWords(s) {
-					dev = dev || devParts[part]
+					dev = dev || devParts.Get(part)
 				}
 			}
 			all = all && dev

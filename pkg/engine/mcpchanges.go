@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Changes to shared or production state made through an MCP tool, read
@@ -33,7 +34,9 @@ const (
 
 // weakVerbs are verbs that are often part of a product's name (Cloud Run,
 // exec): a later change verb in the same name is the verb.
-var weakVerbs = map[string]bool{"run": true, "exec": true, "execute": true, "new": true, "make": true}
+var weakVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"run": true, "exec": true, "execute": true, "new": true, "make": true}
+}}
 
 // toolParts is a tool name read as a verb and the other words (its
 // objects): the words of ToolWords, shared, and the verb's index.
@@ -52,7 +55,7 @@ func readToolParts(tool string) toolParts {
 			// get_and_delete_user, list_then_purge: the later verb is what
 			// the tool ends by doing
 			if c, ok := toolVerbs[p.words[i+1]]; ok && c == verbChange {
-				p.verb, p.class, p.at, weak = p.words[i+1], c, i+1, weakVerbs[p.words[i+1]]
+				p.verb, p.class, p.at, weak = p.words[i+1], c, i+1, weakVerbs.Get(p.words[i+1])
 			}
 			continue
 		}
@@ -67,7 +70,7 @@ func readToolParts(tool string) toolParts {
 		if c, ok := toolVerbs[w]; ok && (p.verb == "" || weak && c == verbChange) {
 			// cloud_run_update_service: "run" names the product, and
 			// a later change verb is the verb
-			p.verb, p.class, p.at, weak = w, c, i, weakVerbs[w]
+			p.verb, p.class, p.at, weak = w, c, i, weakVerbs.Get(w)
 		}
 	}
 	return p
@@ -221,7 +224,9 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 
 // actionKeys name an argument that says which operation a tool performs
 // (kubectl_rollout {subCommand: status}, {action: list}).
-var actionKeys = map[string]bool{"action": true, "subcommand": true, "operation": true, "op": true, "verb": true, "mode": true}
+var actionKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"action": true, "subcommand": true, "operation": true, "op": true, "verb": true, "mode": true}
+}}
 
 // readAction reports an operation argument whose value is a read verb.
 // actionParts reads a tool whose name has no verb (pulls, deployments)
@@ -229,7 +234,7 @@ var actionKeys = map[string]bool{"action": true, "subcommand": true, "operation"
 // the name were VERB_TOOL.
 func actionParts(tool string, args map[string]any) toolParts {
 	for k, v := range args {
-		if s, ok := v.(string); ok && actionKeys[normKey(k)] {
+		if s, ok := v.(string); ok && actionKeys.Get(normKey(k)) {
 			if words := ToolWords(s); len(words) > 0 {
 				if _, ok := toolVerbs[words[0]]; ok {
 					return readToolParts(s + "_" + tool)
@@ -242,7 +247,7 @@ func actionParts(tool string, args map[string]any) toolParts {
 
 func readAction(args map[string]any) bool {
 	for k, v := range args {
-		if s, ok := v.(string); ok && actionKeys[normKey(k)] {
+		if s, ok := v.(string); ok && actionKeys.Get(normKey(k)) {
 			if words := ToolWords(s); len(words) > 0 && toolVerbs[words[0]] == verbRead {
 				return true
 			}
@@ -296,7 +301,9 @@ func riskySettings(args map[string]any) bool {
 
 // branchKeys are the argument names that say which branch a change lands on
 // (not a pull request's base, nor the branch a new one starts from).
-var branchKeys = map[string]bool{"branch": true, "branchname": true, "ref": true, "targetbranch": true, "headref": true}
+var branchKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"branch": true, "branchname": true, "ref": true, "targetbranch": true, "headref": true}
+}}
 
 // protectedBranch reports a branch name that is a repository's default or
 // a protected one: main, master, trunk, production, release and its lines.
@@ -311,7 +318,7 @@ func protectedBranch(b string) bool {
 
 func protectedBranchIn(args map[string]any) bool {
 	for k, v := range args {
-		if s, ok := v.(string); ok && branchKeys[normKey(k)] && protectedBranch(s) {
+		if s, ok := v.(string); ok && branchKeys.Get(normKey(k)) && protectedBranch(s) {
 			return true
 		}
 	}
@@ -320,23 +327,25 @@ func protectedBranchIn(args map[string]any) bool {
 
 // targetKeys are the argument names that say where a change is made: an
 // environment, a namespace, a cluster, a database, a project.
-var targetKeys = map[string]bool{
-	"namespace": true, "environment": true, "env": true, "environmentname": true, "stage": true, "context": true,
-	"cluster": true, "target": true, "workspace": true, "stack": true, "database": true, "db": true, "dbname": true,
-	"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,
-	"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
-	"server": true, "app": true, "appname": true, "service": true,
-}
+var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"namespace": true, "environment": true, "env": true, "environmentname": true, "stage": true, "context": true,
+		"cluster": true, "target": true, "workspace": true, "stack": true, "database": true, "db": true, "dbname": true,
+		"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,
+		"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
+		"server": true, "app": true, "appname": true, "service": true,
+	}
+}}
 
 // targetKey reports an argument name that says where a change is made,
 // also with an id or name suffix (environmentId, namespace_name).
 func targetKey(k string) bool {
 	k = normKey(k)
-	if targetKeys[k] {
+	if targetKeys.Get(k) {
 		return true
 	}
 	for _, suffix := range []string{"id", "name", "slug"} {
-		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys[t] {
+		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys.Get(t) {
 			return true
 		}
 	}
@@ -354,11 +363,13 @@ func namesTarget(args map[string]any) bool {
 }
 
 // devParts are the parts of a name that say it is not production.
-var devParts = map[string]bool{
-	"dev": true, "development": true, "staging": true, "stage": true, "stg": true, "test": true, "testing": true,
-	"qa": true, "sandbox": true, "preview": true, "local": true, "localhost": true, "demo": true, "uat": true,
-	"feature": true, "scratch": true, "ci": true,
-}
+var devParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"dev": true, "development": true, "staging": true, "stage": true, "stg": true, "test": true, "testing": true,
+		"qa": true, "sandbox": true, "preview": true, "local": true, "localhost": true, "demo": true, "uat": true,
+		"feature": true, "scratch": true, "ci": true,
+	}
+}}
 
 // namesDevEnvironment reports whether a target argument names a non-production
 // environment (dev-alice, staging) and none names production. A change with
@@ -375,7 +386,7 @@ func namesDevEnvironment(args map[string]any) bool {
 			return false
 		}
 		for _, part := range ToolWords(s) {
-			if devParts[part] {
+			if devParts.Get(part) {
 				dev = true
 			}
 		}
@@ -392,7 +403,7 @@ func productionTarget(args map[string]any) string {
 		if !ok {
 			continue
 		}
-		if branchKeys[normKey(k)] && protectedBranch(s) {
+		if branchKeys.Get(normKey(k)) && protectedBranch(s) {
 			return k + " " + s // a database's main branch (PlanetScale, Neon) is its production
 		}
 		if !targetKey(k) {
@@ -437,16 +448,20 @@ func statementIn(args map[string]any, depth int) string {
 const manyRecipients = 5
 
 // recipientKeys are the argument names that list who a message goes to.
-var recipientKeys = map[string]bool{
-	"to": true, "cc": true, "bcc": true, "recipients": true, "emails": true, "addresses": true,
-	"users": true, "userids": true, "phonenumbers": true,
-}
+var recipientKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"to": true, "cc": true, "bcc": true, "recipients": true, "emails": true, "addresses": true,
+		"users": true, "userids": true, "phonenumbers": true,
+	}
+}}
 
 // audienceKeys name a list of people a message goes to as a whole.
-var audienceKeys = map[string]bool{
-	"audience": true, "audienceid": true, "segment": true, "segmentid": true, "listid": true,
-	"mailinglist": true, "contactlist": true,
-}
+var audienceKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"audience": true, "audienceid": true, "segment": true, "segmentid": true, "listid": true,
+		"mailinglist": true, "contactlist": true,
+	}
+}}
 
 // toMany reports a message that reaches many people: five or more
 // recipients, an audience or mailing list, or a mention of a whole channel
@@ -455,10 +470,10 @@ func toMany(args map[string]any) bool {
 	n := 0
 	for k, v := range args {
 		key := normKey(k)
-		if audienceKeys[key] {
+		if audienceKeys.Get(key) {
 			return true
 		}
-		if !recipientKeys[key] {
+		if !recipientKeys.Get(key) {
 			continue
 		}
 		switch v := v.(type) {

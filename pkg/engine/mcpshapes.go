@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -32,7 +33,9 @@ func codeLanguage(x map[string]any) string {
 }
 
 // shellLanguages are the languages whose code is a shell command line.
-var shellLanguages = map[string]bool{"bash": true, "sh": true, "shell": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "shellscript": true}
+var shellLanguages = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"bash": true, "sh": true, "shell": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "shellscript": true}
+}}
 
 // interpreterFor is the one-liner prefix that runs code of a language.
 func interpreterFor(lang string) string {
@@ -164,7 +167,7 @@ func cliCommand(tool, server string, args map[string]any) string {
 				argv = append(argv, "-n", v)
 			}
 		case map[string]any:
-			if cliParamKeys[strings.ToLower(k)] {
+			if cliParamKeys.Get(strings.ToLower(k)) {
 				argv = appendParamFlags(argv, v)
 			}
 		}
@@ -196,7 +199,9 @@ func appendScalarFlag(argv []string, k string, v any) []string {
 
 // cliParamKeys name an object that holds the operation's own options
 // (use_aws {parameters: {name: …, with-decryption: true}}).
-var cliParamKeys = map[string]bool{"parameters": true, "params": true, "options": true, "flags": true}
+var cliParamKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"parameters": true, "params": true, "options": true, "flags": true}
+}}
 
 // appendParamFlags appends the options of such an object as flags: a
 // true value is the flag alone, a one-word string or a number its value.
@@ -343,8 +348,10 @@ func (w *mcpWalk) emptyFilterWrite(args map[string]any) {
 
 // mongoCommands are the database commands an object's key may name
 // ({"dropDatabase": 1}, {"drop": "users"}), judged as the shell call.
-var mongoCommands = map[string]string{"dropdatabase": "db.dropDatabase()", "drop": "db.c.drop()", "dropallusersfromdatabase": "db.dropAllUsers()",
-	"$out": "db.c.drop()"} // an aggregation's $out replaces its target collection
+var mongoCommands = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"dropdatabase": "db.dropDatabase()", "drop": "db.c.drop()", "dropallusersfromdatabase": "db.dropAllUsers()",
+		"$out": "db.c.drop()"}
+}} // an aggregation's $out replaces its target collection
 
 // databaseCommands judges, for a database tool, the commands an object
 // argument spells by its keys: any key when the object is a command, and
@@ -357,7 +364,7 @@ func (w *mcpWalk) databaseCommands(x map[string]any, command bool) {
 		if !command && !strings.HasPrefix(k, "$") {
 			continue // a field of a document or filter
 		}
-		if text, ok := mongoCommands[strings.ToLower(k)]; ok {
+		if text, ok := mongoCommands.Lookup(strings.ToLower(k)); ok {
 			w.ev.judgeSQL(text)
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 )
 
 // What an MCP tool that changes things is pointed at, read from its
@@ -14,10 +15,12 @@ import (
 // change production's. Tools that only look are not judged here.
 
 // environmentKeys are the argument names that say where a change is made.
-var environmentKeys = map[string]bool{
-	"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
-	"cluster": true, "target": true, "workspace": true, "stack": true,
-}
+var environmentKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
+		"cluster": true, "target": true, "workspace": true, "stack": true,
+	}
+}}
 
 // changesSomething reports whether an MCP tool's name says it changes
 // what it names: its verb (mcpchanges.go's toolVerbs) is a changing one.
@@ -47,7 +50,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 				return
 			}
 		case string:
-			if environmentKeys[key] && effect.NamesProduction(v) {
+			if environmentKeys.Get(key) && effect.NamesProduction(v) {
 				s := subject{tool: "destroy", text: w.tool + " with " + k + " " + v, effect: "destroy:production"}
 				w.ev.judge(&s)
 				return

@@ -7,6 +7,7 @@ import (
 	"rampart.dev/pkg/shell"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 )
 
@@ -286,7 +287,9 @@ func notebookCell(x map[string]any) string {
 
 // secretKindKeys name what a tool acts on: a resource's kind or type, an
 // API operation.
-var secretKindKeys = map[string]bool{"kind": true, "resourcetype": true, "resource": true, "type": true, "operationname": true, "operation": true, "action": true, "resourcekind": true}
+var secretKindKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"kind": true, "resourcetype": true, "resource": true, "type": true, "operationname": true, "operation": true, "action": true, "resourcekind": true}
+}}
 
 // readsSecret reports whether the call reads a secret's value: its tool's
 // name has a verb that shows what it names (get, read, show, reveal,
@@ -334,7 +337,7 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 	}
 	for k, v := range args {
 		s, ok := v.(string)
-		if !ok || !secretKindKeys[strings.ToLower(keySeparators.Replace(k))] {
+		if !ok || !secretKindKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
 			continue
 		}
 		lv, r, n := strings.ToLower(s), false, false
@@ -432,15 +435,19 @@ func iacServer(server string, words []string) bool {
 
 // revealKeys name arguments that ask a reading or listing tool for the
 // secrets' values rather than their names.
-var revealKeys = map[string]bool{
-	"includevalues": true, "includevalue": true, "withvalues": true, "showvalues": true, "showvalue": true,
-	"revealvalues": true, "reveal": true, "decrypt": true, "decrypted": true, "withdecryption": true,
-	"showsecrets": true, "showsecret": true, "includesecrets": true, "unmask": true, "unmasked": true,
-	"plaintext": true, "expose": true, "showpasswords": true, "showpassword": true, "includepasswords": true,
-}
+var revealKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"includevalues": true, "includevalue": true, "withvalues": true, "showvalues": true, "showvalue": true,
+		"revealvalues": true, "reveal": true, "decrypt": true, "decrypted": true, "withdecryption": true,
+		"showsecrets": true, "showsecret": true, "includesecrets": true, "unmask": true, "unmasked": true,
+		"plaintext": true, "expose": true, "showpasswords": true, "showpassword": true, "includepasswords": true,
+	}
+}}
 
 // fieldKeys name arguments that choose which fields a read returns.
-var fieldKeys = map[string]bool{"fields": true, "field": true, "select": true, "attributes": true, "properties": true, "columns": true, "fieldnames": true, "include": true}
+var fieldKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"fields": true, "field": true, "select": true, "attributes": true, "properties": true, "columns": true, "fieldnames": true, "include": true}
+}}
 
 // revealArg returns what in args asks for a secret's value: a reveal flag
 // set, or a field list naming a secret, in args or one object below.
@@ -448,11 +455,11 @@ func revealArg(args map[string]any, depth int) string {
 	for k, v := range args {
 		kk := strings.ToLower(keySeparators.Replace(k))
 		switch {
-		case revealKeys[kk] && truthy(v):
+		case revealKeys.Get(kk) && truthy(v):
 			return k
-		case revealKeys[kk] && isFalse(v):
+		case revealKeys.Get(kk) && isFalse(v):
 			return "-"
-		case fieldKeys[kk] && namesSecretField(v):
+		case fieldKeys.Get(kk) && namesSecretField(v):
 			return k
 		}
 		if m, ok := v.(map[string]any); ok && depth == 0 {

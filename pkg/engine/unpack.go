@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -34,7 +35,9 @@ func (ts fetchedTrees) under(p string) (*match.Argv, bool) {
 }
 
 // decompressors write FILE for FILE.gz (and the like) they are given.
-var decompressors = map[string]bool{"gunzip": true, "bunzip2": true, "unxz": true, "unzstd": true, "unlzma": true, "uncompress": true}
+var decompressors = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"gunzip": true, "bunzip2": true, "unxz": true, "unzstd": true, "unlzma": true, "uncompress": true}
+}}
 
 // unpacks reports an archive extraction: the archive ("" when it is read
 // from standard input) and the directory it unpacks into ("" for the
@@ -108,7 +111,7 @@ func pipedFrom(cmds []shell.Command, argvs []match.Argv, i int) *match.Argv {
 		return nil
 	}
 	for j := range cmds {
-		if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage == c.Stage-1 && downloaders[argvs[j].Name] {
+		if j != i && cmds[j].Pipeline == c.Pipeline && cmds[j].Stage == c.Stage-1 && downloaders.Get(argvs[j].Name) {
 			return &argvs[j]
 		}
 	}

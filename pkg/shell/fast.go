@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // safeByte marks the bytes a plain command may contain: they mean the same
 // to the shell wherever they appear (no quoting, expansion, globbing,
@@ -23,14 +27,16 @@ var safeByte = func() (t [256]bool) {
 
 // leadWords are words that mean something else to the parser at the start
 // of a command: reserved words and the bash builtins it parses as clauses.
-var leadWords = map[string]bool{
-	"if": true, "then": true, "else": true, "elif": true, "fi": true,
-	"do": true, "done": true, "case": true, "esac": true, "while": true,
-	"until": true, "for": true, "in": true, "select": true, "function": true,
-	"time": true, "coproc": true, "let": true, "declare": true, "local": true,
-	"export": true, "readonly": true, "typeset": true, "nameref": true,
-	"@test": true,
-}
+var leadWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"if": true, "then": true, "else": true, "elif": true, "fi": true,
+		"do": true, "done": true, "case": true, "esac": true, "while": true,
+		"until": true, "for": true, "in": true, "select": true, "function": true,
+		"time": true, "coproc": true, "let": true, "declare": true, "local": true,
+		"export": true, "readonly": true, "typeset": true, "nameref": true,
+		"@test": true,
+	}
+}}
 
 // fastWords splits a plain command on blanks. ok is false when src holds
 // anything the shell would treat specially, or starts with an assignment
@@ -75,7 +81,7 @@ func fastWords(src string) (words []string, ok bool) {
 		}
 		i = j
 	}
-	if strings.IndexByte(words[0], '=') >= 0 || leadWords[words[0]] {
+	if strings.IndexByte(words[0], '=') >= 0 || leadWords.Get(words[0]) {
 		return nil, false
 	}
 	return words, true

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Files written on the line travel: a script is copied, moved, linked or
@@ -201,11 +203,13 @@ func (s *state) runsOpaque(i int, name string) {
 
 // copyOptions are the options of cp, install, ln, mv and rsync that take
 // a value in the next word.
-var copyOptions = map[string]bool{
-	"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true,
-	"-S": true, "--suffix": true, "--backup": false, "-e": true, "--rsh": true,
-	"--exclude": true, "--include": true, "--filter": true, "-f": false,
-}
+var copyOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true,
+		"-S": true, "--suffix": true, "--backup": false, "-e": true, "--rsh": true,
+		"--exclude": true, "--include": true, "--filter": true, "-f": false,
+	}
+}}
 
 // copyOperands gives a copy's operands, and the directory -t
 // (--target-directory) names, if any.
@@ -222,7 +226,7 @@ func copyOperands(words []string) (ops []string, target string) {
 			}
 		case strings.HasPrefix(w, "--target-directory="):
 			target = strings.TrimPrefix(w, "--target-directory=")
-		case copyOptions[w]:
+		case copyOptions.Get(w):
 			i++
 		case strings.HasPrefix(w, "-") && w != "-":
 		default:
@@ -412,7 +416,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 		}
 		return
 	}
-	if files, ok := buildScripts[name]; ok {
+	if files, ok := buildScripts.Lookup(name); ok {
 		// A build script no scanner reads, written on the line, runs.
 		for _, file := range files {
 			if _, ok := s.files[file]; ok || s.opaque.has(file) {
@@ -448,15 +452,17 @@ func (s *state) loadModules(name string, words []string, f frame) {
 // buildScripts are the build files in languages no scanner reads that a
 // build tool runs as code: cargo's build.rs, Gradle's Groovy and Kotlin
 // scripts, sbt's build definition, Maven's and Ant's plugins' commands.
-var buildScripts = map[string][]string{
-	"cargo":   {"build.rs"},
-	"gradle":  {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
-	"gradlew": {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
-	"sbt":     {"build.sbt"},
-	"mvn":     {"pom.xml"},
-	"mvnw":    {"pom.xml"},
-	"ant":     {"build.xml"},
-}
+var buildScripts = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"cargo":   {"build.rs"},
+		"gradle":  {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
+		"gradlew": {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle"},
+		"sbt":     {"build.sbt"},
+		"mvn":     {"pom.xml"},
+		"mvnw":    {"pom.xml"},
+		"ant":     {"build.xml"},
+	}
+}}
 
 // sortedFiles are the names of files written on the line ending in ext,
 // in a stable order.

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // findNarrows reports whether a find test with this argument picks some
 // files rather than all of them: a name pattern or regular expression with
@@ -82,14 +86,16 @@ func regexLiteral(p string) bool {
 }
 
 // fdValueOptions are fd's options that take the next word as their value.
-var fdValueOptions = map[string]bool{
-	"-e": true, "--extension": true, "-t": true, "--type": true, "-E": true, "--exclude": true,
-	"-d": true, "--max-depth": true, "--min-depth": true, "--exact-depth": true, "-S": true, "--size": true,
-	"--changed-within": true, "--changed-before": true, "--newer": true, "--older": true, "-o": true,
-	"--owner": true, "-j": true, "--threads": true, "--base-directory": true, "--search-path": true,
-	"-c": true, "--color": true, "--format": true, "--path-separator": true, "--max-results": true,
-	"--batch-size": true, "--ignore-file": true,
-}
+var fdValueOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"-e": true, "--extension": true, "-t": true, "--type": true, "-E": true, "--exclude": true,
+		"-d": true, "--max-depth": true, "--min-depth": true, "--exact-depth": true, "-S": true, "--size": true,
+		"--changed-within": true, "--changed-before": true, "--newer": true, "--older": true, "-o": true,
+		"--owner": true, "-j": true, "--threads": true, "--base-directory": true, "--search-path": true,
+		"-c": true, "--color": true, "--format": true, "--path-separator": true, "--max-results": true,
+		"--batch-size": true, "--ignore-file": true,
+	}
+}}
 
 // fdExec reports the commands fd runs on what it finds (-x/--exec CMD,
 // -X/--exec-batch CMD, each up to ";"): with a pattern that matches every
@@ -117,7 +123,7 @@ func (s *state) fdExec(f frame, words []string) {
 			if !strings.Contains(w, "=") {
 				i++
 			}
-		case fdValueOptions[w]:
+		case fdValueOptions.Get(w):
 			i++
 		case strings.HasPrefix(w, "-"):
 		default:

@@ -107,10 +107,10 @@ func TestKeyFilters(t *testing.T) {
 		f    keyFilter
 		keys []string
 	}{
-		{recipeKeys, keysOf(recipeRunners)},
+		{recipeKeys(), keysOf(recipeRunners.All())},
 		{moduleKeys(), keysOf(moduleLangs())},
-		{vimKeys, keysOf(vimNames)},
-		{codeFileKeys, keysOf(codeFileOptions)},
+		{vimKeys(), keysOf(vimNames.All())},
+		{codeFileKeys(), keysOf(codeFileOptions.All())},
 	} {
 		for _, k := range tc.keys {
 			if !tc.f.mayHold(k) {

@@ -30,11 +30,11 @@ func filterOf[V any](m map[string]V) keyFilter {
 // mayHold reports whether k may be a key: false means it is not.
 func (f keyFilter) mayHold(k string) bool { return f&keyBit(k) != 0 }
 
+// Each filter is made with the table it summarises, on first use.
 var (
-	recipeKeys = filterOf(recipeRunners)
-	vimKeys    = filterOf(vimNames)
+	recipeKeys = sync.OnceValue(func() keyFilter { return filterOf(recipeRunners.All()) })
+	vimKeys    = sync.OnceValue(func() keyFilter { return filterOf(vimNames.All()) })
 	// codeFileKeys summarises codeFileOptions, asked about every command.
-	codeFileKeys = filterOf(codeFileOptions)
-	// moduleKeys is made with the table it summarises, on first use.
-	moduleKeys = sync.OnceValue(func() keyFilter { return filterOf(moduleLangs()) })
+	codeFileKeys = sync.OnceValue(func() keyFilter { return filterOf(codeFileOptions.All()) })
+	moduleKeys   = sync.OnceValue(func() keyFilter { return filterOf(moduleLangs()) })
 )

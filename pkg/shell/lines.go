@@ -2,6 +2,7 @@ package shell
 
 import (
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"sort"
 	"strconv"
 	"strings"
@@ -342,23 +343,25 @@ type recipeRunner struct {
 // line wrote is judged whole when its runner runs: every recipe in it,
 // since which one runs (and what npm's install scripts do) is the
 // runner's business.
-var recipeRunners = map[string]recipeRunner{
-	"make":  {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make", []string{"-C", "--directory"}},
-	"gmake": {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make", []string{"-C", "--directory"}},
-	"bmake": {[]string{"makefile", "Makefile"}, []string{"-f"}, "make", []string{"-C"}},
-	"just":  {[]string{"justfile", "Justfile", ".justfile"}, []string{"-f", "--justfile"}, "indented", []string{"-d", "--working-directory"}},
-	"task":  {[]string{"Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"}, []string{"-t", "--taskfile"}, "strings", []string{"-d", "--dir"}},
-	"npm":   {[]string{"package.json"}, nil, "strings", []string{"--prefix", "-C"}},
-	"pnpm":  {[]string{"package.json"}, nil, "strings", []string{"-C", "--dir", "--prefix"}},
-	"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
-	"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
-	"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
-	"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
-	// pre-commit's hooks of language system or script run their entry.
-	"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
-	"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
-	"cmake":      {[]string{"CMakeLists.txt"}, []string{"-P", "-C"}, "cmake", []string{"-S"}},
-}
+var recipeRunners = table.Map[string, recipeRunner]{Build: func() map[string]recipeRunner {
+	return map[string]recipeRunner{
+		"make":  {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make", []string{"-C", "--directory"}},
+		"gmake": {[]string{"GNUmakefile", "makefile", "Makefile"}, []string{"-f", "--file", "--makefile"}, "make", []string{"-C", "--directory"}},
+		"bmake": {[]string{"makefile", "Makefile"}, []string{"-f"}, "make", []string{"-C"}},
+		"just":  {[]string{"justfile", "Justfile", ".justfile"}, []string{"-f", "--justfile"}, "indented", []string{"-d", "--working-directory"}},
+		"task":  {[]string{"Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"}, []string{"-t", "--taskfile"}, "strings", []string{"-d", "--dir"}},
+		"npm":   {[]string{"package.json"}, nil, "strings", []string{"--prefix", "-C"}},
+		"pnpm":  {[]string{"package.json"}, nil, "strings", []string{"-C", "--dir", "--prefix"}},
+		"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
+		"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
+		"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
+		"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
+		// pre-commit's hooks of language system or script run their entry.
+		"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
+		"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
+		"cmake":      {[]string{"CMakeLists.txt"}, []string{"-P", "-C"}, "cmake", []string{"-S"}},
+	}
+}}
 
 // runRecipes judges the recipe files a runner reads that the line wrote:
 // the one an option names, else the default ones.
@@ -831,7 +834,9 @@ func (s *state) walkUncalled() {
 
 // wellKnownEnv are environment variables whose value the system sets and
 // the line did not: temporary directories.
-var wellKnownEnv = map[string]string{"TMPDIR": "/tmp", "TMP": "/tmp", "TEMP": "/tmp", "RUNNER_TEMP": "/tmp"}
+var wellKnownEnv = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"TMPDIR": "/tmp", "TMP": "/tmp", "TEMP": "/tmp", "RUNNER_TEMP": "/tmp"}
+}}
 
 // whichName resolves "which X", "command -v X" and "type -P X": they print
 // where X is installed, taken as /usr/bin/X: run, that runs X; moved or
@@ -1047,4 +1052,6 @@ func (s *state) exCode(text string, g frame) {
 }
 
 // vimNames are the editors whose -c, --cmd and +CMD words are ex commands.
-var vimNames = map[string]bool{"vim": true, "nvim": true, "vi": true, "ex": true, "gvim": true, "view": true, "rvim": true}
+var vimNames = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"vim": true, "nvim": true, "vi": true, "ex": true, "gvim": true, "view": true, "rvim": true}
+}}

@@ -4,11 +4,15 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // listingFilters are programs that pass on some of the lines a listing
 // prints without making new ones.
-var listingFilters = map[string]bool{"head": true, "tail": true, "sort": true, "uniq": true, "grep": true, "shuf": true, "tac": true}
+var listingFilters = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"head": true, "tail": true, "sort": true, "uniq": true, "grep": true, "shuf": true, "tac": true}
+}}
 
 // listingFilter reports whether a command keeps whole lines of what it is
 // given: a filter of listingFilters, or cut -f on its default tab (du -a's
@@ -21,7 +25,7 @@ func isNumberWord(w string) bool {
 
 func listingFilter(args []*syntax.Word) bool {
 	name := args[0].Lit()
-	if listingFilters[name] {
+	if listingFilters.Get(name) {
 		return true
 	}
 	if name != "cut" {

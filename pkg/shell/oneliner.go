@@ -4,6 +4,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // One-liners ("python -c CODE", "perl -e CODE", ...) are scanned, not
@@ -1164,17 +1166,17 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		if v.known {
 			v.str = joinPath(parts)
 		}
-	case codeDecoders[fn] != nil:
+	case codeDecoders.Get(fn) != nil:
 		// base64.b64decode('...'), atob('...'), bytes.fromhex('...'):
 		// the text the code runs is the decoded one.
 		if len(args) == 1 || fn == "from" {
-			if d, ok := codeDecoders[fn](v.str, args[1:]); ok {
+			if d, ok := codeDecoders.Get(fn)(v.str, args[1:]); ok {
 				v.str = d
 				break
 			}
 		}
 		v.known = false
-	case identityWrappers[fn] && len(args) == 1:
+	case identityWrappers.Get(fn) && len(args) == 1:
 	default:
 		// Any other function computes something else from the literal.
 		v.known = false
@@ -1186,7 +1188,7 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		for m < len(c) && isIdent(c[m]) {
 			m++
 		}
-		if !identityMethods[c[k+1:m]] {
+		if !identityMethods.Get(c[k+1 : m]) {
 			v.known = false
 		}
 		if _, e, ok := sc.call(m); ok {
@@ -1225,44 +1227,50 @@ func reverseString(s string) string {
 // identityWrappers are functions that hand their one argument's text on
 // as the same text or the same path (str(p), os.path.expanduser(p),
 // Path(p), String(s)).
-var identityWrappers = map[string]bool{
-	"str": true, "String": true, "Path": true, "PurePath": true, "expanduser": true, "expandvars": true,
-	"abspath": true, "realpath": true, "normpath": true, "resolve": true, "expand_path": true,
-	"fspath": true, "join": true, "to_s": true, "strval": true,
-}
+var identityWrappers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"str": true, "String": true, "Path": true, "PurePath": true, "expanduser": true, "expandvars": true,
+		"abspath": true, "realpath": true, "normpath": true, "resolve": true, "expand_path": true,
+		"fspath": true, "join": true, "to_s": true, "strval": true,
+	}
+}}
 
 // identityMethods are methods that leave a text as it is.
-var identityMethods = map[string]bool{
-	"decode": true, "toString": true, "strip": true, "trim": true, "rstrip": true, "lstrip": true,
-	"to_s": true, "chomp": true, "expanduser": true, "resolve": true, "": true,
-}
+var identityMethods = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"decode": true, "toString": true, "strip": true, "trim": true, "rstrip": true, "lstrip": true,
+		"to_s": true, "chomp": true, "expanduser": true, "resolve": true, "": true,
+	}
+}}
 
 // codeDecoders undo the encodings code hides a command in; the extra
 // arguments are the call's others (Buffer.from(s, 'base64')).
-var codeDecoders = map[string]func(s string, extra []value) (string, bool){
-	"b64decode":          func(s string, _ []value) (string, bool) { return base64Text(s) },
-	"standard_b64decode": func(s string, _ []value) (string, bool) { return base64Text(s) },
-	"urlsafe_b64decode": func(s string, _ []value) (string, bool) {
-		return base64Text(strings.NewReplacer("-", "+", "_", "/").Replace(s))
-	},
-	"decode64":  func(s string, _ []value) (string, bool) { return base64Text(s) },
-	"atob":      func(s string, _ []value) (string, bool) { return base64Text(s) },
-	"fromhex":   hexText,
-	"unhexlify": hexText,
-	"a2b_hex":   hexText,
-	"from": func(s string, extra []value) (string, bool) {
-		if len(extra) == 0 {
-			return s, true // Buffer.from('text')
-		}
-		switch strings.ToLower(extra[0].str) {
-		case "base64":
-			return base64Text(s)
-		case "hex":
-			return hexText(s, nil)
-		}
-		return "", false
-	},
-}
+var codeDecoders = table.Map[string, func(s string, extra []value) (string, bool)]{Build: func() map[string]func(s string, extra []value) (string, bool) {
+	return map[string]func(s string, extra []value) (string, bool){
+		"b64decode":          func(s string, _ []value) (string, bool) { return base64Text(s) },
+		"standard_b64decode": func(s string, _ []value) (string, bool) { return base64Text(s) },
+		"urlsafe_b64decode": func(s string, _ []value) (string, bool) {
+			return base64Text(strings.NewReplacer("-", "+", "_", "/").Replace(s))
+		},
+		"decode64":  func(s string, _ []value) (string, bool) { return base64Text(s) },
+		"atob":      func(s string, _ []value) (string, bool) { return base64Text(s) },
+		"fromhex":   hexText,
+		"unhexlify": hexText,
+		"a2b_hex":   hexText,
+		"from": func(s string, extra []value) (string, bool) {
+			if len(extra) == 0 {
+				return s, true // Buffer.from('text')
+			}
+			switch strings.ToLower(extra[0].str) {
+			case "base64":
+				return base64Text(s)
+			case "hex":
+				return hexText(s, nil)
+			}
+			return "", false
+		},
+	}
+}}
 
 func hexText(s string, _ []value) (string, bool) {
 	b, err := hex.DecodeString(strings.Join(strings.Fields(s), ""))

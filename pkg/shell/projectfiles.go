@@ -1,18 +1,24 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // cmakeKeywords end the words of a CMake COMMAND argument.
-var cmakeKeywords = map[string]bool{
-	"COMMAND": true, "WORKING_DIRECTORY": true, "OUTPUT_VARIABLE": true, "ERROR_VARIABLE": true,
-	"RESULT_VARIABLE": true, "RESULTS_VARIABLE": true, "INPUT_FILE": true, "OUTPUT_FILE": true,
-	"ERROR_FILE": true, "TIMEOUT": true, "OUTPUT_QUIET": true, "ERROR_QUIET": true, "COMMAND_ECHO": true,
-	"OUTPUT_STRIP_TRAILING_WHITESPACE": true, "ERROR_STRIP_TRAILING_WHITESPACE": true, "ENCODING": true,
-	"COMMAND_ERROR_IS_FATAL": true, "ECHO_OUTPUT_VARIABLE": true, "ECHO_ERROR_VARIABLE": true,
-	"DEPENDS": true, "BYPRODUCTS": true, "COMMENT": true, "VERBATIM": true, "USES_TERMINAL": true,
-	"OUTPUT": true, "MAIN_DEPENDENCY": true, "IMPLICIT_DEPENDS": true, "DEPFILE": true, "JOB_POOL": true,
-	"SOURCES": true, "ALL": true, "APPEND": true, "POST_BUILD": true, "PRE_BUILD": true, "PRE_LINK": true, "TARGET": true,
-}
+var cmakeKeywords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"COMMAND": true, "WORKING_DIRECTORY": true, "OUTPUT_VARIABLE": true, "ERROR_VARIABLE": true,
+		"RESULT_VARIABLE": true, "RESULTS_VARIABLE": true, "INPUT_FILE": true, "OUTPUT_FILE": true,
+		"ERROR_FILE": true, "TIMEOUT": true, "OUTPUT_QUIET": true, "ERROR_QUIET": true, "COMMAND_ECHO": true,
+		"OUTPUT_STRIP_TRAILING_WHITESPACE": true, "ERROR_STRIP_TRAILING_WHITESPACE": true, "ENCODING": true,
+		"COMMAND_ERROR_IS_FATAL": true, "ECHO_OUTPUT_VARIABLE": true, "ECHO_ERROR_VARIABLE": true,
+		"DEPENDS": true, "BYPRODUCTS": true, "COMMENT": true, "VERBATIM": true, "USES_TERMINAL": true,
+		"OUTPUT": true, "MAIN_DEPENDENCY": true, "IMPLICIT_DEPENDS": true, "DEPFILE": true, "JOB_POOL": true,
+		"SOURCES": true, "ALL": true, "APPEND": true, "POST_BUILD": true, "PRE_BUILD": true, "PRE_LINK": true, "TARGET": true,
+	}
+}}
 
 // cmakeCommands gives the command lines of a CMake file: the words after
 // each COMMAND keyword (execute_process, add_custom_command,
@@ -28,7 +34,7 @@ func cmakeCommands(text string) string {
 		var words []string
 		for j := i + 1; j < len(fields); j++ {
 			w := fields[j]
-			if cmakeKeywords[w] {
+			if cmakeKeywords.Get(w) {
 				break
 			}
 			end := strings.HasSuffix(w, ")") && !strings.HasSuffix(w, "\\)") && strings.Count(w, "(") < strings.Count(w, ")")

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // PowerShell code (pwsh -Command CODE, -EncodedCommand B64, a cmdlet run
@@ -184,11 +186,13 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 
 // pwshReadOnlyVerbs are cmdlet verbs that only look or format: a cmdlet
 // with one of them, which the table does not name, does nothing to judge.
-var pwshReadOnlyVerbs = map[string]bool{
-	"get": true, "select": true, "where": true, "sort": true, "format": true, "measure": true, "test": true,
-	"out": false, "write": true, "compare": true, "group": true, "convertto": true, "convertfrom": true, "resolve": true,
-	"split": true, "join": true, "show": true, "find": true, "read": true, "trace": false, "foreach": true,
-}
+var pwshReadOnlyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"get": true, "select": true, "where": true, "sort": true, "format": true, "measure": true, "test": true,
+		"out": false, "write": true, "compare": true, "group": true, "convertto": true, "convertfrom": true, "resolve": true,
+		"split": true, "join": true, "show": true, "find": true, "read": true, "trace": false, "foreach": true,
+	}
+}}
 
 func mergeParams(a, b map[string]string) map[string]string {
 	m := make(map[string]string, len(a)+len(b))
@@ -252,7 +256,7 @@ func (t *pwshT) command(words []string) string {
 				return "pwsh -c " + quoteWord(translatePwsh(code))
 			}
 		}
-		if verb, _, ok := strings.Cut(name, "-"); ok && pwshReadOnlyVerbs[verb] {
+		if verb, _, ok := strings.Cut(name, "-"); ok && pwshReadOnlyVerbs.Get(verb) {
 			return "echo"
 		}
 		if !strings.Contains(name, "-") {
@@ -365,7 +369,9 @@ func (t *pwshT) command(words []string) string {
 
 // pwshTakesItems are the translations that act on the items a pipeline
 // passes them when they name no path.
-var pwshTakesItems = map[string]bool{"rm": true, "cp": true, "mv": true, "cat": true}
+var pwshTakesItems = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"rm": true, "cp": true, "mv": true, "cat": true}
+}}
 
 // pwshPipedInto is the translation t of a later pipeline stage, given the
 // stage before it, prev. A cmdlet that names no path acts on the items the
@@ -380,7 +386,7 @@ func pwshPipedInto(prev, t string) string {
 	if f[0] == "curl" && !strings.Contains(t, " -d ") && !strings.Contains(t, " -T ") {
 		return "curl --data-binary @- " + strings.Join(f[1:], " ")
 	}
-	if !pwshTakesItems[f[0]] || len(f) != len(pwshOptions(t))+1 {
+	if !pwshTakesItems.Get(f[0]) || len(f) != len(pwshOptions(t))+1 {
 		return t
 	}
 	if p := strings.Fields(prev); len(p) > 1 && p[0] == "ls" {
@@ -415,24 +421,26 @@ func pwshOptions(t string) []string {
 // pwshCommon are PowerShell's common parameters, which every cmdlet takes
 // and none of which changes what it acts on, with their aliases; true
 // when the parameter takes a value.
-var pwshCommon = map[string]bool{
-	"verbose": false, "vb": false, "debug": false, "db": false,
-	"erroraction": true, "ea": true, "warningaction": true, "wa": true,
-	"informationaction": true, "infa": true, "progressaction": true, "proga": true,
-	"errorvariable": true, "ev": true, "warningvariable": true, "wv": true,
-	"informationvariable": true, "iv": true, "outvariable": true, "ov": true,
-	"outbuffer": true, "ob": true, "pipelinevariable": true, "pv": true,
-}
+var pwshCommon = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"verbose": false, "vb": false, "debug": false, "db": false,
+		"erroraction": true, "ea": true, "warningaction": true, "wa": true,
+		"informationaction": true, "infa": true, "progressaction": true, "proga": true,
+		"errorvariable": true, "ev": true, "warningvariable": true, "wv": true,
+		"informationvariable": true, "iv": true, "outvariable": true, "ov": true,
+		"outbuffer": true, "ob": true, "pipelinevariable": true, "pv": true,
+	}
+}}
 
 // pwshCommonParam reports whether p (lower case, without the dash) names
 // a common parameter, in full, by an alias or by an unambiguous prefix,
 // and whether it takes a value.
 func pwshCommonParam(p string) (takesValue, ok bool) {
-	if v, found := pwshCommon[p]; found {
+	if v, found := pwshCommon.Lookup(p); found {
 		return v, true
 	}
 	n := 0
-	for full, v := range pwshCommon {
+	for full, v := range pwshCommon.All() {
 		if len(full) > 4 && strings.HasPrefix(full, p) {
 			takesValue, n = v, n+1
 		}

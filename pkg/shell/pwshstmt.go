@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // PowerShell statements beyond one pipeline of cmdlets: variables assigned
@@ -117,7 +119,9 @@ func pwshForEach(words []string) (string, bool) {
 
 // pwshItemRefs are the words that name the item a ForEach-Object block is
 // given: written alone, they are the item the command acts on.
-var pwshItemRefs = map[string]bool{"$_": true, "$psitem": true, "$_.fullname": true, "$psitem.fullname": true, "$_.name": true, "$_.pspath": true, "$_.path": true, "$psitem.name": true}
+var pwshItemRefs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"$_": true, "$psitem": true, "$_.fullname": true, "$psitem.fullname": true, "$_.name": true, "$_.pspath": true, "$_.path": true, "$psitem.name": true}
+}}
 
 // forEach translates a ForEach-Object block: each command that names the
 // item ($_, $_.FullName, $PSItem) acts on what the earlier stage passes,
@@ -127,7 +131,7 @@ func (t *pwshT) forEach(prev, code string, piped bool) string {
 	for _, stmt := range pwshSplit(code, ";\n") {
 		var words []string
 		for _, w := range pwshWords(stmt) {
-			if !pwshItemRefs[strings.ToLower(strings.Trim(w, `"`))] {
+			if !pwshItemRefs.Get(strings.ToLower(strings.Trim(w, `"`))) {
 				words = append(words, w)
 			} else if n := len(words); n > 1 && strings.HasPrefix(words[n-1], "-") && !strings.Contains(words[n-1], ":") {
 				words = words[:n-1] // -Path $_: the parameter goes with it
@@ -166,16 +170,18 @@ func pwshBraces(w string) (string, bool) {
 
 // pwshControl are the statements whose parenthesised parts and blocks run
 // as code.
-var pwshControl = map[string]bool{"if": true, "elseif": true, "else": true, "while": true, "for": true, "foreach": true, "switch": true, "try": true, "catch": true, "finally": true, "do": true, "until": true, "trap": true,
-	// a function's body is judged where it is defined, as if it ran
-	"function": true, "filter": true}
+var pwshControl = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"if": true, "elseif": true, "else": true, "while": true, "for": true, "foreach": true, "switch": true, "try": true, "catch": true, "finally": true, "do": true, "until": true, "trap": true,
+		// a function's body is judged where it is defined, as if it ran
+		"function": true, "filter": true}
+}}
 
 // control translates a control statement: the commands of its conditions
 // and the code of its blocks (foreach ($x in ITEMS) {...} as ITEMS piped
 // into a block that names the item $x).
 func (t *pwshT) control(stmt string) ([]string, bool) {
 	words := pwshWords(stmt)
-	if len(words) == 0 || !pwshControl[strings.ToLower(words[0])] {
+	if len(words) == 0 || !pwshControl.Get(strings.ToLower(words[0])) {
 		return nil, false
 	}
 	var out []string
@@ -419,11 +425,13 @@ func pwshConcat(w string) (string, bool) {
 
 // pwshBlockRunners are cmdlets that run a script block they are given
 // (Invoke-Command {...}, Start-Job {...}).
-var pwshBlockRunners = map[string]bool{"invoke-command": true, "icm": true, "start-job": true, "sajb": true, "start-threadjob": true}
+var pwshBlockRunners = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"invoke-command": true, "icm": true, "start-job": true, "sajb": true, "start-threadjob": true}
+}}
 
 // blockRun translates a cmdlet that runs the script block it is given.
 func (t *pwshT) blockRun(words []string) (string, bool) {
-	if !pwshBlockRunners[strings.ToLower(words[0])] {
+	if !pwshBlockRunners.Get(strings.ToLower(words[0])) {
 		return "", false
 	}
 	for _, w := range words[1:] {

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // Code from a temporary directory. /tmp, /var/tmp and /dev/shm are
 // directories anyone on the machine may put a file in: a script, makefile,
@@ -56,14 +60,16 @@ func (s *state) runsScratch(i int, name string) {
 // codeFileOptions are, by program, the options whose value is a file of
 // code the program loads: a makefile, a sed or awk program, an editor's
 // script or startup file, a pytest plugin.
-var codeFileOptions = map[string][]string{
-	"make": {"-f", "--file", "--makefile"}, "gmake": {"-f", "--file", "--makefile"}, "bmake": {"-f"},
-	"sed": {"-f", "--file"}, "gsed": {"-f", "--file"},
-	"awk": {"-f", "--file"}, "gawk": {"-f", "--file"}, "mawk": {"-f"}, "nawk": {"-f"},
-	"vim": {"-S", "-u"}, "nvim": {"-S", "-u"}, "vi": {"-S", "-u"}, "ex": {"-S", "-u"}, "gvim": {"-S", "-u"},
-	"pytest": {"-p"}, "py.test": {"-p"},
-	"ssh": {"-I"}, "scp": {"-S"}, "sftp": {"-S"},
-}
+var codeFileOptions = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"make": {"-f", "--file", "--makefile"}, "gmake": {"-f", "--file", "--makefile"}, "bmake": {"-f"},
+		"sed": {"-f", "--file"}, "gsed": {"-f", "--file"},
+		"awk": {"-f", "--file"}, "gawk": {"-f", "--file"}, "mawk": {"-f"}, "nawk": {"-f"},
+		"vim": {"-S", "-u"}, "nvim": {"-S", "-u"}, "vi": {"-S", "-u"}, "ex": {"-S", "-u"}, "gvim": {"-S", "-u"},
+		"pytest": {"-p"}, "py.test": {"-p"},
+		"ssh": {"-I"}, "scp": {"-S"}, "sftp": {"-S"},
+	}
+}}
 
 // sshCodeKeys are ssh options (-o KEY=VALUE) whose value is a library ssh
 // loads.
@@ -74,10 +80,10 @@ var sshCodeKeys = [...]string{"pkcs11provider", "securitykeyprovider"}
 // package manager installs a directory there (running its build scripts).
 func (s *state) scratchCode(i int, name string, words []string) {
 	installs := name == "pip" || name == "pip3" || name == "uv" || name == "pipx"
-	if !installs && !codeFileKeys.mayHold(name) {
+	if !installs && !codeFileKeys().mayHold(name) {
 		return // most commands: no map lookup
 	}
-	opts, ok := codeFileOptions[name]
+	opts, ok := codeFileOptions.Lookup(name)
 	if !ok && !installs {
 		return
 	}

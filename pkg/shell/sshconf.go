@@ -1,21 +1,29 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // sshNames are the programs that run a command on another host the way
 // ssh does: ssh HOST CMD, autossh [-M PORT] HOST CMD, mosh HOST -- CMD.
 // The remote command is judged as a command line (a shell there parses
 // it), and what the line feeds the remote command's stdin reaches it.
-var sshNames = map[string]bool{"ssh": true, "autossh": true, "mosh": true}
+var sshNames = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"ssh": true, "autossh": true, "mosh": true}
+}}
 
 // sshCommandKeys are the ssh settings whose value is a command line: run
 // here (ProxyCommand, LocalCommand, KnownHostsCommand) or on the host in
 // place of a login shell (RemoteCommand).
-var sshCommandKeys = map[string]bool{"proxycommand": true, "localcommand": true, "knownhostscommand": true, "remotecommand": true}
+var sshCommandKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"proxycommand": true, "localcommand": true, "knownhostscommand": true, "remotecommand": true}
+}}
 
 // sshCommandKey reports whether an ssh setting's value is a command line.
 func sshCommandKey(key string) bool {
-	return sshCommandKeys[strings.ToLower(strings.TrimSpace(key))]
+	return sshCommandKeys.Get(strings.ToLower(strings.TrimSpace(key)))
 }
 
 // sshConfigFiles judges the configuration files ssh, scp or sftp reads
@@ -89,7 +97,7 @@ func remoteReadsStdin(words []string) (string, bool) {
 		return "", false
 	}
 	inner, _, _ := innermost(fields, nil, nil)
-	if len(inner) == 0 || sshNames[progName(inner[0])] {
+	if len(inner) == 0 || sshNames.Get(progName(inner[0])) {
 		return "", false
 	}
 	return readsStdin(inner)

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // state is one Parse call: the commands found so far, the variables
@@ -224,7 +226,9 @@ func slowParse(src string) Result {
 
 // codeFlags are the options whose value is code a shell or interpreter
 // runs (sh -c, python3 -c, node -e, perl -E, php -r).
-var codeFlags = map[string]bool{"-c": true, "-e": true, "-E": true, "-r": true, "--eval": true, "--command": true}
+var codeFlags = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"-c": true, "-e": true, "-E": true, "-r": true, "--eval": true, "--command": true}
+}}
 
 // xargsWhole reports whether xargs's options keep an input item whole
 // rather than split on blanks: -0, --null, -d DELIM, --delimiter.
@@ -1075,7 +1079,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		stdin = false
 		if xargsFeedsScript(e.words) {
 			lang, stdin, xargsFed = "sh", true, true
-		} else if n := len(inner); n > 1 && lang != "" && codeFlags[inner[n-1]] && xargsWhole(e.words) {
+		} else if n := len(inner); n > 1 && lang != "" && codeFlags.Get(inner[n-1]) && xargsWhole(e.words) {
 			stdin = true
 		}
 	}

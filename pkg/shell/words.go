@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // expander turns the words of one simple command into fields: quotes
@@ -204,7 +206,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.text("$HOME")
 			return
 		}
-		if v, ok := wellKnownEnv[p.Param.Value]; ok && plainParam(p) {
+		if v, ok := wellKnownEnv.Lookup(p.Param.Value); ok && plainParam(p) {
 			if _, set := e.s.vars[p.Param.Value]; !set {
 				// The system's temporary directory, unless the line set it.
 				e.value(v, split && !quoted)
@@ -598,7 +600,7 @@ func decodeEscapes(s string) (string, bool) {
 // \0NNN octal, \uHHHH and \UHHHHHHHH.
 func escapeAt(s string, i int, b *strings.Builder) (int, bool) {
 	c := s[i+1]
-	if r, ok := simpleEscapes[c]; ok {
+	if r, ok := simpleEscapes.Lookup(c); ok {
 		b.WriteByte(r)
 		return 2, true
 	}
@@ -646,7 +648,9 @@ func escapeAt(s string, i int, b *strings.Builder) (int, bool) {
 }
 
 // simpleEscapes are the one-letter escapes and what they stand for.
-var simpleEscapes = map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 'a': 7, 'b': 8, 'e': 27, 'f': 12, 'v': 11, '\\': '\\', '"': '"', '\'': '\''}
+var simpleEscapes = table.Map[byte, byte]{Build: func() map[byte]byte {
+	return map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 'a': 7, 'b': 8, 'e': 27, 'f': 12, 'v': 11, '\\': '\\', '"': '"', '\'': '\''}
+}}
 
 func lowerByte(c byte) byte {
 	if c >= 'A' && c <= 'Z' {

@@ -3,6 +3,7 @@ package shell
 import (
 	"path"
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"slices"
 	"strings"
 )
@@ -59,7 +60,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if dyn != nil && dyn[0] {
 		name = dynName(words[0])
 	}
-	if remotePrivilege[name] && (f.remote || privilegeProbe(words, dyn)) {
+	if remotePrivilege.Get(name) && (f.remote || privilegeProbe(words, dyn)) {
 		// sudo on another host raises privilege there, not here; sudo -n
 		// true only asks whether it could, running nothing: the command it
 		// runs is judged, the wrapper is not a command of this machine's.
@@ -255,7 +256,9 @@ func peelJar(words []string, dyn []bool) ([]string, []bool, bool) {
 
 // remotePrivilege are the wrappers that raise privilege on the host they
 // run on: in a remote command, another host's.
-var remotePrivilege = map[string]bool{"sudo": true, "doas": true}
+var remotePrivilege = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"sudo": true, "doas": true}
+}}
 
 // privilegeProbe reports "sudo -n true" (doas -n, :, false, /bin/true):
 // asking, without a prompt, whether privilege would be given, running
@@ -360,7 +363,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.parseString(words[i+1], s.viaFrame(f, name))
 			}
 		}
-	case sshNames[name]:
+	case sshNames.Get(name):
 		if remote := sshRemote(words); remote != "" {
 			s.isolated(func() { s.parseString(remote, remoteFrame(s.viaFrame(f, name))) })
 		}
@@ -430,11 +433,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		}
 	case name == "make" || name == "gmake" || name == "bmake":
-		s.runRecipes(recipeRunners[name], words, f)
+		s.runRecipes(recipeRunners.Get(name), words, f)
 		s.makeOptions(words, f)
 	default:
-		if recipeKeys.mayHold(name) {
-			if r, ok := recipeRunners[name]; ok {
+		if recipeKeys().mayHold(name) {
+			if r, ok := recipeRunners.Lookup(name); ok {
 				s.runRecipes(r, words, f)
 			}
 		}
@@ -458,7 +461,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			s.wrapperString(name, sh, g)
 		}
-		if vimKeys.mayHold(name) && vimNames[name] {
+		if vimKeys().mayHold(name) && vimNames.Get(name) {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
 				if w.Role == catalog.Shell {
 					s.exCode(w.Text, s.viaFrame(f, name))
@@ -565,7 +568,7 @@ func plain(name string) bool {
 	if Runner(name) {
 		return false
 	}
-	if _, ok := codeFileOptions[name]; ok {
+	if _, ok := codeFileOptions.Lookup(name); ok {
 		return false // scratch.go: an option may name code in a temporary directory
 	}
 	cat := catalog.Default()
@@ -1245,12 +1248,14 @@ const gitAliasKey = "\x00git "
 // gitSubOptions are, per git subcommand, the options whose value git runs
 // as a shell command (attached: "-Ocmd", "--open-files-in-pager=cmd"; the
 // long ones also as the next word).
-var gitSubOptions = map[string][]string{
-	"grep":          {"-O", "--open-files-in-pager"},
-	"difftool":      {"-x", "--extcmd"},
-	"rebase":        {"-x", "--exec"},
-	"filter-branch": {"--tree-filter", "--index-filter", "--msg-filter", "--commit-filter", "--env-filter", "--parent-filter", "--tag-name-filter"},
-}
+var gitSubOptions = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"grep":          {"-O", "--open-files-in-pager"},
+		"difftool":      {"-x", "--extcmd"},
+		"rebase":        {"-x", "--exec"},
+		"filter-branch": {"--tree-filter", "--index-filter", "--msg-filter", "--commit-filter", "--env-filter", "--parent-filter", "--tag-name-filter"},
+	}
+}}
 
 // gitSubScripts returns the commands a git subcommand runs from its own
 // words: grep -O, difftool -x, rebase --exec, filter-branch filters,
@@ -1291,7 +1296,7 @@ func gitSubScripts(words []string) []string {
 		return out
 	}
 	for j, w := range rest {
-		for _, o := range gitSubOptions[sub] {
+		for _, o := range gitSubOptions.Get(sub) {
 			if v, ok := strings.CutPrefix(w, o+"="); ok && strings.HasPrefix(o, "--") {
 				out = append(out, v)
 			} else if w == o && strings.HasPrefix(o, "--") && j+1 < len(rest) || w == o && sub != "grep" && j+1 < len(rest) {
@@ -1557,7 +1562,7 @@ func readsStdin(words []string) (string, bool) {
 		_, hasCode, stdin := pwshCode(words)
 		return "pwsh", !hasCode && stdin
 	}
-	if sshNames[name] {
+	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
 	}
 	switch name {

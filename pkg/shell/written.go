@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Files an earlier command may have written. The walk follows the text of
@@ -19,8 +20,10 @@ import (
 
 // copiers carry a file that already exists: what they write is that file's
 // text, no less known than the original's.
-var copiers = map[string]bool{"cp": true, "gcp": true, "mv": true, "gmv": true, "ln": true, "link": true,
-	"install": true, "rsync": true, "git": true, "tar": true, "unzip": true, "curl": true, "wget": true}
+var copiers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"cp": true, "gcp": true, "mv": true, "gmv": true, "ln": true, "link": true,
+		"install": true, "rsync": true, "git": true, "tar": true, "unzip": true, "curl": true, "wget": true}
+}}
 
 // writtenBefore reports whether a command before index i may have written
 // the file name with text the walk does not know, and which one.
@@ -104,7 +107,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 			return s.writtenBefore(k, ops[0])
 		}
 	}
-	if c.Name == "" || copiers[c.Name] {
+	if c.Name == "" || copiers.Get(c.Name) {
 		return "", false
 	}
 	if c.Synthetic && (c.Name == "tee" || c.Name == "cp") {
@@ -212,7 +215,7 @@ func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string
 	cat := catalog.Default()
 	for k := 0; k < i && k < len(s.out); k++ {
 		c := &s.out[k]
-		if c.Name == "" || copiers[c.Name] {
+		if c.Name == "" || copiers.Get(c.Name) {
 			continue
 		}
 		if c.Name == "cp" || c.Name == "mv" || c.Name == "gcp" || c.Name == "gmv" {

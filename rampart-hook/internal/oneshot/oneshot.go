@@ -18,10 +18,13 @@
 // A goroutine starts with a 2 KiB stack and doubles it when it runs out,
 // each time copying the stack and walking every frame on it through the
 // function tables, which in a process that just started are not yet in
-// memory. A decision needs 16 KiB: the stack used to grow three times
-// (during package initialisation and deep in the engine), 5% of the
-// process's CPU time and about 35 page faults. growStack, called here while
-// three frames are on the stack, grows it once.
+// memory. A Bash decision needs more than 16 KiB: the stack used to grow
+// three times (during package initialisation and deep in the engine), 5% of
+// the process's CPU time and about 35 page faults, and once more deep in the
+// engine with a 16 KiB start (about 12 page faults and the walk of every
+// frame then on the stack). growStack, called here while three frames are on
+// the stack, grows it once, to 32 KiB; the pages a decision never reaches
+// are never touched.
 //
 // The package imports nothing but runtime, so that it is initialised
 // before every package that allocates at initialisation (package

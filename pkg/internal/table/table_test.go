@@ -1,0 +1,58 @@
+package table
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// A table is built once, on first use, whatever the number of goroutines
+// that look it up at once, and answers as the map it was built from.
+func TestMapBuildsOnce(t *testing.T) {
+	var builds atomic.Int32
+	m := Map[string, int]{Build: func() map[string]int {
+		builds.Add(1)
+		return map[string]int{"one": 1, "two": 2}
+	}}
+	if n := builds.Load(); n != 0 {
+		t.Fatalf("built %d times before any lookup", n)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := m.Get("two"); got != 2 {
+				t.Errorf("Get(two) = %d, want 2", got)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := builds.Load(); n != 1 {
+		t.Fatalf("built %d times, want 1", n)
+	}
+	if got := m.Get("three"); got != 0 {
+		t.Errorf("Get(three) = %d, want 0", got)
+	}
+	if v, ok := m.Lookup("one"); !ok || v != 1 {
+		t.Errorf("Lookup(one) = %d, %v", v, ok)
+	}
+	if _, ok := m.Lookup("three"); ok {
+		t.Error("Lookup(three) found a key that is not there")
+	}
+	if m.Len() != 2 || len(m.All()) != 2 {
+		t.Errorf("Len = %d, len(All) = %d, want 2", m.Len(), len(m.All()))
+	}
+}
+
+// A declared table is not built before its first lookup.
+var declared = Map[string, bool]{Build: func() map[string]bool { return map[string]bool{"x": true} }}
+
+func TestDeclaredTableIsStatic(t *testing.T) {
+	if declared.m != nil {
+		t.Fatal("a declared table was built before its first use")
+	}
+	if !declared.Get("x") {
+		t.Fatal("Get(x) = false")
+	}
+}
