@@ -54,7 +54,7 @@ func readToolParts(tool string) toolParts {
 		if (w == "and" || w == "then") && p.verb != "" && i+1 < len(p.words) {
 			// get_and_delete_user, list_then_purge: the later verb is what
 			// the tool ends by doing
-			if c, ok := toolVerbs[p.words[i+1]]; ok && c == verbChange {
+			if c, ok := toolVerbs.Lookup(p.words[i+1]); ok && c == verbChange {
 				p.verb, p.class, p.at, weak = p.words[i+1], c, i+1, weakVerbs.Get(p.words[i+1])
 			}
 			continue
@@ -63,11 +63,11 @@ func readToolParts(tool string) toolParts {
 			continue
 		}
 		if i+1 < len(p.words) {
-			if v, ok := toolVerbPhrases[w+" "+p.words[i+1]]; ok {
+			if v, ok := toolVerbPhrases.Lookup(w + " " + p.words[i+1]); ok {
 				w = v // tear_down: teardown
 			}
 		}
-		if c, ok := toolVerbs[w]; ok && (p.verb == "" || weak && c == verbChange) {
+		if c, ok := toolVerbs.Lookup(w); ok && (p.verb == "" || weak && c == verbChange) {
 			// cloud_run_update_service: "run" names the product, and
 			// a later change verb is the verb
 			p.verb, p.class, p.at, weak = w, c, i, weakVerbs.Get(w)
@@ -236,7 +236,7 @@ func actionParts(tool string, args map[string]any) toolParts {
 	for k, v := range args {
 		if s, ok := v.(string); ok && actionKeys.Get(normKey(k)) {
 			if words := ToolWords(s); len(words) > 0 {
-				if _, ok := toolVerbs[words[0]]; ok {
+				if _, ok := toolVerbs.Lookup(words[0]); ok {
 					return readToolParts(s + "_" + tool)
 				}
 			}
@@ -248,7 +248,7 @@ func actionParts(tool string, args map[string]any) toolParts {
 func readAction(args map[string]any) bool {
 	for k, v := range args {
 		if s, ok := v.(string); ok && actionKeys.Get(normKey(k)) {
-			if words := ToolWords(s); len(words) > 0 && toolVerbs[words[0]] == verbRead {
+			if words := ToolWords(s); len(words) > 0 && toolVerbs.Get(words[0]) == verbRead {
 				return true
 			}
 		}

@@ -55,8 +55,8 @@ func TestMentionsEveryone(t *testing.T) {
 
 func TestToolVerbKinds(t *testing.T) {
 	for verb, kind := range map[string]string{"teardown": "destroy", "empty": "wipe", "deactivate": "disable", "overwrite": "overwrite", "handover": "transfer", "ship": "publish", "get": ""} {
-		if toolVerbKinds[verb] != kind {
-			t.Errorf("toolVerbKinds[%q] = %q, want %q", verb, toolVerbKinds[verb], kind)
+		if toolVerbKinds.Get(verb) != kind {
+			t.Errorf("toolVerbKinds[%q] = %q, want %q", verb, toolVerbKinds.Get(verb), kind)
 		}
 	}
 }

@@ -3,6 +3,9 @@ package engine
 import (
 	_ "embed"
 	"strings"
+	"sync"
+
+	"rampart.dev/pkg/internal/table"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
@@ -27,20 +30,28 @@ var toolVerbsText string
 // others.
 type verbKind = string
 
+// toolLexicon is toolverbs.txt read, on first use.
+type toolLexicon struct {
+	verbs   map[string]verbClass // the words that can be a tool name's verb, read or change
+	kinds   map[string]verbKind  // the change verbs' classes beyond a plain change
+	phrases map[string]string    // two words read as one verb: "tear down" → teardown
+}
+
+var lexicon = sync.OnceValue(func() *toolLexicon { return loadToolVerbs(toolVerbsText) })
+
 var (
 	// toolVerbs are the words that can be a tool name's verb, read or change.
-	toolVerbs = map[string]verbClass{}
+	toolVerbs = table.Map[string, verbClass]{Build: func() map[string]verbClass { return lexicon().verbs }}
 	// toolVerbKinds are the change verbs' classes beyond a plain change.
-	toolVerbKinds = map[string]verbKind{}
+	toolVerbKinds = table.Map[string, verbKind]{Build: func() map[string]verbKind { return lexicon().kinds }}
 	// toolVerbPhrases read two words as one verb: "tear down" → teardown.
-	toolVerbPhrases = map[string]string{}
+	toolVerbPhrases = table.Map[string, string]{Build: func() map[string]string { return lexicon().phrases }}
 )
-
-func init() { loadToolVerbs(toolVerbsText) }
 
 // loadToolVerbs reads the lexicon. A malformed line is a programming
 // error in an embedded file, and panics at start-up (its test loads it).
-func loadToolVerbs(text string) {
+func loadToolVerbs(text string) *toolLexicon {
+	lx := &toolLexicon{verbs: map[string]verbClass{}, kinds: map[string]verbKind{}, phrases: map[string]string{}}
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -57,37 +68,44 @@ func loadToolVerbs(text string) {
 			if !ok || len(f) != 2 {
 				panic("toolverbs.txt: bad phrase: " + line)
 			}
-			toolVerbPhrases[f[0]+" "+f[1]] = strings.TrimSpace(verb)
+			lx.phrases[f[0]+" "+f[1]] = strings.TrimSpace(verb)
 			continue
 		}
 		for _, w := range strings.Fields(words) {
-			if _, seen := toolVerbs[w]; seen {
+			if _, seen := lx.verbs[w]; seen {
 				continue
 			}
 			switch class {
 			case "read":
-				toolVerbs[w] = verbRead
+				lx.verbs[w] = verbRead
 			case "change":
-				toolVerbs[w] = verbChange
+				lx.verbs[w] = verbChange
 			case "destroy", "wipe", "reset", "disable", "overwrite", "transfer", "publish":
-				toolVerbs[w] = verbChange
-				toolVerbKinds[w] = class
+				lx.verbs[w] = verbChange
+				lx.kinds[w] = class
 			default:
 				panic("toolverbs.txt: unknown class " + class)
 			}
 		}
 	}
+	return lx
 }
 
 // ephemeralObjects are what a wipe or destroy verb may name and lose
 // nothing that matters: a cache rebuilt on demand, a screen, a selection,
 // finished or temporary items (and, by its place in the name, a property
 // of the input a transform hands back: transformsInput).
-var ephemeralObjects = wordSet("format strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
+var ephemeralObjects = lazyWordSet("format strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
 
 // storeObjects are stores a wipe empties whole (or "all" of anything).
-var storeObjects = wordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
+var storeObjects = lazyWordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
 
+// lazyWordSet is wordSet built on first use.
+func lazyWordSet(s string) *table.Map[string, bool] {
+	return &table.Map[string, bool]{Build: func() map[string]bool { return wordSet(s) }}
+}
+
+// wordSet is the set of a text's words.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -104,11 +122,11 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if p.verb == "" {
 		p = actionParts(w.tool, args)
 	}
-	kind := toolVerbKinds[p.verb]
+	kind := toolVerbKinds.Get(p.verb)
 	if kind == "" || p.showsOnly() || p.has("draft", "drafts", "preview", "dry", "plan", "estimate", "report") || readAction(args) {
 		return
 	}
-	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs[last] == verbRead {
+	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs.Get(last) == verbRead {
 		return // overwrite_check, teardown_status: a question about the change
 	}
 	ephemeral, store := false, p.objectCount() == 0 || argTrue(args, "all") || argTrue(args, "all_databases") || argTrue(args, "alldatabases")
@@ -116,8 +134,8 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 		if i == p.at {
 			continue
 		}
-		ephemeral = ephemeral || ephemeralObjects[o] || transformsInput(p.words, i)
-		store = store || storeObjects[o]
+		ephemeral = ephemeral || ephemeralObjects.Get(o) || transformsInput(p.words, i)
+		store = store || storeObjects.Get(o)
 	}
 	if kind == "reset" {
 		if !store {

@@ -262,10 +262,10 @@ func lookingVerb(w string) bool {
 
 // inputProperty: what a transform takes out of the text, image, audio or
 // document it is handed and returns changed, never a stored thing.
-func inputProperty(w string) bool { return inputProperties[w] }
+func inputProperty(w string) bool { return inputProperties.Get(w) }
 
 // inputProperties are the words inputProperty knows.
-var inputProperties = wordSet("background bg text string whitespace spaces watermark watermarks noise silence blemishes redeye exif formatting html markdown emoji emojis punctuation accents diacritics stopwords newlines padding prefix suffix borders border shadow shadows vocals echo blur wrinkles glare artifacts")
+var inputProperties = lazyWordSet("background bg text string whitespace spaces watermark watermarks noise silence blemishes redeye exif formatting html markdown emoji emojis punctuation accents diacritics stopwords newlines padding prefix suffix borders border shadow shadows vocals echo blur wrinkles glare artifacts")
 
 // transformsInput reports whether words[i], an object of a destroying
 // verb, is a property of the input a transform hands back: the name's
