@@ -2,6 +2,7 @@ package engine
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/gobwas/glob"
@@ -160,19 +161,32 @@ func (ev *evaluation) globSubjects(tool, p string) {
 	if tool != call.ToolRead {
 		return
 	}
+	stem := literalRuns(nameStem(path.Base(p)))
+	if !slices.ContainsFunc(stem, func(r string) bool { return len(r) >= 3 }) {
+		return // *.log, src/*.ts: no name of its own to share (sharedStem)
+	}
 	lit := literalPrefix(p)
+	var toks [][]globToken
 	c := &ev.c
 	for _, n := range ev.e.namedReadPaths() {
-		if !strings.HasPrefix(n.path, lit) && !strings.HasPrefix(lit, literalPrefix(n.path)) || !n.ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
-			continue
-		}
-		for _, alt := range braceAlternatives(n.path) {
-			if !sharedStem(path.Base(p), path.Base(alt)) || !globsOverlap(p, alt) {
+		for _, alt := range n.alts {
+			if !strings.HasPrefix(alt.lit, lit) && !strings.HasPrefix(lit, alt.lit) {
+				continue
+			}
+			if !sharedRun(stem, alt.stem) {
+				continue
+			}
+			if toks == nil {
+				for _, g := range braceAlternatives(p) {
+					toks = append(toks, globTokens(g))
+				}
+			}
+			if !anyTokensOverlap(toks, alt.toks) || !n.ent.AppliesTo(call.ToolRead, c.Agent, c.Session) {
 				continue
 			}
 			// the rule's pattern, as a path, is a file both name (a
 			// pattern's * and ** match their own text)
-			s := subject{tool: tool, text: p + " (may name " + alt + ")", path: alt}
+			s := subject{tool: tool, text: p + " (may name " + alt.text + ")", path: alt.text}
 			ev.judge(&s)
 			if ev.denied() {
 				return
@@ -182,6 +196,17 @@ func (ev *evaluation) globSubjects(tool, p string) {
 	}
 }
 
+// anyTokensOverlap reports whether one of a glob's alternatives overlaps
+// the tokens b.
+func anyTokensOverlap(as [][]globToken, b []globToken) bool {
+	for _, a := range as {
+		if tokensOverlap(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // sharedStem reports whether a glob's name and a rule's name share a
 // literal run of three bytes or more in their stems (the name before its
 // extension, leading dots dropped): cat ~/.msmtp* and ~/.msmtprc, mcp*.json
@@ -189,9 +214,15 @@ func (ev *evaluation) globSubjects(tool, p string) {
 // match a credential's name only by its star spelling the name, which
 // would make every such glob a credential read.
 func sharedStem(g, r string) bool {
-	for _, run := range literalRuns(nameStem(g)) {
+	return sharedRun(literalRuns(nameStem(g)), literalRuns(nameStem(r)))
+}
+
+// sharedRun reports whether two lists of literal runs share three bytes
+// in a row.
+func sharedRun(gs, rs []string) bool {
+	for _, run := range gs {
 		for k := 0; k+3 <= len(run); k++ {
-			for _, rr := range literalRuns(nameStem(r)) {
+			for _, rr := range rs {
 				if strings.Contains(rr, run[k:k+3]) {
 					return true
 				}

@@ -198,6 +198,16 @@ type namedReads struct {
 type namedRead struct {
 	ent  *policy.Entry
 	path string
+	alts []namedAlt // the path's {A,B} alternatives, for globSubjects
+}
+
+// namedAlt is one alternative of a read rule's path, with what
+// globSubjects compares a glob against, worked out once.
+type namedAlt struct {
+	text string
+	lit  string      // before its first glob character
+	stem []string    // the literal runs of its name's stem (sharedStem)
+	toks []globToken // its tokens (globsOverlap)
 }
 
 func (e *Engine) namedReadPaths() []namedRead {
@@ -213,11 +223,20 @@ func (e *Engine) namedReadPaths() []namedRead {
 						src = e.env.Home + src[1:]
 					}
 					if strings.HasPrefix(src, "/") {
-						n.paths = append(n.paths, namedRead{ent: ent, path: src})
+						n.paths = append(n.paths, namedRead{ent: ent, path: src, alts: namedAlts(src)})
 					}
 				}
 			}
 		}
 	})
 	return n.paths
+}
+
+// namedAlts works out a read rule's path's alternatives for globSubjects.
+func namedAlts(p string) []namedAlt {
+	var out []namedAlt
+	for _, alt := range braceAlternatives(p) {
+		out = append(out, namedAlt{text: alt, lit: literalPrefix(alt), stem: literalRuns(nameStem(path.Base(alt))), toks: globTokens(alt)})
+	}
+	return out
 }
