@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -94,6 +95,10 @@ func NewPathSet(ps []PathPattern) *PathSet {
 		case p.home:
 			if seg, ok := literalFirstSegment(p.rest); ok {
 				s.homeBy.add(seg, p)
+			} else if segs, ok := braceFirstSegments(p.rest); ok {
+				for _, seg := range segs {
+					s.homeBy.add(seg, p)
+				}
 			} else if strings.HasPrefix(strings.TrimPrefix(p.rest, "/"), ".") {
 				s.homeDot = append(s.homeDot, p)
 			} else {
@@ -110,6 +115,10 @@ func NewPathSet(ps []PathPattern) *PathSet {
 		default:
 			if seg, ok := literalFirstSegment(p.rest); ok {
 				s.absBy.add(seg, p)
+			} else if segs, ok := braceFirstSegments(p.rest); ok {
+				for _, seg := range segs {
+					s.absBy.add(seg, p) // /{etc,var/lib,srv}/**: under each
+				}
 			} else if seg, ok := deepSegment(p.rest); ok {
 				s.deepBy.add(seg, p)
 			} else {
@@ -251,6 +260,30 @@ func firstSegment(p string) string {
 // literalFirstSegment returns the first segment of a pattern's path part
 // when it is literal and followed by more ("/.ssh/**" → ".ssh"), or when it
 // is the whole pattern ("/.netrc" → ".netrc").
+// braceFirstSegments returns the first segments of a pattern whose first
+// segment is one {A,B} group of literal names (/{etc,var/lib,srv}/**:
+// etc, var, srv), each once; false for any other shape.
+func braceFirstSegments(rest string) ([]string, bool) {
+	if !strings.HasPrefix(rest, "/{") {
+		return nil, false
+	}
+	end := strings.IndexByte(rest, '}')
+	if end < 0 || end+1 < len(rest) && rest[end+1] != '/' {
+		return nil, false
+	}
+	var out []string
+	for _, alt := range strings.Split(rest[2:end], ",") {
+		seg, _, _ := strings.Cut(alt, "/")
+		if seg == "" || strings.ContainsAny(seg, `*?[]{}\`) {
+			return nil, false
+		}
+		if !slices.Contains(out, seg) {
+			out = append(out, seg)
+		}
+	}
+	return out, len(out) > 0
+}
+
 func literalFirstSegment(rest string) (string, bool) {
 	if !strings.HasPrefix(rest, "/") {
 		return "", false

@@ -78,3 +78,31 @@ func matchSet(set *PathSet, p, home, cwd string) (match, ok bool) {
 	}()
 	return set.Match(p, home, cwd), true
 }
+
+// TestBraceFirstSegments checks the segments a pattern whose first
+// segment is a group of names is indexed under, and that the set still
+// matches through them.
+func TestBraceFirstSegments(t *testing.T) {
+	segs, ok := braceFirstSegments("/{etc,var/lib,var/opt,srv}/**/*credentials")
+	if !ok || strings.Join(segs, ",") != "etc,var,srv" {
+		t.Errorf("braceFirstSegments = %q, %v; want etc,var,srv", segs, ok)
+	}
+	for _, rest := range []string{"/{a*,b}/x", "/{a,b}x/y", "/a/{b,c}"} {
+		if _, ok := braceFirstSegments(rest); ok {
+			t.Errorf("braceFirstSegments(%q) indexed; want not", rest)
+		}
+	}
+	pp, err := Compiler{}.Path("/{etc,var/lib,srv}/**/*credentials")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := NewPathSet([]PathPattern{pp})
+	for p, want := range map[string]bool{
+		"/etc/app/credentials": true, "/var/lib/x/db-credentials": true, "/srv/a/credentials": true,
+		"/opt/x/credentials": false, "/var/log/credentials": false,
+	} {
+		if got := set.Match(p, "/home/dev", "/home/dev/project"); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
