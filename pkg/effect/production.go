@@ -70,24 +70,12 @@ func (a *analysis) productionChanges(start int) {
 		up := strings.ToUpper(e.Target)
 		if storeWrite(cmds[e.Cmd].Name, up) {
 			// redis-cli DEL KEY, mongosh --eval 'db.x.updateOne(...)'
-			if w := a.productionWord(e.Cmd); w != "" {
-				done = append(done, e.Cmd)
-				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: "a write to the data store against " + w})
-			} else if h := a.remoteDatabase(e.Cmd); h != "" {
-				done = append(done, e.Cmd)
-				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: sharedOrProduction(h), Word: "a write to the data store on " + h})
-			}
+			done = a.changeOfData(e.Cmd, "a write to the data store", done)
 			continue
 		}
 		for _, s := range changingSQL {
 			if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) {
-				if w := a.productionWord(e.Cmd); w != "" {
-					done = append(done, e.Cmd)
-					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: "SQL that changes data against " + w})
-				} else if h := a.remoteDatabase(e.Cmd); h != "" {
-					done = append(done, e.Cmd)
-					a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: sharedOrProduction(h), Word: "SQL that changes data on " + h})
-				}
+				done = a.changeOfData(e.Cmd, "SQL that changes data", done)
 				break
 			}
 		}
@@ -598,4 +586,19 @@ func storeWrite(client, up string) bool {
 		}
 	}
 	return false
+}
+
+// changeOfData adds the effect of a change to data made by command i (what
+// says how) when a word of the line names production or the database is
+// on another machine, and returns done with i added when it did.
+func (a *analysis) changeOfData(i int, what string, done []int) []int {
+	if w := a.productionWord(i); w != "" {
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: what + " against " + w})
+		return append(done, i)
+	}
+	if h := a.remoteDatabase(i); h != "" {
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: sharedOrProduction(h), Word: what + " on " + h})
+		return append(done, i)
+	}
+	return done
 }
