@@ -324,11 +324,20 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 			return true // describe delete-protection: it only looks
 		}
 		verbParts(lw, func(p string, _ int) {
-			if found == "" && unknownDestroyVerbs.Get(p) {
+			if found == "" && (unknownDestroyVerbs.Get(p) || unknownDestroyVerbs.Get(verbBeforeAll(p))) {
 				found = w
 			}
 		})
 		return found != ""
 	})
 	return found
+}
+
+// verbBeforeAll is the verb of a word run together with "all" (deleteall,
+// dropall, rmall), or "".
+func verbBeforeAll(p string) string {
+	if v, ok := strings.CutSuffix(p, "all"); ok && len(v) >= 2 {
+		return v
+	}
+	return ""
 }

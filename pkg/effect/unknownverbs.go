@@ -68,6 +68,10 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 				verb = w
 				nested = n > 1
 			}
+			if verb == "" && k == 0 && unknownSoftVerbs.Get(verbBeforeAll(p)) {
+				verb, all = w, true // rmall, clearall: the verb and its sweep in one word
+				nested = n > 1
+			}
 		})
 		return verb != ""
 	})
