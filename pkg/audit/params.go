@@ -21,6 +21,13 @@ func encodeParams(v any) (json.RawMessage, error) {
 	if b, ok := appendValue(make([]byte, 0, 128), v); ok {
 		return b, nil
 	}
+	return encoderParams(v)
+}
+
+// encoderParams is v as encoding/json's Encoder writes it, HTML escaping
+// off, without its newline: what encodeParams falls back to, and what its
+// own writing is tested against.
+func encoderParams(v any) (json.RawMessage, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
