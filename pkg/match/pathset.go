@@ -99,6 +99,8 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				for _, seg := range segs {
 					s.homeBy.add(seg, p)
 				}
+			} else if s.addByTail(p) {
+				// by its last segment's name or extension
 			} else if strings.HasPrefix(strings.TrimPrefix(p.rest, "/"), ".") {
 				s.homeDot = append(s.homeDot, p)
 			} else {
@@ -109,7 +111,7 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				s.baseBy.add(p.rest, p)
 			} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
 				s.extBy.add(ext, p)
-			} else {
+			} else if !s.addByTail(p) {
 				s.baseOther = append(s.baseOther, p)
 			}
 		default:
@@ -121,7 +123,7 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				}
 			} else if seg, ok := deepSegment(p.rest); ok {
 				s.deepBy.add(seg, p)
-			} else {
+			} else if !s.addByTail(p) {
 				s.absOther = append(s.absOther, p)
 			}
 		}
@@ -247,6 +249,87 @@ func deepSegment(rest string) (string, bool) {
 	}
 	return seg, true
 }
+
+// addByTail indexes p under the last segment or the extension that every
+// path it matches ends with, when each of its alternatives ends with a
+// literal one ("**/*.tfstate.backup": extension backup;
+// "**/actions-runner/{.runner,.credentials}": names .runner and
+// .credentials), and reports whether it did. Such a pattern is then tried
+// only for paths with that base name or extension instead of for every
+// path: the base-name and extension indexes are looked up for every path,
+// whatever its kind, and the pattern's own Match still decides.
+func (s *PathSet) addByTail(p PathPattern) bool {
+	var keysBuf [8]tailKey
+	keys, ok := tailKeys(keysBuf[:0], p.rest)
+	if !ok {
+		return false
+	}
+	for _, k := range keys {
+		if k.ext {
+			s.extBy.add(k.s, p)
+		} else {
+			s.baseBy.add(k.s, p)
+		}
+	}
+	return true
+}
+
+// maxTailKeys bounds the keys one pattern is indexed under by its tail.
+const maxTailKeys = 32
+
+// tailKey is a base name (ext false) or an extension every path a
+// pattern alternative matches ends with.
+type tailKey struct {
+	s   string
+	ext bool
+}
+
+// tailKeys appends the tail key of each of rest's alternatives (rest
+// itself when it has no group); false when one has none. An alternative's
+// key is its last segment when that is literal ("/x/id_rsa": id_rsa),
+// else the literal text after the segment's last '.' ("**/*.tfstate.*.backup":
+// backup): a string the glob matches ends with the same text, so a path it
+// matches has that base name or extension. A pattern ending in "/" or
+// "/**" names a directory and what is inside it, and has none; so does one
+// holding a NUL byte, which gobwas reads as the pattern's end.
+func tailKeys(dst []tailKey, rest string) ([]tailKey, bool) {
+	if rest == "" || strings.IndexByte(rest, 0) >= 0 || !utf8.ValidString(rest) {
+		return dst, false
+	}
+	alts := []string{rest}
+	if strings.IndexByte(rest, '{') >= 0 {
+		var ok bool
+		if alts, ok = expandBraces(rest); !ok {
+			return dst, false
+		}
+	}
+	if len(alts) > maxTailKeys {
+		return dst, false
+	}
+	for _, alt := range alts {
+		if strings.HasSuffix(alt, "/") {
+			return dst, false
+		}
+		seg := alt[strings.LastIndexByte(alt, '/')+1:]
+		switch {
+		case seg != "" && !strings.ContainsAny(seg, tailMeta):
+			dst = append(dst, tailKey{s: seg})
+		case strings.LastIndexByte(seg, '.') >= 0:
+			ext := seg[strings.LastIndexByte(seg, '.')+1:]
+			if ext == "" || strings.ContainsAny(ext, tailMeta) {
+				return dst, false
+			}
+			dst = append(dst, tailKey{s: ext, ext: true})
+		default:
+			return dst, false
+		}
+	}
+	return dst, true
+}
+
+// tailMeta are the bytes that make a segment or extension not literal (a
+// comma too: in a group it separates alternatives).
+const tailMeta = `*?[]{}\!,`
 
 // firstSegment is the first segment of "/a/b" ("a"), or "" for "/".
 func firstSegment(p string) string {

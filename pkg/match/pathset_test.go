@@ -106,3 +106,82 @@ func TestBraceFirstSegments(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPathSetTailIndex holds a set that indexes a pattern by the base name
+// or extension its alternatives end with (addByTail) to the pattern's own
+// Match, for every kind of pattern the tail index takes.
+func FuzzPathSetTailIndex(f *testing.F) {
+	const home, cwd = "/home/u", "/home/u/p"
+	for _, s := range [][2]string{
+		{"**/*.tfstate.*.backup", "/a/b.tfstate.1.backup"},
+		{"**/{vault_pass,.vault_password}{,.txt}", "/x/vault_pass.txt"},
+		{"**/actions-runner/{.credentials,.runner}", "/w/actions-runner/.runner"},
+		{"**/{secrets,.secrets}/*.{env,txt,key}", "/r/.secrets/a.key"},
+		{"{/var/lib/jenkins,~/.jenkins}/{secret.key,credentials.xml}", "/home/u/.jenkins/secret.key"},
+		{"**/*.git/HEAD", "/home/u/p/x.git/HEAD"},
+		{"~/*/config.json", "/root/.docker/config.json"},
+		{"*.tar.gz", "/a/b.tar.gz"},
+		{"**/service-account*.json", "/service-account.json"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, path string) {
+		if len(pattern) > 64 || len(path) > 128 {
+			return
+		}
+		pp, err := CompilePath(pattern)
+		if err != nil {
+			return
+		}
+		set := NewPathSet([]PathPattern{pp})
+		if set.homeBy.by != nil || set.absBy.by != nil || set.deepBy.by != nil || set.baseBy.by == nil && set.extBy.by == nil {
+			return // not indexed by its tail
+		}
+		for _, p := range []string{path, "/" + path, CleanPath(path, cwd, home), "/root/" + path, "/home/v/" + path} {
+			want, ok := matchEach([]PathPattern{pp}, p, home, cwd)
+			got, gotOK := matchSet(set, p, home, cwd)
+			if !ok || !gotOK {
+				return
+			}
+			if got != want {
+				t.Errorf("pattern %q, path %q: set %v, pattern %v", pattern, p, got, want)
+			}
+		}
+	})
+}
+
+// TestTailKeys checks the keys a pattern is indexed under by its tail.
+func TestTailKeys(t *testing.T) {
+	for _, c := range []struct {
+		rest string
+		want string // "b:NAME e:EXT ...", or "-" for none
+	}{
+		{"/**/*.tfstate.backup", "e:backup"},
+		{"**/*.ovpn", "e:ovpn"},
+		{"**/{vault_pass,vault-pass}{,.txt}", "b:vault_pass b:vault-pass b:vault_pass.txt b:vault-pass.txt"},
+		{"**/actions-runner/{.credentials,.runner}", "b:.credentials b:.runner"},
+		{"{/var/lib/jenkins,/srv}/secrets/**", "-"},
+		{"/a/", "-"},
+		{"**/.env.*", "-"},
+		{"**/x\\.y", "e:y"},
+		{"**/a.[ch]", "-"},
+		{"", "-"},
+	} {
+		keys, ok := tailKeys(nil, c.rest)
+		got := "-"
+		if ok {
+			var parts []string
+			for _, k := range keys {
+				if k.ext {
+					parts = append(parts, "e:"+k.s)
+				} else {
+					parts = append(parts, "b:"+k.s)
+				}
+			}
+			got = strings.Join(parts, " ")
+		}
+		if got != c.want {
+			t.Errorf("tailKeys(%q) = %s, want %s", c.rest, got, c.want)
+		}
+	}
+}
