@@ -555,8 +555,31 @@ func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 // MatchPipeline reports whether the stages of a pipeline pattern match the
 // commands of one pipeline, in order.
 func (cp *CommandPattern) MatchPipeline(stages []*Argv, home string) bool {
+	return cp.matchPipeline(stages, StageNames(stages), home)
+}
+
+// StageNames is the one-word summary (nameBit) of the program names of a
+// pipeline's stages, for matching it against many pipeline patterns.
+func StageNames(stages []*Argv) uint64 {
+	var bits uint64
+	for _, st := range stages {
+		bits |= nameBit(st.Name)
+	}
+	return bits
+}
+
+// matchPipeline is MatchPipeline with the stages' names summarized: a
+// pattern one of whose stages names programs (not a glob or a path) none
+// of the stages can be called is refused before its stages are tried in
+// turn against the pipeline's.
+func (cp *CommandPattern) matchPipeline(stages []*Argv, names uint64, home string) bool {
 	if !cp.IsPipeline() {
 		return false
+	}
+	for _, sp := range cp.stages {
+		if sp.byNames && !sp.byPath && sp.nameBits&names == 0 {
+			return false
+		}
 	}
 	i := 0
 	for _, st := range stages {

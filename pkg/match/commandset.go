@@ -327,8 +327,13 @@ func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 
 // MatchPipeline reports whether a pipeline pattern matches the stages.
 func (s *CommandSet) MatchPipeline(stages []*Argv, home string) bool {
-	for _, p := range s.Pipelines() {
-		if p.MatchPipeline(stages, home) {
+	ps := s.Pipelines()
+	if len(ps) == 0 {
+		return false
+	}
+	names := StageNames(stages)
+	for _, p := range ps {
+		if p.matchPipeline(stages, names, home) {
 			return true
 		}
 	}
