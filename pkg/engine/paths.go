@@ -491,6 +491,22 @@ func isBase64Byte(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
 }
 
+// matchSubjectPaths is matchPaths for the paths of s: its own path is
+// made ready for matching once (match.PathQuery) and kept on the subject,
+// since one subject's path is matched against the path sets of many rules.
+func (ev *evaluation) matchSubjectPaths(set *match.PathSet, s *subject, paths []string) (string, bool) {
+	if s.path == "" || ev.e.env.FoldCase {
+		return ev.matchPaths(set, paths)
+	}
+	if !s.hasQ {
+		s.pathQ, s.hasQ = match.NewPathQuery(s.path, ev.e.env.Home, ev.c.Cwd), true
+	}
+	if set.MatchQuery(&s.pathQ) {
+		return s.path, true
+	}
+	return "", false
+}
+
 // matchPaths is anyPath with the engine's case rule: with Env.FoldCase,
 // paths, home, cwd and patterns are compared folded (match.FoldPath).
 func (ev *evaluation) matchPaths(set *match.PathSet, paths []string) (string, bool) {

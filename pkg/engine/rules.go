@@ -39,14 +39,14 @@ func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
 			return false, ""
 		}
 		if r.Path.Len() > 0 {
-			p, ok := ev.matchPaths(r.Path, paths) // paths.go: FoldCase
+			p, ok := ev.matchSubjectPaths(r.Path, s, paths) // paths.go: FoldCase
 			if !ok {
 				return false, ""
 			}
 			text = p
 		}
 		if r.NotPath.Len() > 0 {
-			if _, ok := ev.matchPaths(r.NotPath, paths); ok { // paths.go: FoldCase
+			if _, ok := ev.matchSubjectPaths(r.NotPath, s, paths); ok { // paths.go: FoldCase
 				return false, ""
 			}
 		}

@@ -19,11 +19,13 @@ type subject struct {
 	primary bool   // gets the default action when no rule decides
 	text    string // what Decision.Matched shows; "" for a command's line (label)
 
-	argv   *match.Argv   // a simple command
-	raw    string        // the raw command line, on the first command subject only (line_matches)
-	stages []*match.Argv // a pipeline
-	path   string        // cleaned path
-	url    match.URL     // parsed URL, when hasURL
+	argv   *match.Argv     // a simple command
+	raw    string          // the raw command line, on the first command subject only (line_matches)
+	stages []*match.Argv   // a pipeline
+	path   string          // cleaned path
+	pathQ  match.PathQuery // path made ready for matching, on first use (matchSubjectPaths)
+	hasQ   bool
+	url    match.URL // parsed URL, when hasURL
 	hasURL bool
 	urlRaw string
 	sql    string // normalised SQL

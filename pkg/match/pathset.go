@@ -143,36 +143,75 @@ func (s *PathSet) Len() int {
 // Home-relative patterns also match in other accounts' homes, as
 // PathPattern.Match does.
 func (s *PathSet) Match(p, home, cwd string) bool {
-	s = s.built()
+	q := NewPathQuery(p, home, cwd)
+	return s.MatchQuery(&q)
+}
+
+// PathQuery is a path made ready to be matched against many sets (each
+// rule of a policy has its own): the keys every set's indexes are looked
+// up by, found once instead of by each set.
+type PathQuery struct {
+	p, home, cwd string
+	inHome       bool   // p is home or below it
+	homeSeg      string // p's first segment below home, when inHome
+	other        string // another account's home p lies in (otherHome), or ""
+	otherSeg     string // p's first segment below other
+	absSeg       string // p's first segment
+	base         string // p's last segment
+	ext          string // base's text after its last '.', when hasExt
+	hasExt       bool
+}
+
+// NewPathQuery prepares the cleaned absolute path p for MatchQuery, with
+// home and cwd as for Match.
+func NewPathQuery(p, home, cwd string) PathQuery {
+	q := PathQuery{p: p, home: home, cwd: cwd}
 	if home != "" && strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/') {
-		seg := firstSegment(p[len(home):])
-		if anyPattern(s.homeBy.get(seg), p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) ||
-			strings.HasPrefix(seg, ".") && anyPattern(s.homeDot, p, home, cwd) {
-			return true
-		}
+		q.inHome, q.homeSeg = true, firstSegment(p[len(home):])
 	}
 	// Another account's home is judged like the user's (see otherHome);
 	// a path in the user's own home is in no other.
 	if !underOwnHome(p, home) {
 		if other := otherHome(p); other != "" && other != home {
-			seg := firstSegment(p[len(other):])
-			if anyPattern(s.homeBy.get(seg), p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) ||
-				strings.HasPrefix(seg, ".") && anyPattern(s.homeDot, p, other, cwd) {
-				return true
-			}
+			q.other, q.otherSeg = other, firstSegment(p[len(other):])
 		}
 	}
-	if anyPattern(s.absBy.get(firstSegment(p)), p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
+	q.absSeg = firstSegment(p)
+	q.base = p[strings.LastIndexByte(p, '/')+1:]
+	if i := strings.LastIndexByte(q.base, '.'); i >= 0 {
+		q.ext, q.hasExt = q.base[i+1:], true
+	}
+	return q
+}
+
+// MatchQuery is Match for a prepared path.
+func (s *PathSet) MatchQuery(q *PathQuery) bool {
+	s = s.built()
+	p, home, cwd := q.p, q.home, q.cwd
+	if q.inHome {
+		seg := q.homeSeg
+		if anyPattern(s.homeBy.get(seg), p, home, cwd) || anyPattern(s.homeOther, p, home, cwd) ||
+			strings.HasPrefix(seg, ".") && anyPattern(s.homeDot, p, home, cwd) {
+			return true
+		}
+	}
+	if other := q.other; other != "" {
+		seg := q.otherSeg
+		if anyPattern(s.homeBy.get(seg), p, other, cwd) || anyPattern(s.homeOther, p, other, cwd) ||
+			strings.HasPrefix(seg, ".") && anyPattern(s.homeDot, p, other, cwd) {
+			return true
+		}
+	}
+	if anyPattern(s.absBy.get(q.absSeg), p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
 		return true
 	}
 	if s.deepBy.by != nil && s.matchDeep(p, home, cwd) {
 		return true
 	}
-	base := p[strings.LastIndexByte(p, '/')+1:]
-	if anyPattern(s.baseBy.get(base), p, home, cwd) {
+	if anyPattern(s.baseBy.get(q.base), p, home, cwd) {
 		return true
 	}
-	if i := strings.LastIndexByte(base, '.'); i >= 0 && anyPattern(s.extBy.get(base[i+1:]), p, home, cwd) {
+	if q.hasExt && anyPattern(s.extBy.get(q.ext), p, home, cwd) {
 		return true
 	}
 	return anyPattern(s.baseOther, p, home, cwd) || anyPattern(s.cwd, p, home, cwd)
