@@ -238,6 +238,12 @@ func (e *Entry) Prop(name string) string {
 	return e.prop(name)
 }
 
+// HasProps reports whether the entry or one above it may have properties:
+// when it is false, Prop is "" for every name. A function that asks about
+// many names tests it once (the test inside Prop is not inlined into a
+// large caller).
+func (e *Entry) HasProps() bool { return e.parent != nil || len(e.Props) > 0 }
+
 // prop is Prop past its inlined test.
 func (e *Entry) prop(name string) string {
 	b := propBit(name)

@@ -14,6 +14,9 @@ import (
 // words turns a command's words into effects by their catalogue roles.
 func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
 	e := cl.Entry
+	// props: whether e may have properties at all (catalog.Entry.HasProps),
+	// tested once here before each of the many hasProp asks below.
+	props := e != nil && e.HasProps()
 	recursive := cl.Mark("recursive")
 	if c.Name == "chmod" {
 		a.chmodReference(i, cl, recursive) // modes.go
@@ -45,7 +48,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			f.reads = append(f.reads, p)
 		}
 	}
-	if cl.Mark("extract") || hasProp(e, "unpacks") {
+	if cl.Mark("extract") || props && hasProp(e, "unpacks") {
 		// tar -x, unzip with no -C or -d: into the working directory.
 		into := false
 		for _, w := range cl.Words {
@@ -97,7 +100,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
 		}
 	}
-	fileURIs := hasProp(e, "file-uris")
+	fileURIs := props && hasProp(e, "file-uris")
 	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
 		if fileURIs {
@@ -113,7 +116,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
 			}
 		}
-		if hasProp(e, "sends-local") && w.Option == "" && stdinPath(w.Text) {
+		if props && hasProp(e, "sends-local") && w.Option == "" && stdinPath(w.Text) {
 			// scp /dev/stdin HOST:F, rsync /dev/stdin HOST:F: what it
 			// reads on stdin is among what it sends.
 			f.sendsIn = true
@@ -128,7 +131,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')
-				header := hasProp(e, "request-items") && headerItem(w.Text, d)
+				header := props && hasProp(e, "request-items") && headerItem(w.Text, d)
 				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
 			default:
 				f.secretAsData = true
@@ -155,7 +158,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
 			}
-			if hasProp(e, "installs") && strings.Contains(w.Text, "://") {
+			if props && hasProp(e, "installs") && strings.Contains(w.Text, "://") {
 				// pip install -r URL, conda -c URL: what to install comes
 				// straight from a URL.
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
@@ -185,8 +188,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			// An archiver reads a directory it is given whole; a searcher
 			// (rg, ag: "tree") reads it too, but for its hidden files
 			// unless told to (Detail "search").
-			ef := Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "archives")}
-			if hasProp(e, "tree") && !ef.Recursive {
+			ef := Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || props && hasProp(e, "archives")}
+			if props && hasProp(e, "tree") && !ef.Recursive {
 				ef.Recursive = true
 				if !searchesHidden(c.Args) {
 					ef.Detail = "search"
@@ -195,7 +198,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(ef)
 			f.reads = append(f.reads, p)
 			a.unresolvedTail(i, w.Text, Read, f) // named.go
-			if cl.Mark("removesource") || hasProp(e, "removes-sources") {
+			if cl.Mark("removesource") || props && hasProp(e, "removes-sources") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 			if cl.Mark("inplace") {
@@ -207,14 +210,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/null" || displayStream(w.Text) {
 				continue
 			}
-			if w.Role == catalog.Dest && hasProp(e, "unpacks") {
+			if w.Role == catalog.Dest && props && hasProp(e, "unpacks") {
 				a.extractsOver(i, a.clean(w.Text, i))
 			}
 			if uploadURL(w.Text) {
 				a.toURL(i, w.Text, f)
 				continue
 			}
-			if remote, ok := remoteSpec(w.Text); ok && !hasProp(e, "local") {
+			if remote, ok := remoteSpec(w.Text); ok && !(props && hasProp(e, "local")) {
 				a.remote(i, remote, f)
 				f.sends = append(f.sends, f.reads...)
 				continue
@@ -223,7 +226,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
 			a.unresolvedTail(i, w.Text, Write, f) // named.go
-			if hasProp(e, "opens") {
+			if props && hasProp(e, "opens") {
 				// A database file is read as well as written.
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads = append(f.reads, p)
@@ -238,7 +241,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
-			if !hasProp(e, "destroys") && a.isLink(w.Text, i) {
+			if !(props && hasProp(e, "destroys")) && a.isLink(w.Text, i) {
 				// rm LINK removes the link, not what it leads to (links.go);
 				// mkfs LINK formats what it leads to.
 				links := a.links
@@ -246,9 +249,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				p = a.clean(w.Text, i)
 				a.links = links
 			}
-			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || hasProp(e, "dirs") || hasProp(e, "moves") && dirLike(p)})
+			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || props && hasProp(e, "dirs") || props && hasProp(e, "moves") && dirLike(p)})
 			a.unresolvedTail(i, w.Text, Delete, f) // named.go
-			if hasProp(e, "moves") {
+			if props && hasProp(e, "moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
 		case catalog.Chmod, catalog.Chown:
@@ -273,7 +276,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.url(i, w.Text, f)
 		case catalog.Remote:
 			a.remoteRead(i, cl, w) // remotepath.go: scp HOST:.ssh/id_rsa .
-			if hasProp(e, "sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
+			if props && hasProp(e, "sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
 				// scp "$SRC" host: / scp -r dir "$TARGET": what is sent, or
 				// where, is built at run time.
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "remote", Word: w.Text})
@@ -281,10 +284,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			if remote, ok := remoteSpec(w.Text); ok {
 				a.remote(i, remote, f)
-				if hasProp(e, "sends-local") {
+				if props && hasProp(e, "sends-local") {
 					f.sends = append(f.sends, f.reads...)
 				}
-			} else if hasProp(e, "sends-local") {
+			} else if props && hasProp(e, "sends-local") {
 				p := a.clean(w.Text, i)
 				if localDest(cl, w) {
 					// scp HOST:F LOCAL: the last operand, local, after a
@@ -296,7 +299,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
 				a.unresolvedTail(i, w.Text, Read, f) // named.go
-			} else if hasProp(e, "bare-host") {
+			} else if props && hasProp(e, "bare-host") {
 				a.remote(i, w.Text, f)
 			}
 		case catalog.Upload:
@@ -364,12 +367,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.reads = append(f.reads, p)
 			}
 			if e != nil && w.Option == "" {
-				if hasProp(e, "request-items") {
+				if props && hasProp(e, "request-items") {
 					a.requestItem(i, w.Text, f)
 				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
 				a.databaseFile(i, e.Prop("db-files"), w, cl, f)
-				if hasProp(e, "rev-paths") {
+				if props && hasProp(e, "rev-paths") {
 					a.revPath(i, w.Text, f)
 				}
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
@@ -378,10 +381,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if hasProp(e, "saves-url-name") {
+	if props && hasProp(e, "saves-url-name") {
 		a.savesURLName(i, cl, f)
 	}
-	if hasProp(e, "code-lang") {
+	if props && hasProp(e, "code-lang") {
 		for _, t := range c.Stdin {
 			a.opaqueCode(i, c, e, t)
 		}
@@ -404,22 +407,22 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.destroys(i, c, cl)
 	a.productionTask(i, c, cl) // production.go
-	if hasProp(e, "bare-host") {
+	if props && hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
 	a.cloudProductionChange(i, c, cl)
 	a.removesEveryImage(i, c) // listed.go
 	a.privileges(i, c, cl)    // privileges.go
-	if hasProp(e, "runs-image") {
+	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
-	if cl.Mark("recursive") && (hasProp(e, "local") || c.Name == "rsync") || hasProp(e, "moves") {
+	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
 	}
-	if hasProp(e, "cloud") {
+	if props && hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
-	if hasProp(e, "serves") {
+	if props && hasProp(e, "serves") {
 		a.serves(i, c, f, e)
 	}
 	for k, v := range c.Via {
@@ -438,9 +441,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			f.writes = append(f.writes, r+ext)
 		}
 	}
-	if hasProp(e, "signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
+	if props && hasProp(e, "signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
 		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
-	} else if hasProp(e, "signals") {
+	} else if props && hasProp(e, "signals") {
 		if why := a.signalsAll(i, c); why != "" {
 			a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: why}) // signals.go
 		}
@@ -471,10 +474,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if hasProp(e, "transfer-lang") {
+	if props && hasProp(e, "transfer-lang") {
 		a.transferUploads(i, c, f) // transfer.go
 	}
-	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && hasProp(e, "sends-local") {
+	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && props && hasProp(e, "sends-local") {
 		// restic -r HOST:REPO backup PATHS: the remote came first.
 		f.sends = append(f.sends, f.reads...)
 	}
