@@ -51,13 +51,13 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 	}
 	switch c.Name {
 	case "cd":
-		if len(a.Paths) == 1 {
-			d.cwd = a.Paths[0]
+		if len(a.Positional) == 1 {
+			d.cwd = a.Path(0)
 		}
 	case "pushd":
-		if len(a.Paths) == 1 {
+		if len(a.Positional) == 1 {
 			d.stack = append(d.stack, d.cwd)
-			d.cwd = a.Paths[0]
+			d.cwd = a.Path(0)
 		}
 	case "popd":
 		if n := len(d.stack); n > 0 {

@@ -45,7 +45,7 @@ func (b *ArgvBuf) Reset() {
 
 // NewArgv is NewArgv with its slices and built paths taken from b.
 func (b *ArgvBuf) NewArgv(name, program string, args []string, cwd, home string) Argv {
-	a := Argv{Name: lower(name), Program: program, Args: args}
+	a := Argv{Name: lower(name), Program: program, Args: args, cwd: cwd, home: home, buf: b}
 	n := len(args)
 	a.short, a.long, a.Positional = parseFlagsInto(name, args, true, b.take(n), b.take(n))
 	if len(a.long) == 0 {
@@ -55,10 +55,7 @@ func (b *ArgvBuf) NewArgv(name, program string, args []string, cwd, home string)
 		a.Positional = nil
 		return a
 	}
-	a.Paths = b.take(len(a.Positional))[:len(a.Positional)]
-	for i, p := range a.Positional {
-		a.Paths[i] = b.cleanPath(p, cwd, home)
-	}
+	a.paths = b.take(len(a.Positional))[:len(a.Positional)]
 	return a
 }
 

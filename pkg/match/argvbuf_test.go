@@ -27,13 +27,29 @@ func TestArgvBufMatchesNewArgv(t *testing.T) {
 		for _, c := range cmds {
 			got = append(got, b.NewArgv(c.name, c.name, c.args, cwd, home))
 		}
-		for i, c := range cmds {
-			want := NewArgv(c.name, c.name, c.args, cwd, home)
-			if !reflect.DeepEqual(got[i], want) {
-				t.Errorf("cwd %q home %q %s %q:\n got %#v\nwant %#v", cwd, home, c.name, c.args, got[i], want)
+		// Paths are made when asked: ask for them from the last command
+		// back, twice, so that each is built after the commands prepared
+		// after it and is then read from where it was kept.
+		for k := 0; k < 2; k++ {
+			for i := len(cmds) - 1; i >= 0; i-- {
+				c := cmds[i]
+				want := NewArgv(c.name, c.name, c.args, cwd, home)
+				if gv, wv := argvView(&got[i]), argvView(&want); !reflect.DeepEqual(gv, wv) {
+					t.Errorf("cwd %q home %q %s %q:\n got %#v\nwant %#v", cwd, home, c.name, c.args, gv, wv)
+				}
 			}
 		}
 	}
+}
+
+// argvView is what an Argv tells its users: its fields, flags and each
+// positional argument's path.
+func argvView(a *Argv) []any {
+	paths := make([]string, len(a.Positional))
+	for i := range paths {
+		paths[i] = a.Path(i)
+	}
+	return []any{a.Name, a.Program, a.Args, a.Positional, a.short, a.long, paths}
 }
 
 // TestArgvBufAllocations checks that preparing a command takes nothing
@@ -45,7 +61,10 @@ func TestArgvBufAllocations(t *testing.T) {
 		var b ArgvBuf
 		b.Reserve(20*len(args), 20*len("build~/cache--no-preserve-rootout/"), "/home/u/p", "/home/u")
 		for range 20 {
-			b.NewArgv("rm", "rm", args, "/home/u/p", "/home/u")
+			a := b.NewArgv("rm", "rm", args, "/home/u/p", "/home/u")
+			for i := range a.Positional {
+				a.Path(i)
+			}
 		}
 	})
 	if n > 3 {

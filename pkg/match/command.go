@@ -17,24 +17,46 @@ type Argv struct {
 	Program    string   // program as written
 	Args       []string // arguments as given
 	Positional []string // arguments that are not flags
-	Paths      []string // Positional, each cleaned as a path
 	short      uint64
 	long       []string
+
+	// Positional arguments cleaned as paths (Path), each made when first
+	// asked for: only a pattern with a path word reads one, and most
+	// commands meet none that names their program.
+	paths     []string // room for each, filled as made
+	made      uint64   // which of the first 64 paths are made
+	cwd, home string
+	buf       *ArgvBuf // where the paths are built, or nil
 }
 
 // NewArgv prepares a simple command. cwd and home clean path arguments.
 func NewArgv(name, program string, args []string, cwd, home string) Argv {
 	// Program names are matched in lower case: on a case-insensitive file
 	// system (macOS by default) "RM" runs rm.
-	a := Argv{Name: lower(name), Program: program, Args: args}
+	a := Argv{Name: lower(name), Program: program, Args: args, cwd: cwd, home: home}
 	a.short, a.long, a.Positional = parseFlags(name, args, true)
 	if len(a.Positional) > 0 {
-		a.Paths = make([]string, len(a.Positional))
-		for i, p := range a.Positional {
-			a.Paths[i] = CleanPath(p, cwd, home)
-		}
+		a.paths = make([]string, len(a.Positional))
 	}
 	return a
+}
+
+// Path returns positional argument i cleaned as a path (CleanPath with the
+// cwd and home the command was prepared with).
+func (a *Argv) Path(i int) string {
+	if i < 64 && a.made&(1<<i) != 0 {
+		return a.paths[i]
+	}
+	var p string
+	if a.buf != nil {
+		p = a.buf.cleanPath(a.Positional[i], a.cwd, a.home)
+	} else {
+		p = CleanPath(a.Positional[i], a.cwd, a.home)
+	}
+	if i < 64 && i < len(a.paths) {
+		a.paths[i], a.made = p, a.made|1<<i
+	}
+	return p
 }
 
 // String is the command as a space-separated line.
@@ -540,7 +562,7 @@ func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 	j := 0
 	for _, w := range cp.words {
 		for ; j < len(a.Positional); j++ {
-			if w.exact && a.Positional[j] == w.lit || w.path != nil && w.path.Match(a.Paths[j], home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
+			if w.exact && a.Positional[j] == w.lit || w.path != nil && w.path.Match(a.Path(j), home, "") || w.text != nil && w.text.Match(a.Positional[j]) {
 				break
 			}
 		}
