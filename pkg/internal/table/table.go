@@ -10,7 +10,10 @@
 // the first lookup, safely from any number of goroutines.
 package table
 
-import "sync"
+import (
+	"sync"
+	"unsafe"
+)
 
 // Map is a map built by Build on first use. Declare one as a package-level
 // variable with a function literal that returns the map literal:
@@ -23,26 +26,73 @@ import "sync"
 type Map[K comparable, V any] struct {
 	// Build returns the table; it is called once, on the first lookup.
 	Build func() map[K]V
+	once  sync.Once
+	m     map[K]V
+	// For a table keyed by strings, a summary of its keys (keyClass): a
+	// lookup of a string whose class no key has is answered without the
+	// map. Most lookups are misses ("is this program one of these?"), and
+	// a miss in a map still hashes the string and probes a group.
+	strKeys bool
+	classes [4]uint64
+}
 
-	once sync.Once
-	m    map[K]V
+// keyClass is a string's class in a table's summary: one of 256, from its
+// length and its first and last bytes.
+func keyClass(s string) uint8 {
+	if s == "" {
+		return 0
+	}
+	return uint8(len(s)*7 + int(s[0])*31 + int(s[len(s)-1]))
+}
+
+// build makes the table and, when its keys are strings, their summary.
+func (t *Map[K, V]) build() {
+	m := t.Build()
+	var zero K
+	if _, ok := any(zero).(string); ok {
+		for k := range m {
+			c := keyClass(*(*string)(unsafe.Pointer(&k)))
+			t.classes[c>>6] |= 1 << (c & 63)
+		}
+		t.strKeys = true
+	}
+	t.m = m
+}
+
+// absent reports a key the summary shows is not in the table.
+func (t *Map[K, V]) absent(k *K) bool {
+	if !t.strKeys {
+		return false
+	}
+	c := keyClass(*(*string)(unsafe.Pointer(k)))
+	return t.classes[c>>6]&(1<<(c&63)) == 0
 }
 
 // All returns the whole table, building it on first use. The caller must not
 // change it.
 func (t *Map[K, V]) All() map[K]V {
-	t.once.Do(func() { t.m = t.Build() })
+	t.once.Do(t.build)
 	return t.m
 }
 
 // Get returns the value for k, or V's zero value when k is not in the table.
 func (t *Map[K, V]) Get(k K) V {
-	return t.All()[k]
+	m := t.All()
+	if t.absent(&k) {
+		var zero V
+		return zero
+	}
+	return m[k]
 }
 
 // Lookup returns the value for k and whether k is in the table.
 func (t *Map[K, V]) Lookup(k K) (V, bool) {
-	v, ok := t.All()[k]
+	m := t.All()
+	if t.absent(&k) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[k]
 	return v, ok
 }
 

@@ -56,3 +56,32 @@ func TestDeclaredTableIsStatic(t *testing.T) {
 		t.Fatal("Get(x) = false")
 	}
 }
+
+// FuzzStringTableAnswersAsMap holds a string-keyed table's lookups, which
+// may be answered from the summary of its keys, to the map's.
+func FuzzStringTableAnswersAsMap(f *testing.F) {
+	keys := map[string]int{"": 1, "rm": 2, "git": 3, "python3": 4, "x": 5, "tar": 6, "kubectl": 7, "\xff": 8}
+	tbl := Map[string, int]{Build: func() map[string]int { return keys }}
+	for _, s := range []string{"", "rm", "rn", "sed", "gitx", "python", "\xff", "xx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantOK := keys[s]
+		if got := tbl.Get(s); got != want {
+			t.Errorf("Get(%q) = %d, want %d", s, got, want)
+		}
+		if got, ok := tbl.Lookup(s); got != want || ok != wantOK {
+			t.Errorf("Lookup(%q) = %d, %v, want %d, %v", s, got, ok, want, wantOK)
+		}
+	})
+}
+
+// A table keyed by a named string type is not summarized (its keys are
+// not read as strings) and answers as its map.
+func TestNamedStringKeys(t *testing.T) {
+	type kind string
+	tbl := Map[kind, bool]{Build: func() map[kind]bool { return map[kind]bool{"a": true} }}
+	if !tbl.Get("a") || tbl.Get("b") || tbl.strKeys {
+		t.Errorf("Get(a) = %v, Get(b) = %v, summarized %v", tbl.Get("a"), tbl.Get("b"), tbl.strKeys)
+	}
+}
