@@ -344,14 +344,18 @@ type CommandPattern struct {
 	progWord string
 	names    []string // literal program names, when literal
 	nameBits uint64   // nameBit of each of names
-	literal  bool
-	byNames  bool // the program word matches exactly its names (see matchProg)
-	byPath   bool
-	short    uint64
-	long     []string
-	words    []wordMatcher
-	stages   []*CommandPattern
-	never    bool // a lazily compiled pattern that did not compile: matches nothing
+	// nameClasses is a finer summary of names (nameClass), for a word
+	// naming many programs ("{sh,bash,zsh,…}", thirty in a pipeline
+	// pattern of the standard profile), whose nameBits has most bits set.
+	nameClasses [4]uint64
+	literal     bool
+	byNames     bool // the program word matches exactly its names (see matchProg)
+	byPath      bool
+	short       uint64
+	long        []string
+	words       []wordMatcher
+	stages      []*CommandPattern
+	never       bool // a lazily compiled pattern that did not compile: matches nothing
 	// textOnce makes text's glob on first use for a lazily compiled
 	// pattern: the whole-pattern glob serves only MatchText (SQL).
 	textOnce sync.Once
@@ -427,6 +431,8 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	}
 	for _, n := range cp.names {
 		cp.nameBits |= nameBit(n)
+		c := nameClass(n)
+		cp.nameClasses[c>>6] |= 1 << (c & 63)
 	}
 	name := path.Base(prog)
 	var flags []string
@@ -544,6 +550,9 @@ func (cp *CommandPattern) matchProg(a *Argv) bool {
 		return cp.prog.Match(a.Name)
 	}
 	if cp.nameBits&nameBit(a.Name) == 0 {
+		return false
+	}
+	if c := nameClass(a.Name); cp.nameClasses[c>>6]&(1<<(c&63)) == 0 {
 		return false
 	}
 	for _, n := range cp.names {

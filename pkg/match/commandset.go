@@ -40,6 +40,16 @@ func nameBit(name string) uint64 {
 	return 1 << ((uint(len(name)) + uint(name[0])*7 + uint(name[len(name)-1])*31) & 63)
 }
 
+// nameClass is a program name's class, one of 256 (from its length and its
+// first and last bytes, mixed otherwise than nameBit): a word naming many
+// programs sets few of them.
+func nameClass(name string) uint8 {
+	if name == "" {
+		return 0
+	}
+	return uint8(len(name)*7 + int(name[0])*31 + int(name[len(name)-1]))
+}
+
 // NewCommandSet indexes ps.
 func NewCommandSet(ps []*CommandPattern) *CommandSet {
 	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}}
