@@ -4,6 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 )
 
@@ -43,7 +44,17 @@ type candidates struct {
 	pipeline bool // for pipelines: the rules left are those pipelineRulesLeft keeps
 	entries  []*policy.Entry
 	rules    [][]int32
+	pats     [][]namePatterns // for a name: beside each rule left, its patterns for the name
 	once     []sync.Once
+}
+
+// namePatterns are the patterns of a rule's command_matches that can match
+// a program name (match.CommandSet.For), found when the candidates for the
+// name are made, so that judging a command does not look them up again
+// (match.MatchArgvIn). ok is false for a rule without command_matches.
+type namePatterns struct {
+	indexed, other []*match.CommandPattern
+	ok             bool
 }
 
 // of returns the rules of entry i left for the name.
@@ -52,10 +63,19 @@ func (c *candidates) of(i int) []int32 {
 		if c.pipeline {
 			c.rules[i] = pipelineRulesLeft(c.entries[i])
 		} else {
-			c.rules[i] = rulesLeft(c.entries[i], c.name)
+			c.rules[i], c.pats[i] = rulesLeft(c.entries[i], c.name)
 		}
 	})
 	return c.rules[i]
+}
+
+// patternsOf returns, beside each rule of(i) returns, its patterns for
+// the name; nil for pipelines. of(i) must have been called.
+func (c *candidates) patternsOf(i int) []namePatterns {
+	if c.pipeline {
+		return nil
+	}
+	return c.pats[i]
 }
 
 // pipelineCandidates returns the candidates for a pipeline (a subject
@@ -132,21 +152,26 @@ func lenOf(m *map[string]*candidates) int {
 // newCandidates returns the candidates for a program named name, each
 // entry's set aside on first use.
 func newCandidates(entries []*policy.Entry, name string) *candidates {
-	return &candidates{name: name, entries: entries, rules: make([][]int32, len(entries)), once: make([]sync.Once, len(entries))}
+	return &candidates{name: name, entries: entries, rules: make([][]int32, len(entries)), pats: make([][]namePatterns, len(entries)), once: make([]sync.Once, len(entries))}
 }
 
 // rulesLeft sets aside the rules of ent whose command patterns cannot
-// match a program named name.
-func rulesLeft(ent *policy.Entry, name string) []int32 {
+// match a program named name, and returns beside each rule left its
+// patterns for the name.
+func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 	var left []int32
+	var pats []namePatterns
 	for j, r := range ent.Rules() {
+		var p namePatterns
 		if r.Command.Len() > 0 {
 			indexed, other := r.Command.For(name)
 			if len(indexed) == 0 && len(other) == 0 {
 				continue
 			}
+			p = namePatterns{indexed: indexed, other: other, ok: true}
 		}
 		left = append(left, int32(j))
+		pats = append(pats, p)
 	}
-	return left
+	return left, pats
 }

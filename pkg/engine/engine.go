@@ -213,7 +213,7 @@ func (ev *evaluation) judge(s *subject) {
 			if at != nil {
 				idx = at[k]
 			}
-			i, r, text = ev.firstCandidate(ent, s, cands.of(idx))
+			i, r, text = ev.firstCandidate(ent, s, cands.of(idx), cands.patternsOf(idx))
 		} else {
 			i, r, text = ev.firstRule(ent, s)
 		}
@@ -249,10 +249,14 @@ func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rul
 
 // firstCandidate is firstRule over the rules of ent that can hold for the
 // subject's program (candidates.go); untraced only.
-func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32) (int, *policy.Rule, string) {
-	for _, i := range rules {
+func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32, pats []namePatterns) (int, *policy.Rule, string) {
+	for k, i := range rules {
 		r := ent.Rules()[i]
-		if ok, text := ev.holds(r, s); ok {
+		var p *namePatterns
+		if k < len(pats) && pats[k].ok {
+			p = &pats[k]
+		}
+		if ok, text := ev.holdsFor(r, s, p); ok {
 			return int(i), r, text
 		}
 	}

@@ -11,11 +11,24 @@ import (
 // holds reports whether every condition of r holds for s, and the text
 // that made it hold. A condition the subject has nothing for does not hold.
 func (ev *evaluation) holds(r *policy.Rule, s *subject) (bool, string) {
+	return ev.holdsFor(r, s, nil)
+}
+
+// holdsFor is holds with, when pats is not nil, the patterns of the rule's
+// command_matches that can match s's program (candidates.go), looked up
+// when the candidates were made.
+func (ev *evaluation) holdsFor(r *policy.Rule, s *subject, pats *namePatterns) (bool, string) {
 	home := ev.e.env.Home
 	text := s.text
 	restrictive := r.Action > call.Allow
 	if r.Command.Len() > 0 {
-		ok, t := matchCommand(r.Command, s, home, restrictive)
+		var ok bool
+		var t string
+		if pats != nil && s.sql == "" && s.stages == nil && s.argv != nil {
+			ok, t = match.MatchArgvIn(pats.indexed, pats.other, s.argv, home), s.text
+		} else {
+			ok, t = matchCommand(r.Command, s, home, restrictive)
+		}
 		if !ok {
 			return false, ""
 		}

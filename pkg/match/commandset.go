@@ -321,6 +321,13 @@ func literalNames(w string) ([]string, bool) {
 // MatchArgv reports whether a pattern matches the simple command.
 func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 	indexed, other := s.For(a.Name)
+	return MatchArgvIn(indexed, other, a, home)
+}
+
+// MatchArgvIn is MatchArgv with the set's patterns for a.Name already
+// looked up (For): a caller that matches many commands of one name
+// against the same set can look them up once.
+func MatchArgvIn(indexed, other []*CommandPattern, a *Argv, home string) bool {
 	for _, p := range indexed {
 		// Indexed under a.Name: the program word is known to match.
 		if p.matchArgs(a, home) {
