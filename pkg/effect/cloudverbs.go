@@ -86,6 +86,38 @@ var credentialNouns = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// valueCredentialNouns are the credential nouns that name a secret's value
+// and nothing else: a verb naming one prints the value, where "keys",
+// "variables" or "config" may print names or settings, and a cluster's
+// "credentials" are most often fetched into a kubeconfig (az aks
+// get-credentials), not printed.
+var valueCredentialNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true,
+		"token": true, "tokens": true, "apikey": true, "apikeys": true,
+		"passphrase": true, "plaintext": true, "kubeconfig": true,
+	}
+}}
+
+// namesValueCredential reports whether a command's leading words name a
+// credential's value (valueCredentialNouns) or a secret manager's reference
+// (berglas access sm://…), in a run that is not a rehearsal.
+func namesValueCredential(cl *catalog.Classified, args []string) bool {
+	if helpOrDryRunOf(cl, args) {
+		return false // kubectl create secret … --dry-run -o yaml prints its own words
+	}
+	return leadingWords(cl, 5, func(w string) bool {
+		if secretRef(w) {
+			return true
+		}
+		found := false
+		verbParts(w, func(p string, _ int) {
+			found = found || valueCredentialNouns.Get(p)
+		})
+		return found
+	})
+}
+
 // storeNouns are words that, standing alone, name where a CLI keeps its
 // login (hcloud context export, scw config dump, crane auth get, tea login
 // list): printed, that store carries the token.

@@ -36,8 +36,10 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "environment"
 		}
 		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && (printsCredential(cl) || revealsOption(c.Args)) {
-			// cloudverbs.go: get-secret-value, keys list, generate-login-token.
+			// cloudverbs.go: get-secret-value, keys list, generate-login-token;
+			// printed where its verb names the value (below).
 			f.source, f.origin = "secret", c.Name
+			declared = namesValueCredential(cl, c.Args)
 		}
 		if k := e.Prop("stdout-source"); k != "" && writesStdout(cl) {
 			// docker cp CONTAINER:PATH -: the container's files, as a
@@ -91,8 +93,13 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	if f.source == "" && cl.Entry == nil && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know, read by its verbs as a
 		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,
-		// tool credentials show print the credential they name.
+		// tool credentials show print the credential they name. The value
+		// is printed where a verb names the credential itself (bws secret
+		// get, consul acl token read); a key, a variable or a config entry
+		// may be a name or a setting (tmux send-keys, tool config get
+		// region), which only a flow out of the machine makes matter.
 		f.source, f.origin = "secret", c.Name
+		declared = namesValueCredential(cl, c.Args)
 	}
 	if f.source == "" && hasProp(cl.Entry, "fetcher") && secretPath(cl) {
 		// curl of a cluster's or a vault's secrets API through a local
@@ -111,6 +118,19 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// ps e prints every process's environment it lists: it reads
 			// /proc/PID/environ of other processes, a credential store.
 			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
+		}
+	}
+	if len(c.Via) > 0 && (f.source == "environment" || c.Name == "printenv") {
+		if w := a.secretEnvWrapper(i, c); w != "" {
+			// aws-vault exec prod -- env, doppler run -- printenv, heroku
+			// run printenv: the environment a secrets manager or a
+			// deployed service gives the command is made of its secrets.
+			f.source, f.origin = "secret", w
+			declared = true
+		} else if f.source == "environment" && a.productionWord(i) != "" {
+			// kubectl exec -n prod deploy/api -- env: a production
+			// service's environment holds its secrets.
+			f.source, f.origin = "secret", c.Via[len(c.Via)-1]
 		}
 	}
 	if v := namedVariable(c); v != "" {
@@ -181,6 +201,18 @@ func envPrints(c *shell.Command) bool {
 		return false
 	}
 	return true
+}
+
+// secretEnvWrapper returns the wrapper c runs behind that puts secrets in
+// its environment (the catalogue's secret-env: op run, aws-vault exec,
+// heroku run), or "".
+func (a *analysis) secretEnvWrapper(i int, c *shell.Command) string {
+	for k, v := range c.Via {
+		if runsWithSecrets(v, a.viaArgs(i, c, k)) {
+			return v
+		}
+	}
+	return ""
 }
 
 // environDump reports other ways of printing the environment: ps with the
@@ -584,6 +616,12 @@ func (a *analysis) flows() {
 				k, _ := slices.BinarySearch(tainted, i)
 				tainted = slices.Insert(tainted, k, i)
 			}
+		}
+		if in == "environment" && len(f.writes) == 0 && f.sink == "" && picksSecrets(c) && a.reachesAgent(cmds, i) {
+			// env | grep -iE 'token|secret|key': the variables that hold
+			// secrets, picked out of the environment into the agent's
+			// context (env | grep -i proxy, or a count, is not).
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of the environment"})
 		}
 		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
 			// cat "$F": what it prints is a file nobody can name (any

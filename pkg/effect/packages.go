@@ -113,15 +113,24 @@ func runsPackage(name string, args []string) bool {
 
 // viaArgs are the arguments of the k-th wrapper a command was found behind
 // (c.Via[k]): the nearest command before it in the same pipeline stage by
-// that name, or nil.
+// that name, or, for a command in code a wrapper's option or operand
+// carries (flyctl ssh console -C 'printenv', sops exec-env F 'env'), the
+// nearest such command one level out; or nil.
 func (a *analysis) viaArgs(i int, c *shell.Command, k int) []string {
 	for j := i - 1; j >= 0; j-- {
 		d := &a.res.Commands[j]
-		if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
-			break
+		outer := d.Depth == c.Depth-1
+		if !outer && (d.Pipeline != c.Pipeline || d.Stage != c.Stage) {
+			if c.Depth == 0 || d.Depth < c.Depth {
+				break
+			}
+			continue // an earlier command of the same code
 		}
 		if d.Name == c.Via[k] && len(d.Via) == k {
 			return d.Args
+		}
+		if outer {
+			break
 		}
 	}
 	return nil

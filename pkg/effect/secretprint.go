@@ -273,6 +273,55 @@ var stringRunners = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
 }}
 
+// runsWithSecrets reports a wrapper that runs the code it is given with
+// secrets in its environment and its output on its own (sops exec-env F
+// 'env', flyctl ssh console -C 'printenv'): the catalogue's secret-env.
+func runsWithSecrets(name string, args []string) bool {
+	e, _ := catalog.Default().Lookup(name, args)
+	return e != nil && e.Prop("secret-env") != ""
+}
+
+// pickers are filters whose pattern or program picks the lines they print.
+var pickers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"grep": true, "egrep": true, "fgrep": true, "rg": true, "ag": true, "ack": true,
+		"awk": true, "gawk": true, "mawk": true, "sed": true,
+	}
+}}
+
+// grepQuiet are a grep's options by which it prints no matching line:
+// a count, file names, silence, or the lines that do not match.
+var grepQuiet = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"--count": true, "--quiet": true, "--silent": true, "--files-with-matches": true,
+		"--files-without-match": true, "--invert-match": true,
+	}
+}}
+
+// picksSecrets reports a filter whose pattern names a secret variable
+// (env | grep -iE 'token|secret|key', printenv | awk '/PASS/'): given the
+// environment, what it prints is the secrets in it. A grep that counts,
+// lists files, keeps quiet or inverts the match prints none of them.
+func picksSecrets(c *shell.Command) bool {
+	if !pickers.Get(c.Name) {
+		return false
+	}
+	grepLike := !strings.Contains(c.Name, "awk") && c.Name != "sed"
+	hit := false
+	for _, w := range c.Args {
+		if strings.HasPrefix(w, "-") {
+			if grepLike && (grepQuiet.Get(w) || !strings.HasPrefix(w, "--") && strings.ContainsAny(w[1:], "cqlLv")) {
+				return false
+			}
+			continue
+		}
+		for piece := range strings.FieldsFuncSeq(w, func(r rune) bool { return r > 0x7f || !nameByte(byte(r)) }) {
+			hit = hit || len(piece) >= 3 && secretName(piece)
+		}
+	}
+	return hit
+}
+
 // selectors are filters whose first operand picks what they print.
 var selectors = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
@@ -313,7 +362,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 				break
 			}
 		}
-		if p < 0 || !stringRunners.Get(cmds[p].Name) || !a.reachesAgent(cmds, p) {
+		if p < 0 || !stringRunners.Get(cmds[p].Name) && !runsWithSecrets(cmds[p].Name, cmds[p].Args) || !a.reachesAgent(cmds, p) {
 			return false
 		}
 	}
