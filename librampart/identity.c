@@ -334,10 +334,36 @@ static int has_slash(const char *s)
 	return 0;
 }
 
+/* in_sysdir reports whether p is a system directory, a slash and a name
+ * with no slash in it (/usr/bin/git, the path a shell found on $PATH). */
+static int in_sysdir(const char *p)
+{
+	for (unsigned d = 0; d < NSYSDIRS; d++) {
+		const char *s = p, *q = sysdirs[d];
+		while (*q && *s == *q)
+			s++, q++;
+		if (*q || *s != '/')
+			continue;
+		for (s++; *s; s++)
+			if (*s == '/')
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
 {
 	if (fd >= 0)
 		return identify_fd(prog, fd, out, outsz);
+	/* A program named by its path in a system directory is judged as
+	 * that path, whatever the file is, without looking: stat follows the
+	 * same links for the path as for the system directory's entry of its
+	 * name, which is the path itself, so identify_file would find it the
+	 * system program of its own name (0); a path that is not a regular
+	 * file is 0 too. Two stats fewer on most execs. */
+	if ((!use_path || has_slash(prog)) && in_sysdir(prog))
+		return 0;
 	if (fd_path(prog) && anonymous_link(prog))
 		return -1;
 	if (use_path && !has_slash(prog))
