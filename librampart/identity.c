@@ -12,9 +12,11 @@
  *     /proc/self/fd/N or /dev/fd/N that is not a path) cannot be judged by
  *     name at all, and is denied.
  *
- * The common case costs a stat of the program and of its name in each
- * system directory: a program that is its own system binary needs nothing
- * more. Only an executable outside them builds the index of the system
+ * A program named by its path in a system directory (what a shell execs
+ * after its own $PATH search) costs nothing: it is judged as that path.
+ * Otherwise the common case costs a stat of the program and of its name
+ * in each system directory: a program that is its own system binary needs
+ * nothing more. Only an executable outside them builds the index of the system
  * directories (once per process, in memory from mmap, never malloc: this
  * may run in a vfork child), and content is compared only with files of the
  * same size. The last answers are cached by device, inode, size and mtime.
