@@ -54,6 +54,7 @@ struct writer {
 	size_t total;
 	size_t n;
 	long *deadline; /* see due */
+	int *held;      /* for an exec: a datagram's socket is left here */
 	char buf[4096];
 };
 
@@ -83,7 +84,7 @@ static int ask_dgram(struct writer *w)
 	if (w->keep || w->total != w->n || rp_conn_take(w->conn))
 		return 0;
 	long left = *w->deadline ? *w->deadline - rp_now_ms() : rp_cfg.timeout_ms;
-	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->buf, RP_REPLY_MAX, &w->replylen);
+	int r = rp_dgram_ask(w->buf, w->n, left > 0 ? (int)left : 0, w->buf, RP_REPLY_MAX, &w->replylen, w->held);
 	if (r == RP_DGRAM_NONE)
 		return 0;
 	w->dgram = r;
@@ -437,7 +438,7 @@ static int judge(const char *reply, size_t n, char *msg, size_t msgsz, const cha
  * returns to the program, so a fresh connection is kept for its next
  * question). On a deny it copies the message into msg. */
 static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
-		    const void *b, int keep, char *msg, size_t msgsz, const char **why)
+		    const void *b, int keep, int *held, char *msg, size_t msgsz, const char **why)
 {
 	*why = "not configured: RAMPART_SOCKET is not set";
 	if (!rp_cfg.have_socket)
@@ -447,7 +448,7 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline, .held = held};
 		char *reply = w.buf; /* free once the request is sent */
 		body(&w, a, b);
 		if (w.dgram == RP_DGRAM_OK)
@@ -537,21 +538,21 @@ static int verdict(int got, const char *what, const char *msg, const char *why)
 /* ask_argv leaves errno alone without saving it: nothing it calls sets it
  * (sys.h; rp_say and adopt keep it), and errno lives behind a call into
  * the C library, one more page fault on the way to an exec. */
-static int ask_argv(const char *prog, char *const argv[], int keep)
+static int ask_argv(const char *prog, char *const argv[], int keep, int *held)
 {
 	rp_busy = 1;
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_argv, prog, argv, keep, msg, sizeof msg, &why);
+	int got = exchange(body_argv, prog, argv, keep, held, msg, sizeof msg, &why);
 	int v = verdict(got, prog, msg, why);
 	rp_busy = 0;
 	return v;
 }
 
-int rp_ask_argv(const char *prog, char *const argv[]) { return ask_argv(prog, argv, 0); }
+int rp_ask_argv(const char *prog, char *const argv[], int *held) { return ask_argv(prog, argv, 0, held); }
 
-int rp_ask_spawn(const char *prog, char *const argv[]) { return ask_argv(prog, argv, 1); }
+int rp_ask_spawn(const char *prog, char *const argv[]) { return ask_argv(prog, argv, 1, NULL); }
 
 int rp_ask_shell(const char *command)
 {
@@ -560,7 +561,7 @@ int rp_ask_shell(const char *command)
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_shell, command, NULL, 1, msg, sizeof msg, &why);
+	int got = exchange(body_shell, command, NULL, 1, NULL, msg, sizeof msg, &why);
 	/* Name the command, shortened: a message line, not a transcript. */
 	char what[128];
 	size_t k = 0;

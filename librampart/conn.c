@@ -213,7 +213,7 @@ static int connect_to(int fd, const struct sockaddr_un *sa)
 	return r;
 }
 
-int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len)
+int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len, int *held)
 {
 	if (!rp_cfg.have_dgram)
 		return RP_DGRAM_NONE;
@@ -265,6 +265,9 @@ int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t 
 		}
 		break;
 	}
-	rp_sys_close(fd);
+	if (out == RP_DGRAM_OK && held)
+		*held = fd;
+	else
+		rp_sys_close(fd);
 	return out;
 }

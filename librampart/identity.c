@@ -12,9 +12,11 @@
  *     /proc/self/fd/N or /dev/fd/N that is not a path) cannot be judged by
  *     name at all, and is denied.
  *
- * The common case costs a stat of the program and of its name in each
- * system directory: a program that is its own system binary needs nothing
- * more. Only an executable outside them builds the index of the system
+ * A program named by its path in a system directory (what a shell execs
+ * after its own $PATH search) costs nothing: it is judged as that path.
+ * Otherwise the common case costs a stat of the program and of its name
+ * in each system directory: a program that is its own system binary needs
+ * nothing more. Only an executable outside them builds the index of the system
  * directories (once per process, in memory from mmap, never malloc: this
  * may run in a vfork child), and content is compared only with files of the
  * same size. The last answers are cached by device, inode, size and mtime.
@@ -334,10 +336,36 @@ static int has_slash(const char *s)
 	return 0;
 }
 
+/* in_sysdir reports whether p is a system directory, a slash and a name
+ * with no slash in it (/usr/bin/git, the path a shell found on $PATH). */
+static int in_sysdir(const char *p)
+{
+	for (unsigned d = 0; d < NSYSDIRS; d++) {
+		const char *s = p, *q = sysdirs[d];
+		while (*q && *s == *q)
+			s++, q++;
+		if (*q || *s != '/')
+			continue;
+		for (s++; *s; s++)
+			if (*s == '/')
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 int rp_identify(const char *prog, int fd, int use_path, char *out, size_t outsz)
 {
 	if (fd >= 0)
 		return identify_fd(prog, fd, out, outsz);
+	/* A program named by its path in a system directory is judged as
+	 * that path, whatever the file is, without looking: stat follows the
+	 * same links for the path as for the system directory's entry of its
+	 * name, which is the path itself, so identify_file would find it the
+	 * system program of its own name (0); a path that is not a regular
+	 * file is 0 too. Two stats fewer on most execs. */
+	if ((!use_path || has_slash(prog)) && in_sysdir(prog))
+		return 0;
 	if (fd_path(prog) && anonymous_link(prog))
 		return -1;
 	if (use_path && !has_slash(prog))

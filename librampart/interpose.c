@@ -176,11 +176,17 @@ static int judged_exec(enum kind k, const char *prog, int fd, char *const argv[]
 		errno = EPERM;
 		return -1;
 	}
-	if (rp_ask_argv(id > 0 ? sysprog : prog, argv) == RP_DENY) {
+	int held = -1; /* the question's socket, closed by the exec */
+	if (rp_ask_argv(id > 0 ? sysprog : prog, argv, &held) == RP_DENY) {
+		if (held >= 0)
+			rp_sys_close(held);
 		errno = EPERM;
 		return -1;
 	}
-	return exec_fixed(k, prog, fd, argv, envp);
+	int r = exec_fixed(k, prog, fd, argv, envp);
+	if (held >= 0)
+		rp_sys_close(held); /* the exec failed; errno stays its */
+	return r;
 }
 
 EXPORT int execve(const char *path, char *const argv[], char *const envp[])

@@ -85,8 +85,13 @@ enum { RP_ALLOW = 0, RP_DENY = 1 };
  * name), for an exec; rp_ask_shell judges a shell command line (system,
  * popen), keeping the connection for the process's next question. Both
  * return RP_ALLOW or RP_DENY after applying monitor and fail-open rules, and
- * print the reason on stderr when they deny. errno is preserved. */
-int rp_ask_argv(const char *prog, char *const argv[]);
+ * print the reason on stderr when they deny. errno is preserved.
+ *
+ * rp_ask_argv sets *held to the socket its question went on when it went
+ * as a datagram, else to -1: the exec that follows closes it (it is
+ * SOCK_CLOEXEC), one system call fewer on the way; the caller closes it
+ * when there is no exec, or the exec fails. */
+int rp_ask_argv(const char *prog, char *const argv[], int *held);
 int rp_ask_shell(const char *command);
 
 /* rp_ask_spawn is rp_ask_argv for posix_spawn, which returns to its
@@ -145,10 +150,12 @@ int rp_conn_take(struct rp_conn *c);
  * start, when longer). RP_DGRAM_NONE: nothing was asked (no such socket,
  * an older server, a full queue, a request too long); ask on the stream
  * socket. RP_DGRAM_OK: the answer is in reply[0:*len]. RP_DGRAM_FAILED:
- * the question was asked and no answer came. */
+ * the question was asked and no answer came. With held set, the socket
+ * of an answered question is left open in *held (see rp_ask_argv), else
+ * it is closed. */
 enum { RP_DGRAM_NONE, RP_DGRAM_OK, RP_DGRAM_FAILED };
 void rp_dgram_init(void); /* sets rp_cfg.dgram; rp_init calls it */
-int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len);
+int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len, int *held);
 
 /* rp_now_ms is CLOCK_MONOTONIC in milliseconds. */
 long rp_now_ms(void);

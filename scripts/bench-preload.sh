@@ -16,7 +16,16 @@
 #      BenchmarkListenRoundTrip, asked as librampart asks for an exec: one
 #      datagram from a fresh socket on Linux, else one connection per
 #      question), printed when the Go toolchain and the sources are here.
-#   2. rampart-shell -c true against sh -c true (policy load, decision and
+#   2. The question alone, asked from C the way librampart asks it for an
+#      exec (bench-preload-ask.c), ASK_N times ASK_GAP microseconds apart in
+#      each round, as a bash loop asks (the server idle before each one) and
+#      back to back: rampart-eval --listen against a server that answers at
+#      once and audits nothing (bench-preload-echo.c), which is the floor of
+#      one datagram round trip between two processes on this machine.
+#      Printed: the median round trip of each, what rampart-eval adds and
+#      the ratio, and rampart-eval's CPU per question. No fork or exec is
+#      timed, so this part holds better than part 1 on a busy machine.
+#   3. rampart-shell -c true against sh -c true (policy load, decision and
 #      audit record in a fresh process each time).
 #
 # Uses rampart-eval and rampart-shell from $PATH (make bench puts bin/ first),
@@ -28,6 +37,8 @@ N=${N:-500}
 SHIM_N=${SHIM_N:-100}
 ROUNDS=${ROUNDS:-5}
 CHUNK=${CHUNK:-50}
+ASK_N=${ASK_N:-500}
+ASK_GAP=${ASK_GAP:-3000}
 [ "$CHUNK" -le "$N" ] || CHUNK=$N
 N=$((N / CHUNK * CHUNK))
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,8 +57,10 @@ empty=$work/empty.so
 echo 'void rampart_bench_empty(void) {}' >"$work/empty.c"
 cc -shared -fPIC -O2 -o "$empty" "$work/empty.c"
 server=
+echo_pid=
 cleanup() {
 	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	[ -n "$echo_pid" ] && kill "$echo_pid" 2>/dev/null && wait "$echo_pid" 2>/dev/null
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -133,6 +146,24 @@ fi
 records=$(wc -l <"$RAMPART_HOME/audit/audit.jsonl")
 denied=$(grep -c '"decision":"deny"' "$RAMPART_HOME/audit/audit.jsonl" || true)
 
+# Part 2: the question alone, against the echo floor, rounds alternating.
+asks=
+if [ "$(uname -s)" = Linux ] && cc -O2 -o "$work/ask" "$root/scripts/bench-preload-ask.c" 2>/dev/null &&
+	cc -O2 -o "$work/echo" "$root/scripts/bench-preload-echo.c" 2>/dev/null; then
+	"$work/echo" "$work/echo.sock" &
+	echo_pid=$!
+	for _ in $(seq 100); do [ -S "$work/echo.sock.dgram.reply" ] && break; sleep 0.05; done
+	for r in $(seq "$ROUNDS"); do
+		for gap in "$ASK_GAP" 0; do
+			e=$("$work/ask" "$work/echo.sock" "$ASK_N" "$gap")
+			s0=$(server_cpu)
+			p=$("$work/ask" "$sock" "$ASK_N" "$gap")
+			cpu=$(( ($(server_cpu) - s0) / ASK_N ))
+			asks="$asks$r $gap $e $p $cpu;"
+		done
+	done
+fi
+
 shim_loop() { # shim_loop SHELL: SHIM_N runs of SHELL -c true
 	for ((i = 0; i < SHIM_N; i++)); do "$1" -c true; done
 	times
@@ -144,7 +175,7 @@ shim_w=$WALL shim_c=$CPU
 
 awk -v n="$N" -v rounds="$ROUNDS" -v limit="$limit_us" -v limit_name="$limit_name" -v counts="$counts" -v r="$records" -v d="$denied" \
 	-v sn="$SHIM_N" -v sw="$sh_w" -v sc="$sh_c" -v mw="$shim_w" -v mc="$shim_c" \
-	-v load="$(cut -d' ' -f1 /proc/loadavg)" '
+	-v asks="$asks" -v askn="$ASK_N" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
 function spread(a, k, f,   s, i, j, t) {
 	for (i = 1; i <= k; i++) s[i] = a[i]
 	for (i = 2; i <= k; i++) for (j = i; j > 1 && s[j - 1] > s[j]; j--) { t = s[j]; s[j] = s[j - 1]; s[j - 1] = t }
@@ -180,7 +211,26 @@ END {
 		for (i in line) { split(line[i], f, " "); sy[f[1]] = f[2] / n; pf[f[1]] = f[3] / n; cs[f[1]] = f[4] / n }
 		printf "bench-preload: per exec (perf): syscalls bare %.1f, empty %.1f, rampart %.1f + rampart-eval %.1f; page faults bare %.1f, empty %.1f, rampart %.1f + %.1f; context switches bare %.1f, empty %.1f, rampart %.1f + %.1f\n", sy["bare"], sy["empty"], sy["pre"], sy["server"], pf["bare"], pf["empty"], pf["pre"], pf["server"], cs["bare"], cs["empty"], cs["pre"], cs["server"]
 	}
-	printf "bench-preload: %d calls audited, %d denied\n", r, d
+	if (asks != "") {
+		# round gap echo(p10 p50 p90 lost) eval(p10 p50 p90 lost) cpu_ns
+		na = split(asks, al, ";")
+		printf "bench-preload: the question alone, from C as librampart asks it, %d per round; median round trip, echo floor vs rampart-eval:\n", askn
+		for (i = 1; i < na; i++) {
+			split(al[i], f, " ")
+			g = f[2] + 0
+			k_[g]++; j = k_[g]
+			add[g, j] = f[8] - f[4]; rat[g, j] = f[8] / f[4]; cpuq[g, j] = f[11] / 1e3
+			lost += f[6] + f[10]
+			printf "bench-preload:   round %d, %s: echo %.1fus (p10 %.1f, p90 %.1f), rampart-eval %.1fus (p10 %.1f, p90 %.1f), +%.1fus, %.2fx; rampart-eval CPU %.1fus per question\n", f[1], g ? g "us apart" : "back to back", f[4], f[3], f[5], f[8], f[7], f[9], add[g, j], rat[g, j], cpuq[g, j]
+		}
+		for (g in k_) {
+			delete a1; delete a2; delete a3
+			for (j = 1; j <= k_[g]; j++) { a1[j] = add[g, j]; a2[j] = rat[g, j]; a3[j] = cpuq[g, j] }
+			printf "bench-preload: rampart-eval adds to the echo floor, %s: %s us; ratio %s; CPU per question %s us\n", g + 0 ? g "us apart" : "back to back", spread(a1, k_[g], "%.1f"), spread(a2, k_[g], "%.2fx"), spread(a3, k_[g], "%.1f")
+		}
+		if (lost) printf "bench-preload: %d questions got no answer\n", lost
+	}
+	printf "bench-preload: %d calls audited in part 1, %d denied\n", r, d
 	printf "bench-preload: sh -c true %.2f ms wall (%.2f ms CPU); rampart-shell -c true %.2f ms wall (%.2f ms CPU)\n", sw / sn / 1e6, sc / sn / 1e6, mw / sn / 1e6, mc / sn / 1e6
 	printf "bench-preload: the shim adds %.2f ms wall, %.2f ms CPU per command\n", (mw - sw) / sn / 1e6, (mc - sc) / sn / 1e6
 }' "$rows"

@@ -457,6 +457,43 @@ static void write_file(const char *name, const char *text)
 	fclose(f);
 }
 
+/* failed_exec_child execs path with argv in a fork child (which has no
+ * kept connection, so the question goes as a datagram where it can) and
+ * exits 0 when the exec returned -1 with errno want and left no more
+ * sockets open than before, 1 for another errno, 2 for a socket left. */
+static int failed_exec_child(const char *path, char *const argv[], int want)
+{
+	int st = 0;
+	pid_t p = fork();
+	if (p == 0) {
+		int before = socket_fds_self();
+		errno = 0;
+		int r = execve(path, argv, environ);
+		int e = errno;
+		_exit(r != -1 || e != want ? 1 : socket_fds_self() != before ? 2 : 0);
+	}
+	waitpid(p, &st, 0);
+	return exit_code(st);
+}
+
+/* failed_exec_tests: an exec's question may leave its socket for the exec
+ * to close; an exec that is denied, or allowed and then refused by the
+ * kernel, returns with no socket of it left open, and with its errno. */
+static void failed_exec_tests(void)
+{
+	write_file("not-a-program", "not a program\n");
+	chmod(in_dir("not-a-program"), 0755);
+	char *argv[] = {"not-a-program", NULL};
+	char detail[64];
+	int code = failed_exec_child(in_dir("not-a-program"), argv, ENOEXEC);
+	snprintf(detail, sizeof detail, "child exit %d (1: errno, 2: a socket left open)", code);
+	check(code == 0, "an allowed exec the kernel refuses returns its errno, no socket left open", detail);
+	char *denied[] = {"touch", in_dir("blocked-marker"), NULL};
+	code = failed_exec_child(touch_path, denied, EPERM);
+	snprintf(detail, sizeof detail, "child exit %d (1: errno, 2: a socket left open)", code);
+	check(code == 0 && !exists("blocked-marker"), "a denied exec returns EPERM, no socket left open", detail);
+}
+
 /* grand runs "sh SCRIPT" with envp in a child; the script touches the
  * marker and records its environment in grand-env. */
 static int grand(char *const envp[])
@@ -593,6 +630,7 @@ static void enforce(void)
 	spawn_test(1, "ok-spawnp", 1);
 	spawn_test(1, "blocked-marker", 0);
 	vfork_test();
+	failed_exec_tests();
 	kept_tests();
 	grandchild_tests();
 	cwd_tests();
