@@ -323,6 +323,10 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 			vars = true
 		}
 	}
+	if verb && !noun && secretStoreServer(w.server) && storeItem(words) && !fieldsChosen(args) {
+		// mcpsecretstores.go: 1password item_reveal, vault kv_read
+		noun = true
+	}
 	if !verb && !list {
 		// a name of nouns alone (service_variables) gets what it names
 		if !vars {
@@ -455,9 +459,9 @@ func revealArg(args map[string]any, depth int) string {
 	for k, v := range args {
 		kk := strings.ToLower(keySeparators.Replace(k))
 		switch {
-		case revealKeys.Get(kk) && truthy(v):
+		case revealKey(kk) && truthy(v):
 			return k
-		case revealKeys.Get(kk) && isFalse(v):
+		case revealKey(kk) && isFalse(v):
 			return "-"
 		case fieldKeys.Get(kk) && namesSecretField(v):
 			return k
