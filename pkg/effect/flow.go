@@ -614,7 +614,13 @@ func (a *analysis) flows() {
 				// GITHUB_TOKEN: the secret itself printed into the agent's
 				// context (names or state, a variable, a login reading
 				// stdin or a file are not).
-				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})
+				if t == "environment" {
+					// python3 -c 'print(dict(os.environ))': every
+					// variable's value at once (codeenviron.go)
+					a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->agent", Word: c.Name + " prints the whole environment"})
+				} else {
+					a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})
+				}
 			}
 			if fileSrc != "" && a.entryHas(c, f, "stages") {
 				repo = fileSrc // git add of a tainted file
