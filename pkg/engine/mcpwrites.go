@@ -105,7 +105,7 @@ func (w *mcpWalk) patchText(v string) {
 		return
 	}
 	dir := w.ev.c.Cwd
-	args, _ := w.ev.c.Params["arguments"].(map[string]any)
+	args := w.args
 	for _, k := range [...]string{"cwd", "repo_path", "repoPath", "directory", "dir", "workdir", "working_directory", "root"} {
 		if d, ok := args[k].(string); ok && d != "" {
 			// git_apply {diff, cwd: /home/dev}: the patch's paths are

@@ -1,0 +1,207 @@
+package engine
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// A GraphQL mutation's top-level fields are judged as the MCP tool calls
+// they are (graphql.go): the service is the endpoint's domain (api.fly.io
+// is fly, backboard.railway.app is railway), the tool is the field's
+// name, its arguments the field's. A mutation sent to this machine
+// (localhost:3000/graphql: the app being built) is the developer's own
+// data, as a DELETE to it is. Queries are reads; what one returns is not
+// judged here.
+
+// graphqlKeys are the keys of a request object or of MCP arguments that
+// hold a GraphQL document.
+var graphqlKeys = [...]string{"query", "mutation", "document", "gql", "graphql", "operation"}
+
+// judgeGraphQLBody judges the GraphQL documents of a request body sent to
+// rawURL: a JSON object {query, variables}, a batch of them, or the
+// document as the body's text.
+func (ev *evaluation) judgeGraphQLBody(rawURL string, body any, text string) {
+	host := urlHost(rawURL)
+	if host == "" || loopbackHost(host) || ev.denied() {
+		return
+	}
+	if body == nil {
+		t := strings.TrimSpace(text)
+		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			_ = json.Unmarshal([]byte(t), &body)
+		}
+		if body == nil {
+			body = t
+		}
+	}
+	ev.graphqlValue(serviceName(host), body, 0)
+}
+
+// graphqlValue judges the documents in a body value: a request object, a
+// batch (a list of them), or a document's text.
+func (ev *evaluation) graphqlValue(server string, v any, depth int) {
+	if depth > 2 || ev.denied() {
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		ev.judgeGraphQL(server, x, nil)
+	case []any:
+		for i, e := range x {
+			if i >= maxGQLFields {
+				return
+			}
+			ev.graphqlValue(server, e, depth+1)
+		}
+	case map[string]any:
+		vars, _ := x["variables"].(map[string]any)
+		if s, ok := x["variables"].(string); ok {
+			_ = json.Unmarshal([]byte(s), &vars) // a GET's variables are text
+		}
+		for _, k := range graphqlKeys {
+			if doc, ok := x[k].(string); ok {
+				ev.judgeGraphQL(server, doc, vars)
+			}
+		}
+	}
+}
+
+// judgeGraphQL judges each mutation field of a document as server's tool
+// call. Text that is not a document with a mutation does nothing.
+func (ev *evaluation) judgeGraphQL(server, doc string, vars map[string]any) {
+	if !strings.Contains(doc, "mutation") || ev.denied() {
+		return
+	}
+	for _, op := range parseGraphQL(doc, vars) {
+		if op.kind != "mutation" {
+			continue
+		}
+		for _, f := range op.fields {
+			if ev.denied() {
+				return
+			}
+			args := f.args
+			if args == nil {
+				args = map[string]any{}
+			}
+			ev.mcpCall(server, f.name, args, nil, false)
+		}
+	}
+}
+
+// urlHost returns a URL's host name, in lower case.
+func urlHost(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
+
+// secondLevel are labels that stand before a country's code as a public
+// suffix (example.co.uk, example.com.au).
+var secondLevel = [...]string{"co", "com", "net", "org", "ac", "gov", "edu"}
+
+// serviceName names the service of a host: its registered domain's first
+// label (api.fly.io is fly, acme.myshopify.com is myshopify).
+func serviceName(host string) string {
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	n := len(labels)
+	if n < 2 {
+		return host
+	}
+	name := labels[n-2]
+	if n >= 3 && len(labels[n-1]) == 2 {
+		for _, s := range secondLevel {
+			if name == s {
+				return labels[n-3]
+			}
+		}
+	}
+	return name
+}
+
+// graphqlArgument judges an MCP tool's argument that holds a GraphQL
+// document (a graphql server's query {query: "mutation {…}"}) as the
+// calls it makes of the service the server is.
+func (w *mcpWalk) graphqlArgument(key, v string) {
+	if w.args == nil || !strings.Contains(v, "mutation") {
+		return
+	}
+	k := strings.ToLower(key)
+	for _, g := range graphqlKeys {
+		if k == g {
+			vars, _ := w.args["variables"].(map[string]any)
+			server := w.server
+			if u, ok := w.args["endpoint"].(string); ok && urlHost(u) != "" {
+				if loopbackHost(urlHost(u)) {
+					return
+				}
+				server = serviceName(urlHost(u))
+			}
+			w.ev.judgeGraphQL(server, v, vars)
+			return
+		}
+	}
+}
+
+// curlDataOptions are curl's options whose value is the request body.
+var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json"}
+
+// curlGraphQL judges the GraphQL documents curl sends (a fetch call's body
+// is judged as the curl line that sends it, fetchrequest.go).
+func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
+	for i := range cmds {
+		c := &cmds[i]
+		if c.Name != "curl" || ev.denied() {
+			continue
+		}
+		mutation := false
+		for _, a := range c.Args {
+			mutation = mutation || strings.Contains(a, "mutation")
+		}
+		if !mutation {
+			continue
+		}
+		var target string
+		var bodies []string
+		for k := 0; k < len(c.Args); k++ {
+			a := c.Args[k]
+			switch {
+			case strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://"):
+				target = a
+			case target == "" && !strings.HasPrefix(a, "-") && strings.Contains(a, "graphql") && !strings.ContainsAny(a, " {\""):
+				target = "https://" + a // api.fly.io/graphql: curl's default scheme
+			case strings.HasPrefix(a, "--url="):
+				target = a[len("--url="):]
+			case a == "--url" && k+1 < len(c.Args):
+				k++
+				target = c.Args[k]
+			default:
+				for _, o := range curlDataOptions {
+					switch {
+					case a == o && k+1 < len(c.Args):
+						k++
+						bodies = append(bodies, c.Args[k])
+					case strings.HasPrefix(a, o+"="):
+						bodies = append(bodies, a[len(o)+1:])
+					case len(o) == 2 && len(a) > 2 && strings.HasPrefix(a, o) && a[2] != '-':
+						bodies = append(bodies, a[2:]) // -d'{…}'
+					}
+				}
+			}
+		}
+		if target == "" {
+			continue
+		}
+		for _, b := range bodies {
+			if _, v, ok := strings.Cut(b, "="); ok && strings.HasPrefix(b, "query=") {
+				b = v // --data-urlencode query=mutation{…}
+			}
+			ev.judgeGraphQLBody(target, nil, b)
+		}
+	}
+}
