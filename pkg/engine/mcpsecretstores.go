@@ -105,10 +105,45 @@ func revealKey(k string) bool {
 // returns (fields: [name, uri, username]); revealArg says when they name a
 // secret one.
 func fieldsChosen(args map[string]any) bool {
-	for k := range args {
-		if fieldKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+	for k, v := range args {
+		if !fieldKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+			continue
+		}
+		switch v.(type) {
+		case []any, string:
+			return true // a filter object (attributes: {service: prod}) chooses no field
+		}
+	}
+	return false
+}
+
+// storeOpens reports a verb that, on a secret store, returns a value
+// whatever it is called on (decrypt, reveal, unseal).
+func storeOpens(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "decrypt", "reveal", "unseal", "unlock", "export":
 			return true
 		}
 	}
 	return false
+}
+
+// storeItemArg reports arguments that say the object read is an item of
+// the store (bw get {object: item}).
+func storeItemArg(args map[string]any) bool {
+	for _, k := range [...]string{"object", "type", "kind", "resource"} {
+		if s, ok := args[k].(string); ok && storeItemNouns.Get(strings.ToLower(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// valuesKey reports a reveal argument that asks for values in general
+// (include_values, with_values): a secret's only where the tool or server
+// is about secrets or variables, as a metrics query's values are not.
+func valuesKey(k string) bool {
+	k = strings.ToLower(keySeparators.Replace(k))
+	return strings.HasSuffix(k, "values") || strings.HasSuffix(k, "value")
 }

@@ -323,9 +323,11 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 			vars = true
 		}
 	}
-	if verb && !noun && secretStoreServer(w.server) && storeItem(words) && !fieldsChosen(args) {
-		// mcpsecretstores.go: 1password item_reveal, vault kv_read
-		noun = true
+	store := secretStoreServer(w.server)
+	if store && !noun && !list && (storeItem(words) || storeItemArg(args) || verb && storeOpens(words)) && !fieldsChosen(args) {
+		// mcpsecretstores.go: 1password item_reveal, vault kv_read,
+		// passbolt decrypt_resource, a store's entry {name}
+		verb, noun = true, true
 	}
 	if !verb && !list {
 		// a name of nouns alone (service_variables) gets what it names
@@ -336,7 +338,7 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 	}
 	if what := revealArg(args, 0); what == "-" {
 		return "" // the caller asked for no values (decrypt: false)
-	} else if what != "" {
+	} else if what != "" && (noun || vars || store || !valuesKey(what)) {
 		return w.tool + " " + what
 	}
 	for k, v := range args {
