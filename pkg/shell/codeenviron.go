@@ -38,6 +38,8 @@ var environNamesOnly = [...]string{
 	"ENV.key?", "ENV.include?", "ENV.has_key?", "scalar(keys %ENV)", "scalar keys %ENV", "exists $ENV{",
 	"array_keys(getenv())", "count(getenv())", "count($_ENV)", "ENV.sort.map(&:first)", "ENV.map(&:first)",
 	"ENV.each_key", "ENV.to_h.keys", "process.env).length", "Object.getOwnPropertyNames(process.env",
+	// one variable read by its name (puts ENV.fetch("RAILS_ENV"))
+	"ENV.fetch(", "ENV[", "os.environ[", "os.environ.get(", "process.env.", "process.env[", "$ENV{",
 }
 
 // environValues are spellings that yield every variable's value beyond
@@ -58,14 +60,16 @@ var environValues = sync.OnceValue(func() map[string][]string {
 func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 	prints := environPrint()[lang]
 	values := environValues()[lang]
+	aliases := environAliases(code)
 	for _, st := range statements(lang, code) {
+		hit := anyIn(st, values) || aliasUsed(st, aliases)
 		for _, n := range environNamesOnly {
 			if strings.Contains(st, n) {
 				st = strings.ReplaceAll(st, n, "")
 			}
 		}
 		t := strings.TrimSpace(st)
-		if !(anyIn(st, m.environ) && !onlyProcEnviron(st, m) || anyIn(st, values) || strings.HasSuffix(t, "os.environ") || strings.HasSuffix(t, "process.env") || t == "ENV" || t == "%ENV") {
+		if !(hit || anyIn(st, m.environ) && !onlyProcEnviron(st, m) || strings.HasSuffix(t, "os.environ") || strings.HasSuffix(t, "process.env") || t == "ENV" || t == "%ENV") {
 			continue
 		}
 		f.EnvironValues = true
@@ -82,10 +86,21 @@ func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 func statements(lang, code string) []string {
 	var out []string
 	start := 0
+	var quote byte
 	for i := 0; i < len(code); i++ {
-		switch code[i] {
-		case ';':
-		case '\n':
+		switch c := code[i]; {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+			continue
+		case c == ';':
+		case c == '\n':
 			if lang == "python" && strings.HasSuffix(strings.TrimRight(code[start:i], " \t\r"), ":") {
 				continue
 			}
@@ -125,4 +140,37 @@ func onlyProcEnviron(st string, m codeMarker) bool {
 		}
 	}
 	return true
+}
+
+// environAlias matches a name given the whole environment
+// (e = os.environ, const env = process.env, const {env} = process).
+var environAlias = lazyRegexp(`(?:^|[;\s(,])(?:const|let|var|my)?\s*\$?([A-Za-z_]\w*)\s*=\s*(?:dict\()?(?:os\.environ|environ|process\.env|ENV|\\?%ENV)(?:\.copy\(\)|\.to_h)?\s*\)?\s*(?:;|$|\n)|\{\s*(env)\s*\}\s*=\s*process\b`)
+
+// environAliases returns the names the code gives the whole environment.
+func environAliases(code string) []string {
+	if !strings.Contains(code, "=") {
+		return nil
+	}
+	var names []string
+	for _, m := range environAlias().FindAllStringSubmatch(code, 8) {
+		for _, n := range m[1:] {
+			if n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	return names
+}
+
+// aliasUsed reports a statement that hands an alias of the environment
+// whole to a call (print(e), console.log(env), dict(e)).
+func aliasUsed(st string, aliases []string) bool {
+	for _, a := range aliases {
+		for _, f := range [...]string{"(" + a + ")", "(" + a + ",", ", " + a + ")", "(" + a + ".items()", "(" + a + ".copy()"} {
+			if strings.Contains(st, f) {
+				return true
+			}
+		}
+	}
+	return false
 }
