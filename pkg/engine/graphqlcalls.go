@@ -163,6 +163,9 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 		for _, a := range c.Args {
 			mutation = mutation || strings.Contains(a, "mutation")
 		}
+		for _, r := range c.Redirects {
+			mutation = mutation || strings.HasPrefix(r.Op, "<<") && strings.Contains(r.Target, "mutation")
+		}
 		if !mutation {
 			continue
 		}
@@ -196,6 +199,24 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 		}
 		if target == "" {
 			continue
+		}
+		if _, q, ok := strings.Cut(target, "?"); ok {
+			// /graphql?query=mutation…: the document in the URL
+			if v, err := url.ParseQuery(q); err == nil {
+				for _, d := range v["query"] {
+					bodies = append(bodies, d)
+				}
+			}
+		}
+		for k, b := range bodies {
+			if b == "@-" {
+				// -d @- <<< '{"query": …}': the body is the here-string
+				for _, r := range c.Redirects {
+					if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
+						bodies[k] = r.Target
+					}
+				}
+			}
 		}
 		for _, b := range bodies {
 			if _, v, ok := strings.Cut(b, "="); ok && strings.HasPrefix(b, "query=") {
