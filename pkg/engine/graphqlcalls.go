@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/shell"
 )
 
@@ -151,22 +152,73 @@ func (w *mcpWalk) graphqlArgument(key, v string) {
 // curlDataOptions are curl's options whose value is the request body.
 var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json"}
 
+// A command line's curl that sends a mutation is noted while the line is
+// judged and its documents judged after the run: judging them calls out
+// to the MCP judgement, which keeps the evaluation it is given, and the
+// evaluation of an ordinary command line stays on the stack.
+
+// maxGQLLines bounds the lines one evaluation notes.
+const maxGQLLines = 16
+
+// curlMutation reports a curl command whose words or here-string hold a
+// GraphQL mutation.
+func curlMutation(c *shell.Command) bool {
+	if c.Name != "curl" {
+		return false
+	}
+	for _, a := range c.Args {
+		if strings.Contains(a, "mutation") {
+			return true
+		}
+	}
+	for _, r := range c.Redirects {
+		if strings.HasPrefix(r.Op, "<<") && strings.Contains(r.Target, "mutation") {
+			return true
+		}
+	}
+	return false
+}
+
+// noteGraphQL notes line when one of its commands is curl sending a
+// mutation.
+func (ev *evaluation) noteGraphQL(line string, cmds []shell.Command) {
+	for i := range cmds {
+		if curlMutation(&cmds[i]) {
+			if len(ev.gqlLines) < maxGQLLines {
+				ev.gqlLines = append(ev.gqlLines, line)
+			}
+			return
+		}
+	}
+}
+
+// judgeGraphQLLines judges the GraphQL documents of the noted lines
+// (lines noted while they are judged are judged too, up to the bound).
+func (ev *evaluation) judgeGraphQLLines() {
+	for i := 0; i < len(ev.gqlLines) && !ev.denied(); i++ {
+		res := shell.Parse(ev.gqlLines[i])
+		ev.curlGraphQL(res.Commands)
+		shell.Release(&res)
+	}
+	ev.gqlLines = nil
+}
+
+// graphqlAfter finishes an evaluation that noted GraphQL lines: a copy of
+// it, on the heap, judges them and decides.
+func graphqlAfter(ev evaluation) call.Decision {
+	h := &ev
+	h.judgeGraphQLLines()
+	d := h.decision()
+	h.release()
+	return d
+}
+
 // curlGraphQL judges the GraphQL documents curl sends (a fetch call's body
 // is judged as the curl line that sends it, fetchrequest.go).
 func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 	for i := range cmds {
 		c := &cmds[i]
-		if c.Name != "curl" || ev.denied() {
-			continue
-		}
-		mutation := false
-		for _, a := range c.Args {
-			mutation = mutation || strings.Contains(a, "mutation")
-		}
-		for _, r := range c.Redirects {
-			mutation = mutation || strings.HasPrefix(r.Op, "<<") && strings.Contains(r.Target, "mutation")
-		}
-		if !mutation {
+		if ev.denied() || !curlMutation(c) {
 			continue
 		}
 		var target string

@@ -153,10 +153,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
-	ev.curlGraphQL(res.Commands) // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
-	if ev.denied() {
-		return
-	}
+	ev.noteGraphQL(line, res.Commands) // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
 	// Pipelines of two or more commands, in stage order. A pipeline's
 	// commands need not be adjacent: commands found inside a stage (a
 	// one-liner's shell call) are listed between its stages.
