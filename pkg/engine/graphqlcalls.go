@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -36,6 +37,14 @@ func (ev *evaluation) judgeGraphQLBody(rawURL string, body any, text string) {
 		}
 		if body == nil {
 			body = t
+			if rest, ok := strings.CutPrefix(t, "query="); ok {
+				// a form body: query=mutation%20%7B…
+				if v, err := url.ParseQuery(t); err == nil && len(v["query"]) > 0 {
+					body = v["query"][0]
+				} else {
+					body = rest
+				}
+			}
 		}
 	}
 	ev.graphqlValue(serviceName(host), body, 0)
@@ -149,8 +158,15 @@ func (w *mcpWalk) graphqlArgument(key, v string) {
 	}
 }
 
-// curlDataOptions are curl's options whose value is the request body.
-var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json"}
+// graphqlSenders are the HTTP clients whose request bodies are read for
+// GraphQL documents: curl, wget, and HTTPie's and xh's request items.
+var graphqlSenders = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"curl": true, "wget": true, "http": true, "https": true, "xh": true, "xhs": true}
+}}
+
+// curlDataOptions are curl's and wget's options whose value is the
+// request body.
+var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "--post-data", "--body-data"}
 
 // A command line's curl that sends a mutation is noted while the line is
 // judged and its documents judged after the run: judging them calls out
@@ -163,7 +179,7 @@ const maxGQLLines = 16
 // curlMutation reports a curl command whose words or here-string hold a
 // GraphQL mutation.
 func curlMutation(c *shell.Command) bool {
-	if c.Name != "curl" {
+	if !graphqlSenders.Get(c.Name) {
 		return false
 	}
 	for _, a := range c.Args {
@@ -182,6 +198,10 @@ func curlMutation(c *shell.Command) bool {
 // noteGraphQL notes line when one of its commands is curl sending a
 // mutation.
 func (ev *evaluation) noteGraphQL(line string, cmds []shell.Command) {
+	if cmds == nil && len(ev.gqlLines) < maxGQLLines {
+		ev.gqlLines = append(ev.gqlLines, line) // a fetch's URL, already a curl line
+		return
+	}
 	for i := range cmds {
 		if curlMutation(&cmds[i]) {
 			if len(ev.gqlLines) < maxGQLLines {
@@ -235,6 +255,15 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 			case a == "--url" && k+1 < len(c.Args):
 				k++
 				target = c.Args[k]
+			case c.Name != "curl" && c.Name != "wget" && (strings.HasPrefix(a, "query=") || strings.HasPrefix(a, "query:=")):
+				// http POST URL query='mutation {…}': a request item
+				_, v, _ := strings.Cut(a, "=")
+				v = strings.TrimPrefix(v, "=") // query==…: a URL parameter
+				var js string
+				if strings.HasPrefix(a, "query:=") && json.Unmarshal([]byte(v), &js) == nil {
+					v = js // query:='"mutation {…}"': JSON
+				}
+				bodies = append(bodies, "query="+url.QueryEscape(v))
 			default:
 				for _, o := range curlDataOptions {
 					switch {
@@ -271,10 +300,7 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 			}
 		}
 		for _, b := range bodies {
-			if _, v, ok := strings.Cut(b, "="); ok && strings.HasPrefix(b, "query=") {
-				b = v // --data-urlencode query=mutation{…}
-			}
-			ev.judgeGraphQLBody(target, nil, b)
+			ev.judgeGraphQLBody(target, nil, b) // a form's query=… is read there
 		}
 	}
 }
