@@ -22,6 +22,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if f.source == "secret" || f.source == "secret-variable" {
 			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl)
 		}
+		if a.indirectDump(c) {
+			// echo "$v=${!v}" over compgen -v: every variable, not
+			// the one the word names (indirectenv.go)
+			f.source, f.shows = "environment", true
+		}
 	}()
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" {
