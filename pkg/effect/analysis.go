@@ -366,6 +366,9 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 	if k.Environ {
 		a.per[i].source = "environment"
+		// python3 -c 'print(dict(os.environ))': every variable's value
+		// printed, as printenv NAME prints one (codeenviron.go)
+		a.per[i].shows = k.EnvironShown && !k.Network
 	}
 	if k.Secrets && a.per[i].source == "" {
 		// Code that reads credential files or secret variables prints

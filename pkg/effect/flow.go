@@ -22,6 +22,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if f.source == "secret" || f.source == "secret-variable" {
 			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl)
 		}
+		if a.indirectDump(c) {
+			// echo "$v=${!v}" over compgen -v: every variable, not
+			// the one the word names (indirectenv.go)
+			f.source, f.shows = "environment", true
+		}
 	}()
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" {
@@ -652,7 +657,13 @@ func (a *analysis) flows() {
 				// GITHUB_TOKEN: the secret itself printed into the agent's
 				// context (names or state, a variable, a login reading
 				// stdin or a file are not).
-				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})
+				if t == "environment" {
+					// python3 -c 'print(dict(os.environ))': every
+					// variable's value at once (codeenviron.go)
+					a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->agent", Word: c.Name + " prints the whole environment"})
+				} else {
+					a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})
+				}
 			}
 			if fileSrc != "" && a.entryHas(c, f, "stages") {
 				repo = fileSrc // git add of a tainted file

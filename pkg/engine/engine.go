@@ -78,6 +78,7 @@ func (e *Engine) Evaluate(c call.Call) call.Decision {
 	if c.Tool == call.ToolMCP {
 		ev := &evaluation{e: e, c: c}
 		ev.mcp()
+		ev.judgeGraphQLLines()
 		d := ev.decision()
 		ev.release()
 		return d
@@ -90,12 +91,16 @@ func (e *Engine) Evaluate(c call.Call) call.Decision {
 		if !ev.denied() {
 			ev.judgeFetchRequest(c.URL())
 		}
+		ev.judgeGraphQLLines()
 		d := ev.decision()
 		ev.release()
 		return d
 	}
 	ev := evaluation{e: e, c: c}
 	ev.run(nil)
+	if len(ev.gqlLines) > 0 {
+		return graphqlAfter(ev) // graphqlcalls.go, off this evaluation's stack
+	}
 	d := ev.decision()
 	ev.release()
 	return d
@@ -131,6 +136,7 @@ type evaluation struct {
 	defaults bool // a primary subject fell through to the default action
 	trace    *Trace
 	sc       *execScratch // arrays of the command line being judged (scratch.go)
+	gqlLines []string     // command lines whose curl sends a GraphQL mutation, judged after the run (graphqlcalls.go)
 }
 
 func (ev *evaluation) add(r result) {

@@ -54,6 +54,7 @@ func (e *Engine) Explain(c call.Call) Trace {
 	if c.Tool == call.ToolFetch && hasRequest(c.Params) {
 		ev.judgeFetchRequest(c.URL()) // fetchrequest.go, as Evaluate does
 	}
+	ev.judgeGraphQLLines()
 	t.Decision = ev.decision()
 	for _, ef := range t.Effects {
 		t.EffectList = append(t.EffectList, ef.String())

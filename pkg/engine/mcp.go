@@ -178,10 +178,16 @@ func pathVerb(tool string) (read, write bool) {
 
 func (ev *evaluation) mcp() {
 	c := &ev.c
-	tool := c.Params.String("tool")
 	args, _ := c.Params["arguments"].(map[string]any)
-	s := subject{tool: call.ToolMCP, primary: true, text: c.Params.String("server") + "/" + tool, mcpTool: tool, args: args}
-	if ann, ok := c.Params["annotations"].(map[string]any); ok {
+	ann, _ := c.Params["annotations"].(map[string]any)
+	ev.mcpCall(c.Params.String("server"), c.Params.String("tool"), args, ann, true)
+}
+
+// mcpCall judges one tool call of a server: the call itself (primary), or
+// one another call makes (a GraphQL mutation's field, graphqlcalls.go).
+func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, primary bool) {
+	s := subject{tool: call.ToolMCP, primary: primary, text: server + "/" + tool, mcpTool: tool, args: args}
+	if ann != nil {
 		for k, v := range ann {
 			if b, ok := v.(bool); ok && b {
 				s.hints = append(s.hints, k)
@@ -193,7 +199,7 @@ func (ev *evaluation) mcp() {
 	if ev.denied() {
 		return
 	}
-	w := mcpWalk{ev: ev, tool: tool, server: c.Params.String("server")}
+	w := mcpWalk{ev: ev, tool: tool, server: server, args: args}
 	w.read, w.write = pathVerb(tool)
 	sends, maybe := sendsOut(tool)
 	// the server's name and a remote URL among the arguments are judged
@@ -235,8 +241,9 @@ type mcpWalk struct {
 	ev          *evaluation
 	tool        string
 	server      string
-	volumes     []string // container volumes named in the arguments
-	lang        string   // the language the arguments say their code is in
+	args        map[string]any // the call's arguments (nil for a fetch body's walk)
+	volumes     []string       // container volumes named in the arguments
+	lang        string         // the language the arguments say their code is in
 	read, write bool
 	outgoing    bool
 }
@@ -331,6 +338,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		w.str(kind, x)
 		w.jsonText(key, x, depth) // mcpobjects.go: a manifest given as JSON text
+		w.graphqlArgument(key, x) // graphqlcalls.go: {query: "mutation { deleteApp(…) }"}
 		w.patchText(x)            // mcpwrites.go: a patch that names its files
 	}
 }

@@ -206,7 +206,7 @@ func (w *mcpWalk) remoteRepoPath(v string) bool {
 	if !host {
 		return false
 	}
-	args, _ := w.ev.c.Params["arguments"].(map[string]any)
+	args := w.args
 	for _, k := range [...]string{"repo", "repository", "project_id", "projectId", "repo_slug", "repoSlug"} {
 		if s, ok := args[k].(string); ok && s != "" {
 			return true

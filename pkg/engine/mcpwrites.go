@@ -105,7 +105,7 @@ func (w *mcpWalk) patchText(v string) {
 		return
 	}
 	dir := w.ev.c.Cwd
-	args, _ := w.ev.c.Params["arguments"].(map[string]any)
+	args := w.args
 	for _, k := range [...]string{"cwd", "repo_path", "repoPath", "directory", "dir", "workdir", "working_directory", "root"} {
 		if d, ok := args[k].(string); ok && d != "" {
 			// git_apply {diff, cwd: /home/dev}: the patch's paths are
@@ -323,6 +323,12 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 			vars = true
 		}
 	}
+	store := secretStoreServer(w.server)
+	if store && !noun && !list && (storeItem(words) || storeItemArg(args) || verb && storeOpens(words)) && !fieldsChosen(args) {
+		// mcpsecretstores.go: 1password item_reveal, vault kv_read,
+		// passbolt decrypt_resource, a store's entry {name}
+		verb, noun = true, true
+	}
 	if !verb && !list {
 		// a name of nouns alone (service_variables) gets what it names
 		if !vars {
@@ -332,7 +338,7 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 	}
 	if what := revealArg(args, 0); what == "-" {
 		return "" // the caller asked for no values (decrypt: false)
-	} else if what != "" {
+	} else if what != "" && (noun || vars || store || !valuesKey(what)) {
 		return w.tool + " " + what
 	}
 	for k, v := range args {
@@ -455,9 +461,9 @@ func revealArg(args map[string]any, depth int) string {
 	for k, v := range args {
 		kk := strings.ToLower(keySeparators.Replace(k))
 		switch {
-		case revealKeys.Get(kk) && truthy(v):
+		case revealKey(kk) && truthy(v):
 			return k
-		case revealKeys.Get(kk) && isFalse(v):
+		case revealKey(kk) && isFalse(v):
 			return "-"
 		case fieldKeys.Get(kk) && namesSecretField(v):
 			return k

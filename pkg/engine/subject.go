@@ -85,6 +85,11 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
 		ev.judgeControlAPI(raw, ask, false) // controlapi.go
+		if strings.Contains(raw, "mutation") && !hasRequest(c.Params) {
+			// graphqlcalls.go: /graphql?query=mutation…, judged as the
+			// curl line that fetches it (a request with a body already is)
+			ev.noteGraphQL(quoteArgv([]string{"curl", raw}), nil)
+		}
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file.
 			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
@@ -155,6 +160,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
+	ev.noteGraphQL(line, res.Commands) // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
 	// Pipelines of two or more commands, in stage order. A pipeline's
 	// commands need not be adjacent: commands found inside a stage (a
 	// one-liner's shell call) are listed between its stages.

@@ -14,6 +14,8 @@ import (
 func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Network = c.Network || d.Network
 	c.Environ = c.Environ || d.Environ
+	c.EnvironValues = c.EnvironValues || d.EnvironValues
+	c.EnvironShown = c.EnvironShown || d.EnvironShown
 	c.Shell = c.Shell || d.Shell
 	c.Listen = c.Listen || d.Listen
 	c.Fork = c.Fork || d.Fork
@@ -141,6 +143,10 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Network = anyIn(code, m.network)
 	f.Environ = anyIn(code, m.environ) || strings.HasSuffix(strings.TrimSpace(code), "os.environ") ||
 		strings.HasSuffix(strings.TrimSpace(code), "process.env")
+	if f.Environ || mayReadSecretVar(code) || strings.Contains(code, "ENV") {
+		environFacts(lang, code, m, &f) // codeenviron.go
+		f.Environ = f.Environ || f.EnvironValues
+	}
 	f.Shell = anyIn(code, m.shell)
 	f.Listen = anyIn(code, m.listen)
 	f.Dynamic = anyIn(code, m.dynamic)

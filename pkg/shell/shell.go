@@ -96,14 +96,18 @@ type Command struct {
 // CodeFacts are what a scan of interpreter code (a one-liner, or a script
 // fed on stdin) found it doing beyond the commands it runs.
 type CodeFacts struct {
-	Network bool     // opens network connections (sockets, HTTP clients)
-	Environ bool     // reads the whole environment
-	Shell   bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
-	Listen  bool     // listens for connections
-	Fork    bool     // forks in an endless loop, or signals every process (kill(-1))
-	Secrets bool     // names credential files (~/.ssh, ~/.aws/credentials...) in its text
-	Dynamic bool     // builds code at run time (eval of decoded or computed text)
-	Opaque  []string // calls that run or delete something with arguments the scan could not read
+	Network bool // opens network connections (sockets, HTTP clients)
+	Environ bool // reads the whole environment
+	// EnvironValues: reads every variable's value, not only the names
+	// (codeenviron.go); EnvironShown: and prints them where the agent
+	// reads its output.
+	EnvironValues, EnvironShown bool
+	Shell                       bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
+	Listen                      bool     // listens for connections
+	Fork                        bool     // forks in an endless loop, or signals every process (kill(-1))
+	Secrets                     bool     // names credential files (~/.ssh, ~/.aws/credentials...) in its text
+	Dynamic                     bool     // builds code at run time (eval of decoded or computed text)
+	Opaque                      []string // calls that run or delete something with arguments the scan could not read
 }
 
 // Redirect is one redirection.

@@ -516,6 +516,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.markUnknown(i, "code for "+name+" holds an unresolved expansion")
 			}
 			facts := s.scanCode(lang, code, f)
+			if facts.EnvironValues && printsValue(lang, words) {
+				facts.EnvironShown = true // node -p 'JSON.stringify(process.env)'
+			}
 			s.out[i].Code = s.out[i].Code.or(facts)
 			if lang == "awk" {
 				// awk -v c=env '…c | getline…', awk '{print | "nc …"}' FILE:

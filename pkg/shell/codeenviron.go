@@ -1,0 +1,176 @@
+package shell
+
+import (
+	"strings"
+	"sync"
+)
+
+// Code that prints the whole environment, values and all (python3 -c
+// 'print(dict(os.environ))', node -p 'JSON.stringify(process.env)', ruby
+// -e 'puts ENV.to_h', perl -e 'print "$_=$ENV{$_}\n" for keys %ENV'),
+// hands every secret variable of the session to whoever reads its output:
+// env's dump spelled in a language. What tells it from code that passes
+// the environment on to a child (subprocess.run(cmd, env=dict(os.environ,
+// CC="clang"))) or counts it is an output call in the same statement as a
+// spelling that yields the values; the names alone (os.environ.keys(),
+// Object.keys(process.env), sorted(os.environ)) are not values.
+
+// environPrint are, per language, the calls that write to the output the
+// agent reads.
+var environPrint = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"python": {"print(", "print ", "pprint", "sys.stdout.write", "sys.stderr.write", "json.dump(", "pp(", "logging.", "log.info"},
+		"node":   {"console.", "process.stdout.write", "process.stderr.write", "util.inspect"},
+		"perl":   {"print", "say", "Dumper", "printf", "warn", "die"},
+		"ruby":   {"puts", "p(", "p ENV", "pp", "print", "$stdout", "STDOUT", "warn", "$stderr", "inspect"},
+		"php":    {"print_r", "var_dump", "var_export", "echo", "print", "printf"},
+		"lua":    {"print(", "io.write"},
+		"awk":    {"print"},
+	}
+})
+
+// environNamesOnly are spellings that yield the variables' names or their
+// count, not their values: removed from a statement before its values
+// spellings are looked for.
+var environNamesOnly = [...]string{
+	"os.environ.keys()", "len(os.environ)", "sorted(os.environ)", "list(os.environ)", "in os.environ)",
+	"Object.keys(process.env)", "Object.keys(process.env", "ENV.keys", "ENV.size", "ENV.length", "ENV.count",
+	"ENV.key?", "ENV.include?", "ENV.has_key?", "scalar(keys %ENV)", "scalar keys %ENV", "exists $ENV{",
+	"array_keys(getenv())", "count(getenv())", "count($_ENV)", "ENV.sort.map(&:first)", "ENV.map(&:first)",
+	"ENV.each_key", "ENV.to_h.keys", "process.env).length", "Object.getOwnPropertyNames(process.env",
+	// one variable read by its name (puts ENV.fetch("RAILS_ENV"))
+	"ENV.fetch(", "ENV[", "os.environ[", "os.environ.get(", "process.env.", "process.env[", "$ENV{",
+}
+
+// environValues are spellings that yield every variable's value beyond
+// codeMarkers' environ list: a value looked up by a computed name in a loop
+// over the names (os.environ[k], process.env[k], $ENV{$_}, ENV[k]).
+var environValues = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"python": {"environ[k", "environ[n", "environ[v", "environ[name", "environ[key", "environ.get(k", "environ.get(key", "environ.get(n"},
+		"node":   {"process.env[k", "process.env[n", "process.env[v", "process.env[name", "process.env[key"},
+		"perl":   {"$ENV{$"},
+		"ruby":   {"ENV[k", "ENV[n", "ENV[v", "ENV[name", "ENV[key"},
+		"php":    {"getenv($"},
+	}
+})
+
+// environFacts sets the facts of code that reads the whole environment's
+// values (EnvironValues) and prints them (EnvironShown).
+func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
+	prints := environPrint()[lang]
+	values := environValues()[lang]
+	aliases := environAliases(code)
+	for _, st := range statements(lang, code) {
+		hit := anyIn(st, values) || aliasUsed(st, aliases)
+		for _, n := range environNamesOnly {
+			if strings.Contains(st, n) {
+				st = strings.ReplaceAll(st, n, "")
+			}
+		}
+		t := strings.TrimSpace(st)
+		if !(hit || anyIn(st, m.environ) && !onlyProcEnviron(st, m) || strings.HasSuffix(t, "os.environ") || strings.HasSuffix(t, "process.env") || t == "ENV" || t == "%ENV") {
+			continue
+		}
+		f.EnvironValues = true
+		if anyIn(st, prints) {
+			f.EnvironShown = true
+			return
+		}
+	}
+}
+
+// statements splits code at the ends of its statements (";" and new
+// lines), keeping a Python block header ("for k, v in
+// os.environ.items():") with the line below it.
+func statements(lang, code string) []string {
+	var out []string
+	start := 0
+	var quote byte
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+			continue
+		case c == ';':
+		case c == '\n':
+			if lang == "python" && strings.HasSuffix(strings.TrimRight(code[start:i], " \t\r"), ":") {
+				continue
+			}
+		default:
+			continue
+		}
+		out = append(out, code[start:i])
+		start = i + 1
+	}
+	return append(out, code[start:])
+}
+
+// printsValue reports whether an interpreter's command line prints the
+// value of the code it is given (node -p, node --print, node -pe).
+func printsValue(lang string, words []string) bool {
+	if lang != "node" {
+		return false
+	}
+	for _, w := range words[1:] {
+		if w == "--print" || strings.HasPrefix(w, "--print=") || len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.Contains(w, "p") {
+			return true
+		}
+		if len(w) == 0 || w[0] != '-' {
+			break
+		}
+	}
+	return false
+}
+
+// onlyProcEnviron reports whether the statement's one environ spelling is
+// a read of /proc/self/environ, the file cat prints as env does, which
+// the engine judges as a file (open('/proc/self/environ').read().count).
+func onlyProcEnviron(st string, m codeMarker) bool {
+	for _, x := range m.environ {
+		if !strings.HasPrefix(x, "/proc/") && strings.Contains(st, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// environAlias matches a name given the whole environment
+// (e = os.environ, const env = process.env, const {env} = process).
+var environAlias = lazyRegexp(`(?:^|[;\s(,])(?:const|let|var|my)?\s*\$?([A-Za-z_]\w*)\s*=\s*(?:dict\()?(?:os\.environ|environ|process\.env|ENV|\\?%ENV)(?:\.copy\(\)|\.to_h)?\s*\)?\s*(?:;|$|\n)|\{\s*(env)\s*\}\s*=\s*process\b`)
+
+// environAliases returns the names the code gives the whole environment.
+func environAliases(code string) []string {
+	if !strings.Contains(code, "=") {
+		return nil
+	}
+	var names []string
+	for _, m := range environAlias().FindAllStringSubmatch(code, 8) {
+		for _, n := range m[1:] {
+			if n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	return names
+}
+
+// aliasUsed reports a statement that hands an alias of the environment
+// whole to a call (print(e), console.log(env), dict(e)).
+func aliasUsed(st string, aliases []string) bool {
+	for _, a := range aliases {
+		for _, f := range [...]string{"(" + a + ")", "(" + a + ",", ", " + a + ")", "(" + a + ".items()", "(" + a + ".copy()"} {
+			if strings.Contains(st, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
