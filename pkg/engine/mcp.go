@@ -340,7 +340,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 // or path names; container volumes map the paths its command sees.
 func (w *mcpWalk) object(x map[string]any, keys []string) {
 	ev := w.ev
-	var prog string
+	var prog, argsLine string
 	var argv []string
 	if l := codeLanguage(x); l != "" {
 		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
@@ -360,6 +360,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			}
 		case keyArgs, keyArgv:
 			argv, _ = strings_(x[k])
+			if s, ok := x[k].(string); ok && argsLine == "" {
+				argsLine = s // {"command": "rm", "args": "-rf /home/dev"}
+			}
 		case keyVolumes:
 			if vols, ok := strings_(x[k]); ok {
 				w.volumes = append(w.volumes, vols...)
@@ -398,6 +401,10 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
+	} else if prog != "" && strings.TrimSpace(argsLine) != "" && !ev.denied() {
+		// the arguments given as one string are the rest of its command
+		// line, as a shell would split it
+		ev.exec(w.inContainer(quoteArgv([]string{prog})+" "+argsLine), false, call.ToolExec)
 	}
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
@@ -466,6 +473,23 @@ const (
 // shell-command and shell.command are one key.
 var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "")
 
+// programKey reports a key that names the program a command runs:
+// program, executable, binary, bin or exe, maybe with a path, file or
+// name after it (executable_path, programFile, binaryName).
+func programKey(k string) bool {
+	for _, suffix := range []string{"path", "file", "name"} {
+		if b, ok := strings.CutSuffix(k, suffix); ok && b != "" {
+			k = b
+			break
+		}
+	}
+	switch k {
+	case "program", "executable", "binary", "bin", "exe":
+		return true
+	}
+	return false
+}
+
 func (w *mcpWalk) keyKind(key string) int {
 	k := strings.ToLower(keySeparators.Replace(key))
 	db := w.database()
@@ -476,7 +500,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyCommands
 	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement") || k == "cql" || k == "hql"):
 		return keySQL
-	case k == "program" || k == "executable" || k == "binary" || k == "bin" || k == "exe":
+	case programKey(k):
 		return keyProgram
 	case k == "argv":
 		return keyArgv
