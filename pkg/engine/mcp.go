@@ -473,6 +473,21 @@ const (
 // shell-command and shell.command are one key.
 var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "")
 
+// unencodedKey is a key without a word that says its value is encoded
+// (command_b64, encodedScript, cmd_hex): the value is still the command
+// or the code, which encodedCommand decodes.
+func unencodedKey(k string) string {
+	for _, e := range [...]string{"base64", "b64", "hex", "encoded", "enc"} {
+		if b, ok := strings.CutSuffix(k, e); ok && len(b) >= 3 {
+			return b
+		}
+		if b, ok := strings.CutPrefix(k, e); ok && len(b) >= 3 {
+			return b
+		}
+	}
+	return k
+}
+
 // programKey reports a key that names the program a command runs:
 // program, executable, binary, bin or exe, maybe with a path, file or
 // name after it (executable_path, programFile, binaryName).
@@ -491,7 +506,7 @@ func programKey(k string) bool {
 }
 
 func (w *mcpWalk) keyKind(key string) int {
-	k := strings.ToLower(keySeparators.Replace(key))
+	k := unencodedKey(strings.ToLower(keySeparators.Replace(key)))
 	db := w.database()
 	switch {
 	case (isCodeKey(k) || k == "script" || k == "source" || k == "pagefunction" || k == "fn") && w.inBrowser():
@@ -698,6 +713,16 @@ func (w *mcpWalk) str(kind int, v string) {
 	}
 }
 
+// allBase64Bytes reports a word of base64's (and so hex's) bytes only.
+func allBase64Bytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isBase64Byte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // encodedCommand judges a command or code given as one encoded word
 // ({"script": "Y3VybCAt…", "encoding": "base64"}): what it decodes to,
 // where that is text, as the command or code it stands for. A tool that
@@ -706,7 +731,13 @@ func (w *mcpWalk) encodedCommand(kind int, v string) {
 	if len(v) < 16 || strings.ContainsAny(v, " \t\n;|&") || w.ev.denied() {
 		return
 	}
-	for _, d := range decodings(v) {
+	ds := decodings(v)
+	if t := strings.TrimRight(v, "="); len(t) < 24 && allBase64Bytes(t) {
+		// a short command given whole as one encoded word (cm0gLXJmIH4=):
+		// too short for decodedRuns, which looks for runs in any text
+		ds = appendDecoded(ds, t)
+	}
+	for _, d := range ds {
 		if !printable(d) {
 			continue
 		}
