@@ -126,6 +126,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret-variable", secretHome(v)
 			declared = valueShown(c) // not echo "${TOKEN:+set}"
 		}
+	} else if v := secretVar(&shell.Command{Args: c.Stdin}); v != "" {
+		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
+		// here-document carries the secret to the command's input, as
+		// its words would.
+		f.secretArg, f.secretOrigin = true, secretHome(v)
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
 	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
