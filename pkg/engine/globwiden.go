@@ -46,15 +46,11 @@ func widenGlob(p string) string {
 				b.WriteByte(c)
 				continue
 			}
-			body := p[i+1 : end]
-			if k := strings.Index(body, "[:"); k >= 0 || strings.Contains(body, "[=") || strings.Contains(body, "[.") {
-				// the class's own ']' closed classEnd's reading early:
-				// skip to the ']' that closes the whole expression
-				if j := strings.IndexByte(p[end+1:], ']'); j >= 0 && !strings.Contains(p[end+1:end+1+j], "/") {
-					end += 1 + j
-				}
+			if e := bracketEnd(p, i); e > 0 && hasClass(p[i+1:e]) {
+				// [[:alpha:][:digit:]]: the classes' own ']' close
+				// classEnd's reading early
 				b.WriteByte('?')
-				i = end
+				i = e
 				continue
 			}
 			b.WriteString(p[i : end+1])
@@ -87,6 +83,41 @@ func widenGlob(p string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasClass reports a bracket expression's body holding a class.
+func hasClass(body string) bool {
+	return strings.Contains(body, "[:") || strings.Contains(body, "[=") || strings.Contains(body, "[.")
+}
+
+// bracketEnd is the index of the ']' that closes the bracket expression
+// opened at i, reading its classes ([:alpha:], [=e=], [.a.]) whole, or 0.
+func bracketEnd(p string, i int) int {
+	j := i + 1
+	if j < len(p) && (p[j] == '!' || p[j] == '^') {
+		j++
+	}
+	if j < len(p) && p[j] == ']' {
+		j++
+	}
+	for j < len(p) {
+		switch {
+		case p[j] == '/':
+			return 0
+		case p[j] == '[' && j+1 < len(p) && strings.IndexByte(":=.", p[j+1]) >= 0:
+			closer := string([]byte{p[j+1], ']'})
+			k := strings.Index(p[j+2:], closer)
+			if k < 0 {
+				return 0
+			}
+			j += 2 + k + 2
+		case p[j] == ']':
+			return j
+		default:
+			j++
+		}
+	}
+	return 0
 }
 
 // groupEnd is the index of the ')' that closes the '(' at i, counting

@@ -9,6 +9,8 @@ func TestWidenGlob(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"~/.aws/[[:alpha:]]redentials", "~/.aws/?redentials"},
 		{"~/.[![:space:]x]etrc", "~/.?etrc"},
+		{"~/.aws/[[:alpha:][:digit:]]redentials", "~/.aws/?redentials"},
+		{"~/.[[=n=]]etrc", "~/.?etrc"},
 		{"~/.aws/[c]redentials", "~/.aws/[c]redentials"},
 		{"~/.aws/@(credentials|config)", "~/.aws/{credentials,config}"},
 		{"~/.aws/?(x|credentials)", "~/.aws/{,x,credentials}"},

@@ -713,6 +713,16 @@ func (w *mcpWalk) str(kind int, v string) {
 	}
 }
 
+// allPrintable reports a text of printable ASCII only, blanks included.
+func allPrintable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < ' ' || c >= 0x7f) && c != '\t' && c != '\n' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // allBase64Bytes reports a word of base64's (and so hex's) bytes only.
 func allBase64Bytes(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -728,17 +738,23 @@ func allBase64Bytes(s string) bool {
 // where that is text, as the command or code it stands for. A tool that
 // takes its command encoded decodes it before it runs it.
 func (w *mcpWalk) encodedCommand(kind int, v string) {
-	if len(v) < 16 || strings.ContainsAny(v, " \t\n;|&") || w.ev.denied() {
+	if len(v) < 8 || strings.ContainsAny(v, " \t\n;|&") || w.ev.denied() {
 		return
 	}
-	ds := decodings(v)
+	var ds []string
+	if len(v) >= 16 {
+		ds = decodings(v)
+	}
+	short := len(ds)
 	if t := strings.TrimRight(v, "="); len(t) < 24 && allBase64Bytes(t) {
-		// a short command given whole as one encoded word (cm0gLXJmIH4=):
-		// too short for decodedRuns, which looks for runs in any text
+		// a short command given whole as one encoded word (cm0gLXJmIH4v
+		// is rm -rf ~/): too short for decodedRuns, which looks for runs
+		// in any text, and for printable's measure; its text must be
+		// printable whole
 		ds = appendDecoded(ds, t)
 	}
-	for _, d := range ds {
-		if !printable(d) {
+	for k, d := range ds {
+		if k < short && !printable(d) || k >= short && !allPrintable(d) {
 			continue
 		}
 		if kind == keyCode {

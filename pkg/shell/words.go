@@ -314,6 +314,9 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 	if !known || !v.known {
 		return "", false
 	}
+	if p.Param.Value == "*" && p.Index == nil && v.elems != nil {
+		v.val = strings.Join(v.elems, s.ifsFirst()) // "$*" as "${a[*]}"
+	}
 	if p.Index != nil {
 		// Arrays assigned on the line: ${a[@]}, ${a[*]}, ${a[N]}.
 		if v.elems == nil {
@@ -370,6 +373,12 @@ func (s *state) starSep(x syntax.ArithmExpr) string {
 	if !isStarIndex(x) {
 		return " "
 	}
+	return s.ifsFirst()
+}
+
+// ifsFirst is IFS's first character as the line set it, "" when it set
+// it empty, or a blank.
+func (s *state) ifsFirst() string {
 	if v, ok := s.vars["IFS"]; ok && v.known {
 		if len(v.val) > 1 {
 			return v.val[:1]
