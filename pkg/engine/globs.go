@@ -166,9 +166,9 @@ func (ev *evaluation) globSubjects(tool, p string) {
 	}
 	stem := literalRuns(nameStem(path.Base(p)))
 	dir := path.Dir(p)
-	dirLit := !hasGlob(dir)
+	dirLit := !hasGlob(dir) && ev.e.namedFileDirs()[dir]
 	if !dirLit && !slices.ContainsFunc(stem, func(r string) bool { return len(r) >= 3 }) {
-		return // src/*/x.ts: no name of its own to share (sharedStem)
+		return // src/*.ts: no name of its own to share (sharedStem)
 	}
 	lit := literalPrefix(p)
 	var toks [][]globToken

@@ -9,6 +9,7 @@ package verbs
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/internal/table"
 )
@@ -18,20 +19,24 @@ import (
 //go:embed toolverbs.txt
 var Text string
 
-// lexicon is Text read: each word's class, and the words two words make.
+// lexicon is Text read: each word's class, the verbs two words make, and
+// the same run together ("wipeout").
 type lexicon struct {
-	class   map[string]string
-	phrases map[string]string
+	class, phrases, joined map[string]string
 }
 
-var lex = table.Map[string, string]{Build: func() map[string]string { return load().class }}
+var lexOnce = sync.OnceValue(load)
 
-var phrases = table.Map[string, string]{Build: func() map[string]string { return load().phrases }}
+var (
+	lex     = table.Map[string, string]{Build: func() map[string]string { return lexOnce().class }}
+	phrases = table.Map[string, string]{Build: func() map[string]string { return lexOnce().phrases }}
+	joined  = table.Map[string, string]{Build: func() map[string]string { return lexOnce().joined }}
+)
 
 // load reads Text; a malformed line is left to the engine's loader, which
 // panics on it at start-up.
 func load() lexicon {
-	lx := lexicon{class: map[string]string{}, phrases: map[string]string{}}
+	lx := lexicon{class: map[string]string{}, phrases: map[string]string{}, joined: map[string]string{}}
 	for line := range strings.SplitSeq(Text, "\n") {
 		line = strings.TrimSpace(line)
 		class, words, ok := strings.Cut(line, ":")
@@ -43,6 +48,7 @@ func load() lexicon {
 			pair, verb, _ := strings.Cut(words, "=")
 			if f := strings.Fields(pair); len(f) == 2 {
 				lx.phrases[f[0]+" "+f[1]] = strings.TrimSpace(verb)
+				lx.joined[f[0]+f[1]] = strings.TrimSpace(verb)
 			}
 			continue
 		}
@@ -71,16 +77,16 @@ func Spelled(w string) string {
 	if _, ok := lex.Lookup(w); ok {
 		return w
 	}
-	for _, s := range [...]struct{ uk, us string }{{"ise", "ize"}, {"ised", "ized"}, {"ising", "izing"}} {
-		if b, ok := strings.CutSuffix(w, s.uk); ok && len(b) >= 3 {
-			if _, ok := lex.Lookup(b + s.us); ok {
-				return b + s.us
-			}
-		}
+	if v, ok := joined.Lookup(w); ok {
+		return v
 	}
-	for k := 2; k+2 <= len(w); k++ {
-		if v, ok := phrases.Lookup(w[:k] + " " + w[k:]); ok {
-			return v
+	if strings.Contains(w, "is") {
+		for _, s := range [...]struct{ uk, us string }{{"ise", "ize"}, {"ised", "ized"}, {"ising", "izing"}} {
+			if b, ok := strings.CutSuffix(w, s.uk); ok && len(b) >= 3 {
+				if _, ok := lex.Lookup(b + s.us); ok {
+					return b + s.us
+				}
+			}
 		}
 	}
 	return w
