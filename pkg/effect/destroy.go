@@ -323,8 +323,8 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 		if lookVerbs.Get(lw) {   // deploys.go
 			return true // describe delete-protection: it only looks
 		}
-		verbParts(lw, func(p string, _ int) {
-			if found == "" && (unknownDestroyVerbs.Get(p) || unknownDestroyVerbs.Get(verbBeforeAll(p))) {
+		lexiconVerbs(lw, func(p string, _ int) {
+			if found == "" && (strongUnknownVerb(p) || strongUnknownVerb(verbBeforeAll(p))) {
 				found = w
 			}
 		})

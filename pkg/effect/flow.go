@@ -151,6 +151,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret-variable", secretHome(v)
 			declared = valueShown(c) // not echo "${TOKEN:+set}"
 		}
+	} else if v := stdinSecretVar(c); v != "" {
+		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
+		// here-document carries the secret to the command's input, as
+		// its words would.
+		f.secretArg, f.secretOrigin = true, secretHome(v)
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
 	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
@@ -295,6 +300,15 @@ func namedVariable(c *shell.Command) string {
 		}
 	}
 	return ""
+}
+
+// stdinSecretVar is secretVar of the text known to reach a command's
+// input (here-strings, here-documents, earlier stages' text).
+func stdinSecretVar(c *shell.Command) string {
+	if len(c.Stdin) == 0 {
+		return ""
+	}
+	return secretVar(&shell.Command{Args: c.Stdin})
 }
 
 // secretNames are the parts of environment variable names that hold

@@ -5,8 +5,9 @@ import "strings"
 // requestItem handles an HTTPie-style request item that sends a file. An
 // item's separator is the first '=', ':' or '@' in it: "@PATH" (the body)
 // and "FIELD@PATH" (a form file) send the file, as do "FIELD=@PATH" and
-// "FIELD:=@PATH" (a field's value read from it); "email=dev@example.com"
-// is a plain field.
+// "FIELD:=@PATH" (a field's value read from it), and "Header:@PATH" (a
+// header's value read from it, HTTPie 3); "email=dev@example.com" is a
+// plain field.
 func (a *analysis) requestItem(i int, w string, f *cmdFacts) {
 	k := strings.IndexAny(w, "=:@")
 	if k < 0 {
@@ -20,6 +21,8 @@ func (a *analysis) requestItem(i int, w string, f *cmdFacts) {
 		p = rest[2:]
 	case strings.HasPrefix(rest, ":=@"):
 		p = rest[3:]
+	case strings.HasPrefix(rest, ":@") && k > 0:
+		p = rest[2:] // "Header:@PATH": a header's value read from the file
 	default:
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
+	"rampart.dev/pkg/verbs"
 )
 
 // What a program the catalogue does not know destroys, read from its words
@@ -33,6 +34,66 @@ var unknownSoftVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"unregister": true, "evict": true, "kill": true, "del": true,
 	}
 }}
+
+// softDestroyVerbs are the lexicon's destroy verbs (pkg/verbs) that a
+// local tool also uses for its own small state, and so destroy only
+// with a sweep, as unknownSoftVerbs do.
+var softDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"rm": true, "rmdir": true, "remove": true, "unlink": true, "uninstall": true, "kill": true,
+		"trash": true, "discard": true, "scrap": true,
+	}
+}}
+
+// strongUnknownVerb reports a verb that says an unknown program destroys
+// what it manages: one of unknownDestroyVerbs, or a verb of the shared
+// lexicon's destroy or reset class that is not a soft one (deprovision,
+// obliterate, reinitialize).
+func strongUnknownVerb(p string) bool {
+	if p == "" {
+		return false
+	}
+	if unknownDestroyVerbs.Get(p) {
+		return true
+	}
+	switch verbs.Class(p) {
+	case "destroy", "reset":
+		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p)
+	}
+	return false
+}
+
+// softUnknownVerb reports a verb that destroys only with a sweep: one of
+// unknownSoftVerbs or softDestroyVerbs, or of the lexicon's wipe class
+// (zap, recreate) that is not already a strong one. prune is none: a
+// CLI's prune removes only what nothing uses (colima prune -af, a
+// cache's downloads), as docker's, git's and npm's do.
+func softUnknownVerb(p string) bool {
+	if p == "" {
+		return false
+	}
+	return unknownSoftVerbs.Get(p) || softDestroyVerbs.Get(p) || verbs.Class(p) == "wipe" && !unknownDestroyVerbs.Get(p) && p != "prune"
+}
+
+// lexiconVerbs calls fn with the verb parts of a word (verbParts), each
+// in the lexicon's spelling (reinitialise, wipeout), and with the verb a
+// part makes with the one before it (re-init, de-provision, tear-down),
+// given the earlier part's index.
+func lexiconVerbs(w string, fn func(part string, k int)) {
+	prev := ""
+	verbParts(w, func(p string, k int) {
+		if k == 0 {
+			prev = ""
+		}
+		if prev != "" {
+			if v, ok := verbs.Join(prev, p); ok {
+				fn(v, k-1)
+			}
+		}
+		prev = p
+		fn(verbs.Spelled(p), k)
+	})
+}
 
 // unlistedSub reports a known program whose first positional names a
 // subcommand the catalogue does not list: the entry is the program's own,
@@ -63,12 +124,12 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 		if lw == "all" {
 			all = true
 		}
-		verbParts(lw, func(p string, k int) {
-			if verb == "" && k == 0 && unknownSoftVerbs.Get(p) {
+		lexiconVerbs(lw, func(p string, k int) {
+			if verb == "" && k == 0 && softUnknownVerb(p) {
 				verb = w
 				nested = n > 1
 			}
-			if verb == "" && k == 0 && unknownSoftVerbs.Get(verbBeforeAll(p)) {
+			if verb == "" && k == 0 && softUnknownVerb(verbBeforeAll(p)) {
 				verb, all = w, true // rmall, clearall: the verb and its sweep in one word
 				nested = n > 1
 			}

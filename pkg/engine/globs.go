@@ -46,10 +46,12 @@ var wellKnownFiles = []string{
 var projectDotFiles = []string{".git", ".env", ".env.local", ".env.production", ".env.development", ".envrc", ".pgpass", ".netrc", ".git-credentials", ".pypirc"}
 
 // hasGlob reports whether a path holds shell glob characters.
-func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
+// An extended glob group (@(a|b)) counts, read by widenGlob.
+func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") || hasExtglob(p) }
 
 // globMatches returns the well-known files a cleaned glob could name.
 func globMatches(glob, home string) []string {
+	glob = widenGlob(glob) // globwiden.go: classes and extended globs
 	var out []string
 	// A name the glob matches starts with the glob's literal prefix: the
 	// files that do not are passed over before their names are built.
@@ -151,6 +153,7 @@ func hasSplitPrefix(f, home, lit string) bool {
 // for a read, the files the policy's read rules name that it could match
 // (cat ~/.msmtp*, cat ~/.cursor/mcp*.json).
 func (ev *evaluation) globSubjects(tool, p string) {
+	p = widenGlob(p) // globwiden.go: classes and extended globs
 	for _, f := range globMatches(p, ev.e.env.Home) {
 		s := subject{tool: tool, text: p + " (may name " + f + ")", path: f}
 		ev.judge(&s)
@@ -162,8 +165,10 @@ func (ev *evaluation) globSubjects(tool, p string) {
 		return
 	}
 	stem := literalRuns(nameStem(path.Base(p)))
-	if !slices.ContainsFunc(stem, func(r string) bool { return len(r) >= 3 }) {
-		return // *.log, src/*.ts: no name of its own to share (sharedStem)
+	dir := path.Dir(p)
+	dirLit := !hasGlob(dir) && ev.e.namedFileDirs()[dir]
+	if !dirLit && !slices.ContainsFunc(stem, func(r string) bool { return len(r) >= 3 }) {
+		return // src/*.ts: no name of its own to share (sharedStem)
 	}
 	lit := literalPrefix(p)
 	var toks [][]globToken
@@ -173,7 +178,7 @@ func (ev *evaluation) globSubjects(tool, p string) {
 			if !strings.HasPrefix(alt.lit, lit) && !strings.HasPrefix(lit, alt.lit) {
 				continue
 			}
-			if !sharedRun(stem, alt.stem) {
+			if !sharedRun(stem, alt.stem) && !(dirLit && namesInDir(p, dir, alt.text)) {
 				continue
 			}
 			if toks == nil {
@@ -194,6 +199,18 @@ func (ev *evaluation) globSubjects(tool, p string) {
 			break
 		}
 	}
+}
+
+// namesInDir reports whether a rule's path names one file (its name has
+// no glob) in dir, the literal directory of glob g, that g could name
+// however short its own name: cat ~/.m2/s*.xml and ~/.m2/settings.xml.
+// The shell's '*' and '?' do not take a name's leading dot.
+func namesInDir(g, dir, rule string) bool {
+	rb := path.Base(rule)
+	if hasGlob(rb) || path.Dir(rule) != dir {
+		return false
+	}
+	return !strings.HasPrefix(rb, ".") || strings.HasPrefix(path.Base(g), ".")
 }
 
 // anyTokensOverlap reports whether one of a glob's alternatives overlaps

@@ -348,7 +348,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 // or path names; container volumes map the paths its command sees.
 func (w *mcpWalk) object(x map[string]any, keys []string) {
 	ev := w.ev
-	var prog string
+	var prog, argsLine string
 	var argv []string
 	if l := codeLanguage(x); l != "" {
 		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
@@ -368,6 +368,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			}
 		case keyArgs, keyArgv:
 			argv, _ = strings_(x[k])
+			if s, ok := x[k].(string); ok && argsLine == "" {
+				argsLine = s // {"command": "rm", "args": "-rf /home/dev"}
+			}
 		case keyVolumes:
 			if vols, ok := strings_(x[k]); ok {
 				w.volumes = append(w.volumes, vols...)
@@ -406,6 +409,10 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
+	} else if prog != "" && strings.TrimSpace(argsLine) != "" && !ev.denied() {
+		// the arguments given as one string are the rest of its command
+		// line, as a shell would split it
+		ev.exec(w.inContainer(quoteArgv([]string{prog})+" "+argsLine), false, call.ToolExec)
 	}
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
@@ -474,8 +481,40 @@ const (
 // shell-command and shell.command are one key.
 var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "")
 
+// unencodedKey is a key without a word that says its value is encoded
+// (command_b64, encodedScript, cmd_hex): the value is still the command
+// or the code, which encodedCommand decodes.
+func unencodedKey(k string) string {
+	for _, e := range [...]string{"base64", "b64", "hex", "encoded", "enc"} {
+		if b, ok := strings.CutSuffix(k, e); ok && len(b) >= 3 {
+			return b
+		}
+		if b, ok := strings.CutPrefix(k, e); ok && len(b) >= 3 {
+			return b
+		}
+	}
+	return k
+}
+
+// programKey reports a key that names the program a command runs:
+// program, executable, binary, bin or exe, maybe with a path, file or
+// name after it (executable_path, programFile, binaryName).
+func programKey(k string) bool {
+	for _, suffix := range []string{"path", "file", "name"} {
+		if b, ok := strings.CutSuffix(k, suffix); ok && b != "" {
+			k = b
+			break
+		}
+	}
+	switch k {
+	case "program", "executable", "binary", "bin", "exe":
+		return true
+	}
+	return false
+}
+
 func (w *mcpWalk) keyKind(key string) int {
-	k := strings.ToLower(keySeparators.Replace(key))
+	k := unencodedKey(strings.ToLower(keySeparators.Replace(key)))
 	db := w.database()
 	switch {
 	case (isCodeKey(k) || k == "script" || k == "source" || k == "pagefunction" || k == "fn") && w.inBrowser():
@@ -484,7 +523,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyCommands
 	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement") || k == "cql" || k == "hql"):
 		return keySQL
-	case k == "program" || k == "executable" || k == "binary" || k == "bin" || k == "exe":
+	case programKey(k):
 		return keyProgram
 	case k == "argv":
 		return keyArgv
@@ -682,16 +721,48 @@ func (w *mcpWalk) str(kind int, v string) {
 	}
 }
 
+// allPrintable reports a text of printable ASCII only, blanks included.
+func allPrintable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < ' ' || c >= 0x7f) && c != '\t' && c != '\n' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// allBase64Bytes reports a word of base64's (and so hex's) bytes only.
+func allBase64Bytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isBase64Byte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // encodedCommand judges a command or code given as one encoded word
 // ({"script": "Y3VybCAt…", "encoding": "base64"}): what it decodes to,
 // where that is text, as the command or code it stands for. A tool that
 // takes its command encoded decodes it before it runs it.
 func (w *mcpWalk) encodedCommand(kind int, v string) {
-	if len(v) < 16 || strings.ContainsAny(v, " \t\n;|&") || w.ev.denied() {
+	if len(v) < 8 || strings.ContainsAny(v, " \t\n;|&") || w.ev.denied() {
 		return
 	}
-	for _, d := range decodings(v) {
-		if !printable(d) {
+	var ds []string
+	if len(v) >= 16 {
+		ds = decodings(v)
+	}
+	short := len(ds)
+	if t := strings.TrimRight(v, "="); len(t) < 24 && allBase64Bytes(t) {
+		// a short command given whole as one encoded word (cm0gLXJmIH4v
+		// is rm -rf ~/): too short for decodedRuns, which looks for runs
+		// in any text, and for printable's measure; its text must be
+		// printable whole
+		ds = appendDecoded(ds, t)
+	}
+	for k, d := range ds {
+		if k < short && !printable(d) || k >= short && !allPrintable(d) {
 			continue
 		}
 		if kind == keyCode {

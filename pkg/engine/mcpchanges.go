@@ -6,6 +6,7 @@ import (
 
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/verbs"
 )
 
 // Changes to shared or production state made through an MCP tool, read
@@ -65,9 +66,18 @@ func readToolParts(tool string) toolParts {
 		if i+1 < len(p.words) {
 			if v, ok := toolVerbPhrases.Lookup(w + " " + p.words[i+1]); ok {
 				w = v // tear_down: teardown
+			} else if v, ok := verbs.Join(w, p.words[i+1]); ok {
+				w = v // re_initialize, de_provision
 			}
 		}
-		if c, ok := toolVerbs.Lookup(w); ok && (p.verb == "" || weak && c == verbChange) {
+		c, ok := toolVerbs.Lookup(w)
+		if !ok {
+			if sp := verbs.Spelled(w); sp != w {
+				w = sp // reinitialise, wipeout
+				c, ok = toolVerbs.Lookup(w)
+			}
+		}
+		if ok && (p.verb == "" || weak && c == verbChange) {
 			// cloud_run_update_service: "run" names the product, and
 			// a later change verb is the verb
 			p.verb, p.class, p.at, weak = w, c, i, weakVerbs.Get(w)

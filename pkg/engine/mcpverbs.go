@@ -1,7 +1,6 @@
 package engine
 
 import (
-	_ "embed"
 	"strings"
 	"sync"
 
@@ -9,9 +8,10 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/verbs"
 )
 
-// The lexicon of MCP tool verbs (toolverbs.txt): every verb a tool's name
+// The lexicon of MCP tool verbs (pkg/verbs/toolverbs.txt): every verb a tool's name
 // may start its action with, by class (read, change, destroy, wipe,
 // disable, overwrite, transfer, publish), with two-word phrases read as
 // one verb (tear_down, shut_down). A name is split into words however it
@@ -22,8 +22,9 @@ import (
 // or publishes what it names asks (deactivate_users, dns_records_overwrite).
 // A new spelling of a known class is a line of data, not a rule.
 
-//go:embed toolverbs.txt
-var toolVerbsText string
+// toolVerbsText is the lexicon (pkg/verbs/toolverbs.txt), which the
+// reading of an unknown program's verbs shares.
+var toolVerbsText = verbs.Text
 
 // verbKind is a change verb's class beyond "change": "destroy", "wipe",
 // "reset", "disable", "overwrite", "transfer" or "publish"; "" for the

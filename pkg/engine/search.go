@@ -193,6 +193,7 @@ func (ev *evaluation) namedFiles(prefix string, visible bool) []string {
 type namedReads struct {
 	once  sync.Once
 	paths []namedRead
+	dirs  map[string]bool // the directories in which a rule names one file (~/.m2 for ~/.m2/settings.xml)
 }
 
 type namedRead struct {
@@ -211,6 +212,18 @@ type namedAlt struct {
 }
 
 func (e *Engine) namedReadPaths() []namedRead {
+	e.namedReadsOnce()
+	return e.named.paths
+}
+
+// namedFileDirs are the directories in which a read rule names one file.
+func (e *Engine) namedFileDirs() map[string]bool {
+	e.namedReadsOnce()
+	return e.named.dirs
+}
+
+// namedReadsOnce lists the read rules' paths, once per engine.
+func (e *Engine) namedReadsOnce() {
 	n := &e.named
 	n.once.Do(func() {
 		for _, ent := range e.p.Entries {
@@ -223,13 +236,21 @@ func (e *Engine) namedReadPaths() []namedRead {
 						src = e.env.Home + src[1:]
 					}
 					if strings.HasPrefix(src, "/") {
-						n.paths = append(n.paths, namedRead{ent: ent, path: src, alts: namedAlts(src)})
+						nr := namedRead{ent: ent, path: src, alts: namedAlts(src)}
+						n.paths = append(n.paths, nr)
+						for _, a := range nr.alts {
+							if !hasGlob(path.Base(a.text)) && !hasGlob(path.Dir(a.text)) {
+								if n.dirs == nil {
+									n.dirs = map[string]bool{}
+								}
+								n.dirs[path.Dir(a.text)] = true
+							}
+						}
 					}
 				}
 			}
 		}
 	})
-	return n.paths
 }
 
 // namedAlts works out a read rule's path's alternatives for globSubjects.

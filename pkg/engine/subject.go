@@ -245,6 +245,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
+	ev.judgeLineWrites(res, effs) // laterwrites.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies

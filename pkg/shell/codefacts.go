@@ -149,7 +149,11 @@ func codeFacts(lang, code string) CodeFacts {
 	}
 	f.Shell = anyIn(code, m.shell)
 	f.Listen = anyIn(code, m.listen)
-	f.Dynamic = anyIn(code, m.dynamic)
+	if lang == "python" {
+		f.Dynamic = anyCall(code, m.dynamic) // not re.compile(
+	} else {
+		f.Dynamic = anyIn(code, m.dynamic) // obj.send(, vm.runInNewContext
+	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
 	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code)
@@ -167,6 +171,58 @@ func anyIn(s string, subs []string) bool {
 		if strings.Contains(s, x) {
 			return true
 		}
+	}
+	return false
+}
+
+// anyCall reports whether Python code calls one of the named builtins: a marker
+// that starts with a letter ("compile(", "eval(") counts where it is not
+// the tail of a longer name or a method of some other object
+// (re.compile(, myeval(), but counts through the objects that hold the
+// builtins (builtins.eval(, globalThis.eval(). Other markers count
+// wherever they appear.
+func anyCall(code string, markers []string) bool {
+	for _, x := range markers {
+		if x == "" || !isIdent(x[0]) {
+			if strings.Contains(code, x) {
+				return true
+			}
+			continue
+		}
+		for i := 0; ; {
+			k := strings.Index(code[i:], x)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			if builtinAt(code, at) {
+				return true
+			}
+			i = at + 1
+		}
+	}
+	return false
+}
+
+// builtinAt reports whether the name at code[at:] is a builtin's: not
+// preceded by a name's byte, nor by a '.' after an object other than
+// those that hold the builtins.
+func builtinAt(code string, at int) bool {
+	if at == 0 {
+		return true
+	}
+	if c := code[at-1]; isIdent(c) {
+		return false
+	} else if c != '.' {
+		return true
+	}
+	j := at - 1
+	for j > 0 && isIdent(code[j-1]) {
+		j--
+	}
+	switch code[j : at-1] {
+	case "builtins", "__builtins__", "globalThis", "window", "global", "self", "Kernel", "CORE", "":
+		return true
 	}
 	return false
 }

@@ -130,6 +130,20 @@ options:
 				}
 				break cluster
 			case strings.IndexByte(fl.script, c) >= 0:
+				if lang == "python" && c == 'm' {
+					// python3 -m timeit STMT: a module that runs code
+					// from its command line (pymodules.go)
+					mod, rest := w[j+1:], words[i+1:]
+					if mod == "" && len(rest) > 0 {
+						mod, rest = rest[0], rest[1:]
+					}
+					if mc, has, in, ok := pyModuleCode(mod, rest, 0); ok {
+						if len(codes) > 0 && has {
+							mc = strings.Join(codes, "\n") + "\n" + mc
+						}
+						return mc, has, in && !has
+					}
+				}
 				return "", false, false
 			case strings.IndexByte(fl.arg, c) >= 0:
 				if j+1 == len(w) {

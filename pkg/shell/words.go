@@ -198,7 +198,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		if v, ok := e.s.param(p); ok {
 			// "$@" and "${a[@]}" are one word per element even quoted.
-			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index) || plainParam(p) && e.s.vars[p.Param.Value].each
+			all := p.Param.Value == "@" || p.Index != nil && isAllIndex(p.Index) && !isStarIndex(p.Index) || plainParam(p) && e.s.vars[p.Param.Value].each
 			e.value(v, split && (!quoted || all))
 			return
 		}
@@ -220,7 +220,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		if v, ok := e.s.expandParam(p); ok {
 			// "${a[@]:1}" is one word per element, as "${a[@]}" is.
-			all := p.Index != nil && isAllIndex(p.Index)
+			all := p.Index != nil && isAllIndex(p.Index) && !isStarIndex(p.Index)
 			e.value(v, split && (!quoted || all))
 			return
 		}
@@ -314,13 +314,16 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 	if !known || !v.known {
 		return "", false
 	}
+	if p.Param.Value == "*" && p.Index == nil && v.elems != nil {
+		v.val = strings.Join(v.elems, s.ifsFirst()) // "$*" as "${a[*]}"
+	}
 	if p.Index != nil {
 		// Arrays assigned on the line: ${a[@]}, ${a[*]}, ${a[N]}.
 		if v.elems == nil {
 			return "", false
 		}
 		if isAllIndex(p.Index) {
-			v.val = strings.Join(v.elems, " ")
+			v.val = strings.Join(v.elems, s.starSep(p.Index))
 		} else if n, ok := literalIndex(p.Index); ok {
 			if n < 0 {
 				n += len(v.elems) // ${a[-1]}: counted from the end
@@ -354,6 +357,35 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 func isAllIndex(x syntax.ArithmExpr) bool {
 	w, ok := x.(*syntax.Word)
 	return ok && (w.Lit() == "@" || w.Lit() == "*")
+}
+
+// isStarIndex reports whether an array index is *: quoted, "${a[*]}" is
+// one word, its elements joined by IFS's first character.
+func isStarIndex(x syntax.ArithmExpr) bool {
+	w, ok := x.(*syntax.Word)
+	return ok && w.Lit() == "*"
+}
+
+// starSep is what joins an array's elements under index x: IFS's first
+// character for ${a[*]} when the line set IFS ("" when it set it empty:
+// IFS=; "${a[*]}" of (r m) is rm), else a blank.
+func (s *state) starSep(x syntax.ArithmExpr) string {
+	if !isStarIndex(x) {
+		return " "
+	}
+	return s.ifsFirst()
+}
+
+// ifsFirst is IFS's first character as the line set it, "" when it set
+// it empty, or a blank.
+func (s *state) ifsFirst() string {
+	if v, ok := s.vars["IFS"]; ok && v.known {
+		if len(v.val) > 1 {
+			return v.val[:1]
+		}
+		return v.val
+	}
+	return " "
 }
 
 // spend charges n bytes of expansion to the budget.

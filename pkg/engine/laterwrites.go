@@ -1,0 +1,72 @@
+package engine
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// A command line that writes a file whose commands run later without
+// anyone typing them (a CI workflow, a hook manager's configuration,
+// direnv's .envrc, an editor's tasks, a dev container) is judged as a
+// Write of that file is: the text the line shows (printf '…' >
+// .github/workflows/x.yml) by the commands it holds (judgeAutoRun), and
+// text it does not show (a download, a copy from outside the project) as
+// code nobody can see, which runs on the next push, commit or open.
+
+// laterFile reports a file whose commands run later on their own or on a
+// runner, by its path.
+func laterFile(p string) bool {
+	base, dir := path.Base(p), path.Base(path.Dir(p))
+	switch {
+	case dir == "workflows" && path.Base(path.Dir(path.Dir(p))) == ".github" && (strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")):
+		return true
+	case base == ".gitlab-ci.yml", base == ".pre-commit-config.yaml", base == ".pre-commit-config.yml",
+		base == "lefthook.yml", base == "lefthook.yaml", base == ".lefthook.yml", base == "lefthook-local.yml",
+		base == ".envrc", base == "devcontainer.json", base == ".devcontainer.json",
+		base == "tasks.json" && dir == ".vscode":
+		return true
+	}
+	return false
+}
+
+// judgeLineWrites judges the later-run files among a line's writes.
+func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
+	for _, ef := range effs {
+		if ef.Kind != effect.Write || ef.Path == "" || !laterFile(ef.Path) || ev.denied() {
+			continue
+		}
+		shown := false
+		for name, text := range res.Files {
+			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == ef.Path {
+				shown = true
+				ev.judgeAutoRun(ef.Path, text) // autorun.go
+			}
+		}
+		if !shown && !ev.denied() && !projectCopy(effs, ef.Cmd, ev.c.Cwd) {
+			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: ef.Cmd, Detail: "later", Word: "writes " + ef.Path + ", whose commands run later, with text the line does not show"}, call.ToolExec)
+		}
+	}
+}
+
+// projectCopy reports a command that writes what it reads from the
+// project's own files (cp .envrc.example .envrc): text the repository
+// already shows. A download reads no file, and a copy from /tmp one
+// outside.
+func projectCopy(effs []effect.Effect, cmd int, cwd string) bool {
+	n := 0
+	for _, e := range effs {
+		if e.Cmd != cmd || e.Kind != effect.Read {
+			continue
+		}
+		if cwd == "" || !strings.HasPrefix(e.Path, cwd+"/") {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
