@@ -75,7 +75,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		p := w.Text
 		if strings.Contains(p, "://") {
 			u, ok := match.ParseURL(p)
-			if !ok || loopback(u.Host) {
+			if !ok || thisMachine(u.Host) {
 				continue
 			}
 			p = u.Rest

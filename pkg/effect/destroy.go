@@ -69,10 +69,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
 	apiKind, apiWhat := changesServiceAPI(cl) // apiaccess.go
+	shared := ""
+	if apiKind == "" && !deletes && (e.Prop("fetcher") != "" || e.Prop("argsend") != "") {
+		shared = sharedRequest(cl, e, c.Args) // sharedrequest.go
+	}
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c) {
@@ -106,6 +110,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "publish", "request that makes a repository public"
 	case apiKind != "":
 		kind, verb = apiKind, apiWhat
+	case shared != "":
+		kind, verb = "shared-change", shared
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
