@@ -81,29 +81,37 @@ var dnsNouns = table.Map[string, bool]{Build: func() map[string]bool {
 // changes what others rely on (see above).
 func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
+	if c.Name == "" {
+		return
+	}
 	unknown := e == nil || unlistedSub(e)
-	cloud := e != nil && (e.Prop("cloud") != "" || e.Prop("host") != "")
+	cloud := !unknown && (e.Prop("cloud") != "" || e.Prop("host") != "")
 	// a framework's task runner (rails console) and a registry's tool
 	// (crane tag) are read for a console and a floating tag only
-	tasks := !unknown && !cloud && e != nil && (e.Prop("db-tasks") != "" || e.Prop("env-tasks") != "" || e.Prop("destroy-kind") == "publish")
-	if c.Name == "" || helpOrDryRunOf(cl, c.Args) || cloud && localCluster(c) {
-		return
-	}
-	if e != nil && e.Name == "git push" {
-		a.pushesTag(i, c, cl)
-		return
-	}
+	tasks := false
 	if !unknown && !cloud {
-		a.appliesRemote(i, c, cl)
-		if !tasks {
+		// most commands: a known program that is neither; looked at
+		// before anything costs
+		if e.Name == "git push" {
+			if !helpOrDryRunOf(cl, c.Args) {
+				a.pushesTag(i, c, cl)
+			}
 			return
 		}
+		a.appliesRemote(i, c, cl)
+		if e.Prop("db-tasks") == "" && e.Prop("env-tasks") == "" && e.Prop("destroy-kind") != "publish" {
+			return
+		}
+		tasks = true
+	}
+	if helpOrDryRunOf(cl, c.Args) || cloud && localCluster(c) {
+		return
 	}
 	verb, class, look := "", "", false
-	context := map[string]bool{}
+	var context classSet
 	dns, flag, set := false, false, false
 	leadingWords(cl, 4, func(w string) bool {
-		t := strings.ToLower(w)
+		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
 		if lookVerbs.Get(t) {
 			look = true
 			return true
@@ -131,7 +139,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				look = true // api:core:messages:list, describe-instances
 			}
 			if n := contextNouns.Get(p); n != "" {
-				context[n] = true
+				context.add(n)
 			}
 			switch {
 			case dnsNouns.Get(p):
@@ -173,7 +181,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				return
 			}
 		case class == "dns" || class == "flag" || class == "console" || class == "release":
-		case !context[class]:
+		case !context.has(class):
 			// the noun may come after the verb (pd incident resolve has it
 			// before; twilio api:core:messages:create within it)
 			found := false
@@ -227,7 +235,7 @@ var applyOptions = table.Map[string, bool]{Build: func() map[string]bool {
 func (a *analysis) appliesRemote(i int, c *shell.Command, cl *catalog.Classified) {
 	opt := ""
 	for _, w := range c.Args {
-		if applyOptions.Get(w) {
+		if len(w) > 2 && w[1] == '-' && applyOptions.Get(w) {
 			opt = w
 			break
 		}
@@ -317,6 +325,30 @@ func (a *analysis) tagsOnLine(i int, name string) bool {
 			if w == name {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// classSet is a set of the classes of sharedCLIVerbs, held without
+// allocating: the few classes a command's words name.
+type classSet struct {
+	n     int
+	names [4]string
+}
+
+func (s *classSet) add(c string) {
+	if s.has(c) || s.n == len(s.names) {
+		return
+	}
+	s.names[s.n] = c
+	s.n++
+}
+
+func (s *classSet) has(c string) bool {
+	for _, n := range s.names[:s.n] {
+		if n == c {
+			return true
 		}
 	}
 	return false
