@@ -32,7 +32,7 @@ import (
 var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 	return map[string]string{
 		"stop": "machine", "reboot": "machine", "shutdown": "machine", "poweroff": "machine", "deallocate": "machine",
-		"hibernate": "machine", "halt": "machine",
+		"hibernate": "machine", "halt": "machine", "restart": "machine", "suspend": "machine",
 		"send": "message", "broadcast": "message", "notify": "message", "messages": "message",
 		"sms":    "message",
 		"refund": "money", "refunds": "money", "charge": "money", "charges": "money", "payout": "money",

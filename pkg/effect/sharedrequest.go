@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -173,7 +174,7 @@ var everydayOps = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"merge_requests": true, "pull_requests": true, "pullrequests": true, "pulls": true, "issues": true,
 		"comments": true, "notes": true, "reviews": true, "labels": true, "reactions": true, "discussions": true,
-		"subscription": true, "check-runs": true, "statuses": true, "assignees": true, "requested_reviewers": true,
+		"subscription": true, "assignees": true, "requested_reviewers": true,
 	}
 }}
 
@@ -192,7 +193,11 @@ func thisMachine(h string) bool {
 			return true
 		}
 	}
-	for label := range strings.FieldsFuncSeq(h, func(r rune) bool { return r == '.' || r == '-' }) {
+	name := h
+	if k := strings.LastIndexByte(h, '.'); k > 0 {
+		name = h[:k] // acme.dev: a top-level domain names no environment
+	}
+	for label := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '.' || r == '-' }) {
 		switch label {
 		case "staging", "stage", "stg", "dev", "development", "test", "testing", "qa", "sandbox", "uat", "preview", "localhost":
 			return true
@@ -262,7 +267,7 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	p = match.PercentDecode(p)
+	p = path.Clean("/" + match.PercentDecode(p)) // /webhooks/../v1/refunds: the server's path
 	svc, known := hostService(u.Host)
 	what := func(why string) string {
 		name := u.Host
@@ -409,49 +414,60 @@ func opWords(s string) []string {
 }
 
 // graphQLMutation reports a body that carries a GraphQL mutation: the word
-// mutation opening an operation ("mutation {", "mutation Name(", a query
-// string that starts with it).
+// mutation standing alone ("mutation {", "mutation Name(", a query string
+// that starts with it, after an escaped newline "\nmutation").
 func graphQLMutation(body string) bool {
 	for rest := body; ; {
 		i := strings.Index(rest, "mutation")
 		if i < 0 {
 			return false
 		}
-		before := byte(' ')
+		before, after := byte(' '), byte(' ')
 		if i > 0 {
 			before = rest[i-1]
+			if i > 1 && rest[i-2] == '\\' {
+				before = ' ' // \n, \t: an escaped space in a JSON string
+			}
 		}
-		after := byte(' ')
 		if i+8 < len(rest) {
 			after = rest[i+8]
 		}
 		rest = rest[i+8:]
-		opens := before == ' ' || before == '"' || before == '\'' || before == '\n' || before == '=' || before == '{' || before == '\t'
-		if opens && (after == ' ' || after == '{' || after == '(' || after == '\n' || after == '\t' || after >= 'A' && after <= 'Z') {
+		if !wordByte(before) && (!wordByte(after) || after >= 'A' && after <= 'Z') {
 			return true
 		}
 	}
 }
 
-// bodyAction returns the operation an RPC-style body names (an AWS query
-// API's Action=StopInstances, a JSON-RPC "method"), when it is a change
-// verb; "" otherwise.
+// wordByte reports a byte that continues a name.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// bodyAction returns the operation an RPC-style body names, when it is a
+// change verb: an AWS query API's Action=StopInstances, a JSON-RPC
+// "method", an "action", a GraphQL "operationName" (a persisted query
+// carries no text to read); "" otherwise.
 func bodyAction(body string) string {
 	if body == "" {
 		return ""
 	}
-	var name string
-	if i := strings.Index(body, "Action="); i >= 0 && (i == 0 || body[i-1] == '&') {
-		name = body[i+len("Action="):]
-		if j := strings.IndexAny(name, "&\"' "); j >= 0 {
+	for _, key := range rpcKeys {
+		i := strings.Index(body, key)
+		if i < 0 || key == "Action=" && i > 0 && body[i-1] != '&' {
+			continue
+		}
+		name := strings.TrimLeft(body[i+len(key):], " \t:")
+		name = strings.TrimPrefix(name, `"`)
+		if j := strings.IndexAny(name, "&\"' ,}"); j >= 0 {
 			name = name[:j]
 		}
-	}
-	if name == "" {
-		return ""
-	}
-	if w := opWords(name); len(w) > 0 && changeVerbs.Get(w[0]) {
-		return name
+		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || w[0] == "post" && len(w) > 1) {
+			return name
+		}
 	}
 	return ""
 }
+
+// rpcKeys are where an RPC-style body names its operation.
+var rpcKeys = []string{"Action=", `"method"`, `"action"`, `"operationName"`}

@@ -46,13 +46,25 @@ var writeMethods = table.Map[string, bool]{Build: func() map[string]bool {
 // httpRequest judges an MCP call's arguments that describe an HTTP request
 // as the curl line that sends it.
 func (w *mcpWalk) httpRequest(args map[string]any) {
+	w.request(args, 0)
+}
+
+// request judges one object of the arguments as a request, and the objects
+// nested in it ({"request": {"method": …, "url": …}}), to a small depth.
+func (w *mcpWalk) request(args map[string]any, depth int) {
+	if depth > 3 || w.ev.denied() {
+		return
+	}
 	method, target, body := "", "", ""
 	for k, v := range args {
+		if m, ok := v.(map[string]any); ok && !requestBodyKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+			w.request(m, depth+1)
+		}
 		key := strings.ToLower(keySeparators.Replace(k))
 		switch {
 		case requestMethodKeys.Get(key):
 			method, _ = v.(string)
-		case requestURLKeys.Get(key):
+		case requestURLKeys.Get(key) || strings.HasSuffix(key, "url") || strings.HasSuffix(key, "uri") || strings.HasSuffix(key, "endpoint"):
 			if s, ok := v.(string); ok && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && target == "" {
 				target = s
 			}
