@@ -144,7 +144,8 @@ var sharedNouns = table.Map[string, bool]{Build: func() map[string]bool {
 		"dynos": true, "deployments": true, "deploys": true, "builds": true, "pipeline": true, "pipelines": true,
 		"releases": true, "tags": true, "merges": true, "invalidations": true, "actions": true, "action": true,
 		"transitions": true, "roles": true, "markers": true, "tweets": true, "statuses": true, "sends": true,
-		"chargebacks": true, "disputes": true, "orders": true, "overrides": true,
+		"chargebacks": true, "disputes": true, "orders": true, "overrides": true, "dns_records": true,
+		"resource_record_sets": true,
 	}
 }}
 
@@ -283,7 +284,10 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		return ""
 	}
 	op, verb, noun, read, pathRead := operation(p)
-	if act := bodyAction(body); act != "" {
+	if act, change := bodyAction(body); act != "" {
+		if !change {
+			return "" // Action=DescribeInstances, "method": "get_balance": a read
+		}
 		op, verb = act, true
 	}
 	switch {
@@ -358,6 +362,7 @@ func operation(p string) (op string, verb, noun, read, pathRead bool) {
 			}
 		}
 		op = strings.ToLower(strings.TrimLeft(s, "_"))
+		noun = sharedNouns.Get(op) // dns_records: the whole name
 		words := opWords(s)
 		for j, w := range words {
 			switch {
@@ -433,7 +438,7 @@ func graphQLMutation(body string) bool {
 			after = rest[i+8]
 		}
 		rest = rest[i+8:]
-		if !wordByte(before) && (!wordByte(after) || after >= 'A' && after <= 'Z') {
+		if !wordByte(before) && !wordByte(after) {
 			return true
 		}
 	}
@@ -447,10 +452,11 @@ func wordByte(c byte) bool {
 // bodyAction returns the operation an RPC-style body names, when it is a
 // change verb: an AWS query API's Action=StopInstances, a JSON-RPC
 // "method", an "action", a GraphQL "operationName" (a persisted query
-// carries no text to read); "" otherwise.
-func bodyAction(body string) string {
+// carries no text to read), and whether it changes (false: a read,
+// DescribeInstances, get_balance); "" when it names neither.
+func bodyAction(body string) (string, bool) {
 	if body == "" {
-		return ""
+		return "", false
 	}
 	for _, key := range rpcKeys {
 		i := strings.Index(body, key)
@@ -463,10 +469,12 @@ func bodyAction(body string) string {
 			name = name[:j]
 		}
 		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || w[0] == "post" && len(w) > 1) {
-			return name
+			return name, true
+		} else if len(w) > 0 && (readOps.Get(w[0]) || lookVerbs.Get(w[0])) {
+			return name, false
 		}
 	}
-	return ""
+	return "", false
 }
 
 // rpcKeys are where an RPC-style body names its operation.
