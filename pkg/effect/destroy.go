@@ -228,20 +228,35 @@ func makesPublic(cl *catalog.Classified) bool {
 // X-HTTP-Method, X-Method-Override) or a "_method=DELETE" field, which web
 // frameworks read in place of the method sent.
 func overridesToDelete(w string) bool {
-	if len(w) < 13 {
-		return false
+	return overriddenMethod(w) == "DELETE"
+}
+
+// overriddenMethod returns the method a word overrides a request's with
+// (X-HTTP-Method-Override: PATCH, a _method=PUT field or query
+// parameter), upper case, or "".
+func overriddenMethod(w string) string {
+	if len(w) < 11 {
+		return ""
 	}
 	l := strings.ToLower(w)
-	if i := strings.Index(l, "_method="); i >= 0 && strings.HasPrefix(l[i+len("_method="):], "delete") {
-		return true
+	rest, found := "", false
+	if i := strings.Index(l, "_method="); i >= 0 {
+		rest, found = l[i+len("_method="):], true
 	}
 	for _, h := range []string{"x-http-method-override", "x-method-override", "x-http-method"} {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(l), h); ok {
-			rest = strings.TrimLeft(rest, " :=")
-			return strings.HasPrefix(rest, "delete")
+		if r, ok := strings.CutPrefix(strings.TrimSpace(l), h); ok && !found {
+			rest, found = strings.TrimLeft(r, " :="), true
 		}
 	}
-	return false
+	if !found {
+		return ""
+	}
+	for _, m := range []string{"delete", "patch", "put", "post"} {
+		if strings.HasPrefix(rest, m) {
+			return strings.ToUpper(m)
+		}
+	}
+	return ""
 }
 
 // namesEverything reports whether a URL's path is the root or holds a

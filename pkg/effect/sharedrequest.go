@@ -194,9 +194,16 @@ func thisMachine(h string) bool {
 			return true
 		}
 	}
+	// the labels left of the registrable name (api.staging.acme.io,
+	// acme-staging.herokuapp.com): a name someone registered (acme.dev,
+	// evil-staging.net) says nothing of an environment
 	name := h
-	if k := strings.LastIndexByte(h, '.'); k > 0 {
-		name = h[:k] // acme.dev: a top-level domain names no environment
+	for range 2 {
+		if k := strings.LastIndexByte(name, '.'); k > 0 {
+			name = name[:k]
+		} else {
+			name = ""
+		}
 	}
 	for label := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '.' || r == '-' }) {
 		switch label {
@@ -210,11 +217,14 @@ func thisMachine(h string) bool {
 // sharedRequest returns what a fetcher's request changes at a service
 // that is not this machine (see the top of this file), or "".
 func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) string {
-	method, target, body, bodyWords := "", "", "", 0
+	method, target, body, bodyWords, override := "", "", "", 0, ""
 	api := e.Prop("argsend") != "" && e.Prop("host") != "" // gh api, glab api: the path is a word
 	items := e.Prop("request-items") != ""
 	for k := range cl.Words {
 		w := &cl.Words[k]
+		if m := overriddenMethod(w.Text); m != "" {
+			override = m // -H 'X-HTTP-Method-Override: PATCH', ?_method=PUT
+		}
 		switch {
 		case w.Role == catalog.Method:
 			method = strings.ToUpper(w.Text)
@@ -242,6 +252,9 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 	}
 	if target == "" {
 		return ""
+	}
+	if override != "" && (method == "" || method == "POST") {
+		method = override
 	}
 	if method == "" {
 		for _, a := range args {
