@@ -89,6 +89,9 @@ var serviceHosts = table.Map[string, service]{Build: func() map[string]service {
 		"deepl.com": read("deepl"), "osv.dev": read("osv"), "httpbin.org": read("httpbin"), "postman-echo.com": read("postman echo"),
 		"reqres.in": read("reqres"), "jsonplaceholder.typicode.com": read("jsonplaceholder"), "start.spring.io": read("spring initializr"),
 		"api.together.xyz": read("together"), "api.replicate.com": read("replicate"), "huggingface.co": read("hugging face"),
+		"pie.dev": read("httpie echo"), "echo.hoppscotch.io": read("hoppscotch echo"), "vision.googleapis.com": read("cloud vision"),
+		"translation.googleapis.com": read("cloud translation"), "speech.googleapis.com": read("cloud speech"),
+		"language.googleapis.com": read("natural language"), "texttospeech.googleapis.com": read("text-to-speech"),
 	}
 }}
 
@@ -166,6 +169,14 @@ var readOps = table.Map[string, bool]{Build: func() map[string]bool {
 		"diff": true, "lint": true, "format": true, "range": true, "select": true, "download": true, "export": true,
 		"dry": true, "simulate": true, "plan": true, "quote": true, "tokenize": true, "moderations": true,
 	}
+}}
+
+// telemetryOps are the operations that take in telemetry (logs, metrics,
+// traces, analytics events): a POST there records what happened, it
+// changes nothing others act on.
+var telemetryOps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"logs": true, "log": true, "metrics": true, "series": true, "traces": true, "spans": true,
+		"events": true, "ingest": true, "intake": true, "collect": true, "beacon": true}
 }}
 
 // everydayOps are whole operation names that are everyday collaboration
@@ -309,7 +320,7 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 	switch {
 	case read && !verb:
 		return ""
-	case everydayOps.Get(op):
+	case everydayOps.Get(op), telemetryOps.Get(op) && method == "POST":
 		return ""
 	case verb:
 		return what(op)
@@ -362,13 +373,23 @@ func operation(p string) (op string, verb, noun, read, pathRead bool) {
 	segs := strings.Split(strings.Trim(p, "/"), "/")
 	for k := len(segs) - 1; k >= 0; k-- {
 		s := segs[k]
-		if s == "" || idSegment(s) {
+		if s == "" {
 			continue
 		}
 		if op != "" {
-			for _, w := range opWords(s) {
-				pathRead = pathRead || readOps.Get(w)
+			if idSegment(s) {
+				continue
 			}
+			for _, w := range opWords(s) {
+				// /1/queries/DATASET, /1/events/DATASET: a query or
+				// telemetry under a name of the caller's
+				pathRead = pathRead || readOps.Get(w) || telemetryOps.Get(w)
+			}
+			continue
+		}
+		if i := strings.LastIndexByte(s, ':'); i > 0 && i+1 < len(s) && !idSegment(s[i+1:]) && op == "" {
+			s = s[i+1:] // images:annotate, services/x:setIamPolicy: Google's custom method
+		} else if idSegment(s) {
 			continue
 		}
 		if i := strings.LastIndexByte(s, '.'); i > 0 && k == len(segs)-1 {
