@@ -42,7 +42,7 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
 		// a console or runner on production: code nobody here sees runs there
 		"console": "console", "runner": "console", "dbconsole": "console", "dbshell": "console", "tinker": "console",
-		"repl": "console", "c": "console", "r": "console",
+		"repl": "console", "c": "console", "r": "console", "shell": "console", "shell_plus": "console",
 	}
 }}
 
