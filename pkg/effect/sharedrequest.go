@@ -228,7 +228,7 @@ func thisMachine(h string) bool {
 // sharedRequest returns what a fetcher's request changes at a service
 // that is not this machine (see the top of this file), or "".
 func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) string {
-	method, target, body, bodyWords, override := "", "", "", 0, ""
+	method, target, body, bodyWords, override, testKey := "", "", "", 0, "", false
 	api := e.Prop("argsend") != "" && e.Prop("host") != "" // gh api, glab api: the path is a word
 	items := e.Prop("request-items") != ""
 	for k := range cl.Words {
@@ -236,9 +236,7 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		if m := overriddenMethod(w.Text); m != "" {
 			override = m // -H 'X-HTTP-Method-Override: PATCH', ?_method=PUT
 		}
-		if credentialOption(w) && testModeKey(w.Text) {
-			return "" // -u sk_test_…: the service's own sandbox
-		}
+		testKey = testKey || credentialOption(w) && testModeKey(w.Text)
 		switch {
 		case w.Role == catalog.Method:
 			method = strings.ToUpper(w.Text)
@@ -297,6 +295,9 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 	}
 	p = path.Clean("/" + match.PercentDecode(p)) // /webhooks/../v1/refunds: the server's path
 	svc, known := hostService(u.Host)
+	if testKey && svc.name == "stripe" {
+		return "" // -u sk_test_…: Stripe's own sandbox (the key is Stripe's, not another service's)
+	}
 	what := func(why string) string {
 		name := u.Host
 		if known {
@@ -517,8 +518,8 @@ func bodyAction(body string) (string, bool) {
 // rpcKeys are where an RPC-style body names its operation.
 var rpcKeys = []string{"Action=", `"method"`, `"action"`, `"operationName"`}
 
-// testModeKeys are the prefixes of API keys that address a service's own
-// sandbox (Stripe's test mode): a request made with one changes nothing
+// testModeKeys are the prefixes of Stripe's API keys that address its
+// sandbox (test mode): a request to Stripe made with one changes nothing
 // others rely on.
 var testModeKeys = []string{"sk_test_", "rk_test_", "pk_test_", "whsec_test_"}
 
