@@ -42,7 +42,7 @@ var accessFields = []string{"default_branch", "allow_force_push", "allow_force_p
 
 // readMethods are the request methods that change nothing.
 var readMethods = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
+	return map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "LIST": true, "PROPFIND": true} // LIST: Vault's; PROPFIND: WebDAV's
 }}
 
 // changesServiceAPI returns what a request with a method that writes
@@ -75,7 +75,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		p := w.Text
 		if strings.Contains(p, "://") {
 			u, ok := match.ParseURL(p)
-			if !ok || loopback(u.Host) {
+			if !ok || thisMachine(u.Host) {
 				continue
 			}
 			p = u.Rest

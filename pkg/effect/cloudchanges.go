@@ -25,6 +25,7 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		"autoscale": true, "upgrade": true, "install": true, "push": true, "sync": true, "stop": true,
 		"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
 		"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
+		"alter": true, "toggle": true,
 	}
 }}
 
@@ -36,12 +37,28 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 // makes it a look (kubectl get, describe, logs); help and dry runs change
 // nothing. The destroying verbs are destroys' own.
 func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Classified) {
-	if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || localCluster(c) {
+	// a program the catalogue does not know is read as a SaaS CLI (rpk
+	// topic alter-config --brokers …prod…, ldcli flags update --environment
+	// production): its change verb against production is production's
+	unknown := cl.Entry == nil && c.Name != ""
+	if !unknown && (cl.Entry == nil || cl.Entry.Prop("cloud") == "") {
+		return
+	}
+	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {
+		return // most unknown programs name no production: looked at first
+	}
+	if helpOrDryRunOf(cl, c.Args) || localCluster(c) {
 		return
 	}
 	verb := ""
 	leadingWords(cl, 4, func(w string) bool {
-		t := strings.ToLower(w)
+		t := w
+		if !unknown {
+			// a known CLI's verb may be capitalised by habit; an unknown
+			// program's words are read as written (lowering one allocates,
+			// and verbParts reads only lower case)
+			t = strings.ToLower(w)
+		}
 		if lookVerbs.Get(t) {
 			return true
 		}

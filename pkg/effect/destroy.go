@@ -69,10 +69,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
 	apiKind, apiWhat := changesServiceAPI(cl) // apiaccess.go
+	shared := ""
+	if apiKind == "" && !deletes && (e.Prop("fetcher") != "" || e.Prop("argsend") != "") {
+		shared = sharedRequest(cl, e, c.Args) // sharedrequest.go
+	}
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c) {
@@ -106,6 +110,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		kind, verb = "publish", "request that makes a repository public"
 	case apiKind != "":
 		kind, verb = apiKind, apiWhat
+	case shared != "":
+		kind, verb = "shared-change", shared
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
@@ -222,20 +228,35 @@ func makesPublic(cl *catalog.Classified) bool {
 // X-HTTP-Method, X-Method-Override) or a "_method=DELETE" field, which web
 // frameworks read in place of the method sent.
 func overridesToDelete(w string) bool {
-	if len(w) < 13 {
-		return false
+	return overriddenMethod(w) == "DELETE"
+}
+
+// overriddenMethod returns the method a word overrides a request's with
+// (X-HTTP-Method-Override: PATCH, a _method=PUT field or query
+// parameter), upper case, or "".
+func overriddenMethod(w string) string {
+	if len(w) < 11 {
+		return ""
 	}
 	l := strings.ToLower(w)
-	if i := strings.Index(l, "_method="); i >= 0 && strings.HasPrefix(l[i+len("_method="):], "delete") {
-		return true
+	rest, found := "", false
+	if i := strings.Index(l, "_method="); i >= 0 {
+		rest, found = l[i+len("_method="):], true
 	}
 	for _, h := range []string{"x-http-method-override", "x-method-override", "x-http-method"} {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(l), h); ok {
-			rest = strings.TrimLeft(rest, " :=")
-			return strings.HasPrefix(rest, "delete")
+		if r, ok := strings.CutPrefix(strings.TrimSpace(l), h); ok && !found {
+			rest, found = strings.TrimLeft(r, " :="), true
 		}
 	}
-	return false
+	if !found {
+		return ""
+	}
+	for _, m := range []string{"delete", "patch", "put", "post"} {
+		if strings.HasPrefix(rest, m) {
+			return strings.ToUpper(m)
+		}
+	}
+	return ""
 }
 
 // namesEverything reports whether a URL's path is the root or holds a

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -98,6 +99,12 @@ func (ev *evaluation) judgeGraphQL(server, doc string, vars map[string]any) {
 				args = map[string]any{}
 			}
 			ev.mcpCall(server, f.name, args, nil, false)
+			if !ev.denied() && effect.ChangesShared(f.name) {
+				// mergePullRequest, issueArchive: a change to what the
+				// service's other users share, as the same REST call is
+				// (effect/sharedrequest.go)
+				ev.judgeEffect(effect.Effect{Kind: effect.Destroy, Cmd: -1, Detail: "shared-change", Word: server + " GraphQL mutation " + f.name}, call.ToolFetch)
+			}
 		}
 	}
 }

@@ -212,6 +212,10 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 			return
 		}
 	}
+	w.httpRequest(args) // mcprequest.go: {"method": "POST", "url": …, "body": …}
+	if ev.denied() {
+		return
+	}
 	w.argumentDestroys(args) // mcpargdestroy.go: force: true to main, dropTarget, retention.ms: 1
 	w.emptyFilterWrite(args)
 	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}

@@ -1,0 +1,355 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// A cloud or SaaS CLI's verb that changes what others rely on, whatever
+// the target is called, is the CLI spelling of sharedrequest.go's change
+// to shared state (destroy:shared-change): a machine stopped or rebooted
+// (aws ec2 stop-instances, doctl compute droplet-action power-off, hcloud
+// server shutdown), a message sent to people (aws sns publish, twilio
+// api:core:messages:create), money moved (stripe refunds create), an
+// incident or alert acknowledged or muted, a flag toggled, DNS changed, a
+// tag pushed (git push
+// origin v2.0.0), a consumer group's offsets reset or a topic altered on
+// another machine's broker. The verb is read from the CLI's leading words
+// (a compound verb's parts: stop-instances, toggle-on); a look (describe,
+// list, get) before it makes the command a look. Which programs: a cloud
+// CLI's entry, a git host's CLI, and a program the catalogue does not
+// know (its subcommands are read as an unknown program's are); for an
+// unknown program the verbs that a local tool also uses for its own
+// daemon (stop, reboot, shutdown) count only after a word naming a
+// machine (server, droplet, instance, vm).
+
+// sharedCLIVerbs are the parts of a CLI verb that change what others rely
+// on, by the class of what they change (for the explanation, and for
+// contextNouns).
+var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"stop": "machine", "reboot": "machine", "shutdown": "machine", "poweroff": "machine", "deallocate": "machine",
+		"hibernate": "machine", "halt": "machine", "restart": "machine", "suspend": "machine",
+		"send": "message", "broadcast": "message", "notify": "message", "messages": "message",
+		"sms":    "message",
+		"refund": "money", "refunds": "money", "charge": "money", "charges": "money", "payout": "money",
+		"payouts": "money", "capture": "money", "transfers": "money",
+		"resolve": "incident", "acknowledge": "incident", "ack": "incident", "mute": "incident", "snooze": "incident",
+		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
+		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
+		// a console or runner on production: code nobody here sees runs there
+		"console": "console", "runner": "console", "dbconsole": "console", "dbshell": "console", "tinker": "console",
+		"repl": "console", "c": "console", "r": "console", "shell": "console", "shell_plus": "console",
+	}
+}}
+
+// floatingTags are the image tags others pull by name: pointing one at
+// another image (crane tag IMG latest) ships it.
+var floatingTags = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"latest": true, "stable": true, "prod": true, "production": true, "live": true, "release": true, "current": true}
+}}
+
+// contextNouns are the words that, among an unknown program's leading
+// words, say what its verb acts on: only then is the verb of that class a
+// change to shared state (nats stream purge, hcloud server shutdown, pd
+// incident resolve; not a local tool's own stop, send or merge of files).
+var contextNouns = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"server": "machine", "servers": "machine", "droplet": "machine", "droplets": "machine", "instance": "machine",
+		"instances": "machine", "vm": "machine", "vms": "machine", "machine": "machine", "machines": "machine",
+		"node": "machine", "nodes": "machine", "database": "machine", "databases": "machine", "cluster": "machine",
+		"message": "message", "messages": "message", "sms": "message", "email": "message", "mail": "message",
+		"notification": "message", "notifications": "message", "chat": "message", "campaign": "message", "campaigns": "message",
+		"incident": "incident", "incidents": "incident", "alert": "incident", "alerts": "incident", "monitor": "incident",
+		"monitors": "incident", "page": "incident", "pages": "incident",
+		"flag": "flag", "flags": "flag", "feature": "flag", "features": "flag",
+		"release": "release", "releases": "release", "deploy": "release", "deployment": "release", "deployments": "release",
+		"cache": "cache", "cdn": "cache", "zone": "cache", "stream": "cache", "queue": "cache", "topic": "cache",
+	}
+}}
+
+// dnsNouns, with a verb that sets or changes, change where a name points;
+// flagNouns, with one, what a flag serves.
+var dnsNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"dns": true, "record": true, "records": true, "rrset": true, "rrsets": true, "recordset": true}
+}}
+
+// sharedCLIChange adds destroy:shared-change for a command whose CLI verb
+// changes what others rely on (see above).
+func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classified) {
+	e := cl.Entry
+	if c.Name == "" {
+		return
+	}
+	unknown := e == nil || unlistedSub(e)
+	cloud := !unknown && (e.Prop("cloud") != "" || e.Prop("host") != "")
+	// a framework's task runner (rails console) and a registry's tool
+	// (crane tag) are read for a console and a floating tag only
+	tasks := false
+	if !unknown && !cloud {
+		// most commands: a known program that is neither; looked at
+		// before anything costs
+		if e.Name == "git push" {
+			if !helpOrDryRunOf(cl, c.Args) {
+				a.pushesTag(i, c, cl)
+			}
+			return
+		}
+		a.appliesRemote(i, c, cl)
+		if e.Prop("db-tasks") == "" && e.Prop("env-tasks") == "" && e.Prop("destroy-kind") != "publish" {
+			return
+		}
+		tasks = true
+	}
+	if helpOrDryRunOf(cl, c.Args) || cloud && localCluster(c) {
+		return
+	}
+	verb, class, look := "", "", false
+	var context classSet
+	dns, flag, set := false, false, false
+	leadingWords(cl, 4, func(w string) bool {
+		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
+		if lookVerbs.Get(t) {
+			look = true
+			return true
+		}
+		if verb == "" && (strings.Contains(t, "power-off") || strings.Contains(t, "power_off") || strings.Contains(t, "powercycle") || strings.Contains(t, "power-cycle")) {
+			verb, class = w, "machine"
+		}
+		if verb == "" && (t == "tag" || t == "cp" || t == "copy") && floatingTarget(cl) {
+			verb, class = w, "release" // crane tag IMG latest
+		}
+		if verb == "" && (t == "post" || t == "put" || t == "patch") {
+			// stripe post /v1/refunds: a request by path, read as one
+			for _, o := range cl.Words {
+				if o.Option == "" && strings.HasPrefix(o.Text, "/") {
+					if _, v, n, _, _ := operation(o.Text); v || n {
+						verb, class = w+" "+o.Text, "request"
+					}
+					break
+				}
+			}
+		}
+		verbParts(t, func(p string, k int) {
+			switch p {
+			case "list", "ls", "get", "describe", "show", "view":
+				look = true // api:core:messages:list, describe-instances
+			}
+			if n := contextNouns.Get(p); n != "" {
+				context.add(n)
+			}
+			switch {
+			case dnsNouns.Get(p):
+				dns = true
+			case contextNouns.Get(p) == "flag":
+				flag = true
+			case changeParts.Get(p) || p == "change" || p == "upsert":
+				set = true
+			}
+			if v := sharedCLIVerbs.Get(p); v != "" && verb == "" && (len(p) > 1 || p == t) {
+				verb, class = w, v
+			}
+		})
+		if verb == "" && set && (dns || flag) {
+			verb, class = w, "dns"
+			if flag {
+				class = "flag"
+			}
+		}
+		return look
+	})
+	if look {
+		return
+	}
+	if verb == "" || tasks && class != "console" && class != "release" {
+		return
+	}
+	if class == "console" && (a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || hasArg(c.Args, "--sandbox")) {
+		return // a console on this machine's own development database
+	}
+	if unknown || class == "machine" || class == "message" {
+		// a program nobody here knows: its verb counts with the noun that
+		// says what it acts on, and money with a live target; a cloud
+		// CLI's stop or send too (nomad job stop is a job's, not a
+		// machine's: ec2 stop-instances, compute instances stop are)
+		switch {
+		case class == "money" || class == "request":
+			if unknown && a.productionWord(i) == "" && !a.pointsAtProduction(i, c) {
+				return
+			}
+		case class == "dns" || class == "flag" || class == "console" || class == "release":
+		case !context.has(class):
+			// the noun may come after the verb (pd incident resolve has it
+			// before; twilio api:core:messages:create within it)
+			found := false
+			for _, w := range cl.Words {
+				if w.Option == "" && contextNouns.Get(strings.ToLower(w.Text)) == class {
+					found = true
+				}
+			}
+			if !found {
+				return
+			}
+		}
+	}
+	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " " + verb + " (" + class + ")"})
+}
+
+// floatingTarget reports a command whose positional names a floating tag
+// (latest, stable, prod) as a word of its own or an image's tag
+// (ghcr.io/acme/api:latest), after its first positional.
+func floatingTarget(cl *catalog.Classified) bool {
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n <= 2 {
+			continue // the verb and the source
+		}
+		t := strings.ToLower(w.Text)
+		if k := strings.LastIndexByte(t, ':'); k >= 0 && !strings.Contains(t[k:], "/") {
+			t = t[k+1:]
+		}
+		if floatingTags.Get(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyOptions are the options by which an administration tool applies
+// what it otherwise only prints or plans (kafka-consumer-groups
+// --reset-offsets --execute, kafka-topics --alter).
+var applyOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"--execute": true, "--alter": true}
+}}
+
+// appliesRemote adds destroy:shared-change for a known tool's option that
+// applies a change, given a server (an option with the url role) that is
+// another machine's: a consumer group's offsets reset, a topic altered on
+// a shared broker.
+func (a *analysis) appliesRemote(i int, c *shell.Command, cl *catalog.Classified) {
+	opt := ""
+	for _, w := range c.Args {
+		if len(w) > 2 && w[1] == '-' && applyOptions.Get(w) {
+			opt = w
+			break
+		}
+	}
+	if opt == "" {
+		return
+	}
+	for _, w := range cl.Words {
+		if w.Role != catalog.URL || w.Option == "" {
+			continue
+		}
+		for h := range strings.SplitSeq(w.Text, ",") {
+			if h = hostOnly(strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(h, "PLAINTEXT://"), "SSL://"))); h != "" && !thisMachine(h) {
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " " + opt + " against " + h})
+				return
+			}
+		}
+	}
+}
+
+// pushesTag adds destroy:shared-change for a git push of a tag named on
+// the line (git push origin v2.0.0, refs/tags/v2.0.0, HEAD:refs/tags/x):
+// a release is cut from it. A branch, and --tags (every tag the
+// repository has, most of them pushed before), are everyday pushes.
+func (a *analysis) pushesTag(i int, c *shell.Command, cl *catalog.Classified) {
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if n++; n == 1 {
+			continue // the remote
+		}
+		ref := strings.TrimPrefix(w.Text, "+")
+		if _, dst, ok := strings.Cut(ref, ":"); ok {
+			ref = dst
+		}
+		if (strings.HasPrefix(ref, "refs/tags/") || versionRef(ref)) && !a.tagsOnLine(i, strings.TrimPrefix(ref, "refs/tags/")) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " push of the tag " + w.Text})
+			return
+		}
+	}
+}
+
+// versionRef reports a ref named for a version (v2.0.0, 1.4, release-2024.06.1,
+// v3.0.0-rc.1): letters and separators, then digits, a dot and a digit.
+func versionRef(r string) bool {
+	k := 0
+	for k < len(r) && (r[k] >= 'a' && r[k] <= 'z' || r[k] >= 'A' && r[k] <= 'Z' || r[k] == '-' || r[k] == '_') {
+		k++
+	}
+	if k > 12 || strings.Contains(r, "/") {
+		return false
+	}
+	r = r[k:]
+	j := 0
+	for j < len(r) && r[j] >= '0' && r[j] <= '9' {
+		j++
+	}
+	return j > 0 && j+1 < len(r) && r[j] == '.' && r[j+1] >= '0' && r[j+1] <= '9'
+}
+
+// hasArg reports whether args hold the word w (before a "--").
+func hasArg(args []string, w string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == w {
+			return true
+		}
+	}
+	return false
+}
+
+// tagsOnLine reports whether a command before command i on the line
+// creates the tag name (git tag v1.2.3 && git push origin v1.2.3): the
+// tables take a tag made and pushed in one line for the developer's own
+// release step, where a push of a tag made before is asked about.
+func (a *analysis) tagsOnLine(i int, name string) bool {
+	for k := 0; k < i; k++ {
+		o := &a.res.Commands[k]
+		if o.Name != "git" || len(o.Args) < 2 || o.Args[0] != "tag" {
+			continue
+		}
+		for _, w := range o.Args[1:] {
+			if w == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classSet is a set of the classes of sharedCLIVerbs, held without
+// allocating: the few classes a command's words name.
+type classSet struct {
+	n     int
+	names [4]string
+}
+
+func (s *classSet) add(c string) {
+	if s.has(c) || s.n == len(s.names) {
+		return
+	}
+	s.names[s.n] = c
+	s.n++
+}
+
+func (s *classSet) has(c string) bool {
+	for _, n := range s.names[:s.n] {
+		if n == c {
+			return true
+		}
+	}
+	return false
+}

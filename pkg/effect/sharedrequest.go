@@ -1,0 +1,528 @@
+package effect
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
+)
+
+// Requests that change what others share: a request a fetcher (curl,
+// wget, HTTPie, gh api; a fetch call's method and body are judged as the
+// curl line that sends them) sends to a service that is not this machine,
+// and that changes state there, is a change to shared state that a person
+// confirms (destroy:shared-change), whatever the service:
+//
+//   - a POST whose operation — the last path segment that is not an id
+//     (chat.postMessage, actions/shutdown, monitor/1/mute, /v1/refunds),
+//     or an RPC body's Action= — is a change verb (send, merge, mute,
+//     refund, purge, reboot) or a collection whose new members reach
+//     people or money (messages, charges, incidents, dns records, builds);
+//   - a PUT or PATCH, or a POST that is not a read, to a service the
+//     table serviceHosts names (so the explanation names it);
+//   - a PUT or PATCH to any other service.
+//
+// Reads stay reads: GET and HEAD, and a POST whose operation is a query
+// (search, query, list, history, completions). A GraphQL body is judged
+// by the engine, each top-level field of a mutation as the tool call it is
+// (engine/graphql.go). A git host's API (github.com, gitlab.com, gh api) is
+// everyday collaboration (issues, comments, pull requests, a repository's
+// description) except for its change verbs (merge, releases, tags), and
+// its access and shipping segments are apiaccess.go's. Requests to this
+// machine, to a staging or test host, to an echo service (httpbin), or to
+// an incoming webhook (a notification to a channel set up for it) change
+// nothing others rely on.
+
+// service is a known service: its name and its class: "" (its writes
+// change what others share), "git" (a git host: judged by change words
+// only) or "read" (inference, translation, echo: a POST computes, it
+// stores nothing others share).
+type service struct{ name, class string }
+
+// serviceHosts are known API hosts by registrable domain (or full host).
+var serviceHosts = table.Map[string, service]{Build: func() map[string]service {
+	s := func(name string) service { return service{name: name} }
+	git := func(name string) service { return service{name: name, class: "git"} }
+	read := func(name string) service { return service{name: name, class: "read"} }
+	return map[string]service{
+		// payments
+		"stripe.com": s("stripe"), "paypal.com": s("paypal"), "braintreegateway.com": s("braintree"),
+		"squareup.com": s("square"), "adyen.com": s("adyen"), "paddle.com": s("paddle"), "chargebee.com": s("chargebee"),
+		"shopify.com": s("shopify"), "myshopify.com": s("shopify"), "recurly.com": s("recurly"),
+		// messages to people
+		"twilio.com": s("twilio"), "sendgrid.com": s("sendgrid"), "mailgun.net": s("mailgun"), "mailchimp.com": s("mailchimp"),
+		"mandrillapp.com": s("mandrill"), "postmarkapp.com": s("postmark"), "sparkpost.com": s("sparkpost"), "resend.com": s("resend"),
+		"nexmo.com": s("vonage"), "vonage.com": s("vonage"), "messagebird.com": s("messagebird"), "slack.com": s("slack"),
+		"discord.com": s("discord"), "discordapp.com": s("discord"), "telegram.org": s("telegram"), "graph.microsoft.com": s("microsoft graph"),
+		"zoom.us": s("zoom"), "intercom.io": s("intercom"), "customer.io": s("customer.io"), "onesignal.com": s("onesignal"),
+		"pusher.com": s("pusher"), "fcm.googleapis.com": s("firebase messaging"), "api.push.apple.com": s("apple push"),
+		// on-call, monitoring, flags, status
+		"pagerduty.com": s("pagerduty"), "opsgenie.com": s("opsgenie"), "datadoghq.com": s("datadog"), "datadoghq.eu": s("datadog"),
+		"statuspage.io": s("statuspage"), "newrelic.com": s("new relic"), "honeycomb.io": s("honeycomb"), "sentry.io": s("sentry"),
+		"rollbar.com": s("rollbar"), "grafana.net": s("grafana"), "launchdarkly.com": s("launchdarkly"), "split.io": s("split"),
+		"flagsmith.com": s("flagsmith"), "configcat.com": s("configcat"), "bugsnag.com": s("bugsnag"), "victorops.com": s("splunk on-call"),
+		"incident.io": s("incident.io"), "firehydrant.io": s("firehydrant"), "betteruptime.com": s("better uptime"), "uptimerobot.com": s("uptimerobot"),
+		// DNS, CDN, hosting, cloud
+		"cloudflare.com": s("cloudflare"), "fastly.com": s("fastly"), "akamai.com": s("akamai"), "akamaiapis.net": s("akamai"),
+		"route53.amazonaws.com": s("route 53"), "amazonaws.com": s("aws"), "googleapis.com": s("google cloud"), "azure.com": s("azure"),
+		"digitalocean.com": s("digitalocean"), "hetzner.cloud": s("hetzner"), "linode.com": s("linode"), "vultr.com": s("vultr"),
+		"fly.io": s("fly"), "machines.dev": s("fly"), "heroku.com": s("heroku"), "render.com": s("render"), "netlify.com": s("netlify"),
+		"vercel.com": s("vercel"), "railway.app": s("railway"), "supabase.co": s("supabase"), "neon.tech": s("neon"),
+		"planetscale.com": s("planetscale"), "dnsimple.com": s("dnsimple"), "godaddy.com": s("godaddy"), "namecheap.com": s("namecheap"),
+		"ns1.com": s("ns1"), "elastic.co": s("elastic cloud"), "mongodb.com": s("mongodb atlas"), "upstash.com": s("upstash"),
+		// CI, trackers, CRM, data, identity
+		"circleci.com": s("circleci"), "buildkite.com": s("buildkite"), "travis-ci.com": s("travis"), "atlassian.net": s("jira"),
+		"linear.app": s("linear"), "notion.com": s("notion"), "notion.so": s("notion"), "airtable.com": s("airtable"),
+		"hubapi.com": s("hubspot"), "zendesk.com": s("zendesk"), "segment.io": s("segment"), "segment.com": s("segment"),
+		"mux.com": s("mux"), "auth0.com": s("auth0"), "okta.com": s("okta"), "salesforce.com": s("salesforce"), "asana.com": s("asana"),
+		"trello.com": s("trello"), "monday.com": s("monday"), "clickup.com": s("clickup"), "contentful.com": s("contentful"),
+		"sanity.io": s("sanity"), "algolia.net": s("algolia"), "algolia.io": s("algolia"), "mixpanel.com": s("mixpanel"),
+		"amplitude.com": s("amplitude"), "firebaseio.com": s("firebase"), "twitter.com": s("x"), "x.com": s("x"),
+		// git hosts: their own change verbs only
+		"github.com": git("github"), "gitlab.com": git("gitlab"), "bitbucket.org": git("bitbucket"), "codeberg.org": git("codeberg"),
+		"gitea.com": git("gitea"), "dev.azure.com": git("azure devops"),
+		// a POST computes, or echoes: nothing shared is stored
+		"openai.com": read("openai"), "anthropic.com": read("anthropic"), "generativelanguage.googleapis.com": read("gemini"),
+		"mistral.ai": read("mistral"), "groq.com": read("groq"), "cohere.ai": read("cohere"), "cohere.com": read("cohere"),
+		"deepl.com": read("deepl"), "osv.dev": read("osv"), "httpbin.org": read("httpbin"), "postman-echo.com": read("postman echo"),
+		"reqres.in": read("reqres"), "jsonplaceholder.typicode.com": read("jsonplaceholder"), "start.spring.io": read("spring initializr"),
+		"api.together.xyz": read("together"), "api.replicate.com": read("replicate"), "huggingface.co": read("hugging face"),
+		"pie.dev": read("httpie echo"), "echo.hoppscotch.io": read("hoppscotch echo"), "vision.googleapis.com": read("cloud vision"),
+		"translation.googleapis.com": read("cloud translation"), "speech.googleapis.com": read("cloud speech"),
+		"language.googleapis.com": read("natural language"), "texttospeech.googleapis.com": read("text-to-speech"),
+	}
+}}
+
+// hostService returns the service a host belongs to: the table's entry for
+// the host or the longest of its parent domains.
+func hostService(h string) (service, bool) {
+	for rest := h; rest != ""; {
+		if s, ok := serviceHosts.Lookup(rest); ok {
+			return s, true
+		}
+		i := strings.IndexByte(rest, '.')
+		if i < 0 {
+			break
+		}
+		rest = rest[i+1:]
+	}
+	return service{}, false
+}
+
+// changeVerbs are the parts of an operation's name that change what a
+// service holds (chat.postMessage's post beside a noun; send, merge,
+// refund, mute, purge, reboot, cancel).
+var changeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"send": true, "publish": true, "merge": true, "refund": true, "charge": true, "capture": true, "pay": true,
+		"payout": true, "transfer": true, "cancel": true, "void": true, "close": true, "resolve": true, "acknowledge": true,
+		"ack": true, "mute": true, "unmute": true, "silence": true, "snooze": true, "disable": true, "enable": true,
+		"toggle": true, "deactivate": true, "activate": true, "suspend": true, "unsuspend": true, "revoke": true,
+		"rotate": true, "reset": true, "purge": true, "flush": true, "invalidate": true, "restart": true, "reboot": true,
+		"shutdown": true, "stop": true, "start": true, "poweroff": true, "power": true, "halt": true, "scale": true,
+		"resize": true, "rollback": true, "promote": true, "deploy": true, "redeploy": true, "release": true,
+		"approve": true, "trigger": true, "dispatch": true, "rerun": true, "archive": true, "unarchive": true,
+		"lock": true, "unlock": true, "ban": true, "block": true, "kick": true, "remove": true, "delete": true,
+		"destroy": true, "terminate": true, "drop": true, "truncate": true, "wipe": true, "failover": true,
+		"migrate": true, "execute": true, "apply": true, "update": true, "set": true, "patch": true, "edit": true,
+		"modify": true, "change": true, "assign": true, "unassign": true, "grant": true, "invite": true,
+		"escalate": true, "broadcast": true, "notify": true, "enqueue": true, "finalize": true, "rename": true,
+		"restore": true, "replace": true, "upsert": true, "insert": true, "submit": true, "evict": true, "kill": true,
+		"pause": true, "resume": true, "reassign": true, "reopen": true, "expire": true, "refresh": true,
+	}
+}}
+
+// sharedNouns are the collections a new member of which reaches people,
+// money or what serves others: a POST to /messages sends one, to /charges
+// takes money, to /dns_records points a name elsewhere.
+var sharedNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"refunds": true, "charges": true, "payouts": true, "payments": true, "transfers": true, "captures": true,
+		"invoices": true, "subscriptions": true, "messages": true, "message": true, "mail": true, "email": true,
+		"emails": true, "sms": true, "notifications": true, "notification": true, "broadcasts": true, "campaigns": true,
+		"incidents": true, "incident": true, "alerts": true, "alert": true, "downtime": true, "downtimes": true,
+		"silences": true, "maintenance": true, "dns": true, "rrset": true, "rrsets": true, "resourcerecordsets": true,
+		"dynos": true, "deployments": true, "deploys": true, "builds": true, "pipeline": true, "pipelines": true,
+		"releases": true, "tags": true, "merges": true, "invalidations": true, "actions": true, "action": true,
+		"transitions": true, "roles": true, "markers": true, "tweets": true, "statuses": true, "sends": true,
+		"chargebacks": true, "disputes": true, "orders": true, "overrides": true, "dns_records": true,
+		"resource_record_sets": true,
+	}
+}}
+
+// readOps are the parts of an operation's name that only read or compute:
+// a POST to them is a query (search, conversations.list, auth.test,
+// chat/completions, graphql without a mutation).
+var readOps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"search": true, "query": true, "queries": true, "list": true, "get": true, "history": true, "count": true,
+		"find": true, "lookup": true, "info": true, "test": true, "validate": true, "preview": true, "render": true,
+		"markdown": true, "completions": true, "completion": true, "embeddings": true, "embedding": true,
+		"translate": true, "token": true, "login": true, "logout": true, "oauth": true, "authorize": true,
+		"signin": true, "session": true, "sessions": true, "estimate": true, "explain": true, "msearch": true,
+		"graphql": true, "mget": true, "scan": true, "read": true, "fetch": true, "describe": true, "show": true,
+		"view": true, "status": true, "check": true, "health": true, "ping": true, "echo": true, "anything": true,
+		"analyze": true, "predict": true, "classify": true, "detect": true, "transcriptions": true, "suggest": true,
+		"autocomplete": true, "verify": true, "introspect": true, "whoami": true, "stats": true, "compare": true,
+		"diff": true, "lint": true, "format": true, "range": true, "select": true, "download": true, "export": true,
+		"dry": true, "simulate": true, "plan": true, "quote": true, "tokenize": true, "moderations": true,
+	}
+}}
+
+// telemetryOps are the operations that take in telemetry (logs, metrics,
+// traces, analytics events): a POST there records what happened, it
+// changes nothing others act on.
+var telemetryOps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"logs": true, "log": true, "metrics": true, "series": true, "traces": true, "spans": true,
+		"events": true, "ingest": true, "intake": true, "collect": true, "beacon": true}
+}}
+
+// everydayOps are whole operation names that are everyday collaboration
+// on a git host or tracker, whose words would otherwise read as a verb
+// (merge_requests is where a merge request is opened, not a merge).
+var everydayOps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"merge_requests": true, "pull_requests": true, "pullrequests": true, "pulls": true, "issues": true,
+		"comments": true, "notes": true, "reviews": true, "labels": true, "reactions": true, "discussions": true,
+		"subscription": true, "assignees": true, "requested_reviewers": true,
+	}
+}}
+
+// thisMachine reports whether a request's host is this machine or a
+// development stand-in for a service (a container of the project's own,
+// a .local, .test or .localhost name, a staging or sandbox host).
+func thisMachine(h string) bool {
+	if h == "" || loopback(h) || h == "0.0.0.0" || h == "[::1]" || strings.ContainsAny(h, "$`{") {
+		return true
+	}
+	if !strings.Contains(h, ".") {
+		return true // web, api: a service of the project's compose file
+	}
+	for _, local := range []string{".local", ".test", ".localhost", "host.docker.internal", ".example", ".invalid", ".lan", ".home.arpa"} {
+		if strings.HasSuffix(h, local) {
+			return true
+		}
+	}
+	// the labels left of the registrable name (api.staging.acme.io,
+	// acme-staging.herokuapp.com): a name someone registered (acme.dev,
+	// evil-staging.net) says nothing of an environment
+	name := h
+	for range 2 {
+		if k := strings.LastIndexByte(name, '.'); k > 0 {
+			name = name[:k]
+		} else {
+			name = ""
+		}
+	}
+	for label := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '.' || r == '-' }) {
+		switch label {
+		case "staging", "stage", "stg", "dev", "development", "test", "testing", "qa", "sandbox", "uat", "preview", "localhost":
+			return true
+		}
+	}
+	return false
+}
+
+// sharedRequest returns what a fetcher's request changes at a service
+// that is not this machine (see the top of this file), or "".
+func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) string {
+	method, target, body, bodyWords, override, testKey := "", "", "", 0, "", false
+	api := e.Prop("argsend") != "" && e.Prop("host") != "" // gh api, glab api: the path is a word
+	items := e.Prop("request-items") != ""
+	for k := range cl.Words {
+		w := &cl.Words[k]
+		if m := overriddenMethod(w.Text); m != "" {
+			override = m // -H 'X-HTTP-Method-Override: PATCH', ?_method=PUT
+		}
+		testKey = testKey || credentialOption(w) && testModeKey(w.Text)
+		switch {
+		case w.Role == catalog.Method:
+			method = strings.ToUpper(w.Text)
+		case w.Role == catalog.URL && (w.Option == "" || w.Option == "--url"):
+			if target == "" {
+				target = w.Text
+			}
+		case w.Role == catalog.AtFile && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie" && w.Option != "--variable",
+			w.Option == "--post-data" || w.Option == "--body-data" || w.Option == "--post-file" || w.Option == "--body-file":
+			body += w.Text + "&"
+			bodyWords++
+			if w.Option == "--post-data" || w.Option == "--post-file" {
+				if method == "" {
+					method = "POST"
+				}
+			}
+		case api && w.Option == "" && w.Role == catalog.Data && target == "":
+			target = "https://" + e.Prop("host") + "/" + strings.TrimPrefix(w.Text, "/")
+		case items && w.Option == "" && w.Role == catalog.Data:
+			if requestBodyItem(w.Text) {
+				body += w.Text + "&"
+				bodyWords++
+			}
+		}
+	}
+	if target == "" {
+		return ""
+	}
+	if override != "" && (method == "" || method == "POST") {
+		method = override
+	}
+	if method == "" {
+		for _, a := range args {
+			switch a {
+			case "-G", "--get":
+				return ""
+			case "-I", "--head":
+				return ""
+			}
+		}
+		if bodyWords == 0 {
+			return ""
+		}
+		method = "POST"
+	}
+	if readMethods.Get(method) || method == "DELETE" {
+		return "" // a DELETE is sendsDelete's
+	}
+	u, ok := match.ParseURL(target)
+	if !ok || thisMachine(u.Host) {
+		return ""
+	}
+	p := u.Rest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	p = path.Clean("/" + match.PercentDecode(p)) // /webhooks/../v1/refunds: the server's path
+	svc, known := hostService(u.Host)
+	if testKey && svc.name == "stripe" {
+		return "" // -u sk_test_…: Stripe's own sandbox (the key is Stripe's, not another service's)
+	}
+	what := func(why string) string {
+		name := u.Host
+		if known {
+			name = svc.name
+		}
+		return method + " " + u.Host + p + " (" + name + ": " + why + ")"
+	}
+	if svc.class == "read" || webhook(u.Host, p) {
+		return ""
+	}
+	op, verb, noun, read, pathRead := operation(p)
+	if act, change := bodyAction(body); act != "" {
+		if !change {
+			return "" // Action=DescribeInstances, "method": "get_balance": a read
+		}
+		op, verb = act, true
+	}
+	switch {
+	case read && !verb:
+		return ""
+	case everydayOps.Get(op), telemetryOps.Get(op) && method == "POST":
+		return ""
+	case verb:
+		return what(op)
+	case noun && method == "POST":
+		return what("a new member of " + op)
+	case pathRead && method == "POST":
+		return ""
+	case svc.class == "git":
+		return ""
+	case known:
+		return what("a change through its API")
+	case method != "POST":
+		return what("a " + method + " to another machine's service")
+	}
+	return ""
+}
+
+// requestBodyItem reports an HTTPie request item that goes into the body:
+// a field (name=value, name:=json) or a file (name@path), not a header
+// (Name:value) nor a query parameter (name==value).
+func requestBodyItem(w string) bool {
+	k := strings.IndexAny(w, "=:@")
+	if k <= 0 {
+		return false
+	}
+	rest := w[k:]
+	return rest[0] == '@' || strings.HasPrefix(rest, ":=") || rest[0] == '=' && !strings.HasPrefix(rest, "==")
+}
+
+// webhook reports an incoming webhook: a notification to a channel or job
+// set up to receive it (hooks.slack.com, /webhooks/…, /hooks/…).
+func webhook(host, p string) bool {
+	if strings.HasPrefix(host, "hooks.") {
+		return true
+	}
+	for seg := range strings.SplitSeq(strings.ToLower(p), "/") {
+		if seg == "hooks" || seg == "webhooks" || seg == "webhook" {
+			return true
+		}
+	}
+	return false
+}
+
+// operation reads a request path's operation: its last segment that is not
+// an id (one with a digit, a variable or an encoded byte), without a file
+// extension, and whether its words (split at . _ - and lower-to-upper case
+// changes) hold a change verb, a shared collection, or a read; and whether
+// an earlier segment reads (/1/queries/DATASET, /events/search/…).
+func operation(p string) (op string, verb, noun, read, pathRead bool) {
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	for k := len(segs) - 1; k >= 0; k-- {
+		s := segs[k]
+		if s == "" {
+			continue
+		}
+		if op != "" {
+			if idSegment(s) {
+				continue
+			}
+			for _, w := range opWords(s) {
+				// /1/queries/DATASET, /1/events/DATASET: a query or
+				// telemetry under a name of the caller's
+				pathRead = pathRead || readOps.Get(w) || telemetryOps.Get(w)
+			}
+			continue
+		}
+		if i := strings.LastIndexByte(s, ':'); i > 0 && i+1 < len(s) && !idSegment(s[i+1:]) && op == "" {
+			s = s[i+1:] // images:annotate, services/x:setIamPolicy: Google's custom method
+		} else if idSegment(s) {
+			continue
+		}
+		if i := strings.LastIndexByte(s, '.'); i > 0 && k == len(segs)-1 {
+			switch strings.ToLower(s[i+1:]) {
+			case "json", "xml", "php", "asp", "aspx":
+				s = s[:i]
+			}
+		}
+		op = strings.ToLower(strings.TrimLeft(s, "_"))
+		noun = sharedNouns.Get(op) // dns_records: the whole name
+		words := opWords(s)
+		for j, w := range words {
+			switch {
+			case readOps.Get(w):
+				read = true
+			case w == "post" && len(words) > 1, changeVerbs.Get(w):
+				verb = true
+			case sharedNouns.Get(w) && (j == len(words)-1 || len(words) == 1):
+				noun = true
+			}
+		}
+	}
+	return op, verb, noun, read, pathRead
+}
+
+// idSegment reports a path segment that names one thing rather than an
+// operation: one with a digit, a variable, or an encoded or unusual byte.
+func idSegment(s string) bool {
+	if len(s) > 48 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' || c == '$' || c == '{' || c == '%' || c == ':' || c == '@' || c == '~' || c == '=' {
+			return true
+		}
+	}
+	return false
+}
+
+// opWords splits an operation's name into lower-case words at . _ - and
+// at a lower-to-upper case change (postMessage → post, message).
+func opWords(s string) []string {
+	var out []string
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			out = append(out, strings.ToLower(s[start:end]))
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.' || c == '_' || c == '-' || c == ' ':
+			flush(i)
+			start = i + 1
+		case c >= 'A' && c <= 'Z' && i > start && s[i-1] >= 'a' && s[i-1] <= 'z':
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// bodyAction returns the operation an RPC-style body names, when it is a
+// change verb: an AWS query API's Action=StopInstances, a JSON-RPC
+// "method", an "action", a GraphQL "operationName" (a persisted query
+// carries no text to read), and whether it changes (false: a read,
+// DescribeInstances, get_balance); "" when it names neither.
+func bodyAction(body string) (string, bool) {
+	if body == "" {
+		return "", false
+	}
+	for _, key := range rpcKeys {
+		i := strings.Index(body, key)
+		if i < 0 || key == "Action=" && i > 0 && body[i-1] != '&' {
+			continue
+		}
+		name := strings.TrimLeft(body[i+len(key):], " \t:")
+		name = strings.TrimPrefix(name, `"`)
+		if j := strings.IndexAny(name, "&\"' ,}"); j >= 0 {
+			name = name[:j]
+		}
+		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || w[0] == "post" && len(w) > 1) {
+			return name, true
+		} else if len(w) > 0 && (readOps.Get(w[0]) || lookVerbs.Get(w[0])) {
+			return name, false
+		}
+	}
+	return "", false
+}
+
+// ChangesShared reports whether an operation's name holds a verb that
+// changes what a service holds (changeVerbs): a GraphQL mutation's field
+// (mergePullRequest, issueArchive, featureFlagToggle), which the engine
+// reads out of a request's body.
+func ChangesShared(name string) bool {
+	for _, w := range opWords(name) {
+		if changeVerbs.Get(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rpcKeys are where an RPC-style body names its operation.
+var rpcKeys = []string{"Action=", `"method"`, `"action"`, `"operationName"`}
+
+// testModeKeys are the prefixes of Stripe's API keys that address its
+// sandbox (test mode): a request to Stripe made with one changes nothing
+// others rely on.
+var testModeKeys = []string{"sk_test_", "rk_test_", "pk_test_", "whsec_test_"}
+
+// testModeKey reports a word that carries a test-mode key.
+func testModeKey(w string) bool {
+	if len(w) < 8 || strings.IndexByte(w, '_') < 0 {
+		return false
+	}
+	for _, k := range testModeKeys {
+		if strings.Contains(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentialOption reports a word that presents the request's credential:
+// the value of -u/--user/-a/--auth, or an Authorization header.
+func credentialOption(w *catalog.Word) bool {
+	switch w.Option {
+	case "-u", "--user", "-a", "--auth", "--oauth2-bearer":
+		return true
+	case "-H", "--header":
+		return len(w.Text) > 14 && strings.EqualFold(w.Text[:14], "authorization:")
+	}
+	return false
+}

@@ -1,0 +1,108 @@
+package engine
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
+)
+
+// An MCP tool that sends an HTTP request ({"method": "POST", "url": …,
+// "body": …}, an http_request tool, a tool named post or put) sends the
+// same request as the curl line with that method, URL and body, and is
+// judged as that line: what a writing request changes at a service that is
+// not this machine (effect: sharedrequest.go) is asked about whichever
+// client sends it.
+
+// requestMethodKeys are the argument keys (lower case, without separators)
+// that give a request's method.
+var requestMethodKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"method": true, "httpmethod": true, "verb": true, "httpverb": true, "requestmethod": true}
+}}
+
+// requestURLKeys are the keys that give the URL a request goes to.
+var requestURLKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"url": true, "uri": true, "endpoint": true, "href": true, "target": true, "address": true, "requesturl": true}
+}}
+
+// requestBodyKeys are the keys that give its body.
+var requestBodyKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"body": true, "data": true, "json": true, "payload": true, "form": true, "requestbody": true, "content": true, "jsonbody": true}
+}}
+
+// requestToolWords are the words an HTTP client tool's name is made of
+// (http_request, post, put_request, rest_call): a method among them is the
+// request's method.
+var requestToolWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"http": true, "https": true, "request": true, "api": true, "rest": true, "call": true,
+		"fetch": true, "send": true, "post": true, "put": true, "patch": true, "delete": true, "make": true, "curl": true}
+}}
+
+// writeMethods are the methods a tool's name may carry.
+var writeMethods = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
+}}
+
+// httpRequest judges an MCP call's arguments that describe an HTTP request
+// as the curl line that sends it.
+func (w *mcpWalk) httpRequest(args map[string]any) {
+	w.request(args, 0)
+}
+
+// request judges one object of the arguments as a request, and the objects
+// nested in it ({"request": {"method": …, "url": …}}), to a small depth.
+func (w *mcpWalk) request(args map[string]any, depth int) {
+	if depth > 3 || w.ev.denied() {
+		return
+	}
+	method, target, body := "", "", ""
+	for k, v := range args {
+		if m, ok := v.(map[string]any); ok && !requestBodyKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+			w.request(m, depth+1)
+		}
+		key := strings.ToLower(keySeparators.Replace(k))
+		switch {
+		case requestMethodKeys.Get(key):
+			method, _ = v.(string)
+		case requestURLKeys.Get(key) || strings.HasSuffix(key, "url") || strings.HasSuffix(key, "uri") || strings.HasSuffix(key, "endpoint"):
+			if s, ok := v.(string); ok && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && target == "" {
+				target = s
+			}
+		case requestBodyKeys.Get(key):
+			body = paramText(v)
+		}
+	}
+	if target == "" {
+		return
+	}
+	method = strings.ToUpper(strings.TrimSpace(method))
+	if method == "" {
+		method = toolMethod(w.tool)
+	}
+	if method == "" && body == "" || method == "GET" || method == "HEAD" || method == "OPTIONS" {
+		return
+	}
+	argv := []string{"curl", "-sS"}
+	if method != "" {
+		argv = append(argv, "-X", method)
+	}
+	if body != "" {
+		argv = append(argv, "--data-raw", body)
+	}
+	w.ev.exec(quoteArgv(append(argv, target)), false, call.ToolExec)
+}
+
+// toolMethod returns the method an HTTP client tool's name carries (post,
+// http_put, patch_request), or "".
+func toolMethod(tool string) string {
+	method := ""
+	for part := range strings.FieldsFuncSeq(strings.ToLower(tool), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+		if !requestToolWords.Get(part) {
+			return ""
+		}
+		if m := strings.ToUpper(part); writeMethods.Get(m) {
+			method = m
+		}
+	}
+	return method
+}
