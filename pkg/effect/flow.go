@@ -35,10 +35,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			declared = true
 		}
 		if s := e.Prop("source-noargs"); s != "" && cl.Positional == 0 && !hasPrintFlag(c.Args, e.Prop("source-flags"), true) {
-			f.source = s
+			// printenv, export, set: every variable with its value
+			// (compgen -v prints only their names)
+			f.source, f.shows = s, s == "environment" && c.Name != "compgen"
 		}
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
-			f.source = "environment"
+			// export -p, declare -x: every exported variable; with names
+			// (declare -p BASH_VERSINFO, declare -x A=1) only those
+			f.source, f.shows = "environment", cl.Positional == 0
 		}
 		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && (printsCredential(cl) || revealsOption(c.Args)) {
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token;
@@ -115,7 +119,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		declared = !headOnly(c.Name, c.Args)
 	}
 	if c.Name == "env" && envPrints(c) {
-		f.source = "environment"
+		f.source, f.shows = "environment", true
 	}
 	if environDump(c) {
 		f.source = "environment"
@@ -666,14 +670,15 @@ func (a *analysis) flows() {
 				// the agent's context (a dev one, or one piped on to a
 				// filter or a login, is not)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
-			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) {
+			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv
 				// GITHUB_TOKEN: the secret itself printed into the agent's
 				// context (names or state, a variable, a login reading
 				// stdin or a file are not).
 				if t == "environment" {
-					// python3 -c 'print(dict(os.environ))': every
-					// variable's value at once (codeenviron.go)
+					// env, export -p, python3 -c 'print(dict(os.environ))':
+					// every variable's value at once (codeenviron.go); not
+					// env | grep -i proxy, which picks what it prints
 					a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->agent", Word: c.Name + " prints the whole environment"})
 				} else {
 					a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})

@@ -298,6 +298,41 @@ var grepQuiet = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// picksHarmless reports a later stage of command i's pipeline that picks
+// lines by a pattern naming no secret (env | grep -i proxy, printenv | awk
+// '/^LANG/'): what reaches the agent is those lines, not the whole. An
+// inverted match (grep -v) picks everything else.
+func (a *analysis) picksHarmless(cmds []shell.Command, i int) bool {
+	c := &cmds[i]
+	for k := i + 1; k < len(cmds); k++ {
+		d := &cmds[k]
+		if d.Pipeline != c.Pipeline || d.Stage <= c.Stage {
+			continue
+		}
+		if d.Name == "cut" && slices.Contains(d.Args, "-f1") && slices.ContainsFunc(d.Args, func(w string) bool { return w == "-d=" || w == "=" }) {
+			return true // printenv | cut -d= -f1: the names
+		}
+		if !pickers.Get(d.Name) || picksSecrets(d) {
+			continue
+		}
+		switch {
+		case d.Name == "sed":
+			if slices.Contains(d.Args, "-n") {
+				return true // sed -n '/^GO/p'
+			}
+		case strings.Contains(d.Name, "awk"):
+			if slices.ContainsFunc(d.Args, func(w string) bool { return !strings.HasPrefix(w, "-") && (strings.Contains(w, "/") || strings.Contains(w, "$1")) }) {
+				return true // awk '/^LANG/', awk -F= '{print $1}'
+			}
+		case !slices.ContainsFunc(d.Args, func(w string) bool {
+			return w == "--invert-match" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "v")
+		}):
+			return true // grep -i proxy; not grep -v TOKEN, which prints the rest
+		}
+	}
+	return false
+}
+
 // picksSecrets reports a filter whose pattern names a secret variable
 // (env | grep -iE 'token|secret|key', printenv | awk '/PASS/'): given the
 // environment, what it prints is the secrets in it. A grep that counts,
