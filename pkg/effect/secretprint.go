@@ -321,7 +321,9 @@ func (a *analysis) picksHarmless(cmds []shell.Command, i int) bool {
 				return true // sed -n '/^GO/p'
 			}
 		case strings.Contains(d.Name, "awk"):
-			if slices.ContainsFunc(d.Args, func(w string) bool { return !strings.HasPrefix(w, "-") && (strings.Contains(w, "/") || strings.Contains(w, "$1")) }) {
+			if slices.ContainsFunc(d.Args, func(w string) bool {
+				return !strings.HasPrefix(w, "-") && (strings.Contains(w, "/") || strings.Contains(w, "$1"))
+			}) {
 				return true // awk '/^LANG/', awk -F= '{print $1}'
 			}
 		case !slices.ContainsFunc(d.Args, func(w string) bool {
