@@ -247,7 +247,7 @@ func (ev *evaluation) judgeSettings(p string) {
 // credential.
 func (ev *evaluation) sensitiveSettings(p string) bool {
 	k := ev.settingsEffect(p)
-	if k == "" {
+	if k == "" || k == effectHomeSettings && historyName(path.Base(p)) {
 		return false
 	}
 	s := subject{tool: call.ToolRead, text: p, path: p, effect: k}
@@ -269,4 +269,15 @@ func (ev *evaluation) sensitiveSettings(p string) bool {
 		}
 	}
 	return false
+}
+
+// historyName reports a command history's name (.bash_history,
+// .mycli-history, pgcli's history, .histfile). A history read asks, as a
+// setting's does, but it is not a source the settings class makes
+// sensitive for flows: the profile judges histories by rules of its own
+// (protect-credentials asks for their reads), and a history sent out asks
+// as it did, unless the file is private on disk.
+func historyName(base string) bool {
+	b := strings.ToLower(base)
+	return strings.HasSuffix(b, "history") || strings.HasSuffix(b, "histfile")
 }
