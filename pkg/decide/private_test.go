@@ -70,7 +70,7 @@ func TestPrivateSettings(t *testing.T) {
 		{"exec", "cat $HOME/../" + filepath.Base(home) + "/.dogrc", call.Deny}, // through ..
 		{"read", "~/.zuliprc", call.RequireApproval},                           // readable by all: unknown, asks
 		{"read", "~/.config/atlascli/config.toml", call.Deny},
-		{"read", "~/.config/kafkactl/config.yml", call.RequireApproval}, // its group may read it: shared, not kept
+		{"read", "~/.config/kafkactl/config.yml", call.Deny}, // its group may read it, others may not: kept
 		{"read", "~/.config/kafkactl/other.yml", call.RequireApproval},
 		{"read", "~/.config/kafkactl/missing.yml", call.RequireApproval}, // no file: unknown, asks
 		{"read", "~/.gitconfig", call.Allow},                             // reviewed: its mode does not matter
@@ -98,14 +98,15 @@ func TestPrivateSettings(t *testing.T) {
 	}
 }
 
-// privateFile reads the mode of the file itself, so a file under /etc
-// that only root may read is private and one readable by all is not.
+// privateFile reads the mode of the file itself: a file others may not
+// read (a service's configuration under /etc, 0640 for its group) is
+// private, one readable by all is not.
 func TestPrivateFileModes(t *testing.T) {
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		mode os.FileMode
 		want bool
-	}{{0o600, true}, {0o400, true}, {0o700, true}, {0o640, false}, {0o604, false}, {0o644, false}, {0o444, false}} {
+	}{{0o600, true}, {0o400, true}, {0o700, true}, {0o640, true}, {0o604, false}, {0o644, false}, {0o444, false}} {
 		p := filepath.Join(dir, tt.mode.String())
 		if err := os.WriteFile(p, nil, 0o600); err != nil {
 			t.Fatal(err)

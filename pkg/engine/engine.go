@@ -58,8 +58,8 @@ type Env struct {
 	FoldCase bool
 
 	// Private, when set, reports whether the file at the absolute path p
-	// exists and its owner keeps it from others: no read for group and
-	// other, or a directory on the way that this user may not search. It
+	// exists and its owner keeps it from others: no read for other, or a
+	// directory on the way that this user may not search. It
 	// is asked only about a person's hidden settings and files under /etc
 	// (homesettings.go), never about a project's files; package decide
 	// supplies it with one stat.

@@ -26,8 +26,8 @@ import (
 // the machine is judged as a credential leaving.
 //
 // Where the caller may look at the disk (Env.Private), such a file, or
-// any file under /etc, that its owner keeps private (no read for group
-// and other) is judged as "read:private-settings" instead: a file its
+// any file under /etc, that its owner keeps private (others may not read
+// it) is judged as "read:private-settings" instead: a file its
 // owner hides holds a secret, and the profiles deny its read as a
 // credential store's. A reviewed setting without secrets stays allowed
 // whatever its mode (~/.claude.json and ~/.viminfo are private by
