@@ -30,6 +30,9 @@ func TestPrivateSettings(t *testing.T) {
 		{".config/kafkactl/config.yml", 0o640},
 		{".config/kafkactl/other.yml", 0o604},
 		{".gitconfig", 0o600},
+		{".bash_history", 0o600},
+		{".viminfo", 0o600},
+		{".rampart/audit/audit.jsonl", 0o600},
 		{".bashrc", 0o600},
 		{".cache/tool/blob", 0o600},
 		{"project/secret.txt", 0o600},
@@ -82,8 +85,11 @@ func TestPrivateSettings(t *testing.T) {
 		{"read", "~/.config/kafkactl/missing.yml", call.RequireApproval}, // no file: unknown, asks
 		{"read", "~/.gitconfig", call.Allow},                             // reviewed: its mode does not matter
 		{"read", "~/.bashrc", call.Allow},
-		{"read", "~/.cache/tool/blob", call.Allow}, // a cache, whatever its mode
-		{"read", "secret.txt", call.Allow},         // the project's files are never asked about
+		{"read", "~/.bash_history", call.RequireApproval},    // a history asks, as the profile says, private or not
+		{"read", "~/.viminfo", call.RequireApproval},         // so does vim's
+		{"read", "~/.rampart/audit/audit.jsonl", call.Allow}, // the audit trail is redacted, and the agent may read it
+		{"read", "~/.cache/tool/blob", call.Allow},           // a cache, whatever its mode
+		{"read", "secret.txt", call.Allow},                   // the project's files are never asked about
 		{"read", ".hidden", call.Allow},
 	}
 	if os.Geteuid() != 0 { // root may search any directory

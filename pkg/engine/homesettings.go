@@ -133,7 +133,9 @@ func (ev *evaluation) settingsEffect(p string) string {
 	if rel == "" || rel[0] != '.' || !ev.homeSettings(p, rel) {
 		return ""
 	}
-	if ev.e.env.Private != nil && ev.e.env.Private(p) {
+	// A history is private by default and asks, as the profile's own
+	// history rules say: its mode tells nothing here.
+	if ev.e.env.Private != nil && !historyName(path.Base(rel)) && ev.e.env.Private(p) {
 		return effectPrivateSettings
 	}
 	return effectHomeSettings
@@ -272,12 +274,12 @@ func (ev *evaluation) sensitiveSettings(p string) bool {
 }
 
 // historyName reports a command history's name (.bash_history,
-// .mycli-history, pgcli's history, .histfile). A history read asks, as a
-// setting's does, but it is not a source the settings class makes
-// sensitive for flows: the profile judges histories by rules of its own
-// (protect-credentials asks for their reads), and a history sent out asks
-// as it did, unless the file is private on disk.
+// .mycli-history, pgcli's history, .histfile, vim's and less's). A history
+// read asks, as a setting's does, but the class neither makes it a flow
+// source nor denies it for being private (every history is 0600): the
+// profile judges histories by rules of its own (protect-credentials asks
+// for their reads), and a history sent out asks as it did.
 func historyName(base string) bool {
 	b := strings.ToLower(base)
-	return strings.HasSuffix(b, "history") || strings.HasSuffix(b, "histfile")
+	return strings.HasSuffix(b, "history") || strings.HasSuffix(b, "histfile") || b == ".viminfo" || b == ".lesshst"
 }
