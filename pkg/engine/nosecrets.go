@@ -36,7 +36,7 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".config/Code/User/settings.json", ".config/Code/User/keybindings.json", ".config/Code/User/snippets/",
 		".config/VSCodium/User/settings.json", ".config/Cursor/User/settings.json", ".config/Cursor/User/keybindings.json",
 		".config/zed/settings.json", ".config/zed/keymap.json", ".config/zed/themes/", ".config/sublime-text/Packages/User/",
-		".vscode/argv.json", ".config/JetBrains/",
+		".vscode/argv.json",
 		// terminals, multiplexers, desktops
 		".tmux.conf", ".screenrc", ".Xresources", ".Xdefaults", ".xinitrc", ".xprofile", ".xsession", ".config/tmux/",
 		".config/alacritty/", ".config/kitty/", ".config/wezterm/", ".wezterm.lua", ".config/ghostty/", ".config/foot/",
@@ -46,7 +46,7 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".config/autostart/", ".config/htop/htoprc", ".config/btop/", ".config/neofetch/", ".config/fastfetch/",
 		".config/ranger/", ".config/lf/", ".config/yazi/", ".config/mpv/", ".config/karabiner/", ".config/bat/",
 		".config/lazygit/config.yml", ".config/tealdeer/", ".config/glow/", ".config/procs/", ".config/topgrade.toml",
-		".config/systemd/user/", ".config/pulse/", ".config/pipewire/", ".config/kdeglobals", ".config/monitors.xml",
+		".config/systemd/user/", ".config/pulse/daemon.conf", ".config/pulse/client.conf", ".config/pulse/default.pa", ".config/pipewire/", ".config/kdeglobals", ".config/monitors.xml",
 		// git, ssh and version control
 		".gitconfig", ".gitignore", ".gitignore_global", ".gitattributes", ".gitmessage", ".gitk", ".config/git/config",
 		".config/git/ignore", ".config/git/attributes", ".config/git/hooks/", ".tigrc", ".hgignore", ".config/jj/config.toml",
