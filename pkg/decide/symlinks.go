@@ -26,6 +26,7 @@ func env(userHome string, rawLookups bool) engine.Env {
 		r := newResolver()
 		r.raw = rawLookups && haveRawLstat
 		env.Resolve = r.resolve
+		env.Private = privateFile // private.go
 	}
 	return env
 }

@@ -56,6 +56,14 @@ type Env struct {
 	// FoldCase compares paths without regard to case, for file systems
 	// that ignore it (macOS, Windows): paths and patterns are both folded.
 	FoldCase bool
+
+	// Private, when set, reports whether the file at the absolute path p
+	// exists and its owner keeps it from others: no read for other, or a
+	// directory on the way that this user may not search. It
+	// is asked only about a person's hidden settings and files under /etc
+	// (homesettings.go), never about a project's files; package decide
+	// supplies it with one stat.
+	Private func(p string) bool
 }
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.

@@ -58,6 +58,9 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 		}
 		a := subject{tool: s.tool, text: q, path: q, content: s.content}
 		ev.judge(&a)
+		if s.tool == call.ToolRead {
+			ev.judgeSettings(q) // homesettings.go
+		}
 	}
 }
 

@@ -38,7 +38,7 @@ func (sc *execScratch) sensitiveRead(p string) bool {
 			return true
 		}
 	}
-	return false
+	return sc.probe.sensitiveSettings(p) // homesettings.go
 }
 
 // noteRead returns the note for p, made with the probe on first ask; nil

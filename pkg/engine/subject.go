@@ -59,6 +59,9 @@ func (ev *evaluation) run(trace *Trace) {
 			s.effect = writtenFormatEffect(p, s.content) // laterformats.go: settings that run nothing
 		}
 		ev.judge(&s)
+		if c.Tool == call.ToolRead {
+			ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
+		}
 		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
@@ -340,7 +343,7 @@ func (ev *evaluation) sensitive(p string) bool {
 			}
 		}
 	}
-	return false
+	return ev.sensitiveSettings(p) // homesettings.go
 }
 
 // protected reports whether the policy stops (denies, or asks about) a
@@ -394,6 +397,9 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	s := subject{tool: tool, text: p, path: p}
 	if !ev.judgeNoted(&s) { // readmemo.go: the effects step matched this read already
 		ev.judge(&s)
+	}
+	if tool == call.ToolRead {
+		ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
 	}
 	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
