@@ -12,7 +12,11 @@
 # (same stdin, environment and redirections). Each round runs the two
 # alternately, RUNS times each, and prints both medians and their ratio
 # (target <= 1.3), of wall time and of CPU time; the last line is the
-# ratio's min/median/max over the rounds. Then the median and p95 wall time
+# ratio's min/median/max over the rounds. When the script runs from the
+# source tree, a third program joins each round: the floor, a main that
+# links every package rampart-hook links (from this tree), runs their
+# initialisation, and returns; its ratio to the empty program is what
+# linking alone costs, before any decision. Then the median and p95 wall time
 # per run of each payload, and the peak resident set size of one run.
 # Targets (DESIGN.md): median <= 3 ms, peak RSS <= 15 MiB. It reports; it
 # does not fail on the figures.
@@ -28,6 +32,13 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The go command keeps its caches, modules and settings (go env -w) under
+# HOME by default; the builds below use the user's, not the empty HOME the
+# hook runs with.
+if command -v go >/dev/null; then
+	{ read -r GOCACHE && read -r GOMODCACHE && read -r GOPATH && read -r GOENV; } < <(go env GOCACHE GOMODCACHE GOPATH GOENV)
+	export GOCACHE GOMODCACHE GOPATH GOENV
+fi
 export RAMPART_HOME=$work/rampart HOME=$work/home
 unset RAMPART_POLICY RAMPART_CONFIG RAMPART_PROFILE RAMPART_MODE RAMPART_FORMAT RAMPART_FAIL_OPEN
 mkdir -p "$HOME"
@@ -57,13 +68,28 @@ ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us/1000}'; }
 # cpu_now sets CPU_US to the user+system CPU time of this shell's finished
 # children so far, in microseconds (the second line of bash's `times`, which
 # must run in this shell, not a subshell). CPU time per run is a steadier
-# figure than wall time on a busy machine.
+# figure than wall time on a busy machine. It starts no process: whatever
+# it started would finish inside the next interval and count as part of
+# the program measured there (an awk here cost ~4 ms of CPU, as much as the
+# empty program, and pulled every CPU ratio towards 1).
 cpu_now() {
+	local -a lines
 	times >"$work/times"
-	CPU_US=$(awk 'NR == 2 {
-		for (i = 1; i <= NF; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
-		printf "%d", t * 1000000
-	}' "$work/times")
+	mapfile -t lines <"$work/times"
+	to_us "${lines[1]% *}"
+	CPU_US=$US
+	to_us "${lines[1]#* }"
+	CPU_US=$((CPU_US + US))
+}
+
+# to_us sets US to the microseconds in one of `times`' figures, "MmS.FFFs".
+to_us() {
+	local t=${1%s} min sec frac
+	min=${t%%m*}
+	sec=${t#*m}
+	frac=${sec#*.}000000
+	sec=${sec%.*}
+	US=$(((10#$min * 60 + 10#$sec) * 1000000 + 10#${frac:0:6}))
 }
 
 # peak_kib prints the peak resident set size of one run, in KiB, from the
@@ -97,15 +123,55 @@ else
 	empty=
 fi
 
-# side_by_side runs the empty program and the hook alternately, RUNS times
-# each, on the allowed-command payload, and prints one line: both medians
-# (wall), both CPU times per run, and the ratios. It leaves the wall ratio
-# in RATIO.
+# The floor, built from this source tree as the release binaries are: a
+# main package (given to the go command as an overlay, so nothing is
+# written into the tree) that imports every package rampart-hook imports,
+# directly or not, with the hook's //go:debug settings, and does nothing.
+# Without the tree (the script copied elsewhere) there is no floor.
+floor=
+src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [[ -n $empty && -f $src/rampart-hook/go.mod ]]; then
+	floor=$work/floor
+	mkdir -p "$work/floorsrc"
+	{
+		grep '^//go:debug' "$src/rampart-hook/main.go" || true
+		printf 'package main\n\nimport (\n'
+		# Every dependency a package of rampart-hook's own tree may import:
+		# not the standard library's internal packages, nor another
+		# module's internal ones (they come with the packages that use them).
+		(cd "$src/rampart-hook" && CGO_ENABLED=0 go list -deps .) | awk '
+			$0 == "rampart.dev/rampart-hook" || $0 == "unsafe" || $0 == "C" { next }
+			/^(internal|vendor)\// || /\/internal(\/|$)/ && !/^rampart\.dev\/rampart-hook\/internal\// { next }
+			{ printf "\t_ \"%s\"\n", $0 }'
+		printf ')\n\nfunc main() {}\n'
+	} >"$work/floorsrc/floor.go"
+	printf '{"Replace": {"%s/rampart-hook/internal/benchfloor/main.go": "%s/floorsrc/floor.go"}}\n' "$src" "$work" >"$work/floorsrc/overlay.json"
+	if ! (cd "$src/rampart-hook" && CGO_ENABLED=0 go build -overlay "$work/floorsrc/overlay.json" -trimpath -ldflags "-s -w" -o "$floor" ./internal/benchfloor); then
+		floor=
+	fi
+fi
+
+# side_by_side runs the empty program, the floor (when there is one) and
+# the hook alternately, RUNS times each, on the allowed-command payload, and
+# prints one line: the medians (wall), the CPU times per run, and the
+# ratios to the empty program. It leaves the hook's wall ratio in RATIO and
+# the floor's in FLOOR_RATIO.
 side_by_side() {
-	local payload=$work/bash-git-status.json i t0 t1 c0 c1 c2 ew hw ec=0 hc=0
+	local payload=$work/bash-git-status.json i t0 t1 c0 c1 c2 ew hw fw ec=0 hc=0 fc=0
 	: >"$work/sbs-empty.txt"
 	: >"$work/sbs-hook.txt"
+	: >"$work/sbs-floor.txt"
 	for ((i = 0; i < runs; i++)); do
+		if [[ -n $floor ]]; then
+			cpu_now
+			c0=$CPU_US
+			t0=${EPOCHREALTIME/./}
+			"$floor" <"$payload" >/dev/null
+			t1=${EPOCHREALTIME/./}
+			cpu_now
+			echo $((10#$t1 - 10#$t0)) >>"$work/sbs-floor.txt"
+			fc=$((fc + CPU_US - c0))
+		fi
 		cpu_now
 		c0=$CPU_US
 		t0=${EPOCHREALTIME/./}
@@ -126,8 +192,15 @@ side_by_side() {
 	ew=$(percentile 50 <"$work/sbs-empty.txt")
 	hw=$(percentile 50 <"$work/sbs-hook.txt")
 	RATIO=$(awk -v h="$hw" -v e="$ew" 'BEGIN {printf "%.2f", h/e}')
-	printf '%-7s %12s %11s %8s %13s %12s %8s\n' "$1" "$(ms "$ew")" "$(ms "$hw")" "$RATIO" \
+	printf '%-7s %12s %11s %8s %13s %12s %8s' "$1" "$(ms "$ew")" "$(ms "$hw")" "$RATIO" \
 		"$(ms $((ec / runs)))" "$(ms $((hc / runs)))" "$(awk -v h="$hc" -v e="$ec" 'BEGIN {if (e > 0) printf "%.2f", h/e; else print "-"}')"
+	if [[ -n $floor ]]; then
+		fw=$(percentile 50 <"$work/sbs-floor.txt")
+		FLOOR_RATIO=$(awk -v f="$fw" -v e="$ew" 'BEGIN {printf "%.2f", f/e}')
+		printf ' %10s %12s %13s %14s' "$(ms "$fw")" "$FLOOR_RATIO" "$(ms $((fc / runs)))" \
+			"$(awk -v f="$fc" -v e="$ec" 'BEGIN {if (e > 0) printf "%.2f", f/e; else print "-"}')"
+	fi
+	printf '\n'
 }
 
 printf 'rampart-hook: %s\n' "$hook"
@@ -135,17 +208,31 @@ printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo
 if [[ -n $empty ]]; then
 	"$hook" <"$work/bash-git-status.json" >/dev/null # warm the page cache
 	"$empty" </dev/null
+	if [[ -n $floor ]]; then "$floor" </dev/null; fi
 	printf '\nside by side: one PreToolUse decision (git status) vs an empty static Go program,\n'
-	printf '%d runs each per round, alternating (ratio target <= 1.3)\n\n' "$runs"
-	printf '%-7s %12s %11s %8s %13s %12s %8s\n' round empty_ms hook_ms ratio empty_cpu_ms hook_cpu_ms cpu_ratio
+	printf '%d runs each per round, alternating (ratio target <= 1.3)\n' "$runs"
+	if [[ -n $floor ]]; then
+		printf 'floor: the packages rampart-hook links, built from %s, initialised, no decision\n' "$src"
+	fi
+	printf '\n%-7s %12s %11s %8s %13s %12s %8s' round empty_ms hook_ms ratio empty_cpu_ms hook_cpu_ms cpu_ratio
+	if [[ -n $floor ]]; then printf ' %10s %12s %13s %14s' floor_ms floor_ratio floor_cpu_ms floor_cpu_ratio; fi
+	printf '\n'
 	ratios=$work/ratios.txt
+	floor_ratios=$work/floor-ratios.txt
 	: >"$ratios"
+	: >"$floor_ratios"
 	for ((r = 1; r <= rounds; r++)); do
 		side_by_side "$r"
 		echo "$RATIO" >>"$ratios"
+		if [[ -n $floor ]]; then echo "$FLOOR_RATIO" >>"$floor_ratios"; fi
 	done
-	printf 'wall ratio over %d rounds: min %s, median %s, max %s\n\n' "$rounds" \
+	printf 'wall ratio over %d rounds: min %s, median %s, max %s\n' "$rounds" \
 		"$(sort -n "$ratios" | head -n 1)" "$(percentile 50 <"$ratios")" "$(sort -n "$ratios" | tail -n 1)"
+	if [[ -n $floor ]]; then
+		printf 'floor wall ratio over %d rounds: min %s, median %s, max %s\n' "$rounds" \
+			"$(sort -n "$floor_ratios" | head -n 1)" "$(percentile 50 <"$floor_ratios")" "$(sort -n "$floor_ratios" | tail -n 1)"
+	fi
+	echo
 	rm -rf "$RAMPART_HOME"
 else
 	printf '\nside by side skipped: no Go toolchain to build the empty program with\n\n'

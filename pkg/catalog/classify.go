@@ -337,10 +337,17 @@ func isNumber(s string) bool {
 }
 
 // shortSpellings holds "-c" for every ASCII byte c, so that naming each
-// flag of a cluster ("-rf") does not build its string.
+// flag of a cluster ("-rf") does not build its string. The spellings are
+// cut from one string, made at initialisation in one allocation rather
+// than one per byte.
 var shortSpellings = func() (t [utf8.RuneSelf]string) {
+	var b [2 * utf8.RuneSelf]byte
 	for c := range t {
-		t[c] = "-" + string(rune(c))
+		b[2*c], b[2*c+1] = '-', byte(c)
+	}
+	s := string(b[:])
+	for c := range t {
+		t[c] = s[2*c : 2*c+2]
 	}
 	return t
 }()

@@ -345,7 +345,7 @@ func (q *controlAsk) mayReach(services []string, p string) bool {
 		return true
 	}
 	segs := strings.Split(strings.Trim(p, "/"), "/")
-	for _, pat := range controlRouteSegs["hosting"] {
+	for _, pat := range controlRouteSegs.Get("hosting") {
 		if matchSegments(pat, segs) {
 			return true
 		}
@@ -354,8 +354,9 @@ func (q *controlAsk) mayReach(services []string, p string) bool {
 }
 
 // controlRouteSegs is controlRoutes with each pattern split into its
-// segments, once.
-var controlRouteSegs = func() map[string][][]string {
+// segments, once, on first use (made at initialisation, it built
+// controlRoutes in every process, a hook judging git status included).
+var controlRouteSegs = table.Map[string, [][]string]{Build: func() map[string][][]string {
 	m := make(map[string][][]string, controlRoutes.Len())
 	for svc, rts := range controlRoutes.All() {
 		segs := make([][]string, len(rts))
@@ -365,7 +366,7 @@ var controlRouteSegs = func() map[string][][]string {
 		m[svc] = segs
 	}
 	return m
-}()
+}}
 
 // judgeControlAPI judges a request to a control API. A command's request
 // (curl's) is judged only for what it runs, grants or destroys: a secret
@@ -442,7 +443,7 @@ func (ev *evaluation) judgeControlAPI(raw string, ask controlAsk, command bool) 
 			if rt.writes && r.method == "GET" {
 				continue
 			}
-			if !matchSegments(controlRouteSegs[svc][k], segs) {
+			if !matchSegments(controlRouteSegs.Get(svc)[k], segs) {
 				continue
 			}
 			ev.controlDoes(svc, rt.does, &r)
