@@ -337,3 +337,27 @@ func (a *analysis) cwdOf(i int) string {
 	}
 	return a.env.Cwd
 }
+
+// TestName reports whether a database's name says, by its parts, that it
+// is for tests (orders_test, test_db; not contest_results).
+func TestName(name string) bool { return testName(name) }
+
+// LocalDatabase reads a database address (a URL whose scheme is a
+// database's, or a bare host) and returns whether its host is this
+// machine's (loopback, or a dotless name: a container of the project's
+// own), with the database its URL path names ("" when none).
+func LocalDatabase(w string) (local bool, db string) {
+	w = strings.Trim(w, `"'`)
+	if strings.ContainsAny(w, "$`{") {
+		return false, "" // $DATABASE_URL: a variable nobody here can read
+	}
+	if db, ok := urlDatabase(w); ok {
+		h := databaseHost(w)
+		return h != "" && !elsewhere(h), db
+	}
+	if strings.ContainsAny(w, "/ =;") {
+		return false, ""
+	}
+	h := hostOnly(strings.ToLower(w))
+	return h != "" && !elsewhere(h), ""
+}

@@ -59,6 +59,30 @@ func TestDisposable(t *testing.T) {
 	}
 }
 
+// TestLocalDatabase: an address's host and database, as an MCP call's
+// arguments give them.
+func TestLocalDatabase(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		local bool
+		db    string
+	}{
+		{"postgres://dev:dev@localhost:5432/orders_test", true, "orders_test"},
+		{"redis://localhost:6379/3", true, "3"},
+		{"mongodb://127.0.0.1:27017", true, ""},
+		{"localhost", true, ""},
+		{"postgres://dev@db.staging.acme.net/orders_test", false, "orders_test"},
+		{"cache-01.prod.acme.net", false, ""},
+		{"$DATABASE_URL", false, ""},
+		{"https://localhost/x", false, ""},
+	} {
+		local, db := LocalDatabase(tc.in)
+		if local != tc.local || local && db != tc.db {
+			t.Errorf("LocalDatabase(%q) = %v, %q; want %v, %q", tc.in, local, db, tc.local, tc.db)
+		}
+	}
+}
+
 // TestDisposableWrapped: the same wipe run through ssh or kubectl exec is
 // another machine's.
 func TestDisposableWrapped(t *testing.T) {

@@ -130,7 +130,7 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs.Get(last) == verbRead {
 		return // overwrite_check, teardown_status: a question about the change
 	}
-	if localClusterArgs(args) || kind == "destroy" && ordinaryPid(p, args) {
+	if w.disposable || localClusterArgs(args) || kind == "destroy" && ordinaryPid(p, args) {
 		return
 	}
 	ephemeral, store := false, p.objectCount() == 0 || argTrue(args, "all") || argTrue(args, "all_databases") || argTrue(args, "alldatabases")

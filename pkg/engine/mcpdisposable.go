@@ -1,0 +1,92 @@
+package engine
+
+import (
+	"strconv"
+	"strings"
+
+	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
+)
+
+// An MCP call that points, by its own arguments, at a database kept for
+// tests on this machine (effect/disposable.go): a host or connection
+// string that is this machine's, and a database whose every name is a test
+// one (orders_test) or a numbered Redis database other than 0. What such a
+// call drops or empties (drop_collection, flushdb, TRUNCATE in a query) a
+// test run makes again, as the same command on the shell is let be. A call
+// that names no host is pointed wherever its server is configured, which
+// nobody here can see: it is judged as before.
+
+// mcpHostWords are the words an argument key (normalised) holds when it
+// names a database's server or connection (host, hosts, connectionString,
+// redis_url, endpoint).
+var mcpHostWords = []string{"host", "server", "conn", "uri", "url", "dsn", "endpoint", "addr", "cluster"}
+
+// mcpHostKey reports whether a normalised argument key names a server.
+func mcpHostKey(k string) bool {
+	for _, w := range mcpHostWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mcpDBKeys are the argument keys (normalised) that name a database.
+var mcpDBKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet("database db dbname databasename")
+}}
+
+// mcpDisposable reports whether an MCP call's top-level arguments point at
+// a database kept for tests on this machine.
+func mcpDisposable(args map[string]any) bool {
+	local, names, tests, numbered := false, 0, 0, false
+	name := func(n string) {
+		names++
+		if !strings.ContainsAny(n, " =;/") && effect.TestName(n) {
+			tests++
+		}
+	}
+	for k, v := range args {
+		nk := normKey(k)
+		switch {
+		case mcpHostKey(nk):
+			s, ok := v.(string)
+			if !ok {
+				return false
+			}
+			l, db := effect.LocalDatabase(s)
+			if !l {
+				return false // another machine's, or an address nobody can read
+			}
+			local = true
+			if db != "" {
+				if n, err := strconv.Atoi(db); err == nil {
+					numbered = n > 0
+				} else {
+					name(db)
+				}
+			}
+		case mcpDBKeys.Get(nk):
+			switch x := v.(type) {
+			case string:
+				if n, err := strconv.Atoi(x); err == nil {
+					numbered = n > 0
+				} else {
+					name(x)
+				}
+			case float64:
+				numbered = x >= 1 && x == float64(int64(x))
+			default:
+				return false
+			}
+		}
+	}
+	if !local {
+		return false
+	}
+	if names > 0 {
+		return tests == names
+	}
+	return numbered
+}
