@@ -34,6 +34,9 @@ func (c *Catalog) Dry(name string, args []string) bool {
 	for _, a := range args {
 		opt = opt || len(a) > 1 && a[0] == '-'
 	}
+	if !opt && len(args) < 2 {
+		return false // most commands: nothing that rehearses, no subcommand that shows
+	}
 	e := c.entry(name)
 	if e == nil {
 		return false
