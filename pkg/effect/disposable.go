@@ -313,8 +313,8 @@ func (a *analysis) disposableStores(start int) {
 	known, disposable := -1, false
 	out := a.out[:start]
 	for _, e := range a.out[start:] {
-		if e.Cmd >= 0 && e.Cmd < len(a.res.Commands) && storeClients.Get(a.res.Commands[e.Cmd].Name) &&
-			(e.Kind == SQL || e.Kind == Destroy && (e.Detail == "database" || e.Detail == "remote" && dbClients.Get(a.res.Commands[e.Cmd].Name))) {
+		if (e.Kind == SQL || e.Kind == Destroy && (e.Detail == "database" || e.Detail == "remote")) && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) &&
+			storeClients.Get(a.res.Commands[e.Cmd].Name) && (e.Kind == SQL || e.Detail == "database" || dbClients.Get(a.res.Commands[e.Cmd].Name)) {
 			if e.Cmd != known {
 				known, disposable = e.Cmd, Disposable(a.res, e.Cmd, a.cwdOf(e.Cmd), a.env)
 			}
