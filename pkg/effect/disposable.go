@@ -196,7 +196,7 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			}
 			return ""
 		}
-		if strings.EqualFold(w, "flushall") || strings.Contains(strings.ToUpper(w), "ATTACH ") {
+		if strings.EqualFold(w, "flushall") || strings.Contains(strings.ToUpper(w), "ATTACH") {
 			// every database of the server; another file attached
 			return false
 		}
@@ -360,4 +360,12 @@ func LocalDatabase(w string) (local bool, db string) {
 	}
 	h := hostOnly(strings.ToLower(w))
 	return h != "" && !elsewhere(h), ""
+}
+
+// DisposableFile reports whether a database file (an SQLite file an MCP
+// call names) is one of the project's named for tests or development
+// (data/dev.db, test.db), as sqlite3's operand is read above.
+func DisposableFile(f string, env Env) bool {
+	b := filepath.Base(f)
+	return inProject(f, env.Cwd, env) && (testName(b) || devName(b))
 }

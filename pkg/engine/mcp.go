@@ -193,7 +193,7 @@ func (ev *evaluation) mcp() {
 	if ev.denied() {
 		return
 	}
-	w := mcpWalk{ev: ev, tool: tool, server: c.Params.String("server"), disposable: mcpDisposable(args)}
+	w := mcpWalk{ev: ev, tool: tool, server: c.Params.String("server"), disposable: mcpDisposable(args, c.Cwd, ev.e.env.Home)}
 	w.read, w.write = pathVerb(tool)
 	sends, maybe := sendsOut(tool)
 	// the server's name and a remote URL among the arguments are judged

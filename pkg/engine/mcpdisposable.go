@@ -6,6 +6,7 @@ import (
 
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 )
 
 // An MCP call that points, by its own arguments, at a database kept for
@@ -38,8 +39,9 @@ var mcpDBKeys = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // mcpDisposable reports whether an MCP call's top-level arguments point at
-// a database kept for tests on this machine.
-func mcpDisposable(args map[string]any) bool {
+// a database kept for tests on this machine (an SQLite file named for
+// tests or development inside the project, cwd, is one too).
+func mcpDisposable(args map[string]any, cwd, home string) bool {
 	local, names, tests, numbered := false, 0, 0, false
 	name := func(n string) {
 		names++
@@ -67,9 +69,18 @@ func mcpDisposable(args map[string]any) bool {
 					name(db)
 				}
 			}
-		case mcpDBKeys.Get(nk):
+		case mcpDBKeys.Get(nk) || nk == "dbpath" || nk == "databasepath":
 			switch x := v.(type) {
 			case string:
+				if dbFile(x) {
+					// sqlite {db: data/dev.db}: a file of the project's,
+					// which is where it is
+					if !effect.DisposableFile(match.CleanPath(x, cwd, home), effect.Env{Home: home, Cwd: cwd}) {
+						return false
+					}
+					local, names, tests = true, names+1, tests+1
+					continue
+				}
 				if n, err := strconv.Atoi(x); err == nil {
 					numbered = n > 0
 				} else {
@@ -89,4 +100,11 @@ func mcpDisposable(args map[string]any) bool {
 		return tests == names
 	}
 	return numbered
+}
+
+// dbFile reports whether a database argument names a file (an SQLite
+// database) rather than a server's database.
+func dbFile(v string) bool {
+	l := strings.ToLower(v)
+	return strings.Contains(v, "/") || strings.HasSuffix(l, ".db") || strings.HasSuffix(l, ".sqlite") || strings.HasSuffix(l, ".sqlite3")
 }

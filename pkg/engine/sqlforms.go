@@ -156,7 +156,8 @@ func (ev *evaluation) judgeSQL(text string) { ev.judgeSQLOn(text, false) }
 // carries store:disposable, which the sql rules read.
 func (ev *evaluation) judgeSQLOn(text string, disposable bool) {
 	s := subject{tool: toolSQL, text: text, sql: normalizeSQL(text)}
-	if disposable {
+	// (not when it ATTACHes another database file in the same statement)
+	if disposable && !strings.Contains(s.sql, "ATTACH") {
 		s.effect = disposableStore
 	}
 	ev.judge(&s)
