@@ -67,6 +67,44 @@ var localWrappers = table.Map[string, bool]{Build: func() map[string]bool {
 		"bash": true, "sh": true, "zsh": true, "dash": true}
 }}
 
+// engineWrappers are the container engines whose containers are this
+// machine's unless the engine is pointed elsewhere (remoteEngine).
+var engineWrappers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"docker": true, "podman": true, "docker-compose": true, "nerdctl": true}
+}}
+
+// remoteEngine reports whether a container engine on the line may be
+// another machine's: an option or a variable that names its host or
+// context (docker -H, --context, DOCKER_HOST, podman --url, --connection).
+func remoteEngine(res *shell.Result) bool {
+	for k := range res.Commands {
+		o := &res.Commands[k]
+		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
+			u := strings.ToUpper(w)
+			if strings.HasPrefix(u, "DOCKER_HOST=") || strings.HasPrefix(u, "DOCKER_CONTEXT=") || strings.HasPrefix(u, "CONTAINER_HOST=") || strings.HasPrefix(u, "CONTAINER_CONNECTION=") {
+				return true
+			}
+		}
+		if !engineWrappers.Get(o.Name) {
+			continue
+		}
+		for _, w := range o.Args {
+			if !strings.HasPrefix(w, "-") {
+				break // the engine's own options come before its subcommand
+			}
+			opt, _, _ := strings.Cut(w, "=")
+			switch opt {
+			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
+				return true
+			}
+			if strings.HasPrefix(w, "-H") && len(w) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dbNameOptions are the options whose value names a database.
 var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"-d": true, "--dbname": true, "--database": true, "-D": true, "--db": true}
@@ -167,6 +205,9 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		if !localWrappers.Get(v) {
 			return false // ssh, kubectl exec: run on another machine
 		}
+	}
+	if remoteEngine(res) {
+		return false // docker -H ssh://prod exec …: another machine's engine
 	}
 	names, tests, redisDB := 0, 0, false
 	name := func(n string) {

@@ -90,6 +90,11 @@ func TestDisposableWrapped(t *testing.T) {
 	for _, line := range []string{
 		"ssh db-01.acme.net \"psql -d orders_test -c 'TRUNCATE orders'\"",
 		"kubectl exec -n data deploy/postgres -- psql -d orders_test -c 'TRUNCATE orders'",
+		"docker -H ssh://ops@db-01.acme.net exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"docker --context prod exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"DOCKER_HOST=tcp://10.0.0.9:2375 docker exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"export DOCKER_HOST=ssh://db-01.acme.net; docker exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"podman --connection prod exec db psql -d orders_test -c 'TRUNCATE orders'",
 	} {
 		res := shell.Parse(line)
 		for i := range res.Commands {
