@@ -102,6 +102,12 @@
 // in a file of that name under DIR (getent shadow reads /etc/shadow).
 // "file-uris" marks a CLI that reads an option value written file://F or
 // fileb://F from the file F and sends it (the AWS CLI).
+// A property written with no value on a subcommand's line (cloud=) clears
+// the program's for it: helm show prints a chart's published files, not
+// what a cluster keeps.
+// "shows=true" marks a subcommand that only shows what another would do
+// (helm diff upgrade, a plugin that prints the change helm upgrade would
+// make): its other words name that command, which it never runs (see Dry).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh).
 // "destroy-settings=KEY,..." names settings of the settings table's guard

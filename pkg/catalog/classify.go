@@ -26,14 +26,29 @@ func (c *Classified) Mark(m string) bool { return len(c.Marks) > 0 && c.Marks[m]
 
 // Dry reports whether a command only prints its help or version, or
 // rehearses a change (an option marked "dry": rsync -n, lvremove --test;
-// --help, --version or --dry-run before the first operand): it changes
-// nothing, whatever its other words say.
+// --help, --version or --dry-run before the first operand), or is a
+// subcommand marked "shows" (helm diff upgrade): it changes nothing,
+// whatever its other words say.
 func (c *Catalog) Dry(name string, args []string) bool {
 	opt := false
 	for _, a := range args {
 		opt = opt || len(a) > 1 && a[0] == '-'
 	}
-	if !opt || c.entry(name) == nil {
+	if !opt && len(args) < 2 {
+		return false // most commands: nothing that rehearses, no subcommand that shows
+	}
+	e := c.entry(name)
+	if e == nil {
+		return false
+	}
+	if e.Sub && len(args) > 1 {
+		// helm diff upgrade: a subcommand that only shows the command its
+		// other words name ("shows" on its line)
+		if s, _ := c.Lookup(name, args); s != nil && s != e && s.Prop("shows") != "" {
+			return true
+		}
+	}
+	if !opt {
 		return false
 	}
 	if c.lazy {

@@ -146,6 +146,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.sourceDeletes(start)     // sourcedeletes.go
 	a.runsInProduction(start)  // production.go
 	a.productionChanges(start) // production.go
+	a.disposableStores(start)  // disposable.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()

@@ -16,6 +16,18 @@ import (
 // name ending in "-" is a prefix.
 var localContexts = []string{"kind-", "k3d-", "minikube", "docker-desktop", "rancher-desktop", "orbstack", "colima"}
 
+// LocalContext reports whether a kubeconfig context's name is a cluster on
+// this machine's (kind-dev, minikube, docker-desktop).
+func LocalContext(name string) bool {
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, l := range localContexts {
+		if prefix := strings.HasSuffix(l, "-"); !prefix && name == l || prefix && strings.HasPrefix(name, l) && len(name) > len(l) {
+			return true
+		}
+	}
+	return false
+}
+
 // contextOptions are the options by which a cluster CLI is pointed at a
 // context.
 var contextOptions = table.Map[string, bool]{Build: func() map[string]bool {

@@ -60,6 +60,14 @@ func strongUnknownVerb(p string) bool {
 	case "destroy", "reset":
 		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p)
 	}
+	// a soft verb run together with its sweep or with a whole store
+	// (flushall, flushdb, clearall, removeall): the lexicon may spell it
+	// as one word, but it says what the sweeping option says
+	for _, whole := range [...]string{"all", "db", "database"} {
+		if v, ok := strings.CutSuffix(p, whole); ok && v != "" && softUnknownVerb(v) {
+			return true
+		}
+	}
 	return false
 }
 

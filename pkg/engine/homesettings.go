@@ -176,7 +176,7 @@ func (ev *evaluation) homeSettings(p, rel string) bool {
 	if i := strings.LastIndexByte(base, '.'); i > 0 && settingsCodeExts.Get(strings.ToLower(base[i+1:])) {
 		return false
 	}
-	if settingsPublicNames.Get(base) || strings.HasSuffix(base, "cert.pem") || strings.HasSuffix(base, "chain.pem") || strings.HasSuffix(base, "ca.pem") {
+	if settingsPublicNames.Get(base) || strings.Contains(strings.ToLower(base), "template") || strings.HasSuffix(base, "cert.pem") || strings.HasSuffix(base, "chain.pem") || strings.HasSuffix(base, "ca.pem") {
 		return false
 	}
 	if settingsWithoutSecrets(rel+"/", fold) || settingsDirs.Get(rel) {
@@ -192,7 +192,8 @@ func (ev *evaluation) homeSettings(p, rel string) bool {
 
 // settingsPublicNames are file names that hold nothing secret wherever
 // they sit: a tool's documentation and a browser's preferences (its
-// logins and cookies have names of their own).
+// logins and cookies have names of their own). A name that says it is a
+// template (git's commit-template.txt) is one too.
 var settingsPublicNames = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"README": true, "LICENSE": true, "CHANGELOG": true, "COPYING": true, "NOTICE": true, "Preferences": true,

@@ -199,7 +199,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	if ev.denied() {
 		return
 	}
-	w := mcpWalk{ev: ev, tool: tool, server: server, args: args}
+	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(args, ev.c.Cwd, ev.e.env.Home)}
 	w.read, w.write = pathVerb(tool)
 	sends, maybe := sendsOut(tool)
 	// the server's name and a remote URL among the arguments are judged
@@ -250,6 +250,7 @@ type mcpWalk struct {
 	lang        string         // the language the arguments say their code is in
 	read, write bool
 	outgoing    bool
+	disposable  bool // the arguments point at a database kept for tests here (mcpdisposable.go)
 }
 
 // maxMCPDepth bounds the walk of nested arguments.
@@ -712,7 +713,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
-		ev.judgeSQL(v) // sqlforms.go
+		ev.judgeSQLOn(v, w.disposable) // sqlforms.go
 	case kind == keyURL && hasPrefixFold(v, "javascript:"):
 		w.codeURLs(v) // a javascript: URL is a script the page runs
 	case kind == keyURL || strings.Contains(v, "://"):

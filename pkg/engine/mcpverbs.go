@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -130,6 +131,9 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs.Get(last) == verbRead {
 		return // overwrite_check, teardown_status: a question about the change
 	}
+	if w.disposable || localClusterArgs(args) || kind == "destroy" && ordinaryPid(p, args) {
+		return
+	}
 	ephemeral, store := false, p.objectCount() == 0 || argTrue(args, "all") || argTrue(args, "all_databases") || argTrue(args, "alldatabases")
 	for i, o := range p.words {
 		if i == p.at {
@@ -180,4 +184,63 @@ func (w *mcpWalk) unseenImage(args map[string]any) {
 			}
 		}
 	}
+}
+
+// localClusterArgs reports whether an MCP call is pointed, by a context
+// argument, at a cluster on this machine (kind-dev, minikube), and no
+// argument points it at another API server or kubeconfig: what it
+// destroys there is the developer's own disposable cluster's, as kubectl
+// --context kind-dev delete is (effect/localcluster.go).
+func localClusterArgs(args map[string]any) bool {
+	local := false
+	for k, v := range args {
+		switch normKey(k) {
+		case "context", "kubecontext", "kubeconfigcontext", "contextname":
+			s, ok := v.(string)
+			if !ok || !effect.LocalContext(s) {
+				return false
+			}
+			local = true
+		case "server", "apiserver", "kubeconfig", "token", "host", "cluster", "clusterurl":
+			return false
+		}
+	}
+	return local
+}
+
+// ordinaryPid reports whether a tool named for ending a process (kill_process,
+// terminate_process) is given one process by a number other than 0, 1 and
+// the negative ones (init, the process group, every process): that is kill
+// PID, which the shell's rules let be.
+func ordinaryPid(p toolParts, args map[string]any) bool {
+	if !p.has("process", "proc", "pid", "session") && p.objectCount() > 0 {
+		return false
+	}
+	n := 0
+	for k, v := range args {
+		switch normKey(k) {
+		case "pid", "processid", "process":
+		default:
+			if strings.Contains(normKey(k), "signal") {
+				continue
+			}
+			return false // another argument: a name, a pattern, "all"
+		}
+		var f float64
+		switch x := v.(type) {
+		case float64:
+			f = x
+		case string:
+			if _, err := fmt.Sscanf(x, "%g", &f); err != nil || strings.TrimLeft(x, "0123456789") != "" {
+				return false
+			}
+		default:
+			return false
+		}
+		if f < 2 || f != float64(int64(f)) {
+			return false
+		}
+		n++
+	}
+	return n == 1
 }

@@ -149,8 +149,17 @@ func sqlProgramsAfter(raw, u, word string, out []string) []string {
 // command it hands to the server's shell by the command rules, and the
 // files it reads and writes by the path rules. (SQL on a command line
 // gets the same through its effects.)
-func (ev *evaluation) judgeSQL(text string) {
+func (ev *evaluation) judgeSQL(text string) { ev.judgeSQLOn(text, false) }
+
+// judgeSQLOn is judgeSQL, told whether the call points at a database kept
+// for tests on this machine (mcpdisposable.go): the statement itself then
+// carries store:disposable, which the sql rules read.
+func (ev *evaluation) judgeSQLOn(text string, disposable bool) {
 	s := subject{tool: toolSQL, text: text, sql: normalizeSQL(text)}
+	// (not when it ATTACHes another database file in the same statement)
+	if disposable && !strings.Contains(s.sql, "ATTACH") {
+		s.effect = disposableStore
+	}
 	ev.judge(&s)
 	if dyn := dynamicSQL(text); dyn != "" && !ev.denied() {
 		d := subject{tool: toolSQL, text: text, sql: normalizeSQL(dyn)}
@@ -166,6 +175,12 @@ func (ev *evaluation) judgeSQL(text string) {
 		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "code the database server loads or runs later"}, toolSQL)
 	}
 	for _, p := range sqlPrograms(text) {
+		if ev.denied() {
+			return
+		}
+		// as on a command line (effect.sqlShellEscapes): a person should
+		// look at any command SQL hands the server's shell, whatever it is
+		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "code", Word: "SQL runs a shell command: " + p}, toolSQL)
 		if ev.denied() {
 			return
 		}

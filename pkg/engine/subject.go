@@ -158,6 +158,9 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		if i == 0 {
 			s.raw = line
 		}
+		if effect.StoreClient(res.Commands[i].Name) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
+			s.effect = disposableStore
+		}
 		ev.judge(&s)
 		if ev.denied() {
 			return
@@ -311,6 +314,9 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		// Its shell escapes and files are effects of their own
 		// (effect.sqlShellEscapes, effect.SQLFiles).
 		s := subject{tool: toolSQL, text: ef.Target, sql: normalizeSQL(ef.Target)}
+		if ef.Detail == "disposable" {
+			s.effect = disposableStore // a database kept for tests here (effect/disposable.go)
+		}
 		ev.judge(&s)
 	case effect.Exec:
 		// Running a file is judged by the command rules; the file itself
@@ -406,6 +412,11 @@ func (ev *evaluation) pathSubject(tool, p string) {
 		ev.globSubjects(tool, p)
 	}
 }
+
+// disposableStore is the descriptor a simple command and its SQL carry
+// when they work on a database kept for tests on this machine
+// (effect.Disposable): the profile's database-wipe rules let it be.
+const disposableStore = "store:disposable"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.

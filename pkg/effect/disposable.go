@@ -1,0 +1,412 @@
+package effect
+
+import (
+	"path/filepath"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// Databases kept for tests on this machine. Emptying or dropping a
+// database is asked about because what it held may be lost for good; a
+// database on this machine whose every name says it is for tests
+// (orders_test, test_db, RAILS_ENV=test, --settings config.settings.test),
+// a numbered Redis database other than the default one, or an SQLite file
+// of the project named for tests or development (test.db,
+// db/dev.sqlite3: a file of the project, made by its own tooling, that rm
+// may delete as freely) holds nothing a person made by hand: test suites
+// empty them on every run. A development database on a server (app_dev)
+// may hold what a person entered by hand, and is still asked about. Where the
+// database is is read as for a change to another machine's data
+// (remoteDatabase, productionWord): a host that is another machine's, a
+// word naming production, or a wrapper that runs the command elsewhere
+// (ssh, kubectl exec) make it no test database of this machine's. A name
+// that merely holds the letters (contest_results) is not a test name: the
+// name's parts are read, not its text.
+
+// storeClients are the programs whose commands may wipe a database:
+// database clients, and the task runners whose database tasks (db:reset,
+// flywayClean, db:drop) the profile names. dbClients are those that are
+// nothing but a database's client: their own destroying verb (dropdb)
+// destroys a database and nothing else.
+var (
+	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx")
+	}}
+	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3")
+	}}
+)
+
+// fieldSet is the set of a text's words.
+func fieldSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// StoreClient reports whether a program's commands may wipe a database,
+// and so are worth asking Disposable about.
+func StoreClient(name string) bool { return storeClients.Get(name) }
+
+// testParts are the parts of a name that say it is for tests.
+var testParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"test": true, "tests": true, "testing": true}
+}}
+
+// localWrappers run a command on this machine (a container of its own is
+// this machine's too); any other wrapper may run it elsewhere.
+var localWrappers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"env": true, "time": true, "nice": true, "nohup": true, "timeout": true, "command": true,
+		"docker": true, "podman": true, "docker-compose": true, "npx": true, "pnpm": true, "yarn": true, "npm": true,
+		"bundle": true, "poetry": true, "uv": true, "pipenv": true, "dotenv": true, "direnv": true,
+		"bash": true, "sh": true, "zsh": true, "dash": true}
+}}
+
+// engineWrappers are the container engines whose containers are this
+// machine's unless the engine is pointed elsewhere (remoteEngine).
+var engineWrappers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"docker": true, "podman": true, "docker-compose": true, "nerdctl": true}
+}}
+
+// remoteEngine reports whether a container engine on the line may be
+// another machine's: an option or a variable that names its host or
+// context (docker -H, --context, DOCKER_HOST, podman --url, --connection).
+func remoteEngine(res *shell.Result) bool {
+	for k := range res.Commands {
+		o := &res.Commands[k]
+		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
+			u := strings.ToUpper(w)
+			if strings.HasPrefix(u, "DOCKER_HOST=") || strings.HasPrefix(u, "DOCKER_CONTEXT=") || strings.HasPrefix(u, "CONTAINER_HOST=") || strings.HasPrefix(u, "CONTAINER_CONNECTION=") {
+				return true
+			}
+		}
+		if !engineWrappers.Get(o.Name) {
+			continue
+		}
+		for _, w := range o.Args {
+			if !strings.HasPrefix(w, "-") {
+				break // the engine's own options come before its subcommand
+			}
+			opt, _, _ := strings.Cut(w, "=")
+			switch opt {
+			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
+				return true
+			}
+			if strings.HasPrefix(w, "-H") && len(w) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dbNameOptions are the options whose value names a database.
+var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"-d": true, "--dbname": true, "--database": true, "-D": true, "--db": true}
+}}
+
+// envOptions are the options whose value names the environment a task runs
+// in (rails, sequelize, knex: --env test; django: --settings).
+var envOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"--env": true, "--environment": true, "--settings": true}
+}}
+
+// hostOptions are database clients' options naming the server.
+var hostOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"-h": true, "--host": true, "--hostname": true}
+}}
+
+// firstOperandDB are the clients whose first operand is a database's name.
+var firstOperandDB = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"psql": true, "dropdb": true, "createdb": true, "mysql": true, "mariadb": true}
+}}
+
+// valueShort are the short options of those clients that take a value in
+// the next word, so that it is not read as an operand.
+var valueShort = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range strings.Fields("-h -p -U -u -c -f -v -P -o -d -D -F -R -T -L") {
+		m[o] = true
+	}
+	return m
+}}
+
+// testName reports whether a name's parts say it is for tests.
+func testName(w string) bool {
+	for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
+		if testParts.Get(p) {
+			return true
+		}
+		if strings.HasPrefix(p, "test") && strings.Trim(p[4:], "0123456789") == "" {
+			return true // test2
+		}
+	}
+	return false
+}
+
+// devName reports whether a file's name says it is the development copy
+// (dev.db, development.sqlite3).
+func devName(w string) bool {
+	for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
+		if p == "dev" || p == "development" {
+			return true
+		}
+	}
+	return false
+}
+
+// envKey reports whether an assignment's name is an environment's name
+// (RAILS_ENV, NODE_ENV, ASPNETCORE_ENVIRONMENT, DJANGO_SETTINGS_MODULE).
+func envKey(k string) bool {
+	k = strings.ToUpper(k)
+	return strings.HasSuffix(k, "ENV") || strings.HasSuffix(k, "ENVIRONMENT") || k == "DJANGO_SETTINGS_MODULE"
+}
+
+// urlDatabase returns the database a database URL names (its path's first
+// part), and whether w is such a URL.
+func urlDatabase(w string) (string, bool) {
+	l := strings.Trim(w, `"'`)
+	k := strings.Index(l, "://")
+	if k <= 0 {
+		return "", false
+	}
+	scheme := strings.ToLower(l[:k])
+	if j := strings.LastIndexAny(scheme, ":="); j >= 0 {
+		scheme = scheme[j+1:]
+	}
+	if !databaseSchemes.Get(scheme) {
+		return "", false
+	}
+	rest := l[k+3:]
+	j := strings.IndexByte(rest, '/')
+	if j < 0 {
+		return "", true
+	}
+	db := rest[j+1:]
+	if j := strings.IndexAny(db, "/?;"); j >= 0 {
+		db = db[:j]
+	}
+	return db, true
+}
+
+// Disposable reports whether command i of res works on a database kept
+// for tests on this machine (see above), run in directory cwd.
+func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
+	c := &res.Commands[i]
+	if c.Name == "" || len(c.Args) == 0 {
+		return false
+	}
+	for _, v := range c.Via {
+		if !localWrappers.Get(v) {
+			return false // ssh, kubectl exec: run on another machine
+		}
+	}
+	if remoteEngine(res) {
+		return false // docker -H ssh://prod exec …: another machine's engine
+	}
+	names, tests, redisDB := 0, 0, false
+	name := func(n string) {
+		n = strings.Trim(n, `"'`)
+		if db, ok := urlDatabase(n); ok {
+			n = db // -d postgres://localhost/orders_test
+		}
+		if n != "" {
+			names++
+			if !strings.ContainsAny(n, " =;") && testName(n) {
+				tests++ // a connection string's other words name nothing here
+			}
+		}
+	}
+	for _, kv := range c.Assigns {
+		if k, v, ok := strings.Cut(kv, "="); ok && envKey(k) {
+			name(v)
+		}
+	}
+	operand := firstOperandDB.Get(c.Name)
+	for j := 0; j < len(c.Args); j++ {
+		w := c.Args[j]
+		next := func() string {
+			if j+1 < len(c.Args) {
+				j++
+				return c.Args[j]
+			}
+			return ""
+		}
+		if strings.EqualFold(w, "flushall") || strings.Contains(strings.ToUpper(w), "ATTACH") {
+			// every database of the server; another file attached
+			return false
+		}
+		if db, ok := urlDatabase(w); ok {
+			if c.Name == "redis-cli" {
+				redisDB = redisDB || db != "" && db != "0" && strings.Trim(db, "0123456789") == ""
+				continue
+			}
+			name(db)
+			continue
+		}
+		if len(w) < 2 || w[0] != '-' {
+			if k, v, ok := strings.Cut(w, "="); ok && envKey(k) {
+				name(v) // rails db:reset RAILS_ENV=test
+				continue
+			}
+			if operand && !strings.ContainsAny(w, " /=") {
+				name(w)
+				operand = false
+			}
+			continue
+		}
+		opt, val, hasVal := strings.Cut(w, "=")
+		switch {
+		case c.Name == "redis-cli" && (opt == "-n" || strings.HasPrefix(w, "-n") && len(w) > 2 && !hasVal):
+			n := strings.TrimPrefix(w, "-n")
+			if n == "" {
+				n = next()
+			}
+			redisDB = n != "" && n != "0" && strings.Trim(n, "0123456789") == ""
+		case dbNameOptions.Get(opt):
+			if !hasVal {
+				val = next()
+			}
+			name(val)
+		case envOptions.Get(opt):
+			if !hasVal {
+				val = next()
+			}
+			name(val)
+		case hostOptions.Get(opt):
+			if !hasVal {
+				val = next()
+			}
+			if elsewhere(hostOnly(strings.ToLower(strings.Trim(val, `"'`)))) {
+				return false
+			}
+		case len(w) > 2 && w[1] != '-' && (w[:2] == "-h") && c.Name != "redis-cli":
+			if elsewhere(hostOnly(strings.ToLower(w[2:]))) {
+				return false // mysql -hdb.acme.net
+			}
+		case len(w) > 2 && w[1] != '-' && dbNameOptions.Get(w[:2]):
+			name(w[2:]) // mysql -Dshop_test
+		case valueShort.Get(w) && operand:
+			next()
+		}
+	}
+	switch {
+	case c.Name == "sqlite3":
+		f := sqliteFile(c)
+		if !inProject(f, cwd, env) || !testName(filepath.Base(f)) && !devName(filepath.Base(f)) {
+			return false // app.db: the project's data, not a test's
+		}
+	case c.Name == "redis-cli":
+		if !redisDB || names > 0 && tests < names {
+			return false
+		}
+	case names == 0 || tests < names:
+		return false
+	}
+	a := analysis{res: res, env: env, cat: catalog.Default()}
+	return a.productionWord(i) == "" && a.remoteDatabase(i) == ""
+}
+
+// sqliteFile is the database file an sqlite3 command opens: its first
+// operand.
+func sqliteFile(c *shell.Command) string {
+	for j := 0; j < len(c.Args); j++ {
+		w := c.Args[j]
+		switch {
+		case w == "-cmd" || w == "-separator" || w == "-newline" || w == "-nullvalue" || w == "-init":
+			j++
+		case len(w) > 0 && w[0] == '-':
+		default:
+			return w
+		}
+	}
+	return ""
+}
+
+// inProject reports whether file f, named in directory cwd, is inside the
+// call's working directory (the project) and not the project itself.
+func inProject(f, cwd string, env Env) bool {
+	if f == "" || f == ":memory:" || env.Cwd == "" || strings.ContainsAny(f, "$`*?[") {
+		return false
+	}
+	if strings.HasPrefix(f, "~") {
+		return false
+	}
+	if !filepath.IsAbs(f) {
+		f = filepath.Join(cwd, f)
+	}
+	f = filepath.Clean(f)
+	root := filepath.Clean(env.Cwd)
+	return root != "/" && root != filepath.Clean(env.Home) && strings.HasPrefix(f, root+"/")
+}
+
+// disposableStores drops, from the effects at index start on, the
+// database wipes (destroy:database: flywayClean, db:drop; a database
+// client's own destroying verb: dropdb) of commands that
+// work on a database kept for tests on this machine, and marks their SQL
+// "disposable" for the sql policies.
+func (a *analysis) disposableStores(start int) {
+	known, disposable := -1, false
+	out := a.out[:start]
+	for _, e := range a.out[start:] {
+		if (e.Kind == SQL || e.Kind == Destroy && (e.Detail == "database" || e.Detail == "remote")) && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) &&
+			storeClients.Get(a.res.Commands[e.Cmd].Name) && (e.Kind == SQL || e.Detail == "database" || dbClients.Get(a.res.Commands[e.Cmd].Name)) {
+			if e.Cmd != known {
+				known, disposable = e.Cmd, Disposable(a.res, e.Cmd, a.cwdOf(e.Cmd), a.env)
+			}
+			if disposable {
+				if e.Kind == Destroy {
+					continue
+				}
+				e.Detail = "disposable"
+			}
+		}
+		out = append(out, e)
+	}
+	a.out = out
+}
+
+// cwdOf is the working directory of command i.
+func (a *analysis) cwdOf(i int) string {
+	if i < len(a.cwds) {
+		return a.cwds[i]
+	}
+	return a.env.Cwd
+}
+
+// TestName reports whether a database's name says, by its parts, that it
+// is for tests (orders_test, test_db; not contest_results).
+func TestName(name string) bool { return testName(name) }
+
+// LocalDatabase reads a database address (a URL whose scheme is a
+// database's, or a bare host) and returns whether its host is this
+// machine's (loopback, or a dotless name: a container of the project's
+// own), with the database its URL path names ("" when none).
+func LocalDatabase(w string) (local bool, db string) {
+	w = strings.Trim(w, `"'`)
+	if strings.ContainsAny(w, "$`{") {
+		return false, "" // $DATABASE_URL: a variable nobody here can read
+	}
+	if db, ok := urlDatabase(w); ok {
+		h := databaseHost(w)
+		return h != "" && !elsewhere(h), db
+	}
+	if strings.ContainsAny(w, "/ =;") {
+		return false, ""
+	}
+	h := hostOnly(strings.ToLower(w))
+	return h != "" && !elsewhere(h), ""
+}
+
+// DisposableFile reports whether a database file (an SQLite file an MCP
+// call names) is one of the project's named for tests or development
+// (data/dev.db, test.db), as sqlite3's operand is read above.
+func DisposableFile(f string, env Env) bool {
+	b := filepath.Base(f)
+	return inProject(f, env.Cwd, env) && (testName(b) || devName(b))
+}

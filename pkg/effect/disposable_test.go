@@ -1,0 +1,106 @@
+package effect
+
+import (
+	"testing"
+
+	"rampart.dev/pkg/shell"
+)
+
+// TestDisposable: a database kept for tests on this machine, and its
+// neighbours that are not (another host, production, a name that merely
+// holds the letters, a wrapper that runs it elsewhere). Nothing is run.
+func TestDisposable(t *testing.T) {
+	env := Env{Home: "/home/dev", Cwd: "/home/dev/project"}
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"dropdb test_db", true},
+		{"dropdb -h localhost -U dev app_test", true},
+		{"redis-cli -n 1 FLUSHDB", true},
+		{"redis-cli -p 6379 -n15 FLUSHDB ASYNC", true},
+		{"psql postgres://dev:dev@localhost:5432/orders_test -c 'TRUNCATE orders'", true},
+		{"psql -U dev -h ::1 -d app_test -c 'TRUNCATE audit_log'", true},
+		{"mysql -h 127.0.0.1 -u root -proot shop_test -e 'TRUNCATE TABLE carts'", true},
+		{"bin/rails db:reset RAILS_ENV=test", true},
+		{"RAILS_ENV=test bin/rails db:drop", true},
+		{"python manage.py flush --no-input --settings=config.settings.test", true},
+		{"sqlite3 data/dev.db 'DELETE FROM jobs'", true},
+		{"sqlite3 test.db 'DROP TABLE t'", true},
+
+		{"dropdb contest_results", false},
+		{"dropdb orders", false},
+		{"dropdb orders_prod_test", false},
+		{"dropdb -h db.staging.acme.net orders_test", false},
+		{"redis-cli FLUSHDB", false},
+		{"redis-cli -n 0 FLUSHDB", false},
+		{"redis-cli -n 1 FLUSHALL", false},
+		{"redis-cli -h 10.0.4.7 -n 2 FLUSHDB", false},
+		{"psql -h localhost -d orders_test -d orders -c 'TRUNCATE orders'", false},
+		{"psql \"RAILS_ENV=test dbname=orders\" -c 'TRUNCATE orders'", false},
+		{"psql -d 'postgresql://localhost/orders?application_name=test' -c 'TRUNCATE orders'", false},
+		{"mysql -hshop-db.acme.net -u root shop_test -e 'TRUNCATE TABLE carts'", false},
+		{"RAILS_ENV=test DATABASE_URL=postgres://app@db.prod.acme.net/orders bin/rails db:reset", false},
+		{"sqlite3 app.db 'DELETE FROM users'", false},
+		{"sqlite3 ../other/dev.db 'DELETE FROM jobs'", false},
+		{"sqlite3 ~/.local/share/dev.db 'DELETE FROM jobs'", false},
+		{"sqlite3 data/dev.db \"ATTACH '/home/dev/x.db' AS s; DELETE FROM s.items\"", false},
+	} {
+		res := shell.Parse(tc.line)
+		got := false
+		for i := range res.Commands {
+			if StoreClient(res.Commands[i].Name) && Disposable(&res, i, env.Cwd, env) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("Disposable(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestLocalDatabase: an address's host and database, as an MCP call's
+// arguments give them.
+func TestLocalDatabase(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		local bool
+		db    string
+	}{
+		{"postgres://dev:dev@localhost:5432/orders_test", true, "orders_test"},
+		{"redis://localhost:6379/3", true, "3"},
+		{"mongodb://127.0.0.1:27017", true, ""},
+		{"localhost", true, ""},
+		{"postgres://dev@db.staging.acme.net/orders_test", false, "orders_test"},
+		{"cache-01.prod.acme.net", false, ""},
+		{"$DATABASE_URL", false, ""},
+		{"https://localhost/x", false, ""},
+	} {
+		local, db := LocalDatabase(tc.in)
+		if local != tc.local || local && db != tc.db {
+			t.Errorf("LocalDatabase(%q) = %v, %q; want %v, %q", tc.in, local, db, tc.local, tc.db)
+		}
+	}
+}
+
+// TestDisposableWrapped: the same wipe run through ssh or kubectl exec is
+// another machine's.
+func TestDisposableWrapped(t *testing.T) {
+	env := Env{Home: "/home/dev", Cwd: "/home/dev/project"}
+	for _, line := range []string{
+		"ssh db-01.acme.net \"psql -d orders_test -c 'TRUNCATE orders'\"",
+		"kubectl exec -n data deploy/postgres -- psql -d orders_test -c 'TRUNCATE orders'",
+		"docker -H ssh://ops@db-01.acme.net exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"docker --context prod exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"DOCKER_HOST=tcp://10.0.0.9:2375 docker exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"export DOCKER_HOST=ssh://db-01.acme.net; docker exec db psql -d orders_test -c 'TRUNCATE orders'",
+		"podman --connection prod exec db psql -d orders_test -c 'TRUNCATE orders'",
+	} {
+		res := shell.Parse(line)
+		for i := range res.Commands {
+			if res.Commands[i].Name == "psql" && Disposable(&res, i, env.Cwd, env) {
+				t.Errorf("Disposable(%q) = true for its psql, want false", line)
+			}
+		}
+	}
+}

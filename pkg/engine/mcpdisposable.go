@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"strconv"
+	"strings"
+
+	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
+)
+
+// An MCP call that points, by its own arguments, at a database kept for
+// tests on this machine (effect/disposable.go): a host or connection
+// string that is this machine's, and a database whose every name is a test
+// one (orders_test) or a numbered Redis database other than 0. What such a
+// call drops or empties (drop_collection, flushdb, TRUNCATE in a query) a
+// test run makes again, as the same command on the shell is let be. A call
+// that names no host is pointed wherever its server is configured, which
+// nobody here can see: it is judged as before.
+
+// mcpHostWords are the words an argument key (normalised) holds when it
+// names a database's server or connection (host, hosts, connectionString,
+// redis_url, endpoint).
+var mcpHostWords = []string{"host", "server", "conn", "uri", "url", "dsn", "endpoint", "addr", "cluster"}
+
+// mcpHostKey reports whether a normalised argument key names a server.
+func mcpHostKey(k string) bool {
+	for _, w := range mcpHostWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mcpDBKeys are the argument keys (normalised) that name a database.
+var mcpDBKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet("database db dbname databasename")
+}}
+
+// mcpDisposable reports whether an MCP call's top-level arguments point at
+// a database kept for tests on this machine (an SQLite file named for
+// tests or development inside the project, cwd, is one too).
+func mcpDisposable(args map[string]any, cwd, home string) bool {
+	local, names, tests, numbered := false, 0, 0, false
+	name := func(n string) {
+		names++
+		if !strings.ContainsAny(n, " =;/") && effect.TestName(n) {
+			tests++
+		}
+	}
+	for k, v := range args {
+		nk := normKey(k)
+		switch {
+		case mcpHostKey(nk):
+			s, ok := v.(string)
+			if !ok {
+				return false
+			}
+			l, db := effect.LocalDatabase(s)
+			if !l {
+				return false // another machine's, or an address nobody can read
+			}
+			local = true
+			if db != "" {
+				if n, err := strconv.Atoi(db); err == nil {
+					numbered = n > 0
+				} else {
+					name(db)
+				}
+			}
+		case mcpDBKeys.Get(nk) || nk == "dbpath" || nk == "databasepath":
+			switch x := v.(type) {
+			case string:
+				if dbFile(x) {
+					// sqlite {db: data/dev.db}: a file of the project's,
+					// which is where it is
+					if !effect.DisposableFile(match.CleanPath(x, cwd, home), effect.Env{Home: home, Cwd: cwd}) {
+						return false
+					}
+					local, names, tests = true, names+1, tests+1
+					continue
+				}
+				if n, err := strconv.Atoi(x); err == nil {
+					numbered = n > 0
+				} else {
+					name(x)
+				}
+			case float64:
+				numbered = x >= 1 && x == float64(int64(x))
+			default:
+				return false
+			}
+		}
+	}
+	if !local {
+		return false
+	}
+	if names > 0 {
+		return tests == names
+	}
+	return numbered
+}
+
+// dbFile reports whether a database argument names a file (an SQLite
+// database) rather than a server's database.
+func dbFile(v string) bool {
+	l := strings.ToLower(v)
+	return strings.Contains(v, "/") || strings.HasSuffix(l, ".db") || strings.HasSuffix(l, ".sqlite") || strings.HasSuffix(l, ".sqlite3")
+}
