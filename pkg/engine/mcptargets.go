@@ -43,7 +43,9 @@ func environmentKey(key string) bool {
 
 // databaseKey reports an argument naming a database: for a tool that runs
 // a query, its statement says whether it changes anything (sharedChange).
-func databaseKey(key string) bool { return strings.HasPrefix(key, "database") || strings.HasPrefix(key, "db") }
+func databaseKey(key string) bool {
+	return strings.HasPrefix(key, "database") || strings.HasPrefix(key, "db")
+}
 
 // namedObjects are the objects of a tool's name whose "name" argument
 // names where the change is made: sync_application {"name": "api-prod"}.
