@@ -16,7 +16,11 @@ import (
 // the engine cannot know a URL is production unless a name says so.
 
 // changingSQL are the statements that change data or schema.
-var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE "}
+// A database's maintenance and session commands count too: VACUUM FULL and
+// REINDEX lock tables, KILL and pg_terminate_backend end other sessions'
+// work, OPTIMIZE rebuilds, FLUSH and SET GLOBAL change the server.
+var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE ",
+	"VACUUM", "REINDEX ", "CLUSTER ", "KILL ", "PG_TERMINATE_BACKEND(", "PG_CANCEL_BACKEND(", "OPTIMIZE ", "FLUSH ", "SET GLOBAL ", "LOCK TABLE", "RENAME ", "COMMENT ON ", "REFRESH MATERIALIZED "}
 
 // ChangesSQL reports whether SQL text has a statement that changes data or
 // schema (UPDATE, INSERT, ALTER, CREATE, ...), as a client's -c is judged,
