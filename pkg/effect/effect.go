@@ -142,6 +142,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.per = a.per[:len(res.Commands)]
 	start := len(dst)
 	a.run()
+	a.secretSearches()                // secretsearch.go
 	a.homeTreeDeletes(start)          // dirops.go
 	a.sourceDeletes(start)            // sourcedeletes.go
 	a.runsInProduction(start)         // production.go
