@@ -173,8 +173,11 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("send", "post", "broadcast", "announce", "notify", "publish", "create") && p.has("broadcast", "broadcasts", "bulk", "mass", "blast", "campaign", "newsletter", "announcement")
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
 	{"a message to many people", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("send", "post", "broadcast", "announce", "notify") || p.verbIn("create") && p.has("message", "email", "mail")
+		return p.verbIn("send", "post", "broadcast", "announce", "notify", "reply", "forward") || p.verbIn("create") && p.has("message", "email", "mail", "event", "events", "meeting", "invite", "invitation")
 	}, toMany},
+	{"a text message to a phone", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("send", "post", "notify", "create", "reply", "forward", "text", "call", "dial")
+	}, toPhone},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable") &&
 			p.has("all", "bulk", "batch", "mass", "every")
@@ -461,7 +464,7 @@ const manyRecipients = 5
 var recipientKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"to": true, "cc": true, "bcc": true, "recipients": true, "emails": true, "addresses": true,
-		"users": true, "userids": true, "phonenumbers": true,
+		"users": true, "userids": true, "phonenumbers": true, "attendees": true, "guests": true, "invitees": true,
 	}
 }}
 
@@ -493,7 +496,106 @@ func toMany(args map[string]any) bool {
 			n += len(strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }))
 		}
 	}
-	return n >= manyRecipients || mentionsEveryone(args, 0) || wholeChannel(args)
+	return n >= manyRecipients || mentionsEveryone(args, 0) || wholeChannel(args) || listAddressIn(args)
+}
+
+// listLocalParts are the local parts of an address that reaches a whole
+// organisation or its customers rather than a person (all-staff@,
+// everyone@, customers@).
+var listLocalParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"all": true, "everyone": true, "everybody": true, "allstaff": true, "staff": true, "company": true,
+		"allhands": true, "allemployees": true, "employees": true, "announce": true, "announcements": true,
+		"customers": true, "users": true, "subscribers": true, "members": true, "allusers": true, "allcompany": true,
+		"global": true, "worldwide": true, "org": true,
+	}
+}}
+
+// listAddressIn reports a recipient argument holding an address whose
+// local part names a whole organisation or its customers.
+func listAddressIn(args map[string]any) bool {
+	for k, v := range args {
+		if !recipientKeys.Get(normKey(k)) {
+			continue
+		}
+		for _, a := range recipientStrings(v) {
+			for _, addr := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '<' || r == '>' }) {
+				local, _, ok := strings.Cut(addr, "@")
+				if ok && listLocalParts.Get(strings.ToLower(keySeparators.Replace(local))) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// recipientStrings returns the strings of a recipient argument: itself,
+// the items of a list, and an item's address or email field.
+func recipientStrings(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, e := range v {
+			out = append(out, recipientStrings(e)...)
+		}
+		return out
+	case map[string]any:
+		var out []string
+		for k, e := range v {
+			switch normKey(k) {
+			case "email", "address", "emailaddress", "phone", "phonenumber", "number", "to":
+				out = append(out, recipientStrings(e)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// phoneKeys are the argument names that give a message's phone number.
+var phoneKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"phone": true, "phonenumber": true, "phonenumbers": true, "number": true, "recipient": true, "msisdn": true, "tonumber": true, "mobile": true}
+}}
+
+// toPhone reports a message sent to a phone number (+15551234567): a
+// text or a call reaches a person outside the team, one a mistake cannot
+// be taken back from.
+func toPhone(args map[string]any) bool {
+	for k, v := range args {
+		key := normKey(k)
+		if !recipientKeys.Get(key) && !phoneKeys.Get(key) {
+			continue
+		}
+		for _, s := range recipientStrings(v) {
+			if phoneNumber(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phoneNumber reports an international phone number: a '+' and 7 to 15
+// digits, spaces, dots, dashes and brackets between them allowed.
+func phoneNumber(s string) bool {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "whatsapp:"))
+	if !strings.HasPrefix(s, "+") {
+		return false
+	}
+	n := 0
+	for _, r := range s[1:] {
+		switch {
+		case r >= '0' && r <= '9':
+			n++
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return false
+		}
+	}
+	return n >= 7 && n <= 15
 }
 
 // wholeChannelNames are parts of a channel's name or id that say everyone
