@@ -30,7 +30,7 @@ func isCommandKey(k string) bool {
 // isTerminalKey: an argument name that carries keys typed into a terminal.
 func isTerminalKey(k string) bool {
 	switch k {
-	case "keys", "text", "input", "data", "chars":
+	case "keys", "text", "input", "data", "chars", "line", "lines":
 		return true
 	}
 	return false
@@ -358,6 +358,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if l := codeLanguage(x); l != "" {
 		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
 	}
+	w.codeObjects(x) // mcplanguages.go: {"type": "shell", "value": …}, a file of code
 	for _, k := range keys {
 		switch w.keyKind(k) {
 		case keyProgram:
@@ -540,7 +541,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyEnv
 	case k == "volumes" || k == "mounts" || k == "binds":
 		return keyVolumes
-	case isCodeKey(k) || (k == "content" || k == "body" || strings.HasSuffix(k, "source")) && w.runsCode():
+	case isCodeKey(k) || languageCodeKey(k) && (k != "expr" && k != "exprs" || w.runsCode()) || (k == "content" || k == "body" || strings.HasSuffix(k, "source")) && w.runsCode():
 		return keyCode
 	case isPathKey(k) || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "pathname") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
 		return keyPath
@@ -785,13 +786,22 @@ func (w *mcpWalk) encodedCommand(kind int, v string) {
 // (a shell's code is a command line) or else the one the code looks like,
 // and the shell lines a notebook cell holds (%%bash, !cmd).
 func (w *mcpWalk) code(v string) {
+	lang := w.lang
+	if lang == "" {
+		lang = nameLanguage(w.tool, w.server) // mcplanguages.go: eval_r, julia_eval
+	}
+	w.codeIn(lang, v)
+}
+
+// codeIn judges code in a language (code's, with the language given).
+func (w *mcpWalk) codeIn(lang, v string) {
 	ev := w.ev
 	switch {
-	case shellLanguages.Get(w.lang):
+	case shellLanguages.Get(lang):
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 		return
-	case interpreterFor(w.lang) != "":
-		ev.exec(interpreterFor(w.lang)+" "+shellQuote(v), false, call.ToolExec)
+	case interpreterFor(lang) != "":
+		ev.exec(interpreterFor(lang)+" "+shellQuote(v), false, call.ToolExec)
 	default:
 		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
 	}

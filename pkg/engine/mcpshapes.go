@@ -37,23 +37,6 @@ var shellLanguages = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"bash": true, "sh": true, "shell": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "shellscript": true}
 }}
 
-// interpreterFor is the one-liner prefix that runs code of a language.
-func interpreterFor(lang string) string {
-	switch lang {
-	case "python", "python3", "py", "ipython":
-		return "python3 -c"
-	case "javascript", "js", "node", "nodejs", "typescript", "ts", "deno":
-		return "node -e"
-	case "ruby", "rb":
-		return "ruby -e"
-	case "perl", "pl":
-		return "perl -e"
-	case "php":
-		return "php -r"
-	}
-	return ""
-}
-
 // ipythonShell returns the shell lines of a notebook cell: a %%bash,
 // %%sh or %%script cell whole, and the !command lines of a Python cell.
 func ipythonShell(code string) string {
