@@ -664,7 +664,7 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && lastStage(cmds, i) && a.productionWord(i) != "" {
+			if f.source == "secret" && t == "secret" && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a

@@ -99,6 +99,14 @@ func namesSecret(expr string) bool {
 	if e == "" || e == "." || e == "@" {
 		return true
 	}
+	if strings.Contains(e, "[") {
+		// .data["tls.key"], .["api-key"]: a quoted key is a path's
+		// segment, its dots part of its name (tls_key)
+		e = bracketKey().ReplaceAllStringFunc(e, func(m string) string {
+			k := strings.Trim(m, "[]\"' ")
+			return "." + strings.NewReplacer(".", "_", " ", "_").Replace(k)
+		})
+	}
 	for _, m := range selectorPath().FindAllString(e, -1) {
 		segs := strings.Split(strings.ToLower(m), ".")
 		leaf := strings.TrimRight(segs[len(segs)-1], "[]0-9*")
@@ -111,6 +119,11 @@ func namesSecret(expr string) bool {
 	}
 	return false
 }
+
+// bracketKey is a quoted key in brackets: ["tls.key"], ['password'].
+var bracketKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[\s*(?:"[^"]*"|'[^']*')\s*\]`)
+})
 
 // selectorPath is a path in a selector: .a.b[0].c
 var selectorPath = sync.OnceValue(func() *regexp.Regexp {
