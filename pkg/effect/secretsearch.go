@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -155,7 +156,8 @@ func (a *analysis) secretSearches() {
 		grepLike := recursiveSearchers.Get(c.Name)
 		switch c.Name {
 		case "grep", "egrep", "fgrep", "zgrep", "ugrep", "ug", "bsdgrep", "ggrep":
-			grepLike = recursiveFlag(c.Args)
+			// find ~ -exec grep …, find ~ | xargs grep …: the walk is find's
+			grepLike = recursiveFlag(c.Args) || slices.ContainsFunc(c.Via, func(v string) bool { return v == "find" || v == "fd" || v == "fdfind" || v == "xargs" })
 		}
 		if !grepLike {
 			continue

@@ -220,6 +220,9 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	w.emptyFilterWrite(args)
 	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
 	if !ev.denied() {
+		w.secretSearch(args) // secretsearch.go: grep {pattern: "BEGIN … PRIVATE KEY", path: ~}
+	}
+	if !ev.denied() {
 		w.sharedChange(args) // mcpchanges.go: merge_pull_request, push_files {branch: main}
 	}
 	if !ev.denied() {

@@ -176,7 +176,8 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("send", "post", "broadcast", "announce", "notify", "reply", "forward") || p.verbIn("create") && p.has("message", "email", "mail", "event", "events", "meeting", "invite", "invitation")
 	}, toMany},
 	{"a text message to a phone", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("send", "post", "notify", "create", "reply", "forward", "text", "call", "dial")
+		return p.verbIn("send", "post", "notify", "reply", "forward", "text", "call", "dial", "make") ||
+			p.verbIn("create") && p.has("message", "messages", "sms", "text", "call", "calls", "mms", "whatsapp")
 	}, toPhone},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable") &&
@@ -578,15 +579,22 @@ func toPhone(args map[string]any) bool {
 	return false
 }
 
-// phoneNumber reports an international phone number: a '+' and 7 to 15
-// digits, spaces, dots, dashes and brackets between them allowed.
+// phoneNumber reports a phone number: a '+' and 7 to 15 digits, or 10 to
+// 15 digits without it ((555) 123-4567 with its area code, 15551234567),
+// spaces, dots, dashes and brackets between them allowed.
 func phoneNumber(s string) bool {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "whatsapp:"))
-	if !strings.HasPrefix(s, "+") {
-		return false
+	s = strings.TrimSpace(s)
+	for _, scheme := range [...]string{"whatsapp:", "tel:", "sms:"} {
+		s = strings.TrimPrefix(s, scheme)
+	}
+	least := 10
+	if rest, ok := strings.CutPrefix(s, "+"); ok {
+		s, least = rest, 7
+	} else if s == "" || s[0] != '(' && (s[0] < '0' || s[0] > '9') {
+		return false // -1001234567890 is a chat's id
 	}
 	n := 0
-	for _, r := range s[1:] {
+	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			n++
@@ -595,7 +603,7 @@ func phoneNumber(s string) bool {
 			return false
 		}
 	}
-	return n >= 7 && n <= 15
+	return n >= least && n <= 15
 }
 
 // wholeChannelNames are parts of a channel's name or id that say everyone

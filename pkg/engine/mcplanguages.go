@@ -147,11 +147,12 @@ func fileCode(x map[string]any) (code, lang string) {
 // task), and, for a tool that runs code, a file of code by its extension
 // ({"path": "main.sh", "content": …} or {"main.py": "…"}).
 func (w *mcpWalk) codeObjects(x map[string]any) {
-	if code, lang := typedCode(x); code != "" {
+	runs := w.runsCode()
+	if code, lang := typedCode(x); code != "" && (runs || w.schedulesWork()) {
 		w.codeIn(lang, code)
 		return
 	}
-	if !w.runsCode() {
+	if !runs {
 		return
 	}
 	if code, lang := fileCode(x); code != "" {
@@ -168,4 +169,45 @@ func (w *mcpWalk) codeObjects(x map[string]any) {
 			return
 		}
 	}
+}
+
+// schedulesWork reports a tool whose name says it runs work later or on
+// an event (add_job, create_schedule, enqueue, register_hook): the code of
+// its task is run, not kept (a snippet saved is text).
+func (w *mcpWalk) schedulesWork() bool {
+	return hasWord(ToolWords(w.tool), "job", "jobs", "task", "tasks", "schedule", "schedules", "cron", "crontab",
+		"timer", "trigger", "triggers", "hook", "hooks", "automation", "automations", "workflow", "workflows",
+		"step", "steps", "pipeline", "action", "actions", "enqueue", "queue", "runner", "routine", "rule", "rules") ||
+		hasWord(ToolWords(w.server), "scheduler", "cron", "jobs", "queue", "automation", "workflows")
+}
+
+// kernelLanguages are the names notebook kernels and runners give
+// languages (IRkernel's ir, IJulia's ijulia) that are not the language's.
+var kernelLanguages = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"ir": "r", "irkernel": "r", "ijulia": "julia", "ijavascript": "javascript", "itypescript": "typescript",
+		"iruby": "ruby", "iperl": "perl", "powershellcore": "powershell", "xlua": "lua", "ilua": "lua",
+		"deno": "deno", "bun": "javascript", "tslab": "typescript", "ipykernel": "python",
+	}
+}}
+
+// normalLanguage is a language or kernel name as the lexicon spells it:
+// without a version (python3.12, julia-1.10, lua5.4) and with a kernel's
+// name read as its language (ir, ijulia).
+func normalLanguage(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if knownLanguage(l) {
+		return l
+	}
+	t := strings.TrimRight(l, "0123456789.-_ ")
+	if k := kernelLanguages.Get(t); k != "" {
+		return k
+	}
+	if t != "" && knownLanguage(t) {
+		return t
+	}
+	if k := kernelLanguages.Get(l); k != "" {
+		return k
+	}
+	return l
 }

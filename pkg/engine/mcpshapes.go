@@ -25,7 +25,7 @@ func codeLanguage(x map[string]any) string {
 		switch strings.ToLower(keySeparators.Replace(k)) {
 		case "language", "lang", "runtime", "kernel", "kernelname", "interpreter", "languageid", "langname", "shelltype":
 			if s, ok := v.(string); ok && s != "" {
-				return strings.ToLower(s)
+				return normalLanguage(s) // mcplanguages.go: ir, julia-1.10
 			}
 		}
 	}

@@ -23,17 +23,18 @@ var environmentKeys = table.Map[string, bool]{Build: func() map[string]bool {
 		"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
 		"cluster": true, "target": true, "workspace": true, "stack": true,
 		"app": true, "application": true, "database": true, "db": true, "inventory": true,
-		"site": true, "deployment": true,
+		"site": true, "deployment": true, "service": true, "function": true,
 	}
 }}
 
 // environmentKey reports an argument name that says where a change is
-// made (environmentKeys), also with an id, name or slug suffix.
+// made (environmentKeys), also with an id, name, slug, path, file or ref
+// suffix (inventory_path).
 func environmentKey(key string) bool {
 	if environmentKeys.Get(key) {
 		return true
 	}
-	for _, suffix := range [...]string{"id", "name", "slug"} {
+	for _, suffix := range [...]string{"id", "name", "slug", "path", "file", "ref"} {
 		if t, ok := strings.CutSuffix(key, suffix); ok && t != "" && environmentKeys.Get(t) {
 			return true
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/match"
 )
 
 // An agent's content search (a Grep tool's read with a "pattern") whose
@@ -24,4 +25,34 @@ func (ev *evaluation) judgeSecretSearch(dir string) {
 	}
 	s := subject{tool: "flow", text: "a search for " + pat + " over " + dir, effect: "flow:secret-search->agent"}
 	ev.judge(&s)
+}
+
+// secretSearch judges an MCP tool that searches files (search_files, grep,
+// ripgrep_search, find_in_files) by its pattern and its directory, as the
+// read tool's search is.
+func (w *mcpWalk) secretSearch(args map[string]any) {
+	if !hasWord(ToolWords(w.tool), "search", "grep", "rg", "ripgrep", "find", "ag", "ack", "scan", "lookup") &&
+		!hasWord(ToolWords(w.server), "grep", "ripgrep", "rg", "search") {
+		return
+	}
+	var pat, dir string
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok || s == "" {
+			continue
+		}
+		switch normKey(k) {
+		case "pattern", "regex", "regexp", "query", "q", "search", "searchterm", "term", "text", "needle", "expression":
+			pat = s
+		case "path", "directory", "dir", "root", "cwd", "folder", "basepath", "rootpath", "searchpath", "searchdir", "in":
+			dir = s
+		}
+	}
+	if pat == "" || dir == "" || !effect.SecretPattern(pat) {
+		return
+	}
+	if p := match.CleanPath(dir, w.ev.c.Cwd, w.ev.e.env.Home); effect.BroadSearchRoot(p, w.ev.e.env.Home) {
+		s := subject{tool: "flow", text: "a search for " + pat + " over " + p + " by " + w.tool, effect: "flow:secret-search->agent"}
+		w.ev.judge(&s)
+	}
 }
