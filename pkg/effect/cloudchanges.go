@@ -31,6 +31,7 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		// back or rebuilt, a job or function set going
 		"debug": true, "on": true, "off": true, "kill": true, "killall": true, "rollback": true,
 		"rebuild": true, "redeploy": true, "rerun": true, "trigger": true, "invoke": true, "dispatch": true,
+		"call": true,
 	}
 }}
 

@@ -34,6 +34,9 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		if cl.Entry == nil || cl.Entry.Prop("sql-stdin") == "" && !hasSQLFileWord(cl) {
 			continue
 		}
+		if file == "" && c.Stage > 0 && cl.Entry.Prop("sql-stdin") != "" && !hasSQLWord(cl) {
+			file = a.catFeeds(i) // cat fix.sql | psql "$PROD_DATABASE_URL"
+		}
 		for _, w := range cl.Words {
 			if w.Role == catalog.SQLFile && w.Text != "" {
 				file = w.Text
@@ -75,4 +78,41 @@ func (a *analysis) destroysAt(start, i int) bool {
 		}
 	}
 	return false
+}
+
+// hasSQLWord reports whether a classified command is given SQL text of its
+// own (psql -c): then its input is not what it runs.
+func hasSQLWord(cl catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Role == catalog.SQL {
+			return true
+		}
+	}
+	return false
+}
+
+// fileCats are programs that print the files they are given as they are
+// (or unpacked), so a file they feed a client is what it runs.
+var fileCats = map[string]bool{"cat": true, "zcat": true, "gzcat": true, "bzcat": true, "xzcat": true, "zstdcat": true, "tac": true}
+
+// catFeeds returns the file the stage before command i of its pipeline
+// prints whole (cat fix.sql | psql …), or "".
+func (a *analysis) catFeeds(i int) string {
+	c := &a.res.Commands[i]
+	for k := i - 1; k >= 0; k-- {
+		d := &a.res.Commands[k]
+		if d.Pipeline != c.Pipeline || d.Stage != c.Stage-1 {
+			continue
+		}
+		if !fileCats[d.Name] {
+			return ""
+		}
+		for _, w := range d.Args {
+			if !strings.HasPrefix(w, "-") {
+				return w
+			}
+		}
+		return ""
+	}
+	return ""
 }

@@ -189,6 +189,9 @@ var sharedChangeRules = []sharedChangeRule{
 	{"a migration applied to a hosted database", "destroy:shared", func(p toolParts, _ []string) bool {
 		return p.verbIn("apply", "run", "push", "execute", "deploy") && p.has("migration", "migrations")
 	}, func(a map[string]any) bool { return namesTarget(a) && !namesDevEnvironment(a) }},
+	{"a hosted database restored from a backup (what it holds now replaced)", "destroy:shared", func(p toolParts, _ []string) bool {
+		return p.verbIn("restore", "rollback") && p.has("backup", "backups", "snapshot", "snapshots", "database", "db", "pitr", "point", "dump")
+	}, func(a map[string]any) bool { return namesTarget(a) && !namesDevEnvironment(a) }},
 	{"files committed to a default or protected branch", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.class == verbChange && !p.verbIn("merge", "accept") && p.has("file", "files", "contents", "content", "commit", "commits", "blob")
 	}, func(a map[string]any) bool { return protectedBranchIn(a) }},
