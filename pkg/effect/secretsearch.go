@@ -27,7 +27,7 @@ var secretPatternWords = table.Map[string, bool]{Build: func() map[string]bool {
 	for _, w := range strings.Fields(`password passwords passwd secret secrets apikey apikeys token tokens
 		credential credentials bearer akia sk_live rk_live ghp gho ghs glpat xoxb xoxp xoxa mnemonic privkey
 		private_key secret_key secretkey client_secret access_key accesskey auth_token authtoken api_token
-		passphrase dbpassword db_password`) {
+		passphrase dbpassword db_password key keys`) {
 		m[w] = true
 	}
 	return m
@@ -45,6 +45,9 @@ func SecretPattern(p string) bool {
 		return false
 	}
 	l := strings.ToLower(p)
+	if strings.Contains(l, "[") {
+		l = oneCharClasses(l) // P[R]IVATE: PRIVATE
+	}
 	if strings.Contains(l, `\`) {
 		// a regex's escape (\b, \s, \w, \d) is no part of a word:
 		// \bsk_live is sk_live
@@ -87,6 +90,21 @@ func SecretPattern(p string) bool {
 		}
 	}
 	return false
+}
+
+// oneCharClasses replaces a regex's class of one character ([r], [_])
+// with the character, which is what it matches.
+func oneCharClasses(l string) string {
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		if l[i] == '[' && i+2 < len(l) && l[i+2] == ']' && l[i+1] != '^' && l[i+1] != '\\' {
+			b.WriteByte(l[i+1])
+			i += 2
+			continue
+		}
+		b.WriteByte(l[i])
+	}
+	return b.String()
 }
 
 // splitUnderscores splits each word at its underscores (api_key: api key).
@@ -132,7 +150,8 @@ func BroadSearchRoot(dir, home string) bool {
 		return true
 	}
 	switch strings.TrimPrefix(dir, home) {
-	case "/.config", "/.local", "/.local/share", "/Library", "/Library/Application Support", "/Documents", "/Downloads", "/Desktop":
+	case "/.config", "/.local", "/.local/share", "/Library", "/Library/Application Support", "/Documents", "/Downloads", "/Desktop",
+		"/Dropbox", "/OneDrive", "/Google Drive", "/Nextcloud", "/Sync", "/backup", "/backups", "/Backups", "/mnt", "/.var/app", "/snap":
 		return true
 	}
 	return false
@@ -166,10 +185,17 @@ func (a *analysis) secretSearches() {
 		pattern, roots := "", []string{}
 		for _, w := range cl.Words {
 			switch {
+			case w.Option == "-f" || w.Option == "--file":
+				// patterns kept in a file (grep -rf pats.txt ~): what they
+				// look for is not seen, and over a home it is judged as
+				// the worst it may be
+				pattern = "secret"
 			case w.Option != "" && w.Role == catalog.Data && (w.Option == "-e" || w.Option == "--regexp"):
 				pattern = w.Text
 			case w.Option == "" && w.Role == catalog.Data && pattern == "":
 				pattern = w.Text
+			case w.Option == "" && w.Role == catalog.Read && pattern == "secret":
+				roots = append(roots, w.Text)
 			case w.Option == "" && w.Role == catalog.Read:
 				roots = append(roots, w.Text)
 			}

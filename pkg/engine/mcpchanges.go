@@ -2,6 +2,7 @@ package engine
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/effect"
@@ -515,6 +516,12 @@ var listLocalParts = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// wholeListWords are the words of a list's local part that say it
+// reaches everyone of a group (all-eng@, everyone-sales@).
+var wholeListWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"all": true, "everyone": true, "everybody": true, "allhands": true, "customers": true, "subscribers": true, "announce": true, "announcements": true}
+}}
+
 // listAddressIn reports a recipient argument holding an address whose
 // local part names a whole organisation or its customers.
 func listAddressIn(args map[string]any) bool {
@@ -525,8 +532,17 @@ func listAddressIn(args map[string]any) bool {
 		for _, a := range recipientStrings(v) {
 			for _, addr := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '<' || r == '>' }) {
 				local, _, ok := strings.Cut(addr, "@")
-				if ok && listLocalParts.Get(strings.ToLower(keySeparators.Replace(local))) {
+				if !ok {
+					continue
+				}
+				local, _, _ = strings.Cut(strings.ToLower(local), "+") // everyone+news@: everyone@
+				if listLocalParts.Get(keySeparators.Replace(local)) {
 					return true
+				}
+				for _, part := range strings.FieldsFunc(local, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+					if wholeListWords.Get(part) {
+						return true // all-eng@, eng.everyone@
+					}
 				}
 			}
 		}
@@ -540,6 +556,11 @@ func recipientStrings(v any) []string {
 	switch v := v.(type) {
 	case string:
 		return []string{v}
+	case float64:
+		if v >= 1e6 && v < 1e16 && v == float64(int64(v)) {
+			return []string{strconv.FormatInt(int64(v), 10)} // a phone number given as a number
+		}
+		return nil
 	case []any:
 		var out []string
 		for _, e := range v {

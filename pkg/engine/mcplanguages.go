@@ -100,9 +100,9 @@ func languageCodeKey(k string) bool {
 func typedCode(x map[string]any) (code, lang string) {
 	for k, v := range x {
 		switch normKey(k) {
-		case "type", "kind", "tasktype", "runner":
-			if s, ok := v.(string); ok && knownLanguage(strings.ToLower(s)) {
-				lang = strings.ToLower(s)
+		case "type", "kind", "tasktype", "runner", "language", "lang", "shell", "interpreter", "syntax":
+			if s, ok := v.(string); ok && knownLanguage(normalLanguage(s)) {
+				lang = normalLanguage(s)
 			}
 		}
 	}

@@ -39,6 +39,11 @@ func environmentKey(key string) bool {
 			return true
 		}
 	}
+	for _, long := range [...]string{"environment", "namespace", "cluster", "database", "inventory", "application"} {
+		if strings.HasSuffix(key, long) || strings.HasPrefix(key, long) {
+			return true // targetEnvironment, deployNamespace, environmentKey
+		}
+	}
 	return false
 }
 
@@ -92,7 +97,7 @@ func bypassKey(k string) bool {
 // changeTargets judges an object of a changing tool's arguments: a
 // protection turned off, or production named where the change is made.
 func (w *mcpWalk) changeTargets(x map[string]any) {
-	if !changesSomething(w.tool) || readAction(x) || readToolParts(w.tool).showsOnly() {
+	if !changesSomething(w.tool) && actionParts(w.tool, w.args).class != verbChange || readAction(x) || readToolParts(w.tool).showsOnly() {
 		return // kubectl_rollout {subCommand: status} only looks
 	}
 	if kv := environmentVariable(x); kv != "" {

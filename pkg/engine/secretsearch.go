@@ -35,24 +35,38 @@ func (w *mcpWalk) secretSearch(args map[string]any) {
 		!hasWord(ToolWords(w.server), "grep", "ripgrep", "rg", "search") {
 		return
 	}
-	var pat, dir string
+	var pat string
+	var dirs []string
 	for k, v := range args {
-		s, ok := v.(string)
-		if !ok || s == "" {
+		key := normKey(k)
+		switch key {
+		case "pattern", "regex", "regexp", "query", "q", "search", "searchterm", "term", "text", "needle", "expression", "patterns":
+			if s, ok := v.(string); ok && s != "" {
+				pat = s
+			}
+			if l, ok := strings_(v); ok && len(l) > 0 {
+				pat = strings.Join(l, " ")
+			}
 			continue
 		}
-		switch normKey(k) {
-		case "pattern", "regex", "regexp", "query", "q", "search", "searchterm", "term", "text", "needle", "expression":
-			pat = s
-		case "path", "directory", "dir", "root", "cwd", "folder", "basepath", "rootpath", "searchpath", "searchdir", "in":
-			dir = s
+		if key == "in" || key == "cwd" || key == "root" || strings.HasSuffix(key, "path") || strings.HasSuffix(key, "paths") || strings.HasSuffix(key, "dir") ||
+			strings.HasSuffix(key, "dirs") || strings.HasSuffix(key, "directory") || strings.HasSuffix(key, "directories") || strings.HasSuffix(key, "folder") || strings.HasSuffix(key, "root") {
+			if s, ok := v.(string); ok && s != "" {
+				dirs = append(dirs, s)
+			}
+			if l, ok := strings_(v); ok {
+				dirs = append(dirs, l...) // {"paths": ["~"]}
+			}
 		}
 	}
-	if pat == "" || dir == "" || !effect.SecretPattern(pat) {
+	if pat == "" || len(dirs) == 0 || !effect.SecretPattern(pat) {
 		return
 	}
-	if p := match.CleanPath(dir, w.ev.c.Cwd, w.ev.e.env.Home); effect.BroadSearchRoot(p, w.ev.e.env.Home) {
-		s := subject{tool: "flow", text: "a search for " + pat + " over " + p + " by " + w.tool, effect: "flow:secret-search->agent"}
-		w.ev.judge(&s)
+	for _, dir := range dirs {
+		if p := match.CleanPath(dir, w.ev.c.Cwd, w.ev.e.env.Home); effect.BroadSearchRoot(p, w.ev.e.env.Home) {
+			s := subject{tool: "flow", text: "a search for " + pat + " over " + p + " by " + w.tool, effect: "flow:secret-search->agent"}
+			w.ev.judge(&s)
+			return
+		}
 	}
 }
