@@ -148,6 +148,12 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("create", "publish", "cut", "push", "new", "make", "release", "tag", "update") && p.has("release", "releases", "tag", "tags", "version") ||
 			p.verbIn("release", "tag") && p.objectCount() == 0
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
+	{"a change approved in a person's name", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("approve") && !p.has("draft", "drafts")
+	}, nil},
+	{"a change approved in a person's name", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.class == verbChange && p.has("review", "reviews", "reviewer", "reviewers", "approval", "approvals", "vote")
+	}, approvesInArgs},
 	{"DNS records changed", "destroy:shared-change", func(p toolParts, server []string) bool {
 		dns := p.has("dns", "route53", "zone", "zones", "nameserver", "nameservers", "hostedzone", "domain", "domains") || hasWord(server, "dns", "route53")
 		return p.class == verbChange && dns && (p.has("record", "records", "dns", "recordset", "nameserver", "nameservers", "sets") || p.verbIn("change"))
@@ -696,3 +702,27 @@ func mentionsEveryone(v any, depth int) bool {
 // mentionByte reports a byte that continues a name: a letter, a digit,
 // '-' or '_'.
 func mentionByte(c byte) bool { return c == '-' || isWordByte(c) }
+
+// approvesInArgs reports a review's arguments that approve: an event,
+// state or decision "APPROVE" or "approved", or {"approve": true}.
+func approvesInArgs(args map[string]any) bool {
+	if argTrue(args, "approve") || argTrue(args, "approved") {
+		return true
+	}
+	for k, v := range args {
+		if n, ok := v.(float64); ok && normKey(k) == "vote" && n >= 5 {
+			return true // Azure DevOps: 10 approves, 5 approves with suggestions
+		}
+		s, ok := v.(string)
+		if !ok {
+			continue
+		}
+		switch normKey(k) {
+		case "event", "state", "decision", "action", "status", "reviewevent", "verdict", "vote":
+			if l := strings.ToLower(s); strings.HasPrefix(l, "approve") {
+				return true
+			}
+		}
+	}
+	return false
+}
