@@ -187,11 +187,16 @@ var sharedChangeRules = []sharedChangeRule{
 			p.verbIn("create") && p.has("message", "messages", "sms", "text", "call", "calls", "mms", "whatsapp")
 	}, toPhone},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable") &&
-			p.has("all", "bulk", "batch", "mass", "every")
+		return p.verbIn(bulkVerbs...) && p.has("all", "bulk", "batch", "mass", "every")
 	}, nil},
+	{"every item a query selects changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn(bulkVerbs...) && p.pluralObject() != ""
+	}, func(a map[string]any) bool { return selectedByQuery(a) }},
+	{"alerting silenced everywhere", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.class == verbChange && p.has("downtime", "downtimes", "silence", "silences", "mute", "mutes", "maintenance", "snooze")
+	}, wildcardScope},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable")
+		return p.verbIn(bulkVerbs...)
 	}, func(a map[string]any) bool { return argTrue(a, "all") || argTrue(a, "bulk") }},
 	{"a migration applied to a hosted database", "destroy:shared", func(p toolParts, _ []string) bool {
 		return p.verbIn("apply", "run", "push", "execute", "deploy") && p.has("migration", "migrations")
@@ -721,6 +726,99 @@ func approvesInArgs(args map[string]any) bool {
 		case "event", "state", "decision", "action", "status", "reviewevent", "verdict", "vote":
 			if l := strings.ToLower(s); strings.HasPrefix(l, "approve") {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// bulkVerbs are the verbs that, applied to many items at once, change
+// what many people rely on or see.
+var bulkVerbs = []string{"update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel",
+	"mark", "reset", "revoke", "disable", "transition", "reopen", "acknowledge", "ack", "mute", "snooze", "silence", "move", "unassign"}
+
+// pluralObject returns an object of the name that is a plural of a
+// shared record (transition_issues, resolve_incidents), or "".
+func (p toolParts) pluralObject() string {
+	for i, o := range p.words {
+		if i == p.at {
+			continue
+		}
+		switch o {
+		case "issues", "tickets", "incidents", "alerts", "tasks", "cards", "stories", "bugs", "conversations", "cases", "users", "members", "subscribers", "contacts", "orders", "invoices", "subscriptions", "deals", "leads":
+			return o
+		}
+	}
+	return ""
+}
+
+// queryKeys are the argument names of a query that selects the items a
+// tool acts on (jql, a filter, a search).
+var queryKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"jql": true, "query": true, "q": true, "filter": true, "filters": true, "where": true, "selector": true, "search": true, "searchquery": true, "criteria": true, "status": true, "statuses": true, "matching": true}
+}}
+
+// selectedByQuery reports arguments that pick the items by a query or a
+// filter rather than by naming them: a query key is given and no key
+// names the items' own ids (issue_keys, incident_ids, ids).
+func selectedByQuery(args map[string]any) bool {
+	query := false
+	for k, v := range args {
+		key := normKey(k)
+		if queryKeys.Get(key) {
+			switch v := v.(type) {
+			case string:
+				query = query || v != ""
+			case []any, map[string]any:
+				query = true
+			}
+		}
+		if v != nil && itemIDKey(key) {
+			return false
+		}
+	}
+	return query
+}
+
+// itemIDKey reports an argument name that names the items themselves:
+// id, ids, key, number, or one of those after a record's name
+// (issue_keys, incident_ids, ticket_id); an assignee's or a service's id
+// says which items a query takes, not which ones.
+func itemIDKey(key string) bool {
+	for _, suffix := range [...]string{"ids", "id", "keys", "key", "numbers", "number", "iids", "iid"} {
+		head, ok := strings.CutSuffix(key, suffix)
+		if !ok {
+			continue
+		}
+		switch strings.TrimSuffix(head, "s") {
+		case "", "issue", "ticket", "incident", "alert", "task", "card", "story", "bug", "conversation", "case",
+			"member", "subscriber", "contact", "order", "invoice", "subscription", "deal", "lead", "item", "record":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// wildcardScope reports a scope, target or matcher argument that takes in
+// everything: "*", ["*"], "all".
+func wildcardScope(args map[string]any) bool {
+	for k, v := range args {
+		switch normKey(k) {
+		case "scope", "scopes", "monitor", "monitors", "monitorid", "matchers", "target", "targets", "selector", "tags", "services", "hosts":
+		default:
+			continue
+		}
+		for _, s := range recipientStrings(v) {
+			if t := strings.TrimSpace(s); t == "*" || strings.EqualFold(t, "all") || t == "*:*" {
+				return true
+			}
+		}
+		if m, ok := v.(map[string]any); ok {
+			for _, e := range m {
+				if s, ok := e.(string); ok && (s == "*" || s == ".*" || s == ".+") {
+					return true
+				}
 			}
 		}
 	}
