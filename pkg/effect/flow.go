@@ -558,6 +558,13 @@ func (a *analysis) flows() {
 				}
 			}
 		}
+		if in == "production-data" && c.Name != "" && a.productionWord(i) == "" && !a.schemaOnlyBefore(i) {
+			// pg_dump "$PROD_DATABASE_URL" -t users | psql app_dev: production's
+			// data (its customers') loaded into another database
+			if e, _ := a.cat.Lookup(c.Name, c.Args); e != nil && e.Prop("sql-stdin") != "" {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "production-data->database", Word: inOrigin + " | " + c.Name})
+			}
+		}
 		argOrigin := ""
 		for _, j := range c.Inputs {
 			if j < len(taint) && taint[j] != "" {

@@ -116,3 +116,22 @@ func (a *analysis) catFeeds(i int) string {
 	}
 	return ""
 }
+
+// schemaOnlyBefore reports an earlier stage of command i's pipeline that
+// dumps a schema without its data (pg_dump -s, --schema-only, mysqldump
+// --no-data): what it pipes on holds no one's records.
+func (a *analysis) schemaOnlyBefore(i int) bool {
+	c := &a.res.Commands[i]
+	for k := 0; k < i; k++ {
+		d := &a.res.Commands[k]
+		if d.Pipeline != c.Pipeline || d.Stage >= c.Stage {
+			continue
+		}
+		for _, w := range d.Args {
+			if w == "--schema-only" || w == "--no-data" || w == "-s" && d.Name == "pg_dump" || w == "-d" && d.Name == "mysqldump" {
+				return true
+			}
+		}
+	}
+	return false
+}
