@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 )
@@ -320,7 +321,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 				line := quoteArgv(argv)
 				if kind == keyArgs && !strings.HasPrefix(argv[0], "-") {
 					// kubectl {args: [delete, ns, x]}: the tool is the program.
-					line = quoteArgv(append([]string{programOf(w.tool)}, argv...))
+					line = quoteArgv(append([]string{argsProgram(w.tool)}, argv...))
 				}
 				ev.exec(w.inContainer(line), false, call.ToolExec)
 				if kind != keyArgs {
@@ -628,7 +629,25 @@ func (w *mcpWalk) runsCode() bool {
 // runsArgs reports whether an "args" array is a command line for the
 // tool's own program (a kubectl or git tool).
 func (w *mcpWalk) runsArgs() bool {
-	return programOf(w.tool) != ""
+	return argsProgram(w.tool) != ""
+}
+
+// argsProgram is the program whose command line a tool's "args" array
+// is: programOf's, or a cloud or hosting CLI the catalogue knows that the
+// tool's name names (pulumi_cli, flyctl_run, heroku_cli {args: [...]}).
+func argsProgram(tool string) string {
+	if p := programOf(tool); p != "" {
+		return p
+	}
+	for _, word := range ToolWords(tool) {
+		if len(word) < 3 {
+			continue
+		}
+		if e, _ := catalog.Default().Lookup(word, nil); e != nil && (e.Prop("cloud") != "" || e.Prop("host") != "") {
+			return word
+		}
+	}
+	return ""
 }
 
 // programOf is the program a tool is named for, when it is one the
@@ -713,7 +732,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	case kind == keyArgs && w.runsArgs() && strings.TrimSpace(v) != "":
 		// kubectl {"args": "delete namespace production"}: the words of
 		// the command line of the program the tool is named for
-		ev.exec(w.inContainer(programOf(w.tool)+" "+v), false, call.ToolExec)
+		ev.exec(w.inContainer(argsProgram(w.tool)+" "+v), false, call.ToolExec)
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
