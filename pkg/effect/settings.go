@@ -629,7 +629,7 @@ func isPort(p string) bool {
 // them is what a name on its own would fetch.
 var officialHosts = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com", "npmjs.org",
 	"proxy.golang.org", "rubygems.org", "goproxy.io", "index.crates.io", "crates.io", "conda.anaconda.org",
-	"repo.anaconda.com", "anaconda.org"}
+	"repo.anaconda.com", "anaconda.org", "repo.packagist.org", "packagist.org", "api.nuget.org", "nuget.org"}
 
 // ordinarySource reports whether every entry of a source setting (a URL,
 // a list of them, GOPROXY's "direct" and "off", a channel name, a local
