@@ -197,24 +197,32 @@ func databaseClient(e *catalog.Entry, cl *catalog.Classified) bool {
 	return false
 }
 
-// envPrints reports whether env, given only assignments and flags, prints
-// the environment instead of running a command.
+// envPrints reports whether env, given only assignments and options that
+// leave its printing be, prints the environment instead of running a
+// command. -S runs the command its value splits into; -i starts from an
+// empty environment; --help, --version and an option env does not know
+// print no variable.
 func envPrints(c *shell.Command) bool {
 	for i := 0; i < len(c.Args); i++ {
 		w := c.Args[i]
-		if w == "-u" || w == "--unset" || w == "-C" || w == "--chdir" {
+		switch {
+		case w == "-u" || w == "--unset" || w == "-C" || w == "--chdir":
 			i++ // the option's value
-			continue
+		case strings.HasPrefix(w, "-u") || strings.HasPrefix(w, "-C") || strings.HasPrefix(w, "--unset=") || strings.HasPrefix(w, "--chdir="):
+		case w == "-0" || w == "--null" || w == "-v" || w == "--debug" || w == "--" || w == "--list-signal-handling" || signalOption(w):
+		case shellAssign(w):
+		default:
+			return false // -i, -, -S CMD, --help, a command
 		}
-		if w == "-i" || w == "--ignore-environment" || w == "-" {
-			return false // an empty environment
-		}
-		if strings.HasPrefix(w, "-") || shellAssign(w) {
-			continue
-		}
-		return false
 	}
 	return true
+}
+
+// signalOption reports env's --block-signal, --default-signal and
+// --ignore-signal, with or without a value.
+func signalOption(w string) bool {
+	n, _, _ := strings.Cut(w, "=")
+	return strings.HasPrefix(n, "--") && strings.HasSuffix(n, "-signal")
 }
 
 // secretEnvWrapper returns the wrapper c runs behind that puts secrets in
