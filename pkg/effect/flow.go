@@ -209,10 +209,34 @@ func envPrints(c *shell.Command) bool {
 		case w == "-u" || w == "--unset" || w == "-C" || w == "--chdir":
 			i++ // the option's value
 		case strings.HasPrefix(w, "-u") || strings.HasPrefix(w, "-C") || strings.HasPrefix(w, "--unset=") || strings.HasPrefix(w, "--chdir="):
-		case w == "-0" || w == "--null" || w == "-v" || w == "--debug" || w == "--" || w == "--list-signal-handling" || signalOption(w):
+		case len(w) > 1 && w[0] == '-' && strings.Trim(w[1:], "0v") == "", w == "--null" || w == "--debug" || w == "--" || w == "--list-signal-handling" || signalOption(w):
 		case shellAssign(w):
+		case w == "-S" || w == "--split-string":
+			if i++; i < len(c.Args) && !splitAssignsOnly(c.Args[i]) {
+				return false // the command the value splits into runs
+			}
+		case strings.HasPrefix(w, "--split-string="):
+			if !splitAssignsOnly(w[len("--split-string="):]) {
+				return false
+			}
+		case strings.HasPrefix(w, "-S"):
+			if !splitAssignsOnly(w[2:]) {
+				return false
+			}
 		default:
-			return false // -i, -, -S CMD, --help, a command
+			return false // -i, -, --help, a command
+		}
+	}
+	return true
+}
+
+// splitAssignsOnly reports whether the value of env's -S splits into
+// assignments alone (or nothing): env -S ” and env -S 'A=1' print the
+// environment as env alone does.
+func splitAssignsOnly(v string) bool {
+	for _, f := range strings.Fields(v) {
+		if !shellAssign(strings.Trim(f, `'"`)) {
+			return false
 		}
 	}
 	return true
