@@ -47,6 +47,18 @@ func databaseHost(w string) string {
 			return ""
 		}
 		rest := l[k+3:]
+		if _, q, ok := strings.Cut(rest, "?"); ok {
+			// postgresql://localhost/db?host=db.acme.net: libpq takes the
+			// query's host over the authority's
+			for kv := range strings.SplitSeq(q, "&") {
+				if v, ok := strings.CutPrefix(kv, "host="); ok && v != "" && !strings.HasPrefix(v, "/") {
+					return hostOnly(v)
+				}
+				if v, ok := strings.CutPrefix(kv, "hostaddr="); ok && v != "" {
+					return hostOnly(v)
+				}
+			}
+		}
 		if j := strings.IndexAny(rest, "/?;"); j >= 0 {
 			rest = rest[:j]
 		}
