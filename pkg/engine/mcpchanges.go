@@ -49,7 +49,7 @@ type toolParts struct {
 }
 
 func readToolParts(tool string) toolParts {
-	p := toolParts{words: ToolWords(tool), at: -1}
+	p := toolParts{words: splitFused(ToolWords(tool)), at: -1}
 	weak := false
 	for i, w := range p.words {
 		if (w == "and" || w == "then") && p.verb != "" && i+1 < len(p.words) {
