@@ -126,14 +126,26 @@ func sedPicks(args []string) bool {
 	}
 	s := strings.TrimSpace(script)
 	if strings.HasPrefix(s, "s") && len(s) > 1 {
-		re, _, ok := delimited(s[2:], s[1])
-		return ok && narrowPattern(re)
+		re, rest, ok := delimited(s[2:], s[1])
+		if !ok || !narrowPattern(re) {
+			return false
+		}
+		_, flags, ok := delimited(rest, s[1])
+		return ok && strings.Trim(flags, "gIp") == "" // s/^PATH=//p, and nothing after
 	}
 	if !strings.HasPrefix(s, "/") {
 		return false // p, 1,$p, 5p: lines by number, or all of them
 	}
 	re, rest, ok := delimited(s[1:], '/')
-	return ok && narrowPattern(re) && !strings.HasPrefix(strings.TrimSpace(rest), ",")
+	return ok && narrowPattern(re) && printsOnly(rest)
+}
+
+// printsOnly reports a sed command after an address that prints the
+// line and does nothing more (p, {p}); not a range (,$p) or a second
+// command that prints every line (p;p).
+func printsOnly(rest string) bool {
+	r := strings.TrimSpace(strings.Trim(strings.TrimSpace(rest), "{};"))
+	return r == "p" || r == "I p" || r == "Ip"
 }
 
 // awkPicks reports an awk program that picks lines by a pattern naming
@@ -160,10 +172,13 @@ func awkPicks(args []string) bool {
 		return false
 	}
 	if strings.HasPrefix(p, "/") {
+		// /^PATH=/, /^PATH=/{print $2}: one pattern and its action;
+		// not a range, nor a second rule that prints every line (/x/; 1)
 		re, rest, ok := delimited(p[1:], '/')
-		return ok && narrowPattern(re) && !strings.HasPrefix(strings.TrimSpace(rest), ",")
+		r := strings.TrimSpace(rest)
+		return ok && narrowPattern(re) && (r == "" || strings.HasPrefix(r, "{") && strings.HasSuffix(r, "}") && strings.Count(r, "}") == 1)
 	}
-	if equals && strings.Contains(p, "$1") {
+	if equals && strings.Contains(p, "print") && strings.Contains(p, "$1") {
 		// awk -F= '{print $1}': the names; not $0, $2 or $NF, the values
 		for k := 0; k+1 < len(p); k++ {
 			if p[k] == '$' && p[k+1] != '1' {
@@ -194,6 +209,9 @@ func delimited(s string, d byte) (string, string, bool) {
 // more (outside brackets and escapes), and none of the runs is a piece of
 // a credential's name.
 func narrowPattern(re string) bool {
+	if strings.Contains(re, ")?") || strings.Contains(re, ")*") || strings.Contains(re, "{0") {
+		return false // (LANG)?: a pattern that may match nothing matches every line
+	}
 	for alt := range strings.SplitSeq(strings.ReplaceAll(re, `\|`, "|"), "|") {
 		named := false
 		for _, run := range literalRuns(alt) {
@@ -344,7 +362,7 @@ func (a *analysis) envStep(t *envTrail, cmds []shell.Command, i int) bool {
 			}
 		}
 	}
-	if len(f.writes) > 0 || f.sink != "" || stdoutRedirected(c) || c.Depth > 0 || !lastStage(cmds, i) {
+	if len(f.writes) > 0 || f.sink != "" || stdoutRedirected(c) || !lastStage(cmds, i) || c.Depth > 0 && !a.reachesAgent(cmds, i) {
 		return false
 	}
 	for _, e := range a.out {

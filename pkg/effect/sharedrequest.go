@@ -383,8 +383,11 @@ func rpcByGet(target string) string {
 		return "" // a REST path's segment (GET /v1/refunds, /status_updates) reads
 	}
 	words := opWords(method)
-	if len(words) == 0 || !(changeVerbs.Get(words[0]) || words[0] == "post" || lexiconChange(words[0])) {
+	if len(words) == 0 || readingVerbs.Get(words[0]) {
 		return "" // getUpdates, conversations.list
+	}
+	if !(changeVerbs.Get(words[0]) || words[0] == "post" || lexiconChange(words[0]) || len(words) > 1 && sharedNouns.Get(words[len(words)-1])) {
+		return "" // users.info; not chat.scheduleMessage, a message sent later
 	}
 	return "GET " + u.Host + p + " (" + svc.name + ": the method " + last + ", which a GET calls too)"
 }

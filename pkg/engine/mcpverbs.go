@@ -303,8 +303,8 @@ func ordinaryPid(p toolParts, args map[string]any) bool {
 		switch normKey(k) {
 		case "pid", "processid", "process":
 		default:
-			if strings.Contains(normKey(k), "signal") {
-				continue
+			if strings.Contains(normKey(k), "signal") || normKey(k) == "force" {
+				continue // how it is ended (SIGKILL, force), not which
 			}
 			return false // another argument: a name, a pattern, "all"
 		}
