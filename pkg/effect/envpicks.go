@@ -268,11 +268,18 @@ func literalRuns(re string) []string {
 var credentialWords = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "AUTH", "COOKIE", "BEARER", "SESSION", "DATABASE_URL"}
 
 // secretFragment reports a literal run that is a piece of a credential's
-// name: what it matches is that name's variables.
+// name, or the name of a service whose variables hold its keys (aws, gh,
+// stripe: secretHomes): what it matches is those variables.
 func secretFragment(run string) bool {
 	up := strings.ToUpper(run)
 	for _, w := range credentialWords {
 		if strings.Contains(w, up) {
+			return true
+		}
+	}
+	for _, h := range secretHomes {
+		// AWS, GH_, STRIPE: a service whose variables hold its keys
+		if up == h.prefix || up == strings.TrimSuffix(h.prefix, "_") {
 			return true
 		}
 	}

@@ -267,6 +267,14 @@ func environDump(c *shell.Command) bool {
 				return true
 			}
 		}
+	case "make", "gmake":
+		// make -p prints its database, every variable of the
+		// environment among it
+		for _, a := range c.Args {
+			if a == "--print-data-base" || len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.Contains(a, "p") && strings.Trim(a[1:], "pnrRsikqwSBet") == "" {
+				return true
+			}
+		}
 	case "systemctl", "launchctl":
 		for _, a := range c.Args {
 			if a == "show-environment" || a == "getenv" {
