@@ -30,7 +30,7 @@ func StatementDatabases(text, client string) (names []string, opaque bool) {
 	if strings.Contains(up, "FLUSHALL") || strings.Contains(up, "SWAPDB") {
 		return nil, true // Redis: every database of the server
 	}
-	toks := sqlTokens(strings.ReplaceAll(text, `\n`, " "))
+	toks := sqlTokens(withoutComments(strings.ReplaceAll(text, `\n`, " ")))
 	redis, mysql := strings.Contains(client, "redis"), qualifyingClients.Get(client) || strings.Contains(client, "mysql") || strings.Contains(client, "maria")
 	for k, t := range toks {
 		u := strings.ToUpper(t)
@@ -64,7 +64,7 @@ func StatementDatabases(text, client string) (names []string, opaque bool) {
 				names = append(names, "redis-db-"+n)
 			}
 		}
-		if strings.HasPrefix(u, "USE(") || strings.HasPrefix(u, "GETSIBLINGDB(") || strings.Contains(u, ".GETSIBLINGDB(") {
+		if strings.HasPrefix(u, "USE(") || strings.Contains(u, "GETSIBLINGDB(") || strings.Contains(u, "GETDB(") {
 			if _, arg, ok := strings.Cut(t, "("); ok {
 				arg, _, _ = strings.Cut(arg, ")")
 				names = append(names, strings.Trim(arg, "\"'` "))
@@ -85,6 +85,40 @@ func sqlTokens(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == ';' || r == ','
 	})
+}
+
+// withoutComments blanks a statement's comments (/* … */, -- to the end
+// of the line), which SQL reads as space (DROP DATABASE/**/orders), and
+// puts a space before a quoted name written against a keyword
+// (DATABASE`shop`).
+func withoutComments(text string) string {
+	if !strings.Contains(text, "/*") && !strings.Contains(text, "--") && !strings.Contains(text, "`") {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		switch {
+		case strings.HasPrefix(text[i:], "/*"):
+			end := strings.Index(text[i+2:], "*/")
+			if end < 0 {
+				return b.String()
+			}
+			b.WriteByte(' ')
+			i += end + 3
+		case strings.HasPrefix(text[i:], "--"):
+			end := strings.IndexByte(text[i:], '\n')
+			if end < 0 {
+				return b.String()
+			}
+			b.WriteByte(' ')
+			i += end
+		case text[i] == '`' && i > 0 && text[i-1] != '.' && (i+1 >= len(text) || text[i-1] >= 'A'):
+			b.WriteString(" `")
+		default:
+			b.WriteByte(text[i])
+		}
+	}
+	return b.String()
 }
 
 // QualifiedDatabases returns the databases a MySQL statement's qualified

@@ -317,6 +317,7 @@ func consumesEnv(d *shell.Command) bool {
 // that picks harmless lines or only counts ends the trail.
 type envTrail struct {
 	shown []bool            // a command's output is the whole environment
+	whole []bool            // in one record, which any pattern that matches prints whole
 	files map[string]string // files written with it
 }
 
@@ -328,9 +329,13 @@ func (a *analysis) envStep(t *envTrail, cmds []shell.Command, i int) bool {
 	c, f := &cmds[i], &a.per[i]
 	if t.shown == nil {
 		t.shown = make([]bool, len(cmds))
+		t.whole = make([]bool, len(cmds))
 	}
 	own := f.source == "environment" && (f.shows || procEnviron(f.reads))
-	s := own
+	if own && procEnviron(f.reads) && !splitsRecords(c) {
+		f.oneRecord = true // cat /proc/self/environ: NUL-separated, one line
+	}
+	s, whole := own, own && f.oneRecord
 	if !s && c.Stage > 0 {
 		// the stage right before this one
 		prev := -1
@@ -340,6 +345,7 @@ func (a *analysis) envStep(t *envTrail, cmds []shell.Command, i int) bool {
 			}
 		}
 		s = prev >= 0 && t.shown[prev]
+		whole = s && t.whole[prev] && !splitsRecords(c)
 	}
 	if !s && len(t.files) > 0 {
 		for _, p := range f.reads {
@@ -349,12 +355,13 @@ func (a *analysis) envStep(t *envTrail, cmds []shell.Command, i int) bool {
 	for _, r := range c.Redirects {
 		if r.Op == "<" && procEnviron([]string{a.clean(r.Target, i)}) {
 			s, own = true, true // tr '\0' '\n' < /proc/self/environ
+			whole = !splitsRecords(c)
 		}
 	}
-	if s && !own && (picksHarmlessStage(c) || consumesEnv(c)) {
+	if s && !own && (consumesEnv(c) || picksHarmlessStage(c) && !whole) {
 		s = false
 	}
-	t.shown[i] = s
+	t.shown[i], t.whole[i] = s, s && whole
 	if !s {
 		return false
 	}
@@ -390,6 +397,36 @@ func procEnviron(reads []string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// oneRecordEnv reports an environment source that prints every variable
+// in one record: env -0, printenv --null (NUL-separated, no newline), jq
+// -c env (compact JSON), /proc/self/environ read whole.
+func oneRecordEnv(c *shell.Command, f *cmdFacts) bool {
+	if f.oneRecord || procEnviron(f.reads) {
+		return true
+	}
+	for _, w := range c.Args {
+		switch {
+		case w == "-0" || w == "--null" || w == "--compact-output":
+			return true
+		case strings.HasPrefix(c.Name, "jq") && strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "c"):
+			return true
+		}
+	}
+	return false
+}
+
+// splitsRecords reports a stage that turns NUL-separated records into
+// lines (tr '\0' '\n', xargs -0 -n1, strings): a pattern after it picks lines.
+func splitsRecords(c *shell.Command) bool {
+	switch c.Name {
+	case "tr":
+		return len(c.Args) > 0 && (c.Args[0] == `\0` || c.Args[0] == `\000` || c.Args[0] == `\x00`)
+	case "xargs", "strings":
+		return true
 	}
 	return false
 }

@@ -121,6 +121,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	if c.Name == "env" && envPrints(c) {
 		f.source, f.shows = "environment", true
 	}
+	if f.source == "environment" {
+		f.oneRecord = oneRecordEnv(c, f)
+	}
 	if environDump(c) {
 		f.source = "environment"
 		// jq -n env, systemctl show-environment: every variable with its

@@ -304,12 +304,14 @@ var grepQuiet = table.Map[string, bool]{Build: func() map[string]bool {
 // inverted match (grep -v) picks everything else.
 func (a *analysis) picksHarmless(cmds []shell.Command, i int) bool {
 	c := &cmds[i]
+	whole := a.per[i].oneRecord // env -0 | grep LANG: one record, printed whole (envpicks.go)
 	for k := i + 1; k < len(cmds); k++ {
 		d := &cmds[k]
 		if d.Pipeline != c.Pipeline || d.Stage <= c.Stage {
 			continue
 		}
-		if picksHarmlessStage(d) || consumesEnv(d) {
+		whole = whole && !splitsRecords(d)
+		if consumesEnv(d) || !whole && picksHarmlessStage(d) {
 			return true // envpicks.go
 		}
 	}

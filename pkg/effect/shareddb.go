@@ -65,6 +65,15 @@ func databaseHost(w string) string {
 		if j := strings.LastIndexByte(rest, '@'); j >= 0 {
 			rest = rest[j+1:]
 		}
+		if strings.Contains(rest, ",") {
+			// localhost,db.acme.net: a client tries each in turn, so
+			// another machine's among them is where it may land
+			for h := range strings.SplitSeq(rest, ",") {
+				if h = hostOnly(h); elsewhere(h) {
+					return h
+				}
+			}
+		}
 		return hostOnly(rest)
 	}
 	for _, key := range dsnHostKeys {

@@ -311,10 +311,13 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		return ""
 	}
 	p := u.Rest
+	if t := requestTarget(args); t != "" {
+		p = t // curl --request-target /v1/…: the path the server is sent
+	}
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	p = path.Clean("/" + match.PercentDecode(p)) // /webhooks/../v1/refunds: the server's path
+	p = path.Clean("/" + withoutPathParams(match.PercentDecode(p))) // /webhooks/../v1/refunds: the server's path
 	svc, known := hostService(u.Host)
 	if testKey && svc.name == "stripe" {
 		return "" // -u sk_test_…: Stripe's own sandbox (the key is Stripe's, not another service's)
@@ -355,6 +358,33 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		return what("a " + method + " to another machine's service")
 	}
 	return ""
+}
+
+// requestTarget returns the path curl's --request-target sends in place
+// of the URL's, or "".
+func requestTarget(args []string) string {
+	for k, a := range args {
+		if v, ok := strings.CutPrefix(a, "--request-target="); ok {
+			return v
+		}
+		if a == "--request-target" && k+1 < len(args) {
+			return args[k+1]
+		}
+	}
+	return ""
+}
+
+// withoutPathParams drops the parameters a path's segments carry after a
+// semicolon (/offboard;jsessionid=x), which name no operation.
+func withoutPathParams(p string) string {
+	if !strings.Contains(p, ";") {
+		return p
+	}
+	segs := strings.Split(p, "/")
+	for k, s := range segs {
+		segs[k], _, _ = strings.Cut(s, ";")
+	}
+	return strings.Join(segs, "/")
 }
 
 // rpcByGet returns what a GET to a known service's remote procedure
@@ -530,7 +560,7 @@ func bodyAction(body string) (string, bool) {
 		if j := strings.IndexAny(name, "&\"' ,}"); j >= 0 {
 			name = name[:j]
 		}
-		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || w[0] == "post" && len(w) > 1) {
+		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || lexiconChange(w[0]) || w[0] == "post" && len(w) > 1) {
 			return name, true
 		} else if len(w) > 0 && (readOps.Get(w[0]) || lookVerbs.Get(w[0])) {
 			return name, false

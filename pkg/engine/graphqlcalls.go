@@ -80,6 +80,11 @@ func (ev *evaluation) graphqlValue(server string, v any, depth int) {
 		if s, ok := x["variables"].(string); ok {
 			_ = json.Unmarshal([]byte(s), &vars) // a GET's variables are text
 		}
+		if name, ok := x["operationName"].(string); ok && persisted(x) {
+			// a persisted query: the server keeps the document, the
+			// request names its operation (DeleteApp) and variables
+			ev.persistedCall(server, name, vars)
+		}
 		for _, k := range graphqlKeys {
 			if doc, ok := x[k].(string); ok {
 				ev.judgeGraphQL(server, doc, vars)
@@ -202,7 +207,7 @@ func curlMutation(cmds []shell.Command, i int) bool {
 		return false
 	}
 	for _, a := range c.Args {
-		if mentionsMutation(a) {
+		if mentionsMutation(a) || strings.Contains(a, "persistedQuery") {
 			return true
 		}
 	}
@@ -314,6 +319,10 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 			if v, err := url.ParseQuery(q); err == nil {
 				for _, d := range v["query"] {
 					bodies = append(bodies, d)
+				}
+				if v.Get("operationName") != "" && v.Get("extensions") != "" {
+					// ?operationName=DeleteApp&extensions={persistedQuery…}
+					ev.judgeGraphQLBody(target, map[string]any{"operationName": v.Get("operationName"), "extensions": v.Get("extensions"), "variables": v.Get("variables")}, "")
 				}
 			}
 		}

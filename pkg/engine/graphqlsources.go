@@ -1,7 +1,11 @@
 package engine
 
 import (
+	"encoding/json"
 	"net/url"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"strconv"
 	"strings"
 
@@ -14,7 +18,8 @@ import (
 // standard input (echo '{"query": …}' | curl -d @-), in a git host's CLI
 // (gh api graphql -f query=…, its -F fields the variables), and sent to
 // another host than the URL names (curl --connect-to localhost:443:
-// api.fly.io:443 https://localhost/graphql).
+// api.fly.io:443 https://localhost/graphql), or kept on the server as a
+// persisted query the request names by its operation and hash.
 
 // mentionsMutation reports text that holds the word mutation, once JSON's
 // \u escapes and URL escapes are undone.
@@ -149,4 +154,37 @@ func connectedTarget(args []string, target string) string {
 		}
 	}
 	return target
+}
+
+// persisted reports a request object that names a persisted query (its
+// extensions' persistedQuery, a hash) and carries no document.
+func persisted(x map[string]any) bool {
+	if _, ok := x["query"].(string); ok {
+		return false
+	}
+	ext, _ := x["extensions"].(map[string]any)
+	if ext == nil {
+		if s, ok := x["extensions"].(string); ok {
+			_ = json.Unmarshal([]byte(s), &ext) // a GET's extensions are text
+		}
+	}
+	_, ok := ext["persistedQuery"]
+	return ok
+}
+
+// persistedCall judges a persisted operation by its name, as the field it
+// runs would be (DeleteApp is deleteApp): the only word of it the request
+// shows.
+func (ev *evaluation) persistedCall(server, name string, vars map[string]any) {
+	if name == "" || ev.denied() {
+		return
+	}
+	args := vars
+	if args == nil {
+		args = map[string]any{}
+	}
+	ev.mcpCall(server, name, args, nil, false)
+	if !ev.denied() && effect.ChangesShared(name) {
+		ev.judgeEffect(effect.Effect{Kind: effect.Destroy, Cmd: -1, Detail: "shared-change", Word: server + " persisted GraphQL operation " + name}, call.ToolFetch)
+	}
 }

@@ -70,6 +70,8 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 		case requestURLKeys.Get(key) || strings.HasSuffix(key, "url") || strings.HasSuffix(key, "uri") || strings.HasSuffix(key, "endpoint"):
 			if s, ok := v.(string); ok && webURL(s) && target == "" {
 				target = "http" + s[4:] // HTTPS://…: a scheme is any case
+			} else if ok && strings.HasPrefix(s, "/") && rel == "" {
+				rel = s // {"endpoint": "/v1/…", "base_url": …}
 			}
 		case requestBodyKeys.Get(key):
 			body = paramText(v)
@@ -83,7 +85,7 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 			}
 		}
 	}
-	if target == "" && host != "" && !strings.ContainsAny(host, "/ ") {
+	if target == "" && host != "" && !strings.ContainsAny(host, "/ ") && (rel != "" || method != "") {
 		target = "https://" + host // {"host": "api.stripe.com", "path": "/v1/refunds"}
 	}
 	if target == "" {

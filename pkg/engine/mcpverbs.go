@@ -257,13 +257,39 @@ func localClusterArgs(server, tool string, args map[string]any) bool {
 			local = true
 			continue
 		}
-		for _, w := range elsewhereKeyWords {
-			if strings.Contains(nk, w) {
-				return false // kubeconfig_path, api_server_url, endpoint, token
-			}
+		if pointsElsewhere(nk, v, 0) {
+			return false // kubeconfig_path, api_server_url, endpoint, token, {env: {KUBECONFIG: …}}
 		}
 	}
 	return local
+}
+
+// pointsElsewhere reports an argument that points a cluster call at
+// another API server or kubeconfig: by its key, or by a key or a
+// KUBECONFIG=… inside it.
+func pointsElsewhere(nk string, v any, depth int) bool {
+	for _, w := range elsewhereKeyWords {
+		if strings.Contains(nk, w) {
+			return true
+		}
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.Contains(strings.ToUpper(x), "KUBECONFIG=") || strings.Contains(x, "--kubeconfig") || strings.Contains(x, "--server")
+	case map[string]any:
+		for k, e := range x {
+			if depth < 3 && pointsElsewhere(normKey(k), e, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if depth < 3 && pointsElsewhere("", e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // elsewhereKeyWords are the words of an argument key that point a cluster
