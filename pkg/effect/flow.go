@@ -121,9 +121,6 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	if c.Name == "env" && envPrints(c) {
 		f.source, f.shows = "environment", true
 	}
-	if f.source == "environment" {
-		f.oneRecord = oneRecordEnv(c, f)
-	}
 	if environDump(c) {
 		f.source = "environment"
 		// jq -n env, systemctl show-environment: every variable with its
@@ -134,6 +131,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// /proc/PID/environ of other processes, a credential store.
 			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
 		}
+	}
+	if f.source == "environment" {
+		f.oneRecord = oneRecordEnv(c, f)
 	}
 	if len(c.Via) > 0 && (f.source == "environment" || c.Name == "printenv") {
 		if w := a.secretEnvWrapper(i, c); w != "" {
