@@ -69,7 +69,8 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 			method, _ = v.(string)
 		case requestURLKeys.Get(key) || strings.HasSuffix(key, "url") || strings.HasSuffix(key, "uri") || strings.HasSuffix(key, "endpoint"):
 			if s, ok := v.(string); ok && webURL(s) && target == "" {
-				target = "http" + s[4:] // HTTPS://…: a scheme is any case
+				i := strings.Index(s, "://")
+				target = strings.ToLower(s[:i]) + s[i:] // HTTPS://…: a scheme is any case
 			} else if ok && strings.HasPrefix(s, "/") && rel == "" {
 				rel = s // {"endpoint": "/v1/…", "base_url": …}
 			}
@@ -91,8 +92,16 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 	if target == "" {
 		return
 	}
+	targets := []string{target}
 	if rel != "" {
-		target = strings.TrimRight(target, "/") + rel // a base URL and a path
+		// a base URL and a path; a path beside a full URL may be
+		// something else's (a file to upload): both are judged
+		joined := strings.TrimRight(target, "/") + rel
+		if urlPathless(target) {
+			targets[0] = joined
+		} else {
+			targets = append(targets, joined)
+		}
 	}
 	method = strings.ToUpper(strings.TrimSpace(method))
 	if method == "" {
@@ -113,7 +122,18 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 	}
 	// a GET too: it changes nothing but a remote procedure called by it
 	// (chat.postMessage?…), which the curl line's effects read
-	w.ev.exec(quoteArgv(append(argv, target)), false, call.ToolExec)
+	for _, t := range targets {
+		if !w.ev.denied() {
+			w.ev.exec(quoteArgv(append(argv[:len(argv):len(argv)], t)), false, call.ToolExec)
+		}
+	}
+}
+
+// urlPathless reports a URL with no path of its own (a base URL).
+func urlPathless(u string) bool {
+	rest := u[strings.Index(u, "://")+3:]
+	i := strings.IndexByte(rest, '/')
+	return i < 0 || strings.Trim(rest[i:], "/") == ""
 }
 
 // webURL reports an http or https URL, its scheme in any case.
