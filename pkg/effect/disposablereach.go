@@ -162,8 +162,9 @@ var optionFiles = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("--login-path --defaults-file --defaults-extra-file --defaults-group-suffix --service")
 }}
 
-// forwarders open a local port that leads to another machine: ssh -L,
-// kubectl port-forward, a cloud's database proxy, socat.
+// forwards reports a command that opens a local port leading to another
+// machine (ssh -L, kubectl port-forward, a cloud's database proxy, socat)
+// or points every later container command elsewhere (docker context use).
 func forwards(o *shell.Command) bool {
 	switch o.Name {
 	case "ssh", "autossh":
