@@ -136,18 +136,37 @@ var valueShort = table.Map[string, bool]{Build: func() map[string]bool {
 	return m
 }}
 
-// testName reports whether a name's parts say it is for tests.
+// testName reports whether a name's parts say it is for tests: a test
+// part first (test_orders) or last, before only a number or a word for a
+// database or its file (orders_test, orders_test_2, app_test_db, test.db).
+// One in the middle of other words names what the data is about
+// (ab_test_results: the results of A/B tests), not what it is for.
 func testName(w string) bool {
-	for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
-		if testParts.Get(p) {
+	parts := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	for k, p := range parts {
+		if !testParts.Get(p) && !(strings.HasPrefix(p, "test") && strings.Trim(p[4:], "0123456789") == "") {
+			continue // test2 is one too
+		}
+		if k == 0 {
 			return true
 		}
-		if strings.HasPrefix(p, "test") && strings.Trim(p[4:], "0123456789") == "" {
-			return true // test2
+		rest := true
+		for _, q := range parts[k+1:] {
+			rest = rest && (strings.Trim(q, "0123456789") == "" || dbSuffixes.Get(q))
+		}
+		if rest {
+			return true
 		}
 	}
 	return false
 }
+
+// dbSuffixes are the words after a test part that name the database, its
+// file or a settings file's extension (data-source.test.js) rather than
+// what it holds.
+var dbSuffixes = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("db dbs database data sqlite sqlite3 db3 duckdb local tmp js ts mjs cjs json yml yaml toml ini env py rb exs cfg conf properties xml")
+}}
 
 // devName reports whether a file's name says it is the development copy
 // (dev.db, development.sqlite3).
@@ -307,6 +326,9 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		}
 	case names == 0 || tests < names:
 		return false
+	}
+	if reachesBeyond(res, i) {
+		return false // DROP DATABASE orders, PGHOST=db.acme.net, ssh -L (disposablereach.go)
 	}
 	a := analysis{res: res, env: env, cat: catalog.Default()}
 	return a.productionWord(i) == "" && a.remoteDatabase(i) == ""

@@ -199,7 +199,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	if ev.denied() {
 		return
 	}
-	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(args, ev.c.Cwd, ev.e.env.Home)}
+	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(server, tool, args, ev.c.Cwd, ev.e.env.Home)}
 	w.read, w.write = pathVerb(tool)
 	sends, maybe := sendsOut(tool)
 	// the server's name and a remote URL among the arguments are judged
