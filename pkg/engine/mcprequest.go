@@ -121,8 +121,14 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 		argv = append(argv, "--data-raw", body)
 	}
 	// a GET too: it changes nothing but a remote procedure called by it
-	// (chat.postMessage?…), which the curl line's effects read
+	// with its arguments (chat.postMessage?…), which the curl line's
+	// effects read; a bare GET of a page (a fetch tool's everyday call)
+	// carries none, and its URL is judged as a fetch already
+	bare := (method == "" || method == "GET") && body == "" && len(headers) == 0
 	for _, t := range targets {
+		if bare && !strings.ContainsAny(t, "?;") {
+			continue
+		}
 		if !w.ev.denied() {
 			w.ev.exec(quoteArgv(append(argv[:len(argv):len(argv)], t)), false, call.ToolExec)
 		}
