@@ -33,7 +33,7 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
 		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3")
@@ -294,6 +294,16 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		case valueShort.Get(w) && operand:
 			next()
 		}
+	}
+	dbs, tables, readable := sqlObjects(c) // disposablesql.go
+	if !readable {
+		return false
+	}
+	if names == 0 {
+		dbs = append(dbs, tables...) // the connection names none: its tables name it
+	}
+	for _, d := range dbs {
+		name(d)
 	}
 	switch {
 	case c.Name == "sqlite3":
