@@ -75,6 +75,8 @@ var laterFormats = []laterFormat{
 		return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
 	}},
 	{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
+	{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
+	{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
 }
 
 // nodeOptionsOnly: node-options that load no module (--max-old-space-size).

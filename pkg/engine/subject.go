@@ -246,6 +246,15 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
 	for _, ef := range effs {
+		if ef.Kind == effect.Write && len(res.Files) > 0 {
+			if text, ok := shownText(res, effs, ef.Path, c.Cwd, home); ok {
+				ev.judgeShownWrite(ef.Path, text) // startupfiles.go: echo '…' >> ~/.bashrc
+				if ev.denied() {
+					return
+				}
+				continue
+			}
+		}
 		ev.judgeEffect(ef, tool)
 		if ev.denied() {
 			return
