@@ -88,6 +88,9 @@ func remoteEngine(res *shell.Result) bool {
 		if !engineWrappers.Get(o.Name) {
 			continue
 		}
+		if pos := positionals(o.Args); len(pos) >= 3 && pos[0] == "context" && pos[1] == "use" && !localEngineContexts.Get(pos[2]) {
+			return true // docker context use prod: every later command is that machine's
+		}
 		for _, w := range o.Args {
 			if !strings.HasPrefix(w, "-") {
 				break // the engine's own options come before its subcommand
@@ -104,6 +107,12 @@ func remoteEngine(res *shell.Result) bool {
 	}
 	return false
 }
+
+// localEngineContexts are the contexts of a container engine on this
+// machine (Docker Desktop's, colima's, OrbStack's, Rancher Desktop's).
+var localEngineContexts = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("default desktop-linux desktop-windows colima orbstack rancher-desktop podman-machine-default")
+}}
 
 // dbNameOptions are the options whose value names a database.
 var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {

@@ -59,6 +59,63 @@ func listsEveryImage(d *shell.Command) bool {
 	return quiet
 }
 
+// removesEveryContainer reports a container engine's container removal
+// (docker rm, docker container rm) whose operands are a substitution
+// listing every container (docker ps -aq, container ls --quiet, no
+// filter): it removes them all, the project's and every other's, with
+// what their own layers hold. Containers removed by name, or those a
+// filter lists (a label, the project's name), are the caller's own, as
+// docker rm NAME is. Any removal on another machine's engine is that
+// machine's containers.
+func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
+	if !containerEngines.Get(c.Name) {
+		return
+	}
+	pos := positionals(c.Args)
+	if !(len(pos) > 0 && pos[0] == "rm" || len(pos) > 1 && pos[0] == "container" && (pos[1] == "rm" || pos[1] == "remove")) {
+		return
+	}
+	if remoteEngine(a.res) {
+		// docker -H ssh://prod rm, or after docker context use prod:
+		// another machine's containers
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm on another machine's engine"})
+		return
+	}
+	for _, k := range c.Inputs {
+		if k >= 0 && k < len(a.res.Commands) && listsEveryContainer(&a.res.Commands[k]) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm of every container " + a.res.Commands[k].Name + " lists"})
+			return
+		}
+	}
+}
+
+// listsEveryContainer reports docker ps -q (or container ls --quiet) with
+// no filter: the IDs of every container.
+func listsEveryContainer(d *shell.Command) bool {
+	if !containerEngines.Get(d.Name) {
+		return false
+	}
+	pos := positionals(d.Args)
+	switch {
+	case len(pos) == 1 && pos[0] == "ps":
+	case len(pos) == 2 && pos[0] == "container" && (pos[1] == "ls" || pos[1] == "list" || pos[1] == "ps"):
+	default:
+		return false // another verb, or a filter's value
+	}
+	quiet := false
+	for _, w := range d.Args {
+		switch {
+		case w == "--quiet":
+			quiet = true
+		case w == "-f" || w == "--filter" || strings.HasPrefix(w, "--filter="):
+			return false
+		case len(w) > 1 && w[0] == '-' && w[1] != '-':
+			quiet = quiet || strings.ContainsRune(w, 'q')
+		}
+	}
+	return quiet
+}
+
 // positionals are the words of args that are not options (a rough cut:
 // options' values are not skipped).
 func positionals(args []string) []string {
