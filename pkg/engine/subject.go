@@ -160,6 +160,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 		if effect.StoreClient(res.Commands[i].Name) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
 			s.effect = disposableStore
+		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) {
+			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
 		}
 		ev.judge(&s)
 		if ev.denied() {
