@@ -162,6 +162,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = disposableStore
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
+		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) {
+			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
 		}
 		ev.judge(&s)
 		if ev.denied() {
