@@ -1128,13 +1128,28 @@ func stringValues(v any) []string {
 }
 
 // placeholder reports whether a found credential is an example value
-// ("your-key-here", "<token>", "xxxx", "changeme").
+// ("your-key-here", "<token>", "xxxx", "changeme", "sk_test_replace_me",
+// "not-a-real-key", "dev-only-not-secret"), or a word a settings file
+// gives a key that only sounds like a secret's (id-token: write, the
+// permission GitHub's workflows grant).
 func placeholder(v string) bool {
 	l := strings.ToLower(v)
 	for _, p := range []string{"your", "example", "here", "xxxx", "<", "changeme", "placeholder", "dummy", "redacted", "..."} {
 		if strings.Contains(l, p) {
 			return true
 		}
+	}
+	if strings.Contains(l, "-----begin") {
+		return false // a key's block is a key's, whatever its body spells
+	}
+	for _, p := range []string{"xxx", "change-me", "change_me", "replace", "not-a-real", "not_a_real", "notreal", "not-real", "fake", "not-secret", "not_secret", "notsecret"} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	switch l {
+	case "write", "read", "none", "true", "false", "null", "required", "optional":
+		return true
 	}
 	return false
 }
