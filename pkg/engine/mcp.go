@@ -644,19 +644,26 @@ func programOf(tool string) string {
 // file's content sent encoded, a kubeconfig's client-key-data). It is ""
 // for none.
 func leakedSecret(v string) string {
+	kind, _ := leakedSecretValue(v)
+	return kind
+}
+
+// leakedSecretValue is leakedSecret with the credential found, when it is
+// in v as written.
+func leakedSecretValue(v string) (kind, value string) {
 	for _, f := range secret.Scan(v) {
 		if !placeholder(v[f.Start:f.End]) {
-			return f.Kind
+			return f.Kind, v[f.Start:f.End]
 		}
 	}
 	for _, d := range decodings(v) { // decode.go
 		for _, f := range secret.Scan(d) {
 			if !placeholder(d[f.Start:f.End]) {
-				return f.Kind
+				return f.Kind, ""
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // leak judges a credential in a string an outgoing tool sends.
