@@ -91,11 +91,19 @@ func remoteEngine(res *shell.Result) bool {
 		if pos := positionals(o.Args); len(pos) >= 3 && pos[0] == "context" && pos[1] == "use" && !localEngineContexts.Get(pos[2]) {
 			return true // docker context use prod: every later command is that machine's
 		}
-		for _, w := range o.Args {
+		for j, w := range o.Args {
 			if !strings.HasPrefix(w, "-") {
 				break // the engine's own options come before its subcommand
 			}
-			opt, _, _ := strings.Cut(w, "=")
+			opt, val, hasVal := strings.Cut(w, "=")
+			if opt == "--context" || opt == "-c" && o.Name != "podman" {
+				if !hasVal && j+1 < len(o.Args) {
+					val = o.Args[j+1]
+				}
+				if localEngineContexts.Get(val) {
+					continue // docker --context desktop-linux: this machine's
+				}
+			}
 			switch opt {
 			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
 				return true

@@ -71,7 +71,7 @@ func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
 	if !containerEngines.Get(c.Name) {
 		return
 	}
-	pos := positionals(c.Args)
+	pos := positionals(engineCommand(c.Args))
 	if !(len(pos) > 0 && pos[0] == "rm" || len(pos) > 1 && pos[0] == "container" && (pos[1] == "rm" || pos[1] == "remove")) {
 		return
 	}
@@ -114,6 +114,27 @@ func listsEveryContainer(d *shell.Command) bool {
 		}
 	}
 	return quiet
+}
+
+// engineValueOptions are a container engine's own options that take a
+// value in the next word (docker -H HOST, --context NAME).
+var engineValueOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("-H --host -c --context --config -l --log-level --tlscacert --tlscert --tlskey --url --connection --identity")
+}}
+
+// engineCommand is args from the engine's subcommand on: its own options
+// (docker -H ssh://prod, --context prod) and their values skipped.
+func engineCommand(args []string) []string {
+	for j := 0; j < len(args); j++ {
+		w := args[j]
+		if !strings.HasPrefix(w, "-") {
+			return args[j:]
+		}
+		if engineValueOptions.Get(w) {
+			j++
+		}
+	}
+	return nil
 }
 
 // positionals are the words of args that are not options (a rough cut:

@@ -83,9 +83,22 @@ func (w *mcpWalk) deletesItems(p toolParts, args map[string]any) bool {
 	if branchKeyIn(args) {
 		kind = "branch" // a file removed on a branch is a commit, kept in history
 	}
-	objects := 0
+	objects, last := 0, -1
+	for i := range p.words {
+		if i != p.at {
+			last = i
+		}
+	}
 	for i, o := range p.words {
 		if i == p.at {
+			continue
+		}
+		if i != last {
+			// delete_issue_comment: the words before the item say whose
+			// it is, and may not name a store or all of anything
+			if storeObjects.Get(o) || o == "every" {
+				return false
+			}
 			continue
 		}
 		need, ok := itemObjects.Lookup(o)
