@@ -316,6 +316,9 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	if !readable {
 		return false
 	}
+	if len(dbs) > 0 && len(tables) == 0 && !scriptFile(c) {
+		names, tests = 0, 0 // only other databases dropped (disposablesql.go)
+	}
 	if names == 0 {
 		dbs = append(dbs, tables...) // the connection names none: its tables name it
 	}

@@ -13,12 +13,15 @@ import (
 // -U postgres) that drops one kept for tests (DROP DATABASE IF EXISTS
 // orders_test) wipes that test database and nothing else; one connected
 // to a test database that drops another (psql -d orders_test -c 'DROP
-// DATABASE orders') wipes the other. So every database or schema its SQL
-// drops is read as a name of the command, and, when the connection names
-// no database, so is every table its SQL empties, drops, deletes from or
-// updates (TRUNCATE test_events; DELETE FROM users names users, which is
-// no test name). A statement of those kinds whose object cannot be read
-// makes the command no test database's.
+// DATABASE orders') wipes the other. So every database its SQL drops is
+// read as a name of the command, and, when the connection names no
+// database, so is every schema or table its SQL empties, drops, deletes
+// from or updates (TRUNCATE test_events; DELETE FROM users names users,
+// which is no test name). SQL that only drops databases, given on the
+// line with no script file, touches nothing of the database it connects
+// to (psql postgres://localhost/postgres -c 'DROP DATABASE x_test'): then
+// the dropped databases alone name the command. A statement of those
+// kinds whose object cannot be read makes the command no test database's.
 
 // sqlTextOptions are database clients' options whose value is SQL to run.
 var sqlTextOptions = table.Map[string, bool]{Build: func() map[string]bool {
@@ -29,10 +32,10 @@ var sqlTextOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // the kind of statement, then the rest (its objects first).
 var sqlDestroyed = regexp.MustCompile(`(?is)^\s*(DROP\s+(?:DATABASE|SCHEMA|TABLE|VIEW|KEYSPACE)|TRUNCATE(?:\s+TABLE)?|DELETE\s+FROM|UPDATE|ALTER\s+TABLE)\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(.*)$`)
 
-// sqlObjects returns the names a command's SQL destroys: the databases and
-// schemas it drops (dbs), and the tables it empties, drops or changes
-// (tables); ok is false when a destroying statement's object cannot be
-// read.
+// sqlObjects returns the names a command's SQL destroys: the databases it
+// drops (dbs), and the schemas and tables of the connected database it
+// drops, empties or changes (tables); ok is false when a destroying
+// statement's object cannot be read.
 func sqlObjects(c *shell.Command) (dbs, tables []string, ok bool) {
 	ok = true
 	for j := 0; j < len(c.Args); j++ {
@@ -90,9 +93,20 @@ func statementObjects(stmt string) (dbs, tables []string, ok bool) {
 		}
 		names = append(names, n)
 	}
-	switch kind {
-	case "DROP DATABASE", "DROP SCHEMA", "DROP KEYSPACE":
+	if kind == "DROP DATABASE" || kind == "DROP KEYSPACE" {
 		return names, nil, true
 	}
-	return nil, names, true
+	return nil, names, true // a schema, a table: the connected database's
+}
+
+// scriptFile reports whether a database client also runs SQL from a file
+// (psql -f, --file), which nobody here reads.
+func scriptFile(c *shell.Command) bool {
+	for _, w := range c.Args {
+		opt, _, _ := strings.Cut(w, "=")
+		if opt == "-f" || opt == "--file" || strings.HasPrefix(w, "-f") && len(w) > 2 && w[1] != '-' {
+			return true
+		}
+	}
+	return false
 }
