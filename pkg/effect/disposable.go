@@ -316,10 +316,12 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	if !readable {
 		return false
 	}
-	if len(dbs) > 0 && len(tables) == 0 && !scriptFile(c) {
+	switch {
+	case scriptFile(c):
+		dbs = nil // SQL from a file nobody here reads: the connection alone names it
+	case len(dbs) > 0 && len(tables) == 0:
 		names, tests = 0, 0 // only other databases dropped (disposablesql.go)
-	}
-	if names == 0 {
+	case names == 0:
 		dbs = append(dbs, tables...) // the connection names none: its tables name it
 	}
 	for _, d := range dbs {

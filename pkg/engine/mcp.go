@@ -1134,6 +1134,30 @@ func stringValues(v any) []string {
 	return nil
 }
 
+// randomRun reports whether v holds a run of twelve or more letters and
+// digits that mixes both, as a generated secret does (a word does not).
+func randomRun(v string) bool {
+	run, letters, digits := 0, false, false
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) {
+			c := v[i]
+			switch {
+			case c >= '0' && c <= '9':
+				run, digits = run+1, true
+				continue
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				run, letters = run+1, true
+				continue
+			}
+		}
+		if run >= 12 && letters && digits {
+			return true
+		}
+		run, letters, digits = 0, false, false
+	}
+	return false
+}
+
 // placeholder reports whether a found credential is an example value
 // ("your-key-here", "<token>", "xxxx", "changeme", "sk_test_replace_me",
 // "not-a-real-key", "dev-only-not-secret"), or a word a settings file
@@ -1146,8 +1170,10 @@ func placeholder(v string) bool {
 			return true
 		}
 	}
-	if strings.Contains(l, "-----begin") {
-		return false // a key's block is a key's, whatever its body spells
+	if strings.Contains(l, "-----begin") || randomRun(v) {
+		// a key's block is a key's, and a random-looking run a real
+		// value's, whatever word is added to them (ghp_…-fake)
+		return false
 	}
 	for _, p := range []string{"xxx", "change-me", "change_me", "replace", "not-a-real", "not_a_real", "notreal", "not-real", "fake", "not-secret", "not_secret", "notsecret"} {
 		if strings.Contains(l, p) {

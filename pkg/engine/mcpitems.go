@@ -5,6 +5,7 @@ import (
 
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 )
 
 // An MCP tool whose verb destroys, named for one kind of item inside a
@@ -80,8 +81,11 @@ var sharedEnvParts = lazyWordSet("staging stage stg uat preprod shared live")
 // removes named items of one kind, as above.
 func (w *mcpWalk) deletesItems(p toolParts, args map[string]any) bool {
 	kind := w.serverKind()
-	if branchKeyIn(args) {
-		kind = "branch" // a file removed on a branch is a commit, kept in history
+	if branchKeyIn(args) && repoKeyIn(args) {
+		kind = "branch" // a file removed on a branch of a repository is a commit, kept in history
+	}
+	if remoteHostArgs(args) || namesSharedEnvironment(w.server, 0) {
+		return false // another machine's engine or cache; a production server's
 	}
 	objects, last := 0, -1
 	for i := range p.words {
@@ -129,7 +133,63 @@ func (w *mcpWalk) deletesItems(p toolParts, args map[string]any) bool {
 	if namesSharedEnvironment(args, 0) {
 		return false // staging-db, a production cluster's: others' things
 	}
-	return namesItems(args, p.has("many"))
+	item := ""
+	if last >= 0 {
+		item = p.words[last]
+	}
+	// delete_entities, delete_keys: a list of them, or a filter; one
+	// container's id (issue 5) names all its comments
+	return namesItems(args, p.has("many") || item == "" && hasListKey(args) || pluralItem(item))
+}
+
+// hasListKey reports whether a tool named by its verb alone is given its
+// items by a plural key (delete {keys}, delete {paths}).
+func hasListKey(args map[string]any) bool {
+	for k := range args {
+		if nk := normKey(k); itemKeys.Get(nk) != "" && strings.HasSuffix(nk, "s") {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralItem reports an item word that names many (comments, keys).
+func pluralItem(w string) bool {
+	return strings.HasSuffix(w, "s") && w != "many"
+}
+
+// repoKeyIn reports whether an argument names a repository (repo, owner,
+// project_id): the call works on a code host.
+func repoKeyIn(args map[string]any) bool {
+	for k := range args {
+		switch normKey(k) {
+		case "repo", "repository", "reponame", "owner", "projectid", "project", "fullname":
+			return true
+		}
+	}
+	return false
+}
+
+// remoteHostArgs reports whether an argument naming a server points at
+// another machine (or at one nobody here can read).
+func remoteHostArgs(args map[string]any) bool {
+	for k, v := range args {
+		if !mcpHostKey(normKey(k)) {
+			continue
+		}
+		s, ok := v.(string)
+		if !ok {
+			return true
+		}
+		if l, _ := effect.LocalDatabase(s); l {
+			continue
+		}
+		if u, ok := match.ParseURL(s); ok && loopbackHost(u.Host) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // serverKind is what kind of server the call's server is, by its name's
@@ -145,13 +205,14 @@ func (w *mcpWalk) serverKind() string {
 
 // namesItems reports whether a call's arguments name the items it removes:
 // something is given, nothing says "all" or "everything", no value is a
-// glob or a wildcard, and a filter, when there is one (or must be, for a
-// tool named for many), is not empty.
-func namesItems(args map[string]any, needsFilter bool) bool {
+// glob or a wildcard, a filter, when there is one, is not empty nor one
+// that holds for anything ($exists, $ne), and a tool named for many
+// (delete_keys, delete-many) is given a list of them or a filter.
+func namesItems(args map[string]any, needsMany bool) bool {
 	if len(args) == 0 {
 		return false
 	}
-	filtered := false
+	filtered, listed := false, false
 	for k, v := range args {
 		nk := normKey(k)
 		switch nk {
@@ -161,16 +222,19 @@ func namesItems(args map[string]any, needsFilter bool) bool {
 			}
 		case "filter", "query", "where", "selector", "match":
 			f, ok := v.(map[string]any)
-			if !ok || len(f) == 0 {
+			if !ok || len(f) == 0 || matchesAnything(f, 0) {
 				return false
 			}
 			filtered = true
+		}
+		if l, ok := v.([]any); ok && len(l) > 0 {
+			listed = true
 		}
 		if !specificValue(v, 0) {
 			return false
 		}
 	}
-	return filtered || !needsFilter
+	return filtered || listed || !needsMany
 }
 
 // specificValue reports whether an argument's value names things one by
@@ -241,7 +305,7 @@ func topicBranches(args map[string]any) bool {
 		for _, b := range names {
 			b = strings.TrimPrefix(strings.TrimSpace(b), "refs/heads/")
 			head, rest, ok := strings.Cut(b, "/")
-			if !ok || rest == "" || protectedBranch(b) || !topicPrefixes.Get(strings.ToLower(head)) {
+			if !ok || rest == "" || strings.Contains(b, "..") || protectedBranch(b) || !topicPrefixes.Get(strings.ToLower(head)) {
 				return false
 			}
 			n++
@@ -276,6 +340,36 @@ func namesSharedEnvironment(v any, depth int) bool {
 		for _, e := range x {
 			if namesSharedEnvironment(e, depth+1) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// anythingOperators are a document filter's operators that hold for
+// nearly every document ({"_id": {"$exists": true}}, {"$ne": null}).
+var anythingOperators = lazyWordSet("$exists $ne $nin $not $nor $where $expr $regex $or $type")
+
+// matchesAnything reports a filter that uses an operator of
+// anythingOperators anywhere in it.
+func matchesAnything(f map[string]any, depth int) bool {
+	if depth > maxMCPDepth {
+		return true
+	}
+	for k, v := range f {
+		if anythingOperators.Get(strings.ToLower(k)) {
+			return true
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if matchesAnything(x, depth+1) {
+				return true
+			}
+		case []any:
+			for _, e := range x {
+				if m, ok := e.(map[string]any); ok && matchesAnything(m, depth+1) {
+					return true
+				}
 			}
 		}
 	}

@@ -73,6 +73,10 @@ var rcProgramVars = table.Map[string, bool]{Build: func() map[string]bool {
 	return wordSet("EDITOR VISUAL PAGER GIT_EDITOR GIT_PAGER MANPAGER BROWSER")
 }}
 
+// rcProgramFlag is a flag a program variable's value may give its
+// program: letters only, no value (--wait, -R, -FRX).
+var rcProgramFlag = regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`)
+
 // rcOptionCommands are the shell's own option commands.
 var rcOptionCommands = table.Map[string, bool]{Build: func() map[string]bool {
 	return wordSet("set setopt unsetopt shopt")
@@ -196,8 +200,18 @@ func rcVariable(kv string) bool {
 	}
 	up := strings.ToUpper(name)
 	if rcProgramVars.Get(up) {
+		// EDITOR=nvim, VISUAL='code --wait', PAGER='less -R': a known
+		// program with flags, nothing it is told to run (vim -c '!sh')
 		f := strings.Fields(value)
-		return len(f) > 0 && !strings.ContainsAny(f[0], "/$~") && catalog.Default().Known(f[0])
+		if len(f) == 0 || strings.ContainsAny(f[0], "/$~") || !catalog.Default().Known(f[0]) {
+			return false
+		}
+		for _, a := range f[1:] {
+			if !rcProgramFlag.MatchString(a) {
+				return false
+			}
+		}
+		return true
 	}
 	for _, pat := range rcRiskyVars() {
 		if ok, _ := path.Match(pat, up); ok {

@@ -160,7 +160,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 		if effect.StoreClient(res.Commands[i].Name) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
 			s.effect = disposableStore
-		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) {
+		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
 		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) {
 			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
