@@ -78,8 +78,8 @@ func statementObjects(stmt string) (dbs, tables []string, ok bool) {
 	}
 	kind := strings.ToUpper(strings.Join(strings.Fields(m[1]), " "))
 	parts := []string{m[2]}
-	if strings.HasPrefix(kind, "TRUNCATE") || kind == "DROP TABLE" || kind == "DROP VIEW" {
-		parts = strings.Split(m[2], ",") // TRUNCATE a, b: every name of the list
+	if strings.HasPrefix(kind, "TRUNCATE") || strings.HasPrefix(kind, "DROP") {
+		parts = strings.Split(m[2], ",") // TRUNCATE a, b; DROP DATABASE a, b: every name of the list
 	}
 	var names []string
 	for _, p := range parts {
