@@ -53,9 +53,10 @@ func fieldSet(s string) map[string]bool {
 // and so are worth asking Disposable about.
 func StoreClient(name string) bool { return storeClients.Get(name) }
 
-// testParts are the parts of a name that say it is for tests.
+// testParts are the parts of a name that say it is for tests (app_ci: the
+// database a CI run makes and drops).
 var testParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"test": true, "tests": true, "testing": true}
+	return map[string]bool{"test": true, "tests": true, "testing": true, "ci": true}
 }}
 
 // localWrappers run a command on this machine (a container of its own is
