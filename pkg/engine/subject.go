@@ -164,6 +164,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
 		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) {
 			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
+		} else if effect.DevNamespace(res, i) {
+			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -430,6 +432,10 @@ func (ev *evaluation) pathSubject(tool, p string) {
 // when they work on a database kept for tests on this machine
 // (effect.Disposable): the profile's database-wipe rules let it be.
 const disposableStore = "store:disposable"
+
+// devNamespace is the descriptor of a cluster CLI's command pointed at a
+// namespace named for development (effect.DevNamespace).
+const devNamespace = "cluster:dev-namespace"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.
