@@ -33,7 +33,7 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
 		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3")
@@ -53,9 +53,10 @@ func fieldSet(s string) map[string]bool {
 // and so are worth asking Disposable about.
 func StoreClient(name string) bool { return storeClients.Get(name) }
 
-// testParts are the parts of a name that say it is for tests.
+// testParts are the parts of a name that say it is for tests (app_ci: the
+// database a CI run makes and drops).
 var testParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"test": true, "tests": true, "testing": true}
+	return map[string]bool{"test": true, "tests": true, "testing": true, "ci": true}
 }}
 
 // localWrappers run a command on this machine (a container of its own is
@@ -88,11 +89,22 @@ func remoteEngine(res *shell.Result) bool {
 		if !engineWrappers.Get(o.Name) {
 			continue
 		}
-		for _, w := range o.Args {
+		if pos := positionals(o.Args); len(pos) >= 3 && pos[0] == "context" && pos[1] == "use" && !localEngineContexts.Get(pos[2]) {
+			return true // docker context use prod: every later command is that machine's
+		}
+		for j, w := range o.Args {
 			if !strings.HasPrefix(w, "-") {
 				break // the engine's own options come before its subcommand
 			}
-			opt, _, _ := strings.Cut(w, "=")
+			opt, val, hasVal := strings.Cut(w, "=")
+			if opt == "--context" || opt == "-c" && o.Name != "podman" {
+				if !hasVal && j+1 < len(o.Args) {
+					val = o.Args[j+1]
+				}
+				if localEngineContexts.Get(val) {
+					continue // docker --context desktop-linux: this machine's
+				}
+			}
 			switch opt {
 			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
 				return true
@@ -104,6 +116,12 @@ func remoteEngine(res *shell.Result) bool {
 	}
 	return false
 }
+
+// localEngineContexts are the contexts of a container engine on this
+// machine (Docker Desktop's, colima's, OrbStack's, Rancher Desktop's).
+var localEngineContexts = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("default desktop-linux desktop-windows colima orbstack rancher-desktop podman-machine-default")
+}}
 
 // dbNameOptions are the options whose value names a database.
 var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {
@@ -313,6 +331,21 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		case valueShort.Get(w) && operand:
 			next()
 		}
+	}
+	dbs, tables, readable := sqlObjects(c) // disposablesql.go
+	if !readable {
+		return false
+	}
+	switch {
+	case scriptFile(c):
+		dbs = nil // SQL from a file nobody here reads: the connection alone names it
+	case len(dbs) > 0 && len(tables) == 0:
+		names, tests = 0, 0 // only other databases dropped (disposablesql.go)
+	case names == 0:
+		dbs = append(dbs, tables...) // the connection names none: its tables name it
+	}
+	for _, d := range dbs {
+		name(d)
 	}
 	switch {
 	case c.Name == "sqlite3":

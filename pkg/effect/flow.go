@@ -730,11 +730,13 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && lastStage(cmds, i) && a.productionWord(i) != "" {
+			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && lastStage(cmds, i) && a.productionWord(i) != "" {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a
-				// filter or a login, is not)
+				// filter or a login, is not; nor a listing of production's
+				// secrets' names whose output format, read, shows no value:
+				// kubectl get secrets -n production)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
 			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv

@@ -42,6 +42,13 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if marked(cl) {
 		return true // kubectl config view --raw, op signin --raw, security … -w
 	}
+	if hasProp(cl.Entry, "shows-format") {
+		for _, w := range c.Args {
+			if w == "--raw" || strings.HasPrefix(w, "--raw=") {
+				return true // kubectl get --raw /api/v1/…/secrets/db: the API's own document, data and all
+			}
+		}
+	}
 	for k, w := range c.Args {
 		// doppler secrets --only-names, kubectl get secrets -o name
 		o, v, _ := strings.Cut(strings.ToLower(w), "=")

@@ -34,9 +34,11 @@ func mcpHostKey(k string) bool {
 	return false
 }
 
-// mcpDBKeys are the argument keys (normalised) that name a database.
+// mcpDBKeys are the argument keys (normalised) that name a database (or
+// what a search engine or a wide-column store keeps as one: an index, a
+// keyspace).
 var mcpDBKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("database db dbname databasename")
+	return wordSet("database db dbname databasename index indexname keyspace")
 }}
 
 // mcpDisposable reports whether an MCP call's top-level arguments point at
@@ -73,6 +75,9 @@ func mcpDisposable(server, tool string, args map[string]any, cwd, home string) b
 				return false
 			}
 			l, db := effect.LocalDatabase(s)
+			if u, ok := match.ParseURL(s); !l && ok && loopbackHost(u.Host) && (u.Scheme == "http" || u.Scheme == "https") {
+				l = true // a search engine's HTTP API on this machine (localhost:9200)
+			}
 			if !l {
 				return false // another machine's, or an address nobody can read
 			}

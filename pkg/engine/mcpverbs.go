@@ -189,6 +189,9 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 		ephemeral = ephemeral || ephemeralObjects.Get(o) && (kind != "destroy" || !screenObjects.Get(o)) || transformsInput(p.words, i)
 		store = store || storeObjects.Get(o)
 	}
+	if kind == "destroy" && w.deletesItems(p, args) {
+		return // delete_comment {id}, delete_branch {branch: feat/x}: those items only (mcpitems.go)
+	}
 	if kind == "reset" {
 		if !store {
 			return // git_reset, reset_password: a change like any other
