@@ -355,11 +355,13 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 	return found
 }
 
-// verbBeforeAll is the verb of a word run together with "all" (deleteall,
-// dropall, rmall), or "".
+// verbBeforeAll is the verb of a word run together with "all" or with a
+// whole store (deleteall, dropall, rmall, flushdb, cleardatabase), or "".
 func verbBeforeAll(p string) string {
-	if v, ok := strings.CutSuffix(p, "all"); ok && len(v) >= 2 {
-		return v
+	for _, whole := range [...]string{"all", "db", "database"} {
+		if v, ok := strings.CutSuffix(p, whole); ok && len(v) >= 2 {
+			return v
+		}
 	}
 	return ""
 }
