@@ -234,6 +234,12 @@ type Entry struct {
 }
 
 // Prop returns a property ("" when absent; "true" for a bare mark). A
+// SameProgram reports whether two entries are one program's under two
+// names, written on one line of the catalogue (kubectl and k).
+func (e *Entry) SameProgram(o *Entry) bool {
+	return e != nil && o != nil && e.line == o.line && e.line > 0
+}
+
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
 	if e.parent == nil && len(e.Props) == 0 {

@@ -34,6 +34,7 @@ type cmdFacts struct {
 	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive
 	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
 	shows        bool     // its secret source prints the value itself, not names or state (secretprint.go)
+	oneRecord    bool     // its environment source prints every variable in one record (env -0, a dict printed): a pattern picks all or nothing
 	fetched      bool     // its source is what its own request fetched (a secrets API), so its being a fetch is no sink for it
 	secretArg    bool     // its words expand a secret variable
 	secretOrigin string   // the service that variable is for
@@ -369,6 +370,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 		// python3 -c 'print(dict(os.environ))': every variable's value
 		// printed, as printenv NAME prints one (codeenviron.go)
 		a.per[i].shows = k.EnvironShown && !k.Network
+		a.per[i].oneRecord = true // print(os.environ): a dict on one line
 	}
 	if k.Secrets && a.per[i].source == "" {
 		// Code that reads credential files or secret variables prints

@@ -79,8 +79,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && localCluster(c) {
-		// (a cluster on this machine: localcluster.go)
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && (localCluster(c) || DevNamespace(a.res, i)) {
+		// (a cluster on this machine: localcluster.go; a namespace for
+		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine
 		return
@@ -354,11 +355,13 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 	return found
 }
 
-// verbBeforeAll is the verb of a word run together with "all" (deleteall,
-// dropall, rmall), or "".
+// verbBeforeAll is the verb of a word run together with "all" or with a
+// whole store (deleteall, dropall, rmall, flushdb, cleardatabase), or "".
 func verbBeforeAll(p string) string {
-	if v, ok := strings.CutSuffix(p, "all"); ok && len(v) >= 2 {
-		return v
+	for _, whole := range [...]string{"all", "db", "database"} {
+		if v, ok := strings.CutSuffix(p, whole); ok && len(v) >= 2 {
+			return v
+		}
 	}
 	return ""
 }

@@ -33,7 +33,7 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
 		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3")
@@ -53,9 +53,10 @@ func fieldSet(s string) map[string]bool {
 // and so are worth asking Disposable about.
 func StoreClient(name string) bool { return storeClients.Get(name) }
 
-// testParts are the parts of a name that say it is for tests.
+// testParts are the parts of a name that say it is for tests (app_ci: the
+// database a CI run makes and drops).
 var testParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"test": true, "tests": true, "testing": true}
+	return map[string]bool{"test": true, "tests": true, "testing": true, "ci": true}
 }}
 
 // localWrappers run a command on this machine (a container of its own is
@@ -88,11 +89,22 @@ func remoteEngine(res *shell.Result) bool {
 		if !engineWrappers.Get(o.Name) {
 			continue
 		}
-		for _, w := range o.Args {
+		if pos := positionals(o.Args); len(pos) >= 3 && pos[0] == "context" && pos[1] == "use" && !localEngineContexts.Get(pos[2]) {
+			return true // docker context use prod: every later command is that machine's
+		}
+		for j, w := range o.Args {
 			if !strings.HasPrefix(w, "-") {
 				break // the engine's own options come before its subcommand
 			}
-			opt, _, _ := strings.Cut(w, "=")
+			opt, val, hasVal := strings.Cut(w, "=")
+			if opt == "--context" || opt == "-c" && o.Name != "podman" {
+				if !hasVal && j+1 < len(o.Args) {
+					val = o.Args[j+1]
+				}
+				if localEngineContexts.Get(val) {
+					continue // docker --context desktop-linux: this machine's
+				}
+			}
 			switch opt {
 			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
 				return true
@@ -104,6 +116,12 @@ func remoteEngine(res *shell.Result) bool {
 	}
 	return false
 }
+
+// localEngineContexts are the contexts of a container engine on this
+// machine (Docker Desktop's, colima's, OrbStack's, Rancher Desktop's).
+var localEngineContexts = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("default desktop-linux desktop-windows colima orbstack rancher-desktop podman-machine-default")
+}}
 
 // dbNameOptions are the options whose value names a database.
 var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {
@@ -136,18 +154,37 @@ var valueShort = table.Map[string, bool]{Build: func() map[string]bool {
 	return m
 }}
 
-// testName reports whether a name's parts say it is for tests.
+// testName reports whether a name's parts say it is for tests: a test
+// part first (test_orders) or last, before only a number or a word for a
+// database or its file (orders_test, orders_test_2, app_test_db, test.db).
+// One in the middle of other words names what the data is about
+// (ab_test_results: the results of A/B tests), not what it is for.
 func testName(w string) bool {
-	for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
-		if testParts.Get(p) {
+	parts := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	for k, p := range parts {
+		if !testParts.Get(p) && !(strings.HasPrefix(p, "test") && strings.Trim(p[4:], "0123456789") == "") {
+			continue // test2 is one too
+		}
+		if k == 0 {
 			return true
 		}
-		if strings.HasPrefix(p, "test") && strings.Trim(p[4:], "0123456789") == "" {
-			return true // test2
+		rest := true
+		for _, q := range parts[k+1:] {
+			rest = rest && (strings.Trim(q, "0123456789") == "" || dbSuffixes.Get(q))
+		}
+		if rest {
+			return true
 		}
 	}
 	return false
 }
+
+// dbSuffixes are the words after a test part that name the database, its
+// file or a settings file's extension (data-source.test.js) rather than
+// what it holds.
+var dbSuffixes = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("db dbs database data sqlite sqlite3 db3 duckdb local tmp js ts mjs cjs json yml yaml toml ini env py rb exs cfg conf properties xml")
+}}
 
 // devName reports whether a file's name says it is the development copy
 // (dev.db, development.sqlite3).
@@ -295,6 +332,21 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			next()
 		}
 	}
+	dbs, tables, readable := sqlObjects(c) // disposablesql.go
+	if !readable {
+		return false
+	}
+	switch {
+	case scriptFile(c):
+		dbs = nil // SQL from a file nobody here reads: the connection alone names it
+	case len(dbs) > 0 && len(tables) == 0:
+		names, tests = 0, 0 // only other databases dropped (disposablesql.go)
+	case names == 0:
+		dbs = append(dbs, tables...) // the connection names none: its tables name it
+	}
+	for _, d := range dbs {
+		name(d)
+	}
 	switch {
 	case c.Name == "sqlite3":
 		f := sqliteFile(c)
@@ -307,6 +359,9 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		}
 	case names == 0 || tests < names:
 		return false
+	}
+	if reachesBeyond(res, i) {
+		return false // DROP DATABASE orders, PGHOST=db.acme.net, ssh -L (disposablereach.go)
 	}
 	a := analysis{res: res, env: env, cat: catalog.Default()}
 	return a.productionWord(i) == "" && a.remoteDatabase(i) == ""

@@ -42,7 +42,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if flags := e.Prop("source-flags"); flags != "" && hasPrintFlag(c.Args, flags, false) {
 			// export -p, declare -x: every exported variable; with names
 			// (declare -p BASH_VERSINFO, declare -x A=1) only those
-			f.source, f.shows = "environment", cl.Positional == 0
+			f.source, f.shows = "environment", operandsBesides(cl, flags) == 0
 		}
 		if f.source == "" && (e.Prop("cloud") != "" || e.Prop("logins") != "") && (printsCredential(cl) || revealsOption(c.Args)) {
 			// cloudverbs.go: get-secret-value, keys list, generate-login-token;
@@ -123,11 +123,17 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	}
 	if environDump(c) {
 		f.source = "environment"
+		// jq -n env, systemctl show-environment: every variable with its
+		// value printed (ps e reads other processes', below)
+		f.shows = c.Name != "ps" && !slices.ContainsFunc(c.Args, picksVariable)
 		if c.Name == "ps" {
 			// ps e prints every process's environment it lists: it reads
 			// /proc/PID/environ of other processes, a credential store.
 			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
 		}
+	}
+	if f.source == "environment" {
+		f.oneRecord = oneRecordEnv(c, f)
 	}
 	if len(c.Via) > 0 && (f.source == "environment" || c.Name == "printenv") {
 		if w := a.secretEnvWrapper(i, c); w != "" {
@@ -197,24 +203,68 @@ func databaseClient(e *catalog.Entry, cl *catalog.Classified) bool {
 	return false
 }
 
-// envPrints reports whether env, given only assignments and flags, prints
-// the environment instead of running a command.
+// operandsBesides counts the operands of a command that are not one of
+// flags (printenv -0, whose -0 reads as a number).
+func operandsBesides(cl *catalog.Classified, flags string) int {
+	n := 0
+	for _, w := range cl.Words {
+		if w.Option == "" && !slices.Contains(strings.Split(flags, ","), w.Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// envPrints reports whether env, given only assignments and options that
+// leave its printing be, prints the environment instead of running a
+// command. -S runs the command its value splits into; -i starts from an
+// empty environment; --help, --version and an option env does not know
+// print no variable.
 func envPrints(c *shell.Command) bool {
 	for i := 0; i < len(c.Args); i++ {
 		w := c.Args[i]
-		if w == "-u" || w == "--unset" || w == "-C" || w == "--chdir" {
+		switch {
+		case w == "-u" || w == "--unset" || w == "-C" || w == "--chdir":
 			i++ // the option's value
-			continue
+		case strings.HasPrefix(w, "-u") || strings.HasPrefix(w, "-C") || strings.HasPrefix(w, "--unset=") || strings.HasPrefix(w, "--chdir="):
+		case len(w) > 1 && w[0] == '-' && strings.Trim(w[1:], "0v") == "", w == "--null" || w == "--debug" || w == "--" || w == "--list-signal-handling" || signalOption(w):
+		case shellAssign(w):
+		case w == "-S" || w == "--split-string":
+			if i++; i < len(c.Args) && !splitAssignsOnly(c.Args[i]) {
+				return false // the command the value splits into runs
+			}
+		case strings.HasPrefix(w, "--split-string="):
+			if !splitAssignsOnly(w[len("--split-string="):]) {
+				return false
+			}
+		case strings.HasPrefix(w, "-S"):
+			if !splitAssignsOnly(w[2:]) {
+				return false
+			}
+		default:
+			return false // -i, -, --help, a command
 		}
-		if w == "-i" || w == "--ignore-environment" || w == "-" {
-			return false // an empty environment
-		}
-		if strings.HasPrefix(w, "-") || shellAssign(w) {
-			continue
-		}
-		return false
 	}
 	return true
+}
+
+// splitAssignsOnly reports whether the value of env's -S splits into
+// assignments alone (or nothing): env -S "" and env -S 'A=1' print the
+// environment as env alone does.
+func splitAssignsOnly(v string) bool {
+	for _, f := range strings.Fields(v) {
+		if !shellAssign(strings.Trim(f, `'"`)) {
+			return false
+		}
+	}
+	return true
+}
+
+// signalOption reports env's --block-signal, --default-signal and
+// --ignore-signal, with or without a value.
+func signalOption(w string) bool {
+	n, _, _ := strings.Cut(w, "=")
+	return strings.HasPrefix(n, "--") && strings.HasSuffix(n, "-signal")
 }
 
 // secretEnvWrapper returns the wrapper c runs behind that puts secrets in
@@ -227,6 +277,13 @@ func (a *analysis) secretEnvWrapper(i int, c *shell.Command) string {
 		}
 	}
 	return ""
+}
+
+// picksVariable reports a jq expression that picks one variable out of
+// the environment (env.HOME, $ENV.PATH, env["LANG"]) rather than print it
+// whole.
+func picksVariable(w string) bool {
+	return strings.Contains(w, "env.") || strings.Contains(w, "ENV.") || strings.Contains(w, "env[") || strings.Contains(w, "ENV[")
 }
 
 // environDump reports other ways of printing the environment: ps with the
@@ -242,6 +299,14 @@ func environDump(c *shell.Command) bool {
 	case "jq", "gojq", "jaq":
 		for _, a := range c.Args {
 			if a == "env" || strings.Contains(a, "$ENV") || strings.HasPrefix(a, "env") {
+				return true
+			}
+		}
+	case "make", "gmake":
+		// make -p prints its database, every variable of the
+		// environment among it
+		for _, a := range c.Args {
+			if a == "--print-data-base" || len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.Contains(a, "p") && strings.Trim(a[1:], "pnrRsikqwSBet") == "" {
 				return true
 			}
 		}
@@ -511,6 +576,7 @@ func (a *analysis) flows() {
 	files := map[string]string{}        // file written with tainted data → source
 	listings := map[string]bool{}       // file written with a listing of credential files
 	repo := ""                          // tainted data added to the git repository
+	var trail envTrail                  // the whole environment printed, to its last stage (envpicks.go)
 	for i := range cmds {
 		f := &a.per[i]
 		if f.source != "" {
@@ -671,11 +737,13 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" {
+			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a
-				// filter or a login, is not)
+				// filter or a login, is not; nor a listing of production's
+				// secrets' names whose output format, read, shows no value:
+				// kubectl get secrets -n production)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
 			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv
@@ -690,6 +758,11 @@ func (a *analysis) flows() {
 				} else {
 					a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a secret"})
 				}
+			}
+			if taint[i] == "environment" && a.envStep(&trail, cmds, i) {
+				// env | tac, env > /tmp/e; cat /tmp/e: the whole environment
+				// printed last by a stage the source's rule does not follow
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->agent", Word: c.Name + " prints the whole environment it is given"})
 			}
 			if fileSrc != "" && a.entryHas(c, f, "stages") {
 				repo = fileSrc // git add of a tainted file

@@ -59,6 +59,121 @@ func listsEveryImage(d *shell.Command) bool {
 	return quiet
 }
 
+// removesEveryContainer reports a container engine's container removal
+// (docker rm, docker container rm) whose operands are not the caller's own:
+// a substitution or an earlier pipeline stage (xargs) that is not a
+// listing narrowed by a label, a name or an image (docker ps -aq lists
+// every container, -f status=running every running one, $(cat ids) what
+// nobody here reads), or a word the line cannot read (a loop's variable).
+// Those remove every container, the project's and every other's, with what
+// their own layers hold. Containers removed by name, or those a filter of
+// the caller's own lists, are docker rm NAME's. Any removal on another
+// machine's engine is that machine's containers.
+func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
+	if !containerEngines.Get(c.Name) {
+		return
+	}
+	pos := positionals(engineCommand(c.Args))
+	if !(len(pos) > 0 && pos[0] == "rm" || len(pos) > 1 && pos[0] == "container" && (pos[1] == "rm" || pos[1] == "remove")) {
+		return
+	}
+	if remoteEngine(a.res) {
+		// docker -H ssh://prod rm, or after docker context use prod:
+		// another machine's containers
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm on another machine's engine"})
+		return
+	}
+	for _, k := range c.Inputs {
+		if k >= 0 && k < len(a.res.Commands) && !ownContainers(&a.res.Commands[k]) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm of the containers " + a.res.Commands[k].Name + " lists, not only the caller's own"})
+			return
+		}
+	}
+	for _, v := range c.Via {
+		if v == "xargs" {
+			// docker ps -aq | xargs docker rm -f: what an earlier stage
+			// prints, which must be a listing of the caller's own
+			for k := range a.res.Commands {
+				o := &a.res.Commands[k]
+				if o.Pipeline == c.Pipeline && o.Stage < c.Stage && o.Depth == c.Depth && !ownContainers(o) {
+					a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm of the containers " + o.Name + " prints, not only the caller's own"})
+					return
+				}
+			}
+		}
+	}
+	if len(c.Inputs) == 0 {
+		for _, w := range pos[1:] {
+			if strings.ContainsAny(w, "$`") {
+				// for c in $(docker ps -aq); do docker rm -f $c: a name
+				// the line cannot read
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm of containers named by " + w})
+				return
+			}
+		}
+	}
+}
+
+// ownFilters are the filters of a container listing that pick the
+// caller's own containers (a label, a name, an image, a network) rather
+// than a state every container may be in (status, health, before).
+var ownFilters = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("label name ancestor id network volume publish expose")
+}}
+
+// ownContainers reports a container listing (docker ps -q) narrowed by a
+// filter to the caller's own containers.
+func ownContainers(d *shell.Command) bool {
+	if !containerEngines.Get(d.Name) {
+		return false
+	}
+	pos := positionals(engineCommand(d.Args))
+	if !(len(pos) >= 1 && pos[0] == "ps" || len(pos) >= 2 && pos[0] == "container" && (pos[1] == "ls" || pos[1] == "list" || pos[1] == "ps")) {
+		return false
+	}
+	own := false
+	for j, w := range d.Args {
+		f := ""
+		switch {
+		case w == "-f" || w == "--filter":
+			if j+1 < len(d.Args) {
+				f = d.Args[j+1]
+			}
+		case strings.HasPrefix(w, "--filter="):
+			f = strings.TrimPrefix(w, "--filter=")
+		default:
+			continue
+		}
+		key, _, _ := strings.Cut(strings.Trim(f, `"'`), "=")
+		if !ownFilters.Get(strings.ToLower(key)) {
+			return false // status=running: every container in that state
+		}
+		own = true
+	}
+	return own
+}
+
+// engineValueOptions are a container engine's own options that take a
+// value in the next word (docker -H HOST, --context NAME).
+var engineValueOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("-H --host -c --context --config -l --log-level --tlscacert --tlscert --tlskey --url --connection --identity")
+}}
+
+// engineCommand is args from the engine's subcommand on: its own options
+// (docker -H ssh://prod, --context prod) and their values skipped.
+func engineCommand(args []string) []string {
+	for j := 0; j < len(args); j++ {
+		w := args[j]
+		if !strings.HasPrefix(w, "-") {
+			return args[j:]
+		}
+		if engineValueOptions.Get(w) {
+			j++
+		}
+	}
+	return nil
+}
+
 // positionals are the words of args that are not options (a rough cut:
 // options' values are not skipped).
 func positionals(args []string) []string {

@@ -42,6 +42,13 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if marked(cl) {
 		return true // kubectl config view --raw, op signin --raw, security … -w
 	}
+	if hasProp(cl.Entry, "shows-format") {
+		for _, w := range c.Args {
+			if w == "--raw" || strings.HasPrefix(w, "--raw=") {
+				return true // kubectl get --raw /api/v1/…/secrets/db: the API's own document, data and all
+			}
+		}
+	}
 	for k, w := range c.Args {
 		// doppler secrets --only-names, kubectl get secrets -o name
 		o, v, _ := strings.Cut(strings.ToLower(w), "=")
@@ -317,32 +324,15 @@ var grepQuiet = table.Map[string, bool]{Build: func() map[string]bool {
 // inverted match (grep -v) picks everything else.
 func (a *analysis) picksHarmless(cmds []shell.Command, i int) bool {
 	c := &cmds[i]
+	whole := a.per[i].oneRecord // env -0 | grep LANG: one record, printed whole (envpicks.go)
 	for k := i + 1; k < len(cmds); k++ {
 		d := &cmds[k]
 		if d.Pipeline != c.Pipeline || d.Stage <= c.Stage {
 			continue
 		}
-		if d.Name == "cut" && slices.Contains(d.Args, "-f1") && slices.ContainsFunc(d.Args, func(w string) bool { return w == "-d=" || w == "=" }) {
-			return true // printenv | cut -d= -f1: the names
-		}
-		if !pickers.Get(d.Name) || picksSecrets(d) {
-			continue
-		}
-		switch {
-		case d.Name == "sed":
-			if slices.Contains(d.Args, "-n") {
-				return true // sed -n '/^GO/p'
-			}
-		case strings.Contains(d.Name, "awk"):
-			if slices.ContainsFunc(d.Args, func(w string) bool {
-				return !strings.HasPrefix(w, "-") && (strings.Contains(w, "/") || strings.Contains(w, "$1"))
-			}) {
-				return true // awk '/^LANG/', awk -F= '{print $1}'
-			}
-		case !slices.ContainsFunc(d.Args, func(w string) bool {
-			return w == "--invert-match" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "v")
-		}):
-			return true // grep -i proxy; not grep -v TOKEN, which prints the rest
+		whole = whole && !splitsRecords(d)
+		if consumesEnv(d) || !whole && picksHarmlessStage(d) {
+			return true // envpicks.go
 		}
 	}
 	return false

@@ -47,11 +47,32 @@ func databaseHost(w string) string {
 			return ""
 		}
 		rest := l[k+3:]
+		if _, q, ok := strings.Cut(rest, "?"); ok {
+			// postgresql://localhost/db?host=db.acme.net: libpq takes the
+			// query's host over the authority's
+			for kv := range strings.SplitSeq(q, "&") {
+				if v, ok := strings.CutPrefix(kv, "host="); ok && v != "" && !strings.HasPrefix(v, "/") {
+					return hostOnly(v)
+				}
+				if v, ok := strings.CutPrefix(kv, "hostaddr="); ok && v != "" {
+					return hostOnly(v)
+				}
+			}
+		}
 		if j := strings.IndexAny(rest, "/?;"); j >= 0 {
 			rest = rest[:j]
 		}
 		if j := strings.LastIndexByte(rest, '@'); j >= 0 {
 			rest = rest[j+1:]
+		}
+		if strings.Contains(rest, ",") {
+			// localhost,db.acme.net: a client tries each in turn, so
+			// another machine's among them is where it may land
+			for h := range strings.SplitSeq(rest, ",") {
+				if h = hostOnly(h); elsewhere(h) {
+					return h
+				}
+			}
 		}
 		return hostOnly(rest)
 	}

@@ -7,6 +7,7 @@ import (
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/verbs"
 )
 
 // Requests that change what others share: a request a fetcher (curl,
@@ -133,6 +134,23 @@ var changeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"pause": true, "resume": true, "reassign": true, "reopen": true, "expire": true, "refresh": true,
 	}
 }}
+
+// readingVerbs are the read words that are verbs of an operation's name
+// (getUpdates, list_messages), not a noun beside a change (status_updates).
+var readingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("get list fetch read search find lookup retrieve show view describe query check count")
+}}
+
+// lexiconChange reports a word the tool-verb lexicon (pkg/verbs) puts in a
+// class beyond a plain change: what it does to what it names is for good
+// or reaches others (offboard, decommission, unpublish, expunge, empty).
+func lexiconChange(w string) bool {
+	switch verbs.Class(w) {
+	case "destroy", "wipe", "disable", "overwrite", "transfer", "publish":
+		return true
+	}
+	return false
+}
 
 // sharedNouns are the collections a new member of which reaches people,
 // money or what serves others: a POST to /messages sends one, to /charges
@@ -272,15 +290,18 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		for _, a := range args {
 			switch a {
 			case "-G", "--get":
-				return ""
+				return rpcByGet(target)
 			case "-I", "--head":
 				return ""
 			}
 		}
 		if bodyWords == 0 {
-			return ""
+			return rpcByGet(target)
 		}
 		method = "POST"
+	}
+	if method == "GET" {
+		return rpcByGet(target)
 	}
 	if readMethods.Get(method) || method == "DELETE" {
 		return "" // a DELETE is sendsDelete's
@@ -290,10 +311,13 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		return ""
 	}
 	p := u.Rest
+	if t := requestTarget(args); t != "" {
+		p = t // curl --request-target /v1/…: the path the server is sent
+	}
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	p = path.Clean("/" + match.PercentDecode(p)) // /webhooks/../v1/refunds: the server's path
+	p = path.Clean("/" + withoutPathParams(match.PercentDecode(p))) // /webhooks/../v1/refunds: the server's path
 	svc, known := hostService(u.Host)
 	if testKey && svc.name == "stripe" {
 		return "" // -u sk_test_…: Stripe's own sandbox (the key is Stripe's, not another service's)
@@ -337,6 +361,68 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		return what("a " + method + " to another machine's service")
 	}
 	return ""
+}
+
+// requestTarget returns the path curl's --request-target sends in place
+// of the URL's, or "".
+func requestTarget(args []string) string {
+	for k, a := range args {
+		if v, ok := strings.CutPrefix(a, "--request-target="); ok {
+			return v
+		}
+		if a == "--request-target" && k+1 < len(args) {
+			return args[k+1]
+		}
+	}
+	return ""
+}
+
+// withoutPathParams drops the parameters a path's segments carry after a
+// semicolon (/offboard;jsessionid=x), which name no operation.
+func withoutPathParams(p string) string {
+	if !strings.Contains(p, ";") {
+		return p
+	}
+	segs := strings.Split(p, "/")
+	for k, s := range segs {
+		segs[k], _, _ = strings.Cut(s, ";")
+	}
+	return strings.Join(segs, "/")
+}
+
+// rpcByGet returns what a GET to a known service's remote procedure
+// changes, or "": an RPC-style API takes its methods by GET too (Slack's
+// chat.postMessage?channel=…&text=…, Telegram's sendMessage?chat_id=…),
+// so a GET whose operation is a method named for a change verb
+// (dotted or joined words: chat.postMessage, conversations.archive,
+// sendMessage) makes that change.
+func rpcByGet(target string) string {
+	u, ok := match.ParseURL(target)
+	if !ok || thisMachine(u.Host) {
+		return ""
+	}
+	svc, known := hostService(u.Host)
+	if !known || svc.class != "" {
+		return ""
+	}
+	p := u.Rest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	p = path.Clean("/" + match.PercentDecode(p))
+	last := p[strings.LastIndexByte(p, '/')+1:]
+	method := last[strings.LastIndexByte(last, '.')+1:]
+	if method == last && strings.ToLower(last) == last {
+		return "" // a REST path's segment (GET /v1/refunds, /status_updates) reads
+	}
+	words := opWords(method)
+	if len(words) == 0 || readingVerbs.Get(words[0]) {
+		return "" // getUpdates, conversations.list
+	}
+	if !(changeVerbs.Get(words[0]) || words[0] == "post" || lexiconChange(words[0]) || len(words) > 1 && sharedNouns.Get(words[len(words)-1])) {
+		return "" // users.info; not chat.scheduleMessage, a message sent later
+	}
+	return "GET " + u.Host + p + " (" + svc.name + ": the method " + last + ", which a GET calls too)"
 }
 
 // requestBodyItem reports an HTTPie request item that goes into the body:
@@ -406,8 +492,10 @@ func operation(p string) (op string, verb, noun, read, pathRead bool) {
 			switch {
 			case readOps.Get(w):
 				read = true
-			case w == "post" && len(words) > 1, changeVerbs.Get(w):
+			case w == "post" && len(words) > 1, changeVerbs.Get(w), lexiconChange(w):
 				verb = true
+			case j == len(words)-1 && j > 0 && !readingVerbs.Get(words[0]) && strings.HasSuffix(w, "s") && changeVerbs.Get(w[:len(w)-1]):
+				verb = true // status_updates: a collection of changes sent out (not getUpdates)
 			case sharedNouns.Get(w) && (j == len(words)-1 || len(words) == 1):
 				noun = true
 			}
@@ -475,7 +563,7 @@ func bodyAction(body string) (string, bool) {
 		if j := strings.IndexAny(name, "&\"' ,}"); j >= 0 {
 			name = name[:j]
 		}
-		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || w[0] == "post" && len(w) > 1) {
+		if w := opWords(name); len(w) > 0 && (changeVerbs.Get(w[0]) || lexiconChange(w[0]) || w[0] == "post" && len(w) > 1) {
 			return name, true
 		} else if len(w) > 0 && (readOps.Get(w[0]) || lookVerbs.Get(w[0])) {
 			return name, false

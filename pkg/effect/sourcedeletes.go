@@ -69,6 +69,12 @@ func (a *analysis) sourceDeletes(start int) {
 			continue
 		}
 		base := path.Base(rel)
+		if everyEntry(base) && len(parts) > 1 {
+			// src/*, cd src && rm -rf ./*: every file of the directory is
+			// the directory's own
+			parts = parts[:len(parts)-1]
+			base = parts[len(parts)-1]
+		}
 		source := sourceDirs.Get(base) && len(parts) <= 2
 		if ext, ok := strings.CutPrefix(base, "*."); ok && !strings.ContainsAny(ext, "*?[{") {
 			source = sourceExts.Get(ext)
@@ -77,4 +83,14 @@ func (a *analysis) sourceDeletes(start int) {
 			a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "source", Word: "delete " + e.Path})
 		}
 	}
+}
+
+// everyEntry reports a last path part that names every entry of its
+// directory (*, .[!.]*, *.*).
+func everyEntry(base string) bool {
+	switch base {
+	case "*", "*.*", ".*", ".[!.]*", ".??*", "{*,.*}":
+		return true
+	}
+	return false
 }

@@ -60,14 +60,6 @@ func strongUnknownVerb(p string) bool {
 	case "destroy", "reset":
 		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p)
 	}
-	// a soft verb run together with its sweep or with a whole store
-	// (flushall, flushdb, clearall, removeall): the lexicon may spell it
-	// as one word, but it says what the sweeping option says
-	for _, whole := range [...]string{"all", "db", "database"} {
-		if v, ok := strings.CutSuffix(p, whole); ok && v != "" && softUnknownVerb(v) {
-			return true
-		}
-	}
 	return false
 }
 
@@ -133,12 +125,14 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 			all = true
 		}
 		lexiconVerbs(lw, func(p string, k int) {
-			if verb == "" && k == 0 && softUnknownVerb(p) {
-				verb = w
+			// rmall, clearall, flushdb: the verb and its sweep in one
+			// word, which the lexicon may also name as a verb of its own
+			if verb == "" && k == 0 && softUnknownVerb(verbBeforeAll(p)) {
+				verb, all = w, true
 				nested = n > 1
 			}
-			if verb == "" && k == 0 && softUnknownVerb(verbBeforeAll(p)) {
-				verb, all = w, true // rmall, clearall: the verb and its sweep in one word
+			if verb == "" && k == 0 && softUnknownVerb(p) {
+				verb = w
 				nested = n > 1
 			}
 		})

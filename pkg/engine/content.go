@@ -92,6 +92,30 @@ var credentialHosts = table.Map[string, []string]{Build: func() map[string][]str
 	}
 }}
 
+// tokenPrefixes are the prefixes that name a token's service (its kind in
+// credentialHosts), for a token found as a header's value.
+var tokenPrefixes = []struct{ prefix, kind string }{
+	{"sk_test_", "stripe_key"}, {"sk_live_", "stripe_key"}, {"rk_test_", "stripe_key"}, {"rk_live_", "stripe_key"},
+	{"ghp_", "github_token"}, {"gho_", "github_token"}, {"ghs_", "github_token"}, {"github_pat_", "github_token"},
+	{"glpat-", "gitlab_token"}, {"xoxb-", "slack_token"}, {"xoxp-", "slack_token"}, {"npm_", "npm_token"},
+	{"pypi-", "pypi_token"}, {"hf_", "huggingface_token"}, {"SG.", "sendgrid_key"},
+}
+
+// tokenService returns the kind of credential a token's prefix names, or "".
+func tokenService(token string) string {
+	t := strings.TrimSpace(token)
+	if l := strings.ToLower(t); strings.HasPrefix(l, "bearer ") || strings.HasPrefix(l, "token ") {
+		_, rest, _ := strings.Cut(t, " ")
+		t = strings.TrimSpace(rest)
+	}
+	for _, p := range tokenPrefixes {
+		if strings.HasPrefix(t, p.prefix) {
+			return p.kind
+		}
+	}
+	return ""
+}
+
 // ownHost reports whether host is, or is under, a service the kind of
 // credential is for.
 func ownHost(kind, host string) bool {
@@ -178,7 +202,13 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 		if len(text) > maxScannedContent {
 			text = text[:maxScannedContent]
 		}
-		if kind := leakedSecret(text); kind != "" && kind != "url_password" && !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
+		kind, found := leakedSecretValue(text)
+		if kind == "authorization" {
+			if k := tokenService(found); k != "" {
+				kind = k // Bearer sk_test_…: a Stripe key, for Stripe's API
+			}
+		}
+		if kind != "" && kind != "url_password" && !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
 			fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
 			ev.judge(&fs)
 			return

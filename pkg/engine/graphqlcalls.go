@@ -68,9 +68,22 @@ func (ev *evaluation) graphqlValue(server string, v any, depth int) {
 			ev.graphqlValue(server, e, depth+1)
 		}
 	case map[string]any:
+		if ops, ok := x["operations"].(string); ok {
+			// a multipart request's operations field: the request
+			// object as JSON text
+			var inner any
+			if json.Unmarshal([]byte(ops), &inner) == nil {
+				ev.graphqlValue(server, inner, depth+1)
+			}
+		}
 		vars, _ := x["variables"].(map[string]any)
 		if s, ok := x["variables"].(string); ok {
 			_ = json.Unmarshal([]byte(s), &vars) // a GET's variables are text
+		}
+		if name, ok := x["operationName"].(string); ok && persisted(x) {
+			// a persisted query: the server keeps the document, the
+			// request names its operation (DeleteApp) and variables
+			ev.persistedCall(server, name, vars)
 		}
 		for _, k := range graphqlKeys {
 			if doc, ok := x[k].(string); ok {
@@ -83,7 +96,7 @@ func (ev *evaluation) graphqlValue(server string, v any, depth int) {
 // judgeGraphQL judges each mutation field of a document as server's tool
 // call. Text that is not a document with a mutation does nothing.
 func (ev *evaluation) judgeGraphQL(server, doc string, vars map[string]any) {
-	if !strings.Contains(doc, "mutation") || ev.denied() {
+	if !mentionsMutation(doc) || ev.denied() {
 		return
 	}
 	for _, op := range parseGraphQL(doc, vars) {
@@ -148,9 +161,9 @@ func (w *mcpWalk) graphqlArgument(key, v string) {
 	if w.args == nil || !strings.Contains(v, "mutation") {
 		return
 	}
-	k := strings.ToLower(key)
+	k := normKey(key)
 	for _, g := range graphqlKeys {
-		if k == g {
+		if k == g || strings.Contains(k, g) {
 			vars, _ := w.args["variables"].(map[string]any)
 			server := w.server
 			if u, ok := w.args["endpoint"].(string); ok && urlHost(u) != "" {
@@ -166,14 +179,16 @@ func (w *mcpWalk) graphqlArgument(key, v string) {
 }
 
 // graphqlSenders are the HTTP clients whose request bodies are read for
-// GraphQL documents: curl, wget, and HTTPie's and xh's request items.
+// GraphQL documents: curl, wget, HTTPie's, xh's and curlie's request items,
+// and the git hosts' CLIs' api graphql (graphqlsources.go).
 var graphqlSenders = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"curl": true, "wget": true, "http": true, "https": true, "xh": true, "xhs": true}
+	return map[string]bool{"curl": true, "wget": true, "http": true, "https": true, "xh": true, "xhs": true, "curlie": true, "gh": true, "glab": true}
 }}
 
-// curlDataOptions are curl's and wget's options whose value is the
-// request body.
-var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "--post-data", "--body-data"}
+// curlDataOptions are curl's, wget's and HTTPie's options whose value is
+// the request body (curl -F query=…: a multipart form's field, which a
+// server that takes uploads reads as the body's).
+var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "--post-data", "--body-data", "-F", "--form", "--form-string", "--raw"}
 
 // A command line's curl that sends a mutation is noted while the line is
 // judged and its documents judged after the run: judging them calls out
@@ -183,19 +198,26 @@ var curlDataOptions = [...]string{"-d", "--data", "--data-raw", "--data-binary",
 // maxGQLLines bounds the lines one evaluation notes.
 const maxGQLLines = 16
 
-// curlMutation reports a curl command whose words or here-string hold a
-// GraphQL mutation.
-func curlMutation(c *shell.Command) bool {
+// curlMutation reports a curl command whose words, here-string or input
+// from an earlier stage (echo '{…}' | curl -d @-) hold a GraphQL
+// mutation, however its text is escaped (\u006dutation, %6Dutation).
+func curlMutation(cmds []shell.Command, i int) bool {
+	c := &cmds[i]
 	if !graphqlSenders.Get(c.Name) {
 		return false
 	}
 	for _, a := range c.Args {
-		if strings.Contains(a, "mutation") {
+		if mentionsMutation(a) || strings.Contains(a, "persistedQuery") {
 			return true
 		}
 	}
 	for _, r := range c.Redirects {
-		if strings.HasPrefix(r.Op, "<<") && strings.Contains(r.Target, "mutation") {
+		if strings.HasPrefix(r.Op, "<<") && mentionsMutation(r.Target) {
+			return true
+		}
+	}
+	for _, t := range stageInput(cmds, i) {
+		if mentionsMutation(t) {
 			return true
 		}
 	}
@@ -210,7 +232,7 @@ func (ev *evaluation) noteGraphQL(line string, cmds []shell.Command) {
 		return
 	}
 	for i := range cmds {
-		if curlMutation(&cmds[i]) {
+		if curlMutation(cmds, i) {
 			if len(ev.gqlLines) < maxGQLLines {
 				ev.gqlLines = append(ev.gqlLines, line)
 			}
@@ -245,11 +267,15 @@ func graphqlAfter(ev evaluation) call.Decision {
 func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 	for i := range cmds {
 		c := &cmds[i]
-		if ev.denied() || !curlMutation(c) {
+		if ev.denied() || !curlMutation(cmds, i) {
 			continue
 		}
 		var target string
 		var bodies []string
+		if t, b, ok := hostCLIGraphQL(c); ok {
+			ev.judgeGraphQLBody(t, b, "") // gh api graphql -f query=…
+			continue
+		}
 		for k := 0; k < len(c.Args); k++ {
 			a := c.Args[k]
 			switch {
@@ -294,11 +320,19 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 				for _, d := range v["query"] {
 					bodies = append(bodies, d)
 				}
+				if v.Get("operationName") != "" && v.Get("extensions") != "" {
+					// ?operationName=DeleteApp&extensions={persistedQuery…}
+					ev.judgeGraphQLBody(target, map[string]any{"operationName": v.Get("operationName"), "extensions": v.Get("extensions"), "variables": v.Get("variables")}, "")
+				}
 			}
 		}
 		for k, b := range bodies {
 			if b == "@-" {
-				// -d @- <<< '{"query": …}': the body is the here-string
+				// -d @- <<< '{"query": …}': the body is the here-string,
+				// or what an earlier stage prints (echo '{…}' | curl -d @-)
+				for _, t := range stageInput(cmds, i) {
+					bodies[k] = t
+				}
 				for _, r := range c.Redirects {
 					if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
 						bodies[k] = r.Target
@@ -306,6 +340,7 @@ func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 				}
 			}
 		}
+		target = connectedTarget(c.Args, target)
 		for _, b := range bodies {
 			ev.judgeGraphQLBody(target, nil, b) // a form's query=… is read there
 		}

@@ -77,6 +77,8 @@ var laterFormats = []laterFormat{
 		return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
 	}},
 	{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
+	{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
+	{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
 }
 
 // nodeOptionsOnly: node-options that load no module (--max-old-space-size).
@@ -323,9 +325,17 @@ var editorRuns = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(vim\.(fn|cmd|api|system|loop|uv)|require|nvim_(command|exec)|os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|loadstring|dofile|loadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
 })
 
+// editorOption matches a line that gives an editor's option a literal
+// (neovim's vim.opt.number = true, vim.g.mapleader = " ", vimscript's
+// let g:netrw_banner = 0): no call, no expression.
+var editorOption = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(vim\.(opt|o|g|wo|bo|go)\.[A-Za-z_][A-Za-z0-9_]*|let [gbwt]:[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(true|false|nil|v:true|v:false|-?[0-9]+(\.[0-9]+)?|"[^"()\\]*"|'[^'()\\]*'|\{[^(){}]*\})\s*$`)
+})
+
 // editorDataOnly reports editor start-up that is data, not code: a Lua
 // module that only returns a table of literals (a plugin manager's spec),
-// or vim script of nothing but set lines and comments.
+// or lines of nothing but options given literals (set lines, vim.opt.x =
+// true) and comments.
 func editorDataOnly(content string) bool {
 	if editorRuns().MatchString(content) {
 		return false
@@ -336,7 +346,7 @@ func editorDataOnly(content string) bool {
 	}
 	for l := range strings.SplitSeq(t, "\n") {
 		l = strings.TrimSpace(l)
-		if l != "" && !strings.HasPrefix(l, "\"") && !strings.HasPrefix(l, "set ") && !strings.HasPrefix(l, "--") {
+		if l != "" && !strings.HasPrefix(l, "\"") && !strings.HasPrefix(l, "set ") && !strings.HasPrefix(l, "--") && !editorOption().MatchString(l) {
 			return false
 		}
 	}

@@ -200,7 +200,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	if ev.denied() {
 		return
 	}
-	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(args, ev.c.Cwd, ev.e.env.Home)}
+	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(server, tool, args, ev.c.Cwd, ev.e.env.Home)}
 	w.read, w.write = pathVerb(tool)
 	sends, maybe := sendsOut(tool)
 	// the server's name and a remote URL among the arguments are judged
@@ -667,19 +667,26 @@ func programOf(tool string) string {
 // file's content sent encoded, a kubeconfig's client-key-data). It is ""
 // for none.
 func leakedSecret(v string) string {
+	kind, _ := leakedSecretValue(v)
+	return kind
+}
+
+// leakedSecretValue is leakedSecret with the credential found, when it is
+// in v as written.
+func leakedSecretValue(v string) (kind, value string) {
 	for _, f := range secret.Scan(v) {
 		if !placeholder(v[f.Start:f.End]) {
-			return f.Kind
+			return f.Kind, v[f.Start:f.End]
 		}
 	}
 	for _, d := range decodings(v) { // decode.go
 		for _, f := range secret.Scan(d) {
 			if !placeholder(d[f.Start:f.End]) {
-				return f.Kind
+				return f.Kind, ""
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // leak judges a credential in a string an outgoing tool sends.
@@ -1159,14 +1166,55 @@ func stringValues(v any) []string {
 	return nil
 }
 
+// randomRun reports whether v holds a run of twelve or more letters and
+// digits that mixes both, as a generated secret does (a word does not).
+func randomRun(v string) bool {
+	run, letters, digits := 0, false, false
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) {
+			c := v[i]
+			switch {
+			case c >= '0' && c <= '9':
+				run, digits = run+1, true
+				continue
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				run, letters = run+1, true
+				continue
+			}
+		}
+		if run >= 12 && letters && digits {
+			return true
+		}
+		run, letters, digits = 0, false, false
+	}
+	return false
+}
+
 // placeholder reports whether a found credential is an example value
-// ("your-key-here", "<token>", "xxxx", "changeme").
+// ("your-key-here", "<token>", "xxxx", "changeme", "sk_test_replace_me",
+// "not-a-real-key", "dev-only-not-secret"), or a word a settings file
+// gives a key that only sounds like a secret's (id-token: write, the
+// permission GitHub's workflows grant).
 func placeholder(v string) bool {
 	l := strings.ToLower(v)
 	for _, p := range []string{"your", "example", "here", "xxxx", "<", "changeme", "placeholder", "dummy", "redacted", "..."} {
 		if strings.Contains(l, p) {
 			return true
 		}
+	}
+	if strings.Contains(l, "-----begin") || randomRun(v) {
+		// a key's block is a key's, and a random-looking run a real
+		// value's, whatever word is added to them (ghp_…-fake)
+		return false
+	}
+	for _, p := range []string{"xxx", "change-me", "change_me", "replace", "not-a-real", "not_a_real", "notreal", "not-real", "fake", "not-secret", "not_secret", "notsecret"} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	switch l {
+	case "write", "read", "none", "true", "false", "null", "required", "optional":
+		return true
 	}
 	return false
 }

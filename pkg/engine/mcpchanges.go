@@ -50,7 +50,7 @@ type toolParts struct {
 }
 
 func readToolParts(tool string) toolParts {
-	p := toolParts{words: ToolWords(tool), at: -1}
+	p := toolParts{words: splitFused(ToolWords(tool)), at: -1}
 	weak := false
 	for i, w := range p.words {
 		if (w == "and" || w == "then") && p.verb != "" && i+1 < len(p.words) {
@@ -186,6 +186,9 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("send", "post", "notify", "reply", "forward", "text", "call", "dial", "make") ||
 			p.verbIn("create") && p.has("message", "messages", "sms", "text", "call", "calls", "mms", "whatsapp")
 	}, toPhone},
+	{"a status update sent to an incident's or a page's subscribers", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("create", "post", "send", "publish", "add") && p.has("status", "incident") && p.has("update", "updates")
+	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn(bulkVerbs...) && p.has("all", "bulk", "batch", "mass", "every")
 	}, nil},
@@ -225,10 +228,14 @@ var sharedChangeRules = []sharedChangeRule{
 // runs SQL, by whether its statement changes data against production.
 func (w *mcpWalk) sharedChange(args map[string]any) {
 	p := readToolParts(w.tool)
+	// the name's own verb of a strong class (drop, purge, revoke), which
+	// no action argument makes a read; a plain one (kubectl_rollout
+	// {subCommand: status}) an action argument refines
+	strong := toolVerbKinds.Get(p.verb) != ""
 	if p.verb == "" {
 		p = actionParts(w.tool, args) // pulls {action: merge}
 	}
-	if p.class != verbChange && !w.runsQuery() || p.has("draft", "drafts") || readAction(args) {
+	if p.class != verbChange && !w.runsQuery() || p.has("draft", "drafts") || !strong && readAction(args) {
 		return // reads, lists, drafts, and names with no verb
 	}
 	server := ToolWords(w.server)

@@ -51,13 +51,16 @@ func (w *mcpWalk) httpRequest(args map[string]any) {
 
 // request judges one object of the arguments as a request, and the objects
 // nested in it ({"request": {"method": …, "url": …}}), to a small depth.
+// The URL may come in parts (a base URL or a host, and a path), its scheme
+// in any case; the headers go with it (a method override among them).
 func (w *mcpWalk) request(args map[string]any, depth int) {
 	if depth > 3 || w.ev.denied() {
 		return
 	}
-	method, target, body := "", "", ""
+	method, target, body, host, rel := "", "", "", "", ""
+	var headers []string
 	for k, v := range args {
-		if m, ok := v.(map[string]any); ok && !requestBodyKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+		if m, ok := v.(map[string]any); ok && !requestBodyKeys.Get(strings.ToLower(keySeparators.Replace(k))) && !requestHeaderKeys.Get(normKey(k)) {
 			w.request(m, depth+1)
 		}
 		key := strings.ToLower(keySeparators.Replace(k))
@@ -65,32 +68,99 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 		case requestMethodKeys.Get(key):
 			method, _ = v.(string)
 		case requestURLKeys.Get(key) || strings.HasSuffix(key, "url") || strings.HasSuffix(key, "uri") || strings.HasSuffix(key, "endpoint"):
-			if s, ok := v.(string); ok && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && target == "" {
-				target = s
+			if s, ok := v.(string); ok && webURL(s) && target == "" {
+				i := strings.Index(s, "://")
+				target = strings.ToLower(s[:i]) + s[i:] // HTTPS://…: a scheme is any case
+			} else if ok && strings.HasPrefix(s, "/") && rel == "" {
+				rel = s // {"endpoint": "/v1/…", "base_url": …}
 			}
 		case requestBodyKeys.Get(key):
 			body = paramText(v)
+		case requestHeaderKeys.Get(key):
+			headers = fetchHeaders(v)
+		case requestHostKeys.Get(key):
+			host, _ = v.(string)
+		case requestPathKeys.Get(key):
+			if s, ok := v.(string); ok && strings.HasPrefix(s, "/") {
+				rel = s
+			}
 		}
+	}
+	if target == "" && host != "" && !strings.ContainsAny(host, "/ ") && (rel != "" || method != "") {
+		target = "https://" + host // {"host": "api.stripe.com", "path": "/v1/refunds"}
 	}
 	if target == "" {
 		return
+	}
+	targets := []string{target}
+	if rel != "" {
+		// a base URL and a path; a path beside a full URL may be
+		// something else's (a file to upload): both are judged
+		joined := strings.TrimRight(target, "/") + rel
+		if urlPathless(target) {
+			targets[0] = joined
+		} else {
+			targets = append(targets, joined)
+		}
 	}
 	method = strings.ToUpper(strings.TrimSpace(method))
 	if method == "" {
 		method = toolMethod(w.tool)
 	}
-	if method == "" && body == "" || method == "GET" || method == "HEAD" || method == "OPTIONS" {
+	if method == "HEAD" || method == "OPTIONS" {
 		return
 	}
 	argv := []string{"curl", "-sS"}
 	if method != "" {
 		argv = append(argv, "-X", method)
 	}
+	for _, h := range headers {
+		argv = append(argv, "-H", h)
+	}
 	if body != "" {
 		argv = append(argv, "--data-raw", body)
 	}
-	w.ev.exec(quoteArgv(append(argv, target)), false, call.ToolExec)
+	// a GET too: it changes nothing but a remote procedure called by it
+	// with its arguments (chat.postMessage?…), which the curl line's
+	// effects read; a bare GET of a page (a fetch tool's everyday call)
+	// carries none, and its URL is judged as a fetch already
+	bare := (method == "" || method == "GET") && body == "" && len(headers) == 0
+	for _, t := range targets {
+		if bare && !strings.ContainsAny(t, "?;") {
+			continue
+		}
+		if !w.ev.denied() {
+			w.ev.exec(quoteArgv(append(argv[:len(argv):len(argv)], t)), false, call.ToolExec)
+		}
+	}
 }
+
+// urlPathless reports a URL with no path of its own (a base URL).
+func urlPathless(u string) bool {
+	rest := u[strings.Index(u, "://")+3:]
+	i := strings.IndexByte(rest, '/')
+	return i < 0 || strings.Trim(rest[i:], "/") == ""
+}
+
+// webURL reports an http or https URL, its scheme in any case.
+func webURL(s string) bool {
+	return len(s) > 8 && (strings.EqualFold(s[:7], "http://") || strings.EqualFold(s[:8], "https://"))
+}
+
+// requestHeaderKeys, requestHostKeys and requestPathKeys are the keys
+// (normalised) that give a request's headers, its host, and its path
+// under a base URL or host.
+var (
+	requestHeaderKeys = table.Map[string, bool]{Build: func() map[string]bool {
+		return map[string]bool{"headers": true, "header": true, "httpheaders": true, "requestheaders": true}
+	}}
+	requestHostKeys = table.Map[string, bool]{Build: func() map[string]bool {
+		return map[string]bool{"host": true, "hostname": true, "domain": true, "baseurl": true}
+	}}
+	requestPathKeys = table.Map[string, bool]{Build: func() map[string]bool {
+		return map[string]bool{"path": true, "route": true, "resource": true, "resourcepath": true, "apipath": true, "urlpath": true}
+	}}
+)
 
 // toolMethod returns the method an HTTP client tool's name carries (post,
 // http_put, patch_request), or "".

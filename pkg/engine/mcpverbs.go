@@ -99,6 +99,50 @@ func loadToolVerbs(text string) *toolLexicon {
 // of the input a transform hands back: transformsInput).
 var ephemeralObjects = lazyWordSet("format strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
 
+// screenObjects are the ephemeral objects that are ephemeral only as what
+// a screen shows: cleared, they come back; deleted, they are a person's
+// saved work (delete_form, delete_search).
+var screenObjects = lazyWordSet("form input search filter filters output console screen terminal")
+
+// rehearses reports a name whose words make the tool rehearse or report on
+// the change rather than make it: a plan, preview, estimate, draft or dry
+// run before the verb or as the last word (plan_destroy, purge_preview,
+// delete_dry_run); one in the middle is the object (purge_report_data).
+func (p toolParts) rehearses() bool {
+	for i, o := range p.words {
+		if i == p.at || !rehearsalWords.Get(o) {
+			continue
+		}
+		if i < p.at || i == len(p.words)-1 || o == "dry" {
+			return true
+		}
+	}
+	return false
+}
+
+// rehearsalWords are the words of a rehearsal or report.
+var rehearsalWords = lazyWordSet("draft drafts preview dry plan estimate report")
+
+// splitFused reads a name written as one word (DROPTABLE, deleteall,
+// purgeEverything in one case) as its verb and object when it starts with
+// a verb of the lexicon beyond a plain change and the rest is a store or
+// "all".
+func splitFused(words []string) []string {
+	if len(words) != 1 {
+		return words
+	}
+	w := words[0]
+	if _, ok := toolVerbs.Lookup(w); ok {
+		return words
+	}
+	for k := len(w) - 3; k >= 3; k-- {
+		if toolVerbKinds.Get(w[:k]) != "" && storeObjects.Get(w[k:]) {
+			return []string{w[:k], w[k:]}
+		}
+	}
+	return words
+}
+
 // storeObjects are stores a wipe empties whole (or "all" of anything).
 var storeObjects = lazyWordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
 
@@ -128,17 +172,18 @@ var questionWords = lazyWordSet("check status preview validate diff compare coun
 // the name's other words name.
 func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	p := readToolParts(w.tool)
-	if p.verb == "" {
+	named := p.verb != "" // the name's own verb, which no action argument changes
+	if !named {
 		p = actionParts(w.tool, args)
 	}
 	kind := toolVerbKinds.Get(p.verb)
-	if kind == "" || p.showsOnly() || p.has("draft", "drafts", "preview", "dry", "plan", "estimate", "report") || readAction(args) {
+	if kind == "" || p.showsOnly() || p.rehearses() || !named && readAction(args) {
 		return
 	}
-	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && questionWords.Get(last) {
+	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && questionWords.Get(last) && !p.has("and", "then") {
 		return // overwrite_check, teardown_status: a question about the change
 	}
-	if w.disposable || localClusterArgs(args) || kind == "destroy" && ordinaryPid(p, args) {
+	if w.disposable || localClusterArgs(w.server, w.tool, args) || kind == "destroy" && ordinaryPid(p, args) {
 		return
 	}
 	ephemeral, store := false, p.objectCount() == 0 || argTrue(args, "all") || argTrue(args, "all_databases") || argTrue(args, "alldatabases")
@@ -146,8 +191,13 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 		if i == p.at {
 			continue
 		}
-		ephemeral = ephemeral || ephemeralObjects.Get(o) || transformsInput(p.words, i)
+		// a form, an input or a search a wipe clears is the screen's;
+		// one a destroy verb deletes is what people filled in or saved
+		ephemeral = ephemeral || ephemeralObjects.Get(o) && (kind != "destroy" || !screenObjects.Get(o)) || transformsInput(p.words, i)
 		store = store || storeObjects.Get(o)
+	}
+	if kind == "destroy" && w.deletesItems(p, args) {
+		return // delete_comment {id}, delete_branch {branch: feat/x}: those items only (mcpitems.go)
 	}
 	if kind == "reset" {
 		if !store {
@@ -193,26 +243,87 @@ func (w *mcpWalk) unseenImage(args map[string]any) {
 	}
 }
 
-// localClusterArgs reports whether an MCP call is pointed, by a context
-// argument, at a cluster on this machine (kind-dev, minikube), and no
-// argument points it at another API server or kubeconfig: what it
-// destroys there is the developer's own disposable cluster's, as kubectl
-// --context kind-dev delete is (effect/localcluster.go).
-func localClusterArgs(args map[string]any) bool {
+// localClusterArgs reports whether an MCP call to a cluster's server or
+// tool (kubernetes, helm, delete_pod) is pointed, by a context argument,
+// at a cluster on this machine (kind-dev, minikube), and no argument
+// points it at another API server or kubeconfig: what it destroys there
+// is the developer's own disposable cluster's, as kubectl --context
+// kind-dev delete is (effect/localcluster.go). A context argument on
+// another service's tool (delete_repository {context: kind-dev}) says
+// nothing of where its change lands.
+func localClusterArgs(server, tool string, args map[string]any) bool {
+	if !clusterCall(server, tool) {
+		return false
+	}
 	local := false
 	for k, v := range args {
-		switch normKey(k) {
+		nk := normKey(k)
+		switch nk {
 		case "context", "kubecontext", "kubeconfigcontext", "contextname":
 			s, ok := v.(string)
 			if !ok || !effect.LocalContext(s) {
 				return false
 			}
 			local = true
-		case "server", "apiserver", "kubeconfig", "token", "host", "cluster", "clusterurl":
-			return false
+			continue
+		}
+		if pointsElsewhere(nk, v, 0) {
+			return false // kubeconfig_path, api_server_url, endpoint, token, {env: {KUBECONFIG: …}}
 		}
 	}
 	return local
+}
+
+// pointsElsewhere reports an argument that points a cluster call at
+// another API server or kubeconfig: by its key, or by a key or a
+// KUBECONFIG=… inside it.
+func pointsElsewhere(nk string, v any, depth int) bool {
+	for _, w := range elsewhereKeyWords {
+		if strings.Contains(nk, w) {
+			return true
+		}
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.Contains(strings.ToUpper(x), "KUBECONFIG=") || strings.Contains(x, "--kubeconfig") || strings.Contains(x, "--server")
+	case map[string]any:
+		for k, e := range x {
+			if depth < 3 && pointsElsewhere(normKey(k), e, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if depth < 3 && pointsElsewhere("", e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// elsewhereKeyWords are the words of an argument key that point a cluster
+// call at another API server or kubeconfig.
+var elsewhereKeyWords = [...]string{"server", "kubeconfig", "kubeconf", "config", "token", "host", "cluster", "url", "uri", "endpoint", "cert", "address"}
+
+// clusterWords are the words of a server's or tool's name that make it a
+// cluster's: Kubernetes, its package manager, its local distributions,
+// and its objects.
+var clusterWords = lazyWordSet("kube kubernetes k8s kubectl helm minikube kind k3d k3s microk8s pod pods deployment deployments namespace namespaces statefulset statefulsets daemonset daemonsets replicaset replicasets configmap configmaps cronjob cronjobs ingress ingresses pvc pvcs")
+
+// clusterCall reports a call to a cluster's server or tool.
+func clusterCall(server, tool string) bool {
+	for _, w := range ToolWords(server) {
+		if clusterWords.Get(w) || strings.Contains(w, "kube") || strings.Contains(w, "k8s") {
+			return true
+		}
+	}
+	for _, w := range ToolWords(tool) {
+		if clusterWords.Get(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ordinaryPid reports whether a tool named for ending a process (kill_process,
@@ -228,8 +339,8 @@ func ordinaryPid(p toolParts, args map[string]any) bool {
 		switch normKey(k) {
 		case "pid", "processid", "process":
 		default:
-			if strings.Contains(normKey(k), "signal") {
-				continue
+			if strings.Contains(normKey(k), "signal") || normKey(k) == "force" {
+				continue // how it is ended (SIGKILL, force), not which
 			}
 			return false // another argument: a name, a pattern, "all"
 		}

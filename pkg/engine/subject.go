@@ -91,7 +91,7 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
 		ev.judgeControlAPI(raw, ask, false) // controlapi.go
-		if strings.Contains(raw, "mutation") && !hasRequest(c.Params) {
+		if (mentionsMutation(raw) || strings.Contains(raw, "persistedQuery")) && !hasRequest(c.Params) {
 			// graphqlcalls.go: /graphql?query=mutation…, judged as the
 			// curl line that fetches it (a request with a body already is)
 			ev.noteGraphQL(quoteArgv([]string{"curl", raw}), nil)
@@ -163,6 +163,12 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 		if effect.StoreClient(res.Commands[i].Name) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
 			s.effect = disposableStore
+		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
+			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
+		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) {
+			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
+		} else if effect.DevNamespace(res, i) {
+			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -249,6 +255,15 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
 	for _, ef := range effs {
+		if ef.Kind == effect.Write && len(res.Files) > 0 {
+			if text, ok := shownText(res, effs, ef.Path, c.Cwd, home); ok {
+				ev.judgeShownWrite(ef.Path, text) // startupfiles.go: echo '…' >> ~/.bashrc
+				if ev.denied() {
+					return
+				}
+				continue
+			}
+		}
 		ev.judgeEffect(ef, tool)
 		if ev.denied() {
 			return
@@ -420,6 +435,10 @@ func (ev *evaluation) pathSubject(tool, p string) {
 // when they work on a database kept for tests on this machine
 // (effect.Disposable): the profile's database-wipe rules let it be.
 const disposableStore = "store:disposable"
+
+// devNamespace is the descriptor of a cluster CLI's command pointed at a
+// namespace named for development (effect.DevNamespace).
+const devNamespace = "cluster:dev-namespace"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.

@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"path/filepath"
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// A file's contents destroyed for good (shred -u) is asked about because
+// what it held cannot be had back. A file in a temporary directory
+// (/tmp/session-dump.txt) or in the project's own scratch directory
+// (tmp/test-key.pem: a directory the project keeps for throwaway files,
+// as rm -rf tmp is everyday) held nothing to have back: shredding it is
+// how a careful developer removes a throwaway key. The simple command then
+// carries scratchFiles. Any operand elsewhere, a glob, a word the line
+// cannot resolve, or a path climbing out (tmp/../notes.txt) is none.
+
+// scratchFiles is the descriptor of a command that destroys only files in
+// temporary or scratch directories.
+const scratchFiles = "files:scratch"
+
+// contentDestroyers are the programs whose operands are files whose
+// contents they destroy for good, with their options that take a value in
+// the next word.
+var contentDestroyers = table.Map[string, map[string]bool]{Build: func() map[string]map[string]bool {
+	return map[string]map[string]bool{
+		"shred": wordSet("-n --iterations -s --size --random-source"),
+	}
+}}
+
+// scratchDirs are the names of a project's directories for throwaway files.
+var scratchDirs = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet("tmp temp .tmp scratch")
+}}
+
+// onlyScratchFiles reports whether command c, run in cwd during a call
+// made in project, destroys only files in temporary or scratch
+// directories.
+func onlyScratchFiles(c *shell.Command, cwd, project, home string) bool {
+	valued, ok := contentDestroyers.Lookup(c.Name)
+	if !ok || len(c.Via) > 0 {
+		return false
+	}
+	n := 0
+	for j := 0; j < len(c.Args); j++ {
+		w := c.Args[j]
+		if strings.HasPrefix(w, "-") && w != "-" {
+			if valued[w] {
+				j++
+			}
+			continue
+		}
+		if !scratchFile(w, cwd, project, home) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// scratchFile reports whether the file w names (from cwd) is in a
+// temporary directory or in a scratch directory of the project.
+func scratchFile(w, cwd, project, home string) bool {
+	if w == "" || strings.ContainsAny(w, "$`*?[{~") || strings.Contains(w, "..") {
+		return false
+	}
+	p := w
+	if !filepath.IsAbs(p) {
+		if cwd == "" {
+			return false
+		}
+		p = filepath.Join(cwd, p)
+	}
+	p = filepath.Clean(p)
+	for _, t := range []string{"/tmp/", "/var/tmp/", "/private/tmp/"} {
+		if strings.HasPrefix(p, t) {
+			return true
+		}
+	}
+	project = filepath.Clean(project)
+	if project == "" || project == "/" || project == filepath.Clean(home) || !strings.HasPrefix(p, project+"/") {
+		return false
+	}
+	parts := strings.Split(p[len(project)+1:], "/")
+	return len(parts) > 1 && scratchDirs.Get(parts[0])
+}

@@ -1,0 +1,79 @@
+package engine
+
+import (
+	"path/filepath"
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// A command that deletes "everything here" (rm -rf ./*, rm -rf .) deletes
+// the content of the directory it runs in. Typed in the project, that is
+// the whole project, and the profile asks; run after the line moved into
+// a subdirectory of the project (cd build && rm -rf ./*) or of a temporary
+// directory (pushd /tmp/scratch), it is that subdirectory's content, which
+// the delete's own paths are judged by (a source directory's asks,
+// effect/sourcedeletes.go). The simple command then carries cwdSubdir.
+// A directory the line could not resolve, the project's parent, or the
+// home is none of these; and the moves must be ones the rest of the line
+// depends on: joined by && alone (a cd that fails, or runs in a pipeline's
+// or a background job's own process, leaves the line where it was: cd
+// build; rm -rf ./*, cd build | cat && …, cd build & …), each naming one
+// directory (not cd alone, which goes home, nor cd -, which goes back),
+// and no popd before the command.
+
+// cwdSubdir is the descriptor of a simple command that runs in a strict
+// subdirectory of the project or of a temporary directory.
+const cwdSubdir = "cwd:subdir"
+
+// subdirCwd reports whether cwd, the directory a command of the line runs
+// in, is a strict subdirectory of project (the call's directory, not the
+// home nor the root) or of a temporary directory.
+func subdirCwd(cwd, project, home string) bool {
+	if cwd == "" || !filepath.IsAbs(cwd) || strings.ContainsAny(cwd, "$`*?[") {
+		return false
+	}
+	cwd = filepath.Clean(cwd)
+	for _, t := range []string{"/tmp", "/var/tmp", "/private/tmp"} {
+		if strings.HasPrefix(cwd, t+"/") {
+			return true
+		}
+	}
+	if project == "" {
+		return false
+	}
+	project = filepath.Clean(project)
+	if project == "/" || project == filepath.Clean(home) {
+		return false
+	}
+	return strings.HasPrefix(cwd, project+"/")
+}
+
+// movesTrusted reports whether the directory moves before command i of a
+// line are ones it depends on (see above).
+func movesTrusted(res *shell.Result, i int, line string) bool {
+	if strings.ContainsAny(line, ";|\n") || strings.Contains(strings.ReplaceAll(line, "&&", ""), "&") {
+		return false
+	}
+	for k := 0; k < i && k < len(res.Commands); k++ {
+		c := &res.Commands[k]
+		switch c.Name {
+		case "popd":
+			return false
+		case "cd", "pushd":
+			n := 0
+			for _, a := range c.Args {
+				if a == "-" || a == "--" || strings.HasPrefix(a, "-") && c.Name == "pushd" || strings.HasPrefix(a, "+") {
+					return false
+				}
+				if !strings.HasPrefix(a, "-") {
+					n++
+				}
+			}
+			if n != 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
