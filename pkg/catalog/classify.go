@@ -329,6 +329,9 @@ func markValue(vals []string, v string) bool {
 		if strings.EqualFold(x, v) {
 			return true
 		}
+		if x == "<1d" && shortSpan(v) {
+			return true // --keep-within 1h, --older-than 0D: a retention that keeps nothing
+		}
 		if len(x) > 2 && x[0] == '*' && x[len(x)-1] == '*' && strings.Contains(strings.ToLower(v), x[1:len(x)-1]) {
 			return true // *env*: a value that holds the word anywhere (docker inspect -f '{{json .Config.Env}}')
 		}

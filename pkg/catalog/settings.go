@@ -329,7 +329,8 @@ func HasSettingChannel(name string) bool {
 	switch name {
 	case "git", "env", "sudo", "make", "gmake", "cmake", "systemd-run", "export", "declare", "typeset", "local", "readonly", "read", "mapfile", "readarray",
 		"printf", "npm", "pnpm", "npx", "yarn", "pip", "pip3", "cargo", "go", "gh", "conda", "mamba", "micromamba",
-		"poetry", "bundle", "bundler":
+		"poetry", "bundle", "bundler", "systemctl", "launchctl", "dbus-update-activation-environment", "tmux", "composer",
+		"dotnet", "nuget":
 		return true
 	}
 	return false
@@ -341,7 +342,8 @@ func HasSettingChannel(name string) bool {
 // listed variable; git -c, --config-env, --exec-path, git config and clone
 // -c; npm, pnpm and yarn config set and --KEY=VALUE options; pip and
 // conda config; poetry and bundle config; cargo --config; go env -w; gh
-// config set.
+// config set; and the session managers' and PHP's and .NET's channels
+// (sessionsettings.go).
 func SettingsOf(name string, args []string) []SettingUse {
 	if !HasSettingChannel(name) {
 		return nil
@@ -512,6 +514,8 @@ func SettingsOf(name string, args []string) []SettingUse {
 		}
 	case "gh":
 		toolConfigSet(args, []string{"config", "set"}, func(k, v string) { add("gh", k, v, "gh config") }, []string{"-h", "--host"})
+	default:
+		out = append(out, sessionSettings(name, args, add)...) // sessionsettings.go
 	}
 	return out
 }

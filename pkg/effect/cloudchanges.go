@@ -26,6 +26,12 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
 		"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
 		"alter": true, "toggle": true,
+		// a debugging container added to a running workload, a maintenance
+		// mode switched on or off, every session killed, a release rolled
+		// back or rebuilt, a job or function set going
+		"debug": true, "on": true, "off": true, "kill": true, "killall": true, "rollback": true,
+		"rebuild": true, "redeploy": true, "rerun": true, "trigger": true, "invoke": true, "dispatch": true,
+		"call": true,
 	}
 }}
 

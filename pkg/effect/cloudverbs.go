@@ -167,8 +167,11 @@ func printsCredential(cl *catalog.Classified) bool {
 			// etcdctl get /registry/secrets, consul kv get app/credentials/db:
 			// a key path whose segment names a credential
 			for seg := range strings.SplitSeq(strings.ToLower(w), "/") {
-				if credentialNouns.Get(seg) && seg != "env" && seg != "environment" {
-					noun = true
+				// a segment or a part of one (acme-secrets/stripe-live-key)
+				for part := range strings.FieldsFuncSeq(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+					if credentialNouns.Get(part) && part != "env" && part != "environment" && part != "values" && part != "variables" && part != "variable" && part != "connection" {
+						noun = true
+					}
 				}
 			}
 			return false

@@ -142,11 +142,13 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.per = a.per[:len(res.Commands)]
 	start := len(dst)
 	a.run()
-	a.homeTreeDeletes(start)   // dirops.go
-	a.sourceDeletes(start)     // sourcedeletes.go
-	a.runsInProduction(start)  // production.go
-	a.productionChanges(start) // production.go
-	a.disposableStores(start)  // disposable.go
+	a.secretSearches()                // secretsearch.go
+	a.homeTreeDeletes(start)          // dirops.go
+	a.sourceDeletes(start)            // sourcedeletes.go
+	a.runsInProduction(start)         // production.go
+	a.productionChanges(start)        // production.go
+	a.sqlFileAgainstProduction(start) // prodsqlfile.go
+	a.disposableStores(start)         // disposable.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()

@@ -624,6 +624,13 @@ func (a *analysis) flows() {
 				}
 			}
 		}
+		if in == "production-data" && c.Name != "" && a.productionWord(i) == "" && !a.schemaOnlyBefore(i) {
+			// pg_dump "$PROD_DATABASE_URL" -t users | psql app_dev: production's
+			// data (its customers') loaded into another database
+			if e, _ := a.cat.Lookup(c.Name, c.Args); e != nil && e.Prop("sql-stdin") != "" {
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "production-data->database", Word: inOrigin + " | " + c.Name})
+			}
+		}
 		argOrigin := ""
 		for _, j := range c.Inputs {
 			if j < len(taint) && taint[j] != "" {
@@ -730,7 +737,7 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && lastStage(cmds, i) && a.productionWord(i) != "" {
+			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a

@@ -16,15 +16,35 @@ import (
 // the engine cannot know a URL is production unless a name says so.
 
 // changingSQL are the statements that change data or schema.
-var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE "}
+// A database's maintenance and session commands count too: VACUUM FULL and
+// REINDEX lock tables, KILL and pg_terminate_backend end other sessions'
+// work, OPTIMIZE rebuilds, FLUSH and SET GLOBAL change the server.
+var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE ",
+	"VACUUM", "REINDEX ", "CLUSTER ", "KILL ", "PG_TERMINATE_BACKEND(", "PG_CANCEL_BACKEND(", "OPTIMIZE ", "FLUSH ", "SET GLOBAL ", "LOCK TABLE", "RENAME ", "COMMENT ON ", "REFRESH MATERIALIZED "}
 
 // ChangesSQL reports whether SQL text has a statement that changes data or
 // schema (UPDATE, INSERT, ALTER, CREATE, ...), as a client's -c is judged,
 // for judges outside this package (an MCP database tool's statement).
 func ChangesSQL(text string) bool {
 	up := strings.ToUpper(text)
+	return sqlChanges(up)
+}
+
+// fileRunners are a client's commands that run a file of statements
+// nobody sees here (mysql's SOURCE and \., psql's \i and \ir): a change
+// too, where a statement starts (a column named source is none).
+var fileRunners = []string{"SOURCE ", "\\. ", "\\I ", "\\IR "}
+
+// sqlChanges reports upper-cased SQL with a changing statement at its
+// start or after a space, a semicolon, a newline, a bracket or a comment.
+func sqlChanges(up string) bool {
+	for _, s := range fileRunners {
+		if strings.HasPrefix(strings.TrimSpace(up), s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) || strings.Contains(up, "; "+s) {
+			return true
+		}
+	}
 	for _, s := range changingSQL {
-		if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) || strings.Contains(up, "("+s) {
+		if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) || strings.Contains(up, "("+s) || strings.Contains(up, "*/"+s) || strings.Contains(up, "\t"+s) {
 			return true
 		}
 	}
@@ -73,11 +93,8 @@ func (a *analysis) productionChanges(start int) {
 			done = a.changeOfData(e.Cmd, "a write to the data store", done)
 			continue
 		}
-		for _, s := range changingSQL {
-			if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) {
-				done = a.changeOfData(e.Cmd, "SQL that changes data", done)
-				break
-			}
+		if sqlChanges(up) {
+			done = a.changeOfData(e.Cmd, "SQL that changes data", done)
 		}
 	}
 	for i := range cmds {
@@ -233,9 +250,21 @@ func namesProduction(w string) bool {
 		if n > 0 && !long && isProductionName(string(buf[:n])) {
 			return true
 		}
+		if k := trimDigits(buf[:n]); k > 0 && k < n && !long && isProductionName(string(buf[:k])) {
+			return true // prod1, production2: a numbered production
+		}
 		n, long = 0, false
 	}
 	return false
+}
+
+// trimDigits is the length of b without its trailing digits.
+func trimDigits(b []byte) int {
+	k := len(b)
+	for k > 0 && b[k-1] >= '0' && b[k-1] <= '9' {
+		k--
+	}
+	return k
 }
 
 // productionTask reports a project runner's or migration tool's task (an

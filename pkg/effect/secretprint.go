@@ -106,6 +106,14 @@ func namesSecret(expr string) bool {
 	if e == "" || e == "." || e == "@" {
 		return true
 	}
+	if strings.Contains(e, "[") {
+		// .data["tls.key"], .["api-key"]: a quoted key is a path's
+		// segment, its dots part of its name (tls_key)
+		e = bracketKey().ReplaceAllStringFunc(e, func(m string) string {
+			k := strings.Trim(m, "[]\"' ")
+			return "." + strings.NewReplacer(".", "_", " ", "_").Replace(k)
+		})
+	}
 	for _, m := range selectorPath().FindAllString(e, -1) {
 		segs := strings.Split(strings.ToLower(m), ".")
 		leaf := strings.TrimRight(segs[len(segs)-1], "[]0-9*")
@@ -118,6 +126,11 @@ func namesSecret(expr string) bool {
 	}
 	return false
 }
+
+// bracketKey is a quoted key in brackets: ["tls.key"], ['password'].
+var bracketKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[\s*(?:"[^"]*"|'[^']*')\s*\]`)
+})
 
 // selectorPath is a path in a selector: .a.b[0].c
 var selectorPath = sync.OnceValue(func() *regexp.Regexp {
@@ -354,6 +367,31 @@ var selectors = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
 }}
 
+// selectorOf is a selector's expression: its first operand, after yq's
+// eval subcommand (yq e '.data.password', yq eval-all).
+func selectorOf(d *shell.Command) string {
+	args := d.Args
+	for len(args) > 0 {
+		op := firstOperand(args)
+		if d.Name != "yq" || op != "e" && op != "eval" && op != "ea" && op != "eval-all" {
+			return op
+		}
+		k := slices.Index(args, op)
+		args = args[k+1:]
+	}
+	return ""
+}
+
+// opensslPasses reports openssl's encoders, which print what they read
+// in another form (openssl base64 -d, openssl enc -d -base64).
+func opensslPasses(d *shell.Command) bool {
+	if d.Name != "openssl" {
+		return false
+	}
+	op := firstOperand(d.Args)
+	return op == "base64" || op == "enc"
+}
+
 // firstOperand is the first word that is not an option.
 func firstOperand(args []string) string {
 	for _, w := range args {
@@ -401,10 +439,10 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
 			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
 		}
-		if !passesValue.Get(d.Name) && !passesModule(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
+		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
-		if selectors.Get(d.Name) && !namesSecret(firstOperand(d.Args)) {
+		if selectors.Get(d.Name) && !namesSecret(selectorOf(d)) {
 			return false // sops -d f | yq '.database.host'
 		}
 	}

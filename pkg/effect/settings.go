@@ -42,8 +42,11 @@ func (a *analysis) unseenConfigWrites() {
 	n := len(a.out)
 	for k := 0; k < n; k++ {
 		e := a.out[k]
-		if e.Kind != Write || !strings.HasPrefix(e.Path, home+"/") || !catalog.IsConfigFile(e.Path) {
+		if e.Kind != Write || !strings.HasPrefix(e.Path, home+"/") || !catalog.IsConfigFile(e.Path) && !runsLaterFile(e.Path, home) {
 			continue
+		}
+		if runsLaterFile(e.Path, home) && a.readsProjectFile(e.Cmd) {
+			continue // cp packaging/app.desktop ~/.local/share/applications/: the project's own launcher
 		}
 		if a.env.Cwd != "" && (e.Path == a.env.Cwd || strings.HasPrefix(e.Path, a.env.Cwd+"/")) {
 			continue
@@ -629,7 +632,7 @@ func isPort(p string) bool {
 // them is what a name on its own would fetch.
 var officialHosts = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com", "npmjs.org",
 	"proxy.golang.org", "rubygems.org", "goproxy.io", "index.crates.io", "crates.io", "conda.anaconda.org",
-	"repo.anaconda.com", "anaconda.org"}
+	"repo.anaconda.com", "anaconda.org", "repo.packagist.org", "packagist.org", "api.nuget.org", "nuget.org"}
 
 // ordinarySource reports whether every entry of a source setting (a URL,
 // a list of them, GOPROXY's "direct" and "off", a channel name, a local
@@ -738,6 +741,33 @@ func systemCA(v string) bool {
 	}
 	for _, d := range systemCADirs {
 		if strings.HasPrefix(v, d) && !strings.Contains(v, "..") {
+			return true
+		}
+	}
+	return false
+}
+
+// runsLaterFile reports a file in a home whose content runs later by its
+// format: a desktop entry where the session or a launcher reads it, and
+// readline's key bindings (engine/laterformats.go judges the text when a
+// write shows it).
+func runsLaterFile(p, home string) bool {
+	rel := strings.TrimPrefix(p, home+"/")
+	if strings.HasSuffix(rel, ".desktop") {
+		return strings.HasPrefix(rel, ".local/share/applications/") || strings.HasPrefix(rel, ".config/autostart/") || strings.HasPrefix(rel, "Desktop/")
+	}
+	return rel == ".inputrc" || rel == ".config/readline/inputrc"
+}
+
+// readsProjectFile reports whether command i reads a file of the project
+// (the working directory).
+func (a *analysis) readsProjectFile(i int) bool {
+	cwd := a.env.Cwd
+	if cwd == "" {
+		return false
+	}
+	for _, e := range a.out {
+		if e.Cmd == i && e.Kind == Read && strings.HasPrefix(e.Path, cwd+"/") {
 			return true
 		}
 	}

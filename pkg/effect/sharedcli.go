@@ -40,6 +40,7 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"resolve": "incident", "acknowledge": "incident", "ack": "incident", "mute": "incident", "snooze": "incident",
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
 		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
+		"approve": "approval",
 		// a console or runner on production: code nobody here sees runs there
 		"console": "console", "runner": "console", "dbconsole": "console", "dbshell": "console", "tinker": "console",
 		"repl": "console", "c": "console", "r": "console", "shell": "console", "shell_plus": "console",
@@ -119,6 +120,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		if verb == "" && (strings.Contains(t, "power-off") || strings.Contains(t, "power_off") || strings.Contains(t, "powercycle") || strings.Contains(t, "power-cycle")) {
 			verb, class = w, "machine"
 		}
+		if verb == "" && t == "review" && (hasArg(c.Args, "--approve") || hasArg(c.Args, "-a") || hasArg(c.Args, "--approve=true")) {
+			verb, class = w+" --approve", "approval" // gh pr review --approve
+		}
 		if verb == "" && (t == "tag" || t == "cp" || t == "copy") && floatingTarget(cl) {
 			verb, class = w, "release" // crane tag IMG latest
 		}
@@ -180,7 +184,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			if unknown && a.productionWord(i) == "" && !a.pointsAtProduction(i, c) {
 				return
 			}
-		case class == "dns" || class == "flag" || class == "console" || class == "release":
+		case class == "dns" || class == "flag" || class == "console" || class == "release" || class == "approval":
 		case !context.has(class):
 			// the noun may come after the verb (pd incident resolve has it
 			// before; twilio api:core:messages:create within it)

@@ -333,7 +333,10 @@ func sharedRequest(cl *catalog.Classified, e *catalog.Entry, args []string) stri
 		return ""
 	}
 	op, verb, noun, read, pathRead := operation(p)
-	if act, change := bodyAction(body); act != "" {
+	if approvalBody(body) {
+		op, verb = "approve", true // a review's event=APPROVE: approved in a person's name
+	}
+	if act, change := bodyAction(body); act != "" && op != "approve" {
 		if !change {
 			return "" // Action=DescribeInstances, "method": "get_balance": a read
 		}
@@ -611,6 +614,34 @@ func credentialOption(w *catalog.Word) bool {
 		return true
 	case "-H", "--header":
 		return len(w.Text) > 14 && strings.EqualFold(w.Text[:14], "authorization:")
+	}
+	return false
+}
+
+// approvalBody reports a request body that approves (a review's
+// {"event": "APPROVE"}, event=APPROVE, {"state": "approved"}): the change
+// is approved in the name of the person whose token sends it.
+func approvalBody(body string) bool {
+	if body == "" || len(body) > 1<<16 {
+		return false
+	}
+	l := strings.ToLower(body)
+	for _, key := range [...]string{"event", "state", "decision", "action", "status", "review"} {
+		for at := 0; ; {
+			k := strings.Index(l[at:], key)
+			if k < 0 {
+				break
+			}
+			rest := strings.TrimLeft(l[at+k+len(key):], "\"' ")
+			at += k + len(key)
+			if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "=") {
+				continue
+			}
+			rest = strings.TrimLeft(rest[1:], "\"' ")
+			if strings.HasPrefix(rest, "approve") {
+				return true
+			}
+		}
 	}
 	return false
 }

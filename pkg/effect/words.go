@@ -220,6 +220,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if remote, ok := remoteSpec(w.Text); ok && !(props && hasProp(e, "local")) {
 				a.remote(i, remote, f)
 				f.sends = append(f.sends, f.reads...)
+				if cl.Mark("delete") {
+					a.remoteMirrorDelete(i, c, cl, w.Text) // transferdeletes.go
+				}
 				continue
 			}
 			p := a.clean(w.Text, i)
@@ -478,6 +481,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if props && hasProp(e, "transfer-lang") {
 		a.transferUploads(i, c, f) // transfer.go
+		a.transferDeletes(i, c)    // transferdeletes.go
 	}
 	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && props && hasProp(e, "sends-local") {
 		// restic -r HOST:REPO backup PATHS: the remote came first.

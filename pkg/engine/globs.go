@@ -178,8 +178,8 @@ func (ev *evaluation) globSubjects(tool, p string) {
 			if !strings.HasPrefix(alt.lit, lit) && !strings.HasPrefix(lit, alt.lit) {
 				continue
 			}
-			if !sharedRun(stem, alt.stem) && !(dirLit && namesInDir(p, dir, alt.text)) {
-				continue
+			if !sharedRun(stem, alt.stem) && !(dirLit && namesInDir(p, dir, alt.text)) && !strings.HasSuffix(alt.text, "/**") {
+				continue // a tree's rule (/etc/sssd/**) takes any name in it
 			}
 			if toks == nil {
 				for _, g := range braceAlternatives(p) {
@@ -190,8 +190,15 @@ func (ev *evaluation) globSubjects(tool, p string) {
 				continue
 			}
 			// the rule's pattern, as a path, is a file both name (a
-			// pattern's * and ** match their own text)
-			s := subject{tool: tool, text: p + " (may name " + alt.text + ")", path: alt.text}
+			// pattern's * and ** match their own text); in a tree's rule,
+			// the glob's own name in the tree (/etc/ss*/sssd.conf under
+			// /etc/sssd/**: /etc/sssd/sssd.conf), which the rules before
+			// it may allow (~/.ssh/*.pub)
+			named := alt.text
+			if t, ok := strings.CutSuffix(alt.text, "/**"); ok && !hasGlob(t) {
+				named = t + "/" + path.Base(p)
+			}
+			s := subject{tool: tool, text: p + " (may name " + named + ")", path: named}
 			ev.judge(&s)
 			if ev.denied() {
 				return

@@ -58,6 +58,8 @@ type laterFormat struct {
 
 var laterFormats = []laterFormat{
 	{name: "Go source (go generate)", files: ext(".go"), lines: goGenerateLines},
+	{name: "a desktop entry (.desktop)", files: ext(".desktop"), lines: desktopExecLines},                                                // desktopentry.go
+	{name: "readline's key bindings (.inputrc)", files: named(".inputrc", "inputrc"), lines: inputrcMacroLines, opaque: inputrcIncludes}, // inputrc.go
 	{name: "a compose file's services", files: composeFile, lines: composeRuns},
 	{name: "pdb start-up (.pdbrc)", files: named(".pdbrc"), code: func(c string) (string, string) { return "python3 -c", pdbCode(c) }},
 	{name: "Bun's settings (bunfig.toml)", files: named("bunfig.toml", ".bunfig.toml"), opaque: keysNaming(`(?m)^\s*(registry|preload|url|scope)\s*=\s*(.+)$`)},

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 )
@@ -30,7 +31,7 @@ func isCommandKey(k string) bool {
 // isTerminalKey: an argument name that carries keys typed into a terminal.
 func isTerminalKey(k string) bool {
 	switch k {
-	case "keys", "text", "input", "data", "chars":
+	case "keys", "text", "input", "data", "chars", "line", "lines":
 		return true
 	}
 	return false
@@ -220,6 +221,9 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	w.emptyFilterWrite(args)
 	w.judgeSecretRead(args) // mcpwrites.go: read_secret, kubectl_get {resourceType: secrets}
 	if !ev.denied() {
+		w.secretSearch(args) // secretsearch.go: grep {pattern: "BEGIN … PRIVATE KEY", path: ~}
+	}
+	if !ev.denied() {
 		w.sharedChange(args) // mcpchanges.go: merge_pull_request, push_files {branch: main}
 	}
 	if !ev.denied() {
@@ -317,7 +321,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 				line := quoteArgv(argv)
 				if kind == keyArgs && !strings.HasPrefix(argv[0], "-") {
 					// kubectl {args: [delete, ns, x]}: the tool is the program.
-					line = quoteArgv(append([]string{programOf(w.tool)}, argv...))
+					line = quoteArgv(append([]string{argsProgram(w.tool)}, argv...))
 				}
 				ev.exec(w.inContainer(line), false, call.ToolExec)
 				if kind != keyArgs {
@@ -358,6 +362,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if l := codeLanguage(x); l != "" {
 		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
 	}
+	w.codeObjects(x) // mcplanguages.go: {"type": "shell", "value": …}, a file of code
 	for _, k := range keys {
 		switch w.keyKind(k) {
 		case keyProgram:
@@ -540,7 +545,7 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyEnv
 	case k == "volumes" || k == "mounts" || k == "binds":
 		return keyVolumes
-	case isCodeKey(k) || (k == "content" || k == "body" || strings.HasSuffix(k, "source")) && w.runsCode():
+	case isCodeKey(k) || languageCodeKey(k) && (k != "expr" && k != "exprs" || w.runsCode()) || (k == "content" || k == "body" || strings.HasSuffix(k, "source")) && w.runsCode():
 		return keyCode
 	case isPathKey(k) || strings.HasSuffix(k, "path") || strings.HasSuffix(k, "pathname") || strings.HasSuffix(k, "file") || strings.HasSuffix(k, "dir") || strings.HasSuffix(k, "directory") || strings.HasSuffix(k, "folder") || strings.HasSuffix(k, "paths") || strings.HasSuffix(k, "files"):
 		return keyPath
@@ -624,7 +629,25 @@ func (w *mcpWalk) runsCode() bool {
 // runsArgs reports whether an "args" array is a command line for the
 // tool's own program (a kubectl or git tool).
 func (w *mcpWalk) runsArgs() bool {
-	return programOf(w.tool) != ""
+	return argsProgram(w.tool) != ""
+}
+
+// argsProgram is the program whose command line a tool's "args" array
+// is: programOf's, or a cloud or hosting CLI the catalogue knows that the
+// tool's name names (pulumi_cli, flyctl_run, heroku_cli {args: [...]}).
+func argsProgram(tool string) string {
+	if p := programOf(tool); p != "" {
+		return p
+	}
+	for _, word := range ToolWords(tool) {
+		if len(word) < 3 {
+			continue
+		}
+		if e, _ := catalog.Default().Lookup(word, nil); e != nil && (e.Prop("cloud") != "" || e.Prop("host") != "") {
+			return word
+		}
+	}
+	return ""
 }
 
 // programOf is the program a tool is named for, when it is one the
@@ -716,7 +739,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	case kind == keyArgs && w.runsArgs() && strings.TrimSpace(v) != "":
 		// kubectl {"args": "delete namespace production"}: the words of
 		// the command line of the program the tool is named for
-		ev.exec(w.inContainer(programOf(w.tool)+" "+v), false, call.ToolExec)
+		ev.exec(w.inContainer(argsProgram(w.tool)+" "+v), false, call.ToolExec)
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:
@@ -792,13 +815,22 @@ func (w *mcpWalk) encodedCommand(kind int, v string) {
 // (a shell's code is a command line) or else the one the code looks like,
 // and the shell lines a notebook cell holds (%%bash, !cmd).
 func (w *mcpWalk) code(v string) {
+	lang := w.lang
+	if lang == "" {
+		lang = nameLanguage(w.tool, w.server) // mcplanguages.go: eval_r, julia_eval
+	}
+	w.codeIn(lang, v)
+}
+
+// codeIn judges code in a language (code's, with the language given).
+func (w *mcpWalk) codeIn(lang, v string) {
 	ev := w.ev
 	switch {
-	case shellLanguages.Get(w.lang):
+	case shellLanguages.Get(lang):
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 		return
-	case interpreterFor(w.lang) != "":
-		ev.exec(interpreterFor(w.lang)+" "+shellQuote(v), false, call.ToolExec)
+	case interpreterFor(lang) != "":
+		ev.exec(interpreterFor(lang)+" "+shellQuote(v), false, call.ToolExec)
 	default:
 		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
 	}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/effect"
@@ -147,6 +148,12 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("create", "publish", "cut", "push", "new", "make", "release", "tag", "update") && p.has("release", "releases", "tag", "tags", "version") ||
 			p.verbIn("release", "tag") && p.objectCount() == 0
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
+	{"a change approved in a person's name", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("approve") && !p.has("draft", "drafts")
+	}, nil},
+	{"a change approved in a person's name", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.class == verbChange && p.has("review", "reviews", "reviewer", "reviewers", "approval", "approvals", "vote")
+	}, approvesInArgs},
 	{"DNS records changed", "destroy:shared-change", func(p toolParts, server []string) bool {
 		dns := p.has("dns", "route53", "zone", "zones", "nameserver", "nameservers", "hostedzone", "domain", "domains") || hasWord(server, "dns", "route53")
 		return p.class == verbChange && dns && (p.has("record", "records", "dns", "recordset", "nameserver", "nameservers", "sets") || p.verbIn("change"))
@@ -173,20 +180,32 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("send", "post", "broadcast", "announce", "notify", "publish", "create") && p.has("broadcast", "broadcasts", "bulk", "mass", "blast", "campaign", "newsletter", "announcement")
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
 	{"a message to many people", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("send", "post", "broadcast", "announce", "notify") || p.verbIn("create") && p.has("message", "email", "mail")
+		return p.verbIn("send", "post", "broadcast", "announce", "notify", "reply", "forward") || p.verbIn("create") && p.has("message", "email", "mail", "event", "events", "meeting", "invite", "invitation")
 	}, toMany},
+	{"a text message to a phone", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn("send", "post", "notify", "reply", "forward", "text", "call", "dial", "make") ||
+			p.verbIn("create") && p.has("message", "messages", "sms", "text", "call", "calls", "mms", "whatsapp")
+	}, toPhone},
 	{"a status update sent to an incident's or a page's subscribers", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("create", "post", "send", "publish", "add") && p.has("status", "incident") && p.has("update", "updates")
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable") &&
-			p.has("all", "bulk", "batch", "mass", "every")
+		return p.verbIn(bulkVerbs...) && p.has("all", "bulk", "batch", "mass", "every")
 	}, nil},
+	{"every item a query selects changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.verbIn(bulkVerbs...) && p.pluralObject() != ""
+	}, func(a map[string]any) bool { return selectedByQuery(a) }},
+	{"alerting silenced everywhere", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.class == verbChange && p.has("downtime", "downtimes", "silence", "silences", "mute", "mutes", "maintenance", "snooze")
+	}, wildcardScope},
 	{"every item changed at once", "destroy:shared-change", func(p toolParts, _ []string) bool {
-		return p.verbIn("update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel", "mark", "reset", "revoke", "disable")
+		return p.verbIn(bulkVerbs...)
 	}, func(a map[string]any) bool { return argTrue(a, "all") || argTrue(a, "bulk") }},
 	{"a migration applied to a hosted database", "destroy:shared", func(p toolParts, _ []string) bool {
 		return p.verbIn("apply", "run", "push", "execute", "deploy") && p.has("migration", "migrations")
+	}, func(a map[string]any) bool { return namesTarget(a) && !namesDevEnvironment(a) }},
+	{"a hosted database restored from a backup (what it holds now replaced)", "destroy:shared", func(p toolParts, _ []string) bool {
+		return p.verbIn("restore", "rollback") && p.has("backup", "backups", "snapshot", "snapshots", "database", "db", "pitr", "point", "dump")
 	}, func(a map[string]any) bool { return namesTarget(a) && !namesDevEnvironment(a) }},
 	{"files committed to a default or protected branch", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.class == verbChange && !p.verbIn("merge", "accept") && p.has("file", "files", "contents", "content", "commit", "commits", "blob")
@@ -468,7 +487,7 @@ const manyRecipients = 5
 var recipientKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"to": true, "cc": true, "bcc": true, "recipients": true, "emails": true, "addresses": true,
-		"users": true, "userids": true, "phonenumbers": true,
+		"users": true, "userids": true, "phonenumbers": true, "attendees": true, "guests": true, "invitees": true,
 	}
 }}
 
@@ -500,7 +519,133 @@ func toMany(args map[string]any) bool {
 			n += len(strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }))
 		}
 	}
-	return n >= manyRecipients || mentionsEveryone(args, 0) || wholeChannel(args)
+	return n >= manyRecipients || mentionsEveryone(args, 0) || wholeChannel(args) || listAddressIn(args)
+}
+
+// listLocalParts are the local parts of an address that reaches a whole
+// organisation or its customers rather than a person (all-staff@,
+// everyone@, customers@).
+var listLocalParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"all": true, "everyone": true, "everybody": true, "allstaff": true, "staff": true, "company": true,
+		"allhands": true, "allemployees": true, "employees": true, "announce": true, "announcements": true,
+		"customers": true, "users": true, "subscribers": true, "members": true, "allusers": true, "allcompany": true,
+		"global": true, "worldwide": true, "org": true,
+	}
+}}
+
+// wholeListWords are the words of a list's local part that say it
+// reaches everyone of a group (all-eng@, everyone-sales@).
+var wholeListWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"all": true, "everyone": true, "everybody": true, "allhands": true, "customers": true, "subscribers": true, "announce": true, "announcements": true}
+}}
+
+// listAddressIn reports a recipient argument holding an address whose
+// local part names a whole organisation or its customers.
+func listAddressIn(args map[string]any) bool {
+	for k, v := range args {
+		if !recipientKeys.Get(normKey(k)) {
+			continue
+		}
+		for _, a := range recipientStrings(v) {
+			for _, addr := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '<' || r == '>' }) {
+				local, _, ok := strings.Cut(addr, "@")
+				if !ok {
+					continue
+				}
+				local, _, _ = strings.Cut(strings.ToLower(local), "+") // everyone+news@: everyone@
+				if listLocalParts.Get(keySeparators.Replace(local)) {
+					return true
+				}
+				for _, part := range strings.FieldsFunc(local, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+					if wholeListWords.Get(part) {
+						return true // all-eng@, eng.everyone@
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// recipientStrings returns the strings of a recipient argument: itself,
+// the items of a list, and an item's address or email field.
+func recipientStrings(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case float64:
+		if v >= 1e6 && v < 1e16 && v == float64(int64(v)) {
+			return []string{strconv.FormatInt(int64(v), 10)} // a phone number given as a number
+		}
+		return nil
+	case []any:
+		var out []string
+		for _, e := range v {
+			out = append(out, recipientStrings(e)...)
+		}
+		return out
+	case map[string]any:
+		var out []string
+		for k, e := range v {
+			switch normKey(k) {
+			case "email", "address", "emailaddress", "phone", "phonenumber", "number", "to":
+				out = append(out, recipientStrings(e)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// phoneKeys are the argument names that give a message's phone number.
+var phoneKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"phone": true, "phonenumber": true, "phonenumbers": true, "number": true, "recipient": true, "msisdn": true, "tonumber": true, "mobile": true}
+}}
+
+// toPhone reports a message sent to a phone number (+15551234567): a
+// text or a call reaches a person outside the team, one a mistake cannot
+// be taken back from.
+func toPhone(args map[string]any) bool {
+	for k, v := range args {
+		key := normKey(k)
+		if !recipientKeys.Get(key) && !phoneKeys.Get(key) {
+			continue
+		}
+		for _, s := range recipientStrings(v) {
+			if phoneNumber(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phoneNumber reports a phone number: a '+' and 7 to 15 digits, or 10 to
+// 15 digits without it ((555) 123-4567 with its area code, 15551234567),
+// spaces, dots, dashes and brackets between them allowed.
+func phoneNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, scheme := range [...]string{"whatsapp:", "tel:", "sms:"} {
+		s = strings.TrimPrefix(s, scheme)
+	}
+	least := 10
+	if rest, ok := strings.CutPrefix(s, "+"); ok {
+		s, least = rest, 7
+	} else if s == "" || s[0] != '(' && (s[0] < '0' || s[0] > '9') {
+		return false // -1001234567890 is a chat's id
+	}
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			n++
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return false
+		}
+	}
+	return n >= least && n <= 15
 }
 
 // wholeChannelNames are parts of a channel's name or id that say everyone
@@ -569,3 +714,120 @@ func mentionsEveryone(v any, depth int) bool {
 // mentionByte reports a byte that continues a name: a letter, a digit,
 // '-' or '_'.
 func mentionByte(c byte) bool { return c == '-' || isWordByte(c) }
+
+// approvesInArgs reports a review's arguments that approve: an event,
+// state or decision "APPROVE" or "approved", or {"approve": true}.
+func approvesInArgs(args map[string]any) bool {
+	if argTrue(args, "approve") || argTrue(args, "approved") {
+		return true
+	}
+	for k, v := range args {
+		if n, ok := v.(float64); ok && normKey(k) == "vote" && n >= 5 {
+			return true // Azure DevOps: 10 approves, 5 approves with suggestions
+		}
+		s, ok := v.(string)
+		if !ok {
+			continue
+		}
+		switch normKey(k) {
+		case "event", "state", "decision", "action", "status", "reviewevent", "verdict", "vote":
+			if l := strings.ToLower(s); strings.HasPrefix(l, "approve") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bulkVerbs are the verbs that, applied to many items at once, change
+// what many people rely on or see.
+var bulkVerbs = []string{"update", "resolve", "close", "archive", "delete", "remove", "send", "assign", "merge", "cancel",
+	"mark", "reset", "revoke", "disable", "transition", "reopen", "acknowledge", "ack", "mute", "snooze", "silence", "move", "unassign"}
+
+// pluralObject returns an object of the name that is a plural of a
+// shared record (transition_issues, resolve_incidents), or "".
+func (p toolParts) pluralObject() string {
+	for i, o := range p.words {
+		if i == p.at {
+			continue
+		}
+		switch o {
+		case "issues", "tickets", "incidents", "alerts", "tasks", "cards", "stories", "bugs", "conversations", "cases", "users", "members", "subscribers", "contacts", "orders", "invoices", "subscriptions", "deals", "leads":
+			return o
+		}
+	}
+	return ""
+}
+
+// queryKeys are the argument names of a query that selects the items a
+// tool acts on (jql, a filter, a search).
+var queryKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"jql": true, "query": true, "q": true, "filter": true, "filters": true, "where": true, "selector": true, "search": true, "searchquery": true, "criteria": true, "status": true, "statuses": true, "matching": true}
+}}
+
+// selectedByQuery reports arguments that pick the items by a query or a
+// filter rather than by naming them: a query key is given and no key
+// names the items' own ids (issue_keys, incident_ids, ids).
+func selectedByQuery(args map[string]any) bool {
+	query := false
+	for k, v := range args {
+		key := normKey(k)
+		if queryKeys.Get(key) {
+			switch v := v.(type) {
+			case string:
+				query = query || v != ""
+			case []any, map[string]any:
+				query = true
+			}
+		}
+		if v != nil && itemIDKey(key) {
+			return false
+		}
+	}
+	return query
+}
+
+// itemIDKey reports an argument name that names the items themselves:
+// id, ids, key, number, or one of those after a record's name
+// (issue_keys, incident_ids, ticket_id); an assignee's or a service's id
+// says which items a query takes, not which ones.
+func itemIDKey(key string) bool {
+	for _, suffix := range [...]string{"ids", "id", "keys", "key", "numbers", "number", "iids", "iid"} {
+		head, ok := strings.CutSuffix(key, suffix)
+		if !ok {
+			continue
+		}
+		switch strings.TrimSuffix(head, "s") {
+		case "", "issue", "ticket", "incident", "alert", "task", "card", "story", "bug", "conversation", "case",
+			"member", "subscriber", "contact", "order", "invoice", "subscription", "deal", "lead", "item", "record":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// wildcardScope reports a scope, target or matcher argument that takes in
+// everything: "*", ["*"], "all".
+func wildcardScope(args map[string]any) bool {
+	for k, v := range args {
+		switch normKey(k) {
+		case "scope", "scopes", "monitor", "monitors", "monitorid", "matchers", "target", "targets", "selector", "tags", "services", "hosts":
+		default:
+			continue
+		}
+		for _, s := range recipientStrings(v) {
+			if t := strings.TrimSpace(s); t == "*" || strings.EqualFold(t, "all") || t == "*:*" {
+				return true
+			}
+		}
+		if m, ok := v.(map[string]any); ok {
+			for _, e := range m {
+				if s, ok := e.(string); ok && (s == "*" || s == ".*" || s == ".+") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

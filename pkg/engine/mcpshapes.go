@@ -23,9 +23,9 @@ import (
 func codeLanguage(x map[string]any) string {
 	for k, v := range x {
 		switch strings.ToLower(keySeparators.Replace(k)) {
-		case "language", "lang", "runtime", "kernel", "kernelname", "interpreter", "languageid", "langname", "shelltype":
+		case "language", "lang", "runtime", "kernel", "kernelname", "interpreter", "languageid", "langname", "shelltype", "syntax", "codelanguage", "scriptlanguage":
 			if s, ok := v.(string); ok && s != "" {
-				return strings.ToLower(s)
+				return normalLanguage(s) // mcplanguages.go: ir, julia-1.10
 			}
 		}
 	}
@@ -36,23 +36,6 @@ func codeLanguage(x map[string]any) string {
 var shellLanguages = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"bash": true, "sh": true, "shell": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "shellscript": true}
 }}
-
-// interpreterFor is the one-liner prefix that runs code of a language.
-func interpreterFor(lang string) string {
-	switch lang {
-	case "python", "python3", "py", "ipython":
-		return "python3 -c"
-	case "javascript", "js", "node", "nodejs", "typescript", "ts", "deno":
-		return "node -e"
-	case "ruby", "rb":
-		return "ruby -e"
-	case "perl", "pl":
-		return "perl -e"
-	case "php":
-		return "php -r"
-	}
-	return ""
-}
 
 // ipythonShell returns the shell lines of a notebook cell: a %%bash,
 // %%sh or %%script cell whole, and the !command lines of a Python cell.

@@ -14,13 +14,73 @@ import (
 // "production"}, a manifest's "namespace: production" line) makes the
 // change production's. Tools that only look are not judged here.
 
-// environmentKeys are the argument names that say where a change is made.
+// environmentKeys are the argument names that say where a change is made:
+// an environment, and what runs in one or holds its data (an app, a
+// database, an inventory of hosts), also with an id or name suffix
+// (environmentId, applicationName: environmentKey).
 var environmentKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
 		"cluster": true, "target": true, "workspace": true, "stack": true,
+		"app": true, "application": true, "database": true, "db": true, "inventory": true,
+		"site": true, "deployment": true, "service": true, "function": true,
 	}
 }}
+
+// environmentKey reports an argument name that says where a change is
+// made (environmentKeys), also with an id, name, slug, path, file or ref
+// suffix (inventory_path).
+func environmentKey(key string) bool {
+	if environmentKeys.Get(key) {
+		return true
+	}
+	for _, suffix := range [...]string{"id", "name", "slug", "path", "file", "ref"} {
+		if t, ok := strings.CutSuffix(key, suffix); ok && t != "" && environmentKeys.Get(t) {
+			return true
+		}
+	}
+	for _, long := range [...]string{"environment", "namespace", "cluster", "database", "inventory", "application"} {
+		if strings.HasSuffix(key, long) || strings.HasPrefix(key, long) {
+			return true // targetEnvironment, deployNamespace, environmentKey
+		}
+	}
+	return false
+}
+
+// databaseKey reports an argument naming a database: for a tool that runs
+// a query, its statement says whether it changes anything (sharedChange).
+func databaseKey(key string) bool {
+	return strings.HasPrefix(key, "database") || strings.HasPrefix(key, "db")
+}
+
+// namedObjects are the objects of a tool's name whose "name" argument
+// names where the change is made: sync_application {"name": "api-prod"}.
+var namedObjects = []string{"application", "applications", "app", "apps", "environment", "stack", "deployment", "cluster", "database", "site"}
+
+// environmentVariable reports an object of the form {"key": "DEPLOY_ENV",
+// "value": "production"} (a pipeline's variables) whose variable says
+// where a run goes and whose value names production.
+func environmentVariable(x map[string]any) string {
+	var name, value string
+	for k, v := range x {
+		s, _ := v.(string)
+		switch normKey(k) {
+		case "key", "name", "variable":
+			name = s
+		case "value":
+			value = s
+		}
+	}
+	if name == "" || !effect.NamesProduction(value) {
+		return ""
+	}
+	for _, w := range ToolWords(name) {
+		if environmentKeys.Get(w) || w == "target" || w == "stage" {
+			return name + "=" + value
+		}
+	}
+	return ""
+}
 
 // changesSomething reports whether an MCP tool's name says it changes
 // what it names: its verb (mcpchanges.go's toolVerbs) is a changing one.
@@ -37,8 +97,13 @@ func bypassKey(k string) bool {
 // changeTargets judges an object of a changing tool's arguments: a
 // protection turned off, or production named where the change is made.
 func (w *mcpWalk) changeTargets(x map[string]any) {
-	if !changesSomething(w.tool) || readAction(x) || readToolParts(w.tool).showsOnly() {
+	if !changesSomething(w.tool) && actionParts(w.tool, w.args).class != verbChange || readAction(x) || readToolParts(w.tool).showsOnly() {
 		return // kubectl_rollout {subCommand: status} only looks
+	}
+	if kv := environmentVariable(x); kv != "" {
+		s := subject{tool: "destroy", text: w.tool + " with " + kv, effect: "destroy:production"}
+		w.ev.judge(&s)
+		return
 	}
 	for k, v := range x {
 		key := strings.ToLower(keySeparators.Replace(k))
@@ -50,7 +115,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 				return
 			}
 		case string:
-			if environmentKeys.Get(key) && effect.NamesProduction(v) {
+			if (environmentKey(key) && !(databaseKey(key) && w.runsQuery()) || key == "name" && readToolParts(w.tool).has(namedObjects...)) && effect.NamesProduction(v) {
 				s := subject{tool: "destroy", text: w.tool + " with " + k + " " + v, effect: "destroy:production"}
 				w.ev.judge(&s)
 				return

@@ -160,6 +160,13 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// questionWords are the read words that, ending a tool's name after its
+// verb, make it a question about the change (overwrite_check,
+// teardown_status, delete_preview); a read word that is a thing's name
+// there is what the verb acts on (delete_list: an audience list, a
+// database view, a saved search).
+var questionWords = lazyWordSet("check status preview validate diff compare count explain analyze draft watch inspect lookup")
+
 // verbKindEffect judges a tool name by its verb's class: the effect a
 // destroy, wipe, disable, overwrite, transfer or publish verb has on what
 // the name's other words name.
@@ -173,7 +180,7 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if kind == "" || p.showsOnly() || p.rehearses() || !named && readAction(args) {
 		return
 	}
-	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && toolVerbs.Get(last) == verbRead && !p.has("and", "then") {
+	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && questionWords.Get(last) && !p.has("and", "then") {
 		return // overwrite_check, teardown_status: a question about the change
 	}
 	if w.disposable || localClusterArgs(w.server, w.tool, args) || kind == "destroy" && ordinaryPid(p, args) {

@@ -231,7 +231,7 @@ func (e *Engine) namedReadsOnce() {
 				if r.Action <= call.Log || r.Path.Len() == 0 {
 					continue
 				}
-				for _, src := range r.Path.Sources() {
+				for _, src := range leadingAlternatives(r.Path.Sources()) {
 					if strings.HasPrefix(src, "~/") {
 						src = e.env.Home + src[1:]
 					}
@@ -258,6 +258,29 @@ func namedAlts(p string) []namedAlt {
 	var out []namedAlt
 	for _, alt := range braceAlternatives(p) {
 		out = append(out, namedAlt{text: alt, lit: literalPrefix(alt), stem: literalRuns(nameStem(path.Base(alt))), toks: globTokens(alt)})
+	}
+	return out
+}
+
+// leadingAlternatives returns the patterns with each one that starts with
+// a brace ({/etc,/usr/local/etc}/x.conf, {/var/lib/jenkins,~/.jenkins}/…)
+// written out as its alternatives, so each is a path from the root or
+// the home.
+func leadingAlternatives(srcs []string) []string {
+	var out []string
+	for _, src := range srcs {
+		if !strings.HasPrefix(src, "{") {
+			out = append(out, src)
+			continue
+		}
+		end := strings.IndexByte(src, '}')
+		if end < 0 {
+			out = append(out, src)
+			continue
+		}
+		for _, alt := range strings.Split(src[1:end], ",") {
+			out = append(out, alt+src[end+1:])
+		}
 	}
 	return out
 }

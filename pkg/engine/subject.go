@@ -68,6 +68,9 @@ func (ev *evaluation) run(trace *Trace) {
 		}
 		if c.Tool == call.ToolRead && len(c.Params) > 1 && !ev.denied() && isSearch(c.Params) {
 			ev.judgeSearch(p) // search.go: a Grep's or Glob's directory
+			if !ev.denied() {
+				ev.judgeSecretSearch(p) // secretsearch.go: credentials hunted across a home
+			}
 		}
 		if c.Tool == call.ToolWrite && !ev.denied() {
 			if ef, ok := effect.Shadows(p, ev.e.env.Home); ok {

@@ -292,6 +292,13 @@ func (s *state) runText(text, lang string, f frame) {
 			if ok {
 				recipe = strings.TrimLeft(recipe, " \t@-+")
 				b.WriteString(makeRecipe(recipe) + "\n")
+				continue
+			}
+			// $(shell CMD) outside a recipe (a variable, a condition, text
+			// given to --eval) runs when make reads the makefile, even
+			// under -n
+			for _, c := range makeShellBodies(l) {
+				b.WriteString(c + "\n")
 			}
 		}
 		s.parseString(b.String(), f)
@@ -1055,3 +1062,36 @@ func (s *state) exCode(text string, g frame) {
 var vimNames = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"vim": true, "nvim": true, "vi": true, "ex": true, "gvim": true, "view": true, "rvim": true}
 }}
+
+// makeShellBodies returns the commands of the $(shell CMD) and ${shell CMD}
+// calls in a makefile line, nested parentheses kept.
+func makeShellBodies(l string) []string {
+	var out []string
+	for i := 0; i+8 < len(l) && len(out) < 16; i++ {
+		if l[i] != '$' || l[i+1] != '(' && l[i+1] != '{' || !strings.HasPrefix(l[i+2:], "shell") {
+			continue
+		}
+		open, closer := l[i+1], byte(')')
+		if open == '{' {
+			closer = '}'
+		}
+		j, depth := i+2+len("shell"), 1
+		if j >= len(l) || l[j] != ' ' && l[j] != '\t' {
+			continue
+		}
+		start := j + 1
+		for ; j < len(l) && depth > 0; j++ {
+			switch l[j] {
+			case open:
+				depth++
+			case closer:
+				depth--
+			}
+		}
+		if depth == 0 {
+			out = append(out, makeRecipe(strings.TrimSpace(l[start:j-1])))
+			i = j - 1
+		}
+	}
+	return out
+}

@@ -247,6 +247,12 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.value(v, split && !quoted)
 			return
 		}
+		if v, ok := e.s.pwdOutput(p.Stmts); ok {
+			// $(pwd), $(cd ../.. && pwd): the working directory, or the
+			// one cd names from it (pwdsubst.go)
+			e.value(v, split && !quoted)
+			return
+		}
 		if v, ok := e.s.listingOutput(p.Stmts); ok {
 			// $(ls ~/.ssh/id_* | head -1), $(find ~/.ssh -name 'id_*'):
 			// paths the glob names (listing.go).

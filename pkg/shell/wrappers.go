@@ -1069,6 +1069,29 @@ func embeddedScripts(name string, words []string) []string {
 					out = append(out, last)
 				}
 				return out
+			case "set-hook", "if-shell", "if":
+				// set-hook -g EVENT 'run-shell "CMD"': the hook is a tmux
+				// command run on the event, whose run-shell runs CMD;
+				// if-shell [-bF] [-t T] 'CMD' THEN [ELSE]: CMD is run to
+				// decide, THEN and ELSE are tmux commands
+				rest := words[i+2:]
+				first := true
+				for k := 0; k < len(rest); k++ {
+					a := rest[k]
+					if strings.HasPrefix(a, "-") {
+						if a == "-t" {
+							k++
+						}
+						continue
+					}
+					if first && w != "set-hook" {
+						out = append(out, a)
+					} else if c, ok := tmuxShellCommand(a); ok {
+						out = append(out, c)
+					}
+					first = false
+				}
+				return out
 			}
 		}
 	case "screen":
@@ -2216,4 +2239,33 @@ func typedKeys(words []string, withArg string) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// tmuxShellCommand returns the shell command a tmux command line runs
+// (run-shell "CMD", run -b 'CMD', new-window 'CMD'), with its outer
+// quotes taken off.
+func tmuxShellCommand(line string) (string, bool) {
+	line = strings.TrimSpace(line)
+	verb, rest, ok := strings.Cut(line, " ")
+	if !ok {
+		return "", false
+	}
+	switch verb {
+	case "run-shell", "run", "new-window", "neww", "split-window", "splitw", "new-session", "new", "display-popup", "popup":
+	default:
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	for strings.HasPrefix(rest, "-") {
+		// -b, -C, -d: run-shell's own flags
+		_, after, found := strings.Cut(rest, " ")
+		if !found {
+			return "", false
+		}
+		rest = strings.TrimSpace(after)
+	}
+	if n := len(rest); n >= 2 && (rest[0] == '"' && rest[n-1] == '"' || rest[0] == '\'' && rest[n-1] == '\'') {
+		rest = rest[1 : n-1]
+	}
+	return rest, rest != ""
 }

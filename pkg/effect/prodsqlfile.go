@@ -1,0 +1,137 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// A file of SQL run against production: a database client (an entry that
+// takes SQL on its input) given a file of statements (psql -f, sqlcmd -i,
+// heroku pg:psql -f) or fed one on its input (psql "$PROD_DATABASE_URL" <
+// fix.sql), with a word of the line naming production or a host whose
+// name does. What the file holds is not seen, so it is judged as the
+// change it usually is: destroy:production. The same file run against a
+// local or test database is everyday work, and SQL given inline is judged
+// by its statements (production.go).
+
+// sqlFileAgainstProduction adds destroy:production for the commands, from
+// the effects at index start on, that run a file of SQL against production.
+func (a *analysis) sqlFileAgainstProduction(start int) {
+	cmds := a.res.Commands
+	for i := range cmds {
+		c := &cmds[i]
+		if c.Name == "" || a.destroysAt(start, i) {
+			continue
+		}
+		file := ""
+		for _, r := range c.Redirects {
+			if r.Op == "<" && (r.FD == "" || r.FD == "0") {
+				file = r.Target
+			}
+		}
+		cl := a.cat.Classify(c.Name, c.Args)
+		if cl.Entry == nil || cl.Entry.Prop("sql-stdin") == "" && !hasSQLFileWord(cl) {
+			continue
+		}
+		if file == "" && c.Stage > 0 && cl.Entry.Prop("sql-stdin") != "" && !hasSQLWord(cl) {
+			file = a.catFeeds(i) // cat fix.sql | psql "$PROD_DATABASE_URL"
+		}
+		for _, w := range cl.Words {
+			if w.Role == catalog.SQLFile && w.Text != "" {
+				file = w.Text
+			}
+		}
+		if file == "" || file == "/dev/null" {
+			continue
+		}
+		where := a.productionWord(i)
+		if where == "" {
+			if h := a.remoteDatabase(i); h != "" && namesProduction(h) {
+				where = h
+			}
+		}
+		if where == "" {
+			continue
+		}
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "SQL from " + file + " run against " + strings.Trim(where, `"'`)})
+	}
+}
+
+// hasSQLFileWord reports whether a classified command has a word that is a
+// file of SQL it runs (heroku pg:psql -f, whose entry is a hosting CLI's).
+func hasSQLFileWord(cl catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Role == catalog.SQLFile {
+			return true
+		}
+	}
+	return false
+}
+
+// destroysAt reports whether an effect from index start on already
+// destroys something through command i.
+func (a *analysis) destroysAt(start, i int) bool {
+	for k := start; k < len(a.out); k++ {
+		if a.out[k].Kind == Destroy && a.out[k].Cmd == i {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSQLWord reports whether a classified command is given SQL text of its
+// own (psql -c): then its input is not what it runs.
+func hasSQLWord(cl catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Role == catalog.SQL {
+			return true
+		}
+	}
+	return false
+}
+
+// fileCats are programs that print the files they are given as they are
+// (or unpacked), so a file they feed a client is what it runs.
+var fileCats = map[string]bool{"cat": true, "zcat": true, "gzcat": true, "bzcat": true, "xzcat": true, "zstdcat": true, "tac": true}
+
+// catFeeds returns the file the stage before command i of its pipeline
+// prints whole (cat fix.sql | psql …), or "".
+func (a *analysis) catFeeds(i int) string {
+	c := &a.res.Commands[i]
+	for k := i - 1; k >= 0; k-- {
+		d := &a.res.Commands[k]
+		if d.Pipeline != c.Pipeline || d.Stage != c.Stage-1 {
+			continue
+		}
+		if !fileCats[d.Name] {
+			return ""
+		}
+		for _, w := range d.Args {
+			if !strings.HasPrefix(w, "-") {
+				return w
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// schemaOnlyBefore reports an earlier stage of command i's pipeline that
+// dumps a schema without its data (pg_dump -s, --schema-only, mysqldump
+// --no-data): what it pipes on holds no one's records.
+func (a *analysis) schemaOnlyBefore(i int) bool {
+	c := &a.res.Commands[i]
+	for k := 0; k < i; k++ {
+		d := &a.res.Commands[k]
+		if d.Pipeline != c.Pipeline || d.Stage >= c.Stage {
+			continue
+		}
+		for _, w := range d.Args {
+			if w == "--schema-only" || w == "--no-data" || w == "-s" && d.Name == "pg_dump" || w == "-d" && d.Name == "mysqldump" {
+				return true
+			}
+		}
+	}
+	return false
+}

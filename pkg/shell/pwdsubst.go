@@ -1,0 +1,155 @@
+package shell
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// A substitution that prints the working directory: $(pwd), and
+// $(cd DIR && pwd) or $(cd DIR; pwd), which print DIR resolved from it;
+// and one that prints a directory known from the home or the working
+// directory ($(python3 -m site --user-site), $(git rev-parse --git-dir)).
+// Its value is "$PWD" (or "$PWD/DIR", or DIR when absolute), which the
+// caller resolves with the call's working directory, so a path built on
+// it (rm -rf "$(cd ../.. && pwd)/dev") is judged as the path it names.
+
+// pwdOutput returns what statements that print a working directory
+// print, as "$PWD" with the directories the cd commands before pwd name
+// (cd ..; cd .. && pwd).
+func (s *state) pwdOutput(stmts []*syntax.Stmt) (string, bool) {
+	var seq []*syntax.Stmt
+	var flat func(st *syntax.Stmt) bool
+	flat = func(st *syntax.Stmt) bool {
+		if st.Negated || st.Background || len(st.Redirs) > 0 || len(seq) > 8 {
+			return false
+		}
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok {
+			return b.Op == syntax.AndStmt && flat(b.X) && flat(b.Y)
+		}
+		seq = append(seq, st)
+		return true
+	}
+	for _, st := range stmts {
+		if !flat(st) {
+			return "", false
+		}
+	}
+	if len(seq) == 1 {
+		if dir, ok := knownDirOutput(s, seq[0]); ok {
+			return dir, true
+		}
+	}
+	if len(seq) == 0 || !isPwd(s, seq[len(seq)-1]) {
+		return "", false
+	}
+	at := "$PWD"
+	for _, st := range seq[:len(seq)-1] {
+		dir, ok := cdDir(s, st)
+		if !ok {
+			return "", false
+		}
+		if strings.HasPrefix(dir, "/") {
+			at = dir
+		} else {
+			at += "/" + dir
+		}
+	}
+	return at, true
+}
+
+// isPwd reports a statement that is pwd alone (or with -L or -P).
+func isPwd(s *state, st *syntax.Stmt) bool {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Assigns) > 0 || len(call.Args) == 0 || len(st.Redirs) > 0 {
+		return false
+	}
+	name, ok := s.staticWord(call.Args[0])
+	if !ok || name != "pwd" {
+		return false
+	}
+	for _, w := range call.Args[1:] {
+		if v, ok := s.staticWord(w); !ok || v != "-P" && v != "-L" {
+			return false
+		}
+	}
+	return true
+}
+
+// cdDir returns the directory a statement that is cd DIR moves to, as
+// written (not cd alone, cd -, or a word not known).
+func cdDir(s *state, st *syntax.Stmt) (string, bool) {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Assigns) > 0 || len(call.Args) != 2 || len(st.Redirs) > 0 {
+		return "", false
+	}
+	name, ok := s.staticWord(call.Args[0])
+	if !ok || name != "cd" {
+		return "", false
+	}
+	dir, ok := s.staticWord(call.Args[1])
+	if !ok || dir == "" || dir == "-" || strings.HasPrefix(dir, "~") || strings.ContainsAny(dir, "$`") {
+		return "", false
+	}
+	return dir, true
+}
+
+// knownDirs are commands that print a directory whose place is known
+// from the home or the working directory: Python's user site (where
+// usercustomize.py and .pth files load into every interpreter), git's
+// directory (its hooks run) and the repository's top (taken as the
+// working directory, where an agent works).
+var knownDirs = []struct {
+	args []string // the words after the program, as written
+	dir  string
+}{
+	{[]string{"-m", "site", "--user-site"}, "$HOME/.local/lib/python3*/site-packages"},
+	{[]string{"-m", "site", "--user-base"}, "$HOME/.local"},
+	{[]string{"rev-parse", "--git-dir"}, "$PWD/.git"},
+	{[]string{"rev-parse", "--absolute-git-dir"}, "$PWD/.git"},
+	{[]string{"rev-parse", "--git-common-dir"}, "$PWD/.git"},
+	{[]string{"rev-parse", "--show-toplevel"}, "$PWD"},
+}
+
+// knownDirOutput returns the directory a statement of knownDirs prints.
+func knownDirOutput(s *state, st *syntax.Stmt) (string, bool) {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Assigns) > 0 || len(call.Args) < 2 || len(st.Redirs) > 0 {
+		return "", false
+	}
+	words := make([]string, 0, len(call.Args))
+	for _, w := range call.Args {
+		v, ok := s.staticWord(w)
+		if !ok {
+			return "", false
+		}
+		words = append(words, v)
+	}
+	prog := words[0]
+	if k := strings.LastIndexByte(prog, '/'); k >= 0 {
+		prog = prog[k+1:]
+	}
+	for _, d := range knownDirs {
+		if len(words)-1 != len(d.args) {
+			continue
+		}
+		switch d.args[0] {
+		case "-m":
+			if !strings.HasPrefix(prog, "python") {
+				continue
+			}
+		case "rev-parse":
+			if prog != "git" {
+				continue
+			}
+		}
+		same := true
+		for k, a := range d.args {
+			same = same && words[k+1] == a
+		}
+		if same {
+			return d.dir, true
+		}
+	}
+	return "", false
+}
