@@ -618,6 +618,9 @@ func (s *state) wrapperString(name, text string, f frame) {
 	case e != nil && e.Prop("shell-prefix") != "":
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
+		} else if interp, code, ok := catalog.PrefixedCode(text, e.Prop("code-prefix")); ok {
+			// gdb's python CODE: the code as that interpreter's one-liner
+			s.parseString(interp+" -c "+quoteWord(code), g)
 		}
 
 	default:
