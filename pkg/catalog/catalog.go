@@ -117,6 +117,12 @@
 // "options-anywhere" marks a program that reads its options after its
 // operands too, on every system (git): --help or --dry-run anywhere before
 // "--" makes it only report (see Dry and the "dry" mark).
+// "code-prefix=PROGRAM:WORD,..." names the words with which a program's
+// own command (a shell-prefix program's) hands the rest to an embedded
+// interpreter, judged as PROGRAM -c REST (gdb's python, py and pi).
+// "options-first" marks a program whose options end at its first operand
+// (npx, bunx, uvx: what follows the package's command is that command's,
+// as POSIX getopt stops at the first operand).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).

@@ -127,6 +127,10 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 		}
 	}
 	final := e
+	// "options-first": the program's options end at its first operand,
+	// and every word after it is that operand's (npx CMD -c X gives -c to
+	// CMD).
+	optionsFirst := e != nil && e.Prop("options-first") != ""
 	if len(path) > 0 {
 		e = path[0]
 	}
@@ -157,7 +161,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				continue
 			}
 		}
-		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) {
+		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) || optionsFirst && len(pos) > 0 {
 			pos = append(pos, Word{Text: a, Index: i})
 			continue
 		}

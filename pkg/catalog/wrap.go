@@ -31,7 +31,9 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 		switch w.Role {
 		case Shell:
 			if p := e.Props["shell-prefix"]; p != "" {
-				if _, ok := PrefixedShell(w.Text, p); !ok {
+				_, shell := PrefixedShell(w.Text, p)
+				_, _, code := PrefixedCode(w.Text, e.Props["code-prefix"])
+				if !shell && !code {
 					continue // an editor's command that runs no shell (vim +q)
 				}
 			}
@@ -141,6 +143,24 @@ func (t *optionTable) runs() bool {
 		}
 	}
 	return false
+}
+
+// PrefixedCode returns the code a program's own command hands its
+// embedded interpreter (gdb's "python CODE", "py CODE", "pi CODE"), and
+// that interpreter's program; prefixes is the entry's "code-prefix"
+// property, "PROGRAM:WORD,WORD".
+func PrefixedCode(text, prefixes string) (interp, code string, ok bool) {
+	interp, words, found := strings.Cut(prefixes, ":")
+	if !found {
+		return "", "", false
+	}
+	t := strings.TrimLeft(text, ": \t")
+	for w := range strings.SplitSeq(words, ",") {
+		if rest, ok := strings.CutPrefix(t, w); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			return interp, strings.TrimSpace(rest), true
+		}
+	}
+	return "", "", false
 }
 
 // PrefixedShell returns the shell command in an editor's or pager's own

@@ -33,10 +33,10 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb")
 	}}
 )
 
@@ -348,8 +348,12 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		name(d)
 	}
 	switch {
-	case c.Name == "sqlite3":
+	case c.Name == "sqlite3" || c.Name == "duckdb":
+		// an embedded database: the file it opens is the database
 		f := sqliteFile(c)
+		if strings.Contains(f, ":") || attachesAnother(c) {
+			return false // md:dev, s3://…, file:…: a service's or a URI's; ATTACH: another database's tables too
+		}
 		if !inProject(f, cwd, env) || !testName(filepath.Base(f)) && !devName(filepath.Base(f)) {
 			return false // app.db: the project's data, not a test's
 		}
@@ -367,13 +371,28 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	return a.productionWord(i) == "" && a.remoteDatabase(i) == ""
 }
 
-// sqliteFile is the database file an sqlite3 command opens: its first
-// operand.
+// attachesAnother reports an embedded database's command whose SQL
+// attaches another database (ATTACH 'app.db' AS a), whose tables it may
+// then drop through the one it opened.
+func attachesAnother(c *shell.Command) bool {
+	for _, w := range c.Args {
+		for _, f := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+			if f == "attach" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sqliteFile is the database file an sqlite3 or duckdb command opens: its
+// first operand.
 func sqliteFile(c *shell.Command) string {
 	for j := 0; j < len(c.Args); j++ {
 		w := c.Args[j]
 		switch {
-		case w == "-cmd" || w == "-separator" || w == "-newline" || w == "-nullvalue" || w == "-init":
+		case w == "-cmd" || w == "-separator" || w == "-newline" || w == "-nullvalue" || w == "-init" ||
+			c.Name == "duckdb" && (w == "-c" || w == "-s"):
 			j++
 		case len(w) > 0 && w[0] == '-':
 		default:

@@ -288,14 +288,16 @@ func trimDigits(b []byte) int {
 // changes nothing but the build. A publish whose name says it stays on
 // this machine or is a preview (publishToMavenLocal) publishes nothing.
 //
-// A program the catalogue does not know is read the same way: its leading
+// A program the catalogue does not know, or a subcommand of a known one
+// it does not list (pio pkg publish), is read the same way: its leading
 // words are its subcommands (vendorctl upload, tool deploy --env
 // production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	if c.Name == "" || cl.Entry != nil && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
+	unknown := cl.Entry == nil || unlistedSub(cl.Entry)
+	if c.Name == "" || !unknown && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
-	if cl.Entry == nil {
+	if unknown {
 		if o := publishingOption(c.Args); o != "" {
 			// xcrun altool --upload-app: an unknown program's own option ships
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + o})
@@ -307,6 +309,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	for _, w := range cl.Words {
 		if w.Option != "" || w.Role == catalog.Command {
 			continue
+		}
+		if unknown && cl.Entry != nil && w.Role != catalog.Data && w.Role != catalog.None {
+			continue // a file the known program's words name (sops updatekeys deploy/prod.yaml)
 		}
 		if n++; n > 4 {
 			break

@@ -164,12 +164,21 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 			continue // --no-delete keeps
 		}
 		if strings.HasPrefix(lname, "--") {
+			verb, parts, cache := "", 0, false
 			verbParts(lname[2:], func(p string, _ int) {
 				all = all || p == "all"
-				if optVerb == "" && unknownDestroyVerbs.Get(p) {
-					optVerb = name
+				parts++
+				cache = cache || p == "cache" || p == "caches"
+				if verb == "" && unknownDestroyVerbs.Get(p) {
+					verb = p
 				}
 			})
+			if optVerb == "" && verb != "" && !(parts == 2 && cache && ownCacheVerbs.Get(verb)) {
+				// --reset-cache, --delete-cache: the program's own cache,
+				// made again on the next run (a service's cache is purged,
+				// and a cache cluster is more than two words)
+				optVerb = name
+			}
 			continue
 		}
 		if len(lname) <= 4 && isLetters(lname[1:]) {
@@ -186,6 +195,13 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	}
 	return ""
 }
+
+// ownCacheVerbs are the destroying verbs that, in an unknown program's
+// two-word option VERB-cache, empty the program's own cache (metro
+// --reset-cache); purge is a content network's verb for its cache.
+var ownCacheVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"reset": true, "wipe": true, "delete": true, "erase": true}
+}}
 
 // isLetters reports a word of ASCII letters only.
 func isLetters(s string) bool {

@@ -214,6 +214,9 @@ var sharedChangeRules = []sharedChangeRule{
 		if p.has("container", "containers") {
 			return false // a container on this machine, as docker restart is
 		}
+		if p.has("browser", "window", "viewport", "tab", "pane", "terminal") {
+			return false // the automated browser's or terminal's own window (browser_resize)
+		}
 		if p.showsOnly() {
 			return false
 		}

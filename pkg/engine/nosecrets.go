@@ -79,6 +79,8 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".codex/config.toml", ".codex/AGENTS.md", ".codex/prompts/", ".gemini/settings.json", ".gemini/GEMINI.md",
 		".gemini/commands/", ".cursor/rules/", ".config/opencode/opencode.json", ".config/goose/config.yaml",
 		".aider.conf.yml", ".continue/config.json", ".config/github-copilot/versions.json",
+		// virtual machines and emulators: their size, memory and display
+		".wslconfig", ".android/advancedFeatures.ini", ".android/emu-update-last-check.ini",
 	} {
 		m[k] = true
 	}

@@ -604,7 +604,7 @@ func shellAssignment(l string) bool {
 }
 
 // wrapperString runs the string a catalogue wrapper hands a shell: as
-// shell text (script -c), the spawn and exec lines of an expect script, or
+// shell text (script -c), the spawn and exec commands of a Tcl script, or
 // an editor's "!CMD" ex command.
 func (s *state) wrapperString(name, text string, f frame) {
 	e, _ := catalog.Default().Lookup(name, nil)
@@ -612,22 +612,43 @@ func (s *state) wrapperString(name, text string, f frame) {
 	fed := len(s.out)
 	defer s.markFedCode(name, fed)
 	switch {
-	case e != nil && e.Prop("shell-lang") == "expect":
-		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '\n' }) {
-			part = strings.TrimSpace(part)
-			for _, kw := range []string{"spawn ", "exec ", "system "} {
-				if rest, ok := strings.CutPrefix(part, kw); ok {
-					s.parseString(rest, g)
-				}
+	case e != nil && e.Prop("shell-lang") == "tcl":
+		// Tcl (expect, OpenOCD): a command ends at ";" or a newline, and
+		// one runs inside another's brackets or braces ([exec CMD], if {1}
+		// {exec CMD}); its spawn, exec or system, wherever it stands
+		// (eval exec CMD), runs what follows.
+		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(";\n[]{}", r) }) {
+			if rest, ok := tclShellCommand(part); ok {
+				s.parseString(rest, g)
 			}
 		}
 	case e != nil && e.Prop("shell-prefix") != "":
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
+		} else if interp, code, ok := catalog.PrefixedCode(text, e.Prop("code-prefix")); ok {
+			// gdb's python CODE: the code as that interpreter's one-liner
+			s.parseString(interp+" -c "+quoteWord(code), g)
 		}
 
 	default:
 		s.parseString(text, g)
+	}
+}
+
+// tclShellCommand returns what a Tcl command hands a shell: the words
+// after its spawn, exec or system.
+func tclShellCommand(part string) (string, bool) {
+	rest := part
+	for {
+		rest = strings.TrimLeft(rest, " \t")
+		word, after, _ := strings.Cut(rest, " ")
+		switch word {
+		case "spawn", "exec", "system":
+			return after, strings.TrimSpace(after) != ""
+		case "":
+			return "", false
+		}
+		rest = after
 	}
 }
 

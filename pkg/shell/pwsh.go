@@ -506,8 +506,8 @@ func pwshValues(words []string) []string {
 
 // pwshValue is what a PowerShell word stands for: a quoted literal
 // unquoted, the home directory for ~, $HOME, $env:HOME and
-// $env:USERPROFILE, backslashes as slashes; anything else computed is
-// "$_".
+// $env:USERPROFILE, backslashes as slashes, a drive's path as WSL mounts
+// it; anything else computed is "$_".
 func pwshValue(w string) string {
 	if pwshUserProfile(w) {
 		return "~"
@@ -533,7 +533,21 @@ func pwshValue(w string) string {
 	if strings.Contains(w, "$") {
 		return "$_"
 	}
-	return strings.ReplaceAll(w, `\`, "/")
+	return windowsDrivePath(strings.ReplaceAll(w, `\`, "/"))
+}
+
+// windowsDrivePath is a path written with a drive letter (C:/Users/dev)
+// as the Linux side of WSL sees the same files (/mnt/c/Users/dev); any
+// other word is itself.
+func windowsDrivePath(w string) string {
+	if len(w) < 2 || w[1] != ':' || len(w) > 2 && w[2] != '/' {
+		return w
+	}
+	c := w[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return w
+	}
+	return "/mnt/" + string(c) + w[2:]
 }
 
 // pwshProfile is the file $PROFILE names: PowerShell's startup script.
