@@ -55,3 +55,11 @@ func TestLazyProgramWordsOnce(t *testing.T) {
 		t.Fatalf("program words = %q", got)
 	}
 }
+
+func TestHasGlobMeta(t *testing.T) {
+	for _, s := range []string{"", "a", "id_rsa", "*.pem", "a?b", "[x]", "{a,b}", `a\b`, "]", "}", "ünï", "a/b/c"} {
+		if got, want := hasGlobMeta(s), strings.ContainsAny(s, `*?[]{}\`); got != want {
+			t.Errorf("hasGlobMeta(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
