@@ -633,24 +633,26 @@ func headBit(name string) uint32 {
 func indexLines(src string) lineHeads {
 	heads := make(lineHeads, 0, strings.Count(src, "\n")+1)
 	for at := 0; at < len(src); {
-		var head string
+		var bits uint32
 		var end int
 		if b := src[at]; b > ' ' && b < 0x80 {
 			if b == '#' {
-				end = lineEnd(src, at)
-				at = end + 1
+				at = lineEnd(src, at) + 1
 				continue
 			}
-			i := at
-			for i < len(src) && src[i] != ' ' && src[i] != '\n' {
-				i++
+			i, seg := at, at
+			for ; i < len(src) && src[i] != ' ' && src[i] != '\n'; i++ {
+				if src[i] == ',' {
+					bits |= headBit(src[seg:i])
+					seg = i + 1
+				}
 			}
-			head = src[at:i]
 			if i < len(src) && src[i] == ' ' {
+				bits |= headBit(src[seg:i])
 				end = lineEnd(src, i)
 			} else {
-				end = i
-				head = strings.TrimSpace(head) // white space at the end of a line with no space in it
+				end = i // no space: the head is the whole line, less white space at its end
+				bits = headBits(strings.TrimSpace(src[at:end]))
 			}
 		} else {
 			end = lineEnd(src, at)
@@ -659,21 +661,26 @@ func indexLines(src string) lineHeads {
 				at = end + 1
 				continue
 			}
-			head, _, _ = strings.Cut(line, " ")
-		}
-		var bits uint32
-		for {
-			name, rest, more := strings.Cut(head, ",")
-			bits |= headBit(name)
-			if !more {
-				break
-			}
-			head = rest
+			head, _, _ := strings.Cut(line, " ")
+			bits = headBits(head)
 		}
 		heads = append(heads, lineHead{at: uint32(at), bits: bits})
 		at = end + 1
 	}
 	return heads
+}
+
+// headBits is the summary of the names in a line's head.
+func headBits(head string) uint32 {
+	var bits uint32
+	for {
+		name, rest, more := strings.Cut(head, ",")
+		bits |= headBit(name)
+		if !more {
+			return bits
+		}
+		head = rest
+	}
 }
 
 // lineEnd returns the index of the newline that ends the line holding
