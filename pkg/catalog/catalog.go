@@ -382,6 +382,12 @@ type Catalog struct {
 	dryOnce  sync.Once
 	dryNames map[string]bool
 
+	// searched counts the names a lazy catalogue has read its lines for;
+	// heads index the lines, made for the second (linesFor). Both are
+	// held under mu.
+	searched int
+	heads    lineHeads
+
 	// memo holds the answers asked for last, in front of parsed: a line's
 	// commands ask for the same few programs about five times each (the
 	// walk, the effects and the rules each look a program up), and two
@@ -597,6 +603,140 @@ func headEdge(b byte) bool {
 	return b >= 0x80
 }
 
+// lineHeads index a table's lines by the names in their heads: a lookup
+// reads only the lines whose summary admits the name. Searching the whole
+// text for a name (linesNaming) reads it at some 2 to 16 instructions a
+// byte: the fewer the times it meets the name's first byte, the faster,
+// so that a name such as git is found in 170k instructions, but one that
+// is also a common part of words (env, sh, rm) is met a hundred times in
+// options and properties (1.7M instructions for env). Making the index
+// reads every line once (about 400k); a lazy catalogue searches for the
+// first name it is asked (most processes ask one) and indexes its lines
+// for the second (Catalog.linesFor).
+type lineHeads []lineHead
+
+// lineHead is one line that eachLine gives: where it starts in the table,
+// and a summary of the names in its head (headBits).
+type lineHead struct {
+	at   uint32
+	bits uint32
+}
+
+// headBit is a cheap one-bit summary of a program name (its length and end
+// bytes): a line whose summary lacks a name's bit does not name it.
+func headBit(name string) uint32 {
+	if name == "" {
+		return 1
+	}
+	return 1 << ((uint(len(name)) + uint(name[0])*7 + uint(name[len(name)-1])*31) & 31)
+}
+
+// indexLines reads src's lines once, as eachLine gives them, noting where
+// each starts and the summary of the names in its head (as names reads
+// the head: up to the first space, split at commas). A line that starts
+// with a printable ASCII byte, as the table's lines do, is read byte by
+// byte up to its head's end; any other is trimmed as eachLine trims it.
+func indexLines(src string) lineHeads {
+	heads := make(lineHeads, 0, strings.Count(src, "\n")+1)
+	for at := 0; at < len(src); {
+		var bits uint32
+		var end int
+		if b := src[at]; b > ' ' && b < 0x80 {
+			if b == '#' {
+				at = lineEnd(src, at) + 1
+				continue
+			}
+			i, seg := at, at
+			for ; i < len(src) && src[i] != ' ' && src[i] != '\n'; i++ {
+				if src[i] == ',' {
+					bits |= headBit(src[seg:i])
+					seg = i + 1
+				}
+			}
+			if i < len(src) && src[i] == ' ' {
+				bits |= headBit(src[seg:i])
+				end = lineEnd(src, i)
+			} else {
+				end = i // no space: the head is the whole line, less white space at its end
+				bits = headBits(strings.TrimSpace(src[at:end]))
+			}
+		} else {
+			end = lineEnd(src, at)
+			line := strings.TrimSpace(src[at:end])
+			if line == "" || line[0] == '#' {
+				at = end + 1
+				continue
+			}
+			head, _, _ := strings.Cut(line, " ")
+			bits = headBits(head)
+		}
+		heads = append(heads, lineHead{at: uint32(at), bits: bits})
+		at = end + 1
+	}
+	return heads
+}
+
+// headBits is the summary of the names in a line's head.
+func headBits(head string) uint32 {
+	var bits uint32
+	for {
+		name, rest, more := strings.Cut(head, ",")
+		bits |= headBit(name)
+		if !more {
+			return bits
+		}
+		head = rest
+	}
+}
+
+// lineEnd returns the index of the newline that ends the line holding
+// src[i], or len(src).
+func lineEnd(src string, i int) int {
+	if e := strings.IndexByte(src[i:], '\n'); e >= 0 {
+		return i + e
+	}
+	return len(src)
+}
+
+// naming calls f, in order, with the number and trimmed text of each line
+// of src (the table h indexes) whose names include name.
+func (h lineHeads) naming(src, name string, f func(n int, line string)) {
+	bit := headBit(name)
+	n, at := 1, 0 // src[at:] starts line n
+	for _, l := range h {
+		if l.bits&bit == 0 {
+			continue
+		}
+		start := int(l.at)
+		end := len(src)
+		if e := strings.IndexByte(src[start:], '\n'); e >= 0 {
+			end = start + e
+		}
+		line := strings.TrimSpace(src[start:end])
+		if !names(line, name) {
+			continue
+		}
+		n += strings.Count(src[at:start], "\n")
+		at = start
+		f(n, line)
+	}
+}
+
+// linesFor calls f with the lines naming name, as linesNaming does: by
+// searching the table for the first name asked, and through the lines'
+// index (made then) for every name after it. The caller holds mu.
+func (c *Catalog) linesFor(name string, f func(n int, line string)) {
+	c.searched++
+	if c.searched == 1 {
+		linesNaming(c.src, name, f)
+		return
+	}
+	if c.heads == nil {
+		c.heads = indexLines(c.src)
+	}
+	c.heads.naming(c.src, name, f)
+}
+
 // entry returns a program's parsed entry, parsing its lines on first use.
 func (c *Catalog) entry(name string) *Entry {
 	if !c.lazy {
@@ -630,7 +770,7 @@ func (c *Catalog) answer(name string) *answer {
 	if a, ok := c.answers[name]; ok {
 		return a
 	}
-	linesNaming(c.src, name, func(n int, line string) {
+	c.linesFor(name, func(n int, line string) {
 		if err := c.addFor(line, n, name); err != nil {
 			panic(fmt.Sprintf("catalog.txt:%d: %v", n, err)) // ruled out by TestEmbeddedParses
 		}

@@ -254,6 +254,7 @@ func TestLinesNaming(t *testing.T) {
 	// Indented, commented, CRLF and tab-separated lines, and a name twice.
 	odd := "  git,g status | - | - | x\n# git commented|||\r\n\r\ngit2 y|||\n\tgit\tz|||\ngit,git again|||\n\u00a0git nbsp|||\u2003\nxgit,gitx|||\ngit"
 	for _, src := range []string{table, odd} {
+		idx := indexLines(src)
 		for w := range words {
 			var want, got []hit
 			eachLine(src, func(n int, line string) bool {
@@ -265,6 +266,11 @@ func TestLinesNaming(t *testing.T) {
 			linesNaming(src, w, func(n int, line string) { got = append(got, hit{n, line}) })
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("linesNaming(%q) = %v, want %v", w, got, want)
+			}
+			got = nil
+			idx.naming(src, w, func(n int, line string) { got = append(got, hit{n, line}) })
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("indexLines(src).naming(%q) = %v, want %v", w, got, want)
 			}
 		}
 	}

@@ -143,6 +143,9 @@ func textWraps(options, positionals, props string) bool {
 	if propRunsAfter(props) {
 		return true
 	}
+	if !namesRunRole(positionals) && !namesRunRole(options) {
+		return false
+	}
 	for w := range strings.FieldsSeq(positionals) {
 		if _, r, ok := strings.Cut(w, ":"); ok {
 			if role := roleNames[r]; role == Command || role == Shell {

@@ -126,7 +126,7 @@ func (e *Entry) wrapsByRole() bool {
 // or a shell string. It reads the field as parseOptions does, without
 // making the table's map.
 func (t *optionTable) runs() bool {
-	if t == nil {
+	if t == nil || !namesRunRole(t.src) {
 		return false
 	}
 	for w := range strings.FieldsSeq(t.src) {
@@ -161,6 +161,16 @@ func PrefixedCode(text, prefixes string) (interp, code string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// namesRunRole reports whether a line's field may give a word the role of
+// a command or a shell string: a role is written after a colon
+// (OPT:ROLE, N:ROLE), so a field with neither ":command" nor ":shell" in
+// it gives none, and is not read word by word. Most lines give none; a
+// program looked up lazily has each of its subcommand lines asked
+// (textWraps), git some thirty.
+func namesRunRole(field string) bool {
+	return strings.Contains(field, ":command") || strings.Contains(field, ":shell")
 }
 
 // PrefixedShell returns the shell command in an editor's or pager's own

@@ -75,15 +75,16 @@ var rcProgramVars = table.Map[string, bool]{Build: func() map[string]bool {
 
 // rcProgramFlag is a flag a program variable's value may give its
 // program: letters only, no value (--wait, -R, -FRX).
-var rcProgramFlag = regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`)
+var rcProgramFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`) })
 
 // rcOptionCommands are the shell's own option commands.
 var rcOptionCommands = table.Map[string, bool]{Build: func() map[string]bool {
 	return wordSet("set setopt unsetopt shopt")
 }}
 
-// rcName is a variable's or an alias's name.
-var rcName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+// rcName is a variable's or an alias's name. Both expressions are
+// compiled on first use: a process that reads no start-up file needs neither.
+var rcName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`) })
 
 // rcDeclarationsOnly reports whether a start-up file's text is
 // declarations only (see above).
@@ -182,7 +183,7 @@ func rcDeclaration(l string) bool {
 		return len(c.Args) > 0
 	case rcOptionCommands.Get(c.Name) && len(c.Assigns) == 0:
 		for _, a := range c.Args {
-			if !rcName.MatchString(strings.TrimLeft(a, "-+")) {
+			if !rcName().MatchString(strings.TrimLeft(a, "-+")) {
 				return false
 			}
 		}
@@ -195,7 +196,7 @@ func rcDeclaration(l string) bool {
 // variable that is a setting.
 func rcVariable(kv string) bool {
 	name, value, _ := strings.Cut(kv, "=")
-	if !rcName.MatchString(name) || strings.ContainsAny(name, ".-") {
+	if !rcName().MatchString(name) || strings.ContainsAny(name, ".-") {
 		return false
 	}
 	up := strings.ToUpper(name)
@@ -207,7 +208,7 @@ func rcVariable(kv string) bool {
 			return false
 		}
 		for _, a := range f[1:] {
-			if !rcProgramFlag.MatchString(a) {
+			if !rcProgramFlag().MatchString(a) {
 				return false
 			}
 		}
@@ -252,7 +253,7 @@ func rcSearchPath(v string) bool {
 // does not take another program's name.
 func rcAlias(kv string) bool {
 	name, value, ok := strings.Cut(kv, "=")
-	if !ok || !rcName.MatchString(name) {
+	if !ok || !rcName().MatchString(name) {
 		return false
 	}
 	f := strings.Fields(value)

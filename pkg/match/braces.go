@@ -62,7 +62,14 @@ func expandInto(prefixes []string, p string) ([]string, bool) {
 			out, i = next, j
 			continue
 		default:
-			lit = p[i : i+1]
+			// The run of plain bytes up to the next escape, class or
+			// group, appended at once: a byte at a time, each
+			// alternative was copied once per byte.
+			j := i + 1
+			for j < len(p) && p[j] != '\\' && p[j] != '[' && p[j] != '{' && p[j] != '}' {
+				j++
+			}
+			lit = p[i:j]
 		}
 		for k := range out {
 			out[k] += lit

@@ -81,3 +81,59 @@ func FuzzBraces(f *testing.F) {
 		}
 	})
 }
+
+// expandByteAtATime is expandInto as first written, a plain byte at a
+// time: appending runs of plain bytes must give the same alternatives.
+func expandByteAtATime(prefixes []string, p string) ([]string, bool) {
+	out := append([]string(nil), prefixes...)
+	for i := 0; i < len(p); {
+		var lit string
+		switch p[i] {
+		case '\\':
+			lit = p[i:min(i+2, len(p))]
+		case '[':
+			j := classEnd(p, i)
+			if j < 0 {
+				return nil, false
+			}
+			lit = p[i:j]
+		case '}':
+			return nil, false
+		case '{':
+			j := groupEnd(p, i)
+			if j < 0 {
+				return nil, false
+			}
+			var next []string
+			for _, alt := range splitTop(p[i+1 : j-1]) {
+				exp, ok := expandByteAtATime(out, alt)
+				if !ok || len(next)+len(exp) > maxAlternatives {
+					return nil, false
+				}
+				next = append(next, exp...)
+			}
+			out, i = next, j
+			continue
+		default:
+			lit = p[i : i+1]
+		}
+		for k := range out {
+			out[k] += lit
+		}
+		i += len(lit)
+	}
+	return out, true
+}
+
+func TestExpandRunsAsBytes(t *testing.T) {
+	for _, p := range []string{
+		"~/.{aws,azure}/{credentials,config}", "/etc/{passwd,shadow,sudoers.d/**}", "a{b,c{d,e}f}g,h",
+		`x\{y,z}`, `{a\,b,c}`, "[{]x{1,2}", "{a,b}}", "{{a,b},c}.{pem,key}", "**/.env{,.*}", "{a,b", "a}b", "[abc",
+	} {
+		got, gok := expandInto([]string{""}, p)
+		want, wok := expandByteAtATime([]string{""}, p)
+		if gok != wok || !slices.Equal(got, want) {
+			t.Errorf("expandInto(%q) = %q, %v; want %q, %v", p, got, gok, want, wok)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Argv is one simple command prepared for matching: its program, its flags
@@ -107,26 +109,32 @@ func (a *Argv) hasFlags(short uint64, long []string) bool {
 // valueFlags are, per program, short options whose value may be attached
 // ("git checkout -bfeature"): the letters after one are its value, not
 // more flags.
-var valueFlags = map[string]string{
-	"git":  "bBcCmFtSuo",
-	"curl": "oOdHXuFTAeEwrbcDKmxyYz",
-	"ssh":  "bcDEeFIiJLlmOoPpQRSWw",
-	"tar":  "fCIT",
-	"sed":  "ef",
-	"grep": "efmABCD",
+func valueFlags() map[string]string {
+	return map[string]string{
+		"git":  "bBcCmFtSuo",
+		"curl": "oOdHXuFTAeEwrbcDKmxyYz",
+		"ssh":  "bcDEeFIiJLlmOoPpQRSWw",
+		"tar":  "fCIT",
+		"sed":  "ef",
+		"grep": "efmABCD",
+	}
 }
 
 // subValueFlags are, per program and subcommand, the short options whose
 // value may be attached, where a subcommand's differ from the program's:
 // git log -Sfoo takes a value, git restore -SW . is -S -W.
-var subValueFlags = map[string]map[string]string{
-	"git": {"restore": "s"},
+func subValueFlags() map[string]map[string]string {
+	return map[string]map[string]string{
+		"git": {"restore": "s"},
+	}
 }
 
 // singleDashLong are programs whose "-word" options are words, not clusters.
-var singleDashLong = map[string]bool{
-	"find": true, "java": true, "gcc": true, "cc": true, "clang": true, "go": true,
-	"ffmpeg": true, "openssl": true, "xargs": false, "dd": true, "iptables": true,
+func singleDashLong() map[string]bool {
+	return map[string]bool{
+		"find": true, "java": true, "gcc": true, "cc": true, "clang": true, "go": true,
+		"ffmpeg": true, "openssl": true, "xargs": false, "dd": true, "iptables": true,
+	}
 }
 
 // flagAliases maps, per program, the spellings of one flag onto a single
@@ -141,30 +149,32 @@ func minAbbrev(prog string) int {
 	return 3
 }
 
-var flagAliases = map[string]map[string]byte{
-	"rm":       {"recursive": 'r', "R": 'r', "force": 'f', "dir": 'd', "no-preserve-root": 0},
-	"cp":       {"recursive": 'r', "R": 'r', "force": 'f', "archive": 'a'},
-	"mv":       {"force": 'f'},
-	"chmod":    {"recursive": 'R'},
-	"chown":    {"recursive": 'R'},
-	"chgrp":    {"recursive": 'R'},
-	"git":      {"force": 'f', "hard": 0, "delete": 'd', "D": 'D'},
-	"shred":    {"remove": 'u', "zero": 'z', "force": 'f'},
-	"sed":      {"in-place": 'i'},
-	"base64":   {"decode": 'd', "D": 'd'},
-	"xxd":      {"revert": 'r'},
-	"kill":     {"KILL": '9'},
-	"rsync":    {"delete": 0, "recursive": 'r', "archive": 'a'},
-	"curl":     {"data": 'd', "upload-file": 'T', "form": 'F', "data-binary": 0},
-	"ssh":      {},
-	"docker":   {"force": 'f', "all": 'a', "volumes": 0, "privileged": 0},
-	"kubectl":  {"all": 0, "force": 0},
-	"npm":      {"force": 'f'},
-	"crontab":  {"remove": 'r'},
-	"truncate": {"size": 's'},
-	"tar":      {"extract": 'x', "create": 'c', "file": 'f', "gzip": 'z'},
-	"unzip":    {},
-	"find":     {},
+func flagAliases() map[string]map[string]byte {
+	return map[string]map[string]byte{
+		"rm":       {"recursive": 'r', "R": 'r', "force": 'f', "dir": 'd', "no-preserve-root": 0},
+		"cp":       {"recursive": 'r', "R": 'r', "force": 'f', "archive": 'a'},
+		"mv":       {"force": 'f'},
+		"chmod":    {"recursive": 'R'},
+		"chown":    {"recursive": 'R'},
+		"chgrp":    {"recursive": 'R'},
+		"git":      {"force": 'f', "hard": 0, "delete": 'd', "D": 'D'},
+		"shred":    {"remove": 'u', "zero": 'z', "force": 'f'},
+		"sed":      {"in-place": 'i'},
+		"base64":   {"decode": 'd', "D": 'd'},
+		"xxd":      {"revert": 'r'},
+		"kill":     {"KILL": '9'},
+		"rsync":    {"delete": 0, "recursive": 'r', "archive": 'a'},
+		"curl":     {"data": 'd', "upload-file": 'T', "form": 'F', "data-binary": 0},
+		"ssh":      {},
+		"docker":   {"force": 'f', "all": 'a', "volumes": 0, "privileged": 0},
+		"kubectl":  {"all": 0, "force": 0},
+		"npm":      {"force": 'f'},
+		"crontab":  {"remove": 'r'},
+		"truncate": {"size": 's'},
+		"tar":      {"extract": 'x', "create": 'c', "file": 'f', "gzip": 'z'},
+		"unzip":    {},
+		"find":     {},
+	}
 }
 
 // flagTable is what the tables above hold for one program.
@@ -178,8 +188,9 @@ type flagTable struct {
 // flagTables gathers, per program, what valueFlags, subValueFlags,
 // flagAliases and singleDashLong hold for it, so that parsing a command's
 // flags looks its program up once rather than in four maps (most programs
-// are in none).
-var flagTables = func() map[string]*flagTable {
+// are in none). The five maps are made on first use (a process judging a
+// file read never parses a command's flags).
+var flagTables = table.Map[string, *flagTable]{Build: func() map[string]*flagTable {
 	m := map[string]*flagTable{}
 	of := func(prog string) *flagTable {
 		if m[prog] == nil {
@@ -187,20 +198,20 @@ var flagTables = func() map[string]*flagTable {
 		}
 		return m[prog]
 	}
-	for prog, v := range valueFlags {
+	for prog, v := range valueFlags() {
 		of(prog).vals = v
 	}
-	for prog, v := range subValueFlags {
+	for prog, v := range subValueFlags() {
 		of(prog).subs = v
 	}
-	for prog, v := range flagAliases {
+	for prog, v := range flagAliases() {
 		of(prog).aliases = v
 	}
-	for prog, v := range singleDashLong {
+	for prog, v := range singleDashLong() {
 		of(prog).single = v
 	}
 	return m
-}()
+}}
 
 func bit(c byte) uint64 {
 	switch {
@@ -264,7 +275,7 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 	dashdash := false
 	var vals string
 	var subs map[string]string
-	t := flagTables[prog]
+	t := flagTables.Get(prog)
 	if t != nil {
 		vals, subs = t.vals, t.subs
 	}
@@ -372,7 +383,7 @@ type wordMatcher struct {
 // gobwas as the bytes it holds (valid UTF-8, no NUL): its glob matches
 // exactly the word, so it is compared as a string, with no glob to make.
 func plainLiteral(w string) bool {
-	return !strings.ContainsAny(w, `*?[]{}\`) && utf8.ValidString(w) && !strings.Contains(w, "\x00")
+	return !hasGlobMeta(w) && utf8.ValidString(w) && !strings.Contains(w, "\x00")
 }
 
 // CompileCommand compiles a command pattern.

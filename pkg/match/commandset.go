@@ -145,6 +145,9 @@ func (s *CommandSet) All() []*CommandPattern {
 type lazyCommands struct {
 	srcs []string
 
+	wordsOnce sync.Once
+	words     []string // by index into srcs: indexedNames of each, "" when not indexed (read by programWords)
+
 	mu       sync.Mutex
 	compiled []*CommandPattern          // by index into srcs; nil until needed
 	byName   sync.Map                   // name → []*CommandPattern
@@ -196,8 +199,8 @@ func (l *lazyCommands) named(name string) []*CommandPattern {
 	rest := l.unindexed()
 	var ps []*CommandPattern
 	l.mu.Lock()
-	for i, src := range l.srcs {
-		if names, ok := indexedNames(src); ok && hasName(names, name) {
+	for i, w := range l.programWords() {
+		if w != "" && hasName(w, name) {
 			ps = append(ps, l.pattern(i))
 		}
 	}
@@ -221,8 +224,8 @@ func (l *lazyCommands) unindexed() *CommandSet {
 	l.restOnce.Do(func() {
 		var ps []*CommandPattern
 		l.mu.Lock()
-		for i, src := range l.srcs {
-			if _, ok := indexedNames(src); !ok && !isPipelineSource(src) {
+		for i, w := range l.programWords() {
+			if w == "" && !isPipelineSource(l.srcs[i]) {
 				ps = append(ps, l.pattern(i))
 			}
 		}
@@ -246,6 +249,22 @@ func (l *lazyCommands) pipelines() []*CommandPattern {
 		l.pipes = ps
 	})
 	return l.pipes
+}
+
+// programWords returns, beside each source, the program word it is
+// indexed under (indexedNames), "" when it is not: read once per set, since
+// the set is asked for the patterns of each name and for the unindexed
+// ones, and each asking used to read every source again.
+func (l *lazyCommands) programWords() []string {
+	l.wordsOnce.Do(func() {
+		l.words = make([]string, len(l.srcs))
+		for i, src := range l.srcs {
+			if w, ok := indexedNames(src); ok {
+				l.words[i] = w
+			}
+		}
+	})
+	return l.words
 }
 
 // isPipelineSource reports whether a pattern's source compiles to a
@@ -272,20 +291,35 @@ func (l *lazyCommands) full() *CommandSet {
 // a program word with quotes is left unindexed (it is then matched in
 // full, program included, which decides the same).
 func indexedNames(src string) (string, bool) {
-	if strings.Contains(src, " | ") {
+	if isPipelineSource(src) {
 		return "", false
 	}
-	w := strings.TrimLeft(src, " \t")
-	if i := strings.IndexAny(w, " \t"); i >= 0 {
-		w = w[:i]
+	// One pass over the program word: a quote or a '/' leaves the pattern
+	// unindexed, a glob byte leaves it indexed only as a brace list.
+	start := 0
+	for start < len(src) && (src[start] == ' ' || src[start] == '\t') {
+		start++
 	}
-	if w == "" || strings.ContainsAny(w, `'"/`) {
+	end, glob := start, false
+scan:
+	for ; end < len(src); end++ {
+		switch src[end] {
+		case ' ', '\t':
+			break scan
+		case '\'', '"', '/':
+			return "", false
+		case '*', '?', '[', ']', '{', '}', '\\':
+			glob = true
+		}
+	}
+	w := src[start:end]
+	if w == "" {
 		return "", false
 	}
-	if !strings.ContainsAny(w, `*?[]{}\`) {
+	if !glob {
 		return w, true
 	}
-	if strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.ContainsAny(w[1:len(w)-1], `*?[]{}\`) {
+	if len(w) >= 2 && w[0] == '{' && w[len(w)-1] == '}' && !strings.ContainsAny(w[1:len(w)-1], `*?[]{}\`) {
 		return w, true
 	}
 	return "", false
@@ -309,7 +343,7 @@ func hasName(word, name string) bool {
 // literalNames returns the names a program word stands for when it is a
 // literal or a brace list of literals.
 func literalNames(w string) ([]string, bool) {
-	if !strings.ContainsAny(w, `*?[]{}\`) {
+	if !hasGlobMeta(w) {
 		return []string{w}, true
 	}
 	if strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.ContainsAny(w[1:len(w)-1], `*?[]{}\`) {

@@ -1,25 +1,32 @@
 package match
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // curlHostOptions are curl's options whose value names a host curl
 // connects to instead of, or on the way to, the URL's host. The value is
-// the option's argument; the function gives the hosts in it.
-var curlHostOptions = map[string]func(string) []string{
-	// --resolve [+]HOST:PORT:ADDR[,ADDR]...: HOST is looked up as ADDR.
-	"--resolve": resolveAddrs,
-	// --connect-to HOST1:PORT1:HOST2:PORT2: a connection meant for
-	// HOST1:PORT1 goes to HOST2:PORT2.
-	"--connect-to": connectToHost,
-	// Proxies: every request goes through them.
-	"--proxy":           proxyHost,
-	"-x":                proxyHost,
-	"--preproxy":        proxyHost,
-	"--socks4":          proxyHost,
-	"--socks4a":         proxyHost,
-	"--socks5":          proxyHost,
-	"--socks5-hostname": proxyHost,
-}
+// the option's argument; the function gives the hosts in it. The table is
+// made on first use.
+var curlHostOptions = table.Map[string, func(string) []string]{Build: func() map[string]func(string) []string {
+	return map[string]func(string) []string{
+		// --resolve [+]HOST:PORT:ADDR[,ADDR]...: HOST is looked up as ADDR.
+		"--resolve": resolveAddrs,
+		// --connect-to HOST1:PORT1:HOST2:PORT2: a connection meant for
+		// HOST1:PORT1 goes to HOST2:PORT2.
+		"--connect-to": connectToHost,
+		// Proxies: every request goes through them.
+		"--proxy":           proxyHost,
+		"-x":                proxyHost,
+		"--preproxy":        proxyHost,
+		"--socks4":          proxyHost,
+		"--socks4a":         proxyHost,
+		"--socks5":          proxyHost,
+		"--socks5-hostname": proxyHost,
+	}
+}}
 
 // CurlConnectHosts returns the hosts a curl command line contacts besides
 // the hosts of its URLs: the addresses of --resolve (HOST:PORT:ADDR), the
@@ -42,7 +49,7 @@ func CurlConnectHosts(args []string) []string {
 		if !strings.HasPrefix(a, "--") {
 			name, value, attached = shortOption(a)
 		}
-		f := curlHostOptions[name]
+		f := curlHostOptions.Get(name)
 		if f == nil {
 			continue
 		}

@@ -317,7 +317,7 @@ func allHex(s string) bool {
 // canonical form. Labels with glob characters are left as written.
 func normalizeDomainPattern(p string) string {
 	p = strings.TrimRight(strings.ToLower(p), ".")
-	if !strings.ContainsAny(p, `*?[]{}\`) {
+	if !hasGlobMeta(p) {
 		return normalizeHost(p)
 	}
 	if isASCII(p) {
@@ -326,7 +326,7 @@ func normalizeDomainPattern(p string) string {
 	p = otherDots.Replace(p)
 	labels := strings.Split(p, ".")
 	for i, l := range labels {
-		if !isASCII(l) && !strings.ContainsAny(l, `*?[]{}\`) {
+		if !isASCII(l) && !hasGlobMeta(l) {
 			labels[i] = toASCII(l)
 		}
 	}

@@ -107,7 +107,7 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				s.homeOther = append(s.homeOther, p)
 			}
 		case p.base:
-			if !strings.ContainsAny(p.rest, `*?[]{}\`) {
+			if !hasGlobMeta(p.rest) {
 				s.baseBy.add(p.rest, p)
 			} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
 				s.extBy.add(ext, p)
@@ -396,7 +396,7 @@ func braceFirstSegments(rest string) ([]string, bool) {
 	var out []string
 	for _, alt := range strings.Split(rest[2:end], ",") {
 		seg, _, _ := strings.Cut(alt, "/")
-		if seg == "" || strings.ContainsAny(seg, `*?[]{}\`) {
+		if seg == "" || hasGlobMeta(seg) {
 			return nil, false
 		}
 		if !slices.Contains(out, seg) {
@@ -411,7 +411,7 @@ func literalFirstSegment(rest string) (string, bool) {
 		return "", false
 	}
 	seg := firstSegment(rest)
-	if seg == "" || strings.ContainsAny(seg, `*?[]{}\`) {
+	if seg == "" || hasGlobMeta(seg) {
 		return "", false
 	}
 	return seg, true
