@@ -24,6 +24,17 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		if c.Name == "" || a.destroysAt(start, i) {
 			continue
 		}
+		// where first: most commands name no production, and classifying
+		// one again costs its words
+		where := a.productionWord(i)
+		if where == "" {
+			if h := a.remoteDatabase(i); h != "" && namesProduction(h) {
+				where = h
+			}
+		}
+		if where == "" {
+			continue
+		}
 		file := ""
 		for _, r := range c.Redirects {
 			if r.Op == "<" && (r.FD == "" || r.FD == "0") {
@@ -43,15 +54,6 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 			}
 		}
 		if file == "" || file == "/dev/null" {
-			continue
-		}
-		where := a.productionWord(i)
-		if where == "" {
-			if h := a.remoteDatabase(i); h != "" && namesProduction(h) {
-				where = h
-			}
-		}
-		if where == "" {
 			continue
 		}
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "SQL from " + file + " run against " + strings.Trim(where, `"'`)})
