@@ -230,17 +230,14 @@ func envPrints(c *shell.Command) bool {
 		case len(w) > 1 && w[0] == '-' && strings.Trim(w[1:], "0v") == "", w == "--null" || w == "--debug" || w == "--" || w == "--list-signal-handling" || signalOption(w):
 		case shellAssign(w):
 		case w == "-S" || w == "--split-string":
-			if i++; i < len(c.Args) && !splitAssignsOnly(c.Args[i]) {
-				return false // the command the value splits into runs
+			if i+1 >= len(c.Args) {
+				return true
 			}
+			return envPrints(splitInto(c, c.Args[i+1], i+2))
 		case strings.HasPrefix(w, "--split-string="):
-			if !splitAssignsOnly(w[len("--split-string="):]) {
-				return false
-			}
+			return envPrints(splitInto(c, w[len("--split-string="):], i+1))
 		case strings.HasPrefix(w, "-S"):
-			if !splitAssignsOnly(w[2:]) {
-				return false
-			}
+			return envPrints(splitInto(c, w[2:], i+1))
 		default:
 			return false // -i, -, --help, a command
 		}
@@ -248,16 +245,18 @@ func envPrints(c *shell.Command) bool {
 	return true
 }
 
-// splitAssignsOnly reports whether the value of env's -S splits into
-// assignments alone (or nothing): env -S "" and env -S 'A=1' print the
-// environment as env alone does.
-func splitAssignsOnly(v string) bool {
+// splitInto is env's command with -S's value split into words in its
+// place, followed by the words after it (from rest on): env -S '-0' is
+// env -0, env -S 'A=1' is env A=1, env -S 'git status' runs git.
+func splitInto(c *shell.Command, v string, rest int) *shell.Command {
+	var args []string
 	for _, f := range strings.Fields(v) {
-		if !shellAssign(strings.Trim(f, `'"`)) {
-			return false
-		}
+		args = append(args, strings.Trim(f, `'"`))
 	}
-	return true
+	if rest < len(c.Args) {
+		args = append(args, c.Args[rest:]...)
+	}
+	return &shell.Command{Name: c.Name, Args: args}
 }
 
 // signalOption reports env's --block-signal, --default-signal and
