@@ -160,6 +160,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if c.Name == "echo" || c.Name == "printf" {
 			f.source, f.origin = "secret-variable", secretHome(v)
 			declared = valueShown(c) // not echo "${TOKEN:+set}"
+		} else if xtraceBefore(a.res, i) {
+			// set -x; curl -H "Authorization: Bearer $GITHUB_TOKEN" …: the
+			// shell prints each command's words, expanded, as it runs it
+			f.source, f.origin = "secret-variable", secretHome(v)
+			declared = true
 		}
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
@@ -1425,6 +1430,30 @@ func stdoutPath(p string) bool {
 	switch p {
 	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
 		return true
+	}
+	return false
+}
+
+// xtraceBefore reports whether an earlier command of the line turns on the
+// shell's trace (set -x, set -ax, set -o xtrace), which prints every later
+// command's words, their variables expanded, to the terminal.
+func xtraceBefore(res *shell.Result, i int) bool {
+	for k := 0; k < i && k < len(res.Commands); k++ {
+		o := &res.Commands[k]
+		if o.Name != "set" || len(o.Via) > 0 {
+			continue
+		}
+		for j, w := range o.Args {
+			if w == "--" {
+				break
+			}
+			if len(w) > 1 && w[0] == '-' && w[1] != '-' && w[1] != 'o' && strings.Contains(w[1:], "x") {
+				return true
+			}
+			if w == "-o" && j+1 < len(o.Args) && o.Args[j+1] == "xtrace" {
+				return true
+			}
+		}
 	}
 	return false
 }
