@@ -266,6 +266,10 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			return
 		}
 	}
+	ev.judgeLiteralSecrets(res, effs) // literalsecrets.go
+	if ev.denied() {
+		return
+	}
 	ev.judgeLineWrites(res, effs) // laterwrites.go
 }
 
