@@ -82,7 +82,7 @@ func remoteEngine(res *shell.Result) bool {
 		o := &res.Commands[k]
 		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
 			u := strings.ToUpper(w)
-			if strings.HasPrefix(u, "DOCKER_HOST=") || strings.HasPrefix(u, "DOCKER_CONTEXT=") || strings.HasPrefix(u, "CONTAINER_HOST=") || strings.HasPrefix(u, "CONTAINER_CONNECTION=") {
+			if strings.HasPrefix(u, "DOCKER_HOST=") || strings.HasPrefix(u, "DOCKER_CONTEXT=") || strings.HasPrefix(u, "DOCKER_CONFIG=") || strings.HasPrefix(u, "CONTAINER_HOST=") || strings.HasPrefix(u, "CONTAINER_CONNECTION=") || strings.HasPrefix(u, "CONTAINERD_ADDRESS=") || strings.HasPrefix(u, "CONTAINERD_NAMESPACE=") {
 				return true
 			}
 		}
@@ -108,6 +108,17 @@ func remoteEngine(res *shell.Result) bool {
 			switch opt {
 			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
 				return true
+			case "--address", "-a":
+				if o.Name == "nerdctl" {
+					return true // another containerd (k3s's)
+				}
+			case "--namespace", "-n":
+				if !hasVal && j+1 < len(o.Args) {
+					val = o.Args[j+1]
+				}
+				if o.Name == "nerdctl" && val != "default" {
+					return true // Kubernetes' own containers (k8s.io)
+				}
 			}
 			if strings.HasPrefix(w, "-H") && len(w) > 2 {
 				return true

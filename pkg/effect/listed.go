@@ -144,9 +144,12 @@ func ownContainers(d *shell.Command) bool {
 		default:
 			continue
 		}
-		key, _, _ := strings.Cut(strings.Trim(f, `"'`), "=")
+		key, val, _ := strings.Cut(strings.Trim(f, `"'`), "=")
 		if !ownFilters.Get(strings.ToLower(key)) {
 			return false // status=running: every container in that state
+		}
+		if !namingValue(val) {
+			return false // name=., name=/, name=^, ancestor=: a pattern every name matches
 		}
 		own = true
 	}
@@ -184,4 +187,15 @@ func positionals(args []string) []string {
 		}
 	}
 	return out
+}
+
+// namingValue reports a filter's value that names something: a letter or
+// a digit in it, and no pattern that matches any name (name=. matches
+// every container's, as names are matched as patterns).
+func namingValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if strings.Trim(v, "^$.*+?/|()[]{}\\") == "" {
+		return false
+	}
+	return !strings.Contains(v, ".*") && !strings.Contains(v, ".+")
 }
