@@ -102,6 +102,14 @@ func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
 			}
 		}
 	}
+	for _, w := range pos[1:] {
+		if namesProduction(w) {
+			// docker rm -f prod-postgres: a container named for production
+			// holds what production does, whichever engine runs it
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm of " + w + ", named for production"})
+			return
+		}
+	}
 	if len(c.Inputs) == 0 {
 		for _, w := range pos[1:] {
 			if strings.ContainsAny(w, "$`") {
