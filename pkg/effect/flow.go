@@ -162,9 +162,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			declared = valueShown(c) // not echo "${TOKEN:+set}"
 		} else if xtraceBefore(a.res, i) {
 			// set -x; curl -H "Authorization: Bearer $GITHUB_TOKEN" …: the
-			// shell prints each command's words, expanded, as it runs it
-			f.source, f.origin = "secret-variable", secretHome(v)
-			declared = true
+			// shell prints each command's words, expanded, as it runs it,
+			// whatever the command does with them
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: "the shell's trace prints " + c.Name + "'s " + v})
 		}
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
