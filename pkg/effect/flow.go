@@ -76,6 +76,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 					declared = declared || e.Prop("shows-format") != "" || w.Text == last && keyNamesSecret(w.Text)
 				}
 			}
+			if f.source == "" && a.fedBySecretListing(i, c, args) {
+				// kubectl get secrets -o name | xargs kubectl get -o yaml,
+				// for s in $(kubectl get secrets -o name); do kubectl get $s …
+				f.source = "secret"
+				declared = declared || e.Prop("shows-format") != ""
+			}
 		}
 		if e.Prop("var-args") != "" {
 			// printenv GITHUB_TOKEN prints the secret its word names.
@@ -1451,6 +1457,37 @@ func xtraceBefore(res *shell.Result, i int) bool {
 				return true
 			}
 			if w == "-o" && j+1 < len(o.Args) && o.Args[j+1] == "xtrace" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fedBySecretListing reports a command whose operands come from another
+// command of the same program on the line that names secrets (args, its
+// entry's source-args): through xargs from an earlier stage, or through a
+// variable (a loop over the listing's names). The names it is fed are
+// the secrets'.
+func (a *analysis) fedBySecretListing(i int, c *shell.Command, args string) bool {
+	xargs := slices.Contains(c.Via, "xargs")
+	variable := false
+	for _, w := range c.Args {
+		variable = variable || !strings.HasPrefix(w, "-") && strings.ContainsAny(w, "$`")
+	}
+	if !xargs && !variable {
+		return false
+	}
+	for k := range a.res.Commands {
+		o := &a.res.Commands[k]
+		if k == i || o.Name != c.Name {
+			continue
+		}
+		if xargs && !(o.Pipeline == c.Pipeline && o.Stage < c.Stage) && !variable {
+			continue
+		}
+		for _, w := range o.Args {
+			if !strings.HasPrefix(w, "-") && matchesAny(w, args) {
 				return true
 			}
 		}
