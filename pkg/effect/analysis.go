@@ -73,7 +73,14 @@ func (f *cmdFacts) reset() {
 	*f = cmdFacts{reads: f.reads[:0], sends: f.sends[:0], writes: f.writes[:0]}
 }
 
-func (a *analysis) add(e Effect) { a.out = append(a.out, e) }
+func (a *analysis) add(e Effect) {
+	a.out = append(a.out, e)
+	if e.Kind == SQL && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) && runsStatementText(&a.res.Commands[e.Cmd]) {
+		for _, st := range embeddedStatements(e.Target) {
+			a.out = append(a.out, Effect{Kind: SQL, Cmd: e.Cmd, Target: st}) // sqlstrings.go
+		}
+	}
+}
 
 // credentialFileVars are environment variables that name credential files,
 // with the file each names by default.

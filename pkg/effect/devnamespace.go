@@ -55,10 +55,15 @@ func DevNamespace(res *shell.Result, i int) bool {
 		return false
 	}
 	for _, a := range c.Args {
-		kind, _, _ := strings.Cut(strings.ToLower(a), "/")
-		if a == "scale" || a == "autoscale" || a == "--all" || strings.Contains(a, "://") || beyondNamespace.Get(kind) {
+		if a == "scale" || a == "autoscale" || a == "--all" || strings.Contains(a, "://") || nodeVerbs.Get(a) || beyondNamespaceKinds(a) {
 			return false
 		}
+		if name, _, _ := strings.Cut(a, "="); actingOptions.Get(name) {
+			return false // --as=system:admin, --post-renderer ./x
+		}
+	}
+	if switchesCluster(res) {
+		return false
 	}
 	if c.Name == "helm" {
 		for k := range res.Commands {
@@ -110,4 +115,66 @@ func devNamespaceName(ns string) bool {
 		dev = dev || devNamespaceParts.Get(p)
 	}
 	return dev
+}
+
+// nodeVerbs are a cluster CLI's verbs that act on a node, whatever
+// namespace is named (drain, cordon), or on the whole cluster (oc adm).
+var nodeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("drain cordon uncordon taint certificate adm")
+}}
+
+// actingOptions make a cluster CLI act as someone else (--as, helm's
+// --kube-as-group) or run a program of this machine's (helm's
+// --post-renderer): neither is a developer's change in their own namespace.
+var actingOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("--as --as-group --as-uid --kube-as-user --kube-as-group --post-renderer --post-renderer-args")
+}}
+
+// beyondNamespaceKinds reports a word naming, among its kinds (pods,pvc;
+// persistentvolumeclaim.v1; ns/prod), one a namespace does not hold:
+// beyondNamespace, a project (OpenShift's namespace), or a kind whose
+// name says it is the cluster's (clusterissuer, clustersecretstore).
+func beyondNamespaceKinds(a string) bool {
+	kinds, _, _ := strings.Cut(strings.ToLower(a), "/")
+	if strings.HasPrefix(kinds, "-") {
+		return false
+	}
+	for _, k := range strings.Split(kinds, ",") {
+		k, _, _ = strings.Cut(k, ".") // kind.version.group
+		if beyondNamespace.Get(k) || k == "project" || k == "projects" || strings.HasPrefix(k, "cluster") && len(k) > len("cluster") {
+			return true
+		}
+	}
+	return false
+}
+
+// switchesCluster reports a line that points later cluster commands at
+// another cluster than the one they would use: a context switched or
+// rewritten (kubectl config use-context, kubectx, a cloud CLI writing
+// credentials for a cluster), or KUBECONFIG set for the line.
+func switchesCluster(res *shell.Result) bool {
+	for k := range res.Commands {
+		o := &res.Commands[k]
+		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
+			if strings.HasPrefix(w, "KUBECONFIG=") {
+				return true // export KUBECONFIG=…, KUBECONFIG=… on any command
+			}
+		}
+		pos := positionals(o.Args)
+		switch o.Name {
+		case "kubectx", "kubeswitch", "kswitch":
+			return true
+		case "kubectl", "oc", "k":
+			if len(pos) >= 2 && pos[0] == "config" && (pos[1] == "use-context" || pos[1] == "use" || pos[1] == "set-context" || pos[1] == "set-cluster" || pos[1] == "set-credentials") {
+				return true
+			}
+		case "aws", "gcloud", "az", "doctl":
+			for _, w := range pos {
+				if w == "update-kubeconfig" || w == "get-credentials" || w == "kubeconfig" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

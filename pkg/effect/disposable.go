@@ -82,7 +82,7 @@ func remoteEngine(res *shell.Result) bool {
 		o := &res.Commands[k]
 		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
 			u := strings.ToUpper(w)
-			if strings.HasPrefix(u, "DOCKER_HOST=") || strings.HasPrefix(u, "DOCKER_CONTEXT=") || strings.HasPrefix(u, "CONTAINER_HOST=") || strings.HasPrefix(u, "CONTAINER_CONNECTION=") {
+			if strings.HasPrefix(u, "DOCKER_HOST=") || strings.HasPrefix(u, "DOCKER_CONTEXT=") || strings.HasPrefix(u, "DOCKER_CONFIG=") || strings.HasPrefix(u, "CONTAINER_HOST=") || strings.HasPrefix(u, "CONTAINER_CONNECTION=") || strings.HasPrefix(u, "CONTAINERD_ADDRESS=") || strings.HasPrefix(u, "CONTAINERD_NAMESPACE=") {
 				return true
 			}
 		}
@@ -108,6 +108,17 @@ func remoteEngine(res *shell.Result) bool {
 			switch opt {
 			case "-H", "--host", "--context", "-c", "--url", "--connection", "--remote", "-r":
 				return true
+			case "--address", "-a":
+				if o.Name == "nerdctl" {
+					return true // another containerd (k3s's)
+				}
+			case "--namespace", "-n":
+				if !hasVal && j+1 < len(o.Args) {
+					val = o.Args[j+1]
+				}
+				if o.Name == "nerdctl" && val != "default" {
+					return true // Kubernetes' own containers (k8s.io)
+				}
 			}
 			if strings.HasPrefix(w, "-H") && len(w) > 2 {
 				return true
@@ -341,6 +352,8 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		dbs = nil // SQL from a file nobody here reads: the connection alone names it
 	case len(dbs) > 0 && len(tables) == 0:
 		names, tests = 0, 0 // only other databases dropped (disposablesql.go)
+	case names == 0 && defaultDatabase(res, i) != "":
+		dbs = []string{defaultDatabase(res, i)} // PGDATABASE=orders, psql -U orders: the tables are that one's
 	case names == 0:
 		dbs = append(dbs, tables...) // the connection names none: its tables name it
 	}
@@ -356,6 +369,9 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		}
 		if !inProject(f, cwd, env) || !testName(filepath.Base(f)) && !devName(filepath.Base(f)) {
 			return false // app.db: the project's data, not a test's
+		}
+		if madeOnLine(res, i, f) {
+			return false // ln -sf ../data/app.db test.db: the name is the line's, the data another file's
 		}
 	case c.Name == "redis-cli":
 		if !redisDB || names > 0 && tests < names {
@@ -483,4 +499,44 @@ func LocalDatabase(w string) (local bool, db string) {
 func DisposableFile(f string, env Env) bool {
 	b := filepath.Base(f)
 	return inProject(f, env.Cwd, env) && (testName(b) || devName(b))
+}
+
+// defaultDatabase is the database a psql command connects to when its
+// words name none and PGDATABASE, set for it or exported on the line,
+// names it. (The user's own database, psql -U app, is left to the tables'
+// names, as a server's scratch schemas are: DROP SCHEMA test_fixtures.)
+func defaultDatabase(res *shell.Result, i int) string {
+	c := &res.Commands[i]
+	if c.Name != "psql" {
+		return ""
+	}
+	for k := range res.Commands {
+		o := &res.Commands[k]
+		if k != i && o.Name != "export" {
+			continue
+		}
+		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
+			if v, ok := strings.CutPrefix(w, "PGDATABASE="); ok && v != "" {
+				return strings.Trim(v, `"'`)
+			}
+		}
+	}
+	return ""
+}
+
+// madeOnLine reports whether a command of the line before command i
+// makes file f, as a link or a copy of another (ln, cp, mv, install): its
+// name then says nothing of what it holds.
+func madeOnLine(res *shell.Result, i int, f string) bool {
+	for k := 0; k < i && k < len(res.Commands); k++ {
+		o := &res.Commands[k]
+		switch o.Name {
+		case "ln", "cp", "mv", "install", "rsync":
+			pos := positionals(o.Args)
+			if len(pos) > 0 && filepath.Clean(pos[len(pos)-1]) == filepath.Clean(f) {
+				return true
+			}
+		}
+	}
+	return false
 }

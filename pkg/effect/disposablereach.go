@@ -45,8 +45,16 @@ func StatementDatabases(text, client string) (names []string, opaque bool) {
 			if n := next(1); n != "" && !strings.HasPrefix(n, "-") {
 				names = append(names, n)
 			}
-		case ".SHELL", ".SYSTEM", ".READ", `\!`, `\I`, `\IR`, `\INCLUDE`, "SOURCE", ".IMPORT":
-			return names, true
+		case ".SHELL", ".SYSTEM", ".READ", `\!`, `\I`, `\IR`, `\INCLUDE`, "SOURCE", ".IMPORT", `\GEXEC`:
+			return names, true // \gexec runs the statements a query builds
+		case "SYSTEM":
+			if mysql {
+				return names, true // the mysql client's shell command
+			}
+		case "EVAL", "EVALSHA", "EVAL_RO", "FCALL", "FUNCTION":
+			if redis {
+				return names, true // a script that may SELECT and FLUSHDB another database
+			}
 		case "DATABASE", "SCHEMA":
 			if k > 0 && sqlVerbs.Get(strings.ToUpper(toks[k-1])) {
 				n, j := next(1), 1
@@ -63,6 +71,9 @@ func StatementDatabases(text, client string) (names []string, opaque bool) {
 			if n := next(1); redis && n != "" && strings.Trim(n, "0123456789") == "" {
 				names = append(names, "redis-db-"+n)
 			}
+		}
+		if strings.Contains(u, "DBLINK") || strings.Contains(u, "CONNECT(") || strings.Contains(u, "MONGO(") {
+			return names, true // dblink_exec('dbname=orders', …), connect('mongodb://…/app'): another connection
 		}
 		if strings.HasPrefix(u, "USE(") || strings.Contains(u, "GETSIBLINGDB(") || strings.Contains(u, "GETDB(") {
 			if _, arg, ok := strings.Cut(t, "("); ok {
@@ -237,8 +248,8 @@ func reachesBeyond(res *shell.Result, i int) bool {
 				}
 				continue
 			}
-			if !testName(n) && !devName(n) {
-				return true
+			if !testName(n) && !(devName(n) && c.Name == "sqlite3") {
+				return true // \c app_dev: a development database on a server is not a test's
 			}
 		}
 	}
@@ -251,6 +262,11 @@ func reachesBeyond(res *shell.Result, i int) bool {
 func statementTexts(res *shell.Result, i int) []string {
 	c := &res.Commands[i]
 	out := append([]string(nil), c.Args...)
+	for _, w := range c.Args {
+		if o, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(o, "--") {
+			out = append(out, v) // --init-command=USE shop: statements an option's value holds
+		}
+	}
 	for _, r := range c.Redirects {
 		if strings.HasPrefix(r.Op, "<<") {
 			out = append(out, r.Target)

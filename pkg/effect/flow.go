@@ -76,6 +76,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 					declared = declared || e.Prop("shows-format") != "" || w.Text == last && keyNamesSecret(w.Text)
 				}
 			}
+			if f.source == "" && a.fedBySecretListing(i, c, args) {
+				// kubectl get secrets -o name | xargs kubectl get -o yaml,
+				// for s in $(kubectl get secrets -o name); do kubectl get $s …
+				f.source = "secret"
+				declared = declared || e.Prop("shows-format") != ""
+			}
 		}
 		if e.Prop("var-args") != "" {
 			// printenv GITHUB_TOKEN prints the secret its word names.
@@ -161,6 +167,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		if c.Name == "echo" || c.Name == "printf" {
 			f.source, f.origin = "secret-variable", secretHome(v)
 			declared = valueShown(c) // not echo "${TOKEN:+set}"
+		} else if xtraceBefore(a.res, i) {
+			// set -x; curl -H "Authorization: Bearer $GITHUB_TOKEN" …: the
+			// shell prints each command's words, expanded, as it runs it,
+			// whatever the command does with them
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: "the shell's trace prints " + c.Name + "'s " + v})
 		}
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
@@ -231,17 +242,14 @@ func envPrints(c *shell.Command) bool {
 		case len(w) > 1 && w[0] == '-' && strings.Trim(w[1:], "0v") == "", w == "--null" || w == "--debug" || w == "--" || w == "--list-signal-handling" || signalOption(w):
 		case shellAssign(w):
 		case w == "-S" || w == "--split-string":
-			if i++; i < len(c.Args) && !splitAssignsOnly(c.Args[i]) {
-				return false // the command the value splits into runs
+			if i+1 >= len(c.Args) {
+				return true
 			}
+			return envPrints(splitInto(c, c.Args[i+1], i+2))
 		case strings.HasPrefix(w, "--split-string="):
-			if !splitAssignsOnly(w[len("--split-string="):]) {
-				return false
-			}
+			return envPrints(splitInto(c, w[len("--split-string="):], i+1))
 		case strings.HasPrefix(w, "-S"):
-			if !splitAssignsOnly(w[2:]) {
-				return false
-			}
+			return envPrints(splitInto(c, w[2:], i+1))
 		default:
 			return false // -i, -, --help, a command
 		}
@@ -249,16 +257,18 @@ func envPrints(c *shell.Command) bool {
 	return true
 }
 
-// splitAssignsOnly reports whether the value of env's -S splits into
-// assignments alone (or nothing): env -S "" and env -S 'A=1' print the
-// environment as env alone does.
-func splitAssignsOnly(v string) bool {
+// splitInto is env's command with -S's value split into words in its
+// place, followed by the words after it (from rest on): env -S '-0' is
+// env -0, env -S 'A=1' is env A=1, env -S 'git status' runs git.
+func splitInto(c *shell.Command, v string, rest int) *shell.Command {
+	var args []string
 	for _, f := range strings.Fields(v) {
-		if !shellAssign(strings.Trim(f, `'"`)) {
-			return false
-		}
+		args = append(args, strings.Trim(f, `'"`))
 	}
-	return true
+	if rest < len(c.Args) {
+		args = append(args, c.Args[rest:]...)
+	}
+	return &shell.Command{Name: c.Name, Args: args}
 }
 
 // signalOption reports env's --block-signal, --default-signal and
@@ -1434,6 +1444,61 @@ func stdoutPath(p string) bool {
 	switch p {
 	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
 		return true
+	}
+	return false
+}
+
+// xtraceBefore reports whether an earlier command of the line turns on the
+// shell's trace (set -x, set -ax, set -o xtrace), which prints every later
+// command's words, their variables expanded, to the terminal.
+func xtraceBefore(res *shell.Result, i int) bool {
+	for k := 0; k < i && k < len(res.Commands); k++ {
+		o := &res.Commands[k]
+		if o.Name != "set" || len(o.Via) > 0 {
+			continue
+		}
+		for j, w := range o.Args {
+			if w == "--" {
+				break
+			}
+			if len(w) > 1 && w[0] == '-' && w[1] != '-' && w[1] != 'o' && strings.Contains(w[1:], "x") {
+				return true
+			}
+			if w == "-o" && j+1 < len(o.Args) && o.Args[j+1] == "xtrace" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fedBySecretListing reports a command whose operands come from another
+// command of the same program on the line that names secrets (args, its
+// entry's source-args): through xargs from an earlier stage, or through a
+// variable (a loop over the listing's names). The names it is fed are
+// the secrets'.
+func (a *analysis) fedBySecretListing(i int, c *shell.Command, args string) bool {
+	xargs := slices.Contains(c.Via, "xargs")
+	variable := false
+	for _, w := range c.Args {
+		variable = variable || !strings.HasPrefix(w, "-") && strings.ContainsAny(w, "$`")
+	}
+	if !xargs && !variable {
+		return false
+	}
+	for k := range a.res.Commands {
+		o := &a.res.Commands[k]
+		if k == i || o.Name != c.Name {
+			continue
+		}
+		if xargs && !(o.Pipeline == c.Pipeline && o.Stage < c.Stage) && !variable {
+			continue
+		}
+		for _, w := range o.Args {
+			if !strings.HasPrefix(w, "-") && matchesAny(w, args) {
+				return true
+			}
+		}
 	}
 	return false
 }

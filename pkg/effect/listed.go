@@ -102,6 +102,14 @@ func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
 			}
 		}
 	}
+	for _, w := range pos[1:] {
+		if namesProduction(w) {
+			// docker rm -f prod-postgres: a container named for production
+			// holds what production does, whichever engine runs it
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " rm of " + w + ", named for production"})
+			return
+		}
+	}
 	if len(c.Inputs) == 0 {
 		for _, w := range pos[1:] {
 			if strings.ContainsAny(w, "$`") {
@@ -144,9 +152,12 @@ func ownContainers(d *shell.Command) bool {
 		default:
 			continue
 		}
-		key, _, _ := strings.Cut(strings.Trim(f, `"'`), "=")
+		key, val, _ := strings.Cut(strings.Trim(f, `"'`), "=")
 		if !ownFilters.Get(strings.ToLower(key)) {
 			return false // status=running: every container in that state
+		}
+		if !namingValue(val) {
+			return false // name=., name=/, name=^, ancestor=: a pattern every name matches
 		}
 		own = true
 	}
@@ -184,4 +195,15 @@ func positionals(args []string) []string {
 		}
 	}
 	return out
+}
+
+// namingValue reports a filter's value that names something: a letter or
+// a digit in it, and no pattern that matches any name (name=. matches
+// every container's, as names are matched as patterns).
+func namingValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if strings.Trim(v, "^$.*+?/|()[]{}\\") == "" {
+		return false
+	}
+	return !strings.Contains(v, ".*") && !strings.Contains(v, ".+")
 }

@@ -222,8 +222,8 @@ func (a *analysis) productionWord(i int) string {
 func NamesProduction(w string) bool { return namesProduction(w) }
 
 // namesProduction reports whether a word has a part naming production
-// (acme-prod, $PROD_DATABASE_URL, RAILS_ENV=production), not merely
-// containing the letters (products, reproduce).
+// (acme-prod, $PROD_DATABASE_URL, RAILS_ENV=production, Ledger.ProdRepo),
+// not merely containing the letters (products, reproduce).
 func namesProduction(w string) bool {
 	if len(w) > 256 {
 		return false
@@ -236,6 +236,13 @@ func namesProduction(w string) bool {
 			c = w[i]
 		}
 		if 'A' <= c && c <= 'Z' {
+			if i > 0 && 'a' <= w[i-1] && w[i-1] <= 'z' {
+				// Ledger.ProdRepo: a capital after a small letter starts a part
+				if n > 0 && !long && isProductionName(string(buf[:n])) {
+					return true
+				}
+				n, long = 0, false
+			}
 			c += 'a' - 'A'
 		}
 		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {

@@ -49,18 +49,29 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 			}
 		}
 	}
+	lastFormat := ""
 	for k, w := range c.Args {
 		// doppler secrets --only-names, kubectl get secrets -o name
 		o, v, _ := strings.Cut(strings.ToLower(w), "=")
+		if strings.HasPrefix(o, "-o") && !strings.HasPrefix(o, "--") && len(o) > 2 {
+			o, v = "-o", strings.ToLower(w[2:]) // -ojson
+		}
 		if !strings.HasPrefix(o, "--") && o != "-o" {
 			continue
 		}
 		if v == "" && o == "-o" && k+1 < len(c.Args) {
 			v = c.Args[k+1]
 		}
-		if strings.Contains(o, "names") || strings.Contains(o, "name-only") || strings.Contains(o, "keys-only") || (o == "-o" || o == "--output") && v == "name" {
+		if o == "-o" || o == "--output" {
+			lastFormat = v // the last format given is the one printed
+			continue
+		}
+		if strings.Contains(o, "names") || strings.Contains(o, "name-only") || strings.Contains(o, "keys-only") {
 			return false
 		}
+	}
+	if lastFormat == "name" {
+		return false
 	}
 	listing := !hasProp(cl.Entry, "shows-list") && leadingWords(cl, 4, func(w string) bool {
 		found := sessionVerbs.Get(w) // vault login, not get-login-password
@@ -244,8 +255,11 @@ func valueFormat(cl *catalog.Classified) bool {
 			continue
 		}
 		v := strings.TrimPrefix(strings.ToLower(w.Text), "=")
-		if v == "yaml" || v == "json" {
+		if v == "yaml" || v == "json" || v == "kyaml" {
 			return true
+		}
+		if f, _, _ := strings.Cut(v, "="); strings.HasSuffix(f, "-file") {
+			return true // -o go-template-file=/tmp/t: a template nobody here reads
 		}
 		for _, f := range valueFormats {
 			if k, ok := strings.CutPrefix(v, f); ok {

@@ -9,6 +9,7 @@ import (
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/secret"
 	"rampart.dev/pkg/shell"
 )
 
@@ -88,7 +89,8 @@ var credentialHosts = table.Map[string, []string]{Build: func() map[string][]str
 		"huggingface_token":  {"huggingface.co", "hf.co"},
 		"digitalocean_token": {"digitalocean.com"},
 		"sendgrid_key":       {"sendgrid.com"},
-		"shopify_token":      {"myshopify.com"},
+		// no shopify_token: a shop's token is for that one shop, and
+		// anyone may open another under myshopify.com
 	}
 }}
 
@@ -136,31 +138,50 @@ func usesCredential(key string, v any) bool {
 	if !strings.EqualFold(key, "body") && !strings.EqualFold(key, "data") && !strings.EqualFold(key, "json") && !strings.EqualFold(key, "form") {
 		return true // headers, auth
 	}
-	var fields map[string]any
+	var fields any
 	switch x := v.(type) {
-	case map[string]any:
+	case map[string]any, []any:
 		fields = x
 	case string:
 		t := strings.TrimSpace(x)
-		if strings.HasPrefix(t, "{") {
+		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
 			if json.Unmarshal([]byte(t), &fields) != nil {
 				return false
 			}
 		} else if form, err := url.ParseQuery(t); err == nil {
-			fields = map[string]any{}
+			m := map[string]any{}
 			for fk, fv := range form {
-				fields[fk] = strings.Join(fv, " ")
+				m[fk] = strings.Join(fv, " ")
 			}
+			fields = m
 		}
 	}
-	for fk, fv := range fields {
-		s, ok := fv.(string)
-		if !ok || leakedSecret(s) == "" {
-			continue
+	return credentialPlacesOnly("", fields, 0)
+}
+
+// credentialPlacesOnly reports whether every credential in a body's value
+// sits in a field named for one, however deep: a token in a gist's file
+// content ({"files": {"t": {"content": …}}}), an issue's labels or a
+// message's blocks is published to the service, not used by it.
+func credentialPlacesOnly(key string, v any, depth int) bool {
+	if depth > maxMCPDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for fk, fv := range x {
+			if !credentialPlacesOnly(fk, fv, depth+1) {
+				return false
+			}
 		}
-		if !credentialField(fk) {
-			return false
+	case []any:
+		for _, e := range x {
+			if !credentialPlacesOnly(key, e, depth+1) {
+				return false
+			}
 		}
+	case string:
+		return leakedSecret(x) == "" || key != "" && credentialField(key)
 	}
 	return true
 }
@@ -202,16 +223,42 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 		if len(text) > maxScannedContent {
 			text = text[:maxScannedContent]
 		}
-		kind, found := leakedSecretValue(text)
-		if kind == "authorization" {
-			if k := tokenService(found); k != "" {
-				kind = k // Bearer sk_test_…: a Stripe key, for Stripe's API
+		for _, f := range sentSecrets(text) {
+			kind := f.kind
+			if kind == "authorization" {
+				if k := tokenService(f.value); k != "" {
+					kind = k // Bearer sk_test_…: a Stripe key, for Stripe's API
+				}
+			}
+			if kind != "url_password" && !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
+				fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
+				ev.judge(&fs)
+				return
 			}
 		}
-		if kind != "" && kind != "url_password" && !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
-			fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
-			ev.judge(&fs)
-			return
+	}
+}
+
+// sentSecret is one credential found in what a call sends.
+type sentSecret struct{ kind, value string }
+
+// sentSecrets are every credential a text carries, written out or inside
+// an encoded run of it (leakedSecretValue finds the first): a second token
+// beside one sent to its own service (an X-Forward header, a second word
+// of the Authorization header) is judged for itself.
+func sentSecrets(v string) []sentSecret {
+	var out []sentSecret
+	for _, f := range secret.Scan(v) {
+		if !placeholder(v[f.Start:f.End]) {
+			out = append(out, sentSecret{f.Kind, v[f.Start:f.End]})
 		}
 	}
+	for _, d := range decodings(v) { // decode.go
+		for _, f := range secret.Scan(d) {
+			if !placeholder(d[f.Start:f.End]) {
+				out = append(out, sentSecret{f.Kind, ""})
+			}
+		}
+	}
+	return out
 }

@@ -292,7 +292,7 @@ var preCommitRepo = sync.OnceValue(func() *regexp.Regexp {
 // editorSettingsKeys are VS Code settings that name a program, a shell or
 // its arguments, or environment for one: what the editor runs.
 var editorSettingsKeys = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)"[^"]*(path|executable|command|commands|shell|shellargs|args|interpreter|runtime|binary|alternatetools|env|envfile|goroot|gopath|toolsgopath|server|automationprofile|profiles|tasks|launch|hooks|script|scripts|cmd)[^"]*"\s*:`)
+	return regexp.MustCompile(`(?i)"[^"]*(path|executable|command|commands|shell|shellargs|args|interpreter|runtime|binary|alternatetools|env|envfile|goroot|gopath|toolsgopath|server|automationprofile|profiles|tasks|launch|hooks|script|scripts|cmd|trust|automatictasks)[^"]*"\s*:`)
 })
 
 // settingsPathValue finds a value that is a path to a file (a program the
@@ -311,9 +311,11 @@ func jsonParses(content string) bool {
 	return json.Unmarshal(jsonc(content), &v) == nil
 }
 
-// tmuxRuns are tmux commands and formats that run a shell command.
+// tmuxRuns are tmux commands and formats that run a shell command, type
+// one into a pane (send-keys), or give the shells of later panes an
+// environment (setenv LD_PRELOAD …), and plugin hooks' options.
 var tmuxRuns = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?m)(^|[\s;'"])(run-shell|run|if-shell|if|pipe-pane|pipep|set-hook|source-file|source|respawn-pane|respawn-window|new-window|neww|split-window|splitw|new-session|new|display-popup|popup|command-prompt|default-command|default-shell)(\s|$)|#\(`)
+	return regexp.MustCompile(`(?m)(^|[\s;'"])(run-shell|run|if-shell|if|pipe-pane|pipep|set-hook|source-file|source|respawn-pane|respawn-window|new-window|neww|split-window|splitw|new-session|new|display-popup|popup|command-prompt|default-command|default-shell|set-environment|setenv|update-environment|lock-command|send-keys|send|@[\w-]*hook[\w-]*)(\s|$)|#\(`)
 })
 
 // tmuxInert reports a tmux configuration that runs no command.
@@ -322,7 +324,7 @@ func tmuxInert(content string) bool { return !tmuxRuns().MatchString(content) }
 // editorRuns are what in vim script or neovim's Lua runs a program or
 // loads code from elsewhere.
 var editorRuns = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(vim\.(fn|cmd|api|system|loop|uv)|require|nvim_(command|exec)|os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|loadstring|dofile|loadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
+	return regexp.MustCompile(`(?i)(vim\.(fn|cmd|api|system|loop|uv)|require|nvim_(command|exec)|os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|\bloadstring|\bdofile|\bloadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
 })
 
 // editorOption matches a line that gives an editor's option a literal
@@ -346,7 +348,71 @@ func editorDataOnly(content string) bool {
 	}
 	for l := range strings.SplitSeq(t, "\n") {
 		l = strings.TrimSpace(l)
-		if l != "" && !strings.HasPrefix(l, "\"") && !strings.HasPrefix(l, "set ") && !strings.HasPrefix(l, "--") && !editorOption().MatchString(l) {
+		switch {
+		case l == "" || strings.HasPrefix(l, "\"") || strings.HasPrefix(l, "--"):
+		case strings.HasPrefix(l, "set "):
+			if !editorSetInert(l) {
+				return false
+			}
+		case editorOption().MatchString(l):
+			if m := editorOptionName().FindStringSubmatch(l); m == nil || editorCodeOption(m[1]) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// editorOptionName is the option a line of editorOption gives a value.
+var editorOptionName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:vim\.(?:opt|o|g|wo|bo|go)\.|let [gbwt]:)([A-Za-z_][A-Za-z0-9_]*)`)
+})
+
+// editorCodeOptions are the editor's options whose value is a program, a
+// command, an expression, a library or a directory code is loaded from
+// (runtimepath, shell, makeprg, foldexpr, pythonthreedll), or that let
+// files run code (exrc, modelineexpr): a line giving one of them a value
+// is not data, whatever the value.
+var editorCodeOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet(`runtimepath rtp packpath pp exrc ex secure modelineexpr mle shell sh shellcmdflag shcf shellpipe sp shellredir srr
+		shellxquote sxq shellquote shq shelltemp stmp keywordprg kp makeprg mp grepprg gp equalprg ep formatprg fp cscopeprg csprg
+		formatexpr fex diffexpr dex patchexpr pex printexpr pexpr includeexpr inex foldexpr fde indentexpr inde charconvert ccv
+		balloonexpr bexpr tagfunc tfu completefunc cfu omnifunc ofu operatorfunc opfunc thesaurusfunc tsrfu quickfixtextfunc qftf
+		findfunc pythonthreedll pythondll pythonthreehome pythonhome luadll rubydll perldll tcldll mzschemedll mzschemegcdll`)
+}}
+
+// editorCodeOption reports an option of editorCodeOptions, or a program
+// neovim's providers run (python3_host_prog, node_host_prog).
+func editorCodeOption(name string) bool {
+	l := strings.ToLower(name)
+	return editorCodeOptions.Get(l) || strings.HasSuffix(l, "_host_prog")
+}
+
+// editorSetInert reports a vim set line that only gives options literal
+// values: no bar (which ends the set command and starts another one: set
+// nu | !sh) and no option of editorCodeOptions (set rtp+=/tmp/x, set exrc).
+func editorSetInert(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if l[i] == '\\' {
+			i++ // an escaped character is the value's
+			continue
+		}
+		if l[i] == '|' {
+			return false
+		}
+	}
+	if strings.Contains(l, "%{") || strings.Contains(l, "%!") {
+		return false // a status line's expression, evaluated as it is drawn
+	}
+	for _, a := range strings.Fields(strings.TrimPrefix(l, "set ")) {
+		n := strings.TrimLeft(a, "!&")
+		if k := strings.IndexAny(n, "=:+-^!&?<"); k >= 0 {
+			n = n[:k]
+		}
+		n = strings.ToLower(n)
+		if editorCodeOptions.Get(n) || editorCodeOptions.Get(strings.TrimPrefix(n, "no")) || editorCodeOptions.Get(strings.TrimPrefix(n, "inv")) {
 			return false
 		}
 	}

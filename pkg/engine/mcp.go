@@ -1168,7 +1168,10 @@ func stringValues(v any) []string {
 
 // randomRun reports whether v holds a run of twelve or more letters and
 // digits that mixes both, as a generated secret does (a word does not).
-func randomRun(v string) bool {
+func randomRun(v string) bool { return randomRunOf(v, 12) }
+
+// randomRunOf is randomRun with the run's least length n.
+func randomRunOf(v string, n int) bool {
 	run, letters, digits := 0, false, false
 	for i := 0; i <= len(v); i++ {
 		if i < len(v) {
@@ -1182,7 +1185,7 @@ func randomRun(v string) bool {
 				continue
 			}
 		}
-		if run >= 12 && letters && digits {
+		if run >= n && letters && digits {
 			return true
 		}
 		run, letters, digits = 0, false, false
@@ -1192,29 +1195,97 @@ func randomRun(v string) bool {
 
 // placeholder reports whether a found credential is an example value
 // ("your-key-here", "<token>", "xxxx", "changeme", "sk_test_replace_me",
-// "not-a-real-key", "dev-only-not-secret"), or a word a settings file
-// gives a key that only sounds like a secret's (id-token: write, the
-// permission GitHub's workflows grant).
+// "not-a-real-key", "dev-only-not-secret", AWS's documented
+// AKIAIOSFODNN7EXAMPLE), or a word a settings file gives a key that only
+// sounds like a secret's (id-token: write, the permission GitHub's
+// workflows grant). The example words are read as the value's words
+// (wherever, therefore and fakeroot hold none), and what is left once they
+// are taken out must not be a generated secret: a random-looking run of
+// letters and digits beside them (ghp_…-example, sk_live_…_here,
+// ghp_xxxx…) is a real value whatever word is added to it, and so is a
+// password beside an angle-bracketed word (<redacted>hunter2-Tr0ub4dor).
 func placeholder(v string) bool {
 	l := strings.ToLower(v)
-	for _, p := range []string{"your", "example", "here", "xxxx", "<", "changeme", "placeholder", "dummy", "redacted", "..."} {
-		if strings.Contains(l, p) {
-			return true
+	if strings.Contains(l, "-----begin") {
+		return false // a key's block is a key's
+	}
+	signal := false
+	if strings.Contains(v, "<") {
+		rest, bracketed := withoutBracketed(v)
+		if bracketed {
+			for _, t := range strings.FieldsFunc(rest, notAlnum) {
+				if len(t) >= 8 && strings.ContainsAny(t, "0123456789") && strings.Trim(t, "0123456789") != "" {
+					return false // a password beside the bracketed word
+				}
+			}
+			signal = true
 		}
 	}
-	if strings.Contains(l, "-----begin") || randomRun(v) {
-		// a key's block is a key's, and a random-looking run a real
-		// value's, whatever word is added to them (ghp_…-fake)
-		return false
+	for _, p := range []string{"...", "not-a-real", "not_a_real", "change-me", "change_me", "not-real", "not_real", "not-secret", "not_secret"} {
+		signal = signal || strings.Contains(l, p)
 	}
-	for _, p := range []string{"xxx", "change-me", "change_me", "replace", "not-a-real", "not_a_real", "notreal", "not-real", "fake", "not-secret", "not_secret", "notsecret"} {
-		if strings.Contains(l, p) {
-			return true
+	for _, t := range strings.FieldsFunc(v, notAlnum) {
+		lt := strings.ToLower(t)
+		switch {
+		case placeholderWords.Get(lt) || strings.Trim(lt, "x") == "" && len(lt) >= 3:
+			signal = true
+			continue // the word itself
 		}
+		glued := false
+		for _, w := range gluedPlaceholderWords {
+			if k := strings.Index(lt, w); k >= 0 {
+				t, lt, glued, signal = t[:k]+t[k+len(w):], lt[:k]+lt[k+len(w):], true, true
+			}
+		}
+		if k := strings.Index(lt, "xxxx"); k >= 0 {
+			n := len(lt[k:]) - len(strings.TrimLeft(lt[k:], "x"))
+			t, glued, signal = t[:k]+t[k+n:], true, true
+		}
+		if glued && randomRunOf(t, 16) || !glued && randomRun(t) {
+			return false // a generated value beside the example word
+		}
+	}
+	if signal {
+		return true
 	}
 	switch l {
 	case "write", "read", "none", "true", "false", "null", "required", "optional":
 		return true
 	}
 	return false
+}
+
+// placeholderWords are words that, standing as a word of a value, say it
+// is an example; gluedPlaceholderWords say so also inside a word
+// (AKIAIOSFODNN7EXAMPLE, changemeplease).
+var (
+	placeholderWords      = lazyWordSet("your yours here example examples placeholder dummy redacted changeme fake replace replaceme notreal notsecret sample todo tbd")
+	gluedPlaceholderWords = []string{"example", "placeholder", "redacted", "changeme", "replaceme", "notreal", "notsecret", "dummy"}
+)
+
+// notAlnum reports a rune that is no ASCII letter or digit.
+func notAlnum(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+}
+
+// withoutBracketed returns v without its angle-bracketed words (<token>,
+// <your-key>), and whether it had one.
+func withoutBracketed(v string) (string, bool) {
+	var b strings.Builder
+	found := false
+	for {
+		i := strings.IndexByte(v, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(v[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(v[:i])
+		b.WriteByte(' ')
+		v, found = v[i+j+1:], true
+	}
+	b.WriteString(v)
+	return b.String(), found
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"strings"
+	"time"
 
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
@@ -222,7 +223,7 @@ func namesItems(args map[string]any, needsMany bool) bool {
 			}
 		case "filter", "query", "where", "selector", "match":
 			f, ok := v.(map[string]any)
-			if !ok || len(f) == 0 || matchesAnything(f, 0) {
+			if !ok || len(f) == 0 || matchesAnything(f, 0) || !narrowingFilter(f, 0) {
 				return false
 			}
 			filtered = true
@@ -246,7 +247,10 @@ func specificValue(v any, depth int) bool {
 	switch x := v.(type) {
 	case string:
 		t := strings.TrimSpace(x)
-		return t != "" && !strings.ContainsAny(t, "*?") && !strings.EqualFold(t, "all") && t != "_all" && t != "%"
+		if k := strings.IndexByte(t, '['); k >= 0 && strings.IndexByte(t[k:], ']') > 0 {
+			return false // session:[a-z]: a pattern's character class
+		}
+		return t != "" && !strings.ContainsAny(t, "*?`") && !strings.Contains(t, "$(") && !strings.EqualFold(t, "all") && t != "_all" && t != "%"
 	case []any:
 		if len(x) == 0 {
 			return false
@@ -257,6 +261,9 @@ func specificValue(v any, depth int) bool {
 			}
 		}
 	case map[string]any:
+		if len(x) == 0 {
+			return false // {}: a key or filter that names nothing holds for everything
+		}
 		for _, e := range x {
 			if !specificValue(e, depth+1) {
 				return false
@@ -264,6 +271,58 @@ func specificValue(v any, depth int) bool {
 		}
 	}
 	return true
+}
+
+// narrowingFilter reports a document filter that names its documents: a
+// field given a value ({"email": "a@x"}), {"$eq": v}, {"$in": [...]} of
+// strings or numbers, or a range with a bound that leaves some out
+// (boundedRange), at its top or in an $and. A range with no such bound
+// ($gt: "", $lt: "2100-01-01"), a comment, a schema or a text search holds
+// for whatever a collection has.
+func narrowingFilter(f map[string]any, depth int) bool {
+	if depth > maxMCPDepth {
+		return false
+	}
+	for k, v := range f {
+		if k == "$and" {
+			if l, ok := v.([]any); ok {
+				for _, e := range l {
+					if m, ok := e.(map[string]any); ok && narrowingFilter(m, depth+1) {
+						return true
+					}
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(k, "$") {
+			continue
+		}
+		switch x := v.(type) {
+		case string, float64, bool, int, int64:
+			return true
+		case map[string]any:
+			if e, ok := x["$eq"]; ok && e != nil {
+				return true
+			}
+			if boundedRange(x) {
+				return true
+			}
+			if l, ok := x["$in"].([]any); ok && len(l) > 0 {
+				named := true
+				for _, e := range l {
+					switch e.(type) {
+					case string, float64, int, int64:
+					default:
+						named = false
+					}
+				}
+				if named {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // branchKeyIn reports whether an argument names the branch a change lands
@@ -374,4 +433,41 @@ func matchesAnything(f map[string]any, depth int) bool {
 		}
 	}
 	return false
+}
+
+// boundedRange reports a range of a filter ({"$lt": "2024-01-01"},
+// {"$gt": 18}) whose bound leaves documents out: an upper bound that is a
+// past date or a number below 1e15, a lower bound that is a date or a
+// positive number. An empty, null, zero or negative lower bound, or an
+// upper one in years to come or beyond any count, holds for everything.
+func boundedRange(r map[string]any) bool {
+	year := time.Now().Year()
+	for op, b := range r {
+		switch op {
+		case "$lt", "$lte":
+			switch x := b.(type) {
+			case float64:
+				return x < 1e15
+			case string:
+				return len(x) >= 4 && strings.Trim(x[:4], "0123456789") == "" && atoiYear(x[:4]) <= year
+			}
+		case "$gt", "$gte":
+			switch x := b.(type) {
+			case float64:
+				return x > 0
+			case string:
+				return len(x) >= 4 && strings.Trim(x[:4], "0123456789") == "" && atoiYear(x[:4]) >= 1971
+			}
+		}
+	}
+	return false
+}
+
+// atoiYear reads four digits.
+func atoiYear(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }

@@ -86,3 +86,23 @@ func scratchFile(w, cwd, project, home string) bool {
 	parts := strings.Split(p[len(project)+1:], "/")
 	return len(parts) > 1 && scratchDirs.Get(parts[0])
 }
+
+// linkMakers are the programs that make a path lead to another file's
+// data: a link, a copy sharing its blocks (cp -l, cp -al), a move, or a
+// mount.
+var linkMakers = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet("ln link cp mv install mount bindfs rsync")
+}}
+
+// linksMadeBefore reports whether the line makes a link, a copy or a mount
+// before command i (ln -sfn ~/project/config /tmp/cfg && shred -u
+// /tmp/cfg/master.key): a scratch path may then hold another file's data,
+// and its directory says nothing of what is destroyed.
+func linksMadeBefore(res *shell.Result, i int) bool {
+	for k := 0; k < i && k < len(res.Commands); k++ {
+		if linkMakers.Get(res.Commands[k].Name) {
+			return true
+		}
+	}
+	return false
+}

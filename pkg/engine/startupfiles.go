@@ -3,6 +3,7 @@ package engine
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -326,12 +327,22 @@ func shownText(res *shell.Result, effs []effect.Effect, p, cwd, home string) (st
 			return "", false
 		}
 	}
+	// every text the line writes to p (echo a >> ~/.vimrc.d/../.vimrc &&
+	// echo b >> ~/.vimrc: both lines land in one file), in a fixed order
+	var texts []string
 	for name, text := range res.Files {
 		if match.CleanPath(name, cwd, home) == p {
-			return text, true
+			if strings.Contains(text, "$(") || strings.Contains(text, "`") {
+				return "", false // a substitution the parse kept as text: not shown
+			}
+			texts = append(texts, text)
 		}
 	}
-	return "", false
+	if len(texts) == 0 {
+		return "", false
+	}
+	slices.Sort(texts)
+	return strings.Join(texts, "\n"), true
 }
 
 // judgeShownWrite judges a command line's write of p whose text the line
@@ -340,6 +351,9 @@ func (ev *evaluation) judgeShownWrite(p, text string) {
 	s := subject{tool: call.ToolWrite, text: p, path: p, effect: writtenFormatEffect(p, text)}
 	ev.judge(&s)
 	ev.judgePathAlternates(&s)
+	if !ev.denied() {
+		ev.judgeAutoRun(p, text) // a hook's lines (.husky/pre-commit), as a Write of them is
+	}
 	if !ev.denied() {
 		ev.judgeLaterFormat(p, text)
 	}

@@ -55,16 +55,23 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 	if strings.ContainsAny(line, ";|\n") || strings.Contains(strings.ReplaceAll(line, "&&", ""), "&") {
 		return false
 	}
+	if i < len(res.Commands) && (len(res.Commands[i].Via) > 0 || !hereOperandsOnly(&res.Commands[i])) {
+		return false // bash -c 'cd ~ && rm -rf ./*': another shell's moves; rm -rf ./* ../*
+	}
 	for k := 0; k < i && k < len(res.Commands); k++ {
 		c := &res.Commands[k]
 		switch c.Name {
-		case "popd":
-			return false
+		case "popd", "eval", "source", ".", "builtin", "command":
+			return false // eval 'cd ~', a sourced file's or a builtin's cd: moves nobody here reads
 		case "cd", "pushd":
+			if len(c.Assigns) > 0 || len(c.Via) > 0 {
+				return false // CDPATH=~ cd Documents
+			}
 			n := 0
 			for _, a := range c.Args {
-				if a == "-" || a == "--" || strings.HasPrefix(a, "-") && c.Name == "pushd" || strings.HasPrefix(a, "+") {
-					return false
+				if a == "-" || a == "--" || strings.HasPrefix(a, "-") && c.Name == "pushd" || strings.HasPrefix(a, "+") ||
+					strings.HasPrefix(a, "~-") || strings.HasPrefix(a, "~+") || strings.ContainsAny(a, "$`") {
+					return false // ~- is where the line was, $OLDPWD too
 				}
 				if !strings.HasPrefix(a, "-") {
 					n++
@@ -73,6 +80,21 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 			if n != 1 {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// hereOperandsOnly reports an rm whose operands are all of the directory
+// it runs in ("." or its content, ./*, .[!.]*): none climbs out of it or
+// names a place of its own (../*, /x, ~/x, $DIR).
+func hereOperandsOnly(c *shell.Command) bool {
+	for _, a := range c.Args {
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		if strings.Contains(a, "..") && !strings.HasPrefix(a, ".[!.]") && !strings.HasPrefix(a, "./.[!.]") || strings.HasPrefix(a, "/") || strings.HasPrefix(a, "~") || strings.ContainsAny(a, "$`") {
+			return false
 		}
 	}
 	return true

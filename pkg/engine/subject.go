@@ -165,7 +165,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = disposableStore
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
-		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) {
+		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) && !linksMadeBefore(res, i) {
 			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
 		} else if effect.DevNamespace(res, i) {
 			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
@@ -268,6 +268,10 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		if ev.denied() {
 			return
 		}
+	}
+	ev.judgeLiteralSecrets(res, effs) // literalsecrets.go
+	if ev.denied() {
+		return
 	}
 	ev.judgeLineWrites(res, effs) // laterwrites.go
 }

@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"net/url"
+	"strings"
+
+	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// A credential written out in a command line that contacts a host (curl
+// -H 'Authorization: Bearer ghp_…' https://…) leaves for that host as
+// surely as one a fetch sends in its headers (judgeSentParams). It is the
+// credential used, not leaked, only where a fetch's would be: a token whose
+// service is the host's (ownHost), in a header or in a body field named for
+// a credential (usesCredential), and only when the command connects to the
+// host its URL names: a proxy, --resolve or --connect-to sends it to
+// another machine whatever the URL says.
+
+// connectionRedirects are the options of a command that contacts a host
+// which send the connection to another machine than the URL's.
+var connectionRedirects = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet("-x --proxy --preproxy --socks4 --socks4a --socks5 --socks5-hostname --resolve --connect-to --proxy1.0")
+}}
+
+// dataOptions are the options whose value is a request's body.
+var dataOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return wordSet("-d --data --data-raw --data-binary --data-ascii --data-urlencode --json -F --form --form-string --post-data --body-data")
+}}
+
+// judgeLiteralSecrets judges the credentials written in the words of each
+// command of a line that contacts a host.
+func (ev *evaluation) judgeLiteralSecrets(res *shell.Result, effs []effect.Effect) {
+	for _, e := range effs {
+		if ev.denied() {
+			return
+		}
+		if e.Kind != effect.Connect || e.Cmd < 0 || e.Cmd >= len(res.Commands) || e.Target == "" {
+			continue
+		}
+		c := &res.Commands[e.Cmd]
+		host := targetHost(e.Target)
+		if host == "" || loopbackHost(host) {
+			continue
+		}
+		redirected := false
+		for _, w := range c.Args {
+			o, _, _ := strings.Cut(w, "=")
+			redirected = redirected || connectionRedirects.Get(o)
+		}
+		for j, w := range c.Args {
+			o, v, eq := strings.Cut(w, "=")
+			inData := dataOptions.Get(o)
+			if inData && !eq {
+				continue // the value is the next word, judged as data below
+			}
+			if !eq {
+				v = w
+				if j > 0 {
+					po, _, peq := strings.Cut(c.Args[j-1], "=")
+					inData = dataOptions.Get(po) && !peq
+				}
+			}
+			for _, f := range sentSecrets(v) {
+				kind := f.kind
+				if kind == "url_password" {
+					continue // a URL's own password: judgeURLCredentials
+				}
+				if kind == "authorization" {
+					if k := tokenService(f.value); k != "" {
+						kind = k
+					}
+				}
+				key := "headers"
+				if inData {
+					key = "data"
+				}
+				if redirected || !ownHost(kind, host) || !usesCredential(key, v) {
+					fs := subject{tool: "flow", text: kind + " sent to " + host, effect: "flow:credential->network"}
+					ev.judge(&fs)
+					return
+				}
+			}
+		}
+	}
+}
+
+// targetHost is the host of a connection's target (a URL, or host[:port]).
+func targetHost(t string) string {
+	t = strings.Trim(t, `"'`)
+	if !strings.Contains(t, "://") {
+		t = "https://" + t
+	}
+	u, err := url.Parse(t)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+}
