@@ -90,6 +90,8 @@ func KnownPackage(registry, name string) bool {
 		if k := strings.LastIndexByte(n, '@'); k > 0 {
 			n = n[:k] // prettier@3, @biomejs/biome@1.8.3
 		}
+	case "vscode":
+		n, _, _ = strings.Cut(n, "@") // golang.go@0.41.0
 	case "pypi":
 		if k := strings.IndexAny(n, "=<>~![;@ "); k > 0 {
 			n = n[:k] // ruff==0.6.0, black[jupyter]
@@ -180,6 +182,9 @@ func runnerRegistry(wrapper string, args []string) string {
 func installRegistry(c *shell.Command, e *catalog.Entry) string {
 	if e == nil || e.Prop("installs") == "" && e.Prop("runs-package") == "" {
 		return ""
+	}
+	if r := e.Prop("registry"); r != "" {
+		return r // a manager that installs for the user or the machine whatever its options (flatpak install, code --install-extension)
 	}
 	sub := ""
 	if len(c.Args) > 0 {
