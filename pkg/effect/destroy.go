@@ -116,6 +116,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
+		} else if verb = systemPackageInstalled(*cl); verb != "" {
+			kind = "system" // systeminstalls.go
 		}
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"
