@@ -116,7 +116,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
-		} else if verb = systemPackageInstalled(*cl); verb != "" {
+		} else if verb = systemPackageInstalled(*cl, c.Args, behindXargs(c) && !c.Synthetic); verb != "" {
 			kind = "system" // systeminstalls.go
 		}
 	case cloud && cl.Mark("delete"):

@@ -4,7 +4,17 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
+
+// simulateOptions are a package manager's options that print what an
+// install would do and install nothing (apt-get -s, dnf --assumeno).
+var simulateOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"-s": true, "--simulate": true, "--just-print": true, "--no-act": true, "--recon": true,
+		"--dry-run": true, "--assumeno": true, "--assume-no": true, "--what-if": true, "--noop": true,
+	}
+}}
 
 // systemPackageInstalled returns, for a machine's package manager whose
 // first positional is one of the entry's "installs-system" verbs (apt-get
@@ -12,15 +22,25 @@ import (
 // install), "install PACKAGE" for the first package it installs: software
 // for the whole machine, from repositories any user of it then runs, is a
 // change to the system a person confirms, whoever runs it; else "".
-// Listings, searches and updates of the package index install nothing.
-func systemPackageInstalled(cl catalog.Classified) string {
+// Listings, searches, updates of the package index and simulations
+// install nothing. fromInput says xargs adds the packages from its input.
+func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool) string {
 	verbs := cl.Entry.Prop("installs-system")
 	if verbs == "" {
 		return ""
 	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if simulateOptions.Get(a) {
+			return "" // apt-get -s install: what it would do, printed
+		}
+	}
 	verb, at := "", -1
 	for _, w := range cl.Words {
-		if w.Option == "" && (at < 0 || w.Index < at) {
+		if w.Option == "" && !strings.HasPrefix(w.Text, "-") && !strings.Contains(w.Text, "=") && (at < 0 || w.Index < at) {
+			// an option's value the catalogue does not know (--setopt=K=V) is no verb
 			verb, at = w.Text, w.Index
 		}
 	}
@@ -30,11 +50,14 @@ func systemPackageInstalled(cl catalog.Classified) string {
 	pkg, pat := "", -1
 	for _, w := range cl.Words {
 		// winget install --id Git.Git: a package an option names
-		if w.Index > at && (w.Option == "" || w.Role == catalog.Package) && (pat < 0 || w.Index < pat) {
+		if w.Index > at && (w.Option == "" && !strings.HasPrefix(w.Text, "-") || w.Role == catalog.Package) && (pat < 0 || w.Index < pat) {
 			pkg, pat = w.Text, w.Index
 		}
 	}
 	if pat < 0 {
+		if fromInput {
+			return verb + " what xargs reads" // xargs apt-get install -y < packages.txt
+		}
 		return ""
 	}
 	return verb + " " + pkg

@@ -302,11 +302,24 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 				}
 			}
 		}
+		named := false
 		for _, w := range cl.Words {
+			if w.Index <= end && w.Role == catalog.Package {
+				named = true
+			}
+			if w.Index <= end && w.Role == catalog.Package && e.Prop("registry") != "" && unresolved(w.Text) {
+				// code --install-extension "$EXT": named only at run time
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches " + w.Text + " from " + reg + ", named only when it runs"})
+				continue
+			}
 			if w.Index > end || w.Role != catalog.Package || remotePackage(w.Text, gopkgOf(e)) || w.Text == "install" || w.Text == "run" || KnownPackage(reg, w.Text) {
 				continue
 			}
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches " + w.Text + " from " + reg + ", a package nobody here has read"})
+		}
+		if !named && !c.Synthetic && behindXargs(c) && e.Prop("registry") != "" {
+			// xargs -n1 code --install-extension < list: the names are the input's
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches what xargs reads from " + reg})
 		}
 	}
 	if hasProp(e, "runs-image") {
