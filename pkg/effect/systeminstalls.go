@@ -62,3 +62,43 @@ func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool
 	}
 	return verb + " " + pkg
 }
+
+// condaManagers are the package managers of conda environments, whose
+// base environment (named base, or root in older releases) is the
+// installation itself: the conda every other environment is made with.
+var condaManagers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"conda": true, "mamba": true, "micromamba": true}
+}}
+
+// baseEnvInstalled returns, for a conda manager installing or updating
+// into the base environment (conda install -n base mamba, mamba update
+// --name=root conda), "install into base": a change to the installation
+// every environment runs on, as a system package's is; else "".
+func baseEnvInstalled(name string, args []string) string {
+	if !condaManagers.Get(name) {
+		return ""
+	}
+	sub, env := "", ""
+	for k, a := range args {
+		if a == "--" {
+			break
+		}
+		switch {
+		case (a == "-n" || a == "--name") && k+1 < len(args):
+			env = args[k+1]
+		case strings.HasPrefix(a, "--name="):
+			env = strings.TrimPrefix(a, "--name=")
+		case sub == "" && !strings.HasPrefix(a, "-") && (k == 0 || args[k-1] != "-n" && args[k-1] != "--name" && args[k-1] != "-c" && args[k-1] != "--channel"):
+			sub = a
+		}
+	}
+	switch sub {
+	case "install", "update", "upgrade":
+	default:
+		return ""
+	}
+	if env == "base" || env == "root" {
+		return sub + " into the " + env + " environment"
+	}
+	return ""
+}
