@@ -75,6 +75,10 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != ""
+	if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
+		// systeminstalls.go: conda install -n base
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
+	}
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
@@ -116,6 +120,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	case removes:
 		if verb = systemPackageRemoved(*cl); verb != "" {
 			kind = "system"
+		} else if verb = systemPackageInstalled(*cl, c.Args, behindXargs(c) && !c.Synthetic); verb != "" {
+			kind = "system" // systeminstalls.go
 		}
 	case cloud && cl.Mark("delete"):
 		verb = "sync that deletes what the source lacks"

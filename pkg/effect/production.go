@@ -310,6 +310,13 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + o})
 			return
 		}
+		if cl.Entry == nil && !a.pointsAtProduction(i, c) {
+			if v := unknownDeploy(cl, c.Args); v != "" {
+				// unknowndeploys.go: shopify app deploy, unnamed environment
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " " + v})
+				return
+			}
+		}
 	}
 	verb, task, prod, n := "", "", false, 0
 	stays := false

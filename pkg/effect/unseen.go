@@ -90,6 +90,8 @@ func KnownPackage(registry, name string) bool {
 		if k := strings.LastIndexByte(n, '@'); k > 0 {
 			n = n[:k] // prettier@3, @biomejs/biome@1.8.3
 		}
+	case "vscode":
+		n, _, _ = strings.Cut(n, "@") // golang.go@0.41.0
 	case "pypi":
 		if k := strings.IndexAny(n, "=<>~![;@ "); k > 0 {
 			n = n[:k] // ruff==0.6.0, black[jupyter]
@@ -180,6 +182,9 @@ func runnerRegistry(wrapper string, args []string) string {
 func installRegistry(c *shell.Command, e *catalog.Entry) string {
 	if e == nil || e.Prop("installs") == "" && e.Prop("runs-package") == "" {
 		return ""
+	}
+	if r := e.Prop("registry"); r != "" {
+		return r // a manager that installs for the user or the machine whatever its options (flatpak install, code --install-extension)
 	}
 	sub := ""
 	if len(c.Args) > 0 {
@@ -297,11 +302,24 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 				}
 			}
 		}
+		named := false
 		for _, w := range cl.Words {
+			if w.Index <= end && w.Role == catalog.Package {
+				named = true
+			}
+			if w.Index <= end && w.Role == catalog.Package && e.Prop("registry") != "" && unresolved(w.Text) {
+				// code --install-extension "$EXT": named only at run time
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches " + w.Text + " from " + reg + ", named only when it runs"})
+				continue
+			}
 			if w.Index > end || w.Role != catalog.Package || remotePackage(w.Text, gopkgOf(e)) || w.Text == "install" || w.Text == "run" || KnownPackage(reg, w.Text) {
 				continue
 			}
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches " + w.Text + " from " + reg + ", a package nobody here has read"})
+		}
+		if !named && !c.Synthetic && behindXargs(c) && e.Prop("registry") != "" {
+			// xargs -n1 code --install-extension < list: the names are the input's
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches what xargs reads from " + reg})
 		}
 	}
 	if hasProp(e, "runs-image") {

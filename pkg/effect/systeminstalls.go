@@ -1,0 +1,104 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+)
+
+// simulateOptions are a package manager's options that print what an
+// install would do and install nothing (apt-get -s, dnf --assumeno).
+var simulateOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"-s": true, "--simulate": true, "--just-print": true, "--no-act": true, "--recon": true,
+		"--dry-run": true, "--assumeno": true, "--assume-no": true, "--what-if": true, "--noop": true,
+	}
+}}
+
+// systemPackageInstalled returns, for a machine's package manager whose
+// first positional is one of the entry's "installs-system" verbs (apt-get
+// install, dnf in, apk add, flatpak install, choco install, winget
+// install), "install PACKAGE" for the first package it installs: software
+// for the whole machine, from repositories any user of it then runs, is a
+// change to the system a person confirms, whoever runs it; else "".
+// Listings, searches, updates of the package index and simulations
+// install nothing. fromInput says xargs adds the packages from its input.
+func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool) string {
+	verbs := cl.Entry.Prop("installs-system")
+	if verbs == "" {
+		return ""
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if simulateOptions.Get(a) {
+			return "" // apt-get -s install: what it would do, printed
+		}
+	}
+	verb, at := "", -1
+	for _, w := range cl.Words {
+		if w.Option == "" && !strings.HasPrefix(w.Text, "-") && !strings.Contains(w.Text, "=") && (at < 0 || w.Index < at) {
+			// an option's value the catalogue does not know (--setopt=K=V) is no verb
+			verb, at = w.Text, w.Index
+		}
+	}
+	if at < 0 || !hasWord(verbs, strings.ToLower(verb)) {
+		return ""
+	}
+	pkg, pat := "", -1
+	for _, w := range cl.Words {
+		// winget install --id Git.Git: a package an option names
+		if w.Index > at && (w.Option == "" && !strings.HasPrefix(w.Text, "-") || w.Role == catalog.Package) && (pat < 0 || w.Index < pat) {
+			pkg, pat = w.Text, w.Index
+		}
+	}
+	if pat < 0 {
+		if fromInput {
+			return verb + " what xargs reads" // xargs apt-get install -y < packages.txt
+		}
+		return ""
+	}
+	return verb + " " + pkg
+}
+
+// condaManagers are the package managers of conda environments, whose
+// base environment (named base, or root in older releases) is the
+// installation itself: the conda every other environment is made with.
+var condaManagers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"conda": true, "mamba": true, "micromamba": true}
+}}
+
+// baseEnvInstalled returns, for a conda manager installing or updating
+// into the base environment (conda install -n base mamba, mamba update
+// --name=root conda), "install into base": a change to the installation
+// every environment runs on, as a system package's is; else "".
+func baseEnvInstalled(name string, args []string) string {
+	if !condaManagers.Get(name) {
+		return ""
+	}
+	sub, env := "", ""
+	for k, a := range args {
+		if a == "--" {
+			break
+		}
+		switch {
+		case (a == "-n" || a == "--name") && k+1 < len(args):
+			env = args[k+1]
+		case strings.HasPrefix(a, "--name="):
+			env = strings.TrimPrefix(a, "--name=")
+		case sub == "" && !strings.HasPrefix(a, "-") && (k == 0 || args[k-1] != "-n" && args[k-1] != "--name" && args[k-1] != "-c" && args[k-1] != "--channel"):
+			sub = a
+		}
+	}
+	switch sub {
+	case "install", "update", "upgrade":
+	default:
+		return ""
+	}
+	if env == "base" || env == "root" {
+		return sub + " into the " + env + " environment"
+	}
+	return ""
+}
