@@ -43,17 +43,7 @@ func (ev *evaluation) judgeFetchRequest(raw string) {
 	if method == "" && body == "" && len(headers) == 0 {
 		return // the URL alone: judged as the fetch it is
 	}
-	argv := []string{"curl", "-sS"}
-	if method != "" {
-		argv = append(argv, "-X", method)
-	}
-	for _, h := range headers {
-		argv = append(argv, "-H", h)
-	}
-	if body != "" {
-		argv = append(argv, "--data-raw", body)
-	}
-	argv = append(argv, raw)
+	argv := append(requestArgv(method, headers, body), raw)
 	ev.exec(quoteArgv(argv), false, call.ToolExec)
 	if ev.denied() {
 		return
@@ -128,4 +118,21 @@ func (ev *evaluation) judgeCarriedCommand(s *subject) {
 		return
 	}
 	ev.exec(strings.Join(words, " "), false, call.ToolExec)
+}
+
+// requestArgv is the curl line, without its URL, that sends a request
+// with this method, these headers and this body: a fetch's or an MCP
+// tool's request is judged as that line (sharedrequest.go).
+func requestArgv(method string, headers []string, body string) []string {
+	argv := []string{"curl", "-sS"}
+	if method != "" {
+		argv = append(argv, "-X", method)
+	}
+	for _, h := range headers {
+		argv = append(argv, "-H", h)
+	}
+	if body != "" {
+		argv = append(argv, "--data-raw", body)
+	}
+	return argv
 }

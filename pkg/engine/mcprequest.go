@@ -110,16 +110,7 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 	if method == "HEAD" || method == "OPTIONS" {
 		return
 	}
-	argv := []string{"curl", "-sS"}
-	if method != "" {
-		argv = append(argv, "-X", method)
-	}
-	for _, h := range headers {
-		argv = append(argv, "-H", h)
-	}
-	if body != "" {
-		argv = append(argv, "--data-raw", body)
-	}
+	argv := requestArgv(method, headers, body)
 	// a GET too: it changes nothing but a remote procedure called by it
 	// with its arguments (chat.postMessage?…), which the curl line's
 	// effects read; a bare GET of a page (a fetch tool's everyday call)
