@@ -117,13 +117,9 @@ func knownDirOutput(s *state, st *syntax.Stmt) (string, bool) {
 	if !ok || len(call.Assigns) > 0 || len(call.Args) < 2 || len(st.Redirs) > 0 {
 		return "", false
 	}
-	words := make([]string, 0, len(call.Args))
-	for _, w := range call.Args {
-		v, ok := s.staticWord(w)
-		if !ok {
-			return "", false
-		}
-		words = append(words, v)
+	words, ok := s.staticWords(call.Args)
+	if !ok {
+		return "", false
 	}
 	prog := words[0]
 	if k := strings.LastIndexByte(prog, '/'); k >= 0 {

@@ -422,13 +422,9 @@ func (s *state) staticOutput(stmts []*syntax.Stmt) (string, bool) {
 	if !ok || st.Negated || st.Background || len(st.Redirs) > 0 || len(call.Assigns) > 0 || len(call.Args) == 0 {
 		return "", false
 	}
-	words := make([]string, 0, len(call.Args))
-	for _, w := range call.Args {
-		v, ok := s.staticWord(w)
-		if !ok {
-			return "", false
-		}
-		words = append(words, v)
+	words, ok := s.staticWords(call.Args)
+	if !ok {
+		return "", false
 	}
 	if prog, ok := whichName(words); ok {
 		return prog, true
@@ -439,6 +435,20 @@ func (s *state) staticOutput(stmts []*syntax.Stmt) (string, bool) {
 	}
 	out = strings.TrimRight(out, "\n")
 	return out, s.spend(len(out))
+}
+
+// staticWords gives the values of words made only of literals, quotes and
+// known variables (staticWord), or false when one is not.
+func (s *state) staticWords(ws []*syntax.Word) ([]string, bool) {
+	words := make([]string, 0, len(ws))
+	for _, w := range ws {
+		v, ok := s.staticWord(w)
+		if !ok {
+			return nil, false
+		}
+		words = append(words, v)
+	}
+	return words, true
 }
 
 // staticWord gives the value of a word made only of literals, quotes and
