@@ -391,14 +391,28 @@ func (a *analysis) envStep(t *envTrail, cmds []shell.Command, i int) bool {
 // (/proc/self/environ, /proc/$$/environ).
 func procEnviron(reads []string) bool {
 	for _, p := range reads {
-		if strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ") {
-			rest := strings.TrimSuffix(strings.TrimPrefix(p, "/proc/"), "/environ")
-			if rest == "self" || rest == "$$" || rest == "thread-self" || rest == "$BASHPID" {
-				return true
-			}
+		if OwnEnviron(p) {
+			return true
 		}
 	}
 	return false
+}
+
+// OwnEnviron reports whether the cleaned path p is the reading process's
+// own environment: /proc/self/environ, /proc/thread-self/environ, a
+// task's of self, or the shell's own pid ($$, $BASHPID) in a command.
+func OwnEnviron(p string) bool {
+	rest, ok := strings.CutPrefix(p, "/proc/")
+	if !ok {
+		return false
+	}
+	if rest, ok = strings.CutSuffix(rest, "/environ"); !ok {
+		return false
+	}
+	if who, task, ok := strings.Cut(rest, "/task/"); ok && task != "" && !strings.Contains(task, "/") {
+		rest = who // /proc/self/task/TID/environ
+	}
+	return rest == "self" || rest == "$$" || rest == "thread-self" || rest == "$BASHPID"
 }
 
 // oneRecordEnv reports an environment source that prints every variable
