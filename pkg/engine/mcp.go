@@ -377,7 +377,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 				}
 			}
 		case keyArgs, keyArgv:
-			argv, _ = strings_(x[k])
+			argv, _ = wordList(x[k]) // mcpsplitargs.go
 			if s, ok := x[k].(string); ok && argsLine == "" {
 				argsLine = s // {"command": "rm", "args": "-rf /home/dev"}
 			}
@@ -412,10 +412,16 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if !ev.denied() {
 		w.hostObject(x) // {"host": "169.254.169.254", "path": "/latest/..."}
 	}
+	if prog == "" && argsLine == "" && (argv == nil || len(argv) > 0 && !knownProgram(argv[0])) {
+		prog = w.namedProgram(x, keys) // mcpsplitargs.go
+	}
 	if prog != "" && argv == nil {
 		// {"program": "/bin/rm", "params": ["-rf", "/home/dev"]}: a
 		// program's arguments are its list of words, whatever its key.
 		argv = siblingWords(x, keys)
+		if argv == nil && argsLine == "" {
+			argv = siblingStrings(x, keys) // mcpsplitargs.go
+		}
 	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
@@ -441,7 +447,7 @@ func siblingWords(x map[string]any, keys []string) []string {
 	var out []string
 	for _, k := range keys {
 		if l, ok := x[k].([]any); ok && len(l) > 0 {
-			if words, ok := strings_(l); ok {
+			if words, ok := wordList(l); ok {
 				out = append(out, words...)
 			}
 		}

@@ -1504,6 +1504,10 @@ func isInterpreter(name string) bool {
 	return false
 }
 
+// RunsCode reports whether name is a shell or an interpreter: a program
+// whose arguments may be code it runs.
+func RunsCode(name string) bool { return isInterpreter(name) }
+
 // shellScript gives the string of "bash [flags] -c STR".
 func shellScript(words []string) (string, bool) {
 	i, hasC, _ := shellFlags(words)
