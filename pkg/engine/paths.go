@@ -62,6 +62,31 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
+	if q := ev.xdgConfigName(p); q != "" && !ev.denied() {
+		// by the rules only: a data tree's other files are not settings
+		a := subject{tool: s.tool, text: q, path: q, content: s.content}
+		ev.judge(&a)
+	}
+}
+
+// xdgConfigName returns the name under ~/.config of a file in the home's
+// other XDG base directories (~/.local/share/X, ~/.local/state/X), or "":
+// a tool that follows XDG keeps its login under whichever base its
+// version or the environment chose (gh's hosts.yml, a plugin's token in
+// ~/.local/share/TOOL/), and the policy's rules name the config one.
+func (ev *evaluation) xdgConfigName(p string) string {
+	home := ev.e.env.Home
+	if home == "" || len(p) <= len(home)+1 || p[len(home)] != '/' || !strings.HasPrefix(p, home) {
+		return ""
+	}
+	rest := p[len(home)+1:]
+	for _, base := range [...]string{".local/share/", ".local/state/"} {
+		if x, ok := strings.CutPrefix(rest, base); ok && x != "" && strings.Count(x, "/") <= 1 {
+			// TOOL/FILE only: deeper are a tool's data (plugins, docs)
+			return home + "/.config/" + x
+		}
+	}
+	return ""
 }
 
 // pathNames appends to dst the names of the cleaned path p other than p:
