@@ -365,11 +365,26 @@ func hostSpellsIP(h string) bool {
 // credential leaving for that host: a fetch carries it out as surely as a
 // body does. The URL's userinfo is the login to the host itself and is
 // left alone, as are placeholders (an AWS documentation key, "your-token")
-// and hosts on this machine.
+// and hosts on this machine; a token whose service is known, used as the
+// login to another host, is handed over to it.
 func (ev *evaluation) judgeURLCredentials(s *subject) {
 	ev.judgeCarriedURLs(s)
 	ev.judgeCarriedCommand(s) // fetchrequest.go: ?cmd= run by the server
-	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || loopbackHost(s.url.Host) {
+	if !s.hasURL || ev.denied() || loopbackHost(s.url.Host) {
+		return
+	}
+	raw := s.urlRaw
+	if raw == "" {
+		raw = s.text
+	}
+	if kind := credentialIn(urlUserinfo(raw)); kind != "" && !ownHost(kind, s.url.Host) {
+		// https://ghp_…@example.net/: a token whose service is known
+		// logs in only to its own host; to another it is handed over
+		fs := subject{tool: "flow", text: kind + " in a URL's login to " + s.url.Host, effect: "flow:credential->network"}
+		ev.judge(&fs)
+		return
+	}
+	if len(s.url.Rest) < 16 {
 		return
 	}
 	rest := s.url.Rest
@@ -394,6 +409,22 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 		fs := subject{tool: "flow", text: kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
 		ev.judge(&fs)
 	}
+}
+
+// urlUserinfo returns the userinfo of a URL as written (user:password
+// before the host), or "".
+func urlUserinfo(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i > 0 {
+		return rest[:i]
+	}
+	return ""
 }
 
 // judgeCarriedURLs judges the URLs a URL's query carries as fetches of
