@@ -414,6 +414,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
 	a.cloudProductionChange(i, c, cl)
+	a.productionSession(i, c, cl) // prodsession.go
 	a.sharedCLIChange(i, c, cl)   // sharedcli.go
 	a.removesEveryImage(i, c)     // listed.go
 	a.removesEveryContainer(i, c) // listed.go
