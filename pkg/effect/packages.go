@@ -406,6 +406,17 @@ func camelDestroys(w string) bool {
 	return destroyVerbs.Get(strings.ToLower(w[:end]))
 }
 
+// remotePackageOf is remotePackage for a word of an entry's package role:
+// an entry whose property "specifier" is "url" (deno run) names a module by
+// URL, by a registry's prefix (npm:, jsr:) or by a local path, never by a
+// repository shorthand, so scripts/check.ts there is a file of the project.
+func remotePackageOf(e *catalog.Entry, w string) bool {
+	if e != nil && e.Prop("specifier") == "url" {
+		return strings.Contains(w, "://")
+	}
+	return remotePackage(w, gopkgOf(e))
+}
+
 // gopkgOf is an entry's "gopkg" property: "run" when it runs the module it
 // names at once, "true" when it installs or adds it, "" for other entries.
 func gopkgOf(e *catalog.Entry) string {

@@ -349,7 +349,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		case catalog.Package:
-			if remotePackage(w.Text, gopkgOf(e)) {
+			if remotePackageOf(e, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
