@@ -196,7 +196,7 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 // settingNouns are the words for a service's secrets and variables, whose
 // unset removes them from the running service (not a local setting).
 var settingNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "vars": true, "environment": true}
+	return map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "variable": true, "vars": true, "var": true, "environment": true}
 }}
 
 // isDestroyWord reports whether a word is a destroying verb: one of
