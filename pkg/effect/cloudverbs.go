@@ -371,12 +371,12 @@ func dropsProtection(args []string) string {
 
 // grantVerbs are the compound verbs by which a cloud CLI gives someone
 // access: attach-user-policy, add-iam-policy-binding, set-iam-policy,
-// authorize-security-group-ingress, grant-*.
+// authorize-security-group-ingress, grant-*, open-port.
 func grantsAccess(cl *catalog.Classified) string {
 	verb := ""
 	setWord, accessWord := "", false
 	leadingWords(cl, 4, func(w string) bool {
-		attach, access, grant := false, false, false
+		attach, access, grant, open, port := false, false, false, false, false
 		verbParts(w, func(p string, k int) {
 			switch {
 			case setVerbs.Get(p):
@@ -385,8 +385,15 @@ func grantsAccess(cl *catalog.Classified) string {
 				access = true
 			case p == "authorize" || p == "grant" || p == "approve":
 				grant = k == 0
+			case p == "open":
+				open = k == 0
+			case p == "port" || p == "ports":
+				port = true
 			}
 		})
+		// az vm open-port: a port opened to the network in front of a
+		// machine, as an ingress rule authorized is
+		grant = grant || open && port
 		switch {
 		case grant || attach && access && strings.ContainsAny(w, "-:_"):
 			verb = w

@@ -506,6 +506,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			} else if file := pwshFile(words); file != "" {
 				s.runFile(file, "pwsh", f)
 			}
+		} else if isCmdExe(name) {
+			if code, ok := cmdExeCode(words); ok {
+				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
+			}
 		} else if pwshCmdlet(name) {
 			// a cmdlet run by name (an agent's PowerShell tool)
 			s.parseString(translatePwshCommand(words), s.viaFrame(f, name))
