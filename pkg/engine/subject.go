@@ -62,7 +62,8 @@ func (ev *evaluation) run(trace *Trace) {
 		if c.Tool == call.ToolRead {
 			ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
 		}
-		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
+		ev.judgeProductionFile(c.Tool, p) // productionfiles.go: production's infrastructure and settings
+		ev.judgePathAlternates(&s)        // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
@@ -429,7 +430,8 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	if tool == call.ToolRead {
 		ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
 	}
-	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
+	ev.judgeProductionFile(tool, p) // productionfiles.go: production's infrastructure and settings
+	ev.judgePathAlternates(&s)      // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
 		ev.globSubjects(tool, p)
 	}
