@@ -81,6 +81,7 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.judgeWrittenSettings(p, c.Content())   // content.go
 			ev.judgeAutoRun(p, c.Content())           // autorun.go
 			ev.judgeLaterFormat(p, c.Content())       // laterformats.go
+			ev.judgeProtectionOff(p, c.Content())     // protectionsoff.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
