@@ -416,6 +416,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.cloudProductionChange(i, c, cl)
 	a.sharedCLIChange(i, c, cl)    // sharedcli.go
 	a.forwardsProduction(i, c, cl) // prodshells.go
+	a.bulkHostChange(i, c, cl)     // bulkforge.go
 	a.removesEveryImage(i, c)      // listed.go
 	a.removesEveryContainer(i, c)  // listed.go
 	a.privileges(i, c, cl)         // privileges.go
