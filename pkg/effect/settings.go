@@ -525,6 +525,9 @@ func (a *analysis) everyRepository(u catalog.SettingUse, i int, v string) bool {
 	if u.Via != "git config" || i < 0 || i >= len(a.res.Commands) || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "~") || strings.HasPrefix(v, "$") {
 		return false
 	}
+	if path.Clean(v) == ".git/hooks" {
+		return false // each repository's own hooks directory: git's default
+	}
 	for _, w := range a.res.Commands[i].Args {
 		if w == "--global" || w == "--system" {
 			return true

@@ -124,7 +124,8 @@ func productionFile(p string) (config, settings bool) {
 	}
 	var buf [24]byte
 	ext := lowerPart(&buf, base[k+1:])
-	if !productionConfigExts.Get(ext) && !strings.HasPrefix(base, ".env") {
+	envFile := len(base) >= 4 && strings.EqualFold(base[:4], ".env")
+	if !productionConfigExts.Get(ext) && !envFile {
 		return false, false // most files: code, documents
 	}
 	if notLiveCopies.Get(ext) {
