@@ -89,6 +89,7 @@ func (ev *evaluation) run(trace *Trace) {
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeScriptFetch(&s)    // scriptfetch.go: a script from someone's repository at a moving ref
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
