@@ -409,7 +409,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
-	a.productionTask(i, c, cl) // production.go
+	a.productionTask(i, c, cl)        // production.go
+	a.runsAgainstProduction(i, c, cl) // prodruns.go
 	if props && hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
