@@ -28,6 +28,16 @@ var deployParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"deploy": true, "redeploy": true, "distribute": true}
 }}
 
+// replaceParts are the parts of a cloud or PaaS CLI's verb that replace
+// what a running service runs with another build, image or state: rolled
+// back, rebuilt, restored from a backup, blue and green swapped (helm
+// rollback, flyctl releases rollback, dokku ps:rebuild, velero restore
+// create, eb swap). They deploy as a deploy verb does; an unknown
+// program's are not read so (nuget restore fetches packages).
+var replaceParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"rollback": true, "rebuild": true, "restore": true, "swap": true, "revert": true}
+}}
+
 // shipNouns are the things a cloud CLI makes that ship a build: made with
 // a creating verb, in one word or two (doctl apps create-deployment,
 // render deploys create, glab release create), they deploy or publish.
@@ -183,7 +193,7 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			}
 			found, set, noun, preview := false, false, false, false
 			verbParts(t, func(part string, _ int) {
-				found = found || deployParts.Get(part)
+				found = found || deployParts.Get(part) || replaceParts.Get(part)
 				preview = preview || previewParts.Get(part)
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"

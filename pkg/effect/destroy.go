@@ -319,8 +319,10 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"destroy", "remote"},
 	{"rewrite", "history"},
 	{"publish", "publish"},
-	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
-	{"grant", "access"},  // gh repo deploy-key add --allow-write: a key that can push
+	{"system", "system"},        // pip install --break-system-packages: the system's own packages changed
+	{"grant", "access"},         // gh repo deploy-key add --allow-write: a key that can push
+	{"shared", "shared-change"}, // gh repo edit --default-branch: what everyone clones and merges into
+	{"persists", "persistence"}, // docker run --restart=always: started again at every boot
 }
 
 // unknownDestroyVerbs are the verbs that, among the leading words of a

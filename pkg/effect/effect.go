@@ -146,6 +146,8 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.homeTreeDeletes(start)          // dirops.go
 	a.sourceDeletes(start)            // sourcedeletes.go
 	a.runsInProduction(start)         // production.go
+	a.shellsInProduction()            // prodshells.go
+	a.unreadCodeRuns()                // unreadcode.go
 	a.productionChanges(start)        // production.go
 	a.sqlFileAgainstProduction(start) // prodsqlfile.go
 	a.disposableStores(start)         // disposable.go

@@ -366,6 +366,12 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		return
 	}
 	publishes := publishVerbs.Get(verb)
+	if verb == "release" && !unknown && cl.Entry.Prop("host") != "" {
+		// gh workflow run release.yml: a git host's workflow runs on its
+		// runners with the repository's publishing secrets, not a local
+		// version bump
+		publishes = true
+	}
 	if publishes && stays {
 		return
 	}

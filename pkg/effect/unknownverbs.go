@@ -58,7 +58,9 @@ func strongUnknownVerb(p string) bool {
 	}
 	switch verbs.Class(p) {
 	case "destroy", "reset":
-		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p)
+		// format and reformat empty a volume an MCP tool names; a
+		// command-line tool's format is its code formatter
+		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p) && p != "format" && p != "reformat"
 	}
 	return false
 }

@@ -68,7 +68,8 @@ func (ev *evaluation) run(trace *Trace) {
 				ev.judge(&fs)
 			}
 		}
-		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
+		ev.judgeProductionFile(c.Tool, p) // productionfiles.go: production's infrastructure and settings
+		ev.judgePathAlternates(&s)        // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
@@ -86,6 +87,7 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.judgeWrittenSettings(p, c.Content())   // content.go
 			ev.judgeAutoRun(p, c.Content())           // autorun.go
 			ev.judgeLaterFormat(p, c.Content())       // laterformats.go
+			ev.judgeProtectionOff(p, c.Content())     // protectionsoff.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
@@ -93,6 +95,7 @@ func (ev *evaluation) run(trace *Trace) {
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeScriptFetch(&s)    // scriptfetch.go: a script from someone's repository at a moving ref
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
@@ -435,7 +438,8 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	if tool == call.ToolRead {
 		ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
 	}
-	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
+	ev.judgeProductionFile(tool, p) // productionfiles.go: production's infrastructure and settings
+	ev.judgePathAlternates(&s)      // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
 		ev.globSubjects(tool, p)
 	}
