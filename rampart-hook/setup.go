@@ -24,7 +24,7 @@ func fileExists(path string) bool {
 }
 
 // newSetup is `rampart-hook setup AGENT [--scope S] [--remove]`.
-func newSetup(stdout, stderr io.Writer) *ffcli.Command {
+func newSetup(stdout, stderr io.Writer, served bool) *ffcli.Command {
 	fs := flag.NewFlagSet("rampart-hook setup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	scope := fs.String("scope", "user", "`user` (all projects), project (the current directory) or local (claude-code: settings.local.json)")
@@ -42,6 +42,9 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 			"and hooks in the file are kept; the first change makes FILE.rampart-backup.",
 		FlagSet: fs,
 		Exec: func(ctx context.Context, args []string) error {
+			if served {
+				return errNotServed
+			}
 			// An interrupt does not cut a settings file short; commands
 			// setup runs still receive it.
 			_, stop := signal.NotifyContext(ctx, os.Interrupt)
