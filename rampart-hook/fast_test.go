@@ -185,7 +185,8 @@ type fastCase struct {
 	payload string
 }
 
-// fastCases are the process test's payloads, and a bad payload, a bad
+// fastCases are the process test's payloads, and a bad payload, an empty
+// argument, a bad
 // flag, monitor mode, PostToolUse output with a credential in it, and a
 // relative path in a payload with no cwd (judged from the process's).
 var fastCases = func() []fastCase {
@@ -198,6 +199,7 @@ var fastCases = func() []fastCase {
 		fastCase{nil, `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git status"}}`},
 		fastCase{nil, `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Read","tool_input":{"file_path":"/home/u/.ssh/id_rsa"}}`},
 		fastCase{nil, `{not json`},
+		fastCase{[]string{"--format", "", "--read-timeout", "5s"}, `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git push origin main"}}`},
 		fastCase{[]string{"--mode", "bogus"}, `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls"}}`},
 		fastCase{[]string{"--mode", "monitor"}, `{"session_id":"s","cwd":"/p","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"sudo env /bin/rm -fr /"}}`},
 		fastCase{nil, `{"session_id":"s","cwd":"/p","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"env"},"tool_response":{"stdout":"AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n","stderr":"","interrupted":false}}`},

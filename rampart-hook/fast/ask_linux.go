@@ -1,21 +1,10 @@
 package main
 
 import (
-	"os"
 	"syscall"
 	"unsafe"
 
 	"rampart.dev/rampart-hook/internal/hookwire"
-)
-
-// outcome is how asking the decider went.
-type outcome int
-
-const (
-	absent   outcome = iota // nothing listening: start one, run rampart-hook
-	refused                 // a check failed or the decider left it: run rampart-hook
-	answered                // the decider answered with an exit code
-	lost                    // the decider took the call and did not answer
 )
 
 // answerTimeout bounds the wait for the decider's answer: past the hook's
@@ -28,7 +17,7 @@ const answerTimeout = 25
 // absolute path (a relative one would name different files for this
 // process and the decider).
 func socketPath() string {
-	dir := hookwire.RunDir(os.Getenv)
+	dir := hookwire.RunDir(getenv)
 	if dir == "" || dir[0] != '/' {
 		return ""
 	}
@@ -55,8 +44,8 @@ func ask(args []string) (int, outcome) {
 	if !trusted(fd, path) {
 		return 0, refused
 	}
-	cwd, _ := os.Getwd()
-	req := hookwire.AppendRequest(make([]byte, 0, 8<<10), hookwire.Request{Args: args, Cwd: cwd, Env: os.Environ()})
+	cwd, _ := syscall.Getwd()
+	req := hookwire.AppendRequest(requestBuf[:0], hookwire.Request{Args: args, Cwd: cwd, Env: environ})
 	n, err := syscall.SendmsgN(fd, req, syscall.UnixRights(0, 1, 2), nil, 0)
 	if err != nil || n == 0 {
 		return 0, refused // nothing was sent: the descriptors are untouched
@@ -99,7 +88,7 @@ func ask(args []string) (int, outcome) {
 // the socket is a socket of this user's, and the process listening runs
 // as this user or root.
 func trusted(fd int, path string) bool {
-	uid := uint32(os.Getuid())
+	uid := uint32(syscall.Getuid())
 	var st syscall.Stat_t
 	dir := path[:lastSlash(path)]
 	if syscall.Lstat(dir, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFDIR || st.Uid != uid || st.Mode&0o077 != 0 {
@@ -139,7 +128,7 @@ func startDecider() {
 	fd := uintptr(null)
 	syscall.ForkExec(bin, []string{bin, "decider", "--listen", path}, &syscall.ProcAttr{
 		Dir:   "/",
-		Env:   os.Environ(),
+		Env:   environ,
 		Files: []uintptr{fd, fd, fd},
 		Sys:   &syscall.SysProcAttr{Setsid: true},
 	})

@@ -30,70 +30,66 @@
 // denial.
 //
 // Only Linux has the peer check this needs; elsewhere rampart-hook-fast
-// always runs rampart-hook.
+// always runs rampart-hook. On Linux it links the syscall package and not
+// os (whose initialisation, with the packages it brings, costs about a
+// third of an empty program's instructions and forty page faults): it
+// reads its command line from /proc/self/cmdline and finds itself through
+// /proc/self/exe.
 package main
-
-import (
-	"os"
-	"path/filepath"
-	"strings"
-	"syscall"
-)
 
 // deciderEnv turns the decider off ("off": neither asked nor started) or
 // stops this process starting one ("nostart").
 const deciderEnv = "RAMPART_HOOK_DECIDER"
 
-func main() {
-	args := os.Args[1:]
-	mode := os.Getenv(deciderEnv)
-	if mode != "off" && isDecision(args) {
-		code, outcome := ask(args)
-		switch outcome {
-		case answered:
-			os.Exit(code)
-		case lost:
-			os.Stderr.WriteString("rampart-hook: error: the decider took the call and did not answer; the call was blocked: rampart fails closed\n")
-			os.Exit(2)
-		case absent:
-			if mode != "nostart" {
-				startDecider()
-			}
-		}
-	}
-	runFull(args)
-}
+// outcome is how asking the decider went.
+type outcome int
+
+const (
+	absent   outcome = iota // nothing listening: start one, run rampart-hook
+	refused                 // a check failed or the decider left it: run rampart-hook
+	answered                // the decider answered with an exit code
+	lost                    // the decider took the call and did not answer
+)
+
+// Messages on stderr for a call this process blocks.
+const (
+	msgLost   = "rampart-hook: error: the decider took the call and did not answer; the call was blocked: rampart fails closed\n"
+	msgNoExec = "rampart-hook: error: cannot run rampart-hook beside rampart-hook-fast; the call was blocked: rampart fails closed\n"
+	msgNoArgs = "rampart-hook: error: cannot read this process's command line; the call was blocked: rampart fails closed\n"
+)
 
 // isDecision reports whether args are a decision's command line (only
 // flags), not setup, help or -version, which rampart-hook runs itself.
 func isDecision(args []string) bool {
 	for _, a := range args {
-		switch a {
-		case "setup", "decider":
+		if a == "setup" || a == "decider" {
 			return false
 		}
-		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if strings.HasPrefix(a, "-") && (name == "h" || name == "help" || name == "version") {
-			return false
+		if len(a) > 1 && a[0] == '-' {
+			name := a[1:]
+			if name[0] == '-' {
+				name = name[1:]
+			}
+			for i := 0; i < len(name); i++ {
+				if name[i] == '=' {
+					name = name[:i]
+					break
+				}
+			}
+			if name == "h" || name == "help" || name == "version" {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// fullHook is rampart-hook beside this executable.
-func fullHook() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "rampart-hook"
+// besideSelf is the path of name in the directory of exe.
+func besideSelf(exe, name string) string {
+	for i := len(exe) - 1; i >= 0; i-- {
+		if exe[i] == '/' {
+			return exe[:i+1] + name
+		}
 	}
-	return filepath.Join(filepath.Dir(exe), "rampart-hook")
-}
-
-// runFull runs rampart-hook in this process's place; when it cannot, the
-// call is blocked.
-func runFull(args []string) {
-	bin := fullHook()
-	err := syscall.Exec(bin, append([]string{bin}, args...), os.Environ())
-	os.Stderr.WriteString("rampart-hook: error: cannot run " + bin + ": " + err.Error() + "; the call was blocked: rampart fails closed\n")
-	os.Exit(2)
+	return name
 }
