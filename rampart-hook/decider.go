@@ -67,22 +67,20 @@ func runDecider(ctx context.Context, args []string, stderr io.Writer) int {
 // requestEnv is the environment of a request as the hook reads it: the
 // client's variables ("KEY=value", the first of a repeated key wins, as
 // os.Getenv has it), its home directory ($HOME, as os.UserHomeDir has it
-// on unix) and its working directory.
+// on unix) and its working directory. A decision reads a handful of
+// variables, so they are looked up in the list rather than indexed.
 func requestEnv(r hookwire.Request, open func(config) (decider, error)) hookEnv {
-	vars := make(map[string]string, len(r.Env))
-	for _, kv := range r.Env {
-		for i := 0; i < len(kv); i++ {
-			if kv[i] == '=' {
-				if _, seen := vars[kv[:i]]; !seen {
-					vars[kv[:i]] = kv[i+1:]
-				}
-				break
+	getenv := func(key string) string {
+		for _, kv := range r.Env {
+			if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
+				return kv[len(key)+1:]
 			}
 		}
+		return ""
 	}
 	return hookEnv{
-		getenv:   func(k string) string { return vars[k] },
-		userHome: vars["HOME"],
+		getenv:   getenv,
+		userHome: getenv("HOME"),
 		cwd:      r.Cwd,
 		open:     open,
 		served:   true,

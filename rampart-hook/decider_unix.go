@@ -228,10 +228,21 @@ func peerIsUs(conn *net.UnixConn) bool {
 	return ok && (uid == os.Getuid() || uid == 0)
 }
 
+// requestBufs are the buffers requests are read into (ParseRequest
+// copies what it keeps).
+var requestBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
 // readRequest reads a request and the descriptors sent with it.
 func readRequest(conn *net.UnixConn) (hookwire.Request, []*os.File, error) {
 	var files []*os.File
-	buf := make([]byte, 0, 16<<10)
+	pb := requestBufs.Get().(*[]byte)
+	buf := (*pb)[:0]
+	defer func() {
+		if cap(buf) <= 64<<10 {
+			*pb = buf[:0]
+			requestBufs.Put(pb)
+		}
+	}()
 	oob := make([]byte, syscall.CmsgSpace(4*4))
 	want := -1
 	for want < 0 || len(buf) < want {

@@ -475,3 +475,17 @@ func TestFastRelativePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestEnv checks the environment a request is decided in: the first
+// of a repeated variable, HOME as the home directory, the client's cwd.
+func TestRequestEnv(t *testing.T) {
+	e := requestEnv(hookwire.Request{Cwd: "/w", Env: []string{"NOEQUALS", "HOME=/h", "RAMPART_HOME=/r", "HOME=/x", "RAMPART_HOME_X=1"}}, nil)
+	for key, want := range map[string]string{"HOME": "/h", "RAMPART_HOME": "/r", "NOEQUALS": "", "RAMPART": ""} {
+		if got := e.getenv(key); got != want {
+			t.Errorf("getenv(%q) = %q, want %q", key, got, want)
+		}
+	}
+	if e.userHome != "/h" || e.cwd != "/w" || !e.served {
+		t.Errorf("requestEnv = %+v", e)
+	}
+}
