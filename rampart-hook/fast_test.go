@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -487,5 +488,35 @@ func TestRequestEnv(t *testing.T) {
 	}
 	if e.userHome != "/h" || e.cwd != "/w" || !e.served {
 		t.Errorf("requestEnv = %+v", e)
+	}
+}
+
+// TestFastParallel sends 120 calls through one decider, eight at a time:
+// every answer is right and the audit chain verifies with every record.
+func TestFastParallel(t *testing.T) {
+	const runs, batch = 120, 8
+	s := newFastSetup(t, false)
+	s.startDecider(t)
+	policyPath, err := filepath.Abs("testdata/policy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sem := make(chan struct{}, batch)
+	var wg sync.WaitGroup
+	for i := range runs {
+		p := processPayloads[i%len(processPayloads)]
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r := s.run(t, s.fast, p.payload, []string{"--format", p.format, "--config", policyPath})
+			if r.stdout != p.want || r.stderr != "" || r.code != 0 {
+				t.Errorf("run %d (%s): %+v, want stdout %q", i, p.format, r, p.want)
+			}
+		}()
+	}
+	wg.Wait()
+	if got := auditRecords(t, s.layout); len(got) != runs {
+		t.Errorf("%d audit records, want %d", len(got), runs)
 	}
 }
