@@ -520,3 +520,69 @@ func TestFastParallel(t *testing.T) {
 		t.Errorf("%d audit records, want %d", len(got), runs)
 	}
 }
+
+// TestFastDeciderExits checks that a decider stops by itself: after its
+// idle time, taking its socket with it, and at the first call after its
+// executable was replaced (an upgrade), which it leaves to the client.
+func TestFastDeciderExits(t *testing.T) {
+	s := newFastSetup(t, true)
+	cmd := exec.Command(os.Args[0], "decider", "--listen", s.sock, "--idle", "300ms")
+	cmd.Env = s.env
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s.waitSocket(t)
+	waitExit(t, cmd, "idle decider")
+	if _, err := os.Lstat(s.sock); err == nil {
+		t.Errorf("the idle decider left its socket")
+	}
+
+	// A copy of this binary as the decider's executable, then replaced.
+	exe := filepath.Join(s.dir, "decider-exe")
+	b, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd = exec.Command(exe, "decider", "--listen", s.sock, "--idle", "1m")
+	cmd.Env = s.env
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	s.waitSocket(t)
+	c := fastCases[0]
+	if r := s.run(t, s.fast, c.payload, c.args, "RAMPART_HOOK_DECIDER=nostart"); r.code != 0 {
+		t.Fatalf("before the upgrade: %+v", r)
+	}
+	if err := os.WriteFile(exe+".new", b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(exe+".new", exe); err != nil {
+		t.Fatal(err)
+	}
+	direct := newFastSetup(t, true)
+	want := direct.run(t, os.Args[0], c.payload, c.args)
+	if r := s.run(t, s.fast, c.payload, c.args, "RAMPART_HOOK_DECIDER=nostart"); r != want {
+		t.Errorf("after the upgrade: %+v, want %+v", r, want)
+	}
+	waitExit(t, cmd, "upgraded decider")
+}
+
+// waitExit waits for cmd to exit by itself.
+func waitExit(t *testing.T, cmd *exec.Cmd, what string) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("%s: %v", what, err)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Errorf("%s did not exit", what)
+	}
+}
