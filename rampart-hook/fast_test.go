@@ -586,3 +586,52 @@ func waitExit(t *testing.T, cmd *exec.Cmd, what string) {
 		t.Errorf("%s did not exit", what)
 	}
 }
+
+// TestSetupPrefersFast checks that setup, on Linux, writes the
+// rampart-hook-fast installed beside rampart-hook into the agent's
+// settings, and rampart-hook itself when there is none or --path names it.
+func TestSetupPrefersFast(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("rampart-hook-fast asks a decider on Linux only")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if err := os.Mkdir(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := filepath.Join(bin, "rampart-hook")
+	if err := os.WriteFile(hook, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(dir, ".claude", "settings.json")
+	setup := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(hook, append([]string{"setup", "claude-code"}, args...)...)
+		cmd.Env = []string{"RAMPART_HOOK_TEST_MAIN=1", "HOME=" + dir, "RAMPART_HOME=" + filepath.Join(dir, "rampart"), "PATH=" + os.Getenv("PATH")}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("setup %v: %v\n%s", args, err, out)
+		}
+		s, err := os.ReadFile(settings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(s)
+	}
+	if s := setup(); !strings.Contains(s, hook+" ") || strings.Contains(s, "rampart-hook-fast") {
+		t.Errorf("no rampart-hook-fast beside: settings\n%s\nwant %s", s, hook)
+	}
+	fast := filepath.Join(bin, "rampart-hook-fast")
+	if err := os.WriteFile(fast, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if s := setup(); !strings.Contains(s, fast+" ") || strings.Contains(s, hook+" ") {
+		t.Errorf("rampart-hook-fast beside: settings\n%s\nwant %s in place of %s", s, fast, hook)
+	}
+	if s := setup("--path", hook); !strings.Contains(s, hook+" ") || strings.Contains(s, "rampart-hook-fast") {
+		t.Errorf("--path rampart-hook: settings\n%s\nwant %s", s, hook)
+	}
+}
