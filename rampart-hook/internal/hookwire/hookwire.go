@@ -13,10 +13,8 @@
 // client then runs itself.
 //
 // The package imports nothing, so that the client links no more than it
-// needs.
+// needs, and has nothing to initialise.
 package hookwire
-
-import "errors"
 
 // Magic starts every request: the protocol's name and version.
 const Magic = "rampart-hook/1\n"
@@ -43,8 +41,15 @@ type Request struct {
 	Env  []string
 }
 
-// ErrBadRequest is a request that does not parse.
-var ErrBadRequest = errors.New("bad hook request")
+// ErrBadRequest is a request that does not parse. It is a constant, so
+// that the package has nothing to initialise (rampart-hook's
+// internal/oneshot must run before any package allocates).
+var ErrBadRequest error = wireError("bad hook request")
+
+// wireError is an error that is a constant string.
+type wireError string
+
+func (e wireError) Error() string { return string(e) }
 
 // AppendRequest appends the encoding of r to b: Magic, then the body's
 // length, then the working directory, the arguments and the environment,
