@@ -416,6 +416,32 @@ func firstOperand(args []string) string {
 	return ""
 }
 
+// runsHere reports a command that runs the code it is given on this
+// machine, with the child's output its own: a function or an alias, an
+// interpreter's os.system or exec, script -c, parallel, an editor's !cmd,
+// make's recipe, a package manager's script. Whatever it runs prints
+// where it prints; a program that sends what it runs to another host
+// (ssh host env) is a sink of its own, and what runs there prints that
+// host's environment.
+func (a *analysis) runsHere(p int) bool {
+	return a.per[p].sink == ""
+}
+
+// codeFileOp reports a command that stands for interpreter code's own
+// call on a file (open(F).read() as cat F, a write as tee F): what it
+// reads goes to the code, which prints it or not (codeenviron.go), not
+// to the output as a program run by the code would.
+func codeFileOp(c *shell.Command) bool {
+	if !c.Synthetic {
+		return false
+	}
+	switch c.Name {
+	case "cat", "tee", "cp", "rm":
+		return true
+	}
+	return false
+}
+
 // reachesAgent reports whether command i's output is printed where the
 // agent reads it: at the top level, not redirected away, and not piped on
 // except through filters that pass the value on (and do not write a file).
@@ -441,7 +467,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 				break
 			}
 		}
-		if p < 0 || !stringRunners.Get(cmds[p].Name) && !runsWithSecrets(cmds[p].Name, cmds[p].Args) || !a.reachesAgent(cmds, p) {
+		if p < 0 || codeFileOp(c) || !stringRunners.Get(cmds[p].Name) && !runsWithSecrets(cmds[p].Name, cmds[p].Args) && !a.runsHere(p) || !a.reachesAgent(cmds, p) {
 			return false
 		}
 	}
