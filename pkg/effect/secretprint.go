@@ -323,15 +323,6 @@ var pickers = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
-// grepQuiet are a grep's options by which it prints no matching line:
-// a count, file names, silence, or the lines that do not match.
-var grepQuiet = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"--count": true, "--quiet": true, "--silent": true, "--files-with-matches": true,
-		"--files-without-match": true, "--invert-match": true,
-	}
-}}
-
 // picksHarmless reports a later stage of command i's pipeline that picks
 // lines by a pattern naming no secret (env | grep -i proxy, printenv | awk
 // '/^LANG/'): what reaches the agent is those lines, not the whole. An
@@ -361,12 +352,14 @@ func picksSecrets(c *shell.Command) bool {
 		return false
 	}
 	grepLike := !strings.Contains(c.Name, "awk") && c.Name != "sed"
+	if grepLike {
+		if r := readGrep(c.Args); r.quiet || r.invert {
+			return false
+		}
+	}
 	hit := false
 	for _, w := range c.Args {
 		if strings.HasPrefix(w, "-") {
-			if grepLike && (grepQuiet.Get(w) || !strings.HasPrefix(w, "--") && strings.ContainsAny(w[1:], "cqlLv")) {
-				return false
-			}
 			continue
 		}
 		for piece := range strings.FieldsFuncSeq(w, func(r rune) bool { return r > 0x7f || !nameByte(byte(r)) }) {
