@@ -74,7 +74,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		shared = sharedRequest(cl, e, c.Args) // sharedrequest.go
 	}
 	dbTasks := e.Prop("db-tasks") != ""
-	removes := cl.Mark("remove") || e.Prop("removes") != ""
+	removes := cl.Mark("remove") || e.Prop("removes") != "" || e.Prop("installs-system") != "" || e.Prop("install-flags") != ""
 	if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
 		// systeminstalls.go: conda install -n base
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
