@@ -3,6 +3,7 @@ package effect
 import (
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -20,7 +21,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	hidden := false   // the catalogue says it prints the value only under a mark it lacks
 	defer func() {
 		if f.source == "secret" || f.source == "secret-variable" {
-			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl)
+			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl) || c.Code.SecretShown && !c.Code.Network
 		}
 		if a.indirectDump(c) {
 			// echo "$v=${!v}" over compgen -v: every variable, not
@@ -138,6 +139,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// /proc/PID/environ of other processes, a credential store.
 			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
 		}
+	}
+	if v := selectedSecretVar(c); v != "" {
+		// jq -n 'env.GITHUB_TOKEN', yq -n 'strenv(GITHUB_TOKEN)': the
+		// secret variable printed, as printenv GITHUB_TOKEN prints it
+		f.source, f.origin = "secret-variable", secretHome(v)
+		declared = true
 	}
 	if f.source == "environment" {
 		f.oneRecord = oneRecordEnv(c, f)
@@ -296,6 +303,28 @@ func (a *analysis) secretEnvWrapper(i int, c *shell.Command) string {
 func picksVariable(w string) bool {
 	return strings.Contains(w, "env.") || strings.Contains(w, "ENV.") || strings.Contains(w, "env[") || strings.Contains(w, "ENV[")
 }
+
+// selectedSecretVar returns the secret variable a jq or yq expression
+// reads by name (env.NAME, $ENV.NAME, env["NAME"], strenv(NAME),
+// env(NAME)), or "".
+func selectedSecretVar(c *shell.Command) string {
+	if !selectors.Get(c.Name) {
+		return ""
+	}
+	for _, a := range c.Args {
+		for _, m := range envPick().FindAllStringSubmatch(a, -1) {
+			if name := m[1] + m[2]; secretName(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// envPick matches a jq or yq expression's read of one variable.
+var envPick = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:\benv|\$ENV)(?:\.|\[\s*"|\s*\(\s*)([A-Za-z_][A-Za-z0-9_]*)|strenv\(\s*([A-Za-z_][A-Za-z0-9_]*)`)
+})
 
 // environDump reports other ways of printing the environment: ps with the
 // e option, jq's env, systemctl show-environment.

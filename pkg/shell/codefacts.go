@@ -16,6 +16,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Environ = c.Environ || d.Environ
 	c.EnvironValues = c.EnvironValues || d.EnvironValues
 	c.EnvironShown = c.EnvironShown || d.EnvironShown
+	c.SecretShown = c.SecretShown || d.SecretShown
 	c.Shell = c.Shell || d.Shell
 	c.Listen = c.Listen || d.Listen
 	c.Fork = c.Fork || d.Fork
@@ -115,7 +116,7 @@ func mayReadSecretVar(code string) bool {
 
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN).
-var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
+var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole.
@@ -157,6 +158,9 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
 	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code)
+	if f.Secrets && !f.Network {
+		f.SecretShown = secretPrinted(lang, code)
+	}
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")
