@@ -126,7 +126,8 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.source, f.fetched = "secret", true
 		declared = !headOnly(c.Name, c.Args)
 	}
-	if c.Name == "env" && envPrints(c) {
+	if a.programName(i, c) == "env" && envPrints(c) {
+		// env, and a copy or a link of it the line made (cp /usr/bin/env ./e; ./e)
 		f.source, f.shows = "environment", true
 	}
 	if environDump(c) {
@@ -502,8 +503,22 @@ func hasPrintFlag(args []string, flags string, any bool) bool {
 				return true
 			}
 		}
+		if len(a) > 2 && a[1] != '-' && clusterOf(a, flags) {
+			return true // declare -px: both of them at once
+		}
 	}
 	return false
+}
+
+// clusterOf reports a cluster of short options (-px) each of which is
+// one of flags (-p,-x).
+func clusterOf(a, flags string) bool {
+	for _, c := range a[1:] {
+		if !hasWord(flags, "-"+string(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 func matchesAny(w, list string) bool {

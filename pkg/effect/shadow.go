@@ -284,7 +284,17 @@ func (a *analysis) noteBinCopies(f *cmdFacts) {
 // programName is the name a command's program is judged by: its own, or
 // the system program it is a copy of.
 func (a *analysis) programName(i int, c *shell.Command) string {
-	if a.binCopies == nil || !strings.ContainsRune(c.Program, '/') {
+	if a.binCopies == nil {
+		return c.Name
+	}
+	if !strings.ContainsRune(c.Program, '/') {
+		// cp /usr/bin/env ~/.local/bin/e; e: a copy put in a user PATH
+		// directory runs by its bare name
+		for p, n := range a.binCopies {
+			if path.Base(p) == c.Name && userBinDir(path.Dir(p), a.env.Home) {
+				return n
+			}
+		}
 		return c.Name
 	}
 	p := a.clean(c.Program, i)

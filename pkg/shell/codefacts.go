@@ -51,7 +51,9 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 		},
 		"node": {
 			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
-			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ"},
+			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ",
+				// Deno's and Bun's own spellings of the environment
+				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},
 			shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
 			listen:  []string{"createServer", ".listen("},
 			dynamic: []string{"eval(", "(eval)", ",eval)", "Function(", "new Function", "vm.run", "runInNewContext", "require(process", "require(Buffer", "require(atob"},
