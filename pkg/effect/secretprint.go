@@ -475,7 +475,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
-		if selectors.Get(d.Name) && !namesSecret(selectorOf(d)) {
+		if selectors.Get(d.Name) && !selectorPrintsSecret(d) {
 			return false // sops -d f | yq '.database.host'
 		}
 	}
