@@ -450,7 +450,9 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 			if slices.Contains(cmds[k].Inputs, i) {
 				// echo "$(gh auth token)" prints the word it was given;
 				// another command's word is its own business.
-				return (cmds[k].Name == "echo" || cmds[k].Name == "printf") && lastStage(cmds, i) && a.reachesAgent(cmds, k)
+				// base64 -d <<< "$(kubectl get secret …)": a filter given it
+				// as its input prints it too
+				return (cmds[k].Name == "echo" || cmds[k].Name == "printf" || passesValue.Get(cmds[k].Name) && hereString(&cmds[k])) && lastStage(cmds, i) && a.reachesAgent(cmds, k)
 			}
 		}
 		p := -1
@@ -472,6 +474,12 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
 			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
 		}
+		if inputAsArgs(d.Name) {
+			continue // xargs echo: the command it runs is judged below, as its own entry
+		}
+		if (d.Name == "echo" || d.Name == "printf") && len(d.Via) > 0 && inputAsArgs(d.Via[len(d.Via)-1]) {
+			continue // xargs -I{} echo token={}: the input printed as its words
+		}
 		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
@@ -480,6 +488,22 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		}
 	}
 	return true
+}
+
+// hereString reports a command given a here-string as its input.
+func hereString(c *shell.Command) bool {
+	for _, r := range c.Redirects {
+		if r.Op == "<<<" {
+			return true
+		}
+	}
+	return false
+}
+
+// inputAsArgs reports a program that runs a command with what it reads
+// as the command's words (xargs, parallel).
+func inputAsArgs(name string) bool {
+	return name == "xargs" || name == "parallel"
 }
 
 // stdoutRedirected reports a redirection of a command's standard output to
