@@ -41,11 +41,21 @@ var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true}
 }}
 
-// localCluster reports whether a command is pointed, by a context option
+// localCluster reports a command pointed at a cluster on this machine
+// (pointedLocal) on a line that leaves the contexts as they were: one
+// that renames a context, sets its cluster or server, or switches the
+// kubeconfig (kubectl config rename-context prod-eu kind-dev,
+// set-cluster kind-dev --server=…) makes a local context's name say
+// nothing of where it points.
+func (a *analysis) localCluster(c *shell.Command) bool {
+	return pointedLocal(c) && !switchesCluster(a.res)
+}
+
+// pointedLocal reports whether a command is pointed, by a context option
 // (the last one, as the CLIs take it), at a cluster on this machine, and
 // nothing points it elsewhere: an API server or a kubeconfig of its own,
 // or KUBECONFIG set for it.
-func localCluster(c *shell.Command) bool {
+func pointedLocal(c *shell.Command) bool {
 	for _, as := range c.Assigns {
 		if strings.HasPrefix(as, "KUBECONFIG=") {
 			return false
