@@ -723,6 +723,10 @@ func ansibleModule(words []string, args string) string {
 	q := quoteWord
 	switch module {
 	case "command", "shell", "raw", "win_shell", "win_command":
+		if become(words) != "" {
+			// run as root on the hosts (-b, --become)
+			return "sudo sh -c " + q(args)
+		}
 		return args
 	case "script":
 		return "sh " + args
