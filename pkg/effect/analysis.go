@@ -54,6 +54,8 @@ type cmdFacts struct {
 
 	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
 	looked bool           // entry is known
+
+	memo lineMemo // answers about the command that depend only on the line, found once (linememo.go)
 }
 
 // sameWords reports whether a and b are the same slice of words (not
