@@ -344,7 +344,7 @@ var unknownDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool 
 func unknownDestroyVerb(cl *catalog.Classified) string {
 	found := ""
 	leadingWords(cl, 3, func(w string) bool { // cloudverbs.go
-		if strings.ContainsAny(w, "/.=@ ") {
+		if notVerbShaped(w) {
 			return false // a path, a file, a setting: not a verb
 		}
 		lw := strings.ToLower(w) // once: it allocates for a word with capitals
