@@ -68,11 +68,12 @@ type Env struct {
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
 type Engine struct {
-	p     *policy.Policy
-	env   Env
-	cands candidateTable // candidates.go
-	pipes pipelineTable  // candidates.go
-	named namedReads     // search.go
+	p      *policy.Policy
+	env    Env
+	cands  candidateTable // candidates.go
+	pipes  pipelineTable  // candidates.go
+	named  namedReads     // search.go
+	admits admissionTable // admissions.go
 }
 
 // New returns an Engine for p.
@@ -202,8 +203,12 @@ func (ev *evaluation) judge(s *subject) {
 	decided := false
 	entries, checked := ev.e.p.Entries, false
 	var at []int // index into Policy.Entries of each of entries, when a subset
-	if sc := ev.sc; sc != nil && sc.appliesTool == s.tool && sc.applies != nil {
-		entries, checked, at = sc.applies, true, sc.appliesAt // scratch.go: the line's commands
+	if ev.trace == nil {
+		// admissions.go: the policies that admit the tool, asked once per
+		// engine (a trace lists those that do not)
+		if a := ev.e.admitted(s.tool, c.Agent, c.Session); a != nil {
+			entries, checked, at = a.entries, true, a.at
+		}
 	}
 	var cands *candidates
 	if s.sql == "" && ev.trace == nil {
