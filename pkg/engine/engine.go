@@ -146,6 +146,8 @@ type evaluation struct {
 	trace    *Trace
 	sc       *execScratch // arrays of the command line being judged (scratch.go)
 	gqlLines []string     // command lines whose curl sends a GraphQL mutation, judged after the run (graphqlcalls.go)
+	adm      *admission   // the policies admitting admTool for the call (admissions.go), the last asked
+	admTool  string
 }
 
 func (ev *evaluation) add(r result) {
@@ -205,8 +207,14 @@ func (ev *evaluation) judge(s *subject) {
 	var at []int // index into Policy.Entries of each of entries, when a subset
 	if ev.trace == nil {
 		// admissions.go: the policies that admit the tool, asked once per
-		// engine (a trace lists those that do not)
-		if a := ev.e.admitted(s.tool, c.Agent, c.Session); a != nil {
+		// engine (a trace lists those that do not), and kept for the
+		// subjects after this one under the same tool
+		a := ev.adm
+		if a == nil || ev.admTool != s.tool {
+			a = ev.e.admitted(s.tool, c.Agent, c.Session)
+			ev.adm, ev.admTool = a, s.tool
+		}
+		if a != nil {
 			entries, checked, at = a.entries, true, a.at
 		}
 	}
