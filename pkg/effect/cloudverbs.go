@@ -84,7 +84,7 @@ func verbParts(w string, fn func(part string, k int)) {
 	}
 	k := 0
 	for rest := w; rest != ""; k++ {
-		j := strings.IndexAny(rest, "-:_")
+		j := verbSeparator(rest)
 		part := rest
 		if j >= 0 {
 			part, rest = rest[:j], rest[j+1:]
@@ -93,6 +93,31 @@ func verbParts(w string, fn func(part string, k int)) {
 		}
 		fn(part, k)
 	}
+}
+
+// verbSeparator is the index of the first - : or _ in w, or -1: what
+// strings.IndexAny(w, "-:_") gives, without making the set for each of
+// the many words asked about.
+func verbSeparator(w string) int {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '-' || c == ':' || c == '_' {
+			return i
+		}
+	}
+	return -1
+}
+
+// notVerbShaped reports whether w has a byte that no verb has, / . = @
+// or a space (a path, a file, a setting, an address), as
+// strings.ContainsAny(w, "/.=@ ") does, without making the set.
+func notVerbShaped(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '/', '.', '=', '@', ' ':
+			return true
+		}
+	}
+	return false
 }
 
 // credentialNouns are the parts of a verb that name a credential.

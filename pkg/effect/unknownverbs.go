@@ -117,7 +117,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	n := 0
 	leadingWords(cl, 3, func(w string) bool {
 		n++
-		if strings.ContainsAny(w, "/.=@ ") {
+		if notVerbShaped(w) {
 			return false
 		}
 		lw := strings.ToLower(w)

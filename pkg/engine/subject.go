@@ -139,7 +139,6 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		return
 	}
-	ev.admit(sc, tool)
 	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
 	cwd := c.Cwd
 	nargs, argBytes := 0, 0
