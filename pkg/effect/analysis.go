@@ -476,9 +476,10 @@ func isShellOrInterp(name string) bool {
 	if shellsAndInterps.Get(name) {
 		return true
 	}
-	// python3.12, pypy3, nodejs
+	// python3.12, pypy3, nodejs, php8.2: the name and a version (not
+	// nodectl or rubocop, other programs)
 	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {
-		if strings.HasPrefix(name, p) {
+		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "js" || strings.Trim(rest, "0123456789.") == "") {
 			return true
 		}
 	}

@@ -272,8 +272,12 @@ func revealsOption(args []string) bool {
 // secrets API: a path segment "secrets" or "secret" (Kubernetes
 // /api/v1/namespaces/N/secrets, Vault /v1/secret/data/P) or
 // "credentials" after a segment that says it is an API ("api", "v1",
-// "v2beta1"), unless a segment "metadata" says it reads only a secret's
-// versions and dates. A page at /docs/secrets/rotation is not one.
+// "v2beta1"); a vault's items or secrets, where the host or an earlier
+// segment names a vault (1Password Connect's /v1/vaults/V/items/I, Azure
+// Key Vault's https://NAME.vault.azure.net/secrets/S); or a login that
+// answers with a token (Vault's /v1/auth/approle/login) — unless a
+// segment "metadata" says it reads only a secret's versions and dates. A
+// page at /docs/secrets/rotation is not one.
 func secretPath(cl *catalog.Classified) bool {
 	for _, w := range cl.Words {
 		if w.Role != catalog.URL && !strings.Contains(w.Text, "://") {
@@ -283,23 +287,43 @@ func secretPath(cl *catalog.Classified) bool {
 		if k := strings.Index(t, "://"); k >= 0 {
 			t = t[k+3:]
 		}
-		_, p, ok := strings.Cut(t, "/")
+		host, p, ok := strings.Cut(t, "/")
 		if !ok {
 			continue
 		}
 		p, _, _ = strings.Cut(p, "?")
-		found, api := false, false
+		vault := vaultHost(host)
+		found, api, auth := false, false, false
 		for seg := range strings.SplitSeq(p, "/") {
-			if strings.EqualFold(seg, "metadata") {
+			l := strings.ToLower(seg)
+			if l == "metadata" {
 				// Vault's /v1/secret/metadata/P: versions and dates,
 				// not the value
 				found = false
 				break
 			}
-			found = found || api && (strings.EqualFold(seg, "secrets") || strings.EqualFold(seg, "secret") || strings.EqualFold(seg, "credentials"))
+			found = found || api && (l == "secrets" || l == "secret" || l == "credentials") ||
+				vault && (l == "secrets" || l == "secret" || l == "items" || l == "credentials") ||
+				api && auth && l == "login"
 			api = api || seg == "api" || apiVersion(seg)
+			auth = auth || api && l == "auth"
+			vault = vault || api && (l == "vaults" || l == "vault")
 		}
 		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// vaultHost reports a host whose name says it serves a secret store: a
+// label "vault", "keyvault", "openbao" or "op-connect" (vault.acme.internal,
+// acme-kv.vault.azure.net, op-connect.acme.internal).
+func vaultHost(host string) bool {
+	host, _, _ = strings.Cut(host, ":")
+	for label := range strings.SplitSeq(strings.ToLower(host), ".") {
+		switch label {
+		case "vault", "keyvault", "openbao", "op-connect", "secretmanager", "secretsmanager":
 			return true
 		}
 	}
@@ -347,12 +371,12 @@ func dropsProtection(args []string) string {
 
 // grantVerbs are the compound verbs by which a cloud CLI gives someone
 // access: attach-user-policy, add-iam-policy-binding, set-iam-policy,
-// authorize-security-group-ingress, grant-*.
+// authorize-security-group-ingress, grant-*, open-port.
 func grantsAccess(cl *catalog.Classified) string {
 	verb := ""
 	setWord, accessWord := "", false
 	leadingWords(cl, 4, func(w string) bool {
-		attach, access, grant := false, false, false
+		attach, access, grant, open, port := false, false, false, false, false
 		verbParts(w, func(p string, k int) {
 			switch {
 			case setVerbs.Get(p):
@@ -361,8 +385,15 @@ func grantsAccess(cl *catalog.Classified) string {
 				access = true
 			case p == "authorize" || p == "grant" || p == "approve":
 				grant = k == 0
+			case p == "open":
+				open = k == 0
+			case p == "port" || p == "ports":
+				port = true
 			}
 		})
+		// az vm open-port: a port opened to the network in front of a
+		// machine, as an ingress rule authorized is
+		grant = grant || open && port
 		switch {
 		case grant || attach && access && strings.ContainsAny(w, "-:_"):
 			verb = w

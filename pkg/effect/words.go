@@ -349,7 +349,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		case catalog.Package:
-			if remotePackage(w.Text, gopkgOf(e)) {
+			if remotePackageOf(e, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
@@ -409,12 +409,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
+	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
 	a.productionTask(i, c, cl)        // production.go
 	a.runsAgainstProduction(i, c, cl) // prodruns.go
 	if props && hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
 	a.cloudProductionChange(i, c, cl)
+	a.productionSession(i, c, cl)   // prodsession.go
 	a.sharedCLIChange(i, c, cl)     // sharedcli.go
 	a.forwardsProduction(i, c, cl)  // prodshells.go
 	a.sessionInProduction(i, c, cl) // prodshells.go

@@ -122,6 +122,7 @@ type result struct {
 	ruleIdx int
 	text    string
 	argv    *match.Argv // the command whose line is the text, when text is ""
+	unknown bool        // the subject was an unknown effect (what could not be resolved)
 }
 
 // label is what Decision.Matched shows: the text, or the command's line,
@@ -238,7 +239,7 @@ func (ev *evaluation) judge(s *subject) {
 			continue
 		}
 		decided = true
-		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv})
+		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv, unknown: strings.HasPrefix(s.effect, "unknown:")})
 		if r.Action == call.Deny && !ev.keepAll {
 			return
 		}

@@ -61,6 +61,12 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judge(&s)
 		if c.Tool == call.ToolRead {
 			ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
+			if effect.OwnEnviron(p) {
+				// the agent's own environment read into its context:
+				// every variable at once, as env prints them
+				fs := subject{tool: "flow", text: "the environment read from " + p, effect: "flow:environment->agent"}
+				ev.judge(&fs)
+			}
 		}
 		ev.judgeProductionFile(c.Tool, p) // productionfiles.go: production's infrastructure and settings
 		ev.judgePathAlternates(&s)        // paths.go: symlinks, /proc/self/root, /private

@@ -506,6 +506,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			} else if file := pwshFile(words); file != "" {
 				s.runFile(file, "pwsh", f)
 			}
+		} else if isCmdExe(name) {
+			if code, ok := cmdExeCode(words); ok {
+				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
+			}
 		} else if pwshCmdlet(name) {
 			// a cmdlet run by name (an agent's PowerShell tool)
 			s.parseString(translatePwshCommand(words), s.viaFrame(f, name))
@@ -1503,6 +1507,10 @@ func isInterpreter(name string) bool {
 	}
 	return false
 }
+
+// RunsCode reports whether name is a shell or an interpreter: a program
+// whose arguments may be code it runs.
+func RunsCode(name string) bool { return isInterpreter(name) }
 
 // shellScript gives the string of "bash [flags] -c STR".
 func shellScript(words []string) (string, bool) {
