@@ -41,12 +41,12 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
 		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
 		"approve": "approval",
-		// a pipeline or job others wait on stopped (gh run cancel, glab ci cancel)
-		"cancel": "run",
 		// a pull or merge request merged on a forge (gh pr merge, glab mr
 		// merge): the shared branch changes for everyone; an unknown
 		// program's merge (of files, of configs) has no noun of this class
 		"merge": "merge",
+		// a pipeline or job others wait on stopped (gh run cancel, glab ci cancel)
+		"cancel": "run",
 		// a console or runner on production: code nobody here sees runs there
 		"console": "console", "runner": "console", "dbconsole": "console", "dbshell": "console", "tinker": "console",
 		"repl": "console", "c": "console", "r": "console", "shell": "console", "shell_plus": "console",
