@@ -379,6 +379,12 @@ func (a *analysis) code(i int, c *shell.Command) {
 		a.per[i].shows = k.EnvironShown && !k.Network
 		a.per[i].oneRecord = true // print(os.environ): a dict on one line
 	}
+	if k.SecretShown && !k.Network && !k.EnvironShown {
+		// python3 -c 'print(os.environ["GITHUB_TOKEN"])', ruby -e 'puts
+		// ENV["GITHUB_TOKEN"]': the secret printed, as printenv
+		// GITHUB_TOKEN prints it (flow.go), not the whole environment
+		a.per[i].source, a.per[i].shows = "secret-variable", false
+	}
 	if k.Secrets && a.per[i].source == "" {
 		// Code that reads credential files or secret variables prints
 		// what it read: its output is sensitive.

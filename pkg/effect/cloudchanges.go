@@ -55,7 +55,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {
 		return // most unknown programs name no production: looked at first
 	}
-	if helpOrDryRunOf(cl, c.Args) || localCluster(c) {
+	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) {
 		return
 	}
 	verb := ""
@@ -149,7 +149,7 @@ func (a *analysis) runsInProduction(start int) {
 				continue
 			}
 			cl := a.cat.Classify(d.Name, d.Args)
-			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || localCluster(d) {
+			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.localCluster(d) {
 				continue
 			}
 			w := a.productionWord(j)

@@ -18,7 +18,8 @@ import (
 
 // leadingWords calls fn with the words that may name what a command does:
 // the subcommand names of its catalogue entry after the program, then its
-// first positional words. It stops when fn returns true.
+// first positional words; a word right after a flag is looked at without
+// counting among them (afterFlag). It stops when fn returns true.
 func leadingWords(cl *catalog.Classified, max int, fn func(string) bool) bool {
 	if e := cl.Entry; e != nil {
 		if k := strings.IndexByte(e.Name, ' '); k > 0 {
@@ -30,18 +31,41 @@ func leadingWords(cl *catalog.Classified, max int, fn func(string) bool) bool {
 		}
 	}
 	n := 0
-	for _, w := range cl.Words {
+	for k, w := range cl.Words {
 		if w.Option != "" {
 			continue
-		}
-		if n++; n > max {
-			break
 		}
 		if fn(w.Text) {
 			return true
 		}
+		if !afterFlag(cl.Words, k) {
+			if n++; n >= max {
+				break
+			}
+		}
 	}
 	return false
+}
+
+// afterFlag reports a positional right after an option the catalogue
+// reads as a flag (--org acme, -p web): the option's value, for a program
+// whose options are not known, as often as a word of its own. It is
+// looked at, but does not count among a command's leading words (acmectl
+// --org acme --project web --region eu deploy api).
+func afterFlag(words []catalog.Word, k int) bool {
+	at := words[k].Index
+	if at == 0 {
+		return false
+	}
+	for j := k - 1; j >= 0; j-- {
+		if words[j].Index == at-1 {
+			return false // the word before is a value or a positional
+		}
+		if words[j].Index < at-1 {
+			break
+		}
+	}
+	return true
 }
 
 // verbParts calls fn with the parts of a verb-shaped word, lower-case

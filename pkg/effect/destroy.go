@@ -74,7 +74,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		shared = sharedRequest(cl, e, c.Args) // sharedrequest.go
 	}
 	dbTasks := e.Prop("db-tasks") != ""
-	removes := cl.Mark("remove") || e.Prop("removes") != ""
+	removes := cl.Mark("remove") || e.Prop("removes") != "" || e.Prop("installs-system") != "" || e.Prop("install-flags") != ""
 	if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
 		// systeminstalls.go: conda install -n base
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
@@ -83,7 +83,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && (localCluster(c) || DevNamespace(a.res, i)) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && (a.localCluster(c) || DevNamespace(a.res, i)) {
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);

@@ -165,7 +165,7 @@ func switchesCluster(res *shell.Result) bool {
 		case "kubectx", "kubeswitch", "kswitch":
 			return true
 		case "kubectl", "oc", "k":
-			if len(pos) >= 2 && pos[0] == "config" && (pos[1] == "use-context" || pos[1] == "use" || pos[1] == "set-context" || pos[1] == "set-cluster" || pos[1] == "set-credentials") {
+			if len(pos) >= 2 && pos[0] == "config" && (pos[1] == "use-context" || pos[1] == "use" || pos[1] == "set-context" || pos[1] == "set-cluster" || pos[1] == "set-credentials" || pos[1] == "rename-context") {
 				return true
 			}
 		case "aws", "gcloud", "az", "doctl":

@@ -2,8 +2,10 @@ package effect
 
 import (
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
@@ -28,8 +30,9 @@ import (
 // picksHarmlessStage reports a stage that, given the environment, prints
 // only lines its pattern picks and the pattern names no secret.
 func picksHarmlessStage(d *shell.Command) bool {
-	if d.Name == "cut" && slices.Contains(d.Args, "-f1") && slices.ContainsFunc(d.Args, func(w string) bool { return w == "-d=" || w == "=" }) {
-		return true // printenv | cut -d= -f1: the names
+	if d.Name == "cut" && slices.Contains(d.Args, "-f1") && slices.ContainsFunc(d.Args, func(w string) bool { return w == "-d=" || w == "=" }) &&
+		!slices.ContainsFunc(d.Args, func(w string) bool { return len(w) > 3 && strings.HasPrefix("--complement", w) }) {
+		return true // printenv | cut -d= -f1: the names (with --complement, the values)
 	}
 	if !pickers.Get(d.Name) || picksSecrets(d) {
 		return false
@@ -44,60 +47,13 @@ func picksHarmlessStage(d *shell.Command) bool {
 }
 
 // grepPicks reports a grep whose patterns each name something and whose
-// options print only the matching lines.
+// options print only the matching lines (grepopts.go).
 func grepPicks(args []string) bool {
-	var patterns []string
-	explicit := false
-	for k := 0; k < len(args); k++ {
-		w := args[k]
-		switch {
-		case w == "-e" || w == "--regexp":
-			explicit = true
-			if k+1 < len(args) {
-				k++
-				patterns = append(patterns, args[k])
-			}
-		case strings.HasPrefix(w, "--regexp="):
-			explicit = true
-			patterns = append(patterns, w[len("--regexp="):])
-		case w == "-f" || strings.HasPrefix(w, "--file") || w == "--passthru" || w == "--passthrough" || w == "--null-data" || w == "--invert-match" ||
-			strings.HasPrefix(w, "--context") || strings.HasPrefix(w, "--after-context") || strings.HasPrefix(w, "--before-context"):
-			return false // patterns from a file; every line; one record; lines around
-		case w == "-m" || w == "--max-count" || w == "-g" || w == "--glob" || w == "-t" || w == "--type":
-			k++ // an option's value
-		case strings.HasPrefix(w, "--"):
-		case strings.HasPrefix(w, "-") && len(w) > 1:
-			b := w[1:]
-			for j := 0; j < len(b); j++ {
-				switch b[j] {
-				case 'A', 'B', 'C', 'z', 'f', 'v':
-					return false // -C 999, -A1000, -z, -f FILE, -v (the other lines)
-				case 'e':
-					explicit = true
-					if j+1 < len(b) {
-						patterns = append(patterns, b[j+1:])
-					} else if k+1 < len(args) {
-						k++
-						patterns = append(patterns, args[k])
-					}
-					j = len(b)
-				case 'm':
-					if j+1 == len(b) {
-						k++
-					}
-					j = len(b)
-				}
-			}
-		default:
-			if !explicit && len(patterns) == 0 {
-				patterns = append(patterns, w)
-			}
-		}
+	r := readGrep(args)
+	if r.wide || r.invert || len(r.patterns) == 0 {
+		return false // -C 999, -500, --inv, -z, -f FILE, -v: more than the lines picked
 	}
-	if len(patterns) == 0 {
-		return false
-	}
-	for _, p := range patterns {
+	for _, p := range r.patterns {
 		if !narrowPattern(p) {
 			return false
 		}
@@ -108,22 +64,31 @@ func grepPicks(args []string) bool {
 // sedPicks reports a sed -n script whose addresses are patterns that name
 // something, with no range: '/^GOPATH=/p', 's/^PATH=//p'.
 func sedPicks(args []string) bool {
-	script := ""
+	script, scripts := "", 0
 	for k := 0; k < len(args); k++ {
 		w := args[k]
+		name, val, hasVal := strings.Cut(strings.TrimLeft(w, "-"), "=")
+		long := strings.HasPrefix(w, "--") && len(name) > 1
 		switch {
-		case w == "-e" || w == "--expression":
-			if k+1 < len(args) {
+		case w == "-e" || long && strings.HasPrefix("expression", name):
+			if !hasVal && k+1 < len(args) {
 				k++
-				if script != "" {
-					return false // more than one script
-				}
-				script = args[k]
+				val = args[k]
+			}
+			script, scripts = val, scripts+1
+		case w == "-f" || long && strings.HasPrefix("file", name), long && strings.HasPrefix("null-data", name), long && strings.HasPrefix("zero-terminated", name):
+			return false // a script from a file; the input as one record (-z)
+		case strings.HasPrefix(w, "-") && !long && len(w) > 1:
+			if strings.ContainsAny(w[1:], "zfe") {
+				return false // -z, -nz, -f FILE, -ne SCRIPT
 			}
 		case strings.HasPrefix(w, "-"):
-		case script == "":
-			script = w
+		case scripts == 0:
+			script, scripts = w, 1
 		}
+	}
+	if scripts != 1 {
+		return false // more than one script, each printing its own lines
 	}
 	s := strings.TrimSpace(script)
 	if strings.HasPrefix(s, "s") && len(s) > 1 {
@@ -161,16 +126,18 @@ func awkPicks(args []string) bool {
 			equals = strings.Trim(args[k], `'"`) == "="
 		case strings.HasPrefix(w, "-F"):
 			equals = strings.Trim(w[2:], `'"`) == "="
-		case w == "-v" || w == "-f":
+		case w == "-v":
 			k++
+		case w == "-f" || w == "-e" || w == "-i" || w == "-E" || strings.HasPrefix(w, "--"):
+			return false // gawk's -e, --source, -f, --include: programs beside the one read here
 		case strings.HasPrefix(w, "-"):
 		case prog == "":
 			prog = w
 		}
 	}
 	p := strings.TrimSpace(prog)
-	if strings.Contains(p, "||") || strings.Contains(p, "ENVIRON") {
-		return false
+	if strings.Contains(p, "||") || strings.Contains(p, "ENVIRON") || strings.Contains(p, "getline") || strings.Contains(p, "system") || strings.Contains(p, "|") {
+		return false // lines read from elsewhere, or a command run
 	}
 	if strings.HasPrefix(p, "/") {
 		// /^PATH=/, /^PATH=/{print $2}: one pattern and its action;
@@ -179,17 +146,17 @@ func awkPicks(args []string) bool {
 		r := strings.TrimSpace(rest)
 		return ok && narrowPattern(re) && (r == "" || strings.HasPrefix(r, "{") && strings.HasSuffix(r, "}") && strings.Count(r, "}") == 1)
 	}
-	if equals && strings.Contains(p, "print") && strings.Contains(p, "$1") {
-		// awk -F= '{print $1}': the names; not $0, $2 or $NF, the values
-		for k := 0; k+1 < len(p); k++ {
-			if p[k] == '$' && p[k+1] != '1' {
-				return false
-			}
-		}
-		return true
-	}
-	return false
+	// awk -F= '{print $1}': the names; not $0, $2 or $NF, the values, nor
+	// a second print or a pattern after the action ({print $1; print},
+	// {print $1}1)
+	return equals && awkNamesOnly().MatchString(p)
 }
+
+// awkNamesOnly matches an awk program that prints each line's first
+// field and nothing else.
+var awkNamesOnly = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\{\s*print\s*\(?\s*\$1\s*\)?\s*;?\s*\}$`)
+})
 
 // delimited splits s at the first delimiter d not escaped by a backslash,
 // returning what comes before and after it.
@@ -210,8 +177,8 @@ func delimited(s string, d byte) (string, string, bool) {
 // more (outside brackets and escapes), and none of the runs is a piece of
 // a credential's name.
 func narrowPattern(re string) bool {
-	if strings.Contains(re, ")?") || strings.Contains(re, ")*") || strings.Contains(re, "{0") {
-		return false // (LANG)?: a pattern that may match nothing matches every line
+	if strings.Contains(re, ")?") || strings.Contains(re, ")*") || strings.Contains(re, "{0") || strings.Contains(re, "{,") {
+		return false // (LANG)?, (ZZ){,1}: a pattern that may match nothing matches every line
 	}
 	for alt := range strings.SplitSeq(strings.ReplaceAll(re, `\|`, "|"), "|") {
 		named := false
@@ -245,6 +212,26 @@ func literalRuns(re string) []string {
 	for k := 0; k < len(re); k++ {
 		c := re[k]
 		switch {
+		case c == '(' && strings.HasPrefix(re[k:], "(?") && lookaround(re[k:]):
+			// (?!ZZ), (?=x), (?<=x): a look around the match, which
+			// names nothing the line must hold as it is written
+			flush(k)
+			for depth := 0; k < len(re); k++ {
+				if re[k] == '\\' {
+					k++
+				} else if re[k] == '(' {
+					depth++
+				} else if re[k] == ')' {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+			}
+		case start >= 0 && (c == '?' || c == '*' || c == '{' && k+1 < len(re) && (re[k+1] == '0' || re[k+1] == ',')):
+			// aa*, ZZ?: the run's last character may be absent, so
+			// what the line must hold is the run without it
+			runs = append(runs, re[start:k-1])
+			start = -1
 		case c == '\\':
 			flush(k)
 			k++
@@ -262,6 +249,11 @@ func literalRuns(re string) []string {
 	}
 	flush(len(re))
 	return runs
+}
+
+// lookaround reports a group that opens a look-ahead or look-behind.
+func lookaround(g string) bool {
+	return strings.HasPrefix(g, "(?=") || strings.HasPrefix(g, "(?!") || strings.HasPrefix(g, "(?<=") || strings.HasPrefix(g, "(?<!")
 }
 
 // credentialWords are the words whose pieces pick a credential's
@@ -303,12 +295,7 @@ func consumesEnv(d *shell.Command) bool {
 	if !pickers.Get(d.Name) || strings.Contains(d.Name, "awk") || d.Name == "sed" {
 		return false
 	}
-	for _, w := range d.Args {
-		if grepQuiet.Get(w) && w != "--invert-match" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.ContainsAny(w[1:], "cqlL") {
-			return true
-		}
-	}
-	return false
+	return readGrep(d.Args).quiet // grep -c, -l, -q; not the pattern "-l" (grep -e -l -e =)
 }
 
 // envTrail follows the whole environment printed (env, a script printing

@@ -3,6 +3,7 @@ package effect
 import (
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -20,7 +21,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	hidden := false   // the catalogue says it prints the value only under a mark it lacks
 	defer func() {
 		if f.source == "secret" || f.source == "secret-variable" {
-			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl)
+			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl) || c.Code.SecretShown && !c.Code.Network
 		}
 		if a.indirectDump(c) {
 			// echo "$v=${!v}" over compgen -v: every variable, not
@@ -125,7 +126,8 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.source, f.fetched = "secret", true
 		declared = !headOnly(c.Name, c.Args)
 	}
-	if c.Name == "env" && envPrints(c) {
+	if a.programName(i, c) == "env" && envPrints(c) {
+		// env, and a copy or a link of it the line made (cp /usr/bin/env ./e; ./e)
 		f.source, f.shows = "environment", true
 	}
 	if environDump(c) {
@@ -138,6 +140,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// /proc/PID/environ of other processes, a credential store.
 			a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/*/environ"})
 		}
+	}
+	if v := selectedSecretVar(c); v != "" {
+		// jq -n 'env.GITHUB_TOKEN', yq -n 'strenv(GITHUB_TOKEN)': the
+		// secret variable printed, as printenv GITHUB_TOKEN prints it
+		f.source, f.origin = "secret-variable", secretHome(v)
+		declared = true
 	}
 	if f.source == "environment" {
 		f.oneRecord = oneRecordEnv(c, f)
@@ -296,6 +304,28 @@ func (a *analysis) secretEnvWrapper(i int, c *shell.Command) string {
 func picksVariable(w string) bool {
 	return strings.Contains(w, "env.") || strings.Contains(w, "ENV.") || strings.Contains(w, "env[") || strings.Contains(w, "ENV[")
 }
+
+// selectedSecretVar returns the secret variable a jq or yq expression
+// reads by name (env.NAME, $ENV.NAME, env["NAME"], strenv(NAME),
+// env(NAME)), or "".
+func selectedSecretVar(c *shell.Command) string {
+	if !selectors.Get(c.Name) {
+		return ""
+	}
+	for _, a := range c.Args {
+		for _, m := range envPick().FindAllStringSubmatch(a, -1) {
+			if name := m[1] + m[2]; secretName(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// envPick matches a jq or yq expression's read of one variable.
+var envPick = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:\benv|\$ENV)(?:\.|\[\s*"|\s*\(\s*)([A-Za-z_][A-Za-z0-9_]*)|strenv\(\s*([A-Za-z_][A-Za-z0-9_]*)`)
+})
 
 // environDump reports other ways of printing the environment: ps with the
 // e option, jq's env, systemctl show-environment.
@@ -473,8 +503,22 @@ func hasPrintFlag(args []string, flags string, any bool) bool {
 				return true
 			}
 		}
+		if len(a) > 2 && a[1] != '-' && clusterOf(a, flags) {
+			return true // declare -px: both of them at once
+		}
 	}
 	return false
+}
+
+// clusterOf reports a cluster of short options (-px) each of which is
+// one of flags (-p,-x).
+func clusterOf(a, flags string) bool {
+	for _, c := range a[1:] {
+		if !hasWord(flags, "-"+string(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 func matchesAny(w, list string) bool {

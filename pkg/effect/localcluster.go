@@ -38,14 +38,34 @@ var contextOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // API server or another kubeconfig than its context names: with one of
 // them, a local context's name says nothing of where the change lands.
 var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true}
+	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true, "--cluster": true}
 }}
 
-// localCluster reports whether a command is pointed, by a context option
+// localCluster reports a command pointed at a cluster on this machine
+// (pointedLocal) on a line that leaves the contexts as they were: one
+// that renames a context, sets its cluster or server, or switches the
+// kubeconfig (kubectl config rename-context prod-eu kind-dev,
+// set-cluster kind-dev --server=…) makes a local context's name say
+// nothing of where it points.
+func (a *analysis) localCluster(c *shell.Command) bool {
+	return pointedLocal(c) && !switchesCluster(a.res)
+}
+
+// LocalCluster reports whether the line's command i is a cluster CLI's,
+// run directly (not by another program), pointed at a cluster on this
+// machine on a line that leaves the contexts as they were (see
+// localCluster): the profile lets its changes be, as it does a
+// development namespace's.
+func LocalCluster(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
+	return clusterCLIs.Get(c.Name) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
+}
+
+// pointedLocal reports whether a command is pointed, by a context option
 // (the last one, as the CLIs take it), at a cluster on this machine, and
 // nothing points it elsewhere: an API server or a kubeconfig of its own,
 // or KUBECONFIG set for it.
-func localCluster(c *shell.Command) bool {
+func pointedLocal(c *shell.Command) bool {
 	for _, as := range c.Assigns {
 		if strings.HasPrefix(as, "KUBECONFIG=") {
 			return false

@@ -37,7 +37,7 @@ var interactiveShells = table.Map[string, bool]{Build: func() map[string]bool {
 // session verb pointed at production (see above).
 func (a *analysis) productionSession(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
-	if e == nil || e.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || localCluster(c) {
+	if e == nil || e.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || a.localCluster(c) {
 		return
 	}
 	verb := ""

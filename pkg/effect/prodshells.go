@@ -29,7 +29,7 @@ var forwardVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // cloud or cluster CLI that forwards a port of production to this machine.
 func (a *analysis) forwardsProduction(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
-	if e == nil || e.Prop("cloud") == "" || localCluster(c) {
+	if e == nil || e.Prop("cloud") == "" || a.localCluster(c) {
 		return
 	}
 	verb := e.Name
@@ -71,7 +71,7 @@ func (a *analysis) shellsInProduction() {
 				continue
 			}
 			cl := a.cat.Classify(d.Name, d.Args)
-			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || localCluster(d) {
+			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.localCluster(d) {
 				continue
 			}
 			w := a.productionWord(j)

@@ -323,15 +323,6 @@ var pickers = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
-// grepQuiet are a grep's options by which it prints no matching line:
-// a count, file names, silence, or the lines that do not match.
-var grepQuiet = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"--count": true, "--quiet": true, "--silent": true, "--files-with-matches": true,
-		"--files-without-match": true, "--invert-match": true,
-	}
-}}
-
 // picksHarmless reports a later stage of command i's pipeline that picks
 // lines by a pattern naming no secret (env | grep -i proxy, printenv | awk
 // '/^LANG/'): what reaches the agent is those lines, not the whole. An
@@ -361,12 +352,14 @@ func picksSecrets(c *shell.Command) bool {
 		return false
 	}
 	grepLike := !strings.Contains(c.Name, "awk") && c.Name != "sed"
+	if grepLike {
+		if r := readGrep(c.Args); r.quiet || r.invert {
+			return false
+		}
+	}
 	hit := false
 	for _, w := range c.Args {
 		if strings.HasPrefix(w, "-") {
-			if grepLike && (grepQuiet.Get(w) || !strings.HasPrefix(w, "--") && strings.ContainsAny(w[1:], "cqlLv")) {
-				return false
-			}
 			continue
 		}
 		for piece := range strings.FieldsFuncSeq(w, func(r rune) bool { return r > 0x7f || !nameByte(byte(r)) }) {
@@ -416,6 +409,32 @@ func firstOperand(args []string) string {
 	return ""
 }
 
+// runsHere reports a command that runs the code it is given on this
+// machine, with the child's output its own: a function or an alias, an
+// interpreter's os.system or exec, script -c, parallel, an editor's !cmd,
+// make's recipe, a package manager's script. Whatever it runs prints
+// where it prints; a program that sends what it runs to another host
+// (ssh host env) is a sink of its own, and what runs there prints that
+// host's environment.
+func (a *analysis) runsHere(p int) bool {
+	return a.per[p].sink == ""
+}
+
+// codeFileOp reports a command that stands for interpreter code's own
+// call on a file (open(F).read() as cat F, a write as tee F): what it
+// reads goes to the code, which prints it or not (codeenviron.go), not
+// to the output as a program run by the code would.
+func codeFileOp(c *shell.Command) bool {
+	if !c.Synthetic {
+		return false
+	}
+	switch c.Name {
+	case "cat", "tee", "cp", "rm":
+		return true
+	}
+	return false
+}
+
 // reachesAgent reports whether command i's output is printed where the
 // agent reads it: at the top level, not redirected away, and not piped on
 // except through filters that pass the value on (and do not write a file).
@@ -431,7 +450,9 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 			if slices.Contains(cmds[k].Inputs, i) {
 				// echo "$(gh auth token)" prints the word it was given;
 				// another command's word is its own business.
-				return (cmds[k].Name == "echo" || cmds[k].Name == "printf") && lastStage(cmds, i) && a.reachesAgent(cmds, k)
+				// base64 -d <<< "$(kubectl get secret …)": a filter given it
+				// as its input prints it too
+				return (cmds[k].Name == "echo" || cmds[k].Name == "printf" || passesValue.Get(cmds[k].Name) && hereString(&cmds[k])) && lastStage(cmds, i) && a.reachesAgent(cmds, k)
 			}
 		}
 		p := -1
@@ -441,7 +462,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 				break
 			}
 		}
-		if p < 0 || !stringRunners.Get(cmds[p].Name) && !runsWithSecrets(cmds[p].Name, cmds[p].Args) || !a.reachesAgent(cmds, p) {
+		if p < 0 || codeFileOp(c) || !stringRunners.Get(cmds[p].Name) && !runsWithSecrets(cmds[p].Name, cmds[p].Args) && !a.runsHere(p) || !a.reachesAgent(cmds, p) {
 			return false
 		}
 	}
@@ -453,14 +474,36 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if d.Name == "tee" && slices.ContainsFunc(d.Args, displayStream) {
 			return true // tee /dev/stderr: a copy goes to the terminal, whatever comes after
 		}
+		if inputAsArgs(d.Name) {
+			continue // xargs echo: the command it runs is judged below, as its own entry
+		}
+		if (d.Name == "echo" || d.Name == "printf") && len(d.Via) > 0 && inputAsArgs(d.Via[len(d.Via)-1]) {
+			continue // xargs -I{} echo token={}: the input printed as its words
+		}
 		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
-		if selectors.Get(d.Name) && !namesSecret(selectorOf(d)) {
+		if selectors.Get(d.Name) && !selectorPrintsSecret(d) {
 			return false // sops -d f | yq '.database.host'
 		}
 	}
 	return true
+}
+
+// hereString reports a command given a here-string as its input.
+func hereString(c *shell.Command) bool {
+	for _, r := range c.Redirects {
+		if r.Op == "<<<" {
+			return true
+		}
+	}
+	return false
+}
+
+// inputAsArgs reports a program that runs a command with what it reads
+// as the command's words (xargs, parallel).
+func inputAsArgs(name string) bool {
+	return name == "xargs" || name == "parallel"
 }
 
 // stdoutRedirected reports a redirection of a command's standard output to

@@ -13,7 +13,12 @@ import (
 // on PATH.
 var userBinDirs = []string{"/.local/bin", "/bin", "/.bin", "/.cargo/bin", "/go/bin", "/.go/bin", "/.bun/bin", "/.deno/bin",
 	"/.npm-global/bin", "/.npm-packages/bin", "/.yarn/bin", "/.volta/bin", "/.local/share/pnpm", "/.dotnet/tools", "/.nix-profile/bin",
-	"/.pyenv/shims", "/.rbenv/shims", "/.nodenv/shims", "/.asdf/shims", "/.local/share/mise/shims", "/.local/share/aquaproj-aqua/bin"}
+	"/.pyenv/shims", "/.rbenv/shims", "/.nodenv/shims", "/.asdf/shims", "/.local/share/mise/shims", "/.local/share/aquaproj-aqua/bin",
+	"/.goenv/shims", "/.jenv/shims", "/.plenv/shims", "/.phpenv/shims",
+	// a version manager's current toolchain, put on PATH by its start-up script
+	"/.nvm/versions/node/*/bin", "/.sdkman/candidates/*/*/bin", "/.rustup/toolchains/*/bin", "/.pyenv/versions/*/bin",
+	"/.rbenv/versions/*/bin", "/.nodenv/versions/*/bin", "/.goenv/versions/*/bin", "/.asdf/installs/*/*/bin",
+	"/.local/share/mise/installs/*/*/bin", "/.volta/tools/image/*/*/bin", "/.local/share/fnm/node-versions/*/installation/bin"}
 
 // shadowedNames are programs an agent and its user run all the time that
 // the catalogue need not list (shell builtins with a program twin, id
@@ -47,6 +52,19 @@ func Shadows(p, home string) (Effect, bool) {
 func userBinDir(dir, home string) bool {
 	for _, d := range userBinDirs {
 		rest, ok := strings.CutSuffix(dir, d)
+		if strings.Contains(d, "*") {
+			// /.nvm/versions/node/*/bin: as many segments, each matched
+			n := strings.Count(d, "/")
+			cut := len(dir)
+			for k := 0; k < n && cut > 0; k++ {
+				cut = strings.LastIndexByte(dir[:cut], '/')
+			}
+			if cut < 0 {
+				continue
+			}
+			m, _ := path.Match(d, dir[cut:])
+			rest, ok = dir[:cut], m
+		}
 		if !ok {
 			continue
 		}
@@ -266,7 +284,17 @@ func (a *analysis) noteBinCopies(f *cmdFacts) {
 // programName is the name a command's program is judged by: its own, or
 // the system program it is a copy of.
 func (a *analysis) programName(i int, c *shell.Command) string {
-	if a.binCopies == nil || !strings.ContainsRune(c.Program, '/') {
+	if a.binCopies == nil {
+		return c.Name
+	}
+	if !strings.ContainsRune(c.Program, '/') {
+		// cp /usr/bin/env ~/.local/bin/e; e: a copy put in a user PATH
+		// directory runs by its bare name
+		for p, n := range a.binCopies {
+			if path.Base(p) == c.Name && userBinDir(path.Dir(p), a.env.Home) {
+				return n
+			}
+		}
 		return c.Name
 	}
 	p := a.clean(c.Program, i)

@@ -111,7 +111,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		}
 		tasks = true
 	}
-	if helpOrDryRunOf(cl, c.Args) || cloud && localCluster(c) {
+	if helpOrDryRunOf(cl, c.Args) || cloud && a.localCluster(c) {
 		return
 	}
 	verb, class, look := "", "", false

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -25,8 +26,8 @@ var simulateOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // Listings, searches, updates of the package index and simulations
 // install nothing. fromInput says xargs adds the packages from its input.
 func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool) string {
-	verbs := cl.Entry.Prop("installs-system")
-	if verbs == "" {
+	verbs, flags := cl.Entry.Prop("installs-system"), cl.Entry.Prop("install-flags")
+	if verbs == "" && flags == "" {
 		return ""
 	}
 	for _, a := range args {
@@ -37,15 +38,37 @@ func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool
 			return "" // apt-get -s install: what it would do, printed
 		}
 	}
-	verb, at := "", -1
-	for _, w := range cl.Words {
-		if w.Option == "" && !strings.HasPrefix(w.Text, "-") && !strings.Contains(w.Text, "=") && (at < 0 || w.Index < at) {
-			// an option's value the catalogue does not know (--setopt=K=V) is no verb
-			verb, at = w.Text, w.Index
-		}
+	if not := cl.Entry.Prop("install-flags-not"); not != "" && installFlag(args, not) {
+		return "" // pacman -Ss, rpm -qi, emerge --pretend: a query, a search, a simulation
 	}
-	if at < 0 || !hasWord(verbs, strings.ToLower(verb)) {
-		return ""
+	verb, at := "", -1
+	switch {
+	case flags != "":
+		if !installFlag(args, flags) {
+			return ""
+		}
+		verb = "install" // pacman -S PKG, dpkg -i FILE, rpm -Uvh URL: each operand is installed
+	case verbs == "*":
+		verb = "install" // emerge PKG, xbps-install PKG: a manager with no verb
+	default:
+		var ops []catalog.Word
+		for _, w := range cl.Words {
+			if w.Option == "" && !strings.HasPrefix(w.Text, "-") && !strings.Contains(w.Text, "=") {
+				// an option's value the catalogue does not know (--setopt=K=V) is no verb
+				ops = append(ops, w)
+			}
+		}
+		if len(ops) == 0 {
+			return ""
+		}
+		slices.SortFunc(ops, func(x, y catalog.Word) int { return x.Index - y.Index })
+		if len(ops) > 1 && hasWord(cl.Entry.Prop("install-nouns"), strings.ToLower(ops[0].Text)) {
+			ops = ops[1:] // dnf group install, dnf module install: the verb after its noun
+		}
+		verb, at = ops[0].Text, ops[0].Index
+		if !hasWord(verbs, strings.ToLower(verb)) {
+			return ""
+		}
 	}
 	pkg, pat := "", -1
 	for _, w := range cl.Words {
@@ -58,7 +81,7 @@ func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool
 		if fromInput {
 			return verb + " what xargs reads" // xargs apt-get install -y < packages.txt
 		}
-		return ""
+		return "" // pacman -Syu: the installed packages brought up to date
 	}
 	return verb + " " + pkg
 }
@@ -101,4 +124,29 @@ func baseEnvInstalled(name string, args []string) string {
 		return sub + " into the " + env + " environment"
 	}
 	return ""
+}
+
+// installFlag reports an option among args (before "--") that the
+// comma-separated list names: a long option as written (--sync, or
+// --sync=VALUE), or a short one as a letter of a cluster (S in -Syu).
+func installFlag(args []string, list string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		switch {
+		case strings.HasPrefix(a, "--"):
+			name, _, _ := strings.Cut(a, "=")
+			if hasWord(list, name) {
+				return true
+			}
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			for _, c := range a[1:] {
+				if hasWord(list, string(c)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // unknownDeploy reports, for a program the catalogue does not know, a
@@ -33,22 +34,43 @@ func unknownDeploy(cl *catalog.Classified, args []string) string {
 		return ""
 	}
 	short := false
-	for _, a := range args {
+	for k := 0; k < len(args); k++ {
+		a := args[k]
 		if a == "--" {
 			break
 		}
 		if strings.ContainsAny(a, " \t\n") {
 			continue // a message or a note (--notes "after staging"), not an environment
 		}
-		if _, v, ok := strings.Cut(a, "="); ok {
-			a = v // --env=dev
+		name, val, own := "", a, true
+		if strings.HasPrefix(a, "-") {
+			n, v, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			name, val = strings.ToLower(n), v
+			if !hasVal && k+1 < len(args) && !strings.HasPrefix(args[k+1], "-") && !strings.ContainsAny(args[k+1], " \t\n") {
+				k++
+				val = args[k] // --tag staging-verified: the option's value
+			}
+			// a short environment counts as a word of its own, the value
+			// of an option that names the environment (--env staging),
+			// or a flag that is one (--staging); not a value of another
+			// option (--image api:staging, --promote-from staging) nor a
+			// word of an option's name (--skip-staging, --no-preview)
+			own = deployEnvOptions.Get(name)
+			if stagingEnvs.Get(name) || previewParts.Get(name) {
+				short = short || !hasVal || v == "true" || v == "1" || v == "yes"
+			}
 		}
 		var pb [8]string
-		for _, p := range taskParts(pb[:0], strings.TrimLeft(a, "-")) {
+		for _, p := range taskParts(pb[:0], name) {
 			if isProductionName(p) {
 				return verb // production named anywhere decides
 			}
-			short = short || stagingEnvs.Get(p) || previewParts.Get(p)
+		}
+		for _, p := range taskParts(pb[:0], val) {
+			if isProductionName(p) {
+				return verb
+			}
+			short = short || own && (stagingEnvs.Get(p) || previewParts.Get(p))
 		}
 	}
 	if short {
@@ -56,3 +78,10 @@ func unknownDeploy(cl *catalog.Classified, args []string) string {
 	}
 	return verb
 }
+
+// deployEnvOptions are the names of an unknown CLI's options whose value is
+// the environment a deploy goes to (--env staging, -e dev, --stage qa,
+// --target preview).
+var deployEnvOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("e env environment stage s t target tier to target-env target-environment to-env deploy-env deploy-target destination dest")
+}}

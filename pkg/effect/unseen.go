@@ -82,6 +82,11 @@ func KnownPackage(registry, name string) bool {
 	if registry == "image" && strings.HasPrefix(n, "$") {
 		return false // an image named at run time
 	}
+	if registry == "vscode" && (strings.HasPrefix(n, "/") || strings.HasPrefix(n, "~") || strings.HasPrefix(n, "../")) {
+		// code --install-extension /tmp/x.vsix, ~/Downloads/x.vsix: an
+		// extension from outside the project, which nobody here built
+		return false
+	}
 	if n == "" || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "/") || strings.HasPrefix(n, "~") || strings.HasPrefix(n, "$") {
 		return true // a local path, or a word judged elsewhere
 	}

@@ -153,6 +153,10 @@ func (ev *evaluation) homeSettings(p, rel string) bool {
 		return false // the project's own files, when the project sits in the home
 	}
 	fold := ev.e.env.FoldCase
+	// a file named for a secret (secrets.lua, tokens.fish) is not vouched
+	// for by the reviewed tree it sits in, nor by being a script: people
+	// keep their tokens in an editor's or a shell's configuration
+	named := secretFileName(path.Base(rel))
 	// the file and each directory above it, from the top
 	for i := 0; i <= len(rel); i++ {
 		if i < len(rel) && rel[i] != '/' {
@@ -165,7 +169,7 @@ func (ev *evaluation) homeSettings(p, rel string) bool {
 			}
 			break
 		}
-		if settingsDataTrees.Get(dir) || fold && settingsDataTrees.Get(strings.ToLower(dir)) || settingsWithoutSecrets(dir+"/", fold) {
+		if settingsDataTrees.Get(dir) || fold && settingsDataTrees.Get(strings.ToLower(dir)) || !named && settingsWithoutSecrets(dir+"/", fold) {
 			return false
 		}
 		if seg := path.Base(dir); settingsCodeSegments.Get(seg) {
@@ -173,7 +177,7 @@ func (ev *evaluation) homeSettings(p, rel string) bool {
 		}
 	}
 	base := path.Base(rel)
-	if i := strings.LastIndexByte(base, '.'); i > 0 && settingsCodeExts.Get(strings.ToLower(base[i+1:])) {
+	if i := strings.LastIndexByte(base, '.'); i > 0 && !named && settingsCodeExts.Get(strings.ToLower(base[i+1:])) {
 		return false
 	}
 	if settingsPublicNames.Get(base) || strings.Contains(strings.ToLower(base), "template") || strings.HasSuffix(base, "cert.pem") || strings.HasSuffix(base, "chain.pem") || strings.HasSuffix(base, "ca.pem") {
@@ -286,4 +290,45 @@ func (ev *evaluation) sensitiveSettings(p string) bool {
 func historyName(base string) bool {
 	b := strings.ToLower(base)
 	return strings.HasSuffix(b, "history") || strings.HasSuffix(b, "histfile") || b == ".viminfo" || b == ".lesshst"
+}
+
+// secretFileWords are the words of a file's name that say it keeps a
+// secret.
+var secretFileWords = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys") {
+		m[w] = true
+	}
+	return m
+}}
+
+// secretFileName reports a file name one of whose words, split at
+// punctuation and before capitals, is a secret's (secrets.lua,
+// api-credentials.env, githubToken.json).
+func secretFileName(base string) bool {
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	start := 0
+	for i := 0; i <= len(base); i++ {
+		if i < len(base) {
+			c := base[i]
+			lower := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+			if lower || c >= 'A' && c <= 'Z' && (i == start) {
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				if secretFileWords.Get(strings.ToLower(base[start:i])) {
+					return true
+				}
+				start = i
+				continue
+			}
+		}
+		if secretFileWords.Get(strings.ToLower(base[start:i])) {
+			return true
+		}
+		start = i + 1
+	}
+	return false
 }

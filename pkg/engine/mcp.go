@@ -229,6 +229,10 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 			return
 		}
 	}
+	w.judgeInstall(args) // mcpinstalls.go: install_package {manager: apt, name: nmap}
+	if ev.denied() {
+		return
+	}
 	w.httpRequest(args) // mcprequest.go: {"method": "POST", "url": …, "body": …}
 	if ev.denied() {
 		return

@@ -178,6 +178,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
 		} else if effect.DevNamespace(res, i) {
 			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
+		} else if effect.LocalCluster(res, i) {
+			s.effect = localCluster // effect/localcluster.go: kubectl --context kind-dev delete ns x
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -453,6 +455,10 @@ const disposableStore = "store:disposable"
 // devNamespace is the descriptor of a cluster CLI's command pointed at a
 // namespace named for development (effect.DevNamespace).
 const devNamespace = "cluster:dev-namespace"
+
+// localCluster is the descriptor of a cluster CLI's command pointed at a
+// cluster on this machine (effect.LocalCluster).
+const localCluster = "cluster:local"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.

@@ -80,6 +80,86 @@ func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 	}
 }
 
+// secretPrinted reports code that prints a secret variable it reads by
+// name, as the printed value itself (print(os.environ["GITHUB_TOKEN"]),
+// puts ENV["AWS_SECRET_ACCESS_KEY"], echo getenv("GITHUB_TOKEN");): the
+// secret in the agent's context, as printenv GITHUB_TOKEN prints it. A
+// value tested or cut (print('set' if os.environ.get('T') else 'unset'),
+// .split("@")[-1], len(…)) is not the secret.
+func secretPrinted(lang, code string) bool {
+	prints := environPrint()[lang]
+	for _, st := range statements(lang, code) {
+		at := -1
+		for _, p := range prints {
+			if k := strings.Index(st, p); k >= 0 && (at < 0 || k < at) {
+				at = k + len(p)
+			}
+		}
+		if at >= 0 && secretReadWhole(st, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretReadWhole reports a secret variable read by name in st, after
+// position from, with nothing but punctuation and quoted text between
+// from and the read, and nothing but closing brackets after it.
+func secretReadWhole(st string, from int) bool {
+	for _, m := range secretVarInCode().FindAllStringIndex(st, -1) {
+		if m[0] < from {
+			continue
+		}
+		before := st[from:m[0]]
+		for before != "" && (isIdent(before[len(before)-1]) || before[len(before)-1] == '.') {
+			before = before[:len(before)-1] // os.environ[…], os.getenv(…): the module the read is made through
+		}
+		if hasWordByte(unquoted(before)) {
+			continue
+		}
+		end := m[1]
+		for end < len(st) && (isIdent(st[end]) || st[end] == '\'' || st[end] == '"') {
+			end++
+		}
+		if strings.Trim(unquoted(st[end:]), ")]}, \t\n;") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// unquoted is s with its quoted strings taken out.
+func unquoted(s string) string {
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// hasWordByte reports a letter or a digit in s.
+func hasWordByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // statements splits code at the ends of its statements (";" and new
 // lines), keeping a Python block header ("for k, v in
 // os.environ.items():") with the line below it.

@@ -16,6 +16,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Environ = c.Environ || d.Environ
 	c.EnvironValues = c.EnvironValues || d.EnvironValues
 	c.EnvironShown = c.EnvironShown || d.EnvironShown
+	c.SecretShown = c.SecretShown || d.SecretShown
 	c.Shell = c.Shell || d.Shell
 	c.Listen = c.Listen || d.Listen
 	c.Fork = c.Fork || d.Fork
@@ -50,7 +51,9 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 		},
 		"node": {
 			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
-			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ"},
+			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ",
+				// Deno's and Bun's own spellings of the environment
+				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},
 			shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
 			listen:  []string{"createServer", ".listen("},
 			dynamic: []string{"eval(", "(eval)", ",eval)", "Function(", "new Function", "vm.run", "runInNewContext", "require(process", "require(Buffer", "require(atob"},
@@ -120,7 +123,7 @@ func mayReadSecretVar(code string) bool {
 
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN).
-var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
+var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole.
@@ -162,6 +165,9 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
 	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code)
+	if f.Secrets && !f.Network {
+		f.SecretShown = secretPrinted(lang, code)
+	}
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")

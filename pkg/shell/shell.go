@@ -102,12 +102,15 @@ type CodeFacts struct {
 	// (codeenviron.go); EnvironShown: and prints them where the agent
 	// reads its output.
 	EnvironValues, EnvironShown bool
-	Shell                       bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
-	Listen                      bool     // listens for connections
-	Fork                        bool     // forks in an endless loop, or signals every process (kill(-1))
-	Secrets                     bool     // names credential files (~/.ssh, ~/.aws/credentials...) in its text
-	Dynamic                     bool     // builds code at run time (eval of decoded or computed text)
-	Opaque                      []string // calls that run or delete something with arguments the scan could not read
+	// SecretShown: prints a secret variable it reads by name
+	// (print(os.environ["GITHUB_TOKEN"]), node -p process.env.GITHUB_TOKEN)
+	SecretShown bool
+	Shell       bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
+	Listen      bool     // listens for connections
+	Fork        bool     // forks in an endless loop, or signals every process (kill(-1))
+	Secrets     bool     // names credential files (~/.ssh, ~/.aws/credentials...) in its text
+	Dynamic     bool     // builds code at run time (eval of decoded or computed text)
+	Opaque      []string // calls that run or delete something with arguments the scan could not read
 }
 
 // Redirect is one redirection.

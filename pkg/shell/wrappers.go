@@ -523,6 +523,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if facts.EnvironValues && printsValue(lang, words) {
 				facts.EnvironShown = true // node -p 'JSON.stringify(process.env)'
 			}
+			if facts.Secrets && !facts.Network && printsValue(lang, words) && secretReadWhole(code, 0) {
+				facts.SecretShown = true // node -p process.env.GITHUB_TOKEN
+			}
 			s.out[i].Code = s.out[i].Code.or(facts)
 			if lang == "awk" {
 				// awk -v c=env '…c | getline…', awk '{print | "nc …"}' FILE:
