@@ -85,3 +85,33 @@ func (a *analysis) shellsInProduction() {
 		}
 	}
 }
+
+// sessionInProduction adds destroy:production for a database client (an
+// entry that reads SQL from its input and is "interactive") started with
+// no statement, no file and nothing on its input, against a database
+// whose name, host or address names production (psql "$PROD_DATABASE_URL",
+// heroku pg:psql -a acme-prod): whatever is typed there runs on
+// production with no command here to judge. A statement given on the line
+// is judged as that statement.
+func (a *analysis) sessionInProduction(i int, c *shell.Command, cl *catalog.Classified) {
+	e := cl.Entry
+	if e == nil || e.Prop("interactive") == "" || e.Prop("sql-stdin") == "" || len(c.Stdin) > 0 || c.Stage > 0 || helpOrDryRunOf(cl, c.Args) {
+		return
+	}
+	for _, r := range c.Redirects {
+		if r.Op == "<" || r.Op == "<<" || r.Op == "<<<" || r.Op == "<<-" {
+			return
+		}
+	}
+	for _, w := range cl.Words {
+		switch w.Role {
+		case catalog.SQL, catalog.SQLFile, catalog.Code, catalog.Shell, catalog.Exec:
+			if w.Option != "" || w.Text != "" {
+				return // a statement, a file of them, or code given on the line
+			}
+		}
+	}
+	if w := a.productionWord(i); w != "" {
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "an interactive " + c.Name + " session on production (" + w + ")"})
+	}
+}
