@@ -25,6 +25,7 @@ var environPrint = sync.OnceValue(func() map[string][]string {
 		"ruby":   {"puts", "p(", "p ENV", "pp", "print", "$stdout", "STDOUT", "warn", "$stderr", "inspect"},
 		"php":    {"print_r", "var_dump", "var_export", "echo", "print", "printf"},
 		"lua":    {"print(", "io.write"},
+		"r":      {"print(", "cat(", "message(", "str(", "writeLines("},
 		"awk":    {"print"},
 	}
 })

@@ -79,6 +79,13 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 			listen:  []string{"socket_listen", "stream_socket_server", "-S "},
 			dynamic: []string{"eval(", "assert(", "create_function", "call_user_func", "$$"},
 		},
+		"r": {
+			network: []string{"download.file", "url(", "httr", "curl::", "curl_fetch", "RCurl", "socketConnection", "make.socket", "POST(", "GET(", "req_perform"},
+			environ: []string{"Sys.getenv()", "print(Sys.getenv", "as.list(Sys.getenv"},
+			shell:   []string{"pipe(", "fifo("},
+			listen:  []string{"startServer", "httpuv", "server = TRUE", "server=TRUE", "plumb("},
+			dynamic: []string{"eval(parse(", "eval(str2lang", "eval(str2expression", "source(", "do.call("},
+		},
 		"lua": {
 			network: []string{"socket", "http.request", "luasocket"},
 			environ: []string{"os.getenv()"},

@@ -923,6 +923,8 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 		"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
 			[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
+		"r": homeReplacer([]string{`path.expand("~")`, "path.expand('~')", `Sys.getenv("HOME")`, "Sys.getenv('HOME')",
+			`normalizePath("~")`, "normalizePath('~')"}, nil, ""),
 		// awk's strings are double-quoted only
 		"awk": strings.NewReplacer(`ENVIRON["HOME"]`, `"~"`),
 		// AppleScript's home folder, quoted for the shell or not (JXA's too)

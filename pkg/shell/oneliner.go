@@ -30,6 +30,8 @@ func scriptLang(name string) string {
 		return "lua"
 	case "osascript":
 		return "applescript"
+	case "Rscript", "rscript", "R", "r":
+		return "r"
 	}
 	return ""
 }
@@ -73,6 +75,8 @@ var langs = sync.OnceValue(func() map[string]*langFlags {
 		"lua":    {code: "e", arg: "l", oneCode: false},
 		// osascript -e STATEMENT (repeatable), -l LANGUAGE, -s FLAGS
 		"applescript": {code: "e", arg: "ls"},
+		// Rscript -e EXPR (repeatable), R -e EXPR, R -f FILE
+		"r": {code: "e", script: "f", detached: true},
 	}
 })
 
@@ -262,6 +266,16 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
+		},
+		// R: system("CMD") and shell("CMD") hand CMD to sh, system2(CMD,
+		// args) runs a program; unlink(P, recursive = TRUE) removes a tree
+		// (read as one whatever its flag: rm of a file is judged the same)
+		"r": {
+			{"system", hookShell}, {"shell", hookShell}, {"system2", hookShell},
+			{"unlink", hookRmTree}, {"file.remove", hookRmFile},
+			{"readLines", hookRead}, {"readRDS", hookRead}, {"read.csv", hookRead}, {"scan", hookRead},
+			{"file.copy", hookCopy}, {"file.rename", hookCopy}, {"Sys.chmod", hookChmod},
+			{"writeLines", hookWrite},
 		},
 		"php": {
 			{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
@@ -1001,8 +1015,11 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 // (Path('x'), os.path.expanduser('~/x')).
 func (sc *scanner) value(i int) (value, int) {
 	c := sc.code
+	if sc.lang == "r" && strings.HasPrefix(c[i:], "c(") {
+		return sc.list(i+2, ')') // R's vector: c("-rf", "/tmp/x")
+	}
 	if i < len(c) && c[i] == '[' {
-		v, next := sc.list(i + 1)
+		v, next := sc.list(i+1, ']')
 		if j := skipSpace(c, next); j < len(c) && c[j] == '.' {
 			// ["726d…"].pack("H*"): a method of the list computes
 			// something else from it.
@@ -1115,8 +1132,9 @@ func (sc *scanner) concat() string {
 	return "+"
 }
 
-// list reads the elements of a list literal after its "[".
-func (sc *scanner) list(i int) (value, int) {
+// list reads the elements of a list literal after its opening, up to
+// end ("]", or ")" for R's c()).
+func (sc *scanner) list(i int, end byte) (value, int) {
 	c := sc.code
 	v := value{list: true, known: true}
 	for n := 0; n < 4096; n++ {
@@ -1124,7 +1142,7 @@ func (sc *scanner) list(i int) (value, int) {
 		if i >= len(c) {
 			return v, i
 		}
-		if c[i] == ']' {
+		if c[i] == end {
 			return v, i + 1
 		}
 		e, next := sc.value(i)
