@@ -89,14 +89,25 @@ func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 func secretPrinted(lang, code string) bool {
 	prints := environPrint()[lang]
 	for _, st := range statements(lang, code) {
-		at := -1
+		at, start := -1, -1
 		for _, p := range prints {
-			if k := strings.Index(st, p); k >= 0 && (at < 0 || k < at) {
-				at = k + len(p)
+			if k := strings.Index(st, p); k >= 0 && (start < 0 || k < start) {
+				start, at = k, k+len(p)
 			}
 		}
-		if at >= 0 && secretReadWhole(st, at) {
+		if at < 0 {
+			continue
+		}
+		if st[at-1] == '.' {
+			for at < len(st) && isIdent(st[at]) {
+				at++ // console.log(, $stdout.puts: the method after the object
+			}
+		}
+		if secretReadWhole(st, at) {
 			return true
+		}
+		if m := secretVarInCode().FindStringIndex(st); m != nil && m[0] >= start && m[0] < at {
+			return secretReadWhole(st, m[0]) // p ENV.fetch("T"): the read is the printing word's own
 		}
 	}
 	return false
