@@ -21,6 +21,12 @@ export CGO_ENABLED := 0
 
 BINARIES := rampart rampart-eval rampart-hook rampart-shell rampart-mcp rampart-serve rampart-audit rampart-watch
 MODULES  := pkg $(BINARIES)
+# Every command installed: a module's own main package, and
+# rampart-hook-fast, the small client of rampart-hook's decider, built from
+# rampart-hook/fast (src_of says where a command's source is). It is not
+# built for Windows, where the hook is rampart-hook itself.
+COMMANDS := $(BINARIES) rampart-hook-fast
+src_of = case $$b in rampart-hook-fast) d=rampart-hook; p=./fast;; *) d=$$b; p=.;; esac
 # Packages whose code runs goroutines or shares state across processes run
 # under the race detector too (race needs cgo): in pkg, and the binaries
 # that serve many connections or relay both ways at once.
@@ -52,9 +58,9 @@ all: build
 
 build: lib
 	@mkdir -p bin
-	@for b in $(BINARIES); do \
-		echo "go build $$b"; \
-		(cd $$b && $(GO) build -trimpath -ldflags "-s -w -X main.Version=$(VERSION)" -o ../bin/$$b .) || exit 1; \
+	@for b in $(COMMANDS); do \
+		echo "go build $$b"; $(src_of); \
+		(cd $$d && $(GO) build -trimpath -ldflags "-s -w -X main.Version=$(VERSION)" -o ../bin/$$b $$p) || exit 1; \
 	done
 
 lib:
@@ -62,11 +68,11 @@ lib:
 
 install: build
 	install -d $(BINDIR) $(LIBDIR) $(SHAREDIR)
-	install -m 0755 $(addprefix bin/,$(BINARIES)) $(BINDIR)/
+	install -m 0755 $(addprefix bin/,$(COMMANDS)) $(BINDIR)/
 	install -m 0644 librampart/librampart.so $(LIBDIR)/librampart.so
 	install -m 0644 $(SCHEMA) $(SHAREDIR)/policy.schema.json
 	@echo
-	@echo "installed $(BINARIES) in $(BINDIR), librampart.so in $(LIBDIR), policy.schema.json in $(SHAREDIR)"
+	@echo "installed $(COMMANDS) in $(BINDIR), librampart.so in $(LIBDIR), policy.schema.json in $(SHAREDIR)"
 	@echo "the embedded standard profile (-profile standard), deciding three calls"
 	@echo "(audited to a scratch RAMPART_HOME that is then removed, not to your trail):"
 	@h=$$(mktemp -d); printf '%s\n' \
@@ -80,7 +86,7 @@ install: build
 # empty). It leaves ~/.rampart alone: policy, audit trail, tokens and keys
 # are the user's.
 uninstall:
-	rm -f $(addprefix $(BINDIR)/,$(BINARIES)) $(LIBDIR)/librampart.so $(SHAREDIR)/policy.schema.json
+	rm -f $(addprefix $(BINDIR)/,$(COMMANDS)) $(LIBDIR)/librampart.so $(SHAREDIR)/policy.schema.json
 	@for d in $(LIBDIR) $(SHAREDIR); do \
 		if [ -d $$d ]; then rmdir $$d 2>/dev/null || echo "kept $$d: it holds files make install did not write"; fi; \
 	done
@@ -90,7 +96,7 @@ uninstall:
 test-install: build
 	@d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
 	$(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/opt/rampart >/dev/null || exit 1; \
-	for b in $(BINARIES); do [ -x $$d/opt/rampart/bin/$$b ] || { echo "test-install: $$b not installed"; exit 1; }; done; \
+	for b in $(COMMANDS); do [ -x $$d/opt/rampart/bin/$$b ] || { echo "test-install: $$b not installed"; exit 1; }; done; \
 	[ -f $$d/opt/rampart/lib/rampart/librampart.so ] || { echo "test-install: librampart.so not installed"; exit 1; }; \
 	cmp -s $(SCHEMA) $$d/opt/rampart/share/rampart/policy.schema.json || { echo "test-install: policy.schema.json not installed"; exit 1; }; \
 	$(MAKE) --no-print-directory uninstall DESTDIR=$$d PREFIX=/opt/rampart >/dev/null || exit 1; \
@@ -101,15 +107,15 @@ test-install: build
 # $$targets (os/arch) into $$out/OS_ARCH/.
 dist_build = for t in $$targets; do os=$${t%/*}; arch=$$(echo $$t | cut -d/ -f2); ext=; \
 		[ "$$os" = windows ] && ext=.exe; \
-		for b in $$bins; do echo "go build $$b $$os/$$arch"; \
-			(cd $$b && GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
-				-ldflags "-s -w -X main.Version=$(VERSION)" -o "$$out/$${os}_$${arch}/$$b$$ext" .) || exit 1; \
+		for b in $$bins; do echo "go build $$b $$os/$$arch"; $(src_of); \
+			(cd $$d && GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
+				-ldflags "-s -w -X main.Version=$(VERSION)" -o "$$out/$${os}_$${arch}/$$b$$ext" $$p) || exit 1; \
 		done; done
 
 dist:
 	rm -rf dist
 	@out=$(CURDIR)/dist; \
-	targets="$(DIST_TARGETS)"; bins="$(BINARIES)"; $(dist_build); \
+	targets="$(DIST_TARGETS)"; bins="$(COMMANDS)"; $(dist_build); \
 	targets="$(DIST_WINDOWS_TARGETS)"; bins="$(DIST_WINDOWS_BINARIES)"; $(dist_build)
 	cd dist && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS
 	@echo "dist: $$(grep -c . dist/SHA256SUMS) binaries, version $(VERSION), sums in dist/SHA256SUMS"

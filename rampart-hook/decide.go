@@ -27,6 +27,7 @@ type config struct {
 	flags    decide.Flags
 	getenv   func(string) string
 	userHome string
+	cwd      string       // judges calls that carry no cwd; "" for the process's
 	warn     func(string) // an ignored environment setting
 }
 
@@ -37,6 +38,13 @@ const via = "rampart-hook"
 // policy or the audit trail failed, the error says why and its decisions
 // fail closed (or open, with --fail-open) with that reason.
 func openDecider(cfg config) (decider, error) {
+	return openResolved(resolveConfig(cfg))
+}
+
+// resolveConfig turns cfg into the decision point's configuration,
+// reporting the environment settings it ignored; the error is a bad
+// flag value.
+func resolveConfig(cfg config) (decide.Config, error) {
 	getenv := cfg.getenv
 	if getenv == nil {
 		getenv = func(string) string { return "" }
@@ -49,6 +57,13 @@ func openDecider(cfg config) (decider, error) {
 	}
 	dc.Via = via
 	dc.Compile = compiler
+	dc.Cwd = cfg.cwd
+	return dc, err
+}
+
+// openResolved opens the point for dc; err, from resolveConfig, takes
+// precedence over the point's own.
+func openResolved(dc decide.Config, err error) (decider, error) {
 	p, oerr := decide.Open(dc)
 	if err != nil {
 		return p, err

@@ -64,8 +64,9 @@
 // # Setup
 //
 // setup writes the agent's hook configuration so that it runs this
-// rampart-hook (its absolute path, or -path) before every tool call and
-// after it:
+// rampart-hook (its absolute path, or -path; on Linux, the
+// rampart-hook-fast beside it when there is one) before every tool call
+// and after it:
 //
 //	claude-code  ~/.claude/settings.json (-scope project: .claude/settings.json,
 //	             local: .claude/settings.local.json), PreToolUse,
@@ -93,6 +94,42 @@
 // rampart-hook's entries only; when nothing else changed since setup, the
 // backup's bytes are put back exactly, and a file setup created is deleted.
 // setup prints what it changed and the command that undoes it.
+//
+// # The decider and rampart-hook-fast
+//
+// Most of a hook's time is starting this program: it links the engine,
+// the policy compiler and the audit trail, and initialises them, before it
+// reads a byte. rampart-hook-fast (built from ./fast) is a small client
+// that takes the same flags and gives the same answers: it hands each call
+// to a long-running decider, the hidden verb
+//
+//	rampart-hook decider [-listen PATH] [-idle DURATION]
+//
+// which listens on $RAMPART_HOME/run/hook.sock (~/.rampart/run/, mode 0700,
+// the socket 0600; a lock file beside it, holding the decider's pid, keeps
+// it to one). For each call the client sends its command line, working
+// directory and environment, with its stdin, stdout and stderr (package
+// hookwire); the decider runs this command on them, so the payload, the
+// policy resolution, the audit record (written before the answer), the
+// answer and the exit code are this command's own. It keeps the decision
+// point between calls only while every policy file it was opened from
+// (the user's or where it would be, the managed one, RAMPART_POLICY's) has
+// the same content, reading them again for each call; a project's layer
+// is judged per call from its file's identity, size and time, as in every
+// long-running Rampart process. It exits after -idle (10 minutes) without
+// a call, and as soon as its own executable has been replaced.
+//
+// The client trusts the socket only when its directory is the user's and
+// private, the socket is the user's, and the process listening runs as
+// the user or root (SO_PEERCRED; Linux only, elsewhere it never asks).
+// Otherwise, with no decider listening, with RAMPART_HOOK_DECIDER=off, and
+// for setup, help and -version, it runs the rampart-hook beside it in its
+// place, with stdin untouched; when none was listening it first starts a
+// decider, detached, for the next call (not with
+// RAMPART_HOOK_DECIDER=nostart). A decider that takes the call and does not
+// answer within 25 s (it died, or hangs) leaves a call that cannot be
+// judged again, since its payload may have been read: the client blocks
+// it, exit status 2 with the reason on stderr.
 //
 // # Exit status
 //

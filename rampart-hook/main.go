@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -25,6 +26,7 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"rampart.dev/pkg/decide"
+	"rampart.dev/rampart-hook/internal/hookwire"
 	_ "rampart.dev/rampart-hook/internal/oneshot" // first: one P for the whole process
 )
 
@@ -54,8 +56,17 @@ func main() {
 var errRefused = errors.New("refused")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == deciderVerb {
+		return runDecider(ctx, args[1:], stderr)
+	}
+	return runHook(ctx, args, stdin, stdout, stderr, processEnv())
+}
+
+// runHook runs rampart-hook's command line in e, the environment of the
+// process that started it: this process, or a client the decider serves.
+func runHook(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, e hookEnv) int {
 	code := 0
-	root := newRoot(stdin, stdout, stderr, &code)
+	root := newRoot(stdin, stdout, stderr, &code, e)
 	switch err := root.ParseAndRun(ctx, args); {
 	case err == nil:
 		return code
@@ -63,6 +74,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	case errors.Is(err, errRefused):
 		return 1
+	case errors.Is(err, errNotServed):
+		return hookwire.NotServed
 	default:
 		fmt.Fprintf(stderr, "rampart-hook: error: %v\n", err)
 		return 2
@@ -73,10 +86,33 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // the real environment, so this is os.Getenv.
 var env = os.Getenv
 
-func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Command {
+// hookEnv is what a decision reads from the process that asked for it:
+// its environment, its home directory, its working directory ("" for this
+// process's), and how to open the decision point.
+type hookEnv struct {
+	getenv   func(string) string
+	userHome string
+	cwd      string
+	open     func(config) (decider, error)
+	// served is set when the decider answers for a client: the verbs
+	// that are not a decision (setup, -version) are refused with
+	// errNotServed, for the client to run them itself.
+	served bool
+}
+
+// processEnv is this process's environment.
+func processEnv() hookEnv {
+	userHome, _ := os.UserHomeDir()
+	return hookEnv{getenv: env, userHome: userHome, open: openDecider}
+}
+
+// errNotServed is a command line the decider leaves to the client.
+var errNotServed = errors.New("not a decision: run by the client itself")
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int, e hookEnv) *ffcli.Command {
 	fs := flag.NewFlagSet("rampart-hook", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	h := &hook{open: openDecider}
+	h := &hook{open: e.open}
 	fs.StringVar(&h.cfg.flags.Config, "config", "", "policy `file` (default -profile, else ~/.rampart/policy.yaml, else standard)")
 	fs.StringVar(&h.cfg.flags.Profile, "profile", "", "embedded `profile` when -config is not given: standard, paranoid or yolo")
 	fs.StringVar(&h.cfg.flags.Managed, "managed-policy", "", "managed system policy `file` above the user's (default "+decide.ManagedPolicy+", used when it exists)")
@@ -93,9 +129,12 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 		ShortHelp:  "answer an AI agent's tool-call hook from the Rampart policy",
 		FlagSet:    fs,
 		Subcommands: []*ffcli.Command{
-			newSetup(stdout, stderr),
+			newSetup(stdout, stderr, e.served),
 		},
 		Exec: func(ctx context.Context, args []string) error {
+			if *version && e.served {
+				return errNotServed
+			}
 			if *version {
 				fmt.Fprintln(stdout, versionString())
 				return nil
@@ -107,15 +146,33 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *ffcli.Comman
 			// short between its audit record and its answer. Ignoring it
 			// costs nothing; catching it would start a goroutine and
 			// park a thread for signals.
-			signal.Ignore(os.Interrupt)
-			userHome, _ := os.UserHomeDir()
-			h.cfg.userHome = userHome
-			h.cfg.getenv = env
+			if e.served && !sameInAnyDir(h.cfg.flags, e.getenv) {
+				return errNotServed
+			}
+			if !e.served {
+				signal.Ignore(os.Interrupt)
+			}
+			h.cfg.userHome = e.userHome
+			h.cfg.getenv = e.getenv
+			h.cfg.cwd = e.cwd
 			h.cfg.warn = func(w string) { fmt.Fprintf(stderr, "rampart-hook: warning: %s\n", w) }
 			*code = h.run(stdin, stdout, stderr)
 			return nil
 		},
 	}
+}
+
+// sameInAnyDir reports whether the files named by flags and the
+// environment are found the same from any working directory (every path
+// absolute), as the decider needs: it cannot take each client's working
+// directory as its own.
+func sameInAnyDir(f decide.Flags, getenv func(string) string) bool {
+	for _, p := range []string{f.Config, f.Managed, getenv(decide.EnvPolicy), getenv("RAMPART_HOME"), getenv("HOME")} {
+		if p != "" && p != "-" && !filepath.IsAbs(p) {
+			return false
+		}
+	}
+	return true
 }
 
 func versionString() string {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
@@ -24,7 +25,7 @@ func fileExists(path string) bool {
 }
 
 // newSetup is `rampart-hook setup AGENT [--scope S] [--remove]`.
-func newSetup(stdout, stderr io.Writer) *ffcli.Command {
+func newSetup(stdout, stderr io.Writer, served bool) *ffcli.Command {
 	fs := flag.NewFlagSet("rampart-hook setup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	scope := fs.String("scope", "user", "`user` (all projects), project (the current directory) or local (claude-code: settings.local.json)")
@@ -42,6 +43,9 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 			"and hooks in the file are kept; the first change makes FILE.rampart-backup.",
 		FlagSet: fs,
 		Exec: func(ctx context.Context, args []string) error {
+			if served {
+				return errNotServed
+			}
 			// An interrupt does not cut a settings file short; commands
 			// setup runs still receive it.
 			_, stop := signal.NotifyContext(ctx, os.Interrupt)
@@ -109,8 +113,10 @@ func newSetup(stdout, stderr io.Writer) *ffcli.Command {
 	}
 }
 
-// selfPath is the absolute path the agent should run: --path, or this
-// executable with symlinks resolved.
+// selfPath is the absolute path the agent should run: --path, else, on
+// Linux, the rampart-hook-fast installed beside this executable (the small
+// client of the decider: same flags, answers and audit records), else this
+// executable; symlinks resolved.
 func selfPath(flagPath string) (string, error) {
 	if flagPath != "" {
 		return filepath.Abs(flagPath)
@@ -122,5 +128,14 @@ func selfPath(flagPath string) (string, error) {
 	if resolved, err := filepath.EvalSymlinks(exe); err == nil {
 		exe = resolved
 	}
+	if runtime.GOOS == "linux" {
+		fast := filepath.Join(filepath.Dir(exe), fastClient)
+		if fi, err := os.Stat(fast); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+			return fast, nil
+		}
+	}
 	return exe, nil
 }
+
+// fastClient is the small client's name, beside rampart-hook.
+const fastClient = "rampart-hook-fast"

@@ -20,6 +20,14 @@
 # per run of each payload, and the peak resident set size of one run.
 # Targets (DESIGN.md): median <= 3 ms, peak RSS <= 15 MiB. It reports; it
 # does not fail on the figures.
+#
+# When rampart-hook-fast is beside rampart-hook (or $RAMPART_HOOK_FAST names
+# it), two more programs join each round: the small client with its
+# decider up (started before the rounds, stopped after them), and the same
+# client with RAMPART_HOOK_DECIDER=off, which runs rampart-hook in its
+# place (the fallback when no decider answers). fast_cpu_ms is the client's
+# own CPU time: the decider's, in a process the shell did not start, is
+# not in it.
 set -euo pipefail
 
 runs=${1:-100}
@@ -30,8 +38,17 @@ if [[ -z $hook || ! -x $hook ]]; then
 	exit 2
 fi
 
+fast=${RAMPART_HOOK_FAST:-$(dirname "$hook")/rampart-hook-fast}
+[[ -x $fast ]] || fast=
+
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# stop_decider ends the decider the rounds started (its pid is in the lock
+# file beside its socket).
+stop_decider() {
+	local lock=$RAMPART_HOME/run/hook.lock
+	if [[ -n $fast && -s $lock ]]; then kill "$(cat "$lock")" 2>/dev/null || true; fi
+}
+trap 'stop_decider; rm -rf "$work"' EXIT
 # The go command keeps its caches, modules and settings (go env -w) under
 # HOME by default; the builds below use the user's, not the empty HOME the
 # hook runs with.
@@ -40,7 +57,7 @@ if command -v go >/dev/null; then
 	export GOCACHE GOMODCACHE GOPATH GOENV
 fi
 export RAMPART_HOME=$work/rampart HOME=$work/home
-unset RAMPART_POLICY RAMPART_CONFIG RAMPART_PROFILE RAMPART_MODE RAMPART_FORMAT RAMPART_FAIL_OPEN
+unset RAMPART_POLICY RAMPART_CONFIG RAMPART_PROFILE RAMPART_MODE RAMPART_FORMAT RAMPART_FAIL_OPEN RAMPART_HOOK_DECIDER
 mkdir -p "$HOME"
 
 # Real Claude Code payloads (PROTOCOLS.md 1.3): an allowed command, a denied
@@ -154,14 +171,34 @@ fi
 # side_by_side runs the empty program, the floor (when there is one) and
 # the hook alternately, RUNS times each, on the allowed-command payload, and
 # prints one line: the medians (wall), the CPU times per run, and the
-# ratios to the empty program. It leaves the hook's wall ratio in RATIO and
-# the floor's in FLOOR_RATIO.
+# ratios to the empty program. It leaves the hook's wall ratio in RATIO, the
+# floor's in FLOOR_RATIO, and the small client's in FAST_RATIO (decider up)
+# and FALLBACK_RATIO (RAMPART_HOOK_DECIDER=off).
 side_by_side() {
-	local payload=$work/bash-git-status.json i t0 t1 c0 c1 c2 ew hw fw ec=0 hc=0 fc=0
+	local payload=$work/bash-git-status.json i t0 t1 c0 c1 c2 ew hw fw ec=0 hc=0 fc=0 qc=0 bc=0
 	: >"$work/sbs-empty.txt"
 	: >"$work/sbs-hook.txt"
 	: >"$work/sbs-floor.txt"
+	: >"$work/sbs-fast.txt"
+	: >"$work/sbs-fallback.txt"
 	for ((i = 0; i < runs; i++)); do
+		if [[ -n $fast ]]; then
+			cpu_now
+			c0=$CPU_US
+			t0=${EPOCHREALTIME/./}
+			"$fast" <"$payload" >/dev/null
+			t1=${EPOCHREALTIME/./}
+			cpu_now
+			echo $((10#$t1 - 10#$t0)) >>"$work/sbs-fast.txt"
+			qc=$((qc + CPU_US - c0))
+			c0=$CPU_US
+			t0=${EPOCHREALTIME/./}
+			RAMPART_HOOK_DECIDER=off "$fast" <"$payload" >/dev/null
+			t1=${EPOCHREALTIME/./}
+			cpu_now
+			echo $((10#$t1 - 10#$t0)) >>"$work/sbs-fallback.txt"
+			bc=$((bc + CPU_US - c0))
+		fi
 		if [[ -n $floor ]]; then
 			cpu_now
 			c0=$CPU_US
@@ -200,11 +237,29 @@ side_by_side() {
 		printf ' %10s %12s %13s %14s' "$(ms "$fw")" "$FLOOR_RATIO" "$(ms $((fc / runs)))" \
 			"$(awk -v f="$fc" -v e="$ec" 'BEGIN {if (e > 0) printf "%.2f", f/e; else print "-"}')"
 	fi
+	if [[ -n $fast ]]; then
+		local qw bw
+		qw=$(percentile 50 <"$work/sbs-fast.txt")
+		bw=$(percentile 50 <"$work/sbs-fallback.txt")
+		FAST_RATIO=$(awk -v f="$qw" -v e="$ew" 'BEGIN {printf "%.2f", f/e}')
+		FALLBACK_RATIO=$(awk -v f="$bw" -v e="$ew" 'BEGIN {printf "%.2f", f/e}')
+		printf ' %9s %10s %11s %13s %14s %16s' "$(ms "$qw")" "$FAST_RATIO" "$(ms $((qc / runs)))" \
+			"$(ms "$bw")" "$FALLBACK_RATIO" "$(ms $((bc / runs)))"
+	fi
 	printf '\n'
 }
 
 printf 'rampart-hook: %s\n' "$hook"
 printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+if [[ -n $fast ]]; then
+	# The first call starts the decider; wait for its socket.
+	"$fast" <"$work/bash-git-status.json" >/dev/null
+	for ((i = 0; i < 50; i++)); do
+		[[ -S $RAMPART_HOME/run/hook.sock ]] && break
+		sleep 0.1
+	done
+	printf 'rampart-hook-fast: %s (decider %s)\n' "$fast" "$([[ -S $RAMPART_HOME/run/hook.sock ]] && echo up || echo 'did not start')"
+fi
 if [[ -n $empty ]]; then
 	"$hook" <"$work/bash-git-status.json" >/dev/null # warm the page cache
 	"$empty" </dev/null
@@ -216,15 +271,24 @@ if [[ -n $empty ]]; then
 	fi
 	printf '\n%-7s %12s %11s %8s %13s %12s %8s' round empty_ms hook_ms ratio empty_cpu_ms hook_cpu_ms cpu_ratio
 	if [[ -n $floor ]]; then printf ' %10s %12s %13s %14s' floor_ms floor_ratio floor_cpu_ms floor_cpu_ratio; fi
+	if [[ -n $fast ]]; then printf ' %9s %10s %11s %13s %14s %16s' fast_ms fast_ratio fast_cpu_ms fallback_ms fallback_ratio fallback_cpu_ms; fi
 	printf '\n'
 	ratios=$work/ratios.txt
 	floor_ratios=$work/floor-ratios.txt
+	fast_ratios=$work/fast-ratios.txt
+	fallback_ratios=$work/fallback-ratios.txt
 	: >"$ratios"
 	: >"$floor_ratios"
+	: >"$fast_ratios"
+	: >"$fallback_ratios"
 	for ((r = 1; r <= rounds; r++)); do
 		side_by_side "$r"
 		echo "$RATIO" >>"$ratios"
 		if [[ -n $floor ]]; then echo "$FLOOR_RATIO" >>"$floor_ratios"; fi
+		if [[ -n $fast ]]; then
+			echo "$FAST_RATIO" >>"$fast_ratios"
+			echo "$FALLBACK_RATIO" >>"$fallback_ratios"
+		fi
 	done
 	printf 'wall ratio over %d rounds: min %s, median %s, max %s\n' "$rounds" \
 		"$(sort -n "$ratios" | head -n 1)" "$(percentile 50 <"$ratios")" "$(sort -n "$ratios" | tail -n 1)"
@@ -232,7 +296,14 @@ if [[ -n $empty ]]; then
 		printf 'floor wall ratio over %d rounds: min %s, median %s, max %s\n' "$rounds" \
 			"$(sort -n "$floor_ratios" | head -n 1)" "$(percentile 50 <"$floor_ratios")" "$(sort -n "$floor_ratios" | tail -n 1)"
 	fi
+	if [[ -n $fast ]]; then
+		printf 'rampart-hook-fast (decider up) wall ratio over %d rounds: min %s, median %s, max %s\n' "$rounds" \
+			"$(sort -n "$fast_ratios" | head -n 1)" "$(percentile 50 <"$fast_ratios")" "$(sort -n "$fast_ratios" | tail -n 1)"
+		printf 'rampart-hook-fast (no decider, runs rampart-hook) wall ratio over %d rounds: min %s, median %s, max %s\n' "$rounds" \
+			"$(sort -n "$fallback_ratios" | head -n 1)" "$(percentile 50 <"$fallback_ratios")" "$(sort -n "$fallback_ratios" | tail -n 1)"
+	fi
 	echo
+	stop_decider
 	rm -rf "$RAMPART_HOME"
 else
 	printf '\nside by side skipped: no Go toolchain to build the empty program with\n\n'

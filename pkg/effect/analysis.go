@@ -25,6 +25,7 @@ type analysis struct {
 	lineEnv       map[string]string // assignments that hold for the rest of the line (settings.go)
 	lineDestroyBy []string          // such settings written to a configuration file earlier on the line (settings.go)
 	wordBuf       []catalog.Word    // scratch for the classified words of one command
+	wordsUsed     int               // how much of wordBuf's array any command's classification wrote (keep clears that much)
 	taint         []string          // scratch for the flow pass (taintStrings)
 	assigns       int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
 }
@@ -54,6 +55,8 @@ type cmdFacts struct {
 
 	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
 	looked bool           // entry is known
+
+	memo lineMemo // answers about the command that depend only on the line, found once (linememo.go)
 }
 
 // sameWords reports whether a and b are the same slice of words (not
@@ -264,6 +267,9 @@ func (a *analysis) command(i int, c *shell.Command) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}
 	name, args := a.moduleEntry(a.programName(i, c), c.Args)
+	if k := 2 * len(args); k > a.wordsUsed {
+		a.wordsUsed = k // ClassifyInto writes at most 2*len(args) words of the array
+	}
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
 	if name == c.Name && sameWords(args, c.Args) {
 		// The entry classified is the command's own: the flow pass's
@@ -483,9 +489,10 @@ func isShellOrInterp(name string) bool {
 	if shellsAndInterps.Get(name) {
 		return true
 	}
-	// python3.12, pypy3, nodejs
+	// python3.12, pypy3, nodejs, php8.2: the name and a version (not
+	// nodectl or rubocop, other programs)
 	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {
-		if strings.HasPrefix(name, p) {
+		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "js" || strings.Trim(rest, "0123456789.") == "") {
 			return true
 		}
 	}

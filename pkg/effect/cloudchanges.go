@@ -45,9 +45,11 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Classified) {
 	// a program the catalogue does not know is read as a SaaS CLI (rpk
 	// topic alter-config --brokers …prod…, ldcli flags update --environment
-	// production): its change verb against production is production's
-	unknown := cl.Entry == nil && c.Name != ""
-	if !unknown && (cl.Entry == nil || cl.Entry.Prop("cloud") == "") {
+	// production): its change verb against production is
+	// production: a subcommand of a known program that the catalogue
+	// does not list (stripe trigger, beside stripe config) is read so too
+	unknown := (cl.Entry == nil || unlistedSub(cl.Entry)) && c.Name != ""
+	if !unknown && cl.Entry.Prop("cloud") == "" {
 		return
 	}
 	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {

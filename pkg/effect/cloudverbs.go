@@ -84,7 +84,7 @@ func verbParts(w string, fn func(part string, k int)) {
 	}
 	k := 0
 	for rest := w; rest != ""; k++ {
-		j := strings.IndexAny(rest, "-:_")
+		j := verbSeparator(rest)
 		part := rest
 		if j >= 0 {
 			part, rest = rest[:j], rest[j+1:]
@@ -93,6 +93,31 @@ func verbParts(w string, fn func(part string, k int)) {
 		}
 		fn(part, k)
 	}
+}
+
+// verbSeparator is the index of the first - : or _ in w, or -1: what
+// strings.IndexAny(w, "-:_") gives, without making the set for each of
+// the many words asked about.
+func verbSeparator(w string) int {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '-' || c == ':' || c == '_' {
+			return i
+		}
+	}
+	return -1
+}
+
+// notVerbShaped reports whether w has a byte that no verb has, / . = @
+// or a space (a path, a file, a setting, an address), as
+// strings.ContainsAny(w, "/.=@ ") does, without making the set.
+func notVerbShaped(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '/', '.', '=', '@', ' ':
+			return true
+		}
+	}
+	return false
 }
 
 // credentialNouns are the parts of a verb that name a credential.
@@ -296,8 +321,12 @@ func revealsOption(args []string) bool {
 // secrets API: a path segment "secrets" or "secret" (Kubernetes
 // /api/v1/namespaces/N/secrets, Vault /v1/secret/data/P) or
 // "credentials" after a segment that says it is an API ("api", "v1",
-// "v2beta1"), unless a segment "metadata" says it reads only a secret's
-// versions and dates. A page at /docs/secrets/rotation is not one.
+// "v2beta1"); a vault's items or secrets, where the host or an earlier
+// segment names a vault (1Password Connect's /v1/vaults/V/items/I, Azure
+// Key Vault's https://NAME.vault.azure.net/secrets/S); or a login that
+// answers with a token (Vault's /v1/auth/approle/login) — unless a
+// segment "metadata" says it reads only a secret's versions and dates. A
+// page at /docs/secrets/rotation is not one.
 func secretPath(cl *catalog.Classified) bool {
 	for _, w := range cl.Words {
 		if w.Role != catalog.URL && !strings.Contains(w.Text, "://") {
@@ -307,23 +336,43 @@ func secretPath(cl *catalog.Classified) bool {
 		if k := strings.Index(t, "://"); k >= 0 {
 			t = t[k+3:]
 		}
-		_, p, ok := strings.Cut(t, "/")
+		host, p, ok := strings.Cut(t, "/")
 		if !ok {
 			continue
 		}
 		p, _, _ = strings.Cut(p, "?")
-		found, api := false, false
+		vault := vaultHost(host)
+		found, api, auth := false, false, false
 		for seg := range strings.SplitSeq(p, "/") {
-			if strings.EqualFold(seg, "metadata") {
+			l := strings.ToLower(seg)
+			if l == "metadata" {
 				// Vault's /v1/secret/metadata/P: versions and dates,
 				// not the value
 				found = false
 				break
 			}
-			found = found || api && (strings.EqualFold(seg, "secrets") || strings.EqualFold(seg, "secret") || strings.EqualFold(seg, "credentials"))
+			found = found || api && (l == "secrets" || l == "secret" || l == "credentials") ||
+				vault && (l == "secrets" || l == "secret" || l == "items" || l == "credentials") ||
+				api && auth && l == "login"
 			api = api || seg == "api" || apiVersion(seg)
+			auth = auth || api && l == "auth"
+			vault = vault || api && (l == "vaults" || l == "vault")
 		}
 		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// vaultHost reports a host whose name says it serves a secret store: a
+// label "vault", "keyvault", "openbao" or "op-connect" (vault.acme.internal,
+// acme-kv.vault.azure.net, op-connect.acme.internal).
+func vaultHost(host string) bool {
+	host, _, _ = strings.Cut(host, ":")
+	for label := range strings.SplitSeq(strings.ToLower(host), ".") {
+		switch label {
+		case "vault", "keyvault", "openbao", "op-connect", "secretmanager", "secretsmanager":
 			return true
 		}
 	}
@@ -371,12 +420,12 @@ func dropsProtection(args []string) string {
 
 // grantVerbs are the compound verbs by which a cloud CLI gives someone
 // access: attach-user-policy, add-iam-policy-binding, set-iam-policy,
-// authorize-security-group-ingress, grant-*.
+// authorize-security-group-ingress, grant-*, open-port.
 func grantsAccess(cl *catalog.Classified) string {
 	verb := ""
 	setWord, accessWord := "", false
 	leadingWords(cl, 4, func(w string) bool {
-		attach, access, grant := false, false, false
+		attach, access, grant, open, port := false, false, false, false, false
 		verbParts(w, func(p string, k int) {
 			switch {
 			case setVerbs.Get(p):
@@ -385,8 +434,15 @@ func grantsAccess(cl *catalog.Classified) string {
 				access = true
 			case p == "authorize" || p == "grant" || p == "approve":
 				grant = k == 0
+			case p == "open":
+				open = k == 0
+			case p == "port" || p == "ports":
+				port = true
 			}
 		})
+		// az vm open-port: a port opened to the network in front of a
+		// machine, as an ingress rule authorized is
+		grant = grant || open && port
 		switch {
 		case grant || attach && access && strings.ContainsAny(w, "-:_"):
 			verb = w

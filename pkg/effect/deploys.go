@@ -12,7 +12,9 @@ import (
 // words, not spellings. A cloud or PaaS CLI ("cloud") deploys when one of
 // its leading words is a deploy verb (kamal deploy, eb deploy production,
 // az webapp deploy, cap production deploy) or sets a service's secrets or
-// variables (fly secrets set, heroku config:set); an entry's own
+// variables (fly secrets set, wrangler secret put, glab variable set,
+// heroku config:set), or puts a secret into a key-value store under a key
+// naming one (vault kv put secret/staging/api); an entry's own
 // "deploy-verbs" add verbs (railway up, gh secret set). A project's task
 // runner ("targets": make, just, task, npm run) deploys when a target it
 // runs is named for a deploy or a publish (make deploy-prod, npm run
@@ -24,6 +26,16 @@ import (
 // deployParts are the parts of a CLI verb that deploy.
 var deployParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"deploy": true, "redeploy": true, "distribute": true}
+}}
+
+// replaceParts are the parts of a cloud or PaaS CLI's verb that replace
+// what a running service runs with another build, image or state: rolled
+// back, rebuilt, restored from a backup, blue and green swapped (helm
+// rollback, flyctl releases rollback, dokku ps:rebuild, velero restore
+// create, eb swap). They deploy as a deploy verb does; an unknown
+// program's are not read so (nuget restore fetches packages).
+var replaceParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"rollback": true, "rebuild": true, "restore": true, "swap": true, "revert": true}
 }}
 
 // shipNouns are the things a cloud CLI makes that ship a build: made with
@@ -142,6 +154,13 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 		}
 	}
 	n, prev := 0, ""
+	if e := cl.Entry; e != nil {
+		// vault kv put: the word before the first positional is the
+		// subcommand's own name
+		if k := strings.LastIndexByte(e.Name, ' '); k > 0 {
+			prev = e.Name[k+1:]
+		}
+	}
 	for _, w := range cl.Words {
 		if w.Option != "" {
 			continue
@@ -166,12 +185,15 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			continue
 		}
 		if cloud {
-			if t == "set" && settingNouns.Get(prev) {
-				return prev + " set" // fly secrets set: the running service restarts with it
+			if (t == "set" || t == "put") && settingNouns.Get(prev) {
+				return prev + " " + t // fly secrets set, wrangler secret put: the running service restarts with it
+			}
+			if (t == "put" || t == "patch" || t == "write") && prev == "kv" && secretKeyAfter(cl, w.Index) {
+				return prev + " " + t // vault kv put secret/staging/api: a secret the services read
 			}
 			found, set, noun, preview := false, false, false, false
 			verbParts(t, func(part string, _ int) {
-				found = found || deployParts.Get(part)
+				found = found || deployParts.Get(part) || replaceParts.Get(part)
 				preview = preview || previewParts.Get(part)
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"
@@ -213,4 +235,23 @@ func deployTarget(cl catalog.Classified, args []string) string {
 		}
 	}
 	return ""
+}
+
+// secretKeyAfter reports whether the first positional word after index k
+// is a key path with a segment naming a credential (secret/staging/api,
+// app/credentials/db), as a key-value store's put names what it sets; a
+// settings key (config/billing/feature_x) is not one.
+func secretKeyAfter(cl catalog.Classified, k int) bool {
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Index <= k {
+			continue
+		}
+		for seg := range strings.FieldsFuncSeq(strings.ToLower(w.Text), func(r rune) bool { return r == '/' || r == '-' || r == '_' || r == '.' }) {
+			if valueCredentialNouns.Get(seg) || seg == "credentials" || seg == "creds" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -319,8 +319,10 @@ var destroyMarks = []struct{ mark, kind string }{
 	{"destroy", "remote"},
 	{"rewrite", "history"},
 	{"publish", "publish"},
-	{"system", "system"}, // pip install --break-system-packages: the system's own packages changed
-	{"grant", "access"},  // gh repo deploy-key add --allow-write: a key that can push
+	{"system", "system"},        // pip install --break-system-packages: the system's own packages changed
+	{"grant", "access"},         // gh repo deploy-key add --allow-write: a key that can push
+	{"shared", "shared-change"}, // gh repo edit --default-branch: what everyone clones and merges into
+	{"persists", "persistence"}, // docker run --restart=always: started again at every boot
 }
 
 // unknownDestroyVerbs are the verbs that, among the leading words of a
@@ -343,9 +345,20 @@ var unknownDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool 
 // verb that only looks comes first.
 func unknownDestroyVerb(cl *catalog.Classified) string {
 	found := ""
+	n := 0
 	leadingWords(cl, 3, func(w string) bool { // cloudverbs.go
-		if strings.ContainsAny(w, "/.=@ ") {
-			return false // a path, a file, a setting: not a verb
+		n++
+		if strings.ContainsAny(w, "/=@ ") {
+			return false // a path, a setting: not a verb
+		}
+		if i := strings.LastIndexByte(w, '.'); i >= 0 {
+			// govc vm.destroy: a dotted command, first, whose last part
+			// is a strong verb; any other dotted word is a file's name
+			if v := strings.ToLower(w[i+1:]); n == 1 && i > 0 && strongUnknownVerb(v) {
+				found = w
+				return true
+			}
+			return false
 		}
 		lw := strings.ToLower(w) // once: it allocates for a word with capitals
 		if lookVerbs.Get(lw) {   // deploys.go

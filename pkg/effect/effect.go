@@ -146,6 +146,8 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.homeTreeDeletes(start)          // dirops.go
 	a.sourceDeletes(start)            // sourcedeletes.go
 	a.runsInProduction(start)         // production.go
+	a.shellsInProduction()            // prodshells.go
+	a.unreadCodeRuns()                // unreadcode.go
 	a.productionChanges(start)        // production.go
 	a.sqlFileAgainstProduction(start) // prodsqlfile.go
 	a.disposableStores(start)         // disposable.go
@@ -178,7 +180,10 @@ func (sc *scratch) keep(a *analysis) {
 		a.per[k].reset()
 	}
 	clear(a.cwds)
-	clear(a.wordBuf[:cap(a.wordBuf)])
+	// Only the words this analysis wrote: the array is as long as the
+	// longest command a pooled scratch ever met (up to 4*maxScratch
+	// words), and clearing all of it cost every later short line that.
+	clear(a.wordBuf[:min(a.wordsUsed, cap(a.wordBuf))])
 	clear(a.taint)
 	sc.per, sc.cwds, sc.words, sc.taint = a.per[:0], a.cwds[:0], a.wordBuf[:0], a.taint[:0]
 	if cap(sc.per) > maxScratch || cap(sc.words) > 4*maxScratch || cap(sc.taint) > 2*maxScratch {

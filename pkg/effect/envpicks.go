@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -378,14 +379,43 @@ func (a *analysis) envStep(t *envTrail, cmds []shell.Command, i int) bool {
 // (/proc/self/environ, /proc/$$/environ).
 func procEnviron(reads []string) bool {
 	for _, p := range reads {
-		if strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ") {
-			rest := strings.TrimSuffix(strings.TrimPrefix(p, "/proc/"), "/environ")
-			if rest == "self" || rest == "$$" || rest == "thread-self" || rest == "$BASHPID" {
-				return true
-			}
+		if OwnEnviron(p) {
+			return true
 		}
 	}
 	return false
+}
+
+// environFile reports whether the cleaned path p is a process's
+// environment under /proc, or a pattern that may name the reader's own.
+func environFile(p string) bool {
+	return strings.HasPrefix(p, "/proc/") && (strings.HasSuffix(p, "/environ") || OwnEnviron(p))
+}
+
+// OwnEnviron reports whether the cleaned path p is the reading process's
+// own environment: /proc/self/environ, /proc/thread-self/environ, a
+// task's of self, or the shell's own pid ($$, $BASHPID) in a command.
+func OwnEnviron(p string) bool {
+	rest, ok := strings.CutPrefix(p, "/proc/")
+	if !ok {
+		return false
+	}
+	if strings.ContainsAny(rest, "*?[") {
+		// cat /proc/self/envir?n: a pattern that may name it
+		for _, own := range [...]string{"/proc/self/environ", "/proc/thread-self/environ"} {
+			if ok, _ := path.Match(p, own); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if rest, ok = strings.CutSuffix(rest, "/environ"); !ok {
+		return false
+	}
+	if who, task, ok := strings.Cut(rest, "/task/"); ok && task != "" && !strings.Contains(task, "/") {
+		rest = who // /proc/self/task/TID/environ
+	}
+	return rest == "self" || rest == "$$" || rest == "thread-self" || rest == "$BASHPID"
 }
 
 // oneRecordEnv reports an environment source that prints every variable

@@ -90,7 +90,12 @@ var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete",
 	// Lisp's run-program and system*, Erlang's del_dir_r; rm passed as a
 	// function (foreach(rm, …)).
 	"rename", "mv(", "move", "symlink", "truncate", "`", "pipe(", "\"|", "{|",
-	"run-program", "system*", "del_dir", "(rm,", " rm,"}
+	"run-program", "system*", "del_dir", "(rm,", " rm,",
+	// packages installed straight from a repository nobody here has read
+	// (R's remotes::install_github and pak::pkg_install("user/repo"),
+	// julia's Pkg.add(url=…))
+	"install_github", "install_git", "install_url", "install_bitbucket", "install_gitlab", "pkg_install",
+	"github.com/", "gitlab.com/", "git+"}
 
 // opaqueCode judges code for an interpreter the analysis has no scanner
 // for (catalogue "code-lang=opaque": julia -e, Rscript -e, emacs --eval,

@@ -83,7 +83,7 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 		if !everyInterface(val) {
 			continue
 		}
-		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) {
+		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) || (name == "-a" || name == "-l") && a.shortBind(c, name, val) {
 			// host:port after any option of its own (php -S 0.0.0.0:8000)
 			word := c.Name + " " + w
 			if !eq {
@@ -107,4 +107,21 @@ func (a *analysis) hostOption(c *shell.Command) bool {
 		}
 	}
 	return true
+}
+
+// shortBind reports whether -a or -l, given an every-interface address,
+// sets where a server listens (nats-server -a 0.0.0.0, memcached -l
+// 0.0.0.0): for a program the catalogue knows, only when the option takes
+// that address as its value there (ls -l is a flag, and 0.0.0.0 a file).
+func (a *analysis) shortBind(c *shell.Command, name, val string) bool {
+	if !a.cat.Known(c.Name) {
+		return true
+	}
+	cl := a.cat.Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Option == name && w.Text == val {
+			return true
+		}
+	}
+	return false
 }

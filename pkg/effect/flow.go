@@ -203,7 +203,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	f.tree = recurse || hasProp(cl.Entry, "stages") || cl.Mark("stageall")
 	for _, p := range f.reads {
 		switch {
-		case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
+		case environFile(p):
 			f.source = "environment"
 		case a.sensitive(p):
 			f.source = "credential"
@@ -790,7 +790,7 @@ func (a *analysis) flows() {
 				switch {
 				case taintedFile(files, p) != "":
 					in = taintedFile(files, p)
-				case strings.HasPrefix(p, "/proc/") && strings.HasSuffix(p, "/environ"):
+				case environFile(p):
 					in = "environment"
 				case a.sensitive(p):
 					in = "credential"

@@ -38,7 +38,7 @@ var contextOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // API server or another kubeconfig than its context names: with one of
 // them, a local context's name says nothing of where the change lands.
 var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true}
+	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true, "--cluster": true}
 }}
 
 // localCluster reports a command pointed at a cluster on this machine
@@ -49,6 +49,16 @@ var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // nothing of where it points.
 func (a *analysis) localCluster(c *shell.Command) bool {
 	return pointedLocal(c) && !switchesCluster(a.res)
+}
+
+// LocalCluster reports whether the line's command i is a cluster CLI's,
+// run directly (not by another program), pointed at a cluster on this
+// machine on a line that leaves the contexts as they were (see
+// localCluster): the profile lets its changes be, as it does a
+// development namespace's.
+func LocalCluster(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
+	return clusterCLIs.Get(c.Name) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
 }
 
 // pointedLocal reports whether a command is pointed, by a context option

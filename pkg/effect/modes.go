@@ -105,12 +105,43 @@ func modeWorldWritable(m string) bool {
 // it names writable by every user of the machine (chmod -R 777 ./uploads):
 // anyone there may then plant code in them or delete what they hold.
 func worldWritableTree(name string, cl *catalog.Classified) bool {
+	if name == "setfacl" {
+		// setfacl -R -m o::rwx DIR: the entry for others grants write
+		for _, w := range cl.Words {
+			switch w.Option {
+			case "-m", "--modify", "--set":
+				if aclOthersWrite(w.Text) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	if name != "chmod" {
 		return false
 	}
 	for _, w := range cl.Words {
 		if w.Role == catalog.Data && w.Option == "" {
 			return modeWorldWritable(w.Text)
+		}
+	}
+	return false
+}
+
+// aclOthersWrite reports a setfacl entry list that lets others (every
+// user of the machine) write: o::w, o:rwx, other::rw.
+func aclOthersWrite(spec string) bool {
+	for _, e := range strings.Split(spec, ",") {
+		e = strings.TrimPrefix(strings.TrimPrefix(e, "d:"), "default:")
+		tag, rest, ok := strings.Cut(e, ":")
+		if !ok || tag != "o" && tag != "other" {
+			continue
+		}
+		if k := strings.LastIndexByte(rest, ':'); k >= 0 {
+			rest = rest[k+1:]
+		}
+		if strings.Contains(rest, "w") {
+			return true
 		}
 	}
 	return false

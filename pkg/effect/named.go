@@ -196,7 +196,7 @@ func (a *analysis) scanCodePaths(i int, code string, f *cmdFacts) {
 		for j < len(code) && strings.IndexByte(codeDelims, code[j]) < 0 {
 			j++
 		}
-		t := code[k:j]
+		t, start := code[k:j], k
 		k = j
 		if len(t) < 2 {
 			continue
@@ -207,7 +207,7 @@ func (a *analysis) scanCodePaths(i int, code string, f *cmdFacts) {
 			cand = a.clean(t, i)
 		case strings.HasPrefix(t, a.env.Home+"/"):
 			cand = path.Clean(t)
-		case homeish && (strings.HasPrefix(t, "/.") || t[0] == '.' && t[1] != '.' && t[1] != '/'):
+		case homeish && (strings.HasPrefix(t, "/.") || t[0] == '.' && t[1] != '.' && t[1] != '/' && !memberAccess(code, start)):
 			cand = path.Clean(a.env.Home + "/" + strings.TrimLeft(t, "/"))
 			if !strings.Contains(strings.TrimLeft(t, "/"), "/") {
 				// joinpath('.ssh', 'authorized_keys'): the next name too.
@@ -255,6 +255,17 @@ func (a *analysis) scanCodePaths(i int, code string, f *cmdFacts) {
 		// What it read may be written to the other files it names.
 		f.writes = append(f.writes, others...)
 	}
+}
+
+// memberAccess reports a word at code[start:] that begins with a dot
+// right after a value (require('os').homedir(), p.join, a[0].x): a
+// method or a field, not a hidden file's name.
+func memberAccess(code string, start int) bool {
+	if start == 0 {
+		return false
+	}
+	c := code[start-1]
+	return c == ')' || c == ']' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // c0 shortens code for a message.

@@ -196,7 +196,7 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 // settingNouns are the words for a service's secrets and variables, whose
 // unset removes them from the running service (not a local setting).
 var settingNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "vars": true, "environment": true}
+	return map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "variable": true, "vars": true, "var": true, "environment": true}
 }}
 
 // isDestroyWord reports whether a word is a destroying verb: one of
@@ -404,6 +404,17 @@ func camelDestroys(w string) bool {
 		return false // one word, or not a verb
 	}
 	return destroyVerbs.Get(strings.ToLower(w[:end]))
+}
+
+// remotePackageOf is remotePackage for a word of an entry's package role:
+// an entry whose property "specifier" is "url" (deno run) names a module by
+// URL, by a registry's prefix (npm:, jsr:) or by a local path, never by a
+// repository shorthand, so scripts/check.ts there is a file of the project.
+func remotePackageOf(e *catalog.Entry, w string) bool {
+	if e != nil && e.Prop("specifier") == "url" {
+		return strings.Contains(w, "://")
+	}
+	return remotePackage(w, gopkgOf(e))
 }
 
 // gopkgOf is an entry's "gopkg" property: "run" when it runs the module it

@@ -154,8 +154,24 @@ func (a *analysis) lineAssigns() bool {
 }
 
 // productionWord returns a word of command i, or an assignment in its
-// pipeline stage, that names production.
+// pipeline stage, that names production. It depends only on the line, and
+// several passes ask it of every command (productionChanges,
+// sqlFileAgainstProduction, the flows): it is found once per command and
+// kept in the command's facts (linememo.go).
 func (a *analysis) productionWord(i int) string {
+	if i < len(a.per) {
+		m := &a.per[i].memo
+		if !m.has(memoProductionWord) {
+			m.prodWord = a.findProductionWord(i)
+			m.set(memoProductionWord)
+		}
+		return m.prodWord
+	}
+	return a.findProductionWord(i)
+}
+
+// findProductionWord is productionWord, looked for.
+func (a *analysis) findProductionWord(i int) string {
 	cmds := a.res.Commands
 	c := &cmds[i]
 	for _, w := range c.Args {
@@ -366,6 +382,12 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		return
 	}
 	publishes := publishVerbs.Get(verb)
+	if verb == "release" && !unknown && cl.Entry.Prop("host") != "" {
+		// gh workflow run release.yml: a git host's workflow runs on its
+		// runners with the repository's publishing secrets, not a local
+		// version bump
+		publishes = true
+	}
 	if publishes && stays {
 		return
 	}

@@ -28,9 +28,18 @@ var remoteActionWords = table.Map[string, bool]{Build: func() map[string]bool {
 
 // remoteProduction adds destroy:production for a remote shell (an entry
 // whose first positional is a remote host) to a production host that runs
-// a command changing it, or logs in there as root.
+// a command changing it, or logs in there as root; and for a local forward
+// (-L) to a production service, which opens it on this machine.
 func (a *analysis) remoteProduction(i int, c *shell.Command, cl *catalog.Classified) {
 	host, user, at := "", "", -1
+	for _, w := range cl.Words {
+		if w.Option == "-L" && namesProduction(w.Text) {
+			// ssh -L 5432:prod-db.internal:5432 bastion: production's
+			// service opened on this machine
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " -L " + w.Text})
+			return
+		}
+	}
 	for k, w := range cl.Words {
 		if w.Option == "" && w.Role == catalog.Remote {
 			host, at = w.Text, k

@@ -315,6 +315,11 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	case catalog.LoadsCode:
 		switch {
 		case v == "", v == "/dev/null", s.OrdinaryProgram(v): // /dev/null loads nothing
+		case s.Allows("@project") && a.everyRepository(u, i, v):
+			// git config --global core.hooksPath .githooks: git reads a
+			// relative path in each repository it works in, so whatever
+			// hooks any repository cloned later ships run unprompted
+			return what + ", from every repository's own " + v
 		case s.Allows("@project") && a.inProject(v, i):
 		case s.Allows("@notemp") && !a.riskyEntries(v, i):
 		default:
@@ -511,6 +516,24 @@ func (a *analysis) inProject(v string, i int) bool {
 	}
 	p := match.CleanPath(v, cwd, a.env.Home)
 	return p == cwd || strings.HasPrefix(p, strings.TrimSuffix(cwd, "/")+"/")
+}
+
+// everyRepository reports a relative path that git config writes to the
+// user's or the system's configuration (--global, --system): git reads it
+// in each repository it works in, not in this one.
+func (a *analysis) everyRepository(u catalog.SettingUse, i int, v string) bool {
+	if u.Via != "git config" || i < 0 || i >= len(a.res.Commands) || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "~") || strings.HasPrefix(v, "$") {
+		return false
+	}
+	if path.Clean(v) == ".git/hooks" {
+		return false // each repository's own hooks directory: git's default
+	}
+	for _, w := range a.res.Commands[i].Args {
+		if w == "--global" || w == "--system" {
+			return true
+		}
+	}
+	return false
 }
 
 // tempDirs are directories anyone can write.

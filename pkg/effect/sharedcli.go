@@ -41,6 +41,12 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
 		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
 		"approve": "approval",
+		// a pull or merge request merged on a forge (gh pr merge, glab mr
+		// merge): the shared branch changes for everyone; an unknown
+		// program's merge (of files, of configs) has no noun of this class
+		"merge": "merge",
+		// a pipeline or job others wait on stopped (gh run cancel, glab ci cancel)
+		"cancel": "run",
 		// a console or runner on production: code nobody here sees runs there
 		"console": "console", "runner": "console", "dbconsole": "console", "dbshell": "console", "tinker": "console",
 		"repl": "console", "c": "console", "r": "console", "shell": "console", "shell_plus": "console",
@@ -111,12 +117,20 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	verb, class, look := "", "", false
 	var context classSet
 	dns, flag, set := false, false, false
+	prev := ""
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
 		if lookVerbs.Get(t) {
 			look = true
 			return true
 		}
+		if verb == "" && unknown && shipsNew(prev, t) {
+			// tea releases create, sentry-cli releases new: a release made
+			// on a service nobody here lists (a cloud CLI's own is a
+			// deploy, deploys.go)
+			verb, class = prev+" "+w, "release"
+		}
+		prev = t
 		if verb == "" && (strings.Contains(t, "power-off") || strings.Contains(t, "power_off") || strings.Contains(t, "powercycle") || strings.Contains(t, "power-cycle")) {
 			verb, class = w, "machine"
 		}

@@ -117,7 +117,22 @@ func elsewhere(h string) bool {
 
 // remoteDatabase returns the host of another machine's database that
 // command i's words, or the assignments of its pipeline stage, address.
+// Like productionWord it depends only on the line and is found once per
+// command (linememo.go).
 func (a *analysis) remoteDatabase(i int) string {
+	if i < len(a.per) {
+		m := &a.per[i].memo
+		if !m.has(memoRemoteDatabase) {
+			m.remoteDB = a.findRemoteDatabase(i)
+			m.set(memoRemoteDatabase)
+		}
+		return m.remoteDB
+	}
+	return a.findRemoteDatabase(i)
+}
+
+// findRemoteDatabase is remoteDatabase, looked for.
+func (a *analysis) findRemoteDatabase(i int) string {
 	cmds := a.res.Commands
 	c := &cmds[i]
 	hostOpt := false

@@ -58,7 +58,9 @@ func strongUnknownVerb(p string) bool {
 	}
 	switch verbs.Class(p) {
 	case "destroy", "reset":
-		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p)
+		// format and reformat empty a volume an MCP tool names; a
+		// command-line tool's format is its code formatter
+		return !softDestroyVerbs.Get(p) && !unknownSoftVerbs.Get(p) && p != "format" && p != "reformat"
 	}
 	return false
 }
@@ -106,7 +108,8 @@ func unlistedSub(e *catalog.Entry) bool {
 
 // unknownSweep returns the words that say an unknown program removes all
 // it names: a soft verb among its three leading words with a sweeping
-// option, or an option named for a destroying verb.
+// option, forced after a kind of resource, or with a word that names
+// production; or an option named for a destroying verb.
 func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	verb := ""
 	nested := false // a word before the verb: a kind of resource (stream rm)
@@ -114,7 +117,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	n := 0
 	leadingWords(cl, 3, func(w string) bool {
 		n++
-		if strings.ContainsAny(w, "/.=@ ") {
+		if notVerbShaped(w) {
 			return false
 		}
 		lw := strings.ToLower(w)
@@ -131,14 +134,16 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 				verb, all = w, true
 				nested = n > 1
 			}
-			if verb == "" && k == 0 && softUnknownVerb(p) {
+			if verb == "" && softUnknownVerb(p) {
+				// app-remove: a kind of resource before the verb, in
+				// the same word
 				verb = w
-				nested = n > 1
+				nested = n > 1 || k > 0
 			}
 		})
 		return verb != ""
 	})
-	force := false
+	force, prod := false, false
 	optVerb := ""
 	for k, a := range c.Args {
 		if a == "--" {
@@ -148,6 +153,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 			all = true
 		}
 		if len(a) < 2 || a[0] != '-' {
+			prod = prod || namesProduction(a) // rbd rm prod-db-data, --target prod
 			continue
 		}
 		name, _, _ := strings.Cut(a, "=")
@@ -159,6 +165,16 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 			all = true // a whole tree of what it holds
 		case "--force", "--purge", "--yes", "--no-confirm", "--noconfirm", "--confirm":
 			force = true
+		}
+		if first, _, ok := strings.Cut(lname, "-"); ok && first == "" {
+			// --yes-i-really-mean-it, --force-delete: a confirmation
+			// spelled out
+			if head, _, _ := strings.Cut(strings.TrimLeft(lname, "-"), "-"); head == "yes" || head == "force" {
+				force = true
+			}
+		}
+		if _, v, ok := strings.Cut(a, "="); ok && namesProduction(v) {
+			prod = true // -dc=prod
 		}
 		if strings.HasPrefix(lname, "--no-") {
 			continue // --no-delete keeps
@@ -186,7 +202,8 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 			force = force || strings.ContainsAny(lname[1:], "fy")
 		}
 	}
-	if verb != "" && (all || force && nested) {
+	if verb != "" && (all || force && nested || prod) {
+		// (a production resource named: removed by whatever verb)
 		return verb
 	}
 	if optVerb != "" {

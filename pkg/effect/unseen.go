@@ -317,7 +317,7 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches " + w.Text + " from " + reg + ", named only when it runs"})
 				continue
 			}
-			if w.Index > end || w.Role != catalog.Package || remotePackage(w.Text, gopkgOf(e)) || w.Text == "install" || w.Text == "run" || KnownPackage(reg, w.Text) {
+			if w.Index > end || w.Role != catalog.Package || remotePackageOf(e, w.Text) || w.Text == "install" || w.Text == "run" || KnownPackage(reg, w.Text) {
 				continue
 			}
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches " + w.Text + " from " + reg + ", a package nobody here has read"})

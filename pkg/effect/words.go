@@ -349,7 +349,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		case catalog.Package:
-			if remotePackage(w.Text, gopkgOf(e)) {
+			if remotePackageOf(e, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
@@ -409,15 +409,21 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
-	a.productionTask(i, c, cl) // production.go
+	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
+	a.productionTask(i, c, cl)        // production.go
+	a.runsAgainstProduction(i, c, cl) // prodruns.go
 	if props && hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
 	a.cloudProductionChange(i, c, cl)
-	a.sharedCLIChange(i, c, cl)   // sharedcli.go
-	a.removesEveryImage(i, c)     // listed.go
-	a.removesEveryContainer(i, c) // listed.go
-	a.privileges(i, c, cl)        // privileges.go
+	a.productionSession(i, c, cl)   // prodsession.go
+	a.sharedCLIChange(i, c, cl)     // sharedcli.go
+	a.forwardsProduction(i, c, cl)  // prodshells.go
+	a.sessionInProduction(i, c, cl) // prodshells.go
+	a.bulkHostChange(i, c, cl)      // bulkforge.go
+	a.removesEveryImage(i, c)       // listed.go
+	a.removesEveryContainer(i, c)   // listed.go
+	a.privileges(i, c, cl)          // privileges.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
@@ -451,6 +457,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	} else if props && hasProp(e, "signals") {
 		if why := a.signalsAll(i, c); why != "" {
 			a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: why}) // signals.go
+		}
+	}
+	if props && hasProp(e, "signals") || c.Name == "fuser" {
+		if why := a.killsServer(i, c); why != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "server", Word: why}) // serverkills.go
 		}
 	}
 	if cl.Mark("listen") {

@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+
+	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/call"
 )
@@ -34,38 +37,65 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 		content = content[:maxScannedContent]
 	}
 	lines, python := autoRunLines(p, content)
-	elsewhere := runsElsewhere(p)
+	var keep func(*result) bool // nil: everything, as if typed
+	if runsElsewhere(p) {
+		keep = keepDenied
+	}
 	if len(lines) == 0 && !python {
-		lines, elsewhere = laterRunLines(p, content), true // autorunlater.go
+		var own bool
+		lines, own = laterRunLines(p, content) // autorunlater.go
+		keep = keepDenied
+		if own {
+			keep = keepKnown
+		}
 	}
 	for _, l := range lines {
 		if ev.denied() {
 			return
 		}
-		if !elsewhere {
-			ev.exec(l, false, call.ToolExec)
-			continue
-		}
-		// A CI step or a recipe runs when someone asks for it, on a
-		// runner or here: publishing and deploying are what such files
-		// are for, so only what would be denied outright counts.
-		best, have, flags, all := ev.best, ev.have, len(ev.flags), len(ev.all)
-		ev.exec(l, false, call.ToolExec)
-		if ev.have && ev.best.action == call.Deny {
-			// keep the denials (explain keeps every result: only those)
-			kept := ev.all[:all]
-			for _, r := range ev.all[all:] {
-				if r.action == call.Deny {
-					kept = append(kept, r)
-				}
-			}
-			ev.all = kept
-			continue
-		}
-		ev.best, ev.have, ev.flags, ev.all = best, have, ev.flags[:flags], ev.all[:all]
+		ev.judgeLater(l, keep)
 	}
 	if python && !ev.denied() {
-		ev.exec("python3 -c "+shellQuote(content), false, call.ToolExec)
+		ev.judgeLater("python3 -c "+shellQuote(content), keepKnown)
+	}
+}
+
+// What counts of a command line a file runs later:
+//   - everything (keep is nil), as if typed: a git hook, .envrc, a
+//     package's lifecycle scripts;
+//   - keepDenied: only what would be denied outright: a CI step or a
+//     recipe runs when someone asks for it, on a runner or here, and
+//     publishing and deploying are what such files are for;
+//   - keepKnown: what would be denied or asked about for an effect that is
+//     known: code a tool loads on its own (conftest.py, a package's
+//     __init__.py, vite.config.ts) is ordinary code, whose dynamic parts
+//     (getattr, importlib) nobody runs now, but a delete or a send it
+//     spells is the one the file will make.
+func keepDenied(r *result) bool { return r.action == call.Deny }
+
+func keepKnown(r *result) bool { return r.action >= call.RequireApproval && !r.unknown }
+
+// judgeLater judges a command line a file runs later, keeping the results
+// keep admits.
+func (ev *evaluation) judgeLater(l string, keep func(*result) bool) {
+	if keep == nil {
+		ev.exec(l, false, call.ToolExec)
+		return
+	}
+	best, have, flags, all, keepAllBefore := ev.best, ev.have, len(ev.flags), len(ev.all), ev.keepAll
+	ev.have, ev.keepAll = false, true
+	ev.exec(l, false, call.ToolExec)
+	got := slices.Clone(ev.all[all:])
+	ev.best, ev.have, ev.keepAll, ev.all = best, have, keepAllBefore, ev.all[:all]
+	kept := false
+	for i := range got {
+		if got[i].entry != nil && keep(&got[i]) {
+			ev.add(got[i])
+			kept = true
+		}
+	}
+	if !kept {
+		ev.flags = ev.flags[:flags]
 	}
 }
 
@@ -86,16 +116,23 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 	base := path.Base(p)
 	dir := path.Base(path.Dir(p))
 	switch {
-	case base == "setup.py" || base == "conftest.py":
-		return nil, true // pip builds with setup.py; pytest imports every conftest.py
+	case base == "setup.py" || base == "conftest.py" || base == "__init__.py":
+		// pip builds with setup.py; pytest imports every conftest.py, and
+		// any import of a package runs its __init__.py
+		return nil, true
+	case base == ".lintstagedrc" || strings.HasPrefix(base, ".lintstagedrc.") && !isCodeExt(base):
+		// lint-staged runs each pattern's commands on every commit
+		lines = lintStagedLines(content)
 	case base == ".envrc" || dir == "hooks" && path.Base(path.Dir(path.Dir(p))) == ".git" || dir == ".husky":
 		return limitLines([]string{content}), false
 	case base == "package.json":
 		var m struct {
-			Scripts map[string]any `json:"scripts"`
+			Scripts    map[string]any `json:"scripts"`
+			LintStaged map[string]any `json:"lint-staged"`
 		}
 		if json.Unmarshal([]byte(content), &m) == nil {
 			lines = appendStrings(lines, m.Scripts)
+			lines = appendEach(lines, m.LintStaged)
 		} else if f, ok := jsonFragment(content); ok {
 			// An edit's new text: the scripts object, or some of its
 			// entries ("postinstall": "...",).
@@ -207,6 +244,47 @@ func appendStrings(dst []string, m map[string]any) []string {
 		}
 	}
 	return dst
+}
+
+// appendEach appends m's values that are command lines, or lists of them.
+func appendEach(dst []string, m map[string]any) []string {
+	for _, v := range m {
+		switch x := v.(type) {
+		case string:
+			dst = append(dst, x)
+		case []any:
+			for _, e := range x {
+				if s, ok := e.(string); ok {
+					dst = append(dst, s)
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// lintStagedLines returns the commands of a lint-staged configuration in
+// JSON or YAML: each pattern's command, or list of them.
+func lintStagedLines(content string) []string {
+	var m map[string]any
+	if json.Unmarshal([]byte(content), &m) != nil {
+		if f, ok := jsonFragment(content); ok {
+			m = f
+		} else if yaml.Unmarshal([]byte(content), &m) != nil {
+			return nil
+		}
+	}
+	return appendEach(nil, m)
+}
+
+// isCodeExt reports a name whose extension is a language's code (a
+// configuration written as a module), read by laterInterpreter instead.
+func isCodeExt(base string) bool {
+	switch path.Ext(base) {
+	case ".js", ".cjs", ".mjs", ".ts", ".mts", ".cts":
+		return true
+	}
+	return false
 }
 
 // appendCommand appends a dev container command: a string (a shell

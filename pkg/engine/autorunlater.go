@@ -32,13 +32,15 @@ import (
 
 // laterRunLines returns the command lines of content written to p when p
 // is one of these files.
-func laterRunLines(p, content string) []string {
+// own reports code a tool loads on its own (a bundler's config,
+// sitecustomize) rather than a task run on request.
+func laterRunLines(p, content string) (lines []string, own bool) {
 	base := path.Base(p)
 	lower := strings.ToLower(base)
 	dir := path.Base(path.Dir(p))
 	switch {
 	case isYAMLRunFile(p, lower, dir):
-		return limitLines(yamlCommandLines(content))
+		return limitLines(yamlCommandLines(content)), false
 	case lower == "procfile" || strings.HasPrefix(lower, "procfile."):
 		var out []string
 		for l := range strings.SplitSeq(content, "\n") {
@@ -46,18 +48,18 @@ func laterRunLines(p, content string) []string {
 				out = append(out, strings.TrimSpace(cmd))
 			}
 		}
-		return limitLines(out)
+		return limitLines(out), false
 	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
-		return limitLines(dockerfileRuns(content))
+		return limitLines(dockerfileRuns(content)), false
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
 		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
 			content = toxVars.Replace(content) // before braces are read as inline tables
 		}
-		return limitLines(tomlCommandLines(content))
+		return limitLines(tomlCommandLines(content)), false
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
-		return limitLines(jsonScriptLines(content))
+		return limitLines(jsonScriptLines(content)), false
 	}
-	if interp := laterInterpreter(lower); interp != "" {
+	if interp, own := laterInterpreter(lower); interp != "" {
 		code := content
 		if strings.HasSuffix(lower, ".pth") {
 			// site runs only a .pth file's lines that start with import
@@ -70,14 +72,14 @@ func laterRunLines(p, content string) []string {
 			code = b.String()
 		}
 		if code == "" {
-			return nil
+			return nil, false
 		}
-		return []string{interp + " " + shellQuote(code)}
+		return []string{interp + " " + shellQuote(code)}, own
 	}
 	if quotedStringFile(lower) {
-		return limitLines(quotedLines(content))
+		return limitLines(quotedLines(content)), false
 	}
-	return nil
+	return nil, false
 }
 
 // isYAMLRunFile reports a YAML file a CI system, a compose tool or a dev
@@ -418,21 +420,25 @@ func jsonScriptLines(content string) []string {
 // laterInterpreter returns the command line prefix that runs a code
 // file's language, for files a build, a test runner or the interpreter
 // itself runs: "" for others.
-func laterInterpreter(lower string) string {
+func laterInterpreter(lower string) (interp string, own bool) {
 	switch {
-	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
-		return "python3 -c"
-	case lower == "rakefile" || strings.HasSuffix(lower, ".rake") || lower == "gemfile" || lower == "fastfile" || lower == "dangerfile" || lower == "vagrantfile":
-		return "ruby -e"
+	case lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
+		return "python3 -c", true // site loads them into every interpreter
+	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py":
+		return "python3 -c", false
+	case lower == "gemfile" || lower == "vagrantfile":
+		return "ruby -e", true // bundler and vagrant evaluate them on every run
+	case lower == "rakefile" || strings.HasSuffix(lower, ".rake") || lower == "fastfile" || lower == "dangerfile":
+		return "ruby -e", false
 	case strings.HasPrefix(lower, "gulpfile.") || strings.HasPrefix(lower, "gruntfile.") || strings.HasPrefix(lower, "jakefile"):
-		return "node -e"
+		return "node -e", false
 	}
 	for _, ext := range []string{".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"} {
 		if name, ok := strings.CutSuffix(lower, ext); ok && (strings.HasSuffix(name, ".config") || strings.HasPrefix(name, ".") && strings.HasSuffix(name, "rc")) {
-			return "node -e" // vite.config.ts, webpack.config.js, .eslintrc.js: loaded by the tool
+			return "node -e", true // vite.config.ts, webpack.config.js, .eslintrc.js: loaded by the tool
 		}
 	}
-	return ""
+	return "", false
 }
 
 // quotedStringFile reports a build file in a language no program here

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,26 @@ func longPipeline() string {
 func BenchmarkLongPipeline(b *testing.B) {
 	e := standard(b)
 	c := mkCall("exec", longPipeline())
+	b.ReportAllocs()
+	cpu := startCPU()
+	for b.Loop() {
+		e.Evaluate(c)
+	}
+	cpu.report(b)
+}
+
+// BenchmarkSeedAfterLongLine times sudo reboot after a line of 250 words
+// has been judged: the pooled scratches keep the arrays that line grew,
+// and a short line after it clears only what it used (a long-lived
+// process, rampart-serve, meets both).
+func BenchmarkSeedAfterLongLine(b *testing.B) {
+	e := standard(b)
+	words := []string{"ls"}
+	for i := range 250 {
+		words = append(words, "f"+strconv.Itoa(i)+".txt")
+	}
+	e.Evaluate(mkCall("exec", strings.Join(words, " ")))
+	c := mkCall("exec", "sudo reboot")
 	b.ReportAllocs()
 	cpu := startCPU()
 	for b.Loop() {

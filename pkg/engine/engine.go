@@ -68,11 +68,12 @@ type Env struct {
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
 type Engine struct {
-	p     *policy.Policy
-	env   Env
-	cands candidateTable // candidates.go
-	pipes pipelineTable  // candidates.go
-	named namedReads     // search.go
+	p      *policy.Policy
+	env    Env
+	cands  candidateTable // candidates.go
+	pipes  pipelineTable  // candidates.go
+	named  namedReads     // search.go
+	admits admissionTable // admissions.go
 }
 
 // New returns an Engine for p.
@@ -122,6 +123,7 @@ type result struct {
 	ruleIdx int
 	text    string
 	argv    *match.Argv // the command whose line is the text, when text is ""
+	unknown bool        // the subject was an unknown effect (what could not be resolved)
 }
 
 // label is what Decision.Matched shows: the text, or the command's line,
@@ -145,6 +147,8 @@ type evaluation struct {
 	trace    *Trace
 	sc       *execScratch // arrays of the command line being judged (scratch.go)
 	gqlLines []string     // command lines whose curl sends a GraphQL mutation, judged after the run (graphqlcalls.go)
+	adm      *admission   // the policies admitting admTool for the call (admissions.go), the last asked
+	admTool  string
 }
 
 func (ev *evaluation) add(r result) {
@@ -202,8 +206,18 @@ func (ev *evaluation) judge(s *subject) {
 	decided := false
 	entries, checked := ev.e.p.Entries, false
 	var at []int // index into Policy.Entries of each of entries, when a subset
-	if sc := ev.sc; sc != nil && sc.appliesTool == s.tool && sc.applies != nil {
-		entries, checked, at = sc.applies, true, sc.appliesAt // scratch.go: the line's commands
+	if ev.trace == nil {
+		// admissions.go: the policies that admit the tool, asked once per
+		// engine (a trace lists those that do not), and kept for the
+		// subjects after this one under the same tool
+		a := ev.adm
+		if a == nil || ev.admTool != s.tool {
+			a = ev.e.admitted(s.tool, c.Agent, c.Session)
+			ev.adm, ev.admTool = a, s.tool
+		}
+		if a != nil {
+			entries, checked, at = a.entries, true, a.at
+		}
 	}
 	var cands *candidates
 	if s.sql == "" && ev.trace == nil {
@@ -238,7 +252,7 @@ func (ev *evaluation) judge(s *subject) {
 			continue
 		}
 		decided = true
-		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv})
+		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv, unknown: strings.HasPrefix(s.effect, "unknown:")})
 		if r.Action == call.Deny && !ev.keepAll {
 			return
 		}

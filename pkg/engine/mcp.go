@@ -155,26 +155,42 @@ func splitToolWords(name string) []string {
 
 // pathVerb says how an MCP tool treats its path arguments. A tool that
 // only lists (list_directory, directory_tree) shows names, as ls does,
-// and reads no file's contents.
+// and one that gets a file's metadata (get_file_info) shows what ls -l
+// does: neither reads a file's contents.
 func pathVerb(tool string) (read, write bool) {
-	lists := false
-	for _, w := range ToolWords(tool) {
+	lists, meta := false, false
+	words := ToolWords(tool)
+	for _, w := range words {
+		meta = meta || metadataWord(w)
+	}
+	for _, w := range words {
 		if isWriteVerb(w) {
 			write = true
 		}
 		if sendsFile(w) {
 			read = true // upload_file, send_email, attach: the local file leaves
 		}
-		if w == "list" || w == "ls" || w == "tree" {
-			lists = true
+		if w == "list" || w == "ls" || w == "tree" || meta && (w == "get" || w == "stat" || w == "info") {
+			lists = true // get_file_info, stat: a file's size, mode and dates, as ls -l shows
 		} else if isReadVerb(w) {
 			read = true
 		}
 	}
+	lists = lists || meta
 	if !read && !write && !lists {
 		return true, true // unknown verb: judged by both
 	}
 	return read, write
+}
+
+// metadataWord reports a tool word that names a file's metadata rather
+// than its content (get_file_info, stat_path, file_exists).
+func metadataWord(w string) bool {
+	switch w {
+	case "info", "stat", "stats", "metadata", "exists", "attributes", "attrs", "mtime", "size":
+		return true
+	}
+	return false
 }
 
 func (ev *evaluation) mcp() {
@@ -381,7 +397,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 				}
 			}
 		case keyArgs, keyArgv:
-			argv, _ = strings_(x[k])
+			argv, _ = wordList(x[k]) // mcpsplitargs.go
 			if s, ok := x[k].(string); ok && argsLine == "" {
 				argsLine = s // {"command": "rm", "args": "-rf /home/dev"}
 			}
@@ -416,10 +432,16 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if !ev.denied() {
 		w.hostObject(x) // {"host": "169.254.169.254", "path": "/latest/..."}
 	}
+	if prog == "" && argsLine == "" && (argv == nil || len(argv) > 0 && !knownProgram(argv[0])) {
+		prog = w.namedProgram(x, keys) // mcpsplitargs.go
+	}
 	if prog != "" && argv == nil {
 		// {"program": "/bin/rm", "params": ["-rf", "/home/dev"]}: a
 		// program's arguments are its list of words, whatever its key.
 		argv = siblingWords(x, keys)
+		if argv == nil && argsLine == "" {
+			argv = siblingStrings(x, keys) // mcpsplitargs.go
+		}
 	}
 	if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
@@ -448,7 +470,7 @@ func siblingWords(x map[string]any, keys []string) []string {
 	var out []string
 	for _, k := range keys {
 		if l, ok := x[k].([]any); ok && len(l) > 0 {
-			if words, ok := strings_(l); ok {
+			if words, ok := wordList(l); ok {
 				out = append(out, words...)
 			}
 		}

@@ -170,7 +170,8 @@ var sharedChangeRules = []sharedChangeRule{
 	}, riskySettings},
 	{"a shared project, repository or service archived or disabled", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("archive", "deactivate", "disable", "suspend", "transfer") &&
-			p.has("project", "projects", "repository", "repo", "workspace", "team", "organization", "org", "channel", "service", "app", "database", "cluster", "account", "site", "domain", "zone", "environment")
+			p.has("project", "projects", "repository", "repo", "workspace", "team", "organization", "org", "channel", "service", "app", "database", "cluster", "account", "site", "domain", "zone", "environment",
+				"conversation", "conversations", "channels", "page", "pages", "space", "spaces", "board", "boards", "wiki", "notebook", "notebooks")
 	}, nil},
 	{"money moved or a subscription ended", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("cancel", "void", "capture", "finalize", "pay", "refund", "send") &&

@@ -144,7 +144,7 @@ func splitFused(words []string) []string {
 }
 
 // storeObjects are stores a wipe empties whole (or "all" of anything).
-var storeObjects = lazyWordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
+var storeObjects = lazyWordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks partition partitions drive drives filesystem filesystems queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
 
 // lazyWordSet is wordSet built on first use.
 func lazyWordSet(s string) *table.Map[string, bool] {

@@ -62,6 +62,31 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
+	if q := ev.xdgConfigName(p); q != "" && !ev.denied() {
+		// by the rules only: a data tree's other files are not settings
+		a := subject{tool: s.tool, text: q, path: q, content: s.content}
+		ev.judge(&a)
+	}
+}
+
+// xdgConfigName returns the name under ~/.config of a file in the home's
+// other XDG base directories (~/.local/share/X, ~/.local/state/X), or "":
+// a tool that follows XDG keeps its login under whichever base its
+// version or the environment chose (gh's hosts.yml, a plugin's token in
+// ~/.local/share/TOOL/), and the policy's rules name the config one.
+func (ev *evaluation) xdgConfigName(p string) string {
+	home := ev.e.env.Home
+	if home == "" || len(p) <= len(home)+1 || p[len(home)] != '/' || !strings.HasPrefix(p, home) {
+		return ""
+	}
+	rest := p[len(home)+1:]
+	for _, base := range [...]string{".local/share/", ".local/state/"} {
+		if x, ok := strings.CutPrefix(rest, base); ok && x != "" && strings.Count(x, "/") <= 1 {
+			// TOOL/FILE only: deeper are a tool's data (plugins, docs)
+			return home + "/.config/" + x
+		}
+	}
+	return ""
 }
 
 // pathNames appends to dst the names of the cleaned path p other than p:
@@ -340,11 +365,26 @@ func hostSpellsIP(h string) bool {
 // credential leaving for that host: a fetch carries it out as surely as a
 // body does. The URL's userinfo is the login to the host itself and is
 // left alone, as are placeholders (an AWS documentation key, "your-token")
-// and hosts on this machine.
+// and hosts on this machine; a token whose service is known, used as the
+// login to another host, is handed over to it.
 func (ev *evaluation) judgeURLCredentials(s *subject) {
 	ev.judgeCarriedURLs(s)
 	ev.judgeCarriedCommand(s) // fetchrequest.go: ?cmd= run by the server
-	if !s.hasURL || len(s.url.Rest) < 16 || ev.denied() || loopbackHost(s.url.Host) {
+	if !s.hasURL || ev.denied() || loopbackHost(s.url.Host) {
+		return
+	}
+	raw := s.urlRaw
+	if raw == "" {
+		raw = s.text
+	}
+	if kind := credentialIn(urlUserinfo(raw)); kind != "" && !ownHost(kind, s.url.Host) {
+		// https://ghp_…@example.net/: a token whose service is known
+		// logs in only to its own host; to another it is handed over
+		fs := subject{tool: "flow", text: kind + " in a URL's login to " + s.url.Host, effect: "flow:credential->network"}
+		ev.judge(&fs)
+		return
+	}
+	if len(s.url.Rest) < 16 {
 		return
 	}
 	rest := s.url.Rest
@@ -369,6 +409,22 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 		fs := subject{tool: "flow", text: kind + " in a URL to " + s.url.Host, effect: "flow:credential->network"}
 		ev.judge(&fs)
 	}
+}
+
+// urlUserinfo returns the userinfo of a URL as written (user:password
+// before the host), or "".
+func urlUserinfo(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i > 0 {
+		return rest[:i]
+	}
+	return ""
 }
 
 // judgeCarriedURLs judges the URLs a URL's query carries as fetches of

@@ -5,7 +5,6 @@ import (
 
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
-	"rampart.dev/pkg/policy"
 	"rampart.dev/pkg/shell"
 )
 
@@ -19,13 +18,6 @@ type execScratch struct {
 	argv []match.Argv
 	cwd  []string
 	buf  match.ArgvBuf
-
-	// applies are the policies that admit appliesTool for this call's
-	// agent and session, in order: every command of the line is judged
-	// under that tool, and asking each policy once is enough.
-	applies     []*policy.Entry
-	appliesAt   []int // index into Policy.Entries of each of applies
-	appliesTool string
 
 	// A pipeline's commands in stage order, while it is judged, and the
 	// stages it judges under another name.
@@ -82,7 +74,6 @@ func (ev *evaluation) release() {
 	ev.best = result{} // it may point at a command in sc.argv
 	clear(sc.argv)
 	clear(sc.cwd)
-	clear(sc.applies)
 	clear(sc.stages)
 	clear(sc.renamed[:cap(sc.renamed)])
 	sc.renamed = sc.renamed[:0]
@@ -93,33 +84,12 @@ func (ev *evaluation) release() {
 	sc.probe = evaluation{}
 	clear(sc.reads)
 	sc.reads, sc.firsts, sc.readAdmits = sc.reads[:0], sc.firsts[:0], sc.readAdmits[:0]
-	sc.applies, sc.appliesAt, sc.appliesTool = sc.applies[:0], sc.appliesAt[:0], ""
 	sc.argv, sc.cwd = sc.argv[:0], sc.cwd[:0]
 	sc.buf.Reset()
 	if cap(sc.argv) > maxScratch || cap(sc.effs) > maxScratch {
 		return
 	}
 	scratches.Put(sc)
-}
-
-// admit notes the policies that admit tool for the call, unless the
-// evaluation is traced (a trace lists what each policy did).
-func (ev *evaluation) admit(sc *execScratch, tool string) {
-	if sc != ev.sc || ev.trace != nil {
-		return
-	}
-	c := &ev.c
-	sc.applies, sc.appliesAt = sc.applies[:0], sc.appliesAt[:0]
-	for i, ent := range ev.e.p.Entries {
-		if ent.AppliesTo(tool, c.Agent, c.Session) {
-			sc.applies = append(sc.applies, ent)
-			sc.appliesAt = append(sc.appliesAt, i)
-		}
-	}
-	sc.appliesTool = tool
-	if sc.applies == nil {
-		sc.applies, sc.appliesAt = []*policy.Entry{}, []int{} // none admit it: still known
-	}
 }
 
 // argvs returns n zeroed Argv.

@@ -61,8 +61,15 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judge(&s)
 		if c.Tool == call.ToolRead {
 			ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
+			if effect.OwnEnviron(p) {
+				// the agent's own environment read into its context:
+				// every variable at once, as env prints them
+				fs := subject{tool: "flow", text: "the environment read from " + p, effect: "flow:environment->agent"}
+				ev.judge(&fs)
+			}
 		}
-		ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
+		ev.judgeProductionFile(c.Tool, p) // productionfiles.go: production's infrastructure and settings
+		ev.judgePathAlternates(&s)        // paths.go: symlinks, /proc/self/root, /private
 		if hasGlob(p) && !ev.denied() {
 			ev.globSubjects(c.Tool, p)
 		}
@@ -80,6 +87,7 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.judgeWrittenSettings(p, c.Content())   // content.go
 			ev.judgeAutoRun(p, c.Content())           // autorun.go
 			ev.judgeLaterFormat(p, c.Content())       // laterformats.go
+			ev.judgeProtectionOff(p, c.Content())     // protectionsoff.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
@@ -87,6 +95,7 @@ func (ev *evaluation) run(trace *Trace) {
 		s.url, s.hasURL = match.ParseURL(raw)
 		ev.judge(&s)
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
+		ev.judgeScriptFetch(&s)    // scriptfetch.go: a script from someone's repository at a moving ref
 		ev.judgeURLCredentials(&s) // paths.go: a token in the query
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
@@ -130,7 +139,6 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.judge(&s)
 		return
 	}
-	ev.admit(sc, tool)
 	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
 	cwd := c.Cwd
 	nargs, argBytes := 0, 0
@@ -169,6 +177,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
 		} else if effect.DevNamespace(res, i) {
 			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
+		} else if effect.LocalCluster(res, i) {
+			s.effect = localCluster // effect/localcluster.go: kubectl --context kind-dev delete ns x
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -429,7 +439,8 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	if tool == call.ToolRead {
 		ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
 	}
-	ev.judgePathAlternates(&s) // paths.go: symlinks, /proc/self/root, /private
+	ev.judgeProductionFile(tool, p) // productionfiles.go: production's infrastructure and settings
+	ev.judgePathAlternates(&s)      // paths.go: symlinks, /proc/self/root, /private
 	if hasGlob(p) && !ev.denied() {
 		ev.globSubjects(tool, p)
 	}
@@ -443,6 +454,10 @@ const disposableStore = "store:disposable"
 // devNamespace is the descriptor of a cluster CLI's command pointed at a
 // namespace named for development (effect.DevNamespace).
 const devNamespace = "cluster:dev-namespace"
+
+// localCluster is the descriptor of a cluster CLI's command pointed at a
+// cluster on this machine (effect.LocalCluster).
+const localCluster = "cluster:local"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.

@@ -302,6 +302,11 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 		case strings.HasPrefix(a, "--"):
 			name := a[2:]
 			if i := strings.IndexByte(name, '='); i >= 0 {
+				if positional {
+					// --context=kind-dev is --context kind-dev: its value
+					// is the word a pattern names after the option
+					pos = append(pos, name[i+1:])
+				}
 				name = name[:i]
 			}
 			addLong(strings.ToLower(name))

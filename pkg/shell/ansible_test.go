@@ -6,8 +6,8 @@ import (
 )
 
 // TestAnsibleModule checks the shell command an ad-hoc ansible call's
-// module stands for: a reboot and a service brought to a state, as root
-// with -b, and nothing in check mode.
+// module stands for: a reboot, a service brought to a state and a shell
+// module's command, as root with -b, and nothing in check mode.
 func TestAnsibleModule(t *testing.T) {
 	for line, want := range map[string]string{
 		"ansible all -m reboot -b":                                        "sudo reboot",
@@ -20,6 +20,8 @@ func TestAnsibleModule(t *testing.T) {
 		"ansible web -C -m service -a 'name=nginx state=stopped'":         "",
 		"ansible web -m service -a 'name=nginx'":                          "",
 		"ansible all -m ping":                                             "",
+		"ansible web -b -m shell -a 'df -h'":                              "sudo sh -c 'df -h'",
+		"ansible web -m shell -a 'df -h'":                                 "df -h",
 	} {
 		words := strings.Fields(strings.ReplaceAll(line, "'", ""))
 		// the -a value is one word: rejoin what Fields split

@@ -69,7 +69,7 @@ func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 			}
 		}
 		t := strings.TrimSpace(st)
-		if !(hit || anyIn(st, m.environ) && !onlyProcEnviron(st, m) || strings.HasSuffix(t, "os.environ") || strings.HasSuffix(t, "process.env") || t == "ENV" || t == "%ENV") {
+		if !(hit || anyIn(st, m.environ) && (!onlyProcEnviron(st, m) || procEnvironShown(st, prints)) || strings.HasSuffix(t, "os.environ") || strings.HasSuffix(t, "process.env") || t == "ENV" || t == "%ENV") {
 			continue
 		}
 		f.EnvironValues = true
@@ -268,6 +268,14 @@ func onlyProcEnviron(st string, m codeMarker) bool {
 		}
 	}
 	return true
+}
+
+// procEnvironShown reports a statement that prints what it reads from
+// /proc/self/environ (print(open("/proc/self/environ").read())): the file
+// read in code is not judged as cat's read of it would be, so its print is
+// the dump; a count or a length of it is not.
+func procEnvironShown(st string, prints []string) bool {
+	return anyIn(st, prints) && !anyIn(st, []string{".count(", "len(", ".length", ".size", "count("})
 }
 
 // environAlias matches a name given the whole environment

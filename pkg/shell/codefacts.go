@@ -61,7 +61,7 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 		"perl": {
 			network: []string{"IO::Socket", "Socket", "LWP", "HTTP::Tiny", "Net::", "socket(", "getprotobyname", "Mojo::UserAgent", "Furl", "WWW::"},
 			environ: []string{"%ENV", "keys %ENV", "each %ENV", "/proc/self/environ", "/proc/1/environ"},
-			shell:   []string{"open(STDIN", "open(STDOUT", "open STDIN", "open STDOUT", "/bin/sh", "/bin/bash", "-i\""},
+			shell:   []string{"open(STDIN", "open(STDOUT", "open STDIN", "open STDOUT", "STDIN->fdopen", "STDOUT->fdopen", "/bin/sh", "/bin/bash", "-i\""},
 			listen:  []string{"Listen", "LocalPort", "bind(", "listen("},
 			dynamic: []string{"eval ", "eval(", "eval{"},
 		},
@@ -92,6 +92,11 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 		},
 	}
 })
+
+// fdShell matches a shell given a numbered descriptor past the standard
+// three as its input (sh <&3 >&3 2>&3, bash -i 0<&5): in code that opens a
+// connection, the descriptor is the connection, whatever the language.
+var fdShell = lazyRegexp(`\b(sh|bash|zsh|dash|ksh|ash)\b[^;|&'"]*?0?<&\s*[3-9]`)
 
 // killAll matches signalling every process: kill(-1, …) in any language.
 var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
@@ -150,7 +155,7 @@ func codeFacts(lang, code string) CodeFacts {
 		environFacts(lang, code, m, &f) // codeenviron.go
 		f.Environ = f.Environ || f.EnvironValues
 	}
-	f.Shell = anyIn(code, m.shell)
+	f.Shell = anyIn(code, m.shell) || strings.Contains(code, "<&") && fdShell().MatchString(code)
 	f.Listen = anyIn(code, m.listen)
 	if lang == "python" {
 		f.Dynamic = anyCall(code, m.dynamic) // not re.compile(

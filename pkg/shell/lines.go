@@ -723,6 +723,10 @@ func ansibleModule(words []string, args string) string {
 	q := quoteWord
 	switch module {
 	case "command", "shell", "raw", "win_shell", "win_command":
+		if become(words) != "" {
+			// run as root on the hosts (-b, --become)
+			return "sudo sh -c " + q(args)
+		}
 		return args
 	case "script":
 		return "sh " + args
@@ -963,7 +967,7 @@ func homeExpr(lang, code string) string {
 // Programs the catalogue lists are judged by their own entries instead.
 func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	cat := catalog.Default()
-	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || pwshCmdlet(name) || len(words) < 2 || f.depth >= MaxDepth {
+	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || isCmdExe(name) || pwshCmdlet(name) || len(words) < 2 || f.depth >= MaxDepth {
 		return
 	}
 	g := s.viaFrame(f, name)

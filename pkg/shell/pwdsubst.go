@@ -125,6 +125,9 @@ func knownDirOutput(s *state, st *syntax.Stmt) (string, bool) {
 	if k := strings.LastIndexByte(prog, '/'); k >= 0 {
 		prog = prog[k+1:]
 	}
+	if strings.HasPrefix(prog, "python") && len(words) == 3 && words[1] == "-c" {
+		return pythonDirOutput(words[2])
+	}
 	for _, d := range knownDirs {
 		if len(words)-1 != len(d.args) {
 			continue
@@ -148,4 +151,35 @@ func knownDirOutput(s *state, st *syntax.Stmt) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// pythonSiteDirs are what Python code prints of its site module, by the
+// expression printed (spaces removed): the same directories as python -m
+// site prints.
+var pythonSiteDirs = map[string]string{
+	"site.getusersitepackages()": "$HOME/.local/lib/python3*/site-packages",
+	"site.USER_SITE":             "$HOME/.local/lib/python3*/site-packages",
+	"site.getuserbase()":         "$HOME/.local",
+	"site.USER_BASE":             "$HOME/.local",
+}
+
+// pythonDirOutput returns the directory that python -c CODE prints when
+// the code is imports and one print of a site directory
+// (import site; print(site.getusersitepackages())).
+func pythonDirOutput(code string) (string, bool) {
+	code = strings.Join(strings.Fields(code), "")
+	code = strings.TrimRight(code, ";")
+	stmts := strings.Split(code, ";")
+	last := stmts[len(stmts)-1]
+	for _, st := range stmts[:len(stmts)-1] {
+		if !strings.HasPrefix(st, "import") && !strings.HasPrefix(st, "from") {
+			return "", false
+		}
+	}
+	inner, ok := strings.CutPrefix(last, "print(")
+	if !ok || !strings.HasSuffix(inner, ")") {
+		return "", false
+	}
+	dir, ok := pythonSiteDirs[inner[:len(inner)-1]]
+	return dir, ok
 }

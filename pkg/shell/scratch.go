@@ -26,11 +26,25 @@ func inScratch(name string) bool {
 	return false
 }
 
+// inDownloads reports whether name is a file in a home's Downloads
+// directory, where a browser saves what it fetches from the web: code
+// there came from somewhere nobody here has read.
+func inDownloads(name string) bool {
+	k := strings.Index(name, "/Downloads/")
+	if k < 0 || len(name) == k+len("/Downloads/") {
+		return false
+	}
+	head := name[:k]
+	return head == "~" || head == "$HOME" || head == "${HOME}" || strings.HasPrefix(head, "/home/") && strings.Count(head, "/") == 2 || strings.HasPrefix(head, "/Users/") && strings.Count(head, "/") == 2 || head == "/root"
+}
+
 // runsScratch marks the command at index i as running code nobody can see
-// when name is a file in a temporary directory that no command before it
-// on the line names (writes, copies, builds or downloads).
+// when name is a file in a temporary directory, or in the Downloads
+// directory, that no command before it on the line names (writes, copies,
+// builds or downloads).
 func (s *state) runsScratch(i int, name string) {
-	if !inScratch(name) {
+	downloaded := inDownloads(name)
+	if !downloaded && !inScratch(name) {
 		return
 	}
 	key := fileKey(name)
@@ -53,6 +67,10 @@ func (s *state) runsScratch(i int, name string) {
 				return
 			}
 		}
+	}
+	if downloaded {
+		s.markUnknown(i, "runs "+name+", a file downloaded into Downloads that nobody here has read")
+		return
 	}
 	s.markUnknown(i, "runs "+name+", a file in a temporary directory anyone can write that the line did not write")
 }

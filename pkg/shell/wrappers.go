@@ -227,6 +227,19 @@ func rsyncPaths(words []string) []string {
 	return out
 }
 
+// jarOf returns the jar java -jar runs, or "".
+func jarOf(name string, words []string) string {
+	if name != "java" {
+		return ""
+	}
+	for j := 1; j+1 < len(words); j++ {
+		if words[j] == "-jar" {
+			return words[j+1]
+		}
+	}
+	return ""
+}
+
 // peelJar reports what java -jar FILE.jar runs when the jar is a program
 // the catalogue knows by name (bfg.jar, bfg-1.14.0.jar: bfg): that program
 // with the words after the jar. Another jar is the project's own code.
@@ -500,11 +513,18 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.runsWritten(len(s.out)-1, words[0]) // written.go: ./t.sh
 		}
 		s.loadModules(name, words, f)
+		if jar := jarOf(name, words); jar != "" {
+			s.runsScratch(len(s.out)-1, jar) // java -jar ~/Downloads/tool.jar: scratch.go
+		}
 		if isPwsh(name) {
 			if code, ok, _ := pwshCode(words); ok {
 				s.parseString(translatePwsh(code), s.viaFrame(f, name))
 			} else if file := pwshFile(words); file != "" {
 				s.runFile(file, "pwsh", f)
+			}
+		} else if isCmdExe(name) {
+			if code, ok := cmdExeCode(words); ok {
+				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
 			}
 		} else if pwshCmdlet(name) {
 			// a cmdlet run by name (an agent's PowerShell tool)
@@ -1506,6 +1526,10 @@ func isInterpreter(name string) bool {
 	}
 	return false
 }
+
+// RunsCode reports whether name is a shell or an interpreter: a program
+// whose arguments may be code it runs.
+func RunsCode(name string) bool { return isInterpreter(name) }
 
 // shellScript gives the string of "bash [flags] -c STR".
 func shellScript(words []string) (string, bool) {

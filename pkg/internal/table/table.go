@@ -12,6 +12,7 @@ package table
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -28,6 +29,9 @@ type Map[K comparable, V any] struct {
 	Build func() map[K]V
 	once  sync.Once
 	m     map[K]V
+	// built is set once m is: a lookup tests it inline and calls nothing
+	// (the once's Do, given a method value, is not inlined into a lookup).
+	built atomic.Bool
 	// For a table keyed by strings, a summary of its keys (keyClass): a
 	// lookup of a string whose class no key has is answered without the
 	// map. Most lookups are misses ("is this program one of these?"), and
@@ -57,7 +61,11 @@ func (t *Map[K, V]) build() {
 		t.strKeys = true
 	}
 	t.m = m
+	t.built.Store(true)
 }
+
+// load builds the table if no one has yet; a lookup's slow path.
+func (t *Map[K, V]) load() { t.once.Do(t.build) }
 
 // absent reports a key the summary shows is not in the table.
 func (t *Map[K, V]) absent(k *K) bool {
@@ -71,7 +79,9 @@ func (t *Map[K, V]) absent(k *K) bool {
 // All returns the whole table, building it on first use. The caller must not
 // change it.
 func (t *Map[K, V]) All() map[K]V {
-	t.once.Do(t.build)
+	if !t.built.Load() {
+		t.load()
+	}
 	return t.m
 }
 

@@ -85,3 +85,24 @@ func TestNamedStringKeys(t *testing.T) {
 		t.Errorf("Get(a) = %v, Get(b) = %v, summarized %v", tbl.Get("a"), tbl.Get("b"), tbl.strKeys)
 	}
 }
+
+// benchTable is a small string table, as most of pkg's are.
+var benchTable = Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"delete": true, "remove": true, "destroy": true, "purge": true}
+}}
+
+// BenchmarkGet times a lookup of a built table, a hit and a miss: the
+// fast path every table lookup of a judgement takes.
+func BenchmarkGet(b *testing.B) {
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if benchTable.Get("remove") {
+			n++
+		}
+		if benchTable.Get("status") {
+			n++
+		}
+	}
+	_ = n
+}

@@ -104,7 +104,9 @@ func Command(hook string, args []string) string {
 }
 
 // IsOurs reports whether a hook command runs rampart-hook: its first word,
-// unquoted, has that base name.
+// unquoted, has that base name, or rampart-hook-fast's (the small client
+// that asks rampart-hook's decider), so that setup updates or removes an
+// entry whichever of the two it runs.
 func IsOurs(command string) bool {
 	cmd := strings.TrimSpace(command)
 	var first string
@@ -126,7 +128,7 @@ func IsOurs(command string) bool {
 	}
 	base := first[strings.LastIndexAny(first, `/\`)+1:]
 	base = strings.TrimSuffix(base, ".exe")
-	return base == "rampart-hook"
+	return base == "rampart-hook" || base == "rampart-hook-fast"
 }
 
 // undo is the command that reverses a setup.

@@ -8,12 +8,13 @@ func TestIsOurs(t *testing.T) {
 		"rampart-hook": true,
 		"'/opt/new place/rampart-hook' --mode monitor":               true,
 		`"C:\Program Files\rampart\rampart-hook.exe" --format codex`: true,
-		"  /x/rampart-hook":                 true,
-		"/usr/bin/rampart-hookish":          false,
-		"npx prettier --write rampart-hook": false,
-		"echo rampart-hook":                 false,
-		"'unterminated":                     false,
-		"":                                  false,
+		"  /x/rampart-hook": true,
+		"/usr/local/bin/rampart-hook-fast --format codex": true,
+		"/usr/bin/rampart-hookish":                        false,
+		"npx prettier --write rampart-hook":               false,
+		"echo rampart-hook":                               false,
+		"'unterminated":                                   false,
+		"":                                                false,
 	} {
 		if got := IsOurs(cmd); got != want {
 			t.Errorf("IsOurs(%q) = %v, want %v", cmd, got, want)

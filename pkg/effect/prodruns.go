@@ -1,0 +1,86 @@
+package effect
+
+import (
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// A run pointed at production: work that changes whatever target it is
+// given, given production.
+//
+//   - A CI pipeline started with an input naming production (glab ci run
+//     --variables DEPLOY_ENV:production, az pipelines run … --parameters
+//     env=prod): the pipeline's deploy stage runs against production, as
+//     gh workflow run deploy.yml -f environment=production does.
+//   - A program the catalogue does not know whose verb runs, seeds or
+//     snapshots what its project defines, with an option whose value names
+//     production (dbt run --target prod, dbt seed -t production): its
+//     models or tables are rebuilt in production's warehouse. The same
+//     run against dev, and a word naming production that is no option's
+//     value (a model called prod_orders), are everyday work.
+//
+// Both are destroy:production.
+
+// pipelineNouns are the words that, before a run verb, name a pipeline.
+var pipelineNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"ci": true, "pipeline": true, "pipelines": true, "workflow": true, "workflows": true, "job": true,
+		"jobs": true, "trigger": true, "triggers": true, "build": true, "builds": true,
+	}
+}}
+
+// pipelineRunVerbs start a pipeline.
+var pipelineRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"run": true, "trigger": true, "start": true, "create": true, "retry": true}
+}}
+
+// targetRunVerbs are an unknown program's verbs that rebuild what its
+// project defines in the target it is pointed at.
+var targetRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"run": true, "seed": true, "snapshot": true, "run-operation": true, "refresh": true}
+}}
+
+// runsAgainstProduction adds destroy:production for a pipeline run of a
+// cloud or unknown CLI given production, or an unknown program's run
+// verb with an option naming production.
+func (a *analysis) runsAgainstProduction(i int, c *shell.Command, cl *catalog.Classified) {
+	e := cl.Entry
+	unknown := e == nil || unlistedSub(e)
+	if c.Name == "" || !unknown && e.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) {
+		return
+	}
+	pipeline, target, look := "", "", false
+	prev, n := "", 0
+	leadingWords(cl, 3, func(w string) bool {
+		if lookVerbs.Get(w) {
+			look = true
+			return true
+		}
+		n++
+		if pipelineRunVerbs.Get(w) && pipelineNouns.Get(prev) && prev != w {
+			pipeline = prev + " " + w
+			return true
+		}
+		if n == 1 && unknown && targetRunVerbs.Get(w) {
+			target = w
+		}
+		prev = w
+		return false
+	})
+	if look {
+		return
+	}
+	switch {
+	case pipeline != "":
+		w := a.productionWord(i)
+		if w == "" && a.pointsAtProduction(i, c) {
+			w = "production"
+		}
+		if w != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + pipeline + " with " + w})
+		}
+	case target != "" && a.pointsAtProduction(i, c):
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + target + " against production"})
+	}
+}

@@ -1,0 +1,125 @@
+package engine
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// A command split over an MCP tool's arguments: {"command": "rm",
+// "options": "-rf", "target": "/home/dev"}, {"name": "bash", "parameters":
+// ["-c", "…"]}, {"command": "rm", "args": [{"value": "-rf"}, …]}. A bare
+// program name the catalogue knows, under a key that names a command or a
+// program (or a name, in a tool that runs things), is one command with the
+// other arguments' words, in the keys' order; a list of words may be
+// written as objects of one string each. Keys that set where or how the
+// command runs (its directory, environment, time limit) are not words.
+
+// namedProgram returns the program that a bare name in x names, or "".
+func (w *mcpWalk) namedProgram(x map[string]any, keys []string) string {
+	runs := w.runsCode() || w.runsThings()
+	for _, k := range keys {
+		s, ok := x[k].(string)
+		if !ok || s == "" || strings.ContainsAny(s, " \t\n") {
+			continue
+		}
+		kind := w.keyKind(k)
+		lk := strings.ToLower(k)
+		if kind != keyCommand && kind != keyProgram && !(runs && (lk == "name" || lk == "tool" || lk == "program_name")) {
+			continue
+		}
+		if knownProgram(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// knownProgram reports whether s names a program the catalogue knows, a
+// shell or an interpreter.
+func knownProgram(s string) bool {
+	base := path.Base(s)
+	if shell.RunsCode(base) {
+		return true
+	}
+	e, _ := catalog.Default().Lookup(base, nil)
+	return e != nil
+}
+
+// runsThings reports whether the tool's name says it starts processes.
+func (w *mcpWalk) runsThings() bool {
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "shell", "spawn", "process", "command", "terminal", "launch", "start", "invoke":
+			return true
+		}
+	}
+	return false
+}
+
+// siblingStrings returns the words of x's string arguments other than the
+// program's own and those that set how it runs, in the keys' order, or nil.
+func siblingStrings(x map[string]any, keys []string) []string {
+	var out []string
+	prog := false
+	for _, k := range keys {
+		s, ok := x[k].(string)
+		if !ok || s == "" {
+			continue
+		}
+		if !prog && !strings.ContainsAny(s, " \t\n") {
+			if knownProgram(s) {
+				prog = true // the program's own key
+				continue
+			}
+		}
+		if runSetting(strings.ToLower(keySeparators.Replace(k))) {
+			continue
+		}
+		out = append(out, strings.Fields(s)...)
+	}
+	return out
+}
+
+// runSetting reports an argument name that sets where or how a command
+// runs rather than giving it words.
+func runSetting(k string) bool {
+	switch k {
+	case "cwd", "workdir", "workingdir", "workingdirectory", "dir", "directory", "timeout", "timeoutms", "env",
+		"environment", "description", "shell", "user", "stdin", "input", "background", "detach", "tty", "id", "sessionid":
+		return true
+	}
+	return false
+}
+
+// wordList returns a list of words: strings, or objects of one string
+// each ({"value": "-rf"}); false for anything else.
+func wordList(v any) ([]string, bool) {
+	l, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(l))
+	for _, e := range l {
+		switch e := e.(type) {
+		case string:
+			out = append(out, e)
+		case map[string]any:
+			if len(e) != 1 {
+				return nil, false
+			}
+			for _, v := range e {
+				s, ok := v.(string)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, s)
+			}
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"syscall"
+	"unsafe"
+
+	"rampart.dev/rampart-hook/internal/hookwire"
+)
+
+// answerTimeout bounds the wait for the decider's answer: past the hook's
+// own --read-timeout (10 s by default) for the payload, and short of the
+// agents' hook timeouts, some of which let a call through when a hook
+// takes too long.
+const answerTimeout = 25
+
+// socketPath is the decider's socket, "" when the Rampart home is not an
+// absolute path (a relative one would name different files for this
+// process and the decider).
+func socketPath() string {
+	dir := hookwire.RunDir(getenv)
+	if dir == "" || dir[0] != '/' {
+		return ""
+	}
+	return dir + "/" + hookwire.SocketName
+}
+
+// ask hands the call to the decider.
+func ask(args []string) (int, outcome) {
+	path := socketPath()
+	if path == "" {
+		return 0, refused
+	}
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return 0, refused
+	}
+	defer syscall.Close(fd)
+	if err := syscall.Connect(fd, &syscall.SockaddrUnix{Name: path}); err != nil {
+		if err == syscall.ENOENT || err == syscall.ECONNREFUSED {
+			return 0, absent
+		}
+		return 0, refused
+	}
+	if !trusted(fd, path) {
+		return 0, refused
+	}
+	cwd, _ := syscall.Getwd()
+	req := hookwire.AppendRequest(requestBuf[:0], hookwire.Request{Args: args, Cwd: cwd, Env: environ})
+	n, err := syscall.SendmsgN(fd, req, syscall.UnixRights(0, 1, 2), nil, 0)
+	if err != nil || n == 0 {
+		return 0, refused // nothing was sent: the descriptors are untouched
+	}
+	for n < len(req) {
+		m, err := syscall.Write(fd, req[n:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil || m <= 0 {
+			return 0, lost
+		}
+		n += m
+	}
+	tv := syscall.Timeval{Sec: answerTimeout}
+	syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
+	var b [1]byte
+	for {
+		// A raw system call: the wait is the decision's whole length,
+		// and through the scheduler the runtime would hand this
+		// goroutine's processor to a new thread meanwhile, which costs
+		// this short process more than the wait itself.
+		m, _, errno := syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), 1)
+		if errno == syscall.EINTR {
+			continue
+		}
+		if errno != 0 || m != 1 {
+			return 0, lost
+		}
+		break
+	}
+	if b[0] == hookwire.NotServed {
+		return 0, refused
+	}
+	return int(b[0]), answered
+}
+
+// trusted reports whether the socket at path, connected on fd, is this
+// user's decider: the directory is this user's and open to no one else,
+// the socket is a socket of this user's, and the process listening runs
+// as this user or root.
+func trusted(fd int, path string) bool {
+	uid := uint32(syscall.Getuid())
+	var st syscall.Stat_t
+	dir := path[:lastSlash(path)]
+	if syscall.Lstat(dir, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFDIR || st.Uid != uid || st.Mode&0o077 != 0 {
+		return false
+	}
+	if syscall.Lstat(path, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFSOCK || st.Uid != uid {
+		return false
+	}
+	cred, err := syscall.GetsockoptUcred(fd, syscall.SOL_SOCKET, syscall.SO_PEERCRED)
+	return err == nil && (cred.Uid == uid || cred.Uid == 0)
+}
+
+func lastSlash(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '/' {
+			return i
+		}
+	}
+	return 0
+}
+
+// startDecider starts `rampart-hook decider` for this Rampart home,
+// detached (a session of its own, stdio on /dev/null, in /), for the calls
+// that follow; it exits by itself when idle. Failing to start it changes
+// nothing for this call.
+func startDecider() {
+	path := socketPath()
+	if path == "" {
+		return
+	}
+	null, err := syscall.Open("/dev/null", syscall.O_RDWR|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return
+	}
+	defer syscall.Close(null)
+	bin := fullHook()
+	fd := uintptr(null)
+	syscall.ForkExec(bin, []string{bin, "decider", "--listen", path}, &syscall.ProcAttr{
+		Dir:   "/",
+		Env:   environ,
+		Files: []uintptr{fd, fd, fd},
+		Sys:   &syscall.SysProcAttr{Setsid: true},
+	})
+}
