@@ -144,6 +144,7 @@ func (a *analysis) run() {
 	for i := range cmds {
 		a.command(i, &cmds[i])
 	}
+	a.codeCaptures(cmds)
 	if len(a.res.Files) > 0 {
 		a.configFiles() // settings.go
 	}
@@ -543,3 +544,26 @@ func generatedCode(w string) bool {
 
 // generatorVerbs are the words with which generators print shell code.
 var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}
+
+// codeCaptures follows what interpreter code runs as a command and
+// captures (perl's `env`, subprocess.check_output(["printenv"])) to the
+// connections the same code opens: a child that prints the environment,
+// a credential or a secret, run by code that talks to the network, sends
+// it out as code that read it itself would.
+func (a *analysis) codeCaptures(cmds []shell.Command) {
+	for i := range cmds {
+		c := &cmds[i]
+		src := a.per[i].source
+		if !c.Synthetic || c.Depth == 0 || src == "" || codeFileOp(c) {
+			continue
+		}
+		for p := i - 1; p >= 0; p-- {
+			if cmds[p].Depth == c.Depth-1 {
+				if cmds[p].Code.Network {
+					a.add(Effect{Kind: Flow, Cmd: p, Detail: strings.TrimSuffix(src, "-variable") + "->network", Word: cmds[p].Name + " code runs " + c.Name + " and opens connections"})
+				}
+				break
+			}
+		}
+	}
+}

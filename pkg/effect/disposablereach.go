@@ -55,8 +55,12 @@ func StatementDatabases(text, client string) (names []string, opaque bool) {
 			if redis {
 				return names, true // a script that may SELECT and FLUSHDB another database
 			}
+		case "PREPARE", "EXECUTE":
+			if mysql {
+				return names, true // PREPARE s FROM @q: a statement built as text, run
+			}
 		case "DATABASE", "SCHEMA":
-			if k > 0 && sqlVerbs.Get(strings.ToUpper(toks[k-1])) {
+			if k > 0 && sqlVerbs.Get(strings.Trim(strings.ToUpper(toks[k-1]), "\"'`(")) {
 				n, j := next(1), 1
 				for strings.EqualFold(n, "IF") || strings.EqualFold(n, "EXISTS") || strings.EqualFold(n, "NOT") {
 					j++
@@ -138,12 +142,18 @@ func withoutComments(text string) string {
 func QualifiedDatabases(text string) []string {
 	var out []string
 	toks := sqlTokens(text)
-	for k, t := range toks {
-		if k == 0 || !strings.Contains(t, ".") || strings.ContainsAny(t, "'\"(/:") {
+	list := false // in the list of names after TABLE, TRUNCATE, FROM…: DROP TABLE a.x, b.y
+	for _, t := range toks {
+		if !strings.Contains(t, ".") || strings.ContainsAny(t, "'\"(/:") {
+			switch strings.ToUpper(t) {
+			case "TABLE", "TABLES", "TRUNCATE", "FROM", "INTO", "UPDATE", "EXISTS", "VIEW", "JOIN":
+				list = true
+			default:
+				list = false
+			}
 			continue
 		}
-		switch strings.ToUpper(toks[k-1]) {
-		case "TABLE", "TRUNCATE", "FROM", "INTO", "UPDATE", "EXISTS", "VIEW", "JOIN":
+		if list {
 			db, _, _ := strings.Cut(strings.Trim(t, "`"), ".")
 			if db = strings.Trim(db, "`"); db != "" {
 				out = append(out, db)

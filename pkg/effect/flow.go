@@ -170,8 +170,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		declared = true
 	}
 	if v := secretVar(c); v != "" {
-		// "$GITHUB_TOKEN" in its words: the command carries a secret.
+		// "$GITHUB_TOKEN" in its words: the command carries a secret;
+		// with a second one of another service's (a GitHub token and,
+		// in the body, AWS's secret key), it is its own service's for
+		// neither.
 		f.secretArg, f.secretOrigin = true, secretHome(v)
+		if o := secretVarsHome(c); o != f.secretOrigin {
+			f.secretOrigin = o
+		}
 		if c.Name == "echo" || c.Name == "printf" {
 			f.source, f.origin = "secret-variable", secretHome(v)
 			declared = valueShown(c) // not echo "${TOKEN:+set}"
@@ -458,6 +464,37 @@ func secretVar(c *shell.Command) string {
 		}
 	}
 	return ""
+}
+
+// secretVarsHome is the one service every secret variable a command's
+// words expand is for, or "" when they are for different services or
+// one of them says none.
+func secretVarsHome(c *shell.Command) string {
+	home, first := "", true
+	for _, w := range c.Args {
+		for i := 0; i < len(w); i++ {
+			if w[i] != '$' {
+				continue
+			}
+			j := i + 1
+			if j < len(w) && w[j] == '{' {
+				j++
+			}
+			k := j
+			for k < len(w) && nameByte(w[k]) {
+				k++
+			}
+			if name := w[j:k]; secretName(name) {
+				h := secretHome(name)
+				if first {
+					home, first = h, false
+				} else if h != home {
+					return ""
+				}
+			}
+		}
+	}
+	return home
 }
 
 // secretHome is the service a secret variable is for, by its name's

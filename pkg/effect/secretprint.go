@@ -131,12 +131,19 @@ func namesSecret(expr string) bool {
 		if leaf == "" && len(segs) > 1 {
 			leaf = segs[len(segs)-2]
 		}
-		if leaf == "data" || leaf == "stringdata" || secretLeaf(leaf) {
+		if leaf == "data" || leaf == "stringdata" || secretValueFields.Get(leaf) || secretLeaf(leaf) {
 			return true
 		}
 	}
 	return false
 }
+
+// secretValueFields are the fields a secrets service's answer holds the
+// secret in (SSM's Parameters[].Value, Secrets Manager's SecretString,
+// a KMS decrypt's Plaintext).
+var secretValueFields = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("value values secretstring secretbinary plaintext secret_string secret_binary")
+}}
 
 // bracketKey is a quoted key in brackets: ["tls.key"], ['password'].
 var bracketKey = sync.OnceValue(func() *regexp.Regexp {

@@ -232,7 +232,7 @@ func (ev *evaluation) noteGraphQL(line string, cmds []shell.Command) {
 		return
 	}
 	for i := range cmds {
-		if curlMutation(cmds, i) {
+		if curlMutation(cmds, i) || hostCLIDocumentFile(&cmds[i]) != "" {
 			if len(ev.gqlLines) < maxGQLLines {
 				ev.gqlLines = append(ev.gqlLines, line)
 			}
@@ -267,6 +267,11 @@ func graphqlAfter(ev evaluation) call.Decision {
 func (ev *evaluation) curlGraphQL(cmds []shell.Command) {
 	for i := range cmds {
 		c := &cmds[i]
+		if f := hostCLIDocumentFile(c); f != "" && !ev.denied() {
+			// gh api graphql -F query=@q.graphql, --input q.json: a
+			// document nobody here reads, a mutation as likely as not
+			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: i, Detail: "code", Word: c.Name + " api graphql sends the document in " + f + ", which nobody here reads"}, call.ToolExec)
+		}
 		if ev.denied() || !curlMutation(cmds, i) {
 			continue
 		}

@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
@@ -131,6 +132,32 @@ func hostCLIGraphQL(c *shell.Command) (target string, body map[string]any, ok bo
 		target = "https://gitlab.com/api/graphql"
 	}
 	return target, body, true
+}
+
+// hostCLIDocumentFile returns the file a git host's CLI reads the
+// GraphQL document it sends from (gh api graphql -F query=@FILE, --input
+// FILE), or "".
+func hostCLIDocumentFile(c *shell.Command) string {
+	if c.Name != "gh" && c.Name != "glab" || len(c.Args) < 2 || c.Args[0] != "api" || !slices.Contains(c.Args, "graphql") {
+		return ""
+	}
+	for k := 1; k < len(c.Args); k++ {
+		a := c.Args[k]
+		switch {
+		case (a == "-F" || a == "--field") && k+1 < len(c.Args):
+			k++
+			if f, ok := strings.CutPrefix(c.Args[k], "query=@"); ok {
+				return f
+			}
+		case strings.HasPrefix(a, "--field=query=@"):
+			return strings.TrimPrefix(a, "--field=query=@")
+		case a == "--input" && k+1 < len(c.Args) && c.Args[k+1] != "-":
+			return c.Args[k+1]
+		case strings.HasPrefix(a, "--input=") && a != "--input=-":
+			return strings.TrimPrefix(a, "--input=")
+		}
+	}
+	return ""
 }
 
 // connectedTarget returns the URL a curl request reaches: target, with its

@@ -302,33 +302,24 @@ var secretFileWords = table.Map[string, bool]{Build: func() map[string]bool {
 	return m
 }}
 
-// secretFileName reports a file name one of whose words, split at
+// secretFileName reports a file name whose last word, split at
 // punctuation and before capitals, is a secret's (secrets.lua,
-// api-credentials.env, githubToken.json).
+// api-credentials.env, githubToken.json): what the file keeps. A word
+// before another (git_credentials_helper.fish) names what a script works
+// with, not what it keeps.
 func secretFileName(base string) bool {
 	if i := strings.IndexByte(base, '.'); i > 0 {
 		base = base[:i]
 	}
-	start := 0
-	for i := 0; i <= len(base); i++ {
-		if i < len(base) {
-			c := base[i]
-			lower := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-			if lower || c >= 'A' && c <= 'Z' && (i == start) {
-				continue
-			}
-			if c >= 'A' && c <= 'Z' {
-				if secretFileWords.Get(strings.ToLower(base[start:i])) {
-					return true
-				}
-				start = i
-				continue
-			}
+	last := 0
+	for i := 1; i < len(base); i++ {
+		c := base[i]
+		switch {
+		case c >= 'A' && c <= 'Z' && base[i-1] >= 'a' && base[i-1] <= 'z':
+			last = i // apiToken: a capital after a small letter starts a word
+		case !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'):
+			last = i + 1
 		}
-		if secretFileWords.Get(strings.ToLower(base[start:i])) {
-			return true
-		}
-		start = i + 1
 	}
-	return false
+	return last < len(base) && secretFileWords.Get(strings.ToLower(base[last:]))
 }

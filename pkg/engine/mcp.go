@@ -450,6 +450,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 		// line, as a shell would split it
 		ev.exec(w.inContainer(quoteArgv([]string{prog})+" "+argsLine), false, call.ToolExec)
 	}
+	if p := splitPath(x); p != "" && !ev.denied() {
+		w.path(p) // {"dir": "/home/dev/.aws", "name": "credentials"}: the file they name together
+	}
 	w.hostPrivileges(x) // mcpobjects.go
 	w.publishes(x)
 	w.changesAccess(x)
@@ -1041,6 +1044,29 @@ func mountObject(m map[string]any) string {
 		return ""
 	}
 	return src + ":" + dst
+}
+
+// splitPath returns the file an object names as a directory and a name
+// relative to it ({"dir": "/home/dev/.aws", "name": "credentials"},
+// {"root": "/home/dev", "relative_path": ".aws/credentials"}), or "".
+func splitPath(x map[string]any) string {
+	dir, name := "", ""
+	for k, v := range x {
+		s, ok := v.(string)
+		if !ok || s == "" {
+			continue
+		}
+		switch strings.ToLower(strings.ReplaceAll(k, "-", "_")) {
+		case "dir", "directory", "folder", "root", "base", "base_dir", "basedir", "base_path", "basepath", "root_dir", "rootdir", "parent":
+			dir = s
+		case "name", "file", "filename", "file_name", "relative_path", "relativepath", "rel_path", "relpath", "subpath", "sub_path":
+			name = s
+		}
+	}
+	if dir == "" || name == "" || strings.HasPrefix(name, "/") || !strings.HasPrefix(dir, "/") && !strings.HasPrefix(dir, "~") {
+		return ""
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + name
 }
 
 func (w *mcpWalk) path(v string) {

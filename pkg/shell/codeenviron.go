@@ -89,14 +89,62 @@ func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 // .split("@")[-1], len(…)) is not the secret.
 func secretPrinted(lang, code string) bool {
 	prints := environPrint()[lang]
+	held := map[string]bool{} // names given a secret whole (t = os.environ["GITHUB_TOKEN"])
 	for _, st := range statements(lang, code) {
-		at := -1
+		if m := secretAssign().FindStringSubmatchIndex(st); m != nil && secretReadWhole(st, m[1]) {
+			held[st[m[2]:m[3]]] = true
+			continue
+		}
+		if len(held) > 0 && printsHeld(st, prints, held) {
+			return true // t = os.environ["T"]; print(t)
+		}
+		at, start := -1, -1
 		for _, p := range prints {
-			if k := strings.Index(st, p); k >= 0 && (at < 0 || k < at) {
-				at = k + len(p)
+			if k := strings.Index(st, p); k >= 0 && (start < 0 || k < start) {
+				start, at = k, k+len(p)
 			}
 		}
-		if at >= 0 && secretReadWhole(st, at) {
+		if at < 0 {
+			continue
+		}
+		if st[at-1] == '.' {
+			for at < len(st) && isIdent(st[at]) {
+				at++ // console.log(, $stdout.puts: the method after the object
+			}
+		}
+		if secretReadWhole(st, at) {
+			return true
+		}
+		if m := secretVarInCode().FindStringIndex(st); m != nil && m[0] >= start && m[0] < at {
+			return secretReadWhole(st, m[0]) // p ENV.fetch("T"): the read is the printing word's own
+		}
+	}
+	return false
+}
+
+// secretAssign matches the start of a statement that gives a name a
+// value: the name, then the value from the match's end.
+var secretAssign = lazyRegexp(`^\s*(?:const\s+|let\s+|var\s+|my\s+|local\s+)?\$?([A-Za-z_]\w*)\s*=\s*`)
+
+// printsHeld reports a statement that prints one of the held names as
+// its value, with nothing but punctuation and quoted text around it.
+func printsHeld(st string, prints []string, held map[string]bool) bool {
+	for _, p := range prints {
+		k := strings.Index(st, p)
+		if k < 0 {
+			continue
+		}
+		rest := unquoted(st[k+len(p):])
+		if p[len(p)-1] == '.' {
+			for rest != "" && isIdent(rest[0]) {
+				rest = rest[1:] // console.log(
+			}
+		}
+		var words []string
+		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !(r < 0x80 && isIdent(byte(r))) }) {
+			words = append(words, w)
+		}
+		if len(words) == 1 && held[words[0]] {
 			return true
 		}
 	}
