@@ -46,7 +46,7 @@ func (s *Server) badCall(w http.ResponseWriter, r *http.Request, code int, msg s
 	}
 	d := s.cfg.Point.Reject(call.Call{Tool: tool}, msg)
 	s.metrics.count(tool, d.Decision)
-	writeJSON(w, code, &Response{Decision: call.Deny, Message: d.Message, MatchedPolicies: []string{}, Flags: d.Flags, Error: msg})
+	writeResponse(w, code, &Response{Decision: call.Deny, Message: d.Message, MatchedPolicies: []string{}, Flags: d.Flags, Error: msg})
 }
 
 func (s *Server) handlePreflight(w http.ResponseWriter, r *http.Request) {
@@ -93,7 +93,7 @@ func (s *Server) handleCall(w http.ResponseWriter, r *http.Request, run bool) {
 		extendDeadlines(w, s.runBudget(c))
 		resp.Result, resp.Error = s.run(r.Context(), c)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeResponse(w, http.StatusOK, resp)
 }
 
 // hold keeps a call the policy sent to a human. With Prefer: respond-async
@@ -106,7 +106,7 @@ func (s *Server) hold(w http.ResponseWriter, r *http.Request, c call.Call, d cal
 	if err != nil {
 		s.logf("error: holding a call for approval: %v", err)
 		resp.Decision, resp.Message = call.Deny, "denied: the call needs approval but could not be held: "+err.Error()
-		writeJSON(w, http.StatusOK, resp)
+		writeResponse(w, http.StatusOK, resp)
 		return approval.Approval{}, false
 	}
 	s.published(a)
@@ -114,7 +114,7 @@ func (s *Server) hold(w http.ResponseWriter, r *http.Request, c call.Call, d cal
 		resp.ApprovalID, resp.Status = a.ID, a.Status
 		w.Header().Set("Location", "/v1/approvals/"+a.ID)
 		w.Header().Set("Preference-Applied", "respond-async")
-		writeJSON(w, http.StatusAccepted, resp)
+		writeResponse(w, http.StatusAccepted, resp)
 		return approval.Approval{}, false
 	}
 	extendDeadlines(w, time.Until(a.Expires)+30*time.Second)
