@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"rampart.dev/pkg/approval"
@@ -61,13 +62,30 @@ func (s *Server) handleTool(w http.ResponseWriter, r *http.Request) {
 	s.handleCall(w, r, true)
 }
 
+// bodyPool holds the buffers call bodies are read into; maxPooledBody
+// bounds those kept, so a rare large body is not kept alive.
+var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+const maxPooledBody = 64 << 10
+
 func (s *Server) handleCall(w http.ResponseWriter, r *http.Request, run bool) {
-	body, code, err := readBody(w, r, MaxBody)
+	// The body is only decoded (decodeCall copies what it keeps), so its
+	// buffer goes back to the pool at once.
+	bp := bodyPool.Get().(*[]byte)
+	body, code, err := readBodyInto((*bp)[:0], w, r, MaxBody)
+	var c call.Call
+	if err == nil {
+		c, err = decodeCall(r.PathValue("tool"), body)
+		code = http.StatusBadRequest
+	}
+	if cap(body) <= maxPooledBody {
+		*bp = body[:0]
+		bodyPool.Put(bp)
+	}
 	if err != nil {
 		s.badCall(w, r, code, err.Error())
 		return
 	}
-	c, err := decodeCall(r.PathValue("tool"), body)
 	if err != nil {
 		s.badCall(w, r, http.StatusBadRequest, err.Error())
 		return
