@@ -12,6 +12,9 @@ import (
 	"syscall"
 )
 
+// atStop runs as the process exits normally (profiles, with -tags profile).
+var atStop []func()
+
 // Version is set at build time with -ldflags "-X main.Version=v1.2.3".
 var Version string
 
@@ -19,6 +22,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	for _, f := range atStop {
+		f()
+	}
 	os.Exit(code)
 }
 

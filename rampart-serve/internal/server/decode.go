@@ -52,10 +52,13 @@ func decodeCall(tool string, body []byte) (call.Call, error) {
 		return c, nil
 	}
 	// One decoding pass: the object's values are what the envelope's fields
-	// or the bare params need.
-	var obj map[string]any
-	if err := strictUnmarshal(body, &obj); err != nil {
-		return call.Call{}, err
+	// or the bare params need. A plain body is decoded without
+	// encoding/json; any other goes through it.
+	obj, plain := decodePlainObject(body)
+	if !plain {
+		if err := strictUnmarshal(body, &obj); err != nil {
+			return call.Call{}, err
+		}
 	}
 	if obj == nil {
 		return call.Call{}, errors.New("body must be a JSON object")

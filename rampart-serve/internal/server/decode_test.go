@@ -96,3 +96,62 @@ func FuzzDecodeCall(f *testing.F) {
 		}
 	})
 }
+
+// plainBodies are bodies the plain decoder takes or must leave to
+// encoding/json.
+var plainBodies = []string{
+	`{}`, ` { } `, `{"params":{"command":"git status"},"agent":"a","session":"s","cwd":"/srv"}`,
+	`{"command":"ls","args":["-l","x"],"deep":{"a":[{"b":null,"c":true,"d":false}]},"e":[]}`,
+	`{"a":"1","a":"2"}`, `{"a":{"x":"1"},"a":{"y":"2"}}`, "{\"a\":\"héllo ✓ \u2028\"}",
+	`{"a":"with \"escape\""}`, `{"n":1}`, `{"n":-0.5e3}`, `{"a":"bad ` + "\xff" + `"}`,
+	`{"a":"` + "\xed\xa0\x80" + `"}`, `{"a":"ctl` + "\x01" + `"}`, `{"a":tru}`, `{"a":"x",}`,
+	`{"a" "x"}`, `{"a":"x"} {}`, `{"a":"x"}x`, `[]`, `null`, `"s"`, `{`, `{"a":[1,2]}`,
+	`{"a":["x",]}`, `{"a":nul}`, `{"a":"x"`, "\ufeff{}", `{"a":` + strings.Repeat(`[`, 40) + strings.Repeat(`]`, 40) + `}`,
+	`{"A":"1","a":"2"}`, `{"a":"x"}` + " \t\r\n",
+}
+
+func TestDecodePlainObjectMatchesEncodingJSON(t *testing.T) {
+	for _, body := range plainBodies {
+		checkPlain(t, []byte(body))
+	}
+}
+
+func checkPlain(t *testing.T, body []byte) {
+	got, ok := decodePlainObject(body)
+	if !ok {
+		return
+	}
+	var want map[string]any
+	if err := json.Unmarshal(body, &want); err != nil {
+		t.Fatalf("decodePlainObject(%q) took what encoding/json refuses: %v", body, err)
+	}
+	if want == nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("decodePlainObject(%q) = %#v, encoding/json %#v", body, got, want)
+	}
+}
+
+func FuzzDecodePlainObject(f *testing.F) {
+	for _, body := range plainBodies {
+		f.Add([]byte(body))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) { checkPlain(t, body) })
+}
+
+// BenchmarkDecodeCallEscaped is a body that goes through encoding/json.
+func BenchmarkDecodeCallEscaped(b *testing.B) {
+	body := []byte(`{"params":{"command":"echo \"hi\""},"agent":"bench","cwd":"/srv"}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeCall("exec", body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestDecodePlainObjectTakesPlainBodies(t *testing.T) {
+	for _, body := range plainBodies[:7] {
+		if _, ok := decodePlainObject([]byte(body)); !ok {
+			t.Errorf("decodePlainObject(%q) left a plain body to encoding/json", body)
+		}
+	}
+}

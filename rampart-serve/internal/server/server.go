@@ -224,7 +224,12 @@ func writeError(w http.ResponseWriter, code int, msg string) {
 
 // readBody reads a capped body; over the cap it answers 413 itself.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, int, error) {
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	return readBodyInto(nil, w, r, limit)
+}
+
+// readBodyInto is readBody appending to buf, which a caller can reuse.
+func readBodyInto(buf []byte, w http.ResponseWriter, r *http.Request, limit int64) ([]byte, int, error) {
+	b, err := appendAll(buf, http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
@@ -233,6 +238,23 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, int,
 		return nil, http.StatusBadRequest, fmt.Errorf("reading the body: %v", err)
 	}
 	return b, 0, nil
+}
+
+// appendAll is io.ReadAll appending to b.
+func appendAll(b []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 // extendDeadlines moves the connection's write deadline for a handler that

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"rampart.dev/pkg/approval"
@@ -46,7 +47,7 @@ func (s *Server) badCall(w http.ResponseWriter, r *http.Request, code int, msg s
 	}
 	d := s.cfg.Point.Reject(call.Call{Tool: tool}, msg)
 	s.metrics.count(tool, d.Decision)
-	writeJSON(w, code, &Response{Decision: call.Deny, Message: d.Message, MatchedPolicies: []string{}, Flags: d.Flags, Error: msg})
+	writeResponse(w, code, &Response{Decision: call.Deny, Message: d.Message, MatchedPolicies: []string{}, Flags: d.Flags, Error: msg})
 }
 
 func (s *Server) handlePreflight(w http.ResponseWriter, r *http.Request) {
@@ -61,13 +62,30 @@ func (s *Server) handleTool(w http.ResponseWriter, r *http.Request) {
 	s.handleCall(w, r, true)
 }
 
+// bodyPool holds the buffers call bodies are read into; maxPooledBody
+// bounds those kept, so a rare large body is not kept alive.
+var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+const maxPooledBody = 64 << 10
+
 func (s *Server) handleCall(w http.ResponseWriter, r *http.Request, run bool) {
-	body, code, err := readBody(w, r, MaxBody)
+	// The body is only decoded (decodeCall copies what it keeps), so its
+	// buffer goes back to the pool at once.
+	bp := bodyPool.Get().(*[]byte)
+	body, code, err := readBodyInto((*bp)[:0], w, r, MaxBody)
+	var c call.Call
+	if err == nil {
+		c, err = decodeCall(r.PathValue("tool"), body)
+		code = http.StatusBadRequest
+	}
+	if cap(body) <= maxPooledBody {
+		*bp = body[:0]
+		bodyPool.Put(bp)
+	}
 	if err != nil {
 		s.badCall(w, r, code, err.Error())
 		return
 	}
-	c, err := decodeCall(r.PathValue("tool"), body)
 	if err != nil {
 		s.badCall(w, r, http.StatusBadRequest, err.Error())
 		return
@@ -93,7 +111,7 @@ func (s *Server) handleCall(w http.ResponseWriter, r *http.Request, run bool) {
 		extendDeadlines(w, s.runBudget(c))
 		resp.Result, resp.Error = s.run(r.Context(), c)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeResponse(w, http.StatusOK, resp)
 }
 
 // hold keeps a call the policy sent to a human. With Prefer: respond-async
@@ -106,7 +124,7 @@ func (s *Server) hold(w http.ResponseWriter, r *http.Request, c call.Call, d cal
 	if err != nil {
 		s.logf("error: holding a call for approval: %v", err)
 		resp.Decision, resp.Message = call.Deny, "denied: the call needs approval but could not be held: "+err.Error()
-		writeJSON(w, http.StatusOK, resp)
+		writeResponse(w, http.StatusOK, resp)
 		return approval.Approval{}, false
 	}
 	s.published(a)
@@ -114,7 +132,7 @@ func (s *Server) hold(w http.ResponseWriter, r *http.Request, c call.Call, d cal
 		resp.ApprovalID, resp.Status = a.ID, a.Status
 		w.Header().Set("Location", "/v1/approvals/"+a.ID)
 		w.Header().Set("Preference-Applied", "respond-async")
-		writeJSON(w, http.StatusAccepted, resp)
+		writeResponse(w, http.StatusAccepted, resp)
 		return approval.Approval{}, false
 	}
 	extendDeadlines(w, time.Until(a.Expires)+30*time.Second)
