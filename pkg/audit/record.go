@@ -79,7 +79,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"rampart.dev/pkg/jsonstr"
 )
 
 // TimeFormat is the layout of a record's time, always in UTC.
@@ -265,56 +266,8 @@ const hexDigits = "0123456789abcdef"
 // appendString appends s as a JSON string, escaped as the package doc says.
 func appendString(b []byte, s string) []byte { return appendEscaped(b, s, "\uFFFD") }
 
-// appendEscaped appends s as a JSON string, escaped as the package doc
-// says, with each byte of invalid UTF-8 written as invalid: the
-// replacement character itself in a record's own fields, its escape
-// `\ufffd` where the text must be what encoding/json writes (params.go).
-func appendEscaped(b []byte, s, invalid string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, invalid...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// appendEscaped appends s as a JSON string (jsonstr.Append), each byte of
+// invalid UTF-8 written as invalid: the replacement character itself in a
+// record's own fields, its escape `\ufffd` where the text must be what
+// encoding/json writes (params.go).
+func appendEscaped(b []byte, s, invalid string) []byte { return jsonstr.Append(b, s, invalid) }
