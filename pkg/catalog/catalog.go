@@ -58,6 +58,8 @@
 // a program whose written files are read as well (a database client's
 // database file); "request-items" a client whose operands are HTTPie
 // request items (FIELD@FILE sends the file).
+// "build-tasks=release" names a task runner's own tasks that build here
+// whatever their names' verbs say (mix release): no production change.
 // "db-tasks" marks a framework's task runner whose task names may drop or
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,

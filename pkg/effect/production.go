@@ -349,6 +349,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		if strings.Contains(w.Text, "=") {
 			continue // make VAR=VALUE: looked at below
 		}
+		if !unknown && buildTask(cl.Entry, w.Text) {
+			continue // mix release: the framework's own local build
+		}
 		var pb [8]string
 		parts := taskParts(pb[:0], w.Text)
 		if len(parts) == 0 {
