@@ -3,6 +3,7 @@ package shell
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -115,6 +116,10 @@ func (s *state) scratchCode(i int, name string, words []string) {
 	if !found {
 		return
 	}
+	var dests map[int]bool
+	if installs {
+		dests = destinationWords(name, words)
+	}
 	for k := 1; k < len(words); k++ {
 		w := words[k]
 		for _, o := range opts {
@@ -139,8 +144,27 @@ func (s *state) scratchCode(i int, name string, words []string) {
 				}
 			}
 		}
-		if installs && !strings.HasPrefix(w, "-") && inScratch(w) {
+		if installs && !strings.HasPrefix(w, "-") && inScratch(w) && !dests[k] {
 			s.runsScratch(i, w) // its setup.py and build backend run
 		}
 	}
+}
+
+// destinationWords gives the indices in words of the values of a package
+// manager's options that name where it writes (pip install --target DIR,
+// --cache-dir DIR, pip download -d DIR): a directory it fills is not a
+// package whose build scripts it runs.
+func destinationWords(name string, words []string) map[int]bool {
+	var out map[int]bool
+	cl := catalog.Default().Classify(name, words[1:])
+	for _, w := range cl.Words {
+		if w.Option == "" || w.Role != catalog.Write && w.Role != catalog.Dest {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[w.Index+1] = true
+	}
+	return out
 }

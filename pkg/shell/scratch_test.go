@@ -32,6 +32,10 @@ func TestScratchCode(t *testing.T) {
 		"make -f build/Makefile":                         false,
 		"pytest -p pytest_cov":                           false,
 		"vim /tmp/notes.txt":                             false,
+		"pip install -t /tmp/site requests":              false,
+		"pip install --cache-dir=/tmp/pipcache requests": false,
+		"pip download requests -d /tmp/wheels":           false,
+		"pip install -t /tmp/site /tmp/pkg":              true,
 	} {
 		got := false
 		for _, c := range Parse(line).Commands {
