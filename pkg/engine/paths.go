@@ -422,6 +422,11 @@ func urlUserinfo(raw string) string {
 		rest = rest[:i]
 	}
 	if i := strings.LastIndexByte(rest, '@'); i > 0 {
+		// percent-decoded as the client decodes it before it logs in
+		// (ghp%5F… is ghp_…)
+		if u, err := url.PathUnescape(rest[:i]); err == nil {
+			return u
+		}
 		return rest[:i]
 	}
 	return ""

@@ -1524,8 +1524,15 @@ func isInterpreter(name string) bool {
 	case "source", ".", "eval":
 		return true
 	}
-	return false
+	return otherInterpreters.Get(name)
 }
+
+// otherInterpreters run code they are given (a script, -c or -e code, or
+// their input) in a language no scanner here reads: Tcl, the elvish and
+// xonsh shells, IPython.
+var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"tclsh": true, "wish": true, "expect": true, "elvish": true, "xonsh": true, "ipython": true, "ipython3": true}
+}}
 
 // RunsCode reports whether name is a shell or an interpreter: a program
 // whose arguments may be code it runs.
