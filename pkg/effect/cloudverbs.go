@@ -79,6 +79,13 @@ func verbParts(w string, fn func(part string, k int)) {
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			if camel := camelVerb(w); camel != "" {
+				w = camel // removeVolume: remove-volume
+				break
+			}
+			return
+		}
 		if !(c >= 'a' && c <= 'z' || c == '-' || c == ':' || c == '_') {
 			return // CLI verbs are lower-case; URI, ID and names in capitals are values
 		}
@@ -94,6 +101,39 @@ func verbParts(w string, fn func(part string, k int)) {
 		}
 		fn(part, k)
 	}
+}
+
+// camelVerb returns a verb written in camel case (removeVolume,
+// deleteBucket, an SDK's operation name) with its parts lower-cased and
+// joined by "-", or "": only letters, each capital after a small letter
+// and followed by one, so a name in capitals (ID, URI) stays a value.
+func camelVerb(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			b.WriteByte(c)
+		case c >= 'A' && c <= 'Z':
+			if i == 0 || w[i-1] < 'a' || w[i-1] > 'z' || i+1 >= len(w) || w[i+1] < 'a' || w[i+1] > 'z' {
+				return ""
+			}
+			b.WriteByte('-')
+			b.WriteByte(c + 'a' - 'A')
+		default:
+			return ""
+		}
+	}
+	return b.String()
+}
+
+// verbWord returns a word as its verb is read: a camel-cased one split
+// into its parts (removeVolume: remove-volume), any other lower-cased.
+func verbWord(w string) string {
+	if c := camelVerb(w); c != "" {
+		return c
+	}
+	return strings.ToLower(w)
 }
 
 // verbSeparator is the index of the first - : or _ in w, or -1: what

@@ -120,7 +120,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 		if notVerbShaped(w) {
 			return false
 		}
-		lw := strings.ToLower(w)
+		lw := verbWord(w)
 		if lookVerbs.Get(lw) {
 			return true
 		}
