@@ -1079,6 +1079,7 @@ func (w *mcpWalk) path(v string) {
 		// a tool that sends its arguments off the machine (s3 put_object
 		// {filePath}) reads the local files they name
 		w.ev.pathSubject(call.ToolRead, p)
+		w.ev.judgeOwnEnviron(p) // subject.go: read_file {path: /proc/self/environ}
 	}
 	if w.write && !w.ev.denied() {
 		w.ev.pathSubject(call.ToolWrite, p)
