@@ -386,6 +386,10 @@ func aliasOf(code string, k, at int) string {
 	}
 	before := strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 	before = strings.TrimRight(before, " \t")
+	if b, ok := strings.CutSuffix(before, "<-"); ok {
+		// R's assignment: f <- system, f <<- system
+		before = strings.TrimSuffix(b, "<") + "="
+	}
 	if !strings.HasSuffix(before, "=") || strings.HasSuffix(before, "==") || strings.HasSuffix(before, "!=") ||
 		strings.HasSuffix(before, "<=") || strings.HasSuffix(before, ">=") {
 		return ""
