@@ -1625,6 +1625,18 @@ func readsStdin(words []string) (string, bool) {
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
 	}
+	if otherInterpreters.Get(name) {
+		// tclsh, xonsh, ipython with no script, or "-": the code is
+		// their input, in a language read by nobody here
+		op := ""
+		for _, w := range words[1:] {
+			if w == "-" || !strings.HasPrefix(w, "-") {
+				op = w
+				break
+			}
+		}
+		return name, op == "" || op == "-" || op == "/dev/stdin"
+	}
 	switch name {
 	case "parallel":
 		// parallel with no command and no ::: arguments runs each line of
