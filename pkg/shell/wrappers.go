@@ -1612,6 +1612,7 @@ func readsStdin(words []string) (string, bool) {
 		return "sh", !hasC && (stdin || i >= len(words))
 	}
 	if lang := scriptLang(name); lang != "" {
+		words = runVerbDropped(name, words)
 		_, hasCode, stdin := codeArgs(lang, words)
 		if op := scriptOperand(words); !hasCode && (op == "/dev/stdin" || op == "-" || strings.HasPrefix(op, "<(")) {
 			stdin = true
@@ -2314,4 +2315,22 @@ func tmuxShellCommand(line string) (string, bool) {
 		rest = rest[1 : n-1]
 	}
 	return rest, rest != ""
+}
+
+// runVerbDropped returns an interpreter's words without the verb "run"
+// that deno and bun put before the script they run (deno run -, bun run
+// x.js), so the script is the first operand as it is for node.
+func runVerbDropped(name string, words []string) []string {
+	if (name == "deno" || name == "bun") && len(words) > 1 && words[1] == "run" {
+		return append([]string{words[0]}, words[2:]...)
+	}
+	return words
+}
+
+// RunVerbDropped is runVerbDropped for a command's arguments alone.
+func RunVerbDropped(name string, args []string) []string {
+	if (name == "deno" || name == "bun") && len(args) > 0 && args[0] == "run" {
+		return args[1:]
+	}
+	return args
 }
