@@ -489,6 +489,11 @@ func isShellOrInterp(name string) bool {
 	if shellsAndInterps.Get(name) {
 		return true
 	}
+	if name != "source" && name != "." && name != "eval" && shell.RunsCode(name) {
+		// the shell package's reading: Rscript, luajit, python3.13t,
+		// python3.12-dbg, tclsh
+		return true
+	}
 	// python3.12, pypy3, nodejs, php8.2: the name and a version (not
 	// nodectl or rubocop, other programs)
 	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"net/url"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -78,6 +79,13 @@ func verbParts(w string, fn func(part string, k int)) {
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			if camel := camelVerb(w); camel != "" {
+				w = camel // removeVolume: remove-volume
+				break
+			}
+			return
+		}
 		if !(c >= 'a' && c <= 'z' || c == '-' || c == ':' || c == '_') {
 			return // CLI verbs are lower-case; URI, ID and names in capitals are values
 		}
@@ -93,6 +101,39 @@ func verbParts(w string, fn func(part string, k int)) {
 		}
 		fn(part, k)
 	}
+}
+
+// camelVerb returns a verb written in camel case (removeVolume,
+// deleteBucket, an SDK's operation name) with its parts lower-cased and
+// joined by "-", or "": only letters, each capital after a small letter
+// and followed by one, so a name in capitals (ID, URI) stays a value.
+func camelVerb(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			b.WriteByte(c)
+		case c >= 'A' && c <= 'Z':
+			if i == 0 || w[i-1] < 'a' || w[i-1] > 'z' || i+1 >= len(w) || w[i+1] < 'a' || w[i+1] > 'z' {
+				return ""
+			}
+			b.WriteByte('-')
+			b.WriteByte(c + 'a' - 'A')
+		default:
+			return ""
+		}
+	}
+	return b.String()
+}
+
+// verbWord returns a word as its verb is read: a camel-cased one split
+// into its parts (removeVolume: remove-volume), any other lower-cased.
+func verbWord(w string) string {
+	if c := camelVerb(w); c != "" {
+		return c
+	}
+	return strings.ToLower(w)
 }
 
 // verbSeparator is the index of the first - : or _ in w, or -1: what
@@ -323,10 +364,15 @@ func revealsOption(args []string) bool {
 // "credentials" after a segment that says it is an API ("api", "v1",
 // "v2beta1"); a vault's items or secrets, where the host or an earlier
 // segment names a vault (1Password Connect's /v1/vaults/V/items/I, Azure
-// Key Vault's https://NAME.vault.azure.net/secrets/S); or a login that
-// answers with a token (Vault's /v1/auth/approle/login) — unless a
-// segment "metadata" says it reads only a secret's versions and dates. A
-// page at /docs/secrets/rotation is not one.
+// Key Vault's https://NAME.vault.azure.net/secrets/S); any mount of a
+// Vault server but its system and auth paths (/v1/kv/data/P,
+// /v1/database/creds/R, /v1/cubbyhole/T: secretPaths.go); a service's
+// environment variables (GitLab's /api/v4/projects/P/variables, Vercel's
+// /v9/projects/P/env, Heroku's /apps/A/config-vars); or a login that
+// answers with a token (Vault's /v1/auth/approle/login) — unless the
+// segment after a Vault mount is "metadata", which reads only a secret's
+// versions and dates. A page at /docs/secrets/rotation is not one. The
+// path is read percent-decoded, as the server reads it.
 func secretPath(cl *catalog.Classified) bool {
 	for _, w := range cl.Words {
 		if w.Role != catalog.URL && !strings.Contains(w.Text, "://") {
@@ -341,28 +387,91 @@ func secretPath(cl *catalog.Classified) bool {
 			continue
 		}
 		p, _, _ = strings.Cut(p, "?")
-		vault := vaultHost(host)
-		found, api, auth := false, false, false
-		for seg := range strings.SplitSeq(p, "/") {
-			l := strings.ToLower(seg)
-			if l == "metadata" {
-				// Vault's /v1/secret/metadata/P: versions and dates,
-				// not the value
-				found = false
-				break
-			}
-			found = found || api && (l == "secrets" || l == "secret" || l == "credentials") ||
-				vault && (l == "secrets" || l == "secret" || l == "items" || l == "credentials") ||
-				api && auth && l == "login"
-			api = api || seg == "api" || apiVersion(seg)
-			auth = auth || api && l == "auth"
-			vault = vault || api && (l == "vaults" || l == "vault")
+		if u, err := url.PathUnescape(p); err == nil {
+			p = u // /api/v1/namespaces/default/%73ecrets
 		}
-		if found {
+		if secretURLPath(host, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// secretURLPath reports a host and path (without its query) that name a
+// secrets API, as secretPath describes.
+func secretURLPath(host, p string) bool {
+	vault := vaultHost(host)
+	if vaultServer(host) && vaultMount(p) {
+		return true
+	}
+	found, api, auth := false, apiHost(host), false
+	n, versioned := 0, false
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "" {
+			continue
+		}
+		n++
+		versioned = versioned || n == 1 && apiVersion(seg)
+		l := strings.ToLower(seg)
+		if l == "metadata" && n == 3 && versioned {
+			// Vault's /v1/secret/metadata/P: versions and dates,
+			// not the value
+			return false
+		}
+		found = found || api && (l == "secrets" || l == "secret" || l == "credentials" || envVariables(l)) ||
+			vault && (l == "secrets" || l == "secret" || l == "items" || l == "credentials") ||
+			api && auth && l == "login"
+		api = api || seg == "api" || apiVersion(seg)
+		auth = auth || api && l == "auth"
+		vault = vault || api && (l == "vaults" || l == "vault")
+	}
+	return found
+}
+
+// envVariables reports a path segment that names a service's environment
+// variables, which its API answers with their values.
+func envVariables(l string) bool {
+	switch l {
+	case "variables", "env", "envs", "env-vars", "envvars", "config-vars", "environment-variables":
+		return true
+	}
+	return false
+}
+
+// apiHost reports a host whose first label says it serves an API
+// (api.heroku.com).
+func apiHost(host string) bool {
+	return strings.HasPrefix(strings.ToLower(host), "api.")
+}
+
+// vaultServer reports a host that is a Vault server: named for one, or on
+// Vault's own port 8200.
+func vaultServer(host string) bool {
+	if _, port, ok := strings.Cut(host, ":"); ok && port == "8200" {
+		return true
+	}
+	h, _, _ := strings.Cut(strings.ToLower(host), ":")
+	for label := range strings.SplitSeq(h, ".") {
+		if label == "vault" || label == "openbao" {
+			return true
+		}
+	}
+	return false
+}
+
+// vaultMount reports a Vault API path that reads a secrets engine's
+// mount: /v1/MOUNT/… for any mount but the server's own (sys, auth,
+// identity), unless the segment after the mount is "metadata".
+func vaultMount(p string) bool {
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if len(segs) < 3 || !apiVersion(segs[0]) {
+		return false
+	}
+	switch strings.ToLower(segs[1]) {
+	case "sys", "auth", "identity", "":
+		return false
+	}
+	return strings.ToLower(segs[2]) != "metadata"
 }
 
 // vaultHost reports a host whose name says it serves a secret store: a

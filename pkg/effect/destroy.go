@@ -360,8 +360,8 @@ func unknownDestroyVerb(cl *catalog.Classified) string {
 			}
 			return false
 		}
-		lw := strings.ToLower(w) // once: it allocates for a word with capitals
-		if lookVerbs.Get(lw) {   // deploys.go
+		lw := verbWord(w)      // once: it allocates for a word with capitals
+		if lookVerbs.Get(lw) { // deploys.go
 			return true // describe delete-protection: it only looks
 		}
 		lexiconVerbs(lw, func(p string, _ int) {

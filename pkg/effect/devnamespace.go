@@ -156,8 +156,8 @@ func switchesCluster(res *shell.Result) bool {
 	for k := range res.Commands {
 		o := &res.Commands[k]
 		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
-			if strings.HasPrefix(w, "KUBECONFIG=") {
-				return true // export KUBECONFIG=…, KUBECONFIG=… on any command
+			if elsewhereVariable(w) {
+				return true // export KUBECONFIG=…, KUBECONFIG=… or HELM_KUBEAPISERVER=… on any command
 			}
 		}
 		pos := positionals(o.Args)

@@ -112,8 +112,9 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (!): " + code})
 		return
 	}
+	scanned := scannedActs[c.Name]
 	for _, w := range opaqueActs {
-		if strings.Contains(low, w) {
+		if strings.Contains(low, w) && !slices.Contains(scanned, w) {
 			if projectFileActs(low) {
 				return
 			}
@@ -121,6 +122,18 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 			return
 		}
 	}
+}
+
+// scannedActs are, for an interpreter the catalogue calls opaque whose
+// language the shell package also scans (R), the acts of opaqueActs that
+// scan reads whole: a command line handed to system() is judged as the
+// command it is, so it is no unknown code. (Its reads of the environment
+// are not: what R prints without a print call is not followed.)
+var scannedActs = map[string][]string{
+	"Rscript": {"system("},
+	"rscript": {"system("},
+	"R":       {"system("},
+	"r":       {"system("},
 }
 
 // fileActs are the acts of opaqueActs that only change files.

@@ -67,7 +67,7 @@ func LocalCluster(res *shell.Result, i int) bool {
 // or KUBECONFIG set for it.
 func pointedLocal(c *shell.Command) bool {
 	for _, as := range c.Assigns {
-		if strings.HasPrefix(as, "KUBECONFIG=") {
+		if elsewhereVariable(as) {
 			return false
 		}
 	}
@@ -98,4 +98,12 @@ func pointedLocal(c *shell.Command) bool {
 		}
 	}
 	return false
+}
+
+// elsewhereVariable reports an assignment that points a cluster CLI at
+// another kubeconfig, API server, token or context than its options name:
+// KUBECONFIG, and helm's HELM_KUBEAPISERVER, HELM_KUBETOKEN,
+// HELM_KUBECONTEXT, HELM_KUBEASUSER and their kin (HELM_KUBE*).
+func elsewhereVariable(as string) bool {
+	return strings.HasPrefix(as, "KUBECONFIG=") || strings.HasPrefix(as, "HELM_KUBE")
 }

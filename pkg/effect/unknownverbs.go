@@ -120,7 +120,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 		if notVerbShaped(w) {
 			return false
 		}
-		lw := strings.ToLower(w)
+		lw := verbWord(w)
 		if lookVerbs.Get(lw) {
 			return true
 		}
@@ -145,6 +145,13 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	})
 	force, prod := false, false
 	optVerb := ""
+	for _, as := range c.Assigns {
+		// DEPLOY_ENV=production storectl volume rm data: the target
+		// given the program through its environment
+		if name, v, ok := strings.Cut(as, "="); ok && targetVariable(name) && namesProduction(v) {
+			prod = true
+		}
+	}
 	for k, a := range c.Args {
 		if a == "--" {
 			break
@@ -243,4 +250,17 @@ func isLetters(s string) bool {
 func (a *analysis) wrapsOnLine(i int) bool {
 	name := a.res.Commands[i].Name
 	return shell.Runner(name) || a.cat.IsWrapper(name)
+}
+
+// targetVariable reports an environment variable's name that says it
+// picks where a program acts: an environment, stage, target, cluster,
+// profile or context (DEPLOY_ENV, STAGE, TARGET_CLUSTER, AWS_PROFILE).
+func targetVariable(name string) bool {
+	u := strings.ToUpper(name)
+	for _, w := range [...]string{"ENV", "STAGE", "TARGET", "CLUSTER", "PROFILE", "CONTEXT"} {
+		if strings.Contains(u, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -61,10 +61,11 @@ func scriptRun(c *shell.Command) string {
 		}
 		return ""
 	}
-	if !isShellOrInterp(c.Name) || len(c.Args) == 0 {
+	args := shell.RunVerbDropped(c.Name, c.Args) // deno run ~/Downloads/x.ts
+	if !isShellOrInterp(c.Name) || len(args) == 0 {
 		return ""
 	}
-	if w := c.Args[0]; !strings.HasPrefix(w, "-") && strings.Contains(w, "/") {
+	if w := args[0]; !strings.HasPrefix(w, "-") && strings.Contains(w, "/") {
 		return w // sh ./vendor/install.sh, python3 ~/Downloads/fix.py
 	}
 	return ""

@@ -59,7 +59,11 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
 		return limitLines(jsonScriptLines(content)), false
 	}
-	if interp, own := laterInterpreter(lower); interp != "" {
+	interp, own := laterInterpreter(lower)
+	if interp == "" && dir == ".storybook" && (strings.HasPrefix(lower, "main.") || strings.HasPrefix(lower, "preview.")) && isNodeCodeExt(lower) {
+		interp, own = "node -e", true // storybook loads its main and preview files
+	}
+	if interp != "" {
 		code := content
 		if strings.HasSuffix(lower, ".pth") {
 			// site runs only a .pth file's lines that start with import
@@ -432,13 +436,36 @@ func laterInterpreter(lower string) (interp string, own bool) {
 		return "ruby -e", false
 	case strings.HasPrefix(lower, "gulpfile.") || strings.HasPrefix(lower, "gruntfile.") || strings.HasPrefix(lower, "jakefile"):
 		return "node -e", false
+	case lower == ".rprofile":
+		return "Rscript -e", true // R sources a project's .Rprofile on every start
+	case lower == "podfile" || lower == "brewfile" || lower == "guardfile" || lower == "berksfile" || lower == "capfile" || lower == "appfile":
+		return "ruby -e", false // pod install, brew bundle, guard, cap: Ruby they evaluate
 	}
 	for _, ext := range []string{".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"} {
-		if name, ok := strings.CutSuffix(lower, ext); ok && (strings.HasSuffix(name, ".config") || strings.HasPrefix(name, ".") && strings.HasSuffix(name, "rc")) {
-			return "node -e", true // vite.config.ts, webpack.config.js, .eslintrc.js: loaded by the tool
+		name, ok := strings.CutSuffix(lower, ext)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(name, ".config") || strings.HasSuffix(name, ".conf") || strings.HasPrefix(name, ".") && strings.HasSuffix(name, "rc") {
+			return "node -e", true // vite.config.ts, karma.conf.js, .eslintrc.js: loaded by the tool
+		}
+		switch name {
+		case ".pnpmfile", ".eleventy", "gatsby-node", "gatsby-config", "gatsby-browser", "gatsby-ssr":
+			return "node -e", true // pnpm on every install, eleventy and gatsby on every build
 		}
 	}
 	return "", false
+}
+
+// isNodeCodeExt reports a file name with a JavaScript or TypeScript
+// extension.
+func isNodeCodeExt(lower string) bool {
+	for _, ext := range []string{".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"} {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedStringFile reports a build file in a language no program here

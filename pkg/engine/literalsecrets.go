@@ -67,6 +67,11 @@ func (ev *evaluation) judgeLiteralSecrets(res *shell.Result, effs []effect.Effec
 				if kind == "url_password" {
 					continue // a URL's own password: judgeURLCredentials
 				}
+				if ui := urlUserinfo(v); ui != "" && f.value != "" && loginStart(v, ui, f.value) {
+					// a token as the URL's own login (x-access-token:ghp_…@):
+					// judgeURLCredentials judges it by the host it logs in to
+					continue
+				}
 				if kind == "authorization" {
 					if k := tokenService(f.value); k != "" {
 						kind = k
@@ -97,4 +102,11 @@ func targetHost(t string) string {
 		return ""
 	}
 	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+}
+
+// loginStart reports a secret found in a URL word that starts inside the
+// URL's login (userinfo ui), whatever a finder took after it.
+func loginStart(v, ui, found string) bool {
+	k, u := strings.Index(v, found), strings.Index(v, ui)
+	return k >= 0 && u >= 0 && k < u+len(ui)
 }

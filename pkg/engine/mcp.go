@@ -158,11 +158,9 @@ func splitToolWords(name string) []string {
 // and one that gets a file's metadata (get_file_info) shows what ls -l
 // does: neither reads a file's contents.
 func pathVerb(tool string) (read, write bool) {
-	lists, meta := false, false
+	lists := false
 	words := ToolWords(tool)
-	for _, w := range words {
-		meta = meta || metadataWord(w)
-	}
+	meta := metadataOnly(words)
 	for _, w := range words {
 		if isWriteVerb(w) {
 			write = true
@@ -218,6 +216,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	}
 	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(server, tool, args, ev.c.Cwd, ev.e.env.Home)}
 	w.read, w.write = pathVerb(tool)
+	w.read = w.read || asksContent(args) // mcpmetadata.go: get_info {include_content: true}
 	sends, maybe := sendsOut(tool)
 	// the server's name and a remote URL among the arguments are judged
 	// apart from what the tool's name says
@@ -389,7 +388,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			prog, _ = x[k].(string)
 		case keyCommand:
 			// {"command": "rm", "args": [...]}: a bare program name.
-			if s, ok := x[k].(string); ok && !strings.ContainsAny(s, " \t") && s != "" {
+			// a name padded with blanks ("rm ") is the name
+			if s, ok := x[k].(string); ok && !strings.ContainsAny(strings.TrimSpace(s), " \t") && strings.TrimSpace(s) != "" {
+				s = strings.TrimSpace(s)
 				for a := range x {
 					if w.keyKind(a) == keyArgs {
 						prog = s
@@ -1078,6 +1079,7 @@ func (w *mcpWalk) path(v string) {
 		// a tool that sends its arguments off the machine (s3 put_object
 		// {filePath}) reads the local files they name
 		w.ev.pathSubject(call.ToolRead, p)
+		w.ev.judgeOwnEnviron(p) // subject.go: read_file {path: /proc/self/environ}
 	}
 	if w.write && !w.ev.denied() {
 		w.ev.pathSubject(call.ToolWrite, p)

@@ -22,12 +22,15 @@ func (w *mcpWalk) namedProgram(x map[string]any, keys []string) string {
 	runs := w.runsCode() || w.runsThings()
 	for _, k := range keys {
 		s, ok := x[k].(string)
+		s = strings.TrimSpace(s) // "rm ": the name padded with blanks
 		if !ok || s == "" || strings.ContainsAny(s, " \t\n") {
 			continue
 		}
 		kind := w.keyKind(k)
 		lk := strings.ToLower(k)
-		if kind != keyCommand && kind != keyProgram && !(runs && (lk == "name" || lk == "tool" || lk == "program_name")) {
+		// execve's file and argv: a tool that runs things names its
+		// program by "file" as well as by "name"
+		if kind != keyCommand && kind != keyProgram && !(runs && (lk == "name" || lk == "tool" || lk == "program_name" || lk == "file" || lk == "filename")) {
 			continue
 		}
 		if knownProgram(s) {
@@ -106,6 +109,13 @@ func wordList(v any) ([]string, bool) {
 		switch e := e.(type) {
 		case string:
 			out = append(out, e)
+		case []any:
+			// [["-rf", "/home/dev"]]: a list of words inside the list
+			inner, ok := wordList(e)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, inner...)
 		case map[string]any:
 			if len(e) != 1 {
 				return nil, false

@@ -62,8 +62,11 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
-	if q := ev.xdgConfigName(p); q != "" && !ev.denied() {
-		// by the rules only: a data tree's other files are not settings
+	if q := ev.xdgConfigName(p); q != "" && !ev.denied() && s.tool != call.ToolWrite {
+		// by the rules only: a data tree's other files are not settings;
+		// and for what is read there only (a login taken): a tool reads
+		// its settings from the config base, so what is written to its
+		// data or state (nvim's lsp.log) changes none of them
 		a := subject{tool: s.tool, text: q, path: q, content: s.content}
 		ev.judge(&a)
 	}
@@ -422,6 +425,11 @@ func urlUserinfo(raw string) string {
 		rest = rest[:i]
 	}
 	if i := strings.LastIndexByte(rest, '@'); i > 0 {
+		// percent-decoded as the client decodes it before it logs in
+		// (ghp%5F… is ghp_…)
+		if u, err := url.PathUnescape(rest[:i]); err == nil {
+			return u
+		}
 		return rest[:i]
 	}
 	return ""

@@ -61,12 +61,7 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judge(&s)
 		if c.Tool == call.ToolRead {
 			ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
-			if effect.OwnEnviron(p) {
-				// the agent's own environment read into its context:
-				// every variable at once, as env prints them
-				fs := subject{tool: "flow", text: "the environment read from " + p, effect: "flow:environment->agent"}
-				ev.judge(&fs)
-			}
+			ev.judgeOwnEnviron(p)
 		}
 		ev.judgeProductionFile(c.Tool, p) // productionfiles.go: production's infrastructure and settings
 		ev.judgePathAlternates(&s)        // paths.go: symlinks, /proc/self/root, /private
@@ -530,4 +525,15 @@ func allPercent(rest string) bool {
 		n++
 	}
 	return n > 0 && n < len(rest) && rest[n] == '\''
+}
+
+// judgeOwnEnviron judges a read of the reader's own environment
+// (/proc/self/environ, /proc/thread-self/environ), by the file tool or an
+// MCP server the agent started: every variable at once, into the agent's
+// context, as env prints them.
+func (ev *evaluation) judgeOwnEnviron(p string) {
+	if effect.OwnEnviron(p) && !ev.denied() {
+		fs := subject{tool: "flow", text: "the environment read from " + p, effect: "flow:environment->agent"}
+		ev.judge(&fs)
+	}
 }

@@ -37,9 +37,20 @@ func scriptLang(name string) string {
 }
 
 // unversioned is a program's name without a version suffix: python3.12 →
-// python. (strings.TrimRight with the cutset builds a set on every call,
+// python, and without a build's mark after the version (python3.13t, the
+// free-threaded build; python3.7m; python3.12-dbg and -debug, the debug
+// builds). (strings.TrimRight with the cutset builds a set on every call,
 // and every command asks.)
 func unversioned(name string) string {
+	for _, mark := range [...]string{"-dbg", "-debug", "_d"} {
+		if b, ok := strings.CutSuffix(name, mark); ok && b != "" && isDigit(b[len(b)-1]) {
+			name = b
+			break
+		}
+	}
+	if n := len(name); n >= 2 && strings.IndexByte("tmdu", name[n-1]) >= 0 && isDigit(name[n-2]) {
+		name = name[:n-1]
+	}
 	for len(name) > 0 {
 		c := name[len(name)-1]
 		if c != '.' && (c < '0' || c > '9') {
@@ -375,6 +386,10 @@ func aliasOf(code string, k, at int) string {
 	}
 	before := strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 	before = strings.TrimRight(before, " \t")
+	if b, ok := strings.CutSuffix(before, "<-"); ok {
+		// R's assignment: f <- system, f <<- system
+		before = strings.TrimSuffix(b, "<") + "="
+	}
 	if !strings.HasSuffix(before, "=") || strings.HasSuffix(before, "==") || strings.HasSuffix(before, "!=") ||
 		strings.HasSuffix(before, "<=") || strings.HasSuffix(before, ">=") {
 		return ""

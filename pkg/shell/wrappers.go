@@ -1524,8 +1524,15 @@ func isInterpreter(name string) bool {
 	case "source", ".", "eval":
 		return true
 	}
-	return false
+	return otherInterpreters.Get(name)
 }
+
+// otherInterpreters run code they are given (a script, -c or -e code, or
+// their input) in a language no scanner here reads: Tcl, the elvish and
+// xonsh shells, IPython.
+var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"tclsh": true, "wish": true, "expect": true, "elvish": true, "xonsh": true, "ipython": true, "ipython3": true}
+}}
 
 // RunsCode reports whether name is a shell or an interpreter: a program
 // whose arguments may be code it runs.
@@ -1605,6 +1612,7 @@ func readsStdin(words []string) (string, bool) {
 		return "sh", !hasC && (stdin || i >= len(words))
 	}
 	if lang := scriptLang(name); lang != "" {
+		words = runVerbDropped(name, words)
 		_, hasCode, stdin := codeArgs(lang, words)
 		if op := scriptOperand(words); !hasCode && (op == "/dev/stdin" || op == "-" || strings.HasPrefix(op, "<(")) {
 			stdin = true
@@ -1617,6 +1625,18 @@ func readsStdin(words []string) (string, bool) {
 	}
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
+	}
+	if otherInterpreters.Get(name) {
+		// tclsh, xonsh, ipython with no script, or "-": the code is
+		// their input, in a language read by nobody here
+		op := ""
+		for _, w := range words[1:] {
+			if w == "-" || !strings.HasPrefix(w, "-") {
+				op = w
+				break
+			}
+		}
+		return name, op == "" || op == "-" || op == "/dev/stdin"
 	}
 	switch name {
 	case "parallel":
@@ -2295,4 +2315,22 @@ func tmuxShellCommand(line string) (string, bool) {
 		rest = rest[1 : n-1]
 	}
 	return rest, rest != ""
+}
+
+// runVerbDropped returns an interpreter's words without the verb "run"
+// that deno and bun put before the script they run (deno run -, bun run
+// x.js), so the script is the first operand as it is for node.
+func runVerbDropped(name string, words []string) []string {
+	if (name == "deno" || name == "bun") && len(words) > 1 && words[1] == "run" {
+		return append([]string{words[0]}, words[2:]...)
+	}
+	return words
+}
+
+// RunVerbDropped is runVerbDropped for a command's arguments alone.
+func RunVerbDropped(name string, args []string) []string {
+	if (name == "deno" || name == "bun") && len(args) > 0 && args[0] == "run" {
+		return args[1:]
+	}
+	return args
 }
