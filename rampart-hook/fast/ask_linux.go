@@ -86,7 +86,7 @@ func ask(args []string) (int, outcome) {
 // trusted reports whether the socket at path, connected on fd, is this
 // user's decider: the directory is this user's and open to no one else,
 // the socket is a socket of this user's, and the process listening runs
-// as this user or root.
+// as this user or root, and runs the rampart-hook beside this executable.
 func trusted(fd int, path string) bool {
 	uid := uint32(syscall.Getuid())
 	var st syscall.Stat_t
@@ -98,7 +98,49 @@ func trusted(fd int, path string) bool {
 		return false
 	}
 	cred, err := syscall.GetsockoptUcred(fd, syscall.SOL_SOCKET, syscall.SO_PEERCRED)
-	return err == nil && (cred.Uid == uid || cred.Uid == 0)
+	if err != nil || (cred.Uid != uid && cred.Uid != 0) {
+		return false
+	}
+	return peerIsHook(cred.Pid)
+}
+
+// peerIsHook reports whether the process listening (pid, from SO_PEERCRED)
+// runs the rampart-hook beside this executable: the same file, by device
+// and inode, as /proc/PID/exe. Any process of this user's can bind a
+// socket where the decider's was (the agent's own tool calls run as this
+// user), and one that answers an exit code without writing a decision
+// would let every call through; only rampart-hook's own code is handed
+// the call. A decider whose executable was since replaced (an upgrade)
+// fails this too, and the call goes to the new rampart-hook.
+func peerIsHook(pid int32) bool {
+	if pid <= 0 {
+		return false
+	}
+	var want, got syscall.Stat_t
+	if syscall.Stat(fullHook(), &want) != nil {
+		return false
+	}
+	var buf [32]byte
+	path := append(append(append(buf[:0], "/proc/"...), itoa(uint32(pid))...), "/exe"...)
+	if syscall.Stat(string(path), &got) != nil {
+		return false
+	}
+	return got.Dev == want.Dev && got.Ino == want.Ino
+}
+
+// itoa is n in decimal.
+func itoa(n uint32) string {
+	var b [10]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return string(b[i:])
 }
 
 func lastSlash(s string) int {
