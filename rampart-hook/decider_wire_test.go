@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"rampart.dev/rampart-hook/internal/hookwire"
+)
+
+// rawAsk sends msg to the decider at sock with fds attached, half-closes,
+// and returns the byte answered (-1 for none).
+func rawAsk(t *testing.T, sock string, msg []byte, fds []int) int {
+	t.Helper()
+	conn, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: sock, Net: "unix"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var oob []byte
+	if len(fds) > 0 {
+		oob = syscall.UnixRights(fds...)
+	}
+	if _, _, err := conn.WriteMsgUnix(msg, oob, nil); err != nil {
+		t.Fatal(err)
+	}
+	conn.CloseWrite()
+	conn.SetReadDeadline(time.Now().Add(15 * time.Second))
+	b, _ := io.ReadAll(conn)
+	if len(b) == 0 {
+		return -1
+	}
+	return int(b[0])
+}
+
+// TestDeciderRawRequests sends a decider requests no rampart-hook-fast
+// sends: each must be left to the client (NotServed) without a byte
+// written to the descriptors it came with or a record in the audit trail,
+// and the decider must go on serving. A request without an absolute
+// working directory would be judged from the decider's own (a project's
+// policy, a relative path), which a process never does.
+func TestDeciderRawRequests(t *testing.T) {
+	s := newFastSetup(t, false)
+	s.startDecider(t)
+	payload := fastCases[len(processPayloads)+1].payload // an SSH key read: denied
+	good := func(cwd string) []byte {
+		return hookwire.AppendRequest(nil, hookwire.Request{Cwd: cwd, Env: s.env})
+	}
+	huge := []byte(hookwire.Magic + "\xff\xff\xff\x7f")
+	short := append([]byte(hookwire.Magic+"\xe8\x03\x00\x00"), "0123456789"...)
+	bad := append([]byte("rampart-hook/0\n"), good(s.dir)[len(hookwire.Magic):]...)
+	trailing := append(good(s.dir), 0)
+	for _, tc := range []struct {
+		name  string
+		msg   []byte
+		nfd   int
+		reply int
+	}{
+		{"no working directory", good(""), 3, hookwire.NotServed},
+		{"relative working directory", good("some/dir"), 3, hookwire.NotServed},
+		{"length past the limit", huge, 3, hookwire.NotServed},
+		{"shorter than its length", short, 3, hookwire.NotServed},
+		{"another protocol", bad, 3, hookwire.NotServed},
+		{"bytes past the body", trailing, 3, -1},
+		{"two descriptors", good(s.dir), 2, hookwire.NotServed},
+		{"five descriptors", good(s.dir), 5, hookwire.NotServed},
+		{"no descriptors", good(s.dir), 0, hookwire.NotServed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inR, inW, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			outR, outW, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			inW.WriteString(payload)
+			inW.Close()
+			fds := []int{int(inR.Fd()), int(outW.Fd()), int(outW.Fd()), int(outW.Fd()), int(outW.Fd())}[:tc.nfd]
+			got := rawAsk(t, s.sock, tc.msg, fds)
+			inR.Close()
+			outW.Close()
+			out, _ := io.ReadAll(outR)
+			outR.Close()
+			// A request with bytes past its body is read as far as its
+			// length says; the rest is never answered, as no client sends
+			// it, but nothing may be written.
+			if tc.reply >= 0 && got != tc.reply {
+				t.Errorf("answered %d, want %d", got, tc.reply)
+			}
+			if len(out) > 0 {
+				t.Errorf("wrote %q to the request's stdout", out)
+			}
+		})
+	}
+	if _, err := os.Stat(s.layout.AuditLog()); err == nil {
+		t.Errorf("requests left to the client were audited:\n%s", strings.Join(auditRecords(t, s.layout), "\n"))
+	}
+	// Still serving.
+	c := fastCases[len(processPayloads)+1]
+	if r := s.run(t, s.fast, c.payload, c.args); r.code != 0 || !strings.Contains(r.stdout, `"deny"`) {
+		t.Errorf("after the raw requests: %+v", r)
+	}
+	if recs := auditRecords(t, s.layout); len(recs) != 1 {
+		t.Errorf("%d audit records, want 1", len(recs))
+	}
+}
+
+// TestFastDeciderKilledMidCall kills a real decider while it waits for a
+// call's payload: the call is blocked (exit 2, nothing on stdout, the
+// reason on stderr), with -fail-open too, since the payload may have been
+// read and cannot be judged again.
+func TestFastDeciderKilledMidCall(t *testing.T) {
+	for _, args := range [][]string{nil, {"--fail-open"}} {
+		s := newFastSetup(t, true)
+		decider := s.startDecider(t)
+		cmd := exec.Command(s.fast, args...)
+		cmd.Env = s.env
+		cmd.Dir = s.dir
+		stdin, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond) // the decider holds the call
+		decider.Process.Kill()
+		stdin.Close()
+		err = cmd.Wait()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		}
+		if code != 2 || stdout.Len() != 0 || !strings.Contains(stderr.String(), "rampart fails closed") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2, no answer, the reason", args, code, stdout.String(), stderr.String())
+		}
+	}
+}
