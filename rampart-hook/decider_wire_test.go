@@ -148,3 +148,56 @@ func TestFastDeciderKilledMidCall(t *testing.T) {
 		}
 	}
 }
+
+// TestFastFullBacklog checks a decider whose queue of connections is full
+// (it is stopped, or held up by connections that send nothing, which any
+// process of the user's can open): connecting would wait until the
+// agent's own hook timeout, on which several agents run the call. The
+// client gives up connecting at once and rampart-hook judges the call.
+func TestFastFullBacklog(t *testing.T) {
+	c := fastCases[len(processPayloads)+1] // an SSH key read: denied
+	direct := newFastSetup(t, true)
+	want := direct.run(t, os.Args[0], c.payload, c.args)
+	s := newFastSetup(t, true)
+	sameHome(direct, s)
+	if err := os.MkdirAll(s.layout.Run(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	// A listener in this process (the rampart-hook beside the client)
+	// that never accepts, with the shortest queue, filled.
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(fd)
+	if err := syscall.Bind(fd, &syscall.SockaddrUnix{Name: s.sock}); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(s.sock, 0o600)
+	if err := syscall.Listen(fd, 0); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		cfd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC|syscall.SOCK_NONBLOCK, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer syscall.Close(cfd)
+		if err := syscall.Connect(cfd, &syscall.SockaddrUnix{Name: s.sock}); err != nil {
+			if err != syscall.EAGAIN {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	done := make(chan result, 1)
+	go func() { done <- s.run(t, s.fast, c.payload, c.args, "RAMPART_HOOK_DECIDER=nostart") }()
+	select {
+	case r := <-done:
+		if r != want {
+			t.Errorf("%+v, want the process's %+v", r, want)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("the client is still connecting after 15 s")
+	}
+}

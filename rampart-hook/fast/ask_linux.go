@@ -13,6 +13,10 @@ import (
 // takes too long.
 const answerTimeout = 25
 
+// connectTimeoutMs bounds, in milliseconds, the wait to connect to the
+// decider and to send it the request.
+const connectTimeoutMs = 500
+
 // socketPath is the decider's socket, "" when the Rampart home is not an
 // absolute path (a relative one would name different files for this
 // process and the decider).
@@ -35,6 +39,13 @@ func ask(args []string) (int, outcome) {
 		return 0, refused
 	}
 	defer syscall.Close(fd)
+	// A unix socket's connect waits while the listener's queue is full
+	// (a stopped decider, or one held up by connections that send
+	// nothing, which any process of the user's can open), and past the
+	// agent's hook timeout some agents run the call: the wait, and the
+	// request's send, are bounded, and rampart-hook judges the call.
+	stv := syscall.Timeval{Usec: connectTimeoutMs * 1000}
+	syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_SNDTIMEO, &stv)
 	if err := syscall.Connect(fd, &syscall.SockaddrUnix{Name: path}); err != nil {
 		if err == syscall.ENOENT || err == syscall.ECONNREFUSED {
 			return 0, absent
