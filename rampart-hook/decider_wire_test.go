@@ -201,3 +201,28 @@ func TestFastFullBacklog(t *testing.T) {
 		t.Fatalf("the client is still connecting after 15 s")
 	}
 }
+
+// TestFastStoppedDecider checks a decider stopped by a signal (any
+// process of the user's may send it one): the client does not hand it
+// the call, which would be blocked after the wait for an answer, and
+// rampart-hook judges it at once.
+func TestFastStoppedDecider(t *testing.T) {
+	c := fastCases[len(processPayloads)+1] // an SSH key read: denied
+	direct := newFastSetup(t, true)
+	want := direct.run(t, os.Args[0], c.payload, c.args)
+	s := newFastSetup(t, true)
+	sameHome(direct, s)
+	decider := s.startDecider(t)
+	if err := decider.Process.Signal(syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	defer decider.Process.Signal(syscall.SIGCONT)
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	if r := s.run(t, s.fast, c.payload, c.args, "RAMPART_HOOK_DECIDER=nostart"); r != want {
+		t.Errorf("%+v, want the process's %+v", r, want)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("the call took %v", d)
+	}
+}

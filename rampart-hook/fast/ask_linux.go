@@ -136,7 +136,37 @@ func peerIsHook(pid int32) bool {
 	if syscall.Stat(string(path), &got) != nil {
 		return false
 	}
-	return got.Dev == want.Dev && got.Ino == want.Ino
+	return got.Dev == want.Dev && got.Ino == want.Ino && peerRuns(pid)
+}
+
+// peerRuns reports whether process pid is neither stopped (SIGSTOP, any
+// process of the user's can send it), nor in a tracer's stop, nor gone,
+// from the state in /proc/PID/stat: a stopped decider would take the call
+// and answer nothing, and the call would be blocked after answerTimeout
+// where rampart-hook can judge it now.
+func peerRuns(pid int32) bool {
+	var buf [32]byte
+	path := append(append(append(buf[:0], "/proc/"...), itoa(uint32(pid))...), "/stat"...)
+	var stat [512]byte
+	b, ok := readAll(string(path), stat[:0])
+	if !ok {
+		return false
+	}
+	// PID (COMM) STATE ...: COMM may hold anything, so the state
+	// follows the last ')'.
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == ')' {
+			if i+2 >= len(b) {
+				return false
+			}
+			switch b[i+2] {
+			case 'T', 't', 'Z', 'X', 'x':
+				return false
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // itoa is n in decimal.
