@@ -226,3 +226,46 @@ func TestFastStoppedDecider(t *testing.T) {
 		t.Errorf("the call took %v", d)
 	}
 }
+
+// TestFastPolicyNamedPipe checks a named pipe where the user's policy
+// would be: the process and the decider both fail closed at once, with
+// the same answer, instead of waiting for a writer past the agent's hook
+// timeout.
+func TestFastPolicyNamedPipe(t *testing.T) {
+	c := fastCases[len(processPayloads)] // git status: allowed by the profile
+	direct := newFastSetup(t, true)
+	s := newFastSetup(t, false)
+	sameHome(direct, s)
+	for _, l := range []*fastSetup{direct, s} {
+		if err := os.MkdirAll(l.layout.Dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(l.layout.Policy(), 0o600); err != nil {
+			t.Skip(err)
+		}
+	}
+	s.startDecider(t)
+	within := func(what string, f func() result) result {
+		t.Helper()
+		done := make(chan result, 1)
+		go func() { done <- f() }()
+		select {
+		case r := <-done:
+			return r
+		case <-time.After(15 * time.Second):
+			t.Fatalf("%s is still waiting after 15 s", what)
+			return result{}
+		}
+	}
+	want := within("rampart-hook", func() result { return direct.run(t, os.Args[0], c.payload, c.args) })
+	if !strings.Contains(want.stdout, `"deny"`) {
+		t.Errorf("process: %+v, want a deny", want)
+	}
+	got := within("the decider", func() result { return s.run(t, s.fast, c.payload, c.args) })
+	// (each names its own Rampart home)
+	got.stdout = strings.ReplaceAll(got.stdout, s.layout.Dir, direct.layout.Dir)
+	got.stderr = strings.ReplaceAll(got.stderr, s.layout.Dir, direct.layout.Dir)
+	if got != want {
+		t.Errorf("decider %+v, process %+v", got, want)
+	}
+}
