@@ -127,6 +127,10 @@ func serveDecider(ctx context.Context, path string, idle time.Duration, stderr i
 			conn.Close()
 			continue
 		}
+		if _, err := conn.Write([]byte{hookwire.Ready}); err != nil {
+			conn.Close()
+			continue
+		}
 		last = time.Now()
 		conn.SetReadDeadline(time.Now().Add(requestTimeout))
 		req, files, err := readRequest(conn)
@@ -265,6 +269,9 @@ func readRequest(conn *net.UnixConn) (hookwire.Request, []*os.File, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 		n, oobn, _, _, err := conn.ReadMsgUnix(buf[len(buf):cap(buf)], oob)
+		if n < 0 {
+			n = 0 // (a failed read, a timeout included, reports -1)
+		}
 		if oobn > 0 {
 			fs, perr := unixRights(oob[:oobn])
 			files = append(files, fs...)

@@ -16,7 +16,7 @@ import (
 )
 
 // rawAsk sends msg to the decider at sock with fds attached, half-closes,
-// and returns the byte answered (-1 for none).
+// and returns the byte answered after hookwire.Ready (-1 for none).
 func rawAsk(t *testing.T, sock string, msg []byte, fds []int) int {
 	t.Helper()
 	conn, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: sock, Net: "unix"})
@@ -34,10 +34,14 @@ func rawAsk(t *testing.T, sock string, msg []byte, fds []int) int {
 	conn.CloseWrite()
 	conn.SetReadDeadline(time.Now().Add(15 * time.Second))
 	b, _ := io.ReadAll(conn)
-	if len(b) == 0 {
+	if len(b) == 0 || b[0] != hookwire.Ready {
+		t.Errorf("the decider did not say it took the connection: %q", b)
 		return -1
 	}
-	return int(b[0])
+	if len(b) == 1 {
+		return -1
+	}
+	return int(b[1])
 }
 
 // TestDeciderRawRequests sends a decider requests no rampart-hook-fast
@@ -267,5 +271,33 @@ func TestFastPolicyNamedPipe(t *testing.T) {
 	got.stderr = strings.ReplaceAll(got.stderr, s.layout.Dir, direct.layout.Dir)
 	if got != want {
 		t.Errorf("decider %+v, process %+v", got, want)
+	}
+}
+
+// TestFastDeciderHeldUp checks a decider held up by connections that
+// send nothing (any process of the user's can open them; each holds it
+// for the request timeout): the client keeps its descriptors, since a
+// decider that took them late would hold the agent's view of the call's
+// stdout open, and rampart-hook judges the call at once.
+func TestFastDeciderHeldUp(t *testing.T) {
+	c := fastCases[len(processPayloads)+1] // an SSH key read: denied
+	direct := newFastSetup(t, true)
+	want := direct.run(t, os.Args[0], c.payload, c.args)
+	s := newFastSetup(t, true)
+	sameHome(direct, s)
+	s.startDecider(t)
+	for range 3 {
+		conn, err := net.Dial("unix", s.sock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+	}
+	start := time.Now()
+	if r := s.run(t, s.fast, c.payload, c.args, "RAMPART_HOOK_DECIDER=nostart"); r != want {
+		t.Errorf("%+v, want the process's %+v", r, want)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the call took %v", d)
 	}
 }

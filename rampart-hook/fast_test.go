@@ -414,7 +414,7 @@ func TestFastRefusesForeignSocket(t *testing.T) {
 }
 
 // TestFastDeciderDies checks a decider that takes the call and never
-// answers: the call is blocked (exit 2, the reason on stderr, nothing on
+// answers (it dies, or hangs past the client's wait): the call is blocked (exit 2, the reason on stderr, nothing on
 // stdout), never let through. A decider that leaves the call to the
 // client (NotServed) gets rampart-hook's answer.
 func TestFastDeciderDies(t *testing.T) {
@@ -424,7 +424,8 @@ func TestFastDeciderDies(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		reply []byte
-	}{{"dies", nil}, {"not served", []byte{hookwire.NotServed}}} {
+		hang  bool // keep the connection open, answering nothing
+	}{{"dies", nil, false}, {"hangs", nil, true}, {"not served", []byte{hookwire.NotServed}, false}} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newFastSetup(t, true)
 			if err := os.MkdirAll(s.layout.Run(), 0o700); err != nil {
@@ -440,15 +441,23 @@ func TestFastDeciderDies(t *testing.T) {
 				if err != nil {
 					return
 				}
+				conn.Write([]byte{hookwire.Ready})
 				conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 				_, files, _ := readRequest(conn)
 				for _, f := range files {
 					f.Close()
 				}
+				if tc.hang {
+					time.Sleep(40 * time.Second)
+				}
 				conn.Write(tc.reply)
 				conn.Close()
 			}()
+			start := time.Now()
 			r := s.run(t, s.fast, c.payload, c.args)
+			if d := time.Since(start); tc.hang && d > 30*time.Second {
+				t.Errorf("the client waited %v for a decider that hangs, past the agents' hook timeout", d)
+			}
 			if tc.reply == nil {
 				if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "rampart fails closed") {
 					t.Errorf("decider died: %+v, want exit 2, no answer, the reason on stderr", r)

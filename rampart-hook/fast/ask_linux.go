@@ -11,11 +11,15 @@ import (
 // own --read-timeout (10 s by default) for the payload, and short of the
 // agents' hook timeouts, some of which let a call through when a hook
 // takes too long.
-const answerTimeout = 25
+const answerTimeout = 25 // seconds
 
 // connectTimeoutMs bounds, in milliseconds, the wait to connect to the
 // decider and to send it the request.
 const connectTimeoutMs = 500
+
+// readyTimeoutMs bounds, in milliseconds, the wait for the decider to
+// take the connection (hookwire.Ready).
+const readyTimeoutMs = 500
 
 // socketPath is the decider's socket, "" when the Rampart home is not an
 // absolute path (a relative one would name different files for this
@@ -55,6 +59,13 @@ func ask(args []string) (int, outcome) {
 	if !trusted(fd, path) {
 		return 0, refused
 	}
+	// Nothing is sent before the decider says it has taken the
+	// connection: one that has not within readyTimeoutMs (stopped, or
+	// held up by other connections) would hold the descriptors, and the
+	// agent waiting on this call's stdout, for as long as it likes.
+	if b, ok := readByte(fd, readyTimeoutMs); !ok || b != hookwire.Ready {
+		return 0, refused
+	}
 	cwd, _ := syscall.Getwd()
 	req := hookwire.AppendRequest(requestBuf[:0], hookwire.Request{Args: args, Cwd: cwd, Env: environ})
 	n, err := syscall.SendmsgN(fd, req, syscall.UnixRights(0, 1, 2), nil, 0)
@@ -71,10 +82,30 @@ func ask(args []string) (int, outcome) {
 		}
 		n += m
 	}
-	tv := syscall.Timeval{Sec: answerTimeout}
-	syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
+	b, ok := readByte(fd, answerTimeout*1000)
+	if !ok {
+		return 0, lost
+	}
+	if b == hookwire.NotServed {
+		return 0, refused
+	}
+	return int(b), answered
+}
+
+// readByte reads one byte from fd within ms milliseconds. The runtime's
+// preemption signal interrupts the read every few milliseconds, and each
+// new read would start SO_RCVTIMEO again: the time left is counted from
+// the clock, so that the bound holds.
+func readByte(fd int, ms int64) (byte, bool) {
+	deadline := nowMs() + ms
 	var b [1]byte
 	for {
+		left := deadline - nowMs()
+		if left <= 0 {
+			return 0, false
+		}
+		tv := syscall.Timeval{Sec: left / 1000, Usec: left % 1000 * 1000}
+		syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
 		// A raw system call: the wait is the decision's whole length,
 		// and through the scheduler the runtime would hand this
 		// goroutine's processor to a new thread meanwhile, which costs
@@ -84,14 +115,17 @@ func ask(args []string) (int, outcome) {
 			continue
 		}
 		if errno != 0 || m != 1 {
-			return 0, lost
+			return 0, false
 		}
-		break
+		return b[0], true
 	}
-	if b[0] == hookwire.NotServed {
-		return 0, refused
-	}
-	return int(b[0]), answered
+}
+
+// nowMs is the time in milliseconds, from the monotonic clock.
+func nowMs() int64 {
+	var ts syscall.Timespec
+	syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, 1 /* CLOCK_MONOTONIC */, uintptr(unsafe.Pointer(&ts)), 0)
+	return ts.Sec*1000 + ts.Nsec/1e6
 }
 
 // trusted reports whether the socket at path, connected on fd, is this
