@@ -2,8 +2,8 @@
 // client an agent runs for each tool call, and `rampart-hook decider`, the
 // long-running process that decides for it.
 //
-// The client connects to the decider's unix socket (SocketPath) and sends
-// one request: its command line, working directory and environment
+// The client connects to the decider's unix socket (SocketPath), waits
+// for the decider's Ready byte, and sends one request: its command line, working directory and environment
 // (AppendRequest), with its standard input, output and error attached as
 // SCM_RIGHTS. The decider runs rampart-hook's own command line on them, as
 // the process would have (it reads the payload from that stdin, writes the
