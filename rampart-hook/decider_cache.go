@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"strconv"
@@ -64,7 +65,20 @@ func readFileState(path string) fileState {
 		return s
 	}
 	s.mode = fi.Mode().Type()
-	if s.content, err = os.ReadFile(path); err != nil {
+	// Only a regular file's content is read (through a symlink too): a
+	// named pipe would wait for a writer. Anything else is judged by
+	// its type, and fails to load as a policy.
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
+	if err != nil {
+		s.err = err.Error()
+		return s
+	}
+	defer f.Close()
+	if target, err := f.Stat(); err != nil {
+		s.err = err.Error()
+	} else if !target.Mode().IsRegular() {
+		s.err = "not a regular file: " + target.Mode().Type().String()
+	} else if s.content, err = io.ReadAll(f); err != nil {
 		s.err = err.Error()
 	}
 	return s

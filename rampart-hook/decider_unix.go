@@ -24,6 +24,10 @@ import (
 // (the payload itself is read later, under the hook's --read-timeout).
 const requestTimeout = 5 * time.Second
 
+// upgradeCheck is how often an idle decider looks whether its executable
+// was replaced, and exits if it was.
+const upgradeCheck = 2 * time.Second
+
 // serveDecider serves at path until idle or until the executable changes.
 // The socket's directory must be private (created 0700 when missing,
 // owned by this user, open to no one else); a lock file beside the socket
@@ -84,11 +88,16 @@ func serveDecider(ctx context.Context, path string, idle time.Duration, stderr i
 	defer s.cache.closeAll()
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	last := time.Now() // the last request, or the start
 	for {
 		if ctx.Err() != nil {
 			return nil
 		}
-		ln.SetDeadline(time.Now().Add(idle))
+		wait := idle - time.Since(last)
+		if wait > upgradeCheck || wait <= 0 {
+			wait = upgradeCheck
+		}
+		ln.SetDeadline(time.Now().Add(wait))
 		conn, err := ln.AcceptUnix()
 		if err != nil {
 			var ne net.Error
@@ -96,7 +105,12 @@ func serveDecider(ctx context.Context, path string, idle time.Duration, stderr i
 				if s.busy() {
 					continue
 				}
-				return nil
+				// Clients hand calls only to the executable beside
+				// them: a replaced one would get none until idle.
+				if time.Since(last) >= idle || executableStamp() != exe {
+					return nil
+				}
+				continue
 			}
 			if s.stopping() {
 				return nil
@@ -113,6 +127,11 @@ func serveDecider(ctx context.Context, path string, idle time.Duration, stderr i
 			conn.Close()
 			continue
 		}
+		if _, err := conn.Write([]byte{hookwire.Ready}); err != nil {
+			conn.Close()
+			continue
+		}
+		last = time.Now()
 		conn.SetReadDeadline(time.Now().Add(requestTimeout))
 		req, files, err := readRequest(conn)
 		conn.SetReadDeadline(time.Time{})
@@ -250,6 +269,9 @@ func readRequest(conn *net.UnixConn) (hookwire.Request, []*os.File, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 		n, oobn, _, _, err := conn.ReadMsgUnix(buf[len(buf):cap(buf)], oob)
+		if n < 0 {
+			n = 0 // (a failed read, a timeout included, reports -1)
+		}
 		if oobn > 0 {
 			fs, perr := unixRights(oob[:oobn])
 			files = append(files, fs...)

@@ -117,11 +117,16 @@
 // the same content, reading them again for each call; a project's layer
 // is judged per call from its file's identity, size and time, as in every
 // long-running Rampart process. It exits after -idle (10 minutes) without
-// a call, and as soon as its own executable has been replaced.
+// a call, and within seconds of its own executable being replaced.
 //
 // The client trusts the socket only when its directory is the user's and
 // private, the socket is the user's, and the process listening runs as
-// the user or root (SO_PEERCRED; Linux only, elsewhere it never asks).
+// the user or root (SO_PEERCRED; Linux only, elsewhere it never asks),
+// runs the very rampart-hook beside the client (/proc/PID/exe, so that no
+// other listener of the user's, nor a decider of another or replaced
+// binary, is handed a call) and is not stopped. It waits at most half a
+// second to connect, so a decider whose queue is full costs a fallback,
+// not the agent's hook timeout.
 // Otherwise, with no decider listening, with RAMPART_HOOK_DECIDER=off, and
 // for setup, help and -version, it runs the rampart-hook beside it in its
 // place, with stdin untouched; when none was listening it first starts a

@@ -50,10 +50,15 @@ func newFastSetup(t *testing.T, withHook bool) *fastSetup {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./fast: %v\n%s", err, out)
 	}
-	if withHook {
-		if err := os.Symlink(os.Args[0], filepath.Join(bin, "rampart-hook")); err != nil {
-			t.Fatal(err)
-		}
+	// The client hands calls only to a decider running the rampart-hook
+	// beside it, so it is always there; without withHook it refuses to
+	// run as a process.
+	if err := os.Symlink(os.Args[0], filepath.Join(bin, "rampart-hook")); err != nil {
+		t.Fatal(err)
+	}
+	testMain := "RAMPART_HOOK_TEST_MAIN=1"
+	if !withHook {
+		testMain = "RAMPART_HOOK_TEST_MAIN=noprocess"
 	}
 	layout := home.Layout{Dir: filepath.Join(dir, "rampart")}
 	s := &fastSetup{
@@ -61,11 +66,22 @@ func newFastSetup(t *testing.T, withHook bool) *fastSetup {
 		layout: layout,
 		fast:   fast,
 		sock:   filepath.Join(layout.Run(), hookwire.SocketName),
-		env: []string{"RAMPART_HOOK_TEST_MAIN=1", "RAMPART_HOME=" + layout.Dir, "HOME=" + dir,
+		env: []string{testMain, "RAMPART_HOME=" + layout.Dir, "HOME=" + dir,
 			"PATH=" + os.Getenv("PATH")},
 	}
 	t.Cleanup(s.stopStarted)
 	return s
+}
+
+// setEnv sets key to value in the setup's environment.
+func (s *fastSetup) setEnv(key, value string) {
+	for i, kv := range s.env {
+		if strings.HasPrefix(kv, key+"=") {
+			s.env[i] = key + "=" + value
+			return
+		}
+	}
+	s.env = append(s.env, key+"="+value)
 }
 
 // sameHome makes b run with a's home directory and working directory
@@ -230,8 +246,8 @@ func TestFastDeciderUp(t *testing.T) {
 	}
 	// A command line that is no decision is left to rampart-hook, which
 	// is not there.
-	if r := served.run(t, served.fast, "", []string{"-version"}); r.code != 2 || !strings.Contains(r.stderr, "cannot run") {
-		t.Errorf("-version without rampart-hook: %+v, want exit 2 naming it", r)
+	if r := served.run(t, served.fast, "", []string{"-version"}); r.code != 3 || r.stderr != noProcessMsg {
+		t.Errorf("-version: %+v, want it left to a rampart-hook process", r)
 	}
 }
 
@@ -260,8 +276,8 @@ func TestFastDeciderDown(t *testing.T) {
 		t.Errorf("first call: %+v, want %+v", got, want)
 	}
 	s.waitSocket(t)
-	// The started decider answers now: take rampart-hook away.
-	os.Remove(filepath.Join(filepath.Dir(s.fast), "rampart-hook"))
+	// The started decider answers now: rampart-hook may not run.
+	s.setEnv("RAMPART_HOOK_TEST_MAIN", "noprocess")
 	if got := s.run(t, s.fast, c.payload, c.args); got != want {
 		t.Errorf("call to the started decider: %+v, want %+v", got, want)
 	}
@@ -398,7 +414,7 @@ func TestFastRefusesForeignSocket(t *testing.T) {
 }
 
 // TestFastDeciderDies checks a decider that takes the call and never
-// answers: the call is blocked (exit 2, the reason on stderr, nothing on
+// answers (it dies, or hangs past the client's wait): the call is blocked (exit 2, the reason on stderr, nothing on
 // stdout), never let through. A decider that leaves the call to the
 // client (NotServed) gets rampart-hook's answer.
 func TestFastDeciderDies(t *testing.T) {
@@ -408,7 +424,8 @@ func TestFastDeciderDies(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		reply []byte
-	}{{"dies", nil}, {"not served", []byte{hookwire.NotServed}}} {
+		hang  bool // keep the connection open, answering nothing
+	}{{"dies", nil, false}, {"hangs", nil, true}, {"not served", []byte{hookwire.NotServed}, false}} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newFastSetup(t, true)
 			if err := os.MkdirAll(s.layout.Run(), 0o700); err != nil {
@@ -424,15 +441,23 @@ func TestFastDeciderDies(t *testing.T) {
 				if err != nil {
 					return
 				}
+				conn.Write([]byte{hookwire.Ready})
 				conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 				_, files, _ := readRequest(conn)
 				for _, f := range files {
 					f.Close()
 				}
+				if tc.hang {
+					time.Sleep(40 * time.Second)
+				}
 				conn.Write(tc.reply)
 				conn.Close()
 			}()
+			start := time.Now()
 			r := s.run(t, s.fast, c.payload, c.args)
+			if d := time.Since(start); tc.hang && d > 30*time.Second {
+				t.Errorf("the client waited %v for a decider that hangs, past the agents' hook timeout", d)
+			}
 			if tc.reply == nil {
 				if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "rampart fails closed") {
 					t.Errorf("decider died: %+v, want exit 2, no answer, the reason on stderr", r)
@@ -544,6 +569,11 @@ func TestFastDeciderExits(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(exe, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	hook := filepath.Join(filepath.Dir(s.fast), "rampart-hook")
+	os.Remove(hook)
+	if err := os.Symlink(exe, hook); err != nil {
 		t.Fatal(err)
 	}
 	cmd = exec.Command(exe, "decider", "--listen", s.sock, "--idle", "1m")

@@ -146,7 +146,9 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int, e hookEnv) *f
 			// short between its audit record and its answer. Ignoring it
 			// costs nothing; catching it would start a goroutine and
 			// park a thread for signals.
-			if e.served && !sameInAnyDir(h.cfg.flags, e.getenv) {
+			// A request without an absolute working directory would
+			// be judged from the decider's own.
+			if e.served && (!sameInAnyDir(h.cfg.flags, e.getenv) || !filepath.IsAbs(e.cwd)) {
 				return errNotServed
 			}
 			if !e.served {

@@ -20,11 +20,22 @@ func TestMain(m *testing.M) {
 	if bin := os.Getenv("RAMPART_HOOK_TEST_COMPILER"); bin != "" {
 		compiler = decide.ExecCompiler(bin)
 	}
-	if os.Getenv("RAMPART_HOOK_TEST_MAIN") != "" {
+	if v := os.Getenv("RAMPART_HOOK_TEST_MAIN"); v != "" {
+		// noprocess: only the decider may run, so that a test sees
+		// an answer that came from the decider and not from a
+		// rampart-hook process the client fell back to.
+		if v == "noprocess" && (len(os.Args) < 2 || os.Args[1] != deciderVerb) {
+			os.Stderr.WriteString(noProcessMsg)
+			os.Exit(3)
+		}
 		main()
 	}
 	testscript.Main(m, map[string]func(){"rampart-hook": main})
 }
+
+// noProcessMsg is what this binary says when it is run as rampart-hook
+// under RAMPART_HOOK_TEST_MAIN=noprocess.
+const noProcessMsg = "rampart-hook ran as a process\n"
 
 var update = flag.Bool("u", false, "update testscript output files")
 

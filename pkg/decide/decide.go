@@ -257,13 +257,21 @@ func compileWith(c Compiler, path string, src []byte) (*policy.Policy, error) {
 	return c(path, src)
 }
 
-// readPolicyFile reads a policy file, refusing one over policy.MaxFile.
+// readPolicyFile reads a policy file, refusing one over policy.MaxFile
+// and anything but a regular file: a named pipe or a device at a policy's
+// path would hold the decision until the agent's hook timeout, on which
+// some agents run the call. The open does not wait for a pipe's writer.
 func readPolicyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%v)", path, fi.Mode().Type())
+	}
 	// Read into a buffer of the file's size (plus the byte that shows it
 	// grew), not one grown from nothing.
 	size := 512

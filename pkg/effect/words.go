@@ -479,6 +479,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if c.Name == "socat" {
 		a.socat(i, c, f)
 	}
+	a.unixListen(i, c, f) // unixsocket.go
 	if cl.Mark("publishes") {
 		// docker run -p 8080:80 -v ~:/usr/share/nginx/html nginx: a
 		// container reachable from the network with the home directory

@@ -10,7 +10,8 @@
 // ($RAMPART_HOME/run/hook.sock, else ~/.rampart/run/hook.sock), checks
 // that the directory is this user's and private (mode 0700), that the
 // socket is a socket of this user's, and that the process listening runs
-// as this user or root (SO_PEERCRED), then sends its command line,
+// as this user or root (SO_PEERCRED), runs the rampart-hook beside this
+// executable (/proc/PID/exe) and is not stopped, then sends its command line,
 // working directory and environment with its stdin, stdout and stderr
 // attached (see package hookwire). The decider runs rampart-hook's own
 // code on them: it reads the payload, writes the audit record, writes the
@@ -22,7 +23,7 @@
 // executable, in its place (execve), with stdin untouched; when none was
 // listening it first starts one, detached, for the calls that follow
 // (unless RAMPART_HOOK_DECIDER=off or =nostart): it exits after ten
-// minutes without a call, or as soon as its executable is replaced. A
+// minutes without a call, or within seconds of its executable being replaced. A
 // decider that takes the call and then fails to answer (it died, or took
 // longer than answerTimeout) leaves nothing this process can judge again,
 // since the payload may have been read: the call is blocked, exit code 2

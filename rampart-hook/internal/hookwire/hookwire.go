@@ -2,8 +2,8 @@
 // client an agent runs for each tool call, and `rampart-hook decider`, the
 // long-running process that decides for it.
 //
-// The client connects to the decider's unix socket (SocketPath) and sends
-// one request: its command line, working directory and environment
+// The client connects to the decider's unix socket (SocketPath), waits
+// for the decider's Ready byte, and sends one request: its command line, working directory and environment
 // (AppendRequest), with its standard input, output and error attached as
 // SCM_RIGHTS. The decider runs rampart-hook's own command line on them, as
 // the process would have (it reads the payload from that stdin, writes the
@@ -17,7 +17,14 @@
 package hookwire
 
 // Magic starts every request: the protocol's name and version.
-const Magic = "rampart-hook/1\n"
+const Magic = "rampart-hook/2\n"
+
+// Ready is the byte the decider sends as soon as it has accepted a
+// connection, before the client sends anything: a client that does not
+// get it promptly (a decider stopped, or held up by other connections)
+// keeps its descriptors, which a decider that took them and did not
+// answer would hold open, and runs rampart-hook itself.
+const Ready = 'R'
 
 // NotServed is the decider's answer to a request it leaves to the client:
 // nothing was read from or written to the client's descriptors.

@@ -1,0 +1,9 @@
+//go:build unix
+
+package decide
+
+import "syscall"
+
+// openNoWait makes opening a named pipe return at once, without waiting
+// for its writer.
+const openNoWait = syscall.O_NONBLOCK
