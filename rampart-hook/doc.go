@@ -64,9 +64,8 @@
 // # Setup
 //
 // setup writes the agent's hook configuration so that it runs this
-// rampart-hook (its absolute path, or -path; on Linux, the
-// rampart-hook-fast beside it when there is one) before every tool call
-// and after it:
+// rampart-hook (its absolute path, or -path) before every tool call and
+// after it:
 //
 //	claude-code  ~/.claude/settings.json (-scope project: .claude/settings.json,
 //	             local: .claude/settings.local.json), PreToolUse,

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
@@ -113,10 +112,8 @@ func newSetup(stdout, stderr io.Writer, served bool) *ffcli.Command {
 	}
 }
 
-// selfPath is the absolute path the agent should run: --path, else, on
-// Linux, the rampart-hook-fast installed beside this executable (the small
-// client of the decider: same flags, answers and audit records), else this
-// executable; symlinks resolved.
+// selfPath is the absolute path the agent should run: --path, or this
+// executable with symlinks resolved.
 func selfPath(flagPath string) (string, error) {
 	if flagPath != "" {
 		return filepath.Abs(flagPath)
@@ -128,14 +125,5 @@ func selfPath(flagPath string) (string, error) {
 	if resolved, err := filepath.EvalSymlinks(exe); err == nil {
 		exe = resolved
 	}
-	if runtime.GOOS == "linux" {
-		fast := filepath.Join(filepath.Dir(exe), fastClient)
-		if fi, err := os.Stat(fast); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
-			return fast, nil
-		}
-	}
 	return exe, nil
 }
-
-// fastClient is the small client's name, beside rampart-hook.
-const fastClient = "rampart-hook-fast"
