@@ -143,27 +143,38 @@ func (a *analysis) runsInProduction(start int) {
 			continue
 		}
 		c := &cmds[e.Cmd]
-		for j := e.Cmd - 1; j >= 0; j-- {
-			d := &cmds[j]
-			if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
-				break
-			}
-			if d.Name == "" || !a.cat.Known(d.Name) {
-				continue
-			}
-			cl := a.cat.Classify(d.Name, d.Args)
-			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.localCluster(d) {
-				continue
-			}
-			w := a.productionWord(j)
-			if w == "" && a.pointsAtProduction(j, d) {
-				w = "production"
-			}
-			if w != "" {
-				done = e.Cmd
-				a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: c.Name + " run through " + d.Name + " against " + w})
-			}
-			break
+		if d, w := a.productionRunner(e.Cmd); w != "" {
+			done = e.Cmd
+			a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "production", Word: c.Name + " run through " + d.Name + " against " + w})
 		}
 	}
+}
+
+// productionRunner returns the cloud or cluster CLI that runs command i
+// (the nearest known one before it in the same stage of its pipeline,
+// kubectl exec … -- psql), and the word by which it points at production,
+// or "" when the nearest one does not or there is none (a cluster on this
+// machine never does).
+func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) {
+	cmds := a.res.Commands
+	c := &cmds[i]
+	for j := i - 1; j >= 0; j-- {
+		d := &cmds[j]
+		if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
+			return nil, ""
+		}
+		if d.Name == "" || !a.cat.Known(d.Name) {
+			continue
+		}
+		cl := a.cat.Classify(d.Name, d.Args)
+		if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.localCluster(d) {
+			continue
+		}
+		w := a.productionWord(j)
+		if w == "" && a.pointsAtProduction(j, d) {
+			w = "production"
+		}
+		return d, w
+	}
+	return nil, ""
 }

@@ -62,26 +62,8 @@ func (a *analysis) shellsInProduction() {
 		if interactive, operand := shellArgs(c.Args); !interactive && operand {
 			continue // sh -c '…' and sh script.sh are judged as what they run
 		}
-		for j := i - 1; j >= 0; j-- {
-			d := &cmds[j]
-			if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
-				break
-			}
-			if d.Name == "" || !a.cat.Known(d.Name) {
-				continue
-			}
-			cl := a.cat.Classify(d.Name, d.Args)
-			if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.localCluster(d) {
-				continue
-			}
-			w := a.productionWord(j)
-			if w == "" && a.pointsAtProduction(j, d) {
-				w = "production"
-			}
-			if w != "" {
-				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "an interactive " + c.Name + " on production through " + d.Name + " (" + w + ")"})
-			}
-			break
+		if d, w := a.productionRunner(i); w != "" { // cloudchanges.go
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "an interactive " + c.Name + " on production through " + d.Name + " (" + w + ")"})
 		}
 	}
 }
