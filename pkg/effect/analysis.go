@@ -111,6 +111,8 @@ func (a *analysis) clean(p string, i int) string {
 		}
 		if f, ok := credentialFileVars.Lookup(v); ok {
 			p = f
+		} else if secretFileVar(v) {
+			p = "/run/secrets/" + v
 		}
 	}
 	cwd := a.env.Cwd
