@@ -100,6 +100,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
 		}
 	}
+	if props && cl.Positional == 0 {
+		if m := e.Prop("bare-deletes"); m != "" && (cl.Mark(m) || a.destroyedBySetting(i, e.Prop("destroy-settings"))) {
+			// git clean -f: what is not tracked in the directory it runs in
+			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(".", i), Recursive: recursive || hasProp(e, "dirs")})
+		}
+	}
 	fileURIs := props && hasProp(e, "file-uris")
 	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
@@ -240,6 +246,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 		case catalog.Delete:
+			if props && hasProp(e, "pathspecs") {
+				w.Text = pathspecScope(w.Text) // pathspecs.go
+			}
 			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
