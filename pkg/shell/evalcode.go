@@ -1,6 +1,9 @@
 package shell
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Code that runs text as code of its own language: Python's exec(),
 // eval() and compile(), JavaScript's eval() and Function(), PHP's, Ruby's
@@ -47,4 +50,37 @@ func rot13(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// decoderCalls are the calls, of any language, that turn encoded or
+// compressed text back into text; encodingNames name an encoding to a
+// call that takes one (Buffer.from(s, 'base64'), codecs.decode(s,
+// 'rot13')). What a call that runs code or commands is handed through
+// one of them was hidden on purpose.
+var (
+	decoderCalls = []string{
+		"b64decode(", "a2b_base64(", "decodebytes(", "fromhex(", "unhexlify(", "a2b_hex(", "decompress(",
+		"atob(", "inflatesync(", "gunzipsync(", "unzipsync(", "base64_decode(", "hex2bin(", "gzinflate(",
+		"gzuncompress(", "gzdecode(", "str_rot13(", "decode64(", "decode_base64(",
+	}
+	encodingNames = []string{"'base64'", `"base64"`, "'hex'", `"hex"`, "'rot13'", "'rot_13'", `"rot13"`, `"rot_13"`}
+)
+
+// decodesText reports an argument whose text passes through a decoder.
+func decodesText(arg string) bool {
+	l := strings.ToLower(arg)
+	for _, d := range decoderCalls {
+		if strings.Contains(l, d) {
+			return true
+		}
+	}
+	if !strings.Contains(l, "from(") && !strings.Contains(l, "decode(") {
+		return false // subprocess.run(['base64', f]): a program's name
+	}
+	for _, d := range encodingNames {
+		if strings.Contains(l, d) {
+			return true
+		}
+	}
+	return false
 }

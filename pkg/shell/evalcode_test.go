@@ -38,4 +38,28 @@ func TestEvalCode(t *testing.T) {
 			}
 		}
 	}
+	for _, src := range []string{
+		`python3 -c "exec(zlib.decompress(base64.b64decode(PAYLOAD)))"`,
+		`node -e "eval(require('zlib').inflateSync(Buffer.from(process.env.X, 'base64')).toString())"`,
+		`python3 -c "__import__('os').system(__import__('codecs').decode('ez -es ~', 'rot13'))"`,
+		`php -r 'eval(base64_decode($argv[1]));'`,
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || c.Code.DecodedRun
+		}
+		if !found {
+			t.Errorf("Parse(%q): runs decoded text, not seen", src)
+		}
+	}
+	for _, src := range []string{
+		`python3 -c "import subprocess; subprocess.run(['base64', 'README.md'])"`,
+		`python3 -c "print(eval('1 + 2'))"`,
+	} {
+		for _, c := range Parse(src).Commands {
+			if c.Code.DecodedRun {
+				t.Errorf("Parse(%q): seen as running decoded text", src)
+			}
+		}
+	}
 }

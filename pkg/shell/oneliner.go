@@ -350,7 +350,12 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			}
 			if h.kind == hookEval {
 				facts = facts.or(s.evalCode(lang, args, f))
+				facts.DecodedRun = facts.DecodedRun || decodesText(code[at:end])
 				continue
+			}
+			if h.kind <= hookSpawn && decodesText(code[at:end]) {
+				// os.system(base64.b64decode(…)): base64 -d | sh inside the code
+				facts.DecodedRun = true
 			}
 			if !s.hook(h.kind, args, code[end:], f) {
 				facts.Opaque = append(facts.Opaque, h.name)
