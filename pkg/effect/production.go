@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -640,12 +641,26 @@ var storeWrites = table.Map[string, []string]{Build: func() map[string][]string 
 	}
 }}
 
+// redisAdminWrites are Redis's commands that read or change by their
+// second word, and the second words that change.
+var redisAdminWrites = map[string][]string{
+	"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
+	"SCRIPT": {"FLUSH", "LOAD", "KILL"},
+}
+
 // storeWrite reports whether up (a word or script of a data store's
 // client, upper-cased) changes what the store holds.
 func storeWrite(client, up string) bool {
 	switch client {
 	case "redis-cli", "valkey-cli", "keydb-cli":
-		first, _, _ := strings.Cut(strings.TrimSpace(up), " ")
+		first, rest, _ := strings.Cut(strings.TrimSpace(up), " ")
+		if subs, ok := redisAdminWrites[first]; ok {
+			// CONFIG GET, SCRIPT EXISTS read; CONFIG SET, SCRIPT FLUSH
+			// change the server (a lone CONFIG word is judged with the
+			// words after it: redis-cli's words are one command too)
+			second, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			return slices.Contains(subs, second)
+		}
 		for _, w := range storeWrites.Get("redis") {
 			if first == w {
 				return true

@@ -88,6 +88,19 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if e != nil && e.Prop("sql-words") != "" {
+		// redis-cli SLAVEOF 203.0.113.7 6379: one command, its words
+		// given one by one, judged whole as well as word by word
+		var cmd []string
+		for _, w := range cl.Words {
+			if w.Role == catalog.SQL && w.Option == "" {
+				cmd = append(cmd, w.Text)
+			}
+		}
+		if len(cmd) > 1 {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: strings.Join(cmd, " ")})
+		}
+	}
 	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
 		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
 		// the scan lists is deleted, as FLUSHDB would.

@@ -428,8 +428,8 @@ func laterInterpreter(lower string) (interp string, own bool) {
 	switch {
 	case lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
 		return "python3 -c", true // site loads them into every interpreter
-	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py":
-		return "python3 -c", false
+	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "tasks.py":
+		return "python3 -c", false // nox, fabric, doit and invoke run them
 	case lower == "gemfile" || lower == "vagrantfile":
 		return "ruby -e", true // bundler and vagrant evaluate them on every run
 	case lower == "rakefile" || strings.HasSuffix(lower, ".rake") || lower == "fastfile" || lower == "dangerfile":
