@@ -360,7 +360,7 @@ func picksSecrets(c *shell.Command) bool {
 	}
 	grepLike := !strings.Contains(c.Name, "awk") && c.Name != "sed"
 	if grepLike {
-		if r := readGrep(c.Args); r.quiet || r.invert {
+		if r := readGrep(c.Name, c.Args); r.quiet || r.invert {
 			return false
 		}
 	}
