@@ -18,11 +18,13 @@ import (
 func scriptLang(name string) string {
 	base := unversioned(name)
 	switch base {
-	case "python", "pypy":
+	case "python", "pypy", "micropython", "graalpy":
 		return "python"
 	case "perl", "ruby", "php":
 		return base
-	case "node", "nodejs", "bun", "deno":
+	case "jruby", "truffleruby":
+		return "ruby"
+	case "node", "nodejs", "bun", "deno", "tsx", "ts-node":
 		return "node"
 	case "awk", "gawk", "mawk", "nawk":
 		return "awk"
