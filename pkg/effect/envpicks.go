@@ -401,8 +401,9 @@ func OwnEnviron(p string) bool {
 		return false
 	}
 	if strings.ContainsAny(rest, "*?[") {
-		// cat /proc/self/envir?n: a pattern that may name it
-		for _, own := range [...]string{"/proc/self/environ", "/proc/thread-self/environ"} {
+		// cat /proc/self/envir?n, /proc/self/task/*/environ: a pattern
+		// that may name it (a thread's id stands for any)
+		for _, own := range [...]string{"/proc/self/environ", "/proc/thread-self/environ", "/proc/self/task/1/environ"} {
 			if ok, _ := path.Match(p, own); ok {
 				return true
 			}
