@@ -262,6 +262,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 	}
 	a.code(i, c)
 	a.redirects(i, c)
+	a.selectorLoads(i, c) // yqload.go
 	if c.Name == "" {
 		return
 	}

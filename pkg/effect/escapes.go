@@ -97,7 +97,10 @@ var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete",
 	// (R's remotes::install_github and pak::pkg_install("user/repo"),
 	// julia's Pkg.add(url=…))
 	"install_github", "install_git", "install_url", "install_bitbucket", "install_gitlab", "pkg_install",
-	"github.com/", "gitlab.com/", "git+"}
+	"github.com/", "gitlab.com/", "git+",
+	// code built or read at run time and run (groovy's evaluate of its
+	// input, a Lisp's eval): what it does is not on the line
+	"eval"}
 
 // opaqueCode judges code for an interpreter the analysis has no scanner
 // for (catalogue "code-lang=opaque": julia -e, Rscript -e, emacs --eval,

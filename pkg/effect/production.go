@@ -176,8 +176,8 @@ func (a *analysis) findProductionWord(i int) string {
 	cmds := a.res.Commands
 	c := &cmds[i]
 	for _, w := range c.Args {
-		if namesProduction(w) {
-			return w
+		if namesProduction(w) || namesProduction(attachedShortValue(w)) {
+			return w // -nproduction: the value attached to -n
 		}
 	}
 	for k := range cmds {
@@ -231,6 +231,16 @@ func (a *analysis) findProductionWord(i int) string {
 		}
 	}
 	return ""
+}
+
+// attachedShortValue returns the value attached to a short option
+// (-nproduction, -n=production: "production"), as the CLIs' option
+// parsers read it, or "".
+func attachedShortValue(w string) string {
+	if len(w) < 3 || w[0] != '-' || w[1] == '-' {
+		return ""
+	}
+	return strings.TrimPrefix(w[2:], "=")
 }
 
 // NamesProduction reports whether a word has a part naming production

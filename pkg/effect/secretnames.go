@@ -37,16 +37,18 @@ var notAuthParts = table.Map[string, bool]{Build: func() map[string]bool {
 // secretName reports whether an environment variable's name says it holds
 // a credential: one of secretNames within it, or a whole part from
 // secretParts (never PWD and OLDPWD, the working directories). A name
-// whose last part names a place (notSecretParts) holds no credential,
-// and a name with a secretParts hit none when any part names a place.
+// whose last part names a place (a path, file, directory or socket)
+// holds no credential, and a name with a secretParts hit none when any
+// part is one of notSecretParts (GPG_KEY_ID); AWS_ACCESS_KEY_ID, with a
+// secretNames hit, is still one.
 func secretName(name string) bool {
 	if name == "" || name == "PWD" || name == "OLDPWD" {
 		return false
 	}
 	up := strings.ToUpper(name)
-	last := up[strings.LastIndexByte(up, '_')+1:]
-	if notSecretParts.Get(last) {
-		return false
+	switch up[strings.LastIndexByte(up, '_')+1:] {
+	case "PATH", "FILE", "DIR", "SOCK", "SOCKET":
+		return false // a place: GITHUB_TOKEN_FILE, SSH_AUTH_SOCK
 	}
 	for _, s := range secretNames {
 		if strings.Contains(up, s) && (s != "AUTH" || authPart(up)) {

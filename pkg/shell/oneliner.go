@@ -18,11 +18,13 @@ import (
 func scriptLang(name string) string {
 	base := unversioned(name)
 	switch base {
-	case "python", "pypy":
+	case "python", "pypy", "micropython", "graalpy":
 		return "python"
 	case "perl", "ruby", "php":
 		return base
-	case "node", "nodejs", "bun", "deno":
+	case "jruby", "truffleruby":
+		return "ruby"
+	case "node", "nodejs", "bun", "deno", "tsx", "ts-node":
 		return "node"
 	case "awk", "gawk", "mawk", "nawk":
 		return "awk"
@@ -329,7 +331,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if k > 0 && isIdent(code[k-1]) || at < len(code) && isIdent(code[at]) {
 				continue
 			}
-			args, end, ok := sc.call(at)
+			args, end, ok := sc.call(namedCallAt(code, k, at))
 			if ok && h.kind >= hookRecvWrite { // the receiver kinds come last
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
 				// the path is the object the method is called on.
@@ -377,6 +379,38 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	}
 	s.computedFacts(lang, code, &facts, f)
 	return facts
+}
+
+// namedCallAt returns where the arguments of the call named at code[k:at]
+// start: right after the name, or, when the function is fetched by its
+// name as a string or in parentheses and called at once (R's
+// get("system")(…) and match.fun("system")(…), (system)(…), Python's
+// getattr(os, "system")(…), JavaScript's cp["execSync"](…)), after what
+// closes the fetch.
+func namedCallAt(code string, k, at int) int {
+	if k == 0 || at >= len(code) {
+		return at
+	}
+	open := code[k-1]
+	if open != '"' && open != '\'' && open != '(' && open != '`' {
+		return at
+	}
+	j := at
+	if open != '(' {
+		if code[j] != open {
+			return at // "system is down": not the name alone
+		}
+		j++
+	}
+	n := 0
+	for j < len(code) && (code[j] == ')' || code[j] == ']') && n < 2 {
+		j++
+		n++
+	}
+	if n == 0 || j >= len(code) || code[j] != '(' {
+		return at
+	}
+	return j
 }
 
 // maxAliases bounds the new names one piece of code may give the calls
