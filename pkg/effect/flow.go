@@ -837,7 +837,7 @@ func (a *analysis) flows() {
 				// secrets' names whose output format, read, shows no value:
 				// kubectl get secrets -n production)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
-			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" || !a.picksHarmless(cmds, i)) {
+			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" && !a.entryHas(c, f, "lists-vars") || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv
 				// GITHUB_TOKEN: the secret itself printed into the agent's
 				// context (names or state, a variable, a login reading
