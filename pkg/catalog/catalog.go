@@ -64,6 +64,9 @@
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,
 // php artisan, ruby bin/rails), judged by this entry.
+// "prod-confirm=--force" names options a task runner demands before it
+// changes a production database and needs nowhere else (php artisan
+// migrate --force): given, the task runs against production.
 // "stages" marks a command that adds the files it names to a repository
 // (git add), "records" one that stores its own words or the file it is
 // given in one (git commit -m, git notes add, git tag -m; with the

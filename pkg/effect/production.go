@@ -397,7 +397,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	kind := "production"
 	if publishes {
 		kind = "publish"
-	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
+	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" && !productionConfirmed(cl.Entry, c.Args) {
 		// a word of its own naming production: --url postgres://prod-db/app, promote api production
 		h := a.remoteDatabase(i) // a migration against another machine's database
 		if h == "" {
@@ -406,6 +406,22 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		kind = sharedOrProduction(h)
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
+}
+
+// productionConfirmed reports a task given the option its tool demands
+// before it changes a database whose environment is production (php
+// artisan migrate --force): the catalogue's "prod-confirm" names it. Given
+// anywhere else it does nothing, so its being given says where it runs.
+func productionConfirmed(e *catalog.Entry, args []string) bool {
+	if e == nil {
+		return false
+	}
+	for f := range strings.SplitSeq(e.Prop("prod-confirm"), ",") {
+		if f != "" && hasFlag(args, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // taskVerbs are the verbs of tasks that change what is deployed or stored,
