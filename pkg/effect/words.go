@@ -423,6 +423,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.bulkHostChange(i, c, cl)      // bulkforge.go
 	a.removesEveryImage(i, c)       // listed.go
 	a.removesEveryContainer(i, c)   // listed.go
+	a.engineChangesProduction(i, c) // prodengine.go
 	a.privileges(i, c, cl)          // privileges.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
