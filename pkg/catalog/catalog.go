@@ -64,6 +64,9 @@
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,
 // php artisan, ruby bin/rails), judged by this entry.
+// "prod-confirm=--force" names options a task runner demands before it
+// changes a production database and needs nowhere else (php artisan
+// migrate --force): given, the task runs against production.
 // "stages" marks a command that adds the files it names to a repository
 // (git add), "records" one that stores its own words or the file it is
 // given in one (git commit -m, git notes add, git tag -m; with the
@@ -73,6 +76,10 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "lists-vars" marks a secret source whose output is variables listed one a
+// line, NAME=VALUE (heroku config): a later stage that picks lines by a
+// pattern naming no secret, or cuts out the names, prints no value, as with
+// the environment itself.
 // "options-file=-K,--config" names options whose value is a file of the
 // program's own options, one a line (curl -K FILE): when the line wrote
 // the file or feeds it on standard input, what it holds is judged too.

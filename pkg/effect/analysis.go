@@ -94,6 +94,7 @@ var credentialFileVars = table.Map[string, string]{Build: func() map[string]stri
 		"AWS_CONFIG_FILE": "~/.aws/config", "NETRC": "~/.netrc", "AWS_WEB_IDENTITY_TOKEN_FILE": "~/.aws/credentials",
 		"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "~/.aws/credentials", "AZURE_FEDERATED_TOKEN_FILE": "~/.azure/msal_token_cache.json",
 		"VAULT_TOKEN_FILE": "~/.vault-token", "DOCKER_CONFIG": "~/.docker", "GNUPGHOME": "~/.gnupg",
+		"SSH_AUTH_SOCK": "/tmp/ssh-agent/agent.sock", // where ssh-agent puts it (/tmp/ssh-XXXX/agent.PID)
 	}
 }}
 

@@ -195,7 +195,9 @@ func (a *analysis) findProductionWord(i int) string {
 		}
 	}
 	// A command run in a string another runs (ssh db.prod pg_dump, sh -c)
-	// runs where that command points: its words and assignments count.
+	// runs where that command points: its words and assignments count,
+	// and those of the wrapper that runs it (kubectl exec -n prod api --
+	// sh -c 'rails db:migrate').
 	for k, d := i-1, c.Depth; k >= 0 && d > 0; k-- {
 		o := &cmds[k]
 		if o.Depth >= d {
@@ -212,21 +214,32 @@ func (a *analysis) findProductionWord(i int) string {
 				return w
 			}
 		}
+		if w := wrapperProductionWord(cmds, k); w != "" {
+			return w
+		}
 	}
 	// A command a wrapper runs (docker exec prod-db pg_dumpall, kubectl
-	// exec -n prod db-0 -- pg_dump) runs where the wrapper points: the
-	// wrapper's words count. It is the command before it in the same
-	// stage, which the parser gives the same pipeline and stage.
-	if len(c.Via) > 0 {
-		for k := i - 1; k >= 0; k-- {
-			o := &cmds[k]
-			if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
-				break
-			}
-			for _, w := range o.Args {
-				if namesProduction(w) {
-					return w
-				}
+	// exec -n prod db-0 -- pg_dump) runs where the wrapper points.
+	return wrapperProductionWord(cmds, i)
+}
+
+// wrapperProductionWord returns a word naming production among those of
+// the wrappers that run command i (docker exec prod-db, kubectl exec -n
+// prod db-0 --), or "". A wrapper is the command before it in the same
+// stage, which the parser gives the same pipeline and stage.
+func wrapperProductionWord(cmds []shell.Command, i int) string {
+	c := &cmds[i]
+	if len(c.Via) == 0 {
+		return ""
+	}
+	for k := i - 1; k >= 0; k-- {
+		o := &cmds[k]
+		if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
+			break
+		}
+		for _, w := range o.Args {
+			if namesProduction(w) {
+				return w
 			}
 		}
 	}
@@ -408,7 +421,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	kind := "production"
 	if publishes {
 		kind = "publish"
-	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
+	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" && !productionConfirmed(cl.Entry, c.Args) {
 		// a word of its own naming production: --url postgres://prod-db/app, promote api production
 		h := a.remoteDatabase(i) // a migration against another machine's database
 		if h == "" {
@@ -417,6 +430,22 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		kind = sharedOrProduction(h)
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
+}
+
+// productionConfirmed reports a task given the option its tool demands
+// before it changes a database whose environment is production (php
+// artisan migrate --force): the catalogue's "prod-confirm" names it. Given
+// anywhere else it does nothing, so its being given says where it runs.
+func productionConfirmed(e *catalog.Entry, args []string) bool {
+	if e == nil {
+		return false
+	}
+	for f := range strings.SplitSeq(e.Prop("prod-confirm"), ",") {
+		if f != "" && hasFlag(args, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // taskVerbs are the verbs of tasks that change what is deployed or stored,
