@@ -391,6 +391,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		// version bump
 		publishes = true
 	}
+	if !unknown && publishTask(cl.Entry, verb) {
+		publishes = true // rake release: the gem pushed
+	}
 	if publishes && stays {
 		return
 	}
@@ -519,9 +522,12 @@ func taskParts(buf []string, w string) []string {
 	return buf
 }
 
-// isTaskSep reports a byte that separates a task name's parts. (All are
+// isTaskSep reports a byte that separates a task name's parts, a rake
+// task's arguments in brackets among them (release[origin]). (All are
 // ASCII, so a byte test splits UTF-8 text where a rune test would.)
-func isTaskSep(c byte) bool { return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' }
+func isTaskSep(c byte) bool {
+	return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' || c == '[' || c == ']' || c == ','
+}
 
 // lowerTaskName is w lower-cased, with a '-' where a lower-case letter
 // meets a capital: w itself when it has neither capitals nor other than
