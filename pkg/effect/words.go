@@ -427,6 +427,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
+	if props && hasProp(e, "sends-local") {
+		a.copiesOntoHost(i, c, cl) // copytargets.go
+	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
 	}
