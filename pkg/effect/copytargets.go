@@ -88,8 +88,8 @@ var dumpExtensions = []string{".dump", ".pgdump", ".bson", ".rdb", ".mysqldump"}
 var compressions = []string{".gz", ".bz2", ".xz", ".zst", ".zip", ".lz4"}
 
 // databaseDump reports a file named as a database's dump: a dump format,
-// or SQL (compressed or not) whose name says it is a dump or backup, or
-// production's (prod.sql, backup.sql, db-dump-2026-12-01.sql.zst). A
+// or SQL (compressed or not) whose name or directory says it is a dump or
+// backup, or whose name says production's (prod.sql, backup.sql, db-dump-2026-12-01.sql.zst). A
 // migration or a schema is code, not records.
 func databaseDump(p string) bool {
 	b := strings.ToLower(path.Base(p))
@@ -105,5 +105,7 @@ func databaseDump(p string) bool {
 	if !ok {
 		return false
 	}
-	return strings.Contains(name, "dump") || strings.Contains(name, "backup") || namesProduction(name)
+	dir := strings.ToLower(path.Dir(p)) // backups/app-2026-11-30.sql.gz
+	return strings.Contains(name, "dump") || strings.Contains(name, "backup") || namesProduction(name) ||
+		strings.Contains(dir, "dump") || strings.Contains(dir, "backup")
 }
