@@ -59,7 +59,11 @@
 // database file); "request-items" a client whose operands are HTTPie
 // request items (FIELD@FILE sends the file).
 // "build-tasks=release" names a task runner's own tasks that build here
-// whatever their names' verbs say (mix release): no production change.
+// whatever their names' verbs say (mix release): no production change;
+// "publish-tasks=release" the task verbs that hand the build to others
+// wherever they point (rake release pushes the gem, lein deploy the jar).
+// "store-copy" marks an object store's copy (aws s3 cp, gsutil cp) whose
+// last operand, a bucket's URL, is where local files land.
 // "db-tasks" marks a framework's task runner whose task names may drop or
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,

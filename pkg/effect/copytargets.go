@@ -10,8 +10,10 @@ import (
 )
 
 // Where a copy to another machine lands (scp, rsync, rclone: an entry with
-// sends-local whose last operand is HOST:PATH after local ones): a host
-// named for production receives a deploy (scp app.tgz prod-web-1:/srv/),
+// sends-local whose last operand is HOST:PATH after local ones; an object
+// store's copy, store-copy, whose last is s3://BUCKET/…): a host or bucket
+// named for production receives a deploy (scp app.tgz prod-web-1:/srv/,
+// aws s3 cp dist/ s3://acme-prod-assets/),
 // as a remote shell's change there is; a host known only by a public
 // address (203.0.113.20) is a machine nobody here has named, so where the
 // files go cannot be told; and a database dump sent anywhere carries the
@@ -36,12 +38,16 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 	}
 	dst := pos[len(pos)-1]
 	spec, ok := remoteSpec(dst)
+	if bucket, store := storeURL(dst); store {
+		spec, ok = bucket+":", true // aws s3 cp dist/ s3://acme-prod-assets/: the bucket is where it lands
+	}
 	if !ok {
 		return
 	}
 	var local []string
 	for _, s := range pos[:len(pos)-1] {
-		if _, remote := remoteSpec(s); !remote {
+		_, remote := remoteSpec(s)
+		if _, store := storeURL(s); !remote && !store {
 			local = append(local, s)
 		}
 	}
@@ -68,6 +74,18 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 			return
 		}
 	}
+}
+
+// storeURL returns the bucket of an object store's URL (s3://BUCKET/…,
+// gs://BUCKET/…), and whether w is one.
+func storeURL(w string) (string, bool) {
+	for _, scheme := range [...]string{"s3://", "gs://", "az://", "r2://"} {
+		if rest, ok := strings.CutPrefix(w, scheme); ok {
+			bucket, _, _ := strings.Cut(rest, "/")
+			return bucket, true
+		}
+	}
+	return "", false
 }
 
 // publicAddress reports an IP address literal that is neither this

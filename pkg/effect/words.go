@@ -427,7 +427,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
-	if props && hasProp(e, "sends-local") {
+	if props && (hasProp(e, "sends-local") || hasProp(e, "store-copy")) {
 		a.copiesOntoHost(i, c, cl) // copytargets.go
 	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
