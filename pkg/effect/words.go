@@ -427,7 +427,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
-	a.writesOtherTree(i, c, cl) // treewrites.go
+	a.writesOtherTree(i, c, cl)    // treewrites.go
+	a.composesProduction(i, c, cl) // composeprod.go
 	if props && (hasProp(e, "sends-local") || hasProp(e, "store-copy")) {
 		a.copiesOntoHost(i, c, cl) // copytargets.go
 	}
