@@ -51,7 +51,8 @@
 // "destroy=KIND" (the entry always does: docker push, npm publish) and
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
-// build --push, git push --force). "serves" marks a program that serves the
+// build --push, git push --force); the mark "production" is an option that
+// confirms a task for production (artisan migrate --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts); "opens"

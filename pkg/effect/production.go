@@ -384,6 +384,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if verb == "" {
 		return
 	}
+	prod = prod || cl.Mark("production") // artisan migrate --force: confirmed for production
 	publishes := publishVerbs.Get(verb)
 	if verb == "release" && !unknown && cl.Entry.Prop("host") != "" {
 		// gh workflow run release.yml: a git host's workflow runs on its
