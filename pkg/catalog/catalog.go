@@ -117,6 +117,11 @@
 // make): its other words name that command, which it never runs (see Dry).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh).
+// "bare-deletes=MARK" says that the command, given no operand and an
+// option with that mark, deletes in the directory it runs in as if given
+// "." (git clean -f).
+// "pathspecs" marks a command whose operands are git pathspecs (see
+// effect's pathspecScope).
 // "destroy-settings=KEY,..." names settings of the settings table's guard
 // and forces kinds that, in force for the command, make it destroy as its
 // destroying option does (git clean with clean.requireforce off, git push

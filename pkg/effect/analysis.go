@@ -111,6 +111,8 @@ func (a *analysis) clean(p string, i int) string {
 		}
 		if f, ok := credentialFileVars.Lookup(v); ok {
 			p = f
+		} else if secretFileVar(v) {
+			p = "/run/secrets/" + v
 		}
 	}
 	cwd := a.env.Cwd
@@ -260,6 +262,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 	}
 	a.code(i, c)
 	a.redirects(i, c)
+	a.selectorLoads(i, c) // yqload.go
 	if c.Name == "" {
 		return
 	}
@@ -356,6 +359,11 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 	if k.Dynamic {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code evaluates text built at run time"})
+	}
+	if k.DecodedRun {
+		// exec(base64.b64decode(…)): base64 -d | python3 written inside
+		// the code, whatever the hidden text says
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "decoded->code", Word: c.Name + " code runs text it decodes"})
 	}
 	if k.Network && k.Shell || k.Listen && k.Shell {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " code connects a socket to a shell or process"})

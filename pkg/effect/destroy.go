@@ -37,7 +37,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		if c.Name != "" && !helpOrDryRun(c.Args) {
 			if v := unknownDestroyVerb(cl); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
-			} else if v := unknownSweep(c, cl); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
+			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			}
 		}

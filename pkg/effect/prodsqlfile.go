@@ -10,7 +10,8 @@ import (
 // takes SQL on its input) given a file of statements (psql -f, sqlcmd -i,
 // heroku pg:psql -f) or fed one on its input (psql "$PROD_DATABASE_URL" <
 // fix.sql), with a word of the line naming production or a host whose
-// name does. What the file holds is not seen, so it is judged as the
+// name does. What the file holds is not seen (unless the line wrote it:
+// then its statements are judged as SQL given inline), so it is judged as the
 // change it usually is: destroy:production. The same file run against a
 // local or test database is everyday work, and SQL given inline is judged
 // by its statements (production.go).
@@ -55,6 +56,9 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		}
 		if file == "" || file == "/dev/null" {
 			continue
+		}
+		if _, seen := a.fileText(file); seen {
+			continue // the line wrote it: its statements are judged as SQL
 		}
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "SQL from " + file + " run against " + strings.Trim(where, `"'`)})
 	}

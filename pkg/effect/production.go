@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -175,8 +176,8 @@ func (a *analysis) findProductionWord(i int) string {
 	cmds := a.res.Commands
 	c := &cmds[i]
 	for _, w := range c.Args {
-		if namesProduction(w) {
-			return w
+		if namesProduction(w) || namesProduction(attachedShortValue(w)) {
+			return w // -nproduction: the value attached to -n
 		}
 	}
 	for k := range cmds {
@@ -230,6 +231,16 @@ func (a *analysis) findProductionWord(i int) string {
 		}
 	}
 	return ""
+}
+
+// attachedShortValue returns the value attached to a short option
+// (-nproduction, -n=production: "production"), as the CLIs' option
+// parsers read it, or "".
+func attachedShortValue(w string) string {
+	if len(w) < 3 || w[0] != '-' || w[1] == '-' {
+		return ""
+	}
+	return strings.TrimPrefix(w[2:], "=")
 }
 
 // NamesProduction reports whether a word has a part naming production
@@ -647,12 +658,26 @@ var storeWrites = table.Map[string, []string]{Build: func() map[string][]string 
 	}
 }}
 
+// redisAdminWrites are Redis's commands that read or change by their
+// second word, and the second words that change.
+var redisAdminWrites = map[string][]string{
+	"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
+	"SCRIPT": {"FLUSH", "LOAD", "KILL"},
+}
+
 // storeWrite reports whether up (a word or script of a data store's
 // client, upper-cased) changes what the store holds.
 func storeWrite(client, up string) bool {
 	switch client {
 	case "redis-cli", "valkey-cli", "keydb-cli":
-		first, _, _ := strings.Cut(strings.TrimSpace(up), " ")
+		first, rest, _ := strings.Cut(strings.TrimSpace(up), " ")
+		if subs, ok := redisAdminWrites[first]; ok {
+			// CONFIG GET, SCRIPT EXISTS read; CONFIG SET, SCRIPT FLUSH
+			// change the server (a lone CONFIG word is judged with the
+			// words after it: redis-cli's words are one command too)
+			second, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			return slices.Contains(subs, second)
+		}
 		for _, w := range storeWrites.Get("redis") {
 			if first == w {
 				return true

@@ -263,6 +263,11 @@ func (a *analysis) appliesRemote(i int, c *shell.Command, cl *catalog.Classified
 		return
 	}
 	for _, w := range cl.Words {
+		if w.Option == opt && (w.Role == catalog.SQL || w.Role == catalog.SQLFile) {
+			return // trino --execute 'SQL': a statement, judged as SQL
+		}
+	}
+	for _, w := range cl.Words {
 		if w.Role != catalog.URL || w.Option == "" {
 			continue
 		}

@@ -498,7 +498,8 @@ func normalizeSQL(s string) string {
 	s = sqlComment().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
-	s = canonicalDeletes(s) // sqlforms.go
+	s = referentialActions(s) // sqlforms.go
+	s = canonicalDeletes(s)
 	s = mergeDeletes(s)
 	s = selfSubqueries(s)
 	// A WHERE that holds for every row is no WHERE at all, and a document
