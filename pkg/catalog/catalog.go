@@ -51,7 +51,8 @@
 // "destroy=KIND" (the entry always does: docker push, npm publish) and
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
-// build --push, git push --force). "serves" marks a program that serves the
+// build --push, git push --force); the mark "production" is an option that
+// confirms a task for production (artisan migrate --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts); "opens"
@@ -59,14 +60,15 @@
 // database file); "request-items" a client whose operands are HTTPie
 // request items (FIELD@FILE sends the file).
 // "build-tasks=release" names a task runner's own tasks that build here
-// whatever their names' verbs say (mix release): no production change.
+// whatever their names' verbs say (mix release): no production change;
+// "publish-tasks=release" the task verbs that hand the build to others
+// wherever they point (rake release pushes the gem, lein deploy the jar).
+// "store-copy" marks an object store's copy (aws s3 cp, gsutil cp) whose
+// last operand, a bucket's URL, is where local files land.
 // "db-tasks" marks a framework's task runner whose task names may drop or
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,
 // php artisan, ruby bin/rails), judged by this entry.
-// "prod-confirm=--force" names options a task runner demands before it
-// changes a production database and needs nowhere else (php artisan
-// migrate --force): given, the task runs against production.
 // "stages" marks a command that adds the files it names to a repository
 // (git add), "records" one that stores its own words or the file it is
 // given in one (git commit -m, git notes add, git tag -m; with the

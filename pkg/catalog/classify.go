@@ -177,6 +177,12 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				out.Words = append(out.Words, Word{Text: a[1:], Role: o.Role, Index: i, Option: "+"})
 				continue
 			}
+			if o, ok := e.option(a); ok {
+				// steamcmd +login NAME +run_app_build FILE: a command
+				// of the program's own, listed whole as an option
+				i = out.take(e, o, a, "", args, i)
+				continue
+			}
 		}
 		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) || optionsFirst && len(pos) > 0 {
 			pos = append(pos, Word{Text: a, Index: i})

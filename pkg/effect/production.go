@@ -408,6 +408,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if verb == "" {
 		return
 	}
+	prod = prod || cl.Mark("production") // artisan migrate --force: confirmed for production
 	publishes := publishVerbs.Get(verb)
 	if verb == "release" && !unknown && cl.Entry.Prop("host") != "" {
 		// gh workflow run release.yml: a git host's workflow runs on its
@@ -415,13 +416,16 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		// version bump
 		publishes = true
 	}
+	if !unknown && publishTask(cl.Entry, verb) {
+		publishes = true // rake release: the gem pushed
+	}
 	if publishes && stays {
 		return
 	}
 	kind := "production"
 	if publishes {
 		kind = "publish"
-	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" && !productionConfirmed(cl.Entry, c.Args) {
+	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
 		// a word of its own naming production: --url postgres://prod-db/app, promote api production
 		h := a.remoteDatabase(i) // a migration against another machine's database
 		if h == "" {
@@ -430,22 +434,6 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		kind = sharedOrProduction(h)
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
-}
-
-// productionConfirmed reports a task given the option its tool demands
-// before it changes a database whose environment is production (php
-// artisan migrate --force): the catalogue's "prod-confirm" names it. Given
-// anywhere else it does nothing, so its being given says where it runs.
-func productionConfirmed(e *catalog.Entry, args []string) bool {
-	if e == nil {
-		return false
-	}
-	for f := range strings.SplitSeq(e.Prop("prod-confirm"), ",") {
-		if f != "" && hasFlag(args, f) {
-			return true
-		}
-	}
-	return false
 }
 
 // taskVerbs are the verbs of tasks that change what is deployed or stored,
@@ -559,9 +547,12 @@ func taskParts(buf []string, w string) []string {
 	return buf
 }
 
-// isTaskSep reports a byte that separates a task name's parts. (All are
+// isTaskSep reports a byte that separates a task name's parts, a rake
+// task's arguments in brackets among them (release[origin]). (All are
 // ASCII, so a byte test splits UTF-8 text where a rune test would.)
-func isTaskSep(c byte) bool { return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' }
+func isTaskSep(c byte) bool {
+	return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' || c == '[' || c == ']' || c == ','
+}
 
 // lowerTaskName is w lower-cased, with a '-' where a lower-case letter
 // meets a capital: w itself when it has neither capitals nor other than

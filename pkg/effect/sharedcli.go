@@ -102,6 +102,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		if e.Name == "git push" {
 			if !helpOrDryRunOf(cl, c.Args) {
 				a.pushesTag(i, c, cl)
+				a.pushesShared(i, c, cl) // pushtargets.go
 			}
 			return
 		}

@@ -198,3 +198,18 @@ func (a *analysis) clientHost(c *shell.Command) string {
 	}
 	return ""
 }
+
+// DatabaseElsewhere returns the host of another machine's database that a
+// word addresses (a database URL, a connection string's host= key), or
+// "": for judges outside this package (an MCP tool's connection
+// argument), read as a client's own are.
+func DatabaseElsewhere(w string) string {
+	if h := databaseHost(w); elsewhere(h) {
+		return h
+	}
+	return ""
+}
+
+// HostElsewhere reports whether a database host given alone (a tool's
+// host argument, with or without a port) is another machine's.
+func HostElsewhere(h string) bool { return elsewhere(hostOnly(strings.ToLower(strings.TrimSpace(h)))) }

@@ -450,6 +450,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
+	a.writesOtherTree(i, c, cl)    // treewrites.go
+	a.composesProduction(i, c, cl) // composeprod.go
+	if props && (hasProp(e, "sends-local") || hasProp(e, "store-copy")) {
+		a.copiesOntoHost(i, c, cl) // copytargets.go
+	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
 	}
