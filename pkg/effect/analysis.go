@@ -285,6 +285,10 @@ func (a *analysis) command(i int, c *shell.Command) {
 		// the code it was handed are judged above).
 		return
 	}
+	if a.plainFilter(c, &cl, f) {
+		plainFilterFacts(c, f) // filters.go
+		return
+	}
 	a.words(i, c, f, &cl)
 	a.sources(i, c, f, &cl)
 	if opts := optionsFiles(a, c, &cl); len(opts) > 0 {
