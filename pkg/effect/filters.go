@@ -31,7 +31,7 @@ import (
 var plainFilters = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"sort": true, "uniq": true, "wc": true, "head": true, "tail": true, "cut": true, "rev": true, "fold": true,
-		"tac": true, "nl": true, "paste": true, "expand": true, "unexpand": true, "fmt": true, "column": true, "cat": true,
+		"tac": true, "nl": true, "paste": true, "expand": true, "unexpand": true, "fmt": true, "column": true, "cat": true, "tr": true,
 	}
 }}
 
