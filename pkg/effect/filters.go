@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
-	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -20,26 +19,18 @@ import (
 // thousands of instructions a command; plainFilter recognises the case
 // first and the analysis skips them.
 //
-// The filters are named, not inferred from the catalogue: a reading that
-// keys on a program's name must not meet one here. Their catalogue entries
+// The filters are named (shell.Filter), not inferred from the catalogue:
+// a reading that keys on a program's name must not meet one here. Their catalogue entries
 // carry no properties and no subcommands (TestPlainFiltersCatalogued), and
 // TestPlainFilterSkipsNothing holds the skip to the full readings on every
 // row of the engine's tables and on filters given words that other
 // readings look for.
 
-// plainFilters are the programs plainFilter may skip the readings of.
-var plainFilters = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sort": true, "uniq": true, "wc": true, "head": true, "tail": true, "cut": true, "rev": true, "fold": true,
-		"tac": true, "nl": true, "paste": true, "expand": true, "unexpand": true, "fmt": true, "column": true, "cat": true, "tr": true,
-	}
-}}
-
 // skipPlainFilters lets a test turn the skip off, to compare.
 var skipPlainFilters = true
 
 // plainFilter reports whether command i, classified by its own name and
-// words as cl, is a plain filter given only data: one of plainFilters,
+// words as cl, is a plain filter given only data: a shell.Filter,
 // not behind a wrapper nor made from code, whose entry has no properties,
 // whose options set no mark, whose words are data (or "-", its standard
 // input), none expanding a variable, none naming a file by an option's
@@ -47,7 +38,7 @@ var skipPlainFilters = true
 // override; and whose redirections and code found nothing yet (no file
 // read or written, no source, no sink).
 func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdFacts) bool {
-	if !skipPlainFilters || !plainFilters.Get(c.Name) || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+	if !skipPlainFilters || !shell.Filter(c.Name) || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
 		return false
 	}
 	e := cl.Entry
