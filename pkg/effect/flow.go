@@ -115,7 +115,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "production-data", c.Name
 		}
 	}
-	if f.source == "" && (cl.Entry == nil || unlistedSub(cl.Entry)) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
+	if f.source == "" && a.readsVerbs(i, cl) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know (or a subcommand of a
 		// known one it does not list), read by its verbs as a
 		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,

@@ -340,8 +340,8 @@ func trimDigits(b []byte) int {
 // words are its subcommands (vendorctl upload, tool deploy --env
 // production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	unknown := cl.Entry == nil || unlistedSub(cl.Entry)
-	if c.Name == "" || !unknown && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
+	unknown := a.readsVerbs(i, cl)
+	if c.Name == "" || !unknown && (cl.Entry == nil || cl.Entry.Prop("env-tasks") == "") || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
 	if unknown {
