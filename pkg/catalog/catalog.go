@@ -245,6 +245,8 @@ type Entry struct {
 	Sub     bool              // the first positional names a subcommand
 	Props   map[string]string // properties
 	props   uint64            // propBit of every key of Props, for Prop
+	chain   uint64            // propBit of every key of Props here and in every entry above, when chained
+	chained bool              // chain is set (lineEntry, withParent)
 	subs    map[string]*Entry
 	parent  *Entry
 	line    int
@@ -281,6 +283,11 @@ func (e *Entry) HasProps() bool { return e.parent != nil || len(e.Props) > 0 }
 // prop is Prop past its inlined test.
 func (e *Entry) prop(name string) string {
 	b := propBit(name)
+	if e.chained && e.chain&b == 0 {
+		// no key here or above has the bit: one test where the walk up
+		// tested each entry (a subcommand is asked some 40 names a command)
+		return ""
+	}
 	for x := e; x != nil; x = x.parent {
 		if len(x.Props) == 0 || x.props != 0 && x.props&b == 0 {
 			continue // not among the keys: no map lookup (most asks are misses)
@@ -910,7 +917,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 			x := &subs[i]
 			*x = *e
 			x.Name, full = nextName(full, parent.Name, sub)
-			x.parent = parent
+			x.setParent(parent)
 			parent.subs[sub] = x
 			i++
 		}
@@ -942,7 +949,16 @@ func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, e
 		e.Props[k] = v
 		e.props |= propBit(k)
 	}
+	e.chain, e.chained = e.props, true
 	return e, nil
+}
+
+// setParent makes parent the entry above e (a subcommand's program), and
+// e's summary of keys cover parent's.
+func (e *Entry) setParent(parent *Entry) {
+	e.parent = parent
+	e.chain |= parent.chain
+	e.chained = e.chained && parent.chained
 }
 
 // subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names
