@@ -78,6 +78,10 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "lists-vars" marks a secret source whose output is variables listed one a
+// line, NAME=VALUE (heroku config): a later stage that picks lines by a
+// pattern naming no secret, or cuts out the names, prints no value, as with
+// the environment itself.
 // "options-file=-K,--config" names options whose value is a file of the
 // program's own options, one a line (curl -K FILE): when the line wrote
 // the file or feeds it on standard input, what it holds is judged too.

@@ -1,9 +1,11 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
 )
 
 // A file of SQL run against production: a database client (an entry that
@@ -136,10 +138,31 @@ func (a *analysis) schemaOnlyBefore(i int) bool {
 		if d.Pipeline != c.Pipeline || d.Stage >= c.Stage {
 			continue
 		}
-		for _, w := range d.Args {
-			if w == "--schema-only" || w == "--no-data" || w == "-s" && d.Name == "pg_dump" || w == "-d" && d.Name == "mysqldump" {
-				return true
-			}
+		if schemaOnly(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// schemaOnly reports a dump of a database's schema alone, no rows
+// (pg_dump -s, mysqldump --no-data).
+func schemaOnly(d *shell.Command) bool {
+	for _, w := range d.Args {
+		if w == "--schema-only" || w == "--no-data" || w == "-s" && d.Name == "pg_dump" || w == "-d" && d.Name == "mysqldump" {
+			return true
+		}
+	}
+	return false
+}
+
+// inBackupDir reports a path in a directory named for backups
+// (backups/prod.sql, /srv/backup/db.dump).
+func inBackupDir(p string) bool {
+	dir, _ := path.Split(p)
+	for part := range strings.SplitSeq(strings.ToLower(dir), "/") {
+		if part == "backup" || part == "backups" || part == "bak" {
+			return true
 		}
 	}
 	return false

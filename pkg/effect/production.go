@@ -195,7 +195,9 @@ func (a *analysis) findProductionWord(i int) string {
 		}
 	}
 	// A command run in a string another runs (ssh db.prod pg_dump, sh -c)
-	// runs where that command points: its words and assignments count.
+	// runs where that command points: its words and assignments count,
+	// and those of the wrapper that runs it (kubectl exec -n prod api --
+	// sh -c 'rails db:migrate').
 	for k, d := i-1, c.Depth; k >= 0 && d > 0; k-- {
 		o := &cmds[k]
 		if o.Depth >= d {
@@ -212,21 +214,32 @@ func (a *analysis) findProductionWord(i int) string {
 				return w
 			}
 		}
+		if w := wrapperProductionWord(cmds, k); w != "" {
+			return w
+		}
 	}
 	// A command a wrapper runs (docker exec prod-db pg_dumpall, kubectl
-	// exec -n prod db-0 -- pg_dump) runs where the wrapper points: the
-	// wrapper's words count. It is the command before it in the same
-	// stage, which the parser gives the same pipeline and stage.
-	if len(c.Via) > 0 {
-		for k := i - 1; k >= 0; k-- {
-			o := &cmds[k]
-			if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
-				break
-			}
-			for _, w := range o.Args {
-				if namesProduction(w) {
-					return w
-				}
+	// exec -n prod db-0 -- pg_dump) runs where the wrapper points.
+	return wrapperProductionWord(cmds, i)
+}
+
+// wrapperProductionWord returns a word naming production among those of
+// the wrappers that run command i (docker exec prod-db, kubectl exec -n
+// prod db-0 --), or "". A wrapper is the command before it in the same
+// stage, which the parser gives the same pipeline and stage.
+func wrapperProductionWord(cmds []shell.Command, i int) string {
+	c := &cmds[i]
+	if len(c.Via) == 0 {
+		return ""
+	}
+	for k := i - 1; k >= 0; k-- {
+		o := &cmds[k]
+		if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
+			break
+		}
+		for _, w := range o.Args {
+			if namesProduction(w) {
+				return w
 			}
 		}
 	}
@@ -327,8 +340,8 @@ func trimDigits(b []byte) int {
 // words are its subcommands (vendorctl upload, tool deploy --env
 // production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	unknown := cl.Entry == nil || unlistedSub(cl.Entry)
-	if c.Name == "" || !unknown && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
+	unknown := a.readsVerbs(i, cl)
+	if c.Name == "" || !unknown && (cl.Entry == nil || cl.Entry.Prop("env-tasks") == "") || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
 	if unknown {

@@ -91,7 +91,10 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	if c.Name == "" {
 		return
 	}
-	unknown := e == nil || unlistedSub(e)
+	unknown := a.readsVerbs(i, cl)
+	if !unknown && e == nil {
+		return // a wrapper the walk peeled (peeled.go)
+	}
 	cloud := !unknown && (e.Prop("cloud") != "" || e.Prop("host") != "")
 	// a framework's task runner (rails console) and a registry's tool
 	// (crane tag) are read for a console and a floating tag only

@@ -445,6 +445,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.bulkHostChange(i, c, cl)      // bulkforge.go
 	a.removesEveryImage(i, c)       // listed.go
 	a.removesEveryContainer(i, c)   // listed.go
+	a.engineChangesProduction(i, c) // prodengine.go
 	a.privileges(i, c, cl)          // privileges.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
@@ -615,6 +616,21 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				f.reads = append(f.reads, p)
 				f.sends = append(f.sends, p)
 			}
+		case strings.HasPrefix(u, "UNIX-CONNECT:") || strings.HasPrefix(u, "UNIX-CLIENT:") || strings.HasPrefix(u, "UNIX-SENDTO:"):
+			// a Unix socket connected to is read from (an agent's socket:
+			// whoever connects signs as the user) and what it answers is
+			// sent on
+			_, rest, _ := strings.Cut(w, ":")
+			p := a.clean(socatParam(rest), i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+			f.sends = append(f.sends, p)
+		case strings.HasPrefix(u, "UNIX-LISTEN:") || strings.HasPrefix(u, "UNIX-RECV:") || strings.HasPrefix(u, "UNIX-RECVFROM:"):
+			// binding a Unix socket creates a file at its path
+			_, rest, _ := strings.Cut(w, ":")
+			p := a.clean(socatParam(rest), i)
+			a.add(Effect{Kind: Write, Cmd: i, Path: p})
+			f.writes = append(f.writes, p)
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
 			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true

@@ -44,6 +44,12 @@ func scriptLang(name string) string {
 // builds). (strings.TrimRight with the cutset builds a set on every call,
 // and every command asks.)
 func unversioned(name string) string {
+	if n := len(name); n == 0 || !isDigit(name[n-1]) && name[n-1] != '.' && name[n-1] != 'g' && name[n-1] != 'd' && (n < 2 || !isDigit(name[n-2])) {
+		// No version and no build mark can end it (each step below needs
+		// a digit or '.' last, a digit before the last byte, or a mark
+		// ending in g or d): most names, asked about for every command.
+		return name
+	}
 	for _, mark := range [...]string{"-dbg", "-debug", "_d"} {
 		if b, ok := strings.CutSuffix(name, mark); ok && b != "" && isDigit(b[len(b)-1]) {
 			name = b
