@@ -68,7 +68,7 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 	case namesProduction(host) && !namesStaging(strings.ToLower(host)):
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " copies " + strings.Join(local, " ") + " onto " + host + ", a production host"})
 		return
-	case website && !namesStaging(strings.ToLower(host)):
+	case website && !namesStaging(strings.ToLower(host[:strings.LastIndexByte(host, '.')])): // its TLD (.dev) names no environment
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " copies " + strings.Join(local, " ") + " into " + host + ", a bucket a website is served from"})
 		return
 	case publicAddress(host):
