@@ -65,10 +65,10 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 	host = strings.Trim(host, "[]\"'")
 	switch {
 	case unresolved(host):
-	case namesProduction(host) && !namesStaging(strings.ToLower(host)):
+	case namesProduction(host) && !hostNamesStaging(host):
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " copies " + strings.Join(local, " ") + " onto " + host + ", a production host"})
 		return
-	case website && !namesStaging(strings.ToLower(host[:strings.LastIndexByte(host, '.')])): // its TLD (.dev) names no environment
+	case website && !hostNamesStaging(host):
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " copies " + strings.Join(local, " ") + " into " + host + ", a bucket a website is served from"})
 		return
 	case publicAddress(host):
@@ -93,6 +93,16 @@ func storeURL(w string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hostNamesStaging reports a host whose name, without its top-level domain
+// (.dev names no environment), says staging or development.
+func hostNamesStaging(h string) bool {
+	h = strings.ToLower(h)
+	if k := strings.LastIndexByte(h, '.'); k > 0 {
+		h = h[:k]
+	}
+	return namesStaging(h)
 }
 
 // websiteBucket reports a bucket named as a website's host name
