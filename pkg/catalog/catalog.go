@@ -47,7 +47,8 @@
 // words are never files), "stdin=upload" (reads standard input and sends it).
 // What a program destroys through its own subcommands is data too:
 // "cloud" (a cloud or cluster CLI: any destroying verb among its leading
-// words), "destroy-verbs=drop,clean,publish*" (this entry's own verbs),
+// words), "destroy-verbs=drop,clean,publish*" (this entry's own verbs; a
+// task and its action joined by "+", hex.owner+add, destroy together),
 // "destroy=KIND" (the entry always does: docker push, npm publish) and
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker

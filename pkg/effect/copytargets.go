@@ -16,7 +16,9 @@ import (
 // aws s3 cp dist/ s3://acme-prod-assets/),
 // as a remote shell's change there is; a host known only by a public
 // address (203.0.113.20) is a machine nobody here has named, so where the
-// files go cannot be told; and a database dump sent anywhere carries the
+// files go cannot be told; a bucket named as a website's host
+// (s3://www.example.com) serves what lands there to its visitors, a
+// deploy; and a database dump sent anywhere carries the
 // records it holds off this machine. A copy from those hosts, to hosts
 // named for staging or development, to private addresses, and dry runs
 // are everyday.
@@ -38,8 +40,10 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 	}
 	dst := pos[len(pos)-1]
 	spec, ok := remoteSpec(dst)
+	website := false
 	if bucket, store := storeURL(dst); store {
 		spec, ok = bucket+":", true // aws s3 cp dist/ s3://acme-prod-assets/: the bucket is where it lands
+		website = websiteBucket(bucket)
 	}
 	if !ok {
 		return
@@ -61,8 +65,11 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 	host = strings.Trim(host, "[]\"'")
 	switch {
 	case unresolved(host):
-	case namesProduction(host) && !namesStaging(strings.ToLower(host)):
+	case namesProduction(host) && !hostNamesStaging(host):
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " copies " + strings.Join(local, " ") + " onto " + host + ", a production host"})
+		return
+	case website && !hostNamesStaging(host):
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " copies " + strings.Join(local, " ") + " into " + host + ", a bucket a website is served from"})
 		return
 	case publicAddress(host):
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "remote", Word: c.Name + " sends " + strings.Join(local, " ") + " to " + host + ", a machine known only by its public address"})
@@ -86,6 +93,37 @@ func storeURL(w string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hostNamesStaging reports a host whose name, without its top-level domain
+// (.dev names no environment), says staging or development.
+func hostNamesStaging(h string) bool {
+	h = strings.ToLower(h)
+	if k := strings.LastIndexByte(h, '.'); k > 0 {
+		h = h[:k]
+	}
+	return namesStaging(h)
+}
+
+// websiteBucket reports a bucket named as a website's host name
+// (www.example.com, docs.acme.com): the convention of a bucket a site is
+// served from, so what lands there is what its visitors get. Buckets are
+// otherwise named without dots.
+func websiteBucket(b string) bool {
+	labels := strings.Split(b, ".")
+	if len(labels) < 2 || strings.HasSuffix(b, ".appspot.com") {
+		return false
+	}
+	tld := labels[len(labels)-1]
+	if len(tld) < 2 || len(tld) > 12 {
+		return false
+	}
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // publicAddress reports an IP address literal that is neither this
