@@ -595,7 +595,9 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 		}
 		k++
 		u := strings.ToUpper(w)
-		bare := w != "" && !strings.Contains(w, ":") && strings.Contains(w, "/")
+		// A word with no address type is socat's GOPEN of a path: one with a
+		// slash, or a variable's value (socat TCP-L:2222 "$SSH_AUTH_SOCK").
+		bare := w != "" && !socatTyped(w) && (strings.Contains(w, "/") || strings.HasPrefix(w, "$"))
 		source, dest := !uni && !rev || uni && k == 0 || rev && k == 1, !uni && !rev || uni && k == 1 || rev && k == 0
 		switch {
 		case bare || strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
@@ -616,7 +618,7 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				f.reads = append(f.reads, p)
 				f.sends = append(f.sends, p)
 			}
-		case strings.HasPrefix(u, "UNIX-") && strings.Contains(u, ":"):
+		case (strings.HasPrefix(u, "UNIX-") || strings.HasPrefix(u, "UNIX:")) && strings.Contains(u, ":"):
 			// A Unix socket connected to is read from (an agent's socket:
 			// whoever connects signs as the user) and what it answers is
 			// sent on; one bound (LISTEN, RECV, RECVFROM) is a file created
@@ -647,6 +649,13 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	if net && run {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: "socat joins a socket and a program"})
 	}
+}
+
+// socatTyped reports whether a socat address starts with its type
+// (TCP:h:p, UNIX-CONNECT:path): a colon before any slash or expansion.
+func socatTyped(w string) bool {
+	k := strings.IndexByte(w, ':')
+	return k > 0 && !strings.ContainsAny(w[:k], "/$")
 }
 
 // url reports a contacted URL or host.
