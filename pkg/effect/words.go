@@ -115,8 +115,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if props && cl.Positional == 0 {
 		if m := e.Prop("bare-deletes"); m != "" && (cl.Mark(m) || a.destroyedBySetting(i, e.Prop("destroy-settings"))) {
-			// git clean -f: what is not tracked in the directory it runs in
-			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(".", i), Recursive: recursive || hasProp(e, "dirs")})
+			// git clean -f: what is not tracked in the directory it runs in,
+			// which its -C options name (git -C /tmp/x clean -f)
+			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(optionDir(cl), i), Recursive: recursive || hasProp(e, "dirs")})
 		}
 	}
 	fileURIs := props && hasProp(e, "file-uris")
