@@ -260,6 +260,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 		case catalog.Delete:
+			if m := e.Prop("spares"); props && m != "" && cl.Mark(m) {
+				break // git rm --cached: the index only
+			}
 			if props && hasProp(e, "pathspecs") {
 				w.Text = pathspecScope(w.Text) // pathspecs.go
 			}
