@@ -157,6 +157,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.secretAsData = true
 			}
 		}
+		if w.Option == "-o" && c.Name == "ssh" {
+			a.sshForwardOption(i, c, w.Text, f) // sshforward.go
+		}
 		switch w.Role {
 		case catalog.Cd:
 			// tar -C DIR, git -C DIR, make -C DIR: later words are
@@ -170,6 +173,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		case catalog.Tunnel:
 			a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "ssh", Word: c.Name + " " + w.Option + " " + w.Text})
+			if w.Option == "-R" {
+				a.forwardedSocket(i, w.Text, f) // sshforward.go
+			}
 		case catalog.Display:
 			if h, _, _ := strings.Cut(w.Text, ":"); h != "" && !loopback(h) && h != "unix" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " opens a terminal on " + w.Text})
