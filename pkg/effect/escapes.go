@@ -119,6 +119,10 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (!): " + code})
 		return
 	}
+	if readsWholeEnv(code) { // envreads.go
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (ENV): " + code})
+		return
+	}
 	scanned := scannedActs[c.Name]
 	for _, w := range opaqueActs {
 		if strings.Contains(low, w) && !slices.Contains(scanned, w) {
