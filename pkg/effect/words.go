@@ -590,6 +590,7 @@ func socatParam(s string) string {
 // socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
 func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	net, run := false, false
+	openListen, unixPeer := "", false // a TCP listener on every interface; a Unix socket connected to
 	// -u sends the first address's data to the second, -U the second's to
 	// the first; without either, data goes both ways.
 	uni, rev := slices.Contains(c.Args, "-u"), slices.Contains(c.Args, "-U")
@@ -643,6 +644,7 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
+			unixPeer = true
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
 			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true
@@ -653,11 +655,20 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				a.url(i, strings.Split(parts[1], ",")[0], f)
 			} else if strings.Contains(u, "LISTEN") {
 				a.add(Effect{Kind: Listen, Cmd: i, Word: w})
+				if !strings.Contains(u, ",BIND=") && !strings.Contains(u, ",RANGE=") {
+					openListen = w
+				}
 			}
 		}
 	}
 	if net && run {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: "socat joins a socket and a program"})
+	}
+	if openListen != "" && unixPeer {
+		// A Unix socket's file permissions keep it to this machine's
+		// users; relayed from a port on every interface (the Docker
+		// daemon's, an agent's), anyone who reaches the port has it.
+		a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: openListen})
 	}
 }
 
