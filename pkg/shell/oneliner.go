@@ -309,6 +309,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	code = homeExpr(lang, code)
 	facts := codeFacts(lang, code)
 	f.synthetic = true
+	s.readsCredentialStores(code, f) // credstores.go
 	sc := scanner{lang: lang, code: code}
 	hooks := langHooks()[lang]
 	for n := 0; n < len(hooks); n++ {
