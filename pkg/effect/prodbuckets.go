@@ -69,9 +69,22 @@ func bucketOf(w string) (string, bool) {
 }
 
 // liveSiteBucket reports a bucket named as a website's host name
-// (www.example.com, docs.acme.io) whose parts name no environment short
-// of production (staging.acme.io, preview-docs.acme.io).
+// (www.example.com, docs.acme.io), or for the site its www serves
+// (acme-www), whose parts name no environment short of production
+// (staging.acme.io, preview-docs.acme.io, www-staging).
 func liveSiteBucket(b string) bool {
+	var pb [8]string
+	parts := taskParts(pb[:0], b)
+	www := false
+	for _, p := range parts {
+		if stagingEnvs.Get(p) {
+			return false
+		}
+		www = www || p == "www"
+	}
+	if www {
+		return true
+	}
 	dot := strings.LastIndexByte(b, '.')
 	if dot <= 0 || dot == len(b)-1 {
 		return false
@@ -79,12 +92,6 @@ func liveSiteBucket(b string) bool {
 	for _, r := range b[dot+1:] {
 		if r < 'a' || r > 'z' {
 			return false // no top-level domain: a bucket with a dot in its name
-		}
-	}
-	var pb [8]string
-	for _, p := range taskParts(pb[:0], b) {
-		if stagingEnvs.Get(p) {
-			return false
 		}
 	}
 	return true
