@@ -390,7 +390,20 @@ func secretPath(cl *catalog.Classified) bool {
 		if u, err := url.PathUnescape(p); err == nil {
 			p = u // /api/v1/namespaces/default/%73ecrets
 		}
-		if secretURLPath(host, p) {
+		if secretURLPath(host, p) || sendsVaultToken(cl) && vaultMount(p) {
+			// a request with Vault's token header is to a Vault server,
+			// whatever its name or port (hcv.acme.internal/v1/kv/data/P)
+			return true
+		}
+	}
+	return false
+}
+
+// sendsVaultToken reports a request that carries Vault's token header
+// (curl -H "X-Vault-Token: …", httpie's X-Vault-Token:…).
+func sendsVaultToken(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if len(w.Text) >= len("x-vault-token") && strings.Contains(strings.ToLower(w.Text), "x-vault-token") {
 			return true
 		}
 	}
@@ -418,7 +431,7 @@ func secretURLPath(host, p string) bool {
 			// not the value
 			return false
 		}
-		found = found || api && (l == "secrets" || l == "secret" || l == "credentials" || envVariables(l)) ||
+		found = found || api && (l == "secrets" && !writeOnlySecrets.Get(strings.ToLower(host)) || l == "secret" || l == "credentials" || envVariables(l)) ||
 			vault && (l == "secrets" || l == "secret" || l == "items" || l == "credentials") ||
 			api && auth && l == "login"
 		api = api || seg == "api" || apiVersion(seg)
@@ -427,6 +440,13 @@ func secretURLPath(host, p string) bool {
 	}
 	return found
 }
+
+// writeOnlySecrets are the APIs whose secrets can be set but never read
+// back: GitHub's (repository, environment, organisation and Codespaces
+// secrets) answer with names, dates and a public key to seal new ones.
+var writeOnlySecrets = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"api.github.com": true}
+}}
 
 // envVariables reports a path segment that names a service's environment
 // variables, which its API answers with their values.

@@ -86,7 +86,10 @@ func DevNamespace(res *shell.Result, i int) bool {
 		switch {
 		case elsewhereOptions.Get(name), contextOptions.Get(name), name == "--cluster", name == "-A", name == "--all-namespaces":
 			return false
-		case name == "-n" || name == "--namespace":
+		case name == "-n" || name == "--namespace" || strings.HasPrefix(a, "-n") && !strings.HasPrefix(a, "--"):
+			if strings.HasPrefix(a, "-n") && len(a) > 2 && !eq {
+				v, eq = a[2:], true // -ndev: the value attached, as pflag reads it
+			}
 			if !eq {
 				if k+1 >= len(c.Args) {
 					return false
@@ -97,8 +100,6 @@ func DevNamespace(res *shell.Result, i int) bool {
 				return false // two namespaces: the last one counts, and both must be read
 			}
 			ns = v
-		case strings.HasPrefix(a, "-n") && len(a) > 2 && !strings.HasPrefix(a, "--"):
-			return false // -ndev: read as written nowhere else
 		}
 	}
 	return devNamespaceName(ns)

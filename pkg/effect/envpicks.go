@@ -43,13 +43,13 @@ func picksHarmlessStage(d *shell.Command) bool {
 	case strings.Contains(d.Name, "awk"):
 		return awkPicks(d.Args)
 	}
-	return grepPicks(d.Args)
+	return grepPicks(d.Name, d.Args)
 }
 
 // grepPicks reports a grep whose patterns each name something and whose
 // options print only the matching lines (grepopts.go).
-func grepPicks(args []string) bool {
-	r := readGrep(args)
+func grepPicks(name string, args []string) bool {
+	r := readGrep(name, args)
 	if r.wide || r.invert || len(r.patterns) == 0 {
 		return false // -C 999, -500, --inv, -z, -f FILE, -v: more than the lines picked
 	}
@@ -295,7 +295,7 @@ func consumesEnv(d *shell.Command) bool {
 	if !pickers.Get(d.Name) || strings.Contains(d.Name, "awk") || d.Name == "sed" {
 		return false
 	}
-	return readGrep(d.Args).quiet // grep -c, -l, -q; not the pattern "-l" (grep -e -l -e =)
+	return readGrep(d.Name, d.Args).quiet // grep -c, -l, -q; not the pattern "-l" (grep -e -l -e =)
 }
 
 // envTrail follows the whole environment printed (env, a script printing
@@ -401,8 +401,9 @@ func OwnEnviron(p string) bool {
 		return false
 	}
 	if strings.ContainsAny(rest, "*?[") {
-		// cat /proc/self/envir?n: a pattern that may name it
-		for _, own := range [...]string{"/proc/self/environ", "/proc/thread-self/environ"} {
+		// cat /proc/self/envir?n, /proc/self/task/*/environ: a pattern
+		// that may name it (a thread's id stands for any)
+		for _, own := range [...]string{"/proc/self/environ", "/proc/thread-self/environ", "/proc/self/task/1/environ"} {
 			if ok, _ := path.Match(p, own); ok {
 				return true
 			}

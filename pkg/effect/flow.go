@@ -61,6 +61,15 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if m := e.Prop("env-marks"); m != "" && cl.Mark(m) {
+			// heroku config --shell: NAME=value lines, a service's
+			// environment dumped as env prints this one's
+			f.source, f.shows, declared = "environment", true, false
+		}
+		if m := e.Prop("hides-marks"); m != "" && cl.Mark(m) {
+			// gitleaks --redact: the values are masked in what it prints
+			f.source, declared = "", false
+		}
 		if m := e.Prop("shows-marks"); m != "" && !cl.Mark(m) {
 			// aws ssm get-parameter without --with-decryption: a
 			// SecureString stays encrypted, a plain one is settings.
@@ -112,7 +121,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "production-data", c.Name
 		}
 	}
-	if f.source == "" && (cl.Entry == nil || unlistedSub(cl.Entry)) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
+	if f.source == "" && a.readsVerbs(i, cl) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know (or a subcommand of a
 		// known one it does not list), read by its verbs as a
 		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,

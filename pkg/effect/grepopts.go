@@ -82,8 +82,10 @@ func grepKindRank(k string) int {
 	return 0
 }
 
-// readGrep reads a grep's (or rg's, ag's, ack's) arguments.
-func readGrep(args []string) grepReading {
+// readGrep reads the arguments of a grep, or of rg, ag or ack, as the
+// program name reads them (grepdialects.go).
+func readGrep(name string, args []string) grepReading {
+	g := dialectOf(name)
 	var r grepReading
 	explicit := false
 	var operand []string
@@ -95,7 +97,7 @@ func readGrep(args []string) grepReading {
 			k = len(args)
 		case strings.HasPrefix(w, "--"):
 			name, val, hasVal := strings.Cut(w[2:], "=")
-			kind := longGrepKind(name)
+			kind := g.longKind(name)
 			takes := kind == "pattern" || kind == "value" || kind == "wide" && name != "" && (strings.HasPrefix("file", name) || strings.Contains(name, "context"))
 			if takes && !hasVal && k+1 < len(args) {
 				k++
@@ -121,7 +123,10 @@ func readGrep(args []string) grepReading {
 					r.wide = true // -5, -i500: NUM lines of context
 					continue
 				}
-				if strings.IndexByte(grepShortValue, c) >= 0 {
+				if strings.IndexByte(g.shortWide, c) >= 0 {
+					r.wide = true // rg -U: a match across lines
+				}
+				if strings.IndexByte(g.shortValue, c) >= 0 {
 					val := b[j+1:]
 					if val == "" && k+1 < len(args) {
 						k++

@@ -78,8 +78,8 @@ func pointedLocal(c *shell.Command) bool {
 			break
 		}
 		name, v, eq := strings.Cut(a, "=")
-		if elsewhereOptions.Get(name) {
-			return false
+		if elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) {
+			return false // -shttps://…: the value attached to -s
 		}
 		if !contextOptions.Get(name) {
 			continue

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -175,8 +176,8 @@ func (a *analysis) findProductionWord(i int) string {
 	cmds := a.res.Commands
 	c := &cmds[i]
 	for _, w := range c.Args {
-		if namesProduction(w) {
-			return w
+		if namesProduction(w) || namesProduction(attachedShortValue(w)) {
+			return w // -nproduction: the value attached to -n
 		}
 	}
 	for k := range cmds {
@@ -243,6 +244,16 @@ func wrapperProductionWord(cmds []shell.Command, i int) string {
 		}
 	}
 	return ""
+}
+
+// attachedShortValue returns the value attached to a short option
+// (-nproduction, -n=production: "production"), as the CLIs' option
+// parsers read it, or "".
+func attachedShortValue(w string) string {
+	if len(w) < 3 || w[0] != '-' || w[1] == '-' {
+		return ""
+	}
+	return strings.TrimPrefix(w[2:], "=")
 }
 
 // NamesProduction reports whether a word has a part naming production
@@ -329,8 +340,8 @@ func trimDigits(b []byte) int {
 // words are its subcommands (vendorctl upload, tool deploy --env
 // production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	unknown := cl.Entry == nil || unlistedSub(cl.Entry)
-	if c.Name == "" || !unknown && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
+	unknown := a.readsVerbs(i, cl)
+	if c.Name == "" || !unknown && (cl.Entry == nil || cl.Entry.Prop("env-tasks") == "") || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
 	if unknown {
@@ -397,6 +408,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if verb == "" {
 		return
 	}
+	prod = prod || cl.Mark("production") // artisan migrate --force: confirmed for production
 	publishes := publishVerbs.Get(verb)
 	if verb == "release" && !unknown && cl.Entry.Prop("host") != "" {
 		// gh workflow run release.yml: a git host's workflow runs on its
@@ -404,13 +416,16 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		// version bump
 		publishes = true
 	}
+	if !unknown && publishTask(cl.Entry, verb) {
+		publishes = true // rake release: the gem pushed
+	}
 	if publishes && stays {
 		return
 	}
 	kind := "production"
 	if publishes {
 		kind = "publish"
-	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" && !productionConfirmed(cl.Entry, c.Args) {
+	} else if !prod && !a.pointsAtProduction(i, c) && a.productionWord(i) == "" {
 		// a word of its own naming production: --url postgres://prod-db/app, promote api production
 		h := a.remoteDatabase(i) // a migration against another machine's database
 		if h == "" {
@@ -419,22 +434,6 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		kind = sharedOrProduction(h)
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + task})
-}
-
-// productionConfirmed reports a task given the option its tool demands
-// before it changes a database whose environment is production (php
-// artisan migrate --force): the catalogue's "prod-confirm" names it. Given
-// anywhere else it does nothing, so its being given says where it runs.
-func productionConfirmed(e *catalog.Entry, args []string) bool {
-	if e == nil {
-		return false
-	}
-	for f := range strings.SplitSeq(e.Prop("prod-confirm"), ",") {
-		if f != "" && hasFlag(args, f) {
-			return true
-		}
-	}
-	return false
 }
 
 // taskVerbs are the verbs of tasks that change what is deployed or stored,
@@ -548,9 +547,12 @@ func taskParts(buf []string, w string) []string {
 	return buf
 }
 
-// isTaskSep reports a byte that separates a task name's parts. (All are
+// isTaskSep reports a byte that separates a task name's parts, a rake
+// task's arguments in brackets among them (release[origin]). (All are
 // ASCII, so a byte test splits UTF-8 text where a rune test would.)
-func isTaskSep(c byte) bool { return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' }
+func isTaskSep(c byte) bool {
+	return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' || c == '[' || c == ']' || c == ','
+}
 
 // lowerTaskName is w lower-cased, with a '-' where a lower-case letter
 // meets a capital: w itself when it has neither capitals nor other than
@@ -673,12 +675,26 @@ var storeWrites = table.Map[string, []string]{Build: func() map[string][]string 
 	}
 }}
 
+// redisAdminWrites are Redis's commands that read or change by their
+// second word, and the second words that change.
+var redisAdminWrites = map[string][]string{
+	"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
+	"SCRIPT": {"FLUSH", "LOAD", "KILL"},
+}
+
 // storeWrite reports whether up (a word or script of a data store's
 // client, upper-cased) changes what the store holds.
 func storeWrite(client, up string) bool {
 	switch client {
 	case "redis-cli", "valkey-cli", "keydb-cli":
-		first, _, _ := strings.Cut(strings.TrimSpace(up), " ")
+		first, rest, _ := strings.Cut(strings.TrimSpace(up), " ")
+		if subs, ok := redisAdminWrites[first]; ok {
+			// CONFIG GET, SCRIPT EXISTS read; CONFIG SET, SCRIPT FLUSH
+			// change the server (a lone CONFIG word is judged with the
+			// words after it: redis-cli's words are one command too)
+			second, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			return slices.Contains(subs, second)
+		}
 		for _, w := range storeWrites.Get("redis") {
 			if first == w {
 				return true

@@ -117,6 +117,11 @@ func namesSecret(expr string) bool {
 	if e == "" || e == "." || e == "@" {
 		return true
 	}
+	if strings.Contains(e, "last-applied-configuration") {
+		// kubectl apply keeps the object it applied, its data with it,
+		// in this annotation
+		return true
+	}
 	if strings.Contains(e, "[") {
 		// .data["tls.key"], .["api-key"]: a quoted key is a path's
 		// segment, its dots part of its name (tls_key)
@@ -360,7 +365,7 @@ func picksSecrets(c *shell.Command) bool {
 	}
 	grepLike := !strings.Contains(c.Name, "awk") && c.Name != "sed"
 	if grepLike {
-		if r := readGrep(c.Args); r.quiet || r.invert {
+		if r := readGrep(c.Name, c.Args); r.quiet || r.invert {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -108,9 +109,10 @@ func unlistedSub(e *catalog.Entry) bool {
 
 // unknownSweep returns the words that say an unknown program removes all
 // it names: a soft verb among its three leading words with a sweeping
-// option, forced after a kind of resource, or with a word that names
-// production; or an option named for a destroying verb.
-func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
+// option, forced after a kind of resource, or with a word (or an
+// assignment on it, or exported before it) that names production; or an
+// option named for a destroying verb.
+func unknownSweep(c *shell.Command, cl *catalog.Classified, exported []string) string {
 	verb := ""
 	nested := false // a word before the verb: a kind of resource (stream rm)
 	all := false
@@ -145,9 +147,10 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified) string {
 	})
 	force, prod := false, false
 	optVerb := ""
-	for _, as := range c.Assigns {
-		// DEPLOY_ENV=production storectl volume rm data: the target
-		// given the program through its environment
+	for _, as := range append(c.Assigns[:len(c.Assigns):len(c.Assigns)], exported...) {
+		// DEPLOY_ENV=production storectl volume rm data, export
+		// STAGE=prod; storectl …: the target given the program through
+		// its environment
 		if name, v, ok := strings.Cut(as, "="); ok && targetVariable(name) && namesProduction(v) {
 			prod = true
 		}
@@ -263,4 +266,29 @@ func targetVariable(name string) bool {
 		}
 	}
 	return false
+}
+
+// exportedBefore returns the assignments that commands of the line before
+// command i export to the programs after them (export STAGE=prod,
+// declare -x STAGE=prod), or nil.
+func (a *analysis) exportedBefore(i int) []string {
+	var out []string
+	for k := 0; k < i && k < len(a.res.Commands); k++ {
+		o := &a.res.Commands[k]
+		switch o.Name {
+		case "export":
+		case "declare", "typeset":
+			if !slices.ContainsFunc(o.Args, func(w string) bool { return strings.HasPrefix(w, "-") && strings.Contains(w, "x") }) {
+				continue
+			}
+		default:
+			continue
+		}
+		for _, w := range o.Args {
+			if !strings.HasPrefix(w, "-") && strings.Contains(w, "=") {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }

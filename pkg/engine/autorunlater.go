@@ -60,8 +60,8 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return limitLines(jsonScriptLines(content)), false
 	}
 	interp, own := laterInterpreter(lower)
-	if interp == "" && dir == ".storybook" && (strings.HasPrefix(lower, "main.") || strings.HasPrefix(lower, "preview.")) && isNodeCodeExt(lower) {
-		interp, own = "node -e", true // storybook loads its main and preview files
+	if interp == "" && toolDirConfig(dir, lower) {
+		interp, own = "node -e", true // storybook's main, vitepress's config: loaded by the tool
 	}
 	if interp != "" {
 		code := content
@@ -428,8 +428,14 @@ func laterInterpreter(lower string) (interp string, own bool) {
 	switch {
 	case lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
 		return "python3 -c", true // site loads them into every interpreter
-	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py":
-		return "python3 -c", false
+	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "tasks.py" || lower == "conf.py":
+		return "python3 -c", false // nox, fabric, doit and invoke run them; sphinx's conf.py on every docs build
+	case lower == "hatch_build.py" || lower == "pdm_build.py":
+		return "python3 -c", true // a build backend's hook, loaded on every build and install
+	case strings.HasSuffix(lower, ".gemspec"):
+		return "ruby -e", true // bundler evaluates the gemspec a Gemfile names on every run
+	case lower == ".php-cs-fixer.php" || lower == ".php-cs-fixer.dist.php" || lower == ".php_cs" || lower == ".php_cs.dist" || lower == "rector.php" || lower == "ecs.php":
+		return "php -r", true // PHP's fixers load their config as code
 	case lower == "gemfile" || lower == "vagrantfile":
 		return "ruby -e", true // bundler and vagrant evaluate them on every run
 	case lower == "rakefile" || strings.HasSuffix(lower, ".rake") || lower == "fastfile" || lower == "dangerfile":
@@ -446,8 +452,11 @@ func laterInterpreter(lower string) (interp string, own bool) {
 		if !ok {
 			continue
 		}
-		if strings.HasSuffix(name, ".config") || strings.HasSuffix(name, ".conf") || strings.HasPrefix(name, ".") && strings.HasSuffix(name, "rc") {
-			return "node -e", true // vite.config.ts, karma.conf.js, .eslintrc.js: loaded by the tool
+		if strings.HasSuffix(name, ".config") || strings.Contains(name, ".config.") || strings.HasSuffix(name, ".conf") ||
+			strings.HasSuffix(name, ".workspace") || strings.HasPrefix(name, ".") && strings.HasSuffix(name, "rc") {
+			// vite.config.ts, webpack.config.babel.js, karma.conf.js,
+			// vitest.workspace.ts, .eslintrc.js: loaded by the tool
+			return "node -e", true
 		}
 		switch name {
 		case ".pnpmfile", ".eleventy", "gatsby-node", "gatsby-config", "gatsby-browser", "gatsby-ssr":
@@ -455,6 +464,16 @@ func laterInterpreter(lower string) (interp string, own bool) {
 		}
 	}
 	return "", false
+}
+
+// toolDirConfig reports a JavaScript or TypeScript file that a tool
+// loads from its own dot-directory: its config (.vitepress/config.mts,
+// .vuepress/config.js), and storybook's main and preview.
+func toolDirConfig(dir, lower string) bool {
+	if !strings.HasPrefix(dir, ".") || !isNodeCodeExt(lower) {
+		return false
+	}
+	return strings.HasPrefix(lower, "config.") || dir == ".storybook" && (strings.HasPrefix(lower, "main.") || strings.HasPrefix(lower, "preview."))
 }
 
 // isNodeCodeExt reports a file name with a JavaScript or TypeScript
@@ -473,35 +492,85 @@ func isNodeCodeExt(lower string) bool {
 // strings are taken as the command lines they may be.
 func quotedStringFile(lower string) bool {
 	switch lower {
-	case "jenkinsfile", "tiltfile", "build.rs", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "cmakelists.txt", "meson.build", "build.sbt", "earthfile":
+	case "jenkinsfile", "tiltfile", "build.rs", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "cmakelists.txt", "meson.build", "build.sbt", "earthfile",
+		"init.gradle", "init.gradle.kts", ".dir-locals.el", ".dir-locals-2.el":
+		// (gradle runs an init script on every build; emacs evaluates a
+		// directory's locals when a file there is opened)
 		return true
+	}
+	if strings.HasSuffix(lower, ".gradle") || strings.HasSuffix(lower, ".gradle.kts") {
+		return true // init.d's scripts, applied script plugins
 	}
 	return strings.HasSuffix(lower, ".jenkinsfile") || strings.HasSuffix(lower, ".groovy") && strings.Contains(lower, "jenkins")
 }
 
 // quotedLines returns the quoted strings of code that hold a space (a
-// command line has words).
+// command line has words). Strings joined on a line by "+" are one
+// string ('rm -rf ' + '/home/dev'), and strings listed with commas are the
+// words of one command (commandLine 'rm', '-rf', '/home/dev'), each
+// string with a space a line of its own as well.
 func quotedLines(content string) []string {
 	var out []string
 	for i := 0; i < len(content) && len(out) < maxAutoRunLines; i++ {
-		q := content[i]
-		if q != '"' && q != '\'' {
+		if q := content[i]; q != '"' && q != '\'' {
 			continue
 		}
 		var b strings.Builder
-		j := i + 1
-		for ; j < len(content) && content[j] != q && content[j] != '\n'; j++ {
-			if content[j] == '\\' && j+1 < len(content) {
-				j++
-			}
-			b.WriteByte(content[j])
+		j, ok := quotedString(content, i, &b)
+		if !ok {
+			i = j
+			continue
 		}
-		if j < len(content) && content[j] == q && strings.ContainsAny(b.String(), " \t") {
+		for {
+			k := j + 1
+			for k < len(content) && (content[k] == ' ' || content[k] == '\t') {
+				k++
+			}
+			if k >= len(content) || content[k] != '+' && content[k] != ',' {
+				break
+			}
+			sep := content[k]
+			k++
+			for k < len(content) && (content[k] == ' ' || content[k] == '\t') {
+				k++
+			}
+			if k >= len(content) || content[k] != '"' && content[k] != '\'' {
+				break
+			}
+			var word strings.Builder
+			next, closed := quotedString(content, k, &word)
+			if !closed {
+				break
+			}
+			if sep == ',' {
+				b.WriteByte(' ')
+			}
+			b.WriteString(word.String())
+			if w := word.String(); sep == ',' && strings.ContainsAny(w, " \t") {
+				out = append(out, w) // "-c", "curl … | sh": the string is a line of its own too
+			}
+			j = next
+		}
+		if strings.ContainsAny(b.String(), " \t") {
 			out = append(out, b.String())
 		}
 		i = j
 	}
 	return out
+}
+
+// quotedString appends to b the string quoted at content[i] and returns
+// the index of its closing quote, and whether it closes on its line.
+func quotedString(content string, i int, b *strings.Builder) (int, bool) {
+	q := content[i]
+	j := i + 1
+	for ; j < len(content) && content[j] != q && content[j] != '\n'; j++ {
+		if content[j] == '\\' && j+1 < len(content) {
+			j++
+		}
+		b.WriteByte(content[j])
+	}
+	return j, j < len(content) && content[j] == q
 }
 
 // toxVars are tox's substitutions in a command, as the paths they name.

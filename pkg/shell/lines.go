@@ -865,9 +865,14 @@ func (s *state) walkUncalled() {
 }
 
 // wellKnownEnv are environment variables whose value the system sets and
-// the line did not: temporary directories.
+// the line did not: temporary directories, and the XDG base directories,
+// as the specification's defaults (what a tool uses when they are unset,
+// and what they are set to on most desktops). The runtime directory is
+// /run/user/UID; 1000 stands for the user's.
 var wellKnownEnv = table.Map[string, string]{Build: func() map[string]string {
-	return map[string]string{"TMPDIR": "/tmp", "TMP": "/tmp", "TEMP": "/tmp", "RUNNER_TEMP": "/tmp"}
+	return map[string]string{"TMPDIR": "/tmp", "TMP": "/tmp", "TEMP": "/tmp", "RUNNER_TEMP": "/tmp",
+		"XDG_CONFIG_HOME": "~/.config", "XDG_DATA_HOME": "~/.local/share", "XDG_STATE_HOME": "~/.local/state",
+		"XDG_CACHE_HOME": "~/.cache", "XDG_RUNTIME_DIR": "/run/user/1000"}
 }}
 
 // whichName resolves "which X", "command -v X" and "type -P X": they print

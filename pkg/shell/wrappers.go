@@ -210,6 +210,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
+	if s.runsNothing(c.Name, words[0]) { // filters.go
+		return
+	}
 	s.runs(f, c.Name, words, dyn)
 }
 
@@ -1508,7 +1511,8 @@ func splitEnvString(s string) []string {
 // isShell reports whether name is a shell that takes -c.
 func isShell(name string) bool {
 	switch name {
-	case "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash", "posh", "rbash", "pdksh", "oksh", "loksh", "csh", "tcsh":
+	case "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash", "posh", "rbash", "pdksh", "oksh", "loksh", "csh", "tcsh",
+		"osh", "ysh": // Oils' shells, the one bash's own language
 		return true
 	}
 	return false
@@ -1528,10 +1532,16 @@ func isInterpreter(name string) bool {
 }
 
 // otherInterpreters run code they are given (a script, -c or -e code, or
-// their input) in a language no scanner here reads: Tcl, the elvish and
-// xonsh shells, IPython.
+// their input) in a language no scanner here reads: Tcl, the elvish,
+// xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
+// OCaml, and the JVM's script runners (Groovy, jrunscript, jshell).
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"tclsh": true, "wish": true, "expect": true, "elvish": true, "xonsh": true, "ipython": true, "ipython3": true}
+	m := map[string]bool{}
+	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu ipython ipython3 guile racket sbcl clisp ecl " +
+		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell") {
+		m[n] = true
+	}
+	return m
 }}
 
 // RunsCode reports whether name is a shell or an interpreter: a program
