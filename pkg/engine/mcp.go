@@ -470,10 +470,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 func siblingWords(x map[string]any, keys []string) []string {
 	var out []string
 	for _, k := range keys {
-		if l, ok := x[k].([]any); ok && len(l) > 0 {
-			if words, ok := wordList(l); ok {
-				out = append(out, words...)
-			}
+		// a list, or a list written as an object keyed by its indexes
+		if words, ok := wordList(x[k]); ok && len(words) > 0 {
+			out = append(out, words...)
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -98,9 +99,13 @@ func runSetting(k string) bool {
 }
 
 // wordList returns a list of words: strings, or objects of one string
-// each ({"value": "-rf"}); false for anything else.
+// each ({"value": "-rf"}); a list may be written as an object keyed by
+// its indexes ({"0": "-rf", "1": "/home/dev"}). False for anything else.
 func wordList(v any) ([]string, bool) {
 	l, ok := v.([]any)
+	if m, isMap := v.(map[string]any); isMap {
+		l, ok = indexedList(m)
+	}
 	if !ok {
 		return nil, false
 	}
@@ -130,6 +135,23 @@ func wordList(v any) ([]string, bool) {
 		default:
 			return nil, false
 		}
+	}
+	return out, true
+}
+
+// indexedList returns the values of an object whose keys are the indexes
+// 0 to n-1, in their order: a list written as an object.
+func indexedList(m map[string]any) ([]any, bool) {
+	if len(m) == 0 || len(m) > 256 {
+		return nil, false
+	}
+	out := make([]any, len(m))
+	for k, v := range m {
+		n, err := strconv.Atoi(k)
+		if err != nil || n < 0 || n >= len(m) || out[n] != nil || strconv.Itoa(n) != k {
+			return nil, false
+		}
+		out[n] = v
 	}
 	return out, true
 }
