@@ -345,6 +345,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// the same call.
 				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
+				} else if h.kind <= hookRmFile && passedAsValue(code, k, at) {
+					// sapply("rm -rf ~", system), map(os.system, cmds): the
+					// call is made by what it is handed to, on arguments
+					// nobody here reads
+					facts.Opaque = append(facts.Opaque, h.name)
 				}
 				continue
 			}
@@ -400,6 +405,34 @@ func namedCallAt(code string, k, at int) int {
 		return at
 	}
 	return j
+}
+
+// passedAsValue reports a call named at code[k:at] (its module prefix
+// with it: os.system) that stands as an argument of another call, not
+// called itself: after "(" or ",", before "," or ")".
+func passedAsValue(code string, k, at int) bool {
+	b := strings.TrimRight(strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:$"), " \t")
+	a := strings.TrimLeft(code[at:], " \t")
+	if b == "" || b[len(b)-1] != '(' && b[len(b)-1] != ',' || a == "" || a[0] != ',' && a[0] != ')' {
+		return false
+	}
+	if b[len(b)-1] == '(' {
+		// print(shutil.rmtree), help(os.system): looked at, not called
+		switch leadingIdent(lastIdent(b[:len(b)-1])) {
+		case "print", "repr", "str", "type", "help", "dir", "id", "callable", "inspect", "cat", "log":
+			return false
+		}
+	}
+	return true
+}
+
+// lastIdent is the identifier s ends with, or "".
+func lastIdent(s string) string {
+	i := len(s)
+	for i > 0 && isIdent(s[i-1]) {
+		i--
+	}
+	return s[i:]
 }
 
 // maxAliases bounds the new names one piece of code may give the calls
