@@ -1048,6 +1048,8 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		closer = ')'
 		j++
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
+	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == 'q' || c[j] == '%' || c[j] == '*') && sc.isWordList(j):
+		// system qw(rm -rf), $d; system %w[rm -rf]: a list of words
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
 	default:
@@ -1072,7 +1074,15 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		}
 		v, next := sc.value(j)
 		v.raw = c[j:next]
-		args = append(args, v)
+		if sc.lang == "perl" && v.list && v.known {
+			// perl flattens a list among a call's arguments: system
+			// qw(rm -rf), $d is system("rm", "-rf", $d)
+			for _, w := range v.items {
+				args = append(args, value{str: w, known: true, raw: w})
+			}
+		} else {
+			args = append(args, v)
+		}
 		j = skipSpace(c, next)
 		if j < len(c) && (c[j] == ',' || sc.lang == "perl" && c[j] == '=' && j+1 < len(c) && c[j+1] == '>') {
 			if c[j] == '=' {
@@ -1099,6 +1109,9 @@ func (sc *scanner) value(i int) (value, int) {
 	c := sc.code
 	if sc.lang == "r" && strings.HasPrefix(c[i:], "c(") {
 		return sc.list(i+2, ')') // R's vector: c("-rf", "/tmp/x")
+	}
+	if v, next, ok := sc.wordList(i); ok {
+		return v, next // perl's qw(rm -rf), ruby's %w[rm -rf]
 	}
 	if i < len(c) && c[i] == '[' {
 		v, next := sc.list(i+1, ']')
@@ -1216,6 +1229,54 @@ func (sc *scanner) concat() string {
 
 // list reads the elements of a list literal after its opening, up to
 // end ("]", or ")" for R's c()).
+// isWordList reports a literal list of words at code[i] (wordList).
+func (sc *scanner) isWordList(i int) bool {
+	_, _, ok := sc.wordList(i)
+	return ok
+}
+
+// wordList reads a literal list of words: perl's qw(…) (any delimiter:
+// qw{…}, qw/…/) and ruby's %w[…] and %W[…], splatted or not (*%w[…]).
+func (sc *scanner) wordList(i int) (value, int, bool) {
+	c := sc.code
+	j := i
+	switch {
+	case sc.lang == "perl" && strings.HasPrefix(c[i:], "qw"):
+		j = i + 2
+	case sc.lang == "ruby" && (strings.HasPrefix(c[i:], "%w") || strings.HasPrefix(c[i:], "%W")):
+		j = i + 2
+	case sc.lang == "ruby" && (strings.HasPrefix(c[i:], "*%w") || strings.HasPrefix(c[i:], "*%W")):
+		j = i + 3
+	default:
+		return value{}, i, false
+	}
+	if sc.lang == "perl" {
+		j = skipSpace(c, j)
+	}
+	if j >= len(c) || isIdent(c[j]) || c[j] == ' ' || c[j] == '\t' || c[j] == '\n' {
+		return value{}, i, false // qwerty, qw =>: not a list
+	}
+	open := c[j]
+	closer := open
+	switch open {
+	case '(':
+		closer = ')'
+	case '[':
+		closer = ']'
+	case '{':
+		closer = '}'
+	case '<':
+		closer = '>'
+	}
+	end := strings.IndexByte(c[j+1:], closer)
+	if end < 0 {
+		return value{}, i, false
+	}
+	words := strings.Fields(c[j+1 : j+1+end])
+	sc.work += end
+	return value{list: true, known: true, items: words, str: strings.Join(words, " ")}, j + end + 2, true
+}
+
 func (sc *scanner) list(i int, end byte) (value, int) {
 	c := sc.code
 	v := value{list: true, known: true}
