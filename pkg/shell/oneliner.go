@@ -1050,6 +1050,8 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == 'q' || c[j] == '%' || c[j] == '*') && sc.isWordList(j):
 		// system qw(rm -rf), $d; system %w[rm -rf]: a list of words
+	case sc.lang == "perl" && j > i && j < len(c) && (c[j] == '@' || c[j] == '$'):
+		// system @cmd, system $line: a variable the code assigned
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
 	default:
@@ -1110,8 +1112,18 @@ func (sc *scanner) value(i int) (value, int) {
 	if sc.lang == "r" && strings.HasPrefix(c[i:], "c(") {
 		return sc.list(i+2, ')') // R's vector: c("-rf", "/tmp/x")
 	}
-	if v, next, ok := sc.wordList(i); ok {
-		return v, next // perl's qw(rm -rf), ruby's %w[rm -rf]
+	if k := skipSpace(c, i); k < len(c) && (c[k] == 'q' || c[k] == '%' || c[k] == '*' || c[k] == '(') {
+		if v, next, ok := sc.wordList(k); ok {
+			return v, next // perl's qw(rm -rf), ruby's %w[rm -rf]
+		}
+		if sc.lang == "perl" && c[k] == '(' {
+			return sc.list(k+1, ')') // perl's list: ("rm", "-rf", $d)
+		}
+	}
+	if v, next, ok := sc.variable(i); ok && v.list {
+		if j := skipSpace(c, next); j >= len(c) || strings.IndexByte(sc.concat(), c[j]) < 0 {
+			return v, next // a list the code assigned: its words, as far as they are known
+		}
 	}
 	if i < len(c) && c[i] == '[' {
 		v, next := sc.list(i+1, ']')
@@ -1134,6 +1146,10 @@ func (sc *scanner) value(i int) (value, int) {
 			known = known && s.known
 			any = true
 			i = next
+			if j := skipSpace(c, i); (sc.lang == "python" || sc.lang == "ruby") && j+1 < len(c) && c[j] == '%' && c[j+1] != '=' {
+				// "rm -rf %s" % home: the format filled in
+				text, known, i = sc.formatted(text, known, j+1)
+			}
 			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' && sc.concat() != "." || c[j] == '[') {
 				if n := reversal(c[j:]); n > 0 {
 					// "~ fr- mr".reverse, "x"[::-1]: the literal reversed.
@@ -1227,8 +1243,28 @@ func (sc *scanner) concat() string {
 	return "+"
 }
 
-// list reads the elements of a list literal after its opening, up to
-// end ("]", or ")" for R's c()).
+// formatted fills in a format string's placeholders (%s, %d, %r) with
+// the value after its % operator, at index i: a single known value fills
+// a single placeholder; anything else leaves "$_" in each, not known. It
+// returns the text, whether it is known, and the index after the value.
+func (sc *scanner) formatted(text string, known bool, i int) (string, bool, int) {
+	v, next := sc.value(skipSpace(sc.code, i))
+	if next == i {
+		next = i + 1
+	}
+	n := 0
+	for _, p := range [...]string{"%s", "%d", "%r", "%i"} {
+		n += strings.Count(text, p)
+	}
+	fill := "$_"
+	if n == 1 && v.known && !v.list {
+		fill = v.str
+	} else {
+		known = false
+	}
+	return strings.NewReplacer("%s", fill, "%d", fill, "%r", fill, "%i", fill).Replace(text), known, next
+}
+
 // isWordList reports a literal list of words at code[i] (wordList).
 func (sc *scanner) isWordList(i int) bool {
 	_, _, ok := sc.wordList(i)
@@ -1277,6 +1313,8 @@ func (sc *scanner) wordList(i int) (value, int, bool) {
 	return value{list: true, known: true, items: words, str: strings.Join(words, " ")}, j + end + 2, true
 }
 
+// list reads the elements of a list literal after its opening, up to
+// end ("]", or ")" for R's c()).
 func (sc *scanner) list(i int, end byte) (value, int) {
 	c := sc.code
 	v := value{list: true, known: true}
