@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"path"
 	"strconv"
 	"strings"
@@ -154,4 +155,19 @@ func indexedList(m map[string]any) ([]any, bool) {
 		out[n] = v
 	}
 	return out, true
+}
+
+// jsonWordList returns the words of a list of strings written as JSON
+// text ("[\"-rf\", \"/home/dev\"]"), as a tool that decodes its
+// arguments reads them.
+func jsonWordList(s string) ([]string, bool) {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") {
+		return nil, false
+	}
+	var l []any
+	if json.Unmarshal([]byte(t), &l) != nil {
+		return nil, false
+	}
+	return wordList(l)
 }
