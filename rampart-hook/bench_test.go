@@ -19,6 +19,7 @@ var benchPayloads = []struct{ name, format, payload string }{
 	{"claude-read-ssh-key", "claude-code", `{"session_id":"s","transcript_path":"/t.jsonl","cwd":"/home/u/p","hook_event_name":"PreToolUse","tool_name":"Read","tool_input":{"file_path":"/home/u/.ssh/id_rsa"},"tool_use_id":"toolu_3"}`},
 	{"claude-mcp", "claude-code", `{"session_id":"s","transcript_path":"/t.jsonl","cwd":"/home/u/p","hook_event_name":"PreToolUse","tool_name":"mcp__filesystem__read_file","tool_input":{"path":"/home/u/p/README.md"},"tool_use_id":"toolu_4"}`},
 	{"claude-post-secret", "claude-code", `{"session_id":"s","transcript_path":"/t.jsonl","cwd":"/home/u/p","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"env"},"tool_response":{"stdout":"PATH=/usr/bin\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n","stderr":"","interrupted":false},"tool_use_id":"toolu_5"}`},
+	{"detected-claude-bash-git-status", "", `{"session_id":"s","transcript_path":"/t.jsonl","cwd":"/home/u/p","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git status","description":"status"},"tool_use_id":"toolu_1"}`},
 	{"gemini-shell", "gemini", `{"session_id":"g","transcript_path":"/t","cwd":"/home/u/p","hook_event_name":"BeforeTool","timestamp":"2026-11-25T10:00:00Z","tool_name":"run_shell_command","tool_input":{"command":"npm test"}}`},
 }
 

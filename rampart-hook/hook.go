@@ -115,14 +115,17 @@ func (h *hook) answer(payload []byte, readErr error, stderr io.Writer) (*agent.E
 	if h.format != "" {
 		f, fmtErr = agent.ParseFormat(h.format)
 	}
-	if h.format == "" || fmtErr != nil {
-		f = agent.Detect(payload)
-	}
 	var ev *agent.Event
 	err := readErr
-	if err == nil {
+	switch detect := h.format == "" || fmtErr != nil; {
+	case detect && err == nil:
+		f, ev, err = agent.DetectParse(payload) // the payload decoded once
+	case detect:
+		f = agent.Detect(payload)
+		ev = &agent.Event{Format: f, Kind: agent.Pre}
+	case err == nil:
 		ev, err = agent.Parse(f, payload)
-	} else {
+	default:
 		ev = &agent.Event{Format: f, Kind: agent.Pre}
 	}
 	what := "cannot read the hook payload"

@@ -47,11 +47,13 @@
 // words are never files), "stdin=upload" (reads standard input and sends it).
 // What a program destroys through its own subcommands is data too:
 // "cloud" (a cloud or cluster CLI: any destroying verb among its leading
-// words), "destroy-verbs=drop,clean,publish*" (this entry's own verbs),
+// words), "destroy-verbs=drop,clean,publish*" (this entry's own verbs; a
+// task and its action joined by "+", hex.owner+add, destroy together),
 // "destroy=KIND" (the entry always does: docker push, npm publish) and
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
-// build --push, git push --force). "serves" marks a program that serves the
+// build --push, git push --force); the mark "production" is an option that
+// confirms a task for production (artisan migrate --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
 // whose code no scanner reads (its code is unknown when it acts); "opens"
@@ -59,7 +61,11 @@
 // database file); "request-items" a client whose operands are HTTPie
 // request items (FIELD@FILE sends the file).
 // "build-tasks=release" names a task runner's own tasks that build here
-// whatever their names' verbs say (mix release): no production change.
+// whatever their names' verbs say (mix release): no production change;
+// "publish-tasks=release" the task verbs that hand the build to others
+// wherever they point (rake release pushes the gem, lein deploy the jar).
+// "store-copy" marks an object store's copy (aws s3 cp, gsutil cp) whose
+// last operand, a bucket's URL, is where local files land.
 // "db-tasks" marks a framework's task runner whose task names may drop or
 // empty a database (rake db:drop:all, manage.py flush); "run-as-script" an
 // entry that is also run as a script by an interpreter (python manage.py,
@@ -73,6 +79,10 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "lists-vars" marks a secret source whose output is variables listed one a
+// line, NAME=VALUE (heroku config): a later stage that picks lines by a
+// pattern naming no secret, or cuts out the names, prints no value, as with
+// the environment itself.
 // "options-file=-K,--config" names options whose value is a file of the
 // program's own options, one a line (curl -K FILE): when the line wrote
 // the file or feeds it on standard input, what it holds is judged too.
@@ -112,6 +122,11 @@
 // make): its other words name that command, which it never runs (see Dry).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh).
+// "bare-deletes=MARK" says that the command, given no operand and an
+// option with that mark, deletes in the directory it runs in as if given
+// "." (git clean -f).
+// "pathspecs" marks a command whose operands are git pathspecs (see
+// effect's pathspecScope).
 // "destroy-settings=KEY,..." names settings of the settings table's guard
 // and forces kinds that, in force for the command, make it destroy as its
 // destroying option does (git clean with clean.requireforce off, git push
@@ -231,6 +246,8 @@ type Entry struct {
 	Sub     bool              // the first positional names a subcommand
 	Props   map[string]string // properties
 	props   uint64            // propBit of every key of Props, for Prop
+	chain   uint64            // propBit of every key of Props here and in every entry above, when chained
+	chained bool              // chain is set (lineEntry, withParent)
 	subs    map[string]*Entry
 	parent  *Entry
 	line    int
@@ -267,6 +284,11 @@ func (e *Entry) HasProps() bool { return e.parent != nil || len(e.Props) > 0 }
 // prop is Prop past its inlined test.
 func (e *Entry) prop(name string) string {
 	b := propBit(name)
+	if e.chained && e.chain&b == 0 {
+		// no key here or above has the bit: one test where the walk up
+		// tested each entry (a subcommand is asked some 40 names a command)
+		return ""
+	}
 	for x := e; x != nil; x = x.parent {
 		if len(x.Props) == 0 || x.props != 0 && x.props&b == 0 {
 			continue // not among the keys: no map lookup (most asks are misses)
@@ -896,7 +918,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 			x := &subs[i]
 			*x = *e
 			x.Name, full = nextName(full, parent.Name, sub)
-			x.parent = parent
+			x.setParent(parent)
 			parent.subs[sub] = x
 			i++
 		}
@@ -928,7 +950,16 @@ func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, e
 		e.Props[k] = v
 		e.props |= propBit(k)
 	}
+	e.chain, e.chained = e.props, true
 	return e, nil
+}
+
+// setParent makes parent the entry above e (a subcommand's program), and
+// e's summary of keys cover parent's.
+func (e *Entry) setParent(parent *Entry) {
+	e.parent = parent
+	e.chain |= parent.chain
+	e.chained = e.chained && parent.chained
 }
 
 // subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names

@@ -131,6 +131,30 @@ func TestMarkIf(t *testing.T) {
 	}
 }
 
+// TestNegatedFlag checks that a later --no-NAME takes back the mark an
+// earlier flag set, and an earlier one does not.
+func TestNegatedFlag(t *testing.T) {
+	cat := Default()
+	for _, tc := range []struct {
+		line, mark string
+		want       bool
+	}{
+		{"git clean -f --no-force", "force", false},
+		{"git clean --no-force -f", "force", true},
+		{"git push --dry-run --no-dry-run origin", "dry", false},
+		{"rsync --no-dry-run -n src/ dst/", "dry", true},
+		{"rsync -a --delete --no-delete src/ dst/", "delete", false},
+		{"rsync -n --no-dry-run src/ dst/", "dry", false},
+		{"rsync -n --no-such-option src/ dst/", "dry", true},
+	} {
+		f := strings.Fields(tc.line)
+		c := cat.Classify(f[0], f[1:])
+		if got := c.Mark(tc.mark); got != tc.want {
+			t.Errorf("%s: %s = %v, want %v", tc.line, tc.mark, got, tc.want)
+		}
+	}
+}
+
 func BenchmarkClassify(b *testing.B) {
 	cat := Default()
 	args := []string{"-sSL", "-o", "out.html", "-H", "Accept: x", "https://example.com/x"}

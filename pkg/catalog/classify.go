@@ -177,6 +177,12 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				out.Words = append(out.Words, Word{Text: a[1:], Role: o.Role, Index: i, Option: "+"})
 				continue
 			}
+			if o, ok := e.option(a); ok {
+				// steamcmd +login NAME +run_app_build FILE: a command
+				// of the program's own, listed whole as an option
+				i = out.take(e, o, a, "", args, i)
+				continue
+			}
 		}
 		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) || optionsFirst && len(pos) > 0 {
 			pos = append(pos, Word{Text: a, Index: i})
@@ -211,6 +217,8 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			if !ok {
 				if hasVal {
 					out.Words = append(out.Words, Word{Text: val, Role: Data, Index: i, Option: spell})
+				} else if name, neg := strings.CutPrefix(a, "--no-"); neg {
+					out.unmark(e, name)
 				}
 				continue
 			}
@@ -309,6 +317,19 @@ func (out *Classified) take(e *Entry, o Option, spell, attached string, args []s
 	}
 	out.mark(o, "")
 	return i
+}
+
+// unmark takes back the mark of the flag --NAME, as a later --no-NAME
+// does (git clean -f --no-force).
+func (out *Classified) unmark(e *Entry, name string) {
+	if len(out.Marks) == 0 {
+		return
+	}
+	if o, ok := e.option("--" + name); ok && o.Mark != "" && !o.Value {
+		delete(out.Marks, o.Mark)
+	} else if !ok && onlyReports["--"+name] {
+		delete(out.Marks, "dry") // --dry-run --no-dry-run
+	}
 }
 
 // mark records the mark o sets, given the value it was given (when it

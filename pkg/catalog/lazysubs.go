@@ -75,7 +75,7 @@ func (e *Entry) makeSub(name string) *Entry {
 			panic("catalog.txt: " + err.Error()) // ruled out by TestEmbeddedParses
 		}
 		x.Name = e.Name + " " + name
-		x.parent = e
+		x.setParent(e)
 		path := append(slices.Clip(p.path), name)
 		for j := range p.subs.lines {
 			if k := &p.subs.lines[j]; k.under(path) {

@@ -3,7 +3,8 @@ package catalog
 import "testing"
 
 // TestPropSummary holds Prop, which skips the map for names whose bit is
-// not in an entry's summary, to the map itself: every key of every entry
+// not in an entry's summary (or in the summary of it and the entries above
+// it), to the map itself: every key of every entry
 // and subcommand of the embedded catalogue is found with its value, a
 // subcommand finds its program's keys it does not set, and names that are
 // no key are not found.
@@ -25,6 +26,9 @@ func TestPropSummary(t *testing.T) {
 					t.Errorf("%s: Prop(%q) = %q, want its program's %q", e.Name, k, e.Prop(k), v)
 				}
 			}
+		}
+		if !e.chained {
+			t.Errorf("%s: no summary of its and its program's keys", e.Name)
 		}
 		for _, k := range []string{"", "no-such-property", "sinks", "x"} {
 			if got := e.Prop(k); got != "" {

@@ -56,6 +56,8 @@ type cmdFacts struct {
 	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
 	looked bool           // entry is known
 
+	peeled bool // a wrapper the walk read itself, its command reported after it (peeled.go)
+
 	memo lineMemo // answers about the command that depend only on the line, found once (linememo.go)
 }
 
@@ -94,6 +96,7 @@ var credentialFileVars = table.Map[string, string]{Build: func() map[string]stri
 		"AWS_CONFIG_FILE": "~/.aws/config", "NETRC": "~/.netrc", "AWS_WEB_IDENTITY_TOKEN_FILE": "~/.aws/credentials",
 		"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "~/.aws/credentials", "AZURE_FEDERATED_TOKEN_FILE": "~/.azure/msal_token_cache.json",
 		"VAULT_TOKEN_FILE": "~/.vault-token", "DOCKER_CONFIG": "~/.docker", "GNUPGHOME": "~/.gnupg",
+		"SSH_AUTH_SOCK": "/tmp/ssh-agent/agent.sock", // where ssh-agent puts it (/tmp/ssh-XXXX/agent.PID)
 	}
 }}
 
@@ -111,6 +114,8 @@ func (a *analysis) clean(p string, i int) string {
 		}
 		if f, ok := credentialFileVars.Lookup(v); ok {
 			p = f
+		} else if secretFileVar(v) {
+			p = "/run/secrets/" + v
 		}
 	}
 	cwd := a.env.Cwd
@@ -272,6 +277,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 		a.wordsUsed = k // ClassifyInto writes at most 2*len(args) words of the array
 	}
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
+	f.peeled = cl.Entry == nil && a.wrapsNext(i)
 	if name == c.Name && sameWords(args, c.Args) {
 		// The entry classified is the command's own: the flow pass's
 		// entryHas need not look it up again.
@@ -281,6 +287,10 @@ func (a *analysis) command(i int, c *shell.Command) {
 		// rsync -n --delete, mkfs.ext4 -n, git reset --hard --help: it
 		// prints or rehearses and changes nothing (its redirections and
 		// the code it was handed are judged above).
+		return
+	}
+	if a.plainFilter(c, &cl, f) {
+		plainFilterFacts(c, f) // filters.go
 		return
 	}
 	a.words(i, c, f, &cl)
@@ -357,6 +367,11 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 	if k.Dynamic {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code evaluates text built at run time"})
+	}
+	if k.DecodedRun {
+		// exec(base64.b64decode(…)): base64 -d | python3 written inside
+		// the code, whatever the hidden text says
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "decoded->code", Word: c.Name + " code runs text it decodes"})
 	}
 	if k.Network && k.Shell || k.Listen && k.Shell {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " code connects a socket to a shell or process"})

@@ -51,8 +51,8 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	// production): its change verb against production is
 	// production: a subcommand of a known program that the catalogue
 	// does not list (stripe trigger, beside stripe config) is read so too
-	unknown := (cl.Entry == nil || unlistedSub(cl.Entry)) && c.Name != ""
-	if !unknown && cl.Entry.Prop("cloud") == "" {
+	unknown := a.readsVerbs(i, cl) && c.Name != ""
+	if !unknown && (cl.Entry == nil || cl.Entry.Prop("cloud") == "") {
 		return
 	}
 	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {

@@ -32,7 +32,9 @@ var deployParts = table.Map[string, bool]{Build: func() map[string]bool {
 // what a running service runs with another build, image or state: rolled
 // back, rebuilt, restored from a backup, blue and green swapped (helm
 // rollback, flyctl releases rollback, dokku ps:rebuild, velero restore
-// create, eb swap). They deploy as a deploy verb does; an unknown
+// create, eb swap), or its traffic shifted between revisions by one verb
+// (gcloud run services update-traffic, app services set-traffic). They
+// deploy as a deploy verb does; an unknown
 // program's are not read so (nuget restore fetches packages).
 var replaceParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"rollback": true, "rebuild": true, "restore": true, "swap": true, "revert": true}
@@ -191,14 +193,16 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			if (t == "put" || t == "patch" || t == "write") && prev == "kv" && secretKeyAfter(cl, w.Index) {
 				return prev + " " + t // vault kv put secret/staging/api: a secret the services read
 			}
-			found, set, noun, preview := false, false, false, false
+			found, set, noun, preview, traffic, shifts := false, false, false, false, false, false
 			verbParts(t, func(part string, _ int) {
 				found = found || deployParts.Get(part) || replaceParts.Get(part)
+				traffic = traffic || part == "traffic"
+				shifts = shifts || part == "update" || part == "set" || part == "shift" || part == "split" || part == "migrate"
 				preview = preview || previewParts.Get(part)
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"
 			})
-			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") {
+			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") || traffic && shifts {
 				return w.Text // az webapp deploy, heroku config:set
 			}
 			if shipsNew(prev, t) {

@@ -1,8 +1,10 @@
 package effect
 
 import (
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
@@ -118,6 +120,9 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 	scanned := scannedActs[c.Name]
 	for _, w := range opaqueActs {
 		if strings.Contains(low, w) && !slices.Contains(scanned, w) {
+			if w == "getenv" && namedPlainGetenvs(low) {
+				continue
+			}
 			if projectFileActs(low) {
 				return
 			}
@@ -125,6 +130,28 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 			return
 		}
 	}
+}
+
+// literalGetenv is a read of one environment variable named by a literal:
+// R's Sys.getenv("HOME"), Lisp's (getenv "HOME").
+var literalGetenv = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`getenv\s*\(?\s*["']([a-z0-9_]+)["']\s*\)`)
+})
+
+// namedPlainGetenvs reports whether every read of the environment in
+// opaque code (lower-cased) names one variable by a literal, and none
+// names a secret: printing R_LIBS_USER or HOME is computing, not acting.
+func namedPlainGetenvs(low string) bool {
+	m := literalGetenv().FindAllStringSubmatch(low, -1)
+	if len(m) != strings.Count(low, "getenv") {
+		return false
+	}
+	for _, g := range m {
+		if secretName(g[1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // scannedActs are, for an interpreter the catalogue calls opaque whose

@@ -61,6 +61,15 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if m := e.Prop("env-marks"); m != "" && cl.Mark(m) {
+			// heroku config --shell: NAME=value lines, a service's
+			// environment dumped as env prints this one's
+			f.source, f.shows, declared = "environment", true, false
+		}
+		if m := e.Prop("hides-marks"); m != "" && cl.Mark(m) {
+			// gitleaks --redact: the values are masked in what it prints
+			f.source, declared = "", false
+		}
 		if m := e.Prop("shows-marks"); m != "" && !cl.Mark(m) {
 			// aws ssm get-parameter without --with-decryption: a
 			// SecureString stays encrypted, a plain one is settings.
@@ -106,7 +115,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "production-data", c.Name
 		}
 	}
-	if f.source == "" && (cl.Entry == nil || unlistedSub(cl.Entry)) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
+	if f.source == "" && a.readsVerbs(i, cl) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know (or a subcommand of a
 		// known one it does not list), read by its verbs as a
 		// cloud CLI is: buildkite-agent secret get, vendorctl get-api-key,
@@ -829,6 +838,13 @@ func (a *analysis) flows() {
 			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
+			if len(f.writes) > 0 && t == "production-data" && f.sink == "" && !schemaOnly(c) && !a.schemaOnlyBefore(i) && !slices.ContainsFunc(f.writes, inBackupDir) {
+				// pg_dump -h db.prod app > prod.sql: production's records
+				// (its customers') copied onto this machine; its schema
+				// alone (pg_dump -s) is not, nor a dump kept where backups
+				// are kept (> backups/prod.sql)
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
+			}
 			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
@@ -837,7 +853,7 @@ func (a *analysis) flows() {
 				// secrets' names whose output format, read, shows no value:
 				// kubectl get secrets -n production)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
-			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" || !a.picksHarmless(cmds, i)) {
+			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" && !a.entryHas(c, f, "lists-vars") || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv
 				// GITHUB_TOKEN: the secret itself printed into the agent's
 				// context (names or state, a variable, a login reading

@@ -185,6 +185,9 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 		if isDestroyWord(w.Text, cloud, extra) {
 			return w.Text
 		}
+		if prev != "" && extra != "" && strings.Contains(extra, "+") && listed(extra, prev+"+"+w.Text) {
+			return prev + " " + w.Text // mix hex.owner add: a task and its action, listed together
+		}
 		if cloud && w.Text == "unset" && settingNouns.Get(prev) {
 			return prev + " unset" // fly secrets unset: a service's secret or variable removed
 		}

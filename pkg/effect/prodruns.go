@@ -46,8 +46,8 @@ var targetRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // verb with an option naming production.
 func (a *analysis) runsAgainstProduction(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
-	unknown := e == nil || unlistedSub(e)
-	if c.Name == "" || !unknown && e.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) {
+	unknown := a.readsVerbs(i, cl)
+	if c.Name == "" || !unknown && (e == nil || e.Prop("cloud") == "") || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
 	pipeline, target, look := "", "", false

@@ -80,6 +80,9 @@ func (a *analysis) sessionInProduction(i int, c *shell.Command, cl *catalog.Clas
 	if e == nil || e.Prop("interactive") == "" || e.Prop("sql-stdin") == "" || len(c.Stdin) > 0 || c.Stage > 0 || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
+	if cl.Mark("batch") {
+		return // redis-cli --latency, --bigkeys: a report the client prints, no session
+	}
 	for _, r := range c.Redirects {
 		if r.Op == "<" || r.Op == "<<" || r.Op == "<<<" || r.Op == "<<-" {
 			return

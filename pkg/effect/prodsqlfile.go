@@ -1,16 +1,20 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
 )
 
 // A file of SQL run against production: a database client (an entry that
 // takes SQL on its input) given a file of statements (psql -f, sqlcmd -i,
 // heroku pg:psql -f) or fed one on its input (psql "$PROD_DATABASE_URL" <
 // fix.sql), with a word of the line naming production or a host whose
-// name does. What the file holds is not seen, so it is judged as the
+// name does; against another machine's database whose name says nothing,
+// destroy:shared, as an inline write there is. What the file holds is not seen (unless the line wrote it:
+// then its statements are judged as SQL given inline), so it is judged as the
 // change it usually is: destroy:production. The same file run against a
 // local or test database is everyday work, and SQL given inline is judged
 // by its statements (production.go).
@@ -26,10 +30,12 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		}
 		// where first: most commands name no production, and classifying
 		// one again costs its words
-		where := a.productionWord(i)
+		where, kind := a.productionWord(i), "production"
 		if where == "" {
-			if h := a.remoteDatabase(i); h != "" && namesProduction(h) {
-				where = h
+			if h := a.remoteDatabase(i); h != "" {
+				// another machine's database (mysql -h db.acme.internal <
+				// seed.sql): shared, as an inline write there is
+				where, kind = h, sharedOrProduction(h)
 			}
 		}
 		if where == "" {
@@ -56,7 +62,10 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		if file == "" || file == "/dev/null" {
 			continue
 		}
-		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: "SQL from " + file + " run against " + strings.Trim(where, `"'`)})
+		if _, seen := a.fileText(file); seen {
+			continue // the line wrote it: its statements are judged as SQL
+		}
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: "SQL from " + file + " run against " + strings.Trim(where, `"'`)})
 	}
 }
 
@@ -129,10 +138,31 @@ func (a *analysis) schemaOnlyBefore(i int) bool {
 		if d.Pipeline != c.Pipeline || d.Stage >= c.Stage {
 			continue
 		}
-		for _, w := range d.Args {
-			if w == "--schema-only" || w == "--no-data" || w == "-s" && d.Name == "pg_dump" || w == "-d" && d.Name == "mysqldump" {
-				return true
-			}
+		if schemaOnly(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// schemaOnly reports a dump of a database's schema alone, no rows
+// (pg_dump -s, mysqldump --no-data).
+func schemaOnly(d *shell.Command) bool {
+	for _, w := range d.Args {
+		if w == "--schema-only" || w == "--no-data" || w == "-s" && d.Name == "pg_dump" || w == "-d" && d.Name == "mysqldump" {
+			return true
+		}
+	}
+	return false
+}
+
+// inBackupDir reports a path in a directory named for backups
+// (backups/prod.sql, /srv/backup/db.dump).
+func inBackupDir(p string) bool {
+	dir, _ := path.Split(p)
+	for part := range strings.SplitSeq(strings.ToLower(dir), "/") {
+		if part == "backup" || part == "backups" || part == "bak" {
+			return true
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -194,7 +195,9 @@ func (a *analysis) findProductionWord(i int) string {
 		}
 	}
 	// A command run in a string another runs (ssh db.prod pg_dump, sh -c)
-	// runs where that command points: its words and assignments count.
+	// runs where that command points: its words and assignments count,
+	// and those of the wrapper that runs it (kubectl exec -n prod api --
+	// sh -c 'rails db:migrate').
 	for k, d := i-1, c.Depth; k >= 0 && d > 0; k-- {
 		o := &cmds[k]
 		if o.Depth >= d {
@@ -211,21 +214,32 @@ func (a *analysis) findProductionWord(i int) string {
 				return w
 			}
 		}
+		if w := wrapperProductionWord(cmds, k); w != "" {
+			return w
+		}
 	}
 	// A command a wrapper runs (docker exec prod-db pg_dumpall, kubectl
-	// exec -n prod db-0 -- pg_dump) runs where the wrapper points: the
-	// wrapper's words count. It is the command before it in the same
-	// stage, which the parser gives the same pipeline and stage.
-	if len(c.Via) > 0 {
-		for k := i - 1; k >= 0; k-- {
-			o := &cmds[k]
-			if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
-				break
-			}
-			for _, w := range o.Args {
-				if namesProduction(w) {
-					return w
-				}
+	// exec -n prod db-0 -- pg_dump) runs where the wrapper points.
+	return wrapperProductionWord(cmds, i)
+}
+
+// wrapperProductionWord returns a word naming production among those of
+// the wrappers that run command i (docker exec prod-db, kubectl exec -n
+// prod db-0 --), or "". A wrapper is the command before it in the same
+// stage, which the parser gives the same pipeline and stage.
+func wrapperProductionWord(cmds []shell.Command, i int) string {
+	c := &cmds[i]
+	if len(c.Via) == 0 {
+		return ""
+	}
+	for k := i - 1; k >= 0; k-- {
+		o := &cmds[k]
+		if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
+			break
+		}
+		for _, w := range o.Args {
+			if namesProduction(w) {
+				return w
 			}
 		}
 	}
@@ -326,8 +340,8 @@ func trimDigits(b []byte) int {
 // words are its subcommands (vendorctl upload, tool deploy --env
 // production), as for an unknown CLI's destroying verbs.
 func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classified) {
-	unknown := cl.Entry == nil || unlistedSub(cl.Entry)
-	if c.Name == "" || !unknown && cl.Entry.Prop("env-tasks") == "" || helpOrDryRunOf(cl, c.Args) {
+	unknown := a.readsVerbs(i, cl)
+	if c.Name == "" || !unknown && (cl.Entry == nil || cl.Entry.Prop("env-tasks") == "") || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
 	if unknown {
@@ -394,12 +408,16 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if verb == "" {
 		return
 	}
+	prod = prod || cl.Mark("production") // artisan migrate --force: confirmed for production
 	publishes := publishVerbs.Get(verb)
 	if verb == "release" && !unknown && cl.Entry.Prop("host") != "" {
 		// gh workflow run release.yml: a git host's workflow runs on its
 		// runners with the repository's publishing secrets, not a local
 		// version bump
 		publishes = true
+	}
+	if !unknown && publishTask(cl.Entry, verb) {
+		publishes = true // rake release: the gem pushed
 	}
 	if publishes && stays {
 		return
@@ -529,9 +547,12 @@ func taskParts(buf []string, w string) []string {
 	return buf
 }
 
-// isTaskSep reports a byte that separates a task name's parts. (All are
+// isTaskSep reports a byte that separates a task name's parts, a rake
+// task's arguments in brackets among them (release[origin]). (All are
 // ASCII, so a byte test splits UTF-8 text where a rune test would.)
-func isTaskSep(c byte) bool { return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' }
+func isTaskSep(c byte) bool {
+	return c == '-' || c == ':' || c == '_' || c == '.' || c == '/' || c == '[' || c == ']' || c == ','
+}
 
 // lowerTaskName is w lower-cased, with a '-' where a lower-case letter
 // meets a capital: w itself when it has neither capitals nor other than
@@ -650,12 +671,26 @@ var storeWrites = table.Map[string, []string]{Build: func() map[string][]string 
 	}
 }}
 
+// redisAdminWrites are Redis's commands that read or change by their
+// second word, and the second words that change.
+var redisAdminWrites = map[string][]string{
+	"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
+	"SCRIPT": {"FLUSH", "LOAD", "KILL"},
+}
+
 // storeWrite reports whether up (a word or script of a data store's
 // client, upper-cased) changes what the store holds.
 func storeWrite(client, up string) bool {
 	switch client {
 	case "redis-cli", "valkey-cli", "keydb-cli":
-		first, _, _ := strings.Cut(strings.TrimSpace(up), " ")
+		first, rest, _ := strings.Cut(strings.TrimSpace(up), " ")
+		if subs, ok := redisAdminWrites[first]; ok {
+			// CONFIG GET, SCRIPT EXISTS read; CONFIG SET, SCRIPT FLUSH
+			// change the server (a lone CONFIG word is judged with the
+			// words after it: redis-cli's words are one command too)
+			second, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			return slices.Contains(subs, second)
+		}
 		for _, w := range storeWrites.Get("redis") {
 			if first == w {
 				return true

@@ -18,23 +18,40 @@ var secretParts = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // notSecretParts are parts that make a name a place, not a value: the
-// path of a key file is not the key (GPG_KEY_FILE, DEPLOY_KEY_DIR).
+// path of a key file is not the key (GPG_KEY_FILE, DEPLOY_KEY_DIR,
+// GITHUB_TOKEN_PATH), nor the socket of an agent holding keys
+// (SSH_AUTH_SOCK).
 var notSecretParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"PATH": true, "FILE": true, "DIR": true, "ID": true, "NAME": true, "TYPE": true,
+		"SOCK": true, "SOCKET": true,
 	}
+}}
+
+// notAuthParts are parts that contain AUTH without being about
+// authentication: GIT_AUTHOR_EMAIL, CERT_AUTHORITY.
+var notAuthParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"AUTHOR": true, "AUTHORS": true, "AUTHORITY": true, "AUTHORITIES": true}
 }}
 
 // secretName reports whether an environment variable's name says it holds
 // a credential: one of secretNames within it, or a whole part from
-// secretParts (never PWD and OLDPWD, the working directories).
+// secretParts (never PWD and OLDPWD, the working directories). A name
+// whose last part names a place (a path, file, directory or socket)
+// holds no credential, and a name with a secretParts hit none when any
+// part is one of notSecretParts (GPG_KEY_ID); AWS_ACCESS_KEY_ID, with a
+// secretNames hit, is still one.
 func secretName(name string) bool {
 	if name == "" || name == "PWD" || name == "OLDPWD" {
 		return false
 	}
 	up := strings.ToUpper(name)
+	switch up[strings.LastIndexByte(up, '_')+1:] {
+	case "PATH", "FILE", "DIR", "SOCK", "SOCKET":
+		return false // a place: GITHUB_TOKEN_FILE, SSH_AUTH_SOCK
+	}
 	for _, s := range secretNames {
-		if strings.Contains(up, s) {
+		if strings.Contains(up, s) && (s != "AUTH" || authPart(up)) {
 			return true
 		}
 	}
@@ -46,6 +63,34 @@ func secretName(name string) bool {
 		hit = hit || secretParts.Get(part)
 	}
 	return hit
+}
+
+// secretFileVar reports whether the variable name says it holds the path
+// of a credential file, as container secrets are passed
+// (POSTGRES_PASSWORD_FILE, GITHUB_TOKEN_PATH): reading "$NAME" reads a
+// credential, which the analysis names as one under /run/secrets.
+func secretFileVar(name string) bool {
+	i := strings.LastIndexByte(name, '_')
+	if i <= 0 {
+		return false
+	}
+	switch strings.ToUpper(name[i+1:]) {
+	case "FILE", "PATH":
+		return secretName(name[:i])
+	}
+	return false
+}
+
+// authPart reports whether some part of the upper-cased name up holds
+// AUTH as authentication (GH_AUTH, OAUTH_CLIENT, AUTHORIZATION), not as
+// in GIT_AUTHOR_NAME.
+func authPart(up string) bool {
+	for part := range strings.SplitSeq(up, "_") {
+		if strings.Contains(part, "AUTH") && !notAuthParts.Get(part) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameByte reports whether b may be part of a variable's name.

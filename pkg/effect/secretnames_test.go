@@ -8,6 +8,10 @@ func TestSecretName(t *testing.T) {
 		"OPENAI_KEY": true, "PASSPHRASE": true, "PGPASS": true, "STRIPE_SK": true, "SENTRY_DSN": true, "SLACK_WEBHOOK": true,
 		"PWD": false, "OLDPWD": false, "GPG_KEY_FILE": false, "GPG_KEY_ID": false,
 		"HOME": false, "VERSION": false, "KEYBOARD": false, "SKIP_TESTS": false,
+		"SSH_AUTH_SOCK": false, "GITHUB_TOKEN_FILE": false, "VAULT_TOKEN_PATH": false,
+		"GIT_AUTHOR_EMAIL": false, "GIT_AUTHOR_NAME": false, "CERT_AUTHORITY": false,
+		"GH_AUTH": true, "OAUTH_CLIENT": true, "HTTP_AUTHORIZATION": true, "AUTH_TOKEN_VALUE": true,
+		"TOKEN_URL": true, "DATABASE_URL": true, "AWS_ACCESS_KEY_ID": true,
 	} {
 		if got := secretName(name); got != want {
 			t.Errorf("secretName(%q) = %v, want %v", name, got, want)

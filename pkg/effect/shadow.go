@@ -20,6 +20,15 @@ var userBinDirs = []string{"/.local/bin", "/bin", "/.bin", "/.cargo/bin", "/go/b
 	"/.rbenv/versions/*/bin", "/.nodenv/versions/*/bin", "/.goenv/versions/*/bin", "/.asdf/installs/*/*/bin",
 	"/.local/share/mise/installs/*/*/bin", "/.volta/tools/image/*/*/bin", "/.local/share/fnm/node-versions/*/installation/bin"}
 
+// userBinLast are the last segments of userBinDirs.
+var userBinLast = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range userBinDirs {
+		m[d[strings.LastIndexByte(d, '/')+1:]] = true
+	}
+	return m
+}}
+
 // shadowedNames are programs an agent and its user run all the time that
 // the catalogue need not list (shell builtins with a program twin, id
 // tools): a file of that name in a user PATH directory runs instead of the
@@ -50,6 +59,17 @@ func Shadows(p, home string) (Effect, bool) {
 // userBinDir reports a user PATH directory: one of userBinDirs in the
 // user's home, or in another user's (/home/NAME, /root).
 func userBinDir(dir, home string) bool {
+	if !userBinLast.Get(dir[strings.LastIndexByte(dir, '/')+1:]) {
+		// Every one of them ends in a literal segment (bin, shims...),
+		// which the directory must end in too: most directories written
+		// do not, and are not matched against each.
+		return false
+	}
+	return userBinDirMatch(dir, home)
+}
+
+// userBinDirMatch is userBinDir's matching, each directory in turn.
+func userBinDirMatch(dir, home string) bool {
 	for _, d := range userBinDirs {
 		rest, ok := strings.CutSuffix(dir, d)
 		if strings.Contains(d, "*") {

@@ -91,7 +91,10 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	if c.Name == "" {
 		return
 	}
-	unknown := e == nil || unlistedSub(e)
+	unknown := a.readsVerbs(i, cl)
+	if !unknown && e == nil {
+		return // a wrapper the walk peeled (peeled.go)
+	}
 	cloud := !unknown && (e.Prop("cloud") != "" || e.Prop("host") != "")
 	// a framework's task runner (rails console) and a registry's tool
 	// (crane tag) are read for a console and a floating tag only
@@ -102,6 +105,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		if e.Name == "git push" {
 			if !helpOrDryRunOf(cl, c.Args) {
 				a.pushesTag(i, c, cl)
+				a.pushesShared(i, c, cl) // pushtargets.go
 			}
 			return
 		}
@@ -260,6 +264,11 @@ func (a *analysis) appliesRemote(i int, c *shell.Command, cl *catalog.Classified
 	}
 	if opt == "" {
 		return
+	}
+	for _, w := range cl.Words {
+		if w.Option == opt && (w.Role == catalog.SQL || w.Role == catalog.SQLFile) {
+			return // trino --execute 'SQL': a statement, judged as SQL
+		}
 	}
 	for _, w := range cl.Words {
 		if w.Role != catalog.URL || w.Option == "" {

@@ -140,6 +140,9 @@ func (a *analysis) findRemoteDatabase(i int) string {
 		if h := databaseHost(w); elsewhere(h) {
 			return h
 		}
+		if sharedDatabaseVar(w) {
+			return w // psql "$STAGING_DATABASE_URL": the staging database, another machine's
+		}
 		hostOpt = hostOpt || strings.HasPrefix(w, "-h") || strings.HasPrefix(w, "--host") || strings.HasPrefix(w, "-S")
 	}
 	if hostOpt {
@@ -197,4 +200,51 @@ func (a *analysis) clientHost(c *shell.Command) string {
 		}
 	}
 	return ""
+}
+
+// DatabaseElsewhere returns the host of another machine's database that a
+// word addresses (a database URL, a connection string's host= key), or
+// "": for judges outside this package (an MCP tool's connection
+// argument), read as a client's own are.
+func DatabaseElsewhere(w string) string {
+	if h := databaseHost(w); elsewhere(h) {
+		return h
+	}
+	return ""
+}
+
+// HostElsewhere reports whether a database host given alone (a tool's
+// host argument, with or without a port) is another machine's.
+func HostElsewhere(h string) bool { return elsewhere(hostOnly(strings.ToLower(strings.TrimSpace(h)))) }
+
+// sharedEnvParts are the parts of a variable's name that say a shared
+// environment short of production (STAGING_DATABASE_URL, QA_DB_DSN).
+var sharedEnvParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"STAGING": true, "STAGE": true, "STG": true, "QA": true, "UAT": true, "SHARED": true, "PREPROD": true, "PREPRODUCTION": true}
+}}
+
+// databaseVarParts are the parts of a variable's name that say it holds a
+// database's address.
+var databaseVarParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"DATABASE": true, "DB": true, "URL": true, "URI": true, "DSN": true, "PG": true, "POSTGRES": true, "MYSQL": true, "MONGO": true, "MONGODB": true, "REDIS": true}
+}}
+
+// sharedDatabaseVar reports a word that is only a variable whose name says
+// it holds a shared environment's database address ($STAGING_DATABASE_URL,
+// ${QA_DB_URL}): the value cannot be read here, and a staging or QA
+// database is another machine's, as its name says.
+func sharedDatabaseVar(w string) bool {
+	v, ok := strings.CutPrefix(w, "$")
+	if !ok || len(v) > 64 {
+		return false
+	}
+	if strings.HasPrefix(v, "{") && strings.HasSuffix(v, "}") {
+		v = v[1 : len(v)-1]
+	}
+	env, db := false, false
+	for _, p := range strings.Split(strings.ToUpper(v), "_") {
+		env = env || sharedEnvParts.Get(p)
+		db = db || databaseVarParts.Get(p)
+	}
+	return env && db
 }

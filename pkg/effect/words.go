@@ -88,6 +88,19 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if e != nil && e.Prop("sql-words") != "" {
+		// redis-cli SLAVEOF 203.0.113.7 6379: one command, its words
+		// given one by one, judged whole as well as word by word
+		var cmd []string
+		for _, w := range cl.Words {
+			if w.Role == catalog.SQL && w.Option == "" {
+				cmd = append(cmd, w.Text)
+			}
+		}
+		if len(cmd) > 1 {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: strings.Join(cmd, " ")})
+		}
+	}
 	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
 		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
 		// the scan lists is deleted, as FLUSHDB would.
@@ -98,6 +111,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		// sends to a text-protocol database port is its statements.
 		for _, t := range c.Stdin {
 			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
+		}
+	}
+	if props && cl.Positional == 0 {
+		if m := e.Prop("bare-deletes"); m != "" && (cl.Mark(m) || a.destroyedBySetting(i, e.Prop("destroy-settings"))) {
+			// git clean -f: what is not tracked in the directory it runs in
+			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(".", i), Recursive: recursive || hasProp(e, "dirs")})
 		}
 	}
 	fileURIs := props && hasProp(e, "file-uris")
@@ -240,6 +259,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 		case catalog.Delete:
+			if props && hasProp(e, "pathspecs") {
+				w.Text = pathspecScope(w.Text) // pathspecs.go
+			}
 			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
@@ -423,9 +445,15 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.bulkHostChange(i, c, cl)      // bulkforge.go
 	a.removesEveryImage(i, c)       // listed.go
 	a.removesEveryContainer(i, c)   // listed.go
+	a.engineChangesProduction(i, c) // prodengine.go
 	a.privileges(i, c, cl)          // privileges.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
+	}
+	a.writesOtherTree(i, c, cl)    // treewrites.go
+	a.composesProduction(i, c, cl) // composeprod.go
+	if props && (hasProp(e, "sends-local") || hasProp(e, "store-copy")) {
+		a.copiesOntoHost(i, c, cl) // copytargets.go
 	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
@@ -588,6 +616,21 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				f.reads = append(f.reads, p)
 				f.sends = append(f.sends, p)
 			}
+		case strings.HasPrefix(u, "UNIX-") && strings.Contains(u, ":"):
+			// A Unix socket connected to is read from (an agent's socket:
+			// whoever connects signs as the user) and what it answers is
+			// sent on; one bound (LISTEN, RECV, RECVFROM) is a file created
+			// at its path.
+			_, rest, _ := strings.Cut(w, ":")
+			p := a.clean(socatParam(rest), i)
+			if strings.HasPrefix(u, "UNIX-LISTEN:") || strings.HasPrefix(u, "UNIX-RECV") {
+				a.add(Effect{Kind: Write, Cmd: i, Path: p})
+				f.writes = append(f.writes, p)
+				continue
+			}
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads = append(f.reads, p)
+			f.sends = append(f.sends, p)
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
 			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true

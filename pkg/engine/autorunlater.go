@@ -428,8 +428,8 @@ func laterInterpreter(lower string) (interp string, own bool) {
 	switch {
 	case lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
 		return "python3 -c", true // site loads them into every interpreter
-	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "conf.py":
-		return "python3 -c", false // nox, fab, doit; sphinx's conf.py on every docs build
+	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "tasks.py" || lower == "conf.py":
+		return "python3 -c", false // nox, fabric, doit and invoke run them; sphinx's conf.py on every docs build
 	case lower == "hatch_build.py" || lower == "pdm_build.py":
 		return "python3 -c", true // a build backend's hook, loaded on every build and install
 	case strings.HasSuffix(lower, ".gemspec"):

@@ -301,3 +301,27 @@ func (ev *evaluation) treeSubjects(tool, dir string) {
 		}
 	}
 }
+
+// treeWriteSubjects judges a write of a whole tree whose files only the
+// command names at run time (a patch applied there, effect/treewrites.go):
+// each path rule's pattern that lies in the tree, taken as a path (its *
+// and ** match their own text), is a file the write may make.
+func (ev *evaluation) treeWriteSubjects(dir string) {
+	prefix := strings.TrimSuffix(dir, "/") + "/"
+	c := &ev.c
+	for _, n := range ev.e.namedReadPaths() {
+		if !n.ent.AppliesTo(call.ToolWrite, c.Agent, c.Session) {
+			continue
+		}
+		for _, alt := range n.alts {
+			if !strings.HasPrefix(alt.lit, prefix) {
+				continue
+			}
+			s := subject{tool: call.ToolWrite, text: dir + " (may write " + alt.text + ")", path: alt.text}
+			if ev.judge(&s); ev.denied() {
+				return
+			}
+			break
+		}
+	}
+}

@@ -258,6 +258,21 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		if where := productionTarget(args); where != "" {
 			s := subject{tool: "destroy", text: "SQL that changes data through " + w.tool + " against " + where, effect: "destroy:production"}
 			w.ev.judge(&s)
+			return
+		}
+		if questionWords.Get(p.verb) || p.rehearses() {
+			return // explain_query, validate_sql: the statement is looked at
+		}
+		if h := databaseElsewhere(args, 0); h != "" && !w.disposable {
+			// mcpsqlreach.go: as psql -h HOST -c does
+			s := subject{tool: "destroy", text: "SQL that changes data through " + w.tool + " on " + h, effect: "destroy:shared"}
+			w.ev.judge(&s)
+			return
+		}
+		if col := purgesByAge(sql); col != "" && !w.disposable && !namesDevEnvironment(args) {
+			// sqlpurge.go: every row older than a date, not one row
+			s := subject{tool: "destroy", text: "SQL through " + w.tool + " that changes every row by its " + col, effect: "destroy:shared-change"}
+			w.ev.judge(&s)
 		}
 	}
 }
@@ -342,7 +357,7 @@ func riskySettings(args map[string]any) bool {
 // branchKeys are the argument names that say which branch a change lands on
 // (not a pull request's base, nor the branch a new one starts from).
 var branchKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"branch": true, "branchname": true, "ref": true, "targetbranch": true, "headref": true}
+	return map[string]bool{"branch": true, "branchname": true, "branchid": true, "ref": true, "targetbranch": true, "headref": true}
 }}
 
 // protectedBranch reports a branch name that is a repository's default or

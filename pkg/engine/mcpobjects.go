@@ -310,15 +310,14 @@ func hasPrefixFold(s, prefix string) bool {
 // (update_ref {force: true}), and a collaborator, member or role given
 // admin, owner or maintain rights is access granted.
 func (w *mcpWalk) changesAccess(x map[string]any) {
-	var refs, people bool
+	var refs bool
 	for _, word := range ToolWords(w.tool) {
 		switch word {
 		case "ref", "refs", "branch", "push", "tag":
 			refs = true
-		case "collaborator", "collaborators", "member", "members", "permission", "permissions", "role", "invite", "access":
-			people = true
 		}
 	}
+	people := peopleTool(w.tool) // mcproles.go
 	if !refs && !people {
 		return
 	}
@@ -330,22 +329,25 @@ func (w *mcpWalk) changesAccess(x map[string]any) {
 				w.ev.judge(&s)
 				return
 			}
-		case "permission", "role", "accesslevel", "access":
+		default:
+			nk := strings.ToLower(keySeparators.Replace(k))
+			if !people || !roleKey(nk) || w.readOnlyTool() {
+				continue
+			}
 			r, _ := v.(string)
 			n, ok := v.(float64)
 			if k, err := strconv.Atoi(r); err == nil {
 				n, ok = float64(k), true // "40"
 			}
-			if ok && n >= 40 && people {
+			if ok && n >= 40 && (nk == "accesslevel" || nk == "access" || nk == "level") {
 				r = "maintainer" // GitLab's levels: 40 maintainer, 50 owner
+			} else {
+				r = adminRole(v, 0) // mcproles.go: APP_ADMIN, roles/owner, [rol_admin]
 			}
-			switch strings.ToLower(r) {
-			case "admin", "owner", "maintain", "maintainer", "administrator":
-				if people {
-					s := subject{tool: "destroy", text: r + " rights granted through " + w.tool, effect: "destroy:access"}
-					w.ev.judge(&s)
-					return
-				}
+			if r != "" {
+				s := subject{tool: "destroy", text: r + " rights granted through " + w.tool, effect: "destroy:access"}
+				w.ev.judge(&s)
+				return
 			}
 		}
 	}

@@ -82,6 +82,29 @@ func environmentVariable(x map[string]any) string {
 	return ""
 }
 
+// environmentVariableName reports a variable's or parameter's name whose
+// words say where a run is sent (DEPLOY_ENV, target_env, deployTarget,
+// TARGET_STAGE, release_environment): a pipeline's variables given as a map
+// of names to values. A runtime's mode (NODE_ENV, RAILS_ENV) says how code
+// runs, not where it goes.
+func environmentVariableName(k string) bool {
+	if len(k) > 64 {
+		return false
+	}
+	words := splitToolWords(k)
+	sends, env := false, false
+	for i, w := range words {
+		switch w {
+		case "deploy", "deployment", "target", "release", "destination", "rollout":
+			sends = true
+			env = env || w == "target" && i > 0 // deployTarget: where it goes
+		case "env", "environment", "stage", "namespace", "cluster":
+			env = true
+		}
+	}
+	return sends && env
+}
+
 // changesSomething reports whether an MCP tool's name says it changes
 // what it names: its verb (mcpchanges.go's toolVerbs) is a changing one.
 func changesSomething(tool string) bool {
@@ -115,7 +138,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 				return
 			}
 		case string:
-			if (environmentKey(key) && !(databaseKey(key) && w.runsQuery()) || key == "name" && readToolParts(w.tool).has(namedObjects...)) && effect.NamesProduction(v) {
+			if (environmentKey(key) && !(databaseKey(key) && w.runsQuery()) || key == "name" && readToolParts(w.tool).has(namedObjects...) || environmentVariableName(k)) && effect.NamesProduction(v) {
 				s := subject{tool: "destroy", text: w.tool + " with " + k + " " + v, effect: "destroy:production"}
 				w.ev.judge(&s)
 				return

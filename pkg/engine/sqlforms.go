@@ -35,6 +35,22 @@ var deleteForms = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(start + `DELETE ` + mods + top + `(?:(?:[A-Z_][A-Z0-9_.]*(?: ?, ?[A-Z_][A-Z0-9_.]*)*) FROM |FROM )?([A-Z_"\[])`)
 })
 
+// referentialActions rewrites a foreign key's ON DELETE and ON UPDATE
+// actions (REFERENCES orgs(id) ON DELETE CASCADE) to single words: they
+// say what the server does to rows when others go, deleting or changing
+// nothing themselves, and the rules for ALTER TABLE … DELETE and UPDATE
+// (ClickHouse's mutations) must not read them as statements.
+func referentialActions(s string) string {
+	if !strings.Contains(s, "ON DELETE ") && !strings.Contains(s, "ON UPDATE ") {
+		return s
+	}
+	return referentialAction().ReplaceAllString(s, "ON_${1}_${2}")
+}
+
+var referentialAction = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\bON (DELETE|UPDATE) (CASCADE|RESTRICT|SET NULL|SET DEFAULT|NO ACTION)\b`)
+})
+
 // mergeDeletes adds DELETE FROM T to a MERGE INTO T whose ON condition
 // holds for every row and that deletes what it matches.
 func mergeDeletes(s string) string {
@@ -207,6 +223,7 @@ func (ev *evaluation) judgeSQLOn(text string, disposable bool) {
 // there is none; the caller judges it as SQL of its own.
 func dynamicSQL(s string) string {
 	var out strings.Builder
+	vars := sqlVars(s) // sqlconst.go
 	for rest := s; ; {
 		k := indexFold(rest, "EXEC")
 		if k < 0 {
@@ -228,7 +245,7 @@ func dynamicSQL(s string) string {
 		if j := indexFold(rest, "SP_EXECUTESQL"); j == 0 {
 			rest = strings.TrimLeft(rest[len("SP_EXECUTESQL"):], " \t\n(")
 		}
-		rest = joinLiterals(&out, rest)
+		rest = writeConstant(&out, rest, vars)
 	}
 	// PREPARE name FROM 'DR' || 'OP TABLE t' runs when an EXECUTE of it
 	// follows (MySQL's dynamic SQL): its text is judged when the call
@@ -243,7 +260,7 @@ func dynamicSQL(s string) string {
 		if f < 0 || indexFold(s, "EXECUTE") < 0 {
 			break
 		}
-		rest = joinLiterals(&out, strings.TrimLeft(rest[f+len("FROM"):], " \t\n"))
+		rest = writeConstant(&out, strings.TrimLeft(rest[f+len("FROM"):], " \t\n"), vars)
 	}
 	// A Redis script (EVAL "return redis.call('flushall')" 0) runs the
 	// command each redis.call or redis.pcall names.
@@ -393,6 +410,11 @@ func execOperand(s string) (string, bool) {
 // v): not a literal, and not a prepared statement's bare name.
 func execComputed(s string) bool {
 	op, ok := execOperand(s)
+	if ok && op != "" {
+		if _, _, whole := sqlConstant(op, sqlVars(s), 0); whole {
+			return false // format('ANALYZE %I', 'users'): readable, judged as it reads
+		}
+	}
 	if !ok || op == "" || op[0] == '\'' || strings.HasPrefix(op, "N'") {
 		return ok && strings.Contains(op, "||") && !literalsOnly(op)
 	}

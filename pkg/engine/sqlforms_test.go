@@ -59,6 +59,12 @@ func TestDynamicSQL(t *testing.T) {
 		{"EXECUTE stmt_name", ""},
 		{"return redis.call('flushall')", "flushall ; "},
 		{`return redis.pcall("DEL", KEYS[1])`, "DEL ; "},
+		{"DO $$ BEGIN EXECUTE format('DROP TABLE %I CASCADE', 'users'); END $$", "DROP TABLE users CASCADE ; "},
+		{"DO $$ BEGIN EXECUTE concat('DROP ', 'SCHEMA ', 'public'); END $$", "DROP SCHEMA public ; "},
+		{"SET @q = CONCAT('TRUNCATE ', 'orders'); PREPARE s FROM @q; EXECUTE s", " ; TRUNCATE orders ; "},
+		{"DECLARE @s nvarchar(100) = N'DROP DATABASE Sales'; EXEC sp_executesql @s", "DROP DATABASE Sales ; "},
+		{"EXECUTE 'TRUNCATE ' || quote_ident(r.tablename)", "TRUNCATE  ; "},
+		{"EXEC(CONCAT_WS(' ', 'DROP', 'TABLE', 't'))", "DROP TABLE t ; "},
 	} {
 		if got := dynamicSQL(c.in); got != c.want {
 			t.Errorf("dynamicSQL(%q) = %q, want %q", c.in, got, c.want)
@@ -77,6 +83,18 @@ func TestLoadsServerCode(t *testing.T) {
 	} {
 		if got := loadsServerCode(in); got != want {
 			t.Errorf("loadsServerCode(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestReferentialActions(t *testing.T) {
+	for in, want := range map[string]string{
+		"ALTER TABLE USERS ADD CONSTRAINT F FOREIGN KEY (O) REFERENCES ORGS(ID) ON DELETE CASCADE": "ALTER TABLE USERS ADD CONSTRAINT F FOREIGN KEY (O) REFERENCES ORGS(ID) ON_DELETE_CASCADE",
+		"CREATE TABLE T (A INT REFERENCES U ON UPDATE SET NULL)":                                   "CREATE TABLE T (A INT REFERENCES U ON_UPDATE_SET NULL)",
+		"ALTER TABLE EVENTS DELETE WHERE 1":                                                        "ALTER TABLE EVENTS DELETE WHERE 1",
+	} {
+		if got := referentialActions(in); got != want {
+			t.Errorf("referentialActions(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -298,6 +298,9 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		}
 	case effect.Write:
 		ev.pathSubject(call.ToolWrite, ef.Path)
+		if ef.Detail == "tree" && !ev.denied() {
+			ev.treeWriteSubjects(ef.Path) // globs.go: a patch applied in another tree
+		}
 	case effect.Delete, effect.Chmod:
 		// A delete is also a write of the path; a mode change is judged
 		// only as itself (chmod 700 ~/.ssh is ordinary).
@@ -495,7 +498,8 @@ func normalizeSQL(s string) string {
 	s = sqlComment().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
-	s = canonicalDeletes(s) // sqlforms.go
+	s = referentialActions(s) // sqlforms.go
+	s = canonicalDeletes(s)
 	s = mergeDeletes(s)
 	s = selfSubqueries(s)
 	// A WHERE that holds for every row is no WHERE at all, and a document

@@ -27,6 +27,7 @@ type PathSet struct {
 	deepBy    patternIndex // "**/SEG…" by SEG
 	baseBy    patternIndex
 	extBy     patternIndex
+	stemBy    patternIndex // by the first two bytes every base name it matches starts with (addByStem)
 	baseOther []PathPattern
 	cwd       []PathPattern
 	all       []PathPattern
@@ -101,6 +102,8 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				}
 			} else if s.addByTail(p) {
 				// by its last segment's name or extension
+			} else if s.addByStem(p) {
+				// by how its last segment starts
 			} else if strings.HasPrefix(strings.TrimPrefix(p.rest, "/"), ".") {
 				s.homeDot = append(s.homeDot, p)
 			} else {
@@ -111,7 +114,7 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				s.baseBy.add(p.rest, p)
 			} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
 				s.extBy.add(ext, p)
-			} else if !s.addByTail(p) {
+			} else if !s.addByTail(p) && !s.addByStem(p) {
 				s.baseOther = append(s.baseOther, p)
 			}
 		default:
@@ -123,7 +126,7 @@ func NewPathSet(ps []PathPattern) *PathSet {
 				}
 			} else if seg, ok := deepSegment(p.rest); ok {
 				s.deepBy.add(seg, p)
-			} else if !s.addByTail(p) {
+			} else if !s.addByTail(p) && !s.addByStem(p) {
 				s.absOther = append(s.absOther, p)
 			}
 		}
@@ -212,6 +215,9 @@ func (s *PathSet) MatchQuery(q *PathQuery) bool {
 		return true
 	}
 	if q.hasExt && anyPattern(s.extBy.get(q.ext), p, home, cwd) {
+		return true
+	}
+	if len(q.base) >= stemLen && anyPattern(s.stemBy.get(q.base[:stemLen]), p, home, cwd) {
 		return true
 	}
 	return anyPattern(s.baseOther, p, home, cwd) || anyPattern(s.cwd, p, home, cwd)
@@ -311,6 +317,67 @@ func (s *PathSet) addByTail(p PathPattern) bool {
 		}
 	}
 	return true
+}
+
+// stemLen is how many leading bytes of a base name the stem index keys
+// on.
+const stemLen = 2
+
+// addByStem indexes p under the first stemLen bytes of its last segment,
+// when each of its alternatives' last segment starts with that many
+// literal bytes ("{/etc,/usr/local/etc}/odbc.ini{,.*,~}": od;
+// "**/.env.*": .e), and reports whether it did: a path it matches has a
+// base name starting with them. A segment holding "**" has none (what
+// follows its literal start may cross into deeper directories), nor does
+// one ending a directory. Such patterns (a file and its backups, a name
+// and its variants) were otherwise tried for every path.
+func (s *PathSet) addByStem(p PathPattern) bool {
+	var keysBuf [8]string
+	keys, ok := stemKeys(keysBuf[:0], p.rest)
+	if !ok {
+		return false
+	}
+	for i, k := range keys {
+		if !slices.Contains(keys[:i], k) {
+			s.stemBy.add(k, p)
+		}
+	}
+	return true
+}
+
+// maxStemAlts bounds the alternatives of one pattern stemKeys reads
+// (a few groups of names multiply: {/var/lib,/home}/{gitea,gogs}/…{,.*,~});
+// their keys repeat, and are indexed once each.
+const maxStemAlts = 256
+
+// stemKeys appends the stem key of each of rest's alternatives; false
+// when one has none (see addByStem).
+func stemKeys(dst []string, rest string) ([]string, bool) {
+	if rest == "" || strings.IndexByte(rest, 0) >= 0 || !utf8.ValidString(rest) {
+		return dst, false
+	}
+	alts := []string{rest}
+	if strings.IndexByte(rest, '{') >= 0 {
+		var ok bool
+		if alts, ok = expandBraces(rest); !ok {
+			return dst, false
+		}
+	}
+	if len(alts) > maxStemAlts {
+		return dst, false
+	}
+	for _, alt := range alts {
+		seg := alt[strings.LastIndexByte(alt, '/')+1:]
+		lit := seg
+		if k := strings.IndexAny(seg, tailMeta); k >= 0 {
+			lit = seg[:k]
+		}
+		if len(lit) < stemLen || strings.Contains(seg, "**") {
+			return dst, false
+		}
+		dst = append(dst, lit[:stemLen])
+	}
+	return dst, true
 }
 
 // maxTailKeys bounds the keys one pattern is indexed under by its tail.

@@ -185,3 +185,71 @@ func TestTailKeys(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPathSetStemIndex holds a set that indexes a pattern by how the base
+// names it matches start (addByStem) to the pattern's own Match.
+func FuzzPathSetStemIndex(f *testing.F) {
+	const home, cwd = "/home/u", "/home/u/p"
+	for _, s := range [][2]string{
+		{"{/etc,/usr/local/etc}/odbc.ini{,.*,~}", "/etc/odbc.ini.bak"},
+		{"**/.env.*", "/a/.env.local"},
+		{"**/traefik/**/acme.json{,.*,~}", "/x/traefik/y/acme.json~"},
+		{"{/etc,/usr/local/etc}/zabbix/zabbix_{server,proxy}*.conf{,.*,~}", "/etc/zabbix/zabbix_server2.conf"},
+		{"~/.config/gh/hosts*", "/root/.config/gh/hosts.yml"},
+		{"id_rsa*", "/a/id_rsa.pub"},
+		{"/a/ab**", "/a/ab/c/d"},
+		{"**/x\\*y.*", "/a/x*y.z"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, path string) {
+		if len(pattern) > 64 || len(path) > 128 {
+			return
+		}
+		pp, err := CompilePath(pattern)
+		if err != nil {
+			return
+		}
+		set := NewPathSet([]PathPattern{pp})
+		if set.stemBy.by == nil {
+			return // not indexed by its stem
+		}
+		for _, p := range []string{path, "/" + path, CleanPath(path, cwd, home), "/root/" + path, "/home/v/" + path} {
+			want, ok := matchEach([]PathPattern{pp}, p, home, cwd)
+			got, gotOK := matchSet(set, p, home, cwd)
+			if !ok || !gotOK {
+				return
+			}
+			if got != want {
+				t.Errorf("pattern %q, path %q: set %v, pattern %v", pattern, p, got, want)
+			}
+		}
+	})
+}
+
+// TestStemKeys checks the keys a pattern is indexed under by its stem.
+func TestStemKeys(t *testing.T) {
+	for rest, want := range map[string]string{
+		"/odbc.ini{,.*,~}":                           "od od od",
+		"**/.env.*":                                  ".e",
+		"**/{gitea,forgejo}/conf/app.ini":            "ap ap",
+		"/zabbix/zabbix_{server,proxy}*.conf{,.*,~}": "za za za za za za",
+		"/a/ab**":  "-",
+		"/a/*.ini": "-",
+		"/a/x?":    "-",
+		"/a/b/":    "-",
+		"/a/**":    "-",
+		"/a/x\\*y": "-",
+		"/a/xy\\*": "xy",
+		"":         "-",
+	} {
+		keys, ok := stemKeys(nil, rest)
+		got := "-"
+		if ok {
+			got = strings.Join(keys, " ")
+		}
+		if got != want {
+			t.Errorf("stemKeys(%q) = %s, want %s", rest, got, want)
+		}
+	}
+}

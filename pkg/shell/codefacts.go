@@ -22,6 +22,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Fork = c.Fork || d.Fork
 	c.Secrets = c.Secrets || d.Secrets
 	c.Dynamic = c.Dynamic || d.Dynamic
+	c.DecodedRun = c.DecodedRun || d.DecodedRun
 	c.Opaque = append(c.Opaque, d.Opaque...)
 	return c
 }

@@ -44,6 +44,12 @@ func scriptLang(name string) string {
 // builds). (strings.TrimRight with the cutset builds a set on every call,
 // and every command asks.)
 func unversioned(name string) string {
+	if n := len(name); n == 0 || !isDigit(name[n-1]) && name[n-1] != '.' && name[n-1] != 'g' && name[n-1] != 'd' && (n < 2 || !isDigit(name[n-2])) {
+		// No version and no build mark can end it (each step below needs
+		// a digit or '.' last, a digit before the last byte, or a mark
+		// ending in g or d): most names, asked about for every command.
+		return name
+	}
 	for _, mark := range [...]string{"-dbg", "-debug", "_d"} {
 		if b, ok := strings.CutSuffix(name, mark); ok && b != "" && isDigit(b[len(b)-1]) {
 			name = b
@@ -210,6 +216,7 @@ const (
 	hookWrite                      // writes or appends to a file: the path first
 	hookOpen3                      // perl's open3: three handles, then the command
 	hookPipeOpen                   // ruby's open("|cmd"): a command when the path starts with |
+	hookEval                       // runs its first argument as code of the same language (evalcode.go)
 	hookRecvWrite                  // a method that writes the path it is called on: (P).write_text(...)
 	hookRecvRead                   // a method that reads the path it is called on
 	hookRecvDelete                 // a method that deletes the path it is called on
@@ -313,6 +320,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
 	hooks := langHooks()[lang]
+	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks()[lang]...)
 	for n := 0; n < len(hooks); n++ {
 		h := hooks[n]
 		for at := 0; at < len(code); {
@@ -352,6 +360,15 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 					facts.Opaque = append(facts.Opaque, h.name)
 				}
 				continue
+			}
+			if h.kind == hookEval {
+				facts = facts.or(s.evalCode(lang, args, f))
+				facts.DecodedRun = facts.DecodedRun || decodesText(code[at:end])
+				continue
+			}
+			if h.kind <= hookSpawn && decodesText(code[at:end]) {
+				// os.system(base64.b64decode(…)): base64 -d | sh inside the code
+				facts.DecodedRun = true
 			}
 			if !s.hook(h.kind, args, code[end:], f) {
 				facts.Opaque = append(facts.Opaque, h.name)
@@ -1382,7 +1399,7 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 	case codeDecoders.Get(fn) != nil:
 		// base64.b64decode('...'), atob('...'), bytes.fromhex('...'):
 		// the text the code runs is the decoded one.
-		if len(args) == 1 || fn == "from" {
+		if len(args) == 1 || fn == "from" || fn == "decode" {
 			if d, ok := codeDecoders.Get(fn)(v.str, args[1:]); ok {
 				v.str = d
 				break
@@ -1465,9 +1482,24 @@ var codeDecoders = table.Map[string, func(s string, extra []value) (string, bool
 		"urlsafe_b64decode": func(s string, _ []value) (string, bool) {
 			return base64Text(strings.NewReplacer("-", "+", "_", "/").Replace(s))
 		},
-		"decode64":  func(s string, _ []value) (string, bool) { return base64Text(s) },
-		"atob":      func(s string, _ []value) (string, bool) { return base64Text(s) },
-		"fromhex":   hexText,
+		"decode64": func(s string, _ []value) (string, bool) { return base64Text(s) },
+		"atob":     func(s string, _ []value) (string, bool) { return base64Text(s) },
+		"fromhex":  hexText,
+		// codecs.decode(s, 'hex'), codecs.decode(s, 'rot13'): the codec names it
+		"decode": func(s string, extra []value) (string, bool) {
+			if len(extra) == 0 {
+				return s, true
+			}
+			switch strings.ToLower(strings.ReplaceAll(extra[0].str, "_", "")) {
+			case "hex":
+				return hexText(s, nil)
+			case "base64":
+				return base64Text(s)
+			case "rot13":
+				return rot13(s), true
+			}
+			return "", false
+		},
 		"unhexlify": hexText,
 		"a2b_hex":   hexText,
 		"from": func(s string, extra []value) (string, bool) {

@@ -16,6 +16,42 @@ func TestUnversioned(t *testing.T) {
 	}
 }
 
+// TestUnversionedQuickExit holds unversioned to its steps taken one by
+// one (without the quick exit for names no step changes), over every name
+// of up to four bytes from the bytes the steps look at.
+func TestUnversionedQuickExit(t *testing.T) {
+	steps := func(name string) string {
+		for _, mark := range [...]string{"-dbg", "-debug", "_d"} {
+			if b, ok := strings.CutSuffix(name, mark); ok && b != "" && isDigit(b[len(b)-1]) {
+				name = b
+				break
+			}
+		}
+		if n := len(name); n >= 2 && strings.IndexByte("tmdu", name[n-1]) >= 0 && isDigit(name[n-2]) {
+			name = name[:n-1]
+		}
+		return strings.TrimRight(name, "0123456789.")
+	}
+	const alphabet = "3.tmdugb-_ex"
+	var names []string
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		names = append(names, prefix, "python"+prefix)
+		if len(prefix) < 4 {
+			for k := 0; k < len(alphabet); k++ {
+				grow(prefix + alphabet[k:k+1])
+			}
+		}
+	}
+	grow("")
+	names = append(names, "python3.12-dbg", "python3.12-debug", "python3.7m", "python3.13t", "python3_d", "sort", "go", "g")
+	for _, name := range names {
+		if got, want := unversioned(name), steps(name); got != want {
+			t.Fatalf("unversioned(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestProgName holds progName's own base name to path.Base's.
 func TestProgName(t *testing.T) {
 	for _, p := range []string{"rm", "/bin/rm", "./x.sh", "a/b/", "/", "//", "a//", "/usr//bin/SUDO", "RM", "../", ".", "x/.", "é/Ü", "é/Ab", "A/b", "A/", "a/B/", "/A//"} {

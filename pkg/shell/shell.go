@@ -105,12 +105,16 @@ type CodeFacts struct {
 	// SecretShown: prints a secret variable it reads by name
 	// (print(os.environ["GITHUB_TOKEN"]), node -p process.env.GITHUB_TOKEN)
 	SecretShown bool
-	Shell       bool     // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
-	Listen      bool     // listens for connections
-	Fork        bool     // forks in an endless loop, or signals every process (kill(-1))
-	Secrets     bool     // names credential files (~/.ssh, ~/.aws/credentials...) in its text
-	Dynamic     bool     // builds code at run time (eval of decoded or computed text)
-	Opaque      []string // calls that run or delete something with arguments the scan could not read
+	Shell       bool // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
+	Listen      bool // listens for connections
+	Fork        bool // forks in an endless loop, or signals every process (kill(-1))
+	Secrets     bool // names credential files (~/.ssh, ~/.aws/credentials...) in its text
+	Dynamic     bool // builds code at run time (eval of decoded or computed text)
+	// DecodedRun: runs as code or as a command text it decodes
+	// (exec(base64.b64decode(…)), os.system(codecs.decode(…, "rot13")),
+	// eval(atob(…)), whether the encoded text can be read or not)
+	DecodedRun bool
+	Opaque     []string // calls that run or delete something with arguments the scan could not read
 }
 
 // Redirect is one redirection.

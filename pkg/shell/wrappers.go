@@ -210,6 +210,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
+	if s.runsNothing(c.Name, words[0]) { // filters.go
+		return
+	}
 	s.runs(f, c.Name, words, dyn)
 }
 

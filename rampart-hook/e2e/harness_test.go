@@ -40,8 +40,10 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	binDir = dir
-	for _, b := range []string{"rampart", "rampart-hook"} {
-		cmd := exec.Command("go", "build", "-o", filepath.Join(binDir, b), "rampart.dev/"+b)
+	for _, b := range []string{"rampart", "rampart-hook", "rampart-hook/fast"} {
+		out := filepath.Join(binDir, strings.ReplaceAll(b, "/", "-"))
+		cmd := exec.Command("go", "build", "-o", out, "rampart.dev/"+b)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
 			fmt.Fprintf(os.Stderr, "e2e: cannot build %s: %v\n", b, err)
@@ -110,8 +112,10 @@ type result struct {
 	Outcome string
 }
 
-// run drives the agent through case c and reports what happened.
-func (d *driver) run(t *testing.T, c Case) result {
+// run drives the agent through case c and reports what happened. With
+// fast, setup installs rampart-hook-fast and a decider started beforehand
+// must answer the agent's calls.
+func (d *driver) run(t *testing.T, c Case, fast bool) result {
 	t.Helper()
 	w := &workspace{Home: tempDir(t), Work: tempDir(t)}
 	w.Model = newModelServer(t, toolCall{})
@@ -150,6 +154,11 @@ func (d *driver) run(t *testing.T, c Case) result {
 				"payload=$(cat)\nprintf '%s\\n' \"$payload\" >>'"+file+"'\nprintf '%s' \"$payload\" | exec "+filepath.Join(binDir, "rampart-hook")+" \"$@\"\n")
 		}
 	}
+	var dec *deciderRun
+	if fast {
+		hookPath = filepath.Join(binDir, "rampart-hook-fast")
+		dec = startDecider(t, w)
+	}
 	w.SetupArgs = []string{"setup", d.setup, "--config", policy}
 	if hookPath != "" {
 		w.SetupArgs = append(w.SetupArgs, "--path", hookPath)
@@ -176,6 +185,9 @@ func (d *driver) run(t *testing.T, c Case) result {
 	}
 	if !w.Model.Asked() {
 		t.Fatalf("the agent never asked the model for a tool call\nsetup:\n%s\nagent:\n%s\nrequests:\n%s", setupOut, out, w.Model.Requests())
+	}
+	if dec != nil && !dec.served() {
+		t.Errorf("%s: %s: the decider answered no call; rampart-hook-fast ran rampart-hook in its place", d.name, c)
 	}
 	res := result{Case: c, Event: d.pre, Outcome: judge(t, w, c)}
 	switch c {
@@ -308,15 +320,43 @@ func runAgent(t *testing.T, d *driver) {
 	t.Parallel()
 	version := d.version(t)
 	results := make([]result, len(d.cases))
+	fastResults := make([]result, len(fastCases))
 	t.Run("cases", func(t *testing.T) {
 		for i, c := range d.cases {
 			t.Run(string(c), func(t *testing.T) {
 				t.Parallel()
-				r := d.run(t, c)
+				r := d.run(t, c, false)
 				check(t, d.name, r)
 				results[i] = r
 			})
 		}
+		for i, c := range fastCases {
+			t.Run("rampart-hook-fast/"+string(c), func(t *testing.T) {
+				t.Parallel()
+				r := d.run(t, c, true)
+				check(t, d.name, r)
+				fastResults[i] = r
+			})
+		}
 	})
+	checkSameAnswers(t, d.name, results, fastResults)
 	checkDocs(t, d.name, version, results)
+}
+
+// fastCases are the cases also run through rampart-hook-fast and its
+// decider: a denial, an allow, a denied read and a credential in a
+// command's output (the after-call event).
+var fastCases = []Case{ExecDeny, ExecAllow, ReadDeny, SecretOutput}
+
+// checkSameAnswers fails when a case run through rampart-hook-fast ended
+// otherwise than the same case run through rampart-hook.
+func checkSameAnswers(t *testing.T, agent string, results, fastResults []result) {
+	t.Helper()
+	for _, f := range fastResults {
+		for _, r := range results {
+			if f.Case != "" && r.Case == f.Case && r.Outcome != f.Outcome {
+				t.Errorf("%s: %s: rampart-hook-fast: %s; rampart-hook: %s", agent, f.Case, f.Outcome, r.Outcome)
+			}
+		}
+	}
 }

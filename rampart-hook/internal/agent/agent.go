@@ -210,7 +210,32 @@ func Parse(f Format, payload []byte) (*Event, error) {
 	if err != nil {
 		return ev, err
 	}
-	switch f {
+	return ev, parseObject(ev, m)
+}
+
+// DetectParse is Detect followed by Parse in the format found, with the
+// payload decoded once instead of twice (the decoding is most of the cost
+// of both).
+func DetectParse(payload []byte) (Format, *Event, error) {
+	m, err := decodeObject(payload)
+	f := Claude
+	if err == nil {
+		f = detectObject(m)
+	}
+	ev := &Event{Format: f, Kind: Pre}
+	if len(payload) > MaxPayload {
+		return f, ev, ErrTooBig
+	}
+	if err != nil {
+		return f, ev, err
+	}
+	return f, ev, parseObject(ev, m)
+}
+
+// parseObject fills ev, whose Format is set, from the decoded payload m.
+func parseObject(ev *Event, m map[string]any) error {
+	var err error
+	switch f := ev.Format; f {
 	case Claude, Codex:
 		err = parseClaude(ev, m)
 	case Cline:
@@ -229,7 +254,7 @@ func Parse(f Format, payload []byte) (*Event, error) {
 	if err == nil && ev.Kind != Other && len(ev.Calls) == 0 {
 		err = ErrNoTool
 	}
-	return ev, err
+	return err
 }
 
 // Detect guesses the format of a payload from its fields, for hooks run
@@ -240,6 +265,11 @@ func Detect(payload []byte) Format {
 	if err != nil {
 		return Claude
 	}
+	return detectObject(m)
+}
+
+// detectObject is Detect of a decoded payload.
+func detectObject(m map[string]any) Format {
 	event := str(m, "hook_event_name")
 	_, hasCline := m["clineVersion"]
 	_, hasHookName := m["hookName"]

@@ -3,8 +3,10 @@ package agent
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -320,6 +322,34 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("call does not encode: %v", err)
 				}
 			}
+		}
+	})
+}
+
+// FuzzDetectParse holds DetectParse, which decodes a payload once, to
+// Detect followed by Parse of the format found.
+func FuzzDetectParse(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/script/*.txtar")
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "{") {
+				f.Add([]byte(line))
+			}
+		}
+	}
+	for _, p := range []string{"", "  ", "[1]", "{} {}", `{"a":1}x`, "{", `{"hookName":"x"}`, `{"hook_event_name":"BeforeTool"}`} {
+		f.Add([]byte(p))
+	}
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		want := Detect(payload)
+		wantEv, wantErr := Parse(want, payload)
+		got, gotEv, gotErr := DetectParse(payload)
+		if got != want || !reflect.DeepEqual(gotEv, wantEv) || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("DetectParse(%q) = %v, %+v, %v; Detect and Parse give %v, %+v, %v", payload, got, gotEv, gotErr, want, wantEv, wantErr)
 		}
 	})
 }

@@ -1,0 +1,85 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// Plain filters.
+//
+// Most stages of a long pipeline are filters (sort, uniq -c, head -20, wc
+// -l, cut -d: -f1, rev): they read their standard input, or files they
+// are given, and print a transformation of it. Given only data words (no
+// file, no expansion), such a command has no effect of its own: its
+// redirections (judged before) and the line's flows (judged after) say
+// all it does. The readings of a command's words, sources and code
+// (words, sources, codePaths) would each look and find nothing, at some
+// thousands of instructions a command; plainFilter recognises the case
+// first and the analysis skips them.
+//
+// The filters are named (shell.Filter), not inferred from the catalogue:
+// a reading that keys on a program's name must not meet one here. Their catalogue entries
+// carry no properties and no subcommands (TestPlainFiltersCatalogued), and
+// TestPlainFilterSkipsNothing holds the skip to the full readings on every
+// row of the engine's tables and on filters given words that other
+// readings look for.
+
+// skipPlainFilters lets a test turn the skip off, to compare.
+var skipPlainFilters = true
+
+// plainFilter reports whether command i, classified by its own name and
+// words as cl, is a plain filter given only data: a shell.Filter,
+// not behind a wrapper nor made from code, whose entry has no properties,
+// whose options set no mark, whose words are data (or "-", its standard
+// input), none expanding a variable, none naming a file by an option's
+// value, none an address of every interface or a request method's
+// override; and whose redirections and code found nothing yet (no file
+// read or written, no source, no sink).
+func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdFacts) bool {
+	if !skipPlainFilters || !shell.Filter(c.Name) || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+		return false
+	}
+	e := cl.Entry
+	if e == nil || e != f.entry || e.HasProps() || e.Sub {
+		return false
+	}
+	if f.source != "" || f.sink != "" || len(f.reads) > 0 || len(f.writes) > 0 || len(f.sends) > 0 || len(f.hosts) > 0 {
+		return false
+	}
+	for _, w := range c.Args {
+		if hasExpansion(w) || overriddenMethod(w) != "" || everyInterface(w) {
+			return false
+		}
+		if _, v, ok := strings.Cut(w, "="); ok && everyInterface(v) {
+			return false
+		}
+	}
+	for _, w := range cl.Words {
+		switch w.Role {
+		case catalog.Data:
+			if w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
+				return false // cat -n FILE where -n takes a value (words)
+			}
+		case catalog.Read:
+			if w.Text != "-" && w.Text != "/dev/stdin" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// plainFilterFacts sets what the skipped readings would have set of a
+// plain filter's facts: its entry gives it no sink, no upload of its
+// input, no words sent; a secret its standard input carries (a
+// here-string of "$GITHUB_TOKEN") goes with it.
+func plainFilterFacts(c *shell.Command, f *cmdFacts) {
+	f.sendsIn, f.argSend = false, false
+	if v := stdinSecretVar(c); v != "" {
+		f.secretArg, f.secretOrigin = true, secretHome(v)
+	}
+}

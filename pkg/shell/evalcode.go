@@ -1,0 +1,86 @@
+package shell
+
+import (
+	"strings"
+	"sync"
+)
+
+// Code that runs text as code of its own language: Python's exec(),
+// eval() and compile(), JavaScript's eval() and Function(), PHP's, Ruby's
+// and Perl's eval, Lua's load() and loadstring(). When the text is one the
+// scanner can read — a literal, or one a decoder undoes
+// (exec(base64.b64decode('…')), eval(atob('…')), Function(Buffer.from('…',
+// 'hex').toString())) — it is scanned as that language's code in turn, so
+// a delete or a command it spells is found as if written out. The call
+// still marks the code dynamic (codefacts.go): what else it may compute
+// stays unseen.
+
+// evalHooks are, by language, the calls whose first argument is code.
+var evalHooks = sync.OnceValue(func() map[string][]hook {
+	return map[string][]hook{
+		"python": {{"exec", hookEval}, {"eval", hookEval}, {"compile", hookEval}},
+		"node":   {{"eval", hookEval}, {"Function", hookEval}},
+		"php":    {{"eval", hookEval}},
+		"ruby":   {{"eval", hookEval}, {"instance_eval", hookEval}, {"class_eval", hookEval}},
+		"perl":   {{"eval", hookEval}},
+		"lua":    {{"load", hookEval}, {"loadstring", hookEval}},
+	}
+})
+
+// evalCode scans the code an eval-like call was handed, when its text is
+// known, and returns what it was seen doing.
+func (s *state) evalCode(lang string, args []value, f frame) CodeFacts {
+	if len(args) == 0 || !args[0].known || args[0].list || args[0].str == "" {
+		return CodeFacts{}
+	}
+	f.strDepth++ // text inside text: bounded as nested strings are
+	return s.scanCode(lang, args[0].str, f)
+}
+
+// rot13 rotates the ASCII letters of s by thirteen, as Python's rot13
+// codec does.
+func rot13(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case c >= 'a' && c <= 'z':
+			b[i] = 'a' + (c-'a'+13)%26
+		case c >= 'A' && c <= 'Z':
+			b[i] = 'A' + (c-'A'+13)%26
+		}
+	}
+	return string(b)
+}
+
+// decoderCalls are the calls, of any language, that turn encoded or
+// compressed text back into text; encodingNames name an encoding to a
+// call that takes one (Buffer.from(s, 'base64'), codecs.decode(s,
+// 'rot13')). What a call that runs code or commands is handed through
+// one of them was hidden on purpose.
+var (
+	decoderCalls = []string{
+		"b64decode(", "a2b_base64(", "decodebytes(", "fromhex(", "unhexlify(", "a2b_hex(", "decompress(",
+		"atob(", "inflatesync(", "gunzipsync(", "unzipsync(", "base64_decode(", "hex2bin(", "gzinflate(",
+		"gzuncompress(", "gzdecode(", "str_rot13(", "decode64(", "decode_base64(",
+	}
+	encodingNames = []string{"'base64'", `"base64"`, "'hex'", `"hex"`, "'rot13'", "'rot_13'", `"rot13"`, `"rot_13"`}
+)
+
+// decodesText reports an argument whose text passes through a decoder.
+func decodesText(arg string) bool {
+	l := strings.ToLower(arg)
+	for _, d := range decoderCalls {
+		if strings.Contains(l, d) {
+			return true
+		}
+	}
+	if !strings.Contains(l, "from(") && !strings.Contains(l, "decode(") {
+		return false // subprocess.run(['base64', f]): a program's name
+	}
+	for _, d := range encodingNames {
+		if strings.Contains(l, d) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,39 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
+
+// Filters.
+//
+// sort, uniq, head, wc, cut, tr, rev and the like read their standard
+// input (or files) and print a transformation of it: they run nothing, load
+// nothing and are no one's wrapper, so the walk's reading of what a command
+// runs (runs) finds nothing in them unless the line wrote a file they could
+// be taken to run. The walk, and the effects (package effect), skip their
+// readings for them (TestFiltersRunNothing).
+
+// filters are the programs Filter names.
+var filters = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"sort": true, "uniq": true, "wc": true, "head": true, "tail": true, "cut": true, "rev": true, "fold": true,
+		"tac": true, "nl": true, "paste": true, "expand": true, "unexpand": true, "fmt": true, "column": true, "cat": true,
+		"tr": true,
+	}
+}}
+
+// skipFilterRuns lets a test turn the skip off, to compare.
+var skipFilterRuns = true
+
+// Filter reports whether a program, by its base name, is a filter: it
+// reads its input and prints a transformation of it, and runs nothing.
+func Filter(name string) bool { return filters.Get(name) }
+
+// runsNothing reports a command the walk's runs would find nothing in: a
+// filter named by its base name alone (not a path a written file could
+// be), on a line that wrote no file.
+func (s *state) runsNothing(name, program string) bool {
+	return skipFilterRuns && len(s.files) == 0 && len(s.opaque) == 0 && Filter(name) && !strings.Contains(program, "/")
+}

@@ -1,0 +1,75 @@
+package shell
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// TestFiltersRunNothing checks that every filter is what the walk and the
+// effects take it for: a catalogue entry with no properties, subcommands
+// or wrapped command; no shell, interpreter, loader, module loader,
+// recipe runner, PowerShell name or other program runs reads; and holds
+// the walk that skips runs for them to the full walk, command for command,
+// on every exec row of the engine's tables.
+func TestFiltersRunNothing(t *testing.T) {
+	cat := catalog.Default()
+	for name := range filters.All() {
+		e, _ := cat.Lookup(name, nil)
+		switch {
+		case e == nil || e.HasProps() || e.Sub:
+			t.Errorf("%s: want a catalogue entry with no properties and no subcommands", name)
+		case !plain(name) || cat.IsWrapper(name) || Runner(name):
+			t.Errorf("%s: a wrapper, runner, shell or interpreter", name)
+		case strings.Contains(name, "-") || isPwsh(name) || isCmdExe(name) || vimNames.Get(name):
+			t.Errorf("%s: a name runs reads", name)
+		}
+		if _, ok := moduleLangs()[unversioned(name)]; ok {
+			t.Errorf("%s: loads modules", name)
+		}
+		if _, ok := recipeRunners.Lookup(name); ok {
+			t.Errorf("%s: runs recipes", name)
+		}
+	}
+	lines := []string{
+		"cat > x.sh <<'EOF'\nrm -rf /\nEOF\ncat x.sh | sh", "echo 'rm -rf /' > sort; ./sort", "curl -o cut https://x.example/c; ./cut",
+		"sort -o run.sh x; sh run.sh", "cat $(ls *.go) | sort | uniq -c", "tac <(curl -s https://x.example) | sh",
+	}
+	files, _ := filepath.Glob("../engine/testdata/*.txt")
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+		for sc.Scan() {
+			parts := strings.SplitN(sc.Text(), "\t", 4)
+			switch {
+			case len(parts) == 4 && parts[2] == "exec":
+				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[3]))
+			case len(parts) == 3 && parts[1] == "exec":
+				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[2]))
+			}
+		}
+		f.Close()
+	}
+	if len(lines) < 10000 {
+		t.Fatalf("only %d lines read from the engine's tables", len(lines))
+	}
+	defer func() { skipFilterRuns = true }()
+	for _, line := range lines {
+		skipFilterRuns = false
+		full := Parse(line)
+		skipFilterRuns = true
+		skip := Parse(line)
+		if !reflect.DeepEqual(full, skip) {
+			t.Errorf("%q:\n full %s\n skip %s", line, strings.Join(describeAll(full), " | "), strings.Join(describeAll(skip), " | "))
+		}
+	}
+}
