@@ -894,10 +894,11 @@ func (a *analysis) flows() {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
 		}
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || f.secretArg) {
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || f.secretArg) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
 			// A program not known to send data, given sensitive data, that
 			// names another host (mail, restic, smbclient, s3cmd, a
-			// database client, ping).
+			// database client, ping); not a filter or a search, whose
+			// host-shaped words are patterns or files.
 			hosts := remoteWords(c)
 			if f.secretArg {
 				// psql "postgres://u:$AWS_SECRET_ACCESS_KEY@host",
