@@ -820,6 +820,10 @@ func (a *analysis) flows() {
 			// context (env | grep -i proxy, or a count, is not).
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of the environment"})
 		}
+		if in == "output" && len(f.writes) == 0 && f.sink == "" && picksSecretOutput(c) && a.reachesAgent(cmds, i) {
+			// docker inspect db | jq '.[0].Config.Env' (outputpicks.go)
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of a tool's output"})
+		}
 		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
 			// cat "$F": what it prints is a file nobody can name (any
 			// known source above comes first).

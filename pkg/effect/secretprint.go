@@ -122,7 +122,8 @@ func namesSecret(expr string) bool {
 		// segment, its dots part of its name (tls_key)
 		e = bracketKey().ReplaceAllStringFunc(e, func(m string) string {
 			k := strings.Trim(m, "[]\"' ")
-			return "." + strings.NewReplacer(".", "_", " ", "_").Replace(k)
+			// (kubectl's jsonpath escapes a dot in a key: ['tls\.key'])
+			return "." + strings.NewReplacer(`\.`, "_", ".", "_", " ", "_").Replace(k)
 		})
 	}
 	for _, m := range selectorPath().FindAllString(e, -1) {
@@ -288,7 +289,7 @@ var passesValue = table.Map[string, bool]{Build: func() map[string]bool {
 		"cut": true, "tr": true, "head": true, "tail": true, "cat": true, "sed": true, "awk": true,
 		"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
 		"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
-		"tee": true, "less": true, "more": true, "strings": true,
+		"tee": true, "less": true, "more": true, "strings": true, "gron": true,
 	}
 }}
 
