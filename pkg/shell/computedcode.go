@@ -5,7 +5,8 @@ import "strings"
 // Code that computes what it runs: a call whose name is built at run time
 // ($f(...) in PHP, obj['ex'+'ecSync'](...) in JavaScript), a shell template
 // (Bun.$`cmd`, zx's $`cmd`), awk piping its input records to a shell, and
-// sed's e command and s///e flag, which run text as shell commands.
+// sed's e command and s///e flag, which run text as shell commands, and
+// AppleScript's Finder deletes.
 
 // computedCall matches a call through a name built at run time: a PHP
 // variable function ($f(, ${'sys'.'tem'}(), a parenthesised string called
@@ -41,6 +42,17 @@ func (s *state) computedFacts(lang, code string, facts *CodeFacts, f frame) {
 				facts.Opaque = append(facts.Opaque, "$`…`")
 			}
 			s.parseString(cmd, f)
+		}
+	case "applescript":
+		// tell application "Finder" to delete every item of home, empty
+		// the trash, erase a disk: Finder's own deletes, on items named in
+		// AppleScript's terms no path here spells
+		l := strings.ToLower(code)
+		for _, w := range []string{"to delete ", "delete every ", "delete (every ", "empty trash", "empty the trash", "erase disk", "erase volume"} {
+			if strings.Contains(l, w) {
+				facts.Opaque = append(facts.Opaque, "Finder "+strings.TrimSpace(strings.TrimPrefix(w, "to ")))
+				break
+			}
 		}
 	case "awk":
 		if strings.IndexByte(code, '|') < 0 {

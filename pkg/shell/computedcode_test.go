@@ -20,6 +20,7 @@ func TestComputedCode(t *testing.T) {
 		`python3 -c "import os; os.system('rm -rf ' + os.getcwd())"`,
 		`node -e "const m='execSync'; require('child_process')[m]('rm -rf /x')"`,
 		`php -r '("sys"."tem")("rm -rf /x");'`,
+		`osascript -e 'tell application "Finder" to delete every item of home'`,
 	}
 	for _, src := range unknown {
 		r := Parse(src)
@@ -38,6 +39,7 @@ func TestComputedCode(t *testing.T) {
 		`sed -n '1e rm -rf /x' README.md`,
 		`sed 'e rm -rf /x' /dev/null`,
 		`sed -e 's/a/b/;2e rm -rf /x' f`,
+		`osascript -l JavaScript -e 'ObjC.import("stdlib"); $.system("rm -rf /x")'`,
 	}
 	for _, src := range runs {
 		found := false

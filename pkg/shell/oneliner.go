@@ -274,7 +274,8 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		// do shell script "CMD" hands CMD to sh
 		// (Terminal's do script runs CMD in a new shell; JXA spells it
 		// doShellScript("CMD"))
-		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}},
+		// (JXA with the C library imported: $.system("CMD"))
+		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}},
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},

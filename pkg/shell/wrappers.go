@@ -1524,7 +1524,7 @@ func isInterpreter(name string) bool {
 	case "source", ".", "eval":
 		return true
 	}
-	return otherInterpreters.Get(name)
+	return otherInterpreters.Get(unversioned(name)) // tclsh8.6 is tclsh
 }
 
 // otherInterpreters run code they are given (a script, -c or -e code, or
@@ -1626,7 +1626,7 @@ func readsStdin(words []string) (string, bool) {
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
 	}
-	if otherInterpreters.Get(name) {
+	if otherInterpreters.Get(unversioned(name)) {
 		// tclsh, xonsh, ipython with no script, or "-": the code is
 		// their input, in a language read by nobody here
 		op := ""
