@@ -517,6 +517,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.runsScratch(len(s.out)-1, jar) // java -jar ~/Downloads/tool.jar: scratch.go
 		}
 		if isPwsh(name) {
+			if pwshEncodedUnreadable(words) {
+				// -EncodedCommand whose text is no UTF-16 script
+				// (base64 of other bytes, or cut short): code nobody reads
+				s.out[len(s.out)-1].Unknown = append(s.out[len(s.out)-1].Unknown, name+" -EncodedCommand that does not decode to a script")
+			}
 			if code, ok, _ := pwshCode(words); ok {
 				s.parseString(translatePwsh(code), s.viaFrame(f, name))
 			} else if file := pwshFile(words); file != "" {
