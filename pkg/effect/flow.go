@@ -820,8 +820,9 @@ func (a *analysis) flows() {
 			// context (env | grep -i proxy, or a count, is not).
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of the environment"})
 		}
-		if in == "output" && len(f.writes) == 0 && f.sink == "" && picksSecretOutput(c) && a.reachesAgent(cmds, i) {
-			// docker inspect db | jq '.[0].Config.Env' (outputpicks.go)
+		if (in == "output" || in == "secret") && len(f.writes) == 0 && f.sink == "" && picksSecretOutput(c) && a.reachesAgent(cmds, i) {
+			// docker inspect db | jq '.[0].Config.Env', bw list items | jq
+			// '.[].login.password' (outputpicks.go)
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of a tool's output"})
 		}
 		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
