@@ -430,10 +430,18 @@ func namedVariable(c *shell.Command) string {
 // stdinSecretVar is secretVar of the text known to reach a command's
 // input (here-strings, here-documents, earlier stages' text).
 func stdinSecretVar(c *shell.Command) string {
-	if len(c.Stdin) == 0 {
+	texts := c.Stdin
+	for _, r := range c.Redirects {
+		if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
+			// ssh H 'cat > k' <<< "$TOKEN": the text is the command's
+			// input even where the walk hands it to the remote command
+			texts = append(texts[:len(texts):len(texts)], r.Target)
+		}
+	}
+	if len(texts) == 0 {
 		return ""
 	}
-	return secretVar(&shell.Command{Args: c.Stdin})
+	return secretVar(&shell.Command{Args: texts})
 }
 
 // secretNames are the parts of environment variable names that hold
