@@ -61,6 +61,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if m := e.Prop("output-marks"); m != "" && cl.Mark(m) && f.source == "" {
+			// xclip -o: what it prints holds secrets among much else,
+			// as a source=output tool's does, under that option only
+			f.source, f.origin = "output", c.Name
+		}
 		if m := e.Prop("env-marks"); m != "" && cl.Mark(m) {
 			// heroku config --shell: NAME=value lines, a service's
 			// environment dumped as env prints this one's
