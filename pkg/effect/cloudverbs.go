@@ -186,6 +186,8 @@ var valueCredentialNouns = table.Map[string, bool]{Build: func() map[string]bool
 		"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true,
 		"token": true, "tokens": true, "apikey": true, "apikeys": true,
 		"passphrase": true, "plaintext": true, "kubeconfig": true,
+		// Nomad's variables: its store for secrets (nomad var get)
+		"var": true, "vars": true,
 	}
 }}
 
