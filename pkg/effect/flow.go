@@ -61,6 +61,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if m := e.Prop("output-marks"); m != "" && cl.Mark(m) && f.source == "" {
+			// xclip -o: what it prints holds secrets among much else,
+			// as a source=output tool's does, under that option only
+			f.source, f.origin = "output", c.Name
+		}
 		if m := e.Prop("env-marks"); m != "" && cl.Mark(m) {
 			// heroku config --shell: NAME=value lines, a service's
 			// environment dumped as env prints this one's
@@ -430,10 +435,18 @@ func namedVariable(c *shell.Command) string {
 // stdinSecretVar is secretVar of the text known to reach a command's
 // input (here-strings, here-documents, earlier stages' text).
 func stdinSecretVar(c *shell.Command) string {
-	if len(c.Stdin) == 0 {
+	texts := c.Stdin
+	for _, r := range c.Redirects {
+		if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
+			// ssh H 'cat > k' <<< "$TOKEN": the text is the command's
+			// input even where the walk hands it to the remote command
+			texts = append(texts[:len(texts):len(texts)], r.Target)
+		}
+	}
+	if len(texts) == 0 {
 		return ""
 	}
-	return secretVar(&shell.Command{Args: c.Stdin})
+	return secretVar(&shell.Command{Args: texts})
 }
 
 // secretNames are the parts of environment variable names that hold
@@ -819,6 +832,11 @@ func (a *analysis) flows() {
 			// secrets, picked out of the environment into the agent's
 			// context (env | grep -i proxy, or a count, is not).
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of the environment"})
+		}
+		if (in == "output" || in == "secret") && len(f.writes) == 0 && f.sink == "" && picksSecretOutput(c) && a.reachesAgent(cmds, i) {
+			// docker inspect db | jq '.[0].Config.Env', bw list items | jq
+			// '.[].login.password' (outputpicks.go)
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of a tool's output"})
 		}
 		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
 			// cat "$F": what it prints is a file nobody can name (any

@@ -127,7 +127,8 @@ func namesSecret(expr string) bool {
 		// segment, its dots part of its name (tls_key)
 		e = bracketKey().ReplaceAllStringFunc(e, func(m string) string {
 			k := strings.Trim(m, "[]\"' ")
-			return "." + strings.NewReplacer(".", "_", " ", "_").Replace(k)
+			// (kubectl's jsonpath escapes a dot in a key: ['tls\.key'])
+			return "." + strings.NewReplacer(`\.`, "_", ".", "_", " ", "_").Replace(k)
 		})
 	}
 	for _, m := range selectorPath().FindAllString(e, -1) {

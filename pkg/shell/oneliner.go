@@ -282,7 +282,8 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		// do shell script "CMD" hands CMD to sh
 		// (Terminal's do script runs CMD in a new shell; JXA spells it
 		// doShellScript("CMD"))
-		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}},
+		// (JXA with the C library imported: $.system("CMD"))
+		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}},
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
@@ -316,6 +317,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		return CodeFacts{}
 	}
 	code = homeExpr(lang, code)
+	code = foldedKeys(lang, code) // computedcode.go
 	facts := codeFacts(lang, code)
 	f.synthetic = true
 	sc := scanner{lang: lang, code: code}
@@ -1144,6 +1146,18 @@ func (sc *scanner) value(i int) (value, int) {
 	}
 	if i < len(c) && c[i] == '[' {
 		v, next := sc.list(i+1, ']')
+		if j := skipSpace(c, next); strings.HasPrefix(c[j:], ".join(") {
+			// ['cu', 'rl -s …'].join(''): the items joined
+			if args, end, ok := sc.call(j + 5); ok && len(args) <= 1 && (len(args) == 0 || args[0].known && !args[0].list) {
+				sep := ","
+				if len(args) == 1 {
+					sep = args[0].str
+				}
+				if k := skipSpace(c, end); k >= len(c) || c[k] != '.' {
+					return value{str: strings.Join(v.items, sep), known: v.known}, end
+				}
+			}
+		}
 		if j := skipSpace(c, next); j < len(c) && c[j] == '.' {
 			// ["726d…"].pack("H*"): a method of the list computes
 			// something else from it.
@@ -1171,6 +1185,10 @@ func (sc *scanner) value(i int) (value, int) {
 				if n := reversal(c[j:]); n > 0 {
 					// "~ fr- mr".reverse, "x"[::-1]: the literal reversed.
 					text, i = reverseString(text), j+n
+				} else if joined, end, ok := sc.joined(text, j); ok {
+					// ''.join(['cu', 'rl …']): the items joined by the literal
+					text, i = joined.str, end
+					known = known && joined.known
 				} else {
 					// ''.join(...), and any other method or index on the
 					// literal, computes something else.
@@ -1431,6 +1449,24 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		}
 	}
 	return v, end, true
+}
+
+// joined reads Python's SEP.join([…]) at j (the dot after the literal
+// SEP): the list's items joined, when the list is written out and nothing
+// is called on the result.
+func (sc *scanner) joined(sep string, j int) (value, int, bool) {
+	c := sc.code
+	if !strings.HasPrefix(c[j:], ".join(") {
+		return value{}, j, false
+	}
+	args, end, ok := sc.call(j + 5)
+	if !ok || len(args) != 1 || !args[0].list {
+		return value{}, j, false
+	}
+	if k := skipSpace(c, end); k < len(c) && (c[k] == '.' || c[k] == '[') {
+		return value{}, j, false
+	}
+	return value{str: strings.Join(args[0].items, sep), known: args[0].known}, end, true
 }
 
 // reversal is the length of a reversing suffix at the start of s
