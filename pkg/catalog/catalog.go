@@ -130,6 +130,8 @@
 // "." (git clean -f).
 // "pathspecs" marks a command whose operands are git pathspecs (see
 // effect's pathspecScope).
+// "offline" marks a program that never contacts another machine: a word
+// shaped like a host is a pattern or a file to it (grep example.com).
 // "destroy-settings=KEY,..." names settings of the settings table's guard
 // and forces kinds that, in force for the command, make it destroy as its
 // destroying option does (git clean with clean.requireforce off, git push

@@ -103,9 +103,10 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 
 // fdShell matches a shell given a numbered descriptor past the standard
 // three as its input (sh <&3 >&3 2>&3, bash -i 0<&5, sh <&12), or one the
-// code fills in (sh <&%d, sh -i <&#{c.to_i}, sh <&$fd): in code that opens
-// a connection, the descriptor is the connection, whatever the language.
-var fdShell = lazyRegexp(`\b(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh)\b[^;|&'"]*?0?<&\s*([3-9]|[1-9][0-9]+|%d|#\{|\$)`)
+// code fills in (sh <&%d, sh -i <&#{c.to_i}, f"sh <&{fd}", sh <&$fd):
+// in code that opens a connection, the descriptor is the connection,
+// whatever the language.
+var fdShell = lazyRegexp(`\b(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh)\b[^;|&'"]*?0?<&\s*([3-9]|[1-9][0-9]+|%d|#?\{|\$)`)
 
 // killAll matches signalling every process: kill(-1, …) in any language.
 var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
