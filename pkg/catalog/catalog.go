@@ -79,6 +79,9 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "edits-secret" marks a tool that decrypts a secret file and hands it to
+// the editor its EDITOR (or VISUAL) names: named as a program that prints
+// (EDITOR=cat rails credentials:edit), the secret is printed.
 // "lists-vars" marks a secret source whose output is variables listed one a
 // line, NAME=VALUE (heroku config): a later stage that picks lines by a
 // pattern naming no secret, or cuts out the names, prints no value, as with

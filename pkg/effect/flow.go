@@ -111,6 +111,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if e.Prop("edits-secret") != "" && !cl.Mark("inplace") && editorPrints(c.Assigns) {
+			// EDITOR=cat rails credentials:edit: the decrypted file handed
+			// to a program that prints it (editorprints.go)
+			f.source, f.origin = "secret", c.Name
+			declared = true
+		}
 		if f.source == "" && (e.Prop("dumps") != "" || databaseClient(e, cl)) && a.productionWord(i) != "" {
 			// pg_dump "$PROD_DATABASE_URL", mysqldump -h db.prod, and a
 			// client's query of one (psql "$PROD_DATABASE_URL" -c "\copy

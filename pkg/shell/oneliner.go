@@ -320,6 +320,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	code = foldedKeys(lang, code) // computedcode.go
 	facts := codeFacts(lang, code)
 	f.synthetic = true
+	s.readsCredentialStores(code, f) // credstores.go
 	sc := scanner{lang: lang, code: code}
 	hooks := langHooks()[lang]
 	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks()[lang]...)
