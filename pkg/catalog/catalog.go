@@ -79,6 +79,9 @@
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
 // sensitive.
+// "edits-secret" marks a tool that decrypts a secret file and hands it to
+// the editor its EDITOR (or VISUAL) names: named as a program that prints
+// (EDITOR=cat rails credentials:edit), the secret is printed.
 // "lists-vars" marks a secret source whose output is variables listed one a
 // line, NAME=VALUE (heroku config): a later stage that picks lines by a
 // pattern naming no secret, or cuts out the names, prints no value, as with
@@ -130,6 +133,8 @@
 // only drops them from the index).
 // "pathspecs" marks a command whose operands are git pathspecs (see
 // effect's pathspecScope).
+// "offline" marks a program that never contacts another machine: a word
+// shaped like a host is a pattern or a file to it (grep example.com).
 // "destroy-settings=KEY,..." names settings of the settings table's guard
 // and forces kinds that, in force for the command, make it destroy as its
 // destroying option does (git clean with clean.requireforce off, git push

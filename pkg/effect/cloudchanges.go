@@ -152,15 +152,24 @@ func (a *analysis) runsInProduction(start int) {
 
 // productionRunner returns the cloud or cluster CLI that runs command i
 // (the nearest known one before it in the same stage of its pipeline,
-// kubectl exec … -- psql), and the word by which it points at production,
-// or "" when the nearest one does not or there is none (a cluster on this
-// machine never does).
+// kubectl exec … -- psql, or before the command whose string holds it,
+// kubectl exec … -- sh -c 'cd /app; rm …'), and the word by which it
+// points at production, or "" when the nearest one does not or there is
+// none (a cluster on this machine never does).
 func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) {
 	cmds := a.res.Commands
 	c := &cmds[i]
 	for j := i - 1; j >= 0; j-- {
 		d := &cmds[j]
-		if d.Pipeline != c.Pipeline || d.Stage != c.Stage {
+		switch {
+		case d.Depth > c.Depth:
+			continue // inside an earlier command's string
+		case d.Depth < c.Depth:
+			c = d // the command whose string holds c: its own stage is read on
+		case d.Pipeline != c.Pipeline || d.Stage != c.Stage:
+			if c.Depth > 0 {
+				continue // another command of the same string
+			}
 			return nil, ""
 		}
 		if d.Name == "" || !a.cat.Known(d.Name) {

@@ -169,7 +169,7 @@ var credentialNouns = table.Map[string, bool]{Build: func() map[string]bool {
 		"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
 		// a secrets store's own word for what it holds: conjur variable get,
 		// helm get values, consul kv get
-		"variable": true, "variables": true, "values": true, "kv": true,
+		"variable": true, "variables": true, "values": true, "kv": true, "var": true, "vars": true,
 		// a service's environment, which holds its secrets (cf env APP,
 		// buildkite-agent env dump, teller export env)
 		"env": true, "environment": true,
@@ -186,8 +186,13 @@ var valueCredentialNouns = table.Map[string, bool]{Build: func() map[string]bool
 		"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true,
 		"token": true, "tokens": true, "apikey": true, "apikeys": true,
 		"passphrase": true, "plaintext": true, "kubeconfig": true,
+		// Nomad's variables: its store for secrets (nomad var get)
+		"var": true, "vars": true,
 	}
 }}
+
+// apiKeyWord joins an API key's two-part spellings into one noun.
+var apiKeyWord = strings.NewReplacer("api-key", "apikey", "api_key", "apikey", "API-KEY", "APIKEY", "Api-Key", "ApiKey")
 
 // namesValueCredential reports whether a command's leading words name a
 // credential's value (valueCredentialNouns) or a secret manager's reference
@@ -201,7 +206,8 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 			return true
 		}
 		found := false
-		verbParts(w, func(p string, _ int) {
+		// api-keys, api_key: the one noun apikey (keys alone may be public)
+		verbParts(apiKeyWord.Replace(w), func(p string, _ int) {
 			found = found || valueCredentialNouns.Get(p)
 		})
 		return found

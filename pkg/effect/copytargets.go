@@ -108,8 +108,14 @@ func hostNamesStaging(h string) bool {
 // websiteBucket reports a bucket named as a website's host name
 // (www.example.com, docs.acme.com): the convention of a bucket a site is
 // served from, so what lands there is what its visitors get. Buckets are
-// otherwise named without dots.
+// otherwise named without dots. A bucket named for the site its www
+// serves (acme-www) is one as well.
 func websiteBucket(b string) bool {
+	for _, p := range strings.FieldsFunc(b, func(r rune) bool { return r == '-' || r == '.' || r == '_' }) {
+		if p == "www" {
+			return true
+		}
+	}
 	labels := strings.Split(b, ".")
 	if len(labels) < 2 || strings.HasSuffix(b, ".appspot.com") {
 		return false

@@ -18,7 +18,9 @@ import (
 // or "=", an empty alternative ('proxy|'), a bracket alone ('[A-Z]'), a
 // context of a thousand lines (-C 999), input read as one record (-z) or
 // rg --passthru print every line. A pattern that is a piece of a
-// credential's name (oken, _ke, pas) picks the secrets. sed -n prints only
+// credential's name (oken, _ke, pas) picks the secrets, and so does one
+// shaped like a host or a URL (db.example.com, @, ://), which picks the
+// URLs a value holds and any login written in them. sed -n prints only
 // the lines its addresses pick, when they are patterns and not a range to
 // the end (sed -n '1,$p', '/HOME/,$p'); awk picks by a pattern, or prints
 // the names alone when it splits at = and prints $1 (awk '{print $1}'
@@ -179,6 +181,9 @@ func delimited(s string, d byte) (string, string, bool) {
 func narrowPattern(re string) bool {
 	if strings.Contains(re, ")?") || strings.Contains(re, ")*") || strings.Contains(re, "{0") || strings.Contains(re, "{,") {
 		return false // (LANG)?, (ZZ){,1}: a pattern that may match nothing matches every line
+	}
+	if strings.Contains(re, "@") || strings.Contains(re, "://") || dottedHost(strings.Trim(strings.ReplaceAll(re, `\.`, "."), "^$")) {
+		return false // db.example.com, @, ://: the URLs a value holds, logins with them
 	}
 	for alt := range strings.SplitSeq(strings.ReplaceAll(re, `\|`, "|"), "|") {
 		named := false

@@ -61,6 +61,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if m := e.Prop("output-marks"); m != "" && cl.Mark(m) && f.source == "" {
+			// xclip -o: what it prints holds secrets among much else,
+			// as a source=output tool's does, under that option only
+			f.source, f.origin = "output", c.Name
+		}
 		if m := e.Prop("env-marks"); m != "" && cl.Mark(m) {
 			// heroku config --shell: NAME=value lines, a service's
 			// environment dumped as env prints this one's
@@ -104,6 +109,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		}
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
+			declared = true
+		}
+		if e.Prop("edits-secret") != "" && !cl.Mark("inplace") && editorPrints(c.Assigns) {
+			// EDITOR=cat rails credentials:edit: the decrypted file handed
+			// to a program that prints it (editorprints.go)
+			f.source, f.origin = "secret", c.Name
 			declared = true
 		}
 		if f.source == "" && (e.Prop("dumps") != "" || databaseClient(e, cl)) && a.productionWord(i) != "" {
@@ -430,10 +441,18 @@ func namedVariable(c *shell.Command) string {
 // stdinSecretVar is secretVar of the text known to reach a command's
 // input (here-strings, here-documents, earlier stages' text).
 func stdinSecretVar(c *shell.Command) string {
-	if len(c.Stdin) == 0 {
+	texts := c.Stdin
+	for _, r := range c.Redirects {
+		if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
+			// ssh H 'cat > k' <<< "$TOKEN": the text is the command's
+			// input even where the walk hands it to the remote command
+			texts = append(texts[:len(texts):len(texts)], r.Target)
+		}
+	}
+	if len(texts) == 0 {
 		return ""
 	}
-	return secretVar(&shell.Command{Args: c.Stdin})
+	return secretVar(&shell.Command{Args: texts})
 }
 
 // secretNames are the parts of environment variable names that hold
@@ -824,6 +843,11 @@ func (a *analysis) flows() {
 			// context (env | grep -i proxy, or a count, is not).
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of the environment"})
 		}
+		if (in == "output" || in == "secret") && len(f.writes) == 0 && f.sink == "" && picksSecretOutput(c) && a.reachesAgent(cmds, i) {
+			// docker inspect db | jq '.[0].Config.Env', bw list items | jq
+			// '.[].login.password' (outputpicks.go)
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of a tool's output"})
+		}
 		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
 			// cat "$F": what it prints is a file nobody can name (any
 			// known source above comes first).
@@ -898,10 +922,11 @@ func (a *analysis) flows() {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
 		}
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || f.secretArg) {
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || f.secretArg) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
 			// A program not known to send data, given sensitive data, that
 			// names another host (mail, restic, smbclient, s3cmd, a
-			// database client, ping).
+			// database client, ping); not a filter or a search, whose
+			// host-shaped words are patterns or files.
 			hosts := remoteWords(c)
 			if f.secretArg {
 				// psql "postgres://u:$AWS_SECRET_ACCESS_KEY@host",

@@ -638,7 +638,8 @@ func productionValue(kv string) bool {
 // publishingOption returns an option of a program's own (before "--")
 // whose name is a publishing verb's (--upload-app, --publish), or one done
 // after the build on its own (--auto-submit, --auto-publish), unless its
-// name says it stays here (--publish-local), or "".
+// name says it stays here (--publish-local), or one that makes what it
+// creates public (--public, --visibility=public), or "".
 func publishingOption(args []string) string {
 	for _, a := range args {
 		if a == "--" {
@@ -648,7 +649,10 @@ func publishingOption(args []string) string {
 		if !ok {
 			continue
 		}
-		name, _, _ = strings.Cut(name, "=")
+		name, val, _ := strings.Cut(name, "=")
+		if name == "public" || name == "visibility" && strings.EqualFold(val, "public") {
+			return a // kaggle datasets create --public: made for everyone to see
+		}
 		var pb [8]string
 		parts := taskParts(pb[:0], name)
 		if len(parts) > 1 && parts[0] == "auto" {

@@ -127,7 +127,8 @@ func namesSecret(expr string) bool {
 		// segment, its dots part of its name (tls_key)
 		e = bracketKey().ReplaceAllStringFunc(e, func(m string) string {
 			k := strings.Trim(m, "[]\"' ")
-			return "." + strings.NewReplacer(".", "_", " ", "_").Replace(k)
+			// (kubectl's jsonpath escapes a dot in a key: ['tls\.key'])
+			return "." + strings.NewReplacer(`\.`, "_", ".", "_", " ", "_").Replace(k)
 		})
 	}
 	for _, m := range selectorPath().FindAllString(e, -1) {
@@ -294,6 +295,8 @@ var passesValue = table.Map[string, bool]{Build: func() map[string]bool {
 		"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
 		"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
 		"tee": true, "less": true, "more": true, "strings": true,
+		// formatters that print what they are given in another shape
+		"gron": true, "bat": true, "batcat": true, "nl": true, "json_pp": true, "dasel": true, "yj": true, "fx": true,
 	}
 }}
 
@@ -492,7 +495,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if (d.Name == "echo" || d.Name == "printf") && len(d.Via) > 0 && inputAsArgs(d.Via[len(d.Via)-1]) {
 			continue // xargs -I{} echo token={}: the input printed as its words
 		}
-		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
+		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) && !codePassesValue(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
 		if selectors.Get(d.Name) && !selectorPrintsSecret(d) {

@@ -448,15 +448,16 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
 	a.cloudProductionChange(i, c, cl)
-	a.productionSession(i, c, cl)   // prodsession.go
-	a.sharedCLIChange(i, c, cl)     // sharedcli.go
-	a.forwardsProduction(i, c, cl)  // prodshells.go
-	a.sessionInProduction(i, c, cl) // prodshells.go
-	a.bulkHostChange(i, c, cl)      // bulkforge.go
-	a.removesEveryImage(i, c)       // listed.go
-	a.removesEveryContainer(i, c)   // listed.go
-	a.engineChangesProduction(i, c) // prodengine.go
-	a.privileges(i, c, cl)          // privileges.go
+	a.productionSession(i, c, cl)         // prodsession.go
+	a.sharedCLIChange(i, c, cl)           // sharedcli.go
+	a.forwardsProduction(i, c, cl)        // prodshells.go
+	a.sessionInProduction(i, c, cl)       // prodshells.go
+	a.bulkHostChange(i, c, cl)            // bulkforge.go
+	a.removesEveryImage(i, c)             // listed.go
+	a.removesEveryContainer(i, c)         // listed.go
+	a.engineChangesProduction(i, c)       // prodengine.go
+	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
+	a.privileges(i, c, cl)                // privileges.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}

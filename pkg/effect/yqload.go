@@ -33,17 +33,24 @@ func (a *analysis) selectorLoads(i int, c *shell.Command) {
 			if k > 0 && isIdentByte(w[k-1]) {
 				continue // reload, download: another name
 			}
-			if p, ok := loadedName(w[at:]); ok {
+			switch p, ok := loadedName(w[at:]); {
+			case ok:
 				p = a.clean(p, i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads = append(f.reads, p)
+			case p != "":
+				// load_str("/home/dev/" + ".ssh/id_rsa"), load(env(F)):
+				// a file nobody here can name
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "yq loads a file by a computed name: " + p})
 			}
 		}
 	}
 }
 
 // loadedName returns the quoted name that the rest of a call to a load
-// function after "load" gives it (_str("f"), ("f.yaml")).
+// function after "load" gives it (_str("f"), ("f.yaml")); for a call
+// whose argument is computed, the argument and false; "" and false for
+// no call.
 func loadedName(rest string) (string, bool) {
 	j := 0
 	for j < len(rest) && (rest[j] >= 'a' && rest[j] <= 'z' || rest[j] == '_' || rest[j] >= '0' && rest[j] <= '9') {
@@ -55,11 +62,14 @@ func loadedName(rest string) (string, bool) {
 	}
 	arg = strings.TrimLeft(arg[1:], " \t")
 	if len(arg) < 2 || arg[0] != '"' && arg[0] != '\'' {
-		return "", false
+		return arg, false // load_str(env(F)), load(strenv(F))
 	}
 	end := strings.IndexByte(arg[1:], arg[0])
 	if end <= 0 {
 		return "", false
+	}
+	if after := strings.TrimLeft(arg[end+2:], " \t"); !strings.HasPrefix(after, ")") {
+		return arg, false // "/home/dev/" + ".ssh/id_rsa": joined at run time
 	}
 	return arg[1 : end+1], true
 }

@@ -36,6 +36,7 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	if len(content) > maxScannedContent {
 		content = content[:maxScannedContent]
 	}
+	ev.judgeMaskedSecrets(p, content) // cisecretlog.go
 	lines, python := autoRunLines(p, content)
 	var keep func(*result) bool // nil: everything, as if typed
 	if runsElsewhere(p) {

@@ -60,8 +60,8 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return limitLines(jsonScriptLines(content)), false
 	}
 	interp, own := laterInterpreter(lower)
-	if interp == "" && toolDirConfig(dir, lower) {
-		interp, own = "node -e", true // storybook's main, vitepress's config: loaded by the tool
+	if interp == "" && toolDirCode(p, lower) {
+		interp, own = "node -e", true // storybook's main, vitepress's config and theme: loaded by the tool
 	}
 	if interp != "" {
 		code := content
@@ -466,14 +466,20 @@ func laterInterpreter(lower string) (interp string, own bool) {
 	return "", false
 }
 
-// toolDirConfig reports a JavaScript or TypeScript file that a tool
-// loads from its own dot-directory: its config (.vitepress/config.mts,
-// .vuepress/config.js), and storybook's main and preview.
-func toolDirConfig(dir, lower string) bool {
-	if !strings.HasPrefix(dir, ".") || !isNodeCodeExt(lower) {
+// toolDirCode reports a JavaScript or TypeScript file in a tool's own
+// dot-directory, which the tool loads as it runs: its config and theme
+// (.vitepress/config.mts, .vitepress/theme/index.ts, .vuepress/config.js),
+// storybook's main, preview and manager, yarn's plugins and releases.
+func toolDirCode(p, lower string) bool {
+	if !isNodeCodeExt(lower) {
 		return false
 	}
-	return strings.HasPrefix(lower, "config.") || dir == ".storybook" && (strings.HasPrefix(lower, "main.") || strings.HasPrefix(lower, "preview."))
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
+		if len(seg) > 1 && seg[0] == '.' && seg != ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // isNodeCodeExt reports a file name with a JavaScript or TypeScript

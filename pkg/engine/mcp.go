@@ -388,8 +388,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			prog, _ = x[k].(string)
 		case keyCommand:
 			// {"command": "rm", "args": [...]}: a bare program name.
-			// a name padded with blanks ("rm ") is the name
-			if s, ok := x[k].(string); ok && !strings.ContainsAny(strings.TrimSpace(s), " \t") && strings.TrimSpace(s) != "" {
+			// a name padded with blanks ("rm ") is the name; a line
+			// ("rm -rf") is the start of the command the args end
+			if s, ok := x[k].(string); ok && strings.TrimSpace(s) != "" {
 				s = strings.TrimSpace(s)
 				for a := range x {
 					if w.keyKind(a) == keyArgs {
@@ -401,6 +402,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			argv, _ = wordList(x[k]) // mcpsplitargs.go
 			if s, ok := x[k].(string); ok && argsLine == "" {
 				argsLine = s // {"command": "rm", "args": "-rf /home/dev"}
+				if l, ok := jsonWordList(s); ok {
+					argv, argsLine = l, "" // "[\"-rf\", \"/home/dev\"]": the list as JSON text
+				}
 			}
 		case keyVolumes:
 			if vols, ok := strings_(x[k]); ok {
@@ -444,12 +448,19 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			argv = siblingStrings(x, keys) // mcpsplitargs.go
 		}
 	}
-	if prog != "" && argv != nil {
+	if prog != "" && argv != nil && strings.ContainsAny(prog, " \t") {
+		// {"command": "rm -rf", "args": ["/home/dev"]}: the line, then its words
+		ev.exec(w.inContainer(prog+" "+quoteArgv(argv)), false, call.ToolExec)
+	} else if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
 	} else if prog != "" && strings.TrimSpace(argsLine) != "" && !ev.denied() {
 		// the arguments given as one string are the rest of its command
 		// line, as a shell would split it
-		ev.exec(w.inContainer(quoteArgv([]string{prog})+" "+argsLine), false, call.ToolExec)
+		head := quoteArgv([]string{prog})
+		if strings.ContainsAny(prog, " \t") {
+			head = prog // {"command": "rm -rf", "args": "/home/dev"}
+		}
+		ev.exec(w.inContainer(head+" "+argsLine), false, call.ToolExec)
 	}
 	if p := splitPath(x); p != "" && !ev.denied() {
 		w.path(p) // {"dir": "/home/dev/.aws", "name": "credentials"}: the file they name together
@@ -470,10 +481,9 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 func siblingWords(x map[string]any, keys []string) []string {
 	var out []string
 	for _, k := range keys {
-		if l, ok := x[k].([]any); ok && len(l) > 0 {
-			if words, ok := wordList(l); ok {
-				out = append(out, words...)
-			}
+		// a list, or a list written as an object keyed by its indexes
+		if words, ok := wordList(x[k]); ok && len(words) > 0 {
+			out = append(out, words...)
 		}
 	}
 	return out

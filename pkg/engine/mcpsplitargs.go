@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"encoding/json"
 	"path"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -98,9 +100,13 @@ func runSetting(k string) bool {
 }
 
 // wordList returns a list of words: strings, or objects of one string
-// each ({"value": "-rf"}); false for anything else.
+// each ({"value": "-rf"}); a list may be written as an object keyed by
+// its indexes ({"0": "-rf", "1": "/home/dev"}). False for anything else.
 func wordList(v any) ([]string, bool) {
 	l, ok := v.([]any)
+	if m, isMap := v.(map[string]any); isMap {
+		l, ok = indexedList(m)
+	}
 	if !ok {
 		return nil, false
 	}
@@ -132,4 +138,36 @@ func wordList(v any) ([]string, bool) {
 		}
 	}
 	return out, true
+}
+
+// indexedList returns the values of an object whose keys are the indexes
+// 0 to n-1, in their order: a list written as an object.
+func indexedList(m map[string]any) ([]any, bool) {
+	if len(m) == 0 || len(m) > 256 {
+		return nil, false
+	}
+	out := make([]any, len(m))
+	for k, v := range m {
+		n, err := strconv.Atoi(k)
+		if err != nil || n < 0 || n >= len(m) || out[n] != nil || strconv.Itoa(n) != k {
+			return nil, false
+		}
+		out[n] = v
+	}
+	return out, true
+}
+
+// jsonWordList returns the words of a list of strings written as JSON
+// text ("[\"-rf\", \"/home/dev\"]"), as a tool that decodes its
+// arguments reads them.
+func jsonWordList(s string) ([]string, bool) {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") {
+		return nil, false
+	}
+	var l []any
+	if json.Unmarshal([]byte(t), &l) != nil {
+		return nil, false
+	}
+	return wordList(l)
 }

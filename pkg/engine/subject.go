@@ -278,6 +278,10 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	if ev.denied() {
 		return
 	}
+	ev.judgeMessageSecrets(res) // messagesecrets.go
+	if ev.denied() {
+		return
+	}
 	ev.judgeLineWrites(res, effs) // laterwrites.go
 }
 

@@ -93,8 +93,11 @@ func cmdWords(s string) []string {
 }
 
 // cmdPath is a cmd.exe path word as WSL sees it: backslashes as slashes,
-// a drive letter as its mount (C:\* and C:* both the drive's root).
+// a drive letter as its mount (C:\* and C:* both the drive's root), and
+// the variables that name the user's profile (the home directory, as
+// PowerShell's $env:USERPROFILE is read) or the system's folders.
 func cmdPath(w string) string {
+	w = cmdFolderVars(w)
 	w = strings.ReplaceAll(w, `\`, "/")
 	if len(w) >= 2 && w[1] == ':' && (len(w) == 2 || w[2] != '/') {
 		w = w[:2] + "/" + w[2:]
@@ -170,4 +173,25 @@ func translateCmdCommand(words []string) string {
 		}
 	}
 	return quoteWords(argv)
+}
+
+// cmdFolders are cmd.exe's variables for well-known folders, longest
+// first, and the paths they stand for.
+var cmdFolders = [...][2]string{
+	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
+	{"%PROGRAMFILES%", `C:\Program Files`}, {"%PROGRAMDATA%", `C:\ProgramData`}, {"%SYSTEMDRIVE%", "C:"},
+}
+
+// cmdFolderVars replaces a leading folder variable (%USERPROFILE%\x) by
+// the path it stands for.
+func cmdFolderVars(w string) string {
+	if !strings.HasPrefix(w, "%") {
+		return w
+	}
+	for _, f := range cmdFolders {
+		if len(w) >= len(f[0]) && strings.EqualFold(w[:len(f[0])], f[0]) {
+			return f[1] + w[len(f[0]):]
+		}
+	}
+	return w
 }

@@ -7,6 +7,8 @@ func TestTranslateCmdExe(t *testing.T) {
 		{`rd /s /q C:\work\build`, `rm -r -f /mnt/c/work/build`},
 		{`rmdir C:\work\empty`, `rmdir /mnt/c/work/empty`},
 		{`del /q notes.txt`, `rm -f notes.txt`},
+		{`del /f /s /q %USERPROFILE%\*`, `rm -r -f '~/'`},
+		{`rd /s /q %SystemRoot%`, `rm -r -f /mnt/c/Windows`},
 		{`del /s /q D:\cache\*`, `rm -r -f /mnt/d/cache/`},
 		{`type "C:\work\read me.txt"`, `cat '/mnt/c/work/read me.txt'`},
 		{`copy a.txt C:\out`, `cp a.txt /mnt/c/out`},

@@ -103,9 +103,10 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 
 // fdShell matches a shell given a numbered descriptor past the standard
 // three as its input (sh <&3 >&3 2>&3, bash -i 0<&5, sh <&12), or one the
-// code fills in (sh <&%d, sh -i <&#{c.to_i}, sh <&$fd): in code that opens
-// a connection, the descriptor is the connection, whatever the language.
-var fdShell = lazyRegexp(`\b(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh)\b[^;|&'"]*?0?<&\s*([3-9]|[1-9][0-9]+|%d|#\{|\$)`)
+// code fills in (sh <&%d, sh -i <&#{c.to_i}, f"sh <&{fd}", sh <&$fd):
+// in code that opens a connection, the descriptor is the connection,
+// whatever the language.
+var fdShell = lazyRegexp(`\b(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh)\b[^;|&'"]*?0?<&\s*([3-9]|[1-9][0-9]+|%d|#?\{|\$)`)
 
 // killAll matches signalling every process: kill(-1, …) in any language.
 var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
@@ -135,10 +136,15 @@ func mayReadSecretVar(code string) bool {
 var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
 
 // credentialFragments are pieces of credential file paths that code may
-// assemble rather than spell whole.
+// assemble rather than spell whole, and the libraries and calls that read
+// a browser's saved logins and cookies or the system's keyring for it
+// (browser_cookie3, keyring.get_password, keytar, CryptUnprotectData;
+// credstores.go).
 var credentialFragments = []string{"'.ssh'", "\".ssh\"", ".ssh/", "id_rsa", "id_ed25519", "'.aws'", "\".aws\"", ".aws/",
 	".kube/config", "'.kube'", ".netrc", ".git-credentials", ".docker/config", ".gnupg", ".config/gcloud",
-	"'gcloud'", ".azure", ".npmrc", ".pypirc", "/etc/shadow", ".vault-token", ".password-store"}
+	"'gcloud'", ".azure", ".npmrc", ".pypirc", "/etc/shadow", ".vault-token", ".password-store",
+	"browser_cookie3", "pycookiecheat", "rookiepy", "browsercookie", "chrome-cookies-secure", "keyring.get_password",
+	"keyring.get_credential", "secretstorage", "keytar", "CryptUnprotectData", "Login Data", "logins.json", "key4.db"}
 
 // treeWalks pair the calls that walk a directory tree with the calls that
 // delete what they find: together, a recursive delete the scanner cannot

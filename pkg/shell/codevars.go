@@ -13,8 +13,8 @@ import "strings"
 func (sc *scanner) variable(i int) (value, int, bool) {
 	c := sc.code
 	j := i
-	if j < len(c) && c[j] == '$' && (sc.lang == "perl" || sc.lang == "php") {
-		j++
+	if j < len(c) && (c[j] == '$' || c[j] == '@' && sc.lang == "perl") && (sc.lang == "perl" || sc.lang == "php") {
+		j++ // $x, perl's @list
 	}
 	start := j
 	for j < len(c) && isIdent(c[j]) {
@@ -69,7 +69,7 @@ func (sc *scanner) assignments() map[string]value {
 		if b == e || c[b] >= '0' && c[b] <= '9' {
 			continue
 		}
-		if b > 0 && c[b-1] == '$' {
+		if b > 0 && (c[b-1] == '$' || c[b-1] == '@' && sc.lang == "perl") {
 			b--
 		}
 		// Only at a statement's start: after ; { ( newline, a keyword or

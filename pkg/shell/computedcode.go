@@ -5,7 +5,8 @@ import "strings"
 // Code that computes what it runs: a call whose name is built at run time
 // ($f(...) in PHP, obj['ex'+'ecSync'](...) in JavaScript), a shell template
 // (Bun.$`cmd`, zx's $`cmd`), awk piping its input records to a shell, and
-// sed's e command and s///e flag, which run text as shell commands.
+// sed's e command and s///e flag, which run text as shell commands, and
+// AppleScript's Finder deletes.
 
 // computedCall matches a call through a name built at run time: a PHP
 // variable function ($f(, ${'sys'.'tem'}(), a parenthesised string called
@@ -41,6 +42,17 @@ func (s *state) computedFacts(lang, code string, facts *CodeFacts, f frame) {
 				facts.Opaque = append(facts.Opaque, "$`…`")
 			}
 			s.parseString(cmd, f)
+		}
+	case "applescript":
+		// tell application "Finder" to delete every item of home, empty
+		// the trash, erase a disk: Finder's own deletes, on items named in
+		// AppleScript's terms no path here spells
+		l := strings.ToLower(code)
+		for _, w := range []string{"to delete ", "delete every ", "delete (every ", "empty trash", "empty the trash", "erase disk", "erase volume"} {
+			if strings.Contains(l, w) {
+				facts.Opaque = append(facts.Opaque, "Finder "+strings.TrimSpace(strings.TrimPrefix(w, "to ")))
+				break
+			}
 		}
 	case "awk":
 		if strings.IndexByte(code, '|') < 0 {
@@ -199,4 +211,49 @@ func commandKnown(args []value) bool {
 		return false
 	}
 	return len(args) < 2 || !args[1].list || args[1].known
+}
+
+// constantKey matches a member reached through a key that is a string
+// literal or literals joined by + (cp['exec' + 'Sync'], os["system"]);
+// constantGetattr, Python's getattr(os, 'sys' + 'tem').
+var (
+	constantKey     = lazyRegexp(`\[\s*((?:'[A-Za-z_$][A-Za-z0-9_$]*'|"[A-Za-z_$][A-Za-z0-9_$]*"|'[A-Za-z0-9_$]*'|"[A-Za-z0-9_$]*")(?:\s*\+\s*(?:'[A-Za-z0-9_$]*'|"[A-Za-z0-9_$]*"))*)\s*\]`)
+	constantGetattr = lazyRegexp(`\bgetattr\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*((?:'[A-Za-z0-9_]*'|"[A-Za-z0-9_]*")(?:\s*\+\s*(?:'[A-Za-z0-9_]*'|"[A-Za-z0-9_]*"))*)\s*\)`)
+)
+
+// foldedKeys rewrites a member reached through a constant key as the
+// plain member it names (cp['exec' + 'Sync'] is cp.execSync, getattr(os,
+// 'sys' + 'tem') is os.system), so the call is read as the one it is.
+func foldedKeys(lang, code string) string {
+	switch lang {
+	case "node":
+		if strings.IndexByte(code, '[') < 0 {
+			return code
+		}
+		return constantKey().ReplaceAllStringFunc(code, func(m string) string {
+			k := joinedLiterals(constantKey().FindStringSubmatch(m)[1])
+			if k == "" || k[0] >= '0' && k[0] <= '9' {
+				return m // an index, not a member
+			}
+			return "." + k
+		})
+	case "python":
+		if !strings.Contains(code, "getattr(") {
+			return code
+		}
+		return constantGetattr().ReplaceAllStringFunc(code, func(m string) string {
+			g := constantGetattr().FindStringSubmatch(m)
+			return g[1] + "." + joinedLiterals(g[2])
+		})
+	}
+	return code
+}
+
+// joinedLiterals joins the quoted literals of "'a' + 'b'".
+func joinedLiterals(s string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(s, "+") {
+		b.WriteString(strings.Trim(strings.TrimSpace(part), `'"`))
+	}
+	return b.String()
 }

@@ -14,12 +14,12 @@ func TestComputedCode(t *testing.T) {
 		`php -r 'passthru(base64_decode("cm0gLXJmIC9ob21lL2Rldg=="). " x");'`,
 		`ruby -e 'system(["726d202d7266"].pack("H*"))'`,
 		`php -r '$f="sys"."tem"; $f("rm -rf /x");'`,
-		`node -e "require('child_process')['ex'+'ecSync']('rm -rf /x')"`,
 		`awk '{print | "sh"}' <<< 'rm -rf /x'`,
 		`echo x | sed 's/.*/rm -rf \/x/e'`,
 		`python3 -c "import os; os.system('rm -rf ' + os.getcwd())"`,
 		`node -e "const m='execSync'; require('child_process')[m]('rm -rf /x')"`,
 		`php -r '("sys"."tem")("rm -rf /x");'`,
+		`osascript -e 'tell application "Finder" to delete every item of home'`,
 	}
 	for _, src := range unknown {
 		r := Parse(src)
@@ -38,6 +38,12 @@ func TestComputedCode(t *testing.T) {
 		`sed -n '1e rm -rf /x' README.md`,
 		`sed 'e rm -rf /x' /dev/null`,
 		`sed -e 's/a/b/;2e rm -rf /x' f`,
+		`osascript -l JavaScript -e 'ObjC.import("stdlib"); $.system("rm -rf /x")'`,
+		// a key that is constant names the member plainly
+		`node -e "require('child_process')['ex'+'ecSync']('rm -rf /x')"`,
+		`python3 -c "import os; getattr(os, 'sys' + 'tem')('rm -rf /x')"`,
+		`node -e "require('child_process').execSync(['r', 'm -rf /x'].join(''))"`,
+		`python3 -c "import os; os.system(''.join(['r', 'm -rf /x']))"`,
 	}
 	for _, src := range runs {
 		found := false

@@ -282,7 +282,8 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		// do shell script "CMD" hands CMD to sh
 		// (Terminal's do script runs CMD in a new shell; JXA spells it
 		// doShellScript("CMD"))
-		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}},
+		// (JXA with the C library imported: $.system("CMD"))
+		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}},
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
@@ -316,8 +317,10 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		return CodeFacts{}
 	}
 	code = homeExpr(lang, code)
+	code = foldedKeys(lang, code) // computedcode.go
 	facts := codeFacts(lang, code)
 	f.synthetic = true
+	s.readsCredentialStores(code, f) // credstores.go
 	sc := scanner{lang: lang, code: code}
 	hooks := langHooks()[lang]
 	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks()[lang]...)
@@ -353,6 +356,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// the same call.
 				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
+				} else if h.kind <= hookRmFile && passedAsValue(code, k, at) {
+					// sapply("rm -rf ~", system), map(os.system, cmds): the
+					// call is made by what it is handed to, on arguments
+					// nobody here reads
+					facts.Opaque = append(facts.Opaque, h.name)
 				}
 				continue
 			}
@@ -417,6 +425,34 @@ func namedCallAt(code string, k, at int) int {
 		return at
 	}
 	return j
+}
+
+// passedAsValue reports a call named at code[k:at] (its module prefix
+// with it: os.system) that stands as an argument of another call, not
+// called itself: after "(" or ",", before "," or ")".
+func passedAsValue(code string, k, at int) bool {
+	b := strings.TrimRight(strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:$"), " \t")
+	a := strings.TrimLeft(code[at:], " \t")
+	if b == "" || b[len(b)-1] != '(' && b[len(b)-1] != ',' || a == "" || a[0] != ',' && a[0] != ')' {
+		return false
+	}
+	if b[len(b)-1] == '(' {
+		// print(shutil.rmtree), help(os.system): looked at, not called
+		switch leadingIdent(lastIdent(b[:len(b)-1])) {
+		case "print", "repr", "str", "type", "help", "dir", "id", "callable", "inspect", "cat", "log":
+			return false
+		}
+	}
+	return true
+}
+
+// lastIdent is the identifier s ends with, or "".
+func lastIdent(s string) string {
+	i := len(s)
+	for i > 0 && isIdent(s[i-1]) {
+		i--
+	}
+	return s[i:]
 }
 
 // maxAliases bounds the new names one piece of code may give the calls
@@ -1032,6 +1068,10 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		closer = ')'
 		j++
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
+	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == 'q' || c[j] == '%' || c[j] == '*') && sc.isWordList(j):
+		// system qw(rm -rf), $d; system %w[rm -rf]: a list of words
+	case sc.lang == "perl" && j > i && j < len(c) && (c[j] == '@' || c[j] == '$'):
+		// system @cmd, system $line: a variable the code assigned
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
 	default:
@@ -1056,7 +1096,15 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		}
 		v, next := sc.value(j)
 		v.raw = c[j:next]
-		args = append(args, v)
+		if sc.lang == "perl" && v.list && v.known {
+			// perl flattens a list among a call's arguments: system
+			// qw(rm -rf), $d is system("rm", "-rf", $d)
+			for _, w := range v.items {
+				args = append(args, value{str: w, known: true, raw: w})
+			}
+		} else {
+			args = append(args, v)
+		}
 		j = skipSpace(c, next)
 		if j < len(c) && (c[j] == ',' || sc.lang == "perl" && c[j] == '=' && j+1 < len(c) && c[j+1] == '>') {
 			if c[j] == '=' {
@@ -1084,8 +1132,33 @@ func (sc *scanner) value(i int) (value, int) {
 	if sc.lang == "r" && strings.HasPrefix(c[i:], "c(") {
 		return sc.list(i+2, ')') // R's vector: c("-rf", "/tmp/x")
 	}
+	if k := skipSpace(c, i); k < len(c) && (c[k] == 'q' || c[k] == '%' || c[k] == '*' || c[k] == '(') {
+		if v, next, ok := sc.wordList(k); ok {
+			return v, next // perl's qw(rm -rf), ruby's %w[rm -rf]
+		}
+		if sc.lang == "perl" && c[k] == '(' {
+			return sc.list(k+1, ')') // perl's list: ("rm", "-rf", $d)
+		}
+	}
+	if v, next, ok := sc.variable(i); ok && v.list {
+		if j := skipSpace(c, next); j >= len(c) || strings.IndexByte(sc.concat(), c[j]) < 0 {
+			return v, next // a list the code assigned: its words, as far as they are known
+		}
+	}
 	if i < len(c) && c[i] == '[' {
 		v, next := sc.list(i+1, ']')
+		if j := skipSpace(c, next); strings.HasPrefix(c[j:], ".join(") {
+			// ['cu', 'rl -s …'].join(''): the items joined
+			if args, end, ok := sc.call(j + 5); ok && len(args) <= 1 && (len(args) == 0 || args[0].known && !args[0].list) {
+				sep := ","
+				if len(args) == 1 {
+					sep = args[0].str
+				}
+				if k := skipSpace(c, end); k >= len(c) || c[k] != '.' {
+					return value{str: strings.Join(v.items, sep), known: v.known}, end
+				}
+			}
+		}
 		if j := skipSpace(c, next); j < len(c) && c[j] == '.' {
 			// ["726d…"].pack("H*"): a method of the list computes
 			// something else from it.
@@ -1105,10 +1178,18 @@ func (sc *scanner) value(i int) (value, int) {
 			known = known && s.known
 			any = true
 			i = next
+			if j := skipSpace(c, i); (sc.lang == "python" || sc.lang == "ruby") && j+1 < len(c) && c[j] == '%' && c[j+1] != '=' {
+				// "rm -rf %s" % home: the format filled in
+				text, known, i = sc.formatted(text, known, j+1)
+			}
 			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' && sc.concat() != "." || c[j] == '[') {
 				if n := reversal(c[j:]); n > 0 {
 					// "~ fr- mr".reverse, "x"[::-1]: the literal reversed.
 					text, i = reverseString(text), j+n
+				} else if joined, end, ok := sc.joined(text, j); ok {
+					// ''.join(['cu', 'rl …']): the items joined by the literal
+					text, i = joined.str, end
+					known = known && joined.known
 				} else {
 					// ''.join(...), and any other method or index on the
 					// literal, computes something else.
@@ -1196,6 +1277,76 @@ func (sc *scanner) concat() string {
 		return "&+" // AppleScript's &, and JXA's +
 	}
 	return "+"
+}
+
+// formatted fills in a format string's placeholders (%s, %d, %r) with
+// the value after its % operator, at index i: a single known value fills
+// a single placeholder; anything else leaves "$_" in each, not known. It
+// returns the text, whether it is known, and the index after the value.
+func (sc *scanner) formatted(text string, known bool, i int) (string, bool, int) {
+	v, next := sc.value(skipSpace(sc.code, i))
+	if next == i {
+		next = i + 1
+	}
+	n := 0
+	for _, p := range [...]string{"%s", "%d", "%r", "%i"} {
+		n += strings.Count(text, p)
+	}
+	fill := "$_"
+	if n == 1 && v.known && !v.list {
+		fill = v.str
+	} else {
+		known = false
+	}
+	return strings.NewReplacer("%s", fill, "%d", fill, "%r", fill, "%i", fill).Replace(text), known, next
+}
+
+// isWordList reports a literal list of words at code[i] (wordList).
+func (sc *scanner) isWordList(i int) bool {
+	_, _, ok := sc.wordList(i)
+	return ok
+}
+
+// wordList reads a literal list of words: perl's qw(…) (any delimiter:
+// qw{…}, qw/…/) and ruby's %w[…] and %W[…], splatted or not (*%w[…]).
+func (sc *scanner) wordList(i int) (value, int, bool) {
+	c := sc.code
+	j := i
+	switch {
+	case sc.lang == "perl" && strings.HasPrefix(c[i:], "qw"):
+		j = i + 2
+	case sc.lang == "ruby" && (strings.HasPrefix(c[i:], "%w") || strings.HasPrefix(c[i:], "%W")):
+		j = i + 2
+	case sc.lang == "ruby" && (strings.HasPrefix(c[i:], "*%w") || strings.HasPrefix(c[i:], "*%W")):
+		j = i + 3
+	default:
+		return value{}, i, false
+	}
+	if sc.lang == "perl" {
+		j = skipSpace(c, j)
+	}
+	if j >= len(c) || isIdent(c[j]) || c[j] == ' ' || c[j] == '\t' || c[j] == '\n' {
+		return value{}, i, false // qwerty, qw =>: not a list
+	}
+	open := c[j]
+	closer := open
+	switch open {
+	case '(':
+		closer = ')'
+	case '[':
+		closer = ']'
+	case '{':
+		closer = '}'
+	case '<':
+		closer = '>'
+	}
+	end := strings.IndexByte(c[j+1:], closer)
+	if end < 0 {
+		return value{}, i, false
+	}
+	words := strings.Fields(c[j+1 : j+1+end])
+	sc.work += end
+	return value{list: true, known: true, items: words, str: strings.Join(words, " ")}, j + end + 2, true
 }
 
 // list reads the elements of a list literal after its opening, up to
@@ -1299,6 +1450,24 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		}
 	}
 	return v, end, true
+}
+
+// joined reads Python's SEP.join([…]) at j (the dot after the literal
+// SEP): the list's items joined, when the list is written out and nothing
+// is called on the result.
+func (sc *scanner) joined(sep string, j int) (value, int, bool) {
+	c := sc.code
+	if !strings.HasPrefix(c[j:], ".join(") {
+		return value{}, j, false
+	}
+	args, end, ok := sc.call(j + 5)
+	if !ok || len(args) != 1 || !args[0].list {
+		return value{}, j, false
+	}
+	if k := skipSpace(c, end); k < len(c) && (c[k] == '.' || c[k] == '[') {
+		return value{}, j, false
+	}
+	return value{str: strings.Join(args[0].items, sep), known: args[0].known}, end, true
 }
 
 // reversal is the length of a reversing suffix at the start of s

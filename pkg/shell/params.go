@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"strings"
+
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -72,6 +74,12 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 		if p.Exp == nil || !defaultOp(p.Exp.Op) || p.Excl || s.scope.hiddenAssign {
 			return "", false
 		}
+		if secretParamName(p.Param.Value) {
+			// ${NPM_TOKEN:-none}: a secret's variable is set where the
+			// agent runs far more often than not; its default is the
+			// fallback, and the word is the secret
+			return "", false
+		}
 	}
 	if !s.spend(len(v)) {
 		return "", false
@@ -83,6 +91,21 @@ func defaultOp(op syntax.ParExpOperator) bool {
 	switch op {
 	case syntax.DefaultUnset, syntax.DefaultUnsetOrNull, syntax.AssignUnset, syntax.AssignUnsetOrNull:
 		return true
+	}
+	return false
+}
+
+// secretParamNames are the parts of a variable's name that say it holds a
+// credential (flow.go's secretNames, for the walk).
+var secretParamNames = [...]string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL"}
+
+// secretParamName reports a variable named like a credential's.
+func secretParamName(name string) bool {
+	up := strings.ToUpper(name)
+	for _, s := range secretParamNames {
+		if strings.Contains(up, s) {
+			return true
+		}
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -116,6 +117,41 @@ func pwshFile(words []string) string {
 // long (PowerShell accepts any unambiguous prefix).
 func pwshParam(name, param string, min int) bool {
 	return len(name) >= min && strings.HasPrefix(param, name)
+}
+
+// pwshEncodedUnreadable reports a PowerShell command line whose
+// -EncodedCommand does not decode to a script: not base64 of UTF-16LE, or
+// text that is mostly not ASCII (base64 of UTF-8 read as UTF-16 is).
+func pwshEncodedUnreadable(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "/") {
+			return false
+		}
+		name, val, eq := strings.Cut(strings.ToLower(strings.TrimLeft(w, "-/")), ":")
+		if !(pwshParam(name, "encodedcommand", 1) || name == "ec" || name == "enc") || pwshParam(name, "command", 1) {
+			continue
+		}
+		if !eq {
+			if i+1 >= len(words) {
+				return false
+			}
+			val = words[i+1]
+		}
+		text, ok := decodeUTF16Base64(val)
+		if !ok {
+			return true
+		}
+		ascii, n := 0, 0
+		for _, r := range text {
+			n++
+			if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r < 0x7f {
+				ascii++
+			}
+		}
+		return n > 0 && ascii*5 < n*4
+	}
+	return false
 }
 
 // decodeUTF16Base64 decodes -EncodedCommand's text: base64 of UTF-16LE.
@@ -401,10 +437,26 @@ func pwshPipedInto(prev, t string) string {
 			}
 		}
 		if len(dirs) > 0 {
+			if f[0] == "rm" && pwshRecurses(p[1:]) && !slices.Contains(f, "-r") {
+				// gci C:\ -Recurse | Remove-Item: every file of the tree
+				t = "rm -r" + strings.TrimPrefix(t, "rm")
+			}
 			return t + " " + strings.Join(dirs, " ")
 		}
 	}
 	return "xargs " + t
+}
+
+// pwshRecurses reports a Get-ChildItem that lists a whole tree
+// (-Recurse, or a prefix of it; -Depth).
+func pwshRecurses(words []string) bool {
+	for _, w := range words {
+		l := strings.ToLower(w)
+		if len(l) > 1 && l[0] == '-' && (strings.HasPrefix("-recurse", l) || l == "-depth") {
+			return true
+		}
+	}
+	return false
 }
 
 // pwshOptions are the option words of a translated command.

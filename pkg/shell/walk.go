@@ -869,7 +869,13 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 		}
 		switch {
 		case a.Naked && a.Name != nil:
-			e.words, e.dyn = append(e.words, a.Name.Value), append(e.dyn, false)
+			w := a.Name.Value
+			if v, ok := s.vars[w]; ok && v.known && v.elems == nil && c.Variant.Value == "export" {
+				// STAGE=prod; export STAGE: the value the line gave it is
+				// what the programs after it see
+				w += "=" + v.val
+			}
+			e.words, e.dyn = append(e.words, w), append(e.dyn, false)
 		case a.Naked && a.Value != nil:
 			n := len(e.words)
 			e.word(a.Value, true)

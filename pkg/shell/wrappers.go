@@ -520,6 +520,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.runsScratch(len(s.out)-1, jar) // java -jar ~/Downloads/tool.jar: scratch.go
 		}
 		if isPwsh(name) {
+			if pwshEncodedUnreadable(words) {
+				// -EncodedCommand whose text is no UTF-16 script
+				// (base64 of other bytes, or cut short): code nobody reads
+				s.out[len(s.out)-1].Unknown = append(s.out[len(s.out)-1].Unknown, name+" -EncodedCommand that does not decode to a script")
+			}
 			if code, ok, _ := pwshCode(words); ok {
 				s.parseString(translatePwsh(code), s.viaFrame(f, name))
 			} else if file := pwshFile(words); file != "" {
@@ -1528,7 +1533,7 @@ func isInterpreter(name string) bool {
 	case "source", ".", "eval":
 		return true
 	}
-	return otherInterpreters.Get(name)
+	return otherInterpreters.Get(unversioned(name)) // tclsh8.6 is tclsh
 }
 
 // otherInterpreters run code they are given (a script, -c or -e code, or
@@ -1636,7 +1641,7 @@ func readsStdin(words []string) (string, bool) {
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
 	}
-	if otherInterpreters.Get(name) {
+	if otherInterpreters.Get(unversioned(name)) {
 		// tclsh, xonsh, ipython with no script, or "-": the code is
 		// their input, in a language read by nobody here
 		op := ""
