@@ -49,10 +49,8 @@ func secretName(name string) bool {
 	if placeParts.Get(up[strings.LastIndexByte(up, '_')+1:]) {
 		return false // a place: GITHUB_TOKEN_FILE, SSH_AUTH_SOCK
 	}
-	for _, s := range secretNames {
-		if strings.Contains(up, s) && (s != "AUTH" || authPart(up)) {
-			return true
-		}
+	if namesSecretWord(up) {
+		return true
 	}
 	hit := false
 	for part := range strings.SplitSeq(up, "_") {
@@ -86,10 +84,26 @@ func secretFileVar(name string) bool {
 		return false
 	}
 	last := strings.ToUpper(name[i+1:])
-	if !placeParts.Get(last) || last == "SOCK" || last == "SOCKET" {
+	switch {
+	case !placeParts.Get(last) || last == "SOCK" || last == "SOCKET":
 		return false
+	case last == "DIR" || last == "DIRECTORY":
+		// a directory named for a key holds certificates beside it
+		// (KEY_DIR/server.crt); one named for secrets or tokens holds them
+		return namesSecretWord(strings.ToUpper(name[:i]))
 	}
 	return secretName(name[:i])
+}
+
+// namesSecretWord reports whether the upper-cased name holds one of
+// secretNames (SECRETS, TOKEN, CREDENTIALS), not only a part such as KEY.
+func namesSecretWord(up string) bool {
+	for _, s := range secretNames {
+		if strings.Contains(up, s) && (s != "AUTH" || authPart(up)) {
+			return true
+		}
+	}
+	return false
 }
 
 // authPart reports whether some part of the upper-cased name up holds

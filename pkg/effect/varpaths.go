@@ -23,7 +23,7 @@ func leadingVar(p string) (name, rest string, ok bool) {
 			n++
 		}
 		op := inner[n:]
-		if n == 0 || strings.HasPrefix(op, ":+") || strings.HasPrefix(op, "+") || strings.HasPrefix(op, "#") && n == 0 {
+		if n == 0 || strings.HasPrefix(op, ":+") || strings.HasPrefix(op, "+") {
 			return "", "", false
 		}
 		if op != "" && !strings.ContainsAny(op[:1], ":-?=%#") {
