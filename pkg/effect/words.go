@@ -117,7 +117,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		if m := e.Prop("bare-deletes"); m != "" && (cl.Mark(m) || a.destroyedBySetting(i, e.Prop("destroy-settings"))) {
 			// git clean -f: what is not tracked in the directory it runs in,
 			// which its -C options name (git -C /tmp/x clean -f)
-			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(optionDir(cl), i), Recursive: recursive || hasProp(e, "dirs")})
+			dir := optionDir(cl)
+			if tailUnresolved(dir) && unresolved(dir) && !nameSafeTail(dir) { // nametail.go
+				// git -C "$TARGET" clean -fdx: a directory nobody here can name
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: dir})
+			}
+			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(dir, i), Recursive: recursive || hasProp(e, "dirs")})
 		}
 	}
 	fileURIs := props && hasProp(e, "file-uris")
