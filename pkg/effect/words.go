@@ -661,7 +661,7 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				a.url(i, strings.Split(parts[1], ",")[0], f)
 			} else if strings.Contains(u, "LISTEN") {
 				a.add(Effect{Kind: Listen, Cmd: i, Word: w})
-				if !strings.Contains(u, ",BIND=") && !strings.Contains(u, ",RANGE=") {
+				if !socatLoopbackBind(w) && !strings.Contains(u, ",RANGE=") {
 					openListen = w
 				}
 			}
@@ -676,6 +676,18 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 		// daemon's, an agent's), anyone who reaches the port has it.
 		a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: openListen})
 	}
+}
+
+// socatLoopbackBind reports whether a socat listening address binds to
+// this machine alone (TCP-LISTEN:8080,bind=127.0.0.1); without bind=, or
+// bound to 0.0.0.0 or a network address, every interface may reach it.
+func socatLoopbackBind(w string) bool {
+	for _, opt := range strings.Split(w, ",")[1:] {
+		if k, v, ok := strings.Cut(opt, "="); ok && strings.EqualFold(k, "bind") {
+			return loopback(strings.Trim(v, "[]"))
+		}
+	}
+	return false
 }
 
 // socatTyped reports whether a socat address starts with its type
