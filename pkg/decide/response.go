@@ -155,7 +155,7 @@ func (p *Point) responseRules(c call.Call, text string) (d call.Decision) {
 	}
 	d = call.Decision{Decision: call.Allow}
 	for _, t := range tiers {
-		td := engine.New(t.Policy, engine.Env{Home: p.cfg.UserHome}).EvaluateResponse(c, text)
+		td := p.engines.engine(t.Policy, engine.Env{Home: p.cfg.UserHome}).EvaluateResponse(c, text)
 		if td.Decision > d.Decision {
 			d = td
 		}
