@@ -61,6 +61,9 @@ func (w *walker) walk(v any, key string, depth int) (any, bool) {
 	case string:
 		n := len(w.fs)
 		r := w.redactString(t, key)
+		if r == t {
+			return v, len(w.fs) > n // v as it came: no string boxed again
+		}
 		return r, len(w.fs) > n
 	case map[string]any:
 		var out map[string]any
