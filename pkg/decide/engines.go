@@ -16,6 +16,8 @@ import (
 type engineCache struct {
 	mu      sync.Mutex
 	engines map[*policy.Policy]*engine.Engine
+	// response notes, per policy, whether it has response_matches rules.
+	response map[*policy.Policy]bool
 }
 
 // maxEngines bounds the cache: reloads and project layers make new
@@ -35,4 +37,35 @@ func (c *engineCache) engine(pol *policy.Policy, env engine.Env) *engine.Engine 
 	}
 	c.mu.Unlock()
 	return e.WithEnv(env)
+}
+
+// hasResponseRules reports whether pol has response_matches rules,
+// looking through its rules once per policy.
+func (c *engineCache) hasResponseRules(pol *policy.Policy) bool {
+	c.mu.Lock()
+	has, ok := c.response[pol]
+	c.mu.Unlock()
+	if ok {
+		return has
+	}
+	has = responseRulesIn(pol)
+	c.mu.Lock()
+	if c.response == nil || len(c.response) >= maxEngines {
+		c.response = map[*policy.Policy]bool{}
+	}
+	c.response[pol] = has
+	c.mu.Unlock()
+	return has
+}
+
+// responseRulesIn reports whether a rule of pol reads a tool's output.
+func responseRulesIn(pol *policy.Policy) bool {
+	for _, e := range pol.Entries {
+		for _, r := range e.Rules() {
+			if len(r.Response) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -131,12 +131,8 @@ func (p *Point) HasResponseRules(cwd string) bool {
 		return true // DecideResponse then fails closed
 	}
 	for _, t := range tiers {
-		for _, e := range t.Policy.Entries {
-			for _, r := range e.Rules() {
-				if len(r.Response) > 0 {
-					return true
-				}
-			}
+		if p.engines.hasResponseRules(t.Policy) {
+			return true
 		}
 	}
 	return false
