@@ -20,7 +20,8 @@ const maxDepth = 1000
 // Pointer of their string in Path, and offsets within that string. When
 // nothing is found, v itself is returned.
 func RedactValue(v any) (any, []Finding) {
-	var w walker
+	var path [8]segment // the depth of most messages, without growing
+	w := walker{path: path[:0]}
 	out, _ := w.walk(v, "", 0)
 	return out, w.fs
 }
