@@ -111,6 +111,7 @@ type Point struct {
 
 	projects projectCache
 	walks    projectWalks
+	engines  engineCache
 
 	log     *audit.Log
 	openErr error

@@ -6,7 +6,6 @@ import (
 
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/call"
-	"rampart.dev/pkg/engine"
 )
 
 // Decide evaluates c, records it, and returns the decision to enforce.
@@ -113,7 +112,7 @@ func (p *Point) evaluate(tiers []Tier, c call.Call) (d call.Decision, by int) {
 		}
 	}()
 	for i, t := range tiers {
-		td := engine.New(t.Policy, env(p.cfg.UserHome, p.cfg.RawLookups)).Evaluate(c)
+		td := p.engines.engine(t.Policy, env(p.cfg.UserHome, p.cfg.RawLookups)).Evaluate(c)
 		if i == 0 || td.Decision > d.Decision {
 			d, by = td, i
 		}

@@ -131,12 +131,8 @@ func (p *Point) HasResponseRules(cwd string) bool {
 		return true // DecideResponse then fails closed
 	}
 	for _, t := range tiers {
-		for _, e := range t.Policy.Entries {
-			for _, r := range e.Rules() {
-				if len(r.Response) > 0 {
-					return true
-				}
-			}
+		if p.engines.hasResponseRules(t.Policy) {
+			return true
 		}
 	}
 	return false
@@ -155,7 +151,7 @@ func (p *Point) responseRules(c call.Call, text string) (d call.Decision) {
 	}
 	d = call.Decision{Decision: call.Allow}
 	for _, t := range tiers {
-		td := engine.New(t.Policy, engine.Env{Home: p.cfg.UserHome}).EvaluateResponse(c, text)
+		td := p.engines.engine(t.Policy, engine.Env{Home: p.cfg.UserHome}).EvaluateResponse(c, text)
 		if td.Decision > d.Decision {
 			d = td
 		}

@@ -68,8 +68,14 @@ type Env struct {
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
 type Engine struct {
-	p      *policy.Policy
-	env    Env
+	p   *policy.Policy
+	env Env
+	*tables
+}
+
+// tables are what an engine works out about its policy on first use and
+// keeps: they depend on the policy and on Env.Home only.
+type tables struct {
 	cands  candidateTable // candidates.go
 	pipes  pipelineTable  // candidates.go
 	named  namedReads     // search.go
@@ -77,7 +83,18 @@ type Engine struct {
 }
 
 // New returns an Engine for p.
-func New(p *policy.Policy, env Env) *Engine { return &Engine{p: p, env: env} }
+func New(p *policy.Policy, env Env) *Engine { return &Engine{p: p, env: env, tables: &tables{}} }
+
+// WithEnv returns an Engine for e's policy with env. It shares what e has
+// worked out about the policy when env has e's Home (the tables depend on
+// nothing else), so that an adapter whose Env is made per call (a symbolic
+// link resolver with its own cache) keeps them from call to call.
+func (e *Engine) WithEnv(env Env) *Engine {
+	if env.Home != e.env.Home {
+		return New(e.p, env)
+	}
+	return &Engine{p: e.p, env: env, tables: e.tables}
+}
 
 // Policy returns the policy the engine evaluates.
 func (e *Engine) Policy() *policy.Policy { return e.p }

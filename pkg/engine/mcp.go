@@ -645,7 +645,12 @@ func commandPrefixed(k string) bool {
 // database reports whether the server or tool speaks to a database, whose
 // "command" and "query" arguments are statements.
 func (w *mcpWalk) database() bool {
-	for _, word := range append(ToolWords(w.tool), ToolWords(w.server)...) {
+	return databaseWords(ToolWords(w.tool)) || databaseWords(ToolWords(w.server))
+}
+
+// databaseWords reports whether one of words names a database.
+func databaseWords(words []string) bool {
+	for _, word := range words {
 		switch word {
 		case "db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "sqlite", "redis", "mongo", "mongodb",
 			"neo4j", "cypher", "clickhouse", "snowflake", "bigquery", "supabase", "neon", "duckdb", "cassandra", "valkey", "elasticsearch", "cql", "scylla", "scylladb":

@@ -20,7 +20,8 @@ const maxDepth = 1000
 // Pointer of their string in Path, and offsets within that string. When
 // nothing is found, v itself is returned.
 func RedactValue(v any) (any, []Finding) {
-	var w walker
+	var path [8]segment // the depth of most messages, without growing
+	w := walker{path: path[:0]}
 	out, _ := w.walk(v, "", 0)
 	return out, w.fs
 }
@@ -61,6 +62,9 @@ func (w *walker) walk(v any, key string, depth int) (any, bool) {
 	case string:
 		n := len(w.fs)
 		r := w.redactString(t, key)
+		if r == t {
+			return v, len(w.fs) > n // v as it came: no string boxed again
+		}
 		return r, len(w.fs) > n
 	case map[string]any:
 		var out map[string]any
