@@ -128,6 +128,9 @@
 // "bare-deletes=MARK" says that the command, given no operand and an
 // option with that mark, deletes in the directory it runs in as if given
 // "." (git clean -f).
+// "spares=MARK" says that the command, given an option with that mark,
+// deletes none of the operands it otherwise deletes (git rm --cached
+// only drops them from the index).
 // "pathspecs" marks a command whose operands are git pathspecs (see
 // effect's pathspecScope).
 // "offline" marks a program that never contacts another machine: a word

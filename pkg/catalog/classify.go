@@ -218,7 +218,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				if hasVal {
 					out.Words = append(out.Words, Word{Text: val, Role: Data, Index: i, Option: spell})
 				} else if name, neg := strings.CutPrefix(a, "--no-"); neg {
-					out.unmark(e, name)
+					out.unmark(e, name, args[:i])
 				}
 				continue
 			}
@@ -320,12 +320,24 @@ func (out *Classified) take(e *Entry, o Option, spell, attached string, args []s
 }
 
 // unmark takes back the mark of the flag --NAME, as a later --no-NAME
-// does (git clean -f --no-force).
-func (out *Classified) unmark(e *Entry, name string) {
+// does (git clean -f --no-force), unless an earlier long option of
+// another name set the same mark: --no-delete-delay leaves rsync's
+// --delete-during in force, as --no-force-with-lease leaves git push's
+// --force. (A short flag may be --NAME's own: git clean -f --no-force.)
+func (out *Classified) unmark(e *Entry, name string, earlier []string) {
 	if len(out.Marks) == 0 {
 		return
 	}
 	if o, ok := e.option("--" + name); ok && o.Mark != "" && !o.Value {
+		for _, a := range earlier {
+			spell, _, _ := strings.Cut(a, "=")
+			if !strings.HasPrefix(spell, "--") || spell == "--"+name {
+				continue
+			}
+			if o2, ok := e.option(spell); ok && o2.Mark == o.Mark {
+				return
+			}
+		}
 		delete(out.Marks, o.Mark)
 	} else if !ok && onlyReports["--"+name] {
 		delete(out.Marks, "dry") // --dry-run --no-dry-run

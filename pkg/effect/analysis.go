@@ -97,6 +97,11 @@ var credentialFileVars = table.Map[string, string]{Build: func() map[string]stri
 		"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "~/.aws/credentials", "AZURE_FEDERATED_TOKEN_FILE": "~/.azure/msal_token_cache.json",
 		"VAULT_TOKEN_FILE": "~/.vault-token", "DOCKER_CONFIG": "~/.docker", "GNUPGHOME": "~/.gnupg",
 		"SSH_AUTH_SOCK": "/tmp/ssh-agent/agent.sock", // where ssh-agent puts it (/tmp/ssh-XXXX/agent.PID)
+		// where the tools keep their logins when these move them
+		"PGPASSFILE": "~/.pgpass", "PASSWORD_STORE_DIR": "~/.password-store", "GH_CONFIG_DIR": "~/.config/gh",
+		"CARGO_HOME": "~/.cargo", "TF_CLI_CONFIG_FILE": "~/.terraformrc", "RCLONE_CONFIG": "~/.config/rclone/rclone.conf",
+		"CLOUDSDK_CONFIG": "~/.config/gcloud", "AZURE_CONFIG_DIR": "~/.azure", "NPM_CONFIG_USERCONFIG": "~/.npmrc",
+		"DOCKER_CERT_PATH": "~/.docker", "CREDENTIALS_DIRECTORY": "/run/credentials/unit",
 	}
 }}
 
@@ -107,15 +112,12 @@ func (a *analysis) clean(p string, i int) string {
 		// have set: a directory nobody here names.
 		p = "$OLDPWD" + p[2:]
 	}
-	if v, ok := strings.CutPrefix(p, "$"); ok {
-		// "$VAR" or "${VAR}", looked up without building each spelling.
-		if len(v) >= 2 && v[0] == '{' && v[len(v)-1] == '}' {
-			v = v[1 : len(v)-1]
-		}
+	if v, rest, ok := leadingVar(p); ok {
+		// "$VAR", "${VAR}", "${VAR:-x}" or "$VAR/f" (varpaths.go)
 		if f, ok := credentialFileVars.Lookup(v); ok {
-			p = f
+			p = f + rest
 		} else if secretFileVar(v) {
-			p = "/run/secrets/" + v
+			p = "/run/secrets/" + v + rest
 		}
 	}
 	cwd := a.env.Cwd

@@ -86,6 +86,8 @@ func (a *analysis) sqlShellEscapes() {
 var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "system(", "system ", "shell",
 	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "download", "http", "socket", "connect",
 	"fetch", "curl", "write", "environ", "getenv",
+	// the environment read by Elixir's System.get_env and julia's ENV[…]
+	"get_env", "env[",
 	// moving, linking and truncating files; commands in backquotes (julia),
 	// through a pipe (R's pipe(), tcl's open "|cmd"; gnuplot's "< cmd" is
 	// walked as the command it is),
@@ -117,10 +119,14 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (!): " + code})
 		return
 	}
+	if readsWholeEnv(code) { // envreads.go
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (ENV): " + code})
+		return
+	}
 	scanned := scannedActs[c.Name]
 	for _, w := range opaqueActs {
 		if strings.Contains(low, w) && !slices.Contains(scanned, w) {
-			if w == "getenv" && namedPlainGetenvs(low) {
+			if (w == "getenv" || w == "get_env" || w == "env[") && namedPlainGetenvs(low) {
 				continue
 			}
 			if projectFileActs(low) {
@@ -133,21 +139,27 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 }
 
 // literalGetenv is a read of one environment variable named by a literal:
-// R's Sys.getenv("HOME"), Lisp's (getenv "HOME").
+// R's Sys.getenv("HOME"), Lisp's (getenv "HOME"), Elixir's
+// System.get_env("MIX_ENV"), julia's ENV["HOME"].
 var literalGetenv = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`getenv\s*\(?\s*["']([a-z0-9_]+)["']\s*\)`)
+	return regexp.MustCompile(`(?:getenv|get_env)\s*\(?\s*["']([a-z0-9_]+)["']\s*\)|env\[\s*["']([a-z0-9_]+)["']\s*\]`)
 })
 
 // namedPlainGetenvs reports whether every read of the environment in
 // opaque code (lower-cased) names one variable by a literal, and none
-// names a secret: printing R_LIBS_USER or HOME is computing, not acting.
+// names a secret, nor a file that holds one (GITHUB_TOKEN_FILE,
+// KUBECONFIG): printing R_LIBS_USER or HOME is computing, not acting.
 func namedPlainGetenvs(low string) bool {
 	m := literalGetenv().FindAllStringSubmatch(low, -1)
-	if len(m) != strings.Count(low, "getenv") {
+	if len(m) != strings.Count(low, "getenv")+strings.Count(low, "get_env")+strings.Count(low, "env[") {
 		return false
 	}
 	for _, g := range m {
-		if secretName(g[1]) {
+		name := strings.ToUpper(g[1] + g[2])
+		// (a socket's name, SSH_AUTH_SOCK, is only a place until code
+		// connects to it, which is an act of its own)
+		_, held := credentialFileVars.Lookup(name)
+		if held && !strings.HasSuffix(name, "_SOCK") || secretName(name) || secretFileVar(name) {
 			return false
 		}
 	}

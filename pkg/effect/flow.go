@@ -457,7 +457,11 @@ func stdinSecretVar(c *shell.Command) string {
 
 // secretNames are the parts of environment variable names that hold
 // credentials.
-var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "DATABASE_URL", "_PAT", "AUTH"}
+var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "DATABASE_URL", "_PAT", "AUTH",
+	// connection strings that carry a password, and password managers'
+	// unlocked sessions (bw's BW_SESSION, op's OP_SESSION_account)
+	"DATABASE_URI", "DB_URL", "DB_URI", "MONGODB_URI", "MONGODB_URL", "MONGO_URI", "MONGO_URL", "REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL",
+	"BW_SESSION", "OP_SESSION_"}
 
 // secretVar returns the first secret-looking variable a command's words
 // expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}"), or "*" for an

@@ -46,14 +46,11 @@ func secretName(name string) bool {
 		return false
 	}
 	up := strings.ToUpper(name)
-	switch up[strings.LastIndexByte(up, '_')+1:] {
-	case "PATH", "FILE", "DIR", "SOCK", "SOCKET":
+	if placeParts.Get(up[strings.LastIndexByte(up, '_')+1:]) {
 		return false // a place: GITHUB_TOKEN_FILE, SSH_AUTH_SOCK
 	}
-	for _, s := range secretNames {
-		if strings.Contains(up, s) && (s != "AUTH" || authPart(up)) {
-			return true
-		}
+	if namesSecretWord(up) {
+		return true
 	}
 	hit := false
 	for part := range strings.SplitSeq(up, "_") {
@@ -65,18 +62,46 @@ func secretName(name string) bool {
 	return hit
 }
 
+// placeParts are last parts that make a variable's name a place: a
+// path, file, directory or socket (GITHUB_TOKEN_FILE, API_KEY_FILEPATH,
+// SECRETS_DIR, SSH_AUTH_SOCK).
+var placeParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"PATH": true, "FILE": true, "DIR": true, "SOCK": true, "SOCKET": true,
+		"FILEPATH": true, "FILENAME": true, "PATHNAME": true, "DIRECTORY": true, "LOCATION": true,
+	}
+}}
+
 // secretFileVar reports whether the variable name says it holds the path
-// of a credential file, as container secrets are passed
-// (POSTGRES_PASSWORD_FILE, GITHUB_TOKEN_PATH): reading "$NAME" reads a
-// credential, which the analysis names as one under /run/secrets.
+// of a credential file, or of a directory of them, as container secrets
+// are passed (POSTGRES_PASSWORD_FILE, GITHUB_TOKEN_PATH, SECRETS_DIR,
+// CREDENTIALS_DIRECTORY): reading "$NAME" reads a credential, which the
+// analysis names as one under /run/secrets. A socket is not a file read
+// (SSH_AUTH_SOCK is named by credentialFileVars).
 func secretFileVar(name string) bool {
 	i := strings.LastIndexByte(name, '_')
 	if i <= 0 {
 		return false
 	}
-	switch strings.ToUpper(name[i+1:]) {
-	case "FILE", "PATH":
-		return secretName(name[:i])
+	last := strings.ToUpper(name[i+1:])
+	switch {
+	case !placeParts.Get(last) || last == "SOCK" || last == "SOCKET":
+		return false
+	case last == "DIR" || last == "DIRECTORY":
+		// a directory named for a key holds certificates beside it
+		// (KEY_DIR/server.crt); one named for secrets or tokens holds them
+		return namesSecretWord(strings.ToUpper(name[:i]))
+	}
+	return secretName(name[:i])
+}
+
+// namesSecretWord reports whether the upper-cased name holds one of
+// secretNames (SECRETS, TOKEN, CREDENTIALS), not only a part such as KEY.
+func namesSecretWord(up string) bool {
+	for _, s := range secretNames {
+		if strings.Contains(up, s) && (s != "AUTH" || authPart(up)) {
+			return true
+		}
 	}
 	return false
 }

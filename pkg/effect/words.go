@@ -115,8 +115,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if props && cl.Positional == 0 {
 		if m := e.Prop("bare-deletes"); m != "" && (cl.Mark(m) || a.destroyedBySetting(i, e.Prop("destroy-settings"))) {
-			// git clean -f: what is not tracked in the directory it runs in
-			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(".", i), Recursive: recursive || hasProp(e, "dirs")})
+			// git clean -f: what is not tracked in the directory it runs in,
+			// which its -C options name (git -C /tmp/x clean -f)
+			dir := optionDir(cl)
+			if tailUnresolved(dir) && unresolved(dir) && !nameSafeTail(dir) { // nametail.go
+				// git -C "$TARGET" clean -fdx: a directory nobody here can name
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: dir})
+			}
+			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(dir, i), Recursive: recursive || hasProp(e, "dirs")})
 		}
 	}
 	fileURIs := props && hasProp(e, "file-uris")
@@ -156,6 +162,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.secretAsData = true
 			}
 		}
+		if w.Option == "-o" && c.Name == "ssh" {
+			a.sshForwardOption(i, c, w.Text, f) // sshforward.go
+		}
 		switch w.Role {
 		case catalog.Cd:
 			// tar -C DIR, git -C DIR, make -C DIR: later words are
@@ -169,6 +178,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		case catalog.Tunnel:
 			a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "ssh", Word: c.Name + " " + w.Option + " " + w.Text})
+			if w.Option == "-R" {
+				a.forwardedSocket(i, w.Text, f) // sshforward.go
+			}
 		case catalog.Display:
 			if h, _, _ := strings.Cut(w.Text, ":"); h != "" && !loopback(h) && h != "unix" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " opens a terminal on " + w.Text})
@@ -259,6 +271,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 		case catalog.Delete:
+			if m := e.Prop("spares"); props && m != "" && cl.Mark(m) {
+				break // git rm --cached: the index only
+			}
 			if props && hasProp(e, "pathspecs") {
 				w.Text = pathspecScope(w.Text) // pathspecs.go
 			}
@@ -581,6 +596,7 @@ func socatParam(s string) string {
 // socat's addresses: TCP:host:port, EXEC:cmd, SYSTEM:cmd, OPENSSL:host:port.
 func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	net, run := false, false
+	openListen, unixPeer := "", false // a TCP listener on every interface; a Unix socket connected to
 	// -u sends the first address's data to the second, -U the second's to
 	// the first; without either, data goes both ways.
 	uni, rev := slices.Contains(c.Args, "-u"), slices.Contains(c.Args, "-U")
@@ -596,7 +612,9 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 		}
 		k++
 		u := strings.ToUpper(w)
-		bare := w != "" && !strings.Contains(w, ":") && strings.Contains(w, "/")
+		// A word with no address type is socat's GOPEN of a path: one with a
+		// slash, or a variable's value (socat TCP-L:2222 "$SSH_AUTH_SOCK").
+		bare := w != "" && !socatTyped(w) && (strings.Contains(w, "/") || strings.HasPrefix(w, "$"))
 		source, dest := !uni && !rev || uni && k == 0 || rev && k == 1, !uni && !rev || uni && k == 1 || rev && k == 0
 		switch {
 		case bare || strings.HasPrefix(u, "FILE:") || strings.HasPrefix(u, "OPEN:") || strings.HasPrefix(u, "GOPEN:") || strings.HasPrefix(u, "CREATE:"):
@@ -617,7 +635,7 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				f.reads = append(f.reads, p)
 				f.sends = append(f.sends, p)
 			}
-		case strings.HasPrefix(u, "UNIX-") && strings.Contains(u, ":"):
+		case (strings.HasPrefix(u, "UNIX-") || strings.HasPrefix(u, "UNIX:")) && strings.Contains(u, ":"):
 			// A Unix socket connected to is read from (an agent's socket:
 			// whoever connects signs as the user) and what it answers is
 			// sent on; one bound (LISTEN, RECV, RECVFROM) is a file created
@@ -632,6 +650,7 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
+			unixPeer = true
 		case strings.HasPrefix(u, "EXEC:") || strings.HasPrefix(u, "SYSTEM:") || u == "SHELL" || strings.HasPrefix(u, "SHELL:"):
 			// (SHELL, SHELL:CMD: socat 1.8's address of a shell)
 			run = true
@@ -642,12 +661,40 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				a.url(i, strings.Split(parts[1], ",")[0], f)
 			} else if strings.Contains(u, "LISTEN") {
 				a.add(Effect{Kind: Listen, Cmd: i, Word: w})
+				if !socatLoopbackBind(w) && !strings.Contains(u, ",RANGE=") {
+					openListen = w
+				}
 			}
 		}
 	}
 	if net && run {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: "socat joins a socket and a program"})
 	}
+	if openListen != "" && unixPeer {
+		// A Unix socket's file permissions keep it to this machine's
+		// users; relayed from a port on every interface (the Docker
+		// daemon's, an agent's), anyone who reaches the port has it.
+		a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: openListen})
+	}
+}
+
+// socatLoopbackBind reports whether a socat listening address binds to
+// this machine alone (TCP-LISTEN:8080,bind=127.0.0.1); without bind=, or
+// bound to 0.0.0.0 or a network address, every interface may reach it.
+func socatLoopbackBind(w string) bool {
+	for _, opt := range strings.Split(w, ",")[1:] {
+		if k, v, ok := strings.Cut(opt, "="); ok && strings.EqualFold(k, "bind") {
+			return loopback(strings.Trim(v, "[]"))
+		}
+	}
+	return false
+}
+
+// socatTyped reports whether a socat address starts with its type
+// (TCP:h:p, UNIX-CONNECT:path): a colon before any slash or expansion.
+func socatTyped(w string) bool {
+	k := strings.IndexByte(w, ':')
+	return k > 0 && !strings.ContainsAny(w[:k], "/$")
 }
 
 // url reports a contacted URL or host.

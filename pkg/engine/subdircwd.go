@@ -55,7 +55,7 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 	if strings.ContainsAny(line, ";|\n") || strings.Contains(strings.ReplaceAll(line, "&&", ""), "&") {
 		return false
 	}
-	if i < len(res.Commands) && (len(res.Commands[i].Via) > 0 || !hereOperandsOnly(&res.Commands[i])) {
+	if i < len(res.Commands) && (!sameDirVia(res.Commands[i].Via) || !hereOperandsOnly(&res.Commands[i])) {
 		return false // bash -c 'cd ~ && rm -rf ./*': another shell's moves; rm -rf ./* ../*
 	}
 	for k := 0; k < i && k < len(res.Commands); k++ {
@@ -94,6 +94,22 @@ func hereOperandsOnly(c *shell.Command) bool {
 			continue
 		}
 		if strings.Contains(a, "..") && !strings.HasPrefix(a, ".[!.]") && !strings.HasPrefix(a, "./.[!.]") || strings.HasPrefix(a, "/") || strings.HasPrefix(a, "~") || strings.ContainsAny(a, "$`") {
+			return false
+		}
+	}
+	return true
+}
+
+// sameDirWrappers are wrappers that run what they wrap in the directory
+// they run in, and read no moves of their own: the rm -rf a find -delete
+// stands for (cd dist && find . -mindepth 1 -delete), nice or time.
+var sameDirWrappers = map[string]bool{"find": true, "nice": true, "time": true, "nohup": true}
+
+// sameDirVia reports whether every wrapper a command was found behind is
+// one of sameDirWrappers (none at all included).
+func sameDirVia(via []string) bool {
+	for _, v := range via {
+		if !sameDirWrappers[v] {
 			return false
 		}
 	}

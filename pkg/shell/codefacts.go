@@ -132,8 +132,10 @@ func mayReadSecretVar(code string) bool {
 }
 
 // secretVarInCode matches code reading a secret environment variable
-// (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN).
-var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL)`)
+// (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN), or the
+// ssh agent's socket, whose connection signs as the user
+// (os.environ['SSH_AUTH_SOCK']).
+var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole, and the libraries and calls that read
@@ -144,7 +146,9 @@ var credentialFragments = []string{"'.ssh'", "\".ssh\"", ".ssh/", "id_rsa", "id_
 	".kube/config", "'.kube'", ".netrc", ".git-credentials", ".docker/config", ".gnupg", ".config/gcloud",
 	"'gcloud'", ".azure", ".npmrc", ".pypirc", "/etc/shadow", ".vault-token", ".password-store",
 	"browser_cookie3", "pycookiecheat", "rookiepy", "browsercookie", "chrome-cookies-secure", "keyring.get_password",
-	"keyring.get_credential", "secretstorage", "keytar", "CryptUnprotectData", "Login Data", "logins.json", "key4.db"}
+	"keyring.get_credential", "secretstorage", "keytar", "CryptUnprotectData", "Login Data", "logins.json", "key4.db",
+	// the agents' sockets (ssh-agent's, gpg-agent's, 1Password's)
+	"S.gpg-agent", ".1password/agent.sock"}
 
 // treeWalks pair the calls that walk a directory tree with the calls that
 // delete what they find: together, a recursive delete the scanner cannot

@@ -97,8 +97,8 @@ func cdDir(s *state, st *syntax.Stmt) (string, bool) {
 // knownDirs are commands that print a directory whose place is known
 // from the home or the working directory: Python's user site (where
 // usercustomize.py and .pth files load into every interpreter), git's
-// directory (its hooks run) and the repository's top (taken as the
-// working directory, where an agent works).
+// directory (its hooks run), the repository's top (taken as the
+// working directory, where an agent works) and gpg-agent's sockets.
 var knownDirs = []struct {
 	args []string // the words after the program, as written
 	dir  string
@@ -109,6 +109,13 @@ var knownDirs = []struct {
 	{[]string{"rev-parse", "--absolute-git-dir"}, "$PWD/.git"},
 	{[]string{"rev-parse", "--git-common-dir"}, "$PWD/.git"},
 	{[]string{"rev-parse", "--show-toplevel"}, "$PWD"},
+	// gpg-agent's sockets, where gpgconf says they are (with the default
+	// GNUPGHOME, in the runtime directory wellKnownEnv takes): whoever
+	// connects signs as the user
+	{[]string{"--list-dirs", "agent-ssh-socket"}, "/run/user/1000/gnupg/S.gpg-agent.ssh"},
+	{[]string{"--list-dirs", "agent-socket"}, "/run/user/1000/gnupg/S.gpg-agent"},
+	{[]string{"--list-dirs", "agent-extra-socket"}, "/run/user/1000/gnupg/S.gpg-agent.extra"},
+	{[]string{"--list-dirs", "agent-browser-socket"}, "/run/user/1000/gnupg/S.gpg-agent.browser"},
 }
 
 // knownDirOutput returns the directory a statement of knownDirs prints.
@@ -139,6 +146,10 @@ func knownDirOutput(s *state, st *syntax.Stmt) (string, bool) {
 			}
 		case "rev-parse":
 			if prog != "git" {
+				continue
+			}
+		case "--list-dirs":
+			if prog != "gpgconf" {
 				continue
 			}
 		}
