@@ -350,20 +350,25 @@ func (s *PathSet) addByStem(p PathPattern) bool {
 // their keys repeat, and are indexed once each.
 const maxStemAlts = 256
 
+// patternAlts returns the alternatives of a pattern's rest, its braces
+// expanded; false when it is empty, holds a NUL byte (which gobwas reads
+// as the pattern's end) or invalid UTF-8, or expands to more than max.
+func patternAlts(rest string, max int) ([]string, bool) {
+	if rest == "" || strings.IndexByte(rest, 0) >= 0 || !utf8.ValidString(rest) {
+		return nil, false
+	}
+	if strings.IndexByte(rest, '{') < 0 {
+		return []string{rest}, true
+	}
+	alts, ok := expandBraces(rest)
+	return alts, ok && len(alts) <= max
+}
+
 // stemKeys appends the stem key of each of rest's alternatives; false
 // when one has none (see addByStem).
 func stemKeys(dst []string, rest string) ([]string, bool) {
-	if rest == "" || strings.IndexByte(rest, 0) >= 0 || !utf8.ValidString(rest) {
-		return dst, false
-	}
-	alts := []string{rest}
-	if strings.IndexByte(rest, '{') >= 0 {
-		var ok bool
-		if alts, ok = expandBraces(rest); !ok {
-			return dst, false
-		}
-	}
-	if len(alts) > maxStemAlts {
+	alts, ok := patternAlts(rest, maxStemAlts)
+	if !ok {
 		return dst, false
 	}
 	for _, alt := range alts {
@@ -399,17 +404,8 @@ type tailKey struct {
 // "/**" names a directory and what is inside it, and has none; so does one
 // holding a NUL byte, which gobwas reads as the pattern's end.
 func tailKeys(dst []tailKey, rest string) ([]tailKey, bool) {
-	if rest == "" || strings.IndexByte(rest, 0) >= 0 || !utf8.ValidString(rest) {
-		return dst, false
-	}
-	alts := []string{rest}
-	if strings.IndexByte(rest, '{') >= 0 {
-		var ok bool
-		if alts, ok = expandBraces(rest); !ok {
-			return dst, false
-		}
-	}
-	if len(alts) > maxTailKeys {
+	alts, ok := patternAlts(rest, maxTailKeys)
+	if !ok {
 		return dst, false
 	}
 	for _, alt := range alts {
