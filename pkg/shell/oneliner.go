@@ -1328,18 +1328,7 @@ func (sc *scanner) wordList(i int) (value, int, bool) {
 	if j >= len(c) || isIdent(c[j]) || c[j] == ' ' || c[j] == '\t' || c[j] == '\n' {
 		return value{}, i, false // qwerty, qw =>: not a list
 	}
-	open := c[j]
-	closer := open
-	switch open {
-	case '(':
-		closer = ')'
-	case '[':
-		closer = ']'
-	case '{':
-		closer = '}'
-	case '<':
-		closer = '>'
-	}
+	closer := quoteCloser(c[j])
 	end := strings.IndexByte(c[j+1:], closer)
 	if end < 0 {
 		return value{}, i, false
@@ -1675,17 +1664,7 @@ func (sc *scanner) quotedCommands() []string {
 			if j >= len(c) || isIdent(c[j]) || c[j] == ' ' {
 				continue
 			}
-			open, close := c[j], c[j]
-			switch open {
-			case '(':
-				close = ')'
-			case '[':
-				close = ']'
-			case '{':
-				close = '}'
-			case '<':
-				close = '>'
-			}
+			close := quoteCloser(c[j])
 			k := strings.IndexByte(c[j+1:], close)
 			if k < 0 {
 				return out
@@ -1729,4 +1708,21 @@ func skipExpr(c string, i int, stops string) int {
 		}
 	}
 	return i
+}
+
+// quoteCloser is the delimiter that ends a quote-like operator's text
+// opened by open (Perl's qw( ) and qx{ }, Ruby's %w[ ] and %x< >): a
+// bracket's partner, any other character itself.
+func quoteCloser(open byte) byte {
+	switch open {
+	case '(':
+		return ')'
+	case '[':
+		return ']'
+	case '{':
+		return '}'
+	case '<':
+		return '>'
+	}
+	return open
 }
