@@ -1053,6 +1053,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				// (xargs -a FILE reads FILE, not its standard input)
 				s.xargsInput(f, e.words, in)
 			}
+			if len(e.words) > 0 && progName(e.words[0]) == "parallel" && parallelReadsStdin(e.words) {
+				s.parallelLines(f, e.words, in) // parallel.go
+			}
 		}
 	}
 	if start < len(s.out) && xargs {

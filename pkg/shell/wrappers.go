@@ -980,55 +980,6 @@ func argFile(words []string) string {
 	return XargsArgFile(words[1:])
 }
 
-// parallelFiles runs parallel's ":::: FILE" arguments when the line wrote
-// FILE: each line an argument of the command, or a command of its own
-// when there is none.
-func (s *state) parallelFiles(f frame, words []string) {
-	if s.files == nil || f.depth >= MaxDepth {
-		return
-	}
-	sep := len(words)
-	for i, w := range words {
-		if w == ":::" || w == "::::" || w == ":::+" || w == "::::+" {
-			sep = i
-			break
-		}
-	}
-	cmd := ""
-	if i := parallelFlags.skip(words[:sep], 1); i < sep {
-		cmd = strings.Join(words[i:sep], " ")
-	}
-	g := s.viaFrame(f, "parallel")
-	fromFiles := false
-	for _, w := range words[sep:] {
-		switch w {
-		case "::::", "::::+":
-			fromFiles = true
-			continue
-		case ":::", ":::+":
-			fromFiles = false
-			continue
-		}
-		text, ok := s.files[fileKey(w)]
-		if !fromFiles || !ok {
-			continue
-		}
-		for n, l := range strings.Split(text, "\n") {
-			if l = strings.TrimSpace(l); l == "" || n >= 16 {
-				continue
-			}
-			switch {
-			case cmd == "":
-				s.parseString(l, g)
-			case strings.Contains(cmd, "{}"):
-				s.parseString(strings.ReplaceAll(cmd, "{}", quoteWord(l)), g)
-			default:
-				s.parseString(cmd+" "+quoteWord(l), g)
-			}
-		}
-	}
-}
-
 // clusterValue finds the short option short ("-o") ending a cluster of
 // flags ("-qo", "-avze"), given vals, the letters that take a value: the
 // value is the rest of the word, or "" when it is the next word. A letter
@@ -1138,16 +1089,11 @@ func embeddedScripts(name string, words []string) []string {
 			out = append(out, quoteWords(words[i:])) // the words as they were: sh -c 'rm -rf ~'
 		}
 	case "parallel":
-		sep := len(words)
-		for i, w := range words {
-			if w == ":::" || w == "::::" || w == ":::+" {
-				sep = i
-				break
-			}
-		}
-		i := parallelFlags.skip(words[:sep], 1)
+		i, sep := parallelSplit(words)
 		if i < sep {
-			out = append(out, parallelCommands(strings.Join(words[i:sep], " "), words[sep:min(len(words), sep+MaxCommands)])...)
+			for _, t := range parallelTemplates(words[i:sep]) {
+				out = append(out, parallelCommands(t, words[sep:min(len(words), sep+MaxCommands)])...)
+			}
 		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
