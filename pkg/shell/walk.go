@@ -23,6 +23,8 @@ type state struct {
 	opaque     fileSet             // files written on the line with text nobody knows
 	fds        map[string]string   // descriptors exec opened onto files (exec 3>f), by number
 	infds      map[string]string   // descriptors exec opened for reading (exec 3<f), by number
+	fdIn       map[string]span     // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
+	fdOut      map[string]span     // descriptors exec opened onto >(…), the commands reading there
 	compound   bool                // the redirections walked are a compound command's
 	traps      []trapDef           // trap commands, walked at the end of the line
 	execOut    []string            // files a bare exec just sent the line's output to
@@ -952,6 +954,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(s.infds) > 0 {
 		e.dyn = s.fdPaths(e.words, e.dyn)
 	}
+	fdStdin := false
+	if len(e.procIn)+len(e.procOut)+len(s.fdIn)+len(s.fdOut) > 0 {
+		fdStdin = s.fdSubsts(e, redirs, rs) // fdsubst.go: exec 3< <(X); cmd <&3
+	}
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
@@ -973,13 +979,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
 		s.link(f.pl, e.subs)
-		if len(e.procIn) > 0 && stdinProcSubst(redirs) {
+		if len(e.procIn) > 0 && (fdStdin || stdinProcSubst(redirs)) {
 			f.inPipe = true // bash < <(X): X | bash
 		}
 	case len(e.procIn) > 0 && len(inner) > 0:
 		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
 		s.link(f.pl, e.procIn)
-		if stdinProcSubst(redirs) {
+		if fdStdin || stdinProcSubst(redirs) {
 			f.inPipe = true // and what reads it is judged as a pipeline's stage is
 		}
 	}
@@ -1008,6 +1014,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		// as in cmd | X.
 		f.pl.stage++
 		s.link(f.pl, e.procOut)
+		s.procOutCode(e.procOut, name, inner, bodies, f) // procout.go
 	}
 	if s.scope.unknownPrompt {
 		s.scope.unknownPrompt = false
