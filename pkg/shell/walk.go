@@ -16,22 +16,23 @@ type state struct {
 	includes   int // configuration files read through another's Include (sshconf.go)
 	out        []Command
 	vars       map[string]variable
-	readonly   map[string]bool     // variables made read-only: later assignments fail (declReadonly)
-	inputs     []span              // substitutions feeding the command being emitted
-	aliases    map[string]string   // aliases (and hash -p names) defined on the line
-	files      map[string]string   // text written to files on the line, by file name
-	opaque     fileSet             // files written on the line with text nobody knows
-	fds        map[string]string   // descriptors exec opened onto files (exec 3>f), by number
-	infds      map[string]string   // descriptors exec opened for reading (exec 3<f), by number
-	fdIn       map[string]span     // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
-	fdOut      map[string]span     // descriptors exec opened onto >(…), the commands reading there
-	compound   bool                // the redirections walked are a compound command's
-	traps      []trapDef           // trap commands, walked at the end of the line
-	execOut    []string            // files a bare exec just sent the line's output to
-	exhausts   []string            // what starts processes without end
-	funcs      map[string]*funcDef // functions defined on the line
-	coprocs    map[string]span     // coprocesses started on the line, by name (COPROC): their commands
-	scope      scopeState          // scopes.go: subshells, branches and locals being walked
+	readonly   map[string]bool         // variables made read-only: later assignments fail (declReadonly)
+	inputs     []span                  // substitutions feeding the command being emitted
+	aliases    map[string]string       // aliases (and hash -p names) defined on the line
+	files      map[string]string       // text written to files on the line, by file name
+	opaque     fileSet                 // files written on the line with text nobody knows
+	fds        map[string]string       // descriptors exec opened onto files (exec 3>f), by number
+	infds      map[string]string       // descriptors exec opened for reading (exec 3<f), by number
+	fdIn       map[string]span         // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
+	fdOut      map[string]span         // descriptors exec opened onto >(…), the commands reading there
+	built      map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
+	compound   bool                    // the redirections walked are a compound command's
+	traps      []trapDef               // trap commands, walked at the end of the line
+	execOut    []string                // files a bare exec just sent the line's output to
+	exhausts   []string                // what starts processes without end
+	funcs      map[string]*funcDef     // functions defined on the line
+	coprocs    map[string]span         // coprocesses started on the line, by name (COPROC): their commands
+	scope      scopeState              // scopes.go: subshells, branches and locals being walked
 	pipes      int
 	pipe0      pipe   // the first pipeline, kept here to save an allocation
 	spare      []pipe // pipelines allocated ahead

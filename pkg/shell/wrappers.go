@@ -510,6 +510,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if text, ok := s.files[fileKey(words[0])]; ok {
 				s.runText(text, shebangLang(text), f)
 			}
+			s.compiledCode(f, name, words) // compiled.go: cc x.c -o x, go run x.go
+		}
+		if s.built != nil {
+			s.runBuilt(f, words[0]) // compiled.go: ./x, built above
 		}
 		s.runsOpaque(len(s.out)-1, words[0])
 		if strings.Contains(words[0], "/") && scriptName(words[0]) {
