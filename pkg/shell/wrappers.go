@@ -976,12 +976,19 @@ func XargsArgFile(args []string) string {
 	return ""
 }
 
-// argFile is XargsArgFile of an xargs command's words, its name first.
+// argFile is XargsArgFile of an xargs command's words, its name first;
+// "" when that file is xargs' own standard input (-a /dev/stdin), which
+// the walk follows as when no file is named.
 func argFile(words []string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return XargsArgFile(words[1:])
+	switch f := XargsArgFile(words[1:]); f {
+	case "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0":
+		return ""
+	default:
+		return f
+	}
 }
 
 // clusterValue finds the short option short ("-o") ending a cluster of
