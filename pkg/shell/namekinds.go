@@ -5,8 +5,9 @@ import "rampart.dev/pkg/internal/table"
 // Kinds of program names, remembered.
 //
 // The walk and the effects ask of every command, several times each,
-// whether its name is an interpreter's and whether it may read the script
-// it runs from its standard input. Each answer is a dozen comparisons,
+// whether its name is an interpreter's, whether it may read the script it
+// runs from its standard input, and whether the walk's reading of what it
+// runs (runs) can find anything in it. Each answer is a dozen comparisons,
 // suffix cuts and table lookups that depend on the name alone, so they are
 // worked out once per name and kept (table.Memo); TestNameKindsMatch holds
 // the kept answers to the functions that compute them.
@@ -15,6 +16,7 @@ import "rampart.dev/pkg/internal/table"
 const (
 	kindInterpreter uint32 = 1 << iota // isInterpreterName
 	kindStdinReader                    // stdinReaderName
+	kindRunsNothing                    // runsNothingName
 )
 
 // nameKinds keeps kindOf's answers.
@@ -28,6 +30,9 @@ func kindOf(name string) uint32 {
 	}
 	if stdinReaderName(name) {
 		k |= kindStdinReader
+	}
+	if runsNothingName(name) {
+		k |= kindRunsNothing
 	}
 	return k
 }
@@ -59,4 +64,34 @@ func stdinReaderName(name string) bool {
 		return true
 	}
 	return false
+}
+
+// runsNothingName reports a program in which runs finds nothing unless the
+// line wrote a file it could take for a script or a module: a filter, or
+// a plain program (no wrapper, shell, interpreter or loader) that none of
+// runs' readings names (recipe runners, npm's pkg set, ansible's modules,
+// vim's ex commands, module loaders, PowerShell and cmd.exe spellings, and
+// every program runs has a case of its own for).
+// TestFiltersRunNothing holds the walk that skips runs for them to the full
+// walk on every exec row of the engine's tables.
+func runsNothingName(name string) bool {
+	if Filter(name) {
+		return true
+	}
+	if !plain(name) || isShell(name) || sshNames.Get(name) || vimNames.Get(name) || isPwsh(name) || isCmdExe(name) || pwshCmdlet(name) {
+		return false
+	}
+	if _, ok := recipeRunners.Lookup(name); ok {
+		return false
+	}
+	if _, ok := moduleLangs()[unversioned(name)]; ok {
+		return false
+	}
+	switch name {
+	case "set", "shift", "alias", "hash", "source", ".", "eval", "su", "runuser", "mosh", "watch", "flock", "find", "fd", "fdfind",
+		"sed", "gsed", "gdb", "lldb", "trap", "tmux", "screen", "parallel", "rsync", "salt", "salt-ssh", "salt-call", "tar", "git",
+		"scp", "sftp", "crontab", "at", "batch", "make", "gmake", "bmake", "npm", "pnpm", "bun", "ansible", "gnuplot", "java", "go":
+		return false
+	}
+	return true
 }
