@@ -1480,19 +1480,6 @@ func isShell(name string) bool {
 	return false
 }
 
-// isInterpreter reports whether name runs a script it is given: a
-// download substituted into its arguments is a download run.
-func isInterpreter(name string) bool {
-	if isShell(name) || scriptLang(name) != "" || isPwsh(name) {
-		return true
-	}
-	switch name {
-	case "source", ".", "eval":
-		return true
-	}
-	return otherInterpreters.Get(unversioned(name)) // tclsh8.6 is tclsh
-}
-
 // otherInterpreters run code they are given (a script, -c or -e code, or
 // their input) in a language no scanner here reads: Tcl, the elvish,
 // xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
@@ -1576,6 +1563,14 @@ func (s *state) makeOptions(words []string, f frame) {
 // stdin, and in which language ("sh" for shells).
 func readsStdin(words []string) (string, bool) {
 	name := progName(words[0])
+	if nameKinds.Get(name)&kindStdinReader == 0 {
+		return "", false // none of the programs readsStdinOf reads (namekinds.go)
+	}
+	return readsStdinOf(name, words)
+}
+
+// readsStdinOf is readsStdin for a program named name.
+func readsStdinOf(name string, words []string) (string, bool) {
 	if isShell(name) {
 		i, hasC, stdin := shellFlags(words)
 		if !hasC && i < len(words) && (strings.HasPrefix(words[i], "<(") || words[i] == "/dev/stdin") {
