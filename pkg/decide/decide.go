@@ -112,6 +112,7 @@ type Point struct {
 	projects projectCache
 	walks    projectWalks
 	engines  engineCache
+	memo     decisionMemo
 
 	log     *audit.Log
 	openErr error

@@ -1,0 +1,259 @@
+package decide
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/engine"
+	"rampart.dev/pkg/policy"
+)
+
+// decisionMemo keeps the engine's decisions on calls judged lately, so
+// that a call made again (an agent reading the same file, listing the
+// same directory) is not evaluated again while nothing it depends on has
+// changed. It is never stale: the engine does no I/O and is a function of
+// the policies in force, the call, the Env's fixed settings (home, case
+// folding), the current year (mcpitems.go's date bounds) and the answers
+// its Env gave about the file system. The first three key an entry; each
+// entry keeps every answer the file system gave (where a path's symbolic
+// links lead, whether a file is private), and is used only when the same
+// questions asked now get the same answers. Given the same answers, the
+// engine would ask the same questions in the same order and decide the
+// same, so the kept decision is the one it would make now. Only the
+// evaluation is skipped: every call is still recorded (Point.finish).
+//
+// A call whose value holds something the key cannot spell (a type JSON
+// does not decode to), whose key is large, that asked a path two ways
+// with two answers (the file system changed meanwhile), or whose
+// evaluation failed, is not kept. memo_test.go keeps the list of the
+// engine's inputs honest: a package the engine depends on that reads the
+// clock, the environment or the file system fails it.
+type decisionMemo struct {
+	mu      sync.Mutex
+	tiers   []*policy.Policy // the policies the entries were decided by
+	year    int
+	entries map[string]*memoEntry
+}
+
+// Bounds of a point's memo: entries beyond maxMemo replace others, and a
+// call whose key is longer than maxMemoKey (a write of a large file) or
+// that asks more than maxMemoLookups questions is not kept.
+const (
+	maxMemo        = 256
+	maxMemoKey     = 8 << 10
+	maxMemoLookups = 64
+)
+
+// memoEntry is a kept decision and the answers it was made with.
+type memoEntry struct {
+	d       call.Decision
+	by      int
+	lookups []lookup
+}
+
+// lookup is one question the engine asked its Env and the answer: where
+// path's links lead (real, ok), or whether path is private (ok).
+type lookup struct {
+	private bool
+	path    string
+	real    string
+	ok      bool
+}
+
+// get returns the entry for key decided by tiers in year, or nil.
+func (m *decisionMemo) get(tiers []Tier, year int, key []byte) *memoEntry {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.year != year || !sameTiers(m.tiers, tiers) {
+		return nil
+	}
+	return m.entries[string(key)]
+}
+
+// put keeps e for key, decided by tiers in year; entries of other
+// policies or another year are dropped.
+func (m *decisionMemo) put(tiers []Tier, year int, key []byte, e *memoEntry) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.entries == nil || m.year != year || !sameTiers(m.tiers, tiers) {
+		m.tiers = m.tiers[:0]
+		for _, t := range tiers {
+			m.tiers = append(m.tiers, t.Policy)
+		}
+		m.year = year
+		m.entries = map[string]*memoEntry{}
+	}
+	if len(m.entries) >= maxMemo {
+		for k := range m.entries {
+			delete(m.entries, k)
+			break
+		}
+	}
+	m.entries[string(key)] = e
+}
+
+func sameTiers(kept []*policy.Policy, tiers []Tier) bool {
+	if len(kept) != len(tiers) {
+		return false
+	}
+	for i, t := range tiers {
+		if kept[i] != t.Policy {
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether the file system answers e's questions as it did.
+func (e *memoEntry) holds(env engine.Env) bool {
+	for _, l := range e.lookups {
+		if l.private {
+			if env.Private == nil || env.Private(l.path) != l.ok {
+				return false
+			}
+			continue
+		}
+		if env.Resolve == nil {
+			return false
+		}
+		if real, ok := env.Resolve(l.path); real != l.real || ok != l.ok {
+			return false
+		}
+	}
+	return true
+}
+
+// decision returns a copy of the kept decision that shares no slice with
+// it.
+func (e *memoEntry) decision() call.Decision {
+	d := e.d
+	d.MatchedPolicies = slices.Clone(d.MatchedPolicies)
+	d.Flags = slices.Clone(d.Flags)
+	return d
+}
+
+// recorder notes the questions an evaluation asks its Env.
+type recorder struct {
+	lookups []lookup
+	spoilt  bool // a question answered two ways, or too many questions
+}
+
+// watch returns env with its questions and answers noted in r.
+func (r *recorder) watch(env engine.Env) engine.Env {
+	if resolve := env.Resolve; resolve != nil {
+		env.Resolve = func(p string) (string, bool) {
+			real, ok := resolve(p)
+			r.note(lookup{path: p, real: real, ok: ok})
+			return real, ok
+		}
+	}
+	if private := env.Private; private != nil {
+		env.Private = func(p string) bool {
+			ok := private(p)
+			r.note(lookup{private: true, path: p, ok: ok})
+			return ok
+		}
+	}
+	return env
+}
+
+func (r *recorder) note(l lookup) {
+	for _, k := range r.lookups {
+		if k.private == l.private && k.path == l.path {
+			if k != l {
+				r.spoilt = true
+			}
+			return
+		}
+	}
+	if len(r.lookups) >= maxMemoLookups {
+		r.spoilt = true
+		return
+	}
+	r.lookups = append(r.lookups, l)
+}
+
+// memoYear is the year the engine's date bounds use (boundedRange).
+func memoYear() int { return time.Now().Year() }
+
+// appendMemoKey appends an encoding of every field of c to buf, one
+// that no other call shares; ok is false when a value cannot be spelled
+// (a type other than JSON's) or the key grows past maxMemoKey.
+func appendMemoKey(buf []byte, c *call.Call) ([]byte, bool) {
+	buf = appendKeyString(buf, c.Tool)
+	buf = appendKeyString(buf, c.Agent)
+	buf = appendKeyString(buf, c.Session)
+	buf = appendKeyString(buf, c.Cwd)
+	buf, ok := appendKeyValue(buf, map[string]any(c.Params), 0)
+	return buf, ok && len(buf) <= maxMemoKey
+}
+
+// maxKeyDepth bounds the nesting a key spells; deeper calls are not kept.
+const maxKeyDepth = 64
+
+// appendKeyValue appends v, each value tagged with its type and each
+// string with its length, a map's members sorted by name.
+func appendKeyValue(buf []byte, v any, depth int) ([]byte, bool) {
+	if depth > maxKeyDepth || len(buf) > maxMemoKey {
+		return buf, false
+	}
+	switch x := v.(type) {
+	case nil:
+		return append(buf, 'n'), true
+	case bool:
+		if x {
+			return append(buf, 't'), true
+		}
+		return append(buf, 'f'), true
+	case string:
+		return appendKeyString(append(buf, 's'), x), true
+	case json.Number:
+		return appendKeyString(append(buf, 'N'), string(x)), true
+	case float64:
+		return binary.LittleEndian.AppendUint64(append(buf, 'd'), math.Float64bits(x)), true
+	case []any:
+		buf = binary.AppendUvarint(append(buf, 'a'), uint64(len(x)))
+		for _, e := range x {
+			var ok bool
+			if buf, ok = appendKeyValue(buf, e, depth+1); !ok {
+				return buf, false
+			}
+		}
+		return buf, true
+	case map[string]any:
+		return appendKeyMap(buf, x, depth)
+	case call.Params:
+		return appendKeyMap(buf, x, depth)
+	}
+	return buf, false
+}
+
+func appendKeyMap(buf []byte, m map[string]any, depth int) ([]byte, bool) {
+	if m == nil {
+		return append(buf, 'n'), true
+	}
+	var small [8]string
+	names := small[:0]
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	buf = binary.AppendUvarint(append(buf, 'm'), uint64(len(names)))
+	for _, k := range names {
+		buf = appendKeyString(buf, k)
+		var ok bool
+		if buf, ok = appendKeyValue(buf, m[k], depth+1); !ok {
+			return buf, false
+		}
+	}
+	return buf, true
+}
+
+func appendKeyString(buf []byte, s string) []byte {
+	return append(binary.AppendUvarint(buf, uint64(len(s))), s...)
+}
