@@ -3,6 +3,7 @@
 package decide
 
 import (
+	"strings"
 	"sync/atomic"
 	"unsafe"
 
@@ -53,9 +54,17 @@ func noLinksRaw(path string) linkLookup {
 	if noLinksOff.Load() {
 		return unknown
 	}
-	p, err := unix.BytePtrFromString(path)
-	if err != nil {
-		return unknown
+	// The path NUL-terminated, on the stack when it is short.
+	var space [256]byte
+	var p *byte
+	if len(path) < len(space) && strings.IndexByte(path, 0) < 0 {
+		copy(space[:], path)
+		p = &space[0]
+	} else {
+		var err error
+		if p, err = unix.BytePtrFromString(path); err != nil {
+			return unknown
+		}
 	}
 	how := unix.OpenHow{Flags: unix.O_PATH | unix.O_CLOEXEC, Resolve: unix.RESOLVE_NO_SYMLINKS}
 	for {

@@ -109,19 +109,19 @@ func sameTiers(kept []*policy.Policy, tiers []Tier) bool {
 	return true
 }
 
-// holds reports whether the file system answers e's questions as it did.
-func (e *memoEntry) holds(env engine.Env) bool {
+// holds reports whether the file system answers e's questions as it did,
+// asked as the Env of evaluate asks them (symlinks.go's env): links
+// followed by realPath, raw where raw lookups are on, and privateFile.
+func (e *memoEntry) holds(rawLookups bool) bool {
+	raw := rawLookups && haveRawLstat
 	for _, l := range e.lookups {
 		if l.private {
-			if env.Private == nil || env.Private(l.path) != l.ok {
+			if privateFile(l.path) != l.ok {
 				return false
 			}
 			continue
 		}
-		if env.Resolve == nil {
-			return false
-		}
-		if real, ok := env.Resolve(l.path); real != l.real || ok != l.ok {
+		if real, ok := realPath(l.path, raw); real != l.real || ok != l.ok {
 			return false
 		}
 	}
@@ -178,6 +178,9 @@ func (r *recorder) note(l lookup) {
 	r.lookups = append(r.lookups, l)
 }
 
+// keyBuffers hold the buffers memo keys are spelled in.
+var keyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
 // memoYear is the year the engine's date bounds use (boundedRange).
 func memoYear() int { return time.Now().Year() }
 
@@ -211,6 +214,9 @@ func appendKeyValue(buf []byte, v any, depth int) ([]byte, bool) {
 		}
 		return append(buf, 'f'), true
 	case string:
+		if len(buf)+len(x) > maxMemoKey {
+			return buf, false
+		}
 		return appendKeyString(append(buf, 's'), x), true
 	case json.Number:
 		return appendKeyString(append(buf, 'N'), string(x)), true

@@ -107,11 +107,15 @@ func (p *Point) Probe(c call.Call) call.Decision {
 // memo while the file system answers the engine's questions as it did
 // (memo.go).
 func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
-	var space [512]byte
-	key, keep := appendMemoKey(space[:0], &c)
+	kb := keyBuffers.Get().(*[]byte)
+	defer keyBuffers.Put(kb)
+	key, keep := appendMemoKey((*kb)[:0], &c)
+	if cap(key) <= 2*maxMemoKey {
+		*kb = key[:0]
+	}
 	year := memoYear()
 	if keep {
-		if e := p.memo.get(tiers, year, key); e != nil && e.holds(env(p.cfg.UserHome, p.cfg.RawLookups)) {
+		if e := p.memo.get(tiers, year, key); e != nil && e.holds(p.cfg.RawLookups) {
 			return e.decision(), e.by
 		}
 	}
