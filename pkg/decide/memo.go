@@ -38,6 +38,8 @@ type decisionMemo struct {
 	tiers   []*policy.Policy // the policies the entries were decided by
 	year    int
 	entries map[string]*memoEntry
+	order   []string // the keys of entries, oldest first from next
+	next    int
 }
 
 // Bounds of a point's memo: entries beyond maxMemo replace others, and a
@@ -86,15 +88,25 @@ func (m *decisionMemo) put(tiers []Tier, year int, key []byte, e *memoEntry) {
 			m.tiers = append(m.tiers, t.Policy)
 		}
 		m.year = year
-		m.entries = map[string]*memoEntry{}
+		m.entries = make(map[string]*memoEntry, maxMemo)
+		m.order, m.next = m.order[:0], 0
 	}
-	if len(m.entries) >= maxMemo {
-		for k := range m.entries {
-			delete(m.entries, k)
-			break
-		}
+	if _, ok := m.entries[string(key)]; ok {
+		// The same call decided again, as the file system now answers:
+		// its place in the order stays.
+		m.entries[string(key)] = e
+		return
 	}
-	m.entries[string(key)] = e
+	k := string(key)
+	if len(m.order) < maxMemo {
+		m.order = append(m.order, k)
+	} else {
+		// Full: the oldest entry makes room.
+		delete(m.entries, m.order[m.next])
+		m.order[m.next] = k
+		m.next = (m.next + 1) % maxMemo
+	}
+	m.entries[k] = e
 }
 
 func sameTiers(kept []*policy.Policy, tiers []Tier) bool {

@@ -224,3 +224,57 @@ func TestMemoKnowsTheEngineInputs(t *testing.T) {
 		}
 	}
 }
+
+// A full memo makes room by dropping its oldest entry, and a call decided
+// again keeps one entry.
+func TestMemoBounds(t *testing.T) {
+	var m decisionMemo
+	tiers := []Tier{{}}
+	key := func(i int) []byte { return []byte("call " + strconv.Itoa(i)) }
+	for i := range maxMemo + 10 {
+		m.put(tiers, 2026, key(i), &memoEntry{by: i})
+		m.put(tiers, 2026, key(i), &memoEntry{by: i})
+	}
+	if len(m.entries) != maxMemo || len(m.order) != maxMemo {
+		t.Fatalf("%d entries, %d in order; want %d", len(m.entries), len(m.order), maxMemo)
+	}
+	for i := range maxMemo + 10 {
+		e := m.get(tiers, 2026, key(i))
+		if kept := i >= 10; (e != nil) != kept || e != nil && e.by != i {
+			t.Errorf("entry %d: %+v, want kept %v", i, e, kept)
+		}
+	}
+	if m.get(tiers, 2027, key(20)) != nil || m.get([]Tier{{}, {}}, 2026, key(20)) != nil {
+		t.Error("an entry is used in another year or with other policies")
+	}
+}
+
+// Calls judged at once from several goroutines get the memo's answers
+// safely and alike.
+func TestMemoConcurrent(t *testing.T) {
+	_, userHome, proj := symlinks(t)
+	p := open(t, Config{UserHome: userHome, RawLookups: true})
+	calls := []struct {
+		c    call.Call
+		want call.Action
+	}{
+		{call.Call{Tool: call.ToolRead, Cwd: proj, Params: call.Params{"path": "README"}}, call.Allow},
+		{call.Call{Tool: call.ToolRead, Cwd: proj, Params: call.Params{"path": "key.pub"}}, call.Deny},
+		{call.Call{Tool: call.ToolMCP, Cwd: proj, Params: call.Params{"server": "fs", "tool": "read_file", "arguments": map[string]any{"path": filepath.Join(proj, "sshdir", "id_rsa")}}}, call.Deny},
+	}
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range 30 {
+				tt := calls[(g+i)%len(calls)]
+				if d := p.Decide(tt.c); d.Decision != tt.want {
+					t.Errorf("%v: Decide = %v, want %v", tt.c.Params, d.Decision, tt.want)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

@@ -168,3 +168,16 @@ func TestNoLinksRaw(t *testing.T) {
 		}
 	}
 }
+
+// isClean agrees with filepath.Clean on absolute paths.
+func TestIsClean(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("slash-separated paths")
+	}
+	for _, p := range []string{"/", "//", "/a", "/a/", "/a//b", "/a/./b", "/a/../b", "/..", "/.", "/a/.", "/a/..", "/a/b.c", "/a/..b", "/a/b..", "/.a/b", "/a/.../b", "relative", ""} {
+		want := filepath.IsAbs(p) && filepath.Clean(p) == p
+		if got := isClean(p); got != want {
+			t.Errorf("isClean(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

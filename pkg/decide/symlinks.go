@@ -93,7 +93,7 @@ func realPath(p string, raw bool) (string, bool) {
 		// to be written in a directory that does: a lookup of the whole
 		// path, and then of its directory, says so, where the walk makes
 		// one a component.
-		if p == filepath.Clean(p) {
+		if isClean(p) {
 			switch noLinksRaw(p) {
 			case linkFree:
 				return p, true
@@ -141,6 +141,30 @@ func realPath(p string, raw bool) (string, bool) {
 		todo = append(strings.Split(target, "/"), todo...)
 	}
 	return done, true
+}
+
+// isClean reports whether the absolute path p is as filepath.Clean
+// would leave it: no empty, "." or ".." component, no trailing slash
+// but the root's.
+func isClean(p string) bool {
+	if p == "/" {
+		return true
+	}
+	if p == "" || p[0] != '/' || p[len(p)-1] == '/' {
+		return false
+	}
+	for i := 1; i < len(p); {
+		j := strings.IndexByte(p[i:], '/')
+		if j < 0 {
+			j = len(p) - i
+		}
+		switch p[i : i+j] {
+		case "", ".", "..":
+			return false
+		}
+		i += j + 1
+	}
+	return true
 }
 
 // linkLookup is what noLinksRaw found out about a path.
