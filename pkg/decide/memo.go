@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/engine"
@@ -19,10 +20,11 @@ import (
 // changed. It is never stale: the engine does no I/O and is a function of
 // the policies in force, the call, the Env's fixed settings (home, case
 // folding), the current year (mcpitems.go's date bounds) and the answers
-// its Env gave about the file system. The first three key an entry; each
-// entry keeps every answer the file system gave (where a path's symbolic
-// links lead, whether a file is private), and is used only when the same
-// questions asked now get the same answers. Given the same answers, the
+// its Env gave about the file system. The call and the policies key an
+// entry (the Env's settings are the point's own), the year turning drops
+// them all, and each entry keeps every answer the file system gave (where
+// a path's symbolic links lead, whether a file is private) and is used
+// only when the same questions asked now get the same answers. Given the same answers, the
 // engine would ask the same questions in the same order and decide the
 // same, so the kept decision is the one it would make now. Only the
 // evaluation is skipped: every call is still recorded (Point.finish).
@@ -35,8 +37,7 @@ import (
 // clock, the environment or the file system fails it.
 type decisionMemo struct {
 	mu      sync.Mutex
-	tiers   []*policy.Policy // the policies the entries were decided by
-	year    int
+	year    int // the year of every entry
 	entries map[string]*memoEntry
 	order   []string // the keys of entries, oldest first from next
 	next    int
@@ -51,10 +52,13 @@ const (
 	maxMemoLookups = 64
 )
 
-// memoEntry is a kept decision and the answers it was made with.
+// memoEntry is a kept decision, the policies it was made by and the
+// answers it was made with. Holding the policies keeps another policy
+// from taking one's place in memory, and so in a key (appendTiersKey).
 type memoEntry struct {
 	d       call.Decision
 	by      int
+	pols    []*policy.Policy
 	lookups []lookup
 }
 
@@ -67,26 +71,24 @@ type lookup struct {
 	ok      bool
 }
 
-// get returns the entry for key decided by tiers in year, or nil.
+// get returns the entry for key, decided by tiers in year, or nil.
 func (m *decisionMemo) get(tiers []Tier, year int, key []byte) *memoEntry {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.year != year || !sameTiers(m.tiers, tiers) {
+	if m.year != year {
 		return nil
 	}
-	return m.entries[string(key)]
+	if e := m.entries[string(key)]; e != nil && sameTiers(e.pols, tiers) {
+		return e
+	}
+	return nil
 }
 
-// put keeps e for key, decided by tiers in year; entries of other
-// policies or another year are dropped.
-func (m *decisionMemo) put(tiers []Tier, year int, key []byte, e *memoEntry) {
+// put keeps e for key in year; the entries of another year are dropped.
+func (m *decisionMemo) put(year int, key []byte, e *memoEntry) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.entries == nil || m.year != year || !sameTiers(m.tiers, tiers) {
-		m.tiers = m.tiers[:0]
-		for _, t := range tiers {
-			m.tiers = append(m.tiers, t.Policy)
-		}
+	if m.entries == nil || m.year != year {
 		m.year = year
 		m.entries = make(map[string]*memoEntry, maxMemo)
 		m.order, m.next = m.order[:0], 0
@@ -107,6 +109,28 @@ func (m *decisionMemo) put(tiers []Tier, year int, key []byte, e *memoEntry) {
 		m.next = (m.next + 1) % maxMemo
 	}
 	m.entries[k] = e
+}
+
+// appendTiersKey appends the identity of the policies of tiers, in order,
+// to a call's key: calls from directories with other project layers, and
+// calls before and after a reload, have keys of their own. An entry holds
+// its policies (memoEntry.pols), so an address in a kept key is never
+// another policy's.
+func appendTiersKey(key []byte, tiers []Tier) []byte {
+	key = binary.AppendUvarint(key, uint64(len(tiers)))
+	for _, t := range tiers {
+		key = binary.LittleEndian.AppendUint64(key, uint64(uintptr(unsafe.Pointer(t.Policy))))
+	}
+	return key
+}
+
+// policiesOf returns the policies of tiers.
+func policiesOf(tiers []Tier) []*policy.Policy {
+	pols := make([]*policy.Policy, len(tiers))
+	for i, t := range tiers {
+		pols[i] = t.Policy
+	}
+	return pols
 }
 
 func sameTiers(kept []*policy.Policy, tiers []Tier) bool {

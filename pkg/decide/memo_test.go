@@ -230,10 +230,10 @@ func TestMemoKnowsTheEngineInputs(t *testing.T) {
 func TestMemoBounds(t *testing.T) {
 	var m decisionMemo
 	tiers := []Tier{{}}
-	key := func(i int) []byte { return []byte("call " + strconv.Itoa(i)) }
+	key := func(i int) []byte { return appendTiersKey([]byte("call "+strconv.Itoa(i)), tiers) }
 	for i := range maxMemo + 10 {
-		m.put(tiers, 2026, key(i), &memoEntry{by: i})
-		m.put(tiers, 2026, key(i), &memoEntry{by: i})
+		m.put(2026, key(i), &memoEntry{by: i, pols: policiesOf(tiers)})
+		m.put(2026, key(i), &memoEntry{by: i, pols: policiesOf(tiers)})
 	}
 	if len(m.entries) != maxMemo || len(m.order) != maxMemo {
 		t.Fatalf("%d entries, %d in order; want %d", len(m.entries), len(m.order), maxMemo)
@@ -276,5 +276,44 @@ func TestMemoConcurrent(t *testing.T) {
 	}
 	for range 4 {
 		<-done
+	}
+}
+
+// The same call from the same directory is judged again when the project
+// layer in force changes, and each layer's answer is kept apart.
+func TestMemoFollowsTheLayers(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, ".rampart")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	layer := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, "policy.yaml"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const allowAll = "version: 1\npolicies:\n  - name: loosen\n    rules: [{action: allow}]\n"
+	const noDocker = `version: 1
+policies:
+  - name: no-docker
+    match: {tool: [exec]}
+    rules:
+      - action: deny
+        message: no docker in this repo
+        when: {command_matches: ["docker"]}
+`
+	p := open(t, Config{})
+	c := exec("docker ps", root)
+	for i, step := range []struct {
+		body string
+		want call.Action
+	}{{allowAll, call.Allow}, {noDocker, call.Deny}, {allowAll + "# again\n", call.Allow}, {noDocker + "# again\n", call.Deny}} {
+		layer(step.body)
+		for range 3 {
+			if d := p.Decide(c); d.Decision != step.want {
+				t.Fatalf("step %d: Decide = %v (%s), want %v", i, d.Decision, d.Message, step.want)
+			}
+		}
 	}
 }

@@ -110,6 +110,7 @@ func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
 	kb := keyBuffers.Get().(*[]byte)
 	defer keyBuffers.Put(kb)
 	key, keep := appendMemoKey((*kb)[:0], &c)
+	key = appendTiersKey(key, tiers)
 	if cap(key) <= 2*maxMemoKey {
 		*kb = key[:0]
 	}
@@ -122,9 +123,9 @@ func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
 	var rec recorder
 	d, by, ok := p.evaluateTiers(tiers, c, &rec)
 	if keep && ok && !rec.spoilt {
-		e := &memoEntry{d: d, by: by, lookups: rec.lookups}
+		e := &memoEntry{d: d, by: by, pols: policiesOf(tiers), lookups: rec.lookups}
 		d = e.decision()
-		p.memo.put(tiers, year, key, e)
+		p.memo.put(year, key, e)
 	}
 	return d, by
 }
