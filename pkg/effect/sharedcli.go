@@ -39,7 +39,12 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"payouts": "money", "capture": "money", "transfers": "money",
 		"resolve": "incident", "acknowledge": "incident", "ack": "incident", "mute": "incident", "snooze": "incident",
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
-		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
+		"purge": "cache", "invalidation": "cache", "invalidate": "cache", "subscriptions": "money", "subscription": "money",
+		// a running service's capacity changed (fly scale count 3,
+		// autoscaling set-desired-capacity): what serves users grows or
+		// shrinks; a cloud CLI's only, outside an environment named short
+		// of production
+		"scale": "capacity", "capacity": "capacity",
 		"approve": "approval",
 		// a pull or merge request merged on a forge (gh pr merge, glab mr
 		// merge): the shared branch changes for everyone; an unknown
@@ -68,6 +73,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"server": "machine", "servers": "machine", "droplet": "machine", "droplets": "machine", "instance": "machine",
 		"instances": "machine", "vm": "machine", "vms": "machine", "machine": "machine", "machines": "machine",
 		"node": "machine", "nodes": "machine", "database": "machine", "databases": "machine", "cluster": "machine",
+		"app": "machine", "apps": "machine",
 		"message": "message", "messages": "message", "sms": "message", "email": "message", "mail": "message",
 		"notification": "message", "notifications": "message", "chat": "message", "campaign": "message", "campaigns": "message",
 		"incident": "incident", "incidents": "incident", "alert": "incident", "alerts": "incident", "monitor": "incident",
@@ -81,7 +87,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 // dnsNouns, with a verb that sets or changes, change where a name points;
 // flagNouns, with one, what a flag serves.
 var dnsNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"dns": true, "record": true, "records": true, "rrset": true, "rrsets": true, "recordset": true}
+	return map[string]bool{"dns": true, "record": true, "records": true, "rrset": true, "rrsets": true, "recordset": true, "domain": true, "domains": true}
 }}
 
 // sharedCLIChange adds destroy:shared-change for a command whose CLI verb
@@ -188,6 +194,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	}
 	if verb == "" || tasks && class != "console" && class != "release" {
 		return
+	}
+	if class == "capacity" && (unknown || stagingArg(c.Args) || DevNamespace(a.res, i)) {
+		return // fly scale count 2 -a acme-staging, kubectl scale -n dev
 	}
 	if class == "console" && (a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || hasArg(c.Args, "--sandbox")) {
 		return // a console on this machine's own development database
@@ -375,6 +384,24 @@ func (s *classSet) add(c string) {
 func (s *classSet) has(c string) bool {
 	for _, n := range s.names[:s.n] {
 		if n == c {
+			return true
+		}
+	}
+	return false
+}
+
+// stagingArg reports an argument (an app, a service, an environment, as a
+// word of its own or an option's attached value) whose name says it is an
+// environment short of production (acme-staging, --env=dev).
+func stagingArg(args []string) bool {
+	for _, w := range args {
+		if w == "--" {
+			return false
+		}
+		if k := strings.IndexByte(w, '='); k >= 0 && strings.HasPrefix(w, "-") {
+			w = w[k+1:]
+		}
+		if namesStaging(strings.ToLower(w)) {
 			return true
 		}
 	}
