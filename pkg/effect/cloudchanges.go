@@ -58,7 +58,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {
 		return // most unknown programs name no production: looked at first
 	}
-	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) {
+	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) || localCopy(c.Args) {
 		return
 	}
 	verb := ""
@@ -186,4 +186,11 @@ func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) 
 		return d, w
 	}
 	return nil, ""
+}
+
+// localCopy reports a command told to act on this machine's copy of what
+// it manages (wrangler d1 execute prod-db --local, an emulator's), and not
+// on the service as well.
+func localCopy(args []string) bool {
+	return hasArg(args, "--local") && !hasArg(args, "--remote")
 }

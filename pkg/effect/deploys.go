@@ -193,8 +193,9 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			if (t == "put" || t == "patch" || t == "write") && prev == "kv" && secretKeyAfter(cl, w.Index) {
 				return prev + " " + t // vault kv put secret/staging/api: a secret the services read
 			}
-			found, set, noun, preview, traffic, shifts := false, false, false, false, false, false
+			found, set, noun, preview, traffic, shifts, looks := false, false, false, false, false, false, false
 			verbParts(t, func(part string, _ int) {
+				looks = looks || lookVerbs.Get(part) || part == "check"
 				found = found || deployParts.Get(part) || replaceParts.Get(part)
 				traffic = traffic || part == "traffic"
 				shifts = shifts || part == "update" || part == "set" || part == "shift" || part == "split" || part == "migrate"
@@ -202,6 +203,11 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"
 			})
+			if found && (looks || nextLooks(cl, w.Index)) {
+				// cap production deploy:check, pscale deploy-request diff:
+				// the deploy is looked at, not made
+				return ""
+			}
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") || traffic && shifts {
 				return w.Text // az webapp deploy, heroku config:set
 			}
@@ -256,6 +262,18 @@ func secretKeyAfter(cl catalog.Classified, k int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// nextLooks reports whether the positional word after index k is a verb
+// that only looks (pscale deploy-request diff, deploy-request list).
+func nextLooks(cl catalog.Classified, k int) bool {
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Index <= k {
+			continue
+		}
+		return lookVerbs.Get(strings.ToLower(w.Text))
 	}
 	return false
 }
