@@ -196,7 +196,9 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			found, set, noun, preview, traffic, shifts, looks := false, false, false, false, false, false, false
 			verbParts(t, func(part string, _ int) {
 				looks = looks || lookVerbs.Get(part) || part == "check"
-				found = found || deployParts.Get(part) || replaceParts.Get(part)
+				// heroku container:release: a cloud CLI's release is what
+				// its service runs next (a task runner's is a local step)
+				found = found || deployParts.Get(part) || replaceParts.Get(part) || part == "release"
 				traffic = traffic || part == "traffic"
 				shifts = shifts || part == "update" || part == "set" || part == "shift" || part == "split" || part == "migrate"
 				preview = preview || previewParts.Get(part)
@@ -210,6 +212,11 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			}
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") || traffic && shifts {
 				return w.Text // az webapp deploy, heroku config:set
+			}
+			if shifts && namesImage(cl) {
+				// docker service update --image, gcloud run services
+				// update --image: the running service runs another build
+				return w.Text + " --image"
 			}
 			if shipsNew(prev, t) {
 				return w.Text // doctl apps create-deployment, render deploys create
@@ -274,6 +281,17 @@ func nextLooks(cl catalog.Classified, k int) bool {
 			continue
 		}
 		return lookVerbs.Get(strings.ToLower(w.Text))
+	}
+	return false
+}
+
+// namesImage reports a command given an image to run by option (--image),
+// as an update of a running service is when it ships another build.
+func namesImage(cl catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Option == "--image" || w.Option == "--docker-image" {
+			return true
+		}
 	}
 	return false
 }

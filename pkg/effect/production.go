@@ -373,6 +373,13 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + o})
 			return
 		}
+		if cl.Entry == nil {
+			if v := deployScript(c); v != "" {
+				// deployscripts.go: ./scripts/deploy.sh production
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: v})
+				return
+			}
+		}
 		if cl.Entry == nil && !a.pointsAtProduction(i, c) {
 			if v := unknownDeploy(cl, c.Args); v != "" {
 				// unknowndeploys.go: shopify app deploy, unnamed environment

@@ -35,7 +35,7 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"hibernate": "machine", "halt": "machine", "restart": "machine", "suspend": "machine",
 		"send": "message", "broadcast": "message", "notify": "message", "messages": "message",
 		"sms":    "message",
-		"refund": "money", "refunds": "money", "charge": "money", "charges": "money", "payout": "money",
+		"refund": "money", "refunds": "money", "pay": "money", "charge": "money", "charges": "money", "payout": "money",
 		"payouts": "money", "capture": "money", "transfers": "money",
 		"resolve": "incident", "acknowledge": "incident", "ack": "incident", "mute": "incident", "snooze": "incident",
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
