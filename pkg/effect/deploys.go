@@ -136,8 +136,10 @@ func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool
 	if verb == "" || hasFlag(c.Args, "--draft") {
 		return false // a draft release ships nothing
 	}
-	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) {
-		return false // vercel deploy, netlify deploy: a preview, until --prod
+	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) && !replacesRunning(verb) {
+		// vercel deploy, netlify deploy: a preview, until --prod; a
+		// rollback (vercel rollback) is of what production serves
+		return false
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " " + verb})
 	return true
@@ -294,4 +296,12 @@ func namesImage(cl catalog.Classified) bool {
 		}
 	}
 	return false
+}
+
+// replacesRunning reports a verb with a part that replaces what a running
+// service runs (rollback, restore, swap: replaceParts).
+func replacesRunning(verb string) bool {
+	r := false
+	verbParts(strings.ToLower(verb), func(p string, _ int) { r = r || replaceParts.Get(p) })
+	return r
 }

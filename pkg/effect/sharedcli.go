@@ -81,6 +81,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"flag": "flag", "flags": "flag", "feature": "flag", "features": "flag",
 		"release": "release", "releases": "release", "deploy": "release", "deployment": "release", "deployments": "release",
 		"cache": "cache", "cdn": "cache", "zone": "cache", "stream": "cache", "queue": "cache", "topic": "cache",
+		"billing": "money",
 	}
 }}
 
@@ -126,7 +127,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	}
 	verb, class, look := "", "", false
 	var context classSet
-	dns, flag, set := false, false, false
+	dns, flag, set, links := false, false, false, false
 	prev := ""
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
@@ -176,11 +177,16 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				flag = true
 			case changeParts.Get(p) || p == "change" || p == "upsert":
 				set = true
+			case p == "link" || p == "unlink":
+				links = true
 			}
 			if v := sharedCLIVerbs.Get(p); v != "" && verb == "" && (len(p) > 1 || p == t) {
 				verb, class = w, v
 			}
 		})
+		if verb == "" && links && context.has("money") {
+			verb, class = w, "money" // gcloud billing projects link, unlink: who pays changed
+		}
 		if verb == "" && set && (dns || flag) {
 			verb, class = w, "dns"
 			if flag {
