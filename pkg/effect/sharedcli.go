@@ -141,6 +141,11 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			// deploy, deploys.go)
 			verb, class = prev+" "+w, "release"
 		}
+		if verb == "" && prev == "kv" && (t == "put" || t == "set" || t == "write" || t == "patch") && flagKeyAfter(cl, w) {
+			// consul kv put config/api/feature_flags/new_checkout true: a
+			// flag the running services read, switched
+			verb, class = prev+" "+w, "flag"
+		}
 		prev = t
 		if verb == "" && (strings.Contains(t, "power-off") || strings.Contains(t, "power_off") || strings.Contains(t, "powercycle") || strings.Contains(t, "power-cycle")) {
 			verb, class = w, "machine"
@@ -410,6 +415,29 @@ func stagingArg(args []string) bool {
 		if namesStaging(strings.ToLower(w)) {
 			return true
 		}
+	}
+	return false
+}
+
+// flagKeyAfter reports whether the first positional after the word verb
+// is a key path with a part naming a feature flag (config/feature_flags/x,
+// flags/checkout), as a key-value store's put names what it sets.
+func flagKeyAfter(cl *catalog.Classified, verb string) bool {
+	seen := false
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if !seen {
+			seen = w.Text == verb
+			continue
+		}
+		for seg := range strings.FieldsFuncSeq(strings.ToLower(w.Text), func(r rune) bool { return r == '/' || r == '-' || r == '_' || r == '.' || r == ':' }) {
+			if seg == "flag" || seg == "flags" || seg == "featureflags" || seg == "toggles" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
