@@ -107,6 +107,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		if mark == "system" {
 			verb = "with an option that changes the system's own packages"
 		}
+		if mark == "shared-change" {
+			verb = "with an option that changes what others share or receive"
+		}
 		if mark != "remote" || kind == "" {
 			kind = mark // the entry's own kind says what a destroying option destroys
 		}
