@@ -73,7 +73,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"server": "machine", "servers": "machine", "droplet": "machine", "droplets": "machine", "instance": "machine",
 		"instances": "machine", "vm": "machine", "vms": "machine", "machine": "machine", "machines": "machine",
 		"node": "machine", "nodes": "machine", "database": "machine", "databases": "machine", "cluster": "machine",
-		"app": "machine", "apps": "machine",
+		"app": "machine", "apps": "machine", "ps": "machine", "dyno": "machine", "dynos": "machine",
 		"message": "message", "messages": "message", "sms": "message", "email": "message", "mail": "message",
 		"notification": "message", "notifications": "message", "chat": "message", "campaign": "message", "campaigns": "message",
 		"incident": "incident", "incidents": "incident", "alert": "incident", "alerts": "incident", "monitor": "incident",
@@ -187,6 +187,12 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			}
 			if v := sharedCLIVerbs.Get(p); v != "" && verb == "" && (len(p) > 1 || p == t) {
 				verb, class = w, v
+			}
+			if verb == "" && cloud && p == "flush" {
+				// aws apigateway flush-stage-cache: a cloud's cache emptied
+				// for every caller (a local tool's flush is its own: wp
+				// cache flush)
+				verb, class = w, "cache"
 			}
 		})
 		if verb == "" && links && context.has("money") {
