@@ -7,7 +7,8 @@ import "rampart.dev/pkg/internal/table"
 // verb and objects, and the arguments): a feature flag switched outside a
 // named dev environment, a CDN's cache purged (every visitor's next
 // request goes to the origin), what a store charges changed (a price, a
-// variant, a coupon), an incident opened (the people on call are paged),
+// variant, a coupon), an incident opened or an alert raised on an on-call
+// service (the people on call are paged),
 // a subscription's plan changed, and a payment link made (a live URL that
 // takes money). A flag created (off until switched), a browser's or an
 // agent memory's own cache cleared, a product created or read, and an
@@ -38,6 +39,10 @@ var serviceChangeRules = []sharedChangeRule{
 	{"an incident opened (the people on call paged)", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("create", "trigger", "open", "escalate", "start", "new", "raise") && p.has("incident", "incidents")
 	}, func(a map[string]any) bool { return !namesDevEnvironment(a) }},
+	{"an alert raised on an on-call service (the people on call paged)", "destroy:shared-change", func(p toolParts, server []string) bool {
+		return p.verbIn("create", "trigger", "send", "raise", "open", "new", "escalate") && p.has("alert", "alerts", "page", "pages") &&
+			(hasWord(server, onCallServers...) || p.has(onCallServers...))
+	}, func(a map[string]any) bool { return !namesDevEnvironment(a) }},
 	{"a subscription's plan changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("update", "change", "modify", "upgrade", "downgrade", "migrate", "pause", "resume", "swap") &&
 			p.has("subscription", "subscriptions")
@@ -46,6 +51,11 @@ var serviceChangeRules = []sharedChangeRule{
 		return p.verbIn("create", "new", "make", "generate") && p.has("payment", "payments", "checkout") && p.has("link", "links", "url")
 	}, nil},
 }
+
+// onCallServers name a service that pages people, in a tool's or a
+// server's name (an alert there wakes someone; a monitoring tool's
+// create_alert may only make a rule).
+var onCallServers = []string{"opsgenie", "pagerduty", "victorops", "oncall", "firehydrant", "rootly", "squadcast", "incidentio"}
 
 // cdnWords name an edge network, in a tool's or a server's name.
 var cdnWords = []string{"cdn", "edge", "zone", "zones", "distribution", "distributions", "cloudfront", "cloudflare", "fastly", "akamai", "bunny", "bunnycdn", "cloudinary"}
