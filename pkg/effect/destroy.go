@@ -83,7 +83,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && (a.localCluster(c) || DevNamespace(a.res, i)) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i)) {
+		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
@@ -110,6 +111,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		verb = "with an option that destroys, publishes or rewrites"
 		if mark == "system" {
 			verb = "with an option that changes the system's own packages"
+		}
+		if mark == "shared-change" {
+			verb = "with an option that changes what others share or receive"
 		}
 		if mark != "remote" || kind == "" {
 			kind = mark // the entry's own kind says what a destroying option destroys
