@@ -461,6 +461,7 @@ var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "
 	// connection strings that carry a password, and password managers'
 	// unlocked sessions (bw's BW_SESSION, op's OP_SESSION_account)
 	"DATABASE_URI", "DB_URL", "DB_URI", "MONGODB_URI", "MONGODB_URL", "MONGO_URI", "MONGO_URL", "REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL",
+	"CONNECTION_STRING", "CONNECTIONSTRING", "CONN_STRING",
 	"BW_SESSION", "OP_SESSION_"}
 
 // secretVar returns the first secret-looking variable a command's words
