@@ -414,6 +414,20 @@ func (s *state) loadModules(name string, words []string, f frame) {
 				s.parseString(goGenerateLines(s.files[k]), s.viaFrame(f, name))
 			}
 		}
+		if len(words) > 1 && (words[1] == "run" || words[1] == "test") {
+			// go run and go test compile and run the Go files the line
+			// wrote, in a language no scanner reads: code nobody has seen
+			for _, k := range s.sortedFiles(".go") {
+				s.markUnknown(len(s.out)-1, name+" "+words[1]+" runs "+k+", written on the line")
+				break
+			}
+			for _, k := range s.opaque {
+				if strings.HasSuffix(k, ".go") {
+					s.markUnknown(len(s.out)-1, name+" "+words[1]+" may run "+k+", written on the line with text that is not known")
+					break
+				}
+			}
+		}
 		return
 	}
 	if files, ok := buildScripts.Lookup(name); ok {
