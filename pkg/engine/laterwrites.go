@@ -34,18 +34,63 @@ func laterFile(p string) bool {
 	return false
 }
 
+// taskFile reports a file of the project whose commands its own tools run
+// when someone asks for them: package.json's scripts (npm install runs
+// its lifecycle scripts), a makefile's or justfile's recipes, a Taskfile's
+// tasks, setup.py and conftest.py (a build, a test run).
+func taskFile(p string) bool {
+	base := path.Base(p)
+	switch {
+	case base == "package.json", base == "Makefile", base == "makefile", base == "GNUmakefile", strings.HasSuffix(base, ".mk"),
+		strings.EqualFold(strings.TrimPrefix(base, "."), "justfile"), strings.EqualFold(base, "Taskfile.yml"), strings.EqualFold(base, "Taskfile.yaml"),
+		base == "setup.py", base == "conftest.py":
+		return true
+	}
+	return false
+}
+
+// judgeTaskText judges the text a line shows it writes into a task file
+// (echo '{"scripts": …}' > package.json, sed -i's replacement in one):
+// a command it holds that would be blocked typed is blocked written there,
+// since the next npm install, make or test run runs it. Text the line does
+// not show is what the project already had, or a copy judged as one.
+func (ev *evaluation) judgeTaskText(p, text string) {
+	lines, python := autoRunLines(p, text)
+	for _, l := range lines {
+		if ev.denied() {
+			return
+		}
+		ev.judgeLater(l, keepDenied)
+	}
+	if python && !ev.denied() {
+		ev.judgeLater("python3 -c "+shellQuote(text), keepDenied)
+	}
+}
+
 // judgeLineWrites judges the later-run files among a line's writes.
 func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 	for _, ef := range effs {
-		if ef.Kind != effect.Write || ef.Path == "" || !laterFile(ef.Path) || ev.denied() {
+		if ef.Kind != effect.Write || ef.Path == "" || ev.denied() {
+			continue
+		}
+		later := laterFile(ef.Path)
+		if !later && !taskFile(ef.Path) {
 			continue
 		}
 		shown := false
 		for name, text := range res.Files {
-			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == ef.Path {
-				shown = true
-				ev.judgeAutoRun(ef.Path, text) // autorun.go
+			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) != ef.Path {
+				continue
 			}
+			shown = true
+			if later {
+				ev.judgeAutoRun(ef.Path, text) // autorun.go
+			} else {
+				ev.judgeTaskText(ef.Path, text)
+			}
+		}
+		if !later {
+			continue
 		}
 		if !shown && !ev.denied() && !projectCopy(effs, ef.Cmd, ev.c.Cwd) {
 			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: ef.Cmd, Detail: "later", Word: "writes " + ef.Path + ", whose commands run later, with text the line does not show"}, call.ToolExec)
