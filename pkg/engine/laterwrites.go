@@ -2,9 +2,11 @@ package engine
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -67,15 +69,41 @@ func (ev *evaluation) judgeTaskText(p, text string) {
 	}
 }
 
+// hookDirs returns the directories a line makes git's hooks directory
+// (git config core.hooksPath .githooks): what it writes there runs at the
+// next commit, checkout or push, as what it writes to .git/hooks does.
+func (ev *evaluation) hookDirs(res *shell.Result) []string {
+	var out []string
+	for i := range res.Commands {
+		c := &res.Commands[i]
+		if c.Name != "git" {
+			continue
+		}
+		for _, u := range catalog.SettingsOf("git", c.Args) {
+			if strings.EqualFold(u.Key, "core.hooksPath") && u.Value != "" && !u.Unknown {
+				out = append(out, match.CleanPath(u.Value, ev.c.Cwd, ev.e.env.Home))
+			}
+		}
+	}
+	return out
+}
+
 // judgeLineWrites judges the later-run files among a line's writes.
 func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
+	var hooks []string
+	hooksRead := false
 	for _, ef := range effs {
 		if ef.Kind != effect.Write || ef.Path == "" || ev.denied() {
 			continue
 		}
 		later := laterFile(ef.Path)
 		if !later && !taskFile(ef.Path) {
-			continue
+			if !hooksRead {
+				hooks, hooksRead = ev.hookDirs(res), true
+			}
+			if !slices.Contains(hooks, path.Dir(ef.Path)) {
+				continue
+			}
 		}
 		shown := false
 		for name, text := range res.Files {
@@ -83,10 +111,15 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 				continue
 			}
 			shown = true
-			if later {
+			switch {
+			case later:
 				ev.judgeAutoRun(ef.Path, text) // autorun.go
-			} else {
+			case taskFile(ef.Path):
 				ev.judgeTaskText(ef.Path, text)
+			default:
+				for _, l := range limitLines([]string{text}) {
+					ev.judgeLater(l, nil) // a hook: run as typed, as .git/hooks' are
+				}
 			}
 		}
 		if !later {
