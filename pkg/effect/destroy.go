@@ -99,8 +99,13 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	verb := ""
 	switch {
+	case always != "" && e.Prop("own-keys") != "" && a.addsOwnKeys(i, c, cl):
+		// ownkeys.go: gh ssh-key add ~/.ssh/id_ed25519.pub
 	case always != "":
 		verb = e.Name
+		if rest, ok := strings.CutPrefix(e.Name, c.Name+" "); ok {
+			verb = rest // docker push: "docker push", not "docker docker push"
+		}
 	case mark != "":
 		verb = "with an option that destroys, publishes or rewrites"
 		if mark == "system" {
@@ -153,7 +158,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	}
 	if verb != "" {
-		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
+		word := c.Name + " " + verb
+		if verb == c.Name {
+			word = c.Name // ssh-copy-id, an entry of its own that always does
+		}
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: word})
 		return
 	}
 	a.deploys(i, c, cl) // deploys.go
