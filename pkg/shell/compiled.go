@@ -2,6 +2,7 @@ package shell
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -63,6 +64,15 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 			if first == "" {
 				first = w
 			}
+		case path.Ext(w) == ".o" || path.Ext(w) == ".a":
+			if b, ok := s.built[fileKey(w)]; ok {
+				texts = append(texts, b.texts...) // cc -c x.c -o x.o, then cc x.o -o x
+			}
+		case name == "go" && (w == "." || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "/")) && !strings.HasSuffix(w, ".go"):
+			texts = append(texts, s.filesIn(w, ".go")...) // go run . with main.go written
+			if d := s.lastCd(); d != "" && (w == "." || w == "./") {
+				texts = append(texts, s.filesIn(d, ".go")...) // cd /tmp/p && go run .
+			}
 		}
 	}
 	if name == "java" {
@@ -105,4 +115,69 @@ func (s *state) runBuilt(f frame, prog string) {
 		facts := s.scanCode(b.lang, t, f)
 		s.out[i].Code = s.out[i].Code.or(facts)
 	}
+}
+
+// filesIn gives the texts of the files the line wrote directly in dir
+// whose names end in ext.
+func (s *state) filesIn(dir, ext string) []string {
+	d := path.Clean(fileKey(dir))
+	var keys []string
+	for k := range s.files {
+		if path.Ext(k) == ext && path.Dir(k) == d {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // the order the walk meets them in, every time
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, s.files[k])
+	}
+	return out
+}
+
+// compiledStdin judges source a compiler reads on its standard input (cc
+// -x c - -o x <<< …): the program it builds runs that text.
+func (s *state) compiledStdin(f frame, name string, words []string, in []string) {
+	lang := compilers[name]
+	if lang != "c" || len(in) == 0 || !slices.Contains(words, "-") {
+		return
+	}
+	out := "a.out"
+	for i := 1; i < len(words); i++ {
+		if words[i] == "-o" && i+1 < len(words) {
+			out = words[i+1]
+		} else if strings.HasPrefix(words[i], "-o") && len(words[i]) > 2 {
+			out = words[i][2:]
+		}
+	}
+	if name == "tcc" && slices.Contains(words, "-run") {
+		i := len(s.out) - 1
+		for _, t := range in {
+			facts := s.scanCode(lang, t, f)
+			s.out[i].Code = s.out[i].Code.or(facts)
+		}
+		return
+	}
+	if s.built == nil {
+		s.built = map[string]builtProgram{}
+	}
+	s.built[fileKey(out)] = builtProgram{lang, in}
+}
+
+// copyBuilt carries what a built program runs to its copy (cp, mv,
+// install).
+func (s *state) copyBuilt(from, to string) {
+	if b, ok := s.built[fileKey(from)]; ok {
+		s.built[fileKey(to)] = b
+	}
+}
+
+// lastCd is the directory the last cd of the line named, or "".
+func (s *state) lastCd() string {
+	for i := len(s.out) - 1; i >= 0; i-- {
+		if c := &s.out[i]; c.Name == "cd" && len(c.Args) == 1 && !strings.HasPrefix(c.Args[0], "-") {
+			return c.Args[0]
+		}
+	}
+	return ""
 }

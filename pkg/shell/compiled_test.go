@@ -17,6 +17,10 @@ func TestCompiledSources(t *testing.T) {
 		"printf 'func main(){ exec.Command(\"rm\", \"-rf\", \"/x\").Run() }' > m.go && go run m.go",
 		"printf 'func main(){ exec.Command(\"rm\", \"-rf\", \"/x\").Run() }' > m.go && go build m.go && ./m",
 		"printf 'fn main(){ Command::new(\"sh\").arg(\"-c\").arg(\"rm -rf /x\"); }' > m.rs && rustc m.rs && ./m",
+		"printf 'int main(){return system(\"rm -rf /x\");}' | cc -x c - -o y && ./y",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && cc x.c -o x && cp x z && ./z",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && cc -c x.c -o x.o && cc x.o -o x && ./x",
+		"printf 'func main(){ exec.Command(\"rm\", \"-rf\", \"/x\").Run() }' > /tmp/p/main.go && cd /tmp/p && go run .",
 		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > m.rs && rustc -o m m.rs && ./m",
 	} {
 		found := false

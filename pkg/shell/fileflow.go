@@ -89,6 +89,7 @@ func (s *state) copyWrites(name string, inner []string, rs []Redirect) bool {
 // copyFile gives to the text (or the unknown text) of from, when the line
 // wrote from.
 func (s *state) copyFile(from, to string) bool {
+	s.copyBuilt(from, to) // compiled.go: a program built on the line, copied
 	if text, ok := s.files[fileKey(from)]; ok {
 		s.recordFile(to, text, false)
 		return true

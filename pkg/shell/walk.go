@@ -13,44 +13,48 @@ import (
 // state is one Parse call: the commands found so far, the variables
 // assigned so far, and the budgets.
 type state struct {
-	includes   int // configuration files read through another's Include (sshconf.go)
-	out        []Command
-	vars       map[string]variable
-	readonly   map[string]bool         // variables made read-only: later assignments fail (declReadonly)
-	inputs     []span                  // substitutions feeding the command being emitted
-	aliases    map[string]string       // aliases (and hash -p names) defined on the line
-	files      map[string]string       // text written to files on the line, by file name
-	opaque     fileSet                 // files written on the line with text nobody knows
-	fds        map[string]string       // descriptors exec opened onto files (exec 3>f), by number
-	infds      map[string]string       // descriptors exec opened for reading (exec 3<f), by number
-	fdIn       map[string]span         // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
-	fdOut      map[string]span         // descriptors exec opened onto >(…), the commands reading there
-	built      map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
-	compound   bool                    // the redirections walked are a compound command's
-	traps      []trapDef               // trap commands, walked at the end of the line
-	execOut    []string                // files a bare exec just sent the line's output to
-	exhausts   []string                // what starts processes without end
-	funcs      map[string]*funcDef     // functions defined on the line
-	coprocs    map[string]span         // coprocesses started on the line, by name (COPROC): their commands
-	scope      scopeState              // scopes.go: subshells, branches and locals being walked
-	pipes      int
-	pipe0      pipe   // the first pipeline, kept here to save an allocation
-	spare      []pipe // pipelines allocated ahead
-	truncated  bool
-	unparsed   bool
-	parsed     int // bytes handed to the parser
-	expanded   int // bytes produced by expansion
-	parser     *syntax.Parser
-	strArena   []string         // see arena.go
-	boolArena  []bool           // see arena.go
-	byteArena  []byte           // see arena.go
-	spanArena  []span           // see arena.go (appendSpans): emptied by free
-	fieldBuf   field            // scratch for building a word, while no expander holds it
-	stmtBufs   [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
-	pipedLines []string         // the paths a listing pipes into a while-read loop (readFromListing)
-	plain      []string         // words finish found to be no wrapper, for emitWords (see there)
-	envOptsFor string           // the program being emitted with its options' variables read (envoptions.go)
-	reader     strings.Reader   // the parser's input, reset for each text
+	includes    int // configuration files read through another's Include (sshconf.go)
+	out         []Command
+	vars        map[string]variable
+	readonly    map[string]bool   // variables made read-only: later assignments fail (declReadonly)
+	inputs      []span            // substitutions feeding the command being emitted
+	aliases     map[string]string // aliases (and hash -p names) defined on the line
+	files       map[string]string // text written to files on the line, by file name
+	opaque      fileSet           // files written on the line with text nobody knows
+	fds         map[string]string // descriptors exec opened onto files (exec 3>f), by number
+	infds       map[string]string // descriptors exec opened for reading (exec 3<f), by number
+	fdIn        map[string]span   // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
+	fdOut       map[string]span   // descriptors exec opened onto >(…), the commands reading there
+	fdCode      map[span]bool     // such substitutions a shell or interpreter took in (fdsubst.go)
+	shellIn     span              // what a bare exec made the shell's own input (exec <&3, exec < <(…))
+	hasShellIn  bool
+	shellInFile string                  // the file its text was recorded under, when known
+	built       map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
+	compound    bool                    // the redirections walked are a compound command's
+	traps       []trapDef               // trap commands, walked at the end of the line
+	execOut     []string                // files a bare exec just sent the line's output to
+	exhausts    []string                // what starts processes without end
+	funcs       map[string]*funcDef     // functions defined on the line
+	coprocs     map[string]span         // coprocesses started on the line, by name (COPROC): their commands
+	scope       scopeState              // scopes.go: subshells, branches and locals being walked
+	pipes       int
+	pipe0       pipe   // the first pipeline, kept here to save an allocation
+	spare       []pipe // pipelines allocated ahead
+	truncated   bool
+	unparsed    bool
+	parsed      int // bytes handed to the parser
+	expanded    int // bytes produced by expansion
+	parser      *syntax.Parser
+	strArena    []string         // see arena.go
+	boolArena   []bool           // see arena.go
+	byteArena   []byte           // see arena.go
+	spanArena   []span           // see arena.go (appendSpans): emptied by free
+	fieldBuf    field            // scratch for building a word, while no expander holds it
+	stmtBufs    [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
+	pipedLines  []string         // the paths a listing pipes into a while-read loop (readFromListing)
+	plain       []string         // words finish found to be no wrapper, for emitWords (see there)
+	envOptsFor  string           // the program being emitted with its options' variables read (envoptions.go)
+	reader      strings.Reader   // the parser's input, reset for each text
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -956,8 +960,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		e.dyn = s.fdPaths(e.words, e.dyn)
 	}
 	fdStdin := false
-	if len(e.procIn)+len(e.procOut)+len(s.fdIn)+len(s.fdOut) > 0 {
-		fdStdin = s.fdSubsts(e, redirs, rs) // fdsubst.go: exec 3< <(X); cmd <&3
+	if len(e.procIn)+len(e.procOut)+len(s.fdIn)+len(s.fdOut) > 0 || s.hasShellIn {
+		var file string
+		fdStdin, file = s.fdSubsts(e, redirs, rs) // fdsubst.go: exec 3< <(X); cmd <&3
+		if file != "" {
+			rs = append(rs[:len(rs):len(rs)], Redirect{Op: "<", Target: file}) // its known text
+		}
 	}
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
@@ -1063,6 +1071,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			}
 			if len(e.words) > 0 && progName(e.words[0]) == "parallel" && parallelReadsStdin(e.words) {
 				s.parallelLines(f, e.words, in) // parallel.go
+			}
+			if name != "" {
+				s.compiledStdin(f, name, inner, in) // compiled.go: cc -x c - <<< …
 			}
 		}
 	}
