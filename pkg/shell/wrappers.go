@@ -534,7 +534,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if code, ok := cmdExeCode(words); ok {
 				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
 			}
-		} else if pwshCmdlet(name) {
+		} else if pwshCmdlet(name) || pwshCmdletShape(words[0]) {
 			// a cmdlet run by name (an agent's PowerShell tool)
 			s.parseString(translatePwshCommand(words), s.viaFrame(f, name))
 		}

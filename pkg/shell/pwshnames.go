@@ -1,0 +1,51 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
+
+// A cmdlet the translation table does not name is still PowerShell when
+// an agent's PowerShell tool runs it by name: Set-MpPreference,
+// New-NetFirewallRule, Set-ExecutionPolicy. PowerShell names its commands
+// Verb-Noun, the verb one of its approved verbs (Get-Verb) and both parts
+// capitalised; POSIX programs that share a verb (update-alternatives,
+// install-info, start-stop-daemon) are written in lower case. A word of
+// that shape is read as a cmdlet, so that one the table does not know is
+// judged as PowerShell judges it (pwshT.command): a read-only verb looks,
+// any other is unknown, never a silently allowed program.
+
+// pwshApprovedVerbs are PowerShell's approved verbs, lower-cased.
+var pwshApprovedVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("add approve assert backup block build checkpoint clear close compare complete compress confirm connect convert convertfrom convertto copy debug deny deploy disable disconnect dismount edit enable enter exit expand export find format get grant group hide import initialize install invoke join limit lock measure merge mount move new open optimize out ping pop protect publish push read receive redo register remove rename repair request reset resize resolve restart restore resume revoke save search select send set show skip split start step stop submit suspend switch sync test trace unblock undo uninstall unlock unprotect unpublish unregister update use wait watch write")
+}}
+
+// fieldSet is the set of a text's words.
+func fieldSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// pwshCmdletShape reports a program word written as a PowerShell cmdlet's
+// name: an approved verb, a hyphen and a noun, each capitalised
+// (Set-MpPreference).
+func pwshCmdletShape(name string) bool {
+	verb, noun, ok := strings.Cut(name, "-")
+	if !ok || len(verb) < 2 || noun == "" || !upperASCII(verb[0]) || !upperASCII(noun[0]) {
+		return false
+	}
+	for i := 0; i < len(noun); i++ {
+		c := noun[i]
+		if !(upperASCII(c) || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return pwshApprovedVerbs.Get(strings.ToLower(verb))
+}
+
+// upperASCII reports an ASCII capital letter.
+func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
