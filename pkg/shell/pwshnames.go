@@ -49,3 +49,22 @@ func pwshCmdletShape(name string) bool {
 
 // upperASCII reports an ASCII capital letter.
 func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// pwshLine reports a command line that is PowerShell as an agent's
+// PowerShell tool sends it: its first word a cmdlet (one the translation
+// table names, or one in a cmdlet's shape), and a word POSIX shells read
+// otherwise than PowerShell does: a backslash, which PowerShell keeps as
+// a path separator where sh removes it as an escape (C:\Users\dev\*
+// would be C:Usersdev*), or $env:NAME, PowerShell's environment. Such a
+// line is read as PowerShell code (pwsh -c LINE), so its paths are the
+// paths it names.
+func pwshLine(src string) bool {
+	if !strings.Contains(src, `\`) && !strings.Contains(strings.ToLower(src), "$env:") {
+		return false
+	}
+	first := strings.TrimSpace(src)
+	if i := strings.IndexAny(first, " \t;|"); i >= 0 {
+		first = first[:i]
+	}
+	return pwshCmdlet(strings.ToLower(first)) || pwshCmdletShape(first)
+}
