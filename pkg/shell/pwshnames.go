@@ -59,12 +59,27 @@ func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 // line is read as PowerShell code (pwsh -c LINE), so its paths are the
 // paths it names.
 func pwshLine(src string) bool {
-	if !strings.Contains(src, `\`) && !strings.Contains(strings.ToLower(src), "$env:") {
-		return false
+	if strings.IndexByte(src, '\\') < 0 && !hasEnvDrive(src) {
+		return false // the common case, decided without allocating
 	}
 	first := strings.TrimSpace(src)
 	if i := strings.IndexAny(first, " \t;|"); i >= 0 {
 		first = first[:i]
 	}
 	return pwshCmdlet(strings.ToLower(first)) || pwshCmdletShape(first)
+}
+
+// hasEnvDrive reports "$env:" in any case, without allocating.
+func hasEnvDrive(src string) bool {
+	for i := strings.IndexByte(src, '$'); i >= 0 && i+5 <= len(src); {
+		if foldEqual(src[i+1:i+4], "env") && src[i+4] == ':' {
+			return true
+		}
+		j := strings.IndexByte(src[i+1:], '$')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
