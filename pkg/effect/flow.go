@@ -461,6 +461,7 @@ var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "
 	// connection strings that carry a password, and password managers'
 	// unlocked sessions (bw's BW_SESSION, op's OP_SESSION_account)
 	"DATABASE_URI", "DB_URL", "DB_URI", "MONGODB_URI", "MONGODB_URL", "MONGO_URI", "MONGO_URL", "REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL",
+	"CONNECTION_STRING", "CONNECTIONSTRING", "CONN_STRING",
 	"BW_SESSION", "OP_SESSION_"}
 
 // secretVar returns the first secret-looking variable a command's words
@@ -873,7 +874,7 @@ func (a *analysis) flows() {
 				// are kept (> backups/prod.sql)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" {
+			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a

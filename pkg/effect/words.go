@@ -153,6 +153,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			switch w.Option {
 			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth",
 				"-p", "--pass", "--token", "--api-key", "--auth-token":
+				// A connection string (DATABASE_URL, REDIS_URI, SENTRY_DSN)
+				// locates a service and logs in to it: it authenticates no
+				// request to another, and in one it is data.
+				f.secretAsData = f.secretAsData || locatorVar(secretVar(&shell.Command{Args: []string{w.Text}}))
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')

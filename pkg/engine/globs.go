@@ -8,6 +8,7 @@ import (
 	"github.com/gobwas/glob"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 )
 
 // A path with glob characters ("~/.ss?/id_*", "~/.config/*/hosts.yml")
@@ -64,6 +65,9 @@ func globMatches(glob, home string) []string {
 		// policies protect (rm -rf .* names .git; cat .e* names .env). A
 		// glob names a dot-file only when it starts with a dot.
 		for _, name := range projectDotFiles {
+			if name == ".git" && effect.OutputDir(path.Base(dir)) {
+				continue // a build's output (build/.[!.]*) holds no project's history
+			}
 			if ok, _ := path.Match(base, name); ok {
 				out = append(out, dir+name)
 			}
