@@ -367,11 +367,6 @@ func (a *analysis) code(i int, c *shell.Command) {
 	for _, call := range k.Opaque {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code calls " + call + " with computed arguments"})
 	}
-	for _, m := range k.Deletes {
-		// HfApi().delete_repo(…), s3.delete_bucket(…): what a service
-		// keeps, deleted through its client as its CLI's delete would
-		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " code calls " + m})
-	}
 	if k.Dynamic {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code evaluates text built at run time"})
 	}

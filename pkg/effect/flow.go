@@ -207,6 +207,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// whatever the command does with them
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: "the shell's trace prints " + c.Name + "'s " + v})
 		}
+	} else if v := sentEnvVar(c); v != "" {
+		// ssh -o SendEnv=AWS_SECRET_ACCESS_KEY host (sendenv.go)
+		f.secretArg, f.secretOrigin = true, secretHome(v)
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
 		// here-document carries the secret to the command's input, as

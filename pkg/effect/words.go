@@ -101,6 +101,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: SQL, Cmd: i, Target: strings.Join(cmd, " ")})
 		}
 	}
+	a.codeStores(i, c) // codestores.go
 	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
 		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
 		// the scan lists is deleted, as FLUSHDB would.

@@ -24,13 +24,12 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Dynamic = c.Dynamic || d.Dynamic
 	c.DecodedRun = c.DecodedRun || d.DecodedRun
 	c.Opaque = append(c.Opaque, d.Opaque...)
-	c.Deletes = append(c.Deletes, d.Deletes...)
 	return c
 }
 
 // Any reports whether any fact was found.
 func (c CodeFacts) Any() bool {
-	return c.Network || c.Environ || c.Shell || c.Listen || c.Dynamic || len(c.Opaque) > 0 || len(c.Deletes) > 0
+	return c.Network || c.Environ || c.Shell || c.Listen || c.Dynamic || len(c.Opaque) > 0
 }
 
 // codeMarker is one language's spellings (see codeMarkers).
@@ -52,7 +51,12 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 			dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads", "getattr("},
 		},
 		"node": {
-			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
+			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns",
+				// the resolver and sockets required or imported by their
+				// bare names (require('dns').resolve(...), import net from
+				// 'net'), and Deno's and Bun's own connections
+				"require('dns", "require(\"dns", "from 'dns", "from \"dns", "from 'net'", "from \"net\"", "from 'http'", "from \"http\"", "from 'https'", "from \"https\"", "from 'dgram'", "from \"dgram\"", "from 'tls'", "from \"tls\"",
+				"Deno.connect", "Deno.resolveDns", "Bun.connect", "Bun.udpSocket"},
 			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ",
 				// Deno's and Bun's own spellings of the environment
 				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},
@@ -188,7 +192,6 @@ func codeFacts(lang, code string) CodeFacts {
 	if f.Secrets && !f.Network {
 		f.SecretShown = secretPrinted(lang, code)
 	}
-	f.Deletes = clientDeletes(code) // codedeletes.go
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")

@@ -115,9 +115,6 @@ type CodeFacts struct {
 	// eval(atob(…)), whether the encoded text can be read or not)
 	DecodedRun bool
 	Opaque     []string // calls that run or delete something with arguments the scan could not read
-	// Deletes: methods of a service's client it calls that delete what the
-	// service keeps (HfApi().delete_repo, s3.delete_bucket): codedeletes.go
-	Deletes []string
 }
 
 // Redirect is one redirection.
