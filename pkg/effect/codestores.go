@@ -44,6 +44,8 @@ var storeWideCalls = []struct{ call, statement string }{
 var codeCloudSDKs = []string{
 	"boto3", "botocore", "google.cloud", "googleapiclient", "azure.", "@aws-sdk", "aws-sdk", "@google-cloud", "@azure/",
 	"Aws::", "Google::Cloud", "Azure::", "kubernetes", "@kubernetes/client-node", "digitalocean", "linode_api", "hcloud", "pulumi",
+	// the Hugging Face Hub's client: HfApi().delete_repo removes a model
+	"huggingface_hub", "@huggingface/hub",
 }
 
 // sdkDestroyCall matches a call of a destroying method, in the spellings

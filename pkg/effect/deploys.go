@@ -40,6 +40,16 @@ var replaceParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"rollback": true, "rebuild": true, "restore": true, "swap": true, "revert": true}
 }}
 
+// provisionParts are the parts of a cloud CLI's verb that set up, in an
+// account or a cluster, what its later deploys run on: a toolkit's
+// stack, buckets and roles (cdk bootstrap), a controller (juju
+// bootstrap), a GitOps operator (flux bootstrap). Read for cloud CLIs
+// only: a workspace tool's bootstrap installs its packages here (melos
+// bootstrap, lerna bootstrap).
+var provisionParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"bootstrap": true}
+}}
+
 // shipNouns are the things a cloud CLI makes that ship a build: made with
 // a creating verb, in one word or two (doctl apps create-deployment,
 // render deploys create, glab release create), they deploy or publish.
@@ -200,7 +210,7 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				looks = looks || lookVerbs.Get(part) || part == "check"
 				// heroku container:release: a cloud CLI's release is what
 				// its service runs next (a task runner's is a local step)
-				found = found || deployParts.Get(part) || replaceParts.Get(part) || part == "release"
+				found = found || deployParts.Get(part) || replaceParts.Get(part) || provisionParts.Get(part) || part == "release"
 				traffic = traffic || part == "traffic"
 				shifts = shifts || part == "update" || part == "set" || part == "shift" || part == "split" || part == "migrate"
 				preview = preview || previewParts.Get(part)

@@ -43,10 +43,11 @@ const (
 	Tunnel                     // opens a tunnel: a port of this machine reachable from outside, or traffic relayed out
 	Privilege                  // starts a container or pod with the host's privileges (privileges.go)
 	Admin                      // changes the host's configuration: network, firewall, mounts, accounts, sudoers, kernel modules (admin.go)
+	Scan                       // probes other machines' hosts or ports, a network range at a time (scans.go)
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
-	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel", Privilege: "privilege", Admin: "admin"}
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel", Privilege: "privilege", Admin: "admin", Scan: "scan"}
 
 // String is the kind's name, which is also the tool name policies match it
 // by (read, write, delete, flow, unknown, env...).

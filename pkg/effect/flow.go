@@ -560,7 +560,7 @@ var secretHomes = []struct{ prefix, home string }{
 	{"SNYK_", "snyk"}, {"CODECOV_", "codecov"}, {"MAILGUN_", "mailgun"}, {"POSTMARK_", "postmark"},
 	{"ALGOLIA_", "algolia"}, {"SHOPIFY_", "shopify"}, {"ATLASSIAN_", "atlassian"}, {"JIRA_", "atlassian"},
 	{"OKTA_", "okta"}, {"AUTH0_", "auth0"}, {"FIREBASE_", "gcloud"}, {"RAILWAY_", "railway"}, {"RENDER_", "render"},
-	{"TF_TOKEN_", "terraform"}, {"TFE_", "terraform"},
+	{"TF_TOKEN_", "terraform"}, {"TFE_", "terraform"}, {"HONEYCOMB_", "honeycomb"},
 }
 
 func hasPrintFlag(args []string, flags string, any bool) bool {
@@ -1128,6 +1128,7 @@ var homeDomains = sync.OnceValue(func() map[string][]string {
 		"algolia": {"algolia.net", "algolianet.com", "algolia.io"}, "shopify": {"shopify.com", "myshopify.com"},
 		"atlassian": {"atlassian.net", "atlassian.com"}, "okta": {"okta.com", "oktapreview.com"}, "auth0": {"auth0.com"},
 		"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
+		"honeycomb": {"honeycomb.io"},
 	}
 })
 

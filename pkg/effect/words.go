@@ -517,6 +517,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
 	a.listensEverywhere(i, c) // exposes.go
+	if props && hasProp(e, "scans") {
+		a.scans(i, c, cl) // scans.go
+	}
 	if cl.Mark("exposes") {
 		// kubectl port-forward --address 0.0.0.0: what it forwards is
 		// reachable from outside this machine, as through a tunnel

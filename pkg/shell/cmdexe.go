@@ -109,6 +109,18 @@ func cmdPath(w string) string {
 	return w
 }
 
+// driveFormat reports Windows' format run by its bare name on a drive
+// (format D: /q, from an agent's PowerShell or cmd tool): cmd.exe and
+// PowerShell find format.com so. The drive letter tells it from a tool's
+// own format verb (gleam format, mytool format src/).
+func driveFormat(words []string) bool {
+	if len(words) < 2 || !foldEqual(words[0], "format") {
+		return false
+	}
+	w := strings.TrimRight(words[1], `\/`)
+	return len(w) == 2 && w[1] == ':' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z'
+}
+
 // translateCmdCommand translates one command's words.
 func translateCmdCommand(words []string) string {
 	if len(words) == 0 {

@@ -38,3 +38,21 @@ func TestCmdExeCode(t *testing.T) {
 		}
 	}
 }
+
+// format run by its bare name is Windows' only when given a drive.
+func TestDriveFormat(t *testing.T) {
+	for _, tc := range []struct {
+		words []string
+		want  bool
+	}{
+		{[]string{"format", "D:", "/q", "/y"}, true},
+		{[]string{"FORMAT", `e:\`}, true},
+		{[]string{"format", "src/"}, false},
+		{[]string{"format"}, false},
+		{[]string{"format", "--help"}, false},
+	} {
+		if got := driveFormat(tc.words); got != tc.want {
+			t.Errorf("driveFormat(%q) = %v, want %v", tc.words, got, tc.want)
+		}
+	}
+}

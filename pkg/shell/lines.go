@@ -978,7 +978,7 @@ func homeExpr(lang, code string) string {
 // Programs the catalogue lists are judged by their own entries instead.
 func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	cat := catalog.Default()
-	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || isCmdExe(name) || pwshCmdlet(name) || len(words) < 2 || f.depth >= MaxDepth {
+	if cat.Known(name) || isShell(name) || scriptLang(name) != "" || isPwsh(name) || isCmdExe(name) || pwshCmdlet(name) || pwshCmdletShape(words[0]) || len(words) < 2 || f.depth >= MaxDepth {
 		return
 	}
 	g := s.viaFrame(f, name)

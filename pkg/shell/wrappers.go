@@ -538,9 +538,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if code, ok := cmdExeCode(words); ok {
 				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
 			}
-		} else if pwshCmdlet(name) {
+		} else if pwshCmdlet(name) || pwshCmdletShape(words[0]) {
 			// a cmdlet run by name (an agent's PowerShell tool)
 			s.parseString(translatePwshCommand(words), s.viaFrame(f, name))
+		} else if driveFormat(words) {
+			s.parseString(translateCmdCommand(words), s.viaFrame(f, name)) // cmdexe.go
 		}
 		if lang, code, ok := interpCode(words); ok {
 			i := len(s.out) - 1

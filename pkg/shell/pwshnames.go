@@ -1,0 +1,85 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
+
+// A cmdlet the translation table does not name is still PowerShell when
+// an agent's PowerShell tool runs it by name: Set-MpPreference,
+// New-NetFirewallRule, Set-ExecutionPolicy. PowerShell names its commands
+// Verb-Noun, the verb one of its approved verbs (Get-Verb) and both parts
+// capitalised; POSIX programs that share a verb (update-alternatives,
+// install-info, start-stop-daemon) are written in lower case. A word of
+// that shape is read as a cmdlet, so that one the table does not know is
+// judged as PowerShell judges it (pwshT.command): a read-only verb looks,
+// any other is unknown, never a silently allowed program.
+
+// pwshApprovedVerbs are PowerShell's approved verbs, lower-cased.
+var pwshApprovedVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("add approve assert backup block build checkpoint clear close compare complete compress confirm connect convert convertfrom convertto copy debug deny deploy disable disconnect dismount edit enable enter exit expand export find format get grant group hide import initialize install invoke join limit lock measure merge mount move new open optimize out ping pop protect publish push read receive redo register remove rename repair request reset resize resolve restart restore resume revoke save search select send set show skip split start step stop submit suspend switch sync test trace unblock undo uninstall unlock unprotect unpublish unregister update use wait watch write")
+}}
+
+// fieldSet is the set of a text's words.
+func fieldSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// pwshCmdletShape reports a program word written as a PowerShell cmdlet's
+// name: an approved verb, a hyphen and a noun, each capitalised
+// (Set-MpPreference).
+func pwshCmdletShape(name string) bool {
+	verb, noun, ok := strings.Cut(name, "-")
+	if !ok || len(verb) < 2 || noun == "" || !upperASCII(verb[0]) || !upperASCII(noun[0]) {
+		return false
+	}
+	for i := 0; i < len(noun); i++ {
+		c := noun[i]
+		if !(upperASCII(c) || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return pwshApprovedVerbs.Get(strings.ToLower(verb))
+}
+
+// upperASCII reports an ASCII capital letter.
+func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// pwshLine reports a command line that is PowerShell as an agent's
+// PowerShell tool sends it: its first word a cmdlet (one the translation
+// table names, or one in a cmdlet's shape), and a word POSIX shells read
+// otherwise than PowerShell does: a backslash, which PowerShell keeps as
+// a path separator where sh removes it as an escape (C:\Users\dev\*
+// would be C:Usersdev*), or $env:NAME, PowerShell's environment. Such a
+// line is read as PowerShell code (pwsh -c LINE), so its paths are the
+// paths it names.
+func pwshLine(src string) bool {
+	if strings.IndexByte(src, '\\') < 0 && !hasEnvDrive(src) {
+		return false // the common case, decided without allocating
+	}
+	first := strings.TrimSpace(src)
+	if i := strings.IndexAny(first, " \t;|"); i >= 0 {
+		first = first[:i]
+	}
+	return pwshCmdlet(strings.ToLower(first)) || pwshCmdletShape(first)
+}
+
+// hasEnvDrive reports "$env:" in any case, without allocating.
+func hasEnvDrive(src string) bool {
+	for i := strings.IndexByte(src, '$'); i >= 0 && i+5 <= len(src); {
+		if foldEqual(src[i+1:i+4], "env") && src[i+4] == ':' {
+			return true
+		}
+		j := strings.IndexByte(src[i+1:], '$')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}

@@ -1,0 +1,89 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// A word in a cmdlet's shape is PowerShell; a POSIX program that shares
+// a verb, written in lower case, is not.
+func TestPwshCmdletShape(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"Set-MpPreference", true},
+		{"New-NetFirewallRule", true},
+		{"Set-ExecutionPolicy", true},
+		{"Get-FileHash", true},
+		{"Register-ScheduledTask", true},
+		{"update-alternatives", false},
+		{"install-info", false},
+		{"start-stop-daemon", false},
+		{"Foo-Bar", false},
+		{"Set-", false},
+		{"Set-mp", false},
+		{"Set-Mp.exe", false},
+	} {
+		if got := pwshCmdletShape(tc.word); got != tc.want {
+			t.Errorf("pwshCmdletShape(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
+// A line led by a cmdlet, with a backslash or $env:, is PowerShell: its
+// paths are read as PowerShell reads them.
+func TestPwshLine(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+		path string // a command of the parse, as translated
+	}{
+		{`Remove-Item -Recurse -Force C:\Users\dev\*`, true, "rm -r -f /mnt/c/Users/dev/*"},
+		{`Get-Content .\logs\app.log -Tail 50`, true, "cat ./logs/app.log"},
+		{`Set-Content -Path $env:TEMP\a.txt -Value x`, true, ""},
+		{`Remove-Item -Recurse ./dist`, false, ""},
+		{`echo C:\Users`, false, ""},
+		{`update-alternatives --set java C:\x`, false, ""},
+	} {
+		if got := pwshLine(tc.line); got != tc.want {
+			t.Errorf("pwshLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+		if tc.path == "" {
+			continue
+		}
+		found := false
+		for _, c := range Parse(tc.line).Commands {
+			if strings.TrimSpace(c.Name+" "+strings.Join(c.Args, " ")) == tc.path {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Parse(%q) has no command %q", tc.line, tc.path)
+		}
+	}
+}
+
+// An agent's PowerShell tool running a cmdlet the translation table does
+// not name: a read-only verb looks, any other is unknown.
+func TestUnlistedCmdletUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		line    string
+		unknown bool
+	}{
+		{"Set-MpPreference -DisableRealtimeMonitoring $true", true},
+		{"New-NetFirewallRule -DisplayName Dev -Direction Inbound -LocalPort 3000 -Action Allow", true},
+		{"Get-FileHash ./dist/app.zip", false},
+		{"Test-Path ./build", false},
+	} {
+		unknown := false
+		for _, c := range Parse(tc.line).Commands {
+			if len(c.Unknown) > 0 || c.Name == "$_" {
+				unknown = true
+			}
+		}
+		if unknown != tc.unknown {
+			t.Errorf("%q: unknown = %v, want %v", tc.line, unknown, tc.unknown)
+		}
+	}
+}
