@@ -92,6 +92,9 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 		}
 		return strings.ReplaceAll(rest[1:], "''", "'"), "", false
 	}
+	if text, next, ok := sqlBytesLiteral(rest); ok {
+		return text, next, true // 0x44524f50, X'44524f50', 68
+	}
 	i := 0
 	for i < len(rest) && (isSQLWord(rest[i]) || rest[i] == '@') {
 		i++
@@ -129,6 +132,9 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 		if len(args) == 1 {
 			return args[0], next, true
 		}
+	}
+	if text, ok := sqlTextFunction(name, args); ok {
+		return text, next, true // sqldecode.go: REPLACE, REVERSE, CHR, UNHEX, FROM_BASE64, decode
 	}
 	return "", rest, false
 }
@@ -173,6 +179,10 @@ func sqlFormat(f string, args []string) string {
 			continue
 		}
 		i++
+		if j := positionalArg(f[i:]); j > 0 {
+			// %1$I: the argument by its number
+			n, i = int(f[i]-'1'), i+j
+		}
 		switch f[i] {
 		case '%':
 			b.WriteByte('%')
