@@ -463,6 +463,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.engineChangesProduction(i, c)       // prodengine.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
 	a.privileges(i, c, cl)                // privileges.go
+	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
