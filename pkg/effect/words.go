@@ -1213,8 +1213,8 @@ func localDest(cl *catalog.Classified, w catalog.Word) bool {
 		return false
 	}
 	for _, o := range ops[:len(ops)-1] {
-		if _, ok := remoteSpec(o.Text); ok {
-			return true
+		if _, ok := remotePath(o.Text); ok {
+			return true // HOST:PATH, or a pod's NS/POD:PATH (remotepath.go)
 		}
 	}
 	return false
