@@ -1744,4 +1744,3 @@ func bareCallArgument(rest string) bool {
 	}
 	return skipSpace(rest, k) < len(rest) && rest[skipSpace(rest, k)] == '(' || k < len(rest) && rest[k] == '('
 }
-
