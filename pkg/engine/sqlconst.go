@@ -75,8 +75,12 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 	if depth > maxSQLConstDepth || rest == "" {
 		return "", rest, false
 	}
-	if len(rest) > 1 && (rest[0] == 'N' || rest[0] == 'n' || rest[0] == 'E' || rest[0] == 'e') && rest[1] == '\'' {
+	escapes := len(rest) > 1 && (rest[0] == 'E' || rest[0] == 'e') && rest[1] == '\''
+	if len(rest) > 1 && (rest[0] == 'N' || rest[0] == 'n' || escapes) && rest[1] == '\'' {
 		rest = rest[1:] // N'…', E'…'
+	}
+	if escapes {
+		return sqlEscapeString(rest) // sqldecode.go: E'\x44ROP TABLE t'
 	}
 	if rest[0] == '\'' {
 		end := 1
@@ -156,6 +160,10 @@ func sqlArgs(rest string, vars map[string]string, depth int) ([]string, string, 
 		}
 		args = append(args, v)
 		next = strings.TrimLeft(next, " \t\n")
+		if after, ok := typeClause(next); ok {
+			// CONVERT(x USING utf8mb4), CAST(x AS CHAR): the value's type
+			return args, after, true
+		}
 		switch {
 		case strings.HasPrefix(next, ","):
 			rest = next[1:]

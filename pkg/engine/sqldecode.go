@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -89,8 +90,10 @@ func sqlTextFunction(name string, args []string) (string, bool) {
 		case "escape":
 			return args[0], true
 		}
-	case name == "CONVERT_FROM" && len(args) == 2:
-		return args[0], true
+	case name == "CONVERT_FROM" && len(args) == 2, name == "CAST" && len(args) == 1, name == "CONVERT" && len(args) <= 2 && len(args) > 0:
+		return args[0], true // the same text as another type or character set
+	case name == "TRANSLATE" && len(args) == 3:
+		return sqlTranslate(args[0], args[1], args[2]), true
 	}
 	return "", false
 }
@@ -112,4 +115,83 @@ func positionalArg(f string) int {
 		return 2
 	}
 	return 0
+}
+
+// sqlTranslate is PostgreSQL's translate(): each character of from
+// replaced by the one at its place in to, or dropped when to is shorter.
+func sqlTranslate(s, from, to string) string {
+	f, t := []rune(from), []rune(to)
+	var b strings.Builder
+	for _, r := range s {
+		k := slices.Index(f, r)
+		switch {
+		case k < 0:
+			b.WriteRune(r)
+		case k < len(t):
+			b.WriteRune(t[k])
+		}
+	}
+	return b.String()
+}
+
+// sqlEscapeString reads PostgreSQL's escape string (E'…', rest at its
+// opening quote): \xHH, octal \NNN, \n, \t and an escaped character are
+// what they stand for. It returns the text, what follows, and whether
+// the string was closed.
+func sqlEscapeString(rest string) (string, string, bool) {
+	var b strings.Builder
+	for i := 1; i < len(rest); i++ {
+		c := rest[i]
+		switch {
+		case c == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
+			b.WriteByte('\'')
+			i++
+		case c == '\'':
+			return b.String(), rest[i+1:], true
+		case c == '\\' && i+1 < len(rest):
+			i++
+			switch d := rest[i]; {
+			case d == 'x' && i+2 < len(rest) && isHexDigit(rest[i+1]) && isHexDigit(rest[i+2]):
+				v, _ := hex.DecodeString(rest[i+1 : i+3])
+				b.Write(v)
+				i += 2
+			case d >= '0' && d <= '7' && i+2 < len(rest) && isOctal(rest[i+1]) && isOctal(rest[i+2]):
+				b.WriteByte((d-'0')<<6 | (rest[i+1]-'0')<<3 | (rest[i+2] - '0'))
+				i += 2
+			case d == 'n':
+				b.WriteByte('\n')
+			case d == 't':
+				b.WriteByte('\t')
+			default:
+				b.WriteByte(d)
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), "", false
+}
+
+// typeClause reports a call's closing type clause (USING charset, AS
+// type) and returns what follows the call's closing bracket.
+func typeClause(next string) (string, bool) {
+	u := strings.ToUpper(next)
+	if !strings.HasPrefix(u, "USING ") && !strings.HasPrefix(u, "AS ") {
+		return "", false
+	}
+	depth := 0
+	for i := 0; i < len(next); i++ {
+		switch next[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return next[i+1:], true
+			}
+			depth--
+		case '\'', ';':
+			return "", false
+		}
+	}
+	return "", false
 }

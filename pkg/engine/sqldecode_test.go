@@ -14,6 +14,10 @@ func TestSQLConstantDecodes(t *testing.T) {
 		"replace('DXOP', 'X', 'R')":                          "DROP",
 		"reverse('PORD')":                                    "DROP",
 		"format('%2$s %1$I', 'users', 'DROP TABLE')":         "DROP TABLE users",
+		"CONVERT(UNHEX('44524F50') USING utf8mb4)":           "DROP",
+		"CAST(0x44524F50 AS CHAR)":                           "DROP",
+		"translate('DXOP', 'X', 'R')":                        "DROP",
+		`E'\x44R\117P'`:                                      "DROP",
 		"CONCAT('v', 2)":                                     "v2",
 	} {
 		if got, _, _ := sqlConstant(in, nil, 0); got != want {
