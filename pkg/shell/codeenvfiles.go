@@ -33,6 +33,7 @@ func envFilesOpened(code string) []string {
 		return nil
 	}
 	var out []string
+	held := envHeld(code) // p = os.environ["DB_PASSWORD_FILE"]; open(p)
 	for _, o := range fileOpeners {
 		for from := 0; ; {
 			k := strings.Index(code[from:], o)
@@ -41,7 +42,14 @@ func envFilesOpened(code string) []string {
 			}
 			start := from + k + len(o)
 			from = start
-			for _, n := range envNamesIn(openerArgument(code[start:])) {
+			arg := openerArgument(code[start:])
+			names := envNamesIn(arg)
+			for v, n := range held {
+				if identIn(arg, v) {
+					names = append(names, n)
+				}
+			}
+			for _, n := range names {
 				if !slices.Contains(out, n) { // open( within io.open(
 					out = append(out, n)
 				}
@@ -99,4 +107,49 @@ func envNamesIn(text string) []string {
 		}
 	}
 	return out
+}
+
+// envAssign matches a statement's start that gives a name a value: the
+// name, then the value from the match's end (const p = …, my $p = …).
+var envAssign = lazyRegexp(`(?:^|[;\n{])\s*(?:const\s+|let\s+|var\s+|my\s+|local\s+)?\$?([A-Za-z_]\w*)\s*=\s*`)
+
+// envHeld returns the names code gives an environment variable's value
+// whole (p = os.environ["X"]), with the variable each holds.
+func envHeld(code string) map[string]string {
+	var held map[string]string
+	for _, m := range envAssign().FindAllStringSubmatchIndex(code, 32) {
+		rest := code[m[1]:]
+		if k := strings.IndexAny(rest, ";\n"); k >= 0 {
+			rest = rest[:k]
+		}
+		for _, r := range envReaders {
+			if !strings.HasPrefix(rest, r) && !strings.HasPrefix(rest, "os."+r) {
+				continue
+			}
+			if names := envNamesIn(rest); len(names) == 1 {
+				if held == nil {
+					held = map[string]string{}
+				}
+				held[code[m[2]:m[3]]] = names[0]
+			}
+			break
+		}
+	}
+	return held
+}
+
+// identIn reports whether name stands in text as a whole identifier.
+func identIn(text, name string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], name)
+		if k < 0 {
+			return false
+		}
+		k += i
+		e := k + len(name)
+		if (k == 0 || !isIdent(text[k-1]) && text[k-1] != '.') && (e >= len(text) || !isIdent(text[e])) {
+			return true
+		}
+		i = e
+	}
 }
