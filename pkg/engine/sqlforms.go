@@ -196,6 +196,32 @@ func dynamicSQL(s string) string {
 		}
 		rest = writeConstant(&out, strings.TrimLeft(rest[f+len("FROM"):], " \t\n"), vars)
 	}
+	// CALL run_sql(format('DROP TABLE %I', 'users')): a procedure handed
+	// a statement's text runs it, as EXECUTE does
+	for rest := s; ; {
+		k := indexFold(rest, "CALL")
+		if k < 0 {
+			break
+		}
+		if k > 0 && isSQLWord(rest[k-1]) || k+4 < len(rest) && isSQLWord(rest[k+4]) {
+			rest = rest[k+4:]
+			continue
+		}
+		rest = strings.TrimLeft(rest[k+4:], " \t\n")
+		i := 0
+		for i < len(rest) && (isSQLWord(rest[i]) || rest[i] == '.') {
+			i++
+		}
+		if open := strings.TrimLeft(rest[i:], " \t\n"); i > 0 && strings.HasPrefix(open, "(") {
+			args, _, _ := sqlArgs(open[1:], vars, 1)
+			for _, a := range args {
+				if effect.ChangesSQL(a) {
+					out.WriteString(a + " ; ")
+				}
+			}
+		}
+		rest = rest[i:]
+	}
 	// A Redis script (EVAL "return redis.call('flushall')" 0) runs the
 	// command each redis.call or redis.pcall names.
 	for rest := s; ; {
