@@ -48,18 +48,28 @@ func pipe(b *testing.B) (*os.File, *os.File) {
 	return r, w
 }
 
-// benchProxy starts a proxy with the embedded standard profile and package
-// secret between kernel pipes, in front of server; it returns the client's
-// ends.
-func benchProxy(b *testing.B, server func(io.Reader, io.Writer)) (toProxy io.Writer, fromProxy io.Reader) {
-	dir := b.TempDir()
+// benchProject makes a user's home holding a project with a file in it,
+// as scripts/bench-mcp.sh does; it returns the project's directory.
+func benchProject(b *testing.B) string {
 	// The call's working directory exists, as a client's does: the
-	// project layer's lookup is then what it is in use.
-	project := filepath.Join(dir, "home", "project")
+	// project layer's lookup is then what it is in use; so does the file
+	// the calls read, so that its path's lookups are what they are in use.
+	project := filepath.Join(b.TempDir(), "home", "project")
 	if err := os.MkdirAll(project, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	judge, err := openJudge(decide.Config{Profile: "standard", Home: home.Layout{Dir: filepath.Join(dir, "rampart")}, UserHome: filepath.Join(dir, "home"), Via: audit.ViaMCP, RawLookups: true}, io.Discard)
+	if err := os.WriteFile(filepath.Join(project, "hello.txt"), []byte("hello from the sandbox\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return project
+}
+
+// benchProxy starts a proxy with the embedded standard profile and package
+// secret between kernel pipes, in front of server, for calls made from
+// project (benchProject); it returns the client's ends.
+func benchProxy(b *testing.B, server func(io.Reader, io.Writer), project string) (toProxy io.Writer, fromProxy io.Reader) {
+	dir := b.TempDir()
+	judge, err := openJudge(decide.Config{Profile: "standard", Home: home.Layout{Dir: filepath.Join(dir, "rampart")}, UserHome: filepath.Dir(project), Via: audit.ViaMCP, RawLookups: true}, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -75,7 +85,7 @@ func benchProxy(b *testing.B, server func(io.Reader, io.Writer)) (toProxy io.Wri
 	return cw, pr
 }
 
-func benchDirect(b *testing.B, server func(io.Reader, io.Writer)) (io.Writer, io.Reader) {
+func benchDirect(b *testing.B, server func(io.Reader, io.Writer), _ string) (io.Writer, io.Reader) {
 	sr, sw := pipe(b)
 	rr, rw := pipe(b)
 	go server(sr, rw)
@@ -91,10 +101,12 @@ func benchDirect(b *testing.B, server func(io.Reader, io.Writer)) (io.Writer, io
 func BenchmarkToolsCall(b *testing.B) {
 	for _, via := range []struct {
 		name  string
-		setup func(*testing.B, func(io.Reader, io.Writer)) (io.Writer, io.Reader)
+		setup func(*testing.B, func(io.Reader, io.Writer), string) (io.Writer, io.Reader)
 	}{{"direct", benchDirect}, {"proxy", benchProxy}} {
 		b.Run(via.name, func(b *testing.B) {
-			w, r := via.setup(b, echoServer)
+			project := benchProject(b)
+			w, r := via.setup(b, echoServer, project)
+			path := filepath.Join(project, "hello.txt")
 			br := bufio.NewReaderSize(r, 1<<20)
 			var times []time.Duration
 			id := 0
@@ -102,7 +114,7 @@ func BenchmarkToolsCall(b *testing.B) {
 			cpu0 := processCPU()
 			for b.Loop() {
 				id++
-				req := `{"jsonrpc":"2.0","id":` + strconv.Itoa(id) + `,"method":"tools/call","params":{"name":"read_text_file","arguments":{"path":"/home/bench/project/hello.txt"}}}` + "\n"
+				req := `{"jsonrpc":"2.0","id":` + strconv.Itoa(id) + `,"method":"tools/call","params":{"name":"read_text_file","arguments":{"path":` + strconv.Quote(path) + `}}}` + "\n"
 				start := time.Now()
 				if _, err := io.WriteString(w, req); err != nil {
 					b.Fatal(err)
@@ -135,7 +147,7 @@ func BenchmarkRelay(b *testing.B) {
 			}
 		}
 	}
-	w, _ := benchProxy(b, counted)
+	w, _ := benchProxy(b, counted, benchProject(b))
 	msg := []byte(`{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"tok-1","progress":50,"total":100,"message":"halfway"}}` + "\n")
 	b.SetBytes(int64(len(msg)))
 	b.ReportAllocs()
@@ -158,7 +170,7 @@ func BenchmarkRelayResults(b *testing.B) {
 		ready <- w
 		io.Copy(io.Discard, r)
 	}
-	_, r := benchProxy(b, srv)
+	_, r := benchProxy(b, srv, benchProject(b))
 	w := <-ready
 	msg := []byte(`{"jsonrpc":"2.0","id":7,"result":{"content":[{"type":"text","text":"total 12\ndrwxr-xr-x 2 u u 4096 src\n-rw-r--r-- 1 u u  120 go.mod\n"}]}}` + "\n")
 	b.SetBytes(int64(len(msg)))

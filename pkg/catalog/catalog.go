@@ -41,6 +41,10 @@
 // PROPERTIES are space-separated marks of the program itself: "source=KIND"
 // (its output is sensitive: environment, secret, image: a container image
 // or filesystem, which holds the code and what was baked into it),
+// "own-keys" (an entry that adds public keys grants no access when each
+// is one of the user's own, ~/.ssh/*.pub: gh ssh-key add),
+// "secret-fields=F,G" (the fields of a secret source's output that hold
+// its secret though their names do not say so: vault token lookup's id),
 // "sink=KIND" (what it reads on standard input goes out: network, dns),
 // "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its

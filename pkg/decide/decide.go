@@ -28,6 +28,14 @@
 // unreadable, a dangling symlink, invalid) fails closed: it is never
 // replaced by an embedded profile. A long-lived process keeps its last good
 // policy when a reload fails (see Reload and Watch).
+//
+// # Repeated calls
+//
+// A call made again (the same fields, the same policies in force) is
+// answered with the decision the engine made on it while the file system
+// answers the engine's questions about it (where a path's links lead,
+// whether a file is private) as it did then; otherwise it is evaluated
+// again (memo.go). Every call is still recorded before the answer.
 package decide
 
 import (
@@ -112,6 +120,7 @@ type Point struct {
 	projects projectCache
 	walks    projectWalks
 	engines  engineCache
+	memo     decisionMemo
 
 	log     *audit.Log
 	openErr error

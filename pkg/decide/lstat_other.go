@@ -8,3 +8,6 @@ const haveRawLstat = false
 
 // lstatRaw is isLink.
 func lstatRaw(path string) (bool, error) { return isLink(path) }
+
+// noLinksRaw does not know: the walk answers every path.
+func noLinksRaw(path string) linkLookup { return unknown }

@@ -103,21 +103,50 @@ func (p *Point) Probe(c call.Call) call.Decision {
 
 // evaluate runs the engine on every tier; the strongest decision wins, the
 // first tier (the user's) on a tie. It returns the index of the deciding
-// tier. A panic in the engine (a bug, or input nobody foresaw) is a deny
-// with the reason, never a crash of the adapter and never an allow.
-func (p *Point) evaluate(tiers []Tier, c call.Call) (d call.Decision, by int) {
+// tier. A call judged lately by the same policies is answered from the
+// memo while the file system answers the engine's questions as it did
+// (memo.go).
+func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
+	kb := keyBuffers.Get().(*[]byte)
+	defer keyBuffers.Put(kb)
+	key, keep := appendMemoKey((*kb)[:0], &c)
+	key = appendTiersKey(key, tiers)
+	if cap(key) <= 2*maxMemoKey {
+		*kb = key[:0]
+	}
+	year := memoYear()
+	if keep {
+		if e := p.memo.get(tiers, year, key); e != nil && e.holds(p.cfg.RawLookups) {
+			return e.decision(), e.by
+		}
+	}
+	var rec recorder
+	d, by, ok := p.evaluateTiers(tiers, c, &rec)
+	if keep && ok && !rec.spoilt {
+		e := &memoEntry{d: d, by: by, pols: policiesOf(tiers), lookups: rec.lookups}
+		d = e.decision()
+		p.memo.put(year, key, e)
+	}
+	return d, by
+}
+
+// evaluateTiers is evaluate's evaluation, every question to the file
+// system noted in rec. A panic in the engine (a bug, or input nobody
+// foresaw) is a deny with the reason, never a crash of the adapter and
+// never an allow; ok is then false.
+func (p *Point) evaluateTiers(tiers []Tier, c call.Call, rec *recorder) (d call.Decision, by int, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			d, by = p.failure(fmt.Sprintf("internal error evaluating the call: %v", r)), 0
+			d, by, ok = p.failure(fmt.Sprintf("internal error evaluating the call: %v", r)), 0, false
 		}
 	}()
 	for i, t := range tiers {
-		td := p.engines.engine(t.Policy, env(p.cfg.UserHome, p.cfg.RawLookups)).Evaluate(c)
+		td := p.engines.engine(t.Policy, rec.watch(env(p.cfg.UserHome, p.cfg.RawLookups))).Evaluate(c)
 		if i == 0 || td.Decision > d.Decision {
 			d, by = td, i
 		}
 	}
-	return d, by
+	return d, by, true
 }
 
 // Strongest returns the index of the decision that wins among ds (one per

@@ -103,6 +103,8 @@ func TestRealPath(t *testing.T) {
 		{filepath.Join(proj, "dangling"), filepath.Join(realHome, ".ssh", "authorized_keys"), true},
 		{filepath.Join(userHome, "missing", "x"), filepath.Join(realHome, "missing", "x"), true},
 		{filepath.Join(proj, "README"), filepath.Join(proj, "README"), true},
+		{filepath.Join(proj, "new.txt"), filepath.Join(proj, "new.txt"), true},
+		{filepath.Join(proj, "new", "dir", "x"), filepath.Join(proj, "new", "dir", "x"), true},
 		{proj + "/awscli/../credentials", filepath.Join(realHome, ".aws", "credentials"), true},
 		{proj + "/awscli/../missing/x", filepath.Join(realHome, ".aws", "missing", "x"), true},
 		{filepath.Join(proj, "loop-a"), "", false},
@@ -130,5 +132,52 @@ func TestEnvFoldsCaseWhereTheFileSystemDoes(t *testing.T) {
 	}
 	if env := Env("/home/u"); env.Home != "/home/u" || env.FoldCase != foldsCase(runtime.GOOS) || (env.Resolve == nil) != (runtime.GOOS == "windows") {
 		t.Errorf("Env = %+v", env)
+	}
+}
+
+// noLinksRaw says linkFree only where the walk finds every component and
+// no link (the path is then its own real path), and noneThere where it
+// meets a missing component before any link.
+func TestNoLinksRaw(t *testing.T) {
+	if !haveRawLstat {
+		t.Skip("no raw lookups here")
+	}
+	dir, userHome, proj := symlinks(t)
+	if noLinksRaw(filepath.Join(proj, "README")) != linkFree {
+		if noLinksOff.Load() {
+			t.Skip("openat2 is not available")
+		}
+		t.Fatalf("noLinksRaw(%s/README) is not linkFree", proj)
+	}
+	for _, tt := range []struct {
+		path string
+		want linkLookup
+	}{
+		{filepath.Join(dir, "real-home", ".ssh", "id_rsa"), linkFree}, // no link on the way
+		{filepath.Join(proj, "key.pub"), unknown},                     // a link at the end
+		{filepath.Join(proj, "sshdir", "id_rsa"), unknown},            // a link on the way
+		{filepath.Join(userHome, ".ssh", "id_rsa"), unknown},          // the home itself a link
+		{filepath.Join(proj, "dangling"), unknown},                    // a dangling link
+		{filepath.Join(proj, "sshdir", "missing"), unknown},           // a link before what is missing
+		{filepath.Join(proj, "missing"), noneThere},                   // nothing there
+		{filepath.Join(proj, "missing", "x"), noneThere},              // nor below
+		{filepath.Join(proj, "README", "x"), unknown},                 // below a file
+	} {
+		if got := noLinksRaw(tt.path); got != tt.want {
+			t.Errorf("noLinksRaw(%s) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
+// isClean agrees with filepath.Clean on absolute paths.
+func TestIsClean(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("slash-separated paths")
+	}
+	for _, p := range []string{"/", "//", "/a", "/a/", "/a//b", "/a/./b", "/a/../b", "/..", "/.", "/a/.", "/a/..", "/a/b.c", "/a/..b", "/a/b..", "/.a/b", "/a/.../b", "relative", ""} {
+		want := filepath.IsAbs(p) && filepath.Clean(p) == p
+		if got := isClean(p); got != want {
+			t.Errorf("isClean(%q) = %v, want %v", p, got, want)
+		}
 	}
 }

@@ -72,10 +72,12 @@ func (r *resolver) resolve(p string) (string, bool) {
 	return real, ok
 }
 
-// realPath resolves p. With raw, it only walks (below) and looks each
-// component up with lstatRaw: EvalSymlinks makes the same lookups, one per
-// component, and gives the same answer wherever it has one (its limit of
-// 255 links aside: past the kernel's 40, opening the path fails anyway).
+// realPath resolves p. With raw, it first asks whether the whole path
+// exists without a link (noLinksRaw: then p is the answer the walk would
+// give), and otherwise walks (below), looking each component up with
+// lstatRaw: EvalSymlinks makes the same lookups, one per component, and
+// gives the same answer wherever it has one (its limit of 255 links
+// aside: past the kernel's 40, opening the path fails anyway).
 func realPath(p string, raw bool) (string, bool) {
 	if !filepath.IsAbs(p) || strings.IndexByte(p, 0) >= 0 {
 		return "", false
@@ -87,6 +89,20 @@ func realPath(p string, raw bool) (string, bool) {
 	}
 	lstat := isLink
 	if raw {
+		// Most paths hold no link and name what exists, or a file about
+		// to be written in a directory that does: a lookup of the whole
+		// path, and then of its directory, says so, where the walk makes
+		// one a component.
+		if isClean(p) {
+			switch noLinksRaw(p) {
+			case linkFree:
+				return p, true
+			case noneThere:
+				if noLinksRaw(filepath.Dir(p)) == linkFree {
+					return p, true // the last component alone is missing
+				}
+			}
+		}
 		lstat = lstatRaw
 	}
 	// Walk the path a component at a time, as the kernel does.
@@ -126,6 +142,39 @@ func realPath(p string, raw bool) (string, bool) {
 	}
 	return done, true
 }
+
+// isClean reports whether the absolute path p is as filepath.Clean
+// would leave it: no empty, "." or ".." component, no trailing slash
+// but the root's.
+func isClean(p string) bool {
+	if p == "/" {
+		return true
+	}
+	if p == "" || p[0] != '/' || p[len(p)-1] == '/' {
+		return false
+	}
+	for i := 1; i < len(p); {
+		j := strings.IndexByte(p[i:], '/')
+		if j < 0 {
+			j = len(p) - i
+		}
+		switch p[i : i+j] {
+		case "", ".", "..":
+			return false
+		}
+		i += j + 1
+	}
+	return true
+}
+
+// linkLookup is what noLinksRaw found out about a path.
+type linkLookup int
+
+const (
+	unknown   linkLookup = iota // a link on the way, or no answer: walk
+	linkFree                    // every component exists, none a link
+	noneThere                   // a component is missing, no link before it
+)
 
 // isLink reports whether path names a symbolic link, not following it.
 func isLink(path string) (bool, error) {

@@ -512,7 +512,26 @@ var shellsAndInterps = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
-func isShellOrInterp(name string) bool {
+// isShellOrInterp reports a shell or an interpreter by its name: a
+// program whose input or arguments may be code it runs. Every command asks
+// several times; the answers are kept per name (table.Memo,
+// TestShellOrInterpMemo).
+func isShellOrInterp(name string) bool { return shellOrInterpMemo.Get(name) != 0 }
+
+// shellOrInterpMemo keeps shellOrInterpBit's answers.
+var shellOrInterpMemo = table.Memo{Compute: shellOrInterpBit}
+
+// shellOrInterpBit is isShellOrInterp, computed: 1 for a shell or an
+// interpreter, 0 for another program.
+func shellOrInterpBit(name string) uint32 {
+	if shellOrInterpName(name) {
+		return 1
+	}
+	return 0
+}
+
+// shellOrInterpName is isShellOrInterp, computed.
+func shellOrInterpName(name string) bool {
 	if shellsAndInterps.Get(name) {
 		return true
 	}

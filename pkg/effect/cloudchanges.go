@@ -26,6 +26,9 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
 		"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
 		"alter": true, "toggle": true,
+		// a volume or a disk taken off what runs on it, and what nothing
+		// seems to use swept away: in production, something may
+		"detach": true, "prune": true,
 		// a debugging container added to a running workload, a maintenance
 		// mode switched on or off, every session killed, a release rolled
 		// back or rebuilt, a job or function set going
@@ -58,7 +61,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {
 		return // most unknown programs name no production: looked at first
 	}
-	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) {
+	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) || localCopy(c.Args) {
 		return
 	}
 	verb := ""
@@ -186,4 +189,11 @@ func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) 
 		return d, w
 	}
 	return nil, ""
+}
+
+// localCopy reports a command told to act on this machine's copy of what
+// it manages (wrangler d1 execute prod-db --local, an emulator's), and not
+// on the service as well.
+func localCopy(args []string) bool {
+	return hasArg(args, "--local") && !hasArg(args, "--remote")
 }

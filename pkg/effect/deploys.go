@@ -147,8 +147,10 @@ func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool
 	if verb == "" || hasFlag(c.Args, "--draft") {
 		return false // a draft release ships nothing
 	}
-	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) {
-		return false // vercel deploy, netlify deploy: a preview, until --prod
+	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) && !replacesRunning(verb) {
+		// vercel deploy, netlify deploy: a preview, until --prod; a
+		// rollback (vercel rollback) is of what production serves
+		return false
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " " + verb})
 	return true
@@ -204,20 +206,33 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			if (t == "put" || t == "patch" || t == "write") && prev == "kv" && secretKeyAfter(cl, w.Index) {
 				return prev + " " + t // vault kv put secret/staging/api: a secret the services read
 			}
-			found, set, noun, preview, traffic, shifts := false, false, false, false, false, false
+			found, set, noun, preview, traffic, shifts, looks := false, false, false, false, false, false, false
 			verbParts(t, func(part string, _ int) {
-				found = found || deployParts.Get(part) || replaceParts.Get(part)
+				looks = looks || lookVerbs.Get(part) || part == "check"
+				// heroku container:release: a cloud CLI's release is what
+				// its service runs next (a task runner's is a local step)
+				found = found || deployParts.Get(part) || replaceParts.Get(part) || part == "release"
 				traffic = traffic || part == "traffic"
 				shifts = shifts || part == "update" || part == "set" || part == "shift" || part == "split" || part == "migrate"
 				preview = preview || previewParts.Get(part)
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"
 			})
+			if found && (looks || nextLooks(cl, w.Index)) {
+				// cap production deploy:check, pscale deploy-request diff:
+				// the deploy is looked at, not made
+				return ""
+			}
 			if found && deployNounTails.Get(t[strings.LastIndexAny(t, "-:_")+1:]) {
 				found = false // pscale deploy-request create: a request's noun, the verb follows it
 			}
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") || traffic && shifts {
 				return w.Text // az webapp deploy, heroku config:set
+			}
+			if shifts && namesImage(cl) {
+				// docker service update --image, gcloud run services
+				// update --image: the running service runs another build
+				return w.Text + " --image"
 			}
 			if shipsNew(prev, t) {
 				return w.Text // doctl apps create-deployment, render deploys create
@@ -272,4 +287,35 @@ func secretKeyAfter(cl catalog.Classified, k int) bool {
 		return false
 	}
 	return false
+}
+
+// nextLooks reports whether the positional word after index k is a verb
+// that only looks (pscale deploy-request diff, deploy-request list).
+func nextLooks(cl catalog.Classified, k int) bool {
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Index <= k {
+			continue
+		}
+		return lookVerbs.Get(strings.ToLower(w.Text))
+	}
+	return false
+}
+
+// namesImage reports a command given an image to run by option (--image),
+// as an update of a running service is when it ships another build.
+func namesImage(cl catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Option == "--image" || w.Option == "--docker-image" {
+			return true
+		}
+	}
+	return false
+}
+
+// replacesRunning reports a verb with a part that replaces what a running
+// service runs (rollback, restore, swap: replaceParts).
+func replacesRunning(verb string) bool {
+	r := false
+	verbParts(strings.ToLower(verb), func(p string, _ int) { r = r || replaceParts.Get(p) })
+	return r
 }

@@ -83,7 +83,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cloud && (a.localCluster(c) || DevNamespace(a.res, i)) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i)) {
+		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
@@ -99,12 +100,20 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	verb := ""
 	switch {
+	case always != "" && e.Prop("own-keys") != "" && a.addsOwnKeys(i, c, cl):
+		// ownkeys.go: gh ssh-key add ~/.ssh/id_ed25519.pub
 	case always != "":
 		verb = e.Name
+		if rest, ok := strings.CutPrefix(e.Name, c.Name+" "); ok {
+			verb = rest // docker push: "docker push", not "docker docker push"
+		}
 	case mark != "":
 		verb = "with an option that destroys, publishes or rewrites"
 		if mark == "system" {
 			verb = "with an option that changes the system's own packages"
+		}
+		if mark == "shared-change" {
+			verb = "with an option that changes what others share or receive"
 		}
 		if mark != "remote" || kind == "" {
 			kind = mark // the entry's own kind says what a destroying option destroys
@@ -153,7 +162,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	}
 	if verb != "" {
-		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + verb})
+		word := c.Name + " " + verb
+		if verb == c.Name {
+			word = c.Name // ssh-copy-id, an entry of its own that always does
+		}
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: word})
 		return
 	}
 	a.deploys(i, c, cl) // deploys.go

@@ -1,8 +1,10 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -25,6 +27,34 @@ func selectorPrintsSecret(d *shell.Command) bool {
 		}
 	}
 	return jqPrintsSecret(selectorOf(d))
+}
+
+// sourceSecretFields are the fields a secret source's output holds its
+// secret under where the name says nothing of it (vault token lookup's
+// id is the token): the catalogue's secret-fields.
+func sourceSecretFields(c *shell.Command) []string {
+	e, _ := catalog.Default().Lookup(c.Name, c.Args)
+	if e == nil {
+		return nil
+	}
+	if v := e.Prop("secret-fields"); v != "" {
+		return strings.Split(v, ",")
+	}
+	return nil
+}
+
+// selectsSecretField reports a jq or yq stage whose expression names one
+// of fields (.data.id, .id).
+func selectsSecretField(d *shell.Command, fields []string) bool {
+	if len(fields) == 0 {
+		return false
+	}
+	for piece := range strings.FieldsFuncSeq(selectorOf(d), func(r rune) bool { return r > 0x7f || !nameByte(byte(r)) }) {
+		if slices.Contains(fields, strings.ToLower(piece)) {
+			return true
+		}
+	}
+	return false
 }
 
 // jqPrintsSecret reports an expression that prints the secret document

@@ -52,11 +52,33 @@ func sqlChanges(up string) bool {
 		}
 	}
 	for _, s := range changingSQL {
-		if strings.HasPrefix(up, s) || strings.Contains(up, " "+s) || strings.Contains(up, ";"+s) || strings.Contains(up, "\n"+s) || strings.Contains(up, "("+s) || strings.Contains(up, "*/"+s) || strings.Contains(up, "\t"+s) {
-			return true
+		for k := 0; k < len(up); {
+			j := strings.Index(up[k:], s)
+			if j < 0 {
+				break
+			}
+			j += k
+			if startsStatement(up, j) && !strings.HasSuffix(strings.TrimRight(up[:j], " \t\n"), "SHOW") {
+				return true // SHOW CREATE TABLE, SHOW GRANT: a look at one
+			}
+			k = j + 1
 		}
 	}
 	return false
+}
+
+// startsStatement reports whether the word at j in upper-cased SQL starts
+// a statement or a clause: at the start, or after a space, a semicolon, a
+// newline, a tab, a bracket or a comment.
+func startsStatement(up string, j int) bool {
+	if j == 0 {
+		return true
+	}
+	switch up[j-1] {
+	case ' ', ';', '\n', '(', '\t':
+		return true
+	}
+	return strings.HasSuffix(up[:j], "*/")
 }
 
 // migrateParts are the parts of a migration tool's task name that change a
@@ -123,7 +145,8 @@ func (a *analysis) productionChanges(start int) {
 		if cl.Entry == nil || cl.Entry.Prop("db-tasks") == "" && cl.Entry.Prop("db-tool") == "" {
 			continue
 		}
-		if t := migrateTask(cl); t != "" {
+		if t := migrateTask(cl); t != "" && !helpOrDryRunOf(&cl, c.Args) {
+			// atlas schema apply --dry-run: the statements printed, not run
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + t + " against " + w})
 		}
 	}
@@ -356,6 +379,13 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 			// xcrun altool --upload-app: an unknown program's own option ships
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + o})
 			return
+		}
+		if cl.Entry == nil {
+			if v := deployScript(c); v != "" {
+				// deployscripts.go: ./scripts/deploy.sh production
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: v})
+				return
+			}
 		}
 		if cl.Entry == nil && !a.pointsAtProduction(i, c) {
 			if v := unknownDeploy(cl, c.Args); v != "" {

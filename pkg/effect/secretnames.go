@@ -122,3 +122,16 @@ func authPart(up string) bool {
 func nameByte(b byte) bool {
 	return b == '_' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }
+
+// locatorVar reports a variable named as a connection string, which holds
+// a service's address with the login to it (DATABASE_URL, MONGODB_URI,
+// SENTRY_DSN, AZURE_STORAGE_CONNECTION_STRING).
+func locatorVar(name string) bool {
+	up := strings.ToUpper(strings.Trim(name, "${}"))
+	for _, end := range []string{"_URL", "_URI", "_DSN", "_CONNECTION_STRING", "_CONN_STRING", "_CONNSTR"} {
+		if strings.HasSuffix(up, end) {
+			return true
+		}
+	}
+	return up == "DSN" || up == "DATABASE_URL"
+}

@@ -53,6 +53,12 @@ func Shadows(p, home string) (Effect, bool) {
 	if !userBinDir(dir, home) || !shadowedNames.Get(name) && !shadowedNames.Get(versionless(name)) && !catalog.Default().Known(name) && !catalog.Default().Known(versionless(name)) {
 		return Effect{}, false
 	}
+	if versionless(name) == "python" && projectBinDir(dir) && !userBinDirMatch(dir, home) {
+		// a virtual environment's own interpreter is the system's,
+		// linked or copied there when it is made (ln -s /usr/bin/python3
+		// venv/bin/python)
+		return Effect{}, false
+	}
 	return Effect{Kind: LoaderEnv, Cmd: -1, Detail: "PATH", Target: "shadows " + name + " with " + p}, true
 }
 
@@ -65,7 +71,23 @@ func userBinDir(dir, home string) bool {
 		// do not, and are not matched against each.
 		return false
 	}
-	return userBinDirMatch(dir, home)
+	return userBinDirMatch(dir, home) || projectBinDir(dir)
+}
+
+// projectBinDirs end the directories of a project's own tools that its
+// commands put first on PATH: npm run and npx put node_modules/.bin there,
+// an activated virtual environment its bin. A file written there (jest,
+// pytest) runs when the project's tests or scripts do.
+var projectBinDirs = []string{"/node_modules/.bin", "/.venv/bin", "/venv/bin"}
+
+// projectBinDir reports a project's tool directory (projectBinDirs).
+func projectBinDir(dir string) bool {
+	for _, d := range projectBinDirs {
+		if strings.HasSuffix(dir, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // userBinDirMatch is userBinDir's matching, each directory in turn.

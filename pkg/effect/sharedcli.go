@@ -35,11 +35,16 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"hibernate": "machine", "halt": "machine", "restart": "machine", "suspend": "machine",
 		"send": "message", "broadcast": "message", "notify": "message", "messages": "message",
 		"sms":    "message",
-		"refund": "money", "refunds": "money", "charge": "money", "charges": "money", "payout": "money",
+		"refund": "money", "refunds": "money", "pay": "money", "charge": "money", "charges": "money", "payout": "money",
 		"payouts": "money", "capture": "money", "transfers": "money",
 		"resolve": "incident", "acknowledge": "incident", "ack": "incident", "mute": "incident", "snooze": "incident",
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
-		"purge": "cache", "invalidation": "cache", "subscriptions": "money", "subscription": "money",
+		"purge": "cache", "invalidation": "cache", "invalidate": "cache", "subscriptions": "money", "subscription": "money",
+		// a running service's capacity changed (fly scale count 3,
+		// autoscaling set-desired-capacity): what serves users grows or
+		// shrinks; a cloud CLI's only, outside an environment named short
+		// of production
+		"scale": "capacity", "capacity": "capacity",
 		"approve": "approval",
 		// a pull or merge request merged on a forge (gh pr merge, glab mr
 		// merge): the shared branch changes for everyone; an unknown
@@ -68,6 +73,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"server": "machine", "servers": "machine", "droplet": "machine", "droplets": "machine", "instance": "machine",
 		"instances": "machine", "vm": "machine", "vms": "machine", "machine": "machine", "machines": "machine",
 		"node": "machine", "nodes": "machine", "database": "machine", "databases": "machine", "cluster": "machine",
+		"app": "machine", "apps": "machine", "ps": "machine", "dyno": "machine", "dynos": "machine",
 		"message": "message", "messages": "message", "sms": "message", "email": "message", "mail": "message",
 		"notification": "message", "notifications": "message", "chat": "message", "campaign": "message", "campaigns": "message",
 		"incident": "incident", "incidents": "incident", "alert": "incident", "alerts": "incident", "monitor": "incident",
@@ -75,13 +81,14 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"flag": "flag", "flags": "flag", "feature": "flag", "features": "flag",
 		"release": "release", "releases": "release", "deploy": "release", "deployment": "release", "deployments": "release",
 		"cache": "cache", "cdn": "cache", "zone": "cache", "stream": "cache", "queue": "cache", "topic": "cache",
+		"billing": "money",
 	}
 }}
 
 // dnsNouns, with a verb that sets or changes, change where a name points;
 // flagNouns, with one, what a flag serves.
 var dnsNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"dns": true, "record": true, "records": true, "rrset": true, "rrsets": true, "recordset": true}
+	return map[string]bool{"dns": true, "record": true, "records": true, "rrset": true, "rrsets": true, "recordset": true, "domain": true, "domains": true}
 }}
 
 // sharedCLIChange adds destroy:shared-change for a command whose CLI verb
@@ -120,7 +127,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	}
 	verb, class, look := "", "", false
 	var context classSet
-	dns, flag, set := false, false, false
+	dns, flag, set, links := false, false, false, false
 	prev := ""
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
@@ -133,6 +140,11 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			// on a service nobody here lists (a cloud CLI's own is a
 			// deploy, deploys.go)
 			verb, class = prev+" "+w, "release"
+		}
+		if verb == "" && prev == "kv" && (t == "put" || t == "set" || t == "write" || t == "patch") && flagKeyAfter(cl, w) {
+			// consul kv put config/api/feature_flags/new_checkout true: a
+			// flag the running services read, switched
+			verb, class = prev+" "+w, "flag"
 		}
 		prev = t
 		if verb == "" && (strings.Contains(t, "power-off") || strings.Contains(t, "power_off") || strings.Contains(t, "powercycle") || strings.Contains(t, "power-cycle")) {
@@ -170,11 +182,22 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				flag = true
 			case changeParts.Get(p) || p == "change" || p == "upsert":
 				set = true
+			case p == "link" || p == "unlink":
+				links = true
 			}
 			if v := sharedCLIVerbs.Get(p); v != "" && verb == "" && (len(p) > 1 || p == t) {
 				verb, class = w, v
 			}
+			if verb == "" && cloud && p == "flush" {
+				// aws apigateway flush-stage-cache: a cloud's cache emptied
+				// for every caller (a local tool's flush is its own: wp
+				// cache flush)
+				verb, class = w, "cache"
+			}
 		})
+		if verb == "" && links && context.has("money") {
+			verb, class = w, "money" // gcloud billing projects link, unlink: who pays changed
+		}
 		if verb == "" && set && (dns || flag) {
 			verb, class = w, "dns"
 			if flag {
@@ -188,6 +211,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	}
 	if verb == "" || tasks && class != "console" && class != "release" {
 		return
+	}
+	if class == "capacity" && (unknown || stagingArg(c.Args) || DevNamespace(a.res, i)) {
+		return // fly scale count 2 -a acme-staging, kubectl scale -n dev
 	}
 	if class == "console" && (a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || hasArg(c.Args, "--sandbox")) {
 		return // a console on this machine's own development database
@@ -377,6 +403,47 @@ func (s *classSet) has(c string) bool {
 		if n == c {
 			return true
 		}
+	}
+	return false
+}
+
+// stagingArg reports an argument (an app, a service, an environment, as a
+// word of its own or an option's attached value) whose name says it is an
+// environment short of production (acme-staging, --env=dev).
+func stagingArg(args []string) bool {
+	for _, w := range args {
+		if w == "--" {
+			return false
+		}
+		if k := strings.IndexByte(w, '='); k >= 0 && strings.HasPrefix(w, "-") {
+			w = w[k+1:]
+		}
+		if namesStaging(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// flagKeyAfter reports whether the first positional after the word verb
+// is a key path with a part naming a feature flag (config/feature_flags/x,
+// flags/checkout), as a key-value store's put names what it sets.
+func flagKeyAfter(cl *catalog.Classified, verb string) bool {
+	seen := false
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if !seen {
+			seen = w.Text == verb
+			continue
+		}
+		for seg := range strings.FieldsFuncSeq(strings.ToLower(w.Text), func(r rune) bool { return r == '/' || r == '-' || r == '_' || r == '.' || r == ':' }) {
+			if seg == "flag" || seg == "flags" || seg == "featureflags" || seg == "toggles" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -45,6 +45,10 @@ var outputDirs = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// OutputDir reports whether a directory's name is one a build, a tool or
+// a package manager makes again (build, dist, node_modules…).
+func OutputDir(name string) bool { return outputDirs.Get(name) }
+
 // sourceDeletes reports, for each recursive delete from index start on
 // inside the call's working directory, one that deletes the project's own
 // source, as destroy:source.

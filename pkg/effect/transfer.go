@@ -11,7 +11,9 @@ import (
 // in their own language, in an option (-c, -e), a here-string or a
 // here-document: "put FILE", "mput FILES", "append FILE" and "send FILE"
 // upload the local files they name. A catalogue entry marks such a client
-// with transfer-lang.
+// with transfer-lang. Commands reach it the same way through its standard
+// input (echo 'put F' | sftp HOST) or a batch file the line wrote
+// (sftp -b FILE).
 
 // uploadVerbs are the transfer commands whose operands are local files sent.
 var uploadVerbs = table.Map[string, bool]{Build: func() map[string]bool {
@@ -57,11 +59,17 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 			continue
 		}
 		scan(w)
+		if t, ok := a.fileText(w); ok {
+			scan(t) // sftp -b FILE, lftp -f FILE: a batch file the line wrote
+		}
 	}
 	for _, r := range c.Redirects {
 		if r.Op == "<<<" || r.Op == "<<" || r.Op == "<<-" {
 			scan(r.Target)
 		}
+	}
+	for _, t := range c.Stdin {
+		scan(t) // echo 'put F' | sftp HOST: what reaches its input
 	}
 	if found && f.sink == "" {
 		f.sink = "network"

@@ -101,6 +101,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: SQL, Cmd: i, Target: strings.Join(cmd, " ")})
 		}
 	}
+	a.codeStores(i, c) // codestores.go
 	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
 		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
 		// the scan lists is deleted, as FLUSHDB would.
@@ -153,6 +154,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			switch w.Option {
 			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth",
 				"-p", "--pass", "--token", "--api-key", "--auth-token":
+				// A connection string (DATABASE_URL, REDIS_URI, SENTRY_DSN)
+				// locates a service and logs in to it: it authenticates no
+				// request to another, and in one it is data.
+				f.secretAsData = f.secretAsData || locatorVar(secretVar(&shell.Command{Args: []string{w.Text}}))
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')

@@ -317,14 +317,23 @@ var (
 		return regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry|cmds|cmd):\s*(.*)$`)
 	})
 	ghaSecrets = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) })
+	// ghaSecretExprs matches the other expressions whose value is a secret:
+	// every secret at once (toJSON(secrets)), one picked by a computed
+	// name (secrets[format('{0}_KEY', matrix.env)]), and the run's own
+	// token (github.token)
+	ghaSecretExprs = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\$\{\{[^}]*(\bsecrets\b|\bgithub\.token\b)[^}]*\}\}`)
+	})
 )
 
 // yamlRunLines returns the commands of a CI file's run: (GitHub) and
 // script: (GitLab) keys, a block scalar's lines (| and >) read whole,
-// with ${{ secrets.X }} written as $X.
+// with ${{ secrets.X }} written as $X and any other expression of a
+// secret's value as $GITHUB_SECRETS.
 func yamlRunLines(content string) []string {
 	if strings.Contains(content, "${{") {
 		content = ghaSecrets().ReplaceAllString(content, "$${$1}")
+		content = ghaSecretExprs().ReplaceAllString(content, "$${GITHUB_SECRETS}")
 	}
 	src := strings.Split(content, "\n")
 	var out []string

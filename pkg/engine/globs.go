@@ -8,6 +8,7 @@ import (
 	"github.com/gobwas/glob"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 )
 
 // A path with glob characters ("~/.ss?/id_*", "~/.config/*/hosts.yml")
@@ -33,7 +34,7 @@ var wellKnownFiles = []string{
 	"~/.bash_history", "~/.zsh_history", "~/.bashrc", "~/.zshrc", "~/.profile", "~/.bash_profile",
 	"~/.rampart/policy.yaml", "~/.rampart/admin.token", "~/.rampart/audit.key",
 	"/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/master.passwd", "/etc/passwd",
-	"/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key", "/etc/crontab",
+	"/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key", "/etc/crontab", "/etc/krb5.keytab",
 	"/root/.ssh/id_rsa", "/root/.ssh/id_ed25519", "/root/.ssh/authorized_keys", "/root/.aws/credentials",
 	"/var/run/secrets/kubernetes.io/serviceaccount/token",
 	// Directories a delete or a write of the whole may name (rm -rf /h?me/d?v, rm -rf /*/dev).
@@ -64,6 +65,9 @@ func globMatches(glob, home string) []string {
 		// policies protect (rm -rf .* names .git; cat .e* names .env). A
 		// glob names a dot-file only when it starts with a dot.
 		for _, name := range projectDotFiles {
+			if name == ".git" && effect.OutputDir(path.Base(dir)) {
+				continue // a build's output (build/.[!.]*) holds no project's history
+			}
 			if ok, _ := path.Match(base, name); ok {
 				out = append(out, dir+name)
 			}

@@ -4,7 +4,8 @@ import "strings"
 
 // The shell's globs hold forms the matchers here do not read: a bracket
 // expression with a character class ([[:alpha:]]redentials, [[=e=]]) and
-// bash's extended globs (@(credentials|config), !(*.pub), +(x)). Left as
+// bash's extended globs (@(credentials|config), !(*.pub), +(x)), and a
+// bracket expression negated the shell's way ([!.]). Left as
 // they are, path.Match and globTokens read them as other bytes and the
 // glob names no protected file. widenGlob rewrites them into forms the
 // matchers read that name every file the shell's form names, and maybe
@@ -25,7 +26,8 @@ func hasExtglob(p string) bool {
 }
 
 // widenGlob returns p with each bracket expression that holds a
-// character, equivalence or collating class made '?' (any byte but '/'),
+// character, equivalence or collating class, or is negated ([!.], [^.]:
+// path.Match reads only the second), made '?' (any byte but '/'),
 // and each extended glob group made a brace group of its alternatives
 // (@(a|b) and ?(a|b) as {a,b} and {,a,b}) or, when it repeats or negates
 // (+(…), *(…), !(…)) or holds what a brace group cannot, a '*'.
@@ -46,7 +48,7 @@ func widenGlob(p string) string {
 				b.WriteByte(c)
 				continue
 			}
-			if e := bracketEnd(p, i); e > 0 && hasClass(p[i+1:e]) {
+			if e := bracketEnd(p, i); e > 0 && (hasClass(p[i+1:e]) || i+1 < len(p) && (p[i+1] == '!' || p[i+1] == '^')) {
 				// [[:alpha:][:digit:]]: the classes' own ']' close
 				// classEnd's reading early
 				b.WriteByte('?')

@@ -12,6 +12,8 @@ func TestWidenGlob(t *testing.T) {
 		{"~/.aws/[[:alpha:][:digit:]]redentials", "~/.aws/?redentials"},
 		{"~/.[[=n=]]etrc", "~/.?etrc"},
 		{"~/.aws/[c]redentials", "~/.aws/[c]redentials"},
+		{".[!.]nv", ".?nv"},
+		{"~/.ssh/id_[^.]sa", "~/.ssh/id_?sa"},
 		{"~/.aws/@(credentials|config)", "~/.aws/{credentials,config}"},
 		{"~/.aws/?(x|credentials)", "~/.aws/{,x,credentials}"},
 		{"~/.ssh/id_+([a-z0-9])", "~/.ssh/id_[a-z0-9]*"},

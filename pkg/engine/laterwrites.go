@@ -2,9 +2,11 @@ package engine
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -34,18 +36,94 @@ func laterFile(p string) bool {
 	return false
 }
 
+// taskFile reports a file of the project whose commands its own tools run
+// when someone asks for them: package.json's scripts (npm install runs
+// its lifecycle scripts), a makefile's or justfile's recipes, a Taskfile's
+// tasks, setup.py and conftest.py (a build, a test run).
+func taskFile(p string) bool {
+	base := path.Base(p)
+	switch {
+	case base == "package.json", base == "Makefile", base == "makefile", base == "GNUmakefile", strings.HasSuffix(base, ".mk"),
+		strings.EqualFold(strings.TrimPrefix(base, "."), "justfile"), strings.EqualFold(base, "Taskfile.yml"), strings.EqualFold(base, "Taskfile.yaml"),
+		base == "setup.py", base == "conftest.py":
+		return true
+	}
+	return false
+}
+
+// judgeTaskText judges the text a line shows it writes into a task file
+// (echo '{"scripts": …}' > package.json, sed -i's replacement in one):
+// a command it holds that would be blocked typed is blocked written there,
+// since the next npm install, make or test run runs it. Text the line does
+// not show is what the project already had, or a copy judged as one.
+func (ev *evaluation) judgeTaskText(p, text string) {
+	lines, python := autoRunLines(p, text)
+	for _, l := range lines {
+		if ev.denied() {
+			return
+		}
+		ev.judgeLater(l, keepDenied)
+	}
+	if python && !ev.denied() {
+		ev.judgeLater("python3 -c "+shellQuote(text), keepDenied)
+	}
+}
+
+// hookDirs returns the directories a line makes git's hooks directory
+// (git config core.hooksPath .githooks): what it writes there runs at the
+// next commit, checkout or push, as what it writes to .git/hooks does.
+func (ev *evaluation) hookDirs(res *shell.Result) []string {
+	var out []string
+	for i := range res.Commands {
+		c := &res.Commands[i]
+		if c.Name != "git" {
+			continue
+		}
+		for _, u := range catalog.SettingsOf("git", c.Args) {
+			if strings.EqualFold(u.Key, "core.hooksPath") && u.Value != "" && !u.Unknown {
+				out = append(out, match.CleanPath(u.Value, ev.c.Cwd, ev.e.env.Home))
+			}
+		}
+	}
+	return out
+}
+
 // judgeLineWrites judges the later-run files among a line's writes.
 func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
+	var hooks []string
+	hooksRead := false
 	for _, ef := range effs {
-		if ef.Kind != effect.Write || ef.Path == "" || !laterFile(ef.Path) || ev.denied() {
+		if ef.Kind != effect.Write || ef.Path == "" || ev.denied() {
 			continue
+		}
+		later := laterFile(ef.Path)
+		if !later && !taskFile(ef.Path) {
+			if !hooksRead {
+				hooks, hooksRead = ev.hookDirs(res), true
+			}
+			if !slices.Contains(hooks, path.Dir(ef.Path)) {
+				continue
+			}
 		}
 		shown := false
 		for name, text := range res.Files {
-			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == ef.Path {
-				shown = true
-				ev.judgeAutoRun(ef.Path, text) // autorun.go
+			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) != ef.Path {
+				continue
 			}
+			shown = true
+			switch {
+			case later:
+				ev.judgeAutoRun(ef.Path, text) // autorun.go
+			case taskFile(ef.Path):
+				ev.judgeTaskText(ef.Path, text)
+			default:
+				for _, l := range limitLines([]string{text}) {
+					ev.judgeLater(l, nil) // a hook: run as typed, as .git/hooks' are
+				}
+			}
+		}
+		if !later {
+			continue
 		}
 		if !shown && !ev.denied() && !projectCopy(effs, ef.Cmd, ev.c.Cwd) {
 			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: ef.Cmd, Detail: "later", Word: "writes " + ef.Path + ", whose commands run later, with text the line does not show"}, call.ToolExec)

@@ -365,6 +365,9 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		if kind == keyPath && sourceKey(key) && !w.read {
 			w.readPath(x) // mcpobjects.go: what a copy or move takes from
 		}
+		if kind == keyPath && sourceKey(key) {
+			w.movedAway(x) // mcpobjects.go: what a move takes away
+		}
 		w.str(kind, x)
 		w.jsonText(key, x, depth) // mcpobjects.go: a manifest given as JSON text
 		w.graphqlArgument(key, x) // graphqlcalls.go: {query: "mutation { deleteApp(…) }"}

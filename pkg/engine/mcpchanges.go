@@ -243,16 +243,18 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		return // reads, lists, drafts, and names with no verb
 	}
 	server := ToolWords(w.server)
-	for _, r := range sharedChangeRules {
-		if !r.names(p, server) {
-			continue
+	for _, rules := range [...][]sharedChangeRule{sharedChangeRules, serviceChangeRules} {
+		for _, r := range rules {
+			if !r.names(p, server) {
+				continue
+			}
+			if r.args != nil && !r.args(args) {
+				continue
+			}
+			s := subject{tool: "destroy", text: r.what + " through " + w.tool, effect: r.effect}
+			w.ev.judge(&s)
+			return
 		}
-		if r.args != nil && !r.args(args) {
-			continue
-		}
-		s := subject{tool: "destroy", text: r.what + " through " + w.tool, effect: r.effect}
-		w.ev.judge(&s)
-		return
 	}
 	if sql := statementIn(args, 0); sql != "" && effect.ChangesSQL(sql) {
 		if where := productionTarget(args); where != "" {

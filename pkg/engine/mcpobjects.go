@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 )
 
@@ -40,6 +41,18 @@ func sourceKey(key string) bool {
 		return true
 	}
 	return false
+}
+
+// movedAway judges the source of a move or rename tool (move_file
+// {source: ~}) as the delete it is where the source was, as mv's
+// source is: a tree moved out of the home, or the home itself, is gone
+// from where everything expects it.
+func (w *mcpWalk) movedAway(v string) {
+	if !w.write || w.ev.denied() || w.remoteRepoPath(v) || !hasWord(ToolWords(w.tool), "move", "rename", "mv") {
+		return
+	}
+	p := match.CleanPath(v, w.ev.c.Cwd, w.ev.e.env.Home)
+	w.ev.judgeEffect(effect.Effect{Kind: effect.Delete, Cmd: -1, Path: p, Recursive: true}, call.ToolMCP)
 }
 
 // readPath judges v as a path the call reads.

@@ -24,6 +24,12 @@ func TestCleanPath(t *testing.T) {
 		{"~root/.ssh/id_rsa", "/root/.ssh/id_rsa"},
 		{"~other/../u/.gnupg", "/home/u/.gnupg"},
 		{"~other", "/home/other"},
+		// a Windows path from a drive's root, as WSL sees the file
+		{`C:\Users\dev\.ssh\id_rsa`, "/mnt/c/Users/dev/.ssh/id_rsa"},
+		{`d:/work/app/../secrets`, "/mnt/d/work/secrets"},
+		{`\\?\C:\Windows\System32\config\SAM`, "/mnt/c/Windows/System32/config/SAM"},
+		{`C:notes.txt`, "/home/u/p/C:notes.txt"},
+		{`1:\x`, `/home/u/p/1:\x`},
 	}
 	for _, tt := range tests {
 		if got := CleanPath(tt.in, cwd, home); got != tt.want {

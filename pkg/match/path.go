@@ -46,6 +46,8 @@ func AbsPath(p, cwd, home string) string {
 		p = home + p[7:]
 	case p[0] == '~' && p[1] != '-' && p[1] != '+': // (p is neither "~" nor "~/…" here)
 		p = userHome(p, home)
+	case windowsAbs(p):
+		p = wslPath(p)
 	case p[0] != '/':
 		if cwd == "" {
 			cwd = "/"
@@ -195,4 +197,24 @@ func matchUnder(g *lazyGlob, p, dir string) bool {
 		return false
 	}
 	return g.Match(rest)
+}
+
+// windowsAbs reports a path written the Windows way from a drive's root
+// (C:\Users\dev, C:/Users/dev, \\?\C:\Users\dev), as an agent running on
+// Windows names the files it reads and writes.
+func windowsAbs(p string) bool {
+	p = strings.TrimPrefix(strings.TrimPrefix(p, `\\?\`), `//?/`)
+	if len(p) < 3 || p[1] != ':' || p[2] != '\\' && p[2] != '/' {
+		return false
+	}
+	c := p[0] | 0x20
+	return 'a' <= c && c <= 'z'
+}
+
+// wslPath is a Windows path from a drive's root as WSL sees the same file
+// (C:\Users\dev\.ssh -> /mnt/c/Users/dev/.ssh): the names the policy's
+// patterns are written in, where a Windows home is a home like any other.
+func wslPath(p string) string {
+	p = strings.TrimPrefix(strings.TrimPrefix(p, `\\?\`), `//?/`)
+	return "/mnt/" + string(p[0]|0x20) + strings.ReplaceAll(p[2:], "\\", "/")
 }

@@ -271,7 +271,24 @@ func isExpression(v string, spaced bool) bool {
 	if !ident {
 		return false
 	}
-	return dotted || spaced && (under || hump)
+	return dotted || spaced && (under || hump) && !generated(v)
+}
+
+// generated reports a name-like value that no one wrote as a name: long,
+// and with digits scattered through its letters (a generated key, such as
+// an AWS secret access key without a '/' or '+', is camelCase only by
+// chance). A name's digits come in a run or two (userId2, v1Handler).
+func generated(v string) bool {
+	if len(v) < 20 {
+		return false
+	}
+	runs := 0
+	for i := 0; i < len(v); i++ {
+		if '0' <= v[i] && v[i] <= '9' && (i == 0 || v[i-1] < '0' || v[i-1] > '9') {
+			runs++
+		}
+	}
+	return runs >= 4
 }
 
 // credential reads an Authorization value: an optional scheme word

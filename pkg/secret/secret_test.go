@@ -36,6 +36,8 @@ func TestRedact(t *testing.T) {
 		{"export AWS_ACCESS_KEY_ID=" + awsID, "export AWS_ACCESS_KEY_ID=[REDACTED]", []string{"aws_access_key_id"}},
 		{"aws_secret_access_key = " + awsSecret, "aws_secret_access_key = [REDACTED]", []string{"aws_secret_access_key"}},
 		{"AWS_SECRET_ACCESS_KEY=" + awsSecret + " aws s3 ls", "AWS_SECRET_ACCESS_KEY=[REDACTED] aws s3 ls", []string{"aws_secret_access_key"}},
+		// a generated key that happens to hold no '/' or '+' is no camelCase name
+		{"aws_secret_access_key = " + "wJ8rT2kLx9QpV4nB7mZc" + "1YdF6sH3gA0eU5iO2jKl", "aws_secret_access_key = [REDACTED]", []string{"aws_secret_access_key"}},
 		{"git clone https://" + ghToken + "@github.com/x/y", "git clone https://[REDACTED]@github.com/x/y", []string{"github_token"}},
 		{"token " + ghPAT, "token [REDACTED]", []string{"github_token"}},
 		{"GITLAB=" + glToken, "GITLAB=[REDACTED]", []string{"gitlab_token"}},
@@ -102,6 +104,7 @@ func TestNoFalsePositives(t *testing.T) {
 		"password = self.password",
 		"token = new_token",
 		"accessToken = refreshedAccessToken",
+		"accessToken = refreshedAccessTokenForUser2",
 		"max_tokens=1000",
 		"SG.setup(options)",
 		"hvs.example",

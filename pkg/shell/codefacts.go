@@ -52,7 +52,12 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 			dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads", "getattr("},
 		},
 		"node": {
-			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns"},
+			network: []string{"require('net')", "require(\"net\")", "require('http", "require(\"http", "require('https", "require(\"https", "require('dgram", "require('tls", "require(\"tls", "require(`", "dgram", "undici", "node-fetch", "got(", "superagent", "XMLHttpRequest", "net.createConnection", "net.connect", "net.Socket", "createConnection", "fetch(", "axios", "http.request", "https.request", "http.get", "https.get", "WebSocket", "dns.resolve", "dns.lookup", "node:net", "node:http", "node:https", "node:dns",
+				// the resolver and sockets required or imported by their
+				// bare names (require('dns').resolve(...), import net from
+				// 'net'), and Deno's and Bun's own connections
+				"require('dns", "require(\"dns", "from 'dns", "from \"dns", "from 'net'", "from \"net\"", "from 'http'", "from \"http\"", "from 'https'", "from \"https\"", "from 'dgram'", "from \"dgram\"", "from 'tls'", "from \"tls\"",
+				"Deno.connect", "Deno.resolveDns", "Bun.connect", "Bun.udpSocket"},
 			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ",
 				// Deno's and Bun's own spellings of the environment
 				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},

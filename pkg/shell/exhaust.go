@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"sort"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -15,11 +16,15 @@ func (s *state) exhaust(f *syntax.File, src string) {
 	if !mayLoop(src) {
 		return
 	}
+	var defs map[string]*syntax.Stmt
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
-			if n.Name != nil && n.Body != nil && callsSelfConcurrently(n.Name.Value, n.Body) {
-				s.exhausts = append(s.exhausts, "function "+n.Name.Value+" starts copies of itself")
+			if n.Name != nil && n.Body != nil {
+				if defs == nil {
+					defs = map[string]*syntax.Stmt{}
+				}
+				defs[n.Name.Value] = n.Body
 			}
 		case *syntax.WhileClause:
 			if endless(n) && spawnsWithoutWait(n.Do) {
@@ -32,6 +37,62 @@ func (s *state) exhaust(f *syntax.File, src string) {
 		}
 		return true
 	})
+	for _, name := range sortedKeys(defs) {
+		if via, ok := recursesConcurrently(name, defs); ok {
+			why := "function " + name + " starts copies of itself"
+			if via != name {
+				why += " (through " + via + ")"
+			}
+			s.exhausts = append(s.exhausts, why)
+		}
+	}
+}
+
+// recursesConcurrently reports whether function name, defined in defs,
+// runs a function in the background or as a pipeline stage that comes
+// back to name (itself, or through other functions of defs, as in
+// a(){ b & }; b(){ a; }), and names that function.
+func recursesConcurrently(name string, defs map[string]*syntax.Stmt) (string, bool) {
+	for _, g := range sortedKeys(defs) {
+		if callsConcurrently(g, defs[name]) && reaches(g, name, defs) {
+			return g, true
+		}
+	}
+	return "", false
+}
+
+// reaches reports whether function from, defined in defs, calls to
+// (directly or through other functions of defs).
+func reaches(from, to string, defs map[string]*syntax.Stmt) bool {
+	seen := map[string]bool{}
+	queue := []string{from}
+	for len(queue) > 0 {
+		f := queue[0]
+		queue = queue[1:]
+		if f == to {
+			return true
+		}
+		if seen[f] || defs[f] == nil {
+			continue
+		}
+		seen[f] = true
+		for g := range defs {
+			if containsCall(defs[f], g) {
+				queue = append(queue, g)
+			}
+		}
+	}
+	return false
+}
+
+// sortedKeys gives the names of defs in order, so that reports are stable.
+func sortedKeys(defs map[string]*syntax.Stmt) []string {
+	keys := make([]string, 0, len(defs))
+	for k := range defs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // mayLoop reports whether src can hold a function definition or a loop:
@@ -64,9 +125,9 @@ func mayLoop(src string) bool {
 	return false
 }
 
-// callsSelfConcurrently reports whether body calls name in the background
+// callsConcurrently reports whether body calls name in the background
 // or as a pipeline stage.
-func callsSelfConcurrently(name string, body *syntax.Stmt) bool {
+func callsConcurrently(name string, body *syntax.Stmt) bool {
 	found := false
 	syntax.Walk(body, func(n syntax.Node) bool {
 		st, ok := n.(*syntax.Stmt)
@@ -232,7 +293,7 @@ func literalWord(w *syntax.Word) (string, bool) {
 // wait for the loop's jobs. A subshell that starts background jobs and does
 // not wait for them itself, (job &), leaves them to nobody.
 func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
-	var bg, bgSub, wait bool
+	var bg, bgSub, wait, ends, disowned bool
 	var visit func(root syntax.Node)
 	visit = func(root syntax.Node) {
 		syntax.Walk(root, func(n syntax.Node) bool {
@@ -254,8 +315,12 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 			case *syntax.CallExpr:
 				if len(n.Args) > 0 {
 					switch n.Args[0].Lit() {
-					case "wait", "break", "exit", "return":
-						wait = true // the loop ends or waits
+					case "wait":
+						wait = true // the loop waits for its jobs
+					case "break", "exit", "return":
+						ends = true // the loop ends
+					case "disown":
+						disowned = true // its jobs are no longer waited for
 					}
 				}
 			}
@@ -265,5 +330,5 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 	for _, st := range stmts {
 		visit(st)
 	}
-	return bgSub || bg && !wait
+	return bgSub || bg && !ends && (!wait || disowned)
 }

@@ -531,8 +531,8 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 					s.fds = map[string]string{}
 				}
 				for _, k := range fdKeys(fd) {
-					if strings.HasPrefix(rs[i].Target, "/dev/") && !netDevice(rs[i].Target) {
-						delete(s.fds, k)
+					if strings.HasPrefix(rs[i].Target, "/dev/") && !netDevice(rs[i].Target) || procSubstOf(r) != nil {
+						delete(s.fds, k) // (exec 3> >(X): fdsubst.go follows it)
 					} else {
 						s.fds[k] = rs[i].Target
 					}
@@ -552,7 +552,16 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 				rs[i] = Redirect{Op: "<", Target: f} // cat <&3 reads what exec 3<f opened
 			}
 		}
-		if (rs[i].Op == "<" || rs[i].Op == "<>") && bare && fd != "" && fd != "0" && fd != "1" && fd != "2" {
+		if (rs[i].Op == "<<<" || rs[i].Op == "<<" || rs[i].Op == "<<-") && bare && fd != "" && fd != "0" && fd != "1" && fd != "2" {
+			// exec 3<<<TEXT: the descriptor reads TEXT, a file's content
+			// the line wrote as far as <&3 and /dev/fd/3 go.
+			text := rs[i].Target
+			if rs[i].Op == "<<<" {
+				text += "\n"
+			}
+			s.textFd(fd, text) // fdsubst.go
+		}
+		if (rs[i].Op == "<" || rs[i].Op == "<>") && bare && fd != "" && fd != "0" && fd != "1" && fd != "2" && procSubstOf(r) == nil {
 			// exec 3<f (or 3<>f): /dev/fd/3 and <&3 name f from here on.
 			if s.infds == nil {
 				s.infds = map[string]string{}
@@ -595,23 +604,28 @@ func (s *state) inheritedSockets(rs []Redirect) []Redirect {
 }
 
 // fdPaths rewrites the words that name a descriptor exec opened onto a
-// file (/dev/fd/3, /proc/self/fd/3, @/dev/fd/3) to name the file.
+// file (/dev/fd/3, /proc/self/fd/3, @/dev/fd/3; fdPathKey) to name the file.
 // A file whose name the walk did not resolve makes the word dynamic.
 func (s *state) fdPaths(words []string, dyn []bool) []bool {
 	for i, w := range words {
-		for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
-			k := strings.Index(w, dir)
-			if k < 0 {
-				continue
-			}
-			if f, ok := s.infds[w[k+len(dir):]]; ok {
-				words[i] = w[:k] + f
-				if strings.ContainsAny(f, "$`") {
-					if dyn == nil {
-						dyn = make([]bool, len(words))
-					}
-					dyn[i] = true
+		k := strings.Index(w, "/dev/fd/")
+		if k < 0 {
+			k = strings.Index(w, "/proc/")
+		}
+		if k < 0 {
+			continue
+		}
+		key, ok := fdPathKey(w[k:])
+		if !ok {
+			continue
+		}
+		if f, ok := s.infds[key]; ok {
+			words[i] = w[:k] + f
+			if strings.ContainsAny(f, "$`") {
+				if dyn == nil {
+					dyn = make([]bool, len(words))
 				}
+				dyn[i] = true
 			}
 		}
 	}

@@ -32,8 +32,9 @@ var skipFilterRuns = true
 func Filter(name string) bool { return filters.Get(name) }
 
 // runsNothing reports a command the walk's runs would find nothing in: a
-// filter named by its base name alone (not a path a written file could
-// be), on a line that wrote no file.
+// filter or another program runs reads nothing of (runsNothingName), named
+// by its base name alone (not a path a written file could be), on a line
+// that wrote no file.
 func (s *state) runsNothing(name, program string) bool {
-	return skipFilterRuns && len(s.files) == 0 && len(s.opaque) == 0 && Filter(name) && !strings.Contains(program, "/")
+	return skipFilterRuns && len(s.files) == 0 && len(s.opaque) == 0 && nameKinds.Get(name)&kindRunsNothing != 0 && !strings.Contains(program, "/")
 }

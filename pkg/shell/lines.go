@@ -930,6 +930,10 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
 		"r": homeReplacer([]string{`path.expand("~")`, "path.expand('~')", `Sys.getenv("HOME")`, "Sys.getenv('HOME')",
 			`normalizePath("~")`, "normalizePath('~')"}, nil, ""),
+		"c":    homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
+		"go":   homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
+		"rust": homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
+		"java": homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
 		// awk's strings are double-quoted only
 		"awk": strings.NewReplacer(`ENVIRON["HOME"]`, `"~"`),
 		// AppleScript's home folder, quoted for the shell or not (JXA's too)

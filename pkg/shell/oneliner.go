@@ -279,6 +279,33 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
 		},
 		"awk": {{"system", hookShell}},
+		// Compiled languages, for sources the line writes and then builds
+		// and runs (compiled.go).
+		"c": {
+			{"system", hookShell}, {"popen", hookShell},
+			{"execl", hookArgv}, {"execlp", hookArgv}, {"execle", hookArgv}, {"execv", hookArgv}, {"execvp", hookArgv},
+			{"unlink", hookRmFile}, {"remove", hookRmFile}, {"rmdir", hookRmFile},
+			{"fopen", hookRead}, {"open", hookRead}, {"chmod", hookChmod}, {"rename", hookCopy}, {"kill", hookKill},
+		},
+		"go": {
+			{"exec.Command", hookShell}, {"syscall.Exec", hookArgv},
+			{"os.RemoveAll", hookRmTree}, {"os.Remove", hookRmFile},
+			{"os.ReadFile", hookRead}, {"ioutil.ReadFile", hookRead}, {"os.Open", hookRead},
+			{"os.WriteFile", hookWrite}, {"ioutil.WriteFile", hookWrite}, {"os.Chmod", hookChmod},
+			{"os.Rename", hookCopy}, {"syscall.Kill", hookKill},
+		},
+		"rust": {
+			{"Command::new", hookShell},
+			{"remove_dir_all", hookRmTree}, {"remove_file", hookRmFile},
+			{"read_to_string", hookRead}, {"File::open", hookRead}, {"fs::write", hookWrite},
+			{"fs::rename", hookCopy}, {"fs::copy", hookCopy},
+		},
+		"java": {
+			{"exec", hookShell}, {"ProcessBuilder", hookShell},
+			{"Files.delete", hookRmFile}, {"Files.deleteIfExists", hookRmFile},
+			{"Files.readString", hookRead}, {"Files.readAllBytes", hookRead}, {"Files.readAllLines", hookRead},
+			{"Files.writeString", hookWrite}, {"Files.write", hookWrite}, {"Files.copy", hookCopy}, {"Files.move", hookCopy},
+		},
 		// do shell script "CMD" hands CMD to sh
 		// (Terminal's do script runs CMD in a new shell; JXA spells it
 		// doShellScript("CMD"))
@@ -372,6 +399,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if h.kind <= hookSpawn && decodesText(code[at:end]) {
 				// os.system(base64.b64decode(…)): base64 -d | sh inside the code
 				facts.DecodedRun = true
+			}
+			if h.kind == hookShell {
+				args, end = sc.builderChain(args, end) // Command::new("sh").arg("-c")…
 			}
 			if !s.hook(h.kind, args, code[end:], f) {
 				facts.Opaque = append(facts.Opaque, h.name)
@@ -1017,6 +1047,49 @@ type value struct {
 	list  bool     // a list literal
 	items []string // its elements ("$_" for non-literals)
 	raw   string   // the argument's source text, as call read it
+}
+
+// builderChain adds to a call's arguments those its builder's chained
+// methods add (Rust's Command::new("sh").arg("-c").args(&["rm -rf x"])),
+// and gives where the chain ends.
+func (sc *scanner) builderChain(args []value, end int) ([]value, int) {
+	c := sc.code
+	for range 32 {
+		j := end
+		for j < len(c) && (c[j] == ' ' || c[j] == '\t' || c[j] == '\n' || c[j] == '\r') {
+			j++
+		}
+		var name string
+		switch {
+		case strings.HasPrefix(c[j:], ".arg("):
+			name = ".arg"
+		case strings.HasPrefix(c[j:], ".args("):
+			name = ".args"
+		default:
+			return args, end
+		}
+		k := j + len(name) + 1
+		if k < len(c) && c[k] == '&' {
+			// .args(&[…]): a borrowed list is the list
+			c = c[:k] + " " + c[k+1:]
+			sc.code = c
+		}
+		more, e, ok := sc.call(j + len(name))
+		if !ok {
+			return args, end
+		}
+		for _, v := range more {
+			if !v.list {
+				args = append(args, v)
+				continue
+			}
+			for _, it := range v.items {
+				args = append(args, value{str: it, known: !strings.Contains(it, "$_"), raw: it})
+			}
+		}
+		end = e
+	}
+	return args, end
 }
 
 // scanner reads just enough of a one-liner's syntax: string literals, list

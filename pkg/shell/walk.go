@@ -16,20 +16,23 @@ type state struct {
 	includes   int // configuration files read through another's Include (sshconf.go)
 	out        []Command
 	vars       map[string]variable
-	readonly   map[string]bool     // variables made read-only: later assignments fail (declReadonly)
-	inputs     []span              // substitutions feeding the command being emitted
-	aliases    map[string]string   // aliases (and hash -p names) defined on the line
-	files      map[string]string   // text written to files on the line, by file name
-	opaque     fileSet             // files written on the line with text nobody knows
-	fds        map[string]string   // descriptors exec opened onto files (exec 3>f), by number
-	infds      map[string]string   // descriptors exec opened for reading (exec 3<f), by number
-	compound   bool                // the redirections walked are a compound command's
-	traps      []trapDef           // trap commands, walked at the end of the line
-	execOut    []string            // files a bare exec just sent the line's output to
-	exhausts   []string            // what starts processes without end
-	funcs      map[string]*funcDef // functions defined on the line
-	coprocs    map[string]span     // coprocesses started on the line, by name (COPROC): their commands
-	scope      scopeState          // scopes.go: subshells, branches and locals being walked
+	readonly   map[string]bool         // variables made read-only: later assignments fail (declReadonly)
+	inputs     []span                  // substitutions feeding the command being emitted
+	aliases    map[string]string       // aliases (and hash -p names) defined on the line
+	files      map[string]string       // text written to files on the line, by file name
+	opaque     fileSet                 // files written on the line with text nobody knows
+	fds        map[string]string       // descriptors exec opened onto files (exec 3>f), by number
+	infds      map[string]string       // descriptors exec opened for reading (exec 3<f), by number
+	fdIn       map[string]span         // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
+	fdOut      map[string]span         // descriptors exec opened onto >(…), the commands reading there
+	built      map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
+	compound   bool                    // the redirections walked are a compound command's
+	traps      []trapDef               // trap commands, walked at the end of the line
+	execOut    []string                // files a bare exec just sent the line's output to
+	exhausts   []string                // what starts processes without end
+	funcs      map[string]*funcDef     // functions defined on the line
+	coprocs    map[string]span         // coprocesses started on the line, by name (COPROC): their commands
+	scope      scopeState              // scopes.go: subshells, branches and locals being walked
 	pipes      int
 	pipe0      pipe   // the first pipeline, kept here to save an allocation
 	spare      []pipe // pipelines allocated ahead
@@ -952,6 +955,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(s.infds) > 0 {
 		e.dyn = s.fdPaths(e.words, e.dyn)
 	}
+	fdStdin := false
+	if len(e.procIn)+len(e.procOut)+len(s.fdIn)+len(s.fdOut) > 0 {
+		fdStdin = s.fdSubsts(e, redirs, rs) // fdsubst.go: exec 3< <(X); cmd <&3
+	}
 	if len(e.words) == 0 && len(rs) == 0 && len(e.assigns) == 0 {
 		return
 	}
@@ -973,13 +980,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
 		s.link(f.pl, e.subs)
-		if len(e.procIn) > 0 && stdinProcSubst(redirs) {
+		if len(e.procIn) > 0 && (fdStdin || stdinProcSubst(redirs)) {
 			f.inPipe = true // bash < <(X): X | bash
 		}
 	case len(e.procIn) > 0 && len(inner) > 0:
 		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
 		s.link(f.pl, e.procIn)
-		if stdinProcSubst(redirs) {
+		if fdStdin || stdinProcSubst(redirs) {
 			f.inPipe = true // and what reads it is judged as a pipeline's stage is
 		}
 	}
@@ -1008,6 +1015,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		// as in cmd | X.
 		f.pl.stage++
 		s.link(f.pl, e.procOut)
+		s.procOutCode(e.procOut, name, inner, bodies, f) // procout.go
 	}
 	if s.scope.unknownPrompt {
 		s.scope.unknownPrompt = false
@@ -1052,6 +1060,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			if xargs && argFile(e.words) == "" {
 				// (xargs -a FILE reads FILE, not its standard input)
 				s.xargsInput(f, e.words, in)
+			}
+			if len(e.words) > 0 && progName(e.words[0]) == "parallel" && parallelReadsStdin(e.words) {
+				s.parallelLines(f, e.words, in) // parallel.go
 			}
 		}
 	}

@@ -274,6 +274,11 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		if out, ok := e.s.staticOutput(p.Stmts); ok {
 			e.procTexts = append(e.procTexts, out)
+			if p.Op != syntax.CmdOut {
+				// sftp -b <(echo 'put …'), source <(echo …): a program
+				// given the path reads the text as a file the line wrote
+				e.s.recordFile(e.f.slice(p), out, false)
+			}
 		}
 		e.text(e.f.slice(p))
 	case *syntax.ArithmExp:

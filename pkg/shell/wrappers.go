@@ -510,6 +510,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			if text, ok := s.files[fileKey(words[0])]; ok {
 				s.runText(text, shebangLang(text), f)
 			}
+			s.compiledCode(f, name, words) // compiled.go: cc x.c -o x, go run x.go
+		}
+		if s.built != nil {
+			s.runBuilt(f, words[0]) // compiled.go: ./x, built above
 		}
 		s.runsOpaque(len(s.out)-1, words[0])
 		if strings.Contains(words[0], "/") && scriptName(words[0]) {
@@ -972,60 +976,18 @@ func XargsArgFile(args []string) string {
 	return ""
 }
 
-// argFile is XargsArgFile of an xargs command's words, its name first.
+// argFile is XargsArgFile of an xargs command's words, its name first;
+// "" when that file is xargs' own standard input (-a /dev/stdin), which
+// the walk follows as when no file is named.
 func argFile(words []string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return XargsArgFile(words[1:])
-}
-
-// parallelFiles runs parallel's ":::: FILE" arguments when the line wrote
-// FILE: each line an argument of the command, or a command of its own
-// when there is none.
-func (s *state) parallelFiles(f frame, words []string) {
-	if s.files == nil || f.depth >= MaxDepth {
-		return
-	}
-	sep := len(words)
-	for i, w := range words {
-		if w == ":::" || w == "::::" || w == ":::+" || w == "::::+" {
-			sep = i
-			break
-		}
-	}
-	cmd := ""
-	if i := parallelFlags.skip(words[:sep], 1); i < sep {
-		cmd = strings.Join(words[i:sep], " ")
-	}
-	g := s.viaFrame(f, "parallel")
-	fromFiles := false
-	for _, w := range words[sep:] {
-		switch w {
-		case "::::", "::::+":
-			fromFiles = true
-			continue
-		case ":::", ":::+":
-			fromFiles = false
-			continue
-		}
-		text, ok := s.files[fileKey(w)]
-		if !fromFiles || !ok {
-			continue
-		}
-		for n, l := range strings.Split(text, "\n") {
-			if l = strings.TrimSpace(l); l == "" || n >= 16 {
-				continue
-			}
-			switch {
-			case cmd == "":
-				s.parseString(l, g)
-			case strings.Contains(cmd, "{}"):
-				s.parseString(strings.ReplaceAll(cmd, "{}", quoteWord(l)), g)
-			default:
-				s.parseString(cmd+" "+quoteWord(l), g)
-			}
-		}
+	switch f := XargsArgFile(words[1:]); f {
+	case "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0":
+		return ""
+	default:
+		return f
 	}
 }
 
@@ -1138,16 +1100,11 @@ func embeddedScripts(name string, words []string) []string {
 			out = append(out, quoteWords(words[i:])) // the words as they were: sh -c 'rm -rf ~'
 		}
 	case "parallel":
-		sep := len(words)
-		for i, w := range words {
-			if w == ":::" || w == "::::" || w == ":::+" {
-				sep = i
-				break
-			}
-		}
-		i := parallelFlags.skip(words[:sep], 1)
+		i, sep := parallelSplit(words)
 		if i < sep {
-			out = append(out, parallelCommands(strings.Join(words[i:sep], " "), words[sep:min(len(words), sep+MaxCommands)])...)
+			for _, t := range parallelTemplates(words[i:sep]) {
+				out = append(out, parallelCommands(t, words[sep:min(len(words), sep+MaxCommands)])...)
+			}
 		} else if sep < len(words) && words[sep] == ":::" {
 			out = append(out, words[sep+1:]...) // no command: the arguments are commands
 		}
@@ -1523,19 +1480,6 @@ func isShell(name string) bool {
 	return false
 }
 
-// isInterpreter reports whether name runs a script it is given: a
-// download substituted into its arguments is a download run.
-func isInterpreter(name string) bool {
-	if isShell(name) || scriptLang(name) != "" || isPwsh(name) {
-		return true
-	}
-	switch name {
-	case "source", ".", "eval":
-		return true
-	}
-	return otherInterpreters.Get(unversioned(name)) // tclsh8.6 is tclsh
-}
-
 // otherInterpreters run code they are given (a script, -c or -e code, or
 // their input) in a language no scanner here reads: Tcl, the elvish,
 // xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
@@ -1619,6 +1563,14 @@ func (s *state) makeOptions(words []string, f frame) {
 // stdin, and in which language ("sh" for shells).
 func readsStdin(words []string) (string, bool) {
 	name := progName(words[0])
+	if nameKinds.Get(name)&kindStdinReader == 0 {
+		return "", false // none of the programs readsStdinOf reads (namekinds.go)
+	}
+	return readsStdinOf(name, words)
+}
+
+// readsStdinOf is readsStdin for a program named name.
+func readsStdinOf(name string, words []string) (string, bool) {
 	if isShell(name) {
 		i, hasC, stdin := shellFlags(words)
 		if !hasC && i < len(words) && (strings.HasPrefix(words[i], "<(") || words[i] == "/dev/stdin") {

@@ -206,8 +206,7 @@ func (p *Proxy) buildCall(env envelope) (c call.Call, modern bool, ambiguous str
 	}
 	params["tool"] = name
 	if sp.arguments != nil {
-		var args any
-		if json.Unmarshal(sp.arguments, &args) == nil {
+		if args, err := p.arguments.decode(sp.arguments); err == nil {
 			if k := ambiguousValue(args); k != "" {
 				return c, false, k
 			}

@@ -143,6 +143,9 @@ type Proxy struct {
 	taskOrder   []string
 	closed      bool
 	wg          sync.WaitGroup
+
+	fromServer valueDecoder // the server's messages, numbers as sent
+	arguments  valueDecoder // tools/call arguments, for the policy
 }
 
 // pending is a client request forwarded to the server.
@@ -170,6 +173,7 @@ func New(cfg Config, toClient, toServer io.Writer) *Proxy {
 		held:        map[string]context.CancelFunc{},
 		denied:      map[string]bool{},
 		annotations: map[string]any{},
+		fromServer:  valueDecoder{useNumber: true},
 	}
 }
 

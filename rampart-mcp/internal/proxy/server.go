@@ -1,7 +1,6 @@
 package proxy
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -22,15 +21,9 @@ func (p *Proxy) serverLine(line []byte) {
 		p.client.write(line)
 		return
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber() // numbers re-encode exactly as sent
-	var v any
-	if err := dec.Decode(&v); err != nil || dec.InputOffset() != int64(len(body)) {
-		why := "invalid JSON"
-		if err != nil {
-			why = err.Error()
-		}
-		p.serverMalformed(line, why)
+	v, err := p.fromServer.decode(body) // numbers re-encode exactly as sent
+	if err != nil {
+		p.serverMalformed(line, err.Error())
 		return
 	}
 	changed := false

@@ -1,0 +1,105 @@
+package effect
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"rampart.dev/pkg/shell"
+)
+
+// Inline code talks to databases and clouds through their client libraries
+// as a command line does through their CLIs: python3 -c "…psycopg2.connect
+// (…).cursor().execute('DROP SCHEMA public CASCADE')" drops what psql -c
+// 'DROP SCHEMA public CASCADE' does, and boto3's bucket.objects.all()
+// .delete() empties what aws s3 rm --recursive does. Code that holds a
+// database driver has each quoted literal that is a destroying statement
+// judged as SQL it runs, and its store-wide calls (flushall(),
+// drop_database()) as their statements; code that holds a cloud SDK and
+// calls one of its destroying methods destroys what that service holds.
+
+// codeDrivers are the spellings by which code loads or opens a database
+// client, in the languages an interpreter runs inline.
+var codeDrivers = []string{
+	// Python
+	"psycopg", "pymysql", "MySQLdb", "mysql.connector", "sqlite3", "sqlalchemy", "create_engine", "asyncpg", "pg8000",
+	"cx_Oracle", "oracledb", "pyodbc", "pymssql", "cassandra", "clickhouse", "snowflake.connector", "pymongo", "MongoClient", "redis.",
+	// Node
+	"require('pg')", "require(\"pg\")", "from 'pg'", "from \"pg\"", "mysql2", "require('mysql", "require(\"mysql", "knex", "sequelize",
+	"better-sqlite3", "$executeRaw", "require('mssql", "require('mongodb", "require(\"mongodb", "ioredis", "require('redis", "require(\"redis",
+	// Ruby, Perl, PHP, R
+	"PG.connect", "PG::Connection", "Mysql2::Client", "SQLite3::Database", "Sequel.connect", "ActiveRecord", "Redis.new", "Mongo::Client",
+	"DBI->connect", "DBI->", "new PDO", "PDO(", "mysqli", "pg_connect", "pg_query", "dbConnect", "dbExecute", "dbSendQuery",
+}
+
+// storeWideCalls are a client library's calls that empty or drop a whole
+// store, with the statement each stands for.
+var storeWideCalls = []struct{ call, statement string }{
+	{"flushall(", "FLUSHALL"}, {"flushAll(", "FLUSHALL"}, {"flushdb(", "FLUSHDB"}, {"flushDb(", "FLUSHDB"},
+	{"drop_database(", "db.dropDatabase()"}, {"dropDatabase(", "db.dropDatabase()"},
+}
+
+// codeCloudSDKs are the spellings by which code loads a cloud's or a
+// cluster's client library.
+var codeCloudSDKs = []string{
+	"boto3", "botocore", "google.cloud", "googleapiclient", "azure.", "@aws-sdk", "aws-sdk", "@google-cloud", "@azure/",
+	"Aws::", "Google::Cloud", "Azure::", "kubernetes", "@kubernetes/client-node", "digitalocean", "linode_api", "hcloud", "pulumi",
+}
+
+// sdkDestroyCall matches a call of a destroying method, in the spellings
+// the SDKs use: bucket.delete(), delete_bucket(, terminate_instances(,
+// deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(.
+var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\.(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(delete|terminate|destroy|purge|drop)[A-Z]\w*\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
+})
+
+// codeStores adds what an interpreter's inline code does to databases and
+// clouds through their client libraries.
+func (a *analysis) codeStores(i int, c *shell.Command) {
+	code, ok, _ := shell.InterpreterCode(c)
+	if !ok || len(code) > 1<<16 {
+		return
+	}
+	if anyOf(code, codeDrivers) {
+		for _, lit := range codeLiterals(code) {
+			if embeddedStatement().MatchString(lit) {
+				a.add(Effect{Kind: SQL, Cmd: i, Target: lit})
+			}
+		}
+		for _, s := range storeWideCalls {
+			if strings.Contains(code, s.call) {
+				a.add(Effect{Kind: SQL, Cmd: i, Target: s.statement})
+			}
+		}
+	}
+	if anyOf(code, codeCloudSDKs) {
+		if m := sdkDestroyCall().FindString(code); m != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
+		}
+	}
+}
+
+// codeLiterals returns the single- and double-quoted string literals of
+// code (without their quotes; a backslash escapes the next byte).
+func codeLiterals(code string) []string {
+	var out []string
+	for k := 0; k < len(code); k++ {
+		q := code[k]
+		if q != '\'' && q != '"' {
+			continue
+		}
+		j := k + 1
+		for j < len(code) && code[j] != q {
+			if code[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(code) {
+			break
+		}
+		out = append(out, code[k+1:j])
+		k = j
+	}
+	return out
+}

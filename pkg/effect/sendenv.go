@@ -1,0 +1,55 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// ssh sends the client's environment variables that SendEnv names (ssh -o
+// SendEnv=AWS_SECRET_ACCESS_KEY, a pattern: SendEnv=AWS_*) to the server,
+// and SetEnv's NAME=VALUE pairs: a secret variable named there leaves for
+// that machine as surely as one written "$AWS_SECRET_ACCESS_KEY" in the
+// command it runs.
+
+// sshEnvClients are the programs that take ssh's -o options.
+var sshEnvClients = map[string]bool{"ssh": true, "scp": true, "sftp": true, "mosh": true, "autossh": true}
+
+// sentEnvVar returns a secret variable an ssh command's -o SendEnv names
+// (or one its pattern may name: "*", "AWS_*"), or "".
+func sentEnvVar(c *shell.Command) string {
+	if !sshEnvClients[c.Name] {
+		return ""
+	}
+	for k, w := range c.Args {
+		opt := ""
+		switch {
+		case w == "-o" && k+1 < len(c.Args):
+			opt = c.Args[k+1]
+		case strings.HasPrefix(w, "-o") && len(w) > 2:
+			opt = w[2:]
+		default:
+			continue
+		}
+		key, val, ok := strings.Cut(opt, "=")
+		if !ok {
+			key, val, ok = strings.Cut(strings.TrimSpace(opt), " ")
+		}
+		if !ok || !strings.EqualFold(strings.TrimSpace(key), "SendEnv") {
+			continue
+		}
+		for _, name := range strings.Fields(val) {
+			if secretName(name) {
+				return name
+			}
+			if stem, glob := strings.CutSuffix(name, "*"); glob && (stem == "" || secretPrefixes[strings.ToUpper(stem)]) {
+				return name // every variable, or every one of a cloud's
+			}
+		}
+	}
+	return ""
+}
+
+// secretPrefixes are the stems of variable patterns that take a service's
+// credentials with them (AWS_* holds AWS_SECRET_ACCESS_KEY).
+var secretPrefixes = map[string]bool{"AWS_": true, "AWS": true, "AZURE_": true, "GOOGLE_": true, "GITHUB_": true, "GH_": true, "NPM_": true, "VAULT_": true, "DOCKER_": true, "OPENAI_": true, "ANTHROPIC_": true}

@@ -1,0 +1,183 @@
+package shell
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// A bare exec can open a spare descriptor onto a process substitution
+// (exec 3< <(curl …), exec {fd}> >(bash)) or onto text (exec 3<<<'…'),
+// and a later command can use it (bash <&3, printf CMD >&$fd, source
+// /dev/fd/3). These are the same pipes as cmd < <(curl …) and cmd >
+// >(bash), split over two statements; the walk joins them again.
+
+// fdSubsts records the process substitutions a bare exec opens on spare
+// descriptors, and adds to e's substitutions those a command reads or
+// writes through such a descriptor, so that they are linked as if the
+// command named them. It reports whether the command's standard input is
+// one of them.
+func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (stdin bool) {
+	bare := len(e.words) == 0 || len(e.words) == 1 && e.words[0] == "exec"
+	// Each process substitution of a redirection is, in order, the next
+	// of e.procIn or e.procOut after those of the words (a bare exec's
+	// words have none).
+	in, out := 0, 0
+	if !bare {
+		in, out = len(e.procIn), len(e.procOut)
+	}
+	nIn, nOut := len(e.procIn), len(e.procOut)
+	for i, r := range raw {
+		if i >= len(rs) {
+			break
+		}
+		fd := ""
+		if r.N != nil {
+			fd = r.N.Value
+		}
+		spare := fd != "" && fd != "0" && fd != "1" && fd != "2"
+		if p := procSubstOf(r); p != nil {
+			var sp span
+			ok := false
+			if p.Op == syntax.CmdOut && out < nOut {
+				sp, ok = e.procOut[out], true
+				out++
+			} else if p.Op != syntax.CmdOut && in < nIn {
+				sp, ok = e.procIn[in], true
+				in++
+			}
+			if bare && spare && ok {
+				s.openFdSubst(fd, sp, p.Op == syntax.CmdOut)
+				if text, known := s.staticOutput(p.Stmts); known && p.Op != syntax.CmdOut {
+					// exec 3< <(echo …): <&3 and /dev/fd/3 read known text,
+					// as from a file the line wrote.
+					s.textFd(fd, text)
+				}
+			}
+			continue
+		}
+		switch op := rs[i].Op; {
+		case bare && spare && (op == "<&" || op == ">&") && rs[i].Target == "-":
+			s.closeFdSubst(fd) // exec 3<&-
+			for _, k := range fdKeys(fd) {
+				delete(s.infds, k)
+				delete(s.fds, k)
+			}
+		case bare && spare && op != "<&" && op != ">&":
+			s.closeFdSubst(fd) // exec 3<f: the descriptor names a file now
+		case op == "<&" || op == "<":
+			if sp, ok := s.fdIn[fdTarget(rs[i].Target, op)]; ok {
+				e.subs = s.appendSpans(e.subs, sp)
+				e.procIn = append(e.procIn, sp)
+				stdin = stdin || fd == "" || fd == "0"
+			}
+		case op == ">&" || op == ">" || op == ">>":
+			if sp, ok := s.fdOut[fdTarget(rs[i].Target, op)]; ok {
+				e.subs = s.appendSpans(e.subs, sp)
+				e.procOut = append(e.procOut, sp)
+			}
+		}
+	}
+	// bash /dev/fd/3, tee /proc/self/fd/$fd: a word naming the descriptor.
+	for _, w := range e.words {
+		k, ok := fdPathKey(w)
+		if !ok {
+			continue
+		}
+		if sp, ok := s.fdIn[k]; ok {
+			e.subs = s.appendSpans(e.subs, sp)
+			e.procIn = append(e.procIn, sp)
+		} else if sp, ok := s.fdOut[k]; ok {
+			e.subs = s.appendSpans(e.subs, sp)
+			e.procOut = append(e.procOut, sp)
+		}
+	}
+	return stdin
+}
+
+// openFdSubst remembers that descriptor fd holds a process substitution's
+// commands: its output when out is false, its input when out is true.
+func (s *state) openFdSubst(fd string, sp span, out bool) {
+	s.closeFdSubst(fd)
+	m := &s.fdIn
+	if out {
+		m = &s.fdOut
+	}
+	if *m == nil {
+		*m = map[string]span{}
+	}
+	for _, k := range fdKeys(fd) {
+		(*m)[k] = sp
+	}
+}
+
+// closeFdSubst forgets what descriptor fd held.
+func (s *state) closeFdSubst(fd string) {
+	for _, k := range fdKeys(fd) {
+		delete(s.fdIn, k)
+		delete(s.fdOut, k)
+	}
+}
+
+// fdTarget gives the descriptor a redirection's target names: the
+// target of <&3 and >&$fd itself, or of < /dev/fd/3 the path's last part.
+func fdTarget(target, op string) string {
+	if op == "<&" || op == ">&" {
+		return target
+	}
+	if k, ok := fdPathKey(target); ok {
+		return k
+	}
+	return ""
+}
+
+// fdPathKey gives the descriptor a path names (/dev/fd/3,
+// /proc/self/fd/$fd, /proc/thread-self/fd/3, /proc/$$/fd/3).
+func fdPathKey(p string) (string, bool) {
+	if k, ok := strings.CutPrefix(p, "/dev/fd/"); ok {
+		return k, k != ""
+	}
+	rest, ok := strings.CutPrefix(p, "/proc/")
+	if !ok {
+		return "", false
+	}
+	i := strings.Index(rest, "/fd/")
+	if i <= 0 || !procSelf(rest[:i]) {
+		return "", false
+	}
+	k := rest[i+len("/fd/"):]
+	return k, k != ""
+}
+
+// procSelf reports whether a /proc entry's name is the shell's own
+// process (or thread) as a line can spell it.
+func procSelf(name string) bool {
+	switch name {
+	case "self", "thread-self", "$$", "${$}", "$BASHPID", "${BASHPID}":
+		return true
+	}
+	return false
+}
+
+// procSubstOf gives the process substitution a redirection's word is
+// made of, or nil.
+func procSubstOf(r *syntax.Redirect) *syntax.ProcSubst {
+	if r.Word == nil || len(r.Word.Parts) != 1 {
+		return nil
+	}
+	p, _ := r.Word.Parts[0].(*syntax.ProcSubst)
+	return p
+}
+
+// textFd makes descriptor fd read text: <&3 and /dev/fd/3 read it as
+// they would a file the line wrote with it.
+func (s *state) textFd(fd, text string) {
+	name := "/dev/fd/" + strings.Trim(fd, "{}")
+	s.recordFile(name, text, false)
+	if s.infds == nil {
+		s.infds = map[string]string{}
+	}
+	for _, k := range fdKeys(fd) {
+		s.infds[k] = name
+	}
+}

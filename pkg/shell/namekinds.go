@@ -1,0 +1,97 @@
+package shell
+
+import "rampart.dev/pkg/internal/table"
+
+// Kinds of program names, remembered.
+//
+// The walk and the effects ask of every command, several times each,
+// whether its name is an interpreter's, whether it may read the script it
+// runs from its standard input, and whether the walk's reading of what it
+// runs (runs) can find anything in it. Each answer is a dozen comparisons,
+// suffix cuts and table lookups that depend on the name alone, so they are
+// worked out once per name and kept (table.Memo); TestNameKindsMatch holds
+// the kept answers to the functions that compute them.
+
+// The bits of a name's kind.
+const (
+	kindInterpreter uint32 = 1 << iota // isInterpreterName
+	kindStdinReader                    // stdinReaderName
+	kindRunsNothing                    // runsNothingName
+)
+
+// nameKinds keeps kindOf's answers.
+var nameKinds = table.Memo{Compute: kindOf}
+
+// kindOf works out the kind of a program name.
+func kindOf(name string) uint32 {
+	var k uint32
+	if isInterpreterName(name) {
+		k |= kindInterpreter
+	}
+	if stdinReaderName(name) {
+		k |= kindStdinReader
+	}
+	if runsNothingName(name) {
+		k |= kindRunsNothing
+	}
+	return k
+}
+
+// isInterpreter reports whether name runs a script it is given: a
+// download substituted into its arguments is a download run.
+func isInterpreter(name string) bool { return nameKinds.Get(name)&kindInterpreter != 0 }
+
+// isInterpreterName is isInterpreter, computed.
+func isInterpreterName(name string) bool {
+	if isShell(name) || scriptLang(name) != "" || isPwsh(name) {
+		return true
+	}
+	switch name {
+	case "source", ".", "eval":
+		return true
+	}
+	return otherInterpreters.Get(unversioned(name)) // tclsh8.6 is tclsh
+}
+
+// stdinReaderName reports the names readsStdin looks further at: every
+// other program runs no script from its standard input.
+func stdinReaderName(name string) bool {
+	if isShell(name) || scriptLang(name) != "" || isPwsh(name) || sshNames.Get(name) || otherInterpreters.Get(unversioned(name)) {
+		return true
+	}
+	switch name {
+	case "parallel", "source", ".", "cmake", "make", "gmake", "bmake", "newgrp", "expect", "at", "batch", "crontab":
+		return true
+	}
+	return false
+}
+
+// runsNothingName reports a program in which runs finds nothing unless the
+// line wrote a file it could take for a script or a module: a filter, or
+// a plain program (no wrapper, shell, interpreter or loader) that none of
+// runs' readings names (recipe runners, npm's pkg set, ansible's modules,
+// vim's ex commands, module loaders, PowerShell and cmd.exe spellings, and
+// every program runs has a case of its own for).
+// TestFiltersRunNothing holds the walk that skips runs for them to the full
+// walk on every exec row of the engine's tables.
+func runsNothingName(name string) bool {
+	if Filter(name) {
+		return true
+	}
+	if !plain(name) || isShell(name) || sshNames.Get(name) || vimNames.Get(name) || isPwsh(name) || isCmdExe(name) || pwshCmdlet(name) {
+		return false
+	}
+	if _, ok := recipeRunners.Lookup(name); ok {
+		return false
+	}
+	if _, ok := moduleLangs()[unversioned(name)]; ok {
+		return false
+	}
+	switch name {
+	case "set", "shift", "alias", "hash", "source", ".", "eval", "su", "runuser", "mosh", "watch", "flock", "find", "fd", "fdfind",
+		"sed", "gsed", "gdb", "lldb", "trap", "tmux", "screen", "parallel", "rsync", "salt", "salt-ssh", "salt-call", "tar", "git",
+		"scp", "sftp", "crontab", "at", "batch", "make", "gmake", "bmake", "npm", "pnpm", "bun", "ansible", "gnuplot", "java", "go":
+		return false
+	}
+	return true
+}

@@ -1,0 +1,98 @@
+package shell
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// engineExecLines reads every exec row of the engine's tables.
+func engineExecLines(t *testing.T) []string {
+	t.Helper()
+	var lines []string
+	files, _ := filepath.Glob("../engine/testdata/*.txt")
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+		for sc.Scan() {
+			parts := strings.SplitN(sc.Text(), "\t", 4)
+			switch {
+			case len(parts) == 4 && parts[2] == "exec":
+				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[3]))
+			case len(parts) == 3 && parts[1] == "exec":
+				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[2]))
+			}
+		}
+		f.Close()
+	}
+	if len(lines) < 10000 {
+		t.Fatalf("only %d lines read from the engine's tables", len(lines))
+	}
+	return lines
+}
+
+// TestNameKindsMatch holds the kept kinds of names to the functions that
+// compute them, and readsStdin's early answer (a name that is no stdin
+// reader reads no script from its input) to readsStdinOf's full reading:
+// on every command of every exec row of the engine's tables, every
+// program the catalogue names, and versioned, upper-case and .exe
+// spellings of each, with the argument shapes readsStdinOf looks at.
+func TestNameKindsMatch(t *testing.T) {
+	words := map[string][][]string{} // by name: the command lines seen
+	add := func(name string, w []string) {
+		if len(words[name]) < 20 {
+			words[name] = append(words[name], w)
+		}
+	}
+	for _, line := range engineExecLines(t) {
+		r := Parse(line)
+		for _, c := range r.Commands {
+			if c.Program != "" {
+				add(progName(c.Program), append([]string{c.Program}, c.Args...))
+			}
+			add(c.Name, append([]string{c.Name}, c.Args...))
+		}
+	}
+	names := catalog.ProgramsMatching("*", nil, 1<<20)
+	if len(names) < 500 {
+		t.Fatalf("only %d catalogue names", len(names))
+	}
+	for n := range words {
+		names = append(names, n)
+	}
+	shapes := [][]string{nil, {"-"}, {"/dev/stdin"}, {"<(x)"}, {"-s"}, {"-c", "x"}, {"-e", "x"}, {"x.py"}, {"-f", "-"}, {"-P", "-"},
+		{"-m", "x"}, {":::", "a"}, {"/dev/fd/3"}, {"-Command", "-"}, {"host"}, {"host", "cmd"}, {"-l"}}
+	for _, n := range names {
+		for _, v := range []string{n, n + "3", n + "3.12", n + "3.12-dbg", n + "3.13t", n + ".exe", strings.ToUpper(n), n + "8.6"} {
+			for _, s := range shapes {
+				add(progName(v), append([]string{v}, s...))
+			}
+		}
+	}
+	for name, lines := range words {
+		for range 2 { // a kept answer, then perhaps one computed again
+			if got, want := isInterpreter(name), isInterpreterName(name); got != want {
+				t.Errorf("isInterpreter(%q) = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindStdinReader != 0, stdinReaderName(name); got != want {
+				t.Errorf("stdin reader %q = %v, computed %v", name, got, want)
+			}
+		}
+		if stdinReaderName(name) {
+			continue
+		}
+		for _, w := range lines {
+			if lang, ok := readsStdinOf(name, w); lang != "" || ok {
+				t.Errorf("%q: readsStdinOf = %q, %v for a name that is no stdin reader", w, lang, ok)
+			}
+		}
+	}
+}
