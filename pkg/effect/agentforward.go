@@ -17,7 +17,8 @@ import (
 // forwardsAgentToPublicHost adds destroy:access for an ssh that forwards
 // the agent to a public IP address given as a literal.
 func (a *analysis) forwardsAgentToPublicHost(i int, c *shell.Command, cl *catalog.Classified) {
-	if c.Name != "ssh" || !forwardsAgent(c.Args) {
+	flags, ok := sshClients[c.Name]
+	if !ok || !forwardsAgentWith(c.Args, flags) {
 		return
 	}
 	for _, w := range cl.Words {
@@ -40,11 +41,19 @@ func (a *analysis) forwardsAgentToPublicHost(i int, c *shell.Command, cl *catalo
 // value.
 const sshValueFlags = "BbcDEeFIiJLlmOopQRSWw"
 
-// forwardsAgent reports ssh options that forward the agent: -A, alone or
+// sshClients are the programs that take ssh's options, with the
+// one-letter options of each that take a value: autossh is ssh under a
+// monitor whose -M takes its port.
+var sshClients = map[string]string{"ssh": sshValueFlags, "autossh": sshValueFlags + "M"}
+
+// forwardsAgent is forwardsAgentWith for ssh's own options.
+func forwardsAgent(args []string) bool { return forwardsAgentWith(args, sshValueFlags) }
+
+// forwardsAgentWith reports ssh options that forward the agent: -A, alone or
 // in a cluster of flags (-At, -Ao …), or -o ForwardAgent=yes. ssh reads
 // options before and after its host; the words after the next operand are
 // the remote command's (ssh h ls -A).
-func forwardsAgent(args []string) bool {
+func forwardsAgentWith(args []string, valueFlags string) bool {
 	operands := 0
 	for k := 0; k < len(args); k++ {
 		w := args[k]
@@ -58,7 +67,7 @@ func forwardsAgent(args []string) bool {
 			if w[j] == 'A' {
 				return true
 			}
-			if strings.IndexByte(sshValueFlags, w[j]) < 0 {
+			if strings.IndexByte(valueFlags, w[j]) < 0 {
 				continue
 			}
 			opt := w[j+1:] // the value, in the word or the next one

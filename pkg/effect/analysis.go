@@ -364,6 +364,15 @@ func optionLines(text string) []string {
 // code turns what a one-liner scan found into effects.
 func (a *analysis) code(i int, c *shell.Command) {
 	k := c.Code
+	for _, name := range k.EnvFiles {
+		// open(os.environ["DB_PASSWORD_FILE"]): the file the variable
+		// names, read as cat "$DB_PASSWORD_FILE" reads it (secretnames.go)
+		if _, held := credentialFileVars.Lookup(name); held && !strings.HasSuffix(name, "_SOCK") || secretFileVar(name) {
+			p := a.clean("$"+name, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			a.per[i].reads = append(a.per[i].reads, p)
+		}
+	}
 	for _, call := range k.Opaque {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code calls " + call + " with computed arguments"})
 	}

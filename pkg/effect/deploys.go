@@ -50,6 +50,17 @@ var provisionParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"bootstrap": true}
 }}
 
+// deployNounTails end a word whose deploy part names the thing, not the
+// act (deploy-request, deploy-keys, deploy-tokens, deploy-hooks): what
+// is done to it is the next word (pscale deploy-request deploy ships,
+// deploy-request create does not).
+var deployNounTails = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"request": true, "requests": true, "key": true, "keys": true, "token": true, "tokens": true,
+		"hook": true, "hooks": true, "status": true, "log": true, "logs": true, "history": true,
+	}
+}}
+
 // shipNouns are the things a cloud CLI makes that ship a build: made with
 // a creating verb, in one word or two (doctl apps create-deployment,
 // render deploys create, glab release create), they deploy or publish.
@@ -221,6 +232,9 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				// cap production deploy:check, pscale deploy-request diff:
 				// the deploy is looked at, not made
 				return ""
+			}
+			if found && deployNounTails.Get(t[strings.LastIndexAny(t, "-:_")+1:]) {
+				found = false // pscale deploy-request create: a request's noun, the verb follows it
 			}
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") || traffic && shifts {
 				return w.Text // az webapp deploy, heroku config:set

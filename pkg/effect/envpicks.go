@@ -174,6 +174,16 @@ func delimited(s string, d byte) (string, string, bool) {
 	return "", "", false
 }
 
+// loginSchemes are URL schemes whose URLs carry a login to a database or
+// a broker (postgres://user:pass@host): a pattern naming one picks them.
+var loginSchemes = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"postgres": true, "postgresql": true, "mysql": true, "mariadb": true, "mongodb": true, "redis": true,
+		"rediss": true, "amqp": true, "amqps": true, "mssql": true, "sqlserver": true, "clickhouse": true,
+		"nats": true, "kafka": true, "cockroachdb": true,
+	}
+}}
+
 // narrowPattern reports a regular expression that picks lines by a name:
 // each of its alternatives holds a literal run of two name characters or
 // more (outside brackets and escapes), and none of the runs is a piece of
@@ -191,8 +201,8 @@ func narrowPattern(re string) bool {
 			if len(run) < 2 {
 				continue
 			}
-			if secretFragment(run) {
-				return false
+			if secretFragment(run) || loginSchemes.Get(strings.ToLower(run)) {
+				return false // a scheme picks the URLs written with it, logins and all
 			}
 			named = true
 		}

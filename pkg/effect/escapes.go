@@ -30,29 +30,27 @@ func (a *analysis) toURL(i int, u string, f *cmdFacts) {
 // and ".system".
 var sqlShellPrefixes = []string{`\!`, "system ", ".shell ", ".system "}
 
-// sqlShellCommand finds a shell command in SQL text: a client's escape at
-// the start of a line, or PostgreSQL's COPY ... TO/FROM PROGRAM 'CMD' (run
-// by the server, often this machine).
-func sqlShellCommand(text string) (string, bool) {
+// sqlShellCommands finds the shell commands in SQL text: a client's
+// escape at the start of a line, and those the server's shell runs
+// (SQLPrograms: COPY ... TO/FROM PROGRAM 'CMD', xp_cmdshell 'CMD',
+// archive_command = 'CMD'), often on this machine.
+func sqlShellCommands(text string) []string {
+	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		for _, p := range sqlShellPrefixes {
 			if rest, ok := strings.CutPrefix(line, p); ok && strings.TrimSpace(rest) != "" {
-				return strings.TrimSpace(rest), true
+				return []string{strings.TrimSpace(rest)}
 			}
 		}
 	}
+	out = SQLPrograms(text)
 	u := strings.ToUpper(text)
-	if k := strings.Index(u, " PROGRAM "); k >= 0 && strings.Contains(u[:k], "COPY") {
-		rest := strings.TrimSpace(text[k+len(" PROGRAM "):])
-		if len(rest) > 1 && (rest[0] == '\'' || rest[0] == '"') {
-			if end := strings.IndexByte(rest[1:], rest[0]); end >= 0 {
-				return rest[1 : end+1], true
-			}
-		}
-		return rest, true
+	if k := strings.Index(u, " PROGRAM "); len(out) == 0 && k >= 0 && strings.Contains(u[:k], "COPY") {
+		// COPY … TO PROGRAM cmd not quoted as SQLPrograms reads it
+		out = append(out, strings.TrimSpace(text[k+len(" PROGRAM "):]))
 	}
-	return "", false
+	return out
 }
 
 // sqlShellEscapes judges the shell commands SQL text runs: a person
@@ -65,18 +63,16 @@ func (a *analysis) sqlShellEscapes() {
 		if e.Kind != SQL {
 			continue
 		}
-		cmd, ok := sqlShellCommand(e.Target)
-		if !ok {
-			continue
-		}
-		a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: "SQL runs a shell command: " + cmd})
-		res := shell.Parse(cmd)
-		if res.Unparsed {
-			continue
-		}
-		for _, x := range Of(&res, nil, a.env) {
-			x.Cmd = e.Cmd
-			a.add(x)
+		for _, cmd := range sqlShellCommands(e.Target) {
+			a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: "SQL runs a shell command: " + cmd})
+			res := shell.Parse(cmd)
+			if res.Unparsed {
+				continue
+			}
+			for _, x := range Of(&res, nil, a.env) {
+				x.Cmd = e.Cmd
+				a.add(x)
+			}
 		}
 	}
 }

@@ -125,6 +125,17 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
 		}
+		if f.source == "" && e.Prop("sends-local") != "" && copiesDatabaseHere(cl) && a.productionWord(i) != "" {
+			// kubectl cp production/db-0:/data/backup.sql /tmp/b.sql, scp
+			// deploy@prod-db:dump.sql .: production's database copied onto
+			// this machine, as a dump of it is (remotepath.go)
+			f.source, f.origin = "production-data", c.Name
+			if f.sink != "" && len(f.writes) > 0 && !slices.ContainsFunc(f.writes, inBackupDir) {
+				// scp's contact with the host is where the copy comes
+				// from, not where it goes: the files land here
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "production-data->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
+			}
+		}
 	}
 	if f.source == "" && a.readsVerbs(i, cl) && c.Name != "" && (printsCredential(cl) || revealsOption(c.Args)) {
 		// A program the catalogue does not know (or a subcommand of a

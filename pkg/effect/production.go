@@ -19,9 +19,16 @@ import (
 // changingSQL are the statements that change data or schema.
 // A database's maintenance and session commands count too: VACUUM FULL and
 // REINDEX lock tables, KILL and pg_terminate_backend end other sessions'
-// work, OPTIMIZE rebuilds, FLUSH and SET GLOBAL change the server.
+// work, OPTIMIZE rebuilds, FLUSH and SET GLOBAL change the server, as do
+// the server's own commands below.
 var changingSQL = []string{"UPDATE ", "INSERT ", "DELETE ", "ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "GRANT ", "REVOKE ", "MERGE ", "REPLACE ",
-	"VACUUM", "REINDEX ", "CLUSTER ", "KILL ", "PG_TERMINATE_BACKEND(", "PG_CANCEL_BACKEND(", "OPTIMIZE ", "FLUSH ", "SET GLOBAL ", "LOCK TABLE", "RENAME ", "COMMENT ON ", "REFRESH MATERIALIZED "}
+	"VACUUM", "REINDEX ", "CLUSTER ", "KILL ", "PG_TERMINATE_BACKEND(", "PG_CANCEL_BACKEND(", "OPTIMIZE ", "FLUSH ", "SET GLOBAL ", "LOCK TABLE", "RENAME ", "COMMENT ON ", "REFRESH MATERIALIZED ",
+	// the server itself: plugins loaded, its binary log and replication
+	// reset or stopped, its settings persisted or reconfigured, a login's
+	// password set, it stopped, and files it writes on its own machine
+	"INSTALL PLUGIN", "INSTALL COMPONENT", "UNINSTALL ", "RESET MASTER", "RESET REPLICA", "RESET SLAVE", "RESET BINARY",
+	"PURGE BINARY", "PURGE MASTER", "STOP REPLICA", "STOP SLAVE", "CHANGE MASTER", "CHANGE REPLICATION", "SHUTDOWN",
+	"RECONFIGURE", "SP_CONFIGURE", "SET PERSIST", "SET PASSWORD", "INTO OUTFILE", "INTO DUMPFILE", "LO_EXPORT("}
 
 // ChangesSQL reports whether SQL text has a statement that changes data or
 // schema (UPDATE, INSERT, ALTER, CREATE, ...), as a client's -c is judged,

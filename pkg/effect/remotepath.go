@@ -60,3 +60,48 @@ func isLastPositional(cl *catalog.Classified, w catalog.Word) bool {
 	}
 	return n >= 2 && w.Index == last
 }
+
+// copiesDatabaseHere reports a copy whose last operand is a local path
+// and whose earlier operands include a remote one (HOST:PATH,
+// NS/POD:PATH) naming a database's files: its data directory or a dump
+// (databaseFile). Production's logs copied here are everyday work; its
+// database's rows are its customers'.
+func copiesDatabaseHere(cl *catalog.Classified) bool {
+	remote, last := false, ""
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		if last != "" {
+			if p, ok := remotePath(last); ok && databaseFile(p) {
+				remote = true
+			}
+		}
+		last = w.Text
+	}
+	_, lastRemote := remotePath(last)
+	return remote && last != "" && !lastRemote
+}
+
+// databaseDirs are where database servers keep their data.
+var databaseDirs = [...]string{"/var/lib/postgresql", "/var/lib/pgsql", "/var/lib/mysql", "/var/lib/mariadb", "/var/lib/mongodb", "/var/lib/redis", "/data/db", "/bitnami/postgresql", "/bitnami/mysql", "/var/opt/mssql"}
+
+// dumpExts are the endings of a database dump's file.
+var dumpExts = [...]string{".sql", ".sql.gz", ".sql.zst", ".dump", ".pgdump", ".bak", ".rdb", ".bson", ".archive"}
+
+// databaseFile reports a path in a database server's data directory or
+// named as a dump.
+func databaseFile(p string) bool {
+	for _, d := range databaseDirs {
+		if p == d || strings.HasPrefix(p, d+"/") {
+			return true
+		}
+	}
+	l := strings.ToLower(p)
+	for _, x := range dumpExts {
+		if strings.HasSuffix(l, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -468,6 +468,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.engineChangesProduction(i, c)       // prodengine.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
 	a.privileges(i, c, cl)                // privileges.go
+	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
@@ -1220,8 +1221,8 @@ func localDest(cl *catalog.Classified, w catalog.Word) bool {
 		return false
 	}
 	for _, o := range ops[:len(ops)-1] {
-		if _, ok := remoteSpec(o.Text); ok {
-			return true
+		if _, ok := remotePath(o.Text); ok {
+			return true // HOST:PATH, or a pod's NS/POD:PATH (remotepath.go)
 		}
 	}
 	return false

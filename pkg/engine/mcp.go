@@ -194,6 +194,7 @@ func metadataWord(w string) bool {
 func (ev *evaluation) mcp() {
 	c := &ev.c
 	args, _ := c.Params["arguments"].(map[string]any)
+	args = listsOfIndexes(args) // mcpsplitargs.go: {"0": "rm", "1": "-rf"} is a list
 	ann, _ := c.Params["annotations"].(map[string]any)
 	ev.mcpCall(c.Params.String("server"), c.Params.String("tool"), args, ann, true)
 }

@@ -171,3 +171,73 @@ func jsonWordList(s string) ([]string, bool) {
 	}
 	return wordList(l)
 }
+
+// listsOfIndexes returns the arguments with every object keyed by its
+// indexes ({"0": "rm", "1": "-rf"}) read as the list it encodes, at any
+// depth, as a tool whose encoder writes arrays as maps reads them: a
+// command, a statement, a volume or a path so written is judged as the
+// list. The arguments are returned as they came when none is.
+func listsOfIndexes(args map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range args {
+		if nv, changed := unindexed(v, 0); changed {
+			if out == nil {
+				out = make(map[string]any, len(args))
+				for k2, v2 := range args {
+					out[k2] = v2
+				}
+			}
+			out[k] = nv
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// unindexed returns v with its index-keyed objects made lists, and
+// whether anything changed.
+func unindexed(v any, depth int) (any, bool) {
+	if depth > maxMCPDepth {
+		return v, false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if l, ok := indexedList(x); ok {
+			nl, _ := unindexed(l, depth+1)
+			return nl, true
+		}
+		var out map[string]any
+		for k, e := range x {
+			if ne, changed := unindexed(e, depth+1); changed {
+				if out == nil {
+					out = make(map[string]any, len(x))
+					for k2, e2 := range x {
+						out[k2] = e2
+					}
+				}
+				out[k] = ne
+			}
+		}
+		if out == nil {
+			return v, false
+		}
+		return out, true
+	case []any:
+		var out []any
+		for i, e := range x {
+			if ne, changed := unindexed(e, depth+1); changed {
+				if out == nil {
+					out = append([]any(nil), x...)
+				}
+				out[i] = ne
+			}
+		}
+		if out == nil {
+			return v, false
+		}
+		return out, true
+	}
+	return v, false
+}

@@ -75,8 +75,12 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 	if depth > maxSQLConstDepth || rest == "" {
 		return "", rest, false
 	}
-	if len(rest) > 1 && (rest[0] == 'N' || rest[0] == 'n' || rest[0] == 'E' || rest[0] == 'e') && rest[1] == '\'' {
+	escapes := len(rest) > 1 && (rest[0] == 'E' || rest[0] == 'e') && rest[1] == '\''
+	if len(rest) > 1 && (rest[0] == 'N' || rest[0] == 'n' || escapes) && rest[1] == '\'' {
 		rest = rest[1:] // N'…', E'…'
+	}
+	if escapes {
+		return sqlEscapeString(rest) // sqldecode.go: E'\x44ROP TABLE t'
 	}
 	if rest[0] == '\'' {
 		end := 1
@@ -91,6 +95,9 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 			end++
 		}
 		return strings.ReplaceAll(rest[1:], "''", "'"), "", false
+	}
+	if text, next, ok := sqlBytesLiteral(rest); ok {
+		return text, next, true // 0x44524f50, X'44524f50', 68
 	}
 	i := 0
 	for i < len(rest) && (isSQLWord(rest[i]) || rest[i] == '@') {
@@ -130,6 +137,9 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 			return args[0], next, true
 		}
 	}
+	if text, ok := sqlTextFunction(name, args); ok {
+		return text, next, true // sqldecode.go: REPLACE, REVERSE, CHR, UNHEX, FROM_BASE64, decode
+	}
 	return "", rest, false
 }
 
@@ -150,6 +160,10 @@ func sqlArgs(rest string, vars map[string]string, depth int) ([]string, string, 
 		}
 		args = append(args, v)
 		next = strings.TrimLeft(next, " \t\n")
+		if after, ok := typeClause(next); ok {
+			// CONVERT(x USING utf8mb4), CAST(x AS CHAR): the value's type
+			return args, after, true
+		}
 		switch {
 		case strings.HasPrefix(next, ","):
 			rest = next[1:]
@@ -173,6 +187,10 @@ func sqlFormat(f string, args []string) string {
 			continue
 		}
 		i++
+		if j := positionalArg(f[i:]); j > 0 {
+			// %1$I: the argument by its number
+			n, i = int(f[i]-'1'), i+j
+		}
 		switch f[i] {
 		case '%':
 			b.WriteByte('%')

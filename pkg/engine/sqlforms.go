@@ -95,72 +95,6 @@ func lastPart(c string) string {
 	return c
 }
 
-// sqlProgramWords are the words a command the database server's shell
-// runs follows: PostgreSQL's COPY … TO PROGRAM 'cmd' and FROM PROGRAM,
-// SQL Server's xp_cmdshell 'cmd', and the settings whose value the
-// server runs as a command (archive_command, restore_command,
-// archive_cleanup_command, recovery_end_command: ALTER SYSTEM SET x = 'cmd').
-var sqlProgramWords = [...]string{"PROGRAM", "XP_CMDSHELL", "ARCHIVE_COMMAND", "RESTORE_COMMAND", "ARCHIVE_CLEANUP_COMMAND", "RECOVERY_END_COMMAND"}
-
-// sqlPrograms returns the shell commands a statement hands to the database
-// server's shell (sqlProgramWords).
-func sqlPrograms(raw string) []string {
-	if len(raw) < 12 {
-		return nil
-	}
-	u := strings.ToUpper(raw)
-	var out []string
-	for _, w := range sqlProgramWords {
-		out = sqlProgramsAfter(raw, u, w, out)
-	}
-	return out
-}
-
-// sqlProgramsAfter appends the string literals that follow word in raw
-// (u is raw upper-cased), after spaces, "=", "TO" and an opening bracket.
-func sqlProgramsAfter(raw, u, word string, out []string) []string {
-	for off := 0; ; {
-		i := strings.Index(u[off:], word)
-		if i < 0 {
-			return out
-		}
-		i += off + len(word)
-		off = i
-		rest := strings.TrimLeft(raw[i:], " \t\n=(")
-		if len(rest) > 3 && strings.EqualFold(rest[:3], "TO ") {
-			rest = strings.TrimLeft(rest[3:], " \t\n")
-		}
-		if len(rest) > 1 && (rest[0] == 'N' || rest[0] == 'n') && rest[1] == '\'' {
-			rest = rest[1:] // SQL Server's N'…' is a literal too
-		}
-		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '$' {
-			continue
-		}
-		q := rest[:1]
-		if q == "$" { // $$…$$ or $tag$…$tag$
-			k := strings.IndexByte(rest[1:], '$')
-			if k < 0 {
-				continue
-			}
-			q = rest[:k+2]
-		}
-		body := rest[len(q):]
-		end := strings.Index(body, q)
-		for q == "'" && end >= 0 && end+1 < len(body) && body[end+1] == '\'' {
-			// '' is a quote inside the literal
-			next := strings.Index(body[end+2:], q)
-			if next < 0 {
-				end = -1
-				break
-			}
-			end += 2 + next
-		}
-		if end >= 0 {
-			out = append(out, strings.ReplaceAll(body[:end], "''", "'"))
-		}
-	}
-}
-
 // judgeSQL judges SQL text an MCP argument carries by the sql rules, each
 // command it hands to the server's shell by the command rules, and the
 // files it reads and writes by the path rules. (SQL on a command line
@@ -190,7 +124,7 @@ func (ev *evaluation) judgeSQLOn(text string, disposable bool) {
 		// code the server loads or runs later, which nobody here can read
 		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "code the database server loads or runs later"}, toolSQL)
 	}
-	for _, p := range sqlPrograms(text) {
+	for _, p := range effect.SQLPrograms(text) {
 		if ev.denied() {
 			return
 		}
@@ -261,6 +195,32 @@ func dynamicSQL(s string) string {
 			break
 		}
 		rest = writeConstant(&out, strings.TrimLeft(rest[f+len("FROM"):], " \t\n"), vars)
+	}
+	// CALL run_sql(format('DROP TABLE %I', 'users')): a procedure handed
+	// a statement's text runs it, as EXECUTE does
+	for rest := s; ; {
+		k := indexFold(rest, "CALL")
+		if k < 0 {
+			break
+		}
+		if k > 0 && isSQLWord(rest[k-1]) || k+4 < len(rest) && isSQLWord(rest[k+4]) {
+			rest = rest[k+4:]
+			continue
+		}
+		rest = strings.TrimLeft(rest[k+4:], " \t\n")
+		i := 0
+		for i < len(rest) && (isSQLWord(rest[i]) || rest[i] == '.') {
+			i++
+		}
+		if open := strings.TrimLeft(rest[i:], " \t\n"); i > 0 && strings.HasPrefix(open, "(") {
+			args, _, _ := sqlArgs(open[1:], vars, 1)
+			for _, a := range args {
+				if effect.ChangesSQL(a) {
+					out.WriteString(a + " ; ")
+				}
+			}
+		}
+		rest = rest[i:]
 	}
 	// A Redis script (EVAL "return redis.call('flushall')" 0) runs the
 	// command each redis.call or redis.pcall names.

@@ -3,6 +3,8 @@ package engine
 import (
 	"slices"
 	"testing"
+
+	"rampart.dev/pkg/effect"
 )
 
 func TestCanonicalDeletes(t *testing.T) {
@@ -41,7 +43,7 @@ func TestSQLPrograms(t *testing.T) {
 		{"ALTER SYSTEM SET restore_command TO 'cp /backup/%f %p'", []string{"cp /backup/%f %p"}},
 		{"SELECT archive_command FROM settings", nil},
 	} {
-		if got := sqlPrograms(c.in); !slices.Equal(got, c.want) {
+		if got := effect.SQLPrograms(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("sqlPrograms(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

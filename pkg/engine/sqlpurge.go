@@ -39,23 +39,119 @@ func purgesByAge(sql string) string {
 	if rowKeyPinned.MatchString(where) {
 		return ""
 	}
-	for i := 0; i < len(where); i++ {
-		op := 0
-		switch {
-		case where[i] == '<' && (i+1 >= len(where) || where[i+1] != '>'):
-			op = 1
-		case strings.HasPrefix(where[i:], "between") && (i == 0 || !isWordByte(where[i-1])):
-			op = len("between")
-		}
-		if op == 0 {
-			continue
-		}
-		if col := identBefore(where, i); timeColumn(col) {
+	for _, cond := range sqlConditions(unquoteSQL(where)) {
+		if col := ageCondition(cond); col != "" {
 			return col
 		}
-		i += op - 1
 	}
 	return ""
+}
+
+// sqlConditions splits a WHERE clause at its ANDs, ORs and semicolons.
+func sqlConditions(where string) []string {
+	var out []string
+	from := 0
+	for i := 0; i < len(where); i++ {
+		switch {
+		case where[i] == ';':
+		case (strings.HasPrefix(where[i:], "and") || strings.HasPrefix(where[i:], "or")) && (i == 0 || !isWordByte(where[i-1])):
+			n := 3
+			if where[i] == 'o' {
+				n = 2
+			}
+			if i+n < len(where) && isWordByte(where[i+n]) {
+				continue
+			}
+		default:
+			continue
+		}
+		out = append(out, where[from:i])
+		from = i + 1
+	}
+	return append(out, where[from:])
+}
+
+// unquoteSQL blanks the text of string literals ('90 days' is no column).
+func unquoteSQL(s string) string {
+	b := []byte(s)
+	in := false
+	for i, c := range b {
+		if c == '\'' {
+			in = !in
+			continue
+		}
+		if in {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// ageCondition returns the time column a condition orders against a
+// moment (created_at < now() - interval '90 days', age(created_at) >
+// interval '1 year', now() - interval '30 days' > created_at,
+// created_at BETWEEN …), or "". A condition on a row's own expiry
+// (expires_at < now()) is housekeeping; functions and the current
+// moment's keywords (current_date, now()) are not columns.
+func ageCondition(cond string) string {
+	if !ordersValues(cond) {
+		return ""
+	}
+	col := ""
+	for i := 0; i < len(cond); {
+		if !isWordByte(cond[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(cond) && (isWordByte(cond[j]) || cond[j] == '.') {
+			j++
+		}
+		w := cond[i:j]
+		if d := strings.LastIndexByte(w, '.'); d >= 0 {
+			w = w[d+1:]
+		}
+		i = j
+		if next := strings.TrimLeft(cond[j:], " "); strings.HasPrefix(next, "(") || strings.HasPrefix(next, "'") || currentMoment(w) {
+			continue // a function, a typed literal (date '2024-01-01'), now
+		}
+		for _, p := range expiryParts {
+			if strings.Contains(w, p) {
+				return "" // the row's own lifetime
+			}
+		}
+		if col == "" && timeColumn(w) {
+			col = w
+		}
+	}
+	return col
+}
+
+// ordersValues reports a condition that compares by order: <, <=, >, >=
+// or BETWEEN (not =, <>, != or a JSON arrow ->).
+func ordersValues(cond string) bool {
+	for i := 0; i < len(cond); i++ {
+		switch cond[i] {
+		case '<':
+			if i+1 >= len(cond) || cond[i+1] != '>' {
+				return true
+			}
+		case '>':
+			if (i == 0 || cond[i-1] != '<' && cond[i-1] != '-') && !(i > 1 && cond[i-1] == '>' && cond[i-2] == '-') {
+				return true
+			}
+		}
+	}
+	return wordIndex(cond, "between") >= 0
+}
+
+// currentMoment reports SQL's words for the moment a statement runs.
+func currentMoment(w string) bool {
+	switch w {
+	case "current_date", "current_timestamp", "current_time", "localtimestamp", "localtime", "sysdate", "systimestamp", "interval":
+		return true
+	}
+	return false
 }
 
 // wordIndex returns the index of w in s as a whole word, or -1.

@@ -471,7 +471,7 @@ const toolSQL = "sql"
 // String literals are emptied first: "WHERE action = 'DROP TABLE'" is data,
 // not a statement. A literal of nothing but '%' is kept as '%'.
 func normalizeSQL(s string) string {
-	if strings.IndexByte(s, '\'') >= 0 && (indexFold(s, "EXEC") >= 0 || indexFold(s, "REDIS.") >= 0) {
+	if indexFold(s, "EXEC") >= 0 || indexFold(s, "REDIS.") >= 0 || indexFold(s, "CALL") >= 0 {
 		if d := dynamicSQL(s); d != "" {
 			s += " ; " + d // sqlforms.go: SQL built in literals and run
 		}

@@ -24,12 +24,13 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Dynamic = c.Dynamic || d.Dynamic
 	c.DecodedRun = c.DecodedRun || d.DecodedRun
 	c.Opaque = append(c.Opaque, d.Opaque...)
+	c.EnvFiles = append(c.EnvFiles, d.EnvFiles...)
 	return c
 }
 
 // Any reports whether any fact was found.
 func (c CodeFacts) Any() bool {
-	return c.Network || c.Environ || c.Shell || c.Listen || c.Dynamic || len(c.Opaque) > 0
+	return c.Network || c.Environ || c.Shell || c.Listen || c.Dynamic || len(c.Opaque) > 0 || len(c.EnvFiles) > 0
 }
 
 // codeMarker is one language's spellings (see codeMarkers).
@@ -192,6 +193,7 @@ func codeFacts(lang, code string) CodeFacts {
 	if f.Secrets && !f.Network {
 		f.SecretShown = secretPrinted(lang, code)
 	}
+	f.EnvFiles = envFilesOpened(code) // codeenvfiles.go
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")

@@ -1143,6 +1143,9 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == 'q' || c[j] == '%' || c[j] == '*') && sc.isWordList(j):
 		// system qw(rm -rf), $d; system %w[rm -rf]: a list of words
+	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && bareCallArgument(c[j:]):
+		// system decode_base64("…"), system Base64.decode64("…"): a
+		// call's value handed on without brackets
 	case sc.lang == "perl" && j > i && j < len(c) && (c[j] == '@' || c[j] == '$'):
 		// system @cmd, system $line: a variable the code assigned
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
@@ -1798,4 +1801,19 @@ func quoteCloser(open byte) byte {
 		return '>'
 	}
 	return open
+}
+
+// bareCallArgument reports whether rest, after a perl or ruby call
+// written without brackets, starts with a call of another function (a
+// name and an opening bracket: decode_base64(…), Base64.decode64(…)),
+// not a keyword that ends the statement (system if x).
+func bareCallArgument(rest string) bool {
+	k := 0
+	for k < len(rest) && (isIdent(rest[k]) || rest[k] == '.' || rest[k] == ':') {
+		k++
+	}
+	if k == 0 || rest[0] >= '0' && rest[0] <= '9' {
+		return false
+	}
+	return skipSpace(rest, k) < len(rest) && rest[skipSpace(rest, k)] == '(' || k < len(rest) && rest[k] == '('
 }

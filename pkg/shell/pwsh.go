@@ -211,6 +211,7 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 		"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
 		"stop-process": {program: "kill"}, "kill": {program: "kill"},
 		"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
+		"get-clipboard": {program: "pbpaste"}, "gcb": {program: "pbpaste"}, // the clipboard read back
 		"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
 		"expand-archive":   {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
 		"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},

@@ -115,6 +115,9 @@ type CodeFacts struct {
 	// eval(atob(…)), whether the encoded text can be read or not)
 	DecodedRun bool
 	Opaque     []string // calls that run or delete something with arguments the scan could not read
+	// EnvFiles: the environment variables whose value the code opens as a
+	// file (open(os.environ["DB_PASSWORD_FILE"]); codeenvfiles.go)
+	EnvFiles []string
 }
 
 // Redirect is one redirection.
