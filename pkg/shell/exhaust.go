@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,6 +18,7 @@ func (s *state) exhaust(f *syntax.File, src string) {
 		return
 	}
 	var defs map[string]*syntax.Stmt
+	defAt := map[string]uint{}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
@@ -25,6 +27,7 @@ func (s *state) exhaust(f *syntax.File, src string) {
 					defs = map[string]*syntax.Stmt{}
 				}
 				defs[n.Name.Value] = n.Body
+				defAt[n.Name.Value] = n.Pos().Offset()
 			}
 		case *syntax.WhileClause:
 			if endless(n) && spawnsWithoutWait(n.Do) {
@@ -38,7 +41,7 @@ func (s *state) exhaust(f *syntax.File, src string) {
 		return true
 	})
 	for _, name := range sortedKeys(defs) {
-		if via, ok := recursesConcurrently(name, defs); ok {
+		if via, ok := recursesConcurrently(name, defs); ok && calledWhenDefined(f, cycleOf(name, via, defs), defAt) {
 			why := "function " + name + " starts copies of itself"
 			if via != name {
 				why += " (through " + via + ")"
@@ -59,6 +62,42 @@ func recursesConcurrently(name string, defs map[string]*syntax.Stmt) (string, bo
 		}
 	}
 	return "", false
+}
+
+// cycleOf gives the functions of defs on the way from name through via
+// and back to name.
+func cycleOf(name, via string, defs map[string]*syntax.Stmt) []string {
+	out := []string{name}
+	for _, g := range sortedKeys(defs) {
+		if g != name && reaches(via, g, defs) && reaches(g, name, defs) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// calledWhenDefined reports whether the line calls one of funcs, outside
+// any function's body, after all of them are defined: a call made before
+// (first(){ second & }; first; second(){ first; }) finds the later
+// function missing, and starts nothing more.
+func calledWhenDefined(f *syntax.File, funcs []string, defAt map[string]uint) bool {
+	var last uint
+	for _, fn := range funcs {
+		last = max(last, defAt[fn])
+	}
+	called := false
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			return false
+		case *syntax.CallExpr:
+			if len(n.Args) > 0 && n.Pos().Offset() > last && slices.Contains(funcs, n.Args[0].Lit()) {
+				called = true
+			}
+		}
+		return !called
+	})
+	return called
 }
 
 // reaches reports whether function from, defined in defs, calls to

@@ -95,6 +95,8 @@ func TestExhaustCycles(t *testing.T) {
 		"retry(){ curl -sf localhost:8080 || { sleep 1; retry; }; }; retry":    false,
 		"while true; do ./poll.sh & wait $!; done":                             false,
 		"while true; do job & disown; break; done":                             false,
+		"first(){ second & }; first; second(){ first; }":                       false,
+		"f; f(){ f | f & }":                                                    false,
 	} {
 		if got := len(Parse(src).Exhaust) > 0; got != want {
 			t.Errorf("Parse(%q).Exhaust = %v, want found %v", src, Parse(src).Exhaust, want)
