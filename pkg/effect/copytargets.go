@@ -45,6 +45,9 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 		spec, ok = bucket+":", true // aws s3 cp dist/ s3://acme-prod-assets/: the bucket is where it lands
 		website = websiteBucket(bucket)
 	}
+	if !ok && clusterCLIs.Get(c.Name) && strings.Contains(dst, ":") {
+		spec, ok = dst, true // kubectl cp F NAMESPACE/POD:PATH (scp would read a slash first as a local path)
+	}
 	if !ok {
 		return
 	}
@@ -63,6 +66,14 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 		host = host[k+1:]
 	}
 	host = strings.Trim(host, "[]\"'")
+	if clusterCLIs.Get(c.Name) {
+		// kubectl cp F prod/pod:/app, or -n production: a pod of a
+		// namespace named for production receives the files
+		if ns := podNamespace(c.Args, host); ns != "" && namesProduction(ns) && !hostNamesStaging(ns) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " copies " + strings.Join(local, " ") + " into " + host + " of the namespace " + ns + ", production"})
+			return
+		}
+	}
 	switch {
 	case unresolved(host):
 	case namesProduction(host) && !hostNamesStaging(host):
@@ -170,4 +181,23 @@ func databaseDump(p string) bool {
 	dir := strings.ToLower(path.Dir(p)) // backups/app-2026-11-30.sql.gz
 	return strings.Contains(name, "dump") || strings.Contains(name, "backup") || namesProduction(name) ||
 		strings.Contains(dir, "dump") || strings.Contains(dir, "backup")
+}
+
+// podNamespace is the namespace of a cluster CLI's pod address
+// (NAMESPACE/POD), or the one its -n or --namespace option names.
+func podNamespace(args []string, pod string) string {
+	if ns, _, ok := strings.Cut(pod, "/"); ok {
+		return ns
+	}
+	for k, a := range args {
+		switch {
+		case (a == "-n" || a == "--namespace") && k+1 < len(args):
+			return args[k+1]
+		case strings.HasPrefix(a, "--namespace="):
+			return a[len("--namespace="):]
+		case strings.HasPrefix(a, "-n") && len(a) > 2 && !strings.HasPrefix(a, "--"):
+			return strings.TrimPrefix(a[2:], "=")
+		}
+	}
+	return ""
 }
