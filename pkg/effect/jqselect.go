@@ -20,20 +20,26 @@ import (
 
 // selectorPrintsSecret reports a jq or yq stage that prints the secret
 // document it is given, or part of it.
-func selectorPrintsSecret(d *shell.Command) bool {
+func selectorPrintsSecret(d *shell.Command, fields ...string) bool {
 	for _, a := range d.Args {
 		if a == "-f" || a == "--from-file" || strings.HasPrefix(a, "--from-file=") || a == "--rawfile" || a == "--slurpfile" {
 			return true // the program in a file, or values bound from one
 		}
 	}
-	return jqPrintsSecret(selectorOf(d))
+	return jqPrintsSecret(selectorOf(d), fields...)
 }
 
 // sourceSecretFields are the fields a secret source's output holds its
 // secret under where the name says nothing of it (vault token lookup's
-// id is the token): the catalogue's secret-fields.
+// id is the token, any key under a Kubernetes Secret's data): the
+// catalogue's secret-fields.
 func sourceSecretFields(c *shell.Command) []string {
 	e, _ := catalog.Default().Lookup(c.Name, c.Args)
+	return fieldsOf(e)
+}
+
+// fieldsOf is an entry's secret-fields.
+func fieldsOf(e *catalog.Entry) []string {
 	if e == nil {
 		return nil
 	}
@@ -43,13 +49,13 @@ func sourceSecretFields(c *shell.Command) []string {
 	return nil
 }
 
-// selectsSecretField reports a jq or yq stage whose expression names one
-// of fields (.data.id, .id).
-func selectsSecretField(d *shell.Command, fields []string) bool {
+// namesField reports a stage of an expression whose path goes through one
+// of fields (.data.id, .data.DATABASE_URL for fields id, data).
+func namesField(t string, fields []string) bool {
 	if len(fields) == 0 {
 		return false
 	}
-	for piece := range strings.FieldsFuncSeq(selectorOf(d), func(r rune) bool { return r > 0x7f || !nameByte(byte(r)) }) {
+	for piece := range strings.FieldsFuncSeq(t, func(r rune) bool { return r > 0x7f || !nameByte(byte(r)) }) {
 		if slices.Contains(fields, strings.ToLower(piece)) {
 			return true
 		}
@@ -59,7 +65,7 @@ func selectsSecretField(d *shell.Command, fields []string) bool {
 
 // jqPrintsSecret reports an expression that prints the secret document
 // it is applied to, or part of it.
-func jqPrintsSecret(expr string) bool {
+func jqPrintsSecret(expr string, fields ...string) bool {
 	e := strings.TrimSpace(strings.Trim(expr, "'\" "))
 	secret := false
 	for _, st := range splitTop(e, '|') {
@@ -69,7 +75,7 @@ func jqPrintsSecret(expr string) bool {
 			secret = false // .data | keys: the names, not the values
 		case t == "" || t == "." || strings.HasPrefix(t, ".[") || strings.Contains(t, "..") || jqOpaque(t):
 			secret = true // the whole document, recursion, or a construct that names no field
-		case namesSecret(stripBrackets(t)):
+		case namesSecret(stripBrackets(t)) || namesField(t, fields):
 			secret = true
 		}
 	}

@@ -277,7 +277,8 @@ func valueFormat(cl *catalog.Classified) bool {
 		for _, f := range valueFormats {
 			if k, ok := strings.CutPrefix(v, f); ok {
 				// -o jsonpath={.data.password}, -o go-template=…
-				return namesSecret(strings.TrimLeft(k, "=:"))
+				k = strings.TrimLeft(k, "=:")
+				return namesSecret(k) || namesField(stripBrackets(k), fieldsOf(cl.Entry))
 			}
 		}
 	}
@@ -498,7 +499,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) && !codePassesValue(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
-		if selectors.Get(d.Name) && !selectorPrintsSecret(d) && !selectsSecretField(d, sourceSecretFields(c)) {
+		if selectors.Get(d.Name) && !selectorPrintsSecret(d, sourceSecretFields(c)...) {
 			return false // sops -d f | yq '.database.host'
 		}
 	}
