@@ -1,14 +1,12 @@
 package effect
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"rampart.dev/pkg/shell"
+
+	"rampart.dev/pkg/internal/tablerows"
 )
 
 // TestPlainFilterSkipsNothing holds the analysis that skips the readings
@@ -30,25 +28,11 @@ func TestPlainFilterSkipsNothing(t *testing.T) {
 		"sudo sort", "xargs sort", "env sort", "sort $HOME", "sort `id`", "cat -", "cat /dev/stdin",
 		"column -t -s, prod.csv", "fmt -w 72 --prod", "paste -d, - -", "nl -ba", "tac", "fold -w 80 production",
 	}
-	files, _ := filepath.Glob("../engine/testdata/*.txt")
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-		for sc.Scan() {
-			parts := strings.SplitN(sc.Text(), "\t", 4)
-			switch {
-			case len(parts) == 4 && parts[2] == "exec":
-				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[3]))
-			case len(parts) == 3 && parts[1] == "exec":
-				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[2]))
-			}
-		}
-		f.Close()
+	rows, err := tablerows.Exec("../engine/testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
+	lines = append(lines, rows...)
 	if len(lines) < 10000 {
 		t.Fatalf("only %d lines read from the engine's tables", len(lines))
 	}

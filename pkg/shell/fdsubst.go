@@ -61,10 +61,7 @@ func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (st
 		if i >= len(rs) {
 			break
 		}
-		fd := ""
-		if r.N != nil {
-			fd = r.N.Value
-		}
+		fd := redirFD(r)
 		spare := fd != "" && fd != "0" && fd != "1" && fd != "2"
 		if p := procSubstOf(r); p != nil {
 			var sp span
@@ -245,4 +242,13 @@ func stdinProcOf(raw []*syntax.Redirect) *syntax.ProcSubst {
 		}
 	}
 	return nil
+}
+
+// redirFD is the descriptor a redirection names before its operator ("3"
+// in 3<f, "{fd}" in {fd}>f), or "" for the operator's own.
+func redirFD(r *syntax.Redirect) string {
+	if r.N != nil {
+		return r.N.Value
+	}
+	return ""
 }

@@ -516,10 +516,7 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 		if i >= len(rs) {
 			break
 		}
-		fd := ""
-		if r.N != nil {
-			fd = r.N.Value
-		}
+		fd := redirFD(r)
 		switch rs[i].Op {
 		case ">", ">>", ">|", "<>", "&>", "&>>":
 			if bare && len(words) == 1 && (fd == "" || fd == "1" || fd == "2") && rs[i].Op != "<>" {

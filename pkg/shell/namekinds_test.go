@@ -1,37 +1,20 @@
 package shell
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"rampart.dev/pkg/catalog"
+
+	"rampart.dev/pkg/internal/tablerows"
 )
 
 // engineExecLines reads every exec row of the engine's tables.
 func engineExecLines(t *testing.T) []string {
 	t.Helper()
-	var lines []string
-	files, _ := filepath.Glob("../engine/testdata/*.txt")
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-		for sc.Scan() {
-			parts := strings.SplitN(sc.Text(), "\t", 4)
-			switch {
-			case len(parts) == 4 && parts[2] == "exec":
-				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[3]))
-			case len(parts) == 3 && parts[1] == "exec":
-				lines = append(lines, strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(parts[2]))
-			}
-		}
-		f.Close()
+	lines, err := tablerows.Exec("../engine/testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(lines) < 10000 {
 		t.Fatalf("only %d lines read from the engine's tables", len(lines))

@@ -1343,10 +1343,7 @@ func (e *expander) redirects(rs []*syntax.Redirect) (out []Redirect, dyn bool, b
 			}
 		}
 		dyn = dyn || d
-		fd := ""
-		if r.N != nil {
-			fd = r.N.Value
-		}
+		fd := redirFD(r)
 		out = append(out, Redirect{Op: r.Op.String(), Target: target, FD: fd})
 	}
 	return out, dyn, bodies
