@@ -1,0 +1,450 @@
+package shell
+
+import (
+	"unicode/utf8"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// lightParse builds the syntax tree of a line in the common subset the
+// shell parser spends most of its time on: lists (;, &&, ||) of pipelines
+// of simple commands whose words are plain bytes, globs, single quotes,
+// double quotes holding no expansion or escape, and command substitutions
+// $(…) of the same subset, with plain redirections (>, >>, <, >&, <&, &>,
+// &>>, >|, <> with an optional descriptor number). The tree is the one
+// mvdan.cc/sh's parser gives for the same text, node for node and position
+// for position (TestLightParseMatchesParser, FuzzLightParse), so the walk
+// cannot tell which built it. ok is false the moment the text steps out of
+// the subset (a newline, a backslash, $VAR, a backquote, a here-document, a
+// keyword, an assignment, a subshell, a comment…): then only the parser
+// can tell what it means.
+func lightParse(src string) (f *syntax.File, ok bool) {
+	if len(src) > maxLightSource {
+		return nil, false
+	}
+	l := lightParser{src: src}
+	stmts := l.list(0)
+	if l.failed || l.i != len(src) || len(stmts) == 0 {
+		return nil, false
+	}
+	return &syntax.File{Stmts: stmts}, true
+}
+
+// quotedText reports whether the text between quotes is valid UTF-8
+// (the parser rejects anything else) with no control byte but the tab
+// (the parser reads a NUL, a newline, a carriage return and the like its
+// own way). Unquoted, only litByte's bytes are taken.
+func quotedText(q string) bool {
+	ascii := true
+	for i := 0; i < len(q); i++ {
+		if c := q[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			return false
+		} else if c >= 0x80 {
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(q)
+}
+
+// maxLightSource bounds the lines the light parser takes: longer ones are
+// rare and may need positions past what a single line's columns hold.
+const maxLightSource = 4096
+
+// maxLightNesting bounds nested command substitutions.
+const maxLightNesting = 16
+
+// lightParser is one lightParse call: the text, where it is, and the
+// nodes handed out, taken from small batches as the parser does.
+type lightParser struct {
+	src    string
+	i      int
+	depth  int
+	failed bool
+	lits   []syntax.Lit
+	words  []wordAlloc
+	stmts  []syntax.Stmt
+	calls  []callAlloc
+	bins   []syntax.BinaryCmd
+	sgls   []syntax.SglQuoted
+}
+
+// wordAlloc is a word with room for one part, callAlloc a command with
+// room for four words: most need no more.
+type wordAlloc struct {
+	word  syntax.Word
+	parts [1]syntax.WordPart
+}
+
+type callAlloc struct {
+	call syntax.CallExpr
+	args [4]*syntax.Word
+}
+
+// take hands out the next element of a batch, making a batch of n when
+// the last is used up: nodes are allocated a batch at a time.
+func take[T any](batch *[]T, n int) *T {
+	if len(*batch) == 0 {
+		*batch = make([]T, n)
+	}
+	p := &(*batch)[0]
+	*batch = (*batch)[1:]
+	return p
+}
+
+// pos is the position of offset i: the text has a single line.
+func (l *lightParser) pos(i int) syntax.Pos { return syntax.NewPos(uint(i), 1, uint(i)+1) }
+
+func (l *lightParser) fail() { l.failed = true }
+
+func (l *lightParser) blanks() {
+	for l.i < len(l.src) && (l.src[l.i] == ' ' || l.src[l.i] == '\t') {
+		l.i++
+	}
+}
+
+// at reports whether the text at the current offset starts with s.
+func (l *lightParser) at(s string) bool {
+	return len(l.src)-l.i >= len(s) && l.src[l.i:l.i+len(s)] == s
+}
+
+func (l *lightParser) newStmt(at int) *syntax.Stmt {
+	s := take(&l.stmts, 16)
+	s.Position = l.pos(at)
+	return s
+}
+
+func (l *lightParser) newLit(a, b int) *syntax.Lit {
+	x := take(&l.lits, 32)
+	x.ValuePos, x.ValueEnd, x.Value = l.pos(a), l.pos(b), l.src[a:b]
+	return x
+}
+
+// list reads statements up to the end of the text or, inside a command
+// substitution (stop ')'), up to its closing parenthesis.
+func (l *lightParser) list(stop byte) []*syntax.Stmt {
+	var stmts []*syntax.Stmt
+	for !l.failed {
+		l.blanks()
+		if l.i >= len(l.src) || stop != 0 && l.src[l.i] == stop {
+			break
+		}
+		st := l.andOr(stop)
+		if l.failed {
+			break
+		}
+		l.blanks()
+		if l.i < len(l.src) && l.src[l.i] == ';' {
+			st.Semicolon = l.pos(l.i)
+			l.i++
+			if l.i < len(l.src) && (l.src[l.i] == ';' || l.src[l.i] == '&' || l.src[l.i] == '|') {
+				l.fail() // ;; ;& ;| end case items
+				break
+			}
+		} else if l.i < len(l.src) && !(stop != 0 && l.src[l.i] == stop) {
+			l.fail() // &, |&, a newline…
+			break
+		}
+		stmts = append(stmts, st)
+	}
+	return stmts
+}
+
+// andOr reads pipelines joined by && and ||, left to right.
+func (l *lightParser) andOr(stop byte) *syntax.Stmt {
+	x := l.pipeline(stop)
+	for !l.failed {
+		l.blanks()
+		var op syntax.BinCmdOperator
+		switch {
+		case l.at("&&"):
+			op = syntax.AndStmt
+		case l.at("||"):
+			op = syntax.OrStmt
+		default:
+			return x
+		}
+		opAt := l.i
+		l.i += 2
+		l.blanks()
+		y := l.pipeline(stop)
+		s := l.newStmt(0)
+		s.Position = x.Position
+		b := take(&l.bins, 8)
+		*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: op, X: x, Y: y}
+		s.Cmd = b
+		x = s
+	}
+	return x
+}
+
+// pipeline reads commands joined by |, nested to the left as the parser
+// nests them: a | b | c is (a | b) | c.
+func (l *lightParser) pipeline(stop byte) *syntax.Stmt {
+	x := l.command(stop)
+	for !l.failed {
+		l.blanks()
+		if !l.at("|") || l.at("||") {
+			return x
+		}
+		if l.at("|&") {
+			l.fail()
+			return x
+		}
+		opAt := l.i
+		l.i++
+		l.blanks()
+		y := l.command(stop)
+		s := l.newStmt(0)
+		s.Position = x.Position
+		b := take(&l.bins, 8)
+		*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: syntax.Pipe, X: x, Y: y}
+		s.Cmd = b
+		x = s
+	}
+	return x
+}
+
+// command reads one simple command: words and redirections.
+func (l *lightParser) command(stop byte) *syntax.Stmt {
+	l.blanks()
+	st := l.newStmt(l.i)
+	ca := take(&l.calls, 8)
+	call := &ca.call
+	call.Args = ca.args[:0]
+	for !l.failed && l.i < len(l.src) {
+		c := l.src[l.i]
+		switch {
+		case c == ' ' || c == '\t':
+			l.i++
+			continue
+		case c == ';' || c == '|' || c == '&' && !l.at("&>") || c == stop:
+			if len(call.Args) == 0 {
+				l.fail() // a statement with no command
+				return st
+			}
+			st.Cmd = call
+			return st
+		}
+		if (c == '<' || c == '>' || c == '&' || c >= '0' && c <= '9') && l.redirect(st, len(call.Args) == 0) {
+			continue
+		}
+		first := len(call.Args) == 0
+		w := l.word(first)
+		if l.failed {
+			return st
+		}
+		call.Args = append(call.Args, w)
+	}
+	if len(call.Args) == 0 {
+		l.fail()
+		return st
+	}
+	st.Cmd = call
+	return st
+}
+
+// redirect reads a redirection at the current offset, if one starts
+// there: an optional descriptor number, the operator and its word. A
+// here-document or here-string, a process substitution or a {varname}
+// descriptor is outside the subset.
+func (l *lightParser) redirect(st *syntax.Stmt, first bool) bool {
+	j := l.i
+	for j < len(l.src) && l.src[j] >= '0' && l.src[j] <= '9' {
+		j++
+	}
+	if j == len(l.src) || l.src[j] != '>' && l.src[j] != '<' && !(j == l.i && l.src[j] == '&') {
+		return false
+	}
+	if first {
+		l.fail() // a redirection before the program: the parser's own case
+		return true
+	}
+	rest := l.src[j:]
+	var op syntax.RedirOperator
+	var n int
+	switch {
+	case len(rest) >= 3 && rest[:3] == "&>>":
+		op, n = syntax.AppAll, 3
+	case len(rest) >= 2 && rest[:2] == "&>":
+		op, n = syntax.RdrAll, 2
+	case rest[0] == '&':
+		return false
+	case len(rest) >= 2 && (rest[:2] == "<<" || rest[:2] == "<(" || rest[:2] == ">("):
+		l.fail()
+		return true
+	case len(rest) >= 2 && rest[:2] == ">>":
+		op, n = syntax.AppOut, 2
+	case len(rest) >= 2 && rest[:2] == ">&":
+		op, n = syntax.DplOut, 2
+	case len(rest) >= 2 && rest[:2] == "<&":
+		op, n = syntax.DplIn, 2
+	case len(rest) >= 2 && rest[:2] == ">|":
+		op, n = syntax.ClbOut, 2
+	case len(rest) >= 2 && rest[:2] == "<>":
+		op, n = syntax.RdrInOut, 2
+	case rest[0] == '>':
+		op, n = syntax.RdrOut, 1
+	default:
+		op, n = syntax.RdrIn, 1
+	}
+	if (op == syntax.RdrAll || op == syntax.AppAll) && j > l.i {
+		l.fail()
+		return true
+	}
+	r := &syntax.Redirect{Op: op, OpPos: l.pos(j)}
+	if j > l.i {
+		r.N = l.newLit(l.i, j)
+	}
+	l.i = j + n
+	l.blanks()
+	if l.i >= len(l.src) {
+		l.fail()
+		return true
+	}
+	if c := l.src[l.i]; c == ';' || c == '|' || c == '&' || c == '<' || c == '>' || c == ')' {
+		l.fail()
+		return true
+	}
+	r.Word = l.word(false)
+	st.Redirs = append(st.Redirs, r)
+	return true
+}
+
+// litByte marks the bytes an unquoted word may hold in the subset, as one
+// literal: safeByte's, the home tilde, the glob characters * and ? and braces.
+var litByte = func() (t [256]bool) {
+	t = safeByte
+	for _, c := range "~*?{}" {
+		t[c] = true
+	}
+	return t
+}()
+
+// word reads one word: literal runs, quotes and command substitutions
+// with nothing between them. The program's word (first) may be no
+// keyword, no assignment and hold no brackets or braces.
+func (l *lightParser) word(first bool) *syntax.Word {
+	wa := take(&l.words, 32)
+	w := &wa.word
+	w.Parts = wa.parts[:0]
+	start := l.i
+	for !l.failed && l.i < len(l.src) {
+		c := l.src[l.i]
+		switch {
+		case litByte[c]:
+			a, i, src := l.i, l.i+1, l.src
+			for i < len(src) && litByte[src[i]] {
+				i++
+			}
+			l.i = i
+			if i < len(src) && src[i] == '(' {
+				l.fail() // an extended glob, a function
+				return w
+			}
+			w.Parts = append(w.Parts, l.newLit(a, i))
+		case c == '\'':
+			end := indexByteFrom(l.src, l.i+1, '\'')
+			if end < 0 {
+				l.fail()
+				return w
+			}
+			if !quotedText(l.src[l.i+1 : end]) {
+				l.fail()
+				return w
+			}
+			q := take(&l.sgls, 8)
+			*q = syntax.SglQuoted{Left: l.pos(l.i), Right: l.pos(end), Value: l.src[l.i+1 : end]}
+			w.Parts = append(w.Parts, q)
+			l.i = end + 1
+		case c == '"':
+			end, src := l.i+1, l.src
+			for end < len(src) && src[end] != '"' {
+				switch src[end] {
+				case '$', '`', '\\':
+					l.fail()
+					return w
+				}
+				end++
+			}
+			if end >= len(src) || !quotedText(src[l.i+1:end]) {
+				l.fail()
+				return w
+			}
+			q := &syntax.DblQuoted{Left: l.pos(l.i), Right: l.pos(end)}
+			if end > l.i+1 {
+				q.Parts = []syntax.WordPart{l.newLit(l.i+1, end)}
+			}
+			w.Parts = append(w.Parts, q)
+			l.i = end + 1
+		case c == '$' && l.at("$(") && !l.at("$(("):
+			if l.depth >= maxLightNesting {
+				l.fail()
+				return w
+			}
+			left := l.i
+			l.i += 2
+			l.depth++
+			stmts := l.list(')')
+			l.depth--
+			if l.failed || l.i >= len(l.src) || l.src[l.i] != ')' || len(stmts) == 0 {
+				l.fail()
+				return w
+			}
+			w.Parts = append(w.Parts, &syntax.CmdSubst{Left: l.pos(left), Right: l.pos(l.i), Stmts: stmts})
+			l.i++
+		default:
+			if len(w.Parts) == 0 || !wordEnd(c) || l.at("&>") {
+				// $VAR, `…`, \x, (…), #, !, a newline…; a word against a
+				// redirection may be its descriptor ({fd}>f, 2>f)
+				l.fail()
+			}
+			if first {
+				l.checkProgram(start)
+			}
+			return w
+		}
+	}
+	if first && !l.failed {
+		l.checkProgram(start)
+	}
+	return w
+}
+
+// wordEnd reports whether c ends an unquoted word in the subset.
+func wordEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', ';', '|', '&', ')':
+		return true
+	}
+	return false
+}
+
+// checkProgram fails on a program word the parser reads as something
+// other than a command's first argument: a reserved word or declaration
+// builtin, an assignment (NAME=…, NAME[…]=…) or a block's brace.
+func (l *lightParser) checkProgram(start int) {
+	w := l.src[start:l.i]
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '=', '[', ']', '{', '}':
+			l.fail()
+			return
+		}
+	}
+	if len(w) <= maxLeadWord && leadWords.Get(w) {
+		l.fail()
+	}
+}
+
+// maxLeadWord is the length of the longest of leadWords ("function").
+const maxLeadWord = 8
+
+// indexByteFrom is the index of c in s from i on, or -1.
+func indexByteFrom(s string, i int, c byte) int {
+	for ; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
