@@ -9,15 +9,16 @@ import (
 // lightParse builds the syntax tree of a line in the common subset the
 // shell parser spends most of its time on: lists (;, &&, ||) of pipelines
 // of simple commands whose words are plain bytes, globs, single quotes,
-// double quotes holding no expansion or escape, and command substitutions
-// $(…) of the same subset, with plain redirections (>, >>, <, >&, <&, &>,
-// &>>, >|, <> with an optional descriptor number). The tree is the one
-// mvdan.cc/sh's parser gives for the same text, node for node and position
-// for position (TestLightParseMatchesParser, FuzzLightParse), so the walk
-// cannot tell which built it. ok is false the moment the text steps out of
-// the subset (a newline, a backslash, $VAR, a backquote, a here-document, a
-// keyword, an assignment, a subshell, a comment…): then only the parser
-// can tell what it means.
+// double quotes, $NAME and ${NAME}, and command substitutions $(…) of the
+// same subset (quoted or not), after literal assignments (A=1 cmd), with
+// plain redirections (>, >>, <, >&, <&, &>, &>>, >|, <> with an optional
+// descriptor number). The tree is the one mvdan.cc/sh's parser gives for
+// the same text, node for node and position for position
+// (TestLightParseMatchesParser, FuzzLightParse), so the walk cannot tell
+// which built it. ok is false the moment the text steps out of the subset
+// (a newline, a backslash, $1 or ${a:-b}, a backquote, a here-document, a
+// keyword, an assignment of a quoted or expanded value, a subshell, a
+// comment…): then only the parser can tell what it means.
 func lightParse(src string) (f *syntax.File, ok bool) {
 	if len(src) > maxLightSource {
 		return nil, false
@@ -218,29 +219,79 @@ func (l *lightParser) command(stop byte) *syntax.Stmt {
 			l.i++
 			continue
 		case c == ';' || c == '|' || c == '&' && !l.at("&>") || c == stop:
-			if len(call.Args) == 0 {
-				l.fail() // a statement with no command
-				return st
-			}
-			st.Cmd = call
-			return st
+			return l.endCommand(st, call)
 		}
 		if (c == '<' || c == '>' || c == '&' || c >= '0' && c <= '9') && l.redirect(st, len(call.Args) == 0) {
 			continue
 		}
 		first := len(call.Args) == 0
+		if first {
+			if as := l.assign(); as != nil {
+				call.Assigns = append(call.Assigns, as)
+				continue
+			}
+		}
 		w := l.word(first)
 		if l.failed {
 			return st
 		}
 		call.Args = append(call.Args, w)
 	}
+	return l.endCommand(st, call)
+}
+
+// endCommand ends a command: some words or assignments, the latter alone
+// with no words (nil, as the parser leaves them).
+func (l *lightParser) endCommand(st *syntax.Stmt, call *syntax.CallExpr) *syntax.Stmt {
 	if len(call.Args) == 0 {
-		l.fail()
-		return st
+		if len(call.Assigns) == 0 {
+			l.fail() // a statement with no command
+			return st
+		}
+		call.Args = nil
 	}
 	st.Cmd = call
 	return st
+}
+
+// assign reads an assignment NAME=VALUE or NAME+=VALUE at the current
+// offset when the whole word is literal bytes; nil when there is none (a
+// word with an = that is no such assignment is then the program's, which
+// checkProgram refuses).
+func (l *lightParser) assign() *syntax.Assign {
+	src, a := l.src, l.i
+	if a >= len(src) || !nameStart(src[a]) {
+		return nil
+	}
+	n := a + 1 // the name's end
+	for n < len(src) && (nameStart(src[n]) || src[n] >= '0' && src[n] <= '9') {
+		n++
+	}
+	eq, appends := n, false
+	if eq+1 < len(src) && src[eq] == '+' && src[eq+1] == '=' {
+		eq, appends = eq+1, true
+	}
+	if eq >= len(src) || src[eq] != '=' {
+		return nil
+	}
+	e := eq + 1
+	for e < len(src) && litByte[src[e]] {
+		e++
+	}
+	if e < len(src) && !wordEnd(src[e]) {
+		return nil
+	}
+	if e+1 < len(src) && src[e] == '&' && src[e+1] == '>' {
+		return nil // A=1&>f: the word against a redirection
+	}
+	as := &syntax.Assign{Append: appends, Name: l.newLit(a, n)}
+	if eq+1 < e {
+		wa := take(&l.words, 32)
+		wa.word.Parts = append(wa.parts[:0], l.newLit(eq+1, e))
+		as.Value = &wa.word
+	}
+	l.i = e
+	return as
 }
 
 // redirect reads a redirection at the current offset, if one starts
@@ -331,10 +382,20 @@ func (l *lightParser) word(first bool) *syntax.Word {
 	for !l.failed && l.i < len(l.src) {
 		c := l.src[l.i]
 		switch {
-		case litByte[c]:
-			a, i, src := l.i, l.i+1, l.src
-			for i < len(src) && litByte[src[i]] {
-				i++
+		case litByte[c] || c == '\\':
+			a, i, src := l.i, l.i, l.src
+			for i < len(src) {
+				if litByte[src[i]] {
+					i++
+				} else if src[i] == '\\' && i+1 < len(src) && src[i+1] >= ' ' && src[i+1] < 0x7f {
+					i += 2 // an escaped byte stays in the literal, backslash and all
+				} else {
+					break
+				}
+			}
+			if i == a {
+				l.fail()
+				return w
 			}
 			l.i = i
 			if i < len(src) && src[i] == '(' {
@@ -357,44 +418,26 @@ func (l *lightParser) word(first bool) *syntax.Word {
 			w.Parts = append(w.Parts, q)
 			l.i = end + 1
 		case c == '"':
-			end, src := l.i+1, l.src
-			for end < len(src) && src[end] != '"' {
-				switch src[end] {
-				case '$', '`', '\\':
-					l.fail()
-					return w
-				}
-				end++
-			}
-			if end >= len(src) || !quotedText(src[l.i+1:end]) {
-				l.fail()
+			q := l.dblQuoted()
+			if l.failed {
 				return w
-			}
-			q := &syntax.DblQuoted{Left: l.pos(l.i), Right: l.pos(end)}
-			if end > l.i+1 {
-				q.Parts = []syntax.WordPart{l.newLit(l.i+1, end)}
 			}
 			w.Parts = append(w.Parts, q)
-			l.i = end + 1
+		case c == '$' && l.at("${") || c == '$' && l.i+1 < len(l.src) && nameStart(l.src[l.i+1]):
+			pe := l.param()
+			if l.failed {
+				return w
+			}
+			w.Parts = append(w.Parts, pe)
 		case c == '$' && l.at("$(") && !l.at("$(("):
-			if l.depth >= maxLightNesting {
-				l.fail()
+			cs := l.cmdSubst()
+			if l.failed {
 				return w
 			}
-			left := l.i
-			l.i += 2
-			l.depth++
-			stmts := l.list(')')
-			l.depth--
-			if l.failed || l.i >= len(l.src) || l.src[l.i] != ')' || len(stmts) == 0 {
-				l.fail()
-				return w
-			}
-			w.Parts = append(w.Parts, &syntax.CmdSubst{Left: l.pos(left), Right: l.pos(l.i), Stmts: stmts})
-			l.i++
+			w.Parts = append(w.Parts, cs)
 		default:
 			if len(w.Parts) == 0 || !wordEnd(c) || l.at("&>") {
-				// $VAR, `…`, \x, (…), #, !, a newline…; a word against a
+				// $1, ${a:-b}, `…`, \x, (…), #, !, a newline…; a word against a
 				// redirection may be its descriptor ({fd}>f, 2>f)
 				l.fail()
 			}
@@ -408,6 +451,102 @@ func (l *lightParser) word(first bool) *syntax.Word {
 		l.checkProgram(start)
 	}
 	return w
+}
+
+// dblQuoted reads a double-quoted string at the current offset: text
+// with no backquote or backslash, $NAME, ${NAME} and $(…) of the subset.
+func (l *lightParser) dblQuoted() *syntax.DblQuoted {
+	q := &syntax.DblQuoted{Left: l.pos(l.i)}
+	l.i++
+	src := l.src
+	for !l.failed {
+		a := l.i
+		for l.i < len(src) && src[l.i] != '"' && src[l.i] != '$' && src[l.i] != '`' && src[l.i] != '\\' {
+			l.i++
+		}
+		if l.i >= len(src) || src[l.i] == '`' || src[l.i] == '\\' || !quotedText(src[a:l.i]) {
+			l.fail()
+			break
+		}
+		if l.i > a {
+			q.Parts = append(q.Parts, l.newLit(a, l.i))
+		}
+		switch {
+		case src[l.i] == '"':
+			q.Right = l.pos(l.i)
+			l.i++
+			return q
+		case l.at("$(") && !l.at("$(("):
+			cs := l.cmdSubst()
+			q.Parts = append(q.Parts, cs)
+		case l.at("${") || l.i+1 < len(src) && nameStart(src[l.i+1]):
+			pe := l.param()
+			q.Parts = append(q.Parts, pe)
+		default:
+			l.fail() // $1, $@, $"…", $'…'…
+		}
+	}
+	return q
+}
+
+// cmdSubst reads $(…) at the current offset.
+func (l *lightParser) cmdSubst() *syntax.CmdSubst {
+	if l.depth >= maxLightNesting {
+		l.fail()
+		return nil
+	}
+	left := l.i
+	l.i += 2
+	l.depth++
+	stmts := l.list(')')
+	l.depth--
+	if l.failed || l.i >= len(l.src) || l.src[l.i] != ')' || len(stmts) == 0 {
+		l.fail()
+		return nil
+	}
+	cs := &syntax.CmdSubst{Left: l.pos(left), Right: l.pos(l.i), Stmts: stmts}
+	l.i++
+	return cs
+}
+
+// param reads $NAME or ${NAME} at the current offset; any other
+// parameter expansion is outside the subset.
+func (l *lightParser) param() *syntax.ParamExp {
+	pe := &syntax.ParamExp{Dollar: l.pos(l.i)}
+	braced := l.at("${")
+	a := l.i + 1
+	if braced {
+		a++
+	}
+	b := a
+	if b < len(l.src) && nameStart(l.src[b]) {
+		b++
+		for b < len(l.src) && (nameStart(l.src[b]) || l.src[b] >= '0' && l.src[b] <= '9') {
+			b++
+		}
+	}
+	if b == a || b < len(l.src) && l.src[b] == '[' {
+		l.fail()
+		return pe
+	}
+	pe.Param = l.newLit(a, b)
+	if !braced {
+		pe.Short = true
+		l.i = b
+		return pe
+	}
+	if b >= len(l.src) || l.src[b] != '}' {
+		l.fail() // ${a:-b}, ${a#b}…
+		return pe
+	}
+	pe.Rbrace = l.pos(b)
+	l.i = b + 1
+	return pe
+}
+
+// nameStart reports whether c may start a variable's name.
+func nameStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // wordEnd reports whether c ends an unquoted word in the subset.

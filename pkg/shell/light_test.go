@@ -66,6 +66,11 @@ var lightLines = []string{
 	"x=1 ls", "if true", "{ ls; }", "(ls)", "ls $HOME", "ls `pwd`", "ls \\x", "ls # c", "ls\nls",
 	"ls *.go ?.c [ab] {a,b} ~ ~/x", "ls @(a)", "ls !(a)", "f() { ls; }", "echo $((1+2))", "cat <(ls)",
 	"ls | ", "&& ls", "ls |& cat", "time ls", "export A=b", "[[ -f x ]]", "[ -f x ]", "echo ]]",
+	"echo $HOME ${HOME} \"$HOME/x\" \"a $X b\" \"$(pwd)\" $a:x $a{b} $_x1", "echo ${a:-b}", "echo ${#a}", "echo $1 \"$@\"",
+	"echo $a[1] \"$a[1]\"", "cd $DIR && rm -rf $DIR/build", "$CC -o x x.c", "echo \"${HOME}\"x", "echo \"$(echo \"$(ls)\")\"",
+	"A=1 ls", "A=1", "A=1 B=2", "A= ls", "A+=x ls", "A=b=c ls", "a.b=c ls", "1a=b ls", "A=1 if", "A=1 >f ls", "A=\"x\" ls",
+	"A=$HOME ls", "A=*.go ls", "A=1;ls", "A=1&& ls", "LD_PRELOAD=x.so make", "A=1 export B=2", "A=x( ls", "A=1&>f ls",
+	"find . -exec rm {} \\;", "echo \\$HOME \\ x \\'a \\\"b", "ls\\", "\\rm -rf /", "r\\m x", "echo a\\(b", "i\\f true", "A=\\x ls", "echo \\|x",
 	"echo }", "echo $( ls )", "echo $(ls;)", "echo $()", "echo $(ls", "echo 'a", "echo \"a",
 }
 
