@@ -70,6 +70,17 @@
 // the parser give identical results on every line the fast path accepts
 // (FuzzFastPathMatchesParser).
 //
+// Lines a little richer are read without the parser too: lists (;, &&,
+// ||) of pipelines of simple commands whose words are plain bytes, globs,
+// single quotes, double quotes, $NAME, ${NAME} and command substitutions
+// $(…) of the same kind, after literal assignments (CGO_ENABLED=0 go
+// build), with plain redirections (2>&1, >/dev/null). lightParse builds
+// for them the very tree the parser would (node for node, position for
+// position: TestLightParseMatchesParser over every exec row of the tables,
+// FuzzLightParse), and the walk is the same; anything else ($1, ${a:-b}, a
+// backslash, a backquote, a newline, a keyword, an assignment of a quoted
+// or expanded value, a here-document…) goes to the parser.
+//
 // The returned slices may share backing arrays (a wrapper's Args hold its
 // wrapped command's words); treat them as read-only.
 package shell

@@ -55,6 +55,8 @@ type state struct {
 	plain       []string         // words finish found to be no wrapper, for emitWords (see there)
 	envOptsFor  string           // the program being emitted with its options' variables read (envoptions.go)
 	reader      strings.Reader   // the parser's input, reset for each text
+	noLight     bool             // every text goes to the parser, none to lightParse (tests)
+	lightTree   bool             // the last tree parse gave is lightParse's: no function, no loop
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -193,6 +195,13 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 		s.truncated = true
 		return nil, false
 	}
+	s.lightTree = false
+	if !s.noLight {
+		if f, ok := lightParse(src); ok {
+			s.lightTree = true
+			return f, true
+		}
+	}
 	if s.parser == nil {
 		s.parser = parsers.Get().(*syntax.Parser)
 	}
@@ -210,9 +219,14 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 }
 
 // slowParse parses src with the shell parser and walks the result.
-func slowParse(src string) Result {
+func slowParse(src string) Result { return walkLine(src, true) }
+
+// walkLine is slowParse; light false sends every text to the shell
+// parser, none to lightParse (tests hold the two against each other).
+func walkLine(src string, light bool) Result {
 	s := newState()
 	defer s.free()
+	s.noLight = !light
 	if len(src) > MaxSource {
 		s.truncated, s.unparsed = true, true
 		s.split(src[:MaxSource], frame{})
@@ -225,7 +239,9 @@ func slowParse(src string) Result {
 		return s.result()
 	}
 	s.out = commandArray(estimateCommands(src))
-	s.exhaust(f, src)
+	if !s.lightTree {
+		s.exhaust(f, src)
+	}
 	s.walkStmts(f.Stmts, frame{src: src})
 	s.walkUncalled()
 	return s.result()
@@ -275,7 +291,9 @@ func (s *state) parseString(text string, f frame) {
 		}
 		return
 	}
-	s.exhaust(file, text)
+	if !s.lightTree {
+		s.exhaust(file, text) // a light tree holds no function or loop
+	}
 	s.walkStmts(file.Stmts, g)
 }
 
