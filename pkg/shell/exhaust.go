@@ -41,7 +41,7 @@ func (s *state) exhaust(f *syntax.File, src string) {
 		return true
 	})
 	for _, name := range sortedKeys(defs) {
-		if via, ok := recursesConcurrently(name, defs); ok && calledWhenDefined(f, cycleOf(name, via, defs), defAt) {
+		if via, ok := recursesConcurrently(name, defs); ok && calledWhenDefined(f, cycleOf(name, via, defs), defs, defAt) {
 			why := "function " + name + " starts copies of itself"
 			if via != name {
 				why += " (through " + via + ")"
@@ -79,11 +79,20 @@ func cycleOf(name, via string, defs map[string]*syntax.Stmt) []string {
 // calledWhenDefined reports whether the line calls one of funcs, outside
 // any function's body, after all of them are defined: a call made before
 // (first(){ second & }; first; second(){ first; }) finds the later
-// function missing, and starts nothing more.
-func calledWhenDefined(f *syntax.File, funcs []string, defAt map[string]uint) bool {
+// function missing, and starts nothing more. A call of another function
+// that reaches them (main(){ a; }; main) calls them, once it is defined
+// too, and so does a builtin that runs its argument as a command (eval a,
+// command a, trap a EXIT).
+func calledWhenDefined(f *syntax.File, funcs []string, defs map[string]*syntax.Stmt, defAt map[string]uint) bool {
 	var last uint
 	for _, fn := range funcs {
 		last = max(last, defAt[fn])
+	}
+	enters := func(name string, at uint) bool {
+		if slices.Contains(funcs, name) {
+			return true
+		}
+		return defs[name] != nil && defAt[name] < at && reaches(name, funcs[0], defs)
 	}
 	called := false
 	syntax.Walk(f, func(n syntax.Node) bool {
@@ -91,13 +100,42 @@ func calledWhenDefined(f *syntax.File, funcs []string, defAt map[string]uint) bo
 		case *syntax.FuncDecl:
 			return false
 		case *syntax.CallExpr:
-			if len(n.Args) > 0 && n.Pos().Offset() > last && slices.Contains(funcs, n.Args[0].Lit()) {
+			at := n.Pos().Offset()
+			if at > last && slices.ContainsFunc(calledNames(n.Args), func(name string) bool { return enters(name, at) }) {
 				called = true
 			}
 		}
 		return !called
 	})
 	return called
+}
+
+// runsArgument names the builtins that run a command their arguments
+// give: eval's words, command's and builtin's, trap's action.
+var runsArgument = map[string]bool{"eval": true, "command": true, "builtin": true, "exec": true, "trap": true, "time": true, "nohup": true}
+
+// calledNames gives the names a simple command may call as functions: its
+// first word, and the first word of what a builtin that runs its argument
+// is given.
+func calledNames(args []*syntax.Word) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		text := wordText(args[i])
+		if i > 0 {
+			// The first word of the command text an argument holds.
+			if fs := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(" \t\n;&|", r) }); len(fs) > 0 {
+				text = fs[0]
+			}
+		}
+		out = append(out, text)
+		if !runsArgument[text] || strings.HasPrefix(text, "-") {
+			break
+		}
+		for i+1 < len(args) && strings.HasPrefix(args[i+1].Lit(), "-") {
+			i++
+		}
+	}
+	return out
 }
 
 // reaches reports whether function from, defined in defs, calls to
