@@ -245,7 +245,33 @@ func (s *state) parallelFiles(f frame, words []string) {
 			texts = append(texts, text)
 		}
 	}
+	for _, name := range parallelArgFiles(words) {
+		if text, ok := s.files[fileKey(name)]; ok {
+			texts = append(texts, text)
+		}
+	}
 	if len(texts) > 0 {
 		s.parallelLines(f, words, texts)
 	}
+}
+
+// parallelArgFiles gives the files parallel's own options name as its
+// argument files (-a FILE, -aFILE, --arg-file FILE, --arg-file=FILE), the
+// same lines as a :::: FILE list.
+func parallelArgFiles(words []string) []string {
+	start, _ := parallelSplit(words)
+	var out []string
+	for i := 1; i < start; i++ {
+		w := words[i]
+		switch {
+		case (w == "-a" || w == "--arg-file") && i+1 < len(words):
+			i++
+			out = append(out, words[i])
+		case strings.HasPrefix(w, "--arg-file="):
+			out = append(out, w[len("--arg-file="):])
+		case strings.HasPrefix(w, "-a") && len(w) > 2 && !strings.HasPrefix(w, "--"):
+			out = append(out, w[2:])
+		}
+	}
+	return out
 }
