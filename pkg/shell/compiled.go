@@ -22,7 +22,7 @@ var compiledLangs = map[string]string{
 // language each reads.
 var compilers = map[string]string{
 	"cc": "c", "gcc": "c", "clang": "c", "c++": "c", "g++": "c", "clang++": "c", "tcc": "c",
-	"rustc": "rust", "go": "go", "java": "java",
+	"rustc": "rust", "go": "go", "java": "java", "javac": "java",
 }
 
 // builtProgram is what a program built on the line from sources it wrote
@@ -64,6 +64,10 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 			if first == "" {
 				first = w
 			}
+		case name == "java" && !strings.HasPrefix(w, "-") && path.Ext(w) == "":
+			if b, ok := s.built[fileKey(w+".class")]; ok {
+				texts = append(texts, b.texts...) // javac X.java, then java X
+			}
 		case path.Ext(w) == ".o" || path.Ext(w) == ".a":
 			if b, ok := s.built[fileKey(w)]; ok {
 				texts = append(texts, b.texts...) // cc -c x.c -o x.o, then cc x.o -o x
@@ -93,6 +97,8 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 		switch {
 		case lang == "c" && slices.Contains(words, "-c"):
 			out = strings.TrimSuffix(path.Base(first), path.Ext(first)) + ".o" // cc -c x.c makes x.o
+		case name == "javac":
+			out = strings.TrimSuffix(path.Base(first), path.Ext(first)) + ".class" // java X runs it
 		case name == "rustc" || name == "go":
 			out = strings.TrimSuffix(path.Base(first), path.Ext(first))
 		default:
