@@ -95,14 +95,25 @@ func calledWhenDefined(f *syntax.File, funcs []string, defs map[string]*syntax.S
 		return defs[name] != nil && defAt[name] < at && reaches(name, funcs[0], defs)
 	}
 	called := false
+	vars := map[string]string{} // x=a; $x: a name held in a variable
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
 			return false
 		case *syntax.CallExpr:
+			if len(n.Args) == 0 {
+				for _, as := range n.Assigns {
+					if as.Name != nil && as.Value != nil {
+						vars[as.Name.Value] = wordText(as.Value)
+					}
+				}
+			}
 			at := n.Pos().Offset()
-			if at > last && slices.ContainsFunc(calledNames(n.Args), func(name string) bool { return enters(name, at) }) {
-				called = true
+			for _, name := range calledNames(n.Args) {
+				if v, ok := vars[strings.Trim(name, "${}")]; ok && strings.HasPrefix(name, "$") {
+					name = v
+				}
+				called = called || at > last && enters(name, at)
 			}
 		}
 		return !called
@@ -114,13 +125,20 @@ func calledWhenDefined(f *syntax.File, funcs []string, defs map[string]*syntax.S
 // give: eval's words, command's and builtin's, trap's action.
 var runsArgument = map[string]bool{"eval": true, "command": true, "builtin": true, "exec": true, "trap": true, "time": true, "nohup": true}
 
+// shellsRunning names the shells whose -c text, once a function is
+// exported to them (export -f f; bash -c f), may call it.
+var shellsRunning = map[string]bool{"bash": true, "sh": true, "zsh": true}
+
 // calledNames gives the names a simple command may call as functions: its
 // first word, and the first word of what a builtin that runs its argument
-// is given.
+// (or a shell's -c) is given.
 func calledNames(args []*syntax.Word) []string {
 	var out []string
 	for i := 0; i < len(args); i++ {
 		text := wordText(args[i])
+		if pe, ok := args[i].Parts[0].(*syntax.ParamExp); ok && len(args[i].Parts) == 1 && pe.Param != nil && !pe.Length && !pe.Excl && pe.Exp == nil && pe.Repl == nil && pe.Slice == nil && pe.Index == nil {
+			text = "$" + pe.Param.Value // $x, x holding a function's name
+		}
 		if i > 0 {
 			// The first word of the command text an argument holds.
 			if fs := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(" \t\n;&|", r) }); len(fs) > 0 {
@@ -128,6 +146,10 @@ func calledNames(args []*syntax.Word) []string {
 			}
 		}
 		out = append(out, text)
+		if shellsRunning[text] && i+2 < len(args) && args[i+1].Lit() == "-c" {
+			i++ // bash -c f: the text's first word
+			continue
+		}
 		if !runsArgument[text] || strings.HasPrefix(text, "-") {
 			break
 		}
