@@ -73,6 +73,12 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " copies " + strings.Join(local, " ") + " into " + host + " of the namespace " + ns + ", production"})
 			return
 		}
+		// kubectl --context prod-cluster cp F pod:/app: the cluster the
+		// context names is production's
+		if cl := kubeCluster(c.Args); cl != "" && namesProduction(cl) && !hostNamesStaging(cl) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " copies " + strings.Join(local, " ") + " into " + host + " of the cluster " + cl + ", production"})
+			return
+		}
 	}
 	switch {
 	case unresolved(host):
@@ -181,6 +187,22 @@ func databaseDump(p string) bool {
 	dir := strings.ToLower(path.Dir(p)) // backups/app-2026-11-30.sql.gz
 	return strings.Contains(name, "dump") || strings.Contains(name, "backup") || namesProduction(name) ||
 		strings.Contains(dir, "dump") || strings.Contains(dir, "backup")
+}
+
+// kubeCluster is the context or cluster a cluster CLI's options name
+// (--context NAME, --cluster=NAME), or "".
+func kubeCluster(args []string) string {
+	for k, a := range args {
+		for _, opt := range []string{"--context", "--cluster", "--kube-context"} {
+			if a == opt && k+1 < len(args) {
+				return args[k+1]
+			}
+			if v, ok := strings.CutPrefix(a, opt+"="); ok {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // podNamespace is the namespace of a cluster CLI's pod address

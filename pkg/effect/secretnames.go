@@ -49,7 +49,7 @@ func secretName(name string) bool {
 	if placeParts.Get(up[strings.LastIndexByte(up, '_')+1:]) {
 		return false // a place: GITHUB_TOKEN_FILE, SSH_AUTH_SOCK
 	}
-	if namesSecretWord(up) {
+	if namesSecretWord(up) || schemeLocator(up) {
 		return true
 	}
 	hit := false
@@ -60,6 +60,22 @@ func secretName(name string) bool {
 		hit = hit || secretParts.Get(part)
 	}
 	return hit
+}
+
+// schemeLocator reports a name that is a database's or a broker's URL
+// (POSTGRES_URL, MYSQL_URI, CLICKHOUSE_URL, PG_URL): its URLs carry the
+// login, as DATABASE_URL's do.
+func schemeLocator(up string) bool {
+	i := strings.LastIndexByte(up, '_')
+	if i <= 0 || up[i+1:] != "URL" && up[i+1:] != "URI" {
+		return false
+	}
+	for part := range strings.SplitSeq(up[:i], "_") {
+		if p := strings.ToLower(part); loginSchemes.Get(p) || p == "pg" {
+			return true
+		}
+	}
+	return false
 }
 
 // placeParts are last parts that make a variable's name a place: a

@@ -203,18 +203,59 @@ func matchUnder(g *lazyGlob, p, dir string) bool {
 // (C:\Users\dev, C:/Users/dev, \\?\C:\Users\dev), as an agent running on
 // Windows names the files it reads and writes.
 func windowsAbs(p string) bool {
-	p = strings.TrimPrefix(strings.TrimPrefix(p, `\\?\`), `//?/`)
-	if len(p) < 3 || p[1] != ':' || p[2] != '\\' && p[2] != '/' {
-		return false
-	}
-	c := p[0] | 0x20
-	return 'a' <= c && c <= 'z'
+	_, ok := windowsLocal(p)
+	return ok
 }
 
 // wslPath is a Windows path from a drive's root as WSL sees the same file
 // (C:\Users\dev\.ssh -> /mnt/c/Users/dev/.ssh): the names the policy's
 // patterns are written in, where a Windows home is a home like any other.
 func wslPath(p string) string {
-	p = strings.TrimPrefix(strings.TrimPrefix(p, `\\?\`), `//?/`)
-	return "/mnt/" + string(p[0]|0x20) + strings.ReplaceAll(p[2:], "\\", "/")
+	q, _ := windowsLocal(p)
+	return q
+}
+
+// windowsLocal gives the file a Windows path names on this machine, as WSL
+// sees it: a drive's root (C:\x -> /mnt/c/x), behind a device prefix
+// (\\?\C:\x, \\.\C:\x), through the machine's own administrative share
+// (\\localhost\c$\x, \\?\UNC\localhost\c$\x), or inside a WSL
+// distribution (\\wsl$\Ubuntu\home\dev, \\wsl.localhost\Ubuntu\… -> /home/dev).
+func windowsLocal(p string) (string, bool) {
+	if len(p) < 3 {
+		return "", false
+	}
+	p = strings.ReplaceAll(p, "\\", "/")
+	for _, dev := range []string{"//?/", "//./"} {
+		p = strings.TrimPrefix(p, dev)
+	}
+	if len(p) >= 4 && strings.EqualFold(p[:4], "UNC/") {
+		p = "//" + p[4:]
+	}
+	if strings.HasPrefix(p, "//") {
+		host, rest, _ := strings.Cut(p[2:], "/")
+		share, rest, _ := strings.Cut(rest, "/")
+		switch strings.ToLower(host) {
+		case "wsl$", "wsl.localhost":
+			if share == "" {
+				return "", false
+			}
+			return "/" + rest, true
+		case "localhost", "127.0.0.1", "::1", "[::1]":
+			if len(share) == 2 && share[1] == '$' {
+				p = share[:1] + ":/" + rest
+			} else {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	if len(p) < 3 || p[1] != ':' || p[2] != '/' {
+		return "", false
+	}
+	c := p[0] | 0x20
+	if c < 'a' || 'z' < c {
+		return "", false
+	}
+	return "/mnt/" + string(c) + p[2:], true
 }

@@ -22,7 +22,7 @@ var compiledLangs = map[string]string{
 // language each reads.
 var compilers = map[string]string{
 	"cc": "c", "gcc": "c", "clang": "c", "c++": "c", "g++": "c", "clang++": "c", "tcc": "c",
-	"rustc": "rust", "go": "go", "java": "java",
+	"rustc": "rust", "go": "go", "java": "java", "javac": "java",
 }
 
 // builtProgram is what a program built on the line from sources it wrote
@@ -58,11 +58,15 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 		case strings.HasPrefix(w, "-o") && len(w) > 2 && name != "go" && name != "java":
 			out = w[2:]
 		case compiledLangs[path.Ext(w)] == lang:
-			if text, ok := s.files[fileKey(w)]; ok {
+			if text, ok := s.sourceText(w); ok {
 				texts = append(texts, text)
 			}
 			if first == "" {
 				first = w
+			}
+		case name == "java" && !strings.HasPrefix(w, "-") && path.Ext(w) == "":
+			if b, ok := s.built[fileKey(w+".class")]; ok {
+				texts = append(texts, b.texts...) // javac X.java, then java X
 			}
 		case path.Ext(w) == ".o" || path.Ext(w) == ".a":
 			if b, ok := s.built[fileKey(w)]; ok {
@@ -90,8 +94,12 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 		return
 	}
 	if out == "" {
-		switch name {
-		case "rustc", "go":
+		switch {
+		case lang == "c" && slices.Contains(words, "-c"):
+			out = strings.TrimSuffix(path.Base(first), path.Ext(first)) + ".o" // cc -c x.c makes x.o
+		case name == "javac":
+			out = strings.TrimSuffix(path.Base(first), path.Ext(first)) + ".class" // java X runs it
+		case name == "rustc" || name == "go":
 			out = strings.TrimSuffix(path.Base(first), path.Ext(first))
 		default:
 			out = "a.out"
@@ -170,6 +178,20 @@ func (s *state) copyBuilt(from, to string) {
 	if b, ok := s.built[fileKey(from)]; ok {
 		s.built[fileKey(to)] = b
 	}
+}
+
+// sourceText gives the text the line wrote to a source file a compiler
+// is given: by the name as written, or, for a relative name, in the
+// directory the line moved to (printf … > /tmp/x.c && cd /tmp && cc x.c).
+func (s *state) sourceText(name string) (string, bool) {
+	if text, ok := s.files[fileKey(name)]; ok {
+		return text, true
+	}
+	if d := s.lastCd(); d != "" && !strings.HasPrefix(name, "/") && !strings.HasPrefix(name, "~") {
+		text, ok := s.files[fileKey(path.Join(d, name))]
+		return text, ok
+	}
+	return "", false
 }
 
 // lastCd is the directory the last cd of the line named, or "".

@@ -41,7 +41,7 @@ func (s *state) exhaust(f *syntax.File, src string) {
 		return true
 	})
 	for _, name := range sortedKeys(defs) {
-		if via, ok := recursesConcurrently(name, defs); ok && calledWhenDefined(f, cycleOf(name, via, defs), defAt) {
+		if via, ok := recursesConcurrently(name, defs); ok && calledWhenDefined(f, cycleOf(name, via, defs), defs, defAt) {
 			why := "function " + name + " starts copies of itself"
 			if via != name {
 				why += " (through " + via + ")"
@@ -79,25 +79,85 @@ func cycleOf(name, via string, defs map[string]*syntax.Stmt) []string {
 // calledWhenDefined reports whether the line calls one of funcs, outside
 // any function's body, after all of them are defined: a call made before
 // (first(){ second & }; first; second(){ first; }) finds the later
-// function missing, and starts nothing more.
-func calledWhenDefined(f *syntax.File, funcs []string, defAt map[string]uint) bool {
+// function missing, and starts nothing more. A call of another function
+// that reaches them (main(){ a; }; main) calls them, once it is defined
+// too, and so does a builtin that runs its argument as a command (eval a,
+// command a, trap a EXIT).
+func calledWhenDefined(f *syntax.File, funcs []string, defs map[string]*syntax.Stmt, defAt map[string]uint) bool {
 	var last uint
 	for _, fn := range funcs {
 		last = max(last, defAt[fn])
 	}
+	enters := func(name string, at uint) bool {
+		if slices.Contains(funcs, name) {
+			return true
+		}
+		return defs[name] != nil && defAt[name] < at && reaches(name, funcs[0], defs)
+	}
 	called := false
+	vars := map[string]string{} // x=a; $x: a name held in a variable
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
 			return false
 		case *syntax.CallExpr:
-			if len(n.Args) > 0 && n.Pos().Offset() > last && slices.Contains(funcs, n.Args[0].Lit()) {
-				called = true
+			if len(n.Args) == 0 {
+				for _, as := range n.Assigns {
+					if as.Name != nil && as.Value != nil {
+						vars[as.Name.Value] = wordText(as.Value)
+					}
+				}
+			}
+			at := n.Pos().Offset()
+			for _, name := range calledNames(n.Args) {
+				if v, ok := vars[strings.Trim(name, "${}")]; ok && strings.HasPrefix(name, "$") {
+					name = v
+				}
+				called = called || at > last && enters(name, at)
 			}
 		}
 		return !called
 	})
 	return called
+}
+
+// runsArgument names the builtins that run a command their arguments
+// give: eval's words, command's and builtin's, trap's action.
+var runsArgument = map[string]bool{"eval": true, "command": true, "builtin": true, "exec": true, "trap": true, "time": true, "nohup": true}
+
+// shellsRunning names the shells whose -c text, once a function is
+// exported to them (export -f f; bash -c f), may call it.
+var shellsRunning = map[string]bool{"bash": true, "sh": true, "zsh": true}
+
+// calledNames gives the names a simple command may call as functions: its
+// first word, and the first word of what a builtin that runs its argument
+// (or a shell's -c) is given.
+func calledNames(args []*syntax.Word) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		text := wordText(args[i])
+		if pe, ok := args[i].Parts[0].(*syntax.ParamExp); ok && len(args[i].Parts) == 1 && pe.Param != nil && !pe.Length && !pe.Excl && pe.Exp == nil && pe.Repl == nil && pe.Slice == nil && pe.Index == nil {
+			text = "$" + pe.Param.Value // $x, x holding a function's name
+		}
+		if i > 0 {
+			// The first word of the command text an argument holds.
+			if fs := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(" \t\n;&|", r) }); len(fs) > 0 {
+				text = fs[0]
+			}
+		}
+		out = append(out, text)
+		if shellsRunning[text] && i+2 < len(args) && args[i+1].Lit() == "-c" {
+			i++ // bash -c f: the text's first word
+			continue
+		}
+		if !runsArgument[text] || strings.HasPrefix(text, "-") {
+			break
+		}
+		for i+1 < len(args) && strings.HasPrefix(args[i+1].Lit(), "-") {
+			i++
+		}
+	}
+	return out
 }
 
 // reaches reports whether function from, defined in defs, calls to

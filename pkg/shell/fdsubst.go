@@ -104,6 +104,8 @@ func (s *state) fdSubsts(e *expander, raw []*syntax.Redirect, rs []Redirect) (st
 				delete(s.infds, k)
 				delete(s.fds, k)
 			}
+		case bare && spare && (op == "<&" || op == ">&"):
+			s.dupFd(fd, fdTarget(rs[i].Target, op)) // exec 4<&3: a copy of 3
 		case bare && spare && op != "<&" && op != ">&":
 			s.closeFdSubst(fd) // exec 3<f: the descriptor names a file now
 		case op == "<&" || op == "<":
@@ -157,6 +159,36 @@ func (s *state) openFdSubst(fd string, sp span, out bool) {
 	}
 	for _, k := range fdKeys(fd) {
 		(*m)[k] = sp
+	}
+}
+
+// dupFd makes descriptor fd a copy of descriptor src (exec 4<&3,
+// exec 8>&9): what src holds, fd holds as well.
+func (s *state) dupFd(fd, src string) {
+	in, hasIn := s.fdIn[src]
+	out, hasOut := s.fdOut[src]
+	file, hasFile := s.infds[src]
+	s.closeFdSubst(fd)
+	for _, k := range fdKeys(fd) {
+		delete(s.infds, k)
+	}
+	if hasIn {
+		s.openFdSubst(fd, in, false)
+	}
+	if hasOut {
+		m := s.fdOut
+		if m == nil {
+			m = map[string]span{}
+			s.fdOut = m
+		}
+		for _, k := range fdKeys(fd) {
+			m[k] = out
+		}
+	}
+	if hasFile {
+		for _, k := range fdKeys(fd) {
+			s.infds[k] = file
+		}
 	}
 }
 

@@ -1,6 +1,9 @@
 package shell
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // GNU parallel builds its commands from a template (the words after its
 // options) and arguments: the ::: lists after the template, the lines of
@@ -35,50 +38,123 @@ func parallelTemplates(words []string) []string {
 }
 
 // parallelCommands gives the commands parallel runs from its command
-// template and the ::: argument lists after it: each argument replaces
-// {} (and {.}, {/}, {//}, {/.}, {#}... of it stand for parts of it), or
-// is appended when the template has no replacement string. Arguments read
-// from stdin or files (::::, -a) are unknown words.
+// template and the ::: argument lists after it. Several lists combine
+// (parallel ::: rm ::: -rf ::: DIR runs rm -rf DIR): each combination's
+// arguments replace {1}, {2}... by their list, and together {} (and {.},
+// {/}, {//}, {/.} of it), or are appended when the template has no
+// replacement string; linked lists (:::+, --link) pair a subset of the
+// combinations. Arguments read from stdin or files (::::, -a) are unknown
+// words.
 func parallelCommands(template string, rest []string) []string {
-	var args []string
-	for i := 0; i < len(rest); i++ {
-		switch rest[i] {
-		case ":::", ":::+":
-			continue
-		case "::::", "::::+":
-			return parallelCommands(template, nil)
-		}
-		if len(args) >= MaxCommands {
-			break
-		}
-		args = append(args, rest[i])
+	groups, ok := parallelGroups(rest)
+	if !ok {
+		return parallelCommands(template, nil)
 	}
-	if len(args) == 0 {
+	combos := parallelCombos(groups)
+	if len(groups) > 1 {
+		// Each argument alone is judged as well, as one list's would be.
+		for _, g := range groups {
+			for _, a := range g {
+				if len(combos) < 2*MaxCommands {
+					combos = append(combos, []string{a})
+				}
+			}
+		}
+	}
+	if len(combos) == 0 {
 		// The arguments come from stdin or a file (-a): unknown words,
 		// spelled as a variable from outside so the walk sees them so.
-		args = []string{`"$PARALLEL_ARGUMENT"`}
+		combos = [][]string{{`"$PARALLEL_ARGUMENT"`}}
 	}
-	out := make([]string, 0, 2*len(args))
-	for _, a := range args {
+	out := make([]string, 0, 2*len(combos))
+	for _, c := range combos {
 		// GNU parallel quotes each argument it puts in (parallel bash -c
 		// ::: 'rm -rf ~' runs bash -c 'rm -rf ~'), but "{}" alone, or in
 		// quotes of the template, may run it as words of a command: both
 		// readings are judged, so neither hides the other.
-		for _, v := range parallelReadings(a) {
-			out = append(out, parallelFill(template, v))
+		raw, quoted := make([]string, len(c)), make([]string, len(c))
+		for i, a := range c {
+			rs := parallelReadings(a)
+			raw[i], quoted[i] = rs[0], rs[len(rs)-1]
+		}
+		out = append(out, parallelFill(template, raw))
+		if q := parallelFill(template, quoted); q != out[len(out)-1] {
+			out = append(out, q)
 		}
 	}
 	return out
 }
 
-// parallelFill puts one argument into a template: in place of its
-// replacement strings, or after it when it has none.
-func parallelFill(template, arg string) string {
-	if strings.Contains(template, "{") {
-		r := strings.NewReplacer("{}", arg, "{.}", arg, "{/}", arg, "{//}", arg, "{/.}", arg, "{1}", arg)
-		return r.Replace(template)
+// parallelGroups splits the words after parallel's template into its :::
+// argument lists; ok is false when a :::: list reads a file.
+func parallelGroups(rest []string) (groups [][]string, ok bool) {
+	for _, w := range rest {
+		switch w {
+		case ":::", ":::+":
+			groups = append(groups, nil)
+			continue
+		case "::::", "::::+":
+			return nil, false
+		}
+		if len(groups) == 0 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], w)
 	}
-	return template + " " + arg
+	return groups, true
+}
+
+// parallelCombos gives every combination of one argument from each list,
+// in parallel's order, at most MaxCommands of them.
+func parallelCombos(groups [][]string) [][]string {
+	combos := [][]string{nil}
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		var next [][]string
+		for _, c := range combos {
+			for _, a := range g {
+				if len(next) >= MaxCommands {
+					break
+				}
+				next = append(next, append(c[:len(c):len(c)], a))
+			}
+		}
+		combos = next
+	}
+	if len(combos) == 1 && combos[0] == nil {
+		return nil
+	}
+	return combos
+}
+
+// parallelCommandLines gives the commands parallel runs when it has no
+// template: each combination of its ::: arguments, joined, is a command.
+func parallelCommandLines(rest []string) []string {
+	groups, ok := parallelGroups(rest)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, c := range parallelCombos(groups) {
+		out = append(out, strings.Join(c, " "))
+	}
+	return out
+}
+
+// parallelFill puts one combination of arguments into a template: in
+// place of its replacement strings, or after it when it has none.
+func parallelFill(template string, args []string) string {
+	all := strings.Join(args, " ")
+	if strings.Contains(template, "{") {
+		pairs := []string{"{}", all, "{.}", all, "{/}", all, "{//}", all, "{/.}", all}
+		for i, a := range args {
+			pairs = append(pairs, "{"+strconv.Itoa(i+1)+"}", a)
+		}
+		return strings.NewReplacer(pairs...).Replace(template)
+	}
+	return template + " " + all
 }
 
 // parallelReadings gives an argument as written and, when quoting changes
@@ -140,7 +216,7 @@ func (s *state) parallelLines(f frame, words []string, texts []string) {
 			}
 			for _, t := range templates {
 				for _, v := range parallelReadings(l) {
-					s.parseString(parallelFill(t, v), g)
+					s.parseString(parallelFill(t, []string{v}), g)
 				}
 			}
 		}
@@ -169,7 +245,33 @@ func (s *state) parallelFiles(f frame, words []string) {
 			texts = append(texts, text)
 		}
 	}
+	for _, name := range parallelArgFiles(words) {
+		if text, ok := s.files[fileKey(name)]; ok {
+			texts = append(texts, text)
+		}
+	}
 	if len(texts) > 0 {
 		s.parallelLines(f, words, texts)
 	}
+}
+
+// parallelArgFiles gives the files parallel's own options name as its
+// argument files (-a FILE, -aFILE, --arg-file FILE, --arg-file=FILE), the
+// same lines as a :::: FILE list.
+func parallelArgFiles(words []string) []string {
+	start, _ := parallelSplit(words)
+	var out []string
+	for i := 1; i < start; i++ {
+		w := words[i]
+		switch {
+		case (w == "-a" || w == "--arg-file") && i+1 < len(words):
+			i++
+			out = append(out, words[i])
+		case strings.HasPrefix(w, "--arg-file="):
+			out = append(out, w[len("--arg-file="):])
+		case strings.HasPrefix(w, "-a") && len(w) > 2 && !strings.HasPrefix(w, "--"):
+			out = append(out, w[2:])
+		}
+	}
+	return out
 }

@@ -1107,8 +1107,8 @@ func embeddedScripts(name string, words []string) []string {
 			for _, t := range parallelTemplates(words[i:sep]) {
 				out = append(out, parallelCommands(t, words[sep:min(len(words), sep+MaxCommands)])...)
 			}
-		} else if sep < len(words) && words[sep] == ":::" {
-			out = append(out, words[sep+1:]...) // no command: the arguments are commands
+		} else if sep < len(words) {
+			out = append(out, parallelCommandLines(words[sep:min(len(words), sep+MaxCommands)])...) // no command: the arguments are commands
 		}
 	case "ssh", "scp", "sftp":
 		for i, w := range words {
