@@ -10,7 +10,8 @@ import (
 // deletes is unknown. When the walk read the input (find . -name
 // __pycache__ | xargs rm -rf, echo / | xargs rm -rf), it reported the
 // command xargs builds, with its paths, beside the bare one, and those
-// paths are judged as any delete is.
+// paths are judged as any delete is. Input read only in part ({ echo
+// build; cat list; } | xargs rm -rf) leaves the rest unknown.
 func (a *analysis) xargsDeletesUnread(i int, c *shell.Command, cl *catalog.Classified, recursive bool) {
 	if !recursive || c.Synthetic || !behindXargs(c) {
 		return
@@ -21,8 +22,8 @@ func (a *analysis) xargsDeletesUnread(i int, c *shell.Command, cl *catalog.Class
 	}
 	for k := range a.res.Commands {
 		o := &a.res.Commands[k]
-		if k != i && o.Synthetic && o.Pipeline == c.Pipeline && o.Stage == c.Stage && behindXargs(o) && o.Name == c.Name {
-			return // the walk read the input: the built command is judged
+		if k != i && o.Synthetic && o.Pipeline == c.Pipeline && o.Stage == c.Stage && behindXargs(o) && o.Name == c.Name && !c.StdinUnseen {
+			return // the walk read the input whole: the built command is judged
 		}
 	}
 	a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: "what xargs reads for " + c.Name})

@@ -178,6 +178,20 @@ func parallelReadsStdin(words []string) bool {
 	return !hasParallelArgFile(words)
 }
 
+// parallelPipes reports whether parallel hands its input to the commands'
+// standard input in blocks (--pipe, --pipepart) instead of making
+// arguments of its lines.
+func parallelPipes(words []string) bool {
+	start, _ := parallelSplit(words)
+	for _, w := range words[1:start] {
+		switch w {
+		case "--pipe", "--pipepart", "--pipe-part", "--spreadstdin":
+			return true
+		}
+	}
+	return false
+}
+
 // hasParallelArgFile reports whether parallel's own options name an
 // argument file (-a FILE, -aFILE, --arg-file[=FILE]).
 func hasParallelArgFile(words []string) bool {
@@ -193,10 +207,10 @@ func hasParallelArgFile(words []string) bool {
 // parallelLines runs the commands parallel builds from lines of text
 // the line wrote (a :::: file, or what reaches its standard input): each
 // line an argument of the template, or a command of its own when there is
-// no template.
-func (s *state) parallelLines(f frame, words []string, texts []string) {
+// no template. It reports whether every line was judged.
+func (s *state) parallelLines(f frame, words []string, texts []string) bool {
 	if f.depth >= MaxDepth {
-		return
+		return false
 	}
 	start, end := parallelSplit(words)
 	templates := parallelTemplates(words[start:end])
@@ -208,7 +222,7 @@ func (s *state) parallelLines(f frame, words []string, texts []string) {
 				continue
 			}
 			if n++; n > 16 {
-				return
+				return false
 			}
 			if start == end {
 				s.parseString(l, g)
@@ -219,6 +233,19 @@ func (s *state) parallelLines(f frame, words []string, texts []string) {
 					s.parseString(parallelFill(t, []string{v}), g)
 				}
 			}
+		}
+	}
+	return true
+}
+
+// parallelUnread runs parallel's templates filled with an unknown
+// argument, for input the walk did not read: what parallel builds from
+// its standard input when that is not known.
+func (s *state) parallelUnread(f frame, words []string) {
+	start, end := parallelSplit(words)
+	for _, t := range parallelTemplates(words[start:end]) {
+		for _, c := range parallelCommands(t, nil) {
+			s.parseString(c, s.viaFrame(f, "parallel"))
 		}
 	}
 }

@@ -97,11 +97,14 @@ type Command struct {
 	Via       []string   // wrappers it was found behind, outermost first (["sudo","env"])
 	Dynamic   bool       // a word had an expansion that could not be resolved statically
 	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
-	Stdin     []string   // text known to reach its standard input: here-documents, here-strings, what earlier pipeline stages print
-	Assigns   []string   // NAME=VALUE assignments written before the program ("LD_PRELOAD=x.so make"), values resolved where known
-	Inputs    []int      // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
-	Unknown   []string   // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
-	Code      CodeFacts  // what interpreter code run by this command does, when it is code
+	// StdinUnseen is set when some of what earlier pipeline stages print
+	// could not be read ({ echo build; cat list; } | xargs rm: list's lines).
+	StdinUnseen bool
+	Stdin       []string  // text known to reach its standard input: here-documents, here-strings, what earlier pipeline stages print
+	Assigns     []string  // NAME=VALUE assignments written before the program ("LD_PRELOAD=x.so make"), values resolved where known
+	Inputs      []int     // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
+	Unknown     []string  // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
+	Code        CodeFacts // what interpreter code run by this command does, when it is code
 }
 
 // CodeFacts are what a scan of interpreter code (a one-liner, or a script

@@ -28,6 +28,7 @@ type state struct {
 	fdCode      map[span]bool     // such substitutions a shell or interpreter took in (fdsubst.go)
 	shellIn     span              // what a bare exec made the shell's own input (exec <&3, exec < <(…))
 	hasShellIn  bool
+	parallelFed bool                    // the parallel being emitted reads a stage's output the walk read whole
 	shellInFile string                  // the file its text was recorded under, when known
 	built       map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
 	compound    bool                    // the redirections walked are a compound command's
@@ -74,6 +75,10 @@ type variable struct {
 type pipe struct {
 	id, stage int
 	feeds     []feed // text earlier stages write to stdin (here-documents, echo)
+	// Stages whose output is partly unseen, and of those the ones with a
+	// program's output rather than named files copied out (unseenout.go).
+	dark, darkProg uint64
+	darkName       string // the last program whose output was unseen
 }
 
 // feed is text a pipeline stage writes to its stdout, which a later stage
@@ -1031,8 +1036,19 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if plain {
 		s.plain = e.words // emitWords need not peel them again
 	}
+	// parallel reading a stage's output that the walk read whole runs
+	// the commands it builds from those lines (parallelLines below), not
+	// a template filled with an unknown word.
+	fed := f.inPipe && f.pl.stage > 0 && len(e.words) > 0 && progName(e.words[0]) == "parallel" &&
+		!f.pl.unseenBelow() && f.pl.feedsBelow() && !stdinRedirected(rs) && len(e.procIn) == 0 && !parallelPipes(e.words)
+	s.parallelFed = fed
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
-	s.inputs = nil
+	s.inputs, s.parallelFed = nil, false
+	if f.inPipe && f.pl.stage > 0 && f.pl.unseenBelow() {
+		for k := start; k < len(s.out); k++ {
+			s.out[k].StdinUnseen = true
+		}
+	}
 	if len(s.coprocs) > 0 && start < len(s.out) {
 		s.coprocRedirects(f.pl, rs) // cmd >&"${COPROC[1]}": cmd | the coprocess
 	}
@@ -1088,7 +1104,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				s.xargsInput(f, e.words, in)
 			}
 			if len(e.words) > 0 && progName(e.words[0]) == "parallel" && parallelReadsStdin(e.words) {
-				s.parallelLines(f, e.words, in) // parallel.go
+				if !s.parallelLines(f, e.words, in) && fed { // parallel.go
+					s.parallelUnread(f, e.words)
+				}
+				fed = false
 			}
 			if name != "" {
 				s.compiledStdin(f, name, inner, in) // compiled.go: cc -x c - <<< …
@@ -1129,9 +1148,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			stdin = true
 		}
 	}
+	if fed {
+		s.parallelUnread(f, e.words) // its input was not read after all
+	}
 	if !stdin {
 		if f.inPipe {
-			s.feedPipe(f.pl, name, inner, bodies)
+			k := s.findBack(start, name)
+			s.feedPipe(f.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
 		}
 		s.recordWrites(f, name, inner, rs, bodies)
 		return
@@ -1186,7 +1209,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			}
 		}
 		f.pl.feeds = keep
-		if ran == 0 && f.pl.stage > 0 {
+		_, darkProg, from := f.pl.takeUnseen() // unseenout.go
+		switch {
+		case ran == 0 && f.pl.stage > 0:
 			if prev := s.stageBefore(f.pl, start); prev < 0 || !readsFileOnly(&s.out[prev]) {
 				why := "code read from standard input, produced by an earlier stage"
 				if prev >= 0 {
@@ -1194,6 +1219,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				}
 				s.markUnknown(interp, why)
 			} else {
+				if darkProg {
+					// { pbpaste; cat t.sh; } | sh: the clipboard too
+					s.markUnknown(interp, partlyUnseen(from))
+				}
 				// cat t.sh | sh runs t.sh, as sh t.sh does (cat < t.sh too).
 				for _, a := range operands(s.out[prev].Args) {
 					s.runsUnseen(interp, a)
@@ -1204,6 +1233,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 					}
 				}
 			}
+		case darkProg && f.pl.stage > 0 && !stdinRedirected(rs):
+			// { echo set -e; pbpaste; } | bash: echo's line is read, and
+			// the clipboard after it.
+			s.markUnknown(interp, partlyUnseen(from))
+		}
+		if !stdoutAway(rs) {
+			f.pl.markUnseen(true, name) // what the code prints
 		}
 	}
 }
@@ -1268,7 +1304,7 @@ func readsFileOnly(c *Command) bool {
 // shell after it reads code nobody can see. Here-documents and here-strings
 // are this stage's input too; echo and printf add their own output.
 // name is progName(inner[0]), "" for no words.
-func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string) {
+func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string, rs []Redirect, fileCopy bool) {
 	keep := pl.feeds[:0]
 	var in []string
 	for _, fd := range pl.feeds {
@@ -1280,6 +1316,7 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string)
 	}
 	in = append(in, bodies...)
 	pl.feeds = keep
+	n0 := len(keep)
 	for _, t := range in {
 		if out, ok := transform(name, inner, t); ok {
 			pl.feeds = append(pl.feeds, feed{out, pl.stage})
@@ -1301,6 +1338,7 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string)
 			}
 		}
 	}
+	pl.passUnseen(name, inner, rs, len(pl.feeds) > n0, fileCopy) // unseenout.go
 }
 
 func feedsOf(texts []string, stage int) []feed {

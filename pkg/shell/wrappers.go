@@ -421,7 +421,13 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			remote = rsyncPaths(words)
 		}
 		fed := len(s.out)
-		for _, script := range embeddedScripts(name, words) {
+		scripts := embeddedScripts(name, words)
+		if name == "parallel" && s.parallelFed && parallelReadsStdin(words) {
+			// Its input is lines the walk read: the commands built from
+			// them are judged where the input is known (parallelLines).
+			scripts, s.parallelFed = nil, false
+		}
+		for _, script := range scripts {
 			if contains(remote, script) {
 				s.parseString(script, remoteFrame(s.viaFrame(f, name)))
 				continue

@@ -1,0 +1,168 @@
+package shell
+
+import "strings"
+
+// A pipeline stage's output is known when the walk can read it (echo's
+// words, a here-document passed through cat, base64 -d of known text, ls
+// and find of named paths: the feeds) and unseen otherwise: what a program
+// prints, a file copied out, a clipboard. One unseen producer is enough to
+// make a stage's output unknown, whatever the others print: in
+// { echo ls; pbpaste; } | sh the shell reads the clipboard as well as ls,
+// and in { echo build; cat list; } | xargs rm -rf the list's lines are
+// deleted as well as build. The pipe records, per stage, whether some of
+// its output is unseen (dark) and whether some of that comes from a
+// program rather than a plain copy of named files (darkProg), with the
+// program's name for the reason.
+
+// stageBit is a stage's bit in a pipe's masks; stages past 63 share the
+// last bit.
+func stageBit(stage int) uint64 {
+	return 1 << min(stage, 63)
+}
+
+// unseenBelow reports whether output the walk could not read reaches the
+// current stage from an earlier one.
+func (pl *pipe) unseenBelow() bool {
+	return pl.dark&(stageBit(pl.stage)-1) != 0
+}
+
+// feedsBelow reports whether known text reaches the current stage.
+func (pl *pipe) feedsBelow() bool {
+	for _, fd := range pl.feeds {
+		if fd.stage < pl.stage {
+			return true
+		}
+	}
+	return false
+}
+
+// takeUnseen consumes what earlier stages left unseen, as a command at the
+// current stage reads its input: dark when some of it is unseen, prog when
+// some of that comes from a program, and that program's name.
+func (pl *pipe) takeUnseen() (dark, prog bool, name string) {
+	m := stageBit(pl.stage) - 1
+	dark, prog, name = pl.dark&m != 0, pl.darkProg&m != 0, pl.darkName
+	pl.dark &^= m
+	pl.darkProg &^= m
+	return dark, prog, name
+}
+
+// markUnseen records that the current stage prints text the walk cannot
+// read; prog is false when it only copies named files (cat list.txt).
+func (pl *pipe) markUnseen(prog bool, name string) {
+	b := stageBit(pl.stage)
+	pl.dark |= b
+	if prog {
+		pl.darkProg |= b
+		pl.darkName = name
+	}
+}
+
+// stdoutAway reports whether a command's standard output is redirected
+// away from the pipe (> f, >> f, &> f, >&2), so nothing it prints reaches
+// the next stage.
+func stdoutAway(rs []Redirect) bool {
+	away := false
+	for _, r := range rs {
+		if r.FD != "" && r.FD != "1" {
+			continue
+		}
+		switch r.Op {
+		case ">", ">>", ">|", "&>", "&>>":
+			away = r.Target != "/dev/stdout" && r.Target != "/dev/fd/1"
+		case ">&":
+			away = r.Target != "1"
+		}
+	}
+	return away
+}
+
+// printsOutput reports whether a command may write to its standard
+// output. Some print nothing as they are used on a line (cd, mkdir, rm),
+// unless asked to (-v, --verbose); some print a listing only when given
+// no operands (set, export, alias: the variables, the exports, the
+// aliases).
+func printsOutput(name string, inner []string) bool {
+	switch name {
+	case "cd", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "chown", "chgrp",
+		"sleep", "true", "false", ":", "test", "[", "[[", "unset", "shift", "wait", "exit",
+		"return", "read", "local", "sync":
+		for _, w := range inner[1:] {
+			if w == "--verbose" || len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 'v') > 0 {
+				return true
+			}
+		}
+		return false
+	case "set", "export", "declare", "typeset", "readonly", "alias", "umask", "shopt", "trap":
+		return listsBare(name, inner)
+	}
+	return true
+}
+
+// listsBare reports whether a builtin that lists what it keeps when given
+// no operands (set, export, declare, alias) prints here.
+func listsBare(name string, inner []string) bool {
+	operands := false
+	for _, w := range inner[1:] {
+		if w == "-p" {
+			return true // export -p, declare -p NAME: a listing
+		}
+		operands = operands || !strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "+")
+	}
+	if operands {
+		return false // export A=1, set -o pipefail, alias ll='ls -l'
+	}
+	for _, w := range inner[1:] {
+		if w == "-o" || w == "+o" || w == "-f" || w == "-F" {
+			return true // set -o, declare -f: a listing
+		}
+	}
+	// set -e, set -eux: options changed, nothing printed; set or declare
+	// alone, or with other flags, lists.
+	return len(inner) == 1 || name != "set"
+}
+
+// passUnseen records the current stage's own output after a command that
+// is not a shell or interpreter: unseen when it passes on unseen input
+// (a filter such as grep or sort), or prints text the walk did not read.
+// added is whether the command gave the stage a feed of its own; fileCopy
+// whether it only copies named files.
+func (pl *pipe) passUnseen(name string, inner []string, rs []Redirect, added, fileCopy bool) {
+	dark, _, _ := pl.takeUnseen()
+	if len(inner) == 0 || stdoutAway(rs) {
+		return
+	}
+	if dark && added {
+		// A filter that passed on the known part (the unknown part
+		// would have made it print text unread below).
+		if _, passes := transform(name, inner, ""); passes {
+			// what it passes on is no longer a named file a shell
+			// would run as such (cat t.sh | sort | sh)
+			pl.markUnseen(true, name)
+		}
+	}
+	if !added && printsOutput(name, inner) {
+		pl.markUnseen(!fileCopy, name)
+	}
+}
+
+// partlyUnseen is the reason an interpreter's input is unknown when some of
+// it is a program's output the walk could not read.
+func partlyUnseen(from string) string {
+	return "code read from standard input, part of it printed by an earlier stage (" + from + ")"
+}
+
+// stdinRedirected reports whether a command's standard input is a file, a
+// here-document or a descriptor rather than the pipe.
+func stdinRedirected(rs []Redirect) bool {
+	for _, r := range rs {
+		if r.FD != "" && r.FD != "0" {
+			continue
+		}
+		switch r.Op {
+		case "<", "<<", "<<-", "<<<", "<&", "<>":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,145 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// unknownOf gathers every reason the walk gave for something it could not
+// read, over all commands.
+func unknownOf(r Result) string {
+	var b strings.Builder
+	for _, c := range r.Commands {
+		for _, u := range c.Unknown {
+			b.WriteString(u)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// An interpreter reading a stage's output reads all of it: one producer
+// whose output is unseen makes its code unknown, however many known lines
+// are printed beside it; quiet commands and output sent elsewhere add
+// nothing unseen.
+func TestUnseenStageOutput(t *testing.T) {
+	unknown := []string{
+		"{ echo set -e; pbpaste; } | bash",
+		"(echo ls; ./gen) | sh",
+		"{ echo a; cat notes.txt | sort; } | sh",
+		"{ pbpaste; cat setup.sh; } | sh",
+		"{ echo a; xclip -o; } | python3",
+		"{ echo ls; echo 'print(1)' | python3; } | sh",
+	}
+	for _, src := range unknown {
+		if got := unknownOf(Parse(src)); !strings.Contains(got, "standard input") {
+			t.Errorf("Parse(%q): the stage's unseen output is not unknown code: %q", src, got)
+		}
+	}
+	known := []string{
+		"{ echo ls; echo pwd; } | sh",
+		"{ cd /tmp; echo ls; } | sh",
+		"{ set -e; export A=1; echo ls; } | sh",
+		"{ ./gen > out.txt; echo ls; } | sh",
+		"{ ./gen >&2; echo ls; } | sh",
+		"{ mkdir -p x && echo ls; } | bash",
+	}
+	for _, src := range known {
+		if got := unknownOf(Parse(src)); got != "" {
+			t.Errorf("Parse(%q): unknown %q, want the echoed lines only", src, got)
+		}
+	}
+}
+
+// A command reading a stage with unseen output is marked, so readings of
+// what xargs builds from the part that was read do not stand for all.
+func TestStdinUnseenMark(t *testing.T) {
+	cases := map[string]bool{
+		"{ echo build; cat list.txt; } | xargs rm -rf": true,
+		"cat list.txt | xargs rm -rf":                  true,
+		"git log | grep fix":                           true,
+		"{ echo build; echo dist; } | xargs rm -rf":    false,
+		"echo build | sort | xargs rm -rf":             false,
+		"ls -d */dist | xargs rm -rf":                  false,
+		"{ echo a; pbpaste >/dev/null; } | xargs rm":   false,
+	}
+	for src, want := range cases {
+		r := Parse(src)
+		last := r.Commands[len(r.Commands)-1]
+		got := false
+		for _, c := range r.Commands {
+			if c.Pipeline == last.Pipeline && c.Stage == last.Stage && c.StdinUnseen {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("Parse(%q): StdinUnseen = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// parallel given lines the walk read runs the commands built from them,
+// and an unknown argument only for what it could not read.
+func TestParallelReadInput(t *testing.T) {
+	hasUnknownArg := func(r Result) bool {
+		for _, c := range r.Commands {
+			for _, a := range c.Args {
+				if strings.Contains(a, "PARALLEL_ARGUMENT") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	cases := map[string]bool{
+		"ls tests/*.sh | parallel bash {}":            false,
+		"printf '%s\\n' a b | parallel rm -rf {}":     false,
+		"cat list.txt | parallel bash {}":             true,
+		"{ echo a; cat list.txt; } | parallel rm {}":  true,
+		"parallel bash {} < list.txt":                 true,
+		"echo 'rm -rf ~' | parallel --pipe bash":      true,
+		"seq 1 40 | sed 's/^/f/' | parallel touch {}": true,
+	}
+	for src, want := range cases {
+		if got := hasUnknownArg(Parse(src)); got != want {
+			t.Errorf("Parse(%q): an unknown argument = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestPrintsOutput(t *testing.T) {
+	cases := map[string]bool{
+		"set -e": false, "set -o pipefail": false, "set": true, "set -o": true,
+		"export A=1": false, "export": true, "export -p": true, "declare -f": true,
+		"declare -a xs": false, "cd /tmp": false, "rm -rf build": false, "rm -rfv build": true,
+		"cp -v a b": true, "mkdir -p x": false, "alias": true, "alias ll=ls": false,
+		"ls": true, "grep x f": true, "umask 022": false, "umask": true,
+	}
+	for src, want := range cases {
+		words := strings.Fields(src)
+		if got := printsOutput(words[0], words); got != want {
+			t.Errorf("printsOutput(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestStdoutAway(t *testing.T) {
+	cases := []struct {
+		rs   []Redirect
+		want bool
+	}{
+		{nil, false},
+		{[]Redirect{{Op: ">", Target: "out.txt"}}, true},
+		{[]Redirect{{Op: ">>", Target: "log", FD: "1"}}, true},
+		{[]Redirect{{Op: ">", Target: "err", FD: "2"}}, false},
+		{[]Redirect{{Op: ">&", Target: "2"}}, true},
+		{[]Redirect{{Op: ">&", Target: "1", FD: "2"}}, false},
+		{[]Redirect{{Op: "&>", Target: "/dev/null"}}, true},
+		{[]Redirect{{Op: ">", Target: "/dev/stdout"}}, false},
+	}
+	for _, c := range cases {
+		if got := stdoutAway(c.rs); got != c.want {
+			t.Errorf("stdoutAway(%+v) = %v, want %v", c.rs, got, c.want)
+		}
+	}
+}
