@@ -1,7 +1,6 @@
 package effect
 
 import (
-	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -550,21 +549,6 @@ func shellOrInterpName(name string) bool {
 	return false
 }
 
-// shellCodeGenerators print shell code meant to be evaluated: eval
-// "$(ssh-agent -s)" runs what ssh-agent says, no more unknown than running
-// ssh-agent.
-var shellCodeGenerators = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"ssh-agent": true, "direnv": true, "pyenv": true, "rbenv": true, "nodenv": true, "jenv": true, "goenv": true,
-		"conda": true, "mamba": true, "micromamba": true, "brew": true, "fnm": true, "mise": true, "rtx": true,
-		"zoxide": true, "starship": true, "thefuck": true, "dircolors": true, "keychain": true, "gpg-agent": true,
-		"opam": true, "luarocks": true, "rustup": true, "kubectl": true, "helm": true, "gh": true, "npm": true,
-		"pip": true, "poetry": true, "just": true, "atuin": true, "mcfly": true, "fzf": true, "asdf": true,
-		"pixi": true, "rye": true, "uv": true, "devbox": true, "nix": true, "oh-my-posh": true, "docker-machine": true,
-		"minikube": true, "aws-vault": true, "tmuxinator": true, "pipenv": true, "rbw": false, "phpenv": true,
-	}
-}}
-
 // generatedCode reports whether an unresolved program word is the output
 // of a known shell-code generator: "$(ssh-agent -s)", "`pyenv init -`".
 func generatedCode(w string) bool {
@@ -577,24 +561,8 @@ func generatedCode(w string) bool {
 	default:
 		return false
 	}
-	f := strings.Fields(inner)
-	if len(f) == 0 || strings.ContainsAny(inner, "|;&$`<>") || !shellCodeGenerators.Get(path.Base(f[0])) {
-		return false
-	}
-	// Only the verbs that print shell set-up code: "gh api ..." prints what
-	// a server sends, which is no program's own code.
-	for _, w := range f[1:] {
-		for _, v := range generatorVerbs {
-			if w == v || strings.HasPrefix(w, v) {
-				return true
-			}
-		}
-	}
-	return false
+	return !strings.ContainsAny(inner, "|;&$`<>") && shell.GeneratesShellCode(strings.Fields(inner))
 }
-
-// generatorVerbs are the words with which generators print shell code.
-var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}
 
 // codeCaptures follows what interpreter code runs as a command and
 // captures (perl's `env`, subprocess.check_output(["printenv"])) to the

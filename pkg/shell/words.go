@@ -279,6 +279,11 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 				// given the path reads the text as a file the line wrote
 				e.s.recordFile(e.f.slice(p), out, false)
 			}
+		} else if p.Op != syntax.CmdOut && !e.s.generatorSubst(p.Stmts) {
+			// bash <(pbpaste), source <(./gen): a program running the
+			// path runs text nobody here can read (generators.go); bash
+			// <(cat t.sh) runs t.sh, as cat t.sh | bash does
+			e.s.copiedSubst(e.f.slice(p), p.Stmts)
 		}
 		e.text(e.f.slice(p))
 	case *syntax.ArithmExp:

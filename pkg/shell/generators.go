@@ -1,0 +1,99 @@
+package shell
+
+import (
+	"path"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
+)
+
+// shellCodeGenerators print shell code meant to be evaluated: eval
+// "$(ssh-agent -s)" and source <(kubectl completion bash) run what the
+// program says, no more unknown than running the program.
+var shellCodeGenerators = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"ssh-agent": true, "direnv": true, "pyenv": true, "rbenv": true, "nodenv": true, "jenv": true, "goenv": true,
+		"conda": true, "mamba": true, "micromamba": true, "brew": true, "fnm": true, "mise": true, "rtx": true,
+		"zoxide": true, "starship": true, "thefuck": true, "dircolors": true, "keychain": true, "gpg-agent": true,
+		"opam": true, "luarocks": true, "rustup": true, "kubectl": true, "helm": true, "gh": true, "npm": true,
+		"pip": true, "poetry": true, "just": true, "atuin": true, "mcfly": true, "fzf": true, "asdf": true,
+		"pixi": true, "rye": true, "uv": true, "devbox": true, "nix": true, "oh-my-posh": true, "docker-machine": true,
+		"minikube": true, "aws-vault": true, "tmuxinator": true, "pipenv": true, "rbw": false, "phpenv": true,
+	}
+}}
+
+// generatorVerbs are the words with which generators print shell code.
+var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}
+
+// GeneratesShellCode reports whether a command's words are a known
+// generator printing its own shell set-up code (pyenv init -, kubectl
+// completion bash, ssh-agent -s). Only the verbs that print set-up code
+// count: "gh api ..." prints what a server sends, which is no program's
+// own code.
+func GeneratesShellCode(words []string) bool {
+	if len(words) == 0 || !shellCodeGenerators.Get(path.Base(words[0])) {
+		return false
+	}
+	for _, w := range words[1:] {
+		for _, v := range generatorVerbs {
+			if w == v || strings.HasPrefix(w, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// generatorSubst reports whether a substitution's statements are one
+// generator of shell set-up code (<(kubectl completion bash)).
+func (s *state) generatorSubst(stmts []*syntax.Stmt) bool {
+	if len(stmts) != 1 {
+		return false
+	}
+	call, ok := stmts[0].Cmd.(*syntax.CallExpr)
+	if !ok || len(stmts[0].Redirs) > 0 {
+		return false
+	}
+	words, ok := s.staticWords(call.Args)
+	return ok && GeneratesShellCode(words)
+}
+
+// copiedSubst records what a process substitution read as a file holds:
+// the text of the files it copies out when the line wrote them all
+// (<(cat a.sh b.sh)), nothing when it copies files the line did not write
+// (a program running the path runs those files), and text nobody knows
+// otherwise.
+func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
+	var files []string
+	if len(stmts) == 1 && len(stmts[0].Redirs) == 0 {
+		if call, ok := stmts[0].Cmd.(*syntax.CallExpr); ok && len(call.Assigns) == 0 {
+			if words, ok := s.staticWords(call.Args); ok && len(words) > 1 {
+				switch progName(words[0]) {
+				case "cat", "head", "tail", "more", "less":
+					files = operands(words[1:])
+				}
+			}
+		}
+	}
+	if len(files) == 0 {
+		s.markOpaque(name)
+		return
+	}
+	var b strings.Builder
+	known := 0
+	for _, f := range files {
+		if s.opaque.has(fileKey(f)) {
+			s.markOpaque(name)
+			return
+		}
+		if t, ok := s.files[fileKey(f)]; ok {
+			b.WriteString(t)
+			known++
+		}
+	}
+	if known == len(files) {
+		s.recordFile(name, b.String(), false)
+	}
+}
