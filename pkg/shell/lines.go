@@ -540,7 +540,7 @@ func shebangLang(text string) string {
 // known: echo and printf output, here-documents through cat, tee or
 // install, and what a pipeline's earlier stages feed its last stage.
 // name is progName(inner[0]).
-func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string) {
+func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string, unseenIn bool) {
 	if s.emptyWrites(inner, rs) {
 		return
 	}
@@ -562,7 +562,9 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		text, known = echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true
-	case f.inPipe && f.pl.stage > 0:
+	case f.inPipe && f.pl.stage > 0 && !unseenIn:
+		// (with part of its input unseen, what it writes is unknown:
+		// { echo ls; pbpaste; } | tee run.sh)
 		for _, fd := range f.pl.feeds {
 			if fd.stage == f.pl.stage {
 				text += fd.text

@@ -125,12 +125,13 @@ func listsBare(name string, inner []string) bool {
 // passUnseen records the current stage's own output after a command that
 // is not a shell or interpreter: unseen when it passes on unseen input
 // (a filter such as grep or sort), or prints text the walk did not read.
+// It reports whether the command's input was partly unseen.
 // added is whether the command gave the stage a feed of its own; fileCopy
 // whether it only copies named files.
-func (pl *pipe) passUnseen(name string, inner []string, rs []Redirect, added, fileCopy bool) {
+func (pl *pipe) passUnseen(name string, inner []string, rs []Redirect, added, fileCopy bool) (unseenIn bool) {
 	dark, _, _ := pl.takeUnseen()
 	if len(inner) == 0 || stdoutAway(rs) {
-		return
+		return dark
 	}
 	if dark && added {
 		// A filter that passed on the known part (the unknown part
@@ -144,6 +145,29 @@ func (pl *pipe) passUnseen(name string, inner []string, rs []Redirect, added, fi
 	if !added && printsOutput(name, inner) {
 		pl.markUnseen(!fileCopy, name)
 	}
+	return dark
+}
+
+// copiesUnread reports, for a command that copies named files out and
+// passed known input on (cat - notes.txt), whether all it prints is known
+// (added) and whether what is not is only files (fileCopy): a file the
+// line wrote with text nobody knows, a process substitution of a
+// program's output among them, is a program's output.
+func (s *state) copiesUnread(inner []string, fileCopy bool) (added, stillFileCopy bool) {
+	added = true
+	for _, op := range operands(inner[1:]) {
+		if op == "-" {
+			continue
+		}
+		k := fileKey(op)
+		if s.opaque.has(k) {
+			return false, false
+		}
+		if _, ok := s.files[k]; !ok {
+			added = false
+		}
+	}
+	return added, fileCopy
 }
 
 // partlyUnseen is the reason an interpreter's input is unknown when some of

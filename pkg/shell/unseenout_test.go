@@ -143,3 +143,19 @@ func TestStdoutAway(t *testing.T) {
 		}
 	}
 }
+
+// What a filter writes to a file from partly unseen input is unknown
+// text, and a copy of a file of unknown text is a program's output.
+func TestUnseenWrittenAndCopied(t *testing.T) {
+	for _, src := range []string{
+		"{ echo ls; pbpaste; } | tee /tmp/run.sh >/dev/null; sh /tmp/run.sh",
+		"echo ls | cat - <(pbpaste) | sh",
+	} {
+		if got := unknownOf(Parse(src)); got == "" {
+			t.Errorf("Parse(%q): nothing unknown, want the unseen part unknown", src)
+		}
+	}
+	if got := unknownOf(Parse("{ echo ls; echo pwd; } | tee /tmp/run.sh >/dev/null; sh /tmp/run.sh")); got != "" {
+		t.Errorf("known text written by tee and run: unknown %q", got)
+	}
+}

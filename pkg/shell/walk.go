@@ -1152,11 +1152,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		s.parallelUnread(f, e.words) // its input was not read after all
 	}
 	if !stdin {
+		unseenIn := false
 		if f.inPipe {
 			k := s.findBack(start, name)
-			s.feedPipe(f.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
+			unseenIn = s.feedPipe(f.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
 		}
-		s.recordWrites(f, name, inner, rs, bodies)
+		s.recordWrites(f, name, inner, rs, bodies, unseenIn)
 		return
 	}
 	if len(chain) > 0 {
@@ -1304,7 +1305,7 @@ func readsFileOnly(c *Command) bool {
 // shell after it reads code nobody can see. Here-documents and here-strings
 // are this stage's input too; echo and printf add their own output.
 // name is progName(inner[0]), "" for no words.
-func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string, rs []Redirect, fileCopy bool) {
+func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string, rs []Redirect, fileCopy bool) (unseenIn bool) {
 	keep := pl.feeds[:0]
 	var in []string
 	for _, fd := range pl.feeds {
@@ -1338,7 +1339,13 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 			}
 		}
 	}
-	pl.passUnseen(name, inner, rs, len(pl.feeds) > n0, fileCopy) // unseenout.go
+	added := len(pl.feeds) > n0
+	if added && fileCopy {
+		// cat - notes.txt, cat - <(pbpaste): the files are printed
+		// after what was passed on (unseenout.go)
+		added, fileCopy = s.copiesUnread(inner, fileCopy)
+	}
+	return pl.passUnseen(name, inner, rs, added, fileCopy) // unseenout.go
 }
 
 func feedsOf(texts []string, stage int) []feed {
