@@ -11,7 +11,9 @@
 # collecting only inside Engine.Evaluate (or the parser's Parse), and
 # prints the min and max of total instructions / count. The collector is
 # off (GOGC=off: its assists would add noise) and so is asynchronous
-# preemption (callgrind trips on Go's preemption signal). Needs valgrind
+# preemption (callgrind trips on Go's preemption signal); the runtime's
+# RDTSCP is off too (Go 1.26 reads the clock with it, and valgrind 3.19
+# stops the program on it as an unknown instruction). Needs valgrind
 # (apt-get install valgrind). It reports; it does not fail on the figures.
 set -euo pipefail
 
@@ -26,7 +28,7 @@ trap 'rm -rf "$work"' EXIT
 # count BENCH TOGGLE N: instructions per operation of one run
 count() {
 	local out="$work/cg.out"
-	(cd "$root/pkg/engine" && GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind \
+	(cd "$root/pkg/engine" && GOGC=off GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off valgrind --tool=callgrind \
 		--toggle-collect="$2" --callgrind-out-file="$out" "$work/engine.test" \
 		-test.run '^$' -test.bench "$1" -test.benchtime "${3}x" >/dev/null 2>&1)
 	callgrind_annotate "$out" 2>/dev/null | awk -v n="$3" '/PROGRAM TOTALS/ {gsub(",", "", $1); printf "%d\n", $1 / n}'
