@@ -11,9 +11,9 @@
 # collecting only inside Engine.Evaluate (or the parser's Parse), and
 # prints the min and max of total instructions / count. The collector is
 # off (GOGC=off: its assists would add noise) and so is asynchronous
-# preemption (callgrind trips on Go's preemption signal), and the runtime
-# reads the clock without RDTSCP, an instruction some valgrind builds
-# cannot decode (cpu.rdtscp=off changes no instruction counted). Needs valgrind
+# preemption (callgrind trips on Go's preemption signal); the runtime's
+# RDTSCP is off too (Go 1.26 reads the clock with it, and valgrind 3.19
+# stops the program on it as an unknown instruction). Needs valgrind
 # (apt-get install valgrind). It reports; it does not fail on the figures.
 set -euo pipefail
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -17,7 +18,7 @@ import (
 // forwardsAgentToPublicHost adds destroy:access for an ssh that forwards
 // the agent to a public IP address given as a literal.
 func (a *analysis) forwardsAgentToPublicHost(i int, c *shell.Command, cl *catalog.Classified) {
-	flags, ok := sshClients[c.Name]
+	flags, ok := sshClients.Lookup(c.Name)
 	if !ok || !forwardsAgentWith(c.Args, flags) {
 		return
 	}
@@ -44,7 +45,9 @@ const sshValueFlags = "BbcDEeFIiJLlmOopQRSWw"
 // sshClients are the programs that take ssh's options, with the
 // one-letter options of each that take a value: autossh is ssh under a
 // monitor whose -M takes its port.
-var sshClients = map[string]string{"ssh": sshValueFlags, "autossh": sshValueFlags + "M"}
+var sshClients = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"ssh": sshValueFlags, "autossh": sshValueFlags + "M"}
+}}
 
 // forwardsAgent is forwardsAgentWith for ssh's own options.
 func forwardsAgent(args []string) bool { return forwardsAgentWith(args, sshValueFlags) }

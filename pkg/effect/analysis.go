@@ -54,6 +54,10 @@ type cmdFacts struct {
 
 	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
 	looked bool           // entry is known
+	// sqlFile tells whether a word of the command's own classification
+	// (command) is a file of SQL it runs: 0 not known, 1 none, 2 one is
+	// (sqlFileAgainstProduction).
+	sqlFile int8
 
 	peeled bool // a wrapper the walk read itself, its command reported after it (peeled.go)
 
@@ -283,6 +287,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 		// The entry classified is the command's own: the flow pass's
 		// entryHas need not look it up again.
 		f.entry, f.looked = cl.Entry, true
+		f.sqlFile = 1 + int8(boolInt(hasSQLFileWord(cl)))
 	}
 	if cl.Mark("dry") {
 		// rsync -n --delete, mkfs.ext4 -n, git reset --hard --help: it

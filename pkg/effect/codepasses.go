@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -72,14 +73,7 @@ func perlLoop(args []string) bool {
 }
 
 // anyOf reports whether s holds one of subs.
-func anyOf(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
+func anyOf(s string, subs []string) bool { return substrs.Any(s, subs) }
 
 // quotedWords returns the quoted strings of code that are one word of a
 // key's letters ("data", 'metadata'), and the names after a dot

@@ -28,6 +28,11 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		if c.Name == "" || a.destroysAt(start, i) {
 			continue
 		}
+		if f := &a.per[i]; f.sqlFile == 1 && (f.entry == nil || f.entry.Prop("sql-stdin") == "") {
+			// Its own classification (command), the one Classify below
+			// gives, takes no SQL: its words need not be searched.
+			continue
+		}
 		// where first: most commands name no production, and classifying
 		// one again costs its words
 		where, kind := a.productionWord(i), "production"

@@ -132,6 +132,12 @@ func (a *analysis) productionChanges(start int) {
 		if c.Name == "" || isDone(i) {
 			continue
 		}
+		if f := &a.per[i]; f.looked && !dbTaskEntry(f.entry) {
+			// The command's entry, found when it was read (the one
+			// Classify below gives), runs no database task: the words
+			// need not be searched for production.
+			continue
+		}
 		// first: most lines name no production nor another machine's
 		// database, and classifying costs
 		w, kind := a.productionWord(i), "production"
@@ -142,7 +148,7 @@ func (a *analysis) productionChanges(start int) {
 			kind = sharedOrProduction(w)
 		}
 		cl := a.cat.Classify(c.Name, c.Args)
-		if cl.Entry == nil || cl.Entry.Prop("db-tasks") == "" && cl.Entry.Prop("db-tool") == "" {
+		if !dbTaskEntry(cl.Entry) {
 			continue
 		}
 		if t := migrateTask(cl); t != "" && !helpOrDryRunOf(&cl, c.Args) {
@@ -150,6 +156,12 @@ func (a *analysis) productionChanges(start int) {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: c.Name + " " + t + " against " + w})
 		}
 	}
+}
+
+// dbTaskEntry reports whether a catalogue entry runs a database's tasks or
+// is a database tool (productionChanges).
+func dbTaskEntry(e *catalog.Entry) bool {
+	return e != nil && (e.Prop("db-tasks") != "" || e.Prop("db-tool") != "")
 }
 
 // migrateTask returns the first of a command's leading words (or its

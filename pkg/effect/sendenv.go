@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -13,12 +14,14 @@ import (
 // command it runs.
 
 // sshEnvClients are the programs that take ssh's -o options.
-var sshEnvClients = map[string]bool{"ssh": true, "scp": true, "sftp": true, "mosh": true, "autossh": true}
+var sshEnvClients = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"ssh": true, "scp": true, "sftp": true, "mosh": true, "autossh": true}
+}}
 
 // sentEnvVar returns a secret variable an ssh command's -o SendEnv names
 // (or one its pattern may name: "*", "AWS_*"), or "".
 func sentEnvVar(c *shell.Command) string {
-	if !sshEnvClients[c.Name] {
+	if !sshEnvClients.Get(c.Name) {
 		return ""
 	}
 	for k, w := range c.Args {

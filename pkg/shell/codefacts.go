@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"rampart.dev/pkg/internal/substrs"
 )
 
 // Opaque is set on CodeFacts when a call that runs or deletes something was
@@ -203,14 +205,8 @@ func codeFacts(lang, code string) CodeFacts {
 	return f
 }
 
-func anyIn(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
+// anyIn reports whether s holds one of subs.
+func anyIn(s string, subs []string) bool { return substrs.Any(s, subs) }
 
 // anyCall reports whether Python code calls one of the named builtins: a marker
 // that starts with a letter ("compile(", "eval(") counts where it is not

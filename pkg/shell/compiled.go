@@ -4,6 +4,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Source code in a compiled language, written on the line and then built
@@ -20,10 +22,12 @@ var compiledLangs = map[string]string{
 
 // compilers names the programs that build or run compiled sources, and the
 // language each reads.
-var compilers = map[string]string{
-	"cc": "c", "gcc": "c", "clang": "c", "c++": "c", "g++": "c", "clang++": "c", "tcc": "c",
-	"rustc": "rust", "go": "go", "java": "java", "javac": "java",
-}
+var compilers = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"cc": "c", "gcc": "c", "clang": "c", "c++": "c", "g++": "c", "clang++": "c", "tcc": "c",
+		"rustc": "rust", "go": "go", "java": "java", "javac": "java",
+	}
+}}
 
 // builtProgram is what a program built on the line from sources it wrote
 // runs: their texts, in their language.
@@ -37,7 +41,7 @@ type builtProgram struct {
 // and the program it builds from them (-o OUT, a.out, rustc's name) is
 // remembered, to be judged when the line runs it (runBuilt).
 func (s *state) compiledCode(f frame, name string, words []string) {
-	lang, ok := compilers[name]
+	lang, ok := compilers.Lookup(name)
 	if !ok || s.files == nil {
 		return
 	}
@@ -146,7 +150,7 @@ func (s *state) filesIn(dir, ext string) []string {
 // compiledStdin judges source a compiler reads on its standard input (cc
 // -x c - -o x <<< …): the program it builds runs that text.
 func (s *state) compiledStdin(f frame, name string, words []string, in []string) {
-	lang := compilers[name]
+	lang := compilers.Get(name)
 	if lang != "c" || len(in) == 0 || !slices.Contains(words, "-") {
 		return
 	}

@@ -20,10 +20,15 @@ import (
 // keyword, an assignment of a quoted or expanded value, a subshell, a
 // comment…): then only the parser can tell what it means.
 func lightParse(src string) (f *syntax.File, ok bool) {
+	return lightParseIn(src, new(lightNodes))
+}
+
+// lightParseIn is lightParse taking its nodes from nodes (lightnodes.go).
+func lightParseIn(src string, nodes *lightNodes) (f *syntax.File, ok bool) {
 	if len(src) > maxLightSource {
 		return nil, false
 	}
-	l := lightParser{src: src}
+	l := lightParser{src: src, nodes: nodes}
 	stmts := l.list(0)
 	if l.failed || l.i != len(src) || len(stmts) == 0 {
 		return nil, false
@@ -55,18 +60,13 @@ const maxLightSource = 4096
 const maxLightNesting = 16
 
 // lightParser is one lightParse call: the text, where it is, and the
-// nodes handed out, taken from small batches as the parser does.
+// arrays its nodes are taken from.
 type lightParser struct {
 	src    string
 	i      int
 	depth  int
 	failed bool
-	lits   []syntax.Lit
-	words  []wordAlloc
-	stmts  []syntax.Stmt
-	calls  []callAlloc
-	bins   []syntax.BinaryCmd
-	sgls   []syntax.SglQuoted
+	nodes  *lightNodes
 }
 
 // wordAlloc is a word with room for one part, callAlloc a command with
@@ -79,17 +79,6 @@ type wordAlloc struct {
 type callAlloc struct {
 	call syntax.CallExpr
 	args [4]*syntax.Word
-}
-
-// take hands out the next element of a batch, making a batch of n when
-// the last is used up: nodes are allocated a batch at a time.
-func take[T any](batch *[]T, n int) *T {
-	if len(*batch) == 0 {
-		*batch = make([]T, n)
-	}
-	p := &(*batch)[0]
-	*batch = (*batch)[1:]
-	return p
 }
 
 // pos is the position of offset i: the text has a single line.
@@ -109,13 +98,13 @@ func (l *lightParser) at(s string) bool {
 }
 
 func (l *lightParser) newStmt(at int) *syntax.Stmt {
-	s := take(&l.stmts, 16)
+	s := l.nodes.stmts.take(16)
 	s.Position = l.pos(at)
 	return s
 }
 
 func (l *lightParser) newLit(a, b int) *syntax.Lit {
-	x := take(&l.lits, 32)
+	x := l.nodes.lits.take(32)
 	x.ValuePos, x.ValueEnd, x.Value = l.pos(a), l.pos(b), l.src[a:b]
 	return x
 }
@@ -170,7 +159,7 @@ func (l *lightParser) andOr(stop byte) *syntax.Stmt {
 		y := l.pipeline(stop)
 		s := l.newStmt(0)
 		s.Position = x.Position
-		b := take(&l.bins, 8)
+		b := l.nodes.bins.take(8)
 		*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: op, X: x, Y: y}
 		s.Cmd = b
 		x = s
@@ -197,7 +186,7 @@ func (l *lightParser) pipeline(stop byte) *syntax.Stmt {
 		y := l.command(stop)
 		s := l.newStmt(0)
 		s.Position = x.Position
-		b := take(&l.bins, 8)
+		b := l.nodes.bins.take(8)
 		*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: syntax.Pipe, X: x, Y: y}
 		s.Cmd = b
 		x = s
@@ -209,7 +198,7 @@ func (l *lightParser) pipeline(stop byte) *syntax.Stmt {
 func (l *lightParser) command(stop byte) *syntax.Stmt {
 	l.blanks()
 	st := l.newStmt(l.i)
-	ca := take(&l.calls, 8)
+	ca := l.nodes.calls.take(8)
 	call := &ca.call
 	call.Args = ca.args[:0]
 	for !l.failed && l.i < len(l.src) {
@@ -286,7 +275,7 @@ func (l *lightParser) assign() *syntax.Assign {
 	}
 	as := &syntax.Assign{Append: appends, Name: l.newLit(a, n)}
 	if eq+1 < e {
-		wa := take(&l.words, 32)
+		wa := l.nodes.words.take(32)
 		wa.word.Parts = append(wa.parts[:0], l.newLit(eq+1, e))
 		as.Value = &wa.word
 	}
@@ -375,7 +364,7 @@ var litByte = func() (t [256]bool) {
 // with nothing between them. The program's word (first) may be no
 // keyword, no assignment and hold no brackets or braces.
 func (l *lightParser) word(first bool) *syntax.Word {
-	wa := take(&l.words, 32)
+	wa := l.nodes.words.take(32)
 	w := &wa.word
 	w.Parts = wa.parts[:0]
 	start := l.i
@@ -413,7 +402,7 @@ func (l *lightParser) word(first bool) *syntax.Word {
 				l.fail()
 				return w
 			}
-			q := take(&l.sgls, 8)
+			q := l.nodes.sgls.take(8)
 			*q = syntax.SglQuoted{Left: l.pos(l.i), Right: l.pos(end), Value: l.src[l.i+1 : end]}
 			w.Parts = append(w.Parts, q)
 			l.i = end + 1

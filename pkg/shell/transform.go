@@ -243,7 +243,7 @@ func cutText(args []string, text string) (string, bool) {
 					i++
 					return args[i], true
 				}
-			case strings.HasPrefix(a, long+"="):
+			case len(a) > len(long) && a[len(long)] == '=' && strings.HasPrefix(a, long):
 				return a[len(long)+1:], true
 			case len(a) > 2 && strings.HasPrefix(a, short):
 				return a[2:], true

@@ -58,6 +58,7 @@ type state struct {
 	reader      strings.Reader   // the parser's input, reset for each text
 	noLight     bool             // every text goes to the parser, none to lightParse (tests)
 	lightTree   bool             // the last tree parse gave is lightParse's: no function, no loop
+	lightNodes  lightNodes       // the arrays lightParse takes nodes from (lightnodes.go)
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -141,16 +142,18 @@ func (s *state) free() {
 	// (no Result holds them): their arrays are kept, emptied.
 	clear(s.opaque[:cap(s.opaque)])
 	clear(s.pipe0.feeds[:cap(s.pipe0.feeds)])
+	s.lightNodes.reset() // the trees are let go of above
 	*s = state{
-		spare:     s.spare,
-		strArena:  s.strArena,
-		boolArena: s.boolArena,
-		byteArena: s.byteArena,
-		fieldBuf:  s.fieldBuf[:0],
-		stmtBufs:  s.stmtBufs,
-		opaque:    s.opaque[:0],
-		pipe0:     pipe{feeds: s.pipe0.feeds[:0]},
-		spanArena: s.spanArena[:0],
+		spare:      s.spare,
+		strArena:   s.strArena,
+		boolArena:  s.boolArena,
+		byteArena:  s.byteArena,
+		fieldBuf:   s.fieldBuf[:0],
+		stmtBufs:   s.stmtBufs,
+		opaque:     s.opaque[:0],
+		pipe0:      pipe{feeds: s.pipe0.feeds[:0]},
+		spanArena:  s.spanArena[:0],
+		lightNodes: s.lightNodes,
 	}
 	states.Put(s)
 }
@@ -202,7 +205,7 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 	}
 	s.lightTree = false
 	if !s.noLight {
-		if f, ok := lightParse(src); ok {
+		if f, ok := lightParseIn(src, &s.lightNodes); ok {
 			s.lightTree = true
 			return f, true
 		}

@@ -526,6 +526,9 @@ func echoText(words []string) (string, bool) {
 			esc = esc || strings.Contains(args[0], "e")
 			args = args[1:]
 		}
+		if !esc && nl {
+			return joinLine(args), true // the words and the newline, in one string
+		}
 		out := strings.Join(args, " ")
 		if esc {
 			var ok bool
@@ -544,6 +547,30 @@ func echoText(words []string) (string, bool) {
 		return printfText(args[0], args[1:])
 	}
 	return "", false
+}
+
+// joinLine is strings.Join(words, " ") + "\n", made in one allocation.
+func joinLine(words []string) string {
+	switch len(words) {
+	case 0:
+		return "\n"
+	case 1:
+		return words[0] + "\n" // (no allocation for an empty word)
+	}
+	n := len(words) // the spaces between, and the newline
+	for _, w := range words {
+		n += len(w)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	b.WriteByte('\n')
+	return b.String()
 }
 
 func isEchoFlag(s string) bool {

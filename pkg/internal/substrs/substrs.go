@@ -1,0 +1,55 @@
+// Package substrs answers whether a short text holds any of a list of
+// strings without searching the text once for each of them.
+//
+// The code readings ask it of every one-liner (is this awk program's text
+// any of forty network clients, thirty environment dumps, a database
+// driver?): a search per marker cost some fifty instructions each, even
+// on a ten-byte program, and nearly every answer is no.
+package substrs
+
+import "strings"
+
+// Any reports whether s contains one of subs, exactly as a loop of
+// strings.Contains over subs does. For a short text and a long list it
+// first notes which pairs of adjacent bytes s holds (a 1024-bit summary)
+// and searches only for the markers whose first two bytes are among them.
+func Any(s string, subs []string) bool {
+	if len(subs) < minSubs || len(s) > maxText || len(s) < 2 {
+		return plain(s, subs)
+	}
+	var seen [16]uint64
+	for i := 0; i+1 < len(s); i++ {
+		h := pair(s[i], s[i+1])
+		seen[h>>6] |= 1 << (h & 63)
+	}
+	for _, x := range subs {
+		if len(x) >= 2 {
+			if h := pair(x[0], x[1]); seen[h>>6]&(1<<(h&63)) == 0 {
+				continue // its first two bytes are nowhere side by side in s
+			}
+		}
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// minSubs and maxText bound where the summary pays: for a few markers, or
+// a long text whose summary would hold most pairs, searching is cheaper.
+const (
+	minSubs = 6
+	maxText = 512
+)
+
+// pair is a byte pair's bit in the summary.
+func pair(a, b byte) uint { return (uint(a)*37 + uint(b)) & 1023 }
+
+func plain(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
