@@ -677,6 +677,38 @@ func (s *state) forgetFiles(name string, inner []string) {
 	}
 }
 
+// forgetWritten lets go of the known text of files that a command from
+// index start on may write otherwise than with known text (perl -pi,
+// open(F, "a") in a one-liner): what runs the file later runs what that
+// command left, which writtenBefore then names. A writer of known text
+// records it again after this (recordWrites).
+func (s *state) forgetWritten(start int) {
+	if len(s.files) == 0 {
+		return
+	}
+	if start >= len(s.out) {
+		return
+	}
+	depth := s.out[start].Depth
+	for k := range s.files {
+		if s.filesAt[k] > start {
+			continue // written by this command's own code (node -e "writeFileSync('r.js', 'x')")
+		}
+		base := path.Base(k)
+		for i := start; i < len(s.out); i++ {
+			// (commands deeper in, sh -c's or a one-liner's, were
+			// walked, and their writes weighed, on their own)
+			if s.out[i].Depth != depth {
+				continue
+			}
+			if _, ok := s.writes(i, k, base); ok {
+				delete(s.files, k)
+				break
+			}
+		}
+	}
+}
+
 // fileSet is a small set of file keys (a line writes few files).
 type fileSet []string
 

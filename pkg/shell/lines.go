@@ -228,9 +228,10 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 		return
 	}
 	if s.files == nil {
-		s.files = map[string]string{}
+		s.files, s.filesAt = map[string]string{}, map[string]int{}
 	}
 	k := fileKey(target)
+	s.filesAt[k] = len(s.out)
 	if s.opaque.has(k) {
 		if appendTo {
 			return // appending to unknown text leaves it unknown

@@ -20,6 +20,7 @@ type state struct {
 	inputs      []span            // substitutions feeding the command being emitted
 	aliases     map[string]string // aliases (and hash -p names) defined on the line
 	files       map[string]string // text written to files on the line, by file name
+	filesAt     map[string]int    // how many commands the walk had found when each text was recorded
 	opaque      fileSet           // files written on the line with text nobody knows
 	fds         map[string]string // descriptors exec opened onto files (exec 3>f), by number
 	infds       map[string]string // descriptors exec opened for reading (exec 3<f), by number
@@ -1160,6 +1161,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			k := s.findBack(start, name)
 			unseenIn = s.feedPipe(f.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
 		}
+		s.forgetWritten(start) // fileflow.go
 		s.recordWrites(f, name, inner, rs, bodies, unseenIn)
 		return
 	}
