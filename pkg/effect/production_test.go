@@ -48,7 +48,7 @@ func TestTopicDeploy(t *testing.T) {
 	for cmd, want := range map[string]bool{
 		"twilio serverless:deploy --environment production": true,
 		"acmecli functions:deploy --env prod":               true,
-		"twilio serverless:start --environment production":  false,
+		"acmecli functions:deploy --env staging":            false,
 		"acmecli data:export --env prod":                    false,
 	} {
 		if got := hasEffect(effectsOf(cmd), "destroy:production"); got != want {
