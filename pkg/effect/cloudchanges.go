@@ -35,6 +35,8 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		"debug": true, "on": true, "off": true, "kill": true, "killall": true, "rollback": true,
 		"rebuild": true, "redeploy": true, "rerun": true, "trigger": true, "invoke": true, "dispatch": true,
 		"call": true,
+		// a table, a dataset or a bucket made (bq mk, gsutil mb)
+		"mk": true, "mb": true,
 		// a command sent to machines there to run (aws ssm send-command),
 		// a statement or command executed there (aws ecs execute-command)
 		"send": true, "execute": true,

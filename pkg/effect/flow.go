@@ -572,6 +572,7 @@ var secretHomes = []struct{ prefix, home string }{
 	{"ALGOLIA_", "algolia"}, {"SHOPIFY_", "shopify"}, {"ATLASSIAN_", "atlassian"}, {"JIRA_", "atlassian"},
 	{"OKTA_", "okta"}, {"AUTH0_", "auth0"}, {"FIREBASE_", "gcloud"}, {"RAILWAY_", "railway"}, {"RENDER_", "render"},
 	{"TF_TOKEN_", "terraform"}, {"TFE_", "terraform"}, {"HONEYCOMB_", "honeycomb"},
+	{"CONSUL_", "consul"}, {"NOMAD_", "nomad"}, {"GRAFANA_", "grafana"}, {"GF_", "grafana"},
 }
 
 func hasPrintFlag(args []string, flags string, any bool) bool {
@@ -1146,6 +1147,9 @@ var homeDomains = sync.OnceValue(func() map[string][]string {
 // allHome reports whether every host belongs to the service the tool's
 // tokens are for.
 func allHome(hosts []string, tool string) bool {
+	if home, ok := selfHostedHome(hosts, tool); ok {
+		return home
+	}
 	doms := homeDomains()[tool]
 	if len(doms) == 0 || len(hosts) == 0 {
 		return false

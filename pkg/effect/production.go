@@ -444,6 +444,11 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 				k = 1
 				prod = prod || isProductionName(parts[0])
 			}
+			if k == 0 && len(parts) == 2 && unknown && strings.Count(w.Text, ":") == 1 && taskVerbs.Get(parts[1]) {
+				// serverless:deploy, hosting:deploy: a CLI's topic before
+				// its command, as oclif's CLIs (twilio, heroku, sf) spell it
+				k = 1
+			}
 			if taskVerbs.Get(parts[k]) {
 				verb, task = parts[k], w.Text
 				parts = parts[k+1:]

@@ -41,3 +41,18 @@ func TestProductionTask(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicDeploy checks a CLI's topic:command deploy (oclif's spelling)
+// pointed at production.
+func TestTopicDeploy(t *testing.T) {
+	for cmd, want := range map[string]bool{
+		"twilio serverless:deploy --environment production": true,
+		"acmecli functions:deploy --env prod":               true,
+		"acmecli functions:deploy --env staging":            false,
+		"acmecli data:export --env prod":                    false,
+	} {
+		if got := hasEffect(effectsOf(cmd), "destroy:production"); got != want {
+			t.Errorf("%s: destroy %v, want %v: %v", cmd, got, want, effectsOf(cmd))
+		}
+	}
+}

@@ -63,20 +63,27 @@ func secretName(name string) bool {
 }
 
 // schemeLocator reports a name that is a database's or a broker's URL
-// (POSTGRES_URL, MYSQL_URI, CLICKHOUSE_URL, PG_URL): its URLs carry the
-// login, as DATABASE_URL's do.
+// (POSTGRES_URL, MYSQL_URI, CLICKHOUSE_URL, PG_URL, MONGO_PROD_URI): its
+// URLs carry the login, as DATABASE_URL's do.
 func schemeLocator(up string) bool {
 	i := strings.LastIndexByte(up, '_')
 	if i <= 0 || up[i+1:] != "URL" && up[i+1:] != "URI" {
 		return false
 	}
 	for part := range strings.SplitSeq(up[:i], "_") {
-		if p := strings.ToLower(part); loginSchemes.Get(p) || p == "pg" {
+		if p := strings.ToLower(part); loginSchemes.Get(p) || databaseShortNames.Get(p) {
 			return true
 		}
 	}
 	return false
 }
+
+// databaseShortNames are the short names a variable gives a database or a
+// broker whose URL it holds (PG_URL, MONGO_PROD_URI, DB_REPLICA_URL,
+// RABBITMQ_URL), beside the URL schemes themselves.
+var databaseShortNames = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"pg": true, "mongo": true, "db": true, "database": true, "rabbitmq": true, "rabbit": true}
+}}
 
 // placeParts are last parts that make a variable's name a place: a
 // path, file, directory or socket (GITHUB_TOKEN_FILE, API_KEY_FILEPATH,

@@ -12,6 +12,7 @@ func TestSecretName(t *testing.T) {
 		"GIT_AUTHOR_EMAIL": false, "GIT_AUTHOR_NAME": false, "CERT_AUTHORITY": false,
 		"GH_AUTH": true, "OAUTH_CLIENT": true, "HTTP_AUTHORIZATION": true, "AUTH_TOKEN_VALUE": true,
 		"TOKEN_URL": true, "DATABASE_URL": true, "AWS_ACCESS_KEY_ID": true,
+		"MONGO_PROD_URI": true, "DB_REPLICA_URL": true, "RABBITMQ_URL": true, "DOCS_SITE_URL": false,
 	} {
 		if got := secretName(name); got != want {
 			t.Errorf("secretName(%q) = %v, want %v", name, got, want)

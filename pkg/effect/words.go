@@ -459,6 +459,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.cloudProductionChange(i, c, cl)
 	a.productionSession(i, c, cl)         // prodsession.go
+	a.productionSecretsRun(i, c)          // prodsecrets.go
 	a.sharedCLIChange(i, c, cl)           // sharedcli.go
 	a.forwardsProduction(i, c, cl)        // prodshells.go
 	a.sessionInProduction(i, c, cl)       // prodshells.go

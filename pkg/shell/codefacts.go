@@ -47,7 +47,10 @@ type codeMarker struct {
 var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 	return map[string]codeMarker{
 		"python": {
-			network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap"},
+			network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap",
+				// services' SDKs, whose calls send what they are given to
+				// the service (a run's config, an event's message)
+				"import wandb", "wandb.", "sentry_sdk", "mlflow.", "huggingface_hub", "slack_sdk", "import openai", "from openai", "openai.", "anthropic.", "posthog", "mixpanel", "comet_ml", "neptune.", "google.cloud", "azure.storage", "twilio.rest", "sendgrid", "stripe."},
 			environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ", "/proc/self/environ", "/proc/1/environ"},
 			shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
 			listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
@@ -59,7 +62,10 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 				// bare names (require('dns').resolve(...), import net from
 				// 'net'), and Deno's and Bun's own connections
 				"require('dns", "require(\"dns", "from 'dns", "from \"dns", "from 'net'", "from \"net\"", "from 'http'", "from \"http\"", "from 'https'", "from \"https\"", "from 'dgram'", "from \"dgram\"", "from 'tls'", "from \"tls\"",
-				"Deno.connect", "Deno.resolveDns", "Bun.connect", "Bun.udpSocket"},
+				"Deno.connect", "Deno.resolveDns", "Bun.connect", "Bun.udpSocket",
+				// services' SDKs, whose calls send what they are given to
+				// the service (an event's message, a completion's prompt)
+				"@sentry/", "posthog-node", "mixpanel", "@slack/", "require('openai", "require(\"openai", "from 'openai", "from \"openai", "@anthropic-ai/", "require('twilio", "require(\"twilio", "@sendgrid/", "require('stripe", "require(\"stripe", "@google-cloud/", "@aws-sdk/", "aws-sdk", "@datadog/"},
 			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ",
 				// Deno's and Bun's own spellings of the environment
 				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},

@@ -1,0 +1,80 @@
+package effect
+
+import (
+	"net/netip"
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
+)
+
+// Services a team runs on its own machines (Consul, Nomad, Grafana): their
+// tokens (CONSUL_HTTP_TOKEN, NOMAD_TOKEN, GRAFANA_TOKEN) have no fixed
+// domain to go to, but a host of the team's own that runs the service is
+// named for it (consul.prod.acme.internal, grafana.acme.com) or is on a
+// private network (10.0.0.5, nomad-1.internal). A token of one sent to a
+// public host named otherwise (consul-metrics.cloud-observe.net,
+// grafana-dashboards-share.net) leaves for someone else's service. An
+// address the line does not spell ("$CONSUL_HTTP_ADDR") is the service's
+// own, as a token of unknown purpose may authenticate to it.
+
+// selfHostedClouds are each self-hosted service's own hosted offering.
+var selfHostedClouds = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"consul": {"hashicorp.cloud"}, "nomad": {"hashicorp.cloud"},
+		"grafana": {"grafana.net", "grafana.com"},
+	}
+}}
+
+// selfHostedHome reports, for a self-hosted service, whether every host is
+// one of its own (ok false when the service is not a self-hosted one).
+func selfHostedHome(hosts []string, service string) (home, ok bool) {
+	clouds, ok := selfHostedClouds.Lookup(service)
+	if !ok {
+		return false, false
+	}
+	for _, h := range hosts {
+		u, parsed := match.ParseURL(h)
+		if !parsed || u.Host == "" {
+			continue // an address the line does not spell
+		}
+		if !selfHostedHost(u.Host, service, clouds) {
+			return false, true
+		}
+	}
+	return true, true
+}
+
+// selfHostedHost reports a host that runs the service for its team: the
+// service's cloud, a host with a label that is the service's name, or a
+// private or loopback address or name.
+func selfHostedHost(host, service string, clouds []string) bool {
+	for _, d := range clouds {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	if loopback(host) || privateName(host) {
+		return true
+	}
+	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return a.IsPrivate() || a.IsLoopback()
+	}
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:len(labels)-1] {
+		if l == service {
+			return true
+		}
+	}
+	return false
+}
+
+// privateName reports a host name only a private network resolves.
+func privateName(host string) bool {
+	for _, s := range []string{".internal", ".local", ".lan", ".corp", ".intranet", ".home.arpa", ".consul"} {
+		if strings.HasSuffix(host, s) {
+			return true
+		}
+	}
+	return !strings.Contains(host, ".")
+}
