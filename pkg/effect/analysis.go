@@ -584,6 +584,11 @@ func generatedCode(w string) bool {
 	// Only the verbs that print shell set-up code: "gh api ..." prints what
 	// a server sends, which is no program's own code.
 	for _, w := range f[1:] {
+		// minikube docker-env, podman-env: an env verb named for what
+		// it points the shell at
+		if strings.HasSuffix(w, "-env") {
+			return true
+		}
 		for _, v := range generatorVerbs {
 			if w == v || strings.HasPrefix(w, v) {
 				return true
