@@ -34,6 +34,10 @@ func TestDry(t *testing.T) {
 		"rsync -a --delete --dry-run=false a/ b/": false, // a flag switched off by its value
 		"rsync -a --delete --dry-run=0 a/ b/":     false,
 		"rsync -a --delete --dry-run a/ b/":       true,
+		"fly deploy --app api-dev --build-only":   true, // builds the image, deploys nothing
+		"flyctl deploy --build-only":              true,
+		"fly deploy --app api":                    false,
+		"fly deploy --app build-only":             false,
 	} {
 		w := strings.Fields(line)
 		if got := c.Dry(w[0], w[1:]); got != want {

@@ -83,12 +83,13 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i)) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) {
 		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine
+		// (an endpoint on this machine: localtarget.go)
 		return
 	}
 	kind := always
@@ -160,6 +161,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				verb = p
 			}
 		}
+	}
+	if verb != "" && kind == "publish" && publishesHere(a.res, c, cl) {
+		return // docker push localhost:5000/api:dev: a registry on this machine (localtarget.go)
 	}
 	if verb != "" {
 		word := c.Name + " " + verb

@@ -33,7 +33,7 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
 		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb")
@@ -164,6 +164,17 @@ var valueShort = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 	return m
 }}
+
+// singleDashLong reports whether an option word is a long option spelled
+// with one dash (-database, -env, -host), as Go's flag package takes them:
+// the word is the whole option's name, not a short one with its value.
+func singleDashLong(opt string) bool {
+	if len(opt) < 3 || opt[0] != '-' || opt[1] == '-' {
+		return false
+	}
+	long := "-" + opt
+	return dbNameOptions.Get(long) || envOptions.Get(long) || hostOptions.Get(long)
+}
 
 // testName reports whether a name's parts say it is for tests: a test
 // part first (test_orders) or last, before only a number or a word for a
@@ -309,6 +320,11 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			continue
 		}
 		opt, val, hasVal := strings.Cut(w, "=")
+		if singleDashLong(opt) {
+			// migrate -database URL, goose -env test: Go's flags spell a
+			// long option with one dash, not -d with "atabase" attached
+			opt = "-" + opt
+		}
 		switch {
 		case c.Name == "redis-cli" && (opt == "-n" || strings.HasPrefix(w, "-n") && len(w) > 2 && !hasVal):
 			n := strings.TrimPrefix(w, "-n")
@@ -337,8 +353,10 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			if elsewhere(hostOnly(strings.ToLower(w[2:]))) {
 				return false // mysql -hdb.acme.net
 			}
-		case len(w) > 2 && w[1] != '-' && dbNameOptions.Get(w[:2]):
-			name(w[2:]) // mysql -Dshop_test
+		case len(w) > 2 && w[1] != '-' && dbNameOptions.Get(w[:2]) && dbClients.Get(c.Name):
+			// mysql -Dshop_test: a database client's short option with its
+			// value attached; a task runner's -dir is an option of its own
+			name(w[2:])
 		case valueShort.Get(w) && operand:
 			next()
 		}

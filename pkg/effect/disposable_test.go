@@ -27,6 +27,14 @@ func TestDisposable(t *testing.T) {
 		{"python manage.py flush --no-input --settings=config.settings.test", true},
 		{"sqlite3 data/dev.db 'DELETE FROM jobs'", true},
 		{"sqlite3 test.db 'DROP TABLE t'", true},
+		// Go's flags: -database and -dir are whole options, not -d with a value
+		{"migrate -path db/migrations -database postgres://localhost:5432/app_test?sslmode=disable down -all", true},
+		{"goose -dir db/migrations postgres postgres://localhost:5432/orders_test reset", true},
+		{"migrate -database=postgres://127.0.0.1/ci_db drop -f", true},
+		{"migrate -database=postgres://127.0.0.1/app_db drop -f", false},
+		{"migrate -path db/migrations -database postgres://localhost:5432/app down -all", false},
+		{"goose -dir db/migrations postgres postgres://db.acme.io/orders_test reset", false},
+		{"migrate -database postgres://localhost/app_test -database postgres://localhost/app down -all", false},
 
 		{"dropdb contest_results", false},
 		{"dropdb orders", false},

@@ -102,6 +102,11 @@ func KnownPackage(registry, name string) bool {
 			n = n[:k] // ruff==0.6.0, black[jupyter]
 		}
 	case "go":
+		if strings.HasSuffix(n, ".go") && !strings.Contains(n, "@") {
+			// go run main.go: go reads a word ending in .go as a source
+			// file on disk, never as a package to fetch
+			return true
+		}
 		n, _, _ = strings.Cut(n, "@")
 		first, _, _ := strings.Cut(n, "/")
 		if !strings.Contains(first, ".") {

@@ -282,6 +282,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if props && hasProp(e, "pathspecs") {
 				w.Text = pathspecScope(w.Text) // pathspecs.go
 			}
+			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res.Commands) {
+				w.Text = dir // rm -rf "$(go env GOCACHE)": the tool's cache (cachepaths.go)
+			}
 			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}

@@ -174,6 +174,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
 		} else if effect.LocalCluster(res, i) {
 			s.effect = localCluster // effect/localcluster.go: kubectl --context kind-dev delete ns x
+		} else if effect.LocalTarget(res, i) {
+			s.effect = localTarget // effect/localtarget.go: docker push localhost:5000/api:dev
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -460,6 +462,11 @@ const devNamespace = "cluster:dev-namespace"
 // localCluster is the descriptor of a cluster CLI's command pointed at a
 // cluster on this machine (effect.LocalCluster).
 const localCluster = "cluster:local"
+
+// localTarget is the descriptor of a command whose change lands only on
+// this machine: a cloud CLI pointed at an emulator's endpoint here, a
+// publish to a registry here (effect.LocalTarget).
+const localTarget = "target:local"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.

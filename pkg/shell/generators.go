@@ -37,6 +37,11 @@ func GeneratesShellCode(words []string) bool {
 		return false
 	}
 	for _, w := range words[1:] {
+		// minikube docker-env, podman-env: an env verb named for what
+		// it points the shell at
+		if strings.HasSuffix(w, "-env") {
+			return true
+		}
 		for _, v := range generatorVerbs {
 			if w == v || strings.HasPrefix(w, v) {
 				return true

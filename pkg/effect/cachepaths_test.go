@@ -1,0 +1,45 @@
+package effect
+
+import (
+	"testing"
+
+	"rampart.dev/pkg/shell"
+)
+
+// TestToolCachePath: a tool's cache query in a substitution names the
+// tool's cache directory; other substitutions, a path climbing out of it,
+// or a line that moves the cache first do not.
+func TestToolCachePath(t *testing.T) {
+	for _, tc := range []struct {
+		word, want string
+		ok         bool
+	}{
+		{`"$(go env GOCACHE)"`, "~/.cache/go-build", true},
+		{"$(pip cache dir)", "~/.cache/pip", true},
+		{"`yarn cache dir`/v6", "~/.cache/yarn/v6", true},
+		{"$(go  env  GOMODCACHE)", "~/go/pkg/mod", true},
+		{"$(go env GOPATH)", "", false},
+		{"$(go env GOCACHE)/../..", "", false},
+		{"$(go env GOCACHE)$HOME", "", false},
+		{"$(GOCACHE=/ go env GOCACHE)", "", false},
+		{"$(pip cache dir; echo /)", "", false},
+	} {
+		got, ok := toolCachePath(tc.word)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("toolCachePath(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.want, tc.ok)
+		}
+	}
+	for line, want := range map[string]bool{
+		`rm -rf "$(go env GOCACHE)"`:                                 false,
+		`export GOCACHE=/; rm -rf "$(go env GOCACHE)"`:               true,
+		`GOCACHE=/ rm -rf "$(go env GOCACHE)"`:                       true,
+		`go env -w GOCACHE=/ && rm -rf "$(go env GOCACHE)"`:          true,
+		`npm config set cache / && rm -rf "$(npm config get cache)"`: true,
+		`export XDG_CACHE_HOME=/; rm -rf "$(pip cache dir)"`:         true,
+	} {
+		res := shell.Parse(line)
+		if got := cacheSettingsChanged(res.Commands); got != want {
+			t.Errorf("cacheSettingsChanged(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

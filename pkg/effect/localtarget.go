@@ -1,0 +1,174 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// A change whose destination is this machine. A cloud CLI pointed at an
+// emulator (aws --endpoint-url http://localhost:4566: LocalStack, MinIO,
+// DynamoDB Local) deletes what the emulator holds, as awslocal does; an
+// image pushed to a registry on this machine (docker push
+// localhost:5000/api:dev) or a package published to a registry here (npm
+// publish --registry http://localhost:4873) is published to no one. Any
+// destination that is another machine's, or a line that opens a port
+// leading to another machine (ssh -L, kubectl port-forward: forwards),
+// makes the change what it would otherwise be.
+
+// endpointOptions are the options by which a cloud CLI is pointed at
+// another API endpoint than its service's.
+var endpointOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("--endpoint-url --endpoint --endpoint_url --s3-endpoint-url")
+}}
+
+// endpointVariables are the variables that do the same for every command
+// they are set for (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, ...).
+func endpointVariable(name string) bool {
+	return strings.HasPrefix(strings.ToUpper(name), "AWS_ENDPOINT_URL")
+}
+
+// publishDestinations are the options that name where a publish goes: a
+// package registry, a repository's URL, an image's tag.
+var publishDestinations = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("--registry --repository-url --index-url --source -t --tag")
+}}
+
+// endpointHere reports whether a cloud CLI's command is pointed, by its
+// endpoint options or variables, only at this machine, on a line that
+// opens no port to another machine.
+func endpointHere(res *shell.Result, c *shell.Command) bool {
+	var hosts []string
+	for _, as := range c.Assigns {
+		if k, v, ok := strings.Cut(as, "="); ok && endpointVariable(k) {
+			hosts = append(hosts, v)
+		}
+	}
+	hosts = append(hosts, optionValues(c.Args, endpointOptions.Get)...)
+	return allHere(hosts) && !forwardsOnLine(res)
+}
+
+// publishesHere reports whether a publish's every destination (the
+// options naming a registry or tag, and the image references among its
+// operands) is a registry on this machine, on a line that opens no port to
+// another machine. A publish that names no destination goes to the
+// registry's default, another machine's.
+func publishesHere(res *shell.Result, c *shell.Command, cl *catalog.Classified) bool {
+	hosts := optionValues(c.Args, publishDestinations.Get)
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Role == catalog.Command {
+			continue
+		}
+		if h, ok := imageRegistry(w.Text); ok {
+			hosts = append(hosts, h)
+		}
+	}
+	return allHere(hosts) && !forwardsOnLine(res)
+}
+
+// optionValues returns the values of the options opt accepts, given as
+// --opt=value or --opt value, up to a "--".
+func optionValues(args []string, opt func(string) bool) []string {
+	var out []string
+	for k := 0; k < len(args); k++ {
+		a := args[k]
+		if a == "--" {
+			break
+		}
+		name, v, eq := strings.Cut(a, "=")
+		if !opt(name) {
+			continue
+		}
+		if !eq {
+			if k+1 >= len(args) {
+				out = append(out, "")
+				continue
+			}
+			k++
+			v = args[k]
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// imageRegistry returns the host of the registry an image reference names
+// (localhost:5000/api:dev: localhost; ghcr.io/acme/api: ghcr.io; api:dev:
+// Docker Hub's), and whether the word reads as an image reference at all
+// (a path, a URL or an option's text does not).
+func imageRegistry(ref string) (string, bool) {
+	ref = strings.Trim(ref, `"'`)
+	if ref == "" || strings.ContainsAny(ref, " =$`") || strings.HasPrefix(ref, ".") || strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "~") || strings.Contains(ref, "://") {
+		return "", false
+	}
+	first, _, hasPath := strings.Cut(ref, "/")
+	if hasPath && (strings.ContainsAny(first, ".:") || first == "localhost" || strings.HasPrefix(first, "[")) {
+		return "http://" + first, true
+	}
+	return "https://docker.io", true
+}
+
+// allHere reports whether there is at least one destination and every one
+// is this machine (loopback, by name or address).
+func allHere(hosts []string) bool {
+	if len(hosts) == 0 {
+		return false
+	}
+	for _, h := range hosts {
+		h = strings.Trim(h, `"'`)
+		if h == "" {
+			return false
+		}
+		if !strings.Contains(h, "://") {
+			h = "http://" + h
+		}
+		u, ok := match.ParseURL(h)
+		if !ok {
+			return false
+		}
+		host := strings.Trim(u.Host, "[]")
+		if !loopback(host) {
+			return false
+		}
+	}
+	return true
+}
+
+// forwardsOnLine reports whether any command of the line opens a port
+// leading to another machine (forwards: ssh -L, kubectl port-forward).
+func forwardsOnLine(res *shell.Result) bool {
+	for k := range res.Commands {
+		if forwards(&res.Commands[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// LocalTarget reports whether command i of res, run directly (not by
+// another program, which may run it elsewhere), changes only what is on
+// this machine: a cloud CLI pointed at an endpoint here, or a publish
+// whose every destination is a registry here (see above). The profile
+// lets what it deletes or publishes be, as it does a local cluster's.
+func LocalTarget(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
+	if c.Name == "" || len(c.Via) > 0 {
+		return false
+	}
+	cl := catalog.Default().Classify(c.Name, c.Args)
+	e := cl.Entry
+	if e == nil {
+		return false
+	}
+	if e.Prop("cloud") != "" && endpointHere(res, c) {
+		return true
+	}
+	kind := e.Prop("destroy")
+	if kind == "" {
+		kind = e.Prop("destroy-kind")
+	}
+	return (kind == "publish" || cl.Mark("publish")) && publishesHere(res, c, &cl)
+}
