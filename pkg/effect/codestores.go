@@ -74,11 +74,13 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if anyOf(code, codeCloudSDKs) {
+	if anyOf(code, codeCloudSDKs) && !anyOf(code, sdkLocalMarks) {
+		// (an emulator on this machine holds nothing shared: codecalls.go)
 		if m := sdkDestroyCall().FindString(code); m != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}
 	}
+	a.codeServiceChange(i, c, code) // codecalls.go
 }
 
 // codeLiterals returns the single- and double-quoted string literals of
