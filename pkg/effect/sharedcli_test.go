@@ -1,0 +1,39 @@
+package effect
+
+import "testing"
+
+func TestReachesPeople(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"publish", "--phone-number", "+15558675310", "--message", "hi"}, true},
+		{[]string{"publish", "--topic-arn", "arn:aws:sns:us-east-1:1:customer-alerts", "--message", "x"}, true},
+		{[]string{"topics", "publish", "all-users", "--message", "x"}, true},
+		{[]string{"publish", "--topic-arn", "arn:aws:sns:us-east-1:1:deploys", "--message", "deploy finished"}, false},
+		{[]string{"topics", "publish", "builds", "--message={}"}, false},
+	} {
+		if got := reachesPeople(tc.args); got != tc.want {
+			t.Errorf("reachesPeople(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestOptionValue(t *testing.T) {
+	args := []string{"dns", "create", "--zone", "acme.io", "--name", "status", "--proxied", "--", "list"}
+	if !optionValue(args, "status") {
+		t.Error("optionValue(--name status) = false")
+	}
+	if optionValue(args, "create") || optionValue(args, "list") {
+		t.Error("a verb, or a word after --, read as an option's value")
+	}
+}
+
+func TestThisMachineShortProductionName(t *testing.T) {
+	if thisMachine("kafka-prod") || !elsewhere("mysql-prod") {
+		t.Error("a short host name naming production read as this machine's")
+	}
+	if !thisMachine("kafka") || elsewhere("db") {
+		t.Error("a compose service's short name read as another machine")
+	}
+}
