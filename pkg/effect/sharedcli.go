@@ -34,7 +34,7 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"stop": "machine", "reboot": "machine", "shutdown": "machine", "poweroff": "machine", "deallocate": "machine",
 		"hibernate": "machine", "halt": "machine", "restart": "machine", "suspend": "machine",
 		"send": "message", "broadcast": "message", "notify": "message", "messages": "message",
-		"sms":    "message",
+		"sms": "message", "calls": "message",
 		"refund": "money", "refunds": "money", "pay": "money", "charge": "money", "charges": "money", "payout": "money",
 		"payouts": "money", "capture": "money", "transfers": "money",
 		// something bought (aws ec2 purchase-reserved-instances-offering,
@@ -82,7 +82,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"node": "machine", "nodes": "machine", "database": "machine", "databases": "machine", "cluster": "machine",
 		"app": "machine", "apps": "machine", "ps": "machine", "dyno": "machine", "dynos": "machine",
 		"message": "message", "messages": "message", "sms": "message", "email": "message", "mail": "message",
-		"sns": "message", "pubsub": "message",
+		"sns": "message", "pubsub": "message", "calls": "message",
 		"notification": "message", "notifications": "message", "chat": "message", "campaign": "message", "campaigns": "message",
 		"incident": "incident", "incidents": "incident", "alert": "incident", "alerts": "incident", "monitor": "incident",
 		"monitors": "incident", "page": "incident", "pages": "incident",
@@ -211,6 +211,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		})
 		if verb == "" && links && context.has("money") {
 			verb, class = w, "money" // gcloud billing projects link, unlink: who pays changed
+		}
+		if verb == "" && context.has("incident") && (strings.HasPrefix(t, "create") || strings.HasPrefix(t, "open") || strings.HasPrefix(t, "trigger")) {
+			verb, class = w, "incident" // statuspage incidents create, pd incident create: people are told or paged
 		}
 		if verb == "" && set && (dns || flag) {
 			verb, class = w, "dns"
