@@ -37,3 +37,18 @@ func TestThisMachineShortProductionName(t *testing.T) {
 		t.Error("a compose service's short name read as another machine")
 	}
 }
+
+func TestAddressedToPeople(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"customers@lists.acme.io":         true,
+		"team@acme.com,all-users@acme.io": true,
+		"news@subscribers.acme.io":        true,
+		"team@acme.com":                   false,
+		"ops@acme.io, oncall@acme.io":     false,
+		"not-an-address":                  false,
+	} {
+		if got := addressedToPeople(addr); got != want {
+			t.Errorf("addressedToPeople(%q) = %v, want %v", addr, got, want)
+		}
+	}
+}

@@ -102,6 +102,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.codeStores(i, c) // codestores.go
+	if e != nil && e.Prop("mailer") != "" {
+		a.mailsPeople(i, c, cl) // mailpeople.go
+	}
 	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
 		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
 		// the scan lists is deleted, as FLUSHDB would.
