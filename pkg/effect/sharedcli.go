@@ -136,6 +136,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	verb, class, look := "", "", false
 	var context classSet
 	dns, flag, set, links := false, false, false, false
+	machineBefore := false // the word before named a machine (droplet create)
 	prev := ""
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
@@ -209,6 +210,12 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				verb, class = w, "cache"
 			}
 		})
+		if verb == "" && cloud && (makesMachine(t) || machineBefore && (t == "create" || t == "run" || t == "launch")) {
+			// aws ec2 run-instances, doctl compute droplet create: a machine
+			// started in an account is billed from its first minute
+			verb, class = w, "money"
+		}
+		machineBefore = machineNouns.Get(t)
 		if verb == "" && links && context.has("money") {
 			verb, class = w, "money" // gcloud billing projects link, unlink: who pays changed
 		}
@@ -369,6 +376,27 @@ func versionRef(r string) bool {
 		j++
 	}
 	return j > 0 && j+1 < len(r) && r[j] == '.' && r[j+1] >= '0' && r[j+1] <= '9'
+}
+
+// machineNouns name a machine an account pays for by the hour.
+var machineNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"instance": true, "instances": true, "droplet": true, "droplets": true, "server": true, "servers": true,
+		"vm": true, "vms": true, "machine": true, "machines": true,
+	}
+}}
+
+// makesMachine reports a word that starts machines: a verb that creates,
+// runs or launches with a machine noun in it (run-instances,
+// create-server), or such a verb after a word that is one (droplet
+// create, instances create).
+func makesMachine(t string) bool {
+	create, noun := false, false
+	verbParts(t, func(p string, k int) {
+		create = create || k == 0 && (p == "create" || p == "run" || p == "launch")
+		noun = noun || machineNouns.Get(p)
+	})
+	return create && noun
 }
 
 // peopleNouns are the parts of a name that say who reads what is sent

@@ -52,3 +52,14 @@ func TestAddressedToPeople(t *testing.T) {
 		}
 	}
 }
+
+func TestMakesMachine(t *testing.T) {
+	for w, want := range map[string]bool{
+		"run-instances": true, "create-server": true, "launch-instance": true,
+		"describe-instances": false, "run-task": false, "create": false, "stop-instances": false,
+	} {
+		if got := makesMachine(w); got != want {
+			t.Errorf("makesMachine(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
