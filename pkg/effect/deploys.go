@@ -221,7 +221,11 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				return prev + " " + t // vault kv put secret/staging/api: a secret the services read
 			}
 			found, set, noun, preview, traffic, shifts, looks := false, false, false, false, false, false, false
-			verbParts(t, func(part string, _ int) {
+			runs, planned := false, false
+			verbParts(t, func(part string, k int) {
+				// execute-change-set: a change planned before is carried out
+				runs = runs || k == 0 && (part == "execute" || part == "apply")
+				planned = planned || part == "changeset" || part == "change" && strings.Contains(t, "change-set")
 				looks = looks || lookVerbs.Get(part) || part == "check"
 				// heroku container:release: a cloud CLI's release is what
 				// its service runs next (a task runner's is a local step)
@@ -232,6 +236,7 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"
 			})
+			found = found || runs && planned
 			if found && (looks || nextLooks(cl, w.Index)) {
 				// cap production deploy:check, pscale deploy-request diff:
 				// the deploy is looked at, not made
