@@ -621,7 +621,10 @@ func publicACL(cl *catalog.Classified) string {
 // setVerbs begin a verb that gives or changes access when its object is
 // one of accessNouns (add-user-to-group, set-permission, iam ch).
 var setVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true}
+	return map[string]bool{"attach": true, "add": true, "set": true, "put": true, "assign": true, "ch": true, "bind": true,
+		// a rule taken back changes who reaches what as one added does
+		// (revoke-security-group-ingress, firewall remove-rules)
+		"revoke": true, "remove": true}
 }}
 
 // accessNouns are what access is granted through.
@@ -630,7 +633,10 @@ var accessNouns = table.Map[string, bool]{Build: func() map[string]bool {
 		"member": true, "members": true, "permission": true, "permissions": true, "acl": true, "binding": true, "admin": true,
 		// gcloud sql users set-password, az ad user update --password: who
 		// can log in changes
-		"password": true, "passwords": true}
+		"password": true, "passwords": true,
+		// a firewall's rules: who reaches a machine's ports (doctl compute
+		// firewall add-rules, revoke-security-group-ingress)
+		"firewall": true, "firewalls": true, "ingress": true, "egress": true}
 }}
 
 // auditNouns are what records or watches what happens in an account:

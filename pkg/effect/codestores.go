@@ -58,7 +58,11 @@ var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
 // codeStores adds what an interpreter's inline code does to databases and
 // clouds through their client libraries.
 func (a *analysis) codeStores(i int, c *shell.Command) {
-	code, ok, _ := shell.InterpreterCode(c)
+	code, ok, stdin := shell.InterpreterCode(c)
+	if !ok && stdin && len(c.Stdin) > 0 {
+		// python3 - <<'EOF' … EOF: the program is what reaches its input
+		code, ok = strings.Join(c.Stdin, "\n"), true
+	}
 	if !ok || len(code) > 1<<16 {
 		return
 	}
@@ -74,11 +78,13 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if anyOf(code, codeCloudSDKs) {
+	if anyOf(code, codeCloudSDKs) && !anyOf(code, sdkLocalMarks) {
+		// (an emulator on this machine holds nothing shared: codecalls.go)
 		if m := sdkDestroyCall().FindString(code); m != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}
 	}
+	a.codeServiceChange(i, c, code) // codecalls.go
 }
 
 // codeLiterals returns the single- and double-quoted string literals of

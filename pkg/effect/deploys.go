@@ -131,6 +131,8 @@ var lookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"watch": true, "wait": true, "diff": true, "events": true, "help": true, "info": true,
 		"port-forward": true, "exec": true, "attach": true, "template": true, "lint": true,
 		"validate": true, "plan": true, "rollout": true, "browse": true, "search": true,
+		// vault policy read ci-deploy: what is named is read
+		"read": true,
 	}
 }}
 
@@ -197,7 +199,9 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			break
 		}
 		t := strings.ToLower(w.Text)
-		if lookVerbs.Get(t) {
+		if lookVerbs.Get(t) || lookCompound(t) {
+			// aws iam get-role --role-name deploy: a look, whatever
+			// the name after it
 			return ""
 		}
 		if extra != "" && hasWord(extra, t) {
@@ -217,7 +221,11 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				return prev + " " + t // vault kv put secret/staging/api: a secret the services read
 			}
 			found, set, noun, preview, traffic, shifts, looks := false, false, false, false, false, false, false
-			verbParts(t, func(part string, _ int) {
+			runs, planned := false, false
+			verbParts(t, func(part string, k int) {
+				// execute-change-set: a change planned before is carried out
+				runs = runs || k == 0 && (part == "execute" || part == "apply")
+				planned = planned || part == "changeset" || part == "change" && strings.Contains(t, "change-set")
 				looks = looks || lookVerbs.Get(part) || part == "check"
 				// heroku container:release: a cloud CLI's release is what
 				// its service runs next (a task runner's is a local step)
@@ -228,6 +236,7 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 				set = set || part == "set"
 				noun = noun || settingNouns.Get(part) || part == "config"
 			})
+			found = found || runs && planned
 			if found && (looks || nextLooks(cl, w.Index)) {
 				// cap production deploy:check, pscale deploy-request diff:
 				// the deploy is looked at, not made
@@ -253,16 +262,32 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 	return ""
 }
 
-// deployTarget finds a target named for a deploy among the positional
-// words of a task runner (NAME=VALUE words are variables, not targets).
-func deployTarget(cl catalog.Classified, args []string) string {
+// lookCompound reports a compound verb that leads with a look
+// (get-role, describe-services, list-deployments, show-status).
+func lookCompound(t string) bool {
+	k := verbSeparator(t)
+	return k > 0 && lookVerbs.Get(t[:k]) && !notVerbShaped(t)
+}
+
+// targetDryRun reports a task runner's option, before a "--", that prints
+// or lists what would run instead of running it (make -n, just --dry-run).
+func targetDryRun(args []string) bool {
 	for _, a := range args {
 		if a == "--" {
 			break
 		}
 		if targetDryRuns.Get(a) {
-			return ""
+			return true
 		}
+	}
+	return false
+}
+
+// deployTarget finds a target named for a deploy among the positional
+// words of a task runner (NAME=VALUE words are variables, not targets).
+func deployTarget(cl catalog.Classified, args []string) string {
+	if targetDryRun(args) {
+		return ""
 	}
 	for _, w := range cl.Words {
 		if w.Option != "" || strings.Contains(w.Text, "=") {

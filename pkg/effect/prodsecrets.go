@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
 
@@ -12,13 +13,17 @@ import (
 // .env.production -- node job.js): whatever it does, it does with
 // production's logins, to production. It is destroy:production, as a
 // change against production is; the same run with a development
-// environment's secrets is everyday work.
+// environment's secrets is everyday work, and so is a look or a dry run
+// with production's (aws-vault exec prod -- terraform plan).
 
 // productionSecretsRun adds destroy:production for a command run by a
 // wrapper that gives it a secrets store's environment (runsWithSecrets)
 // when one of the wrapper's words, or an option's value, names
 // production.
-func (a *analysis) productionSecretsRun(i int, c *shell.Command) {
+func (a *analysis) productionSecretsRun(i int, c *shell.Command, cl *catalog.Classified) {
+	if len(c.Via) == 0 || helpOrDryRunOf(cl, c.Args) || cl.Entry != nil && leadingWords(cl, 3, lookVerbs.Get) {
+		return // (a script's own words are no verbs anyone defined)
+	}
 	for k, v := range c.Via {
 		args := a.viaArgs(i, c, k)
 		if !runsWithSecrets(v, args) {

@@ -386,6 +386,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if c.Name == "" || !unknown && (cl.Entry == nil || cl.Entry.Prop("env-tasks") == "") || helpOrDryRunOf(cl, c.Args) {
 		return
 	}
+	if !unknown && cl.Entry.Prop("targets") != "" && targetDryRun(c.Args) {
+		return // make -n deploy ENV=production prints what it would run
+	}
 	if unknown {
 		if o := publishingOption(c.Args); o != "" {
 			// xcrun altool --upload-app: an unknown program's own option ships

@@ -34,9 +34,16 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		"stop": "machine", "reboot": "machine", "shutdown": "machine", "poweroff": "machine", "deallocate": "machine",
 		"hibernate": "machine", "halt": "machine", "restart": "machine", "suspend": "machine",
 		"send": "message", "broadcast": "message", "notify": "message", "messages": "message",
-		"sms":    "message",
+		"sms": "message", "calls": "message",
 		"refund": "money", "refunds": "money", "pay": "money", "charge": "money", "charges": "money", "payout": "money",
 		"payouts": "money", "capture": "money", "transfers": "money",
+		// something bought (aws ec2 purchase-reserved-instances-offering,
+		// vercel domains buy): a bill follows
+		"purchase": "money", "buy": "money",
+		// a message published to people: a phone, or a topic named for
+		// them (aws sns publish --topic-arn …:customers); a topic of the
+		// team's own builds is not (reachesPeople)
+		"publish": "message",
 		"resolve": "incident", "acknowledge": "incident", "ack": "incident", "mute": "incident", "snooze": "incident",
 		"silence": "incident", "toggle": "flag", "finalize": "release", "promote": "release", "failover": "machine",
 		"purge": "cache", "invalidation": "cache", "invalidate": "cache", "subscriptions": "money", "subscription": "money",
@@ -75,6 +82,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 		"node": "machine", "nodes": "machine", "database": "machine", "databases": "machine", "cluster": "machine",
 		"app": "machine", "apps": "machine", "ps": "machine", "dyno": "machine", "dynos": "machine",
 		"message": "message", "messages": "message", "sms": "message", "email": "message", "mail": "message",
+		"sns": "message", "pubsub": "message", "calls": "message",
 		"notification": "message", "notifications": "message", "chat": "message", "campaign": "message", "campaigns": "message",
 		"incident": "incident", "incidents": "incident", "alert": "incident", "alerts": "incident", "monitor": "incident",
 		"monitors": "incident", "page": "incident", "pages": "incident",
@@ -128,9 +136,15 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	verb, class, look := "", "", false
 	var context classSet
 	dns, flag, set, links := false, false, false, false
+	machineBefore := false // the word before named a machine (droplet create)
 	prev := ""
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
+		if verb != "" && optionValue(c.Args, w) {
+			// an option's value after the verb names what it acts on
+			// (flarectl dns create --name status): not a look
+			return false
+		}
 		if lookVerbs.Get(t) {
 			look = true
 			return true
@@ -180,7 +194,8 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				dns = true
 			case contextNouns.Get(p) == "flag":
 				flag = true
-			case changeParts.Get(p) || p == "change" || p == "upsert":
+			case changeParts.Get(p) || p == "change" || p == "upsert" || p == "register" || p == "transfer":
+				// (register-domain, transfer-domain: a name bought or moved)
 				set = true
 			case p == "link" || p == "unlink":
 				links = true
@@ -195,8 +210,17 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				verb, class = w, "cache"
 			}
 		})
+		if verb == "" && cloud && (makesMachine(t) || machineBefore && (t == "create" || t == "run" || t == "launch")) {
+			// aws ec2 run-instances, doctl compute droplet create: a machine
+			// started in an account is billed from its first minute
+			verb, class = w, "money"
+		}
+		machineBefore = machineNouns.Get(t)
 		if verb == "" && links && context.has("money") {
 			verb, class = w, "money" // gcloud billing projects link, unlink: who pays changed
+		}
+		if verb == "" && context.has("incident") && (strings.HasPrefix(t, "create") || strings.HasPrefix(t, "open") || strings.HasPrefix(t, "trigger")) {
+			verb, class = w, "incident" // statuspage incidents create, pd incident create: people are told or paged
 		}
 		if verb == "" && set && (dns || flag) {
 			verb, class = w, "dns"
@@ -211,6 +235,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	}
 	if verb == "" || tasks && class != "console" && class != "release" {
 		return
+	}
+	if class == "message" && strings.Contains(verb, "publish") && !reachesPeople(c.Args) {
+		return // aws sns publish --topic-arn …:deploys: the team's own pipeline
 	}
 	if class == "capacity" && (unknown || stagingArg(c.Args) || DevNamespace(a.res, i)) {
 		return // fly scale count 2 -a acme-staging, kubectl scale -n dev
@@ -349,6 +376,74 @@ func versionRef(r string) bool {
 		j++
 	}
 	return j > 0 && j+1 < len(r) && r[j] == '.' && r[j+1] >= '0' && r[j+1] <= '9'
+}
+
+// machineNouns name a machine an account pays for by the hour.
+var machineNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"instance": true, "instances": true, "droplet": true, "droplets": true, "server": true, "servers": true,
+		"vm": true, "vms": true, "machine": true, "machines": true,
+	}
+}}
+
+// makesMachine reports a word that starts machines: a verb that creates,
+// runs or launches with a machine noun in it (run-instances,
+// create-server), or such a verb after a word that is one (droplet
+// create, instances create).
+func makesMachine(t string) bool {
+	create, noun := false, false
+	verbParts(t, func(p string, k int) {
+		create = create || k == 0 && (p == "create" || p == "run" || p == "launch")
+		noun = noun || machineNouns.Get(p)
+	})
+	return create && noun
+}
+
+// peopleNouns are the parts of a name that say who reads what is sent
+// there: customers, users, subscribers, everyone.
+var peopleNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"customer": true, "customers": true, "user": true, "users": true, "subscriber": true, "subscribers": true,
+		"member": true, "members": true, "client": true, "clients": true, "people": true, "everyone": true,
+		"public": true, "marketing": true, "newsletter": true, "announcements": true, "patients": true, "buyers": true,
+	}
+}}
+
+// reachesPeople reports whether a publish is addressed to people: a phone
+// number (--phone-number, an argument starting with +), or a topic, list
+// or segment whose name has a part naming them (…:customer-alerts,
+// all-users).
+func reachesPeople(args []string) bool {
+	for _, w := range args {
+		if w == "--" {
+			break
+		}
+		if strings.HasPrefix(w, "--phone-number") || len(w) > 6 && w[0] == '+' && w[1] >= '0' && w[1] <= '9' {
+			return true
+		}
+		for part := range strings.FieldsFuncSeq(strings.ToLower(w), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z')
+		}) {
+			if peopleNouns.Get(part) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// optionValue reports whether the word w stands in args right after an
+// option written without its value (--name status), before a "--".
+func optionValue(args []string, w string) bool {
+	for k := 1; k < len(args); k++ {
+		if args[k] == "--" {
+			return false
+		}
+		if args[k] == w && len(args[k-1]) > 1 && args[k-1][0] == '-' && args[k-1] != "--" && !strings.Contains(args[k-1], "=") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasArg reports whether args hold the word w (before a "--").

@@ -105,7 +105,9 @@ func elsewhere(h string) bool {
 		return false
 	}
 	if !strings.Contains(h, ".") {
-		return false // db, postgres: a container of the project's own
+		// db, postgres: a container of the project's own; not one named
+		// for production (mysql-prod), reached by a short name
+		return namesProduction(h)
 	}
 	for _, local := range []string{".local", ".test", "host.docker.internal"} {
 		if strings.HasSuffix(h, local) {

@@ -216,7 +216,10 @@ func thisMachine(h string) bool {
 		return true
 	}
 	if !strings.Contains(h, ".") {
-		return true // web, api: a service of the project's compose file
+		// web, api: a service of the project's compose file; one named
+		// for production (kafka-prod, prod-db) is production's own host,
+		// reached by a short name
+		return !namesProduction(h)
 	}
 	for _, local := range []string{".local", ".test", ".localhost", "host.docker.internal", ".example", ".invalid", ".lan", ".home.arpa"} {
 		if strings.HasSuffix(h, local) {

@@ -102,6 +102,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.codeStores(i, c) // codestores.go
+	if e != nil && e.Prop("mailer") != "" {
+		a.mailsPeople(i, c, cl) // mailpeople.go
+	}
 	if e != nil && e.Prop("sql-stdin") != "" && c.Stage > 0 && viaXargs(c) && a.deletesEveryKey(i, c) {
 		// redis-cli --scan --pattern '*' | xargs redis-cli del: every key
 		// the scan lists is deleted, as FLUSHDB would.
@@ -462,7 +465,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.cloudProductionChange(i, c, cl)
 	a.productionSession(i, c, cl)         // prodsession.go
-	a.productionSecretsRun(i, c)          // prodsecrets.go
+	a.productionSecretsRun(i, c, cl)      // prodsecrets.go
 	a.sharedCLIChange(i, c, cl)           // sharedcli.go
 	a.forwardsProduction(i, c, cl)        // prodshells.go
 	a.sessionInProduction(i, c, cl)       // prodshells.go

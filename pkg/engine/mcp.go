@@ -275,6 +275,7 @@ type mcpWalk struct {
 	read, write bool
 	outgoing    bool
 	disposable  bool // the arguments point at a database kept for tests here (mcpdisposable.go)
+	serverSeen  bool // the server's own name was judged as a target (mcptargets.go)
 }
 
 // maxMCPDepth bounds the walk of nested arguments.

@@ -455,8 +455,8 @@ func namesDevEnvironment(args map[string]any) bool {
 // production: a database, a project, an environment, or a connection URL
 // whose host or database does.
 func productionTarget(args map[string]any) string {
-	for k, v := range args {
-		s, ok := v.(string)
+	for _, k := range sortedKeys(args) { // (the same answer every time)
+		s, ok := args[k].(string)
 		if !ok {
 			continue
 		}
@@ -485,9 +485,9 @@ func statementIn(args map[string]any, depth int) string {
 	if depth > 3 {
 		return ""
 	}
-	for k, v := range args {
+	for _, k := range sortedKeys(args) { // (the same statement every time)
 		key := normKey(k)
-		switch v := v.(type) {
+		switch v := args[k].(type) {
 		case string:
 			if isSQLKey(key) || strings.Contains(key, "sql") || key == "migration" {
 				return v

@@ -128,6 +128,17 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 		w.ev.judge(&s)
 		return
 	}
+	if !w.serverSeen {
+		// a server configured for production (mongodb-prod, k8s-production):
+		// every change through it is production's; a query's statement
+		// says for itself whether it changes anything
+		w.serverSeen = true
+		if w.server != "" && !w.runsQuery() && effect.NamesProduction(w.server) {
+			s := subject{tool: "destroy", text: w.tool + " through the server " + w.server, effect: "destroy:production"}
+			w.ev.judge(&s)
+			return
+		}
+	}
 	for k, v := range x {
 		key := strings.ToLower(keySeparators.Replace(k))
 		switch v := v.(type) {

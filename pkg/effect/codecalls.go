@@ -1,0 +1,140 @@
+package effect
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// Inline code that holds a cloud's or a service's client library and
+// calls one of its changing operations changes what that service holds,
+// as the CLI's own verb does: boto3's ecs.update_service(…) is aws ecs
+// update-service, stripe.Refund.create(…) is stripe refunds create,
+// new UpdateServiceCommand(…) is the JavaScript SDK's spelling of the
+// same, octokit.repos.update({private: false}) is gh repo edit. The
+// operation's name is read by its leading verb (update_service,
+// attachUserPolicy, messages.create), so a new operation of a known SDK
+// needs no new line; its reads (describe_services, listReleases,
+// customers.list) change nothing. Code pointed at an emulator on this
+// machine, or holding a test-mode key, changes nothing shared.
+
+// codeServiceSDKs are the spellings by which code loads a service's
+// client library (the clouds' are codeCloudSDKs).
+var codeServiceSDKs = []string{
+	"stripe", "Stripe", "twilio", "sendgrid", "mailgun", "mailchimp", "postmark", "vonage", "onesignal",
+	"firebase-admin", "firebase_admin", "octokit", "Octokit", "from github import", "launchdarkly", "pagerduty",
+	"cloudflare",
+}
+
+// sdkChangeVerbs are the leading verbs of an SDK operation that changes
+// what the service holds, sends or charges.
+var sdkChangeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"create": true, "update": true, "put": true, "patch": true, "set": true, "attach": true, "detach": true,
+		"change": true, "modify": true, "send": true, "publish": true, "invalidate": true, "stop": true,
+		"reboot": true, "cancel": true, "refund": true, "capture": true, "add": true, "remove": true,
+		"replace": true, "scale": true, "rotate": true, "enable": true, "disable": true, "revoke": true,
+		"grant": true, "authorize": true, "promote": true, "deploy": true, "rollback": true, "edit": true,
+		"apply": true, "restore": true, "associate": true, "disassociate": true, "register": true,
+		"deregister": true, "run": true, "start": true, "execute": true, "invoke": true, "upload": true,
+		"transfer": true, "merge": true, "delete": true, "terminate": true, "destroy": true, "purge": true,
+	}
+}}
+
+// sdkBareVerbs are the verbs that name an operation standing alone
+// (stripe.Refund.create, messages.create, subscriptions.cancel,
+// repo.edit); the others count only in a compound name
+// (update_service, putSecretValue), since alone they are a language's
+// own (a dict's update, a set's add, a queue's put); update counts alone
+// when it is called on a chain (sdkChange).
+var sdkBareVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"create": true, "cancel": true, "edit": true, "send": true, "publish": true, "refund": true,
+		"capture": true, "deploy": true, "promote": true, "rollback": true, "invalidate": true, "delete": true,
+	}
+}}
+
+// sdkSetupNouns are the parts of an operation that configures the client
+// itself (setApiKey, set_credentials, set_stream_logger): nothing leaves.
+var sdkSetupNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"api": true, "apikey": true, "key": true, "token": true, "credentials": true, "config": true,
+		"region": true, "endpoint": true, "header": true, "headers": true, "logger": true, "level": true,
+		"default": true, "timeout": true, "proxy": true, "auth": true, "client": true, "session": true, "app": true,
+	}
+}}
+
+// sdkLocalMarks are what code says when it talks to an emulator on this
+// machine or in a test mode: no service's real state is reached.
+var sdkLocalMarks = []string{
+	"localhost", "127.0.0.1", "localstack", "mock_aws", "from moto", "import moto", "_TEST_KEY", "sk_test_",
+	"emulator", "EMULATOR",
+}
+
+// sdkCall matches an operation called on a client: a method (.name( ) or
+// the JavaScript SDK's command object (new NameCommand( ).
+var sdkCall = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([\w)\]]*)\.([a-z][A-Za-z0-9_]*)\s*\(|\bnew\s+([A-Z][A-Za-z0-9]*)Command\s*\(`)
+})
+
+// sdkChange returns the first changing operation that code holding a
+// cloud's or a service's client library calls, or "".
+func sdkChange(code string) string {
+	if !anyOf(code, codeCloudSDKs) && !anyOf(code, codeServiceSDKs) || anyOf(code, sdkLocalMarks) {
+		return ""
+	}
+	for _, m := range sdkCall().FindAllStringSubmatchIndex(code, -1) {
+		name, chain := "", false
+		if m[6] >= 0 {
+			name = code[m[6]:m[7]] // new UpdateServiceCommand(
+		} else {
+			name = code[m[4]:m[5]]
+			if name == "send" && strings.HasPrefix(strings.TrimSpace(code[m[1]:]), "new ") {
+				continue // client.send(new ListBucketsCommand(…)): the command says what is done
+			}
+			// update standing alone is an operation when it is called on
+			// a chain (f().repos.update, client.subscriptions.update), not
+			// on a name of the code's own (d.update)
+			recv := code[m[2]:m[3]]
+			chain = m[2] > 0 && code[m[2]-1] == '.' || strings.HasSuffix(recv, ")")
+		}
+		if sdkChangeName(name, chain) {
+			return name
+		}
+	}
+	return ""
+}
+
+// sdkChangeName reports whether an operation's name (update_service,
+// attachUserPolicy, UpdateService, create) leads with a changing verb and
+// is not the client's own setup; a name of one word counts when it is one
+// of sdkBareVerbs, or update called on a chain.
+func sdkChangeName(name string, chain bool) bool {
+	w := verbWord(strings.ToLower(name[:1]) + name[1:])
+	first, parts, setup := "", 0, false
+	verbParts(strings.ReplaceAll(w, "api-key", "apikey"), func(p string, k int) {
+		if k == 0 {
+			first = p
+		}
+		parts++
+		setup = setup || sdkSetupNouns.Get(p)
+	})
+	if first == "" || setup || !sdkChangeVerbs.Get(first) {
+		return false
+	}
+	if parts == 1 {
+		return sdkBareVerbs.Get(first) || chain && first == "update"
+	}
+	return true
+}
+
+// codeServiceChange adds destroy:shared-change for an interpreter's inline
+// code that calls a changing operation of a cloud's or a service's SDK.
+func (a *analysis) codeServiceChange(i int, c *shell.Command, code string) {
+	if op := sdkChange(code); op != "" {
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " calls the SDK operation " + op})
+	}
+}
