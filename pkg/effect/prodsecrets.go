@@ -21,8 +21,8 @@ import (
 // when one of the wrapper's words, or an option's value, names
 // production.
 func (a *analysis) productionSecretsRun(i int, c *shell.Command, cl *catalog.Classified) {
-	if len(c.Via) == 0 || helpOrDryRunOf(cl, c.Args) || cl.Entry != nil && leadingWords(cl, 3, lookVerbs.Get) {
-		return // (a script's own words are no verbs anyone defined)
+	if len(c.Via) == 0 || helpOrDryRunOf(cl, c.Args) || cl.Entry != nil && cl.Entry.Prop("targets") == "" && leadingWords(cl, 3, lookVerbs.Get) {
+		return // (a script's own words, a task runner's targets, are no verbs anyone defined)
 	}
 	for k, v := range c.Via {
 		args := a.viaArgs(i, c, k)
