@@ -5,6 +5,9 @@ package catalog
 // builtNamesLen is the length of the table builtNames index.
 const builtNamesLen = 146258
 
+// builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
+const builtNamesSum = 0x46ccee5c
+
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
 	{"7z", 18618, 151},

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"slices"
 	"strings"
@@ -51,6 +52,8 @@ func TestBuiltNames(t *testing.T) {
 		b.WriteString("package catalog\n\n")
 		b.WriteString("// builtNamesLen is the length of the table builtNames index.\n")
 		fmt.Fprintf(&b, "const builtNamesLen = %d\n\n", len(table))
+		b.WriteString("// builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.\n")
+		fmt.Fprintf(&b, "const builtNamesSum = %#08x\n\n", crc32.ChecksumIEEE([]byte(table)))
 		b.WriteString("// builtNames index the names of the embedded table's lines (builtName).\n")
 		b.WriteString("var builtNames = [...]builtName{\n")
 		for _, l := range want {
@@ -65,8 +68,16 @@ func TestBuiltNames(t *testing.T) {
 	if len(table) != builtNamesLen || !slices.Equal(builtNames[:], want) {
 		t.Fatalf("%s is stale (a table of %d bytes, an index made for %d): run go generate ./catalog", builtNamesFile, len(table), builtNamesLen)
 	}
+	if !builtFor(table) {
+		t.Fatalf("%s was made for another table of the same length: run go generate ./catalog", builtNamesFile)
+	}
 	if !Default().built {
 		t.Fatal("the embedded catalogue does not use the index built in")
+	}
+	edited := []byte(table)
+	edited[len(edited)/2] ^= 1
+	if builtFor(string(edited)) {
+		t.Error("an index made for the table is taken for a table of the same length with other bytes")
 	}
 }
 

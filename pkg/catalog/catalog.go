@@ -472,7 +472,7 @@ var (
 func Default() *Catalog {
 	once.Do(func() {
 		embedded = lazyCatalog(table)
-		embedded.built = len(table) == builtNamesLen
+		embedded.built = builtFor(table)
 	})
 	return embedded
 }
