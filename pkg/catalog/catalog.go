@@ -423,6 +423,9 @@ type Catalog struct {
 	// held under mu.
 	searched int
 	heads    lineHeads
+	// built is set for the embedded table when the index of its names
+	// built in (builtNames) was made from it.
+	built bool
 
 	// memo holds the answers asked for last, in front of parsed: a line's
 	// commands ask for the same few programs about five times each (the
@@ -467,7 +470,10 @@ var (
 // Default returns the embedded catalogue. A lookup that reaches a malformed
 // line of it panics, which its tests rule out.
 func Default() *Catalog {
-	once.Do(func() { embedded = lazyCatalog(table) })
+	once.Do(func() {
+		embedded = lazyCatalog(table)
+		embedded.built = builtFor(table)
+	})
 	return embedded
 }
 
@@ -758,10 +764,16 @@ func (h lineHeads) naming(src, name string, f func(n int, line string)) {
 	}
 }
 
-// linesFor calls f with the lines naming name, as linesNaming does: by
-// searching the table for the first name asked, and through the lines'
-// index (made then) for every name after it. The caller holds mu.
+// linesFor calls f with the lines naming name, as linesNaming does: for
+// the embedded table, through its index of names built in (builtNaming);
+// for another, by searching the table for the first name asked, and
+// through the lines' index (made then) for every name after it. The
+// caller holds mu.
 func (c *Catalog) linesFor(name string, f func(n int, line string)) {
+	if c.built && name != "" {
+		builtNaming(c.src, name, f)
+		return
+	}
 	c.searched++
 	if c.searched == 1 {
 		linesNaming(c.src, name, f)

@@ -3,6 +3,7 @@ package engine
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // SQL that picks the rows it changes by their age rather than by their key:
@@ -15,7 +16,7 @@ import (
 
 // rowKeyPinned matches a WHERE clause that names one row (or a list) by its
 // own key.
-var rowKeyPinned = regexp.MustCompile(`(^|[^a-z0-9_.])(id|uuid|pk)\s*(=|in\s*\()`)
+var rowKeyPinned = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|[^a-z0-9_.])(id|uuid|pk)\s*(=|in\s*\()`) })
 
 // expiryParts are the parts of a column's name that say the row has a
 // lifetime of its own.
@@ -36,7 +37,7 @@ func purgesByAge(sql string) string {
 		return ""
 	}
 	where := l[k+len("where"):]
-	if rowKeyPinned.MatchString(where) {
+	if rowKeyPinned().MatchString(where) {
 		return ""
 	}
 	for _, cond := range sqlConditions(unquoteSQL(where)) {
