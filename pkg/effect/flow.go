@@ -226,8 +226,10 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
 		// here-document carries the secret to the command's input, as
-		// its words would.
+		// its words would: data the command reads and sends, unless it
+		// logs in with it (docker login --password-stdin <<< "$T").
 		f.secretArg, f.secretOrigin = true, secretHome(v)
+		f.secretAsData = !a.authenticates(c)
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
 	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
