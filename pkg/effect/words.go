@@ -274,6 +274,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// rsync --delete empties the destination of what the
 				// source lacks: from an empty directory, all of it.
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+			} else if cl.Mark("empty") {
+				// truncate -s 0: the file's contents are gone, the file
+				// itself stays; a glob (find … -exec truncate -s 0 {} +)
+				// empties every file it names, as a tree's delete does
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: strings.ContainsAny(p, "*?[")})
 			}
 		case catalog.Delete:
 			if m := e.Prop("spares"); props && m != "" && cl.Mark(m) {
