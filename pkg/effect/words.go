@@ -275,10 +275,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// source lacks: from an empty directory, all of it.
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			} else if cl.Mark("empty") {
-				// truncate -s 0: the file's contents are gone, the file
-				// itself stays; a glob (find … -exec truncate -s 0 {} +)
-				// empties every file it names, as a tree's delete does
-				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: strings.ContainsAny(p, "*?[")})
+				// truncate -s 0: what the file held is gone for good, as
+				// a tree's delete leaves nothing, and the file is deleted
+				// as a file too, for the rules that name files (a
+				// project's secrets file)
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p})
 			}
 		case catalog.Delete:
 			if m := e.Prop("spares"); props && m != "" && cl.Mark(m) {
