@@ -68,9 +68,10 @@ var shipNouns = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"deployment": true, "deployments": true, "deploys": true, "release": true, "releases": true}
 }}
 
-// createParts are the verbs that make one.
+// createParts are the verbs that make one (datadog-ci deployment mark
+// records one made).
 var createParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"create": true, "new": true, "trigger": true, "start": true}
+	return map[string]bool{"create": true, "new": true, "trigger": true, "start": true, "mark": true}
 }}
 
 // shipsNew reports whether a verb's parts, or its parts and the previous

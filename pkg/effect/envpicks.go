@@ -180,7 +180,7 @@ var loginSchemes = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"postgres": true, "postgresql": true, "mysql": true, "mariadb": true, "mongodb": true, "redis": true,
 		"rediss": true, "amqp": true, "amqps": true, "mssql": true, "sqlserver": true, "clickhouse": true,
-		"nats": true, "kafka": true, "cockroachdb": true,
+		"nats": true, "kafka": true, "cockroachdb": true, "jdbc": true,
 	}
 }}
 

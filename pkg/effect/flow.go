@@ -219,13 +219,17 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: "the shell's trace prints " + c.Name + "'s " + v})
 		}
 	} else if v := sentEnvVar(c); v != "" {
-		// ssh -o SendEnv=AWS_SECRET_ACCESS_KEY host (sendenv.go)
-		f.secretArg, f.secretOrigin = true, secretHome(v)
+		// ssh -o SendEnv=AWS_SECRET_ACCESS_KEY host (sendenv.go): the
+		// value goes into the server's environment, data for it to keep,
+		// never the login ssh makes.
+		f.secretArg, f.secretOrigin, f.secretAsData = true, secretHome(v), true
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
 		// here-document carries the secret to the command's input, as
-		// its words would.
+		// its words would: data the command reads and sends, unless it
+		// logs in with it (docker login --password-stdin <<< "$T").
 		f.secretArg, f.secretOrigin = true, secretHome(v)
+		f.secretAsData = !a.authenticates(c)
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
 	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {

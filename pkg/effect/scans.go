@@ -24,8 +24,8 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 		return
 	}
 	for _, w := range cl.Words {
-		if w.Option != "" || w.Text == "" {
-			continue // a port list, an output file, a script's name
+		if w.Option != "" && w.Role != catalog.URL || w.Text == "" {
+			continue // a port list, an output file, a script's name; not a target's option (rustscan -a)
 		}
 		if ownMachine(w.Text) {
 			continue

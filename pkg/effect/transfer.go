@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -10,7 +11,8 @@ import (
 // File-transfer clients (ftp, tftp, lftp, sftp, smbclient) take commands
 // in their own language, in an option (-c, -e), a here-string or a
 // here-document: "put FILE", "mput FILES", "append FILE" and "send FILE"
-// upload the local files they name. A catalogue entry marks such a client
+// upload the local files they name (with -r, or lftp's mirror -R, the
+// directories whole). A catalogue entry marks such a client
 // with transfer-lang. Commands reach it the same way through its standard
 // input (echo 'put F' | sftp HOST) or a batch file the line wrote
 // (sftp -b FILE).
@@ -30,11 +32,18 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 		}
 		for _, stmt := range strings.FieldsFunc(t, func(r rune) bool { return r == ';' || r == '\n' }) {
 			fs := strings.Fields(stmt)
-			if len(fs) < 2 || !uploadVerbs.Get(strings.ToLower(fs[0])) {
+			verb := ""
+			if len(fs) >= 2 {
+				verb = strings.ToLower(fs[0])
+			}
+			recursive := verb == "mirror" && (slices.Contains(fs, "-R") || slices.Contains(fs, "--reverse"))
+			if !recursive && !uploadVerbs.Get(verb) {
 				continue
 			}
 			for _, w := range fs[1:] {
 				if strings.HasPrefix(w, "-") {
+					// put -r DIR, mput -R DIRS: the directories whole
+					recursive = recursive || strings.Trim(w, "-rR") == "" || strings.Contains(w[1:], "r") && !strings.HasPrefix(w, "--")
 					continue
 				}
 				if w == "-" || stdinPath(w) {
@@ -46,7 +55,10 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
 				found = true
-				if strings.ToLower(fs[0]) != "mput" {
+				if recursive && f.source == "" && a.sensitiveDir(p) {
+					f.source, f.tree = "home-archive", true // a credential directory sent whole
+				}
+				if verb != "mput" {
 					break // put LOCAL [REMOTE]: the first operand is the local file
 				}
 			}
@@ -79,6 +91,9 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 
 // mayUpload reports whether text can hold an upload command.
 func mayUpload(t string) bool {
+	if strings.Contains(t, "mirror") {
+		return true
+	}
 	for v := range uploadVerbs.All() {
 		if strings.Contains(t, v) || strings.Contains(t, strings.ToUpper(v)) {
 			return true

@@ -277,6 +277,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// rsync --delete empties the destination of what the
 				// source lacks: from an empty directory, all of it.
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+			} else if cl.Mark("empty") {
+				// truncate -s 0: what the file held is gone for good, as
+				// a tree's delete leaves nothing, and the file is deleted
+				// as a file too, for the rules that name files (a
+				// project's secrets file)
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+				a.add(Effect{Kind: Delete, Cmd: i, Path: p})
 			}
 		case catalog.Delete:
 			if m := e.Prop("spares"); props && m != "" && cl.Mark(m) {

@@ -42,6 +42,10 @@ var wellKnownFiles = []string{
 	"/var", "/var/lib", "/var/log", "/srv", "/opt", "/boot", "/bin", "/sbin", "/lib",
 }
 
+// personalDirs are the folders of a home that hold a person's own files
+// (the personal-files policy's), probed for a glob at any depth.
+var personalDirs = []string{"Documents", "Desktop", "Pictures", "Music", "Videos"}
+
 // projectDotFiles are the dot-files any directory (a project above all)
 // may hold that policies protect: its repository and its secrets.
 var projectDotFiles = []string{".git", ".env", ".env.local", ".env.production", ".env.development", ".envrc", ".pgpass", ".netrc", ".git-credentials", ".pypirc"}
@@ -78,6 +82,16 @@ func globMatches(glob, home string) []string {
 		// it, and none of the others lies there: a glob in the project
 		// (src/*.go) names none of them.
 		return out
+	}
+	if dir, base := path.Split(glob); strings.Contains(dir, "**") && hasGlob(base) && !strings.ContainsAny(base, "[{") && !strings.HasPrefix(base, ".") {
+		// At any depth (find ~ -name '*.docx', DIR/**/NAME): a file of
+		// that name in the user's own folders, when the glob reaches them.
+		name := strings.NewReplacer("*", "x", "?", "x").Replace(base)
+		for _, d := range personalDirs {
+			if f := home + "/" + d + "/" + name; globMatch(glob, f) {
+				out = append(out, f)
+			}
+		}
 	}
 	for _, f := range wellKnownFiles {
 		if !hasSplitPrefix(f, home, lit) {

@@ -65,3 +65,20 @@ func TestGlobMatchesAnyDepth(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobMatchesPersonalFolders checks that a glob at any depth below
+// the home (find ~ -name '*.docx') names a file of its name in the
+// user's own folders, and one in the project does not.
+func TestGlobMatchesPersonalFolders(t *testing.T) {
+	got := globMatches("/home/dev/**/*.docx", "/home/dev")
+	if !slices.Contains(got, "/home/dev/Documents/x.docx") {
+		t.Errorf("globMatches(~/**/*.docx) = %q, want ~/Documents/x.docx among them", got)
+	}
+	for _, g := range []string{"/home/dev/project/**/*.docx", "/home/dev/Documents/*.docx", "/home/dev/**/.env*"} {
+		for _, f := range globMatches(g, "/home/dev") {
+			if strings.HasSuffix(f, "/x.docx") || strings.Contains(f, "/Documents/") {
+				t.Errorf("globMatches(%q) names %q", g, f)
+			}
+		}
+	}
+}

@@ -322,7 +322,11 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			w.value(k, x[k], depth+1)
 		}
 	case []any:
-		if argv, ok := strings_(x); ok && len(argv) > 0 {
+		argv, ok := strings_(x)
+		if !ok && (kind == keyArgv || kind == keyArgs || kind == keyCommand) {
+			argv, ok = wordList(x) // [["rm"], ["-rf"]], [{"0": "rm"}, …]: words all the same
+		}
+		if ok && len(argv) > 0 {
 			switch {
 			case kind == keyCommands:
 				for _, c := range argv {
@@ -337,6 +341,11 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 						return
 					}
 				}
+				return
+			case kind == keyArgs && !w.runsArgs() && (w.runsThings() || w.runsCode()) && knownProgram(argv[0]):
+				// shell exec {args: [bash, -c, …]}: a tool that starts
+				// processes, given a program's command line whole
+				ev.exec(w.inContainer(quoteArgv(argv)), false, call.ToolExec)
 				return
 			case kind == keyCommand || kind == keyArgv || kind == keyArgs && w.runsArgs():
 				line := quoteArgv(argv)

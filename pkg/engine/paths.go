@@ -253,6 +253,16 @@ func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []s
 	}
 	rest, ok = cutFold(rest[2:], "users/")
 	if !ok {
+		// Windows' own places that a Unix system keeps elsewhere: its
+		// OpenSSH server's keys and settings are /etc/ssh's.
+		for _, m := range windowsSystemPlaces {
+			if x, ok := cutFold(rest, m[0]); ok && x != "" {
+				dst = addName(dst, p, m[1]+x)
+				if lower := strings.ToLower(x); lower != x {
+					dst = addName(dst, p, m[1]+lower)
+				}
+			}
+		}
 		// a Windows drive's other files: their names ignore case too
 		if lower := strings.ToLower(q); lower != q {
 			dst = addName(dst, p, lower)
@@ -277,6 +287,15 @@ func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []s
 		dst = addName(dst, p, home+"/"+lower)
 	}
 	return dst
+}
+
+// windowsSystemPlaces are directories of a Windows drive (below its
+// root, any case) and the Unix directories that hold the same things: the
+// OpenSSH server's host keys, sshd_config and administrators'
+// authorized keys, and the hosts file's directory.
+var windowsSystemPlaces = [...][2]string{
+	{"programdata/ssh/", "/etc/ssh/"},
+	{"windows/system32/drivers/etc/", "/etc/"},
 }
 
 // cutFold is strings.CutPrefix ignoring ASCII case.

@@ -51,6 +51,9 @@ func sqlConstant(rest string, vars map[string]string, depth int) (string, string
 	for {
 		rest = strings.TrimLeft(rest, " \t\n")
 		text, next, ok := sqlTerm(rest, vars, depth)
+		if ok {
+			text, next = sqlCast(text, next) // sqldecode.go: '\x4452…'::bytea
+		}
 		b.WriteString(text)
 		if !ok {
 			return b.String(), next, false
@@ -111,6 +114,9 @@ func sqlTerm(rest string, vars map[string]string, depth int) (string, string, bo
 	if !strings.HasPrefix(after, "(") {
 		v, ok := vars[name]
 		return v, rest[i:], ok
+	}
+	if name == "CONVERT" {
+		after = "(" + skipConvertType(after[1:]) // SQL Server's CONVERT(nvarchar(100), x)
 	}
 	args, next, ok := sqlArgs(after[1:], vars, depth+1)
 	if !ok {

@@ -91,11 +91,125 @@ func sqlTextFunction(name string, args []string) (string, bool) {
 			return args[0], true
 		}
 	case name == "CONVERT_FROM" && len(args) == 2, name == "CAST" && len(args) == 1, name == "CONVERT" && len(args) <= 2 && len(args) > 0:
-		return args[0], true // the same text as another type or character set
+		// the same text as another type or character set; bytes of
+		// UTF-16 (SQL Server's nvarchar) read as the text they spell
+		if t, ok := utf16Text(args[0]); ok {
+			return t, true
+		}
+		return args[0], true
+	case name == "ENCODE" && len(args) == 2 && strings.EqualFold(args[1], "escape"):
+		return args[0], true // bytes written back as the text they are
+	case (name == "SUBSTRING" || name == "SUBSTR" || name == "MID") && (len(args) == 2 || len(args) == 3):
+		return sqlSubstring(args)
+	case (name == "LEFT" || name == "RIGHT") && len(args) == 2:
+		n, err := strconv.Atoi(strings.TrimSpace(args[1]))
+		r := []rune(args[0])
+		if err != nil || n < 0 {
+			return "", false
+		}
+		n = min(n, len(r))
+		if name == "LEFT" {
+			return string(r[:n]), true
+		}
+		return string(r[len(r)-n:]), true
 	case name == "TRANSLATE" && len(args) == 3:
 		return sqlTranslate(args[0], args[1], args[2]), true
 	}
 	return "", false
+}
+
+// sqlSubstring is SUBSTRING(s, pos[, len]): from the 1-based pos, len
+// characters or the rest.
+func sqlSubstring(args []string) (string, bool) {
+	r := []rune(args[0])
+	pos, err := strconv.Atoi(strings.TrimSpace(args[1]))
+	if err != nil || pos < 1 || pos > len(r)+1 {
+		return "", false
+	}
+	end := len(r)
+	if len(args) == 3 {
+		n, err := strconv.Atoi(strings.TrimSpace(args[2]))
+		if err != nil || n < 0 {
+			return "", false
+		}
+		end = min(end, pos-1+n)
+	}
+	return string(r[pos-1 : end]), true
+}
+
+// utf16Text reads bytes that are UTF-16 little-endian text of ASCII
+// (D\x00R\x00…, a hex literal cast to nvarchar) as that text.
+func utf16Text(s string) (string, bool) {
+	if len(s) < 2 || len(s)%2 != 0 {
+		return "", false
+	}
+	b := make([]byte, 0, len(s)/2)
+	for i := 0; i < len(s); i += 2 {
+		if s[i+1] != 0 || s[i] == 0 || s[i] >= 0x80 {
+			return "", false
+		}
+		b = append(b, s[i])
+	}
+	return string(b), true
+}
+
+// sqlCast folds a PostgreSQL cast after a constant (text::type): a string
+// in bytea's hex form ('\x4452…'::bytea) is the bytes it spells, any
+// other cast the same text. It returns the text and what follows.
+func sqlCast(text, next string) (string, string) {
+	rest := strings.TrimLeft(next, " \t\n")
+	if !strings.HasPrefix(rest, "::") {
+		return text, next
+	}
+	rest = strings.TrimLeft(rest[2:], " \t\n")
+	i := 0
+	for i < len(rest) && (isSQLWord(rest[i]) || rest[i] == ' ' && i+1 < len(rest) && isSQLWord(rest[i+1]) && strings.HasPrefix(strings.ToLower(rest[:i]), "character")) {
+		i++
+	}
+	if i == 0 {
+		return text, next
+	}
+	typ := strings.ToLower(rest[:i])
+	rest = rest[i:]
+	if strings.HasPrefix(rest, "(") {
+		if j := strings.IndexByte(rest, ')'); j > 0 {
+			rest = rest[j+1:]
+		}
+	}
+	if typ == "bytea" && strings.HasPrefix(text, `\x`) {
+		if b, err := hex.DecodeString(text[2:]); err == nil {
+			return string(b), rest
+		}
+	}
+	return text, rest
+}
+
+// skipConvertType drops the text type SQL Server's CONVERT names first
+// (CONVERT(nvarchar(100), x), CONVERT(varchar(max), x)), keeping the
+// value it converts; any other first argument is kept.
+func skipConvertType(args string) string {
+	t := strings.TrimLeft(args, " \t\n")
+	i := 0
+	for i < len(t) && isSQLWord(t[i]) {
+		i++
+	}
+	switch strings.ToLower(t[:i]) {
+	case "nvarchar", "varchar", "nchar", "char", "ntext", "text", "sysname":
+	default:
+		return args
+	}
+	t = strings.TrimLeft(t[i:], " \t\n")
+	if strings.HasPrefix(t, "(") {
+		j := strings.IndexByte(t, ')')
+		if j < 0 {
+			return args
+		}
+		t = strings.TrimLeft(t[j+1:], " \t\n")
+	}
+	if !strings.HasPrefix(t, ",") {
+		return args
+	}
+	return t[1:]
 }
 
 // decodeBase64Text decodes standard base64, padded or not.

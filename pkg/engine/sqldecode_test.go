@@ -19,6 +19,18 @@ func TestSQLConstantDecodes(t *testing.T) {
 		"translate('DXOP', 'X', 'R')":                        "DROP",
 		`E'\x44R\117P'`:                                      "DROP",
 		"CONCAT('v', 2)":                                     "v2",
+		"SUBSTRING('xxDROP', 3)":                             "DROP",
+		"substr('xxDROPyy', 3, 4)":                           "DROP",
+		"MID('xDROP', 2, 4)":                                 "DROP",
+		"LEFT('DROPxx', 4)":                                  "DROP",
+		"RIGHT('xxDROP', 4)":                                 "DROP",
+		`convert_from('\x44524f50'::bytea, 'UTF8')`:          "DROP",
+		`convert_from('\x44524f50' :: BYTEA, 'UTF8')`:        "DROP",
+		"encode(decode('44524f50', 'hex'), 'escape')":        "DROP",
+		"CAST(0x440052004F005000 AS nvarchar(10))":           "DROP",
+		"'DROP'::text":                                       "DROP",
+		"CONVERT(nvarchar(10), 0x440052004F005000)":          "DROP",
+		"CONVERT(varchar(max), UNHEX('44524F50'))":           "DROP",
 	} {
 		if got, _, _ := sqlConstant(in, nil, 0); got != want {
 			t.Errorf("sqlConstant(%q) = %q, want %q", in, got, want)

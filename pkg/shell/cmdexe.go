@@ -92,6 +92,42 @@ func cmdWords(s string) []string {
 	return words
 }
 
+// cmdBuiltins are cmd.exe's commands that translateCmdCommand reads, by
+// which a line an agent's Windows shell tool sends starts.
+var cmdBuiltins = map[string]bool{
+	"del": true, "erase": true, "rd": true, "rmdir": true, "copy": true, "xcopy": true,
+	"robocopy": true, "move": true, "ren": true, "rename": true, "type": true,
+}
+
+// cmdLine reports a line that is cmd.exe's as an agent's Windows shell
+// tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
+// keeps as a path separator where sh removes it as an escape: del /s
+// C:\Users\dev\* would be C:Usersdev*) and a word only Windows writes so:
+// a switch (/s, /q) or a path from a drive (C:\…). Such a line is read
+// as cmd /c LINE, so its paths are the paths it names.
+func cmdLine(src string) bool {
+	if strings.IndexByte(src, '\\') < 0 {
+		return false // the common case, decided without allocating
+	}
+	words := strings.Fields(src)
+	if len(words) < 2 || !cmdBuiltins[strings.ToLower(words[0])] {
+		return false
+	}
+	for _, w := range words[1:] {
+		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// drivePathWord reports a word that is a path from a drive's root
+// written with a backslash (C:\, d:\work).
+func drivePathWord(w string) bool {
+	w = strings.Trim(w, `"'`)
+	return len(w) >= 3 && w[1] == ':' && w[2] == '\\' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z'
+}
+
 // cmdPath is a cmd.exe path word as WSL sees it: backslashes as slashes,
 // a drive letter as its mount (C:\* and C:* both the drive's root), and
 // the variables that name the user's profile (the home directory, as

@@ -1,6 +1,9 @@
 package shell
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTranslateCmdExe(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -17,6 +20,46 @@ func TestTranslateCmdExe(t *testing.T) {
 	} {
 		if got := translateCmdExe(tc.in); got != tc.want {
 			t.Errorf("translateCmdExe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCmdLine checks that a line of cmd.exe's builtins as a Windows
+// shell tool sends it is read as cmd.exe's, and PowerShell's aliases with
+// a drive's path as PowerShell's, while POSIX lines stay POSIX.
+func TestCmdLine(t *testing.T) {
+	for src, want := range map[string]bool{
+		`del /s /q C:\Users\dev\*`:  true,
+		`rd /s /q C:\`:              true,
+		`RMDIR /S /Q C:\Users\dev`:  true,
+		`type C:\Users\dev\x.txt`:   true,
+		`copy a.txt D:\backup`:      true,
+		`rmdir build\ dir`:          false,
+		`del notes.txt`:             false,
+		`rm -rf build\ dir`:         false,
+		`echo C:\Users\dev`:         false,
+		`type -a ls`:                false,
+		`move "C:\a b\x" C:\y`:      true,
+		`robocopy C:\src D:\dst /e`: true,
+	} {
+		if got := cmdLine(src); got != want {
+			t.Errorf("cmdLine(%q) = %v, want %v", src, got, want)
+		}
+	}
+	for src, want := range map[string]string{
+		`del /s /q C:\Users\dev\*`: "rm -r -f /mnt/c/Users/dev/",
+		`rd /s /q C:\`:             "rm -r -f /mnt/c/",
+		`ri -r -fo C:\Users\dev`:   "/mnt/c/Users/dev",
+		`gci C:\Users\dev\.ssh`:    "/mnt/c/Users/dev/.ssh",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			for _, a := range c.Args {
+				found = found || a == want || strings.HasPrefix(describe(c), want)
+			}
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", src, strings.Join(describeAll(Parse(src)), "\n\t"), want)
 		}
 	}
 }

@@ -25,9 +25,37 @@ var compiledLangs = map[string]string{
 var compilers = table.Map[string, string]{Build: func() map[string]string {
 	return map[string]string{
 		"cc": "c", "gcc": "c", "clang": "c", "c++": "c", "g++": "c", "clang++": "c", "tcc": "c",
-		"rustc": "rust", "go": "go", "java": "java", "javac": "java",
+		"rustc": "rust", "go": "go", "java": "java", "javac": "java", "cargo": "rust",
 	}
 }}
+
+// compilerName gives the compiler a program's name stands for, and its
+// words from that compiler's name on: a versioned one (gcc-12,
+// clang-17), a C compiler for another target or C library
+// (x86_64-linux-gnu-gcc, musl-gcc, arm-none-eabi-g++), and zig's cc and
+// c++, which are clang's.
+func compilerName(name string, words []string) (string, []string) {
+	if _, ok := compilers.Lookup(name); ok {
+		return name, words
+	}
+	if name == "zig" && len(words) > 1 && (words[1] == "cc" || words[1] == "c++") {
+		return "clang", words[1:]
+	}
+	base := name
+	if i := strings.LastIndexByte(base, '-'); i > 0 && strings.Trim(base[i+1:], "0123456789.") == "" && base[i+1:] != "" {
+		base = base[:i] // gcc-12, clang-17, g++-13
+	}
+	if _, ok := compilers.Lookup(base); ok {
+		return base, words
+	}
+	if i := strings.LastIndexByte(base, '-'); i > 0 {
+		c := base[i+1:]
+		if lang, _ := compilers.Lookup(c); lang == "c" {
+			return c, words // x86_64-linux-gnu-gcc, musl-gcc
+		}
+	}
+	return name, words
+}
 
 // builtProgram is what a program built on the line from sources it wrote
 // runs: their texts, in their language.
@@ -41,6 +69,7 @@ type builtProgram struct {
 // and the program it builds from them (-o OUT, a.out, rustc's name) is
 // remembered, to be judged when the line runs it (runBuilt).
 func (s *state) compiledCode(f frame, name string, words []string) {
+	name, words = compilerName(name, words)
 	lang, ok := compilers.Lookup(name)
 	if !ok || s.files == nil {
 		return
@@ -51,7 +80,7 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		switch {
-		case name == "go" && sub == "" && !strings.HasPrefix(w, "-"):
+		case (name == "go" || name == "cargo") && sub == "" && !strings.HasPrefix(w, "-"):
 			sub = w
 			runNow = w == "run"
 		case w == "-run" && name == "tcc":
@@ -85,6 +114,19 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 	}
 	if name == "java" {
 		runNow = true // java X.java runs the source file it is given
+	}
+	if name == "cargo" && sub == "run" {
+		// cargo run builds the package's sources and runs them: those the
+		// line wrote under src (or src of the directory it moved to).
+		for _, d := range []string{"src", "src/bin"} {
+			texts = append(texts, s.filesIn(d, ".rs")...)
+			if c := s.lastCd(); c != "" {
+				texts = append(texts, s.filesIn(path.Join(c, d), ".rs")...)
+			}
+		}
+	}
+	if name == "cargo" && sub != "run" {
+		return
 	}
 	if name == "go" && sub != "run" && sub != "build" || len(texts) == 0 {
 		return

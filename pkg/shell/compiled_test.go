@@ -22,6 +22,15 @@ func TestCompiledSources(t *testing.T) {
 		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && cc -c x.c -o x.o && cc x.o -o x && ./x",
 		"printf 'func main(){ exec.Command(\"rm\", \"-rf\", \"/x\").Run() }' > /tmp/p/main.go && cd /tmp/p && go run .",
 		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > m.rs && rustc -o m m.rs && ./m",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && gcc-12 x.c -o x && ./x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && clang-17.0 x.c -o x && ./x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && aarch64-linux-gnu-g++ x.c -o x && ./x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && musl-gcc x.c && ./a.out",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && zig cc x.c -o x && ./x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && zig c++ -o x x.c && ./x",
+		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > src/main.rs && cargo run",
+		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > /tmp/c/src/main.rs && cd /tmp/c && cargo run --release",
+		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > src/bin/t.rs && cargo run --bin t",
 	} {
 		found := false
 		for _, c := range Parse(src).Commands {
@@ -35,6 +44,9 @@ func TestCompiledSources(t *testing.T) {
 		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && cc x.c -o x && ./y",
 		"gcc -o app main.c && ./app",
 		"go build -o bin/api ./cmd/api && ./bin/api",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && my-go x.c && ./x",
+		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > src/main.rs && cargo check",
+		"cargo run --bin migrate",
 	} {
 		for _, c := range Parse(src).Commands {
 			if c.Name == "rm" {

@@ -80,6 +80,17 @@ func TestParallelCommands(t *testing.T) {
 		"parallel -j2 rm -rf {} ::: /x /y":                  "rm -rf /y",
 		"parallel -j1 --halt now,fail=1 {} ::: 'rm -rf /x'": "rm -rf /x",
 		"parallel gzip -9 {} ::: logs/a.log":                "gzip -9 logs/a.log",
+		"parallel rm -rf {1//} ::: /x/y":                    "rm -rf /x",
+		"parallel rm -rf {//} ::: /x/y/z":                   "rm -rf /x/y",
+		"parallel rm -rf {.} ::: /x.txt":                    "rm -rf /x",
+		"parallel --plus rm -rf {..} ::: /x.tar.gz":         "rm -rf /x",
+		"parallel rm -rf /{/.} ::: a/x.c":                   "rm -rf /x",
+		"parallel rm -rf {-1} ::: /x":                       "rm -rf /x",
+		"parallel -N3 {1} {2} {3} ::: rm -rf /x":            "rm -rf /x",
+		"parallel -n2 {1} -rf {2} ::: rm /x":                "rm -rf /x",
+		"parallel --max-args=2 {2} -rf {1} ::: /x rm":       "rm -rf /x",
+		"parallel -N3 {} ::: rm -rf /x":                     "rm -rf /x",
+		"parallel cp {} {.}.bak ::: a.conf":                 "cp a.conf a.bak",
 	} {
 		found := false
 		for _, c := range Parse(src).Commands {

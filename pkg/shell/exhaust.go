@@ -3,6 +3,7 @@ package shell
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -40,6 +41,9 @@ func (s *state) exhaust(f *syntax.File, src string) {
 		}
 		return true
 	})
+	if why := argumentCycle(f, defs, defAt); why != "" {
+		s.exhausts = append(s.exhausts, why)
+	}
 	for _, name := range sortedKeys(defs) {
 		if via, ok := recursesConcurrently(name, defs); ok && calledWhenDefined(f, cycleOf(name, via, defs), defs, defAt) {
 			why := "function " + name + " starts copies of itself"
@@ -95,30 +99,87 @@ func calledWhenDefined(f *syntax.File, funcs []string, defs map[string]*syntax.S
 		return defs[name] != nil && defAt[name] < at && reaches(name, funcs[0], defs)
 	}
 	called := false
-	vars := map[string]string{} // x=a; $x: a name held in a variable
+	// x=a; $x and for x in a; do $x; done: the names a variable holds.
+	vars := map[string][]string{}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
 			return false
+		case *syntax.ForClause:
+			if it, ok := n.Loop.(*syntax.WordIter); ok && it.Name != nil {
+				var items []string
+				for _, w := range it.Items {
+					items = append(items, wordText(w))
+				}
+				vars[it.Name.Value] = items
+			}
 		case *syntax.CallExpr:
 			if len(n.Args) == 0 {
 				for _, as := range n.Assigns {
 					if as.Name != nil && as.Value != nil {
-						vars[as.Name.Value] = wordText(as.Value)
+						vars[as.Name.Value] = []string{wordText(as.Value)}
 					}
 				}
 			}
 			at := n.Pos().Offset()
 			for _, name := range calledNames(n.Args) {
+				names := []string{name}
 				if v, ok := vars[strings.Trim(name, "${}")]; ok && strings.HasPrefix(name, "$") {
-					name = v
+					names = v
 				}
-				called = called || at > last && enters(name, at)
+				for _, name := range names {
+					called = called || at > last && enters(name, at)
+				}
 			}
 		}
 		return !called
 	})
 	return called
+}
+
+// argumentCycle finds a function that starts, in the background or in a
+// pipeline, the command its argument names, called with the name of a
+// function that comes back to it (f(){ $1 $1 & $1 $1; }; f f): the
+// argument closes a cycle the definitions alone do not show. It returns
+// why, or "".
+func argumentCycle(f *syntax.File, defs map[string]*syntax.Stmt, defAt map[string]uint) string {
+	why := ""
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			return false
+		case *syntax.CallExpr:
+			if len(n.Args) < 2 {
+				return true
+			}
+			name := n.Args[0].Lit()
+			body := defs[name]
+			if body == nil || defAt[name] > n.Pos().Offset() {
+				return true
+			}
+			for k := 1; k < len(n.Args) && why == ""; k++ {
+				g := n.Args[k].Lit()
+				if defs[g] == nil || defAt[g] > n.Pos().Offset() || g != name && !reaches(g, name, defs) {
+					continue
+				}
+				param := "$" + strconv.Itoa(k)
+				if !callsConcurrently(param, body) {
+					continue
+				}
+				// The name must come round again: f(){ $1 $1 & }; f f hands
+				// f its own name; g(){ f x g; } hands it g's.
+				again := g != name && callsWith(defs[g], name, k, g)
+				if g == name {
+					again = callsWith(body, param, k, param)
+				}
+				if again {
+					why = "function " + name + " starts copies of the function its argument names (" + g + ")"
+				}
+			}
+		}
+		return why == ""
+	})
+	return why
 }
 
 // runsArgument names the builtins that run a command their arguments
@@ -136,8 +197,8 @@ func calledNames(args []*syntax.Word) []string {
 	var out []string
 	for i := 0; i < len(args); i++ {
 		text := wordText(args[i])
-		if pe, ok := args[i].Parts[0].(*syntax.ParamExp); ok && len(args[i].Parts) == 1 && pe.Param != nil && !pe.Length && !pe.Excl && pe.Exp == nil && pe.Repl == nil && pe.Slice == nil && pe.Index == nil {
-			text = "$" + pe.Param.Value // $x, x holding a function's name
+		if p := wholeParam(args[i]); p != "" {
+			text = "$" + p // $x or "$x", x holding a function's name
 		}
 		if i > 0 {
 			// The first word of the command text an argument holds.
@@ -246,15 +307,54 @@ func callsConcurrently(name string, body *syntax.Stmt) bool {
 	return found
 }
 
+// callsWith reports whether body calls name with arg as its k-th
+// argument (a parameter's name, "$1", for that parameter).
+func callsWith(body *syntax.Stmt, name string, k int, arg string) bool {
+	found := false
+	syntax.Walk(body, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > k && callsName(c.Args[0], name) && callsName(c.Args[k], arg) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isCall reports whether st is a call of name; a name "$1" is a call of
+// the parameter ($1, "$1", ${1}).
 func isCall(st *syntax.Stmt, name string) bool {
 	c, ok := st.Cmd.(*syntax.CallExpr)
-	return ok && len(c.Args) > 0 && c.Args[0].Lit() == name
+	return ok && len(c.Args) > 0 && callsName(c.Args[0], name)
+}
+
+func callsName(w *syntax.Word, name string) bool {
+	if p, ok := strings.CutPrefix(name, "$"); ok {
+		return wholeParam(w) == p
+	}
+	return w.Lit() == name
+}
+
+// wholeParam gives the parameter a word is, whole and unchanged ($x,
+// ${x}, "$x", "${x}"), or "".
+func wholeParam(w *syntax.Word) string {
+	if len(w.Parts) != 1 {
+		return ""
+	}
+	part := w.Parts[0]
+	if dq, ok := part.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+		part = dq.Parts[0]
+	}
+	pe, ok := part.(*syntax.ParamExp)
+	if !ok || pe.Param == nil || pe.Length || pe.Excl || pe.Exp != nil || pe.Repl != nil || pe.Slice != nil || pe.Index != nil {
+		return ""
+	}
+	return pe.Param.Value
 }
 
 func containsCall(st *syntax.Stmt, name string) bool {
 	found := false
 	syntax.Walk(st, func(n syntax.Node) bool {
-		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > 0 && c.Args[0].Lit() == name {
+		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > 0 && callsName(c.Args[0], name) {
 			found = true
 		}
 		return !found

@@ -97,6 +97,18 @@ func TestExhaustCycles(t *testing.T) {
 		"while true; do job & disown; break; done":                             false,
 		"first(){ second & }; first; second(){ first; }":                       false,
 		"f; f(){ f | f & }":                                                    false,
+		`a(){ b & b; }; b(){ a & a; }; f=a; "$f"`:                              true,
+		"a(){ b & b; }; b(){ a & a; }; for f in x a; do $f; done":              true,
+		"a(){ b & b; }; b(){ a & a; }; for f in x y; do $f; done":              false,
+		"f(){ $1 $1 & $1 $1; }; f f":                                           true,
+		`f(){ "$1" "$1" | "$1" "$1" & }; f f`:                                  true,
+		`f(){ "$1" | "$1" & }; f f`:                                            false,
+		"f(){ $2 & }; g(){ f x g; }; f x g":                                    true,
+		"f(){ $1 & }; g(){ echo hi; }; f g":                                    false,
+		"f(){ $1 & }; f f":                                                     false,
+		"f(){ $1 x & }; g(){ f g; }; f g":                                      true,
+		"f(){ $1 & wait; }; f ls":                                              false,
+		"run(){ \"$@\" & }; run make":                                          false,
 	} {
 		if got := len(Parse(src).Exhaust) > 0; got != want {
 			t.Errorf("Parse(%q).Exhaust = %v, want found %v", src, Parse(src).Exhaust, want)

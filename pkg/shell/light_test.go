@@ -72,6 +72,24 @@ var lightLines = []string{
 	"A=$HOME ls", "A=*.go ls", "A=1;ls", "A=1&& ls", "LD_PRELOAD=x.so make", "A=1 export B=2", "A=x( ls", "A=1&>f ls",
 	"find . -exec rm {} \\;", "echo \\$HOME \\ x \\'a \\\"b", "ls\\", "\\rm -rf /", "r\\m x", "echo a\\(b", "i\\f true", "A=\\x ls", "echo \\|x",
 	"echo }", "echo $( ls )", "echo $(ls;)", "echo $()", "echo $(ls", "echo 'a", "echo \"a",
+	// quoting, escapes and comments against words
+	"r''m -rf ~", "\"rm\" -rf ~", "r\\m -rf ~", "echo a#b", "echo a #b", "ls;#x", "echo \\#", "echo '#'", "echo \"#\"",
+	"echo \\ ", "echo a\\", "echo \\\\", "echo \\'", "echo \\\"a", "echo \"a\\\"b\"", "echo 'a\\'", "echo \"a\\$b\"",
+	// operators, redirections and descriptors against words
+	"ls&&ls", "ls||ls", "ls|ls", "ls&ls", "ls&", "ls &>f&&ls", "ls 2>&1|cat", "ls>f", "ls 2>f 1>&2", "ls 0<f", "ls 01>f",
+	"ls 99999999999>f", "ls 2&>f", "ls &> f", "ls >&f", "ls >& f", "ls 2>&-", "ls <&3", "ls 3<&-", "ls >|f", "ls > >(x)",
+	"ls >$(pwd)/x", "ls > \"$HOME\"/x", "ls 1>&2 2>&1", "ls |& cat", "ls;;x", "ls; &", "; ls", "ls &&", "ls | | x",
+	// assignments, reserved words and blocks
+	"A=~ ls", "A=~/x ls", "A=a:~/b ls", "A=1{ ls", "A[1]=x ls", "A=(1 2)", "A=1 B=2 C=3 ls", "A=1\\ 2 ls", "A=\"$B\" ls",
+	"then ls", "ls; then", "do ls", "esac", "! ls", "ls !x", "{ls", "ls {", "ls }", "{ ls;}", "if", "in", "coproc ls",
+	"declare -x A=1", "local a", "readonly a", "typeset a", "let a=1", "function f", "select x", "until ls",
+	// parameters, substitutions, arithmetic, globs, tilde
+	"echo $_", "echo ${_}", "echo $a-b", "echo ${a}b", "echo $aé", "echo \"$a\"b", "echo $(ls)x", "echo $(a)$(b)",
+	"echo $(echo ')')", "echo \"$(\"", "echo \"$\"", "echo \"a$\"", "echo $", "echo ${1}", "echo $((1))", "echo $( (ls) )",
+	"echo $((ls) )", "ls ~+ ~- ~+/x ~root ~root/x", "ls *(a) ?(a) +(a)", "ls [a]", "ls a[b]c", "ls {a,b}{c,d}", "ls %1 ^a^b",
+	// unicode, NUL, CR, line continuations, heredoc markers
+	"echo é", "echo 'é'", "echo \"é\"", "echo '\xff'", "echo \"\xff\"", "ls\x00", "echo 'a\x00b'", "ls\r", "echo 'a\rb'",
+	"ls \\\n-la", "ls\\\n", "cat <<EOF", "cat <<'EOF'", "cat << EOF", "cat <<-EOF", "cat <<<x", "ls\t-la\t", "\tls",
 }
 
 // TestLightParseMatchesParser holds the light parser's tree against the

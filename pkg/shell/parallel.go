@@ -46,11 +46,20 @@ func parallelTemplates(words []string) []string {
 // combinations. Arguments read from stdin or files (::::, -a) are unknown
 // words.
 func parallelCommands(template string, rest []string) []string {
+	return parallelCommandsN(template, rest, 1)
+}
+
+// parallelCommandsN is parallelCommands for a parallel that hands each
+// command n arguments of a single list (-N n, -n n): {1}..{n} name them.
+func parallelCommandsN(template string, rest []string, n int) []string {
 	groups, ok := parallelGroups(rest)
 	if !ok {
-		return parallelCommands(template, nil)
+		return parallelCommandsN(template, nil, 1)
 	}
 	combos := parallelCombos(groups)
+	if n > 1 && len(groups) == 1 {
+		combos = parallelChunks(groups[0], n)
+	}
 	if len(groups) > 1 {
 		// Each argument alone is judged as well, as one list's would be.
 		for _, g := range groups {
@@ -72,13 +81,8 @@ func parallelCommands(template string, rest []string) []string {
 		// ::: 'rm -rf ~' runs bash -c 'rm -rf ~'), but "{}" alone, or in
 		// quotes of the template, may run it as words of a command: both
 		// readings are judged, so neither hides the other.
-		raw, quoted := make([]string, len(c)), make([]string, len(c))
-		for i, a := range c {
-			rs := parallelReadings(a)
-			raw[i], quoted[i] = rs[0], rs[len(rs)-1]
-		}
-		out = append(out, parallelFill(template, raw))
-		if q := parallelFill(template, quoted); q != out[len(out)-1] {
+		out = append(out, parallelFill(template, c, false))
+		if q := parallelFill(template, c, true); q != out[len(out)-1] {
 			out = append(out, q)
 		}
 	}
@@ -143,18 +147,155 @@ func parallelCommandLines(rest []string) []string {
 	return out
 }
 
-// parallelFill puts one combination of arguments into a template: in
-// place of its replacement strings, or after it when it has none.
-func parallelFill(template string, args []string) string {
-	all := strings.Join(args, " ")
-	if strings.Contains(template, "{") {
-		pairs := []string{"{}", all, "{.}", all, "{/}", all, "{//}", all, "{/.}", all}
-		for i, a := range args {
-			pairs = append(pairs, "{"+strconv.Itoa(i+1)+"}", a)
-		}
-		return strings.NewReplacer(pairs...).Replace(template)
+// parallelChunks cuts a list into runs of n arguments, the last shorter.
+func parallelChunks(list []string, n int) [][]string {
+	var out [][]string
+	for len(list) > 0 && len(out) < MaxCommands {
+		k := min(n, len(list))
+		out = append(out, list[:k:k])
+		list = list[k:]
 	}
-	return template + " " + all
+	return out
+}
+
+// parallelMaxArgs gives the arguments parallel's options hand each
+// command (-N 3, -n3, --max-args=3), 1 when they say nothing.
+func parallelMaxArgs(opts []string) int {
+	n := 1
+	for i, w := range opts {
+		v := ""
+		switch {
+		case (w == "-N" || w == "-n" || w == "--max-args") && i+1 < len(opts):
+			v = opts[i+1]
+		case strings.HasPrefix(w, "--max-args="):
+			v = w[len("--max-args="):]
+		case len(w) > 2 && (strings.HasPrefix(w, "-N") || strings.HasPrefix(w, "-n")):
+			v = w[2:]
+		default:
+			continue
+		}
+		if k, err := strconv.Atoi(v); err == nil && k > 0 {
+			n = min(k, MaxCommands)
+		}
+	}
+	return n
+}
+
+// parallelFill puts one combination of arguments into a template: in
+// place of its replacement strings, or after it when it has none; with
+// quoted, each as parallel quotes it for the shell (parallelReadings).
+func parallelFill(template string, args []string, quoted bool) string {
+	reading := func(a string) string {
+		if rs := parallelReadings(a); quoted {
+			return rs[len(rs)-1]
+		}
+		return a
+	}
+	words := make([]string, len(args))
+	for i, a := range args {
+		words[i] = reading(a)
+	}
+	all := strings.Join(words, " ")
+	if !strings.Contains(template, "{") {
+		return template + " " + all
+	}
+	var b strings.Builder
+	for i := 0; i < len(template); {
+		j := strings.IndexByte(template[i:], '{')
+		if j < 0 {
+			b.WriteString(template[i:])
+			break
+		}
+		b.WriteString(template[i : i+j])
+		i += j
+		k := strings.IndexByte(template[i:], '}')
+		if k < 0 {
+			b.WriteString(template[i:])
+			break
+		}
+		if v, whole, ok := parallelReplacement(template[i+1:i+k], args); ok && whole {
+			b.WriteString(all)
+		} else if ok {
+			b.WriteString(reading(v))
+		} else {
+			b.WriteString(template[i : i+k+1])
+		}
+		i += k + 1
+	}
+	return b.String()
+}
+
+// parallelReplacement gives what a replacement string stands for ({},
+// {3}, {-1} and either with a transformation after it: . drops the
+// extension, / keeps the base name, // the directory, /. both; .. and
+// ... (--plus) drop two and three extensions), whole when it is every
+// argument as they are ({} of several), or ok false when inner is none.
+// An argument nobody knows ("$PARALLEL_ARGUMENT") stays unknown.
+func parallelReplacement(inner string, args []string) (v string, whole, ok bool) {
+	n := 0
+	for n < len(inner) && (inner[n] >= '0' && inner[n] <= '9' || n == 0 && inner[n] == '-') {
+		n++
+	}
+	var a string
+	switch {
+	case n > 0:
+		k, err := strconv.Atoi(inner[:n])
+		switch {
+		case err != nil || k == 0 || k > len(args) || -k > len(args):
+			return "", false, false
+		case k > 0:
+			a = args[k-1]
+		default:
+			a = args[len(args)+k]
+		}
+	case len(args) == 1:
+		a = args[0]
+	default:
+		if !validTransform(inner) {
+			return "", false, false
+		}
+		return "", true, true // {} or {.} of several: every argument, as written
+	}
+	if strings.HasPrefix(a, `"$`) {
+		return a, false, validTransform(inner[n:])
+	}
+	base := func(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
+	noExt := func(p string, times int) string {
+		for range times {
+			if d := strings.LastIndexByte(p, '.'); d > strings.LastIndexByte(p, '/')+1 {
+				p = p[:d]
+			}
+		}
+		return p
+	}
+	switch inner[n:] {
+	case "":
+		return a, false, true
+	case ".", "..", "...":
+		return noExt(a, len(inner[n:])), false, true
+	case "/":
+		return base(a), false, true
+	case "//":
+		if d := strings.LastIndexByte(a, '/'); d > 0 {
+			return a[:d], false, true
+		} else if d == 0 {
+			return "/", false, true
+		}
+		return ".", false, true
+	case "/.", "/..", "/...":
+		return noExt(base(a), len(inner[n:])-1), false, true
+	}
+	return "", false, false
+}
+
+// validTransform reports whether t is one of parallelReplacement's
+// transformations.
+func validTransform(t string) bool {
+	switch t {
+	case "", ".", "..", "...", "/", "//", "/.", "/..", "/...":
+		return true
+	}
+	return false
 }
 
 // parallelReadings gives an argument as written and, when quoting changes
@@ -229,8 +370,9 @@ func (s *state) parallelLines(f frame, words []string, texts []string) bool {
 				continue
 			}
 			for _, t := range templates {
-				for _, v := range parallelReadings(l) {
-					s.parseString(parallelFill(t, []string{v}), g)
+				s.parseString(parallelFill(t, []string{l}, false), g)
+				if q := parallelFill(t, []string{l}, true); q != parallelFill(t, []string{l}, false) {
+					s.parseString(q, g)
 				}
 			}
 		}

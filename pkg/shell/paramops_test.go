@@ -60,3 +60,19 @@ func TestIndirectName(t *testing.T) {
 		t.Errorf("got %s, want the home directory", describe(last))
 	}
 }
+
+// TestDefaultWordTilde checks that ~user in a default word is read as
+// the bare ~user is, never through this machine's user database (which
+// would make a decision depend on the accounts of the machine, an input
+// the decision memo does not know): root, an account that exists here
+// with a home outside /home, and one that does not exist all read alike.
+func TestDefaultWordTilde(t *testing.T) {
+	for _, user := range []string{"root", "daemon", "www-data", "postgres", "nosuchuser"} {
+		bare := Parse("cat ~" + user + "/.pgpass")
+		dflt := Parse("cat ${X:-~" + user + "}/.pgpass")
+		b, d := bare.Commands[len(bare.Commands)-1], dflt.Commands[len(dflt.Commands)-1]
+		if len(b.Args) < 1 || len(d.Args) < 1 || b.Args[0] != d.Args[0] {
+			t.Errorf("~%s: bare word reads %q, default word %q", user, b.Args, d.Args)
+		}
+	}
+}

@@ -18,6 +18,13 @@ type lineEnv struct {
 }
 
 func (l *lineEnv) Get(name string) expand.Variable {
+	if user, ok := strings.CutPrefix(name, "HOME "); ok {
+		// The library asks for "HOME user" to expand ~user in a default
+		// word (${X:-~postgres}), and asks the machine's user database
+		// when it is unset: the word stays ~user, read as a bare ~user
+		// is, never as this machine's accounts have it.
+		return expand.Variable{Set: true, Kind: expand.String, Str: "~" + user}
+	}
 	v, ok := l.s.vars[name]
 	if !ok {
 		switch name {

@@ -66,7 +66,21 @@ func pwshLine(src string) bool {
 	if i := strings.IndexAny(first, " \t;|"); i >= 0 {
 		first = first[:i]
 	}
-	return pwshCmdlet(strings.ToLower(first)) || pwshCmdletShape(first)
+	lower := strings.ToLower(first)
+	if pwshCmdlet(lower) || pwshCmdletShape(first) {
+		return true
+	}
+	// One of its aliases (ri, gci, cat) with a path from a drive
+	// (C:\Users\dev), which sh would read as C:Usersdev, naming nothing.
+	if v := pwshVerbs()[lower]; v == nil || v.program == "echo" {
+		return false // echo prints its words either way
+	}
+	for _, w := range strings.Fields(src) {
+		if drivePathWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasEnvDrive reports "$env:" in any case, without allocating.

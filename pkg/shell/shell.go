@@ -192,7 +192,9 @@ const (
 // Parse reports every simple command src would run. It never fails: input
 // the parser rejects is split on a best-effort basis and flagged Unparsed.
 func Parse(src string) Result {
-	if pwshLine(src) {
+	if cmdLine(src) {
+		src = "cmd /c " + quoteWord(src) // cmdexe.go
+	} else if pwshLine(src) {
 		src = "pwsh -c " + quoteWord(src) // pwshnames.go
 	}
 	if r, ok := fastParse(src); ok {

@@ -1110,8 +1110,9 @@ func embeddedScripts(name string, words []string) []string {
 	case "parallel":
 		i, sep := parallelSplit(words)
 		if i < sep {
+			n := parallelMaxArgs(words[1:i])
 			for _, t := range parallelTemplates(words[i:sep]) {
-				out = append(out, parallelCommands(t, words[sep:min(len(words), sep+MaxCommands)])...)
+				out = append(out, parallelCommandsN(t, words[sep:min(len(words), sep+MaxCommands)], n)...)
 			}
 		} else if sep < len(words) {
 			out = append(out, parallelCommandLines(words[sep:min(len(words), sep+MaxCommands)])...) // no command: the arguments are commands
