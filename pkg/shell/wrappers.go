@@ -984,6 +984,22 @@ func XargsArgFile(args []string) string {
 	return ""
 }
 
+// stdinPath reports whether a path names the process's own standard
+// input: /dev/stdin, descriptor 0 under /dev/fd or /proc, or "-".
+func stdinPath(p string) bool {
+	switch p {
+	case "-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/thread-self/fd/0", "/proc/$$/fd/0", "/proc/${$}/fd/0":
+		return true
+	}
+	return false
+}
+
+// fromDescriptor reports whether a script operand comes in on a
+// descriptor the line feeds: standard input, or a process substitution.
+func fromDescriptor(p string) bool {
+	return stdinPath(p) || strings.HasPrefix(p, "<(")
+}
+
 // argFile is XargsArgFile of an xargs command's words, its name first;
 // "" when that file is xargs' own standard input (-a /dev/stdin), which
 // the walk follows as when no file is named.
@@ -1489,6 +1505,12 @@ func isShell(name string) bool {
 	return false
 }
 
+// shellLike are the otherInterpreters whose text is shell commands as far
+// as the walk can read it (the catalogue's -c,--commands:shell).
+var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"elvish": true, "xonsh": true, "nu": true, "nushell": true, "rc": true, "es": true, "sash": true, "oil": true}
+}}
+
 // otherInterpreters run code they are given (a script, -c or -e code, or
 // their input) in a language no scanner here reads: Tcl, the elvish,
 // xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
@@ -1582,7 +1604,7 @@ func readsStdin(words []string) (string, bool) {
 func readsStdinOf(name string, words []string) (string, bool) {
 	if isShell(name) {
 		i, hasC, stdin := shellFlags(words)
-		if !hasC && i < len(words) && (strings.HasPrefix(words[i], "<(") || words[i] == "/dev/stdin") {
+		if !hasC && i < len(words) && fromDescriptor(words[i]) && words[i] != "-" {
 			stdin = true // bash <(…), bash /dev/stdin: the script comes in on a descriptor
 		}
 		return "sh", !hasC && (stdin || i >= len(words))
@@ -1590,7 +1612,7 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	if lang := scriptLang(name); lang != "" {
 		words = runVerbDropped(name, words)
 		_, hasCode, stdin := codeArgs(lang, words)
-		if op := scriptOperand(words); !hasCode && (op == "/dev/stdin" || op == "-" || strings.HasPrefix(op, "<(")) {
+		if op := scriptOperand(words); !hasCode && fromDescriptor(op) {
 			stdin = true
 		}
 		return lang, !hasCode && stdin
@@ -1602,7 +1624,7 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
 	}
-	if otherInterpreters.Get(unversioned(name)) {
+	if otherInterpreters.Get(unversioned(name)) || shellLike.Get(name) {
 		// tclsh, xonsh, ipython with no script, or "-": the code is
 		// their input, in a language read by nobody here
 		op := ""
@@ -1612,7 +1634,12 @@ func readsStdinOf(name string, words []string) (string, bool) {
 				break
 			}
 		}
-		return name, op == "" || op == "-" || op == "/dev/stdin"
+		if shellLike.Get(name) {
+			// elvish, xonsh, nushell, rc: their -c text is read as shell
+			// text (the catalogue), and so is their input
+			return "sh", op == "" || stdinPath(op)
+		}
+		return name, op == "" || stdinPath(op)
 	}
 	switch name {
 	case "parallel":
@@ -1626,11 +1653,11 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		return "sh", parallelFlags.skip(words, 1) >= len(words)
 	case "source", ".":
 		// source <(…), source /dev/stdin: the text comes in on a descriptor.
-		return "sh", len(words) > 1 && (words[1] == "/dev/stdin" || words[1] == "-" || strings.HasPrefix(words[1], "/dev/fd/") || strings.HasPrefix(words[1], "<("))
+		return "sh", len(words) > 1 && (fromDescriptor(words[1]) || strings.HasPrefix(words[1], "/dev/fd/"))
 	case "cmake":
 		// cmake -P - (or /dev/stdin, or <(…)): the script on a descriptor.
 		for i := 1; i+1 < len(words); i++ {
-			if words[i] == "-P" && (words[i+1] == "-" || words[i+1] == "/dev/stdin" || strings.HasPrefix(words[i+1], "<(")) {
+			if words[i] == "-P" && fromDescriptor(words[i+1]) {
 				return "cmake", true
 			}
 		}
@@ -1639,7 +1666,7 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		// make -f - (or /dev/stdin, or <(…)): the makefile comes in on a
 		// descriptor.
 		for i := 1; i+1 < len(words); i++ {
-			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && (words[i+1] == "-" || words[i+1] == "/dev/stdin" || strings.HasPrefix(words[i+1], "<(")) {
+			if (words[i] == "-f" || words[i] == "--file" || words[i] == "--makefile") && fromDescriptor(words[i+1]) {
 				return "make", true
 			}
 		}
@@ -1647,6 +1674,30 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	case "newgrp":
 		// newgrp starts a shell in the group: it reads the commands on
 		// stdin.
+		return "sh", true
+	case "script":
+		// script with no -c starts the user's shell on a terminal and
+		// types its own input into it (script -q /dev/null); its operand
+		// is the log file.
+		// With -c CMD, CMD is what its input is typed into: a shell
+		// reading commands (script -qc bash /dev/null) reads it.
+		for i, w := range words[1:] {
+			cmd, short := "", len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 'c') > 0
+			switch {
+			case strings.HasPrefix(w, "--command="):
+				cmd = w[len("--command="):]
+			case w == "--command" || short && strings.HasSuffix(w, "c"):
+				if i+2 < len(words) {
+					cmd = words[i+2]
+				}
+			case short:
+				cmd = w[strings.IndexByte(w, 'c')+1:] // -qcbash
+			default:
+				continue
+			}
+			f := strings.Fields(cmd)
+			return "sh", len(f) > 0 && isShell(progName(f[0])) && !slices.Contains(f[1:], "-c")
+		}
 		return "sh", true
 	case "expect":
 		// expect with no -c, -f or script file reads its script on stdin.
