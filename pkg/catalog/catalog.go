@@ -277,6 +277,13 @@ func (e *Entry) SameProgram(o *Entry) bool {
 	return e != nil && o != nil && e.line == o.line && e.line > 0
 }
 
+// MayMark reports whether one of the entry's own options may set mark m
+// (--clobber=!publish): a quick look at its options field, before a
+// classification asks for certain.
+func (e *Entry) MayMark(m string) bool {
+	return e != nil && e.opts != nil && strings.Contains(e.opts.src, "!"+m)
+}
+
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
 	if e.parent == nil && len(e.Props) == 0 {

@@ -158,8 +158,8 @@ func LocalTarget(res *shell.Result, i int) bool {
 	if c.Name == "" || len(c.Via) > 0 {
 		return false
 	}
-	cl := catalog.Default().Classify(c.Name, c.Args)
-	e := cl.Entry
+	cat := catalog.Default()
+	e, _ := cat.Lookup(c.Name, c.Args)
 	if e == nil {
 		return false
 	}
@@ -170,5 +170,9 @@ func LocalTarget(res *shell.Result, i int) bool {
 	if kind == "" {
 		kind = e.Prop("destroy-kind")
 	}
+	if kind != "publish" && !e.MayMark("publish") {
+		return false // (every command of every line asks: no classification)
+	}
+	cl := cat.Classify(c.Name, c.Args)
 	return (kind == "publish" || cl.Mark("publish")) && publishesHere(res, c, &cl)
 }
