@@ -281,7 +281,18 @@ func (e *Entry) SameProgram(o *Entry) bool {
 // (--clobber=!publish): a quick look at its options field, before a
 // classification asks for certain.
 func (e *Entry) MayMark(m string) bool {
-	return e != nil && e.opts != nil && strings.Contains(e.opts.src, "!"+m)
+	if e == nil || e.opts == nil {
+		return false
+	}
+	for src := e.opts.src; ; {
+		i := strings.IndexByte(src, '!')
+		if i < 0 {
+			return false
+		}
+		if src = src[i+1:]; strings.HasPrefix(src, m) {
+			return true
+		}
+	}
 }
 
 // subcommand has its program's properties unless it sets its own.
