@@ -29,22 +29,13 @@ func TestProcSubstScript(t *testing.T) {
 		"pbpaste > /tmp/s.sh; bash <(cat /tmp/s.sh)",
 		"python3 <(xclip -o)",
 	}
-	for _, src := range unknown {
-		if got := unknownOf(Parse(src)); !strings.Contains(got, "not known") {
-			t.Errorf("Parse(%q): unknown %q, want the substitution's text unknown", src, got)
-		}
-	}
 	known := []string{
 		"source <(kubectl completion bash)",
 		"bash <(echo ls)",
 		"bash <(cat scripts/setup.sh)",
 		"diff <(sort a) <(sort b)",
 	}
-	for _, src := range known {
-		if got := unknownOf(Parse(src)); got != "" {
-			t.Errorf("Parse(%q): unknown %q, want none", src, got)
-		}
-	}
+	checkUnknown(t, unknown, known, "not known")
 	// text the line wrote, copied into the substitution, is run
 	r := Parse("echo 'rm -rf /tmp/x' > a.sh; bash <(cat a.sh)")
 	found := false

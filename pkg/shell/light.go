@@ -156,15 +156,20 @@ func (l *lightParser) andOr(stop byte) *syntax.Stmt {
 		opAt := l.i
 		l.i += 2
 		l.blanks()
-		y := l.pipeline(stop)
-		s := l.newStmt(0)
-		s.Position = x.Position
-		b := l.nodes.bins.take(8)
-		*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: op, X: x, Y: y}
-		s.Cmd = b
-		x = s
+		x = l.binary(x, l.pipeline(stop), op, opAt)
 	}
 	return x
+}
+
+// binary joins two statements with an operator found at offset opAt, in
+// a statement of its own placed where the first begins.
+func (l *lightParser) binary(x, y *syntax.Stmt, op syntax.BinCmdOperator, opAt int) *syntax.Stmt {
+	s := l.newStmt(0)
+	s.Position = x.Position
+	b := l.nodes.bins.take(8)
+	*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: op, X: x, Y: y}
+	s.Cmd = b
+	return s
 }
 
 // pipeline reads commands joined by |, nested to the left as the parser
@@ -183,13 +188,7 @@ func (l *lightParser) pipeline(stop byte) *syntax.Stmt {
 		opAt := l.i
 		l.i++
 		l.blanks()
-		y := l.command(stop)
-		s := l.newStmt(0)
-		s.Position = x.Position
-		b := l.nodes.bins.take(8)
-		*b = syntax.BinaryCmd{OpPos: l.pos(opAt), Op: syntax.Pipe, X: x, Y: y}
-		s.Cmd = b
-		x = s
+		x = l.binary(x, l.command(stop), syntax.Pipe, opAt)
 	}
 	return x
 }
