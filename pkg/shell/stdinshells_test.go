@@ -24,6 +24,9 @@ func TestReadsStdinShells(t *testing.T) {
 		{[]string{"elvish", "x.elv"}, "", false},
 		{[]string{"python3", "/dev/fd/0"}, "python", true},
 		{[]string{"source", "/proc/self/fd/0"}, "sh", true},
+		{[]string{"bash", "-n"}, "", false},
+		{[]string{"sh", "-o", "noexec"}, "", false},
+		{[]string{"bash", "-ni"}, "sh", true},
 	}
 	for _, c := range cases {
 		lang, ok := readsStdin(c.words)

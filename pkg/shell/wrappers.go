@@ -328,6 +328,8 @@ func remoteFrame(f frame) frame {
 // runs reports what a non-wrapper command executes from its arguments.
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	switch {
+	case isShell(name) && shellNoExec(words):
+		// bash -n "$X": checked, not run
 	case isShell(name):
 		// A child shell: what it assigns does not last (scopes.go).
 		s.isolated(func() {
@@ -1495,6 +1497,27 @@ func splitEnvString(s string) []string {
 	return out
 }
 
+// shellNoExec reports whether a shell's options tell it to read its
+// commands without running them (bash -n FILE, sh -o noexec, zsh -n):
+// a syntax check. An interactive shell (-i) ignores it.
+func shellNoExec(words []string) bool {
+	i, _, _ := shellFlags(words)
+	n := false
+	for k := 1; k < i && k < len(words); k++ {
+		w := words[k]
+		switch {
+		case w == "-o" && k+1 < i && words[k+1] == "noexec", w == "--noexec", w == "--no-execute":
+			n = true
+		case len(w) > 1 && w[0] == '-' && w[1] != '-':
+			if strings.IndexByte(w, 'i') > 0 {
+				return false
+			}
+			n = n || strings.IndexByte(w, 'n') > 0
+		}
+	}
+	return n
+}
+
 // isShell reports whether name is a shell that takes -c.
 func isShell(name string) bool {
 	switch name {
@@ -1604,6 +1627,9 @@ func readsStdin(words []string) (string, bool) {
 func readsStdinOf(name string, words []string) (string, bool) {
 	if isShell(name) {
 		i, hasC, stdin := shellFlags(words)
+		if shellNoExec(words) {
+			return "", false // echo … | bash -n: a syntax check
+		}
 		if !hasC && i < len(words) && fromDescriptor(words[i]) && words[i] != "-" {
 			stdin = true // bash <(…), bash /dev/stdin: the script comes in on a descriptor
 		}
