@@ -138,7 +138,7 @@ func TestStdoutAway(t *testing.T) {
 		{[]Redirect{{Op: ">", Target: "/dev/stdout"}}, false},
 	}
 	for _, c := range cases {
-		if got := stdoutAway(c.rs); got != c.want {
+		if got := stdoutAway(c.rs, false); got != c.want {
 			t.Errorf("stdoutAway(%+v) = %v, want %v", c.rs, got, c.want)
 		}
 	}
@@ -157,5 +157,35 @@ func TestUnseenWrittenAndCopied(t *testing.T) {
 	}
 	if got := unknownOf(Parse("{ echo ls; echo pwd; } | tee /tmp/run.sh >/dev/null; sh /tmp/run.sh")); got != "" {
 		t.Errorf("known text written by tee and run: unknown %q", got)
+	}
+}
+
+func TestStdoutAwayDescriptors(t *testing.T) {
+	cases := []struct {
+		rs    []Redirect
+		errIn bool
+		want  bool
+	}{
+		{[]Redirect{{Op: ">&", Target: "3"}}, false, false},
+		{[]Redirect{{Op: ">", Target: "/proc/self/fd/1"}}, false, false},
+		{[]Redirect{{Op: ">>", Target: "/dev/fd/3"}}, false, false},
+		{[]Redirect{{Op: ">", Target: "/proc/123/fd/1"}}, false, false},
+		{[]Redirect{{Op: ">&", Target: "2"}}, true, false},
+		{[]Redirect{{Op: ">", Target: "/dev/stderr"}}, true, false},
+		{[]Redirect{{Op: ">", Target: "/dev/stderr"}}, false, true},
+		{[]Redirect{{Op: ">&", Target: "1", FD: "2"}, {Op: ">", Target: "/dev/null"}}, false, false},
+		{[]Redirect{{Op: ">", Target: "/dev/null"}, {Op: ">&", Target: "1", FD: "2"}}, false, true},
+		{[]Redirect{{Op: ">&", Target: "-"}}, false, true},
+	}
+	for _, c := range cases {
+		if got := stdoutAway(c.rs, c.errIn); got != c.want {
+			t.Errorf("stdoutAway(%+v, %v) = %v, want %v", c.rs, c.errIn, got, c.want)
+		}
+	}
+	for _, line := range []string{"cp /tmp/p /dev/stdout", "mv p /proc/self/fd/1", "ln -sf p /dev/fd/1"} {
+		words := strings.Fields(line)
+		if !printsOutput(words[0], words) {
+			t.Errorf("printsOutput(%q) = false, want true", line)
+		}
 	}
 }
