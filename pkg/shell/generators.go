@@ -33,19 +33,81 @@ var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "
 // count: "gh api ..." prints what a server sends, which is no program's
 // own code.
 func GeneratesShellCode(words []string) bool {
-	if len(words) == 0 || !shellCodeGenerators.Get(path.Base(words[0])) {
+	if len(words) == 0 || !shellCodeGenerators.Get(path.Base(words[0])) || !installedProgram(words[0]) {
 		return false
 	}
+	// The first word that is not a flag (or a flag's value) is the
+	// subcommand: a generator verb (pyenv init, conda shell.bash hook,
+	// minikube -p x docker-env) prints set-up code; any other (gh gist
+	// view, npm exec, kubectl exec) prints what it fetches or runs,
+	// whatever words follow it.
+	afterFlag := false
 	for _, w := range words[1:] {
-		// minikube docker-env, podman-env: an env verb named for what
-		// it points the shell at
-		if strings.HasSuffix(w, "-env") {
-			return true
+		if w == "--" {
+			return false // what follows is another program's words
 		}
-		for _, v := range generatorVerbs {
-			if w == v || strings.HasPrefix(w, v) {
+		if strings.HasPrefix(w, "-") && w != "-" {
+			if flagVerb(w) {
 				return true
 			}
+			afterFlag = !strings.Contains(w, "=")
+			continue
+		}
+		if afterFlag && !generatorWord(w) {
+			afterFlag = false
+			continue // a flag's value (-p profile)
+		}
+		return generatorWord(w)
+	}
+	return false
+}
+
+// generatorWord reports whether a subcommand is a generator verb, alone or
+// followed by a separator or a plural s (init, shell.bash, completions,
+// shell-hook), or an env verb named for what it points the shell at
+// (docker-env, podman-env).
+func generatorWord(w string) bool {
+	if strings.HasSuffix(w, "-env") {
+		return true
+	}
+	for _, v := range generatorVerbs {
+		if v[0] == '-' || !strings.HasPrefix(w, v) {
+			continue
+		}
+		if rest := w[len(v):]; rest == "" || rest == "s" || rest[0] == '.' || rest[0] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+// flagVerb reports whether a flag is one with which a generator prints its
+// code (ssh-agent -s, fzf --bash, keychain --eval).
+func flagVerb(w string) bool {
+	for _, v := range generatorVerbs {
+		if v[0] == '-' && w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// installedProgram reports whether a command's name is a program as
+// installed (kubectl, /usr/local/bin/kubectl, ~/.cargo/bin/rustup) rather
+// than a file of that name somewhere the line or a download could have put
+// it (./kubectl, /tmp/pyenv, ~/Downloads/direnv).
+func installedProgram(name string) bool {
+	if !strings.Contains(name, "/") {
+		return true
+	}
+	for _, p := range []string{"/usr/", "/bin/", "/sbin/", "/opt/", "/nix/", "/home/linuxbrew/", "/snap/"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"/.cargo/bin/", "/.local/bin/", "/.pyenv/bin/", "/.rbenv/bin/", "/.linuxbrew/bin/", "/.nix-profile/bin/", "/.asdf/bin/"} {
+		if strings.Contains(name, p) {
+			return true
 		}
 	}
 	return false
