@@ -139,7 +139,7 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 			if words, ok := s.staticWords(call.Args); ok && len(words) > 1 {
 				switch progName(words[0]) {
 				case "cat", "head", "tail", "more", "less":
-					files = operands(words[1:])
+					files = pagerOperands(words[1:])
 				}
 			}
 		}
@@ -151,7 +151,7 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 	var b strings.Builder
 	known := 0
 	for _, f := range files {
-		if s.opaque.has(fileKey(f)) {
+		if s.opaque.has(fileKey(f)) || streamPath(f) {
 			s.markOpaque(name)
 			return
 		}
@@ -163,4 +163,32 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 	if known == len(files) {
 		s.recordFile(name, b.String(), false)
 	}
+}
+
+// pagerOperands gives the files cat, head or tail copy out, leaving out the
+// values of head's and tail's counts (head -n 5 s.sh copies s.sh).
+func pagerOperands(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch w {
+		case "-n", "-c", "--lines", "--bytes":
+			i++
+			continue
+		case "--":
+			return append(out, words[i+1:]...)
+		}
+		if !strings.HasPrefix(w, "-") || w == "-" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// streamPath reports whether a copied operand is a stream rather than a
+// file: standard input (-, /dev/stdin), a descriptor, a socket or a
+// device (/dev/tcp/host/port, /dev/clipboard, /proc/self/fd/0). What it
+// yields is nobody's known text.
+func streamPath(p string) bool {
+	return p == "-" || strings.HasPrefix(p, "/dev/") || strings.HasPrefix(p, "/proc/")
 }

@@ -61,3 +61,14 @@ func TestProcSubstScript(t *testing.T) {
 		t.Errorf("bash <(cat a.sh) did not run what the line wrote to a.sh: %+v", r.Commands)
 	}
 }
+
+func TestPagerOperandsAndStreams(t *testing.T) {
+	if got := strings.Join(pagerOperands(strings.Fields("-n 5 s.sh -c 10 t.sh")), " "); got != "s.sh t.sh" {
+		t.Errorf("pagerOperands = %q, want %q", got, "s.sh t.sh")
+	}
+	for p, want := range map[string]bool{"-": true, "/dev/stdin": true, "/dev/tcp/h/80": true, "/proc/self/fd/0": true, "s.sh": false, "/tmp/p": false} {
+		if got := streamPath(p); got != want {
+			t.Errorf("streamPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
