@@ -187,7 +187,8 @@ func listsBare(name string, inner []string) bool {
 // whether it only copies named files.
 func (pl *pipe) passUnseen(name string, inner []string, rs []Redirect, added, fileCopy bool) (unseenIn bool) {
 	dark, _, _ := pl.takeUnseen()
-	if len(inner) == 0 || stdoutAway(rs, pl.errIn&stageBit(pl.stage) != 0) {
+	errIn := pl.errIn&stageBit(pl.stage) != 0
+	if len(inner) == 0 || stdoutAway(rs, errIn) && !teesToDescriptor(name, inner, errIn) {
 		return dark
 	}
 	if dark && added {
@@ -269,6 +270,22 @@ func pipesAll(c *syntax.BinaryCmd) bool {
 func joinsStderr(rs []*syntax.Redirect) bool {
 	for _, r := range rs {
 		if r.Op == syntax.DplOut && r.Word != nil && r.Word.Lit() == "1" && r.N != nil && r.N.Value != "1" {
+			return true
+		}
+	}
+	return false
+}
+
+// teesToDescriptor reports whether tee copies its input to a descriptor
+// that may be the pipe (tee /dev/stderr >/dev/null under |& or 2>&1), so
+// sending its own output away does not keep its input from the next
+// stage.
+func teesToDescriptor(name string, inner []string, errIn bool) bool {
+	if name != "tee" {
+		return false
+	}
+	for _, op := range operands(inner[1:]) {
+		if descriptorPath(op, errIn) {
 			return true
 		}
 	}

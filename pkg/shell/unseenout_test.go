@@ -189,3 +189,12 @@ func TestStdoutAwayDescriptors(t *testing.T) {
 		}
 	}
 }
+
+func TestTeesToDescriptor(t *testing.T) {
+	if !teesToDescriptor("tee", []string{"tee", "/dev/stderr"}, true) || !teesToDescriptor("tee", []string{"tee", "-a", "/proc/self/fd/1"}, false) {
+		t.Error("tee onto a descriptor that is the pipe should pass its input on")
+	}
+	if teesToDescriptor("tee", []string{"tee", "/dev/stderr"}, false) || teesToDescriptor("tee", []string{"tee", "out.log"}, true) {
+		t.Error("tee onto a file or a standard error apart from the pipe passes nothing on")
+	}
+}

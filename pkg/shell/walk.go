@@ -679,7 +679,9 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		buf = make([]*syntax.Stmt, 0, n)
 	}
 	stages := flattenPipe(c, buf)
-	allErr := pipesAll(c)
+	// a pipeline inside a stage whose standard error reaches the pipe
+	// ({ pbpaste | tee /dev/stderr; } 2>&1 | sh) has its stages' too
+	allErr := pipesAll(c) || f.pl.errIn&stageBit(f.pl.stage) != 0
 	for i, st := range stages {
 		if i > 0 {
 			f.pl.stage++
