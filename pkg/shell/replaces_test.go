@@ -19,3 +19,14 @@ func TestReplaces(t *testing.T) {
 		}
 	}
 }
+
+func TestFileKeySpellings(t *testing.T) {
+	for _, p := range []string{"s.sh", "./s.sh", "$PWD/s.sh", "${PWD}/s.sh", "a/../s.sh", "./a/../s.sh"} {
+		if got := fileKey(p); got != "s.sh" {
+			t.Errorf("fileKey(%q) = %q, want s.sh", p, got)
+		}
+	}
+	if got := fileKey("$HOME/x"); got != "~/x" {
+		t.Errorf("fileKey($HOME/x) = %q", got)
+	}
+}
