@@ -1,9 +1,9 @@
 package shell
 
 import (
+	"path"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
-	"path"
 	"sort"
 	"strconv"
 	"strings"
