@@ -150,7 +150,14 @@ func printsOutput(name string, inner []string) bool {
 			}
 		}
 		return false
-	case "set", "export", "declare", "typeset", "readonly", "alias", "umask", "shopt", "trap":
+	case "trap":
+		// trap 'pbpaste' EXIT prints what its action prints, when the
+		// stage ends; trap '' INT and trap - EXIT print nothing
+		if ops := operands(inner[1:]); len(ops) > 1 {
+			return ops[0] != "" && ops[0] != "-"
+		}
+		return listsBare(name, inner)
+	case "set", "export", "declare", "typeset", "readonly", "alias", "umask", "shopt":
 		return listsBare(name, inner)
 	}
 	return true

@@ -198,3 +198,15 @@ func TestTeesToDescriptor(t *testing.T) {
 		t.Error("tee onto a file or a standard error apart from the pipe passes nothing on")
 	}
 }
+
+func TestTrapPrints(t *testing.T) {
+	for words, want := range map[string]bool{"trap pbpaste EXIT": true, "trap - EXIT": false, "trap": true} {
+		w := strings.Fields(words)
+		if got := printsOutput(w[0], w); got != want {
+			t.Errorf("printsOutput(%q) = %v, want %v", words, got, want)
+		}
+	}
+	if printsOutput("trap", []string{"trap", "", "INT"}) {
+		t.Error("trap '' INT prints nothing")
+	}
+}
