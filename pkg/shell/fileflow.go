@@ -701,7 +701,7 @@ func (s *state) forgetWritten(start int) {
 			if s.out[i].Depth != depth {
 				continue
 			}
-			if _, ok := s.writes(i, k, base); ok {
+			if _, ok := s.writes(i, k, base); ok || replaces(&s.out[i], k) {
 				delete(s.files, k)
 				break
 			}

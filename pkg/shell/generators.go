@@ -33,19 +33,81 @@ var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "
 // count: "gh api ..." prints what a server sends, which is no program's
 // own code.
 func GeneratesShellCode(words []string) bool {
-	if len(words) == 0 || !shellCodeGenerators.Get(path.Base(words[0])) {
+	if len(words) == 0 || !shellCodeGenerators.Get(path.Base(words[0])) || !installedProgram(words[0]) {
 		return false
 	}
+	// The first word that is not a flag (or a flag's value) is the
+	// subcommand: a generator verb (pyenv init, conda shell.bash hook,
+	// minikube -p x docker-env) prints set-up code; any other (gh gist
+	// view, npm exec, kubectl exec) prints what it fetches or runs,
+	// whatever words follow it.
+	afterFlag := false
 	for _, w := range words[1:] {
-		// minikube docker-env, podman-env: an env verb named for what
-		// it points the shell at
-		if strings.HasSuffix(w, "-env") {
-			return true
+		if w == "--" {
+			return false // what follows is another program's words
 		}
-		for _, v := range generatorVerbs {
-			if w == v || strings.HasPrefix(w, v) {
+		if strings.HasPrefix(w, "-") && w != "-" {
+			if flagVerb(w) {
 				return true
 			}
+			afterFlag = !strings.Contains(w, "=")
+			continue
+		}
+		if afterFlag && !generatorWord(w) {
+			afterFlag = false
+			continue // a flag's value (-p profile)
+		}
+		return generatorWord(w)
+	}
+	return false
+}
+
+// generatorWord reports whether a subcommand is a generator verb, alone or
+// followed by a separator or a plural s (init, shell.bash, completions,
+// shell-hook), or an env verb named for what it points the shell at
+// (docker-env, podman-env).
+func generatorWord(w string) bool {
+	if strings.HasSuffix(w, "-env") {
+		return true
+	}
+	for _, v := range generatorVerbs {
+		if v[0] == '-' || !strings.HasPrefix(w, v) {
+			continue
+		}
+		if rest := w[len(v):]; rest == "" || rest == "s" || rest[0] == '.' || rest[0] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+// flagVerb reports whether a flag is one with which a generator prints its
+// code (ssh-agent -s, fzf --bash, keychain --eval).
+func flagVerb(w string) bool {
+	for _, v := range generatorVerbs {
+		if v[0] == '-' && w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// installedProgram reports whether a command's name is a program as
+// installed (kubectl, /usr/local/bin/kubectl, ~/.cargo/bin/rustup) rather
+// than a file of that name somewhere the line or a download could have put
+// it (./kubectl, /tmp/pyenv, ~/Downloads/direnv).
+func installedProgram(name string) bool {
+	if !strings.Contains(name, "/") {
+		return true
+	}
+	for _, p := range []string{"/usr/", "/bin/", "/sbin/", "/opt/", "/nix/", "/home/linuxbrew/", "/snap/"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"/.cargo/bin/", "/.local/bin/", "/.pyenv/bin/", "/.rbenv/bin/", "/.linuxbrew/bin/", "/.nix-profile/bin/", "/.asdf/bin/"} {
+		if strings.Contains(name, p) {
+			return true
 		}
 	}
 	return false
@@ -77,7 +139,7 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 			if words, ok := s.staticWords(call.Args); ok && len(words) > 1 {
 				switch progName(words[0]) {
 				case "cat", "head", "tail", "more", "less":
-					files = operands(words[1:])
+					files = pagerOperands(words[1:])
 				}
 			}
 		}
@@ -89,7 +151,7 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 	var b strings.Builder
 	known := 0
 	for _, f := range files {
-		if s.opaque.has(fileKey(f)) {
+		if s.opaque.has(fileKey(f)) || streamPath(f) {
 			s.markOpaque(name)
 			return
 		}
@@ -101,4 +163,32 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 	if known == len(files) {
 		s.recordFile(name, b.String(), false)
 	}
+}
+
+// pagerOperands gives the files cat, head or tail copy out, leaving out the
+// values of head's and tail's counts (head -n 5 s.sh copies s.sh).
+func pagerOperands(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch w {
+		case "-n", "-c", "--lines", "--bytes":
+			i++
+			continue
+		case "--":
+			return append(out, words[i+1:]...)
+		}
+		if !strings.HasPrefix(w, "-") || w == "-" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// streamPath reports whether a copied operand is a stream rather than a
+// file: standard input (-, /dev/stdin), a descriptor, a socket or a
+// device (/dev/tcp/host/port, /dev/clipboard, /proc/self/fd/0). What it
+// yields is nobody's known text.
+func streamPath(p string) bool {
+	return p == "-" || strings.HasPrefix(p, "/dev/") || strings.HasPrefix(p, "/proc/")
 }

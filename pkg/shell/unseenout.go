@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
 
 // A pipeline stage's output is known when the walk can read it (echo's
 // words, a here-document passed through cat, base64 -d of known text, ls
@@ -20,10 +24,20 @@ func stageBit(stage int) uint64 {
 	return 1 << min(stage, 63)
 }
 
+// stagesBelow is the mask of the stages before stage; past 63, where
+// stages share the last bit, it holds that bit too, so a producer at stage
+// 63 or later is seen by the stage after it.
+func stagesBelow(stage int) uint64 {
+	if stage > 63 {
+		return ^uint64(0)
+	}
+	return stageBit(stage) - 1
+}
+
 // unseenBelow reports whether output the walk could not read reaches the
 // current stage from an earlier one.
 func (pl *pipe) unseenBelow() bool {
-	return pl.dark&(stageBit(pl.stage)-1) != 0
+	return pl.dark&stagesBelow(pl.stage) != 0
 }
 
 // feedsBelow reports whether known text reaches the current stage.
@@ -40,7 +54,7 @@ func (pl *pipe) feedsBelow() bool {
 // current stage reads its input: dark when some of it is unseen, prog when
 // some of that comes from a program, and that program's name.
 func (pl *pipe) takeUnseen() (dark, prog bool, name string) {
-	m := stageBit(pl.stage) - 1
+	m := stagesBelow(pl.stage)
 	dark, prog, name = pl.dark&m != 0, pl.darkProg&m != 0, pl.darkName
 	pl.dark &^= m
 	pl.darkProg &^= m
@@ -60,21 +74,59 @@ func (pl *pipe) markUnseen(prog bool, name string) {
 
 // stdoutAway reports whether a command's standard output is redirected
 // away from the pipe (> f, >> f, &> f, >&2), so nothing it prints reaches
-// the next stage.
-func stdoutAway(rs []Redirect) bool {
+// the next stage. Output sent to a descriptor is not away when that
+// descriptor may be the pipe: another descriptor (>&3 after 3>&1), a path
+// naming a descriptor (/proc/self/fd/1, /dev/fd/3), or standard error when
+// errIn says the stage's standard error reaches the pipe (|&, 2>&1 on the
+// stage). A command that points another descriptor at standard output
+// (2>&1, 3>&1) before sending its output away still writes into the pipe
+// through that descriptor (curl -o /dev/stderr 2>&1 >/dev/null).
+func stdoutAway(rs []Redirect, errIn bool) bool {
 	away := false
 	for _, r := range rs {
 		if r.FD != "" && r.FD != "1" {
+			if r.Op == ">&" && r.Target == "1" && !away {
+				return false // 2>&1 before > f: fd 2 is the pipe
+			}
 			continue
 		}
 		switch r.Op {
 		case ">", ">>", ">|", "&>", "&>>":
-			away = r.Target != "/dev/stdout" && r.Target != "/dev/fd/1"
+			away = !descriptorPath(r.Target, errIn)
 		case ">&":
-			away = r.Target != "1"
+			switch {
+			case r.Target == "2":
+				away = !errIn
+			case r.Target == "-":
+				away = true
+			case r.Target != "" && (r.Target[0] >= '0' && r.Target[0] <= '9'):
+				away = false // >&3: a descriptor that may be the pipe
+			default:
+				away = !descriptorPath(r.Target, errIn) // >& file
+			}
 		}
 	}
 	return away
+}
+
+// descriptorPath reports whether writing to path writes to one of the
+// process's open descriptors, which may be the pipe: /dev/stdout,
+// /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N, and /dev/stderr when the
+// stage's standard error reaches the pipe.
+func descriptorPath(p string, errIn bool) bool {
+	switch p {
+	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
+		return errIn
+	}
+	if strings.HasPrefix(p, "/dev/fd/") {
+		return true
+	}
+	if strings.HasPrefix(p, "/proc/") && strings.Contains(p, "/fd/") {
+		return !strings.HasSuffix(p, "/fd/2") || errIn
+	}
+	return false
 }
 
 // printsOutput reports whether a command may write to its standard
@@ -88,12 +140,24 @@ func printsOutput(name string, inner []string) bool {
 		"sleep", "true", "false", ":", "test", "[", "[[", "unset", "shift", "wait", "exit",
 		"return", "read", "local", "sync":
 		for _, w := range inner[1:] {
+			// cp list /dev/stdout, mv f /proc/self/fd/1: a copy onto a
+			// descriptor prints the file
+			if descriptorPath(w, true) || w == "/dev/stdout" {
+				return true
+			}
 			if w == "--verbose" || len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 'v') > 0 {
 				return true
 			}
 		}
 		return false
-	case "set", "export", "declare", "typeset", "readonly", "alias", "umask", "shopt", "trap":
+	case "trap":
+		// trap 'pbpaste' EXIT prints what its action prints, when the
+		// stage ends; trap '' INT and trap - EXIT print nothing
+		if ops := operands(inner[1:]); len(ops) > 1 {
+			return ops[0] != "" && ops[0] != "-"
+		}
+		return listsBare(name, inner)
+	case "set", "export", "declare", "typeset", "readonly", "alias", "umask", "shopt":
 		return listsBare(name, inner)
 	}
 	return true
@@ -130,7 +194,8 @@ func listsBare(name string, inner []string) bool {
 // whether it only copies named files.
 func (pl *pipe) passUnseen(name string, inner []string, rs []Redirect, added, fileCopy bool) (unseenIn bool) {
 	dark, _, _ := pl.takeUnseen()
-	if len(inner) == 0 || stdoutAway(rs) {
+	errIn := pl.errIn&stageBit(pl.stage) != 0
+	if len(inner) == 0 || stdoutAway(rs, errIn) && !teesToDescriptor(name, inner, errIn) {
 		return dark
 	}
 	if dark && added {
@@ -185,6 +250,49 @@ func stdinRedirected(rs []Redirect) bool {
 		}
 		switch r.Op {
 		case "<", "<<", "<<-", "<<<", "<&", "<>":
+			return true
+		}
+	}
+	return false
+}
+
+// pipesAll reports whether a pipeline joins some stage's standard error
+// to the pipe (a |& b); the stages are then all taken to write their
+// standard error into it.
+func pipesAll(c *syntax.BinaryCmd) bool {
+	if c.Op == syntax.PipeAll {
+		return true
+	}
+	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) && pipesAll(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsStderr reports whether a stage's redirections point its standard
+// error, or any descriptor, at its standard output ({ …; } 2>&1 | sh,
+// { …; } 3>&1 | sh): what the stage writes there reaches the pipe.
+func joinsStderr(rs []*syntax.Redirect) bool {
+	for _, r := range rs {
+		if r.Op == syntax.DplOut && r.Word != nil && r.Word.Lit() == "1" && r.N != nil && r.N.Value != "1" {
+			return true
+		}
+	}
+	return false
+}
+
+// teesToDescriptor reports whether tee copies its input to a descriptor
+// that may be the pipe (tee /dev/stderr >/dev/null under |& or 2>&1), so
+// sending its own output away does not keep its input from the next
+// stage.
+func teesToDescriptor(name string, inner []string, errIn bool) bool {
+	if name != "tee" {
+		return false
+	}
+	for _, op := range operands(inner[1:]) {
+		if descriptorPath(op, errIn) {
 			return true
 		}
 	}

@@ -145,7 +145,7 @@ func TestStdoutAway(t *testing.T) {
 		{[]Redirect{{Op: ">", Target: "/dev/stdout"}}, false},
 	}
 	for _, c := range cases {
-		if got := stdoutAway(c.rs); got != c.want {
+		if got := stdoutAway(c.rs, false); got != c.want {
 			t.Errorf("stdoutAway(%+v) = %v, want %v", c.rs, got, c.want)
 		}
 	}
@@ -164,5 +164,56 @@ func TestUnseenWrittenAndCopied(t *testing.T) {
 	}
 	if got := unknownOf(Parse("{ echo ls; echo pwd; } | tee /tmp/run.sh >/dev/null; sh /tmp/run.sh")); got != "" {
 		t.Errorf("known text written by tee and run: unknown %q", got)
+	}
+}
+
+func TestStdoutAwayDescriptors(t *testing.T) {
+	cases := []struct {
+		rs    []Redirect
+		errIn bool
+		want  bool
+	}{
+		{[]Redirect{{Op: ">&", Target: "3"}}, false, false},
+		{[]Redirect{{Op: ">", Target: "/proc/self/fd/1"}}, false, false},
+		{[]Redirect{{Op: ">>", Target: "/dev/fd/3"}}, false, false},
+		{[]Redirect{{Op: ">", Target: "/proc/123/fd/1"}}, false, false},
+		{[]Redirect{{Op: ">&", Target: "2"}}, true, false},
+		{[]Redirect{{Op: ">", Target: "/dev/stderr"}}, true, false},
+		{[]Redirect{{Op: ">", Target: "/dev/stderr"}}, false, true},
+		{[]Redirect{{Op: ">&", Target: "1", FD: "2"}, {Op: ">", Target: "/dev/null"}}, false, false},
+		{[]Redirect{{Op: ">", Target: "/dev/null"}, {Op: ">&", Target: "1", FD: "2"}}, false, true},
+		{[]Redirect{{Op: ">&", Target: "-"}}, false, true},
+	}
+	for _, c := range cases {
+		if got := stdoutAway(c.rs, c.errIn); got != c.want {
+			t.Errorf("stdoutAway(%+v, %v) = %v, want %v", c.rs, c.errIn, got, c.want)
+		}
+	}
+	for _, line := range []string{"cp /tmp/p /dev/stdout", "mv p /proc/self/fd/1", "ln -sf p /dev/fd/1"} {
+		words := strings.Fields(line)
+		if !printsOutput(words[0], words) {
+			t.Errorf("printsOutput(%q) = false, want true", line)
+		}
+	}
+}
+
+func TestTeesToDescriptor(t *testing.T) {
+	if !teesToDescriptor("tee", []string{"tee", "/dev/stderr"}, true) || !teesToDescriptor("tee", []string{"tee", "-a", "/proc/self/fd/1"}, false) {
+		t.Error("tee onto a descriptor that is the pipe should pass its input on")
+	}
+	if teesToDescriptor("tee", []string{"tee", "/dev/stderr"}, false) || teesToDescriptor("tee", []string{"tee", "out.log"}, true) {
+		t.Error("tee onto a file or a standard error apart from the pipe passes nothing on")
+	}
+}
+
+func TestTrapPrints(t *testing.T) {
+	for words, want := range map[string]bool{"trap pbpaste EXIT": true, "trap - EXIT": false, "trap": true} {
+		w := strings.Fields(words)
+		if got := printsOutput(w[0], w); got != want {
+			t.Errorf("printsOutput(%q) = %v, want %v", words, got, want)
+		}
+	}
+	if printsOutput("trap", []string{"trap", "", "INT"}) {
+		t.Error("trap '' INT prints nothing")
 	}
 }

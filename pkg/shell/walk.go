@@ -81,6 +81,9 @@ type pipe struct {
 	// program's output rather than named files copied out (unseenout.go).
 	dark, darkProg uint64
 	darkName       string // the last program whose output was unseen
+	// Stages whose standard error reaches the pipe too (|&, 2>&1 on
+	// the stage), so output sent to it is not away (unseenout.go).
+	errIn uint64
 }
 
 // feed is text a pipeline stage writes to its stdout, which a later stage
@@ -676,9 +679,15 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		buf = make([]*syntax.Stmt, 0, n)
 	}
 	stages := flattenPipe(c, buf)
+	// a pipeline inside a stage whose standard error reaches the pipe
+	// ({ pbpaste | tee /dev/stderr; } 2>&1 | sh) has its stages' too
+	allErr := pipesAll(c) || f.pl.errIn&stageBit(f.pl.stage) != 0
 	for i, st := range stages {
 		if i > 0 {
 			f.pl.stage++
+		}
+		if allErr || joinsStderr(st.Redirs) {
+			f.pl.errIn |= stageBit(f.pl.stage)
 		}
 		// Each stage runs in a subshell (scopes.go).
 		s.isolated(func() {
@@ -1244,7 +1253,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			// the clipboard after it.
 			s.markUnknown(interp, partlyUnseen(from))
 		}
-		if !stdoutAway(rs) {
+		if !stdoutAway(rs, f.pl.errIn&stageBit(f.pl.stage) != 0) {
 			f.pl.markUnseen(true, name) // what the code prints
 		}
 	}

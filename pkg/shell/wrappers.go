@@ -1667,6 +1667,9 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		}
 		return name, op == "" || stdinPath(op)
 	}
+	if lang, ok := starterReadsStdin(name, words); ok {
+		return lang, true // shellstarters.go
+	}
 	switch name {
 	case "parallel":
 		// parallel with no command and no ::: arguments runs each line of
