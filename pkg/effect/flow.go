@@ -243,7 +243,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		switch {
 		case environFile(p):
 			f.source = "environment"
-		case a.sensitive(p):
+		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
 		case recurse:
 			if a.sensitiveDir(p) {
@@ -844,7 +844,7 @@ func (a *analysis) flows() {
 					in = taintedFile(files, p)
 				case environFile(p):
 					in = "environment"
-				case a.sensitive(p):
+				case a.sensitive(p), dotenvSecrets(p):
 					in = "credential"
 				case in == "" && unresolved(p):
 					in = unnamedFile // curl -T - < "$F"
