@@ -23,6 +23,17 @@ func dotenvSecrets(p string) bool {
 	if base == ".env" {
 		return true
 	}
+	if strings.HasPrefix(base, ".env") && strings.ContainsAny(base, "*?[") {
+		// .env*, .env.*: a pattern spelled from the file's name that
+		// names it, or a stage's, names the secrets with the rest (not
+		// dist/*, whose name says nothing)
+		for _, probe := range [...]string{".env", ".env.production"} {
+			if ok, _ := path.Match(base, probe); ok {
+				return true
+			}
+		}
+		return false
+	}
 	stage, ok := strings.CutPrefix(base, ".env.")
 	if !ok || stage == "" || strings.ContainsAny(stage, "*?[{$`") {
 		return false
