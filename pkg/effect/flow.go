@@ -243,7 +243,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		switch {
 		case environFile(p):
 			f.source = "environment"
-		case a.sensitive(p):
+		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
 		case recurse:
 			if a.sensitiveDir(p) {
@@ -844,7 +844,7 @@ func (a *analysis) flows() {
 					in = taintedFile(files, p)
 				case environFile(p):
 					in = "environment"
-				case a.sensitive(p):
+				case a.sensitive(p), dotenvSecrets(p):
 					in = "credential"
 				case in == "" && unresolved(p):
 					in = unnamedFile // curl -T - < "$F"
@@ -856,6 +856,16 @@ func (a *analysis) flows() {
 				k, _ := slices.BinarySearch(tainted, i)
 				tainted = slices.Insert(tainted, k, i)
 			}
+		}
+		if (taint[i] == "" || taint[i] == "output") && a.picksSecretsToSend(cmds, i) {
+			// ./gradlew properties | grep -i password | curl -d @- URL:
+			// the lines naming a secret, picked out of any program's
+			// output and handed on to a stage that sends them
+			if taint[i] == "" {
+				k, _ := slices.BinarySearch(tainted, i)
+				tainted = slices.Insert(tainted, k, i)
+			}
+			taint[i], origin[i] = "secret", c.Name
 		}
 		if in == "environment" && len(f.writes) == 0 && f.sink == "" && picksSecrets(c) && a.reachesAgent(cmds, i) {
 			// env | grep -iE 'token|secret|key': the variables that hold

@@ -1,0 +1,42 @@
+package effect
+
+import (
+	"path"
+	"strings"
+)
+
+// An app's secrets file as a flow's source.
+//
+// Reading a project's .env asks (its values are the app's own secrets, the
+// user may well want them shown); the same file sent off the machine is a
+// credential leaving it, whatever program sends it. The shapes meant for
+// sharing (.env.example, .env.sample, .env.template) and a test suite's
+// own (.env.test) hold no secret.
+
+// dotenvShared are the suffixes of .env files written to be committed.
+var dotenvShared = map[string]bool{"example": true, "sample": true, "template": true, "tpl": true, "dist": true, "defaults": true, "schema": true, "test": true, "ci": true}
+
+// dotenvSecrets reports whether the cleaned path p is an app's secrets
+// file: .env, or .env.STAGE for a stage not written to be shared.
+func dotenvSecrets(p string) bool {
+	base := path.Base(p)
+	if base == ".env" {
+		return true
+	}
+	if strings.HasPrefix(base, ".env") && strings.ContainsAny(base, "*?[") {
+		// .env*, .env.*: a pattern spelled from the file's name that
+		// names it, or a stage's, names the secrets with the rest (not
+		// dist/*, whose name says nothing)
+		for _, probe := range [...]string{".env", ".env.production"} {
+			if ok, _ := path.Match(base, probe); ok {
+				return true
+			}
+		}
+		return false
+	}
+	stage, ok := strings.CutPrefix(base, ".env.")
+	if !ok || stage == "" || strings.ContainsAny(stage, "*?[{$`") {
+		return false
+	}
+	return !dotenvShared[strings.ToLower(stage)]
+}

