@@ -27,6 +27,8 @@ func TestReadsStdinShells(t *testing.T) {
 		{[]string{"bash", "-n"}, "", false},
 		{[]string{"sh", "-o", "noexec"}, "", false},
 		{[]string{"bash", "-ni"}, "sh", true},
+		{[]string{"bash", "-n", "+n"}, "sh", true},
+		{[]string{"sh", "-o", "noexec", "+o", "noexec"}, "sh", true},
 	}
 	for _, c := range cases {
 		lang, ok := readsStdin(c.words)

@@ -1506,13 +1506,17 @@ func shellNoExec(words []string) bool {
 	for k := 1; k < i && k < len(words); k++ {
 		w := words[k]
 		switch {
-		case w == "-o" && k+1 < i && words[k+1] == "noexec", w == "--noexec", w == "--no-execute":
+		case (w == "-o" || w == "+o") && k+1 < i && words[k+1] == "noexec":
+			n = w == "-o" // +o noexec takes it back
+		case w == "--noexec", w == "--no-execute":
 			n = true
 		case len(w) > 1 && w[0] == '-' && w[1] != '-':
 			if strings.IndexByte(w, 'i') > 0 {
 				return false
 			}
 			n = n || strings.IndexByte(w, 'n') > 0
+		case len(w) > 1 && w[0] == '+' && strings.IndexByte(w, 'n') > 0:
+			n = false // bash -n +n: the later flag turns running back on
 		}
 	}
 	return n
