@@ -25,7 +25,7 @@ var shellCodeGenerators = table.Map[string, bool]{Build: func() map[string]bool 
 }}
 
 // generatorVerbs are the words with which generators print shell code.
-var generatorVerbs = []string{"init", "hook", "completion", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}
+var generatorVerbs = []string{"init", "hook", "completion", "completions", "--completion", "--completions", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}
 
 // GeneratesShellCode reports whether a command's words are a known
 // generator printing its own shell set-up code (pyenv init -, kubectl
