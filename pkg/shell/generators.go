@@ -6,6 +6,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -33,8 +34,14 @@ var generatorVerbs = []string{"init", "hook", "completion", "completions", "--co
 // count: "gh api ..." prints what a server sends, which is no program's
 // own code.
 func GeneratesShellCode(words []string) bool {
-	if len(words) == 0 || !shellCodeGenerators.Get(path.Base(words[0])) || !installedProgram(words[0]) {
+	if len(words) == 0 || !installedProgram(words[0]) {
 		return false
+	}
+	if name := path.Base(words[0]); !shellCodeGenerators.Get(name) {
+		// Any catalogued program's completion script is its own code
+		// for the shell (docker completion bash, deno completions zsh),
+		// no more unknown than running the program.
+		return len(words) > 1 && catalog.Default().Known(name) && completionWord(words[1])
 	}
 	// The first word that is not a flag (or a flag's value) is the
 	// subcommand: a generator verb (pyenv init, conda shell.bash hook,
@@ -58,6 +65,16 @@ func GeneratesShellCode(words []string) bool {
 			continue // a flag's value (-p profile)
 		}
 		return generatorWord(w)
+	}
+	return false
+}
+
+// completionWord reports a subcommand or flag that prints a completion
+// script: completion, completions, --completion, --completions.
+func completionWord(w string) bool {
+	switch strings.TrimLeft(w, "-") {
+	case "completion", "completions":
+		return true
 	}
 	return false
 }

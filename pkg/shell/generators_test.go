@@ -10,6 +10,8 @@ func TestGeneratesShellCode(t *testing.T) {
 		"kubectl completion bash": true, "pyenv init -": true, "ssh-agent -s": true,
 		"/opt/homebrew/bin/brew shellenv": true, "gh api repos/x/y": false, "kubectl get pods": false,
 		"pbpaste": false, "rbw get x": false, "just --completions bash": true, "rustup completions zsh": true,
+		"docker completion bash": true, "deno completions zsh": true, "./docker completion bash": false,
+		"docker run completion": false, "unknownprog completion bash": false,
 		"conda shell.bash hook": true, "rustup completions bash": true, "minikube -p dev docker-env": true,
 		"fzf --bash": true, "gh completion -s bash": true, "keychain --eval id_rsa": true,
 		"./kubectl completion bash": false, "/tmp/x/pyenv init -": false, "/home/dev/Downloads/direnv hook bash": false,
