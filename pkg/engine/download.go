@@ -21,15 +21,6 @@ var downloaders = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"curl": true, "wget": true, "aria2c": true, "http": true, "xh": true, "fetch": true}
 }}
 
-// interpreters run a script file given as their first operand.
-var interpreters = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "source": true, ".": true,
-		"python": true, "python2": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true,
-		"pwsh": true, "powershell": true,
-	}
-}}
-
 // pathDirs are the directories a bare program name is looked up in: the
 // system's and the user's usual PATH entries.
 var pathDirs = []string{"~/.local/bin", "~/bin", "~/go/bin", "~/.cargo/bin", "~/.npm-global/bin", "/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/bin", "/usr/sbin", "/sbin", "/opt/homebrew/bin"}
@@ -84,9 +75,15 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					}
 				}
 			}
-			if interpreters.Get(a.Name) && len(a.Positional) > 0 {
-				if f, ok := from(a.Positional[0]); ok {
-					runs = append(runs, downloadRun{f, a})
+			// Every way the walk saw the command run a file: a script
+			// operand (bash -O extglob s.sh, tclsh s.tcl, deno run s.js),
+			// its standard input (bash < s.sh, cat s.sh | sh), a
+			// substitution copying it (bash <(cat s.sh)); not bash -n
+			// s.sh, which runs nothing.
+			for _, p := range cmds[i].Runs {
+				if f, ok := from(p); ok {
+					runs = append(runs, downloadRun{f, &shArgv})
+					break
 				}
 			}
 		}

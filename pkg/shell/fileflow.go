@@ -194,6 +194,21 @@ func (s *state) markOpaque(name string) {
 	}
 }
 
+// ranFile records that the command at index i runs the file name as code
+// (Command.Runs), and the files name copies when it is a process
+// substitution (<(cat s.sh) runs s.sh).
+func (s *state) ranFile(i int, name string) {
+	if i < 0 || i >= len(s.out) || name == "" || name == "-" {
+		return
+	}
+	c := &s.out[i]
+	if c.Runs == nil {
+		c.Runs = s.strs(2)
+	}
+	c.Runs = append(c.Runs, name)
+	c.Runs = append(c.Runs, s.substFiles[name]...)
+}
+
 // runsOpaque marks the command at index i as running unknown code when
 // name is a file the line wrote with text nobody knows.
 func (s *state) runsOpaque(i int, name string) {
@@ -264,6 +279,7 @@ func (s *state) stdinFiles(rs []Redirect, i int) []string {
 		if text, ok := s.files[fileKey(r.Target)]; ok {
 			out = append(out, text)
 		}
+		s.ranFile(i, r.Target)
 		s.runsOpaque(i, r.Target)
 		s.runsWritten(i, r.Target) // written.go
 		s.runsScratch(i, r.Target) // scratch.go
@@ -278,6 +294,7 @@ func (s *state) stdinFiles(rs []Redirect, i int) []string {
 // of the line ("$X"). It stands for sh FILE wherever the file reaches a
 // shell another way (cat FILE | sh, xargs -a FILE sh -c '{}').
 func (s *state) runsUnseen(i int, name string) {
+	s.ranFile(i, name)
 	s.runsOpaque(i, name)
 	s.runsWritten(i, name) // written.go
 	s.runsScratch(i, name) // scratch.go

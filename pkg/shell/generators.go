@@ -160,11 +160,20 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 				}
 			}
 		}
+	} else if len(stmts) == 1 && stmts[0].Cmd == nil && len(stmts[0].Redirs) == 1 && stmts[0].Redirs[0].Op == syntax.RdrIn {
+		// <(< s.sh): the file, as cat s.sh
+		if w, ok := s.staticWords([]*syntax.Word{stmts[0].Redirs[0].Word}); ok && len(w) == 1 {
+			files = w
+		}
 	}
 	if len(files) == 0 {
 		s.markOpaque(name)
 		return
 	}
+	if s.substFiles == nil {
+		s.substFiles = map[string][]string{}
+	}
+	s.substFiles[name] = files // what runs the substitution runs these (ranFile)
 	var b strings.Builder
 	known := 0
 	for _, f := range files {

@@ -170,7 +170,11 @@ func scriptOperand(words []string) string {
 		}
 		return words[i]
 	}
-	for i := 1; i < len(words); i++ {
+	first := 1
+	if runVerb(name, words) {
+		first = 2 // deno run -A s.js
+	}
+	for i := first; i < len(words); i++ {
 		w := words[i]
 		if w == "--" {
 			if i+1 < len(words) {
@@ -258,6 +262,14 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 // runFile judges a script file when the line wrote it: its content is run
 // as lang ("sh", a one-liner language, or "make" for a makefile).
 func (s *state) runFile(name, lang string, f frame) {
+	s.ranFile(len(s.out)-1, name)
+	s.runFileText(name, lang, f)
+}
+
+// runFileText is runFile for a file the runner reads by default
+// (make's Makefile): it runs what the line wrote there, and is no file the
+// command was handed to run.
+func (s *state) runFileText(name, lang string, f frame) {
 	text, ok := s.files[fileKey(name)]
 	if !ok {
 		s.runsOpaque(len(s.out)-1, name)
@@ -408,7 +420,7 @@ func (s *state) runRecipes(r recipeRunner, words []string, f frame) {
 			if dir != "" {
 				name = strings.TrimSuffix(dir, "/") + "/" + name
 			}
-			s.runFile(name, r.format, f)
+			s.runFileText(name, r.format, f)
 		}
 	}
 }

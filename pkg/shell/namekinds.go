@@ -88,6 +88,9 @@ func runsNothingName(name string) bool {
 	if _, ok := moduleLangs()[unversioned(name)]; ok {
 		return false
 	}
+	if otherInterpreters.Get(unversioned(name)) {
+		return false // tclsh s.tcl runs s.tcl
+	}
 	switch name {
 	case "set", "shift", "alias", "hash", "source", ".", "eval", "su", "runuser", "mosh", "watch", "flock", "find", "fd", "fdfind",
 		"sed", "gsed", "gdb", "lldb", "trap", "tmux", "screen", "parallel", "rsync", "salt", "salt-ssh", "salt-call", "tar", "git",

@@ -100,11 +100,19 @@ type Command struct {
 	// StdinUnseen is set when some of what earlier pipeline stages print
 	// could not be read ({ echo build; cat list; } | xargs rm: list's lines).
 	StdinUnseen bool
-	Stdin       []string  // text known to reach its standard input: here-documents, here-strings, what earlier pipeline stages print
-	Assigns     []string  // NAME=VALUE assignments written before the program ("LD_PRELOAD=x.so make"), values resolved where known
-	Inputs      []int     // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
-	Unknown     []string  // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
-	Code        CodeFacts // what interpreter code run by this command does, when it is code
+	Stdin       []string // text known to reach its standard input: here-documents, here-strings, what earlier pipeline stages print
+	// Runs are the files it runs as code, as the line names them: a script
+	// operand (bash -O extglob s.sh), a file on its standard input (bash <
+	// s.sh, cat s.sh | sh, exec 3< s.sh; sh <&3, xargs -a s.sh sh -c '{}'),
+	// the files a process substitution it runs copies (bash <(cat s.sh)),
+	// not the program itself. A file may be listed twice. A line of
+	// one plain command, which can have fetched no file first, leaves it
+	// empty.
+	Runs    []string
+	Assigns []string  // NAME=VALUE assignments written before the program ("LD_PRELOAD=x.so make"), values resolved where known
+	Inputs  []int     // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
+	Unknown []string  // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
+	Code    CodeFacts // what interpreter code run by this command does, when it is code
 }
 
 // CodeFacts are what a scan of interpreter code (a one-liner, or a script

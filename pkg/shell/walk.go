@@ -16,18 +16,19 @@ type state struct {
 	includes    int // configuration files read through another's Include (sshconf.go)
 	out         []Command
 	vars        map[string]variable
-	readonly    map[string]bool   // variables made read-only: later assignments fail (declReadonly)
-	inputs      []span            // substitutions feeding the command being emitted
-	aliases     map[string]string // aliases (and hash -p names) defined on the line
-	files       map[string]string // text written to files on the line, by file name
-	filesAt     map[string]int    // how many commands the walk had found when each text was recorded
-	opaque      fileSet           // files written on the line with text nobody knows
-	fds         map[string]string // descriptors exec opened onto files (exec 3>f), by number
-	infds       map[string]string // descriptors exec opened for reading (exec 3<f), by number
-	fdIn        map[string]span   // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
-	fdOut       map[string]span   // descriptors exec opened onto >(…), the commands reading there
-	fdCode      map[span]bool     // such substitutions a shell or interpreter took in (fdsubst.go)
-	shellIn     span              // what a bare exec made the shell's own input (exec <&3, exec < <(…))
+	readonly    map[string]bool     // variables made read-only: later assignments fail (declReadonly)
+	inputs      []span              // substitutions feeding the command being emitted
+	aliases     map[string]string   // aliases (and hash -p names) defined on the line
+	files       map[string]string   // text written to files on the line, by file name
+	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
+	opaque      fileSet             // files written on the line with text nobody knows
+	substFiles  map[string][]string // process substitutions that copy files out, by their text: the files (generators.go)
+	fds         map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	infds       map[string]string   // descriptors exec opened for reading (exec 3<f), by number
+	fdIn        map[string]span     // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
+	fdOut       map[string]span     // descriptors exec opened onto >(…), the commands reading there
+	fdCode      map[span]bool       // such substitutions a shell or interpreter took in (fdsubst.go)
+	shellIn     span                // what a bare exec made the shell's own input (exec <&3, exec < <(…))
 	hasShellIn  bool
 	parallelFed bool                    // the parallel being emitted reads a stage's output the walk read whole
 	shellInFile string                  // the file its text was recorded under, when known

@@ -504,6 +504,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 						// its text as -c code is, what it does kept on the
 						// command, and the variables it reads its inputs.
 						i := len(s.out) - 1
+						s.ranFile(i, op)
 						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
 						if env := s.envInputsOf(lang, text); len(env) > 0 {
 							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], inputIndices(env)...)
@@ -511,6 +512,15 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 					} else {
 						s.runFile(op, lang, f)
 					}
+				}
+			}
+		}
+		if otherInterpreters.Get(unversioned(name)) && !shellLike.Get(name) {
+			// tclsh s.tcl, julia s.jl: a language no scanner reads, its
+			// script run all the same
+			if _, _, ok := interpCode(words); !ok {
+				if op := scriptOperand(words); op != "" && op != "-" {
+					s.runsUnseen(len(s.out)-1, op)
 				}
 			}
 		}
@@ -2381,10 +2391,15 @@ func tmuxShellCommand(line string) (string, bool) {
 // that deno and bun put before the script they run (deno run -, bun run
 // x.js), so the script is the first operand as it is for node.
 func runVerbDropped(name string, words []string) []string {
-	if (name == "deno" || name == "bun") && len(words) > 1 && words[1] == "run" {
+	if runVerb(name, words) {
 		return append([]string{words[0]}, words[2:]...)
 	}
 	return words
+}
+
+// runVerb reports a deno or bun command line whose first word is run.
+func runVerb(name string, words []string) bool {
+	return (name == "deno" || name == "bun") && len(words) > 1 && words[1] == "run"
 }
 
 // RunVerbDropped is runVerbDropped for a command's arguments alone.

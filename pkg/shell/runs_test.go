@@ -1,0 +1,49 @@
+package shell
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRunsFiles holds the files a command is seen to run as code, however
+// the file reaches it: a script operand after options with values, its
+// standard input, a descriptor opened on the file, a pipe from cat, xargs
+// -a, a process substitution copying the file, an interpreter of a language
+// no scanner reads, deno's run verb. The first command of each line only
+// names the file, so that the line is walked whole.
+func TestRunsFiles(t *testing.T) {
+	cases := []struct {
+		line, prog string
+		want       []string
+	}{
+		{"true s.sh; bash s.sh", "bash", []string{"s.sh"}},
+		{"true s.sh; bash -O extglob s.sh", "bash", []string{"s.sh"}},
+		{"true s.sh; bash < s.sh", "bash", []string{"s.sh"}},
+		{"true s.sh; sh -s < s.sh", "sh", []string{"s.sh"}},
+		{"true s.sh; exec 3< s.sh; bash <&3", "bash", []string{"s.sh"}},
+		{"true s.sh; cat s.sh | bash", "bash", []string{"s.sh"}},
+		{"true s.sh; xargs -a s.sh -I{} sh -c {}", "xargs", []string{"s.sh"}},
+		{"true s.sh; bash <(cat s.sh)", "bash", []string{"<(cat s.sh)", "s.sh"}},
+		{"true s.sh; source <(< s.sh)", "source", []string{"<(< s.sh)", "s.sh"}},
+		{"true s.py; python3 - < s.py", "python3", []string{"s.py"}},
+		{"true s.tcl; tclsh s.tcl", "tclsh", []string{"s.tcl"}},
+		{"true s.jl; julia --project=. s.jl", "julia", []string{"s.jl"}},
+		{"true s.js; deno run -A s.js", "deno", []string{"s.js"}},
+		{"true s.sh; bash -c 'echo hi'", "bash", nil},
+		{"true s.sh; tclsh", "tclsh", nil},
+		{"true; make", "make", nil}, // a runner's default file is no file it was handed
+	}
+	for _, c := range cases {
+		r := Parse(c.line)
+		var got []string
+		found := false
+		for _, cmd := range r.Commands {
+			if cmd.Name == c.prog {
+				got, found = cmd.Runs, true
+			}
+		}
+		if !found || !slices.Equal(got, c.want) {
+			t.Errorf("Parse(%q): %s runs %q (found %v), want %q", c.line, c.prog, got, found, c.want)
+		}
+	}
+}
