@@ -47,3 +47,24 @@ func TestRunsFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestSubstitutionAsProgram: a process substitution is a pipe, which exec
+// refuses to run, so one in a program's place (a guessed wrapper's first
+// word, vimdiff <(git show …) a.go) runs nothing; a shell given it as its
+// script runs what it prints.
+func TestSubstitutionAsProgram(t *testing.T) {
+	for line, unknown := range map[string]bool{
+		"vimdiff <(git show HEAD~1:main.go) main.go": false,
+		"nohup <(pbpaste)":                           false,
+		"bash <(pbpaste)":                            true,
+		"vimdiff <(pbpaste | sh) a.txt":              true,
+	} {
+		got := false
+		for _, c := range Parse(line).Commands {
+			got = got || len(c.Unknown) > 0
+		}
+		if got != unknown {
+			t.Errorf("Parse(%q): unknown %v, want %v", line, got, unknown)
+		}
+	}
+}

@@ -533,7 +533,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if s.built != nil {
 			s.runBuilt(f, words[0]) // compiled.go: ./x, built above
 		}
-		s.runsOpaque(len(s.out)-1, words[0])
+		if !strings.HasPrefix(words[0], "<(") {
+			// A process substitution read as a program (vimdiff <(…) a, a
+			// guessed wrapper) is a pipe, and exec runs regular files only.
+			s.runsOpaque(len(s.out)-1, words[0])
+		}
 		if strings.Contains(words[0], "/") && scriptName(words[0]) {
 			s.runsWritten(len(s.out)-1, words[0]) // written.go: ./t.sh
 		}
