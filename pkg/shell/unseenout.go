@@ -241,15 +241,39 @@ func partlyUnseen(from string) string {
 	return "code read from standard input, part of it printed by an earlier stage (" + from + ")"
 }
 
+// stdinOf is the standard input a block's or loop's redirections give its
+// commands, nil when they give none.
+func stdinOf(rs []Redirect, dyn bool, bodies []string) *blockInput {
+	var in []Redirect
+	for _, r := range rs {
+		if stdinRedirected([]Redirect{r}) {
+			in = append(in, r)
+		}
+	}
+	if in == nil {
+		return nil
+	}
+	return &blockInput{rs: in, dyn: dyn, bodies: bodies}
+}
+
 // stdinRedirected reports whether a command's standard input is a file, a
-// here-document or a descriptor rather than the pipe.
+// here-document or a descriptor rather than the pipe. Standard input named
+// again (<&0, < /dev/stdin) is still the pipe.
 func stdinRedirected(rs []Redirect) bool {
 	for _, r := range rs {
 		if r.FD != "" && r.FD != "0" {
 			continue
 		}
 		switch r.Op {
-		case "<", "<<", "<<-", "<<<", "<&", "<>":
+		case "<&":
+			if r.Target != "0" {
+				return true
+			}
+		case "<", "<>":
+			if !stdinPath(r.Target) {
+				return true
+			}
+		case "<<", "<<-", "<<<":
 			return true
 		}
 	}

@@ -34,6 +34,7 @@ type state struct {
 	shellInFile string                  // the file its text was recorded under, when known
 	built       map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
 	compound    bool                    // the redirections walked are a compound command's
+	blockIn     *blockInput             // the standard input they gave it, once walked (stdinOf)
 	traps       []trapDef               // trap commands, walked at the end of the line
 	execOut     []string                // files a bare exec just sent the line's output to
 	exhausts    []string                // what starts processes without end
@@ -109,6 +110,18 @@ type frame struct {
 	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
 	inBg    bool  // walking a background statement's own command, already isolated
 	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
+	// blockIn is the standard input a block or loop redirects ({ bash; }
+	// < s.sh), which its commands that do not redirect their own read.
+	blockIn *blockInput
+}
+
+// blockInput is a block's or loop's standard input, as its own command
+// resolved it: the redirections, whether their words had an unresolved
+// expansion, and the text of its here-documents and here-strings.
+type blockInput struct {
+	rs     []Redirect
+	dyn    bool
+	bodies []string
 }
 
 // slice returns the source text of n.
@@ -360,6 +373,9 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		start := len(s.out)
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
 		s.compound = false
+		if s.blockIn != nil {
+			f.blockIn, s.blockIn = s.blockIn, nil
+		}
 		if in || out {
 			defer s.procBlock(f.pl, span{start, len(s.out)}, out, len(s.out))
 			if in {
@@ -690,12 +706,16 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 		if allErr || joinsStderr(st.Redirs) {
 			f.pl.errIn |= stageBit(f.pl.stage)
 		}
+		g := f
+		if i > 0 {
+			g.blockIn = nil // a later stage reads the pipe
+		}
 		// Each stage runs in a subshell (scopes.go).
 		s.isolated(func() {
 			if i > 0 && i == len(stages)-1 {
 				s.readFromListing(c)
 			}
-			s.walkStmt(st, f)
+			s.walkStmt(st, g)
 		})
 	}
 	if cap(stages) <= maxStmtBuf && len(s.stmtBufs) < maxStmtBufs {
@@ -996,6 +1016,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(s.infds) > 0 {
 		e.dyn = s.fdPaths(e.words, e.dyn)
 	}
+	if s.compound {
+		s.blockIn = stdinOf(rs, rdyn, bodies)
+	}
 	fdStdin := false
 	if len(e.procIn)+len(e.procOut)+len(s.fdIn)+len(s.fdOut) > 0 || s.hasShellIn {
 		var file string
@@ -1178,6 +1201,12 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(chain) > 0 {
 		f.via = append(f.via[:len(f.via):len(f.via)], chain...)
 	}
+	if in := f.blockIn; in != nil && !stdinRedirected(rs) {
+		// { bash; } < s.sh: the block's input is the code the shell reads
+		rs = append(rs[:len(rs):len(rs)], in.rs...)
+		bodies = append(bodies[:len(bodies):len(bodies)], in.bodies...)
+		rdyn = rdyn || in.dyn
+	}
 	interp := s.findBack(start, name)
 	ran := 0
 	child := name != "source" && name != "."
@@ -1227,7 +1256,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		f.pl.feeds = keep
 		_, darkProg, from := f.pl.takeUnseen() // unseenout.go
 		switch {
-		case ran == 0 && f.pl.stage > 0:
+		case ran == 0 && f.pl.stage > 0 && !stdinRedirected(rs):
 			if prev := s.stageBefore(f.pl, start); prev < 0 || !readsFileOnly(&s.out[prev]) {
 				why := "code read from standard input, produced by an earlier stage"
 				if prev >= 0 {

@@ -1,0 +1,41 @@
+package shell
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestBlockInput: a block's, subshell's or loop's standard input is the
+// input of the commands inside that do not redirect their own, so a shell
+// inside reads it as its script: a here-document's commands are walked, a
+// file the line wrote with unknown text or a here-string nobody can read
+// is unknown code. A later stage of a pipeline inside reads the pipe.
+func TestBlockInput(t *testing.T) {
+	walked := Parse("{ bash; } <<'EOF'\ntouch /tmp/blocked-marker\nEOF")
+	found := false
+	for _, c := range walked.Commands {
+		found = found || c.Name == "touch" && slices.Equal(c.Args, []string{"/tmp/blocked-marker"})
+	}
+	if !found {
+		t.Errorf("the here-document a block hands bash is not walked: %v", describeAll(walked))
+	}
+	for line, unknown := range map[string]bool{
+		"pbpaste > s.sh; { bash; } < s.sh":                        true,
+		"pbpaste > s.sh; (sh -s) < s.sh":                          true,
+		`{ bash; } <<< "$(pbpaste)"`:                              true,
+		"{ echo start; bash; } < <(pbpaste)":                      true,
+		"pbpaste > s.sh; while true; do bash; break; done < s.sh": true,
+		"{ bash; } < scripts/setup.sh":                            false,
+		"(cd web && npm ci) < /dev/null":                          false,
+		`while read -r l; do echo "$l"; done < list.txt`:          false,
+		"{ bash < ok.sh; } < <(pbpaste)":                          false,
+	} {
+		got := false
+		for _, c := range Parse(line).Commands {
+			got = got || len(c.Unknown) > 0
+		}
+		if got != unknown {
+			t.Errorf("Parse(%q): unknown %v, want %v", line, got, unknown)
+		}
+	}
+}
