@@ -211,6 +211,17 @@ var sharedChangeRules = []sharedChangeRule{
 	{"files committed to a default or protected branch", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.class == verbChange && !p.verbIn("merge", "accept") && p.has("file", "files", "contents", "content", "commit", "commits", "blob")
 	}, func(a map[string]any) bool { return protectedBranchIn(a) }},
+	{"the service's data sent to an address elsewhere from now on (a webhook, an export or a forward)", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// webhook_create, create_target {target_url}, export_crm
+		// {webhook}, create_webhook {notificationUrl}: a standing channel
+		// out of the service, whoever's host it names
+		if p.class != verbChange || p.showsOnly() {
+			return false
+		}
+		return p.has("webhook", "webhooks", "hook", "hooks", "target", "targets", "destination", "destinations", "sink", "sinks",
+			"callback", "callbacks", "forwarder", "forwarding", "subscription", "subscriptions", "export", "exports", "stream", "streams", "drain", "drains") ||
+			p.verbIn("export", "forward", "mirror", "replicate", "stream")
+	}, func(a map[string]any) bool { return remoteURLIn(a, 0) }},
 	{"a running service scaled or restarted", "destroy:deploy", func(p toolParts, _ []string) bool {
 		if p.has("container", "containers") {
 			return false // a container on this machine, as docker restart is

@@ -1,6 +1,11 @@
 package engine
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+
+	"rampart.dev/pkg/call"
+)
 
 func TestReadToolParts(t *testing.T) {
 	for _, c := range []struct {
@@ -59,4 +64,39 @@ func TestToolVerbKinds(t *testing.T) {
 			t.Errorf("toolVerbKinds[%q] = %q, want %q", verb, toolVerbKinds.Get(verb), kind)
 		}
 	}
+}
+
+// TestOutboundChannels: an MCP tool that sets the service sending its
+// data to an address from now on (a webhook, an export, a forward) asks
+// when the address is another host's, whatever the service; one on this
+// machine, a listing, or an export with no address passes.
+func TestOutboundChannels(t *testing.T) {
+	e := standard(t)
+	for _, c := range []struct {
+		tool, args string
+		stopped    bool
+	}{
+		{"webhook_create", `{"topic":"orders/create","address":"https://hooks.example.net/o"}`, true},
+		{"create_webhook", `{"baseId":"app1","notificationUrl":"https://sync.example.net/wh"}`, true},
+		{"create_target", `{"type":"http_target","target_url":"https://fwd.example.net/t"}`, true},
+		{"export_contacts", `{"format":"csv","destination":{"type":"url","url":"https://files.example.net/up"}}`, true},
+		{"create_log_drain", `{"app":"api","url":"syslog+tls://logs.example.net:6514"}`, true},
+		{"create_webhook", `{"repo":"api","config":{"url":"http://localhost:8080/hook"}}`, false},
+		{"list_webhooks", `{"repo":"api"}`, false},
+		{"export_contacts", `{"format":"csv"}`, false},
+	} {
+		d := e.Evaluate(mcpCallOf(t, "svc", c.tool, c.args))
+		if d.Blocks() != c.stopped {
+			t.Errorf("%s %s: %v (%s), want stopped %v", c.tool, c.args, d.Decision, d.Message, c.stopped)
+		}
+	}
+}
+
+// mcpCallOf is a tools/call of server's tool with the JSON arguments.
+func mcpCallOf(t *testing.T, server, tool, args string) call.Call {
+	var a map[string]any
+	if err := json.Unmarshal([]byte(args), &a); err != nil {
+		t.Fatalf("%s: %v", args, err)
+	}
+	return call.Call{Tool: call.ToolMCP, Cwd: testCwd, Params: call.Params{"server": server, "tool": tool, "arguments": a}}
 }
