@@ -210,7 +210,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words[0]) { // filters.go
+	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -496,6 +496,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.gnuplotCommands(f, words)
 		}
 		s.embedded(f, name, words, dyn)
+		s.commandOptions(f, name, words, dyn) // cmdoptions.go
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {

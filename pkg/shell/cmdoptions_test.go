@@ -1,0 +1,47 @@
+package shell
+
+import "testing"
+
+func TestCommandOptionName(t *testing.T) {
+	for n, want := range map[string]bool{
+		"command": true, "cmd": true, "exec": true, "post-hook": true, "pre_commit_hook": true,
+		"on-success": true, "on-change": true, "run": true, "shell-command": true, "script": true,
+		"message": false, "filter": false, "once": false, "on": false, "runner": false, "execution-role": false,
+	} {
+		if got := commandOptionName(n); got != want {
+			t.Errorf("commandOptionName(%q) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestCommandOptions: an option named for a command holds a command line
+// the walk reads, for programs the catalogue knows (nx) and those it does
+// not; an option the catalogue gives a role of its own is read by it
+// (trino --execute is SQL), and a value that is one word is a word.
+func TestCommandOptions(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want string // a program the walk must find, "" for none beyond the first
+	}{
+		{`nx run tools:exec --command="touch /tmp/blocked-marker"`, "touch"},
+		{`nx run tools:exec --command "touch /tmp/blocked-marker"`, "touch"},
+		{`mytool build --post-hook='touch /tmp/blocked-marker'`, "touch"},
+		{`mytool --on-success "touch /tmp/blocked-marker" build`, "touch"},
+		{`turbo run build -- --exec="touch /tmp/blocked-marker"`, "touch"},
+		{`trino --server t.example --execute 'SHOW SCHEMAS FROM hive'`, ""},
+		{`trino --server t.example --execute='SHOW SCHEMAS FROM hive'`, ""},
+		{`nx run-many -t build --parallel=3`, ""},
+		{`git commit --message="run the command: make test"`, ""},
+	} {
+		r := Parse(c.line)
+		found := ""
+		for _, cmd := range r.Commands[1:] {
+			if cmd.Name == "touch" || c.want == "" {
+				found = cmd.Name
+			}
+		}
+		if found != c.want {
+			t.Errorf("Parse(%q): found %q, want %q (%v)", c.line, found, c.want, describeAll(r))
+		}
+	}
+}
