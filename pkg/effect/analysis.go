@@ -31,7 +31,7 @@ type analysis struct {
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
 type cmdFacts struct {
-	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive
+	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive, credential-mount
 	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
 	shows        bool     // its secret source prints the value itself, not names or state (secretprint.go)
 	oneRecord    bool     // its environment source prints every variable in one record (env -0, a dict printed): a pattern picks all or nothing
@@ -48,6 +48,7 @@ type cmdFacts struct {
 	writes       []string // files it writes (cleaned)
 	argSend      bool     // its arguments go out (URL, query, DNS name)
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
+	mounts       []string // host directories it hands a container (docker run -v SRC:DST): read whole by what runs there
 	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
 	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
 	destroyBy    []string // settings in force that make it destroy (guard off, forces on): their patterns

@@ -33,7 +33,7 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
 		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb")
@@ -281,8 +281,13 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			}
 		}
 	}
-	for _, kv := range c.Assigns {
+	for _, kv := range carriedAssigns(res, i) {
 		if k, v, ok := strings.Cut(kv, "="); ok && envKey(k) {
+			name(v)
+		} else if _, url := urlDatabase(v); ok && url {
+			// DATABASE_URL=postgres://localhost/shop_test prisma migrate
+			// reset: the URL the task connects by names its database (its
+			// host is read by remoteDatabase, as for every assignment)
 			name(v)
 		}
 	}
@@ -403,6 +408,30 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	}
 	a := analysis{res: res, env: env, cat: catalog.Default()}
 	return a.productionWord(i) == "" && a.remoteDatabase(i) == ""
+}
+
+// carriedAssigns are the assignments command i runs with: its own, and
+// those written before the wrappers it was found behind (RAILS_ENV=test
+// bundle exec rails db:reset, DATABASE_URL=… npx prisma migrate reset:
+// the wrapper hands its environment to the command it runs).
+func carriedAssigns(res *shell.Result, i int) []string {
+	c := &res.Commands[i]
+	out := c.Assigns
+	depth := len(c.Via)
+	for k := i - 1; k >= 0 && depth > 0; k-- {
+		o := &res.Commands[k]
+		if o.Pipeline != c.Pipeline || o.Stage != c.Stage || o.Depth != c.Depth {
+			break
+		}
+		if len(o.Via) >= depth {
+			continue
+		}
+		depth = len(o.Via)
+		if len(o.Assigns) > 0 {
+			out = append(o.Assigns[:len(o.Assigns):len(o.Assigns)], out...)
+		}
+	}
+	return out
 }
 
 // attachesAnother reports an embedded database's command whose SQL

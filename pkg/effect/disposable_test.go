@@ -36,6 +36,16 @@ func TestDisposable(t *testing.T) {
 		{"goose -dir db/migrations postgres postgres://db.acme.io/orders_test reset", false},
 		{"migrate -database postgres://localhost/app_test -database postgres://localhost/app down -all", false},
 
+		// a wrapper hands the command its environment; a database URL
+		// assigned names the database as an operand would
+		{"RAILS_ENV=test bundle exec rails db:reset", true},
+		{"DATABASE_URL=postgresql://dev:dev@localhost:5432/shop_test npx prisma migrate reset --force", true},
+		{"DATABASE_URL=postgres://127.0.0.1/orders_ci pnpm exec prisma migrate reset -f", true},
+		{"DATABASE_URL=postgres://localhost/shop npx prisma migrate reset --force", false},
+		{"DATABASE_URL=postgres://db.acme.io/shop_test npx prisma migrate reset --force", false},
+		{"RAILS_ENV=production bundle exec rails db:reset", false},
+		{"RAILS_ENV=test ssh ci-box bundle exec rails db:reset", false},
+
 		{"dropdb contest_results", false},
 		{"dropdb orders", false},
 		{"dropdb orders_prod_test", false},

@@ -249,6 +249,16 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			if a.sensitiveDir(p) {
 				f.source = "home-archive"
 			}
+		case slices.Contains(f.mounts, p):
+			// a credential directory mounted into a container is the
+			// container's to read whole: docker run -v ~/.aws:/root/.aws
+			// amazon/aws-cli sts get-session-token prints what the
+			// credentials there make. What it prints may be anything (a
+			// bucket listing): only its leaving the machine is judged, a
+			// file of it is the user's own.
+			if a.sensitiveDir(p) {
+				f.source = "credential-mount"
+			}
 		}
 	}
 }

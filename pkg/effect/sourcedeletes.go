@@ -42,6 +42,7 @@ var outputDirs = table.Map[string, bool]{Build: func() map[string]bool {
 		".cache": true, ".next": true, ".nuxt": true, ".turbo": true, ".venv": true, "venv": true,
 		"__pycache__": true, ".gradle": true, "DerivedData": true, ".build": true, "Pods": true,
 		"generated": true, "gen": true, ".terraform": true, "site": true, "public": true, "storybook-static": true,
+		"cache": true, // bootstrap/cache, var/cache: what a framework compiles and caches
 	}
 }}
 

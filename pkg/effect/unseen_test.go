@@ -25,3 +25,27 @@ func TestKnownGoPackage(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownPerformanceTools: the profilers, load generators and bundle
+// analysers of everyday performance work, and the Yarn project's own
+// scope, are known by name; a name merely near one is not.
+func TestKnownPerformanceTools(t *testing.T) {
+	for name, want := range map[string]bool{
+		"autocannon":              true,
+		"source-map-explorer":     true,
+		"webpack-bundle-analyzer": true,
+		"@yarnpkg/doctor":         true,
+		"autocannon-pro":          false,
+		"@yarnpkgs/doctor":        false,
+	} {
+		if got := KnownPackage("npm", name); got != want {
+			t.Errorf("KnownPackage(npm, %q) = %v, want %v", name, got, want)
+		}
+	}
+	if !hasEffect(effectsOf("buf push --tag v1.8.0"), "destroy:publish") {
+		t.Errorf("buf push publishes the module: %v", effectsOf("buf push --tag v1.8.0"))
+	}
+	if hasEffect(effectsOf("buf lint && buf generate"), "destroy:publish") {
+		t.Errorf("buf lint and generate publish nothing")
+	}
+}

@@ -1132,6 +1132,7 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 	p := a.clean(src, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true, Detail: "mount"})
 	f.reads = append(f.reads, p)
+	f.mounts = append(f.mounts, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
 	// The whole root mounted is judged by the privileged-container rules.
 	if !ro && p != "/" {

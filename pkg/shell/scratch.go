@@ -54,6 +54,9 @@ func (s *state) runsScratch(i int, name string) {
 	}
 	for k := 0; k < i && k < len(s.out); k++ {
 		c := &s.out[k]
+		if i < len(s.out) && wraps(c, &s.out[i]) {
+			continue // nice make -f /tmp/x.mk: the wrapper names the file only to hand it on
+		}
 		reader := readsFileOnly(c) // cat FILE reads what it names: it brings nothing there
 		for _, a := range c.Args {
 			if reader {
@@ -74,6 +77,21 @@ func (s *state) runsScratch(i int, name string) {
 		return
 	}
 	s.markUnknown(i, "runs "+name+", a file in a temporary directory anyone can write that the line did not write")
+}
+
+// wraps reports whether command c is one of the wrappers command inner was
+// found behind (poetry run python /tmp/x.py: poetry's words hold python's,
+// and write nothing).
+func wraps(c, inner *Command) bool {
+	if c.Pipeline != inner.Pipeline || c.Stage != inner.Stage || c.Depth != inner.Depth || len(c.Via) >= len(inner.Via) {
+		return false
+	}
+	for k, v := range c.Via {
+		if inner.Via[k] != v {
+			return false
+		}
+	}
+	return inner.Via[len(c.Via)] == c.Name
 }
 
 // codeFileOptions are, by program, the options whose value is a file of
@@ -118,6 +136,7 @@ func (s *state) scratchCode(i int, name string, words []string) {
 	}
 	var dests map[int]bool
 	if installs {
+		words = ownWords(name, words)
 		dests = destinationWords(name, words)
 	}
 	for k := 1; k < len(words); k++ {
@@ -148,6 +167,21 @@ func (s *state) scratchCode(i int, name string, words []string) {
 			s.runsScratch(i, w) // its setup.py and build backend run
 		}
 	}
+}
+
+// ownWords cuts a package manager's words at the command it runs (uv run
+// jupyter nbconvert … --output /tmp/x.ipynb, pipx run … ): the words from
+// there on are that command's, judged as its own command, not packages
+// the manager installs. Its own options before (uv run --with /tmp/pkg)
+// stay.
+func ownWords(name string, words []string) []string {
+	cl := catalog.Default().Classify(name, words[1:])
+	for _, w := range cl.Words {
+		if w.Role == catalog.Command && w.Option == "" {
+			return words[:w.Index+1]
+		}
+	}
+	return words
 }
 
 // destinationWords gives the indices in words of the values of a package

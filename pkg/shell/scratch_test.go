@@ -36,6 +36,19 @@ func TestScratchCode(t *testing.T) {
 		"pip install --cache-dir=/tmp/pipcache requests": false,
 		"pip download requests -d /tmp/wheels":           false,
 		"pip install -t /tmp/site /tmp/pkg":              true,
+		// behind a wrapper: the wrapper's words hand the file on, they
+		// do not write it
+		"poetry run python /tmp/x.py":                true,
+		"uv run python /tmp/x.py":                    true,
+		"nice make -f /tmp/x.mk":                     true,
+		"timeout 60 bash /tmp/setup.sh":              true,
+		"uv run --with /tmp/pkg python -V":           true,
+		"cp a.py /tmp/x.py && nice python /tmp/x.py": false,
+		// what the command uv runs writes there is its own output, no
+		// package uv installs
+		"uv run jupyter nbconvert --execute nb.ipynb --output /tmp/out.ipynb": false,
+		"uv run pytest --junitxml /tmp/report.xml":                            false,
+		"pipx run ruff check --output-file /tmp/ruff.txt .":                   false,
 	} {
 		got := false
 		for _, c := range Parse(line).Commands {
