@@ -13,6 +13,9 @@ func TestExecSubstitution(t *testing.T) {
 		`awk -f <(pbpaste) data.txt`:                             true,
 		`awk -f "$PROG" data.txt`:                                true,
 		`awk -f scripts/sum.awk data.txt`:                        false,
+		`gdb -batch -x <(pbpaste) ./app`:                         true,
+		`vim -S <(pbpaste) notes.txt`:                            true,
+		`gdb -batch -x scripts/dump.gdb ./build/app`:             false,
 	} {
 		effs := effectsOf(line)
 		got := false

@@ -325,8 +325,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Chmod, Cmd: i, Path: p, Recursive: true, Detail: "world-writable"})
 			}
 		case catalog.Exec:
-			if _, known := a.fileText(w.Text); known && strings.HasPrefix(w.Text, "<(") {
-				// awk -f <(echo '{…}'): code the walk read and judged
+			if strings.HasPrefix(w.Text, "<(") {
+				// awk -f <(echo '{…}'): code the walk read and judged;
+				// gdb -x <(pbpaste): code nobody can see
+				if _, known := a.fileText(w.Text); !known {
+					a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})
+				}
 				continue
 			}
 			if unresolved(w.Text) {

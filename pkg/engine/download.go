@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -80,10 +81,24 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			// its standard input (bash < s.sh, cat s.sh | sh), a
 			// substitution copying it (bash <(cat s.sh)); not bash -n
 			// s.sh, which runs nothing.
+			ran := false
 			for _, p := range cmds[i].Runs {
 				if f, ok := from(p); ok {
-					runs = append(runs, downloadRun{f, &shArgv})
+					runs, ran = append(runs, downloadRun{f, &shArgv}), true
 					break
+				}
+			}
+			if !ran && cmds[i].Name != "" {
+				// What the catalogue says a program runs: perl s.pl, awk
+				// -f s.awk, gdb ./tool, gdb -x s.gdb, vim -S s.vim.
+				for _, w := range catalog.Default().Classify(cmds[i].Name, cmds[i].Args).Words {
+					if w.Role != catalog.Exec {
+						continue
+					}
+					if f, ok := from(w.Text); ok {
+						runs = append(runs, downloadRun{f, &shArgv})
+						break
+					}
 				}
 			}
 		}
