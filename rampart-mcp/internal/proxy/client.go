@@ -182,7 +182,8 @@ func (p *Proxy) toolsCall(env envelope) verdict {
 // (the policy reads them as values); the other members were located by the
 // scan of the frame.
 func (p *Proxy) buildCall(env envelope) (c call.Call, modern bool, ambiguous string) {
-	params := call.Params{"server": p.cfg.Server}
+	params := make(call.Params, 4) // server, tool, arguments, annotations
+	params["server"] = p.cfg.Server
 	c = call.Call{Tool: call.ToolMCP, Params: params, Session: p.cfg.Session, Cwd: p.cfg.Cwd}
 	p.mu.Lock()
 	c.Agent = p.agent

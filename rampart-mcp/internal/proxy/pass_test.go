@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -178,5 +179,28 @@ func TestPassServerUndecoded(t *testing.T) {
 	}
 	if len(p.pending) != 0 {
 		t.Errorf("pending = %v, want the call answered", p.pending)
+	}
+}
+
+// TestSmallIntKey: the key of a small integer id is the one the float's
+// shortest form gives.
+func TestSmallIntKey(t *testing.T) {
+	slow := func(raw string) string {
+		f, _ := strconv.ParseFloat(raw, 64)
+		return "n" + strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	for i := 0; i < 1_100_000; i += 1 + i/50 {
+		raw := strconv.Itoa(i)
+		if got, want := idKey([]byte(raw)), slow(raw); got != want {
+			t.Fatalf("idKey(%s) = %q, want %q", raw, got, want)
+		}
+		if got, _ := idKeyValue(json.Number(raw)); got != slow(raw) {
+			t.Fatalf("idKeyValue(%s) = %q, want %q", raw, got, slow(raw))
+		}
+	}
+	for _, raw := range []string{"999999", "1000000", "01", "00", "-1", "1.0", "1e2", "0"} {
+		if got, want := idKey([]byte(raw)), slow(raw); got != want {
+			t.Errorf("idKey(%s) = %q, want %q", raw, got, want)
+		}
 	}
 }
