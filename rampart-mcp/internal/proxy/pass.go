@@ -169,12 +169,47 @@ func cleanValue(sc StringChecker, b []byte, i int, key string, member bool, dept
 }
 
 // stringValue is the string the valid JSON string quoted holds, as
-// encoding/json decodes it (escapes resolved, invalid UTF-8 replaced).
+// encoding/json decodes it (escapes resolved, invalid UTF-8 replaced). The
+// escapes of text (\n, \t, \" ...) are resolved here; a \u escape or
+// invalid UTF-8 is left to encoding/json.
 func stringValue(quoted []byte, escaped bool) string {
 	inner := quoted[1 : len(quoted)-1]
-	if !escaped && utf8.Valid(inner) {
+	if !utf8.Valid(inner) {
+		return unmarshalString(quoted)
+	}
+	if !escaped {
 		return string(inner)
 	}
+	b := make([]byte, 0, len(inner))
+	for i := 0; i < len(inner); i++ {
+		c := inner[i]
+		if c != '\\' {
+			b = append(b, c)
+			continue
+		}
+		i++ // skipString let through only valid escapes
+		switch c = inner[i]; c {
+		case '"', '\\', '/':
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		default: // 'u'
+			return unmarshalString(quoted)
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// unmarshalString decodes a valid JSON string with encoding/json.
+func unmarshalString(quoted []byte) string {
 	var s string
 	json.Unmarshal(quoted, &s)
 	return s

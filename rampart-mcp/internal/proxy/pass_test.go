@@ -204,3 +204,38 @@ func TestSmallIntKey(t *testing.T) {
 		}
 	}
 }
+
+// TestStringValue: strings read from the frame are what encoding/json
+// decodes.
+func TestStringValue(t *testing.T) {
+	for _, q := range []string{`""`, `"plain"`, `"a\nb\tc\rd\be\ff\"g\\h\/i"`, `"\\n"`, `"\u0041\u00e9"`, `"x\ud83d\ude00y"`, `"\ud800"`, "\"\xff\xfe\"", `"é\n"`, "\"\xc3\n\""} {
+		var want string
+		json.Unmarshal([]byte(q), &want)
+		end, escaped, ok := skipString([]byte(q), 0)
+		if !ok || end != len(q) {
+			continue // not valid JSON: never asked
+		}
+		if got := stringValue([]byte(q), escaped); got != want {
+			t.Errorf("stringValue(%s) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// FuzzStringValue compares stringValue with encoding/json on any valid
+// JSON string.
+func FuzzStringValue(f *testing.F) {
+	f.Add(`"a\nb\u0041\"\\"`)
+	f.Fuzz(func(t *testing.T, q string) {
+		end, escaped, ok := skipString([]byte(q), 0)
+		if len(q) == 0 || q[0] != '"' || !ok || end != len(q) {
+			return
+		}
+		var want string
+		if err := json.Unmarshal([]byte(q), &want); err != nil {
+			t.Fatalf("skipString accepted %q, encoding/json did not: %v", q, err)
+		}
+		if got := stringValue([]byte(q), escaped); got != want {
+			t.Errorf("stringValue(%q) = %q, want %q", q, got, want)
+		}
+	})
+}
