@@ -207,7 +207,12 @@ func (p *Proxy) buildCall(env envelope) (c call.Call, modern bool, ambiguous str
 	}
 	params["tool"] = name
 	if sp.arguments != nil {
-		if args, err := p.arguments.decode(sp.arguments); err == nil {
+		args, ok := decodeArguments(sp.arguments)
+		var err error
+		if !ok {
+			args, err = p.arguments.decode(sp.arguments)
+		}
+		if err == nil {
 			if k := ambiguousValue(args); k != "" {
 				return c, false, k
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -238,4 +239,68 @@ func FuzzStringValue(f *testing.F) {
 			t.Errorf("stringValue(%q) = %q, want %q", q, got, want)
 		}
 	})
+}
+
+// FuzzDecodeArguments compares decodeArguments with encoding/json.
+func FuzzDecodeArguments(f *testing.F) {
+	for _, s := range []string{`{"path":"/home/u/p/hello.txt"}`, `{"a":[1,-2.5e3,true,false,null,{}],"b":{"c":"\u00e9\n"},"a":[]}`, `[]`, `1e400`, `"x"`, `{"a":1,}`, ` {"a" : [ 1 , 2 ] } `, `{"\u0041":"\ud800"}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		got, ok := decodeArguments([]byte(raw))
+		var want any
+		err := json.Unmarshal([]byte(raw), &want)
+		if !ok {
+			return // left to encoding/json
+		}
+		if err != nil {
+			t.Fatalf("decodeArguments(%q) decoded what encoding/json refuses: %v", raw, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("decodeArguments(%q) = %#v, want %#v", raw, got, want)
+		}
+	})
+}
+
+// BenchmarkArguments: a tools/call's arguments decoded from the frame, and
+// by encoding/json's decoder as before.
+func BenchmarkArguments(b *testing.B) {
+	raw := []byte(`{"path":"/home/u/p/hello.txt","head":10,"tail":null}`)
+	b.Run("frame", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			decodeArguments(raw)
+		}
+	})
+	b.Run("decoder", func(b *testing.B) {
+		var d valueDecoder
+		b.ReportAllocs()
+		for b.Loop() {
+			d.decode(raw)
+		}
+	})
+}
+
+// BenchmarkServerResult: a tool's result passed on from its frame, and
+// decoded as before.
+func BenchmarkServerResult(b *testing.B) {
+	line := []byte(`{"result":{"content":[{"type":"text","text":"hello from the sandbox\n"}],"structuredContent":{"content":"hello from the sandbox\n"}},"jsonrpc":"2.0","id":10}` + "\n")
+	for _, decodeAll := range []bool{false, true} {
+		name := "frame"
+		if decodeAll {
+			name = "decoded"
+		}
+		b.Run(name, func(b *testing.B) {
+			p := New(Config{Server: "fs", Judge: &fakeJudge{}, Redactor: checkRedactor{}}, io.Discard, io.Discard)
+			p.decodeAll = decodeAll
+			c := &call.Call{Tool: call.ToolMCP}
+			b.ReportAllocs()
+			for b.Loop() {
+				p.mu.Lock()
+				p.pending["n10"] = pending{id: json.RawMessage(`10`), method: "tools/call", call: c}
+				p.mu.Unlock()
+				p.serverLine(line)
+			}
+		})
+	}
 }
