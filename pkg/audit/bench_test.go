@@ -272,3 +272,22 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppendTime: a record's time laid out digit by digit, and by
+// time.Time.AppendFormat as before.
+func BenchmarkAppendTime(b *testing.B) {
+	tm := time.Date(2026, 12, 4, 10, 58, 1, 123456000, time.UTC)
+	buf := make([]byte, 0, 64)
+	b.Run("digits", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf = appendTime(buf[:0], tm)
+		}
+	})
+	b.Run("AppendFormat", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf = tm.AppendFormat(buf[:0], TimeFormat)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package audit
 import (
 	"os"
 	"testing"
+	"time"
 )
 
 // TestMappedHead: a log that reads its head through a mapping sees what
@@ -68,5 +69,20 @@ func TestReadMappedFault(t *testing.T) {
 	f.Truncate(0)
 	if _, ok := readMapped(m, b[:]); ok {
 		t.Error("readMapped of a file cut to nothing did not report the fault")
+	}
+}
+
+// TestAppendTime: the record's time is laid out as TimeFormat says.
+func TestAppendTime(t *testing.T) {
+	times := []time.Time{time.Unix(0, 0), time.Date(2025, 1, 2, 3, 4, 5, 6789, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(999, 7, 8, 9, 10, 11, 12000, time.UTC)}
+	for i := int64(0); i < 20000; i++ {
+		times = append(times, time.Unix(i*987654321%4102444800, i*7919%1e9))
+	}
+	for _, tm := range times {
+		tm = tm.UTC()
+		if got, want := string(appendTime(nil, tm)), tm.Format(TimeFormat); got != want {
+			t.Fatalf("appendTime(%v) = %s, want %s", tm, got, want)
+		}
 	}
 }
