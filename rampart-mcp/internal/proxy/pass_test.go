@@ -100,13 +100,13 @@ func passCorpus() []string {
 
 // passRun feeds line to a proxy with four requests pending and returns
 // what it wrote to the client, what it recorded and what is still pending.
-func passRun(t testing.TB, line string, decodeAll, rules bool) (string, string, []string) {
+func passRun(t testing.TB, line string, decodeAll, rules, monitor bool) (string, string, []string) {
 	var out bytes.Buffer
 	var j Judge = &fakeJudge{}
 	if rules {
 		j = &responseRulesJudge{}
 	}
-	p := New(Config{Server: "fs", Judge: j, Redactor: checkRedactor{}, HideDenied: true}, &out, &bytes.Buffer{})
+	p := New(Config{Server: "fs", Judge: j, Redactor: checkRedactor{}, HideDenied: true, Monitor: monitor}, &out, &bytes.Buffer{})
 	p.decodeAll = decodeAll
 	c := &call.Call{Tool: call.ToolMCP, Params: call.Params{"server": "fs", "tool": "read_text_file"}}
 	p.addPending(pending{id: json.RawMessage(`1`), method: "tools/call", call: c})
@@ -133,16 +133,35 @@ func passRun(t testing.TB, line string, decodeAll, rules bool) (string, string, 
 // TestPassServer: a server message passed on without decoding goes out,
 // is recorded and answers its request exactly as on the decoding path.
 func TestPassServer(t *testing.T) {
-	for _, rules := range []bool{false, true} {
+	for _, mode := range []struct{ rules, monitor bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
 		for i, line := range passCorpus() {
-			t.Run(fmt.Sprintf("rules=%v/%d", rules, i), func(t *testing.T) {
-				out, rec, left := passRun(t, line, false, rules)
-				wantOut, wantRec, wantLeft := passRun(t, line, true, rules)
+			t.Run(fmt.Sprintf("rules=%v/monitor=%v/%d", mode.rules, mode.monitor, i), func(t *testing.T) {
+				out, rec, left := passRun(t, line, false, mode.rules, mode.monitor)
+				wantOut, wantRec, wantLeft := passRun(t, line, true, mode.rules, mode.monitor)
 				if out != wantOut || rec != wantRec || !reflect.DeepEqual(left, wantLeft) {
 					t.Errorf("%s\npassed:  %q %s %v\ndecoded: %q %s %v", line, out, rec, left, wantOut, wantRec, wantLeft)
 				}
 			})
 		}
+	}
+}
+
+// TestPassCorpusRedacts: the corpus holds messages that are redacted and
+// recorded, so that TestPassServer compares more than lines passed as
+// they came.
+func TestPassCorpusRedacts(t *testing.T) {
+	redacted, recorded := 0, 0
+	for _, line := range passCorpus() {
+		out, rec, _ := passRun(t, line, false, false, false)
+		if strings.Contains(out, secret.Mask) {
+			redacted++
+		}
+		if rec != "null" {
+			recorded++
+		}
+	}
+	if redacted < 5 || recorded < 5 {
+		t.Errorf("%d lines redacted, %d recorded; want at least 5 of each", redacted, recorded)
 	}
 }
 
@@ -155,8 +174,8 @@ func FuzzPassServer(f *testing.F) {
 		if strings.ContainsAny(line, "\n\r") {
 			return
 		}
-		out, rec, left := passRun(t, line, false, false)
-		wantOut, wantRec, wantLeft := passRun(t, line, true, false)
+		out, rec, left := passRun(t, line, false, false, false)
+		wantOut, wantRec, wantLeft := passRun(t, line, true, false, false)
 		if out != wantOut || rec != wantRec || !reflect.DeepEqual(left, wantLeft) {
 			t.Errorf("%q\npassed:  %q %s %v\ndecoded: %q %s %v", line, out, rec, left, wantOut, wantRec, wantLeft)
 		}
