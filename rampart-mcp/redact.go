@@ -30,3 +30,16 @@ func (secretRedactor) Text(s string) (string, []string) {
 	out, fs := secret.Redact(s)
 	return out, kinds(fs)
 }
+
+// Clean reports whether Value finds nothing in the string s of a message,
+// held under key (proxy.StringChecker): neither a credential in the base64
+// content of a "data" or "blob" member nor one in the text.
+func (secretRedactor) Clean(s, key string, member bool) bool {
+	if member && blobKeys[key] {
+		var fs []secret.Finding
+		if _, changed := redactBlob(s, &fs); changed {
+			return false
+		}
+	}
+	return secret.Clean(s, key)
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 )
 
 func BenchmarkAppend(b *testing.B) {
@@ -27,6 +28,37 @@ func BenchmarkAppend(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
+		})
+	}
+}
+
+// BenchmarkAppendAlone is an append that comes alone, as one call judged
+// at a time (rampart-mcp) makes them: longer than holdGap after the last,
+// so that it takes the lock and reads the head. The pauses are not timed.
+func BenchmarkAppendAlone(b *testing.B) {
+	for _, mapped := range []bool{true, false} {
+		name := "mapped-head"
+		if !mapped {
+			name = "pread-head"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(m bool) { mapHeads = m }(mapHeads)
+			mapHeads = mapped
+			l, _ := newLog(b, 0, Options{MaxSize: -1})
+			e := entry(1)
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				time.Sleep(2 * holdGap)
+				b.StartTimer()
+				if _, err := l.Append(e); err != nil {
+					b.Fatal(err)
+				}
+			}
+			l.mu.Lock()
+			locks := l.locks
+			l.mu.Unlock()
+			b.ReportMetric(float64(locks)/float64(b.N), "locks/op")
 		})
 	}
 }
@@ -237,6 +269,25 @@ func FuzzReader(f *testing.F) {
 		}
 		if res.Problem == nil && res.Records > 0 && !bytes.HasSuffix(b, []byte("\n")) && len(res.Notes) == 0 {
 			t.Fatalf("verified a log with a torn end and no note")
+		}
+	})
+}
+
+// BenchmarkAppendTime: a record's time laid out digit by digit, and by
+// time.Time.AppendFormat as before.
+func BenchmarkAppendTime(b *testing.B) {
+	tm := time.Date(2026, 12, 4, 10, 58, 1, 123456000, time.UTC)
+	buf := make([]byte, 0, 64)
+	b.Run("digits", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf = appendTime(buf[:0], tm)
+		}
+	})
+	b.Run("AppendFormat", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf = tm.AppendFormat(buf[:0], TimeFormat)
 		}
 	})
 }

@@ -62,15 +62,18 @@ type Log struct {
 	fsync   bool
 	now     func() time.Time
 
-	mu     sync.Mutex // serialises goroutines; flock serialises processes
-	headf  *os.File
-	f      *os.File // active file, O_APPEND
-	gen    uint64   // generation of f
-	ids    idSource
-	buf    []byte
-	closed bool
-	writes uint64 // write(2) calls that added records, for tests and benchmarks
-	locks  uint64 // times the file lock was taken, for tests and benchmarks
+	mu    sync.Mutex // serialises goroutines; flock serialises processes
+	headf *os.File
+	// headMap is the head file mapped for reading where the system allows
+	// (see mapHead), else nil.
+	headMap []byte
+	f       *os.File // active file, O_APPEND
+	gen     uint64   // generation of f
+	ids     idSource
+	buf     []byte
+	closed  bool
+	writes  uint64 // write(2) calls that added records, for tests and benchmarks
+	locks   uint64 // times the file lock was taken, for tests and benchmarks
 	// held: the last batch kept the file lock for the next, and h is the
 	// head, not yet written (see writeBatch). heldSince is when this
 	// stretch of holding began, lastEnd when the last batch ended, and
@@ -114,7 +117,7 @@ func Open(path string, opts Options) (*Log, error) {
 		return nil, err
 	}
 	if _, _, err := l.Head(); err != nil {
-		l.headf.Close()
+		l.closeHead()
 		if l.f != nil {
 			l.f.Close()
 		}
@@ -133,6 +136,13 @@ func (l *Log) openHead() error {
 	}
 	l.headf = f
 	return nil
+}
+
+// closeHead closes the head file and drops its mapping.
+func (l *Log) closeHead() error {
+	unmapHead(l.headMap)
+	l.headMap = nil
+	return l.headf.Close()
 }
 
 func (l *Log) openActive() error {
@@ -207,7 +217,7 @@ func (l *Log) Close() error {
 			err = e
 		}
 	}
-	if e := l.headf.Close(); err == nil {
+	if e := l.closeHead(); err == nil {
 		err = e
 	}
 	return err
@@ -230,7 +240,7 @@ func (l *Log) lock() error {
 			return nil
 		}
 		l.unlock()
-		l.headf.Close()
+		l.closeHead()
 		if err := l.openHead(); err != nil {
 			return err
 		}

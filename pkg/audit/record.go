@@ -157,8 +157,40 @@ func (r *Record) appendStamp(b []byte) []byte {
 	b = appendString(b, r.ID)
 	b = appendKey(b, "time")
 	b = append(b, '"')
-	b = r.Time.UTC().AppendFormat(b, TimeFormat)
+	b = appendTime(b, r.Time.UTC())
 	return append(b, '"')
+}
+
+// appendTime appends t, in UTC, as TimeFormat lays it out: digit by digit
+// for the years 0 to 9999, by time.Time.AppendFormat for the others.
+func appendTime(b []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 || t.Location() != time.UTC {
+		return t.AppendFormat(b, TimeFormat)
+	}
+	hour, min, sec := t.Clock()
+	var d [26]byte // 2006-01-02T15:04:05.000000
+	put := func(at, v, n int) {
+		for i := at + n - 1; i >= at; i-- {
+			d[i] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	put(0, year, 4)
+	d[4] = '-'
+	put(5, int(month), 2)
+	d[7] = '-'
+	put(8, day, 2)
+	d[10] = 'T'
+	put(11, hour, 2)
+	d[13] = ':'
+	put(14, min, 2)
+	d[16] = ':'
+	put(17, sec, 2)
+	d[19] = '.'
+	put(20, t.Nanosecond()/1000, 6)
+	b = append(b, d[:]...)
+	return append(b, 'Z')
 }
 
 // appendBody appends the members from agent to flags: what the call and

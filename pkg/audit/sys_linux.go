@@ -5,6 +5,7 @@ package audit
 import (
 	"io"
 	"os"
+	"runtime/debug"
 	"syscall"
 	"unsafe"
 
@@ -160,3 +161,33 @@ func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()),
 // still rotate the active file while they hold it (on Windows that needs
 // a handle that shares delete access).
 func OpenRead(name string) (*os.File, error) { return os.Open(name) }
+
+// mapHead maps the first headSize bytes of the head file f, shared and
+// read-only, or returns nil when it cannot.
+func mapHead(f *os.File) []byte {
+	b, err := unix.Mmap(int(f.Fd()), 0, headSize, unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// unmapHead drops a mapping mapHead made (nil: none).
+func unmapHead(m []byte) {
+	if m != nil {
+		unix.Munmap(m)
+	}
+}
+
+// readMapped copies the mapped head m into b. ok is false when the read
+// faulted: the file was cut to nothing under the mapping (SIGBUS, made a
+// panic here and recovered).
+func readMapped(m, b []byte) (n int, ok bool) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			n, ok = 0, false
+		}
+	}()
+	return copy(b, m), true
+}

@@ -294,6 +294,9 @@ func generated(v string) bool {
 // credential reads an Authorization value: an optional scheme word
 // (Bearer, Basic, Token ...) and the credential after it.
 func credential(s string, v int) (Finding, bool) {
+	if v >= len(s) {
+		return Finding{}, false // an empty value: nothing to read
+	}
 	if s[v] == '"' || s[v] == '\'' {
 		v++
 	} else if strings.HasPrefix(s[v:], `\"`) {

@@ -234,3 +234,33 @@ func BenchmarkRedactValue(b *testing.B) {
 		RedactValue(v)
 	}
 }
+
+// TestClean checks Clean against RedactValue, string by string, with and
+// without a key that names a credential.
+func TestClean(t *testing.T) {
+	strs := []string{"", "hello", "git status", "hunter2", "abc", Mask, "${PASSWORD}", "Bearer abcdefgh", "Basic " + awsSecret,
+		awsID, awsSecret, ghToken, jwt, pemRSA, "password=" + awsSecret, "see https://user:" + awsSecret + "@example.com/x"}
+	keys := []string{"", "text", "content", "password", "DB_PASSWORD", "Authorization", "api_key", "data"}
+	for _, s := range strs {
+		for _, k := range keys {
+			var v any = s
+			if k != "" {
+				v = map[string]any{k: []any{"x", map[string]any{"n": 1.0}, s}}
+			}
+			_, fs := RedactValue(v)
+			if got := Clean(s, k); got != (len(fs) == 0) {
+				t.Errorf("Clean(%q, %q) = %v, RedactValue found %v", s, k, got, fs)
+			}
+		}
+	}
+}
+
+// TestEmptyAuthorization: an empty value under an Authorization key holds
+// no credential (it once indexed past the end of the string).
+func TestEmptyAuthorization(t *testing.T) {
+	for _, v := range []any{map[string]any{"Authorization": ""}, map[string]any{"headers": map[string]any{"authorization": []any{""}}}} {
+		if _, fs := RedactValue(v); len(fs) != 0 {
+			t.Errorf("RedactValue(%v) found %v", v, fs)
+		}
+	}
+}

@@ -110,6 +110,17 @@ func (w *walker) walk(v any, key string, depth int) (any, bool) {
 	return v, false
 }
 
+// Clean reports whether RedactValue finds nothing in the string s held
+// under key (the nearest map key above it, "" for none). A caller that
+// walks JSON text itself asks it of each string instead of decoding the
+// whole value: RedactValue finds nothing in a value exactly when Clean
+// holds for each of its strings under its key.
+func Clean(s, key string) bool {
+	var w walker
+	w.redactString(s, key)
+	return len(w.fs) == 0
+}
+
 // redactString redacts s, found under key (the nearest map key above it).
 func (w *walker) redactString(s, key string) string {
 	if key != "" {

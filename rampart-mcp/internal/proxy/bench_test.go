@@ -32,6 +32,8 @@ func (secretRedactor) Value(v any) (any, []string) {
 	return out, k
 }
 
+func (secretRedactor) Clean(s, key string, _ bool) bool { return secret.Clean(s, key) }
+
 func (secretRedactor) Text(s string) (string, []string) {
 	out, fs := secret.Redact(s)
 	var k []string

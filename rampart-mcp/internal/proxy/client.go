@@ -182,7 +182,8 @@ func (p *Proxy) toolsCall(env envelope) verdict {
 // (the policy reads them as values); the other members were located by the
 // scan of the frame.
 func (p *Proxy) buildCall(env envelope) (c call.Call, modern bool, ambiguous string) {
-	params := call.Params{"server": p.cfg.Server}
+	params := make(call.Params, 4) // server, tool, arguments, annotations
+	params["server"] = p.cfg.Server
 	c = call.Call{Tool: call.ToolMCP, Params: params, Session: p.cfg.Session, Cwd: p.cfg.Cwd}
 	p.mu.Lock()
 	c.Agent = p.agent
@@ -206,7 +207,12 @@ func (p *Proxy) buildCall(env envelope) (c call.Call, modern bool, ambiguous str
 	}
 	params["tool"] = name
 	if sp.arguments != nil {
-		if args, err := p.arguments.decode(sp.arguments); err == nil {
+		args, ok := decodeArguments(sp.arguments)
+		var err error
+		if !ok {
+			args, err = p.arguments.decode(sp.arguments)
+		}
+		if err == nil {
 			if k := ambiguousValue(args); k != "" {
 				return c, false, k
 			}

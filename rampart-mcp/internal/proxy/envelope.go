@@ -184,6 +184,10 @@ func isNull(raw json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(raw),
 // ids even when they print alike.
 func idKey(raw json.RawMessage) string {
 	raw = bytes.TrimSpace(raw)
+	if smallInt(raw) {
+		// What the float's shortest form prints, without parsing it.
+		return "n" + string(raw)
+	}
 	if len(raw) > 0 && raw[0] == '"' {
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
@@ -196,12 +200,31 @@ func idKey(raw json.RawMessage) string {
 	return "r" + string(raw)
 }
 
+// smallInt reports whether raw is a non-negative integer below 10^6
+// written without a sign, a fraction, an exponent or a leading zero: the
+// ids clients count up, which strconv.FormatFloat(f, 'g', -1, 64) prints
+// as written (10^6 and above it prints with an exponent).
+func smallInt(raw []byte) bool {
+	if len(raw) == 0 || len(raw) > 6 || raw[0] == '0' && len(raw) > 1 {
+		return false
+	}
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // idKeyValue is idKey for an id already decoded (with UseNumber).
 func idKeyValue(v any) (string, bool) {
 	switch v := v.(type) {
 	case string:
 		return "s" + v, true
 	case json.Number:
+		if smallInt([]byte(v)) {
+			return "n" + string(v), true
+		}
 		if f, err := strconv.ParseFloat(string(v), 64); err == nil {
 			return "n" + strconv.FormatFloat(f, 'g', -1, 64), true
 		}

@@ -144,6 +144,10 @@ type Proxy struct {
 	closed      bool
 	wg          sync.WaitGroup
 
+	// decodeAll sends every server message down the decoding path (tests
+	// compare it with passServer).
+	decodeAll bool
+
 	fromServer valueDecoder // the server's messages, numbers as sent
 	arguments  valueDecoder // tools/call arguments, for the policy
 }

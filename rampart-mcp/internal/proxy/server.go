@@ -21,8 +21,19 @@ func (p *Proxy) serverLine(line []byte) {
 		p.client.write(line)
 		return
 	}
+	var pd pending
+	var matched, taken bool
+	if body[0] == '{' {
+		var done bool
+		if pd, matched, taken, done = p.passServer(line, body); done {
+			return
+		}
+	}
 	v, err := p.fromServer.decode(body) // numbers re-encode exactly as sent
 	if err != nil {
+		if matched {
+			p.addPending(pd) // not answered after all
+		}
 		p.serverMalformed(line, err.Error())
 		return
 	}
@@ -30,7 +41,11 @@ func (p *Proxy) serverLine(line []byte) {
 	switch m := v.(type) {
 	case map[string]any:
 		var ch bool
-		v, ch = p.serverMessage(m)
+		if taken {
+			v, ch = p.serverResponse(m, pd, matched)
+		} else {
+			v, ch = p.serverMessage(m)
+		}
 		changed = changed || ch
 	case []any:
 		out := make([]any, len(m))
@@ -75,6 +90,12 @@ func (p *Proxy) serverMessage(m map[string]any) (any, bool) {
 			pd, matched = p.takePending(k)
 		}
 	}
+	return p.serverResponse(m, pd, matched)
+}
+
+// serverResponse is serverMessage for a response once its request, pd, is
+// known (matched false: none is).
+func (p *Proxy) serverResponse(m map[string]any, pd pending, matched bool) (any, bool) {
 	if matched && pd.method == "tools/list" {
 		if res, ok := lookup(m, "result"); ok {
 			if r, ok := res.(map[string]any); ok {
