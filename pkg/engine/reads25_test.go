@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"testing"
 
 	"rampart.dev/pkg/call"
@@ -28,6 +29,26 @@ func TestReadsBesideTheReadTool(t *testing.T) {
 		d := e.Evaluate(mkCall(tc.tool, tc.arg))
 		if d.Decision < tc.want || tc.want == call.Allow && d.Decision != call.Allow {
 			t.Errorf("%s %q = %v (%s), want %v", tc.tool, tc.arg, d.Decision, d.Message, tc.want)
+		}
+	}
+}
+
+// TestMCPQueryConfigText checks that a query-running database tool's query
+// config ({text, values}, as node-postgres takes it) carries its SQL.
+func TestMCPQueryConfigText(t *testing.T) {
+	e := standard(t)
+	for args, want := range map[string]call.Action{
+		`{"server":"db","tool":"query","arguments":{"params":{"text":"DROP TABLE orders"}}}`:                              call.RequireApproval,
+		`{"server":"db","tool":"query","arguments":{"params":{"text":"SELECT * FROM users WHERE id = $1","values":[1]}}}`: call.Allow,
+		`{"server":"db","tool":"add_comment","arguments":{"text":"drop table note"}}`:                                     call.Allow,
+	} {
+		var p call.Params
+		if err := json.Unmarshal([]byte(args), &p); err != nil {
+			t.Fatal(err)
+		}
+		d := e.Evaluate(call.Call{Tool: call.ToolMCP, Cwd: "/home/dev/project", Params: p})
+		if d.Decision < want || want == call.Allow && d.Decision != call.Allow {
+			t.Errorf("mcp %s = %v (%s), want %v", args, d.Decision, d.Message, want)
 		}
 	}
 }
