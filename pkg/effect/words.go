@@ -439,6 +439,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if props && hasProp(e, "patch-paths") {
+		a.patchPaths(i, c, e.Prop("patch-paths"), f) // patchpaths.go
+	}
 	if props && hasProp(e, "saves-url-name") {
 		a.savesURLName(i, cl, f)
 	}
