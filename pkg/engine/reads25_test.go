@@ -11,7 +11,8 @@ import (
 // tool: a file: URL fetched is judged as the read tool's read of the file
 // (the reader's own environment asks as printing it does), a directory
 // an upload tool sends sends the credentials in it, and a program that
-// decrypts a stored credential to standard output prints it.
+// decrypts a stored credential to standard output, or dumps its settings
+// with their keys (s3cmd --dump-config), prints it.
 func TestReadsBesideTheReadTool(t *testing.T) {
 	e := standard(t)
 	for _, tc := range []struct {
@@ -25,6 +26,8 @@ func TestReadsBesideTheReadTool(t *testing.T) {
 		{"exec", "croc send dist", call.Allow},
 		{"exec", "systemd-creds decrypt /etc/credstore.encrypted/db.cred -", call.RequireApproval},
 		{"exec", "systemd-creds list", call.Allow},
+		{"exec", "s3cmd --dump-config", call.RequireApproval},
+		{"exec", "s3cmd ls s3://acme-dev/", call.Allow},
 	} {
 		d := e.Evaluate(mkCall(tc.tool, tc.arg))
 		if d.Decision < tc.want || tc.want == call.Allow && d.Decision != call.Allow {
