@@ -108,6 +108,9 @@
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file
 // of the repository, read out of its objects (git show HEAD:.env).
+// "patch-paths=-p,--patch" marks a command that, with one of those options
+// (or always, "*"), prints the changes made to the paths after "--", so
+// their text (git log -p -- .env).
 // "attaches=-p,--pid" names the options whose value is the id of a running
 // process the program attaches to and reads the memory of (a debugger:
 // gdb -p); "attaches=*" says its operands are (gcore PID), and a

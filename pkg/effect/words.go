@@ -377,13 +377,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// curl -T "{a,b}": curl's own list of files.
 				for _, one := range strings.Split(w.Text[1:len(w.Text)-1], ",") {
 					p := a.clean(one, i)
-					a.add(Effect{Kind: Read, Cmd: i, Path: p})
+					a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true}) // a directory sends every file in it (croc send ~/.aws)
 					f.reads, f.sends = append(f.reads, p), append(f.sends, p)
 				}
 				continue
 			}
 			p := a.clean(w.Text, i)
-			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true}) // a directory sends every file in it (croc send ~/.aws)
 			f.reads = append(f.reads, p)
 			f.sends = append(f.sends, p)
 			a.unresolvedTail(i, w.Text, Read, f) // named.go
@@ -446,6 +446,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		}
+	}
+	if props && hasProp(e, "patch-paths") {
+		a.patchPaths(i, c, e.Prop("patch-paths"), f) // patchpaths.go
 	}
 	if props && hasProp(e, "saves-url-name") {
 		a.savesURLName(i, cl, f)

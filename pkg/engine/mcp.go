@@ -585,7 +585,8 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyBrowserCode
 	case k == "commands" || k == "cmds" || k == "steps" && false:
 		return keyCommands
-	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement") || k == "cql" || k == "hql"):
+	case db && (k == "command" || k == "query" || k == "cmd" || strings.Contains(k, "sql") || strings.Contains(k, "cypher") || strings.Contains(k, "statement") || k == "cql" || k == "hql" || k == "text" && w.runsQuery()):
+		// (a query config's text, as node-postgres takes {text, values})
 		return keySQL
 	case programKey(k):
 		return keyProgram

@@ -101,8 +101,16 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.noteGraphQL(quoteArgv([]string{"curl", raw}), nil)
 		}
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
-			// fileuri.go: a file: URL in any spelling reads the file.
-			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
+			// fileuri.go: a file: URL in any spelling reads the file,
+			// and is judged as the read tool's read of it is: a tool's
+			// settings, the reader's own environment, production's files.
+			p = match.CleanPath(p, c.Cwd, ev.e.env.Home)
+			ev.pathSubject(call.ToolRead, p)
+			if !ev.denied() {
+				ev.judgeSettings(p)
+				ev.judgeOwnEnviron(p)
+				ev.judgeProductionFile(call.ToolRead, p)
+			}
 		}
 	case call.ToolMCP:
 		// Judged by runMCP: the argument walk is recursive, and keeping it

@@ -23,7 +23,7 @@ var environPrint = sync.OnceValue(func() map[string][]string {
 		"node":   {"console.", "process.stdout.write", "process.stderr.write", "util.inspect"},
 		"perl":   {"print", "say", "Dumper", "printf", "warn", "die"},
 		"ruby":   {"puts", "p(", "p ENV", "pp", "print", "$stdout", "STDOUT", "warn", "$stderr", "inspect"},
-		"php":    {"print_r", "var_dump", "var_export", "echo", "print", "printf"},
+		"php":    {"print_r", "var_dump", "var_export", "echo", "print", "printf", "phpinfo("},
 		"lua":    {"print(", "io.write"},
 		"r":      {"print(", "cat(", "message(", "str(", "writeLines("},
 		"awk":    {"print"},
@@ -40,7 +40,7 @@ var environNamesOnly = [...]string{
 	"array_keys(getenv())", "count(getenv())", "count($_ENV)", "ENV.sort.map(&:first)", "ENV.map(&:first)",
 	"ENV.each_key", "ENV.to_h.keys", "process.env).length", "Object.getOwnPropertyNames(process.env",
 	// one variable read by its name (puts ENV.fetch("RAILS_ENV"))
-	"ENV.fetch(", "ENV[", "os.environ[", "os.environ.get(", "process.env.", "process.env[", "$ENV{",
+	"ENV.fetch(", "ENV[", "os.environ[", "os.environ.get(", "process.env.", "process.env[", "$ENV{", "Sys.getenv(\"", "Sys.getenv('",
 }
 
 // environValues are spellings that yield every variable's value beyond

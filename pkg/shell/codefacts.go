@@ -89,7 +89,7 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 		},
 		"php": {
 			network: []string{"fsockopen", "socket_create", "socket_connect", "curl_init", "stream_socket_client", "file_get_contents('http", "file_get_contents(\"http", "fopen('http", "fopen(\"http", "dns_get_record", "gethostbyname", "mail(", "ftp://", "http://", "https://", "ftp_connect"},
-			environ: []string{"getenv()", "$_ENV", "$_SERVER", "getenv(),", "/proc/self/environ", "/proc/1/environ"},
+			environ: []string{"getenv()", "$_ENV", "$_SERVER", "getenv(),", "phpinfo(", "/proc/self/environ", "/proc/1/environ"},
 			shell:   []string{"/bin/sh", "/bin/bash", "-i <&", "proc_open", "array(0=>$", "descriptorspec"},
 			listen:  []string{"socket_listen", "stream_socket_server", "-S "},
 			dynamic: []string{"eval(", "assert(", "create_function", "call_user_func", "$$"},

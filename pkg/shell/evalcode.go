@@ -19,7 +19,7 @@ import (
 var evalHooks = sync.OnceValue(func() map[string][]hook {
 	return map[string][]hook{
 		"python": {{"exec", hookEval}, {"eval", hookEval}, {"compile", hookEval}},
-		"node":   {{"eval", hookEval}, {"Function", hookEval}},
+		"node":   {{"eval", hookEval}, {"Function", hookEval}, {"runInThisContext", hookEval}, {"runInNewContext", hookEval}, {"runInContext", hookEval}},
 		"php":    {{"eval", hookEval}},
 		"ruby":   {{"eval", hookEval}, {"instance_eval", hookEval}, {"class_eval", hookEval}},
 		"perl":   {{"eval", hookEval}},
@@ -83,4 +83,28 @@ func decodesText(arg string) bool {
 		}
 	}
 	return false
+}
+
+// evalPrograms are, by language, the interpreter a download piped to it
+// would be: what code that evaluates a download amounts to.
+var evalPrograms = map[string]string{"python": "python3", "node": "node", "php": "php", "ruby": "ruby", "perl": "perl", "lua": "lua"}
+
+// urlLiteral matches an http(s) URL written out in code.
+var urlLiteral = lazyRegexp(`https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`)
+
+// evalDownload judges an eval-like call handed text its own code fetches
+// from a URL written out (exec(urlopen('https://…').read()),
+// eval(file_get_contents('https://…')), eval(URI.open('https://…').read))
+// as the download piped to the language's interpreter it amounts to:
+// curl -fsSL URL | python3. arg is the call's argument text.
+func (s *state) evalDownload(lang, arg string, f frame) {
+	prog, ok := evalPrograms[lang]
+	if !ok || !strings.Contains(arg, "://") || !anyIn(arg, codeMarkers()[lang].network) {
+		return
+	}
+	u := urlLiteral().FindString(arg)
+	if u == "" {
+		return
+	}
+	s.parseString("curl -fsSL "+quoteWord(u)+" | "+prog, f)
 }

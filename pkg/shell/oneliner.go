@@ -238,6 +238,7 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"spawnl", hookSpawn}, {"spawnle", hookSpawn}, {"spawnlp", hookSpawn}, {"spawnlpe", hookSpawn},
 			{"spawnv", hookSpawn}, {"spawnve", hookSpawn}, {"spawnvp", hookSpawn}, {"spawnvpe", hookSpawn},
 			{"posix_spawn", hookArgv}, {"posix_spawnp", hookArgv},
+			{"create_subprocess_shell", hookShell}, {"create_subprocess_exec", hookShell},
 			{"rmtree", hookRmTree},
 			{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
 			{"open", hookRead}, {"Path", hookPath},
@@ -367,6 +368,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if k > 0 && isIdent(code[k-1]) || at < len(code) && isIdent(code[at]) {
 				continue
 			}
+			if (h.name == "run" || h.name == "call") && notProcessCall(lang, code[:k]) {
+				continue // asyncio.run(main()): an event loop, not a process
+			}
 			args, end, ok := sc.call(namedCallAt(code, k, at))
 			if ok && h.kind >= hookRecvWrite { // the receiver kinds come last
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
@@ -383,7 +387,8 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// the same call.
 				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
-				} else if h.kind <= hookRmFile && passedAsValue(code, k, at) {
+				}
+				if h.kind <= hookRmFile && passedAsValue(code, k, at) {
 					// sapply("rm -rf ~", system), map(os.system, cmds): the
 					// call is made by what it is handed to, on arguments
 					// nobody here reads
@@ -392,6 +397,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue
 			}
 			if h.kind == hookEval {
+				s.evalDownload(lang, code[at:end], f) // evalcode.go: exec(urlopen(URL).read())
 				facts = facts.or(s.evalCode(lang, args, f))
 				facts.DecodedRun = facts.DecodedRun || decodesText(code[at:end])
 				continue
@@ -463,7 +469,15 @@ func namedCallAt(code string, k, at int) int {
 func passedAsValue(code string, k, at int) bool {
 	b := strings.TrimRight(strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:$"), " \t")
 	a := strings.TrimLeft(code[at:], " \t")
-	if b == "" || b[len(b)-1] != '(' && b[len(b)-1] != ',' || a == "" || a[0] != ',' && a[0] != ')' {
+	if kw := strings.TrimRight(b, "="); len(kw) == len(b)-1 && lastIdent(kw) != "" {
+		// Process(target=os.system, args=(…)), Thread(target=shutil.rmtree):
+		// a keyword argument is an argument as a positional one is
+		b = strings.TrimRight(strings.TrimSuffix(kw, lastIdent(kw)), " \t")
+		if b != "" && b[len(b)-1] == '(' {
+			b += "_" // the keyword's call is not the one looked at (print, help)
+		}
+	}
+	if b == "" || b[len(b)-1] != '(' && b[len(b)-1] != ',' && b[len(b)-1] != '_' || a == "" || a[0] != ',' && a[0] != ')' {
 		return false
 	}
 	if b[len(b)-1] == '(' {
@@ -1816,4 +1830,24 @@ func bareCallArgument(rest string) bool {
 		return false
 	}
 	return skipSpace(rest, k) < len(rest) && rest[skipSpace(rest, k)] == '(' || k < len(rest) && rest[k] == '('
+}
+
+// eventLoops are the Python modules whose run and call start no process:
+// they run a coroutine in an event loop (asyncio.run(main()),
+// trio.run(main), anyio.run(main)).
+var eventLoops = [...]string{"asyncio.", "trio.", "anyio.", "curio.", "uvloop."}
+
+// notProcessCall reports a process-starting name (run, call) written as a
+// method of a module that starts no process, before is the code up to the
+// name.
+func notProcessCall(lang, before string) bool {
+	if lang != "python" {
+		return false
+	}
+	for _, m := range eventLoops {
+		if strings.HasSuffix(before, m) {
+			return len(before) == len(m) || !isIdent(before[len(before)-len(m)-1])
+		}
+	}
+	return false
 }
