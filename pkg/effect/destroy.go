@@ -83,13 +83,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) || a.serverHere(c, cl) {
 		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine
-		// (an endpoint on this machine: localtarget.go)
+		// (an endpoint on this machine: localtarget.go; a server's client
+		// pointed at a server here: serverHere)
 		return
 	}
 	kind := always

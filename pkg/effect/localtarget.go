@@ -176,3 +176,24 @@ func LocalTarget(res *shell.Result, i int) bool {
 	cl := cat.Classify(c.Name, c.Args)
 	return (kind == "publish" || cl.Mark("publish")) && publishesHere(res, c, &cl)
 }
+
+// serverHere reports whether a command that always changes what a server
+// holds (the catalogue's destroy=remote: ldapadd, ldapdelete) names its
+// server by options (the url role on an option) that all name this
+// machine, on a line that opens no port to another (ldapadd -H
+// ldap://localhost:3389: a directory kept for tests). A database's
+// client, or a command that drops what it names (dropuser), is left to
+// the reading of test databases (disposable.go): a
+// development database on a server here may hold what a person entered.
+func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
+	if cl.Entry == nil || cl.Entry.Prop("destroy") != "remote" || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
+		return false
+	}
+	var hosts []string
+	for _, w := range cl.Words {
+		if w.Option != "" && w.Role == catalog.URL {
+			hosts = append(hosts, w.Text)
+		}
+	}
+	return allHere(hosts) && !forwardsOnLine(a.res)
+}

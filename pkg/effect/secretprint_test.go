@@ -49,6 +49,15 @@ func TestSecretPrinted(t *testing.T) {
 		"curl -s http://127.0.0.1:8200/v1/secret/metadata/app":                         false,
 		"curl -s -o out.json http://127.0.0.1:8200/v1/secret/data/app":                 false,
 		"curl -s https://api.example.com/v1/users":                                     false,
+		"lpass export | gzip | base64":                                                 true,
+		"gh auth token | xz -c":                                                        true,
+		"op read op://dev/db/password | zstd | base64 -w0":                             true,
+		"gh auth token | gzip > tok.gz":                                                false,
+		"bw get template item":                                                         false,
+		"bw get password github.com":                                                   true,
+		"bw get github.com":                                                            true,
+		"bws secret get 2f1c":                                                          true,
+		"bws project list":                                                             false,
 	} {
 		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
 			t.Errorf("%q: flow:secret->agent = %v, want %v (%v)", line, got, want, effectsOf(line))
