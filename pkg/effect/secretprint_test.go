@@ -58,6 +58,10 @@ func TestSecretPrinted(t *testing.T) {
 		"bw get github.com":                                                            true,
 		"bws secret get 2f1c":                                                          true,
 		"bws project list":                                                             false,
+		"wp config get DB_PASSWORD":                                                    true,
+		"wp @production config get AUTH_KEY":                                           true,
+		"wp config get DB_NAME":                                                        false,
+		"wp config list":                                                               true,
 	} {
 		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
 			t.Errorf("%q: flow:secret->agent = %v, want %v (%v)", line, got, want, effectsOf(line))

@@ -17,14 +17,14 @@ func TestServerHere(t *testing.T) {
 	}
 	for line, want := range map[string]bool{
 		"ldapadd -x -H ldap://localhost:3389 -D cn=admin,dc=test,dc=local -w admin -f fixtures/users.ldif": false,
-		"ldapdelete -H ldap://127.0.0.1 -r ou=people,dc=test,dc=local":                                    false,
+		"ldapdelete -H ldap://127.0.0.1 -r ou=people,dc=test,dc=local":                                     false,
 		"ldapmodify -n -H ldaps://ldap.corp.example.com -f changes.ldif":                                   false,
 		"ldapmodify -x -H ldaps://ldap.corp.example.com -W -f changes.ldif":                                true,
 		"ldappasswd -H ldaps://ldap.acme.io -S uid=jo,ou=people,dc=acme,dc=io":                             true,
-		"ldapdelete -x -f x.ldif":                                                                          true,
-		"ldapadd -H ldap://localhost:3389 -H ldaps://ldap.corp.example.com -f a.ldif":                      true,
-		"ssh -fN -L 3389:ldap.corp:389 bastion; ldapadd -H ldap://localhost:3389 -f a.ldif":                true,
-		"dropuser -h localhost app":                                                                        true,
+		"ldapdelete -x -f x.ldif": true,
+		"ldapadd -H ldap://localhost:3389 -H ldaps://ldap.corp.example.com -f a.ldif":       true,
+		"ssh -fN -L 3389:ldap.corp:389 bastion; ldapadd -H ldap://localhost:3389 -f a.ldif": true,
+		"dropuser -h localhost app": true,
 	} {
 		if got := destroys(line); got != want {
 			t.Errorf("%s: destroys = %v, want %v (%v)", line, got, want, effectsOf(line))
