@@ -34,7 +34,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		// A program the catalogue does not know, or a subcommand of a
 		// known one it does not list (borg delete, restic forget): its
 		// verbs are read as an unknown program's are.
-		if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) {
+		if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.aimedHere(i, c) {
 			if v := unknownDestroyVerb(cl); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {

@@ -197,3 +197,24 @@ func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
 	}
 	return allHere(hosts) && !forwardsOnLine(a.res)
 }
+
+// aimedHere reports whether a command whose verbs are read as an unknown
+// program's names the server it talks to only by URLs of this machine
+// (ray job submit --address http://127.0.0.1:8265: a cluster started
+// here), run directly, on a line that opens no port to another machine
+// and names no production. A command naming no URL is not aimed here.
+func (a *analysis) aimedHere(i int, c *shell.Command) bool {
+	if len(c.Via) > 0 || a.productionWord(i) != "" {
+		return false
+	}
+	var urls []string
+	for _, w := range c.Args {
+		if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") {
+			w = v // --address=http://127.0.0.1:8265
+		}
+		if strings.Contains(w, "://") {
+			urls = append(urls, w)
+		}
+	}
+	return allHere(urls) && !forwardsOnLine(a.res)
+}

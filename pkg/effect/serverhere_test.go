@@ -31,3 +31,30 @@ func TestServerHere(t *testing.T) {
 		}
 	}
 }
+
+// TestAimedHere checks that an unknown program's publishing verb aimed
+// only at URLs of this machine publishes to no one, and that one aimed
+// elsewhere, at no URL, past a forwarded port or at production does.
+func TestAimedHere(t *testing.T) {
+	destroys := func(line string) bool {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Destroy {
+				return true
+			}
+		}
+		return false
+	}
+	for line, want := range map[string]bool{
+		"ray job submit --address http://127.0.0.1:8265 --working-dir . -- python jobs/etl.py":               false,
+		"ray job submit --address=http://localhost:8265 -- python jobs/etl.py":                               false,
+		"ray job submit --address https://ray.prod.internal:8265 -- python jobs/backfill.py":                 true,
+		"ray job submit --address http://10.0.4.12:8265 -- python x.py":                                      true,
+		"ray job submit -- python x.py":                                                                      true,
+		"ssh -fNL 8265:ray-head:8265 bastion; ray job submit --address http://127.0.0.1:8265 -- python x.py": true,
+		"ray job submit --address http://127.0.0.1:8265 --runtime-env-json '{\"env\":\"production\"}' -- x":  true,
+	} {
+		if got := destroys(line); got != want {
+			t.Errorf("%s: destroys = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
