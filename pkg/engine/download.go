@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -88,6 +89,10 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				if f, ok := from(a.Positional[0]); ok {
 					runs = append(runs, downloadRun{f, a})
 				}
+			} else if f, ok := runsOperand(&cmds[i], from); ok {
+				// jupyter execute nb.ipynb, expect x.tcl, gdb ./x: a
+				// program whose catalogued operand is a file it runs
+				runs = append(runs, downloadRun{f, &shArgv})
 			}
 		}
 		// Archives unpacked from a download, and repositories cloned:
@@ -192,4 +197,22 @@ func downloadOutputs(a *match.Argv) []string {
 		}
 	}
 	return out
+}
+
+// runsOperand gives the download behind a word the catalogue says the
+// command runs (the exec role: jupyter execute's notebook, expect's
+// script, gdb's program), when from finds one.
+func runsOperand(c *shell.Command, from func(string) (*match.Argv, bool)) (*match.Argv, bool) {
+	if c.Name == "" {
+		return nil, false
+	}
+	cl := catalog.Default().Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Role == catalog.Exec {
+			if f, ok := from(w.Text); ok {
+				return f, true
+			}
+		}
+	}
+	return nil, false
 }
