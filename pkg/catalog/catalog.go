@@ -127,6 +127,9 @@
 // "shows=true" marks a subcommand that only shows what another would do
 // (helm diff upgrade, a plugin that prints the change helm upgrade would
 // make): its other words name that command, which it never runs (see Dry).
+// "runs-mark=MARK" says that, given an option with that mark, the command
+// runs the files it reads (jupyter nbconvert --execute runs the notebooks
+// it converts).
 // "sub-skip=W,..." names words that may stand before a subcommand and
 // name none (gcloud's release tracks: gcloud beta compute ssh); one
 // ending in "*" names those that begin so (wp's site aliases: @*).

@@ -201,14 +201,16 @@ func downloadOutputs(a *match.Argv) []string {
 
 // runsOperand gives the download behind a word the catalogue says the
 // command runs (the exec role: jupyter execute's notebook, expect's
-// script, gdb's program), when from finds one.
+// script, gdb's program; or an operand it reads, given the option its
+// runs-mark names: jupyter nbconvert --execute), when from finds one.
 func runsOperand(c *shell.Command, from func(string) (*match.Argv, bool)) (*match.Argv, bool) {
 	if c.Name == "" {
 		return nil, false
 	}
 	cl := catalog.Default().Classify(c.Name, c.Args)
+	runsReads := cl.Entry != nil && cl.Entry.Prop("runs-mark") != "" && cl.Mark(cl.Entry.Prop("runs-mark"))
 	for _, w := range cl.Words {
-		if w.Role == catalog.Exec {
+		if w.Role == catalog.Exec || runsReads && w.Role == catalog.Read && w.Option == "" {
 			if f, ok := from(w.Text); ok {
 				return f, true
 			}
