@@ -143,6 +143,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 		if verb == "" {
+			verb = ownSubVerb(e, c.Args, extra)
+		}
+		if verb == "" {
 			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
 			if kind == "publish" && staysLocal(verb) {
 				verb = "" // gradle publishToMavenLocal: into this machine's own repository
@@ -398,6 +401,29 @@ func verbBeforeAll(p string) string {
 	for _, whole := range [...]string{"all", "db", "database"} {
 		if v, ok := strings.CutSuffix(p, whole); ok && len(v) >= 2 {
 			return v
+		}
+	}
+	return ""
+}
+
+// ownSubVerb gives the word that chose an entry listing several
+// subcommands when the entry's own destroy-verbs name it (pass rm, whose
+// entry lists rm beside ls and show and says rm destroys), or "".
+func ownSubVerb(e *catalog.Entry, args []string, extra string) string {
+	k := strings.LastIndexByte(e.Name, ' ')
+	if extra == "" || k < 0 {
+		return ""
+	}
+	names := e.Name[k+1:]
+	for n, w := range args {
+		if n > 4 {
+			break
+		}
+		if !strings.HasPrefix(w, "-") && listed(names, w) {
+			if inWordList(extra, w) {
+				return w
+			}
+			return ""
 		}
 	}
 	return ""

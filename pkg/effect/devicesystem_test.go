@@ -39,3 +39,31 @@ func TestSwitchesAndFlashes(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnSubVerb checks that an entry listing several subcommands, whose
+// own destroy-verbs name the one chosen, destroys (pass rm, keepassxc-cli
+// rm), and that its other subcommands do not.
+func TestOwnSubVerb(t *testing.T) {
+	destroys := func(line string) bool {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Destroy {
+				return true
+			}
+		}
+		return false
+	}
+	for line, want := range map[string]bool{
+		"pass rm prod/old":                           true,
+		"gopass rm -f prod/db":                       true,
+		"keepassxc-cli rm ~/secrets.kdbx Old/Entry":  true,
+		"keepassxc-cli rmdir ~/secrets.kdbx Old":     true,
+		"pass ls":                                    false,
+		"pass show -c dev/db":                        false,
+		"keepassxc-cli ls ~/secrets.kdbx":            false,
+		"keepassxc-cli add ~/secrets.kdbx New/Entry": false,
+	} {
+		if got := destroys(line); got != want {
+			t.Errorf("%s: destroys = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
