@@ -130,8 +130,12 @@
 // "shows=true" marks a subcommand that only shows what another would do
 // (helm diff upgrade, a plugin that prints the change helm upgrade would
 // make): its other words name that command, which it never runs (see Dry).
+// "runs-mark=MARK" says that, given an option with that mark, the command
+// runs the files it reads (jupyter nbconvert --execute runs the notebooks
+// it converts).
 // "sub-skip=W,..." names words that may stand before a subcommand and
-// name none (gcloud's release tracks: gcloud beta compute ssh).
+// name none (gcloud's release tracks: gcloud beta compute ssh); one
+// ending in "*" names those that begin so (wp's site aliases: @*).
 // "bare-deletes=MARK" says that the command, given no operand and an
 // option with that mark, deletes in the directory it runs in as if given
 // "." (git clean -f).
@@ -518,7 +522,7 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 		if i >= len(args) {
 			break
 		}
-		if skip := e.Props["sub-skip"]; skip != "" && i+1 < len(args) && listed(skip, args[i]) {
+		if skip := e.Props["sub-skip"]; skip != "" && i+1 < len(args) && skipsWord(skip, args[i]) {
 			// gcloud beta compute ssh: a release track before the
 			// subcommand names no subcommand of its own.
 			used = i + 1
@@ -1119,6 +1123,17 @@ func uniq(names []string) []string {
 }
 
 // listed reports whether w is one of the comma-separated words of list.
+// skipsWord reports whether w is in a sub-skip list: named, or begun as
+// an entry ending in "*" begins ("@*": @production).
+func skipsWord(list, w string) bool {
+	for t := range strings.SplitSeq(list, ",") {
+		if p, ok := strings.CutSuffix(t, "*"); ok && p != "" && len(w) > len(p) && strings.HasPrefix(w, p) || t == w {
+			return true
+		}
+	}
+	return false
+}
+
 func listed(list, w string) bool {
 	for t := range strings.SplitSeq(list, ",") {
 		if t == w {

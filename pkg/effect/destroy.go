@@ -34,7 +34,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		// A program the catalogue does not know, or a subcommand of a
 		// known one it does not list (borg delete, restic forget): its
 		// verbs are read as an unknown program's are.
-		if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) {
+		if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.aimedHere(i, c) {
 			if v := unknownDestroyVerb(cl); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
@@ -83,13 +83,14 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) || a.serverHere(c, cl) {
 		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine
-		// (an endpoint on this machine: localtarget.go)
+		// (an endpoint on this machine: localtarget.go; a server's client
+		// pointed at a server here: serverHere)
 		return
 	}
 	kind := always
@@ -140,6 +141,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			if verb = dbWipeTask(*cl, c.Args); verb != "" {
 				kind = "database"
 			}
+		}
+		if verb == "" {
+			verb = ownSubVerb(e, c.Args, extra)
 		}
 		if verb == "" {
 			verb = destroyVerb(*cl, cloud, extra, commandStart(c.Args, e.Prop("runs-after")))
@@ -397,6 +401,29 @@ func verbBeforeAll(p string) string {
 	for _, whole := range [...]string{"all", "db", "database"} {
 		if v, ok := strings.CutSuffix(p, whole); ok && len(v) >= 2 {
 			return v
+		}
+	}
+	return ""
+}
+
+// ownSubVerb gives the word that chose an entry listing several
+// subcommands when the entry's own destroy-verbs name it (pass rm, whose
+// entry lists rm beside ls and show and says rm destroys), or "".
+func ownSubVerb(e *catalog.Entry, args []string, extra string) string {
+	k := strings.LastIndexByte(e.Name, ' ')
+	if extra == "" || k < 0 {
+		return ""
+	}
+	names := e.Name[k+1:]
+	for n, w := range args {
+		if n > 4 {
+			break
+		}
+		if !strings.HasPrefix(w, "-") && listed(names, w) {
+			if inWordList(extra, w) {
+				return w
+			}
+			return ""
 		}
 	}
 	return ""

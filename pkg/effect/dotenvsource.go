@@ -20,7 +20,7 @@ var dotenvShared = map[string]bool{"example": true, "sample": true, "template": 
 // file: .env, or .env.STAGE for a stage not written to be shared.
 func dotenvSecrets(p string) bool {
 	base := path.Base(p)
-	if base == ".env" {
+	if base == ".env" || appSecretsFile(p) {
 		return true
 	}
 	if strings.HasPrefix(base, ".env") && strings.ContainsAny(base, "*?[") {
@@ -39,4 +39,25 @@ func dotenvSecrets(p string) bool {
 		return false
 	}
 	return !dotenvShared[strings.ToLower(stage)]
+}
+
+// appSecretsFiles are the files in which frameworks and tools keep a
+// project's secrets out of its repository, as .env does, by the end of
+// their cleaned path: WordPress's and Magento's database passwords and
+// keys, Drupal's local settings, DVC's remote credentials, Godot's and
+// Android's signing passwords.
+var appSecretsFiles = [...]string{
+	"/wp-config.php", "/app/etc/env.php", "/settings.local.php", "/.dvc/config.local",
+	"/.godot/export_credentials.cfg", "/keystore.properties", "/key.properties", "/signing.properties",
+}
+
+// appSecretsFile reports whether the cleaned path p is one of
+// appSecretsFiles (Drupal's only under a site's directory, sites/NAME/).
+func appSecretsFile(p string) bool {
+	for _, s := range appSecretsFiles {
+		if strings.HasSuffix(p, s) || p == s[1:] {
+			return s != "/settings.local.php" || strings.Contains(p, "sites/")
+		}
+	}
+	return false
 }

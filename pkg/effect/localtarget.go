@@ -176,3 +176,45 @@ func LocalTarget(res *shell.Result, i int) bool {
 	cl := cat.Classify(c.Name, c.Args)
 	return (kind == "publish" || cl.Mark("publish")) && publishesHere(res, c, &cl)
 }
+
+// serverHere reports whether a command that always changes what a server
+// holds (the catalogue's destroy=remote: ldapadd, ldapdelete) names its
+// server by options (the url role on an option) that all name this
+// machine, on a line that opens no port to another (ldapadd -H
+// ldap://localhost:3389: a directory kept for tests). A database's
+// client, or a command that drops what it names (dropuser), is left to
+// the reading of test databases (disposable.go): a
+// development database on a server here may hold what a person entered.
+func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
+	if cl.Entry == nil || cl.Entry.Prop("destroy") != "remote" || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
+		return false
+	}
+	var hosts []string
+	for _, w := range cl.Words {
+		if w.Option != "" && w.Role == catalog.URL {
+			hosts = append(hosts, w.Text)
+		}
+	}
+	return allHere(hosts) && !forwardsOnLine(a.res)
+}
+
+// aimedHere reports whether a command whose verbs are read as an unknown
+// program's names the server it talks to only by URLs of this machine
+// (ray job submit --address http://127.0.0.1:8265: a cluster started
+// here), run directly, on a line that opens no port to another machine
+// and names no production. A command naming no URL is not aimed here.
+func (a *analysis) aimedHere(i int, c *shell.Command) bool {
+	if len(c.Via) > 0 || a.productionWord(i) != "" {
+		return false
+	}
+	var urls []string
+	for _, w := range c.Args {
+		if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") {
+			w = v // --address=http://127.0.0.1:8265
+		}
+		if strings.Contains(w, "://") {
+			urls = append(urls, w)
+		}
+	}
+	return allHere(urls) && !forwardsOnLine(a.res)
+}

@@ -476,6 +476,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if !unknown && publishTask(cl.Entry, verb) {
 		publishes = true // rake release: the gem pushed
 	}
+	if unknown && a.aimedHere(i, c) {
+		return // ray job submit --address http://127.0.0.1:8265: a server of this machine's (localtarget.go)
+	}
 	if publishes && stays {
 		return
 	}

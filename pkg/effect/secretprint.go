@@ -298,6 +298,11 @@ var passesValue = table.Map[string, bool]{Build: func() map[string]bool {
 		"tee": true, "less": true, "more": true, "strings": true,
 		// formatters that print what they are given in another shape
 		"gron": true, "bat": true, "batcat": true, "nl": true, "json_pp": true, "dasel": true, "yj": true, "fx": true,
+		// compressors and their decoders: what they print is the value
+		// packed, and unpacked by anyone who reads it (lpass export | gzip | base64)
+		"gzip": true, "pigz": true, "gunzip": true, "zcat": true, "bzip2": true, "bunzip2": true, "bzcat": true,
+		"xz": true, "unxz": true, "xzcat": true, "lzma": true, "zstd": true, "unzstd": true, "zstdcat": true,
+		"lz4": true, "lz4cat": true, "brotli": true, "compress": true, "uncompress": true,
 	}
 }}
 

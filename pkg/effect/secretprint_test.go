@@ -56,6 +56,19 @@ func TestSecretPrinted(t *testing.T) {
 		"dotnet user-secrets set Stripe:Key sk_test_1":       false,
 		"pulumi config get --stack dev dbPassword":           true,
 		"pulumi config get --stack dev replicas":             false,
+		"lpass export | gzip | base64":                       true,
+		"gh auth token | xz -c":                              true,
+		"op read op://dev/db/password | zstd | base64 -w0":   true,
+		"gh auth token | gzip > tok.gz":                      false,
+		"bw get template item":                               false,
+		"bw get password github.com":                         true,
+		"bw get github.com":                                  true,
+		"bws secret get 2f1c":                                true,
+		"bws project list":                                   false,
+		"wp config get DB_PASSWORD":                          true,
+		"wp @production config get AUTH_KEY":                 true,
+		"wp config get DB_NAME":                              false,
+		"wp config list":                                     true,
 	} {
 		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
 			t.Errorf("%q: flow:secret->agent = %v, want %v (%v)", line, got, want, effectsOf(line))

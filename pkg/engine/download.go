@@ -88,17 +88,11 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					break
 				}
 			}
-			if !ran && cmds[i].Name != "" {
-				// What the catalogue says a program runs: perl s.pl, awk
-				// -f s.awk, gdb ./tool, gdb -x s.gdb, vim -S s.vim.
-				for _, w := range catalog.Default().Classify(cmds[i].Name, cmds[i].Args).Words {
-					if w.Role != catalog.Exec {
-						continue
-					}
-					if f, ok := from(w.Text); ok {
-						runs = append(runs, downloadRun{f, &shArgv})
-						break
-					}
+			if !ran {
+				if f, ok := runsOperand(&cmds[i], from); ok {
+					// jupyter execute nb.ipynb, gdb -x s.gdb, awk -f s.awk,
+					// gdb ./x: what the catalogue says the program runs
+					runs = append(runs, downloadRun{f, &shArgv})
 				}
 			}
 		}
@@ -204,4 +198,24 @@ func downloadOutputs(a *match.Argv) []string {
 		}
 	}
 	return out
+}
+
+// runsOperand gives the download behind a word the catalogue says the
+// command runs (the exec role: jupyter execute's notebook, expect's
+// script, gdb's program; or an operand it reads, given the option its
+// runs-mark names: jupyter nbconvert --execute), when from finds one.
+func runsOperand(c *shell.Command, from func(string) (*match.Argv, bool)) (*match.Argv, bool) {
+	if c.Name == "" {
+		return nil, false
+	}
+	cl := catalog.Default().Classify(c.Name, c.Args)
+	runsReads := cl.Entry != nil && cl.Entry.Prop("runs-mark") != "" && cl.Mark(cl.Entry.Prop("runs-mark"))
+	for _, w := range cl.Words {
+		if w.Role == catalog.Exec || runsReads && w.Role == catalog.Read && w.Option == "" {
+			if f, ok := from(w.Text); ok {
+				return f, true
+			}
+		}
+	}
+	return nil, false
 }

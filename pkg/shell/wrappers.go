@@ -1644,6 +1644,12 @@ func (s *state) makeOptions(words []string, f frame) {
 // readsStdin reports whether the command reads the script it runs from
 // stdin, and in which language ("sh" for shells).
 func readsStdin(words []string) (string, bool) {
+	if words[0] != "-" && stdinPath(words[0]) {
+		// /dev/stdin < <(curl …), torchrun /dev/fd/0 < s.py: the program
+		// run is the file that comes in on standard input, in whatever
+		// language its first line names.
+		return "sh", true
+	}
 	name := progName(words[0])
 	if nameKinds.Get(name)&kindStdinReader == 0 {
 		return "", false // none of the programs readsStdinOf reads (namekinds.go)

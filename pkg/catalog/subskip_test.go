@@ -1,0 +1,51 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSubSkipPrefix checks that a sub-skip entry ending in "*" skips the
+// words that begin so before the subcommand (wp @production config get),
+// and that a word not begun so is still taken as the subcommand.
+func TestSubSkipPrefix(t *testing.T) {
+	cat := Default()
+	for line, want := range map[string]string{
+		"wp @production config get DB_PASSWORD": "wp config get",
+		"wp config get DB_PASSWORD":             "wp config get",
+		"wp @staging config list":               "wp config list",
+		"gcloud beta compute ssh vm":            "gcloud compute ssh",
+		"bw get template item":                  "bw get template",
+		"bw get github.com":                     "bw get item",
+	} {
+		f := strings.Fields(line)
+		e, _ := cat.Lookup(f[0], f[1:])
+		if e == nil || !strings.HasPrefix(e.Name, f[0]) || !nameCovers(e.Name, want) {
+			got := "<nil>"
+			if e != nil {
+				got = e.Name
+			}
+			t.Errorf("%s: entry %q, want %q", line, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"@prod": true, "@": false, "prod": false, "beta": true} {
+		if got := skipsWord("@*,beta", w); got != want {
+			t.Errorf("skipsWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// nameCovers reports whether an entry's name (its aliases joined by
+// commas at each level) covers the command words want.
+func nameCovers(name, want string) bool {
+	n, w := strings.Fields(name), strings.Fields(want)
+	if len(n) != len(w) {
+		return false
+	}
+	for i := range n {
+		if !listed(n[i], w[i]) {
+			return false
+		}
+	}
+	return true
+}
