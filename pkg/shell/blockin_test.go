@@ -29,6 +29,10 @@ func TestBlockInput(t *testing.T) {
 		"(cd web && npm ci) < /dev/null":                          false,
 		`while read -r l; do echo "$l"; done < list.txt`:          false,
 		"{ bash < ok.sh; } < <(pbpaste)":                          false,
+		"pbpaste > s.sh; f() { bash; }; f < s.sh":                 true,
+		"pbpaste > s.sh; exec < s.sh; bash":                       true,
+		"f() { bash; }; f < scripts/setup.sh":                     false,
+		"exec < /dev/null; bash -c true":                          false,
 	} {
 		got := false
 		for _, c := range Parse(line).Commands {

@@ -256,6 +256,22 @@ func stdinOf(rs []Redirect, dyn bool, bodies []string) *blockInput {
 	return &blockInput{rs: in, dyn: dyn, bodies: bodies}
 }
 
+// callInput is the standard input a function call's redirections give
+// its body: the call's own stdin redirections, with the text of its
+// here-documents and here-strings.
+func callInput(rs []Redirect) *blockInput {
+	if !stdinRedirected(rs) {
+		return nil
+	}
+	var bodies []string
+	for _, r := range rs {
+		if r.Op == "<<" || r.Op == "<<-" || r.Op == "<<<" {
+			bodies = append(bodies, r.Target)
+		}
+	}
+	return stdinOf(rs, false, bodies)
+}
+
 // stdinRedirected reports whether a command's standard input is a file, a
 // here-document or a descriptor rather than the pipe. Standard input named
 // again (<&0, < /dev/stdin) is still the pipe.

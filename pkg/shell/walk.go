@@ -35,6 +35,7 @@ type state struct {
 	built       map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
 	compound    bool                    // the redirections walked are a compound command's
 	blockIn     *blockInput             // the standard input they gave it, once walked (stdinOf)
+	execIn      *blockInput             // the shell's own input a bare exec gave it (exec < s.sh)
 	traps       []trapDef               // trap commands, walked at the end of the line
 	execOut     []string                // files a bare exec just sent the line's output to
 	exhausts    []string                // what starts processes without end
@@ -1018,6 +1019,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	if s.compound {
 		s.blockIn = stdinOf(rs, rdyn, bodies)
+	} else if len(e.words) == 1 && e.words[0] == "exec" && len(e.procIn) == 0 {
+		if in := stdinOf(rs, rdyn, bodies); in != nil {
+			// exec < s.sh: the shell's own input from here on, what a
+			// later shell reading its input takes in (exec < <(…) is
+			// fdsubst.go's)
+			s.execIn = in
+		}
 	}
 	fdStdin := false
 	if len(e.procIn)+len(e.procOut)+len(s.fdIn)+len(s.fdOut) > 0 || s.hasShellIn {
@@ -1201,7 +1209,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if len(chain) > 0 {
 		f.via = append(f.via[:len(f.via):len(f.via)], chain...)
 	}
-	if in := f.blockIn; in != nil && !stdinRedirected(rs) {
+	in := f.blockIn
+	if in == nil && !f.inPipe {
+		in = s.execIn
+	}
+	if in != nil && !stdinRedirected(rs) {
 		// { bash; } < s.sh: the block's input is the code the shell reads
 		rs = append(rs[:len(rs):len(rs)], in.rs...)
 		bodies = append(bodies[:len(bodies):len(bodies)], in.bodies...)

@@ -124,6 +124,11 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// The body runs where it is called: in the caller's pipeline stage
 		// (env | send reads the pipe), with the call's substitutions in $1...
 		g.pl, g.inPipe = f.pl, f.inPipe
+		// and with the call's standard input (f < s.sh), else the caller's
+		g.blockIn = f.blockIn
+		if in := callInput(c.Redirects); in != nil {
+			g.blockIn = in
+		}
 		subs := s.inputs
 		mark := len(s.scope.locals)
 		s.scope.inFunc++
