@@ -453,6 +453,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if e != nil && e.Prop("host") != "" && len(f.hosts) == 0 {
 		f.hosts = append(f.hosts, e.Prop("host"))
 	}
+	a.tokenToOtherHost(i, c, cl, f) // tokenhost.go: gh api --hostname H
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
 			// An index option naming the public registry, or a local
@@ -1126,6 +1127,9 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 		return
 	}
 	p := a.clean(src, i)
+	if a.ownCredentialMount(i, p) {
+		return // containercreds.go: ~/.aws into amazon/aws-cli
+	}
 	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true, Detail: "mount"})
 	f.reads = append(f.reads, p)
 	ro := len(parts) > 2 && strings.Contains(parts[len(parts)-1], "ro")
