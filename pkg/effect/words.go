@@ -454,6 +454,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		f.hosts = append(f.hosts, e.Prop("host"))
 	}
 	a.tokenToOtherHost(i, c, cl, f) // tokenhost.go: gh api --hostname H
+	a.movesFunds(i, c, cl)          // funds.go: solana transfer, cast send
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
 			// An index option naming the public registry, or a local
