@@ -107,3 +107,30 @@ func TestDestroyOperands(t *testing.T) {
 		}
 	}
 }
+
+// TestBackupsDestroyed: a destroy that takes a backup store whole is
+// "backups"; one snapshot, archive or object, or a store not named for
+// backups, is the destroy it was.
+func TestBackupsDestroyed(t *testing.T) {
+	for line, want := range map[string]bool{
+		"aws s3 rm s3://acme-backups --recursive":            true,
+		"gsutil -m rm -r gs://acme-db-backups-prod":          true,
+		"gsutil -m rm 'gs://acme-backups/**'":                true,
+		"rclone purge b2:acme-backups":                       true,
+		"rclone delete s3prod:acme-db-backups --rmdirs":      true,
+		"mc rb --force minio/backups":                        true,
+		"borg delete ssh://backup@nas/./repo":                true,
+		"restic -r /srv/restic forget --keep-last 0 --prune": true,
+		"velero backup delete --all --confirm":               true,
+		"borg delete /mnt/backup/repo::old-archive":          false,
+		"restic -r /srv/restic forget 4bba301e":              false,
+		"velero backup delete nightly-2026-11-01 --confirm":  false,
+		"gsutil rm gs://acme-backups/db-2026-11-01.sql":      false,
+		"gsutil -m rm -r gs://acme-preview-pr-77":            false,
+		"aws s3 rm s3://acme-backups --recursive --dryrun":   false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:backups"); got != want {
+			t.Errorf("%q: backups destroyed = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

@@ -466,6 +466,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
+	a.backupsDestroyed(i, c, cl)      // backupsgone.go: a backup store destroyed whole
 	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
 	a.productionTask(i, c, cl)        // production.go
 	a.runsAgainstProduction(i, c, cl) // prodruns.go
