@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -69,9 +70,20 @@ func (a *analysis) backupsDestroyed(i int, c *shell.Command, cl *catalog.Classif
 			// (rclone delete removes every file under its path)
 			whole = true
 		}
-		if tool && c.Name == "borg" && (arg == "delete" || name == "--glob-archives" || name == "-a") {
-			whole = true // borg delete REPO: the repository whole
+	}
+	if tool && c.Name == "borg" && slices.Contains(c.Args, "delete") {
+		// borg delete REPO: the repository whole; with -a PATTERN, the
+		// archives it matches, every one for "*"
+		pattern, given := "", false
+		for k, arg := range c.Args {
+			if v, ok := strings.CutPrefix(arg, "--glob-archives="); ok {
+				pattern, given = v, true
+			} else if (arg == "-a" || arg == "--glob-archives") && k+1 < len(c.Args) {
+				pattern, given = c.Args[k+1], true
+			}
 		}
+		pattern = strings.TrimPrefix(pattern, "sh:")
+		whole = whole || !given || pattern == "*"
 	}
 	if !named || !whole {
 		return

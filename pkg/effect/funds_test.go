@@ -123,6 +123,8 @@ func TestBackupsDestroyed(t *testing.T) {
 		"restic -r /srv/restic forget --keep-last 0 --prune": true,
 		"velero backup delete --all --confirm":               true,
 		"borg delete /mnt/backup/repo::old-archive":          false,
+		"borg delete -a '*' /mnt/backup/repo":                true,
+		"borg delete -a 'proj-2024-*' /mnt/backup/repo":      false,
 		"restic -r /srv/restic forget 4bba301e":              false,
 		"velero backup delete nightly-2026-11-01 --confirm":  false,
 		"gsutil rm gs://acme-backups/db-2026-11-01.sql":      false,
