@@ -26,7 +26,8 @@ var apiSegments = table.Map[string, string]{Build: func() map[string]string {
 		"collaborators": "access", "outside_collaborators": "access", "members": "access", "memberships": "access",
 		"permissions": "access", "protection": "access", "protected_branches": "access",
 		"protected_tags": "access", "rulesets": "access", "invitations": "access", "keys": "access",
-		"deploy_keys": "access", "teams": "access", "access_tokens": "access",
+		"deploy_keys": "access", "teams": "access", "access_tokens": "access", "gpg_keys": "access",
+		"ssh_signing_keys": "access",
 
 		"hooks": "deploy", "webhooks": "deploy", "secrets": "deploy", "variables": "deploy",
 		"environments": "deploy", "refs": "deploy", "dispatches": "deploy", "deployments": "deploy",
@@ -53,6 +54,15 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 	for _, w := range cl.Words {
 		if w.Role == catalog.Method {
 			method = strings.ToUpper(w.Text)
+		}
+	}
+	if method == "" && cl.Entry != nil && cl.Entry.HasProps() && cl.Entry.Prop("body-method") != "" {
+		// gh api PATH -f key=…: a request given fields and no method is
+		// sent with the client's method for a body (POST).
+		for _, w := range cl.Words {
+			if w.Option != "" && (w.Role == catalog.AtFile || w.Role == catalog.Upload) {
+				method = cl.Entry.Prop("body-method")
+			}
 		}
 	}
 	if method == "" || readMethods.Get(method) {

@@ -57,6 +57,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 	}
+	if mark == "" && (cl.Positional > 0 || behindXargs(c)) && e.Prop("destroy-operands") != "" {
+		// restic forget ID…, … | xargs restic forget: the operands name
+		// what it destroys
+		mark = "remote"
+	}
 	if mark == "" && !cl.Mark("norewrite") && configRewrites(e.Prop("config-rewrite"), cl) {
 		// (an option marked norewrite, git gc --no-prune, overrides it)
 		mark = "history"

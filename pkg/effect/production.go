@@ -402,7 +402,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 				return
 			}
 		}
-		if cl.Entry == nil && !a.pointsAtProduction(i, c) {
+		if (cl.Entry == nil || cl.Entry.Sub && cl.Entry.Prop("verbs-unknown") != "") && !a.pointsAtProduction(i, c) {
+			// (an unlisted subcommand of a name two programs share, too:
+			// Laravel's forge deploy SITE beside foundry's forge script)
 			if v := unknownDeploy(cl, c.Args); v != "" {
 				// unknowndeploys.go: shopify app deploy, unnamed environment
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " " + v})

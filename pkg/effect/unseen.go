@@ -145,8 +145,8 @@ func knownImage(n string) bool {
 	if !strings.Contains(repo, "/") {
 		return true // alpine, node:20, a local build's api:dev
 	}
-	if knownPackages()["image"].has(repo) {
-		return true
+	if knownPackages()["image"].has(repo) || knownPackages()["image"].has(catalog.ImageName(repo)) || catalog.ImageListed(repo) {
+		return true // (images.txt: an image that runs a known program)
 	}
 	switch tag {
 	case "", "latest", "main", "master", "edge", "nightly", "dev-latest", "head", "unstable":

@@ -464,6 +464,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if e != nil && e.Prop("host") != "" && len(f.hosts) == 0 {
 		f.hosts = append(f.hosts, e.Prop("host"))
 	}
+	a.tokenToOtherHost(i, c, cl, f) // tokenhost.go: gh api --hostname H
+	a.movesFunds(i, c, cl)          // funds.go: solana transfer, cast send
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
 			// An index option naming the public registry, or a local
@@ -475,6 +477,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
+	a.backupsDestroyed(i, c, cl)      // backupsgone.go: a backup store destroyed whole
 	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
 	a.productionTask(i, c, cl)        // production.go
 	a.runsAgainstProduction(i, c, cl) // prodruns.go
@@ -1137,6 +1140,9 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 		return
 	}
 	p := a.clean(src, i)
+	if a.ownCredentialMount(i, p) {
+		return // containercreds.go: ~/.aws into amazon/aws-cli
+	}
 	a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: true, Detail: "mount"})
 	f.reads = append(f.reads, p)
 	f.mounts = append(f.mounts, p)

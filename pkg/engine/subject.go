@@ -220,6 +220,10 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ScriptFromArgs(c) {
 				renamed = append(renamed, match.Argv{Name: a.Name + " (program from arguments)", Program: a.Program})
 				a = &renamed[len(renamed)-1] // renamed has room for every stage: it never moves
+			} else if k > 0 && res.Commands[js[k-1]].Depth == c.Depth && shell.ShellElsewhere(c) {
+				// … | ssh HOST bash, … | docker run -i IMAGE sh, … | vagrant
+				// ssh -c bash: a shell there runs the stage's input.
+				a = &shArgv
 			}
 			stages = append(stages, a)
 		}

@@ -1,6 +1,9 @@
 package shell
 
-import "rampart.dev/pkg/internal/table"
+import (
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+)
 
 // Kinds of program names, remembered.
 //
@@ -64,7 +67,9 @@ func stdinReaderName(name string) bool {
 		"machinectl", "distrobox", "toolbox", "bwrap", "wsl", "wsl.exe":
 		return true
 	}
-	return false
+	// container runs, and wrappers whose command is a shell string
+	// (runselsewhere.go)
+	return containerRunner(name) || catalog.Default().IsWrapper(name)
 }
 
 // runsNothingName reports a program in which runs finds nothing unless the

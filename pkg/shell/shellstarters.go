@@ -74,6 +74,8 @@ func startedCommand(name string, words []string) (cmd []string, ok bool) {
 			}
 		}
 		return nil, true
+	case "docker", "podman", "nerdctl", "finch":
+		return containerRunCommand(name, words) // runselsewhere.go
 	}
 	return nil, false
 }

@@ -934,6 +934,11 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	if isLoader(name) { // see loader.go
 		return peelLoader(words, dyn)
 	}
+	if containerRunner(name) {
+		if inner, idyn, ok := imageCommand(name, words, dyn); ok {
+			return inner, idyn, true // runselsewhere.go: docker run amazon/aws-cli s3 ls
+		}
+	}
 	// Every other wrapper is known from the program catalogue: the word
 	// where its command starts (taskset MASK CMD, kubectl exec POD -- CMD).
 	if start, sh, ok := catalog.Default().Wrapped(name, words[1:]); ok && sh == "" {
@@ -1672,6 +1677,13 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		if !hasC && i < len(words) && fromDescriptor(words[i]) && words[i] != "-" {
 			stdin = true // bash <(…), bash /dev/stdin: the script comes in on a descriptor
 		}
+		if hasC && i < len(words) {
+			// sh -c bash, sh -c 'sudo bash -s': the string's one command
+			// inherits the input and reads it as its script.
+			if lang, ok := loneReadsStdin(words[i]); ok {
+				return lang, true
+			}
+		}
 		return "sh", !hasC && (stdin || i >= len(words))
 	}
 	if lang := scriptLang(name); lang != "" {
@@ -1708,6 +1720,13 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	}
 	if lang, ok := starterReadsStdin(name, words); ok {
 		return lang, true // shellstarters.go
+	}
+	if sh, ok := shellStringOf(name, words); ok {
+		// vagrant ssh -c bash, gcloud compute ssh VM --command 'sudo sh':
+		// a wrapper's shell string that is one command reading its input.
+		if lang, ok := loneReadsStdin(sh); ok {
+			return lang, true
+		}
 	}
 	switch name {
 	case "parallel":

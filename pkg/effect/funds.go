@@ -1,0 +1,104 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// A wallet or chain CLI's verb that signs and broadcasts a transaction
+// (solana transfer, cast send, forge script --broadcast, bitcoin-cli
+// sendtoaddress, near send) moves money, or deploys code that holds it, on
+// the network it is pointed at. The catalogue marks such a verb "funds"
+// (true, or the mark an option must set: forge script's broadcast), names
+// the options and variables that point it at a network ("chain-options",
+// "chain-env") and the network it uses when none is named
+// ("chain-default": local or main). A local devnet (anvil, localhost, a
+// regtest node) or a public test network moves nothing of worth; any
+// other network, or one only a variable names, is a main chain's.
+
+// chainNet is what a word says of the network a call reaches.
+type chainNet int
+
+const (
+	netNone  chainNet = iota // says nothing of it
+	netLocal                 // this machine's devnet, or a test network
+	netMain                  // a main chain, or one that cannot be told
+)
+
+// chainWord reads a network named by a word: an option's value, a flag
+// (-regtest, --mainnet), an operand (network-config testnet).
+func chainWord(w string, value bool) chainNet {
+	l := strings.ToLower(strings.Trim(w, "'\""))
+	for _, k := range []string{"localhost", "127.0.0.1", "0.0.0.0", "[::1]", "regtest", "localnet", "devnet", "testnet", "sepolia", "goerli", "holesky", "hoodi", "signet", "fuji", "amoy", "mumbai", "anvil", "hardhat", "ganache", ".testnet"} {
+		if strings.Contains(l, k) {
+			return netLocal
+		}
+	}
+	if strings.Contains(l, "mainnet") {
+		return netMain
+	}
+	if !value {
+		return netNone
+	}
+	switch strings.TrimLeft(l, "-") {
+	case "l", "d", "t": // solana -ul, -ud, -ut
+		return netLocal
+	}
+	return netMain // mainnet-beta's m, a provider's URL, $RPC_URL
+}
+
+// movesFunds judges a command whose verb moves funds on a chain.
+func (a *analysis) movesFunds(i int, c *shell.Command, cl *catalog.Classified) {
+	e := cl.Entry
+	if e == nil || !e.HasProps() {
+		return
+	}
+	funds := e.Prop("funds")
+	if funds == "" || funds != "true" && !cl.Mark(funds) {
+		return
+	}
+	net := netNone
+	say := func(n chainNet) {
+		if n > net {
+			net = n
+		}
+	}
+	opts := "," + e.Prop("chain-options") + ","
+	for _, w := range cl.Words {
+		if w.Option != "" && strings.Contains(opts, ","+w.Option+",") {
+			say(chainWord(w.Text, true))
+		} else if w.Option == "" {
+			say(chainWord(w.Text, false))
+		}
+	}
+	for _, arg := range c.Args {
+		// flags that name a network (-regtest, --testnet-magic, --mainnet),
+		// by their names: another option's value (-rpcconnect=127.0.0.1,
+		// the node's address) says nothing of the chain
+		if name, val, eq := strings.Cut(arg, "="); strings.HasPrefix(arg, "-") {
+			if eq && strings.Contains(opts, ","+name+",") {
+				say(chainWord(val, true))
+			} else {
+				say(chainWord(name, false))
+			}
+		}
+	}
+	if env := e.Prop("chain-env"); env != "" {
+		for _, as := range c.Assigns {
+			for _, v := range strings.Split(env, ",") {
+				if val, ok := strings.CutPrefix(as, v+"="); ok {
+					say(chainWord(val, true))
+				}
+			}
+		}
+	}
+	if net == netNone && e.Prop("chain-default") == "main" {
+		net = netMain
+	}
+	if net != netMain {
+		return
+	}
+	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " moves funds on a main chain"})
+}

@@ -1,0 +1,57 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// A CLI that signs its calls with a token it keeps (gh: its hosts.yml)
+// sends that token to the host it is told to use. An entry with a
+// "token-file" names the file, "token-host" the service's own host, and
+// "host-option" and "host-env" how a call names another (gh api
+// --hostname H, GH_HOST=H gh …): told a host that is not the service's,
+// the call reads the token and sends it there.
+
+// tokenToOtherHost judges command i's host option and variable.
+func (a *analysis) tokenToOtherHost(i int, c *shell.Command, cl *catalog.Classified, f *cmdFacts) {
+	e := cl.Entry
+	if e == nil || !e.HasProps() || e.Prop("token-file") == "" {
+		return
+	}
+	host := ""
+	if opt := e.Prop("host-option"); opt != "" {
+		for _, w := range cl.Words {
+			if w.Option == opt {
+				host = w.Text
+			}
+		}
+	}
+	if env := e.Prop("host-env"); host == "" && env != "" {
+		// its own assignment, or one made before it on the line (env
+		// GH_HOST=H gh …, export GH_HOST=H; gh …)
+		for k := 0; k <= i && k < len(a.res.Commands); k++ {
+			o := &a.res.Commands[k]
+			words := o.Assigns
+			if k < i && (o.Name == "export" || o.Name == "env" || o.Name == "declare" || o.Name == "typeset") || k == i && len(c.Via) > 0 {
+				words = append(words[:len(words):len(words)], o.Args...)
+			}
+			for _, as := range words {
+				if v, ok := strings.CutPrefix(as, env+"="); ok {
+					host = v
+				}
+			}
+		}
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://"), "/"))
+	own := e.Prop("token-host")
+	if host == "" || host == own || strings.HasSuffix(host, "."+own) || strings.HasPrefix(host, "$") {
+		return
+	}
+	p := a.clean(e.Prop("token-file"), i)
+	a.add(Effect{Kind: Read, Cmd: i, Path: p, Detail: "token"})
+	f.reads = append(f.reads, p)
+	f.sink = "network"
+	f.hosts = append(f.hosts[:0], host)
+}
