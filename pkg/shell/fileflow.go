@@ -209,6 +209,21 @@ func (s *state) ranFile(i int, name string) {
 	c.Runs = append(c.Runs, s.substFiles[name]...)
 }
 
+// mentionsOpaque reports whether a word of a command names, or holds (as
+// -xFILE or --opt=FILE), a file the line wrote unseen: only then is the
+// catalogue asked what the command runs.
+func (s *state) mentionsOpaque(words []string) bool {
+	for _, k := range s.opaque {
+		b := path.Base(k)
+		for _, w := range words[1:] {
+			if strings.Contains(w, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // runsOpaque marks the command at index i as running unknown code when
 // name is a file the line wrote with text nobody knows.
 func (s *state) runsOpaque(i int, name string) {

@@ -332,7 +332,7 @@ func remoteFrame(f frame) frame {
 
 // runs reports what a non-wrapper command executes from its arguments.
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
-	if len(s.opaque) > 0 && catalog.Default().Known(name) {
+	if len(s.opaque) > 0 && s.mentionsOpaque(words) && catalog.Default().Known(name) {
 		// gdb -x g.gdb, vim -S s.vim, perl s.pl: what the catalogue says
 		// the program runs, written on the line unseen
 		for _, w := range catalog.Default().Classify(name, words[1:]).Words {
