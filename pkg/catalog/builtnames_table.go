@@ -6,7 +6,7 @@ package catalog
 const builtNamesLen = 151458
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0x0896860c
+const builtNamesSum = 0xd179307c
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
