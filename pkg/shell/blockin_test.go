@@ -29,6 +29,11 @@ func TestBlockInput(t *testing.T) {
 		"(cd web && npm ci) < /dev/null":                          false,
 		`while read -r l; do echo "$l"; done < list.txt`:          false,
 		"{ bash < ok.sh; } < <(pbpaste)":                          false,
+		// a function's body reads its call's input, or its caller's block's
+		"pbpaste > s.sh; f() { bash; }; f < s.sh":       true,
+		"pbpaste > s.sh; f() { sh; }; { f; } < s.sh":    true,
+		"f() { jq .; }; f < package.json":               false,
+		"pbpaste > s.sh; f() { bash ok.sh; }; f < s.sh": false,
 	} {
 		got := false
 		for _, c := range Parse(line).Commands {

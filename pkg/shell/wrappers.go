@@ -124,6 +124,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		// The body runs where it is called: in the caller's pipeline stage
 		// (env | send reads the pipe), with the call's substitutions in $1...
 		g.pl, g.inPipe = f.pl, f.inPipe
+		// ... and with its standard input: f < s.sh, or the block's
+		// it is called in, is what a shell in the body reads.
+		g.blockIn = f.blockIn
+		if in := stdinOf(rs, rdyn, nil); in != nil {
+			g.blockIn = in
+		}
 		subs := s.inputs
 		mark := len(s.scope.locals)
 		s.scope.inFunc++
@@ -552,10 +558,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				// (base64 of other bytes, or cut short): code nobody reads
 				s.out[len(s.out)-1].Unknown = append(s.out[len(s.out)-1].Unknown, name+" -EncodedCommand that does not decode to a script")
 			}
-			if code, ok, _ := pwshCode(words); ok {
-				s.parseString(translatePwsh(code), s.viaFrame(f, name))
-			} else if file := pwshFile(words); file != "" {
+			if file := pwshFile(words); file != "" {
 				s.runFile(file, "pwsh", f)
+			} else if code, ok, _ := pwshCode(words); ok {
+				s.parseString(translatePwsh(code), s.viaFrame(f, name))
 			}
 		} else if isCmdExe(name) {
 			if code, ok := cmdExeCode(words); ok {
@@ -1560,7 +1566,7 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu ipython ipython3 guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell") {
+		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
 		m[n] = true
 	}
 	return m
