@@ -220,7 +220,7 @@ var sharedChangeRules = []sharedChangeRule{
 		}
 		return p.has("webhook", "webhooks", "hook", "hooks", "target", "targets", "destination", "destinations", "sink", "sinks",
 			"callback", "callbacks", "forwarder", "forwarding", "subscription", "subscriptions", "export", "exports", "stream", "streams", "drain", "drains",
-			"mirror", "mirrors", "replication", "connector", "connectors", "integration", "integrations", "logpush") ||
+			"mirror", "mirrors", "replication", "connector", "connectors", "integration", "integrations", "logpush", "notification", "notifications") ||
 			p.verbIn("export", "forward", "mirror", "replicate", "stream", "subscribe", "register")
 	}, func(a map[string]any) bool { return remoteURLIn(a, 0) || deliveryAddressIn(a, 0, "*") }},
 	{"mail forwarded to a mailbox from now on", "destroy:shared-change", func(p toolParts, _ []string) bool {

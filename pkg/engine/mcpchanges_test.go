@@ -96,6 +96,9 @@ func TestOutboundChannels(t *testing.T) {
 		{"create_job", `{"schedule":"@hourly","callback_url":"http://127.0.0.1:9000/j"}`, false},
 		{"update_project", `{"settings":{"webhook_path":"docs/hooks.md"}}`, false},
 		{"get_callback", `{"callback_url":"https://cb.example.net/j"}`, false},
+		{"register_webhook", `{"url":"https://hooks.example.net/j"}`, true},
+		{"subscribe", `{"topic":"orders","endpoint":"https://in.example.net/n"}`, true},
+		{"configure_notification_channel", `{"url":"https://in.example.net/pd"}`, true},
 	} {
 		d := e.Evaluate(mcpCallOf(t, "svc", c.tool, c.args))
 		if d.Blocks() != c.stopped {
