@@ -6,7 +6,7 @@ package catalog
 const builtNamesLen = 165008
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0x7e57593d
+const builtNamesSum = 0xcce4e6b1
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{

@@ -326,11 +326,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		case catalog.Exec:
 			if strings.HasPrefix(w.Text, "<(") {
-				// awk -f <(echo '{…}'): code the walk read and judged;
-				// gdb -x <(pbpaste): code nobody can see
-				if _, known := a.fileText(w.Text); !known {
-					a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})
-				}
+				// a process substitution: the walk judged what it prints
+				// (awk -f <(echo '{…}') as code, <(cat f.awk) as f.awk,
+				// gdb -x <(pbpaste) as code nobody can see)
 				continue
 			}
 			if unresolved(w.Text) {

@@ -141,11 +141,16 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				}
 			}
 		case (len(fetched) > 0 || len(trees) > 0) && (a.Name == "cp" || a.Name == "mv" || a.Name == "ln" || a.Name == "install"):
-			if n := len(a.Positional); n >= 2 {
-				for _, src := range a.Positional[:n-1] {
-					if f, ok := from(src); ok {
-						fetched[clean(a.Positional[n-1])] = f
+			dir, srcs := copyTarget(a)
+			for _, src := range srcs {
+				if f, ok := from(src); ok {
+					// the target is the copy, or a directory the copy
+					// lands in under its own name (cp s.sh /tmp/)
+					if dir == "" {
+						fetched[clean(a.Positional[len(a.Positional)-1])] = f
+						dir = a.Positional[len(a.Positional)-1]
 					}
+					fetched[clean(dir+"/"+path.Base(src))] = f
 				}
 			}
 		case len(fetched) > 0 && decompressors.Get(a.Name):
@@ -171,13 +176,15 @@ func downloadOutputs(a *match.Argv) []string {
 		if i+1 < len(a.Args) {
 			next = a.Args[i+1]
 		}
+		if f, ok := clusterOutput(a.Name, x, next); ok {
+			// -o FILE, -oFILE, also in a cluster: -fsSLo FILE, -qOFILE
+			if f != "" && f != "-" {
+				out = append(out, f)
+			}
+			continue
+		}
 		switch {
-		case (x == "-o" || x == "--output" || x == "--output-document" ||
-			a.Name == "curl" && len(x) > 2 && x[0] == '-' && x[1] != '-' && x[len(x)-1] == 'o') && next != "" && next != "-":
-			// -o FILE, also at the end of a cluster: -fsSLo FILE
-			out = append(out, next)
-		case a.Name == "wget" && len(x) > 1 && x[0] == '-' && x[1] != '-' && x[len(x)-1] == 'O' && next != "" && next != "-":
-			// -O FILE, also at the end of a cluster: -qO FILE
+		case (x == "--output" || x == "--output-document") && next != "" && next != "-":
 			out = append(out, next)
 		case strings.HasPrefix(x, "--output=") || strings.HasPrefix(x, "--output-document="):
 			out = append(out, x[strings.IndexByte(x, '=')+1:])
@@ -198,6 +205,64 @@ func downloadOutputs(a *match.Argv) []string {
 		}
 	}
 	return out
+}
+
+// shortValued are the short options of curl and wget that take a value,
+// the output file's letter among them.
+var shortValued = map[string]string{"curl": "ACDEFHKPQTUXYabcdehmortuwxyz", "wget": "ABDINOPQRTUXYabeilot",
+	"http": "Aao", "xh": "Aao", "aria2c": "dijosx"}
+
+// outputLetter is the short option that names a downloader's output file.
+var outputLetter = map[string]byte{"curl": 'o', "wget": 'O', "http": 'o', "xh": 'o', "aria2c": 'o'}
+
+// clusterOutput reads a short-option cluster of curl or wget (-so FILE,
+// -sofile, -qO-): ok when it names the output file, which is its rest or
+// the next word. A letter taking a value before the output's ends the
+// cluster.
+func clusterOutput(name, x, next string) (string, bool) {
+	o, known := outputLetter[name]
+	if !known || len(x) < 2 || x[0] != '-' || x[1] == '-' {
+		return "", false
+	}
+	for i := 1; i < len(x); i++ {
+		switch {
+		case x[i] == o:
+			if i+1 < len(x) {
+				return x[i+1:], true
+			}
+			return next, true
+		case strings.IndexByte(shortValued[name], x[i]) >= 0:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// copyTarget reads a cp, mv, ln or install: the directory named by -t or
+// --target-directory, if any, and the sources copied.
+func copyTarget(a *match.Argv) (dir string, srcs []string) {
+	for i, x := range a.Args {
+		switch {
+		case (x == "-t" || x == "--target-directory") && i+1 < len(a.Args):
+			dir = a.Args[i+1]
+		case strings.HasPrefix(x, "--target-directory="):
+			dir = x[len("--target-directory="):]
+		case len(x) > 2 && strings.HasPrefix(x, "-t") && x[2] != '-':
+			dir = x[2:]
+		}
+	}
+	if dir != "" {
+		for _, p := range a.Positional {
+			if p != dir {
+				srcs = append(srcs, p)
+			}
+		}
+		return dir, srcs
+	}
+	if n := len(a.Positional); n >= 2 {
+		return "", a.Positional[:n-1]
+	}
+	return "", nil
 }
 
 // runsOperand gives the download behind a word the catalogue says the

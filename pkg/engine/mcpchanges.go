@@ -219,9 +219,19 @@ var sharedChangeRules = []sharedChangeRule{
 			return false
 		}
 		return p.has("webhook", "webhooks", "hook", "hooks", "target", "targets", "destination", "destinations", "sink", "sinks",
-			"callback", "callbacks", "forwarder", "forwarding", "subscription", "subscriptions", "export", "exports", "stream", "streams", "drain", "drains") ||
-			p.verbIn("export", "forward", "mirror", "replicate", "stream")
-	}, func(a map[string]any) bool { return remoteURLIn(a, 0) }},
+			"callback", "callbacks", "forwarder", "forwarding", "subscription", "subscriptions", "export", "exports", "stream", "streams", "drain", "drains",
+			"mirror", "mirrors", "replication", "connector", "connectors", "integration", "integrations", "logpush", "notification", "notifications") ||
+			p.verbIn("export", "forward", "mirror", "replicate", "stream", "subscribe", "register")
+	}, func(a map[string]any) bool { return remoteURLIn(a, 0) || deliveryAddressIn(a, 0, "*") }},
+	{"mail forwarded to a mailbox from now on", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return p.class == verbChange && !p.showsOnly() && (p.has("forward", "forwarding", "forwarder", "autoforward", "autoforwarding") || p.verbIn("forward"))
+	}, func(a map[string]any) bool { return deliveryAddressIn(a, 0, "forward") }},
+	{"an address elsewhere set as where the service delivers (callback_url, notify_url, a forward to a mailbox)", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// create_job {callback_url}, update_project {settings: {webhook}},
+		// create_alert {notify_url}: whatever the tool is named, an
+		// argument named for a delivery that holds an outside address
+		return p.class == verbChange && !p.showsOnly()
+	}, func(a map[string]any) bool { return deliveryAddressIn(a, 0, "") }},
 	{"a running service scaled or restarted", "destroy:deploy", func(p toolParts, _ []string) bool {
 		if p.has("container", "containers") {
 			return false // a container on this machine, as docker restart is

@@ -84,6 +84,21 @@ func TestOutboundChannels(t *testing.T) {
 		{"create_webhook", `{"repo":"api","config":{"url":"http://localhost:8080/hook"}}`, false},
 		{"list_webhooks", `{"repo":"api"}`, false},
 		{"export_contacts", `{"format":"csv"}`, false},
+		// an argument named for a delivery, whatever the tool's name; an
+		// address without a scheme; a mailbox mail is forwarded to
+		{"create_job", `{"schedule":"@hourly","callback_url":"https://cb.example.net/j"}`, true},
+		{"update_project", `{"settings":{"webhook":"https://hooks.example.net/v"}}`, true},
+		{"create_webhook", `{"config":{"url":"intake.example.net/gh"}}`, true},
+		{"create_log_sink", `{"destination":"pubsub.googleapis.com/projects/other/topics/in"}`, true},
+		{"update_auto_forwarding", `{"enabled":true,"emailAddress":"inbox@example.net"}`, true},
+		{"create_push_mirror", `{"url":"https://git.example.net/a.git"}`, true},
+		{"create_alert", `{"query":"errors > 5","notify":"oncall@acme.com"}`, false},
+		{"create_job", `{"schedule":"@hourly","callback_url":"http://127.0.0.1:9000/j"}`, false},
+		{"update_project", `{"settings":{"webhook_path":"docs/hooks.md"}}`, false},
+		{"get_callback", `{"callback_url":"https://cb.example.net/j"}`, false},
+		{"register_webhook", `{"url":"https://hooks.example.net/j"}`, true},
+		{"subscribe", `{"topic":"orders","endpoint":"https://in.example.net/n"}`, true},
+		{"configure_notification_channel", `{"url":"https://in.example.net/pd"}`, true},
 	} {
 		d := e.Evaluate(mcpCallOf(t, "svc", c.tool, c.args))
 		if d.Blocks() != c.stopped {
@@ -99,4 +114,13 @@ func mcpCallOf(t *testing.T, server, tool, args string) call.Call {
 		t.Fatalf("%s: %v", args, err)
 	}
 	return call.Call{Tool: call.ToolMCP, Cwd: testCwd, Params: call.Params{"server": server, "tool": tool, "arguments": a}}
+}
+
+func TestDeliveryKey(t *testing.T) {
+	for k, want := range map[string]bool{"callback_url": true, "notifyUrl": true, "webhook": true, "forwardingEmail": true,
+		"destination_conf": true, "http.api.url": false, "url": false, "hookedOn": false, "endpoint_url": true, "name": false} {
+		if deliveryKey(k) != want {
+			t.Errorf("deliveryKey(%q) = %v, want %v", k, !want, want)
+		}
+	}
 }

@@ -365,3 +365,87 @@ func (w *mcpWalk) execShellAndCode(v string) {
 		w.ev.exec(codeLine(w.tool, v), false, call.ToolExec)
 	}
 }
+
+// deliveryKeyWords are the words of an argument's name that say the service
+// delivers to its value: a webhook, a callback, a notification, a forward.
+var deliveryKeyWords = map[string]bool{"webhook": true, "webhooks": true, "hook": true, "hooks": true, "callback": true,
+	"callbacks": true, "notify": true, "notification": true, "notifications": true, "endpoint": true, "destination": true,
+	"forward": true, "forwarding": true, "sink": true, "drain": true, "deliver": true, "delivery": true, "mirror": true}
+
+// deliveryKey reports an argument name one of whose words (split at _, -,
+// . and camelCase humps) says a delivery: callback_url, notifyUrl,
+// webhook, forwardingEmail, destination_conf.
+func deliveryKey(k string) bool {
+	from := 0
+	for i := 0; i <= len(k); i++ {
+		if i == len(k) || k[i] == '_' || k[i] == '-' || k[i] == '.' || i > from && k[i] >= 'A' && k[i] <= 'Z' && k[i-1] >= 'a' && k[i-1] <= 'z' {
+			if i > from && deliveryKeyWords[strings.ToLower(k[from:i])] {
+				return true
+			}
+			from = i
+			if i < len(k) && (k[i] == '_' || k[i] == '-' || k[i] == '.') {
+				from = i + 1
+			}
+		}
+	}
+	return false
+}
+
+// deliveryAddressIn reports an argument named for a delivery (or inside
+// one) whose value is an address off this machine: a URL of another host,
+// a host and path written without a scheme, or a mailbox mail is
+// forwarded to.
+func deliveryAddressIn(v any, depth int, key string) bool {
+	if depth > maxMCPDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			in := key
+			if in == "" && deliveryKey(k) {
+				in = k
+			}
+			if deliveryAddressIn(e, depth+1, in) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if deliveryAddressIn(e, depth+1, key) {
+				return true
+			}
+		}
+	case string:
+		return key != "" && (remoteURLIn(x, depth) || outsideAddress(x, strings.Contains(strings.ToLower(key), "forward")))
+	}
+	return false
+}
+
+// outsideAddress reports a host and path written without a scheme
+// (intake.example.net/in), or with mailbox a mailbox (inbox@example.net),
+// whose host is not this machine.
+func outsideAddress(s string, mailbox bool) bool {
+	if strings.ContainsAny(s, " \t\n") || strings.Contains(s, "://") {
+		return false
+	}
+	host := s
+	if at := strings.LastIndexByte(s, '@'); at > 0 && mailbox {
+		host = s[at+1:]
+	} else if sl := strings.IndexByte(s, '/'); sl > 0 {
+		host = s[:sl]
+	} else {
+		return false
+	}
+	host, _, _ = strings.Cut(host, ":")
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 || dot == len(host)-1 || loopbackHost(host) {
+		return false
+	}
+	for _, r := range host[dot+1:] {
+		if r < 'a' || r > 'z' {
+			return false // not a top-level domain: a file name (logs/app.log/x)
+		}
+	}
+	return true
+}

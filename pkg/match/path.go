@@ -29,7 +29,7 @@ func CleanPath(p, cwd, home string) string {
 	return path.Clean(p)
 }
 
-// AbsPath makes p absolute as CleanPath does (home for `~` and `$HOME`,
+// AbsPath makes p absolute as CleanPath does (home for `~` and `$HOME`, cwd for `$PWD`,
 // cwd for a relative path) without cleaning it, for callers that resolve
 // links on disk: there "link/.." is not the directory holding link.
 func AbsPath(p, cwd, home string) string {
@@ -46,6 +46,12 @@ func AbsPath(p, cwd, home string) string {
 		p = home + p[7:]
 	case p[0] == '~' && p[1] != '-' && p[1] != '+': // (p is neither "~" nor "~/…" here)
 		p = userHome(p, home)
+	case cwd != "" && (p == "$PWD" || p == "${PWD}"):
+		p = cwd
+	case cwd != "" && strings.HasPrefix(p, "$PWD/"):
+		p = cwd + p[4:]
+	case cwd != "" && strings.HasPrefix(p, "${PWD}/"):
+		p = cwd + p[6:]
 	case windowsAbs(p):
 		p = wslPath(p)
 	case p[0] != '/':

@@ -33,6 +33,10 @@ func TestBlockInput(t *testing.T) {
 		"pbpaste > s.sh; exec < s.sh; bash":                       true,
 		"f() { bash; }; f < scripts/setup.sh":                     false,
 		"exec < /dev/null; bash -c true":                          false,
+		// a function's body reads its call's input, or its caller's block's
+		"pbpaste > s.sh; f() { sh; }; { f; } < s.sh":    true,
+		"f() { jq .; }; f < package.json":               false,
+		"pbpaste > s.sh; f() { bash ok.sh; }; f < s.sh": false,
 	} {
 		got := false
 		for _, c := range Parse(line).Commands {

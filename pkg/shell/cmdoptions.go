@@ -16,27 +16,64 @@ import (
 // is read as that role says.
 
 // commandOptionName reports a long option's name that says its value is a
-// command: one of its words is command, cmd, exec, execute, shell, hook,
-// script or run, or it is an on-EVENT option.
+// command: one of its words (split at -, _ and camelCase humps) is command,
+// cmd, exec, execute, shell, hook, script or run, or such a word behind pre
+// or post (precmd, posthook), or it is an on-EVENT option (on-success,
+// onSuccess, onfailure), or a before- or after-EVENT one (after-success,
+// preStart).
 func commandOptionName(n string) bool {
-	first := true
-	for part := range strings.FieldsFuncSeq(strings.ToLower(n), func(r rune) bool { return r == '-' || r == '_' }) {
-		switch part {
-		case "command", "commands", "cmd", "exec", "execute", "shell", "hook", "hooks", "script", "run":
+	parts := optionWords(n)
+	for i, part := range parts {
+		if commandWords[part] {
 			return true
-		case "on":
-			if first && len(n) > 3 {
+		}
+		for _, pre := range [...]string{"pre", "post", "on"} {
+			if rest, ok := strings.CutPrefix(part, pre); ok && commandWords[rest] {
 				return true
 			}
 		}
-		first = false
+		if rest, ok := strings.CutPrefix(part, "on"); ok && i == 0 && (rest == "" && len(parts) > 1 || optionEvents[rest]) {
+			return true
+		}
+		if (part == "before" || part == "after" || part == "pre" || part == "post") && i+1 < len(parts) && optionEvents[parts[i+1]] {
+			return true
+		}
 	}
 	return false
 }
 
+// commandWords are the words of an option name that say a command.
+var commandWords = map[string]bool{"command": true, "commands": true, "cmd": true, "exec": true, "execute": true,
+	"shell": true, "hook": true, "hooks": true, "script": true, "run": true, "callback": true, "healthcheck": true}
+
+// optionEvents are the events an on-EVENT or after-EVENT option runs its
+// command at.
+var optionEvents = map[string]bool{"success": true, "failure": true, "fail": true, "error": true, "exit": true,
+	"start": true, "stop": true, "change": true, "complete": true, "done": true, "finish": true, "save": true}
+
+// optionWords splits an option name into its lower-case words at -, _ and
+// the humps of camelCase (runCommand: run, command).
+func optionWords(n string) []string {
+	var out []string
+	for part := range strings.FieldsFuncSeq(n, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		from := 0
+		for i := 1; i < len(part); i++ {
+			if part[i] >= 'A' && part[i] <= 'Z' && part[i-1] >= 'a' && part[i-1] <= 'z' {
+				out = append(out, strings.ToLower(part[from:i]))
+				from = i
+			}
+		}
+		out = append(out, strings.ToLower(part[from:]))
+	}
+	return out
+}
+
 // commandLine reports a value that reads as a command line rather than a
-// word: it holds a blank or a shell operator.
-func commandLine(v string) bool { return strings.ContainsAny(v, " \t;|&") }
+// word: it holds a blank (also $IFS, which splits into one) or a shell
+// operator.
+func commandLine(v string) bool {
+	return strings.ContainsAny(v, " \t;|&") || strings.Contains(v, "$IFS") || strings.Contains(v, "${IFS}")
+}
 
 // hasCommandOption reports whether a command's words may hold a command
 // option's command line, cheaply: a long option with such a value attached,

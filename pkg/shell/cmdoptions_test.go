@@ -7,6 +7,10 @@ func TestCommandOptionName(t *testing.T) {
 		"command": true, "cmd": true, "exec": true, "post-hook": true, "pre_commit_hook": true,
 		"on-success": true, "on-change": true, "run": true, "shell-command": true, "script": true,
 		"message": false, "filter": false, "once": false, "on": false, "runner": false, "execution-role": false,
+		"runCommand": true, "postCommand": true, "beforeScript": true, "onSuccess": true, "on_error": true,
+		"precmd": true, "posthook": true, "onfailure": true, "after-success": true, "preStart": true, "callback": true,
+		"online": false, "onboarding": false, "after": false, "before": false, "preview": false, "postgres-url": false,
+		"commandPrefix": true, "display-name": false, "on-call": true,
 	} {
 		if got := commandOptionName(n); got != want {
 			t.Errorf("commandOptionName(%q) = %v, want %v", n, got, want)

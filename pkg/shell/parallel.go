@@ -395,12 +395,10 @@ func (s *state) parallelUnread(f frame, words []string) {
 // parallelFiles runs parallel's ":::: FILE" arguments when the line wrote
 // FILE.
 func (s *state) parallelFiles(f frame, words []string) {
-	if s.files == nil {
-		return
-	}
-	_, end := parallelSplit(words)
+	start, end := parallelSplit(words)
 	var texts []string
 	fromFiles := false
+	files := parallelArgFiles(words)
 	for _, w := range words[end:] {
 		switch w {
 		case "::::", "::::+":
@@ -410,13 +408,17 @@ func (s *state) parallelFiles(f frame, words []string) {
 			fromFiles = false
 			continue
 		}
-		if text, ok := s.files[fileKey(w)]; fromFiles && ok {
-			texts = append(texts, text)
+		if fromFiles {
+			files = append(files, w)
 		}
 	}
-	for _, name := range parallelArgFiles(words) {
+	for _, name := range files {
 		if text, ok := s.files[fileKey(name)]; ok {
 			texts = append(texts, text)
+		} else if start == end {
+			// parallel -a FILE with no command: each line of FILE is a
+			// command, as sh FILE runs them
+			s.runsUnseen(len(s.out)-1, name)
 		}
 	}
 	if len(texts) > 0 {

@@ -110,6 +110,25 @@ func pwshFile(words []string) string {
 			return words[i+1]
 		}
 	}
+	// pwsh s.ps1: a first operand that is a script is -File's (PowerShell
+	// 7 reads a bare first operand as the file to run).
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, "-") {
+			name := strings.ToLower(strings.TrimLeft(w, "-"))
+			for _, p := range [...]string{"executionpolicy", "workingdirectory", "configurationname", "settingsfile", "outputformat", "inputformat", "windowstyle", "custompipename"} {
+				if pwshParam(name, p, 2) {
+					i++ // its value
+					break
+				}
+			}
+			continue
+		}
+		if strings.HasSuffix(strings.ToLower(w), ".ps1") {
+			return w
+		}
+		return ""
+	}
 	return ""
 }
 

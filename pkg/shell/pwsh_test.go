@@ -82,6 +82,7 @@ func TestPwshCode(t *testing.T) {
 		{[]string{"pwsh"}, "", false, true, ""},
 		{[]string{"pwsh", "-File", "./build.ps1"}, "", false, false, "./build.ps1"},
 		{[]string{"pwsh", "Get-Date"}, "Get-Date", true, false, ""},
+		{[]string{"pwsh", "-NoProfile", "-ExecutionPolicy", "Bypass", "s.ps1", "-x"}, "s.ps1 -x", true, false, "s.ps1"},
 	} {
 		code, ok, stdin := pwshCode(tc.words)
 		if code != tc.code || ok != tc.ok || stdin != tc.stdin || pwshFile(tc.words) != tc.file {

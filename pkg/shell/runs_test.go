@@ -29,6 +29,12 @@ func TestRunsFiles(t *testing.T) {
 		{"true s.tcl; tclsh s.tcl", "tclsh", []string{"s.tcl"}},
 		{"true s.jl; julia --project=. s.jl", "julia", []string{"s.jl"}},
 		{"true s.js; deno run -A s.js", "deno", []string{"s.js"}},
+		{"true s.kts; kotlin s.kts", "kotlin", []string{"s.kts"}},
+		{"true s.sh; parallel -a s.sh", "parallel", []string{"s.sh"}},
+		{"true s.sh; parallel :::: s.sh", "parallel", []string{"s.sh"}},
+		{"true l.txt; parallel -a l.txt echo", "parallel", nil},
+		{"true s.swift; swift s.swift", "swift", []string{"s.swift"}},
+		{"true s.ps1; pwsh s.ps1", "pwsh", []string{"s.ps1"}},
 		{"true s.sh; bash -c 'echo hi'", "bash", nil},
 		{"true s.sh; tclsh", "tclsh", nil},
 		{"true; make", "make", nil}, // a runner's default file is no file it was handed

@@ -566,10 +566,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				// (base64 of other bytes, or cut short): code nobody reads
 				s.out[len(s.out)-1].Unknown = append(s.out[len(s.out)-1].Unknown, name+" -EncodedCommand that does not decode to a script")
 			}
-			if code, ok, _ := pwshCode(words); ok {
-				s.parseString(translatePwsh(code), s.viaFrame(f, name))
-			} else if file := pwshFile(words); file != "" {
+			if file := pwshFile(words); file != "" {
 				s.runFile(file, "pwsh", f)
+			} else if code, ok, _ := pwshCode(words); ok {
+				s.parseString(translatePwsh(code), s.viaFrame(f, name))
 			}
 		} else if isCmdExe(name) {
 			if code, ok := cmdExeCode(words); ok {
@@ -1579,7 +1579,7 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu ipython ipython3 guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell") {
+		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
 		m[n] = true
 	}
 	return m
