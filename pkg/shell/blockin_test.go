@@ -33,6 +33,8 @@ func TestBlockInput(t *testing.T) {
 		"pbpaste > s.sh; exec < s.sh; bash":                       true,
 		"f() { bash; }; f < scripts/setup.sh":                     false,
 		"exec < /dev/null; bash -c true":                          false,
+		"pbpaste > s.sh; exec < s.sh; bash | tee run.log":         true,
+		"exec < scripts/ok.sh; echo hi | bash":                    false,
 		// a function's body reads its call's input, or its caller's block's
 		"pbpaste > s.sh; f() { sh; }; { f; } < s.sh":    true,
 		"f() { jq .; }; f < package.json":               false,

@@ -1210,8 +1210,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		f.via = append(f.via[:len(f.via):len(f.via)], chain...)
 	}
 	in := f.blockIn
-	if in == nil && !f.inPipe {
-		in = s.execIn
+	if in == nil && (!f.inPipe || f.pl.stage == 0) {
+		in = s.execIn // a later stage of a pipeline reads the pipe
 	}
 	if in != nil && !stdinRedirected(rs) {
 		// { bash; } < s.sh: the block's input is the code the shell reads
