@@ -92,6 +92,14 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				if f, ok := runsOperand(&cmds[i], from); ok {
 					// jupyter execute nb.ipynb, gdb -x s.gdb, awk -f s.awk,
 					// gdb ./x: what the catalogue says the program runs
+					runs, ran = append(runs, downloadRun{f, &shArgv}), true
+				}
+			}
+			if !ran {
+				// python3 main.py, pytest, node -r ./h.js beside a
+				// downloaded h.py, conftest.py or h.js: a module it may
+				// load by name from where it runs
+				if f, ok := loadsFetched(cmds[i].Name, clean("."), fetched); ok {
 					runs = append(runs, downloadRun{f, &shArgv})
 				}
 			}
@@ -283,4 +291,31 @@ func runsOperand(c *shell.Command, from func(string) (*match.Argv, bool)) (*matc
 		}
 	}
 	return nil, false
+}
+
+// loadsFetched gives the download behind a module a program may load by
+// name from its working directory dir (shell.ModuleExts): a file of its
+// language's endings the line downloaded into dir, the first by name so
+// the answer is the same every time.
+func loadsFetched(name, dir string, fetched map[string]*match.Argv) (*match.Argv, bool) {
+	exts := shell.ModuleExts(name)
+	if len(exts) == 0 {
+		return nil, false
+	}
+	best := ""
+	for k := range fetched {
+		if path.Dir(k) != dir || best != "" && k > best {
+			continue
+		}
+		for _, x := range exts {
+			if strings.HasSuffix(k, x) {
+				best = k
+				break
+			}
+		}
+	}
+	if best == "" {
+		return nil, false
+	}
+	return fetched[best], true
 }

@@ -337,6 +337,11 @@ func startupFiles(words []string) []string {
 	return out
 }
 
+// ModuleExts gives the endings of the files a program may load by name
+// from its working directory (python's .py, node's .js, rake's Rakefile),
+// nil for a program that loads none.
+func ModuleExts(name string) []string { return moduleLangs()[unversioned(name)].ext }
+
 // moduleLang is a language and its files' name endings (see moduleLangs).
 type moduleLang struct {
 	lang string
