@@ -54,6 +54,16 @@ func TestRunsFiles(t *testing.T) {
 	}
 }
 
+// TestUnknownOnce: a file found run by two readings (perl's script
+// operand and the catalogue's exec role) gives its command one reason.
+func TestUnknownOnce(t *testing.T) {
+	for _, c := range Parse("pbpaste > s.pl; perl s.pl").Commands {
+		if c.Name == "perl" && len(c.Unknown) != 1 {
+			t.Errorf("perl s.pl: unknown %q, want one reason", c.Unknown)
+		}
+	}
+}
+
 // TestSubstitutionAsProgram: a process substitution is a pipe, which exec
 // refuses to run, so one in a program's place (a guessed wrapper's first
 // word, vimdiff <(git show …) a.go) runs nothing; a shell given it as its

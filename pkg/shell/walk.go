@@ -2,6 +2,7 @@ package shell
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 	"sync"
 
@@ -1524,7 +1525,9 @@ func inputIndices(spans []span) []int {
 // markUnknown records, on the command at index i, something the walk could
 // not see through.
 func (s *state) markUnknown(i int, why string) {
-	if i >= 0 && i < len(s.out) {
+	if i >= 0 && i < len(s.out) && !slices.Contains(s.out[i].Unknown, why) {
+		// two readings may find the same file run (perl s.pl: its script
+		// operand, and the catalogue's exec role): one reason is enough
 		s.out[i].Unknown = append(s.out[i].Unknown, why)
 	}
 }
