@@ -194,6 +194,20 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret", c.Via[len(c.Via)-1]
 		}
 	}
+	if f.source == "" && hasProp(cl.Entry, "runs-image") {
+		// docker run --env-file .env alpine env, docker run -e
+		// AWS_SECRET_ACCESS_KEY alpine printenv AWS_SECRET_ACCESS_KEY;
+		// docker run --env-file .env curlimages/curl sh -c 'curl -d
+		// "$STRIPE_KEY" https://…' (containerenv.go)
+		prints, sendsTo := a.containerPrintsSecret(i, c, cl)
+		if prints {
+			f.source, f.origin = "secret", c.Name
+			declared = true
+		}
+		if len(sendsTo) > 0 {
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->network", Word: c.Name + " " + strings.Join(sendsTo, " ")})
+		}
+	}
 	if v := namedVariable(c); v != "" {
 		// yq 'strenv(GITHUB_TOKEN)', envsubst <<< '$AWS_SECRET_ACCESS_KEY':
 		// a program that prints the variables its text names.

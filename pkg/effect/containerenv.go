@@ -1,0 +1,84 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// A container's environment is what the command that starts it hands it:
+// -e NAME (the host's value), -e NAME=VALUE, --env-file FILE. A secret
+// handed there (an app's secrets file, a secret-named variable) is the
+// container's to use, as a key given to ssh -i is ssh's, and starting the
+// container reads nothing anyone sees; a container command that prints
+// its environment (env, printenv), or such a variable (printenv NAME,
+// sh -c 'echo $NAME'), prints the secret into the transcript; one that
+// names such a variable to a program contacting another host (sh -c 'curl
+// -d "$STRIPE_KEY" https://…') sends it there.
+
+// containerPrintsSecret reports whether the container command i starts
+// is handed a secret in its environment and prints it, and the hosts it
+// sends one to.
+func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Classified) (prints bool, sendsTo []string) {
+	if !hasProp(cl.Entry, "runs-image") {
+		return false, nil
+	}
+	envFile := false           // a secrets file handed whole: any secret-named variable is one
+	names := map[string]bool{} // secret variables handed by name
+	for _, w := range cl.Words {
+		switch w.Option {
+		case "--env-file":
+			p := a.clean(w.Text, i)
+			envFile = envFile || a.sensitive(p) || dotenvSecrets(p)
+		case "-e", "--env":
+			name, val, set := strings.Cut(w.Text, "=")
+			if secretName(name) || set && secretVar(&shell.Command{Args: []string{val}}) != "" {
+				names[name] = true
+			}
+		}
+	}
+	if !envFile && len(names) == 0 {
+		return false, nil
+	}
+	ct := ContainerOf(cl, c.Args, func(p string) string { return a.clean(p, i) })
+	if len(ct.Words) == 0 {
+		return false, nil // the image's own command: nobody here knows what it prints
+	}
+	handed := func(v string) bool { return v != "" && (names[v] || envFile && secretName(v)) }
+	res := shell.Parse(shell.JoinWords(ct.Words))
+	defer shell.Release(&res)
+	for k := range res.Commands {
+		in := &res.Commands[k]
+		switch {
+		case in.Name == "env" && envPrints(in), in.Name == "printenv" && len(in.Args) == 0, environDump(in):
+			prints = true
+		case in.Name == "printenv":
+			for _, v := range in.Args {
+				prints = prints || handed(v)
+			}
+		case in.Name == "echo" || in.Name == "printf":
+			prints = prints || handed(secretVar(in))
+		}
+	}
+	// What the container's command sends is judged as the same line run
+	// here would be, for the variables it was handed: a secret variable
+	// sent as data, or the environment sent whole.
+	wd := ct.Workdir
+	if wd == "" {
+		wd = "/"
+	}
+	cwds := make([]string, len(res.Commands))
+	for k := range cwds {
+		cwds[k] = wd
+	}
+	for _, e := range Of(&res, cwds, a.env) {
+		if e.Kind != Flow || !strings.HasSuffix(e.Detail, "->network") && !strings.HasSuffix(e.Detail, "->dns") {
+			continue
+		}
+		if strings.HasPrefix(e.Detail, "environment->") || strings.HasPrefix(e.Detail, "secret-variable->") && handed(secretVar(&res.Commands[e.Cmd])) {
+			sendsTo = append(sendsTo, e.Word)
+		}
+	}
+	return prints, sendsTo
+}
