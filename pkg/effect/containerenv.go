@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -13,13 +14,16 @@ import (
 // container's to use, as a key given to ssh -i is ssh's, and starting the
 // container reads nothing anyone sees; a container command that prints
 // its environment (env, printenv), or such a variable (printenv NAME,
-// sh -c 'echo $NAME'), prints the secret into the transcript; one that
-// names such a variable to a program contacting another host (sh -c 'curl
-// -d "$STRIPE_KEY" https://…') sends it there.
+// sh -c 'echo $NAME'), prints the secret into the transcript. What the
+// container's command sends is judged as the same line run here: a secret
+// variable in its words (expanded here, or there from what it was handed)
+// sent as data to another host leaves (curl -d "$STRIPE_KEY" https://…);
+// one presented to its own service (a GitHub token to api.github.com)
+// does not, and the image's name is no host anything is sent to.
 
 // containerPrintsSecret reports whether the container command i starts
-// is handed a secret in its environment and prints it, and the hosts it
-// sends one to.
+// is handed a secret in its environment and prints it, and where its
+// command sends a secret variable or the environment.
 func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Classified) (prints bool, sendsTo []string) {
 	if !hasProp(cl.Entry, "runs-image") {
 		return false, nil
@@ -38,12 +42,12 @@ func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Cl
 			}
 		}
 	}
-	if !envFile && len(names) == 0 {
-		return false, nil
-	}
 	ct := ContainerOf(cl, c.Args, func(p string) string { return a.clean(p, i) })
 	if len(ct.Words) == 0 {
 		return false, nil // the image's own command: nobody here knows what it prints
+	}
+	if !envFile && len(names) == 0 && !slices.ContainsFunc(ct.Words, func(w string) bool { return strings.Contains(w, "$") }) {
+		return false, nil // handed no secret, and names no variable
 	}
 	handed := func(v string) bool { return v != "" && (names[v] || envFile && secretName(v)) }
 	res := shell.Parse(shell.JoinWords(ct.Words))
@@ -62,8 +66,8 @@ func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Cl
 		}
 	}
 	// What the container's command sends is judged as the same line run
-	// here would be, for the variables it was handed: a secret variable
-	// sent as data, or the environment sent whole.
+	// here would be: a secret variable sent as data, or the environment
+	// sent whole.
 	wd := ct.Workdir
 	if wd == "" {
 		wd = "/"
@@ -76,7 +80,7 @@ func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Cl
 		if e.Kind != Flow || !strings.HasSuffix(e.Detail, "->network") && !strings.HasSuffix(e.Detail, "->dns") {
 			continue
 		}
-		if strings.HasPrefix(e.Detail, "environment->") || strings.HasPrefix(e.Detail, "secret-variable->") && handed(secretVar(&res.Commands[e.Cmd])) {
+		if strings.HasPrefix(e.Detail, "environment->") || strings.HasPrefix(e.Detail, "secret-variable->") {
 			sendsTo = append(sendsTo, e.Word)
 		}
 	}
