@@ -25,7 +25,9 @@ import (
 // is handed a secret in its environment and prints it, and where its
 // command sends a secret variable or the environment.
 func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Classified) (prints bool, sendsTo []string) {
-	if !hasProp(cl.Entry, "runs-image") {
+	if !hasProp(cl.Entry, "runs-image") || a.env.inContainer > 0 {
+		// (a container's command starting another container is read
+		// once: the walk's own nesting judges what runs inside that)
 		return false, nil
 	}
 	envFile := false           // a secrets file handed whole: any secret-named variable is one
@@ -76,7 +78,9 @@ func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Cl
 	for k := range cwds {
 		cwds[k] = wd
 	}
-	for _, e := range Of(&res, cwds, a.env) {
+	env := a.env
+	env.inContainer++
+	for _, e := range Of(&res, cwds, env) {
 		if e.Kind != Flow || !strings.HasSuffix(e.Detail, "->network") && !strings.HasSuffix(e.Detail, "->dns") {
 			continue
 		}
