@@ -849,6 +849,11 @@ func (a *analysis) flows() {
 			// tar -T /tmp/l, cpio -o < /tmp/l: the names a listing wrote
 			fileSrc = "credential"
 		}
+		if in == "" && fileSrc == "" && a.namesFromFile(c, f) {
+			// tar -cf - --files-from=list: files nobody here can name,
+			// which sent away are unknown, as cat "$F" | curl is
+			fileSrc = unnamedFile
+		}
 		if in == "" && c.Stage > 0 && viaXargs(c) {
 			for j := range cmds {
 				if cmds[j].Pipeline == c.Pipeline && cmds[j].Stage < c.Stage && cmds[j].Name == "find" {
@@ -1439,6 +1444,36 @@ func (a *analysis) namesFromListing(c *shell.Command, f *cmdFacts, i int, listin
 				v = w[len(opt)+1:]
 			}
 			if v != "" && listings[a.clean(v, i)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesFromFile reports whether a command takes the names of the files it
+// reads from a file its words name (tar -T list, rsync --files-from=l),
+// not from its standard input: which files, nobody here can tell.
+func (a *analysis) namesFromFile(c *shell.Command, f *cmdFacts) bool {
+	if !a.entryHas(c, f, "names-stdin") {
+		return false
+	}
+	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
+		opt, valued := strings.CutSuffix(spec, "=")
+		if !valued {
+			continue
+		}
+		for k, w := range c.Args {
+			v := ""
+			switch {
+			case w == opt && k+1 < len(c.Args):
+				v = c.Args[k+1]
+			case strings.HasPrefix(w, opt+"="):
+				v = w[len(opt)+1:]
+			case len(opt) == 2 && strings.HasPrefix(w, opt) && len(w) > 2:
+				v = w[2:] // -Tlist
+			}
+			if v != "" && v != "-" && v != "/dev/stdin" && v != "/dev/fd/0" && v != "/proc/self/fd/0" && !strings.HasPrefix(v, "<(") {
 				return true
 			}
 		}
