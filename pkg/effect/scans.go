@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -37,9 +38,24 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 // ownMachine reports a scan target that is this machine: localhost, a
 // loopback address or range.
 func ownMachine(t string) bool {
-	h := strings.ToLower(strings.Trim(t, `"'[]`))
+	h := strings.ToLower(strings.Trim(t, `"'`))
+	if strings.Contains(h, "://") {
+		// a web scanner's or load tool's URL: its host
+		u, ok := match.ParseURL(h)
+		if !ok {
+			return false
+		}
+		h = u.Host
+	}
 	if cidr := strings.IndexByte(h, '/'); cidr >= 0 {
 		h = h[:cidr]
 	}
-	return loopback(h) || h == "localhost" || h == "0:0:0:0:0:0:0:1"
+	if strings.HasPrefix(h, "[") {
+		if k := strings.IndexByte(h, ']'); k > 0 {
+			h = h[1:k] // [::1]:9000
+		}
+	} else if strings.Count(h, ":") == 1 {
+		h = h[:strings.IndexByte(h, ':')] // 127.0.0.1:8080
+	}
+	return loopback(h) || h == "localhost" || strings.HasSuffix(h, ".localhost") || h == "0:0:0:0:0:0:0:1"
 }
