@@ -26,6 +26,36 @@ func TestKnownGoPackage(t *testing.T) {
 	}
 }
 
+// TestKnownToolchainPackages: Hardhat, the Ionic and Capacitor scopes,
+// plop and hygen, Antora, alex, and the Elm, PureScript and ReScript
+// tools are run by name in everyday work; a name near one is not known.
+func TestKnownToolchainPackages(t *testing.T) {
+	for name, want := range map[string]bool{
+		"hardhat":             true,
+		"@capacitor/assets":   true,
+		"@ionic/cli":          true,
+		"plop":                true,
+		"hygen":               true,
+		"@antora/cli":         true,
+		"spago":               true,
+		"rescript":            true,
+		"elm-review":          true,
+		"hardhat-deployer":    false,
+		"@capacitorx/assets":  false,
+		"spago-installer-bin": false,
+	} {
+		if got := KnownPackage("npm", name); got != want {
+			t.Errorf("KnownPackage(npm, %q) = %v, want %v", name, got, want)
+		}
+	}
+	if hasEffect(effectsOf("npx hardhat test"), "unknown:package") {
+		t.Errorf("npx hardhat runs a known tool: %v", effectsOf("npx hardhat test"))
+	}
+	if !hasEffect(effectsOf("npx hardhat-deployer run"), "unknown:package") {
+		t.Errorf("npx of an unknown package is unknown code: %v", effectsOf("npx hardhat-deployer run"))
+	}
+}
+
 // TestKnownPerformanceTools: the profilers, load generators and bundle
 // analysers of everyday performance work, and the Yarn project's own
 // scope, are known by name; a name merely near one is not.
