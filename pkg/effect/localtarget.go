@@ -186,16 +186,16 @@ func LocalTarget(res *shell.Result, i int) bool {
 // the reading of test databases (disposable.go): a
 // development database on a server here may hold what a person entered.
 //
-// A command that destroys through an option marked "destroy" whose entry
-// names no kind of its own (kafka-topics --bootstrap-server localhost:9092
-// --delete: a topic of a broker started here) is read the same way; an
+// A command that destroys only through an option marked "destroy"
+// (onlyMarkDestroys: kafka-topics --bootstrap-server localhost:9092
+// --delete, a topic of a broker started here) is read the same way; an
 // entry whose kind is written out (a restore that drops what it replaces:
 // mongorestore --drop) is left to the reading of test databases.
 func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
 	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
 		return false
 	}
-	if cl.Entry.Prop("destroy") != "remote" && !(cl.Mark("destroy") && cl.Entry.Prop("destroy") == "" && cl.Entry.Prop("destroy-kind") == "") {
+	if cl.Entry.Prop("destroy") != "remote" && !(cl.Mark("destroy") && onlyMarkDestroys(cl.Entry)) {
 		return false
 	}
 	var hosts []string
@@ -205,6 +205,14 @@ func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
 		}
 	}
 	return allHere(hosts) && !forwardsOnLine(a.res)
+}
+
+// onlyMarkDestroys reports an entry that destroys only through an option's
+// mark: no kind of its own, no destroying verbs, and no cloud or cluster
+// CLI's verbs (whose server options are read by endpointHere and the
+// reading of local clusters, not here).
+func onlyMarkDestroys(e *catalog.Entry) bool {
+	return e.Prop("destroy") == "" && e.Prop("destroy-kind") == "" && e.Prop("destroy-verbs") == "" && e.Prop("cloud") == ""
 }
 
 // aimedHere reports whether a command whose verbs are read as an unknown

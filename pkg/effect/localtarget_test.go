@@ -64,9 +64,10 @@ func TestServerNamedHere(t *testing.T) {
 		"rabbitmqadmin -H localhost -H rmq.acme.internal purge queue name=email":                                     true,
 		"rabbitmqadmin -H localhost purge queue name=email --vhost prod":                                             true,
 		"mongorestore -h localhost --drop dump/":                                                                     true,
+		"kubectl -s https://127.0.0.1:6443 scale deploy/api --replicas=0":                                            true,
 	} {
 		effs := effectsOf(line)
-		got := hasEffect(effs, "destroy:remote") || hasEffect(effs, "destroy:shared-change") || hasEffect(effs, "destroy:production")
+		got := hasEffect(effs, "destroy:remote") || hasEffect(effs, "destroy:shared-change") || hasEffect(effs, "destroy:production") || hasEffect(effs, "destroy:deploy")
 		if got != want {
 			t.Errorf("%q: destroys = %v, want %v (%v)", line, got, want, effs)
 		}
