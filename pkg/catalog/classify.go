@@ -276,6 +276,21 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	return out
 }
 
+// OptionValues returns the arguments of a command (bit i for args[i], of
+// the first 64) that are the separate values of options its entry knows
+// take one: in git log --grep reset, "reset" (bit 2) is --grep's pattern,
+// no subcommand. It is 0 for a program not in the table.
+func (c *Catalog) OptionValues(name string, args []string) uint64 {
+	var buf [16]Word
+	var vals uint64
+	for _, w := range c.ClassifyInto(buf[:0], name, args).Words {
+		if w.Option != "" && w.Index < 64 && w.Index < len(args) && args[w.Index] == w.Text && !strings.HasPrefix(w.Text, "-") {
+			vals |= 1 << w.Index
+		}
+	}
+	return vals
+}
+
 // onlyReports are the long options with which a known program prints its
 // help or version, or rehearses what it would do, and changes nothing, when
 // its entry gives them no other meaning (gem install --version V is a

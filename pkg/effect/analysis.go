@@ -398,6 +398,9 @@ func (a *analysis) code(i int, c *shell.Command) {
 	if k.Network && k.Dynamic {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "network->code", Word: c.Name + " code runs what it downloads"})
 	}
+	if k.Network && k.Capture {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "output->network", Word: c.Name + " code records the screen, microphone or camera and opens connections"})
+	}
 	if k.Network && k.Environ {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->network", Word: c.Name + " code sends the environment out"})
 	}
@@ -423,6 +426,10 @@ func (a *analysis) code(i int, c *shell.Command) {
 		// ENV["GITHUB_TOKEN"]': the secret printed, as printenv
 		// GITHUB_TOKEN prints it (flow.go), not the whole environment
 		a.per[i].source, a.per[i].shows = "secret-variable", false
+	}
+	if k.Capture && a.per[i].source == "" {
+		// what it records, printed or written, is the clipboard's kind
+		a.per[i].source = "output"
 	}
 	if k.Secrets && a.per[i].source == "" {
 		// Code that reads credential files or secret variables prints

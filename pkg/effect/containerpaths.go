@@ -14,11 +14,23 @@ import (
 // a word, as in sh -c '... /a/credentials ...') that lies under a mount's
 // target is judged as a read of the host file it names.
 
-// containerReads reports the host files a container's command names
-// through the volumes mounted into it.
-func (a *analysis) containerReads(i int, cl *catalog.Classified, f *cmdFacts) {
-	type bind struct{ src, dst string }
-	var binds []bind
+// Mounted is a host directory mounted into a container, and where.
+type Mounted struct{ Src, Dst string }
+
+// Container is what a command that starts a container (catalogue
+// "runs-image": docker run, podman create) gives it: the words of the
+// command it runs (after the image), its working directory (-w), and the
+// host directories mounted into it.
+type Container struct {
+	Words   []string
+	Workdir string
+	Binds   []Mounted
+}
+
+// ContainerOf reads the container a command starts from the catalogue's
+// reading of its words (cl, of args); clean makes a host path absolute.
+func ContainerOf(cl *catalog.Classified, args []string, clean func(string) string) Container {
+	var ct Container
 	image := -1
 	for _, w := range cl.Words {
 		switch {
@@ -31,35 +43,61 @@ func (a *analysis) containerReads(i int, cl *catalog.Classified, f *cmdFacts) {
 			if !(strings.HasPrefix(src, "/") || strings.HasPrefix(src, "~") || strings.HasPrefix(src, ".") || strings.HasPrefix(src, "$")) {
 				continue // a named volume
 			}
-			binds = append(binds, bind{a.clean(src, i), path.Clean(parts[1])})
+			ct.Binds = append(ct.Binds, Mounted{clean(src), path.Clean(parts[1])})
+		case w.Option == "-w" || w.Option == "--workdir":
+			if strings.HasPrefix(w.Text, "/") {
+				ct.Workdir = path.Clean(w.Text)
+			}
 		case w.Option == "" && (image < 0 || w.Index < image):
 			image = w.Index // the first operand; the words are not in order
 		}
 	}
-	if len(binds) == 0 || image < 0 {
+	if image >= 0 && image+1 <= len(args) {
+		ct.Words = args[image+1:]
+	}
+	return ct
+}
+
+// HostPath is the host file a path inside the container names through a
+// mount (relative paths from its working directory), or "".
+func (ct *Container) HostPath(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		if ct.Workdir == "" {
+			return ""
+		}
+		p = ct.Workdir + "/" + p
+	}
+	p = path.Clean(p)
+	for _, b := range ct.Binds {
+		rest, ok := strings.CutPrefix(p, b.Dst)
+		if !ok || rest != "" && rest[0] != '/' && b.Dst != "/" {
+			continue
+		}
+		return path.Clean(b.Src + "/" + rest)
+	}
+	return ""
+}
+
+// containerReads reports the host files a container's command names
+// through the volumes mounted into it.
+func (a *analysis) containerReads(i int, cl *catalog.Classified, f *cmdFacts) {
+	args := a.res.Commands[i].Args
+	ct := ContainerOf(cl, args, func(p string) string { return a.clean(p, i) })
+	if len(ct.Binds) == 0 || len(ct.Words) == 0 {
 		return
 	}
 	seen := map[string]bool{}
-	for _, w := range cl.Words {
-		if w.Index <= image {
-			// (after the image, an option and its value are the
-			// container command's: sh -c 'CMD')
-			continue
-		}
-		for _, tok := range pathTokens(w.Text) {
-			for _, b := range binds {
-				rest, ok := strings.CutPrefix(tok, b.dst)
-				if !ok || rest != "" && rest[0] != '/' && b.dst != "/" {
-					continue
-				}
-				p := path.Clean(b.src + "/" + rest)
-				if seen[p] {
-					continue
-				}
-				seen[p] = true
-				a.add(Effect{Kind: Read, Cmd: i, Path: p, Detail: "container"})
-				f.reads = append(f.reads, p)
+	for _, w := range ct.Words {
+		// (after the image, an option and its value are the container
+		// command's: sh -c 'CMD')
+		for _, tok := range pathTokens(w) {
+			p := ct.HostPath(tok)
+			if p == "" || seen[p] {
+				continue
 			}
+			seen[p] = true
+			a.add(Effect{Kind: Read, Cmd: i, Path: p, Detail: "container"})
+			f.reads = append(f.reads, p)
 		}
 	}
 }

@@ -124,6 +124,10 @@ type Env struct {
 	// write and delete rules. Asked only of paths the analysis half knows
 	// (named in code, or with a prefix computed at run time).
 	Protected func(path string) bool
+
+	// inContainer counts the containers' commands being read inside one
+	// another (containerenv.go), which stops at one.
+	inContainer int
 }
 
 // Of reports the effects of a parsed line. cwds gives each command's

@@ -194,6 +194,20 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret", c.Via[len(c.Via)-1]
 		}
 	}
+	if f.source == "" && hasProp(cl.Entry, "runs-image") {
+		// docker run --env-file .env alpine env, docker run -e
+		// AWS_SECRET_ACCESS_KEY alpine printenv AWS_SECRET_ACCESS_KEY;
+		// docker run --env-file .env curlimages/curl sh -c 'curl -d
+		// "$STRIPE_KEY" https://…' (containerenv.go)
+		prints, sendsTo := a.containerPrintsSecret(i, c, cl)
+		if prints {
+			f.source, f.origin = "secret", c.Name
+			declared = true
+		}
+		if len(sendsTo) > 0 {
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->network", Word: c.Name + " " + strings.Join(sendsTo, " ")})
+		}
+	}
 	if v := namedVariable(c); v != "" {
 		// yq 'strenv(GITHUB_TOKEN)', envsubst <<< '$AWS_SECRET_ACCESS_KEY':
 		// a program that prints the variables its text names.
@@ -962,7 +976,14 @@ func (a *analysis) flows() {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
 		}
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || f.secretArg) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
+		// (A container's command carrying a secret variable is judged
+		// by what that command does, containerenv.go, not by docker's
+		// words, among which the image's name looks like a host.)
+		// Nor is a shell's -c text, whose commands the walk judges one by
+		// one (sh -c 'wget --header "Authorization: token $GITHUB_TOKEN"
+		// https://api.github.com/user' presents the token where it is for).
+		secretArg := f.secretArg && !a.entryHas(c, f, "runs-image") && !shellText(c)
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
 			// A program not known to send data, given sensitive data, that
 			// names another host (mail, restic, smbclient, s3cmd, a
 			// database client, ping); not a filter or a search, whose
@@ -1668,6 +1689,22 @@ func (a *analysis) fedBySecretListing(i int, c *shell.Command, args string) bool
 			if !strings.HasPrefix(w, "-") && matchesAny(w, args) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// shellText reports a shell given a command string (sh -c, bash -lc),
+// whose commands the walk reads as commands of the line.
+func shellText(c *shell.Command) bool {
+	switch c.Name {
+	case "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash", "posh":
+	default:
+		return false
+	}
+	for _, w := range c.Args {
+		if len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 'c') > 0 {
+			return true
 		}
 	}
 	return false

@@ -498,6 +498,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && hasProp(e, "runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
+	a.gstStream(i, c)              // gstreamer.go
 	a.writesOtherTree(i, c, cl)    // treewrites.go
 	a.composesProduction(i, c, cl) // composeprod.go
 	if props && (hasProp(e, "sends-local") || hasProp(e, "store-copy")) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -88,10 +89,27 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					break
 				}
 			}
+			if !ran && insideContainer(cmds[i].Via) {
+				// docker cp s.sh web:/tmp/s.sh && docker exec web sh
+				// /tmp/s.sh: a file copied into a container, run there
+				for _, p := range append([]string{a.Program}, cmds[i].Runs...) {
+					if f, ok := fetched[containerKey(p)]; ok && strings.HasPrefix(p, "/") {
+						runs, ran = append(runs, downloadRun{f, &shArgv}), true
+						break
+					}
+				}
+			}
 			if !ran {
 				if f, ok := runsOperand(&cmds[i], from); ok {
 					// jupyter execute nb.ipynb, gdb -x s.gdb, awk -f s.awk,
 					// gdb ./x: what the catalogue says the program runs
+					runs, ran = append(runs, downloadRun{f, &shArgv}), true
+				}
+			}
+			if !ran {
+				// docker run -v "$PWD":/w alpine sh /w/s.sh: a container
+				// runs a downloaded file through a mount
+				if f, ok := containerRunsFetched(&cmds[i], clean, from); ok {
 					runs, ran = append(runs, downloadRun{f, &shArgv}), true
 				}
 			}
@@ -135,6 +153,17 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			for _, r := range cmds[i].Redirects {
 				if r.Op == ">" || r.Op == ">>" || r.Op == ">|" {
 					fetched[clean(r.Target)] = a
+				}
+			}
+		case containerCopiers.Get(a.Name) && len(a.Positional) >= 3 && a.Positional[0] == "cp":
+			// docker cp s.sh web:/tmp/, kubectl cp s.sh ns/pod:/tmp/s.sh
+			n := len(a.Positional)
+			if _, dst, ok := strings.Cut(a.Positional[n-1], ":"); ok && strings.HasPrefix(dst, "/") && !strings.HasPrefix(a.Positional[n-1], "/") {
+				for _, src := range a.Positional[1 : n-1] {
+					if f, ok := from(src); ok {
+						fetched[containerKey(dst)] = f
+						fetched[containerKey(dst+"/"+path.Base(src))] = f
+					}
 				}
 			}
 		case a.Name == "scp" || a.Name == "rsync":
@@ -318,4 +347,73 @@ func loadsFetched(name, dir string, fetched map[string]*match.Argv) (*match.Argv
 		return nil, false
 	}
 	return fetched[best], true
+}
+
+// containerRunsFetched gives the download behind a file a container runs
+// through a host directory mounted into it (docker run -v "$PWD":/w
+// alpine sh /w/s.sh, -w /w … ./s.sh, sh -c '… /w/s.sh'): the container's
+// command is read as a line of its own, and each file it runs, as its
+// program, a script or a catalogued operand, is looked for on the host.
+func containerRunsFetched(c *shell.Command, clean func(string) string, from func(string) (*match.Argv, bool)) (*match.Argv, bool) {
+	cat := catalog.Default()
+	if c.Name == "" || !cat.Known(c.Name) {
+		return nil, false
+	}
+	cl := cat.Classify(c.Name, c.Args)
+	if cl.Entry == nil || cl.Entry.Prop("runs-image") == "" {
+		return nil, false
+	}
+	ct := effect.ContainerOf(&cl, c.Args, clean)
+	if len(ct.Binds) == 0 || len(ct.Words) == 0 {
+		return nil, false
+	}
+	inside := func(p string) (*match.Argv, bool) {
+		if h := ct.HostPath(p); h != "" {
+			return from(h)
+		}
+		return nil, false
+	}
+	res := shell.Parse(shell.JoinWords(ct.Words))
+	defer shell.Release(&res)
+	for k := range res.Commands {
+		in := &res.Commands[k]
+		if in.Name == "cd" && len(in.Args) == 1 && strings.HasPrefix(in.Args[0], "/") {
+			ct.Workdir = in.Args[0] // sh -c 'cd /src && bash s.sh'
+			continue
+		}
+		if f, ok := inside(in.Program); ok && strings.Contains(in.Program, "/") {
+			return f, true
+		}
+		for _, p := range in.Runs {
+			if f, ok := inside(p); ok {
+				return f, true
+			}
+		}
+		if f, ok := runsOperand(in, inside); ok {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// containerCopiers copy files into a container or pod (their cp verb), and
+// run commands in one (exec).
+var containerCopiers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true, "kubectl": true, "oc": true}
+}}
+
+// containerKey keys a path inside a container among the files the line
+// fetched: any container's, since the walk keeps no container's name.
+func containerKey(p string) string { return "container:" + path.Clean(p) }
+
+// insideContainer reports a command run inside a container or pod, by the
+// wrappers it was found behind (docker exec web sh ..., kubectl exec pod
+// -- bash ...).
+func insideContainer(via []string) bool {
+	for _, v := range via {
+		if containerCopiers.Get(v) {
+			return true
+		}
+	}
+	return false
 }

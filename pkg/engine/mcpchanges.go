@@ -222,7 +222,9 @@ var sharedChangeRules = []sharedChangeRule{
 			"callback", "callbacks", "forwarder", "forwarding", "subscription", "subscriptions", "export", "exports", "stream", "streams", "drain", "drains",
 			"mirror", "mirrors", "replication", "connector", "connectors", "integration", "integrations", "logpush", "notification", "notifications") ||
 			p.verbIn("export", "forward", "mirror", "replicate", "stream", "subscribe", "register")
-	}, func(a map[string]any) bool { return remoteURLIn(a, 0) || deliveryAddressIn(a, 0, "*") }},
+	}, func(a map[string]any) bool {
+		return remoteURLIn(a, 0) || deliveryAddressIn(a, 0, "*") || deliveryAddressIn(a, 0, "") || urlInParts(a, 0)
+	}},
 	{"mail forwarded to a mailbox from now on", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.class == verbChange && !p.showsOnly() && (p.has("forward", "forwarding", "forwarder", "autoforward", "autoforwarding") || p.verbIn("forward"))
 	}, func(a map[string]any) bool { return deliveryAddressIn(a, 0, "forward") }},

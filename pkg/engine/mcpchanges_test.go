@@ -99,6 +99,14 @@ func TestOutboundChannels(t *testing.T) {
 		{"register_webhook", `{"url":"https://hooks.example.net/j"}`, true},
 		{"subscribe", `{"topic":"orders","endpoint":"https://in.example.net/n"}`, true},
 		{"configure_notification_channel", `{"url":"https://in.example.net/pd"}`, true},
+		// a URL written in parts; a cloud resource named as the
+		// destination (a bucket in any account)
+		{"create_hook", `{"host":"hooks.example.net","port":443,"path":"/in"}`, true},
+		{"create_integration", `{"settings":{"scheme":"https","hostname":"203.0.113.9","pathname":"/s"}}`, true},
+		{"put_bucket_replication", `{"Bucket":"b","Rules":[{"Destination":{"Bucket":"arn:aws:s3:::other-991"}}]}`, true},
+		{"create_hook", `{"host":"localhost","port":8080,"path":"/in"}`, false},
+		{"create_hook", `{"host":"hooks.example.net","events":["push"]}`, false},
+		{"update_integration", `{"role_arn":"arn:aws:iam::111:role/r","enabled":true}`, false},
 	} {
 		d := e.Evaluate(mcpCallOf(t, "svc", c.tool, c.args))
 		if d.Blocks() != c.stopped {

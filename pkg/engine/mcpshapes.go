@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
@@ -417,7 +419,55 @@ func deliveryAddressIn(v any, depth int, key string) bool {
 			}
 		}
 	case string:
-		return key != "" && (remoteURLIn(x, depth) || outsideAddress(x, strings.Contains(strings.ToLower(key), "forward")))
+		// A cloud resource's name counts only under a delivery key
+		// itself (not in any argument of a tool named for one: its role).
+		return key != "" && (remoteURLIn(x, depth) || outsideAddress(x, strings.Contains(strings.ToLower(key), "forward")) || key != "*" && resourceName(x))
+	}
+	return false
+}
+
+// resourceName reports a cloud resource's name (an AWS ARN,
+// arn:aws:s3:::bucket): given as where a service delivers, a bucket, queue,
+// topic or stream that may be anyone's.
+func resourceName(s string) bool {
+	return strings.HasPrefix(s, "arn:") && strings.Count(s, ":") >= 5 && !strings.ContainsAny(s, " \t\n")
+}
+
+// urlPartKeys: a map holding a host under one of hostKeys (or "domain")
+// beside one of these is a URL written in parts ({"host":
+// "hooks.example.net", "path": "/in"}).
+var urlPartKeys = []string{"path", "pathname", "port", "scheme", "protocol", "uri"}
+
+// urlInParts reports a URL written in parts whose host is off this
+// machine, anywhere in v.
+func urlInParts(v any, depth int) bool {
+	if depth > maxMCPDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		host, parts := "", false
+		for k, e := range x {
+			k = normKey(k)
+			if s, ok := e.(string); ok && (hostKeys.Get(k) || k == "domain") {
+				host = s
+			}
+			parts = parts || slices.Contains(urlPartKeys, k)
+		}
+		if host != "" && parts && effect.HostElsewhere(host) {
+			return true
+		}
+		for _, e := range x {
+			if urlInParts(e, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if urlInParts(e, depth+1) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -152,6 +152,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 	}
 	buf.Reserve(nargs, argBytes, cwd, home)
+	buf.OptionValues = optionValues
 	// Follow "cd DIR && ..." (pushd, popd, env -C) so later relative paths
 	// resolve where they will run: "cd / && rm -rf home" removes /home.
 	dirs := dirTracker{cwd: cwd, home: home}
@@ -563,4 +564,11 @@ func (ev *evaluation) judgeOwnEnviron(p string) {
 		fs := subject{tool: "flow", text: "the environment read from " + p, effect: "flow:environment->agent"}
 		ev.judge(&fs)
 	}
+}
+
+// optionValues is the catalogue's option values of a command, for command
+// patterns (match.ArgvBuf.OptionValues); a function, not a method value,
+// which would be made anew for each line.
+func optionValues(name string, args []string) uint64 {
+	return catalog.Default().OptionValues(name, args)
 }

@@ -17,6 +17,14 @@ type ArgvBuf struct {
 	strs    []string
 	bytes   []byte
 	reserve int // bytes Reserve asked for, made when the first path is built
+
+	// OptionValues, when set, gives the arguments (bit i for args[i], of
+	// the first 64) that are the values of options the program's own table
+	// knows take one (git log --grep reset: bit 2). A pattern's first word
+	// after its program word (git reset --hard) names a word of the command
+	// itself, never such a value. It is asked only once a pattern has
+	// matched otherwise.
+	OptionValues func(name string, args []string) uint64
 }
 
 // argvChunk is the least a new array holds, in strings and in bytes.

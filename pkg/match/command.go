@@ -342,7 +342,11 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 // A word that looks like a path (`/…`, `~`, `~/…`, `$HOME/…`) is matched as a
 // path pattern against the argument cleaned as a path, so `rm -rf ~` also
 // matches "rm -rf $HOME/" and "rm -rf ../.." run from two levels below
-// home. A lone `*` word matches anything, including nothing.
+// home. A lone `*` word matches anything, including nothing. A name (or a
+// {list,of,names}) right after the program word matches a word of the
+// command, never only the value of an option its program's table knows (ArgvBuf.OptionValues):
+// "git reset --hard" holds for "git -C dir reset --hard", not for "git log
+// --grep reset --hard".
 //
 // A pattern holding " | " is a pipeline pattern: its stages must match
 // commands of one pipeline in order, others allowed in between, so
@@ -370,8 +374,12 @@ type CommandPattern struct {
 	short       uint64
 	long        []string
 	words       []wordMatcher
-	stages      []*CommandPattern
-	never       bool // a lazily compiled pattern that did not compile: matches nothing
+	// subFirst: the pattern's first word after the program word is a
+	// name or a list of names (not a flag, glob or path), so it never
+	// matches only an option's value (ArgvBuf.OptionValues).
+	subFirst bool
+	stages   []*CommandPattern
+	never    bool // a lazily compiled pattern that did not compile: matches nothing
 	// textOnce makes text's glob on first use for a lazily compiled
 	// pattern: the whole-pattern glob serves only MatchText (SQL).
 	textOnce sync.Once
@@ -452,7 +460,12 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	}
 	name := path.Base(prog)
 	var flags []string
-	for _, w := range words[1:] {
+	for i, w := range words[1:] {
+		if i == 0 {
+			// A name or a list of names (reset, {drop,clear}); a glob
+			// (*dropDatabase*) may be meant to match inside any word.
+			cp.subFirst = !strings.ContainsAny(w, "*?[") && !(len(w) > 1 && w[0] == '-') && !looksLikePathPattern(w)
+		}
 		switch {
 		case w == "*":
 			// matches anything, including nothing
@@ -596,7 +609,35 @@ func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 		}
 		j++
 	}
+	if cp.subFirst && a.buf != nil && a.buf.OptionValues != nil {
+		// git log --grep reset --hard is no "git reset --hard": the
+		// pattern's first word names a word of the command, not an
+		// option's value.
+		if !cp.firstOutsideValues(a.Args, a.buf.OptionValues(a.Name, a.Args)) {
+			return false
+		}
+	}
 	return true
+}
+
+// firstOutsideValues reports whether the pattern's first word matches an
+// argument that is neither a flag (nor a value attached to one: git log
+// --grep=reset) nor one of vals (ArgvBuf.OptionValues).
+func (cp *CommandPattern) firstOutsideValues(args []string, vals uint64) bool {
+	for k, w := range args {
+		if k < 64 && vals&(1<<k) != 0 || len(w) > 1 && w[0] == '-' {
+			continue
+		}
+		if cp.words[0].matches(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether a text word (not a path word) matches s.
+func (w *wordMatcher) matches(s string) bool {
+	return w.exact && s == w.lit || w.text != nil && w.text.Match(s)
 }
 
 // MatchPipeline reports whether the stages of a pipeline pattern match the

@@ -27,6 +27,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.DecodedRun = c.DecodedRun || d.DecodedRun
 	c.Opaque = append(c.Opaque, d.Opaque...)
 	c.EnvFiles = append(c.EnvFiles, d.EnvFiles...)
+	c.Capture = c.Capture || d.Capture
 	return c
 }
 
@@ -164,6 +165,13 @@ var credentialFragments = []string{"'.ssh'", "\".ssh\"", ".ssh/", "id_rsa", "id_
 	// the agents' sockets (ssh-agent's, gpg-agent's, 1Password's)
 	"S.gpg-agent", ".1password/agent.sock"}
 
+// captureCalls are the library calls that record the screen, the
+// microphone or a camera, in the languages agents write one-liners in:
+// what they record shows whatever was on screen or said.
+var captureCalls = []string{"ImageGrab.grab", "pyautogui.screenshot", "pyscreenshot", "mss.mss", "mss()", "sounddevice.rec",
+	"sd.rec(", "pyaudio.PyAudio", "cv2.VideoCapture(", "screenshot-desktop", "node-screenshots", "desktopCapturer",
+	"getDisplayMedia", "createScreenCapture", "CGDisplayCreateImage", "CGWindowListCreateImage", "Win32::Screenshot"}
+
 // treeWalks pair the calls that walk a directory tree with the calls that
 // delete what they find: together, a recursive delete the scanner cannot
 // name.
@@ -202,6 +210,7 @@ func codeFacts(lang, code string) CodeFacts {
 		f.SecretShown = secretPrinted(lang, code)
 	}
 	f.EnvFiles = envFilesOpened(code) // codeenvfiles.go
+	f.Capture = anyIn(code, captureCalls)
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
 			f.Opaque = append(f.Opaque, "a delete over a tree it walks")

