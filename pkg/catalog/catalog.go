@@ -144,6 +144,12 @@
 // only drops them from the index).
 // "pathspecs" marks a command whose operands are git pathspecs (see
 // effect's pathspecScope).
+// "url-registry=NAME" names the list of knownpackages.txt (package effect)
+// whose repositories a package named by its https URL may come from
+// (asdf plugin add NAME URL: the asdf project's own organisations).
+// "makes=DIR" names the directory, under the working directory, that a
+// build makes again when no option names another (wasm-pack build: pkg):
+// that directory deleted earlier on the line is the build's output.
 // "offline" marks a program that never contacts another machine: a word
 // shaped like a host is a pattern or a file to it (grep example.com).
 // "destroy-settings=KEY,..." names settings of the settings table's guard

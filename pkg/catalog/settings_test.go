@@ -210,3 +210,30 @@ func BenchmarkSettingsOfPlain(b *testing.B) {
 		}
 	}
 }
+
+// TestOrdinaryFortranAndCUDACompilers: a Fortran or CUDA compiler named by
+// cmake's compiler variables or FC, CUDACXX is everyday use; a program
+// elsewhere is not.
+func TestOrdinaryFortranAndCUDACompilers(t *testing.T) {
+	for _, c := range []struct {
+		ns, key, value string
+		want           bool
+	}{
+		{"cmake", "CMAKE_Fortran_COMPILER", "gfortran", true},
+		{"cmake", "CMAKE_Fortran_COMPILER", "gfortran-13", true},
+		{"cmake", "CMAKE_CUDA_COMPILER", "nvcc", true},
+		{"env", "FC", "ifx", true},
+		{"env", "CUDACXX", "nvcc", true},
+		{"env", "FC", "/tmp/x/gfortran", false},
+		{"cmake", "CMAKE_Fortran_COMPILER", "fortran-helper", false},
+	} {
+		s := LookupSetting(c.ns, c.key)
+		if s == nil {
+			t.Errorf("%s:%s is no setting", c.ns, c.key)
+			continue
+		}
+		if got := s.OrdinaryProgram(c.value); got != c.want {
+			t.Errorf("%s:%s=%s ordinary = %v, want %v", c.ns, c.key, c.value, got, c.want)
+		}
+	}
+}

@@ -122,6 +122,9 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 	scanned := scannedActs[c.Name]
 	for _, w := range opaqueActs {
 		if strings.Contains(low, w) && !slices.Contains(scanned, w) {
+			if strings.HasPrefix(w, "system") && !standaloneWord(low, w) {
+				continue // asdf:test-system, load-system, operating-system: a name, no call
+			}
 			if (w == "getenv" || w == "get_env" || w == "env[") && namedPlainGetenvs(low) {
 				continue
 			}
@@ -131,6 +134,27 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (" + strings.TrimSpace(w) + "): " + code})
 			return
 		}
+	}
+}
+
+// standaloneWord reports whether w occurs in code at least once as a name
+// of its own: not the end of a longer name joined by a letter, digit,
+// "-" or "_" (a Lisp's asdf:test-system, an operating-system call).
+func standaloneWord(code, w string) bool {
+	for k := 0; ; {
+		j := strings.Index(code[k:], w)
+		if j < 0 {
+			return false
+		}
+		j += k
+		if j == 0 {
+			return true
+		}
+		b := code[j-1]
+		if !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' || b == '_') {
+			return true
+		}
+		k = j + 1
 	}
 }
 

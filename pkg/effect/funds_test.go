@@ -136,3 +136,25 @@ func TestBackupsDestroyed(t *testing.T) {
 		}
 	}
 }
+
+// TestHardhatNetwork: Hardhat's run, deploy and Ignition deploy move funds
+// on the network --network names, before or after the verb; none is its
+// in-process devnet, and its tests, node and compiler move nothing.
+func TestHardhatNetwork(t *testing.T) {
+	for line, want := range map[string]bool{
+		"npx hardhat run scripts/deploy.ts --network mainnet":                     true,
+		"npx hardhat --network mainnet run scripts/transfer.ts":                   true,
+		"hardhat run scripts/deploy.ts --network polygon":                         true,
+		"npx hardhat ignition deploy ignition/modules/Token.ts --network mainnet": true,
+		"npx hardhat deploy --network mainnet --tags Token":                       true,
+		"npx hardhat run scripts/deploy.ts --network localhost":                   false,
+		"npx hardhat run scripts/deploy.ts":                                       false,
+		"npx hardhat ignition deploy ignition/modules/Token.ts --network sepolia": false,
+		"npx hardhat test": false,
+		"npx hardhat node": false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:shared-change"); got != want {
+			t.Errorf("%q: moves funds = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

@@ -185,8 +185,17 @@ func LocalTarget(res *shell.Result, i int) bool {
 // client, or a command that drops what it names (dropuser), is left to
 // the reading of test databases (disposable.go): a
 // development database on a server here may hold what a person entered.
+//
+// A command that destroys only through an option marked "destroy"
+// (onlyMarkDestroys: kafka-topics --bootstrap-server localhost:9092
+// --delete, a topic of a broker started here) is read the same way; an
+// entry whose kind is written out (a restore that drops what it replaces:
+// mongorestore --drop) is left to the reading of test databases.
 func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
-	if cl.Entry == nil || cl.Entry.Prop("destroy") != "remote" || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
+	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
+		return false
+	}
+	if cl.Entry.Prop("destroy") != "remote" && !(cl.Mark("destroy") && onlyMarkDestroys(cl.Entry)) {
 		return false
 	}
 	var hosts []string
@@ -198,17 +207,31 @@ func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
 	return allHere(hosts) && !forwardsOnLine(a.res)
 }
 
+// onlyMarkDestroys reports an entry that destroys only through an option's
+// mark: no kind of its own, no destroying verbs, and no cloud or cluster
+// CLI's verbs (whose server options are read by endpointHere and the
+// reading of local clusters, not here).
+func onlyMarkDestroys(e *catalog.Entry) bool {
+	return e.Prop("destroy") == "" && e.Prop("destroy-kind") == "" && e.Prop("destroy-verbs") == "" && e.Prop("cloud") == ""
+}
+
 // aimedHere reports whether a command whose verbs are read as an unknown
 // program's names the server it talks to only by URLs of this machine
 // (ray job submit --address http://127.0.0.1:8265: a cluster started
-// here), run directly, on a line that opens no port to another machine
-// and names no production. A command naming no URL is not aimed here.
+// here), or by the value of an option that names a server's host
+// (rabbitmqadmin -H localhost, a broker's --bootstrap-server
+// 127.0.0.1:9092), run directly, on a line that opens no port to another
+// machine and names no production. A command naming no server is not
+// aimed here.
 func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 	if len(c.Via) > 0 || a.productionWord(i) != "" {
 		return false
 	}
-	var urls []string
+	urls := optionValues(c.Args, serverHostOptions.Get)
 	for _, w := range c.Args {
+		if w == "--" {
+			break
+		}
 		if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") {
 			w = v // --address=http://127.0.0.1:8265
 		}
@@ -218,3 +241,10 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 	}
 	return allHere(urls) && !forwardsOnLine(a.res)
 }
+
+// serverHostOptions are the options by which a client names the host or
+// address of the server it talks to, in the spellings CLIs share (-H
+// HOST, --host, --server, --bootstrap-server, --brokers, --address).
+var serverHostOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("-H --host --hostname --server --bootstrap-server --broker --brokers --address --addr")
+}}

@@ -44,3 +44,32 @@ func TestLocalTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestServerNamedHere: a broker's destroying option, or an unknown
+// client's destroying verb, aimed by its server options only at this
+// machine changes what a server here holds; the same aimed at another
+// host, at no host, at both, with a port forwarded to another machine or
+// with production named, is what it would otherwise be.
+func TestServerNamedHere(t *testing.T) {
+	for line, want := range map[string]bool{
+		"kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic orders-test":                             false,
+		"kafka-topics --bootstrap-server=127.0.0.1:9092 --delete --topic t":                                          false,
+		"rabbitmqadmin -H localhost purge queue name=email-dev":                                                      false,
+		"rabbitmqadmin --host=127.0.0.1 delete queue name=email-dev":                                                 false,
+		"kafka-topics.sh --bootstrap-server kafka-1.acme.internal:9092 --delete --topic payments":                    true,
+		"kafka-topics.sh --delete --topic payments":                                                                  true,
+		"kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic t && ssh -fN -L 9092:kafka:9092 bastion": true,
+		"rabbitmqadmin -H rmq.acme.internal purge queue name=email":                                                  true,
+		"rabbitmqadmin purge queue name=email":                                                                       true,
+		"rabbitmqadmin -H localhost -H rmq.acme.internal purge queue name=email":                                     true,
+		"rabbitmqadmin -H localhost purge queue name=email --vhost prod":                                             true,
+		"mongorestore -h localhost --drop dump/":                                                                     true,
+		"kubectl -s https://127.0.0.1:6443 scale deploy/api --replicas=0":                                            true,
+	} {
+		effs := effectsOf(line)
+		got := hasEffect(effs, "destroy:remote") || hasEffect(effs, "destroy:shared-change") || hasEffect(effs, "destroy:production") || hasEffect(effs, "destroy:deploy")
+		if got != want {
+			t.Errorf("%q: destroys = %v, want %v (%v)", line, got, want, effs)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -427,4 +428,25 @@ func gopkgOf(e *catalog.Entry) string {
 		return ""
 	}
 	return e.Prop("gopkg")
+}
+
+// knownRepoURL reports whether w, a package named by the URL of its
+// repository, is one of the repositories knownpackages.txt lists for the
+// entry's "url-registry" (asdf's plugins: github.com/asdf-community/): an
+// https URL whose host and path, with no user, port or "..", begin so.
+func knownRepoURL(e *catalog.Entry, w string) bool {
+	reg := ""
+	if e != nil {
+		reg = e.Prop("url-registry")
+	}
+	if reg == "" || !strings.HasPrefix(strings.ToLower(w), "https://") || strings.Contains(w, "..") {
+		return false
+	}
+	authority, _, _ := strings.Cut(w[len("https://"):], "/")
+	u, ok := match.ParseURL(w)
+	if !ok || u.Port != "" || strings.Contains(authority, "@") {
+		return false
+	}
+	name := u.Host + u.Rest
+	return strings.HasPrefix(u.Rest, "/") && knownPackages()[reg].has(strings.ToLower(name))
 }

@@ -583,14 +583,18 @@ func isProductionName(w string) bool {
 // lower-cased. A name in camel case is split where a lower-case letter
 // meets a capital (publishReleaseBundle → publish, release, bundle), and a
 // build label's package path (a Gradle project's :app:publishBundle,
-// Bazel's and Buck's //services/api:deploy and @repo//k8s:prod.apply) is
-// left out: the target's name is the task. The parts
+// Bazel's and Buck's //services/api:deploy and @repo//k8s:prod.apply, an
+// Earthly target's +deploy or ./services/api+deploy) is left out: the
+// target's name is the task. The parts
 // are pieces of the name itself when it is lower case already (no
 // allocation: callers pass a small array of their own), else of one
 // lower-cased copy.
 func taskParts(buf []string, w string) []string {
 	if k := strings.LastIndexByte(w, ':'); k >= 0 && (strings.HasPrefix(w, ":") || strings.HasPrefix(w, "//") || strings.HasPrefix(w, "@") && strings.Contains(w, "//")) {
 		w = w[k+1:]
+	}
+	if k := strings.LastIndexByte(w, '+'); k >= 0 && (k == 0 || strings.Contains(w[:k], "/")) {
+		w = w[k+1:] // an Earthly target: +deploy-prod, ./services/api+deploy
 	}
 	w = lowerTaskName(w)
 	for i := 0; i < len(w); {

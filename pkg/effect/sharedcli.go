@@ -242,6 +242,12 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	if class == "capacity" && (unknown || stagingArg(c.Args) || DevNamespace(a.res, i)) {
 		return // fly scale count 2 -a acme-staging, kubectl scale -n dev
 	}
+	if class == "cache" && unknown && a.aimedHere(i, c) {
+		// rabbitmqadmin -H localhost purge queue: a queue, topic or cache
+		// of a server on this machine, which no one else reads (a message
+		// sent through a relay here still reaches people: not this)
+		return
+	}
 	if class == "console" && (a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || hasArg(c.Args, "--sandbox")) {
 		return // a console on this machine's own development database
 	}

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -84,7 +85,7 @@ func (a *analysis) sourceDeletes(start int) {
 		if ext, ok := strings.CutPrefix(base, "*."); ok && !strings.ContainsAny(ext, "*?[{") {
 			source = sourceExts.Get(ext)
 		}
-		if source {
+		if source && !a.madeAgainAfter(e.Cmd, e.Path) {
 			a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "source", Word: "delete " + e.Path})
 		}
 	}
@@ -96,6 +97,37 @@ func everyEntry(base string) bool {
 	switch base {
 	case "*", "*.*", ".*", ".[!.]*", ".??*", "{*,.*}":
 		return true
+	}
+	return false
+}
+
+// madeAgainAfter reports whether a command after command i of the line,
+// run directly, is a build that makes the directory p again as its output
+// ("makes=DIR" in the catalogue, under its working directory, no option
+// naming another output): rm -rf pkg && wasm-pack build deletes the last
+// build's pkg/.
+func (a *analysis) madeAgainAfter(i int, p string) bool {
+	if a.res == nil {
+		return false
+	}
+	cat := catalog.Default()
+	for k := i + 1; k < len(a.res.Commands); k++ {
+		c := &a.res.Commands[k]
+		if c.Name == "" || len(c.Via) > 0 {
+			continue
+		}
+		e, _ := cat.Lookup(c.Name, c.Args)
+		if e == nil || e.Prop("makes") == "" || path.Join(a.cwdOf(k), e.Prop("makes")) != p {
+			continue
+		}
+		cl := cat.Classify(c.Name, c.Args)
+		named := false
+		for _, w := range cl.Words {
+			named = named || w.Option != "" && w.Role == catalog.Write
+		}
+		if !named {
+			return true
+		}
 	}
 	return false
 }

@@ -12,6 +12,9 @@ func taskPartsPlain(w string) []string {
 	if strings.HasPrefix(w, ":") {
 		w = w[strings.LastIndexByte(w, ':')+1:]
 	}
+	if k := strings.LastIndexByte(w, '+'); k == 0 || k > 0 && strings.Contains(w[:k], "/") {
+		w = w[k+1:]
+	}
 	if hasUpper(w) {
 		var b strings.Builder
 		for i := 0; i < len(w); i++ {
@@ -33,6 +36,7 @@ func TestTaskPartsAgree(t *testing.T) {
 		"publishToMavenLocal", "NotebookApp.ip", "bind-address", "DEPLOY_PROD", "settings.production",
 		"a--b", "::", "x/y/z", "ÄrgerDeploy", "deployÉTÉ", "İstanbul-prod", "\xff\xfeDeploy-x", "aB", "Ab", "ABc",
 		"release__candidate..2", "--publish-local", "$PROD_DATABASE_URL", "{PROD}",
+		"+deploy-prod", "./services/api+deploy", "c++", "+",
 	} {
 		var pb [2]string // small, so that some grow
 		got := taskParts(pb[:0], w)
@@ -62,5 +66,22 @@ func TestTaskPartsAllocations(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = taskParts(pb[:0], "publishReleaseBundle") }); n > 1 {
 		t.Errorf("a camel-case name: %v allocations, want at most 1", n)
+	}
+}
+
+// TestEarthlyTargets: an Earthly target's name is its task (+deploy-prod,
+// ./services/api+deploy with production named); its builds and tests are
+// not deploys.
+func TestEarthlyTargets(t *testing.T) {
+	for line, want := range map[string]bool{
+		"earthly +deploy-prod":                           true,
+		"earthly +deploy --ENV=production":               true,
+		"earthly ./services/api+deploy --ENV=production": true,
+		"earthly +test":                                  false,
+		"earthly ./services/api+build":                   false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
+			t.Errorf("%q: destroy:production = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
 	}
 }

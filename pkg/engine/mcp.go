@@ -1343,7 +1343,7 @@ func placeholder(v string) bool {
 // is an example; gluedPlaceholderWords say so also inside a word
 // (AKIAIOSFODNN7EXAMPLE, changemeplease).
 var (
-	placeholderWords      = lazyWordSet("your yours here example examples placeholder dummy redacted changeme fake replace replaceme notreal notsecret sample todo tbd")
+	placeholderWords      = lazyWordSet("your yours here example examples placeholder dummy redacted changeme fake replace replaceme notreal notsecret sample todo tbd test insecure")
 	gluedPlaceholderWords = []string{"example", "placeholder", "redacted", "changeme", "replaceme", "notreal", "notsecret", "dummy"}
 )
 
