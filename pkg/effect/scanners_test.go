@@ -20,6 +20,9 @@ func TestScannerOfCredentials(t *testing.T) {
 		"trufflehog filesystem . --only-verified":  false,
 		"trufflehog filesystem /home/dev/project":  false,
 		"gitleaks detect --source src --no-banner": false,
+		// ggshield's -r is --recursive: the directory after it is scanned
+		"ggshield secret scan path -r ~/.secret --json": true,
+		"ggshield secret scan path -r . --json":         false,
 	} {
 		got := false
 		for _, e := range effectsOf(line) {
