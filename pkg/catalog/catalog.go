@@ -101,6 +101,10 @@
 // "feeds-shell" marks a program whose shell option's command is fed the
 // data it reads on standard input (tar --to-command): a shell or
 // interpreter there runs that data.
+// "local-dests=oci:,dir:" names the prefixes of a copy's last operand that
+// put it on this machine (skopeo copy … oci:./layout): no publish.
+// "user-scope=--user" names a machine package manager's options that
+// install into the user's own tree instead (flatpak install --user).
 // "logins" marks a client that keeps logins for other services (a
 // registry client: crane auth get): its leading words are read for a
 // printed credential as a cloud CLI's are.

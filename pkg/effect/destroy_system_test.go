@@ -28,6 +28,15 @@ func TestSystemDestroy(t *testing.T) {
 		"apt-get update":                    false,
 		"apt list --installed":              false,
 		"flatpak list --app":                false,
+		// into the user's own tree (flatpak --user), not the machine's
+		"flatpak install flathub org.gimp.GIMP":           true,
+		"flatpak install --system flathub org.gimp.GIMP":  true,
+		"flatpak install --user -y flathub org.gimp.GIMP": false,
+		"flatpak --user install flathub org.gimp.GIMP":    false,
+		// uv's pip told to override the system Python's guard, as pip's
+		"uv pip install --break-system-packages psycopg2":       true,
+		"uv pip sync --break-system-packages requirements.lock": true,
+		"uv pip install --system -r requirements.txt":           false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:system"); got != want {
 			t.Errorf("%q: destroy:system = %v, want %v (%v)", line, got, want, effectsOf(line))

@@ -75,6 +75,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// gitleaks --redact: the values are masked in what it prints
 			f.source, declared = "", false
 		}
+		if f.source == "output" && e.Prop("source") == "output" && a.scansCredentials(i, cl) {
+			// trufflehog filesystem ~/.aws, gitleaks dir ~ -v: what a
+			// scanner finds in a credential store or the home is those
+			// credentials, each printed with its value
+			f.source, declared = "secret", true
+		}
 		if m := e.Prop("shows-marks"); m != "" && !cl.Mark(m) {
 			// aws ssm get-parameter without --with-decryption: a
 			// SecureString stays encrypted, a plain one is settings.
@@ -689,6 +695,26 @@ func (a *analysis) sensitiveDir(p string) bool {
 	// them, whichever rule makes them credentials.
 	for _, probe := range credentialNames {
 		if a.sensitive(p + "/" + probe) {
+			return true
+		}
+	}
+	return false
+}
+
+// scansCredentials reports a scanner (a source=output entry: gitleaks,
+// trufflehog) given a credential store, a credential file or the home (or
+// a directory above it) to scan, as an operand or a read option's value
+// (gitleaks detect --source ~).
+func (a *analysis) scansCredentials(i int, cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Option != "" && w.Role != catalog.Read {
+			continue
+		}
+		t := w.Text
+		if !strings.HasPrefix(t, "~") && !strings.HasPrefix(t, "/") && !strings.HasPrefix(t, "$HOME") && !strings.HasPrefix(t, "${HOME}") {
+			continue // a verb (filesystem, detect) or the project's own path
+		}
+		if p := a.clean(t, i); a.sensitiveDir(p) || a.sensitive(p) {
 			return true
 		}
 	}

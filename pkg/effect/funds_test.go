@@ -31,6 +31,15 @@ func TestMovesFunds(t *testing.T) {
 		"near send alice.near bob.near 10":                               true,
 		"near send alice.testnet bob.testnet 1":                          false,
 		"NEAR_ENV=testnet near send a b 1":                               false,
+		"npx hardhat run scripts/deploy.ts --network mainnet":            true,
+		"npx hardhat ignition deploy m/T.ts --network polygon":           true,
+		"pnpm exec hardhat run --network arbitrum scripts/x.ts":          true,
+		"npx truffle migrate --network mainnet":                          true,
+		"npx hardhat run scripts/deploy.ts":                              false, // its own in-process chain
+		"npx hardhat run scripts/deploy.ts --network localhost":          false,
+		"npx hardhat ignition deploy m/T.ts --network sepolia":           false,
+		"npx hardhat test --network mainnet":                             false,
+		"npx truffle test":                                               false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:shared-change"); got != want {
 			t.Errorf("%q: moves funds = %v, want %v (%v)", line, got, want, effectsOf(line))

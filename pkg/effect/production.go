@@ -51,6 +51,9 @@ func sqlChanges(up string) bool {
 			return true
 		}
 	}
+	if cypherChanges(up) {
+		return true
+	}
 	for _, s := range changingSQL {
 		for k := 0; k < len(up); {
 			j := strings.Index(up[k:], s)
@@ -60,6 +63,31 @@ func sqlChanges(up string) bool {
 			j += k
 			if startsStatement(up, j) && !strings.HasSuffix(strings.TrimRight(up[:j], " \t\n"), "SHOW") {
 				return true // SHOW CREATE TABLE, SHOW GRANT: a look at one
+			}
+			k = j + 1
+		}
+	}
+	return false
+}
+
+// cypherChanges reports an upper-cased Cypher query (a graph database's:
+// it starts by matching, unwinding or piping rows) whose SET or REMOVE
+// clause changes what it matched (MATCH (u:User) SET u.plan = 'free').
+// Its CREATE, MERGE, DELETE and DROP are SQL's words, found as those are;
+// SQL's own SET (a session's setting, UPDATE's clause) is judged there.
+func cypherChanges(up string) bool {
+	q := strings.TrimSpace(up)
+	if !strings.HasPrefix(q, "MATCH") && !strings.HasPrefix(q, "OPTIONAL MATCH") && !strings.HasPrefix(q, "UNWIND ") {
+		return false
+	}
+	for _, s := range []string{"SET ", "REMOVE "} {
+		for k := 0; k < len(q); {
+			j := strings.Index(q[k:], s)
+			if j < 0 {
+				break
+			}
+			if j += k; startsStatement(q, j) {
+				return true
 			}
 			k = j + 1
 		}

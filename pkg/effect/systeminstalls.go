@@ -24,7 +24,9 @@ var simulateOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // for the whole machine, from repositories any user of it then runs, is a
 // change to the system a person confirms, whoever runs it; else "".
 // Listings, searches, updates of the package index and simulations
-// install nothing. fromInput says xargs adds the packages from its input.
+// install nothing, and an install into the user's own tree (the entry's
+// "user-scope" options: flatpak --user) is the user's, not the system's.
+// fromInput says xargs adds the packages from its input.
 func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool) string {
 	verbs, flags := cl.Entry.Prop("installs-system"), cl.Entry.Prop("install-flags")
 	if verbs == "" && flags == "" {
@@ -37,6 +39,9 @@ func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool
 		if simulateOptions.Get(a) {
 			return "" // apt-get -s install: what it would do, printed
 		}
+	}
+	if user := cl.Entry.Prop("user-scope"); user != "" && installFlag(args, user) {
+		return "" // flatpak install --user: into the user's own tree, as brew's
 	}
 	if not := cl.Entry.Prop("install-flags-not"); not != "" && installFlag(args, not) {
 		return "" // pacman -Ss, rpm -qi, emerge --pretend: a query, a search, a simulation

@@ -19,7 +19,8 @@ import (
 // (mise, tox, poe, cargo's runner, netlify, fly), composer's and deno's
 // scripts, and the code a build or an interpreter runs on its own (a
 // noxfile, sitecustomize, a .pth file, a Rakefile, a gulpfile, a bundler's
-// or a linter's JS config, a Jenkinsfile, a Tiltfile, build.rs).
+// or a linter's JS config, a Jenkinsfile, a Tiltfile, build.rs), and a
+// Debian package's install-time maintainer scripts.
 //
 // Each is read by its format, not by its name alone: YAML by its command
 // keys at any depth (run, script, commands, command and entrypoint with
@@ -58,6 +59,8 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return limitLines(tomlCommandLines(content)), false
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
 		return limitLines(jsonScriptLines(content)), false
+	case dir == "debian" && debMaintainerScript(lower):
+		return limitLines([]string{content}), false
 	}
 	interp, own := laterInterpreter(lower)
 	if interp == "" && toolDirCode(p, lower) {
@@ -84,6 +87,20 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return limitLines(quotedLines(content)), false
 	}
 	return nil, false
+}
+
+// debMaintainerScript reports a Debian package's install-time maintainer
+// script (debian/postinst, debian/app.preinst, debian/config): shell that
+// dpkg runs as root on every machine that installs the package built
+// here. The removal scripts (prerm, postrm) are left out: deleting the
+// package's own state under /var is what they are for.
+func debMaintainerScript(lower string) bool {
+	for _, s := range []string{"preinst", "postinst", "config"} {
+		if lower == s || strings.HasSuffix(lower, "."+s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isYAMLRunFile reports a YAML file a CI system, a compose tool or a dev

@@ -1023,6 +1023,9 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			continue
 		}
 		p := progName(w)
+		if shellOnly(p) {
+			continue // a program cannot start what only a shell has
+		}
 		if cat.Known(p) && p != name || isShell(p) || scriptLang(p) != "" {
 			var d []bool
 			if dyn != nil {
