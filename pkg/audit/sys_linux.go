@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"syscall"
 	"unsafe"
 
@@ -162,10 +163,10 @@ func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()),
 // a handle that shares delete access).
 func OpenRead(name string) (*os.File, error) { return os.Open(name) }
 
-// mapHead maps the first headSize bytes of the head file f, shared and
-// read-only, or returns nil when it cannot.
+// mapHead maps the first headSize bytes of the head file f, shared, for
+// reading and writing, or returns nil when it cannot.
 func mapHead(f *os.File) []byte {
-	b, err := unix.Mmap(int(f.Fd()), 0, headSize, unix.PROT_READ, unix.MAP_SHARED)
+	b, err := unix.Mmap(int(f.Fd()), 0, headSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
 	if err != nil {
 		return nil
 	}
@@ -191,3 +192,31 @@ func readMapped(m, b []byte) (n int, ok bool) {
 	}()
 	return copy(b, m), true
 }
+
+// storeMapped writes the encoded head b (headSize bytes, starting with
+// '{') into the mapped head m: a store into the page cache, which every
+// process's pread(2) and mapping read, where pwrite(2) would be a system
+// call. The first word is blanked first and written last, so a process
+// killed in the middle of the copy leaves a head that does not parse (the
+// next append rebuilds it from the log) rather than a mix of two heads
+// that does. ok is false when the store faulted (the file was cut to
+// nothing under the mapping); nothing is written then.
+func storeMapped(m, b []byte) (ok bool) {
+	if len(m) < headSize || len(b) != headSize || b[0] != '{' {
+		return false
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	first := (*uint32)(unsafe.Pointer(&m[0])) // page-aligned
+	atomic.StoreUint32(first, blankWord)
+	copy(m[4:headSize], b[4:])
+	atomic.StoreUint32(first, *(*uint32)(unsafe.Pointer(&b[0])))
+	return true
+}
+
+// blankWord is four blanks, the head's first word while it is rewritten.
+const blankWord = 0x20202020
