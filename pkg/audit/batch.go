@@ -156,8 +156,8 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 	start := time.Now()
 	var h head
 	var flags []string
-	wasHeld := l.held && !l.headSaved // kept by holdOn, not by releaseSoon
-	dirty := wasHeld                  // h differs from the head file
+	wasHeld := l.held
+	dirty := wasHeld // h differs from the head file
 	if l.held {
 		h = l.h
 	} else {
@@ -170,7 +170,7 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 			return 0, err
 		}
 	}
-	l.held, l.headSaved = false, false
+	l.held = false
 	done := 0 // records written
 	seq, prev := h.Seq, h.Hash
 	// release writes the head for the records done and unlocks; it
@@ -261,21 +261,6 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 		l.held, l.h = true, h
 		return done, nil
 	}
-	if err == nil && releaseLater() {
-		// The head now, the unlock once the caller has its answer.
-		if dirty {
-			if herr := l.writeHead(h); herr != nil {
-				l.unlock()
-				return before, herr
-			}
-		}
-		l.held, l.h, l.headSaved = true, h, true
-		if !l.releasing {
-			l.releasing = true
-			go l.releaseSoon()
-		}
-		return done, nil
-	}
 	if herr := release(err); herr != nil {
 		if err == nil {
 			// Written but not in the head: as if not written, so
@@ -330,39 +315,14 @@ func (l *Log) idleRelease() {
 	l.releaseHeld()
 }
 
-// releaseHeld writes the head kept in memory, unless it is written
-// already, and releases the lock, if a batch kept it. Callers hold l.mu.
+// releaseHeld writes the head kept in memory and releases the lock, if a
+// batch kept it. Callers hold l.mu.
 func (l *Log) releaseHeld() error {
 	if !l.held {
 		return nil
 	}
-	var err error
-	if !l.headSaved {
-		err = l.writeHead(l.h)
-	}
-	l.held, l.headSaved = false, false
+	l.held = false
+	err := l.writeHead(l.h)
 	l.unlock()
 	return err
-}
-
-// releaseLater reports whether a batch that does not keep the lock for
-// the next (see holdOn) leaves its unlock to releaseSoon. With one P the
-// new goroutine runs once the caller blocks, typically as it waits for
-// the next message after passing the decision on: the flock(2) that
-// releases the lock is then off the caller's path, and the lock is held
-// for no longer than the caller runs on (the scheduler preempts it within
-// about 10 ms). With more Ps the goroutine would wake another thread, a
-// system call in the caller's path, which is what it saves: the batch
-// unlocks at once then.
-var releaseLater = func() bool { return runtime.GOMAXPROCS(0) == 1 }
-
-// releaseSoon releases the lock a batch left held with its head written,
-// unless a later batch has taken it over for holdOn.
-func (l *Log) releaseSoon() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.releasing = false
-	if l.held && l.headSaved {
-		l.releaseHeld()
-	}
 }

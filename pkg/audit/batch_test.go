@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -231,87 +230,4 @@ func TestKeptLockReleased(t *testing.T) {
 		t.Errorf("after Close, the other log's head = seq %d, %v; want 25", seq, err)
 	}
 	mustVerify(t, path, VerifyOptions{})
-}
-
-// A lone append that leaves its unlock to releaseSoon (one P) has its
-// record and its head in the files when it returns; the lock is released
-// once the caller yields, so that another writer gets it, and an append
-// that comes first uses the lock still held without taking it again.
-func TestReleaseSoon(t *testing.T) {
-	defer func(f func() bool) { releaseLater = f }(releaseLater)
-	releaseLater = func() bool { return true }
-	l, path := newLog(t, 3, Options{})
-	settle(t, l)
-	lone := func(i int) {
-		t.Helper()
-		time.Sleep(2 * holdGap) // alone: holdOn does not keep the lock
-		if _, err := l.Append(entry(i)); err != nil {
-			t.Fatal(err)
-		}
-	}
-
-	// The record and the head are written before Append returns.
-	lone(3)
-	b, _ := os.ReadFile(headName(path))
-	st, _ := os.Stat(path)
-	if h, ok := parseHead(b); !ok || h.Seq != 4 || h.Size != st.Size() {
-		t.Fatalf("head after Append = %q, want seq 4 size %d", b, st.Size())
-	}
-
-	// The lock is released once the caller waits: another writer gets it.
-	other, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	got := make(chan uint64, 1)
-	go func() {
-		seq, _, err := other.Head() // waits for the lock
-		if err != nil {
-			t.Error(err)
-		}
-		got <- seq
-	}()
-	select {
-	case seq := <-got:
-		if seq != 4 {
-			t.Errorf("the other log's head = seq %d, want 4", seq)
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("the lock was not released after a lone append")
-	}
-
-	// Another writer between two appends: each sees the other's records.
-	for i := 4; i < 40; i++ {
-		w := l
-		if i%3 == 0 {
-			w = other
-		}
-		if r, err := w.Append(entry(i)); err != nil || r.Seq != uint64(i+1) {
-			t.Fatalf("append %d = seq %d, %v", i, r.Seq, err)
-		}
-	}
-
-	// An append made before releaseSoon ran takes no lock of its own
-	// (with one P, releaseSoon runs only once this goroutine blocks).
-	settle(t, l)
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	l.mu.Lock()
-	locks := l.locks
-	l.mu.Unlock()
-	lone(40)
-	if _, err := l.Append(entry(41)); err != nil { // at once: releaseSoon has not run
-		t.Fatal(err)
-	}
-	l.mu.Lock()
-	if l.locks != locks+1 {
-		t.Errorf("two appends took the lock %d times, want once", l.locks-locks)
-	}
-	l.mu.Unlock()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if res := mustVerify(t, path, VerifyOptions{Strict: true}); res.Records != 42 || len(res.Notes) != 0 {
-		t.Errorf("Verify = %d records, notes %q; want 42, none", res.Records, res.Notes)
-	}
 }

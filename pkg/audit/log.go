@@ -84,13 +84,10 @@ type Log struct {
 	writes    uint64 // write(2) calls that added records, for tests and benchmarks
 	locks     uint64 // times the file lock was taken, for tests and benchmarks
 	// held: the last batch kept the file lock for the next, and h is the
-	// head, not yet written unless headSaved (see writeBatch and
-	// releaseSoon). releasing: a releaseSoon is on its way. heldSince is when this
+	// head, not yet written (see writeBatch). heldSince is when this
 	// stretch of holding began, lastEnd when the last batch ended, and
 	// holdTimer releases the lock after holdGap without a batch.
 	held      bool
-	headSaved bool
-	releasing bool
 	h         head
 	heldSince time.Time
 	lastEnd   time.Time
