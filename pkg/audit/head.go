@@ -62,14 +62,27 @@ func (h head) encodeTo(b *[headSize]byte) *[headSize]byte {
 }
 
 func parseHead(b []byte) (head, bool) {
-	var h head
 	b = bytes.TrimRight(b, " \n\x00")
-	if fast, ok := parsePlainHead(b); ok {
-		h = fast
-	} else if len(b) == 0 || json.Unmarshal(b, &h) != nil {
-		return head{}, false
+	h, ok := parsePlainHead(b)
+	if !ok {
+		if len(b) == 0 {
+			return head{}, false
+		}
+		if h, ok = unmarshalHead(b); !ok {
+			return head{}, false
+		}
 	}
 	if h.Size < 0 || h.Seq == 0 && h.Hash != "" || h.Seq > 0 && len(h.Hash) != 64 {
+		return head{}, false
+	}
+	return h, true
+}
+
+// unmarshalHead decodes b as JSON: a head of its own, so that only this
+// path hands one to the decoder (which moves it to the heap).
+func unmarshalHead(b []byte) (head, bool) {
+	var h head
+	if json.Unmarshal(b, &h) != nil {
 		return head{}, false
 	}
 	return h, true
