@@ -160,7 +160,7 @@ func parsePlainHead(b []byte) (h head, ok bool) {
 var mapHeads = true
 
 func (l *Log) readHead() (head, bool, error) {
-	var buf [headSize]byte
+	buf := &l.readBuf // a local array would be moved to the heap (readAt)
 	n, mapped := 0, false
 	if l.headMap != nil {
 		if n, mapped = readMapped(l.headMap, buf[:]); !mapped {
@@ -178,14 +178,14 @@ func (l *Log) readHead() (head, bool, error) {
 			l.headMap = mapHead(l.headf)
 		}
 	}
-	if n == headSize && l.knownOK && buf == l.known {
+	if n == headSize && l.knownOK && *buf == l.known {
 		h := l.knownHead
 		h.Flags = slices.Clone(h.Flags)
 		return h, true, nil
 	}
 	h, ok := parseHead(buf[:n])
 	if ok && n == headSize {
-		l.remember(&buf, h)
+		l.remember(buf, h)
 	}
 	return h, ok, nil
 }

@@ -71,6 +71,7 @@ type Log struct {
 	// was taken, so a store through headMap lands in the file.
 	headWhole bool
 	headBuf   [headSize]byte // the head being written
+	readBuf   [headSize]byte // the head being read
 	// known is the last head this Log read or wrote, as bytes and parsed
 	// (knownOK: known is set).
 	known     [headSize]byte
