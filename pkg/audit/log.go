@@ -64,8 +64,8 @@ type Log struct {
 
 	mu    sync.Mutex // serialises goroutines; flock serialises processes
 	headf *os.File
-	// headMap is the head file mapped for reading where the system allows
-	// (see mapHead), else nil.
+	// headMap is the head file mapped for reading and writing where the
+	// system allows (see mapHead), else nil.
 	headMap []byte
 	// headWhole: the head file was headSize bytes or more when the lock
 	// was taken, so a store through headMap lands in the file.
