@@ -14,9 +14,9 @@ import (
 	"strings"
 )
 
-// head is the state kept in the head file. It is rewritten in place, one
-// fixed-size pwrite(2), under the lock; it is also the lock file, so it is
-// never replaced.
+// head is the state kept in the head file. It is rewritten in place, all
+// its fixed size at once (a store through the mapping, or one pwrite(2)),
+// under the lock; it is also the lock file, so it is never replaced.
 type head struct {
 	Seq  uint64 `json:"seq"`
 	Hash string `json:"hash"`
