@@ -11,7 +11,7 @@
 // SPEC: {"modules": node_modules folder holding @modelcontextprotocol/sdk,
 //        "calls": N, "rounds": R, "warmup": W, "stderr": log file,
 //        "tool": name, "arguments": {...}, "expect": text in the result,
-//        "legs": [{"name": "direct", "argv": [...]}, ...],
+//        "legs": [{"name": "direct", "argv": [...], "env": {...} optional}, ...],
 //        "compare": [["proxy", "hop"], ...] more pairs to compare}
 import { readFileSync, readdirSync, openSync } from "node:fs";
 import { join } from "node:path";
@@ -28,7 +28,7 @@ async function connect(leg) {
   const transport = new StdioClientTransport({
     command: leg.argv[0],
     args: leg.argv.slice(1),
-    env: { ...process.env },
+    env: { ...process.env, ...(leg.env ?? {}) },
     stderr,
   });
   const client = new Client({ name: "rampart-bench", version: "0" });

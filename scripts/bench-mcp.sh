@@ -79,9 +79,11 @@ else
 	echo "bench-mcp.sh: go is not installed: no hop leg" >&2
 fi
 # RAMPART_MCP_BASELINE: another rampart-mcp build, run as one more leg
-# (baseline) to compare with in the same run.
+# (baseline) to compare with in the same run. It audits to a RAMPART_HOME
+# of its own: two builds appending to one log would each find the other's
+# record at the head of every append, which one proxy alone never does.
 if [[ -n ${RAMPART_MCP_BASELINE:-} ]]; then
-	legs+=',{"name":"baseline","argv":["'$RAMPART_MCP_BASELINE'","-profile","standard","--","node","'$fsjs'","DIR"]}'
+	legs+=',{"name":"baseline","argv":["'$RAMPART_MCP_BASELINE'","-profile","standard","--","node","'$fsjs'","DIR"],"env":{"RAMPART_HOME":"'$work/rampart-baseline'"}}'
 fi
 legs+=',{"name":"proxy","argv":["'$mcp'","-profile","standard","--","node","'$fsjs'","DIR"]}'
 
@@ -107,3 +109,7 @@ if ! node "$root/scripts/bench-mcp.mjs" "$work/spec.json"; then
 fi
 records=$(cat "$RAMPART_HOME"/audit/audit.jsonl 2>/dev/null | wc -l)
 echo "bench-mcp.sh: $records audit records written by rampart-mcp"
+if [[ -n ${RAMPART_MCP_BASELINE:-} ]]; then
+	records=$(cat "$work"/rampart-baseline/audit/audit.jsonl 2>/dev/null | wc -l)
+	echo "bench-mcp.sh: $records audit records written by the baseline"
+fi

@@ -8,14 +8,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-// head is the state kept in the head file. It is rewritten in place, one
-// fixed-size pwrite(2), under the lock; it is also the lock file, so it is
-// never replaced.
+// head is the state kept in the head file. It is rewritten in place, all
+// its fixed size at once (a store through the mapping, or one pwrite(2)),
+// under the lock; it is also the lock file, so it is never replaced.
 type head struct {
 	Seq  uint64 `json:"seq"`
 	Hash string `json:"hash"`
@@ -30,31 +31,58 @@ type head struct {
 const headSize = 256
 
 func (h head) encode() []byte {
-	b := append(make([]byte, 0, headSize), `{"seq":`...)
-	b = strconv.AppendUint(b, h.Seq, 10)
-	b = append(append(append(b, `,"hash":"`...), h.Hash...), `","gen":`...)
-	b = strconv.AppendUint(b, h.Gen, 10)
-	b = strconv.AppendInt(append(b, `,"size":`...), h.Size, 10)
+	var b [headSize]byte
+	return h.encodeTo(&b)[:]
+}
+
+// encodeTo lays h out in b: its JSON padded with blanks to headSize bytes.
+func (h head) encodeTo(b *[headSize]byte) *[headSize]byte {
+	e := append(b[:0], `{"seq":`...)
+	e = strconv.AppendUint(e, h.Seq, 10)
+	e = append(append(append(e, `,"hash":"`...), h.Hash...), `","gen":`...)
+	e = strconv.AppendUint(e, h.Gen, 10)
+	e = strconv.AppendInt(append(e, `,"size":`...), h.Size, 10)
 	if len(h.Flags) > 0 {
 		fl, _ := json.Marshal(h.Flags)
-		b = fmt.Appendf(b, `,"flags":%s`, fl)
+		e = fmt.Appendf(e, `,"flags":%s`, fl)
 	}
-	b = append(b, '}')
-	for len(b) < headSize-1 {
-		b = append(b, ' ')
+	e = append(e, '}')
+	for len(e) < headSize-1 {
+		e = append(e, ' ')
 	}
-	return append(b, '\n')
+	e = append(e, '\n')
+	if len(e) != headSize {
+		// Longer than the file's size (flags past all reason): the
+		// bytes as they are, cut; parseHead refuses them and the next
+		// append rebuilds the head.
+		copy(b[:], e)
+		b[headSize-1] = '\n'
+	}
+	return b
 }
 
 func parseHead(b []byte) (head, bool) {
-	var h head
 	b = bytes.TrimRight(b, " \n\x00")
-	if fast, ok := parsePlainHead(b); ok {
-		h = fast
-	} else if len(b) == 0 || json.Unmarshal(b, &h) != nil {
-		return head{}, false
+	h, ok := parsePlainHead(b)
+	if !ok {
+		if len(b) == 0 {
+			return head{}, false
+		}
+		if h, ok = unmarshalHead(b); !ok {
+			return head{}, false
+		}
 	}
 	if h.Size < 0 || h.Seq == 0 && h.Hash != "" || h.Seq > 0 && len(h.Hash) != 64 {
+		return head{}, false
+	}
+	return h, true
+}
+
+// unmarshalHead decodes b as JSON: a head of its own, so that only this
+// path hands one to the decoder (which moves it to the heap).
+func unmarshalHead(b []byte) (head, bool) {
+	var h head
+	if json.Unmarshal(b, &h) != nil {
 		return head{}, false
 	}
 	return h, true
@@ -121,17 +149,18 @@ func parsePlainHead(b []byte) (h head, ok bool) {
 
 // readHead reads the head file; ok is false when it is empty or damaged.
 // The head is read through a mapping once the file is whole: a load from
-// the page cache, which the pwrite(2) of any process's writeHead updates,
-// where a pread(2) would be one more system call in every append. Bytes
-// past a shorter file's end read as zeros, which parseHead trims as it
-// trims a short read; a file cut to nothing under the mapping faults, and
-// the head is then read with pread(2) again.
-// mapHeads is false to read the head with pread(2) always (benchmarks
-// compare the two).
+// the page cache, which any process's writeHead updates, where a pread(2)
+// would be one more system call in every append. Bytes past a shorter
+// file's end read as zeros, which parseHead trims as it trims a short
+// read; a file cut to nothing under the mapping faults, and the head is
+// then read with pread(2) again. Bytes equal to the last head this Log
+// read or wrote are that head, without parsing them again.
+// mapHeads is false to read and write the head with pread(2) and
+// pwrite(2) always (benchmarks compare the two).
 var mapHeads = true
 
 func (l *Log) readHead() (head, bool, error) {
-	var buf [headSize]byte
+	buf := &l.readBuf // a local array would be moved to the heap (readAt)
 	n, mapped := 0, false
 	if l.headMap != nil {
 		if n, mapped = readMapped(l.headMap, buf[:]); !mapped {
@@ -149,14 +178,43 @@ func (l *Log) readHead() (head, bool, error) {
 			l.headMap = mapHead(l.headf)
 		}
 	}
+	if n == headSize && l.knownOK && *buf == l.known {
+		h := l.knownHead
+		h.Flags = slices.Clone(h.Flags)
+		return h, true, nil
+	}
 	h, ok := parseHead(buf[:n])
+	if ok && n == headSize {
+		l.remember(buf, h)
+	}
 	return h, ok, nil
 }
 
+// remember keeps the bytes of the head file and the head they hold.
+func (l *Log) remember(b *[headSize]byte, h head) {
+	l.known, l.knownHead, l.knownOK = *b, h, true
+	l.knownHead.Flags = slices.Clone(h.Flags)
+}
+
+// writeHead writes h over the head file: through the mapping when the
+// file was whole when the lock was taken (see storeMapped), else with one
+// pwrite(2). Through the mapping the head's mtime moves only when the page
+// is written back; nothing reads it.
 func (l *Log) writeHead(h head) error {
-	if _, err := writeAt(l.headf, h.encode(), 0); err != nil {
+	b := h.encodeTo(&l.headBuf)
+	l.knownOK = false
+	if l.headMap != nil && l.headWhole {
+		if storeMapped(l.headMap, b[:]) {
+			l.remember(b, h)
+			return nil
+		}
+		unmapHead(l.headMap)
+		l.headMap = nil
+	}
+	if _, err := writeAt(l.headf, b[:], 0); err != nil {
 		return fmt.Errorf("audit: write head: %w", err)
 	}
+	l.remember(b, h)
 	return nil
 }
 

@@ -64,16 +64,26 @@ type Log struct {
 
 	mu    sync.Mutex // serialises goroutines; flock serialises processes
 	headf *os.File
-	// headMap is the head file mapped for reading where the system allows
-	// (see mapHead), else nil.
+	// headMap is the head file mapped for reading and writing where the
+	// system allows (see mapHead), else nil.
 	headMap []byte
-	f       *os.File // active file, O_APPEND
-	gen     uint64   // generation of f
-	ids     idSource
-	buf     []byte
-	closed  bool
-	writes  uint64 // write(2) calls that added records, for tests and benchmarks
-	locks   uint64 // times the file lock was taken, for tests and benchmarks
+	// headWhole: the head file was headSize bytes or more when the lock
+	// was taken, so a store through headMap lands in the file.
+	headWhole bool
+	headBuf   [headSize]byte // the head being written
+	readBuf   [headSize]byte // the head being read
+	// known is the last head this Log read or wrote, as bytes and parsed
+	// (knownOK: known is set).
+	known     [headSize]byte
+	knownHead head
+	knownOK   bool
+	f         *os.File // active file, O_APPEND
+	gen       uint64   // generation of f
+	ids       idSource
+	buf       []byte
+	closed    bool
+	writes    uint64 // write(2) calls that added records, for tests and benchmarks
+	locks     uint64 // times the file lock was taken, for tests and benchmarks
 	// held: the last batch kept the file lock for the next, and h is the
 	// head, not yet written (see writeBatch). heldSince is when this
 	// stretch of holding began, lastEnd when the last batch ended, and
@@ -231,12 +241,13 @@ func (l *Log) lock() error {
 		if err := flock(l.headf, lockEx); err != nil {
 			return fmt.Errorf("audit: lock: %w", err)
 		}
-		_, linked, err := fileState(l.headf)
+		size, linked, err := fileState(l.headf)
 		if err != nil {
 			l.unlock()
 			return fmt.Errorf("audit: %w", err)
 		}
 		if linked {
+			l.headWhole = size >= headSize
 			return nil
 		}
 		l.unlock()

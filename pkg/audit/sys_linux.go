@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"syscall"
 	"unsafe"
 
@@ -61,8 +62,41 @@ func flock(f *os.File, how int) error {
 }
 
 // fileState returns f's size and whether it still has a name (a file
-// removed while open has a link count of 0).
+// removed while open has a link count of 0). It asks statx(2) for just
+// those two: an fstat(2) also reads the file's change time, which on
+// file systems with fine-grained timestamps (ext4, xfs, btrfs and tmpfs
+// since Linux 6.13) obliges the next write to stamp the file afresh, and
+// so dirty its inode, where writes within one clock tick would otherwise
+// leave it alone. Where statx is missing or refused, fstat.
 func fileState(f *os.File) (size int64, linked bool, err error) {
+	if !noStatx.Load() {
+		var sx unix.Statx_t
+		_, _, e := unix.RawSyscall6(unix.SYS_STATX, f.Fd(), uintptr(unsafe.Pointer(&emptyPath[0])),
+			unix.AT_EMPTY_PATH, statxWant, uintptr(unsafe.Pointer(&sx)), 0)
+		switch {
+		case e == 0 && sx.Mask&statxWant == statxWant:
+			return int64(sx.Size), sx.Nlink > 0, nil
+		case e == 0 || e == unix.ENOSYS || e == unix.EPERM || e == unix.EINVAL:
+			noStatx.Store(true)
+		default:
+			return 0, false, e
+		}
+	}
+	return fstatState(f)
+}
+
+// statxWant is what fileState asks statx for.
+const statxWant = unix.STATX_SIZE | unix.STATX_NLINK
+
+// emptyPath is the empty name statx is given with AT_EMPTY_PATH, to stat
+// the descriptor itself.
+var emptyPath = [1]byte{0}
+
+// noStatx is set once statx has failed for want of support.
+var noStatx atomic.Bool
+
+// fstatState is fileState by fstat(2).
+func fstatState(f *os.File) (size int64, linked bool, err error) {
 	var st unix.Stat_t
 	if _, _, e := unix.RawSyscall(unix.SYS_FSTAT, f.Fd(), uintptr(unsafe.Pointer(&st)), 0); e != 0 {
 		return 0, false, e
@@ -162,10 +196,10 @@ func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()),
 // a handle that shares delete access).
 func OpenRead(name string) (*os.File, error) { return os.Open(name) }
 
-// mapHead maps the first headSize bytes of the head file f, shared and
-// read-only, or returns nil when it cannot.
+// mapHead maps the first headSize bytes of the head file f, shared, for
+// reading and writing, or returns nil when it cannot.
 func mapHead(f *os.File) []byte {
-	b, err := unix.Mmap(int(f.Fd()), 0, headSize, unix.PROT_READ, unix.MAP_SHARED)
+	b, err := unix.Mmap(int(f.Fd()), 0, headSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
 	if err != nil {
 		return nil
 	}
@@ -191,3 +225,31 @@ func readMapped(m, b []byte) (n int, ok bool) {
 	}()
 	return copy(b, m), true
 }
+
+// storeMapped writes the encoded head b (headSize bytes, starting with
+// '{') into the mapped head m: a store into the page cache, which every
+// process's pread(2) and mapping read, where pwrite(2) would be a system
+// call. The first word is blanked first and written last, so a process
+// killed in the middle of the copy leaves a head that does not parse (the
+// next append rebuilds it from the log) rather than a mix of two heads
+// that does. ok is false when the store faulted (the file was cut to
+// nothing under the mapping); nothing is written then.
+func storeMapped(m, b []byte) (ok bool) {
+	if len(m) < headSize || len(b) != headSize || b[0] != '{' {
+		return false
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	first := (*uint32)(unsafe.Pointer(&m[0])) // page-aligned
+	atomic.StoreUint32(first, blankWord)
+	copy(m[4:headSize], b[4:])
+	atomic.StoreUint32(first, *(*uint32)(unsafe.Pointer(&b[0])))
+	return true
+}
+
+// blankWord is four blanks, the head's first word while it is rewritten.
+const blankWord = 0x20202020
