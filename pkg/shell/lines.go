@@ -68,8 +68,12 @@ func (s *state) withPositional(args []string, fn func()) {
 	if len(args) > 1 {
 		rest = strings.Join(args[1:], " ")
 	}
-	s.setVar("@", rest, true)
-	s.setVar("*", rest, true)
+	for _, n := range []string{"@", "*"} {
+		s.setVar(n, rest, true)
+		v := s.vars[n]
+		v.elems = args[1:] // ${@: -1} slices the list, not the string
+		s.vars[n] = v
+	}
 	fn()
 	for _, n := range names {
 		if had[n] {

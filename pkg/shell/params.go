@@ -15,6 +15,7 @@ type lineEnv struct {
 	s       *state
 	unknown bool
 	outside bool
+	slice   bool // a slice of $@ or $*: they count from $0, as bash's ${@:1} is $1...
 }
 
 func (l *lineEnv) Get(name string) expand.Variable {
@@ -40,6 +41,11 @@ func (l *lineEnv) Get(name string) expand.Variable {
 	}
 	if !v.known {
 		l.unknown = true
+	}
+	if v.elems != nil && l.slice && (name == "@" || name == "*") {
+		// ${@:2}, ${@: -1}: bash's offsets into the positional
+		// parameters count $0 as the first, the library's from $1.
+		return expand.Variable{Set: true, Kind: expand.Indexed, List: append([]string{l.s.vars["0"].val}, v.elems...)}
 	}
 	if v.elems != nil {
 		// An array assigned on the line: ${a[-1]}, ${a[@]:1}, ${a[i+1]}
@@ -71,7 +77,7 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 			v, ok = "", false
 		}
 	}()
-	env := &lineEnv{s: s}
+	env := &lineEnv{s: s, slice: p.Slice != nil}
 	cfg := &expand.Config{Env: env}
 	v, err := expand.Literal(cfg, &syntax.Word{Parts: []syntax.WordPart{p}})
 	if err != nil || env.unknown {
