@@ -26,6 +26,10 @@ func TestRunsInPlace(t *testing.T) {
 		{"hash -p /bin/sh py; echo 'rm -rf /x' | py", "rm -rf /x"},
 		{"shopt -s expand_aliases\nalias s=bash\necho 'rm -rf /x' | s", "rm -rf /x"},
 		{"shopt -s expand_aliases\nalias r='rm -rf '\nalias h=/x\nr h", "rm -rf /x"},
+		{`declare -A m=([k]=/x); rm -rf "${m[k]}"`, "rm -rf /x"},
+		{`declare -A m; m[k]=/x; rm -rf "${m[k]}"`, "rm -rf /x"},
+		{`a=([3]=/x); rm -rf "${a[3]}"`, "rm -rf /x"},
+		{`a[1]=/x; rm -rf ${a[1]}`, "rm -rf /x"},
 	} {
 		found := false
 		r := Parse(tc.src)
@@ -40,6 +44,8 @@ func TestRunsInPlace(t *testing.T) {
 		{"shopt -s expand_aliases\nalias r='rm -rf'\nalias h=/x\nr h", "rm -rf /x"},
 		{`set -- /x b; rm -rf "${@:2}"`, "rm -rf /x"},
 		{"echo 'rm -rf /x' > ~/.local/bin/t; ./t", "rm -rf /x"},
+		{`a[1]=/x; a=(./b ./c); rm -rf "${a[1]}"`, "rm -rf /x"},
+		{`declare -A m=([k]=/x); m=([k]=./y); rm -rf "${m[k]}"`, "rm -rf /x"},
 	} {
 		for _, c := range Parse(tc.src).Commands {
 			if c.Name+" "+strings.Join(c.Args, " ") == tc.not {

@@ -868,6 +868,61 @@ func (e *expander) arrayElems(a *syntax.ArrayExpr) ([]string, bool) {
 	return out, true
 }
 
+// keyedElems records the elements of an array assignment written with
+// keys or indexes (declare -A m=([k]=v), a=([2]=x)) each under
+// "NAME[KEY]", where ${m[k]} and ${a[2]} read them back; an assignment
+// of the whole array drops the elements keyed before it.
+func (s *state) keyedElems(e *expander, name string, a *syntax.ArrayExpr, appendTo bool) {
+	name = s.refName(name)
+	if !appendTo {
+		// m=(…) replaces every element the line keyed before
+		for k := range s.vars {
+			if strings.HasPrefix(k, name+"[") {
+				s.logVar(k)
+				delete(s.vars, k)
+			}
+		}
+	}
+	for _, el := range a.Elems {
+		if el.Index == nil || el.Value == nil {
+			continue
+		}
+		k, ok := indexKey(el.Index)
+		if !ok {
+			continue
+		}
+		if hasSubst(el.Value) {
+			continue // walked once already, with the array (walkNested)
+		}
+		if v, dyn := e.one(el.Value); !dyn {
+			s.setVar(name+"["+k+"]", v, true)
+		}
+	}
+}
+
+// hasSubst reports a word holding a command or process substitution.
+func hasSubst(w *syntax.Word) bool {
+	found := false
+	syntax.Walk(w, func(n syntax.Node) bool {
+		switch n.(type) {
+		case *syntax.CmdSubst, *syntax.ProcSubst:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// indexKey is an array index or key written as a literal word ("k", "2").
+func indexKey(x syntax.ArithmExpr) (string, bool) {
+	w, ok := x.(*syntax.Word)
+	if !ok {
+		return "", false
+	}
+	k := w.Lit()
+	return k, k != "" && k != "@" && k != "*"
+}
+
 // funcDef is a function defined on the line.
 type funcDef struct {
 	body   *syntax.Stmt

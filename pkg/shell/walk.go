@@ -822,6 +822,9 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	case a.Array != nil:
 		s.walkNested(a.Array, e.f)
 		val, known = e.f.slice(a.Array), false
+		if store {
+			s.keyedElems(e, a.Name.Value, a.Array, a.Append) // m=([k]=v): lines.go
+		}
 		nalts := len(e.alts)
 		if elems, ok := e.arrayElems(a.Array); ok && !a.Append && len(e.alts) == nalts {
 			// (An element read from a variable with alternatives is one
@@ -840,6 +843,10 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	}
 	if a.Index != nil {
 		s.walkNested(a.Index, e.f)
+		if k, ok := indexKey(a.Index); ok && store && known && a.Value != nil && !a.Append {
+			// m[k]=v, a[2]=v: the element, read back as ${m[k]}
+			s.setVar(s.refName(a.Name.Value)+"["+k+"]", val, true)
+		}
 		known = false
 	}
 	op := "="

@@ -326,6 +326,13 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 		p.Slice != nil || p.Repl != nil || p.Names != 0 {
 		return "", false
 	}
+	if p.Index != nil && p.Exp == nil {
+		if k, ok := indexKey(p.Index); ok {
+			if v, ok := s.vars[s.refName(p.Param.Value)+"["+k+"]"]; ok && v.known && s.spend(len(v.val)) {
+				return v.val, true // m=([k]=v); ${m[k]}
+			}
+		}
+	}
 	v, known := s.vars[p.Param.Value]
 	if !known || !v.known {
 		return "", false
