@@ -108,6 +108,8 @@
 // [1-9]) as curl does, unless an option set MARK (curl -g).
 // "imports-env=--variable" names options whose value written %NAME
 // imports the environment variable NAME into what the command sends.
+// "proxy-settings=-e,--execute" names options whose value may set a
+// proxy as KEY_proxy=HOST (wget -e http_proxy=HOST): HOST is contacted.
 // "saves-url-name" marks a downloader that, given no output file, saves
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file

