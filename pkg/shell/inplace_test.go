@@ -30,6 +30,8 @@ func TestRunsInPlace(t *testing.T) {
 		{`declare -A m; m[k]=/x; rm -rf "${m[k]}"`, "rm -rf /x"},
 		{`a=([3]=/x); rm -rf "${a[3]}"`, "rm -rf /x"},
 		{`a[1]=/x; rm -rf ${a[1]}`, "rm -rf /x"},
+		{`printf -v d '%s' /x; rm -rf "$d"`, "rm -rf /x"},
+		{`printf -vd '/%s/%s' x y; rm -rf "$d"`, "rm -rf /x/y"},
 	} {
 		found := false
 		r := Parse(tc.src)

@@ -1144,10 +1144,18 @@ func (s *state) readBuiltin(words []string, subs []span) {
 			names = append(names, "MAPFILE")
 		}
 	case "printf":
+		rest := []string(nil)
 		if len(words) > 2 && words[1] == "-v" {
-			names = append(names, words[2])
+			names, rest = append(names, words[2]), words[3:]
 		} else if len(words) > 1 && len(words[1]) > 2 && strings.HasPrefix(words[1], "-v") {
-			names = append(names, words[1][2:]) // printf -vNAME
+			names, rest = append(names, words[1][2:]), words[2:] // printf -vNAME
+		}
+		if len(names) == 1 && len(rest) > 0 && len(subs) == 0 && knownWords(rest) {
+			if v, ok := printfText(rest[0], rest[1:]); ok {
+				// printf -v d '%s' /home/u: d holds what printf would print
+				s.setVar(names[0], v, true)
+				return
+			}
 		}
 	default:
 		return
@@ -1165,6 +1173,16 @@ func (s *state) readBuiltin(words []string, subs []span) {
 			s.vars[n] = v
 		}
 	}
+}
+
+// knownWords reports words holding no expansion the walk left unresolved.
+func knownWords(words []string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "$`") {
+			return false
+		}
+	}
+	return true
 }
 
 // exCode scans an editor's ex command that runs code: Lua (nvim -c 'lua
