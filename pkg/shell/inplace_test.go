@@ -32,6 +32,9 @@ func TestRunsInPlace(t *testing.T) {
 		{`a[1]=/x; rm -rf ${a[1]}`, "rm -rf /x"},
 		{`printf -v d '%s' /x; rm -rf "$d"`, "rm -rf /x"},
 		{`printf -vd '/%s/%s' x y; rm -rf "$d"`, "rm -rf /x/y"},
+		{`curl http://$((0xa9fea9fe))/`, "curl http://2852039166/"},
+		{`curl http://$((0251)).$((16#fe)).$((169)).$((250+4))/`, "curl http://169.254.169.254/"},
+		{`n=3; rm -rf /x$((n*2))`, "rm -rf /x6"},
 	} {
 		found := false
 		r := Parse(tc.src)
@@ -47,6 +50,8 @@ func TestRunsInPlace(t *testing.T) {
 		{`set -- /x b; rm -rf "${@:2}"`, "rm -rf /x"},
 		{"echo 'rm -rf /x' > ~/.local/bin/t; ./t", "rm -rf /x"},
 		{`a[1]=/x; a=(./b ./c); rm -rf "${a[1]}"`, "rm -rf /x"},
+		{`x=0x10; rm -rf /x$((x+1))`, "rm -rf /x1"},
+		{`i=0; echo $((i++)); rm -rf /x$((i))`, "rm -rf /x0"},
 		{`declare -A m=([k]=/x); m=([k]=./y); rm -rf "${m[k]}"`, "rm -rf /x"},
 	} {
 		for _, c := range Parse(tc.src).Commands {

@@ -289,6 +289,10 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 	case *syntax.ArithmExp:
 		e.s.walkNested(p, e.f)
 		e.s.arithAssigns(p) // scopes.go: $((i=1))
+		if v, ok := e.s.arithValue(p); ok {
+			e.value(v, split && !quoted) // $((0xa9fea9fe)), $((n+1))
+			return
+		}
 		e.unknown(p)
 	default: // ExtGlob, BraceExp: patterns are kept as written
 		e.text(e.f.slice(p))
