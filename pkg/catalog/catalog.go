@@ -108,6 +108,12 @@
 // "logins" marks a client that keeps logins for other services (a
 // registry client: crane auth get): its leading words are read for a
 // printed credential as a cloud CLI's are.
+// "url-globs=MARK" marks a client that expands globs in its URLs ({a,b},
+// [1-9]) as curl does, unless an option set MARK (curl -g).
+// "imports-env=--variable" names options whose value written %NAME
+// imports the environment variable NAME into what the command sends.
+// "proxy-settings=-e,--execute" names options whose value may set a
+// proxy as KEY_proxy=HOST (wget -e http_proxy=HOST): HOST is contacted.
 // "saves-url-name" marks a downloader that, given no output file, saves
 // each URL under its last path segment (wget URL writes ./NAME).
 // "rev-paths" marks a command whose operands written REV:PATH name a file
@@ -185,7 +191,8 @@
 // container's files to standard output: image).
 // "env-options=VAR,..." names environment variables the program reads
 // options from (tar's TAR_OPTIONS): set on the line, their words are
-// judged as the command's own options.
+// judged as the command's own options; "VAR=OPTION" says the variable's
+// whole value is that option's value (curl's http_proxy is --proxy).
 //
 // A Python module run as a program ("python3 -m MODULE ARGS") is judged
 // by the entry named MODULE when there is one (pip), else "python-MODULE"

@@ -314,7 +314,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 
 // optionsFiles returns the options held by the files a command names
 // through its entry's "options-file" options (curl -K FILE, -K - for
-// standard input), when the line wrote them or fed them: one option a line,
+// standard input, -K <(…) for a substitution's output), when the line wrote them or fed them: one option a line,
 // "name = value", "name value" or "--name value", as curl reads them.
 func optionsFiles(a *analysis, c *shell.Command, cl *catalog.Classified) []string {
 	e := cl.Entry
@@ -327,7 +327,9 @@ func optionsFiles(a *analysis, c *shell.Command, cl *catalog.Classified) []strin
 			continue
 		}
 		var texts []string
-		if w.Text == "-" || w.Text == "/dev/stdin" {
+		if w.Text == "-" || w.Text == "/dev/stdin" || strings.HasPrefix(w.Text, "<(") {
+			// (curl -K <(echo 'url = …'): the substitution's output is
+			// among the text the walk knows reaches the command)
 			texts = c.Stdin
 		} else if t, ok := a.fileText(w.Text); ok {
 			texts = []string{t}

@@ -113,6 +113,21 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 				}
 			}
 		}
+		if opts := e.Prop("imports-env"); opts != "" {
+			// curl --variable %AWS_SECRET_ACCESS_KEY --expand-data
+			// '{{AWS_SECRET_ACCESS_KEY}}': the variable's value is in
+			// what the command sends, as "$AWS_SECRET_ACCESS_KEY" is.
+			for _, w := range cl.Words {
+				name, ok := strings.CutPrefix(w.Text, "%")
+				if !ok || !hasWord(opts, w.Option) {
+					continue
+				}
+				name, _, _ = strings.Cut(name, "=")
+				if secretName(name) {
+					f.secretArg, f.secretOrigin = true, secretHome(name)
+				}
+			}
+		}
 		if cl.Mark("exportsecret") {
 			f.source = "secret"
 			declared = true

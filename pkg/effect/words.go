@@ -337,6 +337,18 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			a.add(Effect{Kind: Exec, Cmd: i, Path: a.clean(w.Text, i)})
 		case catalog.URL:
+			if m := propOf(props, e, "url-globs"); m != "" && !cl.Mark(m) && !unresolved(w.Text) {
+				// curl 'http://169.254.169.25[4]/': every URL the glob
+				// makes is fetched.
+				urls, complete := match.URLGlob(w.Text)
+				for _, u := range urls {
+					a.url(i, u, f)
+				}
+				if !complete {
+					a.add(Effect{Kind: Unknown, Cmd: i, Detail: "host", Word: w.Text})
+				}
+				continue
+			}
 			a.url(i, w.Text, f)
 		case catalog.Remote:
 			a.remoteRead(i, cl, w) // remotepath.go: scp HOST:.ssh/id_rsa .
@@ -402,12 +414,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.Resolve:
 			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
 			// the address actually contacted.
-			parts := strings.Split(w.Text, ":")
-			if len(parts) >= 3 && parts[2] != "" {
-				host := strings.Trim(strings.Join(parts[2:len(parts)-boolInt(len(parts) >= 4)], ":"), "[]")
-				if host != "" {
-					a.url(i, host, f)
-				}
+			// IPv6 addresses in brackets are one field (match/curl.go).
+			for _, host := range match.CurlOptionHosts(w.Option, w.Text) {
+				a.url(i, host, f)
 			}
 		case catalog.Package:
 			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) {
@@ -450,6 +459,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if props && hasProp(e, "saves-url-name") {
 		a.savesURLName(i, cl, f)
+	}
+	if opts := propOf(props, e, "proxy-settings"); opts != "" {
+		// wget -e http_proxy=HOST: every request goes through HOST.
+		for _, w := range cl.Words {
+			if !hasWord(opts, w.Option) {
+				continue
+			}
+			if k, v, ok := strings.Cut(w.Text, "="); ok && strings.HasSuffix(strings.ToLower(strings.TrimSpace(k)), "_proxy") && strings.TrimSpace(v) != "" {
+				a.url(i, strings.TrimSpace(v), f)
+			}
+		}
 	}
 	if props && hasProp(e, "code-lang") {
 		for _, t := range c.Stdin {
@@ -953,7 +973,7 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 	}
 	f.argSend = true
 	v = strings.NewReplacer(`"`, "", `'`, "").Replace(v)
-	if w.Option == "--data-urlencode" || w.Option == "--variable" {
+	if w.Option == "--data-urlencode" || w.Option == "--variable" || w.Option == "--url-query" {
 		// name@file sends the file's content under name.
 		if k := strings.IndexByte(v, '@'); k > 0 && !strings.ContainsAny(v[:k], "=") {
 			v = v[k:]
@@ -1371,4 +1391,12 @@ func searchesHidden(args []string) bool {
 		}
 	}
 	return false
+}
+
+// propOf is the entry's property, "" when it has none (or no entry).
+func propOf(props bool, e *catalog.Entry, name string) string {
+	if !props {
+		return ""
+	}
+	return e.Prop(name)
 }

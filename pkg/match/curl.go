@@ -65,6 +65,17 @@ func CurlConnectHosts(args []string) []string {
 	return out
 }
 
+// CurlOptionHosts returns the hosts one of curl's host options contacts,
+// given the option's name and value (CurlConnectHosts reads a whole
+// command line): --connect-to's target, --resolve's addresses (also for a
+// name this table does not know), a proxy.
+func CurlOptionHosts(option, value string) []string {
+	if f := curlHostOptions.Get(option); f != nil {
+		return f(value)
+	}
+	return resolveAddrs(value)
+}
+
 // shortOption reads a bundle of curl's short options ("-sSLx", "-xHOST"):
 // the one curl reads a host from is -x, whose value is the rest of the
 // word or the next word.

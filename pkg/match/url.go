@@ -44,6 +44,11 @@ func (u URL) String() string {
 // written for them. ok is false when there is no host.
 func ParseURL(raw string) (u URL, ok bool) {
 	s := strings.TrimSpace(raw)
+	if strings.ContainsAny(s, "\t\n\r") {
+		// Browsers and the WHATWG parser drop tabs and newlines anywhere
+		// in a URL: "http://169.254.169.254\t/" is the metadata address.
+		s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
+	}
 	if i := strings.IndexByte(s, ':'); i > 0 && i+1 < len(s) && specialScheme(lower(s[:i])) {
 		// A special scheme's slashes, any number of either kind or none,
 		// only separate it from the host: browsers read "http:/host",

@@ -13,7 +13,8 @@ import (
 // variable set on the line (TAR_OPTIONS=--to-command=sh tar xf a.tar, or
 // export TAR_OPTIONS=... first) is judged with the variable's words among
 // its arguments, so every option the catalogue knows keeps its meaning
-// whichever channel gives it.
+// whichever channel gives it. "VAR=OPTION" says the variable's whole value
+// is that one option's (curl's http_proxy=HOST is --proxy HOST).
 
 // wrapperAssigns puts the NAME=VALUE words env, sudo or doas give the
 // command they run (the first upto words) among the line's variables while
@@ -81,13 +82,21 @@ func (s *state) envOptionWords(name string, words []string, dyn []bool) ([]strin
 	var extra []string
 	var edyn []bool
 	for _, v := range strings.Split(vars, ",") {
+		v, opt, valueOf := strings.Cut(v, "=")
 		val, ok := s.vars[v]
 		switch {
 		case !ok || val.known && strings.TrimSpace(val.val) == "":
 		case !val.known:
 			// Options nobody can read: the command is judged as one
 			// with a word that could not be resolved.
+			if valueOf {
+				extra, edyn = append(extra, opt), append(edyn, false)
+			}
 			extra, edyn = append(extra, "$"+v), append(edyn, true)
+		case valueOf:
+			// http_proxy=HOST curl URL: the value is one option's
+			// (curl --proxy HOST URL).
+			extra, edyn = append(extra, opt, val.val), append(edyn, false, false)
 		default:
 			for _, w := range splitEnvString(val.val) {
 				extra, edyn = append(extra, w), append(edyn, false)

@@ -19,6 +19,8 @@ func TestEnvOptions(t *testing.T) {
 		{"env UNZIP='-o -d /x' unzip a.zip", "unzip", "a.zip -o -d /x"},
 		{"sudo TAR_OPTIONS=--remove-files tar cf b.tar src", "tar", "cf b.tar src --remove-files"},
 		{`ZIPOPT='-TT "rm -rf /x #"' zip -T a.zip README.md`, "rm", "-rf /x"},
+		{"http_proxy=http://169.254.169.254 curl http://x.example.com/", "curl", "http://x.example.com/ --proxy http://169.254.169.254"},
+		{"export ALL_PROXY=10.0.0.1:80; curl -s http://x.example.com/", "curl", "-s http://x.example.com/ --proxy 10.0.0.1:80"},
 	} {
 		found := false
 		for _, c := range Parse(tc.src).Commands {

@@ -766,3 +766,21 @@ func (fs *fileSet) remove(k string) {
 		}
 	}
 }
+
+// pathBinDirs are directories on a usual PATH, written as fileKey keeps
+// them ("$HOME/.local/bin/" is "~/.local/bin/").
+var pathBinDirs = []string{"~/.local/bin/", "~/bin/", "~/.cargo/bin/", "~/go/bin/", "/usr/local/bin/", "/usr/local/sbin/", "/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/", "/opt/homebrew/bin/"}
+
+// pathFileText is the text the line wrote to a program a bare name runs
+// from a directory on PATH (install -m 755 x ~/.local/bin/tidy; tidy).
+func (s *state) pathFileText(name string) (string, bool) {
+	if len(s.files) == 0 || name == "" || strings.ContainsAny(name, "/$`") {
+		return "", false
+	}
+	for _, d := range pathBinDirs {
+		if t, ok := s.files[d+name]; ok {
+			return t, true
+		}
+	}
+	return "", false
+}

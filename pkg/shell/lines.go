@@ -68,8 +68,12 @@ func (s *state) withPositional(args []string, fn func()) {
 	if len(args) > 1 {
 		rest = strings.Join(args[1:], " ")
 	}
-	s.setVar("@", rest, true)
-	s.setVar("*", rest, true)
+	for _, n := range []string{"@", "*"} {
+		s.setVar(n, rest, true)
+		v := s.vars[n]
+		v.elems = args[1:] // ${@: -1} slices the list, not the string
+		s.vars[n] = v
+	}
 	fn()
 	for _, n := range names {
 		if had[n] {
@@ -864,6 +868,61 @@ func (e *expander) arrayElems(a *syntax.ArrayExpr) ([]string, bool) {
 	return out, true
 }
 
+// keyedElems records the elements of an array assignment written with
+// keys or indexes (declare -A m=([k]=v), a=([2]=x)) each under
+// "NAME[KEY]", where ${m[k]} and ${a[2]} read them back; an assignment
+// of the whole array drops the elements keyed before it.
+func (s *state) keyedElems(e *expander, name string, a *syntax.ArrayExpr, appendTo bool) {
+	name = s.refName(name)
+	if !appendTo {
+		// m=(…) replaces every element the line keyed before
+		for k := range s.vars {
+			if strings.HasPrefix(k, name+"[") {
+				s.logVar(k)
+				delete(s.vars, k)
+			}
+		}
+	}
+	for _, el := range a.Elems {
+		if el.Index == nil || el.Value == nil {
+			continue
+		}
+		k, ok := indexKey(el.Index)
+		if !ok {
+			continue
+		}
+		if hasSubst(el.Value) {
+			continue // walked once already, with the array (walkNested)
+		}
+		if v, dyn := e.one(el.Value); !dyn {
+			s.setVar(name+"["+k+"]", v, true)
+		}
+	}
+}
+
+// hasSubst reports a word holding a command or process substitution.
+func hasSubst(w *syntax.Word) bool {
+	found := false
+	syntax.Walk(w, func(n syntax.Node) bool {
+		switch n.(type) {
+		case *syntax.CmdSubst, *syntax.ProcSubst:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// indexKey is an array index or key written as a literal word ("k", "2").
+func indexKey(x syntax.ArithmExpr) (string, bool) {
+	w, ok := x.(*syntax.Word)
+	if !ok {
+		return "", false
+	}
+	k := w.Lit()
+	return k, k != "" && k != "@" && k != "*"
+}
+
 // funcDef is a function defined on the line.
 type funcDef struct {
 	body   *syntax.Stmt
@@ -1088,10 +1147,18 @@ func (s *state) readBuiltin(words []string, subs []span) {
 			names = append(names, "MAPFILE")
 		}
 	case "printf":
+		rest := []string(nil)
 		if len(words) > 2 && words[1] == "-v" {
-			names = append(names, words[2])
+			names, rest = append(names, words[2]), words[3:]
 		} else if len(words) > 1 && len(words[1]) > 2 && strings.HasPrefix(words[1], "-v") {
-			names = append(names, words[1][2:]) // printf -vNAME
+			names, rest = append(names, words[1][2:]), words[2:] // printf -vNAME
+		}
+		if len(names) == 1 && len(rest) > 0 && len(subs) == 0 && knownWords(rest) {
+			if v, ok := printfText(rest[0], rest[1:]); ok {
+				// printf -v d '%s' /home/u: d holds what printf would print
+				s.setVar(names[0], v, true)
+				return
+			}
 		}
 	default:
 		return
@@ -1109,6 +1176,16 @@ func (s *state) readBuiltin(words []string, subs []span) {
 			s.vars[n] = v
 		}
 	}
+}
+
+// knownWords reports words holding no expansion the walk left unresolved.
+func knownWords(words []string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "$`") {
+			return false
+		}
+	}
+	return true
 }
 
 // exCode scans an editor's ex command that runs code: Lua (nvim -c 'lua

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -15,6 +16,7 @@ type lineEnv struct {
 	s       *state
 	unknown bool
 	outside bool
+	slice   bool // a slice of $@ or $*: they count from $0, as bash's ${@:1} is $1...
 }
 
 func (l *lineEnv) Get(name string) expand.Variable {
@@ -40,6 +42,11 @@ func (l *lineEnv) Get(name string) expand.Variable {
 	}
 	if !v.known {
 		l.unknown = true
+	}
+	if v.elems != nil && l.slice && (name == "@" || name == "*") {
+		// ${@:2}, ${@: -1}: bash's offsets into the positional
+		// parameters count $0 as the first, the library's from $1.
+		return expand.Variable{Set: true, Kind: expand.Indexed, List: append([]string{l.s.vars["0"].val}, v.elems...)}
 	}
 	if v.elems != nil {
 		// An array assigned on the line: ${a[-1]}, ${a[@]:1}, ${a[i+1]}
@@ -71,7 +78,7 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 			v, ok = "", false
 		}
 	}()
-	env := &lineEnv{s: s}
+	env := &lineEnv{s: s, slice: p.Slice != nil}
 	cfg := &expand.Config{Env: env}
 	v, err := expand.Literal(cfg, &syntax.Word{Parts: []syntax.WordPart{p}})
 	if err != nil || env.unknown {
@@ -115,4 +122,89 @@ func secretParamName(name string) bool {
 		}
 	}
 	return false
+}
+
+// arithValue is the value of an arithmetic expansion that reads only
+// numbers and variables known on the line and assigns nothing
+// ($((0xa9fea9fe)) is 2852039166, $((169)) is 169).
+func (s *state) arithValue(p *syntax.ArithmExp) (v string, ok bool) {
+	if p.X == nil {
+		return "", false
+	}
+	if w, ok := p.X.(*syntax.Word); ok {
+		// One number in any of bash's bases: 0xa9fea9fe, 0251, 16#a9.
+		if n, ok := bashNumber(w.Lit()); ok {
+			return strconv.FormatInt(n, 10), true
+		}
+	}
+	assigns := false
+	syntax.Walk(p.X, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.Word:
+			// The library reads numbers in base 10 only, and a name
+			// whose value is no decimal number as 0: only decimal
+			// numbers and variables holding them are evaluated here.
+			lit := x.Lit()
+			if syntax.ValidName(lit) {
+				v, ok := s.vars[lit]
+				lit = v.val
+				assigns = assigns || !ok || !v.known
+			}
+			assigns = assigns || !decimal(lit)
+			return false
+		case *syntax.BinaryArithm:
+			assigns = assigns || x.Op == syntax.Assgn || x.Op >= syntax.AddAssgn && x.Op <= syntax.ShrAssgn
+		case *syntax.UnaryArithm:
+			assigns = assigns || x.Op == syntax.Inc || x.Op == syntax.Dec
+		case *syntax.CmdSubst, *syntax.ProcSubst:
+			assigns = true
+		}
+		return !assigns
+	})
+	if assigns {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			v, ok = "", false
+		}
+	}()
+	env := &lineEnv{s: s}
+	n, err := expand.Arithm(&expand.Config{Env: env}, p.X)
+	if err != nil || env.unknown || env.outside {
+		return "", false
+	}
+	return strconv.Itoa(n), true
+}
+
+// decimal reports a plain base-10 number as bash reads one ("0" or no
+// leading zero, which would make it octal).
+func decimal(s string) bool {
+	if s == "" || len(s) > 1 && s[0] == '0' || len(s) > 18 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// bashNumber reads an integer constant as bash's arithmetic does: decimal,
+// 0x hexadecimal, leading-0 octal and BASE#DIGITS.
+func bashNumber(s string) (int64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	if b, digits, ok := strings.Cut(s, "#"); ok {
+		base, err := strconv.Atoi(b)
+		if err != nil || base < 2 || base > 36 {
+			return 0, false
+		}
+		n, err := strconv.ParseInt(digits, base, 64)
+		return n, err == nil
+	}
+	n, err := strconv.ParseInt(s, 0, 64)
+	return n, err == nil && s[0] >= '0' && s[0] <= '9'
 }

@@ -216,7 +216,7 @@ func sedText(args []string, text string) (string, bool) {
 			if err != nil {
 				return "", false
 			}
-			repl := strings.NewReplacer(`\1`, "${1}", `\2`, "${2}", `&`, "${0}").Replace(parts[1])
+			repl := sedReplacement(parts[1])
 			if strings.Contains(parts[2], "g") {
 				text = re.ReplaceAllString(text, repl)
 			} else if loc := re.FindStringSubmatchIndex(text); loc != nil {
@@ -389,4 +389,35 @@ func cutListHas(list string, n int) (bool, bool) {
 		}
 	}
 	return false, true
+}
+
+// sedReplacement turns a sed s command's replacement into a Go regexp
+// template: \1..\9 and & are the groups, \& and \n a literal & and a
+// newline, and a $ is itself ("s|X|$HOME|" puts $HOME in the text for the
+// shell that reads it, not a group named HOME).
+func sedReplacement(r string) string {
+	var b strings.Builder
+	for i := 0; i < len(r); i++ {
+		switch c := r[i]; {
+		case c == '$':
+			b.WriteString("$$")
+		case c == '&':
+			b.WriteString("${0}")
+		case c == '\\' && i+1 < len(r):
+			i++
+			switch d := r[i]; {
+			case d >= '0' && d <= '9':
+				b.WriteString("${" + string(d) + "}")
+			case d == 'n':
+				b.WriteByte('\n')
+			case d == '$':
+				b.WriteString("$$")
+			default:
+				b.WriteByte(d)
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

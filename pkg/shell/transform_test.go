@@ -1,6 +1,9 @@
 package shell
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTrText holds what tr writes for its input: sets mapped in order
 // (a later mapping of a rune wins), a short second set padded with its
@@ -30,5 +33,28 @@ func TestTrText(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("tr %q on %q = %q, %v; want %q, %v", tc.args, tc.in, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestSedReplacementDollar checks that a $ in a sed replacement is kept
+// as text (the shell reading the result expands it), and that groups, &
+// and escapes still read as sed reads them.
+func TestSedReplacementDollar(t *testing.T) {
+	for _, tc := range []struct{ script, in, want string }{
+		{"s|HOME|$HOME|", "rm -rf HOME\n", "rm -rf $HOME\n"},
+		{`s/\(a\)b/\1&\&/`, "ab\n", "aab&\n"},
+		{"s/x/${X}/g", "x x\n", "${X} ${X}\n"},
+	} {
+		out, ok := transform("sed", []string{"sed", tc.script}, tc.in)
+		if !ok || out != tc.want {
+			t.Errorf("sed %q on %q = %q, %v; want %q", tc.script, tc.in, out, ok, tc.want)
+		}
+	}
+	found := false
+	for _, c := range Parse(`echo 'rm -rf HOME' | sed "s|HOME|$HOME|" | sh`).Commands {
+		found = found || c.Name == "rm" && strings.Join(c.Args, " ") == "-rf $HOME"
+	}
+	if !found {
+		t.Error(`sed "s|HOME|$HOME|" | sh: no rm -rf $HOME`)
 	}
 }

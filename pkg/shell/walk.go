@@ -325,6 +325,29 @@ func (s *state) parseString(text string, f frame) {
 	s.walkStmts(file.Stmts, g)
 }
 
+// parseInPlace walks text that stands where a command stood, an alias's
+// or a hashed name's value (hash -p /bin/sh py; echo CMD | py): when it is
+// one simple command, in that command's pipeline stage and with its
+// standard input, as a function's body is; otherwise as parseString does.
+func (s *state) parseInPlace(text string, f frame) {
+	if f.strDepth+1 > MaxStringDepth || f.depth+1 > MaxDepth || f.pl == nil && f.blockIn == nil {
+		s.parseString(text, f)
+		return
+	}
+	file, ok := s.parse(text)
+	if !ok || len(file.Stmts) != 1 || file.Stmts[0].Background || file.Stmts[0].Negated {
+		s.parseString(text, f)
+		return
+	}
+	if _, simple := file.Stmts[0].Cmd.(*syntax.CallExpr); !simple {
+		s.parseString(text, f)
+		return
+	}
+	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic, remote: f.remote,
+		pl: f.pl, inPipe: f.inPipe, blockIn: f.blockIn}
+	s.walkStmts(file.Stmts, g)
+}
+
 func (s *state) walkStmts(stmts []*syntax.Stmt, f frame) {
 	if f.depth > MaxDepth {
 		s.truncated = true
@@ -799,6 +822,9 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	case a.Array != nil:
 		s.walkNested(a.Array, e.f)
 		val, known = e.f.slice(a.Array), false
+		if store {
+			s.keyedElems(e, a.Name.Value, a.Array, a.Append) // m=([k]=v): lines.go
+		}
 		nalts := len(e.alts)
 		if elems, ok := e.arrayElems(a.Array); ok && !a.Append && len(e.alts) == nalts {
 			// (An element read from a variable with alternatives is one
@@ -817,6 +843,10 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	}
 	if a.Index != nil {
 		s.walkNested(a.Index, e.f)
+		if k, ok := indexKey(a.Index); ok && store && known && a.Value != nil && !a.Append {
+			// m[k]=v, a[2]=v: the element, read back as ${m[k]}
+			s.setVar(s.refName(a.Name.Value)+"["+k+"]", val, true)
+		}
 		known = false
 	}
 	op := "="
@@ -1392,6 +1422,20 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		case "ls":
 			// ls PATH... prints the paths it is given (a glob's matches).
 			if t := lsOutput(inner); t != "" {
+				pl.feeds = append(pl.feeds, feed{t, pl.stage})
+			}
+		}
+	}
+	if fileCopy && s.files != nil && len(inner) > 0 {
+		// echo CMD > x; cat x | sh: cat prints what the line wrote there,
+		// and the shell after it reads that text (cat < x too).
+		for _, op := range operands(inner[1:]) {
+			if t, ok := s.files[fileKey(op)]; ok {
+				pl.feeds = append(pl.feeds, feed{t, pl.stage})
+			}
+		}
+		for _, r := range rs {
+			if t, ok := s.files[fileKey(r.Target)]; ok && r.Op == "<" {
 				pl.feeds = append(pl.feeds, feed{t, pl.stage})
 			}
 		}

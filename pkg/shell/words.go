@@ -289,6 +289,10 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 	case *syntax.ArithmExp:
 		e.s.walkNested(p, e.f)
 		e.s.arithAssigns(p) // scopes.go: $((i=1))
+		if v, ok := e.s.arithValue(p); ok {
+			e.value(v, split && !quoted) // $((0xa9fea9fe)), $((n+1))
+			return
+		}
 		e.unknown(p)
 	default: // ExtGlob, BraceExp: patterns are kept as written
 		e.text(e.f.slice(p))
@@ -325,6 +329,13 @@ func (s *state) param(p *syntax.ParamExp) (string, bool) {
 	if p.Param == nil || p.Excl || p.Length || p.Width ||
 		p.Slice != nil || p.Repl != nil || p.Names != 0 {
 		return "", false
+	}
+	if p.Index != nil && p.Exp == nil {
+		if k, ok := indexKey(p.Index); ok {
+			if v, ok := s.vars[s.refName(p.Param.Value)+"["+k+"]"]; ok && v.known && s.spend(len(v.val)) {
+				return v.val, true // m=([k]=v); ${m[k]}
+			}
+		}
 	}
 	v, known := s.vars[p.Param.Value]
 	if !known || !v.known {

@@ -156,7 +156,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
 		// An alias or hashed name defined on the line runs its value.
 		delete(s.aliases, words[0]) // no recursion through the alias itself
-		s.parseString(alias+" "+quoteWords(words[1:]), s.viaFrame(f, words[0]))
+		s.parseInPlace(s.aliasChain(alias, words[1:]), s.viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
 	if name == "strace" || name == "ltrace" {
@@ -542,6 +542,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if s.files != nil {
 			if text, ok := s.files[fileKey(words[0])]; ok {
 				s.runText(text, shebangLang(text), f)
+			} else if text, ok := s.pathFileText(words[0]); ok {
+				s.runText(text, shebangLang(text), f) // install x ~/.local/bin/t; t
 			}
 			s.compiledCode(f, name, words) // compiled.go: cc x.c -o x, go run x.go
 		}
@@ -2452,4 +2454,20 @@ func RunVerbDropped(name string, args []string) []string {
 		return args[1:]
 	}
 	return args
+}
+
+// aliasChain is the text an alias call runs: the alias's value, then the
+// call's words; a value ending in a blank makes the next word an alias
+// call too, as bash reads it (alias r='rm -rf '; alias h=/home/u; r h).
+func (s *state) aliasChain(alias string, rest []string) string {
+	text := alias
+	for k := 0; k < 8 && len(rest) > 0 && strings.HasSuffix(alias, " "); k++ {
+		next, ok := s.aliases[rest[0]]
+		if !ok {
+			break
+		}
+		text += next
+		alias, rest = next, rest[1:]
+	}
+	return text + " " + quoteWords(rest)
 }

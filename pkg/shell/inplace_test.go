@@ -1,0 +1,63 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRunsInPlace checks readings of what a line runs that stand where
+// another command stood: a file the line wrote copied into a shell by
+// cat, a bare name run from a PATH directory the line wrote it to, the
+// positional parameters sliced in sh -c STR ARGS and functions, a hashed
+// name or alias in a pipeline stage reading its input, and aliases whose
+// value ends in a blank.
+func TestRunsInPlace(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"echo 'rm -rf /x' > f; cat f | sh", "rm -rf /x"},
+		{"echo 'rm -rf /x' > f; cat < f | bash", "rm -rf /x"},
+		{"echo 'rm -rf /x' > f; head -1 f | sh", "rm -rf /x"},
+		{"echo 'rm -rf /x' > f; install -m 755 f ~/.local/bin/t; t", "rm -rf /x"},
+		{"printf 'rm -rf /x' > $HOME/bin/t; chmod +x $HOME/bin/t; t", "rm -rf /x"},
+		{`bash -c 'rm -rf "${@: -1}"' _ a /x`, "rm -rf /x"},
+		{`sh -c 'rm -rf "${@:2}"' _ a /x`, "rm -rf /x"},
+		{`sh -c 'rm -rf "${@:1:1}"' _ /x b`, "rm -rf /x"},
+		{`f(){ rm -rf "${@: -1}"; }; f a /x`, "rm -rf /x"},
+		{`set -- a /x; rm -rf "${@:2}"`, "rm -rf /x"},
+		{"hash -p /bin/sh py; echo 'rm -rf /x' | py", "rm -rf /x"},
+		{"shopt -s expand_aliases\nalias s=bash\necho 'rm -rf /x' | s", "rm -rf /x"},
+		{"shopt -s expand_aliases\nalias r='rm -rf '\nalias h=/x\nr h", "rm -rf /x"},
+		{`declare -A m=([k]=/x); rm -rf "${m[k]}"`, "rm -rf /x"},
+		{`declare -A m; m[k]=/x; rm -rf "${m[k]}"`, "rm -rf /x"},
+		{`a=([3]=/x); rm -rf "${a[3]}"`, "rm -rf /x"},
+		{`a[1]=/x; rm -rf ${a[1]}`, "rm -rf /x"},
+		{`printf -v d '%s' /x; rm -rf "$d"`, "rm -rf /x"},
+		{`printf -vd '/%s/%s' x y; rm -rf "$d"`, "rm -rf /x/y"},
+		{`curl http://$((0xa9fea9fe))/`, "curl http://2852039166/"},
+		{`curl http://$((0251)).$((16#fe)).$((169)).$((250+4))/`, "curl http://169.254.169.254/"},
+		{`n=3; rm -rf /x$((n*2))`, "rm -rf /x6"},
+	} {
+		found := false
+		r := Parse(tc.src)
+		for _, c := range r.Commands {
+			found = found || c.Name+" "+strings.Join(c.Args, " ") == tc.want
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", tc.src, strings.Join(describeAll(r), "\n\t"), tc.want)
+		}
+	}
+	for _, tc := range []struct{ src, not string }{
+		{"shopt -s expand_aliases\nalias r='rm -rf'\nalias h=/x\nr h", "rm -rf /x"},
+		{`set -- /x b; rm -rf "${@:2}"`, "rm -rf /x"},
+		{"echo 'rm -rf /x' > ~/.local/bin/t; ./t", "rm -rf /x"},
+		{`a[1]=/x; a=(./b ./c); rm -rf "${a[1]}"`, "rm -rf /x"},
+		{`x=0x10; rm -rf /x$((x+1))`, "rm -rf /x1"},
+		{`i=0; echo $((i++)); rm -rf /x$((i))`, "rm -rf /x0"},
+		{`declare -A m=([k]=/x); m=([k]=./y); rm -rf "${m[k]}"`, "rm -rf /x"},
+	} {
+		for _, c := range Parse(tc.src).Commands {
+			if c.Name+" "+strings.Join(c.Args, " ") == tc.not {
+				t.Errorf("Parse(%q) runs %s", tc.src, tc.not)
+			}
+		}
+	}
+}
