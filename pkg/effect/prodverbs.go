@@ -46,6 +46,9 @@ func partClass(p string) string {
 	if generalVerbs.Get(p) {
 		return "" // dbt run, tool build: the program's own work, changing nothing by the word
 	}
+	if copyOutVerbs.Get(p) {
+		return "read" // data:export --env prod: production read out, not changed
+	}
 	switch verbs.Class(p) {
 	case "":
 		return ""
@@ -54,6 +57,13 @@ func partClass(p string) string {
 	}
 	return "change"
 }
+
+// copyOutVerbs are lexicon verbs that copy what a program manages out of
+// it (an export, a mirror, a replica): what they change is elsewhere, and
+// production is read.
+var copyOutVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"export": true, "mirror": true, "replicate": true, "dump": true, "backup": true, "download": true}
+}}
 
 // generalVerbs are lexicon verbs that say only that a program does its
 // work (run, build, make a new thing, start, execute), not that it

@@ -19,6 +19,7 @@ func TestVerbClass(t *testing.T) {
 		"run":                         "",
 		"build":                       "",
 		"core:requirements":           "",
+		"data:export":                 "read",
 	} {
 		if got := verbClass(w); got != want {
 			t.Errorf("verbClass(%q) = %q, want %q", w, got, want)
