@@ -57,6 +57,14 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	// production: a subcommand of a known program that the catalogue
 	// does not list (stripe trigger, beside stripe config) is read so too
 	unknown := a.readsVerbs(i, cl) && c.Name != ""
+	listed := ""
+	if cl.Entry != nil {
+		// mysqladmin shutdown, rabbitmqctl set_policy: a program whose
+		// first operand is a command of its own, its changing ones listed
+		// (prodverbs.go), read as an unknown program's words are
+		listed = cl.Entry.Prop("change-verbs")
+		unknown = unknown || listed != "" && c.Name != ""
+	}
 	if !unknown && (cl.Entry == nil || cl.Entry.Prop("cloud") == "") {
 		return
 	}
@@ -68,6 +76,27 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	}
 	verb := ""
 	leadingWords(cl, 4, func(w string) bool {
+		if unknown {
+			// the last verb of a word decides (search-replace, migrate:status),
+			// a verb run into its object is read (updatedb), and a command the
+			// catalogue lists as changing is one (prodverbs.go)
+			if lookVerbs.Get(w) {
+				return true
+			}
+			switch {
+			case listedChangeVerb(w, listed):
+				verb = w
+			case notVerbShaped(w):
+			default:
+				switch verbClass(w) {
+				case "read":
+					verb = "-"
+				case "change":
+					verb = w
+				}
+			}
+			return verb != ""
+		}
 		t := w
 		if !unknown {
 			// a known CLI's verb may be capitalised by habit; an unknown
@@ -92,6 +121,11 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 		return
 	}
 	w := a.productionWord(i)
+	if unknown && cl.Entry != nil && w != "" && namesFile(cl, w) && !a.pointsAtProduction(i, c) {
+		// sops updatekeys deploy/secrets.prod.yaml: a file the known
+		// program's words name, not where it acts
+		return
+	}
 	if w == "" && !a.pointsAtProduction(i, c) {
 		if every := everyResource(c.Args); every != "" {
 			// kubectl label nodes --all: every resource of the kind changed at once
@@ -198,4 +232,19 @@ func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) 
 // on the service as well.
 func localCopy(args []string) bool {
 	return hasArg(args, "--local") && !hasArg(args, "--remote")
+}
+
+// namesFile reports a word the catalogue gives a file's role in the
+// command (read, write, delete...).
+func namesFile(cl *catalog.Classified, w string) bool {
+	for _, x := range cl.Words {
+		if x.Text == w {
+			switch x.Role {
+			case catalog.Read, catalog.Write, catalog.Delete, catalog.Exec, catalog.SQLFile, catalog.Dest, catalog.AtFile, catalog.Upload:
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }

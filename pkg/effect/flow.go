@@ -61,6 +61,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = "secret"
 			declared = true
 		}
+		if e.Prop("sql-words") != "" && a.storeSecretShown(i) {
+			// redis-cli CONFIG GET requirepass (storesecrets.go)
+			f.source, f.origin = "secret", c.Name
+			declared = true
+		}
 		if m := e.Prop("output-marks"); m != "" && cl.Mark(m) && f.source == "" {
 			// xclip -o: what it prints holds secrets among much else,
 			// as a source=output tool's does, under that option only

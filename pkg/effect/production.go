@@ -442,6 +442,7 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	}
 	verb, task, prod, n := "", "", false, 0
 	stays := false
+	first := "" // the first task word: a framework's own task (prodverbs.go)
 	for _, w := range cl.Words {
 		if w.Option != "" || w.Role == catalog.Command {
 			continue
@@ -454,6 +455,9 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		}
 		if strings.Contains(w.Text, "=") {
 			continue // make VAR=VALUE: looked at below
+		}
+		if first == "" && verbClass(w.Text) != "" {
+			first = w.Text
 		}
 		if !unknown && buildTask(cl.Entry, w.Text) {
 			continue // mix release: the framework's own local build
@@ -490,6 +494,19 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 		for _, p := range parts {
 			prod = prod || isProductionName(p)
 			stays = stays || verb != "" && staysHere.Get(p)
+		}
+	}
+	if !unknown && first != "" && cl.Entry.Prop("db-tasks") != "" {
+		// a framework's task runner (artisan, rake, manage.py): its task's
+		// last verb says what it does (migrate:status looks, queue:restart,
+		// createsuperuser and users:deactivate change)
+		switch verbClass(first) {
+		case "read":
+			return
+		case "change":
+			if verb == "" {
+				verb, task = first, first
+			}
 		}
 	}
 	if verb == "" {

@@ -84,7 +84,13 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 			// s.sh, which runs nothing.
 			ran := false
 			for _, p := range cmds[i].Runs {
-				if f, ok := from(p); ok {
+				f, ok := from(p)
+				if !ok && path.Ext(p) == "" {
+					// go run /tmp/t: a directory run runs the sources
+					// downloaded into it
+					f, ok = fetchedIn(clean(p), fetched)
+				}
+				if ok {
 					runs, ran = append(runs, downloadRun{f, &shArgv}), true
 					break
 				}
@@ -320,6 +326,22 @@ func runsOperand(c *shell.Command, from func(string) (*match.Argv, bool)) (*matc
 		}
 	}
 	return nil, false
+}
+
+// fetchedIn gives the download behind a file the line downloaded directly
+// into the directory dir, the first by name so the answer is the same
+// every time.
+func fetchedIn(dir string, fetched map[string]*match.Argv) (*match.Argv, bool) {
+	best := ""
+	for k := range fetched {
+		if path.Dir(k) == dir && (best == "" || k < best) {
+			best = k
+		}
+	}
+	if best == "" {
+		return nil, false
+	}
+	return fetched[best], true
 }
 
 // loadsFetched gives the download behind a module a program may load by

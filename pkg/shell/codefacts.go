@@ -205,7 +205,7 @@ func codeFacts(lang, code string) CodeFacts {
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
-	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code)
+	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
 	if f.Secrets && !f.Network {
 		f.SecretShown = secretPrinted(lang, code)
 	}

@@ -60,8 +60,9 @@ func compilerName(name string, words []string) (string, []string) {
 // builtProgram is what a program built on the line from sources it wrote
 // runs: their texts, in their language.
 type builtProgram struct {
-	lang  string
-	texts []string
+	lang   string
+	texts  []string
+	unseen []string // sources whose text the line did not write (a download's): run when it runs
 }
 
 // compiledCode judges a compiler's command: sources the line wrote that
@@ -71,11 +72,11 @@ type builtProgram struct {
 func (s *state) compiledCode(f frame, name string, words []string) {
 	name, words = compilerName(name, words)
 	lang, ok := compilers.Lookup(name)
-	if !ok || s.files == nil {
+	if !ok {
 		return
 	}
 	out, runNow, sub := "", false, ""
-	var texts []string
+	var texts, unseen []string
 	var first string
 	for i := 1; i < len(words); i++ {
 		w := words[i]
@@ -93,6 +94,8 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 		case compiledLangs[path.Ext(w)] == lang:
 			if text, ok := s.sourceText(w); ok {
 				texts = append(texts, text)
+			} else {
+				unseen = append(unseen, w)
 			}
 			if first == "" {
 				first = w
@@ -100,10 +103,12 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 		case name == "java" && !strings.HasPrefix(w, "-") && path.Ext(w) == "":
 			if b, ok := s.built[fileKey(w+".class")]; ok {
 				texts = append(texts, b.texts...) // javac X.java, then java X
+				unseen = append(unseen, b.unseen...)
 			}
 		case path.Ext(w) == ".o" || path.Ext(w) == ".a":
 			if b, ok := s.built[fileKey(w)]; ok {
 				texts = append(texts, b.texts...) // cc -c x.c -o x.o, then cc x.o -o x
+				unseen = append(unseen, b.unseen...)
 			}
 		case name == "go" && (w == "." || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "/")) && !strings.HasSuffix(w, ".go"):
 			texts = append(texts, s.filesIn(w, ".go")...) // go run . with main.go written
@@ -128,10 +133,11 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 	if name == "cargo" && sub != "run" {
 		return
 	}
-	if name == "go" && sub != "run" && sub != "build" || len(texts) == 0 {
+	if name == "go" && sub != "run" && sub != "build" || len(texts) == 0 && len(unseen) == 0 {
 		return
 	}
 	if runNow {
+		// the sources it runs at once are marked run (runners.go)
 		i := len(s.out) - 1
 		for _, t := range texts {
 			facts := s.scanCode(lang, t, f)
@@ -154,7 +160,7 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 	if s.built == nil {
 		s.built = map[string]builtProgram{}
 	}
-	s.built[fileKey(out)] = builtProgram{lang, texts}
+	s.built[fileKey(out)] = builtProgram{lang, texts, unseen}
 }
 
 // runBuilt judges a command that runs a program built on the line from
@@ -168,6 +174,13 @@ func (s *state) runBuilt(f frame, prog string) {
 	for _, t := range b.texts {
 		facts := s.scanCode(b.lang, t, f)
 		s.out[i].Code = s.out[i].Code.or(facts)
+	}
+	for _, src := range b.unseen {
+		// curl -o x.c URL && cc x.c -o x && ./x: running the program runs
+		// the source it was built from (downloaded, or from Downloads or
+		// a temporary directory the line did not write)
+		s.ranFile(i, src)
+		s.runsScratch(i, src)
 	}
 }
 
@@ -215,7 +228,7 @@ func (s *state) compiledStdin(f frame, name string, words []string, in []string)
 	if s.built == nil {
 		s.built = map[string]builtProgram{}
 	}
-	s.built[fileKey(out)] = builtProgram{lang, in}
+	s.built[fileKey(out)] = builtProgram{lang: lang, texts: in}
 }
 
 // copyBuilt carries what a built program runs to its copy (cp, mv,

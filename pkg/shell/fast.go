@@ -104,7 +104,7 @@ func fastParse(src string) (Result, bool) {
 		// which the walk of a statement reads (walk.go), not emitWords.
 		return Result{}, false
 	}
-	if name := progName(words[0]); (plain(name) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
+	if name := progName(words[0]); (plainWords(name, words) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
 		!settingRuns(name, words) {
 		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]})
 		return Result{Commands: cmds}, true

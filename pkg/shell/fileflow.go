@@ -316,6 +316,26 @@ func (s *state) runsUnseen(i int, name string) {
 	if strings.Contains(name, "$") && dynName(name) == name {
 		s.markUnknown(i, "code read from "+name+", a file the line does not name")
 	}
+	if fetchedAtRun(name) {
+		// papermill https://…/nb.ipynb, jbang https://…/x.java: fetched
+		// when it runs, by the runner itself
+		s.markUnknown(i, "runs "+name+", code fetched from the network when it runs that nobody here has read")
+	}
+}
+
+// fetchedAtRun reports a script named by a URL, which the runner fetches
+// itself (https://, s3://, gs://): not a file of this machine.
+func fetchedAtRun(name string) bool {
+	scheme, rest, ok := strings.Cut(name, "://")
+	if !ok || rest == "" || scheme == "" || scheme == "file" {
+		return false
+	}
+	for i := 0; i < len(scheme); i++ {
+		if c := scheme[i] | 0x20; (c < 'a' || c > 'z') && !(scheme[i] >= '0' && scheme[i] <= '9') && scheme[i] != '+' {
+			return false
+		}
+	}
+	return true
 }
 
 // startupFiles are the files a shell runs before its commands: bash

@@ -93,8 +93,8 @@ func runsNothingName(name string) bool {
 	if _, ok := moduleLangs()[unversioned(name)]; ok {
 		return false
 	}
-	if otherInterpreters.Get(unversioned(name)) {
-		return false // tclsh s.tcl runs s.tcl
+	if otherInterpreters.Get(unversioned(name)) || scriptRunnerNames.Get(name) {
+		return false // tclsh s.tcl runs s.tcl, go run s.go s.go (runners.go)
 	}
 	switch name {
 	case "set", "shift", "alias", "hash", "source", ".", "eval", "su", "runuser", "mosh", "watch", "flock", "find", "fd", "fdfind",

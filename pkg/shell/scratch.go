@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -44,12 +45,20 @@ func inDownloads(name string) bool {
 // directory, that no command before it on the line names (writes, copies,
 // builds or downloads).
 func (s *state) runsScratch(i int, name string) {
+	own := name // as the line's words name it
+	if name != "" && !strings.ContainsAny(name[:1], "/~$") {
+		if d := s.lastCd(); d != "" && inDownloads(d+"/x") {
+			// cd ~/Downloads && papermill x.ipynb: the file in the
+			// directory the line moved to
+			name = path.Join(d, name)
+		}
+	}
 	downloaded := inDownloads(name)
 	if !downloaded && !inScratch(name) {
 		return
 	}
-	key := fileKey(name)
-	if _, ok := s.files[key]; ok || s.opaque.has(key) {
+	key, ownKey := fileKey(name), fileKey(own)
+	if _, ok := s.files[key]; ok || s.opaque.has(key) || own != name && (s.opaque.has(ownKey) || s.files[ownKey] != "") {
 		return
 	}
 	for k := 0; k < i && k < len(s.out); k++ {
@@ -57,17 +66,23 @@ func (s *state) runsScratch(i int, name string) {
 		if i < len(s.out) && wraps(c, &s.out[i]) {
 			continue // nice make -f /tmp/x.mk: the wrapper names the file only to hand it on
 		}
+		if holds(s.out, k, i) {
+			continue // rg --pre /tmp/x.sh: the string names the file only to run it
+		}
+		if own != name && (c.Name == "cd" || c.Name == "pushd") {
+			continue // cd ~/Downloads/tool: moved there, bringing nothing
+		}
 		reader := readsFileOnly(c) // cat FILE reads what it names: it brings nothing there
 		for _, a := range c.Args {
 			if reader {
 				break
 			}
-			if strings.Contains(a, name) || inScratch(a) && strings.HasPrefix(name, strings.TrimSuffix(a, "/")+"/") {
+			if strings.Contains(a, name) || own != name && fileKey(a) == ownKey || inScratch(a) && strings.HasPrefix(name, strings.TrimSuffix(a, "/")+"/") {
 				return // the file, or a directory of the line's own under the temporary one (cp -r scripts/ /tmp/scripts/)
 			}
 		}
 		for _, r := range c.Redirects {
-			if isWriteRedirect(r) && fileKey(r.Target) == key {
+			if isWriteRedirect(r) && (fileKey(r.Target) == key || fileKey(r.Target) == ownKey) {
 				return
 			}
 		}

@@ -341,6 +341,11 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		}
 	}
+	if op := runnerScript(name, words); op != "" {
+		// go run s.go, papermill nb.ipynb: the file a runner runs
+		// (runners.go)
+		s.runsUnseen(len(s.out)-1, op)
+	}
 	switch {
 	case isShell(name) && shellNoExec(words):
 		// bash -n "$X": checked, not run
@@ -545,6 +550,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			} else if text, ok := s.pathFileText(words[0]); ok {
 				s.runText(text, shebangLang(text), f) // install x ~/.local/bin/t; t
 			}
+		}
+		if s.files != nil || len(s.out) > 1 {
+			// a build matters when the line runs what it builds
 			s.compiledCode(f, name, words) // compiled.go: cc x.c -o x, go run x.go
 		}
 		if s.built != nil {
@@ -557,6 +565,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 		if strings.Contains(words[0], "/") && scriptName(words[0]) {
 			s.runsWritten(len(s.out)-1, words[0]) // written.go: ./t.sh
+			s.runsScratch(len(s.out)-1, words[0]) // scratch.go: /tmp/t.sh, as bash /tmp/t.sh
 		}
 		s.loadModules(name, words, f)
 		if jar := jarOf(name, words); jar != "" {
@@ -644,6 +653,24 @@ func Runner(name string) bool {
 // The fast path reports such a command without further work; the list
 // must name every program peel and runs act on (TestPlain checks it).
 func plain(name string) bool {
+	return !scriptRunnerNames.Get(name) && plainBut(name) // runners.go: go run s.go runs s.go
+}
+
+// plainWords is plain for a command's words: a script runner not given a
+// script (go test ./..., dart pub get) is plain too.
+func plainWords(name string, words []string) bool {
+	if scriptRunnerNames.Get(name) {
+		return plainBut(name) && runnerScript(name, words) == ""
+	}
+	if otherInterpreters.Get(unversioned(name)) {
+		// groovy s.groovy, tclsh s.tcl: the script it runs is looked at
+		return plainBut(name) && scriptOperand(words) == ""
+	}
+	return plainBut(name)
+}
+
+// plainBut is plain but for the script runners.
+func plainBut(name string) bool {
 	if Runner(name) {
 		return false
 	}

@@ -37,6 +37,9 @@ func (s *state) writtenBefore(i int, name string) (string, bool) {
 		if i < len(s.out) && sameBuilt(&s.out[k], &s.out[i]) {
 			continue // the command xargs builds, read twice: one process, not an earlier writer
 		}
+		if holds(s.out, k, i) {
+			continue // hyperfine 'go run ./cmd/bench': the string names what it runs, writing nothing
+		}
 		if w, ok := s.writes(k, key, base); ok {
 			by = w
 		} else if removes(&s.out[k], key) {
@@ -44,6 +47,21 @@ func (s *state) writtenBefore(i int, name string) (string, bool) {
 		}
 	}
 	return by, by != ""
+}
+
+// holds reports whether command i was read from a string of command k's
+// (hyperfine 'CMD', nodemon --exec CMD): it is deeper, and so is every
+// command between them.
+func holds(out []Command, k, i int) bool {
+	if i >= len(out) || out[i].Depth <= out[k].Depth || out[k].Synthetic || out[i].Synthetic {
+		return false // interpreter code's own commands (IO.popen("sh")) are read apart
+	}
+	for j := k + 1; j < i; j++ {
+		if out[j].Depth <= out[k].Depth {
+			return false
+		}
+	}
+	return true
 }
 
 // sameBuilt reports whether w and r are two readings of one command a
