@@ -1408,27 +1408,47 @@ func (a *analysis) namesOnStdin(c *shell.Command, f *cmdFacts) bool {
 	if !a.entryHas(c, f, "names-stdin") {
 		return false
 	}
-	// -, /dev/stdin, or a process substitution (tar -T <(find …)), which
-	// the walk links to the command as an earlier stage of its pipeline
-	stdin := func(v string) bool {
-		return v == "-" || v == "/dev/stdin" || v == "/dev/fd/0" || v == "/proc/self/fd/0" || strings.HasPrefix(v, "<(")
-	}
 	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
-		opt, valued := strings.CutSuffix(spec, "=")
-		for k, w := range c.Args {
-			switch {
-			case !valued && w == opt:
-				return true
-			case !valued && len(opt) == 2 && len(w) > 2 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w[1:], opt[1]) >= 0:
-				return true // cpio -ov
-			case valued && w == opt && k+1 < len(c.Args) && stdin(c.Args[k+1]):
-				return true
-			case valued && strings.HasPrefix(w, opt) && len(w) > len(opt) && stdin(strings.TrimPrefix(w[len(opt):], "=")):
-				return true // --files-from=-, -T-
+		if opt, valued := strings.CutSuffix(spec, "="); !valued {
+			for _, w := range c.Args {
+				if w == opt || len(opt) == 2 && len(w) > 2 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w[1:], opt[1]) >= 0 {
+					return true // zip -@, cpio -ov
+				}
 			}
 		}
 	}
-	return false
+	return slices.ContainsFunc(namesFiles(c, f.entry), stdinName)
+}
+
+// stdinName reports a file name that is the command's standard input: -,
+// /dev/stdin, or a process substitution (tar -T <(find …)), which the walk
+// links to the command as an earlier stage of its pipeline.
+func stdinName(v string) bool {
+	return v == "-" || v == "/dev/stdin" || v == "/dev/fd/0" || v == "/proc/self/fd/0" || strings.HasPrefix(v, "<(")
+}
+
+// namesFiles are the values of the options by which a command's entry
+// says it takes the names of the files it reads from a file (names-stdin's
+// options with a value: tar -T F, -TF, --files-from=F).
+func namesFiles(c *shell.Command, e *catalog.Entry) []string {
+	var out []string
+	for _, spec := range strings.Split(e.Prop("names-stdin"), ",") {
+		opt, valued := strings.CutSuffix(spec, "=")
+		if !valued {
+			continue
+		}
+		for k, w := range c.Args {
+			switch {
+			case w == opt && k+1 < len(c.Args):
+				out = append(out, c.Args[k+1])
+			case strings.HasPrefix(w, opt+"="):
+				out = append(out, w[len(opt)+1:])
+			case len(opt) == 2 && strings.HasPrefix(w, opt) && len(w) > 2:
+				out = append(out, w[2:]) // -Tlist
+			}
+		}
+	}
+	return out
 }
 
 // namesSensitive reports whether text known to reach command i's standard
@@ -1476,22 +1496,9 @@ func (a *analysis) namesFromListing(c *shell.Command, f *cmdFacts, i int, listin
 	if f.entry == nil {
 		return false
 	}
-	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
-		opt, valued := strings.CutSuffix(spec, "=")
-		if !valued {
-			continue
-		}
-		for k, w := range c.Args {
-			v := ""
-			switch {
-			case w == opt && k+1 < len(c.Args):
-				v = c.Args[k+1]
-			case strings.HasPrefix(w, opt+"="):
-				v = w[len(opt)+1:]
-			}
-			if v != "" && listings[a.clean(v, i)] {
-				return true
-			}
+	for _, v := range namesFiles(c, f.entry) {
+		if listings[a.clean(v, i)] {
+			return true
 		}
 	}
 	return false
@@ -1504,27 +1511,7 @@ func (a *analysis) namesFromFile(c *shell.Command, f *cmdFacts) bool {
 	if !a.entryHas(c, f, "names-stdin") {
 		return false
 	}
-	for _, spec := range strings.Split(f.entry.Prop("names-stdin"), ",") {
-		opt, valued := strings.CutSuffix(spec, "=")
-		if !valued {
-			continue
-		}
-		for k, w := range c.Args {
-			v := ""
-			switch {
-			case w == opt && k+1 < len(c.Args):
-				v = c.Args[k+1]
-			case strings.HasPrefix(w, opt+"="):
-				v = w[len(opt)+1:]
-			case len(opt) == 2 && strings.HasPrefix(w, opt) && len(w) > 2:
-				v = w[2:] // -Tlist
-			}
-			if v != "" && v != "-" && v != "/dev/stdin" && v != "/dev/fd/0" && v != "/proc/self/fd/0" && !strings.HasPrefix(v, "<(") {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(namesFiles(c, f.entry), func(v string) bool { return v != "" && !stdinName(v) })
 }
 
 // earlierStages lists the commands of command i's pipeline that come
