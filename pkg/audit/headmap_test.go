@@ -53,17 +53,7 @@ func TestMappedHead(t *testing.T) {
 // TestReadMappedFault: reading a mapping of a file cut to nothing reports
 // the fault instead of crashing.
 func TestReadMappedFault(t *testing.T) {
-	f, err := os.CreateTemp(t.TempDir(), "head")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	f.Write(make([]byte, headSize))
-	m := mapHead(f)
-	if m == nil {
-		t.Skip("no mapping here")
-	}
-	defer unmapHead(m)
+	f, m := mappedHeadFile(t)
 	var b [headSize]byte
 	if n, ok := readMapped(m, b[:]); !ok || n != headSize {
 		t.Fatalf("readMapped = %d, %v", n, ok)
@@ -92,17 +82,7 @@ func TestAppendTime(t *testing.T) {
 // TestStoreMappedFault: a store into a mapping of a file cut to nothing
 // reports the fault instead of crashing, and writes nothing.
 func TestStoreMappedFault(t *testing.T) {
-	f, err := os.CreateTemp(t.TempDir(), "head")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	f.Write(make([]byte, headSize))
-	m := mapHead(f)
-	if m == nil {
-		t.Skip("no mapping here")
-	}
-	defer unmapHead(m)
+	f, m := mappedHeadFile(t)
 	h := head{Seq: 7, Hash: strings.Repeat("ab", 32), Gen: 2, Size: 1234}
 	if !storeMapped(m, h.encode()) {
 		t.Fatal("storeMapped into a whole file failed")
@@ -159,4 +139,22 @@ func TestHeadWrittenThroughMapping(t *testing.T) {
 	if res := mustVerify(t, path, VerifyOptions{Strict: true}); res.Records != int64(seq+1) || len(res.Notes) != 0 {
 		t.Errorf("Verify = %d records, notes %q; want %d, none", res.Records, res.Notes, seq+1)
 	}
+}
+
+// mappedHeadFile is a head-sized file and its mapping, both closed when
+// the test ends; the test is skipped where heads are not mapped.
+func mappedHeadFile(t *testing.T) (*os.File, []byte) {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "head")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	f.Write(make([]byte, headSize))
+	m := mapHead(f)
+	if m == nil {
+		t.Skip("no mapping here")
+	}
+	t.Cleanup(func() { unmapHead(m) })
+	return f, m
 }

@@ -82,18 +82,9 @@ func TestManyProcesses(t *testing.T) {
 	start := filepath.Join(dir, "go")
 	var cmds []*exec.Cmd
 	for range 8 {
-		cmd := writerCmd(path, 1000, 512<<10, start)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, writerCmd(path, 1000, 512<<10, start))
 	}
-	os.WriteFile(start, nil, 0o600)
-	for _, cmd := range cmds {
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("writer: %v", err)
-		}
-	}
+	runTogether(t, start, cmds)
 	res := mustVerify(t, path, VerifyOptions{Strict: true})
 	if res.Records != 8000 || res.First != 1 || res.Last != 8000 || len(res.Notes) != 0 {
 		t.Errorf("Verify = %d records %d..%d, notes %q; want 8000 records 1..8000", res.Records, res.First, res.Last, res.Notes)
@@ -136,17 +127,9 @@ func TestMixedHeadWriters(t *testing.T) {
 		if i%2 == 1 {
 			cmd.Env = append(cmd.Env, "AUDIT_TEST_PWRITE=1")
 		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		cmds = append(cmds, cmd)
 	}
-	os.WriteFile(start, nil, 0o600)
-	for _, cmd := range cmds {
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("writer: %v", err)
-		}
-	}
+	runTogether(t, start, cmds)
 	res := mustVerify(t, path, VerifyOptions{Strict: true})
 	if res.Records != 4600 || res.First != 1 || res.Last != 4600 || len(res.Notes) != 0 {
 		t.Errorf("Verify = %d records %d..%d, notes %q; want 4600 records 1..4600", res.Records, res.First, res.Last, res.Notes)
@@ -259,5 +242,22 @@ func TestPythonVerifier(t *testing.T) {
 	out, err = exec.Command(py, append([]string{"testdata/verify.py"}, res.Files...)...).CombinedOutput()
 	if err == nil {
 		t.Fatalf("verify.py accepted a changed log: %s", out)
+	}
+}
+
+// runTogether starts the writer processes, lets them all go at once by
+// creating the file start, and waits for each to finish cleanly.
+func runTogether(t *testing.T, start string, cmds []*exec.Cmd) {
+	t.Helper()
+	for _, cmd := range cmds {
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(start, nil, 0o600)
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("writer: %v", err)
+		}
 	}
 }
