@@ -36,7 +36,7 @@ type Step struct {
 func (e *Engine) Explain(c call.Call) Trace {
 	t := &Trace{Call: c}
 	if c.Tool == call.ToolExec {
-		res := shell.Parse(c.Command())
+		res := shell.ParseIn(c.Command(), shell.Place{Dir: c.Cwd, Home: e.env.Home})
 		t.Unparsed = res.Unparsed
 		for _, sc := range res.Commands {
 			line := sc.Name

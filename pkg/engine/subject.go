@@ -127,7 +127,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	c, home := &ev.c, ev.e.env.Home
 	sc := ev.scratch()
 	res := &sc.res // in the scratch, not an allocation of its own
-	*res = shell.Parse(line)
+	*res = shell.ParseIn(line, shell.Place{Dir: c.Cwd, Home: home})
 	// Nothing kept past this call points into res.Commands: subjects hold
 	// the match.Argv made from them, effects their strings.
 	defer shell.Release(res)

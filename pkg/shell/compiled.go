@@ -101,12 +101,12 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 				first = w
 			}
 		case name == "java" && !strings.HasPrefix(w, "-") && path.Ext(w) == "":
-			if b, ok := s.built[fileKey(w+".class")]; ok {
+			if b, ok := s.built[s.key(w+".class")]; ok {
 				texts = append(texts, b.texts...) // javac X.java, then java X
 				unseen = append(unseen, b.unseen...)
 			}
 		case path.Ext(w) == ".o" || path.Ext(w) == ".a":
-			if b, ok := s.built[fileKey(w)]; ok {
+			if b, ok := s.built[s.key(w)]; ok {
 				texts = append(texts, b.texts...) // cc -c x.c -o x.o, then cc x.o -o x
 				unseen = append(unseen, b.unseen...)
 			}
@@ -160,13 +160,13 @@ func (s *state) compiledCode(f frame, name string, words []string) {
 	if s.built == nil {
 		s.built = map[string]builtProgram{}
 	}
-	s.built[fileKey(out)] = builtProgram{lang, texts, unseen}
+	s.built[s.key(out)] = builtProgram{lang, texts, unseen}
 }
 
 // runBuilt judges a command that runs a program built on the line from
 // sources it wrote, by their text.
 func (s *state) runBuilt(f frame, prog string) {
-	b, ok := s.built[fileKey(prog)]
+	b, ok := s.built[s.key(prog)]
 	if !ok {
 		return
 	}
@@ -187,7 +187,7 @@ func (s *state) runBuilt(f frame, prog string) {
 // filesIn gives the texts of the files the line wrote directly in dir
 // whose names end in ext.
 func (s *state) filesIn(dir, ext string) []string {
-	d := path.Clean(fileKey(dir))
+	d := path.Clean(s.key(dir))
 	var keys []string
 	for k := range s.files {
 		if path.Ext(k) == ext && path.Dir(k) == d {
@@ -228,14 +228,14 @@ func (s *state) compiledStdin(f frame, name string, words []string, in []string)
 	if s.built == nil {
 		s.built = map[string]builtProgram{}
 	}
-	s.built[fileKey(out)] = builtProgram{lang: lang, texts: in}
+	s.built[s.key(out)] = builtProgram{lang: lang, texts: in}
 }
 
 // copyBuilt carries what a built program runs to its copy (cp, mv,
 // install).
 func (s *state) copyBuilt(from, to string) {
-	if b, ok := s.built[fileKey(from)]; ok {
-		s.built[fileKey(to)] = b
+	if b, ok := s.built[s.key(from)]; ok {
+		s.built[s.key(to)] = b
 	}
 }
 
@@ -243,11 +243,11 @@ func (s *state) copyBuilt(from, to string) {
 // is given: by the name as written, or, for a relative name, in the
 // directory the line moved to (printf … > /tmp/x.c && cd /tmp && cc x.c).
 func (s *state) sourceText(name string) (string, bool) {
-	if text, ok := s.files[fileKey(name)]; ok {
+	if text, ok := s.files[s.key(name)]; ok {
 		return text, true
 	}
 	if d := s.lastCd(); d != "" && !strings.HasPrefix(name, "/") && !strings.HasPrefix(name, "~") {
-		text, ok := s.files[fileKey(path.Join(d, name))]
+		text, ok := s.files[s.key(path.Join(d, name))]
 		return text, ok
 	}
 	return "", false

@@ -185,7 +185,7 @@ func (s *state) sedExec(i int, words []string, f frame) {
 	for _, script := range sedScripts(words) {
 		if name, ok := strings.CutPrefix(script, "\x00file:"); ok {
 			// sed -f FILE: the line may have written the script.
-			text, known := s.files[fileKey(name)]
+			text, known := s.files[s.key(name)]
 			if !known {
 				s.runsOpaque(i, name)
 				continue

@@ -88,7 +88,7 @@ func fastWords(src string) (words []string, ok bool) {
 }
 
 // fastParse is Parse for plain commands, without the parser.
-func fastParse(src string) (Result, bool) {
+func fastParse(src string, at Place) (Result, bool) {
 	if len(src) > MaxSource {
 		return Result{}, false
 	}
@@ -111,6 +111,7 @@ func fastParse(src string) (Result, bool) {
 	}
 	s := newState()
 	defer s.free()
+	s.at = at
 	s.out = commandArray(4)
 	s.emitWords(frame{src: src, pl: s.newPipe()}, words, nil, nil, false)
 	return s.result(), true

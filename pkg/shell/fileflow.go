@@ -35,13 +35,16 @@ func (s *state) copyWrites(name string, inner []string, rs []Redirect) bool {
 		copied := false
 		for _, src := range srcs {
 			to := dest
-			if len(srcs) > 1 || strings.HasSuffix(dest, "/") {
+			if len(srcs) > 1 || s.dirWord(dest) {
 				to = strings.TrimSuffix(dest, "/") + "/" + path.Base(src)
+			} else if s.opaque.has(s.key(src)) {
+				// cp /tmp/s.sh bin: bin/s.sh when bin is a directory
+				s.markOpaque(dest + "/" + path.Base(src))
 			}
 			if s.copyFile(src, to) {
 				copied = true
 				if name == "mv" || name == "gmv" {
-					delete(s.files, fileKey(src))
+					delete(s.files, s.key(src))
 				}
 			}
 		}
@@ -65,8 +68,8 @@ func (s *state) copyWrites(name string, inner []string, rs []Redirect) bool {
 		var b strings.Builder
 		opaque := false
 		for _, op := range ops {
-			text, ok := s.files[fileKey(op)]
-			if !ok && !s.opaque.has(fileKey(op)) {
+			text, ok := s.files[s.key(op)]
+			if !ok && !s.opaque.has(s.key(op)) {
 				return false
 			}
 			opaque = opaque || !ok
@@ -86,15 +89,28 @@ func (s *state) copyWrites(name string, inner []string, rs []Redirect) bool {
 	return false
 }
 
+// dirWord reports a copy's destination that is a directory whatever the
+// file system holds: ".", "..", "~", the working directory spelled by its
+// path, or a name ending in "/".
+func (s *state) dirWord(dest string) bool {
+	switch {
+	case dest == "." || dest == ".." || dest == "~" || strings.HasSuffix(dest, "/"),
+		strings.HasSuffix(dest, "/.") || strings.HasSuffix(dest, "/.."):
+		return true
+	}
+	k := s.key(dest)
+	return k == "." || k == "~"
+}
+
 // copyFile gives to the text (or the unknown text) of from, when the line
 // wrote from.
 func (s *state) copyFile(from, to string) bool {
 	s.copyBuilt(from, to) // compiled.go: a program built on the line, copied
-	if text, ok := s.files[fileKey(from)]; ok {
+	if text, ok := s.files[s.key(from)]; ok {
 		s.recordFile(to, text, false)
 		return true
 	}
-	if s.opaque.has(fileKey(from)) {
+	if s.opaque.has(s.key(from)) {
 		s.markOpaque(to)
 		return true
 	}
@@ -105,7 +121,7 @@ func (s *state) copyFile(from, to string) bool {
 // both to/NAME (to did not exist) and to/BASE/NAME (it did), since which
 // one the copy makes depends on the file system.
 func (s *state) copyDir(from, to string) bool {
-	prefix := strings.TrimSuffix(fileKey(from), "/") + "/"
+	prefix := strings.TrimSuffix(s.key(from), "/") + "/"
 	to = strings.TrimSuffix(to, "/")
 	base := path.Base(strings.TrimSuffix(from, "/"))
 	var texts, opaque []string
@@ -178,8 +194,17 @@ func isWriteRedirect(r Redirect) bool {
 	switch r.Op {
 	case ">", ">>", ">|", "&>", "&>>":
 		return !strings.HasPrefix(r.Target, "/dev/")
+	case "<>":
+		return overwrites(r)
 	}
 	return false
+}
+
+// overwrites reports a read-write redirection of the output (1<> f,
+// 2<> f): the command's output is written over the start of the file,
+// whose text is then known to nobody.
+func overwrites(r Redirect) bool {
+	return r.Op == "<>" && (r.FD == "1" || r.FD == "2") && !strings.HasPrefix(r.Target, "/dev/")
 }
 
 // markOpaque remembers that the line wrote name with text nobody knows.
@@ -187,7 +212,7 @@ func (s *state) markOpaque(name string) {
 	if name == "" || strings.HasPrefix(name, "/dev/") {
 		return
 	}
-	k := fileKey(name)
+	k := s.key(name)
 	delete(s.files, k)
 	if !s.opaque.has(k) {
 		s.opaque = append(s.opaque, k)
@@ -227,7 +252,7 @@ func (s *state) mentionsOpaque(words []string) bool {
 // runsOpaque marks the command at index i as running unknown code when
 // name is a file the line wrote with text nobody knows.
 func (s *state) runsOpaque(i int, name string) {
-	if s.opaque.has(fileKey(name)) {
+	if s.opaque.has(s.key(name)) {
 		s.markUnknown(i, "runs "+name+", written on the line with text that is not known")
 	}
 }
@@ -291,7 +316,7 @@ func (s *state) stdinFiles(rs []Redirect, i int) []string {
 		if r.Op != "<" {
 			continue
 		}
-		if text, ok := s.files[fileKey(r.Target)]; ok {
+		if text, ok := s.files[s.key(r.Target)]; ok {
 			out = append(out, text)
 		}
 		s.ranFile(i, r.Target)
@@ -491,7 +516,7 @@ func (s *state) loadModules(name string, words []string, f frame) {
 		// written.go: a module an earlier command may have written.
 		s.markUnknown(len(s.out)-1, name+" may load a "+ext+" file "+by+" may have written on the line")
 	}
-	op := fileKey(scriptOperand(words))
+	op := s.key(scriptOperand(words))
 	i := len(s.out) - 1
 	for _, ext := range m.ext {
 		for _, k := range s.sortedFiles(ext) {
@@ -727,7 +752,7 @@ func (s *state) forgetFiles(name string, inner []string) {
 	switch name {
 	case "rm", "unlink", "shred":
 		for _, op := range operands(inner[1:]) {
-			k := fileKey(op)
+			k := s.key(op)
 			delete(s.files, k)
 			s.opaque.remove(k)
 		}
@@ -758,7 +783,7 @@ func (s *state) forgetWritten(start int) {
 			if s.out[i].Depth != depth {
 				continue
 			}
-			if _, ok := s.writes(i, k, base); ok || replaces(&s.out[i], k) {
+			if _, ok := s.writes(i, k, base); ok || s.replaces(&s.out[i], k) {
 				delete(s.files, k)
 				break
 			}

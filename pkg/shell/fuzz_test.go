@@ -59,11 +59,11 @@ func TestPlain(t *testing.T) {
 	for _, p := range programs {
 		for _, rest := range []string{"", " rm -rf /", " -c ls", " -e x", " -u root -- rm", " 5 rm", " . -delete", " host ls", " -S rm"} {
 			src := p + rest
-			fast, ok := fastParse(src)
+			fast, ok := fastParse(src, Place{})
 			if !ok {
 				continue
 			}
-			if slow := slowParse(src); !reflect.DeepEqual(fast, slow) {
+			if slow := slowParse(src, Place{}); !reflect.DeepEqual(fast, slow) {
 				t.Errorf("fastParse(%q) = %s, parser gives %s", src,
 					strings.Join(describeAll(fast), " | "), strings.Join(describeAll(slow), " | "))
 			}
@@ -88,11 +88,11 @@ func FuzzFastPathMatchesParser(f *testing.F) {
 		f.Add(p + " -x y z")
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		fast, ok := fastParse(src)
+		fast, ok := fastParse(src, Place{})
 		if !ok {
 			return
 		}
-		slow := walkLine(src, false) // the parser's tree, not the light one
+		slow := walkLine(src, false, Place{}) // the parser's tree, not the light one
 		if !reflect.DeepEqual(fast, slow) {
 			t.Fatalf("fast path and parser differ on %q:\nfast:   %s\nparser: %s", src,
 				strings.Join(describeAll(fast), " | "), strings.Join(describeAll(slow), " | "))

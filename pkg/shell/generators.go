@@ -177,11 +177,11 @@ func (s *state) copiedSubst(name string, stmts []*syntax.Stmt) {
 	var b strings.Builder
 	known := 0
 	for _, f := range files {
-		if s.opaque.has(fileKey(f)) || streamPath(f) {
+		if s.opaque.has(s.key(f)) || streamPath(f) {
 			s.markOpaque(name)
 			return
 		}
-		if t, ok := s.files[fileKey(f)]; ok {
+		if t, ok := s.files[s.key(f)]; ok {
 			b.WriteString(t)
 			known++
 		}

@@ -125,7 +125,7 @@ func checkLight(t *testing.T, src string) bool {
 			t.Fatalf("lightParse(%q) differs from the parser:\nlight:\n%s\nparser:\n%s", src, got.String(), exp.String())
 		}
 	}
-	if got, want := walkLine(src, true), walkLine(src, false); !reflect.DeepEqual(got, want) {
+	if got, want := walkLine(src, true, Place{}), walkLine(src, false, Place{}); !reflect.DeepEqual(got, want) {
 		t.Fatalf("the walk differs with the light parser on %q:\nlight:  %+v\nparser: %+v", src, got, want)
 	}
 	return ok

@@ -248,7 +248,7 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 	if s.files == nil {
 		s.files, s.filesAt = map[string]string{}, map[string]int{}
 	}
-	k := fileKey(target)
+	k := s.key(target)
 	s.filesAt[k] = len(s.out)
 	if s.opaque.has(k) {
 		if appendTo {
@@ -274,7 +274,7 @@ func (s *state) runFile(name, lang string, f frame) {
 // (make's Makefile): it runs what the line wrote there, and is no file the
 // command was handed to run.
 func (s *state) runFileText(name, lang string, f frame) {
-	text, ok := s.files[fileKey(name)]
+	text, ok := s.files[s.key(name)]
 	if !ok {
 		s.runsOpaque(len(s.out)-1, name)
 		s.runsWritten(len(s.out)-1, name) // written.go
@@ -566,8 +566,9 @@ func shebangLang(text string) string {
 // recordWrites remembers what a command writes to files, when the text is
 // known: echo and printf output, here-documents through cat, tee or
 // install, and what a pipeline's earlier stages feed its last stage.
-// name is progName(inner[0]).
-func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string, unseenIn bool) {
+// name is progName(inner[0]); argsFed says xargs adds words from its input
+// (… | xargs -0 printf '%s' > f writes the input, not the words seen).
+func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string, unseenIn, argsFed bool) {
 	if s.emptyWrites(inner, rs) {
 		return
 	}
@@ -585,7 +586,7 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	}
 	text, known := "", false
 	switch {
-	case name == "echo" || name == "printf":
+	case (name == "echo" || name == "printf") && !argsFed:
 		text, known = echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true
@@ -606,6 +607,8 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	for _, r := range rs {
 		if (r.Op == ">" || r.Op == ">>" || r.Op == ">|" || r.Op == "&>") && r.Target != "/dev/null" {
 			s.recordFile(r.Target, text, r.Op == ">>")
+		} else if overwrites(r) {
+			s.markOpaque(r.Target)
 		}
 	}
 	for _, r := range rs {

@@ -413,7 +413,7 @@ func (s *state) parallelFiles(f frame, words []string) {
 		}
 	}
 	for _, name := range files {
-		if text, ok := s.files[fileKey(name)]; ok {
+		if text, ok := s.files[s.key(name)]; ok {
 			texts = append(texts, text)
 		} else if start == end {
 			// parallel -a FILE with no command: each line of FILE is a

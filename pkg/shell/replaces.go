@@ -11,34 +11,40 @@ import (
 // writing it (dd of=s.sh). The text the line wrote there before is then
 // no longer what the file holds; when the copy's text is known, the copy
 // records it again itself.
-func replaces(c *Command, key string) bool {
+func (s *state) replaces(c *Command, key string) bool {
 	switch c.Name {
 	case "cp", "mv", "install", "gcp", "gmv", "ln", "rsync":
+		_, ok := s.copiedOnto(c, key)
+		return ok
 	case "dd":
 		for _, a := range c.Args {
-			if strings.HasPrefix(a, "of=") && keyMatch(key, strings.TrimPrefix(a, "of=")) {
+			if strings.HasPrefix(a, "of=") && s.keyMatch(key, strings.TrimPrefix(a, "of=")) {
 				return true
 			}
 		}
-		return false
-	default:
-		return false
 	}
+	return false
+}
+
+// copiedOnto reports the operand a copy-like command (cp, mv, install,
+// ln, rsync) carries onto the file key: the one source when the target is
+// the file itself, or the source of the same name when the target is a
+// directory (cp /tmp/s.sh ., cp -t . /tmp/s.sh).
+func (s *state) copiedOnto(c *Command, key string) (string, bool) {
 	ops, target := copyOperands(c.Args)
 	if target == "" {
 		if len(ops) < 2 {
-			return false
+			return "", false
 		}
 		target, ops = ops[len(ops)-1], ops[:len(ops)-1]
 	}
-	if keyMatch(key, target) {
-		return true
+	if len(ops) == 1 && s.keyMatch(key, target) {
+		return ops[0], true
 	}
-	// cp /tmp/s.sh . : a file of the same name copied into the directory
 	for _, op := range ops {
-		if keyMatch(key, path.Join(target, path.Base(op))) {
-			return true
+		if s.keyMatch(key, path.Join(target, path.Base(op))) {
+			return op, true
 		}
 	}
-	return false
+	return "", false
 }

@@ -14,7 +14,7 @@ func TestReplaces(t *testing.T) {
 	key := fileKey("l.txt")
 	for src, want := range cases {
 		w := strings.Fields(src)
-		if got := replaces(&Command{Name: w[0], Args: w[1:]}, key); got != want {
+		if got := (&state{}).replaces(&Command{Name: w[0], Args: w[1:]}, key); got != want {
 			t.Errorf("replaces(%q) = %v, want %v", src, got, want)
 		}
 	}

@@ -57,7 +57,7 @@ func (s *state) runsScratch(i int, name string) {
 	if !downloaded && !inScratch(name) {
 		return
 	}
-	key, ownKey := fileKey(name), fileKey(own)
+	key, ownKey := s.key(name), s.key(own)
 	if _, ok := s.files[key]; ok || s.opaque.has(key) || own != name && (s.opaque.has(ownKey) || s.files[ownKey] != "") {
 		return
 	}
@@ -77,12 +77,12 @@ func (s *state) runsScratch(i int, name string) {
 			if reader {
 				break
 			}
-			if strings.Contains(a, name) || own != name && fileKey(a) == ownKey || inScratch(a) && strings.HasPrefix(name, strings.TrimSuffix(a, "/")+"/") {
+			if strings.Contains(a, name) || own != name && s.key(a) == ownKey || inScratch(a) && strings.HasPrefix(name, strings.TrimSuffix(a, "/")+"/") {
 				return // the file, or a directory of the line's own under the temporary one (cp -r scripts/ /tmp/scripts/)
 			}
 		}
 		for _, r := range c.Redirects {
-			if isWriteRedirect(r) && (fileKey(r.Target) == key || fileKey(r.Target) == ownKey) {
+			if isWriteRedirect(r) && (s.key(r.Target) == key || s.key(r.Target) == ownKey) {
 				return
 			}
 		}

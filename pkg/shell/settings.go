@@ -30,7 +30,7 @@ func (s *state) walkSettings(f frame, name string, words []string) {
 		if name == "git" && strings.EqualFold(u.Key, "core.hooksPath") {
 			// Hooks written on the line into the directory are run by
 			// the git commands after (runHooks).
-			dir := strings.TrimSuffix(fileKey(u.Value), "/")
+			dir := strings.TrimSuffix(s.key(u.Value), "/")
 			if u.Persistent {
 				s.setVar(hooksKey, dir, true)
 			} else {
@@ -212,7 +212,7 @@ func settingName(name string) bool {
 // walkConfigFile walks the commands the settings written to a tool's
 // configuration file on the line will run.
 func (s *state) walkConfigFile(f frame, name string) {
-	text, ok := s.files[fileKey(name)]
+	text, ok := s.files[s.key(name)]
 	if !ok {
 		return
 	}

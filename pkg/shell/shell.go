@@ -202,16 +202,20 @@ const (
 
 // Parse reports every simple command src would run. It never fails: input
 // the parser rejects is split on a best-effort basis and flagged Unparsed.
-func Parse(src string) Result {
+func Parse(src string) Result { return ParseIn(src, Place{}) }
+
+// ParseIn is Parse for a line run at a known Place: files the line writes
+// and runs are matched whatever path spells them.
+func ParseIn(src string, at Place) Result {
 	if cmdLine(src) {
 		src = "cmd /c " + quoteWord(src) // cmdexe.go
 	} else if pwshLine(src) {
 		src = "pwsh -c " + quoteWord(src) // pwshnames.go
 	}
-	if r, ok := fastParse(src); ok {
+	if r, ok := fastParse(src, at); ok {
 		return r
 	}
-	return slowParse(src)
+	return slowParse(src, at)
 }
 
 // ScriptFromArgs reports whether c is a shell or interpreter that takes the

@@ -224,7 +224,7 @@ func (s *state) copiesUnread(inner []string, fileCopy bool) (added, stillFileCop
 		if op == "-" {
 			continue
 		}
-		k := fileKey(op)
+		k := s.key(op)
 		if s.opaque.has(k) {
 			return false, false
 		}

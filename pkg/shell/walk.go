@@ -20,6 +20,7 @@ type state struct {
 	readonly    map[string]bool     // variables made read-only: later assignments fail (declReadonly)
 	inputs      []span              // substitutions feeding the command being emitted
 	aliases     map[string]string   // aliases (and hash -p names) defined on the line
+	at          Place               // where the line runs (place.go)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
@@ -247,13 +248,14 @@ func (s *state) parse(src string) (f *syntax.File, ok bool) {
 }
 
 // slowParse parses src with the shell parser and walks the result.
-func slowParse(src string) Result { return walkLine(src, true) }
+func slowParse(src string, at Place) Result { return walkLine(src, true, at) }
 
 // walkLine is slowParse; light false sends every text to the shell
 // parser, none to lightParse (tests hold the two against each other).
-func walkLine(src string, light bool) Result {
+func walkLine(src string, light bool, at Place) Result {
 	s := newState()
 	defer s.free()
+	s.at = at
 	s.noLight = !light
 	if len(src) > MaxSource {
 		s.truncated, s.unparsed = true, true
@@ -1153,7 +1155,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		// "xargs rm < FILE": a file the line wrote reaches the program's
 		// stdin (a shell or interpreter runs it below, stdinFiles).
 		for _, r := range rs {
-			if text, ok := s.files[fileKey(r.Target)]; ok && r.Op == "<" {
+			if text, ok := s.files[s.key(r.Target)]; ok && r.Op == "<" {
 				fileIn = append(fileIn, text)
 			}
 		}
@@ -1193,7 +1195,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	if start < len(s.out) && xargs {
 		// xargs -a FILE: the lines of a file the line wrote.
 		if file := argFile(e.words); file != "" {
-			if text, ok := s.files[fileKey(file)]; ok {
+			if text, ok := s.files[s.key(file)]; ok {
 				s.xargsInput(f, e.words, []string{text})
 			} else if xargsFeedsScript(e.words) {
 				s.runsUnseen(start, file) // xargs -a F sh -c '{}' runs F's lines, as sh F
@@ -1234,7 +1236,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			unseenIn = s.feedPipe(f.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
 		}
 		s.forgetWritten(start) // fileflow.go
-		s.recordWrites(f, name, inner, rs, bodies, unseenIn)
+		s.recordWrites(f, name, inner, rs, bodies, unseenIn, xargs && argFile(e.words) == "")
 		return
 	}
 	if len(chain) > 0 {
@@ -1430,12 +1432,12 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		// echo CMD > x; cat x | sh: cat prints what the line wrote there,
 		// and the shell after it reads that text (cat < x too).
 		for _, op := range operands(inner[1:]) {
-			if t, ok := s.files[fileKey(op)]; ok {
+			if t, ok := s.files[s.key(op)]; ok {
 				pl.feeds = append(pl.feeds, feed{t, pl.stage})
 			}
 		}
 		for _, r := range rs {
-			if t, ok := s.files[fileKey(r.Target)]; ok && r.Op == "<" {
+			if t, ok := s.files[s.key(r.Target)]; ok && r.Op == "<" {
 				pl.feeds = append(pl.feeds, feed{t, pl.stage})
 			}
 		}

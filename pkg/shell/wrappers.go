@@ -519,7 +519,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
-					if text, ok := s.files[fileKey(op)]; ok && codeMarkers()[lang].network != nil {
+					if text, ok := s.files[s.key(op)]; ok && codeMarkers()[lang].network != nil {
 						// python3 /tmp/s.py, written on the line: judged by
 						// its text as -c code is, what it does kept on the
 						// command, and the variables it reads its inputs.
@@ -545,7 +545,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		}
 		if s.files != nil {
-			if text, ok := s.files[fileKey(words[0])]; ok {
+			if text, ok := s.files[s.key(words[0])]; ok {
 				s.runText(text, shebangLang(text), f)
 			} else if text, ok := s.pathFileText(words[0]); ok {
 				s.runText(text, shebangLang(text), f) // install x ~/.local/bin/t; t

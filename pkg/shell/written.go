@@ -31,7 +31,7 @@ func (s *state) writtenBefore(i int, name string) (string, bool) {
 	if name == "" || strings.ContainsAny(name, "$`") {
 		return "", false
 	}
-	key, base := fileKey(name), path.Base(name)
+	key, base := s.key(name), path.Base(name)
 	by := ""
 	for k := 0; k < i && k < len(s.out); k++ {
 		if i < len(s.out) && sameBuilt(&s.out[k], &s.out[i]) {
@@ -42,7 +42,7 @@ func (s *state) writtenBefore(i int, name string) (string, bool) {
 		}
 		if w, ok := s.writes(k, key, base); ok {
 			by = w
-		} else if removes(&s.out[k], key) {
+		} else if s.removes(&s.out[k], key) {
 			by = "" // rm FILE: what ran later is not what was written
 		}
 	}
@@ -89,8 +89,8 @@ func sameBuilt(w, r *Command) bool {
 // keyMatch reports whether the file p is the file key names, or one of
 // the files it names when key is a pattern (xargs node tests/*.js, built
 // from find's list, runs the tests/a.js curl wrote).
-func keyMatch(key, p string) bool {
-	k := fileKey(p)
+func (s *state) keyMatch(key, p string) bool {
+	k := s.key(p)
 	if k == key {
 		return true
 	}
@@ -102,11 +102,11 @@ func keyMatch(key, p string) bool {
 }
 
 // removes reports whether c deletes the file key.
-func removes(c *Command, key string) bool {
+func (s *state) removes(c *Command, key string) bool {
 	switch c.Name {
 	case "rm", "unlink", "shred":
 		for _, op := range operands(c.Args) {
-			if fileKey(op) == key {
+			if s.key(op) == key {
 				return true
 			}
 		}
@@ -121,8 +121,8 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	c := &s.out[k]
 	if c.Name == "cp" || c.Name == "mv" || c.Name == "install" || c.Name == "gcp" || c.Name == "gmv" {
 		// A copy of a file an earlier command wrote (mv h.txt helper.py).
-		if ops, _ := copyOperands(c.Args); len(ops) == 2 && keyMatch(key, ops[1]) {
-			return s.writtenBefore(k, ops[0])
+		if from, ok := s.copiedOnto(c, key); ok {
+			return s.writtenBefore(k, from)
 		}
 	}
 	if c.Name == "" || copiers.Get(c.Name) {
@@ -131,7 +131,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	if c.Synthetic && (c.Name == "tee" || c.Name == "cp") {
 		// Written by interpreter code (open(…, 'w'), File.write).
 		for _, a := range c.Args {
-			if keyMatch(key, a) {
+			if s.keyMatch(key, a) {
 				return c.Name, true
 			}
 		}
@@ -140,7 +140,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	for _, w := range cl.Words {
 		switch w.Role {
 		case catalog.Write, catalog.Dest:
-			if keyMatch(key, w.Text) || hasProp(cl.Entry, "prefix-out") && strings.HasPrefix(key, fileKey(w.Text)) && w.Text != "-" {
+			if s.keyMatch(key, w.Text) || hasProp(cl.Entry, "prefix-out") && strings.HasPrefix(key, s.key(w.Text)) && w.Text != "-" {
 				return c.Name, true
 			}
 		case catalog.Code, catalog.Shell:
@@ -149,12 +149,12 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 			}
 		}
 	}
-	if n := len(c.Args); hasProp(cl.Entry, "prefix-out") && n > 1 && strings.HasPrefix(key, fileKey(c.Args[n-1])) {
+	if n := len(c.Args); hasProp(cl.Entry, "prefix-out") && n > 1 && strings.HasPrefix(key, s.key(c.Args[n-1])) {
 		return c.Name, true // split F PREFIX
 	}
 	if c.Name == "uniq" {
 		// uniq IN OUT writes OUT.
-		if ops := operands(c.Args); len(ops) == 2 && keyMatch(key, ops[1]) {
+		if ops := operands(c.Args); len(ops) == 2 && s.keyMatch(key, ops[1]) {
 			return c.Name, true
 		}
 	}
@@ -163,7 +163,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	} else if ok {
 		// python3 -c CODE FILE: the code is handed the file (sys.argv).
 		for _, a := range c.Args {
-			if a != code && keyMatch(key, a) {
+			if a != code && s.keyMatch(key, a) {
 				return c.Name, true
 			}
 		}
@@ -215,10 +215,10 @@ func scriptName(name string) bool {
 // runsWritten marks the command at index i as running unknown code when
 // an earlier command may have written the file it runs.
 func (s *state) runsWritten(i int, name string) {
-	if s.opaque.has(fileKey(name)) {
+	if s.opaque.has(s.key(name)) {
 		return // runsOpaque says so already
 	}
-	if _, known := s.files[fileKey(name)]; known {
+	if _, known := s.files[s.key(name)]; known {
 		return
 	}
 	if by, ok := s.writtenBefore(i, name); ok {
@@ -239,7 +239,7 @@ func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string
 		if c.Name == "cp" || c.Name == "mv" || c.Name == "gcp" || c.Name == "gmv" {
 			if ops, _ := copyOperands(c.Args); len(ops) == 2 {
 				for _, x := range exts {
-					if strings.HasSuffix(ops[1], x) && fileKey(ops[1]) != fileKey(operand) {
+					if strings.HasSuffix(ops[1], x) && s.key(ops[1]) != s.key(operand) {
 						if by, ok := s.writtenBefore(k, ops[0]); ok {
 							return by, x, true
 						}
@@ -264,7 +264,7 @@ func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string
 		}
 		for _, t := range texts {
 			for _, x := range exts {
-				if n := tokenEnding(t, x); n != "" && fileKey(n) != fileKey(operand) && !s.knownText(n) {
+				if n := tokenEnding(t, x); n != "" && s.key(n) != s.key(operand) && !s.knownText(n) {
 					return c.Name, x, true
 				}
 			}
@@ -298,6 +298,6 @@ func tokenEnding(text, ext string) string {
 }
 
 func (s *state) knownText(name string) bool {
-	_, ok := s.files[fileKey(name)]
+	_, ok := s.files[s.key(name)]
 	return ok
 }
