@@ -11,9 +11,11 @@ import (
 // --command="…"), a tool's hooks (--post-hook='…', --on-success "…"),
 // a watcher's action (--exec "…"). A value with a blank or a shell
 // operator in it is walked as a guessed command line, as a word holding
-// one given to a program the catalogue does not know is (embedded); an
-// option the catalogue gives a role (a shell command, SQL, code, a file)
-// is read as that role says.
+// one given to a program the catalogue does not know is (embedded, which
+// reads an attached --any-option='…' value the same way); a value that
+// is a path (--post-hook=./s.sh) runs that file; an option the catalogue
+// gives a role (a shell command, SQL, code, a file) is read as that role
+// says.
 
 // commandOptionName reports a long option's name that says its value is a
 // command: one of its words (split at -, _ and camelCase humps) is command,
@@ -75,13 +77,25 @@ func commandLine(v string) bool {
 	return strings.ContainsAny(v, " \t;|&") || strings.Contains(v, "$IFS") || strings.Contains(v, "${IFS}")
 }
 
+// scriptPath reports a value that names a file to run by its path
+// (--post-hook=./s.sh): a command option given one runs that file.
+func scriptPath(v string) bool {
+	if v == "" || strings.ContainsAny(v, " \t") {
+		return false
+	}
+	return v[0] == '/' || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/")
+}
+
 // hasCommandOption reports whether a command's words may hold a command
 // option's command line, cheaply: a long option with such a value attached,
 // or a long option before such a word.
 func hasCommandOption(words []string) bool {
 	for k := 1; k < len(words); k++ {
 		if w := words[k]; len(w) > 2 && w[0] == '-' && w[1] == '-' {
-			if commandLine(w) || k+1 < len(words) && commandLine(words[k+1]) {
+			if commandLine(w) || k+1 < len(words) && (commandLine(words[k+1]) || scriptPath(words[k+1])) {
+				return true
+			}
+			if _, v, ok := strings.Cut(w, "="); ok && scriptPath(v) {
 				return true
 			}
 		}
@@ -117,12 +131,12 @@ func (s *state) commandOptions(f frame, name string, words []string, dyn []bool)
 		opt, val, eq := strings.Cut(w[2:], "=")
 		at := k - 1 // the value's index among the arguments
 		if !eq {
-			if !known || k+1 >= len(words) || dyn != nil && dyn[k+1] {
-				continue
+			if k+1 >= len(words) || dyn != nil && dyn[k+1] || !known && !scriptPath(words[k+1]) {
+				continue // (embedded walked an unknown program's command lines)
 			}
 			val, at = words[k+1], k
 		}
-		if !commandLine(val) || read != nil && read[at] || !commandOptionName(opt) {
+		if !commandLine(val) && !scriptPath(val) || read != nil && read[at] || !commandOptionName(opt) {
 			continue
 		}
 		if !made {

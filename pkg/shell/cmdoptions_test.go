@@ -1,6 +1,9 @@
 package shell
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCommandOptionName(t *testing.T) {
 	for n, want := range map[string]bool{
@@ -36,6 +39,8 @@ func TestCommandOptions(t *testing.T) {
 		{`trino --server t.example --execute='SHOW SCHEMAS FROM hive'`, ""},
 		{`nx run-many -t build --parallel=3`, ""},
 		{`git commit --message="run the command: make test"`, ""},
+		{`mytool build --before='touch /tmp/blocked-marker'`, "touch"},
+		{`mytool build --handler="touch /tmp/blocked-marker"`, "touch"},
 	} {
 		r := Parse(c.line)
 		found := ""
@@ -46,6 +51,28 @@ func TestCommandOptions(t *testing.T) {
 		}
 		if found != c.want {
 			t.Errorf("Parse(%q): found %q, want %q (%v)", c.line, found, c.want, describeAll(r))
+		}
+	}
+}
+
+// A command option whose value is a path runs that file: the walk reports
+// the command, so a file the line downloaded or wrote is judged where it
+// runs.
+func TestCommandOptionPaths(t *testing.T) {
+	for line, want := range map[string]bool{
+		`mytool build --post-hook=./hook.sh`:      true,
+		`mytool build --on-success=~/bin/hook.sh`: true,
+		`nx run app:build --command ./hook.sh`:    true,
+		`mytool build --config=./hook.sh`:         false,
+		`mytool build --post-hook=hook`:           false,
+	} {
+		r := Parse(line)
+		found := false
+		for _, c := range r.Commands[1:] {
+			found = found || strings.HasSuffix(c.Program, "hook.sh")
+		}
+		if found != want {
+			t.Errorf("Parse(%q): runs hook.sh %v, want %v (%v)", line, found, want, describeAll(r))
 		}
 	}
 }

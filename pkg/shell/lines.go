@@ -1075,13 +1075,20 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 		if dyn != nil && dyn[k] {
 			continue
 		}
+		if strings.HasPrefix(w, "-") {
+			// --before='CMD': an attached value is read as the same
+			// value given as the next word is
+			if _, v, ok := strings.Cut(w, "="); ok && strings.ContainsAny(v, " \t;|&") {
+				h := g
+				h.guessed = true
+				s.parseString(v, h)
+			}
+			continue
+		}
 		if strings.ContainsAny(w, " \t;|&") {
 			h := g
 			h.guessed = true
 			s.parseString(w, h)
-			continue
-		}
-		if strings.HasPrefix(w, "-") {
 			continue
 		}
 		p := progName(w)
