@@ -413,7 +413,8 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 // carriedAssigns are the assignments command i runs with: its own, and
 // those written before the wrappers it was found behind (RAILS_ENV=test
 // bundle exec rails db:reset, DATABASE_URL=… npx prisma migrate reset:
-// the wrapper hands its environment to the command it runs).
+// the wrapper hands its environment to the command it runs), env's own
+// NAME=VALUE words among them (env RAILS_ENV=test rails db:reset).
 func carriedAssigns(res *shell.Result, i int) []string {
 	c := &res.Commands[i]
 	out := c.Assigns
@@ -429,6 +430,9 @@ func carriedAssigns(res *shell.Result, i int) []string {
 		depth = len(o.Via)
 		if len(o.Assigns) > 0 {
 			out = append(o.Assigns[:len(o.Assigns):len(o.Assigns)], out...)
+		}
+		if o.Name == "env" {
+			out = append(envAssigns(o.Args), out...)
 		}
 	}
 	return out
@@ -586,4 +590,20 @@ func madeOnLine(res *shell.Result, i int, f string) bool {
 		}
 	}
 	return false
+}
+
+// envAssigns are the NAME=VALUE words env sets before the command it runs
+// (env -i A=1 B=2 cmd), in a new array.
+func envAssigns(args []string) []string {
+	var out []string
+	for _, w := range args {
+		switch {
+		case shellAssign(w):
+			out = append(out, w)
+		case strings.HasPrefix(w, "-"):
+		default:
+			return out // the command begins
+		}
+	}
+	return out
 }

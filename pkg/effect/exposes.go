@@ -62,9 +62,29 @@ func optionNamesBind(name string) bool {
 	return false
 }
 
+// varNamesBind reports whether an environment variable's name
+// (OLLAMA_HOST, FLASK_RUN_HOST, BIND_ADDR) has a part naming where a
+// server listens.
+func varNamesBind(name string) bool {
+	for part := range strings.SplitSeq(strings.ToLower(name), "_") {
+		if bindNames.Get(part) {
+			return true
+		}
+	}
+	return false
+}
+
 // listensEverywhere adds the Listen effect for a command whose own options
-// bind every interface.
+// bind every interface, or whose environment does (OLLAMA_HOST=0.0.0.0
+// ollama serve, HOST=0.0.0.0 npm run dev: a variable whose name has a
+// part naming where a server listens).
 func (a *analysis) listensEverywhere(i int, c *shell.Command) {
+	for _, kv := range carriedAssigns(a.res, i) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) {
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
+			return
+		}
+	}
 	args := c.Args
 	for k, w := range args {
 		if w == "--" {

@@ -36,3 +36,21 @@ func TestHostShortOption(t *testing.T) {
 		}
 	}
 }
+
+// TestBindVariables checks a server told to listen everywhere through its
+// environment: a variable naming a host, address or bind.
+func TestBindVariables(t *testing.T) {
+	for line, want := range map[string]bool{
+		"OLLAMA_HOST=0.0.0.0:11434 ollama serve":   true,
+		"HOST=0.0.0.0 npm run dev":                 true,
+		"FLASK_RUN_HOST=0.0.0.0 flask run":         true,
+		"OLLAMA_HOST=127.0.0.1:11434 ollama serve": false,
+		"HOSTNAME=box npm run dev":                 false,
+		"PORT=0 npm run dev":                       false,
+		"DOCKER_HOST=tcp://0.0.0.0:2375 docker ps": false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}
