@@ -69,6 +69,43 @@ func below(abs, dir string) (string, bool) {
 	return "", false
 }
 
-// key is the walk's key for the file a word names (fileKey, then the
-// line's Place).
-func (s *state) key(p string) string { return s.at.key(fileKey(p)) }
+// key is the walk's key for the file a word names: fileKey, taken from
+// the directory the line's cd commands moved to, then the line's Place.
+func (s *state) key(p string) string {
+	k := fileKey(p)
+	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !strings.ContainsAny(k, "$`") {
+		k = fileKey(path.Join(s.dir, k))
+	}
+	return s.at.key(k)
+}
+
+// moveDir follows a cd the line itself runs (not one in a pipeline, a
+// subshell or a string another shell runs) to a directory it names:
+// relative names written after it are taken from there (cd sub; bash
+// s.sh runs sub/s.sh). A cd to a word not known leaves the names as
+// they are.
+func (s *state) moveDir(f frame, words []string, dyn []bool) {
+	if f.depth > 0 || f.inPipe || f.pl != nil && f.pl.stage > 0 {
+		return
+	}
+	var to string
+	switch {
+	case len(words) == 1:
+		to = "~"
+	case len(words) == 2 && (dyn == nil || !dyn[1]) && words[1] != "-" && !strings.HasPrefix(words[1], "-"):
+		to = words[1]
+	default:
+		return
+	}
+	if strings.ContainsAny(to, "$`*?[") {
+		return
+	}
+	if to == "~" || strings.HasPrefix(to, "~/") || to[0] == '/' {
+		s.dir = fileKey(to)
+		return
+	}
+	s.dir = path.Join(s.dir, to)
+	if s.dir == "." {
+		s.dir = ""
+	}
+}

@@ -63,6 +63,11 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"pbpaste > /tmp/s.sh; mv /tmp/s.sh /home/dev/project; bash s.sh",
 		"echo ls > s.sh; pbpaste 1<> s.sh; bash s.sh",
 		"echo ls > s.sh; pbpaste | xargs -0 printf '%s' > s.sh; bash s.sh",
+		"cd sub; pbpaste > s.sh; cd ..; bash sub/s.sh",
+		"pbpaste > sub/s.sh; cd sub && bash ./s.sh",
+		"pbpaste > s.sh; cd sub; bash ../s.sh",
+		"cd /tmp; pbpaste > s.sh; cd; bash /tmp/s.sh",
+		"cd; pbpaste > s.sh; cd project; bash ../s.sh",
 	}
 	for _, src := range unknown {
 		if !runsUnknown(ParseIn(src, at), "s.sh") {
@@ -74,6 +79,10 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"pbpaste > /home/dev/other/s.sh; bash s.sh",
 		"echo ls > s.sh; pbpaste > /tmp/p; cp /tmp/p .; bash s.sh",
 		"echo ls > s.sh; pbpaste < s.sh; bash s.sh",
+		"pbpaste > s.sh; cd sub; bash s.sh",
+		"(cd sub; pbpaste > s.sh); bash s.sh",
+		"pbpaste > s.sh; (cd sub); cd sub | true; bash sub/s.sh",
+		"pbpaste > s.sh; bash -c 'cd sub'; bash sub/s.sh",
 	}
 	for _, src := range known {
 		if runsUnknown(ParseIn(src, at), "s.sh") {

@@ -74,9 +74,11 @@ func (s *state) logFunc(name string) {
 // defines does not last.
 func (s *state) isolated(fn func()) {
 	mark, fmark := len(s.scope.undo), len(s.scope.fundo)
+	dir := s.dir // a subshell's cd moves only the subshell
 	s.scope.depth++
 	fn()
 	s.scope.depth--
+	s.dir = dir
 	for i := len(s.scope.undo) - 1; i >= mark; i-- {
 		u := s.scope.undo[i]
 		if u.had {

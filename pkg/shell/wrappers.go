@@ -105,6 +105,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
 	}
+	if name == "cd" {
+		s.moveDir(f, words, dyn) // place.go
+	}
 	if manyPrograms {
 		s.markUnknown(len(s.out)-1, "the program "+words[0]+" is a pattern that names many programs")
 	}
