@@ -3,6 +3,8 @@ package shell
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/match"
 )
 
 // Place is where a line runs: its working directory and the home
@@ -24,20 +26,14 @@ func (p Place) key(k string) string {
 	if p.Dir == "" || k == "" || strings.ContainsAny(k, "$`") {
 		return k
 	}
-	var abs string
-	switch {
-	case strings.HasPrefix(k, "~/"):
-		if p.Home == "" {
-			return k
-		}
-		abs = p.Home + k[1:]
-	case k[0] == '/':
-		abs = k
-	case p.Dir != p.Home && k != ".." && !strings.HasPrefix(k, "../"):
+	if k[0] != '/' && k[0] != '~' && p.Dir != p.Home && k != ".." && !strings.HasPrefix(k, "../") {
 		return k // already relative below the working directory
-	default:
-		abs = path.Join(p.Dir, k)
 	}
+	if k[0] == '~' && p.Home == "" {
+		return k
+	}
+	// ~user, /proc/self/cwd/…, // and /./ resolved as the kernel would
+	abs := match.CleanPath(k, p.Dir, p.Home)
 	if p.Dir != p.Home {
 		if rest, ok := below(abs, p.Dir); ok {
 			return rest
