@@ -273,7 +273,8 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"execFile", hookShell}, {"execFileSync", hookShell},
 			{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
 			{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
-			{"readFileSync", hookRead}, {"readFile", hookRead},
+			{"readFileSync", hookRead}, {"readFile", hookRead}, {"createReadStream", hookRead},
+			{"readTextFile", hookRead}, {"readTextFileSync", hookRead}, {"Bun.file", hookRead}, // deno, bun
 			{"chmodSync", hookChmod}, {"chmod", hookChmod}, {"copyFileSync", hookCopy}, {"cpSync", hookCopy},
 			{"renameSync", hookCopy}, {"process.kill", hookKill},
 			{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},

@@ -382,6 +382,12 @@ var parseTests = []struct {
 		"rm -r -f /srv @2.0 d=1 syn",
 		"cat /etc/shadow @3.0 d=1 syn",
 	}},
+	{"node -e \"fs.createReadStream('/etc/shadow').pipe(out); Bun.file('/etc/hosts'); Deno.readTextFile('/etc/passwd')\"", []string{
+		"node -e \"fs.createReadStream('/etc/shadow').pipe(out); Bun.file('/etc/hosts'); Deno.readTextFile('/etc/passwd')\" @0.0",
+		"cat /etc/shadow @1.0 d=1 syn",
+		"cat /etc/passwd @2.0 d=1 syn",
+		"cat /etc/hosts @3.0 d=1 syn",
+	}},
 	{"node --eval \"require('child_process').exec(\\`rm -rf \\${d}\\`)\"", []string{
 		"node --eval \"require('child_process').exec(`rm -rf ${d}`)\" @0.0",
 		"rm -rf $_ @1.0 d=1 dyn syn",
