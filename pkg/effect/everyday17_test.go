@@ -46,6 +46,11 @@ func TestCrossCatalogueAdditions17(t *testing.T) {
 		"idf.py efuse-burn-key BLOCK_KEY0 k.bin XTS_AES_128_KEY": true,
 		"idf.py build":                         false,
 		"idf.py -p /dev/ttyUSB0 flash monitor": false,
+		// Jib's pushing tasks publish; its local builds do not
+		"./gradlew jib -Djib.to.image=ghcr.io/acme/app:1.8.0":   true,
+		"./mvnw compile jib:build -Dimage=ghcr.io/acme/app:1.8": true,
+		"./gradlew jibDockerBuild":                              false,
+		"./mvnw jib:dockerBuild -Dimage=app:dev":                false,
 		// a service's variables handed to its servers
 		"kamal env push":    true,
 		"kamal app details": false,
