@@ -95,6 +95,12 @@ var targetShips = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
 }}
 
+// settingWrites are the verbs that, after a word for a service's secrets
+// or variables (settingNouns), hand them to the running service.
+var settingWrites = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"set": true, "put": true, "push": true, "upload": true, "import": true}
+}}
+
 // previewParts make a deploy verb a preview's, apart from what serves
 // (firebase hosting:channel:deploy).
 var previewParts = table.Map[string, bool]{Build: func() map[string]bool {
@@ -215,8 +221,10 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			continue
 		}
 		if cloud {
-			if (t == "set" || t == "put") && settingNouns.Get(prev) {
-				return prev + " " + t // fly secrets set, wrangler secret put: the running service restarts with it
+			if settingWrites.Get(t) && settingNouns.Get(prev) {
+				// fly secrets set, wrangler secret put, kamal env push,
+				// fly secrets import: the running service restarts with it
+				return prev + " " + t
 			}
 			if (t == "put" || t == "patch" || t == "write") && prev == "kv" && secretKeyAfter(cl, w.Index) {
 				return prev + " " + t // vault kv put secret/staging/api: a secret the services read

@@ -219,13 +219,23 @@ func sendsDelete(cl *catalog.Classified) bool {
 		if w.Role != catalog.URL || w.Option != "" {
 			continue
 		}
-		u, ok := match.ParseURL(w.Text)
+		u, ok := match.ParseURL(requestURL(cl, w.Text))
 		if !ok || !loopback(u.Host) || namesEverything(u.Rest) {
 			return true
 		}
 		local = true
 	}
 	return !local
+}
+
+// requestURL spells out HTTPie's shorthand for this machine: to a client
+// that takes request items (http, xh), ":3000/api" is
+// http://localhost:3000/api and ":/api" is http://localhost/api.
+func requestURL(cl *catalog.Classified, text string) string {
+	if strings.HasPrefix(text, ":") && cl.Entry != nil && cl.Entry.Prop("request-items") != "" {
+		return "localhost" + text
+	}
+	return text
 }
 
 // makesPublic reports an API request (a word in a method's command, such

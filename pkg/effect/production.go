@@ -749,10 +749,11 @@ func productionValue(kv string) bool {
 // publishingOption returns an option of a program's own (before "--")
 // whose name is a publishing verb's (--upload-app, --publish), or one done
 // after the build on its own (--auto-submit, --auto-publish), unless its
-// name says it stays here (--publish-local), or one that makes what it
-// creates public (--public, --visibility=public), or "".
+// name says it stays here (--publish-local) or its value declines
+// (electron-builder --publish never, --publish=false), or one that makes
+// what it creates public (--public, --visibility=public), or "".
 func publishingOption(args []string) string {
-	for _, a := range args {
+	for i, a := range args {
 		if a == "--" {
 			return ""
 		}
@@ -770,10 +771,26 @@ func publishingOption(args []string) string {
 			parts = parts[1:]
 		}
 		if len(parts) > 0 && publishVerbs.Get(parts[0]) && !staysLocal(name) {
+			if !strings.Contains(a, "=") && i+1 < len(args) {
+				val = args[i+1]
+			}
+			if declines(val) {
+				continue
+			}
 			return a
 		}
 	}
 	return ""
+}
+
+// declines reports whether an option's value turns what it names off
+// (never, false, no, none, off, 0).
+func declines(val string) bool {
+	switch strings.ToLower(val) {
+	case "never", "false", "no", "none", "off", "0":
+		return true
+	}
+	return false
 }
 
 // storeWrites are, by client, the commands of a data store that is not
