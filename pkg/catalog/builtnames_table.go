@@ -3,10 +3,10 @@
 package catalog
 
 // builtNamesLen is the length of the table builtNames index.
-const builtNamesLen = 180627
+const builtNamesLen = 184297
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0xa25cefe7
+const builtNamesSum = 0xe3f67c39
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
@@ -310,6 +310,9 @@ var builtNames = [...]builtName{
 	{"cd", 26206, 207},
 	{"cdk", 89382, 807},
 	{"cdktf", 89382, 807},
+	{"ceph", 180911, 1592},
+	{"ceph", 181171, 1593},
+	{"ceph", 181191, 1594},
 	{"cf", 89382, 807},
 	{"cf8", 89382, 807},
 	{"cfdisk", 16391, 134},
@@ -446,6 +449,7 @@ var builtNames = [...]builtName{
 	{"cryptcat", 68937, 653},
 	{"cryptsetup", 129969, 1127},
 	{"crystal", 24252, 192},
+	{"cscli", 182706, 1608},
 	{"csplit", 11181, 98},
 	{"csrutil", 128288, 1113},
 	{"ctest", 82554, 764},
@@ -785,6 +789,7 @@ var builtNames = [...]builtName{
 	{"fswebcam", 150713, 1321},
 	{"ftp", 64642, 618},
 	{"ftp-upload", 73774, 695},
+	{"fwupdmgr", 183133, 1612},
 	{"gawk", 14163, 116},
 	{"gcloud", 34890, 303},
 	{"gcloud", 35058, 304},
@@ -1112,6 +1117,7 @@ var builtNames = [...]builtName{
 	{"ip", 52893, 534},
 	{"ip", 52912, 535},
 	{"ip6tables", 126107, 1094},
+	{"ipmitool", 181523, 1598},
 	{"ipsec", 168941, 1488},
 	{"ipset", 170947, 1497},
 	{"iptables", 126107, 1094},
@@ -1130,6 +1136,7 @@ var builtNames = [...]builtName{
 	{"jjs", 24252, 192},
 	{"jobs", 25144, 200},
 	{"joe", 22950, 181},
+	{"john", 184184, 1624},
 	{"join", 10814, 94},
 	{"jot", 25144, 200},
 	{"journalctl", 123248, 1073},
@@ -1680,6 +1687,7 @@ var builtNames = [...]builtName{
 	{"pg_dump", 117616, 1026},
 	{"pg_dumpall", 117616, 1026},
 	{"pg_restore", 117815, 1027},
+	{"pgbackrest", 182867, 1610},
 	{"pgcli", 118152, 1029},
 	{"pgrep", 25144, 200},
 	{"php-server", 72337, 681},
@@ -1886,6 +1894,7 @@ var builtNames = [...]builtName{
 	{"qwen", 129360, 1126},
 	{"r", 24252, 192},
 	{"rabbitmqctl", 158674, 1386},
+	{"racadm", 181733, 1599},
 	{"racket", 24252, 192},
 	{"rage", 49583, 497},
 	{"rage-keygen", 113731, 995},
@@ -2021,6 +2030,7 @@ var builtNames = [...]builtName{
 	{"s-nail", 138151, 1195},
 	{"s3cmd", 139034, 1202},
 	{"s5cmd", 139034, 1202},
+	{"sacctmgr", 182223, 1603},
 	{"salt", 82554, 764},
 	{"sam", 89382, 807},
 	{"samba-tool", 145381, 1275},
@@ -2036,6 +2046,7 @@ var builtNames = [...]builtName{
 	{"schtasks", 128865, 1120},
 	{"schtasks.exe", 128865, 1120},
 	{"scons", 82554, 764},
+	{"scontrol", 182025, 1602},
 	{"scoop", 131110, 1137},
 	{"scp", 21007, 163},
 	{"screencapture", 150300, 1318},
@@ -2072,7 +2083,15 @@ var builtNames = [...]builtName{
 	{"setenforce", 127968, 1110},
 	{"setfacl", 18379, 149},
 	{"setpriv", 2510, 20},
+	{"sf", 183762, 1618},
+	{"sf", 183804, 1619},
+	{"sf", 183886, 1621},
+	{"sf", 184044, 1622},
 	{"sfdisk", 16540, 136},
+	{"sfdx", 183762, 1618},
+	{"sfdx", 183804, 1619},
+	{"sfdx", 183886, 1621},
+	{"sfdx", 184044, 1622},
 	{"sftp", 21112, 164},
 	{"sg", 6603, 46},
 	{"sg_format", 142700, 1245},
@@ -2289,6 +2308,8 @@ var builtNames = [...]builtName{
 	{"touch", 15021, 121},
 	{"tox", 89074, 806},
 	{"toybox", 1972, 15},
+	{"tpm2_clear", 183627, 1616},
+	{"tpm2_unseal", 183524, 1615},
 	{"tput", 25144, 200},
 	{"tr", 9845, 84},
 	{"tracepath", 71452, 675},
@@ -2375,6 +2396,7 @@ var builtNames = [...]builtName{
 	{"vagrant", 52453, 531},
 	{"valgrind", 2510, 20},
 	{"valkey-cli", 115422, 1008},
+	{"varnishadm", 182489, 1605},
 	{"vault", 40017, 368},
 	{"vault", 40132, 369},
 	{"vault", 40155, 370},
