@@ -3,10 +3,10 @@
 package catalog
 
 // builtNamesLen is the length of the table builtNames index.
-const builtNamesLen = 184297
+const builtNamesLen = 184607
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0xe3f67c39
+const builtNamesSum = 0xd9c68133
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
@@ -1136,7 +1136,7 @@ var builtNames = [...]builtName{
 	{"jjs", 24252, 192},
 	{"jobs", 25144, 200},
 	{"joe", 22950, 181},
-	{"john", 184184, 1624},
+	{"john", 184494, 1628},
 	{"join", 10814, 94},
 	{"jot", 25144, 200},
 	{"journalctl", 123248, 1073},
@@ -1211,7 +1211,9 @@ var builtNames = [...]builtName{
 	{"kill", 25715, 201},
 	{"killall", 25715, 201},
 	{"kind", 90109, 809},
+	{"kinit", 184270, 1625},
 	{"kitty", 17353, 141},
+	{"klist", 184363, 1626},
 	{"knex", 118332, 1030},
 	{"knife", 82554, 764},
 	{"ko", 86726, 791},

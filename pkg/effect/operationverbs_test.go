@@ -114,3 +114,40 @@ func TestAdminToolVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestImageOptionUnlisted: a cloud CLI's update that names the image its
+// service runs next ships a build, whether the catalogue lists the option
+// or not, and whether it is an option or a NAME=VALUE setting.
+func TestImageOptionUnlisted(t *testing.T) {
+	for line, want := range map[string]bool{
+		"ibmcloud ce app update --name api --image us.icr.io/team/api:1.4.2":        true,
+		"ibmcloud ce app update --name api --image=us.icr.io/team/api:1.4.2":        true,
+		"scw container container update 123 registry-image=rg.fr-par.scw.cloud/x:2": true,
+		"ibmcloud ce app update --name api --min-scale 1":                           false,
+		"ibmcloud ce app get --name api":                                            false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:deploy"); got != want {
+			t.Errorf("%q: deploy = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
+
+// TestKeytabUsedHere: kinit and klist use a keytab on this machine; only
+// klist -K prints its keys.
+func TestKeytabUsedHere(t *testing.T) {
+	for line, want := range map[string]bool{
+		"kinit -kt ~/.secret/svc.keytab svc@CORP.EXAMPLE.COM": false,
+		"klist -kte ~/.secret/svc.keytab":                     false,
+		"klist -kK ~/.secret/svc.keytab":                      true,
+	} {
+		effs := effectsOf(line)
+		if got := hasEffect(effs, "flow:secret->agent"); got != want {
+			t.Errorf("%q: printed = %v, want %v (%v)", line, got, want, effs)
+		}
+		for _, e := range effs {
+			if strings.HasPrefix(e.String(), "read /home/dev/.secret/") {
+				t.Errorf("%q: the keytab is read out: %v", line, effs)
+			}
+		}
+	}
+}
