@@ -393,7 +393,7 @@ func secretRef(w string) bool {
 
 // revealsOption reports an option that asks a CLI to print the secrets it
 // would otherwise mask: --reveal-secrets, --show-secrets, --show-token,
-// --with-decryption, --plaintext, --unmask.
+// --with-decryption, --plaintext, --unmask, --secrets.
 func revealsOption(args []string) bool {
 	for _, a := range args {
 		if !strings.HasPrefix(a, "--") {
@@ -401,7 +401,8 @@ func revealsOption(args []string) bool {
 		}
 		o := strings.ToLower(a[2:])
 		o, _, _ = strings.Cut(o, "=")
-		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") {
+		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") || o == "secrets" || o == "with-secrets" {
+			// sanity debug --secrets: the secrets themselves added to the output
 			return true
 		}
 		if (strings.HasPrefix(o, "show-") || strings.HasPrefix(o, "include-") || strings.HasPrefix(o, "print-")) && (strings.Contains(o, "secret") || strings.Contains(o, "token") || strings.Contains(o, "password") || strings.Contains(o, "key")) {

@@ -64,6 +64,7 @@ func TestConnectionStringPrinted(t *testing.T) {
 	for _, line := range []string{
 		"neonctl connection-string main --project-id quiet-sun-123",
 		"printenv RCON_PW",
+		"sanity debug --secrets",
 	} {
 		if effs := effectsOf(line); !hasEffect(effs, "flow:secret->agent") {
 			t.Errorf("%q: want a printed secret, got %v", line, effs)
@@ -149,5 +150,17 @@ func TestKeytabUsedHere(t *testing.T) {
 				t.Errorf("%q: the keytab is read out: %v", line, effs)
 			}
 		}
+	}
+}
+
+// TestContainerFilePull: lxc file pull reads the container's file as a
+// path under the project would be read, so a key pulled out is a
+// credential read; a log is not.
+func TestContainerFilePull(t *testing.T) {
+	if effs := effectsOf("lxc file pull devbox/root/.secret/id_ed25519 -"); !hasEffect(effs, "read /home/dev/project/devbox/root/.secret/id_ed25519") {
+		t.Errorf("lxc file pull: no read: %v", effs)
+	}
+	if effs := effectsOf("incus file pull devbox/var/log/syslog ./logs/"); !hasEffect(effs, "write /home/dev/project/logs") {
+		t.Errorf("incus file pull: no write of the destination: %v", effs)
 	}
 }
