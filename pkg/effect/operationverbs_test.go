@@ -97,9 +97,17 @@ func TestAdminToolVerbs(t *testing.T) {
 		"fwupdmgr get-updates":      "",
 		"tpm2_unseal -c 0x81000001": "flow:secret->agent",
 		"tpm2_clear":                "destroy:system",
-		"sf org display --target-org production --verbose": "flow:secret->agent",
-		"sf org display --target-org dev":                  "",
-		"john --show hashes.txt":                           "flow:secret->agent",
+		"sf org display --target-org production --verbose":       "flow:secret->agent",
+		"sf org display --target-org dev":                        "",
+		"john --show hashes.txt":                                 "flow:secret->agent",
+		"esphome run kitchen.yaml --device 192.168.1.44":         "destroy:deploy",
+		"esphome compile kitchen.yaml":                           "",
+		"ha core update":                                         "destroy:deploy",
+		"ha core check":                                          "",
+		"gremlin attack cpu --length 300 --target-all":           "destroy:deploy",
+		"zowe zos-jobs cancel job JOB04999":                      "destroy:deploy",
+		"zowe zos-jobs submit local-file jcl/compile.jcl":        "",
+		"govc permissions.set -principal alice -role Admin /dc1": "destroy:deploy",
 	} {
 		effs := effectsOf(line)
 		if want == "" {
