@@ -3,10 +3,10 @@
 package catalog
 
 // builtNamesLen is the length of the table builtNames index.
-const builtNamesLen = 185629
+const builtNamesLen = 185764
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0xfcd8f6c1
+const builtNamesSum = 0x0754282b
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
@@ -1142,7 +1142,7 @@ var builtNames = [...]builtName{
 	{"jjs", 24252, 192},
 	{"jobs", 25144, 200},
 	{"joe", 22950, 181},
-	{"john", 185516, 1640},
+	{"john", 185651, 1643},
 	{"join", 10814, 94},
 	{"jot", 25144, 200},
 	{"journalctl", 123307, 1073},
@@ -1217,9 +1217,9 @@ var builtNames = [...]builtName{
 	{"kill", 25715, 201},
 	{"killall", 25715, 201},
 	{"kind", 90109, 809},
-	{"kinit", 185292, 1637},
+	{"kinit", 185427, 1640},
 	{"kitty", 17353, 141},
-	{"klist", 185385, 1638},
+	{"klist", 185520, 1641},
 	{"knex", 118391, 1030},
 	{"knife", 82554, 764},
 	{"ko", 86726, 791},
@@ -1907,6 +1907,7 @@ var builtNames = [...]builtName{
 	{"rabbitmqctl", 159045, 1391},
 	{"racadm", 182104, 1604},
 	{"racket", 24252, 192},
+	{"raco", 185272, 1637},
 	{"rage", 49583, 497},
 	{"rage-keygen", 113790, 995},
 	{"rails", 118391, 1030},

@@ -134,6 +134,8 @@ var lookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"validate": true, "plan": true, "rollout": true, "browse": true, "search": true,
 		// vault policy read ci-deploy: what is named is read
 		"read": true,
+		// linkerd viz stat deploy -n shop: a resource's traffic figures
+		"stat": true, "stats": true,
 	}
 }}
 

@@ -172,3 +172,19 @@ func TestContainerFilePull(t *testing.T) {
 		t.Errorf("incus file pull: no write of the destination: %v", effs)
 	}
 }
+
+// TestStatLooks: a CLI's stat or stats verb reports figures; a deploy word
+// after it is the kind of resource looked at, and raco's own package
+// install is the user's, not the machine's.
+func TestStatLooks(t *testing.T) {
+	for _, line := range []string{
+		"linkerd viz stat deploy -n shop",
+		"raco pkg install --auto gregor",
+	} {
+		for _, e := range effectsOf(line) {
+			if strings.HasPrefix(e.Descriptor(), "destroy:") {
+				t.Errorf("%q: want no change, got %v", line, effectsOf(line))
+			}
+		}
+	}
+}
