@@ -105,6 +105,9 @@
 // put it on this machine (skopeo copy … oci:./layout): no publish.
 // "user-scope=--user" names a machine package manager's options that
 // install into the user's own tree instead (flatpak install --user).
+// "upgrades-all=update" names a machine package manager's verbs that,
+// given no package, bring everything installed up to date without asking
+// for root (fwupdmgr update flashes every device's firmware).
 // "logins" marks a client that keeps logins for other services (a
 // registry client: crane auth get): its leading words are read for a
 // printed credential as a cloud CLI's are.

@@ -70,11 +70,21 @@ func afterFlag(words []catalog.Word, k int) bool {
 }
 
 // verbParts calls fn with the parts of a verb-shaped word, lower-case
-// letters joined by - : or _ ("get-secret-value" → get, secret, value); a
-// word with other characters (a path, a URL, an id, a name in capitals)
+// letters joined by - : or _ ("get-secret-value" → get, secret, value), or
+// an operation's name in camel or Pascal case (removeVolume, StopInstance);
+// a word with other characters (a path, a URL, an id, a name in capitals)
 // has none.
 func verbParts(w string, fn func(part string, k int)) {
-	if w == "" || len(w) > 64 || w[0] < 'a' || w[0] > 'z' {
+	if w == "" || len(w) > 64 {
+		return
+	}
+	if w[0] >= 'A' && w[0] <= 'Z' {
+		// StopInstance, AttachPolicyToUser: an API operation's name given
+		// as a CLI verb (aliyun, tccli), read as stop-instance is
+		if w = pascalVerb(w); w == "" {
+			return
+		}
+	} else if w[0] < 'a' || w[0] > 'z' {
 		return // "-" (stdout) and "--" are not verbs
 	}
 	for i := 0; i < len(w); i++ {
@@ -126,6 +136,40 @@ func camelVerb(w string) string {
 	}
 	return b.String()
 }
+
+// pascalVerb returns an operation's name written in Pascal case
+// (StopInstance, AddDomainRecord) as its verb is read (stop-instance,
+// add-domain-record), or "": two humps at least, each a capital followed
+// by a small letter, so a name (Production, ID, URLs, DBInstance) stays a
+// value.
+func pascalVerb(w string) string {
+	if len(w) < 4 || w[1] < 'a' || w[1] > 'z' {
+		return ""
+	}
+	c := camelVerb(string(w[0]+'a'-'A') + w[1:])
+	k := strings.IndexByte(c, '-')
+	if k < 0 || !operationVerbs.Get(c[:k]) {
+		return "" // TestRefreshToken, MyApp: a name, not an operation
+	}
+	return c
+}
+
+// operationVerbs begin an API operation's name (StopInstance,
+// DescribeInstances, AttachPolicyToUser): a Pascal-cased word is read as a
+// verb only when it starts with one.
+var operationVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"get": true, "list": true, "describe": true, "query": true, "search": true, "show": true, "check": true,
+		"create": true, "delete": true, "remove": true, "update": true, "modify": true, "set": true, "put": true,
+		"add": true, "attach": true, "detach": true, "associate": true, "disassociate": true, "bind": true,
+		"unbind": true, "authorize": true, "revoke": true, "grant": true, "allocate": true, "release": true,
+		"start": true, "stop": true, "reboot": true, "restart": true, "reset": true, "run": true, "terminate": true,
+		"enable": true, "disable": true, "import": true, "export": true, "apply": true, "deploy": true,
+		"purchase": true, "renew": true, "send": true, "publish": true, "cancel": true, "destroy": true,
+		"upgrade": true, "rollback": true, "resize": true, "replace": true, "rotate": true, "invoke": true,
+		"download": true, "upload": true, "copy": true, "move": true, "open": true, "close": true,
+	}
+}}
 
 // verbWord returns a word as its verb is read: a camel-cased one split
 // into its parts (removeVolume: remove-volume), any other lower-cased.
@@ -205,10 +249,13 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 		if secretRef(w) {
 			return true
 		}
-		found := false
+		found, connection := false, false
 		// api-keys, api_key: the one noun apikey (keys alone may be public)
 		verbParts(apiKeyWord.Replace(w), func(p string, _ int) {
-			found = found || valueCredentialNouns.Get(p)
+			found = found || valueCredentialNouns.Get(p) || connection && p == "string"
+			// connection-string, show-connection-string: a database's
+			// URL with its login in it
+			connection = p == "connection"
 		})
 		return found
 	})
@@ -346,7 +393,7 @@ func secretRef(w string) bool {
 
 // revealsOption reports an option that asks a CLI to print the secrets it
 // would otherwise mask: --reveal-secrets, --show-secrets, --show-token,
-// --with-decryption, --plaintext, --unmask.
+// --with-decryption, --plaintext, --unmask, --secrets.
 func revealsOption(args []string) bool {
 	for _, a := range args {
 		if !strings.HasPrefix(a, "--") {
@@ -354,7 +401,8 @@ func revealsOption(args []string) bool {
 		}
 		o := strings.ToLower(a[2:])
 		o, _, _ = strings.Cut(o, "=")
-		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") {
+		if strings.Contains(o, "reveal") || strings.Contains(o, "decrypt") || strings.Contains(o, "plaintext") || strings.Contains(o, "unmask") || o == "secrets" || o == "with-secrets" {
+			// sanity debug --secrets: the secrets themselves added to the output
 			return true
 		}
 		if (strings.HasPrefix(o, "show-") || strings.HasPrefix(o, "include-") || strings.HasPrefix(o, "print-")) && (strings.Contains(o, "secret") || strings.Contains(o, "token") || strings.Contains(o, "password") || strings.Contains(o, "key")) {
@@ -560,8 +608,9 @@ func grantsAccess(cl *catalog.Classified) string {
 	verb := ""
 	setWord, accessWord := "", false
 	leadingWords(cl, 4, func(w string) bool {
-		attach, access, grant, open, port := false, false, false, false, false
+		attach, access, grant, open, port, parts := false, false, false, false, false, 0
 		verbParts(w, func(p string, k int) {
+			parts++
 			switch {
 			case setVerbs.Get(p):
 				attach = attach || k == 0
@@ -579,7 +628,7 @@ func grantsAccess(cl *catalog.Classified) string {
 		// machine, as an ingress rule authorized is
 		grant = grant || open && port
 		switch {
-		case grant || attach && access && strings.ContainsAny(w, "-:_"):
+		case grant || attach && access && parts > 1:
 			verb = w
 			return true
 		case attach:

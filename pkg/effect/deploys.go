@@ -140,6 +140,8 @@ var lookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"validate": true, "plan": true, "rollout": true, "browse": true, "search": true,
 		// vault policy read ci-deploy: what is named is read
 		"read": true,
+		// linkerd viz stat deploy -n shop: a resource's traffic figures
+		"stat": true, "stats": true,
 	}
 }}
 
@@ -161,7 +163,7 @@ func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool
 	case e.Prop("targets") != "":
 		verb = deployTarget(*cl, c.Args)
 	case e.Prop("cloud") != "" || e.Prop("deploy-verbs") != "":
-		verb = deployVerb(*cl, e.Prop("cloud") != "", e.Prop("deploy-verbs"), commandStart(c.Args, e.Prop("runs-after")))
+		verb = deployVerb(*cl, c.Args, e.Prop("cloud") != "", e.Prop("deploy-verbs"), commandStart(c.Args, e.Prop("runs-after")))
 	}
 	if verb == "" || hasFlag(c.Args, "--draft") {
 		return false // a draft release ships nothing
@@ -178,7 +180,7 @@ func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool
 // deployVerb finds a deploy among a CLI's first three positional words,
 // before any word that only looks; words from stop on belong to a command
 // it runs.
-func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) string {
+func deployVerb(cl catalog.Classified, args []string, cloud bool, extra string, stop int) string {
 	if e := cl.Entry; e != nil {
 		// kubectl get deploy: the subcommand's own name only looks
 		for w := range strings.FieldsSeq(e.Name) {
@@ -201,6 +203,9 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 		}
 		if w.Index >= stop || w.Role == catalog.Command {
 			continue
+		}
+		if w.Index < len(args) && strings.HasPrefix(args[w.Index], "-") {
+			continue // --image=REF: the value of an option it does not list
 		}
 		if n++; n > 3 {
 			break
@@ -257,7 +262,7 @@ func deployVerb(cl catalog.Classified, cloud bool, extra string, stop int) strin
 			if found && !preview || set && noun && strings.ContainsAny(t, "-:_") || traffic && shifts {
 				return w.Text // az webapp deploy, heroku config:set
 			}
-			if shifts && namesImage(cl) {
+			if shifts && namesImage(cl, args) {
 				// docker service update --image, gcloud run services
 				// update --image: the running service runs another build
 				return w.Text + " --image"
@@ -347,14 +352,40 @@ func nextLooks(cl catalog.Classified, k int) bool {
 
 // namesImage reports a command given an image to run by option (--image),
 // as an update of a running service is when it ships another build.
-func namesImage(cl catalog.Classified) bool {
+func namesImage(cl catalog.Classified, args []string) bool {
 	for _, w := range cl.Words {
-		if w.Option == "--image" || w.Option == "--docker-image" {
+		if imageOptions.Get(w.Option) {
+			return true
+		}
+		// a setting of the image (scw container container update
+		// registry-image=REF)
+		if name, _, eq := strings.Cut(w.Text, "="); w.Option == "" && eq && imageSettings.Get(name) {
+			return true
+		}
+	}
+	for _, a := range args {
+		// an option the catalogue does not know, as written (ibmcloud ce
+		// app update --image REF, --image=REF)
+		if a == "--" {
+			break
+		}
+		if name, _, _ := strings.Cut(a, "="); imageOptions.Get(name) {
 			return true
 		}
 	}
 	return false
 }
+
+// imageOptions are the options by which a cloud CLI's update names the
+// image a service runs next.
+var imageOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"--image": true, "--docker-image": true, "--image-url": true, "--container-image": true, "--image-uri": true}
+}}
+
+// imageSettings are the NAME=VALUE settings that name it.
+var imageSettings = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"image": true, "registry-image": true, "image-url": true, "image-uri": true}
+}}
 
 // replacesRunning reports a verb with a part that replaces what a running
 // service runs (rollback, restore, swap: replaceParts).

@@ -7,7 +7,7 @@ import (
 )
 
 // secretParts are whole parts of a variable's name (split on "_", any
-// case) that mark it as holding a credential: DB_PASS, MYSQL_PWD,
+// case) that mark it as holding a credential: DB_PASS, MYSQL_PWD, RCON_PW,
 // OPENAI_KEY, STRIPE_SK, SENTRY_DSN, github_token.
 var secretParts = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
@@ -57,7 +57,9 @@ func secretName(name string) bool {
 		if notSecretParts.Get(part) {
 			return false
 		}
-		hit = hit || secretParts.Get(part)
+		// PW, a password's short spelling, only beside what it is for
+		// (RCON_PW, IDRAC_PW): PW alone may be anything
+		hit = hit || secretParts.Get(part) || part == "PW" && len(part) < len(up)
 	}
 	return hit
 }

@@ -13,6 +13,7 @@ func TestSecretName(t *testing.T) {
 		"GH_AUTH": true, "OAUTH_CLIENT": true, "HTTP_AUTHORIZATION": true, "AUTH_TOKEN_VALUE": true,
 		"TOKEN_URL": true, "DATABASE_URL": true, "AWS_ACCESS_KEY_ID": true,
 		"MONGO_PROD_URI": true, "DB_REPLICA_URL": true, "RABBITMQ_URL": true, "DOCS_SITE_URL": false,
+		"RCON_PW": true, "IDRAC_PW": true, "PW": false, "PW_TIMEOUT_ID": false,
 	} {
 		if got := secretName(name); got != want {
 			t.Errorf("secretName(%q) = %v, want %v", name, got, want)

@@ -26,6 +26,9 @@ var simulateOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // Listings, searches, updates of the package index and simulations
 // install nothing, and an install into the user's own tree (the entry's
 // "user-scope" options: flatpak --user) is the user's, not the system's.
+// A verb with no package brings what is installed up to date, which the
+// system's own privileges guard, unless the entry lists it in
+// "upgrades-all" (fwupdmgr update flashes firmware without root).
 // fromInput says xargs adds the packages from its input.
 func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool) string {
 	verbs, flags := cl.Entry.Prop("installs-system"), cl.Entry.Prop("install-flags")
@@ -85,6 +88,11 @@ func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool
 	if pat < 0 {
 		if fromInput {
 			return verb + " what xargs reads" // xargs apt-get install -y < packages.txt
+		}
+		if at >= 0 && hasWord(cl.Entry.Prop("upgrades-all"), strings.ToLower(verb)) {
+			// fwupdmgr update: every device's firmware, with no root
+			// asked for (the entry's "upgrades-all" verbs)
+			return verb + " everything installed"
 		}
 		return "" // pacman -Syu: the installed packages brought up to date
 	}

@@ -1211,7 +1211,10 @@ func sendsOut(tool string) (sends, maybe bool) {
 	for _, w := range ToolWords(tool) {
 		switch w {
 		case "send", "post", "create", "comment", "publish", "upload", "gist", "issue", "message",
-			"email", "mail", "tweet", "share", "push", "reply", "chat", "notify", "page", "paste", "submit":
+			"email", "mail", "tweet", "share", "push", "reply", "chat", "notify", "page", "paste", "submit",
+			// qdrant-store, upsert_points: into a store others search
+			// (a vector store, a team's memory), as create_entities is
+			"store", "upsert":
 			return true, false
 		case "block", "append":
 			maybe = true

@@ -132,3 +132,19 @@ func TestDeliveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreToolSends: a tool that stores what it is given in a store
+// others search (a vector store, a shared memory) sends it out, as a
+// create or a post does; a reading tool does not.
+func TestStoreToolSends(t *testing.T) {
+	for tool, want := range map[string]bool{
+		"qdrant-store":  true,
+		"upsert_points": true,
+		"qdrant-find":   false,
+		"read_file":     false,
+	} {
+		if got, _ := sendsOut(tool); got != want {
+			t.Errorf("sendsOut(%q) = %v, want %v", tool, got, want)
+		}
+	}
+}

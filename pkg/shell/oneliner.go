@@ -18,7 +18,8 @@ import (
 func scriptLang(name string) string {
 	base := unversioned(name)
 	switch base {
-	case "python", "pypy", "micropython", "graalpy":
+	case "python", "pypy", "micropython", "graalpy", "sage":
+		// sage -c CODE: SageMath's Python
 		return "python"
 	case "perl", "ruby", "php":
 		return base

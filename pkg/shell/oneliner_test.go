@@ -64,3 +64,19 @@ func TestProgName(t *testing.T) {
 		}
 	}
 }
+
+// TestSageIsPython: sage -c CODE runs SageMath's Python, scanned as
+// python -c is.
+func TestSageIsPython(t *testing.T) {
+	if got := scriptLang("sage"); got != "python" {
+		t.Errorf("scriptLang(sage) = %q, want python", got)
+	}
+	res := Parse(`sage -c "import os; os.system('rm -rf /home/dev')"`)
+	found := false
+	for _, c := range res.Commands {
+		found = found || c.Name == "rm"
+	}
+	if !found {
+		t.Errorf("sage -c: the shell command it runs is not seen: %+v", res.Commands)
+	}
+}
