@@ -1224,6 +1224,9 @@ func embeddedScripts(name string, words []string) []string {
 				break
 			}
 		}
+		if sh := saltFunction(words); sh != "" {
+			out = append(out, sh) // pkg.install, service.restart, cmd.script URL… (salt.go)
+		}
 	case "rsync":
 		for i, w := range words {
 			if v, ok := optValue(i, w, "-e", "--rsh", "--rsync-path"); ok {
