@@ -93,6 +93,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Via:       f.via,
 		Dynamic:   d,
 		Synthetic: f.synthetic,
+		Repeats:   f.repeats,
 	}
 	inputs := s.inputs
 	if env := s.codeEnvInputs(words); len(env) > 0 {
