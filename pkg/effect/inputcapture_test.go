@@ -55,3 +55,22 @@ func TestLookupConnects(t *testing.T) {
 		}
 	}
 }
+
+// TestTunnelWords checks that a codespace port made public opens a tunnel
+// and one kept private, listed or forwarded here does not, and that a
+// funnel turned off or reset opens none.
+func TestTunnelWords(t *testing.T) {
+	for line, want := range map[string]bool{
+		"gh codespace ports visibility 3000:public -c dev":  true,
+		"gh codespace ports visibility 3000:private -c dev": false,
+		"gh codespace ports -c dev":                         false,
+		"gh codespace ports forward 3000:3000 -c dev":       false,
+		"tailscale funnel 3000":                             true,
+		"tailscale funnel 3000 off":                         false,
+		"tailscale funnel reset":                            false,
+	} {
+		if got := hasEffect(effectsOf(line), "tunnel:service"); got != want {
+			t.Errorf("%q: tunnel = %v, want %v", line, got, want)
+		}
+	}
+}

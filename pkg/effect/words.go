@@ -541,8 +541,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}
-	a.unseenPackages(i, c, cl)                                              // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
-	if e != nil && e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) { // tunnels.go
+	a.unseenPackages(i, c, cl)                                                                               // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
+	if e != nil && (e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) || props && tunnelWords(e, cl)) { // tunnels.go
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
 	}
