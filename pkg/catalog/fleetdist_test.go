@@ -15,6 +15,8 @@ func TestFleetAndDistribution(t *testing.T) {
 	for line, want := range map[string]string{
 		"knife ssh role:web uptime -x deploy":   "uptime",
 		"bolt command run uptime --targets web": "uptime",
+		"minikube ssh uptime":                   "uptime",
+		"colima ssh uptime":                     "uptime",
 	} {
 		w := strings.Fields(line)
 		if _, sh, ok := c.Wrapped(w[0], w[1:]); !ok || sh != want {
