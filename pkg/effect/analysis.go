@@ -47,6 +47,7 @@ type cmdFacts struct {
 	sends        []string // files it sends out (cleaned)
 	writes       []string // files it writes (cleaned)
 	argSend      bool     // its arguments go out (URL, query, DNS name)
+	probes       bool     // it only looks its hosts up or probes them (dig, ping, nc -z): no request
 	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
 	mounts       []string // host directories it hands a container (docker run -v SRC:DST): read whole by what runs there
 	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)

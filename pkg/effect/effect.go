@@ -66,7 +66,7 @@ type Effect struct {
 	Recursive bool   // Delete, Chmod: the whole tree
 	Target    string // Connect: URL or host as written; SQL: the text; Env: NAME=VALUE
 	Upload    bool   // Connect: data is sent
-	Detail    string // Unknown: what could not be resolved; Flow: "SOURCE->SINK"; Env: the variable
+	Detail    string // Unknown: what could not be resolved; Flow: "SOURCE->SINK"; Env: the variable; Connect: "lookup" when the host is only looked up or probed
 	Word      string // Unknown, Flow: the word or command involved
 }
 
@@ -86,6 +86,9 @@ func (e Effect) Descriptor() string {
 	case Connect:
 		if e.Upload {
 			return "connect:upload"
+		}
+		if e.Detail == "lookup" {
+			return "connect:lookup" // dig, ping, nc -z: the host is looked up or probed, nothing fetched
 		}
 		return "connect:download"
 	case Unknown, Flow, LoaderEnv, Exhaust, RemoteCode, Destroy, Tunnel, Privilege:

@@ -71,6 +71,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// as a source=output tool's does, under that option only
 			f.source, f.origin = "output", c.Name
 		}
+		if k := e.Prop("captures"); k == "keys" || k == "clipboard" && f.source == "output" && c.Repeats {
+			// xinput test, evtest, logkeys: what is typed; pbpaste or
+			// xclip -o in a loop: every copy, as it is made (capture.go)
+			f.source, f.origin = inputCapture, c.Name
+		}
 		if m := e.Prop("env-marks"); m != "" && cl.Mark(m) {
 			// heroku config --shell: NAME=value lines, a service's
 			// environment dumped as env prints this one's
@@ -968,7 +973,7 @@ func (a *analysis) flows() {
 					files[a.clean(c.Args[n-1], i)+"*"] = t
 				}
 			}
-			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive") && f.sink == "" {
+			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive" || t == inputCapture) && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
 			if len(f.writes) > 0 && t == "production-data" && f.sink == "" && !schemaOnly(c) && !a.schemaOnlyBefore(i) && !slices.ContainsFunc(f.writes, inBackupDir) {

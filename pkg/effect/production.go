@@ -193,10 +193,14 @@ func dbTaskEntry(e *catalog.Entry) bool {
 }
 
 // migrateTask returns the first of a command's leading words (or its
-// subcommand's name) that names a migration.
+// subcommand's name) that names a migration, unless its last verb only
+// looks (db:migrate:status, migration:status).
 func migrateTask(cl catalog.Classified) string {
 	found := ""
 	leadingWords(&cl, 4, func(w string) bool {
+		if strings.ContainsAny(w, ":.") && verbClass(w) == "read" {
+			return false
+		}
 		for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ':' || r == '.' || r == '_' || r == '-' }) {
 			if migrateParts.Get(p) {
 				found = w

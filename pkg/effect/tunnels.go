@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -48,6 +49,9 @@ func tunnelOnlyLooks(args []string, cl *catalog.Classified) bool {
 	if len(args) > 0 && !slices.ContainsFunc(args, func(a string) bool { return !selfReportFlags.Get(a) }) {
 		return true // cloudflared --version, ngrok -h
 	}
+	if n := len(args); n > 1 && (args[n-1] == "off" || args[n-1] == "reset") {
+		return true // tailscale funnel 3000 off, tailscale funnel reset: closed
+	}
 	looks := false
 	leadingWords(cl, 4, func(w string) bool { // cloudverbs.go
 		l := strings.ToLower(w)
@@ -55,4 +59,25 @@ func tunnelOnlyLooks(args []string, cl *catalog.Classified) bool {
 		return !tunnelNouns.Get(l)
 	})
 	return looks
+}
+
+// tunnelWords reports whether a command whose entry opens a tunnel only
+// through some of its words ("tunnel-words=*:public": gh codespace ports
+// visibility 3000:public) has one of them among its operands.
+func tunnelWords(e *catalog.Entry, cl *catalog.Classified) bool {
+	globs := e.Prop("tunnel-words")
+	if globs == "" {
+		return false
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" {
+			continue
+		}
+		for _, g := range strings.Split(globs, ",") {
+			if ok, _ := path.Match(g, w.Text); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

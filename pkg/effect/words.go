@@ -30,6 +30,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		if e.Prop("sink") == "dns" {
 			f.argSend = true
 		}
+		// A name lookup, an echo or a route trace, a port probe: the hosts
+		// it names are contacted without a request for anything they keep.
+		f.probes = e.Prop("sink") == "dns" || props && hasProp(e, "probes") || cl.Mark("probe")
 		if e.Prop("destroys") != "" && cl.Positional > 0 {
 			recursive = true
 		}
@@ -538,8 +541,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 		}
 	}
-	a.unseenPackages(i, c, cl)                                              // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
-	if e != nil && e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) { // tunnels.go
+	a.unseenPackages(i, c, cl)                                                                               // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
+	if e != nil && (e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) || props && tunnelWords(e, cl)) { // tunnels.go
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
 		f.sink = "network"
 	}
@@ -790,6 +793,10 @@ func (a *analysis) url(i int, u string, f *cmdFacts) {
 		return
 	}
 	f.hosts = append(f.hosts, u)
+	if f.probes {
+		a.add(Effect{Kind: Connect, Cmd: i, Target: u, Detail: "lookup"})
+		return
+	}
 	a.add(Effect{Kind: Connect, Cmd: i, Target: u})
 }
 

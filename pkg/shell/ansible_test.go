@@ -10,18 +10,23 @@ import (
 // module's command, as root with -b, and nothing in check mode.
 func TestAnsibleModule(t *testing.T) {
 	for line, want := range map[string]string{
-		"ansible all -m reboot -b":                                        "sudo reboot",
-		"ansible all -m ansible.builtin.reboot":                           "reboot",
-		"ansible web -bK -m service -a 'name=nginx state=restarted'":      "sudo systemctl restart nginx",
-		"ansible web -m systemd -a 'name=app state=stopped'":              "systemctl stop app",
-		"ansible web -m systemd_service -a 'name=app enabled=yes'":        "systemctl enable app",
-		"ansible web -m service -a 'name=app state=restarted masked=yes'": "systemctl mask app",
-		"ansible all -m reboot --check":                                   "",
-		"ansible web -C -m service -a 'name=nginx state=stopped'":         "",
-		"ansible web -m service -a 'name=nginx'":                          "",
-		"ansible all -m ping":                                             "",
-		"ansible web -b -m shell -a 'df -h'":                              "sudo sh -c 'df -h'",
-		"ansible web -m shell -a 'df -h'":                                 "df -h",
+		"ansible all -m reboot -b":                                           "sudo reboot",
+		"ansible all -m ansible.builtin.reboot":                              "reboot",
+		"ansible web -bK -m service -a 'name=nginx state=restarted'":         "sudo systemctl restart nginx",
+		"ansible web -m systemd -a 'name=app state=stopped'":                 "systemctl stop app",
+		"ansible web -m systemd_service -a 'name=app enabled=yes'":           "systemctl enable app",
+		"ansible web -m service -a 'name=app state=restarted masked=yes'":    "systemctl mask app",
+		"ansible all -m reboot --check":                                      "",
+		"ansible web -C -m service -a 'name=nginx state=stopped'":            "",
+		"ansible web -m service -a 'name=nginx'":                             "",
+		"ansible all -m ping":                                                "",
+		"ansible web -b -m shell -a 'df -h'":                                 "sudo sh -c 'df -h'",
+		"ansible web -m shell -a 'df -h'":                                    "df -h",
+		"ansible all -b -m ansible.builtin.apt -a 'name=nginx state=latest'": "sudo apt-get install -y nginx",
+		"ansible all -m package -a 'name=nmap state=absent'":                 "apt-get remove -y nmap",
+		"ansible all -C -b -m apt -a 'name=nginx'":                           "",
+		"ansible all -b -m user -a 'name=deploy groups=sudo append=yes'":     "sudo usermod -aG sudo deploy",
+		"ansible all -b -m user -a 'name=olduser state=absent'":              "sudo userdel olduser",
 	} {
 		words := strings.Fields(strings.ReplaceAll(line, "'", ""))
 		// the -a value is one word: rejoin what Fields split

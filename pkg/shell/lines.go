@@ -725,8 +725,9 @@ func readsCodeOnStdin(program string, args []string) bool {
 // what rm, mkdir, ln, cp, tee, curl and tar would (path=~ state=absent
 // deletes the home directory); reboot reboots, and service and systemd
 // start, stop, restart, enable, disable or mask as systemctl would, as root
-// with -b and not at all in check mode. Another module runs nothing the
-// line shows: "".
+// with -b and not at all in check mode; apt, package and the like install
+// or remove as apt-get would, user adds, removes or regroups an account.
+// Another module runs nothing the line shows: "".
 func ansibleModule(words []string, args string) string {
 	module := "command"
 	for i := 1; i+1 < len(words); i++ {
@@ -787,6 +788,26 @@ func ansibleModule(words []string, args string) string {
 		return "curl -o " + q(path) + " " + q(kv["url"])
 	case "unarchive":
 		return "tar -xf " + q(kv["src"]) + " -C " + q(path)
+	case "apt", "package", "yum", "dnf", "apk", "pacman", "zypper", "community.general.pacman", "community.general.zypper":
+		// a system package installed or removed, as the distribution's
+		// package manager would
+		if kv["name"] != "" && !ansibleChecks(words) {
+			if kv["state"] == "absent" || kv["state"] == "removed" {
+				return become(words) + "apt-get remove -y " + q(kv["name"])
+			}
+			return become(words) + "apt-get install -y " + q(kv["name"])
+		}
+	case "user":
+		// an account added, removed or given groups (sudo among them)
+		if kv["name"] != "" && !ansibleChecks(words) {
+			switch {
+			case kv["state"] == "absent":
+				return become(words) + "userdel " + q(kv["name"])
+			case kv["groups"] != "":
+				return become(words) + "usermod -aG " + q(kv["groups"]) + " " + q(kv["name"])
+			}
+			return become(words) + "useradd " + q(kv["name"])
+		}
 	case "reboot", "win_reboot":
 		if !ansibleChecks(words) {
 			return become(words) + "reboot"

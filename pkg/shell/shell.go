@@ -97,6 +97,7 @@ type Command struct {
 	Via       []string   // wrappers it was found behind, outermost first (["sudo","env"])
 	Dynamic   bool       // a word had an expansion that could not be resolved statically
 	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
+	Repeats   bool       // runs again and again: in a while, until or for loop's condition or body
 	// StdinUnseen is set when some of what earlier pipeline stages print
 	// could not be read ({ echo build; cat list; } | xargs rm: list's lines).
 	StdinUnseen bool

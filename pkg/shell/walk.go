@@ -114,6 +114,7 @@ type frame struct {
 	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
 	inBg    bool  // walking a background statement's own command, already isolated
 	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
+	repeats bool  // the text is a loop's body or condition: it runs again and again (Command.Repeats)
 	// blockIn is the standard input a block or loop redirects ({ bash; }
 	// < s.sh), which its commands that do not redirect their own read.
 	blockIn *blockInput
@@ -139,7 +140,7 @@ func (f *frame) slice(n syntax.Node) string {
 
 // deeper is the frame for a substitution inside f.
 func (f *frame) deeper() frame {
-	return frame{src: f.src, depth: f.depth + 1, strDepth: f.strDepth, via: f.via, synthetic: f.synthetic, remote: f.remote}
+	return frame{src: f.src, depth: f.depth + 1, strDepth: f.strDepth, via: f.via, synthetic: f.synthetic, remote: f.remote, repeats: f.repeats}
 }
 
 var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
@@ -305,7 +306,7 @@ func (s *state) parseString(text string, f frame) {
 		s.truncated = true
 		return
 	}
-	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic, remote: f.remote}
+	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic, remote: f.remote, repeats: f.repeats}
 	if words, ok := fastWords(text); ok {
 		g.pl = s.newPipe()
 		s.emitWords(g, words, nil, nil, false)
@@ -347,7 +348,7 @@ func (s *state) parseInPlace(text string, f frame) {
 		return
 	}
 	g := frame{src: text, depth: f.depth + 1, strDepth: f.strDepth + 1, via: f.via, synthetic: f.synthetic, remote: f.remote,
-		pl: f.pl, inPipe: f.inPipe, blockIn: f.blockIn}
+		repeats: f.repeats, pl: f.pl, inPipe: f.inPipe, blockIn: f.blockIn}
 	s.walkStmts(file.Stmts, g)
 }
 
@@ -436,12 +437,14 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	case *syntax.WhileClause:
 		piped := s.pipedLines // a listing piped into the loop (readFromListing)
 		s.pipedLines = nil
-		s.walkStmts(c.Cond, f)
+		r := f
+		r.repeats = true // the condition and the body run again and again
+		s.walkStmts(c.Cond, r)
 		s.readLoopText(c, st.Redirs)
 		if call := readCond(c); call != nil && piped != nil {
 			s.setReadVars(call, piped)
 		}
-		s.maybe(func() { s.walkStmts(c.Do, f) })
+		s.maybe(func() { s.walkStmts(c.Do, r) })
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
 		case *syntax.WordIter:
@@ -492,7 +495,9 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			s.walkNested(l, f)
 			s.arithAssigns(l)
 		}
-		s.maybe(func() { s.walkStmts(c.Do, f) })
+		r := f
+		r.repeats = true
+		s.maybe(func() { s.walkStmts(c.Do, r) })
 	case *syntax.CaseClause:
 		s.walkNested(c.Word, f)
 		for _, it := range c.Items {

@@ -93,6 +93,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Via:       f.via,
 		Dynamic:   d,
 		Synthetic: f.synthetic,
+		Repeats:   f.repeats,
 	}
 	inputs := s.inputs
 	if env := s.codeEnvInputs(words); len(env) > 0 {
@@ -1226,6 +1227,9 @@ func embeddedScripts(name string, words []string) []string {
 				out = append(out, words[i+1])
 				break
 			}
+		}
+		if sh := saltFunction(words); sh != "" {
+			out = append(out, sh) // pkg.install, service.restart, cmd.script URL… (salt.go)
 		}
 	case "rsync":
 		for i, w := range words {
