@@ -282,8 +282,7 @@ type Entry struct {
 	Sub     bool              // the first positional names a subcommand
 	Props   map[string]string // properties
 	props   uint64            // propBit of every key of Props, for Prop
-	chain   uint64            // propBit of every key of Props here and in every entry above, when chained
-	chained bool              // chain is set (lineEntry, withParent)
+	absent  uint64            // the propBits no key here or above has (noProps: none); 0 unless made from a table line
 	subs    map[string]*Entry
 	parent  *Entry
 	line    int
@@ -294,7 +293,6 @@ type Entry struct {
 	pend *pendingAt
 }
 
-// Prop returns a property ("" when absent; "true" for a bare mark). A
 // SameProgram reports whether two entries are one program's under two
 // names, written on one line of the catalogue (kubectl and k).
 func (e *Entry) SameProgram(o *Entry) bool {
@@ -319,9 +317,10 @@ func (e *Entry) MayMark(m string) bool {
 	}
 }
 
+// Prop returns a property ("" when absent; "true" for a bare mark). A
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
-	if e.parent == nil && len(e.Props) == 0 {
+	if e.absent == noProps {
 		// No properties here or above: most programs, and the effects ask
 		// about 40 names per command, so this test is inlined at the call.
 		return ""
@@ -329,16 +328,18 @@ func (e *Entry) Prop(name string) string {
 	return e.prop(name)
 }
 
+// noProps is Entry.absent when no name is a key of the entry or one above.
+const noProps = ^uint64(0)
+
 // HasProps reports whether the entry or one above it may have properties:
 // when it is false, Prop is "" for every name. A function that asks about
-// many names tests it once (the test inside Prop is not inlined into a
-// large caller).
-func (e *Entry) HasProps() bool { return e.parent != nil || len(e.Props) > 0 }
+// many names tests it once.
+func (e *Entry) HasProps() bool { return e.absent != noProps }
 
 // prop is Prop past its inlined test.
 func (e *Entry) prop(name string) string {
 	b := propBit(name)
-	if e.chained && e.chain&b == 0 {
+	if e.absent&b != 0 {
 		// no key here or above has the bit: one test where the walk up
 		// tested each entry (a subcommand is asked some 40 names a command)
 		return ""
@@ -1016,7 +1017,7 @@ func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, e
 		e.Props[k] = v
 		e.props |= propBit(k)
 	}
-	e.chain, e.chained = e.props, true
+	e.absent = ^e.props
 	return e, nil
 }
 
@@ -1024,8 +1025,7 @@ func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, e
 // e's summary of keys cover parent's.
 func (e *Entry) setParent(parent *Entry) {
 	e.parent = parent
-	e.chain |= parent.chain
-	e.chained = e.chained && parent.chained
+	e.absent &= parent.absent
 }
 
 // subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names
