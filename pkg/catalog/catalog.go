@@ -344,6 +344,15 @@ func (e *Entry) prop(name string) string {
 		// tested each entry (a subcommand is asked some 40 names a command)
 		return ""
 	}
+	return e.propWalk(name, b)
+}
+
+// propWalk is prop past its summary's test: the lookup in each entry up
+// whose keys may hold name, whose bit is b. (Apart from prop, which is
+// then a leaf: most asks end there.)
+//
+//go:noinline
+func (e *Entry) propWalk(name string, b uint64) string {
 	for x := e; x != nil; x = x.parent {
 		if len(x.Props) == 0 || x.props != 0 && x.props&b == 0 {
 			continue // not among the keys: no map lookup (most asks are misses)

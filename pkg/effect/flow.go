@@ -879,8 +879,9 @@ func (a *analysis) flows() {
 			// stage that reads tainted input may hold it.
 			args = first(args, in)
 		}
+		var stages [8]int // earlier stages, on the stack unless there are more
 		if names := viaXargs(c) || a.namesOnStdin(c, f); in == "" && names && (a.namesSensitive(c.Stdin, i) ||
-			c.Stage > 0 && a.listsSensitive(a.earlierStages(i))) {
+			c.Stage > 0 && a.listsSensitive(a.earlierStages(i, stages[:0]))) {
 			// find ~/.ssh -type f | xargs cat, ls ~/.aws/* | cpio -o,
 			// cpio -o <<< ~/.ssh/id_rsa: the names of the files it reads
 			// come from the listing, or from text known to reach its stdin.
@@ -1514,11 +1515,10 @@ func (a *analysis) namesFromFile(c *shell.Command, f *cmdFacts) bool {
 	return slices.ContainsFunc(namesFiles(c, f.entry), func(v string) bool { return v != "" && !stdinName(v) })
 }
 
-// earlierStages lists the commands of command i's pipeline that come
-// before it.
-func (a *analysis) earlierStages(i int) []int {
+// earlierStages appends to out the commands of command i's pipeline that
+// come before it.
+func (a *analysis) earlierStages(i int, out []int) []int {
 	c := &a.res.Commands[i]
-	var out []int
 	for j := range a.res.Commands[:i] {
 		if a.res.Commands[j].Pipeline == c.Pipeline && a.res.Commands[j].Stage < c.Stage {
 			out = append(out, j)

@@ -100,7 +100,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		inputs = s.appendSpans(inputs[:len(inputs):len(inputs)], env...)
 	}
 	if len(inputs) > 0 {
-		c.Inputs = inputIndices(inputs)
+		c.Inputs = s.inputIndices(inputs)
 	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
@@ -527,7 +527,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 						s.ranFile(i, op)
 						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
 						if env := s.envInputsOf(lang, text); len(env) > 0 {
-							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], inputIndices(env)...)
+							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], s.inputIndices(env)...)
 						}
 					} else {
 						s.runFile(op, lang, f)
@@ -1683,13 +1683,18 @@ func (s *state) makeOptions(words []string, f frame) {
 // readsStdin reports whether the command reads the script it runs from
 // stdin, and in which language ("sh" for shells).
 func readsStdin(words []string) (string, bool) {
+	return readsStdinNamed(progName(words[0]), words)
+}
+
+// readsStdinNamed is readsStdin for words whose program's name,
+// progName(words[0]), is name.
+func readsStdinNamed(name string, words []string) (string, bool) {
 	if words[0] != "-" && stdinPath(words[0]) {
 		// /dev/stdin < <(curl …), torchrun /dev/fd/0 < s.py: the program
 		// run is the file that comes in on standard input, in whatever
 		// language its first line names.
 		return "sh", true
 	}
-	name := progName(words[0])
 	if nameKinds.Get(name)&kindStdinReader == 0 {
 		return "", false // none of the programs readsStdinOf reads (namekinds.go)
 	}
