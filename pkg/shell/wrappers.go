@@ -215,7 +215,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) { // filters.go, cmdoptions.go
+	if s.runsNothing(c.Name, words) && !hasCommandOption(words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
