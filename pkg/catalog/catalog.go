@@ -306,6 +306,9 @@ func (e *Entry) MayMark(m string) bool {
 	if e == nil || e.opts == nil {
 		return false
 	}
+	if t := e.opts; t.marks != 0 && len(m) >= 2 && t.marks&markBit(m[0], m[1]) == 0 {
+		return false // no mark of the field starts as m does
+	}
 	for src := e.opts.src; ; {
 		i := strings.IndexByte(src, '!')
 		if i < 0 {
@@ -382,15 +385,41 @@ func propBit(name string) uint64 {
 // are read for their names only, and a map per line was most of the memory
 // the process touched to look one program up.
 type optionTable struct {
-	src  string // the field
-	once sync.Once
-	m    map[string]Option
+	src   string // the field
+	marks uint64 // markBit of every mark the field sets (0: not summed up; MayMark reads src)
+	once  sync.Once
+	m     map[string]Option
 }
+
+// markBit is the bit, in optionTable.marks, of a mark's first two bytes:
+// a mark is known by its prefix (MayMark), and two bytes are the least
+// the marks asked about start with.
+func markBit(a, b byte) uint64 { return 1 << ((uint(a)*7 + uint(b)) & 63) }
+
+// sumMarks returns the marks summary of an OPTIONS field: the markBit of
+// the two bytes after each "!".
+func sumMarks(src string) uint64 {
+	var bits uint64
+	for {
+		i := strings.IndexByte(src, '!')
+		if i < 0 {
+			return bits
+		}
+		src = src[i+1:]
+		if len(src) < 2 {
+			return noMarks // a mark too short to sum up: read the field
+		}
+		bits |= markBit(src[0], src[1])
+	}
+}
+
+// noMarks is a marks summary that rules nothing out.
+const noMarks = ^uint64(0)
 
 // newOptionTable returns the table of an OPTIONS field, its map made now
 // when eager (a whole parse reports a malformed field here).
 func newOptionTable(src string, eager bool) (*optionTable, error) {
-	t := &optionTable{src: src}
+	t := &optionTable{src: src, marks: sumMarks(src)}
 	if eager {
 		m, err := parseOptions(src)
 		if err != nil {

@@ -791,6 +791,13 @@ func (a *analysis) flows() {
 	listings := map[string]bool{}       // file written with a listing of credential files
 	repo := ""                          // tainted data added to the git repository
 	var trail envTrail                  // the whole environment printed, to its last stage (envpicks.go)
+	// A command that sends to the network before this pass (which sets the
+	// sink of each command as it comes to it, none of a later one): with
+	// none, no filter's picked lines are handed on to one (picksSecretsToSend).
+	netSink := false
+	for j := range a.per {
+		netSink = netSink || a.per[j].sink == "network"
+	}
 	for i := range cmds {
 		f := &a.per[i]
 		if f.source != "" {
@@ -887,7 +894,7 @@ func (a *analysis) flows() {
 			// come from the listing, or from text known to reach its stdin.
 			fileSrc = "credential"
 		}
-		if listers.Get(c.Name) && len(f.writes) > 0 && a.listsSensitive([]int{i}) {
+		if len(f.writes) > 0 && listers.Get(c.Name) && a.listsSensitive([]int{i}) {
 			for _, p := range f.writes {
 				listings[p] = true // find ~/.ssh -type f > /tmp/l
 			}
@@ -933,7 +940,7 @@ func (a *analysis) flows() {
 				tainted = slices.Insert(tainted, k, i)
 			}
 		}
-		if (taint[i] == "" || taint[i] == "output") && a.picksSecretsToSend(cmds, i) {
+		if (taint[i] == "" || taint[i] == "output") && netSink && a.picksSecretsToSend(cmds, i) {
 			// ./gradlew properties | grep -i password | curl -d @- URL:
 			// the lines naming a secret, picked out of any program's
 			// output and handed on to a stage that sends them
