@@ -1077,11 +1077,8 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	s.cdpath(e.words, e.dyn)
 	var chainBuf [4]string // the wrappers on the way, copied into via below
-	inner, chain, plain := innermost(e.words, e.dyn, chainBuf[:0])
-	name := "" // the program run at last, named once for the helpers below
-	if len(inner) > 0 {
-		name = progName(inner[0])
-	}
+	// name: the program run at last, named once for the helpers below
+	inner, chain, plain, name := innermostNamed(e.words, e.dyn, chainBuf[:0])
 	if name != "" && (len(s.infds) > 0 || len(s.fds) > 0) && isInterpreter(name) {
 		rs = s.inheritedSockets(rs)
 	}

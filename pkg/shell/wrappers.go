@@ -750,20 +750,31 @@ func peelUnless(plain bool, words []string, dyn []bool) ([]string, []bool, bool)
 // that the common short chain is no allocation). plain reports that peel
 // found words[0] to be no wrapper at all.
 func innermost(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool) {
+	inner, chain, plain, _ = innermostNamed(words, dyn, buf)
+	return inner, chain, plain
+}
+
+// innermostNamed is innermost, with the program name of what finally
+// runs, progName(inner[0]) ("" when inner is empty).
+func innermostNamed(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool, name string) {
 	chain = buf
 	for i := 0; i < MaxDepth && len(words) > 0; i++ {
 		if dyn != nil && dyn[0] {
 			break
 		}
-		next, ndyn, ok := peel(words, dyn)
+		name = progName(words[0])
+		next, ndyn, ok := peelNamed(name, words, dyn)
 		plain = i == 0 && !ok
 		if !ok || len(next) == 0 {
-			break
+			return words, chain, plain, name
 		}
-		chain = append(chain, progName(words[0]))
+		chain = append(chain, name)
 		words, dyn = next, ndyn
 	}
-	return words, chain, plain
+	if len(words) == 0 {
+		return words, chain, plain, ""
+	}
+	return words, chain, plain, progName(words[0])
 }
 
 // flagSpec describes a command's options well enough to skip them.
@@ -866,6 +877,12 @@ var (
 // peel reports the command a wrapper runs: ok is true when words[0] is a
 // wrapper, inner is empty when it runs nothing (sudo -l, command -v).
 func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
+	return peelNamed(progName(words[0]), words, dyn)
+}
+
+// peelNamed is peel for words whose program's name, progName(words[0]),
+// is name.
+func peelNamed(name string, words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	cut := func(i int) ([]string, []bool, bool) {
 		if i >= len(words) {
 			return nil, nil, true
@@ -881,8 +898,7 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		}
 		return cut(i)
 	}
-	name := progName(words[0]) // once: asked of every command, most no wrapper
-	switch name {
+	switch name { // asked of every command, most no wrapper
 	case "sudo":
 		i, stop := sudoFlags.scan(words, 1)
 		for i < len(words) && catalog.IsAssignment(words[i]) {
