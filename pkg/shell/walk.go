@@ -1416,7 +1416,7 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		}
 	}
 	if len(inner) > 0 {
-		if t, ok := echoText(inner); ok {
+		if t, ok := s.echoText(inner); ok {
 			pl.feeds = append(pl.feeds, feed{t, pl.stage})
 		}
 		switch name {
