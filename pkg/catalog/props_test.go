@@ -27,8 +27,11 @@ func TestPropSummary(t *testing.T) {
 				}
 			}
 		}
-		if !e.chained {
+		if e.absent == 0 {
 			t.Errorf("%s: no summary of its and its program's keys", e.Name)
+		}
+		if e.HasProps() != (len(e.Props) > 0 || e.parent != nil && e.parent.HasProps()) {
+			t.Errorf("%s: HasProps = %v with keys %v", e.Name, e.HasProps(), e.Props)
 		}
 		for _, k := range []string{"", "no-such-property", "sinks", "x"} {
 			if got := e.Prop(k); got != "" {

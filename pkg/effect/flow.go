@@ -796,6 +796,13 @@ func (a *analysis) flows() {
 	listings := map[string]bool{}       // file written with a listing of credential files
 	repo := ""                          // tainted data added to the git repository
 	var trail envTrail                  // the whole environment printed, to its last stage (envpicks.go)
+	// A command that sends to the network before this pass (which sets the
+	// sink of each command as it comes to it, none of a later one): with
+	// none, no filter's picked lines are handed on to one (picksSecretsToSend).
+	netSink := false
+	for j := range a.per {
+		netSink = netSink || a.per[j].sink == "network"
+	}
 	for i := range cmds {
 		f := &a.per[i]
 		if f.source != "" {
@@ -884,14 +891,15 @@ func (a *analysis) flows() {
 			// stage that reads tainted input may hold it.
 			args = first(args, in)
 		}
+		var stages [8]int // earlier stages, on the stack unless there are more
 		if names := viaXargs(c) || a.namesOnStdin(c, f); in == "" && names && (a.namesSensitive(c.Stdin, i) ||
-			c.Stage > 0 && a.listsSensitive(a.earlierStages(i))) {
+			c.Stage > 0 && a.listsSensitive(a.earlierStages(i, stages[:0]))) {
 			// find ~/.ssh -type f | xargs cat, ls ~/.aws/* | cpio -o,
 			// cpio -o <<< ~/.ssh/id_rsa: the names of the files it reads
 			// come from the listing, or from text known to reach its stdin.
 			fileSrc = "credential"
 		}
-		if listers.Get(c.Name) && len(f.writes) > 0 && a.listsSensitive([]int{i}) {
+		if len(f.writes) > 0 && listers.Get(c.Name) && a.listsSensitive([]int{i}) {
 			for _, p := range f.writes {
 				listings[p] = true // find ~/.ssh -type f > /tmp/l
 			}
@@ -937,7 +945,7 @@ func (a *analysis) flows() {
 				tainted = slices.Insert(tainted, k, i)
 			}
 		}
-		if (taint[i] == "" || taint[i] == "output") && a.picksSecretsToSend(cmds, i) {
+		if (taint[i] == "" || taint[i] == "output") && netSink && a.picksSecretsToSend(cmds, i) {
 			// ./gradlew properties | grep -i password | curl -d @- URL:
 			// the lines naming a secret, picked out of any program's
 			// output and handed on to a stage that sends them
@@ -1541,11 +1549,10 @@ func (a *analysis) namesFromFile(c *shell.Command, f *cmdFacts) bool {
 	return slices.ContainsFunc(namesFiles(c, f.entry), func(v string) bool { return v != "" && !stdinName(v) })
 }
 
-// earlierStages lists the commands of command i's pipeline that come
-// before it.
-func (a *analysis) earlierStages(i int) []int {
+// earlierStages appends to out the commands of command i's pipeline that
+// come before it.
+func (a *analysis) earlierStages(i int, out []int) []int {
 	c := &a.res.Commands[i]
-	var out []int
 	for j := range a.res.Commands[:i] {
 		if a.res.Commands[j].Pipeline == c.Pipeline && a.res.Commands[j].Stage < c.Stage {
 			out = append(out, j)

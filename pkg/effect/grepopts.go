@@ -88,12 +88,14 @@ func readGrep(name string, args []string) grepReading {
 	g := dialectOf(name)
 	var r grepReading
 	explicit := false
-	var operand []string
+	operand := -1 // the index in args of the first operand
 	for k := 0; k < len(args); k++ {
 		w := args[k]
 		switch {
 		case w == "--":
-			operand = append(operand, args[k+1:]...)
+			if operand < 0 && k+1 < len(args) {
+				operand = k + 1
+			}
 			k = len(args)
 		case strings.HasPrefix(w, "--"):
 			name, val, hasVal := strings.Cut(w[2:], "=")
@@ -151,11 +153,14 @@ func readGrep(name string, args []string) grepReading {
 				}
 			}
 		default:
-			operand = append(operand, w)
+			if operand < 0 {
+				operand = k
+			}
 		}
 	}
-	if !explicit && len(operand) > 0 {
-		r.patterns = append(r.patterns, operand[0])
+	if !explicit && operand >= 0 {
+		// args' own element, capped: an append copies it out
+		r.patterns = args[operand : operand+1 : operand+1]
 	}
 	return r
 }

@@ -9,12 +9,14 @@ import "rampart.dev/pkg/shell"
 // lines, those it keeps are secrets leaving the machine.
 func (a *analysis) picksSecretsToSend(cmds []shell.Command, i int) bool {
 	c, f := &cmds[i], &a.per[i]
-	if c.Stage == 0 || len(f.reads) > 0 || len(f.writes) > 0 || !picksSecrets(c) {
+	if c.Stage == 0 || len(f.reads) > 0 || len(f.writes) > 0 {
 		return false
 	}
 	for j := i + 1; j < len(cmds); j++ {
 		if cmds[j].Pipeline == c.Pipeline && cmds[j].Stage > c.Stage && a.per[j].sink == "network" {
-			return true
+			// (the reading of the filter's words asked only here: most
+			// pipelines send nothing)
+			return picksSecrets(c)
 		}
 	}
 	return false

@@ -161,7 +161,7 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					fetched[clean(r.Target)] = a
 				}
 			}
-		case containerCopiers.Get(a.Name) && len(a.Positional) >= 3 && a.Positional[0] == "cp":
+		case len(a.Positional) >= 3 && a.Positional[0] == "cp" && containerCopiers.Get(a.Name):
 			// docker cp s.sh web:/tmp/, kubectl cp s.sh ns/pod:/tmp/s.sh
 			n := len(a.Positional)
 			if _, dst, ok := strings.Cut(a.Positional[n-1], ":"); ok && strings.HasPrefix(dst, "/") && !strings.HasPrefix(a.Positional[n-1], "/") {

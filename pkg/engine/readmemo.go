@@ -63,8 +63,16 @@ func (sc *execScratch) noteRead(p string) *readNote {
 		// Which policies admit reads is asked once per evaluation.
 		c := &ev.c
 		sc.readAdmits = sc.readAdmits[:0]
-		for _, ent := range ents {
-			sc.readAdmits = append(sc.readAdmits, ent.AppliesTo(call.ToolRead, c.Agent, c.Session))
+		if a := ev.e.admitted(call.ToolRead, c.Agent, c.Session); a != nil {
+			// the engine's note of them (admissions.go)
+			sc.readAdmits = append(sc.readAdmits, make([]bool, len(ents))...)
+			for _, k := range a.at {
+				sc.readAdmits[k] = true
+			}
+		} else {
+			for _, ent := range ents {
+				sc.readAdmits = append(sc.readAdmits, ent.AppliesTo(call.ToolRead, c.Agent, c.Session))
+			}
 		}
 	}
 	for k, ent := range ents {

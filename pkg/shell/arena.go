@@ -36,6 +36,16 @@ func (s *state) bools(n int) []bool {
 	return s.boolArena[i : i : i+n]
 }
 
+// ints returns an empty slice with room for n ints.
+func (s *state) ints(n int) []int {
+	if cap(s.intArena)-len(s.intArena) < n {
+		s.intArena = make([]int, 0, max(n, arenaChunk))
+	}
+	i := len(s.intArena)
+	s.intArena = s.intArena[:i+n]
+	return s.intArena[i : i : i+n]
+}
+
 // appendSpans returns spans with more added, growing into the state's span
 // arena rather than the heap. Spans (which commands a substitution made)
 // never leave the walk, so free empties the arena for the next call; a

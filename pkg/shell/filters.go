@@ -34,7 +34,23 @@ func Filter(name string) bool { return filters.Get(name) }
 // runsNothing reports a command the walk's runs would find nothing in: a
 // filter or another program runs reads nothing of (runsNothingName), named
 // by its base name alone (not a path a written file could be), on a line
-// that wrote no file.
-func (s *state) runsNothing(name, program string) bool {
-	return skipFilterRuns && len(s.files) == 0 && len(s.opaque) == 0 && nameKinds.Get(name)&kindRunsNothing != 0 && !strings.Contains(program, "/")
+// that wrote no file; or a filter on a line that wrote files (tee
+// out.txt), none of which it could run: a filter takes no file for a
+// script or module, so only a file written where the program itself is
+// found (./sort, ~/.local/bin/sort), one its words name that the line
+// wrote unseen, or a program built on the line could be what runs.
+func (s *state) runsNothing(name string, words []string) bool {
+	program := words[0]
+	if !skipFilterRuns || nameKinds.Get(name)&kindRunsNothing == 0 || strings.Contains(program, "/") {
+		return false
+	}
+	if len(s.files) == 0 && len(s.opaque) == 0 {
+		return true
+	}
+	if !Filter(name) || s.built != nil || s.opaque.has(fileKey(program)) || len(s.opaque) > 0 && s.mentionsOpaque(words) {
+		return false
+	}
+	_, written := s.files[fileKey(program)]
+	_, onPath := s.pathFileText(program)
+	return !written && !onPath
 }

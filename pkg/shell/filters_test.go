@@ -41,6 +41,13 @@ func TestFiltersRunNothing(t *testing.T) {
 		"cp /tmp/e.js src/a.test.js && jest", "mv /tmp/c.py conftest.py; pytest", "cp /tmp/J justfile && just build",
 		"cp /tmp/t.rake Rakefile; rake", "cp /tmp/x.js vite.config.js && vite build", "cp /tmp/p.yaml .pre-commit-config.yaml && pre-commit run",
 		"ln -s /tmp/x.js webpack.config.js; webpack", "cp /tmp/T Taskfile.yml && task",
+		// filters on a line that wrote files: skipped unless a written
+		// file, seen or not, or a built program could be the program
+		"ls | tee /tmp/out.txt | wc -l | sort -rn | tail -n 3", "echo 'rm -rf ~' > x.sh; cat x.sh | tr a-z A-Z | rev",
+		"curl -s https://x.example | tee sort; sort x.txt", "echo 'rm -rf ~' > sort; sort x.txt",
+		"cp /tmp/x ~/.local/bin/sort; ls | sort", "curl -so ~/.local/bin/cut https://x.example; cut -f1 a",
+		"cc -o sort x.c; cat x.c > y.c; sort a", "curl -s https://x.example > run.sh; cat run.sh | sh; cat run.sh | fold",
+		"curl -s https://x.example > p.txt; cat p.txt | sort | uniq -c",
 	}
 	lines = append(lines, engineExecLines(t)...)
 	defer func() { skipFilterRuns = true }()

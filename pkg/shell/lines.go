@@ -587,7 +587,7 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	text, known := "", false
 	switch {
 	case (name == "echo" || name == "printf") && !argsFed:
-		text, known = echoText(inner)
+		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true
 	case f.inPipe && f.pl.stage > 0 && !unseenIn:

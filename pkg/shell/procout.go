@@ -8,7 +8,7 @@ package shell
 // the word stood, before anything was written to them.
 func (s *state) procOutCode(procOut []span, name string, inner []string, bodies []string, f frame) {
 	var texts []string
-	if t, ok := echoText(inner); ok && len(inner) > 0 {
+	if t, ok := s.echoText(inner); ok && len(inner) > 0 {
 		texts = append(texts, t)
 	}
 	for _, b := range bodies {

@@ -55,6 +55,7 @@ type state struct {
 	parser      *syntax.Parser
 	strArena    []string         // see arena.go
 	boolArena   []bool           // see arena.go
+	intArena    []int            // see arena.go
 	byteArena   []byte           // see arena.go
 	spanArena   []span           // see arena.go (appendSpans): emptied by free
 	fieldBuf    field            // scratch for building a word, while no expander holds it
@@ -170,6 +171,7 @@ func (s *state) free() {
 		spare:      s.spare,
 		strArena:   s.strArena,
 		boolArena:  s.boolArena,
+		intArena:   s.intArena,
 		byteArena:  s.byteArena,
 		fieldBuf:   s.fieldBuf[:0],
 		stmtBufs:   s.stmtBufs,
@@ -1083,15 +1085,18 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	s.cdpath(e.words, e.dyn)
 	var chainBuf [4]string // the wrappers on the way, copied into via below
-	inner, chain, plain := innermost(e.words, e.dyn, chainBuf[:0])
-	name := "" // the program run at last, named once for the helpers below
-	if len(inner) > 0 {
-		name = progName(inner[0])
-	}
+	// name: the program run at last, named once for the helpers below
+	inner, chain, plain, name := innermostNamed(e.words, e.dyn, chainBuf[:0])
 	if name != "" && (len(s.infds) > 0 || len(s.fds) > 0) && isInterpreter(name) {
 		rs = s.inheritedSockets(rs)
 	}
-	xargs := len(e.words) > 0 && progName(e.words[0]) == "xargs"
+	// The program word's own name (xargs, parallel): name, unless a
+	// wrapper runs the program.
+	first := name
+	if !plain && len(e.words) > 0 {
+		first = progName(e.words[0])
+	}
+	xargs := first == "xargs"
 	switch {
 	case len(e.subs) > 0 && len(inner) > 0 && isInterpreter(name):
 		s.link(f.pl, e.subs)
@@ -1123,7 +1128,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	// parallel reading a stage's output that the walk read whole runs
 	// the commands it builds from those lines (parallelLines below), not
 	// a template filled with an unknown word.
-	fed := f.inPipe && f.pl.stage > 0 && len(e.words) > 0 && progName(e.words[0]) == "parallel" &&
+	fed := f.inPipe && f.pl.stage > 0 && first == "parallel" &&
 		!f.pl.unseenBelow() && f.pl.feedsBelow() && !stdinRedirected(rs) && len(e.procIn) == 0 && !parallelPipes(e.words)
 	s.parallelFed = fed
 	s.emitWords(f, e.words, e.dyn, rs, rdyn)
@@ -1187,7 +1192,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 				// (xargs -a FILE reads FILE, not its standard input)
 				s.xargsInput(f, e.words, in)
 			}
-			if len(e.words) > 0 && progName(e.words[0]) == "parallel" && parallelReadsStdin(e.words) {
+			if first == "parallel" && parallelReadsStdin(e.words) {
 				if !s.parallelLines(f, e.words, in) && fed { // parallel.go
 					s.parallelUnread(f, e.words)
 				}
@@ -1212,7 +1217,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	lang, stdin := "", false
 	if len(inner) > 0 {
-		lang, stdin = readsStdin(inner)
+		lang, stdin = readsStdinNamed(name, inner)
 	}
 	xargsFed := false
 	if xargs && argFile(e.words) == "" {
@@ -1276,7 +1281,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.out[interp].Code = s.out[interp].Code.or(facts)
 			if env := s.envInputsOf(lang, text); len(env) > 0 {
 				// codeenv.go: python3 - <<EOF reading os.environ["T"]
-				s.out[interp].Inputs = append(s.out[interp].Inputs[:len(s.out[interp].Inputs):len(s.out[interp].Inputs)], inputIndices(env)...)
+				s.out[interp].Inputs = append(s.out[interp].Inputs[:len(s.out[interp].Inputs):len(s.out[interp].Inputs)], s.inputIndices(env)...)
 			}
 		}
 	}
@@ -1419,7 +1424,7 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		}
 	}
 	if len(inner) > 0 {
-		if t, ok := echoText(inner); ok {
+		if t, ok := s.echoText(inner); ok {
 			pl.feeds = append(pl.feeds, feed{t, pl.stage})
 		}
 		switch name {
@@ -1557,7 +1562,7 @@ func (e *expander) heredoc(r *syntax.Redirect) (string, bool) {
 }
 
 // inputIndices turns substitution spans into command indices.
-func inputIndices(spans []span) []int {
+func (s *state) inputIndices(spans []span) []int {
 	n := 0
 	for _, sp := range spans {
 		n += max(sp.end-sp.start, 0)
@@ -1565,7 +1570,7 @@ func inputIndices(spans []span) []int {
 	if n == 0 {
 		return nil
 	}
-	out := make([]int, 0, n) // sized once: no growing
+	out := s.ints(n) // sized once: no growing
 	for _, sp := range spans {
 		for i := sp.start; i < sp.end; i++ {
 			out = append(out, i)

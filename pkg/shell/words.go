@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -450,7 +451,7 @@ func (s *state) staticOutput(stmts []*syntax.Stmt) (string, bool) {
 	if prog, ok := whichName(words); ok {
 		return prog, true
 	}
-	out, ok := echoText(words)
+	out, ok := s.echoText(words)
 	if !ok {
 		return "", false
 	}
@@ -461,7 +462,7 @@ func (s *state) staticOutput(stmts []*syntax.Stmt) (string, bool) {
 // staticWords gives the values of words made only of literals, quotes and
 // known variables (staticWord), or false when one is not.
 func (s *state) staticWords(ws []*syntax.Word) ([]string, bool) {
-	words := make([]string, 0, len(ws))
+	words := s.strs(len(ws))
 	for _, w := range ws {
 		v, ok := s.staticWord(w)
 		if !ok {
@@ -522,7 +523,7 @@ func (s *state) staticWord(w *syntax.Word) (string, bool) {
 
 // echoText is what "echo ARGS" or "printf FORMAT ARGS" prints, for the
 // common forms; ok is false when it cannot tell.
-func echoText(words []string) (string, bool) {
+func (s *state) echoText(words []string) (string, bool) {
 	if len(words) == 0 {
 		return "", false
 	}
@@ -538,7 +539,7 @@ func echoText(words []string) (string, bool) {
 			args = args[1:]
 		}
 		if !esc && nl {
-			return joinLine(args), true // the words and the newline, in one string
+			return s.joinLine(args), true // the words and the newline, in the line's bytes
 		}
 		out := strings.Join(args, " ")
 		if esc {
@@ -560,28 +561,28 @@ func echoText(words []string) (string, bool) {
 	return "", false
 }
 
-// joinLine is strings.Join(words, " ") + "\n", made in one allocation.
-func joinLine(words []string) string {
-	switch len(words) {
-	case 0:
-		return "\n"
-	case 1:
-		return words[0] + "\n" // (no allocation for an empty word)
-	}
-	n := len(words) // the spaces between, and the newline
+// joinLine is strings.Join(words, " ") + "\n", written in the line's
+// bytes (str): no allocation of its own.
+func (s *state) joinLine(words []string) string {
+	n := max(len(words), 1) // the spaces between, and the newline
 	for _, w := range words {
 		n += len(w)
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, w := range words {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
+	if n == 1 {
+		return "\n" // no words, or one empty word
 	}
-	b.WriteByte('\n')
-	return b.String()
+	if cap(s.byteArena)-len(s.byteArena) < n {
+		s.byteArena = make([]byte, 0, max(n, arenaChunk*16))
+	}
+	i := len(s.byteArena)
+	for k, w := range words {
+		if k > 0 {
+			s.byteArena = append(s.byteArena, ' ')
+		}
+		s.byteArena = append(s.byteArena, w...)
+	}
+	s.byteArena = append(s.byteArena, '\n')
+	return unsafe.String(&s.byteArena[i], n)
 }
 
 func isEchoFlag(s string) bool {

@@ -101,7 +101,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		inputs = s.appendSpans(inputs[:len(inputs):len(inputs)], env...)
 	}
 	if len(inputs) > 0 {
-		c.Inputs = inputIndices(inputs)
+		c.Inputs = s.inputIndices(inputs)
 	}
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
@@ -219,7 +219,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) { // filters.go, cmdoptions.go
+	if s.runsNothing(c.Name, words) && !hasCommandOption(words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -531,7 +531,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 						s.ranFile(i, op)
 						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
 						if env := s.envInputsOf(lang, text); len(env) > 0 {
-							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], inputIndices(env)...)
+							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], s.inputIndices(env)...)
 						}
 					} else {
 						s.runFile(op, lang, f)
@@ -754,20 +754,31 @@ func peelUnless(plain bool, words []string, dyn []bool) ([]string, []bool, bool)
 // that the common short chain is no allocation). plain reports that peel
 // found words[0] to be no wrapper at all.
 func innermost(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool) {
+	inner, chain, plain, _ = innermostNamed(words, dyn, buf)
+	return inner, chain, plain
+}
+
+// innermostNamed is innermost, with the program name of what finally
+// runs, progName(inner[0]) ("" when inner is empty).
+func innermostNamed(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool, name string) {
 	chain = buf
 	for i := 0; i < MaxDepth && len(words) > 0; i++ {
 		if dyn != nil && dyn[0] {
 			break
 		}
-		next, ndyn, ok := peel(words, dyn)
+		name = progName(words[0])
+		next, ndyn, ok := peelNamed(name, words, dyn)
 		plain = i == 0 && !ok
 		if !ok || len(next) == 0 {
-			break
+			return words, chain, plain, name
 		}
-		chain = append(chain, progName(words[0]))
+		chain = append(chain, name)
 		words, dyn = next, ndyn
 	}
-	return words, chain, plain
+	if len(words) == 0 {
+		return words, chain, plain, ""
+	}
+	return words, chain, plain, progName(words[0])
 }
 
 // flagSpec describes a command's options well enough to skip them.
@@ -870,6 +881,12 @@ var (
 // peel reports the command a wrapper runs: ok is true when words[0] is a
 // wrapper, inner is empty when it runs nothing (sudo -l, command -v).
 func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
+	return peelNamed(progName(words[0]), words, dyn)
+}
+
+// peelNamed is peel for words whose program's name, progName(words[0]),
+// is name.
+func peelNamed(name string, words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	cut := func(i int) ([]string, []bool, bool) {
 		if i >= len(words) {
 			return nil, nil, true
@@ -885,8 +902,7 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 		}
 		return cut(i)
 	}
-	name := progName(words[0]) // once: asked of every command, most no wrapper
-	switch name {
+	switch name { // asked of every command, most no wrapper
 	case "sudo":
 		i, stop := sudoFlags.scan(words, 1)
 		for i < len(words) && catalog.IsAssignment(words[i]) {
@@ -1690,13 +1706,18 @@ func (s *state) makeOptions(words []string, f frame) {
 // readsStdin reports whether the command reads the script it runs from
 // stdin, and in which language ("sh" for shells).
 func readsStdin(words []string) (string, bool) {
+	return readsStdinNamed(progName(words[0]), words)
+}
+
+// readsStdinNamed is readsStdin for words whose program's name,
+// progName(words[0]), is name.
+func readsStdinNamed(name string, words []string) (string, bool) {
 	if words[0] != "-" && stdinPath(words[0]) {
 		// /dev/stdin < <(curl …), torchrun /dev/fd/0 < s.py: the program
 		// run is the file that comes in on standard input, in whatever
 		// language its first line names.
 		return "sh", true
 	}
-	name := progName(words[0])
 	if nameKinds.Get(name)&kindStdinReader == 0 {
 		return "", false // none of the programs readsStdinOf reads (namekinds.go)
 	}
