@@ -1169,6 +1169,12 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		// call's value handed on without brackets
 	case sc.lang == "perl" && j > i && j < len(c) && (c[j] == '@' || c[j] == '$'):
 		// system @cmd, system $line: a variable the code assigned
+	case sc.lang == "perl" && j > i && perlHandleFirst(c[j:]) > 0:
+		// open F, "<f"; open my $fh, "<", $f: a filehandle, then the
+		// list (a declaration is read from its variable on)
+		if c[j] != '$' && strings.IndexByte(c[j:j+perlHandleFirst(c[j:])], '$') > 0 {
+			j += strings.IndexByte(c[j:], '$')
+		}
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
 	default:
@@ -1837,6 +1843,36 @@ func bareCallArgument(rest string) bool {
 		return false
 	}
 	return skipSpace(rest, k) < len(rest) && rest[skipSpace(rest, k)] == '(' || k < len(rest) && rest[k] == '('
+}
+
+// perlHandleFirst reports, for the text after a Perl call's name written
+// without brackets, the length of a filehandle argument and the comma
+// after it (F, or my $fh, or STDOUT,), or 0 when the text starts with
+// none: a bareword or a declared scalar, then a comma.
+func perlHandleFirst(rest string) int {
+	k := 0
+	for _, decl := range [...]string{"my ", "our ", "local "} {
+		if strings.HasPrefix(rest, decl) {
+			k = skipSpace(rest, len(decl))
+			if k >= len(rest) || rest[k] != '$' {
+				return 0
+			}
+			k++
+			break
+		}
+	}
+	start := k
+	for k < len(rest) && isIdent(rest[k]) {
+		k++
+	}
+	if k == start || rest[start] >= '0' && rest[start] <= '9' {
+		return 0
+	}
+	k = skipSpace(rest, k)
+	if k >= len(rest) || rest[k] != ',' {
+		return 0
+	}
+	return k + 1
 }
 
 // eventLoops are the Python modules whose run and call start no process:
