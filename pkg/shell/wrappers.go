@@ -540,6 +540,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			// script run all the same
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" && op != "-" {
+					if text, ok := s.files[fileKey(op)]; ok && tclInterpreter(name) {
+						s.tclCommands(text, s.viaFrame(f, name)) // tclsh s.tcl, written on the line
+					}
 					s.runsUnseen(len(s.out)-1, op)
 				}
 			}
@@ -1608,7 +1611,7 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu ipython ipython3 guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
+		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
 		m[n] = true
 	}
 	return m
@@ -1725,6 +1728,9 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	}
 	if isPwsh(name) {
 		_, hasCode, stdin := pwshCode(words)
+		if file := pwshFile(words); file != "" && (fromDescriptor(file) || stdinPath(file)) {
+			stdin = true // pwsh -File /dev/stdin: the script comes in on its input
+		}
 		return "pwsh", !hasCode && stdin
 	}
 	if sshNames.Get(name) {
