@@ -393,7 +393,9 @@ var recipeRunners = table.Map[string, recipeRunner]{Build: func() map[string]rec
 		"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
 		"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
 		"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
-		"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
+		// deno task NAME runs the tasks of deno.json (its other verbs do not)
+		"deno": {[]string{"deno.json", "deno.jsonc"}, []string{"-c", "--config"}, "strings", []string{"--cwd"}},
+		"tox":  {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
 		// pre-commit's hooks of language system or script run their entry.
 		"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
 		"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},

@@ -42,3 +42,34 @@ func TestMoreLanguagesRun(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildToolsRun: what build tools run for a line: Maven's exec plugin
+// program and arguments, npm run env's command, deno task's tasks from a
+// deno.json the line wrote, CMake's file(REMOVE_RECURSE) in a script read
+// on its input.
+func TestBuildToolsRun(t *testing.T) {
+	for _, c := range []struct {
+		line, want string // want: a command the line amounts to, "" for none
+	}{
+		{"mvn exec:exec -Dexec.executable=rm -Dexec.args='-rf /tmp/x'", "rm -rf /tmp/x"},
+		{"mvn -q package -DskipTests", ""},
+		{"npm run env -- rm -rf /tmp/x", "rm -rf /tmp/x"},
+		{"npm run test -- --watch=false", ""},
+		{`echo '{"tasks":{"t":"rm -rf /tmp/x"}}' > deno.json; deno task t`, "rm -rf /tmp/x"},
+		{`echo '{"tasks":{"t":"rm -rf /tmp/x"}}' > deno.json; deno fmt`, ""},
+		{"cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE /tmp/x)'", "rm -rf /tmp/x"},
+		{"cmake -P - <<< 'file(REMOVE /tmp/x /tmp/y)'", "rm -f /tmp/x /tmp/y"},
+	} {
+		var got []string
+		found, acts := false, false
+		for _, cmd := range Parse(c.line).Commands {
+			g := strings.Join(append([]string{cmd.Name}, cmd.Args...), " ")
+			got = append(got, g)
+			found = found || g == c.want
+			acts = acts || cmd.Name == "rm"
+		}
+		if c.want == "" && acts || c.want != "" && !found {
+			t.Errorf("Parse(%q): commands %q, want %q", c.line, got, c.want)
+		}
+	}
+}

@@ -215,7 +215,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) { // filters.go, cmdoptions.go
+	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) && !plainWordsMaven(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -480,12 +480,17 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.makeOptions(words, f)
 	default:
 		if recipeKeys().mayHold(name) {
-			if r, ok := recipeRunners.Lookup(name); ok {
+			if r, ok := recipeRunners.Lookup(name); ok && (name != "deno" || len(words) > 1 && words[1] == "task") {
 				s.runRecipes(r, words, f)
 			}
 		}
 		if name == "npm" || name == "pnpm" || name == "bun" {
 			s.pkgSetScripts(name, words, f)
+		}
+		if rest, ok := npmRunEnv(name, words); ok && f.depth < MaxDepth {
+			// npm run env -- CMD: npm's built-in env script is env, and
+			// the words after it are env's command
+			s.emitWords(s.viaFrame(f, name), append([]string{"env"}, rest...), nil, nil, false)
 		}
 		if name == "ansible" && !ansibleHasArgs(words) {
 			// -m reboot, -m service with no -a: the module alone says
@@ -516,6 +521,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 		s.embedded(f, name, words, dyn)
 		s.commandOptions(f, name, words, dyn) // cmdoptions.go
+		s.mavenExec(f, name, words)
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
@@ -668,6 +674,9 @@ func plainWords(name string, words []string) bool {
 	if otherInterpreters.Get(unversioned(name)) {
 		// groovy s.groovy, tclsh s.tcl: the script it runs is looked at
 		return plainBut(name) && scriptOperand(words) == ""
+	}
+	if (name == "mvn" || name == "mvnw") && mavenExecNamed(words) {
+		return false // mvn exec:exec -Dexec.executable=…: cmdoptions.go
 	}
 	return plainBut(name)
 }
@@ -1779,7 +1788,7 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	case "cmake":
 		// cmake -P - (or /dev/stdin, or <(…)): the script on a descriptor.
 		for i := 1; i+1 < len(words); i++ {
-			if words[i] == "-P" && fromDescriptor(words[i+1]) {
+			if words[i] == "-P" && (fromDescriptor(words[i+1]) || stdinPath(words[i+1])) {
 				return "cmake", true
 			}
 		}
