@@ -191,3 +191,17 @@ func npmRunEnv(name string, words []string) ([]string, bool) {
 	}
 	return rest, len(rest) > 0
 }
+
+// composerScripts reports "composer config … scripts.NAME …", which sets a
+// script composer runs (projectfiles.go).
+func composerScripts(name string, words []string) bool {
+	if name != "composer" || len(words) < 3 || words[1] != "config" {
+		return false
+	}
+	for _, w := range words[2:] {
+		if strings.HasPrefix(w, "scripts.") {
+			return true
+		}
+	}
+	return false
+}

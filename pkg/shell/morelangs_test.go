@@ -25,6 +25,8 @@ func TestMoreLanguagesRun(t *testing.T) {
 		{"echo 'puts [info patchlevel]' | tclsh", ""},
 		{"deno eval 'require(\"fs\").rmSync(\"/tmp/x\",{recursive:true})'", "rm -r -f /tmp/x"},
 		{"deno eval 'console.log(Deno.version)'", ""},
+		{"echo 'Deno.removeSync(\"/tmp/x\",{recursive:true})' > x.ts; deno run -A x.ts", "rm -r -f /tmp/x"},
+		{"deno eval 'await Deno.remove(\"dist\")'", "rm -r -f dist"},
 		{"pwsh -c '$env:GITHUB_TOKEN'", "printenv GITHUB_TOKEN"},
 		{"pwsh -File /dev/stdin <<< 'Remove-Item -Recurse -Force /tmp/x'", "rm -r -f /tmp/x"},
 		{"pwsh -c '$PSVersionTable'", ""},
@@ -59,6 +61,8 @@ func TestBuildToolsRun(t *testing.T) {
 		{`echo '{"tasks":{"t":"rm -rf /tmp/x"}}' > deno.json; deno fmt`, ""},
 		{"cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE /tmp/x)'", "rm -rf /tmp/x"},
 		{"cmake -P - <<< 'file(REMOVE /tmp/x /tmp/y)'", "rm -f /tmp/x /tmp/y"},
+		{"composer config scripts.test 'rm -rf /tmp/x'", "rm -rf /tmp/x"},
+		{"composer config scripts.test phpunit", ""},
 	} {
 		var got []string
 		found, acts := false, false

@@ -309,6 +309,12 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"renameSync", hookCopy}, {"process.kill", hookKill},
 			{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},
 			{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
+			// Deno's own file calls (deno run, deno eval)
+			{"Deno.removeSync", hookRmTree}, {"Deno.remove", hookRmTree},
+			{"Deno.readTextFileSync", hookRead}, {"Deno.readTextFile", hookRead},
+			{"Deno.readFileSync", hookRead}, {"Deno.readFile", hookRead},
+			{"Deno.writeTextFileSync", hookWrite}, {"Deno.writeTextFile", hookWrite},
+			{"Deno.writeFileSync", hookWrite}, {"Deno.writeFile", hookWrite},
 		},
 		"awk": {{"system", hookShell}},
 		// Compiled languages, for sources the line writes and then builds

@@ -85,9 +85,21 @@ func keyedValues(text, key string) string {
 }
 
 // pkgSetScripts judges the package scripts a command line sets: npm pkg
-// set scripts.NAME=CMD (pnpm's and bun's too). The script runs whenever
-// the runner runs it, as npm set-script's does.
+// set scripts.NAME=CMD (pnpm's and bun's too), composer config
+// scripts.NAME CMD. The script runs whenever the runner runs it, as npm
+// set-script's does.
 func (s *state) pkgSetScripts(name string, words []string, f frame) {
+	if name == "composer" {
+		// composer config [OPTIONS] scripts.NAME CMD…: the script composer
+		// runs for that event or command
+		for k := 2; k+1 < len(words) && words[1] == "config"; k++ {
+			if strings.HasPrefix(words[k], "scripts.") {
+				s.parseString(strings.Join(words[k+1:], " "), s.viaFrame(f, name))
+				return
+			}
+		}
+		return
+	}
 	i := 1
 	if name == "bun" && len(words) > 2 && words[1] == "pm" {
 		i = 2

@@ -215,7 +215,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) && !plainWordsMaven(c.Name, words) { // filters.go, cmdoptions.go
+	if s.runsNothing(c.Name, words[0]) && !hasCommandOption(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -484,7 +484,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runRecipes(r, words, f)
 			}
 		}
-		if name == "npm" || name == "pnpm" || name == "bun" {
+		if name == "npm" || name == "pnpm" || name == "bun" || name == "composer" {
 			s.pkgSetScripts(name, words, f)
 		}
 		if rest, ok := npmRunEnv(name, words); ok && f.depth < MaxDepth {
@@ -675,8 +675,8 @@ func plainWords(name string, words []string) bool {
 		// groovy s.groovy, tclsh s.tcl: the script it runs is looked at
 		return plainBut(name) && scriptOperand(words) == ""
 	}
-	if (name == "mvn" || name == "mvnw") && mavenExecNamed(words) {
-		return false // mvn exec:exec -Dexec.executable=…: cmdoptions.go
+	if plainWordsMaven(name, words) || composerScripts(name, words) {
+		return false // mvn exec:exec -Dexec.executable=…, composer config scripts.X: cmdoptions.go
 	}
 	return plainBut(name)
 }
