@@ -1039,6 +1039,7 @@ func whichName(words []string) (string, bool) {
 var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 	return map[string]*strings.Replacer{
 		"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
+			"__import__('os').path.expanduser('~')", `__import__("os").path.expanduser("~")`,
 			"os.path.expanduser('~')", `os.path.expanduser("~")`, "os.environ['HOME']",
 			`os.environ["HOME"]`, "os.getenv('HOME')", `os.getenv("HOME")`,
 			"os.environ.get('HOME')", `os.environ.get("HOME")`},
@@ -1048,13 +1049,16 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 			[]string{"`${"}, "}",
 			"require('path').join(", "path.join(", `require("path").join(`, "path.join(", "require('node:path').join(", "path.join("),
 		"ruby": homeReplacer([]string{"Dir.home", "ENV['HOME']", `ENV["HOME"]`, "File.expand_path('~')"},
-			[]string{`"#{`}, "}"),
+			[]string{`"#{`}, "}",
+			// interpolated inside a string ("rm -rf #{Dir.home}"): the ~ there
+			"#{Dir.home}", "~", "#{ENV['HOME']}", "~", `#{ENV["HOME"]}`, "~"),
 		"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
 			[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
 		"r": homeReplacer([]string{`path.expand("~")`, "path.expand('~')", `Sys.getenv("HOME")`, "Sys.getenv('HOME')",
 			`normalizePath("~")`, "normalizePath('~')"}, nil, ""),
 		"c":     homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
+		"lua":   homeReplacer([]string{`os.getenv("HOME")`, "os.getenv('HOME')"}, nil, ""),
 		"go":    homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
 		"rust":  homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
 		"java":  homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),

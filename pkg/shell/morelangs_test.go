@@ -30,6 +30,10 @@ func TestMoreLanguagesRun(t *testing.T) {
 		{"pwsh -c '$env:GITHUB_TOKEN'", "printenv GITHUB_TOKEN"},
 		{"pwsh -File /dev/stdin <<< 'Remove-Item -Recurse -Force /tmp/x'", "rm -r -f /tmp/x"},
 		{"pwsh -c '$PSVersionTable'", ""},
+		// the home directory spelled inside a string and through __import__
+		{`ruby -e 'system("rm -rf #{Dir.home}")'`, "rm -rf ~"},
+		{`python3 -c "__import__('shutil').rmtree(__import__('os').path.expanduser('~'))"`, "rm -r -f ~"},
+		{`ruby -e 'puts "home is #{Dir.home}"'`, ""},
 	} {
 		var got []string
 		found, acts := false, false
