@@ -30,6 +30,8 @@ func TestMoreLanguagesRun(t *testing.T) {
 		{"pwsh -c '$env:GITHUB_TOKEN'", "printenv GITHUB_TOKEN"},
 		{"pwsh -File /dev/stdin <<< 'Remove-Item -Recurse -Force /tmp/x'", "rm -r -f /tmp/x"},
 		{"pwsh -c '$PSVersionTable'", ""},
+		{`ipython -c "import shutil; shutil.rmtree('/tmp/x')"`, "rm -r -f /tmp/x"},
+		{`ipython3 -c "print(1)"`, ""},
 		// the home directory spelled inside a string and through __import__
 		{`ruby -e 'system("rm -rf #{Dir.home}")'`, "rm -rf ~"},
 		{`python3 -c "__import__('shutil').rmtree(__import__('os').path.expanduser('~'))"`, "rm -r -f ~"},

@@ -18,7 +18,7 @@ import (
 func scriptLang(name string) string {
 	base := unversioned(name)
 	switch base {
-	case "python", "pypy", "micropython", "graalpy":
+	case "python", "pypy", "micropython", "graalpy", "ipython":
 		return "python"
 	case "perl", "ruby", "php":
 		return base

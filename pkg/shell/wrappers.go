@@ -1619,7 +1619,7 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 // OCaml, and the JVM's script runners (Groovy, jrunscript, jshell).
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
-	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu ipython ipython3 guile racket sbcl clisp ecl " +
+	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
 		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
 		m[n] = true
 	}
