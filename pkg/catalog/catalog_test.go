@@ -163,3 +163,26 @@ func BenchmarkClassify(b *testing.B) {
 		cat.Classify("curl", args)
 	}
 }
+
+// TestSingleDashValueAttached: a single-dash option of several letters the
+// table lists whole whose value runs takes it after "=" (go test
+// -exec=CMD), as from the next word; a short option's cluster is read as
+// before (cut -d=).
+func TestSingleDashValueAttached(t *testing.T) {
+	c := Default().Classify("go", []string{"test", "-exec=qemu-arm -L /x", "-toolexec=t", "./..."})
+	roles := map[string]Role{}
+	for _, w := range c.Words {
+		roles[w.Option] = w.Role
+		if w.Option == "-exec" && w.Text != "qemu-arm -L /x" {
+			t.Errorf("-exec value %q", w.Text)
+		}
+	}
+	if roles["-exec"] != Shell || roles["-toolexec"] != Shell {
+		t.Errorf("go test roles %v, want -exec and -toolexec shell", roles)
+	}
+	for _, w := range Default().Classify("cut", []string{"-d=", "-f2", "x"}).Words {
+		if w.Option == "-d" && w.Text != "=" {
+			t.Errorf("cut -d= value %q, want =", w.Text)
+		}
+	}
+}

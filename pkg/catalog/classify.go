@@ -230,6 +230,16 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			i = out.take(e, o, spell, "", args, i)
 			continue
 		}
+		// A single-dash option of several letters the table lists whole
+		// whose value runs (go's -exec=CMD, -toolexec=CMD), with its value
+		// after "=": what runs is read in either spelling.
+		if k := strings.IndexByte(a, '='); k > 2 {
+			if o, ok := e.option(a[:k]); ok && o.Value && (o.Role == Shell || o.Role == Exec || o.Role == Code || o.Role == Command) {
+				out.mark(o, a[k+1:])
+				out.Words = append(out.Words, Word{Text: a[k+1:], Role: o.Role, Index: i, Option: a[:k]})
+				continue
+			}
+		}
 		// A cluster of short flags: "-rf", "-ofile", "-d@file".
 		for j := 1; j < len(a); j++ {
 			spell := shortSpelling(a, j)

@@ -799,6 +799,23 @@ func gitSettings(args []string) []SettingUse {
 	case "archive":
 		remoteProgram("remote.cmdline.uploadpack", "--exec")
 	}
+	// A remote named on the line as an ext:: address (git clone
+	// 'ext::sh -c …', archive --remote=ext::…) is a command git runs to
+	// reach it, as remote.NAME.url's would be.
+	switch verb {
+	case "clone", "fetch", "pull", "ls-remote", "fetch-pack", "push", "send-pack", "archive", "submodule":
+		for _, w := range rest {
+			if w == "--" {
+				continue
+			}
+			if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "--") {
+				w = v
+			}
+			if len(w) > 5 && strings.EqualFold(w[:5], "ext::") {
+				addGit("remote.cmdline.url="+w, "git "+verb)
+			}
+		}
+	}
 	return out
 }
 
@@ -863,10 +880,11 @@ func (u SettingUse) CommandLine() (string, bool) {
 		if body, ok := strings.CutPrefix(strings.TrimSpace(v), "()"); ok && strings.TrimSpace(body) != "" {
 			return body, true
 		}
+	case Options:
+		return commandOption(u.Setting.Opts, v)
 	case RemoteURL:
 		if len(v) > 5 && strings.EqualFold(v[:5], "ext::") {
-			// git's ext:: transport: "% " is a space, "%%" a percent.
-			return strings.NewReplacer("% ", " ", "%%", "%", "%S", "git-upload-pack", "%s", "upload-pack", "%G", "").Replace(v[5:]), true
+			return extCommand(v[5:]), true
 		}
 	}
 	return "", false
@@ -1063,4 +1081,96 @@ func flatSettings(text, ns, sep string, add func(ns, key, val string)) {
 		v = strings.Trim(strings.TrimSpace(v), `"'`)
 		add(ns, strings.TrimSpace(k), v)
 	}
+}
+
+// extCommand turns the command of git's ext:: transport into a shell line:
+// an unescaped space parts words, "% " is a space inside a word, "%%" a
+// percent, %S and %s the service's names and %G nothing; a word with a
+// space is quoted so that it stays one word ("sh -c rm% -rf% x" runs
+// sh -c 'rm -rf x').
+func extCommand(v string) string {
+	var words []string
+	var b strings.Builder
+	spaced := false
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		w := b.String()
+		if spaced {
+			w = "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+		}
+		words = append(words, w)
+		b.Reset()
+		spaced = false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == ' ':
+			flush()
+		case c == '%' && i+1 < len(v):
+			i++
+			switch v[i] {
+			case ' ':
+				b.WriteByte(' ')
+				spaced = true
+			case '%':
+				b.WriteByte('%')
+			case 'S':
+				b.WriteString("git-upload-pack")
+			case 's':
+				b.WriteString("upload-pack")
+			case 'G':
+			default:
+				b.WriteByte('%')
+				b.WriteByte(v[i])
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	flush()
+	return strings.Join(words, " ")
+}
+
+// commandOption returns the command line an options value hands to a
+// shell through one of opts that ends in "@" (GOFLAGS='-toolexec=CMD',
+// _JAVA_OPTIONS='-XX:OnError=CMD'): the rest of the value after the option.
+func commandOption(opts []string, v string) (string, bool) {
+	for _, o := range opts {
+		name, ok := strings.CutSuffix(o, "@")
+		if !ok {
+			continue
+		}
+		for at := 0; at < len(v); {
+			k := strings.Index(v[at:], name)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(name)
+			if k > 0 && v[k-1] != ' ' && v[k-1] != '\t' && v[k-1] != '"' && v[k-1] != '\'' {
+				continue // inside another word
+			}
+			rest := v[at:]
+			switch {
+			case strings.HasSuffix(name, "=") || strings.HasSuffix(name, ":"):
+			case strings.HasPrefix(rest, "="):
+				rest = rest[1:]
+			case strings.HasPrefix(rest, " "):
+				rest = strings.TrimLeft(rest, " ")
+			default:
+				continue // -execfoo: another option
+			}
+			cmd := strings.TrimSpace(rest)
+			if len(cmd) > 1 && (cmd[0] == '"' || cmd[0] == '\'') && strings.IndexByte(cmd[1:], cmd[0]) == len(cmd)-2 {
+				cmd = cmd[1 : len(cmd)-1] // -toolexec="CMD ARGS"
+			}
+			if cmd != "" {
+				return cmd, true
+			}
+		}
+	}
+	return "", false
 }

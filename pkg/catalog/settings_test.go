@@ -169,7 +169,15 @@ func TestSettingCommandLine(t *testing.T) {
 		{"git", "alias.x=!rm x", "rm x", true},
 		{"git", "alias.x=log", "", false},
 		{"git", "sendemail.smtpserver=smtp.example.com", "", false},
-		{"git", "remote.origin.url=ext::sh -c touch% x", "sh -c touch x", true},
+		{"git", "remote.origin.url=ext::sh -c touch% x", "sh -c 'touch x'", true},
+		{"git", "remote.origin.url=ext::git%%x %S% foo", "git%x 'git-upload-pack foo'", true},
+		// options whose value is a command line: the rest of the value
+		{"env", `GOFLAGS=-mod=mod -toolexec=sh -c "touch x"`, `sh -c "touch x"`, true},
+		{"env", `GOFLAGS=-toolexec="sh -c id"`, "sh -c id", true},
+		{"env", "GOFLAGS=-exec qemu-arm", "qemu-arm", true},
+		{"env", "GOFLAGS=-mod=mod -executable=x", "", false},
+		{"env", "_JAVA_OPTIONS=-Xmx2g -XX:OnOutOfMemoryError=kill -9 %p", "kill -9 %p", true},
+		{"env", "JAVA_TOOL_OPTIONS=-Xmx2g", "", false},
 	} {
 		var u SettingUse
 		var ok bool
@@ -184,6 +192,31 @@ func TestSettingCommandLine(t *testing.T) {
 		got, gotOK := u.CommandLine()
 		if got != c.want || gotOK != c.ok {
 			t.Errorf("CommandLine(%s) = %q, %v; want %q, %v", c.kv, got, gotOK, c.want, c.ok)
+		}
+	}
+}
+
+// TestGitExtRemoteOnTheLine: a remote named on the line as an ext:: address
+// is a command git runs, whichever verb names it; an ordinary address is not.
+func TestGitExtRemoteOnTheLine(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"clone", "ext::sh -c touch% x", "dir"}, "sh -c 'touch x'"},
+		{[]string{"ls-remote", "ext::tool %S"}, "tool git-upload-pack"},
+		{[]string{"archive", "--remote=ext::sh -c id", "HEAD"}, "sh -c id"},
+		{[]string{"push", "ext::sh -c id", "main"}, "sh -c id"},
+		{[]string{"clone", "https://example.org/x.git"}, ""},
+	} {
+		got := ""
+		for _, u := range SettingsOf("git", c.args) {
+			if cmd, ok := u.CommandLine(); ok {
+				got = cmd
+			}
+		}
+		if got != c.want {
+			t.Errorf("git %q: command %q, want %q", c.args, got, c.want)
 		}
 	}
 }

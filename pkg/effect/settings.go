@@ -604,6 +604,15 @@ func codeOption(opts []string, val string, anywhere bool) string {
 	for k, w := range f {
 		for _, o := range opts {
 			arg, ok := "", false
+			if c, cmd := strings.CutSuffix(o, "@"); cmd {
+				// an option whose value is a command line: any value runs
+				// one, judged as the command it is (shell/settings.go).
+				rest, at := strings.CutPrefix(w, c)
+				if at && (rest == "" && k+1 < len(f) || strings.HasSuffix(c, "=") && rest != "" || len(rest) > 1 && rest[0] == '=') {
+					return w
+				}
+				continue
+			}
 			switch {
 			case strings.HasSuffix(o, "!"):
 				// less +!CMD: any use runs a command.

@@ -34,3 +34,25 @@ func TestSedAsEditor(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeOptionCommandValued: an option whose value is a command line
+// (the table marks it with @) loads code with any value, inside the
+// project or not; without a value, or as part of another option, not.
+func TestCodeOptionCommandValued(t *testing.T) {
+	opts := []string{"-toolexec@", "-exec@", "-XX:OnError=@", "-overlay"}
+	for _, c := range []struct {
+		val, want string
+	}{
+		{"-toolexec=./tool", "-toolexec=./tool"},
+		{"-exec qemu-arm", "-exec"},
+		{"-XX:OnError=true", "-XX:OnError=true"},
+		{"-mod=mod", ""},
+		{"-executable=x", ""},
+		{"-toolexec=", ""},
+		{"-exec", ""},
+	} {
+		if got := codeOption(opts, c.val, false); got != c.want {
+			t.Errorf("codeOption(%q) = %q, want %q", c.val, got, c.want)
+		}
+	}
+}

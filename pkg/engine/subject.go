@@ -53,7 +53,11 @@ func (ev *evaluation) run(trace *Trace) {
 	case call.ToolExec:
 		ev.exec(c.Command(), true, c.Tool)
 	case call.ToolRead, call.ToolWrite:
-		p := match.CleanPath(c.Path(), c.Cwd, ev.e.env.Home)
+		raw := c.Path()
+		if u, ok := match.FileURIPath(raw); ok {
+			raw = u // file:///home/u/x: a tool that takes URIs reaches /home/u/x
+		}
+		p := match.CleanPath(raw, c.Cwd, ev.e.env.Home)
 		s := subject{tool: c.Tool, primary: true, text: p, path: p, content: c.Content()}
 		if c.Tool == call.ToolWrite {
 			s.effect = writtenFormatEffect(p, s.content) // laterformats.go: settings that run nothing

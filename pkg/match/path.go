@@ -20,6 +20,11 @@ func CleanPath(p, cwd, home string) string {
 		return ""
 	}
 	p = AbsPath(p, cwd, home)
+	if rest, ok := strings.CutPrefix(p, "/dev/fd/"); ok && strings.Contains(rest, "..") {
+		// /dev/fd is a link to /proc/self/fd: /dev/fd/../environ is
+		// /proc/self/environ, not /dev/environ
+		p = "/proc/self/fd/" + rest
+	}
 	if strings.Contains(p, "/proc/") {
 		return cleanProc(p, cwd)
 	}

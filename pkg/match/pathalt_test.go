@@ -60,6 +60,9 @@ func TestCleanPathSpellings(t *testing.T) {
 		"/proc/1/cwd/../../etc/shadow":              "/etc/shadow",
 		"/proc/self/fd/3":                           "/proc/self/fd/3",
 		"/proc/self/environ":                        "/proc/self/environ",
+		"/dev/fd/../environ":                        "/proc/self/environ",
+		"/dev/fd/3/../../cwd/.env":                  "/home/u/p/.env",
+		"/dev/fd/3":                                 "/dev/fd/3",
 	} {
 		if got := CleanPath(in, cwd, home); got != want {
 			t.Errorf("CleanPath(%q) = %q, want %q", in, got, want)

@@ -147,3 +147,75 @@ func (s *state) commandOptions(f frame, name string, words []string, dyn []bool)
 		s.parseString(val, g)
 	}
 }
+
+// mavenExec walks what Maven's exec plugin runs: its exec.executable
+// property's program with its exec.args, set as -D properties on the line
+// (mvn exec:exec -Dexec.executable=sh -Dexec.args='-c "…"').
+func (s *state) mavenExec(f frame, name string, words []string) {
+	if name != "mvn" && name != "mvnw" || !mavenExecNamed(words) {
+		return
+	}
+	prog, args := "", ""
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if w == "-D" && k+1 < len(words) {
+			k++
+			w = "-D" + words[k]
+		}
+		if v, ok := strings.CutPrefix(w, "-Dexec.executable="); ok {
+			prog = v
+		} else if v, ok := strings.CutPrefix(w, "-Dexec.args="); ok {
+			args = v
+		}
+	}
+	if prog == "" || f.depth >= MaxDepth {
+		return
+	}
+	g := s.viaFrame(f, name)
+	g.synthetic = true
+	s.parseString(quoteWord(prog)+" "+args, g)
+}
+
+// mavenExecNamed reports a Maven line that names the exec plugin's program.
+func mavenExecNamed(words []string) bool {
+	for _, w := range words[1:] {
+		if strings.Contains(w, "exec.executable=") {
+			return true
+		}
+	}
+	return false
+}
+
+// plainWordsMaven reports a Maven line whose exec plugin runs a program it
+// names: such a line is walked, not passed as plain.
+func plainWordsMaven(name string, words []string) bool {
+	return (name == "mvn" || name == "mvnw") && mavenExecNamed(words)
+}
+
+// npmRunEnv gives the command "npm run env -- CMD" hands npm's built-in
+// env script (env CMD); a package's own env script would get the same
+// words. ok is false for other lines.
+func npmRunEnv(name string, words []string) ([]string, bool) {
+	if name != "npm" || len(words) < 4 || words[1] != "run" && words[1] != "run-script" && words[1] != "rum" && words[1] != "urn" || words[2] != "env" {
+		return nil, false
+	}
+	rest := words[3:]
+	if rest[0] == "--" {
+		rest = rest[1:]
+	}
+	return rest, len(rest) > 0
+}
+
+// composerScripts reports "composer config … scripts.NAME …", which sets a
+// script composer runs (projectfiles.go).
+func composerScripts(name string, words []string) bool {
+	if name != "composer" || len(words) < 3 || words[1] != "config" {
+		return false
+	}
+	for _, w := range words[2:] {
+		if strings.HasPrefix(w, "scripts.") {
+			return true
+		}
+	}
+	return false
+}

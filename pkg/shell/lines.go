@@ -359,6 +359,10 @@ func (s *state) runText(text, lang string, f frame) {
 	case "pwsh":
 		s.parseString(translatePwsh(text), f)
 	default:
+		if tclInterpreter(lang) {
+			s.tclCommands(text, s.viaFrame(f, lang)) // echo 'exec rm …' | tclsh
+			return
+		}
 		s.scanCode(lang, text, f)
 	}
 }
@@ -389,7 +393,9 @@ var recipeRunners = table.Map[string, recipeRunner]{Build: func() map[string]rec
 		"yarn":  {[]string{"package.json"}, nil, "strings", []string{"--cwd"}},
 		"bun":   {[]string{"package.json"}, nil, "strings", []string{"--cwd", "--cd"}},
 		"mise":  {[]string{"mise.toml", ".mise.toml"}, nil, "strings", []string{"-C", "--cd"}},
-		"tox":   {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
+		// deno task NAME runs the tasks of deno.json (its other verbs do not)
+		"deno": {[]string{"deno.json", "deno.jsonc"}, []string{"-c", "--config"}, "strings", []string{"--cwd"}},
+		"tox":  {[]string{"tox.ini"}, []string{"-c", "--conf"}, "ini", []string{"--root"}},
 		// pre-commit's hooks of language system or script run their entry.
 		"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
 		"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
@@ -645,15 +651,7 @@ func (s *state) wrapperString(name, text string, f frame) {
 	defer s.markFedCode(name, fed)
 	switch {
 	case e != nil && e.Prop("shell-lang") == "tcl":
-		// Tcl (expect, OpenOCD): a command ends at ";" or a newline, and
-		// one runs inside another's brackets or braces ([exec CMD], if {1}
-		// {exec CMD}); its spawn, exec or system, wherever it stands
-		// (eval exec CMD), runs what follows.
-		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(";\n[]{}", r) }) {
-			if rest, ok := tclShellCommand(part); ok {
-				s.parseString(rest, g)
-			}
-		}
+		s.tclCommands(text, g)
 	case e != nil && e.Prop("shell-prefix") != "":
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
@@ -667,22 +665,64 @@ func (s *state) wrapperString(name, text string, f frame) {
 	}
 }
 
+// tclCommands walks what a Tcl script (expect's, OpenOCD's, tclsh's) hands
+// a shell: a command ends at ";" or a newline, and one runs inside
+// another's brackets or braces ([exec CMD], if {1} {exec CMD}); its spawn,
+// exec or system, wherever it stands (eval exec CMD), runs what follows.
+func (s *state) tclCommands(text string, g frame) {
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(";\n[]{}", r) }) {
+		if rest, ok := tclShellCommand(part); ok {
+			s.parseString(rest, g)
+		}
+	}
+}
+
+// tclInterpreter reports a Tcl interpreter's name (tclsh, wish, tclsh8.6).
+func tclInterpreter(name string) bool {
+	n := unversioned(name)
+	return n == "tclsh" || n == "wish"
+}
+
 // tclShellCommand returns what a Tcl command hands a shell: the words
 // after its spawn, exec or system.
+// Tcl's own file commands are the shell's (file delete -force P is rm
+// -rf P), and its env array ($env(HOME), array get env, parray env) the
+// environment.
 func tclShellCommand(part string) (string, bool) {
-	rest := part
+	rest := strings.NewReplacer("$env(", "${", "$::env(", "${").Replace(part)
+	if strings.Contains(rest, "${") {
+		rest = tclEnvClose().ReplaceAllString(rest, "${$1}")
+	}
 	for {
 		rest = strings.TrimLeft(rest, " \t")
 		word, after, _ := strings.Cut(rest, " ")
 		switch word {
 		case "spawn", "exec", "system":
 			return after, strings.TrimSpace(after) != ""
+		case "file":
+			verb, paths, _ := strings.Cut(strings.TrimLeft(after, " \t"), " ")
+			switch verb {
+			case "delete":
+				return "rm -rf " + strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(paths), "-force")), "-- "), strings.TrimSpace(paths) != ""
+			case "copy", "rename", "link":
+				return "cp -rf " + strings.TrimPrefix(strings.TrimSpace(paths), "-force "), strings.TrimSpace(paths) != ""
+			}
+			return "", false
+		case "array", "parray":
+			if f := strings.Fields(after); word == "parray" && len(f) > 0 && strings.TrimPrefix(f[0], "::") == "env" ||
+				len(f) > 1 && f[0] == "get" && strings.TrimPrefix(f[1], "::") == "env" {
+				return "env", true // the whole environment, values and all
+			}
+			return "", false
 		case "":
 			return "", false
 		}
 		rest = after
 	}
 }
+
+// tclEnvClose finishes $env(NAME), opened as ${NAME), into ${NAME}.
+var tclEnvClose = lazyRegexp(`\$\{(\w+)\)`)
 
 // markFedCode marks, for a program whose catalogue entry "feeds-shell"
 // (tar --to-command=sh: the command reads each member on its standard
@@ -1023,6 +1063,7 @@ func whichName(words []string) (string, bool) {
 var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 	return map[string]*strings.Replacer{
 		"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
+			"__import__('os').path.expanduser('~')", `__import__("os").path.expanduser("~")`,
 			"os.path.expanduser('~')", `os.path.expanduser("~")`, "os.environ['HOME']",
 			`os.environ["HOME"]`, "os.getenv('HOME')", `os.getenv("HOME")`,
 			"os.environ.get('HOME')", `os.environ.get("HOME")`},
@@ -1032,16 +1073,20 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 			[]string{"`${"}, "}",
 			"require('path').join(", "path.join(", `require("path").join(`, "path.join(", "require('node:path').join(", "path.join("),
 		"ruby": homeReplacer([]string{"Dir.home", "ENV['HOME']", `ENV["HOME"]`, "File.expand_path('~')"},
-			[]string{`"#{`}, "}"),
+			[]string{`"#{`}, "}",
+			// interpolated inside a string ("rm -rf #{Dir.home}"): the ~ there
+			"#{Dir.home}", "~", "#{ENV['HOME']}", "~", `#{ENV["HOME"]}`, "~"),
 		"perl": homeReplacer([]string{"$ENV{HOME}", "$ENV{'HOME'}", `$ENV{"HOME"}`},
 			[]string{`"`, `">`, `">>`, `"+<`, `"+>`, `"> `, `">> `}, ""),
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
 		"r": homeReplacer([]string{`path.expand("~")`, "path.expand('~')", `Sys.getenv("HOME")`, "Sys.getenv('HOME')",
 			`normalizePath("~")`, "normalizePath('~')"}, nil, ""),
-		"c":    homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
-		"go":   homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
-		"rust": homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
-		"java": homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
+		"c":     homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
+		"lua":   homeReplacer([]string{`os.getenv("HOME")`, "os.getenv('HOME')"}, nil, ""),
+		"go":    homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
+		"rust":  homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
+		"java":  homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
+		"julia": homeReplacer([]string{"homedir()", `ENV["HOME"]`}, []string{`"$(`}, ")"),
 		// awk's strings are double-quoted only
 		"awk": strings.NewReplacer(`ENVIRON["HOME"]`, `"~"`),
 		// AppleScript's home folder, quoted for the shell or not (JXA's too)

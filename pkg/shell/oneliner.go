@@ -18,7 +18,7 @@ import (
 func scriptLang(name string) string {
 	base := unversioned(name)
 	switch base {
-	case "python", "pypy", "micropython", "graalpy", "sage":
+	case "python", "pypy", "micropython", "graalpy", "sage", "ipython":
 		// sage -c CODE: SageMath's Python
 		return "python"
 	case "perl", "ruby", "php":
@@ -35,6 +35,8 @@ func scriptLang(name string) string {
 		return "applescript"
 	case "Rscript", "rscript", "R", "r":
 		return "r"
+	case "julia":
+		return "julia"
 	}
 	return ""
 }
@@ -97,17 +99,46 @@ var langs = sync.OnceValue(func() map[string]*langFlags {
 		"applescript": {code: "e", arg: "ls"},
 		// Rscript -e EXPR (repeatable), R -e EXPR, R -f FILE
 		"r": {code: "e", script: "f", detached: true},
+		// julia -e CODE (-E prints its value), -L FILE loads a file first
+		"julia": {code: "eE", arg: "LJptCOg", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"load", "sysimage", "project", "threads", "procs"}},
 	}
 })
 
 // interpCode gives the code of an interpreter one-liner.
 func interpCode(words []string) (lang, code string, ok bool) {
-	lang = scriptLang(progName(words[0]))
+	name := progName(words[0])
+	lang = scriptLang(name)
 	if lang == "" {
 		return "", "", false
 	}
+	if code, ok := denoEval(name, words); ok {
+		return lang, code, true
+	}
 	code, ok, _ = codeArgs(lang, words)
 	return lang, code, ok
+}
+
+// denoEval gives the code of "deno eval [OPTIONS] CODE": JavaScript, as
+// node -e's is.
+func denoEval(name string, words []string) (string, bool) {
+	if name != "deno" || len(words) < 3 || words[1] != "eval" {
+		return "", false
+	}
+	for i := 2; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "--":
+			if i+1 < len(words) {
+				return words[i+1], true
+			}
+			return "", false
+		case w == "--ext" || w == "--location" || w == "--config" || w == "-c":
+			i++ // their value is the next word
+		case !strings.HasPrefix(w, "-") || w == "-":
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // codeArgs finds the code options of an interpreter's command line; stdin
@@ -275,11 +306,17 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
 			{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
 			{"readFileSync", hookRead}, {"readFile", hookRead}, {"createReadStream", hookRead},
-			{"readTextFile", hookRead}, {"readTextFileSync", hookRead}, {"Bun.file", hookRead}, // deno, bun
+			{"Bun.file", hookRead},
 			{"chmodSync", hookChmod}, {"chmod", hookChmod}, {"copyFileSync", hookCopy}, {"cpSync", hookCopy},
 			{"renameSync", hookCopy}, {"process.kill", hookKill},
 			{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},
 			{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
+			// Deno's own file calls (deno run, deno eval)
+			{"Deno.removeSync", hookRmTree}, {"Deno.remove", hookRmTree},
+			{"Deno.readTextFileSync", hookRead}, {"Deno.readTextFile", hookRead},
+			{"Deno.readFileSync", hookRead}, {"Deno.readFile", hookRead},
+			{"Deno.writeTextFileSync", hookWrite}, {"Deno.writeTextFile", hookWrite},
+			{"Deno.writeFileSync", hookWrite}, {"Deno.writeFile", hookWrite},
 		},
 		"awk": {{"system", hookShell}},
 		// Compiled languages, for sources the line writes and then builds
@@ -327,6 +364,13 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"readLines", hookRead}, {"readRDS", hookRead}, {"read.csv", hookRead}, {"scan", hookRead},
 			{"file.copy", hookCopy}, {"file.rename", hookCopy}, {"Sys.chmod", hookChmod},
 			{"writeLines", hookWrite},
+		},
+		// julia: run(`CMD`) runs a command literal, rm(P; recursive=true)
+		// removes a tree (read as one whatever its flag, as R's unlink)
+		"julia": {
+			{"run", hookShell}, {"pipeline", hookShell}, {"success", hookShell}, {"readchomp", hookShell},
+			{"rm", hookRmTree}, {"read", hookRead}, {"readlines", hookRead}, {"readline", hookRead},
+			{"open", hookRead}, {"write", hookWrite}, {"cp", hookCopy}, {"mv", hookCopy}, {"symlink", hookCopy},
 		},
 		"php": {
 			{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
@@ -390,7 +434,10 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
 				}
-				if h.kind <= hookRmFile && passedAsValue(code, k, at) {
+				if h.kind <= hookRmFile && passedAsValue(code, k, at) && !(lang == "julia" && h.kind >= hookRmTree) {
+					// (julia's foreach(rm, readdir("build"; join=true)) is
+					// everyday style: the paths its code names are judged
+					// all the same, by the opaque-code reading)
 					// sapply("rm -rf ~", system), map(os.system, cmds): the
 					// call is made by what it is handed to, on arguments
 					// nobody here reads
@@ -1667,7 +1714,7 @@ func (sc *scanner) str(i int) (value, int, bool) {
 			j++
 		}
 	}
-	if j >= len(c) || c[j] != '\'' && c[j] != '"' && !(c[j] == '`' && sc.lang == "node") {
+	if j >= len(c) || c[j] != '\'' && c[j] != '"' && !(c[j] == '`' && (sc.lang == "node" || sc.lang == "julia")) {
 		return value{}, i, false
 	}
 	q := c[j]

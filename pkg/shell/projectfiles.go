@@ -24,12 +24,24 @@ var cmakeKeywords = table.Map[string, bool]{Build: func() map[string]bool {
 // each COMMAND keyword (execute_process, add_custom_command,
 // add_custom_target) up to the next keyword or the closing parenthesis.
 // CMake runs them without a shell; as a command line they mean the same.
+// file(REMOVE_RECURSE P…) and file(REMOVE P…) are rm -rf and rm -f of the
+// paths.
 func cmakeCommands(text string) string {
 	var b strings.Builder
 	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	for i := 0; i < len(fields); i++ {
-		if fields[i] != "COMMAND" && !strings.HasSuffix(fields[i], "(COMMAND") {
+		prefix := ""
+		switch f := strings.ToLower(fields[i]); {
+		case fields[i] == "COMMAND" || strings.HasSuffix(fields[i], "(COMMAND"):
+		case (f == "file(remove_recurse" || f == "file(" && i+1 < len(fields) && fields[i+1] == "REMOVE_RECURSE"):
+			prefix = "rm -rf "
+		case (f == "file(remove" || f == "file(" && i+1 < len(fields) && fields[i+1] == "REMOVE"):
+			prefix = "rm -f "
+		default:
 			continue
+		}
+		if strings.EqualFold(fields[i], "file(") {
+			i++ // the REMOVE word after "file("
 		}
 		var words []string
 		for j := i + 1; j < len(fields); j++ {
@@ -47,7 +59,7 @@ func cmakeCommands(text string) string {
 			}
 		}
 		if len(words) > 0 {
-			b.WriteString(strings.Join(words, " ") + "\n")
+			b.WriteString(prefix + strings.Join(words, " ") + "\n")
 		}
 	}
 	return b.String()
@@ -73,9 +85,21 @@ func keyedValues(text, key string) string {
 }
 
 // pkgSetScripts judges the package scripts a command line sets: npm pkg
-// set scripts.NAME=CMD (pnpm's and bun's too). The script runs whenever
-// the runner runs it, as npm set-script's does.
+// set scripts.NAME=CMD (pnpm's and bun's too), composer config
+// scripts.NAME CMD. The script runs whenever the runner runs it, as npm
+// set-script's does.
 func (s *state) pkgSetScripts(name string, words []string, f frame) {
+	if name == "composer" {
+		// composer config [OPTIONS] scripts.NAME CMD…: the script composer
+		// runs for that event or command
+		for k := 2; k+1 < len(words) && words[1] == "config"; k++ {
+			if strings.HasPrefix(words[k], "scripts.") {
+				s.parseString(strings.Join(words[k+1:], " "), s.viaFrame(f, name))
+				return
+			}
+		}
+		return
+	}
 	i := 1
 	if name == "bun" && len(words) > 2 && words[1] == "pm" {
 		i = 2

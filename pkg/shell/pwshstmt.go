@@ -62,6 +62,12 @@ func (t *pwshT) block(code string) []string {
 		if t.assign(stmt, &out) {
 			continue
 		}
+		if name, ok := pwshEnvAlone(stmt); ok {
+			// $env:GITHUB_TOKEN alone on its statement: its value written
+			// to the output, as printenv writes it
+			out = append(out, "printenv "+name)
+			continue
+		}
 		if lines, ok := t.control(stmt); ok {
 			// its parts are substituted as they are reached, after the
 			// assignments before them
@@ -545,4 +551,24 @@ func (t *pwshT) dotNet(expr string) (string, bool) {
 		paths = append(paths, pwshValue(strings.TrimSpace(a)))
 	}
 	return m.program + " " + pwshQuote(paths), true
+}
+
+// pwshEnvAlone reports a statement that is one environment variable's
+// value and nothing else ($env:NAME, ${env:NAME}), which PowerShell
+// writes to the output; name is the variable's.
+func pwshEnvAlone(stmt string) (name string, ok bool) {
+	v := stmt
+	if strings.HasPrefix(v, "${") && strings.HasSuffix(v, "}") {
+		v = "$" + v[2:len(v)-1]
+	}
+	if len(v) < 6 || !strings.EqualFold(v[:5], "$env:") {
+		return "", false
+	}
+	name = v[5:]
+	for i := 0; i < len(name); i++ {
+		if !isIdent(name[i]) {
+			return "", false
+		}
+	}
+	return name, name != ""
 }

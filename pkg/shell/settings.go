@@ -140,7 +140,7 @@ func (s *state) assignedSetting(f frame, name, val string, known bool, added str
 		return
 	}
 	switch u.Setting.Does {
-	case catalog.RunsCommand, catalog.RunsProgram, catalog.Function, catalog.ConfigParams, catalog.ConfigKey:
+	case catalog.RunsCommand, catalog.RunsProgram, catalog.Function, catalog.ConfigParams, catalog.ConfigKey, catalog.Options:
 		s.walkSetting(s.viaFrame(f, name), u)
 	}
 }

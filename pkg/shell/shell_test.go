@@ -385,8 +385,8 @@ var parseTests = []struct {
 	{"node -e \"fs.createReadStream('/etc/shadow').pipe(out); Bun.file('/etc/hosts'); Deno.readTextFile('/etc/passwd')\"", []string{
 		"node -e \"fs.createReadStream('/etc/shadow').pipe(out); Bun.file('/etc/hosts'); Deno.readTextFile('/etc/passwd')\" @0.0",
 		"cat /etc/shadow @1.0 d=1 syn",
-		"cat /etc/passwd @2.0 d=1 syn",
-		"cat /etc/hosts @3.0 d=1 syn",
+		"cat /etc/hosts @2.0 d=1 syn",
+		"cat /etc/passwd @3.0 d=1 syn",
 	}},
 	{"node --eval \"require('child_process').exec(\\`rm -rf \\${d}\\`)\"", []string{
 		"node --eval \"require('child_process').exec(`rm -rf ${d}`)\" @0.0",

@@ -1275,7 +1275,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
 		} else if lang == "sh" {
 			s.parseString(text, f)
-		} else if lang == "cron" || lang == "make" || lang == "cmake" || lang == "expect" || lang == "pwsh" {
+		} else if lang == "cron" || lang == "make" || lang == "cmake" || lang == "expect" || lang == "pwsh" || tclInterpreter(lang) {
 			s.runText(text, lang, f)
 		} else if facts := s.scanCode(lang, text, f); interp >= 0 {
 			s.out[interp].Code = s.out[interp].Code.or(facts)

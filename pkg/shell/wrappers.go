@@ -219,7 +219,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words) && !hasCommandOption(words) { // filters.go, cmdoptions.go
+	if s.runsNothing(c.Name, words) && !hasCommandOption(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -484,12 +484,17 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.makeOptions(words, f)
 	default:
 		if recipeKeys().mayHold(name) {
-			if r, ok := recipeRunners.Lookup(name); ok {
+			if r, ok := recipeRunners.Lookup(name); ok && (name != "deno" || len(words) > 1 && words[1] == "task") {
 				s.runRecipes(r, words, f)
 			}
 		}
-		if name == "npm" || name == "pnpm" || name == "bun" {
+		if name == "npm" || name == "pnpm" || name == "bun" || name == "composer" {
 			s.pkgSetScripts(name, words, f)
+		}
+		if rest, ok := npmRunEnv(name, words); ok && f.depth < MaxDepth {
+			// npm run env -- CMD: npm's built-in env script is env, and
+			// the words after it are env's command
+			s.emitWords(s.viaFrame(f, name), append([]string{"env"}, rest...), nil, nil, false)
 		}
 		if name == "ansible" && !ansibleHasArgs(words) {
 			// -m reboot, -m service with no -a: the module alone says
@@ -520,6 +525,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 		s.embedded(f, name, words, dyn)
 		s.commandOptions(f, name, words, dyn) // cmdoptions.go
+		s.mavenExec(f, name, words)
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
@@ -544,6 +550,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			// script run all the same
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" && op != "-" {
+					if text, ok := s.files[fileKey(op)]; ok && tclInterpreter(name) {
+						s.tclCommands(text, s.viaFrame(f, name)) // tclsh s.tcl, written on the line
+					}
 					s.runsUnseen(len(s.out)-1, op)
 				}
 			}
@@ -669,6 +678,9 @@ func plainWords(name string, words []string) bool {
 	if otherInterpreters.Get(unversioned(name)) {
 		// groovy s.groovy, tclsh s.tcl: the script it runs is looked at
 		return plainBut(name) && scriptOperand(words) == ""
+	}
+	if plainWordsMaven(name, words) || composerScripts(name, words) {
+		return false // mvn exec:exec -Dexec.executable=…, composer config scripts.X: cmdoptions.go
 	}
 	return plainBut(name)
 }
@@ -1630,8 +1642,8 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 // OCaml, and the JVM's script runners (Groovy, jrunscript, jshell).
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
-	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu ipython ipython3 guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi julia swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
+	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
+		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
 		m[n] = true
 	}
 	return m
@@ -1753,6 +1765,9 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	}
 	if isPwsh(name) {
 		_, hasCode, stdin := pwshCode(words)
+		if file := pwshFile(words); file != "" && (fromDescriptor(file) || stdinPath(file)) {
+			stdin = true // pwsh -File /dev/stdin: the script comes in on its input
+		}
 		return "pwsh", !hasCode && stdin
 	}
 	if sshNames.Get(name) {
@@ -1801,7 +1816,7 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	case "cmake":
 		// cmake -P - (or /dev/stdin, or <(…)): the script on a descriptor.
 		for i := 1; i+1 < len(words); i++ {
-			if words[i] == "-P" && fromDescriptor(words[i+1]) {
+			if words[i] == "-P" && (fromDescriptor(words[i+1]) || stdinPath(words[i+1])) {
 				return "cmake", true
 			}
 		}
