@@ -77,9 +77,11 @@ func varNamesBind(name string) bool {
 // listensEverywhere adds the Listen effect for a command whose own options
 // bind every interface, or whose environment does (OLLAMA_HOST=0.0.0.0
 // ollama serve, HOST=0.0.0.0 npm run dev: a variable whose name has a
-// part naming where a server listens).
+// part naming where a server listens), its own or one the line exported
+// before it (export OLLAMA_HOST=0.0.0.0; ollama serve, declare -x).
 func (a *analysis) listensEverywhere(i int, c *shell.Command) {
-	for _, kv := range carriedAssigns(a.res, i) {
+	for _, kv := range append(a.exportedBefore(i), carriedAssigns(a.res, i)...) {
+		kv = strings.Trim(kv, `"'`)
 		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
