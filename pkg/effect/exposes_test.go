@@ -64,6 +64,8 @@ func TestExportedBindVariables(t *testing.T) {
 		"OLLAMA_HOST=0.0.0.0; export OLLAMA_HOST; ollama serve": true,
 		"export OLLAMA_HOST=127.0.0.1; ollama serve":            false,
 		"declare HOST=0.0.0.0; npm run dev":                     false,
+		"export DATABASE_HOST=0.0.0.0; npm test":                false,
+		"ollama serve & export OLLAMA_HOST=0.0.0.0; sleep 1":    false,
 		"ollama serve; export OLLAMA_HOST=0.0.0.0":              false,
 	} {
 		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
