@@ -102,6 +102,11 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 		}
 		return
 	}
+	if len(words) == 2 {
+		if rest, ok := homeVar(words[1]); ok {
+			words, dyn = []string{name, "~" + rest}, nil // cd $HOME/sub
+		}
+	}
 	var to string
 	switch {
 	case len(words) == 1 && name == "cd":
@@ -125,4 +130,16 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	if s.dir == "." {
 		s.dir = ""
 	}
+}
+
+// homeVar reports a word spelling the home through its variable ($HOME,
+// ${HOME}/sub), with the part after it.
+func homeVar(w string) (string, bool) {
+	w = strings.Trim(w, `"`)
+	for _, v := range [...]string{"${HOME}", "$HOME"} {
+		if rest, ok := strings.CutPrefix(w, v); ok && (rest == "" || rest[0] == '/') {
+			return rest, true
+		}
+	}
+	return "", false
 }

@@ -76,6 +76,8 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"pbpaste > sub/s.sh; pushd sub > /dev/null; bash s.sh",
 		"cd -P sub; pbpaste > s.sh; cd ..; bash sub/s.sh",
 		"pbpaste > sub/s.sh; cd -- sub && bash s.sh",
+		"cd $HOME; pbpaste > s.sh; cd project; bash ../s.sh",
+		"pbpaste > /tmp/s.sh; cd /tmp; cd \"${HOME}/project\"; bash /tmp/s.sh",
 	}
 	for _, src := range unknown {
 		if !runsUnknown(ParseIn(src, at), "s.sh") {
@@ -93,6 +95,7 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"pbpaste > s.sh; bash -c 'cd sub'; bash sub/s.sh",
 		"pushd sub; pbpaste > s.sh; popd; bash s.sh",
 		"pbpaste > s.sh; pushd sub; bash s.sh",
+		"pbpaste > s.sh; cd $HOME; bash s.sh",
 		"pbpaste > s.sh; (pushd sub); bash sub/s.sh",
 	}
 	for _, src := range known {
