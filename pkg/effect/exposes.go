@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -74,11 +75,37 @@ func varNamesBind(name string) bool {
 	return false
 }
 
+// exportedFor reports whether a listening variable the line exported
+// speaks to program prog, which runs later on the line with every
+// exported variable: one that names it (OLLAMA_HOST for ollama), or one
+// naming no program (HOST, BIND_ADDR). sleep 1 after export
+// OLLAMA_HOST=0.0.0.0 listens nowhere.
+func exportedFor(name, prog string) bool {
+	prog = strings.ToLower(path.Base(prog))
+	for k, part := range strings.Split(strings.ToLower(name), "_") {
+		if k == 0 && part == prog {
+			return true
+		}
+		if !bindNames.Get(part) {
+			return false
+		}
+	}
+	return true
+}
+
 // listensEverywhere adds the Listen effect for a command whose own options
 // bind every interface, or whose environment does (OLLAMA_HOST=0.0.0.0
 // ollama serve, HOST=0.0.0.0 npm run dev: a variable whose name has a
-// part naming where a server listens).
+// part naming where a server listens), its own or one the line exported
+// before it (export OLLAMA_HOST=0.0.0.0; ollama serve, declare -x).
 func (a *analysis) listensEverywhere(i int, c *shell.Command) {
+	for _, kv := range a.exportedBefore(i) {
+		kv = strings.Trim(kv, `"'`)
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) {
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
+			return
+		}
+	}
 	for _, kv := range carriedAssigns(a.res, i) {
 		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})

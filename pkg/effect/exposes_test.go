@@ -54,3 +54,22 @@ func TestBindVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestExportedBindVariables checks a listening address the line exported
+// before the server runs (export, declare -x, NAME=…; export NAME).
+func TestExportedBindVariables(t *testing.T) {
+	for line, want := range map[string]bool{
+		"export OLLAMA_HOST=0.0.0.0; ollama serve":              true,
+		"declare -x HOST=0.0.0.0 && npm run dev":                true,
+		"OLLAMA_HOST=0.0.0.0; export OLLAMA_HOST; ollama serve": true,
+		"export OLLAMA_HOST=127.0.0.1; ollama serve":            false,
+		"declare HOST=0.0.0.0; npm run dev":                     false,
+		"export DATABASE_HOST=0.0.0.0; npm test":                false,
+		"ollama serve & export OLLAMA_HOST=0.0.0.0; sleep 1":    false,
+		"ollama serve; export OLLAMA_HOST=0.0.0.0":              false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}

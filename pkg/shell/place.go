@@ -75,26 +75,52 @@ func (s *state) key(p string) string {
 	return s.at.key(k)
 }
 
-// moveDir follows a cd the line itself runs (not one in a pipeline, a
-// subshell or a string another shell runs) to a directory it names:
-// relative names written after it are taken from there (cd sub; bash
-// s.sh runs sub/s.sh). A cd to a word not known leaves the names as
-// they are.
+// moveDir follows a cd (or pushd, popd) the line itself runs (not one in
+// a pipeline, a subshell or a string another shell runs) to a directory
+// it names: relative names written after it are taken from there (cd sub;
+// bash s.sh runs sub/s.sh; pushd sub … popd comes back). cd's -P, -L, -e
+// and -- change nothing of where it goes. A cd to a word not known leaves
+// the names as they are.
 func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	if f.depth > 0 || f.inPipe || f.pl != nil && f.pl.stage > 0 {
 		return
 	}
+	k := 1
+	for k < len(words) && (dyn == nil || !dyn[k]) && len(words[k]) > 1 && words[k][0] == '-' && strings.Trim(words[k][1:], "PLe@") == "" {
+		k++
+	}
+	if k < len(words) && words[k] == "--" {
+		k++
+	}
+	words, name := words[k-1:], words[0]
+	if dyn != nil {
+		dyn = dyn[k-1:]
+	}
+	if name == "popd" {
+		if n := len(s.dirs); n > 0 && len(words) == 1 {
+			s.dir, s.dirs = s.dirs[n-1], s.dirs[:n-1]
+		}
+		return
+	}
+	if len(words) == 2 {
+		if rest, ok := homeVar(words[1]); ok {
+			words, dyn = []string{name, "~" + rest}, nil // cd $HOME/sub
+		}
+	}
 	var to string
 	switch {
-	case len(words) == 1:
+	case len(words) == 1 && name == "cd":
 		to = "~"
-	case len(words) == 2 && (dyn == nil || !dyn[1]) && words[1] != "-" && !strings.HasPrefix(words[1], "-"):
+	case len(words) == 2 && (dyn == nil || !dyn[1]) && words[1] != "-" && !strings.HasPrefix(words[1], "-") && !strings.HasPrefix(words[1], "+"):
 		to = words[1]
 	default:
 		return
 	}
 	if strings.ContainsAny(to, "$`*?[") {
 		return
+	}
+	if name == "pushd" {
+		s.dirs = append(s.dirs, s.dir)
 	}
 	if to == "~" || strings.HasPrefix(to, "~/") || to[0] == '/' {
 		s.dir = fileKey(to)
@@ -104,4 +130,16 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	if s.dir == "." {
 		s.dir = ""
 	}
+}
+
+// homeVar reports a word spelling the home through its variable ($HOME,
+// ${HOME}/sub), with the part after it.
+func homeVar(w string) (string, bool) {
+	w = strings.Trim(w, `"`)
+	for _, v := range [...]string{"${HOME}", "$HOME"} {
+		if rest, ok := strings.CutPrefix(w, v); ok && (rest == "" || rest[0] == '/') {
+			return rest, true
+		}
+	}
+	return "", false
 }

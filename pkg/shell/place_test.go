@@ -72,6 +72,12 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"pbpaste > s.sh; cd sub; bash ../s.sh",
 		"cd /tmp; pbpaste > s.sh; cd; bash /tmp/s.sh",
 		"cd; pbpaste > s.sh; cd project; bash ../s.sh",
+		"pushd sub; pbpaste > s.sh; popd; bash sub/s.sh",
+		"pbpaste > sub/s.sh; pushd sub > /dev/null; bash s.sh",
+		"cd -P sub; pbpaste > s.sh; cd ..; bash sub/s.sh",
+		"pbpaste > sub/s.sh; cd -- sub && bash s.sh",
+		"cd $HOME; pbpaste > s.sh; cd project; bash ../s.sh",
+		"pbpaste > /tmp/s.sh; cd /tmp; cd \"${HOME}/project\"; bash /tmp/s.sh",
 	}
 	for _, src := range unknown {
 		if !runsUnknown(ParseIn(src, at), "s.sh") {
@@ -87,6 +93,10 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"(cd sub; pbpaste > s.sh); bash s.sh",
 		"pbpaste > s.sh; (cd sub); cd sub | true; bash sub/s.sh",
 		"pbpaste > s.sh; bash -c 'cd sub'; bash sub/s.sh",
+		"pushd sub; pbpaste > s.sh; popd; bash s.sh",
+		"pbpaste > s.sh; pushd sub; bash s.sh",
+		"pbpaste > s.sh; cd $HOME; bash s.sh",
+		"pbpaste > s.sh; (pushd sub); bash sub/s.sh",
 	}
 	for _, src := range known {
 		if runsUnknown(ParseIn(src, at), "s.sh") {

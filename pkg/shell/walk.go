@@ -22,6 +22,7 @@ type state struct {
 	aliases     map[string]string   // aliases (and hash -p names) defined on the line
 	at          Place               // where the line runs (place.go)
 	dir         string              // where the line's cd commands moved it, from at.Dir ("" for there; place.go)
+	dirs        []string            // the directories pushd left, for popd (place.go)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
