@@ -99,15 +99,17 @@ func exportedFor(name, prog string) bool {
 // part naming where a server listens), its own or one the line exported
 // before it (export OLLAMA_HOST=0.0.0.0; ollama serve, declare -x).
 func (a *analysis) listensEverywhere(i int, c *shell.Command) {
+	// (REDIS_HOST=0.0.0.0 npm test: a client's address, not a server's)
+	serves := startsServer(c)
 	for _, kv := range a.exportedBefore(i) {
 		kv = strings.Trim(kv, `"'`)
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) && (serves || namesProgram(name, c.Name)) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
 	}
 	for _, kv := range carriedAssigns(a.res, i) {
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && (serves || namesProgram(name, c.Name)) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
@@ -140,6 +142,60 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			return
 		}
 	}
+}
+
+// namesProgram reports a variable named for the program it is given to
+// (UVICORN_HOST for uvicorn, JUPYTER_IP for jupyter): the program's own
+// setting, whatever verb it runs.
+func namesProgram(name, prog string) bool {
+	first, _, _ := strings.Cut(name, "_")
+	return strings.EqualFold(first, path.Base(prog))
+}
+
+// serveWords are the words of a command that say it starts a server:
+// its program's name (./bin/server, serve.sh) or a task or verb it is
+// given (ollama serve, npm run dev, docker compose up).
+var serveWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"serve": true, "server": true, "start": true, "dev": true, "up": true, "listen": true,
+		"daemon": true, "preview": true, "http": true, "web": true,
+	}
+}}
+
+// startsServer reports whether a command says it starts a server, so that
+// a listening address in its environment is where it listens rather than
+// where it connects: a serving word among its program's name and its
+// words, or "run" as its last word before options (flask run, not npm run
+// test).
+func startsServer(c *shell.Command) bool {
+	var pb [8]string
+	for _, p := range taskParts(pb[:0], path.Base(c.Program)) {
+		if serveWords.Get(p) {
+			return true
+		}
+	}
+	for k, w := range c.Args {
+		if w == "" || w[0] == '-' || w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		if w == "run" {
+			rest := false // a task named after it (npm run test); an option's value is none (flask run --host h)
+			for j, x := range c.Args[k+1:] {
+				valued := j > 0 && strings.HasPrefix(c.Args[k+j], "-") && !strings.Contains(c.Args[k+j], "=")
+				rest = rest || x != "" && x[0] != '-' && !(x[0] >= '0' && x[0] <= '9') && !valued
+			}
+			if !rest {
+				return true
+			}
+			continue
+		}
+		for _, p := range taskParts(pb[:0], w) {
+			if serveWords.Get(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hostOption reports whether a command's -h sets where it listens (mlflow

@@ -41,13 +41,19 @@ func TestHostShortOption(t *testing.T) {
 // environment: a variable naming a host, address or bind.
 func TestBindVariables(t *testing.T) {
 	for line, want := range map[string]bool{
-		"OLLAMA_HOST=0.0.0.0:11434 ollama serve":   true,
-		"HOST=0.0.0.0 npm run dev":                 true,
-		"FLASK_RUN_HOST=0.0.0.0 flask run":         true,
-		"OLLAMA_HOST=127.0.0.1:11434 ollama serve": false,
-		"HOSTNAME=box npm run dev":                 false,
-		"PORT=0 npm run dev":                       false,
-		"DOCKER_HOST=tcp://0.0.0.0:2375 docker ps": false,
+		"OLLAMA_HOST=0.0.0.0:11434 ollama serve":                      true,
+		"HOST=0.0.0.0 npm run dev":                                    true,
+		"FLASK_RUN_HOST=0.0.0.0 flask run":                            true,
+		"OLLAMA_HOST=127.0.0.1:11434 ollama serve":                    false,
+		"HOSTNAME=box npm run dev":                                    false,
+		"PORT=0 npm run dev":                                          false,
+		"DOCKER_HOST=tcp://0.0.0.0:2375 docker ps":                    false,
+		"UVICORN_HOST=0.0.0.0 uvicorn app:app":                        true, // the program's own setting
+		"REDIS_HOST=0.0.0.0 npm test":                                 false,
+		"HOST=0.0.0.0 npm run test":                                   false,
+		"FLASK_RUN_HOST=0.0.0.0 flask run --host 0.0.0.0 --port 5000": true,
+		"HOST=0.0.0.0 ./bin/web":                                      true,
+		"BIND_ADDR=[::]:8080 docker compose up":                       true,
 	} {
 		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
 			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
