@@ -10,9 +10,7 @@ import (
 // PowerShell statement that is one variable's value are read for the
 // commands they amount to; ordinary code amounts to none.
 func TestMoreLanguagesRun(t *testing.T) {
-	for _, c := range []struct {
-		line, want string // want: a command the line amounts to, "" for none
-	}{
+	checkAmountsTo(t, []amountsTo{
 		{"julia -e 'run(`rm -rf /tmp/x`)'", "rm -rf /tmp/x"},
 		{"julia -e 'rm(homedir(); recursive=true)'", "rm -r -f ~"},
 		{"julia --eval 'rm(\"/tmp/x\", recursive=true)'", "rm -r -f /tmp/x"},
@@ -36,19 +34,7 @@ func TestMoreLanguagesRun(t *testing.T) {
 		{`ruby -e 'system("rm -rf #{Dir.home}")'`, "rm -rf ~"},
 		{`python3 -c "__import__('shutil').rmtree(__import__('os').path.expanduser('~'))"`, "rm -r -f ~"},
 		{`ruby -e 'puts "home is #{Dir.home}"'`, ""},
-	} {
-		var got []string
-		found, acts := false, false
-		for _, cmd := range Parse(c.line).Commands {
-			g := strings.Join(append([]string{cmd.Name}, cmd.Args...), " ")
-			got = append(got, g)
-			found = found || g == c.want
-			acts = acts || cmd.Name == "rm" || cmd.Name == "env" || cmd.Name == "printenv"
-		}
-		if c.want == "" && acts || c.want != "" && !found {
-			t.Errorf("Parse(%q): commands %q, want %q", c.line, got, c.want)
-		}
-	}
+	})
 }
 
 // TestBuildToolsRun: what build tools run for a line: Maven's exec plugin
@@ -56,9 +42,7 @@ func TestMoreLanguagesRun(t *testing.T) {
 // deno.json the line wrote, CMake's file(REMOVE_RECURSE) in a script read
 // on its input.
 func TestBuildToolsRun(t *testing.T) {
-	for _, c := range []struct {
-		line, want string // want: a command the line amounts to, "" for none
-	}{
+	checkAmountsTo(t, []amountsTo{
 		{"mvn exec:exec -Dexec.executable=rm -Dexec.args='-rf /tmp/x'", "rm -rf /tmp/x"},
 		{"mvn -q package -DskipTests", ""},
 		{"npm run env -- rm -rf /tmp/x", "rm -rf /tmp/x"},
@@ -69,14 +53,24 @@ func TestBuildToolsRun(t *testing.T) {
 		{"cmake -P - <<< 'file(REMOVE /tmp/x /tmp/y)'", "rm -f /tmp/x /tmp/y"},
 		{"composer config scripts.test 'rm -rf /tmp/x'", "rm -rf /tmp/x"},
 		{"composer config scripts.test phpunit", ""},
-	} {
+	})
+}
+
+// amountsTo is a line and a command it amounts to ("" for none).
+type amountsTo struct{ line, want string }
+
+// checkAmountsTo parses each line and wants its command among those the
+// walk reports, or, for "", none that removes or prints the environment.
+func checkAmountsTo(t *testing.T, cases []amountsTo) {
+	t.Helper()
+	for _, c := range cases {
 		var got []string
 		found, acts := false, false
 		for _, cmd := range Parse(c.line).Commands {
 			g := strings.Join(append([]string{cmd.Name}, cmd.Args...), " ")
 			got = append(got, g)
 			found = found || g == c.want
-			acts = acts || cmd.Name == "rm"
+			acts = acts || cmd.Name == "rm" || cmd.Name == "env" || cmd.Name == "printenv"
 		}
 		if c.want == "" && acts || c.want != "" && !found {
 			t.Errorf("Parse(%q): commands %q, want %q", c.line, got, c.want)
