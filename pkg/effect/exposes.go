@@ -103,13 +103,13 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 	serves := startsServer(c)
 	for _, kv := range a.exportedBefore(i) {
 		kv = strings.Trim(kv, `"'`)
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) && (serves || namesProgram(name, c.Name)) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) && (serves || namesProgram(name, c.Name) || namesBinding(name)) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
 	}
 	for _, kv := range carriedAssigns(a.res, i) {
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && (serves || namesProgram(name, c.Name)) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && (serves || namesProgram(name, c.Name) || namesBinding(name)) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
@@ -150,6 +150,18 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 func namesProgram(name, prog string) bool {
 	first, _, _ := strings.Cut(name, "_")
 	return strings.EqualFold(first, path.Base(prog))
+}
+
+// namesBinding reports a variable whose name says a server binds or
+// listens (BIND, LISTEN_ADDR): no client connects through one, whatever
+// command it is given to.
+func namesBinding(name string) bool {
+	for part := range strings.SplitSeq(strings.ToLower(name), "_") {
+		if part == "bind" || part == "listen" {
+			return true
+		}
+	}
+	return false
 }
 
 // serveWords are the words of a command that say it starts a server:

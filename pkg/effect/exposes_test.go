@@ -49,6 +49,8 @@ func TestBindVariables(t *testing.T) {
 		"PORT=0 npm run dev":                                          false,
 		"DOCKER_HOST=tcp://0.0.0.0:2375 docker ps":                    false,
 		"UVICORN_HOST=0.0.0.0 uvicorn app:app":                        true, // the program's own setting
+		"BIND=0.0.0.0:8080 ./app":                                     true,
+		"LISTEN_ADDR=0.0.0.0:9000 go run ./cmd/api":                   true,
 		"REDIS_HOST=0.0.0.0 npm test":                                 false,
 		"HOST=0.0.0.0 npm run test":                                   false,
 		"FLASK_RUN_HOST=0.0.0.0 flask run --host 0.0.0.0 --port 5000": true,
