@@ -75,15 +75,15 @@ func (s *state) key(p string) string {
 	return s.at.key(k)
 }
 
-// moveDir follows a cd (or pushd, popd) the line itself runs (not one in
-// a pipeline, a subshell or a string another shell runs) to a directory
-// it names: relative names written after it are taken from there (cd sub;
+// moveDir follows a cd (or pushd, popd) to a directory it names, for
+// what runs after it in the same shell (not past a pipeline stage, a
+// subshell, a string another shell runs, or a remote host's command): relative names written after it are taken from there (cd sub;
 // bash s.sh runs sub/s.sh; pushd sub … popd comes back). cd's -P, -L, -e
 // and -- change nothing of where it goes. A cd to a word not known leaves
 // the names as they are.
 func (s *state) moveDir(f frame, words []string, dyn []bool) {
-	if f.depth > 0 || f.inPipe || f.pl != nil && f.pl.stage > 0 {
-		return
+	if f.inPipe || f.pl != nil && f.pl.stage > 0 || f.remote {
+		return // (a string another shell runs gives the line its place back after it: parseString)
 	}
 	k := 1
 	for k < len(words) && (dyn == nil || !dyn[k]) && len(words[k]) > 1 && words[k][0] == '-' && strings.Trim(words[k][1:], "PLe@") == "" {

@@ -73,6 +73,9 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"cd /tmp; pbpaste > s.sh; cd; bash /tmp/s.sh",
 		"cd; pbpaste > s.sh; cd project; bash ../s.sh",
 		"pushd sub; pbpaste > s.sh; popd; bash sub/s.sh",
+		"pbpaste > /tmp/s.sh; bash -c 'cd /tmp && bash s.sh'",
+		"pbpaste > s.sh; bash -c 'cd sub'; bash s.sh",
+		"go() { cd sub; }; go; pbpaste > s.sh; cd ..; bash sub/s.sh",
 		"pbpaste > sub/s.sh; pushd sub > /dev/null; bash s.sh",
 		"cd -P sub; pbpaste > s.sh; cd ..; bash sub/s.sh",
 		"pbpaste > sub/s.sh; cd -- sub && bash s.sh",
@@ -97,6 +100,8 @@ func TestWrittenFileSpellings(t *testing.T) {
 		"pbpaste > s.sh; pushd sub; bash s.sh",
 		"pbpaste > s.sh; cd $HOME; bash s.sh",
 		"pbpaste > s.sh; (pushd sub); bash sub/s.sh",
+		"pbpaste > /tmp/s.sh; bash -c 'cd /tmp'; bash s.sh",
+		"pbpaste > /tmp/s.sh; ssh h 'cd /tmp; bash s.sh'",
 	}
 	for _, src := range known {
 		if runsUnknown(ParseIn(src, at), "s.sh") {
