@@ -99,17 +99,15 @@ func exportedFor(name, prog string) bool {
 // part naming where a server listens), its own or one the line exported
 // before it (export OLLAMA_HOST=0.0.0.0; ollama serve, declare -x).
 func (a *analysis) listensEverywhere(i int, c *shell.Command) {
-	// (REDIS_HOST=0.0.0.0 npm test: a client's address, not a server's)
-	serves := startsServer(c)
 	for _, kv := range a.exportedBefore(i) {
 		kv = strings.Trim(kv, `"'`)
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) && (serves || namesProgram(name, c.Name) || namesBinding(name)) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) && serverVariable(name, c) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
 	}
 	for _, kv := range carriedAssigns(a.res, i) {
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && (serves || namesProgram(name, c.Name) || namesBinding(name)) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && serverVariable(name, c) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
@@ -142,6 +140,15 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			return
 		}
 	}
+}
+
+// serverVariable reports whether a listening variable set for command c
+// is where c listens rather than where it connects (REDIS_HOST=0.0.0.0 npm
+// test is a client's): named for binding or for c's program, or given to a
+// command that starts a server. Asked only once a variable holds every
+// address, so the words are not walked for every command.
+func serverVariable(name string, c *shell.Command) bool {
+	return namesBinding(name) || namesProgram(name, c.Name) || startsServer(c)
 }
 
 // namesProgram reports a variable named for the program it is given to
