@@ -40,8 +40,9 @@ func databaseHost(w string) string {
 	l := strings.ToLower(strings.Trim(w, `"'`))
 	if k := strings.Index(l, "://"); k > 0 {
 		scheme := l[:k]
-		if j := strings.LastIndexAny(scheme, ":="); j >= 0 {
-			scheme = scheme[j+1:] // jdbc:postgresql, db:pg, --url=postgres
+		if j := strings.LastIndexFunc(scheme, notSchemeChar); j >= 0 {
+			// jdbc:postgresql, db:pg, --url=postgres, ATTACH 'postgres:
+			scheme = scheme[j+1:]
 		}
 		if !databaseSchemes.Get(scheme) {
 			return ""
@@ -147,6 +148,20 @@ func (a *analysis) findRemoteDatabase(i int) string {
 		}
 		hostOpt = hostOpt || strings.HasPrefix(w, "-h") || strings.HasPrefix(w, "--host") || strings.HasPrefix(w, "-S")
 	}
+	if i < len(a.per) && a.per[i].looked {
+		switch e := a.per[i].entry; {
+		case e == nil:
+			// querytool --host=db.internal --execute=…: an unknown
+			// program's option named for a server names its machine
+			if h := unknownServerOption(c.Args); elsewhere(h) {
+				return h
+			}
+		case e.Prop("sql-stdin") != "":
+			// trino --server URL, cockroach --url URL: any option the
+			// client's entry gives the url role names its server
+			hostOpt = true
+		}
+	}
 	if hostOpt {
 		// psql -h db.staging.acme.internal, mysql -hprimary.db.acme.io,
 		// sqlcmd -S: a database client's own host option (the catalogue
@@ -197,11 +212,19 @@ func (a *analysis) clientHost(c *shell.Command) string {
 		return ""
 	}
 	for _, w := range cl.Words {
-		if w.Option != "" && w.Role == catalog.URL && !strings.Contains(w.Text, "://") {
-			return hostOnly(strings.ToLower(strings.Trim(w.Text, `"'`)))
+		if w.Option == "" || w.Role != catalog.URL {
+			continue
 		}
+		// trino --server https://trino.internal:8443, cockroach --url:
+		// the server's address as a URL of any scheme
+		return serverHost(strings.ToLower(strings.Trim(w.Text, `"'`)))
 	}
 	return ""
+}
+
+// notSchemeChar reports a rune that cannot be part of a URL's scheme.
+func notSchemeChar(r rune) bool {
+	return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '+' || r == '-' || r == '.')
 }
 
 // DatabaseElsewhere returns the host of another machine's database that a
@@ -249,4 +272,52 @@ func sharedDatabaseVar(w string) bool {
 		db = db || databaseVarParts.Get(p)
 	}
 	return env && db
+}
+
+// serverOptions are the names of options that name a server's machine,
+// for a program the catalogue does not know.
+var serverOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"-h": true, "--host": true, "--hostname": true, "--server": true, "--db-host": true, "--dbhost": true, "--addr": true, "--address": true}
+}}
+
+// unknownServerOption returns the host an unknown program's server option
+// names (--host=db.internal, --server https://q.acme.io:8443, -h db.acme.io),
+// or "". A lone -h is help to many programs: its value counts only when it
+// has a dot, as a machine's name does.
+func unknownServerOption(args []string) string {
+	for k, w := range args {
+		if len(w) < 2 || w[0] != '-' {
+			continue
+		}
+		name, v, ok := strings.Cut(w, "=")
+		if !serverOptions.Get(strings.ToLower(name)) {
+			continue
+		}
+		if !ok {
+			if k+1 >= len(args) {
+				continue
+			}
+			v = args[k+1]
+		}
+		if name == "-h" && !strings.Contains(v, ".") {
+			continue
+		}
+		return serverHost(strings.ToLower(strings.Trim(v, `"'`)))
+	}
+	return ""
+}
+
+// serverHost returns the host of an address given as a URL of any scheme
+// (https://user@q.acme.io:8443/x) or as HOST[:PORT].
+func serverHost(t string) string {
+	if k := strings.Index(t, "://"); k >= 0 {
+		t = t[k+3:]
+		if j := strings.IndexAny(t, "/?#"); j >= 0 {
+			t = t[:j]
+		}
+		if j := strings.LastIndexByte(t, '@'); j >= 0 {
+			t = t[j+1:]
+		}
+	}
+	return hostOnly(t)
 }

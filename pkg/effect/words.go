@@ -14,6 +14,9 @@ import (
 // words turns a command's words into effects by their catalogue roles.
 func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Classified) {
 	e := cl.Entry
+	if e == nil {
+		a.handedSQL(i, c) // handedsql.go
+	}
 	// props: whether e may have properties at all (catalog.Entry.HasProps),
 	// tested once here before each of the many hasProp asks below.
 	props := e != nil && e.HasProps()

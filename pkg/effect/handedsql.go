@@ -1,0 +1,63 @@
+package effect
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"rampart.dev/pkg/shell"
+)
+
+// SQL handed to a program the catalogue does not know, as a word of its
+// own or an option's attached value (dbq --dsn postgres://… "DELETE FROM
+// orders WHERE id=1", a team's query tool's --execute=…): statements,
+// whatever program runs them. Each such word is an SQL effect of the
+// command, judged as a known client's -c is: a change against another
+// machine's database or production (an address or a name on the line,
+// productionChanges) asks; with neither named, the tool works on what is
+// its own. A word only counts when it is a whole statement from its first
+// word (DELETE FROM, UPDATE … SET, INSERT INTO, DROP TABLE, GRANT …), so
+// a message that mentions one (a commit subject, "fix DELETE bug") is not.
+
+// statementStart matches text that starts with an SQL statement.
+var statementStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)^\s*(?:` +
+		`(?:INSERT|UPSERT|REPLACE|MERGE)\s+INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|TRUNCATE\s|` +
+		`DROP\s+(?:DATABASE|SCHEMA|TABLE|VIEW|INDEX|USER|ROLE|KEYSPACE|MATERIALIZED|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|EXTENSION|OWNED|COLLECTION)\b|` +
+		`ALTER\s+(?:TABLE|DATABASE|SCHEMA|USER|ROLE|SYSTEM|INDEX|VIEW)\s|` +
+		`(?:GRANT\s+[\w\s,()]+?\s+ON\s+\S.*\sTO|REVOKE\s+[\w\s,()]+?\s+ON\s+\S.*\sFROM)\s|GRANT\s+\w+\s+TO\s+\S+\s*;?\s*$|` +
+		`CREATE\s+(?:OR\s+REPLACE\s+)?(?:TABLE|DATABASE|SCHEMA|USER|ROLE|INDEX|VIEW|FUNCTION|PROCEDURE|TRIGGER|EXTENSION)\s+(?:IF\s+NOT\s+EXISTS\s+)?[\w."\x60\[\]]+\s*(?:\(|;|$|(?:AS|ON|WITH|IDENTIFIED|FROM|LOGIN)\b)|` +
+		`ATTACH\s+(?:DATABASE\s+)?'|SELECT\s.*\sFROM\s|WITH\s+\w+\s+AS\s*\()`)
+})
+
+// statementLead holds the letters an SQL statement starts with, upper
+// and lower case: most words start with none of them, and are not
+// matched against statementStart at all.
+const statementLead = "ACDGIMRSTUWacdgimrstuw"
+
+// sqlStatement reports a word that is an SQL statement from its start.
+func sqlStatement(w string) bool {
+	t := strings.TrimLeft(w, " \t\n(")
+	if len(t) < 10 || strings.IndexByte(statementLead, t[0]) < 0 || !strings.ContainsAny(t, " \t\n") {
+		return false
+	}
+	return statementStart().MatchString(t)
+}
+
+// handedSQL adds an SQL effect for each word of an unknown program's
+// command that is a statement (see above), or an option's attached value
+// that is one (--execute=…, -q=…).
+func (a *analysis) handedSQL(i int, c *shell.Command) {
+	for _, w := range c.Args {
+		if len(w) > 1 && w[0] == '-' {
+			_, v, ok := strings.Cut(w, "=")
+			if !ok {
+				continue
+			}
+			w = v
+		}
+		if sqlStatement(w) {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: w})
+		}
+	}
+}
