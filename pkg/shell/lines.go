@@ -1152,6 +1152,9 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			continue
 		}
 		if strings.ContainsAny(w, " \t;|&") {
+			if prose(w) {
+				continue // notify "fixed the delete bug": a message (prose.go)
+			}
 			h := g
 			h.guessed = true
 			s.parseString(w, h)

@@ -1,0 +1,47 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// A word with spaces given to a program the catalogue does not know is
+// walked as a command line it may run (embedded): hyperfine 'rm -rf x'.
+// Most such words are messages instead (notify --to ops@acme.io "fixed
+// the delete bug"), and a message walked as a command makes its first
+// word a program and its later words that program's verbs. A word reads
+// as prose, and is not walked, when its first word names no program the
+// catalogue knows, no shell and no path, it holds no shell operator, and
+// one of its words is a function word that English needs and command
+// lines do not (the, is, was, this, our, please). A known program at its
+// start is always walked: "rm -rf the dir" is a command whatever it says.
+
+// functionWords are words of English prose that are not a command's words.
+var functionWords = map[string]bool{
+	"the": true, "is": true, "are": true, "was": true, "were": true, "been": true, "this": true,
+	"these": true, "those": true, "our": true, "your": true, "their": true, "its": true,
+	"please": true, "we": true, "i": true, "it's": true, "don't": true, "didn't": true,
+}
+
+// prose reports a word that reads as a message, not a command line (see
+// above).
+func prose(w string) bool {
+	if strings.ContainsAny(w, ";|&$`<>(){}\n") {
+		return false
+	}
+	fields := strings.Fields(w)
+	if len(fields) < 3 {
+		return false
+	}
+	first := fields[0]
+	if strings.ContainsRune(first, '/') || isShell(first) || scriptLang(first) != "" || catalog.Default().Known(progName(first)) {
+		return false
+	}
+	for _, f := range fields[1:] {
+		if functionWords[strings.ToLower(strings.Trim(f, ",.:!?\"'"))] {
+			return true
+		}
+	}
+	return false
+}
