@@ -86,7 +86,7 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 	if quotedStringFile(lower) {
 		return limitLines(quotedLines(content)), false
 	}
-	return nil, false
+	return scriptLines(dir, lower, content), false // scriptwrites.go
 }
 
 // debMaintainerScript reports a Debian package's install-time maintainer

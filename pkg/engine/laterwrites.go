@@ -102,6 +102,7 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 				hooks, hooksRead = ev.hookDirs(res), true
 			}
 			if !slices.Contains(hooks, path.Dir(ef.Path)) {
+				ev.judgeLineScript(res, ef.Path) // scriptwrites.go
 				continue
 			}
 		}
