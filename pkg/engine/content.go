@@ -230,7 +230,10 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 					kind = k // Bearer sk_test_…: a Stripe key, for Stripe's API
 				}
 			}
-			if kind != "url_password" && !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
+			// (a URL's password in a body or a header is handed to the
+			// host, as any credential there is: the fetch's own login is
+			// its url parameter's, judgeURLCredentials)
+			if !(ownHost(kind, s.url.Host) && usesCredential(k, v)) {
 				fs := subject{tool: "flow", text: kind + " sent to " + s.url.Host, effect: "flow:credential->network"}
 				ev.judge(&fs)
 				return
@@ -249,6 +252,9 @@ type sentSecret struct{ kind, value string }
 func sentSecrets(v string) []sentSecret {
 	var out []sentSecret
 	for _, f := range secret.Scan(v) {
+		if f.Kind == "url_password" && exampleLogin(v[f.Start:f.End], v[f.End:]) {
+			continue // postgres://user:password@localhost/db (paths.go)
+		}
 		if !placeholder(v[f.Start:f.End]) {
 			out = append(out, sentSecret{f.Kind, v[f.Start:f.End]})
 		}

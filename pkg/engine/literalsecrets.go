@@ -55,19 +55,24 @@ func (ev *evaluation) judgeLiteralSecrets(res *shell.Result, effs []effect.Effec
 			if inData && !eq {
 				continue // the value is the next word, judged as data below
 			}
+			if j > 0 {
+				// -d 'DATABASE_URL=postgres://…': the word after a data
+				// option is its value whole, whatever it holds
+				if po, _, peq := strings.Cut(c.Args[j-1], "="); dataOptions.Get(po) && !peq {
+					v, inData, eq = w, true, false
+				}
+			}
 			if !eq {
 				v = w
-				if j > 0 {
-					po, _, peq := strings.Cut(c.Args[j-1], "=")
-					inData = dataOptions.Get(po) && !peq
-				}
 			}
 			for _, f := range sentSecrets(v) {
 				kind := f.kind
-				if kind == "url_password" {
-					continue // a URL's own password: judgeURLCredentials
+				if kind == "url_password" && !inData {
+					// a URL's own password: judgeURLCredentials; in data
+					// (-d 'DATABASE_URL=postgres://u:p@…') it is sent
+					continue
 				}
-				if ui := urlUserinfo(v); ui != "" && f.value != "" && loginStart(v, ui, f.value) {
+				if ui := urlUserinfo(v); !inData && ui != "" && f.value != "" && loginStart(v, ui, f.value) {
 					// a token as the URL's own login (x-access-token:ghp_…@):
 					// judgeURLCredentials judges it by the host it logs in to
 					continue

@@ -419,10 +419,10 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 		}
 		rest = u
 	}
-	kind := credentialIn(rest)
+	kind := sentCredentialIn(rest)
 	if kind == "" {
 		for _, text := range decodedRuns(rest) {
-			if kind = credentialIn(text); kind != "" {
+			if kind = sentCredentialIn(text); kind != "" {
 				break
 			}
 		}
@@ -522,6 +522,39 @@ func credentialIn(text string) string {
 		}
 	}
 	return ""
+}
+
+// sentCredentialIn is credentialIn for text a request carries to a host
+// (a URL's path and query): a URL's password there is not the login of
+// the URL contacted but a credential handed to its host
+// (?db=postgres://admin:S3cret@db.internal/app).
+func sentCredentialIn(text string) string {
+	for _, f := range secret.Scan(text) {
+		if placeholder(text[f.Start:f.End]) || f.Kind == "url_password" && exampleLogin(text[f.Start:f.End], text[f.End:]) {
+			continue
+		}
+		return f.Kind
+	}
+	return ""
+}
+
+// exampleLogin reports a URL's password that only shows how a login is
+// written (postgres://user:password@localhost/db in a page's query): a
+// word that names the field, or any password for this machine's server,
+// given by what follows the password (after, "@host…").
+func exampleLogin(pw, after string) bool {
+	switch strings.ToLower(pw) {
+	case "password", "pass", "passwd", "pwd", "secret", "pw":
+		return true
+	}
+	host, ok := strings.CutPrefix(after, "@")
+	if !ok {
+		return false
+	}
+	if i := strings.IndexAny(host, ":/?#"); i >= 0 {
+		host = host[:i]
+	}
+	return loopbackHost(host)
 }
 
 // base32NoPad reads base32 without its padding, as a URL carries it.
