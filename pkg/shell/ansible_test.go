@@ -27,6 +27,8 @@ func TestAnsibleModule(t *testing.T) {
 		"ansible all -C -b -m apt -a 'name=nginx'":                           "",
 		"ansible all -b -m user -a 'name=deploy groups=sudo append=yes'":     "sudo usermod -aG sudo deploy",
 		"ansible all -b -m user -a 'name=olduser state=absent'":              "sudo userdel olduser",
+		"ansible all -b -m fetch -a 'src=/etc/app.conf dest=/tmp/conf/'":     "sudo cp /etc/app.conf /tmp/conf/",
+		"ansible web -m slurp -a 'src=/etc/hostname'":                        "cat /etc/hostname",
 	} {
 		words := strings.Fields(strings.ReplaceAll(line, "'", ""))
 		// the -a value is one word: rejoin what Fields split

@@ -35,6 +35,7 @@ func TestEmbeddedScripts(t *testing.T) {
 		{"echo / > /tmp/l && parallel rm -rf :::: /tmp/l", "rm -rf /"},
 		{"echo 'rm -rf /' > /tmp/l && parallel :::: /tmp/l", "rm -rf /"},
 		{`lua -e 'os.execute("rm -rf /")'`, "rm -rf /"},
+		{`pdsh -R ssh -w web1 'echo x | rm -rf /'`, "rm -rf /"},
 	}
 	for _, tt := range tests {
 		res := Parse(tt.src)

@@ -763,7 +763,8 @@ func readsCodeOnStdin(program string, args []string) bool {
 // amounts to, from its -a arguments: command, shell and raw run them as a
 // command line; file, copy, template, lineinfile, get_url and unarchive do
 // what rm, mkdir, ln, cp, tee, curl and tar would (path=~ state=absent
-// deletes the home directory); reboot reboots, and service and systemd
+// deletes the home directory), fetch copies a host's file here and slurp
+// prints one; reboot reboots, and service and systemd
 // start, stop, restart, enable, disable or mask as systemctl would, as root
 // with -b and not at all in check mode; apt, package and the like install
 // or remove as apt-get would, user adds, removes or regroups an account.
@@ -826,6 +827,17 @@ func ansibleModule(words []string, args string) string {
 		return "tee -a " + q(path)
 	case "get_url":
 		return "curl -o " + q(path) + " " + q(kv["url"])
+	case "fetch":
+		// the hosts' file copied here (src=/etc/shadow dest=/tmp/x/),
+		// read as root with -b
+		if kv["src"] != "" {
+			return become(words) + "cp " + q(kv["src"]) + " " + q(kv["dest"])
+		}
+	case "slurp":
+		// the hosts' file printed (base64 in the output)
+		if src := kv["src"] + kv["path"]; src != "" {
+			return become(words) + "cat " + q(src)
+		}
 	case "unarchive":
 		return "tar -xf " + q(kv["src"]) + " -C " + q(path)
 	case "apt", "package", "yum", "dnf", "apk", "pacman", "zypper", "community.general.pacman", "community.general.zypper":
@@ -1171,6 +1183,16 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			}
 			g.pl = s.newPipe()
 			s.emitWords(g, words[k:], d, nil, false)
+			// pdsh -R ssh -w HOSTS 'curl … | bash': the known word may be
+			// an option's value, not the program run; a later word that
+			// holds a pipeline or a list is a command line all the same
+			for j := k + 1; j < len(words); j++ {
+				if (dyn == nil || !dyn[j]) && !strings.HasPrefix(words[j], "-") && strings.ContainsAny(words[j], ";|&") {
+					h := g
+					h.guessed, h.pl = true, nil
+					s.parseString(words[j], h)
+				}
+			}
 			return
 		}
 	}
