@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -22,7 +23,7 @@ import (
 // statementStart matches text that starts with an SQL statement.
 var statementStart = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?is)^\s*(?:` +
-		`(?:INSERT|UPSERT|REPLACE|MERGE)\s+INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|TRUNCATE\s|` +
+		`(?:INSERT|UPSERT|REPLACE|MERGE)\s+INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|TRUNCATE\s+(?:TABLE\s+)?[A-Za-z_"\x60\[]|` +
 		`DROP\s+(?:DATABASE|SCHEMA|TABLE|VIEW|INDEX|USER|ROLE|KEYSPACE|MATERIALIZED|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|EXTENSION|OWNED|COLLECTION)\b|` +
 		`ALTER\s+(?:TABLE|DATABASE|SCHEMA|USER|ROLE|SYSTEM|INDEX|VIEW)\s|` +
 		`(?:GRANT\s+[\w\s,()]+?\s+ON\s+\S.*\sTO|REVOKE\s+[\w\s,()]+?\s+ON\s+\S.*\sFROM)\s|GRANT\s+\w+\s+TO\s+\S+\s*;?\s*$|` +
@@ -48,7 +49,10 @@ func sqlStatement(w string) bool {
 // command that is a statement (see above), or an option's attached value
 // that is one (--execute=…, -q=…).
 func (a *analysis) handedSQL(i int, c *shell.Command) {
-	for _, w := range c.Args {
+	if a.wrapsOnLine(i) {
+		return // xargs -0 truncate -s 0: the walk reads the command it runs
+	}
+	for k, w := range c.Args {
 		if len(w) > 1 && w[0] == '-' {
 			_, v, ok := strings.Cut(w, "=")
 			if !ok {
@@ -58,6 +62,22 @@ func (a *analysis) handedSQL(i int, c *shell.Command) {
 		}
 		if sqlStatement(w) {
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w})
+			continue
+		}
+		if statementWords.Get(strings.ToUpper(w)) && k+2 < len(c.Args) {
+			// dbq --dsn … DELETE FROM orders WHERE id=1: a statement
+			// given word by word, to the end of the words
+			if st := strings.Join(c.Args[k:], " "); sqlStatement(st) {
+				a.add(Effect{Kind: SQL, Cmd: i, Target: st})
+				return
+			}
 		}
 	}
 }
+
+// statementWords are the first words of statements that change data,
+// given as words of their own.
+var statementWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"DELETE": true, "UPDATE": true, "INSERT": true, "DROP": true, "TRUNCATE": true, "ALTER": true,
+		"GRANT": true, "REVOKE": true, "CREATE": true, "MERGE": true, "REPLACE": true, "UPSERT": true}
+}}

@@ -17,6 +17,7 @@ func TestHandedSQL(t *testing.T) {
 		`./scripts/run-sql.sh --env production "DELETE FROM sessions WHERE x < now()"`:            "destroy:production",
 		`duckdb -c "ATTACH 'postgres://app@db.internal/shop' AS pg; DELETE FROM pg.o WHERE id=1"`: "destroy:shared",
 		`trino --server https://trino.internal:8443 --execute "DELETE FROM e WHERE dt < 1"`:       "destroy:shared",
+		`dbq --dsn postgres://app@db.internal/shop DELETE FROM orders WHERE id=1`:                 "destroy:shared",
 		`dbq --dsn postgres://app@db.internal/shop "SELECT * FROM orders WHERE id=1"`:             "",
 		`dbq --dsn postgres://app@localhost/shop "DELETE FROM orders WHERE id=1"`:                 "",
 		`querytool -h help "DELETE FROM orders WHERE id=1"`:                                       "",
@@ -45,6 +46,8 @@ func TestSQLStatement(t *testing.T) {
 		"Update docs":                           false,
 		"drop the old cache":                    false,
 		"DELETE":                                false,
+		"truncate -s 0 log.txt":                 false,
+		"TRUNCATE TABLE sessions":               true,
 		"create table of contents for the docs": false,
 		"grant access to the team after review": false,
 	} {

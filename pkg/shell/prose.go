@@ -12,7 +12,8 @@ import (
 // the delete bug"), and a message walked as a command makes its first
 // word a program and its later words that program's verbs. A word reads
 // as prose, and is not walked, when its first word names no program the
-// catalogue knows, no shell and no path, it holds no shell operator, and
+// catalogue knows, no shell and no path and is not shaped as a program's
+// name (acme-cli, kubectl2, opsctl), it holds no shell operator, and
 // one of its words is a function word that English needs and command
 // lines do not (the, is, was, this, our, please). A known program at its
 // start is always walked: "rm -rf the dir" is a command whatever it says.
@@ -35,7 +36,7 @@ func prose(w string) bool {
 		return false
 	}
 	first := fields[0]
-	if strings.ContainsRune(first, '/') || isShell(first) || scriptLang(first) != "" || catalog.Default().Known(progName(first)) {
+	if strings.ContainsRune(first, '/') || isShell(first) || scriptLang(first) != "" || catalog.Default().Known(progName(first)) || programShaped(first) {
 		return false
 	}
 	for _, f := range fields[1:] {
@@ -44,4 +45,15 @@ func prose(w string) bool {
 		}
 	}
 	return false
+}
+
+// programShaped reports a word shaped as a program's name rather than an
+// English one: with a hyphen, an underscore or a digit, or ending as
+// command-line tools' names do (ctl, cli, adm).
+func programShaped(w string) bool {
+	if strings.ContainsAny(w, "-_0123456789") {
+		return true
+	}
+	l := strings.ToLower(w)
+	return strings.HasSuffix(l, "ctl") || strings.HasSuffix(l, "cli") || strings.HasSuffix(l, "adm")
 }

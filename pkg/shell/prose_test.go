@@ -13,6 +13,8 @@ func TestProseArgument(t *testing.T) {
 		`benchrun "rm -rf ~ the whole thing"`:                         {"benchrun", "rm"},
 		`benchrun "the end; rm -rf ~"`:                                {"benchrun", "the", "rm"},
 		`benchrun "acmectl purge cache"`:                              {"benchrun", "acmectl"},
+		`benchrun "acmectl purge-all the caches --yes"`:               {"benchrun", "acmectl"},
+		`benchrun "ops-tool destroy the cluster"`:                     {"benchrun", "ops-tool"},
 	} {
 		res := Parse(src)
 		var got []string
