@@ -66,9 +66,11 @@ type memoEntry struct {
 // path's links lead (real, ok), or whether path is private (ok).
 type lookup struct {
 	private bool
+	script  bool // a script's text was read (scriptText): sum is its
 	path    string
 	real    string
 	ok      bool
+	sum     [32]byte
 }
 
 // get returns the entry for key, decided by tiers in year, or nil.
@@ -147,10 +149,17 @@ func sameTiers(kept []*policy.Policy, tiers []Tier) bool {
 
 // holds reports whether the file system answers e's questions as it did,
 // asked as the Env of evaluate asks them (symlinks.go's env): links
-// followed by realPath, raw where raw lookups are on, and privateFile.
+// followed by realPath, raw where raw lookups are on, privateFile, and
+// scripts' texts read again by scriptText.
 func (e *memoEntry) holds(rawLookups bool) bool {
 	raw := rawLookups && haveRawLstat
 	for _, l := range e.lookups {
+		if l.script {
+			if text, ok := scriptText(l.path); ok != l.ok || textSum(text, ok) != l.sum {
+				return false
+			}
+			continue
+		}
 		if l.private {
 			if privateFile(l.path) != l.ok {
 				return false
@@ -195,12 +204,19 @@ func (r *recorder) watch(env engine.Env) engine.Env {
 			return ok
 		}
 	}
+	if read := env.ScriptText; read != nil {
+		env.ScriptText = func(p string) (string, bool) {
+			text, ok := read(p)
+			r.note(lookup{script: true, path: p, ok: ok, sum: textSum(text, ok)})
+			return text, ok
+		}
+	}
 	return env
 }
 
 func (r *recorder) note(l lookup) {
 	for _, k := range r.lookups {
-		if k.private == l.private && k.path == l.path {
+		if k.private == l.private && k.script == l.script && k.path == l.path {
 			if k != l {
 				r.spoilt = true
 			}

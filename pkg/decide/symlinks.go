@@ -26,7 +26,8 @@ func env(userHome string, rawLookups bool) engine.Env {
 		r := newResolver()
 		r.raw = rawLookups && haveRawLstat
 		env.Resolve = r.resolve
-		env.Private = privateFile // private.go
+		env.Private = privateFile   // private.go
+		env.ScriptText = scriptText // scripttext.go
 	}
 	return env
 }

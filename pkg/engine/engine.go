@@ -64,6 +64,13 @@ type Env struct {
 	// (homesettings.go), never about a project's files; package decide
 	// supplies it with one stat.
 	Private func(p string) bool
+
+	// ScriptText, when set, returns the text of the regular file at the
+	// absolute path p, with ok false when there is none or it is larger
+	// than a script is (package decide reads at most 256 KiB). It is
+	// asked only about a script a command line runs that the line did not
+	// write (diskscripts.go).
+	ScriptText func(p string) (text string, ok bool)
 }
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
@@ -166,6 +173,9 @@ type evaluation struct {
 	gqlLines []string     // command lines whose curl sends a GraphQL mutation, judged after the run (graphqlcalls.go)
 	adm      *admission   // the policies admitting admTool for the call (admissions.go), the last asked
 	admTool  string
+	// diskDepth and diskRead count the scripts on disk being judged and
+	// read for the call (diskscripts.go).
+	diskDepth, diskRead int
 }
 
 func (ev *evaluation) add(r result) {

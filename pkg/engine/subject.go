@@ -302,6 +302,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		return
 	}
 	ev.judgeLineWrites(res, effs) // laterwrites.go
+	ev.judgeDiskScripts(res)      // diskscripts.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies

@@ -1,0 +1,104 @@
+package decide
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+
+	"rampart.dev/pkg/call"
+)
+
+// TestScriptOnDisk checks that a script a call runs, which the call did
+// not write, is judged by its text on disk: a policy that denies a
+// harmless marker command denies running a file that holds it, whatever
+// the file is named or however it is run, and the memo never answers from
+// an older text of the file.
+func TestScriptOnDisk(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the engine's paths are slash-separated")
+	}
+	dir := t.TempDir()
+	pol := filepath.Join(dir, "policy.yaml")
+	if err := os.WriteFile(pol, []byte(`
+version: 1
+default_action: allow
+policies:
+  - name: block-marker
+    match: {tool: [exec]}
+    rules:
+      - action: deny
+        message: marker blocked
+        when: {command_matches: ["touch *blocked-marker*"]}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := open(t, Config{PolicyPath: pol, UserHome: dir})
+	proj := filepath.Join(dir, "proj")
+	if err := os.MkdirAll(proj, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	marker := filepath.Join(dir, "blocked-marker")
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(proj, name), []byte(text), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	decide := func(cmd string, want call.Action) {
+		t.Helper()
+		for i := range 2 { // the second may come from the memo
+			if d := p.Decide(exec(cmd, proj)); d.Decision != want {
+				t.Errorf("%q (call %d) = %v (%s), want %v", cmd, i+1, d.Decision, d.Message, want)
+			}
+		}
+	}
+	write("notes.txt", "echo hi\ntouch "+marker+"\n")
+	write("setup", "#!/bin/sh\ntouch "+marker+"\n")
+	write("tool.py", "import os\nos.system('touch "+marker+"')\n")
+	write("build.sh", "#!/bin/sh\necho building\n")
+	decide("bash notes.txt", call.Deny)
+	decide(". ./notes.txt", call.Deny)
+	decide("./setup", call.Deny)
+	decide("python3 tool.py", call.Deny)
+	decide("bash -n notes.txt", call.Allow) // a syntax check runs nothing
+	decide("cat notes.txt", call.Allow)
+	decide("./build.sh", call.Allow)
+
+	// The same call after the file changed: judged by the new text.
+	write("build.sh", "#!/bin/sh\ntouch "+marker+"\n")
+	decide("./build.sh", call.Deny)
+	write("build.sh", "#!/bin/sh\necho building\n")
+	decide("./build.sh", call.Allow)
+
+	// A script that runs another: followed.
+	write("outer.sh", "sh ./notes.txt\n")
+	decide("bash outer.sh", call.Deny)
+
+	// A named pipe where a script should be never holds the decision.
+	if err := syscall.Mkfifo(filepath.Join(proj, "pipe.sh"), 0o644); err == nil {
+		decide("bash pipe.sh", call.Allow)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("the marker exists: something ran")
+	}
+}
+
+// TestScriptText checks what is read as a script's text.
+func TestScriptText(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "s.sh")
+	big := filepath.Join(dir, "big.sh")
+	os.WriteFile(small, []byte("echo hi\n"), 0o644)
+	os.WriteFile(big, []byte(strings.Repeat("#", maxScriptText+1)), 0o644)
+	if text, ok := scriptText(small); !ok || text != "echo hi\n" {
+		t.Errorf("scriptText(small) = %q, %v", text, ok)
+	}
+	for _, p := range []string{big, dir, filepath.Join(dir, "missing")} {
+		if _, ok := scriptText(p); ok {
+			t.Errorf("scriptText(%s) ok, want refused", p)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package engine
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// A line that runs a script it did not write (bash notes.txt, ./setup,
+// python3 tools/sync.py, . ./env.sh) runs whatever the file holds now,
+// which an earlier call may have put there under any name. When the
+// caller lets the engine read files (Env.ScriptText), such a script is
+// judged by its text as a written one is (scriptwrites.go): what would be
+// denied outright is denied; the rest of what a project's scripts do
+// (builds, deploys, publishes) is left to them. A script's own runs of
+// other scripts are followed maxDiskDepth deep, and at most
+// maxDiskScripts files are read for one call.
+const (
+	maxDiskDepth   = 2
+	maxDiskScripts = 8
+)
+
+// shellRunners are the programs that run a file's text as shell lines.
+var shellRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "source": true, ".": true}
+
+// judgeDiskScripts judges the scripts res runs that the line did not
+// write, by their text on disk.
+func (ev *evaluation) judgeDiskScripts(res *shell.Result) {
+	read := ev.e.env.ScriptText
+	if read == nil || ev.diskDepth >= maxDiskDepth || ev.denied() {
+		return
+	}
+	ev.diskDepth++
+	defer func() { ev.diskDepth-- }()
+	for i := range res.Commands {
+		c := &res.Commands[i]
+		for _, p := range c.Runs {
+			ev.judgeDiskScript(res, read, c.Name, p)
+		}
+		if strings.Contains(c.Program, "/") {
+			ev.judgeDiskScript(res, read, "", c.Program) // ./setup, bin/deploy
+		}
+	}
+}
+
+// judgeDiskScript judges the file p that runner runs ("" for a file run
+// by its path), unless the line wrote it (its text is then the line's)
+// or the call has read its share of files.
+func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (string, bool), runner, p string) {
+	if ev.denied() || ev.diskRead >= maxDiskScripts || p == "" || p == "-" || strings.ContainsAny(p, "$`*?[") {
+		return
+	}
+	abs := match.CleanPath(p, ev.c.Cwd, ev.e.env.Home)
+	for name := range res.Files {
+		if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == abs {
+			return
+		}
+	}
+	ev.diskRead++
+	text, ok := read(abs)
+	if !ok || len(text) < 2 {
+		return
+	}
+	for _, l := range diskScriptLines(runner, abs, text) {
+		ev.judgeLater(l, keepDenied) // autorun.go
+	}
+}
+
+// diskScriptLines returns the command line that runs text as runner
+// would: a shell's as its lines, an interpreter's as its one-liner, and a
+// file run by its path by its extension or #! line.
+func diskScriptLines(runner, p, text string) []string {
+	if shellRunners[runner] {
+		return []string{text}
+	}
+	if prefix, ok := shebangRunners[runner]; ok && prefix != "" {
+		return []string{prefix + " " + shellQuote(text)}
+	}
+	switch runner {
+	case "python3.11", "python3.12", "python3.13", "pypy3", "uv", "pipenv":
+		if strings.HasSuffix(p, ".py") {
+			return []string{"python3 -c " + shellQuote(text)}
+		}
+	case "deno", "bun", "tsx", "ts-node":
+		return []string{"node -e " + shellQuote(text)}
+	}
+	if runner != "" {
+		return nil // a runner whose language is not read here
+	}
+	return scriptLines(path.Base(path.Dir(p)), strings.ToLower(path.Base(p)), text)
+}
