@@ -66,6 +66,7 @@ policies:
 	decide("bash -n notes.txt", call.Allow) // a syntax check runs nothing
 	decide("cat notes.txt", call.Allow)
 	decide("./build.sh", call.Allow)
+	decide("./notes.txt", call.Deny) // no #! line: the shell runs it as a script
 
 	// The same call after the file changed: judged by the new text.
 	write("build.sh", "#!/bin/sh\ntouch "+marker+"\n")

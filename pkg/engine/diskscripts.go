@@ -89,5 +89,14 @@ func diskScriptLines(runner, p, text string) []string {
 	if runner != "" {
 		return nil // a runner whose language is not read here
 	}
-	return scriptLines(path.Base(path.Dir(p)), strings.ToLower(path.Base(p)), text)
+	if l := scriptLines(path.Base(path.Dir(p)), strings.ToLower(path.Base(p)), text); l != nil {
+		return l
+	}
+	head := text[:min(len(text), 1024)]
+	if strings.IndexByte(head, 0) >= 0 {
+		return nil // a program's binary
+	}
+	// ./notes.txt with no #! line: the shell that execs it runs a text
+	// file the kernel will not as its own script
+	return []string{text}
 }
