@@ -104,6 +104,8 @@ func TestOutboundChannels(t *testing.T) {
 		{"create_hook", `{"host":"hooks.example.net","port":443,"path":"/in"}`, true},
 		{"create_integration", `{"settings":{"scheme":"https","hostname":"203.0.113.9","pathname":"/s"}}`, true},
 		{"put_bucket_replication", `{"Bucket":"b","Rules":[{"Destination":{"Bucket":"arn:aws:s3:::other-991"}}]}`, true},
+		{"update_phone_number", `{"sid":"PN1","sms_url":"https://intake.example.net/s"}`, true},
+		{"update_phone_number", `{"sid":"PN1","sms_url":"http://localhost:3000/sms"}`, false},
 		{"create_hook", `{"host":"localhost","port":8080,"path":"/in"}`, false},
 		{"create_hook", `{"host":"hooks.example.net","events":["push"]}`, false},
 		{"update_integration", `{"role_arn":"arn:aws:iam::111:role/r","enabled":true}`, false},
@@ -126,7 +128,8 @@ func mcpCallOf(t *testing.T, server, tool, args string) call.Call {
 
 func TestDeliveryKey(t *testing.T) {
 	for k, want := range map[string]bool{"callback_url": true, "notifyUrl": true, "webhook": true, "forwardingEmail": true,
-		"destination_conf": true, "http.api.url": false, "url": false, "hookedOn": false, "endpoint_url": true, "name": false} {
+		"destination_conf": true, "http.api.url": false, "url": false, "hookedOn": false, "endpoint_url": true, "name": false,
+		"sms_url": true, "voiceUrl": true, "target_url": true, "alert_target": true, "status": false} {
 		if deliveryKey(k) != want {
 			t.Errorf("deliveryKey(%q) = %v, want %v", k, !want, want)
 		}

@@ -369,10 +369,14 @@ func (w *mcpWalk) execShellAndCode(v string) {
 }
 
 // deliveryKeyWords are the words of an argument's name that say the service
-// delivers to its value: a webhook, a callback, a notification, a forward.
+// delivers to its value: a webhook, a callback, a notification, a forward,
+// a phone number's message and call handlers, an alert's target.
 var deliveryKeyWords = map[string]bool{"webhook": true, "webhooks": true, "hook": true, "hooks": true, "callback": true,
 	"callbacks": true, "notify": true, "notification": true, "notifications": true, "endpoint": true, "destination": true,
-	"forward": true, "forwarding": true, "sink": true, "drain": true, "deliver": true, "delivery": true, "mirror": true}
+	"forward": true, "forwarding": true, "sink": true, "drain": true, "deliver": true, "delivery": true, "mirror": true,
+	// what a telephony or alerting service calls with what it receives
+	// (sms_url, voice_url, a contact point's or an alert's target)
+	"sms": true, "voice": true, "target": true, "postback": true, "contact": true, "alert": true, "alerting": true}
 
 // deliveryKey reports an argument name one of whose words (split at _, -,
 // . and camelCase humps) says a delivery: callback_url, notifyUrl,
