@@ -483,8 +483,10 @@ func productionTarget(args map[string]any) string {
 		if !ok {
 			continue
 		}
-		if branchKeys.Get(normKey(k)) && protectedBranch(s) {
-			return k + " " + s // a database's main branch (PlanetScale, Neon) is its production
+		if branchKeys.Get(normKey(k)) && (protectedBranch(s) || effect.NamesProduction(s)) {
+			// a database's main branch (PlanetScale, Neon) is its
+			// production, as is one its name says is (br-main-production)
+			return k + " " + s
 		}
 		if !targetKey(k) {
 			continue
