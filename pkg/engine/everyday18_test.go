@@ -42,3 +42,28 @@ func TestRunsNamedForProduction(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportReplies: a reply to a support conversation or ticket reaches
+// the customer who wrote in; an internal note, a reply marked not public,
+// a look at the conversation and a reply in the team's chat thread do not.
+func TestSupportReplies(t *testing.T) {
+	e := standard(t)
+	for _, tc := range []struct {
+		server, tool, args string
+		want               call.Action
+	}{
+		{"intercom", "reply_conversation", `{"conversation_id":"2154","body":"Your refund was issued today.","message_type":"comment"}`, call.RequireApproval},
+		{"intercom", "reply_to_conversation", `{"conversation_id":"88120","body":"We have shipped a fix."}`, call.RequireApproval},
+		{"zendesk", "reply_ticket", `{"ticket_id":4521,"body":"Fixed in 4.2","public":true}`, call.RequireApproval},
+		{"freshdesk", "reply_to_ticket", `{"ticket_id":77,"body":"We are on it"}`, call.RequireApproval},
+		{"intercom", "reply_conversation", `{"conversation_id":"2154","body":"see JIRA-12","message_type":"note"}`, call.Allow},
+		{"zendesk", "reply_ticket", `{"ticket_id":4521,"body":"repro attached","public":false}`, call.Allow},
+		{"intercom", "get_conversation", `{"conversation_id":"2154"}`, call.Allow},
+		{"slack", "slack_reply_to_thread", `{"channel_id":"C0TEAM","thread_ts":"1701.22","text":"on it"}`, call.Allow},
+	} {
+		d := e.Evaluate(mcpCallOf(t, tc.server, tc.tool, tc.args))
+		if d.Decision < tc.want || tc.want == call.Allow && d.Decision != call.Allow {
+			t.Errorf("%s/%s %s = %v (%s), want %v", tc.server, tc.tool, tc.args, d.Decision, d.Message, tc.want)
+		}
+	}
+}
