@@ -136,6 +136,10 @@ func TestCatalogueAdditions18(t *testing.T) {
 		{"step certificate inspect /home/dev/.secret/k.pem", "read /home/dev/.secret/k.pem", true},
 		{"npx backstop approve", "destroy:shared-change", false},
 		{"snakemake --delete-all-output --cores 1", "destroy", false},
+		// git send-email mails as mail does: to the people a business writes to
+		{"git send-email --to=customers@lists.acme.io 0001-fix.patch", "destroy:shared-change", true},
+		{"git send-email --to dev@acme.com --annotate 0001-fix-login.patch", "destroy:shared-change", false},
+		{"git send-email --dry-run --to=customers@lists.acme.io 0001.patch", "destroy:shared-change", false},
 	} {
 		effs := effectsOf(tc.line)
 		got := false
