@@ -253,6 +253,33 @@ func urlDatabase(w string) (string, bool) {
 	return db, true
 }
 
+// sqliteURL returns the file an SQLite connection URL opens
+// (sqlite://data/test.db, sqlite:dev.db?mode=rwc, sqlite:///tmp/x.db,
+// sqlite::memory:), and whether w is one.
+func sqliteURL(w string) (string, bool) {
+	l := strings.Trim(w, `"'`)
+	if _, v, ok := strings.Cut(l, "="); ok && strings.HasPrefix(l, "-") {
+		l = strings.Trim(v, `"'`) // --database-url=sqlite:dev.db
+	}
+	low := strings.ToLower(l)
+	var rest string
+	switch {
+	case strings.HasPrefix(low, "sqlite://"), strings.HasPrefix(low, "sqlite3://"):
+		rest = l[strings.Index(l, "://")+3:]
+	case strings.HasPrefix(low, "sqlite:"):
+		rest = l[len("sqlite:"):]
+	default:
+		return "", false
+	}
+	if rest == ":memory:" || strings.HasPrefix(rest, ":memory:?") {
+		return ":memory:", true
+	}
+	if j := strings.IndexByte(rest, '?'); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest, rest != ""
+}
+
 // Disposable reports whether command i of res works on a database kept
 // for tests on this machine (see above), run in directory cwd.
 func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
@@ -271,6 +298,15 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	names, tests, redisDB := 0, 0, false
 	name := func(n string) {
 		n = strings.Trim(n, `"'`)
+		if f, ok := sqliteURL(n); ok {
+			// sqlx database reset -D sqlite://data/test.db: the URL is
+			// the file's, judged as sqlite3's operand is below
+			names++
+			if f == ":memory:" || inProject(f, cwd, env) && (testName(filepath.Base(f)) || devName(filepath.Base(f))) && !madeOnLine(res, i, f) {
+				tests++
+			}
+			return
+		}
 		if db, ok := urlDatabase(n); ok {
 			n = db // -d postgres://localhost/orders_test
 		}
@@ -284,6 +320,8 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	for _, kv := range carriedAssigns(res, i) {
 		if k, v, ok := strings.Cut(kv, "="); ok && envKey(k) {
 			name(v)
+		} else if _, file := sqliteURL(v); ok && file {
+			name(v) // DATABASE_URL=sqlite://data/test.db sqlx database reset
 		} else if _, url := urlDatabase(v); ok && url {
 			// DATABASE_URL=postgres://localhost/shop_test prisma migrate
 			// reset: the URL the task connects by names its database (its
@@ -304,6 +342,10 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		if strings.EqualFold(w, "flushall") || strings.Contains(strings.ToUpper(w), "ATTACH") {
 			// every database of the server; another file attached
 			return false
+		}
+		if _, ok := sqliteURL(w); ok {
+			name(w)
+			continue
 		}
 		if db, ok := urlDatabase(w); ok {
 			if c.Name == "redis-cli" {

@@ -410,6 +410,32 @@ func camelDestroys(w string) bool {
 	return destroyVerbs.Get(strings.ToLower(w[:end]))
 }
 
+// pinnedByModule reports whether w, the package go run names, is a module
+// path with no version that go resolves from the main module's go.mod and
+// go.sum (go run github.com/99designs/gqlgen generate): a dependency the
+// project already pins, or an error; nothing new is fetched. With -mod=mod
+// (in the arguments or GOFLAGS) go may add a missing module at its latest
+// version, so that spelling stays unpinned.
+func pinnedByModule(e *catalog.Entry, c *shell.Command, w string) bool {
+	if gopkgOf(e) != "run" || strings.Contains(w, "@") || strings.Contains(w, "://") {
+		return false
+	}
+	for k, a := range c.Args {
+		if a == w {
+			break
+		}
+		if a == "-mod=mod" || a == "--mod=mod" || (a == "-mod" || a == "--mod") && k+1 < len(c.Args) && c.Args[k+1] == "mod" {
+			return false
+		}
+	}
+	for _, as := range c.Assigns {
+		if strings.HasPrefix(as, "GOFLAGS=") && strings.Contains(as, "mod=mod") {
+			return false
+		}
+	}
+	return true
+}
+
 // remotePackageOf is remotePackage for a word of an entry's package role:
 // an entry whose property "specifier" is "url" (deno run) names a module by
 // URL, by a registry's prefix (npm:, jsr:) or by a local path, never by a

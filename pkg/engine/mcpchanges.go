@@ -183,6 +183,12 @@ var sharedChangeRules = []sharedChangeRule{
 	{"a message to many people", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("send", "post", "broadcast", "announce", "notify", "reply", "forward") || p.verbIn("create") && p.has("message", "email", "mail", "event", "events", "meeting", "invite", "invitation")
 	}, toMany},
+	{"a reply sent to a customer's support conversation or ticket", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// reply_to_conversation (Intercom), reply_ticket: the person who
+		// wrote in reads it; an internal note (add_internal_note, a reply
+		// of type note or not public) stays with the team
+		return p.verbIn("reply", "respond", "answer") && p.has("conversation", "conversations", "ticket", "tickets", "case", "cases", "inquiry", "inquiries")
+	}, publicReply},
 	{"a text message to a phone", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("send", "post", "notify", "reply", "forward", "text", "call", "dial", "make") ||
 			p.verbIn("create") && p.has("message", "messages", "sms", "text", "call", "calls", "mms", "whatsapp")
@@ -351,6 +357,29 @@ func hasWord(words []string, want ...string) bool {
 // normKey is an argument name lower-cased without separators.
 func normKey(k string) string { return strings.ToLower(keySeparators.Replace(k)) }
 
+// publicReply reports a reply whose arguments do not make it an internal
+// note: no message_type or type of "note", no internal true, no public
+// false.
+func publicReply(args map[string]any) bool {
+	for k, v := range args {
+		switch key := normKey(k); key {
+		case "messagetype", "type", "replytype", "kind":
+			if s, ok := v.(string); ok && strings.EqualFold(strings.TrimSpace(s), "note") {
+				return false
+			}
+		case "internal", "isinternal", "private":
+			if b, ok := v.(bool); ok && b {
+				return false
+			}
+		case "public", "ispublic":
+			if b, ok := v.(bool); ok && !b {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // argTrue reports whether a top-level argument named key is true.
 func argTrue(args map[string]any, key string) bool {
 	for k, v := range args {
@@ -483,8 +512,10 @@ func productionTarget(args map[string]any) string {
 		if !ok {
 			continue
 		}
-		if branchKeys.Get(normKey(k)) && protectedBranch(s) {
-			return k + " " + s // a database's main branch (PlanetScale, Neon) is its production
+		if branchKeys.Get(normKey(k)) && (protectedBranch(s) || effect.NamesProduction(s)) {
+			// a database's main branch (PlanetScale, Neon) is its
+			// production, as is one its name says is (br-main-production)
+			return k + " " + s
 		}
 		if !targetKey(k) {
 			continue

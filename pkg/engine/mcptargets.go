@@ -16,14 +16,17 @@ import (
 
 // environmentKeys are the argument names that say where a change is made:
 // an environment, and what runs in one or holds its data (an app, a
-// database, an inventory of hosts), also with an id or name suffix
-// (environmentId, applicationName: environmentKey).
+// database, an inventory of hosts), or the pipeline, workflow or job a
+// run starts, whose name says where it ships (deploy-production), also
+// with an id or name suffix (environmentId, applicationName,
+// pipeline_slug: environmentKey).
 var environmentKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"namespace": true, "environment": true, "env": true, "stage": true, "context": true,
 		"cluster": true, "target": true, "workspace": true, "stack": true,
 		"app": true, "application": true, "database": true, "db": true, "inventory": true,
 		"site": true, "deployment": true, "service": true, "function": true,
+		"pipeline": true, "workflow": true, "job": true,
 	}
 }}
 
