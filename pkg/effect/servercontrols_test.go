@@ -63,3 +63,25 @@ func TestServerControlVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownDevServicesAndPreviews: the Convex CLI run through npx, the
+// mail catchers' and PowerDNS's images are known; Deno Deploy's deploy
+// is a preview until --prod.
+func TestKnownDevServicesAndPreviews(t *testing.T) {
+	for reg, names := range map[string][]string{"npm": {"convex"}, "image": {"axllent/mailpit", "mailhog/mailhog", "powerdns/pdns-auth-49"}} {
+		for _, n := range names {
+			if !KnownPackage(reg, n) {
+				t.Errorf("KnownPackage(%s, %q) = false", reg, n)
+			}
+		}
+	}
+	if KnownPackage("npm", "convex-helpers-pro") {
+		t.Error("a name near convex read as known")
+	}
+	if hasEffect(effectsOf("deployctl deploy --project=shop main.ts"), "destroy:deploy") {
+		t.Error("a preview deploy read as production's")
+	}
+	if !hasEffect(effectsOf("deployctl deploy --project=shop --prod main.ts"), "destroy:deploy") {
+		t.Error("deployctl deploy --prod not read as a deploy")
+	}
+}
