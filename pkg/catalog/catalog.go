@@ -48,7 +48,9 @@
 // "sink=KIND" (what it reads on standard input goes out: network, dns),
 // "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its
-// words are never files), "stdin=upload" (reads standard input and sends it).
+// words are never files), "stdin=upload" (reads standard input and sends it),
+// "commands-stdin" (reads its own commands on standard input, one a line:
+// bconsole; each is judged as the program given that line's words).
 // What a program destroys through its own subcommands is data too:
 // "cloud" (a cloud or cluster CLI: any destroying verb among its leading
 // words), "destroy-verbs=drop,clean,publish*" (this entry's own verbs; a

@@ -191,11 +191,16 @@ func LocalTarget(res *shell.Result, i int) bool {
 // --delete, a topic of a broker started here) is read the same way; an
 // entry whose kind is written out (a restore that drops what it replaces:
 // mongorestore --drop) is left to the reading of test databases.
+//
+// So is a server's administration tool whose own verbs change or remove
+// what the server holds (deploy-verbs, with destroy-kind remote or none:
+// rpk topic alter-config --brokers localhost:9092, a broker started here).
 func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
 	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
 		return false
 	}
-	if cl.Entry.Prop("destroy") != "remote" && !(cl.Mark("destroy") && onlyMarkDestroys(cl.Entry)) {
+	admin := cl.Entry.Prop("deploy-verbs") != "" && cl.Entry.Prop("cloud") == "" && (cl.Entry.Prop("destroy-kind") == "" || cl.Entry.Prop("destroy-kind") == "remote")
+	if cl.Entry.Prop("destroy") != "remote" && !admin && !(cl.Mark("destroy") && onlyMarkDestroys(cl.Entry)) {
 		return false
 	}
 	var hosts []string

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -42,7 +43,31 @@ func addressedToPeople(addrs string) bool {
 		if !strings.Contains(a, "@") {
 			continue
 		}
-		if reachesPeople([]string{a}) {
+		if reachesPeople([]string{a}) || wholeOrganisation(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// organisationListWords are the words of an address's local part that say
+// it reaches a whole organisation or a whole group of it (all-staff@,
+// allhands@, all-eng@, employees@, announce@), as the MCP reading of
+// recipients has them.
+var organisationListWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("all allhands allstaff staff employees everybody company announce announcements worldwide")
+}}
+
+// wholeOrganisation reports an address whose local part has a word naming
+// a whole organisation or group (organisationListWords).
+func wholeOrganisation(addr string) bool {
+	local, _, ok := strings.Cut(strings.ToLower(strings.Trim(addr, "<>\"'")), "@")
+	if !ok {
+		return false
+	}
+	local, _, _ = strings.Cut(local, "+")
+	for _, w := range strings.FieldsFunc(local, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if organisationListWords.Get(w) {
 			return true
 		}
 	}

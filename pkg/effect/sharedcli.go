@@ -138,6 +138,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	dns, flag, set, links := false, false, false, false
 	machineBefore := false // the word before named a machine (droplet create)
 	prev := ""
+	var access accessScan // accesschanges.go
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
 		if verb != "" && optionValue(c.Args, w) {
@@ -228,10 +229,22 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				class = "flag"
 			}
 		}
+		if unknown {
+			access.word(t)
+		}
 		return look
 	})
 	if look {
 		return
+	}
+	if verb == "" && unknown {
+		// gam update user, ipa group-add-member: another person's access
+		// changed on the service, unless the server is this machine's or
+		// the environment is short of production
+		if v := access.changes(); v != "" && !a.aimedHere(i, c) && !stagingArg(c.Args) && !DevNamespace(a.res, i) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "access", Word: c.Name + " " + v + " (who may act on the service)"})
+			return
+		}
 	}
 	if verb == "" || tasks && class != "console" && class != "release" {
 		return

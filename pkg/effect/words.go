@@ -94,6 +94,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
+	if e != nil && e.Prop("commands-stdin") != "" {
+		// echo "delete volume=Full-0001 yes" | bconsole (stdincommands.go)
+		for _, t := range c.Stdin {
+			a.stdinCommands(i, c.Name, t)
+		}
+	}
 	if e != nil && e.Prop("sql-words") != "" {
 		// redis-cli SLAVEOF 203.0.113.7 6379: one command, its words
 		// given one by one, judged whole as well as word by word

@@ -151,3 +151,27 @@ func TestStoreToolSends(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOnProductionJob: a run started on a job, pipeline or workflow
+// named for production is production's change; one named for tests, and
+// a look at a production job's log, are not.
+func TestRunOnProductionJob(t *testing.T) {
+	e := standard(t)
+	for _, c := range []struct {
+		tool, args string
+		stopped    bool
+	}{
+		{"trigger_build", `{"job_name":"deploy-production","parameters":{"VERSION":"2.3.1"}}`, true},
+		{"build_job", `{"jobName":"release-prod"}`, true},
+		{"run_pipeline", `{"pipeline":"prod-db-restore"}`, true},
+		{"trigger_workflow", `{"workflow":"deploy-prod.yml","ref":"main"}`, true},
+		{"trigger_build", `{"job_name":"api-unit-tests"}`, false},
+		{"trigger_build", `{"job_name":"deploy-staging"}`, false},
+		{"get_build_log", `{"job_name":"deploy-production","build_number":3}`, false},
+	} {
+		d := e.Evaluate(mcpCallOf(t, "ci", c.tool, c.args))
+		if d.Blocks() != c.stopped {
+			t.Errorf("%s %s: %v (%s), want stopped %v", c.tool, c.args, d.Decision, d.Message, c.stopped)
+		}
+	}
+}

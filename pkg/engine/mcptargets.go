@@ -26,7 +26,9 @@ var environmentKeys = table.Map[string, bool]{Build: func() map[string]bool {
 		"cluster": true, "target": true, "workspace": true, "stack": true,
 		"app": true, "application": true, "database": true, "db": true, "inventory": true,
 		"site": true, "deployment": true, "service": true, "function": true,
-		"pipeline": true, "workflow": true, "job": true,
+		// a job, pipeline or workflow a run is started on is named for
+		// where it goes (trigger_build {"job_name": "deploy-production"})
+		"job": true, "pipeline": true, "workflow": true,
 	}
 }}
 

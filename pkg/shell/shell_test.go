@@ -469,6 +469,14 @@ var parseTests = []struct {
 		"rm -rf / @1.0 d=1 via=ssh,sudo",
 		"echo done @2.0 d=1 via=ssh",
 	}},
+	{"ssh dokku@dokku.example.com apps:destroy shop --force", []string{
+		"ssh dokku@dokku.example.com apps:destroy shop --force @0.0",
+		"dokku apps:destroy shop --force @1.0 d=1 via=ssh",
+	}},
+	{"ssh dokku@dokku.example.com dokku ps:scale shop web=0", []string{
+		"ssh dokku@dokku.example.com dokku ps:scale shop web=0 @0.0",
+		"dokku ps:scale shop web=0 @1.0 d=1 via=ssh",
+	}},
 	{"watch -n 5 rm -rf /tmp/x", []string{
 		"watch -n 5 rm -rf /tmp/x @0.0",
 		"rm -rf /tmp/x @1.0 d=1 via=watch",

@@ -1924,7 +1924,10 @@ func suScript(words []string) (string, bool) {
 	return "", false
 }
 
-// sshRemote gives the remote command of "ssh [options] HOST CMD...".
+// sshRemote gives the remote command of "ssh [options] HOST CMD...". A
+// login whose account runs one program for every key (ssh
+// dokku@HOST apps:destroy shop: the account's forced command is dokku)
+// runs that program with the words as its arguments.
 func sshRemote(words []string) string {
 	fl := &sshFlags
 	if progName(words[0]) == "autossh" {
@@ -1934,12 +1937,23 @@ func sshRemote(words []string) string {
 	if i >= len(words) {
 		return ""
 	}
+	host := words[i]
 	i = fl.skip(words, i+1) // options may follow the host
 	if i >= len(words) {
 		return ""
 	}
+	if user, _, ok := strings.Cut(host, "@"); ok && forcedCommandUsers.Get(user) && words[i] != user {
+		return user + " " + strings.Join(words[i:], " ")
+	}
 	return strings.Join(words[i:], " ")
 }
+
+// forcedCommandUsers are the accounts of self-hosted platforms whose
+// ssh login runs the platform's own CLI with the words given (dokku@,
+// piku@): the remote command is that program's subcommand.
+var forcedCommandUsers = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"dokku": true, "piku": true}
+}}
 
 // flockScript gives the string of "flock FILE -c STR".
 func flockScript(words []string) (string, bool) {
