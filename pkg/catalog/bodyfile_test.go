@@ -28,3 +28,15 @@ func TestBodyFilesAreSent(t *testing.T) {
 		}
 	}
 }
+
+// TestProbesLookNamesUp: ping, traceroute and the other probes look up
+// the name they are given, so what the name carries goes to its DNS
+// servers, as dig's does.
+func TestProbesLookNamesUp(t *testing.T) {
+	c := Default()
+	for _, name := range []string{"ping", "ping6", "traceroute", "tracepath", "mtr", "arping", "fping", "dig"} {
+		if e, _ := c.Lookup(name, nil); e == nil || e.Prop("sink") != "dns" {
+			t.Errorf("%s: not a DNS sink", name)
+		}
+	}
+}
