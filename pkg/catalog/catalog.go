@@ -157,6 +157,10 @@
 // "spares=MARK" says that the command, given an option with that mark,
 // deletes none of the operands it otherwise deletes (git rm --cached
 // only drops them from the index).
+// "repo-text=true" marks a command whose writes put back text the
+// repository holds (git checkout REV -- PATH, git restore PATH).
+// "dashdash-role=ROLE" gives the operands after "--" that role, whatever
+// their place (git checkout REV -- PATH: PATH is written from REV).
 // "pathspecs" marks a command whose operands are git pathspecs (see
 // effect's pathspecScope).
 // "url-registry=NAME" names the list of knownpackages.txt (package effect)

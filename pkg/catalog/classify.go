@@ -270,8 +270,19 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	if e != nil && len(pos) > 1 && e.Prop("method-first") != "" && httpMethods[strings.ToUpper(pos[0].Text)] {
 		pos[0].Role, shift = Method, 1
 	}
+	after := Role(0)
+	if e != nil && dashdash {
+		// "dashdash-role=write": the operands after "--" are files the
+		// command puts back (git checkout REV -- PATH overwrites PATH)
+		if r, ok := roleNames[e.Prop("dashdash-role")]; ok {
+			after = r
+		}
+	}
 	for k := shift; k < len(pos); k++ {
 		pos[k].Role = positionalRole(e, k-shift, len(pos)-shift, skipNth, dest)
+		if after != 0 && pos[k].Index > dashAt {
+			pos[k].Role = after
+		}
 		if pos[k].Role == Read && pos[k].Index < dashAt && isNumber(pos[k].Text) {
 			// head -5 FILE, tail -20 LOG: a -NUM before "--" is the
 			// obsolete count option, never a file getopt would open.

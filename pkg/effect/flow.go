@@ -1030,6 +1030,11 @@ func (a *analysis) flows() {
 		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentialDir(i, f) {
 			repo = "credential"
 		}
+		if repo == "" && f.secretArg && a.entryHas(c, f, "records") {
+			// git commit -m "$GITHUB_TOKEN", git tag "$NPM_TOKEN": the
+			// repository holds the secret's value, and a push sends it
+			repo = "credential"
+		}
 		if repo == "" && a.entryHas(c, f, "push") && i < len(a.cwds) && a.sensitiveDir(a.cwds[i]) && len(remoteWords(c)) > 0 {
 			// git -C ~/.password-store push https://…: a repository of
 			// credentials pushed to a place the line names, not its own

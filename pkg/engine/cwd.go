@@ -13,6 +13,7 @@ import (
 type dirTracker struct {
 	cwd, home string
 	stack     []string // pushd's directory stack
+	old       string   // where cd - goes back to (OLDPWD), once the line moved
 	envDir    string   // the directory env -C gives the command it runs
 	envVia    int      // the depth of wrappers at which that command sits
 }
@@ -51,16 +52,22 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 	}
 	switch c.Name {
 	case "cd":
-		if len(a.Positional) == 1 {
-			d.cwd = a.Path(0)
+		switch {
+		case len(a.Positional) == 1 && a.Positional[0] == "-":
+			if d.old != "" {
+				d.cwd, d.old = d.old, d.cwd // cd -: back to OLDPWD
+			}
+		case len(a.Positional) == 1:
+			d.old, d.cwd = d.cwd, a.Path(0)
 		}
 	case "pushd":
 		if len(a.Positional) == 1 {
 			d.stack = append(d.stack, d.cwd)
-			d.cwd = a.Path(0)
+			d.old, d.cwd = d.cwd, a.Path(0)
 		}
 	case "popd":
 		if n := len(d.stack); n > 0 {
+			d.old = d.cwd
 			d.cwd, d.stack = d.stack[n-1], d.stack[:n-1]
 		}
 	}

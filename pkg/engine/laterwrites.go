@@ -126,7 +126,7 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 		if !later {
 			continue
 		}
-		if !shown && !ev.denied() && !projectCopy(effs, ef.Cmd, ev.c.Cwd) {
+		if !shown && !ev.denied() && !projectCopy(effs, ef.Cmd, ev.c.Cwd) && !repoText(res, ef.Cmd) {
 			ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: ef.Cmd, Detail: "later", Word: "writes " + ef.Path + ", whose commands run later, with text the line does not show"}, call.ToolExec)
 		}
 	}
@@ -148,4 +148,17 @@ func projectCopy(effs []effect.Effect, cmd int, cwd string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// repoText reports a command whose writes put back text the repository
+// holds (git checkout main -- .github/workflows/ci.yml): text already
+// committed, not text the line hides. Rampart's own files are judged
+// apart, whatever text they get.
+func repoText(res *shell.Result, cmd int) bool {
+	if cmd < 0 || cmd >= len(res.Commands) {
+		return false
+	}
+	c := &res.Commands[cmd]
+	e, _ := catalog.Default().Lookup(c.Name, c.Args)
+	return e != nil && e.Prop("repo-text") != ""
 }

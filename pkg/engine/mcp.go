@@ -216,6 +216,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 		return
 	}
 	w := mcpWalk{ev: ev, tool: tool, server: server, args: args, disposable: mcpDisposable(server, tool, args, ev.c.Cwd, ev.e.env.Home)}
+	w.setting = commandSetting(args)
 	w.read, w.write = pathVerb(tool)
 	w.read = w.read || asksContent(args) // mcpmetadata.go: get_info {include_content: true}
 	sends, maybe := sendsOut(tool)
@@ -251,7 +252,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 		w.unseenImage(args)    // mcpverbs.go: run_container {image: someone/tool:latest}
 	}
 	if line := w.soleCommand(args); line != "" {
-		ev.exec(line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
+		ev.exec(w.setting+line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}
 		if ev.denied() {
 			return
 		}
@@ -274,8 +275,9 @@ type mcpWalk struct {
 	lang        string         // the language the arguments say their code is in
 	read, write bool
 	outgoing    bool
-	disposable  bool // the arguments point at a database kept for tests here (mcpdisposable.go)
-	serverSeen  bool // the server's own name was judged as a target (mcptargets.go)
+	disposable  bool   // the arguments point at a database kept for tests here (mcpdisposable.go)
+	serverSeen  bool   // the server's own name was judged as a target (mcptargets.go)
+	setting     string // the cd and exports its arguments give the commands it runs (mcpsetting.go)
 }
 
 // maxMCPDepth bounds the walk of nested arguments.
@@ -506,6 +508,9 @@ func siblingWords(x map[string]any, keys []string) []string {
 // inContainer rewrites a command run in a container so that paths under a
 // mounted volume name the host paths ("/host/home/dev" with "/:/host").
 func (w *mcpWalk) inContainer(line string) string {
+	if len(w.volumes) == 0 {
+		return w.setting + line // mcpsetting.go: {"cwd": …, "env": {…}}
+	}
 	for _, v := range w.volumes {
 		parts := strings.Split(v, ":")
 		if len(parts) < 2 || parts[1] == "" || parts[1] == "/" {

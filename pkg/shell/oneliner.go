@@ -206,6 +206,11 @@ options:
 				}
 				break cluster
 			case strings.IndexByte(fl.attached, c) >= 0:
+				if lang == "perl" && (c == 'M' || c == 'm') && j+1 < len(w) {
+					// perl -MLWP::Simple -e 'get(…)': the module the code
+					// uses is part of what it does, as "use LWP::Simple;"
+					codes = append(codes, "use "+w[j+1:]+";")
+				}
 				break cluster
 			case strings.IndexByte(fl.digits, c) >= 0:
 				for j+1 < len(w) && (w[j+1] >= '0' && w[j+1] <= '9' || c == '0' && w[j+1] == 'x') {

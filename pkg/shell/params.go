@@ -17,6 +17,7 @@ type lineEnv struct {
 	unknown bool
 	outside bool
 	slice   bool // a slice of $@ or $*: they count from $0, as bash's ${@:1} is $1...
+	op      bool // the expansion operates on the value (${PWD%/*}), not plain
 }
 
 func (l *lineEnv) Get(name string) expand.Variable {
@@ -36,6 +37,12 @@ func (l *lineEnv) Get(name string) expand.Variable {
 			return expand.Variable{Set: true, Kind: expand.String, Str: "~"}
 		case "TMPDIR", "TMP", "TEMP", "RUNNER_TEMP":
 			return expand.Variable{Set: true, Kind: expand.String, Str: "/tmp"}
+		case "PWD":
+			if pwd, ok := l.s.pwdValue(); ok && l.op {
+				// ${PWD%/*}, ${PWD/project/}: where the line is (place.go);
+				// a plain $PWD stays for the caller to resolve
+				return expand.Variable{Set: true, Kind: expand.String, Str: pwd}
+			}
 		}
 		l.outside = true
 		return expand.Variable{}
@@ -78,7 +85,7 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 			v, ok = "", false
 		}
 	}()
-	env := &lineEnv{s: s, slice: p.Slice != nil}
+	env := &lineEnv{s: s, slice: p.Slice != nil, op: !plainParam(p)}
 	cfg := &expand.Config{Env: env}
 	v, err := expand.Literal(cfg, &syntax.Word{Parts: []syntax.WordPart{p}})
 	if err != nil || env.unknown {

@@ -98,7 +98,17 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	}
 	if name == "popd" {
 		if n := len(s.dirs); n > 0 && len(words) == 1 {
+			s.setOldDir()
 			s.dir, s.dirs = s.dirs[n-1], s.dirs[:n-1]
+		}
+		return
+	}
+	if name == "cd" && len(words) == 2 && words[1] == "-" && (dyn == nil || !dyn[1]) {
+		// cd - goes back to where the last cd left (OLDPWD)
+		if s.old.set {
+			s.dir, s.old.dir = s.old.dir, s.dir
+			s.dirLost, s.old.lost = s.old.lost, s.dirLost
+			s.oldPwdVar()
 		}
 		return
 	}
@@ -114,16 +124,22 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	case len(words) == 2 && (dyn == nil || !dyn[1]) && words[1] != "-" && !strings.HasPrefix(words[1], "-") && !strings.HasPrefix(words[1], "+"):
 		to = words[1]
 	default:
+		s.lostDir()
 		return
 	}
+	if rest, ok := strings.CutPrefix(to, "$PWD"); ok && (rest == "" || rest[0] == '/') {
+		to = "." + rest // $(pwd)/sub, $(realpath x): from where the line is now
+	}
 	if strings.ContainsAny(to, "$`*?[") {
+		s.lostDir()
 		return
 	}
 	if name == "pushd" {
 		s.dirs = append(s.dirs, s.dir)
 	}
+	s.setOldDir()
 	if to == "~" || strings.HasPrefix(to, "~/") || to[0] == '/' {
-		s.dir = fileKey(to)
+		s.dir, s.dirLost = fileKey(to), false
 		return
 	}
 	s.dir = path.Join(s.dir, to)
@@ -142,4 +158,52 @@ func homeVar(w string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// oldPlace is the directory cd - goes back to (OLDPWD): set once the line
+// moved, lost when the line left it for a directory nobody knows.
+type oldPlace struct {
+	dir       string
+	set, lost bool
+}
+
+// setOldDir remembers where the line is as OLDPWD before a move.
+func (s *state) setOldDir() {
+	s.old = oldPlace{dir: s.dir, set: true, lost: s.dirLost}
+	s.oldPwdVar()
+}
+
+// lostDir records a cd to a directory nobody knows: OLDPWD is where the
+// line was, and where it is now is not known.
+func (s *state) lostDir() {
+	s.setOldDir()
+	s.dirLost = true
+}
+
+// oldPwdVar gives $OLDPWD (and ~-) the directory cd - goes back to,
+// absolute, when the line's Place and that directory are known.
+func (s *state) oldPwdVar() {
+	if s.at.Dir == "" || s.old.lost || !s.old.set {
+		s.setVar("OLDPWD", "", false)
+		return
+	}
+	s.setVar("OLDPWD", s.absDir(s.old.dir), true)
+}
+
+// absDir is a directory the walk keeps (s.dir's form) as an absolute
+// path, from the line's Place.
+func (s *state) absDir(dir string) string {
+	if dir == "" {
+		dir = "."
+	}
+	return match.CleanPath(dir, s.at.Dir, s.at.Home)
+}
+
+// pwdValue is $PWD where the line is now, when it is known: the value
+// ${PWD%/*} and the other operations on it take.
+func (s *state) pwdValue() (string, bool) {
+	if s.at.Dir == "" || s.dirLost {
+		return "", false
+	}
+	return s.absDir(s.dir), true
 }

@@ -74,11 +74,11 @@ func (s *state) logFunc(name string) {
 // defines does not last.
 func (s *state) isolated(fn func()) {
 	mark, fmark := len(s.scope.undo), len(s.scope.fundo)
-	dir, dirs := s.dir, len(s.dirs) // a subshell's cd moves only the subshell
+	dir, dirs, old, lost := s.dir, len(s.dirs), s.old, s.dirLost // a subshell's cd moves only the subshell
 	s.scope.depth++
 	fn()
 	s.scope.depth--
-	s.dir, s.dirs = dir, s.dirs[:min(dirs, len(s.dirs))]
+	s.dir, s.dirs, s.old, s.dirLost = dir, s.dirs[:min(dirs, len(s.dirs))], old, lost
 	for i := len(s.scope.undo) - 1; i >= mark; i-- {
 		u := s.scope.undo[i]
 		if u.had {

@@ -23,6 +23,9 @@ type state struct {
 	at          Place               // where the line runs (place.go)
 	dir         string              // where the line's cd commands moved it, from at.Dir ("" for there; place.go)
 	dirs        []string            // the directories pushd left, for popd (place.go)
+	readVars    []string            // the variables the last read of known text set (readtext.go)
+	old         oldPlace            // where cd - goes back to (place.go)
+	dirLost     bool                // a cd went where nobody knows: $PWD is not known (place.go)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
@@ -1120,6 +1123,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			subs = append(subs[:len(subs):len(subs)], span{len(s.out), len(s.out) + 1})
 		}
 		s.readBuiltin(inner, subs)
+		if inner[0] == "read" || inner[0] == "mapfile" || inner[0] == "readarray" {
+			s.readKnownText(inner, rs, rdyn, subs) // readtext.go: read -r f <<< ~/.kube/config
+		}
 	}
 	start := len(s.out)
 	s.inputs = e.subs

@@ -159,6 +159,13 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			e.text("$PWD" + unescapeBare(p.Value[2:]))
 			return
 		}
+		if first && (p.Value == "~-" || strings.HasPrefix(p.Value, "~-/")) {
+			if v, ok := e.s.vars["OLDPWD"]; ok && v.known {
+				// ~- is where cd - goes back to (place.go)
+				e.text(v.val + unescapeBare(p.Value[2:]))
+				return
+			}
+		}
 		if first && strings.HasPrefix(p.Value, "~") && !tildeHome(p.Value) {
 			e.curDyn = true // ~user, ~-: not the user's home
 		}
@@ -251,6 +258,12 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		if v, ok := e.s.pwdOutput(p.Stmts); ok {
 			// $(pwd), $(cd ../.. && pwd): the working directory, or the
 			// one cd names from it (pwdsubst.go)
+			e.value(v, split && !quoted)
+			return
+		}
+		if v, ok := e.s.pathPieceOutput(p.Stmts); ok {
+			// $(dirname ~/.kube/x), $(realpath ../x): a piece of a
+			// known path (pathpieces.go)
 			e.value(v, split && !quoted)
 			return
 		}
