@@ -1,6 +1,11 @@
 package effect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"rampart.dev/pkg/shell"
+)
 
 func TestEveryInterface(t *testing.T) {
 	for v, want := range map[string]bool{
@@ -78,6 +83,31 @@ func TestExportedBindVariables(t *testing.T) {
 	} {
 		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
 			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestAllExportBindVariables checks that after set -a (set -o allexport)
+// a plain assignment reaches the programs after it as export's does, and
+// after set +a no longer.
+func TestAllExportBindVariables(t *testing.T) {
+	for line, want := range map[string]bool{
+		"set -a; OLLAMA_HOST=0.0.0.0; ollama serve":                     true,
+		"set -o allexport; OLLAMA_HOST=0.0.0.0; ollama serve":           true,
+		"set -ae; HOST=0.0.0.0; npm run dev":                            true,
+		"set -a; set +a; OLLAMA_HOST=0.0.0.0; ollama serve":             false,
+		"set -o allexport; set +o allexport; HOST=0.0.0.0; npm run dev": false,
+		"set -e; HOST=0.0.0.0; npm run dev":                             false,
+		"OLLAMA_HOST=0.0.0.0; ollama serve":                             false,
+		"set -a; OLLAMA_HOST=127.0.0.1; ollama serve":                   false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+	for args, want := range map[string]bool{"-a": true, "-eax": true, "+a": false, "-o allexport": true, "-e": false, "-- -a": false} {
+		if got := shell.AllExport(strings.Fields(args), false); got != want {
+			t.Errorf("AllExport(%q) = %v, want %v", args, got, want)
 		}
 	}
 }

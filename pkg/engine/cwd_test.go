@@ -23,6 +23,12 @@ func TestWorkingDirectory(t *testing.T) {
 		"pushd src >/dev/null && go build ./... && popd": false,
 		"env -C frontend npm run build":                  false,
 		"env -C /tmp rm -rf scratch":                     false,
+		"env -C build rm -rf ./*":                        false,
+		"env --chdir=dist rm -rf ./*":                    false,
+		"env -C /home/dev/.ssh ls -la":                   false,
+		"env -C /home/dev/.ssh cat id_rsa":               true,
+		"env -C /home/dev rm -rf ./*":                    true,
+		"env -C .. rm -rf ./*":                           true,
 	} {
 		d := e.Evaluate(mkCall(call.ToolExec, cmd))
 		if d.Blocks() != stop {

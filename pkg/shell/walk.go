@@ -23,6 +23,7 @@ type state struct {
 	at          Place               // where the line runs (place.go)
 	dir         string              // where the line's cd commands moved it, from at.Dir ("" for there; place.go)
 	dirs        []string            // the directories pushd left, for popd (place.go)
+	allExport   bool                // set -a is on: every assignment is exported (AllExport)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
@@ -934,9 +935,10 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 			}
 		}
 		w, _ := s.assign(e, a, true)
-		if w != "" && (len(c.Args) > 0 || a.Name != nil && settingName(s.refName(a.Name.Value))) {
+		if w != "" && (len(c.Args) > 0 || s.allExport || a.Name != nil && settingName(s.refName(a.Name.Value))) {
 			// Alone, an assignment to a listed setting (PATH=.:$PATH;
-			// git status) is reported as a command with no program.
+			// git status), or any after set -a, which exports it to the
+			// programs after it, is reported as a command with no program.
 			e.assigns = append(e.assigns, w)
 		}
 	}

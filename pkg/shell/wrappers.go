@@ -212,7 +212,11 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 				return
 			}
 			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
+			back := s.wrapperDir(c.Name, words, dyn, len(words)-len(inner)) // place.go
 			s.emitWords(g, inner, idyn, rs, rdyn)
+			if back != nil {
+				back()
+			}
 			if undo != nil {
 				undo()
 			}
@@ -371,6 +375,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		})
 	case name == "set" || name == "shift":
+		if name == "set" {
+			s.allExport = AllExport(words[1:], s.allExport)
+		}
 		s.setPositional(name, words, dyn)
 	case name == "alias" || name == "hash":
 		s.defineAliases(name, words[1:])
