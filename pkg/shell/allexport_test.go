@@ -15,13 +15,13 @@ func TestAllExportAssigns(t *testing.T) {
 		return false
 	}
 	for src, want := range map[string]bool{
-		"set -a; APP_MODE=x; run":                              true,
-		"set -o allexport; APP_MODE=x; run":                    true,
-		"set -eua; APP_MODE=x; run":                            true,
-		"APP_MODE=x; run":                                      false,
-		"set -a; set +a; APP_MODE=x; run":                      false,
+		"set -a; APP_MODE=x; run":                             true,
+		"set -o allexport; APP_MODE=x; run":                   true,
+		"set -eua; APP_MODE=x; run":                           true,
+		"APP_MODE=x; run":                                     false,
+		"set -a; set +a; APP_MODE=x; run":                     false,
 		"set -o allexport; set +o allexport; APP_MODE=x; run": false,
-		"set -- -a; APP_MODE=x; run":                           false,
+		"set -- -a; APP_MODE=x; run":                          false,
 	} {
 		if got := reported(src); got != want {
 			t.Errorf("%q: assignment reported = %v, want %v", src, got, want)
