@@ -1128,6 +1128,9 @@ func homeExpr(lang, code string) string {
 // word that names a known program or a shell starts a command it may run
 // with the words after it (rlwrap rm -rf DIR, mpirun -np 1 rm ...), and a
 // word holding a command line (hyperfine 'rm -rf DIR') is parsed as one.
+// The known program is a guess (mytool sync --then='CMD' names its own
+// verb sync, not the sync program): the command lines held by the words
+// after it are read all the same, whatever that program makes of them.
 // Programs the catalogue lists are judged by their own entries instead.
 func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	cat := catalog.Default()
@@ -1136,6 +1139,7 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	}
 	g := s.viaFrame(f, name)
 	g.synthetic = true
+	started := false // a word started a known program's command
 	for k := 1; k < len(words); k++ {
 		w := words[k]
 		if dyn != nil && dyn[k] {
@@ -1151,10 +1155,16 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			}
 			continue
 		}
+		if started && !strings.HasPrefix(words[k-1], "--") {
+			continue // the known program's operands (ssh HOST 'CMD'), read by its entry
+		}
 		if strings.ContainsAny(w, " \t;|&") {
 			h := g
 			h.guessed = true
 			s.parseString(w, h)
+			continue
+		}
+		if started {
 			continue
 		}
 		p := progName(w)
@@ -1168,7 +1178,10 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			}
 			g.pl = s.newPipe()
 			s.emitWords(g, words[k:], d, nil, false)
-			return
+			if isShell(p) || scriptLang(p) != "" {
+				return // its words are its code's, read there
+			}
+			started = true
 		}
 	}
 }
