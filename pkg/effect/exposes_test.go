@@ -111,3 +111,31 @@ func TestAllExportBindVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestServerVariables checks whose address a listening variable is: the
+// server's own (HOST or VITE_HOST for a dev server, exported or not, a
+// program's own variable when it serves) or a service's a client
+// connects to (DATABASE_HOST, OLLAMA_HOST for ollama list).
+func TestServerVariables(t *testing.T) {
+	for line, want := range map[string]bool{
+		"HOST=0.0.0.0 npx vite":                     true,
+		"HOST=0.0.0.0 npx vite --port 5173":         true,
+		"export VITE_HOST=0.0.0.0; npm run dev":     true,
+		"export WEB_HOST=0.0.0.0; npm start":        true,
+		"UVICORN_HOST=0.0.0.0 uvicorn app:app":      true,
+		"BINDING=0.0.0.0 bin/rails server":          true,
+		"OLLAMA_HOST=0.0.0.0 ollama serve":          true,
+		"HOST=0.0.0.0 npx vite build":               false,
+		"OLLAMA_HOST=0.0.0.0 ollama list":           false,
+		"export OLLAMA_HOST=0.0.0.0; ollama pull x": false,
+		"DATABASE_HOST=0.0.0.0 npm run dev":         false,
+		"REDIS_HOST=0.0.0.0 npm run dev":            false,
+		"export OLLAMA_HOST=0.0.0.0; npm run dev":   false,
+		"export HOST=0.0.0.0; sleep 1":              false,
+		"HOST=127.0.0.1 npx vite":                   false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}
