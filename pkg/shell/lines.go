@@ -357,6 +357,10 @@ func (s *state) runText(text, lang string, f frame) {
 		}
 	case "cmake":
 		s.parseString(cmakeCommands(text), f)
+	case "meson":
+		s.parseString(mesonCommands(text), f)
+	case "bazel":
+		s.parseString(genruleCommands(text), f)
 	case "ini":
 		s.parseString(iniValues(text), f)
 	case "key:entry", "key:run":
@@ -407,6 +411,11 @@ var recipeRunners = table.Map[string, recipeRunner]{Build: func() map[string]rec
 		"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
 		"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
 		"cmake":      {[]string{"CMakeLists.txt"}, []string{"-P", "-C"}, "cmake", []string{"-S"}},
+		// meson setup runs meson.build's run_command calls; bazel build,
+		// run or test a genrule's cmd (buildfiles.go)
+		"meson":    {[]string{"meson.build"}, nil, "meson", nil},
+		"bazel":    {[]string{"BUILD", "BUILD.bazel"}, nil, "bazel", nil},
+		"bazelisk": {[]string{"BUILD", "BUILD.bazel"}, nil, "bazel", nil},
 	}
 }}
 
