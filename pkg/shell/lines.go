@@ -614,7 +614,8 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		text, known = strings.Join(bodies, "\n"), true
 	case stdinCopy(name, inner) != "" && f.inPipe && f.pl.stage > 0:
 		// printf … | install -m 755 /dev/stdin ./t: the stage's input
-		text, known = strings.Join(s.stageIn, ""), len(s.stageIn) > 0 && !unseenIn
+		text, known = s.stageIn, s.stageIn != "" && !unseenIn
+		s.stageIn = ""
 	case f.inPipe && f.pl.stage > 0 && !unseenIn:
 		// (with part of its input unseen, what it writes is unknown:
 		// { echo ls; pbpaste; } | tee run.sh)

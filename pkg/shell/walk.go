@@ -24,7 +24,7 @@ type state struct {
 	dir         string              // where the line's cd commands moved it, from at.Dir ("" for there; place.go)
 	dirs        []string            // the directories pushd left, for popd (place.go)
 	allExport   bool                // set -a is on: every assignment is exported (AllExport)
-	stageIn     []string            // the text known to reach the pipeline stage being walked (feedPipe)
+	stageIn     string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
@@ -1420,7 +1420,9 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		}
 	}
 	in = append(in, bodies...)
-	s.stageIn = in // what reaches this stage (recordWrites: install /dev/stdin F)
+	if stdinCopy(name, inner) != "" {
+		s.stageIn = strings.Join(in, "") // what reaches install /dev/stdin F (recordWrites)
+	}
 	pl.feeds = keep
 	n0 := len(keep)
 	for _, t := range in {
