@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// Programs that mark what they are given as trusted to run: mise trust
+// and adb install (adbInstalls).
+
 // mise trust [PATH] (rtx trust, its old name) marks a directory's config
 // as trusted: its hooks, tasks and sourced env files run from then on,
 // each time a shell enters the directory or a task is run, as direnv
@@ -57,4 +60,26 @@ func (s *state) trustConfig(f frame, words []string) {
 			s.runFile(name, "strings", f)
 		}
 	})
+}
+
+// adbInstalls marks an APK adb installs from a temporary directory or
+// Downloads, which no command of the line made, as code nobody here has
+// read (the device runs it); the project's own build is its own.
+func (s *state) adbInstalls(words []string) {
+	for k := 1; k < len(words); k++ {
+		switch words[k] {
+		case "-s", "-t", "-H", "-P", "-L":
+			k++
+			continue
+		case "install", "install-multiple", "install-multi-package":
+			for _, w := range words[k+1:] {
+				if !strings.HasPrefix(w, "-") && path.Ext(w) == ".apk" {
+					s.runsScratch(len(s.out)-1, w)
+				}
+			}
+		}
+		if !strings.HasPrefix(words[k], "-") {
+			return
+		}
+	}
 }

@@ -197,6 +197,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if name == "mise" || name == "rtx" {
 		s.trustConfig(f, words) // trust.go
 	}
+	if name == "adb" {
+		s.adbInstalls(words) // trust.go
+	}
 	if inner, idyn, ok := peelUnless(plain, words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
