@@ -67,3 +67,26 @@ func TestFleetAndDistribution(t *testing.T) {
 		}
 	}
 }
+
+// adb's verbs: a shell command runs on the device, an APK installed is
+// code run there, tcpip opens a port, sideload flashes the system.
+func TestAdbEntries(t *testing.T) {
+	cat := Default()
+	if !cat.RunsRemote("adb", []string{"shell", "ls"}) {
+		t.Errorf("adb shell: want its command run on another host")
+	}
+	cl := cat.Classify("adb", []string{"-s", "emulator-5554", "install", "-r", "app.apk"})
+	found := false
+	for _, w := range cl.Words {
+		found = found || w.Text == "app.apk" && w.Role == Exec
+	}
+	if !found {
+		t.Errorf("adb install: the APK is not run: %+v", cl.Words)
+	}
+	if e, _ := cat.Lookup("adb", []string{"tcpip", "5555"}); e == nil || e.Prop("tunnel-words") == "" {
+		t.Errorf("adb tcpip: want a tunnel")
+	}
+	if e, _ := cat.Lookup("adb", []string{"sideload", "ota.zip"}); e == nil || e.Prop("destroy") != "system" {
+		t.Errorf("adb sideload: want a system destroy")
+	}
+}

@@ -253,9 +253,10 @@ func (c *Catalog) RunsRemote(name string, args []string) bool {
 	if e == nil || !e.wrapper {
 		return false
 	}
-	if len(e.subs) == 0 {
+	if len(e.subs) == 0 && e.pend == nil {
 		return e.Props["runs-on"] == "remote"
 	}
+	// (a lazy entry's subcommands are read on the Lookup)
 	sub, _ := c.Lookup(name, args)
 	return sub != nil && sub.Props["runs-on"] == "remote"
 }

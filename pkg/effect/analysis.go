@@ -285,6 +285,14 @@ func (a *analysis) command(i int, c *shell.Command) {
 	}
 	cl := a.cat.ClassifyInto(a.wordBuf, name, args)
 	f.peeled = cl.Entry == nil && a.wrapsNext(i)
+	if f.peeled && name == c.Name {
+		if own := peeledOwn(c, &a.res.Commands[i+1]); len(own) < len(args) {
+			// its own words only, the command it runs judged after it
+			// (peeled.go)
+			args = own
+			cl = a.cat.ClassifyInto(a.wordBuf, name, args)
+		}
+	}
 	if name == c.Name && sameWords(args, c.Args) {
 		// The entry classified is the command's own: the flow pass's
 		// entryHas need not look it up again.

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -23,7 +24,7 @@ import (
 // server listens.
 var bindNames = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
-		"bind": true, "host": true, "ip": true, "listen": true, "addr": true, "address": true,
+		"bind": true, "binding": true, "host": true, "ip": true, "listen": true, "addr": true, "address": true,
 		"interface": true, "hostname": true, "iface": true,
 	}
 }}
@@ -75,24 +76,6 @@ func varNamesBind(name string) bool {
 	return false
 }
 
-// exportedFor reports whether a listening variable the line exported
-// speaks to program prog, which runs later on the line with every
-// exported variable: one that names it (OLLAMA_HOST for ollama), or one
-// naming no program (HOST, BIND_ADDR). sleep 1 after export
-// OLLAMA_HOST=0.0.0.0 listens nowhere.
-func exportedFor(name, prog string) bool {
-	prog = strings.ToLower(path.Base(prog))
-	for k, part := range strings.Split(strings.ToLower(name), "_") {
-		if k == 0 && part == prog {
-			return true
-		}
-		if !bindNames.Get(part) {
-			return false
-		}
-	}
-	return true
-}
-
 // listensEverywhere adds the Listen effect for a command whose own options
 // bind every interface, or whose environment does (OLLAMA_HOST=0.0.0.0
 // ollama serve, HOST=0.0.0.0 npm run dev: a variable whose name has a
@@ -101,7 +84,7 @@ func exportedFor(name, prog string) bool {
 func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 	for _, kv := range a.exportedBefore(i) {
 		kv = strings.Trim(kv, `"'`)
-		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && exportedFor(name, c.Name) && serverVariable(name, c) {
+		if name, val, ok := strings.Cut(kv, "="); ok && everyInterface(val) && varNamesBind(name) && serverVariable(name, c) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: kv + " " + c.Name})
 			return
 		}
@@ -143,12 +126,70 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 }
 
 // serverVariable reports whether a listening variable set for command c
-// is where c listens rather than where it connects (REDIS_HOST=0.0.0.0 npm
-// test is a client's): named for binding or for c's program, or given to a
-// command that starts a server. Asked only once a variable holds every
-// address, so the words are not walked for every command.
+// (or exported before it) is where c listens rather than where it
+// connects (REDIS_HOST=0.0.0.0 npm run dev is a client's): named for
+// binding (APP_BIND, LISTEN_ADDR); named for c's program when c serves or
+// runs no verb of a client's (OLLAMA_HOST for ollama serve, not for
+// ollama list); or, given to a command that starts a server, named for no
+// other service (HOST, VITE_HOST, SERVER_HOST, not DATABASE_HOST). Asked
+// only once a variable holds every address, so the words are not walked
+// for every command.
 func serverVariable(name string, c *shell.Command) bool {
-	return namesBinding(name) || namesProgram(name, c.Name) || startsServer(c)
+	if namesBinding(name) {
+		return true
+	}
+	if namesProgram(name, c.Name) {
+		return startsServer(c) || !clientVerb(c)
+	}
+	return startsServer(c) && !namesService(name)
+}
+
+// servingVerbs are, for programs that are their own server and that
+// server's client, the verbs that start the server: OLLAMA_HOST is where
+// ollama serve listens and where ollama list or pull connects. (Kept
+// here, not in the catalogue: an entry there would take ollama's other
+// verbs from the readings of an unknown program's, ollama rm among them.)
+var servingVerbs = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"ollama": "serve start"}
+}}
+
+// clientVerb reports a command of such a program given another verb than
+// its serving ones (ollama list, ollama pull): a client of the server its
+// variable locates.
+func clientVerb(c *shell.Command) bool {
+	serves, ok := servingVerbs.Lookup(c.Name)
+	if !ok {
+		return false
+	}
+	for _, w := range c.Args {
+		if w != "" && w[0] != '-' {
+			return !slices.Contains(strings.Fields(serves), w)
+		}
+	}
+	return false
+}
+
+// serverPrefixes are the first parts of a listening variable's name that
+// say it is the server's own (VITE_HOST, APP_HOST, SERVER_HOST,
+// NITRO_HOST), not the address of a service a program connects to
+// (REDIS_HOST, DATABASE_HOST, API_HOST).
+var serverPrefixes = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("server app web http https dev site frontend vite nitro nuxt next astro svelte remix " +
+		"uvicorn gunicorn hypercorn daphne streamlit gradio flask django rails puma quarkus jupyter " +
+		"storybook webpack angular ng expo metro hugo jekyll mkdocs")
+}}
+
+// namesService reports a listening variable whose name puts another
+// service's name before its address part (REDIS_HOST, PGHOST's kin
+// DB_HOST, SMTP_ADDR): an address that service is reached at.
+func namesService(name string) bool {
+	parts := strings.Split(strings.ToLower(name), "_")
+	for k, part := range parts {
+		if bindNames.Get(part) {
+			return k > 0 && !serverPrefixes.Get(parts[0])
+		}
+	}
+	return false
 }
 
 // namesProgram reports a variable named for the program it is given to
@@ -164,7 +205,7 @@ func namesProgram(name, prog string) bool {
 // command it is given to.
 func namesBinding(name string) bool {
 	for part := range strings.SplitSeq(strings.ToLower(name), "_") {
-		if part == "bind" || part == "listen" {
+		if part == "bind" || part == "binding" || part == "listen" {
 			return true
 		}
 	}
@@ -181,12 +222,26 @@ var serveWords = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// servingPrograms are programs that start a server when run: always
+// (uvicorn APP, http-server DIR), or, marked false, when given no verb of
+// their own (vite, not vite build).
+var servingPrograms = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"uvicorn": true, "gunicorn": true, "hypercorn": true, "daphne": true, "waitress-serve": true,
+		"http-server": true, "live-server": true, "webpack-dev-server": true, "browser-sync": true,
+		"vite": false, "nuxi": false, "nuxt": false,
+	}
+}}
+
 // startsServer reports whether a command says it starts a server, so that
 // a listening address in its environment is where it listens rather than
 // where it connects: a serving word among its program's name and its
 // words, or "run" as its last word before options (flask run, not npm run
 // test).
 func startsServer(c *shell.Command) bool {
+	if always, ok := servingPrograms.Lookup(c.Name); ok && (always || !hasVerb(c)) {
+		return true
+	}
 	var pb [8]string
 	for _, p := range taskParts(pb[:0], path.Base(c.Program)) {
 		if serveWords.Get(p) {
@@ -242,6 +297,16 @@ func (a *analysis) shortBind(c *shell.Command, name, val string) bool {
 	cl := a.cat.Classify(c.Name, c.Args)
 	for _, w := range cl.Words {
 		if w.Option == name && w.Text == val {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb reports a command given a word that is no option (vite build).
+func hasVerb(c *shell.Command) bool {
+	for k, w := range c.Args {
+		if w != "" && w[0] != '-' && (k == 0 || !strings.HasPrefix(c.Args[k-1], "-") || strings.Contains(c.Args[k-1], "=")) {
 			return true
 		}
 	}

@@ -1,6 +1,11 @@
 package effect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"rampart.dev/pkg/shell"
+)
 
 func TestEveryInterface(t *testing.T) {
 	for v, want := range map[string]bool{
@@ -75,6 +80,59 @@ func TestExportedBindVariables(t *testing.T) {
 		"export DATABASE_HOST=0.0.0.0; npm test":                false,
 		"ollama serve & export OLLAMA_HOST=0.0.0.0; sleep 1":    false,
 		"ollama serve; export OLLAMA_HOST=0.0.0.0":              false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestAllExportBindVariables checks that after set -a (set -o allexport)
+// a plain assignment reaches the programs after it as export's does, and
+// after set +a no longer.
+func TestAllExportBindVariables(t *testing.T) {
+	for line, want := range map[string]bool{
+		"set -a; OLLAMA_HOST=0.0.0.0; ollama serve":                     true,
+		"set -o allexport; OLLAMA_HOST=0.0.0.0; ollama serve":           true,
+		"set -ae; HOST=0.0.0.0; npm run dev":                            true,
+		"set -a; set +a; OLLAMA_HOST=0.0.0.0; ollama serve":             false,
+		"set -o allexport; set +o allexport; HOST=0.0.0.0; npm run dev": false,
+		"set -e; HOST=0.0.0.0; npm run dev":                             false,
+		"OLLAMA_HOST=0.0.0.0; ollama serve":                             false,
+		"set -a; OLLAMA_HOST=127.0.0.1; ollama serve":                   false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+	for args, want := range map[string]bool{"-a": true, "-eax": true, "+a": false, "-o allexport": true, "-e": false, "-- -a": false} {
+		if got := shell.AllExport(strings.Fields(args), false); got != want {
+			t.Errorf("AllExport(%q) = %v, want %v", args, got, want)
+		}
+	}
+}
+
+// TestServerVariables checks whose address a listening variable is: the
+// server's own (HOST or VITE_HOST for a dev server, exported or not, a
+// program's own variable when it serves) or a service's a client
+// connects to (DATABASE_HOST, OLLAMA_HOST for ollama list).
+func TestServerVariables(t *testing.T) {
+	for line, want := range map[string]bool{
+		"HOST=0.0.0.0 npx vite":                     true,
+		"HOST=0.0.0.0 npx vite --port 5173":         true,
+		"export VITE_HOST=0.0.0.0; npm run dev":     true,
+		"export WEB_HOST=0.0.0.0; npm start":        true,
+		"UVICORN_HOST=0.0.0.0 uvicorn app:app":      true,
+		"BINDING=0.0.0.0 bin/rails server":          true,
+		"OLLAMA_HOST=0.0.0.0 ollama serve":          true,
+		"HOST=0.0.0.0 npx vite build":               false,
+		"OLLAMA_HOST=0.0.0.0 ollama list":           false,
+		"export OLLAMA_HOST=0.0.0.0; ollama pull x": false,
+		"DATABASE_HOST=0.0.0.0 npm run dev":         false,
+		"REDIS_HOST=0.0.0.0 npm run dev":            false,
+		"export OLLAMA_HOST=0.0.0.0; npm run dev":   false,
+		"export HOST=0.0.0.0; sleep 1":              false,
+		"HOST=127.0.0.1 npx vite":                   false,
 	} {
 		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
 			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)

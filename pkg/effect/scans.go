@@ -24,8 +24,21 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 	if helpOrDryRunOf(cl, c.Args) {
 		return
 	}
+	e := cl.Entry
+	if e.Prop("scans") == "always" {
+		// a cloud run: load sent from a service's machines
+		a.add(Effect{Kind: Scan, Cmd: i, Target: c.Name, Word: c.Name + " run from a service's machines"})
+		return
+	}
+	a.namedTargets(i, c, e) // NAME=URL in options, variables and standard input
 	for _, w := range cl.Words {
-		if w.Option != "" && w.Role != catalog.URL || w.Text == "" {
+		if (w.Option == "-e" || w.Option == "--environment") && namesProduction(w.Text) {
+			// artillery run -e production: the script's production target
+			a.add(Effect{Kind: Scan, Cmd: i, Target: w.Text, Word: c.Name + " " + w.Option + " " + w.Text})
+		}
+	}
+	for _, w := range cl.Words {
+		if w.Option != "" && w.Role != catalog.URL || w.Text == "" || w.Role == catalog.Read || w.Role == catalog.Exec {
 			continue // a port list, an output file, a script's name; not a target's option (rustscan -a)
 		}
 		if ownMachine(w.Text) {
@@ -58,4 +71,66 @@ func ownMachine(t string) bool {
 		h = h[:strings.IndexByte(h, ':')] // 127.0.0.1:8080
 	}
 	return loopback(h) || h == "localhost" || strings.HasSuffix(h, ".localhost") || h == "0:0:0:0:0:0:0:1"
+}
+
+// namedTargets adds a Scan effect for each target a load generator is
+// given in NAME=VALUE form, NAME naming a target (BASE_URL, TARGET,
+// LOCUST_HOST, -Jhost=): in its options (k6 -e BASE_URL=URL, --env=…,
+// jmeter -Jhost=h), in a variable set for it or exported before it; and,
+// with "scan-stdin", each URL of the "METHOD URL" lines on its standard
+// input (echo 'GET URL' | vegeta attack). This machine's own are none.
+func (a *analysis) namedTargets(i int, c *shell.Command, e *catalog.Entry) {
+	add := func(t string) {
+		if !ownMachine(t) {
+			a.add(Effect{Kind: Scan, Cmd: i, Target: t, Word: c.Name + " " + t})
+		}
+	}
+	for _, w := range c.Args {
+		if t, ok := targetAssign(w); ok {
+			add(t)
+		}
+	}
+	for _, kv := range append(carriedAssigns(a.res, i), a.exportedBefore(i)...) {
+		if t, ok := targetAssign(strings.Trim(kv, `"'`)); ok {
+			add(t)
+		}
+	}
+	if e.Prop("scan-stdin") == "" {
+		return
+	}
+	for _, text := range c.Stdin {
+		for _, f := range strings.Fields(text) {
+			if strings.Contains(f, "://") {
+				add(f)
+			}
+		}
+	}
+}
+
+// targetAssign gives the value of NAME=VALUE (or an option holding one:
+// --env=NAME=VALUE, -JNAME=VALUE) when NAME names a target (a URL, host,
+// endpoint or server) and VALUE is a host or a URL.
+func targetAssign(w string) (string, bool) {
+	switch {
+	case strings.HasPrefix(w, "--"):
+		_, rest, ok := strings.Cut(w, "=")
+		if !ok || !strings.Contains(rest, "=") {
+			return "", false
+		}
+		w = rest
+	case len(w) > 2 && w[0] == '-':
+		w = w[2:] // -Jhost=h: the option's letter, then its value
+	}
+	name, val, ok := strings.Cut(w, "=")
+	val = strings.Trim(val, `"'`)
+	if !ok || val == "" || strings.ContainsAny(val, " $`") || !strings.Contains(val, ".") && !strings.Contains(val, "://") {
+		return "", false
+	}
+	u := strings.ToUpper(name)
+	for _, part := range [...]string{"URL", "HOST", "TARGET", "ENDPOINT", "SERVER", "ORIGIN", "DOMAIN"} {
+		if strings.Contains(u, part) {
+			return val, true
+		}
+	}
+	return "", false
 }

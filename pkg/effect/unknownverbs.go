@@ -270,12 +270,22 @@ func targetVariable(name string) bool {
 
 // exportedBefore returns the assignments that commands of the line before
 // command i export to the programs after them (export STAGE=prod,
-// declare -x STAGE=prod), or nil.
+// declare -x STAGE=prod, and after set -a or set -o allexport every plain
+// STAGE=prod until set +a), or nil.
 func (a *analysis) exportedBefore(i int) []string {
 	var out []string
+	all := false
 	for k := 0; k < i && k < len(a.res.Commands); k++ {
 		o := &a.res.Commands[k]
 		switch o.Name {
+		case "set":
+			all = shell.AllExport(o.Args, all)
+			continue
+		case "":
+			if all && o.Depth == 0 {
+				out = append(out, o.Assigns...)
+			}
+			continue
 		case "export":
 		case "declare", "typeset":
 			if !slices.ContainsFunc(o.Args, func(w string) bool { return strings.HasPrefix(w, "-") && strings.Contains(w, "x") }) {

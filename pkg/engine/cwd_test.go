@@ -27,6 +27,12 @@ func TestWorkingDirectory(t *testing.T) {
 		"cd /tmp; cd /home; cd -; cd -; rm -rf dev":                                  true,
 		"cd src; cd /tmp; cd -; rm -rf build":                                        false,
 		"cd -; rm -rf build":                                                         false,
+		"env -C build rm -rf ./*":                                                    false,
+		"env --chdir=dist rm -rf ./*":                                                false,
+		"env -C /home/dev/.ssh ls -la":                                               false,
+		"env -C /home/dev/.ssh cat id_rsa":                                           true,
+		"env -C /home/dev rm -rf ./*":                                                true,
+		"env -C .. rm -rf ./*":                                                       true,
 	} {
 		d := e.Evaluate(mkCall(call.ToolExec, cmd))
 		if d.Blocks() != stop {

@@ -231,6 +231,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 		}
 	}
 	w.judgeInstall(args) // mcpinstalls.go: install_package {manager: apt, name: nmap}
+	w.judgeGitURLs(args) // mcpgiturl.go: git_clone {url: "ext::sh -c …"}
 	if ev.denied() {
 		return
 	}

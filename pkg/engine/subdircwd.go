@@ -102,8 +102,10 @@ func hereOperandsOnly(c *shell.Command) bool {
 
 // sameDirWrappers are wrappers that run what they wrap in the directory
 // they run in, and read no moves of their own: the rm -rf a find -delete
-// stands for (cd dist && find . -mindepth 1 -delete), nice or time.
-var sameDirWrappers = map[string]bool{"find": true, "nice": true, "time": true, "nohup": true}
+// stands for (cd dist && find . -mindepth 1 -delete), nice or time. env
+// moves only by -C DIR, which the line's directory tracker follows
+// (cwd.go), and runs nothing when the move fails.
+var sameDirWrappers = map[string]bool{"find": true, "nice": true, "time": true, "nohup": true, "env": true}
 
 // sameDirVia reports whether every wrapper a command was found behind is
 // one of sameDirWrappers (none at all included).

@@ -189,6 +189,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = localCluster // effect/localcluster.go: kubectl --context kind-dev delete ns x
 		} else if effect.LocalTarget(res, i) {
 			s.effect = localTarget // effect/localtarget.go: docker push localhost:5000/api:dev
+		} else if effect.StashApplied(res, i, line) {
+			s.effect = stashApplied // effect/stashapplied.go: git stash apply && git stash drop
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -485,6 +487,10 @@ const localCluster = "cluster:local"
 // this machine: a cloud CLI pointed at an emulator's endpoint here, a
 // publish to a registry here (effect.LocalTarget).
 const localTarget = "target:local"
+
+// stashApplied is the descriptor of a git stash drop of the stash the
+// line applied before it (effect.StashApplied).
+const stashApplied = "git:stash-applied"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.

@@ -103,11 +103,64 @@ func hasCommandOption(words []string) bool {
 	return false
 }
 
+// writtenScript reports a value naming a file an earlier command of the
+// line wrote (pbpaste > h.sh; tool --hook=h.sh, curl -o hooks/x.sh …;
+// tool --on-success hooks/x.sh): a command option given it runs that
+// file, however its path is spelled, as it runs ./h.sh.
+func (s *state) writtenScript(v string) bool {
+	if v == "" || v[0] == '-' || strings.ContainsAny(v, " \t$`=:") {
+		return false
+	}
+	if s.knownText(v) || s.opaque.has(s.key(v)) {
+		return true
+	}
+	if _, ok := s.writtenBefore(len(s.out), v); ok {
+		return true
+	}
+	// a download or copy (curl -so h.sh URL), which writtenBefore leaves
+	// to the engine's reading of downloads run
+	key := s.key(v)
+	for k := range s.out {
+		c := &s.out[k]
+		if !copiers.Get(c.Name) {
+			continue
+		}
+		for _, w := range catalog.Default().Classify(c.Name, c.Args).Words {
+			if (w.Role == catalog.Write || w.Role == catalog.Dest) && s.keyMatch(key, w.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesWrittenScript reports whether a command option of words is given a
+// file the line wrote (writtenScript), attached or in the next word.
+func (s *state) namesWrittenScript(words []string) bool {
+	if len(s.files) == 0 && len(s.opaque) == 0 && len(s.out) < 2 {
+		return false // nothing written before this command
+	}
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if len(w) < 3 || w[0] != '-' || w[1] != '-' {
+			continue
+		}
+		opt, v, eq := strings.Cut(w[2:], "=")
+		if !eq && k+1 < len(words) {
+			v = words[k+1]
+		}
+		if commandOptionName(opt) && s.writtenScript(v) {
+			return true
+		}
+	}
+	return false
+}
+
 // commandOptions walks the command lines a command's command options hold.
 // For a program the catalogue does not know, a value in the next word is
 // embedded's already.
 func (s *state) commandOptions(f frame, name string, words []string, dyn []bool) {
-	if f.depth >= MaxDepth || !hasCommandOption(words) {
+	if f.depth >= MaxDepth || !hasCommandOption(words) && !s.namesWrittenScript(words) {
 		return
 	}
 	cat := catalog.Default()
@@ -131,13 +184,21 @@ func (s *state) commandOptions(f frame, name string, words []string, dyn []bool)
 		opt, val, eq := strings.Cut(w[2:], "=")
 		at := k - 1 // the value's index among the arguments
 		if !eq {
-			if k+1 >= len(words) || dyn != nil && dyn[k+1] || !known && !scriptPath(words[k+1]) {
+			if k+1 >= len(words) || dyn != nil && dyn[k+1] || !known && !scriptPath(words[k+1]) && !s.writtenScript(words[k+1]) {
 				continue // (embedded walked an unknown program's command lines)
 			}
 			val, at = words[k+1], k
 		}
-		if !commandLine(val) && !scriptPath(val) || read != nil && read[at] || !commandOptionName(opt) {
+		if read != nil && read[at] || !commandOptionName(opt) {
 			continue
+		}
+		if !commandLine(val) && !scriptPath(val) {
+			if !s.writtenScript(val) {
+				continue
+			}
+			if !strings.Contains(val, "/") {
+				val = "./" + val // the file, not a program found on the PATH
+			}
 		}
 		if !made {
 			g = s.viaFrame(f, name)

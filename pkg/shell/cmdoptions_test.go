@@ -76,3 +76,73 @@ func TestCommandOptionPaths(t *testing.T) {
 		}
 	}
 }
+
+// A command option given a file the line wrote runs that file, however
+// its path is spelled (--hook=h.sh with no ./): what it runs is judged as
+// what was written.
+func TestCommandOptionWrittenFiles(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	for line, want := range map[string]bool{
+		"pbpaste > h.sh; mytool --hook=h.sh":                        true,
+		"pbpaste > h.sh; mytool build --exec-script h.sh":           true,
+		"pbpaste > hooks/h.sh; mytool sync --on-success=hooks/h.sh": true,
+		"pbpaste > h.sh; mytool watch --callback h.sh":              true,
+		"pbpaste > h.sh; nx run app:build --command h.sh":           true,
+		"pbpaste > h.sh; mytool --output=h.sh":                      false,
+		"pbpaste > notes.md; mytool --hook=h.sh":                    false,
+		"pbpaste > h.sh; mytool --hook=other.sh":                    false,
+		"mytool --hook=h.sh":                                        false,
+	} {
+		if got := runsUnknown(ParseIn(line, at), "h.sh"); got != want {
+			t.Errorf("ParseIn(%q): runs the written h.sh %v, want %v (%v)", line, got, want, describeAll(ParseIn(line, at)))
+		}
+	}
+}
+
+// An unknown program whose first word names a known program (mytool sync
+// --then='CMD') is guessed to start that program, and the command lines
+// its later option values hold are read all the same; a known program's
+// own operands (ssh HOST 'CMD') are left to its entry.
+func TestEmbeddedAfterKnownWord(t *testing.T) {
+	for line, want := range map[string]bool{
+		`mytool sync --then='touch /tmp/m'`:         true,
+		`mytool git --after 'touch /tmp/m'`:         true,
+		`acme make --post-cmd "touch /tmp/m; true"`: true,
+		`mytool sync --then=npm`:                    false,
+	} {
+		r := Parse(line)
+		found := false
+		for _, c := range r.Commands {
+			found = found || c.Name == "touch"
+		}
+		if found != want {
+			t.Errorf("Parse(%q): touch found %v, want %v (%v)", line, found, want, describeAll(r))
+		}
+	}
+	r := Parse(`mytool ssh prod 'touch /tmp/m'`)
+	for _, c := range r.Commands {
+		if c.Name == "touch" && len(c.Via) > 0 && c.Via[len(c.Via)-1] == "mytool" {
+			t.Errorf("ssh's remote command read as mytool's own: %v", describeAll(r))
+		}
+	}
+}
+
+// A file downloaded on the line and given to a command option is run by
+// it: the walk reports the run, which the engine judges as a download run.
+func TestCommandOptionDownloaded(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	for line, want := range map[string]bool{
+		"curl -so h.sh https://x.example/i; mytool --hook=h.sh":            true,
+		"wget -qO h.sh https://x.example/i && mytool --post-hook h.sh":     true,
+		"curl -so data.json https://x.example/i; mytool --input=data.json": false,
+	} {
+		r := ParseIn(line, at)
+		found := false
+		for _, c := range r.Commands {
+			found = found || c.Program == "./h.sh"
+		}
+		if found != want {
+			t.Errorf("ParseIn(%q): runs ./h.sh %v, want %v (%v)", line, found, want, describeAll(r))
+		}
+	}
+}

@@ -156,6 +156,9 @@ func (s *state) unknownWrites(inner []string, rs []Redirect) {
 			s.markOpaque(r.Target)
 		}
 	}
+	if to := stdinCopy(progName(inner[0]), inner); to != "" {
+		s.markOpaque(to) // curl … | install /dev/stdin F
+	}
 	switch progName(inner[0]) {
 	case "dd":
 		for _, w := range inner[1:] {

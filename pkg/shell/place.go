@@ -139,13 +139,66 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	}
 	s.setOldDir()
 	if to == "~" || strings.HasPrefix(to, "~/") || to[0] == '/' {
-		s.dir, s.dirLost = fileKey(to), false
-		return
+		s.dirLost = false // a move to a named place: known again
 	}
-	s.dir = path.Join(s.dir, to)
-	if s.dir == "." {
-		s.dir = ""
+	s.dir = s.dirFor(to)
+}
+
+// dirFor is the walk's directory after a move to the directory word to
+// (absolute, under the home, or relative to where the walk is).
+func (s *state) dirFor(to string) string {
+	if to == "~" || strings.HasPrefix(to, "~/") || to[0] == '/' {
+		return fileKey(to)
 	}
+	if d := path.Join(s.dir, to); d != "." {
+		return d
+	}
+	return ""
+}
+
+// wrapperDir moves the walk, for the command a wrapper runs, to the
+// directory the wrapper gives it: env -C DIR (-CDIR, --chdir DIR,
+// --chdir=DIR, -iC DIR) and sudo -D DIR (--chdir). The files that command
+// writes, reads and runs by relative names are DIR's (pbpaste >
+// /tmp/r.sh; env -C /tmp bash r.sh runs what was written), in a pipeline
+// stage too, since the wrapper's child is what moves. upto is the index of
+// the command's first word in words. It returns the undo, or nil.
+func (s *state) wrapperDir(name string, words []string, dyn []bool, upto int) func() {
+	var short byte
+	switch name {
+	case "env":
+		short = 'C'
+	case "sudo":
+		short = 'D'
+	default:
+		return nil
+	}
+	to, at := "", -1
+	for i := 1; i < upto && i < len(words) && at < 0; i++ {
+		w := words[i]
+		switch {
+		case w == "--chdir" && i+1 < upto:
+			to, at = words[i+1], i+1
+		case strings.HasPrefix(w, "--chdir="):
+			to, at = w[len("--chdir="):], i
+		case len(w) > 1 && w[0] == '-' && w[1] != '-':
+			k := strings.IndexByte(w, short)
+			if k < 0 || name == "sudo" && k != 1 || strings.ContainsAny(w[1:k], "uS") {
+				continue // a letter of another option's value, or env -u NAME's
+			}
+			if k+1 < len(w) {
+				to, at = w[k+1:], i
+			} else if i+1 < upto {
+				to, at = words[i+1], i+1
+			}
+		}
+	}
+	if at < 0 || to == "" || dyn != nil && dyn[at] || strings.ContainsAny(to, "$`*?[") {
+		return nil
+	}
+	old := s.dir
+	s.dir = s.dirFor(to)
+	return func() { s.dir = old }
 }
 
 // homeVar reports a word spelling the home through its variable ($HOME,

@@ -26,6 +26,8 @@ type state struct {
 	readVars    []string            // the variables the last read of known text set (readtext.go)
 	old         oldPlace            // where cd - goes back to (place.go)
 	dirLost     bool                // a cd went where nobody knows: $PWD is not known (place.go)
+	allExport   bool                // set -a is on: every assignment is exported (AllExport)
+	stageIn     string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
@@ -937,9 +939,10 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 			}
 		}
 		w, _ := s.assign(e, a, true)
-		if w != "" && (len(c.Args) > 0 || a.Name != nil && settingName(s.refName(a.Name.Value))) {
+		if w != "" && (len(c.Args) > 0 || s.allExport || a.Name != nil && settingName(s.refName(a.Name.Value))) {
 			// Alone, an assignment to a listed setting (PATH=.:$PATH;
-			// git status) is reported as a command with no program.
+			// git status), or any after set -a, which exports it to the
+			// programs after it, is reported as a command with no program.
 			e.assigns = append(e.assigns, w)
 		}
 	}
@@ -1423,6 +1426,9 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		}
 	}
 	in = append(in, bodies...)
+	if stdinCopy(name, inner) != "" {
+		s.stageIn = strings.Join(in, "") // what reaches install /dev/stdin F (recordWrites)
+	}
 	pl.feeds = keep
 	n0 := len(keep)
 	for _, t := range in {

@@ -194,6 +194,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		s.isolated(func() { s.runFile(rc, "sh", f) })
 	}
+	if name == "mise" || name == "rtx" {
+		s.trustConfig(f, words) // trust.go
+	}
+	if name == "adb" {
+		s.adbInstalls(words) // trust.go
+	}
 	if inner, idyn, ok := peelUnless(plain, words, dyn); ok {
 		if len(inner) > 0 {
 			if len(f.via) >= MaxDepth {
@@ -212,14 +218,18 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 				return
 			}
 			undo := s.wrapperAssigns(c.Name, words, dyn, len(words)-len(inner))
+			back := s.wrapperDir(c.Name, words, dyn, len(words)-len(inner)) // place.go
 			s.emitWords(g, inner, idyn, rs, rdyn)
+			if back != nil {
+				back()
+			}
 			if undo != nil {
 				undo()
 			}
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words) && !hasCommandOption(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
+	if s.runsNothing(c.Name, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -371,6 +381,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		})
 	case name == "set" || name == "shift":
+		if name == "set" {
+			s.allExport = AllExport(words[1:], s.allExport)
+		}
 		s.setPositional(name, words, dyn)
 	case name == "alias" || name == "hash":
 		s.defineAliases(name, words[1:])
