@@ -125,7 +125,8 @@ type dgram struct {
 	name    syscall.RawSockaddrUnix
 	namelen uint32
 	oob     [64]byte
-	cred    *syscall.Ucred // nil when the kernel attached none
+	cred    syscall.Ucred
+	hasCred bool // the kernel attached credentials (cred)
 	out     bytes.Buffer
 	iov     syscall.Iovec
 	msg     syscall.Msghdr
@@ -158,7 +159,7 @@ func (q *dgram) recv(fd int) (bool, error) {
 			q.n = int(n)
 			q.namelen = q.msg.Namelen
 			q.trunc = q.msg.Flags&syscall.MSG_TRUNC != 0
-			q.cred = credentials(q.oob[:q.msg.Controllen])
+			q.hasCred = credentials(q.oob[:q.msg.Controllen], &q.cred)
 			return true, nil
 		case syscall.EINTR:
 			continue
@@ -169,20 +170,30 @@ func (q *dgram) recv(fd int) (bool, error) {
 	}
 }
 
-// credentials finds SCM_CREDENTIALS among the control messages in oob.
-func credentials(oob []byte) *syscall.Ucred {
-	msgs, err := syscall.ParseSocketControlMessage(oob)
-	if err != nil {
-		return nil
-	}
-	for _, m := range msgs {
-		if m.Header.Level == syscall.SOL_SOCKET && m.Header.Type == syscall.SCM_CREDENTIALS {
-			if u, err := syscall.ParseUnixCredentials(&m); err == nil {
-				return u
-			}
+// credentials finds SCM_CREDENTIALS among the control messages in oob,
+// as syscall.ParseSocketControlMessage and ParseUnixCredentials find them
+// (none when any message is malformed; the first that carries a whole
+// Ucred), and copies them into u. It reads the messages in place: those
+// two allocate a slice of messages and a Ucred for every question.
+func credentials(oob []byte, u *syscall.Ucred) bool {
+	found := -1
+	for i := 0; i+syscall.CmsgLen(0) <= len(oob); {
+		h := (*syscall.Cmsghdr)(unsafe.Pointer(&oob[i]))
+		if h.Len < syscall.SizeofCmsghdr || uint64(h.Len) > uint64(len(oob)-i) {
+			return false
 		}
+		data := i + syscall.CmsgLen(0)
+		if found < 0 && h.Level == syscall.SOL_SOCKET && h.Type == syscall.SCM_CREDENTIALS &&
+			i+int(h.Len)-data >= int(unsafe.Sizeof(syscall.Ucred{})) {
+			found = data
+		}
+		i += syscall.CmsgSpace(int(h.Len) - syscall.CmsgLen(0))
 	}
-	return nil
+	if found < 0 {
+		return false
+	}
+	*u = *(*syscall.Ucred)(unsafe.Pointer(&oob[found]))
+	return true
 }
 
 // send writes the answer to the address the question came from, without
@@ -204,7 +215,7 @@ func (q *dgram) send(fd int, b []byte) syscall.Errno {
 // trusted reports whether the sender may ask: the user the server runs as,
 // or root, the same users the socket's mode 0600 lets in.
 func (q *dgram) trusted() bool {
-	return q.cred != nil && (q.cred.Uid == euid || q.cred.Uid == 0)
+	return q.hasCred && (q.cred.Uid == euid || q.cred.Uid == 0)
 }
 
 // euid is the user the server runs as.
@@ -222,7 +233,7 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 	}
 	if !q.trusted() {
 		uid := "unknown"
-		if q.cred != nil {
+		if q.hasCred {
 			uid = fmt.Sprint(q.cred.Uid)
 		}
 		report(fmt.Errorf("datagram from uid %s ignored", uid))
