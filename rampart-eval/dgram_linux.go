@@ -138,10 +138,8 @@ func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
 // question waiting behind another one is handed to a goroutine with its own.
 var dgramPool = sync.Pool{New: newDgram}
 
-// recv reads one datagram from the non-blocking socket fd: false when
-// none is waiting (EAGAIN), or with err when reading failed otherwise.
-// RawSyscall: the call never blocks, so the scheduler need not hear of it.
-func (q *dgram) recv(fd int) (bool, error) {
+// prepare points q.msg at q's buffers for one datagram.
+func (q *dgram) prepare() {
 	q.iov.Base = &q.buf[0]
 	q.iov.SetLen(len(q.buf))
 	q.msg = syscall.Msghdr{
@@ -152,21 +150,65 @@ func (q *dgram) recv(fd int) (bool, error) {
 		Control: &q.oob[0],
 	}
 	q.msg.SetControllen(len(q.oob))
+}
+
+// got records a datagram of n bytes that the kernel read as msg says.
+func (q *dgram) got(n int, msg *syscall.Msghdr) {
+	q.n = n
+	q.namelen = msg.Namelen
+	q.trunc = msg.Flags&syscall.MSG_TRUNC != 0
+	q.hasCred = credentials(q.oob[:msg.Controllen], &q.cred)
+}
+
+// dgramBatch is how many datagrams one read takes at most.
+const dgramBatch = 8
+
+// mmsghdr is struct mmsghdr of recvmmsg(2).
+type mmsghdr struct {
+	hdr syscall.Msghdr
+	len uint32
+}
+
+// dgramReader reads the datagrams waiting on the socket, up to
+// dgramBatch, with one recvmmsg(2): a lone question is read and found
+// alone by one system call, where reading it and then looking for
+// another behind it took two.
+type dgramReader struct {
+	qs [dgramBatch]*dgram
+	mm [dgramBatch]mmsghdr
+}
+
+func newDgramReader() *dgramReader {
+	r := &dgramReader{}
+	for i := range r.qs {
+		r.qs[i] = newDgram().(*dgram)
+	}
+	return r
+}
+
+// read reads what is waiting on the non-blocking socket fd into
+// r.qs[from:] and returns how many it read: 0 when none was waiting
+// (EAGAIN), or with err when reading failed otherwise. Raw, as recv.
+func (r *dgramReader) read(fd, from int) (int, error) {
+	for i := from; i < len(r.qs); i++ {
+		r.qs[i].prepare()
+		r.mm[i] = mmsghdr{hdr: r.qs[i].msg}
+	}
 	for {
-		n, _, e := syscall.RawSyscall(syscall.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&q.msg)), syscall.MSG_DONTWAIT|syscall.MSG_CMSG_CLOEXEC)
+		n, _, e := syscall.RawSyscall6(syscall.SYS_RECVMMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.mm[from])),
+			uintptr(len(r.qs)-from), syscall.MSG_DONTWAIT|syscall.MSG_CMSG_CLOEXEC, 0, 0)
 		switch e {
 		case 0:
-			q.n = int(n)
-			q.namelen = q.msg.Namelen
-			q.trunc = q.msg.Flags&syscall.MSG_TRUNC != 0
-			q.hasCred = credentials(q.oob[:q.msg.Controllen], &q.cred)
-			return true, nil
+			for i := from; i < from+int(n); i++ {
+				r.qs[i].got(int(r.mm[i].len), &r.mm[i].hdr)
+			}
+			return int(n), nil
 		case syscall.EINTR:
 			continue
 		case syscall.EAGAIN:
-			return false, nil
+			return 0, nil
 		}
-		return false, e
+		return 0, e
 	}
 }
 
@@ -256,9 +298,10 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 
 // serveDatagrams answers the questions that arrive on c until c is
 // closed. A question is decided on the goroutine that read it; questions
-// found waiting behind it go to goroutines of their own (at most maxConns
-// at once), so that asking at once is decided at once, while a lone
-// question (an exec's) wakes no second thread.
+// found waiting behind it (read with it, see dgramReader) go to goroutines
+// of their own (at most maxConns at once), so that asking at once is
+// decided at once, while a lone question (an exec's) wakes no second
+// thread.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	rc, err := g.c.SyscallConn()
 	if err != nil {
@@ -268,13 +311,13 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	slots := make(chan struct{}, maxConns) // questions decided on goroutines of their own
-	q := newDgram().(*dgram)
+	r := newDgramReader()
 	for {
-		var got bool
+		var k int
 		var rerr error
 		if err := rc.Read(func(fd uintptr) bool {
-			got, rerr = q.recv(int(fd))
-			return got || rerr != nil
+			k, rerr = r.read(int(fd), 0)
+			return k > 0 || rerr != nil
 		}); err != nil {
 			return // closed
 		}
@@ -282,32 +325,41 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 			report(fmt.Errorf("datagram socket: %w", rerr))
 			return
 		}
+		q := r.qs[0]
 		for {
-			next := dgramPool.Get().(*dgram)
-			var more bool
-			rc.Read(func(fd uintptr) bool {
-				more, _ = next.recv(int(fd))
-				return true
-			})
-			if !more {
-				dgramPool.Put(next)
-				break
-			}
-			select {
-			case slots <- struct{}{}:
-				wg.Add(1)
-				go func() {
-					defer func() { <-slots; wg.Done() }()
+			for i := 1; i < k; i++ {
+				next := r.qs[i]
+				r.qs[i] = dgramPool.Get().(*dgram)
+				select {
+				case slots <- struct{}{}:
+					wg.Add(1)
+					go func() {
+						defer func() { <-slots; wg.Done() }()
+						next.handle(rc, g.reply, d, report)
+						dgramPool.Put(next)
+					}()
+				default:
+					// As many as maxConns at once already: decide this
+					// one here, and read no more meanwhile (the queue
+					// fills and askers turn to the stream socket and
+					// its bound).
 					next.handle(rc, g.reply, d, report)
 					dgramPool.Put(next)
-				}()
-			default:
-				// As many as maxConns at once already: decide this one
-				// here, and read no more meanwhile (the queue fills and
-				// askers turn to the stream socket and its bound).
-				next.handle(rc, g.reply, d, report)
-				dgramPool.Put(next)
+				}
 			}
+			if k < len(r.qs) {
+				break
+			}
+			// The read was full: more may be waiting behind q.
+			var more int
+			rc.Read(func(fd uintptr) bool {
+				more, _ = r.read(int(fd), 1)
+				return true
+			})
+			if more == 0 {
+				break
+			}
+			k = 1 + more
 		}
 		q.handle(rc, g.reply, d, report)
 	}
