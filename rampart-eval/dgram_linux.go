@@ -129,7 +129,6 @@ type dgram struct {
 	hasCred bool // the kernel attached credentials (cred)
 	out     bytes.Buffer
 	iov     syscall.Iovec
-	msg     syscall.Msghdr
 }
 
 func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
@@ -138,18 +137,18 @@ func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
 // question waiting behind another one is handed to a goroutine with its own.
 var dgramPool = sync.Pool{New: newDgram}
 
-// prepare points q.msg at q's buffers for one datagram.
-func (q *dgram) prepare() {
+// prepare points msg at q's buffers for one datagram.
+func (q *dgram) prepare(msg *syscall.Msghdr) {
 	q.iov.Base = &q.buf[0]
 	q.iov.SetLen(len(q.buf))
-	q.msg = syscall.Msghdr{
+	*msg = syscall.Msghdr{
 		Name:    (*byte)(unsafe.Pointer(&q.name)),
 		Namelen: uint32(unsafe.Sizeof(q.name)),
 		Iov:     &q.iov,
 		Iovlen:  1,
 		Control: &q.oob[0],
 	}
-	q.msg.SetControllen(len(q.oob))
+	msg.SetControllen(len(q.oob))
 }
 
 // got records a datagram of n bytes that the kernel read as msg says.
@@ -176,14 +175,26 @@ type mmsghdr struct {
 type dgramReader struct {
 	qs [dgramBatch]*dgram
 	mm [dgramBatch]mmsghdr
+	// stale[i]: mm[i] is not set for qs[i] (it was read into, or qs[i]
+	// was replaced); only those are set again, so that a lone question
+	// touches one entry, not all of them.
+	stale [dgramBatch]bool
 }
 
 func newDgramReader() *dgramReader {
 	r := &dgramReader{}
 	for i := range r.qs {
 		r.qs[i] = newDgram().(*dgram)
+		r.stale[i] = true
 	}
 	return r
+}
+
+// replace puts q in place of r.qs[i] and returns the one it replaces.
+func (r *dgramReader) replace(i int, q *dgram) *dgram {
+	old := r.qs[i]
+	r.qs[i], r.stale[i] = q, true
+	return old
 }
 
 // read reads what is waiting on the non-blocking socket fd into
@@ -191,8 +202,10 @@ func newDgramReader() *dgramReader {
 // (EAGAIN), or with err when reading failed otherwise. Raw, as recv.
 func (r *dgramReader) read(fd, from int) (int, error) {
 	for i := from; i < len(r.qs); i++ {
-		r.qs[i].prepare()
-		r.mm[i] = mmsghdr{hdr: r.qs[i].msg}
+		if r.stale[i] {
+			r.qs[i].prepare(&r.mm[i].hdr)
+			r.stale[i] = false
+		}
 	}
 	for {
 		n, _, e := syscall.RawSyscall6(syscall.SYS_RECVMMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.mm[from])),
@@ -201,6 +214,7 @@ func (r *dgramReader) read(fd, from int) (int, error) {
 		case 0:
 			for i := from; i < from+int(n); i++ {
 				r.qs[i].got(int(r.mm[i].len), &r.mm[i].hdr)
+				r.stale[i] = true
 			}
 			return int(n), nil
 		case syscall.EINTR:
@@ -328,8 +342,7 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 		q := r.qs[0]
 		for {
 			for i := 1; i < k; i++ {
-				next := r.qs[i]
-				r.qs[i] = dgramPool.Get().(*dgram)
+				next := r.replace(i, dgramPool.Get().(*dgram))
 				select {
 				case slots <- struct{}{}:
 					wg.Add(1)
