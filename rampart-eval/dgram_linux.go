@@ -125,10 +125,10 @@ type dgram struct {
 	name    syscall.RawSockaddrUnix
 	namelen uint32
 	oob     [64]byte
-	cred    *syscall.Ucred // nil when the kernel attached none
+	cred    syscall.Ucred
+	hasCred bool // the kernel attached credentials (cred)
 	out     bytes.Buffer
 	iov     syscall.Iovec
-	msg     syscall.Msghdr
 }
 
 func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
@@ -137,52 +137,119 @@ func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
 // question waiting behind another one is handed to a goroutine with its own.
 var dgramPool = sync.Pool{New: newDgram}
 
-// recv reads one datagram from the non-blocking socket fd: false when
-// none is waiting (EAGAIN), or with err when reading failed otherwise.
-// RawSyscall: the call never blocks, so the scheduler need not hear of it.
-func (q *dgram) recv(fd int) (bool, error) {
+// prepare points msg at q's buffers for one datagram.
+func (q *dgram) prepare(msg *syscall.Msghdr) {
 	q.iov.Base = &q.buf[0]
 	q.iov.SetLen(len(q.buf))
-	q.msg = syscall.Msghdr{
+	*msg = syscall.Msghdr{
 		Name:    (*byte)(unsafe.Pointer(&q.name)),
 		Namelen: uint32(unsafe.Sizeof(q.name)),
 		Iov:     &q.iov,
 		Iovlen:  1,
 		Control: &q.oob[0],
 	}
-	q.msg.SetControllen(len(q.oob))
+	msg.SetControllen(len(q.oob))
+}
+
+// got records a datagram of n bytes that the kernel read as msg says.
+func (q *dgram) got(n int, msg *syscall.Msghdr) {
+	q.n = n
+	q.namelen = msg.Namelen
+	q.trunc = msg.Flags&syscall.MSG_TRUNC != 0
+	q.hasCred = credentials(q.oob[:msg.Controllen], &q.cred)
+}
+
+// dgramBatch is how many datagrams one read takes at most.
+const dgramBatch = 8
+
+// mmsghdr is struct mmsghdr of recvmmsg(2).
+type mmsghdr struct {
+	hdr syscall.Msghdr
+	len uint32
+}
+
+// dgramReader reads the datagrams waiting on the socket, up to
+// dgramBatch, with one recvmmsg(2): a lone question is read and found
+// alone by one system call, where reading it and then looking for
+// another behind it took two.
+type dgramReader struct {
+	qs [dgramBatch]*dgram
+	mm [dgramBatch]mmsghdr
+	// stale[i]: mm[i] is not set for qs[i] (it was read into, or qs[i]
+	// was replaced); only those are set again, so that a lone question
+	// touches one entry, not all of them.
+	stale [dgramBatch]bool
+}
+
+func newDgramReader() *dgramReader {
+	r := &dgramReader{}
+	for i := range r.qs {
+		r.qs[i] = newDgram().(*dgram)
+		r.stale[i] = true
+	}
+	return r
+}
+
+// replace puts q in place of r.qs[i] and returns the one it replaces.
+func (r *dgramReader) replace(i int, q *dgram) *dgram {
+	old := r.qs[i]
+	r.qs[i], r.stale[i] = q, true
+	return old
+}
+
+// read reads what is waiting on the non-blocking socket fd into
+// r.qs[from:] and returns how many it read: 0 when none was waiting
+// (EAGAIN), or with err when reading failed otherwise. Raw, as recv.
+func (r *dgramReader) read(fd, from int) (int, error) {
+	for i := from; i < len(r.qs); i++ {
+		if r.stale[i] {
+			r.qs[i].prepare(&r.mm[i].hdr)
+			r.stale[i] = false
+		}
+	}
 	for {
-		n, _, e := syscall.RawSyscall(syscall.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&q.msg)), syscall.MSG_DONTWAIT|syscall.MSG_CMSG_CLOEXEC)
+		n, _, e := syscall.RawSyscall6(syscall.SYS_RECVMMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.mm[from])),
+			uintptr(len(r.qs)-from), syscall.MSG_DONTWAIT|syscall.MSG_CMSG_CLOEXEC, 0, 0)
 		switch e {
 		case 0:
-			q.n = int(n)
-			q.namelen = q.msg.Namelen
-			q.trunc = q.msg.Flags&syscall.MSG_TRUNC != 0
-			q.cred = credentials(q.oob[:q.msg.Controllen])
-			return true, nil
+			for i := from; i < from+int(n); i++ {
+				r.qs[i].got(int(r.mm[i].len), &r.mm[i].hdr)
+				r.stale[i] = true
+			}
+			return int(n), nil
 		case syscall.EINTR:
 			continue
 		case syscall.EAGAIN:
-			return false, nil
+			return 0, nil
 		}
-		return false, e
+		return 0, e
 	}
 }
 
-// credentials finds SCM_CREDENTIALS among the control messages in oob.
-func credentials(oob []byte) *syscall.Ucred {
-	msgs, err := syscall.ParseSocketControlMessage(oob)
-	if err != nil {
-		return nil
-	}
-	for _, m := range msgs {
-		if m.Header.Level == syscall.SOL_SOCKET && m.Header.Type == syscall.SCM_CREDENTIALS {
-			if u, err := syscall.ParseUnixCredentials(&m); err == nil {
-				return u
-			}
+// credentials finds SCM_CREDENTIALS among the control messages in oob,
+// as syscall.ParseSocketControlMessage and ParseUnixCredentials find them
+// (none when any message is malformed; the first that carries a whole
+// Ucred), and copies them into u. It reads the messages in place: those
+// two allocate a slice of messages and a Ucred for every question.
+func credentials(oob []byte, u *syscall.Ucred) bool {
+	found := -1
+	for i := 0; i+syscall.CmsgLen(0) <= len(oob); {
+		h := (*syscall.Cmsghdr)(unsafe.Pointer(&oob[i]))
+		if h.Len < syscall.SizeofCmsghdr || uint64(h.Len) > uint64(len(oob)-i) {
+			return false
 		}
+		data := i + syscall.CmsgLen(0)
+		if found < 0 && h.Level == syscall.SOL_SOCKET && h.Type == syscall.SCM_CREDENTIALS &&
+			i+int(h.Len)-data >= int(unsafe.Sizeof(syscall.Ucred{})) {
+			found = data
+		}
+		i += syscall.CmsgSpace(int(h.Len) - syscall.CmsgLen(0))
 	}
-	return nil
+	if found < 0 {
+		return false
+	}
+	*u = *(*syscall.Ucred)(unsafe.Pointer(&oob[found]))
+	return true
 }
 
 // send writes the answer to the address the question came from, without
@@ -204,7 +271,7 @@ func (q *dgram) send(fd int, b []byte) syscall.Errno {
 // trusted reports whether the sender may ask: the user the server runs as,
 // or root, the same users the socket's mode 0600 lets in.
 func (q *dgram) trusted() bool {
-	return q.cred != nil && (q.cred.Uid == euid || q.cred.Uid == 0)
+	return q.hasCred && (q.cred.Uid == euid || q.cred.Uid == 0)
 }
 
 // euid is the user the server runs as.
@@ -222,7 +289,7 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 	}
 	if !q.trusted() {
 		uid := "unknown"
-		if q.cred != nil {
+		if q.hasCred {
 			uid = fmt.Sprint(q.cred.Uid)
 		}
 		report(fmt.Errorf("datagram from uid %s ignored", uid))
@@ -245,9 +312,10 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 
 // serveDatagrams answers the questions that arrive on c until c is
 // closed. A question is decided on the goroutine that read it; questions
-// found waiting behind it go to goroutines of their own (at most maxConns
-// at once), so that asking at once is decided at once, while a lone
-// question (an exec's) wakes no second thread.
+// found waiting behind it (read with it, see dgramReader) go to goroutines
+// of their own (at most maxConns at once), so that asking at once is
+// decided at once, while a lone question (an exec's) wakes no second
+// thread.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	rc, err := g.c.SyscallConn()
 	if err != nil {
@@ -257,13 +325,13 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	slots := make(chan struct{}, maxConns) // questions decided on goroutines of their own
-	q := newDgram().(*dgram)
+	r := newDgramReader()
 	for {
-		var got bool
+		var k int
 		var rerr error
 		if err := rc.Read(func(fd uintptr) bool {
-			got, rerr = q.recv(int(fd))
-			return got || rerr != nil
+			k, rerr = r.read(int(fd), 0)
+			return k > 0 || rerr != nil
 		}); err != nil {
 			return // closed
 		}
@@ -271,32 +339,40 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 			report(fmt.Errorf("datagram socket: %w", rerr))
 			return
 		}
+		q := r.qs[0]
 		for {
-			next := dgramPool.Get().(*dgram)
-			var more bool
-			rc.Read(func(fd uintptr) bool {
-				more, _ = next.recv(int(fd))
-				return true
-			})
-			if !more {
-				dgramPool.Put(next)
-				break
-			}
-			select {
-			case slots <- struct{}{}:
-				wg.Add(1)
-				go func() {
-					defer func() { <-slots; wg.Done() }()
+			for i := 1; i < k; i++ {
+				next := r.replace(i, dgramPool.Get().(*dgram))
+				select {
+				case slots <- struct{}{}:
+					wg.Add(1)
+					go func() {
+						defer func() { <-slots; wg.Done() }()
+						next.handle(rc, g.reply, d, report)
+						dgramPool.Put(next)
+					}()
+				default:
+					// As many as maxConns at once already: decide this
+					// one here, and read no more meanwhile (the queue
+					// fills and askers turn to the stream socket and
+					// its bound).
 					next.handle(rc, g.reply, d, report)
 					dgramPool.Put(next)
-				}()
-			default:
-				// As many as maxConns at once already: decide this one
-				// here, and read no more meanwhile (the queue fills and
-				// askers turn to the stream socket and its bound).
-				next.handle(rc, g.reply, d, report)
-				dgramPool.Put(next)
+				}
 			}
+			if k < len(r.qs) {
+				break
+			}
+			// The read was full: more may be waiting behind q.
+			var more int
+			rc.Read(func(fd uintptr) bool {
+				more, _ = r.read(int(fd), 1)
+				return true
+			})
+			if more == 0 {
+				break
+			}
+			k = 1 + more
 		}
 		q.handle(rc, g.reply, d, report)
 	}

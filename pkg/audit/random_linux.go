@@ -17,18 +17,51 @@ import (
 // /dev/urandom is read instead, as crypto/rand would; crypto/rand itself
 // is not linked, since its package initialisation (its DRBG, AES and
 // SHA-512 code registering themselves) costs every hook process pages.
+//
+// The call is asked not to wait (GRND_NONBLOCK) and made as a raw system
+// call: once the kernel's generator is seeded, which is all but the first
+// seconds of a boot, it never waits, and through the scheduler
+// (unix.Syscall) the first system call of a server idle between questions
+// woke the runtime's monitor thread, which then preempted the answering
+// thread to poll beside it (one question in 25 refills the pool). Before
+// the generator is seeded (EAGAIN) the waiting call is made, through the
+// scheduler.
 var systemRandom getrandom
 
 type getrandom struct{}
 
+// getrandomNow and getrandomWait are the two calls Read makes: without
+// waiting, raw, and waiting, through the scheduler. Each returns the bytes
+// read and the errno. Variables, so that a test can stand in for the
+// kernel.
+var (
+	getrandomNow = func(b []byte) (int, unix.Errno) {
+		r, _, e := unix.RawSyscall(unix.SYS_GETRANDOM, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), unix.GRND_NONBLOCK)
+		return int(r), e
+	}
+	getrandomWait = func(b []byte) (int, unix.Errno) {
+		r, _, e := unix.Syscall(unix.SYS_GETRANDOM, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), 0)
+		return int(r), e
+	}
+)
+
 func (getrandom) Read(b []byte) (int, error) {
 	n := 0
+	wait := false // the generator is not seeded yet
 	for n < len(b) {
-		r, _, errno := unix.Syscall(unix.SYS_GETRANDOM, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n), 0)
+		var r int
+		var errno unix.Errno
+		if wait {
+			r, errno = getrandomWait(b[n:])
+		} else {
+			r, errno = getrandomNow(b[n:])
+		}
 		switch errno {
 		case 0:
-			n += int(r)
+			n += r
 		case unix.EINTR:
+		case unix.EAGAIN:
+			wait = true
 		case unix.ENOSYS:
 			k, err := readURandom(b[n:])
 			return n + k, err

@@ -100,9 +100,12 @@ func (r *Reader) Read() (Call, error) {
 // canonical tool, what it acts on, and puts it in canonical form
 // (Canonicalize).
 func Parse(b []byte) (Call, error) {
-	var c Call
-	if err := json.Unmarshal(b, &c); err != nil {
-		return Call{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+	c, ok := parseFast(b)
+	if !ok {
+		c = Call{}
+		if err := json.Unmarshal(b, &c); err != nil {
+			return Call{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
 	}
 	if err := c.Canonicalize(); err != nil {
 		return Call{}, err
@@ -114,6 +117,7 @@ func Parse(b []byte) (Call, error) {
 type Writer struct {
 	w   io.Writer
 	enc *json.Encoder
+	buf []byte // a Decision's line (see appendDecision)
 }
 
 // NewWriter returns a Writer on w.
@@ -125,7 +129,22 @@ func NewWriter(w io.Writer) *Writer {
 
 // Write encodes v as one line and flushes w if it can be flushed.
 func (w *Writer) Write(v any) error {
-	if err := w.enc.Encode(v); err != nil {
+	var line []byte
+	ok := false
+	switch d := v.(type) {
+	case Decision:
+		line, ok = appendDecision(w.buf[:0], d)
+	case *Decision:
+		if d != nil {
+			line, ok = appendDecision(w.buf[:0], *d)
+		}
+	}
+	if ok {
+		w.buf = line
+		if _, err := w.w.Write(line); err != nil {
+			return err
+		}
+	} else if err := w.enc.Encode(v); err != nil {
 		return err
 	}
 	if f, ok := w.w.(interface{ Flush() error }); ok {

@@ -400,7 +400,7 @@ func (c *projectWalks) sync() {
 		return
 	}
 	for c.w == w {
-		n, err := unix.Read(int(w.fds[0].Fd), w.buf)
+		n, err := readNow(int(w.fds[0].Fd), w.buf)
 		switch {
 		case err == unix.EAGAIN:
 			return
@@ -425,6 +425,18 @@ func pollNow(fds []unix.PollFd) (int, error) {
 		uintptr(unsafe.Pointer(&zero)), 0, 0, 0)
 	if e != 0 {
 		return 0, e
+	}
+	return int(n), nil
+}
+
+// readNow is read(2) on the non-blocking inotify descriptor, which never
+// waits, made as a raw system call for the reason pollNow is: through the
+// scheduler (unix.Read), it woke the runtime's monitor thread in the
+// middle of a decision whenever a watched directory had changed.
+func readNow(fd int, b []byte) (int, error) {
+	n, _, e := unix.RawSyscall(unix.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+	if e != 0 {
+		return -1, e
 	}
 	return int(n), nil
 }

@@ -193,3 +193,32 @@ func TestWalkRefusedIsNotRetriedEveryCall(t *testing.T) {
 		t.Errorf("a project behind the link = %+v", d)
 	}
 }
+
+// readNow reads the non-blocking inotify descriptor without waiting: EAGAIN
+// when nothing happened, the events when something did.
+func TestReadNowNeverWaits(t *testing.T) {
+	fd, err := unix.InotifyInit1(unix.IN_NONBLOCK | unix.IN_CLOEXEC)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer unix.Close(fd)
+	dir := t.TempDir()
+	if _, err := unix.InotifyAddWatch(fd, dir, unix.IN_CREATE); err != nil {
+		t.Skip(err)
+	}
+	buf := make([]byte, 4096)
+	if n, err := readNow(fd, buf); err != unix.EAGAIN {
+		t.Fatalf("readNow with nothing pending = %d, %v; want EAGAIN", n, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "f"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	n, err := readNow(fd, buf)
+	if err != nil || n < unix.SizeofInotifyEvent {
+		t.Fatalf("readNow after a create = %d, %v; want an event", n, err)
+	}
+	ev := (*unix.InotifyEvent)(unsafe.Pointer(&buf[0]))
+	if ev.Mask&unix.IN_CREATE == 0 {
+		t.Errorf("event mask %#x; want IN_CREATE", ev.Mask)
+	}
+}
