@@ -141,7 +141,11 @@ func (p *Point) evaluateTiers(tiers []Tier, c call.Call, rec *recorder) (d call.
 		}
 	}()
 	for i, t := range tiers {
-		td := p.engines.engine(t.Policy, rec.watch(env(p.cfg.UserHome, p.cfg.RawLookups))).Evaluate(c)
+		en := env(p.cfg.UserHome, p.cfg.RawLookups)
+		if !readsScripts(c) {
+			en.ScriptText = nil
+		}
+		td := p.engines.engine(t.Policy, rec.watch(en)).Evaluate(c)
 		if i == 0 || td.Decision > d.Decision {
 			d, by = td, i
 		}
