@@ -117,6 +117,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if err != nil {
 				return err
 			}
+			// the socket's clients (librampart) ask before every exec
+			cfg.PerExec = o.listen != ""
 			p, err := decide.Open(cfg)
 			if err != nil {
 				fmt.Fprintf(stderr, "rampart-eval: error: %v\n", err)

@@ -87,8 +87,14 @@ type Config struct {
 	// answering) holds the whole process meanwhile, not only the call. A
 	// server answering many callers at once leaves it off.
 	RawLookups bool
-	Audit      audit.Options
-	Now        func() time.Time // default time.Now
+	// PerExec is set by a decider that is asked before every exec a
+	// process makes (the preload decider, rampart-eval --listen): a
+	// script a call starts is judged command by command as it runs, so
+	// its text is not read at the start (engine.Env.ScriptText), which
+	// would refuse the whole script for one of its commands.
+	PerExec bool
+	Audit   audit.Options
+	Now     func() time.Time // default time.Now
 }
 
 // A Compiler compiles the source of the policy file at path (the name its

@@ -142,8 +142,8 @@ func (p *Point) evaluateTiers(tiers []Tier, c call.Call, rec *recorder) (d call.
 	}()
 	for i, t := range tiers {
 		en := env(p.cfg.UserHome, p.cfg.RawLookups)
-		if !readsScripts(c) {
-			en.ScriptText = nil
+		if p.cfg.PerExec {
+			en.ScriptText = nil // each of the script's execs is asked as it runs
 		}
 		td := p.engines.engine(t.Policy, rec.watch(en)).Evaluate(c)
 		if i == 0 || td.Decision > d.Decision {

@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"io"
 	"os"
-
-	"rampart.dev/pkg/call"
 )
 
 // maxScriptText bounds the script a call runs that is read to judge it
@@ -43,10 +41,3 @@ func textSum(text string, ok bool) [sha256.Size]byte {
 	}
 	return sha256.Sum256([]byte(text))
 }
-
-// readsScripts reports whether the scripts c runs are read to judge it.
-// A call librampart asks about is an exec about to happen in a process
-// whose own execs are each asked in turn: the script it starts is judged
-// command by command as it runs, and reading it now would refuse the
-// whole of it for one of its commands.
-func readsScripts(c call.Call) bool { return c.Agent != "librampart" }
