@@ -74,6 +74,12 @@ policies:
 	write("build.sh", "#!/bin/sh\necho building\n")
 	decide("./build.sh", call.Allow)
 
+	// Run from where a cd on the line went, or through make and xargs.
+	write("evil.mk", "all:\n\ttouch "+marker+"\n")
+	decide("cd .. && bash proj/notes.txt", call.Deny)
+	decide("make -f evil.mk", call.Deny)
+	decide("xargs -a notes.txt -I{} sh -c '{}'", call.Deny)
+
 	// A script that runs another: followed.
 	write("outer.sh", "sh ./notes.txt\n")
 	decide("bash outer.sh", call.Deny)

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -26,21 +27,30 @@ const (
 var shellRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "source": true, ".": true}
 
 // judgeDiskScripts judges the scripts res runs that the line did not
-// write, by their text on disk.
-func (ev *evaluation) judgeDiskScripts(res *shell.Result) {
+// write, by their text on disk; cwds are the directories its commands
+// run in (after a cd on the line).
+func (ev *evaluation) judgeDiskScripts(res *shell.Result, cwds []string) {
 	read := ev.e.env.ScriptText
 	if read == nil || ev.diskDepth >= maxDiskDepth || ev.denied() {
 		return
 	}
 	ev.diskDepth++
 	defer func() { ev.diskDepth-- }()
+	cat := catalog.Default()
 	for i := range res.Commands {
 		c := &res.Commands[i]
+		if len(c.Runs) == 0 && !strings.Contains(c.Program, "/") || cat.Dry(c.Name, c.Args) {
+			continue // runs no file, or rehearses (make -n)
+		}
+		cwd := ev.c.Cwd
+		if i < len(cwds) && cwds[i] != "" {
+			cwd = cwds[i]
+		}
 		for _, p := range c.Runs {
-			ev.judgeDiskScript(res, read, c.Name, p)
+			ev.judgeDiskScript(res, read, c.Name, p, cwd)
 		}
 		if strings.Contains(c.Program, "/") {
-			ev.judgeDiskScript(res, read, "", c.Program) // ./setup, bin/deploy
+			ev.judgeDiskScript(res, read, "", c.Program, cwd) // ./setup, bin/deploy
 		}
 	}
 }
@@ -48,11 +58,11 @@ func (ev *evaluation) judgeDiskScripts(res *shell.Result) {
 // judgeDiskScript judges the file p that runner runs ("" for a file run
 // by its path), unless the line wrote it (its text is then the line's)
 // or the call has read its share of files.
-func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (string, bool), runner, p string) {
+func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (string, bool), runner, p, cwd string) {
 	if ev.denied() || ev.diskRead >= maxDiskScripts || p == "" || p == "-" || strings.ContainsAny(p, "$`*?[") {
 		return
 	}
-	abs := match.CleanPath(p, ev.c.Cwd, ev.e.env.Home)
+	abs := match.CleanPath(p, cwd, ev.e.env.Home)
 	for name := range res.Files {
 		if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == abs {
 			return
@@ -72,8 +82,12 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 // would: a shell's as its lines, an interpreter's as its one-liner, and a
 // file run by its path by its extension or #! line.
 func diskScriptLines(runner, p, text string) []string {
-	if shellRunners[runner] {
-		return []string{text}
+	if shellRunners[runner] || runner == "xargs" || runner == "parallel" {
+		return []string{text} // (xargs -a s.sh sh -c '{}': each line a command)
+	}
+	if runner == "make" || runner == "gmake" {
+		lines, _ := autoRunLines("Makefile", text) // make -f x.mk: its recipes
+		return lines
 	}
 	if prefix, ok := shebangRunners[runner]; ok && prefix != "" {
 		return []string{prefix + " " + shellQuote(text)}

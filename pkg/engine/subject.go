@@ -303,8 +303,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	if ev.denied() {
 		return
 	}
-	ev.judgeLineWrites(res, effs) // laterwrites.go
-	ev.judgeDiskScripts(res)      // diskscripts.go
+	ev.judgeLineWrites(res, effs)  // laterwrites.go
+	ev.judgeDiskScripts(res, cwds) // diskscripts.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies
