@@ -15,8 +15,9 @@ import (
 // catalogue knows, no shell and no path and is not shaped as a program's
 // name (acme-cli, kubectl2, opsctl), it holds no shell operator, and
 // one of its words is a function word that English needs and command
-// lines do not (the, is, was, this, our, please). A known program at its
-// start is always walked: "rm -rf the dir" is a command whatever it says.
+// lines do not (the, is, was, this, our, please), and none of its words
+// names a known program, a shell or a path: "rm -rf the dir" and "please
+// run rm -rf ~ now" are walked whatever else they say.
 
 // functionWords are words of English prose that are not a command's words.
 var functionWords = map[string]bool{
@@ -39,12 +40,17 @@ func prose(w string) bool {
 	if strings.ContainsRune(first, '/') || isShell(first) || scriptLang(first) != "" || catalog.Default().Known(progName(first)) || programShaped(first) {
 		return false
 	}
+	cat, english := catalog.Default(), false
 	for _, f := range fields[1:] {
-		if functionWords[strings.ToLower(strings.Trim(f, ",.:!?\"'"))] {
-			return true
+		w := strings.Trim(f, ",.:!?\"'")
+		if cat.Known(progName(w)) || isShell(w) || strings.ContainsRune(w, '/') {
+			// "please run rm -rf ~ now": a program the walk would find
+			// in it keeps the string a command line
+			return false
 		}
+		english = english || functionWords[strings.ToLower(w)]
 	}
-	return false
+	return english
 }
 
 // programShaped reports a word shaped as a program's name rather than an

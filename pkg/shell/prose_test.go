@@ -12,6 +12,7 @@ func TestProseArgument(t *testing.T) {
 		`teams-notify "Please purge the CDN cache after this deploy"`: {"teams-notify"},
 		`benchrun "rm -rf ~ the whole thing"`:                         {"benchrun", "rm"},
 		`benchrun "the end; rm -rf ~"`:                                {"benchrun", "the", "rm"},
+		`benchrun "please run rm -rf ~ now"`:                          {"benchrun", "please", "rm"},
 		`benchrun "acmectl purge cache"`:                              {"benchrun", "acmectl"},
 		`benchrun "acmectl purge-all the caches --yes"`:               {"benchrun", "acmectl"},
 		`benchrun "ops-tool destroy the cluster"`:                     {"benchrun", "ops-tool"},
