@@ -66,10 +66,11 @@ type memoEntry struct {
 // path's links lead (real, ok), or whether path is private (ok).
 type lookup struct {
 	private bool
-	script  bool // a script's text was read (scriptText): sum is its
+	script  bool // a script's text was asked for (scriptText): found, and sum its text's
 	path    string
 	real    string
 	ok      bool
+	found   engine.ScriptFound
 	sum     [32]byte
 }
 
@@ -155,7 +156,7 @@ func (e *memoEntry) holds(rawLookups bool) bool {
 	raw := rawLookups && haveRawLstat
 	for _, l := range e.lookups {
 		if l.script {
-			if text, ok := scriptText(l.path); ok != l.ok || textSum(text, ok) != l.sum {
+			if text, found := scriptText(l.path); found != l.found || textSum(text, found) != l.sum {
 				return false
 			}
 			continue
@@ -205,10 +206,10 @@ func (r *recorder) watch(env engine.Env) engine.Env {
 		}
 	}
 	if read := env.ScriptText; read != nil {
-		env.ScriptText = func(p string) (string, bool) {
-			text, ok := read(p)
-			r.note(lookup{script: true, path: p, ok: ok, sum: textSum(text, ok)})
-			return text, ok
+		env.ScriptText = func(p string) (string, engine.ScriptFound) {
+			text, found := read(p)
+			r.note(lookup{script: true, path: p, found: found, sum: textSum(text, found)})
+			return text, found
 		}
 	}
 	return env

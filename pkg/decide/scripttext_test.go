@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/engine"
 )
 
 // TestScriptOnDisk checks that a script a call runs, which the call did
@@ -84,6 +85,19 @@ policies:
 	write("outer.sh", "sh ./notes.txt\n")
 	decide("bash outer.sh", call.Deny)
 
+	// A script padded past what is read runs what nobody saw: the
+	// standard profile asks, as for any code it cannot read.
+	write("padded.sh", "touch "+marker+"\n"+strings.Repeat("#", maxScriptText)+"\n")
+	std := open(t, Config{Profile: "standard", UserHome: dir})
+	for i := range 2 {
+		if d := std.Decide(exec("bash padded.sh", proj)); d.Decision != call.RequireApproval {
+			t.Errorf("bash padded.sh (call %d) = %v (%s), want require_approval", i+1, d.Decision, d.Message)
+		}
+	}
+	if d := std.Decide(exec("bash build.sh", proj)); d.Decision != call.Allow {
+		t.Errorf("bash build.sh on the standard profile = %v (%s), want allow", d.Decision, d.Message)
+	}
+
 	// A named pipe where a script should be never holds the decision.
 	if err := syscall.Mkfifo(filepath.Join(proj, "pipe.sh"), 0o644); err == nil {
 		decide("bash pipe.sh", call.Allow)
@@ -100,12 +114,15 @@ func TestScriptText(t *testing.T) {
 	big := filepath.Join(dir, "big.sh")
 	os.WriteFile(small, []byte("echo hi\n"), 0o644)
 	os.WriteFile(big, []byte(strings.Repeat("#", maxScriptText+1)), 0o644)
-	if text, ok := scriptText(small); !ok || text != "echo hi\n" {
-		t.Errorf("scriptText(small) = %q, %v", text, ok)
+	if text, found := scriptText(small); found != engine.ScriptRead || text != "echo hi\n" {
+		t.Errorf("scriptText(small) = %q, %v", text, found)
 	}
-	for _, p := range []string{big, dir, filepath.Join(dir, "missing")} {
-		if _, ok := scriptText(p); ok {
-			t.Errorf("scriptText(%s) ok, want refused", p)
+	if _, found := scriptText(big); found != engine.ScriptTooLarge {
+		t.Errorf("scriptText(big) = %v, want too large", found)
+	}
+	for _, p := range []string{dir, filepath.Join(dir, "missing")} {
+		if _, found := scriptText(p); found != engine.ScriptNone {
+			t.Errorf("scriptText(%s) = %v, want none", p, found)
 		}
 	}
 }

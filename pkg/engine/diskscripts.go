@@ -4,7 +4,9 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -58,7 +60,7 @@ func (ev *evaluation) judgeDiskScripts(res *shell.Result, cwds []string) {
 // judgeDiskScript judges the file p that runner runs ("" for a file run
 // by its path), unless the line wrote it (its text is then the line's)
 // or the call has read its share of files.
-func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (string, bool), runner, p, cwd string) {
+func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (string, ScriptFound), runner, p, cwd string) {
 	if ev.denied() || ev.diskRead >= maxDiskScripts || p == "" || p == "-" || strings.ContainsAny(p, "$`*?[") {
 		return
 	}
@@ -69,8 +71,13 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 		}
 	}
 	ev.diskRead++
-	text, ok := read(abs)
-	if !ok || len(text) < 2 {
+	text, found := read(abs)
+	if found == ScriptTooLarge {
+		// padded past what is read: what it runs is code nobody saw
+		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "code", Word: p + ", a script too large to read"}, call.ToolExec)
+		return
+	}
+	if found != ScriptRead || len(text) < 2 {
 		return
 	}
 	for _, l := range diskScriptLines(runner, abs, text) {

@@ -66,12 +66,22 @@ type Env struct {
 	Private func(p string) bool
 
 	// ScriptText, when set, returns the text of the regular file at the
-	// absolute path p, with ok false when there is none or it is larger
-	// than a script is (package decide reads at most 256 KiB). It is
-	// asked only about a script a command line runs that the line did not
-	// write (diskscripts.go).
-	ScriptText func(p string) (text string, ok bool)
+	// absolute path p and what was found there: ScriptRead with its text,
+	// ScriptTooLarge when it is larger than a script is (package decide
+	// reads at most 256 KiB), ScriptNone when there is no regular file to
+	// read. It is asked only about a script a command line runs that the
+	// line did not write (diskscripts.go).
+	ScriptText func(p string) (text string, found ScriptFound)
 }
+
+// ScriptFound is what Env.ScriptText found at a path.
+type ScriptFound uint8
+
+const (
+	ScriptNone     ScriptFound = iota // no regular file to read
+	ScriptRead                        // a script, read whole
+	ScriptTooLarge                    // a regular file too large to read: what it runs is not known
+)
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
 type Engine struct {
