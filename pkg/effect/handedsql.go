@@ -10,7 +10,7 @@ import (
 )
 
 // SQL handed to a program the catalogue does not know, as a word of its
-// own or an option's attached value (dbq --dsn postgres://… "DELETE FROM
+// own, an option's attached value or the text on its standard input (dbq --dsn postgres://… "DELETE FROM
 // orders WHERE id=1", a team's query tool's --execute=…): statements,
 // whatever program runs them. Each such word is an SQL effect of the
 // command, judged as a known client's -c is: a change against another
@@ -36,13 +36,46 @@ var statementStart = sync.OnceValue(func() *regexp.Regexp {
 // matched against statementStart at all.
 const statementLead = "ACDGIMRSTUWacdgimrstuw"
 
-// sqlStatement reports a word that is an SQL statement from its start.
+// sqlStatement reports a word that is SQL statements from its start: a
+// statement, or a list of them (BEGIN; DELETE …; COMMIT), after any
+// leading comments.
 func sqlStatement(w string) bool {
-	t := strings.TrimLeft(w, " \t\n(")
-	if len(t) < 10 || strings.IndexByte(statementLead, t[0]) < 0 || !strings.ContainsAny(t, " \t\n") {
-		return false
+	for rest := w; rest != ""; {
+		st, more, _ := strings.Cut(rest, ";")
+		rest = more
+		t := skipSQLComments(st)
+		if len(t) < 10 || strings.IndexByte(statementLead, t[0]) < 0 || !strings.ContainsAny(t, " \t\n") {
+			continue
+		}
+		if statementStart().MatchString(t) {
+			return true
+		}
 	}
-	return statementStart().MatchString(t)
+	return false
+}
+
+// skipSQLComments returns t after its leading blanks, brackets and
+// comments (/* … */, -- … to the line's end).
+func skipSQLComments(t string) string {
+	for {
+		t = strings.TrimLeft(t, " \t\r\n(")
+		switch {
+		case strings.HasPrefix(t, "/*"):
+			_, after, ok := strings.Cut(t[2:], "*/")
+			if !ok {
+				return ""
+			}
+			t = after
+		case strings.HasPrefix(t, "--"):
+			_, after, ok := strings.Cut(t, "\n")
+			if !ok {
+				return ""
+			}
+			t = after
+		default:
+			return t
+		}
+	}
 }
 
 // handedSQL adds an SQL effect for each word of an unknown program's
@@ -51,6 +84,12 @@ func sqlStatement(w string) bool {
 func (a *analysis) handedSQL(i int, c *shell.Command) {
 	if a.wrapsOnLine(i) {
 		return // xargs -0 truncate -s 0: the walk reads the command it runs
+	}
+	for _, t := range c.Stdin {
+		// echo 'DELETE …' | dbq --dsn …: statements it reads
+		if sqlStatement(t) {
+			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
+		}
 	}
 	for k, w := range c.Args {
 		if len(w) > 1 && w[0] == '-' {
