@@ -308,16 +308,10 @@ func unknownServerOption(args []string) string {
 }
 
 // serverHost returns the host of an address given as a URL of any scheme
-// (https://user@q.acme.io:8443/x) or as HOST[:PORT].
+// (https://user@q.acme.io:8443/x, read by urlHost) or as HOST[:PORT].
 func serverHost(t string) string {
-	if k := strings.Index(t, "://"); k >= 0 {
-		t = t[k+3:]
-		if j := strings.IndexAny(t, "/?#"); j >= 0 {
-			t = t[:j]
-		}
-		if j := strings.LastIndexByte(t, '@'); j >= 0 {
-			t = t[j+1:]
-		}
+	if strings.Contains(t, "://") {
+		return urlHost(t)
 	}
 	return hostOnly(t)
 }

@@ -65,10 +65,8 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 		return
 	}
 	abs := match.CleanPath(p, cwd, ev.e.env.Home)
-	for name := range res.Files {
-		if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == abs {
-			return
-		}
+	for range ev.shownTexts(res, abs) { // laterwrites.go
+		return // the line wrote it: its text is the line's
 	}
 	ev.diskRead++
 	text, found := read(abs)

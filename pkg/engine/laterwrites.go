@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"iter"
 	"path"
 	"slices"
 	"strings"
@@ -107,10 +108,7 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 			}
 		}
 		shown := false
-		for name, text := range res.Files {
-			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) != ef.Path {
-				continue
-			}
+		for text := range ev.shownTexts(res, ef.Path) {
 			shown = true
 			switch {
 			case later:
@@ -161,4 +159,16 @@ func repoText(res *shell.Result, cmd int) bool {
 	c := &res.Commands[cmd]
 	e, _ := catalog.Default().Lookup(c.Name, c.Args)
 	return e != nil && e.Prop("repo-text") != ""
+}
+
+// shownTexts yields each text the line shows it writes to the file p
+// (res.Files, by the names the line gives them, cleaned as p is).
+func (ev *evaluation) shownTexts(res *shell.Result, p string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for name, text := range res.Files {
+			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == p && !yield(text) {
+				return
+			}
+		}
+	}
 }

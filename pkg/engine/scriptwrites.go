@@ -4,7 +4,6 @@ import (
 	"path"
 	"strings"
 
-	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -85,14 +84,11 @@ func shebangRunner(content string) (string, bool) {
 // judgeLineScript judges a script a command line writes to p with text
 // the line shows (printf '…' > scripts/x.sh), as a Write of that text is.
 func (ev *evaluation) judgeLineScript(res *shell.Result, p string) {
-	if len(res.Files) == 0 {
-		return
-	}
-	for name, text := range res.Files {
-		if ev.denied() || match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) != p {
-			continue
-		}
+	for text := range ev.shownTexts(res, p) { // laterwrites.go
 		for _, l := range scriptLines(path.Base(path.Dir(p)), strings.ToLower(path.Base(p)), text) {
+			if ev.denied() {
+				return
+			}
 			ev.judgeLater(l, keepDenied) // autorun.go
 		}
 	}
