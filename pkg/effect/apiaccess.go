@@ -16,7 +16,9 @@ import (
 // or a repository's own record rewritten (its default branch, its
 // visibility, archived). The request is read from its path and
 // its fields, whatever the host; requests to this machine are a
-// development server's.
+// development server's. Any other writing request to a host whose name
+// marks production (prometheus.prod…, es-prod) changes production, unless
+// its path only searches or queries.
 
 // apiSegments are the path segments of an API that grants access or
 // protects what a service holds (the detail "access"), or that changes
@@ -68,6 +70,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 	if method == "" || readMethods.Get(method) {
 		return "", ""
 	}
+	prod := "" // a production host the request goes to
 	for _, w := range cl.Words {
 		if w.Role == catalog.Method {
 			continue
@@ -82,13 +85,13 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		if w.Option != "" && w.Role != catalog.URL {
 			continue
 		}
-		p := w.Text
+		p, host := w.Text, ""
 		if strings.Contains(p, "://") {
 			u, ok := match.ParseURL(p)
 			if !ok || thisMachine(u.Host) {
 				continue
 			}
-			p = u.Rest
+			p, host = u.Rest, u.Host
 		} else if w.Role != catalog.URL && (!strings.Contains(p, "/") || strings.ContainsAny(p, " =")) {
 			continue
 		}
@@ -103,8 +106,46 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 				return d, "request that changes a service's " + part
 			}
 		}
+		if prod == "" && host != "" && namesProduction(host) && !readEndpoint(parts[len(parts)-1], cl) {
+			prod = host
+		}
+	}
+	if prod != "" {
+		// curl -X POST https://prometheus.prod…/-/reload, http PUT
+		// es-prod:9200/_settings: whatever the path, a service in
+		// production told to change
+		return "production", method + " request to " + prod
 	}
 	return "", ""
+}
+
+// readEndpoints are the last path segments of requests sent with a
+// writing method that only read (a search or a query given a body).
+var readEndpoints = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"_search": true, "_msearch": true, "_count": true, "_mget": true, "_validate": true, "_explain": true,
+		"_analyze": true, "_field_caps": true, "search": true, "query": true, "query_range": true, "multi-search": true,
+		"graphql": true,
+	}
+}}
+
+// readEndpoint reports whether a request to a path whose last segment is
+// last only reads: a search or a query, or a GraphQL request whose body
+// holds no mutation.
+func readEndpoint(last string, cl *catalog.Classified) bool {
+	last = strings.ToLower(last)
+	if !readEndpoints.Get(last) {
+		return false
+	}
+	if last != "graphql" {
+		return true
+	}
+	for _, w := range cl.Words {
+		if strings.Contains(w.Text, "mutation") {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonField reports whether a JSON body sets the field NAME, or NAME to

@@ -37,6 +37,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.aimedHere(i, c) {
 			if v := unknownDestroyVerb(cl); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
+			} else if v := unknownPush(cl); v != "" {
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + v}) // unknownpush.go
 			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			}
@@ -168,6 +170,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				verb = b + " (audit logging or detection switched off)"
 			} else if p := dropsProtection(c.Args); p != "" {
 				verb = p
+			} else if pushVerb(cl) >= 0 {
+				kind, verb = "publish", "push" // unknownpush.go
 			}
 		}
 	}

@@ -271,13 +271,16 @@ func helpOrDryRun(args []string) bool { return helpOrDryRunBut(args, "") }
 // helpOrDryRunBut is helpOrDryRun with one word (a host's option) not
 // taken for help.
 func helpOrDryRunBut(args []string, not string) bool {
-	for _, a := range args {
+	for k, a := range args {
 		if a == not {
 			continue
 		}
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
-			strings.HasPrefix(a, "--dry-run=") && !catalog.SwitchedOff(a[len("--dry-run="):]), a == "--plan" || a == "--preview" || a == "--snapshot" || a == "--sql",
+			strings.HasPrefix(a, "--dry-run=") && !catalog.SwitchedOff(a[len("--dry-run="):]), a == "--preview" || a == "--snapshot" || a == "--sql",
+			// manage.py migrate --plan prints the plan; avn service update
+			// --plan business-8 moves to a pricing plan
+			a == "--plan" && (k+1 == len(args) || strings.HasPrefix(args[k+1], "-")),
 			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop":
 			return true
 		}

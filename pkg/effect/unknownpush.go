@@ -1,0 +1,78 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// A program the catalogue does not know that pushes to a registry
+// publishes: apptainer push image.sif library://lab/pipe:1.2, cog push
+// r8.im/org/model, tool push acme/helper:latest. Its verb is push among
+// its leading words, and an operand after it names where it goes as a
+// registry does: an address with a scheme (library://, oras://), a
+// reference whose first part is a registry's host (r8.im/org/model), or a
+// name with a tag (acme/helper:latest). A push between paths (adb push
+// FILE /sdcard/, lxc file push FILE box/tmp/) or to a remote by name
+// (dolt push origin main) publishes nothing; a registry on this machine
+// (localhost:5000/…) neither.
+
+// unknownPush returns what an unknown program's push publishes, "push
+// REF", or "".
+func unknownPush(cl *catalog.Classified) string {
+	at := pushVerb(cl)
+	if at < 0 {
+		return ""
+	}
+	for _, w := range cl.Words[at+1:] {
+		if w.Option == "" && registryRef(w.Text) {
+			return "push " + w.Text
+		}
+	}
+	return ""
+}
+
+// pushVerb returns the index in cl.Words of push when it is among a
+// command's leading words, or -1. A cloud CLI's push (cf push, crossplane
+// xpkg push, amplify push) ships what it is given whatever the operand.
+func pushVerb(cl *catalog.Classified) int {
+	at := -1
+	leadingWords(cl, 3, func(w string) bool {
+		if w != "push" {
+			return false
+		}
+		for k := range cl.Words {
+			if cl.Words[k].Text == w && cl.Words[k].Option == "" {
+				at = k
+				break
+			}
+		}
+		return true
+	})
+	return at
+}
+
+// registryRef reports whether a word names a place in a registry that
+// is not this machine (see above).
+func registryRef(w string) bool {
+	if scheme, rest, ok := strings.Cut(w, "://"); ok {
+		host, _, _ := strings.Cut(rest, "/")
+		host, _, _ = strings.Cut(host, ":")
+		return scheme != "file" && scheme != "" && !strings.ContainsAny(scheme, "/.") && !loopback(host) && host != "localhost"
+	}
+	if strings.ContainsAny(w, "@ =$`\\") || !strings.Contains(w, "/") {
+		return false
+	}
+	reg, ok := imageRegistry(w)
+	if !ok {
+		return false
+	}
+	if first, _, _ := strings.Cut(w, "/"); reg != "https://docker.io" {
+		host, _, _ := strings.Cut(first, ":")
+		return len(host) > 1 && strings.Contains(host, ".") && !loopback(host) && host != "localhost"
+	}
+	// no registry host: a name with a tag after its last part
+	last := w[strings.LastIndexByte(w, '/')+1:]
+	name, tag, tagged := strings.Cut(last, ":")
+	return tagged && name != "" && tag != "" && !strings.Contains(name, ".")
+}
