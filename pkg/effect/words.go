@@ -510,6 +510,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.backupsDestroyed(i, c, cl)      // backupsgone.go: a backup store destroyed whole
 	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
 	a.productionTask(i, c, cl)        // production.go
+	a.loadsIntoProduction(i, c, cl)   // loadsdb.go
 	a.runsAgainstProduction(i, c, cl) // prodruns.go
 	if props && hasProp(e, "bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
