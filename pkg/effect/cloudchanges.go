@@ -38,8 +38,10 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		// a table, a dataset or a bucket made (bq mk, gsutil mb)
 		"mk": true, "mb": true,
 		// a command sent to machines there to run (aws ssm send-command),
-		// a statement or command executed there (aws ecs execute-command)
-		"send": true, "execute": true,
+		// a statement or command executed there (aws ecs execute-command),
+		// a job handed to its scheduler (argo submit, ray job submit), its
+		// traffic taken over (telepresence intercept)
+		"send": true, "execute": true, "submit": true, "intercept": true,
 	}
 }}
 
