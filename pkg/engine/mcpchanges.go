@@ -286,7 +286,7 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		}
 	}
 	if sql := statementIn(args, 0); sql != "" && effect.ChangesSQL(sql) {
-		if where := productionTarget(args); where != "" {
+		if where := w.productionTarget(args); where != "" {
 			s := subject{tool: "destroy", text: "SQL that changes data through " + w.tool + " against " + where, effect: "destroy:production"}
 			w.ev.judge(&s)
 			return
@@ -305,7 +305,43 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 			s := subject{tool: "destroy", text: "SQL through " + w.tool + " that changes every row by its " + col, effect: "destroy:shared-change"}
 			w.ev.judge(&s)
 		}
+		return
 	}
+	if p.class != verbChange || p.showsOnly() || questionWords.Get(p.verb) || p.rehearses() || w.runsQuery() ||
+		p.has(workRecords...) {
+		return
+	}
+	where := productionPlace(args)
+	if where == "" && effect.NamesProduction(w.server) {
+		where = "server " + w.server
+	}
+	if where != "" {
+		// create_index {connection: prod}, kv_set {account-name:
+		// appcfg-prod}: whatever the change, made where production is
+		s := subject{tool: "destroy", text: "a change through " + w.tool + " to production (" + where + ")", effect: "destroy:production"}
+		w.ev.judge(&s)
+	}
+}
+
+// workRecords are the objects of a tool that keeps a team's records
+// (an issue in the project PROD, a merge request into main), which change
+// no running service whatever project or branch they are filed under.
+var workRecords = []string{"issue", "issues", "ticket", "tickets", "comment", "comments", "task", "tasks", "card", "cards",
+	"note", "notes", "page", "pages", "doc", "docs", "document", "documents", "merge", "pull", "request", "requests",
+	"branch", "branches", "message", "messages", "post", "posts", "label", "labels", "milestone", "milestones", "epic", "story",
+	"pipeline", "pipelines", "workflow", "build", "builds", "run", "runs", "draft"}
+
+// productionTarget is productionTarget for this call: its arguments, or
+// the server's own name (a server configured for production's database:
+// postgres-prod).
+func (w *mcpWalk) productionTarget(args map[string]any) string {
+	if where := productionTarget(args); where != "" {
+		return where
+	}
+	if effect.NamesProduction(w.server) {
+		return "server " + w.server
+	}
+	return ""
 }
 
 // actionKeys name an argument that says which operation a tool performs
@@ -442,7 +478,8 @@ var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
 		"cluster": true, "target": true, "workspace": true, "stack": true, "database": true, "db": true, "dbname": true,
 		"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,
 		"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
-		"server": true, "app": true, "appname": true, "service": true,
+		"server": true, "app": true, "appname": true, "service": true, "account": true, "accountname": true,
+		"bucket": true, "bucketname": true, "folder": true, "folderuid": true,
 	}
 }}
 
@@ -517,7 +554,16 @@ func productionTarget(args map[string]any) string {
 			// production, as is one its name says is (br-main-production)
 			return k + " " + s
 		}
-		if !targetKey(k) {
+	}
+	return productionPlace(args)
+}
+
+// productionPlace returns the value of an argument that says where a
+// change is made (targetKeys) and names production, or "".
+func productionPlace(args map[string]any) string {
+	for _, k := range sortedKeys(args) { // (the same answer every time)
+		s, ok := args[k].(string)
+		if !ok || !targetKey(k) {
 			continue
 		}
 		if u, err := url.Parse(s); err == nil && u.Host != "" {

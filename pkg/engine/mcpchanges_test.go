@@ -175,3 +175,30 @@ func TestRunOnProductionJob(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeInProduction: any change a tool's name says it makes, where
+// an argument that says where it is made names production (or the
+// server is production's), is production's change; a team's records
+// filed under a project named PROD, and the same change in development,
+// are not.
+func TestChangeInProduction(t *testing.T) {
+	e := standard(t)
+	for _, c := range []struct {
+		server, tool, args string
+		stopped            bool
+	}{
+		{"mongodb", "create_index", `{"database":"app","collection":"orders","keys":{"customerId":1},"connection":"prod"}`, true},
+		{"azure", "appconfig_kv_set", `{"account-name":"appcfg-prod","key":"Checkout:Enabled","value":"false"}`, true},
+		{"storage", "update_bucket_cors", `{"bucket":"acme-prod-assets","origins":["*"]}`, true},
+		{"postgres-prod", "execute", `{"sql":"UPDATE subscriptions SET status='active' WHERE id=8812"}`, true},
+		{"mongodb", "create_index", `{"database":"app","collection":"orders","keys":{"customerId":1},"connection":"dev"}`, false},
+		{"jira", "create_issue", `{"project":"PROD","summary":"Checkout fails on Safari"}`, false},
+		{"gitlab", "create_merge_request", `{"project_id":"acme/api","source_branch":"fix/x","target_branch":"main"}`, false},
+		{"mongodb", "list_indexes", `{"connection":"prod","collection":"orders"}`, false},
+	} {
+		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
+		if d.Blocks() != c.stopped {
+			t.Errorf("%s %s %s: %v (%s), want stopped %v", c.server, c.tool, c.args, d.Decision, d.Message, c.stopped)
+		}
+	}
+}
