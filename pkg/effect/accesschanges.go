@@ -24,7 +24,7 @@ import (
 var accountNouns = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("user users group groups member members role roles permission permissions perm perms acl acls " +
 		"sudorule sudorules hbacrule hbacrules password passwords passwd delegate delegates delegation delegations " +
-		"collaborator collaborators admin admins principal principals membership memberships privilege privileges")
+		"collaborator collaborators admin admins principal principals membership memberships privilege privileges iam")
 }}
 
 // accessVerbs are the verbs that are about access by themselves: what is

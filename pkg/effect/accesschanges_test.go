@@ -42,3 +42,22 @@ func TestAccessPart(t *testing.T) {
 		}
 	}
 }
+
+// TestCloudAccessChange checks the same reading for a cloud CLI's
+// commands the catalogue does not list one by one: its verb changing
+// accounts, roles, permissions or ACLs is access changed; a look, and a
+// cluster on this machine, are not.
+func TestCloudAccessChange(t *testing.T) {
+	for line, want := range map[string]bool{
+		"databricks permissions update clusters 0612-101010 --json '{}'": true,
+		"nomad acl policy apply anonymous policies/allow-all.hcl":        true,
+		"ibmcloud iam user-invite alice@example.com":                     true,
+		"databricks permissions get clusters 0612-101010":                false,
+		"nomad acl policy list":                                          false,
+		"ibmcloud iam users":                                             false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:access"); got != want {
+			t.Errorf("%q: destroy:access = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

@@ -229,7 +229,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				class = "flag"
 			}
 		}
-		if unknown {
+		if unknown || cloud {
 			access.word(t)
 		}
 		return look
@@ -237,8 +237,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	if look {
 		return
 	}
-	if verb == "" && unknown {
-		// gam update user, ipa group-add-member: another person's access
+	if verb == "" && (unknown || cloud) {
+		// gam update user, ipa group-add-member, databricks permissions
+		// update, nomad acl policy apply: another person's access
 		// changed on the service, unless the server is this machine's or
 		// the environment is short of production
 		if v := access.changes(); v != "" && !a.aimedHere(i, c) && !stagingArg(c.Args) && !DevNamespace(a.res, i) {
