@@ -125,7 +125,7 @@ func versionless(name string) string {
 
 // archiveExts are file names of archives, whose members' names a line
 // does not show.
-var archiveExts = []string{".tar", ".tgz", ".tar.gz", ".tar.xz", ".tar.bz2", ".tar.zst", ".txz", ".zip", ".7z", ".rar"}
+var archiveExts = []string{".tar", ".tgz", ".tar.gz", ".tar.xz", ".tar.bz2", ".tar.zst", ".txz", ".tbz2", ".tzst", ".zip", ".7z", ".rar"}
 
 // pathShadows reports the line's writes that shadow a program (Shadows).
 func (a *analysis) pathShadows() {

@@ -15,7 +15,10 @@ import (
 // ~/Downloads/fix.py, java -jar ~/Downloads/tool.jar). The project's own
 // scripts are its code, reviewed with it; a vendored tree and a download
 // are whatever their publisher shipped, and what they do is not on the
-// line. The effect is Unknown with the detail "code" (standard asks). A
+// line. So is what an archive from there held, unpacked on the line and
+// run (tar xzf ~/Downloads/x.tgz && ./x/setup.sh): it lands over whatever
+// was in its directory. The effect is Unknown with the detail "code"
+// (standard asks). A
 // package manager's linked tools (vendor/bin/phpunit, a bin directory
 // under a vendored tree) are its installed dependencies, listed in the
 // manifest, and run as they always are.
@@ -41,6 +44,9 @@ func (a *analysis) unreadPlace(p string) string {
 	for seg := range strings.SplitSeq(dir, "/") {
 		if thirdPartyTrees.Get(seg) {
 			return seg + "/"
+		}
+		if seg == "downloads" || seg == "Downloads" {
+			return "a downloads directory" // the project's downloads/: what someone saved there
 		}
 	}
 	return ""
@@ -74,14 +80,91 @@ func scriptRun(c *shell.Command) string {
 // unreadCodeRuns adds an Unknown "code" effect for each command that runs
 // a file from a third-party tree or the downloads.
 func (a *analysis) unreadCodeRuns() {
+	var unpacked []unpackedTree // archives from such places unpacked earlier on the line
 	for i := range a.res.Commands {
 		c := &a.res.Commands[i]
+		if archive, dest := extractsArchive(c); archive != "" && !unresolved(archive) {
+			if where := a.unreadPlace(a.clean(archive, i)); where != "" {
+				unpacked = append(unpacked, unpackedTree{dir: a.clean(dest, i), archive: archive, where: where})
+			}
+			continue
+		}
 		f := scriptRun(c)
 		if f == "" || unresolved(f) {
 			continue
 		}
-		if where := a.unreadPlace(a.clean(f, i)); where != "" {
+		p := a.clean(f, i)
+		if where := a.unreadPlace(p); where != "" {
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: f + " (code from " + where + " nobody here has read)"})
+			continue
+		}
+		for _, u := range unpacked {
+			if strings.HasPrefix(p, strings.TrimSuffix(u.dir, "/")+"/") {
+				// tar xzf ~/Downloads/installer.tgz && ./installer/setup.sh:
+				// what the archive held, over whatever was there
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: f + " (unpacked from " + u.archive + ", code from " + u.where + " nobody here has read)"})
+				break
+			}
 		}
 	}
+}
+
+// unpackedTree is a directory an archive from where nobody reads it was
+// unpacked into on the line.
+type unpackedTree struct{ dir, archive, where string }
+
+// extractsArchive returns the archive a command unpacks and the directory
+// it unpacks it into ("." when none is given), or "", "": tar x (-x,
+// --extract, xzf), unzip (not -l, -t, -v, -Z), 7z and unrar x or e.
+func extractsArchive(c *shell.Command) (archive, dest string) {
+	extracting := false
+	dest = "."
+	switch c.Name {
+	case "tar", "bsdtar", "gtar":
+		for k, w := range c.Args {
+			switch {
+			case w == "--extract" || w == "--get":
+				extracting = true
+			case w == "-C" || w == "--directory":
+				if k+1 < len(c.Args) {
+					dest = c.Args[k+1]
+				}
+			case strings.HasPrefix(w, "--directory="):
+				dest = w[len("--directory="):]
+			case k == 0 && !strings.HasPrefix(w, "-") || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--"):
+				extracting = extracting || strings.Contains(w, "x")
+			}
+		}
+	case "unzip":
+		extracting = true
+		for k, w := range c.Args {
+			switch {
+			case w == "-l" || w == "-t" || w == "-v" || w == "-Z" || w == "-p":
+				return "", ""
+			case w == "-d" && k+1 < len(c.Args):
+				dest = c.Args[k+1]
+			}
+		}
+	case "7z", "7za", "7zz", "unrar":
+		extracting = len(c.Args) > 0 && (c.Args[0] == "x" || c.Args[0] == "e")
+		for _, w := range c.Args {
+			if d, ok := strings.CutPrefix(w, "-o"); ok && d != "" && c.Name != "unrar" {
+				dest = d
+			}
+		}
+	}
+	if !extracting {
+		return "", ""
+	}
+	for _, w := range c.Args {
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		for _, ext := range archiveExts { // shadow.go
+			if strings.HasSuffix(strings.ToLower(w), ext) {
+				return w, dest
+			}
+		}
+	}
+	return "", ""
 }

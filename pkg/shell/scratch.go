@@ -29,15 +29,17 @@ func inScratch(name string) bool {
 }
 
 // inDownloads reports whether name is a file in a home's Downloads
-// directory, where a browser saves what it fetches from the web: code
-// there came from somewhere nobody here has read.
+// directory, where a browser saves what it fetches from the web, or in a
+// directory of the project named downloads: code there came from
+// somewhere nobody here has read.
 func inDownloads(name string) bool {
-	k := strings.Index(name, "/Downloads/")
-	if k < 0 || len(name) == k+len("/Downloads/") {
-		return false
+	for _, d := range [...]string{"downloads/", "Downloads/"} {
+		// downloads/x.ipynb, ./downloads/Setup.ps1, ~/Downloads/x.sh
+		if k := strings.LastIndex(name, d); k >= 0 && len(name) > k+len(d) && (k == 0 || name[k-1] == '/') {
+			return true
+		}
 	}
-	head := name[:k]
-	return head == "~" || head == "$HOME" || head == "${HOME}" || strings.HasPrefix(head, "/home/") && strings.Count(head, "/") == 2 || strings.HasPrefix(head, "/Users/") && strings.Count(head, "/") == 2 || head == "/root"
+	return false
 }
 
 // runsScratch marks the command at index i as running code nobody can see

@@ -1,0 +1,32 @@
+package effect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestUnpackedDownloadRuns checks that a file run from where an archive
+// from the downloads was unpacked on the line is code nobody has read,
+// whatever unpacks it and wherever it is unpacked; an archive of the
+// project's own, a listing, and a run before the unpacking are not.
+func TestUnpackedDownloadRuns(t *testing.T) {
+	for line, want := range map[string]bool{
+		"tar xzf ~/Downloads/installer.tgz && ./installer/setup.sh":             true,
+		"tar -xf ~/Downloads/tool.tar.xz -C /tmp/tool && /tmp/tool/bin/install": true,
+		"unzip -o ~/Downloads/plugin.zip -d plugins/ && bash plugins/x/init.sh": true,
+		"7z x ~/Downloads/pack.7z -opack && python3 pack/run.py":                true,
+		"cd vendor && tar xzf ../dist/tool.tgz && ./tool/setup.sh":              false,
+		"tar xzf dist/release.tgz && ./release/smoke.sh":                        false,
+		"tar tzf ~/Downloads/installer.tgz && ./scripts/check.sh":               false,
+		"unzip -l ~/Downloads/plugin.zip && ./scripts/check.sh":                 false,
+		"./scripts/check.sh && tar xzf ~/Downloads/installer.tgz":               false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || strings.Contains(e.String(), "unpacked from")
+		}
+		if got != want {
+			t.Errorf("%s: unpacked code %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
