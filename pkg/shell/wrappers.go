@@ -106,6 +106,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if !s.add(c) || dyn != nil && dyn[0] {
 		return
 	}
+	s.inPlaceEdit(name, words) // inplaceedit.go
 	if name == "cd" || name == "pushd" || name == "popd" {
 		s.moveDir(f, words, dyn) // place.go
 	}

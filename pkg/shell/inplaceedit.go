@@ -1,0 +1,63 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+)
+
+// A file the line wrote with known text and then edited in place (sed
+// -i, perl -pi, ruby -i: the catalogue's "inplace" mark) no longer holds
+// that text: printf 'rn -rf ~' > t; sed -i 's/rn/rm/' t; bash t runs what
+// sed made of it. sed's substitutions the walk understands (sedText) are
+// applied to the text; any other edit leaves it unknown, so that what
+// runs it later is code nobody saw.
+
+// inPlaceEdit updates the texts of the files the line wrote that the
+// command words edits in place.
+func (s *state) inPlaceEdit(name string, words []string) {
+	if len(s.files) == 0 || len(words) < 2 {
+		return // most lines wrote no file: nothing to look up
+	}
+	var hit []string
+	for _, w := range words[1:] {
+		if _, ok := s.files[s.key(w)]; ok && !strings.HasPrefix(w, "-") {
+			hit = append(hit, w)
+		}
+	}
+	if len(hit) == 0 {
+		return
+	}
+	if cl := catalog.Default().Classify(name, words[1:]); !cl.Mark("inplace") {
+		return
+	}
+	for _, w := range hit {
+		k := s.key(w)
+		if name == "sed" || name == "gsed" {
+			if t, ok := sedText(sedScript(words[1:], hit), s.files[k]); ok {
+				s.files[k] = t
+				continue
+			}
+		}
+		s.markOpaque(w)
+	}
+}
+
+// sedScript returns sed -i's words as sedText reads a filter's: without
+// the in-place option and the files it edits.
+func sedScript(args, files []string) []string {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		if a == "-i" || strings.HasPrefix(a, "-i") && !strings.HasPrefix(a, "--") || strings.HasPrefix(a, "--in-place") {
+			continue
+		}
+		edited := false
+		for _, f := range files {
+			edited = edited || a == f
+		}
+		if !edited {
+			out = append(out, a)
+		}
+	}
+	return out
+}

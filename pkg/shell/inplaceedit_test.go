@@ -1,0 +1,48 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestInPlaceEdit checks that a file the line wrote and then edited in
+// place runs with the edit applied (sed's understood substitutions), or
+// as code nobody saw (any other edit), never with its first text.
+func TestInPlaceEdit(t *testing.T) {
+	runs := func(src, want string) bool {
+		for _, c := range Parse(src).Commands {
+			if c.Name+" "+strings.Join(c.Args, " ") == want {
+				return true
+			}
+		}
+		return false
+	}
+	unknown := func(src string) bool {
+		for _, c := range Parse(src).Commands {
+			if len(c.Unknown) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"printf 'rn -rf /x\\n' > t; sed -i 's/rn/rm/' t; bash t", "rm -rf /x"},
+		{"echo 'echo /x' > t.sh; sed -i -e 's/echo/rm -rf/' t.sh; sh t.sh", "rm -rf /x"},
+		{"echo 'rm -rf /y' > t.sh; gsed -i.bak 's#/y#/x#' t.sh; . ./t.sh", "rm -rf /x"},
+	} {
+		if !runs(tc.src, tc.want) {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", tc.src, strings.Join(describeAll(Parse(tc.src)), "\n\t"), tc.want)
+		}
+	}
+	for _, src := range []string{
+		"echo 'echo hi' > t.sh; perl -pi -e 's/echo hi/rm -rf \\/x/' t.sh; bash t.sh",
+		"echo 'echo hi' > t.sh; sed -i '1d' t.sh; bash t.sh",
+	} {
+		if runs(src, "echo hi") || !unknown(src) {
+			t.Errorf("Parse(%q): the edited file is run with its first text or seen: %s", src, strings.Join(describeAll(Parse(src)), "; "))
+		}
+	}
+	if src := "echo 'echo hi' > t.sh; sed -i 's/hi/there/' t.sh; bash t.sh"; !runs(src, "echo there") || unknown(src) {
+		t.Errorf("Parse(%q): want echo there, seen", src)
+	}
+}
