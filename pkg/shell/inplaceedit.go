@@ -6,17 +6,18 @@ import (
 	"rampart.dev/pkg/catalog"
 )
 
-// A file the line wrote with known text and then edited in place (sed
-// -i, perl -pi, ruby -i: the catalogue's "inplace" mark) no longer holds
-// that text: printf 'rn -rf ~' > t; sed -i 's/rn/rm/' t; bash t runs what
-// sed made of it. sed's substitutions the walk understands (sedText) are
-// applied to the text; any other edit leaves it unknown, so that what
-// runs it later is code nobody saw.
+// A file the line wrote with known text and then edited in place by sed
+// -i no longer holds that text: printf 'rn -rf ~' > t; sed -i 's/rn/rm/'
+// t; bash t runs what sed made of it. sed's substitutions the walk
+// understands (sedText) are applied to the text; any other sed program
+// leaves it unknown, so that what runs it later is code nobody saw. (An
+// editor whose program names the file, perl -pi -e '…' t, is one of the
+// writers forgetWritten lets the text go for.)
 
 // inPlaceEdit updates the texts of the files the line wrote that the
-// command words edits in place.
+// command words, a sed, edits in place.
 func (s *state) inPlaceEdit(name string, words []string) {
-	if len(s.files) == 0 || len(words) < 2 {
+	if len(s.files) == 0 || len(words) < 2 || name != "sed" && name != "gsed" {
 		return // most lines wrote no file: nothing to look up
 	}
 	var hit []string
@@ -33,11 +34,9 @@ func (s *state) inPlaceEdit(name string, words []string) {
 	}
 	for _, w := range hit {
 		k := s.key(w)
-		if name == "sed" || name == "gsed" {
-			if t, ok := sedText(sedScript(words[1:], hit), s.files[k]); ok {
-				s.files[k] = t
-				continue
-			}
+		if t, ok := sedText(sedScript(words[1:], hit), s.files[k]); ok {
+			s.files[k] = t
+			continue
 		}
 		s.markOpaque(w)
 	}
