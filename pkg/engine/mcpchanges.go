@@ -286,7 +286,13 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		}
 	}
 	if sql := statementIn(args, 0); sql != "" && effect.ChangesSQL(sql) {
-		if where := productionTarget(args); where != "" {
+		where := productionTarget(args)
+		if where == "" && !namesTarget(args) && effect.NamesProduction(w.server) {
+			// a server configured as production's database
+			// (postgres-prod), given no other database to reach
+			where = "the server " + w.server
+		}
+		if where != "" {
 			s := subject{tool: "destroy", text: "SQL that changes data through " + w.tool + " against " + where, effect: "destroy:production"}
 			w.ev.judge(&s)
 			return

@@ -1,0 +1,39 @@
+package catalog
+
+import "testing"
+
+// TestPrologAstGrepDotenvCli: a Prolog system's -g and -t are goals (code,
+// never a command to run), and the files it consults are read; sg is
+// ast-grep's short name, whose verbs take patterns and paths, while sg
+// GROUP CMD still runs CMD; npx dotenv-cli runs dotenv's own entry.
+func TestPrologAstGrepDotenvCli(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		name string
+		args []string
+		word string
+		role Role
+	}{
+		{"swipl", []string{"-g", "run_tests", "-t", "halt", "tests/test_rules.pl"}, "halt", Code},
+		{"swipl", []string{"-g", "run_tests", "-t", "halt", "tests/test_rules.pl"}, "run_tests", Code},
+		{"swipl", []string{"-g", "run_tests", "-t", "halt", "tests/test_rules.pl"}, "tests/test_rules.pl", Read},
+		{"scryer-prolog", []string{"-g", "test,halt", "tests.pl"}, "tests.pl", Read},
+		{"sg", []string{"run", "-p", "console.log($$$)", "-r", "", "-l", "ts", "src/"}, "console.log($$$)", Data},
+		{"sg", []string{"run", "-p", "console.log($$$)", "-r", "", "-l", "ts", "src/"}, "src/", Write},
+		{"sg", []string{"scan", "-c", "sgconfig.yml"}, "sgconfig.yml", Read},
+		{"sg", []string{"docker", "rm -rf /tmp/x"}, "rm -rf /tmp/x", Shell},
+		{"sg", []string{"docker", "-c", "make install"}, "make install", Shell},
+		{"dotenv-cli", []string{"-e", ".env.local", "--", "prisma", "studio"}, "prisma", Command},
+	} {
+		cl := c.Classify(tc.name, tc.args)
+		found, role := false, None
+		for _, w := range cl.Words {
+			if w.Text == tc.word {
+				found, role = true, w.Role
+			}
+		}
+		if !found || role != tc.role {
+			t.Errorf("%s %v: %q found=%v role=%v, want %v", tc.name, tc.args, tc.word, found, role, tc.role)
+		}
+	}
+}
