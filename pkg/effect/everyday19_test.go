@@ -55,3 +55,20 @@ func TestContainerEnvCarried(t *testing.T) {
 		t.Errorf("containerEnvAssigns = %v, want A=1 B=2 C=3", got)
 	}
 }
+
+// TestBackupFileReadIsNoStore: a restore reads a dump whose path may say
+// backups; the file it reads is not the store it destroys, so only what
+// a destroy takes (a bucket, a remote, a repository) names a backup store.
+func TestBackupFileReadIsNoStore(t *testing.T) {
+	for line, want := range map[string]bool{
+		"pg_restore -h localhost -d orders_test --clean --if-exists backups/dev-snapshot.dump": false,
+		"pg_restore -h db.acme.net -d shop --clean backups/2026-12-01.dump":                    false,
+		"mongorestore --drop --uri mongodb://localhost/app_test backups/dump/":                 false,
+		"aws s3 rm s3://acme-backups --recursive":                                              true,
+		"rclone purge b2:backups": true,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:backups"); got != want {
+			t.Errorf("%q: destroy:backups = %v, want %v", line, got, want)
+		}
+	}
+}
