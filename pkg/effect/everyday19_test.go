@@ -72,3 +72,37 @@ func TestBackupFileReadIsNoStore(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscardsTree: a checkout or restore of the work tree whose pathspec
+// takes the whole tree, however spelled, discards every uncommitted
+// change; a file or a directory named, a branch switched to, or the index
+// alone unstaged does not.
+func TestDiscardsTree(t *testing.T) {
+	for line, want := range map[string]bool{
+		"git restore :/":                    true,
+		"git checkout -- :/":                true,
+		"git restore ':(top)'":              true,
+		"git checkout -- '*'":               true,
+		"git checkout ./":                   true,
+		"git restore ':/*'":                 true,
+		"git -C ../other restore .":         true,
+		"git restore -W --staged :/":        true,
+		"git restore --staged :/":           false,
+		"git restore :/src":                 false,
+		"git restore -- src/generated/":     false,
+		"git restore -s main -- docs/":      false,
+		"git checkout -- src/app.ts":        false,
+		"git checkout main":                 false,
+		"git checkout -b fix/a origin/main": false,
+		"git stash push -- :/":              false,
+	} {
+		res := shell.Parse(line)
+		got := false
+		for i := range res.Commands {
+			got = got || DiscardsTree(&res, i)
+		}
+		if got != want {
+			t.Errorf("%q: discards the tree = %v, want %v", line, got, want)
+		}
+	}
+}
