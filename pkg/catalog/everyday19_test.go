@@ -1,6 +1,10 @@
 package catalog
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestPrologAstGrepDotenvCli: a Prolog system's -g and -t are goals (code,
 // never a command to run), and the files it consults are read; sg is
@@ -34,6 +38,36 @@ func TestPrologAstGrepDotenvCli(t *testing.T) {
 		}
 		if !found || role != tc.role {
 			t.Errorf("%s %v: %q found=%v role=%v, want %v", tc.name, tc.args, tc.word, found, role, tc.role)
+		}
+	}
+}
+
+// TestScheduledAndPublishedVerbs: git maintenance start and register put
+// the repository on the user's scheduler; paket push publishes; the Pact
+// broker's record and publish verbs change the shared broker. Their other
+// verbs (run, install, can-i-deploy) do none of it.
+func TestScheduledAndPublishedVerbs(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		entry string
+		verbs string
+	}{
+		{"git", []string{"maintenance", "start"}, "git maintenance", "start,register"},
+		{"dotnet", []string{"paket", "push", "x.nupkg"}, "dotnet paket", "push"},
+		{"paket", []string{"push", "x.nupkg"}, "paket", "push"},
+		{"pact-broker", []string{"record-deployment"}, "pact-broker", "publish,record-deployment"},
+	} {
+		e, _ := c.Lookup(tc.name, tc.args)
+		if e == nil || e.Name != tc.entry {
+			t.Errorf("%s %v: entry %v, want %s", tc.name, tc.args, e, tc.entry)
+			continue
+		}
+		for _, v := range strings.Split(tc.verbs, ",") {
+			if !slices.Contains(strings.Split(e.Prop("destroy-verbs"), ","), v) {
+				t.Errorf("%s: destroy-verbs %q lacks %s", tc.entry, e.Prop("destroy-verbs"), v)
+			}
 		}
 	}
 }
