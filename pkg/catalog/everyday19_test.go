@@ -71,3 +71,23 @@ func TestScheduledAndPublishedVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestServerlessNoDeploy: serverless deploy --noDeploy only packages the
+// service into .serverless/: a rehearsal; without it, a deploy.
+func TestServerlessNoDeploy(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		name string
+		args []string
+		want bool
+	}{
+		{"serverless", []string{"deploy", "--stage", "prod", "--noDeploy"}, true},
+		{"sls", []string{"deploy", "--noDeploy"}, true},
+		{"serverless", []string{"deploy", "--stage", "prod"}, false},
+		{"sls", []string{"remove", "--stage", "prod"}, false},
+	} {
+		if got := c.Dry(tc.name, tc.args); got != tc.want {
+			t.Errorf("%s %v: dry = %v, want %v", tc.name, tc.args, got, tc.want)
+		}
+	}
+}
