@@ -45,6 +45,11 @@ func (a *analysis) backupsDestroyed(i int, c *shell.Command, cl *catalog.Classif
 		if w.Option != "" && w.Role != catalog.Remote {
 			continue
 		}
+		if w.Role == catalog.Read || w.Role == catalog.Upload {
+			// pg_restore --clean backups/dev.dump: the file it reads
+			// from, not the store it destroys
+			continue
+		}
 		l := strings.ToLower(w.Text)
 		if strings.Contains(l, "backup") {
 			named = true

@@ -476,6 +476,32 @@ func carriedAssigns(res *shell.Result, i int) []string {
 		if o.Name == "env" {
 			out = append(envAssigns(o.Args), out...)
 		}
+		if containerRunners.Get(o.Name) {
+			out = append(containerEnvAssigns(o.Args), out...)
+		}
+	}
+	return out
+}
+
+// containerRunners run a command in a container, with the environment
+// their -e/--env options give it (docker compose run -e RAILS_ENV=test web
+// bin/rails db:reset).
+var containerRunners = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("docker podman nerdctl")
+}}
+
+// containerEnvAssigns are the NAME=VALUE values of a container runner's
+// -e and --env options (-e NAME alone passes this shell's own, unseen).
+func containerEnvAssigns(args []string) []string {
+	var out []string
+	for k, w := range args {
+		v, ok := strings.CutPrefix(w, "--env=")
+		if !ok && (w == "-e" || w == "--env") && k+1 < len(args) {
+			v, ok = args[k+1], true
+		}
+		if ok && shellAssign(v) {
+			out = append(out, v)
+		}
 	}
 	return out
 }

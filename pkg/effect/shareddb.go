@@ -170,6 +170,15 @@ func (a *analysis) findRemoteDatabase(i int) string {
 			return h
 		}
 	}
+	for _, kv := range carriedAssigns(a.res, i) {
+		// the environment a wrapper hands it (docker compose run -e
+		// DATABASE_URL=postgres://db.acme.net/x web rails db:reset)
+		if _, v, ok := strings.Cut(kv, "="); ok {
+			if h := databaseHost(v); elsewhere(h) {
+				return h
+			}
+		}
+	}
 	if !a.lineAssigns() {
 		return "" // no command of the line assigns: nothing to look through
 	}

@@ -347,7 +347,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: w.Text})
 				continue
 			}
-			a.add(Effect{Kind: Exec, Cmd: i, Path: a.clean(w.Text, i)})
+			p := a.clean(w.Text, i)
+			a.add(Effect{Kind: Exec, Cmd: i, Path: p})
+			// The interpreter reads the script to run it, and its errors
+			// quote the lines it cannot parse (ruby ~/.ssh/id_ed25519,
+			// perl ~/.aws/credentials, awk -f KEY): a read as well.
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 		case catalog.URL:
 			if m := propOf(props, e, "url-globs"); m != "" && !cl.Mark(m) && !unresolved(w.Text) {
 				// curl 'http://169.254.169.25[4]/': every URL the glob

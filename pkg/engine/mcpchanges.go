@@ -286,7 +286,13 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		}
 	}
 	if sql := statementIn(args, 0); sql != "" && effect.ChangesSQL(sql) {
-		if where := w.productionTarget(args); where != "" {
+		where := productionTarget(args)
+		if where == "" && !namesTarget(args) && effect.NamesProduction(w.server) {
+			// a server configured as production's database
+			// (postgres-prod), given no other database to reach
+			where = "the server " + w.server
+		}
+		if where != "" {
 			s := subject{tool: "destroy", text: "SQL that changes data through " + w.tool + " against " + where, effect: "destroy:production"}
 			w.ev.judge(&s)
 			return
@@ -312,8 +318,8 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		return
 	}
 	where := productionPlace(args)
-	if where == "" && effect.NamesProduction(w.server) {
-		where = "server " + w.server
+	if where == "" && !namesTarget(args) && effect.NamesProduction(w.server) {
+		where = "the server " + w.server // redis-prod, given no other place to change
 	}
 	if where != "" {
 		// create_index {connection: prod}, kv_set {account-name:
@@ -330,19 +336,6 @@ var workRecords = []string{"issue", "issues", "ticket", "tickets", "comment", "c
 	"note", "notes", "page", "pages", "doc", "docs", "document", "documents", "merge", "pull", "request", "requests",
 	"branch", "branches", "message", "messages", "post", "posts", "label", "labels", "milestone", "milestones", "epic", "story",
 	"pipeline", "pipelines", "workflow", "build", "builds", "run", "runs", "draft"}
-
-// productionTarget is productionTarget for this call: its arguments, or
-// the server's own name (a server configured for production's database:
-// postgres-prod).
-func (w *mcpWalk) productionTarget(args map[string]any) string {
-	if where := productionTarget(args); where != "" {
-		return where
-	}
-	if effect.NamesProduction(w.server) {
-		return "server " + w.server
-	}
-	return ""
-}
 
 // actionKeys name an argument that says which operation a tool performs
 // (kubectl_rollout {subCommand: status}, {action: list}).

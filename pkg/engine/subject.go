@@ -191,6 +191,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 			s.effect = localTarget // effect/localtarget.go: docker push localhost:5000/api:dev
 		} else if effect.StashApplied(res, i, line) {
 			s.effect = stashApplied // effect/stashapplied.go: git stash apply && git stash drop
+		} else if effect.DiscardsTree(res, i) {
+			s.effect = discardsTree // effect/discardtree.go: git checkout -- src/
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -491,6 +493,11 @@ const localTarget = "target:local"
 // stashApplied is the descriptor of a git stash drop of the stash the
 // line applied before it (effect.StashApplied).
 const stashApplied = "git:stash-applied"
+
+// discardsTree is the descriptor of a git checkout or restore of the work
+// tree whose pathspec takes a directory, the whole tree or a pattern
+// (effect.DiscardsTree).
+const discardsTree = "git:discards-tree"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.
