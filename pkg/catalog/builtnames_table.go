@@ -3,10 +3,10 @@
 package catalog
 
 // builtNamesLen is the length of the table builtNames index.
-const builtNamesLen = 218874
+const builtNamesLen = 220049
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0x7659098d
+const builtNamesSum = 0x6e19695b
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
@@ -958,6 +958,7 @@ var builtNames = [...]builtName{
 	{"gh", 32635, 272},
 	{"gh", 32699, 273},
 	{"gh", 173777, 1556},
+	{"gh-ost", 219016, 1982},
 	{"ghc", 24252, 192},
 	{"ghp-import", 194372, 1744},
 	{"gio", 24999, 196},
@@ -2027,6 +2028,7 @@ var builtNames = [...]builtName{
 	{"pscale", 100573, 925},
 	{"pscale", 104346, 956},
 	{"psql", 128320, 1151},
+	{"pt-online-schema-change", 219450, 1983},
 	{"ptyxis", 17353, 141},
 	{"pueue", 6326, 45},
 	{"pulsar-admin", 211957, 1906},
@@ -2222,6 +2224,9 @@ var builtNames = [...]builtName{
 	{"salt", 92670, 870},
 	{"sam", 100573, 925},
 	{"samba-tool", 164301, 1477},
+	{"sanity", 219870, 1986},
+	{"sanity", 219936, 1987},
+	{"sanity", 219992, 1988},
 	{"sash", 24752, 193},
 	{"say", 25144, 200},
 	{"sbatch-run", 6326, 45},

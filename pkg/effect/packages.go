@@ -278,7 +278,7 @@ func helpOrDryRunBut(args []string, not string) bool {
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
 			strings.HasPrefix(a, "--dry-run=") && !catalog.SwitchedOff(a[len("--dry-run="):]), a == "--plan" || a == "--preview" || a == "--snapshot" || a == "--sql",
-			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop":
+			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop" || a == "--diff-run":
 			return true
 		}
 	}
