@@ -206,6 +206,17 @@ var sharedChangeRules = []sharedChangeRule{
 		}
 		return (hasWord(server, socialNetworks...) || p.has(socialNetworks...)) && p.has(networkPosts...)
 	}, notPrivatePost},
+	{"a store opened to everyone (a policy or ACL granting the public)", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// put_bucket_policy {Principal: "*"}, set_iam_policy {allUsers},
+		// put_object_acl {acl: public-read}
+		return p.class == verbChange && p.has("policy", "policies", "acl", "acls", "iam", "permission", "permissions", "sharing", "access", "bindings", "binding")
+	}, func(a map[string]any) bool { return publicGrantIn(a, 0) }},
+	{"a person's sign-in factors reset or removed", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// reset_factors, delete_mfa_device, unenroll_factor: the account
+		// is open to whoever enrols next
+		return p.verbIn("reset", "delete", "remove", "clear", "unenroll", "deactivate", "disable", "revoke") &&
+			p.has("factor", "factors", "mfa", "2fa", "totp", "otp", "authenticator", "authenticators", "webauthn", "passkey", "passkeys", "u2f")
+	}, nil},
 	{"branch policies changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		// update_branch_policy (Azure DevOps), update_branch_restrictions
 		// (Bitbucket): who may push or merge, and what a merge needs
@@ -763,6 +774,39 @@ func statusIs(args map[string]any, values ...string) bool {
 		}
 		for _, w := range values {
 			if strings.EqualFold(strings.TrimSpace(s), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// publicGrantIn reports an argument, at any depth, that grants the public:
+// a policy document whose principal is everyone ("Principal":"*",
+// {"AWS":"*"}), a member allUsers or allAuthenticatedUsers, or a canned
+// ACL public-read or public-read-write.
+func publicGrantIn(args any, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := args.(type) {
+	case string:
+		compact := strings.Join(strings.Fields(x), "")
+		return strings.Contains(compact, `"Principal":"*"`) || strings.Contains(compact, `"AWS":"*"`) ||
+			strings.Contains(x, "allUsers") || strings.Contains(x, "allAuthenticatedUsers") ||
+			x == "public-read" || x == "public-read-write"
+	case map[string]any:
+		for k, v := range x {
+			if normKey(k) == "principal" && v == "*" {
+				return true
+			}
+			if publicGrantIn(v, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range x {
+			if publicGrantIn(v, depth+1) {
 				return true
 			}
 		}

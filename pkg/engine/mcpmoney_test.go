@@ -39,6 +39,14 @@ func TestMCPMoneyPostsAndPolicies(t *testing.T) {
 		{"bitbucket", "get_branch_restrictions", `{"pattern":"main"}`, false},
 		{"hetzner", "power_off_server", `{"id":4411}`, true},
 		{"hetzner", "list_servers", `{}`, false},
+		{"s3", "put_bucket_policy", `{"bucket":"b","policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\": \"*\",\"Action\":\"s3:GetObject\"}]}"}`, true},
+		{"gcs", "set_iam_policy", `{"bucket":"b","bindings":[{"role":"roles/storage.objectViewer","members":["allUsers"]}]}`, true},
+		{"s3", "put_bucket_policy", `{"bucket":"b","policy":"{\"Statement\":[{\"Principal\":{\"AWS\":\"arn:aws:iam::1:role/ci\"}}]}"}`, false},
+		{"okta", "reset_factors", `{"userId":"00u7def"}`, true},
+		{"auth0", "delete_mfa_enrollment", `{"id":"dev_1"}`, true},
+		{"okta", "list_factors", `{"userId":"00u7def"}`, false},
+		{"1password", "item_delete", `{"vault":"Engineering","item":"old deploy key"}`, true},
+		{"github", "delete_comment", `{"owner":"acme","repo":"api","comment_id":7}`, false},
 	} {
 		var a map[string]any
 		if err := json.Unmarshal([]byte(c.args), &a); err != nil {
