@@ -170,7 +170,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				verb = b + " (audit logging or detection switched off)"
 			} else if p := dropsProtection(c.Args); p != "" {
 				verb = p
-			} else if pushVerb(cl) >= 0 {
+			} else if pushVerb(cl) >= 0 && e.Prop("deploy-verbs") == "" {
+				// (a CLI whose deploy verbs are listed, cf push, is read
+				// as a deploy: deploys.go)
 				kind, verb = "publish", "push" // unknownpush.go
 			}
 		}

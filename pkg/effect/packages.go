@@ -281,7 +281,7 @@ func helpOrDryRunBut(args []string, not string) bool {
 			// manage.py migrate --plan prints the plan; avn service update
 			// --plan business-8 moves to a pricing plan
 			a == "--plan" && (k+1 == len(args) || strings.HasPrefix(args[k+1], "-")),
-			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop":
+			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop" || a == "--diff-run":
 			return true
 		}
 	}

@@ -51,7 +51,7 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 		// autoscaling set-desired-capacity): what serves users grows or
 		// shrinks; a cloud CLI's only, outside an environment named short
 		// of production
-		"scale": "capacity", "capacity": "capacity",
+		"scale": "capacity", "capacity": "capacity", "resize": "capacity",
 		"approve": "approval",
 		// a pull or merge request merged on a forge (gh pr merge, glab mr
 		// merge): the shared branch changes for everyone; an unknown

@@ -177,6 +177,52 @@ var sharedChangeRules = []sharedChangeRule{
 		return p.verbIn("cancel", "void", "capture", "finalize", "pay", "refund", "send") &&
 			p.has("subscription", "subscriptions", "invoice", "invoices", "payment", "payments", "payout", "payouts", "charge", "charges", "transfer", "order", "orders")
 	}, nil},
+	{"money moved (a payment, refund or payout recorded)", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// create_payment (Xero, QuickBooks), new_refund, record_payout:
+		// the money leaves or the books say it did
+		return p.verbIn(makeVerbs...) && p.has(moneyMoves...)
+	}, nil},
+	{"a bill or payment approved, paid or voided", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// update_invoice {status: VOIDED}, create_invoice {status:
+		// AUTHORISED}: the status argument is the act (a draft passes)
+		return (p.verbIn(makeVerbs...) || p.verbIn(editVerbs...)) && p.has(moneyRecords...)
+	}, settlesMoney},
+	{"a document sent for signature, or one sent voided", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// send_envelope, void_envelope, create_envelope {status: sent}
+		// (DocuSign, Dropbox Sign): the signers get it, a contract binds
+		return p.verbIn("send", "void", "resend", "post", "correct") && p.has(signatureRecords...)
+	}, nil},
+	{"a document sent for signature, or one sent voided", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		return (p.verbIn(makeVerbs...) || p.verbIn(editVerbs...)) && p.has(signatureRecords...)
+	}, func(a map[string]any) bool { return statusIs(a, "sent", "send", "voided", "void") }},
+	{"a post published on a public network", "destroy:shared-change", func(p toolParts, server []string) bool {
+		// post_tweet, create_post (Bluesky), publish_status, upload_video
+		// {privacy: public}: anyone reads it, and what is read stays read
+		if !p.verbIn("post", "create", "send", "publish", "share", "submit", "new", "make", "upload", "reply", "quote", "repost", "retweet", "boost") {
+			return false
+		}
+		if p.has(publicPosts...) {
+			return true
+		}
+		return (hasWord(server, socialNetworks...) || p.has(socialNetworks...)) && p.has(networkPosts...)
+	}, notPrivatePost},
+	{"a store opened to everyone (a policy or ACL granting the public)", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// put_bucket_policy {Principal: "*"}, set_iam_policy {allUsers},
+		// put_object_acl {acl: public-read}
+		return p.class == verbChange && p.has("policy", "policies", "acl", "acls", "iam", "permission", "permissions", "sharing", "access", "bindings", "binding")
+	}, func(a map[string]any) bool { return publicGrantIn(a, 0) }},
+	{"a person's sign-in factors reset or removed", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// reset_factors, delete_mfa_device, unenroll_factor: the account
+		// is open to whoever enrols next
+		return p.verbIn("reset", "delete", "remove", "clear", "unenroll", "deactivate", "disable", "revoke") &&
+			p.has("factor", "factors", "mfa", "2fa", "totp", "otp", "authenticator", "authenticators", "webauthn", "passkey", "passkeys", "u2f")
+	}, nil},
+	{"branch policies changed", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// update_branch_policy (Azure DevOps), update_branch_restrictions
+		// (Bitbucket): who may push or merge, and what a merge needs
+		return p.class == verbChange && !p.verbIn("run", "execute", "exec", "send", "post") && p.has("branch", "branches") &&
+			p.has("policy", "policies", "restriction", "restrictions", "permission", "permissions", "rule", "rules", "lock", "locks")
+	}, nil},
 	{"a message to many people", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		return p.verbIn("send", "post", "broadcast", "announce", "notify", "publish", "create") && p.has("broadcast", "broadcasts", "bulk", "mass", "blast", "campaign", "newsletter", "announcement")
 	}, func(a map[string]any) bool { return !argTrue(a, "draft") }},
@@ -287,6 +333,9 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 	}
 	if sql := statementIn(args, 0); sql != "" && effect.ChangesSQL(sql) {
 		where := productionTarget(args)
+		if where == "" {
+			where = productionQualifier(sql) // UPDATE analytics_prod.customers (sqlqualifier.go)
+		}
 		if where == "" && !namesTarget(args) && effect.NamesProduction(w.server) {
 			// a server configured as production's database
 			// (postgres-prod), given no other database to reach
@@ -716,6 +765,122 @@ func recipientStrings(v any) []string {
 var phoneKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"phone": true, "phonenumber": true, "phonenumbers": true, "number": true, "recipient": true, "msisdn": true, "tonumber": true, "mobile": true}
 }}
+
+// makeVerbs and editVerbs are the verbs that make a record and that change
+// one, for the rules of money and signatures.
+var (
+	makeVerbs = []string{"create", "new", "make", "add", "record", "issue", "submit", "post"}
+	editVerbs = []string{"update", "edit", "set", "patch", "modify", "change"}
+)
+
+// moneyMoves name a movement of money, which made is done; moneyRecords the
+// records whose status says whether money moves (an invoice, a bill).
+var (
+	moneyMoves       = []string{"payment", "payments", "refund", "refunds", "payout", "payouts", "disbursement", "disbursements", "remittance", "remittances"}
+	moneyRecords     = []string{"invoice", "invoices", "bill", "bills", "payment", "payments", "creditnote", "creditnotes", "expense", "expenses"}
+	signatureRecords = []string{"envelope", "envelopes", "signature", "signatures", "agreement", "agreements", "contract", "contracts"}
+)
+
+// socialNetworks name a public network, in a server's or a tool's name;
+// networkPosts what is posted there; publicPosts the posts that are a
+// public network's by their name alone (a tweet, a toot).
+var (
+	socialNetworks = []string{"twitter", "x", "bluesky", "bsky", "mastodon", "threads", "linkedin", "facebook", "instagram", "youtube", "tiktok", "reddit", "tumblr", "medium", "devto", "hashnode", "nostr", "farcaster", "pinterest"}
+	networkPosts   = []string{"post", "posts", "status", "statuses", "video", "videos", "share", "shares", "story", "stories", "reel", "reels", "thread", "threads", "article", "articles", "comment", "comments", "submission", "media", "short", "shorts", "pin", "pins"}
+	publicPosts    = []string{"tweet", "tweets", "toot", "toots", "skeet", "skeets", "retweet", "repost", "cast", "casts"}
+)
+
+// settlesMoney reports a status argument that approves, pays or voids a
+// bill or a payment (AUTHORISED, PAID, VOIDED, DELETED, sent, approved);
+// a draft, or no status, moves nothing.
+func settlesMoney(args map[string]any) bool {
+	return statusIs(args, "authorised", "authorized", "approved", "approve", "paid", "pay", "voided", "void", "deleted", "sent", "send", "submitted", "posted", "final", "finalized", "finalised", "cancelled", "canceled")
+}
+
+// statusKeys are the argument names that give a record's new status.
+var statusKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"status": true, "state": true, "newstatus": true, "invoicestatus": true, "action": true}
+}}
+
+// statusIs reports a status argument (statusKeys) whose value is one of
+// values, in any case.
+func statusIs(args map[string]any, values ...string) bool {
+	for k, v := range args {
+		s, ok := v.(string)
+		if !ok || !statusKeys.Get(normKey(k)) {
+			continue
+		}
+		for _, w := range values {
+			if strings.EqualFold(strings.TrimSpace(s), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// publicGrantIn reports an argument, at any depth, that grants the public:
+// a policy document whose principal is everyone ("Principal":"*",
+// {"AWS":"*"}), a member allUsers or allAuthenticatedUsers, or a canned
+// ACL public-read or public-read-write.
+func publicGrantIn(args any, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := args.(type) {
+	case string:
+		compact := strings.Join(strings.Fields(x), "")
+		return strings.Contains(compact, `"Principal":"*"`) || strings.Contains(compact, `"AWS":"*"`) ||
+			strings.Contains(x, "allUsers") || strings.Contains(x, "allAuthenticatedUsers") ||
+			x == "public-read" || x == "public-read-write"
+	case map[string]any:
+		for k, v := range x {
+			if normKey(k) == "principal" && v == "*" {
+				return true
+			}
+			if publicGrantIn(v, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range x {
+			if publicGrantIn(v, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// privacyKeys are the argument names that say who sees a post.
+var privacyKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"privacy": true, "privacystatus": true, "visibility": true, "audience": true, "public": true}
+}}
+
+// notPrivatePost reports a post no argument keeps private (visibility:
+// private, unlisted, direct; privacy: private; draft: true).
+func notPrivatePost(args map[string]any) bool {
+	if argTrue(args, "draft") {
+		return false
+	}
+	for k, v := range args {
+		if !privacyKeys.Get(normKey(k)) {
+			continue
+		}
+		switch x := v.(type) {
+		case bool:
+			if normKey(k) == "public" {
+				return x
+			}
+		case string:
+			switch strings.ToLower(strings.TrimSpace(x)) {
+			case "private", "unlisted", "direct", "draft", "self", "only_me", "onlyme", "followers", "connections", "mutuals":
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // toPhone reports a message sent to a phone number (+15551234567): a
 // text or a call reaches a person outside the team, one a mistake cannot

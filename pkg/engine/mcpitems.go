@@ -58,6 +58,10 @@ var itemServers = table.Map[string, string]{Build: func() map[string]string {
 	for _, w := range strings.Fields("docker podman nerdctl containerd orbstack colima") {
 		m[w] = "engine"
 	}
+	// a password manager's item is a login or a key: what it held is gone
+	for _, w := range strings.Fields("1password onepassword bitwarden vaultwarden keeper lastpass dashlane keepass keepassxc passbolt psono") {
+		m[w] = "secrets"
+	}
 	return m
 }}
 
@@ -82,6 +86,9 @@ var sharedEnvParts = lazyWordSet("staging stage stg uat preprod shared live")
 // removes named items of one kind, as above.
 func (w *mcpWalk) deletesItems(p toolParts, args map[string]any) bool {
 	kind := w.serverKind()
+	if kind == "secrets" {
+		return false // item_delete on a password manager: a credential lost
+	}
 	if branchKeyIn(args) && repoKeyIn(args) {
 		kind = "branch" // a file removed on a branch of a repository is a commit, kept in history
 	}

@@ -143,14 +143,15 @@ func mayKillAll(code string) bool {
 // each of its ways in holds one of these.
 func mayReadSecretVar(code string) bool {
 	return strings.Contains(code, "environ") || strings.Contains(code, "getenv(") ||
-		strings.Contains(code, "process.env") || strings.Contains(code, "ENV")
+		strings.Contains(code, "process.env") || strings.Contains(code, "ENV") ||
+		strings.Contains(code, "Deno.env") || strings.Contains(code, "Bun.env")
 }
 
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN), or the
 // ssh agent's socket, whose connection signs as the user
 // (os.environ['SSH_AUTH_SOCK']).
-var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`)
+var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole, and the libraries and calls that read
