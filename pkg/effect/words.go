@@ -134,7 +134,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			// git clean -f: what is not tracked in the directory it runs in,
 			// which its -C options name (git -C /tmp/x clean -f)
 			dir := optionDir(cl)
-			if tailUnresolved(dir) && unresolved(dir) && !nameSafeTail(dir) { // nametail.go
+			if t := a.pwdWord(dir, i); tailUnresolved(t) && unresolved(t) && !nameSafeTail(t) { // nametail.go
 				// git -C "$TARGET" clean -fdx: a directory nobody here can name
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: dir})
 			}
@@ -307,7 +307,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res.Commands) {
 				w.Text = dir // rm -rf "$(go env GOCACHE)": the tool's cache (cachepaths.go)
 			}
-			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
+			if t := a.pwdWord(w.Text, i); tailUnresolved(t) && unresolved(t) && !nameSafeTail(t) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
