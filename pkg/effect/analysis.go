@@ -298,6 +298,8 @@ func (a *analysis) command(i int, c *shell.Command) {
 	if c.Name == "" {
 		return
 	}
+	a.physicalServices(i, c) // physical.go
+	a.balancerAdmin(i, c)    // sockadmin.go
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}

@@ -1103,7 +1103,7 @@ var rawClients = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // textPort reports a word naming the port of a database spoken in text
-// lines (Redis and its forks), alone (nc H 6379) or ending an address
+// lines (Redis and its forks, memcached), alone (nc H 6379) or ending an address
 // (socat - TCP:H:6379).
 func textPort(args []string) bool {
 	for _, w := range args {
@@ -1111,7 +1111,7 @@ func textPort(args []string) bool {
 			w = w[k+1:]
 		}
 		switch w {
-		case "6379", "6380", "26379":
+		case "6379", "6380", "26379", "11211": // Redis and its forks, memcached
 			return true
 		}
 	}
