@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/call"
@@ -67,6 +68,7 @@ func (w *mcpWalk) localFileDeletes(p toolParts, args map[string]any) bool {
 	if len(paths) == 0 {
 		return false
 	}
+	slices.Sort(paths) // one order, one decision's text
 	ev, own := w.ev, true
 	for _, s := range paths {
 		pth := match.CleanPath(s, ev.c.Cwd, ev.e.env.Home)

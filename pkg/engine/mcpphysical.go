@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/effect"
@@ -27,7 +29,8 @@ func (w *mcpWalk) physicalAct(args map[string]any) {
 	named := false
 	var walk func(x map[string]any, depth int)
 	walk = func(x map[string]any, depth int) {
-		for k, v := range x {
+		for _, k := range slices.Sorted(maps.Keys(x)) { // one order, one text
+			v := x[k]
 			if m, ok := v.(map[string]any); ok && depth < 3 {
 				walk(m, depth+1)
 				continue
