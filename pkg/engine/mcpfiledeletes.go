@@ -94,8 +94,8 @@ func ownOutput(p, cwd string) bool {
 		return false
 	}
 	for _, part := range strings.Split(rel, "/") {
-		if effect.OutputDir(part) {
-			return true
+		if effect.OutputDir(part) || strings.HasSuffix(part, "cache") {
+			return true // dist, node_modules; .pytest_cache, .eslintcache
 		}
 	}
 	return false

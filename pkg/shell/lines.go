@@ -181,12 +181,12 @@ func scriptOperand(words []string) string {
 		first = 2 // deno run -A s.js
 	}
 	if (name == "r" || name == "R") && len(words) > 3 && words[1] == "CMD" && words[2] == "BATCH" {
-		first = 3 // R CMD BATCH x.R
+		return words[3] // R CMD BATCH x.R
 	}
 	base := unversioned(name)
 	if opts, ok := codeFileOptions.Lookup(base); ok && scriptLang(name) != "" {
-		// awk -v x=1 -f p.awk data.csv, gawk --file=p.awk: the program's
-		// file is its option's value, the words after it data
+		// awk -v x=1 -f p.awk data.csv, gawk --file=p.awk, R -f x.R: the
+		// program's file is its option's value, the words after it data
 		for i := first; i < len(words); i++ {
 			for _, o := range opts {
 				if words[i] == o && i+1 < len(words) {
@@ -751,7 +751,7 @@ func (s *state) tclCommands(text string, g frame) {
 // tclInterpreter reports a Tcl interpreter's name (tclsh, wish, tclsh8.6).
 func tclInterpreter(name string) bool {
 	n := unversioned(name)
-	return n == "tclsh" || n == "wish"
+	return n == "tclsh" || n == "wish" || n == "expect" // expect is Tcl with spawn
 }
 
 // tclShellCommand returns what a Tcl command hands a shell: the words

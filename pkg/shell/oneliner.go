@@ -99,7 +99,7 @@ var langs = sync.OnceValue(func() map[string]*langFlags {
 		// osascript -e STATEMENT (repeatable), -l LANGUAGE, -s FLAGS
 		"applescript": {code: "e", arg: "ls"},
 		// Rscript -e EXPR (repeatable), R -e EXPR, R -f FILE
-		"r": {code: "e", script: "f", detached: true},
+		"r": {code: "e", script: "f", detached: true, longFile: []string{"file"}},
 		// julia -e CODE (-E prints its value), -L FILE loads a file first
 		"julia": {code: "eE", arg: "LJptCOg", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"load", "sysimage", "project", "threads", "procs"}},
 	}

@@ -17,6 +17,8 @@ func TestScriptOperandSkipsOptionValues(t *testing.T) {
 		"gawk --file=p.awk data.csv":       "p.awk",
 		"awk -F, '{print $1}' data.csv":    "",
 		"R CMD BATCH x.R":                  "x.R",
+		"R --file=x.R":                     "x.R",
+		"R -f x.R":                         "x.R",
 		"Rscript --vanilla x.R":            "x.R",
 		"python3 -W ignore tools/run.py a": "tools/run.py",
 	} {
