@@ -538,6 +538,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
+	} else {
+		a.copiedInto(i, c.Name, cl, f) // copyover.go
 	}
 	if props && hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
