@@ -538,8 +538,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
-	} else {
-		a.copiedInto(i, c.Name, cl, f) // copyover.go
+	}
+	if !cl.Mark("recursive") {
+		a.copiedInto(i, c.Name, cl, f) // copyover.go (cp -r templates/ out/ may make out)
 	}
 	if props && hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
