@@ -64,6 +64,11 @@ func (a *analysis) physicalServices(i int, c *shell.Command) {
 		}
 		return
 	}
+	switch c.Name {
+	case "curl", "wget", "http", "https", "xh", "xhs", "curlie", "httpie", "wget2", "aria2c":
+	default:
+		return // the REST API is called by an HTTP client
+	}
 	for _, w := range c.Args {
 		_, rest, ok := strings.Cut(w, "/api/services/")
 		if !ok {
