@@ -148,6 +148,28 @@ func (a *analysis) clean(p string, i int) string {
 	return match.CleanPath(p, cwd, a.env.Home)
 }
 
+// pwdWord gives w with a leading $PWD (${PWD}) replaced by the directory
+// command i runs in when the line knows it ("$PWD/*" after cd /tmp/b is
+// "/tmp/b/*", and the call's own directory before any cd); otherwise w,
+// as after a cd to a directory nobody here names.
+func (a *analysis) pwdWord(w string, i int) string {
+	rest, ok := strings.CutPrefix(w, "${PWD}")
+	if !ok {
+		rest, ok = strings.CutPrefix(w, "$PWD")
+	}
+	if !ok || rest != "" && rest[0] != '/' {
+		return w
+	}
+	cwd := a.env.Cwd
+	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	if cwd == "" || hasExpansion(cwd) {
+		return w
+	}
+	return cwd + rest
+}
+
 func (a *analysis) run() {
 	cmds := a.res.Commands // a.per has one zero entry for each (Of)
 	for _, why := range a.res.Exhaust {
@@ -276,6 +298,9 @@ func (a *analysis) command(i int, c *shell.Command) {
 	if c.Name == "" {
 		return
 	}
+	a.physicalServices(i, c) // physical.go
+	a.balancerAdmin(i, c)    // sockadmin.go
+	a.devicePackages(i, c)   // devicepackages.go
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}

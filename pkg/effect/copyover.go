@@ -55,3 +55,40 @@ func (a *analysis) copiesOver(i int, name string, cl *catalog.Classified, f *cmd
 		f.writes = append(f.writes, p)
 	}
 }
+
+// copiedInto adds, for cp, mv or install given a destination that is
+// surely a directory (written with a trailing slash, or a Python
+// site-packages directory), the file each source lands as there: cp
+// evil.pth .venv/lib/python3.12/site-packages/ writes site-packages/evil.pth,
+// which Python runs at every start, not only the directory.
+func (a *analysis) copiedInto(i int, name string, cl *catalog.Classified, f *cmdFacts) {
+	if name != "cp" && name != "mv" && name != "install" && name != "gcp" && name != "gmv" && name != "ginstall" {
+		return
+	}
+	dst := ""
+	var srcs []string
+	for _, w := range cl.Words {
+		switch {
+		case w.Role == catalog.Dest || w.Role == catalog.Write && dst == "":
+			dst = w.Text
+		case w.Option == "" && (w.Role == catalog.Read || w.Role == catalog.Delete):
+			srcs = append(srcs, w.Text)
+		}
+	}
+	if dst == "" || unresolved(dst) {
+		return
+	}
+	to := a.clean(dst, i)
+	if b := path.Base(to); !strings.HasSuffix(dst, "/") && b != "site-packages" && b != "dist-packages" {
+		return
+	}
+	for _, s := range srcs {
+		base := path.Base(strings.TrimSuffix(s, "/"))
+		if unresolved(s) || base == "." || base == ".." || base == "/" {
+			continue
+		}
+		p := to + "/" + base
+		a.add(Effect{Kind: Write, Cmd: i, Path: p})
+		f.writes = append(f.writes, p)
+	}
+}

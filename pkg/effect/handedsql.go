@@ -10,7 +10,8 @@ import (
 )
 
 // SQL handed to a program the catalogue does not know, as a word of its
-// own, an option's attached value or the text on its standard input (dbq --dsn postgres://… "DELETE FROM
+// own, an option's attached value, a file the line wrote that a word names
+// (--file fix.sql, --sql=@fix.sql) or the text on its standard input (dbq --dsn postgres://… "DELETE FROM
 // orders WHERE id=1", a team's query tool's --execute=…): statements,
 // whatever program runs them. Each such word is an SQL effect of the
 // command, judged as a known client's -c is: a change against another
@@ -101,6 +102,12 @@ func (a *analysis) handedSQL(i int, c *shell.Command) {
 		}
 		if sqlStatement(w) {
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w})
+			continue
+		}
+		if t, ok := a.fileText(strings.TrimPrefix(w, "@")); ok && sqlStatement(t) {
+			// dbq --file fix.sql, -f fix.sql, --sql=@fix.sql, run
+			// fix.sql: a file of statements the line wrote
+			a.add(Effect{Kind: SQL, Cmd: i, Target: t})
 			continue
 		}
 		if statementWords.Get(strings.ToUpper(w)) && k+2 < len(c.Args) {

@@ -442,6 +442,11 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " " + v})
 				return
 			}
+			if v := unknownRelease(cl, c.Args); v != "" {
+				// unknowndeploys.go: mytool release --registry https://…
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + v})
+				return
+			}
 		}
 	}
 	verb, task, prod, n := "", "", false, 0

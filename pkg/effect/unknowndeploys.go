@@ -85,3 +85,45 @@ func unknownDeploy(cl *catalog.Classified, args []string) string {
 var deployEnvOptions = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("e env environment stage s t target tier to target-env target-environment to-env deploy-env deploy-target destination dest")
 }}
+
+// releaseOptions are the options (their names, lower case, without
+// dashes) that give a release a registry to publish to or the credential
+// to publish with.
+var releaseOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range strings.Fields("registry registry-url repository-url repo-url index-url upload-url publish-url token auth-token api-key apikey api-token access-token password pat") {
+		m[o] = true
+	}
+	return m
+}}
+
+// unknownRelease reports, for a program the catalogue does not know, a
+// release verb among its leading words given a registry or a credential
+// to publish with (mytool release --registry https://…, galaxyctl release
+// --api-key …): it ships what it builds. A release alone is usually a
+// version bumped and tagged here (just release patch), and stays so.
+func unknownRelease(cl *catalog.Classified, args []string) string {
+	verb := ""
+	leadingWords(cl, 3, func(w string) bool { // cloudverbs.go
+		if lw := strings.ToLower(w); lw == "release" || lw == "releases" {
+			verb = w
+		}
+		return verb != ""
+	})
+	if verb == "" {
+		return ""
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "--") {
+			continue
+		}
+		name, _, _ := strings.Cut(a[2:], "=")
+		if releaseOptions.Get(strings.ToLower(name)) {
+			return verb + " " + a
+		}
+	}
+	return ""
+}

@@ -134,7 +134,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			// git clean -f: what is not tracked in the directory it runs in,
 			// which its -C options name (git -C /tmp/x clean -f)
 			dir := optionDir(cl)
-			if tailUnresolved(dir) && unresolved(dir) && !nameSafeTail(dir) { // nametail.go
+			if t := a.pwdWord(dir, i); tailUnresolved(t) && unresolved(t) && !nameSafeTail(t) { // nametail.go
 				// git -C "$TARGET" clean -fdx: a directory nobody here can name
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: dir})
 			}
@@ -307,7 +307,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res.Commands) {
 				w.Text = dir // rm -rf "$(go env GOCACHE)": the tool's cache (cachepaths.go)
 			}
-			if tailUnresolved(w.Text) && unresolved(w.Text) && !nameSafeTail(w.Text) { // nametail.go
+			if t := a.pwdWord(w.Text, i); tailUnresolved(t) && unresolved(t) && !nameSafeTail(t) { // nametail.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
@@ -544,6 +544,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
+	}
+	if !cl.Mark("recursive") {
+		a.copiedInto(i, c.Name, cl, f) // copyover.go (cp -r templates/ out/ may make out)
 	}
 	if props && hasProp(e, "cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
@@ -1109,7 +1112,7 @@ var rawClients = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // textPort reports a word naming the port of a database spoken in text
-// lines (Redis and its forks), alone (nc H 6379) or ending an address
+// lines (Redis and its forks, memcached), alone (nc H 6379) or ending an address
 // (socat - TCP:H:6379).
 func textPort(args []string) bool {
 	for _, w := range args {
@@ -1117,7 +1120,7 @@ func textPort(args []string) bool {
 			w = w[k+1:]
 		}
 		switch w {
-		case "6379", "6380", "26379":
+		case "6379", "6380", "26379", "11211": // Redis and its forks, memcached
 			return true
 		}
 	}

@@ -83,6 +83,34 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 	}
 }
 
+// fileRunners are the runners of other languages' script files, with the
+// one-liner that runs a file's text as they would (awk -f p.awk, Rscript
+// x.R, julia x.jl, lua5.4 x.lua, osascript x.scpt), versions trimmed.
+var fileRunners = map[string]string{
+	"awk": "awk", "gawk": "awk", "mawk": "awk", "nawk": "awk",
+	"Rscript": "Rscript -e", "rscript": "Rscript -e", "R": "Rscript -e", "r": "Rscript -e", "julia": "julia -e",
+	"lua": "lua -e", "luajit": "lua -e", "texlua": "lua -e", "osascript": "osascript -e",
+}
+
+// tclRunners run Tcl, whose exec and spawn lines run commands.
+var tclRunners = map[string]bool{"tclsh": true, "wish": true, "expect": true}
+
+// tclExecLines returns the command lines a Tcl script's exec, spawn and
+// system lines run (exec rm -rf ~), or a line that runs nothing when it
+// has none.
+func tclExecLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		for _, k := range [...]string{"exec ", "spawn ", "system "} {
+			if rest, ok := strings.CutPrefix(l, k); ok {
+				out = append(out, strings.Trim(rest, "[]"))
+			}
+		}
+	}
+	return out
+}
+
 // diskScriptLines returns the command line that runs text as runner
 // would: a shell's as its lines, an interpreter's as its one-liner, and a
 // file run by its path by its extension or #! line.
@@ -96,6 +124,12 @@ func diskScriptLines(runner, p, text string) []string {
 	}
 	if prefix, ok := shebangRunners[runner]; ok && prefix != "" {
 		return []string{prefix + " " + shellQuote(text)}
+	}
+	if prefix, ok := fileRunners[strings.TrimRight(runner, "0123456789.")]; ok {
+		return []string{prefix + " " + shellQuote(text)}
+	}
+	if tclRunners[strings.TrimRight(runner, "0123456789.")] {
+		return tclExecLines(text)
 	}
 	switch runner {
 	case "python3.11", "python3.12", "python3.13", "pypy3", "uv", "pipenv":

@@ -183,6 +183,9 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && questionWords.Get(last) && !p.has("and", "then") {
 		return // overwrite_check, teardown_status: a question about the change
 	}
+	if named && w.localFileDeletes(p, args) {
+		return // delete_directory {path: dist}: judged as rm -rf dist (mcpfiledeletes.go)
+	}
 	if w.disposable || localClusterArgs(w.server, w.tool, args) || kind == "destroy" && ordinaryPid(p, args) {
 		return
 	}

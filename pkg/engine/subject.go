@@ -292,6 +292,12 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 				continue
 			}
 		}
+		if ef.Kind == effect.Unknown && ev.diskCode(res, cwds, ef) { // diskcode.go: eval "$(cat f)"
+			if ev.denied() {
+				return
+			}
+			continue
+		}
 		ev.judgeEffect(ef, tool)
 		if ev.denied() {
 			return
@@ -305,8 +311,9 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	if ev.denied() {
 		return
 	}
-	ev.judgeLineWrites(res, effs)  // laterwrites.go
-	ev.judgeDiskScripts(res, cwds) // diskscripts.go
+	ev.judgeLineWrites(res, effs)    // laterwrites.go
+	ev.judgeDiskScripts(res, cwds)   // diskscripts.go
+	ev.judgeDiskSQL(res, cwds, tool) // disksql.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies

@@ -2,12 +2,14 @@ package shell
 
 import (
 	"path"
-	"rampart.dev/pkg/catalog"
-	"rampart.dev/pkg/internal/table"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -178,8 +180,32 @@ func scriptOperand(words []string) string {
 	if runVerb(name, words) {
 		first = 2 // deno run -A s.js
 	}
+	if (name == "r" || name == "R") && len(words) > 3 && words[1] == "CMD" && words[2] == "BATCH" {
+		return words[3] // R CMD BATCH x.R
+	}
+	base := unversioned(name)
+	if opts, ok := codeFileOptions.Lookup(base); ok && scriptLang(name) != "" {
+		// awk -v x=1 -f p.awk data.csv, gawk --file=p.awk, R -f x.R: the
+		// program's file is its option's value, the words after it data
+		for i := first; i < len(words); i++ {
+			for _, o := range opts {
+				if words[i] == o && i+1 < len(words) {
+					return words[i+1]
+				}
+				if v, ok := strings.CutPrefix(words[i], o+"="); ok && strings.HasPrefix(o, "--") {
+					return v
+				}
+			}
+		}
+		return ""
+	}
+	valued := interpValueOptions[base]
 	for i := first; i < len(words); i++ {
 		w := words[i]
+		if slices.Contains(valued, w) {
+			i++ // julia -t 4 x.jl, php -d memory_limit=-1 x.php: the option's value
+			continue
+		}
 		if w == "--" {
 			if i+1 < len(words) {
 				return words[i+1]
@@ -197,6 +223,19 @@ func scriptOperand(words []string) string {
 		}
 	}
 	return ""
+}
+
+// interpValueOptions are, by interpreter (its version trimmed), the
+// options that take the next word as their value, before the script's
+// file.
+var interpValueOptions = map[string][]string{
+	"julia": {"-t", "--threads", "-p", "--procs", "-J", "--sysimage", "--machine-file"},
+	"php":   {"-d", "-c", "-z"},
+	"awk":   {"-F", "-v", "--assign", "--field-separator"}, "gawk": {"-F", "-v", "--assign", "--field-separator"},
+	"mawk": {"-F", "-v"}, "nawk": {"-F", "-v"},
+	"ruby": {"-I", "-r"}, "perl": {"-I"}, "node": {"-r", "--require", "--import", "--loader"},
+	"python": {"-W", "-X"}, "lua": {"-l"}, "luajit": {"-l"},
+	"Rscript": {"--default-packages"}, "rscript": {"--default-packages"},
 }
 
 // defineAliases records "alias NAME=VALUE" and "hash -p PATH NAME".
@@ -712,7 +751,7 @@ func (s *state) tclCommands(text string, g frame) {
 // tclInterpreter reports a Tcl interpreter's name (tclsh, wish, tclsh8.6).
 func tclInterpreter(name string) bool {
 	n := unversioned(name)
-	return n == "tclsh" || n == "wish"
+	return n == "tclsh" || n == "wish" || n == "expect" // expect is Tcl with spawn
 }
 
 // tclShellCommand returns what a Tcl command hands a shell: the words

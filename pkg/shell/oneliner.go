@@ -81,6 +81,7 @@ type langFlags struct {
 	script   string   // short options meaning code comes from elsewhere (-m, -f)
 	longCode []string // long options whose argument is code
 	longArg  []string // long options taking the next word
+	longFile []string // long options naming the file code comes from (awk --file)
 	oneCode  bool     // the first code option ends the options (python -c)
 	detached bool     // code options never take an attached argument (node -pe)
 	operand  bool     // without a code option, the first operand is the code (awk)
@@ -93,12 +94,12 @@ var langs = sync.OnceValue(func() map[string]*langFlags {
 		"ruby":   {code: "e", arg: "rICEF", attached: "xiKW", digits: "0T"},
 		"node":   {code: "ep", arg: "r", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"require", "import", "loader", "input-type", "experimental-loader"}},
 		"php":    {code: "rBRE", arg: "dcz", script: "fF"},
-		"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true},
+		"awk":    {code: "e", arg: "Fvil", script: "fE", operand: true, longCode: []string{"source"}, longFile: []string{"file", "exec"}, longArg: []string{"assign", "field-separator", "include", "load"}},
 		"lua":    {code: "e", arg: "l", oneCode: false},
 		// osascript -e STATEMENT (repeatable), -l LANGUAGE, -s FLAGS
 		"applescript": {code: "e", arg: "ls"},
 		// Rscript -e EXPR (repeatable), R -e EXPR, R -f FILE
-		"r": {code: "e", script: "f", detached: true},
+		"r": {code: "e", script: "f", detached: true, longFile: []string{"file"}},
 		// julia -e CODE (-E prints its value), -L FILE loads a file first
 		"julia": {code: "eE", arg: "LJptCOg", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"load", "sysimage", "project", "threads", "procs"}},
 	}
@@ -168,6 +169,8 @@ options:
 				codes = append(codes, val)
 			case contains(fl.longArg, name) && !eq:
 				i++
+			case contains(fl.longFile, name):
+				return "", false, false // gawk --file=p.awk: code from elsewhere
 			}
 			i++
 			continue

@@ -119,6 +119,7 @@ var codeFileOptions = table.Map[string, []string]{Build: func() map[string][]str
 		"make": {"-f", "--file", "--makefile"}, "gmake": {"-f", "--file", "--makefile"}, "bmake": {"-f"},
 		"sed": {"-f", "--file"}, "gsed": {"-f", "--file"},
 		"awk": {"-f", "--file"}, "gawk": {"-f", "--file"}, "mawk": {"-f"}, "nawk": {"-f"},
+		"r": {"-f", "--file"}, "R": {"-f", "--file"},
 		"vim": {"-S", "-u"}, "nvim": {"-S", "-u"}, "vi": {"-S", "-u"}, "ex": {"-S", "-u"}, "gvim": {"-S", "-u"},
 		"pytest": {"-p"}, "py.test": {"-p"},
 		"ssh": {"-I"}, "scp": {"-S"}, "sftp": {"-S"},
