@@ -866,7 +866,8 @@ func (fs *fileSet) remove(k string) {
 var pathBinDirs = []string{"~/.local/bin/", "~/bin/", "~/.cargo/bin/", "~/go/bin/", "/usr/local/bin/", "/usr/local/sbin/", "/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/", "/opt/homebrew/bin/"}
 
 // pathFileText is the text the line wrote to a program a bare name runs
-// from a directory on PATH (install -m 755 x ~/.local/bin/tidy; tidy).
+// from a directory on PATH: a usual one (install -m 755 x
+// ~/.local/bin/tidy; tidy), or one the line put on PATH.
 func (s *state) pathFileText(name string) (string, bool) {
 	if len(s.files) == 0 || name == "" || strings.ContainsAny(name, "/$`") {
 		return "", false
@@ -874,6 +875,23 @@ func (s *state) pathFileText(name string) (string, bool) {
 	for _, d := range pathBinDirs {
 		if t, ok := s.files[d+name]; ok {
 			return t, true
+		}
+	}
+	if v, ok := s.vars["PATH"]; ok {
+		// PATH=bin:$PATH tidy, export PATH="$PWD/bin:$PATH": a
+		// directory the line put on PATH, where it wrote the program
+		for entry := range strings.SplitSeq(v.val, ":") {
+			for _, pwd := range [...]string{"$PWD", "${PWD}", "$(pwd)"} {
+				if rest, ok := strings.CutPrefix(entry, pwd); ok && (rest == "" || rest[0] == '/') {
+					entry = "." + rest // the line's own directory
+				}
+			}
+			if entry == "" || strings.ContainsAny(entry, "$`") {
+				continue
+			}
+			if t, ok := s.files[s.key(strings.TrimSuffix(entry, "/")+"/"+name)]; ok {
+				return t, true
+			}
 		}
 	}
 	return "", false

@@ -32,6 +32,9 @@ func TestFileFlow(t *testing.T) {
 		"sed 's/^/rm -rf /' <<< /x > c.sh; sh c.sh",
 		"echo 'rm -rf /x' | sponge run.sh; sh run.sh",
 		"echo 'rm -rf /x' | dd of=run.sh; sh run.sh",
+		"printf 'rm -rf /x' > bin/tidy; chmod +x bin/tidy; PATH=bin:$PATH tidy",
+		"printf 'rm -rf /x' > bin/tidy; export PATH=$PWD/bin:$PATH; tidy",
+		"printf 'rm -rf /x' > tools/tidy; PATH=\"${PWD}/tools:$PATH\" tidy --all",
 	}
 	for _, src := range runs {
 		found := false

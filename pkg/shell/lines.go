@@ -1250,7 +1250,7 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			continue // the known program's operands (ssh HOST 'CMD'), read by its entry
 		}
 		if strings.ContainsAny(w, " \t;|&") {
-			if prose(w) {
+			if prose(w) && !s.namesWritten(w) {
 				continue // notify "fixed the delete bug": a message (prose.go)
 			}
 			h := g
