@@ -116,6 +116,9 @@ func shebangRunner(content string) (string, bool) {
 	for len(f) > 0 {
 		w := f[0]
 		f = f[1:]
+		if v, ok := strings.CutPrefix(w, "--split-string="); ok {
+			w = v // env --split-string=bash -e
+		}
 		if strings.HasPrefix(w, "-") {
 			if envArgOptions[w] && len(f) > 0 {
 				f = f[1:] // -u NAME, -C DIR

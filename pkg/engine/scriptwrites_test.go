@@ -31,6 +31,7 @@ func TestScriptLines(t *testing.T) {
 		{"bin", "x", "#!/usr/bin/env -S uv run --script\nx()", []string{"python3 -c '#!/usr/bin/env -S uv run --script\nx()'"}},
 		{"bin", "x", "#!/usr/bin/env -S npx tsx\nx()", []string{"node -e '#!/usr/bin/env -S npx tsx\nx()'"}},
 		{"bin", "x", "#!/usr/bin/env make -f\nall:", nil},
+		{"bin", "x", "#!/usr/bin/env --split-string=bash -e\nrm", []string{"#!/usr/bin/env --split-string=bash -e\nrm"}},
 		{"tools", "clean.fish", "rm", []string{"rm"}},
 		{"tools", "clean.ps1", "rm", []string{"pwsh -Command 'rm'"}},
 		{"src", "app.tsx", "x()", []string{"node -e 'x()'"}},
