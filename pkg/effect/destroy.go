@@ -44,6 +44,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 		if e == nil {
+			if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
+				a.unknownPathDeletes(i, c, cl) // unknownpaths.go
+			}
 			return
 		}
 	}

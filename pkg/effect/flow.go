@@ -1052,7 +1052,10 @@ func (a *analysis) flows() {
 		// one (sh -c 'wget --header "Authorization: token $GITHUB_TOKEN"
 		// https://api.github.com/user' presents the token where it is for).
 		secretArg := f.secretArg && !a.entryHas(c, f, "runs-image") && !shellText(c)
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
+		// (Its own request files, mytool --data @.env URL, count as
+		// given: requestItem's sends.)
+		ownSends := f.source == "credential" && len(f.sends) > 0
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg || ownSends) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
 			// A program not known to send data, given sensitive data, that
 			// names another host (mail, restic, smbclient, s3cmd, a
 			// database client, ping); not a filter or a search, whose

@@ -21,15 +21,31 @@ import (
 // word (DELETE FROM, UPDATE … SET, INSERT INTO, DROP TABLE, GRANT …), so
 // a message that mentions one (a commit subject, "fix DELETE bug") is not.
 
-// statementStart matches text that starts with an SQL statement.
+// statementStart matches text that starts with an SQL statement, with
+// the words dialects put between a statement's verb and its object
+// (UPDATE ONLY, INSERT IGNORE INTO, DELETE TOP (10) FROM, INSERT OR
+// REPLACE INTO), T-SQL's DELETE without FROM, CTEs however written (WITH
+// RECURSIVE t(id) AS MATERIALIZED (…)), and the objects of DROP and
+// ALTER beyond tables (types, domains, publications, warehouses, stages).
 var statementStart = sync.OnceValue(func() *regexp.Regexp {
+	const (
+		modifiers = `(?:(?:ONLY|LOW_PRIORITY|HIGH_PRIORITY|DELAYED|QUICK|IGNORE|OR\s+[A-Z]+|TOP\s*\(\s*\d+\s*\)(?:\s+PERCENT)?)\s+)*`
+		name      = `[\w."\x60\[\]]+`
+		dropKinds = `DATABASE|SCHEMA|TABLE|VIEW|INDEX|USER|ROLE|KEYSPACE|MATERIALIZED|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|EXTENSION|OWNED|COLLECTION|` +
+			`TABLESPACE|FOREIGN|TYPE|DOMAIN|PUBLICATION|SUBSCRIPTION|POLICY|WAREHOUSE|STAGE|SHARE|STREAM|SERVER|AGGREGATE|RULE|EXTERNAL|DICTIONARY|CATALOG|SNAPSHOT|PIPE|TASK`
+		alterKinds = `TABLE|DATABASE|SCHEMA|USER|ROLE|SYSTEM|INDEX|VIEW|SEQUENCE|FUNCTION|PROCEDURE|TYPE|DOMAIN|EXTENSION|POLICY|PUBLICATION|SUBSCRIPTION|` +
+			`WAREHOUSE|TABLESPACE|MATERIALIZED|FOREIGN|SERVER|TRIGGER|DEFAULT\s+PRIVILEGES`
+	)
 	return regexp.MustCompile(`(?is)^\s*(?:` +
-		`(?:INSERT|UPSERT|REPLACE|MERGE)\s+INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|TRUNCATE\s+(?:TABLE\s+)?[A-Za-z_"\x60\[]|` +
-		`DROP\s+(?:DATABASE|SCHEMA|TABLE|VIEW|INDEX|USER|ROLE|KEYSPACE|MATERIALIZED|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|EXTENSION|OWNED|COLLECTION)\b|` +
-		`ALTER\s+(?:TABLE|DATABASE|SCHEMA|USER|ROLE|SYSTEM|INDEX|VIEW)\s|` +
+		`(?:INSERT|UPSERT|REPLACE|MERGE)\s+` + modifiers + `INTO\s|INSERT\s+OVERWRITE\s+(?:TABLE|DIRECTORY|INTO)\s|` +
+		`MERGE\s+` + name + `(?:\s+(?:AS\s+)?\w+)?\s+USING\s|` +
+		`UPDATE\s+` + modifiers + `\S+(?:\s+AS\s+\w+)?\s+SET\s|DELETE\s+` + modifiers + `FROM\s|DELETE\s+` + name + `\s+(?:WHERE|OUTPUT)\s|` +
+		`TRUNCATE\s+(?:TABLE\s+)?[A-Za-z_"\x60\[]|` +
+		`DROP\s+(?:` + dropKinds + `)\b|ALTER\s+(?:` + alterKinds + `)\s|RENAME\s+(?:TABLE|USER|DATABASE)\s|REASSIGN\s+OWNED\s+BY\s|` +
 		`(?:GRANT\s+[\w\s,()]+?\s+ON\s+\S.*\sTO|REVOKE\s+[\w\s,()]+?\s+ON\s+\S.*\sFROM)\s|GRANT\s+\w+\s+TO\s+\S+\s*;?\s*$|` +
 		`CREATE\s+(?:OR\s+REPLACE\s+)?(?:TABLE|DATABASE|SCHEMA|USER|ROLE|INDEX|VIEW|FUNCTION|PROCEDURE|TRIGGER|EXTENSION)\s+(?:IF\s+NOT\s+EXISTS\s+)?[\w."\x60\[\]]+\s*(?:\(|;|$|(?:AS|ON|WITH|IDENTIFIED|FROM|LOGIN)\b)|` +
-		`ATTACH\s+(?:DATABASE\s+)?'|SELECT\s.*\sFROM\s|WITH\s+\w+\s+AS\s*\()`)
+		`COPY\s+` + name + `(?:\s*\([^)]*\))?\s+(?:FROM|TO)\s|` +
+		`ATTACH\s+(?:DATABASE\s+)?'|SELECT\s.*\sFROM\s|WITH\s+(?:RECURSIVE\s+)?\w+\s*(?:\([^)]*\)\s*)?AS\s*(?:(?:NOT\s+)?MATERIALIZED\s*)?\()`)
 })
 
 // statementLead holds the letters an SQL statement starts with, upper
@@ -56,7 +72,7 @@ func sqlStatement(w string) bool {
 }
 
 // skipSQLComments returns t after its leading blanks, brackets and
-// comments (/* … */, -- … to the line's end).
+// comments (/* … */, -- or # … to the line's end).
 func skipSQLComments(t string) string {
 	for {
 		t = strings.TrimLeft(t, " \t\r\n(")
@@ -67,7 +83,7 @@ func skipSQLComments(t string) string {
 				return ""
 			}
 			t = after
-		case strings.HasPrefix(t, "--"):
+		case strings.HasPrefix(t, "--"), t != "" && t[0] == '#': // MySQL's # comments too
 			_, after, ok := strings.Cut(t, "\n")
 			if !ok {
 				return ""

@@ -442,6 +442,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		case catalog.Mount:
 			a.mount(i, w.Text, f)
 		case catalog.None:
+			if sendsFileOption(unknownOption(c, w)) && pathShaped(w.Text) {
+				// mytool --body-file .env URL, --attach KEY: the
+				// option's name says the file's text is sent
+				a.requestItem(i, "@"+w.Text, f) // requestitems.go
+				continue
+			}
 			a.unknownWord(i, w.Text, f)
 		case catalog.Data:
 			if fetcher && strings.Contains(w.Text, "://") {
@@ -1138,12 +1144,68 @@ func (a *analysis) unknownWord(i int, w string, f *cmdFacts) {
 		a.url(i, w, f)
 		return
 	}
+	if file, ok := atFileWord(w); ok {
+		// mytool --data @.env URL, mytool post URL body=@key: the
+		// request-file convention of curl and HTTPie, a file's text sent
+		a.requestItem(i, "@"+file, f) // requestitems.go
+		return
+	}
 	if !pathShaped(w) {
 		return
 	}
 	p := a.clean(w, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
+}
+
+// atFileWord returns the file a word of an unknown program names by the
+// request-file convention: "@PATH", or "NAME=@PATH" and "--opt=@PATH"
+// (a field's or an option's value read from the file), when PATH is
+// shaped as a path. A mention (@here) and an address (dev@example.com)
+// are not.
+func atFileWord(w string) (string, bool) {
+	k := strings.IndexByte(w, '@')
+	if k < 0 || k > 0 && !strings.HasSuffix(w[:k], "=") {
+		return "", false
+	}
+	file := w[k+1:]
+	if j := strings.IndexByte(file, ';'); j > 0 {
+		file = file[:j] // f=@file;type=text/plain
+	}
+	return file, pathShaped(file)
+}
+
+// unknownOption returns the option an unknown program's word is the value
+// of: attached (--attach=F), or the word before it (--attach F), which
+// is all a line can say of an option the catalogue does not know.
+func unknownOption(c *shell.Command, w catalog.Word) string {
+	if w.Option != "" {
+		return w.Option
+	}
+	if k := w.Index - 1; k >= 0 && k < len(c.Args) && strings.HasPrefix(c.Args[k], "--") && !strings.Contains(c.Args[k], "=") {
+		return c.Args[k]
+	}
+	return ""
+}
+
+// sendOptionWords are the words of an unknown program's option names
+// that say the option's file is sent: --upload-file, --attach,
+// --body-file, --data-file, --payload-file, --post-file.
+var sendOptionWords = []string{"upload", "attach", "body-file", "data-file", "payload-file", "post-file", "send-file"}
+
+// sendsFileOption reports an option of an unknown program whose name says
+// the file it names is sent (see sendOptionWords).
+func sendsFileOption(opt string) bool {
+	if len(opt) < 4 || opt[0] != '-' {
+		return false
+	}
+	opt = strings.ToLower(opt)
+	for _, w := range sendOptionWords {
+		if strings.Contains(opt, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // fileValue reports whether an option's value names a file by a path with

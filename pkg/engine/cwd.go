@@ -8,20 +8,27 @@ import (
 )
 
 // dirTracker follows the working directory along a line the way the shell
-// changes it: cd DIR, pushd DIR and popd at the top level, and env -C DIR
-// (--chdir) for the command env runs.
+// changes it: cd DIR (cd alone: the home), pushd DIR and popd at the top
+// level, cd inside a child (bash -c 'cd ~; …') for the rest of that
+// child, and env -C DIR (--chdir) for the command env runs.
 type dirTracker struct {
 	cwd, home string
 	stack     []string // pushd's directory stack
 	old       string   // where cd - goes back to (OLDPWD), once the line moved
 	envDir    string   // the directory env -C gives the command it runs
 	envVia    int      // the depth of wrappers at which that command sits
+	nested    []string // by depth: where a cd inside a child (bash -c 'cd ~; …') moved it, or ""
 }
 
 // at gives the working directory command c runs in.
 func (d *dirTracker) at(c *shell.Command) string {
 	if d.envDir != "" && len(c.Via) > d.envVia && (c.Via[d.envVia] == "env" || c.Via[d.envVia] == "sudo") {
 		return d.envDir
+	}
+	for k := min(c.Depth, len(d.nested)-1); k > 0; k-- {
+		if d.nested[k] != "" {
+			return d.nested[k] // bash -c 'cd ~; rm -rf .ssh': where the child moved
+		}
 	}
 	return d.cwd
 }
@@ -42,13 +49,33 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 		}
 		return
 	}
-	if c.Depth != 0 {
-		return
+	if len(d.nested) > c.Depth+1 {
+		clear(d.nested[c.Depth+1:]) // the deeper children have ended
 	}
 	for _, v := range c.Via {
 		if v != "builtin" && v != "command" {
 			return // cd in a child process changes nothing here
 		}
+	}
+	if c.Depth != 0 {
+		// A cd inside a child (bash -c, eval, $(…)) moves the commands
+		// after it in that child, not the line's.
+		if c.Name == "cd" || c.Name == "pushd" {
+			to := ""
+			switch {
+			case len(a.Positional) == 1 && a.Positional[0] != "-":
+				to = a.Path(0)
+			case len(a.Positional) == 0 && c.Name == "cd":
+				to = d.home
+			}
+			if to != "" {
+				for len(d.nested) <= c.Depth {
+					d.nested = append(d.nested, "")
+				}
+				d.nested[c.Depth] = to
+			}
+		}
+		return
 	}
 	switch c.Name {
 	case "cd":
@@ -59,6 +86,8 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 			}
 		case len(a.Positional) == 1:
 			d.old, d.cwd = d.cwd, a.Path(0)
+		case len(a.Positional) == 0 && d.home != "":
+			d.old, d.cwd = d.cwd, d.home // cd, cd --, cd -P: the home
 		}
 	case "pushd":
 		if len(a.Positional) == 1 {

@@ -7,7 +7,8 @@ import (
 )
 
 // TestWorkingDirectory checks that relative paths are judged where they
-// run after pushd, popd and env -C, not only after cd.
+// run after pushd, popd and env -C, not only after cd; after cd alone (the
+// home); and after a cd inside a child, for the rest of that child.
 func TestWorkingDirectory(t *testing.T) {
 	e := standard(t)
 	for cmd, stop := range map[string]bool{
@@ -33,6 +34,15 @@ func TestWorkingDirectory(t *testing.T) {
 		"env -C /home/dev/.ssh cat id_rsa":                                           true,
 		"env -C /home/dev rm -rf ./*":                                                true,
 		"env -C .. rm -rf ./*":                                                       true,
+		"cd; rm -rf .ssh":                                                            true,
+		"(cd && rm -rf .aws)":                                                        true,
+		"cd -- ; rm -rf .ssh":                                                        true,
+		"bash -c 'cd ~; rm -rf .ssh'":                                                true,
+		"sh -c 'cd /home && rm -rf dev'":                                             true,
+		"bash -c 'cd; rm -rf .gnupg'":                                                true,
+		"bash -c 'cd ~'; rm -rf .ssh":                                                false,
+		"sh -c 'cd build && rm -rf ./*'":                                             false,
+		"bash -c 'cd /tmp'; bash -c 'rm -rf build'":                                  false,
 	} {
 		d := e.Evaluate(mkCall(call.ToolExec, cmd))
 		if d.Blocks() != stop {

@@ -139,6 +139,15 @@ func diskScriptLines(runner, p, text string) []string {
 	case "deno", "bun", "tsx", "ts-node":
 		return []string{"node -e " + shellQuote(text)}
 	}
+	if runner != "" && runner != "uv" {
+		if prefix, ok := interpreterPrefix(runner); ok {
+			// ash, fish, python3.12, nodejs, pwsh: the runner's language
+			if prefix == "" {
+				return []string{text}
+			}
+			return []string{prefix + " " + shellQuote(text)}
+		}
+	}
 	if runner != "" {
 		return nil // a runner whose language is not read here
 	}

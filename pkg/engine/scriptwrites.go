@@ -19,20 +19,61 @@ import (
 // extension or, for a file without one, by its #! line.
 
 // scriptRunners are the command line prefixes that run a script's text,
-// by extension; "" runs it as shell lines.
+// by extension (lower case); "" runs it as shell lines.
 var scriptRunners = map[string]string{
-	".sh": "", ".bash": "", ".zsh": "", ".ksh": "", ".command": "",
-	".py": "python3 -c", ".pyw": "python3 -c",
-	".js": "node -e", ".mjs": "node -e", ".cjs": "node -e", ".ts": "node -e", ".mts": "node -e", ".cts": "node -e",
-	".rb": "ruby -e", ".pl": "perl -e", ".pm": "perl -e", ".php": "php -r", ".lua": "lua -e",
+	".sh": "", ".bash": "", ".zsh": "", ".ksh": "", ".command": "", ".dash": "", ".ash": "", ".mksh": "", ".yash": "",
+	".fish": "", ".bats": "",
+	".py": "python3 -c", ".pyw": "python3 -c", ".py3": "python3 -c",
+	".js": "node -e", ".mjs": "node -e", ".cjs": "node -e", ".jsx": "node -e",
+	".ts": "node -e", ".mts": "node -e", ".cts": "node -e", ".tsx": "node -e",
+	".rb": "ruby -e", ".rake": "ruby -e", ".pl": "perl -e", ".pm": "perl -e", ".t": "perl -e",
+	".php": "php -r", ".phtml": "php -r", ".lua": "lua -e", ".luau": "lua -e",
+	".r": "Rscript -e", ".ps1": "pwsh -Command", ".psm1": "pwsh -Command", ".awk": "awk",
 }
 
 // shebangRunners are the interpreters a #! line names, with the prefix
-// that runs their text.
+// that runs their text; interpreterPrefix reads the other names.
 var shebangRunners = map[string]string{
 	"sh": "", "bash": "", "zsh": "", "ksh": "", "dash": "",
 	"python": "python3 -c", "python3": "python3 -c", "node": "node -e", "ruby": "ruby -e", "perl": "perl -e", "php": "php -r",
 }
+
+// interpreterPrefix returns the prefix that runs a file's text by the
+// interpreter name: a shell's (ash, mksh, fish) as its lines, a versioned
+// or newer runtime's (python3.12, pypy3, nodejs, bun, deno, tsx) as its
+// language's one-liner, PowerShell's as pwsh -Command.
+func interpreterPrefix(name string) (string, bool) {
+	if p, ok := shebangRunners[name]; ok {
+		return p, true
+	}
+	switch lang := shell.InterpreterLang(name); lang {
+	case "":
+	case "shell":
+		return "", true
+	case "awk":
+		return "awk", true
+	default:
+		if p := interpreterFor(lang); p != "" {
+			return p, true
+		}
+	}
+	if name == "uv" {
+		return "python3 -c", true // #!/usr/bin/env -S uv run --script
+	}
+	if p := interpreterFor(name); p != "" && name != "deno" {
+		return p, true // pwsh, raku, elixir, groovy
+	}
+	return "", false
+}
+
+// shebangWrappers are the programs a #! line may name before the
+// interpreter: env (with its options and assignments), busybox (with its
+// applet), npx and bunx (with the package run).
+var shebangWrappers = map[string]bool{"env": true, "busybox": true, "npx": true, "bunx": true}
+
+// envArgOptions are env's short and long options that take the next word
+// as their argument when it is not attached.
+var envArgOptions = map[string]bool{"-u": true, "--unset": true, "-C": true, "--chdir": true, "-P": true, "-a": true, "--argv0": true}
 
 // scriptLines returns the command line that runs content written to a
 // file named lower (its base name, lower case) in directory dir when the
@@ -60,7 +101,9 @@ func scriptLines(dir, lower, content string) []string {
 }
 
 // shebangRunner returns the prefix that runs content by its #! line
-// (#!/bin/sh, #!/usr/bin/env python3, #!/usr/bin/env -S node).
+// (#!/bin/sh, #!/usr/bin/env python3.12, #!/usr/bin/env -S -i node,
+// #!/bin/busybox sh): the first word past env's options and assignments
+// and the other wrappers names the interpreter.
 func shebangRunner(content string) (string, bool) {
 	line, ok := strings.CutPrefix(content, "#!")
 	if !ok {
@@ -71,12 +114,25 @@ func shebangRunner(content string) (string, bool) {
 	}
 	f := strings.Fields(line)
 	for len(f) > 0 {
-		name := f[0][strings.LastIndexByte(f[0], '/')+1:]
-		if name != "env" && name != "-S" {
-			r, ok := shebangRunners[name]
-			return r, ok
-		}
+		w := f[0]
 		f = f[1:]
+		if v, ok := strings.CutPrefix(w, "--split-string="); ok {
+			w = v // env --split-string=bash -e
+		}
+		if strings.HasPrefix(w, "-") {
+			if envArgOptions[w] && len(f) > 0 {
+				f = f[1:] // -u NAME, -C DIR
+			}
+			continue // -i, -S, -vS, --ignore-environment, --unset=NAME
+		}
+		if strings.IndexByte(w, '=') > 0 {
+			continue // NAME=VALUE
+		}
+		name := w[strings.LastIndexByte(w, '/')+1:]
+		if shebangWrappers[name] {
+			continue
+		}
+		return interpreterPrefix(name)
 	}
 	return "", false
 }

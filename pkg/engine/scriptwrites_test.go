@@ -22,6 +22,20 @@ func TestScriptLines(t *testing.T) {
 		{"debian", "myapp.postrm", "#!/bin/sh\nrm -rf /var/lib/myapp", nil},
 		{"docs", "readme.md", "rm -rf dist", nil},
 		{"bin", "data", "no shebang here", nil},
+		{"bin", "x", "#!/usr/bin/env -i bash\nrm", []string{"#!/usr/bin/env -i bash\nrm"}},
+		{"bin", "x", "#!/usr/bin/env -u LANG -C /tmp A=1 sh\nrm", []string{"#!/usr/bin/env -u LANG -C /tmp A=1 sh\nrm"}},
+		{"bin", "x", "#!/usr/bin/env python3.12\nx()", []string{"python3 -c '#!/usr/bin/env python3.12\nx()'"}},
+		{"bin", "x", "#!/usr/bin/env bun\nx()", []string{"node -e '#!/usr/bin/env bun\nx()'"}},
+		{"bin", "x", "#!/usr/bin/env -S deno run -A\nx()", []string{"node -e '#!/usr/bin/env -S deno run -A\nx()'"}},
+		{"bin", "x", "#!/bin/busybox sh\nrm", []string{"#!/bin/busybox sh\nrm"}},
+		{"bin", "x", "#!/usr/bin/env -S uv run --script\nx()", []string{"python3 -c '#!/usr/bin/env -S uv run --script\nx()'"}},
+		{"bin", "x", "#!/usr/bin/env -S npx tsx\nx()", []string{"node -e '#!/usr/bin/env -S npx tsx\nx()'"}},
+		{"bin", "x", "#!/usr/bin/env make -f\nall:", nil},
+		{"bin", "x", "#!/usr/bin/env --split-string=bash -e\nrm", []string{"#!/usr/bin/env --split-string=bash -e\nrm"}},
+		{"tools", "clean.fish", "rm", []string{"rm"}},
+		{"tools", "clean.ps1", "rm", []string{"pwsh -Command 'rm'"}},
+		{"src", "app.tsx", "x()", []string{"node -e 'x()'"}},
+		{"tools", "clean.r", "x()", []string{"Rscript -e 'x()'"}},
 	} {
 		if got := scriptLines(c.dir, c.base, c.content); !slices.Equal(got, c.want) {
 			t.Errorf("scriptLines(%q, %q) = %q, want %q", c.dir, c.base, got, c.want)
@@ -57,6 +71,30 @@ func TestScriptWrites(t *testing.T) {
 		d := e.Evaluate(tc.c)
 		if d.Decision != tc.want {
 			t.Errorf("%s %v = %v (%s), want %v", tc.c.Tool, tc.c.Params, d.Decision, d.Message, tc.want)
+		}
+	}
+}
+
+// TestDiskScriptLines checks the language a file on disk is read in by
+// the runner that runs it: a shell's as its lines, an interpreter's by
+// its name whatever the file's extension, versioned or not.
+func TestDiskScriptLines(t *testing.T) {
+	for _, c := range []struct {
+		runner, p, text string
+		want            []string
+	}{
+		{"bash", "/p/x.txt", "rm", []string{"rm"}},
+		{"fish", "/p/x.txt", "rm", []string{"rm"}},
+		{"ash", "/p/x.txt", "rm", []string{"rm"}},
+		{"python3.12", "/p/x.txt", "x()", []string{"python3 -c 'x()'"}},
+		{"pypy3", "/p/x.txt", "x()", []string{"python3 -c 'x()'"}},
+		{"pwsh", "/p/x.txt", "rm", []string{"pwsh -Command 'rm'"}},
+		{"uv", "/p/x.txt", "x()", nil},
+		{"uv", "/p/x.py", "x()", []string{"python3 -c 'x()'"}},
+		{"java", "/p/x.txt", "x", nil},
+	} {
+		if got := diskScriptLines(c.runner, c.p, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("diskScriptLines(%q, %q) = %q, want %q", c.runner, c.p, got, c.want)
 		}
 	}
 }

@@ -85,8 +85,54 @@ func (s *state) copyWrites(name string, inner []string, rs []Redirect) bool {
 			}
 		}
 		return true
+	case "head", "tail", "tac", "sort", "uniq", "sed", "gsed", "awk", "gawk", "mawk", "grep", "egrep", "fgrep":
+		return s.filterCopy(inner, rs)
 	}
 	return false
+}
+
+// filterCopy records the text a filter writes through a redirection from
+// files the line wrote (head -1 a.txt > run.sh, sed p a.txt > run.sh):
+// what it makes of their text (transform.go), as of a pipe's.
+// Its other operands (a script, a pattern, a count) are not files the
+// line wrote. It reports whether it recorded anything; an in-place edit
+// (sed -i) is sedwrites.go's.
+func (s *state) filterCopy(inner []string, rs []Redirect) bool {
+	if !slices.ContainsFunc(rs, isWriteRedirect) || slices.ContainsFunc(inner[1:], func(w string) bool {
+		return strings.HasPrefix(w, "-i") || strings.HasPrefix(w, "--in-place")
+	}) {
+		return false
+	}
+	var b strings.Builder
+	found, opaque := false, false
+	rest := make([]string, 0, len(inner)) // its words but the files read
+	for _, w := range inner {
+		if text, ok := s.files[s.key(w)]; ok && w != inner[0] {
+			found = true
+			b.WriteString(text)
+		} else if s.opaque.has(s.key(w)) && w != inner[0] {
+			found, opaque = true, true
+		} else {
+			rest = append(rest, w)
+		}
+	}
+	if !found {
+		return false
+	}
+	out, ok := transform(progName(inner[0]), rest, b.String())
+	if !ok && !opaque {
+		return false // what it makes of the text is not known
+	}
+	for _, r := range rs {
+		if isWriteRedirect(r) {
+			if opaque {
+				s.markOpaque(r.Target)
+			} else {
+				s.recordFile(r.Target, out, r.Op == ">>" || r.Op == "&>>")
+			}
+		}
+	}
+	return true
 }
 
 // dirWord reports a copy's destination that is a directory whatever the
@@ -166,7 +212,7 @@ func (s *state) unknownWrites(inner []string, rs []Redirect) {
 				s.markOpaque(v)
 			}
 		}
-	case "tee":
+	case "tee", "sponge":
 		for _, a := range operands(inner[1:]) {
 			s.markOpaque(a)
 		}
@@ -820,7 +866,8 @@ func (fs *fileSet) remove(k string) {
 var pathBinDirs = []string{"~/.local/bin/", "~/bin/", "~/.cargo/bin/", "~/go/bin/", "/usr/local/bin/", "/usr/local/sbin/", "/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/", "/opt/homebrew/bin/"}
 
 // pathFileText is the text the line wrote to a program a bare name runs
-// from a directory on PATH (install -m 755 x ~/.local/bin/tidy; tidy).
+// from a directory on PATH: a usual one (install -m 755 x
+// ~/.local/bin/tidy; tidy), or one the line put on PATH.
 func (s *state) pathFileText(name string) (string, bool) {
 	if len(s.files) == 0 || name == "" || strings.ContainsAny(name, "/$`") {
 		return "", false
@@ -828,6 +875,23 @@ func (s *state) pathFileText(name string) (string, bool) {
 	for _, d := range pathBinDirs {
 		if t, ok := s.files[d+name]; ok {
 			return t, true
+		}
+	}
+	if v, ok := s.vars["PATH"]; ok {
+		// PATH=bin:$PATH tidy, export PATH="$PWD/bin:$PATH": a
+		// directory the line put on PATH, where it wrote the program
+		for entry := range strings.SplitSeq(v.val, ":") {
+			for _, pwd := range [...]string{"$PWD", "${PWD}", "$(pwd)"} {
+				if rest, ok := strings.CutPrefix(entry, pwd); ok && (rest == "" || rest[0] == '/') {
+					entry = "." + rest // the line's own directory
+				}
+			}
+			if entry == "" || strings.ContainsAny(entry, "$`") {
+				continue
+			}
+			if t, ok := s.files[s.key(strings.TrimSuffix(entry, "/")+"/"+name)]; ok {
+				return t, true
+			}
 		}
 	}
 	return "", false

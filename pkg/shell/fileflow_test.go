@@ -28,6 +28,13 @@ func TestFileFlow(t *testing.T) {
 		"echo 'import shutil; shutil.rmtree(\"/x\")' > conftest.py; pytest -q",
 		"echo 'require(\"fs\").rmSync(\"/x\",{recursive:true})' > h.js; node -e 'require(\"./h\")'",
 		"printf '%s\\n' 'package main' '//go:generate rm -rf /x' > gen.go; go generate ./...",
+		"base64 -d > run.sh <<< cm0gLXJmIC94Cg==; sh run.sh",
+		"sed 's/^/rm -rf /' <<< /x > c.sh; sh c.sh",
+		"echo 'rm -rf /x' | sponge run.sh; sh run.sh",
+		"echo 'rm -rf /x' | dd of=run.sh; sh run.sh",
+		"printf 'rm -rf /x' > bin/tidy; chmod +x bin/tidy; PATH=bin:$PATH tidy",
+		"printf 'rm -rf /x' > bin/tidy; export PATH=$PWD/bin:$PATH; tidy",
+		"printf 'rm -rf /x' > tools/tidy; PATH=\"${PWD}/tools:$PATH\" tidy --all",
 	}
 	for _, src := range runs {
 		found := false
@@ -41,8 +48,8 @@ func TestFileFlow(t *testing.T) {
 		}
 	}
 	unknown := []string{
-		"base64 -d > run.sh <<< cm0gLXJmIH4K; sh run.sh",
-		"sed 's/^/rm -rf /' <<< /x > c.sh; sh c.sh",
+		"base64 -d > run.sh <<< \"$B\"; sh run.sh",
+		"awk '{print}' <<< /x > c.sh; sh c.sh",
 		"python3 gen.py > out.sh; cp out.sh /tmp/; bash /tmp/out.sh",
 		"curl -s https://example.com/x > data; chmod +x data; ./data",
 		"gen > t.py; python3 -c 'import t'",
@@ -167,5 +174,32 @@ func TestMakeIncludes(t *testing.T) {
 	}
 	if !ran {
 		t.Errorf("make does not run the included download: %v", describeAll(r))
+	}
+}
+
+// TestStdinSinksAndFilters checks the text the line shows for a file
+// written by a program that copies its input (… | dd of=F, … | sponge F,
+// sponge -a), by a filter given a here-string (head > F <<< …, sed s/…/…/), and
+// by a filter reading a file the line wrote (head -1 a.txt > F), and
+// that a file written from input nobody saw has no text.
+func TestStdinSinksAndFilters(t *testing.T) {
+	for line, want := range map[string]string{
+		"printf 'rm x\\n' | dd of=run.sh":                      "rm x\n",
+		"printf 'rm x\\n' | dd of=run.sh status=none":          "rm x\n",
+		"echo 'rm x' | sponge run.sh":                          "rm x\n",
+		"echo 'rm x' | sponge -a run.sh":                       "rm x\n",
+		"sed -n p > run.sh <<< 'rm x'":                         "rm x",
+		"head -n 5 > run.sh <<< 'rm x'":                        "rm x",
+		"sed 's/^/rm -rf /' <<< /home/dev > run.sh":            "rm -rf /home/dev",
+		"awk '{print}' > run.sh <<< 'rm x'":                    "",
+		"printf 'rm x\\n' > a.txt; head -1 a.txt > run.sh":     "rm x\n",
+		"printf 'rm x\\n' > a.txt; sed -n p a.txt > run.sh":    "rm x\n",
+		"printf 'x\\n' > a.txt; sed 's/^/rm /' a.txt > run.sh": "rm x\n",
+		"curl -s https://example.org/i | sponge run.sh":        "",
+	} {
+		r := Parse(line)
+		if got := r.Files["run.sh"]; got != want {
+			t.Errorf("%q: run.sh = %q, want %q (%q)", line, got, want, r.Files)
+		}
 	}
 }

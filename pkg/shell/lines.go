@@ -651,7 +651,11 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true
-	case stdinCopy(name, inner) != "" && f.inPipe && f.pl.stage > 0:
+	case len(bodies) > 0 && name != "":
+		// a filter given a here-string writes what it makes of the
+		// text, as one fed by a pipe does (head > run.sh <<< '…')
+		text, known = transform(name, inner, strings.Join(bodies, "\n"))
+	case (stdinCopy(name, inner) != "" || stdinSink(name, inner)) && f.inPipe && f.pl.stage > 0:
 		// printf … | install -m 755 /dev/stdin ./t: the stage's input
 		text, known = s.stageIn, s.stageIn != "" && !unseenIn
 		s.stageIn = ""
@@ -691,7 +695,40 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		if to := stdinCopy(name, inner); to != "" {
 			s.recordFile(to, text, false)
 		}
+	case "sponge":
+		// … | sponge run.sh, sponge -a: its input, written when it ends
+		appendTo := slices.Contains(inner[1:], "-a")
+		for _, a := range operands(inner[1:]) {
+			s.recordFile(a, text, appendTo)
+		}
+	case "dd":
+		// … | dd of=run.sh: its input (dd if= of= is a copy, copyWrites)
+		for _, w := range inner[1:] {
+			if v, ok := strings.CutPrefix(w, "of="); ok {
+				s.recordFile(v, text, slices.Contains(inner[1:], "oflag=append"))
+			}
+		}
 	}
+}
+
+// stdinSink reports a command that writes its standard input to the
+// files it names and prints nothing: sponge FILE, dd of=FILE (without
+// if=).
+func stdinSink(name string, inner []string) bool {
+	switch name {
+	case "sponge":
+		return len(operands(inner[1:])) > 0
+	case "dd":
+		of := false
+		for _, w := range inner[1:] {
+			if strings.HasPrefix(w, "if=") {
+				return false
+			}
+			of = of || strings.HasPrefix(w, "of=")
+		}
+		return of
+	}
+	return false
 }
 
 // stdinCopy gives the file install or cp writes from its standard input
@@ -1251,7 +1288,7 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 			continue // the known program's operands (ssh HOST 'CMD'), read by its entry
 		}
 		if strings.ContainsAny(w, " \t;|&") {
-			if prose(w) {
+			if prose(w) && !s.namesWritten(w) {
 				continue // notify "fixed the delete bug": a message (prose.go)
 			}
 			h := g

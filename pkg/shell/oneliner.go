@@ -41,6 +41,18 @@ func scriptLang(name string) string {
 	return ""
 }
 
+// InterpreterLang names the language a program of this name runs a file's
+// text in: "shell" for a shell (bash, ash, mksh, fish, busybox's sh,
+// versioned or not), a one-liner's language for an interpreter (python
+// for python3.12 and pypy3, node for bun, deno, tsx and nodejs, ruby,
+// perl, php, lua, r, julia, awk), or "" for a program that is neither.
+func InterpreterLang(name string) string {
+	if isShell(name) || isShell(unversioned(name)) {
+		return "shell"
+	}
+	return scriptLang(name)
+}
+
 // unversioned is a program's name without a version suffix: python3.12 →
 // python, and without a build's mark after the version (python3.13t, the
 // free-threaded build; python3.7m; python3.12-dbg and -debug, the debug

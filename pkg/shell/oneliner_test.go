@@ -16,6 +16,22 @@ func TestUnversioned(t *testing.T) {
 	}
 }
 
+// TestInterpreterLang checks the language a #! line's or a runner's
+// program name runs a file in.
+func TestInterpreterLang(t *testing.T) {
+	for name, want := range map[string]string{
+		"bash": "shell", "ash": "shell", "mksh": "shell", "fish": "shell", "bash5.2": "shell",
+		"python3.12": "python", "pypy3": "python", "python2": "python",
+		"node18": "node", "nodejs": "node", "bun": "node", "deno": "node", "tsx": "node",
+		"ruby3.2": "ruby", "perl5.36": "perl", "php8.2": "php", "Rscript": "r",
+		"make": "", "env": "", "busybox": "",
+	} {
+		if got := InterpreterLang(name); got != want {
+			t.Errorf("InterpreterLang(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestUnversionedQuickExit holds unversioned to its steps taken one by
 // one (without the quick exit for names no step changes), over every name
 // of up to four bytes from the bytes the steps look at.

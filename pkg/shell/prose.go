@@ -17,7 +17,10 @@ import (
 // one of its words is a function word that English needs and command
 // lines do not (the, is, was, this, our, please), and none of its words
 // names a known program, a shell or a path: "rm -rf the dir" and "please
-// run rm -rf ~ now" are walked whatever else they say.
+// run rm -rf ~ now" are walked whatever else they say. Nor is a word
+// whose first word runs a program the line wrote (printf … > bin/tidy;
+// PATH=bin:$PATH runjob "tidy the cache please"): that name is a
+// command here, whatever English it makes.
 
 // functionWords are words of English prose that are not a command's words.
 var functionWords = map[string]bool{
@@ -62,4 +65,18 @@ func programShaped(w string) bool {
 	}
 	l := strings.ToLower(w)
 	return strings.HasSuffix(l, "ctl") || strings.HasSuffix(l, "cli") || strings.HasSuffix(l, "adm")
+}
+
+// namesWritten reports a word whose first word runs a file the line
+// wrote, by its name in the working directory or on PATH.
+func (s *state) namesWritten(w string) bool {
+	if len(s.files) == 0 {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(w), " ")
+	if _, ok := s.pathFileText(first); ok {
+		return true
+	}
+	_, ok := s.files[s.key(first)]
+	return ok
 }

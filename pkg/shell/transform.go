@@ -168,13 +168,16 @@ func trText(args []string, text string) (string, bool) {
 // used to disguise a word; anything else is not followed.
 func sedText(args []string, text string) (string, bool) {
 	var scripts []string
+	quiet := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "-e" && i+1 < len(args):
 			scripts = append(scripts, args[i+1])
 			i++
-		case a == "-E" || a == "-r" || a == "--regexp-extended" || a == "-n" && false:
+		case a == "-n" || a == "--quiet" || a == "--silent":
+			quiet = true
+		case a == "-E" || a == "-r" || a == "--regexp-extended":
 		case strings.HasPrefix(a, "-"):
 			return "", false
 		default:
@@ -184,6 +187,13 @@ func sedText(args []string, text string) (string, bool) {
 				return "", false // a file operand: sed reads it, not stdin
 			}
 		}
+	}
+	if quiet {
+		// sed -n p, sed -n '1,$p': every line printed once, as it came
+		if len(scripts) == 1 && (strings.TrimSpace(scripts[0]) == "p" || strings.TrimSpace(scripts[0]) == "1,$p") {
+			return text, true
+		}
+		return "", false
 	}
 	for _, sc := range scripts {
 		for _, cmd := range strings.Split(sc, ";") {
@@ -212,7 +222,8 @@ func sedText(args []string, text string) (string, bool) {
 				}, text)
 				continue
 			}
-			re, err := regexp.Compile(strings.NewReplacer(`\(`, "(", `\)`, ")", `\+`, "+", `\?`, "?", `\|`, "|").Replace(parts[0]))
+			// (?m): sed reads line by line, so ^ and $ are each line's
+			re, err := regexp.Compile("(?m)" + strings.NewReplacer(`\(`, "(", `\)`, ")", `\+`, "+", `\?`, "?", `\|`, "|").Replace(parts[0]))
 			if err != nil {
 				return "", false
 			}

@@ -58,3 +58,24 @@ func TestSedReplacementDollar(t *testing.T) {
 		t.Error(`sed "s|HOME|$HOME|" | sh: no rm -rf $HOME`)
 	}
 }
+
+// TestSedLinesAndQuiet checks sed's anchors read per line (s/^x$/…/ on
+// "a\nx\n") and sed -n p printing each line once; sed -n with another
+// script is not read.
+func TestSedLinesAndQuiet(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		in, want string
+		ok       bool
+	}{
+		{[]string{"sed", "s/^x$/y/"}, "a\nx\n", "a\ny\n", true},
+		{[]string{"sed", "-n", "p"}, "a\nb\n", "a\nb\n", true},
+		{[]string{"sed", "-n", "1,$p"}, "a\n", "a\n", true},
+		{[]string{"sed", "-n", "2p"}, "a\nb\n", "", false},
+	} {
+		out, ok := transform("sed", tc.args, tc.in)
+		if out != tc.want || ok != tc.ok {
+			t.Errorf("%q on %q = %q, %v; want %q, %v", tc.args, tc.in, out, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -1426,8 +1426,8 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		}
 	}
 	in = append(in, bodies...)
-	if stdinCopy(name, inner) != "" {
-		s.stageIn = strings.Join(in, "") // what reaches install /dev/stdin F (recordWrites)
+	if stdinCopy(name, inner) != "" || stdinSink(name, inner) {
+		s.stageIn = strings.Join(in, "") // what reaches install /dev/stdin F, sponge F (recordWrites)
 	}
 	pl.feeds = keep
 	n0 := len(keep)

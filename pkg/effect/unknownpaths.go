@@ -1,0 +1,70 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// A program the catalogue does not know, told by its leading verb to
+// destroy (mytool nuke ~, diskctl zero /dev/sdb, mytool clean --all
+// /home/dev, mytool format /dev/sda), destroys what its operands name
+// when they are paths: each path outside the working directory is a
+// delete of that tree, judged as rm -rf of it is (the home, a disk, the
+// system denied). Paths inside the project are left to the verb's own
+// reading (unknownverbs.go): a tool cleaning its build output is its
+// business. The verb is one the unknown readings take for destroying
+// (strong or soft) or one of pathVerbs, which a tool names its
+// destroying of a place with; deviceVerbs count for devices only. Only
+// operands count, not options' values (--config=/etc/x.conf).
+
+// pathVerbs are verbs that destroy the place an unknown program names,
+// beyond the lexicon's destroy, reset and wipe verbs.
+var pathVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"clean": true, "clobber": true, "scrub": true, "prune": true, "shred": true, "reinit": true, "nuke": true, "zap": true}
+}}
+
+// deviceVerbs destroy a place only when it is a device (mytool format
+// /dev/sda): a command-line tool's format of a directory is its code
+// formatter's.
+var deviceVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"format": true, "reformat": true, "overwrite": true, "zero": true, "zeroize": true}
+}}
+
+// unknownPathDeletes adds the deletes an unknown program's destroying
+// verb makes of the paths it names outside the working directory.
+func (a *analysis) unknownPathDeletes(i int, c *shell.Command, cl *catalog.Classified) {
+	verb := ""
+	leadingWords(cl, 2, func(w string) bool {
+		if notVerbShaped(w) {
+			return false
+		}
+		lw := verbWord(w)
+		if pathVerbs.Get(lw) || deviceVerbs.Get(lw) || strongUnknownVerb(lw) || softUnknownVerb(lw) {
+			verb = w
+		}
+		return verb != ""
+	})
+	if verb == "" {
+		return
+	}
+	cwd := a.env.Cwd
+	if i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	for _, w := range cl.Words {
+		if w.Role != catalog.None || w.Option != "" || w.Text == verb || !pathShaped(w.Text) || strings.Contains(w.Text, "://") {
+			continue
+		}
+		p := a.clean(w.Text, i)
+		if deviceVerbs.Get(verbWord(verb)) && !strings.HasPrefix(p, "/dev/") {
+			continue
+		}
+		if cwd != "" && (p == cwd || strings.HasPrefix(p, cwd+"/")) {
+			continue // the project's own: the verb's reading judges it
+		}
+		a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
+	}
+}
