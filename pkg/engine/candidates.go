@@ -165,6 +165,7 @@ func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 		var p namePatterns
 		if r.Command.Len() > 0 {
 			indexed, other := r.Command.For(name)
+			other = mayMatchName(other, name)
 			if len(indexed) == 0 && len(other) == 0 {
 				continue
 			}
@@ -174,4 +175,25 @@ func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 		pats = append(pats, p)
 	}
 	return left, pats
+}
+
+// mayMatchName returns the patterns of other (those a name is not indexed
+// under: a globbed program word, a path) that can match a command named
+// name (match.CommandPattern.MayMatchName): a glob that does not match the
+// name is matched once here rather than for every command of that name.
+// other itself when all can.
+func mayMatchName(other []*match.CommandPattern, name string) []*match.CommandPattern {
+	for i, p := range other {
+		if p.MayMatchName(name) {
+			continue
+		}
+		kept := append([]*match.CommandPattern(nil), other[:i]...)
+		for _, q := range other[i+1:] {
+			if q.MayMatchName(name) {
+				kept = append(kept, q)
+			}
+		}
+		return kept
+	}
+	return other
 }

@@ -567,6 +567,22 @@ func (cp *CommandPattern) Match(a *Argv, home string) bool {
 	return cp.matchArgs(a, home)
 }
 
+// MayMatchName reports whether the pattern can match a simple command
+// whose program is named name (Argv.Name): false when Match is false for
+// every command of that name, whatever its path and words (a pipeline
+// pattern, or a program word matched by name that does not match it).
+// A program word holding a path is matched against the command's path,
+// and may match any name.
+func (cp *CommandPattern) MayMatchName(name string) bool {
+	if cp.IsPipeline() || cp.never {
+		return false
+	}
+	if cp.byPath {
+		return true
+	}
+	return cp.matchProg(&Argv{Name: name})
+}
+
 // matchProg matches the program word. A literal word or brace list of
 // literals is its names (the glob would match exactly those), tried
 // without the glob: a pipeline pattern's first stage is tried on every
