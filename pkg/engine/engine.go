@@ -278,7 +278,11 @@ func (ev *evaluation) judge(s *subject) {
 			if at != nil {
 				idx = at[k]
 			}
-			i, r, text = ev.firstCandidate(ent, s, cands.of(idx), cands.patternsOf(idx))
+			rules := cands.of(idx)
+			if len(rules) == 0 {
+				continue // no rule of the policy can hold for the program
+			}
+			i, r, text = ev.firstCandidate(ent, s, rules, cands.patternsOf(idx))
 		} else {
 			i, r, text = ev.firstRule(ent, s)
 		}
@@ -315,8 +319,9 @@ func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rul
 // firstCandidate is firstRule over the rules of ent that can hold for the
 // subject's program (candidates.go); untraced only.
 func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32, pats []namePatterns) (int, *policy.Rule, string) {
+	all := ent.Rules()
 	for k, i := range rules {
-		r := ent.Rules()[i]
+		r := all[i]
 		var p *namePatterns
 		if k < len(pats) && pats[k].ok {
 			p = &pats[k]

@@ -3,6 +3,7 @@ package shell
 import (
 	"path"
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 	"sort"
 	"strconv"
@@ -228,7 +229,7 @@ func fileKey(p string) string {
 			p = p[len(w):]
 		}
 	}
-	if strings.Contains(p, "/") && !strings.ContainsAny(p, "$`*?[") {
+	if strings.Contains(p, "/") && !substrs.AnyByte(p, "$`*?[") {
 		p = path.Clean(p)
 	}
 	p = strings.TrimPrefix(p, "./")

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/match"
 )
 
@@ -23,7 +24,7 @@ type Place struct {
 // that is the home itself), "~/…" elsewhere below the home, absolute
 // otherwise. Keys holding unexpanded parameters are kept as they are.
 func (p Place) key(k string) string {
-	if p.Dir == "" || k == "" || strings.ContainsAny(k, "$`") {
+	if p.Dir == "" || k == "" || substrs.AnyByte(k, "$`") {
 		return k
 	}
 	if k[0] != '/' && k[0] != '~' && p.Dir != p.Home && k != ".." && !strings.HasPrefix(k, "../") {
@@ -69,7 +70,7 @@ func below(abs, dir string) (string, bool) {
 // the directory the line's cd commands moved to, then the line's Place.
 func (s *state) key(p string) string {
 	k := fileKey(p)
-	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !strings.ContainsAny(k, "$`") {
+	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !substrs.AnyByte(k, "$`") {
 		k = fileKey(path.Join(s.dir, k))
 	}
 	return s.at.key(k)
@@ -130,7 +131,7 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	if rest, ok := strings.CutPrefix(to, "$PWD"); ok && (rest == "" || rest[0] == '/') {
 		to = "." + rest // $(pwd)/sub, $(realpath x): from where the line is now
 	}
-	if strings.ContainsAny(to, "$`*?[") {
+	if substrs.AnyByte(to, "$`*?[") {
 		s.lostDir()
 		return
 	}
@@ -193,7 +194,7 @@ func (s *state) wrapperDir(name string, words []string, dyn []bool, upto int) fu
 			}
 		}
 	}
-	if at < 0 || to == "" || dyn != nil && dyn[at] || strings.ContainsAny(to, "$`*?[") {
+	if at < 0 || to == "" || dyn != nil && dyn[at] || substrs.AnyByte(to, "$`*?[") {
 		return nil
 	}
 	old := s.dir
