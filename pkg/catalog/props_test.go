@@ -27,7 +27,7 @@ func TestPropSummary(t *testing.T) {
 				}
 			}
 		}
-		if e.absent == 0 {
+		if e.absent == 0 || e.noLen == 0 {
 			t.Errorf("%s: no summary of its and its program's keys", e.Name)
 		}
 		if e.HasProps() != (len(e.Props) > 0 || e.parent != nil && e.parent.HasProps()) {
@@ -49,5 +49,31 @@ func TestPropSummary(t *testing.T) {
 	e := &Entry{Props: map[string]string{"sink": "network"}}
 	if e.Prop("sink") != "network" {
 		t.Error("an entry without a summary of its keys lost its property")
+	}
+}
+
+// TestPropLengthSummary holds the lengths Prop rules out inline (noLen)
+// to the keys: no key of an entry or an entry above it has a length
+// whose bit noLen holds.
+func TestPropLengthSummary(t *testing.T) {
+	c, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		for x := e; x != nil; x = x.parent {
+			for k := range x.Props {
+				if e.noLen&lenBit(k) != 0 {
+					t.Errorf("%s: the length of %q (of %s) is ruled out", e.Name, k, x.Name)
+				}
+			}
+		}
+		for _, s := range e.subs {
+			check(s)
+		}
+	}
+	for _, e := range c.programs {
+		check(e)
 	}
 }
