@@ -344,6 +344,20 @@ func (e *Entry) Prop(name string) string {
 	return e.prop(name)
 }
 
+// Has reports whether the entry, which may be nil, has the property: Prop
+// is not "". (Like Prop, inlined at the call.)
+func (e *Entry) Has(name string) bool {
+	if e == nil || e.noLen&(1<<(uint(len(name))&63)) != 0 {
+		return false
+	}
+	return e.has(name)
+}
+
+// has is Has past its inlined test.
+//
+//go:noinline
+func (e *Entry) has(name string) bool { return e.prop(name) != "" }
+
 // lenBit is a property name's bit in Entry.noLen: its length, modulo
 // 64. (Prop writes it out, to stay inlined.)
 func lenBit(name string) uint64 { return 1 << (uint(len(name)) & 63) }

@@ -77,3 +77,36 @@ func TestPropLengthSummary(t *testing.T) {
 		check(e)
 	}
 }
+
+// TestHasAsProp holds Has to Prop, on every key of every entry of the
+// embedded catalogue and names that are none, and on a nil entry.
+func TestHasAsProp(t *testing.T) {
+	c, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		names := []string{"", "x", "no-such-property", "sink", "cloud", "fetcher"}
+		for x := e; x != nil; x = x.parent {
+			for k := range x.Props {
+				names = append(names, k)
+			}
+		}
+		for _, k := range names {
+			if got, want := e.Has(k), e.Prop(k) != ""; got != want {
+				t.Errorf("%s: Has(%q) = %v, Prop %q", e.Name, k, got, e.Prop(k))
+			}
+		}
+		for _, s := range e.subs {
+			check(s)
+		}
+	}
+	for _, e := range c.programs {
+		check(e)
+	}
+	var none *Entry
+	if none.Has("sink") {
+		t.Error("a nil entry has a property")
+	}
+}

@@ -319,8 +319,10 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 					break
 				}
 				orig := c
-				if alias, ok := aliases[string(c)]; ok && alias != 0 {
-					c = alias
+				if aliases != nil {
+					if alias, ok := aliases[string(c)]; ok && alias != 0 {
+						c = alias
+					}
 				}
 				short |= bit(c)
 				if strings.IndexByte(vals, orig) >= 0 {

@@ -69,11 +69,32 @@ func below(abs, dir string) (string, bool) {
 // key is the walk's key for the file a word names: fileKey, taken from
 // the directory the line's cd commands moved to, then the line's Place.
 func (s *state) key(p string) string {
+	if s.dir == "" && s.at.Dir != s.at.Home && plainName(p) {
+		// a program's name, a word: relative below the working
+		// directory, as fileKey and Place.key leave it
+		return p
+	}
 	k := fileKey(p)
 	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !substrs.AnyByte(k, "$`") {
 		k = fileKey(path.Join(s.dir, k))
 	}
 	return s.at.key(k)
+}
+
+// plainName reports a name that holds none of / $ ~ ` and is not "": a
+// file's name in the working directory, whatever the shell's expansions
+// (not "..", the directory above).
+func plainName(p string) bool {
+	if p == "" || p == ".." {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '/', '$', '~', '`':
+			return false
+		}
+	}
+	return true
 }
 
 // moveDir follows a cd (or pushd, popd) to a directory it names, for
