@@ -43,3 +43,38 @@ func TestCandidatesKeepMatchingRules(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveInListsPoliciesWithCandidates holds liveIn to of: the positions
+// it lists are those of the admitted policies with a rule left for the
+// name, in order; another admission is told the list is not its own.
+func TestLiveInListsPoliciesWithCandidates(t *testing.T) {
+	e := standard(t)
+	a := e.admitted("exec", "", "")
+	other := e.admitted("read", "", "")
+	for _, name := range []string{"rm", "sort", "bash", "curl", "git", "zzz"} {
+		c := e.candidatesFor(name)
+		ks, ok := c.liveIn(a)
+		if !ok {
+			t.Fatalf("%s: no list for the first admission asked", name)
+		}
+		var want []int32
+		for k, idx := range a.at {
+			if len(c.of(idx)) > 0 {
+				want = append(want, int32(k))
+			}
+		}
+		if len(ks) != len(want) {
+			t.Errorf("%s: liveIn %v, policies with candidates %v", name, ks, want)
+			continue
+		}
+		for i := range ks {
+			if ks[i] != want[i] {
+				t.Errorf("%s: liveIn %v, policies with candidates %v", name, ks, want)
+				break
+			}
+		}
+		if _, ok := c.liveIn(other); ok && other != a {
+			t.Errorf("%s: another admission was given the first one's list", name)
+		}
+	}
+}

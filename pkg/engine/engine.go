@@ -243,11 +243,12 @@ func (ev *evaluation) judge(s *subject) {
 	decided := false
 	entries, checked := ev.e.p.Entries, false
 	var at []int // index into Policy.Entries of each of entries, when a subset
+	var a *admission
 	if ev.trace == nil {
 		// admissions.go: the policies that admit the tool, asked once per
 		// engine (a trace lists those that do not), and kept for the
 		// subjects after this one under the same tool
-		a := ev.adm
+		a = ev.adm
 		if a == nil || ev.admTool != s.tool {
 			a = ev.e.admitted(s.tool, c.Agent, c.Session)
 			ev.adm, ev.admTool = a, s.tool
@@ -265,7 +266,22 @@ func (ev *evaluation) judge(s *subject) {
 			cands = ev.e.candidatesFor(s.argv.Name)
 		}
 	}
-	for k, ent := range entries {
+	// live: the positions in entries of the policies with a candidate
+	// rule for the subject, when the candidates keep them for a
+	// (candidates.go); the others hold no rule for it
+	var live []int32
+	n, isLive := len(entries), false
+	if cands != nil && a != nil {
+		if live, isLive = cands.liveIn(a); isLive {
+			n = len(live)
+		}
+	}
+	for j := 0; j < n; j++ {
+		k := j
+		if isLive {
+			k = int(live[j])
+		}
+		ent := entries[k]
 		if !checked && !ent.AppliesTo(s.tool, c.Agent, c.Session) {
 			ev.traceSkip(s, ent)
 			continue
