@@ -292,6 +292,7 @@ type Entry struct {
 	Props   map[string]string // properties
 	props   uint64            // propBit of every key of Props, for Prop
 	absent  uint64            // the propBits no key here or above has (noProps: none); 0 unless made from a table line
+	noLen   uint64            // the lenBits no key here or above has (all: no key), tested inline by Prop; 0 unless made from a table line
 	subs    map[string]*Entry
 	parent  *Entry
 	line    int
@@ -332,13 +333,34 @@ func (e *Entry) MayMark(m string) bool {
 // Prop returns a property ("" when absent; "true" for a bare mark). A
 // subcommand has its program's properties unless it sets its own.
 func (e *Entry) Prop(name string) string {
-	if e.absent == noProps {
-		// No properties here or above: most programs, and the effects ask
-		// about 40 names per command, so this test is inlined at the call.
+	if e.noLen&(1<<(uint(len(name))&63)) != 0 {
+		// No key here or above is as long as name (lenBit): every name
+		// for most programs, which have no properties, and many for
+		// those that have some. The effects ask about 40 names per
+		// command, so this test is inlined at the call, where a constant
+		// name makes its bit a constant.
 		return ""
 	}
 	return e.prop(name)
 }
+
+// Has reports whether the entry, which may be nil, has the property: Prop
+// is not "". (Like Prop, inlined at the call.)
+func (e *Entry) Has(name string) bool {
+	if e == nil || e.noLen&(1<<(uint(len(name))&63)) != 0 {
+		return false
+	}
+	return e.has(name)
+}
+
+// has is Has past its inlined test.
+//
+//go:noinline
+func (e *Entry) has(name string) bool { return e.prop(name) != "" }
+
+// lenBit is a property name's bit in Entry.noLen: its length, modulo
+// 64. (Prop writes it out, to stay inlined.)
+func lenBit(name string) uint64 { return 1 << (uint(len(name)) & 63) }
 
 // noProps is Entry.absent when no name is a key of the entry or one above.
 const noProps = ^uint64(0)
@@ -1049,6 +1071,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 // PROPERTIES fields, its option map made now when eager.
 func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, error) {
 	e := &Entry{line: n}
+	var lens uint64 // lenBit of every key
 	opts, err := newOptionTable(options, eager)
 	if err != nil {
 		return nil, err
@@ -1067,8 +1090,9 @@ func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, e
 		}
 		e.Props[k] = v
 		e.props |= propBit(k)
+		lens |= lenBit(k)
 	}
-	e.absent = ^e.props
+	e.absent, e.noLen = ^e.props, ^lens
 	return e, nil
 }
 
@@ -1077,6 +1101,7 @@ func lineEntry(n int, options, positionals, props string, eager bool) (*Entry, e
 func (e *Entry) setParent(parent *Entry) {
 	e.parent = parent
 	e.absent &= parent.absent
+	e.noLen &= parent.noLen
 }
 
 // subcommandNames returns "PROGRAM SUB PROGRAM SUB2 ...", the full names

@@ -36,7 +36,7 @@ func sameEntry(t *testing.T, got, want *Entry) {
 		return
 	}
 	if got.Name != want.Name || !reflect.DeepEqual(got.Props, want.Props) || got.props != want.props ||
-		got.absent != want.absent ||
+		got.absent != want.absent || got.noLen != want.noLen ||
 		!reflect.DeepEqual(got.Nth, want.Nth) || got.Rest != want.Rest || got.Last != want.Last || got.Sub != want.Sub ||
 		got.line != want.line || !reflect.DeepEqual(got.options(), want.options()) ||
 		got.hasSubs() != (len(want.subs) > 0) || got.wraps() != want.wraps() || got.hasSubWrapper() != want.hasSubWrapper() {

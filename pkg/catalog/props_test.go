@@ -27,7 +27,7 @@ func TestPropSummary(t *testing.T) {
 				}
 			}
 		}
-		if e.absent == 0 {
+		if e.absent == 0 || e.noLen == 0 {
 			t.Errorf("%s: no summary of its and its program's keys", e.Name)
 		}
 		if e.HasProps() != (len(e.Props) > 0 || e.parent != nil && e.parent.HasProps()) {
@@ -49,5 +49,64 @@ func TestPropSummary(t *testing.T) {
 	e := &Entry{Props: map[string]string{"sink": "network"}}
 	if e.Prop("sink") != "network" {
 		t.Error("an entry without a summary of its keys lost its property")
+	}
+}
+
+// TestPropLengthSummary holds the lengths Prop rules out inline (noLen)
+// to the keys: no key of an entry or an entry above it has a length
+// whose bit noLen holds.
+func TestPropLengthSummary(t *testing.T) {
+	c, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		for x := e; x != nil; x = x.parent {
+			for k := range x.Props {
+				if e.noLen&lenBit(k) != 0 {
+					t.Errorf("%s: the length of %q (of %s) is ruled out", e.Name, k, x.Name)
+				}
+			}
+		}
+		for _, s := range e.subs {
+			check(s)
+		}
+	}
+	for _, e := range c.programs {
+		check(e)
+	}
+}
+
+// TestHasAsProp holds Has to Prop, on every key of every entry of the
+// embedded catalogue and names that are none, and on a nil entry.
+func TestHasAsProp(t *testing.T) {
+	c, err := Parse(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check func(e *Entry)
+	check = func(e *Entry) {
+		names := []string{"", "x", "no-such-property", "sink", "cloud", "fetcher"}
+		for x := e; x != nil; x = x.parent {
+			for k := range x.Props {
+				names = append(names, k)
+			}
+		}
+		for _, k := range names {
+			if got, want := e.Has(k), e.Prop(k) != ""; got != want {
+				t.Errorf("%s: Has(%q) = %v, Prop %q", e.Name, k, got, e.Prop(k))
+			}
+		}
+		for _, s := range e.subs {
+			check(s)
+		}
+	}
+	for _, e := range c.programs {
+		check(e)
+	}
+	var none *Entry
+	if none.Has("sink") {
+		t.Error("a nil entry has a property")
 	}
 }

@@ -27,6 +27,7 @@ type analysis struct {
 	wordsUsed     int               // how much of wordBuf's array any command's classification wrote (keep clears that much)
 	taint         []string          // scratch for the flow pass (taintStrings)
 	assigns       int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
+	exporters     int               // 1 + the index of the line's first command exportedBefore reads (0: not yet known; past the commands: none)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.

@@ -25,7 +25,7 @@ import (
 // is handed a secret in its environment and prints it, and where its
 // command sends a secret variable or the environment.
 func (a *analysis) containerPrintsSecret(i int, c *shell.Command, cl *catalog.Classified) (prints bool, sendsTo []string) {
-	if !hasProp(cl.Entry, "runs-image") || a.env.inContainer > 0 {
+	if !cl.Entry.Has("runs-image") || a.env.inContainer > 0 {
 		// (a container's command starting another container is read
 		// once: the walk's own nesting judges what runs inside that)
 		return false, nil

@@ -32,6 +32,9 @@ var bindNames = table.Map[string, bool]{Build: func() map[string]bool {
 // everyInterface reports whether an address, maybe with a port, is every
 // address of this machine.
 func everyInterface(v string) bool {
+	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' && v[0] != '"' && v[0] != '\'' {
+		return false // (what Trim leaves starts with the same byte)
+	}
 	v = strings.Trim(v, `"'`)
 	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' {
 		return false // none of the forms below

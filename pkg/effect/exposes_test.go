@@ -11,7 +11,8 @@ func TestEveryInterface(t *testing.T) {
 	for v, want := range map[string]bool{
 		"0.0.0.0": true, "0.0.0.0:8000": true, "[::]:8080": true, "::": true, "'0.0.0.0'": true,
 		"0.0.0.0:8080:80": true, "127.0.0.1": false, "0.0.0.0/0": false, "localhost:8000": false,
-		"0.0.0.0:x": false, "10.0.0.1:80": false,
+		"0.0.0.0:x": false, "10.0.0.1:80": false, `"[::]:8080"`: true, `'"::"'`: true, `"'`: false, "": false, `"x"`: false,
+		`"0.0.0.0`: true, "a0.0.0.0": false,
 	} {
 		if got := everyInterface(v); got != want {
 			t.Errorf("everyInterface(%q) = %v, want %v", v, got, want)

@@ -180,7 +180,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.source, f.origin = "secret", c.Name
 		declared = namesValueCredential(cl, c.Args)
 	}
-	if f.source == "" && hasProp(cl.Entry, "fetcher") && secretPath(cl) {
+	if f.source == "" && cl.Entry.Has("fetcher") && secretPath(cl) {
 		// curl of a cluster's or a vault's secrets API through a local
 		// proxy or port-forward: /api/v1/…/secrets, /v1/secret/data/….
 		// What such a GET prints is the secret itself, as a secrets
@@ -225,7 +225,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret", c.Via[len(c.Via)-1]
 		}
 	}
-	if f.source == "" && hasProp(cl.Entry, "runs-image") {
+	if f.source == "" && cl.Entry.Has("runs-image") {
 		// docker run --env-file .env alpine env, docker run -e
 		// AWS_SECRET_ACCESS_KEY alpine printenv AWS_SECRET_ACCESS_KEY;
 		// docker run --env-file .env curlimages/curl sh -c 'curl -d
@@ -276,14 +276,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.secretArg, f.secretOrigin = true, secretHome(v)
 		f.secretAsData = !a.authenticates(c)
 	}
-	recurse := cl.Mark("recursive") || cl.Mark("create") || hasProp(cl.Entry, "archives") || hasProp(cl.Entry, "tree")
+	recurse := cl.Mark("recursive") || cl.Mark("create") || cl.Entry.Has("archives") || cl.Entry.Has("tree")
 	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
 		for _, w := range cl.Words {
 			// grep -d recurse / --directories=recurse is grep -r.
 			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
-	f.tree = recurse || hasProp(cl.Entry, "stages") || cl.Mark("stageall")
+	f.tree = recurse || cl.Entry.Has("stages") || cl.Mark("stageall")
 	for _, p := range f.reads {
 		switch {
 		case environFile(p):
@@ -1736,7 +1736,7 @@ func (a *analysis) entryHas(c *shell.Command, f *cmdFacts, prop string) bool {
 		f.entry, _ = a.cat.Lookup(c.Name, c.Args)
 		f.looked = true
 	}
-	return hasProp(f.entry, prop)
+	return f.entry.Has(prop)
 }
 
 // writesStdout reports a command whose output file is "-": standard output.

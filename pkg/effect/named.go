@@ -134,7 +134,7 @@ func (a *analysis) codePaths(i int, c *shell.Command, cl *catalog.Classified, f 
 	e := cl.Entry
 	sawCode := false
 	for _, w := range cl.Words {
-		if w.Role == catalog.Code || w.Role == catalog.Shell && hasProp(e, "shell-prefix") {
+		if w.Role == catalog.Code || w.Role == catalog.Shell && e.Has("shell-prefix") {
 			a.scanCodePaths(i, w.Text, f)
 			sawCode = sawCode || w.Role == catalog.Code
 		}
@@ -161,9 +161,9 @@ func (a *analysis) codePaths(i int, c *shell.Command, cl *catalog.Classified, f 
 	if ok {
 		a.scanCodePaths(i, code, f)
 	}
-	if stdin || hasProp(e, "code-lang") || c.Name == "sed" || c.Name == "gsed" {
+	if stdin || e.Has("code-lang") || c.Name == "sed" || c.Name == "gsed" {
 		for _, t := range c.Stdin {
-			if hasProp(e, "code-lang") || stdin {
+			if e.Has("code-lang") || stdin {
 				a.scanCodePaths(i, t, f)
 			}
 		}

@@ -42,7 +42,7 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if marked(cl) {
 		return true // kubectl config view --raw, op signin --raw, security … -w
 	}
-	if hasProp(cl.Entry, "shows-format") {
+	if cl.Entry.Has("shows-format") {
 		for _, w := range c.Args {
 			if w == "--raw" || strings.HasPrefix(w, "--raw=") {
 				return true // kubectl get --raw /api/v1/…/secrets/db: the API's own document, data and all
@@ -73,7 +73,7 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if lastFormat == "name" {
 		return false
 	}
-	listing := !hasProp(cl.Entry, "shows-list") && leadingWords(cl, 4, func(w string) bool {
+	listing := !cl.Entry.Has("shows-list") && leadingWords(cl, 4, func(w string) bool {
 		found := sessionVerbs.Get(w) // vault login, not get-login-password
 		verbParts(w, func(p string, _ int) {
 			found = found || listingVerbs.Get(p)
@@ -83,7 +83,7 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if listing {
 		return false
 	}
-	if hasProp(cl.Entry, "shows-format") {
+	if cl.Entry.Has("shows-format") {
 		return valueFormat(cl)
 	}
 	return true

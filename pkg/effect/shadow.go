@@ -181,7 +181,7 @@ func dirLike(p string) bool {
 // connects.
 func (a *analysis) serves(i int, c *shell.Command, f *cmdFacts, e *catalog.Entry) {
 	reads := f.reads
-	if len(reads) == 0 && hasProp(e, "serves-cwd") && i < len(a.cwds) && a.cwds[i] != "" {
+	if len(reads) == 0 && e.Has("serves-cwd") && i < len(a.cwds) && a.cwds[i] != "" {
 		reads = []string{a.cwds[i]}
 	}
 	for _, p := range reads {

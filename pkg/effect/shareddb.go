@@ -186,7 +186,7 @@ func (a *analysis) findRemoteDatabase(i int) string {
 		// a database client's host option (psql -h, redis-cli -h,
 		// mysql --host, sqlcmd -S): its value is the server
 		cl := a.cat.Classify(c.Name, c.Args)
-		if cl.Entry != nil && (hasProp(cl.Entry, "interactive") || cl.Entry.Prop("sql-stdin") != "") {
+		if cl.Entry != nil && (cl.Entry.Has("interactive") || cl.Entry.Prop("sql-stdin") != "") {
 			for _, w := range cl.Words {
 				switch w.Option {
 				case "-h", "--host", "--hostname", "-H", "-S", "--server":

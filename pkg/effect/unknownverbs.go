@@ -268,14 +268,36 @@ func targetVariable(name string) bool {
 	return false
 }
 
+// exportsName reports the names of the commands exportedBefore reads:
+// every other command exports nothing and leaves allexport as it was.
+func exportsName(name string) bool {
+	switch name {
+	case "set", "", "export", "declare", "typeset":
+		return true
+	}
+	return false
+}
+
 // exportedBefore returns the assignments that commands of the line before
 // command i export to the programs after them (export STAGE=prod,
 // declare -x STAGE=prod, and after set -a or set -o allexport every plain
 // STAGE=prod until set +a), or nil.
 func (a *analysis) exportedBefore(i int) []string {
+	if a.exporters == 0 {
+		// Found once per line (several passes ask of every command): a
+		// command before the first that exports or sets allexport has
+		// nothing exported to it.
+		a.exporters = len(a.res.Commands) + 1
+		for k := range a.res.Commands {
+			if exportsName(a.res.Commands[k].Name) {
+				a.exporters = k + 1
+				break
+			}
+		}
+	}
 	var out []string
 	all := false
-	for k := 0; k < i && k < len(a.res.Commands); k++ {
+	for k := a.exporters - 1; k < i && k < len(a.res.Commands); k++ {
 		o := &a.res.Commands[k]
 		switch o.Name {
 		case "set":

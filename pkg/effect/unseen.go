@@ -302,7 +302,7 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 	e := cl.Entry
 	if reg := installRegistry(c, e); reg != "" {
 		end := len(c.Args)
-		if hasProp(e, "runs-package") {
+		if e.Has("runs-package") {
 			// npx -p NAME CMD ARGS: the runner's own options come before
 			// the command; CMD's (http-server -p 8080) are CMD's
 			for _, w := range cl.Words {
@@ -332,7 +332,7 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " fetches what xargs reads from " + reg})
 		}
 	}
-	if hasProp(e, "runs-image") {
+	if e.Has("runs-image") {
 		for _, w := range cl.Words {
 			if w.Option != "" {
 				continue

@@ -18,7 +18,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.handedSQL(i, c) // handedsql.go
 	}
 	// props: whether e may have properties at all (catalog.Entry.HasProps),
-	// tested once here before each of the many hasProp asks below.
+	// tested once here before each of the many Has asks below.
 	props := e != nil && e.HasProps()
 	recursive := cl.Mark("recursive")
 	if c.Name == "chmod" {
@@ -35,7 +35,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 		// A name lookup, an echo or a route trace, a port probe: the hosts
 		// it names are contacted without a request for anything they keep.
-		f.probes = e.Prop("sink") == "dns" || props && hasProp(e, "probes") || cl.Mark("probe")
+		f.probes = e.Prop("sink") == "dns" || props && e.Has("probes") || cl.Mark("probe")
 		if e.Prop("destroys") != "" && cl.Positional > 0 {
 			recursive = true
 		}
@@ -54,7 +54,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			f.reads = append(f.reads, p)
 		}
 	}
-	if cl.Mark("extract") || props && hasProp(e, "unpacks") {
+	if cl.Mark("extract") || props && e.Has("unpacks") {
 		// tar -x, unzip with no -C or -d: into the working directory.
 		into := false
 		for _, w := range cl.Words {
@@ -138,10 +138,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// git -C "$TARGET" clean -fdx: a directory nobody here can name
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: dir})
 			}
-			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(dir, i), Recursive: recursive || hasProp(e, "dirs")})
+			a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(dir, i), Recursive: recursive || e.Has("dirs")})
 		}
 	}
-	fileURIs := props && hasProp(e, "file-uris")
+	fileURIs := props && e.Has("file-uris")
 	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
 		if fileURIs {
@@ -157,7 +157,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
 			}
 		}
-		if props && hasProp(e, "sends-local") && w.Option == "" && stdinPath(w.Text) {
+		if props && e.Has("sends-local") && w.Option == "" && stdinPath(w.Text) {
 			// scp /dev/stdin HOST:F, rsync /dev/stdin HOST:F: what it
 			// reads on stdin is among what it sends.
 			f.sendsIn = true
@@ -176,7 +176,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			case "":
 				q := strings.IndexByte(w.Text, '?')
 				d := strings.IndexByte(w.Text, '$')
-				header := props && hasProp(e, "request-items") && headerItem(w.Text, d)
+				header := props && e.Has("request-items") && headerItem(w.Text, d)
 				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
 			default:
 				f.secretAsData = true
@@ -209,7 +209,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/stdin" {
 				continue
 			}
-			if props && hasProp(e, "installs") && strings.Contains(w.Text, "://") {
+			if props && e.Has("installs") && strings.Contains(w.Text, "://") {
 				// pip install -r URL, conda -c URL: what to install comes
 				// straight from a URL.
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
@@ -239,8 +239,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			// An archiver reads a directory it is given whole; a searcher
 			// (rg, ag: "tree") reads it too, but for its hidden files
 			// unless told to (Detail "search").
-			ef := Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || props && hasProp(e, "archives")}
-			if props && hasProp(e, "tree") && !ef.Recursive {
+			ef := Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive || props && e.Has("archives")}
+			if props && e.Has("tree") && !ef.Recursive {
 				ef.Recursive = true
 				if !searchesHidden(c.Args) {
 					ef.Detail = "search"
@@ -249,7 +249,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(ef)
 			f.reads = append(f.reads, p)
 			a.unresolvedTail(i, w.Text, Read, f) // named.go
-			if cl.Mark("removesource") || props && hasProp(e, "removes-sources") {
+			if cl.Mark("removesource") || props && e.Has("removes-sources") {
 				a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 			}
 			if cl.Mark("inplace") {
@@ -261,14 +261,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/null" || displayStream(w.Text) {
 				continue
 			}
-			if w.Role == catalog.Dest && props && hasProp(e, "unpacks") {
+			if w.Role == catalog.Dest && props && e.Has("unpacks") {
 				a.extractsOver(i, a.clean(w.Text, i))
 			}
 			if uploadURL(w.Text) {
 				a.toURL(i, w.Text, f)
 				continue
 			}
-			if remote, ok := remoteSpec(w.Text); ok && !(props && hasProp(e, "local")) {
+			if remote, ok := remoteSpec(w.Text); ok && !(props && e.Has("local")) {
 				a.remote(i, remote, f)
 				f.sends = append(f.sends, f.reads...)
 				if cl.Mark("delete") {
@@ -280,7 +280,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
 			a.unresolvedTail(i, w.Text, Write, f) // named.go
-			if props && hasProp(e, "opens") {
+			if props && e.Has("opens") {
 				// A database file is read as well as written.
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads = append(f.reads, p)
@@ -301,7 +301,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if m := e.Prop("spares"); props && m != "" && cl.Mark(m) {
 				break // git rm --cached: the index only
 			}
-			if props && hasProp(e, "pathspecs") {
+			if props && e.Has("pathspecs") {
 				w.Text = pathspecScope(w.Text) // pathspecs.go
 			}
 			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res.Commands) {
@@ -311,7 +311,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)
-			if !(props && hasProp(e, "destroys")) && a.isLink(w.Text, i) {
+			if !(props && e.Has("destroys")) && a.isLink(w.Text, i) {
 				// rm LINK removes the link, not what it leads to (links.go);
 				// mkfs LINK formats what it leads to.
 				links := a.links
@@ -319,9 +319,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				p = a.clean(w.Text, i)
 				a.links = links
 			}
-			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || props && hasProp(e, "dirs") || props && hasProp(e, "moves") && dirLike(p)})
+			a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: recursive || props && e.Has("dirs") || props && e.Has("moves") && dirLike(p)})
 			a.unresolvedTail(i, w.Text, Delete, f) // named.go
-			if props && hasProp(e, "moves") {
+			if props && e.Has("moves") {
 				f.reads = append(f.reads, p) // what is moved goes with it
 			}
 		case catalog.Chmod, catalog.Chown:
@@ -369,7 +369,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.url(i, w.Text, f)
 		case catalog.Remote:
 			a.remoteRead(i, cl, w) // remotepath.go: scp HOST:.ssh/id_rsa .
-			if props && hasProp(e, "sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
+			if props && e.Has("sends-local") && tailUnresolved(w.Text) && unresolved(w.Text) {
 				// scp "$SRC" host: / scp -r dir "$TARGET": what is sent, or
 				// where, is built at run time.
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "remote", Word: w.Text})
@@ -377,10 +377,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			if remote, ok := remoteSpec(w.Text); ok {
 				a.remote(i, remote, f)
-				if props && hasProp(e, "sends-local") {
+				if props && e.Has("sends-local") {
 					f.sends = append(f.sends, f.reads...)
 				}
-			} else if props && hasProp(e, "sends-local") {
+			} else if props && e.Has("sends-local") {
 				p := a.clean(w.Text, i)
 				if localDest(cl, w) {
 					// scp HOST:F LOCAL: the last operand, local, after a
@@ -392,7 +392,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Read, Cmd: i, Path: p, Recursive: recursive})
 				f.reads = append(f.reads, p)
 				a.unresolvedTail(i, w.Text, Read, f) // named.go
-			} else if props && hasProp(e, "bare-host") {
+			} else if props && e.Has("bare-host") {
 				a.remote(i, w.Text, f)
 			}
 		case catalog.Upload:
@@ -463,12 +463,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.reads = append(f.reads, p)
 			}
 			if e != nil && w.Option == "" {
-				if props && hasProp(e, "request-items") {
+				if props && e.Has("request-items") {
 					a.requestItem(i, w.Text, f)
 				}
 				a.keyValue(i, e.Prop("kv"), w.Text, f)
 				a.databaseFile(i, e.Prop("db-files"), w, cl, f)
-				if props && hasProp(e, "rev-paths") {
+				if props && e.Has("rev-paths") {
 					a.revPath(i, w.Text, f)
 				}
 				if m := e.Prop("delete-if"); m != "" && cl.Mark(m) && pathShaped(w.Text) {
@@ -477,10 +477,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if props && hasProp(e, "patch-paths") {
+	if props && e.Has("patch-paths") {
 		a.patchPaths(i, c, e.Prop("patch-paths"), f) // patchpaths.go
 	}
-	if props && hasProp(e, "saves-url-name") {
+	if props && e.Has("saves-url-name") {
 		a.savesURLName(i, cl, f)
 	}
 	if opts := propOf(props, e, "proxy-settings"); opts != "" {
@@ -494,7 +494,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if props && hasProp(e, "code-lang") {
+	if props && e.Has("code-lang") {
 		for _, t := range c.Stdin {
 			a.opaqueCode(i, c, e, t)
 		}
@@ -523,7 +523,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.productionTask(i, c, cl)        // production.go
 	a.loadsIntoProduction(i, c, cl)   // loadsdb.go
 	a.runsAgainstProduction(i, c, cl) // prodruns.go
-	if props && hasProp(e, "bare-host") {
+	if props && e.Has("bare-host") {
 		a.remoteProduction(i, c, cl) // remoteprod.go
 	}
 	a.cloudProductionChange(i, c, cl)
@@ -539,25 +539,25 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
 	a.privileges(i, c, cl)                // privileges.go
 	a.engineSocketReached(i, c, cl)       // enginesocket.go
-	if props && hasProp(e, "runs-image") {
+	if props && e.Has("runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
 	a.gstStream(i, c)              // gstreamer.go
 	a.writesOtherTree(i, c, cl)    // treewrites.go
 	a.composesProduction(i, c, cl) // composeprod.go
-	if props && (hasProp(e, "sends-local") || hasProp(e, "store-copy")) {
+	if props && (e.Has("sends-local") || e.Has("store-copy")) {
 		a.copiesOntoHost(i, c, cl) // copytargets.go
 	}
-	if cl.Mark("recursive") && (props && hasProp(e, "local") || c.Name == "rsync") || props && hasProp(e, "moves") {
+	if cl.Mark("recursive") && (props && e.Has("local") || c.Name == "rsync") || props && e.Has("moves") {
 		a.copiesOver(i, c.Name, cl, f) // copyover.go
 	}
 	if !cl.Mark("recursive") {
 		a.copiedInto(i, c.Name, cl, f) // copyover.go (cp -r templates/ out/ may make out)
 	}
-	if props && hasProp(e, "cloud") {
+	if props && e.Has("cloud") {
 		a.remoteCommands(i, c.Args, cl) // remote.go
 	}
-	if props && hasProp(e, "serves") {
+	if props && e.Has("serves") {
 		a.serves(i, c, f, e)
 	}
 	for k, v := range c.Via {
@@ -576,14 +576,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			f.writes = append(f.writes, r+ext)
 		}
 	}
-	if props && hasProp(e, "signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
+	if props && e.Has("signals") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == "-1" {
 		a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: "kill -1 signals every process"})
-	} else if props && hasProp(e, "signals") {
+	} else if props && e.Has("signals") {
 		if why := a.signalsAll(i, c); why != "" {
 			a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: why}) // signals.go
 		}
 	}
-	if props && hasProp(e, "signals") || c.Name == "fuser" {
+	if props && e.Has("signals") || c.Name == "fuser" {
 		if why := a.killsServer(i, c); why != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "server", Word: why}) // serverkills.go
 		}
@@ -592,7 +592,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
 	a.listensEverywhere(i, c) // exposes.go
-	if props && hasProp(e, "scans") {
+	if props && e.Has("scans") {
 		a.scans(i, c, cl) // scans.go
 	}
 	if cl.Mark("exposes") {
@@ -618,11 +618,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 		}
 	}
-	if props && hasProp(e, "transfer-lang") {
+	if props && e.Has("transfer-lang") {
 		a.transferUploads(i, c, f) // transfer.go
 		a.transferDeletes(i, c)    // transferdeletes.go
 	}
-	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && props && hasProp(e, "sends-local") {
+	if len(f.sends) == 0 && len(f.reads) > 0 && f.sink == "network" && props && e.Has("sends-local") {
 		// restic -r HOST:REPO backup PATHS: the remote came first.
 		f.sends = append(f.sends, f.reads...)
 	}
@@ -635,9 +635,6 @@ func inUserinfo(w string, d int) bool {
 	at := strings.LastIndexByte(w, '@')
 	return k >= 0 && at > d && d > k && !strings.ContainsAny(w[k+3:d], "/?#")
 }
-
-// hasProp reports whether a catalogue entry (maybe nil) has a property.
-func hasProp(e *catalog.Entry, name string) bool { return e != nil && e.Prop(name) != "" }
 
 // stdinPath reports a path that names the reading process's stdin.
 func stdinPath(p string) bool {

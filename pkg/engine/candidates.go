@@ -46,6 +46,39 @@ type candidates struct {
 	rules    [][]int32
 	pats     [][]namePatterns // for a name: beside each rule left, its patterns for the name
 	once     []sync.Once
+	// live notes, for one admission (the first the candidates are asked
+	// with), which of its policies have a rule left (liveIn).
+	live atomic.Pointer[liveList]
+}
+
+// liveList is, for the policies one admission lists, the positions in
+// its list of those with a rule left for the candidates' name or
+// pipelines.
+type liveList struct {
+	adm *admission
+	ks  []int32
+}
+
+// liveIn returns the positions in a's list of the policies with a rule
+// left (of), in order: judge tries only those, where it went through
+// every admitted policy for every command. ok is false when the
+// candidates keep the list of another admission (a subject under another
+// tool, agent or session): judge then goes through a's policies as
+// before.
+func (c *candidates) liveIn(a *admission) (ks []int32, ok bool) {
+	if l := c.live.Load(); l != nil {
+		return l.ks, l.adm == a
+	}
+	ks = []int32{}
+	for k, idx := range a.at {
+		if len(c.of(idx)) > 0 {
+			ks = append(ks, int32(k))
+		}
+	}
+	if !c.live.CompareAndSwap(nil, &liveList{adm: a, ks: ks}) {
+		return c.liveIn(a) // another goroutine noted its list first
+	}
+	return ks, true
 }
 
 // namePatterns are the patterns of a rule's command_matches that can match
@@ -165,6 +198,7 @@ func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 		var p namePatterns
 		if r.Command.Len() > 0 {
 			indexed, other := r.Command.For(name)
+			other = mayMatchName(other, name)
 			if len(indexed) == 0 && len(other) == 0 {
 				continue
 			}
@@ -174,4 +208,25 @@ func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 		pats = append(pats, p)
 	}
 	return left, pats
+}
+
+// mayMatchName returns the patterns of other (those a name is not indexed
+// under: a globbed program word, a path) that can match a command named
+// name (match.CommandPattern.MayMatchName): a glob that does not match the
+// name is matched once here rather than for every command of that name.
+// other itself when all can.
+func mayMatchName(other []*match.CommandPattern, name string) []*match.CommandPattern {
+	for i, p := range other {
+		if p.MayMatchName(name) {
+			continue
+		}
+		kept := append([]*match.CommandPattern(nil), other[:i]...)
+		for _, q := range other[i+1:] {
+			if q.MayMatchName(name) {
+				kept = append(kept, q)
+			}
+		}
+		return kept
+	}
+	return other
 }

@@ -243,11 +243,12 @@ func (ev *evaluation) judge(s *subject) {
 	decided := false
 	entries, checked := ev.e.p.Entries, false
 	var at []int // index into Policy.Entries of each of entries, when a subset
+	var a *admission
 	if ev.trace == nil {
 		// admissions.go: the policies that admit the tool, asked once per
 		// engine (a trace lists those that do not), and kept for the
 		// subjects after this one under the same tool
-		a := ev.adm
+		a = ev.adm
 		if a == nil || ev.admTool != s.tool {
 			a = ev.e.admitted(s.tool, c.Agent, c.Session)
 			ev.adm, ev.admTool = a, s.tool
@@ -265,7 +266,22 @@ func (ev *evaluation) judge(s *subject) {
 			cands = ev.e.candidatesFor(s.argv.Name)
 		}
 	}
-	for k, ent := range entries {
+	// live: the positions in entries of the policies with a candidate
+	// rule for the subject, when the candidates keep them for a
+	// (candidates.go); the others hold no rule for it
+	var live []int32
+	n, isLive := len(entries), false
+	if cands != nil && a != nil {
+		if live, isLive = cands.liveIn(a); isLive {
+			n = len(live)
+		}
+	}
+	for j := 0; j < n; j++ {
+		k := j
+		if isLive {
+			k = int(live[j])
+		}
+		ent := entries[k]
 		if !checked && !ent.AppliesTo(s.tool, c.Agent, c.Session) {
 			ev.traceSkip(s, ent)
 			continue
@@ -278,7 +294,11 @@ func (ev *evaluation) judge(s *subject) {
 			if at != nil {
 				idx = at[k]
 			}
-			i, r, text = ev.firstCandidate(ent, s, cands.of(idx), cands.patternsOf(idx))
+			rules := cands.of(idx)
+			if len(rules) == 0 {
+				continue // no rule of the policy can hold for the program
+			}
+			i, r, text = ev.firstCandidate(ent, s, rules, cands.patternsOf(idx))
 		} else {
 			i, r, text = ev.firstRule(ent, s)
 		}
@@ -315,8 +335,9 @@ func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rul
 // firstCandidate is firstRule over the rules of ent that can hold for the
 // subject's program (candidates.go); untraced only.
 func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32, pats []namePatterns) (int, *policy.Rule, string) {
+	all := ent.Rules()
 	for k, i := range rules {
-		r := ent.Rules()[i]
+		r := all[i]
 		var p *namePatterns
 		if k < len(pats) && pats[k].ok {
 			p = &pats[k]

@@ -9,6 +9,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/substrs"
 )
 
 // A path with glob characters ("~/.ss?/id_*", "~/.config/*/hosts.yml")
@@ -52,7 +53,7 @@ var projectDotFiles = []string{".git", ".env", ".env.local", ".env.production", 
 
 // hasGlob reports whether a path holds shell glob characters.
 // An extended glob group (@(a|b)) counts, read by widenGlob.
-func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") || hasExtglob(p) }
+func hasGlob(p string) bool { return substrs.AnyByte(p, "*?[") || hasExtglob(p) }
 
 // globMatches returns the well-known files a cleaned glob could name.
 func globMatches(glob, home string) []string {

@@ -319,8 +319,10 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 					break
 				}
 				orig := c
-				if alias, ok := aliases[string(c)]; ok && alias != 0 {
-					c = alias
+				if aliases != nil {
+					if alias, ok := aliases[string(c)]; ok && alias != 0 {
+						c = alias
+					}
 				}
 				short |= bit(c)
 				if strings.IndexByte(vals, orig) >= 0 {
@@ -565,6 +567,22 @@ func (cp *CommandPattern) Match(a *Argv, home string) bool {
 		return false
 	}
 	return cp.matchArgs(a, home)
+}
+
+// MayMatchName reports whether the pattern can match a simple command
+// whose program is named name (Argv.Name): false when Match is false for
+// every command of that name, whatever its path and words (a pipeline
+// pattern, or a program word matched by name that does not match it).
+// A program word holding a path is matched against the command's path,
+// and may match any name.
+func (cp *CommandPattern) MayMatchName(name string) bool {
+	if cp.IsPipeline() || cp.never {
+		return false
+	}
+	if cp.byPath {
+		return true
+	}
+	return cp.matchProg(&Argv{Name: name})
 }
 
 // matchProg matches the program word. A literal word or brace list of

@@ -74,3 +74,35 @@ func TestLazyQuotedProgram(t *testing.T) {
 		}
 	}
 }
+
+// TestMayMatchName holds MayMatchName to Match: a pattern it says cannot
+// match a name matches no command of that name, whatever the command's
+// path and words.
+func TestMayMatchName(t *testing.T) {
+	srcs := []string{"rm -rf *", "{curl,wget} *", "r* -x", "*sh -c *", "python* *", "/usr/bin/env *",
+		"*/bin/rm *", "[a-c]at *", "git push --force", "?? *", "*"}
+	argss := [][]string{nil, {"-rf", "/"}, {"-x"}, {"-c", "id"}, {"push", "--force"}, {"a.py"}}
+	for _, src := range srcs {
+		p, err := CompileCommand(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"rm", "rmdir", "curl", "bash", "sh", "zsh", "python3", "env", "cat", "bat", "git", "ls", "r", ""} {
+			if p.MayMatchName(name) {
+				continue
+			}
+			for _, prog := range []string{name, "/usr/bin/" + name, "/bin/" + name, "./" + name} {
+				for _, args := range argss {
+					a := NewArgv(name, prog, args, "/home/u/p", "/home/u")
+					if p.Match(&a, "/home/u") {
+						t.Errorf("%q: MayMatchName(%q) is false, yet it matches %s %q", src, name, prog, args)
+					}
+				}
+			}
+		}
+	}
+	p, _ := CompileCommand("*sh -c *")
+	if !p.MayMatchName("bash") || p.MayMatchName("cat") {
+		t.Errorf("*sh: MayMatchName(bash) %v, MayMatchName(cat) %v", p.MayMatchName("bash"), p.MayMatchName("cat"))
+	}
+}

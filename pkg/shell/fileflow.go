@@ -202,10 +202,11 @@ func (s *state) unknownWrites(inner []string, rs []Redirect) {
 			s.markOpaque(r.Target)
 		}
 	}
-	if to := stdinCopy(progName(inner[0]), inner); to != "" {
+	name := progName(inner[0])
+	if to := stdinCopy(name, inner); to != "" {
 		s.markOpaque(to) // curl … | install /dev/stdin F
 	}
-	switch progName(inner[0]) {
+	switch name {
 	case "dd":
 		for _, w := range inner[1:] {
 			if v, ok := strings.CutPrefix(w, "of="); ok {

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 
 	"mvdan.cc/sh/v3/expand"
@@ -267,7 +268,7 @@ func fileKey(p string) string {
 			p = p[len(w):]
 		}
 	}
-	if strings.Contains(p, "/") && !strings.ContainsAny(p, "$`*?[") {
+	if strings.Contains(p, "/") && !substrs.AnyByte(p, "$`*?[") {
 		p = path.Clean(p)
 	}
 	p = strings.TrimPrefix(p, "./")

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/match"
 )
 
@@ -23,7 +24,7 @@ type Place struct {
 // that is the home itself), "~/…" elsewhere below the home, absolute
 // otherwise. Keys holding unexpanded parameters are kept as they are.
 func (p Place) key(k string) string {
-	if p.Dir == "" || k == "" || strings.ContainsAny(k, "$`") {
+	if p.Dir == "" || k == "" || substrs.AnyByte(k, "$`") {
 		return k
 	}
 	if k[0] != '/' && k[0] != '~' && p.Dir != p.Home && k != ".." && !strings.HasPrefix(k, "../") {
@@ -68,11 +69,32 @@ func below(abs, dir string) (string, bool) {
 // key is the walk's key for the file a word names: fileKey, taken from
 // the directory the line's cd commands moved to, then the line's Place.
 func (s *state) key(p string) string {
+	if s.dir == "" && s.at.Dir != s.at.Home && plainName(p) {
+		// a program's name, a word: relative below the working
+		// directory, as fileKey and Place.key leave it
+		return p
+	}
 	k := fileKey(p)
-	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !strings.ContainsAny(k, "$`") {
+	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !substrs.AnyByte(k, "$`") {
 		k = fileKey(path.Join(s.dir, k))
 	}
 	return s.at.key(k)
+}
+
+// plainName reports a name that holds none of / $ ~ ` and is not "": a
+// file's name in the working directory, whatever the shell's expansions
+// (not "..", the directory above).
+func plainName(p string) bool {
+	if p == "" || p == ".." {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '/', '$', '~', '`':
+			return false
+		}
+	}
+	return true
 }
 
 // moveDir follows a cd (or pushd, popd) to a directory it names, for
@@ -130,7 +152,7 @@ func (s *state) moveDir(f frame, words []string, dyn []bool) {
 	if rest, ok := strings.CutPrefix(to, "$PWD"); ok && (rest == "" || rest[0] == '/') {
 		to = "." + rest // $(pwd)/sub, $(realpath x): from where the line is now
 	}
-	if strings.ContainsAny(to, "$`*?[") {
+	if substrs.AnyByte(to, "$`*?[") {
 		s.lostDir()
 		return
 	}
@@ -193,7 +215,7 @@ func (s *state) wrapperDir(name string, words []string, dyn []bool, upto int) fu
 			}
 		}
 	}
-	if at < 0 || to == "" || dyn != nil && dyn[at] || strings.ContainsAny(to, "$`*?[") {
+	if at < 0 || to == "" || dyn != nil && dyn[at] || substrs.AnyByte(to, "$`*?[") {
 		return nil
 	}
 	old := s.dir

@@ -736,10 +736,11 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 	if n := countPipe(c); cap(buf) < n {
 		buf = make([]*syntax.Stmt, 0, n)
 	}
-	stages := flattenPipe(c, buf)
 	// a pipeline inside a stage whose standard error reaches the pipe
 	// ({ pbpaste | tee /dev/stderr; } 2>&1 | sh) has its stages' too
-	allErr := pipesAll(c) || f.pl.errIn&stageBit(f.pl.stage) != 0
+	// (all: pipesAll, found on the same walk down)
+	stages, all := flattenPipe(c, buf, false)
+	allErr := all || f.pl.errIn&stageBit(f.pl.stage) != 0
 	for i, st := range stages {
 		if i > 0 {
 			f.pl.stage++
@@ -785,16 +786,22 @@ func countPipe(c *syntax.BinaryCmd) int {
 	return n
 }
 
-func flattenPipe(c *syntax.BinaryCmd, out []*syntax.Stmt) []*syntax.Stmt {
+// flattenPipe appends the stages of the pipeline c to out, and reports
+// whether c pipes standard error anywhere (|&: pipesAll(c)), all being
+// whether the pipelines walked before it did.
+func flattenPipe(c *syntax.BinaryCmd, out []*syntax.Stmt, all bool) ([]*syntax.Stmt, bool) {
+	all = all || c.Op == syntax.PipeAll
 	for _, st := range [2]*syntax.Stmt{c.X, c.Y} {
-		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) &&
-			len(st.Redirs) == 0 && !st.Negated && !st.Background {
-			out = flattenPipe(b, out)
-			continue
+		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) {
+			if len(st.Redirs) == 0 && !st.Negated && !st.Background {
+				out, all = flattenPipe(b, out, all)
+				continue
+			}
+			all = all || pipesAll(b) // a stage of its own, read by pipesAll all the same
 		}
 		out = append(out, st)
 	}
-	return out
+	return out, all
 }
 
 // walkNested reports the commands of substitutions anywhere inside n.

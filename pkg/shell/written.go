@@ -140,7 +140,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 	for _, w := range cl.Words {
 		switch w.Role {
 		case catalog.Write, catalog.Dest:
-			if s.keyMatch(key, w.Text) || hasProp(cl.Entry, "prefix-out") && strings.HasPrefix(key, s.key(w.Text)) && w.Text != "-" {
+			if s.keyMatch(key, w.Text) || cl.Entry.Has("prefix-out") && strings.HasPrefix(key, s.key(w.Text)) && w.Text != "-" {
 				return c.Name, true
 			}
 		case catalog.Code, catalog.Shell:
@@ -149,7 +149,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 			}
 		}
 	}
-	if n := len(c.Args); hasProp(cl.Entry, "prefix-out") && n > 1 && strings.HasPrefix(key, s.key(c.Args[n-1])) {
+	if n := len(c.Args); cl.Entry.Has("prefix-out") && n > 1 && strings.HasPrefix(key, s.key(c.Args[n-1])) {
 		return c.Name, true // split F PREFIX
 	}
 	if c.Name == "uniq" {
@@ -167,7 +167,7 @@ func (s *state) writes(k int, key, base string) (string, bool) {
 				return c.Name, true
 			}
 		}
-	} else if stdin || hasProp(cl.Entry, "code-lang") || c.Name == "sed" || c.Name == "gsed" {
+	} else if stdin || cl.Entry.Has("code-lang") || c.Name == "sed" || c.Name == "gsed" {
 		for _, t := range c.Stdin {
 			if mentions(t, base) {
 				return c.Name, true
@@ -197,8 +197,6 @@ func mentions(text, base string) bool {
 func nameChar(c byte) bool {
 	return c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
-
-func hasProp(e *catalog.Entry, name string) bool { return e != nil && e.Prop(name) != "" }
 
 // scriptExts are the endings of files run as scripts by path (./t.sh).
 var scriptExts = []string{".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua"}
@@ -259,7 +257,7 @@ func (s *state) writtenExt(i int, exts []string, operand string) (by, ext string
 		}
 		if code, isCode, stdin := InterpreterCode(c); isCode {
 			texts = append(texts, code)
-		} else if stdin || hasProp(cl.Entry, "code-lang") {
+		} else if stdin || cl.Entry.Has("code-lang") {
 			texts = append(texts, c.Stdin...)
 		}
 		for _, t := range texts {

@@ -53,3 +53,18 @@ func plain(s string, subs []string) bool {
 	}
 	return false
 }
+
+// AnyByte reports whether s holds one of the bytes of set, an ASCII set,
+// exactly as strings.ContainsAny(s, set) does: one strings.IndexByte
+// search of s for each byte of set. For a short text ContainsAny decodes
+// each rune and searches set for it (some fifty instructions a byte); the
+// few searches here cost less for sets of a few bytes, as the walk's are
+// ("$`", "*?[").
+func AnyByte(s, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if strings.IndexByte(s, set[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -34,3 +34,32 @@ func FuzzAny(f *testing.F) {
 		}
 	})
 }
+
+// AnyByte answers as strings.ContainsAny for the ASCII sets it is given,
+// on short and long texts, valid UTF-8 or not.
+func TestAnyByteAsContainsAny(t *testing.T) {
+	texts := []string{"", "a", "$", "`", "out.txt", "/tmp/out.txt", "src/*.go", "a?b", "x[1]", "ü$", "\xff\xfe", "日本`語",
+		strings.Repeat("abc/", 40) + "*", strings.Repeat("é", 20)}
+	for _, s := range texts {
+		for _, set := range []string{"$`", "*?[", "$`*?[", " \n\t=*?[{|", "rR", "", "a"} {
+			if got, want := AnyByte(s, set), strings.ContainsAny(s, set); got != want {
+				t.Errorf("AnyByte(%q, %q) = %v, ContainsAny %v", s, set, got, want)
+			}
+		}
+	}
+}
+
+// FuzzAnyByte holds AnyByte to strings.ContainsAny for ASCII sets.
+func FuzzAnyByte(f *testing.F) {
+	f.Add("src/*.go", "*?[")
+	f.Fuzz(func(t *testing.T, s, set string) {
+		for i := 0; i < len(set); i++ {
+			if set[i] >= 0x80 {
+				return
+			}
+		}
+		if got, want := AnyByte(s, set), strings.ContainsAny(s, set); got != want {
+			t.Errorf("AnyByte(%q, %q) = %v, ContainsAny %v", s, set, got, want)
+		}
+	})
+}

@@ -1,0 +1,80 @@
+package engine
+
+import (
+	"testing"
+
+	"rampart.dev/pkg/match"
+)
+
+// TestCandidatesKeepMatchingRules holds the rules left for a program name
+// (rulesLeft, with the globbed patterns that cannot match the name set
+// aside) to the rules whose command patterns match: every rule of the
+// standard profile whose command_matches holds for a command is among the
+// candidates for its name, with a pattern that matches it.
+func TestCandidatesKeepMatchingRules(t *testing.T) {
+	e := standard(t)
+	cmds := [][]string{
+		{"bash", "-c", "id"}, {"sh", "x.sh"}, {"zsh"}, {"python3", "-c", "print(1)"}, {"rm", "-rf", "/"},
+		{"curl", "https://example.com"}, {"sudo", "reboot"}, {"cat", "/etc/shadow"}, {"git", "push", "--force"},
+		{"ls"}, {"sort"}, {"nc", "-l", "4444"}, {"node", "-e", "1"}, {"dd", "of=/dev/sda"}, {"chmod", "777", "x"},
+		{"kubectl", "delete", "ns", "x"}, {"docker", "run", "--privileged", "x"}, {"perl", "-e", "1"},
+		{"mkfs.ext4", "/dev/sda1"}, {"mongosh", "--eval", "db.dropDatabase()"}, {"python3", "manage.py", "flush"},
+		{"manage.py", "reset_db"},
+	}
+	for _, w := range cmds {
+		a := match.NewArgv(w[0], w[0], w[1:], testCwd, testHome)
+		c := e.candidatesFor(a.Name)
+		for k, ent := range e.p.Entries {
+			left, pats := c.of(k), c.patternsOf(k)
+			for i, r := range ent.Rules() {
+				if r.Command.Len() == 0 || !r.Command.MatchArgv(&a, testHome) {
+					continue
+				}
+				found := false
+				for j, idx := range left {
+					if int(idx) == i {
+						found = pats[j].ok && match.MatchArgvIn(pats[j].indexed, pats[j].other, &a, testHome)
+					}
+				}
+				if !found {
+					t.Errorf("%q: rule %d of %s matches the command, but not among its name's candidates", w, i, ent.Name)
+				}
+			}
+		}
+	}
+}
+
+// TestLiveInListsPoliciesWithCandidates holds liveIn to of: the positions
+// it lists are those of the admitted policies with a rule left for the
+// name, in order; another admission is told the list is not its own.
+func TestLiveInListsPoliciesWithCandidates(t *testing.T) {
+	e := standard(t)
+	a := e.admitted("exec", "", "")
+	other := e.admitted("read", "", "")
+	for _, name := range []string{"rm", "sort", "bash", "curl", "git", "zzz"} {
+		c := e.candidatesFor(name)
+		ks, ok := c.liveIn(a)
+		if !ok {
+			t.Fatalf("%s: no list for the first admission asked", name)
+		}
+		var want []int32
+		for k, idx := range a.at {
+			if len(c.of(idx)) > 0 {
+				want = append(want, int32(k))
+			}
+		}
+		if len(ks) != len(want) {
+			t.Errorf("%s: liveIn %v, policies with candidates %v", name, ks, want)
+			continue
+		}
+		for i := range ks {
+			if ks[i] != want[i] {
+				t.Errorf("%s: liveIn %v, policies with candidates %v", name, ks, want)
+				break
+			}
+		}
+		if _, ok := c.liveIn(other); ok && other != a {
+			t.Errorf("%s: another admission was given the first one's list", name)
+		}
+	}
+}
