@@ -1041,6 +1041,17 @@ func (a *analysis) flows() {
 			// remote (pass git push is how the store is kept).
 			repo = "credential"
 		}
+		if repo == "" && a.entryHas(c, f, "push") && (args == "secret" || args == "credential" || args == "environment" || f.secretArg && refExpands(c.Args)) {
+			// git push x "main:refs/heads/$(gh auth token)", git push
+			// origin "HEAD:$OPENAI_API_KEY": a ref the secret names, made
+			// on the remote for anyone who lists it
+			what := args
+			if what == "" {
+				what = "credential"
+			}
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: what + "->network", Word: "git push of a ref named by " + what})
+			continue
+		}
 		if repo != "" && a.entryHas(c, f, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
 			continue
@@ -1823,6 +1834,18 @@ func shellText(c *shell.Command) bool {
 	}
 	for _, w := range c.Args {
 		if len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 'c') > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// refExpands reports whether a git push's words expand a variable in a
+// ref (HEAD:"$NPM_TOKEN") rather than in the remote's address, where a
+// token is the push's own login (https://x-access-token:$GITHUB_TOKEN@…).
+func refExpands(args []string) bool {
+	for _, w := range args {
+		if strings.Contains(w, "$") && !strings.HasPrefix(w, "-") && !strings.Contains(w, "://") && !strings.Contains(w, "@") {
 			return true
 		}
 	}
