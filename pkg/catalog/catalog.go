@@ -316,8 +316,8 @@ func (e *Entry) MayMark(m string) bool {
 	if e == nil || e.opts == nil {
 		return false
 	}
-	if t := e.opts; t.marks != 0 && len(m) >= 2 && t.marks&markBit(m[0], m[1]) == 0 {
-		return false // no mark of the field starts as m does
+	if t := e.opts; t.summed && len(m) >= 2 && t.marks&markBit(m[0], m[1]) == 0 {
+		return false // no mark of the field starts as m does (most fields have none)
 	}
 	for src := e.opts.src; ; {
 		i := strings.IndexByte(src, '!')
@@ -421,9 +421,12 @@ func propBit(name string) uint64 {
 // the process touched to look one program up.
 type optionTable struct {
 	src   string // the field
-	marks uint64 // markBit of every mark the field sets (0: not summed up; MayMark reads src)
-	once  sync.Once
-	m     map[string]Option
+	marks uint64 // markBit of every mark the field sets, when summed
+	// summed: marks is the field's summary (0 when it sets no mark); a
+	// table made otherwise is read by MayMark from src
+	summed bool
+	once   sync.Once
+	m      map[string]Option
 }
 
 // markBit is the bit, in optionTable.marks, of a mark's first two bytes:
@@ -454,7 +457,7 @@ const noMarks = ^uint64(0)
 // newOptionTable returns the table of an OPTIONS field, its map made now
 // when eager (a whole parse reports a malformed field here).
 func newOptionTable(src string, eager bool) (*optionTable, error) {
-	t := &optionTable{src: src, marks: sumMarks(src)}
+	t := &optionTable{src: src, marks: sumMarks(src), summed: true}
 	if eager {
 		m, err := parseOptions(src)
 		if err != nil {
