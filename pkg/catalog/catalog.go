@@ -297,6 +297,7 @@ type Entry struct {
 	parent  *Entry
 	line    int
 	wrapper bool // it, or a subcommand, runs a command from its words (computed once)
+	envOpts bool // a program's entry: it, or a subcommand, has "env-options" (MayHaveEnvOptions)
 	// pend, in a lazily parsed catalogue, holds the program's subcommand
 	// lines, from which sub makes the entry of a subcommand when it is
 	// first looked up (subs is then written under pend.mu).
@@ -1005,6 +1006,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent.pend == nil {
 			parent.pend = &pendingAt{subs: &pendingSubs{}}
 		}
+		parent.envOpts = parent.envOpts || setsEnvOptions(props)
 		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
 			heads: heads[1:], line: line, n: n,
 			wraps: textWraps(options, positionals, props), runsAfter: propRunsAfter(props),
@@ -1016,6 +1018,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	if err != nil {
 		return err
 	}
+	e.envOpts = setsEnvOptions(props)
 	var names []string
 	if only != "" {
 		names = []string{only}
@@ -1041,6 +1044,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent == nil {
 			return fmt.Errorf("subcommand of %q before its program", name)
 		}
+		parent.envOpts = parent.envOpts || e.envOpts // (a program's flag covers its subcommands')
 		for _, s := range heads[1 : len(heads)-1] {
 			next := parent.subs[s]
 			if next == nil {
@@ -1068,6 +1072,29 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		parent.Sub = true
 	}
 	return nil
+}
+
+// setsEnvOptions reports whether a line's PROPERTIES field sets
+// "env-options".
+func setsEnvOptions(props string) bool {
+	if !strings.Contains(props, "env-options") {
+		return false
+	}
+	for p := range strings.FieldsSeq(props) {
+		if k, _, _ := strings.Cut(p, "="); k == "env-options" {
+			return true
+		}
+	}
+	return false
+}
+
+// MayHaveEnvOptions reports whether the entry Lookup gives for a program
+// named name may have the "env-options" property: false when neither the
+// program's line nor a subcommand's sets it, which is every program but a
+// few. The walk asks it of every command before looking a subcommand up.
+func (c *Catalog) MayHaveEnvOptions(name string) bool {
+	e := c.entry(name)
+	return e != nil && e.envOpts
 }
 
 // lineEntry makes the entry of a line's OPTIONS, POSITIONALS and
