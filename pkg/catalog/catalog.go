@@ -297,7 +297,9 @@ type Entry struct {
 	parent  *Entry
 	line    int
 	wrapper bool // it, or a subcommand, runs a command from its words (computed once)
-	envOpts bool // a program's entry: it, or a subcommand, has "env-options" (MayHaveEnvOptions)
+	// tree, of a program's entry: what its line or a subcommand's may
+	// set (SummaryOf), summed up as the lines are added
+	tree Summary
 	// pend, in a lazily parsed catalogue, holds the program's subcommand
 	// lines, from which sub makes the entry of a subcommand when it is
 	// first looked up (subs is then written under pend.mu).
@@ -1006,7 +1008,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent.pend == nil {
 			parent.pend = &pendingAt{subs: &pendingSubs{}}
 		}
-		parent.envOpts = parent.envOpts || setsEnvOptions(props)
+		parent.tree.add(propsBits(props), sumMarks(options))
 		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
 			heads: heads[1:], line: line, n: n,
 			wraps: textWraps(options, positionals, props), runsAfter: propRunsAfter(props),
@@ -1018,7 +1020,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	if err != nil {
 		return err
 	}
-	e.envOpts = setsEnvOptions(props)
+	e.tree = Summary{props: e.props, marks: e.opts.marks}
 	var names []string
 	if only != "" {
 		names = []string{only}
@@ -1044,7 +1046,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent == nil {
 			return fmt.Errorf("subcommand of %q before its program", name)
 		}
-		parent.envOpts = parent.envOpts || e.envOpts // (a program's flag covers its subcommands')
+		parent.tree.add(e.props, e.opts.marks) // (a program's summary covers its subcommands')
 		for _, s := range heads[1 : len(heads)-1] {
 			next := parent.subs[s]
 			if next == nil {
@@ -1074,27 +1076,49 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	return nil
 }
 
-// setsEnvOptions reports whether a line's PROPERTIES field sets
-// "env-options".
-func setsEnvOptions(props string) bool {
-	if !strings.Contains(props, "env-options") {
-		return false
-	}
-	for p := range strings.FieldsSeq(props) {
-		if k, _, _ := strings.Cut(p, "="); k == "env-options" {
-			return true
-		}
-	}
-	return false
+// Summary is what a program's lines, its own and its subcommands', may
+// set: a caller that asks about a few properties or marks of whatever
+// entry Lookup gives rules them out first with one look at the program
+// (most programs set none of them), and skips the subcommand lookup.
+type Summary struct {
+	props uint64 // propBit of every key the lines set
+	marks uint64 // markBit of every mark their OPTIONS fields set (sumMarks)
 }
 
-// MayHaveEnvOptions reports whether the entry Lookup gives for a program
-// named name may have the "env-options" property: false when neither the
-// program's line nor a subcommand's sets it, which is every program but a
-// few. The walk asks it of every command before looking a subcommand up.
-func (c *Catalog) MayHaveEnvOptions(name string) bool {
-	e := c.entry(name)
-	return e != nil && e.envOpts
+// add sums up one more line's keys and marks.
+func (s *Summary) add(props, marks uint64) {
+	s.props |= props
+	s.marks |= marks
+}
+
+// MayHave reports whether an entry of the program may have property key:
+// false when no line of the program's sets it.
+func (s Summary) MayHave(key string) bool { return s.props&propBit(key) != 0 }
+
+// MayMark reports whether an option of an entry of the program may set
+// mark m: false when no line of the program's sets a mark starting as m
+// does.
+func (s Summary) MayMark(m string) bool {
+	return len(m) < 2 || s.marks&markBit(m[0], m[1]) != 0
+}
+
+// SummaryOf returns the summary of a program's lines; a program not in
+// the catalogue has nothing (its entry is nil).
+func (c *Catalog) SummaryOf(name string) Summary {
+	if e := c.entry(name); e != nil {
+		return e.tree
+	}
+	return Summary{}
+}
+
+// propsBits returns the propBit of every key of a PROPERTIES field.
+func propsBits(props string) uint64 {
+	var bits uint64
+	for p := range strings.FieldsSeq(props) {
+		k, _, _ := strings.Cut(p, "=")
+		bits |= propBit(k)
+	}
+	return bits
 }
 
 // lineEntry makes the entry of a line's OPTIONS, POSITIONALS and

@@ -72,7 +72,7 @@ func (s *state) envOptionWords(name string, words []string, dyn []bool) ([]strin
 		return nil, nil, false
 	}
 	cat := catalog.Default()
-	if !cat.MayHaveEnvOptions(name) {
+	if !cat.SummaryOf(name).MayHave("env-options") {
 		return nil, nil, false // (every command asks: no subcommand lookup)
 	}
 	e, _ := cat.Lookup(name, words[1:])
