@@ -297,6 +297,9 @@ type Entry struct {
 	parent  *Entry
 	line    int
 	wrapper bool // it, or a subcommand, runs a command from its words (computed once)
+	// tree, of a program's entry: what its line or a subcommand's may
+	// set (SummaryOf), summed up as the lines are added
+	tree Summary
 	// pend, in a lazily parsed catalogue, holds the program's subcommand
 	// lines, from which sub makes the entry of a subcommand when it is
 	// first looked up (subs is then written under pend.mu).
@@ -316,8 +319,8 @@ func (e *Entry) MayMark(m string) bool {
 	if e == nil || e.opts == nil {
 		return false
 	}
-	if t := e.opts; t.marks != 0 && len(m) >= 2 && t.marks&markBit(m[0], m[1]) == 0 {
-		return false // no mark of the field starts as m does
+	if t := e.opts; t.summed && len(m) >= 2 && t.marks&markBit(m[0], m[1]) == 0 {
+		return false // no mark of the field starts as m does (most fields have none)
 	}
 	for src := e.opts.src; ; {
 		i := strings.IndexByte(src, '!')
@@ -421,9 +424,12 @@ func propBit(name string) uint64 {
 // the process touched to look one program up.
 type optionTable struct {
 	src   string // the field
-	marks uint64 // markBit of every mark the field sets (0: not summed up; MayMark reads src)
-	once  sync.Once
-	m     map[string]Option
+	marks uint64 // markBit of every mark the field sets, when summed
+	// summed: marks is the field's summary (0 when it sets no mark); a
+	// table made otherwise is read by MayMark from src
+	summed bool
+	once   sync.Once
+	m      map[string]Option
 }
 
 // markBit is the bit, in optionTable.marks, of a mark's first two bytes:
@@ -454,7 +460,7 @@ const noMarks = ^uint64(0)
 // newOptionTable returns the table of an OPTIONS field, its map made now
 // when eager (a whole parse reports a malformed field here).
 func newOptionTable(src string, eager bool) (*optionTable, error) {
-	t := &optionTable{src: src, marks: sumMarks(src)}
+	t := &optionTable{src: src, marks: sumMarks(src), summed: true}
 	if eager {
 		m, err := parseOptions(src)
 		if err != nil {
@@ -1002,6 +1008,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent.pend == nil {
 			parent.pend = &pendingAt{subs: &pendingSubs{}}
 		}
+		parent.tree.add(propsBits(props), sumMarks(options))
 		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
 			heads: heads[1:], line: line, n: n,
 			wraps: textWraps(options, positionals, props), runsAfter: propRunsAfter(props),
@@ -1013,6 +1020,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	if err != nil {
 		return err
 	}
+	e.tree = Summary{props: e.props, marks: e.opts.marks}
 	var names []string
 	if only != "" {
 		names = []string{only}
@@ -1038,6 +1046,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent == nil {
 			return fmt.Errorf("subcommand of %q before its program", name)
 		}
+		parent.tree.add(e.props, e.opts.marks) // (a program's summary covers its subcommands')
 		for _, s := range heads[1 : len(heads)-1] {
 			next := parent.subs[s]
 			if next == nil {
@@ -1065,6 +1074,51 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		parent.Sub = true
 	}
 	return nil
+}
+
+// Summary is what a program's lines, its own and its subcommands', may
+// set: a caller that asks about a few properties or marks of whatever
+// entry Lookup gives rules them out first with one look at the program
+// (most programs set none of them), and skips the subcommand lookup.
+type Summary struct {
+	props uint64 // propBit of every key the lines set
+	marks uint64 // markBit of every mark their OPTIONS fields set (sumMarks)
+}
+
+// add sums up one more line's keys and marks.
+func (s *Summary) add(props, marks uint64) {
+	s.props |= props
+	s.marks |= marks
+}
+
+// MayHave reports whether an entry of the program may have property key:
+// false when no line of the program's sets it.
+func (s Summary) MayHave(key string) bool { return s.props&propBit(key) != 0 }
+
+// MayMark reports whether an option of an entry of the program may set
+// mark m: false when no line of the program's sets a mark starting as m
+// does.
+func (s Summary) MayMark(m string) bool {
+	return len(m) < 2 || s.marks&markBit(m[0], m[1]) != 0
+}
+
+// SummaryOf returns the summary of a program's lines; a program not in
+// the catalogue has nothing (its entry is nil).
+func (c *Catalog) SummaryOf(name string) Summary {
+	if e := c.entry(name); e != nil {
+		return e.tree
+	}
+	return Summary{}
+}
+
+// propsBits returns the propBit of every key of a PROPERTIES field.
+func propsBits(props string) uint64 {
+	var bits uint64
+	for p := range strings.FieldsSeq(props) {
+		k, _, _ := strings.Cut(p, "=")
+		bits |= propBit(k)
+	}
+	return bits
 }
 
 // lineEntry makes the entry of a line's OPTIONS, POSITIONALS and

@@ -46,6 +46,17 @@ func TestMayMarkSummary(t *testing.T) {
 			}
 		}
 	}
+	// A field that sets no mark is summed up as such, and MayMark answers
+	// from the summary without reading the field (src is changed behind
+	// the summary's back to show it is not read).
+	opts, err := newOptionTable("-x,--exclude: -q", false)
+	if err != nil || !opts.summed || opts.marks != 0 {
+		t.Fatalf("newOptionTable: summed %v, marks %x, err %v", opts != nil && opts.summed, opts.marks, err)
+	}
+	opts.src += " -p=!publish"
+	if (&Entry{opts: opts}).MayMark("publish") {
+		t.Error("a field summed up as setting no mark was read again")
+	}
 	// A field not summed up is searched.
 	e := &Entry{opts: &optionTable{src: "-x,--exclude:=!publish"}}
 	if !e.MayMark("publish") || e.MayMark("program") {

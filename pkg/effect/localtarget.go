@@ -159,6 +159,9 @@ func LocalTarget(res *shell.Result, i int) bool {
 		return false
 	}
 	cat := catalog.Default()
+	if sum := cat.SummaryOf(c.Name); !sum.MayHave("cloud") && !sum.MayHave("destroy") && !sum.MayHave("destroy-kind") && !sum.MayMark("publish") {
+		return false // (every command of every line asks: no subcommand lookup)
+	}
 	e, _ := cat.Lookup(c.Name, c.Args)
 	if e == nil {
 		return false

@@ -71,7 +71,11 @@ func (s *state) envOptionWords(name string, words []string, dyn []bool) ([]strin
 	if len(words) == 0 || name == "" {
 		return nil, nil, false
 	}
-	e, _ := catalog.Default().Lookup(name, words[1:])
+	cat := catalog.Default()
+	if !cat.SummaryOf(name).MayHave("env-options") {
+		return nil, nil, false // (every command asks: no subcommand lookup)
+	}
+	e, _ := cat.Lookup(name, words[1:])
 	if e == nil {
 		return nil, nil, false
 	}
