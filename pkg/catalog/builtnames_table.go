@@ -3,10 +3,10 @@
 package catalog
 
 // builtNamesLen is the length of the table builtNames index.
-const builtNamesLen = 223333
+const builtNamesLen = 223841
 
 // builtNamesSum is the CRC-32 (IEEE) of the table builtNames index.
-const builtNamesSum = 0xc20e59b5
+const builtNamesSum = 0xaa9c81f9
 
 // builtNames index the names of the embedded table's lines (builtName).
 var builtNames = [...]builtName{
@@ -80,7 +80,7 @@ var builtNames = [...]builtName{
 	{"arduino-cli", 195021, 1747},
 	{"arduino-cli", 195121, 1748},
 	{"arecord", 172676, 1550},
-	{"argo", 222989, 2012},
+	{"argo", 223497, 2019},
 	{"argocd", 101753, 934},
 	{"aria2c", 70107, 679},
 	{"arm-none-eabi-gdb", 4901, 36},
@@ -465,9 +465,9 @@ var builtNames = [...]builtName{
 	{"conda", 88550, 848},
 	{"conntrack", 193436, 1732},
 	{"consul", 101753, 934},
-	{"contentful", 221342, 1997},
-	{"contentful", 221363, 1998},
-	{"contentful", 221425, 1999},
+	{"contentful", 221850, 2004},
+	{"contentful", 221871, 2005},
+	{"contentful", 221933, 2006},
 	{"continue", 27074, 213},
 	{"copilot", 101753, 934},
 	{"copr", 90306, 859},
@@ -701,8 +701,8 @@ var builtNames = [...]builtName{
 	{"dvc", 188648, 1693},
 	{"dvc", 188694, 1694},
 	{"dvc", 188844, 1695},
-	{"dzil", 221277, 1995},
-	{"dzil", 221292, 1996},
+	{"dzil", 221785, 2002},
+	{"dzil", 221800, 2003},
 	{"earthly", 182978, 1636},
 	{"eatmydata", 2510, 20},
 	{"eb", 101753, 934},
@@ -960,7 +960,7 @@ var builtNames = [...]builtName{
 	{"gh", 33503, 278},
 	{"gh", 33567, 279},
 	{"gh", 175985, 1574},
-	{"gh-ost", 221825, 2003},
+	{"gh-ost", 222333, 2010},
 	{"ghc", 25120, 198},
 	{"ghp-import", 196580, 1762},
 	{"gio", 25867, 202},
@@ -1430,7 +1430,7 @@ var builtNames = [...]builtName{
 	{"lerna", 101028, 929},
 	{"less", 3379, 21},
 	{"let", 27074, 213},
-	{"lexicon", 221515, 2000},
+	{"lexicon", 222023, 2007},
 	{"lftp", 70544, 682},
 	{"link", 18598, 149},
 	{"linkerd", 101753, 934},
@@ -1575,6 +1575,9 @@ var builtNames = [...]builtName{
 	{"mlflow", 185801, 1661},
 	{"mlflow", 185892, 1662},
 	{"mlocate", 19604, 158},
+	{"mmctl", 221043, 1992},
+	{"mmctl", 221145, 1993},
+	{"mmctl", 221166, 1994},
 	{"mocha", 93834, 879},
 	{"modprobe", 147993, 1310},
 	{"module", 196988, 1767},
@@ -2036,7 +2039,7 @@ var builtNames = [...]builtName{
 	{"pscale", 101753, 934},
 	{"pscale", 105537, 965},
 	{"psql", 129937, 1164},
-	{"pt-online-schema-change", 222259, 2004},
+	{"pt-online-schema-change", 222767, 2011},
 	{"ptyxis", 17892, 145},
 	{"pueue", 6326, 45},
 	{"pulsar-admin", 214766, 1927},
@@ -2232,9 +2235,9 @@ var builtNames = [...]builtName{
 	{"salt", 93834, 879},
 	{"sam", 101753, 934},
 	{"samba-tool", 166509, 1495},
-	{"sanity", 222679, 2007},
-	{"sanity", 222745, 2008},
-	{"sanity", 222801, 2009},
+	{"sanity", 223187, 2014},
+	{"sanity", 223253, 2015},
+	{"sanity", 223309, 2016},
 	{"sash", 25620, 199},
 	{"say", 26012, 206},
 	{"sbatch-run", 6326, 45},
@@ -2364,9 +2367,9 @@ var builtNames = [...]builtName{
 	{"sops-exec", 2510, 20},
 	{"sort", 11970, 104},
 	{"source-guard", 27074, 213},
-	{"spack", 221058, 1992},
-	{"spack", 221117, 1993},
-	{"spack", 221144, 1994},
+	{"spack", 221566, 1999},
+	{"spack", 221625, 2000},
+	{"spack", 221652, 2001},
 	{"spark-sql", 133441, 1191},
 	{"spctl", 145200, 1287},
 	{"spectacle", 172259, 1547},
@@ -2861,5 +2864,6 @@ var builtNames = [...]builtName{
 	{"zrok2", 81900, 783},
 	{"zstd", 20541, 163},
 	{"zstdcat", 10787, 91},
+	{"zulip-send", 221248, 1995},
 	{"zypper", 148181, 1312},
 }

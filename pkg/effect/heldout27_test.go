@@ -1,0 +1,34 @@
+package effect
+
+import "testing"
+
+// TestHeldout27Changes: a cloud CLI's verbs that set an environment's
+// variables, issue a certificate, break a state lock, restore a backup or
+// hand a primary to another member change production when they point
+// there; a chat server's CLI posts to everyone in a channel. Their looks
+// and their runs elsewhere do not.
+func TestHeldout27Changes(t *testing.T) {
+	for line, want := range map[string]bool{
+		"eb setenv DB_POOL=20 -e production":        true,
+		"eb setenv DB_POOL=20 -e dev":               false,
+		"eb printenv dev":                           false,
+		"zappa certify production --yes":            true,
+		"zappa status production":                   false,
+		"npx sst unlock --stage production":         true,
+		"npx sst unlock --stage dev":                false,
+		"eb restore env-id-1234 production":         true,
+		"mmctl post create acme:town-square -m hi":  true,
+		"mmctl post list acme:town-square":          false,
+		"mmctl channel list acme":                   false,
+		"zulip-send --stream eng --subject x -m hi": true,
+	} {
+		effs := effectsOf(line)
+		got := false
+		for _, k := range []string{"destroy:remote", "destroy:production", "destroy:shared-change", "destroy:deploy"} {
+			got = got || hasEffect(effs, k)
+		}
+		if got != want {
+			t.Errorf("%q: changes = %v, want %v (%v)", line, got, want, effs)
+		}
+	}
+}
