@@ -21,6 +21,15 @@ func TestHeldout27Changes(t *testing.T) {
 		"mmctl post list acme:town-square":          false,
 		"mmctl channel list acme":                   false,
 		"zulip-send --stream eng --subject x -m hi": true,
+		// a server named by -server, -c, --cluster or --endpoint is
+		// this machine's only when the value names it
+		"zkCli.sh -server localhost:2181 deleteall /test":      false,
+		"zkCli.sh -server zk.acme.io:2181 deleteall /kafka":    true,
+		"acmectl -c localhost:8091 bucket-delete test":         false,
+		"acmectl --cluster 127.0.0.1:8091 bucket-delete t":     false,
+		"acmectl -c cb.acme.io:8091 bucket-delete test":        true,
+		"acmectl -c config.yml bucket-delete test":             true,
+		"acmectl --endpoint http://[::1]:9000 delete-bucket t": false,
 	} {
 		effs := effectsOf(line)
 		got := false
