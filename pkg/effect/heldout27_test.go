@@ -41,3 +41,20 @@ func TestHeldout27Changes(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeMachineBackups: Time Machine's delete and deletelocalsnapshots
+// destroy a machine's backups; its looks and settings do not.
+func TestTimeMachineBackups(t *testing.T) {
+	for line, want := range map[string]bool{
+		"tmutil delete -d /Volumes/Backup -t 2026-11-01-120000": true,
+		"tmutil deletelocalsnapshots /":                         true,
+		"tmutil listlocalsnapshots /":                           false,
+		"tmutil listbackups":                                    false,
+		"tmutil addexclusion node_modules":                      false,
+	} {
+		effs := effectsOf(line)
+		if got := hasEffect(effs, "destroy:backups"); got != want {
+			t.Errorf("%q: backups destroyed = %v, want %v (%v)", line, got, want, effs)
+		}
+	}
+}
