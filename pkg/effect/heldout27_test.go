@@ -42,6 +42,25 @@ func TestHeldout27Changes(t *testing.T) {
 	}
 }
 
+// TestWorkspaceSSH: coder ssh and devpod ssh run their command in the
+// workspace; what it does there is read as the command's own.
+func TestWorkspaceSSH(t *testing.T) {
+	for line, want := range map[string]bool{
+		"coder ssh ws1 -- printenv GITHUB_TOKEN":                true,
+		"devpod ssh acme-web --command 'printenv GITHUB_TOKEN'": true,
+		"coder ssh ws1 -- make test":                            false,
+		"devpod ssh acme-web --command 'go test ./...'":         false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || e.Kind == Flow && e.Detail == "secret->agent"
+		}
+		if got != want {
+			t.Errorf("%q: secret printed = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // TestTimeMachineBackups: Time Machine's delete and deletelocalsnapshots
 // destroy a machine's backups; its looks and settings do not.
 func TestTimeMachineBackups(t *testing.T) {
