@@ -61,6 +61,23 @@ func TestWorkspaceSSH(t *testing.T) {
 	}
 }
 
+// TestKubesealRecovery: kubeseal --recovery-unseal reads the controller's
+// private key it is given; sealing with the public certificate reads no key.
+func TestKubesealRecovery(t *testing.T) {
+	for line, want := range map[string]bool{
+		"kubeseal --recovery-unseal --recovery-private-key key.pem < sealed.yaml": true,
+		"kubeseal --format yaml --cert pub.pem < secret.yaml > sealed.yaml":       false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || e.Kind == Read && e.Path == "/home/dev/project/key.pem"
+		}
+		if got != want {
+			t.Errorf("%q: key read = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // TestTimeMachineBackups: Time Machine's delete and deletelocalsnapshots
 // destroy a machine's backups; its looks and settings do not.
 func TestTimeMachineBackups(t *testing.T) {
