@@ -20,7 +20,14 @@ import (
 
 // backupTools are the programs whose every repository holds backups.
 var backupTools = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("restic rustic borg borgmatic velero tarsnap kopia duplicity duplicati bupstash")
+	return fieldSet("restic rustic borg borgmatic velero tarsnap kopia duplicity duplicati bupstash tmutil")
+}}
+
+// machineBackupTools are the backup tools each of whose backups is a whole
+// machine's or volume's copy (Time Machine's backups and local
+// snapshots): any of them destroyed is a store of backups gone.
+var machineBackupTools = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("tmutil")
 }}
 
 // sweepFlags are options that take everything a destroy names.
@@ -40,7 +47,7 @@ func (a *analysis) backupsDestroyed(i int, c *shell.Command, cl *catalog.Classif
 	}
 	tool := backupTools.Get(c.Name)
 	named := tool
-	whole := cl.Mark("destroy") // restic forget --keep-last 0, borg prune --keep-within 1H
+	whole := cl.Mark("destroy") || machineBackupTools.Get(c.Name) // restic forget --keep-last 0, borg prune --keep-within 1H
 	for _, w := range cl.Words {
 		if w.Option != "" && w.Role != catalog.Remote {
 			continue

@@ -42,6 +42,12 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		// a job handed to its scheduler (argo submit, ray job submit), its
 		// traffic taken over (telepresence intercept)
 		"send": true, "execute": true, "submit": true, "intercept": true,
+		// an environment's variables set (eb setenv), a certificate
+		// issued and installed (zappa certify), a state lock broken (sst
+		// unlock), a backup restored over what runs, a primary handed to
+		// another member (reparent, switchover)
+		"setenv": true, "certify": true, "unlock": true, "restore": true, "reparent": true,
+		"switchover": true,
 	}
 }}
 

@@ -252,7 +252,10 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 
 // serverHostOptions are the options by which a client names the host or
 // address of the server it talks to, in the spellings CLIs share (-H
-// HOST, --host, --server, --bootstrap-server, --brokers, --address).
+// HOST, --host, --server, --bootstrap-server, --brokers, --address), Java
+// tools' single-dash -server (zkCli.sh -server localhost:2181), and a
+// cluster's address (couchbase-cli -c/--cluster localhost:8091,
+// --endpoint): only a value naming this machine makes a command aimed here.
 var serverHostOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-H --host --hostname --server --bootstrap-server --broker --brokers --address --addr")
+	return fieldSet("-H --host --hostname --server -server --bootstrap-server --broker --brokers --address --addr -c --cluster --endpoint")
 }}
