@@ -78,7 +78,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
-	apiKind, apiWhat := changesServiceAPI(cl) // apiaccess.go
+	apiKind, apiWhat := changesServiceAPI(cl, c.Args) // apiaccess.go
 	shared := ""
 	if apiKind == "" && !deletes && (e.Prop("fetcher") != "" || e.Prop("argsend") != "") {
 		shared = sharedRequest(cl, e, c.Args) // sharedrequest.go

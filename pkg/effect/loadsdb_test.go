@@ -23,6 +23,14 @@ func TestLoadsIntoProduction(t *testing.T) {
 		"bq load --source_format=CSV acme-prod:billing.invoices gs://acme-exports/invoices.csv": true,
 		"bq load --source_format=CSV acme-dev:staging.invoices ./invoices.csv":                  false,
 		"bq show acme-prod:billing.invoices":                                                    false,
+		// the database named by the environment, and a database here however named
+		"PGHOST=db.prod.acme.io pg_restore -d shop dumps/shop.dump":         true,
+		"export PGHOST=db.prod.acme.io; pg_restore -d shop dumps/shop.dump": true,
+		"PGSERVICE=prod pg_restore -d shop dumps/shop.dump":                 true,
+		"PGHOST=localhost pg_restore -d shop dumps/shop.dump":               false,
+		"pg_restore -h localhost -d shop_prod_copy dumps/prod.dump":         false,
+		"PGHOST=localhost pg_restore -d shop_prod_copy dumps/prod.dump":     false,
+		"mysqlimport -h 127.0.0.1 shop_production data/orders.csv":          false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
 			t.Errorf("%s: destroy:production %v, want %v: %v", line, got, want, effectsOf(line))
