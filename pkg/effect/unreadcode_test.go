@@ -30,3 +30,26 @@ func TestUnpackedDownloadRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedDownloadRuns checks that a file from the downloads copied or
+// moved on the line and run where it landed is code nobody has read; a
+// copy of data, or a run of another file, is not.
+func TestCopiedDownloadRuns(t *testing.T) {
+	for line, want := range map[string]bool{
+		"cp ~/Downloads/deploy.sh scripts/ && bash scripts/deploy.sh": true,
+		"mv ~/Downloads/setup.sh ./setup.sh && sh setup.sh":           true,
+		"install -m 755 ~/Downloads/cli bin/cli && ./bin/cli login":   true,
+		"cp -t tools/ ~/Downloads/fix.py && python3 tools/fix.py":     true,
+		"cp ~/Downloads/export.csv data/ && python3 scripts/load.py":  false,
+		"cp scripts/deploy.sh /tmp/deploy.sh && bash /tmp/deploy.sh":  false,
+		"bash scripts/deploy.sh && cp ~/Downloads/deploy.sh scripts/": false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || strings.Contains(e.String(), "copied from")
+		}
+		if got != want {
+			t.Errorf("%s: copied code %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
