@@ -569,8 +569,19 @@ var devParts = table.Map[string, bool]{Build: func() map[string]bool {
 func namesDevEnvironment(args map[string]any) bool {
 	dev := false
 	for k, v := range args {
+		if !targetKey(k) {
+			continue
+		}
+		if list, ok := v.([]any); ok {
+			// environments: ["staging", "dev"], each short of production
+			if productionPlace(map[string]any{k: list}) != "" {
+				return false
+			}
+			dev = dev || devTargetList(map[string]any{k: list})
+			continue
+		}
 		s, ok := v.(string)
-		if !ok || !targetKey(k) {
+		if !ok {
 			continue
 		}
 		if effect.NamesProduction(s) {

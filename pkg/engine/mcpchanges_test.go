@@ -203,6 +203,8 @@ func TestChangeInProduction(t *testing.T) {
 		{"k8s", "patch_configmap", `{"name":"web-config","namespace":"default","kubeContext":"prod-eu-1","data":{"FLAG":"off"}}`, true},
 		{"vercel", "create_env_var", `{"target":["preview","development"],"key":"API_URL","value":"https://api.acme.io"}`, false},
 		{"config", "set_config", `{"target":{"environment":"staging"},"key":"rate_limit","value":"0"}`, false},
+		{"flags", "set_flag", `{"flag":"checkout","environments":["staging","dev"],"enabled":false}`, false},
+		{"flags", "set_flag", `{"flag":"checkout","environments":["staging","production"],"enabled":false}`, true},
 	} {
 		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stopped {
