@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -101,6 +102,12 @@ func (a *analysis) unreadCodeRuns() {
 						unpackedTree{file: d + "/" + path.Base(src), archive: src, where: where})
 				}
 			}
+			continue
+		}
+		if pkg, where := a.installsUnread(i, c); pkg != "" {
+			// pip install ~/Downloads/sdk.tar.gz: its build and install
+			// scripts run
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: pkg + " (a package from " + where + " nobody here has read, installed)"})
 			continue
 		}
 		f := scriptRun(c)
@@ -222,6 +229,34 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 			if strings.HasSuffix(strings.ToLower(w), ext) {
 				return w, dest
 			}
+		}
+	}
+	return "", ""
+}
+
+// installsUnread returns a package a package manager installs (the
+// catalogue's "installs") from a file or directory in the downloads, and
+// where that is, or "", "".
+func (a *analysis) installsUnread(i int, c *shell.Command) (pkg, where string) {
+	for _, w := range c.Args {
+		if strings.HasPrefix(w, "-") || !strings.Contains(w, "/") || unresolved(w) {
+			continue
+		}
+		if where = a.unreadPlace(a.clean(w, i)); strings.Contains(where, "downloads") {
+			pkg = w // (a vendored package is the project's dependency, pinned in its tree)
+			break
+		}
+	}
+	if pkg == "" {
+		return "", "" // most commands name nothing there: no classifying
+	}
+	cl := a.cat.Classify(c.Name, c.Args)
+	if cl.Entry == nil || !cl.Entry.HasProps() || cl.Entry.Prop("installs") == "" {
+		return "", ""
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Package && w.Text == pkg {
+			return pkg, where
 		}
 	}
 	return "", ""

@@ -53,3 +53,25 @@ func TestCopiedDownloadRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestInstalledDownloadRuns checks that a package manager installing a
+// package from the downloads runs code nobody has read; an install from
+// the registry or the project's requirements does not.
+func TestInstalledDownloadRuns(t *testing.T) {
+	for line, want := range map[string]bool{
+		"pip install ~/Downloads/acme_sdk-1.0.tar.gz": true,
+		"npm install ~/Downloads/plugin.tgz":          true,
+		"pip install requests":                        false,
+		"pip install -r requirements.txt":             false,
+		"npm install ./packages/ui":                   false,
+		"cat ~/Downloads/plugin.tgz | sha256sum":      false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || strings.Contains(e.String(), "installed)")
+		}
+		if got != want {
+			t.Errorf("%s: installed unread code %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
