@@ -92,23 +92,25 @@ func (a *analysis) unreadCodeRuns() {
 			}
 			continue
 		}
-		if srcs, dest := copiesFiles(c); dest != "" && !unresolved(dest) {
-			// cp ~/Downloads/deploy.sh scripts/ && bash scripts/deploy.sh:
-			// the copy is the download's code, under its name or the new one
-			for _, src := range srcs {
-				if where := a.unreadPlace(a.clean(src, i)); where != "" && !unresolved(src) {
-					d := a.clean(dest, i)
-					unpacked = append(unpacked, unpackedTree{file: d, archive: src, where: where},
-						unpackedTree{file: d + "/" + path.Base(src), archive: src, where: where})
+		if namesDownloads(c.Args) { // (most commands name no download: nothing to look up)
+			if srcs, dest := copiesFiles(c); dest != "" && !unresolved(dest) {
+				// cp ~/Downloads/deploy.sh scripts/ && bash scripts/deploy.sh:
+				// the copy is the download's code, under its name or the new one
+				for _, src := range srcs {
+					if where := a.unreadPlace(a.clean(src, i)); where != "" && !unresolved(src) {
+						d := a.clean(dest, i)
+						unpacked = append(unpacked, unpackedTree{file: d, archive: src, where: where},
+							unpackedTree{file: d + "/" + path.Base(src), archive: src, where: where})
+					}
 				}
+				continue
 			}
-			continue
-		}
-		if pkg, where := a.installsUnread(i, c); pkg != "" {
-			// pip install ~/Downloads/sdk.tar.gz: its build and install
-			// scripts run
-			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: pkg + " (a package from " + where + " nobody here has read, installed)"})
-			continue
+			if pkg, where := a.installsUnread(i, c); pkg != "" {
+				// pip install ~/Downloads/sdk.tar.gz: its build and install
+				// scripts run
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: pkg + " (a package from " + where + " nobody here has read, installed)"})
+				continue
+			}
 		}
 		f := scriptRun(c)
 		if f == "" || unresolved(f) {
@@ -141,6 +143,17 @@ func (a *analysis) unreadCodeRuns() {
 // unpacked into on the line, or a file (file) such a file was copied or
 // moved to (archive is then the file it came from).
 type unpackedTree struct{ dir, file, archive, where string }
+
+// namesDownloads reports whether an argument may name a file in a
+// downloads directory.
+func namesDownloads(args []string) bool {
+	for _, w := range args {
+		if strings.Contains(w, "ownloads") {
+			return true
+		}
+	}
+	return false
+}
 
 // copiesFiles returns the sources and the destination of a copy or a move
 // (cp, mv, install with no -d, rsync, ln), or nil, "".
