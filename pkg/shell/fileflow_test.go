@@ -211,6 +211,8 @@ func TestPathDirUnderHome(t *testing.T) {
 	for _, src := range []string{
 		"printf 'rm -rf /x' > bin/tidy; chmod +x bin/tidy; PATH=$HOME/project/bin:$PATH tidy",
 		"printf 'rm -rf /x' > bin/tidy; export PATH=${HOME}/project/bin:$PATH; tidy",
+		"printf 'rm -rf /x' > bin/git; chmod +x bin/git; export PATH=\"$PWD/bin:$PATH\" && git status",
+		"printf 'rm -rf /x' > .bin/make; PATH=.bin:$PATH make",
 	} {
 		found := false
 		for _, c := range ParseIn(src, at).Commands {
