@@ -51,7 +51,7 @@ var readMethods = table.Map[string, bool]{Build: func() map[string]bool {
 // changesServiceAPI returns what a request with a method that writes
 // changes about a service's access or shipping — the effect's detail
 // ("access" or "deploy") and what the request does — or "", "".
-func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
+func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what string) {
 	method := ""
 	for _, w := range cl.Words {
 		if w.Role == catalog.Method {
@@ -67,6 +67,10 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 			}
 		}
 	}
+	implied := false // a body's method: only a production host is judged here (sharedrequest.go reads the rest)
+	if method == "" {
+		method, implied = impliedMethod(cl, args), true
+	}
 	if method == "" || readMethods.Get(method) {
 		return "", ""
 	}
@@ -77,7 +81,7 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		}
 		t := strings.ToLower(w.Text)
 		for _, f := range accessFields {
-			if strings.HasPrefix(t, f) || jsonField(t, f) {
+			if !implied && (strings.HasPrefix(t, f) || jsonField(t, f)) {
 				name, _, _ := strings.Cut(f, "=")
 				return "access", "request that changes " + name
 			}
@@ -95,18 +99,22 @@ func changesServiceAPI(cl *catalog.Classified) (detail, what string) {
 		} else if w.Role != catalog.URL && (!strings.Contains(p, "/") || strings.ContainsAny(p, " =")) {
 			continue
 		}
-		p, _, _ = strings.Cut(p, "?")
+		p, query, _ := strings.Cut(p, "?")
+		p, _, _ = strings.Cut(p, "#") // …/_delete_by_query#/_search: a fragment is never sent
+		query, _, _ = strings.Cut(query, "#")
 		p = match.PercentDecode(p) // %63ollaborators: the server decodes the path
 		parts := strings.Split(strings.Trim(p, "/"), "/")
 		for _, part := range parts {
 			part = strings.ToLower(part)
-			if d := apiSegments.Get(part); d == "access" {
+			if d := apiSegments.Get(part); implied {
+				break
+			} else if d == "access" {
 				return d, "request to " + part
 			} else if d != "" {
 				return d, "request that changes a service's " + part
 			}
 		}
-		if prod == "" && host != "" && namesProduction(host) && !readEndpoint(parts[len(parts)-1], cl) {
+		if prod == "" && host != "" && namesProduction(host) && !readEndpoint(parts[len(parts)-1], query, cl) {
 			prod = host
 		}
 	}
@@ -130,23 +138,106 @@ var readEndpoints = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // readEndpoint reports whether a request to a path whose last segment is
-// last only reads: a search or a query, or a GraphQL request whose body
-// holds no mutation.
-func readEndpoint(last string, cl *catalog.Classified) bool {
+// last only reads: a search, a query whose text (in the URL's query or
+// the body) holds no statement that changes data (InfluxDB's /query takes
+// DROP DATABASE), or a GraphQL request whose body holds no mutation. A
+// query's or GraphQL body read from a file or the input (-d @req.json,
+// --data-binary @-) is text nobody sees, so it is not known to read.
+func readEndpoint(last, query string, cl *catalog.Classified) bool {
 	last = strings.ToLower(last)
 	if !readEndpoints.Get(last) {
 		return false
 	}
-	if last != "graphql" {
-		return true
+	if last != "graphql" && last != "query" {
+		return true // a search's body cannot change what it searches
+	}
+	for param := range strings.SplitSeq(query, "&") {
+		if ChangesSQL(statementText(param)) {
+			return false // /query?q=DROP%20DATABASE%20x
+		}
 	}
 	for _, w := range cl.Words {
-		if strings.Contains(w.Text, "mutation") {
+		if w.Option != "" && strings.HasPrefix(w.Text, "@") && w.Role == catalog.AtFile || w.Role == catalog.Upload {
+			return false // the body is a file's text
+		}
+		if w.Role == catalog.Method || w.Role == catalog.URL {
+			continue
+		}
+		if last == "graphql" && graphqlMutation(w.Text) || last != "graphql" && ChangesSQL(statementText(w.Text)) {
 			return false
 		}
 	}
 	return true
 }
+
+// graphqlMutation reports whether a request body holds a GraphQL
+// mutation: the keyword as a word, not a field that contains it
+// (mutations { id }).
+func graphqlMutation(body string) bool {
+	for rest := body; ; {
+		i := strings.Index(rest, "mutation")
+		if i < 0 {
+			return false
+		}
+		after := rest[i+len("mutation"):]
+		if after == "" || !isNameByte(after[0]) {
+			return true
+		}
+		rest = after
+	}
+}
+
+// isNameByte reports a byte that continues a GraphQL name.
+func isNameByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// statementText is a request field's value as the statement it carries:
+// q=DROP DATABASE x gives DROP DATABASE x; a JSON body is searched as it
+// is.
+func statementText(w string) string {
+	if k := strings.IndexByte(w, '='); k > 0 && !strings.ContainsAny(w[:k], " {\"") {
+		return match.PercentDecode(w[k+1:])
+	}
+	return w
+}
+
+// impliedMethod returns the method a client sends a request with when its
+// words name none: POST for a body (curl -d, --json, -F, --data-urlencode;
+// wget --post-data; an HTTPie data item key=value, key:=json), PUT for
+// curl's upload (-T), and "" for a request made with -G (the body becomes
+// the URL's query) or without a body.
+func impliedMethod(cl *catalog.Classified, args []string) string {
+	e := cl.Entry
+	if e == nil || !e.HasProps() || e.Prop("fetcher") == "" {
+		return ""
+	}
+	for _, a := range args {
+		if a == "-G" || a == "--get" || a == "-I" || a == "--head" {
+			return ""
+		}
+	}
+	items := e.Prop("request-items") != ""
+	method := ""
+	for _, w := range cl.Words {
+		switch {
+		case w.Option == "-T" || w.Option == "--upload-file":
+			return "PUT"
+		case w.Role == catalog.AtFile && w.Option != "" && !nonBodyOptions.Get(w.Option),
+			w.Option == "--post-data" || w.Option == "--post-file":
+			method = "POST"
+		case items && w.Option == "" && w.Role == catalog.Data && requestBodyItem(w.Text):
+			method = "POST"
+		}
+	}
+	return method
+}
+
+// nonBodyOptions are a client's options read as files (atfile) that do
+// not carry the request's body: headers, cookies, variables, the query.
+var nonBodyOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"-H": true, "--header": true, "-b": true, "--cookie": true, "--variable": true, "--url-query": true}
+}}
 
 // jsonField reports whether a JSON body sets the field NAME, or NAME to
 // VALUE for a field given as NAME=VALUE ({"private": false}, {"force":

@@ -37,7 +37,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.aimedHere(i, c) {
 			if v := unknownDestroyVerb(cl); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
-			} else if v := unknownPush(cl); v != "" {
+			} else if v := unknownPush(cl, c.Args); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + v}) // unknownpush.go
 			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
@@ -78,7 +78,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	deletes := sendsDelete(cl)
 	public := makesPublic(cl)
-	apiKind, apiWhat := changesServiceAPI(cl) // apiaccess.go
+	apiKind, apiWhat := changesServiceAPI(cl, c.Args) // apiaccess.go
 	shared := ""
 	if apiKind == "" && !deletes && (e.Prop("fetcher") != "" || e.Prop("argsend") != "") {
 		shared = sharedRequest(cl, e, c.Args) // sharedrequest.go

@@ -23,6 +23,20 @@ func TestLoadsIntoProduction(t *testing.T) {
 		"bq load --source_format=CSV acme-prod:billing.invoices gs://acme-exports/invoices.csv": true,
 		"bq load --source_format=CSV acme-dev:staging.invoices ./invoices.csv":                  false,
 		"bq show acme-prod:billing.invoices":                                                    false,
+		// the database named by the environment, and a database here however named
+		"PGHOST=db.prod.acme.io pg_restore -d shop dumps/shop.dump":         true,
+		"export PGHOST=db.prod.acme.io; pg_restore -d shop dumps/shop.dump": true,
+		"PGSERVICE=prod pg_restore -d shop dumps/shop.dump":                 true,
+		"PGHOST=localhost pg_restore -d shop dumps/shop.dump":               false,
+		"pg_restore -h localhost -d shop_prod_copy dumps/prod.dump":         false,
+		"PGHOST=localhost pg_restore -d shop_prod_copy dumps/prod.dump":     false,
+		"mysqlimport -h 127.0.0.1 shop_production data/orders.csv":          false,
+		// loaders the catalogue marks (myloader's host, pgloader's target)
+		"myloader -h mysql.prod.acme.io -d dumps/shop -o":                            true,
+		"myloader -h localhost -B shop_prod -d dumps/shop":                           false,
+		"pgloader dumps/shop.sqlite postgresql://etl@db.prod.acme.io/shop":           true,
+		"pgloader dumps/shop.sqlite postgresql://postgres@localhost/shop_prod":       false,
+		"pgloader --dry-run dumps/shop.sqlite postgresql://etl@db.prod.acme.io/shop": false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
 			t.Errorf("%s: destroy:production %v, want %v: %v", line, got, want, effectsOf(line))

@@ -29,20 +29,7 @@ func (a *analysis) tokenToOtherHost(i int, c *shell.Command, cl *catalog.Classif
 		}
 	}
 	if env := e.Prop("host-env"); host == "" && env != "" {
-		// its own assignment, or one made before it on the line (env
-		// GH_HOST=H gh …, export GH_HOST=H; gh …)
-		for k := 0; k <= i && k < len(a.res.Commands); k++ {
-			o := &a.res.Commands[k]
-			words := o.Assigns
-			if k < i && (o.Name == "export" || o.Name == "env" || o.Name == "declare" || o.Name == "typeset") || k == i && len(c.Via) > 0 {
-				words = append(words[:len(words):len(words)], o.Args...)
-			}
-			for _, as := range words {
-				if v, ok := strings.CutPrefix(as, env+"="); ok {
-					host = v
-				}
-			}
-		}
+		host = a.assignedOnLine(i, c, env)
 	}
 	host = strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://"), "/"))
 	own := e.Prop("token-host")

@@ -12,14 +12,16 @@ import (
 // its leading words, and an operand after it names where it goes as a
 // registry does: an address with a scheme (library://, oras://), a
 // reference whose first part is a registry's host (r8.im/org/model), or a
-// name with a tag (acme/helper:latest). A push between paths (adb push
-// FILE /sdcard/, lxc file push FILE box/tmp/) or to a remote by name
-// (dolt push origin main) publishes nothing; a registry on this machine
-// (localhost:5000/…) neither.
+// name with a tag (acme/helper:latest) or a digest (acme/app@sha256:…);
+// or an option names the registry (--registry ghcr.io) or holds such a
+// reference (--to=REF). A push between paths (adb push FILE /sdcard/, lxc
+// file push FILE box/tmp/) or to a remote by name (dolt push origin main)
+// publishes nothing; a registry on this machine (localhost:5000/…)
+// neither.
 
 // unknownPush returns what an unknown program's push publishes, "push
 // REF", or "".
-func unknownPush(cl *catalog.Classified) string {
+func unknownPush(cl *catalog.Classified, args []string) string {
 	at := pushVerb(cl)
 	if at < 0 {
 		return ""
@@ -29,7 +31,35 @@ func unknownPush(cl *catalog.Classified) string {
 			return "push " + w.Text
 		}
 	}
+	// the options, which an unknown program's words leave out: a registry
+	// named by one (--registry ghcr.io), or a reference as one's value
+	// (--to=ghcr.io/acme/app:v1)
+	registryNext := false
+	for _, w := range args {
+		if registryNext && registryHost(w) {
+			return "push " + w
+		}
+		registryNext = false
+		if !strings.HasPrefix(w, "-") {
+			continue
+		}
+		name, v, joined := strings.Cut(w, "=")
+		registry := strings.Contains(strings.ToLower(name), "registry")
+		if joined && (registryRef(v) || registry && registryHost(v)) {
+			return "push " + v
+		}
+		registryNext = registry && !joined
+	}
 	return ""
+}
+
+// registryHost reports whether a word is a registry's host that is not
+// this machine: a name with a dot, maybe a port (ghcr.io, registry.acme.io:5000).
+func registryHost(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "https://"), "http://")
+	host, _, _ := strings.Cut(strings.TrimSuffix(w, "/"), ":")
+	return strings.Contains(host, ".") && !strings.ContainsAny(host, "/@ =$`\\") && !loopback(host) && host != "localhost" &&
+		!strings.HasPrefix(host, ".")
 }
 
 // pushVerb returns the index in cl.Words of push when it is among a
@@ -60,6 +90,10 @@ func registryRef(w string) bool {
 		host, _, _ = strings.Cut(host, ":")
 		return scheme != "file" && scheme != "" && !strings.ContainsAny(scheme, "/.") && !loopback(host) && host != "localhost"
 	}
+	digest := false
+	if name, d, ok := strings.Cut(w, "@"); ok && strings.HasPrefix(d, "sha256:") {
+		w, digest = name, true // ghcr.io/acme/app@sha256:…: pinned by its digest
+	}
 	if strings.ContainsAny(w, "@ =$`\\") || !strings.Contains(w, "/") {
 		return false
 	}
@@ -74,5 +108,8 @@ func registryRef(w string) bool {
 	// no registry host: a name with a tag after its last part
 	last := w[strings.LastIndexByte(w, '/')+1:]
 	name, tag, tagged := strings.Cut(last, ":")
+	if digest {
+		return name != "" && !strings.Contains(name, ".")
+	}
 	return tagged && name != "" && tag != "" && !strings.Contains(name, ".")
 }

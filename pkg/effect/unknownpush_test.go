@@ -21,6 +21,14 @@ func TestUnknownPush(t *testing.T) {
 		"zorb push file:///tmp/registry/app:1":                          false,
 		"zorb build -t acme/helper:latest .":                            false,
 		"zorb push --help":                                              false,
+		// the registry given as an option, and a reference pinned by digest
+		"zorb push --registry ghcr.io acme/app":           true,
+		"zorb push --to=ghcr.io/acme/app:v1 dist/app.tar": true,
+		"zorb push ghcr.io/acme/app@sha256:4f2a9c0d1e":    true,
+		"zorb push acme/app@sha256:4f2a9c0d1e":            true,
+		"zorb push --registry localhost:5000 acme/app":    false,
+		"zorb push --registry=127.0.0.1:5000 acme/app":    false,
+		"zorb push --out=dist/app.tar build":              false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:publish"); got != want {
 			t.Errorf("%s: destroy:publish %v, want %v: %v", line, got, want, effectsOf(line))

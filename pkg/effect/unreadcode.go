@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -17,7 +18,9 @@ import (
 // are whatever their publisher shipped, and what they do is not on the
 // line. So is what an archive from there held, unpacked on the line and
 // run (tar xzf ~/Downloads/x.tgz && ./x/setup.sh): it lands over whatever
-// was in its directory. The effect is Unknown with the detail "code"
+// was in its directory; and so is a file from there copied or moved on the
+// line and run from where it landed (cp ~/Downloads/x.sh scripts/ && bash
+// scripts/x.sh). The effect is Unknown with the detail "code"
 // (standard asks). A
 // package manager's linked tools (vendor/bin/phpunit, a bin directory
 // under a vendored tree) are its installed dependencies, listed in the
@@ -71,8 +74,8 @@ func scriptRun(c *shell.Command) string {
 	if !isShellOrInterp(c.Name) || len(args) == 0 {
 		return ""
 	}
-	if w := args[0]; !strings.HasPrefix(w, "-") && strings.Contains(w, "/") {
-		return w // sh ./vendor/install.sh, python3 ~/Downloads/fix.py
+	if w := args[0]; !strings.HasPrefix(w, "-") && w != "" {
+		return w // sh ./vendor/install.sh, python3 ~/Downloads/fix.py, sh setup.sh
 	}
 	return ""
 }
@@ -89,6 +92,26 @@ func (a *analysis) unreadCodeRuns() {
 			}
 			continue
 		}
+		if namesDownloads(c.Args) { // (most commands name no download: nothing to look up)
+			if srcs, dest := copiesFiles(c); dest != "" && !unresolved(dest) {
+				// cp ~/Downloads/deploy.sh scripts/ && bash scripts/deploy.sh:
+				// the copy is the download's code, under its name or the new one
+				for _, src := range srcs {
+					if where := a.unreadPlace(a.clean(src, i)); where != "" && !unresolved(src) {
+						d := a.clean(dest, i)
+						unpacked = append(unpacked, unpackedTree{file: d, archive: src, where: where},
+							unpackedTree{file: d + "/" + path.Base(src), archive: src, where: where})
+					}
+				}
+				continue
+			}
+			if pkg, where := a.installsUnread(i, c); pkg != "" {
+				// pip install ~/Downloads/sdk.tar.gz: its build and install
+				// scripts run
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: pkg + " (a package from " + where + " nobody here has read, installed)"})
+				continue
+			}
+		}
 		f := scriptRun(c)
 		if f == "" || unresolved(f) {
 			continue
@@ -99,6 +122,13 @@ func (a *analysis) unreadCodeRuns() {
 			continue
 		}
 		for _, u := range unpacked {
+			if u.file != "" {
+				if p == u.file {
+					a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: f + " (copied from " + u.archive + ", code from " + u.where + " nobody here has read)"})
+					break
+				}
+				continue
+			}
 			if strings.HasPrefix(p, strings.TrimSuffix(u.dir, "/")+"/") {
 				// tar xzf ~/Downloads/installer.tgz && ./installer/setup.sh:
 				// what the archive held, over whatever was there
@@ -110,8 +140,56 @@ func (a *analysis) unreadCodeRuns() {
 }
 
 // unpackedTree is a directory an archive from where nobody reads it was
-// unpacked into on the line.
-type unpackedTree struct{ dir, archive, where string }
+// unpacked into on the line, or a file (file) such a file was copied or
+// moved to (archive is then the file it came from).
+type unpackedTree struct{ dir, file, archive, where string }
+
+// namesDownloads reports whether an argument may name a file in a
+// downloads directory.
+func namesDownloads(args []string) bool {
+	for _, w := range args {
+		if strings.Contains(w, "ownloads") {
+			return true
+		}
+	}
+	return false
+}
+
+// copiesFiles returns the sources and the destination of a copy or a move
+// (cp, mv, install with no -d, rsync, ln), or nil, "".
+func copiesFiles(c *shell.Command) (srcs []string, dest string) {
+	switch c.Name {
+	case "cp", "mv", "install", "rsync", "ln", "gcp", "gmv":
+	default:
+		return nil, ""
+	}
+	var ops []string
+	for k, w := range c.Args {
+		if w == "-t" || w == "--target-directory" {
+			if k+1 < len(c.Args) {
+				dest = c.Args[k+1]
+			}
+			continue
+		}
+		if t, ok := strings.CutPrefix(w, "--target-directory="); ok {
+			dest = t
+			continue
+		}
+		if w == "-d" && c.Name == "install" {
+			return nil, ""
+		}
+		if !strings.HasPrefix(w, "-") && (k == 0 || c.Args[k-1] != "-t" && c.Args[k-1] != "-m" && c.Args[k-1] != "--target-directory") {
+			ops = append(ops, w)
+		}
+	}
+	if dest != "" {
+		return ops, dest
+	}
+	if len(ops) < 2 {
+		return nil, ""
+	}
+	return ops[:len(ops)-1], ops[len(ops)-1]
+}
 
 // extractsArchive returns the archive a command unpacks and the directory
 // it unpacks it into ("." when none is given), or "", "": tar x (-x,
@@ -164,6 +242,34 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 			if strings.HasSuffix(strings.ToLower(w), ext) {
 				return w, dest
 			}
+		}
+	}
+	return "", ""
+}
+
+// installsUnread returns a package a package manager installs (the
+// catalogue's "installs") from a file or directory in the downloads, and
+// where that is, or "", "".
+func (a *analysis) installsUnread(i int, c *shell.Command) (pkg, where string) {
+	for _, w := range c.Args {
+		if strings.HasPrefix(w, "-") || !strings.Contains(w, "/") || unresolved(w) {
+			continue
+		}
+		if where = a.unreadPlace(a.clean(w, i)); strings.Contains(where, "downloads") {
+			pkg = w // (a vendored package is the project's dependency, pinned in its tree)
+			break
+		}
+	}
+	if pkg == "" {
+		return "", "" // most commands name nothing there: no classifying
+	}
+	cl := a.cat.Classify(c.Name, c.Args)
+	if cl.Entry == nil || !cl.Entry.HasProps() || cl.Entry.Prop("installs") == "" {
+		return "", ""
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Package && w.Text == pkg {
+			return pkg, where
 		}
 	}
 	return "", ""

@@ -30,3 +30,48 @@ func TestUnpackedDownloadRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedDownloadRuns checks that a file from the downloads copied or
+// moved on the line and run where it landed is code nobody has read; a
+// copy of data, or a run of another file, is not.
+func TestCopiedDownloadRuns(t *testing.T) {
+	for line, want := range map[string]bool{
+		"cp ~/Downloads/deploy.sh scripts/ && bash scripts/deploy.sh": true,
+		"mv ~/Downloads/setup.sh ./setup.sh && sh setup.sh":           true,
+		"install -m 755 ~/Downloads/cli bin/cli && ./bin/cli login":   true,
+		"cp -t tools/ ~/Downloads/fix.py && python3 tools/fix.py":     true,
+		"cp ~/Downloads/export.csv data/ && python3 scripts/load.py":  false,
+		"cp scripts/deploy.sh /tmp/deploy.sh && bash /tmp/deploy.sh":  false,
+		"bash scripts/deploy.sh && cp ~/Downloads/deploy.sh scripts/": false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || strings.Contains(e.String(), "copied from")
+		}
+		if got != want {
+			t.Errorf("%s: copied code %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
+// TestInstalledDownloadRuns checks that a package manager installing a
+// package from the downloads runs code nobody has read; an install from
+// the registry or the project's requirements does not.
+func TestInstalledDownloadRuns(t *testing.T) {
+	for line, want := range map[string]bool{
+		"pip install ~/Downloads/acme_sdk-1.0.tar.gz": true,
+		"npm install ~/Downloads/plugin.tgz":          true,
+		"pip install requests":                        false,
+		"pip install -r requirements.txt":             false,
+		"npm install ./packages/ui":                   false,
+		"cat ~/Downloads/plugin.tgz | sha256sum":      false,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || strings.Contains(e.String(), "installed)")
+		}
+		if got != want {
+			t.Errorf("%s: installed unread code %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}

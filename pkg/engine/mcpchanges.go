@@ -521,7 +521,7 @@ var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
 		"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,
 		"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
 		"server": true, "app": true, "appname": true, "service": true, "account": true, "accountname": true,
-		"bucket": true, "bucketname": true, "folder": true, "folderuid": true,
+		"bucket": true, "bucketname": true, "folder": true, "folderuid": true, "kubecontext": true,
 	}
 }}
 
@@ -531,6 +531,9 @@ func targetKey(k string) bool {
 	k = normKey(k)
 	if targetKeys.Get(k) {
 		return true
+	}
+	if t, ok := strings.CutSuffix(k, "s"); ok && targetKeys.Get(t) {
+		return true // environments: ["production"]
 	}
 	for _, suffix := range []string{"id", "name", "slug"} {
 		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys.Get(t) {
@@ -566,8 +569,19 @@ var devParts = table.Map[string, bool]{Build: func() map[string]bool {
 func namesDevEnvironment(args map[string]any) bool {
 	dev := false
 	for k, v := range args {
+		if !targetKey(k) {
+			continue
+		}
+		if list, ok := v.([]any); ok {
+			// environments: ["staging", "dev"], each short of production
+			if productionPlace(map[string]any{k: list}) != "" {
+				return false
+			}
+			dev = dev || devTargetList(map[string]any{k: list})
+			continue
+		}
 		s, ok := v.(string)
-		if !ok || !targetKey(k) {
+		if !ok {
 			continue
 		}
 		if effect.NamesProduction(s) {
@@ -601,11 +615,41 @@ func productionTarget(args map[string]any) string {
 }
 
 // productionPlace returns the value of an argument that says where a
-// change is made (targetKeys) and names production, or "".
+// change is made (targetKeys) and names production, or "". The place may
+// be a list ({"target": ["production"]}) or an object
+// ({"cluster": {"name": "prod-eu"}}, {"target": {"environment": …}}).
 func productionPlace(args map[string]any) string {
+	return productionPlaceIn(args, 0)
+}
+
+// productionPlaceIn is productionPlace for arguments depth objects deep.
+func productionPlaceIn(args map[string]any, depth int) string {
 	for _, k := range sortedKeys(args) { // (the same answer every time)
+		if !targetKey(k) {
+			continue
+		}
+		switch v := args[k].(type) {
+		case []any:
+			for _, e := range v {
+				if s, ok := e.(string); ok && effect.NamesProduction(s) {
+					return s
+				}
+			}
+		case map[string]any:
+			if depth >= 2 {
+				continue
+			}
+			if p := productionPlaceIn(v, depth+1); p != "" {
+				return p
+			}
+			for _, name := range []string{"name", "id", "slug", "key", "uri"} {
+				if s, ok := v[name].(string); ok && effect.NamesProduction(s) {
+					return s
+				}
+			}
+		}
 		s, ok := args[k].(string)
-		if !ok || !targetKey(k) {
+		if !ok {
 			continue
 		}
 		if u, err := url.Parse(s); err == nil && u.Host != "" {

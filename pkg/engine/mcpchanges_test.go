@@ -195,6 +195,16 @@ func TestChangeInProduction(t *testing.T) {
 		{"jira", "create_issue", `{"project":"PROD","summary":"Checkout fails on Safari"}`, false},
 		{"gitlab", "create_merge_request", `{"project_id":"acme/api","source_branch":"fix/x","target_branch":"main"}`, false},
 		{"mongodb", "list_indexes", `{"connection":"prod","collection":"orders"}`, false},
+		// the place in a list, in an object, under a plural or a kube context
+		{"vercel", "create_env_var", `{"target":["production"],"key":"API_URL","value":"https://api.acme.io"}`, true},
+		{"config", "set_config", `{"environments":["production"],"key":"checkout.enabled","value":"false"}`, true},
+		{"kafka", "alter_topic_config", `{"topic":"orders","cluster":{"name":"prod-eu"},"config":{"retention.ms":"1"}}`, true},
+		{"config", "update_setting", `{"target":{"environment":"production"},"key":"rate_limit","value":"0"}`, true},
+		{"k8s", "patch_configmap", `{"name":"web-config","namespace":"default","kubeContext":"prod-eu-1","data":{"FLAG":"off"}}`, true},
+		{"vercel", "create_env_var", `{"target":["preview","development"],"key":"API_URL","value":"https://api.acme.io"}`, false},
+		{"config", "set_config", `{"target":{"environment":"staging"},"key":"rate_limit","value":"0"}`, false},
+		{"flags", "set_flag", `{"flag":"checkout","environments":["staging","dev"],"enabled":false}`, false},
+		{"flags", "set_flag", `{"flag":"checkout","environments":["staging","production"],"enabled":false}`, true},
 	} {
 		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stopped {

@@ -887,6 +887,11 @@ func (s *state) pathFileText(name string) (string, bool) {
 					entry = "." + rest // the line's own directory
 				}
 			}
+			for _, home := range [...]string{"$HOME", "${HOME}"} {
+				if rest, ok := strings.CutPrefix(entry, home); ok && (rest == "" || rest[0] == '/') {
+					entry = "~" + rest // PATH=$HOME/project/bin:$PATH
+				}
+			}
 			if entry == "" || strings.ContainsAny(entry, "$`") {
 				continue
 			}

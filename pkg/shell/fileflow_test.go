@@ -203,3 +203,23 @@ func TestStdinSinksAndFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestPathDirUnderHome checks a directory put on PATH by way of $HOME
+// (PATH=$HOME/project/bin:$PATH) where the line wrote the program.
+func TestPathDirUnderHome(t *testing.T) {
+	at := Place{Dir: "/home/dev/project", Home: "/home/dev"}
+	for _, src := range []string{
+		"printf 'rm -rf /x' > bin/tidy; chmod +x bin/tidy; PATH=$HOME/project/bin:$PATH tidy",
+		"printf 'rm -rf /x' > bin/tidy; export PATH=${HOME}/project/bin:$PATH; tidy",
+		"printf 'rm -rf /x' > bin/git; chmod +x bin/git; export PATH=\"$PWD/bin:$PATH\" && git status",
+		"printf 'rm -rf /x' > .bin/make; PATH=.bin:$PATH make",
+	} {
+		found := false
+		for _, c := range ParseIn(src, at).Commands {
+			found = found || c.Name == "rm" && strings.Contains(strings.Join(c.Args, " "), "/x")
+		}
+		if !found {
+			t.Errorf("ParseIn(%q) =\n\t%s\nwant the file's rm of /x", src, strings.Join(describeAll(ParseIn(src, at)), "\n\t"))
+		}
+	}
+}

@@ -29,6 +29,8 @@ func TestInPlaceEdit(t *testing.T) {
 		{"printf 'rn -rf /x\\n' > t; sed -i 's/rn/rm/' t; bash t", "rm -rf /x"},
 		{"echo 'echo /x' > t.sh; sed -i -e 's/echo/rm -rf/' t.sh; sh t.sh", "rm -rf /x"},
 		{"echo 'rm -rf /y' > t.sh; gsed -i.bak 's#/y#/x#' t.sh; . ./t.sh", "rm -rf /x"},
+		{"printf 'rn -rf /x\\n' > t; sed -i 's/RN/rm/I' t; bash t", "rm -rf /x"},
+		{"printf 'rn -rf /x\\n' > t; sed -i 's/RN/rm/gI' t; bash t", "rm -rf /x"},
 	} {
 		if !runs(tc.src, tc.want) {
 			t.Errorf("Parse(%q) =\n\t%s\nwant %s", tc.src, strings.Join(describeAll(Parse(tc.src)), "\n\t"), tc.want)
@@ -37,6 +39,9 @@ func TestInPlaceEdit(t *testing.T) {
 	for _, src := range []string{
 		"echo 'echo hi' > t.sh; perl -pi -e 's/echo hi/rm -rf \\/x/' t.sh; bash t.sh",
 		"echo 'echo hi' > t.sh; sed -i '1d' t.sh; bash t.sh",
+		"echo 'echo hi' > t.sh; sed -i 's/hi/there/e' t.sh; bash t.sh",
+		"echo 'echo hi hi' > t.sh; sed -i 's/hi/there/2' t.sh; bash t.sh",
+		"echo 'echo hi' > t.sh; sd hi there t.sh; bash t.sh", // (sd FIND REPL FILE: the catalogue's writes)
 	} {
 		if runs(src, "echo hi") || !unknown(src) { // (perl -pi: forgetWritten)
 			t.Errorf("Parse(%q): the edited file is run with its first text or seen: %s", src, strings.Join(describeAll(Parse(src)), "; "))

@@ -164,8 +164,8 @@ func trText(args []string, text string) (string, bool) {
 	return strings.Map(func(r rune) rune { return m.apply(r) }, text), true
 }
 
-// sedText applies sed's s/RE/REPL/[g] and y/abc/xyz/ commands, the forms
-// used to disguise a word; anything else is not followed.
+// sedText applies sed's s/RE/REPL/[gIp] and y/abc/xyz/ commands, the
+// forms used to disguise a word; anything else is not followed.
 func sedText(args []string, text string) (string, bool) {
 	var scripts []string
 	quiet := false
@@ -222,8 +222,20 @@ func sedText(args []string, text string) (string, bool) {
 				}, text)
 				continue
 			}
-			// (?m): sed reads line by line, so ^ and $ are each line's
-			re, err := regexp.Compile("(?m)" + strings.NewReplacer(`\(`, "(", `\)`, ")", `\+`, "+", `\?`, "?", `\|`, "|").Replace(parts[0]))
+			// (?m): sed reads line by line, so ^ and $ are each line's;
+			// the I flag matches in any case. Other flags (a count, e
+			// that runs the result, w that writes it) are not followed.
+			mode := "(?m)"
+			for _, f := range strings.TrimSpace(parts[2]) {
+				switch f {
+				case 'g', 'p':
+				case 'I', 'i':
+					mode = "(?mi)"
+				default:
+					return "", false
+				}
+			}
+			re, err := regexp.Compile(mode + strings.NewReplacer(`\(`, "(", `\)`, ")", `\+`, "+", `\?`, "?", `\|`, "|").Replace(parts[0]))
 			if err != nil {
 				return "", false
 			}

@@ -361,6 +361,14 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		// (runners.go)
 		s.runsUnseen(len(s.out)-1, op)
 	}
+	if s.files != nil && len(words) > 0 {
+		if text, ok := s.pathFileText(words[0]); ok {
+			// install x ~/.local/bin/t; t, and PATH=bin:$PATH git status
+			// with bin/git written on the line: the written program runs,
+			// whatever name it shadows
+			s.runText(text, shebangLang(text), f)
+		}
+	}
 	switch {
 	case isShell(name) && shellNoExec(words):
 		// bash -n "$X": checked, not run
@@ -574,9 +582,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if s.files != nil {
 			if text, ok := s.files[s.key(words[0])]; ok {
 				s.runText(text, shebangLang(text), f)
-			} else if text, ok := s.pathFileText(words[0]); ok {
-				s.runText(text, shebangLang(text), f) // install x ~/.local/bin/t; t
-			}
+			} // (install x ~/.local/bin/t; t: run above, as a program on PATH)
 		}
 		if s.files != nil || len(s.out) > 1 {
 			// a build matters when the line runs what it builds
