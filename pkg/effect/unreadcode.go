@@ -203,12 +203,9 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 			switch {
 			case w == "--extract" || w == "--get":
 				extracting = true
-			case w == "-C" || w == "--directory":
-				if k+1 < len(c.Args) {
-					dest = c.Args[k+1]
-				}
-			case strings.HasPrefix(w, "--directory="):
-				dest = w[len("--directory="):]
+			case w == "-C" || w == "--directory" || strings.HasPrefix(w, "--directory="):
+				// (the catalogue's cd role: the command's own directory is
+				// already the one it unpacks into, dest stays ".")
 			case k == 0 && !strings.HasPrefix(w, "-") || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--"):
 				extracting = extracting || strings.Contains(w, "x")
 			}
@@ -234,17 +231,25 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 	if !extracting {
 		return "", ""
 	}
-	for _, w := range c.Args {
-		if strings.HasPrefix(w, "-") {
-			continue
+	first := "" // the first operand, when none has an archive's ending
+	for k, w := range c.Args {
+		if v, ok := strings.CutPrefix(w, "--file="); ok {
+			return v, dest // tar -x --file=~/Downloads/blob
+		}
+		if strings.HasPrefix(w, "-") || k > 0 && (c.Args[k-1] == "-C" || c.Args[k-1] == "-d" || c.Args[k-1] == "--directory") ||
+			k == 0 && c.Name != "unzip" {
+			continue // an option, the directory, tar's letters (xzf) or 7z's x
 		}
 		for _, ext := range archiveExts { // shadow.go
 			if strings.HasSuffix(strings.ToLower(w), ext) {
 				return w, dest
 			}
 		}
+		if first == "" {
+			first = w
+		}
 	}
-	return "", ""
+	return first, dest
 }
 
 // installsUnread returns a package a package manager installs (the

@@ -15,6 +15,8 @@ func TestUnpackedDownloadRuns(t *testing.T) {
 		"tar -xf ~/Downloads/tool.tar.xz -C /tmp/tool && /tmp/tool/bin/install": true,
 		"unzip -o ~/Downloads/plugin.zip -d plugins/ && bash plugins/x/init.sh": true,
 		"7z x ~/Downloads/pack.7z -opack && python3 pack/run.py":                true,
+		"tar -x --file=$HOME/Downloads/blob && ./blob-1.0/install":              true,
+		"tar -xf ~/Downloads/installer -C inst && sh inst/setup.sh":             true,
 		"cd vendor && tar xzf ../dist/tool.tgz && ./tool/setup.sh":              false,
 		"tar xzf dist/release.tgz && ./release/smoke.sh":                        false,
 		"tar tzf ~/Downloads/installer.tgz && ./scripts/check.sh":               false,
