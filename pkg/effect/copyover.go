@@ -17,16 +17,7 @@ import (
 // ~/.config), the directory each source lands as there, and contents
 // spread over it.
 func (a *analysis) copiesOver(i int, name string, cl *catalog.Classified, f *cmdFacts) {
-	dst := ""
-	var srcs []string
-	for _, w := range cl.Words {
-		switch {
-		case w.Role == catalog.Dest || w.Role == catalog.Write && dst == "":
-			dst = w.Text
-		case w.Option == "" && (w.Role == catalog.Read || w.Role == catalog.Delete):
-			srcs = append(srcs, w.Text)
-		}
-	}
+	srcs, dst := copyEnds(cl)
 	if dst == "" || unresolved(dst) || strings.Contains(dst, ":") && name == "rsync" {
 		return
 	}
@@ -65,16 +56,7 @@ func (a *analysis) copiedInto(i int, name string, cl *catalog.Classified, f *cmd
 	if name != "cp" && name != "mv" && name != "install" && name != "gcp" && name != "gmv" && name != "ginstall" {
 		return
 	}
-	dst := ""
-	var srcs []string
-	for _, w := range cl.Words {
-		switch {
-		case w.Role == catalog.Dest || w.Role == catalog.Write && dst == "":
-			dst = w.Text
-		case w.Option == "" && (w.Role == catalog.Read || w.Role == catalog.Delete):
-			srcs = append(srcs, w.Text)
-		}
-	}
+	srcs, dst := copyEnds(cl)
 	if dst == "" || unresolved(dst) {
 		return
 	}
@@ -91,4 +73,18 @@ func (a *analysis) copiedInto(i int, name string, cl *catalog.Classified, f *cmd
 		a.add(Effect{Kind: Write, Cmd: i, Path: p})
 		f.writes = append(f.writes, p)
 	}
+}
+
+// copyEnds returns a copy's sources and its destination, as its
+// catalogue roles name them.
+func copyEnds(cl *catalog.Classified) (srcs []string, dst string) {
+	for _, w := range cl.Words {
+		switch {
+		case w.Role == catalog.Dest || w.Role == catalog.Write && dst == "":
+			dst = w.Text
+		case w.Option == "" && (w.Role == catalog.Read || w.Role == catalog.Delete):
+			srcs = append(srcs, w.Text)
+		}
+	}
+	return srcs, dst
 }

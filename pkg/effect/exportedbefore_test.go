@@ -2,7 +2,6 @@ package effect
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"rampart.dev/pkg/shell"
@@ -25,42 +24,10 @@ func TestExportedBeforeFromFirstExporter(t *testing.T) {
 		res := shell.Parse(line)
 		a := analysis{res: &res}
 		for i := 0; i <= len(res.Commands); i++ {
-			got, want := a.exportedBefore(i), allExportedBefore(&res, i)
+			got, want := a.exportedBefore(i), exportsBetween(&res, 0, i)
 			if !slices.Equal(got, want) {
 				t.Errorf("%q, command %d: exportedBefore %q, every command before it %q", line, i, got, want)
 			}
 		}
 	}
-}
-
-// allExportedBefore is exportedBefore reading every command before i.
-func allExportedBefore(res *shell.Result, i int) []string {
-	var out []string
-	all := false
-	for k := 0; k < i && k < len(res.Commands); k++ {
-		o := &res.Commands[k]
-		switch o.Name {
-		case "set":
-			all = shell.AllExport(o.Args, all)
-			continue
-		case "":
-			if all && o.Depth == 0 {
-				out = append(out, o.Assigns...)
-			}
-			continue
-		case "export":
-		case "declare", "typeset":
-			if !slices.ContainsFunc(o.Args, func(w string) bool { return strings.HasPrefix(w, "-") && strings.Contains(w, "x") }) {
-				continue
-			}
-		default:
-			continue
-		}
-		for _, w := range o.Args {
-			if !strings.HasPrefix(w, "-") && strings.Contains(w, "=") {
-				out = append(out, w)
-			}
-		}
-	}
-	return out
 }

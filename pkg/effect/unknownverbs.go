@@ -295,10 +295,16 @@ func (a *analysis) exportedBefore(i int) []string {
 			}
 		}
 	}
+	return exportsBetween(a.res, a.exporters-1, i)
+}
+
+// exportsBetween is what commands from index from to before i export:
+// exportedBefore's reading, from the first command that can export.
+func exportsBetween(res *shell.Result, from, i int) []string {
 	var out []string
 	all := false
-	for k := a.exporters - 1; k < i && k < len(a.res.Commands); k++ {
-		o := &a.res.Commands[k]
+	for k := from; k < i && k < len(res.Commands); k++ {
+		o := &res.Commands[k]
 		switch o.Name {
 		case "set":
 			all = shell.AllExport(o.Args, all)
