@@ -23,13 +23,7 @@ func TestUnpackedDownloadRuns(t *testing.T) {
 		"unzip -l ~/Downloads/plugin.zip && ./scripts/check.sh":                 false,
 		"./scripts/check.sh && tar xzf ~/Downloads/installer.tgz":               false,
 	} {
-		got := false
-		for _, e := range effectsOf(line) {
-			got = got || strings.Contains(e.String(), "unpacked from")
-		}
-		if got != want {
-			t.Errorf("%s: unpacked code %v, want %v: %v", line, got, want, effectsOf(line))
-		}
+		checkUnreadCode(t, line, "unpacked from", want)
 	}
 }
 
@@ -46,13 +40,7 @@ func TestCopiedDownloadRuns(t *testing.T) {
 		"cp scripts/deploy.sh /tmp/deploy.sh && bash /tmp/deploy.sh":  false,
 		"bash scripts/deploy.sh && cp ~/Downloads/deploy.sh scripts/": false,
 	} {
-		got := false
-		for _, e := range effectsOf(line) {
-			got = got || strings.Contains(e.String(), "copied from")
-		}
-		if got != want {
-			t.Errorf("%s: copied code %v, want %v: %v", line, got, want, effectsOf(line))
-		}
+		checkUnreadCode(t, line, "copied from", want)
 	}
 }
 
@@ -68,12 +56,20 @@ func TestInstalledDownloadRuns(t *testing.T) {
 		"npm install ./packages/ui":                   false,
 		"cat ~/Downloads/plugin.tgz | sha256sum":      false,
 	} {
-		got := false
-		for _, e := range effectsOf(line) {
-			got = got || strings.Contains(e.String(), "installed)")
-		}
-		if got != want {
-			t.Errorf("%s: installed unread code %v, want %v: %v", line, got, want, effectsOf(line))
-		}
+		checkUnreadCode(t, line, "installed)", want)
+	}
+}
+
+// checkUnreadCode fails t unless line's effects name unread code with
+// the words marker (unpacked from, copied from, installed) exactly when
+// want says so.
+func checkUnreadCode(t *testing.T, line, marker string, want bool) {
+	t.Helper()
+	got := false
+	for _, e := range effectsOf(line) {
+		got = got || strings.Contains(e.String(), marker)
+	}
+	if got != want {
+		t.Errorf("%s: unread code (%s) %v, want %v: %v", line, marker, got, want, effectsOf(line))
 	}
 }
