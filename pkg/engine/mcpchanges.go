@@ -363,10 +363,13 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		return
 	}
 	if p.class != verbChange || p.showsOnly() || questionWords.Get(p.verb) || p.rehearses() || w.runsQuery() ||
-		p.has(workRecords...) {
+		p.headIn(teamRecords) {
 		return
 	}
-	where := productionPlace(args)
+	key, where := productionPlaceIn(args, 0)
+	if where != "" && filingKey(key) && (p.has(teamRecords...) || p.has(workRuns...)) {
+		return // an issue's status in the project PROD, a pipeline of the repo acme-prod
+	}
 	if where == "" && !namesTarget(args) && effect.NamesProduction(w.server) {
 		where = "the server " + w.server // redis-prod, given no other place to change
 	}
@@ -378,13 +381,59 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 	}
 }
 
-// workRecords are the objects of a tool that keeps a team's records
-// (an issue in the project PROD, a merge request into main), which change
-// no running service whatever project or branch they are filed under.
-var workRecords = []string{"issue", "issues", "ticket", "tickets", "comment", "comments", "task", "tasks", "card", "cards",
-	"note", "notes", "page", "pages", "doc", "docs", "document", "documents", "merge", "pull", "request", "requests",
-	"branch", "branches", "message", "messages", "post", "posts", "label", "labels", "milestone", "milestones", "epic", "story",
-	"pipeline", "pipelines", "workflow", "build", "builds", "run", "runs", "draft"}
+// teamRecords are the objects of a tool that keeps a team's records (an
+// issue, a comment, a page of notes): made or changed, they change no
+// running service, whatever environment or project they are filed under
+// (a message is not one: produced to a queue in production, it is read).
+// workRuns are a forge's or a CI's objects (a merge request, a pipeline, a
+// build): filed under a project or repository named for production they
+// change nothing yet, but run against a production environment they do.
+var (
+	teamRecords = []string{"issue", "issues", "ticket", "tickets", "comment", "comments", "task", "tasks", "card", "cards",
+		"note", "notes", "page", "pages", "doc", "docs", "document", "documents", "label", "labels", "milestone", "milestones", "epic", "story", "draft"}
+	workRuns = []string{"message", "messages", "post", "posts", "merge", "pull", "request", "requests", "branch", "branches", "pipeline", "pipelines", "workflow",
+		"build", "builds", "run", "runs"}
+)
+
+// filingKeys are the target keys that say where a record is filed (a
+// project, a workspace, a folder) rather than where a service runs.
+var filingKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"project": true, "projectid": true, "projectname": true, "projectslug": true, "projects": true,
+		"workspace": true, "workspaceid": true, "workspacename": true, "workspaceslug": true, "folder": true, "folderid": true, "folderuid": true}
+}}
+
+// filingKey reports an argument name among filingKeys.
+func filingKey(k string) bool { return filingKeys.Get(normKey(k)) }
+
+// headIn reports whether the name's head object, the last object before
+// a preposition (add_comment_to_issue: comment; update_page_rule: rule),
+// is one of words.
+func (p toolParts) headIn(words []string) bool {
+	head := ""
+	for i, o := range p.words {
+		if i == p.at {
+			continue
+		}
+		if prepositions.Get(o) {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		head = o
+	}
+	for _, w := range words {
+		if head == w {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositions end a tool name's head phrase (add_label_to_issue).
+var prepositions = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"to": true, "in": true, "on": true, "for": true, "from": true, "of": true, "into": true, "with": true, "by": true, "at": true}
+}}
 
 // actionKeys name an argument that says which operation a tool performs
 // (kubectl_rollout {subCommand: status}, {action: list}).
@@ -522,6 +571,7 @@ var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
 		"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
 		"server": true, "app": true, "appname": true, "service": true, "account": true, "accountname": true,
 		"bucket": true, "bucketname": true, "folder": true, "folderuid": true, "kubecontext": true,
+		"zone": true, "site": true,
 	}
 }}
 
@@ -619,11 +669,13 @@ func productionTarget(args map[string]any) string {
 // be a list ({"target": ["production"]}) or an object
 // ({"cluster": {"name": "prod-eu"}}, {"target": {"environment": …}}).
 func productionPlace(args map[string]any) string {
-	return productionPlaceIn(args, 0)
+	_, v := productionPlaceIn(args, 0)
+	return v
 }
 
-// productionPlaceIn is productionPlace for arguments depth objects deep.
-func productionPlaceIn(args map[string]any, depth int) string {
+// productionPlaceIn is productionPlace for arguments depth objects deep,
+// with the top-level key that holds the place.
+func productionPlaceIn(args map[string]any, depth int) (key, place string) {
 	for _, k := range sortedKeys(args) { // (the same answer every time)
 		if !targetKey(k) {
 			continue
@@ -632,19 +684,19 @@ func productionPlaceIn(args map[string]any, depth int) string {
 		case []any:
 			for _, e := range v {
 				if s, ok := e.(string); ok && effect.NamesProduction(s) {
-					return s
+					return k, s
 				}
 			}
 		case map[string]any:
 			if depth >= 2 {
 				continue
 			}
-			if p := productionPlaceIn(v, depth+1); p != "" {
-				return p
+			if _, p := productionPlaceIn(v, depth+1); p != "" {
+				return k, p
 			}
 			for _, name := range []string{"name", "id", "slug", "key", "uri"} {
 				if s, ok := v[name].(string); ok && effect.NamesProduction(s) {
-					return s
+					return k, s
 				}
 			}
 		}
@@ -654,15 +706,15 @@ func productionPlaceIn(args map[string]any, depth int) string {
 		}
 		if u, err := url.Parse(s); err == nil && u.Host != "" {
 			if effect.NamesProduction(u.Hostname()) || effect.NamesProduction(strings.TrimPrefix(u.Path, "/")) {
-				return s
+				return k, s
 			}
 			continue
 		}
 		if effect.NamesProduction(s) {
-			return s
+			return k, s
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // statementIn returns the SQL a database tool's arguments carry, under a

@@ -205,6 +205,13 @@ func TestChangeInProduction(t *testing.T) {
 		{"config", "set_config", `{"target":{"environment":"staging"},"key":"rate_limit","value":"0"}`, false},
 		{"flags", "set_flag", `{"flag":"checkout","environments":["staging","dev"],"enabled":false}`, false},
 		{"flags", "set_flag", `{"flag":"checkout","environments":["staging","production"],"enabled":false}`, true},
+		// records are exempt by the name's head object, or when filed
+		// under a project; a page rule or a pipeline run is not a record
+		{"cloudflare", "update_page_rule", `{"zone":"acme-prod","actions":[{"id":"always_use_https"}]}`, true},
+		{"ci", "trigger_pipeline", `{"environment":"production","ref":"v2.4.1"}`, true},
+		{"sentry", "update_issue", `{"environment":"production","status":"resolved"}`, false},
+		{"jira", "update_issue_status", `{"project":"PROD","issue":"PROD-12","status":"Done"}`, false},
+		{"linear", "add_comment_to_issue", `{"workspace":"acme-prod","issue":"ENG-4","body":"fixed"}`, false},
 	} {
 		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stopped {

@@ -128,7 +128,11 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 	if !changesSomething(w.tool) && actionParts(w.tool, w.args).class != verbChange || readAction(x) || readToolParts(w.tool).showsOnly() {
 		return // kubectl_rollout {subCommand: status} only looks
 	}
-	if kv := environmentVariable(x); kv != "" {
+	// an issue or a comment filed under production (Sentry's environment,
+	// a workspace named acme-prod) changes no running service; a
+	// protection turned off on one is still judged
+	record := readToolParts(w.tool).headIn(teamRecords)
+	if kv := environmentVariable(x); kv != "" && !record {
 		s := subject{tool: "destroy", text: w.tool + " with " + kv, effect: "destroy:production"}
 		w.ev.judge(&s)
 		return
@@ -138,7 +142,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 		// every change through it is production's; a query's statement
 		// says for itself whether it changes anything
 		w.serverSeen = true
-		if w.server != "" && !w.runsQuery() && effect.NamesProduction(w.server) {
+		if w.server != "" && !w.runsQuery() && !record && effect.NamesProduction(w.server) {
 			s := subject{tool: "destroy", text: w.tool + " through the server " + w.server, effect: "destroy:production"}
 			w.ev.judge(&s)
 			return
@@ -154,6 +158,9 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 				return
 			}
 		case string:
+			if record {
+				continue
+			}
 			if (environmentKey(key) && !(databaseKey(key) && w.runsQuery()) || key == "name" && readToolParts(w.tool).has(namedObjects...) || environmentVariableName(k)) && effect.NamesProduction(v) {
 				s := subject{tool: "destroy", text: w.tool + " with " + k + " " + v, effect: "destroy:production"}
 				w.ev.judge(&s)
