@@ -382,24 +382,28 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 }
 
 // teamRecords are the objects of a tool that keeps a team's records (an
-// issue, a comment, a page of notes): made or changed, they change no
-// running service, whatever environment or project they are filed under
-// (a message is not one: produced to a queue in production, it is read).
-// workRuns are a forge's or a CI's objects (a merge request, a pipeline, a
-// build): filed under a project or repository named for production they
-// change nothing yet, but run against a production environment they do.
+// issue, a comment, a card): made or changed, they change no running
+// service, whatever environment or project they are filed under. workRuns
+// are objects that are records in one tool and a service's own in another
+// (a task in a tracker or on a cluster, a document in a wiki or an index,
+// a message in a chat or a queue, a label on an issue or a pod) and a
+// forge's or a CI's (a merge request, a pipeline): filed under a project
+// or a workspace named for production they change nothing running, but
+// made in a production cluster, database or environment they do.
 var (
-	teamRecords = []string{"issue", "issues", "ticket", "tickets", "comment", "comments", "task", "tasks", "card", "cards",
-		"note", "notes", "page", "pages", "doc", "docs", "document", "documents", "label", "labels", "milestone", "milestones", "epic", "story", "draft"}
-	workRuns = []string{"message", "messages", "post", "posts", "merge", "pull", "request", "requests", "branch", "branches", "pipeline", "pipelines", "workflow",
-		"build", "builds", "run", "runs"}
+	teamRecords = []string{"issue", "issues", "ticket", "tickets", "comment", "comments", "card", "cards",
+		"note", "notes", "milestone", "milestones", "epic", "epics", "story", "stories", "draft", "drafts"}
+	workRuns = []string{"task", "tasks", "doc", "docs", "document", "documents", "page", "pages", "label", "labels",
+		"message", "messages", "post", "posts", "merge", "pull", "request", "requests", "branch", "branches",
+		"pipeline", "pipelines", "workflow", "build", "builds", "run", "runs"}
 )
 
 // filingKeys are the target keys that say where a record is filed (a
-// project, a workspace, a folder) rather than where a service runs.
+// project, a folder) rather than where a service runs (a workspace is
+// Terraform's state as well as a tracker's team).
 var filingKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"project": true, "projectid": true, "projectname": true, "projectslug": true, "projects": true,
-		"workspace": true, "workspaceid": true, "workspacename": true, "workspaceslug": true, "folder": true, "folderid": true, "folderuid": true}
+		"folder": true, "folderid": true, "folderuid": true}
 }}
 
 // filingKey reports an argument name among filingKeys.

@@ -212,6 +212,10 @@ func TestChangeInProduction(t *testing.T) {
 		{"sentry", "update_issue", `{"environment":"production","status":"resolved"}`, false},
 		{"jira", "update_issue_status", `{"project":"PROD","issue":"PROD-12","status":"Done"}`, false},
 		{"linear", "add_comment_to_issue", `{"workspace":"acme-prod","issue":"ENG-4","body":"fixed"}`, false},
+		{"aws", "run_task", `{"cluster":"prod","taskDefinition":"migrate"}`, true},
+		{"elasticsearch", "update_document", `{"cluster":"es-prod","index":"orders","id":"7","doc":{"paid":true}}`, true},
+		{"k8s", "add_label", `{"namespace":"production","pod":"api-1","label":"traffic=off"}`, true},
+		{"asana", "update_task", `{"project":"acme-prod","task":"1203","completed":true}`, false},
 	} {
 		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stopped {

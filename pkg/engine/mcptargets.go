@@ -129,9 +129,12 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 		return // kubectl_rollout {subCommand: status} only looks
 	}
 	// an issue or a comment filed under production (Sentry's environment,
-	// a workspace named acme-prod) changes no running service; a
-	// protection turned off on one is still judged
-	record := readToolParts(w.tool).headIn(teamRecords)
+	// a workspace named acme-prod), or a task filed under a project so
+	// named, changes no running service; a protection turned off on one
+	// is still judged
+	parts := readToolParts(w.tool)
+	record := parts.headIn(teamRecords)
+	filed := parts.has(teamRecords...) || parts.has(workRuns...) // a task, filed under a project
 	if kv := environmentVariable(x); kv != "" && !record {
 		s := subject{tool: "destroy", text: w.tool + " with " + kv, effect: "destroy:production"}
 		w.ev.judge(&s)
@@ -158,7 +161,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 				return
 			}
 		case string:
-			if record {
+			if record || filed && filingKey(k) {
 				continue
 			}
 			if (environmentKey(key) && !(databaseKey(key) && w.runsQuery()) || key == "name" && readToolParts(w.tool).has(namedObjects...) || environmentVariableName(k)) && effect.NamesProduction(v) {
