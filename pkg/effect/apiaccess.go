@@ -98,6 +98,10 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 			p, host = u.Rest, u.Host
 		} else if w.Role != catalog.URL && (!strings.Contains(p, "/") || strings.ContainsAny(p, " =")) {
 			continue
+		} else if h, rest, _ := strings.Cut(p, "/"); w.Role == catalog.URL && schemelessProduction(h) {
+			// es-prod.acme.io:9200/logs, "$PROD_API/v1/users": curl,
+			// httpie and wget take a URL without its scheme
+			p, host = "/"+rest, h
 		}
 		p, query, _ := strings.Cut(p, "?")
 		p, _, _ = strings.Cut(p, "#") // …/_delete_by_query#/_search: a fragment is never sent
@@ -114,7 +118,7 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 				return d, "request that changes a service's " + part
 			}
 		}
-		if prod == "" && host != "" && namesProduction(host) && !readEndpoint(parts[len(parts)-1], query, cl) {
+		if prod == "" && host != "" && namesProduction(host) && !readEndpoint(method, parts[len(parts)-1], query, cl) {
 			prod = host
 		}
 	}
@@ -137,15 +141,31 @@ var readEndpoints = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
-// readEndpoint reports whether a request to a path whose last segment is
-// last only reads: a search, a query whose text (in the URL's query or
-// the body) holds no statement that changes data (InfluxDB's /query takes
-// DROP DATABASE), or a GraphQL request whose body holds no mutation. A
-// query's or GraphQL body read from a file or the input (-d @req.json,
-// --data-binary @-) is text nobody sees, so it is not known to read.
-func readEndpoint(last, query string, cl *catalog.Classified) bool {
+// schemelessProduction reports whether h, the part before the first
+// slash of a URL written without its scheme, is a host named for
+// production that is not this machine: es-prod.acme.io:9200, or a
+// variable named for it ($PROD_API, ${PROD_ES}).
+func schemelessProduction(h string) bool {
+	name, _, _ := strings.Cut(h, ":")
+	if strings.HasPrefix(h, "$") {
+		name = h
+	}
+	return name != "" && namesProduction(name) && !loopback(name) && name != "localhost"
+}
+
+// readEndpoint reports whether a request sent with method to a path whose
+// last segment is last only reads: a search, a query whose text (in the
+// URL's query or the body) holds no statement that changes data
+// (InfluxDB's /query takes DROP DATABASE), or a GraphQL request whose body
+// holds no mutation. Only a POST carries a search's or a query's body: a
+// PUT, PATCH or DELETE to a path of that name (an index called search)
+// changes it. A query's or GraphQL body read from a file or the input (-d
+// @req.json, --data-binary @-, --data-urlencode query@op.graphql), one
+// the shell fills in ("$(cat op.graphql)", "$Q"), or a persisted query
+// named by its hash is text nobody sees, so it is not known to read.
+func readEndpoint(method, last, query string, cl *catalog.Classified) bool {
 	last = strings.ToLower(last)
-	if !readEndpoints.Get(last) {
+	if !readEndpoints.Get(last) || method != "POST" {
 		return false
 	}
 	if last != "graphql" && last != "query" {
@@ -163,11 +183,22 @@ func readEndpoint(last, query string, cl *catalog.Classified) bool {
 		if w.Role == catalog.Method || w.Role == catalog.URL {
 			continue
 		}
+		if w.Option == "--data-urlencode" && urlencodeFile(w.Text) || w.Option != "" && !nonBodyOptions.Get(w.Option) && unresolved(w.Text) ||
+			last == "graphql" && strings.Contains(w.Text, "persistedQuery") {
+			return false // the body is a file's text, the shell's, or a stored query's
+		}
 		if last == "graphql" && graphqlMutation(w.Text) || last != "graphql" && ChangesSQL(statementText(w.Text)) {
 			return false
 		}
 	}
 	return true
+}
+
+// urlencodeFile reports whether a --data-urlencode value reads its text
+// from a file: @FILE or NAME@FILE, an @ before any =.
+func urlencodeFile(v string) bool {
+	at := strings.IndexByte(v, '@')
+	return at >= 0 && !strings.Contains(v[:at], "=")
 }
 
 // graphqlMutation reports whether a request body holds a GraphQL

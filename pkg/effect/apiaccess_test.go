@@ -31,3 +31,29 @@ func TestProductionRequests(t *testing.T) {
 		}
 	}
 }
+
+// TestProductionRequestsReadEndpointsNamed checks paths named like a
+// read endpoint sent a method other than POST, hosts written without a
+// scheme or held in a variable named for production, and query bodies
+// nobody sees (a file named after --data-urlencode's NAME@, the shell's
+// text, a persisted query).
+func TestProductionRequestsReadEndpointsNamed(t *testing.T) {
+	for line, want := range map[string]bool{
+		"curl -s -X PUT https://es-prod.acme.io:9200/query -d '{}'":                                                              true,
+		"curl -s -X PATCH https://api.prod.acme.io/v1/query -d '{\"rate_limit\":0}'":                                             true,
+		"curl -s -X POST \"$PROD_PROMETHEUS/-/reload\"":                                                                          true,
+		"curl -s -X POST es-prod.acme.io:9200/_cluster/reroute":                                                                  true,
+		"curl -s -X POST https://api.prod.acme.io/graphql --data-urlencode query@ops/op.graphql":                                 true,
+		"curl -s -X POST https://api.prod.acme.io/graphql -d \"{\\\"query\\\":\\\"$Q\\\"}\"":                                     true,
+		"curl -s -X POST https://api.prod.acme.io/graphql -d '{\"extensions\":{\"persistedQuery\":{\"version\":1}}}'":            true,
+		"curl -s -X POST es-prod.acme.io:9200/logs/_search -d '{}'":                                                              false,
+		"curl -s -X POST \"$DEV_API/v1/seed\"":                                                                                   false,
+		"curl -s -X POST localhost:9200/_cluster/reroute":                                                                        false,
+		"curl -s -X POST https://prometheus.prod.acme.io/api/v1/query --data-urlencode 'query=up'":                               false,
+		"curl -s -X POST https://prometheus.prod.acme.io/api/v1/query -H \"Authorization: Bearer $T\" --data-urlencode query=up": false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
+			t.Errorf("%s: destroy:production %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}

@@ -58,6 +58,9 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		}
 		if file == "" && c.Stage > 0 && cl.Entry.Prop("sql-stdin") != "" && !hasSQLWord(cl) {
 			file = a.catFeeds(i) // cat fix.sql | psql "$PROD_DATABASE_URL"
+			if file == "" {
+				file = a.programFeeds(i) // pg_dump --clean shop_dev | psql -h db.prod…
+			}
 		}
 		for _, w := range cl.Words {
 			if w.Role == catalog.SQLFile && w.Text != "" {
@@ -129,6 +132,27 @@ func (a *analysis) catFeeds(i int) string {
 			}
 		}
 		return ""
+	}
+	return ""
+}
+
+// programFeeds returns, for command i fed by the stage before it in its
+// pipeline, "the output of NAME" when NAME is a program whose output is
+// text nobody here sees (a dump: pg_dump --clean writes DROP TABLE before
+// each table; a generator), or "". Text the line spells (echo, printf) is
+// judged by its statements elsewhere; a cat of a file by catFeeds (one
+// that names none, gunzip | psql, passes on the stage before it).
+func (a *analysis) programFeeds(i int) string {
+	c := &a.res.Commands[i]
+	for k := i - 1; k >= 0; k-- {
+		d := &a.res.Commands[k]
+		if d.Pipeline != c.Pipeline || d.Stage != c.Stage-1 {
+			continue
+		}
+		if d.Name == "" || d.Name == "echo" || d.Name == "printf" {
+			return ""
+		}
+		return "the output of " + d.Name
 	}
 	return ""
 }

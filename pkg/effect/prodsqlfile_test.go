@@ -24,3 +24,22 @@ func TestSQLFileAgainstProduction(t *testing.T) {
 		}
 	}
 }
+
+// TestProgramFedSQLAgainstProduction checks SQL a program writes (a dump,
+// a decompressor) piped into a production client, beside the same pipe
+// into a local database and text the line spells.
+func TestProgramFedSQLAgainstProduction(t *testing.T) {
+	for line, want := range map[string]bool{
+		`pg_dump --clean -h localhost shop | psql -h db.prod.acme.io shop`:     true,
+		`mysqldump --add-drop-table shop_dev | mysql -h mysql.prod.acme.io x`:  true,
+		`python3 gen_fixes.py | psql "$PROD_DATABASE_URL"`:                     true,
+		`pg_dump --clean -h db.prod.acme.io shop | psql -h localhost shop_dev`: false,
+		`python3 gen_fixes.py | psql -h localhost shop_dev`:                    false,
+		`echo 'SELECT 1' | psql -h db.prod.acme.io shop`:                       false,
+		`pg_dump shop_dev | psql -h db.prod.acme.io shop -c 'SELECT 1'`:        false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
+			t.Errorf("%q: destroy:production = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

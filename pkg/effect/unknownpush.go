@@ -24,7 +24,7 @@ import (
 func unknownPush(cl *catalog.Classified, args []string) string {
 	at := pushVerb(cl)
 	if at < 0 {
-		return ""
+		return pushedByFlag(cl, args)
 	}
 	for _, w := range cl.Words[at+1:] {
 		if w.Option == "" && registryRef(w.Text) {
@@ -62,13 +62,15 @@ func registryHost(w string) bool {
 		!strings.HasPrefix(host, ".")
 }
 
-// pushVerb returns the index in cl.Words of push when it is among a
-// command's leading words, or -1. A cloud CLI's push (cf push, crossplane
-// xpkg push, amplify push) ships what it is given whatever the operand.
+// pushVerb returns the index in cl.Words of push, or of a compound verb
+// that has push among its parts (image-push, push-image, pushImage,
+// oci:push), when it is among a command's leading words, or -1. A cloud
+// CLI's push (cf push, crossplane xpkg push, amplify push) ships what it
+// is given whatever the operand.
 func pushVerb(cl *catalog.Classified) int {
 	at := -1
 	leadingWords(cl, 3, func(w string) bool {
-		if w != "push" {
+		if w != "push" && !hasVerbPart(w, "push") {
 			return false
 		}
 		for k := range cl.Words {
@@ -112,4 +114,55 @@ func registryRef(w string) bool {
 		return name != "" && !strings.Contains(name, ".")
 	}
 	return tagged && name != "" && tag != "" && !strings.Contains(name, ".")
+}
+
+// hasVerbPart reports whether the verb-shaped word w has part among its
+// parts (verbParts).
+func hasVerbPart(w, part string) bool {
+	if !strings.Contains(strings.ToLower(w), part) {
+		return false // (most words hold no such part: no splitting)
+	}
+	found := false
+	verbParts(w, func(p string, _ int) { found = found || p == part })
+	return found
+}
+
+// pushedByFlag returns what an unknown program publishes when its verb
+// is not push but the line says to push what it makes: a --push flag
+// (build --push -t ghcr.io/acme/app:1.4), the reference given as an
+// operand or as a tag's value; or a copy (copy, cp) whose destination is
+// a registry named by its transport (docker://ghcr.io/acme/app:1.4).
+// It returns "push REF", or "".
+func pushedByFlag(cl *catalog.Classified, args []string) string {
+	flag := false
+	for _, w := range args {
+		flag = flag || w == "--push" || w == "--push=true" || w == "--publish"
+	}
+	if !flag {
+		copying := false
+		leadingWords(cl, 2, func(w string) bool { copying = w == "copy" || w == "cp"; return copying })
+		if !copying || len(args) == 0 {
+			return ""
+		}
+		last := args[len(args)-1]
+		if strings.HasPrefix(last, "docker://") && registryRef(last) {
+			return "push " + last
+		}
+		return ""
+	}
+	for _, w := range args {
+		v := w
+		if name, val, ok := strings.Cut(w, "="); ok && strings.HasPrefix(name, "-") {
+			if name != "--tag" && name != "--image" {
+				continue
+			}
+			v = val // --tag=ghcr.io/acme/app:1.4
+		} else if strings.HasPrefix(w, "-") {
+			continue
+		}
+		if registryRef(v) { // an operand, or the value of -t
+			return "push " + v
+		}
+	}
+	return ""
 }

@@ -35,3 +35,28 @@ func TestUnknownPush(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPushCompound checks a push spelled as a part of a compound
+// verb, a build told to push what it tags, and a copy to a registry named
+// by its transport, beside builds, copies and pulls that publish nothing.
+func TestUnknownPushCompound(t *testing.T) {
+	for line, want := range map[string]bool{
+		"zorb image-push ghcr.io/acme/app:1.4":                 true,
+		"zorb push-image ghcr.io/acme/app:1.4":                 true,
+		"zorb pushImage ghcr.io/acme/app:1.4":                  true,
+		"zorb oci:push ghcr.io/acme/app:1.4":                   true,
+		"zorb build --push -t ghcr.io/acme/app:1.4 .":          true,
+		"zorb build --push --tag=quay.io/acme/app:2 .":         true,
+		"zorb copy dist/app.tar docker://ghcr.io/acme/app:1.4": true,
+		"zorb build -t ghcr.io/acme/app:1.4 .":                 false,
+		"zorb build --push -t localhost:5000/app:dev .":        false,
+		"zorb image-push localhost:5000/app:dev":               false,
+		"zorb copy dist/app.tar oci-archive:build/app.oci":     false,
+		"zorb pull ghcr.io/acme/app:1.4":                       false,
+		"zorb push-notifications list":                         false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:publish"); got != want {
+			t.Errorf("%s: destroy:publish %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}

@@ -64,8 +64,11 @@ func scriptRun(c *shell.Command) string {
 	}
 	if c.Name == "java" || c.Name == "javaw" {
 		for k, w := range c.Args {
-			if w == "-jar" && k+1 < len(c.Args) {
-				return c.Args[k+1]
+			if (w == "-jar" || w == "-cp" || w == "-classpath" || w == "--class-path") && k+1 < len(c.Args) {
+				// java -cp ~/Downloads/tool.jar acme.Main: the class runs
+				// from the first archive or directory of the path
+				first, _, _ := strings.Cut(c.Args[k+1], ":")
+				return first
 			}
 		}
 		return ""
@@ -86,7 +89,11 @@ func (a *analysis) unreadCodeRuns() {
 	var unpacked []unpackedTree // archives from such places unpacked earlier on the line
 	for i := range a.res.Commands {
 		c := &a.res.Commands[i]
-		if archive, dest := extractsArchive(c); archive != "" && !unresolved(archive) {
+		archive, dest := extractsArchive(c)
+		if archive == "-" {
+			archive = a.pipedFile(i) // zcat ~/Downloads/kit.tgz | tar -x
+		}
+		if archive != "" && archive != "-" && !unresolved(archive) {
 			if where := a.unreadPlace(a.clean(archive, i)); where != "" {
 				unpacked = append(unpacked, unpackedTree{dir: a.clean(dest, i), archive: archive, where: where})
 			}
@@ -218,8 +225,43 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 				return "", ""
 			case w == "-d" && k+1 < len(c.Args):
 				dest = c.Args[k+1]
+			case strings.HasPrefix(w, "-d") && len(w) > 2:
+				dest = w[2:] // -dout
 			}
 		}
+	case "dpkg-deb":
+		// dpkg-deb -x ARCHIVE DIR: the package's files, unpacked
+		for k, w := range c.Args {
+			if (w == "-x" || w == "-X" || w == "-R" || w == "--extract" || w == "--vextract" || w == "--raw-extract") && k+2 < len(c.Args) {
+				return c.Args[k+1], c.Args[k+2]
+			}
+		}
+		return "", ""
+	case "cpio":
+		// cpio -idm < ARCHIVE: copy-in reads the archive from its input
+		for _, w := range c.Args {
+			if w == "--list" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "t") {
+				return "", "" // cpio -it: a listing
+			}
+		}
+		for _, w := range c.Args {
+			if w == "--extract" || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "i") {
+				for _, r := range c.Redirects {
+					if r.Op == "<" && (r.FD == "" || r.FD == "0") {
+						return r.Target, "."
+					}
+				}
+				return "-", "."
+			}
+		}
+		return "", ""
+	case "python", "python3":
+		// python3 -m zipfile -e ARCHIVE DIR (tarfile alike)
+		if len(c.Args) >= 5 && c.Args[0] == "-m" && (c.Args[1] == "zipfile" || c.Args[1] == "tarfile") &&
+			(c.Args[2] == "-e" || c.Args[2] == "--extract") {
+			return c.Args[3], c.Args[4]
+		}
+		return "", ""
 	case "7z", "7za", "7zz", "unrar":
 		extracting = len(c.Args) > 0 && (c.Args[0] == "x" || c.Args[0] == "e")
 		for _, w := range c.Args {
@@ -232,6 +274,11 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 		return "", ""
 	}
 	first := "" // the first operand, when none has an archive's ending
+	for _, w := range c.Args {
+		if w == "-" || w == "--file=-" {
+			return "-", dest // tar -xf -: the archive is its input
+		}
+	}
 	for k, w := range c.Args {
 		if v, ok := strings.CutPrefix(w, "--file="); ok {
 			return v, dest // tar -x --file=~/Downloads/blob
@@ -249,7 +296,50 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 			first = w
 		}
 	}
+	if first == "" && (c.Name == "tar" || c.Name == "bsdtar" || c.Name == "gtar") && !tarNamesFile(c.Args) {
+		return "-", dest // tar -x with no -f: the archive is its input
+	}
 	return first, dest
+}
+
+// tarNamesFile reports whether tar's words name its archive by -f (in a
+// cluster, xzf) or --file.
+func tarNamesFile(args []string) bool {
+	for k, w := range args {
+		if w == "--file" || strings.HasPrefix(w, "--file=") ||
+			strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "f") ||
+			k == 0 && !strings.HasPrefix(w, "-") && strings.Contains(w, "f") {
+			return true
+		}
+	}
+	return false
+}
+
+// pipedFile returns the file the stage before command i in its pipeline
+// reads (zcat ~/Downloads/kit.tgz | tar -x: its first operand), or "".
+func (a *analysis) pipedFile(i int) string {
+	c := &a.res.Commands[i]
+	if c.Stage == 0 {
+		return ""
+	}
+	for k := i - 1; k >= 0; k-- {
+		d := &a.res.Commands[k]
+		if d.Pipeline != c.Pipeline || d.Stage != c.Stage-1 {
+			continue
+		}
+		for _, w := range d.Args {
+			if !strings.HasPrefix(w, "-") {
+				return w
+			}
+		}
+		for _, r := range d.Redirects {
+			if r.Op == "<" && (r.FD == "" || r.FD == "0") {
+				return r.Target // gunzip < ~/Downloads/kit.tgz | tar x
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // installsUnread returns a package a package manager installs (the

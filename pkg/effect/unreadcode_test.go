@@ -73,3 +73,30 @@ func checkUnreadCode(t *testing.T, line, marker string, want bool) {
 		t.Errorf("%s: unread code (%s) %v, want %v: %v", line, marker, got, want, effectsOf(line))
 	}
 }
+
+// TestUnpackedDownloadRunsOtherUnpackers checks the unpackers that name
+// their archive otherwise (dpkg-deb -x, cpio's input, python -m zipfile
+// -e, tar reading a pipe, unzip -dDIR), and java's class path, beside the
+// same unpacking of the project's own archives.
+func TestUnpackedDownloadRunsOtherUnpackers(t *testing.T) {
+	for line, want := range map[string]bool{
+		"dpkg-deb -x ~/Downloads/tool.deb out && out/usr/bin/tool":                true,
+		"cpio -idm < ~/Downloads/kit.cpio && ./kit/setup.sh":                      true,
+		"python3 -m zipfile -e ~/Downloads/kit.zip out && sh out/kit/setup.sh":    true,
+		"zcat ~/Downloads/kit.tar.gz | tar -x && sh kit/install.sh":               true,
+		"unzip -q ~/Downloads/kit.zip -dout && sh out/kit/setup.sh":               true,
+		"dpkg-deb -x dist/tool.deb out && out/usr/bin/tool":                       false,
+		"zcat dist/kit.tar.gz | tar -x && sh kit/install.sh":                      false,
+		"unzip -q ~/Downloads/data.zip -dout && python3 scripts/load.py out":      false,
+		"zcat ~/Downloads/kit.tar.gz | tar -xf dist/other.tar && sh kit/setup.sh": false,
+	} {
+		checkUnreadCode(t, line, "unpacked from", want)
+	}
+	for line, want := range map[string]bool{
+		"java -cp ~/Downloads/tool.jar acme.Main":                  true,
+		"java -classpath ~/Downloads/tool.jar:lib/x.jar acme.Main": true,
+		"java -cp build/libs/app.jar acme.Main":                    false,
+	} {
+		checkUnreadCode(t, line, "nobody here has read", want)
+	}
+}

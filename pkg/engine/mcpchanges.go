@@ -566,9 +566,12 @@ func protectedBranchIn(args map[string]any) bool {
 }
 
 // targetKeys are the argument names that say where a change is made: an
-// environment, a namespace, a cluster, a database, a project.
+// environment (or its tier), a namespace, a cluster, a database, a
+// project, an app's deployment slot or a function's alias (slot
+// "production", alias "live": what users are served).
 var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
+		"tier": true, "slot": true, "slotname": true, "alias": true, "aliasname": true,
 		"namespace": true, "environment": true, "env": true, "environmentname": true, "stage": true, "context": true,
 		"cluster": true, "target": true, "workspace": true, "stack": true, "database": true, "db": true, "dbname": true,
 		"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,

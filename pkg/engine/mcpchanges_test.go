@@ -223,3 +223,26 @@ func TestChangeInProduction(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeInProductionTierSlotAlias checks the place of a change named
+// by an environment's tier, an app's deployment slot or a function's
+// alias: production's stops, a dev one's passes.
+func TestChangeInProductionTierSlotAlias(t *testing.T) {
+	e := standard(t)
+	for _, c := range []struct {
+		server, tool, args string
+		stopped            bool
+	}{
+		{"aws", "update_function_alias", `{"function":"checkout","alias":"live","version":"41"}`, true},
+		{"azure", "restart_webapp", `{"name":"acme-web","slot":"production"}`, true},
+		{"cloud", "scale_service", `{"service":"web","replicas":0,"tier":"production"}`, true},
+		{"cloud", "scale_service", `{"service":"web","replicas":2,"tier":"dev"}`, false},
+		{"azure", "restart_webapp", `{"name":"acme-web","slot":"staging"}`, false},
+		{"aws", "get_function", `{"function":"checkout","alias":"live"}`, false},
+	} {
+		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
+		if d.Blocks() != c.stopped {
+			t.Errorf("%s %s %s: %v (%s), want stopped %v", c.server, c.tool, c.args, d.Decision, d.Message, c.stopped)
+		}
+	}
+}

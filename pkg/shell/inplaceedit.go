@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -20,10 +21,25 @@ func (s *state) inPlaceEdit(name string, words []string) {
 	if len(s.files) == 0 || len(words) < 2 || name != "sed" && name != "gsed" {
 		return // most lines wrote no file: nothing to look up
 	}
-	var hit []string
+	var hit, keys []string // the words naming written files, and those files' keys
 	for _, w := range words[1:] {
-		if _, ok := s.files[s.key(w)]; ok && !strings.HasPrefix(w, "-") {
-			hit = append(hit, w)
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		if _, ok := s.files[s.key(w)]; ok {
+			hit, keys = append(hit, w), append(keys, s.key(w))
+		} else if strings.ContainsAny(w, "*?[") {
+			// sed -i … t.* or *.sh: the shell hands sed every file the
+			// pattern matches, the ones the line wrote among them
+			pat, n := s.key(w), len(keys)
+			for k := range s.files {
+				if m, _ := path.Match(pat, k); m {
+					keys = append(keys, k)
+				}
+			}
+			if len(keys) > n {
+				hit = append(hit, w)
+			}
 		}
 	}
 	if len(hit) == 0 {
@@ -32,23 +48,27 @@ func (s *state) inPlaceEdit(name string, words []string) {
 	if cl := catalog.Default().Classify(name, words[1:]); !cl.Mark("inplace") {
 		return
 	}
-	for _, w := range hit {
-		k := s.key(w)
-		if t, ok := sedText(sedScript(words[1:], hit), s.files[k]); ok {
+	script := sedScript(words[1:], hit)
+	for _, k := range keys {
+		if t, ok := sedText(script, s.files[k]); ok {
 			s.files[k] = t
 			continue
 		}
-		s.markOpaque(w)
+		s.markOpaque(k)
 	}
 }
 
 // sedScript returns sed -i's words as sedText reads a filter's: without
-// the in-place option and the files it edits.
+// the in-place option (alone, or last in a cluster of flags: -Ei) and the
+// files it edits.
 func sedScript(args, files []string) []string {
 	out := make([]string, 0, len(args))
 	for _, a := range args {
 		if a == "-i" || strings.HasPrefix(a, "-i") && !strings.HasPrefix(a, "--") || strings.HasPrefix(a, "--in-place") {
 			continue
+		}
+		if k := strings.IndexByte(a, 'i'); k > 1 && a[0] == '-' && a[1] != '-' && !strings.ContainsAny(a[:k], "ef") {
+			a = a[:k] // -Ei, -ni.bak: the flags before i; what follows it is the backup's suffix
 		}
 		edited := false
 		for _, f := range files {

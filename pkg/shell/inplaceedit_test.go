@@ -51,3 +51,24 @@ func TestInPlaceEdit(t *testing.T) {
 		t.Errorf("Parse(%q): want echo there, seen", src)
 	}
 }
+
+// TestInPlaceEditGlobAndCluster checks a written file edited by a sed -i
+// given a pattern that matches it (t.*, *.sh), and -i last in a cluster
+// of flags (-Ei, -Ei.bak).
+func TestInPlaceEditGlobAndCluster(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"printf 'rn -rf /x\\n' > t.sh; sed -i 's/rn/rm/' t.*; sh t.sh", "rm -rf /x"},
+		{"printf 'rn -rf /x\\n' > t.sh; sed -i 's/rn/rm/' *.sh; sh t.sh", "rm -rf /x"},
+		{"printf 'rn -rf /x\\n' > t.sh; sed -Ei 's/r(n)/rm/' t.sh; sh t.sh", "rm -rf /x"},
+		{"printf 'make test\\n' > t.sh; sed -Ei.bak 's/test/lint/' t.sh; sh t.sh", "make lint"},
+		{"printf 'rn -rf /x\\n' > t.sh; sed -i 's/rn/rm/' u.*; sh t.sh", "rn -rf /x"},
+	} {
+		found := false
+		for _, c := range Parse(tc.src).Commands {
+			found = found || c.Name+" "+strings.Join(c.Args, " ") == tc.want
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", tc.src, strings.Join(describeAll(Parse(tc.src)), "\n\t"), tc.want)
+		}
+	}
+}

@@ -1202,8 +1202,10 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
 		"r": homeReplacer([]string{`path.expand("~")`, "path.expand('~')", `Sys.getenv("HOME")`, "Sys.getenv('HOME')",
 			`normalizePath("~")`, "normalizePath('~')"}, nil, ""),
-		"c":     homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
-		"lua":   homeReplacer([]string{`os.getenv("HOME")`, "os.getenv('HOME')"}, nil, ""),
+		"c": homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
+		"lua": homeReplacer([]string{`os.getenv("HOME")`, "os.getenv('HOME')", "vim.env.HOME", "vim.loop.os_homedir()",
+			"vim.uv.os_homedir()", `vim.fn.expand("~")`, "vim.fn.expand('~')"}, nil, ""),
+		"vim":   homeReplacer([]string{`expand("~")`, "expand('~')", `expand("$HOME")`, "expand('$HOME')", "$HOME"}, nil, ""),
 		"go":    homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
 		"rust":  homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
 		"java":  homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
@@ -1411,13 +1413,14 @@ func knownWords(words []string) bool {
 }
 
 // exCode scans an editor's ex command that runs code: Lua (nvim -c 'lua
-// os.execute(…)') or a call of system() (vim +'call system("…")').
+// os.execute(…)') or Vim script's functions that run or delete (vim +'call
+// system("…")', +'call delete(expand("~"), "rf")').
 func (s *state) exCode(text string, g frame) {
 	t := strings.TrimLeft(text, ": \t")
 	if rest, ok := strings.CutPrefix(t, "lua "); ok {
 		s.scanCode("lua", rest, g)
-	} else if strings.Contains(t, "system(") {
-		s.scanCode("awk", t, g) // system("CMD") as awk has it
+	} else if strings.Contains(t, "system") || strings.Contains(t, "delete(") || strings.Contains(t, "readfile(") {
+		s.scanCode("vim", t, g) // call system("CMD"), call delete(P, "rf")
 	}
 }
 

@@ -374,6 +374,14 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
+			// Neovim's Lua calls Vim's functions through vim.fn
+			{"vim.fn.delete", hookRmTree}, {"vim.fn.readfile", hookRead}, {"vim.fn.writefile", hookWrite},
+		},
+		// Vim script, as an editor's ex commands give it (vim +'call
+		// delete(P, "rf")'): system() runs CMD, delete() removes P (read as
+		// a tree whatever its flags, as R's unlink)
+		"vim": {
+			{"system", hookShell}, {"systemlist", hookShell}, {"delete", hookRmTree}, {"readfile", hookRead},
 		},
 		// R: system("CMD") and shell("CMD") hand CMD to sh, system2(CMD,
 		// args) runs a program; unlink(P, recursive = TRUE) removes a tree

@@ -96,3 +96,24 @@ func TestSageIsPython(t *testing.T) {
 		t.Errorf("sage -c: the shell command it runs is not seen: %+v", res.Commands)
 	}
 }
+
+// TestEditorExFunctions checks Vim script's and Neovim Lua's functions
+// given as an editor's ex commands: delete() of the home read as its
+// removal, system() as the command it runs, a delete of a build tree as
+// that tree's.
+func TestEditorExFunctions(t *testing.T) {
+	for src, want := range map[string]string{
+		`vim -Es +'call delete(expand("~"), "rf")' +q`:                "rm -r -f ~",
+		`nvim --headless +'lua vim.fn.delete(vim.env.HOME, "rf")' +q`: "rm -r -f ~",
+		`vim -Es +'call system("rm -rf /x")' +q`:                      "rm -rf /x",
+		`vim -Es +'call delete("build", "rf")' +q`:                    "rm -r -f build",
+	} {
+		found := false
+		for _, c := range Parse(src).Commands {
+			found = found || strings.HasPrefix(c.Name+" "+strings.Join(c.Args, " "), want)
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", src, strings.Join(describeAll(Parse(src)), "\n\t"), want)
+		}
+	}
+}
