@@ -98,6 +98,21 @@ policies:
 		t.Errorf("bash build.sh on the standard profile = %v (%s), want allow", d.Decision, d.Message)
 	}
 
+	// A compiled program run by its path is the system's to run, judged
+	// by its name, however large (a shell would not read it); handed to
+	// an interpreter, it is code nobody here can read.
+	elf := "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\ntouch " + marker + "\n"
+	write("app", elf)
+	write("bigapp", elf+strings.Repeat("\x00", maxScriptText))
+	for _, cmd := range []string{"./app --version", "./bigapp serve", proj + "/bigapp"} {
+		if d := std.Decide(exec(cmd, proj)); d.Decision != call.Allow {
+			t.Errorf("%s on the standard profile = %v (%s), want allow", cmd, d.Decision, d.Message)
+		}
+	}
+	if d := std.Decide(exec("python3 app", proj)); d.Decision != call.RequireApproval {
+		t.Errorf("python3 app (a compiled file) = %v (%s), want require_approval", d.Decision, d.Message)
+	}
+
 	// A named pipe where a script should be never holds the decision.
 	if err := syscall.Mkfifo(filepath.Join(proj, "pipe.sh"), 0o644); err == nil {
 		decide("bash pipe.sh", call.Allow)
@@ -119,6 +134,23 @@ func TestScriptText(t *testing.T) {
 	}
 	if _, found := scriptText(big); found != engine.ScriptTooLarge {
 		t.Errorf("scriptText(big) = %v, want too large", found)
+	}
+	// a compiled program, small or large, is one whatever its size; a
+	// file whose first line has no NUL is a script, whatever follows
+	elf := "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+	for name, text := range map[string]string{
+		"small.bin": elf + "\ntouch x\n",
+		"big.bin":   elf + strings.Repeat("\x00", maxScriptText+1),
+	} {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o755)
+		if _, found := scriptText(filepath.Join(dir, name)); found != engine.ScriptBinary {
+			t.Errorf("scriptText(%s) = %v, want binary", name, found)
+		}
+	}
+	fake := filepath.Join(dir, "fake")
+	os.WriteFile(fake, []byte("\x7fELF\ntouch x\x00\n"), 0o755)
+	if text, found := scriptText(fake); found != engine.ScriptRead || !strings.HasSuffix(text, "touch x\x00\n") {
+		t.Errorf("scriptText(fake) = %q, %v, want read whole", text, found)
 	}
 	for _, p := range []string{dir, filepath.Join(dir, "missing")} {
 		if _, found := scriptText(p); found != engine.ScriptNone {

@@ -70,7 +70,19 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 	}
 	ev.diskRead++
 	text, found := read(abs)
-	if found == ScriptTooLarge {
+	switch {
+	case found == ScriptBinary && runner == "":
+		// a compiled program run by its path (/usr/bin/git, ./target/app):
+		// the system runs it, not a shell (bash refuses a file whose first
+		// line holds a NUL as a script), and it is judged by its name as
+		// any program is
+		return
+	case found == ScriptBinary:
+		// a compiled file handed to an interpreter (python3 app.pyc):
+		// code nobody here can read
+		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "code", Word: p + ", a compiled file " + runner + " runs"}, call.ToolExec)
+		return
+	case found == ScriptTooLarge:
 		// padded past what is read: what it runs is code nobody saw
 		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "code", Word: p + ", a script too large to read"}, call.ToolExec)
 		return

@@ -68,7 +68,8 @@ type Env struct {
 	// ScriptText, when set, returns the text of the regular file at the
 	// absolute path p and what was found there: ScriptRead with its text,
 	// ScriptTooLarge when it is larger than a script is (package decide
-	// reads at most 256 KiB), ScriptNone when there is no regular file to
+	// reads at most 256 KiB), ScriptBinary when it is a compiled program
+	// (whatever its size), ScriptNone when there is no regular file to
 	// read. It is asked only about a script a command line runs that the
 	// line did not write (diskscripts.go).
 	ScriptText func(p string) (text string, found ScriptFound)
@@ -81,6 +82,7 @@ const (
 	ScriptNone     ScriptFound = iota // no regular file to read
 	ScriptRead                        // a script, read whole
 	ScriptTooLarge                    // a regular file too large to read: what it runs is not known
+	ScriptBinary                      // a compiled program: its first line holds a NUL byte (as bash tells one)
 )
 
 // Engine evaluates calls against one policy. It is safe for concurrent use.
