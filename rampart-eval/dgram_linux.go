@@ -316,6 +316,15 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 // of their own (at most maxConns at once), so that asking at once is
 // decided at once, while a lone question (an exec's) wakes no second
 // thread.
+//
+// The whole loop runs inside one rc.Read: after an answer, its callback
+// returns false and the runtime's poller waits for the socket to become
+// readable again, without a read first. A read that finds nothing costs
+// a system call per question (the poller is edge-triggered and remembers
+// an arrival it has not handed over, so nothing is missed: every datagram
+// that arrives after a read that found the queue empty, or fewer than it
+// asked for, is a new edge). rc.Read starting afresh for each question
+// would forget such an arrival, and so had to read first.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	rc, err := g.c.SyscallConn()
 	if err != nil {
@@ -326,18 +335,16 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	defer wg.Wait()
 	slots := make(chan struct{}, maxConns) // questions decided on goroutines of their own
 	r := newDgramReader()
-	for {
-		var k int
-		var rerr error
-		if err := rc.Read(func(fd uintptr) bool {
-			k, rerr = r.read(int(fd), 0)
-			return k > 0 || rerr != nil
-		}); err != nil {
-			return // closed
+	var rerr error
+	rc.Read(func(sfd uintptr) bool {
+		fd := int(sfd)
+		k, err := r.read(fd, 0)
+		if err != nil {
+			rerr = err
+			return true
 		}
-		if rerr != nil {
-			report(fmt.Errorf("datagram socket: %w", rerr))
-			return
+		if k == 0 {
+			return false // wait for the next one
 		}
 		q := r.qs[0]
 		for {
@@ -364,16 +371,18 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 				break
 			}
 			// The read was full: more may be waiting behind q.
-			var more int
-			rc.Read(func(fd uintptr) bool {
-				more, _ = r.read(int(fd), 1)
-				return true
-			})
+			more, _ := r.read(fd, 1)
 			if more == 0 {
 				break
 			}
 			k = 1 + more
 		}
 		q.handle(rc, g.reply, d, report)
+		// The queue was found empty (a read returned fewer than it
+		// asked for): whatever came since is a new edge for the poller.
+		return false
+	}) // an error: closed
+	if rerr != nil {
+		report(fmt.Errorf("datagram socket: %w", rerr))
 	}
 }
