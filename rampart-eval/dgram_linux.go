@@ -74,14 +74,24 @@ type datagrams struct {
 	reply int // -1: answers go from c (see listenReply)
 }
 
-// Close closes both sockets and removes the answering one's name (listen
-// removes the datagram socket's first).
+// Close removes the answering socket's name (listen removes the datagram
+// socket's first) and closes the datagram socket, which ends
+// serveDatagrams once the question it is answering is answered. The
+// answering socket is closed by serveDatagrams as it returns, after the
+// answers still being sent from it: closed here, an answer in flight could
+// go out on its number reused for another socket.
 func (g *datagrams) Close() error {
 	if g.reply >= 0 {
 		os.Remove(g.c.LocalAddr().String() + replySuffix)
-		syscall.Close(g.reply)
 	}
 	return g.c.Close()
+}
+
+// closeReply closes the answering socket; serveDatagrams calls it last.
+func (g *datagrams) closeReply() {
+	if g.reply >= 0 {
+		syscall.Close(g.reply)
+	}
 }
 
 // listenReply opens the socket answers are sent from at path, mode 0600
@@ -326,6 +336,7 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 // asked for, is a new edge). rc.Read starting afresh for each question
 // would forget such an arrival, and so had to read first.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
+	defer g.closeReply()
 	rc, err := g.c.SyscallConn()
 	if err != nil {
 		report(err)
