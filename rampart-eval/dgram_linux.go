@@ -333,8 +333,8 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 // a system call per question (the poller is edge-triggered and remembers
 // an arrival it has not handed over, so nothing is missed: every datagram
 // that arrives after a read that found the queue empty, or fewer than it
-// asked for, is a new edge). rc.Read starting afresh for each question
-// would forget such an arrival, and so had to read first.
+// asked for, is a new edge). rc.Read resets that memory when it starts,
+// so a loop calling it once per question must read first.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	defer g.closeReply()
 	rc, err := g.c.SyscallConn()
