@@ -74,14 +74,24 @@ type datagrams struct {
 	reply int // -1: answers go from c (see listenReply)
 }
 
-// Close closes both sockets and removes the answering one's name (listen
-// removes the datagram socket's first).
+// Close removes the answering socket's name (listen removes the datagram
+// socket's first) and closes the datagram socket, which ends
+// serveDatagrams once the question it is answering is answered. The
+// answering socket is closed by serveDatagrams as it returns, after the
+// answers still being sent from it: closed here, an answer in flight could
+// go out on its number reused for another socket.
 func (g *datagrams) Close() error {
 	if g.reply >= 0 {
 		os.Remove(g.c.LocalAddr().String() + replySuffix)
-		syscall.Close(g.reply)
 	}
 	return g.c.Close()
+}
+
+// closeReply closes the answering socket; serveDatagrams calls it last.
+func (g *datagrams) closeReply() {
+	if g.reply >= 0 {
+		syscall.Close(g.reply)
+	}
 }
 
 // listenReply opens the socket answers are sent from at path, mode 0600
@@ -316,7 +326,17 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 // of their own (at most maxConns at once), so that asking at once is
 // decided at once, while a lone question (an exec's) wakes no second
 // thread.
+//
+// The whole loop runs inside one rc.Read: after an answer, its callback
+// returns false and the runtime's poller waits for the socket to become
+// readable again, without a read first. A read that finds nothing costs
+// a system call per question (the poller is edge-triggered and remembers
+// an arrival it has not handed over, so nothing is missed: every datagram
+// that arrives after a read that found the queue empty, or fewer than it
+// asked for, is a new edge). rc.Read resets that memory when it starts,
+// so a loop calling it once per question must read first.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
+	defer g.closeReply()
 	rc, err := g.c.SyscallConn()
 	if err != nil {
 		report(err)
@@ -326,18 +346,16 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	defer wg.Wait()
 	slots := make(chan struct{}, maxConns) // questions decided on goroutines of their own
 	r := newDgramReader()
-	for {
-		var k int
-		var rerr error
-		if err := rc.Read(func(fd uintptr) bool {
-			k, rerr = r.read(int(fd), 0)
-			return k > 0 || rerr != nil
-		}); err != nil {
-			return // closed
+	var rerr error
+	rc.Read(func(sfd uintptr) bool {
+		fd := int(sfd)
+		k, err := r.read(fd, 0)
+		if err != nil {
+			rerr = err
+			return true
 		}
-		if rerr != nil {
-			report(fmt.Errorf("datagram socket: %w", rerr))
-			return
+		if k == 0 {
+			return false // wait for the next one
 		}
 		q := r.qs[0]
 		for {
@@ -364,16 +382,18 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 				break
 			}
 			// The read was full: more may be waiting behind q.
-			var more int
-			rc.Read(func(fd uintptr) bool {
-				more, _ = r.read(int(fd), 1)
-				return true
-			})
+			more, _ := r.read(fd, 1)
 			if more == 0 {
 				break
 			}
 			k = 1 + more
 		}
 		q.handle(rc, g.reply, d, report)
+		// The queue was found empty (a read returned fewer than it
+		// asked for): whatever came since is a new edge for the poller.
+		return false
+	}) // an error: closed
+	if rerr != nil {
+		report(fmt.Errorf("datagram socket: %w", rerr))
 	}
 }

@@ -501,12 +501,19 @@ func FuzzServe(f *testing.F) {
 func BenchmarkListenRoundTrip(b *testing.B) {
 	dir, _ := os.MkdirTemp("", "rl")
 	defer os.RemoveAll(dir)
-	point, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse})
+	// Opened as rampart-eval --listen opens it (PerExec: a program run by
+	// its path is not read as a script, since each of its execs is asked
+	// as it runs), and asked as librampart asks: with the working
+	// directory. Without them each question read and hashed /usr/bin/true
+	// (40 KiB, 174 KB allocated per question), which no exec's question
+	// does.
+	point, err := decide.Open(decide.Config{Home: home.Layout{Dir: filepath.Join(dir, "home")}, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse, PerExec: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer point.Close()
-	req := []byte(execLine("/usr/bin/true"))
+	line, _ := json.Marshal(call.Call{Tool: "exec", Params: call.Params{"command": "/usr/bin/true"}, Agent: "librampart", Cwd: dir})
+	req := append(line, '\n')
 	buf := make([]byte, 4096)
 	for _, d := range []struct {
 		name string
