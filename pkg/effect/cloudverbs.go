@@ -245,14 +245,20 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 	if helpOrDryRunOf(cl, args) {
 		return false // kubectl create secret … --dry-run -o yaml prints its own words
 	}
+	authBefore := false // a word before was "auth" alone (crane auth get)
 	return leadingWords(cl, 5, func(w string) bool {
 		if secretRef(w) {
 			return true
 		}
-		found, connection := false, false
+		if authBefore && authPrintVerbs.Get(w) {
+			return true // crane auth get REGISTRY: the login it holds for it, printed
+		}
+		authBefore = authBefore || w == "auth"
+		found, connection, docker := false, false, false
 		// api-keys, api_key: the one noun apikey (keys alone may be public)
 		verbParts(apiKeyWord.Replace(w), func(p string, _ int) {
-			found = found || valueCredentialNouns.Get(p) || connection && p == "string"
+			found = found || valueCredentialNouns.Get(p) || connection && p == "string" || docker && p == "config"
+			docker = p == "docker" // docker-config: a registry's logins, as ~/.docker/config.json holds them
 			// connection-string, show-connection-string: a database's
 			// URL with its login in it
 			connection = p == "connection"
@@ -320,8 +326,13 @@ func printsCredential(cl *catalog.Classified) bool {
 			return false
 		}
 		n, r, o, parts, cfg, auth := false, false, false, 0, false, false
+		prevPart := ""
 		verbParts(w, func(p string, k int) {
 			parts++
+			if prevPart == "docker" && (p == "config" || p == "configuration") {
+				n = true // doctl registry docker-config: a registry's logins, as ~/.docker/config.json holds them
+			}
+			prevPart = p
 			switch {
 			case credentialNouns.Get(p):
 				n = true
@@ -372,6 +383,13 @@ func printsCredential(cl *catalog.Classified) bool {
 	// ends the verbs prints what it names.
 	return ((noun || store) && read || lastNoun) && !other
 }
+
+// authPrintVerbs are the verbs that, after an "auth" word of their own,
+// print what a login holds (crane auth get, tool auth print); auth list
+// and auth status name the accounts only.
+var authPrintVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("get print show export dump reveal fill")
+}}
 
 // secretRefSchemes are the schemes of a reference to a secret held by a
 // secrets manager (berglas sm://, 1Password op://, vals ref+vault://).

@@ -162,6 +162,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()
+	a.dotenvNamesOnly(start) // dotenvnames.go
 	sc.keep(&a)
 	scratches.Put(sc)
 	return a.out

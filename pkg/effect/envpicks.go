@@ -119,25 +119,10 @@ func printsOnly(rest string) bool {
 // awkPicks reports an awk program that picks lines by a pattern naming
 // something, or prints the names alone of lines split at "=".
 func awkPicks(args []string) bool {
-	prog, equals := "", false
-	for k := 0; k < len(args); k++ {
-		w := args[k]
-		switch {
-		case w == "-F" && k+1 < len(args):
-			k++
-			equals = strings.Trim(args[k], `'"`) == "="
-		case strings.HasPrefix(w, "-F"):
-			equals = strings.Trim(w[2:], `'"`) == "="
-		case w == "-v":
-			k++
-		case w == "-f" || w == "-e" || w == "-i" || w == "-E" || strings.HasPrefix(w, "--"):
-			return false // gawk's -e, --source, -f, --include: programs beside the one read here
-		case strings.HasPrefix(w, "-"):
-		case prog == "":
-			prog = w
-		}
+	p, equals, ok := awkProgram(args)
+	if !ok {
+		return false
 	}
-	p := strings.TrimSpace(prog)
 	if strings.Contains(p, "||") || strings.Contains(p, "ENVIRON") || strings.Contains(p, "getline") || strings.Contains(p, "system") || strings.Contains(p, "|") {
 		return false // lines read from elsewhere, or a command run
 	}
@@ -152,6 +137,30 @@ func awkPicks(args []string) bool {
 	// a second print or a pattern after the action ({print $1; print},
 	// {print $1}1)
 	return equals && awkNamesOnly().MatchString(p)
+}
+
+// awkProgram returns an awk's program text, trimmed, and whether it splits
+// its lines at "=" (-F=, -F '='); not ok when a program comes from
+// elsewhere too (gawk's -e, --source, -f, --include).
+func awkProgram(args []string) (prog string, equals, ok bool) {
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		switch {
+		case w == "-F" && k+1 < len(args):
+			k++
+			equals = strings.Trim(args[k], `'"`) == "="
+		case strings.HasPrefix(w, "-F"):
+			equals = strings.Trim(w[2:], `'"`) == "="
+		case w == "-v":
+			k++
+		case w == "-f" || w == "-e" || w == "-i" || w == "-E" || strings.HasPrefix(w, "--"):
+			return "", false, false
+		case strings.HasPrefix(w, "-"):
+		case prog == "":
+			prog = w
+		}
+	}
+	return strings.TrimSpace(prog), equals, true
 }
 
 // awkNamesOnly matches an awk program that prints each line's first

@@ -16,6 +16,7 @@ type grepReading struct {
 	quiet    bool     // counts, lists files or keeps quiet: no matching line printed
 	invert   bool     // prints the lines that do not match
 	wide     bool     // prints more than the matching lines, or its patterns come from elsewhere
+	only     bool     // prints only the part of a line its pattern matches (-o, --only-matching)
 }
 
 // grepLong are a grep's long options (GNU grep's, and ripgrep's that
@@ -105,6 +106,9 @@ func readGrep(name string, args []string) grepReading {
 				k++
 				val = args[k]
 			}
+			if name != "" && len(name) > 1 && strings.HasPrefix("only-matching", name) {
+				r.only = true
+			}
 			switch kind {
 			case "pattern":
 				explicit = true
@@ -144,6 +148,8 @@ func readGrep(name string, args []string) grepReading {
 					break cluster
 				}
 				switch c {
+				case 'o':
+					r.only = true
 				case 'c', 'q', 'l', 'L':
 					r.quiet = true
 				case 'v':

@@ -73,6 +73,12 @@ func (a *analysis) sqlFileAgainstProduction(start int) {
 		if _, seen := a.fileText(file); seen {
 			continue // the line wrote it: its statements are judged as SQL
 		}
+		if kind == "production" && where == file && a.productionWordBesides(i, file) == "" && a.remoteDatabase(i) == "" {
+			// psql -h localhost -d prod_mirror -f dumps/prod.sql: only the
+			// file is named for production, where its statements were
+			// taken; they run against a database of this machine
+			continue
+		}
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: "SQL from " + file + " run against " + strings.Trim(where, `"'`)})
 	}
 }
@@ -195,4 +201,15 @@ func inBackupDir(p string) bool {
 		}
 	}
 	return false
+}
+
+// productionWordBesides returns a word of command i other than skip that
+// names production as a target (a copy of it does not), or "".
+func (a *analysis) productionWordBesides(i int, skip string) string {
+	for _, w := range a.res.Commands[i].Args {
+		if w != skip && namesProduction(w) && !productionCopy(w) {
+			return w
+		}
+	}
+	return ""
 }

@@ -251,6 +251,12 @@ func (a *analysis) findProductionWord(i int) string {
 	c := &cmds[i]
 	for _, w := range c.Args {
 		if namesProduction(w) || namesProduction(attachedShortValue(w)) {
+			if productionCopy(w) {
+				// mysql -h 127.0.0.1 prod_mirror < dumps/prod.sql: a copy
+				// of production's data, named for where it came from (a
+				// host elsewhere is another machine's, shareddb.go)
+				continue
+			}
 			return w // -nproduction: the value attached to -n
 		}
 	}
@@ -312,8 +318,8 @@ func wrapperProductionWord(cmds []shell.Command, i int) string {
 			break
 		}
 		for _, w := range o.Args {
-			if namesProduction(w) {
-				return w
+			if namesProduction(w) && !productionCopy(w) {
+				return w // (docker exec -i db mysql prod_mirror: the copy, again)
 			}
 		}
 	}
@@ -375,6 +381,28 @@ func namesProduction(w string) bool {
 			return true // prod1, production2: a numbered production
 		}
 		n, long = 0, false
+	}
+	return false
+}
+
+// copyParts are the parts of a name that make it a copy of what the rest
+// names: a mirror, a clone, a snapshot, a dump restored.
+var copyParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("mirror mirrored copy clone cloned snapshot snap dump restored")
+}}
+
+// productionCopy reports a word naming production that also names a copy
+// of it (prod_mirror, prod-clone, production_snapshot): a database made
+// from production's data, not production; a URL, an assignment or a
+// variable is not read so.
+func productionCopy(w string) bool {
+	if len(w) > 64 || strings.ContainsAny(w, "$=:/@") {
+		return false
+	}
+	for p := range strings.FieldsFuncSeq(strings.ToLower(w), func(r rune) bool { return r == '_' || r == '-' || r == '.' }) {
+		if copyParts.Get(p) {
+			return true
+		}
 	}
 	return false
 }

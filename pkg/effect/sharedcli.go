@@ -125,11 +125,14 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			return
 		}
 		a.appliesRemote(i, c, cl)
-		if e.Prop("db-tasks") == "" && e.Prop("env-tasks") == "" && e.Prop("destroy-kind") != "publish" {
+		if e.Prop("db-tasks") == "" && e.Prop("env-tasks") == "" && !remoteKind(e) {
 			return
 		}
 		tasks = true
 	}
+	// a package registry's or a remote service's own tool (pod trunk,
+	// rpk): who may act on what it manages is read as a cloud CLI's is
+	remote := !unknown && !cloud && remoteKind(e)
 	if helpOrDryRunOf(cl, c.Args) || cloud && a.localCluster(c) {
 		return
 	}
@@ -138,6 +141,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	dns, flag, set, links := false, false, false, false
 	machineBefore := false // the word before named a machine (droplet create)
 	prev := ""
+	changePart := false   // the part before, of the same word, was a change verb (change-type)
 	var access accessScan // accesschanges.go
 	leadingWords(cl, 4, func(w string) bool {
 		t := w // CLI verbs are lower case (verbParts reads no other): not lowered, which allocates
@@ -187,6 +191,12 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			case "list", "ls", "get", "describe", "show", "view":
 				look = true // api:core:messages:list, describe-instances
 			}
+			if verb == "" && k == 1 && changePart && sizeParts.Get(p) && strings.HasSuffix(t, p) {
+				// hcloud server change-type, set-plan, update-tier: what a
+				// machine or a service is sized as, changed
+				verb, class = w, "capacity"
+			}
+			changePart = partClass(p) == "change"
 			if n := contextNouns.Get(p); n != "" {
 				context.add(n)
 			}
@@ -229,20 +239,20 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 				class = "flag"
 			}
 		}
-		if unknown || cloud {
-			access.word(t)
+		if unknown || cloud || remote {
+			access.word(t, optionValue(c.Args, w))
 		}
 		return look
 	})
 	if look {
 		return
 	}
-	if verb == "" && (unknown || cloud) {
+	if verb == "" && (unknown || cloud || remote) {
 		// gam update user, ipa group-add-member, databricks permissions
 		// update, nomad acl policy apply: another person's access
 		// changed on the service, unless the server is this machine's or
 		// the environment is short of production
-		if v := access.changes(); v != "" && !a.aimedHere(i, c) && !stagingArg(c.Args) && !DevNamespace(a.res, i) {
+		if v := access.changes(cloud); v != "" && !a.aimedHere(i, c) && !stagingArg(c.Args) && !DevNamespace(a.res, i) {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "access", Word: c.Name + " " + v + " (who may act on the service)"})
 			return
 		}
@@ -251,9 +261,14 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		return
 	}
 	if class == "message" && strings.Contains(verb, "publish") && !reachesPeople(c.Args) {
-		return // aws sns publish --topic-arn …:deploys: the team's own pipeline
+		if context.has("message") || context.has("cache") || !(unknown || cloud) || publishesMessage(cl) {
+			return // aws sns publish --topic-arn …:deploys: the team's own pipeline
+		}
+		// amplify publish, corpctl publish: no topic or channel named, so
+		// what is published is the app or the release itself
+		class = "release"
 	}
-	if class == "capacity" && (unknown || stagingArg(c.Args) || DevNamespace(a.res, i)) {
+	if class == "capacity" && (unknown && !context.has("machine") || stagingArg(c.Args) || DevNamespace(a.res, i)) {
 		return // fly scale count 2 -a acme-staging, kubectl scale -n dev
 	}
 	if class == "cache" && unknown && a.aimedHere(i, c) {
@@ -275,7 +290,8 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			if unknown && a.productionWord(i) == "" && !a.pointsAtProduction(i, c) {
 				return
 			}
-		case class == "dns" || class == "flag" || class == "console" || class == "release" || class == "approval":
+		case class == "dns" || class == "flag" || class == "console" || class == "release" || class == "approval" || class == "capacity":
+			// (capacity: an unknown program's only after a machine's noun, above)
 		case !context.has(class):
 			// the noun may come after the verb (pd incident resolve has it
 			// before; twilio api:core:messages:create within it)
@@ -291,6 +307,37 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		}
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " " + verb + " (" + class + ")"})
+}
+
+// sizeParts are the parts of a CLI verb that, after a change verb, name
+// what a machine or a service is sized as (change-type, set-plan,
+// update-tier).
+var sizeParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("type size plan tier class flavor sku")
+}}
+
+// remoteKind reports a known program whose entry says what it destroys is
+// on a remote service or a package registry (destroy-kind remote or
+// publish: rpk, pod, crane).
+func remoteKind(e *catalog.Entry) bool {
+	k := e.Prop("destroy-kind")
+	return k == "remote" || k == "publish"
+}
+
+// publishesMessage reports a command whose options name where a message
+// goes (--topic, --topic-arn, --channel, --subject, --message): a publish
+// to subscribers, not of an app.
+func publishesMessage(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		o := strings.ToLower(strings.TrimLeft(w.Option, "-"))
+		if o == "" {
+			continue
+		}
+		if strings.Contains(o, "topic") || strings.Contains(o, "channel") || strings.Contains(o, "subject") || strings.Contains(o, "message") || strings.Contains(o, "phone") {
+			return true
+		}
+	}
+	return false
 }
 
 // floatingTarget reports a command whose positional names a floating tag

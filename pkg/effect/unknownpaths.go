@@ -47,15 +47,30 @@ func (a *analysis) unknownPathDeletes(i int, c *shell.Command, cl *catalog.Class
 		}
 		return verb != ""
 	})
+	opt := ""
 	if verb == "" {
-		return
+		// mytool --rm-rf ~, sweeper --purge-dir=/home/dev: an option
+		// named for the destroying, its value or the operands what it
+		// destroys
+		if opt = destroyingOption(c.Args); opt == "" {
+			return
+		}
+		verb = opt
 	}
 	cwd := a.env.Cwd
 	if i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]
 	}
-	for _, w := range cl.Words {
-		if w.Role != catalog.None || w.Option != "" || w.Text == verb || !pathShaped(w.Text) || strings.Contains(w.Text, "://") {
+	targets := cl.Words
+	if opt != "" {
+		for _, w := range c.Args {
+			if name, v, ok := strings.Cut(w, "="); ok && name == opt && (pathShaped(v) || homeWord(v)) && !strings.Contains(v, "://") {
+				a.add(Effect{Kind: Delete, Cmd: i, Path: a.clean(v, i), Recursive: true})
+			}
+		}
+	}
+	for _, w := range targets {
+		if w.Role != catalog.None || w.Option != "" && w.Option != opt || w.Text == verb || !pathShaped(w.Text) && !homeWord(w.Text) || strings.Contains(w.Text, "://") {
 			continue
 		}
 		p := a.clean(w.Text, i)
@@ -67,4 +82,34 @@ func (a *analysis) unknownPathDeletes(i int, c *shell.Command, cl *catalog.Class
 		}
 		a.add(Effect{Kind: Delete, Cmd: i, Path: p, Recursive: true})
 	}
+}
+
+// destroyingOption returns the name of an unknown program's long option
+// named for destroying a place (--rm-rf, --delete-all, --purge-dir,
+// --remove-recursive, --wipe), or "": a part that is one of pathVerbs or
+// a verb the unknown readings take for destroying, strong or soft.
+func destroyingOption(args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "--") || strings.HasPrefix(a, "--no-") {
+			continue
+		}
+		name, _, _ := strings.Cut(a, "=")
+		found := false
+		verbParts(strings.ToLower(name[2:]), func(p string, _ int) {
+			found = found || pathVerbs.Get(p) || strongUnknownVerb(p) || softUnknownVerb(p)
+		})
+		if found {
+			return name
+		}
+	}
+	return ""
+}
+
+// homeWord reports a word that names the home through its variable
+// ($HOME, ${HOME}, $HOME/x).
+func homeWord(w string) bool {
+	return strings.HasPrefix(w, "$HOME") || strings.HasPrefix(w, "${HOME}")
 }

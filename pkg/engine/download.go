@@ -120,6 +120,14 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				}
 			}
 			if !ran {
+				// make -C kit, cd kit && make, cmake -S kit, pip install
+				// ./kit: a build runs the build file of a tree unpacked
+				// from a download (unpack.go)
+				if f, ok := buildsFetched(a, clean, from); ok {
+					runs, ran = append(runs, downloadRun{f, &shArgv}), true
+				}
+			}
+			if !ran {
 				// python3 main.py, pytest, node -r ./h.js beside a
 				// downloaded h.py, conftest.py or h.js: a module it may
 				// load by name from where it runs
@@ -133,7 +141,7 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 		if archive, dir, ok := unpacks(&cmds[i], a); ok {
 			var f *match.Argv
 			if archive == "" {
-				f = pipedFrom(cmds, argvs, i)
+				f = pipedFrom(cmds, argvs, i, from)
 			} else if x, ok := from(archive); ok {
 				f = x
 			}

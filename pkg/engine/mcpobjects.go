@@ -330,6 +330,13 @@ func (w *mcpWalk) changesAccess(x map[string]any) {
 			refs = true
 		}
 	}
+	if invitesPeople(w.tool) && !w.readOnlyTool() {
+		// an invitation into an organisation or a workspace: a new person
+		// given access, whatever the role
+		s := subject{tool: "destroy", text: "a person invited through " + w.tool, effect: "destroy:access"}
+		w.ev.judge(&s)
+		return
+	}
 	people := peopleTool(w.tool) // mcproles.go
 	if !refs && !people {
 		return

@@ -19,6 +19,27 @@ var peopleToolWords = lazyWordSet("collaborator collaborators member members mem
 // adminRoleWords are the words of a role that rules what it is given.
 var adminRoleWords = lazyWordSet("admin admins administrator administrators owner owners superuser superadmin maintainer maintainers maintain")
 
+// inviteToolWords are the words of a tool's name that say it invites a
+// person; invitedIntoWords, what it invites them into: an organisation, a
+// workspace, a team, a group of users. An invitation there is access given
+// to someone new, whatever role it carries (a meeting's invite is not).
+var (
+	inviteToolWords  = lazyWordSet("invite invites invitation invitations reinvite")
+	invitedIntoWords = lazyWordSet("org orgs organization organizations organisation organisations workspace workspaces team teams user users member members collaborator collaborators admin")
+)
+
+// invitesPeople reports a tool whose name invites a person into an
+// organisation, a workspace or a team (admin_users_invite, orgs_invite,
+// create_org_invitation).
+func invitesPeople(tool string) bool {
+	invite, into := false, false
+	for _, w := range ToolWords(tool) {
+		invite = invite || inviteToolWords.Get(w)
+		into = into || invitedIntoWords.Get(w)
+	}
+	return invite && into
+}
+
 // lesserRoleWords are the words that make an administrator's role one that
 // only looks (a read-only admin, an admin viewer).
 var lesserRoleWords = lazyWordSet("read readonly viewer viewers view reader readers")

@@ -570,6 +570,8 @@ func (s *state) echoText(words []string) (string, bool) {
 			return "", false
 		}
 		return printfText(args[0], args[1:])
+	case "awk", "gawk", "mawk", "nawk":
+		return awkBeginText(args) // awkprint.go
 	}
 	return "", false
 }
