@@ -1066,7 +1066,7 @@ func (a *analysis) flows() {
 		// (Its own request files, mytool --data @.env URL, count as
 		// given: requestItem's sends.)
 		ownSends := f.source == "credential" && len(f.sends) > 0
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg || ownSends) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg || ownSends) && !c.Filter() && !a.entryHas(c, f, "offline") {
 			// A program not known to send data, given sensitive data, that
 			// names another host (mail, restic, smbclient, s3cmd, a
 			// database client, ping); not a filter or a search, whose
@@ -1207,7 +1207,7 @@ func (a *analysis) socketStage(i int) bool {
 // input: a shell or interpreter with no script, command string or module
 // named, or given "-" or -s.
 func codeFromStdin(c *shell.Command) bool {
-	if !isShellOrInterp(c.Name) {
+	if !c.ShellOrInterpreter() {
 		return false
 	}
 	for _, w := range c.Args {

@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"strings"
+
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
@@ -17,9 +19,14 @@ import (
 
 // The bits of a name's kind.
 const (
-	kindInterpreter uint32 = 1 << iota // isInterpreterName
-	kindStdinReader                    // stdinReaderName
-	kindRunsNothing                    // runsNothingName
+	kindInterpreter   uint32 = 1 << iota // isInterpreterName
+	kindStdinReader                      // stdinReaderName
+	kindRunsNothing                      // runsNothingName
+	kindShellOrInterp                    // shellOrInterpName
+	kindFilter                           // Filter
+	// kindKnown marks a Command's kinds as worked out (Command.kinds): a
+	// Command made elsewhere (a test's literal) has none, and asks the memo.
+	kindKnown uint32 = 1 << 31
 )
 
 // nameKinds keeps kindOf's answers.
@@ -37,7 +44,62 @@ func kindOf(name string) uint32 {
 	if runsNothingName(name) {
 		k |= kindRunsNothing
 	}
+	if shellOrInterpName(name) {
+		k |= kindShellOrInterp
+	}
+	if Filter(name) {
+		k |= kindFilter
+	}
 	return k
+}
+
+// kindsOf returns the kinds of c's name: those the walk worked out when it
+// made c, or the memo's.
+func (c *Command) kindsOf() uint32 {
+	if c.kinds&kindKnown != 0 {
+		return c.kinds
+	}
+	return nameKinds.Get(c.Name)
+}
+
+// ShellOrInterpreter reports whether name is a shell's or an
+// interpreter's: a program whose input or arguments may be code it runs.
+// Every command asks several times; the answers are kept per name
+// (nameKinds), and a command the walk made carries its own (Command
+// method of the same name).
+func ShellOrInterpreter(name string) bool { return nameKinds.Get(name)&kindShellOrInterp != 0 }
+
+// Filter is Filter of c's name.
+func (c *Command) Filter() bool { return c.kindsOf()&kindFilter != 0 }
+
+// ShellOrInterpreter is ShellOrInterpreter of c's name.
+func (c *Command) ShellOrInterpreter() bool { return c.kindsOf()&kindShellOrInterp != 0 }
+
+var shellsAndInterps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
+		"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
+		"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
+	}
+}}
+
+// shellOrInterpName is ShellOrInterpreter, computed.
+func shellOrInterpName(name string) bool {
+	if shellsAndInterps.Get(name) {
+		return true
+	}
+	if name != "source" && name != "." && name != "eval" && isInterpreterName(name) {
+		// Rscript, luajit, python3.13t, python3.12-dbg, tclsh
+		return true
+	}
+	// python3.12, pypy3, nodejs, php8.2: the name and a version (not
+	// nodectl or rubocop, other programs)
+	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "js" || strings.Trim(rest, "0123456789.") == "") {
+			return true
+		}
+	}
+	return false
 }
 
 // isInterpreter reports whether name runs a script it is given: a

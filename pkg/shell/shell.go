@@ -114,6 +114,10 @@ type Command struct {
 	Inputs  []int     // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
 	Unknown []string  // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
 	Code    CodeFacts // what interpreter code run by this command does, when it is code
+	// kinds are the kinds of Name (namekinds.go) with kindKnown, worked
+	// out once when the walk made the command; 0 in a Command made
+	// elsewhere (kindsOf asks the memo then).
+	kinds uint32
 }
 
 // CodeFacts are what a scan of interpreter code (a one-liner, or a script
@@ -224,7 +228,7 @@ func ParseIn(src string, at Place) Result {
 // -m json.tool, node app.js) rather than from standard input. Piped into
 // such a command, a download is data, not code.
 func ScriptFromArgs(c *Command) bool {
-	if !isInterpreter(c.Name) {
+	if c.kindsOf()&kindInterpreter == 0 { // isInterpreter
 		return false
 	}
 	var buf [16]string // the words, on the stack unless many

@@ -1234,7 +1234,13 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	lang, stdin := "", false
 	if len(inner) > 0 {
-		lang, stdin = readsStdinNamed(name, inner)
+		kinds := uint32(0) // name's kinds: those of the command made of it, when it is the first
+		if start < len(s.out) && s.out[start].Name == name {
+			kinds = s.out[start].kindsOf()
+		} else {
+			kinds = nameKinds.Get(name)
+		}
+		lang, stdin = readsStdinKinds(kinds, name, inner)
 	}
 	xargsFed := false
 	if xargs && argFile(e.words) == "" {

@@ -94,6 +94,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 		Repeats:   f.repeats,
+		kinds:     nameKinds.Get(name) | kindKnown, // asked of it again and again, here and after the walk
 	}
 	inputs := s.inputs
 	if env := s.codeEnvInputs(words); len(env) > 0 {
@@ -230,7 +231,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
+	if s.runsNothing(&c, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -1744,13 +1745,18 @@ func readsStdin(words []string) (string, bool) {
 // readsStdinNamed is readsStdin for words whose program's name,
 // progName(words[0]), is name.
 func readsStdinNamed(name string, words []string) (string, bool) {
+	return readsStdinKinds(nameKinds.Get(name), name, words)
+}
+
+// readsStdinKinds is readsStdinNamed for a name whose kinds the caller has.
+func readsStdinKinds(kinds uint32, name string, words []string) (string, bool) {
 	if words[0] != "-" && stdinPath(words[0]) {
 		// /dev/stdin < <(curl …), torchrun /dev/fd/0 < s.py: the program
 		// run is the file that comes in on standard input, in whatever
 		// language its first line names.
 		return "sh", true
 	}
-	if nameKinds.Get(name)&kindStdinReader == 0 {
+	if kinds&kindStdinReader == 0 {
 		return "", false // none of the programs readsStdinOf reads (namekinds.go)
 	}
 	return readsStdinOf(name, words)
