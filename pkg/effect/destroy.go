@@ -85,9 +85,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != "" || e.Prop("installs-system") != "" || e.Prop("install-flags") != ""
-	if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
-		// systeminstalls.go: conda install -n base
-		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
+	if c.Is(condaManagerKind) { // (baseEnvInstalled answers for no other name)
+		if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
+			// systeminstalls.go: conda install -n base
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
+		}
 	}
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {

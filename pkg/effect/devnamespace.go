@@ -51,7 +51,7 @@ var beyondNamespace = table.Map[string, bool]{Build: func() map[string]bool {
 // everything of a kind at once (--all).
 func DevNamespace(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	if !clusterCLIs.Get(c.Name) || len(c.Via) > 0 {
+	if !c.Is(clusterCLIKind) || len(c.Via) > 0 {
 		return false
 	}
 	for _, a := range c.Args {

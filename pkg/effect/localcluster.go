@@ -58,7 +58,7 @@ func (a *analysis) localCluster(c *shell.Command) bool {
 // development namespace's.
 func LocalCluster(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return clusterCLIs.Get(c.Name) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
+	return c.Is(clusterCLIKind) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
 }
 
 // pointedLocal reports whether a command is pointed, by a context option

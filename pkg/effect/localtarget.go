@@ -199,7 +199,7 @@ func LocalTarget(res *shell.Result, i int) bool {
 // what the server holds (deploy-verbs, with destroy-kind remote or none:
 // rpk topic alter-config --brokers localhost:9092, a broker started here).
 func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
-	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
+	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || c.Is(storeClientKind) || len(c.Via) > 0 {
 		return false
 	}
 	admin := cl.Entry.Prop("deploy-verbs") != "" && cl.Entry.Prop("cloud") == "" && (cl.Entry.Prop("destroy-kind") == "" || cl.Entry.Prop("destroy-kind") == "remote")

@@ -177,7 +177,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		if i == 0 {
 			s.raw = line
 		}
-		if effect.StoreClient(res.Commands[i].Name) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
+		if effect.StoreClientCommand(&res.Commands[i]) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
 			s.effect = disposableStore
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*

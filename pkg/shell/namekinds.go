@@ -2,6 +2,7 @@ package shell
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
@@ -32,9 +33,48 @@ const (
 // nameKinds keeps kindOf's answers.
 var nameKinds = table.Memo{Compute: kindOf}
 
+// A NameKind is a kind of program name another package asks about of
+// every command ("is it a cluster CLI?", "a database client?"), each a
+// table lookup of the command's name: registered with NewNameKind, it is
+// worked out with the walk's own kinds, once per name, and a command
+// answers it with a bit test (Command.Is).
+type NameKind uint32
+
+// firstNameKind is the bit of the first NameKind: those below are the
+// walk's own.
+const firstNameKind = 8
+
+var (
+	nameKindTests []func(name string) bool // the NameKinds' tests, by bit from firstNameKind
+	kindsWorked   atomic.Bool              // kindOf has run: no kind may be registered now
+)
+
+// NewNameKind registers the kind of name is reports and returns its bit.
+// Call it in a package-level variable's declaration: a kind registered
+// after a name's kinds were worked out would be missing from theirs, so
+// that panics, as do more kinds than the bits hold. is must depend on the
+// name alone.
+func NewNameKind(is func(name string) bool) NameKind {
+	b := firstNameKind + len(nameKindTests)
+	if kindsWorked.Load() || b >= 31 {
+		panic("shell.NewNameKind: registered after a name's kinds were worked out, or one kind too many")
+	}
+	nameKindTests = append(nameKindTests, is)
+	return NameKind(1) << b
+}
+
+// Is reports whether c's name is of kind k.
+func (c *Command) Is(k NameKind) bool { return c.kindsOf()&uint32(k) != 0 }
+
 // kindOf works out the kind of a program name.
 func kindOf(name string) uint32 {
+	kindsWorked.Store(true)
 	var k uint32
+	for b, is := range nameKindTests {
+		if is(name) {
+			k |= 1 << (firstNameKind + b)
+		}
+	}
 	if isInterpreterName(name) {
 		k |= kindInterpreter
 	}
