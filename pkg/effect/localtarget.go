@@ -148,6 +148,14 @@ func forwardsOnLine(res *shell.Result) bool {
 	return false
 }
 
+// localTargetName reports a program whose entry, or one of its
+// subcommands', may send to a cloud, destroy or publish: the names
+// LocalTarget looks further at.
+func localTargetName(name string) bool {
+	sum := catalog.Default().SummaryOf(name)
+	return sum.MayHave("cloud") || sum.MayHave("destroy") || sum.MayHave("destroy-kind") || sum.MayMark("publish")
+}
+
 // LocalTarget reports whether command i of res, run directly (not by
 // another program, which may run it elsewhere), changes only what is on
 // this machine: a cloud CLI pointed at an endpoint here, or a publish
@@ -158,10 +166,10 @@ func LocalTarget(res *shell.Result, i int) bool {
 	if c.Name == "" || len(c.Via) > 0 {
 		return false
 	}
-	cat := catalog.Default()
-	if sum := cat.SummaryOf(c.Name); !sum.MayHave("cloud") && !sum.MayHave("destroy") && !sum.MayHave("destroy-kind") && !sum.MayMark("publish") {
-		return false // (every command of every line asks: no subcommand lookup)
+	if !c.Is(localTargetKind) {
+		return false // (every command of every line asks: no entry lookup, localTargetName)
 	}
+	cat := catalog.Default()
 	e, _ := cat.Lookup(c.Name, c.Args)
 	if e == nil {
 		return false

@@ -22,6 +22,7 @@ var (
 	cwdListerKind       = shell.NewNameKind(cwdLister.Get)
 	condaManagerKind    = shell.NewNameKind(condaManagers.Get)
 	storeClientKind     = shell.NewNameKind(storeClients.Get)
+	localTargetKind     = shell.NewNameKind(localTargetName)
 )
 
 // StoreClientCommand is StoreClient of c's name.

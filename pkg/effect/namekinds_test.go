@@ -64,6 +64,11 @@ func TestNameKindsAgree(t *testing.T) {
 			}
 		}
 	}
+	for _, n := range names {
+		if got, want := (&shell.Command{Name: n}).Is(localTargetKind), localTargetName(n); got != want {
+			t.Errorf("localTargetKind of %q = %v, localTargetName %v", n, got, want)
+		}
+	}
 	if hits == 0 {
 		t.Fatal("no name of any table was asked")
 	}

@@ -25,6 +25,8 @@ const (
 	kindRunsNothing                      // runsNothingName
 	kindShellOrInterp                    // shellOrInterpName
 	kindFilter                           // Filter
+	kindWrapsByName                      // wrapsByName
+	kindEnvOptions                       // envOptionsName
 	// kindKnown marks a Command's kinds as worked out (Command.kinds): a
 	// Command made elsewhere (a test's literal) has none, and asks the memo.
 	kindKnown uint32 = 1 << 31
@@ -89,6 +91,12 @@ func kindOf(name string) uint32 {
 	}
 	if Filter(name) {
 		k |= kindFilter
+	}
+	if wrapsByName(name) {
+		k |= kindWrapsByName
+	}
+	if envOptionsName(name) {
+		k |= kindEnvOptions
 	}
 	return k
 }

@@ -87,6 +87,12 @@ func TestNameKindsMatch(t *testing.T) {
 			if got, want := nameKinds.Get(name)&kindFilter != 0, Filter(name); got != want {
 				t.Errorf("filter %q = %v, computed %v", name, got, want)
 			}
+			if got, want := nameKinds.Get(name)&kindWrapsByName != 0, wrapsByName(name); got != want {
+				t.Errorf("wraps by name %q = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindEnvOptions != 0, envOptionsName(name); got != want {
+				t.Errorf("env options %q = %v, computed %v", name, got, want)
+			}
 		}
 		if stdinReaderName(name) {
 			continue
