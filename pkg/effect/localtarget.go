@@ -162,6 +162,13 @@ func localTargetName(name string) bool {
 // whose every destination is a registry here (see above). The profile
 // lets what it deletes or publishes be, as it does a local cluster's.
 func LocalTarget(res *shell.Result, i int) bool {
+	// (a first test its callers inline: every command of every line asks,
+	// and most are not a program localTargetName names)
+	return !res.Commands[i].IsNot(localTargetKind) && localTarget(res, i)
+}
+
+// localTarget is LocalTarget past its first test.
+func localTarget(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
 	if c.Name == "" || len(c.Via) > 0 {
 		return false

@@ -32,6 +32,25 @@ const maxCandidateNames = 1024
 type candidateTable struct {
 	byName atomic.Pointer[map[string]*candidates]
 	mu     sync.Mutex // held to add a name
+	// slots keep the candidates of names asked lately, each at a hash of
+	// its name: every command of every line asks, and a slot's answer is
+	// a hash of a short name, a load and a comparison, where the map's
+	// lookup hashed the name its own way and probed.
+	slots [candidateSlots]atomic.Pointer[candidates]
+}
+
+// candidateSlots is the number of names candidateTable.slots holds (a
+// power of two).
+const candidateSlots = 256
+
+// candidateSlot is the slot of a name: FNV-1a of its bytes, folded.
+func candidateSlot(name string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(name); i++ {
+		h ^= uint32(name[i])
+		h *= 16777619
+	}
+	return (h ^ h>>16) & (candidateSlots - 1)
 }
 
 // candidates are, for one program name, the rules left in each policy: by
@@ -200,6 +219,20 @@ func pipelineRulesLeft(ent *policy.Entry) []int32 {
 // candidatesFor returns the candidates for a simple command named name,
 // or nil when the table is full.
 func (e *Engine) candidatesFor(name string) *candidates {
+	t := &e.cands
+	slot := &t.slots[candidateSlot(name)]
+	if c := slot.Load(); c != nil && c.name == name {
+		return c
+	}
+	c := e.candidatesNamed(name)
+	if c != nil {
+		slot.Store(c)
+	}
+	return c
+}
+
+// candidatesNamed is candidatesFor without the slots.
+func (e *Engine) candidatesNamed(name string) *candidates {
 	t := &e.cands
 	if m := t.byName.Load(); m != nil {
 		if c, ok := (*m)[name]; ok {

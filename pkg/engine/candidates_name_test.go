@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"testing"
 
 	"rampart.dev/pkg/match"
@@ -131,6 +132,26 @@ func TestBareCandidatesDropOnlyEffectRules(t *testing.T) {
 		}
 		if len(ks) != len(want) {
 			t.Errorf("%q: bare liveInFor %v, policies with bare candidates %v", c.name, ks, want)
+		}
+	}
+}
+
+// TestCandidateSlotsAnswerAsTheMap holds candidatesFor, which answers from
+// its slots a name asked lately, to the table behind them: the same
+// candidates for every name, asked again and again, with names that share
+// a slot among them.
+func TestCandidateSlotsAnswerAsTheMap(t *testing.T) {
+	e := standard(t)
+	var names []string
+	for i := 0; i < 3*candidateSlots; i++ {
+		names = append(names, "prog"+strconv.Itoa(i))
+	}
+	names = append(names, "rm", "sort", "git", "curl", "rev")
+	for round := 0; round < 3; round++ {
+		for _, n := range names {
+			if got, want := e.candidatesFor(n), e.candidatesNamed(n); got != want || got != nil && got.name != n {
+				t.Fatalf("round %d, %q: candidatesFor %p, the table %p", round, n, got, want)
+			}
 		}
 	}
 }

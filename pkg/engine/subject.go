@@ -168,7 +168,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	}
 	cat := catalog.Default()
 	for i := range res.Commands {
-		if cmd := &res.Commands[i]; cat.Dry(cmd.Name, cmd.Args) {
+		if cmd := &res.Commands[i]; cmd.Is(catalogKnownKind) && cat.Dry(cmd.Name, cmd.Args) {
 			// It prints its help or rehearses (catalog.Dry): no command
 			// pattern holds for what it would otherwise do.
 			continue

@@ -27,6 +27,7 @@ const (
 	kindFilter                           // Filter
 	kindWrapsByName                      // wrapsByName
 	kindEnvOptions                       // envOptionsName
+	kindScriptLang                       // scriptLang(name) != ""
 	// kindKnown marks a Command's kinds as worked out (Command.kinds): a
 	// Command made elsewhere (a test's literal) has none, and asks the memo.
 	kindKnown uint32 = 1 << 31
@@ -68,6 +69,12 @@ func NewNameKind(is func(name string) bool) NameKind {
 // Is reports whether c's name is of kind k.
 func (c *Command) Is(k NameKind) bool { return c.kindsOf()&uint32(k) != 0 }
 
+// IsNot reports whether c's name is known not to be of kind k: c carries
+// its kinds (the walk made it) and k is not among them. It asks no memo,
+// so a caller's first test stays small enough to inline; false tells
+// nothing (ask Is).
+func (c *Command) IsNot(k NameKind) bool { return c.kinds&(kindKnown|uint32(k)) == kindKnown }
+
 // kindOf works out the kind of a program name.
 func kindOf(name string) uint32 {
 	kindsWorked.Store(true)
@@ -97,6 +104,9 @@ func kindOf(name string) uint32 {
 	}
 	if envOptionsName(name) {
 		k |= kindEnvOptions
+	}
+	if scriptLang(name) != "" {
+		k |= kindScriptLang
 	}
 	return k
 }

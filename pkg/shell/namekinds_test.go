@@ -71,6 +71,11 @@ func TestNameKindsMatch(t *testing.T) {
 			if c.kindsOf() != kindOf(c.Name) && c.kindsOf() != kindOf(c.Name)|kindKnown {
 				t.Errorf("%q: command %q: kindsOf %b, its name's %b", line, c.Name, c.kindsOf(), kindOf(c.Name))
 			}
+			for _, k := range []uint32{kindFilter, kindInterpreter, kindScriptLang} {
+				if got, want := c.IsNot(NameKind(k)), c.kinds != 0 && kindOf(c.Name)&k == 0; got != want {
+					t.Errorf("%q: command %q: IsNot(%b) = %v, want %v", line, c.Name, k, got, want)
+				}
+			}
 		}
 	}
 	for name, lines := range words {
@@ -92,6 +97,9 @@ func TestNameKindsMatch(t *testing.T) {
 			}
 			if got, want := nameKinds.Get(name)&kindEnvOptions != 0, envOptionsName(name); got != want {
 				t.Errorf("env options %q = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindScriptLang != 0, scriptLang(name) != ""; got != want {
+				t.Errorf("script language %q = %v, computed %v", name, got, want)
 			}
 		}
 		if stdinReaderName(name) {

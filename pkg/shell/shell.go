@@ -228,6 +228,12 @@ func ParseIn(src string, at Place) Result {
 // -m json.tool, node app.js) rather than from standard input. Piped into
 // such a command, a download is data, not code.
 func ScriptFromArgs(c *Command) bool {
+	// (a test the caller inlines: most commands are no interpreter)
+	return c.kinds&(kindKnown|kindInterpreter) != kindKnown && scriptFromArgs(c)
+}
+
+// scriptFromArgs is ScriptFromArgs past its first test.
+func scriptFromArgs(c *Command) bool {
 	if c.kindsOf()&kindInterpreter == 0 { // isInterpreter
 		return false
 	}
@@ -259,7 +265,7 @@ func viaXargs(c *Command) bool {
 // command instead reads the code it runs from its standard input (so its
 // Stdin, when known, is code).
 func InterpreterCode(c *Command) (code string, ok, stdin bool) {
-	if scriptLang(c.Name) == "" {
+	if c.kindsOf()&kindScriptLang == 0 { // scriptLang(c.Name) == ""
 		return "", false, false
 	}
 	words := make([]string, 0, 1+len(c.Args))

@@ -69,6 +69,7 @@ type state struct {
 	pipedLines  []string         // the paths a listing pipes into a while-read loop (readFromListing)
 	plain       []string         // words finish found to be no wrapper, for emitWords (see there)
 	plainKinds  uint32           // the kinds of plain's program name (namekinds.go), with kindKnown
+	plainName   string           // plain's program name, progName of its first word
 	envOptsFor  string           // the program being emitted with its options' variables read (envoptions.go)
 	reader      strings.Reader   // the parser's input, reset for each text
 	noLight     bool             // every text goes to the parser, none to lightParse (tests)
@@ -1141,7 +1142,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	start := len(s.out)
 	s.inputs = e.subs
 	if plain {
-		s.plain, s.plainKinds = e.words, kinds // emitWords need not peel them again, nor name them
+		s.plain, s.plainKinds, s.plainName = e.words, kinds, name // emitWords need not peel them again, nor name them
 	}
 	// parallel reading a stage's output that the walk read whole runs
 	// the commands it builds from those lines (parallelLines below), not

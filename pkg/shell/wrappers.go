@@ -32,8 +32,8 @@ func globChars(w string) bool {
 func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rdyn bool) {
 	// finish has peeled these very words already when s.plain is them.
 	plain := len(words) > 0 && len(s.plain) == len(words) && &s.plain[0] == &words[0]
-	plainKinds := s.plainKinds // the kinds of their program's name, when finish had them
-	s.plain, s.plainKinds = nil, 0
+	plainKinds, plainName := s.plainKinds, s.plainName // their program's name and its kinds, when finish had them
+	s.plain, s.plainKinds, s.plainName = nil, 0, ""
 	d := rdyn
 	for _, x := range dyn {
 		d = d || x
@@ -57,12 +57,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		manyPrograms = len(ps) == most
 	}
-	name := progName(words[0])
-	if dyn != nil && dyn[0] {
-		name = dynName(words[0])
-	}
-	kinds := plainKinds // (plain words' first is no dynamic word: name is finish's)
+	name, kinds := plainName, plainKinds // (plain words' first is no dynamic word: finish's progName of it)
 	if !plain || kinds == 0 {
+		name = progName(words[0])
+		if dyn != nil && dyn[0] {
+			name = dynName(words[0])
+		}
 		kinds = nameKinds.Get(name) | kindKnown
 	}
 	if remotePrivilege.Get(name) && (f.remote || privilegeProbe(words, dyn)) {
