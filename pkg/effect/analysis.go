@@ -512,7 +512,7 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 			a.add(Effect{Kind: Connect, Cmd: i, Target: host, Upload: r.Op != "<"})
 			f.outNet = f.outNet || r.Op != "<"
 			f.inNet = f.inNet || r.Op == "<" || r.Op == "<>"
-			if isShellOrInterp(c.Name) || c.Name == "source" || c.Name == "." || (c.Name == "exec" || c.Name == "") && !spareFD(r.FD) {
+			if c.ShellOrInterpreter() || c.Name == "source" || c.Name == "." || (c.Name == "exec" || c.Name == "") && !spareFD(r.FD) {
 				// exec 3<>/dev/tcp/… only opens a descriptor: what later
 				// reads it (sh <&3, cat <&3) is judged where it does;
 				// source /dev/stdin < /dev/tcp/H/P: the current shell
@@ -551,52 +551,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-var shellsAndInterps = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
-		"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
-		"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
-	}
-}}
-
-// isShellOrInterp reports a shell or an interpreter by its name: a
-// program whose input or arguments may be code it runs. Every command asks
-// several times; the answers are kept per name (table.Memo,
-// TestShellOrInterpMemo).
-func isShellOrInterp(name string) bool { return shellOrInterpMemo.Get(name) != 0 }
-
-// shellOrInterpMemo keeps shellOrInterpBit's answers.
-var shellOrInterpMemo = table.Memo{Compute: shellOrInterpBit}
-
-// shellOrInterpBit is isShellOrInterp, computed: 1 for a shell or an
-// interpreter, 0 for another program.
-func shellOrInterpBit(name string) uint32 {
-	if shellOrInterpName(name) {
-		return 1
-	}
-	return 0
-}
-
-// shellOrInterpName is isShellOrInterp, computed.
-func shellOrInterpName(name string) bool {
-	if shellsAndInterps.Get(name) {
-		return true
-	}
-	if name != "source" && name != "." && name != "eval" && shell.RunsCode(name) {
-		// the shell package's reading: Rscript, luajit, python3.13t,
-		// python3.12-dbg, tclsh
-		return true
-	}
-	// python3.12, pypy3, nodejs, php8.2: the name and a version (not
-	// nodectl or rubocop, other programs)
-	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {
-		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "js" || strings.Trim(rest, "0123456789.") == "") {
-			return true
-		}
-	}
-	return false
 }
 
 // generatedCode reports whether an unresolved program word is the output

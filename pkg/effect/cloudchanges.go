@@ -76,7 +76,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	if !unknown && (cl.Entry == nil || cl.Entry.Prop("cloud") == "") {
 		return
 	}
-	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || isShellOrInterp(c.Name)) {
+	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || c.ShellOrInterpreter()) {
 		return // most unknown programs name no production: looked at first
 	}
 	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) || localCopy(c.Args) {

@@ -23,7 +23,7 @@ var codePrints = []string{"print", "console.log", "puts", "say ", "echo ", "cat(
 // codePassesValue reports an interpreter stage whose inline code reads
 // its input and prints a value its keys do not narrow to harmless ones.
 func codePassesValue(d *shell.Command) bool {
-	if !isShellOrInterp(d.Name) || shellNames.Get(d.Name) {
+	if !d.ShellOrInterpreter() || shellNames.Get(d.Name) {
 		return false
 	}
 	code := inlineCode(d.Args)

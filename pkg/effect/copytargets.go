@@ -45,7 +45,7 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 		spec, ok = bucket+":", true // aws s3 cp dist/ s3://acme-prod-assets/: the bucket is where it lands
 		website = websiteBucket(bucket)
 	}
-	if !ok && clusterCLIs.Get(c.Name) && strings.Contains(dst, ":") {
+	if !ok && c.Is(clusterCLIKind) && strings.Contains(dst, ":") {
 		spec, ok = dst, true // kubectl cp F NAMESPACE/POD:PATH (scp would read a slash first as a local path)
 	}
 	if !ok {
@@ -66,7 +66,7 @@ func (a *analysis) copiesOntoHost(i int, c *shell.Command, cl *catalog.Classifie
 		host = host[k+1:]
 	}
 	host = strings.Trim(host, "[]\"'")
-	if clusterCLIs.Get(c.Name) {
+	if c.Is(clusterCLIKind) {
 		// kubectl cp F prod/pod:/app, or -n production: a pod of a
 		// namespace named for production receives the files
 		if ns := podNamespace(c.Args, host); ns != "" && namesProduction(ns) && !hostNamesStaging(ns) {

@@ -39,12 +39,12 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			} else if v := unknownPush(cl, c.Args); v != "" {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "publish", Word: c.Name + " " + v}) // unknownpush.go
-			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
+			} else if v := unknownSweep(c, cl, a.exportedBefore(i)); v != "" && !a.wrapsOnLine(i) && !c.ShellOrInterpreter() {
 				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + v})
 			}
 		}
 		if e == nil {
-			if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.wrapsOnLine(i) && !isShellOrInterp(c.Name) {
+			if c.Name != "" && a.readsVerbs(i, cl) && !helpOrDryRun(c.Args) && !a.wrapsOnLine(i) && !c.ShellOrInterpreter() {
 				a.unknownPathDeletes(i, c, cl) // unknownpaths.go
 			}
 			return
@@ -85,9 +85,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	dbTasks := e.Prop("db-tasks") != ""
 	removes := cl.Mark("remove") || e.Prop("removes") != "" || e.Prop("installs-system") != "" || e.Prop("install-flags") != ""
-	if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
-		// systeminstalls.go: conda install -n base
-		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
+	if c.Is(condaManagerKind) { // (baseEnvInstalled answers for no other name)
+		if v := baseEnvInstalled(c.Name, c.Args); v != "" && !helpOrDryRun(c.Args) {
+			// systeminstalls.go: conda install -n base
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "system", Word: c.Name + " " + v})
+		}
 	}
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {

@@ -50,8 +50,15 @@ var beyondNamespace = table.Map[string, bool]{Build: func() map[string]bool {
 // does not hold (kubectl -n dev delete ns prod: beyondNamespace), nor
 // everything of a kind at once (--all).
 func DevNamespace(res *shell.Result, i int) bool {
+	// (a first test its callers inline: every command of every line asks,
+	// and most are not a cluster CLI)
+	return !res.Commands[i].IsNot(clusterCLIKind) && devNamespace(res, i)
+}
+
+// devNamespace is DevNamespace past its first test.
+func devNamespace(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	if !clusterCLIs.Get(c.Name) || len(c.Via) > 0 {
+	if !c.Is(clusterCLIKind) || len(c.Via) > 0 {
 		return false
 	}
 	for _, a := range c.Args {

@@ -17,6 +17,13 @@ import (
 // DiscardsTree reports whether command i of res is a git checkout or git
 // restore of the work tree whose pathspec takes the whole tree.
 func DiscardsTree(res *shell.Result, i int) bool {
+	// (a first test its callers inline: every command of every line asks,
+	// and most are not git)
+	return res.Commands[i].Name == "git" && discardsTree(res, i)
+}
+
+// discardsTree is DiscardsTree past its first test.
+func discardsTree(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
 	if c.Name != "git" {
 		return false

@@ -86,7 +86,7 @@ func remoteEngine(res *shell.Result) bool {
 				return true
 			}
 		}
-		if !engineWrappers.Get(o.Name) {
+		if !o.Is(engineWrapperKind) {
 			continue
 		}
 		if pos := positionals(o.Args); len(pos) >= 3 && pos[0] == "context" && pos[1] == "use" && !localEngineContexts.Get(pos[2]) {
@@ -564,7 +564,7 @@ func (a *analysis) disposableStores(start int) {
 	out := a.out[:start]
 	for _, e := range a.out[start:] {
 		if (e.Kind == SQL || e.Kind == Destroy && (e.Detail == "database" || e.Detail == "remote")) && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) &&
-			storeClients.Get(a.res.Commands[e.Cmd].Name) && (e.Kind == SQL || e.Detail == "database" || dbClients.Get(a.res.Commands[e.Cmd].Name)) {
+			a.res.Commands[e.Cmd].Is(storeClientKind) && (e.Kind == SQL || e.Detail == "database" || dbClients.Get(a.res.Commands[e.Cmd].Name)) {
 			if e.Cmd != known {
 				known, disposable = e.Cmd, Disposable(a.res, e.Cmd, a.cwdOf(e.Cmd), a.env)
 			}

@@ -38,7 +38,7 @@ var skipPlainFilters = true
 // override; and whose redirections and code found nothing yet (no file
 // read or written, no source, no sink).
 func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdFacts) bool {
-	if !skipPlainFilters || !shell.Filter(c.Name) || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+	if !skipPlainFilters || !c.Filter() || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
 		return false
 	}
 	e := cl.Entry

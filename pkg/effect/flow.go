@@ -408,7 +408,7 @@ func picksVariable(w string) bool {
 // reads by name (env.NAME, $ENV.NAME, env["NAME"], strenv(NAME),
 // env(NAME)), or "".
 func selectedSecretVar(c *shell.Command) string {
-	if !selectors.Get(c.Name) {
+	if !c.Is(selectorKind) {
 		return ""
 	}
 	for _, a := range c.Args {
@@ -899,7 +899,7 @@ func (a *analysis) flows() {
 			// come from the listing, or from text known to reach its stdin.
 			fileSrc = "credential"
 		}
-		if len(f.writes) > 0 && listers.Get(c.Name) && a.listsSensitive([]int{i}) {
+		if len(f.writes) > 0 && c.Is(listerKind) && a.listsSensitive([]int{i}) {
 			for _, p := range f.writes {
 				listings[p] = true // find ~/.ssh -type f > /tmp/l
 			}
@@ -1066,7 +1066,7 @@ func (a *analysis) flows() {
 		// (Its own request files, mytool --data @.env URL, count as
 		// given: requestItem's sends.)
 		ownSends := f.source == "credential" && len(f.sends) > 0
-		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg || ownSends) && !shell.Filter(c.Name) && !a.entryHas(c, f, "offline") {
+		if f.sink == "" && (in != "" || args != "" || fileSrc != "" || secretArg || ownSends) && !c.Filter() && !a.entryHas(c, f, "offline") {
 			// A program not known to send data, given sensitive data, that
 			// names another host (mail, restic, smbclient, s3cmd, a
 			// database client, ping); not a filter or a search, whose
@@ -1207,7 +1207,7 @@ func (a *analysis) socketStage(i int) bool {
 // input: a shell or interpreter with no script, command string or module
 // named, or given "-" or -s.
 func codeFromStdin(c *shell.Command) bool {
-	if !isShellOrInterp(c.Name) {
+	if !c.ShellOrInterpreter() {
 		return false
 	}
 	for _, w := range c.Args {
@@ -1429,10 +1429,10 @@ func listsOperand(c *shell.Command) bool {
 // -name credentials).
 func (a *analysis) listsSensitive(cmds []int) bool {
 	for _, j := range cmds {
-		if j >= len(a.res.Commands) || !listers.Get(a.res.Commands[j].Name) {
+		if j >= len(a.res.Commands) || !a.res.Commands[j].Is(listerKind) {
 			continue
 		}
-		if cwdLister.Get(a.res.Commands[j].Name) && !listsOperand(&a.res.Commands[j]) && j < len(a.cwds) && a.cwds[j] != "" && a.sensitiveDir(a.cwds[j]) {
+		if a.res.Commands[j].Is(cwdListerKind) && !listsOperand(&a.res.Commands[j]) && j < len(a.cwds) && a.cwds[j] != "" && a.sensitiveDir(a.cwds[j]) {
 			// cd ~/.ssh && ls: a listing of the working directory
 			return true
 		}

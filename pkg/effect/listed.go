@@ -17,7 +17,7 @@ var containerEngines = table.Map[string, bool]{Build: func() map[string]bool {
 // (docker images -q, -aq, image ls --quiet, no filter and no repository
 // named): it removes them all, as docker image prune -a does.
 func (a *analysis) removesEveryImage(i int, c *shell.Command) {
-	if len(c.Inputs) == 0 || !containerEngines.Get(c.Name) { // most commands take no substitution
+	if len(c.Inputs) == 0 || !c.Is(containerEngineKind) { // most commands take no substitution
 		return
 	}
 	pos := positionals(c.Args)
@@ -35,7 +35,7 @@ func (a *analysis) removesEveryImage(i int, c *shell.Command) {
 // listsEveryImage reports docker images -q (or image ls --quiet) with no
 // filter and no repository: the IDs of every image.
 func listsEveryImage(d *shell.Command) bool {
-	if !containerEngines.Get(d.Name) {
+	if !d.Is(containerEngineKind) {
 		return false
 	}
 	pos := positionals(d.Args)
@@ -70,7 +70,7 @@ func listsEveryImage(d *shell.Command) bool {
 // the caller's own lists, are docker rm NAME's. Any removal on another
 // machine's engine is that machine's containers.
 func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
-	if !containerEngines.Get(c.Name) {
+	if !c.Is(containerEngineKind) {
 		return
 	}
 	pos := positionals(engineCommand(c.Args))
@@ -132,7 +132,7 @@ var ownFilters = table.Map[string, bool]{Build: func() map[string]bool {
 // ownContainers reports a container listing (docker ps -q) narrowed by a
 // filter to the caller's own containers.
 func ownContainers(d *shell.Command) bool {
-	if !containerEngines.Get(d.Name) {
+	if !d.Is(containerEngineKind) {
 		return false
 	}
 	pos := positionals(engineCommand(d.Args))

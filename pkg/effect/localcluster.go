@@ -57,8 +57,15 @@ func (a *analysis) localCluster(c *shell.Command) bool {
 // localCluster): the profile lets its changes be, as it does a
 // development namespace's.
 func LocalCluster(res *shell.Result, i int) bool {
+	// (a first test its callers inline: every command of every line asks,
+	// and most are not a cluster CLI)
+	return !res.Commands[i].IsNot(clusterCLIKind) && localClusterCommand(res, i)
+}
+
+// localClusterCommand is LocalCluster past its first test.
+func localClusterCommand(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return clusterCLIs.Get(c.Name) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
+	return c.Is(clusterCLIKind) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
 }
 
 // pointedLocal reports whether a command is pointed, by a context option

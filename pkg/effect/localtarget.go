@@ -148,20 +148,35 @@ func forwardsOnLine(res *shell.Result) bool {
 	return false
 }
 
+// localTargetName reports a program whose entry, or one of its
+// subcommands', may send to a cloud, destroy or publish: the names
+// LocalTarget looks further at.
+func localTargetName(name string) bool {
+	sum := catalog.Default().SummaryOf(name)
+	return sum.MayHave("cloud") || sum.MayHave("destroy") || sum.MayHave("destroy-kind") || sum.MayMark("publish")
+}
+
 // LocalTarget reports whether command i of res, run directly (not by
 // another program, which may run it elsewhere), changes only what is on
 // this machine: a cloud CLI pointed at an endpoint here, or a publish
 // whose every destination is a registry here (see above). The profile
 // lets what it deletes or publishes be, as it does a local cluster's.
 func LocalTarget(res *shell.Result, i int) bool {
+	// (a first test its callers inline: every command of every line asks,
+	// and most are not a program localTargetName names)
+	return !res.Commands[i].IsNot(localTargetKind) && localTarget(res, i)
+}
+
+// localTarget is LocalTarget past its first test.
+func localTarget(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
 	if c.Name == "" || len(c.Via) > 0 {
 		return false
 	}
-	cat := catalog.Default()
-	if sum := cat.SummaryOf(c.Name); !sum.MayHave("cloud") && !sum.MayHave("destroy") && !sum.MayHave("destroy-kind") && !sum.MayMark("publish") {
-		return false // (every command of every line asks: no subcommand lookup)
+	if !c.Is(localTargetKind) {
+		return false // (every command of every line asks: no entry lookup, localTargetName)
 	}
+	cat := catalog.Default()
 	e, _ := cat.Lookup(c.Name, c.Args)
 	if e == nil {
 		return false
@@ -199,7 +214,7 @@ func LocalTarget(res *shell.Result, i int) bool {
 // what the server holds (deploy-verbs, with destroy-kind remote or none:
 // rpk topic alter-config --brokers localhost:9092, a broker started here).
 func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
-	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || storeClients.Get(c.Name) || len(c.Via) > 0 {
+	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || c.Is(storeClientKind) || len(c.Via) > 0 {
 		return false
 	}
 	admin := cl.Entry.Prop("deploy-verbs") != "" && cl.Entry.Prop("cloud") == "" && (cl.Entry.Prop("destroy-kind") == "" || cl.Entry.Prop("destroy-kind") == "remote")

@@ -21,7 +21,7 @@ func picksSecretOutput(c *shell.Command) bool {
 	if picksSecrets(c) {
 		return true
 	}
-	if !selectors.Get(c.Name) {
+	if !c.Is(selectorKind) {
 		return false
 	}
 	e := strings.TrimSpace(strings.Trim(selectorOf(c), "'\" "))

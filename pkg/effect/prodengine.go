@@ -24,7 +24,7 @@ var engineChangeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // engineChangesProduction adds destroy:production for a container engine's
 // command that changes what runs on an engine named for production.
 func (a *analysis) engineChangesProduction(i int, c *shell.Command) {
-	if !engineWrappers.Get(c.Name) {
+	if !c.Is(engineWrapperKind) {
 		return
 	}
 	pos := positionals(engineCommand(c.Args))
@@ -60,7 +60,7 @@ func productionEngine(res *shell.Result) string {
 				}
 			}
 		}
-		if !engineWrappers.Get(o.Name) {
+		if !o.Is(engineWrapperKind) {
 			continue
 		}
 		if pos := positionals(o.Args); len(pos) >= 3 && pos[0] == "context" && pos[1] == "use" && namesProduction(pos[2]) {

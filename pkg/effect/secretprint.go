@@ -504,7 +504,7 @@ func (a *analysis) reachesAgent(cmds []shell.Command, i int) bool {
 		if !passesValue.Get(d.Name) && !passesModule(d) && !opensslPasses(d) && !codePassesValue(d) || len(a.per[k].writes) > 0 || stdoutRedirected(d) || a.per[k].sink != "" {
 			return false
 		}
-		if selectors.Get(d.Name) && !selectorPrintsSecret(d, sourceSecretFields(c)...) {
+		if d.Is(selectorKind) && !selectorPrintsSecret(d, sourceSecretFields(c)...) {
 			return false // sops -d f | yq '.database.host'
 		}
 	}

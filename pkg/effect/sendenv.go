@@ -21,7 +21,7 @@ var sshEnvClients = table.Map[string, bool]{Build: func() map[string]bool {
 // sentEnvVar returns a secret variable an ssh command's -o SendEnv names
 // (or one its pattern may name: "*", "AWS_*"), or "".
 func sentEnvVar(c *shell.Command) string {
-	if !sshEnvClients.Get(c.Name) {
+	if !c.Is(sshEnvClientKind) {
 		return ""
 	}
 	for k, w := range c.Args {

@@ -26,7 +26,7 @@ var balancerChanges = []string{
 // balancerAdmin finds a runtime API line that changes a load balancer in
 // the text a raw client sends.
 func (a *analysis) balancerAdmin(i int, c *shell.Command) {
-	if !rawClients.Get(c.Name) {
+	if !c.Is(rawClientKind) {
 		return
 	}
 	for _, t := range c.Stdin {

@@ -16,6 +16,13 @@ import (
 // StashApplied reports whether command i of res (the line as written) is
 // a git stash drop of the stash an earlier command of the line applied.
 func StashApplied(res *shell.Result, i int, line string) bool {
+	// (a first test its callers inline: every command of every line asks,
+	// and most are not git)
+	return res.Commands[i].Name == "git" && stashApplied(res, i, line)
+}
+
+// stashApplied is StashApplied past its first test.
+func stashApplied(res *shell.Result, i int, line string) bool {
 	ref, ok := stashVerb(res, i, "drop")
 	if !ok || strings.ContainsAny(line, ";|\n") || strings.Contains(strings.ReplaceAll(line, "&&", ""), "&") {
 		return false

@@ -88,7 +88,7 @@ func (a *analysis) unixListen(i int, c *shell.Command, f *cmdFacts) {
 				paths = append(paths, p)
 			}
 		}
-	} else if rawClients.Get(c.Name) {
+	} else if c.Is(rawClientKind) {
 		if p := ncUnixListen(c); p != "" {
 			paths = append(paths, p)
 		}

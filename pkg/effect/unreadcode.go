@@ -74,7 +74,7 @@ func scriptRun(c *shell.Command) string {
 		return ""
 	}
 	args := shell.RunVerbDropped(c.Name, c.Args) // deno run ~/Downloads/x.ts
-	if !isShellOrInterp(c.Name) || len(args) == 0 {
+	if !c.ShellOrInterpreter() || len(args) == 0 {
 		return ""
 	}
 	if w := args[0]; !strings.HasPrefix(w, "-") && w != "" {

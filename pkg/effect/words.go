@@ -122,7 +122,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		// the scan lists is deleted, as FLUSHDB would.
 		a.add(Effect{Kind: SQL, Cmd: i, Target: "FLUSHDB"})
 	}
-	if len(c.Stdin) > 0 && rawClients.Get(c.Name) && textPort(c.Args) {
+	if len(c.Stdin) > 0 && c.Is(rawClientKind) && textPort(c.Args) {
 		// printf 'FLUSHALL\r' | nc cache 6379: the text a raw client
 		// sends to a text-protocol database port is its statements.
 		for _, t := range c.Stdin {

@@ -32,6 +32,25 @@ const maxCandidateNames = 1024
 type candidateTable struct {
 	byName atomic.Pointer[map[string]*candidates]
 	mu     sync.Mutex // held to add a name
+	// slots keep the candidates of names asked lately, each at a hash of
+	// its name: every command of every line asks, and a slot's answer is
+	// a hash of a short name, a load and a comparison, where the map's
+	// lookup hashed the name its own way and probed.
+	slots [candidateSlots]atomic.Pointer[candidates]
+}
+
+// candidateSlots is the number of names candidateTable.slots holds (a
+// power of two).
+const candidateSlots = 256
+
+// candidateSlot is the slot of a name: FNV-1a of its bytes, folded.
+func candidateSlot(name string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(name); i++ {
+		h ^= uint32(name[i])
+		h *= 16777619
+	}
+	return (h ^ h>>16) & (candidateSlots - 1)
 }
 
 // candidates are, for one program name, the rules left in each policy: by
@@ -45,10 +64,16 @@ type candidates struct {
 	entries  []*policy.Entry
 	rules    [][]int32
 	pats     [][]namePatterns // for a name: beside each rule left, its patterns for the name
+	// bare and barePats are rules and pats without the rules that have
+	// effect_matches: those left for a subject with no effect (most
+	// commands of a line), which no such rule holds for (holdsFor).
+	bare     [][]int32
+	barePats [][]namePatterns
 	once     []sync.Once
 	// live notes, for one admission (the first the candidates are asked
-	// with), which of its policies have a rule left (liveIn).
-	live atomic.Pointer[liveList]
+	// with), which of its policies have a rule left (liveIn); liveBare
+	// the same of bare.
+	live, liveBare atomic.Pointer[liveList]
 }
 
 // liveList is, for the policies one admission lists, the positions in
@@ -66,17 +91,26 @@ type liveList struct {
 // tool, agent or session): judge then goes through a's policies as
 // before.
 func (c *candidates) liveIn(a *admission) (ks []int32, ok bool) {
-	if l := c.live.Load(); l != nil {
+	return c.liveInFor(a, false)
+}
+
+// liveInFor is liveIn for a subject with no effect (bare) or one with.
+func (c *candidates) liveInFor(a *admission, bare bool) (ks []int32, ok bool) {
+	at := &c.live
+	if bare {
+		at = &c.liveBare
+	}
+	if l := at.Load(); l != nil {
 		return l.ks, l.adm == a
 	}
 	ks = []int32{}
 	for k, idx := range a.at {
-		if len(c.of(idx)) > 0 {
+		if rules, _ := c.ofFor(idx, bare); len(rules) > 0 {
 			ks = append(ks, int32(k))
 		}
 	}
-	if !c.live.CompareAndSwap(nil, &liveList{adm: a, ks: ks}) {
-		return c.liveIn(a) // another goroutine noted its list first
+	if !at.CompareAndSwap(nil, &liveList{adm: a, ks: ks}) {
+		return c.liveInFor(a, bare) // another goroutine noted its list first
 	}
 	return ks, true
 }
@@ -98,8 +132,47 @@ func (c *candidates) of(i int) []int32 {
 		} else {
 			c.rules[i], c.pats[i] = rulesLeft(c.entries[i], c.name)
 		}
+		c.bare[i], c.barePats[i] = withoutEffectRules(c.entries[i], c.rules[i], c.pats[i])
 	})
 	return c.rules[i]
+}
+
+// ofFor returns the rules of entry i left for the name, and beside each
+// its patterns for the name (nil for pipelines), for a subject with no
+// effect (bare: without the rules that have effect_matches) or one with.
+func (c *candidates) ofFor(i int, bare bool) ([]int32, []namePatterns) {
+	c.of(i)
+	if bare {
+		return c.bare[i], c.barePats[i]
+	}
+	return c.rules[i], c.patternsOf(i)
+}
+
+// withoutEffectRules returns rules and pats (pats nil, or one beside each
+// rule) without the rules of ent that have effect_matches; rules and pats
+// themselves when none has.
+func withoutEffectRules(ent *policy.Entry, rules []int32, pats []namePatterns) ([]int32, []namePatterns) {
+	all := ent.Rules()
+	for k, j := range rules {
+		if len(all[j].Effect) == 0 {
+			continue
+		}
+		kept := append([]int32{}, rules[:k]...)
+		var keptPats []namePatterns
+		if pats != nil {
+			keptPats = append([]namePatterns{}, pats[:k]...)
+		}
+		for m := k + 1; m < len(rules); m++ {
+			if len(all[rules[m]].Effect) == 0 {
+				kept = append(kept, rules[m])
+				if pats != nil {
+					keptPats = append(keptPats, pats[m])
+				}
+			}
+		}
+		return kept, keptPats
+	}
+	return rules, pats
 }
 
 // patternsOf returns, beside each rule of(i) returns, its patterns for
@@ -147,6 +220,20 @@ func pipelineRulesLeft(ent *policy.Entry) []int32 {
 // or nil when the table is full.
 func (e *Engine) candidatesFor(name string) *candidates {
 	t := &e.cands
+	slot := &t.slots[candidateSlot(name)]
+	if c := slot.Load(); c != nil && c.name == name {
+		return c
+	}
+	c := e.candidatesNamed(name)
+	if c != nil {
+		slot.Store(c)
+	}
+	return c
+}
+
+// candidatesNamed is candidatesFor without the slots.
+func (e *Engine) candidatesNamed(name string) *candidates {
+	t := &e.cands
 	if m := t.byName.Load(); m != nil {
 		if c, ok := (*m)[name]; ok {
 			return c
@@ -185,7 +272,9 @@ func lenOf(m *map[string]*candidates) int {
 // newCandidates returns the candidates for a program named name, each
 // entry's set aside on first use.
 func newCandidates(entries []*policy.Entry, name string) *candidates {
-	return &candidates{name: name, entries: entries, rules: make([][]int32, len(entries)), pats: make([][]namePatterns, len(entries)), once: make([]sync.Once, len(entries))}
+	n := len(entries)
+	return &candidates{name: name, entries: entries, rules: make([][]int32, n), pats: make([][]namePatterns, n),
+		bare: make([][]int32, n), barePats: make([][]namePatterns, n), once: make([]sync.Once, n)}
 }
 
 // rulesLeft sets aside the rules of ent whose command patterns cannot

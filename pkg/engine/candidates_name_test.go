@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"testing"
 
 	"rampart.dev/pkg/match"
@@ -75,6 +76,82 @@ func TestLiveInListsPoliciesWithCandidates(t *testing.T) {
 		}
 		if _, ok := c.liveIn(other); ok && other != a {
 			t.Errorf("%s: another admission was given the first one's list", name)
+		}
+	}
+}
+
+// TestBareCandidatesDropOnlyEffectRules holds the candidates for a
+// subject with no effect (ofFor, bare) to of's: the same rules in the same
+// order, each with its patterns, less those with effect_matches (which no
+// subject without an effect holds); and liveInFor's bare list to them.
+func TestBareCandidatesDropOnlyEffectRules(t *testing.T) {
+	e := standard(t)
+	a := e.admitted("exec", "", "")
+	for _, c := range []*candidates{e.candidatesFor("rev"), e.candidatesFor("rm"), e.candidatesFor("git"), e.candidatesFor("curl"),
+		e.candidatesFor("kubectl"), e.candidatesFor("zzz"), e.pipelineCandidates()} {
+		dropped := 0
+		for k, ent := range e.p.Entries {
+			all, allPats := c.ofFor(k, false)
+			bare, barePats := c.ofFor(k, true)
+			var want []int32
+			var wantPats []namePatterns
+			for j, i := range all {
+				if len(ent.Rules()[i].Effect) > 0 {
+					dropped++
+					continue
+				}
+				want = append(want, i)
+				if allPats != nil {
+					wantPats = append(wantPats, allPats[j])
+				}
+			}
+			if len(bare) != len(want) || len(barePats) != len(wantPats) {
+				t.Fatalf("%q, policy %s: bare %v (%d patterns), want %v (%d)", c.name, ent.Name, bare, len(barePats), want, len(wantPats))
+			}
+			for j := range want {
+				if bare[j] != want[j] {
+					t.Fatalf("%q, policy %s: bare %v, want %v", c.name, ent.Name, bare, want)
+				}
+				if wantPats != nil && (barePats[j].ok != wantPats[j].ok || len(barePats[j].indexed) != len(wantPats[j].indexed) || len(barePats[j].other) != len(wantPats[j].other)) {
+					t.Fatalf("%q, policy %s: rule %d's patterns differ", c.name, ent.Name, want[j])
+				}
+			}
+		}
+		if dropped == 0 {
+			t.Errorf("%q: no rule with effect_matches among the candidates: the test tests nothing", c.name)
+		}
+		ks, ok := c.liveInFor(a, true)
+		if !ok {
+			t.Fatalf("%q: no bare list for the first admission asked", c.name)
+		}
+		var want []int32
+		for k, idx := range a.at {
+			if rules, _ := c.ofFor(idx, true); len(rules) > 0 {
+				want = append(want, int32(k))
+			}
+		}
+		if len(ks) != len(want) {
+			t.Errorf("%q: bare liveInFor %v, policies with bare candidates %v", c.name, ks, want)
+		}
+	}
+}
+
+// TestCandidateSlotsAnswerAsTheMap holds candidatesFor, which answers from
+// its slots a name asked lately, to the table behind them: the same
+// candidates for every name, asked again and again, with names that share
+// a slot among them.
+func TestCandidateSlotsAnswerAsTheMap(t *testing.T) {
+	e := standard(t)
+	var names []string
+	for i := 0; i < 3*candidateSlots; i++ {
+		names = append(names, "prog"+strconv.Itoa(i))
+	}
+	names = append(names, "rm", "sort", "git", "curl", "rev")
+	for round := 0; round < 3; round++ {
+		for _, n := range names {
+			if got, want := e.candidatesFor(n), e.candidatesNamed(n); got != want || got != nil && got.name != n {
+				t.Fatalf("round %d, %q: candidatesFor %p, the table %p", round, n, got, want)
+			}
 		}
 	}
 }

@@ -99,6 +99,7 @@ type tables struct {
 	pipes  pipelineTable  // candidates.go
 	named  namedReads     // search.go
 	admits admissionTable // admissions.go
+	paths  pathRuleTable  // pathrules.go
 }
 
 // New returns an Engine for p.
@@ -273,8 +274,10 @@ func (ev *evaluation) judge(s *subject) {
 	// (candidates.go); the others hold no rule for it
 	var live []int32
 	n, isLive := len(entries), false
+	bare := s.effect == ""                                      // no rule with effect_matches holds (candidates.go)
+	pathOnly := cands == nil && ev.trace == nil && s.barePath() // pathrules.go
 	if cands != nil && a != nil {
-		if live, isLive = cands.liveIn(a); isLive {
+		if live, isLive = cands.liveInFor(a, bare); isLive {
 			n = len(live)
 		}
 	}
@@ -296,11 +299,17 @@ func (ev *evaluation) judge(s *subject) {
 			if at != nil {
 				idx = at[k]
 			}
-			rules := cands.of(idx)
+			rules, pats := cands.ofFor(idx, bare)
 			if len(rules) == 0 {
 				continue // no rule of the policy can hold for the program
 			}
-			i, r, text = ev.firstCandidate(ent, s, rules, cands.patternsOf(idx))
+			i, r, text = ev.firstCandidate(ent, s, rules, pats)
+		} else if pathOnly {
+			idx := k
+			if at != nil {
+				idx = at[k]
+			}
+			i, r, text = ev.firstOf(ent, s, ev.e.pathRulesOf(idx))
 		} else {
 			i, r, text = ev.firstRule(ent, s)
 		}

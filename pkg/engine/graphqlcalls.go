@@ -181,6 +181,10 @@ func (w *mcpWalk) graphqlArgument(key, v string) {
 // graphqlSenders are the HTTP clients whose request bodies are read for
 // GraphQL documents: curl, wget, HTTPie's, xh's and curlie's request items,
 // and the git hosts' CLIs' api graphql (graphqlsources.go).
+// graphqlSenderKind is graphqlSenders' kind of program name, asked of every
+// command with a bit test (shell.NewNameKind).
+var graphqlSenderKind = shell.NewNameKind(graphqlSenders.Get)
+
 var graphqlSenders = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"curl": true, "wget": true, "http": true, "https": true, "xh": true, "xhs": true, "curlie": true, "gh": true, "glab": true}
 }}
@@ -203,7 +207,7 @@ const maxGQLLines = 16
 // mutation, however its text is escaped (\u006dutation, %6Dutation).
 func curlMutation(cmds []shell.Command, i int) bool {
 	c := &cmds[i]
-	if !graphqlSenders.Get(c.Name) {
+	if !c.Is(graphqlSenderKind) {
 		return false
 	}
 	for _, a := range c.Args {

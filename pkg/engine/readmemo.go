@@ -75,9 +75,14 @@ func (sc *execScratch) noteRead(p string) *readNote {
 			}
 		}
 	}
+	pathOnly := s.barePath() // only the rules a bare path can hold (pathrules.go)
 	for k, ent := range ents {
 		first[k] = -1
 		if !sc.readAdmits[k] {
+			continue
+		}
+		if pathOnly {
+			first[k] = int32(ev.firstOfIndex(ent, &s, ev.e.pathRulesOf(k)))
 			continue
 		}
 		for i, r := range ent.Rules() {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -24,6 +25,18 @@ const scratchFiles = "files:scratch"
 // contentDestroyers are the programs whose operands are files whose
 // contents they destroy for good, with their options that take a value in
 // the next word.
+// catalogKnownKind is the kind of the names the catalogue has an entry
+// for: catalog.Dry answers no for every other, and exec asks it of every
+// command with a bit test (shell.NewNameKind).
+var catalogKnownKind = shell.NewNameKind(func(name string) bool { return catalog.Default().Known(name) })
+
+// contentDestroyerKind is contentDestroyers' kind of program name, asked of
+// every command with a bit test (shell.NewNameKind).
+var contentDestroyerKind = shell.NewNameKind(func(name string) bool {
+	_, ok := contentDestroyers.Lookup(name)
+	return ok
+})
+
 var contentDestroyers = table.Map[string, map[string]bool]{Build: func() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"shred": wordSet("-n --iterations -s --size --random-source"),
@@ -39,6 +52,9 @@ var scratchDirs = table.Map[string, bool]{Build: func() map[string]bool {
 // made in project, destroys only files in temporary or scratch
 // directories.
 func onlyScratchFiles(c *shell.Command, cwd, project, home string) bool {
+	if c.IsNot(contentDestroyerKind) {
+		return false // (every command asks: a bit test, no lookup)
+	}
 	valued, ok := contentDestroyers.Lookup(c.Name)
 	if !ok || len(c.Via) > 0 {
 		return false

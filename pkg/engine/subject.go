@@ -168,7 +168,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	}
 	cat := catalog.Default()
 	for i := range res.Commands {
-		if cmd := &res.Commands[i]; cat.Dry(cmd.Name, cmd.Args) {
+		if cmd := &res.Commands[i]; cmd.Is(catalogKnownKind) && cat.Dry(cmd.Name, cmd.Args) {
 			// It prints its help or rehearses (catalog.Dry): no command
 			// pattern holds for what it would otherwise do.
 			continue
@@ -177,7 +177,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		if i == 0 {
 			s.raw = line
 		}
-		if effect.StoreClient(res.Commands[i].Name) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
+		if effect.StoreClientCommand(&res.Commands[i]) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
 			s.effect = disposableStore
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*

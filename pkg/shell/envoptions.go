@@ -61,20 +61,27 @@ func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int
 	}
 }
 
+// envOptionsName reports a program whose entry, or one of its
+// subcommands', names environment variables that hold options: the
+// names envOptionWords looks further at.
+func envOptionsName(name string) bool {
+	return catalog.Default().SummaryOf(name).MayHave("env-options")
+}
+
 // envOptionWords returns the command's words with the options its
 // environment variables give, and true, when the catalogue says the
 // program reads such a variable and the line sets it to a known value.
 // The variable's words (split as env -S splits, honouring quotes) go
 // before a "--" that ends the options, else at the end: the programs that
 // read such variables take options wherever they stand.
-func (s *state) envOptionWords(name string, words []string, dyn []bool) ([]string, []bool, bool) {
+func (s *state) envOptionWords(kinds uint32, name string, words []string, dyn []bool) ([]string, []bool, bool) {
 	if len(words) == 0 || name == "" {
 		return nil, nil, false
 	}
-	cat := catalog.Default()
-	if !cat.SummaryOf(name).MayHave("env-options") {
-		return nil, nil, false // (every command asks: no subcommand lookup)
+	if kinds&kindEnvOptions == 0 {
+		return nil, nil, false // (every command asks: no entry lookup, envOptionsName)
 	}
+	cat := catalog.Default()
 	e, _ := cat.Lookup(name, words[1:])
 	if e == nil {
 		return nil, nil, false

@@ -106,7 +106,7 @@ func fastParse(src string, at Place) (Result, bool) {
 	}
 	if name := progName(words[0]); (plainWords(name, words) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
 		!settingRuns(name, words) && !hasCommandOption(words) {
-		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)]})
+		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)], kinds: nameKinds.Get(name) | kindKnown})
 		return Result{Commands: cmds}, true
 	}
 	s := newState()

@@ -39,15 +39,15 @@ func Filter(name string) bool { return filters.Get(name) }
 // script or module, so only a file written where the program itself is
 // found (./sort, ~/.local/bin/sort), one its words name that the line
 // wrote unseen, or a program built on the line could be what runs.
-func (s *state) runsNothing(name string, words []string) bool {
-	program := words[0]
-	if !skipFilterRuns || nameKinds.Get(name)&kindRunsNothing == 0 || strings.Contains(program, "/") {
+func (s *state) runsNothing(c *Command, words []string) bool {
+	program, kinds := words[0], c.kindsOf()
+	if !skipFilterRuns || kinds&kindRunsNothing == 0 || strings.Contains(program, "/") {
 		return false
 	}
 	if len(s.files) == 0 && len(s.opaque) == 0 {
 		return true
 	}
-	if !Filter(name) || s.built != nil || s.opaque.has(fileKey(program)) || len(s.opaque) > 0 && s.mentionsOpaque(words) {
+	if kinds&kindFilter == 0 || s.built != nil || s.opaque.has(fileKey(program)) || len(s.opaque) > 0 && s.mentionsOpaque(words) {
 		return false
 	}
 	_, written := s.files[fileKey(program)]

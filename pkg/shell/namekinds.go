@@ -1,6 +1,9 @@
 package shell
 
 import (
+	"strings"
+	"sync/atomic"
+
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
@@ -17,17 +20,70 @@ import (
 
 // The bits of a name's kind.
 const (
-	kindInterpreter uint32 = 1 << iota // isInterpreterName
-	kindStdinReader                    // stdinReaderName
-	kindRunsNothing                    // runsNothingName
+	kindInterpreter   uint32 = 1 << iota // isInterpreterName
+	kindStdinReader                      // stdinReaderName
+	kindRunsNothing                      // runsNothingName
+	kindShellOrInterp                    // shellOrInterpName
+	kindFilter                           // Filter
+	kindWrapsByName                      // wrapsByName
+	kindEnvOptions                       // envOptionsName
+	kindScriptLang                       // scriptLang(name) != ""
+	// kindKnown marks a Command's kinds as worked out (Command.kinds): a
+	// Command made elsewhere (a test's literal) has none, and asks the memo.
+	kindKnown uint32 = 1 << 31
 )
 
 // nameKinds keeps kindOf's answers.
 var nameKinds = table.Memo{Compute: kindOf}
 
+// A NameKind is a kind of program name another package asks about of
+// every command ("is it a cluster CLI?", "a database client?"), each a
+// table lookup of the command's name: registered with NewNameKind, it is
+// worked out with the walk's own kinds, once per name, and a command
+// answers it with a bit test (Command.Is).
+type NameKind uint32
+
+// firstNameKind is the bit of the first NameKind: those below are the
+// walk's own.
+const firstNameKind = 8
+
+var (
+	nameKindTests []func(name string) bool // the NameKinds' tests, by bit from firstNameKind
+	kindsWorked   atomic.Bool              // kindOf has run: no kind may be registered now
+)
+
+// NewNameKind registers the kind of name is reports and returns its bit.
+// Call it in a package-level variable's declaration: a kind registered
+// after a name's kinds were worked out would be missing from theirs, so
+// that panics, as do more kinds than the bits hold. is must depend on the
+// name alone.
+func NewNameKind(is func(name string) bool) NameKind {
+	b := firstNameKind + len(nameKindTests)
+	if kindsWorked.Load() || b >= 31 {
+		panic("shell.NewNameKind: registered after a name's kinds were worked out, or one kind too many")
+	}
+	nameKindTests = append(nameKindTests, is)
+	return NameKind(1) << b
+}
+
+// Is reports whether c's name is of kind k.
+func (c *Command) Is(k NameKind) bool { return c.kindsOf()&uint32(k) != 0 }
+
+// IsNot reports whether c's name is known not to be of kind k: c carries
+// its kinds (the walk made it) and k is not among them. It asks no memo,
+// so a caller's first test stays small enough to inline; false tells
+// nothing (ask Is).
+func (c *Command) IsNot(k NameKind) bool { return c.kinds&(kindKnown|uint32(k)) == kindKnown }
+
 // kindOf works out the kind of a program name.
 func kindOf(name string) uint32 {
+	kindsWorked.Store(true)
 	var k uint32
+	for b, is := range nameKindTests {
+		if is(name) {
+			k |= 1 << (firstNameKind + b)
+		}
+	}
 	if isInterpreterName(name) {
 		k |= kindInterpreter
 	}
@@ -37,7 +93,71 @@ func kindOf(name string) uint32 {
 	if runsNothingName(name) {
 		k |= kindRunsNothing
 	}
+	if shellOrInterpName(name) {
+		k |= kindShellOrInterp
+	}
+	if Filter(name) {
+		k |= kindFilter
+	}
+	if wrapsByName(name) {
+		k |= kindWrapsByName
+	}
+	if envOptionsName(name) {
+		k |= kindEnvOptions
+	}
+	if scriptLang(name) != "" {
+		k |= kindScriptLang
+	}
 	return k
+}
+
+// kindsOf returns the kinds of c's name: those the walk worked out when it
+// made c, or the memo's.
+func (c *Command) kindsOf() uint32 {
+	if c.kinds&kindKnown != 0 {
+		return c.kinds
+	}
+	return nameKinds.Get(c.Name)
+}
+
+// ShellOrInterpreter reports whether name is a shell's or an
+// interpreter's: a program whose input or arguments may be code it runs.
+// Every command asks several times; the answers are kept per name
+// (nameKinds), and a command the walk made carries its own (Command
+// method of the same name).
+func ShellOrInterpreter(name string) bool { return nameKinds.Get(name)&kindShellOrInterp != 0 }
+
+// Filter is Filter of c's name.
+func (c *Command) Filter() bool { return c.kindsOf()&kindFilter != 0 }
+
+// ShellOrInterpreter is ShellOrInterpreter of c's name.
+func (c *Command) ShellOrInterpreter() bool { return c.kindsOf()&kindShellOrInterp != 0 }
+
+var shellsAndInterps = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
+		"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
+		"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
+	}
+}}
+
+// shellOrInterpName is ShellOrInterpreter, computed.
+func shellOrInterpName(name string) bool {
+	if shellsAndInterps.Get(name) {
+		return true
+	}
+	if name != "source" && name != "." && name != "eval" && isInterpreterName(name) {
+		// Rscript, luajit, python3.13t, python3.12-dbg, tclsh
+		return true
+	}
+	// python3.12, pypy3, nodejs, php8.2: the name and a version (not
+	// nodectl or rubocop, other programs)
+	for _, p := range []string{"python", "pypy", "perl", "ruby", "node", "php", "lua"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "js" || strings.Trim(rest, "0123456789.") == "") {
+			return true
+		}
+	}
+	return false
 }
 
 // isInterpreter reports whether name runs a script it is given: a

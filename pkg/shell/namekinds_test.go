@@ -54,9 +54,27 @@ func TestNameKindsMatch(t *testing.T) {
 	shapes := [][]string{nil, {"-"}, {"/dev/stdin"}, {"<(x)"}, {"-s"}, {"-c", "x"}, {"-e", "x"}, {"x.py"}, {"-f", "-"}, {"-P", "-"},
 		{"-m", "x"}, {":::", "a"}, {"/dev/fd/3"}, {"-Command", "-"}, {"host"}, {"host", "cmd"}, {"-l"}}
 	for _, n := range names {
-		for _, v := range []string{n, n + "3", n + "3.12", n + "3.12-dbg", n + "3.13t", n + ".exe", strings.ToUpper(n), n + "8.6"} {
+		for _, v := range []string{n, n + "3", n + "3.12", n + "3.12-dbg", n + "3.13t", n + ".exe", strings.ToUpper(n), n + "8.6", n + "js"} {
 			for _, s := range shapes {
 				add(progName(v), append([]string{v}, s...))
+			}
+		}
+	}
+	for _, line := range engineExecLines(t) {
+		// The kinds a command carries are its name's (kindsOf).
+		r := Parse(line)
+		for i := range r.Commands {
+			c := &r.Commands[i]
+			if c.kinds != 0 && c.kinds != kindOf(c.Name)|kindKnown {
+				t.Errorf("%q: command %q carries kinds %b, its name's are %b", line, c.Name, c.kinds, kindOf(c.Name))
+			}
+			if c.kindsOf() != kindOf(c.Name) && c.kindsOf() != kindOf(c.Name)|kindKnown {
+				t.Errorf("%q: command %q: kindsOf %b, its name's %b", line, c.Name, c.kindsOf(), kindOf(c.Name))
+			}
+			for _, k := range []uint32{kindFilter, kindInterpreter, kindScriptLang} {
+				if got, want := c.IsNot(NameKind(k)), c.kinds != 0 && kindOf(c.Name)&k == 0; got != want {
+					t.Errorf("%q: command %q: IsNot(%b) = %v, want %v", line, c.Name, k, got, want)
+				}
 			}
 		}
 	}
@@ -67,6 +85,21 @@ func TestNameKindsMatch(t *testing.T) {
 			}
 			if got, want := nameKinds.Get(name)&kindStdinReader != 0, stdinReaderName(name); got != want {
 				t.Errorf("stdin reader %q = %v, computed %v", name, got, want)
+			}
+			if got, want := ShellOrInterpreter(name), shellOrInterpName(name); got != want {
+				t.Errorf("ShellOrInterpreter(%q) = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindFilter != 0, Filter(name); got != want {
+				t.Errorf("filter %q = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindWrapsByName != 0, wrapsByName(name); got != want {
+				t.Errorf("wraps by name %q = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindEnvOptions != 0, envOptionsName(name); got != want {
+				t.Errorf("env options %q = %v, computed %v", name, got, want)
+			}
+			if got, want := nameKinds.Get(name)&kindScriptLang != 0, scriptLang(name) != ""; got != want {
+				t.Errorf("script language %q = %v, computed %v", name, got, want)
 			}
 		}
 		if stdinReaderName(name) {

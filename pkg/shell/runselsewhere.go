@@ -131,7 +131,7 @@ func shortCluster(w string, f byte, letters string) bool {
 // or interpreter (ssh, a container run, a VM's or host's command runner),
 // hands its standard input to a shell that reads it as its script.
 func ShellElsewhere(c *Command) bool {
-	if k := nameKinds.Get(c.Name); k&kindInterpreter != 0 || k&kindStdinReader == 0 { // (isInterpreter's bit)
+	if k := c.kindsOf(); k&kindInterpreter != 0 || k&kindStdinReader == 0 { // (isInterpreter's bit)
 		return false
 	}
 	var buf [16]string

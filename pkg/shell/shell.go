@@ -114,6 +114,10 @@ type Command struct {
 	Inputs  []int     // indices in Result.Commands of the commands whose output is substituted into its words, directly or through a variable
 	Unknown []string  // what the walk could not see through here: code it could not read, with the word ("stdin code from base64")
 	Code    CodeFacts // what interpreter code run by this command does, when it is code
+	// kinds are the kinds of Name (namekinds.go) with kindKnown, worked
+	// out once when the walk made the command; 0 in a Command made
+	// elsewhere (kindsOf asks the memo then).
+	kinds uint32
 }
 
 // CodeFacts are what a scan of interpreter code (a one-liner, or a script
@@ -224,7 +228,13 @@ func ParseIn(src string, at Place) Result {
 // -m json.tool, node app.js) rather than from standard input. Piped into
 // such a command, a download is data, not code.
 func ScriptFromArgs(c *Command) bool {
-	if !isInterpreter(c.Name) {
+	// (a test the caller inlines: most commands are no interpreter)
+	return c.kinds&(kindKnown|kindInterpreter) != kindKnown && scriptFromArgs(c)
+}
+
+// scriptFromArgs is ScriptFromArgs past its first test.
+func scriptFromArgs(c *Command) bool {
+	if c.kindsOf()&kindInterpreter == 0 { // isInterpreter
 		return false
 	}
 	var buf [16]string // the words, on the stack unless many
@@ -255,7 +265,7 @@ func viaXargs(c *Command) bool {
 // command instead reads the code it runs from its standard input (so its
 // Stdin, when known, is code).
 func InterpreterCode(c *Command) (code string, ok, stdin bool) {
-	if scriptLang(c.Name) == "" {
+	if c.kindsOf()&kindScriptLang == 0 { // scriptLang(c.Name) == ""
 		return "", false, false
 	}
 	words := make([]string, 0, 1+len(c.Args))

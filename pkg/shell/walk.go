@@ -68,6 +68,8 @@ type state struct {
 	stmtBufs    [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
 	pipedLines  []string         // the paths a listing pipes into a while-read loop (readFromListing)
 	plain       []string         // words finish found to be no wrapper, for emitWords (see there)
+	plainKinds  uint32           // the kinds of plain's program name (namekinds.go), with kindKnown
+	plainName   string           // plain's program name, progName of its first word
 	envOptsFor  string           // the program being emitted with its options' variables read (envoptions.go)
 	reader      strings.Reader   // the parser's input, reset for each text
 	noLight     bool             // every text goes to the parser, none to lightParse (tests)
@@ -1100,7 +1102,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	s.cdpath(e.words, e.dyn)
 	var chainBuf [4]string // the wrappers on the way, copied into via below
 	// name: the program run at last, named once for the helpers below
-	inner, chain, plain, name := innermostNamed(e.words, e.dyn, chainBuf[:0])
+	inner, chain, plain, name, kinds := innermostKinds(e.words, e.dyn, chainBuf[:0])
 	if name != "" && (len(s.infds) > 0 || len(s.fds) > 0) && isInterpreter(name) {
 		rs = s.inheritedSockets(rs)
 	}
@@ -1140,7 +1142,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	start := len(s.out)
 	s.inputs = e.subs
 	if plain {
-		s.plain = e.words // emitWords need not peel them again
+		s.plain, s.plainKinds, s.plainName = e.words, kinds, name // emitWords need not peel them again, nor name them
 	}
 	// parallel reading a stage's output that the walk read whole runs
 	// the commands it builds from those lines (parallelLines below), not
@@ -1234,7 +1236,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 	}
 	lang, stdin := "", false
 	if len(inner) > 0 {
-		lang, stdin = readsStdinNamed(name, inner)
+		if kinds == 0 { // (innermostKinds did not name it)
+			kinds = nameKinds.Get(name)
+		}
+		lang, stdin = readsStdinKinds(kinds, name, inner)
 	}
 	xargsFed := false
 	if xargs && argFile(e.words) == "" {

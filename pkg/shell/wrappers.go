@@ -32,7 +32,8 @@ func globChars(w string) bool {
 func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rdyn bool) {
 	// finish has peeled these very words already when s.plain is them.
 	plain := len(words) > 0 && len(s.plain) == len(words) && &s.plain[0] == &words[0]
-	s.plain = nil
+	plainKinds, plainName := s.plainKinds, s.plainName // their program's name and its kinds, when finish had them
+	s.plain, s.plainKinds, s.plainName = nil, 0, ""
 	d := rdyn
 	for _, x := range dyn {
 		d = d || x
@@ -56,9 +57,13 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		manyPrograms = len(ps) == most
 	}
-	name := progName(words[0])
-	if dyn != nil && dyn[0] {
-		name = dynName(words[0])
+	name, kinds := plainName, plainKinds // (plain words' first is no dynamic word: finish's progName of it)
+	if !plain || kinds == 0 {
+		name = progName(words[0])
+		if dyn != nil && dyn[0] {
+			name = dynName(words[0])
+		}
+		kinds = nameKinds.Get(name) | kindKnown
 	}
 	if remotePrivilege.Get(name) && (f.remote || privilegeProbe(words, dyn)) {
 		// sudo on another host raises privilege there, not here; sudo -n
@@ -72,7 +77,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		return
 	}
 	if s.envOptsFor != name {
-		if w, wd, ok := s.envOptionWords(name, words, dyn); ok {
+		if w, wd, ok := s.envOptionWords(kinds, name, words, dyn); ok {
 			// tar with TAR_OPTIONS set: judged with those options
 			// (envoptions.go), once.
 			outer := s.envOptsFor
@@ -94,6 +99,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 		Repeats:   f.repeats,
+		kinds:     kinds, // asked of it again and again, here and after the walk
 	}
 	inputs := s.inputs
 	if env := s.codeEnvInputs(words); len(env) > 0 {
@@ -230,7 +236,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
-	if s.runsNothing(c.Name, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
+	if s.runsNothing(&c, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
 	s.runs(f, c.Name, words, dyn)
@@ -793,24 +799,32 @@ func innermost(words []string, dyn []bool, buf []string) (inner []string, chain 
 // innermostNamed is innermost, with the program name of what finally
 // runs, progName(inner[0]) ("" when inner is empty).
 func innermostNamed(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool, name string) {
+	inner, chain, plain, name, _ = innermostKinds(words, dyn, buf)
+	return inner, chain, plain, name
+}
+
+// innermostKinds is innermostNamed that also returns the kinds of name
+// (namekinds.go) with kindKnown, when it worked them out (0 when not).
+func innermostKinds(words []string, dyn []bool, buf []string) (inner []string, chain []string, plain bool, name string, kinds uint32) {
 	chain = buf
 	for i := 0; i < MaxDepth && len(words) > 0; i++ {
 		if dyn != nil && dyn[0] {
 			break
 		}
 		name = progName(words[0])
-		next, ndyn, ok := peelNamed(name, words, dyn)
+		kinds = nameKinds.Get(name) | kindKnown
+		next, ndyn, ok := peelKinds(kinds, name, words, dyn)
 		plain = i == 0 && !ok
 		if !ok || len(next) == 0 {
-			return words, chain, plain, name
+			return words, chain, plain, name, kinds
 		}
 		chain = append(chain, name)
 		words, dyn = next, ndyn
 	}
 	if len(words) == 0 {
-		return words, chain, plain, ""
+		return words, chain, plain, "", 0
 	}
-	return words, chain, plain, progName(words[0])
+	return words, chain, plain, progName(words[0]), 0
 }
 
 // flagSpec describes a command's options well enough to skip them.
@@ -919,6 +933,12 @@ func peel(words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 // peelNamed is peel for words whose program's name, progName(words[0]),
 // is name.
 func peelNamed(name string, words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
+	return peelKinds(nameKinds.Get(name), name, words, dyn)
+}
+
+// peelKinds is peelNamed for a name whose kinds (namekinds.go) the caller
+// has.
+func peelKinds(kinds uint32, name string, words []string, dyn []bool) (inner []string, idyn []bool, ok bool) {
 	cut := func(i int) ([]string, []bool, bool) {
 		if i >= len(words) {
 			return nil, nil, true
@@ -1012,6 +1032,9 @@ func peelNamed(name string, words []string, dyn []bool) (inner []string, idyn []
 	case "java":
 		return peelJar(words, dyn)
 	}
+	if kinds&kindWrapsByName == 0 {
+		return nil, nil, false // none of the readings below (wrapsByName)
+	}
 	if isLoader(name) { // see loader.go
 		return peelLoader(words, dyn)
 	}
@@ -1026,6 +1049,13 @@ func peelNamed(name string, words []string, dyn []bool) (inner []string, idyn []
 		return cut(start + 1)
 	}
 	return nil, nil, false
+}
+
+// wrapsByName reports the names peelKinds looks further at past its own
+// cases: a loader, a container runner, a wrapper the catalogue knows.
+// Every other name it answers at once.
+func wrapsByName(name string) bool {
+	return isLoader(name) || containerRunner(name) || catalog.Default().IsWrapper(name)
 }
 
 // nixRun finds what nix run INSTALLABLE [-- ARGS] runs: the package's
@@ -1744,13 +1774,18 @@ func readsStdin(words []string) (string, bool) {
 // readsStdinNamed is readsStdin for words whose program's name,
 // progName(words[0]), is name.
 func readsStdinNamed(name string, words []string) (string, bool) {
+	return readsStdinKinds(nameKinds.Get(name), name, words)
+}
+
+// readsStdinKinds is readsStdinNamed for a name whose kinds the caller has.
+func readsStdinKinds(kinds uint32, name string, words []string) (string, bool) {
 	if words[0] != "-" && stdinPath(words[0]) {
 		// /dev/stdin < <(curl …), torchrun /dev/fd/0 < s.py: the program
 		// run is the file that comes in on standard input, in whatever
 		// language its first line names.
 		return "sh", true
 	}
-	if nameKinds.Get(name)&kindStdinReader == 0 {
+	if kinds&kindStdinReader == 0 {
 		return "", false // none of the programs readsStdinOf reads (namekinds.go)
 	}
 	return readsStdinOf(name, words)
