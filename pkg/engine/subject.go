@@ -325,6 +325,9 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
+		if ef.Detail == "generated" {
+			return // a key a generator wrote earlier on the line (effect/freshkeys.go)
+		}
 		ev.pathSubject(call.ToolRead, ef.Path)
 		switch {
 		case !ef.Recursive || ef.Detail == "mount" || ev.denied():
