@@ -28,6 +28,7 @@ type analysis struct {
 	taint         []string          // scratch for the flow pass (taintStrings)
 	assigns       int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
 	exporters     int               // 1 + the index of the line's first command exportedBefore reads (0: not yet known; past the commands: none)
+	keys          []generatedKey    // files key generators write on the line (freshkeys.go)
 }
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
@@ -85,6 +86,9 @@ func (f *cmdFacts) reset() {
 }
 
 func (a *analysis) add(e Effect) {
+	if e.Kind == Read && e.Detail == "" && len(a.keys) > 0 && a.freshKey(e.Path, e.Cmd) {
+		e.Detail = "generated" // a key the line made (freshkeys.go)
+	}
 	a.out = append(a.out, e)
 	if e.Kind == SQL && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) && runsStatementText(&a.res.Commands[e.Cmd]) {
 		for _, st := range embeddedStatements(e.Target) {
@@ -176,6 +180,7 @@ func (a *analysis) run() {
 	for _, why := range a.res.Exhaust {
 		a.add(Effect{Kind: Exhaust, Cmd: -1, Detail: "processes", Word: why})
 	}
+	a.generatedKeys() // freshkeys.go
 	for i := range cmds {
 		a.command(i, &cmds[i])
 	}

@@ -95,12 +95,13 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) || a.serverHere(c, cl) || landsHere(e, cl) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c)) || a.serverHere(c, cl) || landsHere(e, cl) || ScratchRepo(a.res, a.cwds, i) {
 		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
 		// "dry": an option that only reports (git filter-repo --analyze);
 		// "local": ko build --local, the image stays on this machine
+		// (a clone the line made in a temporary directory: scratchrepo.go)
 		// (an endpoint on this machine: localtarget.go; a server's client
 		// pointed at a server here: serverHere)
 		return

@@ -33,7 +33,7 @@ import (
 // destroys a database and nothing else.
 var (
 	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas")
+		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas dotnet npm pnpm yarn bun")
 	}}
 	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
 		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb")

@@ -16,6 +16,12 @@ func TestDisposable(t *testing.T) {
 		want bool
 	}{
 		{"dropdb test_db", true},
+		// .NET's EF Core tool against the environment the variable names
+		{"ASPNETCORE_ENVIRONMENT=Test dotnet ef database drop --force --project src/Api", true},
+		{"DOTNET_ENVIRONMENT=Testing dotnet ef database drop -f", true},
+		{"ASPNETCORE_ENVIRONMENT=Production dotnet ef database drop --force", false},
+		{"dotnet ef database drop --force", false},
+		{"ASPNETCORE_ENVIRONMENT=Test dotnet ef database drop --force --connection 'Host=prod-db.acme.internal;Database=app'", false},
 		{"dropdb -h localhost -U dev app_test", true},
 		{"redis-cli -n 1 FLUSHDB", true},
 		{"redis-cli -p 6379 -n15 FLUSHDB ASYNC", true},

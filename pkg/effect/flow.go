@@ -697,6 +697,9 @@ func matchesAny(w, list string) bool {
 }
 
 func (a *analysis) sensitive(p string) bool {
+	if len(a.keys) > 0 && a.freshKey(p, len(a.res.Commands)) {
+		return false // a key the line made (freshkeys.go)
+	}
 	return a.env.Sensitive != nil && a.env.Sensitive(p)
 }
 

@@ -250,6 +250,9 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 	if len(c.Via) > 0 || a.productionWord(i) != "" {
 		return false
 	}
+	if emulatorCLIs.Get(c.Name) {
+		return emulatorHere(c) && !forwardsOnLine(a.res)
+	}
 	urls := optionValues(c.Args, serverHostOptions.Get)
 	for _, w := range c.Args {
 		if w == "--" {
@@ -274,3 +277,32 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 var serverHostOptions = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("-H --host --hostname --server -server --bootstrap-server --broker --brokers --address --addr -c --cluster --endpoint")
 }}
+
+// emulatorCLIs are the wrappers LocalStack ships around the cloud tools
+// (awslocal, tflocal, cdklocal, samlocal, pulumilocal, azlocal): they point
+// the tool at the emulator on this machine, whatever its verbs delete.
+var emulatorCLIs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("awslocal tflocal cdklocal samlocal pulumilocal azlocal")
+}}
+
+// emulatorHere reports whether an emulator's wrapper is left pointed at
+// this machine: the variables that move it (LOCALSTACK_HOST,
+// LOCALSTACK_HOSTNAME, AWS_ENDPOINT_URL, ...), where the command sets
+// them, name only this machine, and its own endpoint options do too.
+func emulatorHere(c *shell.Command) bool {
+	var hosts []string
+	for _, as := range c.Assigns {
+		k, v, ok := strings.Cut(as, "=")
+		if !ok {
+			continue
+		}
+		if u := strings.ToUpper(k); strings.HasPrefix(u, "LOCALSTACK_") || strings.HasPrefix(u, "AWS_ENDPOINT_URL") || u == "EDGE_HOST" {
+			if strings.HasSuffix(u, "_PORT") {
+				continue
+			}
+			hosts = append(hosts, v)
+		}
+	}
+	hosts = append(hosts, optionValues(c.Args, endpointOptions.Get)...)
+	return len(hosts) == 0 || allHere(hosts)
+}

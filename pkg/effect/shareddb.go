@@ -30,6 +30,14 @@ var databaseSchemes = table.Map[string, bool]{Build: func() map[string]bool {
 // dsnHostKeys are the keys of a connection string that name its host.
 var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "addr="}
 
+// hostVars are the environment variables by which database clients and
+// their libraries take the server's host alone (libpq's PGHOST, the
+// MYSQL_HOST of mysql's and most ORMs' settings, the DB_HOST of
+// frameworks' configuration).
+var hostVars = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("PGHOST PGHOSTADDR MYSQL_HOST MARIADB_HOST DB_HOST DATABASE_HOST POSTGRES_HOST POSTGRESQL_HOST MONGO_HOST MONGODB_HOST REDIS_HOST")
+}}
+
 // databaseHost returns the host a database address in w names, or "".
 func databaseHost(w string) string {
 	if len(w) > 1024 || strings.IndexByte(w, '=') < 0 && strings.IndexByte(w, ':') < 0 {
@@ -203,9 +211,16 @@ func (a *analysis) findRemoteDatabase(i int) string {
 			continue
 		}
 		for _, w := range o.Assigns {
-			if _, v, ok := strings.Cut(w, "="); ok {
+			if k, v, ok := strings.Cut(w, "="); ok {
 				if h := databaseHost(v); elsewhere(h) {
 					return h
+				}
+				if hostVars.Get(strings.ToUpper(k)) {
+					// PGHOST=db.staging.internal npm run migrate: the
+					// client library's own host variable names the server
+					if h := hostOnly(strings.ToLower(strings.Trim(v, `"'`))); elsewhere(h) {
+						return h
+					}
 				}
 			}
 		}

@@ -1,6 +1,10 @@
 package effect
 
-import "testing"
+import (
+	"testing"
+
+	"rampart.dev/pkg/shell"
+)
 
 func TestDatabaseHost(t *testing.T) {
 	for w, want := range map[string]string{
@@ -44,6 +48,40 @@ func TestClientHostOption(t *testing.T) {
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:shared"); got != want {
 			t.Errorf("%q: destroy:shared = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
+
+// TestHostVariables holds a project task that migrates (npm run migrate,
+// artisan migrate) with a client's host variable (PGHOST, DB_HOST) naming
+// another machine to a change of that machine's database, and one naming
+// this machine, a compose service or nothing to none.
+func TestHostVariables(t *testing.T) {
+	const project, home = "/home/dev/project", "/home/dev"
+	destroys := func(line string) bool {
+		res := shell.ParseIn(line, shell.Place{Dir: project, Home: home})
+		cwds := make([]string, len(res.Commands))
+		for i := range cwds {
+			cwds[i] = project
+		}
+		for _, e := range Of(&res, cwds, Env{Home: home, Cwd: project}) {
+			if e.Kind == Destroy {
+				return true
+			}
+		}
+		return false
+	}
+	for line, want := range map[string]bool{
+		"PGHOST=staging-db.internal PGDATABASE=app npm run migrate":               true,
+		"DB_HOST=10.0.4.12 php artisan migrate":                                   true,
+		"DATABASE_URL=postgres://app@staging-db.internal/app pnpm run db:migrate": true,
+		"PGHOST=localhost npm run migrate":                                        false,
+		"PGHOST=db npm run migrate":                                               false,
+		"npm run migrate":                                                         false,
+		"npm run db:reset -- --env test":                                          false,
+	} {
+		if got := destroys(line); got != want {
+			t.Errorf("%q: destroys %v, want %v", line, got, want)
 		}
 	}
 }

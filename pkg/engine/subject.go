@@ -179,6 +179,8 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 		if effect.StoreClientCommand(&res.Commands[i]) && effect.Disposable(res, i, cwds[i], effect.Env{Home: home, Cwd: c.Cwd}) {
 			s.effect = disposableStore
+		} else if effect.ScratchRepo(res, cwds, i) {
+			s.effect = scratchRepo // effect/scratchrepo.go: git clone . /tmp/x && cd /tmp/x && git filter-repo …
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
 		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) && !linksMadeBefore(res, i) {
@@ -323,6 +325,9 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
+		if ef.Detail == "generated" {
+			return // a key a generator wrote earlier on the line (effect/freshkeys.go)
+		}
 		ev.pathSubject(call.ToolRead, ef.Path)
 		switch {
 		case !ef.Recursive || ef.Detail == "mount" || ev.denied():
@@ -496,6 +501,11 @@ const localCluster = "cluster:local"
 // this machine: a cloud CLI pointed at an emulator's endpoint here, a
 // publish to a registry here (effect.LocalTarget).
 const localTarget = "target:local"
+
+// scratchRepo is the descriptor of git rewriting or discarding history in
+// a repository the line cloned into a temporary directory
+// (effect.ScratchRepo).
+const scratchRepo = "git:scratch-repo"
 
 // stashApplied is the descriptor of a git stash drop of the stash the
 // line applied before it (effect.StashApplied).

@@ -183,6 +183,18 @@ var treeWalks = []struct{ walk, remove []string }{
 	{[]string{"File::Find", "find(", "glob("}, []string{"unlink", "rmtree"}},
 }
 
+// treeWalkDelete is the opaque reason of a delete over a tree the code walks.
+const treeWalkDelete = "a delete over a tree it walks"
+
+// treeWalkNames are the walking calls of every language (treeWalks).
+var treeWalkNames = sync.OnceValue(func() []string {
+	var out []string
+	for _, w := range treeWalks {
+		out = append(out, w.walk...)
+	}
+	return out
+})
+
 // codeFacts scans code for the markers of its language.
 func codeFacts(lang, code string) CodeFacts {
 	m, ok := codeMarkers()[lang]
@@ -214,7 +226,7 @@ func codeFacts(lang, code string) CodeFacts {
 	f.Capture = anyIn(code, captureCalls)
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
-			f.Opaque = append(f.Opaque, "a delete over a tree it walks")
+			f.Opaque = append(f.Opaque, treeWalkDelete)
 			break
 		}
 	}

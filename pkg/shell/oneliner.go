@@ -2,6 +2,7 @@ package shell
 
 import (
 	"encoding/hex"
+	"slices"
 	"strings"
 	"sync"
 
@@ -450,10 +451,22 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
 				// the path is the object the method is called on.
 				recv, found := sc.receiver(k)
+				if !found && h.kind == hookRecvDelete {
+					// for p in Path('.').rglob('*.pyc'): p.unlink()
+					if items, bound := sc.receiverLoop(k); bound {
+						for _, it := range items {
+							s.hook(h.kind, []value{{str: it, known: true, raw: it}}, code[end:], f)
+						}
+					}
+					continue
+				}
 				if !found {
 					continue
 				}
 				args = []value{recv}
+			}
+			if ok && (h.kind == hookRmTree || h.kind == hookRmFile) {
+				args = sc.loopArgs(args) // for d in ['dist', 'build']: rmtree(d)
 			}
 			if !ok {
 				// f = shutil.rmtree, from shutil import rmtree as r,
@@ -503,6 +516,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		for _, line := range sc.awkLinked(nil, nil) {
 			s.parseString(line, f)
 		}
+	}
+	if i := slices.Index(facts.Opaque, treeWalkDelete); i >= 0 && sc.walksAllNarrow(treeWalkNames()) {
+		facts.Opaque = slices.Delete(facts.Opaque, i, i+1) // walkloops.go
 	}
 	s.computedFacts(lang, code, &facts, f)
 	return facts
@@ -1198,6 +1214,7 @@ type scanner struct {
 
 	vars     map[string]value // NAME = VALUE assignments in the code, found on first use
 	varsDone bool
+	loops    loopScan // loops over literal lists and walks (walkloops.go), found on first use
 }
 
 // Bounds of the one-liner scanner: how deeply calls in arguments are

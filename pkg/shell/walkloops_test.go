@@ -1,0 +1,57 @@
+package shell
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLoopDeletes holds a delete whose argument is a loop's variable to
+// the loop's literal items, or to a literal, narrow walk's pattern: the
+// deletes are read as rm of each, and the code hides nothing; a walk of
+// the whole tree, or of a computed root, stays unread.
+func TestLoopDeletes(t *testing.T) {
+	read := func(src string) (rms []string, opaque bool) {
+		for _, c := range Parse(src).Commands {
+			if c.Name == "rm" {
+				rms = append(rms, strings.Join(c.Args, " "))
+			}
+			opaque = opaque || len(c.Code.Opaque) > 0
+		}
+		return rms, opaque
+	}
+	for src, want := range map[string]string{
+		`node -e "for (const d of ['dist', '.turbo']) require('fs').rmSync(d, {recursive: true})"`:                   "-r -f dist .turbo",
+		`node -e "['dist', 'build'].forEach((d) => require('fs').rmSync(d, {recursive: true}))"`:                     "-r -f dist build",
+		"python3 -c \"import shutil, pathlib\nfor p in pathlib.Path('.').rglob('__pycache__'):\n shutil.rmtree(p)\"": "-r -f ./**/__pycache__",
+		"python3 -c \"import pathlib\nfor p in pathlib.Path('src').rglob('*.pyc'):\n p.unlink()\"":                   "src/**/*.pyc",
+		`ruby -e 'Dir.glob("tmp/cache/**/*").each { |f| File.delete(f) if File.file?(f) }'`:                          "-f tmp/cache/**/*",
+		`ruby -e '%w[tmp/cache log].each { |d| FileUtils.rm_rf(d) }'`:                                                "-r -f tmp/cache log",
+		`perl -e 'for my $d ("build", "dist") { rmtree($d) }'`:                                                       "-r -f build dist",
+		"python3 -c \"import shutil\nfor d in ('build', 'dist'):\n shutil.rmtree(d)\"":                               "-r -f build dist",
+	} {
+		rms, opaque := read(src)
+		if opaque || !slices.ContainsFunc(rms, func(r string) bool { return strings.HasSuffix(r, want) }) {
+			t.Errorf("Parse(%q): rm %q, opaque %v; want rm ... %s and nothing opaque", src, rms, opaque, want)
+		}
+	}
+	for _, src := range []string{
+		"python3 -c \"import pathlib\nfor p in pathlib.Path('.').rglob('*'):\n p.unlink()\"",         // the whole tree
+		"python3 -c \"import os\nfor f in os.listdir('.'):\n os.remove(f)\"",                         // every file here
+		"python3 -c \"import os, shutil\nfor p in os.listdir(os.environ['D']):\n shutil.rmtree(p)\"", // a computed root
+		`ruby -e 'Dir.glob("/home/dev/**/*").each { |f| File.delete(f) }'`,                           // an absolute tree
+		`node -e "['dist', x].forEach((d) => require('fs').rmSync(d, {recursive: true}))"`,           // a computed item
+		"python3 -c \"import shutil\nfor d in ['build']:\n pass\nd = input()\nshutil.rmtree(d)\"",    // assigned too
+		`ruby -e 'Dir.glob("tmp/**/*").each { |f| File.delete(g) }'`,                                 // not the loop's variable
+		`perl -e 'for my $d (qw(build /home/dev)) { rmtree($d) }'`,                                   // a list read as one word
+	} {
+		if _, opaque := read(src); !opaque {
+			t.Errorf("Parse(%q): want the delete unread (opaque)", src)
+		}
+	}
+	// An item that names the home is the home deleted.
+	rms, _ := read(`node -e "for (const d of ['dist', '/home/dev']) require('fs').rmSync(d, {recursive: true})"`)
+	if !slices.ContainsFunc(rms, func(r string) bool { return strings.Contains(r, "/home/dev") }) {
+		t.Errorf("want rm of /home/dev, got %q", rms)
+	}
+}
