@@ -1041,10 +1041,11 @@ func (a *analysis) flows() {
 			// remote (pass git push is how the store is kept).
 			repo = "credential"
 		}
-		if repo == "" && a.entryHas(c, f, "push") && (args == "secret" || args == "credential" || args == "environment" || f.secretArg && refExpands(c.Args)) {
+		if repo == "" && a.entryHas(c, f, "push") && (args == "secret" || args == "secret-variable" || args == "credential" || args == "environment" || f.secretArg && refExpands(c.Args)) {
 			// git push x "main:refs/heads/$(gh auth token)", git push
-			// origin "HEAD:$OPENAI_API_KEY": a ref the secret names, made
-			// on the remote for anyone who lists it
+			// origin "HEAD:$OPENAI_API_KEY", "HEAD:$(printenv NPM_TOKEN)":
+			// a ref the secret names, made on the remote for anyone who
+			// lists it
 			what := args
 			if what == "" {
 				what = "credential"
