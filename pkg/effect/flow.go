@@ -156,6 +156,13 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
 		}
+		if f.source == "" && e.Prop("dumps") != "" && !helpOrDryRunOf(cl, c.Args) {
+			// pg_dump app | curl -T - URL, mysqldump app | ssh HOST 'cat >
+			// x': a database's records, which sent to another machine
+			// are a dump leaving it, as the dump file copied there is
+			// (copytargets.go); kept here they are everyday work
+			f.source, f.origin = "database-dump", c.Name
+		}
 		if f.source == "" && e.Prop("sends-local") != "" && copiesDatabaseHere(cl) && a.productionWord(i) != "" {
 			// kubectl cp production/db-0:/data/backup.sql /tmp/b.sql, scp
 			// deploy@prod-db:dump.sql .: production's database copied onto
