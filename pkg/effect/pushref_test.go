@@ -13,6 +13,8 @@ func TestSecretInPushedRef(t *testing.T) {
 		`git push origin "HEAD:refs/heads/x-$(env | base64 -w0)"`:                      true,
 		`git checkout -b "x-$(gh auth token)" && git push origin HEAD`:                 true,
 		`git branch "b-$(gh auth token)" && git push origin --all`:                     true,
+		`git push origin "HEAD:refs/heads/$(printenv AWS_SECRET_ACCESS_KEY)"`:          true,
+		`git push origin "HEAD:refs/heads/feature/$(printenv USER)-fix"`:               false,
 		`git push https://x-access-token:$GITHUB_TOKEN@github.com/acme/app.git HEAD:x`: false,
 		`git push origin "HEAD:$(git branch --show-current)"`:                          false,
 		`git checkout -b "fix-$(date +%s)" && git push origin HEAD`:                    false,
