@@ -228,6 +228,10 @@ func TestChangeInProductionTierSlotAlias(t *testing.T) {
 		{"cloud", "scale_service", `{"service":"web","replicas":2,"tier":"dev"}`, false},
 		{"azure", "restart_webapp", `{"name":"acme-web","slot":"staging"}`, false},
 		{"aws", "get_function", `{"function":"checkout","alias":"live"}`, false},
+		// verbs that switch what serves: slots swapped, traffic cut over
+		{"azure", "swap_slots", `{"app":"acme-web","slotName":"production","source":"staging"}`, true},
+		{"db", "switchover_primary", `{"cluster":"pg-prod"}`, true},
+		{"azure", "swap_slots", `{"app":"acme-web","slotName":"qa","source":"dev"}`, false},
 	} {
 		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stopped {
