@@ -122,6 +122,10 @@ func hasVerbPart(w, part string) bool {
 	if !strings.Contains(strings.ToLower(w), part) {
 		return false // (most words hold no such part: no splitting)
 	}
+	if pascal := strings.ToUpper(part[:1]) + part[1:]; strings.HasPrefix(w, pascal) && len(w) > len(pascal) &&
+		w[len(pascal)] >= 'A' && w[len(pascal)] <= 'Z' {
+		return true // PushArtifact: an operation's name in Pascal case
+	}
 	found := false
 	verbParts(w, func(p string, _ int) { found = found || p == part })
 	return found

@@ -54,6 +54,8 @@ func TestUnknownPushCompound(t *testing.T) {
 		"zorb copy dist/app.tar oci-archive:build/app.oci":     false,
 		"zorb pull ghcr.io/acme/app:1.4":                       false,
 		"zorb push-notifications list":                         false,
+		"zorb PushArtifact ghcr.io/acme/app:2.0":               true,
+		"zorb PushArtifact localhost:5000/app:dev":             false,
 	} {
 		if got := hasEffect(effectsOf(line), "destroy:publish"); got != want {
 			t.Errorf("%s: destroy:publish %v, want %v: %v", line, got, want, effectsOf(line))

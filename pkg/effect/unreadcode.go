@@ -108,6 +108,15 @@ func (a *analysis) unreadCodeRuns() {
 						d := a.clean(dest, i)
 						unpacked = append(unpacked, unpackedTree{file: d, archive: src, where: where},
 							unpackedTree{file: d + "/" + path.Base(src), archive: src, where: where})
+						if copiesTree(c) {
+							// cp -r ~/Downloads/kit . && kit/install.sh, rsync -a
+							// ~/Downloads/kit/ tools/kit/: the tree's files, under
+							// its name or the destination's
+							unpacked = append(unpacked, unpackedTree{dir: d + "/" + path.Base(src), archive: src, where: where})
+							if strings.HasSuffix(src, "/") || c.Name != "rsync" && !isDirLike(dest) {
+								unpacked = append(unpacked, unpackedTree{dir: d, archive: src, where: where})
+							}
+						}
 					}
 				}
 				continue
@@ -196,6 +205,26 @@ func copiesFiles(c *shell.Command) (srcs []string, dest string) {
 		return nil, ""
 	}
 	return ops[:len(ops)-1], ops[len(ops)-1]
+}
+
+// copiesTree reports a copy of whole directories: cp -r, -R, -a (or
+// --recursive, --archive), rsync -r or -a.
+func copiesTree(c *shell.Command) bool {
+	for _, w := range c.Args {
+		if w == "--recursive" || w == "--archive" {
+			return true
+		}
+		if strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.ContainsAny(w[1:], "rRa") {
+			return true
+		}
+	}
+	return false
+}
+
+// isDirLike reports a destination written as an existing directory's
+// name would be (".", "..", a trailing slash): a copy lands inside it.
+func isDirLike(d string) bool {
+	return d == "." || d == ".." || strings.HasSuffix(d, "/")
 }
 
 // extractsArchive returns the archive a command unpacks and the directory

@@ -100,3 +100,19 @@ func TestUnpackedDownloadRunsOtherUnpackers(t *testing.T) {
 		checkUnreadCode(t, line, "nobody here has read", want)
 	}
 }
+
+// TestCopiedDownloadTreeRuns checks a directory from the downloads copied
+// whole (cp -r, rsync -a) and a file under where it landed run, beside a
+// copied tree and a project script.
+func TestCopiedDownloadTreeRuns(t *testing.T) {
+	for line, want := range map[string]bool{
+		"cp -r ~/Downloads/kit . && kit/install.sh":                     true,
+		"rsync -a ~/Downloads/kit/ tools/kit/ && tools/kit/setup.sh":    true,
+		"cp -R ~/Downloads/kit tools/k && sh tools/k/setup.sh":          true,
+		"cp -a ~/Downloads/kit vendor-tools/ && vendor-tools/kit/run":   true,
+		"cp -r ~/Downloads/assets ./public/ && sh scripts/build.sh":     false,
+		"cp ~/Downloads/kit/readme.txt docs/ && sh docs/kit/install.sh": false,
+	} {
+		checkUnreadCode(t, line, "nobody here has read", want)
+	}
+}

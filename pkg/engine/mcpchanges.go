@@ -583,7 +583,8 @@ var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // targetKey reports an argument name that says where a change is made,
-// also with an id or name suffix (environmentId, namespace_name).
+// also with an id or name suffix (environmentId, namespace_name) or a
+// target or destination prefix (targetSlot, destination_environment).
 func targetKey(k string) bool {
 	k = normKey(k)
 	if targetKeys.Get(k) {
@@ -594,6 +595,12 @@ func targetKey(k string) bool {
 	}
 	for _, suffix := range []string{"id", "name", "slug"} {
 		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys.Get(t) {
+			return true
+		}
+	}
+	for _, prefix := range []string{"target", "destination", "dest"} {
+		// targetSlot, destination_environment: where the change lands
+		if t, ok := strings.CutPrefix(k, prefix); ok && t != "" && t != k && targetKey(t) {
 			return true
 		}
 	}

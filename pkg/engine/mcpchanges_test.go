@@ -239,6 +239,14 @@ func TestChangeInProductionTierSlotAlias(t *testing.T) {
 		{"cloud", "scale_service", `{"service":"web","replicas":2,"tier":"dev"}`, false},
 		{"azure", "restart_webapp", `{"name":"acme-web","slot":"staging"}`, false},
 		{"aws", "get_function", `{"function":"checkout","alias":"live"}`, false},
+		// verbs that switch what serves: slots swapped, traffic cut over
+		{"azure", "swap_slots", `{"app":"acme-web","slotName":"production","source":"staging"}`, true},
+		{"db", "switchover_primary", `{"cluster":"pg-prod"}`, true},
+		{"azure", "swap_slots", `{"app":"acme-web","slotName":"qa","source":"dev"}`, false},
+		// the place under a target or destination prefix
+		{"azure", "slotSwap", `{"app":"acme-web","targetSlot":"production"}`, true},
+		{"config", "update_settings", `{"destination_environment":"production","rate_limit":0}`, true},
+		{"azure", "slotSwap", `{"app":"acme-web","targetSlot":"qa"}`, false},
 	} {
 		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stopped {

@@ -72,3 +72,26 @@ func TestInPlaceEditGlobAndCluster(t *testing.T) {
 		}
 	}
 }
+
+// TestInPlaceEditLineCommands checks sed's one-line insert, append and
+// change commands applied to a written file before it runs.
+func TestInPlaceEditLineCommands(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"printf 'echo ok\\n' > t.sh; sed -i '1i rm -rf /x' t.sh; sh t.sh", "rm -rf /x"},
+		{"printf 'echo ok\\n' > t.sh; sed -i '$a rm -rf /x' t.sh; sh t.sh", "rm -rf /x"},
+		{"printf 'echo ok\\n' > t.sh; sed -i 'c rm -rf /x' t.sh; sh t.sh", "rm -rf /x"},
+		{"printf 'echo ok\\n' > t.sh; sed -i '1i\\rm -rf /x' t.sh; sh t.sh", "rm -rf /x"},
+		{"printf 'echo ok\\n' > t.sh; sed -i '1i set -e' t.sh; sh t.sh", "echo ok"},
+	} {
+		found := false
+		for _, c := range Parse(tc.src).Commands {
+			found = found || c.Name+" "+strings.Join(c.Args, " ") == tc.want
+		}
+		if !found {
+			t.Errorf("Parse(%q) =\n\t%s\nwant %s", tc.src, strings.Join(describeAll(Parse(tc.src)), "\n\t"), tc.want)
+		}
+	}
+	if got, ok := sedLineCommand("1d", "a\n"); ok {
+		t.Errorf("sedLineCommand(1d) = %q, want not followed", got)
+	}
+}

@@ -165,7 +165,8 @@ func trText(args []string, text string) (string, bool) {
 }
 
 // sedText applies sed's s/RE/REPL/[gIp] and y/abc/xyz/ commands, the
-// forms used to disguise a word; anything else is not followed.
+// forms used to disguise a word, and a script that is one i, a or c
+// command (sedLineCommand); anything else is not followed.
 func sedText(args []string, text string) (string, bool) {
 	var scripts []string
 	quiet := false
@@ -196,6 +197,10 @@ func sedText(args []string, text string) (string, bool) {
 		return "", false
 	}
 	for _, sc := range scripts {
+		if t, ok := sedLineCommand(sc, text); ok {
+			text = t // 1i TEXT, $a TEXT, c TEXT
+			continue
+		}
 		for _, cmd := range strings.Split(sc, ";") {
 			cmd = strings.TrimSpace(cmd)
 			if len(cmd) < 4 || (cmd[0] != 's' && cmd[0] != 'y') {
@@ -250,6 +255,45 @@ func sedText(args []string, text string) (string, bool) {
 		}
 	}
 	return text, true
+}
+
+// sedLineCommand applies a script that is one command inserting (i),
+// appending (a) or changing (c) lines — at the first line (1), the last
+// ($) or every line (no address) — to text: sed -i '1i set -e' puts a
+// line before the first, '$a TEXT' one after the last, 'c TEXT' puts TEXT
+// in every line's place. The text runs to the script's end (GNU's
+// one-line form, "1i TEXT" or "1i\TEXT"). ok is false for any other
+// script.
+func sedLineCommand(sc, text string) (string, bool) {
+	sc = strings.TrimLeft(sc, " \t")
+	addr := byte(0)
+	if sc != "" && (sc[0] == '1' || sc[0] == '$') {
+		addr, sc = sc[0], sc[1:]
+	}
+	if sc == "" || sc[0] != 'i' && sc[0] != 'a' && sc[0] != 'c' {
+		return "", false
+	}
+	cmd := sc[0]
+	arg := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(sc[1:], " \t"), "\\"), " \t\n")
+	if arg == "" || strings.ContainsAny(arg, "\n\\") {
+		return "", false // several lines, or escapes: not followed
+	}
+	body := strings.TrimSuffix(text, "\n")
+	lines := strings.Split(body, "\n")
+	out := make([]string, 0, len(lines)+1)
+	for k, l := range lines {
+		switch hit := addr == 0 || addr == '1' && k == 0 || addr == '$' && k == len(lines)-1; {
+		case !hit:
+			out = append(out, l)
+		case cmd == 'i':
+			out = append(out, arg, l)
+		case cmd == 'a':
+			out = append(out, l, arg)
+		default:
+			out = append(out, arg)
+		}
+	}
+	return strings.Join(out, "\n") + "\n", true
 }
 
 // cutText gives what cut -c/-b LIST or -d D -f LIST prints for text: cut
