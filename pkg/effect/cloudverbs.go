@@ -211,6 +211,9 @@ var credentialNouns = table.Map[string, bool]{Build: func() map[string]bool {
 		"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
 		"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
 		"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+		// a scheduler's stored logins to the systems it reaches (airflow
+		// connections get ID prints the URI with its password)
+		"connections": true,
 		// a secrets store's own word for what it holds: conjur variable get,
 		// helm get values, consul kv get
 		"variable": true, "variables": true, "values": true, "kv": true, "var": true, "vars": true,
@@ -312,7 +315,7 @@ func printsCredential(cl *catalog.Classified) bool {
 			for seg := range strings.SplitSeq(strings.ToLower(w), "/") {
 				// a segment or a part of one (acme-secrets/stripe-live-key)
 				for part := range strings.FieldsFuncSeq(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-					if credentialNouns.Get(part) && part != "env" && part != "environment" && part != "values" && part != "variables" && part != "variable" && part != "connection" {
+					if credentialNouns.Get(part) && part != "env" && part != "environment" && part != "values" && part != "variables" && part != "variable" && part != "connection" && part != "connections" {
 						noun = true
 					}
 				}

@@ -188,6 +188,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.source, f.fetched = "secret", true
 		declared = !headOnly(c.Name, c.Args)
 	}
+	if f.source == "" && mintsCredential(cl, c.Args) {
+		// curl -X POST …/api/serviceaccounts/3/tokens: the new token is
+		// the response (mintedtokens.go)
+		f.source, f.origin, f.fetched = "secret", c.Name, true
+		declared = true
+	}
 	if a.programName(i, c) == "env" && envPrints(c) {
 		// env, and a copy or a link of it the line made (cp /usr/bin/env ./e; ./e)
 		f.source, f.shows = "environment", true

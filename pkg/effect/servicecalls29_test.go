@@ -1,0 +1,58 @@
+package effect
+
+import "testing"
+
+// A POST to a collection of tokens or API keys answers with the new one:
+// a secret printed. A GET of it (names and dates), an OAuth login, or a
+// request to this machine are not.
+func TestMintsCredential(t *testing.T) {
+	for line, want := range map[string]bool{
+		`curl -s -X POST -u "admin:$P" https://grafana.acme.io/api/serviceaccounts/3/tokens -d '{"name":"agent"}'`: true,
+		`http POST https://gitlab.acme.io/api/v4/users/7/personal_access_tokens name=agent`:                        true,
+		`curl -s https://api.vendor.io/v1/api-keys -d name=ci`:                                                     true,
+		`wget -qO- --post-data 'name=x' https://console.vendor.io/v2/projects/p1/apiKeys`:                          true,
+		`curl -s -u "admin:$P" https://grafana.acme.io/api/serviceaccounts/3/tokens`:                               false,
+		`curl -s -X DELETE https://grafana.acme.io/api/serviceaccounts/3/tokens/9`:                                 false,
+		`curl -s -d grant_type=client_credentials https://acme.auth0.com/oauth/token`:                              false,
+		`curl -s -X POST http://localhost:3000/api/tokens -d name=dev`:                                             false,
+		`curl -X POST https://api.anthropic.com/v1/messages/count_tokens -d @req.json`:                             false,
+		`curl -s https://grafana.acme.io/api/auth/keys -u "admin:$P" -d '{"name":"a","role":"Admin"}'`:             true,
+		`curl -s -X POST https://api.vendor.io/v1/ssh/keys -d @key.pub`:                                            false,
+		`curl -s -X POST https://api.github.com/user/keys -d @key.json`:                                            false,
+	} {
+		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
+			t.Errorf("%s: flow:secret->agent %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
+// Code that logs in to a service with a secret from the environment holds
+// that service's client whatever its library: its destroying calls
+// destroy what the service holds. Its reads, and code pointed at this
+// machine, do not.
+func TestSecretClientDestroys(t *testing.T) {
+	for line, want := range map[string]bool{
+		`python -c "from pinecone import Pinecone; import os; Pinecone(api_key=os.environ['PINECONE_API_KEY']).delete_index('prod-embeddings')"`:                  true,
+		`node -e "new (require('@qdrant/js-client-rest').QdrantClient)({url: 'https://q.acme.io', apiKey: process.env.QDRANT_API_KEY}).deleteCollection('docs')"`: true,
+		`python -c "from pinecone import Pinecone; import os; print(Pinecone(api_key=os.environ['PINECONE_API_KEY']).list_indexes())"`:                            false,
+		`python -c "import os, qdrant_client as q; q.QdrantClient('localhost', api_key=os.environ['QDRANT_API_KEY']).delete_collection('t')"`:                     false,
+		`python -c "import pandas as pd; print(pd.read_csv('a.csv').drop(columns=['x']))"`:                                                                        false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:remote"); got != want {
+			t.Errorf("%s: destroy:remote %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
+// A scheduler's stored connections hold the logins of what it reaches:
+// airflow connections get prints one, with its password.
+func TestConnectionsPrinted(t *testing.T) {
+	for line, want := range map[string]bool{
+		`airflow connections get snowflake_prod -o json`: true,
+		`airflow dags list`: false,
+	} {
+		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
+			t.Errorf("%s: flow:secret->agent %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
