@@ -294,6 +294,8 @@ var credentialOtherVerbs = table.Map[string, bool]{Build: func() map[string]bool
 		"revoke": true, "destroy": true, "disable": true, "enable": true, "describe": true, "attach": true,
 		"detach": true, "add": true, "import": true, "upload": true, "restore": true, "tag": true, "untag": true,
 		"cancel": true, "replicate": true, "validate": true, "purge": true, "unset": true, "verify": true,
+		// a secret's versions and dates, not its value (vault kv metadata get)
+		"metadata": true,
 	}
 }}
 
@@ -304,6 +306,7 @@ var credentialOtherVerbs = table.Map[string, bool]{Build: func() map[string]bool
 // decrypt. A verb that only acts on a credential (delete-secret) does not.
 func printsCredential(cl *catalog.Classified) bool {
 	noun, read, other, lastNoun, store := false, false, false, false, false
+	plainEnv := printsPlainVariables(cl)
 	leadingWords(cl, 5, func(w string) bool {
 		if secretRef(w) {
 			noun = true // berglas access sm://…, op read op://…
@@ -350,7 +353,7 @@ func printsCredential(cl *catalog.Classified) bool {
 			return false
 		}
 		n = n || cfg && parts > 1 && r
-		if w == "decrypt" || w == "printenv" {
+		if w == "decrypt" || w == "printenv" && !plainEnv {
 			noun, read = true, true
 			return true
 		}
@@ -374,6 +377,67 @@ func printsCredential(cl *catalog.Classified) bool {
 	// doctl databases connection ID, gh auth token: a credential word that
 	// ends the verbs prints what it names.
 	return ((noun || store) && read || lastNoun) && !other
+}
+
+// printsPlainVariables reports a printenv among a command's words that is
+// given variables to print and none named for a secret (kubectl exec POD
+// -- printenv APP_VERSION): it prints those values, not the environment
+// (printenv alone, or printenv DATABASE_URL, does).
+func printsPlainVariables(cl *catalog.Classified) bool {
+	for k, w := range cl.Words {
+		if w.Text != "printenv" || w.Option != "" {
+			continue
+		}
+		names := 0
+		for _, v := range cl.Words[k+1:] {
+			if strings.HasPrefix(v.Text, "-") {
+				continue
+			}
+			if !variableName(v.Text) || secretName(v.Text) {
+				return false // eb printenv production: an environment's name, all of its variables
+			}
+			names++
+		}
+		return names > 0
+	}
+	return false
+}
+
+// variableName reports a word spelled as an environment variable's name
+// is by convention: capitals, digits and underscores (APP_VERSION).
+func variableName(w string) bool {
+	if w == "" || w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// listsCredentialNames reports a command whose verbs list (list, ls)
+// the keys of a store (vault kv list, consul kv ls, tool keys list): the
+// keys' names, where a get or a show prints a value. A listing of
+// secrets, variables or an environment (netlify env:list, sst secret
+// list) prints them with their values.
+func listsCredentialNames(cl *catalog.Classified) bool {
+	list, keys, values := false, false, false
+	leadingWords(cl, 5, func(w string) bool {
+		verbParts(w, func(p string, _ int) {
+			switch p {
+			case "list", "ls":
+				list = true
+			case "kv", "key", "keys":
+				keys = true
+			case "secret", "secrets", "env", "environment", "variables", "variable", "vars", "var", "values", "config":
+				values = true
+			}
+		})
+		return false
+	})
+	return list && keys && !values
 }
 
 // secretRefSchemes are the schemes of a reference to a secret held by a

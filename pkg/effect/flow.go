@@ -22,6 +22,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	defer func() {
 		if f.source == "secret" || f.source == "secret-variable" {
 			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl) || c.Code.SecretShown && !c.Code.Network
+			f.listsNames = !f.shows && listsCredentialNames(cl)
 		}
 		if a.indirectDump(c) {
 			// echo "$v=${!v}" over compgen -v: every variable, not
@@ -997,13 +998,15 @@ func (a *analysis) flows() {
 				// are kept (> backups/prod.sql)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) {
+			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) && !f.listsNames {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a
 				// filter or a login, is not; nor a listing of production's
 				// secrets' names whose output format, read, shows no value:
-				// kubectl get secrets -n production)
+				// kubectl get secrets -n production, nor a listing the
+				// catalogue does not say prints values: vault kv list
+				// secret/prod/)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
 			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" && !a.entryHas(c, f, "lists-vars") || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv

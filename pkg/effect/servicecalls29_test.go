@@ -44,6 +44,34 @@ func TestSecretClientDestroys(t *testing.T) {
 	}
 }
 
+// A listing of a store's keys, a secret's metadata, and a production
+// service's plain variables print no secret; a get of the value, a
+// listing of secrets or an environment with their values, and the whole
+// environment do.
+func TestProductionSecretNamesOnly(t *testing.T) {
+	for line, want := range map[string]bool{
+		`vault kv list secret/prod/`:                                          false,
+		`vault kv metadata get secret/prod/payments`:                          false,
+		`kubectl exec -n prod deploy/api -- printenv APP_VERSION`:             false,
+		`kubectl exec -n prod deploy/api -- printenv APP_VERSION GIT_SHA`:     false,
+		`vault kv get secret/prod/db`:                                         true,
+		`kubectl exec -n prod deploy/api -- printenv STRIPE_SECRET_KEY`:       true,
+		`kubectl exec -n prod deploy/api -- printenv`:                         true,
+		`eb printenv production`:                                              true,
+		`netlify env:list --plain --context production`:                       true,
+		`npx sst secret list --stage production`:                              true,
+		`kubectl exec -n prod deploy/api -- printenv APP_VERSION DB_PASSWORD`: true,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || e.Kind == Flow && e.Detail == "secret->agent" || e.Kind == Flow && e.Detail == "environment->agent"
+		}
+		if got != want {
+			t.Errorf("%s: prints a secret %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {
