@@ -145,6 +145,9 @@ func (a *analysis) productionChanges(start int) {
 		if e.Kind != SQL || e.Cmd < 0 || e.Cmd >= len(cmds) || isDone(e.Cmd) {
 			continue
 		}
+		if slices.ContainsFunc(cmds[e.Cmd].Args, dryRunOption) {
+			continue // bq query --dry_run 'DELETE …': the statement is checked and priced, not run
+		}
 		up := strings.ToUpper(e.Target)
 		if storeWrite(cmds[e.Cmd].Name, up) {
 			// redis-cli DEL KEY, mongosh --eval 'db.x.updateOne(...)'

@@ -72,6 +72,29 @@ func TestProductionSecretNamesOnly(t *testing.T) {
 	}
 }
 
+// Production read out, copied to a backup, queried, rehearsed or
+// diagnosed is not changed; the same commands turned the other way are.
+func TestProductionLooks(t *testing.T) {
+	for line, want := range map[string]bool{
+		`aws s3 sync s3://acme-prod-logs/2026/12/04/ ./logs/`:                                        false,
+		`gsutil cp gs://acme-prod-exports/orders.csv /tmp/`:                                          false,
+		`velero backup create pre-upgrade --include-namespaces prod --wait`:                          false,
+		`gcloud sql backups create --instance orders-prod --project acme-prod`:                       false,
+		`wrangler d1 execute prod-db --remote --command "SELECT count(*) FROM users"`:                false,
+		`bq query --dry_run --use_legacy_sql=false --project_id acme-prod 'DELETE FROM shop.orders'`: false,
+		`dbt debug --target prod`:                                                                     false,
+		`aws s3 sync ./public s3://acme-prod-site --delete`:                                           true,
+		`velero restore create --from-backup nightly --include-namespaces prod`:                       true,
+		`wrangler d1 execute prod-db --remote --command "UPDATE users SET plan = 'free'"`:             true,
+		`bq query --use_legacy_sql=false --project_id acme-prod 'DELETE FROM shop.orders WHERE id=1'`: true,
+		`kubectl debug -n production pod/api-0 -it --image=busybox`:                                   true,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
+			t.Errorf("%s: destroy:production %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {
