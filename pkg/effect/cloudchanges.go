@@ -26,6 +26,9 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
 		"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
 		"alter": true, "toggle": true,
+		// a staging slot swapped into production's place (az webapp
+		// deployment slot swap, swap-environment-cnames): a deploy
+		"swap": true,
 		// a volume or a disk taken off what runs on it, and what nothing
 		// seems to use swept away: in production, something may
 		"detach": true, "prune": true,

@@ -95,6 +95,33 @@ func TestProductionLooks(t *testing.T) {
 	}
 }
 
+// A slot swapped into production, and a job run by a verb that leads with
+// run (run-now), change production; the same against staging, and a
+// listing, do not.
+func TestProductionRunsAndSwaps(t *testing.T) {
+	for line, want := range map[string]bool{
+		`az webapp deployment slot swap --name shop-prod --resource-group rg-prod --slot staging --target-slot production`: true,
+		`databricks jobs run-now 123 --profile prod`:                               true,
+		`databricks jobs run-now 123 --profile dev`:                                false,
+		`databricks jobs list-runs --job-id 123 --profile prod`:                    false,
+		`az webapp deployment slot list --name shop-prod --resource-group rg-prod`: false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
+			t.Errorf("%s: destroy:production %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+	// a POST that builds a CI server's job changes what others share
+	for line, want := range map[string]bool{
+		`curl -s -X POST -u "$U:$T" 'https://jenkins.acme.io/job/deploy-prod/buildWithParameters?VERSION=1.4.2'`: true,
+		`curl -s -X POST -u "$U:$T" https://ci.acme.io/job/api/build`:                                            true,
+		`curl -s -u "$U:$T" https://jenkins.acme.io/job/deploy-prod/lastBuild/api/json`:                          false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:shared-change"); got != want {
+			t.Errorf("%s: destroy:shared-change %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {

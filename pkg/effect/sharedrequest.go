@@ -132,6 +132,9 @@ var changeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"escalate": true, "broadcast": true, "notify": true, "enqueue": true, "finalize": true, "rename": true,
 		"restore": true, "replace": true, "upsert": true, "insert": true, "submit": true, "evict": true, "kill": true,
 		"pause": true, "resume": true, "reassign": true, "reopen": true, "expire": true, "refresh": true,
+		// a CI server's job built (Jenkins' /job/deploy-prod/build,
+		// buildWithParameters): what the job does, done
+		"build": true,
 	}
 }}
 
