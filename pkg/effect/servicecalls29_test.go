@@ -122,6 +122,26 @@ func TestProductionRunsAndSwaps(t *testing.T) {
 	}
 }
 
+// A request that changes a service's environment named for development
+// changes nothing others rely on; the same in production does.
+func TestDevEnvironmentRequest(t *testing.T) {
+	for line, want := range map[string]bool{
+		`curl -s -X POST -H "Authorization: $T" https://unleash.acme.io/api/admin/projects/default/features/f/environments/development/on`:       false,
+		`curl -s -X POST -H "Authorization: $T" https://unleash.acme.io/api/admin/projects/default/features/f/environments/staging/off`:          false,
+		`curl -s -X POST -H "Authorization: $T" https://unleash.acme.io/api/admin/projects/default/features/f/environments/production/on`:        true,
+		`curl -s -X POST -H "Authorization: $T" https://unleash.acme.io/api/admin/projects/default/environments -d name=perf`:                    true,
+		`curl -s -X POST -H "Authorization: $T" https://unleash.acme.io/api/admin/projects/default/features/f/environments/dev/../production/on`: true,
+	} {
+		got := false
+		for _, e := range effectsOf(line) {
+			got = got || e.Kind == Destroy
+		}
+		if got != want {
+			t.Errorf("%s: a change %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {
