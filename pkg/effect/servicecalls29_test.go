@@ -142,6 +142,34 @@ func TestDevEnvironmentRequest(t *testing.T) {
 	}
 }
 
+// An option's value that is production's server address (host:port or a
+// URL) points a program's run at production.
+func TestProductionAddress(t *testing.T) {
+	for w, want := range map[string]bool{
+		"flink-prod.internal:8081":        true,
+		"kafka-prod-1:9092":               true,
+		"https://api.prod.acme.io/v1":     true,
+		"http://user@db.prod.acme.io:543": true,
+		"localhost:8081":                  false,
+		"flink-staging.internal:8081":     false,
+		"prod_orders":                     false,
+		"prod:latest":                     false,
+	} {
+		if got := productionAddress(w); got != want {
+			t.Errorf("productionAddress(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for line, want := range map[string]bool{
+		`flink run -m flink-prod.internal:8081 -d target/enricher.jar`: true,
+		`flink run -m localhost:8081 -d target/enricher.jar`:           false,
+		`flink list -m flink-prod.internal:8081`:                       false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:production"); got != want {
+			t.Errorf("%s: destroy:production %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {
