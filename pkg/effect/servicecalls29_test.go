@@ -170,6 +170,24 @@ func TestProductionAddress(t *testing.T) {
 	}
 }
 
+// A host of the team's own named for a self-hosted product is that
+// product's API: a POST that saves or runs something there changes what
+// the team shares; its queries, and a registered name that only contains
+// the product's, do not.
+func TestTeamServiceRequests(t *testing.T) {
+	for line, want := range map[string]bool{
+		`curl -X POST -H "Authorization: Bearer $T" https://grafana.acme.io/api/dashboards/db -d @d.json`: true,
+		`curl -s -X POST -u "$A" https://airflow.acme.io/api/v1/dags/etl/dagRuns -d '{}'`:                 true,
+		`curl -s -X POST https://grafana-ops.corp.acme.com/api/folders -d '{"title":"x"}'`:                true,
+		`curl -s -X POST -H "Authorization: Bearer $T" https://grafana.acme.io/api/ds/query -d @q.json`:   false,
+		`curl -s -X POST https://grafana-share.net/api/dashboards/db -d @d.json`:                          false,
+	} {
+		if got := hasEffect(effectsOf(line), "destroy:shared-change"); got != want {
+			t.Errorf("%s: destroy:shared-change %v, want %v: %v", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {
