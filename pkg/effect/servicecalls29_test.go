@@ -188,6 +188,21 @@ func TestTeamServiceRequests(t *testing.T) {
 	}
 }
 
+// A proxy's method parameter is the method sent on: Kibana's console proxy
+// with method=GET searches, with method=DELETE deletes.
+func TestProxyMethod(t *testing.T) {
+	for w, want := range map[string]string{
+		"https://kibana.acme.io/api/console/proxy?path=_search&method=GET":     "GET",
+		"https://kibana.acme.io/api/console/proxy?path=orders-*&method=DELETE": "DELETE",
+		"https://api.acme.io/v1/items?method=DELETE":                           "",
+		"X-HTTP-Method-Override: PATCH":                                        "PATCH",
+	} {
+		if got := overriddenMethod(w); got != want {
+			t.Errorf("overriddenMethod(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
 // A scheduler's stored connections hold the logins of what it reaches:
 // airflow connections get prints one, with its password.
 func TestConnectionsPrinted(t *testing.T) {
