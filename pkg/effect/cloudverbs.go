@@ -248,6 +248,9 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 	if helpOrDryRunOf(cl, args) {
 		return false // kubectl create secret … --dry-run -o yaml prints its own words
 	}
+	if exportsCredentials(cl) {
+		return true
+	}
 	return leadingWords(cl, 5, func(w string) bool {
 		if secretRef(w) {
 			return true
@@ -262,6 +265,29 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 		})
 		return found
 	})
+}
+
+// exportsCredentials reports a command whose verbs export or dump a store
+// of credentials to standard output (airflow connections export -,
+// tool secrets dump): every one is written out with its value. An export
+// to a file writes them there instead.
+func exportsCredentials(cl *catalog.Classified) bool {
+	export, noun, stdout := false, false, false
+	leadingWords(cl, 5, func(w string) bool {
+		if w == "-" {
+			stdout = true
+		}
+		verbParts(w, func(p string, _ int) {
+			switch {
+			case p == "export" || p == "dump":
+				export = true
+			case credentialNouns.Get(p) && p != "env" && p != "environment":
+				noun = true
+			}
+		})
+		return false
+	})
+	return export && noun && stdout
 }
 
 // storeNouns are words that, standing alone, name where a CLI keeps its

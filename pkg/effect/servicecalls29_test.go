@@ -209,6 +209,11 @@ func TestConnectionsPrinted(t *testing.T) {
 	for line, want := range map[string]bool{
 		`airflow connections get snowflake_prod -o json`: true,
 		`airflow dags list`: false,
+		// an export of a credential store to standard output prints each value
+		`airflow connections export - --file-format env`: true,
+		`airflow variables export -`:                     true,
+		`airflow connections export conns.json`:          false,
+		`tool config export -`:                           false,
 	} {
 		if got := hasEffect(effectsOf(line), "flow:secret->agent"); got != want {
 			t.Errorf("%s: flow:secret->agent %v, want %v: %v", line, got, want, effectsOf(line))
