@@ -36,6 +36,7 @@ type cmdFacts struct {
 	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive, credential-mount
 	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
 	shows        bool     // its secret source prints the value itself, not names or state (secretprint.go)
+	listsNames   bool     // its secret source, read from its verbs, is a listing: names, not values (cloudverbs.go)
 	oneRecord    bool     // its environment source prints every variable in one record (env -0, a dict printed): a pattern picks all or nothing
 	fetched      bool     // its source is what its own request fetched (a secrets API), so its being a fetch is no sink for it
 	secretArg    bool     // its words expand a secret variable

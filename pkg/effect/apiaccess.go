@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -107,14 +108,20 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 		p, _, _ = strings.Cut(p, "#") // …/_delete_by_query#/_search: a fragment is never sent
 		query, _, _ = strings.Cut(query, "#")
 		p = match.PercentDecode(p) // %63ollaborators: the server decodes the path
+		if strings.Contains(p, "..") || strings.Contains(p, "/./") {
+			p = path.Clean("/" + p) // environments/development/../production: the path the server resolves
+		}
 		parts := strings.Split(strings.Trim(p, "/"), "/")
-		for _, part := range parts {
+		for k, part := range parts {
 			part = strings.ToLower(part)
 			if d := apiSegments.Get(part); implied {
 				break
 			} else if d == "access" {
 				return d, "request to " + part
 			} else if d != "" {
+				if part == "environments" && k+1 < len(parts) && devEnvironments.Get(strings.ToLower(parts[k+1])) {
+					continue // …/features/F/environments/development/on: a flag switched where only its developers look
+				}
 				return d, "request that changes a service's " + part
 			}
 		}
@@ -130,6 +137,16 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 	}
 	return "", ""
 }
+
+// devEnvironments are the names of a service's environments that only its
+// developers use (a feature flag's development environment, a project's
+// staging one).
+var devEnvironments = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"dev": true, "development": true, "test": true, "testing": true, "staging": true, "stage": true, "stg": true,
+		"qa": true, "sandbox": true, "preview": true, "local": true,
+	}
+}}
 
 // readEndpoints are the last path segments of requests sent with a
 // writing method that only read (a search or a query given a body).

@@ -26,6 +26,9 @@ var changeParts = table.Map[string, bool]{Build: func() map[string]bool {
 		"start": true, "reboot": true, "resize": true, "rotate": true, "promote": true, "failover": true,
 		"modify": true, "assign": true, "unassign": true, "reconcile": true, "rollout": true, "undo": true,
 		"alter": true, "toggle": true,
+		// a staging slot swapped into production's place (az webapp
+		// deployment slot swap, swap-environment-cnames): a deploy
+		"swap": true,
 		// a volume or a disk taken off what runs on it, and what nothing
 		// seems to use swept away: in production, something may
 		"detach": true, "prune": true,
@@ -125,7 +128,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 		})
 		return verb != ""
 	})
-	if verb == "" || verb == "-" {
+	if verb == "" || verb == "-" || copiesHere(cl, verb) || takesBackup(cl) || readOnlyStatements(cl, verb) {
 		return
 	}
 	w := a.productionWord(i)
@@ -255,4 +258,83 @@ func namesFile(cl *catalog.Classified, w string) bool {
 		}
 	}
 	return false
+}
+
+// copyVerbs are the verbs that copy from a source to a destination, the
+// last operand, and change only the destination.
+var copyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"cp": true, "sync": true, "copy": true, "rsync": true, "download": true}
+}}
+
+// copiesHere reports a copy verb whose destination, its last operand, is
+// a path on this machine (aws s3 sync s3://acme-prod-logs/ ./logs/,
+// gsutil cp gs://prod-exports/x.csv /tmp/): production read out, not
+// changed.
+func copiesHere(cl *catalog.Classified, verb string) bool {
+	if !copyVerbs.Get(verb) {
+		return false
+	}
+	last := ""
+	for _, w := range cl.Words {
+		if w.Option == "" {
+			last = w.Text
+		}
+	}
+	if last == "" || last == verb || strings.Contains(last, "://") {
+		return false
+	}
+	return last == "." || strings.HasPrefix(last, "./") || strings.HasPrefix(last, "../") ||
+		strings.HasPrefix(last, "/") || strings.HasPrefix(last, "~/")
+}
+
+// backupNouns are the parts of a command's words that name a backup.
+var backupNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"backup": true, "backups": true, "snapshot": true, "snapshots": true}
+}}
+
+// takesBackup reports a command whose verbs create a backup and do
+// nothing else (velero backup create, gcloud sql backups create, aws rds
+// create-db-snapshot): production copied, not changed. A restore from a
+// backup, or a backup deleted, is a change.
+func takesBackup(cl *catalog.Classified) bool {
+	backup, create, other := false, false, false
+	leadingWords(cl, 4, func(w string) bool {
+		verbParts(w, func(p string, _ int) {
+			switch {
+			case backupNouns.Get(p):
+				backup = true
+			case p == "create" || p == "take":
+				create = true
+			case partClass(p) == "change":
+				other = true
+			}
+		})
+		return create // velero backup create pre-upgrade: a name after the verb, not a verb
+	})
+	return backup && create && !other
+}
+
+// readOnlyStatements reports a command whose verb runs statements
+// (execute, query, sql) and whose statements, given on its line, only
+// read (wrangler d1 execute prod-db --remote --command "SELECT …"): a
+// query of production, not a change. A file of statements is not seen.
+func readOnlyStatements(cl *catalog.Classified, verb string) bool {
+	switch verb {
+	case "execute", "exec", "query", "sql", "run":
+	default:
+		return false
+	}
+	seen := false
+	for _, w := range cl.Words {
+		switch w.Role {
+		case catalog.SQLFile:
+			return false
+		case catalog.SQL:
+			if ChangesSQL(w.Text) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }

@@ -211,6 +211,9 @@ var credentialNouns = table.Map[string, bool]{Build: func() map[string]bool {
 		"secret": true, "secrets": true, "password": true, "passwords": true, "passwd": true, "credential": true,
 		"credentials": true, "creds": true, "token": true, "tokens": true, "key": true, "keys": true, "apikey": true,
 		"apikeys": true, "kubeconfig": true, "sas": true, "plaintext": true, "connection": true, "passphrase": true,
+		// a scheduler's stored logins to the systems it reaches (airflow
+		// connections get ID prints the URI with its password)
+		"connections": true,
 		// a secrets store's own word for what it holds: conjur variable get,
 		// helm get values, consul kv get
 		"variable": true, "variables": true, "values": true, "kv": true, "var": true, "vars": true,
@@ -245,6 +248,9 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 	if helpOrDryRunOf(cl, args) {
 		return false // kubectl create secret … --dry-run -o yaml prints its own words
 	}
+	if exportsCredentials(cl) {
+		return true
+	}
 	authBefore := false // a word before was "auth" alone (crane auth get)
 	return leadingWords(cl, 5, func(w string) bool {
 		if secretRef(w) {
@@ -265,6 +271,29 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 		})
 		return found
 	})
+}
+
+// exportsCredentials reports a command whose verbs export or dump a store
+// of credentials to standard output (airflow connections export -,
+// tool secrets dump): every one is written out with its value. An export
+// to a file writes them there instead.
+func exportsCredentials(cl *catalog.Classified) bool {
+	export, noun, stdout := false, false, false
+	leadingWords(cl, 5, func(w string) bool {
+		if w == "-" {
+			stdout = true
+		}
+		verbParts(w, func(p string, _ int) {
+			switch {
+			case p == "export" || p == "dump":
+				export = true
+			case credentialNouns.Get(p) && p != "env" && p != "environment":
+				noun = true
+			}
+		})
+		return false
+	})
+	return export && noun && stdout
 }
 
 // storeNouns are words that, standing alone, name where a CLI keeps its
@@ -297,6 +326,8 @@ var credentialOtherVerbs = table.Map[string, bool]{Build: func() map[string]bool
 		"revoke": true, "destroy": true, "disable": true, "enable": true, "describe": true, "attach": true,
 		"detach": true, "add": true, "import": true, "upload": true, "restore": true, "tag": true, "untag": true,
 		"cancel": true, "replicate": true, "validate": true, "purge": true, "unset": true, "verify": true,
+		// a secret's versions and dates, not its value (vault kv metadata get)
+		"metadata": true,
 	}
 }}
 
@@ -307,6 +338,7 @@ var credentialOtherVerbs = table.Map[string, bool]{Build: func() map[string]bool
 // decrypt. A verb that only acts on a credential (delete-secret) does not.
 func printsCredential(cl *catalog.Classified) bool {
 	noun, read, other, lastNoun, store := false, false, false, false, false
+	plainEnv := printsPlainVariables(cl)
 	leadingWords(cl, 5, func(w string) bool {
 		if secretRef(w) {
 			noun = true // berglas access sm://…, op read op://…
@@ -318,7 +350,7 @@ func printsCredential(cl *catalog.Classified) bool {
 			for seg := range strings.SplitSeq(strings.ToLower(w), "/") {
 				// a segment or a part of one (acme-secrets/stripe-live-key)
 				for part := range strings.FieldsFuncSeq(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-					if credentialNouns.Get(part) && part != "env" && part != "environment" && part != "values" && part != "variables" && part != "variable" && part != "connection" {
+					if credentialNouns.Get(part) && part != "env" && part != "environment" && part != "values" && part != "variables" && part != "variable" && part != "connection" && part != "connections" {
 						noun = true
 					}
 				}
@@ -358,7 +390,7 @@ func printsCredential(cl *catalog.Classified) bool {
 			return false
 		}
 		n = n || cfg && parts > 1 && r
-		if w == "decrypt" || w == "printenv" {
+		if w == "decrypt" || w == "printenv" && !plainEnv {
 			noun, read = true, true
 			return true
 		}
@@ -390,6 +422,67 @@ func printsCredential(cl *catalog.Classified) bool {
 var authPrintVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("get print show export dump reveal fill")
 }}
+
+// printsPlainVariables reports a printenv among a command's words that is
+// given variables to print and none named for a secret (kubectl exec POD
+// -- printenv APP_VERSION): it prints those values, not the environment
+// (printenv alone, or printenv DATABASE_URL, does).
+func printsPlainVariables(cl *catalog.Classified) bool {
+	for k, w := range cl.Words {
+		if w.Text != "printenv" || w.Option != "" {
+			continue
+		}
+		names := 0
+		for _, v := range cl.Words[k+1:] {
+			if strings.HasPrefix(v.Text, "-") {
+				continue
+			}
+			if !variableName(v.Text) || secretName(v.Text) {
+				return false // eb printenv production: an environment's name, all of its variables
+			}
+			names++
+		}
+		return names > 0
+	}
+	return false
+}
+
+// variableName reports a word spelled as an environment variable's name
+// is by convention: capitals, digits and underscores (APP_VERSION).
+func variableName(w string) bool {
+	if w == "" || w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// listsCredentialNames reports a command whose verbs list (list, ls)
+// the keys of a store (vault kv list, consul kv ls, tool keys list): the
+// keys' names, where a get or a show prints a value. A listing of
+// secrets, variables or an environment (netlify env:list, sst secret
+// list) prints them with their values.
+func listsCredentialNames(cl *catalog.Classified) bool {
+	list, keys, values := false, false, false
+	leadingWords(cl, 5, func(w string) bool {
+		verbParts(w, func(p string, _ int) {
+			switch p {
+			case "list", "ls":
+				list = true
+			case "kv", "key", "keys":
+				keys = true
+			case "secret", "secrets", "env", "environment", "variables", "variable", "vars", "var", "values", "config":
+				values = true
+			}
+		})
+		return false
+	})
+	return list && keys && !values
+}
 
 // secretRefSchemes are the schemes of a reference to a secret held by a
 // secrets manager (berglas sm://, 1Password op://, vals ref+vault://).

@@ -15,8 +15,9 @@ import (
 // .delete() empties what aws s3 rm --recursive does. Code that holds a
 // database driver has each quoted literal that is a destroying statement
 // judged as SQL it runs, and its store-wide calls (flushall(),
-// drop_database()) as their statements; code that holds a cloud SDK and
-// calls one of its destroying methods destroys what that service holds.
+// drop_database()) as their statements; code that holds a cloud SDK (or
+// any client it logs in with a secret from the environment) and calls one
+// of its destroying methods destroys what that service holds.
 
 // codeDrivers are the spellings by which code loads or opens a database
 // client, in the languages an interpreter runs inline.
@@ -78,8 +79,14 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if anyOf(code, codeCloudSDKs) && !anyOf(code, sdkLocalMarks) {
+	if (anyOf(code, codeCloudSDKs) || shell.ReadsSecretVar(code)) && !anyOf(code, sdkLocalMarks) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
+		// Code that logs in with a secret from the environment holds a
+		// service's client whatever its library (Pinecone(api_key=
+		// os.environ['PINECONE_API_KEY']).delete_index('prod'), new
+		// QdrantClient({apiKey: process.env.QDRANT_API_KEY})
+		// .deleteCollection('docs')): its destroying call destroys what
+		// that service holds, as a listed cloud SDK's does.
 		if m := sdkDestroyCall().FindString(code); m != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}

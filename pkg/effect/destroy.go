@@ -288,7 +288,7 @@ func overridesToDelete(w string) bool {
 
 // overriddenMethod returns the method a word overrides a request's with
 // (X-HTTP-Method-Override: PATCH, a _method=PUT field or query
-// parameter), upper case, or "".
+// parameter, a proxy's method=DELETE parameter), upper case, or "".
 func overriddenMethod(w string) string {
 	if len(w) < 11 {
 		return ""
@@ -304,9 +304,20 @@ func overriddenMethod(w string) string {
 		}
 	}
 	if !found {
+		// Kibana's /api/console/proxy?path=orders-*&method=DELETE: the
+		// method the proxy sends on to the server behind it
+		if k := strings.Index(l, "/proxy?"); k >= 0 {
+			for param := range strings.SplitSeq(l[k+len("/proxy?"):], "&") {
+				if v, ok := strings.CutPrefix(param, "method="); ok {
+					rest, found = v, true
+				}
+			}
+		}
+	}
+	if !found {
 		return ""
 	}
-	for _, m := range []string{"delete", "patch", "put", "post"} {
+	for _, m := range []string{"delete", "patch", "put", "post", "get", "head"} {
 		if strings.HasPrefix(rest, m) {
 			return strings.ToUpper(m)
 		}

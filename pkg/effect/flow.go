@@ -22,6 +22,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	defer func() {
 		if f.source == "secret" || f.source == "secret-variable" {
 			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl) || c.Code.SecretShown && !c.Code.Network
+			f.listsNames = !f.shows && listsCredentialNames(cl)
 		}
 		if a.indirectDump(c) {
 			// echo "$v=${!v}" over compgen -v: every variable, not
@@ -194,6 +195,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		// CLI's get would print it.
 		f.source, f.fetched = "secret", true
 		declared = !headOnly(c.Name, c.Args)
+	}
+	if f.source == "" && mintsCredential(cl, c.Args) {
+		// curl -X POST …/api/serviceaccounts/3/tokens: the new token is
+		// the response (mintedtokens.go)
+		f.source, f.origin, f.fetched = "secret", c.Name, true
+		declared = true
 	}
 	if a.programName(i, c) == "env" && envPrints(c) {
 		// env, and a copy or a link of it the line made (cp /usr/bin/env ./e; ./e)
@@ -1001,13 +1008,15 @@ func (a *analysis) flows() {
 				// are kept (> backups/prod.sql)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) {
+			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) && !f.listsNames {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a
 				// filter or a login, is not; nor a listing of production's
 				// secrets' names whose output format, read, shows no value:
-				// kubectl get secrets -n production)
+				// kubectl get secrets -n production, nor a listing the
+				// catalogue does not say prints values: vault kv list
+				// secret/prod/)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " prints a production secret"})
 			} else if f.shows && t == f.source && len(f.writes) == 0 && (f.sink == "" || f.fetched) && a.reachesAgent(cmds, i) && (t != "environment" && !a.entryHas(c, f, "lists-vars") || !a.picksHarmless(cmds, i)) {
 				// gh auth token, vault kv get -field=password P, printenv

@@ -275,6 +275,9 @@ func helpOrDryRunBut(args []string, not string) bool {
 		if a == not {
 			continue
 		}
+		if dryRunOption(a) {
+			return true
+		}
 		switch {
 		case a == "-h" || a == "--help" || a == "-help" || a == "help" || a == "can-i" || a == "--dry-run" ||
 			strings.HasPrefix(a, "--dry-run=") && !catalog.SwitchedOff(a[len("--dry-run="):]), a == "--preview" || a == "--snapshot" || a == "--sql",
@@ -283,6 +286,23 @@ func helpOrDryRunBut(args []string, not string) bool {
 			a == "--plan" && (k+1 == len(args) || strings.HasPrefix(args[k+1], "-")),
 			a == "--dryrun" || a == "--what-if" || a == "--whatif" || a == "--simulate" || a == "--noop" || a == "--diff-run":
 			return true
+		}
+	}
+	return false
+}
+
+// dryRunOption reports an option that asks for a rehearsal, in the
+// spellings CLIs use: --dry-run, --dry_run (bq, gsutil's python kin),
+// --dryrun, each with a value that does not switch it off.
+func dryRunOption(a string) bool {
+	for _, o := range [...]string{"--dry-run", "--dry_run", "--dryrun"} {
+		if rest, ok := strings.CutPrefix(a, o); ok {
+			if rest == "" {
+				return true
+			}
+			if v, ok := strings.CutPrefix(rest, "="); ok {
+				return !catalog.SwitchedOff(v)
+			}
 		}
 	}
 	return false

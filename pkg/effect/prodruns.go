@@ -27,6 +27,8 @@ var pipelineNouns = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"ci": true, "pipeline": true, "pipelines": true, "workflow": true, "workflows": true, "job": true,
 		"jobs": true, "trigger": true, "triggers": true, "build": true, "builds": true,
+		// a scheduler's pipelines (airflow dags trigger)
+		"dag": true, "dags": true,
 	}
 }}
 
@@ -34,6 +36,21 @@ var pipelineNouns = table.Map[string, bool]{Build: func() map[string]bool {
 var pipelineRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"run": true, "trigger": true, "start": true, "create": true, "retry": true}
 }}
+
+// pipelineRunVerb reports a verb that starts a pipeline, alone (run,
+// trigger) or leading a word (databricks jobs run-now, trigger-build).
+func pipelineRunVerb(w string) bool {
+	if pipelineRunVerbs.Get(w) {
+		return true
+	}
+	first := ""
+	verbParts(w, func(p string, k int) {
+		if k == 0 {
+			first = p
+		}
+	})
+	return first != w && pipelineRunVerbs.Get(first)
+}
 
 // targetRunVerbs are an unknown program's verbs that rebuild what its
 // project defines in the target it is pointed at.
@@ -58,7 +75,7 @@ func (a *analysis) runsAgainstProduction(i int, c *shell.Command, cl *catalog.Cl
 			return true
 		}
 		n++
-		if pipelineRunVerbs.Get(w) && pipelineNouns.Get(prev) && prev != w {
+		if pipelineRunVerb(w) && pipelineNouns.Get(prev) && prev != w {
 			pipeline = prev + " " + w
 			return true
 		}

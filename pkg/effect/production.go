@@ -145,6 +145,9 @@ func (a *analysis) productionChanges(start int) {
 		if e.Kind != SQL || e.Cmd < 0 || e.Cmd >= len(cmds) || isDone(e.Cmd) {
 			continue
 		}
+		if slices.ContainsFunc(cmds[e.Cmd].Args, dryRunOption) {
+			continue // bq query --dry_run 'DELETE …': the statement is checked and priced, not run
+		}
 		up := strings.ToUpper(e.Target)
 		if storeWrite(cmds[e.Cmd].Name, up) {
 			// redis-cli DEL KEY, mongosh --eval 'db.x.updateOne(...)'
@@ -747,12 +750,40 @@ func (a *analysis) pointsAtProduction(i int, c *shell.Command) bool {
 				if productionValue(w) {
 					return true
 				}
-			} else if k > 0 && strings.HasPrefix(d.Args[k-1], "-") && !strings.HasPrefix(w, "-") && productionValue("="+w) {
-				return true // --env production
+			} else if k > 0 && strings.HasPrefix(d.Args[k-1], "-") && !strings.HasPrefix(w, "-") && (productionValue("="+w) || productionAddress(w)) {
+				return true // --env production, -m flink-prod.internal:8081
 			}
 		}
 	}
 	return false
+}
+
+// productionAddress reports an option's value that is a server's address,
+// host:port or a URL, whose host names production (-m
+// flink-prod.internal:8081, -b kafka-prod-1:9092, --url
+// https://api.prod.acme.io): the program is pointed at production's
+// server.
+func productionAddress(w string) bool {
+	host := w
+	if k := strings.Index(host, "://"); k >= 0 {
+		host = host[k+3:]
+		if j := strings.IndexAny(host, "/?#"); j >= 0 {
+			host = host[:j]
+		}
+	} else {
+		h, port, ok := strings.Cut(host, ":")
+		if !ok || port == "" || strings.Trim(port, "0123456789") != "" {
+			return false // only host:port is an address without a scheme
+		}
+		host = h
+	}
+	if k := strings.LastIndexByte(host, '@'); k >= 0 {
+		host = host[k+1:]
+	}
+	if k := strings.LastIndexByte(host, ':'); k >= 0 {
+		host = host[:k]
+	}
+	return host != "" && namesProduction(host)
 }
 
 // productionValue reports whether NAME=VALUE (or an option's =VALUE) names

@@ -37,7 +37,7 @@ func verbClass(w string) string {
 
 // partClass is verbClass for one part of a word.
 func partClass(p string) string {
-	if lookVerbs.Get(p) {
+	if lookVerbs.Get(p) || diagnoseVerbs.Get(p) {
 		return "read"
 	}
 	if changeParts.Get(p) || taskVerbs.Get(p) {
@@ -63,6 +63,15 @@ func partClass(p string) string {
 // production is read.
 var copyOutVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"export": true, "mirror": true, "replicate": true, "dump": true, "backup": true, "download": true}
+}}
+
+// diagnoseVerbs are the verbs by which a program the catalogue does not
+// know checks its own setup and prints what it finds (dbt debug --target
+// prod, bin/console debug:router --env=prod, tool doctor): a look. A
+// cluster CLI's debug (kubectl debug) adds a container to what runs, and
+// is read by changeParts, not here.
+var diagnoseVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"debug": true, "doctor": true, "diagnose": true, "diag": true}
 }}
 
 // generalVerbs are lexicon verbs that say only that a program does its

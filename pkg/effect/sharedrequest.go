@@ -109,6 +109,41 @@ func hostService(h string) (service, bool) {
 		}
 		rest = rest[i+1:]
 	}
+	return teamService(h)
+}
+
+// teamServices are products a team runs on its own machines, whose API
+// changes what the team shares (a dashboard saved, a job run, a DAG
+// triggered, an application synced).
+var teamServices = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"grafana": true, "kibana": true, "jenkins": true, "airflow": true, "argocd": true, "rundeck": true,
+		"superset": true, "metabase": true, "opensearch-dashboards": true,
+	}
+}}
+
+// teamService returns the self-hosted product a host is named for, by a
+// label (or a label's first dash-separated part) left of its registrable
+// name: grafana.acme.io, jenkins-ci.corp.acme.com. A name someone
+// registered (grafana-share.net) says nothing of what runs there.
+func teamService(h string) (service, bool) {
+	name := h
+	for range 2 {
+		if k := strings.LastIndexByte(name, '.'); k > 0 {
+			name = name[:k]
+		} else {
+			return service{}, false
+		}
+	}
+	for label := range strings.SplitSeq(name, ".") {
+		first, _, _ := strings.Cut(label, "-")
+		if teamServices.Get(label) {
+			return service{name: label}, true
+		}
+		if teamServices.Get(first) {
+			return service{name: first}, true
+		}
+	}
 	return service{}, false
 }
 
@@ -132,6 +167,9 @@ var changeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"escalate": true, "broadcast": true, "notify": true, "enqueue": true, "finalize": true, "rename": true,
 		"restore": true, "replace": true, "upsert": true, "insert": true, "submit": true, "evict": true, "kill": true,
 		"pause": true, "resume": true, "reassign": true, "reopen": true, "expire": true, "refresh": true,
+		// a CI server's job built (Jenkins' /job/deploy-prod/build,
+		// buildWithParameters): what the job does, done
+		"build": true,
 	}
 }}
 

@@ -593,7 +593,7 @@ func targetKey(k string) bool {
 	if t, ok := strings.CutSuffix(k, "s"); ok && targetKeys.Get(t) {
 		return true // environments: ["production"]
 	}
-	for _, suffix := range []string{"id", "name", "slug"} {
+	for _, suffix := range []string{"id", "name", "slug", "key"} { // environmentKey
 		if t, ok := strings.CutSuffix(k, suffix); ok && t != "" && targetKeys.Get(t) {
 			return true
 		}
@@ -631,15 +631,28 @@ var devParts = table.Map[string, bool]{Build: func() map[string]bool {
 // no target named is made where the tool points by default, which may be
 // production.
 func namesDevEnvironment(args map[string]any) bool {
-	dev := false
+	dev, prod := devEnvironmentIn(args, 0, false)
+	return dev && !prod
+}
+
+// devEnvironmentIn reads namesDevEnvironment's target arguments in args
+// and in the objects it holds, to a small depth (LaunchDarkly's
+// {"PatchWithComment": {"environmentKey": "test", …}}): whether one names
+// a development environment, and whether one names production. Under a
+// target key every value is a target ({"env": {"name": "prod"}}).
+func devEnvironmentIn(args map[string]any, depth int, under bool) (dev, prod bool) {
 	for k, v := range args {
-		if !targetKey(k) {
+		if m, ok := v.(map[string]any); ok && depth < 3 {
+			d, p := devEnvironmentIn(m, depth+1, under || targetKey(k))
+			dev, prod = dev || d, prod || p
+			continue
+		}
+		if !under && !targetKey(k) {
 			continue
 		}
 		if list, ok := v.([]any); ok {
-			// environments: ["staging", "dev"], each short of production
 			if productionPlace(map[string]any{k: list}) != "" {
-				return false
+				return dev, true
 			}
 			dev = dev || devTargetList(map[string]any{k: list})
 			continue
@@ -649,7 +662,7 @@ func namesDevEnvironment(args map[string]any) bool {
 			continue
 		}
 		if effect.NamesProduction(s) {
-			return false
+			return dev, true
 		}
 		for _, part := range ToolWords(s) {
 			if devParts.Get(part) {
@@ -657,7 +670,7 @@ func namesDevEnvironment(args map[string]any) bool {
 			}
 		}
 	}
-	return dev
+	return dev, prod
 }
 
 // productionTarget returns a target argument's value when it names

@@ -254,3 +254,21 @@ func TestChangeInProductionTierSlotAlias(t *testing.T) {
 		}
 	}
 }
+
+// A feature flag switched in an environment named in a nested object is
+// judged by that environment: LaunchDarkly's environmentKey under
+// PatchWithComment.
+func TestFlagEnvironmentNested(t *testing.T) {
+	e := standard(t)
+	for args, stopped := range map[string]bool{
+		`{"projectKey":"web","featureFlagKey":"new-checkout","PatchWithComment":{"environmentKey":"test","instructions":[{"kind":"turnFlagOn"}]}}`:       false,
+		`{"projectKey":"web","featureFlagKey":"new-checkout","PatchWithComment":{"environmentKey":"production","instructions":[{"kind":"turnFlagOn"}]}}`: true,
+		`{"projectKey":"web","featureFlagKey":"new-checkout","PatchWithComment":{"instructions":[{"kind":"turnFlagOn"}]}}`:                               true,
+		`{"projectKey":"web","featureFlagKey":"x","patch":{"environmentKey":"staging","env":{"name":"prod"}}}`:                                           true,
+	} {
+		d := e.Evaluate(mcpCallOf(t, "launchdarkly", "update-feature-flag", args))
+		if d.Blocks() != stopped {
+			t.Errorf("%s: %v (%s), want stopped %v", args, d.Decision, d.Message, stopped)
+		}
+	}
+}

@@ -147,6 +147,13 @@ func mayReadSecretVar(code string) bool {
 		strings.Contains(code, "Deno.env") || strings.Contains(code, "Bun.env")
 }
 
+// ReadsSecretVar reports whether code reads a secret environment variable
+// (os.environ['PINECONE_API_KEY'], process.env.QDRANT_API_KEY): a client
+// it builds with one logs in to a service that is not this machine.
+func ReadsSecretVar(code string) bool {
+	return mayReadSecretVar(code) && secretVarInCode().MatchString(code)
+}
+
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN), or the
 // ssh agent's socket, whose connection signs as the user
