@@ -62,6 +62,20 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
+	if s.tool == call.ToolRead {
+		// a kept copy (id_rsa.bak, .env.swp, #.env#, /var/backups/shadow.bak)
+		// holds what the original held: reading it reads that. Writing one
+		// changes only the copy.
+		var bk [4]string
+		for _, q := range match.BackupOriginals(bk[:0], p) {
+			if ev.denied() {
+				return
+			}
+			a := subject{tool: s.tool, text: q, path: q, content: s.content}
+			ev.judge(&a)
+			ev.judgeSettings(q) // homesettings.go
+		}
+	}
 	if q := ev.xdgConfigName(p); q != "" && !ev.denied() && s.tool != call.ToolWrite {
 		// by the rules only: a data tree's other files are not settings;
 		// and for what is read there only (a login taken): a tool reads
