@@ -790,6 +790,10 @@ func (w *mcpWalk) str(kind int, v string) {
 			w.path(p)
 			return
 		}
+		if p, ok := match.BrowserPageStore(v); ok { // browserpages.go: chrome://password-manager, about:logins
+			w.path(p)
+			return
+		}
 	}
 	switch {
 	case kind == keyTerminal && w.prompt():

@@ -104,6 +104,11 @@ func (ev *evaluation) run(trace *Trace) {
 			// curl line that fetches it (a request with a body already is)
 			ev.noteGraphQL(quoteArgv([]string{"curl", raw}), nil)
 		}
+		if p, ok := match.BrowserPageStore(raw); ok && !ev.denied() {
+			// browserpages.go: a browser's own page of saved passwords or
+			// cookies shows the store it reads
+			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
+		}
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file,
 			// and is judged as the read tool's read of it is: a tool's
