@@ -762,6 +762,14 @@ func (w *mcpWalk) leak(v string) {
 	if len(v) < 16 || ev.denied() {
 		return
 	}
+	if strings.Contains(v, "://") && strings.IndexByte(v, '?') > 0 {
+		if u, ok := match.ParseURL(v); ok && u.Host != "" {
+			// ownquery.go: an API key in its own service's query is used
+			if r := withoutOwnQueryCredentials(u.Rest, u.Host); r != u.Rest {
+				v = strings.Replace(v, u.Rest, r, 1)
+			}
+		}
+	}
 	if kind := leakedSecret(v); kind != "" {
 		s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
 		ev.judge(&s)

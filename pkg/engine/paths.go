@@ -423,7 +423,7 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 	if len(s.url.Rest) < 16 {
 		return
 	}
-	rest := s.url.Rest
+	rest := withoutOwnQueryCredentials(s.url.Rest, s.url.Host) // ownquery.go
 	// percent-decoded as often as it was encoded (a collector decodes
 	// "%255F" twice as readily as "%5F" once)
 	for n := 0; n < 3 && strings.IndexByte(rest, '%') >= 0; n++ {
