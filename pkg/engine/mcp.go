@@ -832,6 +832,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		ev.judgeHostAlternates(&fs)                // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&fs)                // paths.go: a token in the query
 		ev.judgeControlAPI(v, controlAsk{}, false) // controlapi.go: a cluster's, a vault's, an engine's API
+		if kind == keyURL && fs.hasURL {
+			ev.judgeFetchAction(fs.url.Host, fs.url.Rest, "") // fetchactions.go: /users/delete, ?action=disable
+		}
 	}
 }
 

@@ -99,6 +99,9 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
 		ev.judgeControlAPI(raw, ask, false) // controlapi.go
+		if s.hasURL {
+			ev.judgeFetchAction(s.url.Host, s.url.Rest, ask.method) // fetchactions.go: /users/delete, ?action=disable
+		}
 		if (mentionsMutation(raw) || strings.Contains(raw, "persistedQuery")) && !hasRequest(c.Params) {
 			// graphqlcalls.go: /graphql?query=mutation…, judged as the
 			// curl line that fetches it (a request with a body already is)
