@@ -331,6 +331,7 @@ var (
 // with ${{ secrets.X }} written as $X and any other expression of a
 // secret's value as $GITHUB_SECRETS.
 func yamlRunLines(content string) []string {
+	aliases := ciSecretAliases(content) // cienvsecrets.go
 	if strings.Contains(content, "${{") {
 		content = ghaSecrets().ReplaceAllString(content, "$${$1}")
 		content = ghaSecretExprs().ReplaceAllString(content, "$${GITHUB_SECRETS}")
@@ -357,10 +358,10 @@ func yamlRunLines(content string) []string {
 				b.WriteByte('\n')
 				i++
 			}
-			out = append(out, b.String())
+			out = append(out, withSecretAliases(b.String(), aliases))
 			continue
 		}
-		out = append(out, strings.Trim(v, `"'`))
+		out = append(out, withSecretAliases(strings.Trim(v, `"'`), aliases))
 	}
 	return out
 }

@@ -119,6 +119,15 @@ var controlRoutes = table.Map[string, []controlRoute]{Build: func() map[string][
 			{pattern: "/**/script", writes: true, does: "exec"},
 			{pattern: "/**/scriptText", writes: true, does: "exec"},
 		},
+		"actuator": {
+			// Spring Boot's actuator endpoints, under any base path: the
+			// environment and configuration properties with their values,
+			// and a heap dump, which holds every secret the process has
+			{pattern: "/**/actuator/env", does: "secret"},
+			{pattern: "/**/actuator/env/*", does: "secret"},
+			{pattern: "/**/actuator/configprops", does: "secret"},
+			{pattern: "/**/actuator/heapdump", does: "secret"},
+		},
 		"hosting": {
 			// GitLab (any host: self-managed instances), Heroku, Vercel,
 			// Netlify: a project's CI or runtime variables, with their values.
@@ -185,6 +194,11 @@ func controlServices(u match.URL, p string) []string {
 	// services' variables.
 	if strings.HasPrefix(p, "/api/v1/namespaces/") || p == "/api/v1/secrets" || strings.HasPrefix(p, "/apis/rbac.authorization.k8s.io/") || strings.HasPrefix(p, "/api/v1/nodes/") {
 		out = append(out, "kubernetes")
+	}
+	if strings.Contains(p, "/actuator/") && !loopbackHost(u.Host) {
+		// Spring Boot's own path shape; a dev server on this machine
+		// shows the developer's own settings
+		out = append(out, "actuator")
 	}
 	return append(out, "hosting")
 }

@@ -762,6 +762,14 @@ func (w *mcpWalk) leak(v string) {
 	if len(v) < 16 || ev.denied() {
 		return
 	}
+	if strings.Contains(v, "://") && strings.IndexByte(v, '?') > 0 {
+		if u, ok := match.ParseURL(v); ok && u.Host != "" {
+			// ownquery.go: an API key in its own service's query is used
+			if r := withoutOwnQueryCredentials(u.Rest, u.Host); r != u.Rest {
+				v = strings.Replace(v, u.Rest, r, 1)
+			}
+		}
+	}
 	if kind := leakedSecret(v); kind != "" {
 		s := subject{tool: "flow", text: kind + " in " + w.tool, effect: "flow:credential->network"}
 		ev.judge(&s)
@@ -787,6 +795,10 @@ func (w *mcpWalk) str(kind int, v string) {
 	}
 	if kind != keyCommand && kind != keyCommands && kind != keyTerminal && kind != keyCode {
 		if p, ok := match.FileURIPath(v); ok { // match.FileURIPath: FILE:/, file://localhost/, view-source:file://
+			w.path(p)
+			return
+		}
+		if p, ok := match.BrowserPageStore(v); ok { // browserpages.go: chrome://password-manager, about:logins
 			w.path(p)
 			return
 		}
@@ -820,6 +832,9 @@ func (w *mcpWalk) str(kind int, v string) {
 		ev.judgeHostAlternates(&fs)                // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&fs)                // paths.go: a token in the query
 		ev.judgeControlAPI(v, controlAsk{}, false) // controlapi.go: a cluster's, a vault's, an engine's API
+		if kind == keyURL && fs.hasURL {
+			ev.judgeFetchAction(fs.url.Host, fs.url.Rest, "") // fetchactions.go: /users/delete, ?action=disable
+		}
 	}
 }
 

@@ -79,6 +79,10 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".codex/config.toml", ".codex/AGENTS.md", ".codex/prompts/", ".gemini/settings.json", ".gemini/GEMINI.md",
 		".gemini/commands/", ".cursor/rules/", ".config/opencode/opencode.json", ".config/goose/config.yaml",
 		".aider.conf.yml", ".continue/config.json", ".config/github-copilot/versions.json",
+		// credential directories' own settings: the accounts, projects and
+		// profiles they name, not the secrets beside them
+		".config/gcloud/configurations/", ".config/gcloud/active_config", ".azure/config",
+		".mozilla/firefox/profiles.ini", ".mozilla/firefox/installs.ini",
 		// virtual machines and emulators: their size, memory and display
 		".wslconfig", ".android/advancedFeatures.ini", ".android/emu-update-last-check.ini",
 	} {

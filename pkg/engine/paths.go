@@ -62,6 +62,20 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
+	if s.tool == call.ToolRead {
+		// a kept copy (id_rsa.bak, .env.swp, #.env#, /var/backups/shadow.bak)
+		// holds what the original held: reading it reads that. Writing one
+		// changes only the copy.
+		var bk [4]string
+		for _, q := range match.BackupOriginals(bk[:0], p) {
+			if ev.denied() {
+				return
+			}
+			a := subject{tool: s.tool, text: q, path: q, content: s.content}
+			ev.judge(&a)
+			ev.judgeSettings(q) // homesettings.go
+		}
+	}
 	if q := ev.xdgConfigName(p); q != "" && !ev.denied() && s.tool != call.ToolWrite {
 		// by the rules only: a data tree's other files are not settings;
 		// and for what is read there only (a login taken): a tool reads
@@ -409,7 +423,7 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 	if len(s.url.Rest) < 16 {
 		return
 	}
-	rest := s.url.Rest
+	rest := withoutOwnQueryCredentials(s.url.Rest, s.url.Host) // ownquery.go
 	// percent-decoded as often as it was encoded (a collector decodes
 	// "%255F" twice as readily as "%5F" once)
 	for n := 0; n < 3 && strings.IndexByte(rest, '%') >= 0; n++ {

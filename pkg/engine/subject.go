@@ -99,10 +99,18 @@ func (ev *evaluation) run(trace *Trace) {
 		ev.judgeSentParams(&s)     // content.go: a credential in the body or headers
 		ask := controlAsk{method: c.Params.String("method"), body: paramText(c.Params["body"])}
 		ev.judgeControlAPI(raw, ask, false) // controlapi.go
+		if s.hasURL {
+			ev.judgeFetchAction(s.url.Host, s.url.Rest, ask.method) // fetchactions.go: /users/delete, ?action=disable
+		}
 		if (mentionsMutation(raw) || strings.Contains(raw, "persistedQuery")) && !hasRequest(c.Params) {
 			// graphqlcalls.go: /graphql?query=mutation…, judged as the
 			// curl line that fetches it (a request with a body already is)
 			ev.noteGraphQL(quoteArgv([]string{"curl", raw}), nil)
+		}
+		if p, ok := match.BrowserPageStore(raw); ok && !ev.denied() {
+			// browserpages.go: a browser's own page of saved passwords or
+			// cookies shows the store it reads
+			ev.pathSubject(call.ToolRead, match.CleanPath(p, c.Cwd, ev.e.env.Home))
 		}
 		if p, ok := match.FileURIPath(raw); ok && !ev.denied() {
 			// fileuri.go: a file: URL in any spelling reads the file,

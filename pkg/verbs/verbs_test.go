@@ -31,3 +31,11 @@ func TestSpelledAndJoin(t *testing.T) {
 		t.Error("Class does not read the lexicon's classes")
 	}
 }
+
+// Taking a loaded thing out of service (a search core, a module) is
+// disabling it.
+func TestUnloadDisables(t *testing.T) {
+	if c := Class("unload"); c != "disable" {
+		t.Errorf("Class(unload) = %q, want disable", c)
+	}
+}

@@ -1,0 +1,86 @@
+package engine
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// A CI file's env: mappings that hand a secret to a step under another
+// name (env: {K: ${{ secrets.AWS_SECRET_ACCESS_KEY }}}, or every secret
+// at once through toJSON(secrets)). The step sees the secret as $K, so a
+// run line that sends "$K" sends the secret: the run lines are read with
+// $K written as the secret's own variable, as ${{ secrets.X }} written
+// in the line itself is (autorun.go).
+
+// ciSecretEnv matches one env mapping whose value is a secret expression:
+// the variable's name, then the secret's name or "" for another
+// expression of secrets (toJSON(secrets), secrets[...], github.token).
+var ciSecretEnv = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^[ \t-]*([A-Za-z_][A-Za-z0-9_]*):[ \t]*["']?\$\{\{[ \t]*(?:secrets\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}|[^}\n]*(?:\bsecrets\b|\bgithub\.token\b)[^}\n]*\}\})["']?[ \t]*$`)
+})
+
+// maxCISecretAliases bounds the env names followed in one file.
+const maxCISecretAliases = 16
+
+// ciSecretAliases returns pairs (variable, secret variable) for content's
+// env mappings of secrets under another name; the secret variable is
+// GITHUB_SECRETS for an expression of several.
+func ciSecretAliases(content string) [][2]string {
+	if !strings.Contains(content, "${{") {
+		return nil
+	}
+	var out [][2]string
+	for _, m := range ciSecretEnv().FindAllStringSubmatch(content, maxCISecretAliases) {
+		name, secret := m[1], m[2]
+		if secret == "" {
+			secret = "GITHUB_SECRETS"
+		}
+		if name != secret {
+			out = append(out, [2]string{name, secret})
+		}
+	}
+	return out
+}
+
+// withSecretAliases rewrites a run line's $NAME and ${NAME} for each
+// alias as the secret's own variable.
+func withSecretAliases(line string, aliases [][2]string) string {
+	for _, a := range aliases {
+		line = replaceVar(line, a[0], "${"+a[1]+"}")
+	}
+	return line
+}
+
+// replaceVar replaces the shell references $name (not followed by a
+// name's character) and ${name} in s with repl.
+func replaceVar(s, name, repl string) string {
+	if !strings.Contains(s, name) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '$' {
+			b.WriteByte(s[i])
+			continue
+		}
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "{"+name+"}") {
+			b.WriteString(repl)
+			i += len(name) + 2
+			continue
+		}
+		if strings.HasPrefix(rest, name) && (len(rest) == len(name) || !isNameByte(rest[len(name)])) {
+			b.WriteString(repl)
+			i += len(name)
+			continue
+		}
+		b.WriteByte('$')
+	}
+	return b.String()
+}
+
+// isNameByte reports a byte that may continue a shell variable's name.
+func isNameByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
