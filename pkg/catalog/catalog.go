@@ -45,7 +45,8 @@
 // is one of the user's own, ~/.ssh/*.pub: gh ssh-key add),
 // "secret-fields=F,G" (the fields of a secret source's output that hold
 // its secret though their names do not say so: vault token lookup's id),
-// "sink=KIND" (what it reads on standard input goes out: network, dns),
+// "sink=KIND" (what it reads on standard input goes out: network, dns, or
+// clipboard, which other programs read and clipboard sync carries off),
 // "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its
 // words are never files), "stdin=upload" (reads standard input and sends it),

@@ -25,7 +25,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.chmodReference(i, cl, recursive) // modes.go
 	}
 	if e != nil {
-		if s := e.Prop("sink"); s != "" {
+		if s := e.Prop("sink"); s != "" && (s != "clipboard" || setsClipboard(c, cl)) {
 			f.sink = s // a redirection into a connection (redirects) made it one already
 		}
 		f.sendsIn = e.Prop("stdin") == "upload"
