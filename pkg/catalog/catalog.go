@@ -185,6 +185,8 @@
 // "options-first" marks a program whose options end at its first operand
 // (npx, bunx, uvx: what follows the package's command is that command's,
 // as POSIX getopt stops at the first operand).
+// "colon-values" marks a program whose long options take their values
+// after a colon as well as after "=" (nim --eval:CODE, --out:FILE).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).

@@ -88,6 +88,11 @@ func TestClassify(t *testing.T) {
 		{"ruby -E UTF-8 -C dir x.rb", "data:UTF-8 cd:dir exec:x.rb", "ruby", nil},
 		{"gawk -l /tmp/x.so BEGIN{}", "exec:/tmp/x.so code:BEGIN{}", "gawk", nil},
 		{"rm -r --interactive dir", "delete:dir", "rm", []string{"recursive"}},
+		{"nim --eval:echo(1) x.nim", "code:echo(1) read:x.nim", "nim", nil},
+		{"nim c -d:release --out:bin/app src/a.nim", "data::release write:bin/app read:c read:src/a.nim", "nim", nil},
+		{"crystal eval puts(1)", "code:puts(1)", "crystal eval", nil},
+		{"crystal app.cr", "exec:app.cr", "crystal run", nil},
+		{"swift -e print(1)", "code:print(1)", "swift", nil},
 	} {
 		f := strings.Fields(tc.line)
 		c := cat.Classify(f[0], f[1:])
