@@ -185,6 +185,8 @@
 // "options-first" marks a program whose options end at its first operand
 // (npx, bunx, uvx: what follows the package's command is that command's,
 // as POSIX getopt stops at the first operand).
+// "value-writes=MARK:OPT" says that, with the mark, the file OPT names is
+// rewritten in place (ssh-keygen -p -f KEY).
 // "colon-values" marks a program whose long options take their values
 // after a colon as well as after "=" (nim --eval:CODE, --out:FILE).
 // "sub-else=SUB" says that a first positional naming none of the
