@@ -93,6 +93,8 @@ func TestClassify(t *testing.T) {
 		{"crystal eval puts(1)", "code:puts(1)", "crystal eval", nil},
 		{"crystal app.cr", "exec:app.cr", "crystal run", nil},
 		{"swift -e print(1)", "code:print(1)", "swift", nil},
+		{"nimble install -y x", "package:x", "nimble install", nil},
+		{"opam pin add p u", "package:add package:p package:u", "opam pin", nil},
 		{"ssh-keygen -p -N x -f k", "data:x data:k", "ssh-keygen", []string{"rekey"}},
 		{"multipass transfer a.txt vm:/tmp/", "read:a.txt write:vm:/tmp/", "multipass transfer", nil},
 		{"gpg --batch --delete-secret-keys 0xABCD", "read:0xABCD", "gpg", []string{"destroy"}},
