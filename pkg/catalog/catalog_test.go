@@ -94,6 +94,7 @@ func TestClassify(t *testing.T) {
 		{"crystal app.cr", "exec:app.cr", "crystal run", nil},
 		{"swift -e print(1)", "code:print(1)", "swift", nil},
 		{"nimble install -y x", "package:x", "nimble install", nil},
+		{"vagrant cloud publish b 1.0 vb ./p.box", "data:publish data:b data:1.0 data:vb data:./p.box", "vagrant cloud", nil},
 		{"opam pin add p u", "package:add package:p package:u", "opam pin", nil},
 		{"ssh-keygen -p -N x -f k", "data:x data:k", "ssh-keygen", []string{"rekey"}},
 		{"multipass transfer a.txt vm:/tmp/", "read:a.txt write:vm:/tmp/", "multipass transfer", nil},
