@@ -45,7 +45,8 @@
 // is one of the user's own, ~/.ssh/*.pub: gh ssh-key add),
 // "secret-fields=F,G" (the fields of a secret source's output that hold
 // its secret though their names do not say so: vault token lookup's id),
-// "sink=KIND" (what it reads on standard input goes out: network, dns),
+// "sink=KIND" (what it reads on standard input goes out: network, dns, or
+// clipboard, which other programs read and clipboard sync carries off),
 // "listen", "interactive" (it
 // starts an interactive session when given no script), "args=text" (its
 // words are never files), "stdin=upload" (reads standard input and sends it),
@@ -184,6 +185,10 @@
 // "options-first" marks a program whose options end at its first operand
 // (npx, bunx, uvx: what follows the package's command is that command's,
 // as POSIX getopt stops at the first operand).
+// "value-writes=MARK:OPT" says that, with the mark, the file OPT names is
+// rewritten in place (ssh-keygen -p -f KEY).
+// "colon-values" marks a program whose long options take their values
+// after a colon as well as after "=" (nim --eval:CODE, --out:FILE).
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).

@@ -88,6 +88,17 @@ func TestClassify(t *testing.T) {
 		{"ruby -E UTF-8 -C dir x.rb", "data:UTF-8 cd:dir exec:x.rb", "ruby", nil},
 		{"gawk -l /tmp/x.so BEGIN{}", "exec:/tmp/x.so code:BEGIN{}", "gawk", nil},
 		{"rm -r --interactive dir", "delete:dir", "rm", []string{"recursive"}},
+		{"nim --eval:echo(1) x.nim", "code:echo(1) read:x.nim", "nim", nil},
+		{"nim c -d:release --out:bin/app src/a.nim", "data::release write:bin/app read:c read:src/a.nim", "nim", nil},
+		{"crystal eval puts(1)", "code:puts(1)", "crystal eval", nil},
+		{"crystal app.cr", "exec:app.cr", "crystal run", nil},
+		{"swift -e print(1)", "code:print(1)", "swift", nil},
+		{"nimble install -y x", "package:x", "nimble install", nil},
+		{"vagrant cloud publish b 1.0 vb ./p.box", "data:publish data:b data:1.0 data:vb data:./p.box", "vagrant cloud", nil},
+		{"opam pin add p u", "package:add package:p package:u", "opam pin", nil},
+		{"ssh-keygen -p -N x -f k", "data:x data:k", "ssh-keygen", []string{"rekey"}},
+		{"multipass transfer a.txt vm:/tmp/", "read:a.txt write:vm:/tmp/", "multipass transfer", nil},
+		{"gpg --batch --delete-secret-keys 0xABCD", "read:0xABCD", "gpg", []string{"destroy"}},
 	} {
 		f := strings.Fields(tc.line)
 		c := cat.Classify(f[0], f[1:])

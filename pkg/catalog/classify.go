@@ -206,6 +206,14 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 		if strings.HasPrefix(a, "--") {
 			spell, val, hasVal := strings.Cut(a, "=")
 			o, ok := e.option(spell)
+			if !ok && strings.IndexByte(a, ':') > 2 && e.Prop("colon-values") != "" {
+				// nim --eval:CODE, --out:FILE: the value after a colon
+				if cs, cv, _ := strings.Cut(a, ":"); cs != spell {
+					if co, cok := e.option(cs); cok {
+						spell, val, hasVal, o, ok = cs, cv, true, co, true
+					}
+				}
+			}
 			if !ok && !hasVal && onlyReports[spell] && (len(pos) == 0 || e.Prop("options-anywhere") != "") &&
 				(i+1 == len(args) || strings.HasPrefix(args[i+1], "-")) {
 				out.mark(Option{Mark: "dry"}, "")

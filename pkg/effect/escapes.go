@@ -96,6 +96,9 @@ var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete",
 	// julia's Pkg.add(url=…))
 	"install_github", "install_git", "install_url", "install_bitbucket", "install_gitlab", "pkg_install",
 	"github.com/", "gitlab.com/", "git+",
+	// a package submitted to its registry (R's devtools::submit_cran and
+	// devtools::release send it to CRAN)
+	"submit_cran", "::release(",
 	// code built or read at run time and run (groovy's evaluate of its
 	// input, a Lisp's eval): what it does is not on the line
 	"eval"}

@@ -1141,7 +1141,7 @@ func (a *analysis) flows() {
 			// env > /dev/tcp/HOST/PORT: all it prints goes out.
 			sent = taint[i]
 		}
-		if sent == "" && f.secretArg && (f.argSend || f.sink == "dns" || f.sink == "network") {
+		if sent == "" && f.secretArg && (f.argSend || f.sink == "dns" || f.sink == "network" || f.sink == "clipboard") {
 			// A secret variable whose service is known may only go there;
 			// one of unknown purpose may authenticate (-u, a header, the
 			// URL's path) but not travel as data, a query or a DNS name.
@@ -1169,6 +1169,11 @@ func (a *analysis) flows() {
 			// A file nobody can name sent away is unknown, not a leak of
 			// something known (cat "$F" | curl -d @-, as curl -T "$F").
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "upload-source", Word: c.Name + " sends a file the line does not name"})
+			continue
+		}
+		if f.sink == "clipboard" && sent == "secret" && !a.productionFeed(cmds, i) {
+			// clipboard.go: a dev secret a tool printed, copied for the
+			// user to paste, is its ordinary use
 			continue
 		}
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: sent + "->" + f.sink, Word: c.Name + " " + strings.Join(f.hosts, " ")})

@@ -33,6 +33,22 @@ func TestOpaqueSystemAsName(t *testing.T) {
 	}
 }
 
+// TestOpaqueSubmits: R code that submits a package to CRAN
+// (devtools::submit_cran, devtools::release) is code that acts; checking
+// and testing it, or opening a release issue, is not.
+func TestOpaqueSubmits(t *testing.T) {
+	for line, want := range map[string]bool{
+		`Rscript -e 'devtools::submit_cran()'`:      true,
+		`Rscript -e 'devtools::release()'`:          true,
+		`Rscript -e 'devtools::check()'`:            false,
+		`Rscript -e 'usethis::use_release_issue()'`: false,
+	} {
+		if got := hasEffect(effectsOf(line), "unknown:code"); got != want {
+			t.Errorf("%q: unknown:code = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}
+
 // TestToolVerbsThatShipOrQuiet: a CPAN upload and an Earthly --push publish;
 // a silence added on an Alertmanager elsewhere changes what on-call relies
 // on, one here does not; a wallet's key decrypted is a secret printed;

@@ -25,7 +25,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.chmodReference(i, cl, recursive) // modes.go
 	}
 	if e != nil {
-		if s := e.Prop("sink"); s != "" {
+		if s := e.Prop("sink"); s != "" && (s != "clipboard" || setsClipboard(c, cl)) {
 			f.sink = s // a redirection into a connection (redirects) made it one already
 		}
 		f.sendsIn = e.Prop("stdin") == "upload"
@@ -461,6 +461,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				p := a.clean(w.Text, i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads = append(f.reads, p)
+			}
+			if props && w.Option != "" && e.Has("value-writes") {
+				// ssh-keygen -p -f KEY: with the mark, the option's file
+				// is rewritten in place
+				if m, opt, _ := strings.Cut(e.Prop("value-writes"), ":"); cl.Mark(m) && w.Option == opt && pathShaped(w.Text) {
+					a.add(Effect{Kind: Write, Cmd: i, Path: a.clean(w.Text, i)})
+				}
 			}
 			if e != nil && w.Option == "" {
 				if props && e.Has("request-items") {

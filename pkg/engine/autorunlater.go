@@ -445,6 +445,12 @@ func laterInterpreter(lower string) (interp string, own bool) {
 	switch {
 	case lower == "sitecustomize.py" || lower == "usercustomize.py" || strings.HasSuffix(lower, ".pth"):
 		return "python3 -c", true // site loads them into every interpreter
+	case lower == "sconstruct" || lower == "sconscript" || lower == "wscript" || lower == "conanfile.py":
+		return "python3 -c", false // scons, waf and conan run them as Python on every build
+	case lower == "makefile.pl" || lower == "build.pl":
+		return "perl -e", false // the first step of every CPAN module's build
+	case lower == "premake5.lua" || lower == "xmake.lua":
+		return "lua -e", false // premake and xmake run them as Lua
 	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "tasks.py" || lower == "conf.py":
 		return "python3 -c", false // nox, fabric, doit and invoke run them; sphinx's conf.py on every docs build
 	case lower == "hatch_build.py" || lower == "pdm_build.py":
@@ -516,13 +522,22 @@ func isNodeCodeExt(lower string) bool {
 func quotedStringFile(lower string) bool {
 	switch lower {
 	case "jenkinsfile", "tiltfile", "build.rs", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "cmakelists.txt", "meson.build", "build.sbt", "earthfile",
-		"init.gradle", "init.gradle.kts", ".dir-locals.el", ".dir-locals-2.el":
+		"init.gradle", "init.gradle.kts", ".dir-locals.el", ".dir-locals-2.el",
+		"build.zig", "config.nims", "package.swift", "mix.exs", "rebar.config", "project.clj", "build.sc", "build.bazel",
+		"workspace", "workspace.bazel", "module.bazel", "buck", "targets", ".bazelrc", "opam", "dub.json", "dub.sdl", "setup.hs":
 		// (gradle runs an init script on every build; emacs evaluates a
-		// directory's locals when a file there is opened)
+		// directory's locals when a file there is opened; zig build,
+		// nimble and nim, swift build, mix, rebar3, lein, mill, bazel,
+		// buck, opam, dub and cabal's custom setup evaluate their build
+		// files, whose quoted commands run on every build: a bazelrc's
+		// workspace_status_command, a BUILD file's genrule, a build.zig's
+		// addSystemCommand)
 		return true
 	}
-	if strings.HasSuffix(lower, ".gradle") || strings.HasSuffix(lower, ".gradle.kts") {
-		return true // init.d's scripts, applied script plugins
+	for _, ext := range []string{".gradle", ".gradle.kts", ".nims", ".nimble", ".bzl", ".opam"} {
+		if strings.HasSuffix(lower, ext) {
+			return true // init.d's scripts, applied script plugins, nimble files, starlark macros, opam files
+		}
 	}
 	return strings.HasSuffix(lower, ".jenkinsfile") || strings.HasSuffix(lower, ".groovy") && strings.Contains(lower, "jenkins")
 }

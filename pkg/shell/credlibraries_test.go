@@ -37,6 +37,30 @@ func TestCredentialLibraries(t *testing.T) {
 	}
 }
 
+// TestRCredentialLibraries: R code that takes a login out of git's
+// credential helper (gitcreds, credentials) or the keyring (keyring's
+// key_get) reads that store; setting one, or listing, does not.
+func TestRCredentialLibraries(t *testing.T) {
+	for code, want := range map[string]string{
+		`cat(gitcreds::gitcreds_get()$password)`:                             ".git-credentials",
+		`x <- credentials::git_credential_ask("https://github.com"); cat(x)`: ".git-credentials",
+		`print(keyring::key_get("github"))`:                                  "keyrings",
+		`gitcreds::gitcreds_set()`:                                           "",
+		`print(keyring::key_list())`:                                         "",
+	} {
+		r := Parse("Rscript -e '" + code + "'")
+		got := ""
+		for _, c := range r.Commands {
+			if c.Synthetic && c.Name == "cat" {
+				got += strings.Join(c.Args, " ")
+			}
+		}
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%s: reads %q, want %q", code, got, want)
+		}
+	}
+}
+
 func TestHasWordAt(t *testing.T) {
 	for _, c := range []struct {
 		code, w string

@@ -7,7 +7,7 @@ import "strings"
 // rookiepy, chrome-cookies-secure), the desktop's keyring (keyring,
 // secretstorage, keytar), and the token or keys a service's SDK keeps
 // (huggingface_hub's token, boto3's credentials, azure.identity's token
-// cache, netrc's logins). The code names no file, but the library reads
+// cache, netrc's logins; R's gitcreds and keyring). The code names no file, but the library reads
 // the store's, so a one-liner that uses one is reported as a read of that
 // store (a Synthetic "cat"), which the credential rules judge.
 //
@@ -41,6 +41,11 @@ var credentialStores = []credentialStore{
 	{"botocore", []string{"get_credentials(", "get_frozen_credentials("}, "~/.aws/credentials"},
 	{"azure.identity", []string{"get_token("}, "~/.azure/msal_token_cache.json"},
 	{"netrc", []string{"authenticators(", ".hosts"}, "~/.netrc"},
+	// R: gitcreds and credentials ask git's credential helper for the
+	// login it keeps; keyring's key_get reads the desktop's keyring
+	{"gitcreds", []string{"gitcreds_get("}, "~/.git-credentials"},
+	{"credentials", []string{"git_credential_ask("}, "~/.git-credentials"},
+	{"keyring", []string{"key_get(", "key_get_raw("}, "~/.local/share/keyrings/login.keyring"},
 }
 
 // readsCredentialStores reports, as reads of their files, the credential
