@@ -187,6 +187,9 @@
 // as POSIX getopt stops at the first operand).
 // "value-writes=MARK:OPT" says that, with the mark, the file OPT names is
 // rewritten in place (ssh-keygen -p -f KEY).
+// "go-flags" marks a program that parses its options as Go's flag package
+// does (nuclei, ffuf): a single-dash word is one option whole, never a
+// cluster of letters, and --name is -name.
 // "colon-values" marks a program whose long options take their values
 // after a colon as well as after "=" (nim --eval:CODE, --out:FILE).
 // "sub-else=SUB" says that a first positional naming none of the

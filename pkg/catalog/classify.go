@@ -203,9 +203,21 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			i = out.take(e, o, a, "", args, i)
 			continue
 		}
+		if a[1] != '-' && e.Has("go-flags") {
+			// Go's flag package: a single-dash word is one option
+			// whole (-update-templates, -rl 20), never a cluster of
+			// letters; its value follows "=" or is the next word.
+			i = out.goFlag(e, a, args, i)
+			continue
+		}
 		if strings.HasPrefix(a, "--") {
 			spell, val, hasVal := strings.Cut(a, "=")
 			o, ok := e.option(spell)
+			if !ok && e.Has("go-flags") {
+				// --name is -name to Go's flag package
+				o, ok = e.option(spell[1:])
+				spell = spell[1:]
+			}
 			if !ok && strings.IndexByte(a, ':') > 2 && e.Prop("colon-values") != "" {
 				// nim --eval:CODE, --out:FILE: the value after a colon
 				if cs, cv, _ := strings.Cut(a, ":"); cs != spell {
@@ -474,4 +486,42 @@ func shortSpelling(a string, j int) string {
 		return shortSpellings[c]
 	}
 	return "-" + a[j:j+1]
+}
+
+// goFlag reads the option word a of a program parsed by Go's flag package
+// (the "go-flags" property) at args[i] and returns the index of its last
+// word: a listed option takes its value after "=" or from the next word;
+// an option not listed is a flag, its "=" value data.
+func (out *Classified) goFlag(e *Entry, a string, args []string, i int) int {
+	spell, val, hasVal := strings.Cut(a, "=")
+	o, ok := e.option(spell)
+	if !ok {
+		if hasVal {
+			out.Words = append(out.Words, Word{Text: val, Role: Data, Index: i, Option: spell})
+			return i
+		}
+		if i+1 < len(args) && isCount(args[i+1]) {
+			// -bs 5, -recursion-depth 2: a count is the unlisted
+			// option's value, never a host to contact
+			out.Words = append(out.Words, Word{Text: args[i+1], Role: Data, Index: i + 1, Option: spell})
+			return i + 1
+		}
+		return i
+	}
+	if hasVal {
+		out.mark(o, val)
+		out.Words = append(out.Words, Word{Text: val, Role: o.Role, Index: i, Option: spell})
+		return i
+	}
+	return out.take(e, o, spell, "", args, i)
+}
+
+// isCount reports whether s is a whole number written in decimal digits.
+func isCount(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -113,6 +113,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if kind == "" {
 		kind = "remote"
 	}
+	if kind == "system" && cl.Mark("userscope") && !cloud {
+		// journalctl --user --vacuum-time=2d: the user's own journal,
+		// not what the system keeps
+		return
+	}
 	verb := ""
 	switch {
 	case always != "" && e.Prop("own-keys") != "" && a.addsOwnKeys(i, c, cl):

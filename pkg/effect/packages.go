@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -38,8 +39,10 @@ func remotePackage(w string, gopkg string) bool {
 		_, ver, hasVer := strings.Cut(w, "@")
 		return !hasVer || ver == "master" || ver == "main" || ver == "HEAD" || ver == "latest" && gopkg == "run"
 	}
-	// user/repo: a GitHub shorthand for npm, not a scoped package.
-	if !strings.HasPrefix(w, "@") && strings.Count(w, "/") == 1 && !strings.ContainsAny(w, "=<>~^ ") {
+	// user/repo: a GitHub shorthand for npm, not a scoped package; but a
+	// name ending as a built archive does (dist/app-1.0.whl, out/pkg.tgz)
+	// is a file on disk to npm and pip alike, never a repository.
+	if !strings.HasPrefix(w, "@") && !builtArchive(w) && strings.Count(w, "/") == 1 && !strings.ContainsAny(w, "=<>~^ ") {
 		return true
 	}
 	return false
@@ -498,4 +501,43 @@ func knownRepoURL(e *catalog.Entry, w string) bool {
 	}
 	name := u.Host + u.Rest
 	return strings.HasPrefix(u.Rest, "/") && knownPackages()[reg].has(strings.ToLower(name))
+}
+
+// builtArchive reports whether w ends as a package archive a build makes
+// (.whl, .tgz, .tar.gz, .tar, .gem, .egg): npm and pip read such a name as
+// a file on disk, never as a repository shorthand.
+func builtArchive(w string) bool {
+	w = strings.ToLower(w)
+	for _, s := range [...]string{".whl", ".tgz", ".tar.gz", ".tar", ".gem", ".egg"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// downloadedEarlier reports whether the package file w, which command i
+// installs (pip install dist/x.whl, npm install ./x.tgz), is one an earlier
+// command of the line wrote while contacting a host (curl -o dist/x.whl
+// URL): code straight from a URL, whatever local name it was saved under.
+// A glob (dist/*.whl) matches the files it could name.
+func (a *analysis) downloadedEarlier(i int, w string) bool {
+	if i == 0 || strings.Contains(w, "://") || !builtArchive(w) && !strings.Contains(w, "/") {
+		return false
+	}
+	p := a.clean(w, i)
+	for _, e := range a.out {
+		if e.Kind != Write || e.Cmd < 0 || e.Cmd >= i {
+			continue
+		}
+		if ok, _ := path.Match(p, e.Path); !ok && e.Path != p && !strings.HasPrefix(e.Path, p+"/") {
+			continue
+		}
+		for _, n := range a.out {
+			if n.Kind == Connect && n.Cmd == e.Cmd {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -436,7 +436,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.url(i, host, f)
 			}
 		case catalog.Package:
-			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) && !pinnedByModule(e, c, w.Text) {
+			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) && !pinnedByModule(e, c, w.Text) || a.downloadedEarlier(i, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
