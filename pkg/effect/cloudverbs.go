@@ -555,7 +555,7 @@ func secretPath(cl *catalog.Classified) bool {
 		if u, err := url.PathUnescape(p); err == nil {
 			p = u // /api/v1/namespaces/default/%73ecrets
 		}
-		if secretURLPath(host, p) || sendsVaultToken(cl) && vaultMount(p) {
+		if secretURLPath(host, p) || sendsVaultToken(cl) && vaultMount(p) || springSecretURL(host, p) {
 			// a request with Vault's token header is to a Vault server,
 			// whatever its name or port (hcv.acme.internal/v1/kv/data/P)
 			return true

@@ -1,11 +1,13 @@
 package effect
 
 import (
+	"path"
 	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
 )
 
 // Keys made on the line: "openssl genpkey -out /tmp/jwt.key && openssl pkey
@@ -17,7 +19,13 @@ import (
 // pass. A read of the path before the generator wrote it, a line that
 // makes a link, copy, move or mount (the path may lead to another key),
 // and a generator's output whose name the line cannot resolve, are read
-// as they would be.
+// as they would be. So is the file when a command of the line names it
+// without running only after the generator succeeded ("[ -f k ] ||
+// ssh-keygen -f k; cat k", "ssh-keygen -f k < /dev/null; cat k": the
+// generator may not have run, or refused to overwrite a key that was
+// there), or names it before the generator; and a keystore keytool adds
+// a key to is fresh for keytool alone, since it may hold keys that were
+// there before.
 
 // keyOutputs are the options by which a key generator names the file it
 // writes a new key to, per program and verb ("" for any verb).
@@ -69,6 +77,9 @@ func (a *analysis) generatedKeys() {
 		if c.Name == "ssh-keygen" && slices.ContainsFunc(c.Args, sshKeygenModes.Get) {
 			continue
 		}
+		if slices.ContainsFunc(c.Args, helpWord) {
+			continue // prints its usage; writes nothing
+		}
 		out := optionValues(c.Args, func(o string) bool { return o == opt })
 		if len(out) != 1 || out[0] == "" || hasExpansion(out[0]) || strings.ContainsAny(out[0], "*?[") {
 			continue
@@ -81,24 +92,104 @@ func (a *analysis) generatedKeys() {
 			continue
 		}
 		p := match.CleanPath(out[0], cwd, a.env.Home)
-		a.keys = append(a.keys, generatedKey{path: p, cmd: i})
+		if !a.onlyAfterGenerator(path.Base(p), i) {
+			continue
+		}
+		// keytool's keystore, when another command names it: what
+		// that one reads may be keys the keystore held before
+		self := c.Name == "keytool" && a.mentionedElsewhere(path.Base(p), i)
+		a.keys = append(a.keys, generatedKey{path: p, cmd: i, self: self})
 		if c.Name == "ssh-keygen" {
 			a.keys = append(a.keys, generatedKey{path: p + ".pub", cmd: i})
 		}
 	}
 }
 
+// onlyAfterGenerator reports whether every other command of the line
+// that names the file base (in a word or a redirection) runs after
+// command gen and only if it succeeded.
+func (a *analysis) onlyAfterGenerator(base string, gen int) bool {
+	for j := range a.res.Commands {
+		if j == gen || a.wordsOf(j, gen) || !mentionsFile(&a.res.Commands[j], base) {
+			continue
+		}
+		if j < gen || !shell.GatedOn(a.res, j, gen) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionedElsewhere reports whether a command of the line other than
+// command gen names the file base.
+func (a *analysis) mentionedElsewhere(base string, gen int) bool {
+	for j := range a.res.Commands {
+		if j != gen && !a.wordsOf(j, gen) && mentionsFile(&a.res.Commands[j], base) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf reports a command read from command gen's own words (Via
+// ending in its program): part of it, not another command.
+func (a *analysis) wordsOf(j, gen int) bool {
+	v := a.res.Commands[j].Via
+	return j > gen && len(v) > 0 && v[len(v)-1] == a.res.Commands[gen].Name
+}
+
+// mentionsFile reports a command whose program, arguments, redirections
+// or known input name a file called base (as a word's last path segment,
+// or followed by a suffix: k.pub, k.bak).
+func mentionsFile(c *shell.Command, base string) bool {
+	has := func(w string) bool { return namesBase(w, base) }
+	if has(c.Program) || slices.ContainsFunc(c.Args, has) || slices.ContainsFunc(c.Stdin, has) {
+		return true
+	}
+	for _, r := range c.Redirects {
+		if has(r.Target) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesBase reports whether base occurs in w as the start of a path
+// segment (after the start, /, @, =, :, a quote or a space) not running
+// on into a longer name (k in /tmp/k, /tmp/k.pub, f=@k; not in /tmp/kd).
+func namesBase(w, base string) bool {
+	for from := 0; ; {
+		k := strings.Index(w[from:], base)
+		if k < 0 {
+			return false
+		}
+		k += from
+		end := k + len(base)
+		before := k == 0 || strings.IndexByte("/@=: '\"", w[k-1]) >= 0
+		after := end == len(w) || w[end] != '-' && !isNameByte(w[end])
+		if before && after {
+			return true
+		}
+		from = k + 1
+	}
+}
+
+// helpWord reports an option that makes a generator print its usage.
+func helpWord(w string) bool { return w == "-help" || w == "--help" || w == "-?" }
+
 // generatedKey is a file a key generator writes, and the command that does.
 type generatedKey struct {
 	path string
 	cmd  int
+	self bool // fresh for the generating command alone (keytool's keystore)
 }
 
 // freshKey reports whether command cmd reads a key generated on the line
-// by an earlier command, or by itself (keytool's keystore).
+// by an earlier command, or by itself (keytool's keystore). cmd past the
+// line's commands asks of any command but the keystore's own.
 func (a *analysis) freshKey(p string, cmd int) bool {
 	for _, k := range a.keys {
-		if k.path == p && k.cmd <= cmd {
+		if k.path == p && (k.cmd == cmd || !k.self && k.cmd < cmd) {
 			return true
 		}
 	}

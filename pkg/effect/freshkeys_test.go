@@ -39,6 +39,16 @@ func TestFreshKeys(t *testing.T) {
 		{"ln -sf ~/.ssh/id_rsa /tmp/k.key; openssl genpkey -out /tmp/k.key && cat /tmp/k.key", home + "/.ssh/id_rsa", false}, // a link made first
 		{"ssh-keygen -y -f /tmp/k.key > /tmp/k.pub && cat /tmp/k.key", "/tmp/k.key", false},                                  // -y reads an existing key
 		{"keytool -list -rfc -keystore build/test.jks -storepass changeit", project + "/build/test.jks", false},
+		// the generator may not have run, or may have refused to overwrite
+		// a key that was there: only a read gated on its success is fresh
+		{"[ -f /tmp/k.key ] || ssh-keygen -N '' -f /tmp/k.key; cat /tmp/k.key", "/tmp/k.key", false},
+		{"ssh-keygen -N '' -f /tmp/k.key < /dev/null; cat /tmp/k.key", "/tmp/k.key", false},
+		{"ssh-keygen -N '' -f /tmp/k.key & cat /tmp/k.key", "/tmp/k.key", false},
+		{"! ssh-keygen -N '' -f /tmp/k.key && cat /tmp/k.key", "/tmp/k.key", false},
+		{"openssl genrsa -help -out /tmp/k.key && cat /tmp/k.key", "/tmp/k.key", false},
+		{"mkdir -p /tmp/kd && ssh-keygen -N '' -f /tmp/kd/k && cat /tmp/kd/k | base64 && rm /tmp/kd/k", "/tmp/kd/k", true},
+		// keytool adds to a keystore that may hold older keys
+		{"keytool -genkeypair -alias t -keystore build/r.jks -storepass x -dname CN=x && base64 build/r.jks", project + "/build/r.jks", false},
 	} {
 		got, ok := reads(tc.line)[tc.path]
 		if !ok {

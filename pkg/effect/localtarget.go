@@ -41,6 +41,13 @@ var publishDestinations = table.Map[string, bool]{Build: func() map[string]bool 
 // endpoint options or variables, only at this machine, on a line that
 // opens no port to another machine.
 func endpointHere(res *shell.Result, c *shell.Command) bool {
+	if emulatorCLIs.Get(c.Name) {
+		// awslocal, tflocal: the tool they wrap (the catalogue's alias),
+		// aimed at the emulator here unless a variable or an endpoint
+		// option moves them (awslocal --endpoint-url
+		// https://s3.amazonaws.com is aws)
+		return emulatorHere(c) && !forwardsOnLine(res)
+	}
 	var hosts []string
 	for _, as := range c.Assigns {
 		if k, v, ok := strings.Cut(as, "="); ok && endpointVariable(k) {
@@ -251,7 +258,7 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 		return false
 	}
 	if emulatorCLIs.Get(c.Name) {
-		return emulatorHere(c) && !forwardsOnLine(a.res)
+		return a.emulatorAimedHere(i, c)
 	}
 	urls := optionValues(c.Args, serverHostOptions.Get)
 	for _, w := range c.Args {
@@ -284,6 +291,14 @@ var serverHostOptions = table.Map[string, bool]{Build: func() map[string]bool {
 var emulatorCLIs = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("awslocal tflocal cdklocal samlocal pulumilocal azlocal")
 }}
+
+// emulatorAimedHere reports an emulator's wrapper (command i) left
+// pointed at this machine, on a line that opens no port to another and
+// names no production (awslocal dynamodb delete-table --table-name
+// prod-orders may be a person's mistake about where it points).
+func (a *analysis) emulatorAimedHere(i int, c *shell.Command) bool {
+	return a.productionWord(i) == "" && emulatorHere(c) && !forwardsOnLine(a.res)
+}
 
 // emulatorHere reports whether an emulator's wrapper is left pointed at
 // this machine: the variables that move it (LOCALSTACK_HOST,

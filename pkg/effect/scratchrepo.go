@@ -53,10 +53,14 @@ func ScratchRepo(res *shell.Result, cwds []string, i int) bool {
 		return false
 	}
 	for k := range res.Commands {
-		for _, as := range res.Commands[k].Assigns {
+		o := &res.Commands[k]
+		for _, as := range o.Assigns {
 			if strings.HasPrefix(as, "GIT_") {
 				return false // GIT_DIR, GIT_WORK_TREE, GIT_CONFIG_*: another repository
 			}
+		}
+		if exportsGitVariable(o) {
+			return false // export GIT_DIR=…: the same, for the rest of the line
 		}
 	}
 	made := false
@@ -72,6 +76,35 @@ func ScratchRepo(res *shell.Result, cwds []string, i int) bool {
 		}
 	}
 	return made
+}
+
+// exportsGitVariable reports a builtin that sets a git variable for the
+// rest of the line (export GIT_DIR=…, declare -x GIT_WORK_TREE=…).
+func exportsGitVariable(c *shell.Command) bool {
+	switch c.Name {
+	case "export", "declare", "typeset", "readonly", "local":
+	default:
+		return false
+	}
+	for _, a := range c.Args {
+		name, _, _ := strings.Cut(a, "=")
+		if gitPlaceVariable(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// gitPlaceVariable reports a variable that points git at another
+// repository, work tree, object store or configuration (GIT_DIR,
+// GIT_WORK_TREE, GIT_COMMON_DIR, GIT_OBJECT_DIRECTORY, GIT_CONFIG_*), not
+// one that only names an author or sets an editor.
+func gitPlaceVariable(name string) bool {
+	switch name {
+	case "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE":
+		return true
+	}
+	return strings.HasPrefix(name, "GIT_CONFIG")
 }
 
 // gitPlace reads git's global options: the directory it runs in (-C DIR
@@ -126,6 +159,9 @@ func madeRepo(args []string, cwd string) (string, bool) {
 			break
 		}
 		if strings.HasPrefix(a, "-") {
+			if strings.HasPrefix(a, "--separate-git-dir") {
+				return "", false // its history kept elsewhere, maybe in another's .git
+			}
 			if cloneValued.Get(a) {
 				k++
 			}

@@ -40,6 +40,8 @@ func TestScratchRepo(t *testing.T) {
 		"git clone . /tmp/s && cd /tmp/other && git reset --hard":                                                        false,
 		"git clone . ../copy && cd ../copy && git reset --hard":                                                          false, // not a temporary directory
 		"git clone . /tmp && cd /tmp && git reset --hard":                                                                false,
+		"export GIT_DIR=/home/dev/project/.git; git clone . /tmp/s && cd /tmp/s && git reset --hard HEAD~3":              false, // exported for the line
+		"git init --separate-git-dir=/home/dev/project/.git /tmp/s && cd /tmp/s && git reset --hard HEAD~3":              false, // history kept elsewhere
 	} {
 		if got := judge(line); got != want {
 			t.Errorf("ScratchRepo(%q) = %v, want %v", line, got, want)

@@ -111,6 +111,9 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		return // a wrapper the walk peeled (peeled.go)
 	}
 	cloud := !unknown && (e.Prop("cloud") != "" || e.Prop("host") != "")
+	if cloud && emulatorCLIs.Get(c.Name) && a.emulatorAimedHere(i, c) {
+		return // awslocal lambda invoke: the emulator's, no one else's
+	}
 	// a framework's task runner (rails console) and a registry's tool
 	// (crane tag) are read for a console and a floating tag only
 	tasks := false

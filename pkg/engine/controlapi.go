@@ -123,10 +123,9 @@ var controlRoutes = table.Map[string, []controlRoute]{Build: func() map[string][
 			// Spring Boot's actuator endpoints, under any base path: the
 			// environment and configuration properties with their values,
 			// and a heap dump, which holds every secret the process has
-			{pattern: "/**/actuator/env", does: "secret"},
-			{pattern: "/**/actuator/env/*", does: "secret"},
-			{pattern: "/**/actuator/configprops", does: "secret"},
-			{pattern: "/**/actuator/heapdump", does: "secret"},
+			// (controlServices names the service only for such a path:
+			// effect.SpringSecretPath)
+			{pattern: "/**", does: "secret"},
 		},
 		"hosting": {
 			// GitLab (any host: self-managed instances), Heroku, Vercel,
@@ -195,7 +194,7 @@ func controlServices(u match.URL, p string) []string {
 	if strings.HasPrefix(p, "/api/v1/namespaces/") || p == "/api/v1/secrets" || strings.HasPrefix(p, "/apis/rbac.authorization.k8s.io/") || strings.HasPrefix(p, "/api/v1/nodes/") {
 		out = append(out, "kubernetes")
 	}
-	if strings.Contains(p, "/actuator/") && !loopbackHost(u.Host) {
+	if !loopbackHost(u.Host) && effect.SpringSecretPath(p) {
 		// Spring Boot's own path shape; a dev server on this machine
 		// shows the developer's own settings
 		out = append(out, "actuator")

@@ -98,6 +98,11 @@ type Command struct {
 	Dynamic   bool       // a word had an expansion that could not be resolved statically
 	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
 	Repeats   bool       // runs again and again: in a while, until or for loop's condition or body
+	// Gate is 1 + the index of the command whose success it runs only
+	// after ("a && b": b's Gate names a; "a && b && c": c's names b, whose
+	// names a), 0 when it may run whatever the commands before it did
+	// ("a; b", "a || b", "a & b", a command in a string or substitution).
+	Gate int
 	// StdinUnseen is set when some of what earlier pipeline stages print
 	// could not be read ({ echo build; cat list; } | xargs rm: list's lines).
 	StdinUnseen bool

@@ -124,6 +124,7 @@ type frame struct {
 	inBg    bool  // walking a background statement's own command, already isolated
 	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
 	repeats bool  // the text is a loop's body or condition: it runs again and again (Command.Repeats)
+	gate    int   // Command.Gate of the commands walked here (andgate.go)
 	// blockIn is the standard input a block or loop redirects ({ bash; }
 	// < s.sh), which its commands that do not redirect their own read.
 	blockIn *blockInput
@@ -428,9 +429,14 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			s.walkPipe(c, f)
 			return
 		}
+		start := len(s.out)
 		s.walkStmt(c.X, f)
+		g := f
+		if c.Op == syntax.AndStmt {
+			g.gate = s.andGate(c.X, start, f.depth) // andgate.go
+		}
 		// The right side of && and || may not run (scopes.go).
-		s.maybe(func() { s.walkStmt(c.Y, f) })
+		s.maybe(func() { s.walkStmt(c.Y, g) })
 	case *syntax.Subshell:
 		s.isolated(func() { s.walkStmts(c.Stmts, f) })
 	case *syntax.Block:

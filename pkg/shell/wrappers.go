@@ -99,6 +99,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Dynamic:   d,
 		Synthetic: f.synthetic,
 		Repeats:   f.repeats,
+		Gate:      f.gate,
 		kinds:     kinds, // asked of it again and again, here and after the walk
 	}
 	inputs := s.inputs
