@@ -84,6 +84,9 @@ func scriptLines(dir, lower, content string) []string {
 	if dir == "debian" {
 		return nil
 	}
+	if strings.HasSuffix(lower, ".ipynb") {
+		return notebookLines(content) // notebookwrites.go
+	}
 	runner, ok := "", false
 	if k := strings.LastIndexByte(lower, '.'); k > 0 {
 		runner, ok = scriptRunners[lower[k:]]
