@@ -312,6 +312,10 @@ func (t *pwshT) command(words []string) string {
 				return "pwsh -c " + quoteWord(translatePwsh(code))
 			}
 		}
+		if pwshSecretGetter(name) {
+			// the secret it outputs, as a keyring lookup prints one
+			return "secret-tool lookup " + quoteWord(words[0])
+		}
 		if verb, _, ok := strings.Cut(name, "-"); ok && pwshReadOnlyVerbs.Get(verb) {
 			return "echo"
 		}

@@ -58,6 +58,13 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Remove-Item -Recurse -ErrorAction SilentlyContinue ./bin -ea:Stop", "rm -r ./bin"},
 		{"Set-Content -PassThru ~/.bashrc -Value x", "$_"},
 		{"New-Item -ItemType Directory -Force ./out", "tee ./out"},
+		{"Get-AzAccessToken -ResourceUrl https://management.azure.com | Select-Object -ExpandProperty Token", "secret-tool lookup Get-AzAccessToken | echo"},
+		{"Get-AzStorageAccountKey -ResourceGroupName rg -Name st", "secret-tool lookup Get-AzStorageAccountKey"},
+		{"Get-Secret -Name GitHubPat -AsPlainText", "secret-tool lookup Get-Secret"},
+		{"New-AzStorageContainerSASToken -Name c -Permission rwdl", "secret-tool lookup New-AzStorageContainerSASToken"},
+		{"Get-AzSshKey -ResourceGroupName rg", "echo"},
+		{"Get-AzKeyVault -VaultName kv", "echo"},
+		{"Get-Credential", "echo"},
 	} {
 		if got := translatePwsh(tc.code); got != tc.want {
 			t.Errorf("translatePwsh(%q) = %q, want %q", tc.code, got, tc.want)
