@@ -647,7 +647,13 @@ func pwshSubexpr(w string) (string, bool) {
 		return "", false
 	}
 	inner = strings.TrimSpace(inner[1 : len(inner)-1])
-	if inner == "" || strings.ContainsAny(inner[:1], "$'\"(@[0123456789") {
+	if inner == "" {
+		return "", false
+	}
+	if strings.ContainsAny(inner[:1], "@(") {
+		return pwshNestedSubexpr(inner)
+	}
+	if strings.ContainsAny(inner[:1], "$'\"[0123456789") {
 		return "", false
 	}
 	t := translatePwsh(inner)
@@ -655,6 +661,28 @@ func pwshSubexpr(w string) (string, bool) {
 		return "", false
 	}
 	return "\x03" + t + "\x04", true
+}
+
+// pwshNestedSubexpr is the value of an expression built around commands'
+// output, (@{env = (gci env: | Out-String)} | ConvertTo-Json) or
+// ((Get-Content k) -join ','): what it holds is what its innermost
+// subexpressions output, so the first of them that is a command stands
+// for it.
+func pwshNestedSubexpr(expr string) (string, bool) {
+	for i := 0; i < len(expr); i++ {
+		if expr[i] != '(' {
+			continue
+		}
+		end := pwshClose(expr[i:])
+		if end < 0 {
+			return "", false
+		}
+		if sub, ok := pwshSubexpr(expr[i : i+end+1]); ok {
+			return sub, true
+		}
+		i += end
+	}
+	return "", false
 }
 
 // pwshEnvVars turns $env:NAME (other than the home directory's, which

