@@ -277,6 +277,11 @@ func (t *pwshT) command(words []string) string {
 	if len(words) == 1 && strings.HasPrefix(name, "$") && !strings.ContainsAny(name, "([.") {
 		return "echo" // a variable's value, output
 	}
+	if strings.HasPrefix(name, "(") {
+		if s, ok := pwshMemberOf(strings.Join(words, " ")); ok {
+			return s
+		}
+	}
 	if strings.HasPrefix(name, "$") || strings.HasPrefix(name, "(") || strings.HasPrefix(name, "[") || strings.HasPrefix(name, "&") {
 		expr := strings.Join(words, " ")
 		if code, ok := pwshCallArg(expr, "[scriptblock]::create("); ok {
@@ -304,7 +309,15 @@ func (t *pwshT) command(words []string) string {
 		return "echo" // a cmdlet given -WhatIf only says what it would do
 	}
 	if v != nil && v.program == "ls" && len(words) > 1 && strings.HasPrefix(strings.ToLower(strings.Trim(words[1], `'"`)), "env:") {
+		if n := pwshEnvName(strings.Trim(words[1], `'"`)); n != "" {
+			return "printenv " + n // one variable of the drive
+		}
 		return "env" // the environment drive: every variable
+	}
+	if v == nil && pwshWhatIf(words) {
+		if verb, _, ok := strings.Cut(name, "-"); ok && pwshApprovedVerbs.Get(verb) {
+			return "echo" // any cmdlet given -WhatIf only says what it would do
+		}
 	}
 	if v == nil {
 		if isPwsh(name) {
@@ -661,6 +674,47 @@ func pwshSubexpr(w string) (string, bool) {
 		return "", false
 	}
 	return "\x03" + t + "\x04", true
+}
+
+// pwshEnvName is the variable a path of the environment drive names
+// (Env:PATH, env:\HOME), or "" for the whole drive or a wildcard.
+func pwshEnvName(p string) string {
+	n := strings.TrimLeft(p[len("env:"):], `\/`)
+	for i := 0; i < len(n); i++ {
+		if !isIdent(n[i]) {
+			return ""
+		}
+	}
+	return n
+}
+
+// pwshMemberOf is the translation of an expression statement that outputs
+// a property of a command's output, (Invoke-WebRequest U).StatusCode or
+// (Get-AzAccessToken).Token: the command itself, whose output it shows.
+// A method called on it (.GetCredentials()) is not read here.
+func pwshMemberOf(expr string) (string, bool) {
+	end := pwshClose(expr)
+	if end < 2 {
+		return "", false
+	}
+	rest := expr[end+1:]
+	if rest == "" || rest[0] != '.' {
+		return "", false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c != '.' && !isIdent(c) {
+			return "", false
+		}
+	}
+	inner := strings.TrimSpace(expr[1:end])
+	if inner == "" || strings.ContainsAny(inner[:1], "$'\"(@[0123456789") {
+		return "", false
+	}
+	t := translatePwsh(inner)
+	if t == "" || t == "$_" || strings.ContainsAny(t, "\n\x03\x04") {
+		return "", false
+	}
+	return t, true
 }
 
 // pwshNestedSubexpr is the value of an expression built around commands'

