@@ -94,6 +94,11 @@ func scriptLines(dir, lower, content string) []string {
 	if !ok {
 		runner, ok = shebangRunner(content)
 	}
+	if !ok && lower == "activate" && (dir == "bin" || dir == "Scripts") {
+		// a virtualenv's activate script has no #! line: every shell
+		// that activates the environment sources it
+		runner, ok = "", true
+	}
 	if !ok {
 		return nil
 	}
