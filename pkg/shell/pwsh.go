@@ -214,7 +214,7 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 	// the project's own test and lint runners: they run the scripts under
 	// the path they are given, as go test or npm test run the project's
 	pwshTests := &pwshVerb{"pester", map[string]string{"path": "=", "script": "=", "output": "", "tagfilter": "", "tag": "", "excludetag": "", "configuration": "", "outputformat": "", "outputfile": ">", "settings": "", "includerule": "", "excluderule": "", "severity": "", "task": "", "file": "="}, map[string]bool{"ci": true, "passthru": true, "enableexit": true, "recurse": true, "fix": true, "show": true}}
-	pwshStart := &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
+	pwshStart := &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "verb", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
 	return map[string]*pwshVerb{
 		"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
 		"get-content": pwshRead, "gc": pwshRead, "cat": pwshRead, "type": pwshRead,
@@ -364,7 +364,8 @@ func (t *pwshT) command(words []string) string {
 		return strings.TrimSpace(v.program + " " + pwshQuote(pwshValues(words[1:])))
 	}
 	var opts, operands []string
-	redirect := "" // a parameter naming a file the cmdlet writes its report to
+	redirect := ""    // a parameter naming a file the cmdlet writes its report to
+	elevated := false // Start-Process -Verb RunAs: run as the administrator
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if !strings.HasPrefix(w, "-") || len(w) < 2 {
@@ -422,6 +423,8 @@ func (t *pwshT) command(words []string) string {
 				operands = append(operands, pwshValue(strings.TrimSpace(part)))
 			}
 		case "":
+		case "verb":
+			elevated = strings.EqualFold(pwshValue(val), "runas")
 		case ">":
 			redirect = " > " + quoteWord(pwshValue(val))
 		case "-X": // a method, in any case
@@ -436,6 +439,9 @@ func (t *pwshT) command(words []string) string {
 			return "$_"
 		}
 		program, operands = quoteWord(operands[0]), operands[1:]
+		if elevated {
+			program = "sudo " + program // elevated, as sudo runs it
+		}
 	}
 	return strings.TrimSpace(program+" "+pwshQuote(append(opts, operands...))) + redirect
 }

@@ -76,6 +76,8 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Get-ChildItem env:AWS*", "env"},
 		{"New-AzResourceGroupDeployment -ResourceGroupName rg -TemplateFile ./main.bicep -WhatIf", "echo"},
 		{"Remove-AzResourceGroup -Name rg-prod -Force", "$_"},
+		{"Start-Process pwsh -Verb RunAs -ArgumentList '-File','./setup.ps1'", "sudo pwsh -File ./setup.ps1"},
+		{"Start-Process -FilePath dotnet -ArgumentList 'build' -Verb Open", "dotnet build"},
 	} {
 		if got := translatePwsh(tc.code); got != tc.want {
 			t.Errorf("translatePwsh(%q) = %q, want %q", tc.code, got, tc.want)
