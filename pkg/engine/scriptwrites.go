@@ -84,12 +84,20 @@ func scriptLines(dir, lower, content string) []string {
 	if dir == "debian" {
 		return nil
 	}
+	if strings.HasSuffix(lower, ".ipynb") {
+		return notebookLines(content) // notebookwrites.go
+	}
 	runner, ok := "", false
 	if k := strings.LastIndexByte(lower, '.'); k > 0 {
 		runner, ok = scriptRunners[lower[k:]]
 	}
 	if !ok {
 		runner, ok = shebangRunner(content)
+	}
+	if !ok && lower == "activate" && (dir == "bin" || dir == "Scripts") {
+		// a virtualenv's activate script has no #! line: every shell
+		// that activates the environment sources it
+		runner, ok = "", true
 	}
 	if !ok {
 		return nil

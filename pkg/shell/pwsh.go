@@ -214,7 +214,7 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 	// the project's own test and lint runners: they run the scripts under
 	// the path they are given, as go test or npm test run the project's
 	pwshTests := &pwshVerb{"pester", map[string]string{"path": "=", "script": "=", "output": "", "tagfilter": "", "tag": "", "excludetag": "", "configuration": "", "outputformat": "", "outputfile": ">", "settings": "", "includerule": "", "excluderule": "", "severity": "", "task": "", "file": "="}, map[string]bool{"ci": true, "passthru": true, "enableexit": true, "recurse": true, "fix": true, "show": true}}
-	pwshStart := &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
+	pwshStart := &pwshVerb{"", map[string]string{"filepath": "=", "argumentlist": "=", "workingdirectory": "", "verb": "verb", "windowstyle": "", "redirectstandardoutput": "", "redirectstandarderror": "", "redirectstandardinput": ""}, map[string]bool{"wait": true, "nonewwindow": true, "passthru": true, "usenewenvironment": true}}
 	return map[string]*pwshVerb{
 		"remove-item": pwshRemove, "ri": pwshRemove, "rm": pwshRemove, "rmdir": pwshRemove, "rd": pwshRemove, "del": pwshRemove, "erase": pwshRemove,
 		"get-content": pwshRead, "gc": pwshRead, "cat": pwshRead, "type": pwshRead,
@@ -277,6 +277,11 @@ func (t *pwshT) command(words []string) string {
 	if len(words) == 1 && strings.HasPrefix(name, "$") && !strings.ContainsAny(name, "([.") {
 		return "echo" // a variable's value, output
 	}
+	if strings.HasPrefix(name, "(") {
+		if s, ok := pwshMemberOf(strings.Join(words, " ")); ok {
+			return s
+		}
+	}
 	if strings.HasPrefix(name, "$") || strings.HasPrefix(name, "(") || strings.HasPrefix(name, "[") || strings.HasPrefix(name, "&") {
 		expr := strings.Join(words, " ")
 		if code, ok := pwshCallArg(expr, "[scriptblock]::create("); ok {
@@ -304,13 +309,25 @@ func (t *pwshT) command(words []string) string {
 		return "echo" // a cmdlet given -WhatIf only says what it would do
 	}
 	if v != nil && v.program == "ls" && len(words) > 1 && strings.HasPrefix(strings.ToLower(strings.Trim(words[1], `'"`)), "env:") {
+		if n := pwshEnvName(strings.Trim(words[1], `'"`)); n != "" {
+			return "printenv " + n // one variable of the drive
+		}
 		return "env" // the environment drive: every variable
+	}
+	if v == nil && pwshWhatIf(words) {
+		if verb, _, ok := strings.Cut(name, "-"); ok && pwshApprovedVerbs.Get(verb) {
+			return "echo" // any cmdlet given -WhatIf only says what it would do
+		}
 	}
 	if v == nil {
 		if isPwsh(name) {
 			if code, ok, _ := pwshCode(words); ok {
 				return "pwsh -c " + quoteWord(translatePwsh(code))
 			}
+		}
+		if pwshSecretGetter(name) {
+			// the secret it outputs, as a keyring lookup prints one
+			return "secret-tool lookup " + quoteWord(words[0])
 		}
 		if verb, _, ok := strings.Cut(name, "-"); ok && pwshReadOnlyVerbs.Get(verb) {
 			return "echo"
@@ -347,7 +364,8 @@ func (t *pwshT) command(words []string) string {
 		return strings.TrimSpace(v.program + " " + pwshQuote(pwshValues(words[1:])))
 	}
 	var opts, operands []string
-	redirect := "" // a parameter naming a file the cmdlet writes its report to
+	redirect := ""    // a parameter naming a file the cmdlet writes its report to
+	elevated := false // Start-Process -Verb RunAs: run as the administrator
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if !strings.HasPrefix(w, "-") || len(w) < 2 {
@@ -405,6 +423,8 @@ func (t *pwshT) command(words []string) string {
 				operands = append(operands, pwshValue(strings.TrimSpace(part)))
 			}
 		case "":
+		case "verb":
+			elevated = strings.EqualFold(pwshValue(val), "runas")
 		case ">":
 			redirect = " > " + quoteWord(pwshValue(val))
 		case "-X": // a method, in any case
@@ -419,6 +439,9 @@ func (t *pwshT) command(words []string) string {
 			return "$_"
 		}
 		program, operands = quoteWord(operands[0]), operands[1:]
+		if elevated {
+			program = "sudo " + program // elevated, as sudo runs it
+		}
 	}
 	return strings.TrimSpace(program+" "+pwshQuote(append(opts, operands...))) + redirect
 }
@@ -643,7 +666,13 @@ func pwshSubexpr(w string) (string, bool) {
 		return "", false
 	}
 	inner = strings.TrimSpace(inner[1 : len(inner)-1])
-	if inner == "" || strings.ContainsAny(inner[:1], "$'\"(@[0123456789") {
+	if inner == "" {
+		return "", false
+	}
+	if strings.ContainsAny(inner[:1], "@(") {
+		return pwshNestedSubexpr(inner)
+	}
+	if strings.ContainsAny(inner[:1], "$'\"[0123456789") {
 		return "", false
 	}
 	t := translatePwsh(inner)
@@ -651,6 +680,69 @@ func pwshSubexpr(w string) (string, bool) {
 		return "", false
 	}
 	return "\x03" + t + "\x04", true
+}
+
+// pwshEnvName is the variable a path of the environment drive names
+// (Env:PATH, env:\HOME), or "" for the whole drive or a wildcard.
+func pwshEnvName(p string) string {
+	n := strings.TrimLeft(p[len("env:"):], `\/`)
+	for i := 0; i < len(n); i++ {
+		if !isIdent(n[i]) {
+			return ""
+		}
+	}
+	return n
+}
+
+// pwshMemberOf is the translation of an expression statement that outputs
+// a property of a command's output, (Invoke-WebRequest U).StatusCode or
+// (Get-AzAccessToken).Token: the command itself, whose output it shows.
+// A method called on it (.GetCredentials()) is not read here.
+func pwshMemberOf(expr string) (string, bool) {
+	end := pwshClose(expr)
+	if end < 2 {
+		return "", false
+	}
+	rest := expr[end+1:]
+	if rest == "" || rest[0] != '.' {
+		return "", false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c != '.' && !isIdent(c) {
+			return "", false
+		}
+	}
+	inner := strings.TrimSpace(expr[1:end])
+	if inner == "" || strings.ContainsAny(inner[:1], "$'\"(@[0123456789") {
+		return "", false
+	}
+	t := translatePwsh(inner)
+	if t == "" || t == "$_" || strings.ContainsAny(t, "\n\x03\x04") {
+		return "", false
+	}
+	return t, true
+}
+
+// pwshNestedSubexpr is the value of an expression built around commands'
+// output, (@{env = (gci env: | Out-String)} | ConvertTo-Json) or
+// ((Get-Content k) -join ','): what it holds is what its innermost
+// subexpressions output, so the first of them that is a command stands
+// for it.
+func pwshNestedSubexpr(expr string) (string, bool) {
+	for i := 0; i < len(expr); i++ {
+		if expr[i] != '(' {
+			continue
+		}
+		end := pwshClose(expr[i:])
+		if end < 0 {
+			return "", false
+		}
+		if sub, ok := pwshSubexpr(expr[i : i+end+1]); ok {
+			return sub, true
+		}
+		i += end
+	}
+	return "", false
 }
 
 // pwshEnvVars turns $env:NAME (other than the home directory's, which

@@ -97,3 +97,44 @@ func hasEnvDrive(src string) bool {
 	}
 	return false
 }
+
+// A cmdlet that gets a secret outputs it: Get-AzAccessToken, Get-AzStorageAccountKey,
+// Get-AzKeyVaultSecret, Get-Secret, Get-AzCosmosDBAccountKey, New-AzStorageAccountSASToken.
+// Its name says so whichever module it comes from: a getting verb and a
+// noun that ends in what a credential is called. Printed, the secret is in
+// the agent's context, as a keyring lookup's is.
+
+// pwshSecretVerbs are the verbs whose cmdlets output what their noun names.
+var pwshSecretVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("get export show read unprotect convertfrom")
+}}
+
+// pwshSecretNouns are the endings (lower case) of a noun naming a secret.
+// A credential object (Get-Credential) is left out: printed, it shows the
+// user name and a SecureString, not the password.
+var pwshSecretNouns = []string{"token", "tokens", "key", "keys", "secret", "secrets", "password", "passwords", "connectionstring", "connectionstrings", "apikey", "sastoken", "privatekey"}
+
+// pwshSecretGetter reports a cmdlet name (lower case) that outputs a
+// secret: a getting verb and a secret's noun, or New- of a token (a SAS
+// token minted is printed).
+func pwshSecretGetter(name string) bool {
+	verb, noun, ok := strings.Cut(name, "-")
+	if !ok || noun == "" {
+		return false
+	}
+	if strings.HasSuffix(noun, "publickey") || strings.HasSuffix(noun, "publickeys") || strings.HasSuffix(noun, "sshkey") || strings.HasSuffix(noun, "keyvaultkey") {
+		return false
+	}
+	if verb == "new" {
+		return strings.HasSuffix(noun, "token")
+	}
+	if !pwshSecretVerbs.Get(verb) {
+		return false
+	}
+	for _, s := range pwshSecretNouns {
+		if strings.HasSuffix(noun, s) {
+			return true
+		}
+	}
+	return false
+}

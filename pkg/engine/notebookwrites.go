@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// A notebook (.ipynb) written now is run later (jupyter nbconvert
+// --execute, papermill, a kernel's Run All), and that call names only the
+// file. Its code cells are its script: their shell escapes (!cmd, %%bash
+// cells, %system) are shell lines, and the rest of each cell is Python.
+
+// notebookLines returns the command lines that run the code cells of a
+// notebook's JSON: the shell escapes as they are, the Python with them
+// taken out as a one-liner. Content that is not a notebook's JSON gives
+// nil.
+func notebookLines(content string) []string {
+	var nb struct {
+		Cells []map[string]any `json:"cells"`
+	}
+	if json.Unmarshal([]byte(content), &nb) != nil {
+		return nil
+	}
+	var lines []string
+	var py strings.Builder
+	for _, c := range nb.Cells {
+		code := notebookCell(c) // mcpwrites.go
+		if code == "" {
+			continue
+		}
+		if sh := ipythonShell(code); sh != "" { // mcpshapes.go
+			lines = append(lines, sh)
+		}
+		if strings.HasPrefix(strings.TrimLeft(code, " \t\r\n"), "%%") {
+			continue // a cell magic's body is not Python
+		}
+		for l := range strings.SplitSeq(code, "\n") {
+			if t := strings.TrimSpace(l); strings.HasPrefix(t, "!") || strings.HasPrefix(t, "%") {
+				continue // an escape or a line magic
+			}
+			py.WriteString(l)
+			py.WriteByte('\n')
+		}
+	}
+	if strings.TrimSpace(py.String()) != "" {
+		lines = append(lines, "python3 -c "+shellQuote(py.String()))
+	}
+	return limitLines(lines)
+}
