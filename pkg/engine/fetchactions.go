@@ -132,18 +132,20 @@ func actionDetail(class string, query url.Values) string {
 	return ""
 }
 
+// stageKeys are the query parameters that say where an action goes.
+var stageKeys = map[string]bool{"env": true, "environment": true, "stage": true, "target": true}
+
 // namesProductionOrConfirms reports a query that points at production
-// (env=production, stage=prod) or confirms an action (confirm=yes,
-// force=true).
+// (env=production, stage=prod-eu: effect.NamesProduction) or confirms an
+// action (confirm=yes, force=true).
 func namesProductionOrConfirms(query url.Values) bool {
 	for k, vals := range query {
 		k = strings.ToLower(k)
 		for _, v := range vals {
-			v = strings.ToLower(v)
 			switch {
-			case (k == "env" || k == "environment" || k == "stage" || k == "target") && (v == "production" || v == "prod" || v == "live"):
+			case stageKeys[k] && effect.NamesProduction(v):
 				return true
-			case (k == "confirm" || k == "force" || k == "yes") && (v == "yes" || v == "true" || v == "1" || v == "y"):
+			case (k == "confirm" || k == "force" || k == "yes") && yesValue(v):
 				return true
 			}
 		}
@@ -152,19 +154,28 @@ func namesProductionOrConfirms(query url.Values) bool {
 }
 
 // namesNonProductionOrDryRun reports a query that points at a stage other
-// than production (stage=staging, env=dev) or asks for a dry run.
+// than production (stage=staging, env=dev: a development name, as an MCP
+// tool's target is read) or asks for a dry run.
 func namesNonProductionOrDryRun(query url.Values) bool {
 	for k, vals := range query {
 		k = strings.ToLower(k)
 		for _, v := range vals {
-			v = strings.ToLower(v)
 			switch {
-			case (k == "env" || k == "environment" || k == "stage" || k == "target") && (v == "staging" || v == "stage" || v == "dev" || v == "development" || v == "test" || v == "qa" || v == "preview" || v == "sandbox"):
+			case stageKeys[k] && !effect.NamesProduction(v) && namesDevEnvironment(map[string]any{"environment": v}):
 				return true
-			case (k == "dry_run" || k == "dryrun" || k == "dry-run") && (v == "1" || v == "true" || v == "yes"):
+			case (k == "dry_run" || k == "dryrun" || k == "dry-run") && yesValue(v):
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// yesValue reports a query value that turns an option on.
+func yesValue(v string) bool {
+	switch strings.ToLower(v) {
+	case "yes", "true", "1", "y":
+		return true
 	}
 	return false
 }

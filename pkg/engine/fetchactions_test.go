@@ -32,6 +32,10 @@ func TestFetchesThatAct(t *testing.T) {
 		{"http://haproxy.internal:8404/stats?action=disable&s=web-01", call.RequireApproval},
 		{"https://api.acme.com/admin/flags/set?flag=x&env=production", call.RequireApproval},
 		{"http://10.0.12.7:8080/admin/cache/flush-all?confirm=yes", call.RequireApproval},
+		// the stage is read as MCP targets are: any name of production,
+		// any name of a development stage
+		{"https://api.acme.com/admin/flags/set?flag=x&stage=prod-eu", call.RequireApproval},
+		{"https://api.acme.com/admin/flags/set?flag=x&env=uat", call.Allow},
 		{"https://api.acme.com/admin/flags/set?flag=x&env=staging", call.Allow},
 		{"https://hooks.acme.dev/release/promote?stage=staging", call.Allow},
 		{"https://hooks.acme.dev/release/promote?stage=prod&dry_run=1", call.Allow},

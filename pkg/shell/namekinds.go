@@ -75,6 +75,21 @@ func (c *Command) Is(k NameKind) bool { return c.kindsOf()&uint32(k) != 0 }
 // nothing (ask Is).
 func (c *Command) IsNot(k NameKind) bool { return c.kinds&(kindKnown|uint32(k)) == kindKnown }
 
+// ownNameKinds are the walk's own kinds and the tests that work them out.
+var ownNameKinds = [...]struct {
+	bit uint32
+	is  func(name string) bool
+}{
+	{kindInterpreter, isInterpreterName},
+	{kindStdinReader, stdinReaderName},
+	{kindRunsNothing, runsNothingName},
+	{kindShellOrInterp, shellOrInterpName},
+	{kindFilter, Filter},
+	{kindWrapsByName, wrapsByName},
+	{kindEnvOptions, envOptionsName},
+	{kindScriptLang, func(name string) bool { return scriptLang(name) != "" }},
+}
+
 // kindOf works out the kind of a program name.
 func kindOf(name string) uint32 {
 	kindsWorked.Store(true)
@@ -84,29 +99,10 @@ func kindOf(name string) uint32 {
 			k |= 1 << (firstNameKind + b)
 		}
 	}
-	if isInterpreterName(name) {
-		k |= kindInterpreter
-	}
-	if stdinReaderName(name) {
-		k |= kindStdinReader
-	}
-	if runsNothingName(name) {
-		k |= kindRunsNothing
-	}
-	if shellOrInterpName(name) {
-		k |= kindShellOrInterp
-	}
-	if Filter(name) {
-		k |= kindFilter
-	}
-	if wrapsByName(name) {
-		k |= kindWrapsByName
-	}
-	if envOptionsName(name) {
-		k |= kindEnvOptions
-	}
-	if scriptLang(name) != "" {
-		k |= kindScriptLang
+	for _, o := range ownNameKinds {
+		if o.is(name) {
+			k |= o.bit
+		}
 	}
 	return k
 }
