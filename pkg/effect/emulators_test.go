@@ -1,30 +1,12 @@
 package effect
 
-import (
-	"testing"
-
-	"rampart.dev/pkg/shell"
-)
+import "testing"
 
 // TestEmulatorCLIs holds LocalStack's wrappers (awslocal, tflocal) to
 // destroying nothing but what the emulator on this machine holds, unless a
 // variable or option points them at another machine, or a name says
 // production.
 func TestEmulatorCLIs(t *testing.T) {
-	const project, home = "/home/dev/project", "/home/dev"
-	destroys := func(line string) bool {
-		res := shell.ParseIn(line, shell.Place{Dir: project, Home: home})
-		cwds := make([]string, len(res.Commands))
-		for i := range cwds {
-			cwds[i] = project
-		}
-		for _, e := range Of(&res, cwds, Env{Home: home, Cwd: project}) {
-			if e.Kind == Destroy {
-				return true
-			}
-		}
-		return false
-	}
 	for line, want := range map[string]bool{
 		"awslocal dynamodb delete-table --table-name test-events":                              false,
 		"tflocal destroy -auto-approve":                                                        false,
@@ -34,7 +16,7 @@ func TestEmulatorCLIs(t *testing.T) {
 		"AWS_ENDPOINT_URL=http://10.0.0.5:4566 tflocal destroy -auto-approve":                  true,
 		"awslocal dynamodb delete-table --table-name prod-orders":                              true,
 	} {
-		if got := destroys(line); got != want {
+		if got := destroysIn(line); got != want {
 			t.Errorf("%q: destroys %v, want %v", line, got, want)
 		}
 	}

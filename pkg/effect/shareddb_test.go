@@ -1,10 +1,6 @@
 package effect
 
-import (
-	"testing"
-
-	"rampart.dev/pkg/shell"
-)
+import "testing"
 
 func TestDatabaseHost(t *testing.T) {
 	for w, want := range map[string]string{
@@ -57,20 +53,6 @@ func TestClientHostOption(t *testing.T) {
 // another machine to a change of that machine's database, and one naming
 // this machine, a compose service or nothing to none.
 func TestHostVariables(t *testing.T) {
-	const project, home = "/home/dev/project", "/home/dev"
-	destroys := func(line string) bool {
-		res := shell.ParseIn(line, shell.Place{Dir: project, Home: home})
-		cwds := make([]string, len(res.Commands))
-		for i := range cwds {
-			cwds[i] = project
-		}
-		for _, e := range Of(&res, cwds, Env{Home: home, Cwd: project}) {
-			if e.Kind == Destroy {
-				return true
-			}
-		}
-		return false
-	}
 	for line, want := range map[string]bool{
 		"PGHOST=staging-db.internal PGDATABASE=app npm run migrate":               true,
 		"DB_HOST=10.0.4.12 php artisan migrate":                                   true,
@@ -80,7 +62,7 @@ func TestHostVariables(t *testing.T) {
 		"npm run migrate":                                                         false,
 		"npm run db:reset -- --env test":                                          false,
 	} {
-		if got := destroys(line); got != want {
+		if got := destroysIn(line); got != want {
 			t.Errorf("%q: destroys %v, want %v", line, got, want)
 		}
 	}
