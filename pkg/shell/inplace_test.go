@@ -24,6 +24,11 @@ func TestRunsInPlace(t *testing.T) {
 		{`f(){ rm -rf "${@: -1}"; }; f a /x`, "rm -rf /x"},
 		{`set -- a /x; rm -rf "${@:2}"`, "rm -rf /x"},
 		{"hash -p /bin/sh py; echo 'rm -rf /x' | py", "rm -rf /x"},
+		// a shell or an interpreter copied or linked under another name
+		// runs as itself
+		{"cp /bin/sh ./s && echo 'rm -rf /x' | ./s", "rm -rf /x"},
+		{"install -m 755 /bin/bash /tmp/b; /tmp/b -c 'rm -rf /x'", "rm -rf /x"},
+		{"ln -s /usr/bin/python3 py && ./py -c 'import os'", "python3 -c import os"},
 		{"shopt -s expand_aliases\nalias s=bash\necho 'rm -rf /x' | s", "rm -rf /x"},
 		{"shopt -s expand_aliases\nalias r='rm -rf '\nalias h=/x\nr h", "rm -rf /x"},
 		{`declare -A m=([k]=/x); rm -rf "${m[k]}"`, "rm -rf /x"},
@@ -46,6 +51,9 @@ func TestRunsInPlace(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ src, not string }{
+		{"cp /bin/ls ./l && ./l -la", "ls -la"},
+		{"cp /usr/bin/python3 ./bin/ && ./bin/py -c 'import os'", "python3 -c import os"},
+		{"cp tools/gen.py ./py && ./py -c 'import os'", "gen.py -c import os"},
 		{"shopt -s expand_aliases\nalias r='rm -rf'\nalias h=/x\nr h", "rm -rf /x"},
 		{`set -- /x b; rm -rf "${@:2}"`, "rm -rf /x"},
 		{"echo 'rm -rf /x' > ~/.local/bin/t; ./t", "rm -rf /x"},

@@ -259,6 +259,45 @@ func (s *state) defineAliases(name string, args []string) {
 	}
 }
 
+// copyValueOptions are the options of cp, install and ln that take a
+// value (install -m 755): the value is no operand.
+var copyValueOptions = map[string]bool{"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true, "-S": true, "--suffix": true}
+
+// defineCopiedProgram records a shell or an interpreter copied or linked
+// under another name on the line (cp /usr/bin/python3 ./py, ln -s /bin/sh
+// run, install -m 755 /bin/bash /tmp/b): run later by that name, the copy
+// is the program it was copied from, as a name hash -p gave it is.
+func (s *state) defineCopiedProgram(name string, args []string) {
+	switch name {
+	case "cp", "install", "ln", "rsync", "gcp", "ginstall":
+	default:
+		return
+	}
+	var ops []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-t" || a == "--target-directory" || strings.HasPrefix(a, "--target-directory="):
+			return // into a directory: the copy keeps the program's own name
+		case copyValueOptions[a]:
+			i++
+		case strings.HasPrefix(a, "-") && a != "-":
+		default:
+			ops = append(ops, a)
+		}
+	}
+	if len(ops) != 2 || strings.HasSuffix(ops[1], "/") || !ShellOrInterpreter(path.Base(ops[0])) {
+		return
+	}
+	if s.aliases == nil {
+		s.aliases = map[string]string{}
+	}
+	dest := fileKey(ops[1])
+	for _, k := range []string{ops[1], dest, "./" + dest} {
+		s.aliases[k] = ops[0]
+	}
+}
+
 // fileKey normalises a file name written on the line, so that "./x.sh",
 // "x.sh" and "$HOME/x" / "~/x" name the same file.
 func fileKey(p string) string {

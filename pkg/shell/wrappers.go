@@ -165,6 +165,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		s.scope.locals = s.scope.locals[:mark]
 		fn.active = false
 	}
+	s.defineCopiedProgram(name, words[1:])
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
 		// An alias or hashed name defined on the line runs its value.
 		delete(s.aliases, words[0]) // no recursion through the alias itself
