@@ -1,11 +1,6 @@
 package engine
 
-import (
-	"encoding/json"
-	"testing"
-
-	"rampart.dev/pkg/call"
-)
+import "testing"
 
 // TestMCPInvitesIntoOrganisation checks that a person invited into an
 // organisation, a workspace or a team through an MCP tool asks, whatever
@@ -23,11 +18,7 @@ func TestMCPInvitesIntoOrganisation(t *testing.T) {
 		{"slack", "users_list", `{"limit":50}`, false},
 		{"calendar", "send_meeting_invite", `{"event":"standup","attendees":["alice@acme.io"]}`, false},
 	} {
-		var a map[string]any
-		if err := json.Unmarshal([]byte(c.args), &a); err != nil {
-			t.Fatal(err)
-		}
-		d := e.Evaluate(call.Call{Tool: call.ToolMCP, Cwd: testCwd, Params: call.Params{"server": c.server, "tool": c.tool, "arguments": a}})
+		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
 		if d.Blocks() != c.stop {
 			t.Errorf("%s/%s %s: %v (%s), want stopped=%v", c.server, c.tool, c.args, d.Decision, d.Message, c.stop)
 		}
