@@ -118,6 +118,9 @@
 // [1-9]) as curl does, unless an option set MARK (curl -g).
 // "imports-env=--variable" names options whose value written %NAME
 // imports the environment variable NAME into what the command sends.
+// "signs=--aws-sigv4>-u,--user" names an option that makes the program
+// sign its requests with the key the options after ">" give: given it,
+// their values sign and are never sent (curl --aws-sigv4 … --user K:S).
 // "proxy-settings=-e,--execute" names options whose value may set a
 // proxy as KEY_proxy=HOST (wget -e http_proxy=HOST): HOST is contacted.
 // "saves-url-name" marks a downloader that, given no output file, saves

@@ -259,7 +259,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.source, f.origin = "secret-variable", secretHome(v)
 		declared = true
 	}
-	if v := secretVar(c); v != "" {
+	if v := secretVarSent(c, cl); v != "" {
 		// "$GITHUB_TOKEN" in its words: the command carries a secret;
 		// with a second one of another service's (a GitHub token and,
 		// in the body, AWS's secret key), it is its own service's for
@@ -632,7 +632,7 @@ func secretHome(v string) string {
 // known, with the key of that service in homeDomains. A secret of a known
 // service may go to that service only.
 var secretHomes = []struct{ prefix, home string }{
-	{"GITHUB_", "gh"}, {"GH_", "gh"}, {"AWS_", "aws"}, {"NPM_", "npm"}, {"GOOGLE_", "gcloud"}, {"GCP_", "gcloud"},
+	{"GITHUB_", "gh"}, {"GH_", "gh"}, {"AWS_", "aws"}, {"NPM_", "npm"}, {"GOOGLE_", "gcloud"}, {"GCP_", "gcloud"}, {"GCLOUD_", "gcloud"}, {"YOUTUBE_", "gcloud"}, {"GEMINI_", "gcloud"},
 	{"AZURE_", "az"}, {"OPENAI_", "openai"}, {"ANTHROPIC_", "anthropic"}, {"DIGITALOCEAN_", "doctl"}, {"DO_", "doctl"},
 	{"CLOUDFLARE_", "cloudflare"}, {"CF_API_", "cloudflare"}, {"STRIPE_", "stripe"}, {"HF_", "huggingface"},
 	{"HUGGINGFACE_", "huggingface"}, {"SENTRY_", "sentry"}, {"GITLAB_", "glab"}, {"GL_", "glab"}, {"SLACK_", "slack"},
@@ -1146,7 +1146,7 @@ func (a *analysis) flows() {
 			// one of unknown purpose may authenticate (-u, a header, the
 			// URL's path) but not travel as data, a query or a DNS name.
 			switch {
-			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin):
+			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin, f.secretAsData):
 				sent = "secret-variable"
 			case f.secretOrigin == "" && (f.secretAsData || f.sink == "dns"):
 				sent = "secret-variable"
@@ -1155,12 +1155,12 @@ func (a *analysis) flows() {
 		if sent == "" || allLocal(f.hosts) {
 			continue
 		}
-		if a.authenticates(c) && (sent == in && (inOrigin == "" || allHome(f.hosts, inOrigin)) || sent == args && (argOrigin == "" || allHome(f.hosts, argOrigin))) {
+		if a.authenticates(c) && (sent == in && (inOrigin == "" || allHome(f.hosts, inOrigin, false)) || sent == args && (argOrigin == "" || allHome(f.hosts, argOrigin, false))) {
 			// docker login --password-stdin with a registry token: a
 			// credential presented where it is used, not sent away.
 			continue
 		}
-		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin) {
+		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin, f.secretAsData) {
 			// A token sent to the service it is for (gh auth token to
 			// api.github.com) is the token's ordinary use.
 			continue
@@ -1329,8 +1329,9 @@ var homeDomains = sync.OnceValue(func() map[string][]string {
 })
 
 // allHome reports whether every host belongs to the service the tool's
-// tokens are for.
-func allHome(hosts []string, tool string) bool {
+// tokens are for, and is not one of its customers' (customerhosts.go;
+// data: what is sent travels as data, not as authentication).
+func allHome(hosts []string, tool string, data bool) bool {
 	if home, ok := selfHostedHome(hosts, tool); ok {
 		return home
 	}
@@ -1340,7 +1341,7 @@ func allHome(hosts []string, tool string) bool {
 	}
 	for _, h := range hosts {
 		u, ok := match.ParseURL(h)
-		if !ok {
+		if !ok || CustomerHost(u.Host, data) {
 			return false
 		}
 		in := false

@@ -121,6 +121,9 @@ func tokenService(token string) string {
 // ownHost reports whether host is, or is under, a service the kind of
 // credential is for.
 func ownHost(kind, host string) bool {
+	if effect.CustomerHost(host, false) {
+		return false // a customer's function or web app (effect/customerhosts.go)
+	}
 	for _, h := range credentialHosts.Get(kind) {
 		if host == h || strings.HasSuffix(host, "."+h) {
 			return true

@@ -3,6 +3,8 @@ package engine
 import (
 	"net/url"
 	"strings"
+
+	"rampart.dev/pkg/effect"
 )
 
 // An API key in a URL's query, under a parameter named for it, sent to
@@ -54,7 +56,7 @@ func withoutOwnQueryCredentials(rest, host string) string {
 			value = v
 		}
 		if credentialField(name) {
-			if kind := sentCredentialIn(value); !dropped && kind != "" && isQueryKeyKind(kind) && ownHost(kind, host) && !strings.ContainsAny(value, " &=") {
+			if kind := sentCredentialIn(value); !dropped && kind != "" && isQueryKeyKind(kind) && ownHost(kind, host) && !effect.CustomerHost(host, true) && !strings.ContainsAny(value, " &=") {
 				dropped = true
 				continue
 			}
