@@ -33,29 +33,30 @@ type analysis struct {
 
 // cmdFacts is what the analysis learned of one command, for the flow pass.
 type cmdFacts struct {
-	source       string   // the sensitive data it outputs: secret, environment, credential, home-archive, credential-mount
-	origin       string   // the program the source is (gh, gcloud...), for tokens sent to their own service
-	shows        bool     // its secret source prints the value itself, not names or state (secretprint.go)
-	listsNames   bool     // its secret source, read from its verbs, is a listing: names, not values (cloudverbs.go)
-	oneRecord    bool     // its environment source prints every variable in one record (env -0, a dict printed): a pattern picks all or nothing
-	fetched      bool     // its source is what its own request fetched (a secrets API), so its being a fetch is no sink for it
-	secretArg    bool     // its words expand a secret variable
-	secretOrigin string   // the service that variable is for
-	secretAsData bool     // it travels as data (a body, a form, a query string), not as authentication
-	computedData bool     // a body or form it sends holds an unresolved word ($(gh auth token) in -d)
-	sendsIn      bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
-	sink         string   // network or dns, when it sends anything out
-	hosts        []string // hosts it contacts
-	reads        []string // files it reads (cleaned)
-	sends        []string // files it sends out (cleaned)
-	writes       []string // files it writes (cleaned)
-	argSend      bool     // its arguments go out (URL, query, DNS name)
-	probes       bool     // it only looks its hosts up or probes them (dig, ping, nc -z): no request
-	tree         bool     // it reads the directories it names whole (recursive, an archive, git add)
-	mounts       []string // host directories it hands a container (docker run -v SRC:DST): read whole by what runs there
-	outNet       bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
-	inNet        bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
-	destroyBy    []string // settings in force that make it destroy (guard off, forces on): their patterns
+	source          string   // the sensitive data it outputs: secret, environment, credential, home-archive, credential-mount
+	origin          string   // the program the source is (gh, gcloud...), for tokens sent to their own service
+	shows           bool     // its secret source prints the value itself, not names or state (secretprint.go)
+	listsNames      bool     // its secret source, read from its verbs, is a listing: names, not values (cloudverbs.go)
+	oneRecord       bool     // its environment source prints every variable in one record (env -0, a dict printed): a pattern picks all or nothing
+	fetched         bool     // its source is what its own request fetched (a secrets API), so its being a fetch is no sink for it
+	secretArg       bool     // its words expand a secret variable
+	secretOrigin    string   // the service that variable is for
+	secretAsData    bool     // it travels as data (a body, a form, a query string), not as authentication
+	secretPublished bool     // it is a body field's value not named for a credential (a gist's content)
+	computedData    bool     // a body or form it sends holds an unresolved word ($(gh auth token) in -d)
+	sendsIn         bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
+	sink            string   // network or dns, when it sends anything out
+	hosts           []string // hosts it contacts
+	reads           []string // files it reads (cleaned)
+	sends           []string // files it sends out (cleaned)
+	writes          []string // files it writes (cleaned)
+	argSend         bool     // its arguments go out (URL, query, DNS name)
+	probes          bool     // it only looks its hosts up or probes them (dig, ping, nc -z): no request
+	tree            bool     // it reads the directories it names whole (recursive, an archive, git add)
+	mounts          []string // host directories it hands a container (docker run -v SRC:DST): read whole by what runs there
+	outNet          bool     // its output is redirected into a connection (> /dev/tcp/HOST/PORT)
+	inNet           bool     // it reads a connection (< /dev/tcp/HOST/PORT, cat /dev/tcp/...)
+	destroyBy       []string // settings in force that make it destroy (guard off, forces on): their patterns
 
 	entry  *catalog.Entry // the catalogue entry of its own name and words, once looked up (entryHas)
 	looked bool           // entry is known

@@ -289,6 +289,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		// logs in with it (docker login --password-stdin <<< "$T").
 		f.secretArg, f.secretOrigin = true, secretHome(v)
 		f.secretAsData = !a.authenticates(c)
+		f.secretPublished = f.secretAsData && uploadsStdin(cl)
 	}
 	recurse := cl.Mark("recursive") || cl.Mark("create") || cl.Entry.Has("archives") || cl.Entry.Has("tree")
 	if !recurse && (c.Name == "grep" || c.Name == "egrep" || c.Name == "fgrep") {
@@ -1147,6 +1148,10 @@ func (a *analysis) flows() {
 			// URL's path) but not travel as data, a query or a DNS name.
 			switch {
 			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin, f.secretAsData):
+				sent = "secret-variable"
+			case f.secretOrigin != "" && f.secretPublished:
+				// its own service, in a field others read: a gist's
+				// content, an issue's body (bodyfields.go)
 				sent = "secret-variable"
 			case f.secretOrigin == "" && (f.secretAsData || f.sink == "dns"):
 				sent = "secret-variable"

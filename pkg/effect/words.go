@@ -180,6 +180,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
 			default:
 				f.secretAsData = true
+				// a gist's content, an issue's body: published to the
+				// service, not used by it (bodyfields.go)
+				f.secretPublished = f.secretPublished || w.Role == catalog.AtFile && publishedSecret(w.Text)
 			}
 		}
 		if w.Option == "-o" && c.Name == "ssh" {
