@@ -614,14 +614,17 @@ func Default() *Catalog {
 // subcommands among args. It returns the entry and the index in args just
 // after the last subcommand name; e is nil for a program not in the table.
 func (c *Catalog) Lookup(name string, args []string) (e *Entry, used int) {
-	e, used, _ = c.lookup(name, args)
+	e, used, _, _ = c.lookup(name, args)
 	return e, used
 }
 
-func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs []int) {
+// lookup is Lookup that also gives the indices of the subcommand names
+// followed and, as a mask (of the first 64 words), of the words sub-skip
+// stepped over (gcloud beta, drush @prod): neither is an operand.
+func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs []int, skipped uint64) {
 	e = c.entry(name)
 	if e == nil {
-		return nil, 0, nil
+		return nil, 0, nil, 0
 	}
 	// Subcommands: skip the program's own options, then take the first
 	// positional as the subcommand name when it has an entry.
@@ -634,6 +637,9 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 			// gcloud beta compute ssh: a release track before the
 			// subcommand names no subcommand of its own.
 			used = i + 1
+			if i < 64 {
+				skipped |= 1 << uint(i)
+			}
 			continue
 		}
 		sub := e.sub(args[i])
@@ -649,7 +655,7 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 		e, used = sub, i+1
 		subs = append(subs, i)
 	}
-	return e, used, subs
+	return e, used, subs, skipped
 }
 
 // skipOptions returns the index of the first positional at or after i.

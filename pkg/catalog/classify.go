@@ -115,7 +115,7 @@ func (c *Catalog) Classify(name string, args []string) Classified {
 // capacity is at least twice len(args), for a caller that classifies many
 // commands with one scratch array and keeps none of the results.
 func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classified {
-	e, _, subs := c.lookup(name, args)
+	e, _, subs, skipped := c.lookup(name, args)
 	out := Classified{Entry: e}
 	var pos []Word
 	dashdash := false
@@ -169,6 +169,9 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			path = path[1:]
 			e = path[0]
 			continue
+		}
+		if i < 64 && skipped&(1<<uint(i)) != 0 {
+			continue // gcloud beta, drush @prod: no operand
 		}
 		if !dashdash && e != nil && len(a) > 1 && a[0] == '+' {
 			// vim +CMD, less +CMD: the value is attached to the "+".

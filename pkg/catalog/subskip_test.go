@@ -35,6 +35,23 @@ func TestSubSkipPrefix(t *testing.T) {
 	}
 }
 
+// TestSubSkipNoOperand checks that a word sub-skip stepped over is no
+// operand of the subcommand: drush @prod php:eval CODE gives CODE, its
+// first positional, the code role, as drush php:eval CODE does.
+func TestSubSkipNoOperand(t *testing.T) {
+	cat := Default()
+	for _, line := range [][]string{
+		{"drush", "@prod", "php:eval", "echo 1;"},
+		{"drush", "php:eval", "echo 1;"},
+		{"wp", "@staging", "eval", "echo 1;"},
+	} {
+		cl := cat.Classify(line[0], line[1:])
+		if len(cl.Words) != 1 || cl.Words[0].Role != Code || cl.Words[0].Text != "echo 1;" {
+			t.Errorf("%q: words %+v, want the code alone", line, cl.Words)
+		}
+	}
+}
+
 // nameCovers reports whether an entry's name (its aliases joined by
 // commas at each level) covers the command words want.
 func nameCovers(name, want string) bool {

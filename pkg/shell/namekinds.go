@@ -212,6 +212,9 @@ func runsNothingName(name string) bool {
 	if otherInterpreters.Get(unversioned(name)) || scriptRunnerNames.Get(name) {
 		return false // tclsh s.tcl runs s.tcl, go run s.go s.go (runners.go)
 	}
+	if catalog.Default().SummaryOf(name).MayHave("code-lang") {
+		return false // wp eval CODE: code in a language (catalogCode)
+	}
 	switch name {
 	case "set", "shift", "alias", "hash", "source", ".", "eval", "su", "runuser", "mosh", "watch", "flock", "find", "fd", "fdfind",
 		"sed", "gsed", "gdb", "lldb", "trap", "tmux", "screen", "parallel", "rsync", "salt", "salt-ssh", "salt-call", "tar", "git",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -123,13 +124,54 @@ func interpCode(words []string) (lang, code string, ok bool) {
 	name := progName(words[0])
 	lang = scriptLang(name)
 	if lang == "" {
-		return "", "", false
+		return catalogCode(name, words)
 	}
 	if code, ok := denoEval(name, words); ok {
 		return lang, code, true
 	}
 	code, ok, _ = codeArgs(lang, words)
 	return lang, code, ok
+}
+
+// taskCode gives the code an interpreter one-liner or a program that runs
+// code in a scanned language is given (interpCode, catalogCode), and the
+// code a project's script run by its interpreter is (python manage.py
+// shell -c CODE, php artisan tinker --execute=CODE).
+func taskCode(words []string) (lang, code string, ok bool) {
+	if lang, code, ok = interpCode(words); ok || scriptLang(progName(words[0])) == "" {
+		return lang, code, ok
+	}
+	if op := scriptOperand(words); op != "" {
+		if k := slices.Index(words, op); k > 0 {
+			return catalogCode(progName(op), words[k:])
+		}
+	}
+	return "", "", false
+}
+
+// catalogCode gives the code a program that is no interpreter runs in a
+// language a scanner reads, where the catalogue names the word and the
+// language (code-lang): wp eval CODE and drush php:eval CODE run PHP in
+// the site, rails runner CODE Ruby in the app, manage.py shell -c CODE
+// Python, artisan tinker --execute=CODE PHP.
+func catalogCode(name string, words []string) (lang, code string, ok bool) {
+	cat := catalog.Default()
+	if len(words) < 2 || !cat.SummaryOf(name).MayHave("code-lang") {
+		return "", "", false
+	}
+	cl := cat.Classify(name, words[1:])
+	if cl.Entry == nil {
+		return "", "", false
+	}
+	if lang = cl.Entry.Prop("code-lang"); langs()[lang] == nil {
+		return "", "", false // opaque: no scanner reads it
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Code {
+			return lang, w.Text, true
+		}
+	}
+	return "", "", false
 }
 
 // denoEval gives the code of "deno eval [OPTIONS] CODE": JavaScript, as

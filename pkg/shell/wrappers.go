@@ -633,7 +633,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		} else if driveFormat(words) {
 			s.parseString(translateCmdCommand(words), s.viaFrame(f, name)) // cmdexe.go
 		}
-		if lang, code, ok := interpCode(words); ok {
+		if lang, code, ok := taskCode(words); ok {
 			i := len(s.out) - 1
 			if codeDynamic(lang, words, dyn) {
 				s.markUnknown(i, "code for "+name+" holds an unresolved expansion")
