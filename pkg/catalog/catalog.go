@@ -927,7 +927,15 @@ func (c *Catalog) linesFor(name string, f func(n int, line string)) {
 // entry returns a program's parsed entry, parsing its lines on first use.
 func (c *Catalog) entry(name string) *Entry {
 	if !c.lazy {
-		return c.programs[name]
+		if e := c.programs[name]; e != nil || strings.HasSuffix(name, "*") {
+			return e
+		}
+		for k := strings.LastIndexByte(name, '-'); k > 0; k = strings.LastIndexByte(name[:k], '-') {
+			if e := c.programs[name[:k+1]+"*"]; e != nil && k+1 < len(name) {
+				return e
+			}
+		}
+		return nil
 	}
 	i, j := memoSlotsOf(name)
 	if a := c.memo[i].Load(); a != nil && a.name == name {
@@ -937,12 +945,34 @@ func (c *Catalog) entry(name string) *Entry {
 		return a.e
 	}
 	a := c.answer(name)
+	if a.e == nil {
+		if e := c.familyEntry(name); e != nil {
+			a = &answer{name: name, e: e}
+		}
+	}
 	if c.memo[i].Load() == nil {
 		c.memo[i].Store(a)
 	} else {
 		c.memo[j].Store(a)
 	}
 	return a.e
+}
+
+// familyEntry returns the entry of the family a name the table does not
+// name belongs to: the longest "PREFIX-*" line whose prefix, up to a
+// dash, begins the name (docker-credential-gcr is docker-credential-*).
+func (c *Catalog) familyEntry(name string) *Entry {
+	if strings.HasSuffix(name, "*") {
+		return nil
+	}
+	for k := strings.LastIndexByte(name, '-'); k > 0; k = strings.LastIndexByte(name[:k], '-') {
+		if k+1 < len(name) {
+			if a := c.answer(name[:k+1] + "*"); a.e != nil {
+				return a.e
+			}
+		}
+	}
+	return nil
 }
 
 // answer is entry without the memo.

@@ -104,7 +104,7 @@ func TestLazyConcurrent(t *testing.T) {
 		<-done
 	}
 	for i, name := range names {
-		want := whole.programs[name]
+		want := whole.entry(name) // a family's, for docker-credential-*-not-a-program
 		for w := 0; w < workers; w++ {
 			e := got[w][i]
 			if (e == nil) != (want == nil) || e != got[0][i] || e != nil && e.Name != want.Name {
@@ -207,11 +207,11 @@ func TestMemo(t *testing.T) {
 			if round == 1 {
 				name = names[len(names)-1-i]
 			}
-			got, want := lazy.entry(name), whole.programs[name]
+			got, want := lazy.entry(name), whole.entry(name) // a family's, for git-credential-not
 			if (got == nil) != (want == nil) || got != nil && (got.Name != want.Name || got.line != want.line) {
 				t.Fatalf("round %d: entry(%q) = %v, want %v", round, name, got, want)
 			}
-			if a := lazy.answer(name); a.e != got || a.name != name {
+			if a := lazy.answer(name); a.name != name || a.e != nil && a.e != got || a.e == nil && got != nil && !strings.HasSuffix(got.Name, "*") {
 				t.Fatalf("round %d: entry(%q) is not its answer", round, name)
 			}
 		}

@@ -14,7 +14,7 @@ var programNames = sync.OnceValue(func() []string {
 	eachLine(table, func(_ int, line string) bool {
 		head, _, _ := strings.Cut(line, " ")
 		for n := range strings.SplitSeq(head, ",") {
-			if n != "" && !strings.ContainsAny(n, "|@") {
+			if n != "" && !strings.ContainsAny(n, "|@*") { // a family (docker-credential-*) is no one program
 				seen[n] = true
 			}
 		}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,6 +50,37 @@ func TestSubSkipNoOperand(t *testing.T) {
 		if len(cl.Words) != 1 || cl.Words[0].Role != Code || cl.Words[0].Text != "echo 1;" {
 			t.Errorf("%q: words %+v, want the code alone", line, cl.Words)
 		}
+	}
+}
+
+// TestFamilyEntry checks that a program the table does not name, whose
+// name begins with a family's prefix, takes the family's entry
+// (docker-credential-gcr get prints a login as docker-credential-pass get
+// does), while a named program keeps its own and other names have none.
+func TestFamilyEntry(t *testing.T) {
+	cat := Default()
+	for line, want := range map[string]string{
+		"docker-credential-gcr get":     "docker-credential-* get",
+		"git-credential-acme-vault get": "git-credential-* get",
+		"git-credential get":            "git-credential get",
+		"docker-credential-gcr version": "docker-credential-*",
+		"docker-compose-extra get":      "",
+		"docker-credential- get":        "",
+	} {
+		f := strings.Fields(line)
+		e, _ := cat.Lookup(f[0], f[1:])
+		got := ""
+		if e != nil {
+			got = e.Name
+		}
+		if want == "" && got != "" || want != "" && !nameCovers(got, want) {
+			t.Errorf("%s: entry %q, want %q", line, got, want)
+		}
+	}
+	// a family is no program a glob can name (the walk would judge the
+	// family's name as the command, and match it again)
+	if ps := ProgramsMatching("docker-credential-*", nil, 12); slices.ContainsFunc(ps, func(p string) bool { return strings.Contains(p, "*") }) {
+		t.Errorf("ProgramsMatching gives a family: %q", ps)
 	}
 }
 
