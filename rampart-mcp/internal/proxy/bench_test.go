@@ -58,6 +58,7 @@ func BenchmarkWork(b *testing.B) {
 		line       string
 	}{
 		{"tools_call", true, `{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"read_text_file","arguments":{"path":"/home/u/p/hello.txt"}}}` + "\n"},
+		{"tools_call_meta", true, `{"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"name":"read_text_file","arguments":{"path":"/home/u/p/hello.txt"},"_meta":{"progressToken":12}}}` + "\n"},
 		{"tools_call_denied", true, `{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{"name":"read_text_file","arguments":{"path":"~/.ssh/id_rsa"}}}` + "\n"},
 		{"result", false, `{"result":{"content":[{"type":"text","text":"hello from probe\n"}],"structuredContent":{"content":"hello from probe\n"}},"jsonrpc":"2.0","id":10}` + "\n"},
 		{"notification", true, `{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"t","progress":1,"total":2}}` + "\n"},
