@@ -293,3 +293,29 @@ func TestRedactValuePathsDeepAndSiblings(t *testing.T) {
 		t.Errorf("RedactValue of a clean value: %v allocations, want 0", n)
 	}
 }
+
+// A member name of any length is read by its ending: one with more
+// letters and digits than maxKey neither panics nor hides its kind.
+func TestLongKeyNames(t *testing.T) {
+	long := strings.Repeat("a1_", 50)
+	for key, want := range map[string]string{
+		long:                              "",
+		long + "password":                 "password",
+		long + "-API-Key":                 "api_key",
+		"x_" + long + "authorization":     "authorization",
+		strings.Repeat("Z", 64):           "",
+		strings.Repeat("z", 59) + "token": "token",
+	} {
+		if got := keyKind(key); got != want {
+			t.Errorf("keyKind(%.20q...) = %q, want %q", key, got, want)
+		}
+	}
+	v := map[string]any{long + "password": "hunter22", long: "plain text", "args": map[string]any{long + "token": "s3cr3t-value"}}
+	_, fs := RedactValue(v)
+	if len(fs) != 2 {
+		t.Errorf("RedactValue under long names found %v, want the password and the token", fs)
+	}
+	if !Clean("plain text", long) || Clean("hunter22", long+"password") {
+		t.Error("Clean under long names")
+	}
+}
