@@ -24,7 +24,16 @@ type Tier struct {
 // Tiers returns the policies in force for a call made from cwd ("" for the
 // point's own working directory), user tier first. It fails when a policy
 // cannot be loaded, a project's included.
-func (p *Point) Tiers(cwd string) ([]Tier, error) {
+func (p *Point) Tiers(cwd string) ([]Tier, error) { return p.appendTiers(nil, cwd) }
+
+// tierSpace is room for the tiers of most points: user, managed and an
+// env tier.
+const tierSpace = 4
+
+// appendTiers is Tiers appending to dst, so that a caller that only reads
+// the tiers while it runs can keep them in an array of its own (Decide,
+// HasResponseRules: no allocation per call).
+func (p *Point) appendTiers(dst []Tier, cwd string) ([]Tier, error) {
 	if cwd == "" {
 		cwd = p.cfg.Cwd
 	}
@@ -38,10 +47,11 @@ func (p *Point) Tiers(cwd string) ([]Tier, error) {
 	if err != nil {
 		return nil, err
 	}
-	tiers := []Tier{{Layer: "user", Source: withProject.Source, Policy: withProject}}
+	first := Tier{Layer: "user", Source: withProject.Source, Policy: withProject}
 	if withProject == user {
-		tiers[0].Source = src
+		first.Source = src
 	}
+	tiers := append(dst, first)
 	if managed != nil {
 		tiers = append(tiers, Tier{Layer: "managed", Source: p.cfg.ManagedPath, Policy: managed})
 	}

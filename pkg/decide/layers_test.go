@@ -295,3 +295,44 @@ func TestEnvPolicyTightensOnly(t *testing.T) {
 		t.Errorf("a permissive RAMPART_POLICY loosened the policy: %+v", d)
 	}
 }
+
+// HasResponseRules and Decide read the tiers into an array of their own
+// (appendTiers): HasResponseRules follows a project layer with
+// response_matches rules as it comes and goes, under the env tiers too,
+// and with the walk kept it allocates nothing.
+func TestHasResponseRulesFollowsProject(t *testing.T) {
+	root := t.TempDir()
+	cwd := filepath.Join(root, "sub")
+	mustDo(t, os.MkdirAll(cwd, 0o755))
+	user := write(t, filepath.Join(root, "user.yaml"), allowAll)
+	for _, tighten := range [][]string{nil, {"standard", "paranoid", "yolo"}} {
+		p := open(t, Config{ManagedPath: "-", PolicyPath: user, Tighten: tighten, NoAudit: true})
+		warm(t, p, cwd)
+		tiers, err := p.Tiers(cwd)
+		if err != nil || len(tiers) != 1+len(tighten) {
+			t.Fatalf("Tiers = %d tiers, %v; want %d", len(tiers), err, 1+len(tighten))
+		}
+		if p.HasResponseRules(cwd) {
+			t.Fatalf("tighten %v: response rules before the project layer", tighten)
+		}
+		proj := write(t, filepath.Join(cwd, ProjectFile), `
+version: 1
+policies:
+  - name: no-internal
+    rules:
+      - action: deny
+        when: {response_matches: ["*corp.internal*"]}
+`)
+		if !p.HasResponseRules(cwd) {
+			t.Errorf("tighten %v: the project layer's response rules are not seen", tighten)
+		}
+		mustDo(t, os.RemoveAll(filepath.Dir(proj)))
+		if p.HasResponseRules(cwd) {
+			t.Errorf("tighten %v: the removed project layer's response rules are still seen", tighten)
+		}
+		warm(t, p, cwd)
+		if n := testing.AllocsPerRun(50, func() { p.HasResponseRules(cwd) }); n != 0 {
+			t.Errorf("tighten %v: HasResponseRules allocates %v times a call, want 0", tighten, n)
+		}
+	}
+}

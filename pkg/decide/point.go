@@ -15,7 +15,8 @@ func (p *Point) Decide(c call.Call) call.Decision {
 		c.Cwd = p.cfg.Cwd
 	}
 	var d call.Decision
-	tiers, err := p.Tiers(c.Cwd)
+	var space [tierSpace]Tier
+	tiers, err := p.appendTiers(space[:0], c.Cwd)
 	if err != nil {
 		d = p.failure(err.Error())
 	} else {

@@ -126,7 +126,8 @@ func (p *Point) DecideResponseRules(c call.Call, text string) call.Decision {
 // response_matches rules, so that an adapter gathers a tool's whole output
 // only when something will read it.
 func (p *Point) HasResponseRules(cwd string) bool {
-	tiers, err := p.Tiers(cwd)
+	var space [tierSpace]Tier
+	tiers, err := p.appendTiers(space[:0], cwd)
 	if err != nil {
 		return true // DecideResponse then fails closed
 	}

@@ -100,19 +100,22 @@ func keyKind(key string) string {
 	if len(key) < 3 {
 		return ""
 	}
+	// The last maxKey letters and digits, read from the end: every name
+	// is matched by its ending, and a member name of a JSON value (a
+	// tool's argument, a server's output) can be of any length.
 	var buf [maxKey]byte
-	n := 0
-	for i := 0; i < len(key); i++ {
+	n := maxKey
+	for i := len(key) - 1; i >= 0 && n > 0; i-- {
 		c := key[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		if isAlnum(c) {
+			n--
 			buf[n] = c
-			n++
 		}
 	}
-	k := string(buf[:n]) // does not escape; the compiler keeps it on the stack
+	k := string(buf[n:]) // does not escape; the compiler keeps it on the stack
 	switch {
 	case strings.HasSuffix(k, "authorization"):
 		return "authorization"

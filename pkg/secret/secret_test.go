@@ -2,6 +2,7 @@ package secret
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -262,5 +263,59 @@ func TestEmptyAuthorization(t *testing.T) {
 		if _, fs := RedactValue(v); len(fs) != 0 {
 			t.Errorf("RedactValue(%v) found %v", v, fs)
 		}
+	}
+}
+
+// The path handed down the walk is right for siblings (which reuse its
+// slot) and past the room RedactValue starts with, and a clean value
+// costs the walk no allocation.
+func TestRedactValuePathsDeepAndSiblings(t *testing.T) {
+	var deep any = map[string]any{"token": "abcdefgh"}
+	want := "/token"
+	for i := 11; i >= 0; i-- {
+		k := fmt.Sprintf("k%d", i)
+		deep = map[string]any{k: []any{"x", deep}}
+		want = "/" + k + "/1" + want
+	}
+	v := map[string]any{"a": map[string]any{"password": "hunter22"}, "b": []any{"ok", map[string]any{"secret": "s3cr3t-value"}}, "deep": deep}
+	_, fs := RedactValue(v)
+	paths := map[string]bool{}
+	for _, f := range fs {
+		paths[f.Path] = true
+	}
+	for _, p := range []string{"/a/password", "/b/1/secret", "/deep" + want} {
+		if !paths[p] {
+			t.Errorf("no finding at %s; found %v", p, fs)
+		}
+	}
+	clean := map[string]any{"server": "filesystem", "tool": "read_text_file", "arguments": map[string]any{"path": "/home/u/p/hello.txt", "n": 1.0}}
+	if n := testing.AllocsPerRun(100, func() { RedactValue(clean) }); n != 0 {
+		t.Errorf("RedactValue of a clean value: %v allocations, want 0", n)
+	}
+}
+
+// A member name of any length is read by its ending: one with more
+// letters and digits than maxKey neither panics nor hides its kind.
+func TestLongKeyNames(t *testing.T) {
+	long := strings.Repeat("a1_", 50)
+	for key, want := range map[string]string{
+		long:                              "",
+		long + "password":                 "password",
+		long + "-API-Key":                 "api_key",
+		"x_" + long + "authorization":     "authorization",
+		strings.Repeat("Z", 64):           "",
+		strings.Repeat("z", 59) + "token": "token",
+	} {
+		if got := keyKind(key); got != want {
+			t.Errorf("keyKind(%.20q...) = %q, want %q", key, got, want)
+		}
+	}
+	v := map[string]any{long + "password": "hunter22", long: "plain text", "args": map[string]any{long + "token": "s3cr3t-value"}}
+	_, fs := RedactValue(v)
+	if len(fs) != 2 {
+		t.Errorf("RedactValue under long names found %v, want the password and the token", fs)
+	}
+	if !Clean("plain text", long) || Clean("hunter22", long+"password") {
+		t.Error("Clean under long names")
 	}
 }

@@ -20,17 +20,18 @@ const maxDepth = 1000
 // Pointer of their string in Path, and offsets within that string. When
 // nothing is found, v itself is returned.
 func RedactValue(v any) (any, []Finding) {
-	var path [8]segment // the depth of most messages, without growing
-	w := walker{path: path[:0]}
-	out, _ := w.walk(v, "", 0)
+	var space [8]segment // the depth of most messages, without growing
+	var w walker
+	out, _ := w.walk(v, "", 0, space[:0])
 	return out, w.fs
 }
 
-// walker carries the findings and the path to the value being walked; the
-// JSON Pointer is rendered only when a finding needs it.
+// walker carries the findings of a walk. The path to the value being
+// walked is handed down the walk (not kept in the walker, which would put
+// it on the heap) and rendered as a JSON Pointer only when a finding needs
+// it.
 type walker struct {
-	fs   []Finding
-	path []segment
+	fs []Finding
 }
 
 // segment is one step of a path: a map key, or an index when index >= 0.
@@ -39,10 +40,10 @@ type segment struct {
 	index int
 }
 
-// pointer renders the current path as a JSON Pointer (RFC 6901).
-func (w *walker) pointer() string {
+// pointer renders path as a JSON Pointer (RFC 6901).
+func pointer(path []segment) string {
 	var b strings.Builder
-	for _, s := range w.path {
+	for _, s := range path {
 		b.WriteByte('/')
 		if s.index >= 0 {
 			b.WriteString(strconv.Itoa(s.index))
@@ -53,15 +54,15 @@ func (w *walker) pointer() string {
 	return b.String()
 }
 
-func (w *walker) walk(v any, key string, depth int) (any, bool) {
+func (w *walker) walk(v any, key string, depth int, path []segment) (any, bool) {
 	if depth > maxDepth {
-		w.fs = append(w.fs, Finding{Kind: "too_deep", Path: w.pointer()})
+		w.fs = append(w.fs, Finding{Kind: "too_deep", Path: pointer(path)})
 		return Mask, true
 	}
 	switch t := v.(type) {
 	case string:
 		n := len(w.fs)
-		r := w.redactString(t, key)
+		r := w.redactString(t, key, path)
 		if r == t {
 			return v, len(w.fs) > n // v as it came: no string boxed again
 		}
@@ -69,9 +70,7 @@ func (w *walker) walk(v any, key string, depth int) (any, bool) {
 	case map[string]any:
 		var out map[string]any
 		for k, e := range t {
-			w.path = append(w.path, segment{key: k, index: -1})
-			r, changed := w.walk(e, k, depth+1)
-			w.path = w.path[:len(w.path)-1]
+			r, changed := w.walk(e, k, depth+1, append(path, segment{key: k, index: -1}))
 			if !changed {
 				continue
 			}
@@ -90,9 +89,7 @@ func (w *walker) walk(v any, key string, depth int) (any, bool) {
 	case []any:
 		var out []any
 		for i, e := range t {
-			w.path = append(w.path, segment{index: i})
-			r, changed := w.walk(e, key, depth+1)
-			w.path = w.path[:len(w.path)-1]
+			r, changed := w.walk(e, key, depth+1, append(path, segment{index: i}))
 			if !changed {
 				continue
 			}
@@ -117,31 +114,31 @@ func (w *walker) walk(v any, key string, depth int) (any, bool) {
 // holds for each of its strings under its key.
 func Clean(s, key string) bool {
 	var w walker
-	w.redactString(s, key)
+	w.redactString(s, key, nil)
 	return len(w.fs) == 0
 }
 
 // redactString redacts s, found under key (the nearest map key above it).
-func (w *walker) redactString(s, key string) string {
+func (w *walker) redactString(s, key string, path []segment) string {
 	if key != "" {
 		switch kind := keyKind(key); kind {
 		case "":
 		case "authorization":
 			if f, ok := credential(s, 0); ok {
-				f.Path = w.pointer()
+				f.Path = pointer(path)
 				w.fs = append(w.fs, f)
 				return s[:f.Start] + Mask + s[f.End:]
 			}
 		default:
 			if len(s) >= minValue && !strings.HasPrefix(s, Mask) && !isPlaceholder(s) {
-				w.fs = append(w.fs, Finding{Kind: kind, Start: 0, End: len(s), Path: w.pointer()})
+				w.fs = append(w.fs, Finding{Kind: kind, Start: 0, End: len(s), Path: pointer(path)})
 				return Mask
 			}
 		}
 	}
 	out, found := Redact(s)
 	if len(found) > 0 {
-		p := w.pointer()
+		p := pointer(path)
 		for _, f := range found {
 			f.Path = p
 			w.fs = append(w.fs, f)

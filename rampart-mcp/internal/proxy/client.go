@@ -242,8 +242,21 @@ const protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
 // clientInfoKey names the client in per-request _meta (2026-07-28).
 const clientInfoKey = "io.modelcontextprotocol/clientInfo"
 
+// metaPrefix begins the names of the per-request _meta members the proxy
+// reads (protocolVersionKey, clientInfoKey).
+const metaPrefix = "io.modelcontextprotocol/"
+
+// withoutMetaNames reports whether the raw _meta object certainly holds
+// neither member the proxy reads, without decoding it: with no escape in
+// it every member name decodes to its own bytes, so a name equal to one
+// of them would show metaPrefix as written. Most requests' _meta holds
+// only a progressToken.
+func withoutMetaNames(meta []byte) bool {
+	return bytes.IndexByte(meta, '\\') < 0 && !bytes.Contains(meta, []byte(metaPrefix))
+}
+
 func isModern(meta json.RawMessage) bool {
-	if meta == nil {
+	if meta == nil || withoutMetaNames(meta) {
 		return false
 	}
 	var m map[string]json.RawMessage
@@ -256,7 +269,7 @@ func isModern(meta json.RawMessage) bool {
 }
 
 func agentFromMeta(meta json.RawMessage) string {
-	if meta == nil {
+	if meta == nil || withoutMetaNames(meta) {
 		return ""
 	}
 	var m map[string]json.RawMessage

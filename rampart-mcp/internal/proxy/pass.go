@@ -2,7 +2,9 @@ package proxy
 
 import (
 	"encoding/json"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Most of what a server sends goes to the client unchanged: a tool's
@@ -24,6 +26,10 @@ type StringChecker interface {
 	// for none); member tells whether s is that member's own value rather
 	// than an element of an array under it. Value finds nothing in a
 	// message exactly when Clean holds for each of its strings.
+	//
+	// s and key may share memory with the frame being read: they are
+	// valid only until Clean returns, which must not keep them (nor any
+	// part of them).
 	Clean(s, key string, member bool) bool
 }
 
@@ -107,14 +113,26 @@ func (p *Proxy) cleanMessage(body []byte) bool {
 	if !ok {
 		return false
 	}
-	_, ok = cleanValue(sc, body, 0, "", false, 0)
+	scratch := scratchPool.Get().(*[]byte)
+	_, ok = cleanValue(sc, body, 0, "", false, 0, scratch)
+	if cap(*scratch) <= maxScratch {
+		scratchPool.Put(scratch)
+	}
 	return ok
 }
 
+// scratchPool holds the buffers cleanMessage resolves escaped strings
+// into; one larger than maxScratch is left to the collector.
+var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxScratch = 64 << 10
+
 // cleanValue walks the valid JSON value at b[i], whose nearest member name
 // is key (member: the value is that member's own), and returns the index
-// after it; ok is false as soon as a string is not clean.
-func cleanValue(sc StringChecker, b []byte, i int, key string, member bool, depth int) (int, bool) {
+// after it; ok is false as soon as a string is not clean. The strings are
+// put to sc where they lie in b (stringView), escaped ones resolved in
+// scratch: none is copied to a string of its own.
+func cleanValue(sc StringChecker, b []byte, i int, key string, member bool, depth int, scratch *[]byte) (int, bool) {
 	if depth > maxPassDepth {
 		return 0, false
 	}
@@ -129,10 +147,12 @@ func cleanValue(sc StringChecker, b []byte, i int, key string, member bool, dept
 			if !ok {
 				return 0, false
 			}
-			name := stringValue(b[i:end], escaped)
+			// The name is held while its value is walked, so it does not
+			// use scratch.
+			name := stringView(b[i:end], escaped, nil)
 			i = skipSpace(b, end) // ':'
 			i = skipSpace(b, i+1) // the value
-			if i, ok = cleanValue(sc, b, i, name, true, depth+1); !ok {
+			if i, ok = cleanValue(sc, b, i, name, true, depth+1, scratch); !ok {
 				return 0, false
 			}
 			i = skipSpace(b, i)
@@ -148,7 +168,7 @@ func cleanValue(sc StringChecker, b []byte, i int, key string, member bool, dept
 		}
 		for {
 			var ok bool
-			if i, ok = cleanValue(sc, b, i, key, false, depth+1); !ok {
+			if i, ok = cleanValue(sc, b, i, key, false, depth+1, scratch); !ok {
 				return 0, false
 			}
 			i = skipSpace(b, i)
@@ -162,7 +182,7 @@ func cleanValue(sc StringChecker, b []byte, i int, key string, member bool, dept
 		if !ok {
 			return 0, false
 		}
-		return end, sc.Clean(stringValue(b[i:end], escaped), key, member)
+		return end, sc.Clean(stringView(b[i:end], escaped, scratch), key, member)
 	}
 	var s scanned
 	return s.value(b, i, depth) // a number or a literal
@@ -180,7 +200,41 @@ func stringValue(quoted []byte, escaped bool) string {
 	if !escaped {
 		return string(inner)
 	}
-	b := make([]byte, 0, len(inner))
+	b, ok := appendUnescaped(make([]byte, 0, len(inner)), inner)
+	if !ok {
+		return unmarshalString(quoted)
+	}
+	return string(b)
+}
+
+// stringView is stringValue without a copy, for a string looked at only
+// while quoted lies unchanged: a plain string is quoted's own bytes, and
+// one whose escapes are all of text is resolved into *scratch (reused by
+// the next call) and is its bytes; with scratch nil, or for a \u escape or
+// invalid UTF-8, it is stringValue.
+func stringView(quoted []byte, escaped bool, scratch *[]byte) string {
+	inner := quoted[1 : len(quoted)-1]
+	if !utf8.Valid(inner) {
+		return unmarshalString(quoted)
+	}
+	if !escaped {
+		return unsafe.String(unsafe.SliceData(inner), len(inner))
+	}
+	if scratch == nil {
+		return stringValue(quoted, escaped)
+	}
+	b, ok := appendUnescaped((*scratch)[:0], inner)
+	if !ok {
+		return unmarshalString(quoted)
+	}
+	*scratch = b
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendUnescaped appends inner, the valid UTF-8 between a valid JSON
+// string's quotes, with its escapes of text resolved; ok is false at a \u
+// escape (encoding/json's to decode).
+func appendUnescaped(b, inner []byte) ([]byte, bool) {
 	for i := 0; i < len(inner); i++ {
 		c := inner[i]
 		if c != '\\' {
@@ -201,11 +255,11 @@ func stringValue(quoted []byte, escaped bool) string {
 		case 't':
 			c = '\t'
 		default: // 'u'
-			return unmarshalString(quoted)
+			return b, false
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b, true
 }
 
 // unmarshalString decodes a valid JSON string with encoding/json.

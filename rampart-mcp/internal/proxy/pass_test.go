@@ -238,7 +238,60 @@ func TestStringValue(t *testing.T) {
 		if got := stringValue([]byte(q), escaped); got != want {
 			t.Errorf("stringValue(%s) = %q, want %q", q, got, want)
 		}
+		checkStringView(t, q, escaped, want)
 	}
+}
+
+// checkStringView: stringView, with and without scratch (dirty from an
+// earlier string), is what stringValue gives.
+func checkStringView(t *testing.T, q string, escaped bool, want string) {
+	t.Helper()
+	scratch := []byte("left over from an earlier string")
+	for _, sp := range []*[]byte{nil, &scratch} {
+		frame := []byte(q)
+		if got := stringView(frame, escaped, sp); got != want {
+			t.Errorf("stringView(%s, scratch %v) = %q, want %q", q, sp != nil, got, want)
+		}
+	}
+}
+
+// A server message passed on is checked string by string where its
+// strings lie: names and plain strings are the frame's bytes, escaped
+// ones are resolved in a reused buffer, so a clean result costs no
+// allocation, and the checker is asked about exactly the strings that
+// encoding/json decodes.
+func TestCleanMessageStrings(t *testing.T) {
+	line := []byte(`{"result":{"content":[{"type":"text","text":"hello from the sandbox\n"},{"type":"text","text":"\u00e9t\u00e9 \"quoted\""}],"structuredContent":{"content":"hello from the sandbox\n","n":3,"ok":true}},"jsonrpc":"2.0","id":10}`)
+	rec := &recordingChecker{}
+	p := New(Config{Server: "fs", Judge: &fakeJudge{}, Redactor: rec}, io.Discard, io.Discard)
+	if !p.cleanMessage(line) {
+		t.Fatal("cleanMessage refused a clean message")
+	}
+	got := rec.seen
+	wantSeen := []string{"type=text", "text=hello from the sandbox\n", "type=text", "text=été \"quoted\"", "content=hello from the sandbox\n", "jsonrpc=2.0"}
+	if !reflect.DeepEqual(got, wantSeen) {
+		t.Errorf("the checker saw %q, want %q", got, wantSeen)
+	}
+	plain := []byte(`{"result":{"content":[{"type":"text","text":"hello from the sandbox\n"}],"structuredContent":{"content":"hello from the sandbox\n"}},"jsonrpc":"2.0","id":10}`)
+	q := New(Config{Server: "fs", Judge: &fakeJudge{}, Redactor: checkRedactor{}}, io.Discard, io.Discard)
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(100, func() { q.cleanMessage(plain) }); n != 0 {
+		t.Errorf("cleanMessage of a clean result: %v allocations, want 0", n)
+	}
+}
+
+// recordingChecker notes every string it is asked about, as key=s,
+// copying both (Clean may not keep them).
+type recordingChecker struct {
+	checkRedactor
+	seen []string
+}
+
+func (r *recordingChecker) Clean(s, key string, member bool) bool {
+	r.seen = append(r.seen, strings.Clone(key)+"="+strings.Clone(s))
+	return true
 }
 
 // FuzzStringValue compares stringValue with encoding/json on any valid
@@ -257,6 +310,7 @@ func FuzzStringValue(f *testing.F) {
 		if got := stringValue([]byte(q), escaped); got != want {
 			t.Errorf("stringValue(%q) = %q, want %q", q, got, want)
 		}
+		checkStringView(t, q, escaped, want)
 	})
 }
 

@@ -221,3 +221,63 @@ func FuzzBuildCall(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkCall(t, body) })
 }
+
+// metaReference reads a request's _meta as isModern and agentFromMeta did
+// before they looked for metaPrefix: decoded whole, every time.
+func metaReference(meta json.RawMessage) (modern bool, agent string) {
+	var m map[string]json.RawMessage
+	if meta == nil || json.Unmarshal(meta, &m) != nil {
+		return false, ""
+	}
+	var v string
+	json.Unmarshal(m[protocolVersionKey], &v)
+	var info struct {
+		Name string `json:"name"`
+	}
+	if m[clientInfoKey] != nil {
+		json.Unmarshal(m[clientInfoKey], &info)
+	}
+	return v >= "2026-07-28", info.Name
+}
+
+// checkMeta: a _meta read through the shortcut (withoutMetaNames) says
+// what decoding it whole says.
+func checkMeta(t *testing.T, meta string) {
+	t.Helper()
+	if !json.Valid([]byte(meta)) {
+		return // the scan refuses the message first
+	}
+	wantModern, wantAgent := metaReference(json.RawMessage(meta))
+	if got := isModern(json.RawMessage(meta)); got != wantModern {
+		t.Errorf("isModern(%s) = %v, want %v", meta, got, wantModern)
+	}
+	if got := agentFromMeta(json.RawMessage(meta)); got != wantAgent {
+		t.Errorf("agentFromMeta(%s) = %q, want %q", meta, got, wantAgent)
+	}
+}
+
+var metaCorpus = []string{
+	`{"progressToken":1}`,
+	`{"progressToken":"io.modelcontextprotocol"}`,
+	`{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}`,
+	`{"io.modelcontextprotocol/protocolVersion":"2025-11-25","io.modelcontextprotocol/clientInfo":{"name":"claude"}}`,
+	`{"io.modelcontextprotocol\/protocolVersion":"2026-07-28"}`,
+	`{"io.modelcontextprotocol\u002fclientInfo":{"NAME":"escaped"}}`,
+	`{"\u0069o.modelcontextprotocol/clientInfo":{"name":"first letter escaped"}}`,
+	`{"io.modelcontextprotocol/clientInfo":{"name":"a"},"io.modelcontextprotocol/clientInfo":{"name":"b"}}`,
+	`{"progressToken":1,"x":"io.modelcontextprotocol/clientInfo"}`,
+	`{}`, `[]`, `null`, `"io.modelcontextprotocol/protocolVersion"`, `{"io.modelcontextprotocol/protocolversion":"2026-07-28"}`,
+}
+
+func TestMetaShortcut(t *testing.T) {
+	for _, m := range metaCorpus {
+		checkMeta(t, m)
+	}
+}
+
+func FuzzMeta(f *testing.F) {
+	for _, m := range metaCorpus {
+		f.Add(m)
+	}
+	f.Fuzz(checkMeta)
+}
