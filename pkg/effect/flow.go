@@ -1146,6 +1146,10 @@ func (a *analysis) flows() {
 			// one of unknown purpose may authenticate (-u, a header, the
 			// URL's path) but not travel as data, a query or a DNS name.
 			switch {
+			case len(f.hosts) == 0 && namedForProgram(c):
+				// ngrok config add-authtoken "$NGROK_AUTHTOKEN", chisel
+				// client --auth "$CHISEL_AUTH": the program's own login,
+				// and no other host named (ownsecret.go)
 			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin):
 				sent = "secret-variable"
 			case f.secretOrigin == "" && (f.secretAsData || f.sink == "dns"):
