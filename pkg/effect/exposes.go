@@ -134,7 +134,7 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 		if !everyInterface(val) {
 			continue
 		}
-		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) || (name == "-a" || name == "-l") && a.shortBind(c, name, val) {
+		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) || (name == "-a" || name == "-l") && a.shortBind(c, name, val) || a.longNamesBind(c, name) {
 			// host:port after any option of its own (php -S 0.0.0.0:8000)
 			word := c.Name + " " + w
 			if !eq {
@@ -331,6 +331,32 @@ func (a *analysis) shortBind(c *shell.Command, name, val string) bool {
 	cl := a.cat.Classify(c.Name, c.Args)
 	for _, w := range cl.Words {
 		if w.Option == name && w.Text == val {
+			return true
+		}
+	}
+	return false
+}
+
+// longNamesBind reports a short option of a program the catalogue knows
+// whose long spelling names where a server listens (ttyd -i is
+// --interface, gotty -a is --address): asked only once its value is every
+// address.
+func (a *analysis) longNamesBind(c *shell.Command, name string) bool {
+	if len(name) != 2 || name[0] != '-' {
+		return false
+	}
+	e, _ := a.cat.Lookup(c.Name, c.Args)
+	if e == nil {
+		return false
+	}
+	cl := a.cat.Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Option == name && w.Role == catalog.URL {
+			return false // psql -h, redis-cli -h: the host a client connects to
+		}
+	}
+	for _, s := range e.Spellings(name) {
+		if s != name && optionNamesBind(s) {
 			return true
 		}
 	}

@@ -175,3 +175,18 @@ func TestForwardsAndListenersEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestShortBindOptions checks a short option whose long spelling in the
+// catalogue names where a server listens (ttyd -i is --interface).
+func TestShortBindOptions(t *testing.T) {
+	for line, want := range map[string]bool{
+		"ttyd -i 0.0.0.0 -p 7681 htop": true,
+		"ttyd -i lo -p 7681 htop":      false,
+		"grep -i 0.0.0.0 /etc/hosts":   false,
+		"psql -h 0.0.0.0 -U dev app":   false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}
