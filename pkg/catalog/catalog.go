@@ -1336,3 +1336,27 @@ func listed(list, w string) bool {
 	}
 	return false
 }
+
+// Spellings returns the spellings the entry (or a parent) gives the option
+// named, itself among them: "-i" of ttyd's "-i,--interface:" gives -i and
+// --interface. An option the entry does not list gives nil. The field is
+// read as written, so it is for rare questions, not for every word.
+func (e *Entry) Spellings(name string) []string {
+	for x := e; x != nil; x = x.parent {
+		if x.opts == nil {
+			continue
+		}
+		for _, tok := range strings.Fields(x.opts.src) {
+			if i := strings.IndexAny(tok, ":="); i >= 0 {
+				tok = tok[:i]
+			}
+			names := strings.Split(tok, ",")
+			for _, n := range names {
+				if n == name {
+					return names
+				}
+			}
+		}
+	}
+	return nil
+}

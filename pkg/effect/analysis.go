@@ -471,6 +471,14 @@ func (a *analysis) code(i int, c *shell.Command) {
 		// GITHUB_TOKEN prints it (flow.go), not the whole environment
 		a.per[i].source, a.per[i].shows = "secret-variable", false
 	}
+	if k.AsksSecret {
+		// osascript -e 'display dialog "…" default answer "" with hidden
+		// answer': a password prompt the user takes for the system's;
+		// what they type is printed where the agent reads it, and sent
+		// wherever the line sends the output
+		a.per[i].source, a.per[i].origin = "secret", c.Name
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " asks the user for a password"})
+	}
 	if k.Capture && a.per[i].source == "" {
 		// what it records, printed or written, is the clipboard's kind
 		a.per[i].source = "output"

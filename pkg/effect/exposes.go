@@ -32,23 +32,41 @@ var bindNames = table.Map[string, bool]{Build: func() map[string]bool {
 // everyInterface reports whether an address, maybe with a port, is every
 // address of this machine.
 func everyInterface(v string) bool {
-	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' && v[0] != '"' && v[0] != '\'' {
+	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' && v[0] != '*' && v[0] != '"' && v[0] != '\'' {
 		return false // (what Trim leaves starts with the same byte)
 	}
 	v = strings.Trim(v, `"'`)
-	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' {
+	if v == "" || v[0] != '0' && v[0] != '[' && v[0] != ':' && v[0] != '*' {
 		return false // none of the forms below
 	}
-	for _, any := range [...]string{"0.0.0.0", "[::]", "::"} {
-		if v == any {
+	for _, any := range [...]string{"0.0.0.0", "[::]", "::", "*"} {
+		if v == any && any != "*" {
 			return true
 		}
 		rest, ok := strings.CutPrefix(v, any)
-		if ok && len(rest) > 1 && rest[0] == ':' && strings.Trim(rest[1:], "0123456789:") == "" {
-			return true // 0.0.0.0:8000, [::]:8080, 0.0.0.0:8080:80
+		if !ok || len(rest) < 2 || rest[0] != ':' {
+			continue
+		}
+		if strings.Trim(rest[1:], "0123456789:") == "" {
+			return true // 0.0.0.0:8000, [::]:8080, 0.0.0.0:8080:80, ssh -D '*:1080'
+		}
+		if forwardSpec(rest[1:]) {
+			return true // ssh -L 0.0.0.0:5432:db.internal:5432, -L '*:8080:localhost:80'
 		}
 	}
 	return false
+}
+
+// forwardSpec reports whether what follows a listening address is a
+// forward's PORT:HOST:HOSTPORT (ssh -L, -R): the port it listens on, then
+// where what connects is carried.
+func forwardSpec(s string) bool {
+	port, rest, ok := strings.Cut(s, ":")
+	if !ok || port == "" || strings.Trim(port, "0123456789") != "" {
+		return false
+	}
+	k := strings.LastIndexByte(rest, ':')
+	return k > 0 && k < len(rest)-1 && strings.Trim(rest[k+1:], "0123456789") == ""
 }
 
 // optionNamesBind reports whether an option's name (--bind-address,
@@ -116,13 +134,26 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 		if !everyInterface(val) {
 			continue
 		}
-		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) || (name == "-a" || name == "-l") && a.shortBind(c, name, val) {
+		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) || (name == "-a" || name == "-l") && a.shortBind(c, name, val) || a.longNamesBind(c, name) {
 			// host:port after any option of its own (php -S 0.0.0.0:8000)
 			word := c.Name + " " + w
 			if !eq {
 				word += " " + val
 			}
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: word})
+			return
+		}
+	}
+}
+
+// listensOnOperand adds the every-interface Listen effect for a listener
+// (nc -l, ncat --listen) given every address as an operand of its own:
+// nc -lk 0.0.0.0 8080, ncat -l :: 9000. The address is named, a choice,
+// as an option's would be.
+func (a *analysis) listensOnOperand(i int, c *shell.Command, cl *catalog.Classified) {
+	for _, w := range cl.Words {
+		if w.Option == "" && everyInterface(w.Text) {
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + w.Text})
 			return
 		}
 	}
@@ -300,6 +331,32 @@ func (a *analysis) shortBind(c *shell.Command, name, val string) bool {
 	cl := a.cat.Classify(c.Name, c.Args)
 	for _, w := range cl.Words {
 		if w.Option == name && w.Text == val {
+			return true
+		}
+	}
+	return false
+}
+
+// longNamesBind reports a short option of a program the catalogue knows
+// whose long spelling names where a server listens (ttyd -i is
+// --interface, gotty -a is --address): asked only once its value is every
+// address.
+func (a *analysis) longNamesBind(c *shell.Command, name string) bool {
+	if len(name) != 2 || name[0] != '-' {
+		return false
+	}
+	e, _ := a.cat.Lookup(c.Name, c.Args)
+	if e == nil {
+		return false
+	}
+	cl := a.cat.Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Option == name && w.Role == catalog.URL {
+			return false // psql -h, redis-cli -h: the host a client connects to
+		}
+	}
+	for _, s := range e.Spellings(name) {
+		if s != name && optionNamesBind(s) {
 			return true
 		}
 	}

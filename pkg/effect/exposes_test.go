@@ -140,3 +140,53 @@ func TestServerVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestForwardsAndListenersEverywhere checks ssh forwards bound to every
+// address (-L 0.0.0.0:…, '*:…', -g, GatewayPorts) and a listener given
+// every address as an operand, next to their loopback forms.
+func TestForwardsAndListenersEverywhere(t *testing.T) {
+	for line, want := range map[string]bool{
+		"ssh -N -L 0.0.0.0:5432:db.internal:5432 bastion":      true,
+		"ssh -L '*:8080:localhost:80' bastion":                 true,
+		"ssh -g -L 8080:localhost:8080 bastion":                true,
+		"ssh -gNL 8080:localhost:80 bastion":                   true,
+		"ssh -o GatewayPorts=yes -L 8080:localhost:80 bastion": true,
+		"autossh -M 0 -g -N -D 1080 bastion":                   true,
+		"nc -lk 0.0.0.0 8080":                                  true,
+		"ncat -l :: 9000":                                      true,
+		"ssh -N -L 5432:localhost:5432 bastion":                false,
+		"ssh -N -L 127.0.0.1:5432:db.internal:5432 bastion":    false,
+		"ssh -g bastion uptime":                                false,
+		"ssh -o GatewayPorts=no -L 8080:localhost:80 bastion":  false,
+		"nc -l 127.0.0.1 9099":                                 false,
+		"nc -zv 0.0.0.0 5432":                                  false,
+		"ssh -i ~/.ssh/id_g -L 8080:localhost:80 bastion":      false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+	for v, want := range map[string]bool{
+		"0.0.0.0:5432:db.internal:5432": true, "*:8080:localhost:80": true, "*": false, "*:1080": true,
+		"0.0.0.0:x:db:5432": false, "127.0.0.1:5432:db:5432": false,
+	} {
+		if got := everyInterface(v); got != want {
+			t.Errorf("everyInterface(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// TestShortBindOptions checks a short option whose long spelling in the
+// catalogue names where a server listens (ttyd -i is --interface).
+func TestShortBindOptions(t *testing.T) {
+	for line, want := range map[string]bool{
+		"ttyd -i 0.0.0.0 -p 7681 htop": true,
+		"ttyd -i lo -p 7681 htop":      false,
+		"grep -i 0.0.0.0 /etc/hosts":   false,
+		"psql -h 0.0.0.0 -U dev app":   false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}

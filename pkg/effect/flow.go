@@ -1147,6 +1147,10 @@ func (a *analysis) flows() {
 			// one of unknown purpose may authenticate (-u, a header, the
 			// URL's path) but not travel as data, a query or a DNS name.
 			switch {
+			case len(f.hosts) == 0 && namedForProgram(c):
+				// ngrok config add-authtoken "$NGROK_AUTHTOKEN", chisel
+				// client --auth "$CHISEL_AUTH": the program's own login,
+				// and no other host named (ownsecret.go)
 			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin, f.secretAsData):
 				sent = "secret-variable"
 			case f.secretOrigin != "" && f.secretPublished:
@@ -1636,7 +1640,14 @@ var notDomains = table.Map[string, bool]{Build: func() map[string]bool {
 		"py": true, "js": true, "ts": true, "go": true, "c": true, "h": true, "csv": true, "xml": true, "html": true, "conf": true,
 		"cfg": true, "ini": true, "env": true, "gz": true, "tgz": true, "zip": true, "tar": true, "bak": true, "out": true,
 		"pem": true, "key": true, "crt": true, "sql": true, "db": true, "lock": true, "toml": true, "rs": true, "rb": true,
-		"java": true, "jar": true, "pdf": true, "png": true, "jpg": true, "tmp": true, "d": true, "so": true, "whl": true}
+		"java": true, "jar": true, "pdf": true, "png": true, "jpg": true, "tmp": true, "d": true, "so": true, "whl": true,
+		// keychains, key stores and disk or package images: files a local
+		// tool opens (security import -k build.keychain, hdiutil attach
+		// App.dmg), no top-level domain
+		"keychain": true, "keychain-db": true, "p12": true, "pfx": true, "jks": true, "keystore": true, "kdbx": true,
+		"plist": true, "dmg": true, "mobileprovision": true, "provisionprofile": true, "img": true, "iso": true,
+		"qcow2": true, "vmdk": true, "vdi": true, "ko": true, "dylib": true, "dll": true, "exe": true, "deb": true,
+		"rpm": true, "pcap": true, "pcapng": true, "ovpn": true, "sqlite": true, "sqlite3": true, "der": true}
 }}
 
 // remoteWords finds the words of a command that name another host: URLs,

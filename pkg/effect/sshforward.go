@@ -43,3 +43,53 @@ func (a *analysis) forwardedSocket(i int, spec string, f *cmdFacts) {
 	f.reads = append(f.reads, p)
 	f.sends = append(f.sends, p)
 }
+
+// sshValued are ssh's one-letter options that take a value, attached or
+// as the next word.
+const sshValued = "BbcDEeFIiJLlmOoPpQRSWw"
+
+// sshGatewayPorts adds the every-interface Listen effect for ssh told to
+// let other hosts connect to its local forwards: -g (alone or among
+// grouped flags, ssh -gNL …) or -o GatewayPorts=yes, with a -L or -D
+// forward (or the -o LocalForward, DynamicForward settings) on the line.
+// What it forwards is then reachable from the network, as a server bound
+// to 0.0.0.0 is.
+func (a *analysis) sshGatewayPorts(i int, c *shell.Command) {
+	gateway, forwards := false, false
+	for k := 0; k < len(c.Args); k++ {
+		w := c.Args[k]
+		if w == "--" {
+			break
+		}
+		if len(w) < 2 || w[0] != '-' || w[1] == '-' {
+			continue
+		}
+		for j := 1; j < len(w); j++ {
+			ch := w[j]
+			if ch == 'g' {
+				gateway = true
+				continue
+			}
+			if strings.IndexByte(sshValued, ch) < 0 {
+				continue
+			}
+			v := w[j+1:]
+			if v == "" && k+1 < len(c.Args) {
+				k++
+				v = c.Args[k]
+			}
+			switch ch {
+			case 'L', 'D':
+				forwards = true
+			case 'o':
+				low := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(v, "=", " ")), "="))
+				gateway = gateway || low == "gatewayports=yes" || low == "gatewayports=clientspecified"
+				forwards = forwards || strings.HasPrefix(low, "localforward=") || strings.HasPrefix(low, "dynamicforward=")
+			}
+			break
+		}
+	}
+	if gateway && forwards {
+		a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " -g: its forwards accept other hosts"})
+	}
+}

@@ -601,8 +601,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
+		a.listensOnOperand(i, c, cl) // exposes.go
 	}
 	a.listensEverywhere(i, c) // exposes.go
+	if c.Name == "ssh" || c.Name == "autossh" {
+		a.sshGatewayPorts(i, c) // sshforward.go
+	}
 	if props && e.Has("scans") {
 		a.scans(i, c, cl) // scans.go
 	}

@@ -252,6 +252,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 		w.verbKindEffect(args) // mcpverbs.go: teardown_project, empty_bucket, deactivate_users
 		w.unseenImage(args)    // mcpverbs.go: run_container {image: someone/tool:latest}
 		w.physicalAct(args)    // mcpphysical.go: call_service {domain: lock, service: unlock}
+		w.opensTunnel()        // mcptunnels.go: create_tunnel, funnel
 	}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(w.setting+line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}

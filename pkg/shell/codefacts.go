@@ -28,6 +28,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.Opaque = append(c.Opaque, d.Opaque...)
 	c.EnvFiles = append(c.EnvFiles, d.EnvFiles...)
 	c.Capture = c.Capture || d.Capture
+	c.AsksSecret = c.AsksSecret || d.AsksSecret
 	return c
 }
 
@@ -206,9 +207,10 @@ var treeWalkNames = sync.OnceValue(func() []string {
 func codeFacts(lang, code string) CodeFacts {
 	m, ok := codeMarkers()[lang]
 	if !ok {
-		return CodeFacts{}
+		return CodeFacts{AsksSecret: asksSecret(lang, code)}
 	}
 	var f CodeFacts
+	f.AsksSecret = asksSecret(lang, code)
 	f.Network = anyIn(code, m.network)
 	f.Environ = anyIn(code, m.environ) || strings.HasSuffix(strings.TrimSpace(code), "os.environ") ||
 		strings.HasSuffix(strings.TrimSpace(code), "process.env")

@@ -77,7 +77,7 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 	}
 	prog := call.Args[0].Lit()
 	switch prog {
-	case "ls", "find", "du", "locate", "plocate", "mlocate":
+	case "ls", "find", "du", "locate", "plocate", "mlocate", "mdfind":
 	default:
 		return "", false
 	}
@@ -143,37 +143,21 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 		if n == 0 {
 			add("./**/*")
 		}
-	case "locate", "plocate", "mlocate":
-		// locate PATTERN prints every indexed path holding PATTERN (or,
-		// with glob characters, matching it whole; -b: in its last part);
-		// a regex or a pattern nobody reads is no listing.
-		fold := false
+	case "locate", "plocate", "mlocate", "mdfind":
+		words := make([]string, 0, len(args))
 		for _, a := range args {
 			w, ok := word(a)
 			if !ok {
 				return "", false
 			}
-			switch {
-			case w == "-r" || w == "--regexp" || w == "--regex" || w == "-d" || w == "--database":
-				return "", false
-			case w == "-i" || w == "--ignore-case":
-				fold = true
-			case w == "-n" || w == "-l" || w == "--limit":
-				// its count is the next word, a number: no pattern
-			case strings.HasPrefix(w, "-"):
-			default:
-				if isNumberWord(w) {
-					continue
-				}
-				if fold {
-					w = strings.ToLower(w)
-				}
-				if strings.ContainsAny(w, "*?[") {
-					add("/**/" + strings.TrimLeft(w, "/"))
-				} else {
-					add("/**/*" + w + "*")
-				}
-			}
+			words = append(words, w)
+		}
+		paths, ok := indexSearchOutput(prog, words)
+		if !ok {
+			return "", false
+		}
+		for _, p := range paths {
+			add(p)
 		}
 	case "find":
 		var dirs, names []string
@@ -262,4 +246,71 @@ func (s *state) listingOutput(stmts []*syntax.Stmt) (string, bool) {
 	}
 	text := strings.Join(out, " ")
 	return text, s.spend(len(text))
+}
+
+// indexSearchOutput is what a search of the file index prints, as globs of
+// the paths it may name: locate PATTERN prints every indexed path holding
+// PATTERN (or, with glob characters, matching it whole); mdfind -name NAME
+// every path whose name holds NAME, under each -onlyin DIR or anywhere. A
+// regex, another database, a metadata query (mdfind "kMDItem… == …") or a
+// count is no listing read here.
+func indexSearchOutput(prog string, args []string) ([]string, bool) {
+	var out []string
+	if prog == "mdfind" {
+		var dirs, names []string
+		for k := 0; k < len(args); k++ {
+			switch w := args[k]; w {
+			case "-name", "-onlyin":
+				if k+1 >= len(args) {
+					return nil, false
+				}
+				k++
+				if w == "-name" {
+					names = append(names, args[k])
+				} else {
+					dirs = append(dirs, strings.TrimSuffix(args[k], "/"))
+				}
+			case "-0", "-live", "-literal", "-interpret", "-reprint":
+			default:
+				return nil, false // -count, -s, -attr, a query
+			}
+		}
+		if len(names) == 0 {
+			return nil, false
+		}
+		if len(dirs) == 0 {
+			dirs = []string{""}
+		}
+		for _, d := range dirs {
+			for _, n := range names {
+				out = append(out, d+"/**/*"+n+"*")
+			}
+		}
+		return out, true
+	}
+	fold := false
+	for _, w := range args {
+		switch {
+		case w == "-r" || w == "--regexp" || w == "--regex" || w == "-d" || w == "--database":
+			return nil, false
+		case w == "-i" || w == "--ignore-case":
+			fold = true
+		case w == "-n" || w == "-l" || w == "--limit":
+			// its count is the next word, a number: no pattern
+		case strings.HasPrefix(w, "-"):
+		default:
+			if isNumberWord(w) {
+				continue
+			}
+			if fold {
+				w = strings.ToLower(w)
+			}
+			if strings.ContainsAny(w, "*?[") {
+				out = append(out, "/**/"+strings.TrimLeft(w, "/"))
+			} else {
+				out = append(out, "/**/*"+w+"*")
+			}
+		}
+	}
+	return out, len(out) > 0
 }

@@ -541,6 +541,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if h.kind == hookShell {
 				args, end = sc.builderChain(args, end) // Command::new("sh").arg("-c")…
 			}
+			if lang == "applescript" && h.kind == hookShell && asAdministrator(code[k:]) {
+				args = asRoot(args) // do shell script CMD with administrator privileges
+			}
 			if !s.hook(h.kind, args, code[end:], f) {
 				facts.Opaque = append(facts.Opaque, h.name)
 			}

@@ -153,6 +153,10 @@ type CodeFacts struct {
 	// Capture: records the screen, the microphone or a camera
 	// (ImageGrab.grab(), sounddevice.rec(), cv2.VideoCapture(0))
 	Capture bool
+	// AsksSecret: shows the user a dialog whose answer is typed hidden, a
+	// password prompt (AppleScript display dialog … with hidden answer),
+	// and so gets back what the user types there (askpassword.go)
+	AsksSecret bool
 }
 
 // Redirect is one redirection.

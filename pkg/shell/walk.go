@@ -1468,6 +1468,12 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 			if t := lsOutput(inner); t != "" {
 				pl.feeds = append(pl.feeds, feed{t, pl.stage})
 			}
+		case "locate", "plocate", "mlocate", "mdfind":
+			// locate id_rsa | xargs cat, mdfind -name id_ed25519 | xargs
+			// cat: the paths the index search may print (listing.go)
+			if paths, ok := indexSearchOutput(name, inner[1:]); ok {
+				pl.feeds = append(pl.feeds, feed{strings.Join(paths, "\n") + "\n", pl.stage})
+			}
 		}
 	}
 	if fileCopy && s.files != nil && len(inner) > 0 {
