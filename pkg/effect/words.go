@@ -178,6 +178,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				d := strings.IndexByte(w.Text, '$')
 				header := props && e.Has("request-items") && headerItem(w.Text, d)
 				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
+			case "-c":
+				// git -c http.extraHeader="Authorization: Bearer $T": a
+				// header git sends with each request to the remote, as
+				// curl -H sends one; any other setting carries it as data
+				f.secretAsData = f.secretAsData || !gitHeaderSetting(c.Name, w.Text) || locatorVar(secretVar(&shell.Command{Args: []string{w.Text}}))
 			default:
 				f.secretAsData = true
 			}
@@ -1491,4 +1496,15 @@ func propOf(props bool, e *catalog.Entry, name string) string {
 		return ""
 	}
 	return e.Prop(name)
+}
+
+// gitHeaderSetting reports git's -c setting of the headers sent with its
+// HTTP requests: http.extraHeader, or http.<url>.extraHeader for one
+// remote's URL.
+func gitHeaderSetting(name, setting string) bool {
+	key, _, ok := strings.Cut(setting, "=")
+	if name != "git" || !ok || len(key) < len("http.extraheader") {
+		return false
+	}
+	return strings.EqualFold(key[:len("http.")], "http.") && strings.EqualFold(key[len(key)-len(".extraheader"):], ".extraheader")
 }
