@@ -441,7 +441,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.url(i, host, f)
 			}
 		case catalog.Package:
-			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) && !pinnedByModule(e, c, w.Text) || a.downloadedEarlier(i, w.Text) {
+			// (go run golang.org/x/tools/cmd/stringer@latest: a module of
+			// knownpackages.txt runs as its go install does, unseen.go)
+			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) && !pinnedByModule(e, c, w.Text) && !(gopkgOf(e) == "run" && knownGoModule(w.Text)) || a.downloadedEarlier(i, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
@@ -1507,4 +1509,17 @@ func gitHeaderSetting(name, setting string) bool {
 		return false
 	}
 	return strings.EqualFold(key[:len("http.")], "http.") && strings.EqualFold(key[len(key)-len(".extraheader"):], ".extraheader")
+}
+
+// knownGoModule reports a Go module path (a domain first, a path after
+// it, any version) that knownpackages.txt lists: not a URL, a source
+// file, the standard library or the module's own package, which
+// KnownPackage also passes.
+func knownGoModule(w string) bool {
+	n, _, _ := strings.Cut(w, "@")
+	first, rest, ok := strings.Cut(n, "/")
+	if !ok || rest == "" || strings.Contains(w, "://") || strings.HasSuffix(n, ".go") || !strings.Contains(first, ".") || strings.HasPrefix(first, ".") {
+		return false
+	}
+	return KnownPackage("go", w)
 }
