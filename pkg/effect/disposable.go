@@ -295,6 +295,18 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 	if remoteEngine(res) {
 		return false // docker -H ssh://prod exec …: another machine's engine
 	}
+	if f, ok := codeDatabaseFile(c); ok {
+		// python3 -c "sqlite3.connect('test.db')…" (embeddedconnect.go):
+		// the file it opens is the database, as sqlite3's operand is (a
+		// file: no server the line could reach, no other database named
+		// in its SQL, ATTACH aside)
+		b := filepath.Base(f)
+		if !inProject(f, cwd, env) || !testName(b) && !devName(b) || madeOnLine(res, i, f) {
+			return false
+		}
+		a := analysis{res: res, env: env, cat: catalog.Default()}
+		return a.productionWord(i) == ""
+	}
 	names, tests, redisDB := 0, 0, false
 	name := func(n string) {
 		n = strings.Trim(n, `"'`)
@@ -564,7 +576,8 @@ func (a *analysis) disposableStores(start int) {
 	out := a.out[:start]
 	for _, e := range a.out[start:] {
 		if (e.Kind == SQL || e.Kind == Destroy && (e.Detail == "database" || e.Detail == "remote")) && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) &&
-			a.res.Commands[e.Cmd].Is(storeClientKind) && (e.Kind == SQL || e.Detail == "database" || dbClients.Get(a.res.Commands[e.Cmd].Name)) {
+			(a.res.Commands[e.Cmd].Is(storeClientKind) && (e.Kind == SQL || e.Detail == "database" || dbClients.Get(a.res.Commands[e.Cmd].Name)) ||
+				e.Kind == SQL && opensEmbedded(&a.res.Commands[e.Cmd])) {
 			if e.Cmd != known {
 				known, disposable = e.Cmd, Disposable(a.res, e.Cmd, a.cwdOf(e.Cmd), a.env)
 			}

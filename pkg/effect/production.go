@@ -677,6 +677,10 @@ func isProductionName(w string) bool {
 func taskParts(buf []string, w string) []string {
 	if k := strings.LastIndexByte(w, ':'); k >= 0 && (strings.HasPrefix(w, ":") || strings.HasPrefix(w, "//") || strings.HasPrefix(w, "@") && strings.Contains(w, "//")) {
 		w = w[k+1:]
+	} else if k := strings.LastIndexByte(w, '/'); k >= 0 && (strings.HasPrefix(w, "//") || strings.HasPrefix(w, "@") && strings.Contains(w, "//")) {
+		// a Bazel or Buck label without a name, //tools/deploy, names
+		// the target of its package's last directory: deploy
+		w = w[k+1:]
 	}
 	if k := strings.LastIndexByte(w, '+'); k >= 0 && (k == 0 || strings.Contains(w[:k], "/")) {
 		w = w[k+1:] // an Earthly target: +deploy-prod, ./services/api+deploy

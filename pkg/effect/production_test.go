@@ -30,8 +30,13 @@ func TestProductionTask(t *testing.T) {
 		"make tf-plan ENV=production":                         "",
 		"bazel run //k8s:staging.apply":                       "",
 		"bazel build //services/api:deploy":                   "",
-		"eas build --platform ios --auto-submit":              "destroy:publish",
-		"eas build --platform ios --auto-increment":           "",
+		// a label without a name: its package's last directory names it
+		"bazel run //tools/deploy -- --env=production": "destroy:production",
+		"bazel run @infra//k8s/deploy -- prod":         "destroy:production",
+		"bazel run //tools/deploy -- --env=staging":    "",
+		"bazel run //services/api -- --port 8080":      "",
+		"eas build --platform ios --auto-submit":       "destroy:publish",
+		"eas build --platform ios --auto-increment":    "",
 	} {
 		effs := effectsOf(line)
 		for _, d := range []string{"destroy:production", "destroy:publish"} {

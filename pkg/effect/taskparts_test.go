@@ -9,8 +9,11 @@ import (
 // taskPartsPlain is taskParts as a builder, a ToLower and a FieldsFunc:
 // the allocating form the byte walk must agree with.
 func taskPartsPlain(w string) []string {
-	if strings.HasPrefix(w, ":") {
+	label := strings.HasPrefix(w, "//") || strings.HasPrefix(w, "@") && strings.Contains(w, "//")
+	if strings.HasPrefix(w, ":") || label && strings.Contains(w, ":") {
 		w = w[strings.LastIndexByte(w, ':')+1:]
+	} else if label {
+		w = w[strings.LastIndexByte(w, '/')+1:]
 	}
 	if k := strings.LastIndexByte(w, '+'); k == 0 || k > 0 && strings.Contains(w[:k], "/") {
 		w = w[k+1:]
@@ -37,6 +40,7 @@ func TestTaskPartsAgree(t *testing.T) {
 		"a--b", "::", "x/y/z", "ÄrgerDeploy", "deployÉTÉ", "İstanbul-prod", "\xff\xfeDeploy-x", "aB", "Ab", "ABc",
 		"release__candidate..2", "--publish-local", "$PROD_DATABASE_URL", "{PROD}",
 		"+deploy-prod", "./services/api+deploy", "c++", "+",
+		"//tools/deploy", "//deploy:push-prod", "@infra//k8s/rollout", "//", "//a/b/", "x//y",
 	} {
 		var pb [2]string // small, so that some grow
 		got := taskParts(pb[:0], w)

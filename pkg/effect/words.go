@@ -178,6 +178,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				d := strings.IndexByte(w.Text, '$')
 				header := props && e.Has("request-items") && headerItem(w.Text, d)
 				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
+			case "-c":
+				// git -c http.extraHeader="Authorization: Bearer $T": a
+				// header git sends with each request to the remote, as
+				// curl -H sends one; any other setting carries it as data
+				f.secretAsData = f.secretAsData || !gitHeaderSetting(c.Name, w.Text) || locatorVar(secretVar(&shell.Command{Args: []string{w.Text}}))
 			default:
 				f.secretAsData = true
 				// a gist's content, an issue's body: published to the
@@ -439,7 +444,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.url(i, host, f)
 			}
 		case catalog.Package:
-			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) && !pinnedByModule(e, c, w.Text) || a.downloadedEarlier(i, w.Text) {
+			// (go run golang.org/x/tools/cmd/stringer@latest: a module of
+			// knownpackages.txt runs as its go install does, unseen.go)
+			if remotePackageOf(e, w.Text) && !knownRepoURL(e, w.Text) && !pinnedByModule(e, c, w.Text) && !(gopkgOf(e) == "run" && knownGoModule(w.Text)) || a.downloadedEarlier(i, w.Text) {
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: w.Text})
 			}
 		case catalog.Mount:
@@ -1498,4 +1505,28 @@ func propOf(props bool, e *catalog.Entry, name string) string {
 		return ""
 	}
 	return e.Prop(name)
+}
+
+// gitHeaderSetting reports git's -c setting of the headers sent with its
+// HTTP requests: http.extraHeader, or http.<url>.extraHeader for one
+// remote's URL.
+func gitHeaderSetting(name, setting string) bool {
+	key, _, ok := strings.Cut(setting, "=")
+	if name != "git" || !ok || len(key) < len("http.extraheader") {
+		return false
+	}
+	return strings.EqualFold(key[:len("http.")], "http.") && strings.EqualFold(key[len(key)-len(".extraheader"):], ".extraheader")
+}
+
+// knownGoModule reports a Go module path (a domain first, a path after
+// it, any version) that knownpackages.txt lists: not a URL, a source
+// file, the standard library or the module's own package, which
+// KnownPackage also passes.
+func knownGoModule(w string) bool {
+	n, _, _ := strings.Cut(w, "@")
+	first, rest, ok := strings.Cut(n, "/")
+	if !ok || rest == "" || strings.Contains(w, "://") || strings.HasSuffix(n, ".go") || !strings.Contains(first, ".") || strings.HasPrefix(first, ".") {
+		return false
+	}
+	return KnownPackage("go", w)
 }

@@ -387,6 +387,10 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runFile(rc, "sh", f)
 			}
 			if script, ok := shellScript(words); ok {
+				script, unread := dialectScript(name, script) // dialects.go: zsh's qualifiers, fish's blocks
+				if unread != "" {
+					s.markUnknown(len(s.out)-1, unread)
+				}
 				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
 			} else if op := scriptOperand(words); op != "" {
 				if strings.Contains(op, "$") && dynName(op) == op {
