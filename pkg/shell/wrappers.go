@@ -387,7 +387,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runFile(rc, "sh", f)
 			}
 			if script, ok := shellScript(words); ok {
-				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(script, f) })
+				// zsh, fish, csh: their language read as bash's (dialects.go)
+				s.withPositional(shellArgsAfterScript(words), func() { s.parseString(dialectText(name, script), f) })
 			} else if op := scriptOperand(words); op != "" {
 				if strings.Contains(op, "$") && dynName(op) == op {
 					// bash "$X": a script no word of the line names, as
