@@ -717,7 +717,8 @@ func elvishKeyword(d *dialect, words []string, stack *[]string, depth int) (stri
 // the program cmd; $env.NAME is $NAME; open reads a file out (cat), save
 // writes its input (tee), http get and http post fetch and send (curl),
 // with $in, the stage's input, sent as curl's -d @- does; let as an
-// assignment; a value at a pipeline's head is echoed; > and < compare.
+// assignment; a value (a string, list, variable, number or subexpression)
+// at a pipeline's head is echoed; > and < compare.
 var nuDialect = dialect{subst: true, closure: true, word: nuWord, stage: nuStage}
 
 func nuWord(w string) string {
@@ -829,7 +830,7 @@ func nuStage(words []string) []string {
 			return []string{assignWords(words[1], words[3:], false)}
 		}
 	case strings.HasPrefix(head, "\"") || strings.HasPrefix(head, "'") || strings.HasPrefix(head, "[") ||
-		strings.HasPrefix(head, "$") && !strings.HasPrefix(head, "$("):
+		strings.HasPrefix(head, "$") || head != "" && head[0] >= '0' && head[0] <= '9':
 		return append([]string{"echo"}, words...)
 	}
 	if head != words[0] {
@@ -842,10 +843,17 @@ func nuStage(words []string) []string {
 var xonshDialect = dialect{word: xonshWord, stage: xonshStage}
 
 func xonshWord(w string) string {
-	if strings.HasPrefix(w, "@($") && strings.HasSuffix(w, ")") && !strings.ContainsAny(w[3:len(w)-1], " ()\"'") {
-		return w[2 : len(w)-1]
+	for {
+		i := strings.Index(w, "@($")
+		if i < 0 {
+			return w
+		}
+		j := strings.IndexByte(w[i:], ')')
+		if j < 0 || strings.ContainsAny(w[i+3:i+j], " (\"'") {
+			return w
+		}
+		w = w[:i] + "${" + w[i+3:i+j] + "}" + w[i+j+1:]
 	}
-	return w
 }
 
 func xonshStage(words []string) []string {

