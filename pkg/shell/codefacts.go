@@ -231,6 +231,9 @@ func codeFacts(lang, code string) CodeFacts {
 	} else {
 		f.Dynamic = anyIn(code, m.dynamic) // obj.send(, vm.runInNewContext
 	}
+	if f.Network && !f.Dynamic && runsFileItNames(lang, code) {
+		f.Dynamic = true // getstore(URL, "f"); do "f" (coderunsfile.go)
+	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
 	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
