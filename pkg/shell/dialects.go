@@ -839,10 +839,26 @@ func nuStage(words []string) []string {
 	return words
 }
 
-// xonshDialect: $NAME = VALUE sets the environment; @($NAME) is $NAME.
+// xonshDialect: $NAME = VALUE sets the environment; @($NAME) is $NAME, and
+// @(p"PATH") or @("TEXT") the literal it holds.
 var xonshDialect = dialect{word: xonshWord, stage: xonshStage}
 
 func xonshWord(w string) string {
+	for _, pre := range [...]string{`@(p"`, `@(pf"`, `@("`, `@(p'`, `@('`} {
+		// @(p"~/x"), @("x"): a path or string literal, the word it gives
+		if i := strings.Index(w, pre); i >= 0 {
+			q := pre[len(pre)-1]
+			start := i + len(pre)
+			j := strings.IndexByte(w[start:], q)
+			if j >= 0 && start+j+1 < len(w) && w[start+j+1] == ')' {
+				lit := w[start : start+j]
+				if strings.ContainsAny(lit, " \t") {
+					lit = quoteWord(lit)
+				}
+				w = w[:i] + lit + w[start+j+2:]
+			}
+		}
+	}
 	for {
 		i := strings.Index(w, "@($")
 		if i < 0 {

@@ -35,6 +35,7 @@ func TestDialectText(t *testing.T) {
 		{"nu", `"x" | save --append ~/.profile`, "echo \"x\" | tee -a ~/.profile\n"},
 		{"xonsh", `$X = "t"; rm -rf @($HOME)`, "export X=\"t\"\nrm -rf ${HOME}\n"},
 		{"xonsh", `cat @($HOME)/.netrc`, "cat ${HOME}/.netrc\n"},
+		{"xonsh", `cat @(p"~/.aws/credentials") @('a b')`, "cat ~/.aws/credentials 'a b'\n"},
 		{"bash", `echo (x)`, `echo (x)`},
 	}
 	for _, c := range cases {
