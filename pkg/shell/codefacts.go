@@ -224,6 +224,9 @@ func codeFacts(lang, code string) CodeFacts {
 		f.Environ = f.Environ || f.EnvironValues
 	}
 	f.Shell = anyIn(code, m.shell) || strings.Contains(code, "<&") && fdShell().MatchString(code)
+	if lang == "awk" && f.Shell && f.Network {
+		f.Shell = awkRunsProcess(code) // |& on an /inet file only (awkcoprocess.go)
+	}
 	f.Listen = anyIn(code, m.listen)
 	f.ListenAll = f.Listen && anyIn(code, everyAddress)
 	if lang == "python" {
