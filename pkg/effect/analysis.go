@@ -448,7 +448,11 @@ func (a *analysis) code(i int, c *shell.Command) {
 	if k.Network && k.Environ {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->network", Word: c.Name + " code sends the environment out"})
 	}
-	if k.Listen {
+	if k.ListenAll {
+		// .listen(8080, "0.0.0.0"): reachable from the network, as
+		// --bind 0.0.0.0 is (exposes.go)
+		a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " code listens on every address"})
+	} else if k.Listen {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 	}
 	if k.Fork {

@@ -190,3 +190,22 @@ func TestShortBindOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeListensEverywhere checks one-liners whose code listens on every
+// address (the any-address quoted in code that listens), beside code that
+// listens on this machine only or connects without listening.
+func TestCodeListensEverywhere(t *testing.T) {
+	for line, want := range map[string]bool{
+		`node -e 'require("http").createServer((q,r)=>r.end("ok")).listen(8080,"0.0.0.0")'`:   true,
+		`bun -e 'Bun.serve({hostname:"0.0.0.0",port:80,fetch:()=>new Response("hi")})'`:       true,
+		`python3 -c 'import socket; s=socket.socket(); s.bind(("::", 9000)); s.listen()'`:     true,
+		`ruby -rsocket -e 'TCPServer.new("0.0.0.0", 2000).accept'`:                            true,
+		`node -e 'require("http").createServer((q,r)=>r.end("ok")).listen(3000,"127.0.0.1")'`: false,
+		`bun -e 'Bun.serve({port:3000,fetch:()=>new Response("hi")})'`:                        false,
+		`node -e 'fetch("http://0.0.0.0:3000/health").then(r=>r.text()).then(console.log)'`:   false,
+	} {
+		if got := hasEffect(effectsOf(line), "listen:every-interface"); got != want {
+			t.Errorf("%q: listen:every-interface = %v, want %v", line, got, want)
+		}
+	}
+}

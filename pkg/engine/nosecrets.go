@@ -31,6 +31,10 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".inputrc", ".dircolors", ".hushlogin", ".cshrc", ".tcshrc", ".kshrc", ".mkshrc", ".config/fish/config.fish",
 		".config/fish/functions/", ".config/fish/conf.d/", ".config/fish/completions/", ".config/starship.toml",
 		".config/zsh/.zshrc", ".config/bash/", ".oh-my-zsh-custom/", ".zsh/", ".config/atuin/config.toml",
+		// other shells' start-up scripts, as the ones above
+		".config/nushell/config.nu", ".config/nushell/env.nu", ".config/nushell/login.nu", ".config/nushell/scripts/",
+		".xonshrc", ".config/xonsh/rc.xsh", ".config/xonsh/rc.d/", ".config/elvish/rc.elv", ".elvish/rc.elv",
+		".config/ion/initrc", ".yashrc", ".config/oils/oshrc", ".config/oils/yshrc",
 		// editors
 		".vimrc", ".gvimrc", ".exrc", ".nanorc", ".emacs", ".spacemacs", ".emacs.d/init.el", ".emacs.d/early-init.el",
 		".ideavimrc", ".editorconfig", ".config/nvim/", ".config/helix/", ".config/micro/", ".config/kak/",

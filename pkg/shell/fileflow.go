@@ -629,9 +629,15 @@ func goGenerateLines(text string) string {
 // 3>f): a later ">&3" writes to f, and is reported as appending to it.
 // "exec 3>/dev/null" and "exec 3>&-" close the descriptor again.
 func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirect) {
-	if len(words) >= 3 && words[0] == "ztcp" && !strings.HasPrefix(words[1], "-") {
+	if len(words) >= 3 && words[0] == "ztcp" && (!strings.HasPrefix(words[1], "-") || words[1] == "-l") {
 		// zsh's ztcp HOST PORT opens a connection and leaves its
 		// descriptor in $REPLY: <&$REPLY and >&$REPLY are the connection.
+		// ztcp -l PORT listens, and ztcp -a $REPLY leaves the connection
+		// it accepts there: whoever connects to the port.
+		host, port := words[1], words[2]
+		if host == "-l" {
+			host, port = "0.0.0.0", words[2]
+		}
 		if s.fds == nil {
 			s.fds = map[string]string{}
 		}
@@ -639,7 +645,7 @@ func (s *state) fdRedirects(words []string, raw []*syntax.Redirect, rs []Redirec
 			s.infds = map[string]string{}
 		}
 		for _, k := range fdKeys("{REPLY}") {
-			s.fds[k] = "/dev/tcp/" + words[1] + "/" + words[2]
+			s.fds[k] = "/dev/tcp/" + host + "/" + port
 			s.infds[k] = s.fds[k]
 		}
 	}

@@ -809,7 +809,7 @@ func (s *state) wrapperString(name, text string, f frame) {
 		}
 
 	default:
-		s.parseString(text, g)
+		s.parseString(dialectText(name, text), g) // nu, elvish, xonsh: dialects.go
 	}
 }
 

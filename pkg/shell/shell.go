@@ -139,9 +139,12 @@ type CodeFacts struct {
 	SecretShown bool
 	Shell       bool // hands a process its descriptors or a pty (dup2, pty.spawn): with Network, a reverse shell
 	Listen      bool // listens for connections
-	Fork        bool // forks in an endless loop, or signals every process (kill(-1))
-	Secrets     bool // names credential files (~/.ssh, ~/.aws/credentials...) in its text
-	Dynamic     bool // builds code at run time (eval of decoded or computed text)
+	// ListenAll: listens on every address of the machine ("0.0.0.0",
+	// "::" named in code that listens), reachable from the network
+	ListenAll bool
+	Fork      bool // forks in an endless loop, or signals every process (kill(-1))
+	Secrets   bool // names credential files (~/.ssh, ~/.aws/credentials...) in its text
+	Dynamic   bool // builds code at run time (eval of decoded or computed text), or runs a file it named before (coderunsfile.go)
 	// DecodedRun: runs as code or as a command text it decodes
 	// (exec(base64.b64decode(…)), os.system(codecs.decode(…, "rot13")),
 	// eval(atob(…)), whether the encoded text can be read or not)

@@ -387,7 +387,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				s.runFile(rc, "sh", f)
 			}
 			if script, ok := shellScript(words); ok {
-				script, unread := dialectScript(name, script) // dialects.go: zsh's qualifiers, fish's blocks
+				script, unread := dialectScript(name, script) // dialects.go: zsh, fish, csh, elvish, nushell, xonsh read as bash
 				if unread != "" {
 					s.markUnknown(len(s.out)-1, unread)
 				}
