@@ -220,7 +220,7 @@ func parseSettings(text string) (*settingsTable, error) {
 }
 
 // ordinaryTests are the @tests the table may name.
-var ordinaryTests = map[string]bool{"@cwd": true, "@once": true, "@project": true, "@notemp": true, "@official": true, "@system": true, "@bool": true, "@host": true, "@names": true, "@interactive": true, "@inplace": true}
+var ordinaryTests = map[string]bool{"@cwd": true, "@once": true, "@project": true, "@notemp": true, "@official": true, "@system": true, "@bool": true, "@host": true, "@names": true, "@interactive": true, "@inplace": true, "@local": true, "@syslib": true, "@modules": true}
 
 // foldKey folds a key as its namespace does: git, npm, yarn, conda and
 // pip keys ignore case (git's subsection does not, but folding it only
