@@ -181,7 +181,9 @@
 // "--" makes it only report (see Dry and the "dry" mark).
 // "code-prefix=PROGRAM:WORD,..." names the words with which a program's
 // own command (a shell-prefix program's) hands the rest to an embedded
-// interpreter, judged as PROGRAM -c REST (gdb's python, py and pi).
+// interpreter, judged as that interpreter's one-liner (PROGRAM -c REST for
+// Python, -e for the others): gdb's python, py and pi; several
+// interpreters are joined by ";" (vim's py3, lua, perl and ruby).
 // "options-first" marks a program whose options end at its first operand
 // (npx, bunx, uvx: what follows the package's command is that command's,
 // as POSIX getopt stops at the first operand).
