@@ -296,7 +296,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		}
 		return what
 	case catalog.Bang:
-		if strings.HasPrefix(v, "!") {
+		if strings.HasPrefix(v, "!") && !a.ordinaryChain(s, u, v[1:]) { // bangchain.go
 			return what
 		}
 	case catalog.Options:
