@@ -59,7 +59,9 @@
 // "destroy=KIND" (the entry always does: docker push, npm publish) and
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
-// build --push, git push --force); the mark "production" is an option that
+// build --push, git push --force); the mark "prints" is an option whose
+// value makes the program print the files it opens (vim -c '%print'); the
+// mark "production" is an option that
 // confirms a task for production (artisan migrate --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
