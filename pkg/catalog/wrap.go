@@ -152,6 +152,13 @@ func (t *optionTable) runs() bool {
 // "PROGRAM:WORD,WORD", several such joined by ";".
 func PrefixedCode(text, prefixes string) (interp, code string, ok bool) {
 	t := strings.TrimLeft(text, ": \t")
+	for _, lead := range []string{"silent!", "silent"} {
+		// vim's silent py3 CODE: the same code, its messages hidden
+		if rest, ok := strings.CutPrefix(t, lead); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			t = strings.TrimLeft(rest, " \t")
+			break
+		}
+	}
 	for group := range strings.SplitSeq(prefixes, ";") {
 		interp, words, found := strings.Cut(group, ":")
 		if !found {

@@ -97,6 +97,9 @@ func TestPrefixedCodeGroups(t *testing.T) {
 		{":python import os", "python3", "import os"},
 		{"lua print(2)", "lua", "print(2)"},
 		{"ruby puts 3", "ruby", "puts 3"},
+		{"silent py3 print(4)", "python3", "print(4)"},
+		{":silent! lua print(5)", "lua", "print(5)"},
+		{"silent", "", ""},
 		{"luafile x.lua", "", ""},
 		{"set ft=lua", "", ""},
 	} {
