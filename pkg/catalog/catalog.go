@@ -59,7 +59,9 @@
 // "destroy=KIND" (the entry always does: docker push, npm publish) and
 // "destroy-kind=KIND" (remote, publish or history), with the option marks
 // "destroy", "publish" and "rewrite" (docker compose down --volumes, docker
-// build --push, git push --force); the mark "production" is an option that
+// build --push, git push --force); the mark "prints" is an option whose
+// value makes the program print the files it opens (vim -c '%print'); the
+// mark "production" is an option that
 // confirms a task for production (artisan migrate --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
@@ -184,7 +186,9 @@
 // "--" makes it only report (see Dry and the "dry" mark).
 // "code-prefix=PROGRAM:WORD,..." names the words with which a program's
 // own command (a shell-prefix program's) hands the rest to an embedded
-// interpreter, judged as PROGRAM -c REST (gdb's python, py and pi).
+// interpreter, judged as that interpreter's one-liner (PROGRAM -c REST for
+// Python, -e for the others): gdb's python, py and pi; several
+// interpreters are joined by ";" (vim's py3, lua, perl and ruby).
 // "options-first" marks a program whose options end at its first operand
 // (npx, bunx, uvx: what follows the package's command is that command's,
 // as POSIX getopt stops at the first operand).

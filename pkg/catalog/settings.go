@@ -220,7 +220,7 @@ func parseSettings(text string) (*settingsTable, error) {
 }
 
 // ordinaryTests are the @tests the table may name.
-var ordinaryTests = map[string]bool{"@cwd": true, "@once": true, "@project": true, "@notemp": true, "@official": true, "@system": true, "@bool": true, "@host": true, "@names": true, "@interactive": true, "@inplace": true}
+var ordinaryTests = map[string]bool{"@cwd": true, "@once": true, "@project": true, "@notemp": true, "@official": true, "@system": true, "@bool": true, "@host": true, "@names": true, "@interactive": true, "@inplace": true, "@local": true, "@syslib": true, "@modules": true}
 
 // foldKey folds a key as its namespace does: git, npm, yarn, conda and
 // pip keys ignore case (git's subsection does not, but folding it only
@@ -330,7 +330,7 @@ func HasSettingChannel(name string) bool {
 	case "git", "env", "sudo", "make", "gmake", "cmake", "systemd-run", "export", "declare", "typeset", "local", "readonly", "read", "mapfile", "readarray",
 		"printf", "npm", "pnpm", "npx", "yarn", "pip", "pip3", "cargo", "go", "gh", "conda", "mamba", "micromamba",
 		"poetry", "bundle", "bundler", "systemctl", "launchctl", "dbus-update-activation-environment", "tmux", "composer",
-		"dotnet", "nuget":
+		"dotnet", "nuget", "hg", "chg", "sl":
 		return true
 	}
 	return false
@@ -342,7 +342,7 @@ func HasSettingChannel(name string) bool {
 // listed variable; git -c, --config-env, --exec-path, git config and clone
 // -c; npm, pnpm and yarn config set and --KEY=VALUE options; pip and
 // conda config; poetry and bundle config; cargo --config; go env -w; gh
-// config set; and the session managers' and PHP's and .NET's channels
+// config set; hg, chg and sl --config; and the session managers' and PHP's and .NET's channels
 // (sessionsettings.go).
 func SettingsOf(name string, args []string) []SettingUse {
 	if !HasSettingChannel(name) {
@@ -514,6 +514,18 @@ func SettingsOf(name string, args []string) []SettingUse {
 		}
 	case "gh":
 		toolConfigSet(args, []string{"config", "set"}, func(k, v string) { add("gh", k, v, "gh config") }, []string{"-h", "--host"})
+	case "hg", "chg", "sl":
+		// Mercurial's and Sapling's --config SECTION.NAME=VALUE, for the
+		// one call (hg --config hooks.pre-status=CMD status).
+		for i, w := range args {
+			v, ok := strings.CutPrefix(w, "--config=")
+			if !ok && w == "--config" && i+1 < len(args) {
+				v, ok = args[i+1], true
+			}
+			if k, val, isKV := strings.Cut(v, "="); ok && isKV {
+				add("hg", strings.TrimSpace(k), val, name+" --config")
+			}
+		}
 	default:
 		out = append(out, sessionSettings(name, args, add)...) // sessionsettings.go
 	}

@@ -145,6 +145,11 @@ func TestSettingsOfChannels(t *testing.T) {
 		{"conda", []string{"config", "--set", "ssl_verify", "false"}, "conda:ssl_verify=false (conda config persistent)"},
 		{"poetry", []string{"config", "repositories.corp", "u"}, "poetry:repositories.corp=u (poetry config persistent)"},
 		{"bundle", []string{"config", "set", "mirror.all", "u"}, "bundle:mirror.all=u (bundle config persistent)"},
+		{"hg", []string{"--config", "hooks.pre-status=x", "status"}, "hg:hooks.pre-status=x (hg --config)"},
+		{"hg", []string{"pull", "--config=ui.ssh=x"}, "hg:ui.ssh=x (hg --config)"},
+		{"chg", []string{"--config", "alias.x=!y", "x"}, "hg:alias.x=!y (chg --config)"},
+		{"sl", []string{"--config", "extensions.e=/tmp/e.py", "log"}, "hg:extensions.e=/tmp/e.py (sl --config)"},
+		{"hg", []string{"--config", "ui.username=dev", "commit"}, ""},
 		{"ls", []string{"GIT_PAGER=x"}, ""},
 	} {
 		if got := uses(c.name, c.args...); got != c.want {

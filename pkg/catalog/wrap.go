@@ -146,18 +146,28 @@ func (t *optionTable) runs() bool {
 }
 
 // PrefixedCode returns the code a program's own command hands its
-// embedded interpreter (gdb's "python CODE", "py CODE", "pi CODE"), and
-// that interpreter's program; prefixes is the entry's "code-prefix"
-// property, "PROGRAM:WORD,WORD".
+// embedded interpreter (gdb's "python CODE", "py CODE", "pi CODE"; vim's
+// "py3 CODE", "lua CODE", "perl CODE", "ruby CODE"), and that
+// interpreter's program; prefixes is the entry's "code-prefix" property,
+// "PROGRAM:WORD,WORD", several such joined by ";".
 func PrefixedCode(text, prefixes string) (interp, code string, ok bool) {
-	interp, words, found := strings.Cut(prefixes, ":")
-	if !found {
-		return "", "", false
-	}
 	t := strings.TrimLeft(text, ": \t")
-	for w := range strings.SplitSeq(words, ",") {
-		if rest, ok := strings.CutPrefix(t, w); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			return interp, strings.TrimSpace(rest), true
+	for _, lead := range []string{"silent!", "silent"} {
+		// vim's silent py3 CODE: the same code, its messages hidden
+		if rest, ok := strings.CutPrefix(t, lead); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			t = strings.TrimLeft(rest, " \t")
+			break
+		}
+	}
+	for group := range strings.SplitSeq(prefixes, ";") {
+		interp, words, found := strings.Cut(group, ":")
+		if !found {
+			continue
+		}
+		for w := range strings.SplitSeq(words, ",") {
+			if rest, ok := strings.CutPrefix(t, w); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+				return interp, strings.TrimSpace(rest), true
+			}
 		}
 	}
 	return "", "", false

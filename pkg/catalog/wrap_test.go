@@ -87,3 +87,25 @@ func TestSubElse(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixedCodeGroups: a code-prefix property may name several
+// interpreters, joined by ";", each with its words.
+func TestPrefixedCodeGroups(t *testing.T) {
+	const prefixes = "python3:py3,python;lua:lua;ruby:ruby"
+	for _, c := range []struct{ text, interp, code string }{
+		{"py3 print(1)", "python3", "print(1)"},
+		{":python import os", "python3", "import os"},
+		{"lua print(2)", "lua", "print(2)"},
+		{"ruby puts 3", "ruby", "puts 3"},
+		{"silent py3 print(4)", "python3", "print(4)"},
+		{":silent! lua print(5)", "lua", "print(5)"},
+		{"silent", "", ""},
+		{"luafile x.lua", "", ""},
+		{"set ft=lua", "", ""},
+	} {
+		interp, code, _ := PrefixedCode(c.text, prefixes)
+		if interp != c.interp || code != c.code {
+			t.Errorf("PrefixedCode(%q) = %q, %q; want %q, %q", c.text, interp, code, c.interp, c.code)
+		}
+	}
+}

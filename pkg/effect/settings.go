@@ -296,7 +296,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		}
 		return what
 	case catalog.Bang:
-		if strings.HasPrefix(v, "!") {
+		if strings.HasPrefix(v, "!") && !a.ordinaryChain(s, u, v[1:]) { // bangchain.go
 			return what
 		}
 	case catalog.Options:
@@ -315,6 +315,8 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 	case catalog.LoadsCode:
 		switch {
 		case v == "", v == "/dev/null", s.OrdinaryProgram(v): // /dev/null loads nothing
+		case (s.Allows("@local") || s.Allows("@syslib")) && !u.Persistent && a.localCode(v, i, s.Allows("@local")): // localcode.go
+		case s.Allows("@modules") && !u.Persistent && a.moduleSwitches(v, i):
 		case s.Allows("@project") && a.everyRepository(u, i, v):
 			// git config --global core.hooksPath .githooks: git reads a
 			// relative path in each repository it works in, so whatever

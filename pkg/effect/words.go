@@ -269,6 +269,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if w.Text == "-" || w.Text == "/dev/null" || displayStream(w.Text) {
 				continue
 			}
+			if w.Role == catalog.Write && w.Option == "" && cl.Mark("prints") {
+				// vim -es -c '%print' FILE: the editor prints the file it
+				// opens, which is read out as cat would.
+				p := a.clean(w.Text, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+			}
 			if w.Role == catalog.Dest && props && e.Has("unpacks") {
 				a.extractsOver(i, a.clean(w.Text, i))
 			}

@@ -327,6 +327,13 @@ var editorRuns = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(vim\.(fn|cmd|api|system|loop|uv)|require|nvim_(command|exec)|os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|\bloadstring|\bdofile|\bloadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
 })
 
+// editorCommandBuild matches a plugin spec's build step that is one of
+// the editor's own commands, a bare name after ":" (build = ':TSUpdate',
+// build = ":MasonUpdate"): no "!", no call, no argument.
+var editorCommandBuild = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\bbuild\s*=\s*(':[A-Za-z][A-Za-z0-9]*'|":[A-Za-z][A-Za-z0-9]*")`)
+})
+
 // editorOption matches a line that gives an editor's option a literal
 // (neovim's vim.opt.number = true, vim.g.mapleader = " ", vimscript's
 // let g:netrw_banner = 0): no call, no expression.
@@ -339,6 +346,9 @@ var editorOption = sync.OnceValue(func() *regexp.Regexp {
 // or lines of nothing but options given literals (set lines, vim.opt.x =
 // true) and comments.
 func editorDataOnly(content string) bool {
+	// A plugin spec's build step that is one of the editor's own commands
+	// (build = ':TSUpdate') runs no program: it is data like the rest.
+	content = editorCommandBuild().ReplaceAllString(content, "")
 	if editorRuns().MatchString(content) {
 		return false
 	}

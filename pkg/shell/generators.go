@@ -25,6 +25,12 @@ var shellCodeGenerators = table.Map[string, bool]{Build: func() map[string]bool 
 	}
 }}
 
+// bareGenerators print their shell set-up code given no words at all:
+// eval "$(lesspipe)", eval "$(dircolors)", eval "$(ssh-agent)".
+var bareGenerators = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"lesspipe": true, "lesspipe.sh": true, "lessfile": true, "dircolors": true, "ssh-agent": true}
+}}
+
 // generatorVerbs are the words with which generators print shell code.
 var generatorVerbs = []string{"init", "hook", "completion", "completions", "--completion", "--completions", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}
 
@@ -36,6 +42,9 @@ var generatorVerbs = []string{"init", "hook", "completion", "completions", "--co
 func GeneratesShellCode(words []string) bool {
 	if len(words) == 0 || !installedProgram(words[0]) {
 		return false
+	}
+	if len(words) == 1 && bareGenerators.Get(path.Base(words[0])) {
+		return true // eval "$(lesspipe)": its only output is its set-up code
 	}
 	if name := path.Base(words[0]); !shellCodeGenerators.Get(name) {
 		// Any catalogued program's completion script is its own code

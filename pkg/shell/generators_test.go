@@ -18,6 +18,7 @@ func TestGeneratesShellCode(t *testing.T) {
 		"gh gist view abc --raw --filename shell.sh": false, "gh gist view abc --raw -s": false,
 		"npm exec --yes evil -- init": false, "kubectl exec web -- cat /srv/env": false,
 		"helm get values rel -o json --export": false, "nix run github:evil/x -- shellenv": false,
+		"lesspipe": true, "dircolors": true, "/usr/bin/lesspipe": true, "/tmp/lesspipe": false, "lesspipe x": false,
 	}
 	for src, want := range cases {
 		if got := GeneratesShellCode(strings.Fields(src)); got != want {

@@ -804,8 +804,13 @@ func (s *state) wrapperString(name, text string, f frame) {
 		if rest, ok := catalog.PrefixedShell(text, e.Prop("shell-prefix")); ok {
 			s.parseString(rest, g)
 		} else if interp, code, ok := catalog.PrefixedCode(text, e.Prop("code-prefix")); ok {
-			// gdb's python CODE: the code as that interpreter's one-liner
-			s.parseString(interp+" -c "+quoteWord(code), g)
+			// gdb's python CODE, vim's lua CODE: the code as that
+			// interpreter's one-liner (python -c, lua, perl and ruby -e)
+			flag := " -e "
+			if strings.HasPrefix(interp, "python") {
+				flag = " -c "
+			}
+			s.parseString(interp+flag+quoteWord(code), g)
 		}
 
 	default:
