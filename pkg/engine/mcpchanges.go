@@ -78,9 +78,10 @@ func readToolParts(tool string) toolParts {
 				c, ok = toolVerbs.Lookup(w)
 			}
 		}
-		if ok && (p.verb == "" || weak) {
+		if ok && (p.verb == "" || weak && (c == verbChange || p.at > 0)) {
 			// cloud_run_update_service, cloud_run_list_services: "run"
-			// names the product, and a later verb is the verb
+			// names the product, and a later verb is the verb (a read
+			// one only when a word comes first: run_query runs one)
 			p.verb, p.class, p.at, weak = w, c, i, weakVerbs.Get(w)
 		}
 	}
