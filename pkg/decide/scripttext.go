@@ -56,8 +56,14 @@ const binarySample = 80
 
 // binaryHead reports a file head whose first line holds a NUL byte: an
 // ELF, Mach-O or PE program, which bash will not run as a script ("cannot
-// execute binary file"), as its own check says.
+// execute binary file"), as its own check says. A file that starts with
+// "#!" is never one: the kernel runs the interpreter its first line names
+// on it (#!/bin/sh, which may be dash, reads past a NUL), whatever bytes
+// follow.
 func binaryHead(head []byte) bool {
+	if len(head) >= 2 && head[0] == '#' && head[1] == '!' {
+		return false
+	}
 	for _, c := range head {
 		switch c {
 		case '\n':

@@ -152,6 +152,13 @@ func TestScriptText(t *testing.T) {
 	if text, found := scriptText(fake); found != engine.ScriptRead || !strings.HasSuffix(text, "touch x\x00\n") {
 		t.Errorf("scriptText(fake) = %q, %v, want read whole", text, found)
 	}
+	// a NUL after a #! line's interpreter hides nothing: the kernel runs
+	// the interpreter on the file, and dash reads on past the NUL
+	shebang := filepath.Join(dir, "shebang")
+	os.WriteFile(shebang, []byte("#!/bin/sh\x00\ntouch marker\n"), 0o755)
+	if text, found := scriptText(shebang); found != engine.ScriptRead || !strings.Contains(text, "touch marker") {
+		t.Errorf("scriptText(shebang) = %q, %v, want read whole", text, found)
+	}
 	for _, p := range []string{dir, filepath.Join(dir, "missing")} {
 		if _, found := scriptText(p); found != engine.ScriptNone {
 			t.Errorf("scriptText(%s) = %v, want none", p, found)

@@ -699,6 +699,11 @@ func ordinarySource(s *catalog.Setting, v string) bool {
 	return true
 }
 
+// OfficialRegistry reports a public package registry's host (pypi.org,
+// registry.npmjs.org, crates.io): what is fetched there is a package's
+// metadata or code, whatever the package is named.
+func OfficialRegistry(host string) bool { return officialHost(strings.ToLower(host)) }
+
 func officialHost(h string) bool {
 	for _, o := range officialHosts {
 		if h == o || strings.HasSuffix(h, "."+o) {

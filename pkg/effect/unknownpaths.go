@@ -99,13 +99,19 @@ func destroyingOption(args []string) string {
 		name, _, _ := strings.Cut(a, "=")
 		found := false
 		verbParts(strings.ToLower(name[2:]), func(p string, _ int) {
-			found = found || pathVerbs.Get(p) || strongUnknownVerb(p) || softUnknownVerb(p)
+			found = found || pathVerbs.Get(p) || strongUnknownVerb(p) || softUnknownVerb(p) || rmCluster(p)
 		})
 		if found {
 			return name
 		}
 	}
 	return ""
+}
+
+// rmCluster reports an option part spelled as rm with its flags run
+// together (rmrf, rmfr, RmRf lower-cased): rm -rf by another name.
+func rmCluster(p string) bool {
+	return len(p) > 2 && strings.HasPrefix(p, "rm") && strings.Trim(p[2:], "rf") == ""
 }
 
 // homeWord reports a word that names the home through its variable

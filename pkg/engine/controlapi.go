@@ -241,8 +241,25 @@ func commandRequest(a *match.Argv) (method, body, socket string) {
 	}
 	if method == "" && body != "" {
 		method = "POST"
+		if a.Name == "curl" && curlGet(a.Args) {
+			method = "GET" // curl -G: the data is the URL's query
+		}
 	}
 	return method, body, socket
+}
+
+// curlGet reports curl's -G (--get), alone or in a cluster of flags
+// (-sG): the data given is sent as the URL's query of a GET.
+func curlGet(args []string) bool {
+	for _, a := range args {
+		if a == "--get" {
+			return true
+		}
+		if len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.IndexByte(a, 'G') > 0 && strings.Trim(a[1:], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // dockerVersion strips the engine API's version prefix (/v1.43).

@@ -2,9 +2,12 @@ package engine
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/verbs"
 )
 
@@ -29,17 +32,34 @@ import (
 // documentation segment, or a page's extension, is read as the page it is.
 
 // actionParams are query parameters whose value names the action a
-// management endpoint takes.
-var actionParams = [...]string{"action", "cmd", "command", "op", "operation", "do", "task"}
+// management endpoint takes (mode=drop, method=wipe, _method=DELETE).
+var actionParams = [...]string{"action", "cmd", "command", "op", "operation", "do", "task", "mode", "method", "_method", "verb", "func", "function", "act"}
 
 // docSegments are path segments of documentation and articles.
 var docSegments = [...]string{"docs", "doc", "documentation", "wiki", "reference", "manual", "man", "blog", "questions", "guide", "guides", "tutorial", "learn", "api-reference"}
 
+// scriptExtensions are the extensions of a server's handlers and of the
+// data an API answers with (delete.php, drop.cgi, flush.json): the name
+// before them is the action, as a bare segment's is; any other extension
+// (purge.md, delete.html, reset.sh) names a page or a file.
+var scriptExtensions = [...]string{"php", "php5", "phtml", "cgi", "pl", "asp", "aspx", "ashx", "jsp", "jspx", "do", "action", "cfm", "json", "xml"}
+
+// selectorSegments follow an action's verb to say what it takes (
+// /users/delete/all, /tables/orders/truncate/confirm): the verb is the
+// segment before them.
+var selectorSegments = [...]string{"all", "everything", "confirm", "confirmed", "now", "force", "yes", "true", "*"}
+
+// nameCollections are path segments after which a segment is a thing's
+// name (a branch, a tag, a package), never an action.
+var nameCollections = [...]string{"heads", "tags", "tag", "branches", "branch", "refs", "crates", "packages", "package", "gems", "modules", "charts"}
+
 // judgeFetchAction judges a GET of u (already parsed) by the action it
-// names, when it names one.
+// names, when it names one. A fetch tool's GET and an HTTP client's
+// (curl, wget: a command's request with no method or body) are read
+// alike.
 func (ev *evaluation) judgeFetchAction(host, rest, method string) {
-	if ev.denied() || loopbackHost(host) || docHost(host) {
-		return
+	if ev.denied() || loopbackHost(host) || docHost(host) || effect.OfficialRegistry(host) {
+		return // registry.npmjs.org/del: a package's name
 	}
 	if method != "" && !strings.EqualFold(method, "GET") {
 		return
@@ -51,15 +71,15 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 		p = dec
 	}
 	segs := strings.Split(strings.Trim(p, "/"), "/")
-	for _, s := range segs {
-		for _, d := range docSegments {
-			if strings.EqualFold(s, d) {
-				return
-			}
+	for i, s := range segs {
+		s, _, _ = strings.Cut(s, ";") // /purge;jsessionid=x: a segment's parameters
+		segs[i] = s
+		if !appHost(host) && isDocSegment(s) {
+			return // documentation, unless the host is an API's or production's
 		}
 	}
-	last := strings.ToLower(segs[len(segs)-1])
-	if strings.Contains(last, ".") {
+	last := actionSegment(segs)
+	if last == "" {
 		return // a page or a file (delete.html, purge.md)
 	}
 	query, _ := url.ParseQuery(q)
@@ -94,11 +114,31 @@ func segmentVerbClass(s string) string {
 	if c := verbs.Class(s); c != "" {
 		return c
 	}
-	if i := strings.IndexAny(s, "-_+"); i > 0 {
-		return verbs.Class(s[:i])
+	i := strings.IndexAny(s, "-_+")
+	if i <= 0 {
+		return ""
 	}
-	return ""
+	if j := strings.LastIndexAny(s, "-_+"); questionWords.Get(s[j+1:]) {
+		return "read" // seal-status, offboard-check: a question about the action
+	}
+	if j := strings.LastIndexAny(s, "-_+"); pageObjects.Get(s[j+1:]) {
+		return "" // reset-password, delete-account: the page a person fills in
+	}
+	first := s[:i]
+	c := verbs.Class(first)
+	if c == "change" && adjectiveVerbs.Get(first) {
+		return "" // new-checkout, live-chat: a name, not an action
+	}
+	return c
 }
+
+// pageObjects end the names of pages a person fills in to act on their
+// own account (reset-password, change-email): a GET shows the form.
+var pageObjects = lazyWordSet("password passwd email form page")
+
+// adjectiveVerbs are change verbs that start names as adjectives as often
+// as they name an action (new-checkout, open-orders, live-feed).
+var adjectiveVerbs = lazyWordSet("new open live free")
 
 // docHost reports a host named for documentation (docs.ntfy.sh,
 // developer.example.com, wiki.example.org).
@@ -178,4 +218,69 @@ func yesValue(v string) bool {
 		return true
 	}
 	return false
+}
+
+// isDocSegment reports a path segment of documentation (docSegments).
+func isDocSegment(s string) bool {
+	for _, d := range docSegments {
+		if strings.EqualFold(s, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// appHost reports a host that serves an application rather than its
+// documentation: one that names production (cms.prod.acme.com) or whose
+// first label is an API's or an admin panel's (api., admin.). A "docs" or
+// "blog" segment there is a collection the application keeps, not a page.
+func appHost(host string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(host), ".")
+	switch first {
+	case "api", "admin", "backend", "internal", "ops", "manage", "management", "console":
+		return true
+	}
+	return effect.NamesProduction(host)
+}
+
+// actionSegment returns the path segment that names the action, lower
+// case: the last one, or the one before trailing selectors (all, confirm)
+// and ids; a handler's name without its extension (delete.php); "" when
+// the last segment names a page or a file.
+func actionSegment(segs []string) string {
+	i := len(segs) - 1
+	for skipped := 0; i > 0 && skipped < 2 && selectorSegment(segs[i]); skipped++ {
+		i--
+	}
+	if i > 0 && slices.Contains(nameCollections[:], strings.ToLower(segs[i-1])) {
+		return "" // refs/heads/delete-me, /tags/purge: a thing's name
+	}
+	last := strings.ToLower(segs[i])
+	if stem, ext, ok := strings.Cut(last, "."); ok {
+		if !slices.Contains(scriptExtensions[:], ext) {
+			return ""
+		}
+		last = stem
+	}
+	return last
+}
+
+// selectorSegment reports a segment that says what an action before it
+// takes: a selector word or an id (digits).
+func selectorSegment(s string) bool {
+	s = strings.ToLower(s)
+	if stem, ext, ok := strings.Cut(s, "."); ok && slices.Contains(scriptExtensions[:], ext) {
+		s = stem // all.json
+	}
+	return slices.Contains(selectorSegments[:], s) || s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// fetcherArgv reports a command that is an HTTP client (catalogue
+// "fetcher": curl, wget, httpie), whose request fetchactions reads.
+func fetcherArgv(a *match.Argv) bool {
+	if a == nil || a.Name == "" {
+		return false
+	}
+	e, _ := catalog.Default().Lookup(a.Name, nil)
+	return e != nil && e.Prop("fetcher") != ""
 }

@@ -650,6 +650,31 @@ func (w *mcpWalk) runsQuery() bool {
 	return false
 }
 
+// namesQuery reports a tool named for a query (run_query, execute_sql,
+// cypher_query): what it changes is its statement's to say. A tool that
+// only runs or executes something else (run_workflow, execute_runbook)
+// is judged by where it runs.
+func (w *mcpWalk) namesQuery() bool {
+	for _, word := range ToolWords(w.tool) {
+		switch word {
+		case "query", "queries", "sql", "statement", "cypher":
+			return true
+		}
+	}
+	return false
+}
+
+// commandArgIn reports arguments that hold a command to run ({"command":
+// "df -h"}): an executing tool's change is its command's, judged as that.
+func commandArgIn(args map[string]any) bool {
+	for k, v := range args {
+		if _, ok := v.(string); ok && commandPrefixed(normKey(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // commandPrefixed reports a key that starts with a command word and names
 // its text (commandText, cmd_text, scriptText, command_line), not its id,
 // name or description.

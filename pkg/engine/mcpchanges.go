@@ -78,9 +78,10 @@ func readToolParts(tool string) toolParts {
 				c, ok = toolVerbs.Lookup(w)
 			}
 		}
-		if ok && (p.verb == "" || weak && c == verbChange) {
-			// cloud_run_update_service: "run" names the product, and
-			// a later change verb is the verb
+		if ok && (p.verb == "" || weak && (c == verbChange || p.at > 0)) {
+			// cloud_run_update_service, cloud_run_list_services: "run"
+			// names the product, and a later verb is the verb (a read
+			// one only when a word comes first: run_query runs one)
 			p.verb, p.class, p.at, weak = w, c, i, weakVerbs.Get(w)
 		}
 	}
@@ -362,12 +363,12 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		}
 		return
 	}
-	if p.class != verbChange || p.showsOnly() || questionWords.Get(p.verb) || p.rehearses() || w.runsQuery() ||
-		p.headIn(teamRecords) {
+	if p.class != verbChange || p.showsOnly() || questionWords.Get(p.verb) || p.rehearses() || w.namesQuery() ||
+		w.runsQuery() && commandArgIn(args) || p.recordHead() {
 		return
 	}
 	key, where := productionPlaceIn(args, 0)
-	if where != "" && filingKey(key) && (p.has(teamRecords...) || p.has(workRuns...)) {
+	if where != "" && filingKey(key) && p.filedHead() {
 		return // an issue's status in the project PROD, a pipeline of the repo acme-prod
 	}
 	if where == "" && !namesTarget(args) && effect.NamesProduction(w.server) {
@@ -433,6 +434,39 @@ func (p toolParts) headIn(words []string) bool {
 	}
 	return false
 }
+
+// recordHead reports a name whose head object is a team's record
+// (teamRecords) and whose verb files or edits it: a verb that runs,
+// ships or wipes what it names (sync_application_as_draft_note,
+// implement_change_ticket, execute_runbook_per_ticket) acts on what runs,
+// whatever word the name ends with.
+func (p toolParts) recordHead() bool {
+	return p.headIn(teamRecords) && !p.runsOrWipes()
+}
+
+// filedHead reports a name that names a record (teamRecords:
+// update_issue_status) or whose head object is a work item (workRuns)
+// that a project or folder key files, and whose
+// verb neither runs, ships nor wipes it: update_task {project: acme-prod}
+// is filed there, run_build_trigger and reset_branch {projectId:
+// shop-prod} act on production's own.
+func (p toolParts) filedHead() bool {
+	return (p.has(teamRecords...) || p.headIn(workRuns)) && !p.runsOrWipes()
+}
+
+// runsOrWipes reports a verb that runs, ships or restarts what it names
+// (runVerbs, the publish kind) or empties or resets it (the wipe and reset
+// kinds): none of them is done to a record.
+func (p toolParts) runsOrWipes() bool {
+	switch toolVerbKinds.Get(p.verb) {
+	case "publish", "wipe", "reset":
+		return true
+	}
+	return runVerbs.Get(p.verb)
+}
+
+// runVerbs are change verbs that run or move what is running.
+var runVerbs = lazyWordSet("run execute exec sync reconcile apply implement trigger dispatch invoke start stop launch restart rollout rollback scale failover switchover cutover bounce recycle reboot drain")
 
 // prepositions end a tool name's head phrase (add_label_to_issue).
 var prepositions = table.Map[string, bool]{Build: func() map[string]bool {

@@ -116,6 +116,24 @@ func changesSomething(tool string) bool {
 	return readToolParts(tool).class == verbChange
 }
 
+// runningPlaceKey reports an argument naming where software runs or data
+// lives (a cluster, a namespace, a deployment, a database, a stack), never
+// where a team's record is filed: a change made there is the place's,
+// whatever the tool's name ends with (update_deployment_note {namespace:
+// production}).
+func runningPlaceKey(key string) bool {
+	for _, w := range [...]string{"cluster", "namespace", "deployment", "database", "inventory", "kubecontext"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	switch key {
+	case "db", "dbname", "stack", "stackname", "context", "function", "functionname":
+		return true
+	}
+	return false
+}
+
 // bypassKey reports an argument name that turns a protection off.
 func bypassKey(k string) bool {
 	return strings.Contains(k, "override") || strings.Contains(k, "bypass") || k == "admin" ||
@@ -133,8 +151,8 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 	// named, changes no running service; a protection turned off on one
 	// is still judged
 	parts := readToolParts(w.tool)
-	record := parts.headIn(teamRecords)
-	filed := parts.has(teamRecords...) || parts.has(workRuns...) // a task, filed under a project
+	record := parts.recordHead()
+	filed := parts.filedHead() // a task, filed under a project
 	if kv := environmentVariable(x); kv != "" && !record {
 		s := subject{tool: "destroy", text: w.tool + " with " + kv, effect: "destroy:production"}
 		w.ev.judge(&s)
@@ -161,8 +179,8 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 				return
 			}
 		case string:
-			if record || filed && filingKey(k) {
-				continue
+			if record && !runningPlaceKey(key) || filed && filingKey(k) {
+				continue // a record filed under production's environment or project
 			}
 			if (environmentKey(key) && !(databaseKey(key) && w.runsQuery()) || key == "name" && readToolParts(w.tool).has(namedObjects...) || environmentVariableName(k)) && effect.NamesProduction(v) {
 				s := subject{tool: "destroy", text: w.tool + " with " + k + " " + v, effect: "destroy:production"}

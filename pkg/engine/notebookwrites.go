@@ -16,16 +16,42 @@ import (
 // nil.
 func notebookLines(content string) []string {
 	var nb struct {
-		Cells []map[string]any `json:"cells"`
+		Cells    []map[string]any `json:"cells"`
+		Metadata struct {
+			Kernelspec struct {
+				Language string `json:"language"`
+				Name     string `json:"name"`
+			} `json:"kernelspec"`
+			LanguageInfo struct {
+				Name string `json:"name"`
+			} `json:"language_info"`
+		} `json:"metadata"`
 	}
 	if json.Unmarshal([]byte(content), &nb) != nil {
 		return nil
+	}
+	lang := strings.ToLower(nb.Metadata.Kernelspec.Language)
+	if lang == "" {
+		lang = strings.ToLower(nb.Metadata.LanguageInfo.Name)
+	}
+	if lang == "" {
+		lang = strings.ToLower(nb.Metadata.Kernelspec.Name)
 	}
 	var lines []string
 	var py strings.Builder
 	for _, c := range nb.Cells {
 		code := notebookCell(c) // mcpwrites.go
 		if code == "" {
+			continue
+		}
+		if runner, ok := kernelRunners[lang]; ok {
+			// a kernel of another language runs each cell as its own
+			// code: a bash kernel's cells are shell lines
+			if runner == "" {
+				lines = append(lines, code)
+			} else {
+				lines = append(lines, runner+" "+shellQuote(code))
+			}
 			continue
 		}
 		if sh := ipythonShell(code); sh != "" { // mcpshapes.go
@@ -46,4 +72,13 @@ func notebookLines(content string) []string {
 		lines = append(lines, "python3 -c "+shellQuote(py.String()))
 	}
 	return limitLines(lines)
+}
+
+// kernelRunners are the kernels of languages other than Python, by the
+// language (or kernel name) a notebook's metadata gives, with the
+// one-liner that runs a cell as they do ("" for a shell: the cell is the
+// line).
+var kernelRunners = map[string]string{
+	"bash": "", "sh": "", "zsh": "", "shell": "",
+	"r": "Rscript -e", "ir": "Rscript -e", "julia": "julia -e", "ruby": "ruby -e", "javascript": "node -e", "perl": "perl -e", "typescript": "deno eval",
 }

@@ -38,6 +38,9 @@ func TestScriptLines(t *testing.T) {
 		{"tools", "clean.r", "x()", []string{"Rscript -e 'x()'"}},
 		{"notebooks", "eda.ipynb", `{"cells":[{"cell_type":"markdown","source":["rm -rf x"]},{"cell_type":"code","source":["!ls data\n","import os\n","%time x()"]},{"cell_type":"code","source":"%%bash\nmake clean"}]}`, []string{"ls data\n", "make clean", "python3 -c 'import os\n'"}},
 		{"notebooks", "eda.ipynb", "not json", nil},
+		// a kernel of another language: each cell is its code
+		{"notebooks", "sh.ipynb", `{"metadata":{"kernelspec":{"name":"bash","language":"bash"}},"cells":[{"cell_type":"code","source":["make clean"]}]}`, []string{"make clean"}},
+		{"notebooks", "r.ipynb", `{"metadata":{"language_info":{"name":"R"}},"cells":[{"cell_type":"code","source":"system('make')"}]}`, []string{"Rscript -e 'system('\\''make'\\'')'"}},
 		{"bin", "activate", "export VIRTUAL_ENV=/x", []string{"export VIRTUAL_ENV=/x"}},
 		{"docs", "activate", "export VIRTUAL_ENV=/x", nil},
 	} {

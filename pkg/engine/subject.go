@@ -388,6 +388,12 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 			argv = &ev.sc.argv[ef.Cmd]
 		}
 		ev.judgeControlAPI(ef.Target, commandAsk(argv, ef.Upload), true) // controlapi.go: curl of a cluster's or a vault's API
+		if s.hasURL && !ef.Upload && fetcherArgv(argv) {
+			// curl, wget: a GET of /users/delete acts as the fetch
+			// tool's does (fetchactions.go)
+			method, _, _ := commandRequest(argv)
+			ev.judgeFetchAction(s.url.Host, s.url.Rest, method)
+		}
 	case effect.SQL:
 		// Its shell escapes and files are effects of their own
 		// (effect.sqlShellEscapes, effect.SQLFiles).

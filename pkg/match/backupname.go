@@ -16,7 +16,8 @@ var systemBackupDirs = [...]string{"/var/backups/"}
 
 // BackupOriginals appends to dst the names of the files the cleaned path
 // p is a kept copy of, read from its name alone: an editor's backup
-// (NAME~), swap file (.NAME.swp, .NAME.swo) or auto-save (#NAME#), a
+// (NAME~), swap file (.NAME.swp, .NAME.swo) or auto-save (#NAME#), the
+// shadow tools' copy of an /etc file (/etc/shadow-), a
 // copy with a backup ending (NAME.bak, NAME.orig, NAME.old, NAME.save,
 // NAME.dpkg-old, NAME.rpmsave), and, for the system's backup directory,
 // the /etc file it copies. A copy's contents are the original's, so what
@@ -46,6 +47,10 @@ func backupOriginal(p string) (string, bool) {
 	case len(base) > 2 && base[0] == '#' && base[len(base)-1] == '#':
 		return dir + base[1:len(base)-1], true
 	case len(base) > 1 && base[len(base)-1] == '~':
+		return dir + base[:len(base)-1], true
+	case dir == "/etc/" && len(base) > 1 && base[len(base)-1] == '-':
+		// shadow-, gshadow-, passwd-: the copy the shadow tools keep of
+		// the file they rewrite
 		return dir + base[:len(base)-1], true
 	}
 	lower := strings.ToLower(base)

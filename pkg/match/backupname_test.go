@@ -18,6 +18,9 @@ func TestBackupOriginals(t *testing.T) {
 		{"/etc/kubernetes/admin.conf.dpkg-old", []string{"/etc/kubernetes/admin.conf"}},
 		{"/home/dev/.ssh/id_rsa.bak~", []string{"/home/dev/.ssh/id_rsa.bak", "/home/dev/.ssh/id_rsa"}},
 		{"/var/backups/shadow.bak", []string{"/var/backups/shadow", "/etc/shadow"}},
+		{"/etc/shadow-", []string{"/etc/shadow"}},
+		{"/etc/gshadow-", []string{"/etc/gshadow"}},
+		{"/home/dev/notes-", nil},
 		// not copies: a plain name, a bare ending, a swap file not hidden
 		{"/home/dev/p/main.go", nil},
 		{"/home/dev/p/.bak", nil},

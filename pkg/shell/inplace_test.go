@@ -27,6 +27,17 @@ func TestRunsInPlace(t *testing.T) {
 		// a shell or an interpreter copied or linked under another name
 		// runs as itself
 		{"cp /bin/sh ./s && echo 'rm -rf /x' | ./s", "rm -rf /x"},
+		// fed by a here-document or a here-string, run from its own
+		// directory, copied by rsync -e or link
+		{"cp /bin/bash /tmp/b && /tmp/b <<< 'rm -rf /x'", "rm -rf /x"},
+		{"cp /bin/sh /tmp/s && cd /tmp && ./s -c 'rm -rf /x'", "rm -rf /x"},
+		{"rsync -e ssh /bin/sh ./s && ./s -c 'rm -rf /x'", "rm -rf /x"},
+		{"link /bin/sh ./s && ./s -c 'rm -rf /x'", "rm -rf /x"},
+		{"cp /bin/sh ./s; mv ./s ./q && ./q -c 'rm -rf /x'", "rm -rf /x"},
+		{"alias s=sh; s <<< 'rm -rf /x'", "rm -rf /x"},
+		// any program the catalogue knows, copied by its path, is itself
+		{"cp /bin/rm ./t && ./t -rf /x", "rm -rf /x"},
+		{"cp /usr/local/bin/kubectl ./k && ./k delete ns x", "kubectl delete ns x"},
 		{"install -m 755 /bin/bash /tmp/b; /tmp/b -c 'rm -rf /x'", "rm -rf /x"},
 		{"ln -s /usr/bin/python3 py && ./py -c 'import os'", "python3 -c import os"},
 		{"shopt -s expand_aliases\nalias s=bash\necho 'rm -rf /x' | s", "rm -rf /x"},
@@ -51,7 +62,7 @@ func TestRunsInPlace(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ src, not string }{
-		{"cp /bin/ls ./l && ./l -la", "ls -la"},
+		{"cp ls ./l && ./l -la", "ls -la"}, // a file named ls here, not the program
 		{"cp /usr/bin/python3 ./bin/ && ./bin/py -c 'import os'", "python3 -c import os"},
 		{"cp tools/gen.py ./py && ./py -c 'import os'", "gen.py -c import os"},
 		{"shopt -s expand_aliases\nalias r='rm -rf'\nalias h=/x\nr h", "rm -rf /x"},

@@ -263,13 +263,15 @@ func (s *state) defineAliases(name string, args []string) {
 // value (install -m 755): the value is no operand.
 var copyValueOptions = map[string]bool{"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true, "-S": true, "--suffix": true}
 
-// defineCopiedProgram records a shell or an interpreter copied or linked
-// under another name on the line (cp /usr/bin/python3 ./py, ln -s /bin/sh
-// run, install -m 755 /bin/bash /tmp/b): run later by that name, the copy
-// is the program it was copied from, as a name hash -p gave it is.
+// defineCopiedProgram records a shell, an interpreter or a catalogued
+// program copied, linked or moved under another name on the line (cp
+// /usr/bin/python3 ./py, ln -s /bin/sh run, install -m 755 /bin/bash
+// /tmp/b, cp /usr/local/bin/kubectl ./k, and a copy moved again): run
+// later by that name, the copy is the program it was copied from, as a
+// name hash -p gave it is.
 func (s *state) defineCopiedProgram(name string, args []string) {
 	switch name {
-	case "cp", "install", "ln", "rsync", "gcp", "ginstall":
+	case "cp", "install", "ln", "rsync", "gcp", "ginstall", "link", "gln", "mv":
 	default:
 		return
 	}
@@ -279,24 +281,48 @@ func (s *state) defineCopiedProgram(name string, args []string) {
 		switch {
 		case a == "-t" || a == "--target-directory" || strings.HasPrefix(a, "--target-directory="):
 			return // into a directory: the copy keeps the program's own name
-		case copyValueOptions[a]:
+		case copyValueOptions[a] || name == "rsync" && rsyncValueOptions[a]:
 			i++
 		case strings.HasPrefix(a, "-") && a != "-":
 		default:
 			ops = append(ops, a)
 		}
 	}
-	if len(ops) != 2 || strings.HasSuffix(ops[1], "/") || !ShellOrInterpreter(path.Base(ops[0])) {
+	if len(ops) != 2 || strings.HasSuffix(ops[1], "/") {
+		return
+	}
+	if prog, ok := s.aliases[fileKey(ops[0])]; ok && copiedProgram(prog) {
+		ops[0] = prog // a copy copied or moved again: cp python3 py; mv py q
+	}
+	if !copiedProgram(ops[0]) {
 		return
 	}
 	if s.aliases == nil {
 		s.aliases = map[string]string{}
 	}
 	dest := fileKey(ops[1])
-	for _, k := range []string{ops[1], dest, "./" + dest} {
+	// the copy's own name, run from its directory (cp python3 /tmp/py
+	// && cd /tmp && ./py), is taken for it too: reading a stranger's
+	// ./py as the interpreter is the careful side
+	base := path.Base(dest)
+	for _, k := range []string{ops[1], dest, "./" + dest, "./" + base} {
 		s.aliases[k] = ops[0]
 	}
 }
+
+// copiedProgram reports a copy's source that is a program run by what it
+// is: a shell or an interpreter by any path, or a program the catalogue
+// knows named by its path (/usr/local/bin/kubectl, ~/go/bin/terraform),
+// whose copy deploys, pushes or deletes as the program does.
+func copiedProgram(src string) bool {
+	base := path.Base(src)
+	return ShellOrInterpreter(base) || strings.Contains(src, "/") && catalog.Default().Known(base)
+}
+
+// rsyncValueOptions are rsync's options that take the next word as their
+// value (rsync -e ssh SRC DEST).
+var rsyncValueOptions = map[string]bool{"-e": true, "--rsh": true, "--rsync-path": true, "--exclude": true, "--include": true,
+	"--filter": true, "--chmod": true, "--chown": true, "-M": true, "--remote-option": true, "--exclude-from": true, "--include-from": true, "--files-from": true}
 
 // fileKey normalises a file name written on the line, so that "./x.sh",
 // "x.sh" and "$HOME/x" / "~/x" name the same file.

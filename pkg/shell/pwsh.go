@@ -325,7 +325,7 @@ func (t *pwshT) command(words []string) string {
 				return "pwsh -c " + quoteWord(translatePwsh(code))
 			}
 		}
-		if pwshSecretGetter(name) {
+		if pwshSecretOutput(name, words) {
 			// the secret it outputs, as a keyring lookup prints one
 			return "secret-tool lookup " + quoteWord(words[0])
 		}

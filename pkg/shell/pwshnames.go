@@ -112,7 +112,42 @@ var pwshSecretVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // pwshSecretNouns are the endings (lower case) of a noun naming a secret.
 // A credential object (Get-Credential) is left out: printed, it shows the
 // user name and a SecureString, not the password.
-var pwshSecretNouns = []string{"token", "tokens", "key", "keys", "secret", "secrets", "password", "passwords", "connectionstring", "connectionstrings", "apikey", "sastoken", "privatekey"}
+var pwshSecretNouns = []string{"token", "tokens", "key", "keys", "secret", "secrets", "password", "passwords", "connectionstring", "connectionstrings", "apikey", "sastoken", "privatekey",
+	// a key pair (Get-AzSearchAdminKeyPair), a publishing profile or its
+	// credentials (Get-AzWebAppPublishingProfile), a registry's or a
+	// cluster's credential (Get-AzContainerRegistryCredential,
+	// Get-AzAksClusterUserCredential), an app's settings, which hold its
+	// connection strings (Get-AzFunctionAppSetting)
+	"keypair", "publishingprofile", "publishingcredential", "publishingcredentials", "registrycredential", "usercredential", "admincredential",
+	"appsetting", "appsettings"}
+
+// pwshSecretListers are the cmdlets whose output is a secret only when
+// asked for in plain text: Get-AzKeyVaultSecret lists names, and one
+// secret as a SecureString, unless -AsPlainText is given.
+var pwshSecretListers = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("get-azkeyvaultsecret")
+}}
+
+// pwshSecretOutput reports a cmdlet (name lower case, words as written)
+// that outputs a secret: pwshSecretGetter's, unless it is one of
+// pwshSecretListers given no -AsPlainText; and ConvertFrom-SecureString
+// -AsPlainText, which prints what a SecureString holds.
+func pwshSecretOutput(name string, words []string) bool {
+	switch {
+	case name == "convertfrom-securestring":
+		// -AsPlainText: a secret's text, whatever gave the SecureString
+	case !pwshSecretGetter(name):
+		return false
+	case !pwshSecretListers.Get(name):
+		return true
+	}
+	for _, w := range words[1:] {
+		if strings.EqualFold(w, "-AsPlainText") {
+			return true
+		}
+	}
+	return false
+}
 
 // pwshSecretGetter reports a cmdlet name (lower case) that outputs a
 // secret: a getting verb and a secret's noun, or New- of a token (a SAS

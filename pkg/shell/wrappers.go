@@ -169,7 +169,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {
 		// An alias or hashed name defined on the line runs its value.
 		delete(s.aliases, words[0]) // no recursion through the alias itself
-		s.parseInPlace(s.aliasChain(alias, words[1:]), s.viaFrame(f, words[0]))
+		s.parseInPlace(s.aliasChain(alias, words[1:])+stdinText(rs), s.viaFrame(f, words[0]))
 		s.aliases[words[0]] = alias
 	}
 	if name == "strace" || name == "ltrace" {
@@ -2604,6 +2604,26 @@ func RunVerbDropped(name string, args []string) []string {
 // aliasChain is the text an alias call runs: the alias's value, then the
 // call's words; a value ending in a blank makes the next word an alias
 // call too, as bash reads it (alias r='rm -rf '; alias h=/home/u; r h).
+// stdinText writes a command's input redirections again (" <<< 'TEXT'",
+// " < FILE"), for the line an alias or a copied program's name stands
+// for: a shell or an interpreter fed a here-document by another name reads
+// it as itself would.
+func stdinText(rs []Redirect) string {
+	var b strings.Builder
+	for _, r := range rs {
+		if r.FD != "" && r.FD != "0" {
+			continue
+		}
+		switch r.Op {
+		case "<<<", "<<", "<<-":
+			b.WriteString(" <<< " + quoteWords([]string{r.Target}))
+		case "<":
+			b.WriteString(" < " + quoteWords([]string{r.Target}))
+		}
+	}
+	return b.String()
+}
+
 func (s *state) aliasChain(alias string, rest []string) string {
 	text := alias
 	for k := 0; k < 8 && len(rest) > 0 && strings.HasSuffix(alias, " "); k++ {
