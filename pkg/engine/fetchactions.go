@@ -4,7 +4,10 @@ import (
 	"net/url"
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/verbs"
 )
 
@@ -30,7 +33,7 @@ import (
 
 // actionParams are query parameters whose value names the action a
 // management endpoint takes.
-var actionParams = [...]string{"action", "cmd", "command", "op", "operation", "do", "task"}
+var actionParams = [...]string{"action", "cmd", "command", "op", "operation", "do", "task", "method"}
 
 // docSegments are path segments of documentation and articles.
 var docSegments = [...]string{"docs", "doc", "documentation", "wiki", "reference", "manual", "man", "blog", "questions", "guide", "guides", "tutorial", "learn", "api-reference"}
@@ -58,14 +61,27 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 			}
 		}
 	}
-	last := strings.ToLower(segs[len(segs)-1])
-	if strings.Contains(last, ".") {
-		return // a page or a file (delete.html, purge.md)
-	}
 	query, _ := url.ParseQuery(q)
-	if d := actionDetail(segmentVerbClass(last), query); d != "" {
-		ev.controlEffect(effect.Destroy, d, "GET "+host+"/"+strings.Trim(p, "/"))
-		return
+	for i, s := range segs {
+		// matrix parameters (/admin;action=drop) are read as the query
+		if seg, params, ok := strings.Cut(s, ";"); ok {
+			segs[i] = seg
+			for _, kv := range strings.Split(params, ";") {
+				if k, v, ok := strings.Cut(kv, "="); ok {
+					query.Add(k, v)
+				}
+			}
+		}
+	}
+	if last, ok := actionSegment(segs[len(segs)-1]); ok {
+		c := segmentVerbClass(last)
+		if c == "change" && operates(last) && len(segs) > 1 {
+			c = "change!" // a job triggered, a service restarted: acted on
+		}
+		if d := actionDetail(c, query); d != "" {
+			ev.controlEffect(effect.Destroy, d, "GET "+host+"/"+strings.Trim(p, "/"))
+			return
+		}
 	}
 	for _, k := range actionParams {
 		for key, vals := range query {
@@ -73,7 +89,7 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 				continue
 			}
 			for _, v := range vals {
-				c := segmentVerbClass(strings.ToLower(v))
+				c := segmentVerbClass(v)
 				if c == "change" {
 					c = "change!" // named as the action to take: acted on
 				}
@@ -86,16 +102,135 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 	}
 }
 
+// pageExtensions are the extensions of a page or a file a GET reads
+// (delete.html, purge.md): such a last segment names no action, though
+// its query still may (admin.php?action=drop).
+var pageExtensions = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, x := range strings.Fields("html htm xhtml shtml md markdown txt rst pdf json xml csv tsv yaml yml toml png jpg jpeg gif svg webp ico js mjs css map zip gz tgz tar whl jar php php3 php5 phtml cgi pl py rb asp aspx ashx jsp jspx do action cfm") {
+		m[x] = true
+	}
+	return m
+}}
+
+// actionSegment returns the part of a path's last segment that may name
+// an action: a custom method after a colon (orders:drop, web:restart, as
+// Google's APIs spell them), the method after a dot
+// (Users.DeleteAll), or the segment whole; ok is false for a page or a
+// file (delete.html, index.php).
+func actionSegment(last string) (string, bool) {
+	if i := strings.LastIndexByte(last, ':'); i >= 0 && i < len(last)-1 {
+		return last[i+1:], true
+	}
+	if i := strings.LastIndexByte(last, '.'); i >= 0 {
+		ext := last[i+1:]
+		if ext == "" || pageExtensions.Get(strings.ToLower(ext)) {
+			return "", false
+		}
+		for j := 0; j < len(ext); j++ {
+			if c := ext[j]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				return "", false // a version, a hash, a number
+			}
+		}
+		return ext, true
+	}
+	return last, true
+}
+
+// operatingVerbs are the change verbs that set a running system going or
+// bounce it: named by a GET's path below an object (/jobs/nightly/trigger,
+// /services/api/restart, /job/web/buildWithParameters) the GET does it,
+// while other change verbs name a form as often as an action
+// (/issues/new, /pull/42/edit) and act only where the query says
+// production or confirms.
+var operatingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields("trigger restart reboot rerun retry build rebuild invoke dispatch launch bounce recycle failover kick fire reindex rollout rollback redeploy reload drain cordon scale") {
+		m[v] = true
+	}
+	return m
+}}
+
+// operates reports an action name whose verb sets a running system going.
+func operates(name string) bool {
+	return operatingVerbs.Get(leadingVerb(name))
+}
+
+// actionPrefixes are words an action's verb follows in a compound name
+// (bulkDelete, batch_delete, mass-purge).
+var actionPrefixes = [...]string{"bulk", "batch", "mass", "force"}
+
+// recordNouns end a compound name that records an action rather than
+// taking it (purgeStatus, restart_count, deleteHistory).
+var recordNouns = [...]string{"status", "state", "history", "log", "logs", "count", "counts", "info", "stats", "report", "reports", "result", "results", "progress", "time", "date", "at"}
+
+// leadingVerb returns the first word of an action name, lower case, and
+// the words after a bulk prefix: a name is split at -, _, + and at the
+// change of case camelCase makes (deleteAll, DeleteAllOrders,
+// buildWithParameters, DROP_ALL_TABLES), and a run-together verb and
+// "all" (deleteall) is the verb. A name that ends in a word recording the
+// action (purgeStatus) names no action: "" is returned.
+func leadingVerb(name string) string {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	for _, r := range recordNouns {
+		if len(words) > 1 && last == r {
+			return ""
+		}
+	}
+	w := words[0]
+	for _, p := range actionPrefixes {
+		if w == p && len(words) > 1 {
+			w = words[1]
+			break
+		}
+	}
+	if verbs.Class(w) == "" {
+		if b, ok := strings.CutSuffix(w, "all"); ok && len(b) >= 3 && verbs.Class(b) != "" {
+			return b
+		}
+	}
+	return w
+}
+
+// nameWords splits an action name into lower-case words at -, _, +, a
+// blank and a change from lower to upper case.
+func nameWords(name string) []string {
+	var words []string
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, strings.ToLower(name[start:end]))
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '-' || c == '_' || c == '+' || c == ' ':
+			flush(i)
+			start = i + 1
+		case c >= 'A' && c <= 'Z' && i > start && name[i-1] >= 'a' && name[i-1] <= 'z':
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(name))
+	return words
+}
+
 // segmentVerbClass returns the verb class of a path segment or action
-// name: the segment whole, or its first word (flush-all, delete_user): an
-// action is named verb first, and a page named for a subject
-// (hugo-deploy, how-to-delete) is no action.
+// name: the segment whole, or its leading verb (flush-all, delete_user,
+// deleteAll, bulkDelete): an action is named verb first, and a page named
+// for a subject (hugo-deploy, how-to-delete) is no action.
 func segmentVerbClass(s string) string {
-	if c := verbs.Class(s); c != "" {
+	if c := verbs.Class(strings.ToLower(s)); c != "" {
 		return c
 	}
-	if i := strings.IndexAny(s, "-_+"); i > 0 {
-		return verbs.Class(s[:i])
+	if v := leadingVerb(s); v != "" {
+		return verbs.Class(v)
 	}
 	return ""
 }
@@ -176,6 +311,45 @@ func yesValue(v string) bool {
 	switch strings.ToLower(v) {
 	case "yes", "true", "1", "y":
 		return true
+	}
+	return false
+}
+
+// judgeCommandFetchAction judges a fetcher's request (curl, wget, HTTPie)
+// to u as the fetch tool's GET of it is: a GET that names an action does
+// it. curl's -G sends its data in the query, where an action may be named.
+func (ev *evaluation) judgeCommandFetchAction(argv *match.Argv, u *match.URL, upload bool) {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return
+	}
+	e, _ := catalog.Default().Lookup(argv.Name, argv.Args)
+	if e == nil || !e.Has("fetcher") {
+		return
+	}
+	ask := commandAsk(argv, upload)
+	ask.read()
+	method, rest := ask.method, u.Rest
+	if method == "POST" && !upload && sendsDataInQuery(argv.Args) {
+		method = "GET"
+		if strings.Contains(rest, "?") {
+			rest += "&" + ask.body
+		} else {
+			rest += "?" + ask.body
+		}
+	}
+	ev.judgeFetchAction(u.Host, rest, method)
+}
+
+// sendsDataInQuery reports curl's -G (--get): the data options' text goes
+// into the URL's query of a GET.
+func sendsDataInQuery(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--get" || a == "-G" || (len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.ContainsRune(a, 'G')) {
+			return true
+		}
 	}
 	return false
 }

@@ -388,6 +388,9 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 			argv = &ev.sc.argv[ef.Cmd]
 		}
 		ev.judgeControlAPI(ef.Target, commandAsk(argv, ef.Upload), true) // controlapi.go: curl of a cluster's or a vault's API
+		if s.hasURL && argv != nil && !ev.denied() {
+			ev.judgeCommandFetchAction(argv, &s.url, ef.Upload) // fetchactions.go: curl's GET of /users/deleteAll
+		}
 	case effect.SQL:
 		// Its shell escapes and files are effects of their own
 		// (effect.sqlShellEscapes, effect.SQLFiles).
