@@ -133,7 +133,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 	// named, changes no running service; a protection turned off on one
 	// is still judged
 	parts := readToolParts(w.tool)
-	record := parts.headIn(teamRecords)
+	record := parts.headIn(teamRecords) && carriesRecord(w.args)
 	filed := parts.has(teamRecords...) || parts.has(workRuns...) // a task, filed under a project
 	if kv := environmentVariable(x); kv != "" && !record {
 		s := subject{tool: "destroy", text: w.tool + " with " + kv, effect: "destroy:production"}
