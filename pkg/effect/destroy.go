@@ -95,7 +95,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c) && (!emulatorCLIs.Get(c.Name) || a.productionWord(i) == "")) || a.serverHere(c, cl) || landsHere(e, cl) || ScratchRepo(a.res, a.cwds, i) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c) && (!emulatorCLIs.Get(c.Name) || a.productionWord(i) == "")) || a.serverHere(c, cl) || landsHere(e, cl) || a.restoresHere(i, c, cl) || ScratchRepo(a.res, a.cwds, i) {
 		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)
@@ -103,7 +103,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		// "local": ko build --local, the image stays on this machine
 		// (a clone the line made in a temporary directory: scratchrepo.go)
 		// (an endpoint on this machine: localtarget.go; a server's client
-		// pointed at a server here: serverHere)
+		// pointed at a server here: serverHere; a dump restored over a
+		// database here: loadsdb.go)
 		return
 	}
 	kind := always

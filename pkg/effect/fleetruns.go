@@ -1,6 +1,9 @@
 package effect
 
 import (
+	"strings"
+
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -8,7 +11,12 @@ import (
 // A command a fleet runner runs on the machines it targets (bolt command
 // run CMD --targets prod, pssh -h hosts CMD, pdsh -w web[1-9] CMD, clush,
 // salt '*' cmd.run CMD and its functions, ansible ad-hoc, mussh, fab,
-// knife ssh) runs on shared machines, whatever they are called: a service
+// knife ssh) runs on shared machines, whatever they are called, and so
+// does a remote shell (ssh, mosh, autossh) run over many hosts: in a loop
+// (for h in web-01 web-02; do ssh "$h" …; done) or by xargs or parallel
+// over a list, to hosts that are not this machine. (One ssh to one host
+// that does not say production is everyday work, as the older tables
+// settled; remoteprod.go judges a production host's.) A service
 // restarted or stopped there, packages installed or upgraded, processes
 // killed, is a change to what others rely on (destroy:shared-change),
 // where the same command on this machine is everyday work. What it only
@@ -19,6 +27,51 @@ import (
 var fleetRunners = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("bolt pssh parallel-ssh prsh pdsh clush salt salt-ssh ansible mussh fab knife mco dsh cssh pdcp")
 }}
+
+// remoteShells are the programs that run a command on the host they log
+// in to.
+var remoteShells = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("ssh mosh autossh slogin")
+}}
+
+// fanOutRunners run the command after them once for each item of a list.
+var fanOutRunners = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("xargs parallel")
+}}
+
+// fansOut reports a command run again and again: in a loop, or behind
+// xargs or parallel.
+func fansOut(c *shell.Command) bool {
+	if c.Repeats {
+		return true
+	}
+	for _, v := range c.Via {
+		if fanOutRunners.Get(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// remoteShellLocal reports a remote shell whose host is this machine
+// (ssh localhost, ssh dev@127.0.0.1), or that names no host.
+func remoteShellLocal(c *shell.Command) bool {
+	cl := catalog.Default().Classify(c.Name, c.Args)
+	for _, w := range cl.Words {
+		if w.Option != "" || w.Role != catalog.Remote {
+			continue
+		}
+		host := w.Text
+		if _, h, ok := strings.Cut(host, "@"); ok {
+			host = h
+		}
+		if h, _, ok := strings.Cut(host, ":"); ok {
+			host = h
+		}
+		return loopback(strings.ToLower(host))
+	}
+	return true
+}
 
 // serviceVerbs are the verbs of a service manager that change what runs.
 var serviceVerbs = table.Map[string, bool]{Build: func() map[string]bool {
@@ -59,7 +112,7 @@ func (a *analysis) fleetRunner(i int) string {
 			continue
 		}
 		d = o.Depth
-		if fleetRunners.Get(o.Name) {
+		if fleetRunners.Get(o.Name) || remoteShells.Get(o.Name) && fansOut(o) && !remoteShellLocal(o) {
 			return o.Name
 		}
 	}

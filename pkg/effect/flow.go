@@ -791,6 +791,26 @@ func (a *analysis) namedCredentialDir(p string) bool {
 	return false
 }
 
+// plainTreesCopied reports a command whose own recursive reads, the
+// source of its home-archive, are all plain folders of the home
+// (~/Downloads/assets, ~/Pictures/icons): below the home, no hidden
+// directory on the way, and no credential file a rule names there
+// (namedCredentialDir). Copied into a file or a folder here they are a
+// person's files brought into the project, not an archive of the home;
+// sent off the machine they are still judged as the home's.
+func (a *analysis) plainTreesCopied(f *cmdFacts) bool {
+	if f.source != "home-archive" || len(f.reads) == 0 || a.env.Home == "" {
+		return false
+	}
+	for _, p := range f.reads {
+		rest, ok := strings.CutPrefix(p, a.env.Home+"/")
+		if !ok || rest == "" || strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.") || a.namedCredentialDir(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // taintStrings returns n empty strings for the flow pass, cut from the
 // scratch's array (cleared when the scratch is kept).
 func (a *analysis) taintStrings(n int) []string {
@@ -1000,7 +1020,7 @@ func (a *analysis) flows() {
 					files[a.clean(c.Args[n-1], i)+"*"] = t
 				}
 			}
-			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive" || t == inputCapture) && f.sink == "" {
+			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive" && !a.plainTreesCopied(f) || t == inputCapture) && f.sink == "" {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
 			if len(f.writes) > 0 && t == "production-data" && f.sink == "" && !schemaOnly(c) && !a.schemaOnlyBefore(i) && !slices.ContainsFunc(f.writes, inBackupDir) {

@@ -95,3 +95,73 @@ func productionDatabase(w string) bool {
 	}
 	return !loopback(w) && w != "localhost"
 }
+
+// restoresHere reports a loader whose only destroying is an option that
+// empties the database before loading it (pg_restore --clean,
+// mongorestore --drop, myloader --overwrite-tables), loading into a
+// development or test database on this machine: every word that names
+// the database (loads-db, loads-db-env) names one here (-h localhost, -d
+// app_dev, a local URL, a container of the project's own), the database's
+// name says development, tests or a copy (app_dev, orders_test,
+// shop_prod_copy; not app_staging, nor none at all), its data comes from
+// no production on the line, it is run here (no wrapper that
+// runs it elsewhere), none of them naming production (but for a copy of
+// it: shop_prod_copy); the dump's own name (prod.dump) says nothing.
+// Restoring a dump over a development database is how one is refreshed;
+// the same over another machine's is a change to shared data, and over
+// production's its loss.
+func (a *analysis) restoresHere(i int, c *shell.Command, cl *catalog.Classified) bool {
+	e := cl.Entry
+	if e == nil || !e.HasProps() || !cl.Mark("destroy") || e.Prop("destroy") != "" || e.Prop("destroy-verbs") != "" {
+		return false
+	}
+	opts := e.Prop("loads-db")
+	if opts == "" {
+		return false
+	}
+	here := func(w string) bool {
+		local, _ := LocalDatabase(w)
+		return local && (!namesProduction(w) || productionCopy(w))
+	}
+	for _, v := range c.Via {
+		if !localWrappers.Get(v) {
+			return false // ssh, kubectl exec: run on another machine
+		}
+	}
+	for k := range a.res.Commands[:i] {
+		if o := &a.res.Commands[k]; o.Pipeline == c.Pipeline && a.productionWord(k) != "" {
+			return false // mongodump --uri …prod… | mongorestore --drop: production's data
+		}
+	}
+	pos, devDB := 0, false
+	for _, w := range cl.Words {
+		named := w.Option != "" && hasWord(opts, w.Option)
+		if w.Option == "" {
+			pos++
+			named = hasWord(opts, strconv.Itoa(pos))
+		}
+		if !named {
+			continue
+		}
+		if !here(w.Text) {
+			return false
+		}
+		if strings.Contains(w.Option, "host") {
+			continue
+		}
+		db := w.Text
+		if d, ok := urlDatabase(db); ok {
+			db = d
+		}
+		devDB = devDB || devName(db) || testName(db) || productionCopy(db)
+	}
+	if !devDB {
+		return false // mongorestore --drop dump/, -d app_staging: a database others may use
+	}
+	for env := range strings.SplitSeq(e.Prop("loads-db-env"), ",") {
+		if v := a.assignedOnLine(i, c, env); env != "" && v != "" && !here(v) {
+			return false
+		}
+	}
+	return true
+}

@@ -86,19 +86,21 @@ func (a *analysis) unknownPathDeletes(i int, c *shell.Command, cl *catalog.Class
 
 // destroyingOption returns the name of an unknown program's long option
 // named for destroying a place (--rm-rf, --delete-all, --purge-dir,
-// --remove-recursive, --wipe), or "": a part that is one of pathVerbs or
-// a verb the unknown readings take for destroying, strong or soft.
+// --remove-recursive, --wipe, in any case: --RmRf, --deleteRecursive,
+// --RMRF), or given as a setting (-o rm-rf=/home/dev, --set RmRf=~), or
+// "": a part that is one of pathVerbs or a verb the unknown
+// readings take for destroying, strong or soft.
 func destroyingOption(args []string) string {
 	for _, a := range args {
 		if a == "--" {
 			break
 		}
-		if !strings.HasPrefix(a, "--") || strings.HasPrefix(a, "--no-") {
-			continue
+		name, _, setting := strings.Cut(a, "=")
+		if !strings.HasPrefix(a, "--") && (!setting || strings.HasPrefix(a, "-")) || strings.HasPrefix(a, "--no-") {
+			continue // (a setting's NAME=PATH counts too: mytool -o rm-rf=/home/dev)
 		}
-		name, _, _ := strings.Cut(a, "=")
 		found := false
-		verbParts(strings.ToLower(name[2:]), func(p string, _ int) {
+		verbParts(dashedName(strings.TrimLeft(name, "-")), func(p string, _ int) {
 			found = found || pathVerbs.Get(p) || strongUnknownVerb(p) || softUnknownVerb(p) || rmCluster(p)
 		})
 		if found {
@@ -112,6 +114,29 @@ func destroyingOption(args []string) string {
 // together (rmrf, rmfr, RmRf lower-cased): rm -rf by another name.
 func rmCluster(p string) bool {
 	return len(p) > 2 && strings.HasPrefix(p, "rm") && strings.Trim(p[2:], "rf") == ""
+}
+
+// dashedName returns an option's name in lower case with its words apart
+// (RmRf: rm-rf, deleteRecursive: delete-recursive, WipeDir: wipe-dir): a
+// word starts where a capital follows a small letter; rm and rf run
+// together (rmrf, RMRF) are rm -rf's own.
+func dashedName(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'A' && c <= 'Z' {
+			if i > 0 && name[i-1] >= 'a' && name[i-1] <= 'z' {
+				b.WriteByte('-')
+			}
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	s := b.String()
+	if r, ok := strings.CutPrefix(s, "rmrf"); ok {
+		s = "rm-rf" + r
+	}
+	return s
 }
 
 // homeWord reports a word that names the home through its variable

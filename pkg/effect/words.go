@@ -555,6 +555,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.productionSecretsRun(i, c, cl)      // prodsecrets.go
 	a.sharedCLIChange(i, c, cl)           // sharedcli.go
 	a.fleetChanges(i, c)                  // fleetruns.go
+	a.brokerPublishes(i, c)               // brokers.go
+	a.dataCopiedOff(i, c)                 // datacopies.go
+	a.fusesWritten(i, c)                  // devicefuses.go
 	a.forwardsProduction(i, c, cl)        // prodshells.go
 	a.sessionInProduction(i, c, cl)       // prodshells.go
 	a.bulkHostChange(i, c, cl)            // bulkforge.go

@@ -7,6 +7,7 @@ import (
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/verbs"
 )
@@ -83,7 +84,21 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 		return // a page or a file (delete.html, purge.md)
 	}
 	query, _ := url.ParseQuery(q)
-	if d := actionDetail(segmentVerbClass(last), query); d != "" {
+	for _, s := range strings.Split(strings.Trim(p, "/"), "/") {
+		// matrix parameters (/admin;action=drop) are read as the query
+		if _, params, ok := strings.Cut(s, ";"); ok {
+			for _, kv := range strings.Split(params, ";") {
+				if k, v, ok := strings.Cut(kv, "="); ok {
+					query.Add(k, v)
+				}
+			}
+		}
+	}
+	c := segmentVerbClass(last)
+	if c == "change" && operates(last) && len(segs) > 1 {
+		c = "change!" // a job triggered, a service restarted: acted on
+	}
+	if d := actionDetail(c, query); d != "" {
 		ev.controlEffect(effect.Destroy, d, "GET "+host+"/"+strings.Trim(p, "/"))
 		return
 	}
@@ -93,7 +108,7 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 				continue
 			}
 			for _, v := range vals {
-				c := segmentVerbClass(strings.ToLower(v))
+				c := segmentVerbClass(v)
 				if c == "change" {
 					c = "change!" // named as the action to take: acted on
 				}
@@ -106,27 +121,113 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 	}
 }
 
+// operatingVerbs are the change verbs that set a running system going or
+// bounce it: named by a GET's path below an object (/jobs/nightly/trigger,
+// /services/api/restart, /job/web/buildWithParameters) the GET does it,
+// while other change verbs name a form as often as an action
+// (/issues/new, /pull/42/edit) and act only where the query says
+// production or confirms.
+var operatingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields("trigger restart reboot rerun retry build rebuild invoke dispatch launch bounce recycle failover kick fire reindex rollout rollback redeploy reload drain cordon scale") {
+		m[v] = true
+	}
+	return m
+}}
+
+// operates reports an action name whose verb sets a running system going.
+func operates(name string) bool {
+	return operatingVerbs.Get(leadingVerb(name))
+}
+
+// actionPrefixes are words an action's verb follows in a compound name
+// (bulkDelete, batch_delete, mass-purge).
+var actionPrefixes = [...]string{"bulk", "batch", "mass", "force"}
+
+// recordNouns end a compound name that records an action rather than
+// taking it (purgeStatus, restart_count, deleteHistory).
+var recordNouns = [...]string{"status", "state", "history", "log", "logs", "count", "counts", "info", "stats", "report", "reports", "result", "results", "progress", "time", "date", "at"}
+
+// leadingVerb returns the first word of an action name, lower case, and
+// the words after a bulk prefix: a name is split at -, _, + and at the
+// change of case camelCase makes (deleteAll, DeleteAllOrders,
+// buildWithParameters, DROP_ALL_TABLES), and a run-together verb and
+// "all" (deleteall) is the verb. A name that ends in a word recording the
+// action (purgeStatus) names no action: "" is returned.
+func leadingVerb(name string) string {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	for _, r := range recordNouns {
+		if len(words) > 1 && last == r {
+			return ""
+		}
+	}
+	w := words[0]
+	for _, p := range actionPrefixes {
+		if w == p && len(words) > 1 {
+			w = words[1]
+			break
+		}
+	}
+	if verbs.Class(w) == "" {
+		if b, ok := strings.CutSuffix(w, "all"); ok && len(b) >= 3 && verbs.Class(b) != "" {
+			return b
+		}
+	}
+	return w
+}
+
+// nameWords splits an action name into lower-case words at -, _, +, a
+// blank and a change from lower to upper case.
+func nameWords(name string) []string {
+	var words []string
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, strings.ToLower(name[start:end]))
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '-' || c == '_' || c == '+' || c == ' ':
+			flush(i)
+			start = i + 1
+		case c >= 'A' && c <= 'Z' && i > start && name[i-1] >= 'a' && name[i-1] <= 'z':
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(name))
+	return words
+}
+
 // segmentVerbClass returns the verb class of a path segment or action
 // name: the segment whole, or its first word (flush-all, delete_user): an
 // action is named verb first, and a page named for a subject
 // (hugo-deploy, how-to-delete) is no action.
 func segmentVerbClass(s string) string {
-	if c := verbs.Class(s); c != "" {
+	if c := verbs.Class(strings.ToLower(s)); c != "" {
 		return c
 	}
-	i := strings.IndexAny(s, "-_+")
-	if i <= 0 {
+	words := nameWords(s) // flush-all, delete_user, deleteAll, bulkDelete
+	if len(words) == 0 {
 		return ""
 	}
-	if j := strings.LastIndexAny(s, "-_+"); questionWords.Get(s[j+1:]) {
+	if last := words[len(words)-1]; len(words) > 1 && questionWords.Get(last) {
 		return "read" // seal-status, offboard-check: a question about the action
-	}
-	if j := strings.LastIndexAny(s, "-_+"); pageObjects.Get(s[j+1:]) {
+	} else if len(words) > 1 && pageObjects.Get(last) {
 		return "" // reset-password, delete-account: the page a person fills in
 	}
-	first := s[:i]
-	c := verbs.Class(first)
-	if c == "change" && adjectiveVerbs.Get(first) {
+	if len(words) == 1 && verbs.Class(strings.TrimSuffix(words[0], "all")) == "" {
+		return "" // one word, no verb (deleteall is delete all)
+	}
+	v := leadingVerb(s)
+	c := verbs.Class(v)
+	if c == "change" && adjectiveVerbs.Get(v) {
 		return "" // new-checkout, live-chat: a name, not an action
 	}
 	return c
@@ -255,14 +356,36 @@ func actionSegment(segs []string) string {
 	if i > 0 && slices.Contains(nameCollections[:], strings.ToLower(segs[i-1])) {
 		return "" // refs/heads/delete-me, /tags/purge: a thing's name
 	}
-	last := strings.ToLower(segs[i])
+	last := segs[i]
+	if k := strings.LastIndexByte(last, ':'); k >= 0 && k < len(last)-1 {
+		return last[k+1:] // orders:drop, web:restart: a custom method, as Google's APIs spell them
+	}
 	if stem, ext, ok := strings.Cut(last, "."); ok {
-		if !slices.Contains(scriptExtensions[:], ext) {
+		switch {
+		case slices.Contains(scriptExtensions[:], strings.ToLower(ext)):
+			last = stem
+		case methodName(ext):
+			last = ext // Users.DeleteAll: a method on its object
+		default:
 			return ""
 		}
-		last = stem
 	}
 	return last
+}
+
+// methodName reports a dotted name's last part that is a method called
+// by its name (Users.DeleteAll), not a file's extension: letters alone,
+// camelCase or capitalised.
+func methodName(ext string) bool {
+	if ext == "" || strings.ToLower(ext) == ext {
+		return false
+	}
+	for j := 0; j < len(ext); j++ {
+		if c := ext[j]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // selectorSegment reports a segment that says what an action before it
@@ -283,4 +406,27 @@ func fetcherArgv(a *match.Argv) bool {
 	}
 	e, _ := catalog.Default().Lookup(a.Name, nil)
 	return e != nil && e.Prop("fetcher") != ""
+}
+
+// sendsDataInQuery reports curl's -G (--get): the data options' text goes
+// into the URL's query of a GET.
+func sendsDataInQuery(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--get" || a == "-G" || (len(a) > 1 && a[0] == '-' && a[1] != '-' && strings.ContainsRune(a, 'G')) {
+			return true
+		}
+	}
+	return false
+}
+
+// queryJoin is what joins more parameters to rest: "&" after a query, "?"
+// where there is none.
+func queryJoin(rest string) string {
+	if strings.Contains(rest, "?") {
+		return "&"
+	}
+	return "?"
 }

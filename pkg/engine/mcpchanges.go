@@ -364,7 +364,7 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		return
 	}
 	if p.class != verbChange || p.showsOnly() || questionWords.Get(p.verb) || p.rehearses() || w.namesQuery() ||
-		w.runsQuery() && commandArgIn(args) || p.recordHead() {
+		w.runsQuery() && commandArgIn(args) || p.recordHead() && carriesRecord(args) {
 		return
 	}
 	key, where := productionPlaceIn(args, 0)
@@ -398,6 +398,31 @@ var (
 		"message", "messages", "post", "posts", "merge", "pull", "request", "requests", "branch", "branches",
 		"pipeline", "pipelines", "workflow", "build", "builds", "run", "runs"}
 )
+
+// recordKeys are the argument names that carry a team's record: its text
+// (body, note, title) or which record it is (issue_id, ticket, id).
+var recordKeys = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range strings.Fields("body text content note notes comment comments message description title summary status state markdown " +
+		"issue issueid issuekey issuenumber issueiid ticket ticketid ticketkey noteid commentid card cardid incident incidentid " +
+		"story storyid epic epicid milestone milestoneid page pageid id key number") {
+		m[k] = true
+	}
+	return m
+}}
+
+// carriesRecord reports a tool's arguments that carry the record its name
+// says it changes (add_note {body}, update_issue_note {issueId, note}): a
+// name that ends in a record's word but is given only a service's places
+// (sync_app_note {app, cluster: prod}) acts on the service.
+func carriesRecord(args map[string]any) bool {
+	for k := range args {
+		if recordKeys.Get(normKey(k)) {
+			return true
+		}
+	}
+	return false
+}
 
 // filingKeys are the target keys that say where a record is filed (a
 // project, a folder) rather than where a service runs (a workspace is

@@ -391,8 +391,13 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		if s.hasURL && !ef.Upload && fetcherArgv(argv) {
 			// curl, wget: a GET of /users/delete acts as the fetch
 			// tool's does (fetchactions.go)
-			method, _, _ := commandRequest(argv)
-			ev.judgeFetchAction(s.url.Host, s.url.Rest, method)
+			method, body, _ := commandRequest(argv)
+			rest := s.url.Rest
+			if sendsDataInQuery(argv.Args) && body != "" {
+				// curl -G -d name=orders: the data goes into a GET's query
+				method, rest = "GET", rest+queryJoin(rest)+body
+			}
+			ev.judgeFetchAction(s.url.Host, rest, method)
 		}
 	case effect.SQL:
 		// Its shell escapes and files are effects of their own

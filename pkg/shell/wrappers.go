@@ -579,6 +579,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 				}
 			}
 		}
+		s.preloads(f, name, words) // preloads.go: node -r ./x.js
 		if otherInterpreters.Get(unversioned(name)) && !shellLike.Get(name) {
 			// tclsh s.tcl, julia s.jl: a language no scanner reads, its
 			// script run all the same
