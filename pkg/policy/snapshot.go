@@ -23,11 +23,12 @@ import (
 // cache).
 //
 // Layout: the magic, the SHA-256 of the body, then the body: strings and
-// lists as uvarint lengths, numbers as varints; each entry's rules are
-// preceded by their length in bytes, so that a snapshot built into the
-// binary is laid out without reading its rules until an entry is first
-// asked (loadBuiltIn), while one read from a file has every rule checked
-// as it loads (LoadSnapshot). A snapshot whose checksum or layout is wrong
+// lists as uvarint lengths, numbers as varints; each entry's rules, and
+// the inline tests, are preceded by their length in bytes, so that a
+// snapshot built into the binary is laid out without reading its rules
+// until an entry is first asked, nor its tests until they are run
+// (loadBuiltIn), while one read from a file has every rule and test
+// checked as it loads (LoadSnapshot). A snapshot whose checksum or layout is wrong
 // is an error, never a policy.
 
 // snapshotMagic starts every snapshot; its last byte is the layout's
@@ -153,20 +154,23 @@ func Snapshot(p *Policy) ([]byte, error) {
 		}
 		w.str(string(rw.b))
 	}
-	w.uint(uint64(len(p.Tests)))
-	for _, t := range p.Tests {
-		w.str(t.Name)
-		w.str(t.Call.Tool)
-		w.str(t.Call.Agent)
-		w.str(t.Call.Session)
-		w.str(t.Call.Cwd)
-		w.uint(uint64(t.Expect))
-		w.int(int64(t.Line))
-		w.str(t.Origin)
-		if err := w.value(map[string]any(t.Call.Params)); err != nil {
+	var tw snapWriter
+	tests := p.TestCases()
+	tw.uint(uint64(len(tests)))
+	for _, t := range tests {
+		tw.str(t.Name)
+		tw.str(t.Call.Tool)
+		tw.str(t.Call.Agent)
+		tw.str(t.Call.Session)
+		tw.str(t.Call.Cwd)
+		tw.uint(uint64(t.Expect))
+		tw.int(int64(t.Line))
+		tw.str(t.Origin)
+		if err := tw.value(map[string]any(t.Call.Params)); err != nil {
 			return nil, fmt.Errorf("test %q: %w", t.Name, err)
 		}
 	}
+	w.str(string(tw.b))
 	sum := sha256.Sum256(w.b)
 	out := make([]byte, 0, len(snapshotMagic)+len(sum)+len(w.b))
 	out = append(append(append(out, snapshotMagic...), sum[:]...), w.b...)
@@ -226,10 +230,30 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 		e.prepare()
 		p.Entries[i] = e
 	}
+	// The inline tests are laid out now when checkRules, else on first
+	// use (Policy.TestCases).
+	if tests := r.str(); checkRules {
+		var ok bool
+		if p.Tests, ok = decodeTests(tests); !ok {
+			r.fail()
+		}
+	} else if tests != "\x00" {
+		p.lazyTests = &lazyTests{src: tests}
+	}
+	if r.bad || r.i != len(r.s) {
+		return nil, ErrSnapshot
+	}
+	return p, nil
+}
+
+// decodeTests lays out a snapshot's test section; ok is false when it
+// does not follow the layout.
+func decodeTests(src string) (tests []Test, ok bool) {
+	r := &snapReader{s: src}
 	if n := r.count(); n > 0 {
-		p.Tests = make([]Test, n)
-		for i := range p.Tests {
-			t := &p.Tests[i]
+		tests = make([]Test, n)
+		for i := range tests {
+			t := &tests[i]
 			t.Name = r.str()
 			t.Call.Tool, t.Call.Agent, t.Call.Session, t.Call.Cwd = r.str(), r.str(), r.str(), r.str()
 			t.Expect, t.Line, t.Origin = r.action(), int(r.int()), r.str()
@@ -241,9 +265,9 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 		}
 	}
 	if r.bad || r.i != len(r.s) {
-		return nil, ErrSnapshot
+		return nil, false
 	}
-	return p, nil
+	return tests, true
 }
 
 // skipRules reads past an entry's rules, checking their layout as

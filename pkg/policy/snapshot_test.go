@@ -146,6 +146,37 @@ func TestBuiltInRulesReadOnFirstUse(t *testing.T) {
 	}
 }
 
+// A snapshot built into the binary lays its inline tests out when they
+// are first asked for, as LoadSnapshot lays them out at once; a test
+// section that does not follow the layout is refused by LoadSnapshot and
+// leaves a built-in snapshot without tests (they decide nothing).
+func TestBuiltInTestsReadOnFirstUse(t *testing.T) {
+	snap := everySnapshot(t)
+	eager, err := LoadSnapshot(string(snap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eager.TestCases()) == 0 || !reflect.DeepEqual(eager.TestCases(), eager.Tests) {
+		t.Fatalf("LoadSnapshot: %d tests, Tests %d", len(eager.TestCases()), len(eager.Tests))
+	}
+	lazy, err := loadBuiltIn(string(snap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lazy.Tests != nil || lazy.lazyTests == nil {
+		t.Fatal("a built-in snapshot laid its tests out at load")
+	}
+	if !reflect.DeepEqual(lazy.TestCases(), eager.TestCases()) {
+		t.Errorf("tests laid out on first use differ:\n%#v\nat load:\n%#v", lazy.TestCases(), eager.TestCases())
+	}
+	for _, src := range []string{"\x01", "\x01\x05", "\x02\x00"} {
+		p := &Policy{lazyTests: &lazyTests{src: src}}
+		if tc := p.TestCases(); tc != nil {
+			t.Errorf("test section %q: %d tests, want none", src, len(tc))
+		}
+	}
+}
+
 // FuzzSnapshotBody checks that no body, checksum aside, makes the reader
 // panic or loop, whether its rules are checked at load or at first use.
 func FuzzSnapshotBody(f *testing.F) {
