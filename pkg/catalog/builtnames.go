@@ -58,7 +58,11 @@ func lineFactsOf(options, positionals, props string) lineFacts {
 // (builtFacts, a few hundred instructions a line fewer: git has 55 such
 // lines, read at its first lookup), otherwise read from the fields.
 func (c *Catalog) factsOf(n int, options, positionals, props string) lineFacts {
-	if c.built && n >= 1 && n <= len(builtFacts) {
+	// builtFactsLen and builtFactsSum are those of the table builtFacts
+	// was made from: a merge that takes a new index of names (the table
+	// changed) with an older builtFacts leaves them unequal, and the facts
+	// are then read from the lines.
+	if c.built && builtFactsLen == builtNamesLen && builtFactsSum == builtNamesSum && n >= 1 && n <= len(builtFacts) {
 		return builtFacts[n-1]
 	}
 	return lineFactsOf(options, positionals, props)

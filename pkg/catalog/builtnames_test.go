@@ -81,6 +81,9 @@ func TestBuiltNames(t *testing.T) {
 			fmt.Fprintf(&b, "\t{%q, %d, %d},\n", l.name, l.at, l.n)
 		}
 		b.WriteString("}\n\n")
+		b.WriteString("// builtFactsLen and builtFactsSum are the length and CRC-32 of the table\n// builtFacts was made from (a merge may take builtNames from one table and\n// builtFacts from another: Catalog.factsOf then reads the lines).\n")
+		fmt.Fprintf(&b, "const builtFactsLen = %d\n\n", len(table))
+		fmt.Fprintf(&b, "const builtFactsSum = %#08x\n\n", crc32.ChecksumIEEE([]byte(table)))
 		b.WriteString("// builtFacts holds the lineFacts of the table's lines, by line number from 1.\n")
 		b.WriteString("var builtFacts = [...]lineFacts{\n")
 		for _, fa := range factsOfLines(table) {
@@ -95,7 +98,7 @@ func TestBuiltNames(t *testing.T) {
 	if len(table) != builtNamesLen || !slices.Equal(builtNames[:], want) {
 		t.Fatalf("%s is stale (a table of %d bytes, an index made for %d): run go generate ./catalog", builtNamesFile, len(table), builtNamesLen)
 	}
-	if !slices.Equal(builtFacts[:], factsOfLines(table)) {
+	if builtFactsLen != builtNamesLen || builtFactsSum != builtNamesSum || !slices.Equal(builtFacts[:], factsOfLines(table)) {
 		t.Fatalf("%s holds other facts of the table's lines: run go generate ./catalog", builtNamesFile)
 	}
 	if !builtFor(table) {
