@@ -42,7 +42,7 @@ func checkCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 				return errFailed
 			}
 			pol := p.Policy()
-			fmt.Fprintf(stdout, "%s: ok (%d policies, %d tests, default %s)\n", p.Source(), pol.Count(), len(pol.Tests), pol.DefaultAction)
+			fmt.Fprintf(stdout, "%s: ok (%d policies, %d tests, default %s)\n", p.Source(), pol.Count(), len(pol.TestCases()), pol.DefaultAction)
 			proj, err := p.ProjectPolicy(cwd)
 			tiers, terr := p.Tiers(cwd)
 			if err != nil || terr != nil {

@@ -52,7 +52,7 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 				if err != nil {
 					return err
 				}
-				suites = append(suites, suite{nil, tiers[0].Policy.Tests})
+				suites = append(suites, suite{nil, tiers[0].Policy.TestCases()})
 			}
 			for _, f := range args {
 				tp, err := decide.ReadPolicy(f, compile.Parse)
@@ -60,9 +60,9 @@ func testCmd(e env, stdout, stderr io.Writer) *ffcli.Command {
 					return err
 				}
 				if tp.Count() > 0 {
-					suites = append(suites, suite{tp, tp.Tests})
+					suites = append(suites, suite{tp, tp.TestCases()})
 				} else {
-					suites = append(suites, suite{nil, tp.Tests})
+					suites = append(suites, suite{nil, tp.TestCases()})
 				}
 			}
 			passed, failed := 0, 0

@@ -34,11 +34,21 @@ type config struct {
 // via names the hook in the audit trail.
 const via = "rampart-hook"
 
-// openDecider opens the decision point. It always returns one: when the
-// policy or the audit trail failed, the error says why and its decisions
-// fail closed (or open, with --fail-open) with that reason.
+// openDecider opens the decision point of a process that makes one
+// decision and exits. It always returns one: when the policy or the audit
+// trail failed, the error says why and its decisions fail closed (or
+// open, with --fail-open) with that reason.
 func openDecider(cfg config) (decider, error) {
-	return openResolved(resolveConfig(cfg))
+	return openResolved(oneShotConfig(cfg))
+}
+
+// oneShotConfig is resolveConfig for a point that makes one decision: it
+// keeps no memo of decisions (decide.Config.NoMemo), which only a point
+// that lives on (the decider's) would read.
+func oneShotConfig(cfg config) (decide.Config, error) {
+	dc, err := resolveConfig(cfg)
+	dc.NoMemo = true
+	return dc, err
 }
 
 // resolveConfig turns cfg into the decision point's configuration,

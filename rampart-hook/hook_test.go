@@ -98,3 +98,20 @@ func TestUnwritableAnswerExits2(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 2 with the reason", code, errb.String())
 	}
 }
+
+// The point a hook process opens for its one decision keeps no memo of
+// decisions; the decider's, which lives on, keeps one.
+func TestOneShotNoMemo(t *testing.T) {
+	cfg := config{userHome: t.TempDir(), getenv: func(string) string { return "" }}
+	one, err := oneShotConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lives, err := resolveConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !one.NoMemo || lives.NoMemo {
+		t.Errorf("NoMemo: %v for one decision, %v for the decider; want true, false", one.NoMemo, lives.NoMemo)
+	}
+}

@@ -13,7 +13,8 @@ import (
 // the line's start in the table and its number (from 1). builtNames, made
 // from the table when it changes (go generate) and built into the binary
 // as static data, holds one for each name of each line, by name and then
-// by line. A process then finds a program's lines with a binary search,
+// by line; builtFacts, made with it, holds each line's lineFacts by line
+// number. A process then finds a program's lines with a binary search,
 // instead of searching the 150 KB table for its name (linesNaming: some
 // 400k instructions for git, whose first byte the table is full of, and
 // every page of the table touched) or indexing its lines (lineHeads).
@@ -32,6 +33,39 @@ func builtNaming(src, name string, f func(n int, line string)) {
 		l := &builtNames[i]
 		f(int(l.n), strings.TrimSpace(src[l.at:lineEnd(src, int(l.at))]))
 	}
+}
+
+// lineFacts is what a lazy catalogue reads of a subcommand line before any
+// of its subcommands is looked up (Catalog.addFor): the keys its
+// PROPERTIES set (propsBits) and the marks its OPTIONS set (sumMarks), for
+// the program's Summary, and whether its entries run a command from their
+// words (textWraps) or after they return (propRunsAfter).
+type lineFacts struct {
+	props, marks     uint64
+	wraps, runsAfter bool
+}
+
+// lineFactsOf reads a line's facts from its fields.
+func lineFactsOf(options, positionals, props string) lineFacts {
+	return lineFacts{
+		props: propsBits(props), marks: sumMarks(options),
+		wraps: textWraps(options, positionals, props), runsAfter: propRunsAfter(props),
+	}
+}
+
+// factsOf returns the facts of line n of c's table, whose fields are
+// given: for the embedded table, the ones made with builtNames from it
+// (builtFacts, a few hundred instructions a line fewer: git has 55 such
+// lines, read at its first lookup), otherwise read from the fields.
+func (c *Catalog) factsOf(n int, options, positionals, props string) lineFacts {
+	// builtFactsLen and builtFactsSum are those of the table builtFacts
+	// was made from: a merge that takes a new index of names (the table
+	// changed) with an older builtFacts leaves them unequal, and the facts
+	// are then read from the lines.
+	if c.built && builtFactsLen == builtNamesLen && builtFactsSum == builtNamesSum && n >= 1 && n <= len(builtFacts) {
+		return builtFacts[n-1]
+	}
+	return lineFactsOf(options, positionals, props)
 }
 
 // builtFor reports whether builtNames was made from src: of its length and

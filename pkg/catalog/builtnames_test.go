@@ -40,6 +40,27 @@ func indexNames(src string) []builtName {
 	return l
 }
 
+// factsOfLines reads the lineFacts of every line of src, by line number
+// (zero for blank and comment lines, and lines without four fields).
+func factsOfLines(src string) []lineFacts {
+	var l []lineFacts
+	at := 0
+	for at < len(src) {
+		end := lineEnd(src, at)
+		var fa lineFacts
+		if line := strings.TrimSpace(src[at:end]); line != "" && line[0] != '#' {
+			_, rest, _ := strings.Cut(line, "|")
+			options, rest, _ := strings.Cut(rest, "|")
+			if positionals, props, ok := strings.Cut(rest, "|"); ok {
+				fa = lineFactsOf(options, positionals, props)
+			}
+		}
+		l = append(l, fa)
+		at = end + 1
+	}
+	return l
+}
+
 // TestBuiltNames checks that the index of names built into the binary is
 // the one indexNames makes of the embedded table, which the embedded
 // catalogue then uses: a stale one would hide a program's lines from every
@@ -59,6 +80,15 @@ func TestBuiltNames(t *testing.T) {
 		for _, l := range want {
 			fmt.Fprintf(&b, "\t{%q, %d, %d},\n", l.name, l.at, l.n)
 		}
+		b.WriteString("}\n\n")
+		b.WriteString("// builtFactsLen and builtFactsSum are the length and CRC-32 of the table\n// builtFacts was made from (a merge may take builtNames from one table and\n// builtFacts from another: Catalog.factsOf then reads the lines).\n")
+		fmt.Fprintf(&b, "const builtFactsLen = %d\n\n", len(table))
+		fmt.Fprintf(&b, "const builtFactsSum = %#08x\n\n", crc32.ChecksumIEEE([]byte(table)))
+		b.WriteString("// builtFacts holds the lineFacts of the table's lines, by line number from 1.\n")
+		b.WriteString("var builtFacts = [...]lineFacts{\n")
+		for _, fa := range factsOfLines(table) {
+			fmt.Fprintf(&b, "\t{%#x, %#x, %t, %t},\n", fa.props, fa.marks, fa.wraps, fa.runsAfter)
+		}
 		b.WriteString("}\n")
 		if err := os.WriteFile(builtNamesFile, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
@@ -67,6 +97,9 @@ func TestBuiltNames(t *testing.T) {
 	}
 	if len(table) != builtNamesLen || !slices.Equal(builtNames[:], want) {
 		t.Fatalf("%s is stale (a table of %d bytes, an index made for %d): run go generate ./catalog", builtNamesFile, len(table), builtNamesLen)
+	}
+	if builtFactsLen != builtNamesLen || builtFactsSum != builtNamesSum || !slices.Equal(builtFacts[:], factsOfLines(table)) {
+		t.Fatalf("%s holds other facts of the table's lines: run go generate ./catalog", builtNamesFile)
 	}
 	if !builtFor(table) {
 		t.Fatalf("%s was made for another table of the same length: run go generate ./catalog", builtNamesFile)

@@ -1059,10 +1059,11 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		if parent.pend == nil {
 			parent.pend = &pendingAt{subs: &pendingSubs{}}
 		}
-		parent.tree.add(propsBits(props), sumMarks(options))
+		fa := c.factsOf(n, options, positionals, props)
+		parent.tree.add(fa.props, fa.marks)
 		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
 			heads: heads[1:], line: line, n: n,
-			wraps: textWraps(options, positionals, props), runsAfter: propRunsAfter(props),
+			wraps: fa.wraps, runsAfter: fa.runsAfter,
 		})
 		parent.Sub = true
 		return nil

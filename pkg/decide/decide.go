@@ -93,8 +93,14 @@ type Config struct {
 	// its text is not read at the start (engine.Env.ScriptText), which
 	// would refuse the whole script for one of its commands.
 	PerExec bool
-	Audit   audit.Options
-	Now     func() time.Time // default time.Now
+	// NoMemo is set by a process that makes one decision and exits
+	// (rampart-hook run by an agent): a memo of decisions (memo.go)
+	// would never be read there, and keeping one costs the call's key,
+	// the memo's table and the clock's year (the local time zone read
+	// from disk).
+	NoMemo bool
+	Audit  audit.Options
+	Now    func() time.Time // default time.Now
 }
 
 // A Compiler compiles the source of the policy file at path (the name its

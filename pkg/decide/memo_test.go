@@ -249,6 +249,33 @@ func TestMemoBounds(t *testing.T) {
 	}
 }
 
+// A point configured for one decision (NoMemo) keeps nothing, and decides
+// each call as a point with a memo does.
+func TestNoMemo(t *testing.T) {
+	_, userHome, proj := symlinks(t)
+	one := open(t, Config{UserHome: userHome, NoMemo: true})
+	kept := open(t, Config{UserHome: userHome})
+	calls := []call.Call{
+		{Tool: call.ToolExec, Cwd: proj, Params: call.Params{"command": "git status"}},
+		{Tool: call.ToolExec, Cwd: proj, Params: call.Params{"command": "rm -rf ~"}},
+		{Tool: call.ToolRead, Cwd: proj, Params: call.Params{"path": filepath.Join(userHome, ".ssh", "id_rsa")}},
+	}
+	for _, c := range calls {
+		for i := range 2 {
+			got, want := one.Decide(c), kept.Decide(c)
+			if got.Decision != want.Decision || got.Message != want.Message {
+				t.Errorf("%v (call %d): %v (%s) without a memo, %v (%s) with one", c.Params, i+1, got.Decision, got.Message, want.Decision, want.Message)
+			}
+		}
+	}
+	if one.memo.entries != nil {
+		t.Errorf("a point without a memo kept %d decisions", len(one.memo.entries))
+	}
+	if len(kept.memo.entries) == 0 {
+		t.Error("the point with a memo kept nothing: the comparison tested no memo")
+	}
+}
+
 // Calls judged at once from several goroutines get the memo's answers
 // safely and alike.
 func TestMemoConcurrent(t *testing.T) {

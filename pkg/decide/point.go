@@ -108,6 +108,11 @@ func (p *Point) Probe(c call.Call) call.Decision {
 // memo while the file system answers the engine's questions as it did
 // (memo.go).
 func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
+	if p.cfg.NoMemo {
+		var rec recorder
+		d, by, _ := p.evaluateTiers(tiers, c, &rec)
+		return d, by
+	}
 	kb := keyBuffers.Get().(*[]byte)
 	defer keyBuffers.Put(kb)
 	key, keep := appendMemoKey((*kb)[:0], &c)

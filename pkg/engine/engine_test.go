@@ -133,7 +133,7 @@ func TestProfilesInlineTests(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := New(p, Env{Home: testHome})
-		for _, tc := range p.Tests {
+		for _, tc := range p.TestCases() {
 			if tc.Call.Cwd == "" {
 				tc.Call.Cwd = testCwd
 			}

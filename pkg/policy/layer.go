@@ -41,7 +41,8 @@ func (p *Policy) WithProject(proj *Policy) *Policy {
 	if proj.DefaultAction > out.DefaultAction {
 		out.DefaultAction = proj.DefaultAction
 	}
-	out.Tests = append(append([]Test(nil), p.Tests...), proj.Tests...)
+	out.Tests = append(append([]Test(nil), p.TestCases()...), proj.TestCases()...)
+	out.lazyTests = nil
 	SortEntries(out.Entries)
 	out.Source = p.Source + " + " + proj.Source
 	return &out

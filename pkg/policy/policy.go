@@ -32,8 +32,33 @@ type Policy struct {
 	Source        string      // where it was loaded from
 	DefaultAction call.Action // the decision when no rule holds
 	Entries       []*Entry    // in evaluation order: priority, then file order
-	Tests         []Test      // inline tests
+	Tests         []Test      // inline tests; read them with TestCases
 	Warnings      []string    // non-fatal notes, e.g. project rules that cannot loosen
+	// lazyTests holds the inline tests of a policy built into the binary
+	// as a snapshot until TestCases reads them: deciding calls never
+	// does, and laying them out was some two hundred allocations in
+	// every process that loads the profile.
+	lazyTests *lazyTests
+}
+
+// lazyTests is a snapshot's test section, laid out on first use.
+type lazyTests struct {
+	once  sync.Once
+	src   string
+	tests []Test
+}
+
+// TestCases returns the policy's inline tests: Tests, or for a policy
+// built into the binary as a snapshot, its tests laid out on first use
+// (a section that fails to lay out has none: tests decide nothing, and
+// TestProfileSnapshots checks the snapshots built in).
+func (p *Policy) TestCases() []Test {
+	l := p.lazyTests
+	if l == nil {
+		return p.Tests
+	}
+	l.once.Do(func() { l.tests, _ = decodeTests(l.src) })
+	return l.tests
 }
 
 // Entry is one named policy of a file.

@@ -23,12 +23,17 @@ import (
 // cache).
 //
 // Layout: the magic, the SHA-256 of the body, then the body: strings and
-// lists as uvarint lengths, numbers as varints. A snapshot whose checksum
-// or layout is wrong is an error, never a policy.
+// lists as uvarint lengths, numbers as varints; each entry's rules, and
+// the inline tests, are preceded by their length in bytes, so that a
+// snapshot built into the binary is laid out without reading its rules
+// until an entry is first asked, nor its tests until they are run
+// (loadBuiltIn), while one read from a file has every rule and test
+// checked as it loads (LoadSnapshot). A snapshot whose checksum or layout is wrong
+// is an error, never a policy.
 
 // snapshotMagic starts every snapshot; its last byte is the layout's
 // version.
-const snapshotMagic = "rampart policy snapshot\x00\x01"
+const snapshotMagic = "rampart policy snapshot\x00\x02"
 
 // ErrSnapshot is a snapshot that is not one this build can read.
 var ErrSnapshot = errors.New("not a valid policy snapshot")
@@ -126,41 +131,46 @@ func Snapshot(p *Policy) ([]byte, error) {
 		w.strs(globSources(e.Tools))
 		w.strs(globSources(e.Agents))
 		w.strs(globSources(e.Sessions))
+		var rw snapWriter
 		rules := e.Rules()
-		w.uint(uint64(len(rules)))
+		rw.uint(uint64(len(rules)))
 		for _, r := range rules {
-			w.uint(uint64(r.Action))
-			w.str(r.Message)
-			w.int(int64(r.Line))
+			rw.uint(uint64(r.Action))
+			rw.str(r.Message)
+			rw.int(int64(r.Line))
 			n := 0
 			for _, c := range conditions {
 				if len(c.get(r)) > 0 {
 					n++
 				}
 			}
-			w.uint(uint64(n))
+			rw.uint(uint64(n))
 			for _, c := range conditions {
 				if srcs := c.get(r); len(srcs) > 0 {
-					w.uint(c.code)
-					w.strs(srcs)
+					rw.uint(c.code)
+					rw.strs(srcs)
 				}
 			}
 		}
+		w.str(string(rw.b))
 	}
-	w.uint(uint64(len(p.Tests)))
-	for _, t := range p.Tests {
-		w.str(t.Name)
-		w.str(t.Call.Tool)
-		w.str(t.Call.Agent)
-		w.str(t.Call.Session)
-		w.str(t.Call.Cwd)
-		w.uint(uint64(t.Expect))
-		w.int(int64(t.Line))
-		w.str(t.Origin)
-		if err := w.value(map[string]any(t.Call.Params)); err != nil {
+	var tw snapWriter
+	tests := p.TestCases()
+	tw.uint(uint64(len(tests)))
+	for _, t := range tests {
+		tw.str(t.Name)
+		tw.str(t.Call.Tool)
+		tw.str(t.Call.Agent)
+		tw.str(t.Call.Session)
+		tw.str(t.Call.Cwd)
+		tw.uint(uint64(t.Expect))
+		tw.int(int64(t.Line))
+		tw.str(t.Origin)
+		if err := tw.value(map[string]any(t.Call.Params)); err != nil {
 			return nil, fmt.Errorf("test %q: %w", t.Name, err)
 		}
 	}
+	w.str(string(tw.b))
 	sum := sha256.Sum256(w.b)
 	out := make([]byte, 0, len(snapshotMagic)+len(sum)+len(w.b))
 	out = append(append(append(out, snapshotMagic...), sum[:]...), w.b...)
@@ -181,38 +191,69 @@ func LoadSnapshot(data string) (p *Policy, err error) {
 	if string(sum[:]) != data[len(snapshotMagic):len(snapshotMagic)+sha256.Size] {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrSnapshot)
 	}
-	return decodeSnapshot(body)
+	return decodeSnapshot(body, true)
 }
 
-// loadBuiltIn reads a snapshot built into the binary, whose checksum its
-// test has checked (TestProfileSnapshots); only the layout is checked here.
+// loadBuiltIn reads a snapshot built into the binary, whose checksum and
+// rules its test has checked (TestProfileSnapshots): only the layout of
+// what it lays out now is checked here, and each entry's rules are read
+// when the entry is first asked (decodeRules, which fails closed).
 func loadBuiltIn(data string) (*Policy, error) {
 	if len(data) < len(snapshotMagic)+sha256.Size || data[:len(snapshotMagic)] != snapshotMagic {
 		return nil, ErrSnapshot
 	}
-	return decodeSnapshot(data[len(snapshotMagic)+sha256.Size:])
+	return decodeSnapshot(data[len(snapshotMagic)+sha256.Size:], false)
 }
 
-// decodeSnapshot lays out a snapshot's body.
-func decodeSnapshot(body string) (*Policy, error) {
+// decodeSnapshot lays out a snapshot's body. With checkRules, every
+// entry's rules are read through once (skipRules) and a layout they do not
+// follow is ErrSnapshot; without, an entry's rules are only sliced out by
+// their length.
+func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 	r := &snapReader{s: body}
 	p := &Policy{Name: r.str(), Source: r.str(), DefaultAction: r.action(), Warnings: r.strs()}
 	p.Entries = make([]*Entry, r.count())
 	for i := range p.Entries {
 		e := &Entry{Name: r.str(), Description: r.str(), Priority: int(r.int()), TightenOnly: r.bool(), Origin: r.str()}
 		e.Tools, e.Agents, e.Sessions = lazyGlobs(r.strs()), lazyGlobs(r.strs()), lazyGlobs(r.strs())
-		// The rules are checked now and laid out on first use (Rules).
-		start := r.i
-		r.skipRules()
-		e.lazy = &lazyRules{src: body[start:r.i]}
+		// The rules are laid out on first use (Rules); checked now
+		// when checkRules.
+		src := r.str()
+		if checkRules {
+			rr := &snapReader{s: src}
+			if rr.skipRules(); rr.bad || rr.i != len(src) {
+				r.fail()
+			}
+		}
+		e.lazy = &lazyRules{src: src}
 		e.names = []string{e.Name}
 		e.prepare()
 		p.Entries[i] = e
 	}
+	// The inline tests are laid out now when checkRules, else on first
+	// use (Policy.TestCases).
+	if tests := r.str(); checkRules {
+		var ok bool
+		if p.Tests, ok = decodeTests(tests); !ok {
+			r.fail()
+		}
+	} else if tests != "\x00" {
+		p.lazyTests = &lazyTests{src: tests}
+	}
+	if r.bad || r.i != len(r.s) {
+		return nil, ErrSnapshot
+	}
+	return p, nil
+}
+
+// decodeTests lays out a snapshot's test section; ok is false when it
+// does not follow the layout.
+func decodeTests(src string) (tests []Test, ok bool) {
+	r := &snapReader{s: src}
 	if n := r.count(); n > 0 {
-		p.Tests = make([]Test, n)
-		for i := range p.Tests {
-			t := &p.Tests[i]
+		tests = make([]Test, n)
+		for i := range tests {
+			t := &tests[i]
 			t.Name = r.str()
 			t.Call.Tool, t.Call.Agent, t.Call.Session, t.Call.Cwd = r.str(), r.str(), r.str(), r.str()
 			t.Expect, t.Line, t.Origin = r.action(), int(r.int()), r.str()
@@ -224,9 +265,9 @@ func decodeSnapshot(body string) (*Policy, error) {
 		}
 	}
 	if r.bad || r.i != len(r.s) {
-		return nil, ErrSnapshot
+		return nil, false
 	}
-	return p, nil
+	return tests, true
 }
 
 // skipRules reads past an entry's rules, checking their layout as

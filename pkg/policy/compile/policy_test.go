@@ -161,7 +161,7 @@ func TestProfileSnapshots(t *testing.T) {
 
 func describe(p *policy.Policy) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "default %v, %d tests\n", p.DefaultAction, len(p.Tests))
+	fmt.Fprintf(&b, "default %v, %d tests\n", p.DefaultAction, len(p.TestCases()))
 	for _, e := range p.Entries {
 		fmt.Fprintf(&b, "%s %d %v:", e.Name, e.Priority, e.Tools)
 		for _, r := range e.Rules() {

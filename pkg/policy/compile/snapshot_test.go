@@ -102,8 +102,8 @@ func TestEverySnapshot(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(p.Tests, q.Tests) {
-		t.Errorf("tests:\n%#v\nloaded\n%#v", p.Tests, q.Tests)
+	if !reflect.DeepEqual(p.TestCases(), q.TestCases()) {
+		t.Errorf("tests:\n%#v\nloaded\n%#v", p.TestCases(), q.TestCases())
 	}
 	if p.Name != q.Name || p.Source != q.Source || p.DefaultAction != q.DefaultAction {
 		t.Errorf("header %q %q %v, loaded %q %q %v", p.Name, p.Source, p.DefaultAction, q.Name, q.Source, q.DefaultAction)
