@@ -3,6 +3,7 @@ package effect
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Code loaded for one call from the project or the system
@@ -74,7 +75,10 @@ func hasDirPrefix(p string, dirs []string) bool {
 // moduleName is a Perl module (with an import list of plain words) or a
 // Ruby feature name, namespaced: -MCarp::Always, -MList::Util=sum,max,
 // -rbundler/setup. A bare name is one of coreModules.
-var moduleName = regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_]+)*(/[A-Za-z0-9_.-]+)*(=[A-Za-z0-9_,:]*)?$`)
+// (compiled at first use: a hook's start-up compiles none)
+var moduleName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_]+)*(/[A-Za-z0-9_.-]+)*(=[A-Za-z0-9_,:]*)?$`)
+})
 
 // coreModules are the pragmas and standard modules of Perl and Ruby that a
 // bare -M or -r name loads (a bare name nobody knows, -Mwipe, may be a
@@ -91,7 +95,7 @@ var coreModules = map[string]bool{
 // ordinaryModule reports whether a -M, -m or -r value names a module or a
 // feature, not code: namespaced, or one of the core ones.
 func ordinaryModule(arg string) bool {
-	if !moduleName.MatchString(arg) {
+	if !moduleName().MatchString(arg) {
 		return false
 	}
 	name, _, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
