@@ -66,7 +66,7 @@ type Effect struct {
 	Recursive bool   // Delete, Chmod: the whole tree
 	Target    string // Connect: URL or host as written; SQL: the text; Env: NAME=VALUE
 	Upload    bool   // Connect: data is sent
-	Detail    string // Unknown: what could not be resolved; Flow: "SOURCE->SINK"; Env: the variable; Connect: "lookup" when the host is only looked up or probed
+	Detail    string // Unknown: what could not be resolved; Flow: "SOURCE->SINK"; Env: the variable; Connect: "lookup" when the host is only looked up or probed, "get" when code GETs it with nothing but its URL
 	Word      string // Unknown, Flow: the word or command involved
 }
 

@@ -1072,7 +1072,11 @@ func (a *analysis) codeURLs(i int, code string, f *cmdFacts) bool {
 		return false
 	}
 	for _, u := range embeddedURLs(code) {
+		n := len(a.out)
 		a.url(i, u, f)
+		if len(a.out) == n+1 && a.out[n].Kind == Connect && a.out[n].Detail == "" && codeGets(code, u) {
+			a.out[n].Detail = "get" // requests.get(URL): the fetch tool's GET (codegets.go)
+		}
 	}
 	return true
 }

@@ -388,7 +388,11 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 			argv = &ev.sc.argv[ef.Cmd]
 		}
 		ev.judgeControlAPI(ef.Target, commandAsk(argv, ef.Upload), true) // controlapi.go: curl of a cluster's or a vault's API
-		if s.hasURL && !ef.Upload && fetcherArgv(argv) {
+		if s.hasURL && !ef.Upload && ef.Detail == "get" {
+			// requests.get(URL), fetch(URL) in code: a GET as the fetch
+			// tool's (effect/codegets.go)
+			ev.judgeFetchAction(s.url.Host, s.url.Rest, "GET")
+		} else if s.hasURL && !ef.Upload && fetcherArgv(argv) {
 			// curl, wget: a GET of /users/delete acts as the fetch
 			// tool's does (fetchactions.go)
 			method, body, _ := commandRequest(argv)

@@ -1,0 +1,75 @@
+package effect
+
+import "strings"
+
+// Code that fetches a URL with a call that can only GET it
+// (requests.get(URL), urllib.request.urlopen(URL), fetch(URL),
+// axios.get(URL), Net::HTTP.get(URI(URL)), file_get_contents(URL)) makes
+// the request the fetch tool's GET of that URL makes: a GET whose path
+// names an action does it (engine/fetchactions.go). Its Connect effect
+// says so (Detail "get"); a call given a body or a method (fetch(URL,
+// {method: "DELETE"}), urlopen(URL, data)) is left as any other connect.
+
+// getCalls are the calls that GET the URL given as their first argument
+// whatever else they are given (headers, parameters, a callback).
+var getCalls = [...]string{
+	"requests.get(", "httpx.get(", "session.get(", "urlretrieve(", "axios.get(", "got.get(", "http.get(",
+	"https.get(", "$.get(", "ky.get(", "Net::HTTP.get(", "Net::HTTP.get_response(", "URI.open(",
+	"HTTParty.get(", "Faraday.get(", "LWP::Simple::get(", "http::get(", "reqwest::get(",
+	"require('https').get(", "require('http').get(", `require("https").get(`, `require("http").get(`,
+}
+
+// getAloneCalls GET the URL when it is all they are given: a second
+// argument may set another method or send a body (fetch(URL, {method:
+// "DELETE"}), urlopen(URL, data)).
+var getAloneCalls = [...]string{"urlopen(", "fetch(", "got(", "file_get_contents(", "get("}
+
+// codeGets reports whether code passes the URL u, quoted, as the first
+// argument of one of getCalls, or as the only one of getAloneCalls.
+func codeGets(code, u string) bool {
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], u)
+		if k < 0 {
+			return false
+		}
+		k += at
+		at = k + len(u)
+		if k == 0 || at >= len(code) {
+			continue
+		}
+		q := code[k-1]
+		if q != '"' && q != '\'' && q != '`' || code[at] != q {
+			continue // the URL quoted whole
+		}
+		before := strings.TrimRight(code[:k-1], " ")
+		before = strings.TrimSuffix(before, "URI(") // Net::HTTP.get(URI("…"))
+		before = strings.TrimRight(before, " ")
+		if callsBefore(before, getCalls[:]) {
+			return true
+		}
+		after := strings.TrimLeft(code[at+1:], " ")
+		if strings.HasPrefix(after, ")") && callsBefore(before, getAloneCalls[:]) {
+			return true // the URL alone: a GET
+		}
+	}
+	return false
+}
+
+// callsBefore reports whether text ends in one of calls, a call of its
+// own (not the end of a longer name: prefetch( is no fetch().
+func callsBefore(text string, calls []string) bool {
+	for _, c := range calls {
+		if !strings.HasSuffix(text, c) {
+			continue
+		}
+		if n := len(text) - len(c); n == 0 || !identByte(text[n-1]) || strings.ContainsAny(c[:len(c)-1], ".:$") {
+			return true
+		}
+	}
+	return false
+}
+
+// identByte reports a byte of an identifier.
+func identByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

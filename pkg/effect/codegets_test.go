@@ -1,0 +1,28 @@
+package effect
+
+import "testing"
+
+// TestCodeGets checks which calls in code GET the URL they are given
+// alone, and that a call given a body or a method, or a URL that is only
+// part of a string, is no such GET.
+func TestCodeGets(t *testing.T) {
+	const u = "https://api.example.net/admin/purge"
+	for code, want := range map[string]bool{
+		`import requests; requests.get('` + u + `')`:         true,
+		`import urllib.request as r; r.urlopen("` + u + `")`: true,
+		`fetch('` + u + `').then(r => r.json())`:             true,
+		`require('https').get('` + u + `', r => r.resume())`: true,
+		`Net::HTTP.get(URI("` + u + `"))`:                    true,
+		`echo file_get_contents("` + u + `");`:               true,
+		`fetch('` + u + `', {method: 'DELETE'})`:             false,
+		`r.urlopen("` + u + `", data=b"x")`:                  false,
+		`requests.post('` + u + `')`:                         false,
+		`prefetch('` + u + `')`:                              false,
+		`print('see ` + u + `')`:                             false,
+		`requests.get('` + u + `?x=1')`:                      false,
+	} {
+		if got := codeGets(code, u); got != want {
+			t.Errorf("codeGets(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
