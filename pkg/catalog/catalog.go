@@ -15,6 +15,10 @@
 //
 //	PROGRAM[,ALIAS...] [SUBCOMMAND...] | OPTIONS | POSITIONALS | PROPERTIES
 //
+// A PROGRAM name ending in "-*" is a family: it covers every program of
+// that prefix the table does not name otherwise (docker-credential-* for
+// each docker credential helper).
+//
 // OPTIONS are space-separated; each is one or more spellings joined by
 // commas, then what follows the option:
 //
@@ -65,7 +69,10 @@
 // confirms a task for production (artisan migrate --force). "serves" marks a program that serves the
 // directories it reads to the network ("serves-cwd": the working directory
 // when it names none); "code-lang=opaque" an interpreter
-// whose code no scanner reads (its code is unknown when it acts); "opens"
+// whose code no scanner reads (its code is unknown when it acts), and
+// "code-lang=php" (python, ruby, node...) an entry whose code role is read
+// in that language as its interpreter's one-liner would be (wp eval,
+// rails runner, manage.py shell -c); "opens"
 // a program whose written files are read as well (a database client's
 // database file); "request-items" a client whose operands are HTTPie
 // request items (FIELD@FILE sends the file).
