@@ -592,8 +592,27 @@ func secretVar(c *shell.Command) string {
 // words expand is for, or "" when they are for different services or
 // one of them says none.
 func secretVarsHome(c *shell.Command) string {
-	home, first := "", true
-	for _, w := range c.Args {
+	home, first, mixed := "", true, false
+	eachSecretVar(c.Args, func(name string) bool {
+		h := secretHome(name)
+		if first {
+			home, first = h, false
+		} else if h != home {
+			mixed = true
+			return false
+		}
+		return true
+	})
+	if mixed {
+		return ""
+	}
+	return home
+}
+
+// eachSecretVar calls f with the name of each secret variable the words
+// expand ($NAME, ${NAME…}), in order, until f returns false.
+func eachSecretVar(words []string, f func(name string) bool) {
+	for _, w := range words {
 		for i := 0; i < len(w); i++ {
 			if w[i] != '$' {
 				continue
@@ -606,17 +625,11 @@ func secretVarsHome(c *shell.Command) string {
 			for k < len(w) && nameByte(w[k]) {
 				k++
 			}
-			if name := w[j:k]; secretName(name) {
-				h := secretHome(name)
-				if first {
-					home, first = h, false
-				} else if h != home {
-					return ""
-				}
+			if name := w[j:k]; secretName(name) && !f(name) {
+				return
 			}
 		}
 	}
-	return home
 }
 
 // secretHome is the service a secret variable is for, by its name's

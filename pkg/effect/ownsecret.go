@@ -22,29 +22,11 @@ func namedForProgram(c *shell.Command) bool {
 	if len(prog) < 2 {
 		return false
 	}
-	found := false
-	for _, w := range c.Args {
-		for i := 0; i < len(w); i++ {
-			if w[i] != '$' {
-				continue
-			}
-			j := i + 1
-			if j < len(w) && w[j] == '{' {
-				j++
-			}
-			k := j
-			for k < len(w) && nameByte(w[k]) {
-				k++
-			}
-			name := w[j:k]
-			if !secretName(name) {
-				continue
-			}
-			if len(name) <= len(prog) || !strings.EqualFold(name[:len(prog)], prog) || name[len(prog)] != '_' {
-				return false
-			}
-			found = true
-		}
-	}
-	return found
+	found, own := false, true
+	eachSecretVar(c.Args, func(name string) bool {
+		found = true
+		own = len(name) > len(prog) && strings.EqualFold(name[:len(prog)], prog) && name[len(prog)] == '_'
+		return own
+	})
+	return found && own
 }
