@@ -27,16 +27,7 @@ func (a *analysis) fusesWritten(i int, c *shell.Command) {
 	if c.Name != "avrdude" {
 		return
 	}
-	for k, w := range c.Args {
-		op := ""
-		switch {
-		case w == "-U" && k+1 < len(c.Args):
-			op = c.Args[k+1]
-		case strings.HasPrefix(w, "-U") && len(w) > 2:
-			op = w[2:]
-		default:
-			continue
-		}
+	for _, op := range shortValues(c.Args, "-U") {
 		mem, rest, ok := strings.Cut(op, ":")
 		if !ok || !fuseMemories.Get(strings.ToLower(mem)) {
 			continue

@@ -24,16 +24,7 @@ func sentEnvVar(c *shell.Command) string {
 	if !c.Is(sshEnvClientKind) {
 		return ""
 	}
-	for k, w := range c.Args {
-		opt := ""
-		switch {
-		case w == "-o" && k+1 < len(c.Args):
-			opt = c.Args[k+1]
-		case strings.HasPrefix(w, "-o") && len(w) > 2:
-			opt = w[2:]
-		default:
-			continue
-		}
+	for _, opt := range shortValues(c.Args, "-o") {
 		key, val, ok := strings.Cut(opt, "=")
 		if !ok {
 			key, val, ok = strings.Cut(strings.TrimSpace(opt), " ")
@@ -63,3 +54,18 @@ var globLiterals = strings.NewReplacer("*", "", "?", "")
 // secretPrefixes are the stems of variable patterns that take a service's
 // credentials with them (AWS_* holds AWS_SECRET_ACCESS_KEY).
 var secretPrefixes = map[string]bool{"AWS_": true, "AWS": true, "AZURE_": true, "GOOGLE_": true, "GITHUB_": true, "GH_": true, "NPM_": true, "VAULT_": true, "DOCKER_": true, "OPENAI_": true, "ANTHROPIC_": true}
+
+// shortValues returns the values a short option is given, separate (-o
+// VALUE) or attached (-oVALUE), in order.
+func shortValues(args []string, opt string) []string {
+	var out []string
+	for k, w := range args {
+		switch {
+		case w == opt && k+1 < len(args):
+			out = append(out, args[k+1])
+		case strings.HasPrefix(w, opt) && len(w) > len(opt):
+			out = append(out, w[len(opt):])
+		}
+	}
+	return out
+}
