@@ -373,10 +373,28 @@ func closingParen(s string, open int) int {
 // dialectStatements splits text at the unquoted ";" and newlines that
 // stand outside brackets.
 func dialectStatements(text string) []string {
+	return splitTopLevel(text, func(c byte) bool { return c == ';' || c == '\n' }, true)
+}
+
+// dialectWords splits a statement at unquoted blanks outside brackets,
+// keeping each word's quotes and brackets.
+func dialectWords(st string) []string {
+	return splitTopLevel(st, func(c byte) bool { return c == ' ' || c == '\t' }, false)
+}
+
+// splitTopLevel splits text at the bytes sep reports that stand outside
+// quotes, backquotes and brackets; empty pieces are kept only when
+// keepEmpty is true.
+func splitTopLevel(text string, sep func(c byte) bool, keepEmpty bool) []string {
 	var out []string
 	depth := 0
 	sq, dq, bq := false, false, false
 	start := 0
+	cut := func(end int) {
+		if keepEmpty || end > start {
+			out = append(out, text[start:end])
+		}
+	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -395,55 +413,12 @@ func dialectStatements(text string) []string {
 			depth++
 		case (c == ')' || c == '}' || c == ']') && depth > 0:
 			depth--
-		case (c == ';' || c == '\n') && depth == 0:
-			out = append(out, text[start:i])
+		case depth == 0 && sep(c):
+			cut(i)
 			start = i + 1
 		}
 	}
-	return append(out, text[start:])
-}
-
-// dialectWords splits a statement at unquoted blanks outside brackets,
-// keeping each word's quotes and brackets.
-func dialectWords(st string) []string {
-	var out []string
-	depth := 0
-	sq, dq, bq := false, false, false
-	start := -1
-	for i := 0; i < len(st); i++ {
-		c := st[i]
-		blank := false
-		switch {
-		case sq:
-			sq = c != '\''
-		case c == '\\':
-			i++
-		case c == '\'' && !dq:
-			sq = true
-		case c == '"':
-			dq = !dq
-		case c == '`':
-			bq = !bq
-		case dq || bq:
-		case c == '(' || c == '{' || c == '[':
-			depth++
-		case (c == ')' || c == '}' || c == ']') && depth > 0:
-			depth--
-		case (c == ' ' || c == '\t') && depth == 0:
-			blank = true
-		}
-		if blank {
-			if start >= 0 {
-				out = append(out, st[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, st[start:])
-	}
+	cut(len(text))
 	return out
 }
 
