@@ -121,18 +121,7 @@ func rmCluster(p string) bool {
 // word starts where a capital follows a small letter; rm and rf run
 // together (rmrf, RMRF) are rm -rf's own.
 func dashedName(name string) string {
-	var b strings.Builder
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c >= 'A' && c <= 'Z' {
-			if i > 0 && name[i-1] >= 'a' && name[i-1] <= 'z' {
-				b.WriteByte('-')
-			}
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	s := b.String()
+	s := lowerTaskName(name) // production.go: RmRf is rm-rf, deleteRecursive delete-recursive
 	if r, ok := strings.CutPrefix(s, "rmrf"); ok {
 		s = "rm-rf" + r
 	}
