@@ -41,6 +41,7 @@ type cmdFacts struct {
 	fetched         bool     // its source is what its own request fetched (a secrets API), so its being a fetch is no sink for it
 	secretArg       bool     // its words expand a secret variable
 	secretOrigin    string   // the service that variable is for
+	secretVar       string   // that variable's name
 	secretAsData    bool     // it travels as data (a body, a form, a query string), not as authentication
 	secretPublished bool     // it is a body field's value not named for a credential (a gist's content)
 	computedData    bool     // a body or form it sends holds an unresolved word ($(gh auth token) in -d)

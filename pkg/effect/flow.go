@@ -265,7 +265,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		// with a second one of another service's (a GitHub token and,
 		// in the body, AWS's secret key), it is its own service's for
 		// neither.
-		f.secretArg, f.secretOrigin = true, secretHome(v)
+		f.secretArg, f.secretOrigin, f.secretVar = true, secretHome(v), v
 		if o := secretVarsHome(c); o != f.secretOrigin {
 			f.secretOrigin = o
 		}
@@ -1193,6 +1193,10 @@ func (a *analysis) flows() {
 				sent = "secret-variable"
 			case f.secretOrigin == "" && (f.secretAsData || f.sink == "dns"):
 				sent = "secret-variable"
+			case f.secretOrigin == "" && namedService(f.secretVar) != "" && !namedServiceHome(f.hosts, namedService(f.secretVar)):
+				// DRONE_TOKEN to ci-metrics.devstats.cc: a login for a
+				// service the host is not named for (namedservice.go)
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "secret-host", Word: "$" + f.secretVar + " sent to " + strings.Join(f.hosts, " ") + ", a host not named for its service"})
 			}
 		}
 		if sent == "" || allLocal(f.hosts) {

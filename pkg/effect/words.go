@@ -1023,6 +1023,11 @@ func (a *analysis) atFile(i int, w catalog.Word, f *cmdFacts) {
 		}
 		v = strings.Replace(v, "<", "@", 1)
 	}
+	if (w.Option == "-b" || w.Option == "--cookie") && v != "" && !strings.ContainsAny(v, "=@") {
+		// curl -b NAME: with no "=" it is a file of cookies curl reads
+		// and sends with the request
+		v = "@" + v
+	}
 	if w.Option == "-H" || w.Option == "--header" || w.Option == "-b" || w.Option == "--cookie" {
 		if !strings.HasPrefix(v, "@") {
 			if unresolved(v) {
