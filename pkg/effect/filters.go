@@ -80,6 +80,6 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 func plainFilterFacts(c *shell.Command, f *cmdFacts) {
 	f.sendsIn, f.argSend = false, false
 	if v := stdinSecretVar(c); v != "" {
-		f.secretArg, f.secretOrigin = true, secretHome(v)
+		f.secretArg, f.secretOrigin, f.secretVar = true, secretHome(v), v
 	}
 }

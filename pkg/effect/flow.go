@@ -136,7 +136,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 				}
 				name, _, _ = strings.Cut(name, "=")
 				if secretName(name) {
-					f.secretArg, f.secretOrigin = true, secretHome(name)
+					f.secretArg, f.secretOrigin, f.secretVar = true, secretHome(name), name
 				}
 			}
 		}
@@ -282,13 +282,13 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		// ssh -o SendEnv=AWS_SECRET_ACCESS_KEY host (sendenv.go): the
 		// value goes into the server's environment, data for it to keep,
 		// never the login ssh makes.
-		f.secretArg, f.secretOrigin, f.secretAsData = true, secretHome(v), true
+		f.secretArg, f.secretOrigin, f.secretVar, f.secretAsData = true, secretHome(v), v, true
 	} else if v := stdinSecretVar(c); v != "" {
 		// nc H P <<< "$AWS_SECRET_ACCESS_KEY": a here-string or a
 		// here-document carries the secret to the command's input, as
 		// its words would: data the command reads and sends, unless it
 		// logs in with it (docker login --password-stdin <<< "$T").
-		f.secretArg, f.secretOrigin = true, secretHome(v)
+		f.secretArg, f.secretOrigin, f.secretVar = true, secretHome(v), v
 		f.secretAsData = !a.authenticates(c)
 		f.secretPublished = f.secretAsData && uploadsStdin(cl)
 	}
@@ -1186,6 +1186,14 @@ func (a *analysis) flows() {
 				// client --auth "$CHISEL_AUTH": the program's own login,
 				// and no other host named (ownsecret.go)
 			case f.secretOrigin != "" && !allHome(f.hosts, f.secretOrigin, f.secretAsData):
+				if instance, public := selfManagedInstance(f.hosts, f.secretOrigin); instance && !f.secretAsData {
+					// GITLAB_TOKEN to gitlab.acme.io: a self-managed
+					// instance, or someone's host named like one
+					if public {
+						a.add(Effect{Kind: Unknown, Cmd: i, Detail: "secret-host", Word: "$" + f.secretVar + " sent to " + strings.Join(f.hosts, " ") + ", which may be a self-managed instance of its service or someone else's"})
+					}
+					break
+				}
 				sent = "secret-variable"
 			case f.secretOrigin != "" && f.secretPublished:
 				// its own service, in a field others read: a gist's

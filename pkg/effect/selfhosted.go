@@ -78,3 +78,43 @@ func privateName(host string) bool {
 	}
 	return !strings.Contains(host, ".")
 }
+
+// selfManagedNames are, for services that also ship as software a team
+// runs itself, the names its hosts go by: GitLab's self-managed
+// instances (gitlab.acme.io), Sentry's, Jira's and Confluence's.
+var selfManagedNames = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"glab": {"gitlab"}, "sentry": {"sentry"}, "atlassian": {"jira", "confluence", "bitbucket"},
+	}
+}}
+
+// selfManagedInstance reports, for a token of a service that also runs
+// self-managed, whether every host outside the service's own domains is
+// an instance of it: private (gitlab.acme.internal, 10.0.0.7) or public
+// and named for it (gitlab.acme.io). A public one may as well be anyone's
+// named like it, so public says whether any is.
+func selfManagedInstance(hosts []string, tool string) (instance, public bool) {
+	names := selfManagedNames.Get(tool)
+	if len(names) == 0 || len(hosts) == 0 {
+		return false, false
+	}
+	for _, h := range hosts {
+		u, ok := match.ParseURL(h)
+		if !ok || u.Host == "" || allHome([]string{h}, tool, false) {
+			continue
+		}
+		host := strings.ToLower(u.Host)
+		if selfHostedHost(host, "", nil) {
+			continue // private or loopback
+		}
+		named := false
+		for _, n := range names {
+			named = named || selfHostedHost(host, n, nil)
+		}
+		if !named {
+			return false, false
+		}
+		public = true
+	}
+	return true, public
+}

@@ -31,3 +31,25 @@ func TestSelfHostedHome(t *testing.T) {
 		t.Errorf("selfHostedHome(gh) is a self-hosted service; want a known domain's")
 	}
 }
+
+func TestSelfManagedInstance(t *testing.T) {
+	for _, c := range []struct {
+		tool             string
+		hosts            []string
+		instance, public bool
+	}{
+		{"glab", []string{"https://gitlab.acme.internal/api/v4/projects"}, true, false},
+		{"glab", []string{"http://10.0.3.7/api/v4/projects"}, true, false},
+		{"glab", []string{"https://gitlab.acme.io/api/v4/projects"}, true, true},
+		{"glab", []string{"https://gitlab.com/api/v4/projects", "https://gitlab.acme.internal/x"}, true, false},
+		{"glab", []string{"https://collect.example.net/in"}, false, false},
+		{"glab", []string{"https://gitlab.acme.internal/x", "https://collect.example.net/in"}, false, false},
+		{"atlassian", []string{"https://jira.acme.io/rest/api/2/issue/A-1"}, true, true},
+		{"gh", []string{"https://github.acme.io/api/v3"}, false, false},
+	} {
+		instance, public := selfManagedInstance(c.hosts, c.tool)
+		if instance != c.instance || public != c.public {
+			t.Errorf("selfManagedInstance(%v, %q) = %v %v, want %v %v", c.hosts, c.tool, instance, public, c.instance, c.public)
+		}
+	}
+}
