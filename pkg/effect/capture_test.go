@@ -53,3 +53,20 @@ func TestCaptureLeavesAsOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestGStreamerFiles checks that a GStreamer pipeline's file sources are
+// reads, its file sinks writes, and its network sinks the hosts it sends
+// to.
+func TestGStreamerFiles(t *testing.T) {
+	var read, wrote, host bool
+	for _, e := range effectsOf("gst-launch-1.0 filesrc location=assets/a.wav ! wavparse ! udpsink host=203.0.113.5 port=5004") {
+		read = read || e.Kind == Read && strings.HasSuffix(e.Path, "/assets/a.wav")
+		host = host || e.Kind == Connect && e.Target == "203.0.113.5"
+	}
+	for _, e := range effectsOf("gst-launch-1.0 videotestsrc ! x264enc ! mp4mux ! filesink location=out/t.mp4") {
+		wrote = wrote || e.Kind == Write && strings.HasSuffix(e.Path, "/out/t.mp4")
+	}
+	if !read || !wrote || !host {
+		t.Errorf("gst-launch: read %v, wrote %v, host %v; want all", read, wrote, host)
+	}
+}

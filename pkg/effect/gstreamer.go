@@ -28,22 +28,52 @@ var gstNetworkSinks = map[string]bool{
 	"srtclientsink": true, "souphttpclientsink": true, "rtspclientsink": true, "shout2send": true, "ristsink": true, "whipsink": true,
 }
 
-// gstStream reports a GStreamer pipeline that streams a recording of the
-// screen, sound or a camera to another host.
-func (a *analysis) gstStream(i int, c *shell.Command) {
+// gstFileSources and gstFileSinks are the elements that read or write the
+// file their location= names.
+var (
+	gstFileSources = map[string]bool{"filesrc": true, "multifilesrc": true, "splitfilesrc": true}
+	gstFileSinks   = map[string]bool{"filesink": true, "multifilesink": true, "splitmuxsink": true}
+)
+
+// gstStream reads a GStreamer pipeline's elements: the files its file
+// sources read and its file sinks write, and the hosts its network sinks
+// send to (so a file read there and sent is a flow the flow pass sees,
+// gst-launch-1.0 filesrc location=~/.ssh/id_ed25519 ! tcpclientsink
+// host=…); a recording of the screen, sound or a camera streamed to
+// another host leaves the machine as ffmpeg -f x11grab's does.
+func (a *analysis) gstStream(i int, c *shell.Command, f *cmdFacts) {
 	if !strings.HasPrefix(c.Name, "gst-launch") {
 		return
 	}
 	capture, sink := false, false
+	element := ""
 	var hosts []string
 	for _, w := range c.Args {
-		capture = capture || gstCaptureSources[w]
-		sink = sink || gstNetworkSinks[w]
-		if k, v, ok := strings.Cut(w, "="); ok && sink && (k == "host" || k == "location" || k == "uri" || k == "clients" || k == "ip") {
+		if w == "!" {
+			element = ""
+			continue
+		}
+		k, v, prop := strings.Cut(w, "=")
+		if !prop {
+			element = w
+			capture = capture || gstCaptureSources[w]
+			sink = sink || gstNetworkSinks[w]
+			continue
+		}
+		switch {
+		case k == "location" && gstFileSources[element]:
+			p := a.clean(v, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: p})
+			f.reads, f.sends = append(f.reads, p), append(f.sends, p)
+		case k == "location" && gstFileSinks[element]:
+			p := a.clean(v, i)
+			a.add(Effect{Kind: Write, Cmd: i, Path: p})
+			f.writes = append(f.writes, p)
+		case gstNetworkSinks[element] && (k == "host" || k == "location" || k == "uri" || k == "clients" || k == "ip"):
 			hosts = append(hosts, v)
 		}
 	}
-	if !capture || !sink {
+	if !sink {
 		return
 	}
 	for _, h := range hosts {
@@ -51,9 +81,14 @@ func (a *analysis) gstStream(i int, c *shell.Command) {
 		if u, ok := match.ParseURL(h); ok && strings.Contains(h, "://") {
 			host = u.Host // location=rtmp://live.example.net/app/k
 		}
-		if HostElsewhere(host) {
+		if !HostElsewhere(host) {
+			continue
+		}
+		f.sink = "network"
+		f.hosts = append(f.hosts, host)
+		a.add(Effect{Kind: Connect, Cmd: i, Target: host})
+		if capture {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "output->network", Word: c.Name + " streams a recording to " + h})
-			return
 		}
 	}
 }

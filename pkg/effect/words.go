@@ -570,7 +570,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && e.Has("runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
 	}
-	a.gstStream(i, c)              // gstreamer.go
+	a.gstStream(i, c, f)           // gstreamer.go
 	a.writesOtherTree(i, c, cl)    // treewrites.go
 	a.composesProduction(i, c, cl) // composeprod.go
 	if props && (e.Has("sends-local") || e.Has("store-copy")) {
