@@ -80,7 +80,7 @@ func (a *analysis) sqlShellEscapes() {
 // opaqueActs are words with which code in a language nobody scans deletes,
 // runs programs, writes or reaches the network.
 var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "system(", "system ", "shell",
-	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "download", "http", "socket", "connect",
+	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "run \"", "run '", "download", "http", "socket", "connect",
 	"fetch", "curl", "write", "environ", "getenv",
 	// the environment read by Elixir's System.get_env and julia's ENV[…]
 	"get_env", "env[",
@@ -135,6 +135,7 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 				return
 			}
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (" + strings.TrimSpace(w) + "): " + code})
+			a.literalCommandEffects(i, code) // opaqueliterals.go
 			return
 		}
 	}

@@ -29,6 +29,11 @@ var scriptRunners = map[string]string{
 	".rb": "ruby -e", ".rake": "ruby -e", ".pl": "perl -e", ".pm": "perl -e", ".t": "perl -e",
 	".php": "php -r", ".phtml": "php -r", ".lua": "lua -e", ".luau": "lua -e",
 	".r": "Rscript -e", ".ps1": "pwsh -Command", ".psm1": "pwsh -Command", ".awk": "awk",
+	".jl": "julia -e", ".exs": "elixir -e", ".groovy": "groovy -e", ".raku": "raku -e", ".rakumod": "raku -e",
+	".p6": "raku -e", ".pl6": "raku -e", ".clj": "clojure -M -e", ".bb": "bb -e", ".scm": "guile -c",
+	".rkt": "racket -e", ".kts": "kotlin -e",
+	// Tcl has no -e: its text is read on standard input
+	".tcl": "tclsh <<<", ".tk": "wish <<<", ".exp": "expect <<<",
 }
 
 // shebangRunners are the interpreters a #! line names, with the prefix

@@ -1260,7 +1260,9 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 			"os.environ.get('HOME')", `os.environ.get("HOME")`},
 			[]string{`f"{`, `f'{`}, "}"),
 		"node": homeReplacer([]string{"require('os').homedir()", `require("os").homedir()`,
-			"os.homedir()", "homedir()", "process.env.HOME", "process.env['HOME']"},
+			"os.homedir()", "homedir()", "process.env.HOME", "process.env['HOME']", `process.env["HOME"]`,
+			// Deno's and Bun's own spellings of the environment
+			`Deno.env.get("HOME")`, "Deno.env.get('HOME')", "Bun.env.HOME"},
 			[]string{"`${"}, "}",
 			"require('path').join(", "path.join(", `require("path").join(`, "path.join(", "require('node:path').join(", "path.join("),
 		"ruby": homeReplacer([]string{"Dir.home", "ENV['HOME']", `ENV["HOME"]`, "File.expand_path('~')"},
@@ -1275,11 +1277,13 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 		"c": homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
 		"lua": homeReplacer([]string{`os.getenv("HOME")`, "os.getenv('HOME')", "vim.env.HOME", "vim.loop.os_homedir()",
 			"vim.uv.os_homedir()", `vim.fn.expand("~")`, "vim.fn.expand('~')"}, nil, ""),
-		"vim":   homeReplacer([]string{`expand("~")`, "expand('~')", `expand("$HOME")`, "expand('$HOME')", "$HOME"}, nil, ""),
-		"go":    homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
-		"rust":  homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
-		"java":  homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
-		"julia": homeReplacer([]string{"homedir()", `ENV["HOME"]`}, []string{`"$(`}, ")"),
+		"vim":  homeReplacer([]string{`expand("~")`, "expand('~')", `expand("$HOME")`, "expand('$HOME')", "$HOME"}, nil, ""),
+		"go":   homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
+		"rust": homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
+		"java": homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
+		"julia": homeReplacer([]string{"homedir()", `ENV["HOME"]`}, []string{`"$(`}, ")",
+			// interpolated inside a string or a command (`rm -rf $(homedir())`)
+			"$(homedir())", "~", `$(ENV["HOME"])`, "~"),
 		// awk's strings are double-quoted only
 		"awk": strings.NewReplacer(`ENVIRON["HOME"]`, `"~"`),
 		// AppleScript's home folder, quoted for the shell or not (JXA's too)

@@ -1631,8 +1631,9 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 	}
 	switch {
 	case !v.known:
-	case fn == "join" && len(args) >= 2:
-		// os.path.join(A, B), path.join(A, B), File.join(A, B): a path.
+	case (fn == "join" || fn == "joinpath") && len(args) >= 2:
+		// os.path.join(A, B), path.join(A, B), File.join(A, B), julia's
+		// joinpath(A, B): a path.
 		parts := make([]string, 0, len(args))
 		for _, a := range args {
 			if !a.known || a.list {

@@ -1,0 +1,95 @@
+package effect
+
+import (
+	"path"
+	"strings"
+
+	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
+)
+
+// Code in a language nobody here scans (Raku, Elixir, Groovy, a Lisp,
+// Erlang) that acts is asked about as a whole (opaqueCode). What it runs
+// is often in plain sight all the same: a command line in one string
+// (shell "rm -rf ~", os:cmd("…"), "…".execute()) or a program and its
+// arguments as a list of strings (run "rm", "-rf", "/home/dev";
+// System.cmd("rm", ["-rf", …]); (sh "rm" "-rf" …)). Such a command,
+// when its first word is a program the catalogue knows, is judged as the
+// command it is, so what it would do is what the code is judged by.
+
+// literalCommands returns the command lines code spells in its string
+// literals: each literal holding a space, and each run of two or more
+// literals separated only by commas, brackets and list words, joined.
+func literalCommands(code string) []string {
+	var out []string
+	var run []string
+	gap := 0
+	flush := func() {
+		if len(run) >= 2 {
+			out = append(out, shell.JoinWords(run))
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(code); {
+		q := code[i]
+		if q != '"' && q != '\'' && q != '`' {
+			i++
+			continue
+		}
+		j := i + 1
+		var b strings.Builder
+		for j < len(code) && code[j] != q {
+			if code[j] == '\\' && j+1 < len(code) {
+				j++
+			}
+			b.WriteByte(code[j])
+			j++
+		}
+		if j >= len(code) {
+			break
+		}
+		lit := b.String()
+		if !listGap(code[gap:i]) {
+			flush()
+		}
+		run = append(run, lit)
+		if strings.Contains(strings.TrimSpace(lit), " ") {
+			out = append(out, lit)
+		}
+		i, gap = j+1, j+1
+	}
+	flush()
+	return out
+}
+
+// listGap reports whether the text between two literals only separates
+// items of one list: commas, brackets, blanks, and the words languages
+// build lists with.
+func listGap(s string) bool {
+	s = strings.NewReplacer("new String[]", "", "String[]", "", "list", "", "List.of", "", "Arrays.asList", "",
+		"vector", "", "array", "", "qw", "").Replace(s)
+	return strings.Trim(s, " \t\n,[](){}") == ""
+}
+
+// literalCommandEffects judges each command line code spells in its
+// literals whose program the catalogue knows, or is a shell, as command i
+// running it.
+func (a *analysis) literalCommandEffects(i int, code string) {
+	for _, line := range literalCommands(code) {
+		res := shell.Parse(line)
+		if res.Unparsed || len(res.Commands) == 0 {
+			continue
+		}
+		name := path.Base(res.Commands[0].Name)
+		if name == "" || strings.ContainsAny(name, " $") {
+			continue
+		}
+		if e, _ := catalog.Default().Lookup(name, nil); e == nil && shell.InterpreterLang(name) != "shell" {
+			continue
+		}
+		for _, x := range Of(&res, nil, a.env) {
+			x.Cmd = i
+			a.add(x)
+		}
+	}
+}
