@@ -673,6 +673,32 @@ func identName(s string) bool {
 	return true
 }
 
+// fileTextLang is the language a file written on the line, named name, is
+// judged in when it is run: its #! line's, else, when its text is no
+// shell's (print(1) in x.py, run by uv run x.py or python3 x.py), its
+// extension's. Text that parses as shell stays shell's: run directly, a
+// file with no #! line is a shell script whatever its name.
+func (s *state) fileTextLang(name, text string) string {
+	lang := shebangLang(text)
+	if lang != "sh" || strings.HasPrefix(text, "#!") {
+		return lang
+	}
+	ext := strings.ToLower(path.Ext(name))
+	if l := scriptExtLangs[ext]; l != "" {
+		if _, ok := s.parse(text); !ok {
+			return l
+		}
+	}
+	return lang
+}
+
+// scriptExtLangs are the languages of script files by extension.
+var scriptExtLangs = map[string]string{
+	".py": "python", ".js": "node", ".mjs": "node", ".cjs": "node", ".ts": "node", ".mts": "node",
+	".rb": "ruby", ".pl": "perl", ".pm": "perl", ".php": "php", ".lua": "lua", ".r": "r", ".jl": "julia",
+	".awk": "awk",
+}
+
 // shebangLang is the language a script written on the line is run in.
 func shebangLang(text string) string {
 	first, _, _ := strings.Cut(text, "\n")

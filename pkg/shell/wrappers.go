@@ -374,7 +374,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			// install x ~/.local/bin/t; t, and PATH=bin:$PATH git status
 			// with bin/git written on the line: the written program runs,
 			// whatever name it shadows
-			s.runText(text, shebangLang(text), f)
+			s.runText(text, s.fileTextLang(words[0], text), f)
 		}
 	}
 	switch {
@@ -594,7 +594,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		}
 		if s.files != nil {
 			if text, ok := s.files[s.key(words[0])]; ok {
-				s.runText(text, shebangLang(text), f)
+				s.runText(text, s.fileTextLang(words[0], text), f)
 			} // (install x ~/.local/bin/t; t: run above, as a program on PATH)
 		}
 		if s.files != nil || len(s.out) > 1 {
