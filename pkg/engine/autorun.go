@@ -39,13 +39,11 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	ev.judgeMaskedSecrets(p, content) // cisecretlog.go
 	lines, python := autoRunLines(p, content)
 	var keep func(*result) bool // nil: everything, as if typed
-	if runsElsewhere(p) {
-		keep = keepDenied
-	}
+	requested := runsElsewhere(p)
 	if len(lines) == 0 && !python {
 		var own bool
 		lines, own = laterRunLines(p, content) // autorunlater.go
-		keep = keepDenied
+		requested = !own
 		if own {
 			keep = keepKnown
 		}
@@ -53,6 +51,9 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	for _, l := range lines {
 		if ev.denied() {
 			return
+		}
+		if requested {
+			keep = keepRequested(l) // requestedkeep.go
 		}
 		ev.judgeLater(l, keep)
 	}

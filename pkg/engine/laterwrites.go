@@ -63,7 +63,7 @@ func (ev *evaluation) judgeTaskText(p, text string) {
 		if ev.denied() {
 			return
 		}
-		ev.judgeLater(l, keepDenied)
+		ev.judgeLater(l, keepRequested(l)) // requestedkeep.go
 	}
 	if python && !ev.denied() {
 		ev.judgeLater("python3 -c "+shellQuote(text), keepDenied)
