@@ -183,6 +183,9 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 				lines = append(lines, strings.TrimLeft(t, "@-"))
 			}
 		}
+		if len(lines) == 0 {
+			lines = recipeFragmentLines(content) // requestedfragments.go
+		}
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
 		for l := range strings.SplitSeq(content, "\n") {
 			if r, ok := strings.CutPrefix(l, "\t"); ok {
@@ -194,6 +197,9 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		// $(shell CMD) anywhere (a variable, a condition): make runs it as
 		// it reads the file, whatever target is asked for.
 		lines = append(lines, makeShellCalls(content)...)
+		if len(lines) == 0 {
+			lines = recipeFragmentLines(content) // requestedfragments.go
+		}
 	}
 	return limitLines(lines), false
 }
@@ -363,6 +369,9 @@ func yamlRunLines(content string) []string {
 			continue
 		}
 		out = append(out, withSecretAliases(strings.Trim(v, `"'`), aliases))
+	}
+	if len(out) == 0 {
+		out = yamlFragmentLines(src) // requestedfragments.go
 	}
 	return out
 }
