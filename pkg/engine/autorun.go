@@ -368,7 +368,7 @@ func yamlRunLines(content string) []string {
 			out = append(out, withSecretAliases(b.String(), aliases))
 			continue
 		}
-		out = append(out, withSecretAliases(strings.Trim(v, `"'`), aliases))
+		out = append(out, withSecretAliases(yamlUnquote(v), aliases))
 	}
 	if len(out) == 0 {
 		out = yamlFragmentLines(src) // requestedfragments.go
@@ -469,3 +469,17 @@ func makeVars(l string) string {
 }
 
 var makeVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`) })
+
+// yamlUnquote returns a one-line YAML scalar's text: a quoted scalar's
+// inside ("make x", 'make x'), a plain one as it is, whatever quotes its
+// own words end with (psql "$URL" -c 'DROP …').
+func yamlUnquote(v string) string {
+	if len(v) < 2 || v[0] != v[len(v)-1] || v[0] != '"' && v[0] != '\'' {
+		return v
+	}
+	in := v[1 : len(v)-1]
+	if v[0] == '\'' {
+		return strings.ReplaceAll(in, "''", "'")
+	}
+	return strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(in)
+}
