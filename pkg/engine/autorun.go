@@ -39,13 +39,11 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	ev.judgeMaskedSecrets(p, content) // cisecretlog.go
 	lines, python := autoRunLines(p, content)
 	var keep func(*result) bool // nil: everything, as if typed
-	if runsElsewhere(p) {
-		keep = keepDenied
-	}
+	requested := runsElsewhere(p)
 	if len(lines) == 0 && !python {
 		var own bool
 		lines, own = laterRunLines(p, content) // autorunlater.go
-		keep = keepDenied
+		requested = !own
 		if own {
 			keep = keepKnown
 		}
@@ -53,6 +51,9 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	for _, l := range lines {
 		if ev.denied() {
 			return
+		}
+		if requested {
+			keep = keepRequested(l) // requestedkeep.go
 		}
 		ev.judgeLater(l, keep)
 	}
@@ -182,6 +183,9 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 				lines = append(lines, strings.TrimLeft(t, "@-"))
 			}
 		}
+		if len(lines) == 0 {
+			lines = recipeFragmentLines(content) // requestedfragments.go
+		}
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
 		for l := range strings.SplitSeq(content, "\n") {
 			if r, ok := strings.CutPrefix(l, "\t"); ok {
@@ -193,6 +197,9 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		// $(shell CMD) anywhere (a variable, a condition): make runs it as
 		// it reads the file, whatever target is asked for.
 		lines = append(lines, makeShellCalls(content)...)
+		if len(lines) == 0 {
+			lines = recipeFragmentLines(content) // requestedfragments.go
+		}
 	}
 	return limitLines(lines), false
 }
@@ -361,7 +368,10 @@ func yamlRunLines(content string) []string {
 			out = append(out, withSecretAliases(b.String(), aliases))
 			continue
 		}
-		out = append(out, withSecretAliases(strings.Trim(v, `"'`), aliases))
+		out = append(out, withSecretAliases(yamlUnquote(v), aliases))
+	}
+	if len(out) == 0 {
+		out = yamlFragmentLines(src) // requestedfragments.go
 	}
 	return out
 }
@@ -459,3 +469,17 @@ func makeVars(l string) string {
 }
 
 var makeVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`) })
+
+// yamlUnquote returns a one-line YAML scalar's text: a quoted scalar's
+// inside ("make x", 'make x'), a plain one as it is, whatever quotes its
+// own words end with (psql "$URL" -c 'DROP …').
+func yamlUnquote(v string) string {
+	if len(v) < 2 || v[0] != v[len(v)-1] || v[0] != '"' && v[0] != '\'' {
+		return v
+	}
+	in := v[1 : len(v)-1]
+	if v[0] == '\'' {
+		return strings.ReplaceAll(in, "''", "'")
+	}
+	return strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(in)
+}

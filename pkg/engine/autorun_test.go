@@ -17,6 +17,7 @@ func TestAutoRunLines(t *testing.T) {
 		{"/p/.github/workflows/ci.yml", "steps:\n  - run: make test\n  - run: |\n      echo ${{ secrets.TOKEN }}\n      go vet ./...\n  - uses: x", []string{"make test", "echo ${TOKEN}\ngo vet ./...\n"}, false},
 		{"/p/.vscode/tasks.json", "{\n // build\n \"tasks\": [{\"command\": \"make\"},],\n}", []string{"make"}, false},
 		{"/p/justfile", "test:\n    go test ./...\n", []string{"go test ./..."}, false},
+		{"/p/.github/workflows/db.yml", "steps:\n  - run: psql \"$URL\" -c 'SELECT 1'\n  - run: \"make x\"\n", []string{"psql \"$URL\" -c 'SELECT 1'", "make x"}, false},
 		{"/p/.pre-commit-config.yaml", "  - id: x\n    entry: make lint\n", []string{"make lint"}, false},
 		{"/p/tests/conftest.py", "import pytest", nil, true},
 		{"/p/Makefile", "all:\n\t@go build ./...\n", []string{"go build ./..."}, false},

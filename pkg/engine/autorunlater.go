@@ -51,7 +51,11 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		}
 		return limitLines(out), false
 	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
-		return limitLines(dockerfileRuns(content)), false
+		runs := dockerfileRuns(content)
+		if len(runs) == 0 {
+			runs = dockerfileFragmentLines(content) // requestedfragments.go
+		}
+		return limitLines(runs), false
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
 		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
 			content = toxVars.Replace(content) // before braces are read as inline tables
@@ -84,7 +88,11 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return []string{interp + " " + shellQuote(code)}, own
 	}
 	if quotedStringFile(lower) {
-		return limitLines(quotedLines(content)), false
+		lines := quotedLines(content)
+		if lower == "mix.exs" {
+			lines = append(lines, mixCmdLines(content)...)
+		}
+		return limitLines(lines), false
 	}
 	return scriptLines(dir, lower, content), false // scriptwrites.go
 }
@@ -136,8 +144,17 @@ func isYAMLRunFile(p, lower, dir string) bool {
 var yamlArgvKeys = [...]string{"entrypoint", "command", "cmd", "args"}
 
 // isYAMLLineKey: a key whose string, or each string of whose list, is a
-// command line.
+// command line. Ansible's modules are named in full as often as not
+// (ansible.builtin.shell, ansible.legacy.command).
 func isYAMLLineKey(k string) bool {
+	if m, ok := strings.CutPrefix(k, "ansible.builtin."); ok {
+		k = m
+	} else if m, ok := strings.CutPrefix(k, "ansible.legacy."); ok {
+		k = m
+	}
+	if k == "raw" {
+		return true
+	}
 	switch k {
 	case "run", "script", "scripts", "before_script", "after_script", "before_install", "install", "after_success",
 		"after_failure", "before_deploy", "cmds", "bash", "sh", "pwsh", "powershell", "init", "before", "entry", "exec",
@@ -160,6 +177,9 @@ func yamlCommandLines(content string) []string {
 			break
 		}
 		out = appendYAMLCommands(out, doc, 0)
+	}
+	if len(out) == 0 {
+		out = yamlFragmentLines(strings.Split(content, "\n")) // requestedfragments.go
 	}
 	return out
 }
@@ -449,8 +469,8 @@ func laterInterpreter(lower string) (interp string, own bool) {
 		return "python3 -c", false // scons, waf and conan run them as Python on every build
 	case lower == "makefile.pl" || lower == "build.pl":
 		return "perl -e", false // the first step of every CPAN module's build
-	case lower == "premake5.lua" || lower == "xmake.lua":
-		return "lua -e", false // premake and xmake run them as Lua
+	case lower == "xmake.lua":
+		return "lua -e", false // xmake runs it as Lua
 	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "tasks.py" || lower == "conf.py":
 		return "python3 -c", false // nox, fabric, doit and invoke run them; sphinx's conf.py on every docs build
 	case lower == "hatch_build.py" || lower == "pdm_build.py":
@@ -524,17 +544,19 @@ func quotedStringFile(lower string) bool {
 	case "jenkinsfile", "tiltfile", "build.rs", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "cmakelists.txt", "meson.build", "build.sbt", "earthfile",
 		"init.gradle", "init.gradle.kts", ".dir-locals.el", ".dir-locals-2.el",
 		"build.zig", "config.nims", "package.swift", "mix.exs", "rebar.config", "project.clj", "build.sc", "build.bazel",
-		"workspace", "workspace.bazel", "module.bazel", "buck", "targets", ".bazelrc", "opam", "dub.json", "dub.sdl", "setup.hs":
+		"workspace", "workspace.bazel", "module.bazel", "buck", "targets", ".bazelrc", "opam", "dub.json", "dub.sdl", "setup.hs",
+		"binding.gyp", "dune", "premake5.lua", "premake4.lua":
 		// (gradle runs an init script on every build; emacs evaluates a
 		// directory's locals when a file there is opened; zig build,
 		// nimble and nim, swift build, mix, rebar3, lein, mill, bazel,
 		// buck, opam, dub and cabal's custom setup evaluate their build
 		// files, whose quoted commands run on every build: a bazelrc's
 		// workspace_status_command, a BUILD file's genrule, a build.zig's
-		// addSystemCommand)
+		// addSystemCommand; node-gyp runs a binding.gyp's actions, dune a
+		// rule's run and premake a project's pre- and postbuildcommands)
 		return true
 	}
-	for _, ext := range []string{".gradle", ".gradle.kts", ".nims", ".nimble", ".bzl", ".opam"} {
+	for _, ext := range []string{".gradle", ".gradle.kts", ".nims", ".nimble", ".bzl", ".opam", ".gyp", ".gypi"} {
 		if strings.HasSuffix(lower, ext) {
 			return true // init.d's scripts, applied script plugins, nimble files, starlark macros, opam files
 		}
@@ -615,3 +637,24 @@ func quotedString(content string, i int, b *strings.Builder) (int, bool) {
 var toxVars = strings.NewReplacer("{homedir}", "$HOME", "{toxinidir}", ".", "{tox_root}", ".", "{toxworkdir}", ".tox", "{work_dir}", ".tox",
 	"{envdir}", ".tox/env", "{env_dir}", ".tox/env", "{envtmpdir}", ".tox/env/tmp", "{env_tmp_dir}", ".tox/env/tmp", "{envsitepackagesdir}", ".tox/env/lib",
 	"{temp_dir}", "/tmp", "{posargs}", "", "{envpython}", "python3", "{envbindir}", ".tox/env/bin", "{env_bin_dir}", ".tox/env/bin")
+
+// mixCmdLines returns the commands of a mix file's "cmd X" steps: an
+// alias's list runs each step in turn, and mix's cmd task runs X in a
+// shell.
+func mixCmdLines(content string) []string {
+	var out []string
+	for i := 0; i < len(content) && len(out) < maxAutoRunLines; i++ {
+		if content[i] != '"' {
+			continue
+		}
+		var b strings.Builder
+		j, ok := quotedString(content, i, &b)
+		if ok {
+			if c, found := strings.CutPrefix(b.String(), "cmd "); found {
+				out = append(out, c)
+			}
+		}
+		i = j
+	}
+	return out
+}

@@ -54,6 +54,10 @@ type laterFormat struct {
 	// settings reports content that names nothing that runs (a settings
 	// file read whole).
 	settings func(content string) bool
+	// onRequest: the lines run when someone asks for them (terraform
+	// apply, kubectl apply, an agent told to): judged keeping what
+	// keepRequested keeps (requestedkeep.go), not as if typed.
+	onRequest bool
 }
 
 var laterFormats = []laterFormat{
@@ -79,6 +83,12 @@ var laterFormats = []laterFormat{
 	{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
 	{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
 	{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
+	// requestedformats.go: files whose commands run on request
+	{name: "Terraform's provisioners and external data", files: anyOf(ext(".tf")), lines: hclCommandLines, onRequest: true},
+	{name: "Kubernetes objects and Ansible tasks", files: requestedYAML, lines: manifestCommandLines, onRequest: true},
+	{name: "a Nix dev shell's hook", files: ext(".nix"), lines: nixShellHooks, onRequest: true},
+	{name: "an agent's instructions", files: agentInstructions, lines: markdownCommands, onRequest: true},
+	{name: "run configurations and build files in XML", files: xmlRunConfigs, lines: xmlCommandLines, onRequest: true},
 }
 
 // nodeOptionsOnly: node-options that load no module (--max-old-space-size).
@@ -133,6 +143,10 @@ func (ev *evaluation) judgeLaterFormat(p, content string) {
 		for _, l := range limitLines(f.lines(content)) {
 			if ev.denied() {
 				return
+			}
+			if f.onRequest {
+				ev.judgeLater(l, keepRequested(l)) // autorun.go, requestedkeep.go
+				continue
 			}
 			ev.exec(l, false, call.ToolExec)
 		}

@@ -63,7 +63,7 @@ func (ev *evaluation) judgeTaskText(p, text string) {
 		if ev.denied() {
 			return
 		}
-		ev.judgeLater(l, keepDenied)
+		ev.judgeLater(l, keepRequested(l)) // requestedkeep.go
 	}
 	if python && !ev.denied() {
 		ev.judgeLater("python3 -c "+shellQuote(text), keepDenied)
@@ -104,6 +104,7 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 			}
 			if !slices.Contains(hooks, path.Dir(ef.Path)) {
 				ev.judgeLineScript(res, ef.Path) // scriptwrites.go
+				ev.judgeFormatText(res, ef.Path)
 				continue
 			}
 		}
@@ -169,6 +170,29 @@ func (ev *evaluation) shownTexts(res *shell.Result, p string) iter.Seq[string] {
 			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == p && !yield(text) {
 				return
 			}
+		}
+	}
+}
+
+// judgeFormatText judges the text a line shows it writes into a file whose
+// commands run later by its format (echo 'RUN …' >> Dockerfile, a Procfile's
+// line, yq's or sed's text in a compose or pipeline file, a Terraform or
+// agent instructions file): as a Write of that text is judged. Text the
+// line does not show is left to what runs the file.
+func (ev *evaluation) judgeFormatText(res *shell.Result, p string) {
+	f := formatOf(p)
+	run := laterRunFile(p) // requestedfragments.go
+	if !run && (f == nil || !f.onRequest) {
+		return
+	}
+	for text := range ev.shownTexts(res, p) {
+		if ev.denied() {
+			return
+		}
+		if run {
+			ev.judgeAutoRun(p, text) // autorun.go
+		} else {
+			ev.judgeLaterFormat(p, text) // laterformats.go
 		}
 	}
 }

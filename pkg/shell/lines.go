@@ -737,8 +737,16 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 			s.walkConfigFile(f, file) // settings.go
 		}
 	}
+	// jq and yq: the document their filter's assignments write (jqwrites.go)
+	jfiles, jt, jok := jqEditText(name, inner)
+	for _, file := range jfiles {
+		s.recordFile(file, jt, true)
+		s.walkConfigFile(f, file) // settings.go
+	}
 	text, known := "", false
 	switch {
+	case jok:
+		text, known = jt, true
 	case (name == "echo" || name == "printf") && !argsFed:
 		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):

@@ -1,0 +1,44 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestJQEditText checks the document jq's and yq's assignments write: JSON
+// for jq, YAML for yq, the in-place files of yq -i, --arg values used by
+// name, and nothing for a read, a filter in a file or a comparison.
+func TestJQEditText(t *testing.T) {
+	for _, tc := range []struct {
+		line, files, text string
+		ok                bool
+	}{
+		{`jq '.scripts.postinstall="make x"' package.json`, "", `{"scripts":{"postinstall":"make x"}}`, true},
+		{`jq --arg s 'make y' '.scripts.prepare = $s | .private = true' package.json`, "", `{"private":true,"scripts":{"prepare":"make y"}}`, true},
+		{`jq '.tasks += [{"label":"x","command":"make"}]' .vscode/tasks.json`, "", `{"tasks":[{"command":"make","label":"x"}]}`, true},
+		{`yq -i '.jobs.ci.steps += [{"run": "make ci"}]' .github/workflows/ci.yml`, ".github/workflows/ci.yml",
+			"jobs:\n  ci:\n    steps:\n      -\n        run: make ci\n", true},
+		{`yq e -i '.services.db.image = "postgres:16"' compose.yml`, "compose.yml", "services:\n  db:\n    image: postgres:16\n", true},
+		{`jq '.scripts |= . + {"lint": "eslint ."}' package.json`, "", `{"scripts":{"lint":"eslint ."}}`, true},
+		{`jq '.scripts.test' package.json`, "", "", false},
+		{`jq 'select(.a == "b")' x.json`, "", "", false},
+		{`jq -f edit.jq package.json`, "", "", false},
+	} {
+		w := Parse(tc.line).Commands
+		if len(w) == 0 {
+			t.Fatalf("%s: no command", tc.line)
+		}
+		files, text, ok := jqEditText(w[0].Name, append([]string{w[0].Name}, w[0].Args...))
+		if got := strings.Join(files, " "); got != tc.files || text != tc.text || ok != tc.ok {
+			t.Errorf("%s: files %q text %q %v, want %q %q %v", tc.line, got, text, ok, tc.files, tc.text, tc.ok)
+		}
+	}
+	// The assignment is run where the edited file is.
+	found := false
+	for _, c := range Parse(`jq '.scripts.lint="rm -rf /x"' package.json > p.json && mv p.json package.json && npm run lint`).Commands {
+		found = found || c.Name == "rm" && strings.Join(c.Args, " ") == "-rf /x"
+	}
+	if !found {
+		t.Error("npm run after jq put rm -rf /x into package.json: rm not found")
+	}
+}
