@@ -187,7 +187,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				continue
 			}
 		}
-		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) || optionsFirst && len(pos) > 0 {
+		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) && !listedOption(e, a) || optionsFirst && len(pos) > 0 {
 			pos = append(pos, Word{Text: a, Index: i})
 			continue
 		}
@@ -454,6 +454,17 @@ func markValue(vals []string, v string) bool {
 
 // httpMethods are the request methods a leading word may name.
 var httpMethods = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "OPTIONS": true, "TRACE": true, "CONNECT": true}
+
+// listedOption reports a word the entry lists as one of its options: a
+// word that looks like a negative number (nmap -6, curl -4) is the
+// option there, not an operand.
+func listedOption(e *Entry, a string) bool {
+	if e == nil {
+		return false
+	}
+	_, ok := e.option(a)
+	return ok
+}
 
 func isNumber(s string) bool {
 	if len(s) < 2 || s[0] != '-' {

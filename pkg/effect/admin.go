@@ -14,7 +14,8 @@ import (
 // with none lists the mounts), "admin=verbs" for one that does when one of
 // its words is among "admin-verbs" (ip route del, ufw allow, iptables -A).
 // A word among "admin-not" (visudo -c, modprobe -n) makes it a check that
-// changes nothing. A list entry ending in "*" matches by prefix
+// changes nothing, as does a flag marked "dry" wherever it is spelled
+// (visudo -cf FILE clusters -c with -f's value). A list entry ending in "*" matches by prefix
 // (firewall-cmd --add-*); an option is compared without its "=VALUE".
 func (a *analysis) hostAdmin(i int, c *shell.Command, e *catalog.Entry, cl *catalog.Classified) {
 	if e == nil {
@@ -28,6 +29,9 @@ func (a *analysis) hostAdmin(i int, c *shell.Command, e *catalog.Entry, cl *cata
 		if inWordList(e.Prop("admin-not"), w) {
 			return
 		}
+	}
+	if cl.Mark("dry") {
+		return // a flag that only checks or rehearses, in a cluster too (visudo -cf FILE)
 	}
 	switch mode {
 	case "operands":

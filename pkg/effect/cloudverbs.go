@@ -308,6 +308,12 @@ var storeNouns = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// loginParts are the parts of a verb before "details" that make the
+// details a login's (get-instance-access-details).
+var loginParts = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"access": true, "auth": true, "login": true, "connection": true, "credential": true, "credentials": true, "password": true}
+}}
+
 // credentialReadVerbs are the parts of a verb that print what it names.
 var credentialReadVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
@@ -364,6 +370,7 @@ func printsCredential(cl *catalog.Classified) bool {
 			if prevPart == "docker" && (p == "config" || p == "configuration") {
 				n = true // doctl registry docker-config: a registry's logins, as ~/.docker/config.json holds them
 			}
+			before := prevPart
 			prevPart = p
 			switch {
 			case credentialNouns.Get(p):
@@ -372,9 +379,14 @@ func printsCredential(cl *catalog.Classified) bool {
 				r = true
 			case credentialOtherVerbs.Get(p):
 				o = true
-			case p == "string" || p == "details":
-				// get-auth-string, show-connection-string, get-instance-access-details
+			case p == "string":
+				// get-auth-string, show-connection-string
 				n = n || k > 0
+			case p == "details":
+				// get-instance-access-details: the details of an access;
+				// get-account-authorization-details lists users, roles
+				// and policies, no secret
+				n = n || k > 0 && loginParts.Get(before)
 			case p == "config" || p == "configuration":
 				cfg = true // functions:config:get, get-function-configuration
 			case p == "auth":

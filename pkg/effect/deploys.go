@@ -168,6 +168,9 @@ func (a *analysis) deploys(i int, c *shell.Command, cl *catalog.Classified) bool
 	if verb == "" || hasFlag(c.Args, "--draft") {
 		return false // a draft release ships nothing
 	}
+	if e.Prop("targets") == "" && a.productionWord(i) == "" && a.addressedHere(i, c) {
+		return false // VAULT_ADDR=http://127.0.0.1:8200 vault kv put …: a dev server here (ownaddr.go)
+	}
 	if flag := e.Prop("deploy-flag"); flag != "" && !hasFlag(c.Args, flag) && !replacesRunning(verb) {
 		// vercel deploy, netlify deploy: a preview, until --prod; a
 		// rollback (vercel rollback) is of what production serves

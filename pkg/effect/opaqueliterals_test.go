@@ -7,8 +7,8 @@ import (
 
 func TestLiteralCommands(t *testing.T) {
 	for code, want := range map[string][]string{
-		`run "rm", "-rf", "/home/dev"`:                        {"rm -rf /home/dev"},
-		`System.cmd("rm", ["-rf", "/tmp/x"])`:                 {"rm -rf /tmp/x"},
+		`run "rm", "-rf", "/home/dev"`:                         {"rm -rf /home/dev"},
+		`System.cmd("rm", ["-rf", "/tmp/x"])`:                  {"rm -rf /tmp/x"},
 		`(sb-ext:run-program "/bin/rm" (list "-rf" "/tmp/x"))`: {"/bin/rm -rf /tmp/x"},
 		`os:cmd("make test"), halt().`:                         {"make test"},
 		`new String[]{"ls","-la"}`:                             {"ls -la"},

@@ -37,9 +37,19 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 			a.add(Effect{Kind: Scan, Cmd: i, Target: w.Text, Word: c.Name + " " + w.Option + " " + w.Text})
 		}
 	}
+	// an entry that names which words are hosts (hydra's first operand,
+	// rustscan -a) has no others: hydra's service and module options
+	// after its host, the nmap options after rustscan's "--"
+	urlOperands := false
+	for _, w := range cl.Words {
+		urlOperands = urlOperands || w.Role == catalog.URL
+	}
 	for _, w := range cl.Words {
 		if w.Option != "" && w.Role != catalog.URL || w.Text == "" || w.Role == catalog.Read || w.Role == catalog.Exec {
 			continue // a port list, an output file, a script's name; not a target's option (rustscan -a)
+		}
+		if urlOperands && w.Option == "" && w.Role != catalog.URL {
+			continue // hydra HOST http-post-form "/login:…", rustscan -a HOST -- -sV
 		}
 		if ownMachine(w.Text) {
 			continue
@@ -49,7 +59,8 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 }
 
 // ownMachine reports a scan target that is this machine: localhost, a
-// loopback address or range.
+// loopback address or range, or a network this machine hosts for its
+// containers and VMs (labnets.go).
 func ownMachine(t string) bool {
 	h := strings.ToLower(strings.Trim(t, `"'`))
 	if strings.Contains(h, "://") {
@@ -59,6 +70,9 @@ func ownMachine(t string) bool {
 			return false
 		}
 		h = u.Host
+	}
+	if hostedTarget(h) {
+		return true // a container's or a lab VM's network on this machine (labnets.go)
 	}
 	if cidr := strings.IndexByte(h, '/'); cidr >= 0 {
 		h = h[:cidr]

@@ -776,6 +776,10 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 				if !socatLoopbackBind(w) && !strings.Contains(u, ",RANGE=") {
 					openListen = w
 				}
+				if socatBindsEvery(w) {
+					// bind=0.0.0.0 written out: a choice, as --bind 0.0.0.0 is (exposes.go)
+					a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + w})
+				}
 			}
 		}
 	}
@@ -797,6 +801,17 @@ func socatLoopbackBind(w string) bool {
 	for _, opt := range strings.Split(w, ",")[1:] {
 		if k, v, ok := strings.Cut(opt, "="); ok && strings.EqualFold(k, "bind") {
 			return loopback(strings.Trim(v, "[]"))
+		}
+	}
+	return false
+}
+
+// socatBindsEvery reports whether a socat listening address names every
+// address of this machine in its bind option (TCP-LISTEN:8080,bind=0.0.0.0).
+func socatBindsEvery(w string) bool {
+	for _, opt := range strings.Split(w, ",")[1:] {
+		if k, v, ok := strings.Cut(opt, "="); ok && strings.EqualFold(k, "bind") {
+			return everyInterface(v)
 		}
 	}
 	return false

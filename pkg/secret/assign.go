@@ -203,6 +203,31 @@ func isPlaceholder(v string) bool {
 	case '$', '%', '{', '<', '[', '(', '*':
 		return true
 	}
+	return fuzzMarker(v)
+}
+
+// fuzzMarker reports the marker a fuzzer or brute-forcer replaces with
+// each word of its list (password=FUZZ for ffuf and wfuzz, FUZ2Z for
+// wfuzz's second list, ^PASS^ for hydra and medusa, §p§ for Burp
+// Intruder): the field's value is the list's words, none written here.
+func fuzzMarker(v string) bool {
+	switch {
+	case v == "FUZZ":
+		return true
+	case len(v) == 5 && strings.HasPrefix(v, "FUZ") && v[3] >= '2' && v[3] <= '9' && v[4] == 'Z':
+		return true
+	case v[0] == '^':
+		// ^PASS^, also where the module's options go on after it
+		// (password=^PASS^:Login failed)
+		k := strings.IndexByte(v[1:], '^')
+		if k <= 0 || strings.Trim(v[1:k+1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
+			return false
+		}
+		rest := v[k+2:]
+		return rest == "" || rest[0] == ':'
+	case strings.HasPrefix(v, "§") && strings.HasSuffix(v, "§") && len(v) > len("§§"):
+		return true
+	}
 	return false
 }
 

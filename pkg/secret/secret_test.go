@@ -120,6 +120,10 @@ func TestNoFalsePositives(t *testing.T) {
 		"if token != nil {",
 		"password: null",
 		"password=abc",
+		"username=admin&password=FUZZ",
+		"user=FUZZ&password=FUZ2Z",
+		"username=^USER^&password=^PASS^:Login failed",
+		"password=§pw§&submit=1",
 		"https://example.com:8080/path?q=1",
 		"see https://github.com/ghp_project",
 		"npm_config_registry=https://registry.npmjs.org/",
@@ -317,5 +321,14 @@ func TestLongKeyNames(t *testing.T) {
 	}
 	if !Clean("plain text", long) || Clean("hunter22", long+"password") {
 		t.Error("Clean under long names")
+	}
+}
+
+// A fuzzer's marker is a placeholder only when it is the whole value.
+func TestFuzzMarkersOnlyWhole(t *testing.T) {
+	for _, s := range []string{"password=FUZZy-s3cr3t", "password=^hunter2x", "password=FUZ1Zabcd", "password=^X^s3cr3tpw"} {
+		if fs := Scan(s); len(fs) == 0 {
+			t.Errorf("Scan(%q) found nothing, want the password", s)
+		}
 	}
 }
