@@ -1076,6 +1076,17 @@ func (a *analysis) codeURLs(i int, code string, f *cmdFacts) bool {
 		a.url(i, u, f)
 		if len(a.out) == n+1 && a.out[n].Kind == Connect && a.out[n].Detail == "" && codeGets(code, u) {
 			a.out[n].Detail = "get" // requests.get(URL): the fetch tool's GET (codegets.go)
+		} else if len(a.out) == n+1 && a.out[n].Kind == Connect && a.out[n].Detail == "" && codeDeletes(code, u) {
+			// requests.delete(URL), fetch(URL, {method: 'DELETE'}): what
+			// curl -X DELETE is (codegets.go), production's when its
+			// host says so
+			if h := urlHost(u); h != "" && !thisMachine(h) {
+				kind := "remote"
+				if namesProduction(h) {
+					kind = "production"
+				}
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: "DELETE request to " + u})
+			}
 		}
 	}
 	return true
