@@ -1203,7 +1203,7 @@ func (a *analysis) flows() {
 			// credential presented where it is used, not sent away.
 			continue
 		}
-		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin, f.secretAsData) {
+		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin, f.secretAsData || f.computedQuery) {
 			// A token sent to the service it is for (gh auth token to
 			// api.github.com) is the token's ordinary use.
 			continue

@@ -165,6 +165,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		if w.Role == catalog.AtFile && unresolved(w.Text) && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie" {
 			f.computedData = true
 		}
+		if w.Role == catalog.URL {
+			// https://storage.googleapis.com/drop/x?t=$(gcloud auth
+			// print-access-token): what the query holds is data the
+			// host keeps (its owner's logs), not a login
+			if q := strings.IndexByte(w.Text, '?'); q >= 0 && unresolved(w.Text[q:]) {
+				f.computedQuery = true
+			}
+		}
 		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
 			switch w.Option {
 			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth",
