@@ -160,3 +160,16 @@ func TestHostSystemDirMounts(t *testing.T) {
 		}
 	}
 }
+
+// NODE_OPTIONS that require the project's own file by its whole path load
+// the project's code; one in /tmp loads code from elsewhere.
+func TestNodeOptionsProjectFileByWholePath(t *testing.T) {
+	inProject := func(p string) bool { return strings.HasPrefix(p, "/home/dev/project/") }
+	opts := []string{"--require", "-r", "--import"}
+	if got := codeOption(opts, "--require /home/dev/project/test/setup.js", false, inProject); got != "" {
+		t.Errorf("project file: %q, want none", got)
+	}
+	if got := codeOption(opts, "--require /tmp/x.js", false, inProject); got == "" {
+		t.Errorf("/tmp file: none, want --require")
+	}
+}
