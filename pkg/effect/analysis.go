@@ -45,6 +45,7 @@ type cmdFacts struct {
 	secretAsData    bool     // it travels as data (a body, a form, a query string), not as authentication
 	secretPublished bool     // it is a body field's value not named for a credential (a gist's content)
 	computedData    bool     // a body or form it sends holds an unresolved word ($(gh auth token) in -d)
+	computedQuery   bool     // a URL's query holds an unresolved word (?t=$(gcloud auth print-access-token))
 	sendsIn         bool     // what it reads on stdin goes out (nc, ssh, curl -d @-)
 	sink            string   // network or dns, when it sends anything out
 	hosts           []string // hosts it contacts

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // attaches reports a debugger or tracer attached to a running process (the
@@ -20,7 +21,7 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 		return
 	}
 	spec := e.Prop("attaches")
-	if spec == "" {
+	if spec == "" || tracesNoData(e, cl) {
 		return
 	}
 	pos := 0
@@ -56,3 +57,45 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 		a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/" + pid + "/mem"})
 	}
 }
+
+// tracesNoData reports a tracer told to follow only calls that carry no
+// data of the process's (the catalogue's "trace-filter" names the option:
+// strace -e trace=network, -e process): what it prints then is which calls
+// were made, not what was read or written. With no filter it follows them
+// all; a read= or write= qualifier dumps those calls' data whole.
+func tracesNoData(e *catalog.Entry, cl *catalog.Classified) bool {
+	opts := e.Prop("trace-filter")
+	if opts == "" {
+		return false
+	}
+	filtered := false
+	for _, w := range cl.Words {
+		if w.Option == "" || !inWordList(opts, w.Option) {
+			continue
+		}
+		q, set, ok := strings.Cut(w.Text, "=")
+		if !ok {
+			q, set = "trace", w.Text // -e open,close is -e trace=open,close
+		}
+		switch strings.TrimPrefix(q, "q") {
+		case "read", "write", "qread", "qwrite":
+			return false // -e read=3: every read of fd 3 dumped
+		case "trace", "t":
+		default:
+			continue // signal=, abbrev=, verbose=, status=: what is shown of each call
+		}
+		filtered = true
+		for c := range strings.SplitSeq(set, ",") {
+			if strings.HasPrefix(c, "!") || dataCalls.Get(strings.TrimPrefix(strings.TrimPrefix(c, "%"), "?")) {
+				return false // all but some, or calls whose buffers it prints
+			}
+		}
+	}
+	return filtered
+}
+
+// dataCalls are the system calls (and strace's classes) whose arguments
+// carry what a process reads and writes.
+var dataCalls = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("all desc read write readv writev pread64 pwrite64 preadv pwritev preadv2 pwritev2 recvfrom recvmsg recvmmsg sendto sendmsg sendmmsg process_vm_readv")
+}}

@@ -73,3 +73,77 @@ func callsBefore(text string, calls []string) bool {
 func identByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
+
+// codeDeletes reports whether code sends a DELETE to the URL u it names:
+// a client's delete call given the URL (requests.delete(URL),
+// axios.delete(URL), httpx.Client().delete(URL)) or a name holding it
+// (h.delete(u.path)), or the method named beside it as a string or a
+// constant (fetch(URL, {method: 'DELETE'}), requests.request('DELETE',
+// URL), http.NewRequest("DELETE", URL, nil), http.MethodDelete,
+// Net::HTTP::Delete, CURLOPT_CUSTOMREQUEST, "DELETE"). A one-liner that
+// names the method names it for the request it makes.
+func codeDeletes(code, u string) bool {
+	if deleteCalled(code, u) {
+		return true
+	}
+	for _, c := range [...]string{"http.MethodDelete", "Net::HTTP::Delete", "HttpMethod.DELETE", "HttpMethod.Delete", "Method::DELETE"} {
+		if strings.Contains(code, c) {
+			return true
+		}
+	}
+	for at := 0; at < len(code); {
+		k := strings.IndexAny(code[at:], `"'`+"`")
+		if k < 0 {
+			return false
+		}
+		k += at
+		q := code[k]
+		end := strings.IndexByte(code[k+1:], q)
+		if end < 0 {
+			return false
+		}
+		if strings.EqualFold(code[k+1:k+1+end], "delete") {
+			return true
+		}
+		at = k + 1 + end + 1
+	}
+	return false
+}
+
+// deleteCalled reports a call named delete or del (a method of a client,
+// a session or a connection) whose first argument is the URL u, quoted,
+// or a name that holds a URL or its path (url, uri, u.path, endpoint).
+func deleteCalled(code, u string) bool {
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], "delete(")
+		n := len("delete(")
+		if j := strings.Index(code[at:], "del("); j >= 0 && (k < 0 || j < k) {
+			k, n = j, len("del(")
+		}
+		if k < 0 {
+			return false
+		}
+		k += at
+		at = k + n
+		if k == 0 || code[k-1] != '.' && code[k-1] != ':' {
+			continue // a client's method (axios.delete, Client::new().delete), not a function of its own
+		}
+		arg := strings.TrimLeft(code[at:], " ")
+		if arg != "" && (arg[0] == '"' || arg[0] == '\'' || arg[0] == '`') {
+			if strings.HasPrefix(arg[1:], u) {
+				return true
+			}
+			continue
+		}
+		name := strings.ToLower(arg[:strings.IndexFunc(arg+")", func(r rune) bool { return r == ')' || r == ',' || r == ' ' })])
+		for _, w := range [...]string{"url", "uri", "path", "endpoint", "href"} {
+			if strings.Contains(name, w) {
+				return true
+			}
+		}
+		if name == "u" || strings.HasPrefix(name, "u.") {
+			return true
+		}
+	}
+	return false
+}

@@ -36,7 +36,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.origin = c.Name
 			declared = true
 		}
-		if s := e.Prop("source-noargs"); s != "" && cl.Positional == 0 && !hasPrintFlag(c.Args, e.Prop("source-flags"), true) {
+		if s := e.Prop("source-noargs"); s != "" && cl.Positional == 0 && !hasPrintFlag(subArgs(c.Args, e.Name), e.Prop("source-flags"), true) {
 			// printenv, export, set: every variable with its value
 			// (compgen -v prints only their names)
 			f.source, f.shows = s, s == "environment" && c.Name != "compgen"
@@ -1215,7 +1215,7 @@ func (a *analysis) flows() {
 			// credential presented where it is used, not sent away.
 			continue
 		}
-		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin, f.secretAsData) {
+		if sent == args && argOrigin != "" && !f.computedData && allHome(f.hosts, argOrigin, f.secretAsData || f.computedQuery) {
 			// A token sent to the service it is for (gh auth token to
 			// api.github.com) is the token's ordinary use.
 			continue
@@ -1938,4 +1938,21 @@ func refExpands(args []string) bool {
 		}
 	}
 	return false
+}
+
+// subArgs is the part of a command's arguments that its subcommand's
+// entry (named "PROGRAM SUB...") reads: those after the subcommand's
+// word, past the program's own options before it (cmake -E environment:
+// none). A program's own entry reads them all.
+func subArgs(args []string, name string) []string {
+	k := strings.LastIndexByte(name, ' ')
+	if k < 0 {
+		return args
+	}
+	for i, a := range args {
+		if a == name[k+1:] {
+			return args[i+1:]
+		}
+	}
+	return args
 }

@@ -69,7 +69,9 @@ func mintsCredential(cl *catalog.Classified, args []string) bool {
 // credentialCollection reports whether an operation's words name a
 // collection of credentials: ending in tokens (access_tokens,
 // serviceTokens), or in keys after api, access or auth (api-keys,
-// apiKeys, access_keys, auth/keys), or the joined apikeys, with no verb before it
+// apiKeys, access_keys, auth/keys), or the joined apikeys, or one token
+// made anew (authentication-token, api-token) or a role's secret-id, with
+// no verb before it
 // (count_tokens counts, revoke-tokens revokes).
 func credentialCollection(words []string) bool {
 	n := len(words)
@@ -86,6 +88,13 @@ func credentialCollection(words []string) bool {
 		return true
 	case "keys":
 		return n > 1 && (words[n-2] == "api" || words[n-2] == "access" || words[n-2] == "auth")
+	case "token":
+		// Terraform Cloud's …/teams/T/authentication-token, an
+		// organization's: a POST makes the one token anew and answers with it
+		return n > 1 && (words[n-2] == "authentication" || words[n-2] == "api")
+	case "id", "ids":
+		// Vault's …/approle/role/R/secret-id: a new secret for the role
+		return n > 1 && words[n-2] == "secret"
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -57,6 +58,10 @@ func (a *analysis) addsOwnKeys(i int, c *shell.Command, cl *catalog.Classified) 
 	}
 	own := strings.TrimSuffix(a.env.Home, "/") + "/.ssh/"
 	for _, k := range keys {
+		var bk [4]string
+		if o := match.BackupOriginals(bk[:0], k); len(o) > 0 {
+			k = o[len(o)-1] // id_ed25519.pub.bak: a kept copy of the public key
+		}
 		if a.env.Home == "" || !strings.HasPrefix(k, own) || !strings.HasSuffix(k, ".pub") || strings.Contains(k[len(own):], "/") {
 			return false
 		}

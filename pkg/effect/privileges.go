@@ -137,6 +137,30 @@ func (a *analysis) privilegedMount(i int, spec string) string {
 		return "mounts " + p + ", the engine's or the node's own state"
 	case !ro && (p == a.env.Home || a.env.Home != "" && strings.HasPrefix(a.env.Home, p+"/")):
 		return "mounts " + p + " read-write"
+	case !ro && hostSystemDir(p):
+		return "mounts " + p + " read-write, the host's own settings, start-up or programs"
 	}
 	return ""
+}
+
+// hostSystemDirs are the host's directories whose files it runs or
+// configures itself with, root's home among them: a container that may
+// write there (its sudoers, cron, units, root's start-up files and
+// authorized_keys) changes the host as root.
+var hostSystemDirs = [...]string{"/etc", "/root", "/boot", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/var/spool/cron", "/var/lib", "/Library", "/System"}
+
+// hostSystemDir reports whether p is one of hostSystemDirs or lies
+// within one, or is another account's home (/home/NAME, /Users/NAME).
+func hostSystemDir(p string) bool {
+	for _, d := range hostSystemDirs {
+		if p == d || strings.HasPrefix(p, d+"/") {
+			return true
+		}
+	}
+	for _, h := range [...]string{"/home/", "/Users/"} {
+		if rest, ok := strings.CutPrefix(p, h); ok && rest != "" && !strings.Contains(rest, "/") {
+			return true
+		}
+	}
+	return false
 }

@@ -351,6 +351,9 @@ func namesProduction(w string) bool {
 	if len(w) > 256 {
 		return false
 	}
+	if managedDBHost(w) {
+		return true // tenanthosts.go: a managed database's host
+	}
 	var buf [16]byte // a part, lower-cased; longer parts name nothing here
 	n, long := 0, false
 	for i := 0; i <= len(w); i++ {

@@ -300,7 +300,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 			return what
 		}
 	case catalog.Options:
-		if arg := codeOption(s.Opts, v, u.Persistent); arg != "" {
+		if arg := codeOption(s.Opts, v, u.Persistent, func(p string) bool { return a.inProject(p, i) }); arg != "" {
 			if u.Persistent {
 				// written to a configuration that outlives the call, even
 				// the project's own file is loaded unprompted by every
@@ -589,10 +589,10 @@ func (a *analysis) riskyEntries(v string, i int) bool {
 }
 
 // codeOption returns the argument of the first option in val that loads or
-// runs code from outside the project (an absolute path not of the system,
-// the home, a URL, a data: URL, an unresolved word, a path that climbs
+// runs code from outside the project (an absolute path not of the system
+// and not inside the project as inProject says, the home, a URL, a data: URL, an unresolved word, a path that climbs
 // out), or from anywhere when anywhere is set, or "".
-func codeOption(opts []string, val string, anywhere bool) string {
+func codeOption(opts []string, val string, anywhere bool, inProject func(string) bool) string {
 	f := strings.Fields(val)
 	for k := 0; k+1 < len(f); k++ {
 		// rustc: "-C linker=X", "--codegen linker=X" are "-Clinker=X".
@@ -629,7 +629,9 @@ func codeOption(opts []string, val string, anywhere bool) string {
 			default:
 				arg, ok = strings.CutPrefix(w, o+"=")
 			}
-			if ok && (anywhere && strings.Trim(arg, `"'`) != "" || outsideProject(arg)) {
+			if ok && (anywhere && strings.Trim(arg, `"'`) != "" || outsideProject(arg) && !(strings.HasPrefix(arg, "/") && inProject(arg))) {
+				// (NODE_OPTIONS="--require /home/dev/project/test/setup.js":
+				// the project's own file named by its whole path)
 				return w
 			}
 		}

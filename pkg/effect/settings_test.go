@@ -51,7 +51,7 @@ func TestCodeOptionCommandValued(t *testing.T) {
 		{"-toolexec=", ""},
 		{"-exec", ""},
 	} {
-		if got := codeOption(opts, c.val, false); got != c.want {
+		if got := codeOption(opts, c.val, false, func(string) bool { return false }); got != c.want {
 			t.Errorf("codeOption(%q) = %q, want %q", c.val, got, c.want)
 		}
 	}

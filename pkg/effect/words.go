@@ -165,6 +165,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		if w.Role == catalog.AtFile && unresolved(w.Text) && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie" {
 			f.computedData = true
 		}
+		if w.Role == catalog.URL {
+			// https://storage.googleapis.com/drop/x?t=$(gcloud auth
+			// print-access-token): what the query holds is data the
+			// host keeps (its owner's logs), not a login
+			if q := strings.IndexByte(w.Text, '?'); q >= 0 && unresolved(w.Text[q:]) {
+				f.computedQuery = true
+			}
+		}
 		if strings.Contains(w.Text, "$") && secretVar(&shell.Command{Args: []string{w.Text}}) != "" {
 			switch w.Option {
 			case "-u", "--user", "-H", "--header", "--oauth2-bearer", "--password", "--http-password", "-a", "--auth",
@@ -1096,6 +1104,17 @@ func (a *analysis) codeURLs(i int, code string, f *cmdFacts) bool {
 		a.url(i, u, f)
 		if len(a.out) == n+1 && a.out[n].Kind == Connect && a.out[n].Detail == "" && codeGets(code, u) {
 			a.out[n].Detail = "get" // requests.get(URL): the fetch tool's GET (codegets.go)
+		} else if len(a.out) == n+1 && a.out[n].Kind == Connect && a.out[n].Detail == "" && codeDeletes(code, u) {
+			// requests.delete(URL), fetch(URL, {method: 'DELETE'}): what
+			// curl -X DELETE is (codegets.go), production's when its
+			// host says so
+			if h := urlHost(u); h != "" && !thisMachine(h) {
+				kind := "remote"
+				if namesProduction(h) {
+					kind = "production"
+				}
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: kind, Word: "DELETE request to " + u})
+			}
 		}
 	}
 	return true

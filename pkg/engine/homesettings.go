@@ -6,6 +6,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 )
 
 // A person's hidden settings: caution where a file cannot be told apart.
@@ -118,10 +119,15 @@ func (ev *evaluation) homeRel(p string) string {
 }
 
 // settingsEffect is the settings effect of a read of the cleaned path p
-// (see above), or "".
+// (see above), or "". A kept copy (.gitconfig.bak, id_ed25519.pub~) is
+// the settings its original is: its name's ending says nothing more.
 func (ev *evaluation) settingsEffect(p string) string {
 	if len(p) < 3 || p[0] != '/' {
 		return ""
+	}
+	var bk [4]string
+	if o := match.BackupOriginals(bk[:0], p); len(o) > 0 {
+		p = o[len(o)-1]
 	}
 	if rest, ok := strings.CutPrefix(p, "/etc/"); ok {
 		if rest != "" && ev.e.env.Private != nil && ev.e.env.Private(p) {

@@ -655,3 +655,35 @@ func (ev *evaluation) matchPaths(set *match.PathSet, paths []string) (string, bo
 	}
 	return "", false
 }
+
+// keptCopyAllowed reports whether a read subject's path is a kept copy
+// (id_ed25519.pub.bak, id_rsa.pub~: match.BackupOriginals) of a file of a
+// kind that an allow rule's paths vouch for by its name's pattern
+// (~/.ssh/*.pub, *.pub): the copy holds what the original holds, so it is
+// of that kind too. A pattern naming one file (~/.kube/kubectx) vouches
+// for that file alone, not for another file named after it. Only allow
+// rules look through the copy's name here; the deny and ask rules judge
+// it as written, and its original is judged on its own
+// (judgePathAlternates).
+func (ev *evaluation) keptCopyAllowed(set *match.PathSet, s *subject) (string, bool) {
+	if s.tool != call.ToolRead || s.path == "" {
+		return "", false
+	}
+	var bk [4]string
+	origs := match.BackupOriginals(bk[:0], s.path)
+	if len(origs) == 0 {
+		return "", false
+	}
+	for _, src := range set.Sources() {
+		if !strings.ContainsAny(src[strings.LastIndexByte(src, '/')+1:], "*?[") {
+			continue // one file's name, not a kind of file
+		}
+		one := match.LazyPathSet([]string{src})
+		for _, q := range origs {
+			if _, ok := ev.matchPaths(one, []string{q}); ok {
+				return s.path, true
+			}
+		}
+	}
+	return "", false
+}

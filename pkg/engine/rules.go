@@ -53,6 +53,9 @@ func (ev *evaluation) holdsFor(r *policy.Rule, s *subject, pats *namePatterns) (
 		}
 		if r.Path.Len() > 0 {
 			p, ok := ev.matchSubjectPaths(r.Path, s, paths) // paths.go: FoldCase
+			if !ok && r.Action == call.Allow {
+				p, ok = ev.keptCopyAllowed(r.Path, s) // a copy of a public file is public
+			}
 			if !ok {
 				return false, ""
 			}
