@@ -1081,7 +1081,7 @@ func (a *analysis) flows() {
 				repo = r
 			}
 		}
-		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentialDir(i, f) {
+		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentials(i, f) {
 			repo = "credential"
 		}
 		if repo == "" && f.secretArg && a.entryHas(c, f, "records") {
@@ -1109,6 +1109,12 @@ func (a *analysis) flows() {
 		}
 		if repo != "" && a.entryHas(c, f, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
+			continue
+		}
+		if t := a.publishesTainted(files, i, f); t != "" {
+			// env > src/env.txt && npm publish: the package holds it
+			// (publishtree.go)
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->network", Word: c.Name + " publishes a tree holding " + t})
 			continue
 		}
 		// (A container's command carrying a secret variable is judged
