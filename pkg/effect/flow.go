@@ -1027,6 +1027,15 @@ func (a *analysis) flows() {
 			for _, p := range f.writes {
 				files[p] = t
 			}
+			if len(c.Inputs) > 0 && a.entryHas(c, f, "names-out") {
+				// mkdir -p "out/$(printenv | base64)": the path it makes
+				// is named by the data, which a copy of it carries
+				for _, w := range c.Args {
+					if !strings.HasPrefix(w, "-") && (strings.Contains(w, "$(") || strings.Contains(w, "`")) {
+						files[a.clean(w, i)] = t
+					}
+				}
+			}
 			if a.entryHas(c, f, "prefix-out") {
 				// split F PREFIX: PREFIXaa, PREFIXab...
 				if n := len(c.Args); n > 1 && !strings.HasPrefix(c.Args[n-1], "-") {
