@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"regexp"
@@ -744,7 +745,10 @@ func (a *analysis) sensitiveDir(p string) bool {
 		return true
 	}
 	if a.sensitive(p + "/x") {
-		return true // every file in it is a credential (~/.ssh)
+		// every file in it is a credential (~/.ssh); not a file the
+		// policy spares by its name among them (~/.ssh/id_ed25519.pub,
+		// known_hosts), which is that file and no directory
+		return !a.sparedAmongCredentials(p)
 	}
 	// The names credential stores give the one file that matters (gh's
 	// hosts.yml, docker's config.json, rclone.conf...): a directory holding
@@ -756,6 +760,14 @@ func (a *analysis) sensitiveDir(p string) bool {
 		}
 	}
 	return false
+}
+
+// sparedAmongCredentials reports a path the policy does not take for a
+// credential in a directory whose other files all are (a public key in
+// ~/.ssh): a file the policy names, not a directory of credentials.
+func (a *analysis) sparedAmongCredentials(p string) bool {
+	dir := path.Dir(p)
+	return dir != p && !a.sensitive(p) && a.sensitive(dir+"/x")
 }
 
 // scansCredentials reports a scanner (a source=output entry: gitleaks,

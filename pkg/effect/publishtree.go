@@ -35,7 +35,13 @@ var publishedTaints = map[string]bool{
 // the directory command i runs in, when command i publishes (a publish
 // effect) and names no file it sends: the tree it packs holds it.
 func (a *analysis) publishesTainted(files map[string]string, i int, f *cmdFacts) string {
-	if len(files) == 0 || len(f.sends) > 0 || !a.publishes(i) {
+	if len(f.sends) > 0 || !a.publishes(i) {
+		return ""
+	}
+	if a.homeImageBuilt(i) {
+		return "home-archive" // an image of the home pushed (imagecontext.go)
+	}
+	if len(files) == 0 {
 		return ""
 	}
 	cwd := a.env.Cwd
