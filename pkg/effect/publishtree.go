@@ -19,11 +19,13 @@ import (
 // echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm publish
 // is the token's ordinary use.
 
-// publisherLogins are the base names of the files publishers read their
-// registry login from in the tree they publish, and leave out of it.
+// publisherLogins are the names of the files publishers read their
+// registry login from at the top of the tree they publish, and leave out
+// of it. Only there: a file of the same name deeper in the tree, or one a
+// publisher does pack (settings.xml, a file named credentials), is packed
+// like any other.
 var publisherLogins = map[string]bool{
-	".npmrc": true, ".yarnrc": true, ".yarnrc.yml": true, ".pypirc": true, ".netrc": true, "credentials": true,
-	"credentials.toml": true, "gradle.properties": true, "settings.xml": true, "nuget.config": true, "NuGet.Config": true,
+	".npmrc": true, ".yarnrc": true, ".yarnrc.yml": true, ".pypirc": true, ".netrc": true, "gradle.properties": true,
 }
 
 // publishedTaints are the source kinds a published tree may not carry.
@@ -53,7 +55,7 @@ func (a *analysis) publishesTainted(files map[string]string, i int, f *cmdFacts)
 	}
 	found, kind := "", "" // the first such file by name, so that the answer is stable
 	for p, t := range files {
-		if publishedTaints[t] && strings.HasPrefix(p, cwd+"/") && !a.sensitive(p) && !publisherLogins[path.Base(p)] && (found == "" || p < found) {
+		if publishedTaints[t] && strings.HasPrefix(p, cwd+"/") && !a.sensitive(p) && !(publisherLogins[path.Base(p)] && path.Dir(p) == cwd) && (found == "" || p < found) {
 			found, kind = p, t
 		}
 	}

@@ -17,6 +17,9 @@ func TestPublishesTaintedTree(t *testing.T) {
 		"cd pkg && env > leak.txt && cd .. && npm publish ./pkg",
 		"printenv > .env.build && docker build -t ghcr.io/acme/app . && docker push ghcr.io/acme/app",
 		"cat /home/dev/.secret/key > lib/k.txt; cargo publish --allow-dirty",
+		"env > credentials && npm publish",
+		"env > settings.xml && npm publish",
+		"printenv > lib/.npmrc && npm publish",
 	} {
 		found := false
 		for _, e := range effectsOf(leak) {
