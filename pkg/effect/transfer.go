@@ -30,13 +30,25 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 		if !mayUpload(t) {
 			return // most words hold no transfer command: nothing allocated
 		}
+		local := ""        // the local directory an lcd before set, for the relative names after it
+		recurseOn := false // smbclient's recurse: mput sends the directories it names whole
 		for _, stmt := range strings.FieldsFunc(t, func(r rune) bool { return r == ';' || r == '\n' }) {
 			fs := strings.Fields(stmt)
 			verb := ""
 			if len(fs) >= 2 {
 				verb = strings.ToLower(fs[0])
 			}
-			recursive := verb == "mirror" && (slices.Contains(fs, "-R") || slices.Contains(fs, "--reverse"))
+			if len(fs) > 0 && strings.EqualFold(fs[0], "recurse") {
+				recurseOn = len(fs) == 1 || !strings.EqualFold(fs[1], "off")
+				continue
+			}
+			if verb == "lcd" {
+				// lcd ~; put .aws/credentials: the names after it are
+				// under the directory it names
+				local = a.clean(localName(local, fs[1]), i)
+				continue
+			}
+			recursive := verb == "mirror" && (slices.Contains(fs, "-R") || slices.Contains(fs, "--reverse")) || recurseOn && verb == "mput"
 			if !recursive && !uploadVerbs.Get(verb) {
 				continue
 			}
@@ -51,7 +63,7 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 					found = true
 					break
 				}
-				p := a.clean(w, i)
+				p := a.clean(localName(local, w), i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads, f.sends = append(f.reads, p), append(f.sends, p)
 				found = true
@@ -87,6 +99,15 @@ func (a *analysis) transferUploads(i int, c *shell.Command, f *cmdFacts) {
 		f.sink = "network"
 		f.hosts = append(f.hosts, remoteWords(c)...)
 	}
+}
+
+// localName is the local name w in the directory dir an lcd set (none: w
+// as given, relative to the working directory).
+func localName(dir, w string) string {
+	if dir == "" || strings.HasPrefix(w, "/") || strings.HasPrefix(w, "~") || strings.HasPrefix(w, "$") {
+		return w
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + w
 }
 
 // mayUpload reports whether text can hold an upload command.

@@ -28,6 +28,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		if s := e.Prop("sink"); s != "" && (s != "clipboard" || setsClipboard(c, cl)) {
 			f.sink = s // a redirection into a connection (redirects) made it one already
 		}
+		if m := e.Prop("sink-marks"); m != "" && f.sink == "" && cl.Mark(m) {
+			// logger -n HOST: it sends only under the option that names
+			// another machine (without, to this machine's journal)
+			f.sink = "network"
+		}
 		f.sendsIn = e.Prop("stdin") == "upload"
 		f.argSend = e.Prop("argsend") != ""
 		if e.Prop("sink") == "dns" {
