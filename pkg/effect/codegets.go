@@ -57,8 +57,11 @@ func codeGets(code, u string) bool {
 			before = before[:len(before)-1] // f"…", rb"…": a string all the same
 		}
 		before = strings.TrimRight(before, " ")
-		before = strings.TrimSuffix(before, "url=") // requests.get(url="…")
-		before = strings.TrimRight(before, " ")
+		if b, ok := strings.CutSuffix(before, "="); ok {
+			if b, ok := strings.CutSuffix(strings.TrimRight(b, " "), "url"); ok {
+				before = strings.TrimRight(b, " ") // requests.get(url = "…")
+			}
+		}
 		uri := strings.HasSuffix(before, "URI(") || strings.HasSuffix(before, "URI.parse(")
 		before = strings.TrimSuffix(strings.TrimSuffix(before, "URI("), "URI.parse(") // Net::HTTP.get(URI("…"))
 		before = strings.TrimRight(before, " ")

@@ -454,18 +454,17 @@ func fishWord(w string) string {
 	var b strings.Builder
 	for i := 0; i < len(w); i++ {
 		if w[i] == '{' && i+1 < len(w) && w[i+1] == '$' {
-			j := i + 2
-			for j < len(w) && isNameByte(w[j]) {
-				j++
-			}
-			end := j
-			if end < len(w) && w[end] == ',' {
-				end++
-			}
-			if j > i+2 && end < len(w) && w[end] == '}' {
-				b.WriteString(w[i+1 : j])
-				i = end
-				continue
+			// {$HOME}, {$HOME/}, {$HOME,}: one item (and an empty one)
+			if k := strings.IndexAny(w[i+1:], "{},"); k > 0 {
+				item, end := w[i+1:i+1+k], i+1+k
+				if w[end] == ',' && end+1 < len(w) && w[end+1] == '}' {
+					end++
+				}
+				if w[end] == '}' {
+					b.WriteString(item)
+					i = end
+					continue
+				}
 			}
 		}
 		if w[i] == '[' && i > 0 && isNameByte(w[i-1]) && strings.LastIndexByte(w[:i], '$') >= 0 {
