@@ -151,14 +151,22 @@ func (t *optionTable) runs() bool {
 // interpreter's program; prefixes is the entry's "code-prefix" property,
 // "PROGRAM:WORD,WORD", several such joined by ";".
 func PrefixedCode(text, prefixes string) (interp, code string, ok bool) {
-	t := strings.TrimLeft(text, ": \t")
-	for _, lead := range []string{"silent!", "silent"} {
-		// vim's silent py3 CODE: the same code, its messages hidden
-		if rest, ok := strings.CutPrefix(t, lead); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			t = strings.TrimLeft(rest, " \t")
-			break
+	if interp, code, ok = prefixedCode(text, prefixes); ok {
+		return interp, code, ok
+	}
+	for _, t := range exTails(text) {
+		// set nomore | py3 CODE: a later command of the line (excommands.go)
+		if interp, code, ok = prefixedCode(t, prefixes); ok {
+			return interp, code, ok
 		}
 	}
+	return "", "", false
+}
+
+// prefixedCode is PrefixedCode of one command, behind its modifiers
+// (silent py3 CODE, noautocmd lua CODE: the same code).
+func prefixedCode(text, prefixes string) (interp, code string, ok bool) {
+	t := exCommand(text)
 	for group := range strings.SplitSeq(prefixes, ";") {
 		interp, words, found := strings.Cut(group, ":")
 		if !found {
@@ -189,7 +197,32 @@ func namesRunRole(field string) bool {
 // the ex forms that lead to it: ":!cmd", "silent !cmd", "r !cmd",
 // "w !cmd", "exe '!cmd'".
 func PrefixedShell(text, prefix string) (string, bool) {
+	if cmd, ok := prefixedShell(text, prefix); ok || strings.Contains(prefix, "pipe") {
+		return cmd, ok
+	}
+	for _, t := range exTails(text) {
+		// set nomore | !CMD: a later command of the line (excommands.go)
+		if cmd, ok := prefixedShell(t, prefix); ok {
+			return cmd, ok
+		}
+	}
+	return "", false
+}
+
+// prefixedShell is PrefixedShell of one command: behind an editor's
+// modifiers (sil! !CMD), :terminal CMD, a file an embedded interpreter
+// runs (py3file F), or an editor's function that runs a shell.
+func prefixedShell(text, prefix string) (string, bool) {
 	t := strings.TrimLeft(text, ": \t")
+	if !strings.Contains(prefix, "pipe") {
+		t = exCommand(t)
+		if cmd, ok := terminalCommand(t); ok {
+			return cmd, true
+		}
+		if cmd, ok := fileCommand(t); ok {
+			return cmd, true
+		}
+	}
 	for _, lead := range []string{"silent!", "silent", "exe", "execute", "platform"} {
 		if rest, ok := strings.CutPrefix(t, lead); ok && (rest == "" || rest[0] == ' ' || rest[0] == '!' || rest[0] == '\'' || rest[0] == '"') {
 			t = strings.TrimLeft(rest, " '\"")
@@ -204,16 +237,9 @@ func PrefixedShell(text, prefix string) (string, bool) {
 			break
 		}
 	}
-	if r, ok := strings.CutPrefix(t, "call "); ok {
-		t = strings.TrimLeft(r, " ")
-	}
-	for _, fn := range []string{"system(", "systemlist(", "jobstart("} {
+	if cmd, ok := functionCommand(t); ok {
 		// call system('CMD'): the editor's own function that runs a shell.
-		if r, ok := strings.CutPrefix(t, fn); ok && r != "" && (r[0] == '\'' || r[0] == '"') {
-			if end := strings.IndexByte(r[1:], r[0]); end >= 0 {
-				return r[1 : 1+end], true
-			}
-		}
+		return cmd, true
 	}
 	if r := stripExRange(t); r != t && strings.HasPrefix(r, "!") {
 		t = r // an ex range before a filter: %!CMD, 1,$!CMD, '<,'>!CMD

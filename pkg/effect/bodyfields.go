@@ -57,6 +57,17 @@ func bodyField(body string, d int) (name string, ok bool) {
 		for k > 0 && (body[k-1] == ' ' || body[k-1] == '\\') {
 			k--
 		}
+		if k > 0 && (body[k-1] == '[' || body[k-1] == ',') {
+			// an array's element ("labels": ["$T"]): the array's member
+			if a := arrayStart(body, k-1); a > 0 {
+				return bodyField(body, a)
+			}
+		}
+		if k > 0 && (body[k-1] == '{' || body[k-1] == ',') && q < d && memberName(body, q) {
+			// a member's name ({"$T": {"content": …}}, a gist's file
+			// name): data the service keeps, no credential field
+			return "", true
+		}
 		if k == 0 || body[k-1] != ':' {
 			return "", false
 		}
@@ -117,4 +128,90 @@ func uploadsStdin(cl *catalog.Classified) bool {
 		}
 	}
 	return false
+}
+
+// publishedOption reports whether the value of a command's option sends a
+// secret variable as content: an option is a field of the request its
+// command makes, so a secret given to one named for what others read
+// (gh issue create --body, aws sns publish --message, stripe customers
+// create --description) is published, as a body's "body" field is, while
+// one named for a credential (--token, --client-secret) is used. A value
+// that is itself a form (--field body=…) is read by its own field; an
+// option known only by a short spelling says nothing, and a request's
+// body options (curl --data, --json) are read by their fields.
+func publishedOption(e *catalog.Entry, opt, value string) bool {
+	if strings.Contains(value, "=") && publishedSecret(value) {
+		return true
+	}
+	name := ""
+	if e != nil {
+		for _, s := range e.Spellings(opt) {
+			if len(s) > len(name) {
+				name = s
+			}
+		}
+	}
+	if name == "" {
+		name = opt
+	}
+	name = strings.TrimLeft(name, "-")
+	if len(name) < 3 || credentialFieldName(name) || strings.Contains(value, "=") {
+		return false
+	}
+	for _, w := range [...]string{"body", "message", "description", "desc", "notes", "title", "text", "comment", "content", "summary", "subject", "bio", "metadata", "payload"} {
+		if strings.Contains(strings.ToLower(name), w) {
+			return startsWithSecret(value)
+		}
+	}
+	return false
+}
+
+// startsWithSecret reports whether value holds a secret variable's
+// expansion ($T, ${T}, "token: $T").
+func startsWithSecret(value string) bool {
+	for d := strings.IndexByte(value, '$'); d >= 0; d = nextDollar(value, d) {
+		if startsWithVar(value[d:]) && secretVar(&shell.Command{Args: []string{value[d:]}}) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// arrayStart returns the index of the '[' opening the JSON array whose
+// element or separator is at i, or -1 when there is none: brackets inside
+// strings are not counted.
+func arrayStart(body string, i int) int {
+	depth := 0
+	for j := i; j >= 0; j-- {
+		switch body[j] {
+		case '"':
+			if k := strings.LastIndexByte(body[:j], '"'); k >= 0 {
+				j = k // skip a string back to its opening quote
+			}
+		case ']', '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return -1
+			}
+			depth--
+		case '[':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// memberName reports whether the JSON string opening at q is followed by
+// a ':', as a member's name is.
+func memberName(body string, q int) bool {
+	e := strings.IndexByte(body[q+1:], '"')
+	if e < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(body[q+1+e+1:], " \\")
+	return strings.HasPrefix(rest, ":")
 }

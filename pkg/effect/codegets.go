@@ -17,12 +17,23 @@ var getCalls = [...]string{
 	"https.get(", "$.get(", "ky.get(", "Net::HTTP.get(", "Net::HTTP.get_response(", "URI.open(",
 	"HTTParty.get(", "Faraday.get(", "LWP::Simple::get(", "http::get(", "reqwest::get(",
 	"require('https').get(", "require('http').get(", `require("https").get(`, `require("http").get(`,
+	"require('node:https').get(", `require("node:https").get(`, "require('axios').get(",
+	"request('GET',", `request("GET",`, "request('get',", `request("get",`, "getprint(", "getstore(",
 }
 
 // getAloneCalls GET the URL when it is all they are given: a second
 // argument may set another method or send a body (fetch(URL, {method:
 // "DELETE"}), urlopen(URL, data)).
-var getAloneCalls = [...]string{"urlopen(", "fetch(", "got(", "file_get_contents(", "get("}
+var getAloneCalls = [...]string{"urlopen(", "fetch(", "got(", "file_get_contents(", "get(", "file(", "open(",
+	"axios(", "require('axios')(", `require("axios")(`, "Request(", "curl_init("}
+
+// bareCalls are Perl's calls written without parentheses (getprint
+// "URL", get "URL"), read as getCalls.
+var bareCalls = [...]string{"getprint", "getstore", "get", "head"}
+
+// stringPrefixes are the letters that may open a string literal (f"…",
+// r'…', b"…").
+const stringPrefixes = "fFrRbBuU"
 
 // codeGets reports whether code passes the URL u, quoted, as the first
 // argument of one of getCalls, or as the only one of getAloneCalls.
@@ -42,14 +53,30 @@ func codeGets(code, u string) bool {
 			continue // the URL quoted whole
 		}
 		before := strings.TrimRight(code[:k-1], " ")
-		before = strings.TrimSuffix(before, "URI(") // Net::HTTP.get(URI("…"))
+		for n := 0; n < 2 && before != "" && strings.IndexByte(stringPrefixes, before[len(before)-1]) >= 0; n++ {
+			before = before[:len(before)-1] // f"…", rb"…": a string all the same
+		}
 		before = strings.TrimRight(before, " ")
-		if callsBefore(before, getCalls[:]) {
+		if b, ok := strings.CutSuffix(before, "="); ok {
+			if b, ok := strings.CutSuffix(strings.TrimRight(b, " "), "url"); ok {
+				before = strings.TrimRight(b, " ") // requests.get(url = "…")
+			}
+		}
+		uri := strings.HasSuffix(before, "URI(") || strings.HasSuffix(before, "URI.parse(")
+		before = strings.TrimSuffix(strings.TrimSuffix(before, "URI("), "URI.parse(") // Net::HTTP.get(URI("…"))
+		before = strings.TrimRight(before, " ")
+		after := strings.TrimLeft(code[at+1:], " ")
+		if callsBefore(before, getCalls[:]) || bareCall(before, code) {
 			return true
 		}
-		after := strings.TrimLeft(code[at+1:], " ")
-		if strings.HasPrefix(after, ")") && callsBefore(before, getAloneCalls[:]) {
-			return true // the URL alone: a GET
+		if uri && (strings.HasPrefix(after, ").read") || strings.HasPrefix(after, ").open")) {
+			return true // URI("…").read: open-uri's GET
+		}
+		if callsBefore(before, getAloneCalls[:]) && (strings.HasPrefix(after, ")") || getOptions(after)) {
+			if strings.HasSuffix(before, "curl_init(") && curlSetsMethod(code) {
+				continue
+			}
+			return true // the URL alone, or with options that set no body or method: a GET
 		}
 	}
 	return false
@@ -72,6 +99,86 @@ func callsBefore(text string, calls []string) bool {
 // identByte reports a byte of an identifier.
 func identByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// bareCall reports Perl's LWP::Simple call written without parentheses
+// before a URL (getprint "URL").
+func bareCall(before, code string) bool {
+	if !strings.Contains(code, "LWP::Simple") {
+		return false
+	}
+	for _, c := range bareCalls {
+		if callsBefore(before+"(", []string{c + "("}) {
+			return true
+		}
+	}
+	return false
+}
+
+// getOptions reports whether the arguments after a URL (", timeout=10)",
+// ", {headers: {…}})", ", {method: 'GET'})") set neither a body nor a
+// method other than GET: keyword arguments and an options object only.
+func getOptions(after string) bool {
+	rest, ok := strings.CutPrefix(after, ",")
+	if !ok {
+		return false
+	}
+	end := closingArgs(rest)
+	if end < 0 {
+		return false
+	}
+	args := strings.ToLower(rest[:end])
+	for _, w := range [...]string{"body", "data", "json", "files", "form", "post", "put", "delete", "patch"} {
+		if strings.Contains(args, w) {
+			return false
+		}
+	}
+	for _, a := range strings.Split(args, ",") {
+		a = strings.TrimSpace(a)
+		if a == "" || strings.HasPrefix(a, "{") || strings.HasSuffix(a, "}") || strings.Contains(a, ":") {
+			continue // an options object's members
+		}
+		if name, _, ok := strings.Cut(a, "="); !ok || strings.ContainsAny(name, " ([") {
+			return false // a positional argument: urlopen(URL, data)
+		}
+	}
+	return true
+}
+
+// closingArgs returns the index of the ")" that closes the call whose
+// arguments s holds, or -1.
+func closingArgs(s string) int {
+	depth := 0
+	var q byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			q = c
+		case c == '(' || c == '{' || c == '[':
+			depth++
+		case c == ')' || c == '}' || c == ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// curlSetsMethod reports PHP curl code that sets a method or a body.
+func curlSetsMethod(code string) bool {
+	for _, o := range [...]string{"CURLOPT_POST", "CURLOPT_CUSTOMREQUEST", "CURLOPT_PUT", "CURLOPT_UPLOAD", "CURLOPT_NOBODY"} {
+		if strings.Contains(code, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeDeletes reports whether code sends a DELETE to the URL u it names:

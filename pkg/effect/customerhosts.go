@@ -28,8 +28,9 @@ type customerSuffix struct {
 // customerSuffixes are the customer domains under services' own.
 var customerSuffixes = [...]customerSuffix{
 	// AWS: API Gateway, load balancers, EC2 instances, Elastic Beanstalk
-	// environments, Lambda function URLs (S3 is read by its labels)
-	{".execute-api.", true}, {".elb.amazonaws.com", true}, {".compute.amazonaws.com", true},
+	// environments, Lambda function URLs, AppSync APIs (their resolvers
+	// are the customer's) (S3 is read by its labels)
+	{".execute-api.", true}, {".appsync-api.", true}, {".elb.amazonaws.com", true}, {".compute.amazonaws.com", true},
 	{".compute-1.amazonaws.com", true}, {".elasticbeanstalk.com", true}, {".lambda-url.", true},
 	// Google: App Engine and Cloud Functions; buckets and user content
 	{".appspot.com", true}, {".cloudfunctions.net", true},

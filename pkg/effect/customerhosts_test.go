@@ -13,6 +13,7 @@ func TestCustomerHost(t *testing.T) {
 		auth, data bool
 	}{
 		{"abc123.execute-api.us-east-1.amazonaws.com", true, true},
+		{"abc123.appsync-api.us-east-1.amazonaws.com", true, true},
 		{"my-lb-1234.us-east-1.elb.amazonaws.com", true, true},
 		{"ec2-198-51-100-7.compute-1.amazonaws.com", true, true},
 		{"drop.s3.amazonaws.com", false, true},

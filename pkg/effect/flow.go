@@ -1208,6 +1208,10 @@ func (a *analysis) flows() {
 			// one of unknown purpose may authenticate (-u, a header, the
 			// URL's path) but not travel as data, a query or a DNS name.
 			switch {
+			case f.secretPublished:
+				// in a field others read: a gist's content, an issue's
+				// body, even on the secret's own service (bodyfields.go)
+				sent = "secret-variable"
 			case len(f.hosts) == 0 && namedForProgram(c):
 				// ngrok config add-authtoken "$NGROK_AUTHTOKEN", chisel
 				// client --auth "$CHISEL_AUTH": the program's own login,
@@ -1221,10 +1225,6 @@ func (a *analysis) flows() {
 					}
 					break
 				}
-				sent = "secret-variable"
-			case f.secretOrigin != "" && f.secretPublished:
-				// its own service, in a field others read: a gist's
-				// content, an issue's body (bodyfields.go)
 				sent = "secret-variable"
 			case f.secretOrigin == "" && (f.secretAsData || f.sink == "dns"):
 				sent = "secret-variable"

@@ -29,6 +29,13 @@ func secretVarSent(c *shell.Command, cl *catalog.Classified) string {
 	for _, w := range cl.Words {
 		signing = signing || w.Option != "" && hasWord(on, w.Option)
 	}
+	for _, a := range c.Args {
+		// curl --aws-sigv4 … --basic: a later method sends the password
+		switch a {
+		case "--basic", "--digest", "--anyauth", "--ntlm", "--negotiate":
+			signing = false
+		}
+	}
 	if !signing {
 		return secretVar(c)
 	}
@@ -36,6 +43,11 @@ func secretVarSent(c *shell.Command, cl *catalog.Classified) string {
 	for i, a := range c.Args {
 		if !keyValue(cl, i, keys) {
 			args = append(args, a)
+		} else if id, _, ok := strings.Cut(a, ":"); ok && !strings.Contains(strings.ToUpper(id), "KEY_ID") {
+			// -u ID:SECRET: the key's id travels in the signature's
+			// header, so another secret put there is sent; only the
+			// secret stays here (an access key's id is no secret)
+			args = append(args, id)
 		}
 	}
 	return secretVar(&shell.Command{Args: args})

@@ -191,6 +191,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				d := strings.IndexByte(w.Text, '$')
 				header := props && e.Has("request-items") && headerItem(w.Text, d)
 				f.secretAsData = f.secretAsData || q >= 0 && q < d || w.Role != catalog.URL && !inUserinfo(w.Text, d) && !header
+				if k := w.Index - 1; k >= 0 && k < len(c.Args) && strings.HasPrefix(c.Args[k], "--") && !strings.Contains(c.Args[k], "=") {
+					// aws sns publish --message "$T": an option the
+					// catalogue does not list leaves its value a positional
+					f.secretPublished = f.secretPublished || w.Role != catalog.URL && publishedOption(nil, c.Args[k], w.Text)
+				}
 			case "-c":
 				// git -c http.extraHeader="Authorization: Bearer $T": a
 				// header git sends with each request to the remote, as
@@ -200,7 +205,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				f.secretAsData = true
 				// a gist's content, an issue's body: published to the
 				// service, not used by it (bodyfields.go)
-				f.secretPublished = f.secretPublished || w.Role == catalog.AtFile && publishedSecret(w.Text)
+				f.secretPublished = f.secretPublished || w.Role == catalog.AtFile && publishedSecret(w.Text) ||
+					publishedOption(e, w.Option, w.Text)
 			}
 		}
 		if w.Option == "-o" && c.Name == "ssh" {

@@ -231,7 +231,7 @@ func commandRequest(a *match.Argv) (method, body, socket string) {
 			method = w.Text
 		case w.Option == "--unix-socket" || w.Option == "--abstract-unix-socket":
 			socket = w.Text
-		case w.Role == catalog.AtFile && !strings.HasPrefix(w.Text, "@") && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie",
+		case w.Role == catalog.AtFile && !strings.HasPrefix(w.Text, "@") && w.Option != "-H" && w.Option != "--header" && w.Option != "-b" && w.Option != "--cookie" && w.Option != "--url-query",
 			w.Option == "--body-data" || w.Option == "--post-data":
 			if body != "" {
 				body += "&"

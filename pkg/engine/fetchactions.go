@@ -62,8 +62,8 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 	if ev.denied() || loopbackHost(host) || docHost(host) || effect.OfficialRegistry(host) {
 		return // registry.npmjs.org/del: a package's name
 	}
-	if method != "" && !strings.EqualFold(method, "GET") {
-		return
+	if method != "" && !strings.EqualFold(method, "GET") && !strings.EqualFold(method, "HEAD") {
+		return // a HEAD is routed to the GET's handler (Rails, Express, Flask)
 	}
 	p, q, _ := strings.Cut(rest, "?")
 	q, _, _ = strings.Cut(q, "#")
@@ -362,6 +362,8 @@ func actionSegment(segs []string) string {
 	}
 	if stem, ext, ok := strings.Cut(last, "."); ok {
 		switch {
+		case ext == "":
+			last = stem // delete.: the trailing dot a router ignores
 		case slices.Contains(scriptExtensions[:], strings.ToLower(ext)):
 			last = stem
 		case methodName(ext):
@@ -395,7 +397,41 @@ func selectorSegment(s string) bool {
 	if stem, ext, ok := strings.Cut(s, "."); ok && slices.Contains(scriptExtensions[:], ext) {
 		s = stem // all.json
 	}
-	return slices.Contains(selectorSegments[:], s) || s != "" && strings.Trim(s, "0123456789") == ""
+	return slices.Contains(selectorSegments[:], s) || s != "" && strings.Trim(s, "0123456789") == "" || idSegment(s)
+}
+
+// idSegment reports a segment that names one record by an identifier
+// with letters in it (abc123, a UUID, usr_9f2k1): letters, digits, - and
+// _ only, at least one digit, and no verb.
+func idSegment(s string) bool {
+	if len(s) < 3 || !strings.ContainsAny(s, "0123456789") || segmentVerbClass(s) != "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// urlQueryArgs gives the parameters curl's --url-query options join to
+// the URL's query ("" when there are none).
+func urlQueryArgs(args []string) string {
+	var q []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--url-query="); ok {
+			q = append(q, strings.TrimPrefix(v, "+"))
+		} else if a == "--url-query" && i+1 < len(args) {
+			i++
+			q = append(q, strings.TrimPrefix(args[i], "+"))
+		}
+	}
+	return strings.Join(q, "&")
 }
 
 // fetcherArgv reports a command that is an HTTP client (catalogue

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 
 	"rampart.dev/pkg/call"
@@ -108,5 +109,25 @@ func TestCurlGetActs(t *testing.T) {
 	c := "curl -sG https://api.prod.acme.com/admin/users/delete -d all=true"
 	if d := e.Evaluate(mkCall(call.ToolExec, c)); d.Decision == call.Allow {
 		t.Errorf("%q = allow, want it stopped", c)
+	}
+}
+
+// TestFetchActionIdsAndQueries: an id with letters after the verb
+// (/users/delete/abc123), a trailing dot, and curl's --url-query
+// parameters leave the action where it was.
+func TestFetchActionIdsAndQueries(t *testing.T) {
+	for segs, want := range map[string]string{
+		"admin/users/delete/abc123":                               "delete",
+		"admin/users/delete/3f2a9c1e-7b7d-4c1e-9d0b-2c5e1a7f0e11": "delete",
+		"admin/users/delete.":                                     "delete",
+		"v1/orders/abc123":                                        "orders",
+		"admin/users/delete/v2":                                   "v2",
+	} {
+		if got := actionSegment(strings.Split(segs, "/")); got != want {
+			t.Errorf("actionSegment(%s) = %q, want %q", segs, got, want)
+		}
+	}
+	if got := urlQueryArgs([]string{"-s", "--url-query", "action=drop", "--url-query=+cmd=x", "https://h/a"}); got != "action=drop&cmd=x" {
+		t.Errorf("urlQueryArgs = %q", got)
 	}
 }

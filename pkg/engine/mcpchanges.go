@@ -2,6 +2,7 @@ package engine
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -364,7 +365,7 @@ func (w *mcpWalk) sharedChange(args map[string]any) {
 		return
 	}
 	if p.class != verbChange || p.showsOnly() || questionWords.Get(p.verb) || p.rehearses() || w.namesQuery() ||
-		w.runsQuery() && commandArgIn(args) || p.recordHead() && carriesRecord(args) {
+		w.runsQuery() && commandArgIn(args) || p.recordHead() && p.carriesRecord(args) {
 		return
 	}
 	key, where := productionPlaceIn(args, 0)
@@ -414,14 +415,38 @@ var recordKeys = table.Map[string, bool]{Build: func() map[string]bool {
 // carriesRecord reports a tool's arguments that carry the record its name
 // says it changes (add_note {body}, update_issue_note {issueId, note}): a
 // name that ends in a record's word but is given only a service's places
-// (sync_app_note {app, cluster: prod}) acts on the service.
-func carriesRecord(args map[string]any) bool {
+// (sync_app_note {app, cluster: prod}) acts on the service. A generic
+// identifier or state (id, key, number, status, state) is a record's only
+// where the name names nothing but records (update_issue {id, state});
+// beside another object (update_config_issue {key}, set_maintenance_note
+// {status}) it is that object's.
+func (p toolParts) carriesRecord(args map[string]any) bool {
+	generic := p.namesOnlyRecords()
 	for k := range args {
-		if recordKeys.Get(normKey(k)) {
+		n := normKey(k)
+		if recordKeys.Get(n) && (generic || !genericRecordKeys.Get(n)) {
 			return true
 		}
 	}
 	return false
+}
+
+// genericRecordKeys are recordKeys that name any object's identity or
+// state, a record's or a service's.
+var genericRecordKeys = lazyWordSet("id key number status state")
+
+// namesOnlyRecords reports a name whose words besides its verb and
+// prepositions are all a team's records (update_issue, add_comment_to_issue).
+func (p toolParts) namesOnlyRecords() bool {
+	for i, w := range p.words {
+		if i == p.at || prepositions.Get(w) {
+			continue
+		}
+		if !slices.Contains(teamRecords, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // filingKeys are the target keys that say where a record is filed (a

@@ -27,3 +27,23 @@ func TestRecordExemptionNeedsTheRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericRecordKeys: an id, key or state carries a record only where
+// the tool's name names nothing but records.
+func TestGenericRecordKeys(t *testing.T) {
+	for _, c := range []struct {
+		tool string
+		args map[string]any
+		want bool
+	}{
+		{"update_issue", map[string]any{"id": "ENG-7", "state": "Done"}, true},
+		{"update_config_issue", map[string]any{"environment": "production", "key": "payments.enabled"}, false},
+		{"update-firewall-note", map[string]any{"rule": "allow-all", "state": "enabled"}, false},
+		{"update_config_issue", map[string]any{"issueId": "OPS-1"}, true},
+		{"add_comment_to_issue", map[string]any{"issue": "OPS-1", "body": "x"}, true},
+	} {
+		if got := readToolParts(c.tool).carriesRecord(c.args); got != c.want {
+			t.Errorf("%s carriesRecord(%v) = %v, want %v", c.tool, c.args, got, c.want)
+		}
+	}
+}

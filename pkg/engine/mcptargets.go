@@ -151,7 +151,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 	// named, changes no running service; a protection turned off on one
 	// is still judged
 	parts := readToolParts(w.tool)
-	record := parts.recordHead() && carriesRecord(w.args)
+	record := parts.recordHead() && parts.carriesRecord(w.args)
 	filed := parts.filedHead() // a task, filed under a project
 	if kv := environmentVariable(x); kv != "" && !record {
 		s := subject{tool: "destroy", text: w.tool + " with " + kv, effect: "destroy:production"}

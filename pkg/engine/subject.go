@@ -397,6 +397,11 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 			// tool's does (fetchactions.go)
 			method, body, _ := commandRequest(argv)
 			rest := s.url.Rest
+			if q := urlQueryArgs(argv.Args); q != "" {
+				// curl --url-query action=drop: parameters joined to the
+				// URL's query, whatever the method
+				rest += queryJoin(rest) + q
+			}
 			if sendsDataInQuery(argv.Args) && body != "" {
 				// curl -G -d name=orders: the data goes into a GET's query
 				method, rest = "GET", rest+queryJoin(rest)+body

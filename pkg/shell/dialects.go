@@ -17,7 +17,7 @@ import "strings"
 func dialectText(name, text string) string {
 	switch unversioned(name) {
 	case "zsh":
-		return zshText(text)
+		return zshText(zshPrecommands(text))
 	case "fish":
 		return dialectRewrite(text, &fishDialect, 0)
 	case "csh", "tcsh":
@@ -442,7 +442,41 @@ func assignWords(name string, values []string, export bool) string {
 // fishDialect: (cmd) substitution; for/while/if/begin/function blocks
 // closed by end; and, or, not; set NAME VALUE… as an assignment; source
 // with no file runs its input, as "sh" does.
-var fishDialect = dialect{subst: true, stage: fishStage, keyword: fishKeyword}
+var fishDialect = dialect{subst: true, word: fishWord, stage: fishStage, keyword: fishKeyword}
+
+// fishWord gives fish's brace of one variable ({$HOME}, {$HOME,}) and a
+// variable's list index ($HOME[1]) as the variable: the value it expands
+// to (bash would read a literal brace and a glob).
+func fishWord(w string) string {
+	if !strings.Contains(w, "$") || !strings.ContainsAny(w, "{[") {
+		return w
+	}
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		if w[i] == '{' && i+1 < len(w) && w[i+1] == '$' {
+			// {$HOME}, {$HOME/}, {$HOME,}: one item (and an empty one)
+			if k := strings.IndexAny(w[i+1:], "{},"); k > 0 {
+				item, end := w[i+1:i+1+k], i+1+k
+				if w[end] == ',' && end+1 < len(w) && w[end+1] == '}' {
+					end++
+				}
+				if w[end] == '}' {
+					b.WriteString(item)
+					i = end
+					continue
+				}
+			}
+		}
+		if w[i] == '[' && i > 0 && isNameByte(w[i-1]) && strings.LastIndexByte(w[:i], '$') >= 0 {
+			if k := strings.IndexByte(w[i:], ']'); k > 1 && strings.Trim(w[i+1:i+k], "0123456789.-") == "" {
+				i += k // $HOME[1], $argv[2..-1]: the list's items
+				continue
+			}
+		}
+		b.WriteByte(w[i])
+	}
+	return b.String()
+}
 
 func fishStage(words []string) []string {
 	switch words[0] {
@@ -555,6 +589,16 @@ func cshWord(w string) string {
 		}
 		w = b.String()
 	}
+	for _, m := range [...]string{":q", ":x"} {
+		// $home:q, ${x}:x: csh's quoting modifiers, the value unchanged
+		for k := strings.Index(w, m); k > 0; k = strings.Index(w, m) {
+			if end := k + 2; (w[k-1] == '}' || isNameByte(w[k-1])) && strings.LastIndexByte(w[:k], '$') >= 0 && (end == len(w) || !isNameByte(w[end])) {
+				w = w[:k] + w[end:]
+				continue
+			}
+			break
+		}
+	}
 	return w
 }
 
@@ -666,6 +710,14 @@ func elvishStage(words []string) []string {
 	switch words[0] {
 	case "slurp", "from-lines", "from-json":
 		return append([]string{"cat"}, words[1:]...)
+	case "os:remove-all":
+		return append([]string{"rm", "-rf", "--"}, words[1:]...) // elvish's os module
+	case "os:remove":
+		return append([]string{"rm", "-f", "--"}, words[1:]...)
+	case "os:rename":
+		return append([]string{"mv", "--"}, words[1:]...)
+	case "use":
+		return []string{"true"} // a module imported
 	case "put":
 		return append([]string{"echo"}, words[1:]...)
 	case "var", "set":
@@ -792,6 +844,10 @@ func nuStage(words []string) []string {
 			return words
 		}
 		out := []string{"curl", "-s", "-X", strings.ToUpper(words[1])}
+		if len(args) == 1 && words[1] != "get" && words[1] != "head" && words[1] != "delete" && words[1] != "options" {
+			// open f | http post URL: the body is the pipeline's input
+			out = append(out, "--data-binary", "@-")
+		}
 		if len(args) > 1 {
 			if args[1] == "$(cat)" {
 				out = append(out, "--data-binary", "@-")
@@ -837,17 +893,42 @@ func xonshWord(w string) string {
 	for {
 		i := strings.Index(w, "@($")
 		if i < 0 {
-			return w
+			break
 		}
 		j := strings.IndexByte(w[i:], ')')
-		if j < 0 || strings.ContainsAny(w[i+3:i+j], " (\"'") {
-			return w
+		if j < 0 || strings.ContainsAny(w[i+3:i+j], " (\"'+") {
+			break
 		}
 		w = w[:i] + "${" + w[i+3:i+j] + "}" + w[i+j+1:]
 	}
+	if i := strings.Index(w, "@("); i >= 0 {
+		// @(any Python expression): a value nobody here computes
+		return w[:i] + "${XONSH_PYTHON_VALUE}"
+	}
+	if strings.HasPrefix(w, "!(") {
+		return "$(" + w[2:] // !(cmd): a captured subprocess, as $(cmd)
+	}
+	return w
 }
 
 func xonshStage(words []string) []string {
+	if h := words[0]; (strings.HasPrefix(h, "![") || strings.HasPrefix(h, "$[")) && strings.HasSuffix(words[len(words)-1], "]") {
+		// ![cmd], $[cmd]: the subprocess cmd, run in the foreground
+		out := append([]string{h[2:]}, words[1:]...)
+		if h[2:] == "" {
+			out = out[1:]
+		}
+		if len(out) > 0 {
+			last := len(out) - 1
+			out[last] = strings.TrimSuffix(out[last], "]")
+			if out[last] == "" {
+				out = out[:last]
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
 	if len(words) >= 3 && words[1] == "=" && strings.HasPrefix(words[0], "$") && len(words[0]) > 1 && isNameStart(words[0][1]) {
 		return []string{assignWords(words[0][1:], words[2:], true)}
 	}
@@ -859,11 +940,73 @@ func xonshStage(words []string) []string {
 // and why part of it could not be read ("" when all of it was).
 func dialectScript(name, code string) (string, string) {
 	if unversioned(name) == "zsh" {
-		out, _, unread := zshUnqualified(code)
+		out, _, unread := zshUnqualified(zshPrecommands(code))
 		if unread {
 			return zshText(out), "a zsh glob qualifier that rewrites its words"
 		}
 		return zshText(out), ""
 	}
 	return dialectText(name, code), ""
+}
+
+// zshBuiltins are the zsh/files module's builtins, named for the programs
+// they stand in for (zf_rm -rf is rm -rf).
+var zshBuiltins = [...]string{"zf_rm", "zf_mv", "zf_ln", "zf_chmod", "zf_chown", "zf_chgrp", "zf_mkdir", "zf_rmdir", "zf_sync"}
+
+// zshPrecommands rewrites what zsh runs at a command's start that bash
+// would take for another program: the "-" precommand modifier (- rm runs
+// rm) and the zsh/files builtins (zf_rm runs as rm).
+func zshPrecommands(s string) string {
+	if !strings.Contains(s, "- ") && !strings.Contains(s, "zf_") {
+		return s
+	}
+	var b strings.Builder
+	var q byte
+	start := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\\':
+			b.WriteByte(c)
+			if i+1 < len(s) {
+				i++
+				b.WriteByte(s[i])
+			}
+			start = false
+			continue
+		case c == '\'' || c == '"':
+			q = c
+			start = false
+		case c == ';' || c == '&' || c == '|' || c == '\n' || c == '(' || c == '{':
+			start = true
+		case c == ' ' || c == '\t':
+		default:
+			if start {
+				start = false
+				if strings.HasPrefix(s[i:], "- ") {
+					i++ // the "-" modifier and its blank: the next word is the command
+					start = true
+					continue
+				}
+				replaced := false
+				for _, z := range zshBuiltins {
+					if rest, ok := strings.CutPrefix(s[i:], z); ok && (rest == "" || rest[0] == ' ') {
+						b.WriteString(z[3:])
+						i += len(z) - 1
+						replaced = true
+						break
+					}
+				}
+				if replaced {
+					continue
+				}
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

@@ -201,7 +201,7 @@ func denoEval(name string, words []string) (string, bool) {
 // is true when, without them, it would read its program from stdin.
 func codeArgs(lang string, words []string) (code string, hasCode, stdin bool) {
 	fl := langs()[lang]
-	var codes []string
+	var codes, requires []string
 	i := 1
 options:
 	for i < len(words) {
@@ -259,8 +259,17 @@ options:
 				}
 				return "", false, false
 			case strings.IndexByte(fl.arg, c) >= 0:
+				mod := w[j+1:]
 				if j+1 == len(w) {
 					i++
+					if i < len(words) {
+						mod = words[i]
+					}
+				}
+				if lang == "ruby" && c == 'r' && mod != "" {
+					// ruby -ropen-uri -e 'URI(…).read': the library the
+					// code requires is part of what it does
+					requires = append(requires, "require '"+mod+"'")
 				}
 				break cluster
 			case strings.IndexByte(fl.attached, c) >= 0:
@@ -282,7 +291,7 @@ options:
 		}
 	}
 	if len(codes) > 0 {
-		return strings.Join(codes, "\n"), true, false
+		return strings.Join(append(requires, codes...), "\n"), true, false
 	}
 	if fl.operand {
 		if i < len(words) {

@@ -117,3 +117,19 @@ func TestEditorExFunctions(t *testing.T) {
 		}
 	}
 }
+
+// TestRubyRequiresJoinCode: a library ruby -r loads is part of the code
+// of its -e one-liner, and gives no code to a script run with it.
+func TestRubyRequiresJoinCode(t *testing.T) {
+	_, code, ok := interpCode([]string{"ruby", "-ropen-uri", "-e", "URI(u).read"})
+	if !ok || code != "require 'open-uri'\nURI(u).read" {
+		t.Errorf("ruby -ropen-uri -e: code %q, %v", code, ok)
+	}
+	_, code, ok = interpCode([]string{"ruby", "-r", "net/http", "-e", "p 1"})
+	if !ok || code != "require 'net/http'\np 1" {
+		t.Errorf("ruby -r net/http -e: code %q, %v", code, ok)
+	}
+	if _, code, ok := interpCode([]string{"ruby", "-rfileutils", "x.rb"}); ok {
+		t.Errorf("ruby -rfileutils x.rb: code %q, want none", code)
+	}
+}

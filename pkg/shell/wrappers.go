@@ -1733,6 +1733,7 @@ func shellFlags(words []string) (i int, hasC, stdin bool) {
 			if w == "--rcfile" || w == "--init-file" {
 				i++
 			}
+			hasC = hasC || w == "--command" // fish --command TEXT
 			continue
 		}
 		arg := false

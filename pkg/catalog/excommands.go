@@ -1,0 +1,167 @@
+package catalog
+
+import "strings"
+
+// An editor's ex command line (vim -c, +CMD, --cmd) holds one or more
+// commands separated by "|", each of which may stand behind modifiers
+// that change how it runs but not what it runs (silent, sil!, noautocmd,
+// verbose 9, keepalt, vim9cmd): ":sil! !CMD", ":set nomore | !CMD" and
+// ":noautocmd py3 CODE" run CMD and CODE as ":!CMD" and ":py3 CODE" do.
+// A shell command (!CMD), an interpreter's code (py3 CODE) and :terminal
+// take the rest of the line, "|" and all.
+
+// exModifiers are the ex command modifiers and their shortest spellings.
+var exModifiers = [...]string{
+	"silent!", "silent", "sil!", "sil", "unsilent", "uns", "noautocmd", "noa", "verbose", "verb",
+	"keepalt", "keepa", "keepjumps", "keepj", "keepmarks", "kee", "keeppatterns", "keepp", "lockmarks", "loc",
+	"noswapfile", "nos", "legacy", "leg", "vim9cmd", "vim9", "hide", "hid", "confirm", "conf", "browse", "bro",
+	"topleft", "to", "botright", "bo", "aboveleft", "abo", "belowright", "bel", "vertical", "vert", "horizontal",
+	"hor", "tab", "silent!exe", "try",
+}
+
+// exCommand strips the leading colons, blanks and modifiers of an ex
+// command (a count after verbose and tab too).
+func exCommand(t string) string {
+	t = strings.TrimLeft(t, ": \t")
+	for changed := true; changed; {
+		changed = false
+		for _, m := range exModifiers {
+			rest, ok := strings.CutPrefix(t, m)
+			if !ok || rest == "" || rest[0] != ' ' && rest[0] != '\t' && !(m[len(m)-1] == '!' && rest[0] == '!') {
+				continue
+			}
+			t = strings.TrimLeft(rest, ": \t0123456789")
+			changed = true
+			break
+		}
+	}
+	return t
+}
+
+// exTails returns the text of each ex command on the line after the
+// first, to the end of the line: "set nomore | !CMD" gives "!CMD". A "|"
+// inside quotes separates nothing.
+func exTails(text string) []string {
+	var out []string
+	var q byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '\\':
+			i++
+		case c == '|':
+			out = append(out, text[i+1:])
+		}
+	}
+	return out
+}
+
+// terminalCommand gives the command of ":terminal [++OPT…] CMD".
+func terminalCommand(t string) (string, bool) {
+	for _, w := range [...]string{"terminal", "term", "ter"} {
+		rest, ok := strings.CutPrefix(t, w)
+		if !ok || rest == "" || rest[0] != ' ' {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " ")
+		for strings.HasPrefix(rest, "++") {
+			_, rest, _ = strings.Cut(rest, " ")
+			rest = strings.TrimLeft(rest, " ")
+		}
+		return rest, rest != ""
+	}
+	return "", false
+}
+
+// fileCommands run a file in an embedded interpreter, as the interpreter
+// given the file does: ":py3file F" is "python3 F".
+var fileCommands = [...]struct{ cmd, program string }{
+	{"py3file", "python3"}, {"pyfile", "python3"}, {"pyxfile", "python3"}, {"pythonfile", "python3"},
+	{"luafile", "lua"}, {"rubyfile", "ruby"}, {"rubyf", "ruby"}, {"perlfile", "perl"},
+	{"source", "vim -S"}, {"so", "vim -S"}, {"runtime", "vim -S"},
+}
+
+// fileCommand gives the shell command that runs what ":py3file F" runs.
+func fileCommand(t string) (string, bool) {
+	for _, f := range fileCommands {
+		rest, ok := strings.CutPrefix(t, f.cmd)
+		if !ok || rest == "" || rest[0] != ' ' {
+			continue
+		}
+		if file := strings.TrimSpace(rest); file != "" {
+			return f.program + " " + file, true
+		}
+	}
+	return "", false
+}
+
+// functionCommand gives the shell command an editor's function runs:
+// system('CMD'), job_start('CMD'), term_start('CMD'), jobstart(['sh',
+// '-c', 'CMD']) (a list is the words of the command), called, echoed or
+// assigned (call, echo, let x =).
+func functionCommand(t string) (string, bool) {
+	for _, lead := range [...]string{"call ", "echo ", "echon ", "echomsg ", "eval "} {
+		if r, ok := strings.CutPrefix(t, lead); ok {
+			t = strings.TrimLeft(r, " ")
+			break
+		}
+	}
+	if r, ok := strings.CutPrefix(t, "let "); ok {
+		if _, v, ok := strings.Cut(r, "="); ok {
+			t = strings.TrimLeft(v, " ")
+		}
+	}
+	for _, fn := range [...]string{"system(", "systemlist(", "jobstart(", "job_start(", "term_start(", "termopen("} {
+		i := strings.Index(t, fn)
+		if i < 0 || i > 0 && isIdentByte(t[i-1]) {
+			continue
+		}
+		r := strings.TrimLeft(t[i+len(fn):], " ")
+		if r != "" && (r[0] == '\'' || r[0] == '"') {
+			if end := strings.IndexByte(r[1:], r[0]); end >= 0 {
+				return r[1 : 1+end], true
+			}
+		}
+		if strings.HasPrefix(r, "[") {
+			if words, ok := quotedList(r[1:]); ok && len(words) > 0 {
+				return strings.Join(words, " "), true
+			}
+		}
+	}
+	return "", false
+}
+
+// quotedList reads a list of quoted strings up to its "]", each quoted
+// for a shell.
+func quotedList(s string) ([]string, bool) {
+	var words []string
+	for {
+		s = strings.TrimLeft(s, " ,")
+		if s == "" {
+			return nil, false
+		}
+		if s[0] == ']' {
+			return words, true
+		}
+		if s[0] != '\'' && s[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(s[1:], s[0])
+		if end < 0 {
+			return nil, false
+		}
+		words = append(words, "'"+strings.ReplaceAll(s[1:1+end], "'", `'\''`)+"'")
+		s = s[end+2:]
+	}
+}
+
+// isIdentByte reports a byte of a function's name.
+func isIdentByte(b byte) bool {
+	return b == '_' || b == ':' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
