@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 )
 
 // trimDirParam resolves a path that starts with a trimming expansion of
@@ -100,23 +101,40 @@ var toolHomeDirs = table.Map[string, bool]{Build: func() map[string]bool {
 // of a tree deeper in the home directory than its top (which the policy
 // judges by path), outside the directory at the top of the home that holds
 // the call's working directory (the project, approximately), not in a
-// hidden tool or cache directory nor a toolchain's: a tree of the person's
-// own files elsewhere (rm -rf ~/Downloads/old-builds, find ~/old-projects
-// … -exec rm -rf), as destroy:home.
+// hidden tool or cache directory nor a toolchain's: a tree of the
+// person's own files elsewhere
+// (rm -rf ~/Downloads/old-builds, find ~/old-projects … -exec rm -rf), as
+// destroy:home. A Windows home reached from WSL or Git Bash
+// (/mnt/c/Users/dev, match.WindowsHome) is a home of the person's files
+// too, where the call's project never is; its AppData holds the
+// programs' data, as the hidden directories of a Unix home do, but for
+// its Roaming and Local stores whole.
 func (a *analysis) homeTreeDeletes(start int) {
 	home := strings.TrimSuffix(a.env.Home, "/")
-	if home == "" {
-		return
-	}
 	n := len(a.out)
 	for k := start; k < n; k++ {
 		e := a.out[k]
-		if e.Kind != Delete || !e.Recursive || !strings.HasPrefix(e.Path, home+"/") {
+		if e.Kind != Delete || !e.Recursive {
 			continue
 		}
-		top, rest, deep := strings.Cut(e.Path[len(home)+1:], "/")
+		h := home
+		if h == "" || !strings.HasPrefix(e.Path, h+"/") {
+			if h = match.WindowsHome(e.Path); h == "" || len(e.Path) <= len(h)+1 {
+				continue
+			}
+		}
+		top, rest, deep := strings.Cut(e.Path[len(h)+1:], "/")
 		if !deep || rest == "" || top == "" || top[0] == '.' || toolHomeDirs.Get(top) || strings.ContainsAny(top, "*?[$") {
 			continue
+		}
+		if strings.EqualFold(top, "AppData") {
+			// a Windows home's programs' data (from WSL, or named from the
+			// home by %APPDATA%): a program's own directory or the
+			// temporary one is no person's file; Roaming or Local whole is
+			// every program's settings and logins
+			if sub := strings.TrimSuffix(rest, "/"); strings.Contains(sub, "/") || !strings.EqualFold(sub, "Roaming") && !strings.EqualFold(sub, "Local") && !strings.EqualFold(sub, "LocalLow") {
+				continue
+			}
 		}
 		if last := path.Base(rest); strings.ContainsAny(last, "*?[") && strings.Trim(last, "*.") != "" && strings.HasPrefix(last, "*") {
 			// files a name pattern picks by their ending (find ~/Downloads
@@ -128,7 +146,7 @@ func (a *analysis) homeTreeDeletes(start int) {
 		if cwd == "" && e.Cmd >= 0 && e.Cmd < len(a.cwds) {
 			cwd = a.cwds[e.Cmd]
 		}
-		if cwdTop, _, _ := strings.Cut(strings.TrimPrefix(cwd, home+"/"), "/"); strings.HasPrefix(cwd, home+"/") && cwdTop == top {
+		if cwdTop, _, _ := strings.Cut(strings.TrimPrefix(cwd, h+"/"), "/"); strings.HasPrefix(cwd, h+"/") && cwdTop == top {
 			continue // the project's own tree
 		}
 		a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "home", Word: "delete " + e.Path})

@@ -243,6 +243,14 @@ func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []s
 		return dst
 	}
 	if rest, ok := strings.CutPrefix(q, home+"/"); ok {
+		// a Windows home's AppData named from the home (cmd.exe's
+		// %APPDATA%, PowerShell's $env:LOCALAPPDATA) is the Windows
+		// home's: ~/.config and ~/.local/share, as below
+		for _, m := range [...][2]string{{"appdata/roaming/", ".config/"}, {"appdata/local/", ".local/share/"}} {
+			if x, ok := cutFold(rest, m[0]); ok && x != "" {
+				return addName(dst, p, home+"/"+m[1]+x)
+			}
+		}
 		// macOS volumes ignore case: ~/library/application support is the same
 		if rest, ok = cutFold(rest, "Library/"); !ok {
 			return dst

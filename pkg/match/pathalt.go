@@ -163,7 +163,34 @@ func otherHome(p string) string {
 			}
 		}
 	}
-	return ""
+	return WindowsHome(p)
+}
+
+// WindowsHome returns the Windows home directory p lies in, as WSL
+// (/mnt/c/Users/NAME), Git Bash and MSYS (/c/Users/NAME) and Cygwin
+// (/cygdrive/c/Users/NAME) see it, any drive and any case of Users, or
+// "". An agent reaches the Windows user's keys, tokens, browser stores and
+// projects there, and a home is judged as a home whoever's it is.
+func WindowsHome(p string) string {
+	rest := p
+	switch {
+	case strings.HasPrefix(rest, "/mnt/"):
+		rest = rest[len("/mnt"):]
+	case strings.HasPrefix(rest, "/cygdrive/"):
+		rest = rest[len("/cygdrive"):]
+	}
+	// rest is "/D/Users/NAME…" when p is a Windows home
+	if len(rest) < len("/c/Users/x") || rest[0] != '/' || rest[2] != '/' || (rest[1]|0x20) < 'a' || (rest[1]|0x20) > 'z' {
+		return ""
+	}
+	if !strings.EqualFold(rest[3:9], "Users/") {
+		return ""
+	}
+	name := firstSegment(rest[8:])
+	if name == "" {
+		return ""
+	}
+	return p[:len(p)-len(rest)+9+len(name)]
 }
 
 // underOwnHome reports whether p lies in home, when home is deep enough

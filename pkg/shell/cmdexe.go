@@ -23,9 +23,13 @@ func isCmdExe(name string) bool {
 func cmdExeCode(words []string) (string, bool) {
 	for i := 1; i < len(words); i++ {
 		w := words[i]
-		if foldEqual(w, "/c") || foldEqual(w, "/k") || foldEqual(w, "/r") {
-			if i+1 < len(words) {
-				return strings.Join(words[i+1:], " "), true
+		if foldEqual(w, "/c") || foldEqual(w, "/k") || foldEqual(w, "/r") || foldEqual(w, "//c") || foldEqual(w, "//k") {
+			// (//c: Git Bash's MSYS turns it into /c for cmd)
+			switch {
+			case i+2 == len(words):
+				return words[i+1], true // cmd.exe /c "LINE": the line itself
+			case i+1 < len(words):
+				return cmdJoin(words[i+1:]), true
 			}
 			return "", false
 		}
@@ -36,32 +40,86 @@ func cmdExeCode(words []string) (string, bool) {
 	return "", false
 }
 
-// translateCmdExe translates a cmd.exe line into a POSIX one.
-func translateCmdExe(line string) string {
-	var out []string
-	for _, part := range cmdSplit(line) {
-		if s := translateCmdCommand(cmdWords(part)); s != "" {
-			out = append(out, s)
+// cmdJoin joins words into the line cmd.exe is handed, as WSL and Git
+// Bash quote them for Windows: a word with a blank or one of cmd's
+// operators in double quotes, so that powershell -c "iwr …|iex" stays one
+// word and its pipe PowerShell's.
+func cmdJoin(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if strings.ContainsAny(w, " \t&|<>^") && !strings.Contains(w, `"`) {
+			b.WriteString(`"` + w + `"`)
+		} else {
+			b.WriteString(w)
 		}
 	}
-	return strings.Join(out, "\n")
+	return b.String()
+}
+
+// translateCmdExe translates a cmd.exe line into a POSIX one: its
+// commands in order, a pipe still a pipe (curl … | cmd), && and || as
+// they are, & a new line.
+func translateCmdExe(line string) string {
+	var b strings.Builder
+	parts, seps := cmdSplit(line)
+	pending := ""
+	for i, part := range parts {
+		s := translateCmdCommand(cmdWords(part))
+		if s == "" {
+			if pending == "|" {
+				pending = "\n" // a pipe into nothing read
+			}
+			continue
+		}
+		if b.Len() > 0 {
+			if pending == "" {
+				pending = "\n"
+			}
+			b.WriteString(" " + pending + " ")
+		}
+		b.WriteString(s)
+		pending = ""
+		if i < len(seps) {
+			pending = seps[i]
+		}
+	}
+	return strings.ReplaceAll(b.String(), " \n ", "\n")
 }
 
 // cmdSplit splits a line at cmd.exe's separators (& && || |), outside
-// double quotes.
-func cmdSplit(line string) []string {
-	var parts []string
+// double quotes (and a ^ escaping the next character): the commands, and
+// after each but the last its separator as POSIX writes it.
+func cmdSplit(line string) (parts, seps []string) {
 	quoted, start := false, 0
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; {
+		case c == '^' && !quoted:
+			i++
 		case c == '"':
 			quoted = !quoted
 		case !quoted && (c == '&' || c == '|'):
+			if i > 0 && line[i-1] == '>' {
+				continue // 2>&1
+			}
+			sep := string(c)
+			if i+1 < len(line) && line[i+1] == c {
+				sep += string(c)
+			}
+			if sep == "&" {
+				sep = "\n"
+			}
 			parts = append(parts, line[start:i])
+			seps = append(seps, sep)
+			if sep == "&&" || sep == "||" {
+				i++
+			}
 			start = i + 1
 		}
 	}
-	return append(parts, line[start:])
+	return append(parts, line[start:]), seps
 }
 
 // cmdWords splits one command into words at spaces outside double quotes,
@@ -157,8 +215,14 @@ func driveFormat(words []string) bool {
 	return len(w) == 2 && w[1] == ':' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z'
 }
 
-// translateCmdCommand translates one command's words.
+// translateCmdCommand translates one command's words: its redirections
+// (> F, >> F, 2> F, < F) stay redirections of the translation, a folder
+// variable anywhere in a word is the folder (cmd.exe expands them before
+// it reads the line: curl -F f=@%USERPROFILE%\.aws\credentials), set
+// alone prints the environment, and start and call run the command they
+// are given.
 func translateCmdCommand(words []string) string {
+	words, redir := cmdRedirects(words)
 	if len(words) == 0 {
 		return ""
 	}
@@ -200,7 +264,7 @@ func translateCmdCommand(words []string) string {
 			argv = []string{"rm", "-r", "-f"}
 		}
 		argv = append(argv, paths()...)
-	case "type":
+	case "type", "more":
 		argv = append([]string{"cat"}, paths()...)
 	case "copy", "xcopy", "robocopy":
 		argv = []string{"cp"}
@@ -212,21 +276,131 @@ func translateCmdCommand(words []string) string {
 		argv = append([]string{"mv"}, paths()...)
 	case "format":
 		argv = append([]string{"mkfs"}, paths()...)
+	case "set":
+		if len(operands) == 0 && len(flags) == 0 {
+			argv = []string{"env"} // the whole environment printed
+		} else {
+			argv = words
+		}
+	case "call":
+		// call SCRIPT: the script runs, as it would by its name
+		if len(words) > 1 {
+			return translateCmdCommand(append(words[1:], redir...))
+		}
+		argv = words
+	case "start":
+		// start [/b /min /wait /d DIR] ["title"] PROG ARGS: PROG runs; a URL
+		// or a folder is opened
+		rest := words[1:]
+		for len(rest) > 0 && strings.HasPrefix(rest[0], "/") && len(rest[0]) <= 8 {
+			if strings.EqualFold(rest[0], "/d") && len(rest) > 1 {
+				rest = rest[1:]
+			}
+			rest = rest[1:]
+		}
+		if len(rest) == 0 || isURL(rest[0]) || rest[0] == "." || rest[0] == "" {
+			argv = words
+			break
+		}
+		return translateCmdCommand(append(rest, redir...))
 	default:
 		argv = words
-		for i := 1; i < len(argv); i++ {
-			if w := argv[i]; len(w) >= 2 && w[1] == ':' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z' && (len(w) == 2 || w[2] == '\\' || w[2] == '/') {
-				argv[i] = cmdPath(argv[i])
+	}
+	q := make([]string, 0, len(argv)+len(redir))
+	for i, w := range argv {
+		switch {
+		case i > 0 && name != "set":
+			w = cmdVarsIn(w)
+		case i == 0 && (strings.ContainsRune(w, '\\') || cmdFolderAt(w)):
+			w = cmdPath(w) // %TEMP%\a.exe, C:\tools\x.exe: the program's file
+		}
+		q = append(q, cmdQuoteWord(w))
+	}
+	for i := 0; i+1 < len(redir); i += 2 {
+		q = append(q, redir[i], cmdQuoteWord(cmdPath(redir[i+1])))
+	}
+	return strings.Join(q, " ")
+}
+
+// cmdRedirects takes cmd.exe's redirections out of a command's words:
+// the rest, and pairs of a POSIX operator and its file.
+func cmdRedirects(words []string) (rest, redir []string) {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		op := ""
+		for _, o := range [...]string{"2>>", ">>", "2>", "1>", ">", "<"} {
+			if strings.HasPrefix(w, o) {
+				op = o
+				break
 			}
 		}
+		if op == "" {
+			rest = append(rest, w)
+			continue
+		}
+		file := w[len(op):]
+		if file == "" && i+1 < len(words) {
+			i++
+			file = words[i]
+		}
+		if file == "" || strings.HasPrefix(file, "&") {
+			continue // 2>&1
+		}
+		if strings.EqualFold(file, "nul") {
+			file = "/dev/null"
+		}
+		redir = append(redir, op, file)
 	}
-	return quoteWords(argv)
+	return rest, redir
+}
+
+// cmdVarsIn is a word with a folder variable or a drive's path inside it
+// (f=@%USERPROFILE%\x, --out=C:\x) as WSL sees the place; other words
+// as they are, but for a drive's path at their start.
+func cmdVarsIn(w string) string {
+	if len(w) >= 2 && w[1] == ':' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z' && (len(w) == 2 || w[2] == '\\' || w[2] == '/') {
+		return cmdPath(w)
+	}
+	i := strings.IndexByte(w, '%')
+	if i < 0 || !cmdFolderAt(w[i:]) {
+		return w
+	}
+	return w[:i] + cmdPath(w[i:])
+}
+
+// cmdFolderAt reports a folder variable at the start of s.
+func cmdFolderAt(s string) bool {
+	for _, f := range cmdFolders {
+		if len(s) >= len(f[0]) && strings.EqualFold(s[:len(f[0])], f[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cmdQuoteWord quotes a translated word for the POSIX walk, with the home
+// a folder variable named (~, ~/x, f=@~/x) as "$HOME", which the walk
+// resolves: a quoted ~ would be a file named ~.
+func cmdQuoteWord(w string) string {
+	i := strings.Index(w, "~")
+	if i < 0 || i+1 < len(w) && w[i+1] != '/' || i > 0 && !strings.ContainsRune("=@:", rune(w[i-1])) {
+		return quoteWord(w)
+	}
+	out := `"$HOME"`
+	if i > 0 {
+		out = quoteWord(w[:i]) + out
+	}
+	if i+1 < len(w) {
+		out += quoteWord(w[i+1:])
+	}
+	return out
 }
 
 // cmdFolders are cmd.exe's variables for well-known folders, longest
 // first, and the paths they stand for.
 var cmdFolders = [...][2]string{
-	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
+	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%LOCALAPPDATA%", `~\AppData\Local`}, {"%APPDATA%", `~\AppData\Roaming`},
+	{"%TEMP%", `~\AppData\Local\Temp`}, {"%TMP%", `~\AppData\Local\Temp`}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
 	{"%PROGRAMFILES%", `C:\Program Files`}, {"%PROGRAMDATA%", `C:\ProgramData`}, {"%SYSTEMDRIVE%", "C:"},
 }
 

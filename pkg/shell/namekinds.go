@@ -175,7 +175,7 @@ func isInterpreterName(name string) bool {
 // stdinReaderName reports the names readsStdin looks further at: every
 // other program runs no script from its standard input.
 func stdinReaderName(name string) bool {
-	if isShell(name) || scriptLang(name) != "" || isPwsh(name) || sshNames.Get(name) || otherInterpreters.Get(unversioned(name)) || shellLike.Get(name) {
+	if isShell(name) || scriptLang(name) != "" || isPwsh(name) || isCmdExe(name) || sshNames.Get(name) || otherInterpreters.Get(unversioned(name)) || shellLike.Get(name) {
 		return true
 	}
 	switch name {

@@ -637,6 +637,8 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.parseString(translatePwshCommand(words), s.viaFrame(f, name))
 		} else if driveFormat(words) {
 			s.parseString(translateCmdCommand(words), s.viaFrame(f, name)) // cmdexe.go
+		} else if line := windowsToolLine(name, words); line != "" {
+			s.parseString(line, s.viaFrame(f, name)) // lolbas.go
 		}
 		if lang, code, ok := taskCode(words); ok {
 			i := len(s.out) - 1
@@ -720,8 +722,8 @@ func plainWords(name string, words []string) bool {
 
 // plainBut is plain but for the script runners.
 func plainBut(name string) bool {
-	if Runner(name) {
-		return false
+	if Runner(name) || lolbasReaders.Get(name) != nil {
+		return false // lolbas.go: certutil, bitsadmin… read by translation
 	}
 	if _, ok := codeFileOptions.Lookup(name); ok {
 		return false // scratch.go: an option may name code in a temporary directory
@@ -769,7 +771,19 @@ func progName(p string) string {
 	if upper {
 		// On a case-insensitive file system (macOS by default) "SUDO"
 		// runs sudo: wrappers and shells are known by lower-case name.
-		return strings.ToLower(b)
+		b = strings.ToLower(b)
+	}
+	return trimExe(b)
+}
+
+// trimExe is a program's name without Windows' executable suffix: from
+// WSL or Git Bash, git.exe, curl.exe and sc.exe are the programs git,
+// curl and sc (Windows runs NAME.exe for NAME), so the catalogue's words
+// for NAME are theirs. Only .exe: a .cmd or .bat is a script of its own
+// (install.bat is no install(1)), and format.com is not format.
+func trimExe(b string) string {
+	if n := len(b) - len(".exe"); n > 0 && b[n] == '.' && (b[n+1]|0x20) == 'e' && (b[n+2]|0x20) == 'x' && (b[n+3]|0x20) == 'e' {
+		return b[:n]
 	}
 	return b
 }
@@ -1825,6 +1839,11 @@ func readsStdinOf(name string, words []string) (string, bool) {
 			stdin = true
 		}
 		return lang, !hasCode && stdin
+	}
+	if isCmdExe(name) {
+		// cmd.exe with no /c or /k line runs the commands on its input
+		_, hasCode := cmdExeCode(words)
+		return "sh", !hasCode
 	}
 	if isPwsh(name) {
 		_, hasCode, stdin := pwshCode(words)
