@@ -217,11 +217,12 @@ func codeFacts(lang, code string) CodeFacts {
 		return CodeFacts{AsksSecret: asksSecret(lang, code)}
 	}
 	var f CodeFacts
+	mayRead := mayReadSecretVar(code) // asked four times below: one scan
 	f.AsksSecret = asksSecret(lang, code)
 	f.Network = anyIn(code, m.network)
 	f.Environ = anyIn(code, m.environ) || strings.HasSuffix(strings.TrimSpace(code), "os.environ") ||
 		strings.HasSuffix(strings.TrimSpace(code), "process.env")
-	if f.Environ || mayReadSecretVar(code) || strings.Contains(code, "ENV") {
+	if f.Environ || mayRead || strings.Contains(code, "ENV") {
 		environFacts(lang, code, m, &f) // codeenviron.go
 		f.Environ = f.Environ || f.EnvironValues
 	}
@@ -241,11 +242,13 @@ func codeFacts(lang, code string) CodeFacts {
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
-	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
+	f.Secrets = anyIn(code, credentialFragments) || mayRead && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
 	if f.Secrets && !f.Network {
 		f.SecretShown = secretPrinted(lang, code)
 	}
-	f.EnvFiles = envFilesOpened(code) // codeenvfiles.go
+	if mayRead {
+		f.EnvFiles = envFilesRead(code) // codeenvfiles.go
+	}
 	f.Capture = anyIn(code, captureCalls)
 	for _, w := range treeWalks {
 		if anyIn(code, w.walk) && anyIn(code, w.remove) {
