@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -83,7 +84,8 @@ var sdkCall = sync.OnceValue(func() *regexp.Regexp {
 // sdkChange returns the first changing operation that code holding a
 // cloud's or a service's client library calls, or "".
 func sdkChange(code string) string {
-	if !anyOf(code, codeCloudSDKs) && !anyOf(code, codeServiceSDKs) || anyOf(code, sdkLocalMarks) {
+	text := substrs.NewText(code)
+	if !codeCloudSDKSet.In(&text) && !codeServiceSDKSet.In(&text) || sdkLocalMarkSet.In(&text) {
 		return ""
 	}
 	for _, m := range sdkCall().FindAllStringSubmatchIndex(code, -1) {

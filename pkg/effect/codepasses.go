@@ -75,6 +75,15 @@ func perlLoop(args []string) bool {
 // anyOf reports whether s holds one of subs.
 func anyOf(s string, subs []string) bool { return substrs.Any(s, subs) }
 
+// The code readings' lists of libraries, made ready to be asked of one
+// summary of a program's text (substrs.Set): most programs name none.
+var (
+	codeCloudSDKSet   = substrs.NewSet(codeCloudSDKs)
+	codeServiceSDKSet = substrs.NewSet(codeServiceSDKs)
+	codeDriverSet     = substrs.NewSet(codeDrivers)
+	sdkLocalMarkSet   = substrs.NewSet(sdkLocalMarks)
+)
+
 // quotedWords returns the quoted strings of code that are one word of a
 // key's letters ("data", 'metadata'), and the names after a dot
 // (JSON.parse(s).data): the keys it reads.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/shell"
 )
 
@@ -67,7 +68,8 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 	if !ok || len(code) > 1<<16 {
 		return
 	}
-	if anyOf(code, codeDrivers) {
+	text := substrs.NewText(code) // one summary for the lists below
+	if codeDriverSet.In(&text) {
 		for _, lit := range codeLiterals(code) {
 			if embeddedStatement().MatchString(lit) {
 				a.add(Effect{Kind: SQL, Cmd: i, Target: lit})
@@ -79,7 +81,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if (anyOf(code, codeCloudSDKs) || shell.ReadsSecretVar(code)) && !anyOf(code, sdkLocalMarks) {
+	if (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code)) && !sdkLocalMarkSet.In(&text) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
 		// Code that logs in with a secret from the environment holds a
 		// service's client whatever its library (Pinecone(api_key=

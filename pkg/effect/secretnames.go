@@ -42,7 +42,10 @@ var notAuthParts = table.Map[string, bool]{Build: func() map[string]bool {
 // part is one of notSecretParts (GPG_KEY_ID); AWS_ACCESS_KEY_ID, with a
 // secretNames hit, is still one.
 func secretName(name string) bool {
-	if name == "" || name == "PWD" || name == "OLDPWD" {
+	if name == "" || name == "PWD" || name == "OLDPWD" || allDigits(name) {
+		// (digits alone are a positional parameter's name, $1 in awk
+		// '{print $1}': no secret word or part is digits alone, so the
+		// look-ups below would all miss; TestSecretNameDigits)
 		return false
 	}
 	up := strings.ToUpper(name)
@@ -159,4 +162,14 @@ func locatorVar(name string) bool {
 		}
 	}
 	return up == "DSN" || up == "DATABASE_URL"
+}
+
+// allDigits reports whether name is ASCII digits alone.
+func allDigits(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] < '0' || name[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

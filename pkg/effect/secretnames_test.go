@@ -54,3 +54,26 @@ func TestLeadingVar(t *testing.T) {
 		}
 	}
 }
+
+// A name of digits alone ($1, $12) is never a secret's: secretName answers
+// so without its look-ups, which holds only while no secret word, part or
+// database name is digits alone.
+func TestSecretNameDigits(t *testing.T) {
+	for _, s := range secretNames {
+		if allDigits(s) {
+			t.Errorf("secretNames holds %q, digits alone: secretName's digit test would miss it", s)
+		}
+	}
+	for _, m := range []map[string]bool{secretParts.Build(), databaseShortNames.Build(), loginSchemes.Build()} {
+		for k := range m {
+			if allDigits(k) {
+				t.Errorf("a secret part or scheme is %q, digits alone: secretName's digit test would miss it", k)
+			}
+		}
+	}
+	for _, name := range []string{"1", "0", "12", "99"} {
+		if secretName(name) {
+			t.Errorf("secretName(%q) = true", name)
+		}
+	}
+}

@@ -41,6 +41,20 @@ func (c CodeFacts) Any() bool {
 // codeMarker is one language's spellings (see codeMarkers).
 type codeMarker struct {
 	network, environ, shell, listen, dynamic []string
+	sets                                     *markerSets // the same lists, made ready by codeMarkers
+}
+
+// markerSets are a codeMarker's lists as sets (substrs.Set), which
+// codeFacts asks of one summary of the code.
+type markerSets struct {
+	network, environ, shell, listen, dynamic *substrs.Set
+}
+
+// withSets returns m with its sets made.
+func (m codeMarker) withSets() codeMarker {
+	m.sets = &markerSets{network: substrs.NewSet(m.network), environ: substrs.NewSet(m.environ),
+		shell: substrs.NewSet(m.shell), listen: substrs.NewSet(m.listen), dynamic: substrs.NewSet(m.dynamic)}
+	return m
 }
 
 // codeMarkers are, per language, the spellings of what code does beyond
@@ -48,7 +62,7 @@ type codeMarker struct {
 // environment reads, descriptor hand-offs to a process, listeners, and
 // code built at run time (eval of something computed).
 var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
-	return map[string]codeMarker{
+	ms := map[string]codeMarker{
 		"python": {
 			network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap",
 				// services' SDKs, whose calls send what they are given to
@@ -116,6 +130,10 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 			shell:   []string{"|& getline", "|&"},
 		},
 	}
+	for lang, m := range ms {
+		ms[lang] = m.withSets()
+	}
+	return ms
 })
 
 // fdShell matches a shell given a numbered descriptor past the standard
@@ -192,6 +210,17 @@ var treeWalks = []struct{ walk, remove []string }{
 	{[]string{"File::Find", "find(", "glob("}, []string{"unlink", "rmtree"}},
 }
 
+// credentialFragmentSet, captureCallSet, everyAddressSet and
+// treeWalkSets are those lists made ready for codeFacts (substrs.Set).
+var (
+	credentialFragmentSet = substrs.NewSet(credentialFragments)
+	captureCallSet        = substrs.NewSet(captureCalls)
+	everyAddressSet       = substrs.NewSet(everyAddress)
+)
+
+// treeWalkSet is the walking calls of every language (treeWalkNames).
+var treeWalkSet = sync.OnceValue(func() *substrs.Set { return substrs.NewSet(treeWalkNames()) })
+
 // treeWalkDelete is the opaque reason of a delete over a tree the code walks.
 const treeWalkDelete = "a delete over a tree it walks"
 
@@ -217,40 +246,46 @@ func codeFacts(lang, code string) CodeFacts {
 		return CodeFacts{AsksSecret: asksSecret(lang, code)}
 	}
 	var f CodeFacts
+	text := substrs.NewText(code)     // one summary for the lists below
+	mayRead := mayReadSecretVar(code) // asked four times below: one scan
 	f.AsksSecret = asksSecret(lang, code)
-	f.Network = anyIn(code, m.network)
-	f.Environ = anyIn(code, m.environ) || strings.HasSuffix(strings.TrimSpace(code), "os.environ") ||
+	f.Network = m.sets.network.In(&text)
+	f.Environ = m.sets.environ.In(&text) || strings.HasSuffix(strings.TrimSpace(code), "os.environ") ||
 		strings.HasSuffix(strings.TrimSpace(code), "process.env")
-	if f.Environ || mayReadSecretVar(code) || strings.Contains(code, "ENV") {
+	if f.Environ || mayRead || strings.Contains(code, "ENV") {
 		environFacts(lang, code, m, &f) // codeenviron.go
 		f.Environ = f.Environ || f.EnvironValues
 	}
-	f.Shell = anyIn(code, m.shell) || strings.Contains(code, "<&") && fdShell().MatchString(code)
+	f.Shell = m.sets.shell.In(&text) || strings.Contains(code, "<&") && fdShell().MatchString(code)
 	if lang == "awk" && f.Shell && f.Network {
 		f.Shell = awkRunsProcess(code) // |& on an /inet file only (awkcoprocess.go)
 	}
-	f.Listen = anyIn(code, m.listen)
-	f.ListenAll = f.Listen && anyIn(code, everyAddress)
+	f.Listen = m.sets.listen.In(&text)
+	f.ListenAll = f.Listen && everyAddressSet.In(&text)
 	if lang == "python" {
 		f.Dynamic = anyCall(code, m.dynamic) // not re.compile(
 	} else {
-		f.Dynamic = anyIn(code, m.dynamic) // obj.send(, vm.runInNewContext
+		f.Dynamic = m.sets.dynamic.In(&text) // obj.send(, vm.runInNewContext
 	}
 	if f.Network && !f.Dynamic && runsFileItNames(lang, code) {
 		f.Dynamic = true // getstore(URL, "f"); do "f" (coderunsfile.go)
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
-	f.Secrets = anyIn(code, credentialFragments) || mayReadSecretVar(code) && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
+	f.Secrets = credentialFragmentSet.In(&text) || mayRead && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
 	if f.Secrets && !f.Network {
 		f.SecretShown = secretPrinted(lang, code)
 	}
-	f.EnvFiles = envFilesOpened(code) // codeenvfiles.go
-	f.Capture = anyIn(code, captureCalls)
-	for _, w := range treeWalks {
-		if anyIn(code, w.walk) && anyIn(code, w.remove) {
-			f.Opaque = append(f.Opaque, treeWalkDelete)
-			break
+	if mayRead {
+		f.EnvFiles = envFilesRead(code) // codeenvfiles.go
+	}
+	f.Capture = captureCallSet.In(&text)
+	if treeWalkSet().In(&text) { // a walking call of some language
+		for _, w := range treeWalks {
+			if anyIn(code, w.walk) && anyIn(code, w.remove) {
+				f.Opaque = append(f.Opaque, treeWalkDelete)
+				break
+			}
 		}
 	}
 	return f

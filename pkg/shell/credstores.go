@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // Libraries that read a credential store for the code that calls them: a
 // browser's saved logins and cookies (browser_cookie3, pycookiecheat,
@@ -49,20 +53,25 @@ var credentialStores = []credentialStore{
 }
 
 // readsCredentialStores reports, as reads of their files, the credential
-// stores whose libraries code uses.
+// stores whose libraries code uses. One summary of the code's byte pairs
+// passes over the modules it cannot name (most one-liners name none)
+// without a search for each.
 func (s *state) readsCredentialStores(code string, f frame) {
+	pairs := substrs.PairsOf(code)
 	for _, cs := range credentialStores {
-		if usesStore(code, cs) {
+		if pairs.May(cs.module) && usesStore(code, cs) {
 			s.synth(f, []string{"cat", cs.path})
 		}
 	}
 }
 
 // usesCredentialLibrary reports whether code uses a library's call that
-// hands over a secret (codefacts.go).
+// hands over a secret (codefacts.go), passing over as readsCredentialStores
+// does the modules the code cannot name.
 func usesCredentialLibrary(code string) bool {
+	pairs := substrs.PairsOf(code)
 	for _, cs := range credentialStores {
-		if usesStore(code, cs) {
+		if pairs.May(cs.module) && usesStore(code, cs) {
 			return true
 		}
 	}

@@ -33,7 +33,9 @@ func lightParseIn(src string, nodes *lightNodes) (f *syntax.File, ok bool) {
 	if l.failed || l.i != len(src) || len(stmts) == 0 {
 		return nil, false
 	}
-	return &syntax.File{Stmts: stmts}, true
+	f = nodes.files.take(4)
+	f.Stmts = stmts
+	return f, true
 }
 
 // quotedText reports whether the text between quotes is valid UTF-8
@@ -492,7 +494,8 @@ func (l *lightParser) cmdSubst() *syntax.CmdSubst {
 		l.fail()
 		return nil
 	}
-	cs := &syntax.CmdSubst{Left: l.pos(left), Right: l.pos(l.i), Stmts: stmts}
+	cs := l.nodes.substs.take(4)
+	cs.Left, cs.Right, cs.Stmts = l.pos(left), l.pos(l.i), stmts
 	l.i++
 	return cs
 }

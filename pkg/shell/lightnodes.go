@@ -13,12 +13,14 @@ import "mvdan.cc/sh/v3/syntax"
 
 // lightNodes are the node arrays of one walker's light parses.
 type lightNodes struct {
-	lits  nodeBatch[syntax.Lit]
-	words nodeBatch[wordAlloc]
-	stmts nodeBatch[syntax.Stmt]
-	calls nodeBatch[callAlloc]
-	bins  nodeBatch[syntax.BinaryCmd]
-	sgls  nodeBatch[syntax.SglQuoted]
+	lits   nodeBatch[syntax.Lit]
+	words  nodeBatch[wordAlloc]
+	stmts  nodeBatch[syntax.Stmt]
+	calls  nodeBatch[callAlloc]
+	bins   nodeBatch[syntax.BinaryCmd]
+	sgls   nodeBatch[syntax.SglQuoted]
+	substs nodeBatch[syntax.CmdSubst] // $(…)
+	files  nodeBatch[syntax.File]     // one per light parse
 }
 
 // maxKeptNodes bounds an array kept for the next walk: a walk that grew
@@ -34,6 +36,8 @@ func (n *lightNodes) reset() {
 	n.calls.reset()
 	n.bins.reset()
 	n.sgls.reset()
+	n.substs.reset()
+	n.files.reset()
 }
 
 // nodeBatch hands out nodes of one kind from an array: those handed out

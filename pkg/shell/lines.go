@@ -17,10 +17,11 @@ import (
 )
 
 // hasBrace reports whether a word has an unquoted brace that may expand.
+// (The walk asks it of every word: byte searches, not rune ones.)
 func hasBrace(w *syntax.Word) bool {
 	for _, p := range w.Parts {
-		if l, ok := p.(*syntax.Lit); ok && strings.ContainsRune(l.Value, '{') &&
-			(strings.ContainsRune(l.Value, ',') || strings.Contains(l.Value, "..")) {
+		if l, ok := p.(*syntax.Lit); ok && strings.IndexByte(l.Value, '{') >= 0 &&
+			(strings.IndexByte(l.Value, ',') >= 0 || strings.Contains(l.Value, "..")) {
 			return true
 		}
 	}

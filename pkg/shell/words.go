@@ -487,51 +487,67 @@ func (s *state) staticWords(ws []*syntax.Word) ([]string, bool) {
 }
 
 // staticWord gives the value of a word made only of literals, quotes and
-// known variables, without walking anything.
+// known variables, without walking anything. A word of one part (most
+// are: ls, '{print $1}', "$HOME") is that part's value, built without a
+// buffer; a longer one is its parts' values joined.
 func (s *state) staticWord(w *syntax.Word) (string, bool) {
-	var b strings.Builder
-	var add func(p syntax.WordPart, quoted bool) bool
-	add = func(p syntax.WordPart, quoted bool) bool {
-		switch p := p.(type) {
+	if len(w.Parts) == 1 {
+		switch p := w.Parts[0].(type) {
 		case *syntax.Lit:
-			if quoted {
-				b.WriteString(unescapeDouble(p.Value))
-			} else {
-				b.WriteString(unescapeBare(p.Value))
-			}
+			return unescapeBare(p.Value), true
 		case *syntax.SglQuoted:
 			if p.Dollar {
-				b.WriteString(decodeANSIC(p.Value))
-			} else {
-				b.WriteString(p.Value)
+				return decodeANSIC(p.Value), true
 			}
-		case *syntax.DblQuoted:
-			for _, q := range p.Parts {
-				if !add(q, true) {
-					return false
-				}
-			}
-		case *syntax.ParamExp:
-			v, ok := s.param(p)
-			if !ok {
-				if _, set := s.vars["HOME"]; !set && isHome(p) {
-					b.WriteString("$HOME") // kept for the caller, as the expander does
-					return true
-				}
-				return false
-			}
-			b.WriteString(v)
-		default:
-			return false
+			return p.Value, true
 		}
-		return true
 	}
+	var b strings.Builder
 	for _, p := range w.Parts {
-		if !add(p, false) {
+		if !s.staticPart(&b, p, false) {
 			return "", false
 		}
 	}
 	return b.String(), true
+}
+
+// staticPart adds the value of one part of a word to b (staticWord),
+// inside double quotes when quoted; it is false for a part whose value is
+// not known without walking (a substitution, an unset variable).
+func (s *state) staticPart(b *strings.Builder, p syntax.WordPart, quoted bool) bool {
+	switch p := p.(type) {
+	case *syntax.Lit:
+		if quoted {
+			b.WriteString(unescapeDouble(p.Value))
+		} else {
+			b.WriteString(unescapeBare(p.Value))
+		}
+	case *syntax.SglQuoted:
+		if p.Dollar {
+			b.WriteString(decodeANSIC(p.Value))
+		} else {
+			b.WriteString(p.Value)
+		}
+	case *syntax.DblQuoted:
+		for _, q := range p.Parts {
+			if !s.staticPart(b, q, true) {
+				return false
+			}
+		}
+	case *syntax.ParamExp:
+		v, ok := s.param(p)
+		if !ok {
+			if _, set := s.vars["HOME"]; !set && isHome(p) {
+				b.WriteString("$HOME") // kept for the caller, as the expander does
+				return true
+			}
+			return false
+		}
+		b.WriteString(v)
+	default:
+		return false
+	}
+	return true
 }
 
 // echoText is what "echo ARGS" or "printf FORMAT ARGS" prints, for the

@@ -17,16 +17,10 @@ func Any(s string, subs []string) bool {
 	if len(subs) < minSubs || len(s) > maxText || len(s) < 2 {
 		return plain(s, subs)
 	}
-	var seen [16]uint64
-	for i := 0; i+1 < len(s); i++ {
-		h := pair(s[i], s[i+1])
-		seen[h>>6] |= 1 << (h & 63)
-	}
+	seen := PairsOf(s)
 	for _, x := range subs {
-		if len(x) >= 2 {
-			if h := pair(x[0], x[1]); seen[h>>6]&(1<<(h&63)) == 0 {
-				continue // its first two bytes are nowhere side by side in s
-			}
+		if !seen.May(x) {
+			continue // its first two bytes are nowhere side by side in s
 		}
 		if strings.Contains(s, x) {
 			return true
@@ -41,9 +35,6 @@ const (
 	minSubs = 6
 	maxText = 512
 )
-
-// pair is a byte pair's bit in the summary.
-func pair(a, b byte) uint { return (uint(a)*37 + uint(b)) & 1023 }
 
 func plain(s string, subs []string) bool {
 	for _, x := range subs {

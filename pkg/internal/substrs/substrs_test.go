@@ -63,3 +63,26 @@ func FuzzAnyByte(f *testing.F) {
 		}
 	})
 }
+
+// Pairs.May is never false for a string the text holds, long or short.
+func TestPairsMay(t *testing.T) {
+	texts := []string{"", "a", "{print $1}", "import keyring; keyring.get_password('a', 'b')", strings.Repeat("xy", 400) + "boto3"}
+	for _, s := range texts {
+		p := PairsOf(s)
+		for i := 0; i <= len(s); i++ {
+			for j := i; j <= len(s) && j <= i+8; j++ {
+				if !p.May(s[i:j]) {
+					t.Errorf("PairsOf(%q).May(%q) = false, but the text holds it", s, s[i:j])
+				}
+			}
+		}
+		for _, x := range []string{"boto3", "keyring", "zq", "netrc"} {
+			if !p.May(x) && strings.Contains(s, x) {
+				t.Errorf("PairsOf(%q).May(%q) = false, but the text holds it", s, x)
+			}
+		}
+	}
+	if p := PairsOf("{print $1}"); p.May("keyring") {
+		t.Errorf("PairsOf(%q).May(%q) = true: no pair of it is in the text", "{print $1}", "keyring")
+	}
+}
