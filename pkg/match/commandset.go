@@ -146,7 +146,7 @@ type lazyCommands struct {
 	srcs []string
 
 	wordsOnce sync.Once
-	words     []string // by index into srcs: indexedNames of each, "" when not indexed (read by programWords)
+	words     []string // by index into srcs: indexedNames of each, "" when not indexed (read by programWords, or given by IndexedCommandSet)
 
 	mu       sync.Mutex
 	compiled []*CommandPattern          // by index into srcs; nil until needed
@@ -257,11 +257,8 @@ func (l *lazyCommands) pipelines() []*CommandPattern {
 // ones, and each asking used to read every source again.
 func (l *lazyCommands) programWords() []string {
 	l.wordsOnce.Do(func() {
-		l.words = make([]string, len(l.srcs))
-		for i, src := range l.srcs {
-			if w, ok := indexedNames(src); ok {
-				l.words[i] = w
-			}
+		if l.words == nil { // not given by IndexedCommandSet
+			l.words = ProgramWords(l.srcs)
 		}
 	})
 	return l.words
