@@ -26,14 +26,14 @@ func ProgramWords(srcs []string) []string {
 }
 
 // IndexedCommandSet is LazyCommandSet given the program words of its
-// sources, as ProgramWords makes them from the same sources: the caller
-// vouches for them (a snapshot built into the binary, checked by its test
-// against the sources as this build reads them). Words of another length
-// than srcs are not used: the set then reads its sources.
-func IndexedCommandSet(srcs, words []string) *CommandSet {
+// sources, as ProgramWords makes them from the same sources, through
+// words, called once, when the set is first asked about a program (a set
+// never asked decodes none): the caller vouches for them (a snapshot built
+// into the binary, checked by its test against the sources as this build
+// reads them). Words of another length than srcs (nil from a damaged
+// snapshot) are not used: the set then reads its sources.
+func IndexedCommandSet(srcs []string, words func() []string) *CommandSet {
 	s := LazyCommandSet(srcs)
-	if len(words) == len(srcs) {
-		s.lazy.words = words
-	}
+	s.lazy.given = words
 	return s
 }

@@ -8,7 +8,7 @@ import (
 
 // A set given its sources' program words (IndexedCommandSet) decides
 // every command as the set that reads them from its sources; words that
-// do not fit the sources are not used.
+// do not fit the sources (or none) are not used.
 func TestIndexedCommandSetMatchesLazy(t *testing.T) {
 	const home, cwd = "/home/u", "/home/u/p"
 	srcs := []string{
@@ -25,8 +25,9 @@ func TestIndexedCommandSetMatchesLazy(t *testing.T) {
 		"git push --force", "git reset --hard", "my prog x", "rm -f x", "kill -9 -1", "ls",
 	}
 	for _, sets := range [][2]*CommandSet{
-		{IndexedCommandSet(srcs, words), LazyCommandSet(srcs)},
-		{IndexedCommandSet(srcs, words[:3]), LazyCommandSet(srcs)},
+		{IndexedCommandSet(srcs, func() []string { return words }), LazyCommandSet(srcs)},
+		{IndexedCommandSet(srcs, func() []string { return words[:3] }), LazyCommandSet(srcs)},
+		{IndexedCommandSet(srcs, func() []string { return nil }), LazyCommandSet(srcs)},
 	} {
 		got, ref := sets[0], sets[1]
 		for _, line := range lines {

@@ -23,8 +23,9 @@ func TestSnapshotProgramWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := snap[len(snapshotMagic)+sha256.Size:]
-	// After the three sources, three words: "rm", "", "".
-	words := []byte{3, 2, 'r', 'm', 0, 0}
+	// After the three sources, their three words in one string: "rm",
+	// "", "".
+	words := []byte{6, 3, 2, 'r', 'm', 0, 0}
 	i := bytes.LastIndex(body, words)
 	if i < 0 {
 		t.Fatalf("program words %q not found in the body", words)
@@ -48,7 +49,7 @@ func TestSnapshotProgramWords(t *testing.T) {
 		return snapshotMagic + string(sum[:]) + string(body)
 	}
 	b := bytes.Clone(body)
-	b[i] = 2 // two words for three sources
+	b[i+1] = 2 // two words for three sources (and a byte left over)
 	if _, err := LoadSnapshot(seal(b)); !errors.Is(err, ErrSnapshot) {
 		t.Errorf("two words for three sources: err %v, want ErrSnapshot", err)
 	}

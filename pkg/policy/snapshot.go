@@ -42,21 +42,23 @@ var ErrSnapshot = errors.New("not a valid policy snapshot")
 // code: the code is part of the layout and never reused.
 //
 // A command condition's sources are followed by their program words
-// (match.ProgramWords), which a snapshot built into the binary gives its
-// command sets (indexed), so that a set is indexed by program without
-// reading its sources; a snapshot read from a file, made by whatever build
-// wrote it, has its sets read their sources (set).
+// (match.ProgramWords, encoded as a list in one string, so that rules
+// whose sets are never asked skip them at once), which a snapshot built
+// into the binary gives its command sets (indexed): a set asked about a
+// program then decodes them, and reads none of its sources to index
+// them. A snapshot read from a file, made by whatever build wrote it, has
+// its sets read their sources (set).
 var conditions = []struct {
 	code    uint64
 	key     string // the policy file's key, for readers of this table
 	get     func(r *Rule) []string
 	set     func(r *Rule, srcs []string)
-	indexed func(r *Rule, srcs, words []string) // for command conditions, whose sources are followed by their program words
+	indexed func(r *Rule, srcs []string, words func() []string) // for command conditions, whose sources are followed by their program words
 }{
 	{1, "command_matches", func(r *Rule) []string { return r.Command.Sources() }, func(r *Rule, s []string) { r.Command = match.LazyCommandSet(s) },
-		func(r *Rule, s, w []string) { r.Command = match.IndexedCommandSet(s, w) }},
+		func(r *Rule, s []string, w func() []string) { r.Command = match.IndexedCommandSet(s, w) }},
 	{2, "command_not_matches", func(r *Rule) []string { return r.NotCommand.Sources() }, func(r *Rule, s []string) { r.NotCommand = match.LazyCommandSet(s) },
-		func(r *Rule, s, w []string) { r.NotCommand = match.IndexedCommandSet(s, w) }},
+		func(r *Rule, s []string, w func() []string) { r.NotCommand = match.IndexedCommandSet(s, w) }},
 	{3, "path_matches", func(r *Rule) []string { return r.Path.Sources() }, func(r *Rule, s []string) { r.Path = match.LazyPathSet(s) }, nil},
 	{4, "path_not_matches", func(r *Rule) []string { return r.NotPath.Sources() }, func(r *Rule, s []string) { r.NotPath = match.LazyPathSet(s) }, nil},
 	{5, "domain_matches", func(r *Rule) []string { return domainSources(r.Domain) }, func(r *Rule, s []string) { r.Domain = lazyDomains(s) }, nil},
@@ -159,7 +161,9 @@ func Snapshot(p *Policy) ([]byte, error) {
 					rw.uint(c.code)
 					rw.strs(srcs)
 					if c.indexed != nil {
-						rw.strs(match.ProgramWords(srcs))
+						var ww snapWriter
+						ww.strs(match.ProgramWords(srcs))
+						rw.str(string(ww.b))
 					}
 				}
 			}
@@ -302,12 +306,9 @@ func (r *snapReader) skipRules() {
 			if conditions[k].indexed == nil {
 				continue
 			}
-			if r.count() != n {
+			if !wordsFit(r.str(), n) {
 				r.fail() // one program word for each source
 				return
-			}
-			for range n {
-				r.str()
 			}
 		}
 	}
@@ -330,15 +331,43 @@ func (r *snapReader) readRules(builtIn bool) []*Rule {
 			case c.indexed == nil:
 				c.set(rule, srcs)
 			case builtIn:
-				c.indexed(rule, srcs, r.strs())
+				blob := r.str()
+				c.indexed(rule, srcs, func() []string {
+					words, _ := decodeWords(blob, len(srcs))
+					return words
+				})
 			default:
-				r.strs()
+				r.str()
 				c.set(rule, srcs)
 			}
 		}
 		rules[j] = rule
 	}
 	return rules
+}
+
+// decodeWords reads a command condition's program words, written as one
+// string; ok is false unless they are n words and nothing else.
+func decodeWords(blob string, n int) (words []string, ok bool) {
+	r := &snapReader{s: blob}
+	if words = r.strs(); r.bad || r.i != len(r.s) || len(words) != n {
+		return nil, false
+	}
+	return words, true
+}
+
+// wordsFit reports whether a command condition's program words, written
+// as one string, are n words and nothing else, reading them as
+// decodeWords does without keeping them.
+func wordsFit(blob string, n int) bool {
+	r := &snapReader{s: blob}
+	if r.count() != n {
+		return false
+	}
+	for range n {
+		r.str()
+	}
+	return !r.bad && r.i == len(r.s)
 }
 
 // damagedMessage is the message of the rule that stands for rules that
