@@ -40,14 +40,8 @@ var (
 	}}
 )
 
-// fieldSet is the set of a text's words.
-func fieldSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+// fieldSet is the set of a text's words (table.Words).
+func fieldSet(s string) map[string]bool { return table.Words(s) }
 
 // StoreClient reports whether a program's commands may wipe a database,
 // and so are worth asking Disposable about.
@@ -158,11 +152,7 @@ var firstOperandDB = table.Map[string, bool]{Build: func() map[string]bool {
 // valueShort are the short options of those clients that take a value in
 // the next word, so that it is not read as an operand.
 var valueShort = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, o := range strings.Fields("-h -p -U -u -c -f -v -P -o -d -D -F -R -T -L") {
-		m[o] = true
-	}
-	return m
+	return table.Words("-h -p -U -u -c -f -v -P -o -d -D -F -R -T -L")
 }}
 
 // singleDashLong reports whether an option word is a long option spelled

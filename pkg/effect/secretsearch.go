@@ -23,14 +23,10 @@ import (
 // secretPatternWords are the words (a pattern's letters and digits, split
 // at everything else, lower-cased) that name secret material.
 var secretPatternWords = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`password passwords passwd secret secrets apikey apikeys token tokens
+	return table.Words(`password passwords passwd secret secrets apikey apikeys token tokens
 		credential credentials bearer akia sk_live rk_live ghp gho ghs glpat xoxb xoxp xoxa mnemonic privkey
 		private_key secret_key secretkey client_secret access_key accesskey auth_token authtoken api_token
-		passphrase dbpassword db_password key keys`) {
-		m[w] = true
-	}
-	return m
+		passphrase dbpassword db_password key keys`)
 }}
 
 // secretPatternPhrases are the runs of words that name secret material

@@ -90,11 +90,7 @@ var deployEnvOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // dashes) that give a release a registry to publish to or the credential
 // to publish with.
 var releaseOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, o := range strings.Fields("registry registry-url repository-url repo-url index-url upload-url publish-url token auth-token api-key apikey api-token access-token password pat") {
-		m[o] = true
-	}
-	return m
+	return table.Words("registry registry-url repository-url repo-url index-url upload-url publish-url token auth-token api-key apikey api-token access-token password pat")
 }}
 
 // unknownRelease reports, for a program the catalogue does not know, a

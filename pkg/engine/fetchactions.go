@@ -128,11 +128,7 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 // (/issues/new, /pull/42/edit) and act only where the query says
 // production or confirms.
 var operatingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, v := range strings.Fields("trigger restart reboot rerun retry build rebuild invoke dispatch launch bounce recycle failover kick fire reindex rollout rollback redeploy reload drain cordon scale") {
-		m[v] = true
-	}
-	return m
+	return table.Words("trigger restart reboot rerun retry build rebuild invoke dispatch launch bounce recycle failover kick fire reindex rollout rollback redeploy reload drain cordon scale")
 }}
 
 // operates reports an action name whose verb sets a running system going.

@@ -301,11 +301,7 @@ func historyName(base string) bool {
 // secretFileWords are the words of a file's name that say it keeps a
 // secret.
 var secretFileWords = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys") {
-		m[w] = true
-	}
-	return m
+	return table.Words("secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys")
 }}
 
 // secretFileName reports a file name whose last word, split at

@@ -403,13 +403,9 @@ var (
 // recordKeys are the argument names that carry a team's record: its text
 // (body, note, title) or which record it is (issue_id, ticket, id).
 var recordKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, k := range strings.Fields("body text content note notes comment comments message description title summary status state markdown " +
+	return table.Words("body text content note notes comment comments message description title summary status state markdown " +
 		"issue issueid issuekey issuenumber issueiid ticket ticketid ticketkey noteid commentid card cardid incident incidentid " +
-		"story storyid epic epicid milestone milestoneid page pageid id key number") {
-		m[k] = true
-	}
-	return m
+		"story storyid epic epicid milestone milestoneid page pageid id key number")
 }}
 
 // carriesRecord reports a tool's arguments that carry the record its name

@@ -18,11 +18,7 @@ import (
 
 // installNouns are the words of a tool's name for what an install adds.
 var installNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("package packages extension extensions plugin plugins module modules addon addons dependency dependencies software app") {
-		m[w] = true
-	}
-	return m
+	return table.Words("package packages extension extensions plugin plugins module modules addon addons dependency dependencies software app")
 }}
 
 // installLines are, by the word that names an installer or its registry,

@@ -151,14 +151,8 @@ func lazyWordSet(s string) *table.Map[string, bool] {
 	return &table.Map[string, bool]{Build: func() map[string]bool { return wordSet(s) }}
 }
 
-// wordSet is the set of a text's words.
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+// wordSet is the set of a text's words (table.Words).
+func wordSet(s string) map[string]bool { return table.Words(s) }
 
 // questionWords are the read words that, ending a tool's name after its
 // verb, make it a question about the change (overwrite_check,

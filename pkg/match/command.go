@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"rampart.dev/pkg/internal/table"
 )
 
 // Argv is one simple command prepared for matching: its program, its flags
@@ -106,113 +104,6 @@ func (a *Argv) hasFlags(short uint64, long []string) bool {
 	return true
 }
 
-// valueFlags are, per program, short options whose value may be attached
-// ("git checkout -bfeature"): the letters after one are its value, not
-// more flags.
-func valueFlags() map[string]string {
-	return map[string]string{
-		"git":  "bBcCmFtSuo",
-		"curl": "oOdHXuFTAeEwrbcDKmxyYz",
-		"ssh":  "bcDEeFIiJLlmOoPpQRSWw",
-		"tar":  "fCIT",
-		"sed":  "ef",
-		"grep": "efmABCD",
-	}
-}
-
-// subValueFlags are, per program and subcommand, the short options whose
-// value may be attached, where a subcommand's differ from the program's:
-// git log -Sfoo takes a value, git restore -SW . is -S -W.
-func subValueFlags() map[string]map[string]string {
-	return map[string]map[string]string{
-		"git": {"restore": "s"},
-	}
-}
-
-// singleDashLong are programs whose "-word" options are words, not clusters.
-func singleDashLong() map[string]bool {
-	return map[string]bool{
-		"find": true, "java": true, "gcc": true, "cc": true, "clang": true, "go": true,
-		"ffmpeg": true, "openssl": true, "xargs": false, "dd": true, "iptables": true,
-	}
-}
-
-// flagAliases maps, per program, the spellings of one flag onto a single
-// short letter so that every spelling matches every other.
-// minAbbrev is the shortest prefix of a long option read as the option:
-// three letters for GNU tools here, one for git, whose option parser takes
-// any unambiguous prefix (git reset --h is --hard).
-func minAbbrev(prog string) int {
-	if prog == "git" {
-		return 1
-	}
-	return 3
-}
-
-func flagAliases() map[string]map[string]byte {
-	return map[string]map[string]byte{
-		"rm":       {"recursive": 'r', "R": 'r', "force": 'f', "dir": 'd', "no-preserve-root": 0},
-		"cp":       {"recursive": 'r', "R": 'r', "force": 'f', "archive": 'a'},
-		"mv":       {"force": 'f'},
-		"chmod":    {"recursive": 'R'},
-		"chown":    {"recursive": 'R'},
-		"chgrp":    {"recursive": 'R'},
-		"git":      {"force": 'f', "hard": 0, "delete": 'd', "D": 'D'},
-		"shred":    {"remove": 'u', "zero": 'z', "force": 'f'},
-		"sed":      {"in-place": 'i'},
-		"base64":   {"decode": 'd', "D": 'd'},
-		"xxd":      {"revert": 'r'},
-		"kill":     {"KILL": '9'},
-		"rsync":    {"delete": 0, "recursive": 'r', "archive": 'a'},
-		"curl":     {"data": 'd', "upload-file": 'T', "form": 'F', "data-binary": 0},
-		"ssh":      {},
-		"docker":   {"force": 'f', "all": 'a', "volumes": 0, "privileged": 0},
-		"kubectl":  {"all": 0, "force": 0},
-		"npm":      {"force": 'f'},
-		"crontab":  {"remove": 'r'},
-		"truncate": {"size": 's'},
-		"tar":      {"extract": 'x', "create": 'c', "file": 'f', "gzip": 'z'},
-		"unzip":    {},
-		"find":     {},
-	}
-}
-
-// flagTable is what the tables above hold for one program.
-type flagTable struct {
-	vals    string            // valueFlags
-	subs    map[string]string // subValueFlags
-	aliases map[string]byte   // flagAliases
-	single  bool              // singleDashLong
-}
-
-// flagTables gathers, per program, what valueFlags, subValueFlags,
-// flagAliases and singleDashLong hold for it, so that parsing a command's
-// flags looks its program up once rather than in four maps (most programs
-// are in none). The five maps are made on first use (a process judging a
-// file read never parses a command's flags).
-var flagTables = table.Map[string, *flagTable]{Build: func() map[string]*flagTable {
-	m := map[string]*flagTable{}
-	of := func(prog string) *flagTable {
-		if m[prog] == nil {
-			m[prog] = &flagTable{}
-		}
-		return m[prog]
-	}
-	for prog, v := range valueFlags() {
-		of(prog).vals = v
-	}
-	for prog, v := range subValueFlags() {
-		of(prog).subs = v
-	}
-	for prog, v := range flagAliases() {
-		of(prog).aliases = v
-	}
-	for prog, v := range singleDashLong() {
-		of(prog).single = v
-	}
-	return m
-}}
-
 func bit(c byte) uint64 {
 	switch {
 	case c >= 'a' && c <= 'z':
@@ -234,17 +125,14 @@ func parseFlags(prog string, args []string, positional bool) (short uint64, long
 // parseFlagsInto is parseFlags appending to pos and long.
 func parseFlagsInto(prog string, args []string, positional bool, pos, long []string) (uint64, []string, []string) {
 	var short uint64
-	// The program's flag tables are looked up once (flagTables); its
-	// aliases are taken at its first flag: most commands of a line have
-	// few flags or none.
-	var aliases map[string]byte
-	single, looked := false, false
+	// The program's flag table (flagTableFor), nil for most programs.
+	t := flagTableFor(prog)
 	resolve := func(name string) (byte, bool, string) {
-		c, ok := aliases[name]
-		if !ok && len(name) >= minAbbrev(prog) {
+		c, ok := t.alias(name)
+		if !ok && t != nil && len(name) >= minAbbrev(prog) {
 			// GNU tools take any unambiguous prefix: --rec is --recursive.
-			for full, fc := range aliases {
-				if len(full) > len(name) && full[:len(name)] == name {
+			for _, a := range t.aliases {
+				if full, fc := a.name, a.c; len(full) > len(name) && full[:len(name)] == name {
 					if ok && fc != c {
 						ok = false
 						break
@@ -274,25 +162,20 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 	}
 	dashdash := false
 	var vals string
-	var subs map[string]string
-	t := flagTables.Get(prog)
+	single, subs := false, false // subs: the program's table may still give way to a subcommand's
 	if t != nil {
-		vals, subs = t.vals, t.subs
+		vals, single, subs = t.vals, t.single, len(t.subs) > 0
 	}
 	for _, a := range args {
-		if !dashdash && len(a) >= 2 && a[0] == '-' && a != "--" && !looked {
-			if t != nil {
-				aliases, single = t.aliases, t.single
-			}
-			looked = true
-		}
 		switch {
 		case dashdash || len(a) < 2 || a[0] != '-':
 			if positional {
 				pos = append(pos, a)
 			}
-			if v, ok := subs[a]; ok && !dashdash {
-				vals, subs = v, nil
+			if subs && !dashdash {
+				if v, ok := t.subVals(a); ok {
+					vals, subs = v, false
+				}
 			}
 		case a == "--":
 			// Recorded as a flag of its own: "git checkout -- ." differs
@@ -319,10 +202,8 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 					break
 				}
 				orig := c
-				if aliases != nil {
-					if alias, ok := aliases[string(c)]; ok && alias != 0 {
-						c = alias
-					}
+				if alias, ok := t.alias(string(c)); ok && alias != 0 {
+					c = alias
 				}
 				short |= bit(c)
 				if strings.IndexByte(vals, orig) >= 0 {
@@ -503,9 +384,42 @@ func looksLikePathPattern(w string) bool {
 // into slices of itself, without building each word anew.
 func splitWords(s string) []string {
 	if !strings.ContainsAny(s, `'"`) {
-		return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+		return splitBlanks(s)
 	}
 	return splitQuoted(s)
+}
+
+// splitBlanks splits s at runs of spaces and tabs, as strings.FieldsFunc
+// would (neither byte occurs inside a UTF-8 sequence), byte by byte and
+// into a slice made once: patterns are split as they are compiled, a few
+// dozen in a one-shot process, where FieldsFunc's decoding of every rune
+// and its growing of a list of spans cost several times the split.
+func splitBlanks(s string) []string {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' }
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !blank(s[i]) && (i == 0 || blank(s[i-1])) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	words := make([]string, 0, n)
+	for i := 0; i < len(s); {
+		for i < len(s) && blank(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !blank(s[j]) {
+			j++
+		}
+		if j > i {
+			words = append(words, s[i:j])
+		}
+		i = j
+	}
+	return words
 }
 
 // splitQuoted is splitWords for a pattern that may hold quotes.

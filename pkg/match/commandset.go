@@ -146,7 +146,8 @@ type lazyCommands struct {
 	srcs []string
 
 	wordsOnce sync.Once
-	words     []string // by index into srcs: indexedNames of each, "" when not indexed (read by programWords)
+	words     []string        // by index into srcs: indexedNames of each, "" when not indexed (read by programWords)
+	given     func() []string // the words, from IndexedCommandSet
 
 	mu       sync.Mutex
 	compiled []*CommandPattern          // by index into srcs; nil until needed
@@ -257,12 +258,13 @@ func (l *lazyCommands) pipelines() []*CommandPattern {
 // ones, and each asking used to read every source again.
 func (l *lazyCommands) programWords() []string {
 	l.wordsOnce.Do(func() {
-		l.words = make([]string, len(l.srcs))
-		for i, src := range l.srcs {
-			if w, ok := indexedNames(src); ok {
-				l.words[i] = w
+		if l.given != nil {
+			if w := l.given(); len(w) == len(l.srcs) {
+				l.words = w
+				return
 			}
 		}
+		l.words = ProgramWords(l.srcs)
 	})
 	return l.words
 }

@@ -100,7 +100,7 @@ func SortEntries(es []*Entry) {
 // one call reads the rules of the few entries that admit it.
 func (e *Entry) Rules() []*Rule {
 	if l := e.lazy; l != nil {
-		l.once.Do(func() { l.rules = decodeRules(l.src) })
+		l.once.Do(func() { l.rules = decodeRules(l.src, l.builtIn) })
 		return l.rules
 	}
 	return e.rules
@@ -109,9 +109,10 @@ func (e *Entry) Rules() []*Rule {
 // lazyRules are an entry's rules still in snapshot form: src was checked
 // when the snapshot was loaded, so laying it out cannot fail.
 type lazyRules struct {
-	src   string
-	once  sync.Once
-	rules []*Rule
+	src     string
+	builtIn bool // of a snapshot built into the binary (loadBuiltIn)
+	once    sync.Once
+	rules   []*Rule
 }
 
 // Names returns a one-element slice holding the entry's name. Callers must

@@ -33,34 +33,45 @@ import (
 
 // snapshotMagic starts every snapshot; its last byte is the layout's
 // version.
-const snapshotMagic = "rampart policy snapshot\x00\x02"
+const snapshotMagic = "rampart policy snapshot\x00\x03"
 
 // ErrSnapshot is a snapshot that is not one this build can read.
 var ErrSnapshot = errors.New("not a valid policy snapshot")
 
 // conditions are the rule conditions a snapshot holds, each under a fixed
 // code: the code is part of the layout and never reused.
+//
+// A command condition's sources are followed by their program words
+// (match.ProgramWords, encoded as a list in one string, so that rules
+// whose sets are never asked skip them at once), which a snapshot built
+// into the binary gives its command sets (indexed): a set asked about a
+// program then decodes them, and reads none of its sources to index
+// them. A snapshot read from a file, made by whatever build wrote it, has
+// its sets read their sources (set).
 var conditions = []struct {
-	code uint64
-	key  string // the policy file's key, for readers of this table
-	get  func(r *Rule) []string
-	set  func(r *Rule, srcs []string)
+	code    uint64
+	key     string // the policy file's key, for readers of this table
+	get     func(r *Rule) []string
+	set     func(r *Rule, srcs []string)
+	indexed func(r *Rule, srcs []string, words func() []string) // for command conditions, whose sources are followed by their program words
 }{
-	{1, "command_matches", func(r *Rule) []string { return r.Command.Sources() }, func(r *Rule, s []string) { r.Command = match.LazyCommandSet(s) }},
-	{2, "command_not_matches", func(r *Rule) []string { return r.NotCommand.Sources() }, func(r *Rule, s []string) { r.NotCommand = match.LazyCommandSet(s) }},
-	{3, "path_matches", func(r *Rule) []string { return r.Path.Sources() }, func(r *Rule, s []string) { r.Path = match.LazyPathSet(s) }},
-	{4, "path_not_matches", func(r *Rule) []string { return r.NotPath.Sources() }, func(r *Rule, s []string) { r.NotPath = match.LazyPathSet(s) }},
-	{5, "domain_matches", func(r *Rule) []string { return domainSources(r.Domain) }, func(r *Rule, s []string) { r.Domain = lazyDomains(s) }},
-	{6, "domain_not_matches", func(r *Rule) []string { return domainSources(r.NotDomain) }, func(r *Rule, s []string) { r.NotDomain = lazyDomains(s) }},
-	{7, "url_matches", func(r *Rule) []string { return globSources(r.URL) }, func(r *Rule, s []string) { r.URL = lazyGlobs(s) }},
-	{8, "url_not_matches", func(r *Rule) []string { return globSources(r.NotURL) }, func(r *Rule, s []string) { r.NotURL = lazyGlobs(s) }},
-	{9, "tool_name_matches", func(r *Rule) []string { return globSources(r.ToolName) }, func(r *Rule, s []string) { r.ToolName = lazyGlobs(s) }},
-	{10, "argument_matches", func(r *Rule) []string { return globSources(r.Argument) }, func(r *Rule, s []string) { r.Argument = lazyGlobs(s) }},
-	{11, "content_matches", func(r *Rule) []string { return globSources(r.Content) }, func(r *Rule, s []string) { r.Content = lazyGlobs(s) }},
-	{12, "response_matches", func(r *Rule) []string { return globSources(r.Response) }, func(r *Rule, s []string) { r.Response = lazyGlobs(s) }},
-	{13, "effect_matches", func(r *Rule) []string { return globSources(r.Effect) }, func(r *Rule, s []string) { r.Effect = lazyGlobs(s) }},
-	{14, "line_matches", func(r *Rule) []string { return globSources(r.RawLine) }, func(r *Rule, s []string) { r.RawLine = lazyGlobs(s) }},
-	{15, "annotation_hints", func(r *Rule) []string { return r.Hint }, func(r *Rule, s []string) { r.Hint = s }},
+	{1, "command_matches", func(r *Rule) []string { return r.Command.Sources() }, func(r *Rule, s []string) { r.Command = match.LazyCommandSet(s) },
+		func(r *Rule, s []string, w func() []string) { r.Command = match.IndexedCommandSet(s, w) }},
+	{2, "command_not_matches", func(r *Rule) []string { return r.NotCommand.Sources() }, func(r *Rule, s []string) { r.NotCommand = match.LazyCommandSet(s) },
+		func(r *Rule, s []string, w func() []string) { r.NotCommand = match.IndexedCommandSet(s, w) }},
+	{3, "path_matches", func(r *Rule) []string { return r.Path.Sources() }, func(r *Rule, s []string) { r.Path = match.LazyPathSet(s) }, nil},
+	{4, "path_not_matches", func(r *Rule) []string { return r.NotPath.Sources() }, func(r *Rule, s []string) { r.NotPath = match.LazyPathSet(s) }, nil},
+	{5, "domain_matches", func(r *Rule) []string { return domainSources(r.Domain) }, func(r *Rule, s []string) { r.Domain = lazyDomains(s) }, nil},
+	{6, "domain_not_matches", func(r *Rule) []string { return domainSources(r.NotDomain) }, func(r *Rule, s []string) { r.NotDomain = lazyDomains(s) }, nil},
+	{7, "url_matches", func(r *Rule) []string { return globSources(r.URL) }, func(r *Rule, s []string) { r.URL = lazyGlobs(s) }, nil},
+	{8, "url_not_matches", func(r *Rule) []string { return globSources(r.NotURL) }, func(r *Rule, s []string) { r.NotURL = lazyGlobs(s) }, nil},
+	{9, "tool_name_matches", func(r *Rule) []string { return globSources(r.ToolName) }, func(r *Rule, s []string) { r.ToolName = lazyGlobs(s) }, nil},
+	{10, "argument_matches", func(r *Rule) []string { return globSources(r.Argument) }, func(r *Rule, s []string) { r.Argument = lazyGlobs(s) }, nil},
+	{11, "content_matches", func(r *Rule) []string { return globSources(r.Content) }, func(r *Rule, s []string) { r.Content = lazyGlobs(s) }, nil},
+	{12, "response_matches", func(r *Rule) []string { return globSources(r.Response) }, func(r *Rule, s []string) { r.Response = lazyGlobs(s) }, nil},
+	{13, "effect_matches", func(r *Rule) []string { return globSources(r.Effect) }, func(r *Rule, s []string) { r.Effect = lazyGlobs(s) }, nil},
+	{14, "line_matches", func(r *Rule) []string { return globSources(r.RawLine) }, func(r *Rule, s []string) { r.RawLine = lazyGlobs(s) }, nil},
+	{15, "annotation_hints", func(r *Rule) []string { return r.Hint }, func(r *Rule, s []string) { r.Hint = s }, nil},
 }
 
 // conditionByCode finds a condition of the table by its code.
@@ -149,6 +160,11 @@ func Snapshot(p *Policy) ([]byte, error) {
 				if srcs := c.get(r); len(srcs) > 0 {
 					rw.uint(c.code)
 					rw.strs(srcs)
+					if c.indexed != nil {
+						var ww snapWriter
+						ww.strs(match.ProgramWords(srcs))
+						rw.str(string(ww.b))
+					}
 				}
 			}
 		}
@@ -225,7 +241,7 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 				r.fail()
 			}
 		}
-		e.lazy = &lazyRules{src: src}
+		e.lazy = &lazyRules{src: src, builtIn: !checkRules}
 		e.names = []string{e.Name}
 		e.prepare()
 		p.Entries[i] = e
@@ -278,19 +294,29 @@ func (r *snapReader) skipRules() {
 		r.str()
 		r.int()
 		for range r.count() {
-			if conditionByCode(r.uint()) < 0 {
+			k := conditionByCode(r.uint())
+			if k < 0 {
 				r.fail()
 				return
 			}
-			for range r.count() {
+			n := r.count()
+			for range n {
 				r.str()
+			}
+			if conditions[k].indexed == nil {
+				continue
+			}
+			if !wordsFit(r.str(), n) {
+				r.fail() // one program word for each source
+				return
 			}
 		}
 	}
 }
 
-// readRules lays out an entry's rules.
-func (r *snapReader) readRules() []*Rule {
+// readRules lays out an entry's rules; builtIn: of a snapshot built into
+// the binary, whose command sets take the program words it carries.
+func (r *snapReader) readRules(builtIn bool) []*Rule {
 	rules := make([]*Rule, r.count())
 	for j := range rules {
 		rule := &Rule{Action: r.action(), Message: r.str(), Line: int(r.int())}
@@ -300,11 +326,48 @@ func (r *snapReader) readRules() []*Rule {
 				r.fail()
 				break
 			}
-			conditions[k].set(rule, r.strs())
+			c, srcs := &conditions[k], r.strs()
+			switch {
+			case c.indexed == nil:
+				c.set(rule, srcs)
+			case builtIn:
+				blob := r.str()
+				c.indexed(rule, srcs, func() []string {
+					words, _ := decodeWords(blob, len(srcs))
+					return words
+				})
+			default:
+				r.str()
+				c.set(rule, srcs)
+			}
 		}
 		rules[j] = rule
 	}
 	return rules
+}
+
+// decodeWords reads a command condition's program words, written as one
+// string; ok is false unless they are n words and nothing else.
+func decodeWords(blob string, n int) (words []string, ok bool) {
+	r := &snapReader{s: blob}
+	if words = r.strs(); r.bad || r.i != len(r.s) || len(words) != n {
+		return nil, false
+	}
+	return words, true
+}
+
+// wordsFit reports whether a command condition's program words, written
+// as one string, are n words and nothing else, reading them as
+// decodeWords does without keeping them.
+func wordsFit(blob string, n int) bool {
+	r := &snapReader{s: blob}
+	if r.count() != n {
+		return false
+	}
+	for range n {
+		r.str()
+	}
+	return !r.bad && r.i == len(r.s)
 }
 
 // damagedMessage is the message of the rule that stands for rules that
@@ -314,9 +377,9 @@ const damagedMessage = "the policy snapshot is damaged: its rules cannot be read
 // decodeRules lays out rules that skipRules checked when their snapshot
 // was loaded. Should they fail to read all the same, the entry denies
 // every call it admits: a damaged policy never allows.
-func decodeRules(src string) []*Rule {
+func decodeRules(src string, builtIn bool) []*Rule {
 	r := &snapReader{s: src}
-	rules := r.readRules()
+	rules := r.readRules(builtIn)
 	if r.bad || r.i != len(r.s) {
 		return []*Rule{{Action: call.Deny, Message: damagedMessage}}
 	}

@@ -97,9 +97,11 @@ func TestSnapshotDamagedRules(t *testing.T) {
 // Rules that fail to lay out all the same deny what their entry admits.
 func TestDecodeRulesFailsClosed(t *testing.T) {
 	for _, src := range []string{"\x05", "\x01\x02\x00", "\x01\x02\x00\x00\x01\x63\x00"} {
-		rs := decodeRules(src)
-		if len(rs) != 1 || rs[0].Action != call.Deny || !rs[0].Unconditional() || rs[0].Message != damagedMessage {
-			t.Errorf("decodeRules(%q) = %+v, want one unconditional deny", src, rs)
+		for _, builtIn := range []bool{false, true} {
+			rs := decodeRules(src, builtIn)
+			if len(rs) != 1 || rs[0].Action != call.Deny || !rs[0].Unconditional() || rs[0].Message != damagedMessage {
+				t.Errorf("decodeRules(%q, %v) = %+v, want one unconditional deny", src, builtIn, rs)
+			}
 		}
 	}
 }

@@ -21,14 +21,8 @@ var pwshApprovedVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("add approve assert backup block build checkpoint clear close compare complete compress confirm connect convert convertfrom convertto copy debug deny deploy disable disconnect dismount edit enable enter exit expand export find format get grant group hide import initialize install invoke join limit lock measure merge mount move new open optimize out ping pop protect publish push read receive redo register remove rename repair request reset resize resolve restart restore resume revoke save search select send set show skip split start step stop submit suspend switch sync test trace unblock undo uninstall unlock unprotect unpublish unregister update use wait watch write")
 }}
 
-// fieldSet is the set of a text's words.
-func fieldSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+// fieldSet is the set of a text's words (table.Words).
+func fieldSet(s string) map[string]bool { return table.Words(s) }
 
 // pwshCmdletShape reports a program word written as a PowerShell cmdlet's
 // name: an approved verb, a hyphen and a noun, each capitalised

@@ -75,14 +75,14 @@ var scriptRunners = table.Map[string, scriptRunner]{Build: func() map[string]scr
 }}
 
 // scriptRunnerNames are the program names scriptRunners has an entry for,
-// alone or with a verb.
+// alone or with a verb (TestScriptRunnerNames keeps the two in step):
+// named here, not read from scriptRunners, whose entries a process that
+// asks only whether a program is a runner (every command's name kinds
+// ask) would otherwise build in full.
 var scriptRunnerNames = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for k := range scriptRunners.Build() {
-		name, _, _ := strings.Cut(k, " ")
-		m[name] = true
-	}
-	return m
+	return fieldSet("go java jbang kotlinc kotlinc-jvm dotnet scala-cli dart ts-node ts-node-esm ts-node-script tsx esno esrun " +
+		"babel-node swc-node sucrase-node vite-node jiti bun escript rust-script cargo-script scriptisto runghc runhaskell stack cabal " +
+		"nim zig clojure clj bb mix crystal tcc R r papermill runipy voila jupyter jupyter-nbconvert nbconvert streamlit marimo panel quarto")
 }}
 
 // runnerScript returns the script a runner's words run (words[0] being

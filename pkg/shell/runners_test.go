@@ -127,3 +127,24 @@ func TestFetchedAtRun(t *testing.T) {
 		}
 	}
 }
+
+// scriptRunnerNames names exactly the programs scriptRunners has entries
+// for, alone or with a verb.
+func TestScriptRunnerNames(t *testing.T) {
+	want := map[string]bool{}
+	for k := range scriptRunners.Build() {
+		name, _, _ := strings.Cut(k, " ")
+		want[name] = true
+	}
+	got := scriptRunnerNames.Build()
+	for name := range want {
+		if !got[name] {
+			t.Errorf("scriptRunners has %q, scriptRunnerNames does not", name)
+		}
+	}
+	for name := range got {
+		if !want[name] {
+			t.Errorf("scriptRunnerNames has %q, scriptRunners does not", name)
+		}
+	}
+}

@@ -1712,12 +1712,8 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 // xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
 // OCaml, and the JVM's script runners (Groovy, jrunscript, jshell).
 var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, n := range strings.Fields("tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal") {
-		m[n] = true
-	}
-	return m
+	return table.Words("tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
+		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal")
 }}
 
 // RunsCode reports whether name is a shell or an interpreter: a program
