@@ -47,8 +47,10 @@ func consoleCode(name string, words []string) (lang, operand string, file, ok bo
 	if cl.Entry == nil {
 		return "", "", false, false
 	}
-	if lang = cl.Entry.Prop("stdin-code"); langs()[lang] == nil {
-		return "", "", false, false // no scanner reads it
+	if lang = cl.Entry.Prop("stdin-code"); lang == "opaque" {
+		lang = name // iex: a language no scanner reads, named for its program as tclsh's is
+	} else if langs()[lang] == nil {
+		return "", "", false, false
 	}
 	for _, w := range cl.Words {
 		if w.Role == catalog.Code || w.Role == catalog.Exec {

@@ -1862,6 +1862,9 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
 	}
+	if lang, ok := consoleReadsStdin(name, words); ok {
+		return lang, true // echo CODE | wp shell, iex -S mix < s.exs (stdincode.go)
+	}
 	if otherInterpreters.Get(unversioned(name)) || shellLike.Get(name) {
 		// tclsh, xonsh, ipython with no script, or "-": the code is
 		// their input, in a language read by nobody here
@@ -1888,9 +1891,6 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		if lang, ok := loneReadsStdin(sh); ok {
 			return lang, true
 		}
-	}
-	if lang, ok := consoleReadsStdin(name, words); ok {
-		return lang, true // echo CODE | wp shell (stdincode.go)
 	}
 	switch name {
 	case "parallel":
