@@ -72,7 +72,10 @@
 // whose code no scanner reads (its code is unknown when it acts), and
 // "code-lang=php" (python, ruby, node...) an entry whose code role is read
 // in that language as its interpreter's one-liner would be (wp eval,
-// rails runner, manage.py shell -c); "opens"
+// rails runner, manage.py shell -c); "stdin-code=php" (ruby, python...)
+// a console that runs the code on its standard input, or in the script
+// file its exec or code word names, in that language (wp shell, rails
+// console, wp eval-file F, drush php:script F); "opens"
 // a program whose written files are read as well (a database client's
 // database file); "request-items" a client whose operands are HTTPie
 // request items (FIELD@FILE sends the file).

@@ -30,6 +30,17 @@ var pathDirs = []string{"~/.local/bin", "~/bin", "~/go/bin", "~/.cargo/bin", "~/
 // shArgv stands for "the file is run" in a synthetic pipeline.
 var shArgv = match.Argv{Name: "sh", Program: "sh"}
 
+// langArgvs stand for a console's input run as code of a language
+// (shell.ConsoleStdin): the language's interpreter in a pipeline.
+var langArgvs = map[string]*match.Argv{
+	"php":    {Name: "php", Program: "php"},
+	"ruby":   {Name: "ruby", Program: "ruby"},
+	"python": {Name: "python", Program: "python"},
+	"node":   {Name: "node", Program: "node"},
+	"perl":   {Name: "perl", Program: "perl"},
+	"lua":    {Name: "lua", Program: "lua"},
+}
+
 type downloadRun struct {
 	from *match.Argv // the download
 	run  *match.Argv // what runs it

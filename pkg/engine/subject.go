@@ -243,6 +243,12 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 				// … | ssh HOST bash, … | docker run -i IMAGE sh, … | vagrant
 				// ssh -c bash: a shell there runs the stage's input.
 				a = &shArgv
+			} else if k > 0 && res.Commands[js[k-1]].Depth == c.Depth {
+				if lang := shell.ConsoleStdin(c); lang != "" && langArgvs[lang] != nil {
+					// … | wp shell, … | bin/rails console: the console
+					// runs its input as the language's interpreter would.
+					a = langArgvs[lang]
+				}
 			}
 			stages = append(stages, a)
 		}

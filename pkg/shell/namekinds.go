@@ -185,7 +185,8 @@ func stdinReaderName(name string) bool {
 	}
 	// container runs, and wrappers whose command is a shell string
 	// (runselsewhere.go)
-	return containerRunner(name) || catalog.Default().IsWrapper(name)
+	// consoles the catalogue marks stdin-code (stdincode.go)
+	return containerRunner(name) || catalog.Default().IsWrapper(name) || catalog.Default().SummaryOf(name).MayHave("stdin-code")
 }
 
 // runsNothingName reports a program in which runs finds nothing unless the
@@ -212,8 +213,8 @@ func runsNothingName(name string) bool {
 	if otherInterpreters.Get(unversioned(name)) || scriptRunnerNames.Get(name) {
 		return false // tclsh s.tcl runs s.tcl, go run s.go s.go (runners.go)
 	}
-	if catalog.Default().SummaryOf(name).MayHave("code-lang") {
-		return false // wp eval CODE: code in a language (catalogCode)
+	if sum := catalog.Default().SummaryOf(name); sum.MayHave("code-lang") || sum.MayHave("stdin-code") {
+		return false // wp eval CODE: code in a language (catalogCode); wp eval-file F (stdincode.go)
 	}
 	switch name {
 	case "set", "shift", "alias", "hash", "source", ".", "eval", "su", "runuser", "mosh", "watch", "flock", "find", "fd", "fdfind",

@@ -563,21 +563,12 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		if lang := scriptLang(name); lang != "" {
 			if _, _, ok := interpCode(words); !ok {
 				if op := scriptOperand(words); op != "" {
-					if text, ok := s.files[s.key(op)]; ok && codeMarkers()[lang].network != nil {
-						// python3 /tmp/s.py, written on the line: judged by
-						// its text as -c code is, what it does kept on the
-						// command, and the variables it reads its inputs.
-						i := len(s.out) - 1
-						s.ranFile(i, op)
-						s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
-						if env := s.envInputsOf(lang, text); len(env) > 0 {
-							s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], s.inputIndices(env)...)
-						}
-					} else {
-						s.runFile(op, lang, f)
-					}
+					s.scriptFile(f, lang, op)
 				}
 			}
+		}
+		if lang, file := consoleScript(name, words); file != "" {
+			s.scriptFile(f, lang, file) // stdincode.go: wp eval-file F, rails runner F
 		}
 		s.preloads(f, name, words) // preloads.go: node -r ./x.js
 		if otherInterpreters.Get(unversioned(name)) && !shellLike.Get(name) {
@@ -1809,6 +1800,23 @@ func readsStdinKinds(kinds uint32, name string, words []string) (string, bool) {
 	return readsStdinOf(name, words)
 }
 
+// scriptFile judges a script file an interpreter or a console runs in
+// lang: written on the line, by its text as -c code is (python3 /tmp/s.py),
+// what it does kept on the command and the variables it reads its inputs;
+// otherwise as a file run (fetched, or written unseen).
+func (s *state) scriptFile(f frame, lang, op string) {
+	if text, ok := s.files[s.key(op)]; ok && codeMarkers()[lang].network != nil {
+		i := len(s.out) - 1
+		s.ranFile(i, op)
+		s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
+		if env := s.envInputsOf(lang, text); len(env) > 0 {
+			s.out[i].Inputs = append(s.out[i].Inputs[:len(s.out[i].Inputs):len(s.out[i].Inputs)], s.inputIndices(env)...)
+		}
+		return
+	}
+	s.runFile(op, lang, f)
+}
+
 // readsStdinOf is readsStdin for a program named name.
 func readsStdinOf(name string, words []string) (string, bool) {
 	if isShell(name) {
@@ -1829,6 +1837,9 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		return "sh", !hasC && (stdin || i >= len(words))
 	}
 	if lang := scriptLang(name); lang != "" {
+		if lang, ok := consoleReadsStdin(name, words); ok {
+			return lang, true // python manage.py shell < s.py (stdincode.go)
+		}
 		words = runVerbDropped(name, words)
 		_, hasCode, stdin := codeArgs(lang, words)
 		if op := scriptOperand(words); !hasCode && fromDescriptor(op) {
@@ -1850,6 +1861,9 @@ func readsStdinOf(name string, words []string) (string, bool) {
 	}
 	if sshNames.Get(name) {
 		return remoteReadsStdin(words)
+	}
+	if lang, ok := consoleReadsStdin(name, words); ok {
+		return lang, true // echo CODE | wp shell, iex -S mix < s.exs (stdincode.go)
 	}
 	if otherInterpreters.Get(unversioned(name)) || shellLike.Get(name) {
 		// tclsh, xonsh, ipython with no script, or "-": the code is
