@@ -106,10 +106,8 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 					f.source = "secret"
 					// kubectl get secret X (its format decides), git config
 					// --get http.extraheader; not git config credential.helper
-					// (a helper's name) or a key followed by the value it sets;
-					// shows-args: the operand is itself the verb that prints
-					// the stored credentials (cmdkey /list)
-					declared = declared || e.Prop("shows-format") != "" || e.Has("shows-args") || w.Text == last && keyNamesSecret(w.Text)
+					// (a helper's name) or a key followed by the value it sets
+					declared = declared || e.Prop("shows-format") != "" || w.Text == last && keyNamesSecret(w.Text)
 				}
 			}
 			if f.source == "" && a.fedBySecretListing(i, c, args) {
