@@ -27,13 +27,14 @@ var WindowsStores = map[string]string{
 // ...System32configSAM, which is how a POSIX shell hands on an unquoted
 // one), and NTDS.dit wherever it sits.
 // LSASS is named by its process name only to a program that attaches to a
-// process (procdump lsass.exe): elsewhere the name is only looked up.
+// process (procdump lsass.exe, rundll32 comsvcs.dll MiniDump with
+// (Get-Process lsass).Id): elsewhere the name is only looked up.
 func storeWord(w string, attaches bool) string {
 	w = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(w), "/", `\`))
 	if w == "" {
 		return ""
 	}
-	if attaches && (w == "lsass" || w == "lsass.exe") {
+	if attaches && namesLsass(w) {
 		return "lsass"
 	}
 	if strings.HasSuffix(w, "ntds.dit") {
@@ -116,4 +117,21 @@ func silencesAudit(e *catalog.Entry, cl *catalog.Classified) bool {
 		named = named || args != "" && matchesAny(w.Text, args)
 	}
 	return verb && named
+}
+
+// namesLsass reports whether a word names the LSASS process: the name
+// itself, or a lookup of its id ((Get-Process lsass).Id, $(pidof lsass)),
+// not a dump file named after it (lsass.dmp), which is where it is written.
+func namesLsass(w string) bool {
+	if strings.HasSuffix(w, ".dmp") {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(w, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) {
+		if f == "lsass" {
+			return true
+		}
+	}
+	return false
 }

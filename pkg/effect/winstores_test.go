@@ -29,6 +29,8 @@ func TestWindowsStores(t *testing.T) {
 		`sc config eventlog start= disabled`:                                   logs,
 		`net stop eventlog`:                                                    logs,
 		`wevtutil.exe cl Security`:                                             logs,
+		`wevtutil sl Security /e:false`:                                        logs,
+		`rundll32.exe comsvcs.dll MiniDump "$(pgrep lsass)" l.dmp full`:        lsass,
 		`auditpol /clear /y`:                                                   logs,
 		`auditpol /set /category:* /success:disable /failure:disable`:          logs,
 	} {
@@ -39,6 +41,8 @@ func TestWindowsStores(t *testing.T) {
 	for _, line := range []string{
 		`tasklist /fi "imagename eq lsass.exe"`,
 		`procdump.exe -ma webapp.exe webapp.dmp`,
+		`procdump.exe -ma 4242 lsass.dmp`,
+		`wevtutil sl Application /ms:104857600`,
 		`reg.exe query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Explorer'`,
 		`ntdsutil "ac i ntds" "files" "info" q q`,
 		`sc.exe query EventLog`,
