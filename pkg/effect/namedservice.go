@@ -73,11 +73,11 @@ func namedServiceHome(hosts []string, service string) bool {
 }
 
 func namedServiceHost(host, service string) bool {
-	if loopback(host) || privateName(host) {
+	if privateHost(host) { // selfhosted.go
 		return true
 	}
-	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
-		return a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast()
+	if _, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return false // a public address names no service
 	}
 	for _, d := range namedServiceDomains.Get(service) {
 		if host == d || strings.HasSuffix(host, "."+d) {

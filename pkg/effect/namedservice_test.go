@@ -27,6 +27,7 @@ func TestNamedServiceHome(t *testing.T) {
 		{"drone", []string{"https://ci"}, true},
 		{"drone", []string{"http://10.0.4.2/api"}, true},
 		{"drone", []string{"http://[fd00::2]/api"}, true},
+		{"drone", []string{"http://[2001:db8::7]/api"}, false},
 		{"drone", []string{"https://drone.acme.io/a", "https://collect.example.net/b"}, false},
 		{"drone", []string{"$DRONE_SERVER/api"}, true},
 		{"apca", []string{"https://paper-api.alpaca.markets/v2/account"}, true},

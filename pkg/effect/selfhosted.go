@@ -54,11 +54,11 @@ func selfHostedHost(host, service string, clouds []string) bool {
 			return true
 		}
 	}
-	if loopback(host) || privateName(host) {
-		return true
-	}
 	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
 		return a.IsPrivate() || a.IsLoopback()
+	}
+	if privateHost(host) {
+		return true
 	}
 	labels := strings.Split(host, ".")
 	for _, l := range labels[:len(labels)-1] {
@@ -67,6 +67,16 @@ func selfHostedHost(host, service string, clouds []string) bool {
 		}
 	}
 	return false
+}
+
+// privateHost reports a host on this machine or a private network: a
+// loopback name or address, a name only a private network resolves, or a
+// private, loopback or link-local address.
+func privateHost(host string) bool {
+	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast()
+	}
+	return loopback(host) || privateName(host) // (an IPv6 address has no dot, as a private name has none)
 }
 
 // privateName reports a host name only a private network resolves.
@@ -104,8 +114,8 @@ func selfManagedInstance(hosts []string, tool string) (instance, public bool) {
 			continue
 		}
 		host := strings.ToLower(u.Host)
-		if selfHostedHost(host, "", nil) {
-			continue // private or loopback
+		if privateHost(host) {
+			continue
 		}
 		named := false
 		for _, n := range names {

@@ -21,6 +21,7 @@ func TestSelfHostedHome(t *testing.T) {
 		{"nomad", []string{"http://nomad-1:4646/v1/jobs"}, true},
 		{"nomad", []string{"https://nomad-ui-proxy.hashitools.net/t"}, false},
 		{"nomad", nil, true},
+		{"nomad", []string{"http://[2001:db8::7]:4646/v1/jobs"}, false},
 	} {
 		home, ok := selfHostedHome(c.hosts, c.service)
 		if !ok || home != c.home {
