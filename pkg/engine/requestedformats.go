@@ -193,6 +193,26 @@ func warnsOff(before string) bool {
 	return false
 }
 
+// xmlElements returns the text of each <tag>…</tag> element in s, in
+// order, unescaped.
+func xmlElements(s, tag string) []string {
+	var out []string
+	open, closing := "<"+tag+">", "</"+tag+">"
+	for {
+		a := strings.Index(s, open)
+		if a < 0 {
+			return out
+		}
+		s = s[a+len(open):]
+		z := strings.Index(s, closing)
+		if z < 0 {
+			return out
+		}
+		out = append(out, xmlText(s[:z]))
+		s = s[z:]
+	}
+}
+
 // xmlRunConfigs reports JetBrains run configurations, a Maven project and
 // an Ant build file.
 func xmlRunConfigs(p, base, dir string) bool {
@@ -232,20 +252,7 @@ func xmlCommandLines(content string) []string {
 		if end < 0 {
 			end = len(rest)
 		}
-		block := rest[e:end]
-		for {
-			a := strings.Index(block, "<argument>")
-			if a < 0 {
-				break
-			}
-			block = block[a+len("<argument>"):]
-			z := strings.Index(block, "</argument>")
-			if z < 0 {
-				break
-			}
-			argv = append(argv, xmlText(block[:z]))
-			block = block[z:]
-		}
+		argv = append(argv, xmlElements(rest[e:end], "argument")...)
 		out = append(out, quoteArgv(argv))
 	}
 	for rest := content; len(out) < maxAutoRunLines; {
