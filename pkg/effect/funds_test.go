@@ -71,6 +71,26 @@ func TestTokenToOtherHost(t *testing.T) {
 			t.Errorf("%q: token sent elsewhere = %v, want %v (%v)", line, got, want, effectsOf(line))
 		}
 	}
+	// A GitHub Enterprise Server of the team's: a private one is its own,
+	// a public one named for GitHub may be anyone's named like it (asks).
+	for line, unknown := range map[string]bool{
+		"gh api --hostname github.acme.internal /user": false,
+		"GH_HOST=10.0.4.2 gh pr list":                  false,
+		"GH_HOST=github.acme.com gh pr list":           true,
+		"gh api --hostname ghe.acme.io /user":          true,
+	} {
+		effs := effectsOf(line)
+		got := false
+		for _, e := range effs {
+			if e.Kind == Read && e.Detail == "token" {
+				t.Errorf("%q: token read as sent elsewhere (%v)", line, effs)
+			}
+			got = got || e.Kind == Unknown && e.Detail == "secret-host"
+		}
+		if got != unknown {
+			t.Errorf("%q: secret-host = %v, want %v (%v)", line, got, unknown, effs)
+		}
+	}
 }
 
 // TestOwnCredentialMount: a credential directory mounted into an image

@@ -91,10 +91,11 @@ func privateName(host string) bool {
 
 // selfManagedNames are, for services that also ship as software a team
 // runs itself, the names its hosts go by: GitLab's self-managed
-// instances (gitlab.acme.io), Sentry's, Jira's and Confluence's.
+// instances (gitlab.acme.io), GitHub Enterprise Server's (github.acme.com,
+// ghe.acme.io), Sentry's, Jira's and Confluence's.
 var selfManagedNames = table.Map[string, []string]{Build: func() map[string][]string {
 	return map[string][]string{
-		"glab": {"gitlab"}, "sentry": {"sentry"}, "atlassian": {"jira", "confluence", "bitbucket"},
+		"glab": {"gitlab"}, "gh": {"github", "ghe"}, "sentry": {"sentry"}, "atlassian": {"jira", "confluence", "bitbucket"},
 	}
 }}
 
@@ -110,7 +111,10 @@ func selfManagedInstance(hosts []string, tool string) (instance, public bool) {
 	}
 	for _, h := range hosts {
 		u, ok := match.ParseURL(h)
-		if !ok || u.Host == "" || allHome([]string{h}, tool, false) {
+		if !ok || u.Host == "" {
+			return false, false // no host to be an instance
+		}
+		if allHome([]string{h}, tool, false) {
 			continue
 		}
 		host := strings.ToLower(u.Host)
@@ -121,10 +125,22 @@ func selfManagedInstance(hosts []string, tool string) (instance, public bool) {
 		for _, n := range names {
 			named = named || selfHostedHost(host, n, nil)
 		}
-		if !named {
+		if !named || spellsHome(host, tool) {
 			return false, false
 		}
 		public = true
 	}
 	return true, public
+}
+
+// spellsHome reports a host that begins with one of the service's own
+// domains and goes on elsewhere (github.com.evil.io, gitlab.com-ci.net):
+// named to be taken for the service, not an instance of it.
+func spellsHome(host, tool string) bool {
+	for _, d := range homeDomains()[tool] {
+		if len(host) > len(d) && strings.HasPrefix(host, d) && (host[len(d)] == '.' || host[len(d)] == '-') {
+			return true
+		}
+	}
+	return false
 }

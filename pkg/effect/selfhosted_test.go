@@ -46,7 +46,14 @@ func TestSelfManagedInstance(t *testing.T) {
 		{"glab", []string{"https://collect.example.net/in"}, false, false},
 		{"glab", []string{"https://gitlab.acme.internal/x", "https://collect.example.net/in"}, false, false},
 		{"atlassian", []string{"https://jira.acme.io/rest/api/2/issue/A-1"}, true, true},
-		{"gh", []string{"https://github.acme.io/api/v3"}, false, false},
+		{"gh", []string{"https://github.acme.io/api/v3"}, true, true},
+		{"gh", []string{"https://ghe.acme.internal/api/v3"}, true, false},
+		{"gh", []string{"https://api.github.com/user", "https://github.acme.internal/api/v3"}, true, false},
+		{"gh", []string{"https://github.com.evil.io/api/v3"}, false, false},
+		{"gh", []string{"https://github.com-enterprise.io/api/v3"}, false, false},
+		{"glab", []string{"https://gitlab.com.collect.net/api/v4"}, false, false},
+		{"gh", []string{"https://git.acme.com/api/v3"}, false, false},
+		{"gh", []string{""}, false, false},
 	} {
 		instance, public := selfManagedInstance(c.hosts, c.tool)
 		if instance != c.instance || public != c.public {

@@ -12,7 +12,11 @@ import (
 // "token-file" names the file, "token-host" the service's own host, and
 // "host-option" and "host-env" how a call names another (gh api
 // --hostname H, GH_HOST=H gh …): told a host that is not the service's,
-// the call reads the token and sends it there.
+// the call reads the token and sends it there. A host that may be the
+// service's own self-managed instance is not another host: a private one
+// (github.acme.internal) is the team's, and a public one named for the
+// service (github.acme.com) may be the team's or someone's named like it,
+// which asks (selfhosted.go).
 
 // tokenToOtherHost judges command i's host option and variable.
 func (a *analysis) tokenToOtherHost(i int, c *shell.Command, cl *catalog.Classified, f *cmdFacts) {
@@ -34,6 +38,13 @@ func (a *analysis) tokenToOtherHost(i int, c *shell.Command, cl *catalog.Classif
 	host = strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://"), "/"))
 	own := e.Prop("token-host")
 	if host == "" || host == own || strings.HasSuffix(host, "."+own) || strings.HasPrefix(host, "$") {
+		return
+	}
+	service, _, _ := strings.Cut(e.Name, " ") // "gh api": gh's token
+	if instance, public := selfManagedInstance([]string{"https://" + host}, service); instance {
+		if public {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "secret-host", Word: service + "'s token sent to " + host + ", which may be a self-managed instance of its service or someone else's"})
+		}
 		return
 	}
 	p := a.clean(e.Prop("token-file"), i)
