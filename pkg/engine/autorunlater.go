@@ -85,14 +85,16 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		if code == "" {
 			return nil, false
 		}
-		return []string{interp + " " + shellQuote(code)}, own
+		lines := []string{interp + " " + shellQuote(code)}
+		if quotedStringFile(lower) {
+			// premake's Lua runs as code, and the commands its
+			// prebuildcommands quote run on every build
+			lines = append(lines, buildFileLines(lower, content)...)
+		}
+		return limitLines(lines), own
 	}
 	if quotedStringFile(lower) {
-		lines := quotedLines(content)
-		if lower == "mix.exs" {
-			lines = append(lines, mixCmdLines(content)...)
-		}
-		return limitLines(lines), false
+		return limitLines(buildFileLines(lower, content)), false
 	}
 	return scriptLines(dir, lower, content), false // scriptwrites.go
 }
@@ -469,8 +471,8 @@ func laterInterpreter(lower string) (interp string, own bool) {
 		return "python3 -c", false // scons, waf and conan run them as Python on every build
 	case lower == "makefile.pl" || lower == "build.pl":
 		return "perl -e", false // the first step of every CPAN module's build
-	case lower == "xmake.lua":
-		return "lua -e", false // xmake runs it as Lua
+	case lower == "xmake.lua" || lower == "premake5.lua" || lower == "premake4.lua":
+		return "lua -e", false // xmake and premake run it as Lua
 	case lower == "noxfile.py" || lower == "fabfile.py" || lower == "dodo.py" || lower == "tasks.py" || lower == "conf.py":
 		return "python3 -c", false // nox, fabric, doit and invoke run them; sphinx's conf.py on every docs build
 	case lower == "hatch_build.py" || lower == "pdm_build.py":
@@ -564,9 +566,59 @@ func quotedStringFile(lower string) bool {
 	return strings.HasSuffix(lower, ".jenkinsfile") || strings.HasSuffix(lower, ".groovy") && strings.Contains(lower, "jenkins")
 }
 
+// buildFileLines returns the command lines a build file in a language no
+// program here reads quotes (quotedLines), as the build tool runs them:
+// gyp's command expansions (<!(CMD), <!@(CMD)) are CMD, dune's
+// %{env:NAME=DEFAULT} is the variable, and mix's cmd steps are theirs.
+func buildFileLines(lower, content string) []string {
+	if lower == "dune" || strings.HasSuffix(lower, ".opam") || lower == "opam" {
+		content = duneEnv(content)
+	}
+	lines := quotedLines(content)
+	for i, l := range lines {
+		for _, open := range []string{"<!@(", "<!(", ">!@(", ">!("} {
+			if inner, ok := strings.CutPrefix(strings.TrimSpace(l), open); ok && strings.HasSuffix(inner, ")") {
+				lines[i] = strings.TrimSuffix(inner, ")")
+				break
+			}
+		}
+	}
+	if lower == "mix.exs" {
+		lines = append(lines, mixCmdLines(content)...)
+	}
+	return lines
+}
+
+// duneEnv writes dune's and opam's environment forms as the shell's:
+// %{env:NAME=DEFAULT} as ${NAME:-DEFAULT}, %{env:NAME} as $NAME.
+func duneEnv(content string) string {
+	const open = "%{env:"
+	var b strings.Builder
+	for {
+		i := strings.Index(content, open)
+		if i < 0 {
+			break
+		}
+		end := strings.IndexByte(content[i:], '}')
+		if end < 0 {
+			break
+		}
+		b.WriteString(content[:i])
+		name, def, hasDef := strings.Cut(content[i+len(open):i+end], "=")
+		if hasDef {
+			b.WriteString("${" + name + ":-" + def + "}")
+		} else {
+			b.WriteString("${" + name + "}")
+		}
+		content = content[i+end+1:]
+	}
+	b.WriteString(content)
+	return b.String()
+}
+
 // quotedLines returns the quoted strings of code that hold a space (a
 // command line has words). Strings joined on a line by "+" are one
-// string ('rm -rf ' + '/home/dev'), and strings listed with commas are the
+// string ('rm -rf ' + '/home/dev', Lua's 'rm -rf ' .. '/home/dev'), and strings listed with commas are the
 // words of one command (commandLine 'rm', '-rf', '/home/dev'), each
 // string with a space a line of its own as well.
 func quotedLines(content string) []string {
@@ -586,10 +638,15 @@ func quotedLines(content string) []string {
 			for k < len(content) && (content[k] == ' ' || content[k] == '\t') {
 				k++
 			}
-			if k >= len(content) || content[k] != '+' && content[k] != ',' {
+			if k+1 < len(content) && content[k] == '.' && content[k+1] == '.' {
+				k++ // Lua's .. joins as + does
+			} else if k >= len(content) || content[k] != '+' && content[k] != ',' {
 				break
 			}
 			sep := content[k]
+			if sep == '.' {
+				sep = '+'
+			}
 			k++
 			for k < len(content) && (content[k] == ' ' || content[k] == '\t') {
 				k++

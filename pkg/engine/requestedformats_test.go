@@ -78,6 +78,10 @@ func TestRequestedFormatLines(t *testing.T) {
 		{"/p/binding.gyp", "{\"actions\": [{\"action\": [\"python3\", \"gen.py\", \"--out x\"]}]}", "python3 gen.py --out x"},
 		{"/p/src/dune", "(rule (action (run bash -c \"make stamp\")))", "make stamp"},
 		{"/p/premake5.lua", "prebuildcommands { \"python3 tools/gen.py\" }", "python3 tools/gen.py"},
+		{"/p/premake5.lua", "prebuildcommands { \"python3 \" .. \"tools/gen.py\" }", "python3 tools/gen.py"},
+		{"/p/binding.gyp", "{'variables': {'v': '<!(python3 tools/ver.py --short)'}}", "python3 tools/ver.py --short"},
+		{"/p/binding.gyp", "{'sources': ['<!@(ls -1 src/*.cc)']}", "ls -1 src/*.cc"},
+		{"/p/src/dune", "(rule (action (run sh -c \"cp %{env:SRC=/p/src}/a out\")))", "cp ${SRC:-/p/src}/a out"},
 	} {
 		if got, _ := laterRunLines(c.path, c.content); !slices.Contains(got, c.want) {
 			t.Errorf("laterRunLines(%s) = %q, want it to hold %q", c.path, got, c.want)

@@ -35,6 +35,10 @@ func TestEmbeddedScripts(t *testing.T) {
 		{"echo / > /tmp/l && parallel rm -rf :::: /tmp/l", "rm -rf /"},
 		{"echo 'rm -rf /' > /tmp/l && parallel :::: /tmp/l", "rm -rf /"},
 		{`lua -e 'os.execute("rm -rf /")'`, "rm -rf /"},
+		{`lua -e 'os.execute("rm -rf " .. "/x")'`, "rm -rf /x"},
+		{`lua -e 'os.run("rm -rf /x")'`, "rm -rf /x"},
+		{`Rscript -e 'system(paste("rm", "-rf", "/x"))'`, "rm -rf /x"},
+		{`Rscript -e 'system(paste0("rm -rf ", "/x"))'`, "rm -rf /x"},
 		{`pdsh -R ssh -w web1 'echo x | rm -rf /'`, "rm -rf /"},
 	}
 	for _, tt := range tests {

@@ -425,6 +425,8 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}},
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
+			// xmake's Lua runs commands through os.exec, os.run, os.vrun and os.iorun
+			{"os.exec", hookShell}, {"os.run", hookShell}, {"os.vrun", hookShell}, {"os.iorun", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
 			// Neovim's Lua calls Vim's functions through vim.fn
 			{"vim.fn.delete", hookRmTree}, {"vim.fn.readfile", hookRead}, {"vim.fn.writefile", hookWrite},
@@ -1390,7 +1392,7 @@ func (sc *scanner) value(i int) (value, int) {
 		}
 	}
 	if v, next, ok := sc.variable(i); ok && v.list {
-		if j := skipSpace(c, next); j >= len(c) || strings.IndexByte(sc.concat(), c[j]) < 0 {
+		if j := skipSpace(c, next); sc.concatLen(j) == 0 {
 			return v, next // a list the code assigned: its words, as far as they are known
 		}
 	}
@@ -1431,7 +1433,7 @@ func (sc *scanner) value(i int) (value, int) {
 				// "rm -rf %s" % home: the format filled in
 				text, known, i = sc.formatted(text, known, j+1)
 			}
-			if j := skipSpace(c, i); j < len(c) && (c[j] == '.' && sc.concat() != "." || c[j] == '[') {
+			if j := skipSpace(c, i); j < len(c) && sc.concatLen(j) == 0 && (c[j] == '.' && sc.concat() != "." || c[j] == '[') {
 				if n := reversal(c[j:]); n > 0 {
 					// "~ fr- mr".reverse, "x"[::-1]: the literal reversed.
 					text, i = reverseString(text), j+n
@@ -1475,8 +1477,8 @@ func (sc *scanner) value(i int) (value, int) {
 			i = next
 		}
 		j := skipSpace(c, i)
-		if j < len(c) && strings.IndexByte(sc.concat(), c[j]) >= 0 {
-			i = j + 1
+		if n := sc.concatLen(j); n > 0 {
+			i = j + n
 			continue
 		}
 		if sc.lang == "python" && j+1 < len(c) && c[j] == '/' && c[j+1] != '/' && c[j+1] != '=' {
@@ -1518,14 +1520,40 @@ func joinPath(parts []string) string {
 	return out
 }
 
+// concat is the one-byte operators that join strings in the scanned
+// language (none in Lua, whose operator is two bytes: concatLen).
 func (sc *scanner) concat() string {
 	switch sc.lang {
 	case "perl", "php":
 		return "."
 	case "applescript":
 		return "&+" // AppleScript's &, and JXA's +
+	case "julia":
+		return "*" // "rm -rf " * homedir()
+	case "lua":
+		return ""
 	}
 	return "+"
+}
+
+// concatLen is the length of a string-joining operator at j in the code,
+// 0 when none stands there: one of concat's bytes, or Lua's "..", which
+// is not its "..." (the function's extra arguments).
+func (sc *scanner) concatLen(j int) int {
+	c := sc.code
+	if j >= len(c) {
+		return 0
+	}
+	if sc.lang == "lua" {
+		if strings.HasPrefix(c[j:], "..") && !strings.HasPrefix(c[j:], "...") {
+			return 2
+		}
+		return 0
+	}
+	if strings.IndexByte(sc.concat(), c[j]) >= 0 {
+		return 1
+	}
+	return 0
 }
 
 // formatted fills in a format string's placeholders (%s, %d, %r) with
@@ -1653,6 +1681,25 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		}
 		if v.known {
 			v.str = joinPath(parts)
+		}
+	case sc.lang == "r" && (fn == "paste" || fn == "paste0"):
+		// R's paste("rm -rf", path.expand("~")): the pieces joined by a
+		// blank (paste0: by nothing); a piece not known, or a named
+		// argument (sep =, collapse =), leaves the text not known.
+		sep := " "
+		if fn == "paste0" {
+			sep = ""
+		}
+		parts := make([]string, 0, len(args))
+		for _, a := range args {
+			if !a.known || a.list {
+				v.known = false
+				break
+			}
+			parts = append(parts, a.str)
+		}
+		if v.known {
+			v.str = strings.Join(parts, sep)
 		}
 	case codeDecoders.Get(fn) != nil:
 		// base64.b64decode('...'), atob('...'), bytes.fromhex('...'):
