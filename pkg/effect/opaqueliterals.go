@@ -3,6 +3,7 @@ package effect
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
@@ -17,10 +18,40 @@ import (
 // when its first word is a program the catalogue knows, is judged as the
 // command it is, so what it would do is what the code is judged by.
 
+// opaqueHomes are the opaque languages' spellings of the home directory
+// (Elixir's System.get_env("HOME"), the JVM's user.home, Erlang's
+// os:getenv, Clojure's and the Lisps' getenv, Raku's %*ENV), read as the
+// literal "~" they name, so that "rm -rf " <> System.get_env("HOME") is
+// the command it joins to.
+var opaqueHomes = sync.OnceValue(func() *strings.Replacer {
+	var pairs []string
+	for _, e := range []string{`System.get_env("HOME")`, `System.user_home()`, `System.user_home!()`, `System.getenv("HOME")`,
+		`System.getProperty("user.home")`, `os:getenv("HOME")`, `(System/getenv "HOME")`, `(getenv "HOME")`,
+		`(sb-ext:posix-getenv "HOME")`, `(user-homedir-pathname)`, `%*ENV<HOME>`, `%*ENV{'HOME'}`, `$*HOME`, `%ENV<HOME>`} {
+		pairs = append(pairs, e, `"~"`)
+	}
+	return strings.NewReplacer(pairs...)
+})
+
+// concatGap reports whether the text between two literals joins them
+// into one string: a concatenation operator of some language (+, <>, ++,
+// .., ~, &, .) or a Lisp's string-append and concat.
+func concatGap(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "+", "<>", "++", "..", "~", "&", ".", "||":
+		return true
+	}
+	return false
+}
+
 // literalCommands returns the command lines code spells in its string
-// literals: each literal holding a space, and each run of two or more
-// literals separated only by commas, brackets and list words, joined.
+// literals: each literal holding a space, each run of literals joined by
+// a concatenation operator as one, and each run of two or more literals
+// separated only by commas, brackets and list words, joined by blanks.
 func literalCommands(code string) []string {
+	if strings.Contains(code, "HOME") || strings.Contains(code, "home") {
+		code = opaqueHomes().Replace(code)
+	}
 	var out []string
 	var run []string
 	gap := 0
@@ -49,7 +80,11 @@ func literalCommands(code string) []string {
 			break
 		}
 		lit := b.String()
-		if !listGap(code[gap:i]) {
+		if len(run) > 0 && concatGap(code[gap:i]) {
+			// "rm -rf " <> "~": one string
+			lit = run[len(run)-1] + lit
+			run = run[:len(run)-1]
+		} else if !listGap(code[gap:i]) {
 			flush()
 		}
 		run = append(run, lit)
