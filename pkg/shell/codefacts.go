@@ -122,7 +122,9 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 			network: []string{"socket", "http.request", "luasocket"},
 			environ: []string{"os.getenv()"},
 			shell:   []string{"io.popen", "os.execute"},
-			dynamic: []string{"loadstring(", "load("},
+			// a global reached by a computed name (_G[x], os[x]) or a
+			// function's environment is code nobody can read here
+			dynamic: []string{"loadstring(", "load(", "_G[", "_ENV[", "os[", "io[", "rawget(", "getfenv(", "setfenv("},
 		},
 		"awk": {
 			network: []string{"/inet/", "/inet4/", "/inet6/"},

@@ -226,7 +226,8 @@ var (
 // 'sys' + 'tem') is os.system), so the call is read as the one it is.
 func foldedKeys(lang, code string) string {
 	switch lang {
-	case "node":
+	case "node", "lua":
+		// (Lua: os["execute"] is os.execute)
 		if strings.IndexByte(code, '[') < 0 {
 			return code
 		}

@@ -1325,6 +1325,9 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		}
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
+	case sc.lang == "lua" && j < len(c) && (c[j] == '\'' || c[j] == '"' || luaLongOpen(c[j:]) > 0):
+		// os.execute "rm -rf ~", os.execute [[…]]: Lua calls a function
+		// with one string literal and no parentheses
 	default:
 		return nil, i, false
 	}
@@ -1396,7 +1399,7 @@ func (sc *scanner) value(i int) (value, int) {
 			return v, next // a list the code assigned: its words, as far as they are known
 		}
 	}
-	if i < len(c) && c[i] == '[' {
+	if i < len(c) && c[i] == '[' && (sc.lang != "lua" || luaLongOpen(c[i:]) == 0) {
 		v, next := sc.list(i+1, ']')
 		if j := skipSpace(c, next); strings.HasPrefix(c[j:], ".join(") {
 			// ['cu', 'rl -s …'].join(''): the items joined
@@ -1534,6 +1537,22 @@ func (sc *scanner) concat() string {
 		return ""
 	}
 	return "+"
+}
+
+// luaLongOpen is the length of the Lua long bracket that opens s ([[,
+// [=[, [==[ …), 0 when s does not start with one.
+func luaLongOpen(s string) int {
+	if len(s) < 2 || s[0] != '[' {
+		return 0
+	}
+	k := 1
+	for k < len(s) && s[k] == '=' {
+		k++
+	}
+	if k < len(s) && s[k] == '[' {
+		return k + 1
+	}
+	return 0
 }
 
 // concatLen is the length of a string-joining operator at j in the code,
@@ -1859,6 +1878,17 @@ func (sc *scanner) str(i int) (value, int, bool) {
 				format = true
 			}
 			j++
+		}
+	}
+	if sc.lang == "lua" && j < len(c) && c[j] == '[' {
+		if n := luaLongOpen(c[j:]); n > 0 {
+			// [[rm -rf ~]], [==[…]==]: Lua's long string, taken as it stands
+			closeAt := strings.Index(c[j+n:], "]"+strings.Repeat("=", n-2)+"]")
+			if closeAt < 0 {
+				return value{}, i, false
+			}
+			sc.work += closeAt
+			return value{str: c[j+n : j+n+closeAt], known: true}, j + n + closeAt + n, true
 		}
 	}
 	if j >= len(c) || c[j] != '\'' && c[j] != '"' && !(c[j] == '`' && (sc.lang == "node" || sc.lang == "julia")) {
