@@ -120,15 +120,13 @@ static __attribute__((noinline)) int exec_repaired(enum kind k, const char *prog
 		return call_real(k, prog, fd, argv, rp_env_fix(envp, out, slots, buf, sizeof buf));
 	}
 	size_t bytes = slots * sizeof(char *);
-	char **out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (out == MAP_FAILED) {
+	char **out = rp_sys_map(bytes);
+	if (!out) {
 		errno = ENOMEM;
 		return -1;
 	}
 	int r = call_real(k, prog, fd, argv, rp_env_fix(envp, out, slots, buf, sizeof buf));
-	int e = errno;
-	munmap(out, bytes);
-	errno = e;
+	rp_sys_unmap(out, bytes);
 	return r;
 }
 
@@ -209,24 +207,32 @@ EXPORT int execvpe(const char *file, char *const argv[], char *const envp[])
 	return judged_exec(K_EXECVPE, file, -1, argv, envp);
 }
 
-EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
+/* fd_link writes "/proc/self/fd/N" for fd into link (32 bytes). */
+static void fd_link(char *link, int fd)
 {
-	/* Name the program by the file behind fd. */
-	char link[32] = "/proc/self/fd/";
+	static const char dir[] = "/proc/self/fd/";
+	size_t l = sizeof dir - 1;
+	rp_memcpy(link, dir, l);
+	unsigned v = fd < 0 ? 0u - (unsigned)fd : (unsigned)fd;
+	if (fd < 0)
+		link[l++] = '-';
 	char digits[12];
 	int nd = 0;
-	unsigned v = fd < 0 ? 0 : (unsigned)fd;
 	do
 		digits[nd++] = (char)('0' + v % 10);
 	while ((v /= 10) && nd < 11);
-	size_t l = rp_strlen(link);
 	while (nd)
 		link[l++] = digits[--nd];
 	link[l] = 0;
+}
+
+EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
+{
+	/* Name the program by the file behind fd. */
+	char link[32];
+	fd_link(link, fd < 0 ? 0 : fd);
 	char path[PATH_MAX];
-	int saved = errno;
-	ssize_t n = readlink(link, path, sizeof path - 1);
-	errno = saved;
+	long n = rp_sys_readlink(link, path, sizeof path - 1);
 	const char *prog = argv[0] ? argv[0] : link;
 	if (n > 0) {
 		path[n] = 0;
@@ -248,17 +254,16 @@ EXPORT int execveat(int dirfd, const char *path, char *const argv[], char *const
 		return judged_exec(K_EXECVE, path, -1, argv, envp);
 	/* Relative to a directory fd: judge and run the path it names. */
 	char dir[PATH_MAX], link[32];
-	snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd);
-	int saved = errno;
-	ssize_t n = readlink(link, dir, sizeof dir - 1);
-	errno = saved;
-	if (n <= 0 || (size_t)n + 1 + strlen(path) + 1 > sizeof dir) {
+	fd_link(link, dirfd);
+	long n = rp_sys_readlink(link, dir, sizeof dir - 1);
+	size_t pl = rp_strlen(path);
+	if (n <= 0 || (size_t)n + 1 + pl + 1 > sizeof dir) {
 		rp_say("denied: ", path, ": ", "execveat relative to a directory that cannot be named");
 		errno = EPERM;
 		return -1;
 	}
 	dir[n] = '/';
-	memcpy(dir + n + 1, path, strlen(path) + 1);
+	rp_memcpy(dir + n + 1, path, pl + 1);
 	return judged_exec(K_EXECVE, dir, -1, argv, envp);
 }
 
@@ -364,8 +369,8 @@ static __attribute__((noinline)) int spawn_fixed(spawn_fn fn, pid_t *pid, const 
 	size_t bytes = 0;
 	if (slots > RP_ENV_STACK) {
 		bytes = slots * sizeof(char *);
-		out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (out == MAP_FAILED)
+		out = rp_sys_map(bytes);
+		if (!out)
 			return ENOMEM;
 	}
 	char *const *env = slots ? rp_env_fix(envp, out, slots, buf, sizeof buf) : envp;
@@ -373,7 +378,7 @@ static __attribute__((noinline)) int spawn_fixed(spawn_fn fn, pid_t *pid, const 
 	int r = fn(pid, prog, fa, attr, argv, env);
 	rp_busy = 0;
 	if (bytes)
-		munmap(out, bytes);
+		rp_sys_unmap(out, bytes);
 	return r;
 }
 
@@ -389,10 +394,10 @@ static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 	int saved = errno;
 	/* Like judged_exec, a path that cannot run fails without a question;
 	 * only absolute ones, since a file action may change the child's cwd. */
-	if (prog[0] == '/' && faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0) {
-		int e = errno;
-		errno = saved;
-		return e;
+	if (prog[0] == '/') {
+		int r = rp_sys_access_x(prog);
+		if (r != 0)
+			return -r;
 	}
 	char sysprog[RP_SYSPROG_MAX];
 	int id = rp_identify(prog, -1, fn == real.spawnp, sysprog, sizeof sysprog);
