@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -602,8 +603,91 @@ static void cwd_tests(void)
 	check(cwd_run(deep, tail), "a cwd longer than the request buffer is sent", "no call with that cwd");
 }
 
+/* copy_touch writes a copy of touch_path's bytes into fd. */
+static int copy_touch(int out)
+{
+	int in = open(touch_path, O_RDONLY);
+	if (in < 0)
+		return -1;
+	char buf[1 << 16];
+	ssize_t n;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			close(in);
+			return -1;
+		}
+	close(in);
+	return n < 0 ? -1 : 0;
+}
+
+/* A copy of touch under another name ("tidy", in DIR): run by its path,
+ * found on $PATH, relative to a directory descriptor, and from a memfd. */
+static void t_copy(const char *t)
+{
+	char *argv[] = {"tidy", (char *)t, NULL};
+	execve(in_dir("tidy"), argv, environ);
+}
+static void t_copy_path(const char *t)
+{
+	setenv("PATH", dir, 1);
+	char *argv[] = {"tidy", (char *)t, NULL};
+	execvp("tidy", argv);
+}
+static void t_copy_at(const char *t)
+{
+	int d = open(dir, O_RDONLY | O_DIRECTORY);
+	char *argv[] = {"tidy", (char *)t, NULL};
+	execveat(d, "tidy", argv, environ, 0);
+}
+static void t_memfd(const char *t)
+{
+	int fd = memfd_create("tidy", 0);
+	if (fd < 0 || copy_touch(fd) != 0)
+		_exit(99);
+	char *argv[] = {"tidy", (char *)t, NULL};
+	fexecve(fd, argv, environ);
+}
+
+/* logged_as reports whether the log holds a call of touch (under a system
+ * directory) on file in DIR. */
+static int logged_as_touch(const char *file)
+{
+	char needle[PATH_MAX + 32];
+	snprintf(needle, sizeof needle, "bin/touch %s\"", in_dir(file));
+	return logged(needle);
+}
+
+/* identity_tests: a copy of a system program is judged under that
+ * program's name however it is named, and an executable with no path is
+ * denied (identity.c reads the system directories and files with its own
+ * system calls). */
+static void identity_tests(void)
+{
+	const char *copy = in_dir("tidy");
+	unlink(copy);
+	int fd = open(copy, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	if (fd < 0 || copy_touch(fd) != 0) {
+		check(0, "identity: a copy of touch", "cannot write the copy");
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	close(fd);
+	expect_runs("a copy of touch", t_copy, "ok-copy");
+	check(logged_as_touch("ok-copy"), "a copy of touch is asked as touch", "no touch call for ok-copy");
+	expect_runs("a copy of touch on $PATH", t_copy_path, "ok-copy-path");
+	check(logged_as_touch("ok-copy-path"), "a copy of touch found on $PATH is asked as touch",
+	      "no touch call for ok-copy-path");
+	expect_runs("execveat of a copy of touch", t_copy_at, "ok-copy-at");
+	check(logged_as_touch("ok-copy-at"), "execveat of a copy of touch is asked as touch",
+	      "no touch call for ok-copy-at");
+	expect_denied("a memfd", t_memfd, "ok-memfd");
+	unlink(copy);
+}
+
 static void enforce(void)
 {
+	identity_tests();
 	for (size_t i = 0; i < sizeof execs / sizeof execs[0]; i++) {
 		char ok[64];
 		snprintf(ok, sizeof ok, "ok-%s", execs[i].name);
