@@ -55,8 +55,22 @@ struct writer {
 	size_t n;
 	long *deadline; /* see due */
 	int *held;      /* for an exec: a datagram's socket is left here */
-	char buf[4096];
+	int counting;   /* only count the request's bytes into total (see size) */
+	int grow;       /* the working directory did not fit cap: ask again
+			 * with a buffer of RP_BUF_MAX (nothing was sent) */
+	size_t cap;     /* the size of buf */
+	char *buf;
 };
+
+/* RP_BUF_MAX is the largest request buffer: a longer question is
+ * streamed through it on a connection. The buffer of one exchange is
+ * sized to its question (see exchange), since in a fork child every page
+ * of stack the exchange touches below its parent's is a page fault: the
+ * question's bytes but the working directory, counted first, and
+ * RP_CWD_ROOM for the working directory; a longer one asks again with
+ * the whole buffer, before anything is sent. */
+#define RP_BUF_MAX 4096
+#define RP_CWD_ROOM 1024
 
 long rp_now_ms(void)
 {
@@ -94,6 +108,8 @@ static int ask_dgram(struct writer *w)
 
 static void flush_to(struct writer *w, int last)
 {
+	if (w->counting)
+		return;
 	if (w->conn->fd < 0 && !w->err && last && ask_dgram(w))
 		return;
 	if (w->conn->fd < 0 && !w->err && rp_conn_get(w->conn, w->keep, w->why) < 0)
@@ -118,9 +134,11 @@ static void flush(struct writer *w) { flush_to(w, 0); }
 
 static void put(struct writer *w, char c)
 {
-	if (w->n == sizeof w->buf)
-		flush(w);
-	w->buf[w->n++] = c;
+	if (!w->counting) {
+		if (w->n == w->cap)
+			flush(w);
+		w->buf[w->n++] = c;
+	}
 	if (++w->total > RP_REQUEST_MAX)
 		w->err = 1;
 }
@@ -257,10 +275,12 @@ static void put_cwd(struct writer *w)
 {
 	static const char key[] = ",\"cwd\":\"";
 	size_t kl = sizeof key - 1;
+	if (w->counting)
+		return;
 	/* Room for the key, the path and its NUL, and the closing "}\n. */
-	if (!w->err && w->n + kl + 2 + 3 <= sizeof w->buf) {
+	if (!w->err && w->n + kl + 2 + 3 <= w->cap) {
 		char *at = w->buf + w->n + kl;
-		long l = rp_sys_getcwd(at, sizeof w->buf - w->n - kl - 3);
+		long l = rp_sys_getcwd(at, w->cap - w->n - kl - 3);
 		if (l < 0 && l != -ERANGE)
 			return;
 		if (l >= 0 && plain(at, (size_t)l)) {
@@ -271,6 +291,13 @@ static void put_cwd(struct writer *w)
 			put(w, '"');
 			return;
 		}
+	}
+	if (w->cap < RP_BUF_MAX && !w->err) {
+		/* Longer than the room left for it, or to be escaped: ask
+		 * again with the whole buffer. err keeps this one from
+		 * connecting or sending anything. */
+		w->grow = w->err = 1;
+		return;
 	}
 	put_cwd_escaped(w);
 }
@@ -433,24 +460,28 @@ static int judge(const char *reply, size_t n, char *msg, size_t msgsz, const cha
 	return GOT_NOTHING;
 }
 
-/* exchange streams the request that body writes and reads the decision,
- * on the process's kept connection or a fresh one (keep: the caller
- * returns to the program, so a fresh connection is kept for its next
- * question). On a deny it copies the message into msg. */
-static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
-		    const void *b, int keep, int *held, char *msg, size_t msgsz, const char **why)
+/* Outcome of exchange_in when the question must be asked again with a
+ * buffer of RP_BUF_MAX (see struct writer's grow). */
+enum { GOT_GROW = GOT_NOTHING + 1 };
+
+typedef void (*body_fn)(struct writer *, const void *, const void *);
+
+/* exchange_in is exchange with a request buffer of cap bytes (at least
+ * RP_REPLY_MAX: the reply lands there too), in its own frame. */
+static __attribute__((noinline)) int exchange_in(size_t cap, body_fn body, const void *a, const void *b, int keep,
+						 int *held, long *deadline, char *msg, size_t msgsz, const char **why)
 {
-	*why = "not configured: RAMPART_SOCKET is not set";
-	if (!rp_cfg.have_socket)
-		return GOT_NOTHING;
-	long deadline = 0; /* see due */
+	char buf[cap];
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline, .held = held};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = deadline, .held = held,
+				   .cap = cap, .buf = buf};
 		char *reply = w.buf; /* free once the request is sent */
 		body(&w, a, b);
+		if (w.grow)
+			return GOT_GROW;
 		if (w.dgram == RP_DGRAM_OK)
 			return judge(reply, w.replylen, msg, msgsz, why);
 		if (w.dgram == RP_DGRAM_FAILED) {
@@ -473,7 +504,7 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 		if (!c.kept)
 			rp_sys_shutdown(c.fd, SHUT_WR);
 		size_t n = 0;
-		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(&deadline), reply, RP_REPLY_MAX, &n);
+		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(deadline), reply, RP_REPLY_MAX, &n);
 		rp_conn_put(&c, r == READ_OK);
 		if (r == READ_OK)
 			return judge(reply, n, msg, msgsz, why);
@@ -482,6 +513,31 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 			return GOT_NOTHING;
 	}
 	return GOT_NOTHING;
+}
+
+/* exchange streams the request that body writes and reads the decision,
+ * on the process's kept connection or a fresh one (keep: the caller
+ * returns to the program, so a fresh connection is kept for its next
+ * question). On a deny it copies the message into msg. The request is
+ * counted first, to size its buffer (see RP_BUF_MAX). */
+static int exchange(body_fn body, const void *a, const void *b, int keep, int *held, char *msg, size_t msgsz,
+		    const char **why)
+{
+	*why = "not configured: RAMPART_SOCKET is not set";
+	if (!rp_cfg.have_socket)
+		return GOT_NOTHING;
+	struct writer count = {.counting = 1};
+	body(&count, a, b);
+	size_t cap = count.total + RP_CWD_ROOM;
+	if (cap < RP_REPLY_MAX)
+		cap = RP_REPLY_MAX;
+	if (cap > RP_BUF_MAX)
+		cap = RP_BUF_MAX;
+	long deadline = 0; /* see due */
+	int got = exchange_in(cap, body, a, b, keep, held, &deadline, msg, msgsz, why);
+	if (got == GOT_GROW)
+		got = exchange_in(RP_BUF_MAX, body, a, b, keep, held, &deadline, msg, msgsz, why);
+	return got;
 }
 
 static void body_argv(struct writer *w, const void *a, const void *b)
