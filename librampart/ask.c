@@ -55,7 +55,6 @@ struct writer {
 	size_t n;
 	long *deadline; /* see due */
 	int *held;      /* for an exec: a datagram's socket is left here */
-	int counting;   /* only count the request's bytes into total (see size) */
 	int grow;       /* the working directory did not fit cap: ask again
 			 * with a buffer of RP_BUF_MAX (nothing was sent) */
 	size_t cap;     /* the size of buf */
@@ -65,8 +64,8 @@ struct writer {
 /* RP_BUF_MAX is the largest request buffer: a longer question is
  * streamed through it on a connection. The buffer of one exchange is
  * sized to its question (see exchange), since in a fork child every page
- * of stack the exchange touches below its parent's is a page fault: the
- * question's bytes but the working directory, counted first, and
+ * of stack the exchange touches below its parent's is a page fault: room
+ * for the question but the working directory (a bound, see bound), and
  * RP_CWD_ROOM for the working directory; a longer one asks again with
  * the whole buffer, before anything is sent. */
 #define RP_BUF_MAX 4096
@@ -108,8 +107,6 @@ static int ask_dgram(struct writer *w)
 
 static void flush_to(struct writer *w, int last)
 {
-	if (w->counting)
-		return;
 	if (w->conn->fd < 0 && !w->err && last && ask_dgram(w))
 		return;
 	if (w->conn->fd < 0 && !w->err && rp_conn_get(w->conn, w->keep, w->why) < 0)
@@ -134,11 +131,9 @@ static void flush(struct writer *w) { flush_to(w, 0); }
 
 static void put(struct writer *w, char c)
 {
-	if (!w->counting) {
-		if (w->n == w->cap)
-			flush(w);
-		w->buf[w->n++] = c;
-	}
+	if (w->n == w->cap)
+		flush(w);
+	w->buf[w->n++] = c;
 	if (++w->total > RP_REQUEST_MAX)
 		w->err = 1;
 }
@@ -275,8 +270,6 @@ static void put_cwd(struct writer *w)
 {
 	static const char key[] = ",\"cwd\":\"";
 	size_t kl = sizeof key - 1;
-	if (w->counting)
-		return;
 	/* Room for the key, the path and its NUL, and the closing "}\n. */
 	if (!w->err && w->n + kl + 2 + 3 <= w->cap) {
 		char *at = w->buf + w->n + kl;
@@ -515,20 +508,44 @@ static __attribute__((noinline)) int exchange_in(size_t cap, body_fn body, const
 	return GOT_NOTHING;
 }
 
+/* bound is at least the bytes s takes in a request, written by
+ * put_word or put_json_str, quotes included: a byte that may need
+ * escaping or quoting takes at most 6 ('\u001f'; a single quote inside
+ * quotes is '\\'', 5). One look at each byte, no writing. */
+static size_t bound(const char *s)
+{
+	size_t n = 2;
+	for (; *s; s++)
+		n += safe((unsigned char)*s, 0) ? 1 : 6;
+	return n;
+}
+
+/* RP_FRAME is more than the bytes of a request that are not its words:
+ * the header, the trailer, "exec -a ", separators, "cwd"'s key. */
+#define RP_FRAME 96
+
+/* bound_argv bounds body_argv's request, the working directory aside. */
+static size_t bound_argv(const char *prog, char *const argv[])
+{
+	size_t n = RP_FRAME + bound(rp_cfg.agent) + bound(rp_cfg.session) + bound(prog);
+	if (argv)
+		for (size_t i = 0; argv[i] && n < RP_BUF_MAX; i++)
+			n += 1 + bound(argv[i]);
+	return n;
+}
+
 /* exchange streams the request that body writes and reads the decision,
  * on the process's kept connection or a fresh one (keep: the caller
  * returns to the program, so a fresh connection is kept for its next
- * question). On a deny it copies the message into msg. The request is
- * counted first, to size its buffer (see RP_BUF_MAX). */
-static int exchange(body_fn body, const void *a, const void *b, int keep, int *held, char *msg, size_t msgsz,
-		    const char **why)
+ * question). On a deny it copies the message into msg. size bounds the
+ * request but the working directory, to size its buffer (see RP_BUF_MAX). */
+static int exchange(body_fn body, const void *a, const void *b, size_t size, int keep, int *held, char *msg,
+		    size_t msgsz, const char **why)
 {
 	*why = "not configured: RAMPART_SOCKET is not set";
 	if (!rp_cfg.have_socket)
 		return GOT_NOTHING;
-	struct writer count = {.counting = 1};
-	body(&count, a, b);
-	size_t cap = count.total + RP_CWD_ROOM;
+	size_t cap = size + RP_CWD_ROOM;
 	if (cap < RP_REPLY_MAX)
 		cap = RP_REPLY_MAX;
 	if (cap > RP_BUF_MAX)
@@ -600,7 +617,7 @@ static int ask_argv(const char *prog, char *const argv[], int keep, int *held)
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_argv, prog, argv, keep, held, msg, sizeof msg, &why);
+	int got = exchange(body_argv, prog, argv, bound_argv(prog, argv), keep, held, msg, sizeof msg, &why);
 	int v = verdict(got, prog, msg, why);
 	rp_busy = 0;
 	return v;
@@ -617,7 +634,8 @@ int rp_ask_shell(const char *command)
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_shell, command, NULL, 1, NULL, msg, sizeof msg, &why);
+	size_t size = RP_FRAME + bound(rp_cfg.agent) + bound(rp_cfg.session) + bound(command);
+	int got = exchange(body_shell, command, NULL, size, 1, NULL, msg, sizeof msg, &why);
 	/* Name the command, shortened: a message line, not a transcript. */
 	char what[128];
 	size_t k = 0;

@@ -109,6 +109,21 @@ static int logged(const char *needle)
 	return strstr(buf, needle) != NULL;
 }
 
+/* logged_line reports whether one line of the call log holds both a and
+ * b. */
+static int logged_line(const char *a, const char *b)
+{
+	FILE *f = fopen(logpath, "r");
+	if (!f)
+		return 0;
+	static char line[1 << 16];
+	int found = 0;
+	while (!found && fgets(line, sizeof line, f))
+		found = strstr(line, a) && strstr(line, b);
+	fclose(f);
+	return found;
+}
+
 /* An exec test: run performs the exec in a child and returns only when it
  * failed. */
 typedef void (*execfn)(const char *target);
@@ -601,6 +616,23 @@ static void cwd_tests(void)
 	char tail[512];
 	snprintf(tail, sizeof tail, "/%s/%s\", ", name, name);
 	check(cwd_run(deep, tail), "a cwd longer than the request buffer is sent", "no call with that cwd");
+	/* Longer than the room a question's buffer leaves for it (1 KiB),
+	 * shorter than the whole buffer: asked again with the whole buffer,
+	 * and still one datagram where the server has the socket. */
+	char mid[PATH_MAX];
+	snprintf(mid, sizeof mid, "%s", in_dir("cwd-mid"));
+	mkdir(mid, 0700);
+	for (int i = 0; i < 8; i++) {
+		size_t l = strlen(mid);
+		snprintf(mid + l, sizeof mid - l, "/%s", name);
+		mkdir(mid, 0700);
+	}
+	char midtail[PATH_MAX + 16];
+	snprintf(midtail, sizeof midtail, "%s\", ", mid);
+	check(cwd_run(mid, midtail), "a cwd longer than the room left for it is sent", "no call with that cwd");
+	if (strcmp(mode, "stream") != 0)
+		check(logged_line(midtail, "\"dgram\": true"), "a cwd longer than the room left for it goes in one datagram",
+		      "that call did not come as a datagram");
 }
 
 /* copy_touch writes a copy of touch_path's bytes into fd. */
@@ -657,6 +689,20 @@ static int logged_as_touch(const char *file)
 	return logged(needle);
 }
 
+/* t_escaped runs /bin/echo with words that grow most when written into a
+ * question: single quotes (5 bytes each, '\\'') and control bytes (6,
+ * \u0001), 1.1 KiB in all: a buffer sized to the question, below the
+ * largest. */
+static void t_escaped(const char *t)
+{
+	(void)t;
+	static char quotes[101], controls[101];
+	memset(quotes, '\'', 100);
+	memset(controls, 1, 100);
+	char *argv[] = {"echo", "escape-bound-marker", quotes, controls, NULL};
+	execve("/bin/echo", argv, environ);
+}
+
 /* identity_tests: a copy of a system program is judged under that
  * program's name however it is named, and an executable with no path is
  * denied (identity.c reads the system directories and files with its own
@@ -688,6 +734,12 @@ static void identity_tests(void)
 static void enforce(void)
 {
 	identity_tests();
+	/* A question's buffer is sized to it: one whose words all grow to
+	 * their longest still fits, and goes as one datagram. */
+	check(exit_code(in_child(t_escaped, NULL)) == 0, "a question of escaped words runs", "echo did not run");
+	if (strcmp(mode, "stream") != 0)
+		check(logged_line("escape-bound-marker", "\"dgram\": true"),
+		      "a question of escaped words goes in one datagram", "that call did not come as a datagram");
 	for (size_t i = 0; i < sizeof execs / sizeof execs[0]; i++) {
 		char ok[64];
 		snprintf(ok, sizeof ok, "ok-%s", execs[i].name);
