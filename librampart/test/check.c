@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -703,6 +704,39 @@ static void t_escaped(const char *t)
 	execve("/bin/echo", argv, environ);
 }
 
+/* A thread cancelled in system() unwinds through the interposer, running
+ * its cleanup handlers: the library's unwind tables are found (it is
+ * linked without the start files, see the Makefile). */
+static int cleaned;
+static void cleanup(void *a)
+{
+	(void)a;
+	cleaned = 1;
+}
+static void *sleeper(void *a)
+{
+	(void)a;
+	pthread_cleanup_push(cleanup, NULL);
+	int r = system("sleep 5");
+	(void)r;
+	pthread_cleanup_pop(0);
+	return NULL;
+}
+static void cancel_test(void)
+{
+	pthread_t t;
+	void *r = NULL;
+	if (pthread_create(&t, NULL, sleeper, NULL) != 0) {
+		check(0, "a thread cancelled in system unwinds", "pthread_create failed");
+		return;
+	}
+	usleep(300000);
+	pthread_cancel(t);
+	pthread_join(t, &r);
+	check(r == PTHREAD_CANCELED && cleaned, "a thread cancelled in system unwinds through it",
+	      cleaned ? "not cancelled" : "cleanup handler did not run");
+}
+
 /* identity_tests: a copy of a system program is judged under that
  * program's name however it is named, and an executable with no path is
  * denied (identity.c reads the system directories and files with its own
@@ -734,6 +768,7 @@ static void identity_tests(void)
 static void enforce(void)
 {
 	identity_tests();
+	cancel_test();
 	/* A question's buffer is sized to it: one whose words all grow to
 	 * their longest still fits, and goes as one datagram. */
 	check(exit_code(in_child(t_escaped, NULL)) == 0, "a question of escaped words runs", "echo did not run");
