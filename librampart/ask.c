@@ -55,21 +55,8 @@ struct writer {
 	size_t n;
 	long *deadline; /* see due */
 	int *held;      /* for an exec: a datagram's socket is left here */
-	int grow;       /* the working directory did not fit cap: ask again
-			 * with a buffer of RP_BUF_MAX (nothing was sent) */
-	size_t cap;     /* the size of buf */
-	char *buf;
+	char buf[4096];
 };
-
-/* RP_BUF_MAX is the largest request buffer: a longer question is
- * streamed through it on a connection. The buffer of one exchange is
- * sized to its question (see exchange), since in a fork child every page
- * of stack the exchange touches below its parent's is a page fault: room
- * for the question but the working directory (a bound, see bound), and
- * RP_CWD_ROOM for the working directory; a longer one asks again with
- * the whole buffer, before anything is sent. */
-#define RP_BUF_MAX 4096
-#define RP_CWD_ROOM 1024
 
 long rp_now_ms(void)
 {
@@ -131,7 +118,7 @@ static void flush(struct writer *w) { flush_to(w, 0); }
 
 static void put(struct writer *w, char c)
 {
-	if (w->n == w->cap)
+	if (w->n == sizeof w->buf)
 		flush(w);
 	w->buf[w->n++] = c;
 	if (++w->total > RP_REQUEST_MAX)
@@ -271,9 +258,9 @@ static void put_cwd(struct writer *w)
 	static const char key[] = ",\"cwd\":\"";
 	size_t kl = sizeof key - 1;
 	/* Room for the key, the path and its NUL, and the closing "}\n. */
-	if (!w->err && w->n + kl + 2 + 3 <= w->cap) {
+	if (!w->err && w->n + kl + 2 + 3 <= sizeof w->buf) {
 		char *at = w->buf + w->n + kl;
-		long l = rp_sys_getcwd(at, w->cap - w->n - kl - 3);
+		long l = rp_sys_getcwd(at, sizeof w->buf - w->n - kl - 3);
 		if (l < 0 && l != -ERANGE)
 			return;
 		if (l >= 0 && plain(at, (size_t)l)) {
@@ -284,13 +271,6 @@ static void put_cwd(struct writer *w)
 			put(w, '"');
 			return;
 		}
-	}
-	if (w->cap < RP_BUF_MAX && !w->err) {
-		/* Longer than the room left for it, or to be escaped: ask
-		 * again with the whole buffer. err keeps this one from
-		 * connecting or sending anything. */
-		w->grow = w->err = 1;
-		return;
 	}
 	put_cwd_escaped(w);
 }
@@ -453,28 +433,24 @@ static int judge(const char *reply, size_t n, char *msg, size_t msgsz, const cha
 	return GOT_NOTHING;
 }
 
-/* Outcome of exchange_in when the question must be asked again with a
- * buffer of RP_BUF_MAX (see struct writer's grow). */
-enum { GOT_GROW = GOT_NOTHING + 1 };
-
-typedef void (*body_fn)(struct writer *, const void *, const void *);
-
-/* exchange_in is exchange with a request buffer of cap bytes (at least
- * RP_REPLY_MAX: the reply lands there too), in its own frame. */
-static __attribute__((noinline)) int exchange_in(size_t cap, body_fn body, const void *a, const void *b, int keep,
-						 int *held, long *deadline, char *msg, size_t msgsz, const char **why)
+/* exchange streams the request that body writes and reads the decision,
+ * on the process's kept connection or a fresh one (keep: the caller
+ * returns to the program, so a fresh connection is kept for its next
+ * question). On a deny it copies the message into msg. */
+static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
+		    const void *b, int keep, int *held, char *msg, size_t msgsz, const char **why)
 {
-	char buf[cap];
+	*why = "not configured: RAMPART_SOCKET is not set";
+	if (!rp_cfg.have_socket)
+		return GOT_NOTHING;
+	long deadline = 0; /* see due */
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = deadline, .held = held,
-				   .cap = cap, .buf = buf};
+		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline, .held = held};
 		char *reply = w.buf; /* free once the request is sent */
 		body(&w, a, b);
-		if (w.grow)
-			return GOT_GROW;
 		if (w.dgram == RP_DGRAM_OK)
 			return judge(reply, w.replylen, msg, msgsz, why);
 		if (w.dgram == RP_DGRAM_FAILED) {
@@ -497,7 +473,7 @@ static __attribute__((noinline)) int exchange_in(size_t cap, body_fn body, const
 		if (!c.kept)
 			rp_sys_shutdown(c.fd, SHUT_WR);
 		size_t n = 0;
-		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(deadline), reply, RP_REPLY_MAX, &n);
+		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(&deadline), reply, RP_REPLY_MAX, &n);
 		rp_conn_put(&c, r == READ_OK);
 		if (r == READ_OK)
 			return judge(reply, n, msg, msgsz, why);
@@ -506,55 +482,6 @@ static __attribute__((noinline)) int exchange_in(size_t cap, body_fn body, const
 			return GOT_NOTHING;
 	}
 	return GOT_NOTHING;
-}
-
-/* bound is at least the bytes s takes in a request, written by
- * put_word or put_json_str, quotes included: a byte that may need
- * escaping or quoting takes at most 6 ('\u001f'; a single quote inside
- * quotes is '\\'', 5). One look at each byte, no writing. */
-static size_t bound(const char *s)
-{
-	size_t n = 2;
-	for (; *s; s++)
-		n += safe((unsigned char)*s, 0) ? 1 : 6;
-	return n;
-}
-
-/* RP_FRAME is more than the bytes of a request that are not its words:
- * the header, the trailer, "exec -a ", separators, "cwd"'s key. */
-#define RP_FRAME 96
-
-/* bound_argv bounds body_argv's request, the working directory aside. */
-static size_t bound_argv(const char *prog, char *const argv[])
-{
-	size_t n = RP_FRAME + bound(rp_cfg.agent) + bound(rp_cfg.session) + bound(prog);
-	if (argv)
-		for (size_t i = 0; argv[i] && n < RP_BUF_MAX; i++)
-			n += 1 + bound(argv[i]);
-	return n;
-}
-
-/* exchange streams the request that body writes and reads the decision,
- * on the process's kept connection or a fresh one (keep: the caller
- * returns to the program, so a fresh connection is kept for its next
- * question). On a deny it copies the message into msg. size bounds the
- * request but the working directory, to size its buffer (see RP_BUF_MAX). */
-static int exchange(body_fn body, const void *a, const void *b, size_t size, int keep, int *held, char *msg,
-		    size_t msgsz, const char **why)
-{
-	*why = "not configured: RAMPART_SOCKET is not set";
-	if (!rp_cfg.have_socket)
-		return GOT_NOTHING;
-	size_t cap = size + RP_CWD_ROOM;
-	if (cap < RP_REPLY_MAX)
-		cap = RP_REPLY_MAX;
-	if (cap > RP_BUF_MAX)
-		cap = RP_BUF_MAX;
-	long deadline = 0; /* see due */
-	int got = exchange_in(cap, body, a, b, keep, held, &deadline, msg, msgsz, why);
-	if (got == GOT_GROW)
-		got = exchange_in(RP_BUF_MAX, body, a, b, keep, held, &deadline, msg, msgsz, why);
-	return got;
 }
 
 static void body_argv(struct writer *w, const void *a, const void *b)
@@ -617,7 +544,7 @@ static int ask_argv(const char *prog, char *const argv[], int keep, int *held)
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	int got = exchange(body_argv, prog, argv, bound_argv(prog, argv), keep, held, msg, sizeof msg, &why);
+	int got = exchange(body_argv, prog, argv, keep, held, msg, sizeof msg, &why);
 	int v = verdict(got, prog, msg, why);
 	rp_busy = 0;
 	return v;
@@ -634,8 +561,7 @@ int rp_ask_shell(const char *command)
 	char msg[512];
 	const char *why = "";
 	msg[0] = 0;
-	size_t size = RP_FRAME + bound(rp_cfg.agent) + bound(rp_cfg.session) + bound(command);
-	int got = exchange(body_shell, command, NULL, size, 1, NULL, msg, sizeof msg, &why);
+	int got = exchange(body_shell, command, NULL, 1, NULL, msg, sizeof msg, &why);
 	/* Name the command, shortened: a message line, not a transcript. */
 	char what[128];
 	size_t k = 0;

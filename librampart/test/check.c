@@ -617,9 +617,8 @@ static void cwd_tests(void)
 	char tail[512];
 	snprintf(tail, sizeof tail, "/%s/%s\", ", name, name);
 	check(cwd_run(deep, tail), "a cwd longer than the request buffer is sent", "no call with that cwd");
-	/* Longer than the room a question's buffer leaves for it (1 KiB),
-	 * shorter than the whole buffer: asked again with the whole buffer,
-	 * and still one datagram where the server has the socket. */
+	/* Longer than 1 KiB, shorter than the request buffer: read in
+	 * place, and still one datagram where the server has the socket. */
 	char mid[PATH_MAX];
 	snprintf(mid, sizeof mid, "%s", in_dir("cwd-mid"));
 	mkdir(mid, 0700);
@@ -630,9 +629,9 @@ static void cwd_tests(void)
 	}
 	char midtail[PATH_MAX + 16];
 	snprintf(midtail, sizeof midtail, "%s\", ", mid);
-	check(cwd_run(mid, midtail), "a cwd longer than the room left for it is sent", "no call with that cwd");
+	check(cwd_run(mid, midtail), "a cwd of 1.6 KiB is sent", "no call with that cwd");
 	if (strcmp(mode, "stream") != 0)
-		check(logged_line(midtail, "\"dgram\": true"), "a cwd longer than the room left for it goes in one datagram",
+		check(logged_line(midtail, "\"dgram\": true"), "a cwd of 1.6 KiB goes in one datagram",
 		      "that call did not come as a datagram");
 }
 
@@ -692,8 +691,7 @@ static int logged_as_touch(const char *file)
 
 /* t_escaped runs /bin/echo with words that grow most when written into a
  * question: single quotes (5 bytes each, '\\'') and control bytes (6,
- * \u0001), 1.1 KiB in all: a buffer sized to the question, below the
- * largest. */
+ * \u0001), 1.1 KiB in all. */
 static void t_escaped(const char *t)
 {
 	(void)t;
@@ -769,8 +767,8 @@ static void enforce(void)
 {
 	identity_tests();
 	cancel_test();
-	/* A question's buffer is sized to it: one whose words all grow to
-	 * their longest still fits, and goes as one datagram. */
+	/* A question whose words all grow to their longest when escaped
+	 * still fits the request buffer, and goes as one datagram. */
 	check(exit_code(in_child(t_escaped, NULL)) == 0, "a question of escaped words runs", "echo did not run");
 	if (strcmp(mode, "stream") != 0)
 		check(logged_line("escape-bound-marker", "\"dgram\": true"),
