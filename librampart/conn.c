@@ -58,7 +58,7 @@ static void forked(void)
 {
 	/* Only a connection the parent opened is in our descriptor table
 	 * (a record written by a vfork child names a descriptor we lack). */
-	if (kept.pid != 0 && kept.pid == getppid())
+	if (kept.pid != 0 && kept.pid == rp_sys_getppid())
 		rp_sys_close(kept.fd);
 	kept.fd = -1;
 	kept.pid = 0;
@@ -98,7 +98,7 @@ static int dial(const char **why)
  * process's own. */
 static int take(void)
 {
-	if (kept.pid == 0 || kept.pid != getpid())
+	if (kept.pid == 0 || kept.pid != rp_sys_getpid())
 		return 0;
 	if (__atomic_exchange_n(&kept.busy, 1, __ATOMIC_ACQUIRE))
 		return 0;
@@ -136,7 +136,7 @@ static int adopt(int fd)
 	kept.fd = fd;
 	kept.dev = st.st_dev;
 	kept.ino = st.st_ino;
-	kept.pid = getpid();
+	kept.pid = rp_sys_getpid();
 	return 1; /* busy stays set: the caller is using it */
 }
 

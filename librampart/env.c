@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE
 #include "rampart.h"
+#include "sys.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -41,6 +42,43 @@ size_t rp_strlen(const char *s)
 	return n;
 }
 
+void rp_memcpy(void *dst, const void *src, size_t n)
+{
+	char *d = dst;
+	const char *s = src;
+	for (size_t i = 0; i < n; i++)
+		d[i] = s[i];
+}
+
+int rp_memeq(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+	for (size_t i = 0; i < n; i++)
+		if (x[i] != y[i])
+			return 0;
+	return 1;
+}
+
+/* value_of returns the value of entry e when it is "name=...", else NULL. */
+static const char *value_of(const char *e, const char *name)
+{
+	while (*name && *e == *name)
+		name++, e++;
+	return !*name && *e == '=' ? e + 1 : NULL;
+}
+
+extern char **environ;
+
+const char *rp_getenv(const char *name)
+{
+	for (char **e = environ; e && *e; e++) {
+		const char *v = value_of(*e, name);
+		if (v)
+			return v;
+	}
+	return NULL;
+}
+
 int rp_streq(const char *a, const char *b)
 {
 	while (*a && *a == *b)
@@ -60,12 +98,12 @@ const char *rp_basename(const char *s)
 /* copy copies src into dst (size n), returning 0 when it did not fit. */
 static int copy(char *dst, size_t n, const char *src)
 {
-	size_t l = strlen(src);
+	size_t l = rp_strlen(src);
 	if (l >= n) {
 		dst[0] = 0;
 		return 0;
 	}
-	memcpy(dst, src, l + 1);
+	rp_memcpy(dst, src, l + 1);
 	return 1;
 }
 
@@ -73,17 +111,37 @@ static int copy(char *dst, size_t n, const char *src)
  * that does not fit leaves the variable unset in children. */
 static void set_entry(enum rp_var v, const char *value)
 {
-	size_t nl = strlen(var_names[v]), vl = strlen(value);
+	size_t nl = rp_strlen(var_names[v]), vl = rp_strlen(value);
 	size_t need = nl + 1 + vl + 1;
 	if (rp_cfg.envlen + need > sizeof rp_cfg.envbuf)
 		return;
 	char *e = rp_cfg.envbuf + rp_cfg.envlen;
-	memcpy(e, var_names[v], nl);
+	rp_memcpy(e, var_names[v], nl);
 	e[nl] = '=';
-	memcpy(e + nl + 1, value, vl + 1);
+	rp_memcpy(e + nl + 1, value, vl + 1);
 	rp_cfg.env[v] = e;
 	rp_cfg.envlen += need;
 }
+
+/* timeout_of reads RAMPART_TIMEOUT_MS as strtol(3) in base 10 would
+ * (leading blanks and a sign allowed, digits up to the first other byte):
+ * the milliseconds, or 0 when that is not from 1 to 600000. */
+static int timeout_of(const char *t)
+{
+	while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+		t++;
+	int neg = *t == '-';
+	if (*t == '+' || *t == '-')
+		t++;
+	long v = 0;
+	for (; *t >= '0' && *t <= '9'; t++)
+		if ((v = v * 10 + (*t - '0')) > 600000)
+			return 0;
+	return neg || v <= 0 ? 0 : (int)v;
+}
+
+/* The variables read at load: the rp_vars, then RAMPART_QUIET. */
+#define RP_QUIET RP_NVARS
 
 void rp_init(void)
 {
@@ -91,31 +149,46 @@ void rp_init(void)
 		return;
 	/* Runs from the constructor, before the program can have forked; a
 	 * library constructor that execs earlier gets here first instead.
-	 * Concurrent first calls write the same values. */
-	const char *s = getenv("RAMPART_SOCKET");
+	 * Concurrent first calls write the same values.
+	 *
+	 * One pass over the environment finds every variable (the first
+	 * entry of each name, as getenv(3) does): this runs in every program
+	 * started with the library, most of which never exec. */
+	const char *val[RP_NVARS + 1] = {0};
+	for (char **e = environ; e && *e; e++) {
+		const char *x = *e;
+		if (x[0] != 'L' && x[0] != 'R')
+			continue;
+		for (int v = 0; v <= RP_QUIET; v++)
+			if (!val[v]) {
+				const char *got = value_of(x, v == RP_QUIET ? "RAMPART_QUIET" : var_names[v]);
+				if (got) {
+					val[v] = got;
+					break;
+				}
+			}
+	}
+	const char *s = val[RP_VAR_SOCKET];
 	if (s && *s)
 		rp_cfg.have_socket = copy(rp_cfg.socket, sizeof rp_cfg.socket, s);
 	rp_dgram_init();
-	const char *m = getenv("RAMPART_MODE");
-	rp_cfg.monitor = m && strcmp(m, "monitor") == 0;
-	const char *f = getenv("RAMPART_FAIL_OPEN");
-	rp_cfg.fail_open = f && (strcmp(f, "1") == 0 || strcmp(f, "true") == 0);
-	const char *q = getenv("RAMPART_QUIET");
-	rp_cfg.quiet = q && strcmp(q, "1") == 0;
+	const char *m = val[RP_VAR_MODE];
+	rp_cfg.monitor = m && rp_streq(m, "monitor");
+	const char *f = val[RP_VAR_FAIL_OPEN];
+	rp_cfg.fail_open = f && (rp_streq(f, "1") || rp_streq(f, "true"));
+	const char *q = val[RP_QUIET];
+	rp_cfg.quiet = q && rp_streq(q, "1");
 	rp_cfg.envlen = 0;
 	for (int v = 0; v < RP_NVARS; v++)
 		rp_cfg.env[v] = "";
 	rp_cfg.timeout_ms = RP_DEFAULT_TIMEOUT_MS;
-	const char *t = getenv("RAMPART_TIMEOUT_MS");
-	if (t && *t) {
-		long v = strtol(t, NULL, 10);
-		if (v > 0 && v <= 600000)
-			rp_cfg.timeout_ms = (int)v;
-	}
-	const char *a = getenv("RAMPART_AGENT");
+	const char *t = val[RP_VAR_TIMEOUT];
+	if (t && *t && timeout_of(t))
+		rp_cfg.timeout_ms = timeout_of(t);
+	const char *a = val[RP_VAR_AGENT];
 	if (!a || !*a || !copy(rp_cfg.agent, sizeof rp_cfg.agent, a))
 		copy(rp_cfg.agent, sizeof rp_cfg.agent, "librampart");
-	const char *se = getenv("RAMPART_SESSION");
+	const char *se = val[RP_VAR_SESSION];
 	if (se)
 		copy(rp_cfg.session, sizeof rp_cfg.session, se);
 
@@ -123,16 +196,14 @@ void rp_init(void)
 	Dl_info info;
 	rp_cfg.self = "";
 	if (dladdr((void *)&rp_init, &info) && info.dli_fname && info.dli_fname[0] == '/' &&
-	    strlen(info.dli_fname) < PATH_MAX) {
+	    rp_strlen(info.dli_fname) < PATH_MAX) {
 		set_entry(RP_VAR_PRELOAD, info.dli_fname);
 		rp_cfg.self = rp_cfg.env[RP_VAR_PRELOAD] + sizeof "LD_PRELOAD=" - 1;
-	} else if (getenv("LD_PRELOAD"))
-		set_entry(RP_VAR_PRELOAD, getenv("LD_PRELOAD"));
-	for (int v = RP_VAR_SOCKET; v < RP_NVARS; v++) {
-		const char *val = getenv(var_names[v]);
-		if (val)
-			set_entry((enum rp_var)v, val);
-	}
+	} else if (val[RP_VAR_PRELOAD])
+		set_entry(RP_VAR_PRELOAD, val[RP_VAR_PRELOAD]);
+	for (int v = RP_VAR_SOCKET; v < RP_NVARS; v++)
+		if (val[v])
+			set_entry((enum rp_var)v, val[v]);
 	__atomic_store_n(&rp_cfg.inited, 1, __ATOMIC_RELEASE);
 }
 
@@ -260,8 +331,5 @@ void rp_say(const char *a, const char *b, const char *c, const char *d)
 		for (const char *p = parts[i]; p && *p && n < sizeof line - 2; p++)
 			line[n++] = *p;
 	line[n++] = '\n';
-	int saved = errno;
-	ssize_t r = write(2, line, n);
-	(void)r;
-	errno = saved;
+	rp_sys_write(2, line, n);
 }

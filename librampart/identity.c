@@ -40,6 +40,11 @@ static const char *const sysdirs[] = {"/usr/bin", "/bin", "/usr/sbin", "/sbin"};
 /* RP_MAX_SYSBIN bounds the index: a full desktop has ~4,000 programs. */
 #define RP_MAX_SYSBIN 16384
 
+/* RP_DIRBUF: the room a directory is read into, at the end of the
+ * index's mapping (so the index holds RP_DIRBUF / sizeof(struct sysbin)
+ * fewer entries than the mapping could: RP_MAX_SYSBIN stays far above). */
+#define RP_DIRBUF 32768
+
 struct sysbin {
 	dev_t dev;
 	ino_t ino;
@@ -49,6 +54,8 @@ struct sysbin {
 };
 
 static struct sysbin *index_;
+/* Entries stop short of the directory buffer at the mapping's end. */
+#define RP_INDEX_MAX (RP_MAX_SYSBIN - RP_DIRBUF / sizeof(struct sysbin) - 1)
 static size_t nindex;
 static int index_state; /* 0 not built, 1 built, -1 failed */
 
@@ -64,40 +71,60 @@ struct answer {
 static struct answer cache[NCACHE];
 static unsigned cache_next;
 
+/* add_entry puts the system program name (in directory d, open as dfd)
+ * into the index when it is an executable regular file. */
+static void add_entry(int dfd, unsigned d, const char *name)
+{
+	size_t l = rp_strlen(name);
+	if (name[0] == '.' || l >= sizeof index_[0].name)
+		return;
+	struct stat st;
+	if (rp_sys_fstatat(dfd, name, &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
+		return;
+	struct sysbin *b = &index_[nindex++];
+	b->dev = st.st_dev;
+	b->ino = st.st_ino;
+	b->size = st.st_size;
+	b->dir = d;
+	rp_memcpy(b->name, name, l + 1);
+}
+
 static void build_index(void)
 {
 	size_t bytes = RP_MAX_SYSBIN * sizeof(struct sysbin);
-	void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (m == MAP_FAILED) {
+	void *m = rp_sys_map(bytes);
+	if (!m) {
 		index_state = -1;
 		return;
 	}
 	index_ = m;
-	for (unsigned d = 0; d < NSYSDIRS && nindex < RP_MAX_SYSBIN; d++) {
-		int dfd = open(sysdirs[d], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	for (unsigned d = 0; d < NSYSDIRS && nindex < RP_INDEX_MAX; d++) {
+		int dfd = rp_sys_open(sysdirs[d], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (dfd < 0)
 			continue;
+#if RP_RAW
+		/* The directory read raw, into the mapping's unused end: no
+		 * heap, no stack. */
+		char *buf = (char *)m + bytes - RP_DIRBUF;
+		long n;
+		while (nindex < RP_INDEX_MAX && (n = rp_sys_getdents(dfd, buf, RP_DIRBUF)) > 0)
+			for (long off = 0; off < n && nindex < RP_INDEX_MAX;) {
+				struct rp_dirent64 *e = (struct rp_dirent64 *)(buf + off);
+				off += e->d_reclen;
+				add_entry(dfd, d, e->d_name);
+			}
+		rp_sys_close(dfd);
+#else
 		DIR *dir = fdopendir(dfd);
 		if (!dir) {
-			close(dfd);
+			rp_sys_close(dfd);
 			continue;
 		}
 		struct dirent *e;
-		while ((e = readdir(dir)) && nindex < RP_MAX_SYSBIN) {
-			size_t l = strlen(e->d_name);
-			if (e->d_name[0] == '.' || l >= sizeof index_[0].name)
-				continue;
-			struct stat st;
-			if (fstatat(dfd, e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
-				continue;
-			struct sysbin *b = &index_[nindex++];
-			b->dev = st.st_dev;
-			b->ino = st.st_ino;
-			b->size = st.st_size;
-			b->dir = d;
-			memcpy(b->name, e->d_name, l + 1);
-		}
+		while (nindex < RP_INDEX_MAX && (e = readdir(dir)))
+			add_entry(dfd, d, e->d_name);
 		closedir(dir);
+#endif
 	}
 	index_state = 1;
 }
@@ -109,8 +136,8 @@ static int same_content(int a, int b, off_t size)
 	off_t off = 0;
 	while (off < size) {
 		size_t want = size - off < (off_t)sizeof x ? (size_t)(size - off) : sizeof x;
-		ssize_t n = pread(a, x, want, off), m = pread(b, y, want, off);
-		if (n <= 0 || n != m || memcmp(x, y, (size_t)n) != 0)
+		long n = rp_sys_pread(a, x, want, off), m = rp_sys_pread(b, y, want, off);
+		if (n <= 0 || n != m || !rp_memeq(x, y, (size_t)n))
 			return 0;
 		off += n;
 	}
@@ -120,12 +147,12 @@ static int same_content(int a, int b, off_t size)
 /* put_path writes sysdirs[b->dir] + "/" + b->name into out. */
 static int put_path(const struct sysbin *b, char *out, size_t outsz)
 {
-	size_t dl = strlen(sysdirs[b->dir]), nl = strlen(b->name);
+	size_t dl = rp_strlen(sysdirs[b->dir]), nl = rp_strlen(b->name);
 	if (dl + 1 + nl + 1 > outsz)
 		return 0;
-	memcpy(out, sysdirs[b->dir], dl);
+	rp_memcpy(out, sysdirs[b->dir], dl);
 	out[dl] = '/';
-	memcpy(out + dl + 1, b->name, nl + 1);
+	rp_memcpy(out + dl + 1, b->name, nl + 1);
 	return 1;
 }
 
@@ -153,30 +180,28 @@ static int own_name(const char *name, const struct stat *st)
 	return 0;
 }
 
-/* anonymous reports whether a /proc/self/fd/N, /dev/fd/N or fd link names
- * something that is not a file on a path: a memfd, a deleted file, a pipe. */
-static int anonymous_link(const char *link)
-{
-	char t[PATH_MAX];
-	int saved = errno;
-	ssize_t n = readlink(link, t, sizeof t - 1);
-	errno = saved;
-	if (n <= 0)
-		return 0; /* not a link: judged as the path it is */
-	t[n] = 0;
-	if (t[0] != '/' || strncmp(t, "/memfd:", 7) == 0)
-		return 1;
-	static const char deleted[] = " (deleted)";
-	size_t dl = sizeof deleted - 1;
-	return (size_t)n > dl && strcmp(t + n - dl, deleted) == 0;
-}
-
 /* starts reports whether s starts with p (no C library: see own_name). */
 static int starts(const char *s, const char *p)
 {
 	while (*p && *s == *p)
 		s++, p++;
 	return !*p;
+}
+
+/* anonymous reports whether a /proc/self/fd/N, /dev/fd/N or fd link names
+ * something that is not a file on a path: a memfd, a deleted file, a pipe. */
+static int anonymous_link(const char *link)
+{
+	char t[PATH_MAX];
+	long n = rp_sys_readlink(link, t, sizeof t - 1);
+	if (n <= 0)
+		return 0; /* not a link: judged as the path it is */
+	t[n] = 0;
+	if (t[0] != '/' || starts(t, "/memfd:"))
+		return 1;
+	static const char deleted[] = " (deleted)";
+	size_t dl = sizeof deleted - 1;
+	return (size_t)n > dl && rp_streq(t + n - dl, deleted);
 }
 
 /* fd_path reports whether p names a descriptor: /proc/self/fd/N,
@@ -196,28 +221,30 @@ static int fd_path(const char *p)
 /* search finds name on $PATH as execvp would, into out. */
 static int search(const char *name, char *out, size_t outsz)
 {
-	const char *path = getenv("PATH");
+	const char *path = rp_getenv("PATH");
 	if (!path || !*path)
 		path = "/bin:/usr/bin";
-	size_t nl = strlen(name);
+	size_t nl = rp_strlen(name);
 	while (*path) {
-		const char *end = strchr(path, ':');
-		size_t dl = end ? (size_t)(end - path) : strlen(path);
+		size_t dl = 0;
+		while (path[dl] && path[dl] != ':')
+			dl++;
+		int last = !path[dl];
 		if (dl == 0) {
 			if (nl + 1 <= outsz)
-				memcpy(out, name, nl + 1);
+				rp_memcpy(out, name, nl + 1);
 		} else if (dl + 1 + nl + 1 <= outsz) {
-			memcpy(out, path, dl);
+			rp_memcpy(out, path, dl);
 			out[dl] = '/';
-			memcpy(out + dl + 1, name, nl + 1);
+			rp_memcpy(out + dl + 1, name, nl + 1);
 		} else
 			goto next;
-		if (access(out, X_OK) == 0)
+		if (rp_sys_access(out, X_OK) == 0)
 			return 1;
 	next:
-		if (!end)
+		if (last)
 			break;
-		path = end + 1;
+		path += dl + 1;
 	}
 	return 0;
 }
@@ -248,22 +275,22 @@ static __attribute__((noinline)) int identify_other(const char *path, int fd, co
 			if (index_[i].dev == st->st_dev && index_[i].ino == st->st_ino)
 				hit = (int)i + 1;
 		if (!hit && st->st_size > 0) {
-			int a = fd >= 0 ? dup(fd) : open(path, O_RDONLY | O_CLOEXEC);
+			int a = fd >= 0 ? rp_sys_dup_cloexec(fd) : rp_sys_open(path, O_RDONLY | O_CLOEXEC);
 			for (size_t i = 0; a >= 0 && i < nindex && !hit; i++) {
 				if (index_[i].size != st->st_size)
 					continue;
 				char p[PATH_MAX];
 				if (!put_path(&index_[i], p, sizeof p))
 					continue;
-				int b = open(p, O_RDONLY | O_CLOEXEC);
+				int b = rp_sys_open(p, O_RDONLY | O_CLOEXEC);
 				if (b < 0)
 					continue;
 				if (same_content(a, b, st->st_size))
 					hit = (int)i + 1;
-				close(b);
+				rp_sys_close(b);
 			}
 			if (a >= 0)
-				close(a);
+				rp_sys_close(a);
 		}
 	}
 	struct answer *c = &cache[cache_next++ % NCACHE];
@@ -293,7 +320,7 @@ static int identify_file(const char *prog, const char *path, int fd, const struc
 static __attribute__((noinline)) int identify_fd(const char *prog, int fd, char *out, size_t outsz)
 {
 	char link[32];
-	memcpy(link, "/proc/self/fd/", 14);
+	rp_memcpy(link, "/proc/self/fd/", 14);
 	int l = 14;
 	char digits[12];
 	int nd = 0;
@@ -306,11 +333,8 @@ static __attribute__((noinline)) int identify_fd(const char *prog, int fd, char 
 	link[l] = 0;
 	if (anonymous_link(link))
 		return -1;
-	int saved = errno;
 	struct stat st;
-	int r = fstat(fd, &st);
-	errno = saved;
-	if (r != 0)
+	if (rp_sys_fstat(fd, &st) != 0)
 		return 0;
 	return identify_file(prog, NULL, fd, &st, out, outsz);
 }
@@ -319,9 +343,7 @@ static __attribute__((noinline)) int identify_fd(const char *prog, int fd, char 
 static __attribute__((noinline)) int identify_searched(const char *prog, char *out, size_t outsz)
 {
 	char found[PATH_MAX];
-	int saved = errno;
 	int ok = search(prog, found, sizeof found);
-	errno = saved;
 	struct stat st;
 	if (!ok || rp_sys_stat(found, &st) != 0)
 		return 0;

@@ -21,7 +21,9 @@
  *	RAMPART_QUIET       "1": no messages on stderr
  *	RAMPART_AGENT, RAMPART_SESSION  recorded in the call
  *
- * Each real function is resolved once with dlsym(RTLD_NEXT, ...); errno is
+ * Each real function is resolved once with dlsym(RTLD_NEXT, ...), at load
+ * for the exec family and on first use for the calls that return (see
+ * real), or is the system call itself (execve, fexecve); errno is
  * preserved on every path that runs the program.
  */
 #define _GNU_SOURCE
@@ -56,6 +58,33 @@ typedef FILE *(*popen_fn)(const char *, const char *);
 typedef int (*spawn_fn)(pid_t *, const char *, const posix_spawn_file_actions_t *,
 			const posix_spawnattr_t *, char *const[], char *const[]);
 
+/* fd_link writes "/proc/self/fd/N" for fd into link (32 bytes). */
+static void fd_link(char *link, int fd)
+{
+	static const char dir[] = "/proc/self/fd/";
+	size_t l = sizeof dir - 1;
+	rp_memcpy(link, dir, l);
+	unsigned v = fd < 0 ? 0u - (unsigned)fd : (unsigned)fd;
+	if (fd < 0)
+		link[l++] = '-';
+	char digits[12];
+	int nd = 0;
+	do
+		digits[nd++] = (char)('0' + v % 10);
+	while ((v /= 10) && nd < 11);
+	while (nd)
+		link[l++] = digits[--nd];
+	link[l] = 0;
+}
+
+/* The C library's functions, found with dlsym(RTLD_NEXT, ...). The exec
+ * family's are found at load (an exec may come in a vfork child, where
+ * neither dlsym nor the heap may be used); where system calls are made
+ * straight (sys.h), execve and fexecve are the system calls themselves
+ * and need no finding. system, popen and posix_spawn[p] return to their
+ * caller, which is the process itself, so they are found on their first
+ * call: most programs the library is loaded into never call them, and
+ * every dlsym is a symbol lookup. */
 static struct {
 	execve_fn execve, execvpe;
 	fexecve_fn fexecve;
@@ -71,36 +100,92 @@ static void setup(void)
 	if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
 		return;
 	rp_init();
+#if !RP_RAW
 	real.execve = (execve_fn)dlsym(RTLD_NEXT, "execve");
-	real.execvpe = (execve_fn)dlsym(RTLD_NEXT, "execvpe");
 	real.fexecve = (fexecve_fn)dlsym(RTLD_NEXT, "fexecve");
-	real.system = (system_fn)dlsym(RTLD_NEXT, "system");
-	real.popen = (popen_fn)dlsym(RTLD_NEXT, "popen");
-	real.spawn = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawn");
-	real.spawnp = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawnp");
+#endif
+	real.execvpe = (execve_fn)dlsym(RTLD_NEXT, "execvpe");
 	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
 }
 
 /* Resolve at load time, while the heap and dlsym are safe to use. */
 __attribute__((constructor)) static void load(void) { setup(); }
 
+/* late returns the C library's function name, finding it into *slot the
+ * first time (concurrent first calls find the same one). errno is kept. */
+static void *late(void **slot, const char *name)
+{
+	void *f = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+	if (!f) {
+		int saved = errno;
+		f = dlsym(RTLD_NEXT, name);
+		errno = saved;
+		__atomic_store_n(slot, f, __ATOMIC_RELEASE);
+	}
+	return f;
+}
+
+#define LATE(field, name) ((__typeof__(real.field))late((void **)&real.field, name))
+
 enum kind { K_EXECVE, K_EXECVPE, K_FEXECVE };
+
+#if RP_RAW
+/* sys_exec is execve(2): -1 with errno set when it returns. */
+static int sys_exec(const char *path, char *const argv[], char *const envp[])
+{
+	long r = RP_SYS(SYS_execve, path, argv, envp, 0, 0, 0);
+	errno = (int)-r;
+	return -1;
+}
+
+/* sys_fexec is the C library's fexecve: execveat(2) of fd itself, or, on
+ * a kernel without it, execve(2) of /proc/self/fd/N (ENOSYS when /proc
+ * is not mounted). */
+static int sys_fexec(int fd, char *const argv[], char *const envp[])
+{
+	if (fd < 0 || !argv || !envp) {
+		errno = EINVAL;
+		return -1;
+	}
+	long r = RP_SYS(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH, 0);
+	if (r != -ENOSYS) {
+		errno = (int)-r;
+		return -1;
+	}
+	char link[32];
+	fd_link(link, fd);
+	r = RP_SYS(SYS_execve, link, argv, envp, 0, 0, 0);
+	struct stat st;
+	if (rp_sys_stat("/proc/self/fd", &st) == -ENOENT)
+		r = -ENOSYS;
+	errno = (int)-r;
+	return -1;
+}
+#endif
 
 static int call_real(enum kind k, const char *prog, int fd, char *const argv[], char *const envp[])
 {
 	switch (k) {
 	case K_EXECVE:
+#if RP_RAW
+		return sys_exec(prog, argv, envp);
+#else
 		if (real.execve)
 			return real.execve(prog, argv, envp);
 		break;
+#endif
 	case K_EXECVPE:
 		if (real.execvpe)
 			return real.execvpe(prog, argv, envp);
 		break;
 	case K_FEXECVE:
+#if RP_RAW
+		return sys_fexec(fd, argv, envp);
+#else
 		if (real.fexecve)
 			return real.fexecve(fd, argv, envp);
 		break;
+#endif
 	}
 	errno = ENOSYS;
 	return -1;
@@ -120,15 +205,13 @@ static __attribute__((noinline)) int exec_repaired(enum kind k, const char *prog
 		return call_real(k, prog, fd, argv, rp_env_fix(envp, out, slots, buf, sizeof buf));
 	}
 	size_t bytes = slots * sizeof(char *);
-	char **out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (out == MAP_FAILED) {
+	char **out = rp_sys_map(bytes);
+	if (!out) {
 		errno = ENOMEM;
 		return -1;
 	}
 	int r = call_real(k, prog, fd, argv, rp_env_fix(envp, out, slots, buf, sizeof buf));
-	int e = errno;
-	munmap(out, bytes);
-	errno = e;
+	rp_sys_unmap(out, bytes);
 	return r;
 }
 
@@ -212,21 +295,10 @@ EXPORT int execvpe(const char *file, char *const argv[], char *const envp[])
 EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
 {
 	/* Name the program by the file behind fd. */
-	char link[32] = "/proc/self/fd/";
-	char digits[12];
-	int nd = 0;
-	unsigned v = fd < 0 ? 0 : (unsigned)fd;
-	do
-		digits[nd++] = (char)('0' + v % 10);
-	while ((v /= 10) && nd < 11);
-	size_t l = rp_strlen(link);
-	while (nd)
-		link[l++] = digits[--nd];
-	link[l] = 0;
+	char link[32];
+	fd_link(link, fd < 0 ? 0 : fd);
 	char path[PATH_MAX];
-	int saved = errno;
-	ssize_t n = readlink(link, path, sizeof path - 1);
-	errno = saved;
+	long n = rp_sys_readlink(link, path, sizeof path - 1);
 	const char *prog = argv[0] ? argv[0] : link;
 	if (n > 0) {
 		path[n] = 0;
@@ -248,17 +320,16 @@ EXPORT int execveat(int dirfd, const char *path, char *const argv[], char *const
 		return judged_exec(K_EXECVE, path, -1, argv, envp);
 	/* Relative to a directory fd: judge and run the path it names. */
 	char dir[PATH_MAX], link[32];
-	snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd);
-	int saved = errno;
-	ssize_t n = readlink(link, dir, sizeof dir - 1);
-	errno = saved;
-	if (n <= 0 || (size_t)n + 1 + strlen(path) + 1 > sizeof dir) {
+	fd_link(link, dirfd);
+	long n = rp_sys_readlink(link, dir, sizeof dir - 1);
+	size_t pl = rp_strlen(path);
+	if (n <= 0 || (size_t)n + 1 + pl + 1 > sizeof dir) {
 		rp_say("denied: ", path, ": ", "execveat relative to a directory that cannot be named");
 		errno = EPERM;
 		return -1;
 	}
 	dir[n] = '/';
-	memcpy(dir + n + 1, path, strlen(path) + 1);
+	rp_memcpy(dir + n + 1, path, pl + 1);
 	return judged_exec(K_EXECVE, dir, -1, argv, envp);
 }
 
@@ -310,19 +381,20 @@ EXPORT int execle(const char *path, const char *arg, ...)
 EXPORT int system(const char *command)
 {
 	setup();
-	if (!real.system) {
+	system_fn real_system = LATE(system, "system");
+	if (!real_system) {
 		errno = ENOSYS;
 		return -1;
 	}
 	/* system(NULL) only asks whether a shell exists. */
 	if (!command || rp_busy)
-		return real.system(command);
+		return real_system(command);
 	if (rp_ask_shell(command) == RP_DENY) {
 		errno = EPERM;
 		return 127 << 8;
 	}
 	rp_busy = 1;
-	int r = real.system(command);
+	int r = real_system(command);
 	int e = errno;
 	rp_busy = 0;
 	errno = e;
@@ -332,18 +404,19 @@ EXPORT int system(const char *command)
 EXPORT FILE *popen(const char *command, const char *type)
 {
 	setup();
-	if (!real.popen) {
+	popen_fn real_popen = LATE(popen, "popen");
+	if (!real_popen) {
 		errno = ENOSYS;
 		return NULL;
 	}
 	if (!command || rp_busy)
-		return real.popen(command, type);
+		return real_popen(command, type);
 	if (rp_ask_shell(command) == RP_DENY) {
 		errno = EPERM;
 		return NULL;
 	}
 	rp_busy = 1;
-	FILE *f = real.popen(command, type);
+	FILE *f = real_popen(command, type);
 	int e = errno;
 	rp_busy = 0;
 	errno = e;
@@ -364,8 +437,8 @@ static __attribute__((noinline)) int spawn_fixed(spawn_fn fn, pid_t *pid, const 
 	size_t bytes = 0;
 	if (slots > RP_ENV_STACK) {
 		bytes = slots * sizeof(char *);
-		out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (out == MAP_FAILED)
+		out = rp_sys_map(bytes);
+		if (!out)
 			return ENOMEM;
 	}
 	char *const *env = slots ? rp_env_fix(envp, out, slots, buf, sizeof buf) : envp;
@@ -373,11 +446,11 @@ static __attribute__((noinline)) int spawn_fixed(spawn_fn fn, pid_t *pid, const 
 	int r = fn(pid, prog, fa, attr, argv, env);
 	rp_busy = 0;
 	if (bytes)
-		munmap(out, bytes);
+		rp_sys_unmap(out, bytes);
 	return r;
 }
 
-static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
+static int judged_spawn(spawn_fn fn, int search, pid_t *pid, const char *prog,
 			const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
 			char *const argv[], char *const envp[])
 {
@@ -389,13 +462,13 @@ static int judged_spawn(spawn_fn fn, pid_t *pid, const char *prog,
 	int saved = errno;
 	/* Like judged_exec, a path that cannot run fails without a question;
 	 * only absolute ones, since a file action may change the child's cwd. */
-	if (prog[0] == '/' && faccessat(AT_FDCWD, prog, X_OK, AT_EACCESS) != 0) {
-		int e = errno;
-		errno = saved;
-		return e;
+	if (prog[0] == '/') {
+		int r = rp_sys_access_x(prog);
+		if (r != 0)
+			return -r;
 	}
 	char sysprog[RP_SYSPROG_MAX];
-	int id = rp_identify(prog, -1, fn == real.spawnp, sysprog, sizeof sysprog);
+	int id = rp_identify(prog, -1, search, sysprog, sizeof sysprog);
 	if (id < 0) {
 		rp_say("denied: ", prog, ": ", "an anonymous executable (memfd or deleted file) cannot be judged");
 		errno = saved;
@@ -410,12 +483,12 @@ EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_acti
 		       const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
 	setup();
-	return judged_spawn(real.spawn, pid, path, fa, attr, argv, envp);
+	return judged_spawn(LATE(spawn, "posix_spawn"), 0, pid, path, fa, attr, argv, envp);
 }
 
 EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
 			const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
 	setup();
-	return judged_spawn(real.spawnp, pid, file, fa, attr, argv, envp);
+	return judged_spawn(LATE(spawnp, "posix_spawnp"), 1, pid, file, fa, attr, argv, envp);
 }

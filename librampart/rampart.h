@@ -160,8 +160,14 @@ int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t 
 /* rp_now_ms is CLOCK_MONOTONIC in milliseconds. */
 long rp_now_ms(void);
 
-/* Small async-signal-safe string helpers. */
+/* Small async-signal-safe string helpers, the library's own: each C
+ * library function called is one more symbol for the dynamic loader to
+ * look up in every program started (see sys.h). */
 size_t rp_strlen(const char *s);
+void rp_memcpy(void *dst, const void *src, size_t n);
+int rp_memeq(const void *a, const void *b, size_t n);
+/* rp_getenv is getenv(3) over environ, without the C library. */
+const char *rp_getenv(const char *name);
 int rp_streq(const char *a, const char *b);
 const char *rp_basename(const char *s);
 void rp_say(const char *a, const char *b, const char *c, const char *d);

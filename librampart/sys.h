@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stddef.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -238,5 +239,142 @@ static inline void rp_sys_close(int fd)
 	RP_LIBC(close(fd));
 #endif
 }
+
+/*
+ * The calls below are off the way to an exec (identity.c's index of the
+ * system directories, rp_say, the kept connection's owner), made here for
+ * another reason: every C library function the library calls is a symbol
+ * the dynamic loader looks up (-z now) in every program started with the
+ * library preloaded, exec or no exec, a few hundred instructions each.
+ */
+
+/* openat(AT_FDCWD, path, flags): a descriptor, or -errno. */
+static inline int rp_sys_open(const char *path, int flags)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_openat, AT_FDCWD, path, flags, 0, 0, 0);
+#else
+	return (int)RP_LIBC(open(path, flags));
+#endif
+}
+
+/* access(2): the real user's permission, as execvp's search asks it. */
+static inline int rp_sys_access(const char *path, int mode)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_faccessat, AT_FDCWD, path, mode, 0, 0, 0);
+#else
+	return (int)RP_LIBC(access(path, mode));
+#endif
+}
+
+/* fstatat(2) without flags (links followed). */
+static inline int rp_sys_fstatat(int dirfd, const char *name, struct stat *st)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_newfstatat, dirfd, name, st, 0, 0, 0);
+#else
+	return (int)RP_LIBC(fstatat(dirfd, name, st, 0));
+#endif
+}
+
+/* pread(2). */
+static inline long rp_sys_pread(int fd, void *buf, size_t n, off_t off)
+{
+#if RP_RAW
+	return RP_SYS(SYS_pread64, fd, buf, n, off, 0, 0);
+#else
+	return RP_LIBC(pread(fd, buf, n, off));
+#endif
+}
+
+/* A copy of fd, close-on-exec. */
+static inline int rp_sys_dup_cloexec(int fd)
+{
+#if RP_RAW
+	return (int)RP_SYS(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 0, 0, 0, 0);
+#else
+	return (int)RP_LIBC(fcntl(fd, F_DUPFD_CLOEXEC, 0));
+#endif
+}
+
+/* readlink(2): the length read (no NUL written), or -errno. */
+static inline long rp_sys_readlink(const char *path, char *buf, size_t n)
+{
+#if RP_RAW
+	return RP_SYS(SYS_readlinkat, AT_FDCWD, path, buf, n, 0, 0);
+#else
+	return RP_LIBC(readlink(path, buf, n));
+#endif
+}
+
+/* write(2). */
+static inline long rp_sys_write(int fd, const void *buf, size_t n)
+{
+#if RP_RAW
+	return RP_SYS(SYS_write, fd, buf, n, 0, 0, 0);
+#else
+	return RP_LIBC(write(fd, buf, n));
+#endif
+}
+
+/* getpid(2) and getppid(2), which cannot fail. */
+static inline pid_t rp_sys_getpid(void)
+{
+#if RP_RAW
+	return (pid_t)RP_SYS(SYS_getpid, 0, 0, 0, 0, 0, 0);
+#else
+	return getpid();
+#endif
+}
+
+static inline pid_t rp_sys_getppid(void)
+{
+#if RP_RAW
+	return (pid_t)RP_SYS(SYS_getppid, 0, 0, 0, 0, 0, 0);
+#else
+	return getppid();
+#endif
+}
+
+/* An anonymous private read-write mapping of n bytes, or NULL. */
+static inline void *rp_sys_map(size_t n)
+{
+#if RP_RAW
+	long r = RP_SYS(SYS_mmap, 0, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return r < 0 && r > -4096 ? NULL : (void *)r;
+#else
+	int saved = errno;
+	void *m = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	errno = saved;
+	return m == MAP_FAILED ? NULL : m;
+#endif
+}
+
+static inline void rp_sys_unmap(void *p, size_t n)
+{
+#if RP_RAW
+	RP_SYS(SYS_munmap, p, n, 0, 0, 0, 0);
+#else
+	RP_LIBC(munmap(p, n));
+#endif
+}
+
+/* getdents64(2) into buf: the bytes read, 0 at the end, or -errno. Each
+ * record is a struct rp_dirent64. */
+struct rp_dirent64 {
+	unsigned long long d_ino;
+	long long d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
+#if RP_RAW
+static inline long rp_sys_getdents(int fd, void *buf, size_t n)
+{
+	return RP_SYS(SYS_getdents64, fd, buf, n, 0, 0, 0);
+}
+#endif
 
 #endif

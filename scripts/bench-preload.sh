@@ -25,7 +25,11 @@
 #      Printed: the median round trip of each, what rampart-eval adds and
 #      the ratio, and rampart-eval's CPU per question. No fork or exec is
 #      timed, so this part holds better than part 1 on a busy machine.
-#   3. rampart-shell -c true against sh -c true (policy load, decision and
+#   3. Instructions to start /bin/true (callgrind, when valgrind is
+#      here), bare, with the empty library and with librampart: what
+#      loading the library costs every program, exec or no exec, as a
+#      count that a busy machine does not change.
+#   4. rampart-shell -c true against sh -c true (policy load, decision and
 #      audit record in a fresh process each time).
 #
 # Uses rampart-eval and rampart-shell from $PATH (make bench puts bin/ first),
@@ -147,6 +151,14 @@ if command -v perf >/dev/null && perf stat -e "$events" -o /dev/null true 2>/dev
 			END { gsub(/,/, "", s); gsub(/,/, "", p); gsub(/,/, "", c); printf "%s %s %s %s\n", f, s, p, c }' "$work/$f.perf"
 	done)
 fi
+# Instructions to start one program (callgrind, user space: the dynamic
+# loader, the library's constructor, the program), bare, with the empty
+# library and with librampart: a count, the same on a busy machine.
+starts=
+if command -v valgrind >/dev/null; then
+	ir() { env "$@" valgrind --tool=callgrind --callgrind-out-file=/dev/null /bin/true 2>&1 | awk '/Collected/ { print $NF }'; }
+	starts="$(ir X=1) $(ir LD_PRELOAD="$empty") $(ir LD_PRELOAD="$lib" RAMPART_SOCKET="$sock")"
+fi
 records=$(wc -l <"$RAMPART_HOME/audit/audit.jsonl")
 denied=$(grep -c '"decision":"deny"' "$RAMPART_HOME/audit/audit.jsonl" || true)
 
@@ -177,7 +189,7 @@ sh_w=$WALL sh_c=$CPU
 measure shim_loop rampart-shell
 shim_w=$WALL shim_c=$CPU
 
-awk -v n="$N" -v rounds="$ROUNDS" -v limit="$limit_us" -v limit_name="$limit_name" -v counts="$counts" -v r="$records" -v d="$denied" \
+awk -v n="$N" -v rounds="$ROUNDS" -v starts="$starts" -v limit="$limit_us" -v limit_name="$limit_name" -v counts="$counts" -v r="$records" -v d="$denied" \
 	-v sn="$SHIM_N" -v sw="$sh_w" -v sc="$sh_c" -v mw="$shim_w" -v mc="$shim_c" \
 	-v asks="$asks" -v askn="$ASK_N" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
 function spread(a, k, f,   s, i, j, t) {
@@ -215,6 +227,8 @@ END {
 		for (i in line) { split(line[i], f, " "); sy[f[1]] = f[2] / n; pf[f[1]] = f[3] / n; cs[f[1]] = f[4] / n }
 		printf "bench-preload: per exec (perf): syscalls bare %.1f, empty %.1f, rampart %.1f + rampart-eval %.1f; page faults bare %.1f, empty %.1f, rampart %.1f + %.1f; context switches bare %.1f, empty %.1f, rampart %.1f + %.1f\n", sy["bare"], sy["empty"], sy["pre"], sy["server"], pf["bare"], pf["empty"], pf["pre"], pf["server"], cs["bare"], cs["empty"], cs["pre"], cs["server"]
 	}
+	if (split(starts, st, " ") == 3)
+		printf "bench-preload: instructions to start /bin/true (callgrind): bare %d, empty library %d, librampart %d (+%d over the empty library, %.3fx)\n", st[1], st[2], st[3], st[3] - st[2], st[3] / st[2]
 	if (asks != "") {
 		# round gap echo(p10 p50 p90 lost) eval(p10 p50 p90 lost) cpu_ns
 		na = split(asks, al, ";")

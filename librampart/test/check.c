@@ -19,10 +19,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -106,6 +108,21 @@ static int logged(const char *needle)
 	fclose(f);
 	buf[n] = 0;
 	return strstr(buf, needle) != NULL;
+}
+
+/* logged_line reports whether one line of the call log holds both a and
+ * b. */
+static int logged_line(const char *a, const char *b)
+{
+	FILE *f = fopen(logpath, "r");
+	if (!f)
+		return 0;
+	static char line[1 << 16];
+	int found = 0;
+	while (!found && fgets(line, sizeof line, f))
+		found = strstr(line, a) && strstr(line, b);
+	fclose(f);
+	return found;
 }
 
 /* An exec test: run performs the exec in a child and returns only when it
@@ -600,10 +617,162 @@ static void cwd_tests(void)
 	char tail[512];
 	snprintf(tail, sizeof tail, "/%s/%s\", ", name, name);
 	check(cwd_run(deep, tail), "a cwd longer than the request buffer is sent", "no call with that cwd");
+	/* Longer than 1 KiB, shorter than the request buffer: read in
+	 * place, and still one datagram where the server has the socket. */
+	char mid[PATH_MAX];
+	snprintf(mid, sizeof mid, "%s", in_dir("cwd-mid"));
+	mkdir(mid, 0700);
+	for (int i = 0; i < 8; i++) {
+		size_t l = strlen(mid);
+		snprintf(mid + l, sizeof mid - l, "/%s", name);
+		mkdir(mid, 0700);
+	}
+	char midtail[PATH_MAX + 16];
+	snprintf(midtail, sizeof midtail, "%s\", ", mid);
+	check(cwd_run(mid, midtail), "a cwd of 1.6 KiB is sent", "no call with that cwd");
+	if (strcmp(mode, "stream") != 0)
+		check(logged_line(midtail, "\"dgram\": true"), "a cwd of 1.6 KiB goes in one datagram",
+		      "that call did not come as a datagram");
+}
+
+/* copy_touch writes a copy of touch_path's bytes into fd. */
+static int copy_touch(int out)
+{
+	int in = open(touch_path, O_RDONLY);
+	if (in < 0)
+		return -1;
+	char buf[1 << 16];
+	ssize_t n;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			close(in);
+			return -1;
+		}
+	close(in);
+	return n < 0 ? -1 : 0;
+}
+
+/* A copy of touch under another name ("tidy", in DIR): run by its path,
+ * found on $PATH, relative to a directory descriptor, and from a memfd. */
+static void t_copy(const char *t)
+{
+	char *argv[] = {"tidy", (char *)t, NULL};
+	execve(in_dir("tidy"), argv, environ);
+}
+static void t_copy_path(const char *t)
+{
+	setenv("PATH", dir, 1);
+	char *argv[] = {"tidy", (char *)t, NULL};
+	execvp("tidy", argv);
+}
+static void t_copy_at(const char *t)
+{
+	int d = open(dir, O_RDONLY | O_DIRECTORY);
+	char *argv[] = {"tidy", (char *)t, NULL};
+	execveat(d, "tidy", argv, environ, 0);
+}
+static void t_memfd(const char *t)
+{
+	int fd = memfd_create("tidy", 0);
+	if (fd < 0 || copy_touch(fd) != 0)
+		_exit(99);
+	char *argv[] = {"tidy", (char *)t, NULL};
+	fexecve(fd, argv, environ);
+}
+
+/* logged_as reports whether the log holds a call of touch (under a system
+ * directory) on file in DIR. */
+static int logged_as_touch(const char *file)
+{
+	char needle[PATH_MAX + 32];
+	snprintf(needle, sizeof needle, "bin/touch %s\"", in_dir(file));
+	return logged(needle);
+}
+
+/* t_escaped runs /bin/echo with words that grow most when written into a
+ * question: single quotes (5 bytes each, '\\'') and control bytes (6,
+ * \u0001), 1.1 KiB in all. */
+static void t_escaped(const char *t)
+{
+	(void)t;
+	static char quotes[101], controls[101];
+	memset(quotes, '\'', 100);
+	memset(controls, 1, 100);
+	char *argv[] = {"echo", "escape-bound-marker", quotes, controls, NULL};
+	execve("/bin/echo", argv, environ);
+}
+
+/* A thread cancelled in system() unwinds through the interposer, running
+ * its cleanup handlers: the library's unwind tables are found (it is
+ * linked without the start files, see the Makefile). */
+static int cleaned;
+static void cleanup(void *a)
+{
+	(void)a;
+	cleaned = 1;
+}
+static void *sleeper(void *a)
+{
+	(void)a;
+	pthread_cleanup_push(cleanup, NULL);
+	int r = system("sleep 5");
+	(void)r;
+	pthread_cleanup_pop(0);
+	return NULL;
+}
+static void cancel_test(void)
+{
+	pthread_t t;
+	void *r = NULL;
+	if (pthread_create(&t, NULL, sleeper, NULL) != 0) {
+		check(0, "a thread cancelled in system unwinds", "pthread_create failed");
+		return;
+	}
+	usleep(300000);
+	pthread_cancel(t);
+	pthread_join(t, &r);
+	check(r == PTHREAD_CANCELED && cleaned, "a thread cancelled in system unwinds through it",
+	      cleaned ? "not cancelled" : "cleanup handler did not run");
+}
+
+/* identity_tests: a copy of a system program is judged under that
+ * program's name however it is named, and an executable with no path is
+ * denied (identity.c reads the system directories and files with its own
+ * system calls). */
+static void identity_tests(void)
+{
+	const char *copy = in_dir("tidy");
+	unlink(copy);
+	int fd = open(copy, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	if (fd < 0 || copy_touch(fd) != 0) {
+		check(0, "identity: a copy of touch", "cannot write the copy");
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	close(fd);
+	expect_runs("a copy of touch", t_copy, "ok-copy");
+	check(logged_as_touch("ok-copy"), "a copy of touch is asked as touch", "no touch call for ok-copy");
+	expect_runs("a copy of touch on $PATH", t_copy_path, "ok-copy-path");
+	check(logged_as_touch("ok-copy-path"), "a copy of touch found on $PATH is asked as touch",
+	      "no touch call for ok-copy-path");
+	expect_runs("execveat of a copy of touch", t_copy_at, "ok-copy-at");
+	check(logged_as_touch("ok-copy-at"), "execveat of a copy of touch is asked as touch",
+	      "no touch call for ok-copy-at");
+	expect_denied("a memfd", t_memfd, "ok-memfd");
+	unlink(copy);
 }
 
 static void enforce(void)
 {
+	identity_tests();
+	cancel_test();
+	/* A question whose words all grow to their longest when escaped
+	 * still fits the request buffer, and goes as one datagram. */
+	check(exit_code(in_child(t_escaped, NULL)) == 0, "a question of escaped words runs", "echo did not run");
+	if (strcmp(mode, "stream") != 0)
+		check(logged_line("escape-bound-marker", "\"dgram\": true"),
+		      "a question of escaped words goes in one datagram", "that call did not come as a datagram");
 	for (size_t i = 0; i < sizeof execs / sizeof execs[0]; i++) {
 		char ok[64];
 		snprintf(ok, sizeof ok, "ok-%s", execs[i].name);

@@ -63,5 +63,25 @@ run closed RAMPART_SOCKET="$work/nothing-here.sock"
 run open RAMPART_SOCKET="$work/nothing-here.sock" RAMPART_FAIL_OPEN=1
 run timeout RAMPART_SOCKET="$sock" RAMPART_TIMEOUT_MS=300
 
+# Every C library function the library calls is a symbol the dynamic
+# loader looks up in every program started with it: only these may be
+# (the rest are system calls made straight, see sys.h). A count, not a
+# time. Where the library is built the C library's way (RP_NO_RAW, or a
+# machine without raw system calls) it calls more, and this is skipped.
+if command -v nm >/dev/null 2>&1 && case $(uname -m) in x86_64 | aarch64) true ;; *) false ;; esac &&
+	! nm -D "$lib" | grep -q ' U socket@'; then
+	allowed='__cxa_finalize __environ __errno_location __gmon_start__ __register_atfork
+		_ITM_deregisterTMCloneTable _ITM_registerTMCloneTable clock_gettime dladdr dlsym environ faccessat'
+	extra=$(nm -D --undefined-only "$lib" | awk '{ sub(/@.*/, "", $NF); print $NF }' |
+		while read -r s; do case " $(echo $allowed) " in *" $s "*) ;; *) echo "$s" ;; esac; done)
+	if [ -z "$extra" ]; then
+		echo "ok   imports: only the allowed C library symbols"
+		passed=$((passed + 1))
+	else
+		echo "FAIL imports: the library calls" $extra "of the C library (each is looked up in every program started)"
+		failed=$((failed + 1))
+	fi
+fi
+
 echo "librampart check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
