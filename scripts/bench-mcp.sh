@@ -22,6 +22,11 @@
 # ratio, then min/median/max over the rounds, and what the proxy adds over
 # the bare hop. With RAMPART_MCP_BASELINE=BINARY, that build of
 # rampart-mcp runs as one more leg, to compare two builds side by side.
+# With strace installed (and BENCH_MCP_SYSCALLS not 0) it then counts the
+# system calls each leg's own process makes per call (hop and proxy, and
+# baseline when given), by name: two short runs under strace -c, 100 and
+# 400 calls, differenced, so that start-up falls out. A count does not
+# move with the machine's load, as times do.
 # Target (2 cores): rampart-mcp adds <= 100 µs per call. It
 # reports; it does not fail on the figures. It skips (exit 0) when node or
 # the npm packages (rampart-mcp/testdata/npm-packages.txt, cached where the
@@ -113,3 +118,60 @@ if [[ -n ${RAMPART_MCP_BASELINE:-} ]]; then
 	records=$(cat "$work"/rampart-baseline/audit/audit.jsonl 2>/dev/null | wc -l)
 	echo "bench-mcp.sh: $records audit records written by the baseline"
 fi
+
+# System calls per call, by name, for the legs that are this project's
+# processes: each run under strace -c (following the process's threads,
+# leaving its server at exec), at two call counts; the difference over the
+# difference in calls is what one call costs, start-up and exit left out.
+[[ ${BENCH_MCP_SYSCALLS:-1} != 0 ]] || exit 0
+if ! command -v strace >/dev/null || ! strace -f -b execve -c -o /dev/null true 2>/dev/null; then
+	echo "bench-mcp.sh: strace is not usable: no system call counts" >&2
+	exit 0
+fi
+traced=(proxy)
+[[ -x $work/hop ]] && traced=(hop proxy)
+[[ -n ${RAMPART_MCP_BASELINE:-} ]] && traced+=(baseline)
+sclegs='{"name":"direct","argv":["node","'$fsjs'","DIR"]}'
+for leg in "${traced[@]}"; do
+	case $leg in
+	hop) argv='"'$work/hop'","node","'$fsjs'","DIR"' ;;
+	proxy) argv='"'$mcp'","-profile","standard","--","node","'$fsjs'","DIR"' ;;
+	baseline) argv='"'$RAMPART_MCP_BASELINE'","-profile","standard","--","node","'$fsjs'","DIR"' ;;
+	esac
+	sclegs+=',{"name":"'$leg'","argv":["strace","-f","-b","execve","-c","-U","name,calls","-o","'$work/sc-$leg.NCALLS'",'$argv']'
+	[[ $leg == baseline ]] && sclegs+=',"env":{"RAMPART_HOME":"'$work/rampart-baseline'"}'
+	sclegs+='}'
+done
+for n in 100 400; do
+	cat >"$work/spec-sc.json" <<JSON
+{"modules": "$mods", "calls": $n, "rounds": 1, "warmup": 20,
+ "stderr": "$work/servers.err",
+ "tool": "read_text_file", "arguments": {"path": "$dir/hello.txt"}, "expect": "hello from the sandbox",
+ "legs": [$(sed "s/DIR/${dir//\//\\/}/g; s/NCALLS/$n/g" <<<"$sclegs")]}
+JSON
+	if ! node "$root/scripts/bench-mcp.mjs" "$work/spec-sc.json" >/dev/null 2>&1; then
+		echo "bench-mcp.sh: the traced runs failed: no system call counts" >&2
+		exit 0
+	fi
+done
+# strace -c -U name,calls prints "name calls" rows between dashed lines.
+counts() { awk 'NF == 2 && $2 ~ /^[0-9]+$/ && $1 != "total" {print $1, $2}' "$1"; }
+echo
+echo "system calls per call of the process each leg starts (strace -c, 400 - 100 calls over 300)"
+{
+	for leg in "${traced[@]}"; do
+		join -a1 -a2 -e 0 -o 0,1.2,2.2 <(counts "$work/sc-$leg.100" | sort) <(counts "$work/sc-$leg.400" | sort) |
+			awk -v leg="$leg" '{d = ($3 - $2) / 300; if (d >= 0.05 || d <= -0.05) printf "%s %s %.2f\n", leg, $1, d}'
+	done
+} | awk -v legs="${traced[*]}" '
+	{v[$2, $1] = $3; names[$2] = 1; tot[$1] += $3}
+	END {
+		n = split(legs, L, " ")
+		printf "%-16s", "syscall"; for (i = 1; i <= n; i++) printf "%10s", L[i]; printf "\n"
+		for (s in names) {
+			line = sprintf("%-16s", s); for (i = 1; i <= n; i++) line = line sprintf("%10.2f", v[s, L[i]] + 0)
+			print line | "sort"
+		}
+		close("sort")
+		printf "%-16s", "total"; for (i = 1; i <= n; i++) printf "%10.2f", tot[L[i]] + 0; printf "\n"
+	}'

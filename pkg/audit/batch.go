@@ -192,6 +192,7 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 		if upto == done {
 			return nil
 		}
+		l.reserveFor(h.Size, h.Size+int64(n))
 		if err := l.write(buf[:n], h.Size); err != nil {
 			return err
 		}

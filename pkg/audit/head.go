@@ -318,6 +318,7 @@ func (l *Log) adopt(h head, size int64) (head, bool, error) {
 			if err := truncate(l.f, h.Size); err != nil {
 				return h, false, fmt.Errorf("audit: truncate torn line: %w", err)
 			}
+			l.reserved = 0 // the cut gave back what was reserved
 			return h, true, nil
 		}
 		if err != nil && !isLine {

@@ -79,6 +79,11 @@ type Log struct {
 	knownOK   bool
 	f         *os.File // active file, O_APPEND
 	gen       uint64   // generation of f
+	// reserved is the offset up to which f's blocks were reserved ahead
+	// of its end by this Log (reserve.go); noReserve: f's file system
+	// cannot.
+	reserved  int64
+	noReserve bool
 	ids       idSource
 	buf       []byte
 	closed    bool
@@ -165,6 +170,7 @@ func (l *Log) openActive() error {
 		return fmt.Errorf("audit: %w", err)
 	}
 	l.f = f
+	l.reserved, l.noReserve = 0, false
 	return nil
 }
 
@@ -271,6 +277,7 @@ func (l *Log) write(b []byte, size int64) error {
 	if err != nil {
 		if n > 0 {
 			truncate(l.f, size)
+			l.reserved = 0 // the cut gave back what was reserved
 		}
 		return fmt.Errorf("audit: write %s: %w", l.path, err)
 	}
@@ -287,6 +294,14 @@ func (l *Log) write(b []byte, size int64) error {
 // leaves a state the next one finishes (see recover).
 func (l *Log) rotate(h *head) error {
 	next := h.Gen + 1
+	if l.reserved > 0 {
+		// Give back the space reserved past the file's end: cut it to
+		// its own size, read afresh (no append can come between, under
+		// the lock), so that no byte of it can be lost.
+		if size, _, err := fileState(l.f); err == nil {
+			truncate(l.f, size)
+		}
+	}
 	if err := os.Rename(l.path, rotatedName(l.path, next)); err != nil {
 		return fmt.Errorf("audit: rotate: %w", err)
 	}

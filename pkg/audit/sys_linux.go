@@ -190,6 +190,24 @@ func writeAt(f *os.File, b []byte, off int64) (int, error) {
 // truncate cuts f, opened by openAppend, to size bytes.
 func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()), size) }
 
+// reserve allocates f's blocks from offset off up to offset end without
+// changing its size (fallocate(2) with FALLOC_FL_KEEP_SIZE), as a raw
+// system call: it waits for nothing but the file system's metadata.
+func reserve(f *os.File, off, end int64) int {
+	for {
+		_, _, e := unix.RawSyscall6(unix.SYS_FALLOCATE, f.Fd(), unix.FALLOC_FL_KEEP_SIZE, uintptr(off), uintptr(end-off), 0, 0)
+		switch e {
+		case 0:
+			return reserveDone
+		case unix.EINTR:
+			continue
+		case unix.EOPNOTSUPP, unix.ENOSYS, unix.EINVAL, unix.ENODEV, unix.EPERM:
+			return reserveUnsupported
+		}
+		return reserveFailed
+	}
+}
+
 // OpenRead opens a file of the audit trail for reading. Readers that
 // follow the trail open its files with OpenRead, so that a writer can
 // still rotate the active file while they hold it (on Windows that needs

@@ -63,6 +63,10 @@ func readAt(f *os.File, b []byte, off int64) (int, error) { return f.ReadAt(b, o
 // writeAt writes b to f at off.
 func writeAt(f *os.File, b []byte, off int64) (int, error) { return f.WriteAt(b, off) }
 
+// reserve is a no-op here: space is reserved ahead of the active file on
+// Linux only (see reserveFor).
+func reserve(f *os.File, off, end int64) int { return reserveUnsupported }
+
 // truncate cuts f, opened by openAppend, to size bytes.
 func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()), size) }
 

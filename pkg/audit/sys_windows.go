@@ -98,6 +98,10 @@ func appendOnce(f *os.File, b []byte) (int, error) {
 	return int(n), err
 }
 
+// reserve is a no-op here: space is reserved ahead of the active file on
+// Linux only (see reserveFor).
+func reserve(f *os.File, off, end int64) int { return reserveUnsupported }
+
 // truncate cuts f, opened by openAppend, to size bytes.
 func truncate(f *os.File, size int64) error {
 	info := size
