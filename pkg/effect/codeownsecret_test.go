@@ -73,3 +73,26 @@ func TestSDKRecordsAndDevDeliveries(t *testing.T) {
 		}
 	}
 }
+
+func TestSDKSecretRead(t *testing.T) {
+	for _, tc := range []struct {
+		code, want string
+	}{
+		{"import boto3; print(boto3.client('secretsmanager').get_secret_value(SecretId='prod/db')['SecretString'])", "get_secret_value"},
+		{"import boto3; print(boto3.client('ssm').get_parameter(Name='/prod/k', WithDecryption=True)['Parameter']['Value'])", "get_parameter"},
+		{"import boto3; print(boto3.client('iam').create_access_key(UserName='ci'))", "create_access_key"},
+		{"const {IAMClient,CreateAccessKeyCommand}=require('@aws-sdk/client-iam'); new IAMClient({}).send(new CreateAccessKeyCommand({UserName:'ci'}))", "CreateAccessKey"},
+		{"from google.cloud import secretmanager; print(secretmanager.SecretManagerServiceClient().access_secret_version(name=n).payload.data)", "access_secret_version"},
+		{"from kubernetes import client, config; config.load_kube_config(); print(client.CoreV1Api().read_namespaced_secret('db', 'prod').data)", "read_namespaced_secret"},
+		{"import hvac; print(hvac.Client().secrets.kv.v2.read_secret_version(path='prod/db'))", "read_secret_version"},
+		// names only, a plain parameter, code of no client
+		{"import boto3; print(boto3.client('secretsmanager').list_secrets()['SecretList'])", ""},
+		{"import boto3; print(boto3.client('ssm').get_parameter(Name='/dev/region')['Parameter']['Value'])", ""},
+		{"def get_secret(k): return k; print(get_secret('x'))", ""},
+		{"import boto3; boto3.client('secretsmanager', endpoint_url='http://localhost:4566').get_secret_value(SecretId='x')", ""},
+	} {
+		if got := sdkSecretRead(tc.code); got != tc.want {
+			t.Errorf("sdkSecretRead(%q) = %q, want %q", tc.code, got, tc.want)
+		}
+	}
+}
