@@ -71,7 +71,7 @@ var sdkSetupNouns = table.Map[string, bool]{Build: func() map[string]bool {
 // sdkLocalMarks are what code says when it talks to an emulator on this
 // machine or in a test mode: no service's real state is reached.
 var sdkLocalMarks = []string{
-	"localhost", "127.0.0.1", "localstack", "mock_aws", "from moto", "import moto", "_TEST_KEY", "sk_test_",
+	"localhost", "127.0.0.1", "localstack", "mock_aws", "from moto", "import moto", "_TEST_KEY", "_TEST_SECRET_KEY", "sk_test_",
 	"emulator", "EMULATOR",
 }
 
@@ -103,7 +103,7 @@ func sdkChange(code string) string {
 			recv := code[m[2]:m[3]]
 			chain = m[2] > 0 && code[m[2]-1] == '.' || strings.HasSuffix(recv, ")")
 		}
-		if sdkChangeName(name, chain) {
+		if sdkChangeName(name, chain) && !sdkRecordOp(name, recvOf(code, m)) && !sdkDevDelivery(name, code) {
 			return name
 		}
 	}
@@ -139,4 +139,77 @@ func (a *analysis) codeServiceChange(i int, c *shell.Command, code string) {
 	if op := sdkChange(code); op != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " calls the SDK operation " + op})
 	}
+}
+
+// An SDK operation that files or edits a team's work record (an issue, a
+// comment, a pull request, a review: Github(…).get_repo(…).create_issue(…),
+// octokit.issues.create({…}), pulls.create, createComment) is what gh issue
+// create and gh pr create do: everyday work, not a change of what others
+// share. Its delete, merge or close still is.
+
+// sdkRecordNouns are the objects of such an operation, in its name
+// (create_issue_comment) or as the object it is called on (issues.create).
+var sdkRecordNouns = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("issue issues comment comments pull pulls pr prs review reviews note notes label labels reaction reactions discussion discussions ticket tickets card cards")
+}}
+
+// sdkRecordVerbs are the verbs that file or edit a record.
+var sdkRecordVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("create add edit update post submit request")
+}}
+
+// sdkRecordOp reports an operation (its name, and the name of the object it
+// is called on) that files or edits a work record.
+func sdkRecordOp(name, recv string) bool {
+	w := verbWord(strings.ToLower(name[:1]) + name[1:])
+	verb, record := "", sdkRecordNouns.Get(strings.ToLower(recv))
+	verbParts(w, func(p string, k int) {
+		if k == 0 {
+			verb = p
+		} else {
+			record = record || sdkRecordNouns.Get(p)
+		}
+	})
+	return sdkRecordVerbs.Get(verb) && record
+}
+
+// recvOf returns the name an sdkCall match is called on (issues in
+// o.issues.create(), "" for a command object).
+func recvOf(code string, m []int) string {
+	if m[2] < 0 {
+		return ""
+	}
+	return code[m[2]:m[3]]
+}
+
+// An upload, a message or a put (upload_file, send_message, upload_blob,
+// put_object) whose code names a development, test or staging place and
+// no production one (acme-dev-artifacts, jobs-dev) delivers to the
+// developer's own place, as aws s3 cp dist/x s3://acme-dev-artifacts/ does.
+
+// sdkDeliveryVerbs are the leading verbs of such operations.
+var sdkDeliveryVerbs = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("upload send put publish")
+}}
+
+// sdkDevDelivery reports a delivering operation of code that names only
+// places short of production.
+func sdkDevDelivery(name, code string) bool {
+	verb := ""
+	verbParts(verbWord(strings.ToLower(name[:1])+name[1:]), func(p string, k int) {
+		if k == 0 {
+			verb = p
+		}
+	})
+	if !sdkDeliveryVerbs.Get(verb) {
+		return false
+	}
+	dev := false
+	for _, lit := range codeLiterals(code) {
+		if namesProduction(lit) {
+			return false
+		}
+		dev = dev || namesStaging(strings.ToLower(lit))
+	}
+	return dev
 }

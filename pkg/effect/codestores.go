@@ -94,6 +94,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		}
 	}
 	a.codeServiceChange(i, c, code) // codecalls.go
+	a.codeSecretReads(i, c, code)   // sdksecrets.go
 }
 
 // codeLiterals returns the single- and double-quoted string literals of

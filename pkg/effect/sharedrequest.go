@@ -96,6 +96,14 @@ var serviceHosts = table.Map[string, service]{Build: func() map[string]service {
 	}
 }}
 
+// KnownServiceHost reports whether a host belongs to a service the table
+// serviceHosts names, or a self-hosted product a team runs (teamService):
+// for judges outside this package (a request inline code sends).
+func KnownServiceHost(h string) bool {
+	_, ok := hostService(strings.ToLower(h))
+	return ok
+}
+
 // hostService returns the service a host belongs to: the table's entry for
 // the host or the longest of its parent domains.
 func hostService(h string) (service, bool) {

@@ -144,7 +144,7 @@ func (e *Engine) Evaluate(c call.Call) call.Decision {
 	}
 	ev := evaluation{e: e, c: c}
 	ev.run(nil)
-	if len(ev.gqlLines) > 0 {
+	if len(ev.gqlLines) > 0 || len(ev.codeReqs) > 0 {
 		return graphqlAfter(ev) // graphqlcalls.go, off this evaluation's stack
 	}
 	d := ev.decision()
@@ -184,6 +184,8 @@ type evaluation struct {
 	trace    *Trace
 	sc       *execScratch // arrays of the command line being judged (scratch.go)
 	gqlLines []string     // command lines whose curl sends a GraphQL mutation, judged after the run (graphqlcalls.go)
+	codeReqs []string     // curl lines of the requests inline code sends with a method, judged after the run (coderequests.go)
+	argvs    []match.Argv // the argvs of the command line being judged, which an effect's Cmd indexes (subject.go)
 	adm      *admission   // the policies admitting admTool for the call (admissions.go), the last asked
 	admTool  string
 	// diskDepth and diskRead count the scripts on disk being judged and

@@ -248,6 +248,7 @@ func (ev *evaluation) noteGraphQL(line string, cmds []shell.Command) {
 // judgeGraphQLLines judges the GraphQL documents of the noted lines
 // (lines noted while they are judged are judged too, up to the bound).
 func (ev *evaluation) judgeGraphQLLines() {
+	ev.judgeCodeRequests() // coderequests.go
 	for i := 0; i < len(ev.gqlLines) && !ev.denied(); i++ {
 		res := shell.Parse(ev.gqlLines[i])
 		ev.curlGraphQL(res.Commands)

@@ -155,6 +155,15 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		return
 	}
 	argvs, cwds, buf := sc.argvs(len(res.Commands)), sc.cwds(len(res.Commands)), &sc.buf
+	// the argvs an effect's Cmd indexes are this line's, also when this
+	// line is judged inside another's (a fetch's, an MCP argument's, a
+	// request inline code sends: coderequests.go)
+	// (the outermost line's stay, as its scratch does, for what is judged
+	// after it)
+	if outer := ev.argvs; outer != nil {
+		defer func() { ev.argvs = outer }()
+	}
+	ev.argvs = argvs
 	cwd := c.Cwd
 	nargs, argBytes := 0, 0
 	for i := range res.Commands {
@@ -210,6 +219,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		}
 	}
 	ev.noteGraphQL(line, res.Commands) // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
+	ev.noteCodeRequests(res.Commands)  // coderequests.go: requests.put(URL), fetch(URL, {method: 'POST'})
 	// Pipelines of two or more commands, in stage order. A pipeline's
 	// commands need not be adjacent: commands found inside a stage (a
 	// one-liner's shell call) are listed between its stages.
@@ -390,8 +400,8 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		ev.judgeHostAlternates(&s) // paths.go: the IP a wildcard-DNS name embeds
 		ev.judgeURLCredentials(&s)
 		var argv *match.Argv
-		if ef.Cmd >= 0 && ef.Cmd < len(ev.sc.argv) {
-			argv = &ev.sc.argv[ef.Cmd]
+		if ef.Cmd >= 0 && ef.Cmd < len(ev.argvs) {
+			argv = &ev.argvs[ef.Cmd]
 		}
 		ev.judgeControlAPI(ef.Target, commandAsk(argv, ef.Upload), true) // controlapi.go: curl of a cluster's or a vault's API
 		if s.hasURL && !ef.Upload && ef.Detail == "get" {

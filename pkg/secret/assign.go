@@ -259,6 +259,11 @@ func isExpression(v string, spaced bool) bool {
 	if strings.IndexByte(v, '(') >= 0 {
 		return true
 	}
+	if k := len(v) - 1; k > 0 && v[k] == '[' && subscripted(v[:k]) {
+		// private_token=os.environ['GITLAB_TOKEN'], token=ENV["T"]: the
+		// value stops at the key's quote, a reference subscripted
+		return true
+	}
 	var low [16]byte
 	if len(v) <= len(low) {
 		for i := 0; i < len(v); i++ {
@@ -358,4 +363,19 @@ func isScheme(w string) bool {
 		}
 	}
 	return false
+}
+
+// subscripted reports a reference a subscript follows in code
+// (os.environ, ENV, config.secrets): a name, dotted or not, that starts
+// with a letter and holds no digit run a generated key would.
+func subscripted(v string) bool {
+	if v == "" || !('a' <= v[0]|0x20 && v[0]|0x20 <= 'z' || v[0] == '$' || v[0] == '_') {
+		return false
+	}
+	for i := 1; i < len(v); i++ {
+		if c := v[i]; !isWord(c) && c != '.' {
+			return false
+		}
+	}
+	return !generated(v)
 }

@@ -14,6 +14,7 @@ import (
 
 // or merges two sets of facts.
 func (c CodeFacts) or(d CodeFacts) CodeFacts {
+	c.SecretVars = mergeSecretVars(c, d) // before Secrets is merged
 	c.Network = c.Network || d.Network
 	c.Environ = c.Environ || d.Environ
 	c.EnvironValues = c.EnvironValues || d.EnvironValues
@@ -67,7 +68,10 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 			network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap",
 				// services' SDKs, whose calls send what they are given to
 				// the service (a run's config, an event's message)
-				"import wandb", "wandb.", "sentry_sdk", "mlflow.", "huggingface_hub", "slack_sdk", "import openai", "from openai", "openai.", "anthropic.", "posthog", "mixpanel", "comet_ml", "neptune.", "google.cloud", "azure.storage", "twilio.rest", "sendgrid", "stripe."},
+				"import wandb", "wandb.", "sentry_sdk", "mlflow.", "huggingface_hub", "slack_sdk", "import openai", "from openai", "openai.", "anthropic.", "posthog", "mixpanel", "comet_ml", "neptune.", "google.cloud", "azure.storage", "twilio.rest", "sendgrid", "stripe.",
+				// code hosts' and clouds' SDKs, whose calls file what they
+				// are given (an issue's body, a blob) with the service
+				"from github import", "import github", "import gitlab", "azure.", "hvac", "datadog_api_client", "opensearchpy", "clickhouse_connect", "from supabase", "slack_bolt"},
 			environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ", "/proc/self/environ", "/proc/1/environ"},
 			shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
 			listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
@@ -82,7 +86,7 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 				"Deno.connect", "Deno.resolveDns", "Bun.connect", "Bun.udpSocket",
 				// services' SDKs, whose calls send what they are given to
 				// the service (an event's message, a completion's prompt)
-				"@sentry/", "posthog-node", "mixpanel", "@slack/", "require('openai", "require(\"openai", "from 'openai", "from \"openai", "@anthropic-ai/", "require('twilio", "require(\"twilio", "@sendgrid/", "require('stripe", "require(\"stripe", "@google-cloud/", "@aws-sdk/", "aws-sdk", "@datadog/"},
+				"@sentry/", "posthog-node", "mixpanel", "@slack/", "require('openai", "require(\"openai", "from 'openai", "from \"openai", "@anthropic-ai/", "require('twilio", "require(\"twilio", "@sendgrid/", "require('stripe", "require(\"stripe", "@google-cloud/", "@aws-sdk/", "aws-sdk", "@datadog/", "@octokit/", "@supabase/", "@azure/", "@gitbeaker/"},
 			environ: []string{"process.env)", "process.env,", "process.env}", "process.env;", "process.env\n", "...process.env", "Object.keys(process.env", "Object.entries(process.env", "JSON.stringify(process.env", "{env}", "{ env }", "process['env']", "process[\"env\"]", "/proc/self/environ", "/proc/1/environ",
 				// Deno's and Bun's own spellings of the environment
 				"Deno.env.toObject()", "Bun.env)", "Bun.env,", "Bun.env}", "Bun.env;", "...Bun.env", "Object.entries(Bun.env", "JSON.stringify(Bun.env"},
@@ -274,7 +278,12 @@ func codeFacts(lang, code string) CodeFacts {
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
-	f.Secrets = credentialFragmentSet.In(&text) || mayRead && secretVarInCode().MatchString(code) || usesCredentialLibrary(code)
+	varSecrets := mayRead && secretVarInCode().MatchString(code)
+	fileSecrets := credentialFragmentSet.In(&text) || usesCredentialLibrary(code)
+	f.Secrets = varSecrets || fileSecrets
+	if varSecrets && !fileSecrets {
+		f.SecretVars = secretVarNames(code) // codesecretvars.go
+	}
 	if f.Secrets && !f.Network {
 		f.SecretShown = secretPrinted(lang, code)
 	}

@@ -144,7 +144,11 @@ type CodeFacts struct {
 	ListenAll bool
 	Fork      bool // forks in an endless loop, or signals every process (kill(-1))
 	Secrets   bool // names credential files (~/.ssh, ~/.aws/credentials...) in its text
-	Dynamic   bool // builds code at run time (eval of decoded or computed text), or runs a file it named before (coderunsfile.go)
+	// SecretVars: the secret variables the code reads by name
+	// (os.environ['GITHUB_TOKEN']) when they are all its secrets (no
+	// credential file, store or library is read); nil otherwise
+	SecretVars []string
+	Dynamic    bool // builds code at run time (eval of decoded or computed text), or runs a file it named before (coderunsfile.go)
 	// DecodedRun: runs as code or as a command text it decodes
 	// (exec(base64.b64decode(…)), os.system(codecs.decode(…, "rot13")),
 	// eval(atob(…)), whether the encoded text can be read or not)

@@ -1,0 +1,132 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// Code that reads a service's token from the environment and calls that
+// service with it uses the token where it belongs, as curl -H
+// "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/… does:
+// requests.get('https://api.github.com/user', headers={'Authorization':
+// 'Bearer ' + os.environ['GITHUB_TOKEN']}), WebClient(token=
+// os.environ['SLACK_BOT_TOKEN']).auth_test(), require('stripe')(
+// process.env.STRIPE_TEST_SECRET_KEY). It is so when every secret the code
+// holds is a variable read by name (CodeFacts.SecretVars) of one known
+// service (secretHomes), and the code reaches only that service: every URL
+// it spells is on the service's domains or this machine, or it spells no
+// URL, loads that service's own client library and no general HTTP client
+// (which could be pointed anywhere by a URL built at run time). A token
+// with a URL of another host, two services' tokens, a credential file, or
+// code that builds code keeps its credential->network flow.
+
+// codeSDKHomes are the spellings by which code loads a service's client
+// library, with the key of that service in homeDomains.
+var codeSDKHomes = []struct{ mark, home string }{
+	{"slack_sdk", "slack"}, {"slack_bolt", "slack"}, {"@slack/", "slack"},
+	{"import stripe", "stripe"}, {"require('stripe')", "stripe"}, {`require("stripe")`, "stripe"}, {"from 'stripe'", "stripe"}, {`from "stripe"`, "stripe"},
+	{"from github import", "gh"}, {"import github", "gh"}, {"octokit", "gh"}, {"Octokit", "gh"}, {"ghapi", "gh"},
+	{"import gitlab", "glab"}, {"@gitbeaker/", "glab"},
+	{"boto3", "aws"}, {"@aws-sdk/", "aws"}, {"aws-sdk", "aws"},
+	{"google.cloud", "gcloud"}, {"@google-cloud/", "gcloud"}, {"googleapiclient", "gcloud"},
+	{"azure.", "az"}, {"@azure/", "az"},
+	{"import openai", "openai"}, {"from openai", "openai"}, {"require('openai')", "openai"},
+	{"import anthropic", "anthropic"}, {"from anthropic", "anthropic"}, {"@anthropic-ai/", "anthropic"},
+	{"@supabase/", "supabase"}, {"from supabase", "supabase"},
+	{"datadog_api_client", "datadog"}, {"from datadog", "datadog"}, {"@datadog/", "datadog"},
+	{"sentry_sdk", "sentry"}, {"@sentry/", "sentry"},
+	{"from twilio", "twilio"}, {"require('twilio')", "twilio"}, {"sendgrid", "sendgrid"},
+	{"huggingface_hub", "huggingface"}, {"@huggingface/", "huggingface"},
+	{"linear_sdk", "linear"}, {"@linear/sdk", "linear"}, {"notion_client", "notion"}, {"@notionhq/", "notion"},
+}
+
+// codeHTTPClients are general HTTP clients and sockets: code holding one
+// can send a token to any host a URL built at run time names.
+var codeHTTPClients = []string{
+	"requests", "httpx", "urllib", "http.client", "aiohttp", "socket", "pycurl", "fetch(", "axios", "XMLHttpRequest",
+	"node-fetch", "undici", "got(", "got.", "http.request", "https.request", "request(", "Net::HTTP", "HTTParty",
+	"Faraday", "open-uri", "URI.open", "LWP", "HTTP::Tiny", "curl_", "file_get_contents", "net/http", "WebSocket",
+	"Deno.connect", "Bun.connect", "net.connect", "net.createConnection", "dgram", "TCPSocket",
+}
+
+var codeHTTPClientSet = substrs.NewSet(codeHTTPClients)
+
+// codeSecretsAtHome reports whether the inline code of command c sends its
+// secret variables only to their own service (see above).
+func codeSecretsAtHome(c *shell.Command) bool {
+	k := c.Code
+	if len(k.SecretVars) == 0 || k.Dynamic || k.DecodedRun || k.Environ || k.Capture {
+		return false
+	}
+	home := ""
+	for _, v := range k.SecretVars {
+		h := secretHome(v)
+		if h == "" || home != "" && h != home {
+			return false
+		}
+		home = h
+	}
+	code, ok, stdin := shell.InterpreterCode(c)
+	if !ok && stdin && len(c.Stdin) > 0 {
+		code, ok = strings.Join(c.Stdin, "\n"), true
+	}
+	if !ok || code == "" {
+		return false
+	}
+	return codeSecretHome(code, home)
+}
+
+// codeSecretHome reports whether code reaches only the service home: the
+// URLs it spells, or with none, that service's library and no general
+// client.
+func codeSecretHome(code, home string) bool {
+	hosts := codeURLHosts(code)
+	if len(hosts) > 0 {
+		var away []string
+		for _, h := range hosts {
+			if u, ok := match.ParseURL(h); !ok || !loopback(u.Host) {
+				away = append(away, h)
+			}
+		}
+		return len(away) == 0 || allHome(away, home, false)
+	}
+	text := substrs.NewText(code)
+	if codeHTTPClientSet.In(&text) {
+		return false
+	}
+	for _, s := range codeSDKHomes {
+		if s.home == home && strings.Contains(code, s.mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeURLHosts returns every http:// and https:// URL code spells, cut at
+// the first byte that cannot be in one (a quote, a space, a closing
+// bracket, a template's ${).
+func codeURLHosts(code string) []string {
+	var out []string
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], "http")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + 4
+		rest := code[k:]
+		if !strings.HasPrefix(rest, "http://") && !strings.HasPrefix(rest, "https://") {
+			continue
+		}
+		e := strings.IndexAny(rest, "'\"` \t\n)]}>,;\\$+")
+		if e < 0 {
+			e = len(rest)
+		}
+		out = append(out, rest[:e])
+		at = k + e
+	}
+	return out
+}

@@ -1,0 +1,287 @@
+package engine
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
+)
+
+// An interpreter's one-liner that sends a request with a method
+// (requests.put(URL, …), httpx.patch(URL), fetch(URL, {method: 'POST'}),
+// axios.delete(URL), urllib.request.Request(URL, method='DELETE'),
+// http.NewRequest("PATCH", URL, …), HTTP::Request->new(DELETE => URL))
+// sends the request curl -X METHOD URL sends, and is judged as that curl
+// line too (a POST only to a known service's host): a repository's collaborators changed, a zone's cache purged, a
+// production namespace's deployment scaled are what curl's own effects say
+// they are, whichever language sends them. A URL built by concatenation
+// or a template ('https://api.cloudflare.com/client/v4/zones/' + zone +
+// '/purge_cache') keeps its literal parts, each computed part standing as
+// one path segment. A body given as a literal (data='…', body: '…',
+// json.dumps({…}) is not read) goes with it.
+
+// maxCodeRequests bounds the requests one evaluation judges this way.
+const maxCodeRequests = 8
+
+// codeMethods are the HTTP methods a request call may name, lower-cased.
+var codeMethods = map[string]string{"post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
+
+// noteCodeRequests notes the curl lines of the requests the inline code of
+// cmds sends with a method.
+func (ev *evaluation) noteCodeRequests(cmds []shell.Command) {
+	for i := range cmds {
+		c := &cmds[i]
+		if !c.Code.Network {
+			continue
+		}
+		code, ok, _ := shell.InterpreterCode(c)
+		if !ok || len(code) > 1<<16 || !strings.Contains(code, "http") {
+			continue
+		}
+		for _, r := range codeRequests(code) {
+			if len(ev.codeReqs) >= maxCodeRequests {
+				return
+			}
+			argv := []string{"curl", "-sS", "-X", r.method}
+			if r.body != "" {
+				argv = append(argv, "--data-raw", r.body)
+			}
+			ev.codeReqs = append(ev.codeReqs, quoteArgv(append(argv, r.url)))
+		}
+	}
+}
+
+// judgeCodeRequests judges the noted curl lines.
+func (ev *evaluation) judgeCodeRequests() {
+	for i := 0; i < len(ev.codeReqs) && !ev.denied(); i++ {
+		ev.exec(ev.codeReqs[i], false, call.ToolExec)
+	}
+	ev.codeReqs = nil
+}
+
+// codeRequest is one request code sends: its method, URL and literal body.
+type codeRequest struct{ method, url, body string }
+
+// codeRequests returns the requests with a method other than GET that code
+// sends to a URL it spells.
+func codeRequests(code string) []codeRequest {
+	var out []codeRequest
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], "http")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + 4
+		if k == 0 || !strings.HasPrefix(code[k:], "http://") && !strings.HasPrefix(code[k:], "https://") {
+			continue
+		}
+		q := code[k-1]
+		if q != '\'' && q != '"' && q != '`' {
+			continue // the URL opens a string literal
+		}
+		u, end := joinedURL(code, k, q)
+		at = end
+		open := callOpen(code, k-1)
+		if open < 0 {
+			continue
+		}
+		method := calleeMethod(code, open, k-1)
+		closeAt := callClose(code, end)
+		args := code[end:closeAt]
+		if method == "" {
+			method = keyedMethod(args)
+		}
+		if method == "" || method == "GET" || method == "HEAD" || method == "POST" && !knownServiceURL(u) {
+			// (a POST to a host of no known service is the app's own
+			// call, an order created, as the fetch tool's POST is)
+			continue
+		}
+		out = append(out, codeRequest{method: method, url: u, body: literalBody(args)})
+	}
+	return out
+}
+
+// knownServiceURL reports a URL whose host is a known service's
+// (effect.KnownServiceHost).
+func knownServiceURL(u string) bool {
+	p, ok := match.ParseURL(u)
+	return ok && effect.KnownServiceHost(p.Host)
+}
+
+// joinedURL reads the URL literal that starts at code[k] inside quotes q,
+// with the literals joined to it by + (each computed part between them
+// becomes "x"), or a template's ${…} and an f-string's {…} parts; it
+// returns the URL and the index after what it read.
+func joinedURL(code string, k int, q byte) (string, int) {
+	var b strings.Builder
+	j := k
+	for {
+		for j < len(code) && code[j] != q && code[j] != '\n' {
+			switch {
+			case q == '`' && strings.HasPrefix(code[j:], "${"), code[j] == '{' && q != '`':
+				if e := strings.IndexByte(code[j:], '}'); e > 0 {
+					b.WriteString("x")
+					j += e + 1
+					continue
+				}
+			}
+			b.WriteByte(code[j])
+			j++
+		}
+		if j < len(code) {
+			j++ // the closing quote
+		}
+		// + expr + 'literal': the literal after the computed part
+		r := j
+		for r < len(code) && code[r] == ' ' {
+			r++
+		}
+		if r >= len(code) || code[r] != '+' {
+			return b.String(), j
+		}
+		n := r + 1
+		for n < len(code) && code[n] != '\'' && code[n] != '"' && code[n] != '`' && code[n] != ',' && code[n] != ')' && code[n] != ';' {
+			n++
+		}
+		if n >= len(code) || code[n] == ',' || code[n] == ')' || code[n] == ';' {
+			b.WriteString("x")
+			return b.String(), n
+		}
+		if strings.TrimSpace(code[r+1:n]) != "" {
+			if e := strings.TrimRight(strings.TrimSpace(code[r+1:n]), "+ "); e != "" {
+				b.WriteString("x")
+			}
+		}
+		q = code[n]
+		j = n + 1
+	}
+}
+
+// callOpen returns the index of the '(' of the call whose arguments hold
+// code[k] (a quote), skipping back over earlier arguments at the same
+// depth; -1 when there is none within a short reach.
+func callOpen(code string, k int) int {
+	depth := 0
+	for j := k - 1; j >= 0 && k-j < 400; j-- {
+		switch code[j] {
+		case ')', ']', '}':
+			depth++
+		case '[', '{':
+			if depth == 0 {
+				return -1
+			}
+			depth--
+		case '(':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		case ';', '\n':
+			if depth == 0 {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// callClose returns the index of the ')' closing the call whose arguments
+// go on at code[from], or len(code).
+func callClose(code string, from int) int {
+	depth := 0
+	var q byte
+	for j := from; j < len(code); j++ {
+		c := code[j]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			} else if c == '\\' {
+				j++
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return len(code)
+}
+
+// calleeMethod returns the method the call opened at code[open] names: its
+// own name (requests.put, axios.delete, session.patch), a method literal
+// before the URL (http.NewRequest("DELETE", URL), requests.request('PUT',
+// URL), HTTP::Request->new(DELETE => URL)), or "".
+func calleeMethod(code string, open, quote int) string {
+	j := open
+	for j > 0 && (isWordByte(code[j-1])) {
+		j--
+	}
+	if m, ok := codeMethods[strings.ToLower(code[j:open])]; ok && j > 0 && code[j-1] == '.' {
+		return m
+	}
+	before := code[open+1 : quote]
+	for _, m := range []string{"POST", "PUT", "PATCH", "DELETE"} {
+		for _, form := range []string{`"` + m + `"`, `'` + m + `'`, m + " =>", m + "=>"} {
+			if strings.Contains(before, form) {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// keyedMethod returns the method the arguments after a URL name with a
+// key (method: 'POST', method='DELETE', "method": "PATCH"), or "".
+func keyedMethod(args string) string {
+	k := strings.Index(args, "method")
+	if k < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(args[k+len("method"):], `'" `)
+	if rest == "" || rest[0] != ':' && rest[0] != '=' {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], `'" `)
+	e := 0
+	for e < len(rest) && (rest[e] >= 'a' && rest[e] <= 'z' || rest[e] >= 'A' && rest[e] <= 'Z') {
+		e++
+	}
+	m := strings.ToUpper(rest[:e])
+	switch m {
+	case "POST", "PUT", "PATCH", "DELETE", "GET", "HEAD":
+		return m
+	}
+	return ""
+}
+
+// literalBody returns a body the arguments give as one string literal
+// (data='…', body: '…', content="…"), or "".
+func literalBody(args string) string {
+	for _, key := range []string{"body", "data", "content", "json"} {
+		k := strings.Index(args, key)
+		if k < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(args[k+len(key):], `'" `)
+		if rest == "" || rest[0] != ':' && rest[0] != '=' {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " ")
+		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '`' {
+			continue
+		}
+		if e := strings.IndexByte(rest[1:], rest[0]); e >= 0 {
+			return rest[1 : e+1]
+		}
+	}
+	return ""
+}

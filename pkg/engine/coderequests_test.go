@@ -1,0 +1,53 @@
+package engine
+
+import (
+	"testing"
+
+	"rampart.dev/pkg/call"
+)
+
+func TestCodeRequests(t *testing.T) {
+	for _, tc := range []struct {
+		code, want string // want: "METHOD URL" of the first request, or ""
+	}{
+		{`requests.put('https://api.github.com/repos/a/b/collaborators/x', headers=h)`, "PUT https://api.github.com/repos/a/b/collaborators/x"},
+		{`await fetch('https://api.cloudflare.com/client/v4/zones/' + process.env.Z + '/purge_cache', {method: 'POST'})`, "POST https://api.cloudflare.com/client/v4/zones/x/purge_cache"},
+		{"fetch(`https://api.vercel.com/v9/projects/${p}`, {method: 'DELETE'})", "DELETE https://api.vercel.com/v9/projects/x"},
+		{`u.urlopen(u.Request('https://api.cloudflare.com/client/v4/zones/'+z, method='DELETE'))`, "DELETE https://api.cloudflare.com/client/v4/zones/x"},
+		{`req, _ := http.NewRequest("PATCH", "http://localhost:8001/apis/apps/v1/namespaces/prod/deployments/api/scale", b)`, "PATCH http://localhost:8001/apis/apps/v1/namespaces/prod/deployments/api/scale"},
+		{`LWP::UserAgent->new->request(HTTP::Request->new(DELETE => "https://api.vercel.com/v9/projects/web"))`, "DELETE https://api.vercel.com/v9/projects/web"},
+		{`require('axios').delete('https://api.netlify.com/api/v1/sites/web')`, "DELETE https://api.netlify.com/api/v1/sites/web"},
+		// reads, and a call that is not a request's
+		{`requests.get('https://api.github.com/repos/a/b/pulls')`, ""},
+		{`fetch('https://api.github.com/repos/a/b/issues')`, ""},
+		{`print('https://api.github.com/repos/a/b')`, ""},
+	} {
+		rs := codeRequests(tc.code)
+		got := ""
+		if len(rs) > 0 {
+			got = rs[0].method + " " + rs[0].url
+		}
+		if got != tc.want {
+			t.Errorf("codeRequests(%q) = %q, want %q", tc.code, got, tc.want)
+		}
+	}
+}
+
+func TestCodeRequestsJudgedAsCurl(t *testing.T) {
+	e := standard(t)
+	for _, tc := range []struct {
+		line string
+		want call.Action
+	}{
+		{`python3 -c "import requests,os; requests.put('https://api.github.com/repos/acme/web/collaborators/outsider', headers={'Authorization': 'token ' + os.environ['GH_TOKEN']})"`, call.RequireApproval},
+		{`bun -e "await fetch('https://api.cloudflare.com/client/v4/zones/' + process.env.CF_ZONE + '/purge_cache', {method: 'POST', headers: {Authorization: 'Bearer ' + process.env.CF_API_TOKEN}})"`, call.RequireApproval},
+		{`python3 -c "import requests; requests.delete('http://localhost:8001/api/v1/namespaces/prod')"`, call.RequireApproval},
+		{`python3 -c "import requests,os; print(requests.get('https://api.github.com/user', headers={'Authorization': 'Bearer ' + os.environ['GITHUB_TOKEN']}).json())"`, call.Allow},
+		{`python3 -c "import requests; requests.post('http://localhost:3000/api/users', json={'name': 't'})"`, call.Allow},
+	} {
+		d := e.Evaluate(mkCall(call.ToolExec, tc.line))
+		if d.Decision != tc.want {
+			t.Errorf("%s: %s (%s), want %s", tc.line, d.Decision, d.Message, tc.want)
+		}
+	}
+}
