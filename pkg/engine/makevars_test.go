@@ -25,11 +25,14 @@ func TestMakeVars(t *testing.T) {
 func TestTaskfileExpand(t *testing.T) {
 	content := "version: '3'\nvars:\n  TARGET: /home/dev\ntasks:\n  x:\n    cmds:\n      - rm -rf {{.TARGET}}\n    vars:\n      H:\n        sh: echo $HOME\n"
 	defs := taskfileDefs(content)
+	defs["T2"], defs["LOOP"] = "{{.HOME}}", "{{.LOOP}}"
 	for _, c := range []struct{ line, want string }{
 		{"rm -rf {{.TARGET}}", "rm -rf /home/dev"},
 		{"rm -rf {{ .H }}/", "rm -rf $(echo $HOME)/"},
 		{"rm -rf {{.HOME}}/.ssh", "rm -rf ${HOME}/.ssh"},
 		{"rm -rf {{.ROOT_DIR}}/dist", "rm -rf ./dist"},
+		{"rm -rf {{.T2}}", "rm -rf ${HOME}"},
+		{"echo {{.LOOP}}", "echo ${LOOP}"},
 		{"go test ./...", "go test ./..."},
 	} {
 		if got := taskfileExpand(c.line, defs); got != c.want {

@@ -63,13 +63,19 @@ func yamlScalar(v any) string {
 // taskfileExpand writes the templates {{.NAME}} of a Taskfile's command
 // line l as the shell receives them.
 func taskfileExpand(l string, defs map[string]string) string {
+	return taskfileExpandIn(l, defs, 0)
+}
+
+// taskfileExpandIn is taskfileExpand, depth values deep (a variable's value
+// may hold templates of its own: TARGET_DIR: '{{.HOME}}').
+func taskfileExpandIn(l string, defs map[string]string, depth int) string {
 	if !strings.Contains(l, "{{") {
 		return l
 	}
 	return taskTemplate().ReplaceAllStringFunc(l, func(r string) string {
 		name := taskTemplate().FindStringSubmatch(r)[1]
-		if v, ok := defs[name]; ok && !strings.Contains(v, "{{") {
-			return v
+		if v, ok := defs[name]; ok && depth < 3 {
+			return taskfileExpandIn(v, defs, depth+1)
 		}
 		switch name {
 		case "ROOT_DIR", "TASKFILE_DIR", "USER_WORKING_DIR", "TASK_DIR":
