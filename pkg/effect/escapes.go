@@ -53,6 +53,11 @@ func sqlShellCommands(text string) []string {
 	return out
 }
 
+// SQLShellWord starts the Word of the Unknown effect a shell command run
+// by SQL text has; the command follows it, for a judge that reads the
+// command as the whole line it is (a download piped to a shell).
+const SQLShellWord = "SQL runs a shell command: "
+
 // sqlShellEscapes judges the shell commands SQL text runs: a person
 // should look at any (unknown code), and the effects of one that parses are
 // the line's own (a delete of the home directory is denied).
@@ -64,7 +69,7 @@ func (a *analysis) sqlShellEscapes() {
 			continue
 		}
 		for _, cmd := range sqlShellCommands(e.Target) {
-			a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: "SQL runs a shell command: " + cmd})
+			a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: SQLShellWord + cmd})
 			res := shell.Parse(cmd)
 			if res.Unparsed {
 				continue

@@ -7,6 +7,7 @@ import (
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
 )
 
 // tunnelLookVerbs name a tunnel tool's verbs that open nothing: they list,
@@ -80,4 +81,20 @@ func tunnelWords(e *catalog.Entry, cl *catalog.Classified) bool {
 		}
 	}
 	return false
+}
+
+// tunnelServes records a tunnel whose address is a directory (ngrok http
+// file:///home/dev): the tunnel serves its files to the world, as a file
+// server of it on a public address does (serves).
+func (a *analysis) tunnelServes(i int, c *shell.Command) {
+	for _, w := range c.Args {
+		p, ok := strings.CutPrefix(w, "file://")
+		if !ok || !strings.HasPrefix(p, "/") {
+			continue
+		}
+		if p = path.Clean(p); a.sensitiveDir(p) || a.sensitive(p) {
+			a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " serves " + p})
+			return
+		}
+	}
 }

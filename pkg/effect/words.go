@@ -616,6 +616,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.unseenPackages(i, c, cl)                                                                               // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
 	if e != nil && (e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) || props && tunnelWords(e, cl)) { // tunnels.go
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
+		a.tunnelServes(i, c) // tunnels.go: ngrok http file:///home/dev
 		f.sink = "network"
 	}
 	if ext := compressorSuffixOf(c.Name); ext != "" && !cl.Mark("decode") {

@@ -177,6 +177,10 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		lines = yamlRunLines(content) // lefthook's run:, pre-commit's entry:
 	case strings.EqualFold(base, "Taskfile.yml") || strings.EqualFold(base, "Taskfile.yaml"):
 		lines = yamlRunLines(content) // go-task's cmds:
+		defs := taskfileDefs(content) // taskvars.go
+		for i := range lines {
+			lines[i] = taskfileExpand(lines[i], defs)
+		}
 	case base == "justfile" || base == "Justfile" || base == ".justfile":
 		for l := range strings.SplitSeq(content, "\n") {
 			if t := strings.TrimLeft(l, " \t"); t != l && t != "" && !strings.HasPrefix(t, "#") {
@@ -187,9 +191,10 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 			lines = recipeFragmentLines(content) // requestedfragments.go
 		}
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
+		defs := makeDefs(content) // makevars.go
 		for l := range strings.SplitSeq(content, "\n") {
 			if r, ok := strings.CutPrefix(l, "\t"); ok {
-				lines = append(lines, makeVars(strings.TrimLeft(r, "@-+ ")))
+				lines = append(lines, makeVars(strings.TrimLeft(r, "@-+ "), defs))
 			} else if _, cmd, ok := strings.Cut(l, "!="); ok && !strings.ContainsAny(l[:strings.Index(l, "!=")], "\t:") {
 				lines = append(lines, strings.TrimSpace(cmd)) // VAR != CMD: run as the file is read
 			}
@@ -456,19 +461,6 @@ func jsonc(s string) []byte {
 	}
 	return out
 }
-
-// makeVars writes a recipe line as the shell receives it from make: a
-// variable reference $(NAME) or ${NAME} is the environment's (make passes
-// it through: $(HOME) is the home directory), and $$ is a dollar.
-func makeVars(l string) string {
-	if !strings.Contains(l, "$") {
-		return l
-	}
-	l = makeVarRef().ReplaceAllString(l, "$${$1}")
-	return strings.ReplaceAll(l, "$$", "$")
-}
-
-var makeVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`) })
 
 // yamlUnquote returns a one-line YAML scalar's text: a quoted scalar's
 // inside ("make x", 'make x'), a plain one as it is, whatever quotes its

@@ -302,9 +302,16 @@ func mountedPaths(lines []string, volumes any) {
 
 // dockerfileRuns returns a Dockerfile's RUN commands, continuation lines
 // joined, RUN's own flags (--mount, --network, --security) left out, and
-// the JSON form read as an argv.
+// the JSON form read as an argv; each RUN after an ADD of a URL has that
+// download before it (dockerfileadd.go).
 func dockerfileRuns(content string) []string {
-	var out []string
+	var out, fetched []string
+	add := func(run string) {
+		if len(fetched) > 0 {
+			run = strings.Join(fetched, " && ") + " && " + run
+		}
+		out = append(out, run)
+	}
 	lines := strings.Split(content, "\n")
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
@@ -313,6 +320,10 @@ func dockerfileRuns(content string) []string {
 			l = strings.TrimSuffix(l, "\\") + " " + strings.TrimSpace(lines[i])
 		}
 		f := strings.Fields(l)
+		if fetch := dockerAddFetch(l, f); fetch != "" { // dockerfileadd.go
+			fetched = append(fetched, fetch)
+			continue
+		}
 		if len(f) < 2 || !strings.EqualFold(f[0], "RUN") {
 			continue
 		}
@@ -339,21 +350,21 @@ func dockerfileRuns(content string) []string {
 			}
 			doc := strings.Join(body, "\n")
 			if cmd := strings.TrimSpace(rest[:m[0]] + rest[m[1]:]); cmd == "" {
-				out = append(out, doc)
+				add(doc)
 			} else {
-				out = append(out, rest+"\n"+doc+"\n"+delim)
+				add(rest + "\n" + doc + "\n" + delim)
 			}
 			continue
 		}
 		if strings.HasPrefix(rest, "[") {
 			var argv []string
 			if json.Unmarshal([]byte(rest), &argv) == nil && len(argv) > 0 {
-				out = append(out, quoteArgv(argv))
+				add(quoteArgv(argv))
 				continue
 			}
 		}
 		if rest != "" {
-			out = append(out, rest)
+			add(rest)
 		}
 	}
 	return out

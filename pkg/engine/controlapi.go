@@ -127,6 +127,15 @@ var controlRoutes = table.Map[string, []controlRoute]{Build: func() map[string][
 			// effect.SpringSecretPath)
 			{pattern: "/**", does: "secret"},
 		},
+		// localadmin.go: local admin APIs whose requests do what their
+		// CLIs do, read as those command lines
+		"ngrok": {
+			{pattern: "/api/tunnels", writes: true, does: "cli"},
+		},
+		"caddy": {
+			{pattern: "/load", writes: true, does: "cli"},
+			{pattern: "/config/**", writes: true, does: "cli"},
+		},
 		"hosting": {
 			// GitLab (any host: self-managed instances), Heroku, Vercel,
 			// Netlify: a project's CI or runtime variables, with their values.
@@ -158,6 +167,7 @@ var controlPorts = table.Map[string, string]{Build: func() map[string]string {
 		"8500": "consul", "8501": "consul",
 		"4646": "nomad",
 		"2379": "etcd",
+		"4040": "ngrok", "2019": "caddy",
 	}
 }}
 
@@ -464,7 +474,7 @@ func (ev *evaluation) judgeControlAPI(raw string, ask controlAsk, command bool) 
 		if svc == "docker" {
 			rp, _ = dockerVersion(p)
 		}
-		if r.method == "DELETE" && svc != "hosting" && svc != "jenkins" {
+		if r.method == "DELETE" && svc != "hosting" && svc != "jenkins" && svc != "ngrok" && svc != "caddy" {
 			ev.controlEffect(effect.Destroy, "api", svc+" "+r.method+" "+rp)
 			return
 		}
@@ -494,6 +504,13 @@ func (ev *evaluation) controlDoes(svc, does string, r *controlRequest) {
 		ev.controlEffect(effect.Destroy, "grant", what)
 	case "destroy":
 		ev.controlEffect(effect.Destroy, "api", what)
+	case "cli":
+		for _, l := range adminCLILines(svc, r.body) { // localadmin.go
+			if ev.denied() {
+				return
+			}
+			ev.exec(l, false, call.ToolExec)
+		}
 	case "exec":
 		ev.carriedCommands(r)
 		if !ev.denied() {
@@ -590,7 +607,7 @@ func appendBodyCommands(dst []string, v any, depth int) []string {
 
 // bodyPrivileges judges a JSON body that gives a container or pod the
 // host's privileges: Privileged or privileged true, host PID, network or
-// IPC namespaces, or a bind of the host's root.
+// IPC namespaces, or a bind or mount of the host's root.
 func (ev *evaluation) bodyPrivileges(svc string, r *controlRequest) {
 	var v any
 	if json.Unmarshal([]byte(strings.TrimSpace(r.body)), &v) != nil {
@@ -623,6 +640,17 @@ func privilegedBody(v any, depth int) string {
 					for _, b := range l {
 						if s, ok := b.(string); ok && (strings.HasPrefix(s, "/:") || strings.HasPrefix(s, "/var/run/docker.sock:") || strings.HasPrefix(s, "/run/docker.sock:")) {
 							return "bind " + s
+						}
+					}
+				}
+			case "Mounts":
+				// the Binds of the engine's newer spelling:
+				// {"Type":"bind","Source":"/","Target":"/host"}
+				if l, ok := e.([]any); ok {
+					for _, b := range l {
+						m, _ := b.(map[string]any)
+						if s, _ := m["Source"].(string); s == "/" || s == "/var/run/docker.sock" || s == "/run/docker.sock" {
+							return "mount " + s
 						}
 					}
 				}

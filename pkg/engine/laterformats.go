@@ -62,6 +62,7 @@ type laterFormat struct {
 
 var laterFormats = []laterFormat{
 	{name: "Go source (go generate)", files: ext(".go"), lines: goGenerateLines},
+	{name: "a file of SQL (.sql)", files: ext(".sql"), lines: sqlFileLines, onRequest: true},                                             // sqlshell.go
 	{name: "a desktop entry (.desktop)", files: ext(".desktop"), lines: desktopExecLines},                                                // desktopentry.go
 	{name: "readline's key bindings (.inputrc)", files: named(".inputrc", "inputrc"), lines: inputrcMacroLines, opaque: inputrcIncludes}, // inputrc.go
 	{name: "a compose file's services", files: composeFile, lines: composeRuns},

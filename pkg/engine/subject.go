@@ -340,6 +340,7 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	ev.judgeLineWrites(res, effs)    // laterwrites.go
 	ev.judgeDiskScripts(res, cwds)   // diskscripts.go
 	ev.judgeDiskSQL(res, cwds, tool) // disksql.go
+	ev.judgeSQLShellLines(effs)      // sqlshell.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies

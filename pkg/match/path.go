@@ -59,6 +59,8 @@ func AbsPath(p, cwd, home string) string {
 		p = cwd + p[6:]
 	case windowsAbs(p):
 		p = wslPath(p)
+	case (p[0] == '%' || p[0] == '$') && home != "" && winFolderAt(p):
+		p, _ = winFolderPath(p, home) // winfolders.go
 	case p[0] != '/':
 		if cwd == "" {
 			cwd = "/"

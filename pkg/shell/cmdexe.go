@@ -168,7 +168,7 @@ func cmdLine(src string) bool {
 		return false // the common case, decided without allocating
 	}
 	words := strings.Fields(src)
-	if len(words) < 2 || !cmdBuiltins[strings.ToLower(words[0])] {
+	if len(words) < 2 || !cmdBuiltins[strings.TrimSuffix(strings.ToLower(words[0]), ".exe")] {
 		return false
 	}
 	for _, w := range words[1:] {
@@ -226,12 +226,15 @@ func translateCmdCommand(words []string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	name := strings.ToLower(words[0])
+	name := strings.TrimSuffix(strings.ToLower(words[0]), ".exe")
 	var flags, operands []string
+	excluded := false // robocopy /XD and /XF take the names after them
 	for _, w := range words[1:] {
-		if strings.HasPrefix(w, "/") && len(w) <= 3 {
+		if strings.HasPrefix(w, "/") && (len(w) <= 3 || name == "robocopy" && !strings.ContainsAny(w[1:], `/\`)) {
+			// robocopy's switches are longer (/MIR, /PURGE, /R:0, /XD)
 			flags = append(flags, strings.ToLower(w))
-		} else {
+			excluded = name == "robocopy" && (strings.EqualFold(w, "/xd") || strings.EqualFold(w, "/xf"))
+		} else if !excluded {
 			operands = append(operands, w)
 		}
 	}
@@ -266,7 +269,20 @@ func translateCmdCommand(words []string) string {
 		argv = append(argv, paths()...)
 	case "type", "more":
 		argv = append([]string{"cat"}, paths()...)
-	case "copy", "xcopy", "robocopy":
+	case "robocopy":
+		// robocopy SRC DST [FILES] [/switches]: /MIR and /PURGE delete what
+		// DST holds that SRC does not, as rsync --delete does
+		ps := paths()
+		if (has("/mir") || has("/purge")) && len(ps) >= 2 {
+			argv = []string{"rsync", "-r", "--delete", strings.TrimSuffix(ps[0], "/") + "/", ps[1]}
+			break
+		}
+		argv = []string{"cp"}
+		if has("/s") || has("/e") || has("/mir") {
+			argv = append(argv, "-r")
+		}
+		argv = append(argv, ps[:min(len(ps), 2)]...) // file names after DST filter
+	case "copy", "xcopy":
 		argv = []string{"cp"}
 		if name != "copy" && (has("/s") || has("/e") || has("/mir")) {
 			argv = append(argv, "-r")

@@ -28,6 +28,10 @@ func TestTranslateCmdExe(t *testing.T) {
 		{`npm test && git status`, "npm test && git status"},
 		{`npm test & git status`, "npm test\ngit status"},
 		{`format E: /q`, `mkfs /mnt/e/`},
+		{`robocopy C:\e %USERPROFILE% /MIR /R:0`, `rsync -r --delete /mnt/c/e/ "$HOME"`},
+		{`robocopy.exe /PURGE C:\e D:\w`, `rsync -r --delete /mnt/c/e/ /mnt/d/w`},
+		{`robocopy src C:\b\src /E /XD node_modules .git`, `cp -r src /mnt/c/b/src`},
+		{`robocopy src C:\b *.txt /S`, `cp -r src /mnt/c/b`},
 	} {
 		if got := translateCmdExe(tc.in); got != tc.want {
 			t.Errorf("translateCmdExe(%q) = %q, want %q", tc.in, got, tc.want)

@@ -28,7 +28,8 @@ var lolbasReaders = table.Map[string, func([]string) string]{Build: func() map[s
 		"certutil": certutilLine, "bitsadmin": bitsadminLine, "regsvr32": regsvr32Line,
 		"rundll32": rundll32Line, "pcalua": pcaluaLine, "forfiles": forfilesLine,
 		"wmic": wmicLine, "sc": scLine, "mshta": mshtaLine,
-		"cscript": share, "wscript": share, "msbuild": share, "installutil": share,
+		"robocopy": translateCmdCommand, // cmdexe.go: /MIR as rsync --delete
+		"cscript":  share, "wscript": share, "msbuild": share, "installutil": share,
 		"regasm": share, "regsvcs": share, "msxsl": share, "odbcconf": share,
 	}
 }}
