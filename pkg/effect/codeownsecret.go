@@ -54,8 +54,17 @@ var codeHTTPClients = []string{
 
 var codeHTTPClientSet = substrs.NewSet(codeHTTPClients)
 
+// codeTokenAtHome reports whether the inline code of command c uses its
+// secret variables only to log in to their own service: through a general
+// client whose requests name only that service (codelogins.go), or
+// through the service's own library (codeSecretsAtHome).
+func codeTokenAtHome(c *shell.Command) bool {
+	return codeLogsInHome(c) || codeSecretsAtHome(c)
+}
+
 // codeSecretsAtHome reports whether the inline code of command c sends its
-// secret variables only to their own service (see above).
+// secret variables only to their own service through its library (see
+// above).
 func codeSecretsAtHome(c *shell.Command) bool {
 	k := c.Code
 	if len(k.SecretVars) == 0 || k.Dynamic || k.DecodedRun || k.Environ || k.Capture {
@@ -79,10 +88,16 @@ func codeSecretsAtHome(c *shell.Command) bool {
 	return codeSecretHome(code, home)
 }
 
-// codeSecretHome reports whether code reaches only the service home: the
-// URLs it spells, or with none, that service's library and no general
-// client.
+// codeSecretHome reports whether code reaches only the service home
+// through that service's library and no general client: the URLs it
+// spells (a self-managed base URL) are all the service's, or it spells
+// none. Code with a general client is judged by what its requests name
+// (codelogins.go), not here.
 func codeSecretHome(code, home string) bool {
+	text := substrs.NewText(code)
+	if codeHTTPClientSet.In(&text) {
+		return false
+	}
 	hosts := codeURLHosts(code)
 	if len(hosts) > 0 {
 		var away []string
@@ -92,10 +107,6 @@ func codeSecretHome(code, home string) bool {
 			}
 		}
 		return len(away) == 0 || allHome(away, home, false)
-	}
-	text := substrs.NewText(code)
-	if codeHTTPClientSet.In(&text) {
-		return false
 	}
 	for _, s := range codeSDKHomes {
 		if s.home == home && strings.Contains(code, s.mark) {

@@ -48,9 +48,9 @@ func fieldSet(s string) map[string]bool { return table.Words(s) }
 func StoreClient(name string) bool { return storeClients.Get(name) }
 
 // testParts are the parts of a name that say it is for tests (app_ci: the
-// database a CI run makes and drops).
+// database a CI run makes and drops; app_e2e: an end-to-end suite's).
 var testParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"test": true, "tests": true, "testing": true, "ci": true}
+	return map[string]bool{"test": true, "tests": true, "testing": true, "ci": true, "e2e": true}
 }}
 
 // localWrappers run a command on this machine (a container of its own is

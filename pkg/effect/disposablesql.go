@@ -21,7 +21,9 @@ import (
 // which is no test name). SQL that only drops databases, given on the
 // line with no script file, touches nothing of the database it connects
 // to (psql postgres://localhost/postgres -c 'DROP DATABASE x_test'): then
-// the dropped databases alone name the command. A statement of those
+// the dropped databases alone name the command. The SQL is the clients'
+// option's (-c, -e, --query) and, for a database's own client, the text the
+// line feeds its stdin (a here-document, a here-string). A statement of those
 // kinds whose object cannot be read makes the command no test database's.
 
 // sqlTextOptions are database clients' options whose value is SQL to run.
@@ -59,6 +61,17 @@ func sqlObjects(c *shell.Command) (dbs, tables []string, ok bool) {
 			d, t, good := statementObjects(stmt)
 			dbs, tables = append(dbs, d...), append(tables, t...)
 			ok = ok && good
+		}
+	}
+	if dbClients.Get(c.Name) {
+		// psql -U postgres <<'SQL' … SQL, mysql <<< 'DROP DATABASE x_test':
+		// the text the line feeds a client's stdin is its SQL too
+		for _, text := range c.Stdin {
+			for _, stmt := range strings.Split(text, ";") {
+				d, t, good := statementObjects(stmt)
+				dbs, tables = append(dbs, d...), append(tables, t...)
+				ok = ok && good
+			}
 		}
 	}
 	return dbs, tables, ok

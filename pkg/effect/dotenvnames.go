@@ -247,3 +247,15 @@ func nameOnlyPattern(p string) bool {
 	}
 	return !inClass
 }
+
+// namesOnlyRead reports a command whose reading of an environment file
+// carries none of its values anywhere: it prints the names alone, or it
+// writes no file itself (sort -o, uniq's output operand) and hands its
+// lines to a later stage that prints the names alone (showsNoValues).
+func (a *analysis) namesOnlyRead(i int, f *cmdFacts) bool {
+	c := &a.res.Commands[i]
+	if namesOnlyStage(c) {
+		return true
+	}
+	return len(f.writes) == 0 && a.showsNoValues(i)
+}

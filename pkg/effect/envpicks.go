@@ -164,9 +164,10 @@ func awkProgram(args []string) (prog string, equals, ok bool) {
 }
 
 // awkNamesOnly matches an awk program that prints each line's first
-// field and nothing else.
+// field and nothing else, of every line or of those a regular expression
+// or NF picks (/^[A-Z]/ {print $1}, !/^#/ {print $1}, NF {print $1}).
 var awkNamesOnly = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\{\s*print\s*\(?\s*\$1\s*\)?\s*;?\s*\}$`)
+	return regexp.MustCompile(`^(?:!?/(?:[^/\\]|\\.)*/\s*|NF\s*)?\{\s*print\s*\(?\s*\$1\s*\)?\s*;?\s*\}$`)
 })
 
 // delimited splits s at the first delimiter d not escaped by a backslash,

@@ -305,6 +305,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		switch {
 		case environFile(p):
 			f.source = "environment"
+		case dotenvSecrets(p) && a.namesOnlyRead(i, f):
+			// grep -v '^#' .env | cut -d= -f1 > keys: the names alone
+			// (dotenvnames.go), no secret to carry into a file
 		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
 		case recurse:
@@ -996,6 +999,8 @@ func (a *analysis) flows() {
 					in = taintedFile(files, p)
 				case environFile(p):
 					in = "environment"
+				case dotenvSecrets(p) && a.namesOnlyRead(i, f):
+					// cut -d= -f1 < .env: the names alone (dotenvnames.go)
 				case a.sensitive(p), dotenvSecrets(p):
 					in = "credential"
 				case in == "" && unresolved(p):

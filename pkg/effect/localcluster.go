@@ -48,7 +48,18 @@ var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // set-cluster kind-dev --server=…) makes a local context's name say
 // nothing of where it points.
 func (a *analysis) localCluster(c *shell.Command) bool {
-	return pointedLocal(c) && !switchesCluster(a.res)
+	if switchesCluster(a.res) {
+		return false
+	}
+	if pointedLocal(c) {
+		return true
+	}
+	for k := range a.res.Commands {
+		if &a.res.Commands[k] == c {
+			return createdLocalBefore(a.res, k)
+		}
+	}
+	return false
 }
 
 // LocalCluster reports whether the line's command i is a cluster CLI's,
@@ -65,7 +76,59 @@ func LocalCluster(res *shell.Result, i int) bool {
 // localClusterCommand is LocalCluster past its first test.
 func localClusterCommand(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return c.Is(clusterCLIKind) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
+	return c.Is(clusterCLIKind) && len(c.Via) == 0 && (pointedLocal(c) || createdLocalBefore(res, i)) && !switchesCluster(res)
+}
+
+// createdLocalBefore reports a cluster CLI's command i with no context,
+// server or kubeconfig of its own, after a command of the line that made
+// a cluster on this machine and switched the current context to it (kind
+// create cluster, k3d cluster create, minikube start): the CLI talks to
+// that cluster. (A line that switches contexts otherwise is read by
+// switchesCluster.)
+func createdLocalBefore(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
+	for _, as := range c.Assigns {
+		if elsewhereVariable(as) {
+			return false
+		}
+	}
+	for _, a := range c.Args {
+		if a == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(a, "=")
+		if contextOptions.Get(name) || elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) {
+			return false
+		}
+	}
+	for k := 0; k < i; k++ {
+		if makesLocalCluster(&res.Commands[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// makesLocalCluster reports a command that makes a cluster on this
+// machine and points the current context at it.
+func makesLocalCluster(o *shell.Command) bool {
+	if o.Name != "kind" && o.Name != "k3d" && o.Name != "minikube" {
+		return false
+	}
+	for _, a := range o.Args {
+		if strings.HasPrefix(a, "--kubeconfig") || a == "-p" || strings.HasPrefix(a, "--profile") {
+			return false // its own kubeconfig, or a second minikube profile: the context may stay
+		}
+	}
+	pos := positionals(o.Args)
+	switch o.Name {
+	case "kind":
+		return len(pos) >= 2 && pos[0] == "create" && pos[1] == "cluster"
+	case "k3d":
+		return len(pos) >= 2 && pos[0] == "cluster" && pos[1] == "create"
+	default:
+		return len(pos) >= 1 && pos[0] == "start"
+	}
 }
 
 // pointedLocal reports whether a command is pointed, by a context option

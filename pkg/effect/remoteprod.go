@@ -64,11 +64,31 @@ func (a *analysis) remoteProduction(i int, c *shell.Command, cl *catalog.Classif
 			continue
 		}
 		cmd = true
-		for f := range strings.FieldsFuncSeq(strings.ToLower(w.Text), func(r rune) bool {
-			return r == ' ' || r == ';' || r == '&' || r == '|' || r == '\'' || r == '"' || r == '\n'
-		}) {
-			if remoteActionWords.Get(f) {
-				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + host + ": " + w.Text})
+		if remoteActs(w.Text) {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + host + ": " + w.Text})
+			return
+		}
+	}
+	var remote []string // the words after the host, as written
+	for k, w := range c.Args {
+		if w == cl.Words[at].Text {
+			remote = c.Args[k+1:]
+			break
+		}
+	}
+	if remoteScript(remote) {
+		// ssh prod-api-2 <<'EOF' … EOF, ssh prod-web-1 bash -s < deploy.sh:
+		// the shell there runs what the line feeds ssh's stdin
+		// (bash -s there: the walk hands the text to that shell, whose
+		// commands follow ssh's, nested deeper)
+		texts := c.Stdin
+		cmds := a.res.Commands
+		for k := i + 1; k < len(cmds) && cmds[k].Depth > c.Depth; k++ {
+			texts = append(texts[:len(texts):len(texts)], cmds[k].Stdin...)
+		}
+		for _, text := range texts {
+			if remoteActs(text) {
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + host + ": " + firstLine(text)})
 				return
 			}
 		}
@@ -76,4 +96,63 @@ func (a *analysis) remoteProduction(i int, c *shell.Command, cl *catalog.Classif
 	if !cmd && user == "root" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " root@" + host + ": a root shell on production"})
 	}
+}
+
+// remoteActs reports whether a remote command's text has a word of
+// remoteActionWords.
+func remoteActs(text string) bool {
+	for f := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
+		return r == ' ' || r == ';' || r == '&' || r == '|' || r == '\'' || r == '"' || r == '\n' || r == '\t'
+	}) {
+		if remoteActionWords.Get(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// stdinShells are the shells a remote command may name to read its
+// script from stdin (ssh HOST bash -s, ssh HOST sudo sh).
+var stdinShells = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("sh bash zsh dash ksh ash")
+}}
+
+// remoteScript reports whether a remote shell's command (its words after
+// the host) reads its script from stdin: none at all (the login shell
+// reads it), or a shell with no -c, behind sudo or not.
+func remoteScript(words []string) bool {
+	var fields []string
+	for _, w := range words {
+		fields = append(fields, strings.Fields(w)...)
+	}
+	k := 0
+	if k < len(fields) && fields[k] == "sudo" {
+		for k++; k < len(fields) && strings.HasPrefix(fields[k], "-"); k++ {
+			if fields[k] == "-u" || fields[k] == "-g" {
+				k++
+			}
+		}
+	}
+	if k >= len(fields) {
+		return k == 0
+	}
+	if !stdinShells.Get(fields[k][strings.LastIndexByte(fields[k], '/')+1:]) {
+		return false
+	}
+	for _, f := range fields[k+1:] {
+		if f == "-c" || !strings.HasPrefix(f, "-") {
+			return false // sh -c '…', sh deploy.sh: not stdin's script
+		}
+	}
+	return true
+}
+
+// firstLine is text's first non-blank line, for a reason's word.
+func firstLine(text string) string {
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return ""
 }

@@ -1,0 +1,105 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/shell"
+)
+
+// Interpreter code that logs in to a service with that service's own
+// secret variable (requests.get('https://api.github.com/user', headers=
+// {'Authorization': 'Bearer ' + os.environ['GITHUB_TOKEN']})) sends the
+// secret where `curl -H "Authorization: Bearer $GITHUB_TOKEN"
+// https://api.github.com/user` sends it: to its service, which flow.go
+// lets pass for curl. The code is read by shell.CodeSecretLogins (each
+// variable only logs in, nothing else read); every URL it names must then
+// be on every variable's service (secretHomes, allHome), and there must be
+// one; and the code must only read there (httpChanges). Any other shape
+// keeps the credential->network flow.
+
+// httpChanges are the marks of code that changes what it logs in to (a
+// request's method other than GET, a client's write call, a GraphQL
+// mutation): only code that reads is let pass here.
+var httpChanges = []string{".post(", ".put(", ".patch(", ".delete(", "method", "POST", "PUT", "PATCH", "DELETE",
+	".request(", "mutation", ".create(", ".update(", ".remove("}
+
+// codeLogsInHome reports whether command i's code only logs in to its
+// secret variables' own services.
+func codeLogsInHome(c *shell.Command) bool {
+	var b strings.Builder
+	for _, w := range c.Args {
+		b.WriteString(w)
+		b.WriteByte('\n')
+	}
+	for _, t := range c.Stdin {
+		b.WriteString(t)
+		b.WriteByte('\n')
+	}
+	code := b.String()
+	if substrs.Any(code, httpChanges) {
+		return false // a change made with the login: judged as the request it is
+	}
+	vars, ok := shell.CodeSecretLogins(code)
+	if !ok {
+		return false
+	}
+	urls, ok := codeURLs(code)
+	if !ok || len(urls) == 0 {
+		return false
+	}
+	for _, v := range vars {
+		home := secretHome(v)
+		if home == "" || !allHome(urls, home, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// codeURLs returns the http and https URLs code names. ok is false when
+// a URL's host is not closed inside its literal: text joined to it
+// ('https://api.github.com' + suffix, f"https://{host}/x") may move it.
+func codeURLs(code string) (urls []string, ok bool) {
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], "http")
+		if k < 0 {
+			break
+		}
+		k += at
+		rest := code[k:]
+		var body string
+		switch {
+		case strings.HasPrefix(rest, "https://"):
+			body = rest[len("https://"):]
+		case strings.HasPrefix(rest, "http://"):
+			body = rest[len("http://"):]
+		default:
+			at = k + 4
+			continue
+		}
+		end := strings.IndexAny(body, "'\"` \n\t)")
+		if end < 0 {
+			end = len(body)
+		}
+		lit := body[:end]
+		host := lit
+		closed := false
+		if j := strings.IndexAny(lit, "/?#"); j >= 0 {
+			host, closed = lit[:j], true
+		}
+		if host == "" || strings.ContainsAny(host, "{}$%+") {
+			return nil, false
+		}
+		if !closed {
+			// the literal ends at its host: nothing may be joined to it
+			after := strings.TrimLeft(body[end:], "'\"` \t")
+			if after != "" && strings.IndexByte(",)]};\n", after[0]) < 0 {
+				return nil, false
+			}
+		}
+		urls = append(urls, rest[:len(rest)-len(body)]+host)
+		at = k + len(rest) - len(body) + end
+	}
+	return urls, true
+}

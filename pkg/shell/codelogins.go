@@ -1,0 +1,91 @@
+package shell
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
+
+// Code that reads a secret variable and opens connections is read as
+// sending the secret away (CodeFacts.Secrets with Network). Most such
+// one-liners only log in with it: the variable is the value of a login
+// (headers={'Authorization': 'Bearer ' + os.environ['GITHUB_TOKEN']},
+// stripe.api_key = os.environ['STRIPE_API_KEY'], auth: process.env.GH_TOKEN)
+// and the code names the hosts it calls. CodeSecretLogins reads that
+// shape, for the effects package to match each variable's service with
+// those hosts (effect/codelogins.go).
+
+// envReads are the ways code reads one environment variable.
+var envReads = []string{"environ[", "environ.get(", "getenv(", "process.env.", "process.env[", "ENV[", "ENV.fetch(",
+	"$ENV{", "ENVIRON[", "$_ENV[", "$_SERVER[", "Deno.env.get(", "Bun.env.", "Bun.env["}
+
+// loginMarks are the words written just before a secret that is used to
+// log in: a header's name or scheme, a client's key or token option.
+var loginMarks = []string{"authorization", "bearer", "token", "auth", "api_key", "apikey", "api-key", "x-api-key",
+	"private-token", "headers", "key="}
+
+// otherInputs are the ways code takes text the line does not show, which
+// may name the host a secret goes to (its arguments, its stdin, a
+// prompt), and the connections made without a URL (sockets, a host and a
+// port, mail, DNS), whose host no URL literal names.
+var otherInputs = []string{"argv", "stdin", "input(", "readline", "ARGV", "prompt(",
+	"socket", "Socket", "create_connection", "HTTPConnection", "HTTPSConnection", "net.connect", "tls.connect",
+	"dgram", "smtplib", "ftplib", "telnetlib", "paramiko", "dns.", "resolver", "WebSocket", "websocket"}
+
+var (
+	envReadSet    = substrs.NewSet(envReads)
+	otherInputSet = substrs.NewSet(otherInputs)
+)
+
+// loginWindow is how far before a secret variable's read a login mark
+// may be written.
+const loginWindow = 64
+
+// CodeSecretLogins returns the secret variables code reads when it reads
+// them only to log in: every environment read is of a secret variable,
+// each with a login mark just before it, and the code names no credential
+// file or store, decodes no text and takes no input a host could come
+// from. ok is false otherwise.
+func CodeSecretLogins(code string) (vars []string, ok bool) {
+	text := substrs.NewText(code)
+	if credentialFragmentSet.In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.In(&text) {
+		return nil, false
+	}
+	if !envReadSet.In(&text) {
+		return nil, false
+	}
+	matches := secretVarInCode().FindAllStringSubmatchIndex(code, -1)
+	if len(matches) == 0 || len(matches) != envReadCount(code) {
+		return nil, false // another variable read: a host may come from it
+	}
+	prev := 0 // the end of the read before: its name is no login mark
+	for _, m := range matches {
+		start := max(prev, m[0]-loginWindow)
+		prev = m[1]
+		before := strings.ToLower(code[start:m[0]])
+		if !substrs.Any(before, loginMarks) {
+			return nil, false // a secret as data: a body, a message, a print
+		}
+		name := code[m[0]:m[1]]
+		k := strings.LastIndexAny(name, "[({.'\" ")
+		name = strings.TrimLeft(name[k+1:], "'\"")
+		tail := code[m[1]:]
+		n := 0
+		for n < len(tail) && (tail[n] == '_' || 'A' <= tail[n] && tail[n] <= 'Z' || '0' <= tail[n] && tail[n] <= '9') {
+			n++
+		}
+		vars = append(vars, name+tail[:n])
+	}
+	return vars, true
+}
+
+// envReadCount counts the environment reads in code (envReads).
+func envReadCount(code string) int {
+	n := 0
+	for _, r := range envReads {
+		n += strings.Count(code, r)
+	}
+	// the one overlap of the list: ENV[ inside $_ENV[
+	n -= strings.Count(code, "$_ENV[")
+	return n
+}
