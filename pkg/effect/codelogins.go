@@ -3,7 +3,6 @@ package effect
 import (
 	"strings"
 
-	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/shell"
 )
 
@@ -15,14 +14,9 @@ import (
 // lets pass for curl. The code is read by shell.CodeSecretLogins (each
 // variable only logs in, nothing else read); every URL it names must then
 // be on every variable's service (secretHomes, allHome), and there must be
-// one; and the code must only read there (httpChanges). Any other shape
-// keeps the credential->network flow.
-
-// httpChanges are the marks of code that changes what it logs in to (a
-// request's method other than GET, a client's write call, a GraphQL
-// mutation): only code that reads is let pass here.
-var httpChanges = []string{".post(", ".put(", ".patch(", ".delete(", "method", "POST", "PUT", "PATCH", "DELETE",
-	".request(", "mutation", ".create(", ".update(", ".remove("}
+// one. What the code changes there is judged as the request it is
+// (engine/coderequests.go), as curl -X PUT is. Any other shape keeps the
+// credential->network flow.
 
 // codeLogsInHome reports whether command i's code only logs in to its
 // secret variables' own services.
@@ -37,9 +31,6 @@ func codeLogsInHome(c *shell.Command) bool {
 		b.WriteByte('\n')
 	}
 	code := b.String()
-	if substrs.Any(code, httpChanges) {
-		return false // a change made with the login: judged as the request it is
-	}
 	vars, ok := shell.CodeSecretLogins(code)
 	if !ok {
 		return false

@@ -92,7 +92,7 @@ func codeSecretsAtHome(c *shell.Command) bool {
 // through that service's library and no general client: the URLs it
 // spells (a self-managed base URL) are all the service's, or it spells
 // none. Code with a general client is judged by what its requests name
-// (codelogins.go), not here.
+// (codeLogsInHome), not here.
 func codeSecretHome(code, home string) bool {
 	text := substrs.NewText(code)
 	if codeHTTPClientSet.In(&text) {

@@ -40,7 +40,7 @@ func TestCodeRequestsJudgedAsCurl(t *testing.T) {
 		want call.Action
 	}{
 		{`python3 -c "import requests,os; requests.put('https://api.github.com/repos/acme/web/collaborators/outsider', headers={'Authorization': 'token ' + os.environ['GH_TOKEN']})"`, call.RequireApproval},
-		{`bun -e "await fetch('https://api.cloudflare.com/client/v4/zones/' + process.env.CF_ZONE + '/purge_cache', {method: 'POST', headers: {Authorization: 'Bearer ' + process.env.CF_API_TOKEN}})"`, call.RequireApproval},
+		{`bun -e "await fetch('https://api.cloudflare.com/client/v4/zones/9f2c41/purge_cache', {method: 'POST', headers: {Authorization: 'Bearer ' + process.env.CF_API_TOKEN}})"`, call.RequireApproval},
 		{`python3 -c "import requests; requests.delete('http://localhost:8001/api/v1/namespaces/prod')"`, call.RequireApproval},
 		{`python3 -c "import requests,os; print(requests.get('https://api.github.com/user', headers={'Authorization': 'Bearer ' + os.environ['GITHUB_TOKEN']}).json())"`, call.Allow},
 		{`python3 -c "import requests; requests.post('http://localhost:3000/api/users', json={'name': 't'})"`, call.Allow},
