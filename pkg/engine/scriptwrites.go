@@ -22,7 +22,7 @@ import (
 // by extension (lower case); "" runs it as shell lines.
 var scriptRunners = map[string]string{
 	".sh": "", ".bash": "", ".zsh": "", ".ksh": "", ".command": "", ".dash": "", ".ash": "", ".mksh": "", ".yash": "",
-	".fish": "", ".bats": "",
+	".bats": "",
 	".py": "python3 -c", ".pyw": "python3 -c", ".py3": "python3 -c",
 	".js": "node -e", ".mjs": "node -e", ".cjs": "node -e", ".jsx": "node -e",
 	".ts": "node -e", ".mts": "node -e", ".cts": "node -e", ".tsx": "node -e",
@@ -36,7 +36,7 @@ var scriptRunners = map[string]string{
 	".tcl": "tclsh <<<", ".tk": "wish <<<", ".exp": "expect <<<",
 	// other shells' scripts, read by their dialects; Windows batch files,
 	// by cmd.exe's translation, a line a command
-	".csh": "csh -c", ".tcsh": "tcsh -c", ".nu": "nu -c", ".xsh": "xonsh -c", ".elv": "elvish -c",
+	".fish": "fish -c", ".csh": "csh -c", ".tcsh": "tcsh -c", ".nu": "nu -c", ".xsh": "xonsh -c", ".elv": "elvish -c",
 	".bat": "cmd.exe /c", ".cmd": "cmd.exe /c",
 	// languages read as opaque code: what they spell in their literals
 	".swift": "swift -e", ".scala": "scala -e", ".sc": "scala -e", ".hy": "hy -c", ".erl": "escript -e",
