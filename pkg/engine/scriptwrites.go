@@ -23,7 +23,7 @@ import (
 var scriptRunners = map[string]string{
 	".sh": "", ".bash": "", ".zsh": "", ".ksh": "", ".command": "", ".dash": "", ".ash": "", ".mksh": "", ".yash": "",
 	".bats": "",
-	".py": "python3 -c", ".pyw": "python3 -c", ".py3": "python3 -c",
+	".py":   "python3 -c", ".pyw": "python3 -c", ".py3": "python3 -c",
 	".js": "node -e", ".mjs": "node -e", ".cjs": "node -e", ".jsx": "node -e",
 	".ts": "node -e", ".mts": "node -e", ".cts": "node -e", ".tsx": "node -e",
 	".rb": "ruby -e", ".rake": "ruby -e", ".pl": "perl -e", ".pm": "perl -e", ".t": "perl -e",
