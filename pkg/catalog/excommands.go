@@ -25,6 +25,10 @@ func exCommand(t string) string {
 	t = strings.TrimLeft(t, ": \t")
 	for changed := true; changed; {
 		changed = false
+		if rest, ok := autocmdBody(t); ok {
+			t, changed = rest, true
+			continue
+		}
 		for _, m := range exModifiers {
 			rest, ok := strings.CutPrefix(t, m)
 			if !ok || rest == "" || rest[0] != ' ' && rest[0] != '\t' && !(m[len(m)-1] == '!' && rest[0] == '!') {
@@ -164,4 +168,131 @@ func quotedList(s string) ([]string, bool) {
 // isIdentByte reports a byte of a function's name.
 func isIdentByte(b byte) bool {
 	return b == '_' || b == ':' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// autocmdBody returns the command an autocommand runs when its event
+// fires (au VimEnter * CMD, autocmd! BufRead *.x ++once CMD): a command
+// line defined to run at once, as the editor starts, is that command.
+func autocmdBody(t string) (string, bool) {
+	rest, ok := "", false
+	for _, w := range [...]string{"autocmd! ", "autocmd ", "au! ", "au "} {
+		if rest, ok = strings.CutPrefix(t, w); ok {
+			break
+		}
+	}
+	if !ok {
+		return "", false
+	}
+	f := strings.Fields(rest)
+	if len(f) < 3 {
+		return "", false
+	}
+	skip := 2 // EVENT PATTERN
+	if !strings.ContainsAny(f[0], "*.") && !strings.Contains(f[0], ",") && len(f) > 3 && !startsUpper(f[0]) {
+		skip = 3 // a group before the event
+	}
+	for skip < len(f) && strings.HasPrefix(f[skip], "++") {
+		skip++
+	}
+	if skip >= len(f) {
+		return "", false
+	}
+	k := strings.Index(rest, f[skip])
+	for _, w := range f[:skip] {
+		k = max(k, strings.Index(rest, w)+len(w))
+	}
+	return strings.TrimSpace(rest[k:]), true
+}
+
+func startsUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// exIndirect returns the command line an ex command makes and runs: exe
+// (execute) of string literals joined by "." or ".." ("!" . "rm -rf ~"),
+// normal mode keys that type a command line (normal! :!CMD), and
+// feedkeys(":!CMD\<CR>"); a :edit (split, tabedit, new) of term://CMD
+// runs CMD in a terminal.
+func exIndirect(t string) (string, bool) {
+	for _, lead := range [...]string{"execute ", "exe ", "exec "} {
+		if rest, ok := strings.CutPrefix(t, lead); ok {
+			if s, ok := exStringConcat(strings.TrimSpace(rest)); ok {
+				return s, true
+			}
+		}
+	}
+	for _, lead := range [...]string{"normal! ", "normal ", "norm! ", "norm "} {
+		if rest, ok := strings.CutPrefix(t, lead); ok {
+			return typedCommandLine(rest)
+		}
+	}
+	if i := strings.Index(t, "feedkeys("); i >= 0 {
+		r := strings.TrimSpace(t[i+len("feedkeys("):])
+		if r != "" && (r[0] == '"' || r[0] == '\'') {
+			if end := strings.IndexByte(r[1:], r[0]); end >= 0 {
+				return typedCommandLine(r[1 : 1+end])
+			}
+		}
+	}
+	for _, lead := range [...]string{"edit ", "e ", "split ", "sp ", "vsplit ", "vs ", "tabedit ", "tabe ", "new ", "vnew ", "view "} {
+		if rest, ok := strings.CutPrefix(t, lead); ok {
+			rest = strings.TrimSpace(rest)
+			for strings.HasPrefix(rest, "+") || strings.HasPrefix(rest, "++") {
+				_, rest, _ = strings.Cut(rest, " ")
+				rest = strings.TrimSpace(rest)
+			}
+			if cmd, ok := strings.CutPrefix(rest, "term://"); ok && cmd != "" {
+				if k := strings.Index(cmd, "//"); k >= 0 && !strings.Contains(cmd[:k], " ") {
+					cmd = cmd[k+2:] // term://{cwd}//{cmd}
+				}
+				return "terminal " + cmd, true
+			}
+		}
+	}
+	return "", false
+}
+
+// typedCommandLine returns the ex command keys type after ":" (":!rm -rf
+// ~\<CR>"), up to the key that enters it.
+func typedCommandLine(keys string) (string, bool) {
+	k := strings.IndexByte(keys, ':')
+	if k < 0 {
+		return "", false
+	}
+	cmd := keys[k+1:]
+	for _, enter := range [...]string{"\\<CR>", "\\<cr>", "\\r", "\r", "\\n", "\n", "<CR>", "\\<Enter>"} {
+		if e := strings.Index(cmd, enter); e >= 0 {
+			cmd = cmd[:e]
+		}
+	}
+	return strings.TrimSpace(cmd), cmd != ""
+}
+
+// exStringConcat evaluates string literals joined by "." or "..", the
+// whole of an :execute's argument: "!" . "rm -rf ~" is "!rm -rf ~".
+func exStringConcat(s string) (string, bool) {
+	var b strings.Builder
+	for n := 0; ; n++ {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return b.String(), n > 0
+		}
+		if n > 0 {
+			if rest, ok := strings.CutPrefix(s, ".."); ok {
+				s = rest
+			} else if rest, ok := strings.CutPrefix(s, "."); ok {
+				s = rest
+			} else {
+				return "", false
+			}
+			s = strings.TrimSpace(s)
+		}
+		if s == "" || s[0] != '"' && s[0] != '\'' {
+			return "", false
+		}
+		end := strings.IndexByte(s[1:], s[0])
+		if end < 0 {
+			return "", false
+		}
+		b.WriteString(s[1 : 1+end])
+		s = s[end+2:]
+	}
 }

@@ -216,6 +216,11 @@ func prefixedShell(text, prefix string) (string, bool) {
 	t := strings.TrimLeft(text, ": \t")
 	if !strings.Contains(prefix, "pipe") {
 		t = exCommand(t)
+		if inner, ok := exIndirect(t); ok && inner != t {
+			// exe "!" . "CMD", normal :!CMD, feedkeys(":!CMD\<CR>")
+			// (excommands.go): the command line they make
+			return prefixedShell(inner, prefix)
+		}
 		if cmd, ok := terminalCommand(t); ok {
 			return cmd, true
 		}

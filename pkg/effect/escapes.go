@@ -85,7 +85,7 @@ func (a *analysis) sqlShellEscapes() {
 // opaqueActs are words with which code in a language nobody scans deletes,
 // runs programs, writes or reaches the network.
 var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "system(", "system ", "shell",
-	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "run \"", "run '", "run @", "run $", "shell $", "shell @", "qx{", "download", "http", "socket", "connect",
+	"exec", "spawn", "popen", "process", "cmd(", "command", "syscmd", "run(", "run \"", "run '", "run @", "run $", "run <", "run «", "shell $", "shell @", "qx{", "download", "http", "socket", "connect",
 	"fetch", "curl", "write", "environ", "getenv",
 	// the environment read by Elixir's System.get_env and julia's ENV[…]
 	"get_env", "env[",

@@ -29,7 +29,8 @@ var serviceNeutralWords = table.Map[string, bool]{Build: func() map[string]bool 
 		ROOT MASTER MAIN BOT WEB BACKEND FRONTEND SERVER DB DATABASE PRIVATE PUBLIC INTERNAL EXTERNAL DEFAULT
 		DEPLOY DEPLOYMENT RELEASE BUILD REPO REGISTRY WEBHOOK BEARER SESSION JWT OAUTH OAUTH2 PERSONAL TEAM
 		ORG PROJECT ENV CUSTOM SHARED GLOBAL NEW OLD TOKEN KEY PASS PASSWORD PASSWD PWD SK DSN CREDS CREDENTIALS
-		REFRESH ID SIGNING ENCRYPTION HMAC SALT PEPPER TF INPUT READ WRITE RW RO
+		REFRESH ID SIGNING ENCRYPTION HMAC SALT PEPPER TF INPUT READ WRITE RW RO VAR VARS CONFIG CFG CONF SETTINGS OPT
+		JOB JOBS PIPELINE RUNNER WORKFLOW TRIGGER HOOK HOOKS INTEGRATION UPLOAD DOWNLOAD PUSH PULL PUBLISH ACCOUNT ACCT
 		PAT BASIC HTTP HTTPS REST GRAPHQL GQL RPC SMTP MAIL EMAIL SSH GPG PGP TLS SSL CERT X
 	`) {
 		m[w] = true
@@ -38,19 +39,30 @@ var serviceNeutralWords = table.Map[string, bool]{Build: func() map[string]bool 
 }}
 
 // namedService is the service a secret variable's name is for by its
-// first part, when that part is a name (three letters or more) and no
-// neutral word: "drone" for DRONE_TOKEN, "" for PROD_API_KEY and TOKEN.
+// first part that is no neutral word, when that part is a name (three
+// letters or more) and not the name's last: "drone" for DRONE_TOKEN and
+// PROD_DRONE_TOKEN (an environment's word before the service's), "" for
+// PROD_API_KEY and TOKEN.
 func namedService(name string) string {
-	first, _, ok := strings.Cut(strings.ToUpper(name), "_")
-	if !ok || len(first) < 3 || serviceNeutralWords.Get(first) {
-		return ""
-	}
-	for i := 0; i < len(first); i++ {
-		if c := first[i]; c < 'A' || c > 'Z' {
-			return "" // AB12_KEY: an id, not a name
+	parts := strings.Split(strings.ToUpper(name), "_")
+	for k, first := range parts[:len(parts)-1] {
+		if serviceNeutralWords.Get(first) {
+			continue
 		}
+		if len(first) < 3 {
+			return ""
+		}
+		for i := 0; i < len(first); i++ {
+			if c := first[i]; c < 'A' || c > 'Z' {
+				return "" // AB12_KEY: an id, not a name
+			}
+		}
+		if k > 0 && !serviceNeutralWords.Get(parts[len(parts)-1]) {
+			return "" // PROD_FOO_BAR: no secret's word last, no service's secret
+		}
+		return strings.ToLower(first)
 	}
-	return strings.ToLower(first)
+	return ""
 }
 
 // namedServiceHome reports whether every host may run the named service
@@ -96,16 +108,17 @@ func namedServiceHost(host, service string) bool {
 	return false
 }
 
-// abbreviates reports whether every letter of service occurs in label in
-// order, the first of them at a word's start in it: "drone" in
-// "drone-ci", "apca" in "alpaca", "acme" in "acmecorp".
+// abbreviates reports whether every letter of service occurs in order in
+// one word of label (its parts between hyphens), the first of them at the
+// word's start: "drone" in "drone-ci", "apca" in "alpaca", "acme" in
+// "acmecorp"; not "drone" in "dashboard-reports-one", spread over words.
 func abbreviates(service, label string) bool {
 	for start := 0; start < len(label); start++ {
 		if label[start] != service[0] || start > 0 && label[start-1] != '-' {
 			continue
 		}
 		k := 1
-		for j := start + 1; j < len(label) && k < len(service); j++ {
+		for j := start + 1; j < len(label) && label[j] != '-' && k < len(service); j++ {
 			if label[j] == service[k] {
 				k++
 			}

@@ -6,7 +6,8 @@ func TestNamedService(t *testing.T) {
 	for name, want := range map[string]string{
 		"DRONE_TOKEN": "drone", "HASURA_ADMIN_SECRET": "hasura", "acme_api_key": "acme", "APCA_SECRET": "apca",
 		"PROD_API_KEY": "", "MY_TOKEN": "", "TOKEN": "", "CI_DEPLOY_KEY": "", "BB_APP_PASSWORD": "",
-		"AB12_KEY": "", "API_TOKEN": "",
+		"AB12_KEY": "", "API_TOKEN": "", "PROD_DRONE_TOKEN": "drone", "MY_HASURA_ADMIN_SECRET": "hasura",
+		"CI_ACME_API_KEY": "acme", "TF_VAR_DEPLOY_TOKEN": "", "PROD_FOO_BAR": "", "STAGING_API_KEY": "",
 	} {
 		if got := namedService(name); got != want {
 			t.Errorf("namedService(%q) = %q, want %q", name, got, want)
@@ -36,6 +37,11 @@ func TestNamedServiceHome(t *testing.T) {
 		{"acme", []string{"https://facme.example.net/push"}, false},
 		{"artifactory", []string{"https://acme.jfrog.io/artifactory/api"}, true},
 		{"hasura", []string{"https://hooks.relaystation.io/in"}, false},
+		{"drone", []string{"https://dashboard-reports-one.net/r"}, false},
+		{"drone", []string{"http://3405803786/r"}, false},
+		{"drone", []string{"http://0xCB007109/r"}, false},
+		{"drone", []string{"http://167772161/r"}, true},
+		{"drone", []string{"http://100.88.1.4:8080/api"}, true},
 	} {
 		if got := namedServiceHome(c.hosts, c.service); got != c.home {
 			t.Errorf("namedServiceHome(%v, %q) = %v, want %v", c.hosts, c.service, got, c.home)

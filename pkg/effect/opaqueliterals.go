@@ -94,7 +94,62 @@ func literalCommands(code string) []string {
 		i, gap = j+1, j+1
 	}
 	flush()
+	return append(out, bracketLiterals(code)...)
+}
+
+// bracketClose gives the closing delimiter of each opening one.
+var bracketClose = map[byte]byte{'(': ')', '[': ']', '{': '}', '<': '>', '/': '/', '|': '|', '"': '"', '\'': '\''}
+
+// bracketLiterals returns the strings and word lists code writes with
+// delimiters of its choosing that hold a blank: Raku's and Perl's q{…},
+// Q[…], qq(…), qw<…> and qx{…}, Raku's «…» and run <…>, and Elixir's
+// sigils ~s(…), ~S|…|, ~c"…", ~w[…].
+func bracketLiterals(code string) []string {
+	var out []string
+	for i := 0; i+1 < len(code); i++ {
+		start := -1
+		switch {
+		case strings.HasPrefix(code[i:], "«"):
+			if end := strings.Index(code[i+2:], "»"); end >= 0 {
+				out = appendSpaced(out, code[i+2:i+2+end])
+			}
+			continue
+		case code[i] == '~' && strings.IndexByte("sScCwW", code[i+1]) >= 0 && i+2 < len(code):
+			start = i + 2
+		case (code[i] == 'q' || code[i] == 'Q') && (i == 0 || !isWordByte(code[i-1])):
+			start = i + 1
+			for start < len(code) && strings.IndexByte("qwx", code[start]) >= 0 && start < i+3 {
+				start++
+			}
+		case code[i] == '<' && strings.HasSuffix(strings.TrimRight(code[:i], " "), "run"):
+			start = i
+		default:
+			continue
+		}
+		if start >= len(code) {
+			continue
+		}
+		closing, ok := bracketClose[code[start]]
+		if !ok {
+			continue
+		}
+		if end := strings.IndexByte(code[start+1:], closing); end >= 0 {
+			out = appendSpaced(out, code[start+1:start+1+end])
+			i = start + end
+		}
+	}
 	return out
+}
+
+func appendSpaced(out []string, lit string) []string {
+	if strings.Contains(strings.TrimSpace(lit), " ") {
+		return append(out, strings.TrimSpace(lit))
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // listGap reports whether the text between two literals only separates

@@ -1,7 +1,9 @@
 package effect
 
 import (
+	"errors"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -54,11 +56,11 @@ func selfHostedHost(host, service string, clouds []string) bool {
 			return true
 		}
 	}
-	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
-		return a.IsPrivate() || a.IsLoopback()
-	}
 	if privateHost(host) {
 		return true
+	}
+	if _, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return false
 	}
 	labels := strings.Split(host, ".")
 	for _, l := range labels[:len(labels)-1] {
@@ -73,11 +75,37 @@ func selfHostedHost(host, service string, clouds []string) bool {
 // loopback name or address, a name only a private network resolves, or a
 // private, loopback or link-local address.
 func privateHost(host string) bool {
-	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
-		return a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast()
+	a, err := netip.ParseAddr(strings.Trim(host, "[]"))
+	if err != nil {
+		a, err = numericIPv4(host)
+	}
+	if err == nil {
+		return a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast() || sharedAddressSpace.Contains(a)
 	}
 	return loopback(host) || privateName(host) // (an IPv6 address has no dot, as a private name has none)
 }
+
+// sharedAddressSpace is the carrier-grade NAT range a tailnet's hosts are
+// numbered in (Tailscale's 100.x addresses): no host on the internet has
+// one.
+var sharedAddressSpace = netip.MustParsePrefix("100.64.0.0/10")
+
+// numericIPv4 reads an IPv4 address written as one number, as URL parsers
+// take it: decimal (3405803786), hexadecimal (0xCB007109) or octal
+// (031300070405). Such a host has no dot, but is no private name.
+func numericIPv4(host string) (netip.Addr, error) {
+	if host == "" || strings.Trim(strings.ToLower(host), "0123456789abcdefx") != "" {
+		return netip.Addr{}, errNotNumeric
+	}
+	n, err := strconv.ParseUint(host, 0, 32)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	return netip.AddrFrom4([4]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}), nil
+}
+
+// errNotNumeric says a host is no number.
+var errNotNumeric = errors.New("not a numeric address")
 
 // privateName reports a host name only a private network resolves.
 func privateName(host string) bool {

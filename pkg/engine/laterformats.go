@@ -85,7 +85,8 @@ var laterFormats = []laterFormat{
 	{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
 	{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
 	// requestedformats.go: files whose commands run on request
-	{name: "Terraform's provisioners and external data", files: anyOf(ext(".tf")), lines: hclCommandLines, onRequest: true},
+	{name: "Terraform's provisioners and external data", files: anyOf(ext(".tf"), ext(".tofu"), ext(".hcl")), lines: hclCommandLines, onRequest: true},
+	{name: "Terraform's provisioners in JSON", files: anyOf(ext(".tf.json"), ext(".tofu.json")), lines: hclJSONCommandLines, onRequest: true},
 	{name: "Kubernetes objects and Ansible tasks", files: requestedYAML, lines: manifestCommandLines, onRequest: true},
 	{name: "a Nix dev shell's hook", files: ext(".nix"), lines: nixShellHooks, onRequest: true},
 	{name: "an agent's instructions", files: agentInstructions, lines: markdownCommands, onRequest: true},

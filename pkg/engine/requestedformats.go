@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"path"
 	"strings"
 )
 
@@ -37,11 +36,12 @@ func requestedYAML(p, base, dir string) bool {
 }
 
 // manifestCommandLines returns the command lines of Kubernetes objects and
-// Ansible plays or tasks: content without either's marks gives none.
+// Ansible plays or tasks (a role's task list, its items named by "- name:"):
+// content without either's marks gives none.
 func manifestCommandLines(content string) []string {
 	k8s := strings.Contains(content, "apiVersion:") && strings.Contains(content, "kind:") || strings.Contains(content, "ontainers:")
 	ansible := strings.Contains(content, "hosts:") || strings.Contains(content, "tasks:") || strings.Contains(content, "ansible.") ||
-		strings.Contains(content, "become:")
+		strings.Contains(content, "become:") || strings.HasPrefix(content, "- name:") || strings.Contains(content, "\n- name:")
 	if !k8s && !ansible {
 		return nil
 	}
@@ -60,12 +60,20 @@ func hclCommandLines(content string) []string {
 			continue
 		}
 		key, v = strings.TrimSpace(key), strings.TrimSpace(v)
+		if k := strings.LastIndexAny(key, "{ \t"); k >= 0 {
+			key, v = key[k+1:], strings.TrimSpace(strings.TrimSuffix(v, "}")) // provisioner "local-exec" { command = "…" }
+		}
 		switch key {
-		case "command", "inline", "program":
+		case "command", "inline", "program", "execute":
 		default:
+			if hclRunsSomething(content) {
+				out = append(out, hclValueLines(v)...) // locals { c = "…" }: a string a command may name
+			}
 			continue
 		}
 		switch {
+		case hclCall(v):
+			out = append(out, hclCallValue(v))
 		case strings.HasPrefix(v, "<<"):
 			delim := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "<<"), "-"))
 			var body []string
@@ -80,7 +88,7 @@ func hclCommandLines(content string) []string {
 				v += " " + strings.TrimSpace(lines[i])
 			}
 			words := tomlStrings(v) // autorunlater.go
-			if key == "program" {
+			if key == "program" || key == "execute" {
 				out = append(out, quoteArgv(words))
 			} else {
 				out = append(out, words...)
@@ -93,10 +101,12 @@ func hclCommandLines(content string) []string {
 }
 
 // nixShellHooks returns the shell a Nix file's dev shell runs as it opens:
-// shellHook = ” … ”; or "…"; and devenv's enterShell.
+// shellHook = ” … ”; or "…"; devenv's enterShell; and the exec of
+// devenv's scripts, processes and tasks (scripts.boot.exec = "…"), which
+// enterShell, devenv up and a task's before run.
 func nixShellHooks(content string) []string {
 	var out []string
-	for _, key := range []string{"shellHook", "enterShell"} {
+	for _, key := range []string{"shellHook", "enterShell", "exec"} {
 		rest := content
 		for len(out) < maxAutoRunLines {
 			k := strings.Index(rest, key)
@@ -129,70 +139,6 @@ func nixShellHooks(content string) []string {
 	return out
 }
 
-// agentInstructions reports a file of instructions an AI coding agent reads
-// at the start of each session.
-func agentInstructions(p, base, dir string) bool {
-	switch strings.ToLower(base) {
-	case "claude.md", "claude.local.md", "agents.md", "agent.md", "gemini.md", ".cursorrules", ".windsurfrules", ".clinerules",
-		"copilot-instructions.md", "conventions.md":
-		return true
-	}
-	lower := strings.ToLower(base)
-	return strings.HasSuffix(lower, ".mdc") || strings.HasSuffix(lower, ".instructions.md") ||
-		strings.HasSuffix(lower, ".md") && (dir == "rules" && path.Base(path.Dir(path.Dir(p))) == ".cursor" || dir == ".clinerules" || dir == ".windsurf")
-}
-
-// markdownCommands returns the commands of a Markdown text: each line of a
-// fenced block of shell (or of no language), without a prompt's "$ ", and
-// each code span that holds a space, unless the words before it on its
-// line tell the reader not to run it ("never run `rm -rf ~`").
-func markdownCommands(content string) []string {
-	var out []string
-	lines := strings.Split(content, "\n")
-	for i := 0; i < len(lines) && len(out) < maxAutoRunLines; i++ {
-		l := lines[i]
-		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") {
-			lang := strings.ToLower(strings.TrimSpace(strings.TrimLeft(t, "`")))
-			shell := lang == "" || lang == "sh" || lang == "bash" || lang == "shell" || lang == "console" || lang == "zsh" || lang == "shell-session"
-			for i++; i < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[i]), "```"); i++ {
-				if c := strings.TrimPrefix(strings.TrimSpace(lines[i]), "$ "); shell && c != "" && !strings.HasPrefix(c, "#") {
-					out = append(out, c)
-				}
-			}
-			continue
-		}
-		for rest, before := l, ""; ; {
-			a := strings.IndexByte(rest, '`')
-			if a < 0 {
-				break
-			}
-			b := strings.IndexByte(rest[a+1:], '`')
-			if b < 0 {
-				break
-			}
-			before += rest[:a]
-			span := rest[a+1 : a+1+b]
-			if strings.ContainsAny(span, " \t") && !warnsOff(before) {
-				out = append(out, span)
-			}
-			before += span
-			rest = rest[a+1+b+1:]
-		}
-	}
-	return out
-}
-
-// warnsOff reports words that tell the reader not to do what follows.
-func warnsOff(before string) bool {
-	l := strings.ToLower(before)
-	for _, w := range []string{"never", "don't", "do not", "dont", "avoid", "must not", "not to", "instead of", "forbidden"} {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // xmlElements returns the text of each <tag>…</tag> element in s, in
 // order, unescaped.
 func xmlElements(s, tag string) []string {
@@ -211,105 +157,6 @@ func xmlElements(s, tag string) []string {
 		out = append(out, xmlText(s[:z]))
 		s = s[z:]
 	}
-}
-
-// xmlRunConfigs reports JetBrains run configurations, a Maven project and
-// an Ant build file.
-func xmlRunConfigs(p, base, dir string) bool {
-	lower := strings.ToLower(base)
-	return lower == "pom.xml" || lower == "build.xml" || strings.HasSuffix(lower, ".run.xml") ||
-		dir == "runConfigurations" && strings.HasSuffix(lower, ".xml")
-}
-
-// xmlCommandLines returns the commands of run configurations and build
-// files in XML: a shell configuration's SCRIPT_TEXT, Maven's executable with
-// its arguments and Ant's exec with its arg values, each one argv.
-func xmlCommandLines(content string) []string {
-	var out []string
-	for rest := content; len(out) < maxAutoRunLines; {
-		k := strings.Index(rest, `name="SCRIPT_TEXT"`)
-		if k < 0 {
-			break
-		}
-		rest = rest[k:]
-		if v, ok := xmlAttr(rest[:min(len(rest), strings.IndexByte(rest+">", '>'))], "value"); ok {
-			out = append(out, v)
-		}
-		rest = rest[1:]
-	}
-	for rest := content; len(out) < maxAutoRunLines; {
-		k := strings.Index(rest, "<executable>")
-		if k < 0 {
-			break
-		}
-		rest = rest[k+len("<executable>"):]
-		e := strings.Index(rest, "</executable>")
-		if e < 0 {
-			break
-		}
-		argv := []string{xmlText(rest[:e])}
-		end := strings.Index(rest, "</configuration>")
-		if end < 0 {
-			end = len(rest)
-		}
-		argv = append(argv, xmlElements(rest[e:end], "argument")...)
-		out = append(out, quoteArgv(argv))
-	}
-	for rest := content; len(out) < maxAutoRunLines; {
-		k := strings.Index(rest, "<exec ")
-		if k < 0 {
-			break
-		}
-		rest = rest[k+len("<exec "):]
-		tag := rest[:min(len(rest), strings.IndexByte(rest+">", '>'))]
-		x, ok := xmlAttr(tag, "executable")
-		if !ok {
-			continue
-		}
-		argv := []string{x}
-		end := strings.Index(rest, "</exec>")
-		if end < 0 {
-			end = len(rest)
-		}
-		for block := rest[:end]; ; {
-			a := strings.Index(block, "<arg ")
-			if a < 0 {
-				break
-			}
-			block = block[a+len("<arg "):]
-			if v, ok := xmlAttr(block[:min(len(block), strings.IndexByte(block+">", '>'))], "value"); ok {
-				argv = append(argv, v)
-			} else if v, ok := xmlAttr(block[:min(len(block), strings.IndexByte(block+">", '>'))], "line"); ok {
-				argv = append(argv, strings.Fields(v)...)
-			}
-		}
-		out = append(out, quoteArgv(argv))
-	}
-	return out
-}
-
-// xmlAttr returns the value of the attribute name in a tag's text.
-func xmlAttr(tag, name string) (string, bool) {
-	tag = " " + tag
-	for _, q := range []string{`"`, `'`} {
-		k := strings.Index(tag, " "+name+"="+q)
-		if k < 0 {
-			k = strings.Index(tag, "\t"+name+"="+q)
-		}
-		if k < 0 {
-			continue
-		}
-		v := tag[k+len(name)+3:]
-		if e := strings.Index(v, q); e >= 0 {
-			return xmlText(v[:e]), true
-		}
-	}
-	return "", false
-}
-
-// xmlText unescapes XML's entities and trims the text.
-func xmlText(s string) string {
-	return strings.TrimSpace(xmlEntities.Replace(s))
 }
 
 var xmlEntities = strings.NewReplacer("&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">", "&#10;", "\n", "&#xA;", "\n", "&amp;", "&")

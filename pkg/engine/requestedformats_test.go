@@ -34,6 +34,21 @@ func TestRequestedFormatLines(t *testing.T) {
 		{"jetbrains", xmlCommandLines, "<option name=\"SCRIPT_TEXT\" value=\"./gradlew bootRun &amp;&amp; echo ok\" />", []string{"./gradlew bootRun && echo ok"}},
 		{"maven", xmlCommandLines, "<configuration><executable>npm</executable><arguments><argument>ci</argument></arguments></configuration>", []string{"'npm' 'ci'"}},
 		{"ant", xmlCommandLines, "<exec executable=\"make\"><arg value=\"dist\"/></exec>", []string{"'make' 'dist'"}},
+		{"tf one line", hclCommandLines, "provisioner \"local-exec\" { command = \"make dist\" }\n", []string{"make dist"}},
+		{"tf local", hclCommandLines, "locals {\n  c = \"make dist\"\n  env = \"production\"\n}\nprovisioner \"local-exec\" {\n  command = local.c\n}\n", []string{"make dist"}},
+		{"tf join", hclCommandLines, "provisioner \"local-exec\" {\n  command = join(\" \", [\"make\", \"dist\"])\n}\n", []string{"make dist"}},
+		{"tf format", hclCommandLines, "  command = format(\"%s dist\", \"make\")\n", []string{"make dist"}},
+		{"terragrunt", hclCommandLines, "  execute = [\"sh\", \"-c\", \"make x\"]\n", []string{"'sh' '-c' 'make x'"}},
+		{"tf json", hclJSONCommandLines, "{\"resource\":{\"null_resource\":{\"x\":{\"provisioner\":{\"local-exec\":{\"command\":\"make dist\"}}}}}}", []string{"make dist"}},
+		{"ansible role tasks", manifestCommandLines, "- name: build\n  shell: make deploy\n", []string{"make deploy"}},
+		{"devenv exec", nixShellHooks, "{ scripts.boot.exec = \"make dev\"; }", []string{"make dev"}},
+		{"markdown tildes and attributes", markdownCommands, "~~~bash\nmake a\n~~~\n```sh title=\"x\"\nmake b\n```\n", []string{"make a", "make b"}},
+		{"markdown powershell", markdownCommands, "```powershell\nGet-Date\n```\n", []string{"pwsh -Command 'Get-Date'"}},
+		{"markdown indented", markdownCommands, "Run:\n\n    make lint\n    Not a command line\n", []string{"make lint"}},
+		{"markdown spans", markdownCommands, "Don't forget to run `make a`; never run `rm -rf x` or `git push -f`. Use <code>make c</code> and ``make d``.\n", []string{"make a", "make c", "make d"}},
+		{"jetbrains attributes", xmlCommandLines, "<option value='make a'\n  name='SCRIPT_TEXT' />", []string{"make a"}},
+		{"maven commandline", xmlCommandLines, "<configuration><executable>sh</executable><commandlineArgs>-c \"make x\"</commandlineArgs></configuration>", []string{"'sh' -c \"make x\""}},
+		{"ant lines", xmlCommandLines, "<exec\n executable=\"sh\"><arg line=\"-c 'make x'\"/></exec><exec command=\"make y\"/>", []string{"'sh' -c 'make x'", "make y"}},
 	} {
 		if got := c.lines(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)

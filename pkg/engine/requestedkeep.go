@@ -43,22 +43,33 @@ func lineNamesProduction(l string) bool {
 	return false
 }
 
-// forcePushLine reports a command line with a git push that forces: --force,
-// -f, or a refspec that starts with +.
+// forcePushLine reports a command line with a git push that rewrites or
+// removes a shared branch: --force, --force-with-lease, --mirror,
+// --delete, a cluster of short options with f or d in it (-f, -fu, -d), or
+// a refspec that starts with + (force) or : (delete). Separators end a
+// command wherever they are written (git push -f&&echo ok).
 func forcePushLine(l string) bool {
+	l = pushSeparators.Replace(l)
 	git, push := false, false
 	for _, w := range strings.Fields(l) {
 		w = strings.Trim(w, `"'()`)
 		switch {
-		case w == "&&" || w == "||" || w == ";" || w == "|":
+		case w == ";":
 			git, push = false, false
 		case !git:
 			git = w == "git" || strings.HasSuffix(w, "/git")
 		case !push:
 			push = w == "push"
-		case w == "--force" || w == "-f" || len(w) > 1 && w[0] == '+':
+		case strings.HasPrefix(w, "--force"), w == "--mirror", w == "--delete", w == "--prune":
+			return true
+		case len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.ContainsAny(w[1:], "fd"):
+			return true
+		case len(w) > 1 && (w[0] == '+' || w[0] == ':'):
 			return true
 		}
 	}
 	return false
 }
+
+// pushSeparators set a line's command separators apart as ";".
+var pushSeparators = strings.NewReplacer("&&", " ; ", "||", " ; ", ";", " ; ", "|", " ; ", "\n", " ; ")

@@ -90,7 +90,8 @@ func translateCmdExe(line string) string {
 }
 
 // cmdSplit splits a line at cmd.exe's separators (& && || |), outside
-// double quotes (and a ^ escaping the next character): the commands, and
+// double quotes (and a ^ escaping the next character), and at line ends (a
+// batch file's lines are its commands): the commands, and
 // after each but the last its separator as POSIX writes it.
 func cmdSplit(line string) (parts, seps []string) {
 	quoted, start := false, 0
@@ -100,6 +101,11 @@ func cmdSplit(line string) (parts, seps []string) {
 			i++
 		case c == '"':
 			quoted = !quoted
+		case c == '\n' || c == '\r':
+			// a batch file's next line: a new command, its quotes closed
+			parts = append(parts, line[start:i])
+			seps = append(seps, "\n")
+			quoted, start = false, i+1
 		case !quoted && (c == '&' || c == '|'):
 			if i > 0 && line[i-1] == '>' {
 				continue // 2>&1
@@ -123,7 +129,8 @@ func cmdSplit(line string) (parts, seps []string) {
 }
 
 // cmdWords splits one command into words at spaces outside double quotes,
-// the quotes removed; a backslash is a path separator, never an escape.
+// the quotes removed and a caret's escape undone (r^d is rd); a backslash
+// is a path separator, never an escape.
 func cmdWords(s string) []string {
 	var words []string
 	var b strings.Builder
@@ -131,6 +138,10 @@ func cmdWords(s string) []string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c == '^' && !quoted && i+1 < len(s):
+			i++ // cmd's escape: the next character as itself (r^d is rd)
+			b.WriteByte(s[i])
+			any = true
 		case c == '"':
 			quoted, any = !quoted, true
 		case !quoted && (c == ' ' || c == '\t'):
@@ -222,7 +233,7 @@ func driveFormat(words []string) bool {
 // alone prints the environment, and start and call run the command they
 // are given.
 func translateCmdCommand(words []string) string {
-	words, redir := cmdRedirects(words)
+	words, redir := cmdRedirects(cmdSwitches(words))
 	if len(words) == 0 {
 		return ""
 	}
@@ -267,6 +278,8 @@ func translateCmdCommand(words []string) string {
 			argv = []string{"rm", "-r", "-f"}
 		}
 		argv = append(argv, paths()...)
+	case "cd", "chdir", "pushd":
+		argv = append([]string{"cd"}, paths()...) // cd /d D:\x: the drive's path
 	case "type", "more":
 		argv = append([]string{"cat"}, paths()...)
 	case "robocopy":
@@ -415,7 +428,8 @@ func cmdQuoteWord(w string) string {
 // cmdFolders are cmd.exe's variables for well-known folders, longest
 // first, and the paths they stand for.
 var cmdFolders = [...][2]string{
-	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%LOCALAPPDATA%", `~\AppData\Local`}, {"%APPDATA%", `~\AppData\Roaming`},
+	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%HOMEPATH%", "~"}, {"%ONEDRIVE%", `~\OneDrive`},
+	{"%ONEDRIVECONSUMER%", `~\OneDrive`}, {"%COMSPEC%", `C:\Windows\System32\cmd.exe`}, {"%LOCALAPPDATA%", `~\AppData\Local`}, {"%APPDATA%", `~\AppData\Roaming`},
 	{"%TEMP%", `~\AppData\Local\Temp`}, {"%TMP%", `~\AppData\Local\Temp`}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
 	{"%PROGRAMFILES%", `C:\Program Files`}, {"%PROGRAMDATA%", `C:\ProgramData`}, {"%SYSTEMDRIVE%", "C:"},
 }
@@ -433,3 +447,46 @@ func cmdFolderVars(w string) string {
 	}
 	return w
 }
+
+// cmdSwitches splits switches cmd.exe reads without blanks between them:
+// a builtin's name joined to its first (rd/s/q C:\x) and switches joined
+// to each other (/s/q, /f/s/q), each its own word.
+func cmdSwitches(words []string) []string {
+	if len(words) == 0 {
+		return words
+	}
+	var out []string
+	for i, w := range words {
+		if i == 0 {
+			if k := strings.IndexByte(w, '/'); k > 0 && cmdBuiltins[strings.ToLower(w[:k])] {
+				out = append(out, w[:k])
+				w = w[k:]
+			} else {
+				out = append(out, w)
+				continue
+			}
+		}
+		if len(w) > 3 && w[0] == '/' && cmdSwitchRun(w) {
+			for _, f := range strings.Split(w[1:], "/") {
+				out = append(out, "/"+f)
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// cmdSwitchRun reports a word of one-letter switches joined (/s/q/f).
+func cmdSwitchRun(w string) bool {
+	for i := 0; i < len(w); i += 2 {
+		if w[i] != '/' || i+1 >= len(w) || !(w[i+1]|0x20 >= 'a' && w[i+1]|0x20 <= 'z') {
+			return false
+		}
+	}
+	return len(w)%2 == 0
+}
+
+// CmdExeLine reports a line of cmd.exe's builtins, as cmdLine does: a
+// batch file's line a reader may tell from a POSIX shell's.
+func CmdExeLine(src string) bool { return cmdLine(src) }

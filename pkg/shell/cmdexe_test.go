@@ -32,6 +32,14 @@ func TestTranslateCmdExe(t *testing.T) {
 		{`robocopy.exe /PURGE C:\e D:\w`, `rsync -r --delete /mnt/c/e/ /mnt/d/w`},
 		{`robocopy src C:\b\src /E /XD node_modules .git`, `cp -r src /mnt/c/b/src`},
 		{`robocopy src C:\b *.txt /S`, `cp -r src /mnt/c/b`},
+		{`rd/s/q C:\work\build`, `rm -r -f /mnt/c/work/build`},
+		{`rd /s/q C:\work\build`, `rm -r -f /mnt/c/work/build`},
+		{`r^d /s /q "C:\a^b"`, `rm -r -f /mnt/c/a^b`},
+		{`rmdir /S /Q %HOMEPATH%`, `rm -r -f "$HOME"`},
+		{`rd /s /q %OneDrive%`, `rm -r -f "$HOME"/OneDrive`},
+		{`pushd C:\work && del /q x.txt`, "cd /mnt/c/work && rm -f x.txt"},
+		{`cd /d C:\work`, `cd /mnt/c/work`},
+		{"@echo off\r\nrd /s /q dist", "@echo off\nrm -r -f dist"},
 	} {
 		if got := translateCmdExe(tc.in); got != tc.want {
 			t.Errorf("translateCmdExe(%q) = %q, want %q", tc.in, got, tc.want)

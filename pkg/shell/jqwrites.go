@@ -73,6 +73,10 @@ func jqEditText(name string, words []string) (inPlace []string, text string, ok 
 		return nil, "", false
 	}
 	doc := jqAssignments(filter, vars)
+	jqSetpaths(doc, filter) // jqliterals.go
+	if whole, ok := jqWholeLiteral(strings.TrimSpace(filter)); ok && len(doc) == 0 {
+		doc = whole // jq -n '{…}': the document itself
+	}
 	if len(doc) == 0 {
 		return nil, "", false
 	}
@@ -149,12 +153,12 @@ func jqAssignments(filter string, vars map[string]string) map[string]any {
 			}
 			k = e
 		} else {
-			dec := json.NewDecoder(strings.NewReader(filter[k:]))
-			if dec.Decode(&v) != nil {
+			lit, e, ok := jqLiteral(filter, k) // jqliterals.go
+			if !ok {
 				i = k - 1
 				continue
 			}
-			k += int(dec.InputOffset())
+			v, k = lit, e
 		}
 		setPath(doc, path, v)
 		i = k - 1

@@ -20,6 +20,11 @@ func TestJQEditText(t *testing.T) {
 			"jobs:\n  ci:\n    steps:\n      -\n        run: make ci\n", true},
 		{`yq e -i '.services.db.image = "postgres:16"' compose.yml`, "compose.yml", "services:\n  db:\n    image: postgres:16\n", true},
 		{`jq '.scripts |= . + {"lint": "eslint ."}' package.json`, "", `{"scripts":{"lint":"eslint ."}}`, true},
+		{`yq -i '.jobs.b.steps += [{run: "make b"}]' ci.yml`, "ci.yml", "jobs:\n  b:\n    steps:\n      -\n        run: make b\n", true},
+		{`jq '.scripts.x = ("make" + " x")' package.json`, "", `{"scripts":{"x":"make x"}}`, true},
+		{`jq -n '{name: "a", scripts: {x: "make x"}}'`, "", `{"name":"a","scripts":{"x":"make x"}}`, true},
+		{`jq 'setpath(["scripts","x"]; "make x")' package.json`, "", `{"scripts":{"x":"make x"}}`, true},
+		{`jq -n '{name: .a}'`, "", "", false},
 		{`jq '.scripts.test' package.json`, "", "", false},
 		{`jq 'select(.a == "b")' x.json`, "", "", false},
 		{`jq -f edit.jq package.json`, "", "", false},
@@ -40,5 +45,12 @@ func TestJQEditText(t *testing.T) {
 	}
 	if !found {
 		t.Error("npm run after jq put rm -rf /x into package.json: rm not found")
+	}
+	found = false
+	for _, c := range Parse(`jq '.scripts.lint="rm -rf /x"' package.json | sponge package.json && npm run lint`).Commands {
+		found = found || c.Name == "rm" && strings.Join(c.Args, " ") == "-rf /x"
+	}
+	if !found {
+		t.Error("npm run after jq | sponge put rm -rf /x into package.json: rm not found")
 	}
 }

