@@ -6,7 +6,7 @@ func TestReadAgentSettings(t *testing.T) {
 	const home = "/home/dev"
 	const hook = `{"type":"command","command":"/usr/local/bin/rampart-hook --format claude-code || exit 2","timeout":30,"onFailure":"block"}`
 	for _, c := range []struct {
-		path, content         string
+		path, content          string
 		off, down, runs, inert bool
 	}{
 		// the user file keeps Rampart's hook: a theme is inert
