@@ -84,3 +84,25 @@ func TestPreloadDropped(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistersCode(t *testing.T) {
+	for _, c := range []struct {
+		line, want string
+	}{
+		{"claude mcp add shell -- npx -y server", "mcp add"},
+		{"claude mcp add --transport stdio db -- uvx mcp-server-sqlite", "mcp add"},
+		{"claude mcp add-json fs {}", "mcp add-json"},
+		{"codex mcp add docs -- npx -y @upstash/context7-mcp", "mcp add"},
+		{"gemini extensions install https://github.com/acme/ext", "extensions install"},
+		{"claude plugin install formatter@acme", "plugin install"},
+		{"claude mcp list", ""},
+		{"claude mcp remove puppeteer", ""},
+		{"claude -p summarise", ""},
+		{"npm mcp add x", ""},
+	} {
+		f := strings.Fields(c.line)
+		if got := registersCode(f[0], f[1:]); got != c.want {
+			t.Errorf("%s: %q, want %q", c.line, got, c.want)
+		}
+	}
+}
