@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"path"
+	"testing"
+)
 
 func TestReadAgentSettings(t *testing.T) {
 	const home = "/home/dev"
@@ -64,5 +67,20 @@ func TestReadAgentSettings(t *testing.T) {
 	}
 	if agentFileOf(home+"/project/src/settings.json", home) != nil {
 		t.Error("a project's own settings.json read as an agent's")
+	}
+}
+
+func TestAgentCommandFilesAreInstructions(t *testing.T) {
+	for p, want := range map[string]bool{
+		"/home/dev/project/.claude/commands/setup.md":   true,
+		"/home/dev/project/.claude/agents/reviewer.md":  true,
+		"/home/dev/project/.claude/skills/pdf/SKILL.md": true,
+		"/home/dev/project/docs/commands/setup.md":      false,
+		"/home/dev/project/.claude/commands/notes.txt":  false,
+		"/home/dev/project/CLAUDE.md":                   true,
+	} {
+		if got := agentInstructions(p, path.Base(p), path.Base(path.Dir(p))); got != want {
+			t.Errorf("%s: %v, want %v", p, got, want)
+		}
 	}
 }

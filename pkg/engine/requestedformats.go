@@ -138,6 +138,11 @@ func agentInstructions(p, base, dir string) bool {
 		return true
 	}
 	lower := strings.ToLower(base)
+	if strings.HasSuffix(lower, ".md") && (dir == "commands" || dir == "agents") && path.Base(path.Dir(path.Dir(p))) == ".claude" || lower == "skill.md" {
+		// Claude Code's slash commands, subagents and skills: their
+		// !`command` spans run when they are invoked
+		return true
+	}
 	return strings.HasSuffix(lower, ".mdc") || strings.HasSuffix(lower, ".instructions.md") ||
 		strings.HasSuffix(lower, ".md") && (dir == "rules" && path.Base(path.Dir(path.Dir(p))) == ".cursor" || dir == ".clinerules" || dir == ".windsurf")
 }
