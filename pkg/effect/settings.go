@@ -82,6 +82,13 @@ func (a *analysis) settings(i int, c *shell.Command) {
 		}
 		return
 	}
+	for _, v := range unsetNames(c.Name, c.Args) {
+		// unset LD_PRELOAD, env -u LD_PRELOAD, export -n LD_PRELOAD: the
+		// variable is gone for what runs next, as if set empty
+		if u, ok := catalog.AssignmentSetting(v+"=", "assignment"); ok {
+			a.setting(i, u, group)
+		}
+	}
 	name, args := a.moduleEntry(c.Name, c.Args) // python3 -m pip config set ...
 	if !catalog.HasSettingChannel(name) {
 		return
@@ -100,6 +107,48 @@ func (a *analysis) settings(i int, c *shell.Command) {
 	for _, u := range catalog.SettingsOf(name, args) {
 		a.setting(i, u, group)
 	}
+}
+
+// unsetNames returns the variables a command removes from the environment
+// of what runs after it: unset's and export -n's names, env's -u NAME,
+// -uNAME and --unset=NAME.
+func unsetNames(name string, args []string) []string {
+	var out []string
+	switch name {
+	case "unset":
+		for _, w := range args {
+			if !strings.HasPrefix(w, "-") {
+				out = append(out, w)
+			}
+		}
+	case "export":
+		if !slices.Contains(args, "-n") {
+			return nil
+		}
+		for _, w := range args {
+			if !strings.HasPrefix(w, "-") && !strings.Contains(w, "=") {
+				out = append(out, w)
+			}
+		}
+	case "env":
+		for k := 0; k < len(args); k++ {
+			w := args[k]
+			switch {
+			case w == "-u" || w == "--unset":
+				if k+1 < len(args) {
+					out = append(out, args[k+1])
+					k++
+				}
+			case strings.HasPrefix(w, "--unset="):
+				out = append(out, strings.TrimPrefix(w, "--unset="))
+			case strings.HasPrefix(w, "-u") && len(w) > 2:
+				out = append(out, w[2:])
+			case !strings.HasPrefix(w, "-"):
+				return out // the program env runs: its words are its own
+			}
+		}
+	}
+	return out
 }
 
 // noteLineEnv remembers an assignment that holds for the rest of the line.

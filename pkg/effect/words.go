@@ -585,6 +585,8 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.removesEveryContainer(i, c)         // listed.go
 	a.engineChangesProduction(i, c)       // prodengine.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
+	a.guardSelf(i, c)                     // guardself.go
+	a.agentRegistersCode(i, c)            // agentregisters.go
 	a.privileges(i, c, cl)                // privileges.go
 	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && e.Has("runs-image") {

@@ -33,7 +33,8 @@ func agentInstructions(p, base, dir string) bool {
 	lower := strings.ToLower(base)
 	switch lower {
 	case "claude.md", "claude.local.md", "agents.md", "agent.md", "gemini.md", ".cursorrules", ".windsurfrules", ".clinerules",
-		"copilot-instructions.md", "conventions.md", "agents.override.md", ".goosehints":
+		"copilot-instructions.md", "conventions.md", "agents.override.md", ".goosehints",
+		"skill.md": // a Claude Code skill: its !`command` spans run when it is invoked
 		return true
 	}
 	if strings.HasSuffix(lower, ".mdc") || strings.HasSuffix(lower, ".instructions.md") || strings.HasSuffix(lower, ".prompt.md") ||

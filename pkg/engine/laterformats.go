@@ -134,6 +134,7 @@ func writtenFormatEffect(p, content string) string {
 
 // judgeLaterFormat judges what content written to p runs, by its format.
 func (ev *evaluation) judgeLaterFormat(p, content string) {
+	ev.judgeAgentSettings(p, content) // agentsettings.go
 	f := formatOf(p)
 	if f == nil || ev.denied() {
 		return

@@ -83,6 +83,10 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".codex/config.toml", ".codex/AGENTS.md", ".codex/prompts/", ".gemini/settings.json", ".gemini/GEMINI.md",
 		".gemini/commands/", ".cursor/rules/", ".config/opencode/opencode.json", ".config/goose/config.yaml",
 		".aider.conf.yml", ".continue/config.json", ".config/github-copilot/versions.json",
+		// the hook files rampart-hook setup writes (the commands that run
+		// Rampart, no login), and Rampart's held calls (the calls and
+		// their status; its tokens and keys are the lists' credentials)
+		".codex/hooks.json", ".cursor/hooks.json", ".copilot/hooks/", ".rampart/approvals/",
 		// credential directories' own settings: the accounts, projects and
 		// profiles they name, not the secrets beside them
 		".config/gcloud/configurations/", ".config/gcloud/active_config", ".azure/config",

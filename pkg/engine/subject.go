@@ -60,7 +60,11 @@ func (ev *evaluation) run(trace *Trace) {
 		p := match.CleanPath(raw, c.Cwd, ev.e.env.Home)
 		s := subject{tool: c.Tool, primary: true, text: p, path: p, content: c.Content()}
 		if c.Tool == call.ToolWrite {
-			s.effect = writtenFormatEffect(p, s.content) // laterformats.go: settings that run nothing
+			if ef, ok := writtenAgentEffect(p, s.content, ev.e.env.Home); ok {
+				s.effect = ef // agentsettings.go: an agent's settings read whole
+			} else {
+				s.effect = writtenFormatEffect(p, s.content) // laterformats.go: settings that run nothing
+			}
 		}
 		ev.judge(&s)
 		if c.Tool == call.ToolRead {

@@ -7,6 +7,7 @@ import "strings"
 var backupSuffixes = [...]string{
 	".bak", ".orig", ".old", ".save", ".backup", ".swp", ".swo",
 	".dpkg-old", ".dpkg-dist", ".dpkg-new", ".dpkg-bak", ".rpmsave", ".rpmnew", ".ucf-old", ".ucf-dist",
+	".rampart-backup", // rampart-hook setup's copy of an agent's settings before its first change
 }
 
 // systemBackupDirs are directories where the system keeps its own copies

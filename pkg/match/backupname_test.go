@@ -11,6 +11,7 @@ func TestBackupOriginals(t *testing.T) {
 		want []string
 	}{
 		{"/home/dev/.ssh/id_rsa.bak", []string{"/home/dev/.ssh/id_rsa"}},
+		{"/home/dev/.claude/settings.json.rampart-backup", []string{"/home/dev/.claude/settings.json"}},
 		{"/home/dev/.ssh/.id_rsa.swp", []string{"/home/dev/.ssh/id_rsa"}},
 		{"/home/dev/p/#.env#", []string{"/home/dev/p/.env"}},
 		{"/home/dev/.aws/credentials~", []string{"/home/dev/.aws/credentials"}},

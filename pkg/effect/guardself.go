@@ -1,0 +1,234 @@
+package effect
+
+import (
+	"slices"
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
+
+// Rampart's own command lines, and agents' CLIs started past the hooks
+// that run it, read as what they do to the guard:
+//
+//   - destroy:guard-off (the standard profile denies): a Rampart program
+//     run with its enforcement off (-mode monitor, -fail-open, the
+//     log-only yolo profile, in any spelling of the flag); a held call
+//     approved (approve); the agents' hooks removed (setup --remove) or
+//     installed to run a program or a policy the agent chose (setup
+//     --path, setup --config outside Rampart's own places); an agent CLI
+//     told to skip the settings that hold Rampart's hook (claude
+//     --settings with disableAllHooks, --setting-sources without user);
+//   - destroy:guard-admin (asked): the rest of the administrative verbs,
+//     setup, init and deny, which change what protects the user but do
+//     not switch it off.
+//
+// The verb is the first word that is no option, after the dispatcher's
+// own (rampart hook setup, rampart serve approve): a word further on
+// (rampart audit search --decision deny, rampart help setup) is data.
+
+// guardPrograms are Rampart's programs.
+var guardPrograms = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"rampart": true, "rampart-eval": true, "rampart-hook": true, "rampart-hook-fast": true, "rampart-shell": true,
+		"rampart-mcp": true, "rampart-serve": true, "rampart-audit": true, "rampart-watch": true}
+}}
+
+// guardValueFlags are Rampart's options that take a value as the next word.
+var guardValueFlags = table.Map[string, bool]{Build: func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range []string{"config", "profile", "mode", "cwd", "addr", "path", "scope", "dir", "format", "lib", "socket", "n", "since", "until", "tool", "decision", "by", "via", "agent", "session", "checkpoint", "listen", "name", "grace", "read-timeout", "notify-config", "openclaw", "target"} {
+		m["-"+f], m["--"+f] = true, true
+	}
+	return m
+}}
+
+// dispatched are the dispatcher's verbs that name another program, whose
+// own verb follows (rampart hook setup, rampart eval init).
+var dispatched = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"hook": true, "eval": true, "serve": true, "policy": true, "audit": true}
+}}
+
+// guardSelf adds destroy:guard-off and destroy:guard-admin for Rampart's
+// own command lines and agents' CLIs started past Rampart's hook.
+func (a *analysis) guardSelf(i int, c *shell.Command) {
+	if v := preloadDropped(c); v != "" {
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: v + " dropped: the preload library that judges every program started is gone for what runs"})
+	}
+	if guardPrograms.Get(c.Name) {
+		if why, off := guardCommand(c.Name, c.Args); why != "" {
+			d := "guard-admin"
+			if off {
+				d = "guard-off"
+			}
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: d, Word: c.Name + ": " + why})
+		}
+		return
+	}
+	if agentCLIs.Get(c.Name) {
+		if why := hooksSkipped(c.Args); why != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: c.Name + ": " + why})
+		}
+	}
+}
+
+// guardCommand returns what a Rampart program's arguments do to the
+// guard, and whether they switch it off.
+func guardCommand(name string, args []string) (string, bool) {
+	verb, rest := "", args
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		if w == "--" {
+			break // the agent or server preload, wrap and mcp run
+		}
+		if why := weakeningFlag(w, args, k); why != "" {
+			return why, true
+		}
+		if strings.HasPrefix(w, "-") {
+			if guardValueFlags.Get(w) {
+				k++
+			}
+			continue
+		}
+		if verb == "" {
+			verb, rest = w, args[k+1:]
+			if name == "rampart" && dispatched.Get(w) {
+				verb = "" // rampart hook setup: the next word is the verb
+			}
+		}
+	}
+	switch verb {
+	case "approve":
+		return "a held call approved by the agent", true
+	case "deny":
+		return "a held call resolved by the agent", false
+	case "init":
+		return "the user's policy written anew", false
+	case "setup":
+		for k, w := range rest {
+			switch {
+			case w == "--remove" || w == "-remove":
+				return "the agent's hooks removed", true
+			case w == "--path" || w == "-path" || strings.HasPrefix(w, "--path="):
+				return "the hook set to run a program the agent chose", true
+			case w == "--config" || w == "-config" || strings.HasPrefix(w, "--config="):
+				p := ""
+				if _, v, ok := strings.Cut(w, "="); ok {
+					p = v
+				} else if k+1 < len(rest) {
+					p = rest[k+1]
+				}
+				if !guardPlace(p) {
+					return "the hook set to a policy outside Rampart's own places: " + p, true
+				}
+			}
+		}
+		return "the agents' hooks rewritten", false
+	}
+	return "", false
+}
+
+// weakeningFlag returns how args[k] switches enforcement off: monitor
+// mode, fail-open, or the log-only profile.
+func weakeningFlag(w string, args []string, k int) string {
+	name, val, has := strings.Cut(strings.TrimLeft(w, "-"), "=")
+	if !strings.HasPrefix(w, "-") {
+		return ""
+	}
+	if !has && k+1 < len(args) {
+		val = args[k+1]
+	}
+	switch name {
+	case "mode":
+		if val == "monitor" {
+			return "run in monitor mode"
+		}
+	case "profile":
+		if val == "yolo" {
+			return "run with the log-only profile"
+		}
+	case "fail-open":
+		if !has || val != "false" {
+			return "run failing open"
+		}
+	}
+	return ""
+}
+
+// guardPlace reports a policy in Rampart's own places: its home, the
+// managed directory, a project's .rampart.
+func guardPlace(p string) bool {
+	return strings.Contains(p, ".rampart/") || strings.HasPrefix(p, "/etc/rampart/")
+}
+
+// agentCLIs are the AI agents' command lines whose settings hold the
+// hooks that run Rampart.
+var agentCLIs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"claude": true, "codex": true, "gemini": true, "qwen": true, "cursor-agent": true, "copilot": true}
+}}
+
+// hooksSkipped returns how an agent CLI's options skip the settings that
+// run Rampart's hook: settings given on the line that disable hooks, or
+// setting sources without the user's.
+func hooksSkipped(args []string) string {
+	for k, w := range args {
+		name, val, has := strings.Cut(w, "=")
+		if !has && k+1 < len(args) {
+			val = args[k+1]
+		}
+		switch name {
+		case "--settings":
+			if hooksDisabledText(val) {
+				return "settings given on the line disable its hooks"
+			}
+		case "--setting-sources":
+			if !strings.Contains(val, "user") {
+				return "the user's settings, which hold Rampart's hook, skipped"
+			}
+		}
+	}
+	return ""
+}
+
+// hooksDisabledText reports JSON settings text that disables hooks.
+func hooksDisabledText(s string) bool {
+	c := strings.ReplaceAll(s, " ", "")
+	return strings.Contains(c, `"disableAllHooks":true`) || strings.Contains(c, `"allowManagedHooksOnly":true`) || strings.Contains(c, `"enableHooks":false`) ||
+		strings.Contains(c, `"hooksConfig":{"enabled":false`) || strings.Contains(c, `"hooks":{}`)
+}
+
+// preloadVars are the variables by which Rampart's preload library judges
+// every program a process starts.
+var preloadVars = []string{"LD_PRELOAD", "RAMPART_SOCKET"}
+
+// preloadDropped returns the variable of preloadVars a command removes or
+// empties for what it runs: unset, env -u, export -n, or set to nothing
+// (LD_PRELOAD= make, export LD_PRELOAD=).
+func preloadDropped(c *shell.Command) string {
+	for _, v := range unsetNames(c.Name, c.Args) {
+		if slices.Contains(preloadVars, v) {
+			return v
+		}
+	}
+	empty := func(w string) string {
+		for _, v := range preloadVars {
+			if w == v+"=" || w == v+"=''" || w == v+`=""` {
+				return v
+			}
+		}
+		return ""
+	}
+	for _, w := range c.Assigns {
+		if v := empty(w); v != "" {
+			return v
+		}
+	}
+	switch c.Name {
+	case "export", "declare", "typeset", "env":
+		for _, w := range c.Args {
+			if v := empty(w); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
