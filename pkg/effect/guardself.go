@@ -14,7 +14,8 @@ import (
 //   - destroy:guard-off (the standard profile denies): a Rampart program
 //     run with its enforcement off (-mode monitor, -fail-open, the
 //     log-only yolo profile, in any spelling of the flag); a held call
-//     approved (approve); the agents' hooks removed (setup --remove) or
+//     approved (approve); the user's policy replaced (init --force); the
+//     agents' hooks removed (setup --remove) or
 //     installed to run a program or a policy the agent chose (setup
 //     --path, setup --config outside Rampart's own places); an agent CLI
 //     told to skip the settings that hold Rampart's hook (claude
@@ -102,6 +103,13 @@ func guardCommand(name string, args []string) (string, bool) {
 	case "deny":
 		return "a held call resolved by the agent", false
 	case "init":
+		for _, w := range rest {
+			if w == "--force" || w == "-force" || w == "-f" {
+				// the user's own policy replaced by the embedded one:
+				// whatever they tightened is gone
+				return "the user's policy replaced by the default", true
+			}
+		}
 		return "the user's policy written anew", false
 	case "setup":
 		for k, w := range rest {

@@ -28,6 +28,8 @@ func TestGuardCommand(t *testing.T) {
 		{"rampart-hook setup claude-code --config /tmp/allow.yaml", true, true},
 		{"rampart-hook setup claude-code --config /home/dev/.rampart/policy.yaml", true, false},
 		{"rampart init --profile paranoid", true, false},
+		{"rampart eval init --force", true, true},
+		{"rampart-eval --config x.yaml init -force", true, true},
 		{"rampart init --profile yolo --force", true, true},
 		{"rampart-eval init --profile=yolo", true, true},
 		{"rampart preload -mode monitor -- node agent.js", true, true},

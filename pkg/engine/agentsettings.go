@@ -187,7 +187,19 @@ func readAgentSettings(f *agentFile, content, home string) agentReading {
 	if !r.hookKept {
 		r.off = append(r.off, "Rampart's hook removed from "+f.what)
 	}
+	if projectHookFiles[f.what] && !rampartHook(content) {
+		// rampart-hook setup --scope project or local may have put the
+		// hook here: settings without it may take it away
+		r.down = append(r.down, "Rampart's hook, if it was set up in "+f.what+", left out")
+	}
 	return r
+}
+
+// projectHookFiles are the kinds of agent file that rampart-hook setup
+// --scope project (or local) writes Rampart's hook into.
+var projectHookFiles = map[string]bool{
+	"Claude Code's settings": true, "Codex's hooks": true, "Gemini CLI's settings": true, "Cursor's hooks": true, "Copilot CLI's hooks": true,
+	"Cline's hooks": true,
 }
 
 // rampartHook reports a hook command that runs Rampart's hook.

@@ -22,13 +22,13 @@ func TestReadAgentSettings(t *testing.T) {
 		{home + "/.claude/settings.json", `{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook --config /tmp/p.yaml"}]}]}}`, true, false, false, false},
 		{home + "/.claude/settings.json", `{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook --config /home/dev/.rampart/policy.yaml"}]}]}}`, false, false, false, true},
 		// a project's settings: switches, permissions, commands
-		{home + "/project/.claude/settings.local.json", `{"disableAllHooks":true}`, true, false, false, false},
-		{home + "/project/.claude/settings.json", `{"env":{"RAMPART_MODE":"monitor"}}`, false, false, false, false},
-		{home + "/project/.claude/settings.json", `{"model":"sonnet"}`, false, false, false, true},
+		{home + "/project/.claude/settings.local.json", `{"disableAllHooks":true}`, true, true, false, false},
+		{home + "/project/.claude/settings.json", `{"env":{"RAMPART_MODE":"monitor"}}`, false, true, false, false},
+		{home + "/project/.claude/settings.json", `{"model":"sonnet"}`, false, true, false, false},
 		{home + "/project/.claude/settings.local.json", `{"permissions":{"defaultMode":"bypassPermissions"}}`, false, true, false, false},
 		{home + "/project/.claude/settings.json", `{"permissions":{"allow":["Bash(npm test)"]}}`, false, true, false, false},
-		{home + "/project/.claude/settings.json", `{"permissions":{"deny":["Read(./.env)"]}}`, false, false, false, true},
-		{home + "/project/.claude/settings.json", `{"hooks":{"PostToolUse":[{"matcher":"Edit","hooks":[{"type":"command","command":"npx prettier --write ."}]}]}}`, false, false, true, false},
+		{home + "/project/.claude/settings.json", `{"permissions":{"deny":["Read(./.env)"]}}`, false, true, false, false},
+		{home + "/project/.claude/settings.json", `{"hooks":{"PostToolUse":[{"matcher":"Edit","hooks":[{"type":"command","command":"npx prettier --write ."}]}]}}`, false, true, true, false},
 		{home + "/project/.mcp.json", `{"mcpServers":{"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem","."]}}}`, false, false, true, false},
 		// other agents
 		{home + "/.gemini/settings.json", `{"hooksConfig":{"enabled":false}}`, true, false, false, false},
@@ -67,6 +67,31 @@ func TestReadAgentSettings(t *testing.T) {
 	}
 	if agentFileOf(home+"/project/src/settings.json", home) != nil {
 		t.Error("a project's own settings.json read as an agent's")
+	}
+}
+
+// TestProjectHookFilesKeepHook: a project's own hook file (where setup
+// --scope project or local puts Rampart's hook) written without the hook
+// is asked about; with it, nothing is said for the hook.
+func TestProjectHookFilesKeepHook(t *testing.T) {
+	for _, c := range []struct {
+		path, content string
+		down          bool
+	}{
+		{"/home/dev/project/.cursor/hooks.json", "{}", true},
+		{"/home/dev/project/.claude/settings.local.json", `{"permissions":{"allow":["Bash(npm test)"]}}`, true},
+		{"/home/dev/project/.gemini/settings.json", "{}", true},
+		{"/home/dev/project/.cursor/hooks.json", `{"version":1,"hooks":{"beforeShellExecution":[{"command":"rampart-hook --agent cursor"}]}}`, false},
+		{"/home/dev/project/.zed/settings.json", `{"theme":"One Dark"}`, false},
+	} {
+		f := agentFileOf(c.path, "/home/dev")
+		if f == nil {
+			t.Fatalf("%s: no agent file", c.path)
+		}
+		r := readAgentSettings(f, c.content, "/home/dev")
+		if got := len(r.down) > 0; got != c.down {
+			t.Errorf("%s %s: down %v, want %v (%q)", c.path, c.content, got, c.down, r.down)
+		}
 	}
 }
 
