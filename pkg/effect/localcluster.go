@@ -48,7 +48,15 @@ var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // set-cluster kind-dev --server=…) makes a local context's name say
 // nothing of where it points.
 func (a *analysis) localCluster(c *shell.Command) bool {
-	return pointedLocal(c) && !switchesCluster(a.res)
+	if pointedLocal(c) && !switchesCluster(a.res) {
+		return true
+	}
+	for i := range a.res.Commands {
+		if &a.res.Commands[i] == c {
+			return switchedLocal(a.res, i) // switchedcontext.go
+		}
+	}
+	return false
 }
 
 // LocalCluster reports whether the line's command i is a cluster CLI's,
@@ -65,7 +73,7 @@ func LocalCluster(res *shell.Result, i int) bool {
 // localClusterCommand is LocalCluster past its first test.
 func localClusterCommand(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return c.Is(clusterCLIKind) && len(c.Via) == 0 && pointedLocal(c) && !switchesCluster(res)
+	return c.Is(clusterCLIKind) && len(c.Via) == 0 && (pointedLocal(c) && !switchesCluster(res) || switchedLocal(res, i))
 }
 
 // pointedLocal reports whether a command is pointed, by a context option
@@ -73,9 +81,18 @@ func localClusterCommand(res *shell.Result, i int) bool {
 // nothing points it elsewhere: an API server or a kubeconfig of its own,
 // or KUBECONFIG set for it.
 func pointedLocal(c *shell.Command) bool {
+	ctx, ok := contextOf(c)
+	return ok && LocalContext(ctx) && ctx == strings.ToLower(strings.TrimSpace(ctx))
+}
+
+// contextOf gives the context a cluster CLI's command names by its
+// options (the last one, as the CLIs take it; "" for none), and false when
+// something points it elsewhere: an API server or a kubeconfig of its own,
+// or KUBECONFIG set for it.
+func contextOf(c *shell.Command) (string, bool) {
 	for _, as := range c.Assigns {
 		if elsewhereVariable(as) {
-			return false
+			return "", false
 		}
 	}
 	args := c.Args
@@ -86,25 +103,20 @@ func pointedLocal(c *shell.Command) bool {
 		}
 		name, v, eq := strings.Cut(a, "=")
 		if elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) {
-			return false // -shttps://…: the value attached to -s
+			return "", false // -shttps://…: the value attached to -s
 		}
 		if !contextOptions.Get(name) {
 			continue
 		}
 		if !eq {
 			if k+1 >= len(args) {
-				return false
+				return "", false
 			}
 			v = args[k+1]
 		}
 		ctx = v
 	}
-	for _, l := range localContexts {
-		if ctx == l || strings.HasSuffix(l, "-") && strings.HasPrefix(ctx, l) && len(ctx) > len(l) {
-			return true
-		}
-	}
-	return false
+	return ctx, true
 }
 
 // elsewhereVariable reports an assignment that points a cluster CLI at
