@@ -63,9 +63,26 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 	}
 	for k := 0; k < i && k < len(res.Commands); k++ {
 		c := &res.Commands[k]
+		for _, v := range c.Via {
+			if v == "cd" || v == "pushd" {
+				return false // cd() { :; }: a function in the builtin's place
+			}
+		}
 		switch c.Name {
 		case "popd", "eval", "source", ".", "builtin", "command":
 			return false // eval 'cd ~', a sourced file's or a builtin's cd: moves nobody here reads
+		case "alias":
+			for _, a := range c.Args {
+				if strings.HasPrefix(a, "cd=") || strings.HasPrefix(a, "pushd=") {
+					return false // alias cd=true: a cd that goes nowhere
+				}
+			}
+		case "trap":
+			for _, a := range c.Args {
+				if a == "DEBUG" || a == "RETURN" {
+					return false // trap 'cd ..' DEBUG runs before every command
+				}
+			}
 		case "cd", "pushd":
 			if len(c.Assigns) > 0 || len(c.Via) > 0 {
 				return false // CDPATH=~ cd Documents

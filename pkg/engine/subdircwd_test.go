@@ -8,7 +8,8 @@ import (
 
 // TestSubdirMovesHalting checks that "everything here" deleted after a cd
 // into a subdirectory is that subdirectory's content when the cd ends the
-// script if it fails (set -e, || exit), and the project's otherwise.
+// script if it fails (set -e, || exit), and the project's otherwise (or
+// when a function, an alias or a DEBUG trap stands in for the move).
 func TestSubdirMovesHalting(t *testing.T) {
 	e := standard(t)
 	for _, tc := range []struct {
@@ -27,6 +28,11 @@ func TestSubdirMovesHalting(t *testing.T) {
 		{"set -e\n[ -d build ] && cd build\nrm -rf ./*", call.RequireApproval},
 		{"set -e\nset +e\ncd build\nrm -rf ./*", call.RequireApproval},
 		{"set -e\ncd build\ncd ..\nrm -rf ./*", call.RequireApproval},
+		// a cd that is not the builtin, or a trap that moves before each command
+		{"set -e\ncd() { :; }\ncd build\nrm -rf ./*", call.RequireApproval},
+		{"set -e\nshopt -s expand_aliases\nalias cd=true\ncd build\nrm -rf ./*", call.RequireApproval},
+		{"set -e\ncd build\ntrap 'cd ..' DEBUG\nrm -rf ./*", call.RequireApproval},
+		{"cd build && trap 'cd ..' DEBUG && rm -rf ./*", call.RequireApproval},
 	} {
 		if d := e.Evaluate(mkCall("exec", tc.line)); d.Decision != tc.want {
 			t.Errorf("Evaluate(%q) = %v (%s), want %v", tc.line, d.Decision, d.Message, tc.want)
