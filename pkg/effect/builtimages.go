@@ -24,7 +24,7 @@ import (
 // after a command of the line built and tagged that image (see above).
 func (a *analysis) builtOnLine(i int, img string) bool {
 	cmds := a.res.Commands
-	if img == "" || i >= len(cmds) {
+	if img == "" || i >= len(cmds) || shell.DebugTrap(a.res) {
 		return false
 	}
 	for j := 0; j < i; j++ {

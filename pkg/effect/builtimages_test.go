@@ -27,6 +27,7 @@ func TestBuiltOnLine(t *testing.T) {
 		{"set -e\nTAG=acme/app:dev-$(git rev-parse --short HEAD)\ndocker build -t \"$TAG\" .\nTAG=$(curl -s https://x.example/t)\ndocker run \"$TAG\"", "$TAG", false},
 		{"set -e\ndocker build -t \"$IMG\" .\ndocker run \"$IMG\"", "$IMG", false},
 		{"docker run acme/app:latest", "acme/app:latest", false},
+		{"set -e\ndocker build -t acme/app:latest .\ntrap 'docker rmi acme/app:latest' debug\ndocker run acme/app:latest", "acme/app:latest", false},
 	} {
 		res := shell.Parse(tc.line)
 		a := analysis{res: &res}

@@ -28,6 +28,9 @@ func switchedLocal(res *shell.Result, i int) bool {
 	if ctx, ok := contextOf(c); !ok || ctx != "" {
 		return false // a context of its own: pointedLocal judges it
 	}
+	if shell.DebugTrap(res) {
+		return false // trap 'kubectl config use-context prod' DEBUG
+	}
 	switched := false
 	for k := range res.Commands {
 		o := &res.Commands[k]

@@ -32,6 +32,7 @@ func TestSwitchedLocal(t *testing.T) {
 		{"set -e\nkubectx -\nkubectl apply -f k8s/", false},
 		{"set -e\nkubectl config use-context kind-dev\naws eks update-kubeconfig --name prod\nkubectl apply -f k8s/", false},
 		{"kubectl apply -f k8s/", false},
+		{"set -e\nkubectl config use-context kind-dev\ntrap 'kubectl config use-context prod' DEBUG\nkubectl apply -f k8s/", false},
 	} {
 		res := shell.Parse(tc.line)
 		if got := switchedLocal(&res, len(res.Commands)-1); got != tc.want {

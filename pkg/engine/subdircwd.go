@@ -61,6 +61,9 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 	if i < len(res.Commands) && (!sameDirVia(res.Commands[i].Via) || !hereOperandsOnly(&res.Commands[i])) {
 		return false // bash -c 'cd ~ && rm -rf ./*': another shell's moves; rm -rf ./* ../*
 	}
+	if shell.DebugTrap(res) {
+		return false // trap 'cd ..' DEBUG runs before every command
+	}
 	for k := 0; k < i && k < len(res.Commands); k++ {
 		c := &res.Commands[k]
 		for _, v := range c.Via {
@@ -77,12 +80,7 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 					return false // alias cd=true: a cd that goes nowhere
 				}
 			}
-		case "trap":
-			for _, a := range c.Args {
-				if a == "DEBUG" || a == "RETURN" {
-					return false // trap 'cd ..' DEBUG runs before every command
-				}
-			}
+
 		case "cd", "pushd":
 			if len(c.Assigns) > 0 || len(c.Via) > 0 {
 				return false // CDPATH=~ cd Documents

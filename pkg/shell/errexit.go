@@ -1,6 +1,10 @@
 package shell
 
-import "mvdan.cc/sh/v3/syntax"
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
 
 // Commands whose failure ends the script. A script that turned errexit on
 // (set -e, set -euo pipefail, set -o errexit) stops at the first plain
@@ -80,6 +84,27 @@ func exitStmt(st *syntax.Stmt) bool {
 		return w == "exit" || w == "return"
 	case *syntax.Block:
 		return len(c.Stmts) > 0 && exitStmt(c.Stmts[len(c.Stmts)-1])
+	}
+	return false
+}
+
+// DebugTrap reports whether the line sets a trap on DEBUG or RETURN
+// (any case, SIG prefix or not), whose command runs before every
+// command or after each function: what a command before it set up (a cd,
+// a context switch) may be undone there, before the command that relies
+// on it.
+func DebugTrap(res *Result) bool {
+	for i := range res.Commands {
+		c := &res.Commands[i]
+		if c.Name != "trap" {
+			continue
+		}
+		for _, a := range c.Args {
+			a = strings.TrimPrefix(strings.ToUpper(a), "SIG")
+			if a == "DEBUG" || a == "RETURN" {
+				return true
+			}
+		}
 	}
 	return false
 }

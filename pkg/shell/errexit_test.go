@@ -78,3 +78,19 @@ func TestShellOption(t *testing.T) {
 		}
 	}
 }
+
+// TestDebugTrap checks the traps that run before every command.
+func TestDebugTrap(t *testing.T) {
+	for line, want := range map[string]bool{
+		"trap 'cd ..' DEBUG; cd build":       true,
+		"trap 'x' debug":                     true,
+		"trap -- 'x' SIGRETURN":              true,
+		"trap 'rm -rf \"$t\"' EXIT INT TERM": false,
+		"cd build":                           false,
+	} {
+		res := Parse(line)
+		if got := DebugTrap(&res); got != want {
+			t.Errorf("%q: DebugTrap = %v, want %v", line, got, want)
+		}
+	}
+}
