@@ -46,17 +46,16 @@ var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
 // that renames a context, sets its cluster or server, or switches the
 // kubeconfig (kubectl config rename-context prod-eu kind-dev,
 // set-cluster kind-dev --server=…) makes a local context's name say
-// nothing of where it points.
+// nothing of where it points. A command with no context of its own is
+// local too after the line made a local cluster (createdLocalBefore) or
+// switched to a local context (switchedLocal).
 func (a *analysis) localCluster(c *shell.Command) bool {
-	if switchesCluster(a.res) {
-		return false
-	}
-	if pointedLocal(c) {
+	if pointedLocal(c) && !switchesCluster(a.res) {
 		return true
 	}
 	for k := range a.res.Commands {
 		if &a.res.Commands[k] == c {
-			return createdLocalBefore(a.res, k)
+			return createdLocalBefore(a.res, k) && !switchesCluster(a.res) || switchedLocal(a.res, k) // switchedcontext.go
 		}
 	}
 	return false
@@ -76,7 +75,7 @@ func LocalCluster(res *shell.Result, i int) bool {
 // localClusterCommand is LocalCluster past its first test.
 func localClusterCommand(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return c.Is(clusterCLIKind) && len(c.Via) == 0 && (pointedLocal(c) || createdLocalBefore(res, i)) && !switchesCluster(res)
+	return c.Is(clusterCLIKind) && len(c.Via) == 0 && ((pointedLocal(c) || createdLocalBefore(res, i)) && !switchesCluster(res) || switchedLocal(res, i))
 }
 
 // createdLocalBefore reports a cluster CLI's command i with no context,
@@ -136,9 +135,18 @@ func makesLocalCluster(o *shell.Command) bool {
 // nothing points it elsewhere: an API server or a kubeconfig of its own,
 // or KUBECONFIG set for it.
 func pointedLocal(c *shell.Command) bool {
+	ctx, ok := contextOf(c)
+	return ok && LocalContext(ctx) && ctx == strings.ToLower(strings.TrimSpace(ctx))
+}
+
+// contextOf gives the context a cluster CLI's command names by its
+// options (the last one, as the CLIs take it; "" for none), and false when
+// something points it elsewhere: an API server or a kubeconfig of its own,
+// or KUBECONFIG set for it.
+func contextOf(c *shell.Command) (string, bool) {
 	for _, as := range c.Assigns {
 		if elsewhereVariable(as) {
-			return false
+			return "", false
 		}
 	}
 	args := c.Args
@@ -149,25 +157,20 @@ func pointedLocal(c *shell.Command) bool {
 		}
 		name, v, eq := strings.Cut(a, "=")
 		if elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) {
-			return false // -shttps://…: the value attached to -s
+			return "", false // -shttps://…: the value attached to -s
 		}
 		if !contextOptions.Get(name) {
 			continue
 		}
 		if !eq {
 			if k+1 >= len(args) {
-				return false
+				return "", false
 			}
 			v = args[k+1]
 		}
 		ctx = v
 	}
-	for _, l := range localContexts {
-		if ctx == l || strings.HasSuffix(l, "-") && strings.HasPrefix(ctx, l) && len(ctx) > len(l) {
-			return true
-		}
-	}
-	return false
+	return ctx, true
 }
 
 // elsewhereVariable reports an assignment that points a cluster CLI at

@@ -337,7 +337,7 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 			if w.Option != "" {
 				continue
 			}
-			if !KnownImageWord(w.Text) {
+			if !KnownImageWord(w.Text) && !a.builtOnLine(i, w.Text) { // builtimages.go
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Name + " runs the image " + w.Text + " from a publisher nobody here has vetted, at a tag that moves"})
 			}
 			break // the first positional is the image

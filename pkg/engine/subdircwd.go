@@ -18,7 +18,9 @@ import (
 // home is none of these; and the moves must be ones the rest of the line
 // depends on: joined by && alone (a cd that fails, or runs in a pipeline's
 // or a background job's own process, leaves the line where it was: cd
-// build; rm -rf ./*, cd build | cat && …, cd build & …), each naming one
+// build; rm -rf ./*, cd build | cat && …, cd build & …) or ending the
+// script when they fail (set -e; cd build; …, cd build || exit 1; …:
+// Command.Halts), each naming one
 // directory (not cd alone, which goes home, nor cd -, which goes back),
 // and no popd before the command.
 
@@ -52,20 +54,39 @@ func subdirCwd(cwd, project, home string) bool {
 // movesTrusted reports whether the directory moves before command i of a
 // line are ones it depends on (see above).
 func movesTrusted(res *shell.Result, i int, line string) bool {
-	if strings.ContainsAny(line, ";|\n") || strings.Contains(strings.ReplaceAll(line, "&&", ""), "&") {
-		return false
-	}
+	// joined by ; | & or a line break: each move must end the script
+	// when it fails (set -e, cd build || exit 1; shell/errexit.go) or be
+	// one command i runs only after
+	halting := strings.ContainsAny(line, ";|\n") || strings.Contains(strings.ReplaceAll(line, "&&", ""), "&")
 	if i < len(res.Commands) && (!sameDirVia(res.Commands[i].Via) || !hereOperandsOnly(&res.Commands[i])) {
 		return false // bash -c 'cd ~ && rm -rf ./*': another shell's moves; rm -rf ./* ../*
 	}
+	if shell.DebugTrap(res) {
+		return false // trap 'cd ..' DEBUG runs before every command
+	}
 	for k := 0; k < i && k < len(res.Commands); k++ {
 		c := &res.Commands[k]
+		for _, v := range c.Via {
+			if v == "cd" || v == "pushd" {
+				return false // cd() { :; }: a function in the builtin's place
+			}
+		}
 		switch c.Name {
 		case "popd", "eval", "source", ".", "builtin", "command":
 			return false // eval 'cd ~', a sourced file's or a builtin's cd: moves nobody here reads
+		case "alias":
+			for _, a := range c.Args {
+				if strings.HasPrefix(a, "cd=") || strings.HasPrefix(a, "pushd=") {
+					return false // alias cd=true: a cd that goes nowhere
+				}
+			}
+
 		case "cd", "pushd":
 			if len(c.Assigns) > 0 || len(c.Via) > 0 {
 				return false // CDPATH=~ cd Documents
+			}
+			if halting && !c.Halts && !shell.GatedOn(res, i, k) {
+				return false // cd build; rm -rf ./*: a cd that fails leaves the line where it was
 			}
 			n := 0
 			for _, a := range c.Args {

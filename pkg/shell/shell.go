@@ -103,6 +103,10 @@ type Command struct {
 	// names a), 0 when it may run whatever the commands before it did
 	// ("a; b", "a || b", "a & b", a command in a string or substitution).
 	Gate int
+	// Halts is set when the script ends if it fails: errexit was on (set
+	// -e) where it ran unconditionally, or "|| exit" follows it
+	// (errexit.go). What runs after a cd that halts runs where it moved.
+	Halts bool
 	// StdinUnseen is set when some of what earlier pipeline stages print
 	// could not be read ({ echo build; cat list; } | xargs rm: list's lines).
 	StdinUnseen bool

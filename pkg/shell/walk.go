@@ -27,6 +27,7 @@ type state struct {
 	old         oldPlace            // where cd - goes back to (place.go)
 	dirLost     bool                // a cd went where nobody knows: $PWD is not known (place.go)
 	allExport   bool                // set -a is on: every assignment is exported (AllExport)
+	errexit     bool                // set -e is on at the top of the line (errexit.go)
 	stageIn     string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
 	files       map[string]string   // text written to files on the line, by file name
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
@@ -125,6 +126,11 @@ type frame struct {
 	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
 	repeats bool  // the text is a loop's body or condition: it runs again and again (Command.Repeats)
 	gate    int   // Command.Gate of the commands walked here (andgate.go)
+	// errIgnored: errexit does not stop the script for a failure here (an
+	// if's or loop's condition, the left of && or ||, a negated
+	// statement); orExit: a failure here runs exit (cd x || exit 1).
+	// errexit.go.
+	errIgnored, orExit bool
 	// blockIn is the standard input a block or loop redirects ({ bash; }
 	// < s.sh), which its commands that do not redirect their own read.
 	blockIn *blockInput
@@ -388,6 +394,17 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		return
 	}
 	f.inBg = false
+	if st.Negated {
+		f.errIgnored = true
+	}
+	switch st.Cmd.(type) {
+	case *syntax.CallExpr, *syntax.BinaryCmd:
+	default:
+		f.orExit = false // { cd a; cd b; } || exit: cd a's failure runs on to cd b
+	}
+	if st.Negated {
+		f.orExit = false
+	}
 	switch c := st.Cmd.(type) {
 	case nil:
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
@@ -430,7 +447,12 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			return
 		}
 		start := len(s.out)
-		s.walkStmt(c.X, f)
+		x := f
+		x.errIgnored = true // errexit.go: the left of && and || is tested
+		if c.Op == syntax.OrStmt {
+			x.orExit = exitStmt(c.Y) // cd build || exit 1
+		}
+		s.walkStmt(c.X, x)
 		g := f
 		if c.Op == syntax.AndStmt {
 			g.gate = s.andGate(c.X, start, f.depth) // andgate.go
@@ -442,11 +464,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 	case *syntax.Block:
 		s.walkStmts(c.Stmts, f)
 	case *syntax.IfClause:
+		cf := f
+		cf.errIgnored = true // an if's condition is tested (errexit.go)
 		for ic, first := c, true; ic != nil; ic, first = ic.Else, false {
 			if first {
-				s.walkStmts(ic.Cond, f)
+				s.walkStmts(ic.Cond, cf)
 			} else {
-				s.maybe(func() { s.walkStmts(ic.Cond, f) })
+				s.maybe(func() { s.walkStmts(ic.Cond, cf) })
 			}
 			s.maybe(func() { s.walkStmts(ic.Then, f) })
 		}
@@ -455,7 +479,9 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		s.pipedLines = nil
 		r := f
 		r.repeats = true // the condition and the body run again and again
-		s.walkStmts(c.Cond, r)
+		rc := r
+		rc.errIgnored = true // a loop's condition is tested (errexit.go)
+		s.walkStmts(c.Cond, rc)
 		s.readLoopText(c, st.Redirs)
 		if call := readCond(c); call != nil && piped != nil {
 			s.setReadVars(call, piped)
@@ -857,7 +883,16 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 			s.keyedElems(e, a.Name.Value, a.Array, a.Append) // m=([k]=v): lines.go
 		}
 		nalts := len(e.alts)
-		if elems, ok := e.arrayElems(a.Array); ok && !a.Append && len(e.alts) == nalts {
+		elems, ok := e.arrayElems(a.Array)
+		if ok && a.Append {
+			// a+=(x): the elements the array held, then these; an array
+			// the line did not set, or not whole, stays unknown
+			old := s.vars[a.Name.Value]
+			if ok = old.known && old.elems != nil && len(old.alts) == 0; ok {
+				elems = append(old.elems[:len(old.elems):len(old.elems)], elems...)
+			}
+		}
+		if ok && len(e.alts) == nalts {
 			// (An element read from a variable with alternatives is one
 			// of several values: the array is not known, scopes.go.)
 			if store {

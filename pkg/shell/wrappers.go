@@ -100,7 +100,8 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		Synthetic: f.synthetic,
 		Repeats:   f.repeats,
 		Gate:      f.gate,
-		kinds:     kinds, // asked of it again and again, here and after the walk
+		Halts:     s.halts(f), // errexit.go
+		kinds:     kinds,      // asked of it again and again, here and after the walk
 	}
 	inputs := s.inputs
 	if env := s.codeEnvInputs(words); len(env) > 0 {
@@ -404,6 +405,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "set" || name == "shift":
 		if name == "set" {
 			s.allExport = AllExport(words[1:], s.allExport)
+			s.setErrexit(f, words[1:], dyn[min(1, len(dyn)):]) // errexit.go
 		}
 		s.setPositional(name, words, dyn)
 	case name == "alias" || name == "hash":
