@@ -83,6 +83,10 @@ func TestProjectHookFilesKeepHook(t *testing.T) {
 		{"/home/dev/project/.gemini/settings.json", "{}", true},
 		{"/home/dev/project/.cursor/hooks.json", `{"version":1,"hooks":{"beforeShellExecution":[{"command":"rampart-hook --agent cursor"}]}}`, false},
 		{"/home/dev/project/.zed/settings.json", `{"theme":"One Dark"}`, false},
+		{"/home/dev/project/.codex/hooks.json", `{"hooks":{}}`, true},
+		{"/home/dev/project/.github/hooks/lint.json", `{"version":1,"hooks":{}}`, true},
+		{"/home/dev/project/.clinerules/hooks/PreToolUse", "exit 0", true},
+		{"/home/dev/project/.clinerules/hooks/PreToolUse", "exec rampart-hook --agent cline", false},
 	} {
 		f := agentFileOf(c.path, "/home/dev")
 		if f == nil {

@@ -1539,6 +1539,19 @@ func (sc *scanner) concat() string {
 	return "+"
 }
 
+// knownStrings returns the texts of args when every one is a known
+// string (no list, nothing computed).
+func knownStrings(args []value) ([]string, bool) {
+	parts := make([]string, 0, len(args))
+	for _, a := range args {
+		if !a.known || a.list {
+			return nil, false
+		}
+		parts = append(parts, a.str)
+	}
+	return parts, true
+}
+
 // luaLongOpen is the length of the Lua long bracket that opens s ([[,
 // [=[, [==[ …), 0 when s does not start with one.
 func luaLongOpen(s string) int {
@@ -1690,16 +1703,10 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 	case (fn == "join" || fn == "joinpath") && len(args) >= 2:
 		// os.path.join(A, B), path.join(A, B), File.join(A, B), julia's
 		// joinpath(A, B): a path.
-		parts := make([]string, 0, len(args))
-		for _, a := range args {
-			if !a.known || a.list {
-				v.known = false
-				break
-			}
-			parts = append(parts, a.str)
-		}
-		if v.known {
+		if parts, ok := knownStrings(args); ok {
 			v.str = joinPath(parts)
+		} else {
+			v.known = false
 		}
 	case sc.lang == "r" && (fn == "paste" || fn == "paste0"):
 		// R's paste("rm -rf", path.expand("~")): the pieces joined by a
@@ -1709,16 +1716,10 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		if fn == "paste0" {
 			sep = ""
 		}
-		parts := make([]string, 0, len(args))
-		for _, a := range args {
-			if !a.known || a.list {
-				v.known = false
-				break
-			}
-			parts = append(parts, a.str)
-		}
-		if v.known {
+		if parts, ok := knownStrings(args); ok {
 			v.str = strings.Join(parts, sep)
+		} else {
+			v.known = false
 		}
 	case codeDecoders.Get(fn) != nil:
 		// base64.b64decode('...'), atob('...'), bytes.fromhex('...'):
