@@ -52,22 +52,15 @@ func codeLogsInHome(c *shell.Command) bool {
 // a URL's host is not closed inside its literal: text joined to it
 // ('https://api.github.com' + suffix, f"https://{host}/x") may move it.
 func codeURLs(code string) (urls []string, ok bool) {
-	for at := 0; at < len(code); {
-		k := strings.Index(code[at:], "http")
+	for at := 0; ; {
+		k := NextURL(code, at)
 		if k < 0 {
 			break
 		}
-		k += at
 		rest := code[k:]
-		var body string
-		switch {
-		case strings.HasPrefix(rest, "https://"):
+		body := rest[len("http://"):]
+		if strings.HasPrefix(rest, "https://") {
 			body = rest[len("https://"):]
-		case strings.HasPrefix(rest, "http://"):
-			body = rest[len("http://"):]
-		default:
-			at = k + 4
-			continue
 		}
 		end := strings.IndexAny(body, "'\"` \n\t)")
 		if end < 0 {

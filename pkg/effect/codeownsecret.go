@@ -116,22 +116,36 @@ func codeSecretHome(code, home string) bool {
 	return false
 }
 
+// NextURL returns the index of the first http:// or https:// URL that
+// starts at or after at in code, or -1: the one search the code readers
+// walk a text's URLs with.
+func NextURL(code string, at int) int {
+	for at < len(code) {
+		k := strings.Index(code[at:], "http")
+		if k < 0 {
+			return -1
+		}
+		k += at
+		if rest := code[k:]; strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") {
+			return k
+		}
+		at = k + 4
+	}
+	return -1
+}
+
 // codeURLHosts returns every http:// and https:// URL code spells, cut at
 // the first byte that cannot be in one (a quote, a space, a closing
 // bracket, a template's ${).
 func codeURLHosts(code string) []string {
 	var out []string
-	for at := 0; at < len(code); {
-		k := strings.Index(code[at:], "http")
+	for at := 0; ; {
+		k := NextURL(code, at)
 		if k < 0 {
 			break
 		}
-		k += at
 		at = k + 4
 		rest := code[k:]
-		if !strings.HasPrefix(rest, "http://") && !strings.HasPrefix(rest, "https://") {
-			continue
-		}
 		e := strings.IndexAny(rest, "'\"` \t\n)]}>,;\\$+")
 		if e < 0 {
 			e = len(rest)

@@ -45,6 +45,20 @@ func TestCodeTokenAtHome(t *testing.T) {
 	}
 }
 
+func TestNextURL(t *testing.T) {
+	code := "httpx.get(u); fetch('https://a.io/x'); http://b.io"
+	k := NextURL(code, 0)
+	if k < 0 || code[k:k+12] != "https://a.io" {
+		t.Fatalf("NextURL(0) = %d", k)
+	}
+	if k2 := NextURL(code, k+4); k2 < 0 || code[k2:] != "http://b.io" {
+		t.Fatalf("NextURL(%d) = %d", k+4, k2)
+	}
+	if k3 := NextURL(code, len(code)-3); k3 != -1 {
+		t.Fatalf("NextURL past the last = %d, want -1", k3)
+	}
+}
+
 func TestCodeURLHosts(t *testing.T) {
 	got := codeURLHosts("fetch(`https://api.github.com/repos/${r}`); x='http://localhost:3000/a'+p")
 	if len(got) != 2 || got[0] != "https://api.github.com/repos/" || got[1] != "http://localhost:3000/a" {

@@ -68,14 +68,13 @@ type codeRequest struct{ method, url, body string }
 // sends to a URL it spells.
 func codeRequests(code string) []codeRequest {
 	var out []codeRequest
-	for at := 0; at < len(code); {
-		k := strings.Index(code[at:], "http")
+	for at := 0; ; {
+		k := effect.NextURL(code, at)
 		if k < 0 {
 			break
 		}
-		k += at
 		at = k + 4
-		if k == 0 || !strings.HasPrefix(code[k:], "http://") && !strings.HasPrefix(code[k:], "https://") {
+		if k == 0 {
 			continue
 		}
 		q := code[k-1]
