@@ -48,7 +48,8 @@ func codeLogsInHome(c *shell.Command) bool {
 	return true
 }
 
-// codeURLs returns the http and https URLs code names. ok is false when
+// codeURLs returns the http and https URLs code names, as scheme and
+// host: the one strict reader for code that a URL's host lets pass. ok is false when
 // a URL's host is not closed inside its literal: text joined to it
 // ('https://api.github.com' + suffix, f"https://{host}/x") may move it.
 func codeURLs(code string) (urls []string, ok bool) {
@@ -72,18 +73,39 @@ func codeURLs(code string) (urls []string, ok bool) {
 		if j := strings.IndexAny(lit, "/?#"); j >= 0 {
 			host, closed = lit[:j], true
 		}
-		if host == "" || strings.ContainsAny(host, "{}$%+") {
+		if host == "" || strings.ContainsAny(host, "{}$%+@\\") {
+			// a template's or format's part, userinfo, or an escape
+			// ("api.github.com\x2eevil.example"): the host is not
+			// what the text spells
 			return nil, false
 		}
-		if !closed {
-			// the literal ends at its host: nothing may be joined to it
-			after := strings.TrimLeft(body[end:], "'\"` \t")
-			if after != "" && strings.IndexByte(",)]};\n", after[0]) < 0 {
-				return nil, false
-			}
+		if !closed && hostMayMove(body[end:]) {
+			return nil, false
 		}
 		urls = append(urls, rest[:len(rest)-len(body)]+host)
 		at = k + len(rest) - len(body) + end
 	}
 	return urls, true
+}
+
+// hostMayMove reports whether text that follows a URL literal ending at
+// its host (from the byte that ends the literal) may join more to that
+// host: an operator ('https://api.github.com' + suffix), an adjacent
+// literal ("https://api.github.com" ".evil.example"), or a literal as
+// the next item of a list or call ("".join(["https://api.github.com",
+// ".evil.example"])). The end of the call, statement or collection, or
+// another argument that is no literal, leaves it where it is.
+func hostMayMove(after string) bool {
+	after = strings.TrimLeft(after, "'\"` \t")
+	if after == "" {
+		return false
+	}
+	if strings.IndexByte(",)]};\n", after[0]) < 0 {
+		return true
+	}
+	if after[0] == ',' {
+		next := strings.TrimLeft(after[1:], " \t\n")
+		return next != "" && strings.IndexByte("'\"`", next[0]) >= 0
+	}
+	return false
 }

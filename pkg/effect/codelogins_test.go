@@ -42,13 +42,19 @@ func TestCodeLogsInHome(t *testing.T) {
 // to the literal may move.
 func TestCodeURLs(t *testing.T) {
 	for code, want := range map[string]bool{
-		`get('https://api.github.com/user')`:          true,
-		`get('https://api.github.com')`:               true,
-		`get("http://localhost:8080/x", h)`:           true,
-		`get('https://api.github.com' + suffix)`:      false,
-		"fetch(`https://${host}/x`)":                  false,
-		`get(f"https://{host}/x")`:                    false,
-		`get('https://api.github.com/repos/' + name)`: true,
+		`get('https://api.github.com/user')`:                           true,
+		`get('https://api.github.com')`:                                true,
+		`get("http://localhost:8080/x", h)`:                            true,
+		`get('https://api.github.com' + suffix)`:                       false,
+		"fetch(`https://${host}/x`)":                                   false,
+		`get(f"https://{host}/x")`:                                     false,
+		`get('https://api.github.com/repos/' + name)`:                  true,
+		`Github(t, base_url="https://api.github.com" ".evil.example")`: false,
+		`Github(t, base_url="https://api.github.com\x2eevil.example")`: false,
+		`"".join(["https://api.github.com", ".evil.example"])`:         false,
+		`get("https://api.github.com@evil.example/x")`:                 false,
+		`get("https://api.github.com", headers=h)`:                     true,
+		`get("https://api.github.com");`:                               true,
 	} {
 		if _, ok := codeURLs(code); ok != want {
 			t.Errorf("codeURLs(%q) ok = %v, want %v", code, ok, want)

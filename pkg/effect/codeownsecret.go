@@ -98,7 +98,10 @@ func codeSecretHome(code, home string) bool {
 	if codeHTTPClientSet.In(&text) {
 		return false
 	}
-	hosts := codeURLHosts(code)
+	hosts, ok := codeURLs(code)
+	if !ok || !endpointsLiteral(code) {
+		return false // a host text joined to it, or an endpoint set at run time, may move
+	}
 	if len(hosts) > 0 {
 		var away []string
 		for _, h := range hosts {
@@ -114,6 +117,45 @@ func codeSecretHome(code, home string) bool {
 		}
 	}
 	return false
+}
+
+// sdkEndpointKeys are the names by which code points a service's client
+// library at another server (Github(base_url=…), OpenAI(baseURL: …),
+// boto3.client(endpoint_url=…), a config's "host": …).
+var sdkEndpointKeys = []string{
+	"base_url", "baseUrl", "baseURL", "BaseURL", "base_uri", "api_base", "apiBase", "api_url", "apiUrl",
+	"endpoint", "Endpoint", "server_url", "serverURL", "host", "url",
+}
+
+var sdkEndpointKeySet = substrs.NewSet(sdkEndpointKeys)
+
+// endpointsLiteral reports whether every endpoint a client library is
+// given in code is a URL literal (base_url="https://…"), so that
+// codeURLs reads where it points: a value from the environment, an
+// argument, a file or a variable could point it anywhere.
+func endpointsLiteral(code string) bool {
+	text := substrs.NewText(code)
+	if !sdkEndpointKeySet.In(&text) {
+		return true // most code: no endpoint named
+	}
+	for _, k := range sdkEndpointKeys {
+		for at := 0; ; {
+			j := strings.Index(code[at:], k)
+			if j < 0 {
+				break
+			}
+			at += j + len(k)
+			rest := strings.TrimLeft(code[at:], " \t\"'")
+			if rest == "" || rest[0] != '=' && rest[0] != ':' {
+				continue // the name in another use (endpoint.list(), urlopen)
+			}
+			v := strings.TrimLeft(rest[1:], " \t")
+			if v == "" || strings.IndexByte("'\"`", v[0]) < 0 || !strings.HasPrefix(v[1:], "http://") && !strings.HasPrefix(v[1:], "https://") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // NextURL returns the index of the first http:// or https:// URL that
@@ -132,26 +174,4 @@ func NextURL(code string, at int) int {
 		at = k + 4
 	}
 	return -1
-}
-
-// codeURLHosts returns every http:// and https:// URL code spells, cut at
-// the first byte that cannot be in one (a quote, a space, a closing
-// bracket, a template's ${).
-func codeURLHosts(code string) []string {
-	var out []string
-	for at := 0; ; {
-		k := NextURL(code, at)
-		if k < 0 {
-			break
-		}
-		at = k + 4
-		rest := code[k:]
-		e := strings.IndexAny(rest, "'\"` \t\n)]}>,;\\$+")
-		if e < 0 {
-			e = len(rest)
-		}
-		out = append(out, rest[:e])
-		at = k + e
-	}
-	return out
 }

@@ -59,13 +59,6 @@ func TestNextURL(t *testing.T) {
 	}
 }
 
-func TestCodeURLHosts(t *testing.T) {
-	got := codeURLHosts("fetch(`https://api.github.com/repos/${r}`); x='http://localhost:3000/a'+p")
-	if len(got) != 2 || got[0] != "https://api.github.com/repos/" || got[1] != "http://localhost:3000/a" {
-		t.Errorf("codeURLHosts = %q", got)
-	}
-}
-
 func TestSDKRecordsAndDevDeliveries(t *testing.T) {
 	for _, tc := range []struct {
 		code, want string
@@ -111,6 +104,26 @@ func TestSDKSecretRead(t *testing.T) {
 	} {
 		if got := sdkSecretRead(tc.code); got != tc.want {
 			t.Errorf("sdkSecretRead(%q) = %q, want %q", tc.code, got, tc.want)
+		}
+	}
+}
+
+// TestEndpointsLiteral checks that a client library pointed at a server
+// by anything but a URL literal leaves its host unread.
+func TestEndpointsLiteral(t *testing.T) {
+	for code, want := range map[string]bool{
+		`Github(t, base_url="https://api.github.com")`:      true,
+		`new Octokit({ auth: t, baseUrl: "https://x.io" })`: true,
+		`Github(t)`:                                        true,
+		`r = urllib.request.urlopen(u)`:                    true,
+		`Github(t, base_url=os.environ["B"])`:              false,
+		`new Octokit({ auth: t, baseUrl: process.env.B })`: false,
+		`boto3.client("s3", endpoint_url=sys.argv[1])`:     false,
+		`cfg = {"host": open("h").read()}`:                 false,
+		`Github(t, base_url = BASE)`:                       false,
+	} {
+		if got := endpointsLiteral(code); got != want {
+			t.Errorf("endpointsLiteral(%q) = %v, want %v", code, got, want)
 		}
 	}
 }

@@ -1734,8 +1734,8 @@ var notDomains = table.Map[string, bool]{Build: func() map[string]bool {
 func remoteWords(c *shell.Command) []string {
 	var out []string
 	args := c.Args
-	if strings.HasPrefix(c.Name, "python") || strings.HasPrefix(c.Name, "pypy") {
-		if _, rest, ok := pythonModule(args); ok {
+	if catalog.IsPython(c.Name) {
+		if _, rest, ok := catalog.PythonModule(args); ok {
 			args = rest // python3 -m json.tool: a module, not a host
 		}
 	}

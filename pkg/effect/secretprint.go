@@ -315,10 +315,10 @@ var passingModules = table.Map[string, bool]{Build: func() map[string]bool {
 // passesModule reports a Python interpreter running one of
 // passingModules on its input.
 func passesModule(d *shell.Command) bool {
-	if !strings.HasPrefix(d.Name, "python") && !strings.HasPrefix(d.Name, "pypy") {
+	if !catalog.IsPython(d.Name) {
 		return false
 	}
-	mod, _, ok := pythonModule(d.Args)
+	mod, _, ok := catalog.PythonModule(d.Args)
 	return ok && passingModules.Get(mod)
 }
 

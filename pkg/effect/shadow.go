@@ -213,17 +213,15 @@ func (a *analysis) moduleEntry(name string, args []string) (string, []string) {
 			return n, rest
 		}
 	}
-	if !strings.HasPrefix(name, "python") && !strings.HasPrefix(name, "pypy") {
+	if !catalog.IsPython(name) {
 		return name, args
 	}
-	mod, rest, ok := pythonModule(args)
+	if n, rest := a.cat.ModuleProgram(name, args); n != name {
+		return n, rest
+	}
+	_, rest, ok := catalog.PythonModule(args)
 	if !ok {
 		return name, args
-	}
-	for _, n := range []string{mod, "python-" + strings.ToLower(mod)} {
-		if a.cat.Known(n) {
-			return n, rest
-		}
 	}
 	// A module the catalogue does not list: its name is neither a file
 	// nor a host (python3 -m json.tool); the words after it are read as
@@ -275,28 +273,6 @@ func rubyUn(args []string) (string, []string, bool) {
 				n = "ruby-httpd"
 			}
 			return n, rest, true
-		}
-	}
-	return "", nil, false
-}
-
-// pythonModule finds "-m MODULE" among the interpreter's own options: the
-// module and the words after it, which are the module's.
-func pythonModule(args []string) (mod string, rest []string, ok bool) {
-	for k := 0; k < len(args); k++ {
-		w := args[k]
-		switch {
-		case w == "-m":
-			if k+1 < len(args) {
-				return args[k+1], args[k+2:], true
-			}
-			return "", nil, false
-		case strings.HasPrefix(w, "-m"):
-			return w[2:], args[k+1:], true
-		case w == "-W" || w == "-X":
-			k++
-		case w == "-c" || w == "-" || w == "--" || !strings.HasPrefix(w, "-"):
-			return "", nil, false
 		}
 	}
 	return "", nil, false

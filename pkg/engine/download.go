@@ -335,7 +335,7 @@ func runsOperand(c *shell.Command, from func(string) (*match.Argv, bool)) (*matc
 	if c.Name == "" {
 		return nil, false
 	}
-	cl := catalog.Default().Classify(c.Name, c.Args)
+	cl := catalog.Default().Classify(catalog.Default().ModuleProgram(c.Name, c.Args))
 	runsReads := cl.Entry != nil && cl.Entry.Prop("runs-mark") != "" && cl.Mark(cl.Entry.Prop("runs-mark"))
 	for _, w := range cl.Words {
 		if w.Role == catalog.Exec || runsReads && w.Role == catalog.Read && w.Option == "" {

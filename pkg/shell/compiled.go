@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -261,4 +262,61 @@ func (s *state) lastCd() string {
 		}
 	}
 	return ""
+}
+
+// dynProgramFile judges a program spelled through a variable that names a
+// known directory ($PWD/x, ${HOME}/bin/t): the file it runs is the one
+// the line built or wrote there, as ./x and ~/bin/t are.
+func (s *state) dynProgramFile(f frame, prog string) {
+	k := fileKey(prog)
+	if k == prog || substrs.AnyByte(k, "$`") {
+		return // a directory no variable here names
+	}
+	i := len(s.out) - 1
+	if s.built != nil {
+		s.runBuilt(f, prog)
+	}
+	if text, ok := s.files[s.key(prog)]; ok {
+		s.runText(text, s.fileTextLang(prog, text), f)
+	}
+	s.runsWritten(i, prog) // written.go
+	s.runsScratch(i, prog) // scratch.go
+}
+
+// makeImplicit remembers the programs "make T" builds by make's built-in
+// rules from a source T.c (or .cc, .cpp) the line wrote: T runs that
+// source's text, as cc T.c -o T's does. An option's value or an
+// assignment (CC=clang) is no target; -C DIR builds DIR/T from DIR/T.c.
+func (s *state) makeImplicit(words []string) {
+	dir := ""
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, "-") {
+			switch {
+			case (w == "-C" || w == "--directory") && i+1 < len(words):
+				dir = path.Join(dir, words[i+1])
+				i++
+			case strings.HasPrefix(w, "--directory="):
+				dir = path.Join(dir, w[len("--directory="):])
+			case strings.HasPrefix(w, "-C") && len(w) > 2:
+				dir = path.Join(dir, w[2:])
+			case len(w) == 2 && strings.ContainsRune("fIjloW", rune(w[1])):
+				i++ // make -f Makefile x: the value
+			}
+			continue
+		}
+		if strings.Contains(w, "=") || path.Ext(w) != "" {
+			continue
+		}
+		prog := path.Join(dir, w)
+		for _, ext := range [...]string{".c", ".cc", ".cpp", ".cxx"} {
+			if text, ok := s.sourceText(prog + ext); ok {
+				if s.built == nil {
+					s.built = map[string]builtProgram{}
+				}
+				s.built[s.key(prog)] = builtProgram{lang: "c", texts: []string{text}}
+				break
+			}
+		}
+	}
 }

@@ -31,6 +31,12 @@ func TestCompiledSources(t *testing.T) {
 		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > src/main.rs && cargo run",
 		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > /tmp/c/src/main.rs && cd /tmp/c && cargo run --release",
 		"printf 'fn main(){ Command::new(\"rm\").args(&[\"-rf\", \"/x\"]).status(); }' > src/bin/t.rs && cargo run --bin t",
+		// make's built-in rule builds x from x.c; $PWD/x is ./x
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && make x && ./x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && make -s CC=clang x && ./x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > sub/x.c && make -C sub x && sub/x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && cc -o x x.c && $PWD/x",
+		"printf 'int main(){return system(\"rm -rf /x\");}' > x.c && cc -o x x.c && \"${PWD}\"/x",
 	} {
 		found := false
 		for _, c := range Parse(src).Commands {

@@ -186,9 +186,19 @@ func scriptOperand(words []string) string {
 		return words[3] // R CMD BATCH x.R
 	}
 	base := unversioned(name)
+	if scriptLang(name) == "awk" {
+		// awk -v x=1 -f p.awk data.csv, gawk --file=p.awk: the program's
+		// file is the value of the option the catalogue says names code
+		// it runs, the words after it data
+		for _, w := range catalog.Default().Classify(name, words[1:]).Words {
+			if w.Role == catalog.Exec && w.Option != "" {
+				return w.Text
+			}
+		}
+		return ""
+	}
 	if opts, ok := codeFileOptions.Lookup(base); ok && scriptLang(name) != "" {
-		// awk -v x=1 -f p.awk data.csv, gawk --file=p.awk, R -f x.R: the
-		// program's file is its option's value, the words after it data
+		// R -f x.R: the program's file is its option's value
 		for i := first; i < len(words); i++ {
 			for _, o := range opts {
 				if words[i] == o && i+1 < len(words) {

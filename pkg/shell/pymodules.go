@@ -11,7 +11,9 @@ import (
 // -c CMD" runs each CMD as a debugger command (a Python statement, or one
 // after '!'), and "python3 -m cProfile -m MODULE" or "-m trace … -m
 // MODULE" run MODULE as python3 -m would. "python3 -m code" reads its
-// program from standard input, as python3 does with no script. Their code
+// program from standard input, as python3 does with no script, and
+// "python3 -m pickle" unpickles its standard input, which runs what the
+// pickle calls. Their code
 // is a one-liner's, read as python -c's is.
 
 // pyModule describes a code-running module's command line.
@@ -34,6 +36,9 @@ var pyModules = table.Map[string, *pyModule]{Build: func() map[string]*pyModule 
 		"cProfile": profile, "profile": profile,
 		"trace": {args: []string{"-f", "--file", "-C", "--coverdir", "--ignore-module", "--ignore-dir"}, module: "--module"},
 		"code":  {args: []string{}, stdin: true},
+		// pickle unpickles its file, or its standard input, running
+		// whatever the pickle calls
+		"pickle": {args: []string{}, stdin: true},
 	}
 }}
 
@@ -93,5 +98,5 @@ func pyModuleCode(mod string, args []string, depth int) (code string, hasCode, s
 	if len(codes) > 0 {
 		return strings.Join(codes, "\n"), true, false, true
 	}
-	return "", false, m.stdin && i >= len(args), true
+	return "", false, m.stdin && (i >= len(args) || args[i] == "-" || args[i] == "/dev/stdin"), true
 }

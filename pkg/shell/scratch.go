@@ -112,17 +112,15 @@ func wraps(c, inner *Command) bool {
 }
 
 // codeFileOptions are, by program, the options whose value is a file of
-// code the program loads: a makefile, a sed or awk program, an editor's
-// script or startup file, a pytest plugin.
+// code the program loads that the catalogue does not mark as a file it
+// runs (scratchExecWords reads those): a makefile (read, for its rules'
+// recipes run), an R script, a pytest plugin, ssh's PKCS#11 library.
 var codeFileOptions = table.Map[string, []string]{Build: func() map[string][]string {
 	return map[string][]string{
 		"make": {"-f", "--file", "--makefile"}, "gmake": {"-f", "--file", "--makefile"}, "bmake": {"-f"},
-		"sed": {"-f", "--file"}, "gsed": {"-f", "--file"},
-		"awk": {"-f", "--file"}, "gawk": {"-f", "--file"}, "mawk": {"-f"}, "nawk": {"-f"},
 		"r": {"-f", "--file"}, "R": {"-f", "--file"},
-		"vim": {"-S", "-u"}, "nvim": {"-S", "-u"}, "vi": {"-S", "-u"}, "ex": {"-S", "-u"}, "gvim": {"-S", "-u"},
 		"pytest": {"-p"}, "py.test": {"-p"},
-		"ssh": {"-I"}, "scp": {"-S"}, "sftp": {"-S"},
+		"ssh": {"-I"},
 	}
 }}
 
@@ -134,22 +132,16 @@ var sshCodeKeys = [...]string{"pkcs11provider", "securitykeyprovider"}
 // names code in a temporary directory the line did not write, or when a
 // package manager installs a directory there (running its build scripts).
 func (s *state) scratchCode(i int, name string, words []string) {
+	if !namesScratch(words[1:]) {
+		return // most commands: no temporary or downloaded file named
+	}
+	s.scratchExecWords(i, name, words)
 	installs := name == "pip" || name == "pip3" || name == "uv" || name == "pipx"
 	if !installs && !codeFileKeys().mayHold(name) {
-		return // most commands: no map lookup
+		return
 	}
 	opts, ok := codeFileOptions.Lookup(name)
 	if !ok && !installs {
-		return
-	}
-	found := false
-	for _, w := range words[1:] {
-		if strings.Contains(w, "/tmp/") || strings.Contains(w, "/dev/shm/") {
-			found = true
-			break
-		}
-	}
-	if !found {
 		return
 	}
 	var dests map[int]bool
@@ -183,6 +175,35 @@ func (s *state) scratchCode(i int, name string, words []string) {
 		}
 		if installs && !strings.HasPrefix(w, "-") && inScratch(w) && !dests[k] {
 			s.runsScratch(i, w) // its setup.py and build backend run
+		}
+	}
+}
+
+// namesScratch reports whether a word names a file in a temporary
+// directory or a Downloads directory, anywhere in it (-f/tmp/x.mk,
+// --file=/tmp/x.awk, ~/Downloads/x.gdb).
+func namesScratch(words []string) bool {
+	for _, w := range words {
+		if strings.Contains(w, "/tmp/") || strings.Contains(w, "/dev/shm/") || strings.Contains(w, "ownloads/") {
+			return true
+		}
+	}
+	return false
+}
+
+// scratchExecWords marks the command at index i when a word the catalogue
+// says the program runs as code (gdb -x FILE, awk -f FILE, vim -S FILE,
+// python3 -m pickle FILE: the "exec" role) is a file in a temporary or
+// Downloads directory that the line did not write.
+func (s *state) scratchExecWords(i int, name string, words []string) {
+	cat := catalog.Default()
+	entry, args := cat.ModuleProgram(name, words[1:]) // python3 -m pickle FILE: python-pickle's FILE
+	if !cat.Known(entry) {
+		return
+	}
+	for _, w := range cat.Classify(entry, args).Words {
+		if w.Role == catalog.Exec {
+			s.runsScratch(i, w.Text)
 		}
 	}
 }

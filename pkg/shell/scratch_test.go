@@ -36,6 +36,14 @@ func TestScratchCode(t *testing.T) {
 		"pip install --cache-dir=/tmp/pipcache requests": false,
 		"pip download requests -d /tmp/wheels":           false,
 		"pip install -t /tmp/site /tmp/pkg":              true,
+		// what the catalogue says the program runs (the exec role)
+		"gdb -batch -x /tmp/cmds.gdb ./app":        true,
+		"gawk --file=/tmp/x.awk data.txt":          true,
+		"python3 -m pickle /tmp/payload.pkl":       true,
+		"python3 -m pickletools /tmp/p.pkl":        false,
+		"python3 -m pickle payload.pkl":            false,
+		"gdb -x .gdbinit ./app":                    false,
+		"cp g.gdb /tmp/g.gdb && gdb -x /tmp/g.gdb": false,
 		// behind a wrapper: the wrapper's words hand the file on, they
 		// do not write it
 		"poetry run python /tmp/x.py":                true,

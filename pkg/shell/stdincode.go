@@ -22,10 +22,13 @@ import (
 // when the catalogue marks no entry of the program stdin-code.
 func consoleOf(name string, words []string) (string, []string, bool) {
 	if scriptLang(name) == "python" {
-		if mod, k := pythonModuleRun(words); mod != "" {
+		if mod, rest, ok := catalog.PythonModule(words[1:]); ok && mod != "" {
 			// python -m django shell, python -m flask shell: the
 			// module's own command line
-			name, words = mod, append([]string{mod}, words[k+1:]...)
+			if n, ok := catalog.Default().ModuleEntry(mod); ok {
+				mod = n // python3 -m pickle: the entry python-pickle
+			}
+			name, words = mod, append([]string{mod}, rest...)
 		}
 	}
 	if scriptLang(name) != "" {
@@ -126,28 +129,4 @@ func ConsoleStdin(c *Command) string {
 		return lang
 	}
 	return ""
-}
-
-// moduleCommands are the programs a Python package installs for its
-// module's command line where the names differ (python -m django is
-// django-admin).
-var moduleCommands = map[string]string{"django": "django-admin"}
-
-// pythonModuleRun returns the program python -m MOD stands for (MOD's
-// command line: flask, django-admin) and the index of MOD in words, or "".
-func pythonModuleRun(words []string) (string, int) {
-	for i := 1; i+1 < len(words); i++ {
-		w := words[i]
-		if w == "-m" {
-			mod := words[i+1]
-			if c := moduleCommands[mod]; c != "" {
-				mod = c
-			}
-			return mod, i + 1
-		}
-		if !strings.HasPrefix(w, "-") || w == "-c" {
-			return "", 0
-		}
-	}
-	return "", 0
 }

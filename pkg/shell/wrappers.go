@@ -111,7 +111,11 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if len(inputs) > 0 {
 		c.Inputs = s.inputIndices(inputs)
 	}
-	if !s.add(c) || dyn != nil && dyn[0] {
+	if !s.add(c) {
+		return
+	}
+	if dyn != nil && dyn[0] {
+		s.dynProgramFile(f, words[0])
 		return
 	}
 	s.inPlaceEdit(name, words) // inplaceedit.go
@@ -518,6 +522,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "make" || name == "gmake" || name == "bmake":
 		s.runRecipes(recipeRunners.Get(name), words, f)
 		s.makeOptions(words, f)
+		if s.files != nil {
+			s.makeImplicit(words) // compiled.go: make x with x.c written
+		}
 	default:
 		if recipeKeys().mayHold(name) {
 			if r, ok := recipeRunners.Lookup(name); ok && (name != "deno" || len(words) > 1 && words[1] == "task") {
