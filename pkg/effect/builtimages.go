@@ -115,7 +115,7 @@ var imageReplacers = map[string]bool{"pull": true, "tag": true, "rmi": true, "lo
 
 // replacedBetween reports a command of the same program between commands
 // j and i that pulls, tags, removes or loads images (docker pull X, docker
-// image tag Y X, docker rmi X).
+// image tag Y X, docker rmi X, docker compose pull).
 func replacedBetween(cmds []shell.Command, j, i int) bool {
 	for k := j + 1; k < i; k++ {
 		o := &cmds[k]
@@ -123,8 +123,8 @@ func replacedBetween(cmds []shell.Command, j, i int) bool {
 			continue
 		}
 		pos := positionals(o.Args)
-		if len(pos) > 0 && pos[0] == "image" {
-			pos = pos[1:]
+		if len(pos) > 0 && (pos[0] == "image" || pos[0] == "compose") {
+			pos = pos[1:] // docker image pull, docker compose pull: the services' images
 		}
 		if len(pos) > 0 && imageReplacers[pos[0]] && (pos[0] != "rm" || len(positionals(o.Args)) > 0 && positionals(o.Args)[0] == "image") {
 			return true

@@ -38,6 +38,7 @@ func TestBuiltOnLine(t *testing.T) {
 		{"docker build -t a/b https://github.com/m/t.git && docker run a/b", "a/b", false},
 		{"docker build -t a/b --label src=https://github.com/acme/b . && docker run a/b", "a/b", true},
 		{"docker build -t a/b . && docker image ls && docker run a/b", "a/b", true},
+		{"docker build -t a/b . && docker compose pull && docker run a/b", "a/b", false},
 		{"set -e\ndocker build -t acme/app:latest .\ntrap 'docker rmi acme/app:latest' debug\ndocker run acme/app:latest", "acme/app:latest", false},
 	} {
 		res := shell.Parse(tc.line)

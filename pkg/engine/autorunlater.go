@@ -306,6 +306,7 @@ func mountedPaths(lines []string, volumes any) {
 // download before it (dockerfileadd.go).
 func dockerfileRuns(content string) []string {
 	var out, fetched []string
+	args := map[string]string{}
 	add := func(run string) {
 		if len(fetched) > 0 {
 			run = strings.Join(fetched, " && ") + " && " + run
@@ -320,11 +321,24 @@ func dockerfileRuns(content string) []string {
 			l = strings.TrimSuffix(l, "\\") + " " + strings.TrimSpace(lines[i])
 		}
 		f := strings.Fields(l)
-		if fetch := dockerAddFetch(l, f); fetch != "" { // dockerfileadd.go
+		if len(f) > 1 && strings.EqualFold(f[0], "ONBUILD") {
+			// ONBUILD RUN …: runs in every build FROM this image
+			l = strings.TrimSpace(l[len(f[0]):])
+			f = f[1:]
+		}
+		if len(f) > 1 && strings.EqualFold(f[0], "ARG") {
+			if name, v, ok := strings.Cut(f[1], "="); ok {
+				args[name] = strings.Trim(v, `"'`) // ARG URL=https://…: what ${URL} is, unless a build says otherwise
+			}
+			continue
+		}
+		if fetch := dockerAddFetch(dockerArgs(l, args), strings.Fields(dockerArgs(l, args))); fetch != "" { // dockerfileadd.go
 			fetched = append(fetched, fetch)
 			continue
 		}
-		if len(f) < 2 || !strings.EqualFold(f[0], "RUN") {
+		if len(f) < 2 || !strings.EqualFold(f[0], "RUN") && (len(fetched) == 0 || !strings.EqualFold(f[0], "CMD") && !strings.EqualFold(f[0], "ENTRYPOINT")) {
+			// (CMD and ENTRYPOINT run what an ADD fetched when the
+			// image runs)
 			continue
 		}
 		rest := strings.TrimSpace(l[len(f[0]):])
@@ -368,6 +382,19 @@ func dockerfileRuns(content string) []string {
 		}
 	}
 	return out
+}
+
+// dockerArgs puts a Dockerfile's ARG defaults in for their references
+// (${NAME}, $NAME) in an instruction.
+func dockerArgs(l string, args map[string]string) string {
+	if len(args) == 0 || !strings.Contains(l, "$") {
+		return l
+	}
+	for name, v := range args {
+		l = strings.ReplaceAll(l, "${"+name+"}", v)
+		l = strings.ReplaceAll(l, "$"+name, v)
+	}
+	return l
 }
 
 // runHeredoc finds a here-document's start in a RUN instruction: <<EOS,
