@@ -27,15 +27,106 @@ func (a *analysis) builtOnLine(i int, img string) bool {
 	if img == "" || i >= len(cmds) || shell.DebugTrap(a.res) {
 		return false
 	}
+	if pullsAlways(cmds[i].Args) || otherEngine(a.res) {
+		return false // docker run --pull=always, docker -H ssh://… run: the registry's image, or another engine's
+	}
 	for j := 0; j < i; j++ {
 		o := &cmds[j]
-		if o.Name != cmds[i].Name || !buildsImage(o.Args) || !slices.Contains(imageTags(o.Args), img) {
+		if o.Name != cmds[i].Name || !buildsImage(o.Args) || !slices.Contains(imageTags(o.Args), img) || !keepsImage(o.Args) {
 			continue
 		}
 		if !o.Halts && !shell.GatedOn(a.res, i, j) {
 			continue
 		}
+		if replacedBetween(cmds, j, i) {
+			return false // docker pull, tag, rmi or load between: the name may be another image now
+		}
 		if !hasExpansion(img) || len(o.Inputs) > 0 && slices.Equal(o.Inputs, cmds[i].Inputs) {
+			return true
+		}
+	}
+	return false
+}
+
+// pullsAlways reports a run told to pull its image first (--pull=always,
+// --pull always): what runs is the registry's image of that name.
+func pullsAlways(args []string) bool {
+	for k, w := range args {
+		if w == "--pull=always" || w == "--pull" && k+1 < len(args) && args[k+1] == "always" {
+			return true
+		}
+	}
+	return false
+}
+
+// otherEngine reports a line that points the image CLIs at another engine
+// than this machine's default (-H, --host, --context, DOCKER_HOST,
+// DOCKER_CONTEXT, CONTAINER_HOST): a build there and a run here, or the
+// reverse, are not one image.
+func otherEngine(res *shell.Result) bool {
+	for k := range res.Commands {
+		o := &res.Commands[k]
+		for _, w := range append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...) {
+			if strings.HasPrefix(w, "DOCKER_HOST=") || strings.HasPrefix(w, "DOCKER_CONTEXT=") || strings.HasPrefix(w, "CONTAINER_HOST=") {
+				return true
+			}
+		}
+		if o.Name != "docker" && o.Name != "podman" && o.Name != "nerdctl" {
+			continue
+		}
+		for _, w := range o.Args {
+			if !strings.HasPrefix(w, "-") {
+				break // the verb: options after it are its own
+			}
+			if w == "-H" || w == "--host" || w == "--context" || w == "-c" || w == "--url" || w == "--connection" ||
+				strings.HasPrefix(w, "--host=") || strings.HasPrefix(w, "--context=") || strings.HasPrefix(w, "--url=") || strings.HasPrefix(w, "--connection=") || strings.HasPrefix(w, "-H") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keepsImage reports a build that leaves its image in the engine's store
+// under its tags: not one whose result is exported elsewhere (-o DIR,
+// --output type=local…) without --load, nor one built from a context
+// fetched from the network (a git URL, an https tarball), which is
+// someone else's code.
+func keepsImage(args []string) bool {
+	output, load := false, false
+	for k, w := range args {
+		switch {
+		case w == "--load" || strings.HasPrefix(w, "--output=type=docker") || w == "--output" && k+1 < len(args) && strings.HasPrefix(args[k+1], "type=docker"):
+			load = true
+		case w == "-o" || w == "--output" || strings.HasPrefix(w, "--output=") || strings.HasPrefix(w, "-o") && len(w) > 2 && w[2] != '-':
+			output = true
+		case !strings.HasPrefix(w, "-") && (strings.Contains(w, "://") || strings.HasPrefix(w, "git@")):
+			if k == 0 || !strings.HasPrefix(args[k-1], "-") {
+				return false // docker build https://github.com/x/y.git
+			}
+		}
+	}
+	return load || !output
+}
+
+// imageReplacers are the image CLIs' verbs that put another image under a
+// name or take it away: pull, tag, rmi, load, import.
+var imageReplacers = map[string]bool{"pull": true, "tag": true, "rmi": true, "load": true, "import": true, "rm": true}
+
+// replacedBetween reports a command of the same program between commands
+// j and i that pulls, tags, removes or loads images (docker pull X, docker
+// image tag Y X, docker rmi X, docker compose pull).
+func replacedBetween(cmds []shell.Command, j, i int) bool {
+	for k := j + 1; k < i; k++ {
+		o := &cmds[k]
+		if o.Name != cmds[i].Name {
+			continue
+		}
+		pos := positionals(o.Args)
+		if len(pos) > 0 && (pos[0] == "image" || pos[0] == "compose") {
+			pos = pos[1:] // docker image pull, docker compose pull: the services' images
+		}
+		if len(pos) > 0 && imageReplacers[pos[0]] && (pos[0] != "rm" || len(positionals(o.Args)) > 0 && positionals(o.Args)[0] == "image") {
 			return true
 		}
 	}

@@ -27,6 +27,18 @@ func TestBuiltOnLine(t *testing.T) {
 		{"set -e\nTAG=acme/app:dev-$(git rev-parse --short HEAD)\ndocker build -t \"$TAG\" .\nTAG=$(curl -s https://x.example/t)\ndocker run \"$TAG\"", "$TAG", false},
 		{"set -e\ndocker build -t \"$IMG\" .\ndocker run \"$IMG\"", "$IMG", false},
 		{"docker run acme/app:latest", "acme/app:latest", false},
+		{"docker build -t a/b . && docker run --pull=always a/b", "a/b", false},
+		{"docker build -t a/b . && docker pull a/b && docker run a/b", "a/b", false},
+		{"docker build -t a/b . && docker image tag m/x a/b && docker run a/b", "a/b", false},
+		{"docker build -t a/b . && docker rmi a/b && docker run a/b", "a/b", false},
+		{"docker build -t a/b -o out . && docker run a/b", "a/b", false},
+		{"docker build -t a/b --output type=docker . && docker run a/b", "a/b", true},
+		{"docker build -t a/b . && docker -H ssh://ci run a/b", "a/b", false},
+		{"docker build -t a/b . && DOCKER_HOST=tcp://10.0.0.9:2375 docker run a/b", "a/b", false},
+		{"docker build -t a/b https://github.com/m/t.git && docker run a/b", "a/b", false},
+		{"docker build -t a/b --label src=https://github.com/acme/b . && docker run a/b", "a/b", true},
+		{"docker build -t a/b . && docker image ls && docker run a/b", "a/b", true},
+		{"docker build -t a/b . && docker compose pull && docker run a/b", "a/b", false},
 		{"set -e\ndocker build -t acme/app:latest .\ntrap 'docker rmi acme/app:latest' debug\ndocker run acme/app:latest", "acme/app:latest", false},
 	} {
 		res := shell.Parse(tc.line)

@@ -168,20 +168,11 @@ func switchesCluster(res *shell.Result) bool {
 				return true // export KUBECONFIG=…, KUBECONFIG=… or HELM_KUBEAPISERVER=… on any command
 			}
 		}
-		pos := positionals(o.Args)
-		switch o.Name {
-		case "kubectx", "kubeswitch", "kswitch":
+		if o.Name == "kubectx" || o.Name == "kubeswitch" || o.Name == "kswitch" {
 			return true
-		case "kubectl", "oc", "k":
-			if len(pos) >= 2 && pos[0] == "config" && (pos[1] == "use-context" || pos[1] == "use" || pos[1] == "set-context" || pos[1] == "set-cluster" || pos[1] == "set-credentials" || pos[1] == "rename-context") {
-				return true
-			}
-		case "aws", "gcloud", "az", "doctl":
-			for _, w := range pos {
-				if w == "update-kubeconfig" || w == "get-credentials" || w == "kubeconfig" {
-					return true
-				}
-			}
+		}
+		if to, other := contextSwitch(o); to != "" || other { // switchedcontext.go
+			return true
 		}
 	}
 	return false

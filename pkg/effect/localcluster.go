@@ -100,12 +100,22 @@ func createdLocalBefore(res *shell.Result, i int) bool {
 			return false
 		}
 	}
+	if shell.DebugTrap(res) {
+		return false // trap 'kubectl config use-context prod' DEBUG
+	}
+	made := false
 	for k := 0; k < i; k++ {
-		if makesLocalCluster(&res.Commands[k]) {
-			return true
+		o := &res.Commands[k]
+		if sourcesCode(o) {
+			return false // . ./prod.env: a file that may set KUBECONFIG or switch
+		}
+		if makesLocalCluster(o) && (o.Halts || shell.GatedOn(res, i, k)) {
+			// kind create cluster || true; kubectl …: a create that
+			// failed (the cluster was there) left the context as it was
+			made = true
 		}
 	}
-	return false
+	return made
 }
 
 // makesLocalCluster reports a command that makes a cluster on this
@@ -115,7 +125,7 @@ func makesLocalCluster(o *shell.Command) bool {
 		return false
 	}
 	for _, a := range o.Args {
-		if strings.HasPrefix(a, "--kubeconfig") || a == "-p" || strings.HasPrefix(a, "--profile") {
+		if strings.HasPrefix(a, "--kubeconfig") || a == "-p" || strings.HasPrefix(a, "--profile") || strings.HasPrefix(a, "--keep-context") && !strings.HasSuffix(a, "=false") {
 			return false // its own kubeconfig, or a second minikube profile: the context may stay
 		}
 	}

@@ -23,6 +23,9 @@ var remoteActionWords = table.Map[string, bool]{Build: func() map[string]bool {
 		"halt": true, "poweroff": true, "kill": true, "pkill": true, "killall": true, "up": true,
 		"down": true, "deploy": true, "rollback": true, "migrate": true, "apply": true, "try-restart": true,
 		"reload-or-restart": true, "disable": true, "mask": true, "isolate": true,
+		"force-reload": true, "try-reload-or-restart": true, "reload-or-try-restart": true, "condrestart": true,
+		"graceful": true, "graceful-stop": true, "quit": true, "rm": true, "rmi": true, "delete": true,
+		"prune": true, "scale": true, "drain": true, "uninstall": true, "purge": true,
 	}
 }}
 
@@ -99,13 +102,30 @@ func (a *analysis) remoteProduction(i int, c *shell.Command, cl *catalog.Classif
 }
 
 // remoteActs reports whether a remote command's text has a word of
-// remoteActionWords.
+// remoteActionWords, as written or as the remote shell reads it: the
+// text's commands' words once quotes, escapes and the text's own
+// variables are resolved (re'l'oad, rest\art, a=restart; systemctl $a).
 func remoteActs(text string) bool {
 	for f := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
 		return r == ' ' || r == ';' || r == '&' || r == '|' || r == '\'' || r == '"' || r == '\n' || r == '\t'
 	}) {
 		if remoteActionWords.Get(f) {
 			return true
+		}
+	}
+	if !strings.ContainsAny(text, "'\"\\$") {
+		return false // no quote, escape or expansion: the fields were the words
+	}
+	res := shell.Parse(text)
+	for k := range res.Commands {
+		c := &res.Commands[k]
+		if remoteActionWords.Get(strings.ToLower(c.Name)) {
+			return true
+		}
+		for _, w := range c.Args {
+			if remoteActionWords.Get(strings.ToLower(w)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -46,3 +46,25 @@ func TestRemoteScript(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoteActs checks that a remote command's action word is found as
+// the remote shell reads it: split by quotes, escaped, or held in a
+// variable of the remote text; and the verbs of more service managers.
+func TestRemoteActs(t *testing.T) {
+	for text, want := range map[string]bool{
+		"sudo systemctl restart api":             true,
+		"sudo systemctl re''load nginx":          true,
+		`sudo systemctl rest\art api`:            true,
+		"a=restart; sudo systemctl $a api":       true,
+		"sudo systemctl try-reload-or-restart x": true,
+		"sudo apachectl graceful":                true,
+		"docker rm -f api":                       true,
+		"sudo systemctl status api":              false,
+		"tail -n 100 /var/log/app.log":           false,
+		"uptime; df -h":                          false,
+	} {
+		if got := remoteActs(text); got != want {
+			t.Errorf("remoteActs(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -49,11 +49,15 @@ func selfHostedHome(hosts []string, service string) (home, ok bool) {
 
 // selfHostedHost reports a host that runs the service for its team: the
 // service's cloud, a host with a label that is the service's name, or a
-// private or loopback address or name.
+// private or loopback address or name; not one that begins with the
+// cloud's domain and goes on to another (grafana.net.dash-share.io).
 func selfHostedHost(host, service string, clouds []string) bool {
 	for _, d := range clouds {
 		if host == d || strings.HasSuffix(host, "."+d) {
 			return true
+		}
+		if len(host) > len(d) && strings.HasPrefix(host, d) && (host[len(d)] == '.' || host[len(d)] == '-') {
+			return false // grafana.net.dash-share.io: the cloud's name spelled, then someone else's domain
 		}
 	}
 	if privateHost(host) {

@@ -17,6 +17,8 @@ func TestSelfHostedHome(t *testing.T) {
 		{"grafana", []string{"https://grafana.acme.com/api/search"}, true},
 		{"grafana", []string{"https://acme.grafana.net/api/search"}, true},
 		{"grafana", []string{"https://grafana-dashboards-share.net/import"}, false},
+		{"grafana", []string{"https://grafana.net.dash-share.io/api/search"}, false},
+		{"consul", []string{"https://hashicorp.cloud-sync.net/v1/kv"}, false},
 		{"grafana", []string{"https://api.grafana"}, false},
 		{"nomad", []string{"http://nomad-1:4646/v1/jobs"}, true},
 		{"nomad", []string{"https://nomad-ui-proxy.hashitools.net/t"}, false},

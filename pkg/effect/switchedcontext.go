@@ -1,6 +1,10 @@
 package effect
 
-import "rampart.dev/pkg/shell"
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
 
 // A script that switches the current kubeconfig context to a cluster on
 // this machine (kubectl config use-context kind-dev, kubectx minikube) and
@@ -45,13 +49,13 @@ func switchedLocal(res *shell.Result, i int) bool {
 			}
 		}
 		to, other := contextSwitch(o)
-		if other {
-			return false
+		if other || k < i && sourcesCode(o) {
+			return false // . ./prod.env: a file that may set KUBECONFIG or switch
 		}
 		if to == "" || k >= i {
 			continue
 		}
-		if !LocalContext(to) || !o.Halts && !shell.GatedOn(res, i, k) {
+		if !LocalContext(to) || to != strings.ToLower(strings.TrimSpace(to)) || !o.Halts && !shell.GatedOn(res, i, k) {
 			return false
 		}
 		switched = true
@@ -63,7 +67,9 @@ func switchedLocal(res *shell.Result, i int) bool {
 // current context to (kubectl config use-context NAME, kubectx NAME), or
 // other when it changes the contexts some other way or to a context
 // nobody can read (kubectx -, set-context, set-cluster, rename-context,
-// aws eks update-kubeconfig, a word the walk could not resolve).
+// config set current-context, a kubectl plugin that switches, a login
+// that writes the kubeconfig: contextWriters, a word the walk could not
+// resolve).
 func contextSwitch(o *shell.Command) (to string, other bool) {
 	pos := positionals(o.Args)
 	switch o.Name {
@@ -73,6 +79,9 @@ func contextSwitch(o *shell.Command) (to string, other bool) {
 		}
 		return "", len(pos) > 0 || len(o.Args) > 0
 	case "kubectl", "oc", "k":
+		if len(pos) >= 1 && kubectlSwitchPlugins[pos[0]] {
+			return "", true // kubectl ctx prod, oc login https://api.prod…
+		}
 		if len(pos) < 2 || pos[0] != "config" {
 			return "", false
 		}
@@ -82,15 +91,46 @@ func contextSwitch(o *shell.Command) (to string, other bool) {
 				return pos[2], false
 			}
 			return "", true
-		case "set-context", "set-cluster", "set-credentials", "rename-context":
+		case "set-context", "set-cluster", "set-credentials", "rename-context", "set", "unset", "delete-context", "delete-cluster":
+			return "", true // config set current-context prod, config set clusters.kind-dev.server …
+		}
+		return "", false
+	}
+	if words, ok := contextWriters[o.Name]; ok {
+		if len(words) == 0 {
 			return "", true
 		}
-	case "aws", "gcloud", "az", "doctl":
 		for _, w := range pos {
-			if w == "update-kubeconfig" || w == "get-credentials" || w == "kubeconfig" {
-				return "", true
+			for _, x := range words {
+				if w == x {
+					return "", true
+				}
 			}
 		}
 	}
 	return "", false
+}
+
+// kubectlSwitchPlugins are kubectl's and oc's first words that switch the
+// current context or log in to another cluster: krew's ctx and switch
+// plugins, konfig, and oc's login.
+var kubectlSwitchPlugins = map[string]bool{"ctx": true, "switch": true, "konfig": true, "login": true, "kubie": true}
+
+// contextWriters are programs that write the kubeconfig's contexts or
+// switch its current one, with the words that do it (none: any use):
+// cloud CLIs fetching a cluster's credentials, context managers, and
+// logins that point the current context at their cluster.
+var contextWriters = map[string][]string{
+	"aws": {"update-kubeconfig"}, "gcloud": {"get-credentials"}, "az": {"get-credentials"},
+	"doctl": {"kubeconfig"}, "eksctl": {"write-kubeconfig", "kubeconfig"}, "scw": {"kubeconfig"},
+	"ibmcloud": {"config"}, "ic": {"config"}, "civo": {"config"}, "linode-cli": {"kubeconfig-view"},
+	"exo": {"kubeconfig"}, "tsh": {"kube"}, "vcluster": {"connect", "use"}, "okteto": {"context", "kubeconfig"},
+	"rancher": {"context", "login"}, "oci": {"create-kubeconfig"}, "talosctl": {"kubeconfig"},
+	"kubecm": nil, "kubie": nil, "kubesess": nil, "kconf": nil, "konfig": nil, "kubectl-ctx": nil, "switcher": nil,
+}
+
+// sourcesCode reports a command that runs, in the line's own shell, code
+// nobody here reads: source FILE, . FILE, eval.
+func sourcesCode(o *shell.Command) bool {
+	return len(o.Via) == 0 && (o.Name == "source" || o.Name == "." || o.Name == "eval")
 }

@@ -32,6 +32,15 @@ func TestSwitchedLocal(t *testing.T) {
 		{"set -e\nkubectx -\nkubectl apply -f k8s/", false},
 		{"set -e\nkubectl config use-context kind-dev\naws eks update-kubeconfig --name prod\nkubectl apply -f k8s/", false},
 		{"kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && kubectl config set current-context prod && kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && kubectl config set clusters.kind-dev.server https://10.0.0.1 && kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && kubectl ctx prod && kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && oc login https://api.prod:6443 && kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && tsh kube login prod && kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && kubecm switch prod && kubectl apply -f k8s/", false},
+		{"kubectl config use-context kind-dev && . ./prod.env && kubectl apply -f k8s/", false},
+		{"kubectl config use-context KIND-prod && kubectl apply -f k8s/", false},
+		{"kubectl config use-context 'kind-dev ' && kubectl apply -f k8s/", false},
 		{"set -e\nkubectl config use-context kind-dev\ntrap 'kubectl config use-context prod' DEBUG\nkubectl apply -f k8s/", false},
 	} {
 		res := shell.Parse(tc.line)

@@ -175,7 +175,7 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		lines = yamlRunLines(content)
 	case base == "lefthook.yml" || base == "lefthook.yaml" || base == ".lefthook.yml" || base == "lefthook-local.yml" || base == ".pre-commit-config.yaml" || base == ".pre-commit-config.yml":
 		lines = yamlRunLines(content) // lefthook's run:, pre-commit's entry:
-	case strings.EqualFold(base, "Taskfile.yml") || strings.EqualFold(base, "Taskfile.yaml"):
+	case strings.EqualFold(base, "Taskfile.yml") || strings.EqualFold(base, "Taskfile.yaml") || strings.EqualFold(base, "Taskfile.dist.yml") || strings.EqualFold(base, "Taskfile.dist.yaml"):
 		lines = yamlRunLines(content) // go-task's cmds:
 		defs := taskfileDefs(content) // taskvars.go
 		for i := range lines {
@@ -192,9 +192,12 @@ func autoRunLines(p, content string) (lines []string, python bool) {
 		}
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk"):
 		defs := makeDefs(content) // makevars.go
+		prefix := recipePrefix(content)
 		for l := range strings.SplitSeq(content, "\n") {
-			if r, ok := strings.CutPrefix(l, "\t"); ok {
+			if r, ok := strings.CutPrefix(l, prefix); ok {
 				lines = append(lines, makeVars(strings.TrimLeft(r, "@-+ "), defs))
+			} else if r := ruleRecipe(l); r != "" {
+				lines = append(lines, makeVars(strings.TrimLeft(r, "@-+ "), defs)) // setup: ; curl … | sh
 			} else if _, cmd, ok := strings.Cut(l, "!="); ok && !strings.ContainsAny(l[:strings.Index(l, "!=")], "\t:") {
 				lines = append(lines, strings.TrimSpace(cmd)) // VAR != CMD: run as the file is read
 			}

@@ -306,6 +306,7 @@ func mountedPaths(lines []string, volumes any) {
 // download before it (dockerfileadd.go).
 func dockerfileRuns(content string) []string {
 	var out, fetched []string
+	args := map[string]string{}
 	add := func(run string) {
 		if len(fetched) > 0 {
 			run = strings.Join(fetched, " && ") + " && " + run
@@ -320,11 +321,24 @@ func dockerfileRuns(content string) []string {
 			l = strings.TrimSuffix(l, "\\") + " " + strings.TrimSpace(lines[i])
 		}
 		f := strings.Fields(l)
-		if fetch := dockerAddFetch(l, f); fetch != "" { // dockerfileadd.go
+		if len(f) > 1 && strings.EqualFold(f[0], "ONBUILD") {
+			// ONBUILD RUN …: runs in every build FROM this image
+			l = strings.TrimSpace(l[len(f[0]):])
+			f = f[1:]
+		}
+		if len(f) > 1 && strings.EqualFold(f[0], "ARG") {
+			if name, v, ok := strings.Cut(f[1], "="); ok {
+				args[name] = strings.Trim(v, `"'`) // ARG URL=https://…: what ${URL} is, unless a build says otherwise
+			}
+			continue
+		}
+		if fetch := dockerAddFetch(dockerArgs(l, args), strings.Fields(dockerArgs(l, args))); fetch != "" { // dockerfileadd.go
 			fetched = append(fetched, fetch)
 			continue
 		}
-		if len(f) < 2 || !strings.EqualFold(f[0], "RUN") {
+		if len(f) < 2 || !strings.EqualFold(f[0], "RUN") && (len(fetched) == 0 || !strings.EqualFold(f[0], "CMD") && !strings.EqualFold(f[0], "ENTRYPOINT")) {
+			// (CMD and ENTRYPOINT run what an ADD fetched when the
+			// image runs)
 			continue
 		}
 		rest := strings.TrimSpace(l[len(f[0]):])
@@ -368,6 +382,19 @@ func dockerfileRuns(content string) []string {
 		}
 	}
 	return out
+}
+
+// dockerArgs puts a Dockerfile's ARG defaults in for their references
+// (${NAME}, $NAME) in an instruction.
+func dockerArgs(l string, args map[string]string) string {
+	if len(args) == 0 || !strings.Contains(l, "$") {
+		return l
+	}
+	for name, v := range args {
+		l = strings.ReplaceAll(l, "${"+name+"}", v)
+		l = strings.ReplaceAll(l, "$"+name, v)
+	}
+	return l
 }
 
 // runHeredoc finds a here-document's start in a RUN instruction: <<EOS,
@@ -588,8 +615,12 @@ func buildFileLines(lower, content string) []string {
 	lines := quotedLines(content)
 	for i, l := range lines {
 		for _, open := range []string{"<!@(", "<!(", ">!@(", ">!("} {
-			if inner, ok := strings.CutPrefix(strings.TrimSpace(l), open); ok && strings.HasSuffix(inner, ")") {
-				lines[i] = strings.TrimSuffix(inner, ")")
+			// '<!(cmd)', and one inside a longer value: '-I<!(cmd)'
+			if at := strings.Index(l, open); at >= 0 {
+				inner := l[at+len(open):]
+				if end := strings.LastIndexByte(inner, ')'); end >= 0 {
+					lines[i] = inner[:end]
+				}
 				break
 			}
 		}
@@ -625,80 +656,6 @@ func duneEnv(content string) string {
 	}
 	b.WriteString(content)
 	return b.String()
-}
-
-// quotedLines returns the quoted strings of code that hold a space (a
-// command line has words). Strings joined on a line by "+" are one
-// string ('rm -rf ' + '/home/dev', Lua's 'rm -rf ' .. '/home/dev'), and strings listed with commas are the
-// words of one command (commandLine 'rm', '-rf', '/home/dev'), each
-// string with a space a line of its own as well.
-func quotedLines(content string) []string {
-	var out []string
-	for i := 0; i < len(content) && len(out) < maxAutoRunLines; i++ {
-		if q := content[i]; q != '"' && q != '\'' {
-			continue
-		}
-		var b strings.Builder
-		j, ok := quotedString(content, i, &b)
-		if !ok {
-			i = j
-			continue
-		}
-		for {
-			k := j + 1
-			for k < len(content) && (content[k] == ' ' || content[k] == '\t') {
-				k++
-			}
-			if k+1 < len(content) && content[k] == '.' && content[k+1] == '.' {
-				k++ // Lua's .. joins as + does
-			} else if k >= len(content) || content[k] != '+' && content[k] != ',' {
-				break
-			}
-			sep := content[k]
-			if sep == '.' {
-				sep = '+'
-			}
-			k++
-			for k < len(content) && (content[k] == ' ' || content[k] == '\t') {
-				k++
-			}
-			if k >= len(content) || content[k] != '"' && content[k] != '\'' {
-				break
-			}
-			var word strings.Builder
-			next, closed := quotedString(content, k, &word)
-			if !closed {
-				break
-			}
-			if sep == ',' {
-				b.WriteByte(' ')
-			}
-			b.WriteString(word.String())
-			if w := word.String(); sep == ',' && strings.ContainsAny(w, " \t") {
-				out = append(out, w) // "-c", "curl … | sh": the string is a line of its own too
-			}
-			j = next
-		}
-		if strings.ContainsAny(b.String(), " \t") {
-			out = append(out, b.String())
-		}
-		i = j
-	}
-	return out
-}
-
-// quotedString appends to b the string quoted at content[i] and returns
-// the index of its closing quote, and whether it closes on its line.
-func quotedString(content string, i int, b *strings.Builder) (int, bool) {
-	q := content[i]
-	j := i + 1
-	for ; j < len(content) && content[j] != q && content[j] != '\n'; j++ {
-		if content[j] == '\\' && j+1 < len(content) {
-			j++
-		}
-		b.WriteByte(content[j])
-	}
-	return j, j < len(content) && content[j] == q
 }
 
 // toxVars are tox's substitutions in a command, as the paths they name.

@@ -30,3 +30,21 @@ func TestDockerfileRunsAfterAdd(t *testing.T) {
 		t.Errorf("dockerfileRuns = %q, want %q", runs, want)
 	}
 }
+
+// TestDockerfileRunsMore checks the instructions that run what an ADD
+// fetched besides RUN: CMD and ENTRYPOINT (only after such an ADD),
+// ONBUILD's, and an ADD whose URL is an ARG's default.
+func TestDockerfileRunsMore(t *testing.T) {
+	for content, want := range map[string]string{
+		"FROM alpine\nADD https://h.example/s.sh /s.sh\nCMD sh /s.sh\n":                   "curl -fsSL -o /s.sh https://h.example/s.sh && sh /s.sh",
+		"FROM alpine\nADD https://h.example/s.sh /s.sh\nENTRYPOINT [\"sh\", \"/s.sh\"]\n": "curl -fsSL -o /s.sh https://h.example/s.sh && sh /s.sh",
+		"FROM alpine\nARG U=https://h.example/s.sh\nADD ${U} /s.sh\nRUN sh /s.sh\n":       "curl -fsSL -o /s.sh https://h.example/s.sh && sh /s.sh",
+		"FROM alpine\nONBUILD RUN curl -s https://h.example/s.sh | sh\n":                  "curl -s https://h.example/s.sh | sh",
+		"FROM node:20\nCMD [\"node\", \"server.js\"]\n":                                   "",
+	} {
+		got := strings.ReplaceAll(strings.Join(dockerfileRuns(content), "|"), "'", "")
+		if got != want {
+			t.Errorf("dockerfileRuns(%q) = %q, want %q", content, got, want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func TestRequestedFormatLines(t *testing.T) {
 	}
 	for _, c := range []struct{ path, content, want string }{
 		{"/p/mix.exs", "defp aliases, do: [\"deps.get\": [\"cmd make vendor\", \"deps.get\"]]", "make vendor"},
-		{"/p/binding.gyp", "{\"actions\": [{\"action\": [\"python3\", \"gen.py\", \"--out x\"]}]}", "python3 gen.py --out x"},
+		{"/p/binding.gyp", "{\"actions\": [{\"action\": [\"python3\", \"gen.py\", \"--out x\"]}]}", "python3 gen.py '--out x'"},
 		{"/p/src/dune", "(rule (action (run bash -c \"make stamp\")))", "make stamp"},
 		{"/p/premake5.lua", "prebuildcommands { \"python3 tools/gen.py\" }", "python3 tools/gen.py"},
 		{"/p/premake5.lua", "prebuildcommands { \"python3 \" .. \"tools/gen.py\" }", "python3 tools/gen.py"},

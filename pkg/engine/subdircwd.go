@@ -80,6 +80,12 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 					return false // alias cd=true: a cd that goes nowhere
 				}
 			}
+		case "enable", "shopt":
+			for _, a := range c.Args {
+				if a == "cd" || a == "pushd" || a == "cdable_vars" {
+					return false // enable -n cd: the builtin gone; shopt -s cdable_vars: cd h goes where $h says
+				}
+			}
 
 		case "cd", "pushd":
 			if len(c.Assigns) > 0 || len(c.Via) > 0 {

@@ -31,6 +31,11 @@ func TestSubdirMovesHalting(t *testing.T) {
 		// a cd that is not the builtin, or a trap that moves before each command
 		{"set -e\ncd() { :; }\ncd build\nrm -rf ./*", call.RequireApproval},
 		{"set -e\nshopt -s expand_aliases\nalias cd=true\ncd build\nrm -rf ./*", call.RequireApproval},
+		{"enable -n cd; cd build && rm -rf ./*", call.RequireApproval},
+		{"shopt -s cdable_vars; h=/home/dev; cd build && cd h && rm -rf ./*", call.RequireApproval},
+		{"trap 'cd ~' USR1; cd build && kill -USR1 $$ && rm -rf ./*", call.RequireApproval},
+		{"exit() { :; }; cd build || exit 1; rm -rf ./*", call.RequireApproval},
+		{"cd build || return; rm -rf ./*", call.RequireApproval},
 		{"set -e\ncd build\ntrap 'cd ..' DEBUG\nrm -rf ./*", call.RequireApproval},
 		{"cd build && trap 'cd ..' DEBUG && rm -rf ./*", call.RequireApproval},
 	} {

@@ -4,7 +4,9 @@ import "strings"
 
 // winFolders are the variables an agent on Windows writes a well-known
 // folder with at the start of a path it reads or writes (cmd.exe's
-// %USERPROFILE%, PowerShell's $env:USERPROFILE), longest first, and the
+// %USERPROFILE%, %HOMEPATH% and %SystemDrive%\Users\%USERNAME%,
+// PowerShell's $env:USERPROFILE, ${env:USERPROFILE} and $HOME followed by
+// a backslash), longest first, and the
 // place each stands for under the home, as shell/cmdexe.go reads the same
 // variables on a command line: the home is a home however it is named.
 var winFolders = [...][2]string{
@@ -12,6 +14,9 @@ var winFolders = [...][2]string{
 	{"%TEMP%", "/AppData/Local/Temp"}, {"%TMP%", "/AppData/Local/Temp"},
 	{"$env:USERPROFILE", ""}, {"$env:LOCALAPPDATA", "/AppData/Local"}, {"$env:APPDATA", "/AppData/Roaming"},
 	{"$env:TEMP", "/AppData/Local/Temp"}, {"$env:TMP", "/AppData/Local/Temp"}, {"$env:HOME", ""},
+	{"${env:USERPROFILE}", ""}, {"${env:LOCALAPPDATA}", "/AppData/Local"}, {"${env:APPDATA}", "/AppData/Roaming"},
+	{"${env:HOME}", ""}, {"%SystemDrive%\\Users\\%USERNAME%", ""}, {"C:\\Users\\%USERNAME%", ""},
+	{"%HOMEPATH%", ""}, {"$HOME", ""},
 }
 
 // winFolderAt reports a path that starts with one of winFolders.

@@ -14,6 +14,10 @@ func TestWinFolderPaths(t *testing.T) {
 		{`%USERPROFILE%x`, "/home/dev/project/%USERPROFILE%x"},
 		{`%OTHER%\x`, `/home/dev/project/%OTHER%\x`},
 		{`$HOME/.ssh/id_rsa`, "/home/dev/.ssh/id_rsa"},
+		{`$HOME\.aws\credentials`, "/home/dev/.aws/credentials"},
+		{`%HOMEPATH%\.ssh\id_rsa`, "/home/dev/.ssh/id_rsa"},
+		{`${env:USERPROFILE}\.ssh\id_ed25519`, "/home/dev/.ssh/id_ed25519"},
+		{`%SystemDrive%\Users\%USERNAME%\.ssh\id_rsa`, "/home/dev/.ssh/id_rsa"},
 	} {
 		if got := CleanPath(tc.in, "/home/dev/project", "/home/dev"); got != tc.want {
 			t.Errorf("CleanPath(%q) = %q, want %q", tc.in, got, tc.want)

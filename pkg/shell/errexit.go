@@ -22,7 +22,8 @@ import (
 // before: set -e (-eu, -Eeuo pipefail, -o errexit) turns errexit on, set
 // +e (+o errexit) off; set -- ARGS only sets the positional parameters.
 func ShellOption(args []string, short byte, long string, was bool) bool {
-	for k, w := range args {
+	for k := 0; k < len(args); k++ {
+		w := args[k]
 		if len(w) < 2 || w[0] != '-' && w[0] != '+' || w == "--" || w[1] == '-' {
 			break
 		}
@@ -31,12 +32,39 @@ func ShellOption(args []string, short byte, long string, was bool) bool {
 			if k+1 < len(args) && args[k+1] == long {
 				was = on
 			}
+			k++ // -o NAME: the name is the option's, and more may follow (set -o errexit +o errexit)
 			continue
 		}
 		for i := 1; i < len(w); i++ {
 			if w[i] == short {
 				was = on
 			}
+		}
+	}
+	return was
+}
+
+// ShoptErrexit gives whether errexit is on after shopt ARGS, from whether
+// it was before: shopt -s -o errexit (-so) turns it on, shopt -u -o errexit
+// (-uo) off; shopt without -o names bash's own options, never errexit.
+func ShoptErrexit(args []string, was bool) bool {
+	set, unset, o := false, false, false
+	var names []string
+	for _, w := range args {
+		if len(w) > 1 && w[0] == '-' {
+			set = set || strings.ContainsRune(w, 's')
+			unset = unset || strings.ContainsRune(w, 'u')
+			o = o || strings.ContainsRune(w, 'o')
+			continue
+		}
+		names = append(names, w)
+	}
+	if !o || set == unset {
+		return was
+	}
+	for _, n := range names {
+		if n == "errexit" {
+			return set
 		}
 	}
 	return was
@@ -53,25 +81,48 @@ func (s *state) halts(f frame) bool {
 
 // setErrexit follows set's options for errexit, at the top of the line
 // only: a set -e in a branch, a subshell or a string another shell runs
-// is not known to hold after it; a set +e anywhere turns it off.
-func (s *state) setErrexit(f frame, args []string, dyn []bool) {
+// is not known to hold after it; a set +e anywhere turns it off, and so
+// does a set whose words the walk could not read. A function or alias
+// named set (set() { :; }) runs in the builtin's place and sets nothing.
+// shopt's -o options are set's (shopt -uo errexit).
+func (s *state) setErrexit(f frame, name string, args []string, dyn []bool) {
 	for _, d := range dyn {
 		if d {
 			s.errexit = false
 			return
 		}
 	}
+	if s.shadowed(name) {
+		s.errexit = false
+		return
+	}
 	on := ShellOption(args, 'e', "errexit", s.errexit)
+	if name == "shopt" {
+		on = ShoptErrexit(args, s.errexit)
+	}
 	if on && (f.depth > 0 || s.scope.depth > 0 || f.inBg || f.inPipe) {
 		return
 	}
 	s.errexit = on
 }
 
-// exitStmt reports a statement that ends the script or the function:
-// exit or return, or a block whose last statement does ({ echo no; exit
-// 1; }).
-func exitStmt(st *syntax.Stmt) bool {
+// shadowed reports a builtin's name the line defined as a function or an
+// alias before this point (exit() { :; }, alias exit=true): a call of
+// that name runs the definition, not the builtin.
+func (s *state) shadowed(name string) bool {
+	if _, ok := s.funcs[name]; ok {
+		return true
+	}
+	_, ok := s.aliases[name]
+	return ok
+}
+
+// exitStmt reports a statement that ends the script: exit, or a block
+// whose last statement does ({ echo no; exit 1; }). return is not one: at
+// the top of a script (not a function, not a sourced file) it fails and
+// the script runs on, and in a function nothing carries Halts. An exit
+// the line defined as a function or alias (exit() { :; }) ends nothing.
+func (s *state) exitStmt(st *syntax.Stmt) bool {
 	if st == nil || st.Negated || st.Background {
 		return false
 	}
@@ -80,31 +131,43 @@ func exitStmt(st *syntax.Stmt) bool {
 		if len(c.Args) == 0 {
 			return false
 		}
-		w := c.Args[0].Lit()
-		return w == "exit" || w == "return"
+		return c.Args[0].Lit() == "exit" && !s.shadowed("exit")
 	case *syntax.Block:
-		return len(c.Stmts) > 0 && exitStmt(c.Stmts[len(c.Stmts)-1])
+		return len(c.Stmts) > 0 && s.exitStmt(c.Stmts[len(c.Stmts)-1])
 	}
 	return false
 }
 
-// DebugTrap reports whether the line sets a trap on DEBUG or RETURN
-// (any case, SIG prefix or not), whose command runs before every
-// command or after each function: what a command before it set up (a cd,
-// a context switch) may be undone there, before the command that relies
-// on it.
+// DebugTrap reports whether the line sets a trap whose command may run
+// between two of its commands: one on DEBUG, RETURN or ERR (any case, SIG
+// prefix or not), which run before every command, after each function or
+// after a failing command, or one on any signal when the line also sends
+// signals (kill -USR1 $$, pkill, killall), which runs the trap where the
+// signal lands. What a command before it set up (a cd, a context switch)
+// may be undone there, before the command that relies on it. A trap on
+// EXIT alone runs when the line is over.
 func DebugTrap(res *Result) bool {
+	traps, signals := false, false
 	for i := range res.Commands {
 		c := &res.Commands[i]
-		if c.Name != "trap" {
-			continue
-		}
-		for _, a := range c.Args {
-			a = strings.TrimPrefix(strings.ToUpper(a), "SIG")
-			if a == "DEBUG" || a == "RETURN" {
-				return true
+		switch c.Name {
+		case "kill", "pkill", "killall":
+			signals = true
+		case "trap":
+			for k, a := range c.Args {
+				if k == 0 || a == "--" || strings.HasPrefix(a, "-") {
+					continue // the trap's command, options
+				}
+				a = strings.TrimPrefix(strings.ToUpper(a), "SIG")
+				switch a {
+				case "DEBUG", "RETURN", "ERR":
+					return true
+				case "EXIT", "0":
+				default:
+					traps = true
+				}
 			}
 		}
 	}
-	return false
+	return traps && signals
 }

@@ -17,7 +17,16 @@ func TestHalts(t *testing.T) {
 		{"set -Eeu\ncd build", "cd", true},
 		{"set -o errexit\ncd build", "cd", true},
 		{"cd build || exit 1\nrm -rf ./*", "cd", true},
-		{"cd build || return", "cd", true},
+		{"cd build || return", "cd", false},
+		{"f() { :; }\nset -e\ncd build", "cd", true},
+		{"exit() { :; }\ncd build || exit 1", "cd", false},
+		{"alias exit=true\ncd build || exit 1", "cd", false},
+		{"set() { :; }\nset -e\ncd build", "cd", false},
+		{"set -e\nshopt -uo errexit\ncd build", "cd", false},
+		{"set -e\nshopt -u -o errexit\ncd build", "cd", false},
+		{"shopt -s -o errexit\ncd build", "cd", true},
+		{"set -e\nshopt -s cdable_vars\ncd build", "cd", true},
+		{"set -e\nset -o errexit +o errexit\ncd build", "cd", false},
 		{"cd build || { echo no; exit 1; }", "cd", true},
 		{"cd build && make || exit 1", "cd", true},
 		{"cd build\nrm -rf ./*", "cd", false},
@@ -72,6 +81,8 @@ func TestShellOption(t *testing.T) {
 		{[]string{"-x"}, true, true},
 		{[]string{"--", "-e"}, false, false},
 		{[]string{"-o", "pipefail"}, false, false},
+		{[]string{"-o", "errexit", "+o", "errexit"}, false, false},
+		{[]string{"-o", "pipefail", "-e"}, false, true},
 	} {
 		if got := ShellOption(tc.args, 'e', "errexit", tc.was); got != tc.want {
 			t.Errorf("ShellOption(%q, was %v) = %v, want %v", tc.args, tc.was, got, tc.want)
@@ -87,6 +98,9 @@ func TestDebugTrap(t *testing.T) {
 		"trap -- 'x' SIGRETURN":              true,
 		"trap 'rm -rf \"$t\"' EXIT INT TERM": false,
 		"cd build":                           false,
+		"trap 'cd ~' ERR; cd build":          true,
+		"trap 'cd ~' USR1; kill -USR1 $$":    true,
+		"trap 'cd ~' USR1; cd build":         false,
 	} {
 		res := Parse(line)
 		if got := DebugTrap(&res); got != want {

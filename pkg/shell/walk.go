@@ -450,7 +450,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		x := f
 		x.errIgnored = true // errexit.go: the left of && and || is tested
 		if c.Op == syntax.OrStmt {
-			x.orExit = exitStmt(c.Y) // cd build || exit 1
+			x.orExit = s.exitStmt(c.Y) // cd build || exit 1
 		}
 		s.walkStmt(c.X, x)
 		g := f

@@ -243,6 +243,9 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		return
 	}
+	if c.Name == "shopt" {
+		s.setErrexit(f, c.Name, words[1:], dyn[min(1, len(dyn)):]) // errexit.go: shopt -uo errexit
+	}
 	if s.runsNothing(&c, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
@@ -409,7 +412,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 	case name == "set" || name == "shift":
 		if name == "set" {
 			s.allExport = AllExport(words[1:], s.allExport)
-			s.setErrexit(f, words[1:], dyn[min(1, len(dyn)):]) // errexit.go
+			s.setErrexit(f, name, words[1:], dyn[min(1, len(dyn)):]) // errexit.go
 		}
 		s.setPositional(name, words, dyn)
 	case name == "alias" || name == "hash":
