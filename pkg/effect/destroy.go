@@ -189,7 +189,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			}
 		}
 	}
-	if verb != "" && kind == "publish" && publishesHere(a.res, c, cl) {
+	if verb != "" && kind == "publish" && publishesHere(a.res, i, cl) {
 		return // docker push localhost:5000/api:dev: a registry on this machine (localtarget.go)
 	}
 	if verb != "" {

@@ -245,7 +245,7 @@ func urlDatabase(w string) (string, bool) {
 
 // sqliteURL returns the file an SQLite connection URL opens
 // (sqlite://data/test.db, sqlite:dev.db?mode=rwc, sqlite:///tmp/x.db,
-// sqlite::memory:), and whether w is one.
+// sqlite::memory:, file:./test.db), and whether w is one.
 func sqliteURL(w string) (string, bool) {
 	l := strings.Trim(w, `"'`)
 	if _, v, ok := strings.Cut(l, "="); ok && strings.HasPrefix(l, "-") {
@@ -258,6 +258,13 @@ func sqliteURL(w string) (string, bool) {
 		rest = l[strings.Index(l, "://")+3:]
 	case strings.HasPrefix(low, "sqlite:"):
 		rest = l[len("sqlite:"):]
+	case strings.HasPrefix(low, "file:") && sqliteFileName(low):
+		// Prisma's and libSQL's spelling (DATABASE_URL=file:./test.db):
+		// a file: URL of a database file, on no host
+		rest = strings.TrimPrefix(l[len("file:"):], "//")
+		if strings.HasPrefix(l[len("file:"):], "//") && !strings.HasPrefix(rest, "/") {
+			return "", false // file://host/share/x.db: another machine's
+		}
 	default:
 		return "", false
 	}
@@ -268,6 +275,20 @@ func sqliteURL(w string) (string, bool) {
 		rest = rest[:j]
 	}
 	return rest, rest != ""
+}
+
+// sqliteFileName reports a URL whose path, before any query, ends as an
+// SQLite database file's name does (.db, .sqlite, .sqlite3, .db3).
+func sqliteFileName(u string) bool {
+	if j := strings.IndexByte(u, '?'); j >= 0 {
+		u = u[:j]
+	}
+	for _, e := range []string{".db", ".sqlite", ".sqlite3", ".db3"} {
+		if strings.HasSuffix(u, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // Disposable reports whether command i of res works on a database kept

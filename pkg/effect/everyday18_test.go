@@ -48,6 +48,11 @@ func TestSqliteURL(t *testing.T) {
 		"postgres://localhost/app_test":      "",
 		"sqlite:":                            "",
 		"data/test.db":                       "",
+		"file:./test.db":                     "./test.db",
+		"file:./dev.db?connection_limit=1":   "./dev.db",
+		"file:///tmp/x.sqlite":               "/tmp/x.sqlite",
+		"file://nas/share/test.db":           "",
+		"file:./notes.txt":                   "",
 	} {
 		got, ok := sqliteURL(w)
 		if got != want || ok != (want != "") {

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"net/netip"
 	"path"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
@@ -1388,8 +1389,18 @@ func allLocal(hosts []string) bool {
 	return true
 }
 
+// loopback reports a host of this machine: localhost, a name under
+// .localhost, or a loopback address written out (127.0.0.1, ::1). A name
+// that only begins like one (127.0.0.1.attacker.example) is another host's.
 func loopback(h string) bool {
-	return h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasPrefix(h, "127.") || h == "::1" || h == "0:0:0:0:0:0:0:1"
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	if ip, err := netip.ParseAddr(h); err == nil {
+		return ip.IsLoopback()
+	}
+	ap, err := netip.ParseAddrPort(h) // 127.0.0.1:4873
+	return err == nil && ap.Addr().IsLoopback()
 }
 
 // homeDomains are the services each credential tool's tokens are for.

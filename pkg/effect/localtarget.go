@@ -32,9 +32,39 @@ func endpointVariable(name string) bool {
 }
 
 // publishDestinations are the options that name where a publish goes: a
-// package registry, a repository's URL, an image's tag.
+// package registry, a repository's or an index's URL.
 var publishDestinations = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("--registry --repository-url --index-url --source -t --tag")
+	return fieldSet("--registry --repository-url --index-url --index --source")
+}}
+
+// imageTools are the programs whose operands and -t/--tag values are image
+// references, each naming the registry it is pushed to (docker push
+// localhost:5000/api, docker buildx build -t api:dev --push: Docker
+// Hub's). Other publishers' operands are packages, files or verbs (lerna
+// publish from-package, twine upload dist/*, npm unpublish @acme/core@1.4.0)
+// and their --tag a label inside the registry (npm publish --tag next):
+// none of them says where the publish goes.
+var imageTools = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("docker podman nerdctl finch buildah crane skopeo regctl oras ko")
+}}
+
+// imageTagOptions are the options by which an image tool names the image
+// it builds and pushes.
+var imageTagOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("-t --tag")
+}}
+
+// publishProperties are the build properties (-DNAME=VALUE) that name the repository a
+// Maven deploy goes to, instead of the one the project's pom names.
+var publishProperties = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("altDeploymentRepository altReleaseDeploymentRepository altSnapshotDeploymentRepository")
+}}
+
+// publishVariables are the variables that name the registry a publish
+// goes to, for the publisher and whatever it runs (npm_config_registry
+// for npm publish under changeset or lerna, TWINE_REPOSITORY_URL).
+var publishVariables = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("NPM_CONFIG_REGISTRY YARN_NPM_REGISTRY_SERVER YARN_NPM_PUBLISH_REGISTRY YARN_REGISTRY TWINE_REPOSITORY_URL UV_PUBLISH_URL")
 }}
 
 // endpointHere reports whether a cloud CLI's command is pointed, by its
@@ -59,17 +89,36 @@ func endpointHere(res *shell.Result, c *shell.Command) bool {
 }
 
 // publishesHere reports whether a publish's every destination (the
-// options naming a registry or tag, and the image references among its
-// operands) is a registry on this machine, on a line that opens no port to
-// another machine. A publish that names no destination goes to the
-// registry's default, another machine's.
-func publishesHere(res *shell.Result, c *shell.Command, cl *catalog.Classified) bool {
-	hosts := optionValues(c.Args, publishDestinations.Get)
+// options and variables naming a registry, the URLs among its operands,
+// and an image tool's tags and image references) is a registry on this
+// machine, on a line that opens no port to another machine. A publish
+// that names no destination goes to the registry's default, another
+// machine's.
+func publishesHere(res *shell.Result, i int, cl *catalog.Classified) bool {
+	c := &res.Commands[i]
+	image := imageTools.Get(c.Name)
+	hosts := optionValues(c.Args, func(o string) bool {
+		return publishDestinations.Get(o) || image && imageTagOptions.Get(o)
+	})
+	for _, as := range carriedAssigns(res, i) {
+		// (its own, and those of the wrappers it runs behind:
+		// npm_config_registry=… npx changeset publish)
+		if k, v, ok := strings.Cut(as, "="); ok && publishVariables.Get(strings.ToUpper(k)) {
+			hosts = append(hosts, v)
+		}
+	}
 	for _, w := range cl.Words {
+		if k, v, ok := strings.Cut(w.Text, "="); ok && publishProperties.Get(strings.TrimPrefix(k, "-D")) {
+			// -DaltDeploymentRepository=ID::URL (older Maven: ID::LAYOUT::URL)
+			hosts = append(hosts, v[strings.LastIndex(v, "::")+len("::"):])
+			continue
+		}
 		if w.Option != "" || w.Role == catalog.Command {
 			continue
 		}
-		if h, ok := imageRegistry(w.Text); ok {
+		if strings.Contains(w.Text, "://") {
+			hosts = append(hosts, w.Text) // helm push chart.tgz oci://localhost:5000/charts
+		} else if h, ok := imageRegistry(w.Text); ok && image {
 			hosts = append(hosts, h)
 		}
 	}
@@ -119,7 +168,8 @@ func imageRegistry(ref string) (string, bool) {
 }
 
 // allHere reports whether there is at least one destination and every one
-// is this machine (loopback, by name or address).
+// is this machine (loopback, by name or address, or a file: URL of a
+// directory here).
 func allHere(hosts []string) bool {
 	if len(hosts) == 0 {
 		return false
@@ -128,6 +178,14 @@ func allHere(hosts []string) bool {
 		h = strings.Trim(h, `"'`)
 		if h == "" {
 			return false
+		}
+		if rest, ok := strings.CutPrefix(strings.ToLower(h), "file:"); ok {
+			// a directory of this machine (file:./target/staging-repo,
+			// file:///tmp/repo), unless a host is named (file://nas/share)
+			if host, _, _ := strings.Cut(strings.TrimPrefix(rest, "//"), "/"); strings.HasPrefix(rest, "//") && host != "" && !loopback(host) {
+				return false
+			}
+			continue
 		}
 		if !strings.Contains(h, "://") {
 			h = "http://" + h
@@ -199,7 +257,7 @@ func localTarget(res *shell.Result, i int) bool {
 		return false // (every command of every line asks: no classification)
 	}
 	cl := cat.Classify(c.Name, c.Args)
-	return (kind == "publish" || cl.Mark("publish")) && publishesHere(res, c, &cl)
+	return (kind == "publish" || cl.Mark("publish")) && publishesHere(res, i, &cl)
 }
 
 // serverHere reports whether a command that always changes what a server

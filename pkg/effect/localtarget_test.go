@@ -21,12 +21,38 @@ func TestLocalTarget(t *testing.T) {
 		{"docker push 127.0.0.1:5000/team/api:dev", true},
 		{"podman push [::1]:5000/api:dev", true},
 		{"docker buildx build --push -t localhost:5000/api:dev .", true},
+		// a package publisher's operands and --tag say nothing of where
+		// the publish goes; its registry option and variable do
+		{"npm publish --registry http://localhost:4873 --tag next", true},
+		{"npm unpublish @acme/core@1.4.0-next.0 --registry http://localhost:4873 --force", true},
+		{"lerna publish from-package --registry http://localhost:4873 --yes", true},
+		{"changeset publish --registry http://localhost:4873", true},
+		{"npm_config_registry=http://localhost:4873 npm publish", true},
+		{"TWINE_REPOSITORY_URL=http://127.0.0.1:8080 twine upload dist/*", true},
+		{"twine upload --repository-url http://localhost:8080 dist/*", true},
+		{"cargo publish --index http://localhost:8080/index", true},
+		{"mvn deploy -DaltDeploymentRepository=local::file:./target/staging-repo -DskipTests", true},
+		{"mvn deploy -DaltDeploymentRepository=snap::default::file:///tmp/m2-staging", true},
+		{"./mvnw deploy -DaltDeploymentRepository=dev::http://localhost:8081/repository/maven-snapshots", true},
 
 		{"aws s3 rb s3://test --force", false},
 		{"aws --endpoint-url https://s3.wasabisys.com s3 rb s3://archive --force", false},
 		{"aws --endpoint-url http://localhost:4566 --endpoint-url https://s3.amazonaws.com s3 rb s3://x", false},
 		{"ssh -fN -L 4566:s3.amazonaws.com:443 bastion && aws --endpoint-url https://localhost:4566 s3 rb s3://prod --force", false},
 		{"docker push api:dev", false},
+		{"npm publish --tag next", false},
+		{"npm publish --registry http://localhost:4873 --registry https://registry.npmjs.org", false},
+		{"npm_config_registry=http://localhost:4873 npm publish --registry https://registry.npmjs.org", false},
+		{"UV_INDEX_URL=http://localhost:3141 uv publish", false},
+		{"npm_config_registry=https://registry.npmjs.org npm publish", false},
+		{"lerna publish from-package --yes", false},
+		{"twine upload dist/*", false},
+		{"mvn deploy -DskipTests", false},
+		{"mvn deploy -DaltDeploymentRepository=nexus::https://nexus.acme.dev/repository/releases", false},
+		{"mvn deploy -DaltDeploymentRepository=share::file://nas.acme.lan/maven", false},
+		{"mvn deploy -DaltSnapshotDeploymentRepository=l::file:./target/r -DaltReleaseDeploymentRepository=c::https://oss.sonatype.org/x", false},
+		{"docker buildx build --push -t api --registry http://localhost:5000 .", false},
+		{"npm publish --registry http://localhost:4873 && ssh -fN -L 4873:registry.npmjs.org:443 jump", false},
 		{"docker push ghcr.io/acme/api:dev", false},
 		{"docker push localhost:5000/a ghcr.io/acme/b", false},
 		{"docker push localhost:5000/api:dev && kubectl port-forward svc/registry 5000:5000", false},
@@ -70,6 +96,68 @@ func TestServerNamedHere(t *testing.T) {
 		got := hasEffect(effs, "destroy:remote") || hasEffect(effs, "destroy:shared-change") || hasEffect(effs, "destroy:production") || hasEffect(effs, "destroy:deploy")
 		if got != want {
 			t.Errorf("%q: destroys = %v, want %v (%v)", line, got, want, effs)
+		}
+	}
+}
+
+// TestPublishTaskHere: a project's publish task (changeset publish, mvn
+// deploy) whose every destination is this machine publishes nothing; the
+// same task with no destination, or another machine's, still does.
+func TestPublishTaskHere(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"changeset publish --registry http://localhost:4873", false},
+		{"npm_config_registry=http://localhost:4873 changeset publish", false},
+		{"npm_config_registry=http://localhost:4873 npx changeset publish --no-git-tag", false},
+		{"env npm_config_registry=http://localhost:4873 pnpm exec changeset publish", false},
+		{"npm_config_registry=http://localhost:4873 true && npx changeset publish", true},
+		{"mvn deploy -DaltDeploymentRepository=local::file:./target/staging-repo -DskipTests", false},
+		{"changeset publish", true},
+		{"mvn deploy -P release", true},
+		{"npm_config_registry=https://npm.pkg.github.com changeset publish", true},
+	} {
+		res := shell.Parse(tc.line)
+		got := false
+		for _, e := range Of(&res, nil, Env{}) {
+			got = got || e.Kind == Destroy && e.Detail == "publish"
+		}
+		if got != tc.want {
+			t.Errorf("%q: publishes = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestLocalRegistry: a registry URL on this machine, and hosts that only
+// look like it.
+func TestLocalRegistry(t *testing.T) {
+	for u, want := range map[string]bool{
+		"http://localhost:4873":          true,
+		"http://127.0.0.1:4873/":         true,
+		"http://[::1]:4873":              true,
+		"https://registry.npmjs.org":     false,
+		"http://localhost.evil.example/": false,
+		"http://127.0.0.1.nip.io/":       false,
+		"localhost:4873":                 false,
+	} {
+		if got := LocalRegistry(u); got != want {
+			t.Errorf("LocalRegistry(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+// TestLoopbackHost: this machine's names and addresses, and names that only
+// begin like an address of it.
+func TestLoopbackHost(t *testing.T) {
+	for h, want := range map[string]bool{
+		"localhost": true, "api.localhost": true, "127.0.0.1": true, "127.0.0.53": true, "::1": true,
+		"0:0:0:0:0:0:0:1": true, "127.0.0.1:4873": true,
+		"127.0.0.1.nip.io": false, "127.0.0.1.attacker.example": false, "localhost.attacker.example": false,
+		"10.0.0.1": false, "": false,
+	} {
+		if got := loopback(h); got != want {
+			t.Errorf("loopback(%q) = %v, want %v", h, got, want)
 		}
 	}
 }

@@ -569,8 +569,8 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 	if unknown && a.aimedHere(i, c) {
 		return // ray job submit --address http://127.0.0.1:8265: a server of this machine's (localtarget.go)
 	}
-	if publishes && stays {
-		return
+	if publishes && (stays || publishesHere(a.res, i, cl)) {
+		return // changeset publish --registry http://localhost:4873: a registry here (localtarget.go)
 	}
 	kind := "production"
 	if publishes {

@@ -727,7 +727,8 @@ var officialHosts = []string{"pypi.org", "pythonhosted.org", "registry.npmjs.org
 
 // ordinarySource reports whether every entry of a source setting (a URL,
 // a list of them, GOPROXY's "direct" and "off", a channel name, a local
-// directory) is a public registry or local and not temporary.
+// directory) is a public registry, a registry on this machine (loopback),
+// or local and not temporary.
 func ordinarySource(s *catalog.Setting, v string) bool {
 	if unresolved(v) {
 		return false
@@ -735,7 +736,10 @@ func ordinarySource(s *catalog.Setting, v string) bool {
 	for _, e := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '|' || r == ' ' }) {
 		switch {
 		case strings.Contains(e, "://"):
-			if !officialHost(urlHost(e)) {
+			// A public registry, or one on this machine (a verdaccio,
+			// devpi or Athens the user runs to rehearse a release): code
+			// still comes from no outside host the value names.
+			if h := urlHost(e); !officialHost(h) && !loopback(h) {
 				return false
 			}
 		case strings.HasPrefix(e, "/") || strings.HasPrefix(e, "~") || strings.HasPrefix(e, "."):
@@ -754,6 +758,11 @@ func ordinarySource(s *catalog.Setting, v string) bool {
 // registry.npmjs.org, crates.io): what is fetched there is a package's
 // metadata or code, whatever the package is named.
 func OfficialRegistry(host string) bool { return officialHost(strings.ToLower(host)) }
+
+// LocalRegistry reports a registry URL on this machine (a verdaccio at
+// http://localhost:4873, a devpi at http://127.0.0.1:3141): what is fetched
+// there comes from no outside host the URL names.
+func LocalRegistry(u string) bool { return strings.Contains(u, "://") && loopback(urlHost(u)) }
 
 func officialHost(h string) bool {
 	for _, o := range officialHosts {

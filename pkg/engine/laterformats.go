@@ -268,13 +268,20 @@ func keysNamingIf(re string, ordinary func(key, value string) bool) func(string)
 		var out []string
 		for _, m := range rx().FindAllStringSubmatch(content, 16) {
 			v := strings.Trim(strings.TrimSpace(m[2]), `"'[],`)
-			if v == "" || publicRegistry(v) || ordinary != nil && ordinary(m[1], v) {
+			if v == "" || publicRegistry(v) || registryKey(m[1]) && effect.LocalRegistry(v) || ordinary != nil && ordinary(m[1], v) {
 				continue
 			}
 			out = append(out, m[1]+" = "+v)
 		}
 		return out
 	}
+}
+
+// registryKey reports a settings key that names a package registry
+// (registry, @scope:registry, npmRegistryServer), whose value is where
+// packages come from, not code that runs.
+func registryKey(k string) bool {
+	return strings.HasSuffix(strings.ToLower(k), "registry") || strings.EqualFold(k, "npmRegistryServer")
 }
 
 // publicRegistry reports a registry URL that is the default one anyway.
