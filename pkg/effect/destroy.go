@@ -296,7 +296,7 @@ func overridesToDelete(w string) bool {
 // (X-HTTP-Method-Override: PATCH, a _method=PUT field or query
 // parameter, a proxy's method=DELETE parameter), upper case, or "".
 func overriddenMethod(w string) string {
-	if len(w) < 11 {
+	if len(w) < 11 || !hasMethodWord(w) {
 		return ""
 	}
 	l := strings.ToLower(w)
@@ -329,6 +329,19 @@ func overriddenMethod(w string) string {
 		}
 	}
 	return ""
+}
+
+// hasMethodWord reports whether w holds "method" in any case of its
+// ASCII letters, as every spelling overriddenMethod reads does once
+// lowered (no other rune lowers to one of those letters): a word without
+// it is passed over before it is lowered.
+func hasMethodWord(w string) bool {
+	for i := 0; i+len("method") <= len(w); i++ {
+		if w[i]|0x20 == 'm' && w[i+1]|0x20 == 'e' && w[i+2]|0x20 == 't' && w[i+3]|0x20 == 'h' && w[i+4]|0x20 == 'o' && w[i+5]|0x20 == 'd' {
+			return true
+		}
+	}
+	return false
 }
 
 // namesEverything reports whether a URL's path is the root or holds a

@@ -21,7 +21,10 @@ func secretVarSent(c *shell.Command, cl *catalog.Classified) string {
 	if cl.Entry != nil {
 		signs = cl.Entry.Prop("signs")
 	}
-	on, keys, ok := strings.Cut(signs, ">")
+	on, keys, ok := "", "", false
+	if signs != "" { // (most entries sign nothing: no Cut of "")
+		on, keys, ok = strings.Cut(signs, ">")
+	}
 	if !ok {
 		return secretVar(c)
 	}

@@ -30,6 +30,54 @@ var WindowsStores = map[string]string{
 // process (procdump lsass.exe, rundll32 comsvcs.dll MiniDump with
 // (Get-Process lsass).Id): elsewhere the name is only looked up.
 func storeWord(w string, attaches bool) string {
+	if !attaches && !mayNameStore(w) {
+		return ""
+	}
+	return storeWordSlow(w, attaches)
+}
+
+// mayNameStore reports whether storeWord could name a store for w when
+// the program does not attach to a process: whether w, trimmed and in
+// lower case, ends with one of the store names (sam, security, system,
+// ntds.dit), as every store storeWord names but LSASS does. A word whose
+// last byte (trailing ASCII space aside) is an ASCII letter other than m,
+// y or t is answered at once; a word with a non-ASCII byte is left to
+// storeWordSlow (case folding may change it), so a false is exact.
+func mayNameStore(w string) bool {
+	end := len(w)
+	for end > 0 && asciiSpace(w[end-1]) {
+		end--
+	}
+	if end == 0 {
+		return true
+	}
+	switch c := w[end-1]; {
+	case c >= 0x80:
+		return true
+	case c|0x20 != 'm' && c|0x20 != 'y' && c|0x20 != 't':
+		return false
+	}
+	w = w[:end]
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return true
+		}
+	}
+	for _, s := range [...]string{"sam", "security", "system", "ntds.dit"} {
+		if len(w) >= len(s) && strings.EqualFold(w[len(w)-len(s):], s) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiSpace reports whether b is a byte strings.TrimSpace trims.
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r'
+}
+
+// storeWordSlow is storeWord's reading in full.
+func storeWordSlow(w string, attaches bool) string {
 	w = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(w), "/", `\`))
 	if w == "" {
 		return ""

@@ -242,7 +242,8 @@ func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []s
 	if home == "" {
 		return dst
 	}
-	if rest, ok := strings.CutPrefix(q, home+"/"); ok {
+	if len(q) > len(home) && q[len(home)] == '/' && strings.HasPrefix(q, home) {
+		rest := q[len(home)+1:] // (q past home+"/", with no string built)
 		// a Windows home's AppData named from the home (cmd.exe's
 		// %APPDATA%, PowerShell's $env:LOCALAPPDATA) is the Windows
 		// home's: ~/.config and ~/.local/share, as below
@@ -252,7 +253,8 @@ func (ev *evaluation) appDataHomeNames(dst []string, p, q string, depth int) []s
 			}
 		}
 		// macOS volumes ignore case: ~/library/application support is the same
-		if rest, ok = cutFold(rest, "Library/"); !ok {
+		rest, ok := cutFold(rest, "Library/")
+		if !ok {
 			return dst
 		}
 		if x, ok := cutFold(rest, "Application Support/"); ok && x != "" {

@@ -54,6 +54,9 @@ func backupOriginal(p string) (string, bool) {
 		// the file they rewrite
 		return dir + base[:len(base)-1], true
 	}
+	if !mayEndBackup(base) {
+		return "", false
+	}
 	lower := strings.ToLower(base)
 	for _, suf := range backupSuffixes {
 		if !strings.HasSuffix(lower, suf) || len(base) == len(suf) {
@@ -70,6 +73,33 @@ func backupOriginal(p string) (string, bool) {
 		return dir + name, true
 	}
 	return "", false
+}
+
+// mayEndBackup reports whether base may end with one of backupSuffixes
+// once lowered, without lowering it: each suffix holds one '.', its first
+// byte, so an ASCII name ends with one exactly when what follows its last
+// '.' is one in some case. A name with a byte outside ASCII is left to the
+// lowering (its case folding may change it).
+func mayEndBackup(base string) bool {
+	dot := -1
+	for i := 0; i < len(base); i++ {
+		switch c := base[i]; {
+		case c >= 0x80:
+			return true
+		case c == '.':
+			dot = i
+		}
+	}
+	if dot < 0 {
+		return false
+	}
+	ext := base[dot:]
+	for _, suf := range backupSuffixes {
+		if len(ext) == len(suf) && strings.EqualFold(ext, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // systemBackupName returns the base name of a file in a system backup

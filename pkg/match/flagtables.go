@@ -2,9 +2,10 @@ package match
 
 // The flag tables: what parsing a command's flags (parseFlagsInto) knows of
 // a program's options, one entry per program, by name. The table is static
-// data laid out by the linker, found by a binary search: nothing is built
-// when a process first parses a command's flags (the five maps it used to
-// build then cost a one-shot process some 90k instructions).
+// data laid out by the linker, found through flagSlots, a 128-byte index
+// filled at package initialisation (a few hundred instructions): nothing
+// is built when a process first parses a command's flags (the five maps it
+// used to build then cost a one-shot process some 90k instructions).
 
 // flagTable is what the flag tables hold for one program.
 type flagTable struct {
@@ -34,7 +35,8 @@ type flagAlias struct {
 	c    byte
 }
 
-// flagTables holds the tables by program name, sorted (TestFlagTablesSorted).
+// flagTables holds the tables by program name, sorted and each program once
+// (TestFlagTablesSorted).
 var flagTables = [...]flagTable{
 	{prog: "base64", aliases: []flagAlias{{"decode", 'd'}, {"D", 'd'}}},
 	{prog: "cc", single: true},
@@ -72,21 +74,39 @@ var flagTables = [...]flagTable{
 }
 
 // flagTableFor returns prog's flag table, or nil when it has none (most
-// programs).
+// programs). It is asked once per command: one probe of flagSlots, where
+// a binary search made five string comparisons.
 func flagTableFor(prog string) *flagTable {
-	lo, hi := 0, len(flagTables)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if flagTables[m].prog < prog {
-			lo = m + 1
-		} else {
-			hi = m
+	if prog == "" {
+		return nil
+	}
+	for k := flagHash(prog); flagSlots[k] != 0; k = (k + 1) & (uint(len(flagSlots)) - 1) {
+		if t := &flagTables[flagSlots[k]-1]; t.prog == prog {
+			return t
 		}
 	}
-	if lo < len(flagTables) && flagTables[lo].prog == prog {
-		return &flagTables[lo]
-	}
 	return nil
+}
+
+// flagSlots index flagTables by flagHash of the program's name, by open
+// addressing: a slot holds 1 + the index of a table, or 0 when empty. Its
+// 128 slots keep most names one probe from their answer while the tables
+// number under 64 (TestFlagSlots).
+var flagSlots = func() (s [128]uint8) {
+	for i := range flagTables {
+		k := flagHash(flagTables[i].prog)
+		for s[k] != 0 {
+			k = (k + 1) & (uint(len(s)) - 1)
+		}
+		s[k] = uint8(i + 1)
+	}
+	return s
+}()
+
+// flagHash is a slot of flagSlots for a name that is not "": its length
+// and end bytes mixed.
+func flagHash(name string) uint {
+	return (uint(name[0])*31 + uint(name[len(name)-1])*7 + uint(len(name))*131) & 127
 }
 
 // alias returns the letter a flag's spelling stands for, and whether the

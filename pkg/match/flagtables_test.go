@@ -2,8 +2,8 @@ package match
 
 import "testing"
 
-// The flag tables are sorted by program, each program once: flagTableFor's
-// binary search finds every one of them.
+// The flag tables are sorted by program, each program once, and
+// flagTableFor finds every one of them.
 func TestFlagTablesSorted(t *testing.T) {
 	for i := range flagTables {
 		if i > 0 && flagTables[i-1].prog >= flagTables[i].prog {
@@ -13,10 +13,27 @@ func TestFlagTablesSorted(t *testing.T) {
 			t.Errorf("flagTableFor(%q) does not find its table", flagTables[i].prog)
 		}
 	}
-	for _, prog := range []string{"", "a", "gi", "gitx", "zzz", "Git"} {
+	for _, prog := range []string{"", "a", "gi", "gitx", "zzz", "Git", "cat", "ls", "c", "g", "rmx"} {
 		if flagTableFor(prog) != nil {
 			t.Errorf("flagTableFor(%q) = a table, want none", prog)
 		}
+	}
+}
+
+// flagSlots has room for every table with half its slots free, so that
+// a name not there meets an empty slot within a probe or two.
+func TestFlagSlots(t *testing.T) {
+	if 2*len(flagTables) > len(flagSlots) {
+		t.Fatalf("%d flag tables for %d slots: double flagSlots (and flagHash's mask)", len(flagTables), len(flagSlots))
+	}
+	used := 0
+	for _, k := range flagSlots {
+		if k != 0 {
+			used++
+		}
+	}
+	if used != len(flagTables) {
+		t.Errorf("flagSlots holds %d tables, want %d", used, len(flagTables))
 	}
 }
 

@@ -204,8 +204,8 @@ func scriptOperand(words []string) string {
 				if words[i] == o && i+1 < len(words) {
 					return words[i+1]
 				}
-				if v, ok := strings.CutPrefix(words[i], o+"="); ok && strings.HasPrefix(o, "--") {
-					return v
+				if w := words[i]; strings.HasPrefix(o, "--") && len(w) > len(o) && w[len(o)] == '=' && w[:len(o)] == o {
+					return w[len(o)+1:] // --file=p.awk (o and "=" tested apart: no string is built)
 				}
 			}
 		}
@@ -775,7 +775,11 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		// { echo ls; pbpaste; } | tee run.sh)
 		for _, fd := range f.pl.feeds {
 			if fd.stage == f.pl.stage {
-				text += fd.text
+				if text == "" {
+					text = fd.text // most stages have one feed: no concatenation
+				} else {
+					text += fd.text
+				}
 				known = true
 			}
 		}
