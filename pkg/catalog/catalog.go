@@ -199,6 +199,9 @@
 // interpreter, judged as that interpreter's one-liner (PROGRAM -c REST for
 // Python, -e for the others): gdb's python, py and pi; several
 // interpreters are joined by ";" (vim's py3, lua, perl and ruby).
+// "dash-operands=LETTERS" makes a single-dash word of only those letters
+// (and a symbolic mode's joiners ,+-=ugoa) an operand, not flags: chmod's
+// -x, -rw and -w,+X are modes taken away.
 // "options-first" marks a program whose options end at its first operand
 // (npx, bunx, uvx: what follows the package's command is that command's,
 // as POSIX getopt stops at the first operand).

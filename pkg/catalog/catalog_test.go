@@ -65,6 +65,10 @@ func TestClassify(t *testing.T) {
 		{"tar xf a.tgz -C dir", "write:a.tgz cd:dir", "tar", []string{"extract"}},
 		{"sed -i s/a/b/ f.txt", "code:s/a/b/ read:f.txt", "sed", []string{"inplace"}},
 		{"chmod -R 755 dir", "data:755 chmod:dir", "chmod", []string{"recursive"}},
+		// a symbolic mode that takes a permission away is the mode, not flags
+		{"chmod -x hook", "data:-x chmod:hook", "chmod", nil},
+		{"chmod -R -rwx,g=r dir", "data:-rwx,g=r chmod:dir", "chmod", []string{"recursive"}},
+		{"chmod -v 644 f", "data:644 chmod:f", "chmod", nil},
 		{"rsync -a --delete empty/ /home/dev/", "read:empty/ write:/home/dev/", "rsync", []string{"recursive", "delete"}},
 		{"http DELETE https://x.example/a", "method:DELETE url:https://x.example/a", "http", nil},
 		{"http https://x.example/a q==1", "url:https://x.example/a data:q==1", "http", nil},

@@ -148,6 +148,12 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	// and every word after it is that operand's (npx CMD -c X gives -c to
 	// CMD).
 	optionsFirst := e != nil && e.Prop("options-first") != ""
+	// "dash-operands": single-dash words made only of these letters are
+	// operands (chmod -x FILE: the mode, not a flag).
+	dashOperands := ""
+	if e != nil {
+		dashOperands = e.Prop("dash-operands")
+	}
 	if len(path) > 0 {
 		e = path[0]
 	}
@@ -187,7 +193,8 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 				continue
 			}
 		}
-		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) && !listedOption(e, a) || optionsFirst && len(pos) > 0 {
+		if dashdash || len(a) < 2 || a[0] != '-' || isNumber(a) && !listedOption(e, a) || optionsFirst && len(pos) > 0 ||
+			dashOperands != "" && dashOperand(a, dashOperands) && !listedOption(e, a) {
 			pos = append(pos, Word{Text: a, Index: i})
 			continue
 		}
@@ -464,6 +471,20 @@ func listedOption(e *Entry, a string) bool {
 	}
 	_, ok := e.option(a)
 	return ok
+}
+
+// dashOperand reports a single-dash word made only of the letters in
+// letters and of the symbolic mode's joiners (-x, -rwx, -w,+X, -x,g=r).
+func dashOperand(a, letters string) bool {
+	if len(a) < 2 || a[0] != '-' || a[1] == '-' {
+		return false
+	}
+	for i := 1; i < len(a); i++ {
+		if c := a[i]; strings.IndexByte(letters, c) < 0 && strings.IndexByte(",+-=ugoa", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumber(s string) bool {

@@ -55,6 +55,7 @@ const (
 	Function                     // a function bash exports: "() { BODY; }", run where its name is called
 	Guard                        // a switch that keeps a command from destroying (git clean without -f)
 	Forces                       // a switch or refspec that makes a command destroy (a mirror push, a forced refspec)
+	Approvals                    // an AI agent's approval mode: a value ORDINARY does not list lets it act without asking
 )
 
 var doesNames = map[string]Does{
@@ -63,6 +64,7 @@ var doesNames = map[string]Does{
 	"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
 	"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
 	"tls-version": TLSVersion, "firewall": Firewall, "function": Function, "guard": Guard, "forces": Forces,
+	"approvals": Approvals,
 }
 
 // What says in words what a setting of this kind does, for explanations.
@@ -96,6 +98,8 @@ func (d Does) What() string {
 		return "turns off a guard against destroying"
 	case Forces:
 		return "makes the command destroy as its forcing option does"
+	case Approvals:
+		return "lets an AI agent act without asking"
 	}
 	return "changes what code runs"
 }

@@ -184,6 +184,9 @@ func (a *analysis) run() {
 	for _, why := range a.res.Exhaust {
 		a.add(Effect{Kind: Exhaust, Cmd: -1, Detail: "processes", Word: why})
 	}
+	if g := guardFunction(a.res); g != "" { // guardshadow.go
+		a.add(Effect{Kind: Destroy, Cmd: -1, Detail: "guard-off", Word: g + " shadowed by a shell function the agent defined"})
+	}
 	a.generatedKeys() // freshkeys.go
 	for i := range cmds {
 		a.command(i, &cmds[i])

@@ -55,6 +55,12 @@ func (a *analysis) guardSelf(i int, c *shell.Command) {
 	if v := preloadDropped(c); v != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: v + " dropped: the preload library that judges every program started is gone for what runs"})
 	}
+	if why := a.approvesSelf(c); why != "" { // guardapprove.go
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: why})
+	}
+	if g := shadowedGuard(c); g != "" { // guardshadow.go
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: g + " shadowed by an alias, a function or a hashed path the agent chose"})
+	}
 	if guardPrograms.Get(c.Name) {
 		if why, off := guardCommand(c.Name, c.Args); why != "" {
 			d := "guard-admin"

@@ -398,7 +398,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		if _, ok := u.CommandLine(); ok || strings.HasPrefix(strings.ToLower(v), "fd::") {
 			return "runs a command as the remote"
 		}
-	case catalog.Firewall:
+	case catalog.Firewall, catalog.Approvals:
 		if !s.OrdinaryProgram(strings.ToLower(v)) {
 			return what
 		}
@@ -462,7 +462,7 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 		return systemProgram(v) && s.OrdinaryProgram(strings.ToLower(path.Base(v)))
 	}
 	res := shell.Parse(strings.TrimLeft(v, "| "))
-	if res.Unparsed || res.Truncated || len(res.Commands) != 1 {
+	if res.Unparsed || res.Truncated || len(res.Commands) == 0 || !wrapsOnly(res.Commands) {
 		return false
 	}
 	c := &res.Commands[0]
@@ -499,6 +499,18 @@ func (a *analysis) ordinaryCommand(s *catalog.Setting, v string) bool {
 		}
 	}
 	return s.OrdinaryProgram(c.Name)
+}
+
+// wrapsOnly reports one command, or one whose later commands are only
+// the program it wraps, found behind it (ccache gcc, whose words the
+// first command's arguments already hold).
+func wrapsOnly(cmds []shell.Command) bool {
+	for k := 1; k < len(cmds); k++ {
+		if c := &cmds[k]; len(c.Via) == 0 || c.Via[0] != cmds[0].Name || c.Depth != cmds[0].Depth {
+			return false
+		}
+	}
+	return true
 }
 
 // plainWord reports whether v is one word of letters, digits and -_./+:

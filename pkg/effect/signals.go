@@ -117,7 +117,7 @@ func (a *analysis) signalsAll(i int, c *shell.Command) string {
 	}
 	cmds := a.res.Commands
 	for _, j := range c.Inputs {
-		if j >= 0 && j < len(cmds) && listsAll(&cmds[j]) {
+		if j >= 0 && j < len(cmds) && listsAll(&cmds[j]) && passedOn(cmds, &cmds[j]) {
 			return c.Name + " signals every process " + cmds[j].Name + " lists"
 		}
 	}
@@ -142,6 +142,21 @@ func (a *analysis) signalsAll(i int, c *shell.Command) string {
 		}
 	}
 	return ""
+}
+
+// passedOn reports whether what p prints reaches its pipeline's end whole:
+// every later stage only picks a column or reorders (kill $(ps -eo pid=
+// | tail -n +2)), none narrows (awk '$2=="gunicorn"{print $1}', grep).
+func passedOn(cmds []shell.Command, p *shell.Command) bool {
+	for stage := p.Stage + 1; ; stage++ {
+		q := stageAt(cmds, p.Pipeline, stage, p.Depth)
+		if q == nil {
+			return true
+		}
+		if !columnOnly(q) {
+			return false
+		}
+	}
 }
 
 // stageAt finds the command of a pipeline's stage at a depth.

@@ -638,6 +638,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		if why := a.killsServer(i, c); why != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "server", Word: why}) // serverkills.go
 		}
+		if why := a.killsGuard(i, c); why != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: why}) // guardkills.go
+		}
+	}
+	if p := compilerOutput(c); p != "" { // compileroutput.go
+		a.add(Effect{Kind: Write, Cmd: i, Path: a.clean(p, i)})
 	}
 	if cl.Mark("listen") {
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})

@@ -561,9 +561,18 @@ func writtenAgentEffect(p, content, home string) (string, bool) {
 // the guard switched off, permission checks turned down, and what the
 // settings run.
 func (ev *evaluation) judgeAgentSettings(p, content string) {
+	f := agentFileOf(p, ev.e.env.Home)
+	if f == nil {
+		return
+	}
+	ev.judgeAgentSettingsAs(f, p, content)
+}
+
+// judgeAgentSettingsAs judges content written to p read as a file of
+// kind f.
+func (ev *evaluation) judgeAgentSettingsAs(f *agentFile, p, content string) {
 	home := ev.e.env.Home
-	f := agentFileOf(p, home)
-	if f == nil || ev.denied() || strings.TrimSpace(content) == "" {
+	if ev.denied() || strings.TrimSpace(content) == "" {
 		return
 	}
 	r := readAgentSettings(f, content, home)

@@ -313,6 +313,15 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
 	for _, ef := range effs {
+		if ef.Kind == effect.Write {
+			if delta, ok := ev.agentEdit(res, ef.Path); ok {
+				ev.judgeAgentEdit(ef.Path, delta) // agentedits.go: jq '.theme = "light"' F > T && mv T F
+				if ev.denied() {
+					return
+				}
+				continue
+			}
+		}
 		if ef.Kind == effect.Write && len(res.Files) > 0 {
 			if text, ok := shownText(res, effs, ef.Path, c.Cwd, home); ok {
 				ev.judgeShownWrite(ef.Path, text) // startupfiles.go: echo '…' >> ~/.bashrc

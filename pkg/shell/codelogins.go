@@ -55,8 +55,19 @@ func CodeSecretLogins(code string) (vars []string, ok bool) {
 		return nil, false
 	}
 	matches := secretVarInCode().FindAllStringSubmatchIndex(code, -1)
-	if len(matches) == 0 || len(matches) != envReadCount(code) {
-		return nil, false // another variable read: a host may come from it
+	if len(matches) == 0 {
+		return nil, false
+	}
+	if len(matches) != envReadCount(code) {
+		// another variable read: a host may come from it, unless each
+		// sits in a URL's path behind its host or is only printed
+		starts := make(map[int]bool, len(matches))
+		for _, m := range matches {
+			starts[m[0]] = true
+		}
+		if !plainReadsHarmless(code, starts) { // codepathreads.go
+			return nil, false
+		}
 	}
 	prev := 0 // the end of the read before: its name is no login mark
 	for _, m := range matches {

@@ -189,6 +189,7 @@ type Result struct {
 	Truncated bool              // a nesting or size bound stopped the walk
 	Exhaust   []string          // what starts processes without end: fork bombs under any name, endless loops of background jobs
 	Files     map[string]string // text the line writes to files, by file name as written ("./x.sh" as "x.sh")
+	Functions []string          // the names of the shell functions the line defines (f() { …; }, function f { …; }), in order, a name again when defined again
 }
 
 // Bounds on the work one Parse call does. Every one of them sets

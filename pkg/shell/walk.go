@@ -50,6 +50,7 @@ type state struct {
 	execOut     []string                // files a bare exec just sent the line's output to
 	exhausts    []string                // what starts processes without end
 	funcs       map[string]*funcDef     // functions defined on the line
+	defined     []string                // the names of the functions the line defines, in order (Result.Functions)
 	coprocs     map[string]span         // coprocesses started on the line, by name (COPROC): their commands
 	scope       scopeState              // scopes.go: subshells, branches and locals being walked
 	pipes       int
@@ -223,7 +224,7 @@ func (s *state) result() Result {
 	if len(s.out) == 0 {
 		s.out = nil // no commands: nil, as the fast path reports it
 	}
-	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files}
+	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files, Functions: s.defined}
 }
 
 // add appends c unless the output is full.
@@ -556,6 +557,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 				s.funcs = map[string]*funcDef{}
 			}
 			s.logFunc(c.Name.Value)
+			s.defined = append(s.defined, c.Name.Value)
 			s.funcs[c.Name.Value] = &funcDef{body: c.Body, f: f}
 		}
 	case *syntax.CoprocClause:
