@@ -1,6 +1,8 @@
 package effect
 
 import (
+	"strings"
+
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
@@ -11,12 +13,129 @@ import (
 // its model decides, unseen by anyone: code nobody has read, as
 // remote-code:unsupervised. The catalogue marks the options that do so
 // ("unsupervised"); the same CLI asking before it acts is everyday work.
+//
+// Some ways of turning approvals off are values, not options: a tool
+// list that lets the agent's shell run any command (claude --allowedTools
+// Bash, "Bash(*)"), a configuration override given on the line (codex -c
+// approval_policy=never, -c sandbox_mode=danger-full-access), or the
+// agent's mode set in its environment (GOOSE_MODE=auto goose run). Those
+// are read here, from the words and the assignments before the program.
 
 // unsupervisedAgent adds remote-code:unsupervised for a command whose
-// options carry the unsupervised mark.
+// options carry the unsupervised mark, or whose values or environment
+// switch the agent's approvals off.
 func (a *analysis) unsupervisedAgent(i int, c *shell.Command, cl *catalog.Classified) {
-	if len(cl.Marks) == 0 || !cl.Mark("unsupervised") {
-		return
+	why := ""
+	switch {
+	case cl.Mark("unsupervised"):
+		why = "with its approvals and sandbox off"
+	case agentCLIs.Get(c.Name):
+		why = unboundedAgentValues(cl.Words)
 	}
-	a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "unsupervised", Word: c.Name + " with its approvals and sandbox off"})
+	if why == "" {
+		why = a.agentModeAssigned(i, c)
+	}
+	if why != "" {
+		a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "unsupervised", Word: c.Name + " " + why})
+	}
+}
+
+// unboundedAgentValues returns how an agent CLI's option values let it act
+// unasked (a shell allowed any command, approvals or the sandbox
+// configured off), or "".
+//
+// A tool list takes the words after it up to the next option (claude
+// --allowedTools Edit Bash "PROMPT"): each word right after the list's is
+// read as a tool too.
+func unboundedAgentValues(words []catalog.Word) string {
+	list := -2 // the index of the tool list's last word
+	for _, w := range words {
+		tools := w.Option == "--allowedTools" || w.Option == "--allowed-tools"
+		if w.Option == "" && w.Index == list+1 && !spaceOutsideParens(w.Text) {
+			tools = true // a prompt has spaces; Bash(git log:*) only within
+		}
+		if tools {
+			list = w.Index
+			for _, t := range strings.FieldsFunc(w.Text, func(r rune) bool { return r == ',' || r == ' ' }) {
+				if unboundedShellTool(t) {
+					return "with its shell allowed any command (" + t + ")"
+				}
+			}
+			continue
+		}
+		switch w.Option {
+		case "-c", "--config":
+			if k, v, ok := strings.Cut(w.Text, "="); ok && approvalsOffSetting(k, v) {
+				return "with its approvals or sandbox configured off (" + w.Text + ")"
+			}
+		}
+	}
+	return ""
+}
+
+// spaceOutsideParens reports a space in s outside parentheses.
+func spaceOutsideParens(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ' ':
+			if depth <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unboundedShellTool reports a tool permission that allows the agent's
+// shell every command: the bare tool name or a pattern matching all.
+func unboundedShellTool(t string) bool {
+	name, pat, has := strings.Cut(strings.TrimSpace(t), "(")
+	if name != "Bash" && name != "Shell" && name != "run_shell_command" {
+		return false
+	}
+	if !has {
+		return true
+	}
+	pat = strings.TrimSuffix(pat, ")")
+	return strings.Trim(pat, "*: ") == ""
+}
+
+// approvalsOffSetting reports a configuration key and value that turn an
+// agent's approvals or sandbox off (Codex's approval_policy never,
+// sandbox_mode danger-full-access).
+func approvalsOffSetting(k, v string) bool {
+	k = strings.TrimSpace(k)
+	v = strings.Trim(strings.TrimSpace(v), `"'`)
+	switch k {
+	case "approval_policy", "ask_for_approval":
+		return v == "never"
+	case "sandbox_mode", "sandbox":
+		return v == "danger-full-access"
+	}
+	return false
+}
+
+// agentModes are the environment variables, by program, whose value
+// puts an agent CLI in a mode that acts without asking.
+var agentModes = map[string][2]string{
+	"goose": {"GOOSE_MODE", "auto"},
+}
+
+// agentModeAssigned returns how the line's assignments (before the
+// program, through env, or exported earlier) put the agent command i runs
+// in a mode that acts unasked, or "".
+func (a *analysis) agentModeAssigned(i int, c *shell.Command) string {
+	m, ok := agentModes[c.Name]
+	if !ok {
+		return ""
+	}
+	if v := strings.Trim(a.assignedOnLine(i, c, m[0]), `"'`); v == m[1] {
+		return "in a mode that acts without asking (" + m[0] + "=" + v + ")"
+	}
+	return ""
 }
