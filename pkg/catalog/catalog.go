@@ -215,6 +215,9 @@
 // "sub-else=SUB" says that a first positional naming none of the
 // program's subcommands is handled as SUB's first positional: pnpm and
 // yarn run a package's program by name (pnpm vitest is pnpm exec vitest).
+// "sub-bare=SUB" says that a command with options and no positional at
+// all is SUB's (llm -s TEXT, reading its prompt on standard input, is llm
+// prompt -s TEXT).
 // "names-stdin=FLAG,...,OPT=" says when the program takes the names of the
 // files it reads on standard input: with a FLAG among its words (cpio -o,
 // zip -@, single letters bundled too), or an option OPT given "-" or
@@ -648,6 +651,13 @@ func (c *Catalog) lookup(name string, args []string) (e *Entry, used int, subs [
 	for e.Sub && e.hasSubs() {
 		i := e.skipOptions(args, used)
 		if i >= len(args) {
+			// "sub-bare=prompt": options alone are that subcommand's
+			// (llm -s TEXT prompts as llm prompt -s TEXT does).
+			if bare := e.Props["sub-bare"]; bare != "" {
+				if alt := e.sub(bare); alt != nil {
+					e, used = alt, i
+				}
+			}
 			break
 		}
 		if skip := e.Props["sub-skip"]; skip != "" && i+1 < len(args) && skipsWord(skip, args[i]) {

@@ -13,75 +13,119 @@ import (
 // its model decides, unseen by anyone: code nobody has read, as
 // remote-code:unsupervised. The catalogue marks the options that do so
 // ("unsupervised"); the same CLI asking before it acts is everyday work.
+//
+// Some ways of turning approvals off are values, not options: a tool
+// list that lets the agent's shell run any command (claude --allowedTools
+// Bash, "Bash(*)"), a configuration override given on the line (codex -c
+// approval_policy=never, -c sandbox_mode=danger-full-access), or settings
+// given on the line that bypass permissions. Those are read here, from
+// the words. An agent's mode set in its environment (GOOSE_MODE=auto) is a
+// setting of its own (catalog/settings.txt).
 
 // unsupervisedAgent adds remote-code:unsupervised for a command whose
-// options carry the unsupervised mark.
+// options carry the unsupervised mark, or whose values or environment
+// switch the agent's approvals off.
 func (a *analysis) unsupervisedAgent(i int, c *shell.Command, cl *catalog.Classified) {
 	why := ""
 	switch {
 	case len(cl.Marks) > 0 && cl.Mark("unsupervised"):
 		why = "with its approvals and sandbox off"
 	case agentCLIs.Get(c.Name): // guardself.go
-		why = unsupervisedValues(c.Args)
+		why = unboundedAgentValues(cl.Words)
 	}
 	if why != "" {
 		a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "unsupervised", Word: c.Name + " " + why})
 	}
 }
 
-// unsupervisedValues returns how an agent CLI's option values switch its
-// approvals off, or "": every shell command allowed (--allowedTools Bash,
-// "Bash(*)"), a configuration override that never asks or lifts the
-// sandbox (-c approval_policy=never, sandbox_mode=danger-full-access), or
-// settings given on the line that bypass permissions. A tool list that
-// names only some commands (Bash(npm test:*)) keeps the others asked.
-func unsupervisedValues(args []string) string {
-	for k := 0; k < len(args); k++ {
-		name, val, has := strings.Cut(args[k], "=")
-		if !strings.HasPrefix(name, "-") {
-			continue
+// unboundedAgentValues returns how an agent CLI's option values let it act
+// unasked (a shell allowed any command, approvals or the sandbox
+// configured off, settings that bypass permissions), or "". A tool list
+// that names only some commands (Bash(npm test:*)) keeps the others asked.
+//
+// A tool list takes the words after it up to the next option (claude
+// --allowedTools Edit Bash "PROMPT"): each word right after the list's is
+// read as a tool too.
+func unboundedAgentValues(words []catalog.Word) string {
+	list := -2 // the index of the tool list's last word
+	for _, w := range words {
+		tools := w.Option == "--allowedTools" || w.Option == "--allowed-tools"
+		if w.Option == "" && w.Index == list+1 && !spaceOutsideParens(w.Text) {
+			tools = true // a prompt has spaces; Bash(git log:*) only within
 		}
-		vals := []string{val}
-		if !has {
-			vals = vals[:0]
-			for j := k + 1; j < len(args) && !strings.HasPrefix(args[j], "-"); j++ {
-				vals = append(vals, args[j])
-				if name != "--allowedTools" && name != "--allowed-tools" {
-					break // one value; the tool lists take several words
+		if tools {
+			list = w.Index
+			for _, t := range strings.FieldsFunc(w.Text, func(r rune) bool { return r == ',' || r == ' ' }) {
+				if unboundedShellTool(t) {
+					return "with its shell allowed any command (" + t + ")"
 				}
 			}
+			continue
 		}
-		for _, v := range vals {
-			switch name {
-			case "--allowedTools", "--allowed-tools":
-				for t := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-					if anyCommand(t) {
-						return "allowed to run any shell command unasked: " + t
-					}
-				}
-			case "-c", "--config":
-				k, x, _ := strings.Cut(v, "=")
-				k, x = strings.TrimSpace(k), strings.ToLower(strings.Trim(strings.TrimSpace(x), `"'`))
-				if k == "approval_policy" && x == "never" || k == "sandbox_mode" && x == "danger-full-access" {
-					return "with " + k + " " + x + " on its line"
-				}
-			case "--settings":
-				if strings.Contains(strings.ReplaceAll(v, " ", ""), `"defaultMode":"bypassPermissions"`) {
-					return "with settings on its line that bypass permissions"
-				}
+		switch w.Option {
+		case "-c", "--config":
+			if k, v, ok := strings.Cut(w.Text, "="); ok && approvalsOffSetting(k, v) {
+				return "with its approvals or sandbox configured off (" + w.Text + ")"
+			}
+		case "--settings":
+			if strings.Contains(strings.ReplaceAll(w.Text, " ", ""), `"defaultMode":"bypassPermissions"`) {
+				return "with settings on its line that bypass permissions"
 			}
 		}
 	}
 	return ""
 }
 
-// anyCommand reports a tool permission that lets every shell command
-// run: Bash alone or with a pattern that matches anything.
-func anyCommand(t string) bool {
-	t = strings.ToLower(strings.Trim(t, `"'`))
-	switch t {
-	case "bash", "bash(*)", "bash(**)", "bash(:*)", "bash(*:*)", "shell", "shell(*)", "*":
+// spaceOutsideParens reports a space in s outside parentheses.
+func spaceOutsideParens(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ' ':
+			if depth <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unboundedShellTool reports a tool permission that allows the agent's
+// shell every command: the bare tool name (any case), a pattern matching
+// all, or every tool ("*").
+func unboundedShellTool(t string) bool {
+	t = strings.Trim(strings.TrimSpace(t), `"'`)
+	if t == "*" {
 		return true
+	}
+	name, pat, has := strings.Cut(t, "(")
+	switch strings.ToLower(name) {
+	case "bash", "shell", "run_shell_command":
+	default:
+		return false
+	}
+	if !has {
+		return true
+	}
+	pat = strings.TrimSuffix(pat, ")")
+	return strings.Trim(pat, "*: ") == ""
+}
+
+// approvalsOffSetting reports a configuration key and value that turn an
+// agent's approvals or sandbox off (Codex's approval_policy never,
+// sandbox_mode danger-full-access).
+func approvalsOffSetting(k, v string) bool {
+	k = strings.TrimSpace(k)
+	v = strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`))
+	switch k {
+	case "approval_policy", "ask_for_approval":
+		return v == "never"
+	case "sandbox_mode", "sandbox":
+		return v == "danger-full-access"
 	}
 	return false
 }

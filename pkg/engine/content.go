@@ -2,7 +2,9 @@ package engine
 
 import (
 	"encoding/json"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/call"
@@ -208,7 +210,10 @@ func (ev *evaluation) judgeSentParams(s *subject) {
 	if ev.denied() || !s.hasURL || loopbackHost(s.url.Host) {
 		return
 	}
-	for k, v := range ev.c.Params {
+	// in the keys' order, so that the first credential found, which the
+	// decision names, is the same at every call (Evaluate and Explain)
+	for _, k := range slices.Sorted(maps.Keys(ev.c.Params)) {
+		v := ev.c.Params[k]
 		if k == "url" || k == "method" || k == "prompt" {
 			continue // WebFetch's prompt is for the model that reads the page, not the host
 		}

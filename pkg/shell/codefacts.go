@@ -71,7 +71,10 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 				"import wandb", "wandb.", "sentry_sdk", "mlflow.", "huggingface_hub", "slack_sdk", "import openai", "from openai", "openai.", "anthropic.", "posthog", "mixpanel", "comet_ml", "neptune.", "google.cloud", "azure.storage", "twilio.rest", "sendgrid", "stripe.",
 				// code hosts' and clouds' SDKs, whose calls file what they
 				// are given (an issue's body, a blob) with the service
-				"from github import", "import github", "import gitlab", "azure.", "hvac", "datadog_api_client", "opensearchpy", "clickhouse_connect", "from supabase", "slack_bolt"},
+				"from github import", "import github", "import gitlab", "azure.", "hvac", "datadog_api_client", "opensearchpy", "clickhouse_connect", "from supabase", "slack_bolt",
+				// loaders that fetch what they are given: torch.hub's
+				// repositories, pandas' readers of a URL
+				"torch.hub.", "read_pickle('http", "read_pickle(\"http"},
 			environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ", "/proc/self/environ", "/proc/1/environ"},
 			shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
 			listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
@@ -275,6 +278,9 @@ func codeFacts(lang, code string) CodeFacts {
 	}
 	if f.Network && !f.Dynamic && runsFileItNames(lang, code) {
 		f.Dynamic = true // getstore(URL, "f"); do "f" (coderunsfile.go)
+	}
+	if f.Network && !f.Dynamic && lang == "python" && unpickles(code) {
+		f.Dynamic = true // pickle.loads(urlopen(URL).read()) (unpickle.go)
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
 		mayKillAll(code) && killAll().MatchString(code)
