@@ -82,6 +82,8 @@ func codeRequests(code string) []codeRequest {
 			continue // the URL opens a string literal
 		}
 		u, end := joinedURL(code, k, q)
+		n := effect.URLSchemeLen(u)
+		u = strings.ToLower(u[:n]) + u[n:]
 		at = end
 		open := callOpen(code, k-1)
 		if open < 0 {
