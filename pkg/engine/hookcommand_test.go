@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRunsRampartHook(t *testing.T) {
 	for _, c := range []struct {
@@ -42,5 +45,17 @@ func TestAgentSettingsHookShapes(t *testing.T) {
 		if (len(r.off) > 0) != off {
 			t.Errorf("%s: off = %q, want off %v", content, r.off, off)
 		}
+	}
+}
+
+func TestAgentInstructionsOtherAgents(t *testing.T) {
+	for _, p := range []string{"/p/.codex/prompts/setup.md", "/p/.cursor/commands/setup.md", "/p/.opencode/command/x.md", "/p/.github/agents/x.agent.md", "/p/.rules", "/p/.kilocode/rules/x.md"} {
+		base := p[strings.LastIndexByte(p, '/')+1:]
+		if !agentInstructions(p, base, p[:strings.LastIndexByte(p, '/')]) {
+			t.Errorf("%s not read as an agent's instructions", p)
+		}
+	}
+	if _, ok := fenceLangPrefix("shell-script"); !ok {
+		t.Error("a shell-script fence not read as commands")
 	}
 }
