@@ -53,6 +53,9 @@ func urlBuilt(code string) bool {
 			if scheme == "" || strings.ContainsAny(scheme, "x%{}$") {
 				return true
 			}
+			if s > 0 && strings.IndexByte("'\"`", code[s-1]) >= 0 && (strings.HasSuffix("https", scheme) || strings.HasSuffix("http", scheme)) {
+				return true // 'ht' + 'tps://host': the scheme's tail opening a literal
+			}
 			continue // another scheme's URL (postgres://, s3://)
 		}
 		if at < len(code) && strings.IndexByte("'\"`+{$%", code[at]) >= 0 {

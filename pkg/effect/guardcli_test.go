@@ -27,6 +27,9 @@ func TestAgentCLIOf(t *testing.T) {
 	if why := hooksSkipped([]string{"-c", "features.codex_hooks=false", "exec", "x"}); why == "" {
 		t.Error("codex -c features.codex_hooks=false not read as hooks off")
 	}
+	if why := hooksSkipped([]string{"-c", "features={codex_hooks=false}", "exec", "x"}); why == "" {
+		t.Error("codex -c features={codex_hooks=false} not read as hooks off")
+	}
 	if why := hooksSkipped([]string{"-c", "model=o3", "exec", "x"}); why != "" {
 		t.Errorf("codex -c model=o3: %q", why)
 	}

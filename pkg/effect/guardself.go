@@ -70,7 +70,7 @@ func (a *analysis) guardSelf(i int, c *shell.Command) {
 	if name, args, assigns := agentCLIOf(c); name != "" {
 		if why := hooksSkipped(args); why != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + why})
-		} else if v := homeMoved(assigns); v != "" {
+		} else if v := homeMoved(append(assigns[:len(assigns):len(assigns)], a.lineHome()...)); v != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + v + " moved, so the user's settings that hold Rampart's hook are not read"})
 		}
 	}
@@ -137,6 +137,18 @@ func agentCLIOf(c *shell.Command) (name string, args, assigns []string) {
 	return "", nil, nil
 }
 
+// lineHome returns the line's earlier assignments of HOME and
+// XDG_CONFIG_HOME (export HOME=/tmp/h; claude …).
+func (a *analysis) lineHome() []string {
+	var out []string
+	for _, n := range []string{"HOME", "XDG_CONFIG_HOME"} {
+		if v, ok := a.lineEnv[n]; ok {
+			out = append(out, n+"="+v)
+		}
+	}
+	return out
+}
+
 // homeMoved returns the variable among an agent CLI's assignments that
 // moves where it reads the user's settings from (HOME, XDG_CONFIG_HOME),
 // or "".
@@ -162,7 +174,7 @@ func codePreloadDropped(code string) string {
 			continue
 		}
 		around := code[max(0, k-24):min(len(code), k+len(v)+24)]
-		for _, rm := range []string{"pop(", "del ", "delete", "unsetenv", "Delete(", "remove(", "unset"} {
+		for _, rm := range []string{"pop(", "del ", "delete", "unsetenv", "Delete(", "remove(", "unset", "= ''", "=''", `= ""`, `=""`} {
 			if strings.Contains(around, rm) {
 				return "removes " + v
 			}
@@ -311,7 +323,8 @@ func hooksSkipped(args []string) string {
 			}
 		case "-c", "--config":
 			// codex -c features.codex_hooks=false: a setting given on the line
-			if k, v, ok := strings.Cut(strings.Trim(val, `"'`), "="); ok && (strings.HasSuffix(k, "codex_hooks") || strings.HasSuffix(k, "enableHooks") || k == "hooks") && (strings.Trim(v, `"'`) == "false" || v == "{}") {
+			flat := strings.NewReplacer(" ", "", `"`, "", "'", "").Replace(val)
+			if strings.Contains(flat, "codex_hooks=false") || strings.Contains(flat, "enableHooks=false") || strings.HasPrefix(flat, "hooks={}") {
 				return "its hooks switched off by a setting given on the line (" + val + ")"
 			}
 		}

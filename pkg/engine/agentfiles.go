@@ -20,9 +20,9 @@ import (
 // agentRuleDirs are the directories whose Markdown files an agent reads as
 // instructions or runs as commands.
 var agentRuleDirs = [...]string{
-	"/.cursor/rules/", "/.windsurf/", "/.clinerules/", "/.kiro/steering/", "/.roo/rules", "/.amazonq/rules/",
+	"/.cursor/rules/", "/.windsurf/", "/.clinerules/", "/.kiro/steering/", "/.roo/", "/.amazonq/rules/",
 	"/.junie/", "/.claude/commands/", "/.claude/agents/", "/.github/prompts/", "/.github/chatmodes/",
-	"/.github/instructions/", "/.continue/rules/", "/.augment/rules/", "/.trae/rules/", "/.qoder/rules/",
+	"/.github/instructions/", "/.continue/rules/", "/.augment/", "/.trae/rules/", "/.qoder/rules/",
 	"/.codex/prompts/", "/.cursor/commands/", "/.opencode/command/", "/.opencode/agent/", "/.github/agents/",
 	"/.kilocode/rules/", "/.aiassistant/rules/", "/.claude/output-styles/",
 }

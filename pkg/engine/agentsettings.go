@@ -367,6 +367,18 @@ func guardKept(v any, events []string) bool {
 	return true
 }
 
+// hookTimeout reads a hook's timeout, a number or a number's text.
+func hookTimeout(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case string:
+		t, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		return t, err == nil
+	}
+	return 0, false
+}
+
 // hookCommandRuns reports an event entry whose hook that runs Rampart's
 // is a command, not a prompt or an agent the model answers.
 func hookCommandRuns(e any) bool {
@@ -494,7 +506,7 @@ func (r *agentReading) object(m map[string]any, k, home string) {
 		if weak != "" {
 			r.off = append(r.off, weak)
 		}
-		if t, ok := m["timeout"].(float64); ok && t < 1 {
+		if t, ok := hookTimeout(m["timeout"]); ok && t < 1 {
 			r.off = append(r.off, "Rampart's hook given no time to answer (timeout "+strconv.FormatFloat(t, 'g', -1, 64)+")")
 		}
 		if w := hookWeakened(cmd, home); w != "" {

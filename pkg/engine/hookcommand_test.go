@@ -35,11 +35,12 @@ func TestRunsRampartHook(t *testing.T) {
 func TestAgentSettingsHookShapes(t *testing.T) {
 	f := agentFileOf("/home/dev/.claude/settings.json", "/home/dev")
 	for content, off := range map[string]bool{
-		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook"}]}]}}`:                 false,
-		`{"hooks":{"pretooluse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook"}]}]}}`:                 true,
-		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"prompt","prompt":"rampart-hook says yes"}]}]}}`:          true,
-		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook"}]}],}}`:                true,
-		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook","timeout":0.001}]}]}}`: true,
+		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook"}]}]}}`:                   false,
+		`{"hooks":{"pretooluse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook"}]}]}}`:                   true,
+		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"prompt","prompt":"rampart-hook says yes"}]}]}}`:            true,
+		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook"}]}],}}`:                  true,
+		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook","timeout":0.001}]}]}}`:   true,
+		`{"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"rampart-hook","timeout":"0.001"}]}]}}`: true,
 	} {
 		r := readAgentSettings(f, content, "/home/dev")
 		if (len(r.off) > 0) != off {

@@ -35,7 +35,8 @@ var otherInputs = []string{"argv", "stdin", "input(", "readline", "ARGV", "promp
 // loginReadBacks are the ways code reads a login back out of the headers
 // it built (h['Authorization']), to use it as something else: a gist's
 // content, a comment's body.
-var loginReadBacks = []string{"['Authorization']", `["Authorization"]`, ".Authorization", "['authorization']", `["authorization"]`, ".authorization"}
+var loginReadBacks = []string{"['Authorization']", `["Authorization"]`, ".Authorization", "['authorization']", `["authorization"]`, ".authorization",
+	"get('Authorization')", `get("Authorization")`, "get('authorization')", `get("authorization")`}
 
 var (
 	envReadSet       = substrs.NewSet(envReads)
@@ -49,7 +50,13 @@ var (
 // data=…. A login word inside the value's string ('token ', 'Bearer ')
 // does not make the key a login.
 func dataKeyed(code string, at int) bool {
+	for at > 0 && (isIdent(code[at-1]) || code[at-1] == '.') {
+		at-- // os.environ[, self.env.: from the reference's start
+	}
 	seg := code[max(0, at-80):at]
+	// a placeholder opened just before the read (f"token {…}", `${…}`,
+	// "#{…}") is inside the value's string: the key is before it
+	seg = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(seg, "{"), "$"), "#")
 	if c := strings.LastIndexAny(seg, ",(;\n{["); c >= 0 {
 		seg = seg[c+1:]
 	}
