@@ -247,6 +247,9 @@ func runsRampartHook(cmd string) (ok bool, weak string) {
 			weak = "Rampart's hook run with " + name + " set"
 		}
 	}
+	for k < len(f) && (f[k] == "exec" || f[k] == "command") {
+		k++ // exec rampart-hook: the script becomes the hook
+	}
 	if k >= len(f) {
 		return false, ""
 	}
