@@ -1,6 +1,9 @@
 package effect
 
 import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -20,10 +23,26 @@ var agentRegisters = [][]string{
 	{"extensions", "install"}, {"extensions", "link"}, {"plugin", "install"}, {"plugin", "marketplace", "add"},
 }
 
+// registerCLIs are agent CLIs beyond agentCLIs that register MCP servers
+// or extensions the same way (amp mcp add, opencode mcp add, q mcp add).
+var registerCLIs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"amp": true, "opencode": true, "q": true, "kiro-cli": true, "goose": true, "crush": true, "droid": true, "auggie": true}
+}}
+
+// editorCLIs are editors' command lines whose --add-mcp registers an MCP
+// server the editor's agent starts.
+var editorCLIs = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"code": true, "code-insiders": true, "cursor": true, "windsurf": true, "codium": true, "kiro": true}
+}}
+
 // agentRegistersCode adds unknown:code for an agent CLI that registers an
 // MCP server, an extension or a plugin.
 func (a *analysis) agentRegistersCode(i int, c *shell.Command) {
-	if v := registersCode(c.Name, c.Args); v != "" {
+	name, args, _ := agentCLIOf(c)
+	if name == "" {
+		name, args = c.Name, c.Args
+	}
+	if v := registersCode(name, args); v != "" {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " registers code it runs later, at each session (" + v + ")"})
 	}
 }
@@ -31,29 +50,45 @@ func (a *analysis) agentRegistersCode(i int, c *shell.Command) {
 // registersCode returns the verb by which an agent CLI's arguments
 // register code it runs later, or "".
 func registersCode(name string, args []string) string {
-	if !agentCLIs.Get(name) {
+	if editorCLIs.Get(name) {
+		for _, w := range args {
+			if w == "--add-mcp" || strings.HasPrefix(w, "--add-mcp=") {
+				return "--add-mcp"
+			}
+		}
 		return ""
 	}
+	if !agentCLIs.Get(name) && !registerCLIs.Get(name) {
+		return ""
+	}
+	// the verbs may follow global options and their values (claude
+	// --model opus mcp add, codex -c k=v mcp add): look for them among the
+	// words before the first "--"
 	var words []string
 	for _, w := range args {
+		if w == "--" {
+			break
+		}
 		if len(w) > 0 && w[0] == '-' {
 			continue
 		}
 		words = append(words, w)
-		if len(words) == 3 {
+		if len(words) == 6 {
 			break
 		}
 	}
-	for _, v := range agentRegisters {
-		if len(words) < len(v) {
-			continue
-		}
-		same := true
-		for k := range v {
-			same = same && words[k] == v[k]
-		}
-		if same {
-			return joinWords(v)
+	for s := 0; s < len(words); s++ {
+		for _, v := range agentRegisters {
+			if len(words)-s < len(v) {
+				continue
+			}
+			same := true
+			for k := range v {
+				same = same && words[s+k] == v[k]
+			}
+			if same {
+				return joinWords(v)
+			}
 		}
 	}
 	return ""

@@ -441,7 +441,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 	if k.Network && k.Shell || k.Listen && k.Shell {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: c.Name + " code connects a socket to a shell or process"})
 	}
-	if k.Network && k.Secrets && !codeTokenAtHome(c) { // codeownsecret.go
+	if k.Network && k.Secrets && (!codeTokenAtHome(c) || a.endpointMoved(c)) { // codeownsecret.go, builturls.go
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " code reads credential files and opens connections"})
 	}
 	if k.Network && k.Dynamic {

@@ -53,16 +53,16 @@ func codeLogsInHome(c *shell.Command) bool {
 // a URL's host is not closed inside its literal: text joined to it
 // ('https://api.github.com' + suffix, f"https://{host}/x") may move it.
 func codeURLs(code string) (urls []string, ok bool) {
+	if urlBuilt(code) { // builturls.go
+		return nil, false
+	}
 	for at := 0; ; {
 		k := NextURL(code, at)
 		if k < 0 {
 			break
 		}
 		rest := code[k:]
-		body := rest[len("http://"):]
-		if strings.HasPrefix(rest, "https://") {
-			body = rest[len("https://"):]
-		}
+		body := rest[URLSchemeLen(rest):]
 		end := strings.IndexAny(body, "'\"` \n\t)")
 		if end < 0 {
 			end = len(body)
@@ -82,7 +82,7 @@ func codeURLs(code string) (urls []string, ok bool) {
 		if !closed && hostMayMove(body[end:]) {
 			return nil, false
 		}
-		urls = append(urls, rest[:len(rest)-len(body)]+host)
+		urls = append(urls, strings.ToLower(rest[:len(rest)-len(body)])+host)
 		at = k + len(rest) - len(body) + end
 	}
 	return urls, true

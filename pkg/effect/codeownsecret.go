@@ -95,7 +95,7 @@ func codeSecretsAtHome(c *shell.Command) bool {
 // (codeLogsInHome), not here.
 func codeSecretHome(code, home string) bool {
 	text := substrs.NewText(code)
-	if codeHTTPClientSet.In(&text) {
+	if codeHTTPClientSet.In(&text) || urlBuilt(code) {
 		return false
 	}
 	hosts, ok := codeURLs(code)
@@ -150,7 +150,7 @@ func endpointsLiteral(code string) bool {
 				continue // the name in another use (endpoint.list(), urlopen)
 			}
 			v := strings.TrimLeft(rest[1:], " \t")
-			if v == "" || strings.IndexByte("'\"`", v[0]) < 0 || !strings.HasPrefix(v[1:], "http://") && !strings.HasPrefix(v[1:], "https://") {
+			if v == "" || strings.IndexByte("'\"`", v[0]) < 0 || URLSchemeLen(v[1:]) == 0 {
 				return false
 			}
 		}
@@ -158,20 +158,32 @@ func endpointsLiteral(code string) bool {
 	return true
 }
 
-// NextURL returns the index of the first http:// or https:// URL that
-// starts at or after at in code, or -1: the one search the code readers
-// walk a text's URLs with.
+// NextURL returns the index of the first http:// or https:// URL, its
+// scheme in any case (HTTPS://, Http://), that starts at or after at in
+// code, or -1: the one search the code readers walk a text's URLs with.
 func NextURL(code string, at int) int {
 	for at < len(code) {
-		k := strings.Index(code[at:], "http")
+		k := indexFold(code[at:], "http")
 		if k < 0 {
 			return -1
 		}
 		k += at
-		if rest := code[k:]; strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") {
+		if URLSchemeLen(code[k:]) > 0 {
 			return k
 		}
 		at = k + 4
 	}
 	return -1
+}
+
+// URLSchemeLen returns the length of the http:// or https:// that starts
+// s, in any case, or 0.
+func URLSchemeLen(s string) int {
+	switch {
+	case len(s) >= 8 && strings.EqualFold(s[:8], "https://"):
+		return 8
+	case len(s) >= 7 && strings.EqualFold(s[:7], "http://"):
+		return 7
+	}
+	return 0
 }

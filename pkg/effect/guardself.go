@@ -1,7 +1,9 @@
 package effect
 
 import (
+	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -71,16 +73,133 @@ func (a *analysis) guardSelf(i int, c *shell.Command) {
 		}
 		return
 	}
-	if agentCLIs.Get(c.Name) {
-		if why := hooksSkipped(c.Args); why != "" {
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: c.Name + ": " + why})
+	if name, args, assigns := agentCLIOf(c); name != "" {
+		if why := hooksSkipped(args); why != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + why})
+		} else if v := homeMoved(append(assigns[:len(assigns):len(assigns)], a.lineHome()...)); v != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + v + " moved, so the user's settings that hold Rampart's hook are not read"})
 		}
 	}
+	if code, ok, _ := shell.InterpreterCode(c); ok {
+		if why := codePreloadDropped(code); why != "" {
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: c.Name + " code " + why + ": the preload library that judges every program started is gone for what it runs"})
+		}
+	}
+}
+
+// agentPackages are the packages that hold agent CLIs, run through npx,
+// bunx, pnpm dlx or node: the CLI they are.
+var agentPackages = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"@anthropic-ai/claude-code": "claude", "@openai/codex": "codex", "@google/gemini-cli": "gemini",
+		"@qwen-code/qwen-code": "qwen", "@github/copilot": "copilot", "@sourcegraph/amp": "amp", "opencode-ai": "opencode"}
+}}
+
+// agentCLIOf returns the agent CLI command c runs, with its arguments and
+// the assignments it runs with: the CLI by its name, through env, through
+// a package runner (npx @anthropic-ai/claude-code …) or node running the
+// package's script; "" when c runs none.
+func agentCLIOf(c *shell.Command) (name string, args, assigns []string) {
+	name, args, assigns = c.Name, c.Args, c.Assigns
+	if name == "env" {
+		k := 0
+		for k < len(args) && (strings.HasPrefix(args[k], "-") || strings.Contains(args[k], "=")) {
+			if strings.Contains(args[k], "=") && !strings.HasPrefix(args[k], "-") {
+				assigns = append(assigns[:len(assigns):len(assigns)], args[k])
+			}
+			k++
+		}
+		if k >= len(args) {
+			return "", nil, nil
+		}
+		name, args = path.Base(args[k]), args[k+1:]
+	}
+	if agentCLIs.Get(name) || registerCLIs.Get(name) {
+		return name, args, assigns
+	}
+	switch name {
+	case "npx", "bunx", "pnpx", "pnpm", "yarn", "node", "bun":
+		for k, w := range args {
+			if strings.HasPrefix(w, "-") || w == "dlx" || w == "exec" {
+				continue
+			}
+			pkg := w
+			if at := strings.LastIndexByte(pkg, '@'); at > 0 {
+				pkg = pkg[:at] // @openai/codex@latest
+			}
+			if cli, ok := agentPackages.Lookup(pkg); ok {
+				return cli, args[k+1:], assigns
+			}
+			if i := strings.Index(w, "node_modules/"); i >= 0 {
+				rest := w[i+len("node_modules/"):]
+				for p, cli := range agentPackages.All() {
+					if strings.HasPrefix(rest, p+"/") {
+						return cli, args[k+1:], assigns
+					}
+				}
+			}
+			return "", nil, nil
+		}
+	}
+	return "", nil, nil
+}
+
+// lineHome returns the line's earlier assignments of HOME and
+// XDG_CONFIG_HOME (export HOME=/tmp/h; claude …).
+func (a *analysis) lineHome() []string {
+	var out []string
+	for _, n := range []string{"HOME", "XDG_CONFIG_HOME"} {
+		if v, ok := a.lineEnv[n]; ok {
+			out = append(out, n+"="+v)
+		}
+	}
+	return out
+}
+
+// homeMoved returns the variable among an agent CLI's assignments that
+// moves where it reads the user's settings from (HOME, XDG_CONFIG_HOME),
+// or "".
+func homeMoved(assigns []string) string {
+	for _, w := range assigns {
+		n, v, _ := strings.Cut(w, "=")
+		if (n == "HOME" || n == "XDG_CONFIG_HOME") && v != "" && v != "$HOME" && v != "${HOME}" && v != "~" {
+			return n
+		}
+	}
+	return ""
+}
+
+// codePreloadDropped returns how interpreter code drops the preload for the
+// programs it starts: a preload variable removed from its environment
+// (os.environ.pop('LD_PRELOAD'), ENV.delete, delete $ENV{…}), or "". (A
+// program started with an environment made anew, as env -i starts one,
+// is hermetic build work the tables let through.)
+func codePreloadDropped(code string) string {
+	for _, v := range preloadVars {
+		k := strings.Index(code, v)
+		if k < 0 {
+			continue
+		}
+		around := code[max(0, k-24):min(len(code), k+len(v)+24)]
+		for _, rm := range []string{"pop(", "del ", "delete", "unsetenv", "Delete(", "remove(", "unset", "= ''", "=''", `= ""`, `=""`} {
+			if strings.Contains(around, rm) {
+				return "removes " + v
+			}
+		}
+	}
+	return ""
 }
 
 // guardCommand returns what a Rampart program's arguments do to the
 // guard, and whether they switch it off.
 func guardCommand(name string, args []string) (string, bool) {
+	for _, w := range args {
+		if w == "--" {
+			break
+		}
+		if w == "--help" || w == "-help" || w == "-h" {
+			return "", false // the verb's usage printed
+		}
+	}
 	verb, rest := "", args
 	for k := 0; k < len(args); k++ {
 		w := args[k]
@@ -110,7 +229,7 @@ func guardCommand(name string, args []string) (string, bool) {
 		return "a held call resolved by the agent", false
 	case "init":
 		for _, w := range rest {
-			if w == "--force" || w == "-force" || w == "-f" {
+			if w == "--force" || w == "-force" || w == "-f" || forceOn(w) {
 				// the user's own policy replaced by the embedded one:
 				// whatever they tightened is gone
 				return "the user's policy replaced by the default", true
@@ -141,6 +260,16 @@ func guardCommand(name string, args []string) (string, bool) {
 	return "", false
 }
 
+// forceOn reports --force=VALUE (or -force=VALUE) with a true value.
+func forceOn(w string) bool {
+	n, v, ok := strings.Cut(strings.TrimLeft(w, "-"), "=")
+	if !ok || n != "force" || !strings.HasPrefix(w, "-") {
+		return false
+	}
+	b, err := strconv.ParseBool(v)
+	return err == nil && b
+}
+
 // weakeningFlag returns how args[k] switches enforcement off: monitor
 // mode, fail-open, or the log-only profile.
 func weakeningFlag(w string, args []string, k int) string {
@@ -153,11 +282,11 @@ func weakeningFlag(w string, args []string, k int) string {
 	}
 	switch name {
 	case "mode":
-		if val == "monitor" {
+		if strings.EqualFold(val, "monitor") {
 			return "run in monitor mode"
 		}
 	case "profile":
-		if val == "yolo" {
+		if strings.EqualFold(val, "yolo") {
 			return "run with the log-only profile"
 		}
 	case "fail-open":
@@ -197,6 +326,12 @@ func hooksSkipped(args []string) string {
 		case "--setting-sources":
 			if !strings.Contains(val, "user") {
 				return "the user's settings, which hold Rampart's hook, skipped"
+			}
+		case "-c", "--config":
+			// codex -c features.codex_hooks=false: a setting given on the line
+			flat := strings.NewReplacer(" ", "", `"`, "", "'", "").Replace(val)
+			if strings.Contains(flat, "codex_hooks=false") || strings.Contains(flat, "enableHooks=false") || strings.HasPrefix(flat, "hooks={}") {
+				return "its hooks switched off by a setting given on the line (" + val + ")"
 			}
 		}
 	}

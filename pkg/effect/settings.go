@@ -130,6 +130,16 @@ func unsetNames(name string, args []string) []string {
 				out = append(out, w)
 			}
 		}
+	case "declare", "typeset", "local":
+		// declare +x NAME: no longer exported to what runs next
+		if !slices.Contains(args, "+x") {
+			return nil
+		}
+		for _, w := range args {
+			if !strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "+") && !strings.Contains(w, "=") {
+				out = append(out, w)
+			}
+		}
 	case "env":
 		for k := 0; k < len(args); k++ {
 			w := args[k]

@@ -20,9 +20,11 @@ import (
 // agentRuleDirs are the directories whose Markdown files an agent reads as
 // instructions or runs as commands.
 var agentRuleDirs = [...]string{
-	"/.cursor/rules/", "/.windsurf/", "/.clinerules/", "/.kiro/steering/", "/.roo/rules", "/.amazonq/rules/",
+	"/.cursor/rules/", "/.windsurf/", "/.clinerules/", "/.kiro/steering/", "/.roo/", "/.amazonq/rules/",
 	"/.junie/", "/.claude/commands/", "/.claude/agents/", "/.github/prompts/", "/.github/chatmodes/",
-	"/.github/instructions/", "/.continue/rules/", "/.augment/rules/", "/.trae/rules/", "/.qoder/rules/",
+	"/.github/instructions/", "/.continue/rules/", "/.augment/", "/.trae/rules/", "/.qoder/rules/",
+	"/.codex/prompts/", "/.cursor/commands/", "/.opencode/command/", "/.opencode/agent/", "/.github/agents/",
+	"/.kilocode/rules/", "/.aiassistant/rules/", "/.claude/output-styles/",
 }
 
 // agentInstructions reports a file of instructions or commands an AI coding
@@ -34,11 +36,12 @@ func agentInstructions(p, base, dir string) bool {
 	switch lower {
 	case "claude.md", "claude.local.md", "agents.md", "agent.md", "gemini.md", ".cursorrules", ".windsurfrules", ".clinerules",
 		"copilot-instructions.md", "conventions.md", "agents.override.md", ".goosehints",
+		".rules",   // Zed's project rules
 		"skill.md": // a Claude Code skill: its !`command` spans run when it is invoked
 		return true
 	}
 	if strings.HasSuffix(lower, ".mdc") || strings.HasSuffix(lower, ".instructions.md") || strings.HasSuffix(lower, ".prompt.md") ||
-		strings.HasSuffix(lower, ".chatmode.md") {
+		strings.HasSuffix(lower, ".chatmode.md") || strings.HasSuffix(lower, ".agent.md") {
 		return true
 	}
 	if !strings.HasSuffix(lower, ".md") {
@@ -64,7 +67,8 @@ func fenceLangPrefix(info string) (string, bool) {
 		lang = ""
 	}
 	switch lang {
-	case "", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal", "fish", "ksh":
+	case "", "sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession", "terminal", "fish", "ksh",
+		"shell-script", "shellscript", "sh-session", "bash-session", "zsh-session":
 		return "", true
 	case "powershell", "pwsh", "ps1", "ps", "posh":
 		return "pwsh -Command ", true

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -173,6 +174,11 @@ func readAgentSettings(f *agentFile, content, home string) agentReading {
 			return r
 		}
 		r.parsed = true
+		if f.format == 'j' && strictJSON[f.what] && !json.Valid([]byte(content)) {
+			// comments or trailing commas: the agent's strict parser
+			// drops the whole file, the hooks in it too
+			r.off = append(r.off, f.what+" written so "+f.what+"' parser rejects it (comments or trailing commas), its hooks lost")
+		}
 		r.walk(v, "", "", home)
 		if f.guard != nil {
 			r.hookKept = guardKept(v, f.guard)
@@ -187,13 +193,16 @@ func readAgentSettings(f *agentFile, content, home string) agentReading {
 	if !r.hookKept {
 		r.off = append(r.off, "Rampart's hook removed from "+f.what)
 	}
-	if projectHookFiles[f.what] && !rampartHook(content) {
+	if projectHookFiles[f.what] && !namesRampartHook(content) {
 		// rampart-hook setup --scope project or local may have put the
 		// hook here: settings without it may take it away
 		r.down = append(r.down, "Rampart's hook, if it was set up in "+f.what+", left out")
 	}
 	return r
 }
+
+// strictJSON are the kinds of agent file read with a strict JSON parser.
+var strictJSON = map[string]bool{"Claude Code's user settings": true, "Claude Code's settings": true}
 
 // projectHookFiles are the kinds of agent file that rampart-hook setup
 // --scope project (or local) writes Rampart's hook into.
@@ -202,9 +211,88 @@ var projectHookFiles = map[string]bool{
 	"Cline's hooks": true,
 }
 
+// namesRampartHook reports text that names Rampart's hook.
+func namesRampartHook(s string) bool {
+	return strings.Contains(s, "rampart-hook") || strings.Contains(s, "rampart hook")
+}
+
 // rampartHook reports a hook command that runs Rampart's hook.
 func rampartHook(s string) bool {
-	return strings.Contains(s, "rampart-hook") || strings.Contains(s, "rampart hook")
+	ok, _ := runsRampartHook(s)
+	return ok
+}
+
+// runsRampartHook reports whether a hook command runs Rampart's hook as
+// its program: rampart-hook (or rampart hook) from a place that is not a
+// scratch directory, with options only, the variables before it not
+// steering Rampart. A command that only names it (echo rampart-hook,
+// true # rampart-hook, timeout 0.01 rampart-hook, rampart-hook version)
+// does not. weak says how a command that runs it throws its answer away:
+// the shell going on after it (rampart-hook || true, rampart-hook; exit
+// 0, its output sent to /dev/null); only || exit 2, which blocks when the
+// hook fails, may follow it.
+func runsRampartHook(cmd string) (ok bool, weak string) {
+	cmd = strings.TrimSpace(cmd)
+	if rest, found := strings.CutSuffix(cmd, "|| exit 2"); found {
+		cmd = strings.TrimSpace(rest)
+	}
+	f := strings.Fields(cmd)
+	k := 0
+	for ; k < len(f); k++ {
+		name, _, isAssign := strings.Cut(f[k], "=")
+		if !isAssign || strings.HasPrefix(f[k], "-") || strings.ContainsAny(name, `/\"'`) {
+			break
+		}
+		if steeringVar(name) {
+			weak = "Rampart's hook run with " + name + " set"
+		}
+	}
+	for k < len(f) && (f[k] == "exec" || f[k] == "command") {
+		k++ // exec rampart-hook: the script becomes the hook
+	}
+	if k >= len(f) {
+		return false, ""
+	}
+	prog := strings.Trim(f[k], `"'`)
+	base := path.Base(prog)
+	if strings.Contains(prog, "/") && scratchPath(prog) {
+		return false, "" // a program the agent chose
+	}
+	args := f[k+1:]
+	switch base {
+	case "rampart-hook", "rampart-hook-fast":
+	case "rampart":
+		if len(args) == 0 || strings.Trim(args[0], `"'`) != "hook" {
+			return false, ""
+		}
+		args = args[1:]
+	default:
+		return false, ""
+	}
+	for j := 0; j < len(args); j++ {
+		w := strings.Trim(args[j], `"'`)
+		switch {
+		case strings.ContainsAny(w, ";|&>`") || strings.Contains(w, "$("):
+			return true, "Rampart's hook's answer overridden by the shell after it: " + cmd
+		case strings.HasPrefix(w, "-"):
+			if !strings.Contains(w, "=") && j+1 < len(args) && !strings.HasPrefix(args[j+1], "-") && !strings.ContainsAny(args[j+1], ";|&>") {
+				j++ // the option's value
+			}
+		default:
+			return false, "" // a verb: rampart-hook version, rampart-hook setup
+		}
+	}
+	return true, weak
+}
+
+// scratchPath reports a program path in a scratch or relative place.
+func scratchPath(p string) bool {
+	for _, pre := range []string{"/tmp/", "/var/tmp/", "/dev/shm/", "./", "../"} {
+		if strings.HasPrefix(p, pre) {
+			return true
+		}
+	}
+	return !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "~") && !strings.HasPrefix(p, "$")
 }
 
 // hookWeakened returns how a command running Rampart's hook weakens it:
@@ -258,14 +346,14 @@ func guardKept(v any, events []string) bool {
 		list, _ := hooks[ev].([]any)
 		if list == nil {
 			for k, x := range hooks { // preToolUse and PreToolUse both name Copilot's event
-				if strings.EqualFold(k, ev) {
+				if ev != "" && ev[0] >= 'a' && ev[0] <= 'z' && strings.EqualFold(k, ev) {
 					list, _ = x.([]any)
 				}
 			}
 		}
 		found := false
 		for _, e := range list {
-			if !mentions(e, rampartHook) {
+			if !mentions(e, rampartHook) || !hookCommandRuns(e) {
 				continue
 			}
 			if m, ok := e.(map[string]any); ok {
@@ -280,6 +368,42 @@ func guardKept(v any, events []string) bool {
 		}
 	}
 	return true
+}
+
+// hookTimeout reads a hook's timeout, a number or a number's text.
+func hookTimeout(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case string:
+		t, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		return t, err == nil
+	}
+	return 0, false
+}
+
+// hookCommandRuns reports an event entry whose hook that runs Rampart's
+// is a command, not a prompt or an agent the model answers.
+func hookCommandRuns(e any) bool {
+	m, ok := e.(map[string]any)
+	if !ok {
+		return true
+	}
+	if t, ok := m["type"].(string); ok && t != "command" {
+		return false
+	}
+	inner, ok := m["hooks"].([]any)
+	if !ok {
+		return true
+	}
+	for _, h := range inner {
+		if hm, ok := h.(map[string]any); ok && mentions(hm, rampartHook) {
+			if t, ok := hm["type"].(string); !ok || t == "command" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mentions reports a string in v that f holds for.
@@ -381,7 +505,13 @@ func (r *agentReading) object(m map[string]any, k, home string) {
 	if !isCmd || strings.TrimSpace(cmd) == "" {
 		return
 	}
-	if rampartHook(cmd) {
+	if ok, weak := runsRampartHook(cmd); ok {
+		if weak != "" {
+			r.off = append(r.off, weak)
+		}
+		if t, ok := hookTimeout(m["timeout"]); ok && t < 1 {
+			r.off = append(r.off, "Rampart's hook given no time to answer (timeout "+strconv.FormatFloat(t, 'g', -1, 64)+")")
+		}
 		if w := hookWeakened(cmd, home); w != "" {
 			r.off = append(r.off, w)
 		}

@@ -26,7 +26,36 @@ import (
 const maxCodeRequests = 8
 
 // codeMethods are the HTTP methods a request call may name, lower-cased.
-var codeMethods = map[string]string{"post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
+var codeMethods = map[string]string{"post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "del": "DELETE"}
+
+// methodSpellings are the ways languages name a method other than a
+// quoted literal: Go's and .NET's constants, Rust's Method::DELETE, Java's
+// builder, Ruby's request classes, .NET's and others' *Async calls.
+var methodSpellings = []struct{ spelled, method string }{
+	{"MethodDelete", "DELETE"}, {"MethodPatch", "PATCH"}, {"MethodPut", "PUT"}, {"MethodPost", "POST"},
+	{"Method::DELETE", "DELETE"}, {"Method::PATCH", "PATCH"}, {"Method::PUT", "PUT"}, {"Method::POST", "POST"},
+	{"HttpMethod.Delete", "DELETE"}, {"HttpMethod.Patch", "PATCH"}, {"HttpMethod.Put", "PUT"}, {"HttpMethod.Post", "POST"},
+	{".DELETE()", "DELETE"}, {".PUT(", "PUT"}, {".POST(", "POST"},
+	{"::Delete.new", "DELETE"}, {"::Patch.new", "PATCH"}, {"::Put.new", "PUT"}, {"::Post.new", "POST"},
+	{"DeleteAsync(", "DELETE"}, {"PatchAsync(", "PATCH"}, {"PutAsync(", "PUT"}, {"PostAsync(", "POST"},
+	{`"DELETE"`, "DELETE"}, {`'DELETE'`, "DELETE"}, {`"PATCH"`, "PATCH"}, {`'PATCH'`, "PATCH"}, {`"PUT"`, "PUT"}, {`'PUT'`, "PUT"},
+}
+
+// nearbyMethod returns a method spelled near a request's URL (from
+// methodSpellings), when the call holding the URL names none: a method set
+// on the request in the next statement (r.httpMethod = "DELETE",
+// .DELETE().build(), Net::HTTP::Delete.new(u), CURLOPT_CUSTOMREQUEST,
+// "DELETE"), or "".
+func nearbyMethod(code string, from, to int) string {
+	w := code[max(0, from-200):min(len(code), to+300)]
+	best, at := "", len(w)
+	for _, m := range methodSpellings {
+		if k := strings.Index(w, m.spelled); k >= 0 && k < at {
+			best, at = m.method, k
+		}
+	}
+	return best
+}
 
 // noteCodeRequests notes the curl lines of the requests the inline code of
 // cmds sends with a method.
@@ -82,9 +111,16 @@ func codeRequests(code string) []codeRequest {
 			continue // the URL opens a string literal
 		}
 		u, end := joinedURL(code, k, q)
+		n := effect.URLSchemeLen(u)
+		u = strings.ToLower(u[:n]) + u[n:]
 		at = end
 		open := callOpen(code, k-1)
 		if open < 0 {
+			if m := nearbyMethod(code, k, end); m != "" && m != "POST" && !localURL(u) {
+				// a URL named outside a call (u = URI("…"); r =
+				// Net::HTTP::Delete.new(u)) with a method set beside it
+				out = append(out, codeRequest{method: m, url: u})
+			}
 			continue
 		}
 		method := calleeMethod(code, open, k-1)
@@ -92,6 +128,9 @@ func codeRequests(code string) []codeRequest {
 		args := code[end:closeAt]
 		if method == "" {
 			method = keyedMethod(args)
+		}
+		if method == "" {
+			method = nearbyMethod(code, open, closeAt)
 		}
 		if method == "" || method == "GET" || method == "HEAD" || method == "POST" && !knownServiceURL(u) {
 			// (a POST to a host of no known service is the app's own
@@ -101,6 +140,12 @@ func codeRequests(code string) []codeRequest {
 		out = append(out, codeRequest{method: method, url: u, body: literalBody(args)})
 	}
 	return out
+}
+
+// localURL reports a URL of this machine (the app's own dev server).
+func localURL(u string) bool {
+	p, ok := match.ParseURL(u)
+	return ok && (p.Host == "localhost" || strings.HasPrefix(p.Host, "127.") || p.Host == "::1" || p.Host == "[::1]" || p.Host == "0.0.0.0")
 }
 
 // knownServiceURL reports a URL whose host is a known service's
@@ -170,6 +215,15 @@ func callOpen(code string, k int) int {
 			depth++
 		case '[', '{':
 			if depth == 0 {
+				// axios.request({url: '…', method: 'DELETE'}): an
+				// object that is the call's first argument
+				p := j
+				for p > 0 && code[p-1] == ' ' {
+					p--
+				}
+				if code[j] == '{' && p > 0 && code[p-1] == '(' {
+					return p - 1
+				}
 				return -1
 			}
 			depth--
@@ -224,10 +278,11 @@ func calleeMethod(code string, open, quote int) string {
 	for j > 0 && (isWordByte(code[j-1])) {
 		j--
 	}
-	if m, ok := codeMethods[strings.ToLower(code[j:open])]; ok && j > 0 && code[j-1] == '.' {
-		return m
+	name := strings.TrimSuffix(strings.ToLower(code[j:open]), "async")
+	if m, ok := codeMethods[name]; ok && j > 0 && (code[j-1] == '.' || code[j-1] == '>' || code[j-1] == ':') {
+		return m // requests.delete(, $client->delete(, $ua->delete(, client.DeleteAsync(
 	}
-	before := code[open+1 : quote]
+	before := strings.ToUpper(code[open+1 : quote])
 	for _, m := range []string{"POST", "PUT", "PATCH", "DELETE"} {
 		for _, form := range []string{`"` + m + `"`, `'` + m + `'`, m + " =>", m + "=>"} {
 			if strings.Contains(before, form) {
@@ -249,7 +304,7 @@ func keyedMethod(args string) string {
 	if rest == "" || rest[0] != ':' && rest[0] != '=' {
 		return ""
 	}
-	rest = strings.TrimLeft(rest[1:], `'" `)
+	rest = strings.TrimLeft(rest[1:], `'" >`) // method: 'X', method='X', "method"=>"X"
 	e := 0
 	for e < len(rest) && (rest[e] >= 'a' && rest[e] <= 'z' || rest[e] >= 'A' && rest[e] <= 'Z') {
 		e++

@@ -17,10 +17,22 @@ func TestCodeRequests(t *testing.T) {
 		{`req, _ := http.NewRequest("PATCH", "http://localhost:8001/apis/apps/v1/namespaces/prod/deployments/api/scale", b)`, "PATCH http://localhost:8001/apis/apps/v1/namespaces/prod/deployments/api/scale"},
 		{`LWP::UserAgent->new->request(HTTP::Request->new(DELETE => "https://api.vercel.com/v9/projects/web"))`, "DELETE https://api.vercel.com/v9/projects/web"},
 		{`require('axios').delete('https://api.netlify.com/api/v1/sites/web')`, "DELETE https://api.netlify.com/api/v1/sites/web"},
+		// methods spelled by constants, other callees, object literals, in any case
+		{`req, _ := http.NewRequest(http.MethodDelete, "https://api.github.com/repos/a/b", nil)`, "DELETE https://api.github.com/repos/a/b"},
+		{`$c->delete("https://api.github.com/repos/a/b", [])`, "DELETE https://api.github.com/repos/a/b"},
+		{`await c.DeleteAsync("https://api.github.com/repos/a/b");`, "DELETE https://api.github.com/repos/a/b"},
+		{`require('superagent').del('https://api.github.com/repos/a/b')`, "DELETE https://api.github.com/repos/a/b"},
+		{`axios.request({url:'https://api.github.com/repos/a/b', method:'DELETE'})`, "DELETE https://api.github.com/repos/a/b"},
+		{`requests.request('delete', 'https://api.github.com/repos/a/b')`, "DELETE https://api.github.com/repos/a/b"},
+		{`HttpRequest.newBuilder(URI.create("https://api.github.com/repos/a/b")).DELETE().build()`, "DELETE https://api.github.com/repos/a/b"},
+		{`u=URI("https://api.github.com/repos/a/b"); r=Net::HTTP::Delete.new(u)`, "DELETE https://api.github.com/repos/a/b"},
+		{`file_get_contents("https://api.github.com/repos/a/b", false, stream_context_create(["http"=>["method"=>"DELETE"]]))`, "DELETE https://api.github.com/repos/a/b"},
+		{`requests.delete('HTTPS://api.github.com/repos/a/b')`, "DELETE https://api.github.com/repos/a/b"},
 		// reads, and a call that is not a request's
 		{`requests.get('https://api.github.com/repos/a/b/pulls')`, ""},
 		{`fetch('https://api.github.com/repos/a/b/issues')`, ""},
 		{`print('https://api.github.com/repos/a/b')`, ""},
+		{`const API='http://localhost:4000'; fetch(API+'/x',{method:'DELETE'})`, ""},
 	} {
 		rs := codeRequests(tc.code)
 		got := ""

@@ -32,10 +32,89 @@ var otherInputs = []string{"argv", "stdin", "input(", "readline", "ARGV", "promp
 	"socket", "Socket", "create_connection", "HTTPConnection", "HTTPSConnection", "net.connect", "tls.connect",
 	"dgram", "smtplib", "ftplib", "telnetlib", "paramiko", "dns.", "resolver", "WebSocket", "websocket"}
 
+// loginReadBacks are the ways code reads a login back out of the headers
+// it built (h['Authorization']), to use it as something else: a gist's
+// content, a comment's body.
+var loginReadBacks = []string{"['Authorization']", `["Authorization"]`, ".Authorization", "['authorization']", `["authorization"]`, ".authorization",
+	"get('Authorization')", `get("Authorization")`, "get('authorization')", `get("authorization")`}
+
 var (
-	envReadSet    = substrs.NewSet(envReads)
-	otherInputSet = substrs.NewSet(otherInputs)
+	envReadSet       = substrs.NewSet(envReads)
+	otherInputSet    = substrs.NewSet(otherInputs)
+	loginReadBackSet = substrs.NewSet(loginReadBacks)
 )
+
+// readsLoginBack reports code that reads a login back out of the headers
+// it built (a spelling of loginReadBacks not assigned to: h['Authorization']
+// used as a value, headers.get('Authorization')); r['Authorization'] =
+// 'Bearer ' + … sets the header and reads nothing back.
+func readsLoginBack(code string) bool {
+	for _, sp := range loginReadBacks {
+		for at := 0; ; {
+			j := strings.Index(code[at:], sp)
+			if j < 0 {
+				break
+			}
+			at += j + len(sp)
+			rest := strings.TrimLeft(code[at:], " \t")
+			if strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") {
+				continue // the header set
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// dataKeyed reports a secret read at code[at:] that is the value of a key
+// (a dict's or an object's, a keyword argument) named for data, not for a
+// login: {'content': 'token ' + os.environ['T']}, text='auth ' + …,
+// data=…. A login word inside the value's string ('token ', 'Bearer ')
+// does not make the key a login.
+func dataKeyed(code string, at int) bool {
+	for at > 0 && (isIdent(code[at-1]) || code[at-1] == '.') {
+		at-- // os.environ[, self.env.: from the reference's start
+	}
+	seg := code[max(0, at-80):at]
+	// a placeholder opened just before the read (f"token {…}", `${…}`,
+	// "#{…}") is inside the value's string: the key is before it
+	seg = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(seg, "{"), "$"), "#")
+	if c := strings.LastIndexAny(seg, ",(;\n{["); c >= 0 {
+		seg = seg[c+1:]
+	}
+	sep := -1
+	var q byte
+	for i := 0; i < len(seg); i++ { // the last separator outside a string
+		switch c := seg[i]; {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c == ':' || c == '=':
+			sep = i
+		}
+	}
+	if sep < 0 {
+		return false
+	}
+	k := strings.TrimRight(seg[:sep], " '\"`")
+	j := len(k)
+	for j > 0 && (isIdent(k[j-1]) || k[j-1] == '-') {
+		j--
+	}
+	key := strings.ToLower(k[j:])
+	if key == "" {
+		return false
+	}
+	for _, w := range loginWords {
+		if strings.Contains(key, w) {
+			return false
+		}
+	}
+	return !strings.Contains(key, "cookie") && !strings.Contains(key, "session")
+}
 
 // loginWindow is how far before a secret variable's read a login mark
 // may be written.
@@ -48,7 +127,7 @@ const loginWindow = 64
 // from. ok is false otherwise.
 func CodeSecretLogins(code string) (vars []string, ok bool) {
 	text := substrs.NewText(code)
-	if credentialFragmentSet.In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.In(&text) {
+	if credentialFragmentSet.In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.In(&text) || loginReadBackSet.In(&text) && readsLoginBack(code) {
 		return nil, false
 	}
 	if !envReadSet.In(&text) {
@@ -74,7 +153,7 @@ func CodeSecretLogins(code string) (vars []string, ok bool) {
 		start := max(prev, m[0]-loginWindow)
 		prev = m[1]
 		before := strings.ToLower(code[start:m[0]])
-		if !substrs.Any(before, loginMarks) {
+		if !substrs.Any(before, loginMarks) || dataKeyed(code, m[0]) {
 			return nil, false // a secret as data: a body, a message, a print
 		}
 		name := code[m[0]:m[1]]

@@ -42,6 +42,9 @@ func TestCodeSecretLogins(t *testing.T) {
 		{`get(os.environ['CF_ZONE'], headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']})`, nil, false},
 		{`u = os.environ['DEST']; get('https://api.cloudflare.com/x/', headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']})`, nil, false},
 		{`post('https://api.cloudflare.com/x/', headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']}, json={'z': os.environ['CF_ZONE']})`, nil, false},
+		// a header set by assignment is a login; read back out, it is data
+		{`r=Net::HTTP::Get.new(u); r['Authorization']='Bearer '+ENV['CF_API_TOKEN']`, []string{"CF_API_TOKEN"}, true},
+		{`h={'Authorization':'token '+os.environ['GITHUB_TOKEN']}; post(u, json={'body': h['Authorization']})`, nil, false},
 	} {
 		vars, ok := CodeSecretLogins(c.code)
 		if ok != c.ok || !slices.Equal(vars, c.vars) {
