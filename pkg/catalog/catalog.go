@@ -233,6 +233,9 @@
 // options from (tar's TAR_OPTIONS): set on the line, their words are
 // judged as the command's own options; "VAR=OPTION" says the variable's
 // whole value is that option's value (curl's http_proxy is --proxy).
+// "env-options-at=front" puts those words right after the program's name,
+// for a program that reads its own options only before its verb (git's
+// GIT_WORK_TREE and GIT_DIR are --work-tree and --git-dir).
 //
 // A Python module run as a program ("python3 -m MODULE ARGS") is judged
 // by the entry named MODULE when there is one (pip), else "python-MODULE"

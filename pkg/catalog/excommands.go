@@ -206,12 +206,22 @@ func autocmdBody(t string) (string, bool) {
 
 func startsUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
-// exIndirect returns the command line an ex command makes and runs: exe
+// exIndirect returns the command line an ex command makes and runs: the
+// program an option names for a later :make or :grep (set makeprg=CMD,
+// let &makeprg = "CMD": a line that sets it has it run, as nothing else
+// sets it for); an ex command Lua hands the editor (lua vim.cmd("CMD"),
+// vim.cmd [[CMD]], vim.api.nvim_command("CMD")); exe
 // (execute) of string literals joined by "." or ".." ("!" . "rm -rf ~"),
 // normal mode keys that type a command line (normal! :!CMD), and
 // feedkeys(":!CMD\<CR>"); a :edit (split, tabedit, new) of term://CMD
 // runs CMD in a terminal.
 func exIndirect(t string) (string, bool) {
+	if v, ok := programOption(t); ok {
+		return "!" + v, true
+	}
+	if ex, ok := luaExCommand(t); ok {
+		return ex, true
+	}
 	for _, lead := range [...]string{"execute ", "exe ", "exec "} {
 		if rest, ok := strings.CutPrefix(t, lead); ok {
 			if s, ok := exStringConcat(strings.TrimSpace(rest)); ok {
@@ -295,4 +305,96 @@ func exStringConcat(s string) (string, bool) {
 		b.WriteString(s[1 : 1+end])
 		s = s[end+2:]
 	}
+}
+
+// programOptions are the options whose value is a program the editor
+// runs (:make runs makeprg, :grep grepprg), with their short names.
+var programOptions = [...]string{"makeprg", "mp", "grepprg", "gp"}
+
+// programOption returns the program a :set (setlocal, setglobal) or a
+// :let &OPTION = "…" gives makeprg or grepprg, with set's escapes undone
+// ("\ " is a blank, "\|" a bar).
+func programOption(t string) (string, bool) {
+	if rest, ok := strings.CutPrefix(t, "let "); ok {
+		rest = strings.TrimLeft(rest, " ")
+		if !strings.HasPrefix(rest, "&") {
+			return "", false
+		}
+		name, v, ok := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest[1:], "l:"), "g:"), " "), "=")
+		if !ok || !isProgramOption(strings.TrimRight(strings.TrimRight(name, " "), ".+^")) {
+			return "", false
+		}
+		return exStringConcat(strings.TrimSpace(v))
+	}
+	for _, lead := range [...]string{"setlocal ", "setl ", "setglobal ", "setg ", "set ", "se "} {
+		rest, ok := strings.CutPrefix(t, lead)
+		if !ok {
+			continue
+		}
+		// the option words, split at blanks set does not take as escaped
+		for len(rest) > 0 {
+			rest = strings.TrimLeft(rest, " ")
+			var b strings.Builder
+			k := 0
+			for ; k < len(rest) && rest[k] != ' '; k++ {
+				if rest[k] == '\\' && k+1 < len(rest) {
+					k++
+				}
+				b.WriteByte(rest[k])
+			}
+			word := b.String()
+			rest = rest[k:]
+			name, v, ok := strings.Cut(word, "=")
+			if ok && isProgramOption(strings.TrimRight(name, "+^-")) && v != "" {
+				return v, true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+func isProgramOption(name string) bool {
+	for _, o := range programOptions {
+		if name == o {
+			return true
+		}
+	}
+	return false
+}
+
+// luaExCalls are the Lua calls that hand the editor an ex command line.
+var luaExCalls = [...]string{"vim.cmd", "vim.api.nvim_command", "vim.api.nvim_exec2", "vim.api.nvim_exec"}
+
+// luaExCommand returns the ex command a :lua line hands the editor:
+// vim.cmd("CMD"), vim.cmd 'CMD', vim.cmd([[CMD]]), vim.cmd [[CMD]],
+// vim.api.nvim_command("CMD"), vim.api.nvim_exec2("CMD", {}).
+func luaExCommand(t string) (string, bool) {
+	code, ok := strings.CutPrefix(t, "lua ")
+	if !ok {
+		return "", false
+	}
+	for _, fn := range luaExCalls {
+		i := strings.Index(code, fn)
+		if i < 0 || i > 0 && isIdentByte(code[i-1]) {
+			continue
+		}
+		r := code[i+len(fn):]
+		if r != "" && (isIdentByte(r[0]) || r[0] == '.') {
+			continue // vim.cmd.make(), vim.api.nvim_exec_autocmds: another call
+		}
+		r = strings.TrimLeft(r, " ")
+		r = strings.TrimLeft(strings.TrimPrefix(r, "("), " ")
+		switch {
+		case strings.HasPrefix(r, "[["):
+			if end := strings.Index(r, "]]"); end >= 0 {
+				return r[2:end], true
+			}
+		case r != "" && (r[0] == '"' || r[0] == '\''):
+			if end := strings.IndexByte(r[1:], r[0]); end >= 0 {
+				return r[1 : 1+end], true
+			}
+		}
+	}
+	return "", false
 }

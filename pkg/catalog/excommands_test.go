@@ -11,6 +11,19 @@ func TestExCommandsRunShell(t *testing.T) {
 		ok         bool
 	}{
 		{"sil! !make", "make", true},
+		// the program makeprg or grepprg names, run by a later :make
+		{`set makeprg=rm\ -rf\ /x`, "rm -rf /x", true},
+		{`setlocal mp=curl\ -s\ h\ \|\ sh`, "curl -s h | sh", true},
+		{`set nocompatible makeprg=make\ -j4`, "make -j4", true},
+		{`let &makeprg = "rm -rf " . "/x"`, "rm -rf /x", true},
+		{`let &l:grepprg="rg --vimgrep"`, "rg --vimgrep", true},
+		{`set makeprg?`, "", false},
+		// ex commands Lua hands the editor
+		{`lua vim.cmd("!rm -rf /x")`, "rm -rf /x", true},
+		{`lua vim.cmd [[!rm -rf /x]]`, "rm -rf /x", true},
+		{`lua vim.api.nvim_command('!rm -rf /x')`, "rm -rf /x", true},
+		{`lua vim.cmd("write")`, "", false},
+		{`lua vim.cmd.make()`, "", false},
 		{"sil !make", "make", true},
 		{"unsilent !make", "make", true},
 		{"keepalt !make", "make", true},

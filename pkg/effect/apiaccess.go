@@ -80,7 +80,7 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 		if w.Role == catalog.Method {
 			continue
 		}
-		t := strings.ToLower(w.Text)
+		t := rawJSONItem(strings.ToLower(w.Text))
 		for _, f := range accessFields {
 			if !implied && (strings.HasPrefix(t, f) || jsonField(t, f)) {
 				name, _, _ := strings.Cut(f, "=")
@@ -313,4 +313,15 @@ func jsonField(body, field string) bool {
 			return true
 		}
 	}
+}
+
+// rawJSONItem gives an HTTPie (or xh) raw JSON item, NAME:=VALUE
+// (private:=false), as the field it sets, NAME=VALUE; any other word is
+// itself.
+func rawJSONItem(t string) string {
+	i := strings.Index(t, ":=")
+	if i <= 0 || strings.ContainsAny(t[:i], "=:/ @") {
+		return t
+	}
+	return t[:i] + "=" + t[i+2:]
 }

@@ -55,6 +55,8 @@ var sdkBareVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"create": true, "cancel": true, "edit": true, "send": true, "publish": true, "refund": true,
 		"capture": true, "deploy": true, "promote": true, "rollback": true, "invalidate": true, "delete": true,
+		// a repository or a resource handed to another owner
+		"transfer": true,
 	}
 }}
 

@@ -48,13 +48,20 @@ var codeCloudSDKs = []string{
 	"Aws::", "Google::Cloud", "Azure::", "kubernetes", "@kubernetes/client-node", "digitalocean", "linode_api", "hcloud", "pulumi",
 	// the Hugging Face Hub's client: HfApi().delete_repo removes a model
 	"huggingface_hub", "@huggingface/hub",
+	// search clusters and hosted databases reached by their own clients:
+	// indices.delete(index=…) drops an index as DELETE /INDEX does,
+	// supabase's from('t').delete() deletes a table's rows
+	"opensearchpy", "@opensearch-project/opensearch", "from elasticsearch", "import elasticsearch", "@elastic/elasticsearch",
+	"from supabase", "import supabase", "@supabase/supabase-js",
 }
 
 // sdkDestroyCall matches a call of a destroying method, in the spellings
 // the SDKs use: bucket.delete(), delete_bucket(, terminate_instances(,
-// deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(.
+// deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(; a
+// long-running operation started and awaited (Azure's
+// resource_groups.begin_delete(, beginDeleteAndWait() is the same call.
 var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\.(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(delete|terminate|destroy|purge|drop)[A-Z]\w*\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
+	return regexp.MustCompile(`\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
 })
 
 // codeStores adds what an interpreter's inline code does to databases and

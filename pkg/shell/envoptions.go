@@ -14,7 +14,10 @@ import (
 // export TAR_OPTIONS=... first) is judged with the variable's words among
 // its arguments, so every option the catalogue knows keeps its meaning
 // whichever channel gives it. "VAR=OPTION" says the variable's whole value
-// is that one option's (curl's http_proxy=HOST is --proxy HOST).
+// is that one option's (curl's http_proxy=HOST is --proxy HOST). A program
+// whose options must come before its operands or subcommand (git's
+// GIT_WORK_TREE is --work-tree, which git reads only before its verb) has
+// "env-options-at=front": the words go right after the program's name.
 
 // wrapperAssigns puts the NAME=VALUE words env, sudo or doas give the
 // command they run (the first upto words) among the line's variables while
@@ -73,7 +76,8 @@ func envOptionsName(name string) bool {
 // program reads such a variable and the line sets it to a known value.
 // The variable's words (split as env -S splits, honouring quotes) go
 // before a "--" that ends the options, else at the end: the programs that
-// read such variables take options wherever they stand.
+// read such variables take options wherever they stand; or, for a program
+// marked env-options-at=front, right after its name.
 func (s *state) envOptionWords(kinds uint32, name string, words []string, dyn []bool) ([]string, []bool, bool) {
 	if len(words) == 0 || name == "" {
 		return nil, nil, false
@@ -118,7 +122,10 @@ func (s *state) envOptionWords(kinds uint32, name string, words []string, dyn []
 		return nil, nil, false
 	}
 	at := len(words)
-	for i := 1; i < len(words); i++ {
+	if e.Prop("env-options-at") == "front" {
+		at = 1
+	}
+	for i := 1; i < at; i++ {
 		if words[i] == "--" {
 			at = i
 			break

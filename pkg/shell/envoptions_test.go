@@ -21,6 +21,10 @@ func TestEnvOptions(t *testing.T) {
 		{`ZIPOPT='-TT "rm -rf /x #"' zip -T a.zip README.md`, "rm", "-rf /x"},
 		{"http_proxy=http://169.254.169.254 curl http://x.example.com/", "curl", "http://x.example.com/ --proxy http://169.254.169.254"},
 		{"export ALL_PROXY=10.0.0.1:80; curl -s http://x.example.com/", "curl", "-s http://x.example.com/ --proxy 10.0.0.1:80"},
+		// git reads its own options only before its verb: front
+		{"GIT_WORK_TREE=/x git add -A", "git", "--work-tree /x add -A"},
+		{"export GIT_DIR=/r.git; git push origin main", "git", "--git-dir /r.git push origin main"},
+		{"env GIT_WORK_TREE=/x GIT_DIR=/r.git git clean -fdx", "git", "--work-tree /x --git-dir /r.git clean -fdx"},
 	} {
 		found := false
 		for _, c := range Parse(tc.src).Commands {

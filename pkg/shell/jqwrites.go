@@ -15,12 +15,14 @@ import (
 // such a command writes is the document its assignments make, as JSON
 // for jq and YAML for yq, which the readers of run-later files read as a
 // Write's content; a --arg value an assignment uses ($s) is the literal
-// it names. A filter in a file (-f) or one with no literal assigned
+// it names, and so is a variable of the environment the line sets (jq's
+// env.X, $ENV.X and $ENV["X"], yq's strenv(X) and env(X)). A filter in a file (-f) or one with no literal assigned
 // writes nothing known.
 
 // jqEditText returns the files a jq or yq command edits in place and the
 // text its filter's assignments write, and whether it writes any.
-func jqEditText(name string, words []string) (inPlace []string, text string, ok bool) {
+// env gives the value of a variable the line sets, if known.
+func jqEditText(name string, words []string, env func(string) (string, bool)) (inPlace []string, text string, ok bool) {
 	switch name {
 	case "jq", "gojq", "jaq", "yq":
 	default:
@@ -72,7 +74,7 @@ func jqEditText(name string, words []string) (inPlace []string, text string, ok 
 	if !haveFilter {
 		return nil, "", false
 	}
-	doc := jqAssignments(filter, vars)
+	doc := jqAssignments(filter, vars, env)
 	jqSetpaths(doc, filter) // jqliterals.go
 	if whole, ok := jqWholeLiteral(strings.TrimSpace(filter)); ok && len(doc) == 0 {
 		doc = whole // jq -n '{…}': the document itself
@@ -104,7 +106,7 @@ func jqEditText(name string, words []string) (inPlace []string, text string, ok 
 
 // jqAssignments returns the document the filter's assignments of literals
 // make: each PATH = LITERAL (or +=, |=, //=) sets LITERAL at PATH.
-func jqAssignments(filter string, vars map[string]string) map[string]any {
+func jqAssignments(filter string, vars map[string]string, env func(string) (string, bool)) map[string]any {
 	doc := map[string]any{}
 	for i := 0; i < len(filter); i++ {
 		if filter[i] != '.' || i > 0 && (isJQWord(filter[i-1]) || filter[i-1] == ']' || filter[i-1] == '"') {
@@ -134,7 +136,9 @@ func jqAssignments(filter string, vars map[string]string) map[string]any {
 			}
 		}
 		var v any
-		if k < len(filter) && filter[k] == '$' {
+		if val, e, ok := jqEnvRef(filter, k, env); ok {
+			v, k = val, e
+		} else if k < len(filter) && filter[k] == '$' {
 			e := k + 1
 			for e < len(filter) && isJQWord(filter[e]) {
 				e++
@@ -313,4 +317,38 @@ func yamlPlain(s string) bool {
 		return false
 	}
 	return !strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`", rune(s[0]))
+}
+
+// jqEnvRefs are the spellings of a variable of the environment in jq's
+// and yq's filters, each with what closes it: env.X, $ENV.X, $ENV["X"],
+// strenv(X), env(X).
+var jqEnvRefs = [...]struct{ open, close string }{
+	{"env.", ""}, {"$ENV.", ""}, {`$ENV["`, `"]`}, {"strenv(", ")"}, {"env(", ")"},
+}
+
+// jqEnvRef reads a reference to an environment variable at filter[k] and
+// returns the value env gives it and the index after it.
+func jqEnvRef(filter string, k int, env func(string) (string, bool)) (string, int, bool) {
+	if env == nil || k >= len(filter) {
+		return "", k, false
+	}
+	for _, r := range jqEnvRefs {
+		if !strings.HasPrefix(filter[k:], r.open) {
+			continue
+		}
+		b := k + len(r.open)
+		e := b
+		for e < len(filter) && isJQWord(filter[e]) {
+			e++
+		}
+		if e == b || !strings.HasPrefix(filter[e:], r.close) {
+			return "", k, false
+		}
+		val, ok := env(filter[b:e])
+		if !ok {
+			return "", k, false
+		}
+		return val, e + len(r.close), true
+	}
+	return "", k, false
 }

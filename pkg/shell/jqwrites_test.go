@@ -33,7 +33,7 @@ func TestJQEditText(t *testing.T) {
 		if len(w) == 0 {
 			t.Fatalf("%s: no command", tc.line)
 		}
-		files, text, ok := jqEditText(w[0].Name, append([]string{w[0].Name}, w[0].Args...))
+		files, text, ok := jqEditText(w[0].Name, append([]string{w[0].Name}, w[0].Args...), nil)
 		if got := strings.Join(files, " "); got != tc.files || text != tc.text || ok != tc.ok {
 			t.Errorf("%s: files %q text %q %v, want %q %q %v", tc.line, got, text, ok, tc.files, tc.text, tc.ok)
 		}
@@ -52,5 +52,31 @@ func TestJQEditText(t *testing.T) {
 	}
 	if !found {
 		t.Error("npm run after jq | sponge put rm -rf /x into package.json: rm not found")
+	}
+}
+
+// TestJQEnvValues checks that a variable of the environment the line sets
+// is the literal a jq or yq filter assigns through env.X, $ENV.X,
+// $ENV["X"], strenv(X) or env(X), and that one the line does not show
+// assigns nothing known.
+func TestJQEnvValues(t *testing.T) {
+	for _, line := range []string{
+		`X='rm -rf /x' jq '.scripts.lint = env.X' package.json > p.json && mv p.json package.json && npm run lint`,
+		`export X='rm -rf /x'; jq '.scripts.lint = $ENV.X' package.json | sponge package.json && npm run lint`,
+		`X='rm -rf /x' jq '.scripts.lint = $ENV["X"]' package.json > p.json && mv p.json package.json && npm run lint`,
+		`X='rm -rf /x' yq -i '.scripts.lint = strenv(X)' package.json && npm run lint`,
+		`export X='rm -rf /x' && yq -i '.scripts.lint = env(X)' package.json && npm run lint`,
+	} {
+		found := false
+		for _, c := range Parse(line).Commands {
+			found = found || c.Name == "rm" && strings.Join(c.Args, " ") == "-rf /x"
+		}
+		if !found {
+			t.Errorf("%s: rm not found", line)
+		}
+	}
+	_, _, ok := jqEditText("jq", []string{"jq", ".scripts.lint = env.X", "package.json"}, func(string) (string, bool) { return "", false })
+	if ok {
+		t.Error("jq env.X of a variable the line does not show: a known text")
 	}
 }

@@ -749,7 +749,7 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 		}
 	}
 	// jq and yq: the document their filter's assignments write (jqwrites.go)
-	jfiles, jt, jok := jqEditText(name, inner)
+	jfiles, jt, jok := jqEditText(name, inner, s.knownValue)
 	for _, file := range jfiles {
 		s.recordFile(file, jt, true)
 		s.walkConfigFile(f, file) // settings.go

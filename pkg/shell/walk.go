@@ -858,6 +858,13 @@ func (s *state) walkNested(n syntax.Node, f frame) {
 	})
 }
 
+// knownValue gives a variable's value when the line set it to one it
+// shows (for readers of a command's own text: jq's env.X).
+func (s *state) knownValue(name string) (string, bool) {
+	v, ok := s.vars[name]
+	return v.val, ok && v.known
+}
+
 func (s *state) setVar(name, val string, known bool) {
 	if s.vars == nil {
 		s.vars = make(map[string]variable)
@@ -1513,7 +1520,7 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 			}
 		}
 	}
-	if inPlace, t, ok := jqEditText(name, inner); ok && inPlace == nil {
+	if inPlace, t, ok := jqEditText(name, inner, s.knownValue); ok && inPlace == nil {
 		// jq '.scripts.x = "…"' package.json | sponge package.json: the
 		// document its assignments make is what it prints (jqwrites.go)
 		pl.feeds = append(pl.feeds, feed{t, pl.stage})
