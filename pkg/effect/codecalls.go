@@ -3,7 +3,6 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
@@ -77,9 +76,9 @@ var sdkLocalMarks = []string{
 
 // sdkCall matches an operation called on a client: a method (.name( ) or
 // the JavaScript SDK's command object (new NameCommand( ).
-var sdkCall = sync.OnceValue(func() *regexp.Regexp {
+var sdkCall = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`([\w)\]]*)\.([a-z][A-Za-z0-9_]*)\s*\(|\bnew\s+([A-Z][A-Za-z0-9]*)Command\s*\(`)
-})
+}}
 
 // sdkChange returns the first changing operation that code holding a
 // cloud's or a service's client library calls, or "".
@@ -88,7 +87,7 @@ func sdkChange(code string) string {
 	if !codeCloudSDKSet.In(&text) && !codeServiceSDKSet.In(&text) || sdkLocalMarkSet.In(&text) {
 		return ""
 	}
-	for _, m := range sdkCall().FindAllStringSubmatchIndex(code, -1) {
+	for _, m := range sdkCall.Get().FindAllStringSubmatchIndex(code, -1) {
 		name, chain := "", false
 		if m[6] >= 0 {
 			name = code[m[6]:m[7]] // new UpdateServiceCommand(

@@ -3,9 +3,9 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -53,9 +53,9 @@ var codeCloudSDKs = []string{
 // sdkDestroyCall matches a call of a destroying method, in the spellings
 // the SDKs use: bucket.delete(), delete_bucket(, terminate_instances(,
 // deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(.
-var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
+var sdkDestroyCall = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`\.(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(delete|terminate|destroy|purge|drop)[A-Z]\w*\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
-})
+}}
 
 // codeStores adds what an interpreter's inline code does to databases and
 // clouds through their client libraries.
@@ -71,7 +71,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 	text := substrs.NewText(code) // one summary for the lists below
 	if codeDriverSet.In(&text) {
 		for _, lit := range codeLiterals(code) {
-			if embeddedStatement().MatchString(lit) {
+			if embeddedStatement.Get().MatchString(lit) {
 				a.add(Effect{Kind: SQL, Cmd: i, Target: lit})
 			}
 		}
@@ -89,7 +89,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		// QdrantClient({apiKey: process.env.QDRANT_API_KEY})
 		// .deleteCollection('docs')): its destroying call destroys what
 		// that service holds, as a listed cloud SDK's does.
-		if m := sdkDestroyCall().FindString(code); m != "" {
+		if m := sdkDestroyCall.Get().FindString(code); m != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}
 	}

@@ -28,7 +28,7 @@ func (ev *evaluation) judgeMaskedSecrets(p, content string) {
 		return
 	}
 	var names []string
-	for _, m := range ghaSecrets().FindAllStringSubmatch(content, -1) {
+	for _, m := range ghaSecrets.Get().FindAllStringSubmatch(content, -1) {
 		names = append(names, m[1])
 	}
 	if len(names) == 0 {

@@ -3,7 +3,8 @@ package engine
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A makefile's recipe reaches the shell with its variables expanded by
@@ -24,7 +25,7 @@ func makeDefs(content string) map[string]string {
 		if strings.HasPrefix(l, "\t") {
 			continue
 		}
-		m := makeDef().FindStringSubmatch(l)
+		m := makeDef.Get().FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}
@@ -63,7 +64,7 @@ func makeVars(l string, defs map[string]string) string {
 // makeExpand puts defs' values in for the references in s; env writes the
 // others as the shell's ${NAME}.
 func makeExpand(s string, defs map[string]string, env bool) string {
-	return makeVarRef().ReplaceAllStringFunc(s, func(r string) string {
+	return makeVarRef.Get().ReplaceAllStringFunc(s, func(r string) string {
 		name := r[2 : len(r)-1]
 		if v, ok := defs[name]; ok {
 			return strings.ReplaceAll(v, "$", "$$")
@@ -76,10 +77,10 @@ func makeExpand(s string, defs map[string]string, env bool) string {
 }
 
 var (
-	makeVarRef = sync.OnceValue(func() *regexp.Regexp {
+	makeVarRef = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\})`)
-	})
-	makeDef = sync.OnceValue(func() *regexp.Regexp {
+	}}
+	makeDef = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*(?:(?:override|export)\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(::?=|:::=|\?=|=)\s*(.*)$`)
-	})
+	}}
 )

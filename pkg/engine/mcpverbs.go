@@ -3,12 +3,10 @@ package engine
 import (
 	"fmt"
 	"strings"
-	"sync"
-
-	"rampart.dev/pkg/internal/table"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/verbs"
 )
 
@@ -39,15 +37,15 @@ type toolLexicon struct {
 	phrases map[string]string    // two words read as one verb: "tear down" → teardown
 }
 
-var lexicon = sync.OnceValue(func() *toolLexicon { return loadToolVerbs(toolVerbsText) })
+var lexicon = table.Once[*toolLexicon]{Build: func() *toolLexicon { return loadToolVerbs(toolVerbsText) }}
 
 var (
 	// toolVerbs are the words that can be a tool name's verb, read or change.
-	toolVerbs = table.Map[string, verbClass]{Build: func() map[string]verbClass { return lexicon().verbs }}
+	toolVerbs = table.Map[string, verbClass]{Build: func() map[string]verbClass { return lexicon.Get().verbs }}
 	// toolVerbKinds are the change verbs' classes beyond a plain change.
-	toolVerbKinds = table.Map[string, verbKind]{Build: func() map[string]verbKind { return lexicon().kinds }}
+	toolVerbKinds = table.Map[string, verbKind]{Build: func() map[string]verbKind { return lexicon.Get().kinds }}
 	// toolVerbPhrases read two words as one verb: "tear down" → teardown.
-	toolVerbPhrases = table.Map[string, string]{Build: func() map[string]string { return lexicon().phrases }}
+	toolVerbPhrases = table.Map[string, string]{Build: func() map[string]string { return lexicon.Get().phrases }}
 )
 
 // loadToolVerbs reads the lexicon. A malformed line is a programming

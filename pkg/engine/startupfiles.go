@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
@@ -60,13 +59,13 @@ var rcUnsafeText = []string{"$(", "`", "<(", ">(", ";", "&", "|", ">", "<", "\\"
 // rcRiskyVars are variables that change, every time later, what loads or
 // runs, where traffic goes, where a password or key is asked for, or what
 // history keeps: prefixes end in "*".
-var rcRiskyVars = sync.OnceValue(func() []string {
+var rcRiskyVars = table.Once[[]string]{Build: func() []string {
 	return strings.Fields(`LD_* DYLD_* BASH_ENV ENV PROMPT_COMMAND PS0 PS1 PS2 PS3 PS4 PROMPT PROMPT2 RPROMPT RPS1 ZDOTDIR FPATH
 		HIST* SAVEHIST *_PROXY *ASKPASS* SSH_AUTH_SOCK GIT_* *CA_BUNDLE* *CA_CERT* SSL_CERT_* NODE_EXTRA_CA_CERTS
 		*_OPTIONS *OPTS *OPT NODE_OPTIONS PYTHONSTARTUP PYTHONPATH PYTHONHOME PYTHONUSERBASE PERL5LIB PERLLIB RUBYLIB NODE_PATH CLASSPATH
 		LESSOPEN LESSCLOSE LESSKEY* IFS SHELL CDPATH TMOUT MAIL* *REGISTRY* *INDEX_URL* GOPROXY GOFLAGS GONOSUMDB GOSUMDB GOINSECURE
 		NODE_TLS_REJECT_UNAUTHORIZED PYTHONHTTPSVERIFY VIMINIT EXINIT GVIMINIT KUBECONFIG AWS_* DOCKER_HOST DOCKER_CONFIG`)
-})
+}}
 
 // rcProgramVars name a program run later: one the catalogue knows, named
 // by its name alone, is a setting.
@@ -76,7 +75,7 @@ var rcProgramVars = table.Map[string, bool]{Build: func() map[string]bool {
 
 // rcProgramFlag is a flag a program variable's value may give its
 // program: letters only, no value (--wait, -R, -FRX).
-var rcProgramFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`) })
+var rcProgramFlag = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`) }}
 
 // rcOptionCommands are the shell's own option commands.
 var rcOptionCommands = table.Map[string, bool]{Build: func() map[string]bool {
@@ -85,7 +84,7 @@ var rcOptionCommands = table.Map[string, bool]{Build: func() map[string]bool {
 
 // rcName is a variable's or an alias's name. Both expressions are
 // compiled on first use: a process that reads no start-up file needs neither.
-var rcName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`) })
+var rcName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`) }}
 
 // rcDeclarationsOnly reports whether a start-up file's text is
 // declarations only (see above).
@@ -184,7 +183,7 @@ func rcDeclaration(l string) bool {
 		return len(c.Args) > 0
 	case rcOptionCommands.Get(c.Name) && len(c.Assigns) == 0:
 		for _, a := range c.Args {
-			if !rcName().MatchString(strings.TrimLeft(a, "-+")) {
+			if !rcName.Get().MatchString(strings.TrimLeft(a, "-+")) {
 				return false
 			}
 		}
@@ -197,7 +196,7 @@ func rcDeclaration(l string) bool {
 // variable that is a setting.
 func rcVariable(kv string) bool {
 	name, value, _ := strings.Cut(kv, "=")
-	if !rcName().MatchString(name) || strings.ContainsAny(name, ".-") {
+	if !rcName.Get().MatchString(name) || strings.ContainsAny(name, ".-") {
 		return false
 	}
 	up := strings.ToUpper(name)
@@ -209,13 +208,13 @@ func rcVariable(kv string) bool {
 			return false
 		}
 		for _, a := range f[1:] {
-			if !rcProgramFlag().MatchString(a) {
+			if !rcProgramFlag.Get().MatchString(a) {
 				return false
 			}
 		}
 		return true
 	}
-	for _, pat := range rcRiskyVars() {
+	for _, pat := range rcRiskyVars.Get() {
 		if ok, _ := path.Match(pat, up); ok {
 			return false
 		}
@@ -254,7 +253,7 @@ func rcSearchPath(v string) bool {
 // does not take another program's name.
 func rcAlias(kv string) bool {
 	name, value, ok := strings.Cut(kv, "=")
-	if !ok || !rcName().MatchString(name) {
+	if !ok || !rcName.Get().MatchString(name) {
 		return false
 	}
 	f := strings.Fields(value)

@@ -3,9 +3,10 @@ package engine
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // go-task expands its Go templates in a task's commands before the shell
@@ -72,8 +73,8 @@ func taskfileExpandIn(l string, defs map[string]string, depth int) string {
 	if !strings.Contains(l, "{{") {
 		return l
 	}
-	return taskTemplate().ReplaceAllStringFunc(l, func(r string) string {
-		name := taskTemplate().FindStringSubmatch(r)[1]
+	return taskTemplate.Get().ReplaceAllStringFunc(l, func(r string) string {
+		name := taskTemplate.Get().FindStringSubmatch(r)[1]
 		if v, ok := defs[name]; ok && depth < 3 {
 			return taskfileExpandIn(v, defs, depth+1)
 		}
@@ -85,6 +86,6 @@ func taskfileExpandIn(l string, defs map[string]string, depth int) string {
 	})
 }
 
-var taskTemplate = sync.OnceValue(func() *regexp.Regexp {
+var taskTemplate = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}`)
-})
+}}

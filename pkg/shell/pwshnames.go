@@ -66,7 +66,7 @@ func pwshLine(src string) bool {
 	}
 	// One of its aliases (ri, gci, cat) with a path from a drive
 	// (C:\Users\dev), which sh would read as C:Usersdev, naming nothing.
-	if v := pwshVerbs()[lower]; v == nil || v.program == "echo" {
+	if v := pwshVerbs.Get()[lower]; v == nil || v.program == "echo" {
 		return false // echo prints its words either way
 	}
 	for _, w := range strings.Fields(src) {

@@ -135,7 +135,7 @@ var sshCodeKeys = [...]string{"pkcs11provider", "securitykeyprovider"}
 // package manager installs a directory there (running its build scripts).
 func (s *state) scratchCode(i int, name string, words []string) {
 	installs := name == "pip" || name == "pip3" || name == "uv" || name == "pipx"
-	if !installs && !codeFileKeys().mayHold(name) {
+	if !installs && !codeFileKeys.Get().mayHold(name) {
 		return // most commands: no map lookup
 	}
 	opts, ok := codeFileOptions.Lookup(name)

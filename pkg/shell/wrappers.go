@@ -519,7 +519,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 		s.runRecipes(recipeRunners.Get(name), words, f)
 		s.makeOptions(words, f)
 	default:
-		if recipeKeys().mayHold(name) {
+		if recipeKeys.Get().mayHold(name) {
 			if r, ok := recipeRunners.Lookup(name); ok && (name != "deno" || len(words) > 1 && words[1] == "task") {
 				s.runRecipes(r, words, f)
 			}
@@ -549,7 +549,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			s.wrapperString(name, sh, g)
 		}
-		if vimKeys().mayHold(name) && vimNames.Get(name) {
+		if vimKeys.Get().mayHold(name) && vimNames.Get(name) {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
 				if w.Role == catalog.Shell {
 					s.exCode(w.Text, s.viaFrame(f, name))
@@ -1807,7 +1807,7 @@ func readsStdinKinds(kinds uint32, name string, words []string) (string, bool) {
 // what it does kept on the command and the variables it reads its inputs;
 // otherwise as a file run (fetched, or written unseen).
 func (s *state) scriptFile(f frame, lang, op string) {
-	if text, ok := s.files[s.key(op)]; ok && codeMarkers()[lang].network != nil {
+	if text, ok := s.files[s.key(op)]; ok && codeMarkers.Get()[lang].network != nil {
 		i := len(s.out) - 1
 		s.ranFile(i, op)
 		s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))
