@@ -148,14 +148,10 @@ func (a *analysis) codeServiceChange(i int, c *shell.Command, code string) {
 
 // sdkRecordNouns are the objects of such an operation, in its name
 // (create_issue_comment) or as the object it is called on (issues.create).
-var sdkRecordNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("issue issues comment comments pull pulls pr prs review reviews note notes label labels reaction reactions discussion discussions ticket tickets card cards")
-}}
+var sdkRecordNouns = table.Map[string, bool]{Words: "issue issues comment comments pull pulls pr prs review reviews note notes label labels reaction reactions discussion discussions ticket tickets card cards"}
 
 // sdkRecordVerbs are the verbs that file or edit a record.
-var sdkRecordVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("create add edit update post submit request")
-}}
+var sdkRecordVerbs = table.Map[string, bool]{Words: "create add edit update post submit request"}
 
 // sdkRecordOp reports an operation (its name, and the name of the object it
 // is called on) that files or edits a work record.
@@ -187,9 +183,7 @@ func recvOf(code string, m []int) string {
 // developer's own place, as aws s3 cp dist/x s3://acme-dev-artifacts/ does.
 
 // sdkDeliveryVerbs are the leading verbs of such operations.
-var sdkDeliveryVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("upload send put publish")
-}}
+var sdkDeliveryVerbs = table.Map[string, bool]{Words: "upload send put publish"}
 
 // sdkDevDelivery reports a delivering operation of code that names only
 // places short of production.

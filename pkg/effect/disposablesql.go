@@ -26,9 +26,7 @@ import (
 // kinds whose object cannot be read makes the command no test database's.
 
 // sqlTextOptions are database clients' options whose value is SQL to run.
-var sqlTextOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-c --command -e --execute -q --query")
-}}
+var sqlTextOptions = table.Map[string, bool]{Words: "-c --command -e --execute -q --query"}
 
 // sqlDestroyed matches a statement that destroys or changes what it names:
 // the kind of statement, then the rest (its objects first). It is compiled

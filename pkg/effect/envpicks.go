@@ -306,9 +306,7 @@ func secretFragment(run string) bool {
 // envConsumers are stages that print nothing of what they read but a
 // count, a hash or a comparison's outcome (diff of two environments
 // saved: what differs between them).
-var envConsumers = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("wc sha1sum sha224sum sha256sum sha384sum sha512sum md5sum b2sum cksum sum shasum cmp diff comm true false")
-}}
+var envConsumers = table.Map[string, bool]{Words: "wc sha1sum sha224sum sha256sum sha384sum sha512sum md5sum b2sum cksum sum shasum cmp diff comm true false"}
 
 // consumesEnv reports a stage that prints none of the values it is given:
 // a count or hash, or a grep that counts, lists files or keeps quiet.

@@ -21,9 +21,7 @@ import (
 
 // endpointOptions are the options by which a cloud CLI is pointed at
 // another API endpoint than its service's.
-var endpointOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("--endpoint-url --endpoint --endpoint_url --s3-endpoint-url")
-}}
+var endpointOptions = table.Map[string, bool]{Words: "--endpoint-url --endpoint --endpoint_url --s3-endpoint-url"}
 
 // endpointVariables are the variables that do the same for every command
 // they are set for (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, ...).
@@ -33,9 +31,7 @@ func endpointVariable(name string) bool {
 
 // publishDestinations are the options that name where a publish goes: a
 // package registry, a repository's URL, an image's tag.
-var publishDestinations = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("--registry --repository-url --index-url --source -t --tag")
-}}
+var publishDestinations = table.Map[string, bool]{Words: "--registry --repository-url --index-url --source -t --tag"}
 
 // endpointHere reports whether a cloud CLI's command is pointed, by its
 // endpoint options or variables, only at this machine, on a line that
@@ -281,16 +277,12 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 // tools' single-dash -server (zkCli.sh -server localhost:2181), and a
 // cluster's address (couchbase-cli -c/--cluster localhost:8091,
 // --endpoint): only a value naming this machine makes a command aimed here.
-var serverHostOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-H --host --hostname --server -server --bootstrap-server --broker --brokers --address --addr -c --cluster --endpoint")
-}}
+var serverHostOptions = table.Map[string, bool]{Words: "-H --host --hostname --server -server --bootstrap-server --broker --brokers --address --addr -c --cluster --endpoint"}
 
 // emulatorCLIs are the wrappers LocalStack ships around the cloud tools
 // (awslocal, tflocal, cdklocal, samlocal, pulumilocal, azlocal): they point
 // the tool at the emulator on this machine, whatever its verbs delete.
-var emulatorCLIs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("awslocal tflocal cdklocal samlocal pulumilocal azlocal")
-}}
+var emulatorCLIs = table.Map[string, bool]{Words: "awslocal tflocal cdklocal samlocal pulumilocal azlocal"}
 
 // emulatorAimedHere reports an emulator's wrapper (command i) left
 // pointed at this machine, on a line that opens no port to another and

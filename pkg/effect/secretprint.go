@@ -146,9 +146,7 @@ func namesSecret(expr string) bool {
 // secretValueFields are the fields a secrets service's answer holds the
 // secret in (SSM's Parameters[].Value, Secrets Manager's SecretString,
 // a KMS decrypt's Plaintext).
-var secretValueFields = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("value values secretstring secretbinary plaintext secret_string secret_binary")
-}}
+var secretValueFields = table.Map[string, bool]{Words: "value values secretstring secretbinary plaintext secret_string secret_binary"}
 
 // bracketKey is a quoted key in brackets: ["tls.key"], ['password'].
 var bracketKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {

@@ -17,9 +17,7 @@ import (
 
 // maskEncoders are the programs that turn what they read into a form a
 // log's masking of the original does not match.
-var maskEncoders = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("base64 base32 basenc xxd od hexdump rev tr gzip openssl uuencode sed")
-}}
+var maskEncoders = table.Map[string, bool]{Words: "base64 base32 basenc xxd od hexdump rev tr gzip openssl uuencode sed"}
 
 // judgeMaskedSecrets judges the run lines of a GitHub workflow that print
 // a secret of the repository through an encoding.

@@ -402,13 +402,11 @@ var editorOptionName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 // (runtimepath, shell, makeprg, foldexpr, pythonthreedll), or that let
 // files run code (exrc, modelineexpr): a line giving one of them a value
 // is not data, whatever the value.
-var editorCodeOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet(`runtimepath rtp packpath pp exrc ex secure modelineexpr mle shell sh shellcmdflag shcf shellpipe sp shellredir srr
+var editorCodeOptions = table.Map[string, bool]{Words: `runtimepath rtp packpath pp exrc ex secure modelineexpr mle shell sh shellcmdflag shcf shellpipe sp shellredir srr
 		shellxquote sxq shellquote shq shelltemp stmp keywordprg kp makeprg mp grepprg gp equalprg ep formatprg fp cscopeprg csprg
 		formatexpr fex diffexpr dex patchexpr pex printexpr pexpr includeexpr inex foldexpr fde indentexpr inde charconvert ccv
 		balloonexpr bexpr tagfunc tfu completefunc cfu omnifunc ofu operatorfunc opfunc thesaurusfunc tsrfu quickfixtextfunc qftf
-		findfunc pythonthreedll pythondll pythonthreehome pythonhome luadll rubydll perldll tcldll mzschemedll mzschemegcdll`)
-}}
+		findfunc pythonthreedll pythondll pythonthreehome pythonhome luadll rubydll perldll tcldll mzschemedll mzschemegcdll`}
 
 // editorCodeOption reports an option of editorCodeOptions, or a program
 // neovim's providers run (python3_host_prog, node_host_prog).

@@ -69,18 +69,14 @@ var rcRiskyVars = table.Once[[]string]{Build: func() []string {
 
 // rcProgramVars name a program run later: one the catalogue knows, named
 // by its name alone, is a setting.
-var rcProgramVars = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("EDITOR VISUAL PAGER GIT_EDITOR GIT_PAGER MANPAGER BROWSER")
-}}
+var rcProgramVars = table.Map[string, bool]{Words: "EDITOR VISUAL PAGER GIT_EDITOR GIT_PAGER MANPAGER BROWSER"}
 
 // rcProgramFlag is a flag a program variable's value may give its
 // program: letters only, no value (--wait, -R, -FRX).
 var rcProgramFlag = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`) }}
 
 // rcOptionCommands are the shell's own option commands.
-var rcOptionCommands = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("set setopt unsetopt shopt")
-}}
+var rcOptionCommands = table.Map[string, bool]{Words: "set setopt unsetopt shopt"}
 
 // rcName is a variable's or an alias's name. Both expressions are
 // compiled on first use: a process that reads no start-up file needs neither.
@@ -277,15 +273,11 @@ func rcAlias(kv string) bool {
 
 // rcBuiltins are the shell's own commands and words, which an alias may
 // not take.
-var rcBuiltins = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("cd source . exec eval export alias unalias command builtin type which echo printf read test [ set unset trap exit return pushd popd kill wait jobs fg bg history umask ulimit hash if then else fi for while do done case esac function time")
-}}
+var rcBuiltins = table.Map[string, bool]{Words: "cd source . exec eval export alias unalias command builtin type which echo printf read test [ set unset trap exit return pushd popd kill wait jobs fg bg history umask ulimit hash if then else fi for while do done case esac function time"}
 
 // sshRunningKeys are ssh client keys whose value runs, loads or hands
 // over something.
-var sshRunningKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("proxycommand localcommand permitlocalcommand knownhostscommand pkcs11provider securitykeyprovider include forwardagent forwardx11 forwardx11trusted remotecommand match controlpersist remoteforward localforward dynamicforward sendenv setenv identityagent stricthostkeychecking userknownhostsfile globalknownhostsfile")
-}}
+var sshRunningKeys = table.Map[string, bool]{Words: "proxycommand localcommand permitlocalcommand knownhostscommand pkcs11provider securitykeyprovider include forwardagent forwardx11 forwardx11trusted remotecommand match controlpersist remoteforward localforward dynamicforward sendenv setenv identityagent stricthostkeychecking userknownhostsfile globalknownhostsfile"}
 
 // sshConfigInert reports ssh client settings that run nothing.
 func sshConfigInert(content string) bool {
@@ -306,9 +298,7 @@ func sshConfigInert(content string) bool {
 
 // shownWriters are the programs whose writes a line can show whole (the
 // text they write is in shell.Result.Files).
-var shownWriters = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("echo printf cat tee")
-}}
+var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee"}
 
 // shownText returns the text a command line writes to p when the line
 // shows all of it: every write of p on the line is by a program whose text

@@ -1704,10 +1704,8 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 // their input) in a language no scanner here reads: Tcl, the elvish,
 // xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
 // OCaml, and the JVM's script runners (Groovy, jrunscript, jshell).
-var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal")
-}}
+var otherInterpreters = table.Map[string, bool]{Words: "tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
+	"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal"}
 
 // RunsCode reports whether name is a shell or an interpreter: a program
 // whose arguments may be code it runs.
