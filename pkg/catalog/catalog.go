@@ -252,6 +252,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Role is what one word of a command is to its program.
@@ -579,6 +580,11 @@ type Catalog struct {
 	// held under mu.
 	searched int
 	heads    lineHeads
+	// headWords holds the words of the heads of the lines a lazy
+	// catalogue has read (addFor), appended one line after another: a
+	// line's words are a clipped slice of it, not an allocation of their
+	// own (git's 55 lines were 55 allocations). Held under mu.
+	headWords []string
 	// built is set for the embedded table when the index of its names
 	// built in (builtNames) was made from it.
 	built bool
@@ -1071,7 +1077,12 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 	if !ok || strings.Contains(props, "|") {
 		return fmt.Errorf("want 4 fields separated by |, have %d", strings.Count(line, "|")+1)
 	}
-	heads := strings.Fields(head)
+	var heads []string
+	if only != "" {
+		heads, c.headWords = appendFields(c.headWords, head)
+	} else {
+		heads = strings.Fields(head)
+	}
 	if len(heads) == 0 {
 		return fmt.Errorf("no program name")
 	}
@@ -1152,6 +1163,45 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		parent.Sub = true
 	}
 	return nil
+}
+
+// appendFields appends the fields of s, as strings.Fields splits them, to
+// buf, and returns them (a slice of buf with no room past them, so that
+// appending to it never writes into buf) and buf. When buf has no room,
+// the fields go to a new array, from which later fields are then cut;
+// slices returned before keep the array they were cut from.
+func appendFields(buf []string, s string) (fields, rest []string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf { // a space of another script: as strings.Fields reads it
+			f := strings.Fields(s)
+			start := len(buf)
+			buf = append(buf, f...)
+			return buf[start:len(buf):len(buf)], buf
+		}
+	}
+	if cap(buf)-len(buf) < 8 {
+		buf = make([]string, 0, max(64, 2*cap(buf)))
+	}
+	start := len(buf)
+	for i := 0; i < len(s); {
+		for i < len(s) && asciiSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !asciiSpace(s[j]) {
+			j++
+		}
+		if j > i {
+			buf = append(buf, s[i:j])
+		}
+		i = j
+	}
+	return buf[start:len(buf):len(buf)], buf
+}
+
+// asciiSpace reports the ASCII bytes strings.Fields splits at.
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r'
 }
 
 // Summary is what a program's lines, its own and its subcommands', may

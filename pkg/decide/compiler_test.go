@@ -61,7 +61,7 @@ func compilerRuns(t *testing.T, count string) int {
 // compiler fails closed, with the reason in the answer and in the audit
 // trail, while files whose snapshots exist still load.
 func TestExecCompiler(t *testing.T) {
-	if buildID() == "" {
+	if buildID.Get() == "" {
 		t.Skip("no Go build ID in this executable; the policy cache is off")
 	}
 	dir := t.TempDir()

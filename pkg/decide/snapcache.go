@@ -11,10 +11,10 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"unsafe"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/policy"
 )
 
@@ -46,7 +46,7 @@ func snapshotPolicy(path, dir string, c Compiler) (*policy.Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := buildID()
+	id := buildID.Get()
 	if dir == "" || id == "" {
 		return compileWith(c, path, b)
 	}
@@ -168,7 +168,7 @@ const buildIDBytes = 16 << 10
 
 // buildID is the running executable's Go build ID, "" when it cannot be
 // found.
-var buildID = sync.OnceValue(func() string {
+var buildID = table.Once[string]{Build: func() string {
 	exe := "/proc/self/exe"
 	if runtime.GOOS != "linux" {
 		var err error
@@ -184,7 +184,7 @@ var buildID = sync.OnceValue(func() string {
 	head := make([]byte, buildIDBytes)
 	n, _ := io.ReadFull(f, head)
 	return findBuildID(head[:n])
-})
+}}
 
 // findBuildID finds the Go build ID in the start of an executable: in an
 // ELF note named "Go" of type 4, or in the text form the linker writes

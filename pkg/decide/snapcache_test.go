@@ -24,11 +24,11 @@ func snapshots(t *testing.T, dir string) []string {
 }
 
 func TestBuildIDFound(t *testing.T) {
-	if buildID() == "" {
+	if buildID.Get() == "" {
 		t.Skip("no Go build ID in this executable; the policy cache is off")
 	}
-	if !validBuildID(buildID()) {
-		t.Errorf("build ID %q", buildID())
+	if !validBuildID(buildID.Get()) {
+		t.Errorf("build ID %q", buildID.Get())
 	}
 }
 
@@ -37,7 +37,7 @@ func TestBuildIDFound(t *testing.T) {
 // decides the same; an edited file is compiled again, never answered from
 // the old snapshot; a damaged snapshot is compiled again and replaced.
 func TestPolicyCache(t *testing.T) {
-	if buildID() == "" {
+	if buildID.Get() == "" {
 		t.Skip("no Go build ID in this executable; the policy cache is off")
 	}
 	dir := t.TempDir()
@@ -192,7 +192,7 @@ func BenchmarkOpenPolicyFile(b *testing.B) {
 // its snapshot (whose patterns are compiled lazily): it was never tried
 // from a snapshot.
 func TestPolicyCacheQuotedProgram(t *testing.T) {
-	if buildID() == "" {
+	if buildID.Get() == "" {
 		t.Skip("no Go build ID in this executable; the policy cache is off")
 	}
 	dir := t.TempDir()

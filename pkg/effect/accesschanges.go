@@ -46,9 +46,7 @@ var accessVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 
 // joinedAccessVerbs are the short verbs an account tool runs into its noun
 // (useradd, userdel, usermod, addmembers).
-var joinedAccessVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("add del mod rm set reset remove delete create update change")
-}}
+var joinedAccessVerbs = table.Map[string, bool]{Words: "add del mod rm set reset remove delete create update change"}
 
 // accessPart reads one part of a leading word for access: whether it names
 // what access is given to (noun), and whether it is a verb that changes

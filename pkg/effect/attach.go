@@ -96,6 +96,4 @@ func tracesNoData(e *catalog.Entry, cl *catalog.Classified) bool {
 
 // dataCalls are the system calls (and strace's classes) whose arguments
 // carry what a process reads and writes.
-var dataCalls = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("all desc read write readv writev pread64 pwrite64 preadv pwritev preadv2 pwritev2 recvfrom recvmsg recvmmsg sendto sendmsg sendmmsg process_vm_readv")
-}}
+var dataCalls = table.Map[string, bool]{Words: "all desc read write readv writev pread64 pwrite64 preadv pwritev preadv2 pwritev2 recvfrom recvmsg recvmmsg sendto sendmsg sendmmsg process_vm_readv"}

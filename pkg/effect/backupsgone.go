@@ -19,21 +19,15 @@ import (
 // REPO::ARCHIVE) or one object removed stays the destroy it is.
 
 // backupTools are the programs whose every repository holds backups.
-var backupTools = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("restic rustic borg borgmatic velero tarsnap kopia duplicity duplicati bupstash tmutil")
-}}
+var backupTools = table.Map[string, bool]{Words: "restic rustic borg borgmatic velero tarsnap kopia duplicity duplicati bupstash tmutil"}
 
 // machineBackupTools are the backup tools each of whose backups is a whole
 // machine's or volume's copy (Time Machine's backups and local
 // snapshots): any of them destroyed is a store of backups gone.
-var machineBackupTools = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("tmutil")
-}}
+var machineBackupTools = table.Map[string, bool]{Words: "tmutil"}
 
 // sweepFlags are options that take everything a destroy names.
-var sweepFlags = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-r -R --recursive --all --nuke -rf -fr --force --purge")
-}}
+var sweepFlags = table.Map[string, bool]{Words: "-r -R --recursive --all --nuke -rf -fr --force --purge"}
 
 // backupsDestroyed upgrades command i's destroy to "backups" when it takes
 // a backup store whole.

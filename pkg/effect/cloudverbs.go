@@ -431,9 +431,7 @@ func printsCredential(cl *catalog.Classified) bool {
 // authPrintVerbs are the verbs that, after an "auth" word of their own,
 // print what a login holds (crane auth get, tool auth print); auth list
 // and auth status name the accounts only.
-var authPrintVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("get print show export dump reveal fill")
-}}
+var authPrintVerbs = table.Map[string, bool]{Words: "get print show export dump reveal fill"}
 
 // printsPlainVariables reports a printenv among a command's words that is
 // given variables to print and none named for a secret (kubectl exec POD

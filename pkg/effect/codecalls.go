@@ -3,7 +3,6 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
@@ -79,9 +78,9 @@ var sdkLocalMarks = []string{
 
 // sdkCall matches an operation called on a client: a method (.name( ) or
 // the JavaScript SDK's command object (new NameCommand( ).
-var sdkCall = sync.OnceValue(func() *regexp.Regexp {
+var sdkCall = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`([\w)\]]*)\.([a-z][A-Za-z0-9_]*)\s*\(|\bnew\s+([A-Z][A-Za-z0-9]*)Command\s*\(`)
-})
+}}
 
 // sdkChange returns the first changing operation that code holding a
 // cloud's or a service's client library calls, or "".
@@ -90,7 +89,7 @@ func sdkChange(code string) string {
 	if !codeCloudSDKSet.In(&text) && !codeServiceSDKSet.In(&text) || sdkLocalMarkSet.In(&text) {
 		return ""
 	}
-	for _, m := range sdkCall().FindAllStringSubmatchIndex(code, -1) {
+	for _, m := range sdkCall.Get().FindAllStringSubmatchIndex(code, -1) {
 		name, chain := "", false
 		if m[6] >= 0 {
 			name = code[m[6]:m[7]] // new UpdateServiceCommand(
@@ -151,14 +150,10 @@ func (a *analysis) codeServiceChange(i int, c *shell.Command, code string) {
 
 // sdkRecordNouns are the objects of such an operation, in its name
 // (create_issue_comment) or as the object it is called on (issues.create).
-var sdkRecordNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("issue issues comment comments pull pulls pr prs review reviews note notes label labels reaction reactions discussion discussions ticket tickets card cards")
-}}
+var sdkRecordNouns = table.Map[string, bool]{Words: "issue issues comment comments pull pulls pr prs review reviews note notes label labels reaction reactions discussion discussions ticket tickets card cards"}
 
 // sdkRecordVerbs are the verbs that file or edit a record.
-var sdkRecordVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("create add edit update post submit request")
-}}
+var sdkRecordVerbs = table.Map[string, bool]{Words: "create add edit update post submit request"}
 
 // sdkRecordOp reports an operation (its name, and the name of the object it
 // is called on) that files or edits a work record.
@@ -190,9 +185,7 @@ func recvOf(code string, m []int) string {
 // developer's own place, as aws s3 cp dist/x s3://acme-dev-artifacts/ does.
 
 // sdkDeliveryVerbs are the leading verbs of such operations.
-var sdkDeliveryVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("upload send put publish")
-}}
+var sdkDeliveryVerbs = table.Map[string, bool]{Words: "upload send put publish"}
 
 // sdkDevDelivery reports a delivering operation of code that names only
 // places short of production.

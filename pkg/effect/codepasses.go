@@ -43,9 +43,7 @@ func codePassesValue(d *shell.Command) bool {
 }
 
 // shellNames are the shells, whose input is commands, not a document.
-var shellNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("sh bash zsh dash ksh mksh ash fish yash")
-}}
+var shellNames = table.Map[string, bool]{Words: "sh bash zsh dash ksh mksh ash fish yash"}
 
 // inlineCode returns the code an interpreter is given by -c, -e, -E, -r
 // or --eval, or "".

@@ -78,7 +78,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 	text := substrs.NewText(code) // one summary for the lists below
 	if codeDriverSet.In(&text) {
 		for _, lit := range codeLiterals(code) {
-			if embeddedStatement().MatchString(lit) {
+			if embeddedStatement.Get().MatchString(lit) {
 				a.add(Effect{Kind: SQL, Cmd: i, Target: lit})
 			}
 		}

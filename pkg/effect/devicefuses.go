@@ -17,9 +17,7 @@ import (
 
 // fuseMemories are the memories of a device that hold its fuses and lock
 // bits, as avrdude names them.
-var fuseMemories = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("fuse lfuse hfuse efuse fuse0 fuse1 fuse2 fuse3 fuse4 fuse5 fuse6 fuse7 fuse8 fuses lock lockbits lockbyte")
-}}
+var fuseMemories = table.Map[string, bool]{Words: "fuse lfuse hfuse efuse fuse0 fuse1 fuse2 fuse3 fuse4 fuse5 fuse6 fuse7 fuse8 fuses lock lockbits lockbyte"}
 
 // fusesWritten adds destroy:system for an avrdude that writes a fuse or
 // lock memory.

@@ -19,28 +19,22 @@ import (
 // (kind-dev) is localCluster's.
 
 // clusterCLIs are the programs whose namespace option is read here.
-var clusterCLIs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("kubectl k oc helm kubecolor")
-}}
+var clusterCLIs = table.Map[string, bool]{Words: "kubectl k oc helm kubecolor"}
 
 // devNamespaceParts say a namespace is for development; sharedNamespaceParts
 // that others rely on it.
 var (
-	devNamespaceParts    = table.Map[string, bool]{Build: func() map[string]bool { return fieldSet("dev development sandbox preview local scratch feature") }}
-	sharedNamespaceParts = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("staging stage stg qa uat demo prod production live shared main default system")
-	}}
+	devNamespaceParts    = table.Map[string, bool]{Words: "dev development sandbox preview local scratch feature"}
+	sharedNamespaceParts = table.Map[string, bool]{Words: "staging stage stg qa uat demo prod production live shared main default system"}
 )
 
 // beyondNamespace are the kinds a namespace option does not hold: those of
 // the whole cluster (a namespace itself, nodes, cluster roles, CRDs,
 // webhooks), and volumes, whose data outlives what uses them.
-var beyondNamespace = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet(`ns namespace namespaces no node nodes pv pvc persistentvolume persistentvolumes persistentvolumeclaim persistentvolumeclaims
+var beyondNamespace = table.Map[string, bool]{Words: `ns namespace namespaces no node nodes pv pvc persistentvolume persistentvolumes persistentvolumeclaim persistentvolumeclaims
 		clusterrole clusterroles clusterrolebinding clusterrolebindings crd crds customresourcedefinition customresourcedefinitions
 		sc storageclass storageclasses mutatingwebhookconfiguration mutatingwebhookconfigurations validatingwebhookconfiguration
-		validatingwebhookconfigurations priorityclass priorityclasses apiservice apiservices csr certificatesigningrequest`)
-}}
+		validatingwebhookconfigurations priorityclass priorityclasses apiservice apiservices csr certificatesigningrequest`}
 
 // DevNamespace reports whether command i of res, a cluster CLI's, is
 // pointed at a namespace named for development and at nothing that says
@@ -127,16 +121,12 @@ func devNamespaceName(ns string) bool {
 
 // nodeVerbs are a cluster CLI's verbs that act on a node, whatever
 // namespace is named (drain, cordon), or on the whole cluster (oc adm).
-var nodeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("drain cordon uncordon taint certificate adm")
-}}
+var nodeVerbs = table.Map[string, bool]{Words: "drain cordon uncordon taint certificate adm"}
 
 // actingOptions make a cluster CLI act as someone else (--as, helm's
 // --kube-as-group) or run a program of this machine's (helm's
 // --post-renderer): neither is a developer's change in their own namespace.
-var actingOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("--as --as-group --as-uid --kube-as-user --kube-as-group --post-renderer --post-renderer-args")
-}}
+var actingOptions = table.Map[string, bool]{Words: "--as --as-group --as-uid --kube-as-user --kube-as-group --post-renderer --post-renderer-args"}
 
 // beyondNamespaceKinds reports a word naming, among its kinds (pods,pvc;
 // persistentvolumeclaim.v1; ns/prod), one a namespace does not hold:

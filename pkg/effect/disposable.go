@@ -32,12 +32,8 @@ import (
 // nothing but a database's client: their own destroying verb (dropdb)
 // destroys a database and nothing else.
 var (
-	storeClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas dotnet npm pnpm yarn bun")
-	}}
-	dbClients = table.Map[string, bool]{Build: func() map[string]bool {
-		return fieldSet("psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb")
-	}}
+	storeClients = table.Map[string, bool]{Words: "psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas dotnet npm pnpm yarn bun"}
+	dbClients    = table.Map[string, bool]{Words: "psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb"}
 )
 
 // fieldSet is the set of a text's words (table.Words).
@@ -124,9 +120,7 @@ func remoteEngine(res *shell.Result) bool {
 
 // localEngineContexts are the contexts of a container engine on this
 // machine (Docker Desktop's, colima's, OrbStack's, Rancher Desktop's).
-var localEngineContexts = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("default desktop-linux desktop-windows colima orbstack rancher-desktop podman-machine-default")
-}}
+var localEngineContexts = table.Map[string, bool]{Words: "default desktop-linux desktop-windows colima orbstack rancher-desktop podman-machine-default"}
 
 // dbNameOptions are the options whose value names a database.
 var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {
@@ -151,9 +145,7 @@ var firstOperandDB = table.Map[string, bool]{Build: func() map[string]bool {
 
 // valueShort are the short options of those clients that take a value in
 // the next word, so that it is not read as an operand.
-var valueShort = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("-h -p -U -u -c -f -v -P -o -d -D -F -R -T -L")
-}}
+var valueShort = table.Map[string, bool]{Words: "-h -p -U -u -c -f -v -P -o -d -D -F -R -T -L"}
 
 // singleDashLong reports whether an option word is a long option spelled
 // with one dash (-database, -env, -host), as Go's flag package takes them:
@@ -194,9 +186,7 @@ func testName(w string) bool {
 // dbSuffixes are the words after a test part that name the database, its
 // file or a settings file's extension (data-source.test.js) rather than
 // what it holds.
-var dbSuffixes = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("db dbs database data sqlite sqlite3 db3 duckdb local tmp js ts mjs cjs json yml yaml toml ini env py rb exs cfg conf properties xml")
-}}
+var dbSuffixes = table.Map[string, bool]{Words: "db dbs database data sqlite sqlite3 db3 duckdb local tmp js ts mjs cjs json yml yaml toml ini env py rb exs cfg conf properties xml"}
 
 // devName reports whether a file's name says it is the development copy
 // (dev.db, development.sqlite3).
@@ -509,9 +499,7 @@ func carriedAssigns(res *shell.Result, i int) []string {
 // containerRunners run a command in a container, with the environment
 // their -e/--env options give it (docker compose run -e RAILS_ENV=test web
 // bin/rails db:reset).
-var containerRunners = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("docker podman nerdctl")
-}}
+var containerRunners = table.Map[string, bool]{Words: "docker podman nerdctl"}
 
 // containerEnvAssigns are the NAME=VALUE values of a container runner's
 // -e and --env options (-e NAME alone passes this shell's own, unseen).

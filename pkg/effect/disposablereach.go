@@ -91,9 +91,7 @@ func StatementDatabases(text, client string) (names []string, opaque bool) {
 
 // sqlVerbs are the statements whose DATABASE or SCHEMA (in MySQL, where a
 // schema is a database) names the one they act on.
-var sqlVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("DROP ALTER CREATE TRUNCATE")
-}}
+var sqlVerbs = table.Map[string, bool]{Words: "DROP ALTER CREATE TRUNCATE"}
 
 // sqlTokens splits statement text at blanks and semicolons.
 func sqlTokens(text string) []string {
@@ -164,9 +162,7 @@ func QualifiedDatabases(text string) []string {
 }
 
 // qualifyingClients are the clients whose qualified names name databases.
-var qualifyingClients = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("mysql mariadb clickhouse-client")
-}}
+var qualifyingClients = table.Map[string, bool]{Words: "mysql mariadb clickhouse-client"}
 
 // ServerVarHost reports whether an environment variable names a
 // database's server (PGHOST, MYSQL_HOST, REDISHOST) or a file or service
@@ -179,9 +175,7 @@ func ServerVarHost(name string) bool {
 
 // optionFiles are database clients' options that take the server from a
 // file or a named service.
-var optionFiles = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("--login-path --defaults-file --defaults-extra-file --defaults-group-suffix --service")
-}}
+var optionFiles = table.Map[string, bool]{Words: "--login-path --defaults-file --defaults-extra-file --defaults-group-suffix --service"}
 
 // forwards reports a command that opens a local port leading to another
 // machine (ssh -L, kubectl port-forward, a cloud's database proxy, socat)

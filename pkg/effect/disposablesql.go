@@ -3,7 +3,6 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
@@ -27,16 +26,14 @@ import (
 // kinds whose object cannot be read makes the command no test database's.
 
 // sqlTextOptions are database clients' options whose value is SQL to run.
-var sqlTextOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-c --command -e --execute -q --query")
-}}
+var sqlTextOptions = table.Map[string, bool]{Words: "-c --command -e --execute -q --query"}
 
 // sqlDestroyed matches a statement that destroys or changes what it names:
 // the kind of statement, then the rest (its objects first). It is compiled
 // on first use, as the package's other expressions are.
-var sqlDestroyed = sync.OnceValue(func() *regexp.Regexp {
+var sqlDestroyed = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?is)^\s*(DROP\s+(?:DATABASE|SCHEMA|TABLE|VIEW|KEYSPACE)|TRUNCATE(?:\s+TABLE)?|DELETE\s+FROM|UPDATE|ALTER\s+TABLE)\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(.*)$`)
-})
+}}
 
 // sqlObjects returns the names a command's SQL destroys: the databases it
 // drops (dbs), and the schemas and tables of the connected database it
@@ -83,7 +80,7 @@ func statementObjects(stmt string) (dbs, tables []string, ok bool) {
 	if len(f) == 0 {
 		return nil, nil, true
 	}
-	m := sqlDestroyed().FindStringSubmatch(stmt)
+	m := sqlDestroyed.Get().FindStringSubmatch(stmt)
 	if m == nil {
 		switch head := strings.ToUpper(f[0]); head {
 		case "DROP", "TRUNCATE", "DELETE", "UPDATE", "ALTER", "MERGE", "REPLACE", "COPY", "GRANT", "REVOKE":

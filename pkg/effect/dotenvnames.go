@@ -108,7 +108,7 @@ func namesOnlyStage(c *shell.Command) bool {
 		return cutNamesOnly(c.Args)
 	case "awk", "gawk", "mawk", "nawk":
 		p, equals, ok := awkProgram(c.Args)
-		return ok && equals && awkNamesOnly().MatchString(p)
+		return ok && equals && awkNamesOnly.Get().MatchString(p)
 	case "sed", "gsed":
 		return sedStripsValues(c.Args)
 	case "grep", "egrep", "fgrep":

@@ -14,15 +14,11 @@ import (
 // printed where the agent reads them.
 
 // editorVariables are the variables such tools read their editor from.
-var editorVariables = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("EDITOR VISUAL SOPS_EDITOR GIT_EDITOR KUBE_EDITOR")
-}}
+var editorVariables = table.Map[string, bool]{Words: "EDITOR VISUAL SOPS_EDITOR GIT_EDITOR KUBE_EDITOR"}
 
 // printingEditors are programs that, handed a file as an editor is,
 // print it.
-var printingEditors = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("cat bat batcat less more most head tail tac nl strings xxd od hexdump base64 tee")
-}}
+var printingEditors = table.Map[string, bool]{Words: "cat bat batcat less more most head tail tac nl strings xxd od hexdump base64 tee"}
 
 // editorPrints reports assignments that name a printing program as the
 // editor (EDITOR=cat, VISUAL="less -R").

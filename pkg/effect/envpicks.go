@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
@@ -136,7 +135,7 @@ func awkPicks(args []string) bool {
 	// awk -F= '{print $1}': the names; not $0, $2 or $NF, the values, nor
 	// a second print or a pattern after the action ({print $1; print},
 	// {print $1}1)
-	return equals && awkNamesOnly().MatchString(p)
+	return equals && awkNamesOnly.Get().MatchString(p)
 }
 
 // awkProgram returns an awk's program text, trimmed, and whether it splits
@@ -166,9 +165,9 @@ func awkProgram(args []string) (prog string, equals, ok bool) {
 // awkNamesOnly matches an awk program that prints each line's first
 // field and nothing else, of every line or of those a regular expression
 // or NF picks (/^[A-Z]/ {print $1}, !/^#/ {print $1}, NF {print $1}).
-var awkNamesOnly = sync.OnceValue(func() *regexp.Regexp {
+var awkNamesOnly = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:!?/(?:[^/\\]|\\.)*/\s*|NF\s*)?\{\s*print\s*\(?\s*\$1\s*\)?\s*;?\s*\}$`)
-})
+}}
 
 // delimited splits s at the first delimiter d not escaped by a backslash,
 // returning what comes before and after it.
@@ -307,9 +306,7 @@ func secretFragment(run string) bool {
 // envConsumers are stages that print nothing of what they read but a
 // count, a hash or a comparison's outcome (diff of two environments
 // saved: what differs between them).
-var envConsumers = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("wc sha1sum sha224sum sha256sum sha384sum sha512sum md5sum b2sum cksum sum shasum cmp diff comm true false")
-}}
+var envConsumers = table.Map[string, bool]{Words: "wc sha1sum sha224sum sha256sum sha384sum sha512sum md5sum b2sum cksum sum shasum cmp diff comm true false"}
 
 // consumesEnv reports a stage that prints none of the values it is given:
 // a count or hash, or a grep that counts, lists files or keeps quiet.

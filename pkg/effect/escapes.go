@@ -4,9 +4,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -176,16 +176,16 @@ var consolePrints = strings.NewReplacer("console.writeline(", "print(", "console
 // literalGetenv is a read of one environment variable named by a literal:
 // R's Sys.getenv("HOME"), Lisp's (getenv "HOME"), Elixir's
 // System.get_env("MIX_ENV"), julia's ENV["HOME"].
-var literalGetenv = sync.OnceValue(func() *regexp.Regexp {
+var literalGetenv = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:getenv|get_env)\s*\(?\s*["']([a-z0-9_]+)["']\s*\)|env\[\s*["']([a-z0-9_]+)["']\s*\]`)
-})
+}}
 
 // namedPlainGetenvs reports whether every read of the environment in
 // opaque code (lower-cased) names one variable by a literal, and none
 // names a secret, nor a file that holds one (GITHUB_TOKEN_FILE,
 // KUBECONFIG): printing R_LIBS_USER or HOME is computing, not acting.
 func namedPlainGetenvs(low string) bool {
-	m := literalGetenv().FindAllStringSubmatch(low, -1)
+	m := literalGetenv.Get().FindAllStringSubmatch(low, -1)
 	if len(m) != strings.Count(low, "getenv")+strings.Count(low, "get_env")+strings.Count(low, "env[") {
 		return false
 	}

@@ -207,11 +207,9 @@ func clientVerb(c *shell.Command) bool {
 // say it is the server's own (VITE_HOST, APP_HOST, SERVER_HOST,
 // NITRO_HOST), not the address of a service a program connects to
 // (REDIS_HOST, DATABASE_HOST, API_HOST).
-var serverPrefixes = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("server app web http https dev site frontend vite nitro nuxt next astro svelte remix " +
-		"uvicorn gunicorn hypercorn daphne streamlit gradio flask django rails puma quarkus jupyter " +
-		"storybook webpack angular ng expo metro hugo jekyll mkdocs")
-}}
+var serverPrefixes = table.Map[string, bool]{Words: "server app web http https dev site frontend vite nitro nuxt next astro svelte remix " +
+	"uvicorn gunicorn hypercorn daphne streamlit gradio flask django rails puma quarkus jupyter " +
+	"storybook webpack angular ng expo metro hugo jekyll mkdocs"}
 
 // namesService reports a listening variable whose name puts another
 // service's name before its address part (REDIS_HOST, PGHOST's kin

@@ -24,20 +24,14 @@ import (
 // destroys is judged as the command itself.
 
 // fleetRunners are the programs that run a command on many machines.
-var fleetRunners = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("bolt pssh parallel-ssh prsh pdsh clush salt salt-ssh ansible mussh fab knife mco dsh cssh pdcp")
-}}
+var fleetRunners = table.Map[string, bool]{Words: "bolt pssh parallel-ssh prsh pdsh clush salt salt-ssh ansible mussh fab knife mco dsh cssh pdcp"}
 
 // remoteShells are the programs that run a command on the host they log
 // in to.
-var remoteShells = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("ssh mosh autossh slogin")
-}}
+var remoteShells = table.Map[string, bool]{Words: "ssh mosh autossh slogin"}
 
 // fanOutRunners run the command after them once for each item of a list.
-var fanOutRunners = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("xargs parallel")
-}}
+var fanOutRunners = table.Map[string, bool]{Words: "xargs parallel"}
 
 // fansOut reports a command run again and again: in a loop, or behind
 // xargs or parallel.
@@ -74,15 +68,11 @@ func remoteShellLocal(c *shell.Command) bool {
 }
 
 // serviceVerbs are the verbs of a service manager that change what runs.
-var serviceVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("restart stop start reload try-restart reload-or-restart condrestart force-reload disable enable mask kill isolate")
-}}
+var serviceVerbs = table.Map[string, bool]{Words: "restart stop start reload try-restart reload-or-restart condrestart force-reload disable enable mask kill isolate"}
 
 // systemPackageVerbs are the verbs of a system package manager that change
 // what is installed.
-var systemPackageVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("install reinstall upgrade dist-upgrade full-upgrade remove purge autoremove erase update-minimal -S -Syu -R -Rns")
-}}
+var systemPackageVerbs = table.Map[string, bool]{Words: "install reinstall upgrade dist-upgrade full-upgrade remove purge autoremove erase update-minimal -S -Syu -R -Rns"}
 
 // fleetChanges adds destroy:shared-change for each command a fleet runner
 // runs that changes the state of the machines it runs on.

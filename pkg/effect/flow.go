@@ -4,12 +4,11 @@ import (
 	"net/netip"
 	"path"
 	"rampart.dev/pkg/catalog"
-	"rampart.dev/pkg/internal/table"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -433,7 +432,7 @@ func selectedSecretVar(c *shell.Command) string {
 		return ""
 	}
 	for _, a := range c.Args {
-		for _, m := range envPick().FindAllStringSubmatch(a, -1) {
+		for _, m := range envPick.Get().FindAllStringSubmatch(a, -1) {
 			if name := m[1] + m[2]; secretName(name) {
 				return name
 			}
@@ -443,9 +442,9 @@ func selectedSecretVar(c *shell.Command) string {
 }
 
 // envPick matches a jq or yq expression's read of one variable.
-var envPick = sync.OnceValue(func() *regexp.Regexp {
+var envPick = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:\benv|\$ENV)(?:\.|\[\s*"|\s*\(\s*)([A-Za-z_][A-Za-z0-9_]*)|strenv\(\s*([A-Za-z_][A-Za-z0-9_]*)`)
-})
+}}
 
 // environDump reports other ways of printing the environment: ps with the
 // e option, jq's env, systemctl show-environment.
@@ -1404,7 +1403,7 @@ func loopback(h string) bool {
 }
 
 // homeDomains are the services each credential tool's tokens are for.
-var homeDomains = sync.OnceValue(func() map[string][]string {
+var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]string {
 	return map[string][]string{
 		"gh": {"github.com", "githubusercontent.com", "ghcr.io"}, "glab": {"gitlab.com"},
 		"gcloud": {"googleapis.com", "google.com", "gcr.io", "pkg.dev"}, "aws": {"amazonaws.com"},
@@ -1424,7 +1423,7 @@ var homeDomains = sync.OnceValue(func() map[string][]string {
 		"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
 		"honeycomb": {"honeycomb.io"},
 	}
-})
+}}
 
 // allHome reports whether every host belongs to the service the tool's
 // tokens are for, and is not one of its customers' (customerhosts.go;
@@ -1433,7 +1432,7 @@ func allHome(hosts []string, tool string, data bool) bool {
 	if home, ok := selfHostedHome(hosts, tool); ok {
 		return home
 	}
-	doms := homeDomains()[tool]
+	doms := homeDomains.Get()[tool]
 	if len(doms) == 0 || len(hosts) == 0 {
 		return false
 	}

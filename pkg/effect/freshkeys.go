@@ -42,9 +42,7 @@ var keyOutputs = table.Map[string, map[string]string]{Build: func() map[string]m
 // sshKeygenModes are ssh-keygen's options that do something else than make
 // a new key in the -f file (print its public half, convert, change its
 // passphrase, sign): the file then is an existing key.
-var sshKeygenModes = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-y -e -i -p -c -l -B -F -H -R -D -k -Q -Y -s -L -A -K -m")
-}}
+var sshKeygenModes = table.Map[string, bool]{Words: "-y -e -i -p -c -l -B -F -H -R -D -k -Q -Y -s -L -A -K -m"}
 
 // generatedKeys finds the files key generators write on the line, with
 // the index of the command that writes each.

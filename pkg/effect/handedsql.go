@@ -3,7 +3,6 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
@@ -27,7 +26,7 @@ import (
 // REPLACE INTO), T-SQL's DELETE without FROM, CTEs however written (WITH
 // RECURSIVE t(id) AS MATERIALIZED (…)), and the objects of DROP and
 // ALTER beyond tables (types, domains, publications, warehouses, stages).
-var statementStart = sync.OnceValue(func() *regexp.Regexp {
+var statementStart = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	const (
 		modifiers = `(?:(?:ONLY|LOW_PRIORITY|HIGH_PRIORITY|DELAYED|QUICK|IGNORE|OR\s+[A-Z]+|TOP\s*\(\s*\d+\s*\)(?:\s+PERCENT)?)\s+)*`
 		name      = `[\w."\x60\[\]]+`
@@ -46,7 +45,7 @@ var statementStart = sync.OnceValue(func() *regexp.Regexp {
 		`CREATE\s+(?:OR\s+REPLACE\s+)?(?:TABLE|DATABASE|SCHEMA|USER|ROLE|INDEX|VIEW|FUNCTION|PROCEDURE|TRIGGER|EXTENSION)\s+(?:IF\s+NOT\s+EXISTS\s+)?[\w."\x60\[\]]+\s*(?:\(|;|$|(?:AS|ON|WITH|IDENTIFIED|FROM|LOGIN)\b)|` +
 		`COPY\s+` + name + `(?:\s*\([^)]*\))?\s+(?:FROM|TO)\s|` +
 		`ATTACH\s+(?:DATABASE\s+)?'|SELECT\s.*\sFROM\s|WITH\s+(?:RECURSIVE\s+)?\w+\s*(?:\([^)]*\)\s*)?AS\s*(?:(?:NOT\s+)?MATERIALIZED\s*)?\()`)
-})
+}}
 
 // statementLead holds the letters an SQL statement starts with, upper
 // and lower case: most words start with none of them, and are not
@@ -64,7 +63,7 @@ func sqlStatement(w string) bool {
 		if len(t) < 10 || strings.IndexByte(statementLead, t[0]) < 0 || !strings.ContainsAny(t, " \t\n") {
 			continue
 		}
-		if statementStart().MatchString(t) {
+		if statementStart.Get().MatchString(t) {
 			return true
 		}
 	}

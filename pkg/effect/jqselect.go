@@ -96,12 +96,10 @@ func jqReducer(t string) bool {
 // jqNamedFunctions are the jq functions and keywords that select,
 // compare or shape values by the fields a path names, and so print only
 // what the paths beside them name.
-var jqNamedFunctions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("select map has length keys keys_unsorted type not and or any all test startswith endswith contains " +
-		"sort sort_by unique unique_by group_by first last empty tostring tonumber ascii_downcase ascii_upcase " +
-		"if then else elif end true false null limit index join split ltrimstr rtrimstr min max reverse flatten " +
-		"length utf8bytelength env as reduce foreach")
-}}
+var jqNamedFunctions = table.Map[string, bool]{Words: "select map has length keys keys_unsorted type not and or any all test startswith endswith contains " +
+	"sort sort_by unique unique_by group_by first last empty tostring tonumber ascii_downcase ascii_upcase " +
+	"if then else elif end true false null limit index join split ltrimstr rtrimstr min max reverse flatten " +
+	"length utf8bytelength env as reduce foreach"}
 
 // jqOpaque reports a stage that calls a function that is not among
 // jqNamedFunctions (tostream, getpath, to_entries, del, paths, with_entries,

@@ -3,7 +3,8 @@ package effect
 import (
 	"net/netip"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Networks this machine hosts: the bridges its container engines and
@@ -18,7 +19,7 @@ import (
 // hostedNetworks are the default bridges of Docker (docker0 and the
 // pool compose and `docker network create` draw from), Podman,
 // VirtualBox's host-only adapter, libvirt and minikube's docker driver.
-var hostedNetworks = sync.OnceValue(func() []netip.Prefix {
+var hostedNetworks = table.Once[[]netip.Prefix]{Build: func() []netip.Prefix {
 	var out []netip.Prefix
 	for _, s := range []string{
 		"172.17.0.0/16", "172.18.0.0/16", "172.19.0.0/16", "172.20.0.0/16", "172.21.0.0/16",
@@ -29,7 +30,7 @@ var hostedNetworks = sync.OnceValue(func() []netip.Prefix {
 		out = append(out, netip.MustParsePrefix(s))
 	}
 	return out
-})
+}}
 
 // hostedNames are the names container engines give this machine as
 // their containers see it.
@@ -58,7 +59,7 @@ func hostedTarget(t string) bool {
 	if err != nil {
 		return false
 	}
-	for _, n := range hostedNetworks() {
+	for _, n := range hostedNetworks.Get() {
 		if p.Bits() >= n.Bits() && n.Contains(p.Addr()) {
 			return true
 		}

@@ -125,9 +125,7 @@ func (a *analysis) removesEveryContainer(i int, c *shell.Command) {
 // ownFilters are the filters of a container listing that pick the
 // caller's own containers (a label, a name, an image, a network) rather
 // than a state every container may be in (status, health, before).
-var ownFilters = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("label name ancestor id network volume publish expose")
-}}
+var ownFilters = table.Map[string, bool]{Words: "label name ancestor id network volume publish expose"}
 
 // ownContainers reports a container listing (docker ps -q) narrowed by a
 // filter to the caller's own containers.
@@ -166,9 +164,7 @@ func ownContainers(d *shell.Command) bool {
 
 // engineValueOptions are a container engine's own options that take a
 // value in the next word (docker -H HOST, --context NAME).
-var engineValueOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-H --host -c --context --config -l --log-level --tlscacert --tlscert --tlskey --url --connection --identity")
-}}
+var engineValueOptions = table.Map[string, bool]{Words: "-H --host -c --context --config -l --log-level --tlscacert --tlscert --tlskey --url --connection --identity"}
 
 // engineCommand is args from the engine's subcommand on: its own options
 // (docker -H ssh://prod, --context prod) and their values skipped.

@@ -3,7 +3,8 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Code loaded for one call from the project or the system
@@ -76,9 +77,9 @@ func hasDirPrefix(p string, dirs []string) bool {
 // Ruby feature name, namespaced: -MCarp::Always, -MList::Util=sum,max,
 // -rbundler/setup. A bare name is one of coreModules.
 // (compiled at first use: a hook's start-up compiles none)
-var moduleName = sync.OnceValue(func() *regexp.Regexp {
+var moduleName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z0-9_]+)*(/[A-Za-z0-9_.-]+)*(=[A-Za-z0-9_,:]*)?$`)
-})
+}}
 
 // coreModules are the pragmas and standard modules of Perl and Ruby that a
 // bare -M or -r name loads (a bare name nobody knows, -Mwipe, may be a
@@ -95,7 +96,7 @@ var coreModules = map[string]bool{
 // ordinaryModule reports whether a -M, -m or -r value names a module or a
 // feature, not code: namespaced, or one of the core ones.
 func ordinaryModule(arg string) bool {
-	if !moduleName().MatchString(arg) {
+	if !moduleName.Get().MatchString(arg) {
 		return false
 	}
 	name, _, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")

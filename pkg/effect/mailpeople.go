@@ -54,9 +54,7 @@ func addressedToPeople(addrs string) bool {
 // it reaches a whole organisation or a whole group of it (all-staff@,
 // allhands@, all-eng@, employees@, announce@), as the MCP reading of
 // recipients has them.
-var organisationListWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("all allhands allstaff staff employees everybody company announce announcements worldwide")
-}}
+var organisationListWords = table.Map[string, bool]{Words: "all allhands allstaff staff employees everybody company announce announcements worldwide"}
 
 // wholeOrganisation reports an address whose local part has a word naming
 // a whole organisation or group (organisationListWords).

@@ -36,7 +36,7 @@ func TestNameKindsAgree(t *testing.T) {
 		t.Fatalf("only %d catalogue names", len(names))
 	}
 	for _, k := range kinds {
-		for n := range k.table.Build() {
+		for n := range k.table.All() {
 			names = append(names, n)
 		}
 	}

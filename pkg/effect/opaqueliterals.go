@@ -3,9 +3,9 @@ package effect
 import (
 	"path"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -23,7 +23,7 @@ import (
 // os:getenv, Clojure's and the Lisps' getenv, Raku's %*ENV), read as the
 // literal "~" they name, so that "rm -rf " <> System.get_env("HOME") is
 // the command it joins to.
-var opaqueHomes = sync.OnceValue(func() *strings.Replacer {
+var opaqueHomes = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
 	var pairs []string
 	for _, e := range []string{`System.get_env("HOME")`, `System.user_home()`, `System.user_home!()`, `System.getenv("HOME")`,
 		`System.getProperty("user.home")`, `os:getenv("HOME")`, `(System/getenv "HOME")`, `(getenv "HOME")`,
@@ -31,7 +31,7 @@ var opaqueHomes = sync.OnceValue(func() *strings.Replacer {
 		pairs = append(pairs, e, `"~"`)
 	}
 	return strings.NewReplacer(pairs...)
-})
+}}
 
 // concatGap reports whether the text between two literals joins them
 // into one string: a concatenation operator of some language (+, <>, ++,
@@ -50,7 +50,7 @@ func concatGap(s string) bool {
 // separated only by commas, brackets and list words, joined by blanks.
 func literalCommands(code string) []string {
 	if strings.Contains(code, "HOME") || strings.Contains(code, "home") {
-		code = opaqueHomes().Replace(code)
+		code = opaqueHomes.Get().Replace(code)
 	}
 	var out []string
 	var run []string

@@ -25,7 +25,7 @@ func picksSecretOutput(c *shell.Command) bool {
 		return false
 	}
 	e := withoutDeletions(strings.TrimSpace(strings.Trim(selectorOf(c), "'\" ")))
-	for _, m := range selectorPath().FindAllString(e, -1) {
+	for _, m := range selectorPath.Get().FindAllString(e, -1) {
 		segs := strings.Split(strings.ToLower(m), ".")
 		leaf := pathLeaf(segs[len(segs)-1])
 		if valueWrappers[leaf] && len(segs) > 1 {

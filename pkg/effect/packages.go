@@ -500,7 +500,7 @@ func knownRepoURL(e *catalog.Entry, w string) bool {
 		return false
 	}
 	name := u.Host + u.Rest
-	return strings.HasPrefix(u.Rest, "/") && knownPackages()[reg].has(strings.ToLower(name))
+	return strings.HasPrefix(u.Rest, "/") && knownPackages.Get()[reg].has(strings.ToLower(name))
 }
 
 // builtArchive reports whether w ends as a package archive a build makes

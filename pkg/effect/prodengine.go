@@ -17,9 +17,7 @@ import (
 
 // engineChangeVerbs are a container engine's (and compose's) verbs that
 // change what runs on it.
-var engineChangeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("up down restart stop start kill run create update pause unpause scale deploy rollback")
-}}
+var engineChangeVerbs = table.Map[string, bool]{Words: "up down restart stop start kill run create update pause unpause scale deploy rollback"}
 
 // engineChangesProduction adds destroy:production for a container engine's
 // command that changes what runs on an engine named for production.

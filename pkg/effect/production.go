@@ -393,9 +393,7 @@ func namesProduction(w string) bool {
 
 // copyParts are the parts of a name that make it a copy of what the rest
 // names: a mirror, a clone, a snapshot, a dump restored.
-var copyParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("mirror mirrored copy clone cloned snapshot snap dump restored")
-}}
+var copyParts = table.Map[string, bool]{Words: "mirror mirrored copy clone cloned snapshot snap dump restored"}
 
 // productionCopy reports a word naming production that also names a copy
 // of it (prod_mirror, prod-clone, production_snapshot): a database made

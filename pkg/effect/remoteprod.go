@@ -133,9 +133,7 @@ func remoteActs(text string) bool {
 
 // stdinShells are the shells a remote command may name to read its
 // script from stdin (ssh HOST bash -s, ssh HOST sudo sh).
-var stdinShells = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("sh bash zsh dash ksh ash")
-}}
+var stdinShells = table.Map[string, bool]{Words: "sh bash zsh dash ksh ash"}
 
 // remoteScript reports whether a remote shell's command (its words after
 // the host) reads its script from stdin: none at all (the login shell

@@ -22,21 +22,15 @@ import (
 
 // scratchGitVerbs are the git verbs that rewrite or discard only what the
 // repository they run in holds.
-var scratchGitVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("reset checkout switch restore clean stash branch tag reflog gc prune filter-branch filter-repo update-ref replace worktree rebase commit")
-}}
+var scratchGitVerbs = table.Map[string, bool]{Words: "reset checkout switch restore clean stash branch tag reflog gc prune filter-branch filter-repo update-ref replace worktree rebase commit"}
 
 // repoMakers are the git verbs that make a new repository in a directory
 // they name (git clone SRC DIR, git init DIR).
-var repoMakers = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("clone init")
-}}
+var repoMakers = table.Map[string, bool]{Words: "clone init"}
 
 // cloneValued are git clone's and init's options that take a value in
 // the next word.
-var cloneValued = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-b --branch -o --origin -u --upload-pack --reference --reference-if-able --separate-git-dir --depth --shallow-since --shallow-exclude -c --config --template -j --jobs --filter --server-option --bundle-uri --object-format --ref-format --initial-branch")
-}}
+var cloneValued = table.Map[string, bool]{Words: "-b --branch -o --origin -u --upload-pack --reference --reference-if-able --separate-git-dir --depth --shallow-since --shallow-exclude -c --config --template -j --jobs --filter --server-option --bundle-uri --object-format --ref-format --initial-branch"}
 
 // ScratchRepo reports whether command i of res is git rewriting or
 // discarding history in a repository an earlier command of the line

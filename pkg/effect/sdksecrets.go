@@ -45,7 +45,7 @@ func sdkSecretRead(code string) string {
 	if !codeCloudSDKSet.In(&text) && !codeServiceSDKSet.In(&text) && !codeSecretClientSet.In(&text) || sdkLocalMarkSet.In(&text) {
 		return ""
 	}
-	for _, m := range sdkCall().FindAllStringSubmatchIndex(code, -1) {
+	for _, m := range sdkCall.Get().FindAllStringSubmatchIndex(code, -1) {
 		name := ""
 		if m[6] >= 0 {
 			name = code[m[6]:m[7]]

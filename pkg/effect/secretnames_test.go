@@ -64,7 +64,7 @@ func TestSecretNameDigits(t *testing.T) {
 			t.Errorf("secretNames holds %q, digits alone: secretName's digit test would miss it", s)
 		}
 	}
-	for _, m := range []map[string]bool{secretParts.Build(), databaseShortNames.Build(), loginSchemes.Build()} {
+	for _, m := range []map[string]bool{secretParts.All(), databaseShortNames.All(), loginSchemes.All()} {
 		for k := range m {
 			if allDigits(k) {
 				t.Errorf("a secret part or scheme is %q, digits alone: secretName's digit test would miss it", k)

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
@@ -125,13 +124,13 @@ func namesSecret(expr string) bool {
 	if strings.Contains(e, "[") {
 		// .data["tls.key"], .["api-key"]: a quoted key is a path's
 		// segment, its dots part of its name (tls_key)
-		e = bracketKey().ReplaceAllStringFunc(e, func(m string) string {
+		e = bracketKey.Get().ReplaceAllStringFunc(e, func(m string) string {
 			k := strings.Trim(m, "[]\"' ")
 			// (kubectl's jsonpath escapes a dot in a key: ['tls\.key'])
 			return "." + strings.NewReplacer(`\.`, "_", ".", "_", " ", "_").Replace(k)
 		})
 	}
-	for _, m := range selectorPath().FindAllString(e, -1) {
+	for _, m := range selectorPath.Get().FindAllString(e, -1) {
 		segs := strings.Split(strings.ToLower(m), ".")
 		leaf := strings.TrimRight(segs[len(segs)-1], "[]0-9*")
 		if leaf == "" && len(segs) > 1 {
@@ -147,19 +146,17 @@ func namesSecret(expr string) bool {
 // secretValueFields are the fields a secrets service's answer holds the
 // secret in (SSM's Parameters[].Value, Secrets Manager's SecretString,
 // a KMS decrypt's Plaintext).
-var secretValueFields = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("value values secretstring secretbinary plaintext secret_string secret_binary")
-}}
+var secretValueFields = table.Map[string, bool]{Words: "value values secretstring secretbinary plaintext secret_string secret_binary"}
 
 // bracketKey is a quoted key in brackets: ["tls.key"], ['password'].
-var bracketKey = sync.OnceValue(func() *regexp.Regexp {
+var bracketKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`\[\s*(?:"[^"]*"|'[^']*')\s*\]`)
-})
+}}
 
 // selectorPath is a path in a selector: .a.b[0].c
-var selectorPath = sync.OnceValue(func() *regexp.Regexp {
+var selectorPath = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])*)+`)
-})
+}}
 
 // secretLeaf reports a field name that names a credential: password,
 // access_token, client-key-data, secretKey.

@@ -22,12 +22,10 @@ import (
 
 // secretPatternWords are the words (a pattern's letters and digits, split
 // at everything else, lower-cased) that name secret material.
-var secretPatternWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words(`password passwords passwd secret secrets apikey apikeys token tokens
+var secretPatternWords = table.Map[string, bool]{Words: `password passwords passwd secret secrets apikey apikeys token tokens
 		credential credentials bearer akia sk_live rk_live ghp gho ghs glpat xoxb xoxp xoxa mnemonic privkey
 		private_key secret_key secretkey client_secret access_key accesskey auth_token authtoken api_token
-		passphrase dbpassword db_password key keys`)
-}}
+		passphrase dbpassword db_password key keys`}
 
 // secretPatternPhrases are the runs of words that name secret material
 // only together (api key, private key, secret access key).

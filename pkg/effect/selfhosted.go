@@ -169,7 +169,7 @@ func selfManagedInstance(hosts []string, tool string) (instance, public bool) {
 // domains and goes on elsewhere (github.com.evil.io, gitlab.com-ci.net):
 // named to be taken for the service, not an instance of it.
 func spellsHome(host, tool string) bool {
-	for _, d := range homeDomains()[tool] {
+	for _, d := range homeDomains.Get()[tool] {
 		if len(host) > len(d) && strings.HasPrefix(host, d) && (host[len(d)] == '.' || host[len(d)] == '-') {
 			return true
 		}

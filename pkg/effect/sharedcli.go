@@ -315,9 +315,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 // sizeParts are the parts of a CLI verb that, after a change verb, name
 // what a machine or a service is sized as (change-type, set-plan,
 // update-tier).
-var sizeParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("type size plan tier class flavor sku")
-}}
+var sizeParts = table.Map[string, bool]{Words: "type size plan tier class flavor sku"}
 
 // remoteKind reports a known program whose entry says what it destroys is
 // on a remote service or a package registry (destroy-kind remote or

@@ -34,9 +34,7 @@ var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "add
 // their libraries take the server's host alone (libpq's PGHOST, the
 // MYSQL_HOST of mysql's and most ORMs' settings, the DB_HOST of
 // frameworks' configuration).
-var hostVars = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("PGHOST PGHOSTADDR MYSQL_HOST MARIADB_HOST DB_HOST DATABASE_HOST POSTGRES_HOST POSTGRESQL_HOST MONGO_HOST MONGODB_HOST REDIS_HOST")
-}}
+var hostVars = table.Map[string, bool]{Words: "PGHOST PGHOSTADDR MYSQL_HOST MARIADB_HOST DB_HOST DATABASE_HOST POSTGRES_HOST POSTGRESQL_HOST MONGO_HOST MONGODB_HOST REDIS_HOST"}
 
 // databaseHost returns the host a database address in w names, or "".
 func databaseHost(w string) string {

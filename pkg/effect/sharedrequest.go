@@ -183,9 +183,7 @@ var changeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 
 // readingVerbs are the read words that are verbs of an operation's name
 // (getUpdates, list_messages), not a noun beside a change (status_updates).
-var readingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("get list fetch read search find lookup retrieve show view describe query check count")
-}}
+var readingVerbs = table.Map[string, bool]{Words: "get list fetch read search find lookup retrieve show view describe query check count"}
 
 // lexiconChange reports a word the tool-verb lexicon (pkg/verbs) puts in a
 // class beyond a plain change: what it does to what it names is for good

@@ -3,8 +3,8 @@ package effect
 import (
 	"regexp"
 	"strings"
-	"sync"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -18,9 +18,9 @@ import (
 // action = 'DROP TABLE') is none.
 
 // embeddedStatement matches text that is a destroying statement.
-var embeddedStatement = sync.OnceValue(func() *regexp.Regexp {
+var embeddedStatement = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?is)^\s*(DROP\s+(DATABASE|SCHEMA|TABLE|VIEW|INDEX|KEYSPACE|USER|ROLE|OWNED|MATERIALIZED)|TRUNCATE|DELETE\s+FROM|UPDATE\s+\S+\s+SET|ALTER\s+TABLE)\b`)
-})
+}}
 
 // embeddedStatements returns the single-quoted literals of SQL text that
 // are destroying statements.
@@ -38,7 +38,7 @@ func embeddedStatements(text string) []string {
 		if j < 0 {
 			break
 		}
-		if lit := rest[i+1 : i+1+j]; embeddedStatement().MatchString(lit) {
+		if lit := rest[i+1 : i+1+j]; embeddedStatement.Get().MatchString(lit) {
 			out = append(out, lit)
 		}
 		rest = rest[i+j+2:]

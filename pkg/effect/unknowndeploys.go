@@ -82,16 +82,12 @@ func unknownDeploy(cl *catalog.Classified, args []string) string {
 // deployEnvOptions are the names of an unknown CLI's options whose value is
 // the environment a deploy goes to (--env staging, -e dev, --stage qa,
 // --target preview).
-var deployEnvOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("e env environment stage s t target tier to target-env target-environment to-env deploy-env deploy-target destination dest")
-}}
+var deployEnvOptions = table.Map[string, bool]{Words: "e env environment stage s t target tier to target-env target-environment to-env deploy-env deploy-target destination dest"}
 
 // releaseOptions are the options (their names, lower case, without
 // dashes) that give a release a registry to publish to or the credential
 // to publish with.
-var releaseOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("registry registry-url repository-url repo-url index-url upload-url publish-url token auth-token api-key apikey api-token access-token password pat")
-}}
+var releaseOptions = table.Map[string, bool]{Words: "registry registry-url repository-url repo-url index-url upload-url publish-url token auth-token api-key apikey api-token access-token password pat"}
 
 // unknownRelease reports, for a program the catalogue does not know, a
 // release verb among its leading words given a registry or a credential

@@ -3,9 +3,9 @@ package effect
 import (
 	_ "embed"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -26,7 +26,7 @@ var knownPackagesText string
 
 // knownPackages are knownpackages.txt's names by registry: exact names,
 // and prefixes (ending in "/").
-var knownPackages = sync.OnceValue(func() map[string]*nameSet {
+var knownPackages = table.Once[map[string]*nameSet]{Build: func() map[string]*nameSet {
 	m := map[string]*nameSet{}
 	for line := range strings.SplitSeq(knownPackagesText, "\n") {
 		line = strings.TrimSpace(line)
@@ -51,7 +51,7 @@ var knownPackages = sync.OnceValue(func() map[string]*nameSet {
 		}
 	}
 	return m
-})
+}}
 
 type nameSet struct {
 	exact    map[string]bool
@@ -125,11 +125,11 @@ func KnownPackage(registry, name string) bool {
 			return KnownPackage("npm", rest)
 		}
 		if rest, ok := strings.CutPrefix(n, "jsr:"); ok {
-			return knownPackages()["jsr"].has(rest)
+			return knownPackages.Get()["jsr"].has(rest)
 		}
 		return true
 	}
-	return knownPackages()[registry].has(n)
+	return knownPackages.Get()[registry].has(n)
 }
 
 // knownImage reports an image that is official (no publisher), from a
@@ -145,7 +145,7 @@ func knownImage(n string) bool {
 	if !strings.Contains(repo, "/") {
 		return true // alpine, node:20, a local build's api:dev
 	}
-	if knownPackages()["image"].has(repo) || knownPackages()["image"].has(catalog.ImageName(repo)) || catalog.ImageListed(repo) {
+	if knownPackages.Get()["image"].has(repo) || knownPackages.Get()["image"].has(catalog.ImageName(repo)) || catalog.ImageListed(repo) {
 		return true // (images.txt: an image that runs a known program)
 	}
 	switch tag {

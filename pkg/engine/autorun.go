@@ -6,11 +6,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Files whose commands run without anyone typing them: a package's
@@ -328,17 +328,17 @@ func appendCommand(dst []string, v any) []string {
 }
 
 var (
-	runKey = sync.OnceValue(func() *regexp.Regexp {
+	runKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`^(\s*)(?:-\s+)?(?:run|script|before_script|after_script|entry|cmds|cmd):\s*(.*)$`)
-	})
-	ghaSecrets = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) })
+	}}
+	ghaSecrets = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) }}
 	// ghaSecretExprs matches the other expressions whose value is a secret:
 	// every secret at once (toJSON(secrets)), one picked by a computed
 	// name (secrets[format('{0}_KEY', matrix.env)]), and the run's own
 	// token (github.token)
-	ghaSecretExprs = sync.OnceValue(func() *regexp.Regexp {
+	ghaSecretExprs = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`\$\{\{[^}]*(\bsecrets\b|\bgithub\.token\b)[^}]*\}\}`)
-	})
+	}}
 )
 
 // yamlRunLines returns the commands of a CI file's run: (GitHub) and
@@ -348,13 +348,13 @@ var (
 func yamlRunLines(content string) []string {
 	aliases := ciSecretAliases(content) // cienvsecrets.go
 	if strings.Contains(content, "${{") {
-		content = ghaSecrets().ReplaceAllString(content, "$${$1}")
-		content = ghaSecretExprs().ReplaceAllString(content, "$${GITHUB_SECRETS}")
+		content = ghaSecrets.Get().ReplaceAllString(content, "$${$1}")
+		content = ghaSecretExprs.Get().ReplaceAllString(content, "$${GITHUB_SECRETS}")
 	}
 	src := strings.Split(content, "\n")
 	var out []string
 	for i := 0; i < len(src); i++ {
-		m := runKey().FindStringSubmatch(src[i])
+		m := runKey.Get().FindStringSubmatch(src[i])
 		if m == nil {
 			continue
 		}

@@ -5,9 +5,10 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // More files whose commands run later, beyond the ones autoRunLines reads
@@ -169,7 +170,7 @@ func isYAMLLineKey(k string) bool {
 // yamlCommandLines returns the command lines of a YAML document.
 func yamlCommandLines(content string) []string {
 	if strings.Contains(content, "${{") {
-		content = ghaSecrets().ReplaceAllString(content, "$${$1}")
+		content = ghaSecrets.Get().ReplaceAllString(content, "$${$1}")
 	}
 	var out []string
 	dec := yaml.NewDecoder(strings.NewReader(content))
@@ -350,7 +351,7 @@ func dockerfileRuns(content string) []string {
 			}
 			rest = strings.TrimSpace(rest[sp:])
 		}
-		if m := runHeredoc().FindStringSubmatchIndex(rest); m != nil {
+		if m := runHeredoc.Get().FindStringSubmatchIndex(rest); m != nil {
 			// RUN <<EOS … EOS runs the document as a script; RUN python3
 			// <<EOS feeds it to the command, as the shell would.
 			delim := rest[m[2]:m[3]]
@@ -399,13 +400,13 @@ func dockerArgs(l string, args map[string]string) string {
 
 // runHeredoc finds a here-document's start in a RUN instruction: <<EOS,
 // <<-EOS, <<"EOS"; its first group is the delimiter.
-var runHeredoc = sync.OnceValue(func() *regexp.Regexp {
+var runHeredoc = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?`)
-})
+}}
 
-var tomlKey = sync.OnceValue(func() *regexp.Regexp {
+var tomlKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|command|commands|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)
-})
+}}
 
 // tomlCommandLines returns the values of a TOML or INI file's command keys:
 // a quoted string (basic or literal), an array of them, or an INI value
@@ -418,7 +419,7 @@ func tomlCommandLines(content string) []string {
 		// an inline table's keys ({ shell = "…" }) start after its brace
 		var m []string
 		for _, part := range strings.SplitAfter(l, "{") {
-			if m = tomlKey().FindStringSubmatch(strings.TrimSpace(part)); m != nil {
+			if m = tomlKey.Get().FindStringSubmatch(strings.TrimSpace(part)); m != nil {
 				break
 			}
 		}

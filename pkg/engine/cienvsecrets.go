@@ -3,7 +3,8 @@ package engine
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A CI file's env: mappings that hand a secret to a step under another
@@ -16,9 +17,9 @@ import (
 // ciSecretEnv matches one env mapping whose value is a secret expression:
 // the variable's name, then the secret's name or "" for another
 // expression of secrets (toJSON(secrets), secrets[...], github.token).
-var ciSecretEnv = sync.OnceValue(func() *regexp.Regexp {
+var ciSecretEnv = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)^[ \t-]*([A-Za-z_][A-Za-z0-9_]*):[ \t]*["']?\$\{\{[ \t]*(?:secrets\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}|[^}\n]*(?:\bsecrets\b|\bgithub\.token\b)[^}\n]*\}\})["']?[ \t]*$`)
-})
+}}
 
 // maxCISecretAliases bounds the env names followed in one file.
 const maxCISecretAliases = 16
@@ -31,7 +32,7 @@ func ciSecretAliases(content string) [][2]string {
 		return nil
 	}
 	var out [][2]string
-	for _, m := range ciSecretEnv().FindAllStringSubmatch(content, maxCISecretAliases) {
+	for _, m := range ciSecretEnv.Get().FindAllStringSubmatch(content, maxCISecretAliases) {
 		name, secret := m[1], m[2]
 		if secret == "" {
 			secret = "GITHUB_SECRETS"

@@ -17,9 +17,7 @@ import (
 
 // maskEncoders are the programs that turn what they read into a form a
 // log's masking of the original does not match.
-var maskEncoders = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("base64 base32 basenc xxd od hexdump rev tr gzip openssl uuencode sed")
-}}
+var maskEncoders = table.Map[string, bool]{Words: "base64 base32 basenc xxd od hexdump rev tr gzip openssl uuencode sed"}
 
 // judgeMaskedSecrets judges the run lines of a GitHub workflow that print
 // a secret of the repository through an encoding.
@@ -28,7 +26,7 @@ func (ev *evaluation) judgeMaskedSecrets(p, content string) {
 		return
 	}
 	var names []string
-	for _, m := range ghaSecrets().FindAllStringSubmatch(content, -1) {
+	for _, m := range ghaSecrets.Get().FindAllStringSubmatch(content, -1) {
 		names = append(names, m[1])
 	}
 	if len(names) == 0 {

@@ -127,9 +127,7 @@ func (ev *evaluation) judgeFetchAction(host, rest, method string) {
 // while other change verbs name a form as often as an action
 // (/issues/new, /pull/42/edit) and act only where the query says
 // production or confirms.
-var operatingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("trigger restart reboot rerun retry build rebuild invoke dispatch launch bounce recycle failover kick fire reindex rollout rollback redeploy reload drain cordon scale")
-}}
+var operatingVerbs = table.Map[string, bool]{Words: "trigger restart reboot rerun retry build rebuild invoke dispatch launch bounce recycle failover kick fire reindex rollout rollback redeploy reload drain cordon scale"}
 
 // operates reports an action name whose verb sets a running system going.
 func operates(name string) bool {
@@ -231,11 +229,11 @@ func segmentVerbClass(s string) string {
 
 // pageObjects end the names of pages a person fills in to act on their
 // own account (reset-password, change-email): a GET shows the form.
-var pageObjects = lazyWordSet("password passwd email form page")
+var pageObjects = &table.Map[string, bool]{Words: "password passwd email form page"}
 
 // adjectiveVerbs are change verbs that start names as adjectives as often
 // as they name an action (new-checkout, open-orders, live-feed).
-var adjectiveVerbs = lazyWordSet("new open live free")
+var adjectiveVerbs = &table.Map[string, bool]{Words: "new open live free"}
 
 // docHost reports a host named for documentation (docs.ntfy.sh,
 // developer.example.com, wiki.example.org).

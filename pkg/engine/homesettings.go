@@ -300,9 +300,7 @@ func historyName(base string) bool {
 
 // secretFileWords are the words of a file's name that say it keeps a
 // secret.
-var secretFileWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys")
-}}
+var secretFileWords = table.Map[string, bool]{Words: "secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys"}
 
 // secretFileName reports a file name whose last word, split at
 // punctuation and before capitals, is a secret's (secrets.lua,

@@ -76,7 +76,7 @@ var laterFormats = []laterFormat{
 	{name: "VS Code's tasks", files: under(".vscode", "tasks.json"), settings: func(c string) bool { return jsonParses(c) && !strings.Contains(c, "folderOpen") }},
 	{name: "husky's hooks", files: inDir(".husky"), settings: func(string) bool { return true }},
 	{name: "tmux's settings", files: anyOf(named(".tmux.conf", "tmux.conf")), settings: tmuxInert},
-	{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns().MatchString(c) }},
+	{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns.Get().MatchString(c) }},
 	{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly},
 	{name: "conda's settings (.condarc)", files: named(".condarc", "condarc"), opaque: condaChannels, settings: func(c string) bool {
 		return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
@@ -101,12 +101,12 @@ func nodeOptionsOnly(key, v string) bool {
 // yarnRelease: yarnPath naming yarn's own release as yarn set version
 // writes it (.yarn/releases/yarn-4.1.0.cjs).
 func yarnRelease(key, v string) bool {
-	return (key == "yarnPath" || key == "yarn-path") && yarnReleaseName().MatchString(v)
+	return (key == "yarnPath" || key == "yarn-path") && yarnReleaseName.Get().MatchString(v)
 }
 
-var yarnReleaseName = sync.OnceValue(func() *regexp.Regexp {
+var yarnReleaseName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^\.yarn/releases/yarn-(berry|[0-9]+\.[0-9]+\.[0-9]+(-[A-Za-z0-9]+(\.[0-9]+)?)?)\.cjs$`)
-})
+}}
 
 // formatOf returns the format of the file at p, or nil.
 func formatOf(p string) *laterFormat {
@@ -304,7 +304,7 @@ func publicRegistry(v string) bool {
 // project's; well-known hook repositories are listed as data).
 func preCommitRepos(content string) []string {
 	var out []string
-	for _, m := range preCommitRepo().FindAllStringSubmatch(content, 32) {
+	for _, m := range preCommitRepo.Get().FindAllStringSubmatch(content, 32) {
 		v := m[1]
 		if v == "local" || v == "meta" || effect.KnownPackage("precommit", strings.TrimPrefix(strings.TrimPrefix(v, "https://"), "http://")) {
 			continue
@@ -314,25 +314,25 @@ func preCommitRepos(content string) []string {
 	return out
 }
 
-var preCommitRepo = sync.OnceValue(func() *regexp.Regexp {
+var preCommitRepo = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[\s{,-])["']?repo["']?\s*:\s*["']?([^"'\s,}]+)`)
-})
+}}
 
 // editorSettingsKeys are VS Code settings that name a program, a shell or
 // its arguments, or environment for one: what the editor runs.
-var editorSettingsKeys = sync.OnceValue(func() *regexp.Regexp {
+var editorSettingsKeys = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)"[^"]*(path|executable|command|commands|shell|shellargs|args|interpreter|runtime|binary|alternatetools|env|envfile|goroot|gopath|toolsgopath|server|automationprofile|profiles|tasks|launch|hooks|script|scripts|cmd|trust|automatictasks)[^"]*"\s*:`)
-})
+}}
 
 // settingsPathValue finds a value that is a path to a file (a program the
 // setting may name, whatever its key).
-var settingsPathValue = sync.OnceValue(func() *regexp.Regexp {
+var settingsPathValue = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`:\s*\[?\s*"(/|~|\.{1,2}/|[A-Za-z]:\\\\|\$\{)`)
-})
+}}
 
 // editorSettingsInert reports VS Code settings that name no program.
 func editorSettingsInert(content string) bool {
-	return jsonParses(content) && !editorSettingsKeys().MatchString(content) && !settingsPathValue().MatchString(content)
+	return jsonParses(content) && !editorSettingsKeys.Get().MatchString(content) && !settingsPathValue.Get().MatchString(content)
 }
 
 func jsonParses(content string) bool {
@@ -343,32 +343,32 @@ func jsonParses(content string) bool {
 // tmuxRuns are tmux commands and formats that run a shell command, type
 // one into a pane (send-keys), or give the shells of later panes an
 // environment (setenv LD_PRELOAD …), and plugin hooks' options.
-var tmuxRuns = sync.OnceValue(func() *regexp.Regexp {
+var tmuxRuns = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)(^|[\s;'"])(run-shell|run|if-shell|if|pipe-pane|pipep|set-hook|source-file|source|respawn-pane|respawn-window|new-window|neww|split-window|splitw|new-session|new|display-popup|popup|command-prompt|default-command|default-shell|set-environment|setenv|update-environment|lock-command|send-keys|send|@[\w-]*hook[\w-]*)(\s|$)|#\(`)
-})
+}}
 
 // tmuxInert reports a tmux configuration that runs no command.
-func tmuxInert(content string) bool { return !tmuxRuns().MatchString(content) }
+func tmuxInert(content string) bool { return !tmuxRuns.Get().MatchString(content) }
 
 // editorRuns are what in vim script or neovim's Lua runs a program or
 // loads code from elsewhere.
-var editorRuns = sync.OnceValue(func() *regexp.Regexp {
+var editorRuns = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(vim\.(fn|cmd|api|system|loop|uv)|require|nvim_(command|exec)|os\.execute|io\.popen|vim\.fn\.system|vim\.system|systemlist|jobstart|termopen|vim\.loop\.spawn|uv\.spawn|\bloadstring|\bdofile|\bloadfile|\bload\s*\(|\bsystem\s*\(|:!|\bsilent!?\s*!|\bexe(cute)?\b|\bsource\b|luafile|\bbuild\s*=|\brun\s*=|curl|wget|https?://|autocmd|\bcall\b|ffi)`)
-})
+}}
 
 // editorCommandBuild matches a plugin spec's build step that is one of
 // the editor's own commands, a bare name after ":" (build = ':TSUpdate',
 // build = ":MasonUpdate"): no "!", no call, no argument.
-var editorCommandBuild = sync.OnceValue(func() *regexp.Regexp {
+var editorCommandBuild = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`\bbuild\s*=\s*(':[A-Za-z][A-Za-z0-9]*'|":[A-Za-z][A-Za-z0-9]*")`)
-})
+}}
 
 // editorOption matches a line that gives an editor's option a literal
 // (neovim's vim.opt.number = true, vim.g.mapleader = " ", vimscript's
 // let g:netrw_banner = 0): no call, no expression.
-var editorOption = sync.OnceValue(func() *regexp.Regexp {
+var editorOption = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(vim\.(opt|o|g|wo|bo|go)\.[A-Za-z_][A-Za-z0-9_]*|let [gbwt]:[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(true|false|nil|v:true|v:false|-?[0-9]+(\.[0-9]+)?|"[^"()\\]*"|'[^'()\\]*'|\{[^(){}]*\})\s*$`)
-})
+}}
 
 // editorDataOnly reports editor start-up that is data, not code: a Lua
 // module that only returns a table of literals (a plugin manager's spec),
@@ -377,8 +377,8 @@ var editorOption = sync.OnceValue(func() *regexp.Regexp {
 func editorDataOnly(content string) bool {
 	// A plugin spec's build step that is one of the editor's own commands
 	// (build = ':TSUpdate') runs no program: it is data like the rest.
-	content = editorCommandBuild().ReplaceAllString(content, "")
-	if editorRuns().MatchString(content) {
+	content = editorCommandBuild.Get().ReplaceAllString(content, "")
+	if editorRuns.Get().MatchString(content) {
 		return false
 	}
 	t := strings.TrimSpace(content)
@@ -393,8 +393,8 @@ func editorDataOnly(content string) bool {
 			if !editorSetInert(l) {
 				return false
 			}
-		case editorOption().MatchString(l):
-			if m := editorOptionName().FindStringSubmatch(l); m == nil || editorCodeOption(m[1]) {
+		case editorOption.Get().MatchString(l):
+			if m := editorOptionName.Get().FindStringSubmatch(l); m == nil || editorCodeOption(m[1]) {
 				return false
 			}
 		default:
@@ -405,22 +405,20 @@ func editorDataOnly(content string) bool {
 }
 
 // editorOptionName is the option a line of editorOption gives a value.
-var editorOptionName = sync.OnceValue(func() *regexp.Regexp {
+var editorOptionName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:vim\.(?:opt|o|g|wo|bo|go)\.|let [gbwt]:)([A-Za-z_][A-Za-z0-9_]*)`)
-})
+}}
 
 // editorCodeOptions are the editor's options whose value is a program, a
 // command, an expression, a library or a directory code is loaded from
 // (runtimepath, shell, makeprg, foldexpr, pythonthreedll), or that let
 // files run code (exrc, modelineexpr): a line giving one of them a value
 // is not data, whatever the value.
-var editorCodeOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet(`runtimepath rtp packpath pp exrc ex secure modelineexpr mle shell sh shellcmdflag shcf shellpipe sp shellredir srr
+var editorCodeOptions = table.Map[string, bool]{Words: `runtimepath rtp packpath pp exrc ex secure modelineexpr mle shell sh shellcmdflag shcf shellpipe sp shellredir srr
 		shellxquote sxq shellquote shq shelltemp stmp keywordprg kp makeprg mp grepprg gp equalprg ep formatprg fp cscopeprg csprg
 		formatexpr fex diffexpr dex patchexpr pex printexpr pexpr includeexpr inex foldexpr fde indentexpr inde charconvert ccv
 		balloonexpr bexpr tagfunc tfu completefunc cfu omnifunc ofu operatorfunc opfunc thesaurusfunc tsrfu quickfixtextfunc qftf
-		findfunc pythonthreedll pythondll pythonthreehome pythonhome luadll rubydll perldll tcldll mzschemedll mzschemegcdll`)
-}}
+		findfunc pythonthreedll pythondll pythonthreehome pythonhome luadll rubydll perldll tcldll mzschemedll mzschemegcdll`}
 
 // editorCodeOption reports an option of editorCodeOptions, or a program
 // neovim's providers run (python3_host_prog, node_host_prog).
@@ -524,15 +522,15 @@ func composeRuns(content string) []string {
 
 // starshipRuns finds what in a starship prompt runs a command: a custom
 // module's command, when and shell keys.
-var starshipRuns = sync.OnceValue(func() *regexp.Regexp {
+var starshipRuns = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)^\s*(command|when|shell)\s*=|\[custom`)
-})
+}}
 
 // jupyterLiteral is one line of a Jupyter config that sets a trait to a
 // literal: c.ServerApp.port = 8888.
-var jupyterLiteral = sync.OnceValue(func() *regexp.Regexp {
+var jupyterLiteral = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^c\.[A-Za-z_][A-Za-z0-9_.]*\s*=\s*('[^'\\]*'|"[^"\\]*"|-?[0-9.]+|True|False|None)\s*(#.*)?$`)
-})
+}}
 
 // jupyterLiteralsOnly reports a Jupyter config (Python) that only sets
 // traits to literals, none of them opening the server to others.
@@ -542,7 +540,7 @@ func jupyterLiteralsOnly(content string) bool {
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
-		if !jupyterLiteral().MatchString(t) {
+		if !jupyterLiteral.Get().MatchString(t) {
 			return false
 		}
 		lower := strings.ToLower(t)

@@ -20,14 +20,10 @@ import (
 
 // connectionRedirects are the options of a command that contacts a host
 // which send the connection to another machine than the URL's.
-var connectionRedirects = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("-x --proxy --preproxy --socks4 --socks4a --socks5 --socks5-hostname --resolve --connect-to --proxy1.0")
-}}
+var connectionRedirects = table.Map[string, bool]{Words: "-x --proxy --preproxy --socks4 --socks4a --socks5 --socks5-hostname --resolve --connect-to --proxy1.0"}
 
 // dataOptions are the options whose value is a request's body.
-var dataOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("-d --data --data-raw --data-binary --data-ascii --data-urlencode --json -F --form --form-string --post-data --body-data")
-}}
+var dataOptions = table.Map[string, bool]{Words: "-d --data --data-raw --data-binary --data-ascii --data-urlencode --json -F --form --form-string --post-data --body-data"}
 
 // judgeLiteralSecrets judges the credentials written in the words of each
 // command of a line that contacts a host.

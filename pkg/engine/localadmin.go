@@ -5,7 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Two local admin APIs open the machine through a loopback request as
@@ -61,7 +62,7 @@ func caddyServeLines(body string) []string {
 	if json.Unmarshal([]byte(body), &v) == nil {
 		roots, listen, browse = caddyJSON(v, roots, listen, false, 0)
 	} else if strings.Contains(body, "file_server") {
-		for _, m := range caddyRoot().FindAllStringSubmatch(body, 8) {
+		for _, m := range caddyRoot.Get().FindAllStringSubmatch(body, 8) {
 			roots = append(roots, m[1])
 		}
 		browse = strings.Contains(body, "browse")
@@ -125,6 +126,6 @@ func caddyJSON(v any, roots, listen []string, browse bool, depth int) ([]string,
 }
 
 // caddyRoot finds a Caddyfile's root directive: root [MATCHER] PATH.
-var caddyRoot = sync.OnceValue(func() *regexp.Regexp {
+var caddyRoot = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)^\s*root\s+(?:\*\s+|@\S+\s+)?(/\S*)`)
-})
+}}

@@ -11,6 +11,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 )
 
@@ -1394,7 +1395,7 @@ func placeholder(v string) bool {
 // is an example; gluedPlaceholderWords say so also inside a word
 // (AKIAIOSFODNN7EXAMPLE, changemeplease).
 var (
-	placeholderWords      = lazyWordSet("your yours here example examples placeholder dummy redacted changeme fake replace replaceme notreal notsecret sample todo tbd test insecure")
+	placeholderWords      = &table.Map[string, bool]{Words: "your yours here example examples placeholder dummy redacted changeme fake replace replaceme notreal notsecret sample todo tbd test insecure"}
 	gluedPlaceholderWords = []string{"example", "placeholder", "redacted", "changeme", "replaceme", "notreal", "notsecret", "dummy"}
 )
 

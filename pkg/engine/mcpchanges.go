@@ -402,11 +402,9 @@ var (
 
 // recordKeys are the argument names that carry a team's record: its text
 // (body, note, title) or which record it is (issue_id, ticket, id).
-var recordKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("body text content note notes comment comments message description title summary status state markdown " +
-		"issue issueid issuekey issuenumber issueiid ticket ticketid ticketkey noteid commentid card cardid incident incidentid " +
-		"story storyid epic epicid milestone milestoneid page pageid id key number")
-}}
+var recordKeys = table.Map[string, bool]{Words: "body text content note notes comment comments message description title summary status state markdown " +
+	"issue issueid issuekey issuenumber issueiid ticket ticketid ticketkey noteid commentid card cardid incident incidentid " +
+	"story storyid epic epicid milestone milestoneid page pageid id key number"}
 
 // carriesRecord reports a tool's arguments that carry the record its name
 // says it changes (add_note {body}, update_issue_note {issueId, note}): a
@@ -429,7 +427,7 @@ func (p toolParts) carriesRecord(args map[string]any) bool {
 
 // genericRecordKeys are recordKeys that name any object's identity or
 // state, a record's or a service's.
-var genericRecordKeys = lazyWordSet("id key number status state")
+var genericRecordKeys = &table.Map[string, bool]{Words: "id key number status state"}
 
 // namesOnlyRecords reports a name whose words besides its verb and
 // prepositions are all a team's records (update_issue, add_comment_to_issue).
@@ -512,7 +510,7 @@ func (p toolParts) runsOrWipes() bool {
 }
 
 // runVerbs are change verbs that run or move what is running.
-var runVerbs = lazyWordSet("run execute exec sync reconcile apply implement trigger dispatch invoke start stop launch restart rollout rollback scale failover switchover cutover bounce recycle reboot drain")
+var runVerbs = &table.Map[string, bool]{Words: "run execute exec sync reconcile apply implement trigger dispatch invoke start stop launch restart rollout rollback scale failover switchover cutover bounce recycle reboot drain"}
 
 // prepositions end a tool name's head phrase (add_label_to_issue).
 var prepositions = table.Map[string, bool]{Build: func() map[string]bool {

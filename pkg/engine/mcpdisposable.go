@@ -37,9 +37,7 @@ func mcpHostKey(k string) bool {
 // mcpDBKeys are the argument keys (normalised) that name a database (or
 // what a search engine or a wide-column store keeps as one: an index, a
 // keyspace).
-var mcpDBKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("database db dbname databasename index indexname keyspace")
-}}
+var mcpDBKeys = table.Map[string, bool]{Words: "database db dbname databasename index indexname keyspace"}
 
 // mcpDisposable reports whether an MCP call's top-level arguments point at
 // a database kept for tests on this machine (an SQLite file named for

@@ -6,6 +6,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 )
 
@@ -25,8 +26,8 @@ import (
 // fileObjects are the words of a tool's name that say what it deletes is
 // files or directories; dirObjects those that say it is a whole tree.
 var (
-	fileObjects = lazyWordSet("file files path paths directory directories dir dirs folder folders tree entry entries")
-	dirObjects  = lazyWordSet("directory directories dir dirs folder folders tree")
+	fileObjects = &table.Map[string, bool]{Words: "file files path paths directory directories dir dirs folder folders tree entry entries"}
+	dirObjects  = &table.Map[string, bool]{Words: "directory directories dir dirs folder folders tree"}
 )
 
 // localFileDeletes judges the files of this machine a deleting tool (its

@@ -17,9 +17,7 @@ import (
 // ecosystem) or by a word of the tool's or the server's name.
 
 // installNouns are the words of a tool's name for what an install adds.
-var installNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("package packages extension extensions plugin plugins module modules addon addons dependency dependencies software app")
-}}
+var installNouns = table.Map[string, bool]{Words: "package packages extension extensions plugin plugins module modules addon addons dependency dependencies software app"}
 
 // installLines are, by the word that names an installer or its registry,
 // the command line that installs NAME with it.

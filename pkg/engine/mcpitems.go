@@ -76,11 +76,11 @@ var itemKeys = table.Map[string, string]{Build: func() map[string]string {
 // topic branch made for one pull request (feat/…, fix/…, dependabot/…),
 // deleted once merged; a branch named otherwise (experiment, develop) may
 // be where someone keeps work.
-var topicPrefixes = lazyWordSet("feat feature features fix fixes bugfix hotfix chore chores docs doc refactor test tests ci build perf style spike wip dependabot renovate bump deps cleanup")
+var topicPrefixes = &table.Map[string, bool]{Words: "feat feature features fix fixes bugfix hotfix chore chores docs doc refactor test tests ci build perf style spike wip dependabot renovate bump deps cleanup"}
 
 // sharedEnvParts are the parts of a name that say it is an environment
 // others use (staging-db, uat): what is deleted there is theirs too.
-var sharedEnvParts = lazyWordSet("staging stage stg uat preprod shared live")
+var sharedEnvParts = &table.Map[string, bool]{Words: "staging stage stg uat preprod shared live"}
 
 // deletesItems reports whether a destroying tool (its name read as p)
 // removes named items of one kind, as above.
@@ -414,7 +414,7 @@ func namesSharedEnvironment(v any, depth int) bool {
 
 // anythingOperators are a document filter's operators that hold for
 // nearly every document ({"_id": {"$exists": true}}, {"$ne": null}).
-var anythingOperators = lazyWordSet("$exists $ne $nin $not $nor $where $expr $regex $or $type")
+var anythingOperators = &table.Map[string, bool]{Words: "$exists $ne $nin $not $nor $where $expr $regex $or $type"}
 
 // matchesAnything reports a filter that uses an operator of
 // anythingOperators anywhere in it.

@@ -1,6 +1,10 @@
 package engine
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // An administrator's or owner's role granted through an MCP tool, however
 // the service spells it: a role, a role's type or name, a policy or a
@@ -14,18 +18,18 @@ import "strings"
 // peopleToolWords are the words of a tool's name that say it gives people
 // access: members, roles, permissions, memberships, IAM bindings, users'
 // groups and policies.
-var peopleToolWords = lazyWordSet("collaborator collaborators member members membership memberships permission permissions role roles invite access iam user users group groups policy policies binding bindings assignment assignments grant grants")
+var peopleToolWords = &table.Map[string, bool]{Words: "collaborator collaborators member members membership memberships permission permissions role roles invite access iam user users group groups policy policies binding bindings assignment assignments grant grants"}
 
 // adminRoleWords are the words of a role that rules what it is given.
-var adminRoleWords = lazyWordSet("admin admins administrator administrators owner owners superuser superadmin maintainer maintainers maintain")
+var adminRoleWords = &table.Map[string, bool]{Words: "admin admins administrator administrators owner owners superuser superadmin maintainer maintainers maintain"}
 
 // inviteToolWords are the words of a tool's name that say it invites a
 // person; invitedIntoWords, what it invites them into: an organisation, a
 // workspace, a team, a group of users. An invitation there is access given
 // to someone new, whatever role it carries (a meeting's invite is not).
 var (
-	inviteToolWords  = lazyWordSet("invite invites invitation invitations reinvite")
-	invitedIntoWords = lazyWordSet("org orgs organization organizations organisation organisations workspace workspaces team teams user users member members collaborator collaborators admin")
+	inviteToolWords  = &table.Map[string, bool]{Words: "invite invites invitation invitations reinvite"}
+	invitedIntoWords = &table.Map[string, bool]{Words: "org orgs organization organizations organisation organisations workspace workspaces team teams user users member members collaborator collaborators admin"}
 )
 
 // invitesPeople reports a tool whose name invites a person into an
@@ -42,7 +46,7 @@ func invitesPeople(tool string) bool {
 
 // lesserRoleWords are the words that make an administrator's role one that
 // only looks (a read-only admin, an admin viewer).
-var lesserRoleWords = lazyWordSet("read readonly viewer viewers view reader readers")
+var lesserRoleWords = &table.Map[string, bool]{Words: "read readonly viewer viewers view reader readers"}
 
 // roleKey reports an argument name (normKey) that gives a role: a role, a
 // permission, an access level, a policy, a group, or a role's type.

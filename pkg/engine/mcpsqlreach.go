@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Where an MCP database tool's SQL lands: a connection URL, a connection
@@ -14,7 +15,7 @@ import (
 // own configured database, judged by its statement and targets) are not.
 
 // hostKeys are the argument names that give a database's host alone.
-var hostKeys = lazyWordSet("host hostname server address addr")
+var hostKeys = &table.Map[string, bool]{Words: "host hostname server address addr"}
 
 // databaseElsewhere returns the host of another machine's database that
 // the arguments address, looking into nested objects a few levels.

@@ -3,12 +3,10 @@ package engine
 import (
 	"fmt"
 	"strings"
-	"sync"
-
-	"rampart.dev/pkg/internal/table"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/verbs"
 )
 
@@ -39,15 +37,15 @@ type toolLexicon struct {
 	phrases map[string]string    // two words read as one verb: "tear down" → teardown
 }
 
-var lexicon = sync.OnceValue(func() *toolLexicon { return loadToolVerbs(toolVerbsText) })
+var lexicon = table.Once[*toolLexicon]{Build: func() *toolLexicon { return loadToolVerbs(toolVerbsText) }}
 
 var (
 	// toolVerbs are the words that can be a tool name's verb, read or change.
-	toolVerbs = table.Map[string, verbClass]{Build: func() map[string]verbClass { return lexicon().verbs }}
+	toolVerbs = table.Map[string, verbClass]{Build: func() map[string]verbClass { return lexicon.Get().verbs }}
 	// toolVerbKinds are the change verbs' classes beyond a plain change.
-	toolVerbKinds = table.Map[string, verbKind]{Build: func() map[string]verbKind { return lexicon().kinds }}
+	toolVerbKinds = table.Map[string, verbKind]{Build: func() map[string]verbKind { return lexicon.Get().kinds }}
 	// toolVerbPhrases read two words as one verb: "tear down" → teardown.
-	toolVerbPhrases = table.Map[string, string]{Build: func() map[string]string { return lexicon().phrases }}
+	toolVerbPhrases = table.Map[string, string]{Build: func() map[string]string { return lexicon.Get().phrases }}
 )
 
 // loadToolVerbs reads the lexicon. A malformed line is a programming
@@ -97,12 +95,12 @@ func loadToolVerbs(text string) *toolLexicon {
 // nothing that matters: a cache rebuilt on demand, a screen, a selection,
 // finished or temporary items (and, by its place in the name, a property
 // of the input a transform hands back: transformsInput).
-var ephemeralObjects = lazyWordSet("format strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints")
+var ephemeralObjects = &table.Map[string, bool]{Words: "format strings cache caches console screen terminal selection selections filter filters highlight highlights input form search output completed done finished temp tmp temporary scratch draft drafts preview previews thumbnail thumbnails notification notifications badge badges breakpoint breakpoints"}
 
 // screenObjects are the ephemeral objects that are ephemeral only as what
 // a screen shows: cleared, they come back; deleted, they are a person's
 // saved work (delete_form, delete_search).
-var screenObjects = lazyWordSet("form input search filter filters output console screen terminal")
+var screenObjects = &table.Map[string, bool]{Words: "form input search filter filters output console screen terminal"}
 
 // rehearses reports a name whose words make the tool rehearse or report on
 // the change rather than make it: a plan, preview, estimate, draft or dry
@@ -121,7 +119,7 @@ func (p toolParts) rehearses() bool {
 }
 
 // rehearsalWords are the words of a rehearsal or report.
-var rehearsalWords = lazyWordSet("draft drafts preview dry plan estimate report")
+var rehearsalWords = &table.Map[string, bool]{Words: "draft drafts preview dry plan estimate report"}
 
 // splitFused reads a name written as one word (DROPTABLE, deleteall,
 // purgeEverything in one case) as its verb and object when it starts with
@@ -144,12 +142,7 @@ func splitFused(words []string) []string {
 }
 
 // storeObjects are stores a wipe empties whole (or "all" of anything).
-var storeObjects = lazyWordSet("all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks partition partitions drive drives filesystem filesystems queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot")
-
-// lazyWordSet is wordSet built on first use.
-func lazyWordSet(s string) *table.Map[string, bool] {
-	return &table.Map[string, bool]{Build: func() map[string]bool { return wordSet(s) }}
-}
+var storeObjects = &table.Map[string, bool]{Words: "all everything bucket buckets database databases db dbs table tables collection collections index indexes indices memory memories graph knowledge store storage data dataset datasets volume volumes disk disks partition partitions drive drives filesystem filesystems queue queues stream streams topic topics records entities vault repository repo repositories repos project projects account accounts users members history backups backup snapshots snapshot"}
 
 // wordSet is the set of a text's words (table.Words).
 func wordSet(s string) map[string]bool { return table.Words(s) }
@@ -159,7 +152,7 @@ func wordSet(s string) map[string]bool { return table.Words(s) }
 // teardown_status, delete_preview); a read word that is a thing's name
 // there is what the verb acts on (delete_list: an audience list, a
 // database view, a saved search).
-var questionWords = lazyWordSet("check status preview validate diff compare count explain analyze draft watch inspect lookup")
+var questionWords = &table.Map[string, bool]{Words: "check status preview validate diff compare count explain analyze draft watch inspect lookup"}
 
 // verbKindEffect judges a tool name by its verb's class: the effect a
 // destroy, wipe, disable, overwrite, transfer or publish verb has on what
@@ -306,7 +299,7 @@ var elsewhereKeyWords = [...]string{"server", "kubeconfig", "kubeconf", "config"
 // clusterWords are the words of a server's or tool's name that make it a
 // cluster's: Kubernetes, its package manager, its local distributions,
 // and its objects.
-var clusterWords = lazyWordSet("kube kubernetes k8s kubectl helm minikube kind k3d k3s microk8s pod pods deployment deployments namespace namespaces statefulset statefulsets daemonset daemonsets replicaset replicasets configmap configmaps cronjob cronjobs ingress ingresses pvc pvcs")
+var clusterWords = &table.Map[string, bool]{Words: "kube kubernetes k8s kubectl helm minikube kind k3d k3s microk8s pod pods deployment deployments namespace namespaces statefulset statefulsets daemonset daemonsets replicaset replicasets configmap configmaps cronjob cronjobs ingress ingresses pvc pvcs"}
 
 // clusterCall reports a call to a cluster's server or tool.
 func clusterCall(server, tool string) bool {

@@ -18,9 +18,7 @@ import (
 // secrets (gh secret set NAME --body …) is what that subcommand is for.
 
 // messageOptions are the options whose value is text a service shows.
-var messageOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("-b --body -t --title -m --message -n --notes -d --desc --description --comment")
-}}
+var messageOptions = table.Map[string, bool]{Words: "-b --body -t --title -m --message -n --notes -d --desc --description --comment"}
 
 // judgeMessageSecrets judges the credentials written in the message
 // options of each command that posts text to a service.

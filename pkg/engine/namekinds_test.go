@@ -13,10 +13,10 @@ import (
 // the tables, asked of a command the walk made and of one made by hand.
 func TestEngineNameKindsAgree(t *testing.T) {
 	names := catalog.ProgramsMatching("*", nil, 1<<20)
-	for n := range graphqlSenders.Build() {
+	for n := range graphqlSenders.All() {
 		names = append(names, n)
 	}
-	for n := range contentDestroyers.Build() {
+	for n := range contentDestroyers.All() {
 		names = append(names, n)
 	}
 	hits := 0

@@ -8,9 +8,9 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 	"rampart.dev/pkg/secret"
@@ -355,15 +355,15 @@ func addName(dst []string, p, q string) []string {
 // refuseNUL denies a path holding a NUL byte: the C library ends a path at
 // the first NUL, so the name judged would not be the file opened.
 func (ev *evaluation) refuseNUL(s *subject) {
-	ent := nulEntry()
+	ent := nulEntry.Get()
 	ev.add(result{action: call.Deny, entry: ent, rule: ent.Rules()[0], text: strings.ReplaceAll(s.path, "\x00", `\0`)})
 }
 
 // nulEntry is the built-in policy that refuses paths with a NUL byte.
-var nulEntry = sync.OnceValue(func() *policy.Entry {
+var nulEntry = table.Once[*policy.Entry]{Build: func() *policy.Entry {
 	return policy.NewEntry(&policy.Entry{Name: "path-with-nul-byte", Priority: policy.DefaultPriority, Origin: "rampart-builtin"},
 		[]*policy.Rule{{Action: call.Deny, Message: "A path with a NUL byte is refused (the file opened would not be the one judged)"}})
-})
+}}
 
 // judgeHostAlternates judges the IP address s's host embeds as a host of
 // its own, so domain rules written for the address also apply to the name

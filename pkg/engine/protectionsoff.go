@@ -4,9 +4,9 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 )
 
 // A protection switched off by a file written: files whose content decides
@@ -44,24 +44,24 @@ type protectionFile struct {
 var (
 	// prTrigger is a workflow trigger that runs with the base repository's
 	// secrets for a pull request's event.
-	prTrigger = sync.OnceValue(func() *regexp.Regexp {
+	prTrigger = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`(?m)(^|[\s\[,{])(pull_request_target|workflow_run)\b`)
-	})
+	}}
 	// prHeadRef is a reference to the pull request's own code.
-	prHeadRef = sync.OnceValue(func() *regexp.Regexp {
+	prHeadRef = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`github\.event\.pull_request\.head\.|github\.head_ref|github\.event\.workflow_run\.head_|refs/pull/|pull_request\.merge_commit_sha`)
-	})
+	}}
 	// branchProtectionOff: a protection's keys set to false or null, or
 	// the force-push and deletion switches set to true, weaken a branch
 	// protection.
-	branchProtectionOff = sync.OnceValue(func() *regexp.Regexp {
+	branchProtectionOff = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`(?mi)^\s*(enforce_admins|required_pull_request_reviews|required_status_checks|required_signatures|required_linear_history|require_code_owner_reviews|dismiss_stale_reviews|required_conversation_resolution|protection)\s*:\s*(null|false|~|no|off|0|\[\]|\{\})\s*$|^\s*(allow_force_pushes|allow_deletions)\s*:\s*(true|yes|on)\s*$|^\s*required_approving_review_count\s*:\s*0\s*$`)
-	})
+	}}
 	// engineInsecure trusts a registry without TLS or opens the engine's
 	// socket to the network.
-	engineInsecure = sync.OnceValue(func() *regexp.Regexp {
+	engineInsecure = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)insecure[-_]registries|\binsecure\s*=\s*true|skip_verify\s*=\s*true|"tlsverify"\s*:\s*false|tcp://(0\.0\.0\.0|\[::\]|:)`)
-	})
+	}}
 )
 
 var protectionFiles = []protectionFile{
@@ -69,18 +69,18 @@ var protectionFiles = []protectionFile{
 		d := path.Dir(p)
 		return (strings.HasSuffix(d, "/.github/workflows") || strings.HasSuffix(d, "/.gitea/workflows") || strings.HasSuffix(d, "/.forgejo/workflows") || d == ".github/workflows") &&
 			(strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml"))
-	}, func(c string) bool { return prTrigger().MatchString(c) && prHeadRef().MatchString(c) }},
+	}, func(c string) bool { return prTrigger.Get().MatchString(c) && prHeadRef.Get().MatchString(c) }},
 	{"a repository's code owners (who must approve a change)", func(_, base string) bool { return base == "CODEOWNERS" }, nil},
 	{"a repository's branch protection switched off", func(p, base string) bool {
 		return (base == "settings.yml" || base == "settings.yaml") && path.Base(path.Dir(p)) == ".github"
-	}, func(c string) bool { return branchProtectionOff().MatchString(c) }},
+	}, func(c string) bool { return branchProtectionOff.Get().MatchString(c) }},
 	{"a container engine's registries trusted without TLS, or its socket opened to the network", func(_, base string) bool {
 		switch base {
 		case "daemon.json", "registries.conf", "hosts.toml", "buildkitd.toml", "containers.conf":
 			return true
 		}
 		return false
-	}, func(c string) bool { return engineInsecure().MatchString(c) }},
+	}, func(c string) bool { return engineInsecure.Get().MatchString(c) }},
 }
 
 // judgeProtectionOff judges content written to the cleaned path p when it

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 )
@@ -281,7 +282,7 @@ func lookingVerb(w string) bool {
 func inputProperty(w string) bool { return inputProperties.Get(w) }
 
 // inputProperties are the words inputProperty knows.
-var inputProperties = lazyWordSet("background bg text string whitespace spaces watermark watermarks noise silence blemishes redeye exif formatting html markdown emoji emojis punctuation accents diacritics stopwords newlines padding prefix suffix borders border shadow shadows vocals echo blur wrinkles glare artifacts")
+var inputProperties = &table.Map[string, bool]{Words: "background bg text string whitespace spaces watermark watermarks noise silence blemishes redeye exif formatting html markdown emoji emojis punctuation accents diacritics stopwords newlines padding prefix suffix borders border shadow shadows vocals echo blur wrinkles glare artifacts"}
 
 // transformsInput reports whether words[i], an object of a destroying
 // verb, is a property of the input a transform hands back: the name's

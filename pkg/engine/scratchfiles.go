@@ -44,9 +44,7 @@ var contentDestroyers = table.Map[string, map[string]bool]{Build: func() map[str
 }}
 
 // scratchDirs are the names of a project's directories for throwaway files.
-var scratchDirs = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("tmp temp .tmp scratch")
-}}
+var scratchDirs = table.Map[string, bool]{Words: "tmp temp .tmp scratch"}
 
 // onlyScratchFiles reports whether command c, run in cwd during a call
 // made in project, destroys only files in temporary or scratch
@@ -106,9 +104,7 @@ func scratchFile(w, cwd, project, home string) bool {
 // linkMakers are the programs that make a path lead to another file's
 // data: a link, a copy sharing its blocks (cp -l, cp -al), a move, or a
 // mount.
-var linkMakers = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("ln link cp mv install mount bindfs rsync")
-}}
+var linkMakers = table.Map[string, bool]{Words: "ln link cp mv install mount bindfs rsync"}
 
 // linksMadeBefore reports whether the line makes a link, a copy or a mount
 // before command i (ln -sfn ~/project/config /tmp/cfg && shred -u

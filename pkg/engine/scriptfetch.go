@@ -4,9 +4,9 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 )
 
@@ -26,9 +26,9 @@ var scriptExts = map[string]bool{".sh": true, ".bash": true, ".zsh": true, ".ps1
 
 // pinnedRef is a path part that pins a version: a tag (v1.2.3, 1.2) or a
 // commit (7 to 40 hexadecimal digits).
-var pinnedRef = sync.OnceValue(func() *regexp.Regexp {
+var pinnedRef = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(v?\d+(\.\d+)+([-+.][0-9A-Za-z.]+)?|[0-9a-f]{7,40})$`)
-})
+}}
 
 // anyonesFiles reports a host that serves anyone's repository files.
 func anyonesFiles(host string) bool {
@@ -59,7 +59,7 @@ func movingScript(u match.URL) bool {
 		if k++; gist && k == 2 {
 			continue // USER/ID/raw/…: a gist's id names it, not a version of it
 		}
-		if pinnedRef().MatchString(part) {
+		if pinnedRef.Get().MatchString(part) {
 			return false
 		}
 	}

@@ -3,7 +3,8 @@ package engine
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Dynamic SQL is often built from constants: EXECUTE format('DROP TABLE
@@ -25,7 +26,7 @@ const maxSQLConstDepth = 8
 // SET @v := …, DECLARE @v TYPE = …, and PL/pgSQL's v := ….
 func sqlVars(s string) map[string]string {
 	var vars map[string]string
-	for _, m := range sqlVarAssign().FindAllStringSubmatchIndex(s, 16) {
+	for _, m := range sqlVarAssign.Get().FindAllStringSubmatchIndex(s, 16) {
 		name := strings.ToUpper(s[m[2]:m[3]])
 		v, _, _ := sqlConstant(s[m[1]:], vars, 0)
 		if v == "" {
@@ -39,9 +40,9 @@ func sqlVars(s string) map[string]string {
 	return vars
 }
 
-var sqlVarAssign = sync.OnceValue(func() *regexp.Regexp {
+var sqlVarAssign = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:\bSET\s+|\bDECLARE\s+|(?:^|[;\s]))(@{1,2}\w+|\w+)(?:\s+N?VARCHAR\s*\(\s*(?:\d+|MAX)\s*\)|\s+\w+)?\s*:?=\s*`)
-})
+}}
 
 // sqlConstant folds the string expression at the start of rest. It returns
 // the text folded, what follows the expression, and whether all of it

@@ -3,10 +3,10 @@ package engine
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 )
 
@@ -24,16 +24,16 @@ func canonicalDeletes(s string) string {
 	if !strings.Contains(s, "DELETE ") {
 		return s
 	}
-	return deleteForms().ReplaceAllString(s, "${1}DELETE FROM ${2}")
+	return deleteForms.Get().ReplaceAllString(s, "${1}DELETE FROM ${2}")
 }
 
-var deleteForms = sync.OnceValue(func() *regexp.Regexp {
+var deleteForms = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	start := `(^|; ?|\( ?|\bTHEN )`
 	mods := `(?:(?:LOW_PRIORITY|QUICK|IGNORE) )*`
 	top := `(?:TOP ?\( ?[^)]*\) ?(?:PERCENT )?)?`
 	// DELETE [mods] [TOP (n) [PERCENT]] [alias[, alias...]] [FROM] T
 	return regexp.MustCompile(start + `DELETE ` + mods + top + `(?:(?:[A-Z_][A-Z0-9_.]*(?: ?, ?[A-Z_][A-Z0-9_.]*)*) FROM |FROM )?([A-Z_"\[])`)
-})
+}}
 
 // referentialActions rewrites a foreign key's ON DELETE and ON UPDATE
 // actions (REFERENCES orgs(id) ON DELETE CASCADE) to single words: they
@@ -44,12 +44,12 @@ func referentialActions(s string) string {
 	if !strings.Contains(s, "ON DELETE ") && !strings.Contains(s, "ON UPDATE ") {
 		return s
 	}
-	return referentialAction().ReplaceAllString(s, "ON_${1}_${2}")
+	return referentialAction.Get().ReplaceAllString(s, "ON_${1}_${2}")
 }
 
-var referentialAction = sync.OnceValue(func() *regexp.Regexp {
+var referentialAction = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`\bON (DELETE|UPDATE) (CASCADE|RESTRICT|SET NULL|SET DEFAULT|NO ACTION)\b`)
-})
+}}
 
 // mergeDeletes adds DELETE FROM T to a MERGE INTO T whose ON condition
 // holds for every row and that deletes what it matches.
@@ -57,16 +57,16 @@ func mergeDeletes(s string) string {
 	if !strings.Contains(s, "MERGE INTO ") || !strings.Contains(s, "THEN DELETE") {
 		return s
 	}
-	m := mergeForm().FindStringSubmatch(s)
+	m := mergeForm.Get().FindStringSubmatch(s)
 	if m == nil || !alwaysTrue(m[2]) {
 		return s
 	}
 	return s + "; DELETE FROM " + m[1]
 }
 
-var mergeForm = sync.OnceValue(func() *regexp.Regexp {
+var mergeForm = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`MERGE INTO ([A-Z_"\[][A-Z0-9_."\]]*)[^;]*? ON (.*?) WHEN MATCHED (?:AND [^;]*? )?THEN DELETE`)
-})
+}}
 
 // selfSubqueries drops a WHERE that keeps the rows of the table itself:
 // DELETE FROM T WHERE C IN (SELECT C FROM T), C = ANY (SELECT C FROM T).
@@ -74,8 +74,8 @@ func selfSubqueries(s string) string {
 	if !strings.Contains(s, "(SELECT ") && !strings.Contains(s, "( SELECT ") {
 		return s
 	}
-	return selfSubquery().ReplaceAllStringFunc(s, func(x string) string {
-		m := selfSubquery().FindStringSubmatch(x)
+	return selfSubquery.Get().ReplaceAllStringFunc(s, func(x string) string {
+		m := selfSubquery.Get().FindStringSubmatch(x)
 		if m == nil || m[1] != m[4] || lastPart(m[2]) != lastPart(m[3]) {
 			return x
 		}
@@ -83,9 +83,9 @@ func selfSubqueries(s string) string {
 	})
 }
 
-var selfSubquery = sync.OnceValue(func() *regexp.Regexp {
+var selfSubquery = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`DELETE FROM ([A-Z0-9_."]+)(?: [A-Z0-9_]+)? WHERE ([A-Z0-9_."]+) (?:IN|= ?ANY) ?\( ?SELECT (?:DISTINCT )?([A-Z0-9_."]+) FROM ([A-Z0-9_."]+) ?\)`)
-})
+}}
 
 // lastPart is a column name without its table (U.ID → ID).
 func lastPart(c string) string {
@@ -416,12 +416,12 @@ func computedSQL(text string) bool {
 // PostgreSQL's LOAD 'file', PostgreSQL's preload settings and the
 // settings whose value it runs as a command (ALTER SYSTEM SET
 // archive_command = …), MySQL's CREATE FUNCTION … SONAME.
-var serverCode = sync.OnceValue(func() *regexp.Regexp {
+var serverCode = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\bload_extension\s*\(|\bsoname\s|(?:^|;)\s*load\s+['"]|\bset\s+(?:\w+\.)?(?:shared|session|local)_preload_libraries\b|\bset\s+(?:archive|restore|archive_cleanup|recovery_end)_command\b`)
-})
+}}
 
 // loadsServerCode reports SQL that has the server load code or keep a
 // command to run later.
 func loadsServerCode(text string) bool {
-	return len(text) >= 8 && serverCode().MatchString(text)
+	return len(text) >= 8 && serverCode.Get().MatchString(text)
 }

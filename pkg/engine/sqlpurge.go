@@ -3,7 +3,8 @@ package engine
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // SQL that picks the rows it changes by their age rather than by their key:
@@ -16,7 +17,7 @@ import (
 
 // rowKeyPinned matches a WHERE clause that names one row (or a list) by its
 // own key.
-var rowKeyPinned = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|[^a-z0-9_.])(id|uuid|pk)\s*(=|in\s*\()`) })
+var rowKeyPinned = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`(^|[^a-z0-9_.])(id|uuid|pk)\s*(=|in\s*\()`) }}
 
 // expiryParts are the parts of a column's name that say the row has a
 // lifetime of its own.
@@ -37,7 +38,7 @@ func purgesByAge(sql string) string {
 		return ""
 	}
 	where := l[k+len("where"):]
-	if rowKeyPinned().MatchString(where) {
+	if rowKeyPinned.Get().MatchString(where) {
 		return ""
 	}
 	for _, cond := range sqlConditions(unquoteSQL(where)) {

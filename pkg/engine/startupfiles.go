@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
@@ -60,32 +59,28 @@ var rcUnsafeText = []string{"$(", "`", "<(", ">(", ";", "&", "|", ">", "<", "\\"
 // rcRiskyVars are variables that change, every time later, what loads or
 // runs, where traffic goes, where a password or key is asked for, or what
 // history keeps: prefixes end in "*".
-var rcRiskyVars = sync.OnceValue(func() []string {
+var rcRiskyVars = table.Once[[]string]{Build: func() []string {
 	return strings.Fields(`LD_* DYLD_* BASH_ENV ENV PROMPT_COMMAND PS0 PS1 PS2 PS3 PS4 PROMPT PROMPT2 RPROMPT RPS1 ZDOTDIR FPATH
 		HIST* SAVEHIST *_PROXY *ASKPASS* SSH_AUTH_SOCK GIT_* *CA_BUNDLE* *CA_CERT* SSL_CERT_* NODE_EXTRA_CA_CERTS
 		*_OPTIONS *OPTS *OPT NODE_OPTIONS PYTHONSTARTUP PYTHONPATH PYTHONHOME PYTHONUSERBASE PERL5LIB PERLLIB RUBYLIB NODE_PATH CLASSPATH
 		LESSOPEN LESSCLOSE LESSKEY* IFS SHELL CDPATH TMOUT MAIL* *REGISTRY* *INDEX_URL* GOPROXY GOFLAGS GONOSUMDB GOSUMDB GOINSECURE
 		NODE_TLS_REJECT_UNAUTHORIZED PYTHONHTTPSVERIFY VIMINIT EXINIT GVIMINIT KUBECONFIG AWS_* DOCKER_HOST DOCKER_CONFIG`)
-})
+}}
 
 // rcProgramVars name a program run later: one the catalogue knows, named
 // by its name alone, is a setting.
-var rcProgramVars = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("EDITOR VISUAL PAGER GIT_EDITOR GIT_PAGER MANPAGER BROWSER")
-}}
+var rcProgramVars = table.Map[string, bool]{Words: "EDITOR VISUAL PAGER GIT_EDITOR GIT_PAGER MANPAGER BROWSER"}
 
 // rcProgramFlag is a flag a program variable's value may give its
 // program: letters only, no value (--wait, -R, -FRX).
-var rcProgramFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`) })
+var rcProgramFlag = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^--?[A-Za-z][A-Za-z-]*$`) }}
 
 // rcOptionCommands are the shell's own option commands.
-var rcOptionCommands = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("set setopt unsetopt shopt")
-}}
+var rcOptionCommands = table.Map[string, bool]{Words: "set setopt unsetopt shopt"}
 
 // rcName is a variable's or an alias's name. Both expressions are
 // compiled on first use: a process that reads no start-up file needs neither.
-var rcName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`) })
+var rcName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`) }}
 
 // rcDeclarationsOnly reports whether a start-up file's text is
 // declarations only (see above).
@@ -184,7 +179,7 @@ func rcDeclaration(l string) bool {
 		return len(c.Args) > 0
 	case rcOptionCommands.Get(c.Name) && len(c.Assigns) == 0:
 		for _, a := range c.Args {
-			if !rcName().MatchString(strings.TrimLeft(a, "-+")) {
+			if !rcName.Get().MatchString(strings.TrimLeft(a, "-+")) {
 				return false
 			}
 		}
@@ -197,7 +192,7 @@ func rcDeclaration(l string) bool {
 // variable that is a setting.
 func rcVariable(kv string) bool {
 	name, value, _ := strings.Cut(kv, "=")
-	if !rcName().MatchString(name) || strings.ContainsAny(name, ".-") {
+	if !rcName.Get().MatchString(name) || strings.ContainsAny(name, ".-") {
 		return false
 	}
 	up := strings.ToUpper(name)
@@ -209,13 +204,13 @@ func rcVariable(kv string) bool {
 			return false
 		}
 		for _, a := range f[1:] {
-			if !rcProgramFlag().MatchString(a) {
+			if !rcProgramFlag.Get().MatchString(a) {
 				return false
 			}
 		}
 		return true
 	}
-	for _, pat := range rcRiskyVars() {
+	for _, pat := range rcRiskyVars.Get() {
 		if ok, _ := path.Match(pat, up); ok {
 			return false
 		}
@@ -254,7 +249,7 @@ func rcSearchPath(v string) bool {
 // does not take another program's name.
 func rcAlias(kv string) bool {
 	name, value, ok := strings.Cut(kv, "=")
-	if !ok || !rcName().MatchString(name) {
+	if !ok || !rcName.Get().MatchString(name) {
 		return false
 	}
 	f := strings.Fields(value)
@@ -278,15 +273,11 @@ func rcAlias(kv string) bool {
 
 // rcBuiltins are the shell's own commands and words, which an alias may
 // not take.
-var rcBuiltins = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("cd source . exec eval export alias unalias command builtin type which echo printf read test [ set unset trap exit return pushd popd kill wait jobs fg bg history umask ulimit hash if then else fi for while do done case esac function time")
-}}
+var rcBuiltins = table.Map[string, bool]{Words: "cd source . exec eval export alias unalias command builtin type which echo printf read test [ set unset trap exit return pushd popd kill wait jobs fg bg history umask ulimit hash if then else fi for while do done case esac function time"}
 
 // sshRunningKeys are ssh client keys whose value runs, loads or hands
 // over something.
-var sshRunningKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("proxycommand localcommand permitlocalcommand knownhostscommand pkcs11provider securitykeyprovider include forwardagent forwardx11 forwardx11trusted remotecommand match controlpersist remoteforward localforward dynamicforward sendenv setenv identityagent stricthostkeychecking userknownhostsfile globalknownhostsfile")
-}}
+var sshRunningKeys = table.Map[string, bool]{Words: "proxycommand localcommand permitlocalcommand knownhostscommand pkcs11provider securitykeyprovider include forwardagent forwardx11 forwardx11trusted remotecommand match controlpersist remoteforward localforward dynamicforward sendenv setenv identityagent stricthostkeychecking userknownhostsfile globalknownhostsfile"}
 
 // sshConfigInert reports ssh client settings that run nothing.
 func sshConfigInert(content string) bool {
@@ -307,9 +298,7 @@ func sshConfigInert(content string) bool {
 
 // shownWriters are the programs whose writes a line can show whole (the
 // text they write is in shell.Result.Files).
-var shownWriters = table.Map[string, bool]{Build: func() map[string]bool {
-	return wordSet("echo printf cat tee")
-}}
+var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee"}
 
 // shownText returns the text a command line writes to p when the line
 // shows all of it: every write of p on the line is by a program whose text

@@ -4,11 +4,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -612,7 +612,7 @@ func normalizeSQL(s string) string {
 		}
 		s = b.String()
 	}
-	s = sqlComment().ReplaceAllString(s, " ")
+	s = sqlComment.Get().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
 	s = referentialActions(s) // sqlforms.go
@@ -635,7 +635,7 @@ var sqlBracketSpaces = strings.NewReplacer("( {} )", "({})", "( {}", "({}", "{} 
 // The SQL expressions are compiled on first use, not at start-up: most
 // calls hold no SQL.
 var (
-	sqlComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/\*.*?\*/|--[^\n]*`) })
+	sqlComment = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`/\*.*?\*/|--[^\n]*`) }}
 )
 
 // allPercent reports whether a string literal's text, up to its closing

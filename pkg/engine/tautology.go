@@ -4,7 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A statement that deletes or updates "WHERE 1=1", "WHERE id = id" or
@@ -104,7 +105,7 @@ func keyTrue(t string) bool {
 	if x, ok := strings.CutSuffix(t, " IS NOT NULL"); ok {
 		return isKeyColumn(x)
 	}
-	m := comparison().FindStringSubmatch(t)
+	m := comparison.Get().FindStringSubmatch(t)
 	if m == nil || !isKeyColumn(m[1]) {
 		return false
 	}
@@ -162,7 +163,7 @@ func trueTerm(t string) bool {
 	for len(t) > 1 && t[0] == '(' && t[len(t)-1] == ')' && closes(t) {
 		t = strings.TrimSpace(t[1 : len(t)-1])
 	}
-	if m := between().FindStringSubmatch(t); m != nil {
+	if m := between.Get().FindStringSubmatch(t); m != nil {
 		// N BETWEEN A AND B, of numbers.
 		x, ok1 := number(m[1])
 		lo, ok2 := number(m[2])
@@ -172,7 +173,7 @@ func trueTerm(t string) bool {
 		}
 		return false
 	}
-	if m := inList().FindStringSubmatch(t); m != nil {
+	if m := inList.Get().FindStringSubmatch(t); m != nil {
 		// X IN (..., X, ...).
 		for _, e := range strings.Split(m[2], ",") {
 			if e = strings.TrimSpace(e); e == m[1] {
@@ -227,7 +228,7 @@ func trueTerm(t string) bool {
 	if n, err := strconv.ParseFloat(t, 64); err == nil {
 		return n != 0
 	}
-	m := comparison().FindStringSubmatch(t)
+	m := comparison.Get().FindStringSubmatch(t)
 	if m == nil {
 		return false
 	}
@@ -291,7 +292,7 @@ func falseTerm(t string) bool {
 	if rest, ok := strings.CutPrefix(t, "NOT "); ok {
 		return trueTerm(strings.TrimSpace(rest))
 	}
-	m := comparison().FindStringSubmatch(t)
+	m := comparison.Get().FindStringSubmatch(t)
 	if m == nil {
 		return false
 	}
@@ -322,7 +323,7 @@ func falseTerm(t string) bool {
 func contradicts(parts []string) bool {
 	seen := map[string]string{}
 	for _, p := range parts {
-		m := comparison().FindStringSubmatch(strings.TrimSpace(p))
+		m := comparison.Get().FindStringSubmatch(strings.TrimSpace(p))
 		if m == nil || strings.TrimSpace(m[2]) != "=" {
 			continue
 		}
@@ -358,17 +359,17 @@ func closes(t string) bool {
 	return depth == 0
 }
 
-var comparison = sync.OnceValue(func() *regexp.Regexp {
+var comparison = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^([A-Z0-9_."'\[\]+*/%-]+) ?(==|=|<>|!=|<=|>=|<|>| LIKE | ILIKE ) ?([A-Z0-9_."'\[\]+*/%-]+)$`)
-})
+}}
 
-var between = sync.OnceValue(func() *regexp.Regexp {
+var between = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^([0-9.+*/-]+) BETWEEN ([0-9.+*/-]+) AND ([0-9.+*/-]+)$`)
-})
+}}
 
-var inList = sync.OnceValue(func() *regexp.Regexp {
+var inList = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`^([A-Z0-9_."'-]+) IN \(([^()]*)\)$`)
-})
+}}
 
 // number reads a numeric literal, or two joined by one arithmetic
 // operator (2-1, 3*0), as SQL would compute it.
@@ -414,13 +415,13 @@ func matchAllFilters(s string) string {
 	if !strings.Contains(s, "{") || !strings.Contains(s, "$") {
 		return s
 	}
-	return matchAll().ReplaceAllString(s, "{}")
+	return matchAll.Get().ReplaceAllString(s, "{}")
 }
 
-var matchAll = sync.OnceValue(func() *regexp.Regexp {
+var matchAll = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	field := `"?_?ID"?`
 	always := `(\{ ?"?\$EXISTS"? ?: ?(TRUE|1) ?\}|\{ ?"?\$NE"? ?: ?NULL ?\}|\{ ?"?\$GTE?"? ?: ?MINKEY(\(\))? ?\})`
 	where := `"?\$WHERE"? ?: ?("(1|TRUE|RETURN TRUE;?)"|''|TRUE|FUNCTION ?\(\) ?\{ ?RETURN TRUE;? ?\})`
 	expr := `"?\$EXPR"? ?: ?(TRUE|1)`
 	return regexp.MustCompile(`\{ ?(` + field + ` ?: ?` + always + `|` + where + `|` + expr + `) ?\}`)
-})
+}}

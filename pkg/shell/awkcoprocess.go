@@ -3,7 +3,8 @@ package shell
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // In gawk, "|&" is two things: a two-way pipe to a command ("cmd" |&
@@ -14,9 +15,9 @@ import (
 // for code that opens an /inet file.
 
 // awkInetVar matches an assignment of an /inet special file to a variable.
-var awkInetVar = sync.OnceValue(func() *regexp.Regexp {
+var awkInetVar = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\s*=\s*"/inet[46]?/`)
-})
+}}
 
 // awkRunsProcess reports whether awk code runs a command: system(), a
 // command piped into getline, or a "|&" whose other end is not an /inet
@@ -26,7 +27,7 @@ func awkRunsProcess(code string) bool {
 		return true
 	}
 	inet := map[string]bool{}
-	for _, m := range awkInetVar().FindAllStringSubmatch(code, -1) {
+	for _, m := range awkInetVar.Get().FindAllStringSubmatch(code, -1) {
 		inet[m[1]] = true
 	}
 	for off := 0; ; {

@@ -59,7 +59,7 @@ func readsWholeEnv(lang, code string) bool {
 	if lang == "awk" {
 		return strings.Contains(code, "in ENVIRON")
 	}
-	m, ok := codeMarkers()[lang]
+	m, ok := codeMarkers.Get()[lang]
 	return ok && anyIn(code, m.environ)
 }
 

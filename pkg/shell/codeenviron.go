@@ -2,7 +2,8 @@ package shell
 
 import (
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Code that prints the whole environment, values and all (python3 -c
@@ -17,7 +18,7 @@ import (
 
 // environPrint are, per language, the calls that write to the output the
 // agent reads.
-var environPrint = sync.OnceValue(func() map[string][]string {
+var environPrint = table.Once[map[string][]string]{Build: func() map[string][]string {
 	return map[string][]string{
 		"python": {"print(", "print ", "pprint", "sys.stdout.write", "sys.stderr.write", "json.dump(", "pp(", "logging.", "log.info"},
 		"node":   {"console.", "process.stdout.write", "process.stderr.write", "util.inspect"},
@@ -28,7 +29,7 @@ var environPrint = sync.OnceValue(func() map[string][]string {
 		"r":      {"print(", "cat(", "message(", "str(", "writeLines("},
 		"awk":    {"print"},
 	}
-})
+}}
 
 // environNamesOnly are spellings that yield the variables' names or their
 // count, not their values: removed from a statement before its values
@@ -46,7 +47,7 @@ var environNamesOnly = [...]string{
 // environValues are spellings that yield every variable's value beyond
 // codeMarkers' environ list: a value looked up by a computed name in a loop
 // over the names (os.environ[k], process.env[k], $ENV{$_}, ENV[k]).
-var environValues = sync.OnceValue(func() map[string][]string {
+var environValues = table.Once[map[string][]string]{Build: func() map[string][]string {
 	return map[string][]string{
 		"python": {"environ[k", "environ[n", "environ[v", "environ[name", "environ[key", "environ.get(k", "environ.get(key", "environ.get(n"},
 		"node":   {"process.env[k", "process.env[n", "process.env[v", "process.env[name", "process.env[key"},
@@ -54,13 +55,13 @@ var environValues = sync.OnceValue(func() map[string][]string {
 		"ruby":   {"ENV[k", "ENV[n", "ENV[v", "ENV[name", "ENV[key"},
 		"php":    {"getenv($"},
 	}
-})
+}}
 
 // environFacts sets the facts of code that reads the whole environment's
 // values (EnvironValues) and prints them (EnvironShown).
 func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
-	prints := environPrint()[lang]
-	values := environValues()[lang]
+	prints := environPrint.Get()[lang]
+	values := environValues.Get()[lang]
 	aliases := environAliases(code)
 	for _, st := range statements(lang, code) {
 		hit := anyIn(st, values) || aliasUsed(st, aliases)
@@ -88,7 +89,7 @@ func environFacts(lang, code string, m codeMarker, f *CodeFacts) {
 // value tested or cut (print('set' if os.environ.get('T') else 'unset'),
 // .split("@")[-1], len(…)) is not the secret.
 func secretPrinted(lang, code string) bool {
-	prints := environPrint()[lang]
+	prints := environPrint.Get()[lang]
 	held := map[string]bool{} // names given a secret whole (t = os.environ["GITHUB_TOKEN"])
 	for _, st := range statements(lang, code) {
 		if m := secretAssign().FindStringSubmatchIndex(st); m != nil && secretReadWhole(st, m[1]) {

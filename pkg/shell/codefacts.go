@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Opaque is set on CodeFacts when a call that runs or deletes something was
@@ -62,7 +63,7 @@ func (m codeMarker) withSets() codeMarker {
 // the commands it runs: the standard libraries' network clients, whole-
 // environment reads, descriptor hand-offs to a process, listeners, and
 // code built at run time (eval of something computed).
-var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
+var codeMarkers = table.Once[map[string]codeMarker]{Build: func() map[string]codeMarker {
 	ms := map[string]codeMarker{
 		"python": {
 			network: []string{"socket", "urllib", "urlopen", "requests", "http.client", "from http", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "paramiko", "xmlrpc", "websocket", "dns.resolver", "gethostbyname", "imaplib", "poplib", "open_connection", "webbrowser", "pycurl", "urllib3", "boto3", "ssl.wrap",
@@ -143,7 +144,7 @@ var codeMarkers = sync.OnceValue(func() map[string]codeMarker {
 		ms[lang] = m.withSets()
 	}
 	return ms
-})
+}}
 
 // fdShell matches a shell given a numbered descriptor past the standard
 // three as its input (sh <&3 >&3 2>&3, bash -i 0<&5, sh <&12), or one the
@@ -228,19 +229,19 @@ var (
 )
 
 // treeWalkSet is the walking calls of every language (treeWalkNames).
-var treeWalkSet = sync.OnceValue(func() *substrs.Set { return substrs.NewSet(treeWalkNames()) })
+var treeWalkSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(treeWalkNames.Get()) }}
 
 // treeWalkDelete is the opaque reason of a delete over a tree the code walks.
 const treeWalkDelete = "a delete over a tree it walks"
 
 // treeWalkNames are the walking calls of every language (treeWalks).
-var treeWalkNames = sync.OnceValue(func() []string {
+var treeWalkNames = table.Once[[]string]{Build: func() []string {
 	var out []string
 	for _, w := range treeWalks {
 		out = append(out, w.walk...)
 	}
 	return out
-})
+}}
 
 // everyAddress are the spellings, in code, of every address of the machine
 // as a listener's host: the quoted any-addresses of IPv4 and IPv6, one with
@@ -250,7 +251,7 @@ var everyAddress = []string{`"0.0.0.0"`, `'0.0.0.0'`, `"0.0.0.0:`, `'0.0.0.0:`, 
 
 // codeFacts scans code for the markers of its language.
 func codeFacts(lang, code string) CodeFacts {
-	m, ok := codeMarkers()[lang]
+	m, ok := codeMarkers.Get()[lang]
 	if !ok {
 		return CodeFacts{AsksSecret: asksSecret(lang, code)}
 	}
@@ -297,7 +298,7 @@ func codeFacts(lang, code string) CodeFacts {
 		f.EnvFiles = envFilesRead(code) // codeenvfiles.go
 	}
 	f.Capture = captureCallSet.In(&text)
-	if treeWalkSet().In(&text) { // a walking call of some language
+	if treeWalkSet.Get().In(&text) { // a walking call of some language
 		for _, w := range treeWalks {
 			if anyIn(code, w.walk) && anyIn(code, w.remove) {
 				f.Opaque = append(f.Opaque, treeWalkDelete)

@@ -2,7 +2,8 @@ package shell
 
 import (
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Code that runs text as code of its own language: Python's exec(),
@@ -16,7 +17,7 @@ import (
 // stays unseen.
 
 // evalHooks are, by language, the calls whose first argument is code.
-var evalHooks = sync.OnceValue(func() map[string][]hook {
+var evalHooks = table.Once[map[string][]hook]{Build: func() map[string][]hook {
 	return map[string][]hook{
 		"python": {{"exec", hookEval}, {"eval", hookEval}, {"compile", hookEval}},
 		"node":   {{"eval", hookEval}, {"Function", hookEval}, {"runInThisContext", hookEval}, {"runInNewContext", hookEval}, {"runInContext", hookEval}},
@@ -25,7 +26,7 @@ var evalHooks = sync.OnceValue(func() map[string][]hook {
 		"perl":   {{"eval", hookEval}},
 		"lua":    {{"load", hookEval}, {"loadstring", hookEval}},
 	}
-})
+}}
 
 // evalCode scans the code an eval-like call was handed, when its text is
 // known, and returns what it was seen doing.
@@ -99,7 +100,7 @@ var urlLiteral = lazyRegexp(`https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`)
 // curl -fsSL URL | python3. arg is the call's argument text.
 func (s *state) evalDownload(lang, arg string, f frame) {
 	prog, ok := evalPrograms[lang]
-	if !ok || !strings.Contains(arg, "://") || !anyIn(arg, codeMarkers()[lang].network) {
+	if !ok || !strings.Contains(arg, "://") || !anyIn(arg, codeMarkers.Get()[lang].network) {
 		return
 	}
 	u := urlLiteral().FindString(arg)

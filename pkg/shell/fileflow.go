@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -435,7 +434,7 @@ func startupFiles(words []string) []string {
 // ModuleExts gives the endings of the files a program may load by name
 // from its working directory (python's .py, node's .js, rake's Rakefile),
 // nil for a program that loads none.
-func ModuleExts(name string) []string { return moduleLangs()[unversioned(name)].ext }
+func ModuleExts(name string) []string { return moduleLangs.Get()[unversioned(name)].ext }
 
 // moduleLang is a language and its files' name endings (see moduleLangs).
 type moduleLang struct {
@@ -447,7 +446,7 @@ type moduleLang struct {
 // name from the working directory (import helper, require("./h"), pytest's
 // conftest.py, node -r, perl -M, ruby -r), and the file name endings of
 // that language.
-var moduleLangs = sync.OnceValue(func() map[string]moduleLang {
+var moduleLangs = table.Once[map[string]moduleLang]{Build: func() map[string]moduleLang {
 	return map[string]moduleLang{
 		"python":  {"python", []string{".py"}},
 		"pytest":  {"python", []string{".py"}},
@@ -520,7 +519,7 @@ var moduleLangs = sync.OnceValue(func() map[string]moduleLang {
 		"lua":              {"lua", []string{".lua"}},
 		"luajit":           {"lua", []string{".lua"}},
 	}
-})
+}}
 
 // loadModules judges the source files of a program's language that the
 // line wrote, when the program runs: any of them may be loaded by name.
@@ -534,8 +533,8 @@ func (s *state) loadModules(name string, words []string, f frame) {
 	// the line wrote files.
 	var m moduleLang
 	module := false
-	if (len(s.out) > 1 || len(s.files) > 0 || len(s.opaque) > 0) && moduleKeys().mayHold(base) {
-		m, module = moduleLangs()[base]
+	if (len(s.out) > 1 || len(s.files) > 0 || len(s.opaque) > 0) && moduleKeys.Get().mayHold(base) {
+		m, module = moduleLangs.Get()[base]
 	}
 	if !(module && len(s.out) > 1) && len(s.files) == 0 && len(s.opaque) == 0 {
 		return

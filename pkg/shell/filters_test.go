@@ -26,7 +26,7 @@ func TestFiltersRunNothing(t *testing.T) {
 		case strings.Contains(name, "-") || isPwsh(name) || isCmdExe(name) || vimNames.Get(name):
 			t.Errorf("%s: a name runs reads", name)
 		}
-		if _, ok := moduleLangs()[unversioned(name)]; ok {
+		if _, ok := moduleLangs.Get()[unversioned(name)]; ok {
 			t.Errorf("%s: loads modules", name)
 		}
 		if _, ok := recipeRunners.Lookup(name); ok {

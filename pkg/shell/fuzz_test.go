@@ -107,10 +107,10 @@ func TestKeyFilters(t *testing.T) {
 		f    keyFilter
 		keys []string
 	}{
-		{recipeKeys(), keysOf(recipeRunners.All())},
-		{moduleKeys(), keysOf(moduleLangs())},
-		{vimKeys(), keysOf(vimNames.All())},
-		{codeFileKeys(), keysOf(codeFileOptions.All())},
+		{recipeKeys.Get(), keysOf(recipeRunners.All())},
+		{moduleKeys.Get(), keysOf(moduleLangs.Get())},
+		{vimKeys.Get(), keysOf(vimNames.All())},
+		{codeFileKeys.Get(), keysOf(codeFileOptions.All())},
 	} {
 		for _, k := range tc.keys {
 			if !tc.f.mayHold(k) {

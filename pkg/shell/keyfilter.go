@@ -1,6 +1,6 @@
 package shell
 
-import "sync"
+import "rampart.dev/pkg/internal/table"
 
 // keyFilter is a one-word summary of a table's keys, one bit per key
 // chosen by its length and end bytes (as catalog's property summary and
@@ -32,9 +32,9 @@ func (f keyFilter) mayHold(k string) bool { return f&keyBit(k) != 0 }
 
 // Each filter is made with the table it summarises, on first use.
 var (
-	recipeKeys = sync.OnceValue(func() keyFilter { return filterOf(recipeRunners.All()) })
-	vimKeys    = sync.OnceValue(func() keyFilter { return filterOf(vimNames.All()) })
+	recipeKeys = table.Once[keyFilter]{Build: func() keyFilter { return filterOf(recipeRunners.All()) }}
+	vimKeys    = table.Once[keyFilter]{Build: func() keyFilter { return filterOf(vimNames.All()) }}
 	// codeFileKeys summarises codeFileOptions, asked about every command.
-	codeFileKeys = sync.OnceValue(func() keyFilter { return filterOf(codeFileOptions.All()) })
-	moduleKeys   = sync.OnceValue(func() keyFilter { return filterOf(moduleLangs()) })
+	codeFileKeys = table.Once[keyFilter]{Build: func() keyFilter { return filterOf(codeFileOptions.All()) }}
+	moduleKeys   = table.Once[keyFilter]{Build: func() keyFilter { return filterOf(moduleLangs.Get()) }}
 )

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/substrs"
@@ -1300,7 +1299,7 @@ func whichName(words []string) (string, bool) {
 // of a string ("$ENV{HOME}/.bashrc", "#{Dir.home}/x", f"{Path.home()}/x",
 // perl's ">>$ENV{HOME}/x" open mode) they are the "~" that starts the
 // path the string holds. Made on first use.
-var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
+var homeExprs = table.Once[map[string]*strings.Replacer]{Build: func() map[string]*strings.Replacer {
 	return map[string]*strings.Replacer{
 		"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
 			"__import__('os').path.expanduser('~')", `__import__("os").path.expanduser("~")`,
@@ -1340,7 +1339,7 @@ var homeExprs = sync.OnceValue(func() map[string]*strings.Replacer {
 			"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",
 			`(system attribute "HOME")`, `system attribute "HOME"`, `$.getenv("HOME")`, `app.pathTo("home folder")`}, nil, ""),
 	}
-})
+}}
 
 // homeReplacer reads each of exprs as the literal '~', and each
 // interpolated at the start of a string (an opener from opens, then the
@@ -1364,7 +1363,7 @@ func homeReplacer(exprs, opens []string, closeInterp string, extra ...string) *s
 }
 
 func homeExpr(lang, code string) string {
-	if r, ok := homeExprs()[lang]; ok {
+	if r, ok := homeExprs.Get()[lang]; ok {
 		return r.Replace(code)
 	}
 	return code

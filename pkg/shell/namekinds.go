@@ -207,7 +207,7 @@ func runsNothingName(name string) bool {
 	if _, ok := recipeRunners.Lookup(name); ok {
 		return false
 	}
-	if _, ok := moduleLangs()[unversioned(name)]; ok {
+	if _, ok := moduleLangs.Get()[unversioned(name)]; ok {
 		return false
 	}
 	if otherInterpreters.Get(unversioned(name)) || scriptRunnerNames.Get(name) {

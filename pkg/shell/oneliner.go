@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
@@ -101,7 +100,7 @@ type langFlags struct {
 	operand  bool     // without a code option, the first operand is the code (awk)
 }
 
-var langs = sync.OnceValue(func() map[string]*langFlags {
+var langs = table.Once[map[string]*langFlags]{Build: func() map[string]*langFlags {
 	return map[string]*langFlags{
 		"python": {code: "c", arg: "WXQ", script: "m", oneCode: true, longArg: []string{"check-hash-based-pycs"}},
 		"perl":   {code: "eE", attached: "ixdDMmV", arg: "I", digits: "l0C"},
@@ -117,7 +116,7 @@ var langs = sync.OnceValue(func() map[string]*langFlags {
 		// julia -e CODE (-E prints its value), -L FILE loads a file first
 		"julia": {code: "eE", arg: "LJptCOg", detached: true, longCode: []string{"eval", "print"}, longArg: []string{"load", "sysimage", "project", "threads", "procs"}},
 	}
-})
+}}
 
 // interpCode gives the code of an interpreter one-liner.
 func interpCode(words []string) (lang, code string, ok bool) {
@@ -163,7 +162,7 @@ func catalogCode(name string, words []string) (lang, code string, ok bool) {
 	if cl.Entry == nil {
 		return "", "", false
 	}
-	if lang = cl.Entry.Prop("code-lang"); langs()[lang] == nil {
+	if lang = cl.Entry.Prop("code-lang"); langs.Get()[lang] == nil {
 		return "", "", false // opaque: no scanner reads it
 	}
 	for _, w := range cl.Words {
@@ -200,7 +199,7 @@ func denoEval(name string, words []string) (string, bool) {
 // codeArgs finds the code options of an interpreter's command line; stdin
 // is true when, without them, it would read its program from stdin.
 func codeArgs(lang string, words []string) (code string, hasCode, stdin bool) {
-	fl := langs()[lang]
+	fl := langs.Get()[lang]
 	var codes, requires []string
 	i := 1
 options:
@@ -331,7 +330,7 @@ type hook struct {
 	kind hookKind
 }
 
-var langHooks = sync.OnceValue(func() map[string][]hook {
+var langHooks = table.Once[map[string][]hook]{Build: func() map[string][]hook {
 	return map[string][]hook{
 		"python": {
 			{"system", hookShell}, {"popen", hookShell}, {"Popen", hookShell}, {"run", hookShell},
@@ -463,7 +462,7 @@ var langHooks = sync.OnceValue(func() map[string][]hook {
 			{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
 		},
 	}
-})
+}}
 
 // scanCode reports what a one-liner runs, deletes and reads, and returns
 // what else the code was seen doing.
@@ -478,8 +477,8 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	f.synthetic = true
 	s.readsCredentialStores(code, f) // credstores.go
 	sc := scanner{lang: lang, code: code}
-	hooks := langHooks()[lang]
-	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks()[lang]...)
+	hooks := langHooks.Get()[lang]
+	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks.Get()[lang]...)
 	for n := 0; n < len(hooks); n++ {
 		h := hooks[n]
 		for at := 0; at < len(code); {
@@ -525,7 +524,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// f = shutil.rmtree, from shutil import rmtree as r,
 				// const {rmSync: r} = require('fs'): the new name is
 				// the same call.
-				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks()[lang])+maxAliases {
+				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks.Get()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
 				}
 				if h.kind <= hookRmFile && passedAsValue(code, k, at) && !(lang == "julia" && h.kind >= hookRmTree) {
@@ -573,7 +572,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			s.parseString(line, f)
 		}
 	}
-	if i := slices.Index(facts.Opaque, treeWalkDelete); i >= 0 && sc.walksAllNarrow(treeWalkNames()) {
+	if i := slices.Index(facts.Opaque, treeWalkDelete); i >= 0 && sc.walksAllNarrow(treeWalkNames.Get()) {
 		facts.Opaque = slices.Delete(facts.Opaque, i, i+1) // walkloops.go
 	}
 	s.computedFacts(lang, code, &facts, f)

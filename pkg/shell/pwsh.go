@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf16"
 
 	"rampart.dev/pkg/internal/table"
@@ -53,7 +52,7 @@ func foldEqual(s, lower string) bool {
 // Invoke-WebRequest): no POSIX program is called so.
 func pwshCmdlet(name string) bool {
 	// Lower-casing neither makes nor removes a "-": the cheap test first.
-	return strings.IndexByte(name, '-') >= 0 && pwshVerbs()[strings.ToLower(name)] != nil
+	return strings.IndexByte(name, '-') >= 0 && pwshVerbs.Get()[strings.ToLower(name)] != nil
 }
 
 // pwshCode gives the code a PowerShell command line runs: -Command's words
@@ -199,7 +198,7 @@ type pwshVerb struct {
 
 // pwshVerbs are the cmdlets and aliases whose effect is known, made on
 // first use (a process that judges no PowerShell never makes them).
-var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
+var pwshVerbs = table.Once[map[string]*pwshVerb]{Build: func() map[string]*pwshVerb {
 	pathParams := map[string]string{"path": "=", "literalpath": "=", "filter": "", "include": "", "exclude": ""}
 	pwshRemove := &pwshVerb{"rm", pathParams, map[string]bool{"recurse": true, "force": true, "confirm": true, "whatif": true}}
 	pwshRead := &pwshVerb{"cat", mergeParams(pathParams, map[string]string{"totalcount": "", "tail": "", "encoding": "", "delimiter": "", "readcount": "", "head": "", "first": ""}), map[string]bool{"raw": true, "wait": true}}
@@ -238,7 +237,7 @@ var pwshVerbs = sync.OnceValue(func() map[string]*pwshVerb {
 		"out-string": {program: "tee"}, "out-null": {program: "true"},
 		"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
 	}
-})
+}}
 
 // pwshReadOnlyVerbs are cmdlet verbs that only look or format: a cmdlet
 // with one of them, which the table does not name, does nothing to judge.
@@ -304,7 +303,7 @@ func (t *pwshT) command(words []string) string {
 	if s, ok := t.blockRun(words); ok {
 		return s
 	}
-	v := pwshVerbs()[name]
+	v := pwshVerbs.Get()[name]
 	if v != nil && pwshWhatIf(words) {
 		return "echo" // a cmdlet given -WhatIf only says what it would do
 	}

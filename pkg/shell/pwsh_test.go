@@ -152,7 +152,7 @@ func TestIsPwsh(t *testing.T) {
 	}
 	for _, name := range []string{"Remove-Item", "remove-item", "REMOVE-ITEM", "Get-ChildItem", "gci", "rm", "-", "Invoke-WebRequest", "x-y"} {
 		l := strings.ToLower(name)
-		if got, want := pwshCmdlet(name), strings.Contains(l, "-") && pwshVerbs()[l] != nil; got != want {
+		if got, want := pwshCmdlet(name), strings.Contains(l, "-") && pwshVerbs.Get()[l] != nil; got != want {
 			t.Errorf("pwshCmdlet(%q) = %v, want %v", name, got, want)
 		}
 	}

@@ -17,9 +17,7 @@ import (
 // any other is unknown, never a silently allowed program.
 
 // pwshApprovedVerbs are PowerShell's approved verbs, lower-cased.
-var pwshApprovedVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("add approve assert backup block build checkpoint clear close compare complete compress confirm connect convert convertfrom convertto copy debug deny deploy disable disconnect dismount edit enable enter exit expand export find format get grant group hide import initialize install invoke join limit lock measure merge mount move new open optimize out ping pop protect publish push read receive redo register remove rename repair request reset resize resolve restart restore resume revoke save search select send set show skip split start step stop submit suspend switch sync test trace unblock undo uninstall unlock unprotect unpublish unregister update use wait watch write")
-}}
+var pwshApprovedVerbs = table.Map[string, bool]{Words: "add approve assert backup block build checkpoint clear close compare complete compress confirm connect convert convertfrom convertto copy debug deny deploy disable disconnect dismount edit enable enter exit expand export find format get grant group hide import initialize install invoke join limit lock measure merge mount move new open optimize out ping pop protect publish push read receive redo register remove rename repair request reset resize resolve restart restore resume revoke save search select send set show skip split start step stop submit suspend switch sync test trace unblock undo uninstall unlock unprotect unpublish unregister update use wait watch write"}
 
 // fieldSet is the set of a text's words (table.Words).
 func fieldSet(s string) map[string]bool { return table.Words(s) }
@@ -66,7 +64,7 @@ func pwshLine(src string) bool {
 	}
 	// One of its aliases (ri, gci, cat) with a path from a drive
 	// (C:\Users\dev), which sh would read as C:Usersdev, naming nothing.
-	if v := pwshVerbs()[lower]; v == nil || v.program == "echo" {
+	if v := pwshVerbs.Get()[lower]; v == nil || v.program == "echo" {
 		return false // echo prints its words either way
 	}
 	for _, w := range strings.Fields(src) {
@@ -99,9 +97,7 @@ func hasEnvDrive(src string) bool {
 // the agent's context, as a keyring lookup's is.
 
 // pwshSecretVerbs are the verbs whose cmdlets output what their noun names.
-var pwshSecretVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("get export show read unprotect convertfrom")
-}}
+var pwshSecretVerbs = table.Map[string, bool]{Words: "get export show read unprotect convertfrom"}
 
 // pwshSecretNouns are the endings (lower case) of a noun naming a secret.
 // A credential object (Get-Credential) is left out: printed, it shows the
@@ -118,9 +114,7 @@ var pwshSecretNouns = []string{"token", "tokens", "key", "keys", "secret", "secr
 // pwshSecretListers are the cmdlets whose output is a secret only when
 // asked for in plain text: Get-AzKeyVaultSecret lists names, and one
 // secret as a SecureString, unless -AsPlainText is given.
-var pwshSecretListers = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("get-azkeyvaultsecret")
-}}
+var pwshSecretListers = table.Map[string, bool]{Words: "get-azkeyvaultsecret"}
 
 // pwshSecretOutput reports a cmdlet (name lower case, words as written)
 // that outputs a secret: pwshSecretGetter's, unless it is one of

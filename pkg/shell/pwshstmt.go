@@ -3,7 +3,6 @@ package shell
 import (
 	"encoding/base64"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"rampart.dev/pkg/internal/table"
@@ -510,14 +509,14 @@ func pwshHome(code string) string {
 // pwshDotNet are .NET static methods on files and directories, by type
 // (lower case, without "system.") and method: the POSIX command with the
 // same effect and how many of the arguments are paths; made on first use.
-var pwshDotNet = sync.OnceValue(func() map[string]map[string]dotNetMethod {
+var pwshDotNet = table.Once[map[string]map[string]dotNetMethod]{Build: func() map[string]map[string]dotNetMethod {
 	return map[string]map[string]dotNetMethod{
 		"io.directory": {"delete": {"rm -r", 1}, "move": {"mv", 2}, "getfiles": {"ls", 1}, "enumeratefiles": {"ls", 1}, "createdirectory": {"mkdir -p", 1}},
 		"io.file": {"delete": {"rm", 1}, "readalltext": {"cat", 1}, "readallbytes": {"cat", 1}, "readalllines": {"cat", 1}, "openread": {"cat", 1}, "opentext": {"cat", 1},
 			"writealltext": {"tee", 1}, "writeallbytes": {"tee", 1}, "writealllines": {"tee", 1}, "appendalltext": {"tee -a", 1}, "appendalllines": {"tee -a", 1},
 			"copy": {"cp", 2}, "move": {"mv", 2}, "replace": {"mv", 2}},
 	}
-})
+}}
 
 // dotNetMethod is what a .NET static method becomes (see pwshDotNet).
 type dotNetMethod struct {
@@ -538,7 +537,7 @@ func (t *pwshT) dotNet(expr string) (string, bool) {
 		return "", false
 	}
 	typ := strings.TrimPrefix(l[1:end], "system.")
-	m, ok := pwshDotNet()[typ][l[end+3:open]]
+	m, ok := pwshDotNet.Get()[typ][l[end+3:open]]
 	if !ok {
 		return "", false
 	}

@@ -79,11 +79,9 @@ var scriptRunners = table.Map[string, scriptRunner]{Build: func() map[string]scr
 // named here, not read from scriptRunners, whose entries a process that
 // asks only whether a program is a runner (every command's name kinds
 // ask) would otherwise build in full.
-var scriptRunnerNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("go java jbang kotlinc kotlinc-jvm dotnet scala-cli dart ts-node ts-node-esm ts-node-script tsx esno esrun " +
-		"babel-node swc-node sucrase-node vite-node jiti bun escript rust-script cargo-script scriptisto runghc runhaskell stack cabal " +
-		"nim zig clojure clj bb mix crystal tcc R r papermill runipy voila jupyter jupyter-nbconvert nbconvert streamlit marimo panel quarto")
-}}
+var scriptRunnerNames = table.Map[string, bool]{Words: "go java jbang kotlinc kotlinc-jvm dotnet scala-cli dart ts-node ts-node-esm ts-node-script tsx esno esrun " +
+	"babel-node swc-node sucrase-node vite-node jiti bun escript rust-script cargo-script scriptisto runghc runhaskell stack cabal " +
+	"nim zig clojure clj bb mix crystal tcc R r papermill runipy voila jupyter jupyter-nbconvert nbconvert streamlit marimo panel quarto"}
 
 // runnerScript returns the script a runner's words run (words[0] being
 // its name), or "": its option's value, or its first operand (after its

@@ -132,11 +132,11 @@ func TestFetchedAtRun(t *testing.T) {
 // for, alone or with a verb.
 func TestScriptRunnerNames(t *testing.T) {
 	want := map[string]bool{}
-	for k := range scriptRunners.Build() {
+	for k := range scriptRunners.All() {
 		name, _, _ := strings.Cut(k, " ")
 		want[name] = true
 	}
-	got := scriptRunnerNames.Build()
+	got := scriptRunnerNames.All()
 	for name := range want {
 		if !got[name] {
 			t.Errorf("scriptRunners has %q, scriptRunnerNames does not", name)

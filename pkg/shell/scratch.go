@@ -137,7 +137,7 @@ func (s *state) scratchCode(i int, name string, words []string) {
 	}
 	s.scratchExecWords(i, name, words)
 	installs := name == "pip" || name == "pip3" || name == "uv" || name == "pipx"
-	if !installs && !codeFileKeys().mayHold(name) {
+	if !installs && !codeFileKeys.Get().mayHold(name) {
 		return
 	}
 	opts, ok := codeFileOptions.Lookup(name)

@@ -59,7 +59,7 @@ func consoleCode(name string, words []string) (lang, operand string, file, ok bo
 	}
 	if lang = cl.Entry.Prop("stdin-code"); lang == "opaque" {
 		lang = name // iex: a language no scanner reads, named for its program as tclsh's is
-	} else if langs()[lang] == nil {
+	} else if langs.Get()[lang] == nil {
 		return "", "", false, false
 	}
 	for _, w := range cl.Words {

@@ -529,7 +529,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.makeImplicit(words) // compiled.go: make x with x.c written
 		}
 	default:
-		if recipeKeys().mayHold(name) {
+		if recipeKeys.Get().mayHold(name) {
 			if r, ok := recipeRunners.Lookup(name); ok && (name != "deno" || len(words) > 1 && words[1] == "task") {
 				s.runRecipes(r, words, f)
 			}
@@ -559,7 +559,7 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 			s.wrapperString(name, sh, g)
 		}
-		if vimKeys().mayHold(name) && vimNames.Get(name) {
+		if vimKeys.Get().mayHold(name) && vimNames.Get(name) {
 			for _, w := range catalog.Default().Classify(name, words[1:]).Words {
 				if w.Role == catalog.Shell {
 					s.exCode(w.Text, s.viaFrame(f, name))
@@ -1714,10 +1714,8 @@ var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
 // their input) in a language no scanner here reads: Tcl, the elvish,
 // xonsh and nushell shells, IPython, the Lisps and Schemes, Julia, Prolog,
 // OCaml, and the JVM's script runners (Groovy, jrunscript, jshell).
-var otherInterpreters = table.Map[string, bool]{Build: func() map[string]bool {
-	return table.Words("tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
-		"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal")
-}}
+var otherInterpreters = table.Map[string, bool]{Words: "tclsh wish expect elvish xonsh nu guile racket sbcl clisp ecl " +
+	"chezscheme scheme csi gsi swipl gforth ocaml groovy jrunscript jjs jshell kotlin kscript scala amm swift dart elixir raku crystal"}
 
 // RunsCode reports whether name is a shell or an interpreter: a program
 // whose arguments may be code it runs.
@@ -1817,7 +1815,7 @@ func readsStdinKinds(kinds uint32, name string, words []string) (string, bool) {
 // what it does kept on the command and the variables it reads its inputs;
 // otherwise as a file run (fetched, or written unseen).
 func (s *state) scriptFile(f frame, lang, op string) {
-	if text, ok := s.files[s.key(op)]; ok && codeMarkers()[lang].network != nil {
+	if text, ok := s.files[s.key(op)]; ok && codeMarkers.Get()[lang].network != nil {
 		i := len(s.out) - 1
 		s.ranFile(i, op)
 		s.out[i].Code = s.out[i].Code.or(s.scanCode(lang, text, f))

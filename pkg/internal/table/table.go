@@ -27,6 +27,11 @@ import (
 type Map[K comparable, V any] struct {
 	// Build returns the table; it is called once, on the first lookup.
 	Build func() map[K]V
+	// Words, for a Map[string, bool] without Build, lists the set's words
+	// (separated by white space): the set is made from them on the first
+	// lookup (Words), its summary in the same pass, without walking the
+	// map again.
+	Words string
 	once  sync.Once
 	m     map[K]V
 	// built is set once m is: a lookup tests it inline and calls nothing
@@ -51,6 +56,13 @@ func keyClass(s string) uint8 {
 
 // build makes the table and, when its keys are strings, their summary.
 func (t *Map[K, V]) build() {
+	if t.Build == nil {
+		set, classes := wordsSummed(t.Words)
+		t.m = any(set).(map[K]V) // Words is for Map[string, bool] only
+		t.classes, t.strKeys = classes, true
+		t.built.Store(true)
+		return
+	}
 	m := t.Build()
 	var zero K
 	if _, ok := any(zero).(string); ok {

@@ -21,3 +21,16 @@ func Words(s string) map[string]bool {
 	}
 	return m
 }
+
+// wordsSummed is Words with the summary of its keys (Map.classes), made
+// as the words are read.
+func wordsSummed(s string) (map[string]bool, [4]uint64) {
+	var classes [4]uint64
+	m := make(map[string]bool, strings.Count(s, " ")+1)
+	for w := range strings.FieldsSeq(s) {
+		m[w] = true
+		c := keyClass(w)
+		classes[c>>6] |= 1 << (c & 63)
+	}
+	return m, classes
+}
