@@ -108,23 +108,6 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 // code (without their quotes; a backslash escapes the next byte).
 func codeLiterals(code string) []string {
 	var out []string
-	for k := 0; k < len(code); k++ {
-		q := code[k]
-		if q != '\'' && q != '"' {
-			continue
-		}
-		j := k + 1
-		for j < len(code) && code[j] != q {
-			if code[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		if j >= len(code) {
-			break
-		}
-		out = append(out, code[k+1:j])
-		k = j
-	}
+	shell.LiteralSpans(code, "'\"", func(start, end int) { out = append(out, code[start+1:end-1]) })
 	return out
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"strconv"
 	"strings"
+
+	"rampart.dev/pkg/shell"
 )
 
 // quotedLines returns the quoted strings of code that hold a space (a
@@ -109,30 +111,14 @@ func joinQuoted(words []string) string {
 // stringOpens reports whether a string literal opens at content[i]: a
 // quote, or a long bracket ([[, [=[).
 func stringOpens(content string, i int) bool {
-	return content[i] == '"' || content[i] == '\'' || longBracket(content[i:]) > 0
-}
-
-// longBracket is the length of the long bracket that opens s ([[, [=[,
-// [==[ …), 0 when none does.
-func longBracket(s string) int {
-	if len(s) < 2 || s[0] != '[' {
-		return 0
-	}
-	k := 1
-	for k < len(s) && s[k] == '=' {
-		k++
-	}
-	if k < len(s) && s[k] == '[' {
-		return k + 1
-	}
-	return 0
+	return content[i] == '"' || content[i] == '\'' || shell.LongBracketLen(content[i:]) > 0
 }
 
 // codeString appends to b the string that opens at content[i] and
 // returns the index of its last byte, and whether it closes: a quoted
 // string on its line, or a long bracket's text up to its closing ]=*].
 func codeString(content string, i int, b *strings.Builder) (int, bool) {
-	if n := longBracket(content[i:]); n > 0 {
+	if n := shell.LongBracketLen(content[i:]); n > 0 {
 		closing := "]" + strings.Repeat("=", n-2) + "]"
 		end := strings.Index(content[i+n:], closing)
 		if end < 0 {

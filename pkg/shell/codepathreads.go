@@ -44,9 +44,17 @@ type litSpan struct{ start, end int }
 // with backslash escapes.
 func literalSpans(code string) []litSpan {
 	var out []litSpan
+	LiteralSpans(code, "'\"`", func(start, end int) { out = append(out, litSpan{start, end}) })
+	return out
+}
+
+// LiteralSpans calls each with the [start, end) span, both quotes
+// included, of every string literal of code quoted with one of quotes; a
+// backslash escapes the next byte, and an unclosed literal ends the scan.
+func LiteralSpans(code, quotes string, each func(start, end int)) {
 	for i := 0; i < len(code); i++ {
 		q := code[i]
-		if q != '\'' && q != '"' && q != '`' {
+		if strings.IndexByte(quotes, q) < 0 {
 			continue
 		}
 		j := i + 1
@@ -57,12 +65,11 @@ func literalSpans(code string) []litSpan {
 			j++
 		}
 		if j >= len(code) {
-			break
+			return
 		}
-		out = append(out, litSpan{i, j + 1})
+		each(i, j+1)
 		i = j
 	}
-	return out
 }
 
 // inURLPath reports an environment read at code[p:] inside a literal (an

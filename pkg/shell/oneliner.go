@@ -1324,7 +1324,7 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		}
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
-	case sc.lang == "lua" && j < len(c) && (c[j] == '\'' || c[j] == '"' || luaLongOpen(c[j:]) > 0):
+	case sc.lang == "lua" && j < len(c) && (c[j] == '\'' || c[j] == '"' || LongBracketLen(c[j:]) > 0):
 		// os.execute "rm -rf ~", os.execute [[…]]: Lua calls a function
 		// with one string literal and no parentheses
 	default:
@@ -1398,7 +1398,7 @@ func (sc *scanner) value(i int) (value, int) {
 			return v, next // a list the code assigned: its words, as far as they are known
 		}
 	}
-	if i < len(c) && c[i] == '[' && (sc.lang != "lua" || luaLongOpen(c[i:]) == 0) {
+	if i < len(c) && c[i] == '[' && (sc.lang != "lua" || LongBracketLen(c[i:]) == 0) {
 		v, next := sc.list(i+1, ']')
 		if j := skipSpace(c, next); strings.HasPrefix(c[j:], ".join(") {
 			// ['cu', 'rl -s …'].join(''): the items joined
@@ -1551,9 +1551,10 @@ func knownStrings(args []value) ([]string, bool) {
 	return parts, true
 }
 
-// luaLongOpen is the length of the Lua long bracket that opens s ([[,
-// [=[, [==[ …), 0 when s does not start with one.
-func luaLongOpen(s string) int {
+// LongBracketLen is the length of the Lua long bracket that opens s ([[,
+// [=[, [==[ …), 0 when s does not start with one (Lua's long strings, and
+// CMake's and premake's, which share the form).
+func LongBracketLen(s string) int {
 	if len(s) < 2 || s[0] != '[' {
 		return 0
 	}
@@ -1881,7 +1882,7 @@ func (sc *scanner) str(i int) (value, int, bool) {
 		}
 	}
 	if sc.lang == "lua" && j < len(c) && c[j] == '[' {
-		if n := luaLongOpen(c[j:]); n > 0 {
+		if n := LongBracketLen(c[j:]); n > 0 {
 			// [[rm -rf ~]], [==[…]==]: Lua's long string, taken as it stands
 			closeAt := strings.Index(c[j+n:], "]"+strings.Repeat("=", n-2)+"]")
 			if closeAt < 0 {
