@@ -36,6 +36,9 @@ var deviceVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // unknownPathDeletes adds the deletes an unknown program's destroying
 // verb makes of the paths it names outside the working directory.
 func (a *analysis) unknownPathDeletes(i int, c *shell.Command, cl *catalog.Classified) {
+	if shell.CmdExeName(c.Name) {
+		return // cmd /c del /q x: its line's commands are read (cmdexe.go), its switches are no paths
+	}
 	verb := ""
 	leadingWords(cl, 2, func(w string) bool {
 		if notVerbShaped(w) {

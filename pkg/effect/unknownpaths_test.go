@@ -18,6 +18,8 @@ func TestUnknownPathDeletes(t *testing.T) {
 		"mytool clean --config=/etc/mytool.rc": "",
 		"mytool scrub --dry-run ~":             "",
 		"mytool list ~":                        "",
+		// cmd.exe's switches are no paths: its line's own delete is read
+		"cmd /c del /q x.txt": "delete:file /home/dev/project/x.txt",
 	} {
 		effs := effectsOf(line)
 		got := ""

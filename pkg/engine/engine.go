@@ -191,6 +191,9 @@ type evaluation struct {
 	// diskDepth and diskRead count the scripts on disk being judged and
 	// read for the call (diskscripts.go).
 	diskDepth, diskRead int
+	// windowsPass is set while a line is judged a second time as
+	// Windows' shells read it (windowslines.go).
+	windowsPass bool
 }
 
 func (ev *evaluation) add(r result) {

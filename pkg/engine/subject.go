@@ -140,6 +140,26 @@ func (ev *evaluation) run(trace *Trace) {
 // exec judges a command line: its simple commands, pipelines and what they
 // touch. primary is false for commands found inside MCP arguments.
 func (ev *evaluation) exec(line string, primary bool, tool string) {
+	ev.execLine(line, primary, tool)
+	if ev.denied() || ev.windowsPass {
+		return
+	}
+	if alt, ok := windowsReading(line); ok {
+		// windowslines.go: the words cmd.exe and PowerShell see. The
+		// second reading reuses the scratch the first one's commands are
+		// in: what was decided keeps its label as text.
+		ev.best.text, ev.best.argv = ev.best.label(), nil
+		for i := range ev.all {
+			ev.all[i].text, ev.all[i].argv = ev.all[i].label(), nil
+		}
+		ev.windowsPass = true
+		ev.execLine(alt, primary, tool)
+		ev.windowsPass = false
+	}
+}
+
+// execLine judges one reading of a command line (exec).
+func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	c, home := &ev.c, ev.e.env.Home
 	sc := ev.scratch()
 	res := &sc.res // in the scratch, not an allocation of its own

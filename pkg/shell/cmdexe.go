@@ -13,9 +13,15 @@ import (
 // not translate is passed on with its words as written, so a program the
 // catalogue knows (npm test, git status) is judged as itself.
 
-// isCmdExe reports whether a program is Windows' command interpreter.
+// CmdExeName reports whether a program name is Windows' command
+// interpreter's: its words are a line the walk translates and reads as
+// the commands it runs, never operands of its own.
+func CmdExeName(name string) bool { return isCmdExe(name) }
+
+// isCmdExe reports whether a program is Windows' command interpreter,
+// also as cmd.exe names itself (%COMSPEC%).
 func isCmdExe(name string) bool {
-	return foldEqual(name, "cmd.exe") || foldEqual(name, "cmd")
+	return foldEqual(name, "cmd.exe") || foldEqual(name, "cmd") || foldEqual(name, "%comspec%")
 }
 
 // cmdExeCode gives the line cmd.exe runs: the words after /c or /k (in
@@ -172,7 +178,8 @@ var cmdBuiltins = map[string]bool{
 // tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
 // keeps as a path separator where sh removes it as an escape: del /s
 // C:\Users\dev\* would be C:Usersdev*) and a word only Windows writes so:
-// a switch (/s, /q) or a path from a drive (C:\…). Such a line is read
+// a switch (/s, /q), a path from a drive (C:\…) or from a folder variable
+// (%USERPROFILE%\…). Such a line is read
 // as cmd /c LINE, so its paths are the paths it names.
 func cmdLine(src string) bool {
 	if strings.IndexByte(src, '\\') < 0 {
@@ -183,7 +190,8 @@ func cmdLine(src string) bool {
 		return false
 	}
 	for _, w := range words[1:] {
-		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
+		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) ||
+			w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
 			return true
 		}
 	}
@@ -409,11 +417,14 @@ func cmdFolderAt(s string) bool {
 
 // cmdQuoteWord quotes a translated word for the POSIX walk, with the home
 // a folder variable named (~, ~/x, f=@~/x) as "$HOME", which the walk
-// resolves: a quoted ~ would be a file named ~.
+// resolves: a quoted ~ would be a file named ~. A name run on after the
+// variable (%USERPROFILE%x, which a POSIX shell leaves of
+// %USERPROFILE%\x) is the home's path and the name, C:\Users\devx: never
+// the home of a user named x, as ~x would be.
 func cmdQuoteWord(w string) string {
 	i := strings.Index(w, "~")
-	if i < 0 || i+1 < len(w) && w[i+1] != '/' || i > 0 && !strings.ContainsRune("=@:", rune(w[i-1])) {
-		return quoteWord(w)
+	if i < 0 || i > 0 && !strings.ContainsRune("=@:", rune(w[i-1])) || i+1 < len(w) && w[i+1] != '/' && !isIdent(w[i+1]) {
+		return quoteWord(w) // (~*: every home, as C:\Users\dev* may be more than one)
 	}
 	out := `"$HOME"`
 	if i > 0 {

@@ -98,14 +98,64 @@ var urlLiteral = lazyRegexp(`https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`)
 // eval(file_get_contents('https://…')), eval(URI.open('https://…').read))
 // as the download piped to the language's interpreter it amounts to:
 // curl -fsSL URL | python3. arg is the call's argument text.
-func (s *state) evalDownload(lang, arg string, f frame) {
+// It reports whether it found such a download.
+func (s *state) evalDownload(lang, arg string, f frame) bool {
 	prog, ok := evalPrograms[lang]
 	if !ok || !strings.Contains(arg, "://") || !anyIn(arg, codeMarkers.Get()[lang].network) {
-		return
+		return false
 	}
 	u := urlLiteral().FindString(arg)
 	if u == "" {
-		return
+		return false
 	}
 	s.parseString("curl -fsSL "+quoteWord(u)+" | "+prog, f)
+	return true
+}
+
+// evalFetched judges code that fetches from a URL it writes out and hands
+// an eval-like call text it computed (fetch(URL).then(r => r.text())
+// .then(eval), t = get(URL).text; exec(t)) as that download piped to the
+// language's interpreter: what runs is what the URL serves, whichever
+// variable carried it between the two calls.
+func (s *state) evalFetched(lang, code string, f frame) {
+	prog, ok := evalPrograms[lang]
+	if !ok {
+		return
+	}
+	if u := urlLiteral().FindString(code); u != "" {
+		s.parseString("curl -fsSL "+quoteWord(u)+" | "+prog, f)
+	}
+}
+
+// importedURLs are the http(s) URLs JavaScript code loads a module from
+// (import('https://…'), await import(`https://…`), import x from
+// "https://…"): the module's code is fetched when the code runs, and runs.
+func importedURLs(code string) []string {
+	var out []string
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], "import")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len("import")
+		if k > 0 && isIdent(code[k-1]) || at < len(code) && isIdent(code[at]) {
+			continue
+		}
+		rest := strings.TrimLeft(code[at:], " \t")
+		if strings.HasPrefix(rest, "(") {
+			rest = strings.TrimLeft(rest[1:], " \t")
+		} else if j := strings.Index(rest, "from"); j >= 0 && j < 200 && !strings.ContainsAny(rest[:j], ";\n") {
+			rest = strings.TrimLeft(rest[j+len("from"):], " \t")
+		} else if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
+			continue // import os, import { x } ;: no module named by a URL here
+		}
+		if len(rest) < 2 || rest[0] != '"' && rest[0] != '\'' && rest[0] != '`' {
+			continue
+		}
+		if u := urlLiteral().FindString(rest[1:]); u != "" && strings.HasPrefix(rest[1:], u) {
+			out = append(out, strings.TrimRight(u, "`'\")"))
+		}
+	}
+	return out
 }

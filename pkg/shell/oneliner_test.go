@@ -79,6 +79,17 @@ func TestProgName(t *testing.T) {
 			t.Errorf("progName(%q) = %q, want %q", p, got, want)
 		}
 	}
+	// Windows paths, as cmd.exe and PowerShell are handed them
+	for p, want := range map[string]string{
+		`C:\Windows\System32\cmd.exe`:   "cmd",
+		`%SystemRoot%\System32\CMD.EXE`: "cmd",
+		`\\host\share\tool.exe`:         "tool",
+		`a\b`:                           `a\b`, // a POSIX name with a backslash in it
+	} {
+		if got := progName(p); got != want {
+			t.Errorf("progName(%q) = %q, want %q", p, got, want)
+		}
+	}
 }
 
 // TestSageIsPython: sage -c CODE runs SageMath's Python, scanned as

@@ -28,7 +28,10 @@ func (s *state) procOutCode(procOut []span, name string, inner []string, bodies 
 				continue
 			}
 			for _, t := range texts {
-				if lang == "sh" {
+				if lang == "cmd" {
+					t = translateCmdExe(t) // > >(cmd.exe): cmdexe.go
+				}
+				if lang == "sh" || lang == "cmd" {
 					s.isolated(func() { s.parseString(t, f) }) // a child shell (scopes.go)
 					continue
 				}

@@ -623,11 +623,46 @@ func pwshValue(w string) string {
 			break
 		}
 	}
-	w = pwshEnvVars(w)
+	w = pwshEnvVars(pwshFolderVar(w))
 	if strings.Contains(w, "$") {
 		return "$_"
 	}
 	return windowsDrivePath(strings.ReplaceAll(w, `\`, "/"))
+}
+
+// pwshFolderVar replaces a leading $env:NAME or ${env:NAME} that names
+// one of Windows' well-known folders ($env:APPDATA, $env:LOCALAPPDATA,
+// $env:TEMP: cmd.exe's %NAME%, cmdFolders) by the path it stands for.
+func pwshFolderVar(w string) string {
+	if len(w) < 6 || w[0] != '$' {
+		return w
+	}
+	rest := w[1:]
+	braced := rest[0] == '{'
+	if braced {
+		rest = rest[1:]
+	}
+	if len(rest) < 5 || !strings.EqualFold(rest[:4], "env:") {
+		return w
+	}
+	rest = rest[4:]
+	n := 0
+	for n < len(rest) && isIdent(rest[n]) {
+		n++
+	}
+	name, tail := rest[:n], rest[n:]
+	if braced {
+		if !strings.HasPrefix(tail, "}") {
+			return w
+		}
+		tail = tail[1:]
+	}
+	for _, f := range cmdFolders {
+		if len(f[0]) == n+2 && strings.EqualFold(f[0][1:n+1], name) {
+			return f[1] + tail
+		}
+	}
+	return w
 }
 
 // windowsDrivePath is a path written with a drive letter (C:/Users/dev)

@@ -137,7 +137,7 @@ func ShellElsewhere(c *Command) bool {
 	var buf [16]string
 	words := append(append(buf[:0], c.Program), c.Args...)
 	lang, stdin := readsStdin(words)
-	return stdin && lang == "sh"
+	return stdin && (lang == "sh" || lang == "cmd") // cmd.exe reads its input as a shell does
 }
 
 // imageCommand gives the program a container run executes when the image

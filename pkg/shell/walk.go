@@ -1343,6 +1343,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		if xargsFed {
 			return
 		}
+		if lang == "cmd" {
+			text, lang = translateCmdExe(text), "sh" // echo 'rd /s /q C:\x' | cmd.exe
+		}
 		if lang == "sh" && child {
 			s.isolated(func() { s.parseString(text, f) }) // a child shell (scopes.go)
 		} else if lang == "sh" {

@@ -754,9 +754,13 @@ func progName(p string) string {
 	// line), so this is path.Base and a case test without their calls
 	// and cleaning passes when nothing needs cleaning.
 	start, upper := 0, false
+	// C:\Windows\System32\cmd.exe, %SystemRoot%\System32\cmd.exe: a
+	// Windows path, as cmd.exe and PowerShell are handed it, separates
+	// its parts with backslashes.
+	win := len(p) > 2 && (p[1] == ':' || p[0] == '\\' || p[0] == '%')
 	for i := 0; i < len(p); i++ {
 		switch c := p[i]; {
-		case c == '/':
+		case c == '/' || win && c == '\\':
 			start, upper = i+1, false
 		case c >= 'A' && c <= 'Z':
 			upper = true
@@ -1858,9 +1862,10 @@ func readsStdinOf(name string, words []string) (string, bool) {
 		return lang, !hasCode && stdin
 	}
 	if isCmdExe(name) {
-		// cmd.exe with no /c or /k line runs the commands on its input
+		// cmd.exe with no /c or /k line runs the commands on its input,
+		// read as its /c line is (cmdexe.go)
 		_, hasCode := cmdExeCode(words)
-		return "sh", !hasCode
+		return "cmd", !hasCode
 	}
 	if isPwsh(name) {
 		_, hasCode, stdin := pwshCode(words)
