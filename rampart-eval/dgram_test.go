@@ -225,6 +225,120 @@ func TestListenDatagramReplySocket(t *testing.T) {
 	}
 }
 
+// askPair asks q on the pair socket as librampart does: one end of a
+// fresh socket pair goes with the question (SCM_RIGHTS), plus extra
+// descriptors when given, and the answer is read from the other end,
+// which is returned open (nil answer when none comes within wait).
+func askPair(t *testing.T, sock, q string, wait time.Duration, extra ...int) (int, []byte) {
+	t.Helper()
+	sv, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_DGRAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oob := syscall.UnixRights(append([]int{sv[1]}, extra...)...)
+	to := &syscall.SockaddrUnix{Name: sock + dgramSuffix + pairSuffix}
+	err = syscall.Sendmsg(sv[0], []byte(q), oob, to, 0)
+	for err == syscall.EINTR {
+		err = syscall.Sendmsg(sv[0], []byte(q), oob, to, 0)
+	}
+	if err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	syscall.Close(sv[1]) // the server holds the only other copy
+	tv := syscall.NsecToTimeval(wait.Nanoseconds())
+	syscall.SetsockoptTimeval(sv[0], syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
+	buf := make([]byte, 64<<10)
+	n, err := syscall.Read(sv[0], buf)
+	for err == syscall.EINTR {
+		n, err = syscall.Read(sv[0], buf)
+	}
+	if err != nil || n <= 0 {
+		return sv[0], nil
+	}
+	return sv[0], buf[:n]
+}
+
+// openFds counts this process's open descriptors.
+func openFds(t *testing.T) int {
+	t.Helper()
+	ents, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip("no /proc/self/fd")
+	}
+	return len(ents)
+}
+
+// TestListenDatagramPair: a question that brings one end of a socket
+// pair is answered on it. The end the asker keeps has no address, so
+// nothing else can send it an answer; a question with more than one
+// descriptor is not answered; the server closes every descriptor it is
+// sent; and askers of the older kinds are answered as before.
+func TestListenDatagramPair(t *testing.T) {
+	f := &fakeDecider{}
+	sock, _, stop := startListen(t, filepath.Join(shortDir(t), "eval.sock"), f)
+	st, err := os.Lstat(sock + dgramSuffix + pairSuffix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode()&os.ModeSocket == 0 || st.Mode().Perm() != 0o600 {
+		t.Errorf("pair socket mode %v, want a socket with 0600", st.Mode())
+	}
+	before := openFds(t)
+	for _, tc := range []struct {
+		q    string
+		want call.Action
+	}{
+		{execLine("ls -l"), call.Allow},
+		{execLine("touch /tmp/x/blocked-marker"), call.Deny},
+	} {
+		fd, ans := askPair(t, sock, tc.q, 10*time.Second)
+		if ans == nil {
+			t.Fatalf("%s: no answer", tc.q)
+		}
+		if d := decision(t, ans); d.Decision != tc.want {
+			t.Errorf("%s: decision %v, want %v", tc.q, d.Decision, tc.want)
+		}
+		// An address of length 2 is the family alone: no name.
+		var sa syscall.RawSockaddrUnix
+		l := uint32(unsafe.Sizeof(sa))
+		if _, _, e := syscall.RawSyscall(syscall.SYS_GETSOCKNAME, uintptr(fd), uintptr(unsafe.Pointer(&sa)), uintptr(unsafe.Pointer(&l))); e != 0 || l != 2 {
+			t.Errorf("the asker's end has an address (%d bytes, %v): another socket could send to it", l, e)
+		}
+		syscall.Close(fd)
+	}
+	// Two descriptors: which one answers is not clear, so none does.
+	null, err := syscall.Open("/dev/null", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fd, ans := askPair(t, sock, execLine("ls"), 300*time.Millisecond, null)
+	syscall.Close(fd)
+	syscall.Close(null)
+	if ans != nil {
+		t.Errorf("a question with two descriptors was answered: %q", ans)
+	}
+	old := dgramClient(t, sock)
+	if ans := askDgram(t, old, []byte(execLine("ls")), 10*time.Second); ans == nil || decision(t, ans).Decision != call.Allow {
+		t.Errorf("a client of the datagram socket: answer %q", ans)
+	}
+	syscall.Close(old)
+	// Every descriptor the server was sent is closed again (the last
+	// question's once it is decided: wait for it).
+	deadline := time.Now().Add(5 * time.Second)
+	for openFds(t) > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := openFds(t); n > before {
+		t.Errorf("%d descriptors open after the questions, %d before: the server kept some it was sent", n, before)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(sock + dgramSuffix + pairSuffix); !os.IsNotExist(err) {
+		t.Errorf("pair socket left behind after shutdown: %v", err)
+	}
+}
+
 // TestListenDatagramConcurrent: many askers at once, each gets the answer
 // to its own question.
 func TestListenDatagramConcurrent(t *testing.T) {
