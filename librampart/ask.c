@@ -54,7 +54,7 @@ struct writer {
 	size_t total;
 	size_t n;
 	long *deadline; /* see due */
-	int *held;      /* for an exec: a datagram's sockets are left here (two) */
+	int *held;      /* for an exec: a datagram's socket is left here */
 	char buf[4096];
 };
 
@@ -550,7 +550,7 @@ static int ask_argv(const char *prog, char *const argv[], int keep, int *held)
 	return v;
 }
 
-int rp_ask_argv(const char *prog, char *const argv[], int held[2]) { return ask_argv(prog, argv, 0, held); }
+int rp_ask_argv(const char *prog, char *const argv[], int *held) { return ask_argv(prog, argv, 0, held); }
 
 int rp_ask_spawn(const char *prog, char *const argv[]) { return ask_argv(prog, argv, 1, NULL); }
 

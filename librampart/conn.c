@@ -201,65 +201,7 @@ void rp_dgram_init(void)
 {
 	rp_cfg.have_dgram = rp_cfg.have_socket && set_addr(&rp_cfg.dgram, rp_cfg.socket, ".dgram");
 	rp_cfg.have_reply = rp_cfg.have_dgram && set_addr(&rp_cfg.reply, rp_cfg.socket, ".dgram.reply");
-	rp_cfg.have_pair = rp_cfg.have_dgram && set_addr(&rp_cfg.pair, rp_cfg.socket, ".dgram.pair");
 }
-
-void rp_close_held(int held[2])
-{
-	for (int i = 0; i < 2; i++)
-		if (held[i] >= 0) {
-			rp_sys_close(held[i]);
-			held[i] = -1;
-		}
-}
-
-/* Outcome of ask_pair. */
-enum { PAIR_SENT, PAIR_NONE, PAIR_FAILED };
-
-/* ask_pair sends the question req[0:n] to the server's pair socket
- * (PATH.dgram.pair) with one end of a fresh socket pair, on which the
- * server answers, and leaves the other end, the one to wait on, in
- * sv[0]. The end we keep is connected to the one we send and has no
- * address: nothing but the holder of the end we send (the server, which
- * closes it once it has answered) can send it anything, so no answer can
- * be forged, and it needs neither bind nor connect. PAIR_NONE: there is no
- * such socket (an older server): ask as before. PAIR_FAILED: the socket is
- * there and the question could not go (a full queue): ask on the stream
- * socket. */
-static int ask_pair(const char *req, size_t n, int sv[2])
-{
-	if (rp_sys_socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, sv) < 0)
-		return PAIR_FAILED;
-	union {
-		struct cmsghdr h;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} ctl;
-	for (size_t i = 0; i < sizeof ctl.buf; i++)
-		ctl.buf[i] = 0;
-	ctl.h.cmsg_level = SOL_SOCKET;
-	ctl.h.cmsg_type = SCM_RIGHTS;
-	ctl.h.cmsg_len = CMSG_LEN(sizeof(int));
-	rp_memcpy(CMSG_DATA(&ctl.h), &sv[1], sizeof(int));
-	struct iovec iov = {.iov_base = (void *)req, .iov_len = n};
-	struct msghdr msg = {.msg_name = (void *)&rp_cfg.pair,
-			     .msg_namelen = sizeof rp_cfg.pair,
-			     .msg_iov = &iov,
-			     .msg_iovlen = 1,
-			     .msg_control = ctl.buf,
-			     .msg_controllen = sizeof ctl.buf};
-	long r;
-	do
-		r = rp_sys_sendmsg(sv[0], &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
-	while (r == -EINTR);
-	if (r >= 0 && (size_t)r == n)
-		return PAIR_SENT;
-	rp_sys_close(sv[0]);
-	rp_sys_close(sv[1]);
-	sv[0] = sv[1] = -1;
-	return r == -ENOENT || r == -ECONNREFUSED ? PAIR_NONE : PAIR_FAILED;
-}
-
-static int dgram_wait(int sv[2], int timeout_ms, char *reply, size_t cap, size_t *len, int *held);
 
 /* connect_to connects fd to sa: 0 or -errno. */
 static int connect_to(int fd, const struct sockaddr_un *sa)
@@ -271,18 +213,10 @@ static int connect_to(int fd, const struct sockaddr_un *sa)
 	return r;
 }
 
-int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len, int held[2])
+int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len, int *held)
 {
 	if (!rp_cfg.have_dgram)
 		return RP_DGRAM_NONE;
-	int sv[2] = {-1, -1};
-	if (rp_cfg.have_pair) {
-		int p = ask_pair(req, n, sv);
-		if (p == PAIR_SENT)
-			return dgram_wait(sv, timeout_ms, reply, cap, len, held);
-		if (p == PAIR_FAILED)
-			return RP_DGRAM_NONE;
-	}
 	int fd = rp_sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC);
 	if (fd < 0)
 		return RP_DGRAM_NONE;
@@ -308,15 +242,6 @@ int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t 
 		rp_sys_close(fd);
 		return RP_DGRAM_NONE;
 	}
-	sv[0] = fd;
-	return dgram_wait(sv, timeout_ms, reply, cap, len, held);
-}
-
-/* dgram_wait waits for the answer to a question asked on sv[0] (sv[1]:
- * the other end of its pair, or -1) and copies it into reply. */
-static int dgram_wait(int sv[2], int timeout_ms, char *reply, size_t cap, size_t *len, int *held)
-{
-	int fd = sv[0];
 	/* No clock is read (on the way to an exec, a call into the vDSO is
 	 * one more page fault): a wait cut short by a signal goes on for
 	 * what is left of it. */
@@ -340,10 +265,9 @@ static int dgram_wait(int sv[2], int timeout_ms, char *reply, size_t cap, size_t
 		}
 		break;
 	}
-	if (out == RP_DGRAM_OK && held) {
-		held[0] = sv[0];
-		held[1] = sv[1];
-	} else
-		rp_close_held(sv);
+	if (out == RP_DGRAM_OK && held)
+		*held = fd;
+	else
+		rp_sys_close(fd);
 	return out;
 }

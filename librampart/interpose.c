@@ -259,14 +259,16 @@ static int judged_exec(enum kind k, const char *prog, int fd, char *const argv[]
 		errno = EPERM;
 		return -1;
 	}
-	int held[2] = {-1, -1}; /* the question's sockets, closed by the exec */
-	if (rp_ask_argv(id > 0 ? sysprog : prog, argv, held) == RP_DENY) {
-		rp_close_held(held);
+	int held = -1; /* the question's socket, closed by the exec */
+	if (rp_ask_argv(id > 0 ? sysprog : prog, argv, &held) == RP_DENY) {
+		if (held >= 0)
+			rp_sys_close(held);
 		errno = EPERM;
 		return -1;
 	}
 	int r = exec_fixed(k, prog, fd, argv, envp);
-	rp_close_held(held); /* the exec failed; errno stays its */
+	if (held >= 0)
+		rp_sys_close(held); /* the exec failed; errno stays its */
 	return r;
 }
 

@@ -58,12 +58,8 @@ struct rp_config {
 	 * not fit (see rp_dgram_ask). */
 	int have_dgram;
 	int have_reply;
-	int have_pair;
 	struct sockaddr_un dgram;
 	struct sockaddr_un reply;
-	/* The socket for questions that bring their own answering socket
-	 * (RAMPART_SOCKET and ".dgram.pair"; see rp_dgram_ask). */
-	struct sockaddr_un pair;
 	/* "NAME=value" for each rp_var as the child must see it, or "" when
 	 * the variable was unset at load time (and must stay unset). They
 	 * point into envbuf, packed, so that loading touches few pages. */
@@ -91,13 +87,11 @@ enum { RP_ALLOW = 0, RP_DENY = 1 };
  * return RP_ALLOW or RP_DENY after applying monitor and fail-open rules, and
  * print the reason on stderr when they deny. errno is preserved.
  *
- * rp_ask_argv sets held[0] and held[1] to the sockets its question went on
- * when it went as a datagram (one, or the two ends of a pair), the others
- * to -1: the exec that follows closes them (they are SOCK_CLOEXEC), system
- * calls fewer on the way; the caller closes them when there is no exec,
- * or the exec fails (rp_close_held). */
-int rp_ask_argv(const char *prog, char *const argv[], int held[2]);
-void rp_close_held(int held[2]);
+ * rp_ask_argv sets *held to the socket its question went on when it went
+ * as a datagram, else to -1: the exec that follows closes it (it is
+ * SOCK_CLOEXEC), one system call fewer on the way; the caller closes it
+ * when there is no exec, or the exec fails. */
+int rp_ask_argv(const char *prog, char *const argv[], int *held);
 int rp_ask_shell(const char *command);
 
 /* rp_ask_spawn is rp_ask_argv for posix_spawn, which returns to its
@@ -161,7 +155,7 @@ int rp_conn_take(struct rp_conn *c);
  * it is closed. */
 enum { RP_DGRAM_NONE, RP_DGRAM_OK, RP_DGRAM_FAILED };
 void rp_dgram_init(void); /* sets rp_cfg.dgram; rp_init calls it */
-int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len, int held[2]);
+int rp_dgram_ask(const char *req, size_t n, int timeout_ms, char *reply, size_t cap, size_t *len, int *held);
 
 /* rp_now_ms is CLOCK_MONOTONIC in milliseconds. */
 long rp_now_ms(void);

@@ -140,24 +140,6 @@ static inline int rp_sys_socket(int domain, int type)
 #endif
 }
 
-static inline int rp_sys_socketpair(int domain, int type, int sv[2])
-{
-#if RP_RAW
-	return (int)RP_SYS(SYS_socketpair, domain, type, 0, sv, 0, 0);
-#else
-	return (int)RP_LIBC(socketpair(domain, type, 0, sv));
-#endif
-}
-
-static inline long rp_sys_sendmsg(int fd, const struct msghdr *msg, int flags)
-{
-#if RP_RAW
-	return RP_SYS(SYS_sendmsg, fd, msg, flags, 0, 0, 0);
-#else
-	return RP_LIBC(sendmsg(fd, msg, flags));
-#endif
-}
-
 static inline int rp_sys_bind(int fd, const void *sa, socklen_t len)
 {
 #if RP_RAW

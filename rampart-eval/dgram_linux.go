@@ -19,33 +19,6 @@ import (
 // stream socket next to it, so a socket file found at path is a stale one
 // and is replaced; anything else there is left alone and reported.
 func listenDatagram(path string) (*datagrams, error) {
-	c, err := listenUnixgram(path)
-	if err != nil {
-		return nil, err
-	}
-	g := &datagrams{c: c, reply: listenReply(path + replySuffix)}
-	// The socket for askers that send their own answering socket. Where
-	// it cannot be opened they find no socket there and ask as before.
-	if pc, err := listenUnixgram(path + pairSuffix); err == nil {
-		g.pair = pc
-	}
-	return g, nil
-}
-
-// pairSuffix names the socket, next to the datagram socket, for askers
-// that send, with the question, one end of a socket pair for the answer
-// (SCM_RIGHTS): PATH.dgram.pair. The asker keeps the other end, which is
-// connected to it and has no address, so no other socket can send it
-// anything: an answer cannot be forged, and the asker needs no address of
-// its own (bind) nor a connection to the answering socket (connect), two
-// system calls fewer per exec. The name is the asker's way to know that
-// this server answers so: an older server has no socket here, the send
-// fails at once, and the asker asks as before.
-const pairSuffix = ".pair"
-
-// listenUnixgram opens a datagram socket at path, mode 0600 from the
-// start, with SO_PASSCRED set, replacing a stale socket file.
-func listenUnixgram(path string) (*net.UnixConn, error) {
 	if len(path) > 107 {
 		return nil, fmt.Errorf("%s is too long for a socket path", path)
 	}
@@ -63,7 +36,7 @@ func listenUnixgram(path string) (*net.UnixConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(err error) (*net.UnixConn, error) {
+	fail := func(err error) (*datagrams, error) {
 		c.Close()
 		os.Remove(path)
 		return nil, err
@@ -84,7 +57,7 @@ func listenUnixgram(path string) (*net.UnixConn, error) {
 	if err := os.Chmod(path, 0o600); err != nil {
 		return fail(err)
 	}
-	return c, nil
+	return &datagrams{c: c, reply: listenReply(path + replySuffix)}, nil
 }
 
 // replySuffix names the socket the answers are sent from, next to the
@@ -99,8 +72,7 @@ const replySuffix = ".reply"
 // datagrams is the datagram socket and the socket its answers go from.
 type datagrams struct {
 	c     *net.UnixConn
-	reply int           // -1: answers go from c (see listenReply)
-	pair  *net.UnixConn // askers that send their answering socket, or nil
+	reply int // -1: answers go from c (see listenReply)
 }
 
 // Close removes the answering socket's name (listen removes the datagram
@@ -112,10 +84,6 @@ type datagrams struct {
 func (g *datagrams) Close() error {
 	if g.reply >= 0 {
 		os.Remove(g.c.LocalAddr().String() + replySuffix)
-	}
-	if g.pair != nil {
-		os.Remove(g.pair.LocalAddr().String())
-		g.pair.Close()
 	}
 	return g.c.Close()
 }
@@ -170,13 +138,8 @@ type dgram struct {
 	oob     [64]byte
 	cred    syscall.Ucred
 	hasCred bool // the kernel attached credentials (cred)
-	// fds are the descriptors that came with it (SCM_RIGHTS), nfd of
-	// them: an answering socket, when there is exactly one. handle
-	// closes them all.
-	fds [8]int32
-	nfd int
-	out bytes.Buffer
-	iov syscall.Iovec
+	out     bytes.Buffer
+	iov     syscall.Iovec
 }
 
 func newDgram() any { return &dgram{buf: make([]byte, dgramMax)} }
@@ -205,40 +168,6 @@ func (q *dgram) got(n int, msg *syscall.Msghdr) {
 	q.namelen = msg.Namelen
 	q.trunc = msg.Flags&syscall.MSG_TRUNC != 0
 	q.hasCred = credentials(q.oob[:msg.Controllen], &q.cred)
-	q.nfd = rights(q.oob[:msg.Controllen], q.fds[:])
-}
-
-// rights copies the descriptors passed in oob (SCM_RIGHTS) into fds and
-// returns how many there were, as many as fit (the kernel installed every
-// one of them in this process, and each must be closed).
-func rights(oob []byte, fds []int32) int {
-	n := 0
-	for i := 0; i+syscall.CmsgLen(0) <= len(oob); {
-		h := (*syscall.Cmsghdr)(unsafe.Pointer(&oob[i]))
-		if h.Len < syscall.SizeofCmsghdr || uint64(h.Len) > uint64(len(oob)-i) {
-			return n
-		}
-		if h.Level == syscall.SOL_SOCKET && h.Type == syscall.SCM_RIGHTS {
-			for j := i + syscall.CmsgLen(0); j+4 <= i+int(h.Len) && n < len(fds); j += 4 {
-				fds[n] = *(*int32)(unsafe.Pointer(&oob[j]))
-				n++
-			}
-		}
-		i += syscall.CmsgSpace(int(h.Len) - syscall.CmsgLen(0))
-	}
-	return n
-}
-
-// closeRights closes the descriptors that came with the question, with
-// raw system calls, as the others on this path are: told of a system call
-// (syscall.Close), the runtime wakes its monitor thread as the call
-// returns, which then polls every 20 us for a while, two context switches
-// and several system calls a question. Closing a socket does not block.
-func (q *dgram) closeRights() {
-	for _, fd := range q.fds[:q.nfd] {
-		syscall.RawSyscall(syscall.SYS_CLOSE, uintptr(fd), 0, 0)
-	}
-	q.nfd = 0
 }
 
 // dgramBatch is how many datagrams one read takes at most.
@@ -350,19 +279,6 @@ func (q *dgram) send(fd int, b []byte) syscall.Errno {
 	}
 }
 
-// sendOn writes the answer b on the asker's own socket fd, without
-// waiting; a descriptor that is not a socket fails (ENOTSOCK), and nothing
-// is written anywhere else.
-func sendOn(fd int, b []byte) syscall.Errno {
-	for {
-		_, _, e := syscall.RawSyscall6(syscall.SYS_SENDTO, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)),
-			syscall.MSG_DONTWAIT|syscall.MSG_NOSIGNAL, 0, 0)
-		if e != syscall.EINTR {
-			return e
-		}
-	}
-}
-
 // trusted reports whether the sender may ask: the user the server runs as,
 // or root, the same users the socket's mode 0600 lets in.
 func (q *dgram) trusted() bool {
@@ -378,14 +294,8 @@ var euid = uint32(os.Geteuid())
 // address (an unbound socket) cannot be answered and is ignored before
 // anything is decided; so is one whose credentials are missing or not the
 // server's user's.
-//
-// A question that came with one descriptor is answered on it (see
-// pairSuffix), whatever the sender's address; one with more is ignored.
 func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(error)) {
-	if q.nfd > 0 {
-		defer q.closeRights()
-	}
-	if q.nfd > 1 || q.nfd == 0 && q.namelen <= uint32(unsafe.Sizeof(q.name.Family)) {
+	if q.namelen <= uint32(unsafe.Sizeof(q.name.Family)) {
 		return
 	}
 	if !q.trusted() {
@@ -403,10 +313,6 @@ func (q *dgram) handle(rc syscall.RawConn, reply int, d decider, report func(err
 		ans = answer(q.buf[:q.n], d, report, &q.out)
 	}
 	if len(ans) == 0 {
-		return
-	}
-	if q.nfd == 1 {
-		sendOn(int(q.fds[0]), ans)
 		return
 	}
 	if reply >= 0 && q.send(reply, ans) != syscall.EPERM {
@@ -468,22 +374,7 @@ func lingerFor(fd int, d time.Duration) bool {
 // so a loop calling it once per question must read first.
 func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	defer g.closeReply()
-	var wg sync.WaitGroup
-	if g.pair != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			serveSocket(g.pair, -1, d, report)
-		}()
-	}
-	serveSocket(g.c, g.reply, d, report)
-	wg.Wait()
-}
-
-// serveSocket is serveDatagrams for one socket, c, whose answers go from
-// reply (see handle).
-func serveSocket(c *net.UnixConn, reply int, d decider, report func(error)) {
-	rc, err := c.SyscallConn()
+	rc, err := g.c.SyscallConn()
 	if err != nil {
 		report(err)
 		return
@@ -529,7 +420,7 @@ func serveSocket(c *net.UnixConn, reply int, d decider, report func(error)) {
 					wg.Add(1)
 					go func() {
 						defer func() { <-slots; wg.Done() }()
-						next.handle(rc, reply, d, report)
+						next.handle(rc, g.reply, d, report)
 						dgramPool.Put(next)
 					}()
 				default:
@@ -537,7 +428,7 @@ func serveSocket(c *net.UnixConn, reply int, d decider, report func(error)) {
 					// one here, and read no more meanwhile (the queue
 					// fills and askers turn to the stream socket and
 					// its bound).
-					next.handle(rc, reply, d, report)
+					next.handle(rc, g.reply, d, report)
 					dgramPool.Put(next)
 				}
 			}
@@ -551,7 +442,7 @@ func serveSocket(c *net.UnixConn, reply int, d decider, report func(error)) {
 			}
 			k = 1 + more
 		}
-		q.handle(rc, reply, d, report)
+		q.handle(rc, g.reply, d, report)
 		// Wait here a while for the next question when they are coming
 		// close together: a program that runs programs in a loop asks
 		// again within a millisecond or two. Woken here, straight from

@@ -787,15 +787,6 @@ static void enforce(void)
 		      "a call came as a datagram");
 	else
 		check(logged("\"dgram\": true"), "an exec asks in one datagram", "no call came as a datagram");
-	/* With its own answering socket (one end of a socket pair, which has
-	 * no address and takes datagrams from the other end alone) where the
-	 * server has the pair socket; as before where it has not. */
-	if (strcmp(mode, "enforce") == 0)
-		check(logged("\"pair\": true"), "an exec asks with one end of a socket pair for the answer",
-		      "no call came with a socket pair");
-	if (strcmp(mode, "nopair") == 0)
-		check(!logged("\"pair\": true"), "a server without the pair socket is asked as before",
-		      "a call came with a socket pair");
 	/* An answer that is not a decision denies, on either socket. */
 	expect_denied("execve", t_execve, "garbage-marker");
 	spawn_test(1, "garbage-marker", 0);
@@ -863,7 +854,7 @@ int main(int argc, char **argv)
 	mode = argv[1], dir = argv[2], logpath = argv[3];
 	if (access(touch_path, X_OK) != 0)
 		touch_path = "/bin/touch";
-	if (strcmp(mode, "enforce") == 0 || strcmp(mode, "stream") == 0 || strcmp(mode, "nopair") == 0)
+	if (strcmp(mode, "enforce") == 0 || strcmp(mode, "stream") == 0)
 		enforce();
 	else if (strcmp(mode, "monitor") == 0)
 		monitor();

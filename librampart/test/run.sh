@@ -10,12 +10,10 @@ sock=$work/eval.sock
 log=$work/calls.jsonl
 server_pid=
 stream_pid=
-nopair_pid=
 
 cleanup() {
 	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
 	[ -n "$stream_pid" ] && kill "$stream_pid" 2>/dev/null
-	[ -n "$nopair_pid" ] && kill "$nopair_pid" 2>/dev/null
 	[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -54,21 +52,12 @@ stream_pid=$!
 i=0
 while [ ! -S "$work/stream.sock" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 
-# An older server with the datagram socket but not the pair socket: an
-# exec asks as it did before the pair socket.
-python3 "$here/test/server.py" "$work/nopair.sock" "$work/nopair-calls.jsonl" no-pair >"$work/nopair.out" 2>&1 &
-nopair_pid=$!
-i=0
-while [ ! -S "$work/nopair.sock" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-
 run enforce RAMPART_SOCKET="$sock"
 main_log=$log
 log=$work/stream-calls.jsonl
 run stream RAMPART_SOCKET="$work/stream.sock"
-log=$work/nopair-calls.jsonl
-run nopair RAMPART_SOCKET="$work/nopair.sock"
 log=$main_log
-kill "$stream_pid" "$nopair_pid" 2>/dev/null
+kill "$stream_pid" 2>/dev/null
 run monitor RAMPART_SOCKET="$sock" RAMPART_MODE=monitor
 run closed RAMPART_SOCKET="$work/nothing-here.sock"
 run open RAMPART_SOCKET="$work/nothing-here.sock" RAMPART_FAIL_OPEN=1

@@ -1,15 +1,13 @@
 #!/usr/bin/env python3
 """A stand-in for `rampart-eval --listen`, so `make check` needs no Go.
 
-Usage: server.py SOCKET LOG [stream-only | no-pair]
+Usage: server.py SOCKET LOG [stream-only]
 
 Speaks the same JSON Lines: one call per line in, one decision per line out,
 on the stream socket SOCKET and, unless stream-only, as one datagram in and
 one out on the datagram socket SOCKET.dgram (a call that came that way is
-logged with "dgram": true), and, unless no-pair as well, on SOCKET.dgram.pair,
-where the question brings one end of a socket pair (SCM_RIGHTS) and the
-answer goes back on it (logged with "pair": true too). Every call is
-appended to LOG before it is answered. Decisions:
+logged with "dgram": true). Every call is appended to LOG before it is
+answered. Decisions:
 
   - a command containing "blocked-marker" is denied with a message;
   - a command containing "hang-marker" gets no answer (the client times out);
@@ -23,7 +21,6 @@ appended to LOG before it is answered. Decisions:
 
 Each logged call carries "conn", the number of the connection it came on.
 """
-import array
 import itertools
 import json
 import os
@@ -39,7 +36,6 @@ QUOTED = ["/bin/echo", "quote-marker", "a b", "it's", "", 'x"y\\z\n\tw',
 
 sock_path, log_path = sys.argv[1], sys.argv[2]
 stream_only = sys.argv[3:] == ["stream-only"]
-no_pair = stream_only or sys.argv[3:] == ["no-pair"]
 lock = threading.Lock()
 conns = itertools.count(1)
 log = open(log_path, "a", encoding="utf-8")
@@ -116,36 +112,6 @@ def serve_datagrams(s):
             s.sendto(encode(d), sender)
 
 
-def serve_pairs(s):
-    """One call per datagram, answered on the socket that came with it."""
-    fdsize = array.array("i").itemsize
-    while True:
-        data, anc, _flags, _sender = s.recvmsg(1 << 16, socket.CMSG_SPACE(8 * fdsize))
-        fds = array.array("i")
-        for level, kind, payload in anc:
-            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-                fds.frombytes(payload[:len(payload) - len(payload) % fdsize])
-        try:
-            call = json.loads(data)
-        except ValueError:
-            call = {"bad": data.decode("utf-8", "replace")}
-        with lock:
-            call["conn"] = next(conns)
-        call["dgram"] = True
-        call["pair"] = True
-        with lock:
-            log.write(json.dumps(call) + "\n")
-            log.flush()
-        d = decide(call) if "bad" not in call else {"decision": "deny", "eval_ns": 0}
-        if d is not None and len(fds) == 1:
-            try:
-                os.write(fds[0], encode(d))
-            except OSError:
-                pass
-        for fd in fds:
-            os.close(fd)
-
-
 class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
 
@@ -158,13 +124,6 @@ if not stream_only:
     dsock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     dsock.bind(dgram_path)
     threading.Thread(target=serve_datagrams, args=(dsock,), daemon=True).start()
-if not no_pair:
-    pair_path = sock_path + ".dgram.pair"
-    if os.path.exists(pair_path):
-        os.unlink(pair_path)
-    psock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    psock.bind(pair_path)
-    threading.Thread(target=serve_pairs, args=(psock,), daemon=True).start()
 if os.path.exists(sock_path):
     os.unlink(sock_path)
 with Server(sock_path, Handler) as srv:
