@@ -150,7 +150,8 @@ const (
 // The next batch then skips taking the lock and reading the head and the
 // file's size, which no other process can have changed meanwhile: one
 // write(2) per batch instead of seven system calls. The head is written and
-// the lock released once holdGap passes without a batch (a timer), after
+// the lock released once holdGap passes without a batch (a timer, or the
+// caller's Release between Attend and Release), after
 // holdMax in one stretch, before a rotation and on any error, and by Head
 // and Close. Appends further apart than holdGap, such as one process
 // answering one call at a time, never keep it. A process killed while holding it
