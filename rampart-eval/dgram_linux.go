@@ -405,9 +405,9 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 			}
 			return false // wait for the next one
 		}
-		// Close: this question came within dgramLinger of the last
+		// near: this question came within dgramLinger of the last
 		// answer (or while waiting for it, which is the same).
-		close := !lastDone.IsZero() && time.Since(lastDone) < dgramLinger
+		near := !lastDone.IsZero() && time.Since(lastDone) < dgramLinger
 		if at != nil {
 			at.Attend()
 		}
@@ -453,7 +453,7 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 		// machine, an agent's own pace) are not waited for: each wait
 		// would end empty, one more wakeup than it saves.
 		lastDone = time.Now()
-		if close && lingerFor(fd, dgramLinger) {
+		if near && lingerFor(fd, dgramLinger) {
 			goto again
 		}
 		if at != nil {
