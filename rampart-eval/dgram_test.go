@@ -313,6 +313,65 @@ func TestListenDatagramAudited(t *testing.T) {
 	}
 }
 
+// TestListenDatagramLingerReleases: questions asked back to back are
+// answered while the audit trail keeps its lock between them (the server
+// waits for the next question itself); once they stop, the lock is let go
+// at once, so another writer of the trail (its own descriptor and flock,
+// as another process has) appends within moments, and the chain holds.
+func TestListenDatagramLingerReleases(t *testing.T) {
+	dir := shortDir(t)
+	l := home.Layout{Dir: filepath.Join(dir, "home")}
+	p, err := decide.Open(decide.Config{Home: l, UserHome: dir, Via: "rampart-eval", Compile: compile.Parse, PerExec: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	sock, _, stop := startListen(t, filepath.Join(dir, "eval.sock"), p)
+	fd := dgramClient(t, sock)
+	defer syscall.Close(fd)
+	const calls = 40
+	for range calls {
+		if ans := askDgram(t, fd, []byte(execLine("ls")), 30*time.Second); ans == nil {
+			t.Fatal("no answer")
+		}
+	}
+	other, err := audit.Open(l.AuditLog(), audit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	t0 := time.Now()
+	r, err := other.Append(audit.Entry{Call: call.Call{Tool: "read", Params: map[string]any{"path": "/etc/hostname"}}, Decision: call.Decision{Decision: call.Allow}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(t0); waited > time.Second {
+		t.Errorf("another writer waited %v for the lock after the questions stopped", waited)
+	}
+	if r.Seq != calls+1 {
+		t.Errorf("another writer's record is seq %d, want %d", r.Seq, calls+1)
+	}
+	// And the server's next record chains from it.
+	if ans := askDgram(t, fd, []byte(execLine("ls")), 30*time.Second); ans == nil {
+		t.Fatal("no answer")
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	other.Close()
+	res, err := audit.Verify(l.AuditLog(), audit.VerifyOptions{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() || len(res.Notes) != 0 {
+		t.Fatalf("audit chain: %v, notes %q", res.Problem, res.Notes)
+	}
+	if res.Records != calls+2 {
+		t.Errorf("audit holds %d records, want %d", res.Records, calls+2)
+	}
+}
+
 // TestListenDatagramOtherUser: a datagram from another user is ignored,
 // even when the socket's mode would let it in. Needs root (to run the
 // asker as nobody) and /usr/bin/python3 (the asker).

@@ -29,6 +29,15 @@ type decider interface {
 	Reload() error
 }
 
+// attender is a decider whose audit trail may keep its lock between
+// records that come back to back while its caller answers them and waits
+// for the next itself; *decide.Point satisfies it. Release must follow
+// every Attend (see audit.Log.Attend).
+type attender interface {
+	Attend()
+	Release() error
+}
+
 // policyFiler is a decider that names the files whose changes call for a
 // Reload (see withPolicyFiles). listen watches them with fsnotify.
 type policyFiler interface {

@@ -126,10 +126,17 @@ func (l *Log) commit(batch []*pending) {
 // holdGap is the longest pause between two batches that still counts as
 // appends coming back to back, and holdMax the longest the lock is kept in
 // one stretch, so that another process waiting for it gets it within about
-// that long.
+// that long (holdMax and one batch; a reader such as Verify, which takes
+// the lock shared, as well).
+//
+// holdGap is wider than the time one exec takes: a program that runs
+// programs in a loop under librampart asks rampart-eval once per exec,
+// about a millisecond apart on an idle machine, and each question is one
+// append. With the window at 500 us none of them kept the lock, and each
+// paid flock, two fstat, the head's read and write and the unlock.
 const (
-	holdGap = 500 * time.Microsecond
-	holdMax = 2 * time.Millisecond
+	holdGap = 3 * time.Millisecond
+	holdMax = 10 * time.Millisecond
 )
 
 // writeBatch writes the records of batch in order under the lock, with one
@@ -143,7 +150,8 @@ const (
 // The next batch then skips taking the lock and reading the head and the
 // file's size, which no other process can have changed meanwhile: one
 // write(2) per batch instead of seven system calls. The head is written and
-// the lock released once holdGap passes without a batch (a timer), after
+// the lock released once holdGap passes without a batch (a timer, or the
+// caller's Release between Attend and Release), after
 // holdMax in one stretch, before a rotation and on any error, and by Head
 // and Close. Appends further apart than holdGap, such as one process
 // answering one call at a time, never keep it. A process killed while holding it
@@ -293,10 +301,17 @@ func (l *Log) holdOn(start time.Time, wasHeld bool) bool {
 	if now.Sub(l.heldSince) >= holdMax {
 		return false
 	}
-	if l.holdTimer == nil {
-		l.holdTimer = time.AfterFunc(holdGap, l.idleRelease)
-	} else {
-		l.holdTimer.Reset(holdGap)
+	// The timer is armed when a stretch begins, not moved by every batch:
+	// moving it wakes the runtime's poller (another thread) to sleep
+	// until the new time, once per question. When it fires it goes off
+	// again holdGap after the last batch, if one came meanwhile (see
+	// idleRelease).
+	if !wasHeld && !l.attended {
+		if l.holdTimer == nil {
+			l.holdTimer = time.AfterFunc(holdGap, l.idleRelease)
+		} else {
+			l.holdTimer.Reset(holdGap)
+		}
 	}
 	return true
 }
@@ -314,6 +329,31 @@ func (l *Log) idleRelease() {
 		return
 	}
 	l.releaseHeld()
+}
+
+// Attend tells the Log that its caller is about to append and will call
+// Release when it stops: until then, batches that come back to back (the
+// same holdGap and holdMax) keep the lock and the head without arming the
+// timer that would release them. Arming a timer makes the runtime wake
+// another thread to watch it, which costs a server answering one question
+// at a time more than the lock it saves; a server that waits for its next
+// question itself (rampart-eval's datagram loop waits holdGap) releases
+// the lock when that wait ends, and no sooner than the timer would.
+// Appends from any goroutine in between keep the lock on the same terms.
+func (l *Log) Attend() {
+	l.mu.Lock()
+	l.attended = true
+	l.mu.Unlock()
+}
+
+// Release ends Attend: the head kept in memory, if the lock was kept, is
+// written and the lock released at once. It returns the head's write
+// error.
+func (l *Log) Release() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.attended = false
+	return l.releaseHeld()
 }
 
 // releaseHeld writes the head kept in memory and releases the lock, if a

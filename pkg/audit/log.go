@@ -98,6 +98,9 @@ type Log struct {
 	heldSince time.Time
 	lastEnd   time.Time
 	holdTimer *time.Timer
+	// attended: between Attend and Release, batches keep the lock on the
+	// same terms without arming holdTimer: the caller releases it.
+	attended bool
 
 	qmu      sync.Mutex // guards queue, spare, writing, inflight and last
 	queue    []*pending // appends waiting for the next batch

@@ -39,6 +39,10 @@ func writer(path string) int {
 	// each append, so that appends come alone and each takes the lock.
 	mapHeads = os.Getenv("AUDIT_TEST_PWRITE") == ""
 	pause, _ := time.ParseDuration(os.Getenv("AUDIT_TEST_PAUSE"))
+	// AUDIT_TEST_ATTEND=K: appends are attended (Attend), and released
+	// (Release) after every K, as rampart-eval answers a stretch of
+	// questions and then waits in vain for the next.
+	attend, _ := strconv.Atoi(os.Getenv("AUDIT_TEST_ATTEND"))
 	l, err := Open(path, Options{MaxSize: maxSize})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -48,9 +52,18 @@ func writer(path string) int {
 		if pause > 0 {
 			time.Sleep(pause)
 		}
+		if attend > 0 && i%attend == 0 {
+			l.Attend()
+		}
 		if _, err := l.Append(entry(i)); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
+		}
+		if attend > 0 && (i+1)%attend == 0 {
+			if err := l.Release(); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				return 1
+			}
 		}
 	}
 	// A writer that appends in a stream keeps the lock and the head

@@ -419,6 +419,24 @@ func (p *Point) WatchedFiles() []string {
 	return files
 }
 
+// Attend and Release bracket a stretch in which the caller answers calls
+// that may come close together, and waits for the next one itself: the
+// audit trail keeps its lock between records that come back to back until
+// Release (see audit.Log.Attend). Without an audit trail they do nothing.
+func (p *Point) Attend() {
+	if p.log != nil {
+		p.log.Attend()
+	}
+}
+
+// Release: see Attend.
+func (p *Point) Release() error {
+	if p.log != nil {
+		return p.log.Release()
+	}
+	return nil
+}
+
 // Close closes the audit trail and stops watching project directories.
 func (p *Point) Close() error {
 	p.walks.close()
