@@ -206,6 +206,17 @@ func envKey(k string) bool {
 	return strings.HasSuffix(k, "ENV") || strings.HasSuffix(k, "ENVIRONMENT") || k == "DJANGO_SETTINGS_MODULE"
 }
 
+// dbNameKey reports whether an assignment's name is the variable by which
+// a framework or client is told the name of its database (Laravel's
+// DB_DATABASE, libpq's PGDATABASE, DB_NAME, DATABASE_NAME). The official
+// images' POSTGRES_DB and MYSQL_DATABASE are read by the server's first
+// start, not by a client or a framework: they name nothing a command
+// connects to.
+func dbNameKey(k string) bool { return dbNameVariables.Get(strings.ToUpper(k)) }
+
+// dbNameVariables are those variables' names.
+var dbNameVariables = table.Map[string, bool]{Words: "DB_DATABASE DB_NAME DATABASE_NAME PGDATABASE"}
+
 // urlDatabase returns the database a database URL names (its path's first
 // part), and whether w is such a URL.
 func urlDatabase(w string) (string, bool) {
@@ -331,8 +342,8 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 		}
 	}
 	for _, kv := range carriedAssigns(res, i) {
-		if k, v, ok := strings.Cut(kv, "="); ok && envKey(k) {
-			name(v)
+		if k, v, ok := strings.Cut(kv, "="); ok && (envKey(k) || dbNameKey(k)) {
+			name(v) // RAILS_ENV=test, DB_DATABASE=app_testing php artisan migrate:fresh
 		} else if _, file := sqliteURL(v); ok && file {
 			name(v) // DATABASE_URL=sqlite://data/test.db sqlx database reset
 		} else if _, url := urlDatabase(v); ok && url {

@@ -85,6 +85,15 @@ func endpointHere(res *shell.Result, c *shell.Command) bool {
 		}
 	}
 	hosts = append(hosts, optionValues(c.Args, endpointOptions.Get)...)
+	if aliasStoreClients.Get(c.Name) {
+		// mc rb --force local/scratch: the server its aliases stand for
+		// (storealias.go)
+		urls, ok := storeAliasTargets(res, c)
+		if !ok {
+			return false
+		}
+		hosts = append(hosts, urls...)
+	}
 	return allHere(hosts) && !forwardsOnLine(res)
 }
 
@@ -275,11 +284,15 @@ func localTarget(res *shell.Result, i int) bool {
 // entry whose kind is written out (a restore that drops what it replaces:
 // mongorestore --drop) is left to the reading of test databases.
 //
+// A command run in a container of this machine (docker compose exec kafka
+// kafka-topics --bootstrap-server localhost:9092 --delete) is read as one
+// run directly: localhost there is the container (containerhere.go).
+//
 // So is a server's administration tool whose own verbs change or remove
 // what the server holds (deploy-verbs, with destroy-kind remote or none:
 // rpk topic alter-config --brokers localhost:9092, a broker started here).
-func (a *analysis) serverHere(c *shell.Command, cl *catalog.Classified) bool {
-	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || c.Is(storeClientKind) || len(c.Via) > 0 {
+func (a *analysis) serverHere(i int, c *shell.Command, cl *catalog.Classified) bool {
+	if cl.Entry == nil || cl.Entry.Prop("destroys") != "" || c.Is(storeClientKind) || len(c.Via) > 0 && !a.viaContainerHere(i) {
 		return false
 	}
 	admin := cl.Entry.Prop("deploy-verbs") != "" && cl.Entry.Prop("cloud") == "" && (cl.Entry.Prop("destroy-kind") == "" || cl.Entry.Prop("destroy-kind") == "remote")
