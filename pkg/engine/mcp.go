@@ -357,7 +357,11 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 				line := quoteArgv(argv)
 				if kind == keyArgs && !strings.HasPrefix(argv[0], "-") {
 					// kubectl {args: [delete, ns, x]}: the tool is the program.
-					line = quoteArgv(append([]string{argsProgram(w.tool)}, argv...))
+					line = quoteArgv(append([]string{w.argsProgram()}, argv...))
+				} else if kind == keyArgs {
+					// git_clean {args: [-f, -d, -x]}: the tool is the program
+					// and its subcommand (mcpargsprogram.go)
+					line = quoteArgv(append(w.argsLine(w.argsProgram()), argv...))
 				}
 				ev.exec(w.inContainer(line), false, call.ToolExec)
 				if kind != keyArgs {
@@ -723,7 +727,7 @@ func (w *mcpWalk) runsCode() bool {
 // runsArgs reports whether an "args" array is a command line for the
 // tool's own program (a kubectl or git tool).
 func (w *mcpWalk) runsArgs() bool {
-	return argsProgram(w.tool) != ""
+	return w.argsProgram() != "" // mcpargsprogram.go
 }
 
 // argsProgram is the program whose command line a tool's "args" array
@@ -845,7 +849,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	case kind == keyArgs && w.runsArgs() && strings.TrimSpace(v) != "":
 		// kubectl {"args": "delete namespace production"}: the words of
 		// the command line of the program the tool is named for
-		ev.exec(w.inContainer(argsProgram(w.tool)+" "+v), false, call.ToolExec)
+		ev.exec(w.inContainer(w.argsProgram()+" "+v), false, call.ToolExec)
 	case kind == keyPath || looksLikePath(v):
 		w.path(v)
 	case kind == keySQL:

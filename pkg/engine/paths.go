@@ -430,6 +430,12 @@ func (ev *evaluation) judgeURLCredentials(s *subject) {
 		ev.judge(&fs)
 		return
 	}
+	if kind := hostCredential(raw); kind != "" {
+		// https://AKIA….x.example.org/: the name's DNS query carries it (urlhost.go)
+		fs := subject{tool: "flow", text: kind + " in the host name " + s.url.Host, effect: "flow:credential->network"}
+		ev.judge(&fs)
+		return
+	}
 	if len(s.url.Rest) < 16 {
 		return
 	}

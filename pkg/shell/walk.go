@@ -57,6 +57,7 @@ type state struct {
 	pipe0       pipe   // the first pipeline, kept here to save an allocation
 	spare       []pipe // pipelines allocated ahead
 	truncated   bool
+	loopAgain   bool // walking a loop's body again as a later turn (loopcarried.go)
 	unparsed    bool
 	parsed      int // bytes handed to the parser
 	expanded    int // bytes produced by expansion
@@ -487,7 +488,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		if call := readCond(c); call != nil && piped != nil {
 			s.setReadVars(call, piped)
 		}
-		s.maybe(func() { s.walkStmts(c.Do, r) })
+		s.loopBody(c.Do, r) // loopcarried.go
 	case *syntax.ForClause:
 		switch l := c.Loop.(type) {
 		case *syntax.WordIter:
@@ -500,6 +501,10 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 				var items []string
 				known := true
 				for _, w := range l.Items {
+					if elems, ok := s.arrayItems(w, f); ok {
+						items = append(items, elems...) // "${a[@]}": arrayitems.go
+						continue
+					}
 					v, ok := s.staticWord(w)
 					if !ok && len(w.Parts) == 1 {
 						if cs, isSubst := w.Parts[0].(*syntax.CmdSubst); isSubst {
@@ -540,7 +545,7 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 		r := f
 		r.repeats = true
-		s.maybe(func() { s.walkStmts(c.Do, r) })
+		s.loopBody(c.Do, r) // loopcarried.go
 	case *syntax.CaseClause:
 		s.walkNested(c.Word, f)
 		for _, it := range c.Items {

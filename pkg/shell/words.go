@@ -203,6 +203,9 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			if ok && len(v.alts) > 0 && !e.noAlts && !contains(e.alts, p.Param.Value) {
 				e.alts = append(e.alts, p.Param.Value)
 			}
+			if p.Index != nil {
+				e.indexAlts(p.Index) // ${a[$i]}: arrayitems.go
+			}
 		}
 		if v, ok := e.s.param(p); ok {
 			// "$@" and "${a[@]}" are one word per element even quoted.
@@ -230,6 +233,15 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 			// "${a[@]:1}" is one word per element, as "${a[@]}" is.
 			all := p.Index != nil && isAllIndex(p.Index) && !isStarIndex(p.Index)
 			e.value(v, split && (!quoted || all))
+			return
+		}
+		if elems, ok := e.s.anyElement(p); ok && split && len(e.words) > 0 && e.cur.Len() == 0 {
+			// "${a[$i]}" with i unknown, an argument of its own: each
+			// element (arrayitems.go); as the program it stays unknown
+			for _, el := range elems {
+				e.text(el)
+				e.flush()
+			}
 			return
 		}
 		if v, ok := e.s.vars[p.Param.Value]; ok && !v.known && strings.Contains(v.val, "$") && !strings.ContainsAny(v.val, "`()") && len(v.subs) == 0 && p.Param.Value != "HOME" && plainParam(p) && !p.Excl && p.Index == nil {

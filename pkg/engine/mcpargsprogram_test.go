@@ -1,0 +1,29 @@
+package engine
+
+import "testing"
+
+// TestMCPArgsProgram checks that an args list starting with an option is
+// the command line of the program and subcommand the tool is named for
+// (git_clean → git clean), and that a tool that only runs takes its
+// server's program (terraform run → terraform).
+func TestMCPArgsProgram(t *testing.T) {
+	e := standard(t)
+	for _, c := range []struct {
+		server, tool, args string
+		stop               bool
+	}{
+		{"git", "git_clean", `{"repo_path":"/home/dev/project","args":["-f","-d","-x"]}`, true},
+		{"git", "git_reset", `{"repo_path":"/home/dev/project","args":["--hard","HEAD~5"]}`, true},
+		{"terraform", "run", `{"args":["destroy","-auto-approve"]}`, true},
+		{"gcloud", "cli", `{"args":["projects","delete","acme-prod","--quiet"]}`, true},
+		{"git", "git_clean", `{"repo_path":"/home/dev/project","args":["-n"]}`, false},
+		{"git", "git_log", `{"args":["--oneline","-n","20"]}`, false},
+		{"terraform", "run", `{"args":["plan"]}`, false},
+		{"docker", "run", `{"args":["ps","-a"]}`, false},
+	} {
+		d := e.Evaluate(mcpCallOf(t, c.server, c.tool, c.args))
+		if d.Blocks() != c.stop {
+			t.Errorf("%s %s %s: %v (%s), want stopped=%v", c.server, c.tool, c.args, d.Decision, d.Message, c.stop)
+		}
+	}
+}
