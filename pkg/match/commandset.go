@@ -52,7 +52,10 @@ func nameClass(name string) uint8 {
 
 // NewCommandSet indexes ps.
 func NewCommandSet(ps []*CommandPattern) *CommandSet {
-	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}}
+	// byProg is made with the first pattern indexed by name: a lazy
+	// set's unindexed patterns (lazyCommands.unindexed), made for every
+	// rule a command is judged against, are most often none.
+	s := &CommandSet{all: ps}
 	for _, p := range ps {
 		if p.IsPipeline() {
 			s.pipes = append(s.pipes, p)
@@ -61,6 +64,9 @@ func NewCommandSet(ps []*CommandPattern) *CommandSet {
 		if !p.literal || p.byPath {
 			s.other = append(s.other, p)
 			continue
+		}
+		if s.byProg == nil {
+			s.byProg = map[string][]*CommandPattern{}
 		}
 		for _, n := range p.names {
 			s.byProg[n] = append(s.byProg[n], p)
