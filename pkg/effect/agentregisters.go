@@ -25,15 +25,11 @@ var agentRegisters = [][]string{
 
 // registerCLIs are agent CLIs beyond agentCLIs that register MCP servers
 // or extensions the same way (amp mcp add, opencode mcp add, q mcp add).
-var registerCLIs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"amp": true, "opencode": true, "q": true, "kiro-cli": true, "goose": true, "crush": true, "droid": true, "auggie": true}
-}}
+var registerCLIs = table.Map[string, bool]{Words: "amp opencode q kiro-cli goose crush droid auggie"}
 
 // editorCLIs are editors' command lines whose --add-mcp registers an MCP
 // server the editor's agent starts.
-var editorCLIs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"code": true, "code-insiders": true, "cursor": true, "windsurf": true, "codium": true, "kiro": true}
-}}
+var editorCLIs = table.Map[string, bool]{Words: "code code-insiders cursor windsurf codium kiro"}
 
 // agentRegistersCode adds unknown:code for an agent CLI that registers an
 // MCP server, an extension or a plugin.

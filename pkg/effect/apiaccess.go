@@ -45,9 +45,7 @@ var accessFields = []string{"default_branch", "allow_force_push", "allow_force_p
 	"visibility=public", "visibility=internal", "private=false", "archived=true"}
 
 // readMethods are the request methods that change nothing.
-var readMethods = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "LIST": true, "PROPFIND": true} // LIST: Vault's; PROPFIND: WebDAV's
-}}
+var readMethods = table.Map[string, bool]{Words: "GET HEAD OPTIONS LIST PROPFIND"}
 
 // changesServiceAPI returns what a request with a method that writes
 // changes about a service's access or shipping — the effect's detail
@@ -141,22 +139,14 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 // devEnvironments are the names of a service's environments that only its
 // developers use (a feature flag's development environment, a project's
 // staging one).
-var devEnvironments = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"dev": true, "development": true, "test": true, "testing": true, "staging": true, "stage": true, "stg": true,
-		"qa": true, "sandbox": true, "preview": true, "local": true,
-	}
-}}
+var devEnvironments = table.Map[string, bool]{Words: `dev development test testing staging stage stg
+	qa sandbox preview local`}
 
 // readEndpoints are the last path segments of requests sent with a
 // writing method that only read (a search or a query given a body).
-var readEndpoints = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"_search": true, "_msearch": true, "_count": true, "_mget": true, "_validate": true, "_explain": true,
-		"_analyze": true, "_field_caps": true, "search": true, "query": true, "query_range": true, "multi-search": true,
-		"graphql": true,
-	}
-}}
+var readEndpoints = table.Map[string, bool]{Words: `_search _msearch _count _mget _validate _explain
+	_analyze _field_caps search query query_range multi-search
+	graphql`}
 
 // schemelessProduction reports whether h, the part before the first
 // slash of a URL written without its scheme, is a host named for
@@ -283,9 +273,7 @@ func impliedMethod(cl *catalog.Classified, args []string) string {
 
 // nonBodyOptions are a client's options read as files (atfile) that do
 // not carry the request's body: headers, cookies, variables, the query.
-var nonBodyOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"-H": true, "--header": true, "-b": true, "--cookie": true, "--variable": true, "--url-query": true}
-}}
+var nonBodyOptions = table.Map[string, bool]{Words: "-H --header -b --cookie --variable --url-query"}
 
 // jsonField reports whether a JSON body sets the field NAME, or NAME to
 // VALUE for a field given as NAME=VALUE ({"private": false}, {"force":

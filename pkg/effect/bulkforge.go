@@ -16,13 +16,9 @@ import (
 
 // bulkItemVerbs are the verbs of a forge CLI that change an item others
 // share.
-var bulkItemVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"close": true, "delete": true, "edit": true, "lock": true, "transfer": true, "merge": true,
-		"reopen": true, "archive": true, "pin": true, "unpin": true, "comment": true, "ready": true,
-		"review": true, "approve": true, "cancel": true, "rerun": true,
-	}
-}}
+var bulkItemVerbs = table.Map[string, bool]{Words: `close delete edit lock transfer merge
+	reopen archive pin unpin comment ready
+	review approve cancel rerun`}
 
 // bulkHostChange adds destroy:shared-change for a git host's CLI (an
 // entry with "host") whose changing verb takes its operands from xargs.

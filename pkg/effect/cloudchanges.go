@@ -262,9 +262,7 @@ func namesFile(cl *catalog.Classified, w string) bool {
 
 // copyVerbs are the verbs that copy from a source to a destination, the
 // last operand, and change only the destination.
-var copyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"cp": true, "sync": true, "copy": true, "rsync": true, "download": true}
-}}
+var copyVerbs = table.Map[string, bool]{Words: "cp sync copy rsync download"}
 
 // copiesHere reports a copy verb whose destination, its last operand, is
 // a path on this machine (aws s3 sync s3://acme-prod-logs/ ./logs/,
@@ -288,9 +286,7 @@ func copiesHere(cl *catalog.Classified, verb string) bool {
 }
 
 // backupNouns are the parts of a command's words that name a backup.
-var backupNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"backup": true, "backups": true, "snapshot": true, "snapshots": true}
-}}
+var backupNouns = table.Map[string, bool]{Words: "backup backups snapshot snapshots"}
 
 // takesBackup reports a command whose verbs create a backup and do
 // nothing else (velero backup create, gcloud sql backups create, aws rds

@@ -157,19 +157,15 @@ func pascalVerb(w string) string {
 // operationVerbs begin an API operation's name (StopInstance,
 // DescribeInstances, AttachPolicyToUser): a Pascal-cased word is read as a
 // verb only when it starts with one.
-var operationVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"get": true, "list": true, "describe": true, "query": true, "search": true, "show": true, "check": true,
-		"create": true, "delete": true, "remove": true, "update": true, "modify": true, "set": true, "put": true,
-		"add": true, "attach": true, "detach": true, "associate": true, "disassociate": true, "bind": true,
-		"unbind": true, "authorize": true, "revoke": true, "grant": true, "allocate": true, "release": true,
-		"start": true, "stop": true, "reboot": true, "restart": true, "reset": true, "run": true, "terminate": true,
-		"enable": true, "disable": true, "import": true, "export": true, "apply": true, "deploy": true,
-		"purchase": true, "renew": true, "send": true, "publish": true, "cancel": true, "destroy": true,
-		"upgrade": true, "rollback": true, "resize": true, "replace": true, "rotate": true, "invoke": true,
-		"download": true, "upload": true, "copy": true, "move": true, "open": true, "close": true,
-	}
-}}
+var operationVerbs = table.Map[string, bool]{Words: `get list describe query search show check
+	create delete remove update modify set put
+	add attach detach associate disassociate bind
+	unbind authorize revoke grant allocate release
+	start stop reboot restart reset run terminate
+	enable disable import export apply deploy
+	purchase renew send publish cancel destroy
+	upgrade rollback resize replace rotate invoke
+	download upload copy move open close`}
 
 // verbWord returns a word as its verb is read: a camel-cased one split
 // into its parts (removeVolume: remove-volume), any other lower-cased.
@@ -301,28 +297,18 @@ func exportsCredentials(cl *catalog.Classified) bool {
 // list): printed, that store carries the token.
 // Inside a longer verb (get-function-configuration) they count only beside
 // a printing part, as below.
-var storeNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"config": true, "configure": true, "configuration": true, "context": true, "contexts": true,
-		"login": true, "logins": true, "auth": true,
-	}
-}}
+var storeNouns = table.Map[string, bool]{Words: `config configure configuration context contexts
+	login logins auth`}
 
 // loginParts are the parts of a verb before "details" that make the
 // details a login's (get-instance-access-details).
-var loginParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"access": true, "auth": true, "login": true, "connection": true, "credential": true, "credentials": true, "password": true}
-}}
+var loginParts = table.Map[string, bool]{Words: "access auth login connection credential credentials password"}
 
 // credentialReadVerbs are the parts of a verb that print what it names.
-var credentialReadVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"get": true, "show": true, "list": true, "print": true, "access": true, "export": true, "pull": true,
-		"download": true, "reveal": true, "view": true, "read": true, "generate": true, "create": true, "open": true,
-		"fill": true, "decrypt": true, "dump": true, "fetch": true, "initial": true, "initiate": true,
-		"ls": true, "value": true,
-	}
-}}
+var credentialReadVerbs = table.Map[string, bool]{Words: `get show list print access export pull
+	download reveal view read generate create open
+	fill decrypt dump fetch initial initiate
+	ls value`}
 
 // credentialOtherVerbs are parts that act on a credential without printing
 // it (delete-secret, rotate-key, describe-secret, set-password).
@@ -619,9 +605,7 @@ func secretURLPath(host, p string) bool {
 // writeOnlySecrets are the APIs whose secrets can be set but never read
 // back: GitHub's (repository, environment, organisation and Codespaces
 // secrets) answer with names, dates and a public key to seal new ones.
-var writeOnlySecrets = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"api.github.com": true}
-}}
+var writeOnlySecrets = table.Map[string, bool]{Words: "api.github.com"}
 
 // envVariables reports a path segment that names a service's environment
 // variables, which its API answers with their values.
@@ -767,9 +751,7 @@ func grantsAccess(cl *catalog.Classified) string {
 
 // publicACLs are the canned access lists that open what is written to
 // everyone (S3's and Cloud Storage's public-read).
-var publicACLs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"public-read": true, "public-read-write": true, "publicread": true}
-}}
+var publicACLs = table.Map[string, bool]{Words: "public-read public-read-write publicread"}
 
 // publicACL returns the option a cloud CLI's command opens what it writes
 // to everyone with (aws s3 cp --acl public-read, gsutil cp -a
@@ -813,15 +795,11 @@ var accessNouns = table.Map[string, bool]{Build: func() map[string]bool {
 // switching one off (aws cloudtrail stop-logging, guardduty
 // disable-organization-admin-account, config stop-configuration-recorder)
 // hides what follows.
-var auditNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"logging": true, "trail": true, "trails": true, "detector": true, "detectors": true, "recorder": true,
-		"audit": true, "auditing": true, "logs": true, "alarm": true, "alarms": true, "monitoring": true, "sink": true, "sinks": true, "diagnostic": true}
-}}
+var auditNouns = table.Map[string, bool]{Words: `logging trail trails detector detectors recorder
+	audit auditing logs alarm alarms monitoring sink sinks diagnostic`}
 
 // blindVerbs switch something off without deleting it.
-var blindVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"stop": true, "disable": true, "suspend": true, "pause": true, "deregister": true, "deactivate": true}
-}}
+var blindVerbs = table.Map[string, bool]{Words: "stop disable suspend pause deregister deactivate"}
 
 // blindsAudit returns the verb by which a cloud CLI switches off its
 // account's audit logging or threat detection: a stop, disable or

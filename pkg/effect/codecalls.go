@@ -31,18 +31,14 @@ var codeServiceSDKs = []string{
 
 // sdkChangeVerbs are the leading verbs of an SDK operation that changes
 // what the service holds, sends or charges.
-var sdkChangeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"create": true, "update": true, "put": true, "patch": true, "set": true, "attach": true, "detach": true,
-		"change": true, "modify": true, "send": true, "publish": true, "invalidate": true, "stop": true,
-		"reboot": true, "cancel": true, "refund": true, "capture": true, "add": true, "remove": true,
-		"replace": true, "scale": true, "rotate": true, "enable": true, "disable": true, "revoke": true,
-		"grant": true, "authorize": true, "promote": true, "deploy": true, "rollback": true, "edit": true,
-		"apply": true, "restore": true, "associate": true, "disassociate": true, "register": true,
-		"deregister": true, "run": true, "start": true, "execute": true, "invoke": true, "upload": true,
-		"transfer": true, "merge": true, "delete": true, "terminate": true, "destroy": true, "purge": true,
-	}
-}}
+var sdkChangeVerbs = table.Map[string, bool]{Words: `create update put patch set attach detach
+	change modify send publish invalidate stop
+	reboot cancel refund capture add remove
+	replace scale rotate enable disable revoke
+	grant authorize promote deploy rollback edit
+	apply restore associate disassociate register
+	deregister run start execute invoke upload
+	transfer merge delete terminate destroy purge`}
 
 // sdkBareVerbs are the verbs that name an operation standing alone
 // (stripe.Refund.create, messages.create, subscriptions.cancel,
@@ -61,13 +57,9 @@ var sdkBareVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 
 // sdkSetupNouns are the parts of an operation that configures the client
 // itself (setApiKey, set_credentials, set_stream_logger): nothing leaves.
-var sdkSetupNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"api": true, "apikey": true, "key": true, "token": true, "credentials": true, "config": true,
-		"region": true, "endpoint": true, "header": true, "headers": true, "logger": true, "level": true,
-		"default": true, "timeout": true, "proxy": true, "auth": true, "client": true, "session": true, "app": true,
-	}
-}}
+var sdkSetupNouns = table.Map[string, bool]{Words: `api apikey key token credentials config
+	region endpoint header headers logger level
+	default timeout proxy auth client session app`}
 
 // sdkLocalMarks are what code says when it talks to an emulator on this
 // machine or in a test mode: no service's real state is reached.

@@ -24,9 +24,7 @@ import (
 // The effect is Destroy with the detail "deploy": a person confirms.
 
 // deployParts are the parts of a CLI verb that deploy.
-var deployParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"deploy": true, "redeploy": true, "distribute": true}
-}}
+var deployParts = table.Map[string, bool]{Words: "deploy redeploy distribute"}
 
 // replaceParts are the parts of a cloud or PaaS CLI's verb that replace
 // what a running service runs with another build, image or state: rolled
@@ -36,9 +34,7 @@ var deployParts = table.Map[string, bool]{Build: func() map[string]bool {
 // (gcloud run services update-traffic, app services set-traffic). They
 // deploy as a deploy verb does; an unknown
 // program's are not read so (nuget restore fetches packages).
-var replaceParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"rollback": true, "rebuild": true, "restore": true, "swap": true, "revert": true}
-}}
+var replaceParts = table.Map[string, bool]{Words: "rollback rebuild restore swap revert"}
 
 // provisionParts are the parts of a cloud CLI's verb that set up, in an
 // account or a cluster, what its later deploys run on: a toolkit's
@@ -46,33 +42,23 @@ var replaceParts = table.Map[string, bool]{Build: func() map[string]bool {
 // bootstrap), a GitOps operator (flux bootstrap). Read for cloud CLIs
 // only: a workspace tool's bootstrap installs its packages here (melos
 // bootstrap, lerna bootstrap).
-var provisionParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"bootstrap": true}
-}}
+var provisionParts = table.Map[string, bool]{Words: "bootstrap"}
 
 // deployNounTails end a word whose deploy part names the thing, not the
 // act (deploy-request, deploy-keys, deploy-tokens, deploy-hooks): what
 // is done to it is the next word (pscale deploy-request deploy ships,
 // deploy-request create does not).
-var deployNounTails = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"request": true, "requests": true, "key": true, "keys": true, "token": true, "tokens": true,
-		"hook": true, "hooks": true, "status": true, "log": true, "logs": true, "history": true,
-	}
-}}
+var deployNounTails = table.Map[string, bool]{Words: `request requests key keys token tokens
+	hook hooks status log logs history`}
 
 // shipNouns are the things a cloud CLI makes that ship a build: made with
 // a creating verb, in one word or two (doctl apps create-deployment,
 // render deploys create, glab release create), they deploy or publish.
-var shipNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"deployment": true, "deployments": true, "deploys": true, "release": true, "releases": true}
-}}
+var shipNouns = table.Map[string, bool]{Words: "deployment deployments deploys release releases"}
 
 // createParts are the verbs that make one (datadog-ci deployment mark
 // records one made).
-var createParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"create": true, "new": true, "trigger": true, "start": true, "mark": true}
-}}
+var createParts = table.Map[string, bool]{Words: "create new trigger start mark"}
 
 // shipsNew reports whether a verb's parts, or its parts and the previous
 // word's, join a creating verb and a shipping noun.
@@ -91,21 +77,15 @@ func shipsNew(prev, t string) bool {
 // (deploy-prod, docs:publish, cdk:deploy). A "release" task is not among
 // them: in most projects it bumps a version and tags it (just release
 // patch, release-prep), a local step; what publishes is named so.
-var targetShips = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"deploy": true, "redeploy": true, "publish": true, "ship": true}
-}}
+var targetShips = table.Map[string, bool]{Words: "deploy redeploy publish ship"}
 
 // settingWrites are the verbs that, after a word for a service's secrets
 // or variables (settingNouns), hand them to the running service.
-var settingWrites = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"set": true, "put": true, "push": true, "upload": true, "import": true}
-}}
+var settingWrites = table.Map[string, bool]{Words: "set put push upload import"}
 
 // previewParts make a deploy verb a preview's, apart from what serves
 // (firebase hosting:channel:deploy).
-var previewParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"channel": true, "preview": true}
-}}
+var previewParts = table.Map[string, bool]{Words: "channel preview"}
 
 // hasFlag reports whether args hold the flag, alone or with a value.
 func hasFlag(args []string, flag string) bool {
@@ -122,12 +102,8 @@ func hasFlag(args []string, flag string) bool {
 
 // stagingEnvs name environments short of production in a task's name
 // (make deploy-staging, npm run deploy:preview): everyday work there.
-var stagingEnvs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"staging": true, "stage": true, "dev": true, "development": true, "preview": true, "local": true,
-		"test": true, "testing": true, "qa": true, "sandbox": true, "review": true,
-	}
-}}
+var stagingEnvs = table.Map[string, bool]{Words: `staging stage dev development preview local
+	test testing qa sandbox review`}
 
 // lookVerbs name a command that only looks at what follows (kubectl get
 // deploy, oc describe deploy api): a deploy word after one is a noun.
@@ -147,12 +123,8 @@ var lookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 
 // targetDryRuns are a task runner's options that print or list what would
 // run instead of running it.
-var targetDryRuns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"-n": true, "--just-print": true, "--dry-run": true, "--recon": true, "--dry": true,
-		"--summary": true, "--list": true, "--list-all": true, "--show": true, "--evaluate": true,
-	}
-}}
+var targetDryRuns = table.Map[string, bool]{Words: `-n --just-print --dry-run --recon --dry
+	--summary --list --list-all --show --evaluate`}
 
 // deploys reports the deploy a command makes through its program's own
 // words, as a Destroy effect with the detail "deploy", and whether it did.
@@ -381,14 +353,10 @@ func namesImage(cl catalog.Classified, args []string) bool {
 
 // imageOptions are the options by which a cloud CLI's update names the
 // image a service runs next.
-var imageOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--image": true, "--docker-image": true, "--image-url": true, "--container-image": true, "--image-uri": true}
-}}
+var imageOptions = table.Map[string, bool]{Words: "--image --docker-image --image-url --container-image --image-uri"}
 
 // imageSettings are the NAME=VALUE settings that name it.
-var imageSettings = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"image": true, "registry-image": true, "image-url": true, "image-uri": true}
-}}
+var imageSettings = table.Map[string, bool]{Words: "image registry-image image-url image-uri"}
 
 // replacesRunning reports a verb with a part that replaces what a running
 // service runs (rollback, restore, swap: replaceParts).

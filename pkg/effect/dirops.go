@@ -90,12 +90,8 @@ func globAll(pat, s string) bool {
 // toolHomeDirs are directories at the top of a home that hold toolchains
 // and their caches rather than a person's files (~/go/pkg/mod, ~/snap,
 // ~/miniconda3/pkgs, ~/Library/Caches, ~/tmp).
-var toolHomeDirs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"go": true, "snap": true, "Library": true, "miniconda3": true, "anaconda3": true, "miniforge3": true,
-		"mambaforge": true, "sdk": true, "Android": true, "flutter": true, "tmp": true, "node_modules": true,
-	}
-}}
+var toolHomeDirs = table.Map[string, bool]{Words: `go snap Library miniconda3 anaconda3 miniforge3
+	mambaforge sdk Android flutter tmp node_modules`}
 
 // homeTreeDeletes reports, for each recursive delete from index start on
 // of a tree deeper in the home directory than its top (which the policy

@@ -45,24 +45,18 @@ func StoreClient(name string) bool { return storeClients.Get(name) }
 
 // testParts are the parts of a name that say it is for tests (app_ci: the
 // database a CI run makes and drops; app_e2e: an end-to-end suite's).
-var testParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"test": true, "tests": true, "testing": true, "ci": true, "e2e": true}
-}}
+var testParts = table.Map[string, bool]{Words: "test tests testing ci e2e"}
 
 // localWrappers run a command on this machine (a container of its own is
 // this machine's too); any other wrapper may run it elsewhere.
-var localWrappers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"env": true, "time": true, "nice": true, "nohup": true, "timeout": true, "command": true,
-		"docker": true, "podman": true, "docker-compose": true, "npx": true, "pnpm": true, "yarn": true, "npm": true,
-		"bundle": true, "poetry": true, "uv": true, "pipenv": true, "dotenv": true, "direnv": true,
-		"bash": true, "sh": true, "zsh": true, "dash": true}
-}}
+var localWrappers = table.Map[string, bool]{Words: `env time nice nohup timeout command
+	docker podman docker-compose npx pnpm yarn npm
+	bundle poetry uv pipenv dotenv direnv
+	bash sh zsh dash`}
 
 // engineWrappers are the container engines whose containers are this
 // machine's unless the engine is pointed elsewhere (remoteEngine).
-var engineWrappers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"docker": true, "podman": true, "docker-compose": true, "nerdctl": true}
-}}
+var engineWrappers = table.Map[string, bool]{Words: "docker podman docker-compose nerdctl"}
 
 // remoteEngine reports whether a container engine on the line may be
 // another machine's: an option or a variable that names its host or
@@ -123,25 +117,17 @@ func remoteEngine(res *shell.Result) bool {
 var localEngineContexts = table.Map[string, bool]{Words: "default desktop-linux desktop-windows colima orbstack rancher-desktop podman-machine-default"}
 
 // dbNameOptions are the options whose value names a database.
-var dbNameOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"-d": true, "--dbname": true, "--database": true, "-D": true, "--db": true}
-}}
+var dbNameOptions = table.Map[string, bool]{Words: "-d --dbname --database -D --db"}
 
 // envOptions are the options whose value names the environment a task runs
 // in (rails, sequelize, knex: --env test; django: --settings).
-var envOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--env": true, "--environment": true, "--settings": true}
-}}
+var envOptions = table.Map[string, bool]{Words: "--env --environment --settings"}
 
 // hostOptions are database clients' options naming the server.
-var hostOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"-h": true, "--host": true, "--hostname": true}
-}}
+var hostOptions = table.Map[string, bool]{Words: "-h --host --hostname"}
 
 // firstOperandDB are the clients whose first operand is a database's name.
-var firstOperandDB = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"psql": true, "dropdb": true, "createdb": true, "mysql": true, "mariadb": true}
-}}
+var firstOperandDB = table.Map[string, bool]{Words: "psql dropdb createdb mysql mariadb"}
 
 // valueShort are the short options of those clients that take a value in
 // the next word, so that it is not read as an operand.

@@ -185,13 +185,9 @@ func delimited(s string, d byte) (string, string, bool) {
 
 // loginSchemes are URL schemes whose URLs carry a login to a database or
 // a broker (postgres://user:pass@host): a pattern naming one picks them.
-var loginSchemes = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"postgres": true, "postgresql": true, "mysql": true, "mariadb": true, "mongodb": true, "redis": true,
-		"rediss": true, "amqp": true, "amqps": true, "mssql": true, "sqlserver": true, "clickhouse": true,
-		"nats": true, "kafka": true, "cockroachdb": true, "jdbc": true,
-	}
-}}
+var loginSchemes = table.Map[string, bool]{Words: `postgres postgresql mysql mariadb mongodb redis
+	rediss amqp amqps mssql sqlserver clickhouse
+	nats kafka cockroachdb jdbc`}
 
 // narrowPattern reports a regular expression that picks lines by a name:
 // each of its alternatives holds a literal run of two name characters or

@@ -22,12 +22,8 @@ import (
 
 // bindNames are the parts of an option's name that say it sets where a
 // server listens.
-var bindNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"bind": true, "binding": true, "host": true, "ip": true, "listen": true, "addr": true, "address": true,
-		"interface": true, "hostname": true, "iface": true,
-	}
-}}
+var bindNames = table.Map[string, bool]{Words: `bind binding host ip listen addr address
+	interface hostname iface`}
 
 // everyInterface reports whether an address, maybe with a port, is every
 // address of this machine.
@@ -247,12 +243,8 @@ func namesBinding(name string) bool {
 // serveWords are the words of a command that say it starts a server:
 // its program's name (./bin/server, serve.sh) or a task or verb it is
 // given (ollama serve, npm run dev, docker compose up).
-var serveWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"serve": true, "server": true, "start": true, "dev": true, "up": true, "listen": true,
-		"daemon": true, "preview": true, "http": true, "web": true,
-	}
-}}
+var serveWords = table.Map[string, bool]{Words: `serve server start dev up listen
+	daemon preview http web`}
 
 // servingPrograms are programs that start a server when run: always
 // (uvicorn APP, http-server DIR), or, marked false, when given no verb of

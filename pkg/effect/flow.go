@@ -1521,15 +1521,11 @@ func computedRead(reads []string) bool {
 }
 
 // listers print the names of the files their words name or hold.
-var listers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"ls": true, "find": true, "gfind": true, "fd": true, "fdfind": true, "realpath": true, "readlink": true, "echo": true, "printf": true, "tree": true, "stat": true}
-}}
+var listers = table.Map[string, bool]{Words: "ls find gfind fd fdfind realpath readlink echo printf tree stat"}
 
 // cwdLister are the listers that list the working directory when given
 // no operand.
-var cwdLister = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"ls": true, "find": true, "gfind": true, "tree": true}
-}}
+var cwdLister = table.Map[string, bool]{Words: "ls find gfind tree"}
 
 // listsOperand reports whether a lister names what it lists: find's
 // starting points come first, before its expression; ls and tree take

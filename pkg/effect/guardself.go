@@ -31,10 +31,8 @@ import (
 // (rampart audit search --decision deny, rampart help setup) is data.
 
 // guardPrograms are Rampart's programs.
-var guardPrograms = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"rampart": true, "rampart-eval": true, "rampart-hook": true, "rampart-hook-fast": true, "rampart-shell": true,
-		"rampart-mcp": true, "rampart-serve": true, "rampart-audit": true, "rampart-watch": true}
-}}
+var guardPrograms = table.Map[string, bool]{Words: `rampart rampart-eval rampart-hook rampart-hook-fast rampart-shell
+	rampart-mcp rampart-serve rampart-audit rampart-watch`}
 
 // guardValueFlags are Rampart's options that take a value as the next word.
 var guardValueFlags = table.Map[string, bool]{Build: func() map[string]bool {
@@ -47,9 +45,7 @@ var guardValueFlags = table.Map[string, bool]{Build: func() map[string]bool {
 
 // dispatched are the dispatcher's verbs that name another program, whose
 // own verb follows (rampart hook setup, rampart eval init).
-var dispatched = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"hook": true, "eval": true, "serve": true, "policy": true, "audit": true}
-}}
+var dispatched = table.Map[string, bool]{Words: "hook eval serve policy audit"}
 
 // guardSelf adds destroy:guard-off and destroy:guard-admin for Rampart's
 // own command lines and agents' CLIs started past Rampart's hook.
@@ -305,9 +301,7 @@ func guardPlace(p string) bool {
 
 // agentCLIs are the AI agents' command lines whose settings hold the
 // hooks that run Rampart.
-var agentCLIs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"claude": true, "codex": true, "gemini": true, "qwen": true, "cursor-agent": true, "copilot": true}
-}}
+var agentCLIs = table.Map[string, bool]{Words: "claude codex gemini qwen cursor-agent copilot"}
 
 // hooksSkipped returns how an agent CLI's options skip the settings that
 // run Rampart's hook: settings given on the line that disable hooks, or

@@ -138,7 +138,5 @@ func (a *analysis) handedSQL(i int, c *shell.Command) {
 
 // statementWords are the first words of statements that change data,
 // given as words of their own.
-var statementWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"DELETE": true, "UPDATE": true, "INSERT": true, "DROP": true, "TRUNCATE": true, "ALTER": true,
-		"GRANT": true, "REVOKE": true, "CREATE": true, "MERGE": true, "REPLACE": true, "UPSERT": true}
-}}
+var statementWords = table.Map[string, bool]{Words: `DELETE UPDATE INSERT DROP TRUNCATE ALTER
+	GRANT REVOKE CREATE MERGE REPLACE UPSERT`}

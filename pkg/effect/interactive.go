@@ -8,28 +8,20 @@ import (
 
 // posixShells are the shells that read their start-up file from ENV when
 // started interactively (bash and zsh when they emulate sh).
-var posixShells = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sh": true, "bash": true, "rbash": true, "dash": true, "ash": true, "hush": true, "ksh": true, "ksh93": true,
-		"mksh": true, "pdksh": true, "oksh": true, "loksh": true, "posh": true, "yash": true, "zsh": true,
-	}
-}}
+var posixShells = table.Map[string, bool]{Words: `sh bash rbash dash ash hush ksh ksh93
+	mksh pdksh oksh loksh posh yash zsh`}
 
 // shellOpeners are programs that start an interactive shell of their own
 // (terminals, multiplexers, session and container shells, editors with a
 // shell command), which then reads ENV.
-var shellOpeners = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"tmux": true, "screen": true, "byobu": true, "zellij": true, "dtach": true, "abduco": true, "script": true,
-		"expect": true, "unbuffer": true, "su": true, "runuser": true, "login": true, "sudo": true, "doas": true,
-		"nsenter": true, "unshare": true, "chroot": true, "machinectl": true, "systemd-run": true, "nix-shell": true,
-		"nix": true, "poetry": true, "pipenv": true, "devbox": true, "distrobox": true, "toolbox": true,
-		"flatpak-spawn": true, "busybox": true, "toybox": true, "xterm": true, "xfce4-terminal": true,
-		"gnome-terminal": true, "konsole": true, "urxvt": true, "st": true, "alacritty": true, "kitty": true,
-		"foot": true, "terminator": true, "tilix": true, "kgx": true, "ptyxis": true, "wezterm": true,
-		"wezterm-gui": true, "vim": true, "vi": true, "nvim": true, "gvim": true, "emacs": true, "mc": true,
-	}
-}}
+var shellOpeners = table.Map[string, bool]{Words: `tmux screen byobu zellij dtach abduco script
+	expect unbuffer su runuser login sudo doas
+	nsenter unshare chroot machinectl systemd-run nix-shell
+	nix poetry pipenv devbox distrobox toolbox
+	flatpak-spawn busybox toybox xterm xfce4-terminal
+	gnome-terminal konsole urxvt st alacritty kitty
+	foot terminator tilix kgx ptyxis wezterm
+	wezterm-gui vim vi nvim gvim emacs mc`}
 
 // startsInteractiveShell reports whether a command of the line may start a
 // shell that reads ENV: a POSIX-family shell given -i, or neither -c nor a

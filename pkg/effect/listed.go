@@ -8,9 +8,7 @@ import (
 )
 
 // containerEngines are the programs whose image removal is judged here.
-var containerEngines = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true}
-}}
+var containerEngines = table.Map[string, bool]{Words: "docker podman nerdctl finch"}
 
 // removesEveryImage reports a container engine's image removal (docker rmi,
 // docker image rm) whose operands are a substitution listing every image

@@ -30,16 +30,12 @@ func LocalContext(name string) bool {
 
 // contextOptions are the options by which a cluster CLI is pointed at a
 // context.
-var contextOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--context": true, "--kube-context": true}
-}}
+var contextOptions = table.Map[string, bool]{Words: "--context --kube-context"}
 
 // elsewhereOptions are the options that point a cluster CLI at another
 // API server or another kubeconfig than its context names: with one of
 // them, a local context's name says nothing of where the change lands.
-var elsewhereOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--server": true, "-s": true, "--kube-apiserver": true, "--kubeconfig": true, "--kube-token": true, "--token": true, "--cluster": true}
-}}
+var elsewhereOptions = table.Map[string, bool]{Words: "--server -s --kube-apiserver --kubeconfig --kube-token --token --cluster"}
 
 // localCluster reports a command pointed at a cluster on this machine
 // (pointedLocal) on a line that leaves the contexts as they were: one

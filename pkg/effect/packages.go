@@ -93,20 +93,16 @@ func hasWord(list, w string) bool {
 // essentialPackages are packages whose removal leaves a system that no
 // longer boots, logs anyone in, runs its shell scripts or manages its
 // packages, under the names the common distributions give them.
-var essentialPackages = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"libc6": true, "libc-bin": true, "glibc": true, "glibc-common": true, "musl": true, "libc": true,
-		"coreutils": true, "bash": true, "dash": true, "util-linux": true, "login": true, "passwd": true,
-		"shadow": true, "shadow-utils": true, "systemd": true, "systemd-sysv": true, "init": true,
-		"sudo": true, "openssh-server": true, "apt": true, "dpkg": true, "rpm": true, "dnf": true,
-		"yum": true, "pacman": true, "apk-tools": true, "base-files": true, "base-passwd": true,
-		"filesystem": true, "python3": true, "python3-minimal": true, "perl-base": true,
-		"libstdc++6": true, "gcc-libs": true, "zlib1g": true, "zlib": true, "linux-image-generic": true,
-		"linux": true, "kernel": true, "kernel-core": true, "grub-common": true, "grub2-common": true,
-		"grub-pc": true, "grub-efi-amd64": true, "busybox": true, "tar": true, "gzip": true,
-		"sed": true, "grep": true, "findutils": true, "libselinux1": true, "libpam0g": true, "pam": true,
-	}
-}}
+var essentialPackages = table.Map[string, bool]{Words: `libc6 libc-bin glibc glibc-common musl libc
+	coreutils bash dash util-linux login passwd
+	shadow shadow-utils systemd systemd-sysv init
+	sudo openssh-server apt dpkg rpm dnf
+	yum pacman apk-tools base-files base-passwd
+	filesystem python3 python3-minimal perl-base
+	libstdc++6 gcc-libs zlib1g zlib linux-image-generic
+	linux kernel kernel-core grub-common grub2-common
+	grub-pc grub-efi-amd64 busybox tar gzip
+	sed grep findutils libselinux1 libpam0g pam`}
 
 // runsPackage reports whether a wrapper, given its arguments, runs a
 // package it may fetch (npx, and bun x, pnpm dlx, npm exec: a subcommand's).
@@ -142,21 +138,15 @@ func (a *analysis) viaArgs(i int, c *shell.Command, k int) []string {
 
 // destroyVerbs are the verbs by which cloud and cluster CLIs destroy what
 // they manage.
-var destroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"delete": true, "destroy": true, "remove": true, "rm": true, "rb": true, "purge": true,
-		"terminate": true, "uninstall": true, "reset": true, "prune": true, "wipe": true, "drop": true,
-		"nuke": true, "del": true, "apps:destroy": true, "teardown": true, "decommission": true, "undeploy": true,
-		"promote": true, "down": true, "detach": true,
-	}
-}}
+var destroyVerbs = table.Map[string, bool]{Words: `delete destroy remove rm rb purge
+	terminate uninstall reset prune wipe drop
+	nuke del apps:destroy teardown decommission undeploy
+	promote down detach`}
 
 // compoundDestroyVerbs destroy only as part of a compound verb
 // (disable-key, hosting:disable, env:unset, leave-organization,
 // releases:rollback): alone they are often local settings.
-var compoundDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"disable": true, "unset": true, "leave": true, "rollback": true}
-}}
+var compoundDestroyVerbs = table.Map[string, bool]{Words: "disable unset leave rollback"}
 
 // destroyVerb finds a destroying verb among a command's leading words (and
 // its subcommand's own name): for a cloud CLI any word made of a destroying
@@ -202,9 +192,7 @@ func destroyVerb(cl catalog.Classified, cloud bool, extra string, stop int) stri
 
 // settingNouns are the words for a service's secrets and variables, whose
 // unset removes them from the running service (not a local setting).
-var settingNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"secrets": true, "secret": true, "env": true, "variables": true, "variable": true, "vars": true, "var": true, "environment": true}
-}}
+var settingNouns = table.Map[string, bool]{Words: "secrets secret env variables variable vars var environment"}
 
 // isDestroyWord reports whether a word is a destroying verb: one of
 // destroyVerbs, or a compound of one ("delete-stack", "batch-delete-image",
@@ -324,14 +312,10 @@ var dbWipeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // migrateBack are the parts of a task that undo migrations; with "all"
 // (db:migrate:undo:all) or a target before the first (migrate app zero,
 // downgrade base, VERSION=0) they leave no table behind.
-var migrateBack = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"rollback": true, "undo": true, "down": true, "downgrade": true, "revert": true}
-}}
+var migrateBack = table.Map[string, bool]{Words: "rollback undo down downgrade revert"}
 
 // emptyTargets name the state before the first migration.
-var emptyTargets = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"zero": true, "base": true, "0": true, "version=0": true, "@root": true, "--all": true, "-all": true, "--to=0": true, "--target=0": true}
-}}
+var emptyTargets = table.Map[string, bool]{Words: "zero base 0 version=0 @root --all -all --to=0 --target=0"}
 
 // migrateToNothing returns the leading word of a task that migrates a
 // database back to before its first migration (manage.py migrate shop
@@ -381,9 +365,7 @@ func migrateToNothing(cl catalog.Classified, args []string) string {
 }
 
 // dbContext are the words that say a task is about the database.
-var dbContext = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"db": true, "database": true, "schema": true, "ecto": true, "migrate": true, "migration": true, "migrations": true, "data": true, "tables": true}
-}}
+var dbContext = table.Map[string, bool]{Words: "db database schema ecto migrate migration migrations data tables"}
 
 // dbWipeTask returns the first of a command's leading words that names a
 // task dropping or emptying a database: a wipe verb among its parts

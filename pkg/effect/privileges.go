@@ -19,21 +19,15 @@ import (
 
 // hostNamespaces are the options whose value "host" shares a namespace
 // of the host (--network host is ordinary development and is left out).
-var hostNamespaces = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--pid": true, "--ipc": true, "--uts": true, "--userns": true, "--cgroupns": true}
-}}
+var hostNamespaces = table.Map[string, bool]{Words: "--pid --ipc --uts --userns --cgroupns"}
 
 // engineSockets are the sockets through which a container engine or the
 // kubelet's runtime is driven: whoever reaches one is root on the host.
-var engineSockets = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"docker.sock": true, "containerd.sock": true, "podman.sock": true, "crio.sock": true, "cri-dockerd.sock": true, "buildkitd.sock": true}
-}}
+var engineSockets = table.Map[string, bool]{Words: "docker.sock containerd.sock podman.sock crio.sock cri-dockerd.sock buildkitd.sock"}
 
 // engineState are the directories where a container engine or the kubelet
 // keeps every container's files and credentials.
-var engineState = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"/var/lib/docker": true, "/var/lib/containerd": true, "/var/lib/containers": true, "/var/lib/kubelet": true, "/etc/kubernetes": true, "/var/lib/rancher": true}
-}}
+var engineState = table.Map[string, bool]{Words: "/var/lib/docker /var/lib/containerd /var/lib/containers /var/lib/kubelet /etc/kubernetes /var/lib/rancher"}
 
 // privileges reports the host privileges a container or pod is started
 // with.

@@ -33,9 +33,7 @@ var pipelineNouns = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // pipelineRunVerbs start a pipeline.
-var pipelineRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"run": true, "trigger": true, "start": true, "create": true, "retry": true}
-}}
+var pipelineRunVerbs = table.Map[string, bool]{Words: "run trigger start create retry"}
 
 // pipelineRunVerb reports a verb that starts a pipeline, alone (run,
 // trigger) or leading a word (databricks jobs run-now, trigger-build).
@@ -54,9 +52,7 @@ func pipelineRunVerb(w string) bool {
 
 // targetRunVerbs are an unknown program's verbs that rebuild what its
 // project defines in the target it is pointed at.
-var targetRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"run": true, "seed": true, "snapshot": true, "run-operation": true, "refresh": true}
-}}
+var targetRunVerbs = table.Map[string, bool]{Words: "run seed snapshot run-operation refresh"}
 
 // runsAgainstProduction adds destroy:production for a pipeline run of a
 // cloud or unknown CLI given production, or an unknown program's run

@@ -19,19 +19,11 @@ import (
 
 // sessionParts are the parts of a cloud or cluster CLI's verb that open a
 // session on what it manages.
-var sessionParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"connect": true, "forward": true, "session": true, "ssh": true, "tunnel": true,
-	}
-}}
+var sessionParts = table.Map[string, bool]{Words: "connect forward session ssh tunnel"}
 
 // interactiveShells are the shells that, given no script, read what a
 // person types.
-var interactiveShells = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sh": true, "bash": true, "zsh": true, "ash": true, "dash": true, "ksh": true, "fish": true,
-	}
-}}
+var interactiveShells = table.Map[string, bool]{Words: "sh bash zsh ash dash ksh fish"}
 
 // productionSession adds destroy:production for a cloud or cluster CLI's
 // session verb pointed at production (see above).

@@ -21,9 +21,7 @@ import (
 
 // forwardVerbs are a cluster CLI's verbs that forward a port of the
 // cluster to this machine.
-var forwardVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"port-forward": true, "proxy": true, "tunnel": true}
-}}
+var forwardVerbs = table.Map[string, bool]{Words: "port-forward proxy tunnel"}
 
 // forwardsProduction adds a Tunnel with the detail "production" for a
 // cloud or cluster CLI that forwards a port of production to this machine.

@@ -111,12 +111,8 @@ func startsStatement(up string, j int) bool {
 
 // migrateParts are the parts of a migration tool's task name that change a
 // schema (goose up, liquibase update, sqitch deploy, dbmate rollback).
-var migrateParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"migrate": true, "migration": true, "migrations": true, "upgrade": true, "push": true, "up": true,
-		"down": true, "update": true, "deploy": true, "rollback": true, "downgrade": true, "revert": true, "apply": true,
-	}
-}}
+var migrateParts = table.Map[string, bool]{Words: `migrate migration migrations upgrade push up
+	down update deploy rollback downgrade revert apply`}
 
 // sharedOrProduction is the detail of a change to another machine's
 // database: production when the host's name says so, shared otherwise.
@@ -586,42 +582,28 @@ func (a *analysis) productionTask(i int, c *shell.Command, cl *catalog.Classifie
 
 // taskVerbs are the verbs of tasks that change what is deployed or stored,
 // or publish.
-var taskVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"deploy": true, "publish": true, "release": true, "migrate": true, "upgrade": true,
-		"downgrade": true, "rollback": true, "apply": true, "push": true, "seed": true,
-		"upload": true, "distribute": true, "submit": true, "update": true, "up": true,
-		"retire": true, "yank": true, "deprecate": true, "unpublish": true, "promote": true,
-	}
-}}
+var taskVerbs = table.Map[string, bool]{Words: `deploy publish release migrate upgrade
+	downgrade rollback apply push seed
+	upload distribute submit update up
+	retire yank deprecate unpublish promote`}
 
 // publishVerbs are the task verbs that hand what was built to others
 // wherever they point (a registry, a store, a competition, a notary), or
 // change what a registry offers them of it (hex.retire, yank, deprecate).
-var publishVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"publish": true, "upload": true, "distribute": true, "submit": true,
-		"retire": true, "yank": true, "deprecate": true, "unpublish": true,
-	}
-}}
+var publishVerbs = table.Map[string, bool]{Words: `publish upload distribute submit
+	retire yank deprecate unpublish`}
 
 // taskNamespaces are the first parts of a task's name that say whose task
 // it is rather than what it does (db:migrate, ecto.migrate, hex.publish,
 // flywayMigrate, gitPublishPush), the infrastructure tools' among them
 // (tf-apply, helm:upgrade, k8s.apply, cdk-deploy).
-var taskNamespaces = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"db": true, "ecto": true, "hex": true, "flyway": true, "liquibase": true, "git": true, "database": true,
-		"tf": true, "terraform": true, "tofu": true, "terragrunt": true, "pulumi": true, "cdk": true, "cdktf": true,
-		"helm": true, "k8s": true, "kube": true, "kubectl": true, "kustomize": true, "infra": true, "iac": true,
-		"ansible": true, "docker": true, "image": true,
-	}
-}}
+var taskNamespaces = table.Map[string, bool]{Words: `db ecto hex flyway liquibase git database
+	tf terraform tofu terragrunt pulumi cdk cdktf
+	helm k8s kube kubectl kustomize infra iac
+	ansible docker image`}
 
 // databaseNamespaces are the task namespaces of a database's tools.
-var databaseNamespaces = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"db": true, "ecto": true, "flyway": true, "liquibase": true, "database": true}
-}}
+var databaseNamespaces = table.Map[string, bool]{Words: "db ecto flyway liquibase database"}
 
 // namespacedWipe reports a task name in a database tool's namespace whose
 // verb drops or empties the database (flywayClean, liquibase:dropAll,
@@ -648,9 +630,7 @@ func staysLocal(task string) bool {
 
 // staysHere are the parts of a publishing task's name that keep it on this
 // machine or make it a preview (publishToMavenLocal, upload-preview).
-var staysHere = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"local": true, "preview": true, "dry": true, "snapshot": true}
-}}
+var staysHere = table.Map[string, bool]{Words: "local preview dry snapshot"}
 
 // isProductionName reports whether a lower-case word names a production
 // environment. A switch rather than a map: it is asked about every part of

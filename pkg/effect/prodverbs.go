@@ -61,26 +61,20 @@ func partClass(p string) string {
 // copyOutVerbs are lexicon verbs that copy what a program manages out of
 // it (an export, a mirror, a replica): what they change is elsewhere, and
 // production is read.
-var copyOutVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"export": true, "mirror": true, "replicate": true, "dump": true, "backup": true, "download": true}
-}}
+var copyOutVerbs = table.Map[string, bool]{Words: "export mirror replicate dump backup download"}
 
 // diagnoseVerbs are the verbs by which a program the catalogue does not
 // know checks its own setup and prints what it finds (dbt debug --target
 // prod, bin/console debug:router --env=prod, tool doctor): a look. A
 // cluster CLI's debug (kubectl debug) adds a container to what runs, and
 // is read by changeParts, not here.
-var diagnoseVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"debug": true, "doctor": true, "diagnose": true, "diag": true}
-}}
+var diagnoseVerbs = table.Map[string, bool]{Words: "debug doctor diagnose diag"}
 
 // generalVerbs are lexicon verbs that say only that a program does its
 // work (run, build, make a new thing, start, execute), not that it
 // changes what it manages: a tool's run or build against a model named
 // prod_orders is its everyday work.
-var generalVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"run": true, "build": true, "make": true, "new": true, "exec": true, "start": true, "call": true, "complete": true, "mark": true, "text": true}
-}}
+var generalVerbs = table.Map[string, bool]{Words: "run build make new exec start call complete mark text"}
 
 // joinedVerbClass reads a word that is a verb of five letters or more run
 // into its object (updatedb, createsuperuser, changepassword), by its

@@ -18,14 +18,10 @@ import (
 
 // deployRemotes are the remote names of platforms that build and run
 // whatever is pushed to them.
-var deployRemotes = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"heroku": true, "dokku": true, "piku": true}
-}}
+var deployRemotes = table.Map[string, bool]{Words: "heroku dokku piku"}
 
 // releaseLines are the branch names that are a release line whole.
-var releaseLines = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"stable": true, "production": true, "prod": true}
-}}
+var releaseLines = table.Map[string, bool]{Words: "stable production prod"}
 
 // pushesShared adds destroy:shared-change for a git push to a release
 // line, and destroy:deploy for one to a remote that deploys it.

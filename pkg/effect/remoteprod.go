@@ -17,17 +17,13 @@ import (
 // remoteActionWords are the words of a remote command that change what a
 // host runs: a service stopped or restarted, the machine rebooted,
 // processes killed, containers brought up or down, a deploy or migration.
-var remoteActionWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"restart": true, "stop": true, "reload": true, "start": true, "reboot": true, "shutdown": true,
-		"halt": true, "poweroff": true, "kill": true, "pkill": true, "killall": true, "up": true,
-		"down": true, "deploy": true, "rollback": true, "migrate": true, "apply": true, "try-restart": true,
-		"reload-or-restart": true, "disable": true, "mask": true, "isolate": true,
-		"force-reload": true, "try-reload-or-restart": true, "reload-or-try-restart": true, "condrestart": true,
-		"graceful": true, "graceful-stop": true, "quit": true, "rm": true, "rmi": true, "delete": true,
-		"prune": true, "scale": true, "drain": true, "uninstall": true, "purge": true,
-	}
-}}
+var remoteActionWords = table.Map[string, bool]{Words: `restart stop reload start reboot shutdown
+	halt poweroff kill pkill killall up
+	down deploy rollback migrate apply try-restart
+	reload-or-restart disable mask isolate
+	force-reload try-reload-or-restart reload-or-try-restart condrestart
+	graceful graceful-stop quit rm rmi delete
+	prune scale drain uninstall purge`}
 
 // remoteProduction adds destroy:production for a remote shell (an entry
 // whose first positional is a remote host) to a production host that runs

@@ -9,30 +9,20 @@ import (
 // secretParts are whole parts of a variable's name (split on "_", any
 // case) that mark it as holding a credential: DB_PASS, MYSQL_PWD, RCON_PW,
 // OPENAI_KEY, STRIPE_SK, SENTRY_DSN, github_token.
-var secretParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"PASS": true, "PWD": true, "KEY": true, "SK": true, "DSN": true, "JWT": true,
-		"WEBHOOK": true, "COOKIE": true, "BEARER": true, "CREDS": true, "PSK": true,
-		"PASSPHRASE": true, "PGPASS": true, "PASSCODE": true,
-	}
-}}
+var secretParts = table.Map[string, bool]{Words: `PASS PWD KEY SK DSN JWT
+	WEBHOOK COOKIE BEARER CREDS PSK
+	PASSPHRASE PGPASS PASSCODE`}
 
 // notSecretParts are parts that make a name a place, not a value: the
 // path of a key file is not the key (GPG_KEY_FILE, DEPLOY_KEY_DIR,
 // GITHUB_TOKEN_PATH), nor the socket of an agent holding keys
 // (SSH_AUTH_SOCK).
-var notSecretParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"PATH": true, "FILE": true, "DIR": true, "ID": true, "NAME": true, "TYPE": true,
-		"SOCK": true, "SOCKET": true,
-	}
-}}
+var notSecretParts = table.Map[string, bool]{Words: `PATH FILE DIR ID NAME TYPE
+	SOCK SOCKET`}
 
 // notAuthParts are parts that contain AUTH without being about
 // authentication: GIT_AUTHOR_EMAIL, CERT_AUTHORITY.
-var notAuthParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"AUTHOR": true, "AUTHORS": true, "AUTHORITY": true, "AUTHORITIES": true}
-}}
+var notAuthParts = table.Map[string, bool]{Words: "AUTHOR AUTHORS AUTHORITY AUTHORITIES"}
 
 // secretName reports whether an environment variable's name says it holds
 // a credential: one of secretNames within it, or a whole part from
@@ -86,19 +76,13 @@ func schemeLocator(up string) bool {
 // databaseShortNames are the short names a variable gives a database or a
 // broker whose URL it holds (PG_URL, MONGO_PROD_URI, DB_REPLICA_URL,
 // RABBITMQ_URL), beside the URL schemes themselves.
-var databaseShortNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"pg": true, "mongo": true, "db": true, "database": true, "rabbitmq": true, "rabbit": true}
-}}
+var databaseShortNames = table.Map[string, bool]{Words: "pg mongo db database rabbitmq rabbit"}
 
 // placeParts are last parts that make a variable's name a place: a
 // path, file, directory or socket (GITHUB_TOKEN_FILE, API_KEY_FILEPATH,
 // SECRETS_DIR, SSH_AUTH_SOCK).
-var placeParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"PATH": true, "FILE": true, "DIR": true, "SOCK": true, "SOCKET": true,
-		"FILEPATH": true, "FILENAME": true, "PATHNAME": true, "DIRECTORY": true, "LOCATION": true,
-	}
-}}
+var placeParts = table.Map[string, bool]{Words: `PATH FILE DIR SOCK SOCKET
+	FILEPATH FILENAME PATHNAME DIRECTORY LOCATION`}
 
 // secretFileVar reports whether the variable name says it holds the path
 // of a credential file, or of a directory of them, as container secrets

@@ -18,12 +18,8 @@ import (
 
 // listingVerbs are the words of a verb that print names or state, not a
 // value (list-secrets, kv list, auth status, describe-parameters).
-var listingVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"list": true, "ls": true, "status": true, "describe": true, "history": true,
-		"metadata": true, "names": true, "services": true, "whoami": true, "info": true,
-	}
-}}
+var listingVerbs = table.Map[string, bool]{Words: `list ls status describe history
+	metadata names services whoami info`}
 
 // valueFormats are output formats that print a resource whole, data
 // included (kubectl get secret X -o yaml), or the fields a template names.
@@ -91,9 +87,7 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 // sessionVerbs start a session: a login prints what it stored, its token
 // among it, but only as the outcome of logging in (vault login -method=oidc);
 // the catalogue marks the options that make it print the token alone.
-var sessionVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"login": true, "signin": true}
-}}
+var sessionVerbs = table.Map[string, bool]{Words: "login signin"}
 
 // marked reports whether an option the catalogue marks as printing the
 // value is given (the marks named by the entry's source-marks property).
@@ -305,9 +299,7 @@ var passesValue = table.Map[string, bool]{Build: func() map[string]bool {
 
 // passingModules are Python's own modules that print their input
 // reformatted: python3 -m json.tool, python3 -m base64 -d.
-var passingModules = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"json.tool": true, "base64": true, "quopri": true, "uu": true}
-}}
+var passingModules = table.Map[string, bool]{Words: "json.tool base64 quopri uu"}
 
 // passesModule reports a Python interpreter running one of
 // passingModules on its input.
@@ -321,9 +313,7 @@ func passesModule(d *shell.Command) bool {
 
 // stringRunners are shells that run a string given to them and print
 // what it prints.
-var stringRunners = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "eval": true}
-}}
+var stringRunners = table.Map[string, bool]{Words: "sh bash zsh dash ksh eval"}
 
 // runsWithSecrets reports a wrapper that runs the code it is given with
 // secrets in its environment and its output on its own (sops exec-env F
@@ -334,12 +324,8 @@ func runsWithSecrets(name string, args []string) bool {
 }
 
 // pickers are filters whose pattern or program picks the lines they print.
-var pickers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"grep": true, "egrep": true, "fgrep": true, "rg": true, "ag": true, "ack": true,
-		"awk": true, "gawk": true, "mawk": true, "sed": true,
-	}
-}}
+var pickers = table.Map[string, bool]{Words: `grep egrep fgrep rg ag ack
+	awk gawk mawk sed`}
 
 // picksHarmless reports a later stage of command i's pipeline that picks
 // lines by a pattern naming no secret (env | grep -i proxy, printenv | awk
@@ -388,9 +374,7 @@ func picksSecrets(c *shell.Command) bool {
 }
 
 // selectors are filters whose first operand picks what they print.
-var selectors = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"jq": true, "gojq": true, "jaq": true, "yq": true}
-}}
+var selectors = table.Map[string, bool]{Words: "jq gojq jaq yq"}
 
 // selectorOf is a selector's expression: its first operand, after yq's
 // eval subcommand (yq e '.data.password', yq eval-all).

@@ -116,13 +116,9 @@ func splitUnderscores(words []string) []string {
 
 // broadRootDirs are the system directories a search of which is a search
 // of the machine's services' settings and data, not a project's.
-var broadRootDirs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"/": true, "/etc": true, "/var": true, "/var/lib": true, "/opt": true, "/srv": true, "/root": true,
-		"/mnt": true, "/media": true, "/home": true, "/Users": true, "/usr/local/etc": true, "/data": true,
-		"/var/backups": true, "/private": true, "/private/etc": true, "/backup": true, "/backups": true,
-	}
-}}
+var broadRootDirs = table.Map[string, bool]{Words: `/ /etc /var /var/lib /opt /srv /root
+	/mnt /media /home /Users /usr/local/etc /data
+	/var/backups /private /private/etc /backup /backups`}
 
 // BroadSearchRoot reports whether a cleaned directory is a home, a
 // directory above one, a home's top settings tree (~/.config, ~/.local,
@@ -153,9 +149,7 @@ func BroadSearchRoot(dir, home string) bool {
 
 // recursiveSearchers are the content searches that walk a tree without
 // being asked to.
-var recursiveSearchers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"rg": true, "ag": true, "ack": true, "ack-grep": true, "pt": true, "sift": true, "ripgrep": true}
-}}
+var recursiveSearchers = table.Map[string, bool]{Words: "rg ag ack ack-grep pt sift ripgrep"}
 
 // secretSearches adds the flow secret-search->agent for each recursive
 // content search of a broad root whose pattern names secret material.

@@ -14,9 +14,7 @@ import (
 // command it runs.
 
 // sshEnvClients are the programs that take ssh's -o options.
-var sshEnvClients = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"ssh": true, "scp": true, "sftp": true, "mosh": true, "autossh": true}
-}}
+var sshEnvClients = table.Map[string, bool]{Words: "ssh scp sftp mosh autossh"}
 
 // sentEnvVar returns a secret variable an ssh command's -o SendEnv names
 // (or one its pattern may name: "*", "AWS_*"), or "".

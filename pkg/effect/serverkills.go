@@ -51,9 +51,7 @@ var dataPorts = table.Map[string, bool]{Build: func() map[string]bool {
 }}
 
 // processFinders print the ids of the processes a name or a port picks.
-var processFinders = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"pgrep": true, "pidof": true, "lsof": true, "fuser": true, "pgrep.exe": true}
-}}
+var processFinders = table.Map[string, bool]{Words: "pgrep pidof lsof fuser pgrep.exe"}
 
 // serverProcess reports a process pattern (a name, or with pkill -f a
 // command line) that names a data store's server: its first word's base

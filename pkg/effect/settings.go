@@ -853,10 +853,8 @@ func gitURLPath(v string) string {
 
 // forgeHosts are the public code forges: a rewrite to one of them (an SSH
 // address for an HTTPS one, a token added) keeps code coming from there.
-var forgeHosts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"github.com": true, "gitlab.com": true, "bitbucket.org": true, "codeberg.org": true,
-		"dev.azure.com": true, "ssh.dev.azure.com": true, "git.sr.ht": true, "ssh.github.com": true}
-}}
+var forgeHosts = table.Map[string, bool]{Words: `github.com gitlab.com bitbucket.org codeberg.org
+	dev.azure.com ssh.dev.azure.com git.sr.ht ssh.github.com`}
 
 // systemCADirs hold the certificates the system trusts.
 var systemCADirs = []string{"/etc/ssl/", "/etc/pki/", "/usr/share/ca-certificates/", "/usr/local/share/ca-certificates/",

@@ -33,14 +33,10 @@ var userBinLast = table.Map[string, bool]{Build: func() map[string]bool {
 // the catalogue need not list (shell builtins with a program twin, id
 // tools): a file of that name in a user PATH directory runs instead of the
 // system's. Every program the catalogue lists counts too.
-var shadowedNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sudo": true, "su": true, "doas": true, "ls": true, "cat": true, "cp": true, "mv": true, "rm": true, "git": true,
-		"ssh": true, "scp": true, "curl": true, "wget": true, "python": true, "python3": true, "node": true, "npm": true,
-		"npx": true, "pip": true, "pip3": true, "sh": true, "bash": true, "zsh": true, "env": true, "grep": true, "find": true,
-		"make": true, "docker": true, "gpg": true, "ssh-add": true, "passwd": true, "id": true, "whoami": true, "cd": true,
-	}
-}}
+var shadowedNames = table.Map[string, bool]{Words: `sudo su doas ls cat cp mv rm git
+	ssh scp curl wget python python3 node npm
+	npx pip pip3 sh bash zsh env grep find
+	make docker gpg ssh-add passwd id whoami cd`}
 
 // Shadows reports the effect of writing the cleaned path p when it puts a
 // program of a known name in a user PATH directory (~/.local/bin/sudo,

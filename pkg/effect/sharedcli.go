@@ -67,9 +67,7 @@ var sharedCLIVerbs = table.Map[string, string]{Build: func() map[string]string {
 
 // floatingTags are the image tags others pull by name: pointing one at
 // another image (crane tag IMG latest) ships it.
-var floatingTags = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"latest": true, "stable": true, "prod": true, "production": true, "live": true, "release": true, "current": true}
-}}
+var floatingTags = table.Map[string, bool]{Words: "latest stable prod production live release current"}
 
 // contextNouns are the words that, among an unknown program's leading
 // words, say what its verb acts on: only then is the verb of that class a
@@ -95,9 +93,7 @@ var contextNouns = table.Map[string, string]{Build: func() map[string]string {
 
 // dnsNouns, with a verb that sets or changes, change where a name points;
 // flagNouns, with one, what a flag serves.
-var dnsNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"dns": true, "record": true, "records": true, "rrset": true, "rrsets": true, "recordset": true, "domain": true, "domains": true}
-}}
+var dnsNouns = table.Map[string, bool]{Words: "dns record records rrset rrsets recordset domain domains"}
 
 // sharedCLIChange adds destroy:shared-change for a command whose CLI verb
 // changes what others rely on (see above).
@@ -367,9 +363,7 @@ func floatingTarget(cl *catalog.Classified) bool {
 // applyOptions are the options by which an administration tool applies
 // what it otherwise only prints or plans (kafka-consumer-groups
 // --reset-offsets --execute, kafka-topics --alter).
-var applyOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"--execute": true, "--alter": true}
-}}
+var applyOptions = table.Map[string, bool]{Words: "--execute --alter"}
 
 // appliesRemote adds destroy:shared-change for a known tool's option that
 // applies a change, given a server (an option with the url role) that is
@@ -447,12 +441,8 @@ func versionRef(r string) bool {
 }
 
 // machineNouns name a machine an account pays for by the hour.
-var machineNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"instance": true, "instances": true, "droplet": true, "droplets": true, "server": true, "servers": true,
-		"vm": true, "vms": true, "machine": true, "machines": true,
-	}
-}}
+var machineNouns = table.Map[string, bool]{Words: `instance instances droplet droplets server servers
+	vm vms machine machines`}
 
 // makesMachine reports a word that starts machines: a verb that creates,
 // runs or launches with a machine noun in it (run-instances,
@@ -469,13 +459,9 @@ func makesMachine(t string) bool {
 
 // peopleNouns are the parts of a name that say who reads what is sent
 // there: customers, users, subscribers, everyone.
-var peopleNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"customer": true, "customers": true, "user": true, "users": true, "subscriber": true, "subscribers": true,
-		"member": true, "members": true, "client": true, "clients": true, "people": true, "everyone": true,
-		"public": true, "marketing": true, "newsletter": true, "announcements": true, "patients": true, "buyers": true,
-	}
-}}
+var peopleNouns = table.Map[string, bool]{Words: `customer customers user users subscriber subscribers
+	member members client clients people everyone
+	public marketing newsletter announcements patients buyers`}
 
 // reachesPeople reports whether a publish is addressed to people: a phone
 // number (--phone-number, an argument starting with +), or a topic, list

@@ -19,13 +19,9 @@ import (
 // be read and is left to the variable's name (productionValue).
 
 // databaseSchemes are the URL schemes that address a database.
-var databaseSchemes = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"postgres": true, "postgresql": true, "pg": true, "mysql": true, "mariadb": true, "mongodb": true,
-		"mongodb+srv": true, "redis": true, "rediss": true, "sqlserver": true, "mssql": true, "oracle": true,
-		"cockroachdb": true, "clickhouse": true, "cassandra": true, "neo4j": true, "bolt": true,
-	}
-}}
+var databaseSchemes = table.Map[string, bool]{Words: `postgres postgresql pg mysql mariadb mongodb
+	mongodb+srv redis rediss sqlserver mssql oracle
+	cockroachdb clickhouse cassandra neo4j bolt`}
 
 // dsnHostKeys are the keys of a connection string that name its host.
 var dsnHostKeys = []string{"host=", "server=", "data source=", "hostname=", "addr="}
@@ -266,15 +262,11 @@ func HostElsewhere(h string) bool { return elsewhere(hostOnly(strings.ToLower(st
 
 // sharedEnvParts are the parts of a variable's name that say a shared
 // environment short of production (STAGING_DATABASE_URL, QA_DB_DSN).
-var sharedEnvParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"STAGING": true, "STAGE": true, "STG": true, "QA": true, "UAT": true, "SHARED": true, "PREPROD": true, "PREPRODUCTION": true}
-}}
+var sharedEnvParts = table.Map[string, bool]{Words: "STAGING STAGE STG QA UAT SHARED PREPROD PREPRODUCTION"}
 
 // databaseVarParts are the parts of a variable's name that say it holds a
 // database's address.
-var databaseVarParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"DATABASE": true, "DB": true, "URL": true, "URI": true, "DSN": true, "PG": true, "POSTGRES": true, "MYSQL": true, "MONGO": true, "MONGODB": true, "REDIS": true}
-}}
+var databaseVarParts = table.Map[string, bool]{Words: "DATABASE DB URL URI DSN PG POSTGRES MYSQL MONGO MONGODB REDIS"}
 
 // sharedDatabaseVar reports a word that is only a variable whose name says
 // it holds a shared environment's database address ($STAGING_DATABASE_URL,
@@ -298,9 +290,7 @@ func sharedDatabaseVar(w string) bool {
 
 // serverOptions are the names of options that name a server's machine,
 // for a program the catalogue does not know.
-var serverOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"-h": true, "--host": true, "--hostname": true, "--server": true, "--db-host": true, "--dbhost": true, "--addr": true, "--address": true}
-}}
+var serverOptions = table.Map[string, bool]{Words: "-h --host --hostname --server --db-host --dbhost --addr --address"}
 
 // unknownServerOption returns the host an unknown program's server option
 // names (--host=db.internal, --server https://q.acme.io:8443, -h db.acme.io),

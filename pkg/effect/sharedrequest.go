@@ -123,12 +123,8 @@ func hostService(h string) (service, bool) {
 // teamServices are products a team runs on its own machines, whose API
 // changes what the team shares (a dashboard saved, a job run, a DAG
 // triggered, an application synced).
-var teamServices = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"grafana": true, "kibana": true, "jenkins": true, "airflow": true, "argocd": true, "rundeck": true,
-		"superset": true, "metabase": true, "opensearch-dashboards": true,
-	}
-}}
+var teamServices = table.Map[string, bool]{Words: `grafana kibana jenkins airflow argocd rundeck
+	superset metabase opensearch-dashboards`}
 
 // teamService returns the self-hosted product a host is named for, by a
 // label (or a label's first dash-separated part) left of its registrable
@@ -199,58 +195,44 @@ func lexiconChange(w string) bool {
 // sharedNouns are the collections a new member of which reaches people,
 // money or what serves others: a POST to /messages sends one, to /charges
 // takes money, to /dns_records points a name elsewhere.
-var sharedNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"refunds": true, "charges": true, "payouts": true, "payments": true, "transfers": true, "captures": true,
-		"invoices": true, "subscriptions": true, "messages": true, "message": true, "mail": true, "email": true,
-		"emails": true, "sms": true, "notifications": true, "notification": true, "broadcasts": true, "campaigns": true,
-		"incidents": true, "incident": true, "alerts": true, "alert": true, "downtime": true, "downtimes": true,
-		"silences": true, "maintenance": true, "dns": true, "rrset": true, "rrsets": true, "resourcerecordsets": true,
-		"dynos": true, "deployments": true, "deploys": true, "builds": true, "pipeline": true, "pipelines": true,
-		"releases": true, "tags": true, "merges": true, "invalidations": true, "actions": true, "action": true,
-		"transitions": true, "roles": true, "markers": true, "tweets": true, "statuses": true, "sends": true,
-		"chargebacks": true, "disputes": true, "orders": true, "overrides": true, "dns_records": true,
-		"resource_record_sets": true,
-	}
-}}
+var sharedNouns = table.Map[string, bool]{Words: `refunds charges payouts payments transfers captures
+	invoices subscriptions messages message mail email
+	emails sms notifications notification broadcasts campaigns
+	incidents incident alerts alert downtime downtimes
+	silences maintenance dns rrset rrsets resourcerecordsets
+	dynos deployments deploys builds pipeline pipelines
+	releases tags merges invalidations actions action
+	transitions roles markers tweets statuses sends
+	chargebacks disputes orders overrides dns_records
+	resource_record_sets`}
 
 // readOps are the parts of an operation's name that only read or compute:
 // a POST to them is a query (search, conversations.list, auth.test,
 // chat/completions, graphql without a mutation).
-var readOps = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"search": true, "query": true, "queries": true, "list": true, "get": true, "history": true, "count": true,
-		"find": true, "lookup": true, "info": true, "test": true, "validate": true, "preview": true, "render": true,
-		"markdown": true, "completions": true, "completion": true, "embeddings": true, "embedding": true,
-		"translate": true, "token": true, "login": true, "logout": true, "oauth": true, "authorize": true,
-		"signin": true, "session": true, "sessions": true, "estimate": true, "explain": true, "msearch": true,
-		"graphql": true, "mget": true, "scan": true, "read": true, "fetch": true, "describe": true, "show": true,
-		"view": true, "status": true, "check": true, "health": true, "ping": true, "echo": true, "anything": true,
-		"analyze": true, "predict": true, "classify": true, "detect": true, "transcriptions": true, "suggest": true,
-		"autocomplete": true, "verify": true, "introspect": true, "whoami": true, "stats": true, "compare": true,
-		"diff": true, "lint": true, "format": true, "range": true, "select": true, "download": true, "export": true,
-		"dry": true, "simulate": true, "plan": true, "quote": true, "tokenize": true, "moderations": true,
-	}
-}}
+var readOps = table.Map[string, bool]{Words: `search query queries list get history count
+	find lookup info test validate preview render
+	markdown completions completion embeddings embedding
+	translate token login logout oauth authorize
+	signin session sessions estimate explain msearch
+	graphql mget scan read fetch describe show
+	view status check health ping echo anything
+	analyze predict classify detect transcriptions suggest
+	autocomplete verify introspect whoami stats compare
+	diff lint format range select download export
+	dry simulate plan quote tokenize moderations`}
 
 // telemetryOps are the operations that take in telemetry (logs, metrics,
 // traces, analytics events): a POST there records what happened, it
 // changes nothing others act on.
-var telemetryOps = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"logs": true, "log": true, "metrics": true, "series": true, "traces": true, "spans": true,
-		"events": true, "ingest": true, "intake": true, "collect": true, "beacon": true}
-}}
+var telemetryOps = table.Map[string, bool]{Words: `logs log metrics series traces spans
+	events ingest intake collect beacon`}
 
 // everydayOps are whole operation names that are everyday collaboration
 // on a git host or tracker, whose words would otherwise read as a verb
 // (merge_requests is where a merge request is opened, not a merge).
-var everydayOps = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"merge_requests": true, "pull_requests": true, "pullrequests": true, "pulls": true, "issues": true,
-		"comments": true, "notes": true, "reviews": true, "labels": true, "reactions": true, "discussions": true,
-		"subscription": true, "assignees": true, "requested_reviewers": true,
-	}
-}}
+var everydayOps = table.Map[string, bool]{Words: `merge_requests pull_requests pullrequests pulls issues
+	comments notes reviews labels reactions discussions
+	subscription assignees requested_reviewers`}
 
 // thisMachine reports whether a request's host is this machine or a
 // development stand-in for a service (a container of the project's own,

@@ -16,15 +16,11 @@ import (
 // selectArgs are the options of pkill, pgrep, killall and skill that take
 // a value; selectUser those whose value selects by user.
 var (
-	selectArgs = table.Map[string, bool]{Build: func() map[string]bool {
-		return map[string]bool{"-s": true, "--signal": true, "-u": true, "--euid": true, "-U": true, "--uid": true,
-			"-g": true, "--pgroup": true, "-G": true, "--group": true, "-P": true, "--parent": true, "-t": true,
-			"--terminal": true, "-F": true, "--pidfile": true, "--ns": true, "--nslist": true, "-o": true,
-			"--older-than": true, "-y": true, "--younger-than": true, "--user": true, "-c": true, "--session": true}
-	}}
-	selectUser = table.Map[string, bool]{Build: func() map[string]bool {
-		return map[string]bool{"-u": true, "--euid": true, "-U": true, "--uid": true, "--user": true}
-	}}
+	selectArgs = table.Map[string, bool]{Words: `-s --signal -u --euid -U --uid
+		-g --pgroup -G --group -P --parent -t
+		--terminal -F --pidfile --ns --nslist -o
+		--older-than -y --younger-than --user -c --session`}
+	selectUser = table.Map[string, bool]{Words: "-u --euid -U --uid --user"}
 )
 
 // selectsAll reports why a pkill, pgrep, killall or skill command selects

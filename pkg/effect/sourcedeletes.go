@@ -18,21 +18,13 @@ import (
 // can be restored from git only if it was committed: a person confirms.
 
 // sourceDirs are the names of directories that hold a project's source.
-var sourceDirs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"src": true, "lib": true, "migrations": true, "internal": true, "cmd": true, "pkg": true,
-		"include": true, "Sources": true, "source": true, "sources": true, "app": true,
-	}
-}}
+var sourceDirs = table.Map[string, bool]{Words: `src lib migrations internal cmd pkg
+	include Sources source sources app`}
 
 // sourceExts are the endings of programming languages' source files.
-var sourceExts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"go": true, "rs": true, "py": true, "ts": true, "tsx": true, "js": true, "jsx": true, "java": true,
-		"kt": true, "swift": true, "rb": true, "php": true, "ex": true, "exs": true, "cs": true, "c": true,
-		"cc": true, "cpp": true, "h": true, "hpp": true, "scala": true, "m": true, "vue": true, "svelte": true,
-	}
-}}
+var sourceExts = table.Map[string, bool]{Words: `go rs py ts tsx js jsx java
+	kt swift rb php ex exs cs c
+	cc cpp h hpp scala m vue svelte`}
 
 // outputDirs are the names of directories a build, a tool or a package
 // manager makes again.

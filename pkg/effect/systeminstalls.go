@@ -10,12 +10,8 @@ import (
 
 // simulateOptions are a package manager's options that print what an
 // install would do and install nothing (apt-get -s, dnf --assumeno).
-var simulateOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"-s": true, "--simulate": true, "--just-print": true, "--no-act": true, "--recon": true,
-		"--dry-run": true, "--assumeno": true, "--assume-no": true, "--what-if": true, "--noop": true,
-	}
-}}
+var simulateOptions = table.Map[string, bool]{Words: `-s --simulate --just-print --no-act --recon
+	--dry-run --assumeno --assume-no --what-if --noop`}
 
 // systemPackageInstalled returns, for a machine's package manager whose
 // first positional is one of the entry's "installs-system" verbs (apt-get
@@ -102,9 +98,7 @@ func systemPackageInstalled(cl catalog.Classified, args []string, fromInput bool
 // condaManagers are the package managers of conda environments, whose
 // base environment (named base, or root in older releases) is the
 // installation itself: the conda every other environment is made with.
-var condaManagers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"conda": true, "mamba": true, "micromamba": true}
-}}
+var condaManagers = table.Map[string, bool]{Words: "conda mamba micromamba"}
 
 // baseEnvInstalled returns, for a conda manager installing or updating
 // into the base environment (conda install -n base mamba, mamba update

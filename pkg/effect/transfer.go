@@ -18,9 +18,7 @@ import (
 // (sftp -b FILE).
 
 // uploadVerbs are the transfer commands whose operands are local files sent.
-var uploadVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"put": true, "reput": true, "mput": true, "append": true, "send": true}
-}}
+var uploadVerbs = table.Map[string, bool]{Words: "put reput mput append send"}
 
 // transferUploads reports the local files a client's transfer commands
 // send, as reads sent to the hosts its words name.

@@ -17,9 +17,7 @@ import (
 
 // transferDeleteVerbs are a transfer language's commands that remove
 // remote files.
-var transferDeleteVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"rm": true, "mrm": true, "rmdir": true, "delete": true, "mdelete": true, "del": true, "rmtree": true}
-}}
+var transferDeleteVerbs = table.Map[string, bool]{Words: "rm mrm rmdir delete mdelete del rmtree"}
 
 // transferDeletes adds destroy:remote for a transfer client's commands
 // that remove remote files or mirror a local directory over a remote one

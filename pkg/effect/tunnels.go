@@ -14,33 +14,21 @@ import (
 // check or describe tunnels and the tool's own configuration (cloudflared
 // tunnel list, ngrok config check, zrok status). A verb not named here
 // (run, http, share, create, add-authtoken) is judged as opening one.
-var tunnelLookVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"list": true, "ls": true, "check": true, "status": true, "version": true, "help": true,
-		"info": true, "show": true, "get": true, "describe": true, "logs": true, "log": true,
-		"validate": true, "diag": true, "diagnose": true, "whoami": true, "inspect": true,
-		"completion": true, "overview": true, "verify": true,
-	}
-}}
+var tunnelLookVerbs = table.Map[string, bool]{Words: `list ls check status version help
+	info show get describe logs log
+	validate diag diagnose whoami inspect
+	completion overview verify`}
 
 // selfReportFlags are options by which a program reports on itself and
 // does nothing else.
-var selfReportFlags = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"--version": true, "-version": true, "-v": true, "-V": true, "--help": true, "-help": true, "-h": true,
-	}
-}}
+var selfReportFlags = table.Map[string, bool]{Words: "--version -version -v -V --help -help -h"}
 
 // tunnelNouns are the words of a tunnel tool that name what its verb acts
 // on (cloudflared tunnel list, ngrok config check): they may come before
 // the verb.
-var tunnelNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"tunnel": true, "tunnels": true, "config": true, "route": true, "ingress": true,
-		"endpoints": true, "endpoint": true, "agent": true, "service": true, "credentials": true,
-		"ip": true, "dns": true, "lb": true, "funnel": true, "serve": true,
-	}
-}}
+var tunnelNouns = table.Map[string, bool]{Words: `tunnel tunnels config route ingress
+	endpoints endpoint agent service credentials
+	ip dns lb funnel serve`}
 
 // tunnelOnlyLooks reports whether a tunnel tool's leading words (its
 // subcommand and first positionals) are a verb that only looks, after at

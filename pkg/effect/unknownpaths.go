@@ -22,16 +22,12 @@ import (
 
 // pathVerbs are verbs that destroy the place an unknown program names,
 // beyond the lexicon's destroy, reset and wipe verbs.
-var pathVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"clean": true, "clobber": true, "scrub": true, "prune": true, "shred": true, "reinit": true, "nuke": true, "zap": true}
-}}
+var pathVerbs = table.Map[string, bool]{Words: "clean clobber scrub prune shred reinit nuke zap"}
 
 // deviceVerbs destroy a place only when it is a device (mytool format
 // /dev/sda): a command-line tool's format of a directory is its code
 // formatter's.
-var deviceVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"format": true, "reformat": true, "overwrite": true, "zero": true, "zeroize": true}
-}}
+var deviceVerbs = table.Map[string, bool]{Words: "format reformat overwrite zero zeroize"}
 
 // unknownPathDeletes adds the deletes an unknown program's destroying
 // verb makes of the paths it names outside the working directory.

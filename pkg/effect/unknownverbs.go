@@ -28,23 +28,15 @@ import (
 // catalogue does not list (borg delete, restic forget --prune).
 
 // unknownSoftVerbs are the verbs that destroy only with a sweeping option.
-var unknownSoftVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"rm": true, "rmi": true, "remove": true, "undefine": true, "forget": true, "gc": true,
-		"empty": true, "clear": true, "flush": true, "expunge": true, "truncate": true,
-		"unregister": true, "evict": true, "kill": true, "del": true,
-	}
-}}
+var unknownSoftVerbs = table.Map[string, bool]{Words: `rm rmi remove undefine forget gc
+	empty clear flush expunge truncate
+	unregister evict kill del`}
 
 // softDestroyVerbs are the lexicon's destroy verbs (pkg/verbs) that a
 // local tool also uses for its own small state, and so destroy only
 // with a sweep, as unknownSoftVerbs do.
-var softDestroyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"rm": true, "rmdir": true, "remove": true, "unlink": true, "uninstall": true, "kill": true,
-		"trash": true, "discard": true, "scrap": true,
-	}
-}}
+var softDestroyVerbs = table.Map[string, bool]{Words: `rm rmdir remove unlink uninstall kill
+	trash discard scrap`}
 
 // strongUnknownVerb reports a verb that says an unknown program destroys
 // what it manages: one of unknownDestroyVerbs, or a verb of the shared
@@ -226,9 +218,7 @@ func unknownSweep(c *shell.Command, cl *catalog.Classified, exported []string) s
 // ownCacheVerbs are the destroying verbs that, in an unknown program's
 // two-word option VERB-cache, empty the program's own cache (metro
 // --reset-cache); purge is a content network's verb for its cache.
-var ownCacheVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"reset": true, "wipe": true, "delete": true, "erase": true}
-}}
+var ownCacheVerbs = table.Map[string, bool]{Words: "reset wipe delete erase"}
 
 // isLetters reports a word of ASCII letters only.
 func isLetters(s string) bool {

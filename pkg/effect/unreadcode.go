@@ -28,9 +28,7 @@ import (
 
 // thirdPartyTrees are the directory names that hold other people's code
 // copied into a project.
-var thirdPartyTrees = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"vendor": true, "third_party": true, "third-party": true, "thirdparty": true, "3rdparty": true}
-}}
+var thirdPartyTrees = table.Map[string, bool]{Words: "vendor third_party third-party thirdparty 3rdparty"}
 
 // unreadPlace reports where the cleaned path p lies when nobody here reads
 // what is there: a third-party tree of a project, or the home's downloads.

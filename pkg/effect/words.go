@@ -990,12 +990,8 @@ func (a *analysis) seeThrough(body string) bool {
 }
 
 // encoders are programs that re-encode or compress what they read.
-var encoders = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"base64": true, "base32": true, "basenc": true, "xxd": true, "od": true, "hexdump": true, "hd": true,
-		"gzip": true, "bzip2": true, "xz": true, "zstd": true, "openssl": true, "uuencode": true, "gpg": true,
-	}
-}}
+var encoders = table.Map[string, bool]{Words: `base64 base32 basenc xxd od hexdump hd
+	gzip bzip2 xz zstd openssl uuencode gpg`}
 
 // credentialEndpointVars are environment variables that hold a cloud's
 // credential or identity endpoint, and the address each stands for.
@@ -1206,9 +1202,7 @@ func (a *analysis) deletesEveryKey(i int, c *shell.Command) bool {
 }
 
 // rawClients send what they read on standard input to a host and port.
-var rawClients = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"nc": true, "ncat": true, "netcat": true, "nc.traditional": true, "nc.openbsd": true, "telnet": true, "socat": true}
-}}
+var rawClients = table.Map[string, bool]{Words: "nc ncat netcat nc.traditional nc.openbsd telnet socat"}
 
 // textPort reports a word naming the port of a database spoken in text
 // lines (Redis and its forks, memcached), alone (nc H 6379) or ending an address

@@ -19,9 +19,7 @@ import (
 // download and an interpreter, for the pipeline rules to judge.
 
 // downloaders are the programs whose output file is a download.
-var downloaders = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"curl": true, "wget": true, "aria2c": true, "http": true, "xh": true, "fetch": true}
-}}
+var downloaders = table.Map[string, bool]{Words: "curl wget aria2c http xh fetch"}
 
 // pathDirs are the directories a bare program name is looked up in: the
 // system's and the user's usual PATH entries.
@@ -439,9 +437,7 @@ func containerRunsFetched(c *shell.Command, clean func(string) string, from func
 
 // containerCopiers copy files into a container or pod (their cp verb), and
 // run commands in one (exec).
-var containerCopiers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true, "kubectl": true, "oc": true}
-}}
+var containerCopiers = table.Map[string, bool]{Words: "docker podman nerdctl finch kubectl oc"}
 
 // containerKey keys a path inside a container among the files the line
 // fetched: any container's, since the walk keeps no container's name.

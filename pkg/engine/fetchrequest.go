@@ -88,9 +88,7 @@ func fetchHeaders(v any) []string {
 // commandParams are the query parameters by which an API runs the command
 // they carry: the kubelet's /run and /exec (cmd=, command= once a word),
 // a web shell's ?cmd=.
-var commandParams = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"cmd": true, "command": true}
-}}
+var commandParams = table.Map[string, bool]{Words: "cmd command"}
 
 // judgeCarriedCommand judges the command a URL's query hands to the server
 // to run (https://NODE:10250/run/NS/POD/CTR?cmd=…) as a command line of its

@@ -185,9 +185,7 @@ func (w *mcpWalk) graphqlArgument(key, v string) {
 // command with a bit test (shell.NewNameKind).
 var graphqlSenderKind = shell.NewNameKind(graphqlSenders.Get)
 
-var graphqlSenders = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"curl": true, "wget": true, "http": true, "https": true, "xh": true, "xhs": true, "curlie": true, "gh": true, "glab": true}
-}}
+var graphqlSenders = table.Map[string, bool]{Words: "curl wget http https xh xhs curlie gh glab"}
 
 // curlDataOptions are curl's, wget's and HTTPie's options whose value is
 // the request body (curl -F query=…: a multipart form's field, which a

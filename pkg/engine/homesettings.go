@@ -71,14 +71,10 @@ var settingsDataTrees = table.Map[string, bool]{Build: func() map[string]bool {
 
 // settingsCodeSegments are directory names that hold other people's code
 // wherever they sit.
-var settingsCodeSegments = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"node_modules": true, "site-packages": true, "dist-packages": true, "__pycache__": true, "vendor": true,
-		"plugins": true, "plugged": true, "pack": true, "bundle": true, "bin": true, "lib": true, "share": true,
-		"testdata": true, "fixtures": true, "examples": true, "logs": true, "log": true, "cache": true, "Cache": true,
-		"Caches": true, "CachedData": true, "GPUCache": true,
-	}
-}}
+var settingsCodeSegments = table.Map[string, bool]{Words: `node_modules site-packages dist-packages __pycache__ vendor
+	plugins plugged pack bundle bin lib share
+	testdata fixtures examples logs log cache Cache
+	Caches CachedData GPUCache`}
 
 // settingsCodeExts are the extensions of source code, documents and media:
 // a hidden directory's code (an editor's plugins, a shell framework) and
@@ -233,18 +229,12 @@ var settingsDirs = table.Map[string, bool]{Build: func() map[string]bool {
 // codeMembers are the member names code calls on a path, which the
 // one-liner reader may take for a name under the home when the path is
 // the home itself.
-var codeMembers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"read": true, "read_text": true, "read_bytes": true, "readlines": true, "write": true, "write_text": true,
-		"write_bytes": true, "open": true, "exists": true, "unlink": true, "glob": true, "iterdir": true,
-	}
-}}
+var codeMembers = table.Map[string, bool]{Words: `read read_text read_bytes readlines write write_text
+	write_bytes open exists unlink glob iterdir`}
 
 // settingsTopDirs are hidden directories of a home named as a whole: a
 // read of the directory lists it.
-var settingsTopDirs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{".config": true, ".local": true, ".cache": true, ".local/share": true, ".local/state": true}
-}}
+var settingsTopDirs = table.Map[string, bool]{Words: ".config .local .cache .local/share .local/state"}
 
 // judgeSettings judges a read of the cleaned path p as a settings read,
 // when it is one.

@@ -225,12 +225,10 @@ func goGenerateLines(content string) []string {
 
 // pdbCommands are pdb's own commands; any other line of a .pdbrc is run
 // as a Python statement (and "!" forces it).
-var pdbCommands = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"alias": true, "unalias": true, "b": true, "break": true, "tbreak": true, "c": true, "cont": true, "continue": true,
-		"n": true, "next": true, "s": true, "step": true, "l": true, "list": true, "ll": true, "w": true, "where": true, "bt": true, "u": true, "up": true,
-		"d": true, "down": true, "pp": true, "p": true, "display": true, "undisplay": true, "condition": true, "ignore": true, "commands": true,
-		"disable": true, "enable": true, "clear": true, "r": true, "return": true, "j": true, "jump": true, "a": true, "args": true, "whatis": true, "end": true}
-}}
+var pdbCommands = table.Map[string, bool]{Words: `alias unalias b break tbreak c cont continue
+	n next s step l list ll w where bt u up
+	d down pp p display undisplay condition ignore commands
+	disable enable clear r return j jump a args whatis end`}
 
 // pdbCode returns the Python a .pdbrc runs: its lines that are not pdb
 // commands, and what follows "!" or an alias's body.

@@ -111,12 +111,8 @@ func lookingName(words []string) bool {
 
 // refKeys name an argument that says which ref a push or ref update
 // writes, as a branch or a refspec.
-var refKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"branch": true, "branchname": true, "ref": true, "refs": true, "refspec": true, "refspecs": true, "targetbranch": true,
-		"headref": true, "remoteref": true, "remotebranch": true, "destination": true, "dst": true, "spec": true, "target": true,
-	}
-}}
+var refKeys = table.Map[string, bool]{Words: `branch branchname ref refs refspec refspecs targetbranch
+	headref remoteref remotebranch destination dst spec target`}
 
 // forcedProtectedRef returns the branch a forced push or ref update
 // overwrites, or the protected branch a push deletes (":main"); "" when

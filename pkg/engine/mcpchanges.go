@@ -37,9 +37,7 @@ const (
 
 // weakVerbs are verbs that are often part of a product's name (Cloud Run,
 // exec): a later change verb in the same name is the verb.
-var weakVerbs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"run": true, "exec": true, "execute": true, "new": true, "make": true}
-}}
+var weakVerbs = table.Map[string, bool]{Words: "run exec execute new make"}
 
 // toolParts is a tool name read as a verb and the other words (its
 // objects): the words of ToolWords, shared, and the verb's index.
@@ -446,10 +444,8 @@ func (p toolParts) namesOnlyRecords() bool {
 // filingKeys are the target keys that say where a record is filed (a
 // project, a folder) rather than where a service runs (a workspace is
 // Terraform's state as well as a tracker's team).
-var filingKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"project": true, "projectid": true, "projectname": true, "projectslug": true, "projects": true,
-		"folder": true, "folderid": true, "folderuid": true}
-}}
+var filingKeys = table.Map[string, bool]{Words: `project projectid projectname projectslug projects
+	folder folderid folderuid`}
 
 // filingKey reports an argument name among filingKeys.
 func filingKey(k string) bool { return filingKeys.Get(normKey(k)) }
@@ -513,15 +509,11 @@ func (p toolParts) runsOrWipes() bool {
 var runVerbs = &table.Map[string, bool]{Words: "run execute exec sync reconcile apply implement trigger dispatch invoke start stop launch restart rollout rollback scale failover switchover cutover bounce recycle reboot drain"}
 
 // prepositions end a tool name's head phrase (add_label_to_issue).
-var prepositions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"to": true, "in": true, "on": true, "for": true, "from": true, "of": true, "into": true, "with": true, "by": true, "at": true}
-}}
+var prepositions = table.Map[string, bool]{Words: "to in on for from of into with by at"}
 
 // actionKeys name an argument that says which operation a tool performs
 // (kubectl_rollout {subCommand: status}, {action: list}).
-var actionKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"action": true, "subcommand": true, "operation": true, "op": true, "verb": true, "mode": true}
-}}
+var actionKeys = table.Map[string, bool]{Words: "action subcommand operation op verb mode"}
 
 // readAction reports an operation argument whose value is a read verb.
 // actionParts reads a tool whose name has no verb (pulls, deployments)
@@ -619,9 +611,7 @@ func riskySettings(args map[string]any) bool {
 
 // branchKeys are the argument names that say which branch a change lands on
 // (not a pull request's base, nor the branch a new one starts from).
-var branchKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"branch": true, "branchname": true, "branchid": true, "ref": true, "targetbranch": true, "headref": true}
-}}
+var branchKeys = table.Map[string, bool]{Words: "branch branchname branchid ref targetbranch headref"}
 
 // protectedBranch reports a branch name that is a repository's default or
 // a protected one: main, master, trunk, production, release and its lines.
@@ -647,18 +637,14 @@ func protectedBranchIn(args map[string]any) bool {
 // environment (or its tier), a namespace, a cluster, a database, a
 // project, an app's deployment slot or a function's alias (slot
 // "production", alias "live": what users are served).
-var targetKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"tier": true, "slot": true, "slotname": true, "alias": true, "aliasname": true,
-		"namespace": true, "environment": true, "env": true, "environmentname": true, "stage": true, "context": true,
-		"cluster": true, "target": true, "workspace": true, "stack": true, "database": true, "db": true, "dbname": true,
-		"databasename": true, "project": true, "projectid": true, "projectref": true, "connection": true,
-		"connectionstring": true, "dsn": true, "databaseurl": true, "url": true, "host": true, "instance": true,
-		"server": true, "app": true, "appname": true, "service": true, "account": true, "accountname": true,
-		"bucket": true, "bucketname": true, "folder": true, "folderuid": true, "kubecontext": true,
-		"zone": true, "site": true,
-	}
-}}
+var targetKeys = table.Map[string, bool]{Words: `tier slot slotname alias aliasname
+	namespace environment env environmentname stage context
+	cluster target workspace stack database db dbname
+	databasename project projectid projectref connection
+	connectionstring dsn databaseurl url host instance
+	server app appname service account accountname
+	bucket bucketname folder folderuid kubecontext
+	zone site`}
 
 // targetKey reports an argument name that says where a change is made,
 // also with an id or name suffix (environmentId, namespace_name) or a
@@ -696,13 +682,9 @@ func namesTarget(args map[string]any) bool {
 }
 
 // devParts are the parts of a name that say it is not production.
-var devParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"dev": true, "development": true, "staging": true, "stage": true, "stg": true, "test": true, "testing": true,
-		"qa": true, "sandbox": true, "preview": true, "local": true, "localhost": true, "demo": true, "uat": true,
-		"feature": true, "scratch": true, "ci": true,
-	}
-}}
+var devParts = table.Map[string, bool]{Words: `dev development staging stage stg test testing
+	qa sandbox preview local localhost demo uat
+	feature scratch ci`}
 
 // namesDevEnvironment reports whether a target argument names a non-production
 // environment (dev-alice, staging) and none names production. A change with
@@ -848,20 +830,12 @@ func statementIn(args map[string]any, depth int) string {
 const manyRecipients = 5
 
 // recipientKeys are the argument names that list who a message goes to.
-var recipientKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"to": true, "cc": true, "bcc": true, "recipients": true, "emails": true, "addresses": true,
-		"users": true, "userids": true, "phonenumbers": true, "attendees": true, "guests": true, "invitees": true,
-	}
-}}
+var recipientKeys = table.Map[string, bool]{Words: `to cc bcc recipients emails addresses
+	users userids phonenumbers attendees guests invitees`}
 
 // audienceKeys name a list of people a message goes to as a whole.
-var audienceKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"audience": true, "audienceid": true, "segment": true, "segmentid": true, "listid": true,
-		"mailinglist": true, "contactlist": true,
-	}
-}}
+var audienceKeys = table.Map[string, bool]{Words: `audience audienceid segment segmentid listid
+	mailinglist contactlist`}
 
 // toMany reports a message that reaches many people: five or more
 // recipients, an audience or mailing list, or a mention of a whole channel
@@ -889,20 +863,14 @@ func toMany(args map[string]any) bool {
 // listLocalParts are the local parts of an address that reaches a whole
 // organisation or its customers rather than a person (all-staff@,
 // everyone@, customers@).
-var listLocalParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"all": true, "everyone": true, "everybody": true, "allstaff": true, "staff": true, "company": true,
-		"allhands": true, "allemployees": true, "employees": true, "announce": true, "announcements": true,
-		"customers": true, "users": true, "subscribers": true, "members": true, "allusers": true, "allcompany": true,
-		"global": true, "worldwide": true, "org": true,
-	}
-}}
+var listLocalParts = table.Map[string, bool]{Words: `all everyone everybody allstaff staff company
+	allhands allemployees employees announce announcements
+	customers users subscribers members allusers allcompany
+	global worldwide org`}
 
 // wholeListWords are the words of a list's local part that say it
 // reaches everyone of a group (all-eng@, everyone-sales@).
-var wholeListWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"all": true, "everyone": true, "everybody": true, "allhands": true, "customers": true, "subscribers": true, "announce": true, "announcements": true}
-}}
+var wholeListWords = table.Map[string, bool]{Words: "all everyone everybody allhands customers subscribers announce announcements"}
 
 // listAddressIn reports a recipient argument holding an address whose
 // local part names a whole organisation or its customers.
@@ -963,9 +931,7 @@ func recipientStrings(v any) []string {
 }
 
 // phoneKeys are the argument names that give a message's phone number.
-var phoneKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"phone": true, "phonenumber": true, "phonenumbers": true, "number": true, "recipient": true, "msisdn": true, "tonumber": true, "mobile": true}
-}}
+var phoneKeys = table.Map[string, bool]{Words: "phone phonenumber phonenumbers number recipient msisdn tonumber mobile"}
 
 // makeVerbs and editVerbs are the verbs that make a record and that change
 // one, for the rules of money and signatures.
@@ -999,9 +965,7 @@ func settlesMoney(args map[string]any) bool {
 }
 
 // statusKeys are the argument names that give a record's new status.
-var statusKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"status": true, "state": true, "newstatus": true, "invoicestatus": true, "action": true}
-}}
+var statusKeys = table.Map[string, bool]{Words: "status state newstatus invoicestatus action"}
 
 // statusIs reports a status argument (statusKeys) whose value is one of
 // values, in any case.
@@ -1054,9 +1018,7 @@ func publicGrantIn(args any, depth int) bool {
 }
 
 // privacyKeys are the argument names that say who sees a post.
-var privacyKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"privacy": true, "privacystatus": true, "visibility": true, "audience": true, "public": true}
-}}
+var privacyKeys = table.Map[string, bool]{Words: "privacy privacystatus visibility audience public"}
 
 // notPrivatePost reports a post no argument keeps private (visibility:
 // private, unlisted, direct; privacy: private; draft: true).
@@ -1241,9 +1203,7 @@ func (p toolParts) pluralObject() string {
 
 // queryKeys are the argument names of a query that selects the items a
 // tool acts on (jql, a filter, a search).
-var queryKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"jql": true, "query": true, "q": true, "filter": true, "filters": true, "where": true, "selector": true, "search": true, "searchquery": true, "criteria": true, "status": true, "statuses": true, "matching": true}
-}}
+var queryKeys = table.Map[string, bool]{Words: "jql query q filter filters where selector search searchquery criteria status statuses matching"}
 
 // selectedByQuery reports arguments that pick the items by a query or a
 // filter rather than by naming them: a query key is given and no key

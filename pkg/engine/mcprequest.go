@@ -16,32 +16,22 @@ import (
 
 // requestMethodKeys are the argument keys (lower case, without separators)
 // that give a request's method.
-var requestMethodKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"method": true, "httpmethod": true, "verb": true, "httpverb": true, "requestmethod": true}
-}}
+var requestMethodKeys = table.Map[string, bool]{Words: "method httpmethod verb httpverb requestmethod"}
 
 // requestURLKeys are the keys that give the URL a request goes to.
-var requestURLKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"url": true, "uri": true, "endpoint": true, "href": true, "target": true, "address": true, "requesturl": true}
-}}
+var requestURLKeys = table.Map[string, bool]{Words: "url uri endpoint href target address requesturl"}
 
 // requestBodyKeys are the keys that give its body.
-var requestBodyKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"body": true, "data": true, "json": true, "payload": true, "form": true, "requestbody": true, "content": true, "jsonbody": true}
-}}
+var requestBodyKeys = table.Map[string, bool]{Words: "body data json payload form requestbody content jsonbody"}
 
 // requestToolWords are the words an HTTP client tool's name is made of
 // (http_request, post, put_request, rest_call): a method among them is the
 // request's method.
-var requestToolWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"http": true, "https": true, "request": true, "api": true, "rest": true, "call": true,
-		"fetch": true, "send": true, "post": true, "put": true, "patch": true, "delete": true, "make": true, "curl": true}
-}}
+var requestToolWords = table.Map[string, bool]{Words: `http https request api rest call
+	fetch send post put patch delete make curl`}
 
 // writeMethods are the methods a tool's name may carry.
-var writeMethods = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
-}}
+var writeMethods = table.Map[string, bool]{Words: "POST PUT PATCH DELETE"}
 
 // httpRequest judges an MCP call's arguments that describe an HTTP request
 // as the curl line that sends it.
@@ -142,15 +132,9 @@ func webURL(s string) bool {
 // (normalised) that give a request's headers, its host, and its path
 // under a base URL or host.
 var (
-	requestHeaderKeys = table.Map[string, bool]{Build: func() map[string]bool {
-		return map[string]bool{"headers": true, "header": true, "httpheaders": true, "requestheaders": true}
-	}}
-	requestHostKeys = table.Map[string, bool]{Build: func() map[string]bool {
-		return map[string]bool{"host": true, "hostname": true, "domain": true, "baseurl": true}
-	}}
-	requestPathKeys = table.Map[string, bool]{Build: func() map[string]bool {
-		return map[string]bool{"path": true, "route": true, "resource": true, "resourcepath": true, "apipath": true, "urlpath": true}
-	}}
+	requestHeaderKeys = table.Map[string, bool]{Words: "headers header httpheaders requestheaders"}
+	requestHostKeys   = table.Map[string, bool]{Words: "host hostname domain baseurl"}
+	requestPathKeys   = table.Map[string, bool]{Words: "path route resource resourcepath apipath urlpath"}
 )
 
 // toolMethod returns the method an HTTP client tool's name carries (post,

@@ -19,16 +19,12 @@ import (
 // storeServerWords are words of a server's name that make it a secret
 // store: hashicorp-vault, azure-keyvault, 1password, bitwarden, keepassxc,
 // lastpass, passbolt, aws-secrets-manager, macos-keychain, gnome-keyring.
-var storeServerWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"vault": true, "keyvault": true, "openbao": true, "bao": true, "1password": true, "onepassword": true, "op": true,
-		"bitwarden": true, "vaultwarden": true, "bw": true, "keepass": true, "keepassxc": true, "lastpass": true,
-		"passbolt": true, "dashlane": true, "keeper": true, "pass": true, "gopass": true, "password": true,
-		"passwords": true, "secrets": true, "secret": true, "secretsmanager": true, "keychain": true, "keyring": true,
-		"akeyless": true, "conjur": true, "infisical": true, "doppler": true, "cyberark": true, "thycotic": true,
-		"delinea": true, "psono": true, "enpass": true, "nordpass": true, "proton-pass": true, "sops": true,
-	}
-}}
+var storeServerWords = table.Map[string, bool]{Words: `vault keyvault openbao bao 1password onepassword op
+	bitwarden vaultwarden bw keepass keepassxc lastpass
+	passbolt dashlane keeper pass gopass password
+	passwords secrets secret secretsmanager keychain keyring
+	akeyless conjur infisical doppler cyberark thycotic
+	delinea psono enpass nordpass proton-pass sops`}
 
 // storeServerParts are pieces of a run-together server name that make it
 // a secret store (mysecretsvault, teampasswords, passwordstate).
@@ -36,15 +32,11 @@ var storeServerParts = [...]string{"vault", "password", "passwd", "secret", "key
 
 // storeItemNouns are the words a secret store's tool uses for what it
 // holds: reading one returns its value.
-var storeItemNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"item": true, "items": true, "entry": true, "entries": true, "kv": true, "kv2": true, "login": true,
-		"logins": true, "note": true, "notes": true, "card": true, "cards": true, "field": true, "fields": true,
-		"record": true, "records": true, "value": true, "values": true, "otp": true, "totp": true, "key": true,
-		"keys": true, "document": true, "attachment": true, "identity": true, "cipher": true, "ciphers": true,
-		"credential": true, "password": true, "secret": true,
-	}
-}}
+var storeItemNouns = table.Map[string, bool]{Words: `item items entry entries kv kv2 login
+	logins note notes card cards field fields
+	record records value values otp totp key
+	keys document attachment identity cipher ciphers
+	credential password secret`}
 
 // secretStoreServer reports whether a server's name says it is a
 // password manager or a secret store.
@@ -78,13 +70,9 @@ func storeItem(words []string) bool {
 var revealPrefixes = [...]string{"include", "show", "with", "reveal", "return", "expose", "unmask", "decrypt", "display", "print", "output", "get", "fetch"}
 
 // revealNouns end such a name: what is asked for is a value.
-var revealNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"value": true, "values": true, "password": true, "passwords": true, "secret": true, "secrets": true,
-		"token": true, "tokens": true, "plaintext": true, "cleartext": true, "decrypted": true, "sensitive": true,
-		"credential": true, "credentials": true, "totp": true, "passphrase": true, "unmasked": true,
-	}
-}}
+var revealNouns = table.Map[string, bool]{Words: `value values password passwords secret secrets
+	token tokens plaintext cleartext decrypted sensitive
+	credential credentials totp passphrase unmasked`}
 
 // revealKey reports whether an argument's name (lower case, separators
 // removed) asks a reading tool for the secrets' values: one of revealKeys,

@@ -67,12 +67,8 @@ func purgesCache(p toolParts) bool {
 
 // edgeScopeKeys are the argument names that say a purge is an edge
 // network's: its zone, distribution or site.
-var edgeScopeKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"zone": true, "zoneid": true, "zonename": true, "distribution": true, "distributionid": true,
-		"purgeeverything": true, "serviceid": true, "hosts": true, "prefixes": true,
-	}
-}}
+var edgeScopeKeys = table.Map[string, bool]{Words: `zone zoneid zonename distribution distributionid
+	purgeeverything serviceid hosts prefixes`}
 
 // namesEdgeScope reports arguments that name an edge network's scope.
 func namesEdgeScope(args map[string]any) bool {
@@ -85,12 +81,8 @@ func namesEdgeScope(args map[string]any) bool {
 }
 
 // priceKeys are the argument names that set what a product costs.
-var priceKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"price": true, "prices": true, "amount": true, "unitamount": true, "compareatprice": true,
-		"variants": true, "variant": true, "cost": true, "saleprice": true, "currency": true,
-	}
-}}
+var priceKeys = table.Map[string, bool]{Words: `price prices amount unitamount compareatprice
+	variants variant cost saleprice currency`}
 
 // setsPrice reports arguments that set a price.
 func setsPrice(args map[string]any) bool {

@@ -35,9 +35,7 @@ func codeLanguage(x map[string]any) string {
 }
 
 // shellLanguages are the languages whose code is a shell command line.
-var shellLanguages = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"bash": true, "sh": true, "shell": true, "zsh": true, "dash": true, "ksh": true, "fish": true, "shellscript": true}
-}}
+var shellLanguages = table.Map[string, bool]{Words: "bash sh shell zsh dash ksh fish shellscript"}
 
 // ipythonShell returns the shell lines of a notebook cell: a %%bash,
 // %%sh or %%script cell whole, and the !command lines of a Python cell.
@@ -184,9 +182,7 @@ func appendScalarFlag(argv []string, k string, v any) []string {
 
 // cliParamKeys name an object that holds the operation's own options
 // (use_aws {parameters: {name: …, with-decryption: true}}).
-var cliParamKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"parameters": true, "params": true, "options": true, "flags": true}
-}}
+var cliParamKeys = table.Map[string, bool]{Words: "parameters params options flags"}
 
 // appendParamFlags appends the options of such an object as flags: a
 // true value is the flag alone, a one-word string or a number its value.

@@ -10,14 +10,10 @@ import (
 // is a tunnel: a port of this machine opened to the internet or to other
 // hosts (ngrok's create_tunnel, tailscale's funnel, expose_port,
 // start_port_forward). "funnel" and "expose" are their own verbs.
-var tunnelNouns = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"tunnel": true, "tunnels": true, "funnel": true, "expose": true, "exposure": true}
-}}
+var tunnelNouns = table.Map[string, bool]{Words: "tunnel tunnels funnel expose exposure"}
 
 // tunnelClosers are verbs that close or stop a tunnel rather than open one.
-var tunnelClosers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"stop": true, "close": true, "cancel": true, "disconnect": true, "end": true, "off": true, "reset": true}
-}}
+var tunnelClosers = table.Map[string, bool]{Words: "stop close cancel disconnect end off reset"}
 
 // opensTunnel judges an MCP tool whose name says it opens a tunnel
 // (create_tunnel, start_tunnel, funnel, expose_port) as the tunnel an

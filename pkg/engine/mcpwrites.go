@@ -287,9 +287,7 @@ func notebookCell(x map[string]any) string {
 
 // secretKindKeys name what a tool acts on: a resource's kind or type, an
 // API operation.
-var secretKindKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"kind": true, "resourcetype": true, "resource": true, "type": true, "operationname": true, "operation": true, "action": true, "resourcekind": true}
-}}
+var secretKindKeys = table.Map[string, bool]{Words: "kind resourcetype resource type operationname operation action resourcekind"}
 
 // readsSecret reports whether the call reads a secret's value: its tool's
 // name has a verb that shows what it names (get, read, show, reveal,
@@ -441,19 +439,13 @@ func iacServer(server string, words []string) bool {
 
 // revealKeys name arguments that ask a reading or listing tool for the
 // secrets' values rather than their names.
-var revealKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"includevalues": true, "includevalue": true, "withvalues": true, "showvalues": true, "showvalue": true,
-		"revealvalues": true, "reveal": true, "decrypt": true, "decrypted": true, "withdecryption": true,
-		"showsecrets": true, "showsecret": true, "includesecrets": true, "unmask": true, "unmasked": true,
-		"plaintext": true, "expose": true, "showpasswords": true, "showpassword": true, "includepasswords": true,
-	}
-}}
+var revealKeys = table.Map[string, bool]{Words: `includevalues includevalue withvalues showvalues showvalue
+	revealvalues reveal decrypt decrypted withdecryption
+	showsecrets showsecret includesecrets unmask unmasked
+	plaintext expose showpasswords showpassword includepasswords`}
 
 // fieldKeys name arguments that choose which fields a read returns.
-var fieldKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"fields": true, "field": true, "select": true, "attributes": true, "properties": true, "columns": true, "fieldnames": true, "include": true}
-}}
+var fieldKeys = table.Map[string, bool]{Words: "fields field select attributes properties columns fieldnames include"}
 
 // revealArg returns what in args asks for a secret's value: a reveal flag
 // set, or a field list naming a secret, in args or one object below.

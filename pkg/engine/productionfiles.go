@@ -61,21 +61,13 @@ var productionConfigExts = table.Map[string, bool]{Build: func() map[string]bool
 // not among them (config-prod.yml is as often a copy taken to look at), nor
 // "secrets": a repository's secrets file is kept encrypted (sops, sealed
 // secrets) and judged by its tool's own rules.
-var settingsNameParts = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"env": true, "dotenv": true, "settings": true, "appsettings": true, "application": true,
-		"vars": true, "variables": true, "tfvars": true, "parameters": true, "params": true,
-	}
-}}
+var settingsNameParts = table.Map[string, bool]{Words: `env dotenv settings appsettings application
+	vars variables tfvars parameters params`}
 
 // notLiveCopies are the extensions of a file that is not the live one: a
 // template, an example, an encrypted copy, a backup.
-var notLiveCopies = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"example": true, "sample": true, "template": true, "tmpl": true, "tpl": true, "dist": true, "enc": true,
-		"encrypted": true, "age": true, "gpg": true, "asc": true, "bak": true, "orig": true, "md": true, "txt": true,
-	}
-}}
+var notLiveCopies = table.Map[string, bool]{Words: `example sample template tmpl tpl dist enc
+	encrypted age gpg asc bak orig md txt`}
 
 // productionDir reports whether a directory of the cleaned path dir is
 // named for production (prod, production, prd, prod-eu). "live" alone is

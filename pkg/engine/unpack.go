@@ -35,9 +35,7 @@ func (ts fetchedTrees) under(p string) (*match.Argv, bool) {
 }
 
 // decompressors write FILE for FILE.gz (and the like) they are given.
-var decompressors = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"gunzip": true, "bunzip2": true, "unxz": true, "unzstd": true, "unlzma": true, "uncompress": true, "xz": true, "gzip": true, "bzip2": true, "zstd": true, "lzma": true}
-}}
+var decompressors = table.Map[string, bool]{Words: "gunzip bunzip2 unxz unzstd unlzma uncompress xz gzip bzip2 zstd lzma"}
 
 // unpacks reports an archive extraction: the archive ("" when it is read
 // from standard input) and the directory it unpacks into ("" for the

@@ -266,6 +266,10 @@ type CommandPattern struct {
 	// textOnce makes text's glob on first use for a lazily compiled
 	// pattern: the whole-pattern glob serves only MatchText (SQL).
 	textOnce sync.Once
+	// later, when set, is where this pattern is compiled on first use:
+	// the pattern holds only src, and every method answers as the
+	// compiled pattern would (laterPattern).
+	later *laterPattern
 }
 
 type wordMatcher struct {
@@ -461,6 +465,7 @@ func (cp *CommandPattern) String() string { return cp.src }
 
 // matchText matches the whole pattern, read as one text glob, against s.
 func (cp *CommandPattern) matchText(s string) bool {
+	cp = cp.compiled()
 	cp.textOnce.Do(func() {
 		if cp.text.g == nil {
 			cp.text.g = &lazyGlob{src: cp.text.src}
@@ -470,10 +475,13 @@ func (cp *CommandPattern) matchText(s string) bool {
 }
 
 // IsPipeline reports whether the pattern has stages.
-func (cp *CommandPattern) IsPipeline() bool { return len(cp.stages) > 0 }
+func (cp *CommandPattern) IsPipeline() bool { return len(cp.compiled().stages) > 0 }
 
 // Match reports whether a simple command matches a simple pattern.
 func (cp *CommandPattern) Match(a *Argv, home string) bool {
+	if cp.later != nil {
+		return mayHaveWords(cp.src, a.Positional) && cp.later.get().Match(a, home)
+	}
 	if cp.IsPipeline() || cp.never {
 		return false
 	}
@@ -490,6 +498,7 @@ func (cp *CommandPattern) Match(a *Argv, home string) bool {
 // A program word holding a path is matched against the command's path,
 // and may match any name.
 func (cp *CommandPattern) MayMatchName(name string) bool {
+	cp = cp.compiled()
 	if cp.IsPipeline() || cp.never {
 		return false
 	}
@@ -504,6 +513,7 @@ func (cp *CommandPattern) MayMatchName(name string) bool {
 // without the glob: a pipeline pattern's first stage is tried on every
 // stage of every pipeline.
 func (cp *CommandPattern) matchProg(a *Argv) bool {
+	cp = cp.compiled()
 	if cp.byPath {
 		return cp.prog.Match(a.Program)
 	}
@@ -526,6 +536,9 @@ func (cp *CommandPattern) matchProg(a *Argv) bool {
 
 // matchArgs matches the flags and words, the program being known to match.
 func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
+	if cp.later != nil {
+		return mayHaveWords(cp.src, a.Positional) && cp.later.get().matchArgs(a, home)
+	}
 	if cp.never || !a.hasFlags(cp.short, cp.long) {
 		return false
 	}
@@ -593,6 +606,7 @@ func StageNames(stages []*Argv) uint64 {
 // of the stages can be called is refused before its stages are tried in
 // turn against the pipeline's.
 func (cp *CommandPattern) matchPipeline(stages []*Argv, names uint64, home string) bool {
+	cp = cp.compiled()
 	if !cp.IsPipeline() {
 		return false
 	}

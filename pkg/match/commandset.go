@@ -52,7 +52,10 @@ func nameClass(name string) uint8 {
 
 // NewCommandSet indexes ps.
 func NewCommandSet(ps []*CommandPattern) *CommandSet {
-	s := &CommandSet{all: ps, byProg: map[string][]*CommandPattern{}}
+	// byProg is made with the first pattern indexed by name: a lazy
+	// set's unindexed patterns (lazyCommands.unindexed), made for every
+	// rule a command is judged against, are most often none.
+	s := &CommandSet{all: ps}
 	for _, p := range ps {
 		if p.IsPipeline() {
 			s.pipes = append(s.pipes, p)
@@ -61,6 +64,9 @@ func NewCommandSet(ps []*CommandPattern) *CommandSet {
 		if !p.literal || p.byPath {
 			s.other = append(s.other, p)
 			continue
+		}
+		if s.byProg == nil {
+			s.byProg = map[string][]*CommandPattern{}
 		}
 		for _, n := range p.names {
 			s.byProg[n] = append(s.byProg[n], p)
@@ -177,6 +183,18 @@ func (l *lazyCommands) pattern(i int) *CommandPattern {
 	return l.compiled[i]
 }
 
+// later returns srcs[i] as a pattern compiled when it is first matched
+// (laterPattern), and not at all when the words of the commands it meets
+// rule it out: a program named by many patterns (git's three dozen in the
+// standard profile) is asked about with one subcommand, which most of them
+// name otherwise. The caller holds mu.
+func (l *lazyCommands) later(i int) *CommandPattern {
+	if l.compiled != nil && l.compiled[i] != nil {
+		return l.compiled[i]
+	}
+	return &CommandPattern{src: l.srcs[i], later: &laterPattern{set: l, i: i}}
+}
+
 // index returns the full index once the set has been asked lazyLookups
 // times, building it then; nil before.
 func (l *lazyCommands) index() *CommandSet {
@@ -202,7 +220,7 @@ func (l *lazyCommands) named(name string) []*CommandPattern {
 	l.mu.Lock()
 	for i, w := range l.programWords() {
 		if w != "" && hasName(w, name) {
-			ps = append(ps, l.pattern(i))
+			ps = append(ps, l.later(i))
 		}
 	}
 	l.mu.Unlock()

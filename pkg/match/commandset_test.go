@@ -106,3 +106,24 @@ func TestMayMatchName(t *testing.T) {
 		t.Errorf("*sh: MayMatchName(bash) %v, MayMatchName(cat) %v", p.MayMatchName("bash"), p.MayMatchName("cat"))
 	}
 }
+
+// A set with no pattern indexed by name makes no map, and answers For
+// with its other patterns, as one with a map does.
+func TestCommandSetWithoutNames(t *testing.T) {
+	glob, _ := CompileCommand("*sh -c *")
+	empty := NewCommandSet(nil)
+	globs := NewCommandSet([]*CommandPattern{glob})
+	if empty.byProg != nil || globs.byProg != nil {
+		t.Error("a set with no pattern indexed by name made a map")
+	}
+	if in, other := empty.For("bash"); len(in) != 0 || len(other) != 0 {
+		t.Errorf("empty set: For(bash) = %v, %v", in, other)
+	}
+	if in, other := globs.For("bash"); len(in) != 0 || len(other) != 1 || other[0] != glob {
+		t.Errorf("set of a glob: For(bash) = %v, %v", in, other)
+	}
+	a := NewArgv("bash", "bash", []string{"-c", "x"}, "/", "/home/u")
+	if !globs.MatchArgv(&a, "/home/u") || empty.MatchArgv(&a, "/home/u") {
+		t.Error("a set without names matched otherwise than its patterns")
+	}
+}

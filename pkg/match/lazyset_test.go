@@ -36,6 +36,7 @@ func TestLazySetsMatchAsEager(t *testing.T) {
 	lines := []string{
 		"rm -fr /", "rm -r -f /home/u", "rm x", "curl -s http://x", "wget y", "/opt/evil now", "/usr/bin/sudo ls",
 		"sudoedit f", "git push --force", "git push origin main -f", "my prog x", "a,b run", "rm -f x", "kill -9 -1", "ls",
+		"git status", "git -C dir push --force", "git push", "git --force", "rm -rf /tmp", "git push -- --force",
 	}
 	for _, line := range lines {
 		a := argv(line)
@@ -114,14 +115,65 @@ func TestLazyCommandSetCompilesOnlyWhatIsAsked(t *testing.T) {
 		return n
 	}
 	s.For("git")
-	if n := compiled(); n != 2 { // git push, */evil
-		t.Errorf("%d patterns compiled for git, want 2", n)
+	if n := compiled(); n != 1 { // */evil; git push waits for a command
+		t.Errorf("%d patterns compiled for git, want 1", n)
+	}
+	status := NewArgv("git", "git", []string{"status"}, "/", "/home/u")
+	if s.MatchArgv(&status, "/home/u") {
+		t.Error("git status matched")
+	}
+	if n := compiled(); n != 1 { // git push names a word git status lacks
+		t.Errorf("%d patterns compiled after git status, want 1", n)
+	}
+	push := NewArgv("git", "git", []string{"push", "--force"}, "/", "/home/u")
+	if !s.MatchArgv(&push, "/home/u") {
+		t.Error("git push --force did not match")
+	}
+	if n := compiled(); n != 2 {
+		t.Errorf("%d patterns compiled after git push --force, want 2", n)
 	}
 	if ps := s.Pipelines(); len(ps) != 1 || ps[0].String() != "curl * | sh" {
 		t.Errorf("Pipelines() = %v, want the one pipeline", ps)
 	}
 	if n := compiled(); n != 3 {
 		t.Errorf("%d patterns compiled after Pipelines, want 3", n)
+	}
+}
+
+// TestMayHaveWords checks the literal words a pattern's source requires
+// against what its compiled pattern decides: whenever mayHaveWords rules
+// a command out, the compiled pattern does not match it.
+func TestMayHaveWords(t *testing.T) {
+	const home = "/home/u"
+	srcs := []string{
+		"git push --force", "git push * +*", "git stash {drop,clear}", "git -C * push", "git reset --hard",
+		"git", "git checkout -- .", "git update-ref refs/heads/*", "rm -rf ~", "rm -rf /etc", "kubectl delete ns *",
+		"git push 'my remote'", "git -*f* push", "git\tpush\t-f", "git  push  ", "git ~/x push", "git $HOME push",
+		"docker run --privileged *", "npm publish", "git gc --prune=*", "git éé", "git a\\b",
+	}
+	lines := [][]string{
+		{"status"}, {"push"}, {"push", "--force"}, {"-C", "dir", "push", "-f"}, {"stash", "drop"}, {"reset", "--hard"},
+		{"checkout", "--", "."}, {"update-ref", "refs/heads/main"}, {"-rf", "/home/u"}, {"-rf", "/etc"},
+		{"delete", "ns", "x"}, {"push", "my remote"}, {"-xfx", "push"}, {"publish"}, {"run", "--privileged", "x"},
+		{"gc", "--prune=now"}, {"éé"}, {"a\\b"}, {"--context=push"}, {"--", "push"}, {},
+	}
+	for _, src := range srcs {
+		cp, err := CompileCommand(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		for _, args := range lines {
+			a := NewArgv(cp.names[0], cp.names[0], args, "/home/u/p", home)
+			if !mayHaveWords(src, a.Positional) && cp.Match(&a, home) {
+				t.Errorf("%q ruled out %q, which it matches", src, args)
+			}
+		}
+	}
+	a := NewArgv("git", "git", []string{"status"}, "/", home)
+	for src, want := range map[string]bool{"git push --force": false, "git stash {drop,clear}": false, "git {status,log} *": true, "git": true, "git status -s": true} {
+		if got := mayHaveWords(src, a.Positional); got != want {
+			t.Errorf("mayHaveWords(%q, git status) = %v, want %v", src, got, want)
+		}
 	}
 }
 

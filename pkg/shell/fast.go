@@ -27,16 +27,12 @@ var safeByte = func() (t [256]bool) {
 
 // leadWords are words that mean something else to the parser at the start
 // of a command: reserved words and the bash builtins it parses as clauses.
-var leadWords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"if": true, "then": true, "else": true, "elif": true, "fi": true,
-		"do": true, "done": true, "case": true, "esac": true, "while": true,
-		"until": true, "for": true, "in": true, "select": true, "function": true,
-		"time": true, "coproc": true, "let": true, "declare": true, "local": true,
-		"export": true, "readonly": true, "typeset": true, "nameref": true,
-		"@test": true,
-	}
-}}
+var leadWords = table.Map[string, bool]{Words: `if then else elif fi
+	do done case esac while
+	until for in select function
+	time coproc let declare local
+	export readonly typeset nameref
+	@test`}
 
 // fastWords splits a plain command on blanks. ok is false when src holds
 // anything the shell would treat specially, or starts with an assignment

@@ -86,16 +86,12 @@ func regexLiteral(p string) bool {
 }
 
 // fdValueOptions are fd's options that take the next word as their value.
-var fdValueOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"-e": true, "--extension": true, "-t": true, "--type": true, "-E": true, "--exclude": true,
-		"-d": true, "--max-depth": true, "--min-depth": true, "--exact-depth": true, "-S": true, "--size": true,
-		"--changed-within": true, "--changed-before": true, "--newer": true, "--older": true, "-o": true,
-		"--owner": true, "-j": true, "--threads": true, "--base-directory": true, "--search-path": true,
-		"-c": true, "--color": true, "--format": true, "--path-separator": true, "--max-results": true,
-		"--batch-size": true, "--ignore-file": true,
-	}
-}}
+var fdValueOptions = table.Map[string, bool]{Words: `-e --extension -t --type -E --exclude
+	-d --max-depth --min-depth --exact-depth -S --size
+	--changed-within --changed-before --newer --older -o
+	--owner -j --threads --base-directory --search-path
+	-c --color --format --path-separator --max-results
+	--batch-size --ignore-file`}
 
 // fdExec reports the commands fd runs on what it finds (-x/--exec CMD,
 // -X/--exec-batch CMD, each up to ";"): with a pattern that matches every

@@ -27,9 +27,7 @@ var shellCodeGenerators = table.Map[string, bool]{Build: func() map[string]bool 
 
 // bareGenerators print their shell set-up code given no words at all:
 // eval "$(lesspipe)", eval "$(dircolors)", eval "$(ssh-agent)".
-var bareGenerators = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"lesspipe": true, "lesspipe.sh": true, "lessfile": true, "dircolors": true, "ssh-agent": true}
-}}
+var bareGenerators = table.Map[string, bool]{Words: "lesspipe lesspipe.sh lessfile dircolors ssh-agent"}
 
 // generatorVerbs are the words with which generators print shell code.
 var generatorVerbs = []string{"init", "hook", "completion", "completions", "--completion", "--completions", "shellenv", "env", "activate", "-s", "-c", "-b", "--sh", "--bash", "--zsh", "--eval", "shell", "print-env", "export"}

@@ -1549,9 +1549,7 @@ func (s *state) exCode(text string, g frame) {
 }
 
 // vimNames are the editors whose -c, --cmd and +CMD words are ex commands.
-var vimNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"vim": true, "nvim": true, "vi": true, "ex": true, "gvim": true, "view": true, "rvim": true}
-}}
+var vimNames = table.Map[string, bool]{Words: "vim nvim vi ex gvim view rvim"}
 
 // makeShellBodies returns the commands of the $(shell CMD) and ${shell CMD}
 // calls in a makefile line, nested parentheses kept.

@@ -10,9 +10,7 @@ import (
 
 // listingFilters are programs that pass on some of the lines a listing
 // prints without making new ones.
-var listingFilters = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"head": true, "tail": true, "sort": true, "uniq": true, "grep": true, "shuf": true, "tac": true}
-}}
+var listingFilters = table.Map[string, bool]{Words: "head tail sort uniq grep shuf tac"}
 
 // listingFilter reports whether a command keeps whole lines of what it is
 // given: a filter of listingFilters, or cut -f on its default tab (du -a's

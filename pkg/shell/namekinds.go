@@ -129,13 +129,9 @@ func (c *Command) Filter() bool { return c.kindsOf()&kindFilter != 0 }
 // ShellOrInterpreter is ShellOrInterpreter of c's name.
 func (c *Command) ShellOrInterpreter() bool { return c.kindsOf()&kindShellOrInterp != 0 }
 
-var shellsAndInterps = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "mksh": true, "ash": true, "fish": true,
-		"csh": true, "tcsh": true, "python": true, "python2": true, "python3": true, "perl": true, "ruby": true,
-		"node": true, "php": true, "lua": true, "irb": true, "pwsh": true, "busybox": true,
-	}
-}}
+var shellsAndInterps = table.Map[string, bool]{Words: `sh bash zsh dash ksh mksh ash fish
+	csh tcsh python python2 python3 perl ruby
+	node php lua irb pwsh busybox`}
 
 // shellOrInterpName is ShellOrInterpreter, computed.
 func shellOrInterpName(name string) bool {

@@ -1817,13 +1817,9 @@ func reverseString(s string) string {
 // identityWrappers are functions that hand their one argument's text on
 // as the same text or the same path (str(p), os.path.expanduser(p),
 // Path(p), String(s)).
-var identityWrappers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"str": true, "String": true, "Path": true, "PurePath": true, "expanduser": true, "expandvars": true,
-		"abspath": true, "realpath": true, "normpath": true, "resolve": true, "expand_path": true,
-		"fspath": true, "join": true, "to_s": true, "strval": true,
-	}
-}}
+var identityWrappers = table.Map[string, bool]{Words: `str String Path PurePath expanduser expandvars
+	abspath realpath normpath resolve expand_path
+	fspath join to_s strval`}
 
 // identityMethods are methods that leave a text as it is.
 var identityMethods = table.Map[string, bool]{Build: func() map[string]bool {

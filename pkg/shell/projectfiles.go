@@ -7,18 +7,14 @@ import (
 )
 
 // cmakeKeywords end the words of a CMake COMMAND argument.
-var cmakeKeywords = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"COMMAND": true, "WORKING_DIRECTORY": true, "OUTPUT_VARIABLE": true, "ERROR_VARIABLE": true,
-		"RESULT_VARIABLE": true, "RESULTS_VARIABLE": true, "INPUT_FILE": true, "OUTPUT_FILE": true,
-		"ERROR_FILE": true, "TIMEOUT": true, "OUTPUT_QUIET": true, "ERROR_QUIET": true, "COMMAND_ECHO": true,
-		"OUTPUT_STRIP_TRAILING_WHITESPACE": true, "ERROR_STRIP_TRAILING_WHITESPACE": true, "ENCODING": true,
-		"COMMAND_ERROR_IS_FATAL": true, "ECHO_OUTPUT_VARIABLE": true, "ECHO_ERROR_VARIABLE": true,
-		"DEPENDS": true, "BYPRODUCTS": true, "COMMENT": true, "VERBATIM": true, "USES_TERMINAL": true,
-		"OUTPUT": true, "MAIN_DEPENDENCY": true, "IMPLICIT_DEPENDS": true, "DEPFILE": true, "JOB_POOL": true,
-		"SOURCES": true, "ALL": true, "APPEND": true, "POST_BUILD": true, "PRE_BUILD": true, "PRE_LINK": true, "TARGET": true,
-	}
-}}
+var cmakeKeywords = table.Map[string, bool]{Words: `COMMAND WORKING_DIRECTORY OUTPUT_VARIABLE ERROR_VARIABLE
+	RESULT_VARIABLE RESULTS_VARIABLE INPUT_FILE OUTPUT_FILE
+	ERROR_FILE TIMEOUT OUTPUT_QUIET ERROR_QUIET COMMAND_ECHO
+	OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_STRIP_TRAILING_WHITESPACE ENCODING
+	COMMAND_ERROR_IS_FATAL ECHO_OUTPUT_VARIABLE ECHO_ERROR_VARIABLE
+	DEPENDS BYPRODUCTS COMMENT VERBATIM USES_TERMINAL
+	OUTPUT MAIN_DEPENDENCY IMPLICIT_DEPENDS DEPFILE JOB_POOL
+	SOURCES ALL APPEND POST_BUILD PRE_BUILD PRE_LINK TARGET`}
 
 // cmakeCommands gives the command lines of a CMake file: the words after
 // each COMMAND keyword (execute_process, add_custom_command,

@@ -447,9 +447,7 @@ func (t *pwshT) command(words []string) string {
 
 // pwshTakesItems are the translations that act on the items a pipeline
 // passes them when they name no path.
-var pwshTakesItems = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"rm": true, "cp": true, "mv": true, "cat": true}
-}}
+var pwshTakesItems = table.Map[string, bool]{Words: "rm cp mv cat"}
 
 // pwshPipedInto is the translation t of a later pipeline stage, given the
 // stage before it, prev. A cmdlet that names no path acts on the items the

@@ -124,9 +124,7 @@ func pwshForEach(words []string) (string, bool) {
 
 // pwshItemRefs are the words that name the item a ForEach-Object block is
 // given: written alone, they are the item the command acts on.
-var pwshItemRefs = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"$_": true, "$psitem": true, "$_.fullname": true, "$psitem.fullname": true, "$_.name": true, "$_.pspath": true, "$_.path": true, "$psitem.name": true}
-}}
+var pwshItemRefs = table.Map[string, bool]{Words: "$_ $psitem $_.fullname $psitem.fullname $_.name $_.pspath $_.path $psitem.name"}
 
 // forEach translates a ForEach-Object block: each command that names the
 // item ($_, $_.FullName, $PSItem) acts on what the earlier stage passes,
@@ -430,9 +428,7 @@ func pwshConcat(w string) (string, bool) {
 
 // pwshBlockRunners are cmdlets that run a script block they are given
 // (Invoke-Command {...}, Start-Job {...}).
-var pwshBlockRunners = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"invoke-command": true, "icm": true, "start-job": true, "sajb": true, "start-threadjob": true}
-}}
+var pwshBlockRunners = table.Map[string, bool]{Words: "invoke-command icm start-job sajb start-threadjob"}
 
 // blockRun translates a cmdlet that runs the script block it is given.
 func (t *pwshT) blockRun(words []string) (string, bool) {

@@ -10,16 +10,12 @@ import (
 // ssh does: ssh HOST CMD, autossh [-M PORT] HOST CMD, mosh HOST -- CMD.
 // The remote command is judged as a command line (a shell there parses
 // it), and what the line feeds the remote command's stdin reaches it.
-var sshNames = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"ssh": true, "autossh": true, "mosh": true}
-}}
+var sshNames = table.Map[string, bool]{Words: "ssh autossh mosh"}
 
 // sshCommandKeys are the ssh settings whose value is a command line: run
 // here (ProxyCommand, LocalCommand, KnownHostsCommand) or on the host in
 // place of a login shell (RemoteCommand).
-var sshCommandKeys = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"proxycommand": true, "localcommand": true, "knownhostscommand": true, "remotecommand": true}
-}}
+var sshCommandKeys = table.Map[string, bool]{Words: "proxycommand localcommand knownhostscommand remotecommand"}
 
 // sshCommandKey reports whether an ssh setting's value is a command line.
 func sshCommandKey(key string) bool {

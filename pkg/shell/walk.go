@@ -300,9 +300,7 @@ func walkLine(src string, light bool, at Place) Result {
 
 // codeFlags are the options whose value is code a shell or interpreter
 // runs (sh -c, python3 -c, node -e, perl -E, php -r).
-var codeFlags = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"-c": true, "-e": true, "-E": true, "-r": true, "--eval": true, "--command": true}
-}}
+var codeFlags = table.Map[string, bool]{Words: "-c -e -E -r --eval --command"}
 
 // xargsWhole reports whether xargs's options keep an input item whole
 // rather than split on blanks: -0, --null, -d DELIM, --delimiter.

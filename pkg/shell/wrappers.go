@@ -308,9 +308,7 @@ func peelJar(words []string, dyn []bool) ([]string, []bool, bool) {
 
 // remotePrivilege are the wrappers that raise privilege on the host they
 // run on: in a remote command, another host's.
-var remotePrivilege = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"sudo": true, "doas": true}
-}}
+var remotePrivilege = table.Map[string, bool]{Words: "sudo doas"}
 
 // privilegeProbe reports "sudo -n true" (doas -n, :, false, /bin/true):
 // asking, without a prompt, whether privilege would be given, running
@@ -1710,9 +1708,7 @@ func isShell(name string) bool {
 
 // shellLike are the otherInterpreters whose text is shell commands as far
 // as the walk can read it (the catalogue's -c,--commands:shell).
-var shellLike = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"elvish": true, "xonsh": true, "nu": true, "nushell": true, "rc": true, "es": true, "sash": true, "oil": true}
-}}
+var shellLike = table.Map[string, bool]{Words: "elvish xonsh nu nushell rc es sash oil"}
 
 // otherInterpreters run code they are given (a script, -c or -e code, or
 // their input) in a language no scanner here reads: Tcl, the elvish,
@@ -2058,9 +2054,7 @@ func sshRemote(words []string) string {
 // forcedCommandUsers are the accounts of self-hosted platforms whose
 // ssh login runs the platform's own CLI with the words given (dokku@,
 // piku@): the remote command is that program's subcommand.
-var forcedCommandUsers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"dokku": true, "piku": true}
-}}
+var forcedCommandUsers = table.Map[string, bool]{Words: "dokku piku"}
 
 // flockScript gives the string of "flock FILE -c STR".
 func flockScript(words []string) (string, bool) {

@@ -20,10 +20,8 @@ import (
 
 // copiers carry a file that already exists: what they write is that file's
 // text, no less known than the original's.
-var copiers = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"cp": true, "gcp": true, "mv": true, "gmv": true, "ln": true, "link": true,
-		"install": true, "rsync": true, "git": true, "tar": true, "unzip": true, "curl": true, "wget": true}
-}}
+var copiers = table.Map[string, bool]{Words: `cp gcp mv gmv ln link
+	install rsync git tar unzip curl wget`}
 
 // writtenBefore reports whether a command before index i may have written
 // the file name with text the walk does not know, and which one.

@@ -94,9 +94,7 @@ func Spelled(w string) string {
 
 // joinPrefixes are the prefixes a verb is written apart from (re-init,
 // de_provision, un-deploy).
-var joinPrefixes = table.Map[string, bool]{Build: func() map[string]bool {
-	return map[string]bool{"re": true, "de": true, "un": true, "dis": true, "pre": true}
-}}
+var joinPrefixes = table.Map[string, bool]{Words: "re de un dis pre"}
 
 // Join returns the verb two words in a row make, and whether they make
 // one: a phrase (tear down → teardown, wipe out → wipe) or a prefix

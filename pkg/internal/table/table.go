@@ -43,7 +43,17 @@ type Map[K comparable, V any] struct {
 	// a miss in a map still hashes the string and probes a group.
 	strKeys bool
 	classes [4]uint64
+	// scans counts the lookups of a set declared by its words answered
+	// by reading the words (hasWord) before the set is built: a one-shot
+	// process asks most sets a few times, and building one cost a map
+	// insert per word for those few answers.
+	scans atomic.Int32
 }
+
+// wordScans is how many lookups a set declared by its words answers from
+// its words before it is built: past them a long-lived process, which
+// asks a set without end, is answered from the map.
+const wordScans = 16
 
 // keyClass is a string's class in a table's summary: one of 256, from its
 // length and its first and last bytes.
@@ -97,8 +107,24 @@ func (t *Map[K, V]) All() map[K]V {
 	return t.m
 }
 
+// scanned answers a lookup of a set declared by its words from the words
+// themselves while the set has been asked fewer than wordScans times and
+// is not built (ok then true, in its word); ok is false when the map must
+// answer.
+func (t *Map[K, V]) scanned(k *K) (in, ok bool) {
+	if t.Build != nil || t.built.Load() || t.scans.Add(1) > wordScans {
+		return false, false
+	}
+	return hasWord(t.Words, *(*string)(unsafe.Pointer(k))), true // Words is for Map[string, bool] only
+}
+
 // Get returns the value for k, or V's zero value when k is not in the table.
 func (t *Map[K, V]) Get(k K) V {
+	if in, ok := t.scanned(&k); ok {
+		var v V
+		*(*bool)(unsafe.Pointer(&v)) = in
+		return v
+	}
 	m := t.All()
 	if t.absent(&k) {
 		var zero V
@@ -109,6 +135,11 @@ func (t *Map[K, V]) Get(k K) V {
 
 // Lookup returns the value for k and whether k is in the table.
 func (t *Map[K, V]) Lookup(k K) (V, bool) {
+	if in, ok := t.scanned(&k); ok {
+		var v V
+		*(*bool)(unsafe.Pointer(&v)) = in
+		return v, in
+	}
 	m := t.All()
 	if t.absent(&k) {
 		var zero V

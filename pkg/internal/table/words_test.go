@@ -36,10 +36,64 @@ func TestMapOfWords(t *testing.T) {
 	if wordTable.Len() != len(want) {
 		t.Errorf("Len() = %d, want %d", wordTable.Len(), len(want))
 	}
+	for range wordScans {
+		wordTable.Get("rm")
+	}
 	var built Map[string, bool]
 	built.Build = func() map[string]bool { return Words(wordTable.Words) }
 	built.load()
 	if built.classes != wordTable.classes {
 		t.Errorf("the summary made with the words is %x, the one made from the map %x", wordTable.classes, built.classes)
+	}
+}
+
+// hasWord answers as the set Words makes, for words found inside other
+// words, at either end, beside every kind of white space (multi-byte
+// ones and invalid bytes included), and for strings holding white space.
+func TestHasWord(t *testing.T) {
+	lists := []string{
+		"", " ", "rm", " rm ", "rm\tunlink\nshred\vgit\fpy\rsh", "rmx xrm rm-rf", "git\u00a0hub\u0085x\u2003y",
+		"a\xc2 b\xc2\xa0c", "\xff \xffz z\xff", "python python3 python3.12 ython", "é è\u3000ü",
+	}
+	words := []string{
+		"", "rm", "r", "m", "rmx", "xrm", "rm-rf", "unlink", "shred", "git", "py", "sh", "hub", "x", "y", "git\u00a0hub",
+		"a", "a\xc2", "b\xc2", "b", "c", "\xff", "\xffz", "z\xff", "z", "python", "python3", "ython", "python3.12",
+		"é", "è", "ü", "é è", "rm unlink", " ", "\t",
+	}
+	for _, s := range lists {
+		m := Words(s)
+		for _, w := range words {
+			if got := hasWord(s, w); got != m[w] {
+				t.Errorf("hasWord(%q, %q) = %v, want %v", s, w, got, m[w])
+			}
+		}
+		for w := range m {
+			if !hasWord(s, w) {
+				t.Errorf("hasWord(%q, %q) = false for a word of the list", s, w)
+			}
+		}
+	}
+}
+
+// A set declared by its words answers its first lookups from the words,
+// unbuilt, then builds itself, answering the same throughout.
+func TestMapOfWordsScansFirst(t *testing.T) {
+	set := Map[string, bool]{Words: "rm unlink shred"}
+	for i := range 2 * wordScans {
+		for _, s := range []string{"rm", "shred", "r", "rm unlink", ""} {
+			want := s == "rm" || s == "shred"
+			if got := set.Get(s); got != want {
+				t.Fatalf("lookup %d: Get(%q) = %v, want %v", i, s, got, want)
+			}
+			if _, ok := set.Lookup(s); ok != want {
+				t.Fatalf("lookup %d: Lookup(%q) found %v, want %v", i, s, ok, want)
+			}
+		}
+		if i == 0 && set.built.Load() {
+			t.Fatal("the set was built at its first lookup")
+		}
+	}
+	if !set.built.Load() {
+		t.Fatalf("the set was not built after %d lookups", 2*wordScans*5)
 	}
 }

@@ -1,0 +1,79 @@
+package match
+
+import (
+	"slices"
+	"strings"
+	"sync/atomic"
+)
+
+// laterPattern is a lazy set's pattern indexed under a program name and
+// not compiled yet (lazyCommands.later): matching it first tries the
+// literal words its source requires (mayHaveWords) against the command's
+// positional arguments, and compiles the pattern only when each is there.
+type laterPattern struct {
+	set  *lazyCommands
+	i    int
+	done atomic.Pointer[CommandPattern]
+}
+
+// get returns the compiled pattern, compiling it (once per set) on first
+// use.
+func (lp *laterPattern) get() *CommandPattern {
+	if cp := lp.done.Load(); cp != nil {
+		return cp
+	}
+	lp.set.mu.Lock()
+	cp := lp.set.pattern(lp.i)
+	lp.set.mu.Unlock()
+	lp.done.Store(cp)
+	return cp
+}
+
+// compiled returns cp itself, or, for a pattern compiled later, the
+// compiled pattern.
+func (cp *CommandPattern) compiled() *CommandPattern {
+	if cp.later != nil {
+		return cp.later.get()
+	}
+	return cp
+}
+
+// mayHaveWords reports whether a simple pattern's source can match a
+// command whose positional arguments are pos: false when a word of it
+// after the program word that the pattern compiles to an exact literal
+// (not "*", not a flag, not a path, no glob syntax: see Compiler.simple)
+// is none of pos, since matchArgs requires each such word to be one of
+// them. A source with quotes is not read here (its words are split by
+// splitQuoted): it may match.
+func mayHaveWords(src string, pos []string) bool {
+	if strings.ContainsAny(src, `'"`) {
+		return true
+	}
+	blank := func(c byte) bool { return c == ' ' || c == '\t' }
+	first := true
+	for i := 0; i < len(src); {
+		for i < len(src) && blank(src[i]) {
+			i++
+		}
+		j := i
+		for j < len(src) && !blank(src[j]) {
+			j++
+		}
+		w := src[i:j]
+		i = j
+		if w == "" {
+			break
+		}
+		if first {
+			first = false
+			continue
+		}
+		if w == "*" || len(w) > 1 && w[0] == '-' && !strings.ContainsAny(w, "*?[{") || looksLikePathPattern(w) || !plainLiteral(w) {
+			continue
+		}
+		if !slices.Contains(pos, w) {
+			return false
+		}
+	}
+	return true
+}
