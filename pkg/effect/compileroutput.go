@@ -20,7 +20,7 @@ import (
 var compilerPrograms = table.Map[string, bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range []string{"gcc", "cc", "c++", "g++", "clang", "clang++", "tcc", "icx", "icpx", "icc", "emcc", "musl-gcc",
-		"ld", "ld.lld", "ld.gold", "ld.bfd", "lld", "as", "nasm", "yasm", "rustc", "gfortran", "nvcc"} {
+		"ld", "ld.lld", "ld.gold", "ld.bfd", "lld", "as", "nasm", "yasm", "rustc", "gfortran", "nvcc", "swiftc", "ghc", "gccgo", "strip"} {
 		m[n] = true
 	}
 	return m
@@ -30,7 +30,18 @@ var compilerPrograms = table.Map[string, bool]{Build: func() map[string]bool {
 // compiler, an assembler or a linker (a versioned or cross one too:
 // gcc-12, x86_64-linux-gnu-gcc), or "".
 func compilerOutput(c *shell.Command) string {
-	name := c.Name
+	name, args := c.Name, c.Args
+	if compilerLaunchers[name] && len(args) > 0 {
+		// ccache gcc -o F, zig cc -o F: the compiler is the first word
+		name, args = args[0], args[1:]
+		if c.Name == "zig" {
+			if name == "cc" || name == "c++" {
+				name = "cc"
+			} else {
+				return zigOutput(args)
+			}
+		}
+	}
 	if !compilerPrograms.Get(name) {
 		base := name
 		if k := strings.LastIndexByte(base, '-'); k > 0 && strings.Trim(base[k+1:], "0123456789.") == "" {
@@ -43,15 +54,34 @@ func compilerOutput(c *shell.Command) string {
 			return ""
 		}
 	}
-	for k, w := range c.Args {
+	out := "" // the last -o is the one that counts (gcc -o a.o -o F)
+	for k := 0; k < len(args); k++ {
+		w := args[k]
 		switch {
-		case w == "-o" && k+1 < len(c.Args):
-			return c.Args[k+1]
+		case (w == "-o" || w == "--output") && k+1 < len(args):
+			out, k = args[k+1], k+1
 		case strings.HasPrefix(w, "--output="):
-			return w[len("--output="):]
+			out = w[len("--output="):]
 		case strings.HasPrefix(w, "-o") && len(w) > 2:
-			return w[2:]
+			out = w[2:]
 		}
 	}
-	return ""
+	return out
+}
+
+// compilerLaunchers run the compiler named by their first word (ccache
+// gcc, distcc cc), or are a toolchain whose first word is a compiler
+// mode (zig cc, zig build-exe).
+var compilerLaunchers = map[string]bool{"ccache": true, "sccache": true, "distcc": true, "icecc": true, "zig": true}
+
+// zigOutput returns the file zig build-exe, build-lib or build-obj emits
+// (-femit-bin=F), or "".
+func zigOutput(args []string) string {
+	out := ""
+	for _, w := range args {
+		if v, ok := strings.CutPrefix(w, "-femit-bin="); ok {
+			out = v
+		}
+	}
+	return out
 }

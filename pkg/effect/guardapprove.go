@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -34,15 +35,23 @@ var approvalSenders = table.Map[string, bool]{Build: func() map[string]bool {
 func resolvesApproval(c *shell.Command) string {
 	changes := false
 	for k, w := range c.Args {
-		m := strings.ToUpper(strings.TrimPrefix(strings.TrimPrefix(w, "--request="), "-X"))
+		m := strings.ToUpper(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(w, "--request="), "--method="), "-X"))
 		if (w == "-X" || w == "--request" || w == "--method") && k+1 < len(c.Args) {
 			m = strings.ToUpper(c.Args[k+1])
 		}
-		if m == "PUT" || m == "PATCH" || m == "POST" {
+		if x := strings.IndexByte(w, 'X'); x > 0 && w[0] == '-' && !strings.HasPrefix(w, "--") {
+			// curl -sXPATCH, curl -sSX PUT: -X among other short options
+			m = strings.ToUpper(w[x+1:])
+			if m == "" && k+1 < len(c.Args) {
+				m = strings.ToUpper(c.Args[k+1])
+			}
+		}
+		if m == "PUT" || m == "PATCH" || m == "POST" || codeChanges(w) {
 			changes = true
 		}
 	}
 	for _, w := range c.Args {
+		w = approvalText(w)
 		k := strings.Index(w, "/v1/approvals/")
 		if k < 0 {
 			continue
@@ -62,6 +71,74 @@ func resolvesApproval(c *shell.Command) string {
 	return ""
 }
 
+// codeChanges reports code that sends a request of a method that changes
+// what it names (requests.post(, method:'PATCH', Net::HTTP::Put).
+func codeChanges(w string) bool {
+	if len(w) < 8 || !strings.ContainsAny(w, "(") {
+		return false
+	}
+	l := strings.ToLower(w)
+	for _, m := range []string{"post(", "put(", "patch(", "'post'", `"post"`, "'put'", `"put"`, "'patch'", `"patch"`, "::post", "::put", "::patch"} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// approvalText returns a word as the request it spells reaches the
+// server: quoted literals joined where code joins them ('/v1/approv'
+// 'als/…', '/v1/' + 'approvals/' + id), and the path after each URL's
+// host as the server routes it (match.CleanURLRest: /v1/./approvals,
+// /v1/%61pprovals, /v1//approvals).
+func approvalText(w string) string {
+	if !strings.Contains(w, "v1") && !strings.Contains(w, "approv") && !strings.Contains(w, "%") {
+		return w
+	}
+	w = joinLiteralRuns(w)
+	if k := strings.Index(w, "://"); k >= 0 {
+		if s := strings.IndexByte(w[k+3:], '/'); s >= 0 {
+			at := k + 3 + s
+			if rest, changed := match.CleanURLRest(w[at:]); changed {
+				w = w[:at] + rest
+			}
+		}
+	} else if s := strings.IndexByte(w, '/'); s >= 0 {
+		if rest, changed := match.CleanURLRest(w[s:]); changed {
+			w = w[:s] + rest
+		}
+	}
+	return w
+}
+
+// joinLiteralRuns removes what joins two quoted literals of code: a
+// closing quote, blanks, an optional + and an opening quote ('a' 'b',
+// "a" + "b", 'a'+'b' read as 'ab').
+func joinLiteralRuns(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\'' || c == '"' {
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] == '+' {
+				j++
+				for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+					j++
+				}
+			}
+			if j > i+1 && j < len(s) && (s[j] == '\'' || s[j] == '"') || j == i+1 && j < len(s) && s[j] != c && (s[j] == '\'' || s[j] == '"') {
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
 // rawHTTP reports a line that writes to a raw connection: nc, ncat,
 // socat or telnet on it, or a redirection to /dev/tcp.
 func rawHTTP(res *shell.Result) bool {
@@ -70,6 +147,11 @@ func rawHTTP(res *shell.Result) bool {
 		switch c.Name {
 		case "nc", "ncat", "netcat", "socat", "telnet":
 			return true
+		}
+		for _, w := range c.Args {
+			if strings.Contains(w, "/inet/tcp/") || strings.Contains(w, "/inet4/tcp/") || strings.Contains(w, "/inet6/tcp/") {
+				return true // gawk's special files: a socket
+			}
 		}
 		for _, r := range c.Redirects {
 			if strings.Contains(r.Target, "/dev/tcp/") || strings.Contains(r.Target, "/dev/udp/") {
@@ -84,7 +166,7 @@ func rawHTTP(res *shell.Result) bool {
 func (a *analysis) approvesSelf(c *shell.Command) string {
 	switch {
 	case approvalSenders.Get(c.Name):
-	case (c.Name == "printf" || c.Name == "echo") && rawHTTP(a.res):
+	case (c.Name == "printf" || c.Name == "echo" || c.Name == "gawk" || c.Name == "awk") && rawHTTP(a.res):
 	default:
 		return ""
 	}

@@ -20,15 +20,32 @@ import (
 // processes: a word that names one of its programs or its run directory.
 func namesGuard(c *shell.Command) bool {
 	switch c.Name {
-	case "pgrep", "pidof", "ps", "grep", "egrep", "fgrep", "rg", "awk", "gawk", "mawk", "lsof", "fuser", "sed":
+	case "pgrep", "pidof", "ps", "grep", "egrep", "fgrep", "rg", "awk", "gawk", "mawk", "lsof", "fuser", "sed", "pkill", "killall", "skill":
 	default:
 		return false
 	}
+	patterns := c.Name != "pidof" && c.Name != "lsof" && c.Name != "fuser" && c.Name != "fgrep" && c.Name != "ps"
 	for _, w := range c.Args {
 		// grep [r]ampart, the trick that keeps grep out of its own
 		// match, names the same processes
-		w = strings.NewReplacer("[", "", "]", "").Replace(strings.ToLower(w))
-		if strings.Contains(w, "rampart") {
+		l := strings.NewReplacer("[", "", "]", "").Replace(strings.ToLower(w))
+		if strings.Contains(l, "rampart") {
+			return true
+		}
+		if !patterns || strings.HasPrefix(w, "-") {
+			continue
+		}
+		// a pattern that matches the name without spelling it
+		// (guardpatterns.go): pgrep -f 'ramp.rt', awk '/^ramp/'
+		if strings.HasSuffix(c.Name, "awk") {
+			for _, re := range awkPatterns(w) {
+				if patternPicksGuard(re) {
+					return true
+				}
+			}
+			continue
+		}
+		if patternPicksGuard(w) {
 			return true
 		}
 	}
@@ -69,7 +86,14 @@ func (a *analysis) pidSources(i int, c *shell.Command) []*shell.Command {
 	}
 	// kill $p in a loop, or xargs kill reading a file (< /tmp/pids) the
 	// line filled: the ids come from the line's finders
-	if len(c.Inputs) == 0 && (signalsVariable(c) || viaXargs && c.Stage == 0) {
+	// kill $(cat /tmp/pids): the ids a finder of the line wrote to a file
+	readsFile := false
+	for _, p := range out {
+		if (p.Name == "cat" || p.Name == "head" || p.Name == "tail") && len(p.Args) > 0 {
+			readsFile = true
+		}
+	}
+	if readsFile || len(c.Inputs) == 0 && (signalsVariable(c) || viaXargs && c.Stage == 0) {
 		for j := range cmds {
 			if j != i && (processFinders.Get(cmds[j].Name) || cmds[j].Name == "ps" || namesGuard(&cmds[j])) {
 				out = append(out, &cmds[j])
@@ -97,6 +121,11 @@ func signalsVariable(c *shell.Command) bool {
 func (a *analysis) killsGuard(i int, c *shell.Command) string {
 	switch c.Name {
 	case "kill":
+	case "pkill", "killall", "skill":
+		if namesGuard(c) {
+			return c.Name + " of Rampart's processes"
+		}
+		return ""
 	case "fuser":
 		for _, w := range c.Args {
 			if strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, "k") && namesGuard(c) {

@@ -334,7 +334,7 @@ func hooksSkipped(args []string) string {
 
 // hooksDisabledText reports JSON settings text that disables hooks.
 func hooksDisabledText(s string) bool {
-	c := strings.ReplaceAll(s, " ", "")
+	c := strings.ReplaceAll(compactJSON(s), " ", "")
 	return strings.Contains(c, `"disableAllHooks":true`) || strings.Contains(c, `"allowManagedHooksOnly":true`) || strings.Contains(c, `"enableHooks":false`) ||
 		strings.Contains(c, `"hooksConfig":{"enabled":false`) || strings.Contains(c, `"hooks":{}`)
 }

@@ -1,9 +1,14 @@
 package effect
 
 import (
+	"encoding/json"
+	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -55,7 +60,7 @@ func unboundedAgentValues(words []catalog.Word) string {
 		}
 		if tools {
 			list = w.Index
-			for _, t := range strings.FieldsFunc(w.Text, func(r rune) bool { return r == ',' || r == ' ' }) {
+			for _, t := range toolNames(w.Text) {
 				if unboundedShellTool(t) {
 					return "with its shell allowed any command (" + t + ")"
 				}
@@ -68,12 +73,39 @@ func unboundedAgentValues(words []catalog.Word) string {
 				return "with its approvals or sandbox configured off (" + w.Text + ")"
 			}
 		case "--settings":
-			if strings.Contains(strings.ReplaceAll(w.Text, " ", ""), `"defaultMode":"bypassPermissions"`) {
+			if strings.Contains(strings.ReplaceAll(compactJSON(w.Text), " ", ""), `"defaultMode":"bypassPermissions"`) {
 				return "with settings on its line that bypass permissions"
+			}
+			if t := settingsAllowsShell(w.Text); t != "" {
+				return "with settings on its line that allow its shell any command (" + t + ")"
 			}
 		}
 	}
 	return ""
+}
+
+// toolNames splits a tool list at its commas and blanks outside
+// parentheses (Read,Bash(sh -c:*) is Read and Bash(sh -c:*)).
+func toolNames(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+		case depth <= 0 && (r == ',' || unicode.IsSpace(r)):
+			if i > start {
+				out = append(out, s[start:i])
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // spaceOutsideParens reports a space in s outside parentheses.
@@ -104,7 +136,7 @@ func unboundedShellTool(t string) bool {
 	}
 	name, pat, has := strings.Cut(t, "(")
 	switch strings.ToLower(name) {
-	case "bash", "shell", "run_shell_command":
+	case "bash", "shell", "run_shell_command", "shelltool":
 	default:
 		return false
 	}
@@ -112,14 +144,72 @@ func unboundedShellTool(t string) bool {
 		return true
 	}
 	pat = strings.TrimSuffix(pat, ")")
-	return strings.Trim(pat, "*: ") == ""
+	if strings.Trim(pat, "*: ") == "" {
+		return true
+	}
+	// Bash(sh:*), Bash(env:*): a prefix that is itself a shell, or a
+	// program that runs the command after it, allows every command
+	prog, _, _ := strings.Cut(strings.TrimSpace(pat), ":")
+	f := strings.Fields(prog)
+	if len(f) == 0 || !strings.HasSuffix(pat, "*") || len(f) > 2 || len(f) == 2 && f[1] != "-c" && f[1] != "-e" && f[1] != "eval" {
+		return false // Bash(npm test:*), Bash(python3 manage.py:*): one program's commands
+	}
+	return commandRunners.Get(strings.ToLower(path.Base(f[0]))) // Bash(sh:*), Bash(/bin/sh -c:*)
+}
+
+// commandRunners are the programs whose operands are a whole command line
+// or program of the caller's choosing: shells, interpreters and the
+// wrappers that run the command after them.
+var commandRunners = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("sh bash zsh dash ksh fish busybox eval exec env xargs sudo doas nohup nice timeout command builtin time stdbuf setsid " +
+		"python python3 node perl ruby php deno bun npx pwsh powershell osascript")
+}}
+
+// settingsAllowsShell returns the tool permission of JSON settings text
+// (permissions.allow) that allows the agent's shell every command, or "".
+func settingsAllowsShell(text string) string {
+	var v struct {
+		Permissions struct {
+			Allow []string `json:"allow"`
+		} `json:"permissions"`
+	}
+	if json.Unmarshal([]byte(text), &v) != nil {
+		return ""
+	}
+	for _, t := range v.Permissions.Allow {
+		if unboundedShellTool(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// compactJSON returns JSON text as compact JSON with its escapes decoded
+// ("bypass\u0050ermissions" is bypassPermissions, tabs and newlines
+// between tokens gone), or the text itself when it is not JSON.
+func compactJSON(s string) string {
+	if !strings.HasPrefix(strings.TrimSpace(s), "{") {
+		return s
+	}
+	var v any
+	if json.Unmarshal([]byte(s), &v) != nil {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return s
+	}
+	return string(b)
 }
 
 // approvalsOffSetting reports a configuration key and value that turn an
 // agent's approvals or sandbox off (Codex's approval_policy never,
 // sandbox_mode danger-full-access).
 func approvalsOffSetting(k, v string) bool {
-	k = strings.TrimSpace(k)
+	k = strings.Trim(strings.TrimSpace(k), `"'`)
+	if d := strings.LastIndexByte(k, '.'); d >= 0 {
+		k = strings.Trim(k[d+1:], `"'`) // profiles.yolo.approval_policy: a profile's
+	}
 	v = strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`))
 	switch k {
 	case "approval_policy", "ask_for_approval":

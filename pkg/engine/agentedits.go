@@ -41,25 +41,29 @@ func (ev *evaluation) agentEdit(res *shell.Result, p string) (string, bool) {
 	if f == nil || !f.primary || f.format == 's' {
 		return "", false
 	}
-	delta, found := "", false
+	delta := ""
+	var ed *shell.Command
 	for i := range res.Commands {
 		c := &res.Commands[i]
 		switch {
 		case editors[c.Name] && c.Depth == 0 && len(c.Via) == 0:
-			if found || !ev.filters(c, p) {
+			if ed != nil || !ev.filters(c, p) {
 				return "", false
 			}
 			d, ok := editDelta(c, f.format)
 			if !ok {
 				return "", false
 			}
-			delta, found = d, true
-		case editHelpers[c.Name] && c.Depth == 0:
+			delta, ed = d, c
+		case editHelpers[c.Name] && (c.Depth == 0 || c.Name == "mktemp"):
 		default:
 			return "", false
 		}
 	}
-	return delta, found
+	if ed == nil || !ev.editOutputOnly(res, ed, p) {
+		return "", false // agenteditflow.go: what lands on p is the filter's output
+	}
+	return delta, true
 }
 
 // filters reports an editor command that reads p: as an operand, or on
@@ -92,19 +96,22 @@ func editDelta(c *shell.Command, format byte) (string, bool) {
 // (s/"theme": "dark"/"theme": "light"/ sets "theme": "light").
 func sedDelta(args []string, format byte) (string, bool) {
 	script := ""
+	files := 0
 	for k := 0; k < len(args); k++ {
 		w := args[k]
 		switch {
 		case w == "-e" && k+1 < len(args) && script == "":
 			script, k = args[k+1], k+1
-		case w == "-n" || w == "-f" || strings.HasPrefix(w, "-e") && w != "-e" || strings.HasPrefix(w, "--expression"):
-			return "", false
-		case strings.HasPrefix(w, "-"):
+		case sedEditFlag(w) || strings.HasPrefix(w, "--in-place") || w == "--regexp-extended" || w == "--posix":
+		case strings.HasPrefix(w, "-") && len(w) > 1:
+			return "", false // -n, -f, -z, -s, a second -e: not one substitution of the file's lines
 		case script == "":
 			script = w
+		default:
+			files++
 		}
 	}
-	if len(script) < 4 || script[0] != 's' || mentionsHooks(script) {
+	if len(script) < 4 || script[0] != 's' || files > 1 || mentionsHooks(script) {
 		return "", false
 	}
 	parts := strings.Split(script[2:], script[1:2])
@@ -112,6 +119,9 @@ func sedDelta(args []string, format byte) (string, bool) {
 		return "", false // more than one command, or a flag that runs or writes (e, w)
 	}
 	repl := parts[1]
+	if strings.ContainsAny(repl, "\\\n&") {
+		return "", false // an escape (\n, \u0068) or the match put back: more than the text shown
+	}
 	// s/// may match anywhere in the file, inside a hook's entry too: only
 	// a replacement that names a known display or model key is read
 	k, _, ok := strings.Cut(repl, ":")
@@ -121,16 +131,48 @@ func sedDelta(args []string, format byte) (string, bool) {
 			k, _, ok = strings.Cut(repl, ":")
 		}
 	}
-	if !ok || !sedKeys[strings.Trim(strings.TrimSpace(k), `"'`)] {
+	if !ok || !sedKeys[strings.Trim(strings.TrimSpace(k), `"'`)] || !sedPatternOfKey(parts[0], strings.TrimSpace(k)) {
 		return "", false
 	}
 	switch format {
 	case 'j':
+		var one map[string]any
+		if json.Unmarshal([]byte("{"+repl+"}"), &one) != nil || len(one) != 1 {
+			return "", false // more keys than the one the pattern names
+		}
 		return "{" + repl + "}", true
 	case 't', 'y':
 		return repl + "\n", true
 	}
 	return "", false
+}
+
+// sedEditFlag reports sed's short options that keep one substitution of
+// the file's lines: -E, -r, -i (its backup suffix after it), and those
+// run together (-Ei, -ri.bak).
+func sedEditFlag(w string) bool {
+	if !strings.HasPrefix(w, "-") || strings.HasPrefix(w, "--") || len(w) < 2 {
+		return false
+	}
+	flags, _, _ := strings.Cut(w[1:], "i")
+	return strings.Trim(flags, "Er") == ""
+}
+
+// sedPatternOfKey reports a sed pattern that matches only the key the
+// replacement sets, with its value: it starts with the key as the
+// replacement spells it, and the rest is literal text or a quoted
+// value's [^"]* (s/"theme": "[^"]*"/…/), so that it cannot reach past
+// the key's own value into a hook's entry (s/"command": "[^"]*"/…/,
+// s/.*/…/, s/"theme": .*/…/ on a one-line file).
+func sedPatternOfKey(pat, key string) bool {
+	pat = strings.TrimPrefix(pat, "^")
+	pat = strings.TrimLeft(pat, " \t")
+	rest, ok := strings.CutPrefix(pat, key)
+	if !ok {
+		return false
+	}
+	rest = strings.ReplaceAll(rest, `[^"]*`, "")
+	return !strings.ContainsAny(rest, `.*[]\^$+?{}|()`)
 }
 
 // sedKeys are the settings a sed replacement may set and still be read:
@@ -144,7 +186,7 @@ var sedKeys = map[string]bool{"theme": true, "model": true, "verbose": true, "in
 // {"model":"opus"}); identity (jq -S .) sets nothing.
 func jqDelta(args []string, format byte) (string, bool) {
 	vars := map[string]string{}
-	filter, have := "", false
+	filter, have, files := "", false, 0
 	for k := 0; k < len(args); k++ {
 		w := args[k]
 		switch {
@@ -158,16 +200,19 @@ func jqDelta(args []string, format byte) (string, bool) {
 			k += 2
 		case w == "--indent" || w == "-I" && k+1 < len(args) && strings.Trim(args[k+1], "0123456789") == "":
 			k++
-		case w == "--slurpfile" || w == "--rawfile" || w == "-s" || w == "--slurp" || w == "--from-file" || w == "-f":
-			return "", false
-		case strings.HasPrefix(w, "-"):
+		case strings.HasPrefix(w, "-") && len(w) > 1:
+			if !outputOption(w) {
+				return "", false // -n, --slurpfile, -f, -C, -R, --args: not the file's text set by the filter
+			}
 		case !have && (w == "eval" || w == "e"):
 		case !have:
 			filter, have = w, true
+		default:
+			files++
 		}
 	}
-	if !have || mentionsHooks(filter) {
-		return "", false
+	if !have || files > 1 || mentionsHooks(filter) {
+		return "", false // more than one file: their texts run together
 	}
 	filter = strings.TrimSpace(filter)
 	if filter == "." {
@@ -180,13 +225,30 @@ func jqDelta(args []string, format byte) (string, bool) {
 		}
 	}
 	b, err := json.Marshal(out)
-	if err != nil {
-		return "", false
+	if err != nil || mentionsHooks(string(b)) {
+		return "", false // a value given by --argjson that names the hooks
 	}
 	if format == 't' {
 		return "", false // a TOML file is not edited by jq
 	}
 	return string(b), true
+}
+
+// outputOption reports a jq or yq option that changes only how the
+// filter's result is laid out (-S, -c, --tab, -M) or that yq edits in
+// place (-i): the result is still the file's own text with the change.
+// Any other (-n null input, -s, -R, -f, --args, -C colours, -o another
+// format) is not read.
+func outputOption(w string) bool {
+	switch w {
+	case "--tab", "--sort-keys", "--compact-output", "--raw-output", "--ascii-output", "--monochrome-output", "--exit-status",
+		"--join-output", "--inplace", "--in-place":
+		return true
+	}
+	if strings.HasPrefix(w, "--") {
+		return false
+	}
+	return strings.Trim(w[1:], "ScraejMi") == ""
 }
 
 // jqSteps splits a filter at its pipes (not |=, not inside strings).

@@ -187,6 +187,18 @@ func anyURL(gs []match.Glob, s *subject) bool {
 			return true
 		}
 	}
+	// the path as the server routes it: /v1/./approvals, /v1/%61pprovals
+	// and /v1//approvals are /v1/approvals
+	if rest, changed := match.CleanURLRest(s.url.Rest); changed {
+		u := s.url
+		u.Rest = rest
+		norm = u.String()
+		for _, g := range gs {
+			if g.Match(norm) {
+				return true
+			}
+		}
+	}
 	return false
 }
 

@@ -204,3 +204,72 @@ func (c Compiler) Domain(pattern string) (DomainPattern, error) {
 	g.src = pattern
 	return DomainPattern{g}, nil
 }
+
+// CleanURLRest returns the path of a URL's rest (what follows its
+// authority) as a server routes it: percent escapes of unreserved
+// characters decoded (%61 is a), runs of slashes made one, and dot
+// segments removed (/v1/./a, /v1/x/../a and /v1//a are /v1/a); the query
+// and fragment stay as written. changed is false when there was nothing
+// to clean (the rest is returned as is, with no allocation).
+func CleanURLRest(rest string) (clean string, changed bool) {
+	end := strings.IndexAny(rest, "?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	p := rest[:end]
+	if !strings.Contains(p, "%") && !strings.Contains(p, "//") && !strings.Contains(p, "/.") {
+		return rest, false
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '%' && i+2 < len(p) {
+			if c, ok := unhex2(p[i+1], p[i+2]); ok && unreservedByte(c) {
+				b.WriteByte(c)
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(p[i])
+	}
+	var segs []string
+	for _, s := range strings.Split(b.String(), "/") {
+		switch s {
+		case "", ".":
+		case "..":
+			if len(segs) > 0 {
+				segs = segs[:len(segs)-1]
+			}
+		default:
+			segs = append(segs, s)
+		}
+	}
+	out := "/" + strings.Join(segs, "/")
+	if strings.HasSuffix(p, "/") && len(segs) > 0 {
+		out += "/"
+	}
+	return out + rest[end:], out != p
+}
+
+func unhex2(a, b byte) (byte, bool) {
+	h, ok1 := unhex1(a)
+	l, ok2 := unhex1(b)
+	return h<<4 | l, ok1 && ok2
+}
+
+func unhex1(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// unreservedByte reports RFC 3986's unreserved characters, whose percent
+// escapes mean the character itself.
+func unreservedByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
+}

@@ -127,7 +127,7 @@ const loginWindow = 64
 // from. ok is false otherwise.
 func CodeSecretLogins(code string) (vars []string, ok bool) {
 	text := substrs.NewText(code)
-	if credentialFragmentSet.In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.In(&text) || loginReadBackSet.In(&text) && readsLoginBack(code) {
+	if credentialFragmentSet.In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.In(&text) || loginReadBackSet.In(&text) && readsLoginBack(code) || headersReadBack(code) {
 		return nil, false
 	}
 	if !envReadSet.In(&text) {

@@ -13,7 +13,13 @@ import "strings"
 
 // unpicklers are the Python calls that load a pickle (and so run code).
 var unpicklers = []string{"pickle.load", "torch.load(", "joblib.load(", "dill.load", "cloudpickle.load",
-	"read_pickle(", "allow_pickle=True", "torch.hub.load(", "shelve.open("}
+	"read_pickle(", "allow_pickle=True", "torch.hub.load(", "shelve.open(",
+	// the same loaders under other names: imported bare (from pickle
+	// import loads as l), the C module, the Unpickler class
+	"from pickle import", "from dill import", "from cloudpickle import", "from joblib import load", "_pickle.load", "cPickle.load", "Unpickler(",
+	// loaders that build arbitrary objects as a pickle does: YAML's
+	// unsafe loaders, jsonpickle, marshal's code objects
+	"yaml.unsafe_load", "yaml.Loader", "yaml.UnsafeLoader", "jsonpickle.decode", "marshal.load"}
 
 // unpickles reports whether Python code loads a pickle: one of the
 // unpicklers, torch.load counting only without weights_only=True.
