@@ -162,7 +162,9 @@ type unpackedTree struct{ dir, file, archive, where string }
 // downloads directory.
 func namesDownloads(args []string) bool {
 	for _, w := range args {
-		if strings.Contains(w, "ownloads") {
+		// (the length first: most words are shorter, and are passed
+		// over without a call)
+		if len(w) >= len("ownloads") && strings.Contains(w, "ownloads") {
 			return true
 		}
 	}

@@ -119,7 +119,13 @@ var agentFiles = []agentFile{
 }
 
 func homeFile(rel string) func(p, home string) bool {
-	return func(p, home string) bool { return home != "" && p == home+"/"+rel }
+	// p == home+"/"+rel, without building that string for every path
+	// asked about (it is longer than the compiler's stack buffer for a
+	// concatenation, so each test allocated).
+	return func(p, home string) bool {
+		return home != "" && len(p) == len(home)+1+len(rel) && p[len(home)] == '/' &&
+			strings.HasPrefix(p, home) && strings.HasSuffix(p, rel)
+	}
 }
 
 func dirFile(dir, name string) func(p, home string) bool {

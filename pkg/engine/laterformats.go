@@ -198,7 +198,8 @@ func inDir(d string) func(p, base, dir string) bool {
 }
 
 func inTree(d string) func(p, base, dir string) bool {
-	return func(p, _, _ string) bool { return strings.Contains(p, "/"+d+"/") }
+	needle := "/" + d + "/" // built once, not for every path asked about
+	return func(p, _, _ string) bool { return strings.Contains(p, needle) }
 }
 
 func anyOf(fs ...func(p, base, dir string) bool) func(p, base, dir string) bool {

@@ -204,7 +204,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	for i := range res.Commands {
 		sc := &res.Commands[i]
 		cwds[i] = dirs.at(sc)
-		argvs[i] = buf.NewArgv(sc.Name, sc.Program, sc.Args, cwds[i], home)
+		buf.InitArgv(&argvs[i], sc.Name, sc.Program, sc.Args, cwds[i], home)
 		dirs.after(sc, &argvs[i])
 	}
 	cat := catalog.Default()

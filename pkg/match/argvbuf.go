@@ -53,7 +53,16 @@ func (b *ArgvBuf) Reset() {
 
 // NewArgv is NewArgv with its slices and built paths taken from b.
 func (b *ArgvBuf) NewArgv(name, program string, args []string, cwd, home string) Argv {
-	a := Argv{Name: lower(name), Program: program, Args: args, cwd: cwd, home: home, buf: b}
+	var a Argv
+	b.InitArgv(&a, name, program, args, cwd, home)
+	return a
+}
+
+// InitArgv is NewArgv that prepares the command in *a, for a caller that
+// keeps its commands in an array: an Argv is some 160 bytes, and
+// assigning NewArgv's result copied each one once more.
+func (b *ArgvBuf) InitArgv(a *Argv, name, program string, args []string, cwd, home string) {
+	*a = Argv{Name: lower(name), Program: program, Args: args, cwd: cwd, home: home, buf: b}
 	n := len(args)
 	a.short, a.long, a.Positional = parseFlagsInto(name, args, true, b.take(n), b.take(n))
 	if len(a.long) == 0 {
@@ -61,10 +70,9 @@ func (b *ArgvBuf) NewArgv(name, program string, args []string, cwd, home string)
 	}
 	if len(a.Positional) == 0 {
 		a.Positional = nil
-		return a
+		return
 	}
 	a.paths = b.take(len(a.Positional))[:len(a.Positional)]
-	return a
 }
 
 // take returns an empty slice with room for n strings.

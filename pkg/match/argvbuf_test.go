@@ -42,6 +42,25 @@ func TestArgvBufMatchesNewArgv(t *testing.T) {
 	}
 }
 
+// TestInitArgvOverwrites checks that InitArgv into an array slot that held
+// another command (the engine's pooled array) leaves nothing of it: the
+// slot reads as NewArgv's command.
+func TestInitArgvOverwrites(t *testing.T) {
+	var b ArgvBuf
+	slot := []Argv{b.NewArgv("git", "git", []string{"--force", "push", "-C", "x", "a/b"}, "/w", "/h")}
+	slot[0].Path(1)
+	b.InitArgv(&slot[0], "cat", "cat", nil, "/w", "/h")
+	want := NewArgv("cat", "cat", nil, "/w", "/h")
+	if gv, wv := argvView(&slot[0]), argvView(&want); !reflect.DeepEqual(gv, wv) || slot[0].made != 0 || slot[0].paths != nil {
+		t.Errorf("InitArgv over another command:\n got %#v (made %b, paths %q)\nwant %#v", gv, slot[0].made, slot[0].paths, wv)
+	}
+	b.InitArgv(&slot[0], "rm", "rm", []string{"-rf", "~/x"}, "/w", "/h")
+	want = NewArgv("rm", "rm", []string{"-rf", "~/x"}, "/w", "/h")
+	if gv, wv := argvView(&slot[0]), argvView(&want); !reflect.DeepEqual(gv, wv) {
+		t.Errorf("InitArgv:\n got %#v\nwant %#v", gv, wv)
+	}
+}
+
 // argvView is what an Argv tells its users: its fields, flags and each
 // positional argument's path.
 func argvView(a *Argv) []any {

@@ -136,6 +136,12 @@ func (l *lightParser) list(stop byte) []*syntax.Stmt {
 			l.fail() // &, |&, a newline…
 			break
 		}
+		if stmts == nil {
+			a := l.nodes.lists.take(4) // no array of its own for one statement
+			a[0] = st
+			stmts = a[:]
+			continue
+		}
 		stmts = append(stmts, st)
 	}
 	return stmts

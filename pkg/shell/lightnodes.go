@@ -21,7 +21,12 @@ type lightNodes struct {
 	sgls   nodeBatch[syntax.SglQuoted]
 	substs nodeBatch[syntax.CmdSubst] // $(…)
 	files  nodeBatch[syntax.File]     // one per light parse
+	lists  nodeBatch[stmtList]        // a list's first statement (list)
 }
+
+// stmtList is the array of a list of one statement, the usual length (a
+// line, a $(…)): a list that grows past it is copied out by append.
+type stmtList [1]*syntax.Stmt
 
 // maxKeptNodes bounds an array kept for the next walk: a walk that grew
 // one past it (a line of thousands of words) leaves it to the collector.
@@ -38,6 +43,7 @@ func (n *lightNodes) reset() {
 	n.sgls.reset()
 	n.substs.reset()
 	n.files.reset()
+	n.lists.reset()
 }
 
 // nodeBatch hands out nodes of one kind from an array: those handed out

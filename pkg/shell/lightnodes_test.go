@@ -12,13 +12,17 @@ import (
 // and a line after a longer one takes its nodes without allocating.
 func TestLightNodesReused(t *testing.T) {
 	long := strings.Repeat(`cat "$(ls src/*.go | head -1)" x='y z' 2>/dev/null | `, 30) + "wc -l"
-	lines := []string{long, "ls -la", `A=1 grep -v "$HOME" f > out && echo 'done'`, long, "git status; sort | uniq -c"}
+	lines := []string{long, "ls -la", `A=1 grep -v "$HOME" f > out && echo 'done'`, long, "git status; sort | uniq -c",
+		"echo $(date +%s; hostname; id -u); ls; pwd $(a $(b; c))", "x; y", "z"}
 	var nodes lightNodes
 	for _, src := range lines {
 		got, ok := lightParseIn(src, &nodes)
 		want, wantOK := lightParse(src)
 		if ok != wantOK || !reflect.DeepEqual(got, want) {
 			t.Fatalf("lightParseIn(%q) on reused arrays differs from a fresh parse", src)
+		}
+		if ok && !strings.Contains(src, "$(") && len(got.Stmts) != strings.Count(src, ";")+1 {
+			t.Errorf("lightParseIn(%q): %d statements", src, len(got.Stmts))
 		}
 		nodes.reset()
 	}

@@ -164,6 +164,22 @@ func shellArgsAfterScript(words []string) []string {
 	return words[i+1:]
 }
 
+// mayHoldOption reports whether a word could be an option to the
+// catalogue's Classify: one starting with '-' or '+'. Classify gives a
+// word an option (Word.Option) only after such a word, or for an entry
+// with the "oldflags" property (tar xzf), which the awk family has not
+// (TestMayHoldOptionAwk). scriptOperand asks it before classifying awk's
+// words: the walk asks for the operand of one awk command five times, and
+// most awk commands have only the program and files.
+func mayHoldOption(args []string) bool {
+	for _, a := range args {
+		if a != "" && (a[0] == '-' || a[0] == '+') {
+			return true
+		}
+	}
+	return false
+}
+
 // scriptOperand gives the script file a shell or interpreter runs: its
 // first operand after options ("bash x.sh", "python3 t.py", "perl
 // /dev/stdin"). Options with values are skipped the way shellFlags and
@@ -189,6 +205,9 @@ func scriptOperand(words []string) string {
 		// awk -v x=1 -f p.awk data.csv, gawk --file=p.awk: the program's
 		// file is the value of the option the catalogue says names code
 		// it runs, the words after it data
+		if !mayHoldOption(words[1:]) {
+			return "" // awk '{print $1}': no option, so no option's value
+		}
 		for _, w := range catalog.Default().Classify(name, words[1:]).Words {
 			if w.Role == catalog.Exec && w.Option != "" {
 				return w.Text

@@ -228,13 +228,20 @@ func (s *state) result() Result {
 	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files, Functions: s.defined}
 }
 
-// add appends c unless the output is full.
-func (s *state) add(c Command) bool {
+// add appends a copy of *c unless the output is full. It takes a pointer:
+// a Command is some 350 bytes, and passing it by value copied it once more
+// per command before the append copied it again.
+func (s *state) add(c *Command) bool {
 	if len(s.out) >= MaxCommands {
 		s.truncated = true
 		return false
 	}
-	s.out = append(s.out, c)
+	n := len(s.out)
+	if n == cap(s.out) {
+		s.out = slices.Grow(s.out, 1)
+	}
+	s.out = s.out[:n+1]
+	s.out[n] = *c // one copy, into place (append(s.out, *c) copied twice)
 	return true
 }
 

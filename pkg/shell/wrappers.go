@@ -39,7 +39,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		d = d || x
 	}
 	if len(words) == 0 {
-		s.add(Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic})
+		s.add(&Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic})
 		return
 	}
 	manyPrograms := false
@@ -111,7 +111,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if len(inputs) > 0 {
 		c.Inputs = s.inputIndices(inputs)
 	}
-	if !s.add(c) {
+	if !s.add(&c) {
 		return
 	}
 	if dyn != nil && dyn[0] {
