@@ -93,3 +93,69 @@ func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + moved + ": its service's key goes to that host"})
 	}
 }
+
+// codeBaseURLElsewhere returns the base URL inline code gives a service's
+// own client library (OpenAI(base_url='…'), new OpenAI({baseURL: '…'}),
+// anthropic.Anthropic(base_url=…)) when it is another host than the
+// service's and not loopback: the client sends the service's key from the
+// environment there. A key given as a literal (api_key='ollama') is no
+// secret of the environment, and leaves the code alone.
+func codeBaseURLElsewhere(code string) string {
+	home := ""
+	for _, s := range codeSDKHomes {
+		if strings.Contains(code, s.mark) {
+			home = s.home
+			break
+		}
+	}
+	if home == "" {
+		return ""
+	}
+	for _, key := range [...]string{"base_url", "baseURL", "baseUrl"} {
+		k := strings.Index(code, key)
+		if k < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(code[k+len(key):], " \t")
+		if !strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, ":") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t")
+		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '`' {
+			continue
+		}
+		end := strings.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			continue
+		}
+		u := rest[1 : 1+end]
+		if !strings.Contains(u, "://") {
+			return "" // a name, not a URL literal
+		}
+		host := urlHost(u)
+		if host == "" || loopback(host) || strings.ContainsAny(host, "$`{") {
+			return ""
+		}
+		for _, d := range homeDomains.Get()[home] {
+			if host == d || strings.HasSuffix(host, "."+d) {
+				return ""
+			}
+		}
+		flat := strings.ReplaceAll(code, " ", "")
+		for _, lit := range [...]string{"api_key='", `api_key="`, "apiKey:'", `apiKey:"`} {
+			if strings.Contains(flat, lit) {
+				return "" // a literal key, not the environment's
+			}
+		}
+		return u
+	}
+	return ""
+}
+
+// codeKeyToBaseURL adds flow:credential->network for inline code that
+// points a service's client at another host (codeBaseURLElsewhere).
+func (a *analysis) codeKeyToBaseURL(i int, c *shell.Command, code string) {
+	if u := codeBaseURLElsewhere(code); u != "" {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " code points its service's client at " + u + ": the key from the environment goes there"})
+	}
+}

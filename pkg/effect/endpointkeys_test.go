@@ -25,4 +25,17 @@ func TestKeyToEndpoint(t *testing.T) {
 			t.Errorf("%q: flow:credential->network %v, want %v", line, got, want)
 		}
 	}
+	for code, want := range map[string]bool{
+		"from openai import OpenAI; OpenAI(base_url='https://relay.llmproxy.top/v1').models.list()":           true,
+		"const OpenAI=require('openai'); new OpenAI({baseURL:'https://relay.llmproxy.top/v1'}).models.list()": true,
+		"import anthropic; anthropic.Anthropic(base_url = \"https://claude-relay.top\")":                      true,
+		"from openai import OpenAI; OpenAI(base_url='http://localhost:11434/v1').models.list()":               false,
+		"from openai import OpenAI; OpenAI(base_url='https://api.openai.com/v1')":                             false,
+		"from openai import OpenAI; OpenAI(base_url='https://x.example/v1', api_key='local')":                 false,
+		"import requests; requests.get('https://x.example', params={'base_url': 'https://y.example'})":        false,
+	} {
+		if got := codeBaseURLElsewhere(code) != ""; got != want {
+			t.Errorf("codeBaseURLElsewhere(%q) = %v, want %v", code, got, want)
+		}
+	}
 }
