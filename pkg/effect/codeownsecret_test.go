@@ -101,6 +101,19 @@ func TestSDKSecretRead(t *testing.T) {
 		{"import boto3; print(boto3.client('ssm').get_parameter(Name='/dev/region')['Parameter']['Value'])", ""},
 		{"def get_secret(k): return k; print(get_secret('x'))", ""},
 		{"import boto3; boto3.client('secretsmanager', endpoint_url='http://localhost:4566').get_secret_value(SecretId='x')", ""},
+		// temporary credentials, registry tokens, plaintext, a cluster's secrets listed with data
+		{"import boto3; print(boto3.client('sts').get_session_token())", "get_session_token"},
+		{"import boto3; print(boto3.client('sts').assume_role(RoleArn='a', RoleSessionName='x'))", "assume_role"},
+		{"import boto3; print(boto3.client('ecr').get_authorization_token())", "get_authorization_token"},
+		{"import boto3; print(boto3.client('rds').generate_db_auth_token(DBHostname='h', Port=5432, DBUsername='u'))", "generate_db_auth_token"},
+		{"import boto3; print(boto3.client('kms').decrypt(CiphertextBlob=b'x'))", "decrypt"},
+		{"const {STSClient, GetSessionTokenCommand}=require('@aws-sdk/client-sts'); new STSClient({}).send(new GetSessionTokenCommand({}))", "GetSessionToken"},
+		{"from kubernetes import client; print(client.CoreV1Api().list_namespaced_secret('prod'))", "list_namespaced_secret"},
+		{"import boto3; print(boto3.client('secretsmanager').list_secrets())", ""},
+		{"from kubernetes import client; print([s.metadata.name for s in client.CoreV1Api().list_namespaced_secret('dev').items])", ""},
+		{"from kubernetes import client; [print(s.data) for s in client.CoreV1Api().list_secret_for_all_namespaces().items]", "list_secret_for_all_namespaces"},
+		{"import boto3; print(boto3.client('sts').get_caller_identity())", ""},
+		{"import boto3; print(boto3.client('bedrock').get_token_count(x))", ""},
 	} {
 		if got := sdkSecretRead(tc.code); got != tc.want {
 			t.Errorf("sdkSecretRead(%q) = %q, want %q", tc.code, got, tc.want)

@@ -101,6 +101,9 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		}
 	}
 	a.codeServiceChange(i, c, code) // codecalls.go
+	a.codeHubPublishes(i, c, code)  // hubpublish.go
+	a.codeTunnels(i, c, code)       // codetunnels.go
+	a.codeKeyToBaseURL(i, c, code)  // endpointkeys.go
 	a.codeSecretReads(i, c, code)   // sdksecrets.go
 }
 

@@ -85,12 +85,37 @@ func optionNamesBind(name string) bool {
 // (OLLAMA_HOST, FLASK_RUN_HOST, BIND_ADDR) has a part naming where a
 // server listens.
 func varNamesBind(name string) bool {
+	if serverNameVar(name) {
+		return true
+	}
 	for part := range strings.SplitSeq(strings.ToLower(name), "_") {
 		if bindNames.Get(part) {
 			return true
 		}
 	}
 	return false
+}
+
+// serverNameVar reports a variable named for the address a server takes
+// as its own name, and listens on (GRADIO_SERVER_NAME).
+func serverNameVar(name string) bool {
+	return strings.HasSuffix(strings.ToUpper(name), "SERVER_NAME")
+}
+
+// bindsAllFlag reports an option that by its name alone binds every
+// interface (tensorboard --bind_all, --bind-all, --listen-all): a part
+// naming where a server listens and a part saying "all".
+func bindsAllFlag(name string) bool {
+	if !strings.HasPrefix(name, "--") {
+		return false
+	}
+	var pb [8]string
+	bind, all := false, false
+	for _, p := range taskParts(pb[:0], strings.TrimLeft(name, "-")) {
+		bind = bind || bindNames.Get(p)
+		all = all || p == "all" || p == "any"
+	}
+	return bind && all
 }
 
 // listensEverywhere adds the Listen effect for a command whose own options
@@ -121,6 +146,10 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			continue
 		}
 		name, val, eq := strings.Cut(w, "=")
+		if !eq && bindsAllFlag(name) {
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + w})
+			return
+		}
 		if !eq {
 			if k+1 >= len(args) {
 				continue
@@ -128,6 +157,11 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			val = args[k+1]
 		}
 		if !everyInterface(val) {
+			if val == "*" && optionNamesBind(name) {
+				// jupyter --ip='*', --ServerApp.ip='*': every address
+				a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + name + "=*"})
+				return
+			}
 			continue
 		}
 		if optionNamesBind(name) || strings.Contains(val, ":") && val != "::" || name == "-h" && a.hostOption(c) || (name == "-a" || name == "-l") && a.shortBind(c, name, val) || a.longNamesBind(c, name) {
@@ -232,6 +266,9 @@ func namesProgram(name, prog string) bool {
 // listens (BIND, LISTEN_ADDR): no client connects through one, whatever
 // command it is given to.
 func namesBinding(name string) bool {
+	if serverNameVar(name) {
+		return true
+	}
 	for part := range strings.SplitSeq(strings.ToLower(name), "_") {
 		if part == "bind" || part == "binding" || part == "listen" {
 			return true

@@ -6,6 +6,7 @@ import (
 	"rampart.dev/pkg/catalog"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -1399,7 +1400,47 @@ func loopback(h string) bool {
 		return ip.IsLoopback()
 	}
 	ap, err := netip.ParseAddrPort(h) // 127.0.0.1:4873
-	return err == nil && ap.Addr().IsLoopback()
+	if err == nil {
+		return ap.Addr().IsLoopback()
+	}
+	if host, _, ok := strings.Cut(h, ":"); ok {
+		h = host
+	}
+	ip, ok := shortIPv4(h)
+	return ok && ip.IsLoopback()
+}
+
+// shortIPv4 reads an IPv4 address in the shorter forms the C library's
+// inet_aton and URL clients take: 127.1 (the last part fills the rest),
+// 127.0.1, one number (2130706433, 0x7f000001), each part decimal,
+// hexadecimal (0x) or octal (a leading 0).
+func shortIPv4(h string) (netip.Addr, bool) {
+	if h == "" || strings.Trim(strings.ToLower(h), "0123456789abcdefx.") != "" {
+		return netip.Addr{}, false
+	}
+	parts := strings.Split(h, ".")
+	if len(parts) > 4 {
+		return netip.Addr{}, false
+	}
+	var n uint64
+	for i, p := range parts {
+		v, err := strconv.ParseUint(p, 0, 32)
+		if err != nil {
+			return netip.Addr{}, false
+		}
+		if i < len(parts)-1 {
+			if v > 255 {
+				return netip.Addr{}, false
+			}
+			n |= v << (24 - 8*i)
+			continue
+		}
+		if bits := 32 - 8*i; bits < 32 && v >= 1<<bits {
+			return netip.Addr{}, false // the last part fills what is left, no more
+		}
+		n |= v
+	}
+	return netip.AddrFrom4([4]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}), true
 }
 
 // homeDomains are the services each credential tool's tokens are for.

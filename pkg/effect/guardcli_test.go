@@ -24,13 +24,13 @@ func TestAgentCLIOf(t *testing.T) {
 	if v := homeMoved([]string{"HOME=/tmp/h"}); v != "HOME" {
 		t.Errorf("homeMoved = %q", v)
 	}
-	if why := hooksSkipped([]string{"-c", "features.codex_hooks=false", "exec", "x"}); why == "" {
+	if why := hooksSkipped([]string{"-c", "features.codex_hooks=false", "exec", "x"}, nil); why == "" {
 		t.Error("codex -c features.codex_hooks=false not read as hooks off")
 	}
-	if why := hooksSkipped([]string{"-c", "features={codex_hooks=false}", "exec", "x"}); why == "" {
+	if why := hooksSkipped([]string{"-c", "features={codex_hooks=false}", "exec", "x"}, nil); why == "" {
 		t.Error("codex -c features={codex_hooks=false} not read as hooks off")
 	}
-	if why := hooksSkipped([]string{"-c", "model=o3", "exec", "x"}); why != "" {
+	if why := hooksSkipped([]string{"-c", "model=o3", "exec", "x"}, nil); why != "" {
 		t.Errorf("codex -c model=o3: %q", why)
 	}
 }

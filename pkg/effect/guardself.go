@@ -70,7 +70,7 @@ func (a *analysis) guardSelf(i int, c *shell.Command) {
 		return
 	}
 	if name, args, assigns := agentCLIOf(c); name != "" {
-		if why := hooksSkipped(args); why != "" {
+		if why := hooksSkipped(args, a.fileText); why != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + why})
 		} else if v := homeMoved(append(assigns[:len(assigns):len(assigns)], a.lineHome()...)); v != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + v + " moved, so the user's settings that hold Rampart's hook are not read"})
@@ -305,8 +305,9 @@ var agentCLIs = table.Map[string, bool]{Words: "claude codex gemini qwen cursor-
 
 // hooksSkipped returns how an agent CLI's options skip the settings that
 // run Rampart's hook: settings given on the line that disable hooks, or
-// setting sources without the user's.
-func hooksSkipped(args []string) string {
+// setting sources without the user's. fileText, when not nil, gives the
+// text the line wrote to a file a --settings value names (settingsvalue.go).
+func hooksSkipped(args []string, fileText func(string) (string, bool)) string {
 	for k, w := range args {
 		name, val, has := strings.Cut(w, "=")
 		if !has && k+1 < len(args) {
@@ -316,6 +317,9 @@ func hooksSkipped(args []string) string {
 		case "--settings":
 			if hooksDisabledText(val) {
 				return "settings given on the line disable its hooks"
+			}
+			if t := settingsText(val, fileText); t != val && hooksDisabledText(t) {
+				return "settings in a file the line wrote (" + val + ") disable its hooks"
 			}
 		case "--setting-sources":
 			if !strings.Contains(val, "user") {

@@ -58,7 +58,7 @@ func TestHooksSkipped(t *testing.T) {
 		{[]string{"--setting-sources", "user,project"}, false},
 		{[]string{"-p", "summarise"}, false},
 	} {
-		if got := hooksSkipped(c.args) != ""; got != c.skip {
+		if got := hooksSkipped(c.args, nil) != ""; got != c.skip {
 			t.Errorf("%q: skipped %v, want %v", c.args, got, c.skip)
 		}
 	}

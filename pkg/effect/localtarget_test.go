@@ -155,6 +155,9 @@ func TestLoopbackHost(t *testing.T) {
 		"0:0:0:0:0:0:0:1": true, "127.0.0.1:4873": true,
 		"127.0.0.1.nip.io": false, "127.0.0.1.attacker.example": false, "localhost.attacker.example": false,
 		"10.0.0.1": false, "": false,
+		// inet_aton's shorter forms, as URL clients take them
+		"127.1": true, "127.1:8080": true, "127.0.1": true, "2130706433": true, "0x7f000001": true, "0177.1": true,
+		"128.1": false, "10.1": false, "127.256.1": false, "127.1.example": false, "127.0.0.0.1": false,
 	} {
 		if got := loopback(h); got != want {
 			t.Errorf("loopback(%q) = %v, want %v", h, got, want)

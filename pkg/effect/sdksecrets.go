@@ -25,7 +25,12 @@ import (
 // that name a secret value, with the verbs that return it.
 var sdkSecretNouns = table.Map[string, string]{Build: func() map[string]string {
 	return map[string]string{
-		"secret": "get access read retrieve reveal", "secrets": "get access read retrieve reveal",
+		// list_namespaced_secret, list_secret_for_all_namespaces: a
+		// cluster's secrets listed with their data (a listing of names is
+		// plural: list_secrets)
+		"secret": "get access read retrieve reveal list", "secrets": "get access read retrieve reveal",
+		// assume_role, assume_role_with_web_identity: temporary credentials
+		"role":     "assume",
 		"password": "get read retrieve reveal", "credentials": "get read retrieve",
 		"accesskey": "create", "access": "create", "keys": "list regenerate",
 		"parameter": "get", "parameters": "get",
@@ -52,20 +57,48 @@ func sdkSecretRead(code string) string {
 		} else {
 			name = code[m[4]:m[5]]
 		}
-		if sdkSecretName(name, code[m[1]:min(len(code), m[1]+200)]) {
+		if sdkSecretName(name, code[m[1]:min(len(code), m[1]+200)]) && (!listsSecrets(name) || readsSecretData(code) || !strings.Contains(code, ".metadata")) {
 			return name
 		}
 	}
 	return ""
 }
 
+// listsSecrets reports an operation that lists a cluster's secrets
+// (list_namespaced_secret, listSecretForAllNamespaces).
+func listsSecrets(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "list") && strings.Contains(n, "secret")
+}
+
+// readsSecretData reports code that reads listed secrets' values (their
+// data, not only their names): s.data, ['data'], string_data, stringData.
+// A listing whose code reads only their metadata (s.metadata.name) shows
+// no value; one printed whole shows them all.
+func readsSecretData(code string) bool {
+	for _, d := range [...]string{".data", "['data']", `["data"]`, "string_data", "stringData"} {
+		if strings.Contains(code, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// sdkTokenVerbs are the verbs of an operation whose name ends in "token"
+// that hand the token back (get_session_token, get_authorization_token,
+// generate_db_auth_token, GetFederationTokenCommand); a name going on
+// past it (get_token_count) names something else.
+var sdkTokenVerbs = table.Map[string, bool]{Words: "get generate create issue mint"}
+
 // sdkSecretName reports whether an operation's name (get_secret_value,
-// CreateAccessKey, read_namespaced_secret) returns a secret's value; a
-// parameter's only when its arguments ask for it decrypted.
+// CreateAccessKey, read_namespaced_secret, get_session_token, decrypt)
+// returns a secret's value; a parameter's only when its arguments ask for
+// it decrypted.
 func sdkSecretName(name, args string) bool {
 	w := verbWord(strings.ToLower(name[:1]) + name[1:])
-	verb, hit := "", false
+	verb, hit, last, n := "", false, "", 0
 	verbParts(strings.ReplaceAll(w, "access-key", "accesskey"), func(p string, k int) {
+		last, n = p, n+1
 		if k == 0 {
 			verb = p
 			return
@@ -79,7 +112,10 @@ func sdkSecretName(name, args string) bool {
 		}
 		hit = true
 	})
-	return hit
+	if n == 1 && verb == "decrypt" {
+		return true // kms.decrypt(…), new DecryptCommand(…): the plaintext
+	}
+	return hit || n > 1 && last == "token" && sdkTokenVerbs.Get(verb)
 }
 
 // codeSecretReads adds flow:secret->agent for an interpreter's inline code

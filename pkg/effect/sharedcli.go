@@ -120,6 +120,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 			if !helpOrDryRunOf(cl, c.Args) {
 				a.pushesTag(i, c, cl)
 				a.pushesShared(i, c, cl) // pushtargets.go
+				a.pushesToHub(i, c, cl)  // hubpublish.go
 			}
 			return
 		}

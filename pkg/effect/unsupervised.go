@@ -36,7 +36,7 @@ func (a *analysis) unsupervisedAgent(i int, c *shell.Command, cl *catalog.Classi
 	case len(cl.Marks) > 0 && cl.Mark("unsupervised"):
 		why = "with its approvals and sandbox off"
 	case agentCLIs.Get(c.Name): // guardself.go
-		why = unboundedAgentValues(cl.Words)
+		why = unboundedAgentValues(cl.Words, a.fileText)
 	}
 	if why != "" {
 		a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "unsupervised", Word: c.Name + " " + why})
@@ -50,8 +50,9 @@ func (a *analysis) unsupervisedAgent(i int, c *shell.Command, cl *catalog.Classi
 //
 // A tool list takes the words after it up to the next option (claude
 // --allowedTools Edit Bash "PROMPT"): each word right after the list's is
-// read as a tool too.
-func unboundedAgentValues(words []catalog.Word) string {
+// read as a tool too. fileText, when not nil, gives the text the line
+// wrote to a file a --settings value names (settingsvalue.go).
+func unboundedAgentValues(words []catalog.Word, fileText func(string) (string, bool)) string {
 	list := -2 // the index of the tool list's last word
 	for _, w := range words {
 		tools := w.Option == "--allowedTools" || w.Option == "--allowed-tools"
@@ -73,10 +74,13 @@ func unboundedAgentValues(words []catalog.Word) string {
 				return "with its approvals or sandbox configured off (" + w.Text + ")"
 			}
 		case "--settings":
-			if strings.Contains(strings.ReplaceAll(compactJSON(w.Text), " ", ""), `"defaultMode":"bypassPermissions"`) {
+			// the settings as given, or the text of the file the line
+			// wrote them to (settingsvalue.go)
+			text := settingsText(w.Text, fileText)
+			if strings.Contains(strings.ReplaceAll(compactJSON(text), " ", ""), `"defaultMode":"bypassPermissions"`) {
 				return "with settings on its line that bypass permissions"
 			}
-			if t := settingsAllowsShell(w.Text); t != "" {
+			if t := settingsAllowsShell(text); t != "" {
 				return "with settings on its line that allow its shell any command (" + t + ")"
 			}
 		}

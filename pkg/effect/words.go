@@ -586,6 +586,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.engineChangesProduction(i, c)       // prodengine.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
 	a.guardSelf(i, c)                     // guardself.go
+	a.hubPushed(i, c)                     // hubpublish.go
+	a.remoteCodeTrusted(i, c)             // trustremote.go
+	a.keyToEndpoint(i, c)                 // endpointkeys.go
 	a.agentRegistersCode(i, c)            // agentregisters.go
 	a.privileges(i, c, cl)                // privileges.go
 	a.engineSocketReached(i, c, cl)       // enginesocket.go

@@ -8,16 +8,20 @@ import (
 )
 
 // dirTracker follows the working directory along a line the way the shell
-// changes it: cd DIR (cd alone: the home), pushd DIR and popd at the top
-// level, cd inside a child (bash -c 'cd ~; …') for the rest of that
-// child, and env -C DIR (--chdir) for the command env runs.
+// changes it: cd DIR (cd alone: the home), pushd DIR and popd in the
+// line's own shell, a cd inside a subshell or child ((cd build; …),
+// bash -c 'cd ~; …', a pipeline stage, $(…)) for the rest of that shell
+// and the shells it starts after, and env -C DIR (--chdir) for the
+// command env runs. A subshell's cd never moves its parent: in
+// (cd build) && rm -rf ./* the rm runs where the line started.
 type dirTracker struct {
 	cwd, home string
 	stack     []string // pushd's directory stack
 	old       string   // where cd - goes back to (OLDPWD), once the line moved
 	envDir    string   // the directory env -C gives the command it runs
 	envVia    int      // the depth of wrappers at which that command sits
-	nested    []string // by depth: where a cd inside a child (bash -c 'cd ~; …') moved it, or ""
+	shells    []int    // shell.Result.Shells: the shell that started each subshell
+	moved     []string // by subshell id - 1: where a cd inside it moved it, or ""
 }
 
 // at gives the working directory command c runs in.
@@ -25,9 +29,11 @@ func (d *dirTracker) at(c *shell.Command) string {
 	if d.envDir != "" && len(c.Via) > d.envVia && (c.Via[d.envVia] == "env" || c.Via[d.envVia] == "sudo") {
 		return d.envDir
 	}
-	for k := min(c.Depth, len(d.nested)-1); k > 0; k-- {
-		if d.nested[k] != "" {
-			return d.nested[k] // bash -c 'cd ~; rm -rf .ssh': where the child moved
+	// the nearest shell around c that moved: its own, or one that
+	// started it after moving ((cd build; bash -c 'rm -rf ./*'))
+	for id, n := c.Shell, 0; id > 0 && id <= len(d.moved) && n <= len(d.shells); id, n = d.shells[id-1], n+1 {
+		if d.moved[id-1] != "" {
+			return d.moved[id-1]
 		}
 	}
 	return d.cwd
@@ -49,17 +55,14 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 		}
 		return
 	}
-	if len(d.nested) > c.Depth+1 {
-		clear(d.nested[c.Depth+1:]) // the deeper children have ended
-	}
 	for _, v := range c.Via {
 		if v != "builtin" && v != "command" {
 			return // cd in a child process changes nothing here
 		}
 	}
-	if c.Depth != 0 {
-		// A cd inside a child (bash -c, eval, $(…)) moves the commands
-		// after it in that child, not the line's.
+	if c.Shell != 0 {
+		// A cd inside a subshell or child moves the commands after it in
+		// that shell (and the shells it starts), not the line's.
 		if c.Name == "cd" || c.Name == "pushd" {
 			to := ""
 			switch {
@@ -68,11 +71,11 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 			case len(a.Positional) == 0 && c.Name == "cd":
 				to = d.home
 			}
-			if to != "" {
-				for len(d.nested) <= c.Depth {
-					d.nested = append(d.nested, "")
+			if to != "" && c.Shell <= len(d.shells) {
+				if len(d.moved) < len(d.shells) {
+					d.moved = append(d.moved, make([]string, len(d.shells)-len(d.moved))...)
 				}
-				d.nested[c.Depth] = to
+				d.moved[c.Shell-1] = to
 			}
 		}
 		return

@@ -50,3 +50,33 @@ func TestWorkingDirectory(t *testing.T) {
 		}
 	}
 }
+
+// TestSubshellCd checks that a cd inside a subshell, a pipeline stage, a
+// command substitution or a child shell moves only that shell and the
+// shells it starts after, never the line: the wipe after it is judged
+// where the line is.
+func TestSubshellCd(t *testing.T) {
+	e := standard(t)
+	for cmd, stop := range map[string]bool{
+		"(cd build) && rm -rf ./*":                      true,
+		"( cd build ) ; rm -rf ./*":                     true,
+		"cd build | true && rm -rf ./*":                 true,
+		"x=$(cd build) && rm -rf ./*":                   true,
+		"(cd build) & rm -rf ./*":                       true,
+		"(cd /tmp) && (rm -rf ~/.ssh)":                  true,
+		"cd ~ && (cd project/build) && rm -rf ./*":      true,
+		"(cd build && rm -rf ./*)":                      false,
+		"(cd build && (rm -rf ./*))":                    false,
+		"(cd build && bash -c 'rm -rf ./*')":            false,
+		"(cd build) && make":                            false,
+		"(cd a && npm ci) && (cd b && go build ./...)":  false,
+		"(cd ~ && ls) && (rm -rf ./build)":              false,
+		"(cd ~) && (cd build && rm -rf ./*)":            false,
+		"(cd build && make) && (cd dist && rm -rf ./*)": false,
+	} {
+		d := e.Evaluate(mkCall(call.ToolExec, cmd))
+		if d.Blocks() != stop {
+			t.Errorf("%q: %v (%s), want stopped=%v", cmd, d.Decision, d.Message, stop)
+		}
+	}
+}

@@ -129,6 +129,16 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				}
 			}
 			if !ran {
+				// python -c "torch.load('m.pt')": a pickle downloaded
+				// before, loaded, runs what it holds (shell/unpickle.go)
+				for _, p := range shell.PickleLoads(&cmds[i]) {
+					if f, ok := from(p); ok {
+						runs, ran = append(runs, downloadRun{f, &shArgv}), true
+						break
+					}
+				}
+			}
+			if !ran {
 				// make -C kit, cd kit && make, cmake -S kit, pip install
 				// ./kit: a build runs the build file of a tree unpacked
 				// from a download (unpack.go)

@@ -200,7 +200,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	buf.OptionValues = optionValues
 	// Follow "cd DIR && ..." (pushd, popd, env -C) so later relative paths
 	// resolve where they will run: "cd / && rm -rf home" removes /home.
-	dirs := dirTracker{cwd: cwd, home: home}
+	dirs := dirTracker{cwd: cwd, home: home, shells: res.Shells}
 	for i := range res.Commands {
 		sc := &res.Commands[i]
 		cwds[i] = dirs.at(sc)

@@ -78,7 +78,10 @@ var codeMarkers = table.Once[map[string]codeMarker]{Build: func() map[string]cod
 				"torch.hub.", "read_pickle('http", "read_pickle(\"http"},
 			environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ", "/proc/self/environ", "/proc/1/environ"},
 			shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
-			listen:  []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver"},
+			listen: []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver",
+				// web frameworks' and UI toolkits' servers started from code:
+				// app.run(host=…), uvicorn.run(…), gradio's and panel's launch
+				"app.run(", "uvicorn.run(", "run_simple(", ".launch(", "web.run_app(", "waitress.serve(", "socketio.run("},
 			dynamic: []string{"exec(", "eval(", "compile(", "__import__(", "importlib", "marshal.loads", "pickle.loads", "getattr("},
 		},
 		"node": {

@@ -473,6 +473,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	}
 	code = homeExpr(lang, code)
 	code = foldedKeys(lang, code) // computedcode.go
+	if lang == "lua" {
+		code = luaModuleAliases(code) // modulealiases.go: local o = os; o.execute(…)
+	}
 	facts := codeFacts(lang, code)
 	f.synthetic = true
 	s.readsCredentialStores(code, f) // credstores.go

@@ -75,9 +75,13 @@ func (s *state) logFunc(name string) {
 func (s *state) isolated(fn func()) {
 	mark, fmark := len(s.scope.undo), len(s.scope.fundo)
 	dir, dirs, old, lost := s.dir, len(s.dirs), s.old, s.dirLost // a subshell's cd moves only the subshell
+	up := s.shellID
+	s.shellUp = append(s.shellUp, up)
+	s.shellID = len(s.shellUp) // the commands walked in fn run in this shell (Command.Shell)
 	s.scope.depth++
 	fn()
 	s.scope.depth--
+	s.shellID = up
 	s.dir, s.dirs, s.old, s.dirLost = dir, s.dirs[:min(dirs, len(s.dirs))], old, lost
 	for i := len(s.scope.undo) - 1; i >= mark; i-- {
 		u := s.scope.undo[i]

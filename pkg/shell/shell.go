@@ -98,6 +98,13 @@ type Command struct {
 	Dynamic   bool       // a word had an expansion that could not be resolved statically
 	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
 	Repeats   bool       // runs again and again: in a while, until or for loop's condition or body
+	// Shell is the shell process it runs in: 0 for the line's own, or
+	// the id of the subshell or child process around it (a (…) group, a
+	// pipeline stage, a background job, $(…), bash -c), whose parent
+	// Result.Shells gives. A cd in a shell moves that shell and those it
+	// starts afterwards, never its parent: (cd build) && rm -rf ./*
+	// removes here.
+	Shell int
 	// Gate is 1 + the index of the command whose success it runs only
 	// after ("a && b": b's Gate names a; "a && b && c": c's names b, whose
 	// names a), 0 when it may run whatever the commands before it did
@@ -190,6 +197,10 @@ type Result struct {
 	Exhaust   []string          // what starts processes without end: fork bombs under any name, endless loops of background jobs
 	Files     map[string]string // text the line writes to files, by file name as written ("./x.sh" as "x.sh")
 	Functions []string          // the names of the shell functions the line defines (f() { …; }, function f { …; }), in order, a name again when defined again
+	// Shells[id-1] is the shell that started subshell or child process
+	// id (Command.Shell): 0 for the line's own. Nil when the line started
+	// none.
+	Shells []int
 }
 
 // Bounds on the work one Parse call does. Every one of them sets

@@ -35,3 +35,35 @@ func unpickles(code string) bool {
 	}
 	return false
 }
+
+// PickleLoads returns the files Python code run by c loads as pickles, as
+// its literals name them (torch.load('lora.bin'), pickle.load(open(
+// 'm.pkl', 'rb'))): every quoted literal that looks like a file's name in
+// code that loads a pickle. Loading one runs the code the pickle holds,
+// so a pickle the line downloaded and then loads is a download run, as
+// curl -o x.sh URL && sh x.sh is (engine/download.go). Nil for other
+// commands.
+func PickleLoads(c *Command) []string {
+	if scriptLang(c.Name) != "python" {
+		return nil
+	}
+	code, ok, stdin := InterpreterCode(c)
+	if !ok && stdin && len(c.Stdin) > 0 {
+		code, ok = strings.Join(c.Stdin, "\n"), true
+	}
+	if !ok || !unpickles(code) {
+		return nil
+	}
+	var out []string
+	LiteralSpans(code, `'"`, func(start, end int) {
+		if end-start < 3 {
+			return
+		}
+		lit := code[start+1 : end-1]
+		if strings.ContainsAny(lit, " \t\n{}()$%") || strings.Contains(lit, "://") || !strings.ContainsAny(lit, "./") {
+			return // not a file's name: text, a URL, a mode ('rb')
+		}
+		out = append(out, lit)
+	})
+	return out
+}

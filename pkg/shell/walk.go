@@ -78,6 +78,8 @@ type state struct {
 	noLight     bool             // every text goes to the parser, none to lightParse (tests)
 	lightTree   bool             // the last tree parse gave is lightParse's: no function, no loop
 	lightNodes  lightNodes       // the arrays lightParse takes nodes from (lightnodes.go)
+	shellID     int              // the subshell or child process being walked (Command.Shell), 0 for the line's own shell (scopes.go)
+	shellUp     []int            // by subshell id - 1: the id of the shell it was started from (Result.Shells)
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -196,6 +198,7 @@ func (s *state) free() {
 		pipe0:      pipe{feeds: s.pipe0.feeds[:0]},
 		spanArena:  s.spanArena[:0],
 		lightNodes: s.lightNodes,
+		shellUp:    s.shellUp[:0],
 	}
 	states.Put(s)
 }
@@ -225,7 +228,11 @@ func (s *state) result() Result {
 	if len(s.out) == 0 {
 		s.out = nil // no commands: nil, as the fast path reports it
 	}
-	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files, Functions: s.defined}
+	var shells []int
+	if len(s.shellUp) > 0 {
+		shells = append(s.ints(len(s.shellUp)), s.shellUp...)
+	}
+	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files, Functions: s.defined, Shells: shells}
 }
 
 // add appends a copy of *c unless the output is full. It takes a pointer:
@@ -236,6 +243,7 @@ func (s *state) add(c *Command) bool {
 		s.truncated = true
 		return false
 	}
+	c.Shell = s.shellID
 	n := len(s.out)
 	if n == cap(s.out) {
 		s.out = slices.Grow(s.out, 1)
