@@ -191,6 +191,11 @@ type evaluation struct {
 	// diskDepth and diskRead count the scripts on disk being judged and
 	// read for the call (diskscripts.go).
 	diskDepth, diskRead int
+	// laterLines are the command lines a file runs later being judged
+	// now (judgeLater): a line that writes the file it came from (a
+	// source written and run, shell/sourcelangs.go) is not judged again
+	// inside itself.
+	laterLines []string
 }
 
 func (ev *evaluation) add(r result) {

@@ -140,6 +140,9 @@ var codeMarkers = table.Once[map[string]codeMarker]{Build: func() map[string]cod
 			shell:   []string{"|& getline", "|&"},
 		},
 	}
+	for lang, l := range sourceLangs.Get() {
+		ms[lang] = l.marker // sourcelangs.go
+	}
 	for lang, m := range ms {
 		ms[lang] = m.withSets()
 	}
