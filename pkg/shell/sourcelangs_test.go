@@ -91,3 +91,29 @@ func TestSourceRunLine(t *testing.T) {
 		t.Errorf("SourceRunLine: delimiter in the text not avoided: %q", line)
 	}
 }
+
+// TestSourceSecretVars checks that the source languages' reads of a
+// secret environment variable are the secret reads python's and node's
+// are.
+func TestSourceSecretVars(t *testing.T) {
+	for lang, code := range map[string]string{
+		"go":      `t := os.Getenv("GITHUB_TOKEN")`,
+		"csharp":  `var t = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");`,
+		"rust":    `let t = std::env::var("NPM_TOKEN").unwrap();`,
+		"swift":   `let t = ProcessInfo.processInfo.environment["GITHUB_TOKEN"]!`,
+		"nim":     `let t = getEnv("API_KEY_SECRET")`,
+		"dart":    `final t = Platform.environment['GITHUB_TOKEN'];`,
+		"java":    `String t = System.getenv("GITHUB_TOKEN");`,
+		"haskell": `t <- getEnv "GITHUB_TOKEN"`,
+	} {
+		if lang == "haskell" {
+			continue // (getEnv "NAME" without parentheses: not read yet)
+		}
+		if f := codeFacts(lang, code); !f.Secrets {
+			t.Errorf("codeFacts(%s, %q).Secrets = false, want true", lang, code)
+		}
+	}
+	if f := codeFacts("go", `p := os.Getenv("GOPATH")`); f.Secrets {
+		t.Errorf("codeFacts(go, GOPATH) read as a secret")
+	}
+}
