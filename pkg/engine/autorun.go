@@ -80,6 +80,11 @@ func keepKnown(r *result) bool { return r.action >= call.RequireApproval && !r.u
 // judgeLater judges a command line a file runs later, keeping the results
 // keep admits.
 func (ev *evaluation) judgeLater(l string, keep func(*result) bool) {
+	if slices.Contains(ev.laterLines, l) {
+		return // being judged already, further out
+	}
+	ev.laterLines = append(ev.laterLines, l)
+	defer func() { ev.laterLines = ev.laterLines[:len(ev.laterLines)-1] }()
 	if keep == nil {
 		ev.exec(l, false, call.ToolExec)
 		return

@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
 )
 
 // More files whose commands run later, beyond the ones autoRunLines reads
@@ -95,7 +96,11 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return limitLines(lines), own
 	}
 	if quotedStringFile(lower) {
-		return limitLines(buildFileLines(lower, content)), false
+		lines := buildFileLines(lower, content)
+		if line, ok := shell.SourceRunLine(lower, content); ok {
+			lines = append(lines, line) // build.rs, build.zig, Package.swift: code the build runs (shell/sourcelangs.go)
+		}
+		return limitLines(lines), false
 	}
 	return scriptLines(dir, lower, content), false // scriptwrites.go
 }

@@ -194,6 +194,11 @@ type evaluation struct {
 	// windowsPass is set while a line is judged a second time as
 	// Windows' shells read it (windowslines.go).
 	windowsPass bool
+	// laterLines are the command lines a file runs later being judged
+	// now (judgeLater): a line that writes the file it came from (a
+	// source written and run, shell/sourcelangs.go) is not judged again
+	// inside itself.
+	laterLines []string
 }
 
 func (ev *evaluation) add(r result) {

@@ -99,6 +99,11 @@ func scriptLines(dir, lower, content string) []string {
 	if strings.HasSuffix(lower, ".ipynb") {
 		return notebookLines(content) // notebookwrites.go
 	}
+	if line, ok := shell.SourceRunLine(lower, content); ok {
+		// a Go, Java, C#, Swift, Rust … source: judged as written and then
+		// run by its language's runner (shell/sourcelangs.go)
+		return []string{line}
+	}
 	runner, ok := "", false
 	if k := strings.LastIndexByte(lower, '.'); k > 0 {
 		runner, ok = scriptRunners[lower[k:]]
@@ -108,6 +113,12 @@ func scriptLines(dir, lower, content string) []string {
 	}
 	if !ok {
 		runner, ok = shebangRunner(content)
+	}
+	if !ok && !strings.Contains(lower, ".") && !strings.HasPrefix(content, "#!") && (dir == "bin" || dir == "scripts" || dir == "script") {
+		// bin/setup, script/bootstrap with no #! line: run by path, the
+		// kernel refuses it and the shell that asked runs it as its own
+		// lines (ENOEXEC)
+		runner, ok = "", true
 	}
 	if !ok && lower == "activate" && (dir == "bin" || dir == "Scripts") {
 		// a virtualenv's activate script has no #! line: every shell

@@ -21,7 +21,8 @@ func TestScriptLines(t *testing.T) {
 		{"bin", "tool", "#!/usr/bin/env -S node --no-warnings\nx()", []string{"node -e '#!/usr/bin/env -S node --no-warnings\nx()'"}},
 		{"debian", "myapp.postrm", "#!/bin/sh\nrm -rf /var/lib/myapp", nil},
 		{"docs", "readme.md", "rm -rf dist", nil},
-		{"bin", "data", "no shebang here", nil},
+		{"bin", "data", "no shebang here", []string{"no shebang here"}}, // run by path: the shell reads it (ENOEXEC)
+		{"docs", "data", "no shebang here", nil},
 		{"bin", "x", "#!/usr/bin/env -i bash\nrm", []string{"#!/usr/bin/env -i bash\nrm"}},
 		{"bin", "x", "#!/usr/bin/env -u LANG -C /tmp A=1 sh\nrm", []string{"#!/usr/bin/env -u LANG -C /tmp A=1 sh\nrm"}},
 		{"bin", "x", "#!/usr/bin/env python3.12\nx()", []string{"python3 -c '#!/usr/bin/env python3.12\nx()'"}},
@@ -37,7 +38,7 @@ func TestScriptLines(t *testing.T) {
 		{"tools", "wipe.bat", "rd /s /q x", []string{"cmd.exe /c 'rd /s /q x'"}},
 		{"tools", "wipe.cmd", "@echo off\nrd /s /q x", []string{"cmd.exe /c '@echo off\nrd /s /q x'"}},
 		{"tests", "read-key.cmd", "cat x", nil},
-		{"tools", "x.swift", "x()", []string{"swift -e 'x()'"}},
+		{"tools", "x.swift", "x()", []string{"cat > x.swift <<'RAMPART_SOURCE_END'\nx()\nRAMPART_SOURCE_END\nswift x.swift"}}, // written, then run (shell/sourcelangs.go)
 		{"tools", "clean.ps1", "rm", []string{"pwsh -Command 'rm'"}},
 		{"src", "app.tsx", "x()", []string{"node -e 'x()'"}},
 		{"tools", "clean.r", "x()", []string{"Rscript -e 'x()'"}},

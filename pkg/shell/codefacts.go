@@ -143,6 +143,9 @@ var codeMarkers = table.Once[map[string]codeMarker]{Build: func() map[string]cod
 			shell:   []string{"|& getline", "|&"},
 		},
 	}
+	for lang, l := range sourceLangs.Get() {
+		ms[lang] = l.marker // sourcelangs.go
+	}
 	for lang, m := range ms {
 		ms[lang] = m.withSets()
 	}
@@ -175,7 +178,8 @@ func mayKillAll(code string) bool {
 // mayReadSecretVar is false only for code secretVarInCode cannot match:
 // each of its ways in holds one of these.
 func mayReadSecretVar(code string) bool {
-	return strings.Contains(code, "environ") || strings.Contains(code, "getenv(") ||
+	return strings.Contains(code, "environ") || strings.Contains(code, "getenv(") || strings.Contains(code, "Getenv(") ||
+		strings.Contains(code, "GetEnvironmentVariable(") || strings.Contains(code, "env::var(") || strings.Contains(code, "getEnv(") ||
 		strings.Contains(code, "process.env") || strings.Contains(code, "ENV") ||
 		strings.Contains(code, "Deno.env") || strings.Contains(code, "Bun.env")
 }
@@ -191,7 +195,7 @@ func ReadsSecretVar(code string) bool {
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN), or the
 // ssh agent's socket, whose connection signs as the user
 // (os.environ['SSH_AUTH_SOCK']).
-var secretVarInCode = lazyRegexp(`(environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`)
+var secretVarInCode = lazyRegexp(`(Getenv\(|GetEnvironmentVariable\(|env::var\(|environment\[|getEnv\(|environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`)
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole, and the libraries and calls that read

@@ -6,29 +6,15 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
-	"rampart.dev/pkg/internal/table"
 )
 
 // Source code in a compiled language, written on the line and then built
 // and run (cc x.c -o x && ./x, go run x.go, rustc m.rs && ./m, java
-// X.java, tcc -run x.c), runs what its text says, as a script written and
-// run does: the text is judged as code of its language. Sources the line
-// did not write are the project's, built as usual, and judged as before.
-
-// compiledLangs gives the language of a source file by its ending.
-var compiledLangs = map[string]string{
-	".c": "c", ".cc": "c", ".cpp": "c", ".cxx": "c", ".C": "c", ".c++": "c",
-	".go": "go", ".rs": "rust", ".java": "java",
-}
-
-// compilers names the programs that build or run compiled sources, and the
-// language each reads.
-var compilers = table.Map[string, string]{Build: func() map[string]string {
-	return map[string]string{
-		"cc": "c", "gcc": "c", "clang": "c", "c++": "c", "g++": "c", "clang++": "c", "tcc": "c",
-		"rustc": "rust", "go": "go", "java": "java", "javac": "java", "cargo": "rust",
-	}
-}}
+// X.java, tcc -run x.c, dotnet script x.csx, zig run x.zig), runs what its
+// text says, as a script written and run does: the text is judged as code
+// of its language (sourcelangs.go has the languages, their files and the
+// shapes of the commands that run or build them). Sources the line did
+// not write are the project's, built as usual, and judged as before.
 
 // compilerName gives the compiler a program's name stands for, and its
 // words from that compiler's name on: a versioned one (gcc-12,
@@ -36,7 +22,8 @@ var compilers = table.Map[string, string]{Build: func() map[string]string {
 // (x86_64-linux-gnu-gcc, musl-gcc, arm-none-eabi-g++), and zig's cc and
 // c++, which are clang's.
 func compilerName(name string, words []string) (string, []string) {
-	if _, ok := compilers.Lookup(name); ok {
+	shapes := sourceIdx.Get().shapes
+	if _, ok := shapes[name]; ok && !(name == "zig" && len(words) > 1 && (words[1] == "cc" || words[1] == "c++")) {
 		return name, words
 	}
 	if name == "zig" && len(words) > 1 && (words[1] == "cc" || words[1] == "c++") {
@@ -46,122 +33,211 @@ func compilerName(name string, words []string) (string, []string) {
 	if i := strings.LastIndexByte(base, '-'); i > 0 && strings.Trim(base[i+1:], "0123456789.") == "" && base[i+1:] != "" {
 		base = base[:i] // gcc-12, clang-17, g++-13
 	}
-	if _, ok := compilers.Lookup(base); ok {
+	if _, ok := shapes[base]; ok {
 		return base, words
 	}
 	if i := strings.LastIndexByte(base, '-'); i > 0 {
 		c := base[i+1:]
-		if lang, _ := compilers.Lookup(c); lang == "c" {
+		if sh := shapes[c]; len(sh) > 0 && sh[0].lang == "c" {
 			return c, words // x86_64-linux-gnu-gcc, musl-gcc
 		}
 	}
 	return name, words
 }
 
+// shapeOf gives the command shape a compiler's words take, and the
+// languages of its sources: the shapes naming a word among its words come
+// first (go run, nim c -r, dart compile), then the program's plain ones
+// (java, swift, crystal).
+func shapeOf(name string, words []string) (sourceShape, []string, bool) {
+	shapes := sourceIdx.Get().shapes[name]
+	var langs []string
+	for _, sh := range shapes {
+		if !slices.Contains(langs, sh.lang) {
+			langs = append(langs, sh.lang)
+		}
+	}
+	for _, worded := range [...]bool{true, false} {
+		for _, sh := range shapes {
+			if (sh.word != "") != worded {
+				continue
+			}
+			if sh.word == "" || slices.Contains(words[1:], sh.word) {
+				return sh, langs, true
+			}
+		}
+	}
+	return sourceShape{}, nil, false
+}
+
 // builtProgram is what a program built on the line from sources it wrote
-// runs: their texts, in their language.
+// runs: their texts, each in its language.
 type builtProgram struct {
 	lang   string
 	texts  []string
+	langs  []string // the language of each text, when they differ from lang
 	unseen []string // sources whose text the line did not write (a download's): run when it runs
 }
 
+// outputOptions are the compilers' options naming the program they
+// build: -o OUT (and -oOUT, -o=OUT), dmd's and ldc's -of, nim's -o: and
+// --out:, csc's -out:, kotlinc's -d JAR, --output.
+var outputOptions = [...]string{"--output=", "--output", "--out:", "-out:", "-of", "-o:", "-o"} // longest first
+
+// outputOf gives the value of an output option at words[i], and how many
+// words it took.
+func outputOf(name string, words []string, i int) (string, int) {
+	w := words[i]
+	if (w == "-o" || w == "--output" || w == "-of" || name == "kotlinc" && w == "-d") && i+1 < len(words) {
+		return words[i+1], 2
+	}
+	for _, o := range outputOptions {
+		if v, ok := strings.CutPrefix(w, o); ok && v != "" && (len(o) > 2 || v[0] == '=' || name != "go" && name != "java" && name != "javac") {
+			return strings.TrimPrefix(v, "="), 1
+		}
+	}
+	return "", 0
+}
+
 // compiledCode judges a compiler's command: sources the line wrote that
-// it runs at once (go run, tcc -run, java X.java) are judged as code now,
-// and the program it builds from them (-o OUT, a.out, rustc's name) is
-// remembered, to be judged when the line runs it (runBuilt).
+// it runs at once (go run, tcc -run, java X.java, swift x.swift) are
+// judged as code now, and the program it builds from them (-o OUT, a.out,
+// rustc's name) is remembered, to be judged when the line runs it
+// (runBuilt).
 func (s *state) compiledCode(f frame, name string, words []string) {
 	name, words = compilerName(name, words)
-	lang, ok := compilers.Lookup(name)
+	shape, langs, ok := shapeOf(name, words)
 	if !ok {
 		return
 	}
-	out, runNow, sub := "", false, ""
-	var texts, unseen []string
-	var first string
+	lang := shape.lang
+	var out, first, cp string
+	var texts, textLangs, unseen, dirs []string
 	for i := 1; i < len(words); i++ {
 		w := words[i]
-		switch {
-		case (name == "go" || name == "cargo") && sub == "" && !strings.HasPrefix(w, "-"):
-			sub = w
-			runNow = w == "run"
-		case w == "-run" && name == "tcc":
-			runNow = true
-		case w == "-o" && i+1 < len(words):
+		if v, n := outputOf(name, words, i); n > 0 {
+			out = v
+			i += n - 1
+			continue
+		}
+		if (w == "-cp" || w == "-classpath" || w == "--class-path" || w == "-d" && name == "javac") && i+1 < len(words) {
 			i++
-			out = words[i]
-		case strings.HasPrefix(w, "-o") && len(w) > 2 && name != "go" && name != "java":
-			out = w[2:]
-		case compiledLangs[path.Ext(w)] == lang:
+			cp = words[i] // java -cp DIR X, javac -d DIR X.java
+			continue
+		}
+		if l := sourceLangOf(w, langs); l != "" && !strings.HasPrefix(w, "-") {
 			if text, ok := s.sourceText(w); ok {
-				texts = append(texts, text)
+				texts, textLangs = append(texts, text), append(textLangs, l)
 			} else {
 				unseen = append(unseen, w)
 			}
 			if first == "" {
 				first = w
 			}
-		case name == "java" && !strings.HasPrefix(w, "-") && path.Ext(w) == "":
-			if b, ok := s.built[s.key(w+".class")]; ok {
-				texts = append(texts, b.texts...) // javac X.java, then java X
-				unseen = append(unseen, b.unseen...)
+			continue
+		}
+		switch {
+		case name == "java" && !strings.HasPrefix(w, "-") && path.Ext(w) == "" || name == "java" && path.Ext(w) == ".jar":
+			for _, k := range []string{w + ".class", path.Join(cp, w+".class"), w} {
+				if b, ok := s.built[s.key(k)]; ok {
+					texts = append(texts, b.texts...) // javac X.java, then java X; kotlinc -d x.jar, then java -jar x.jar
+					textLangs = append(textLangs, b.textLangs()...)
+					unseen = append(unseen, b.unseen...)
+					break
+				}
 			}
 		case path.Ext(w) == ".o" || path.Ext(w) == ".a":
 			if b, ok := s.built[s.key(w)]; ok {
 				texts = append(texts, b.texts...) // cc -c x.c -o x.o, then cc x.o -o x
+				textLangs = append(textLangs, b.textLangs()...)
 				unseen = append(unseen, b.unseen...)
 			}
-		case name == "go" && (w == "." || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "/")) && !strings.HasSuffix(w, ".go"):
-			texts = append(texts, s.filesIn(w, ".go")...) // go run . with main.go written
-			if d := s.lastCd(); d != "" && (w == "." || w == "./") {
-				texts = append(texts, s.filesIn(d, ".go")...) // cd /tmp/p && go run .
-			}
+		case w == "." || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "/") || strings.HasPrefix(w, "~/") || strings.HasSuffix(w, "/Cargo.toml"):
+			dirs = append(dirs, strings.TrimSuffix(w, "/Cargo.toml")) // go run ./cmd/x, dotnet run --project DIR
 		}
 	}
-	if name == "java" {
-		runNow = true // java X.java runs the source file it is given
-	}
-	if name == "cargo" && sub == "run" {
-		// cargo run builds the package's sources and runs them: those the
-		// line wrote under src (or src of the directory it moved to).
-		for _, d := range []string{"src", "src/bin"} {
-			texts = append(texts, s.filesIn(d, ".rs")...)
-			if c := s.lastCd(); c != "" {
-				texts = append(texts, s.filesIn(path.Join(c, d), ".rs")...)
+	if len(texts) == 0 && len(unseen) == 0 && lang != "c" && lang != "java" {
+		// go run ., cargo run, swift run, dotnet run --project DIR: the
+		// sources the line wrote in the directory it is pointed at, or
+		// moved to
+		if d := s.lastCd(); d != "" {
+			dirs = append(dirs, d)
+		}
+		if len(dirs) == 0 {
+			dirs = append(dirs, ".")
+		}
+		for _, d := range dirs {
+			for _, t := range s.sourcesUnder(d, langs) {
+				texts, textLangs = append(texts, t[1]), append(textLangs, t[0])
 			}
 		}
+		if first == "" && len(dirs) > 0 {
+			first = path.Base(path.Clean(dirs[0])) + ".dir" // go build in DIR makes DIR's name
+		}
 	}
-	if name == "cargo" && sub != "run" {
+	if len(texts) == 0 && len(unseen) == 0 {
 		return
 	}
-	if name == "go" && sub != "run" && sub != "build" || len(texts) == 0 && len(unseen) == 0 {
-		return
-	}
-	if runNow {
+	if shape.run {
 		// the sources it runs at once are marked run (runners.go)
 		i := len(s.out) - 1
-		for _, t := range texts {
-			facts := s.scanCode(lang, t, f)
+		for k, t := range texts {
+			facts := s.scanCode(textLangs[k], t, f)
 			s.out[i].Code = s.out[i].Code.or(facts)
 		}
 		return
 	}
 	if out == "" {
+		base := strings.TrimSuffix(path.Base(first), path.Ext(first))
 		switch {
 		case lang == "c" && slices.Contains(words, "-c"):
-			out = strings.TrimSuffix(path.Base(first), path.Ext(first)) + ".o" // cc -c x.c makes x.o
+			out = base + ".o" // cc -c x.c makes x.o
 		case name == "javac":
-			out = strings.TrimSuffix(path.Base(first), path.Ext(first)) + ".class" // java X runs it
-		case name == "rustc" || name == "go":
-			out = strings.TrimSuffix(path.Base(first), path.Ext(first))
-		default:
+			out = path.Join(cp, base+".class") // java X runs it
+		case lang == "c":
 			out = "a.out"
+		default:
+			out = base // go build x.go, rustc x.rs, swiftc x.swift, ghc x.hs
 		}
 	}
 	if s.built == nil {
 		s.built = map[string]builtProgram{}
 	}
-	s.built[s.key(out)] = builtProgram{lang, texts, unseen}
+	b := builtProgram{lang: lang, texts: texts, langs: textLangs, unseen: unseen}
+	s.built[s.key(out)] = b
+	if d := path.Dir(first); lang != "c" && !strings.Contains(out, "/") && d != "." && d != "" {
+		s.built[s.key(path.Join(d, out))] = b // ghc /tmp/x.hs and nim c /tmp/x.nim build /tmp/x
+	}
+}
+
+// textLangs gives the language of each of the texts.
+func (b builtProgram) textLangs() []string {
+	if len(b.langs) == len(b.texts) {
+		return b.langs
+	}
+	out := make([]string, len(b.texts))
+	for i := range out {
+		out[i] = b.lang
+	}
+	return out
+}
+
+// sourcesUnder gives the language and text of each file the line wrote
+// under dir, at any depth, whose ending is a source of one of langs.
+func (s *state) sourcesUnder(dir string, langs []string) [][2]string {
+	d := path.Clean(s.key(dir))
+	var keys []string
+	for k := range s.files {
+		if (d == "." && !strings.HasPrefix(k, "/") && !strings.HasPrefix(k, "~") || strings.HasPrefix(k, d+"/")) && sourceLangOf(k, langs) != "" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // the order the walk meets them in, every time
+	out := make([][2]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, [2]string{sourceLangOf(k, langs), s.files[k]})
+	}
+	return out
 }
 
 // runBuilt judges a command that runs a program built on the line from
@@ -172,8 +248,8 @@ func (s *state) runBuilt(f frame, prog string) {
 		return
 	}
 	i := len(s.out) - 1
-	for _, t := range b.texts {
-		facts := s.scanCode(b.lang, t, f)
+	for k, t := range b.texts {
+		facts := s.scanCode(b.textLangs()[k], t, f)
 		s.out[i].Code = s.out[i].Code.or(facts)
 	}
 	for _, src := range b.unseen {
@@ -185,29 +261,12 @@ func (s *state) runBuilt(f frame, prog string) {
 	}
 }
 
-// filesIn gives the texts of the files the line wrote directly in dir
-// whose names end in ext.
-func (s *state) filesIn(dir, ext string) []string {
-	d := path.Clean(s.key(dir))
-	var keys []string
-	for k := range s.files {
-		if path.Ext(k) == ext && path.Dir(k) == d {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys) // the order the walk meets them in, every time
-	out := make([]string, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, s.files[k])
-	}
-	return out
-}
-
 // compiledStdin judges source a compiler reads on its standard input (cc
 // -x c - -o x <<< …): the program it builds runs that text.
 func (s *state) compiledStdin(f frame, name string, words []string, in []string) {
-	lang := compilers.Get(name)
-	if lang != "c" || len(in) == 0 || !slices.Contains(words, "-") {
+	shape, _, ok := shapeOf(name, words)
+	lang := shape.lang
+	if !ok || lang != "c" || len(in) == 0 || !slices.Contains(words, "-") {
 		return
 	}
 	out := "a.out"

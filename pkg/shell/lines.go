@@ -1321,6 +1321,18 @@ func whichName(words []string) (string, bool) {
 // perl's ">>$ENV{HOME}/x" open mode) they are the "~" that starts the
 // path the string holds. Made on first use.
 var homeExprs = table.Once[map[string]*strings.Replacer]{Build: func() map[string]*strings.Replacer {
+	m := scriptHomes()
+	for lang, l := range sourceLangs.Get() {
+		if len(l.homes) > 0 {
+			m[lang] = homeReplacer(l.homes, nil, "") // sourcelangs.go
+		}
+	}
+	return m
+}}
+
+// scriptHomes are the interpreters' languages' spellings of the home
+// directory.
+func scriptHomes() map[string]*strings.Replacer {
 	return map[string]*strings.Replacer{
 		"python": homeReplacer([]string{"pathlib.Path.home()", "Path.home()",
 			"__import__('os').path.expanduser('~')", `__import__("os").path.expanduser("~")`,
@@ -1343,13 +1355,9 @@ var homeExprs = table.Once[map[string]*strings.Replacer]{Build: func() map[strin
 		"php": homeReplacer([]string{"getenv('HOME')", `getenv("HOME")`, "$_SERVER['HOME']"}, nil, ""),
 		"r": homeReplacer([]string{`path.expand("~")`, "path.expand('~')", `Sys.getenv("HOME")`, "Sys.getenv('HOME')",
 			`normalizePath("~")`, "normalizePath('~')"}, nil, ""),
-		"c": homeReplacer([]string{`getenv("HOME")`, `secure_getenv("HOME")`}, nil, ""),
 		"lua": homeReplacer([]string{`os.getenv("HOME")`, "os.getenv('HOME')", "vim.env.HOME", "vim.loop.os_homedir()",
 			"vim.uv.os_homedir()", `vim.fn.expand("~")`, "vim.fn.expand('~')"}, nil, ""),
-		"vim":  homeReplacer([]string{`expand("~")`, "expand('~')", `expand("$HOME")`, "expand('$HOME')", "$HOME"}, nil, ""),
-		"go":   homeReplacer([]string{`os.Getenv("HOME")`}, nil, ""),
-		"rust": homeReplacer([]string{`std::env::var("HOME").unwrap()`, `env::var("HOME").unwrap()`, `home_dir().unwrap()`}, nil, ""),
-		"java": homeReplacer([]string{`System.getProperty("user.home")`, `System.getenv("HOME")`}, nil, ""),
+		"vim": homeReplacer([]string{`expand("~")`, "expand('~')", `expand("$HOME")`, "expand('$HOME')", "$HOME"}, nil, ""),
 		"julia": homeReplacer([]string{"homedir()", `ENV["HOME"]`}, []string{`"$(`}, ")",
 			// interpolated inside a string or a command (`rm -rf $(homedir())`)
 			"$(homedir())", "~", `$(ENV["HOME"])`, "~"),
@@ -1360,7 +1368,7 @@ var homeExprs = table.Once[map[string]*strings.Replacer]{Build: func() map[strin
 			"(POSIX path of (path to home folder))", "POSIX path of (path to home folder)", "POSIX path of (get path to home folder)",
 			`(system attribute "HOME")`, `system attribute "HOME"`, `$.getenv("HOME")`, `app.pathTo("home folder")`}, nil, ""),
 	}
-}}
+}
 
 // homeReplacer reads each of exprs as the literal '~', and each
 // interpolated at the start of a string (an opener from opens, then the

@@ -307,6 +307,7 @@ type hookKind int
 const (
 	hookShell      hookKind = iota // runs a shell string, or a program and its arguments
 	hookArgv                       // exec family: a file, then the argument vector
+	hookCmdLine                    // a program, then its arguments as one line (C#'s Process.Start("bash", "-c \"…\""))
 	hookSpawn                      // os.spawn* family: a mode, a file, then the argument vector
 	hookRmTree                     // deletes a tree
 	hookRmFile                     // deletes files
@@ -331,6 +332,15 @@ type hook struct {
 }
 
 var langHooks = table.Once[map[string][]hook]{Build: func() map[string][]hook {
+	m := scriptHooks()
+	for lang, l := range sourceLangs.Get() {
+		m[lang] = append(m[lang], l.hooks...) // sourcelangs.go: go, rust, java, c, C#, …
+	}
+	return m
+}}
+
+// scriptHooks are the interpreters' languages' hooks.
+func scriptHooks() map[string][]hook {
 	return map[string][]hook{
 		"python": {
 			{"system", hookShell}, {"popen", hookShell}, {"Popen", hookShell}, {"run", hookShell},
@@ -390,33 +400,6 @@ var langHooks = table.Once[map[string][]hook]{Build: func() map[string][]hook {
 			{"Deno.writeFileSync", hookWrite}, {"Deno.writeFile", hookWrite},
 		},
 		"awk": {{"system", hookShell}},
-		// Compiled languages, for sources the line writes and then builds
-		// and runs (compiled.go).
-		"c": {
-			{"system", hookShell}, {"popen", hookShell},
-			{"execl", hookArgv}, {"execlp", hookArgv}, {"execle", hookArgv}, {"execv", hookArgv}, {"execvp", hookArgv},
-			{"unlink", hookRmFile}, {"remove", hookRmFile}, {"rmdir", hookRmFile},
-			{"fopen", hookRead}, {"open", hookRead}, {"chmod", hookChmod}, {"rename", hookCopy}, {"kill", hookKill},
-		},
-		"go": {
-			{"exec.Command", hookShell}, {"syscall.Exec", hookArgv},
-			{"os.RemoveAll", hookRmTree}, {"os.Remove", hookRmFile},
-			{"os.ReadFile", hookRead}, {"ioutil.ReadFile", hookRead}, {"os.Open", hookRead},
-			{"os.WriteFile", hookWrite}, {"ioutil.WriteFile", hookWrite}, {"os.Chmod", hookChmod},
-			{"os.Rename", hookCopy}, {"syscall.Kill", hookKill},
-		},
-		"rust": {
-			{"Command::new", hookShell},
-			{"remove_dir_all", hookRmTree}, {"remove_file", hookRmFile},
-			{"read_to_string", hookRead}, {"File::open", hookRead}, {"fs::write", hookWrite},
-			{"fs::rename", hookCopy}, {"fs::copy", hookCopy},
-		},
-		"java": {
-			{"exec", hookShell}, {"ProcessBuilder", hookShell},
-			{"Files.delete", hookRmFile}, {"Files.deleteIfExists", hookRmFile},
-			{"Files.readString", hookRead}, {"Files.readAllBytes", hookRead}, {"Files.readAllLines", hookRead},
-			{"Files.writeString", hookWrite}, {"Files.write", hookWrite}, {"Files.copy", hookCopy}, {"Files.move", hookCopy},
-		},
 		// do shell script "CMD" hands CMD to sh
 		// (Terminal's do script runs CMD in a new shell; JXA spells it
 		// doShellScript("CMD"))
@@ -462,7 +445,7 @@ var langHooks = table.Once[map[string][]hook]{Build: func() map[string][]hook {
 			{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
 		},
 	}
-}}
+}
 
 // scanCode reports what a one-liner runs, deletes and reads, and returns
 // what else the code was seen doing.
@@ -582,6 +565,17 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "perl" || lang == "ruby" || lang == "php" {
 		for _, cmd := range sc.quotedCommands() {
 			s.parseString(cmd, f)
+		}
+	}
+	if l, ok := sourceLangs.Get()[lang]; ok && anyIn(code, l.spawns) {
+		// a source language's string literals that spell a command line
+		// of a known program (exec.Command("rm", "-rf", P), "…".execute(),
+		// Sys.command "…"): run by the code, as its hooks would say
+		// (sourcelangs.go, literals.go)
+		for _, cmd := range LiteralCommands(code) {
+			if literalProgram(cmd) {
+				s.parseString(cmd, f)
+			}
 		}
 	}
 	if lang == "awk" {
@@ -915,6 +909,21 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		// A command partly computed (system(pack(...)), "rm " + p) is
 		// walked for what it shows, and is still code nobody can see.
 		return ok && commandKnown(args) && !stdinShell(cmd)
+	case hookCmdLine:
+		// Process.Start("rm", "-rf /home/dev"): the arguments are one
+		// command line, split as the program's runtime splits it
+		if len(args) == 2 && args[0].known && args[1].known && !args[0].list && !args[1].list {
+			s.parseString(quoteWord(args[0].str)+" "+args[1].str, f)
+			return true
+		}
+		if len(args) == 1 && strings.HasPrefix(strings.TrimSpace(args[0].raw), "new ProcessStartInfo(") {
+			return true // Process.Start(new ProcessStartInfo("git", "status")): read as its own call
+		}
+		cmd, ok := shellCommand(args)
+		if ok {
+			s.parseString(cmd, f)
+		}
+		return ok && commandKnown(args)
 	case hookArgv, hookSpawn:
 		first := 1
 		if kind == hookSpawn {
