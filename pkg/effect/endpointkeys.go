@@ -57,13 +57,8 @@ func endpointElsewhere(name, val string) string {
 		v = "https://" + v
 	}
 	host := urlHost(v)
-	if host == "" || strings.ContainsAny(host, "$`") || loopback(host) {
+	if host == "" || strings.ContainsAny(host, "$`") || loopback(host) || inHomeDomain(host, home) {
 		return ""
-	}
-	for _, d := range homeDomains.Get()[home] {
-		if host == d || strings.HasSuffix(host, "."+d) {
-			return ""
-		}
 	}
 	return name + "=" + val
 }
@@ -133,13 +128,8 @@ func codeBaseURLElsewhere(code string) string {
 			return "" // a name, not a URL literal
 		}
 		host := urlHost(u)
-		if host == "" || loopback(host) || strings.ContainsAny(host, "$`{") {
+		if host == "" || loopback(host) || strings.ContainsAny(host, "$`{") || inHomeDomain(host, home) {
 			return ""
-		}
-		for _, d := range homeDomains.Get()[home] {
-			if host == d || strings.HasSuffix(host, "."+d) {
-				return ""
-			}
 		}
 		flat := strings.ReplaceAll(code, " ", "")
 		for _, lit := range [...]string{"api_key='", `api_key="`, "apiKey:'", `apiKey:"`} {

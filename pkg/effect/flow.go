@@ -1473,8 +1473,7 @@ func allHome(hosts []string, tool string, data bool) bool {
 	if home, ok := selfHostedHome(hosts, tool); ok {
 		return home
 	}
-	doms := homeDomains.Get()[tool]
-	if len(doms) == 0 || len(hosts) == 0 {
+	if len(homeDomains.Get()[tool]) == 0 || len(hosts) == 0 {
 		return false
 	}
 	for _, h := range hosts {
@@ -1482,17 +1481,22 @@ func allHome(hosts []string, tool string, data bool) bool {
 		if !ok || CustomerHost(u.Host, data) {
 			return false
 		}
-		in := false
-		for _, d := range doms {
-			if u.Host == d || strings.HasSuffix(u.Host, "."+d) {
-				in = true
-			}
-		}
-		if !in {
+		if !inHomeDomain(u.Host, tool) {
 			return false
 		}
 	}
 	return true
+}
+
+// inHomeDomain reports whether host is one of the domains the tool's
+// tokens are for (homeDomains), or a name under one.
+func inHomeDomain(host, tool string) bool {
+	for _, d := range homeDomains.Get()[tool] {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
 }
 
 // taintedFile finds a file's taint, also by a prefix a splitter wrote.
