@@ -480,7 +480,7 @@ func (cp *CommandPattern) IsPipeline() bool { return len(cp.compiled().stages) >
 // Match reports whether a simple command matches a simple pattern.
 func (cp *CommandPattern) Match(a *Argv, home string) bool {
 	if cp.later != nil {
-		return mayHaveWords(cp.src, a.Positional) && cp.later.get().Match(a, home)
+		return cp.later.mayMatch(cp.src, a.Positional) && cp.later.get().Match(a, home)
 	}
 	if cp.IsPipeline() || cp.never {
 		return false
@@ -537,7 +537,7 @@ func (cp *CommandPattern) matchProg(a *Argv) bool {
 // matchArgs matches the flags and words, the program being known to match.
 func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 	if cp.later != nil {
-		return mayHaveWords(cp.src, a.Positional) && cp.later.get().matchArgs(a, home)
+		return cp.later.mayMatch(cp.src, a.Positional) && cp.later.get().matchArgs(a, home)
 	}
 	if cp.never || !a.hasFlags(cp.short, cp.long) {
 		return false

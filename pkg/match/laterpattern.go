@@ -14,6 +14,36 @@ type laterPattern struct {
 	set  *lazyCommands
 	i    int
 	done atomic.Pointer[CommandPattern]
+	// need holds the literal words the source requires (requiredWords),
+	// read once: a warm process asks on every command, and re-reading
+	// the source each time cost more than compiling saved.
+	need atomic.Pointer[requirement]
+}
+
+// requirement is what requiredWords read of a pattern's source.
+type requirement struct {
+	words []string
+	any   bool // the source was not read (quotes): it may match anything
+}
+
+// mayMatch reports whether the pattern can match a command whose
+// positional arguments are pos (mayHaveWords), from the words read once.
+func (lp *laterPattern) mayMatch(src string, pos []string) bool {
+	r := lp.need.Load()
+	if r == nil {
+		words, ok := requiredWords(src)
+		r = &requirement{words: words, any: !ok}
+		lp.need.Store(r)
+	}
+	if r.any {
+		return true
+	}
+	for _, w := range r.words {
+		if !slices.Contains(pos, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // get returns the compiled pattern, compiling it (once per set) on first
@@ -46,8 +76,25 @@ func (cp *CommandPattern) compiled() *CommandPattern {
 // them. A source with quotes is not read here (its words are split by
 // splitQuoted): it may match.
 func mayHaveWords(src string, pos []string) bool {
-	if strings.ContainsAny(src, `'"`) {
+	words, ok := requiredWords(src)
+	if !ok {
 		return true
+	}
+	for _, w := range words {
+		if !slices.Contains(pos, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredWords returns the exact literal words of a simple pattern's
+// source after its program word, each of which a command's positional
+// arguments must hold for it to match; ok is false for a source with
+// quotes, which is not read.
+func requiredWords(src string) (words []string, ok bool) {
+	if strings.ContainsAny(src, `'"`) {
+		return nil, false
 	}
 	blank := func(c byte) bool { return c == ' ' || c == '\t' }
 	first := true
@@ -71,9 +118,7 @@ func mayHaveWords(src string, pos []string) bool {
 		if w == "*" || len(w) > 1 && w[0] == '-' && !strings.ContainsAny(w, "*?[{") || looksLikePathPattern(w) || !plainLiteral(w) {
 			continue
 		}
-		if !slices.Contains(pos, w) {
-			return false
-		}
+		words = append(words, w)
 	}
-	return true
+	return words, true
 }
