@@ -95,14 +95,23 @@ func windowsLine(line string) bool {
 			return true // \\host\share
 		}
 	}
-	lower := strings.ToLower(line)
-	if strings.Contains(lower, "$env:") || strings.Contains(lower, ".exe") {
+	// (no lower-cased copy: find … -exec … \; reaches here on every call)
+	if containsFold(line, "$env:") || containsFold(line, ".exe") {
 		return true
 	}
-	for w := range strings.FieldsSeq(lower) {
+	for w := range strings.FieldsSeq(line) {
 		w = strings.Trim(w, `"'(;&|`)
-		switch w {
-		case "cmd", "powershell", "pwsh":
+		if strings.EqualFold(w, "cmd") || strings.EqualFold(w, "powershell") || strings.EqualFold(w, "pwsh") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds sub, an ASCII word, in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i] == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}

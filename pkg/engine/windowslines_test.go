@@ -28,6 +28,9 @@ func TestWindowsReading(t *testing.T) {
 		{`grep -r foo\|bar src`, "", false},
 		{`echo a\nb`, "", false},
 		{`git status`, "", false},
+		{`find . -name '*.tmp' -exec rm {} \;`, "", false},
+		{`TOOL.EXE --out C:\tmp\x`, `TOOL.EXE --out C:\\tmp\\x`, true},
+		{`$ENV:APPDATA\x`, `$ENV:APPDATA\\x`, true},
 	} {
 		got, ok := windowsReading(tc.line)
 		if ok != tc.ok || got != tc.want {
