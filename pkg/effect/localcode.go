@@ -136,6 +136,11 @@ func (a *analysis) moduleSwitches(v string, i int) bool {
 			if !ordinaryModule(arg) {
 				return false
 			}
+		case w[1] == 'd' && strings.HasPrefix(arg, ":"):
+			// -d:NYTProf runs the debugger Devel::NYTProf: a module
+			if !ordinaryModule("Devel::" + arg[1:]) {
+				return false
+			}
 		case w[1] == 'I':
 			if arg == "" && k+1 < len(f) {
 				k++

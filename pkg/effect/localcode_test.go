@@ -36,6 +36,8 @@ func TestLocalCodeLoaders(t *testing.T) {
 		`echo 'touch /tmp/marker' > ci/x.sh && BASH_ENV=ci/x.sh bash -c true`:  true,
 		`PERL5OPT='-Mstrict;system("touch /tmp/marker")' perl -e 1`:            true,
 		`PERL5OPT=-d perl x.pl`:                                                true,
+		`PERL5OPT=-d:NYTProf perl script/report.pl`:                            false,
+		`PERL5OPT='-d:NYTProf=x;system(1)' perl x.pl`:                          true,
 		`RUBYOPT=-r/tmp/h.rb ruby app.rb`:                                      true,
 		`RUBYOPT='-I /tmp/lib -rh' ruby app.rb`:                                true,
 	} {

@@ -274,8 +274,15 @@ options:
 			case strings.IndexByte(fl.attached, c) >= 0:
 				if lang == "perl" && (c == 'M' || c == 'm') && j+1 < len(w) {
 					// perl -MLWP::Simple -e 'get(…)': the module the code
-					// uses is part of what it does, as "use LWP::Simple;"
-					codes = append(codes, "use "+w[j+1:]+";")
+					// uses is part of what it does, as "use LWP::Simple;".
+					// A module's name alone is no code of its own: perl
+					// -MData::Dumper s.pl runs s.pl; perl '-Mx;system(…)'
+					// s.pl runs what follows the name first.
+					if perlModuleName(w[j+1:]) {
+						requires = append(requires, "use "+w[j+1:]+";")
+					} else {
+						codes = append(codes, "use "+w[j+1:]+";")
+					}
 				}
 				break cluster
 			case strings.IndexByte(fl.digits, c) >= 0:
@@ -299,6 +306,27 @@ options:
 		return "", false, false
 	}
 	return "", false, i >= len(words) || words[i] == "-"
+}
+
+// perlModuleName reports whether a -M or -m value is a module's name and
+// an import list of plain words (Data::Dumper, List::Util=sum,max), with
+// no code after it.
+func perlModuleName(v string) bool {
+	name, imports, _ := strings.Cut(strings.TrimPrefix(v, "-"), "=")
+	if name == "" || name[0] >= '0' && name[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c == '_' || c == ':' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	for i := 0; i < len(imports); i++ {
+		if c := imports[i]; !(c == '_' || c == ',' || c == ':' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // hookKind says what a call found in code does with its arguments.

@@ -361,6 +361,7 @@ func remoteFrame(f frame) frame {
 
 // runs reports what a non-wrapper command executes from its arguments.
 func (s *state) runs(f frame, name string, words []string, dyn []bool) {
+	s.envPreloads(f, name, words) // envpreloads.go: NODE_OPTIONS, PERL5OPT, perl -Ilib -MMod
 	if len(s.opaque) > 0 && s.mentionsOpaque(words) && catalog.Default().Known(name) {
 		// gdb -x g.gdb, vim -S s.vim, perl s.pl: what the catalogue says
 		// the program runs, written on the line unseen
