@@ -13,6 +13,7 @@ import (
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
 )
 
 // Argument names that carry a command, a path, a URL or SQL, and verbs in
@@ -225,7 +226,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	// apart from what the tool's name says
 	w.outgoing = sends || maybe && !w.namesLocalFile(args) || outgoingTool(tool) || outgoingServer(w.server) || remoteURLIn(args, 0)
 	if line := cliCommand(tool, w.server, args); line != "" {
-		// mcpshapes.go: use_aws {service_name, operation_name}, helm_uninstall {name}
+		// shell/ipython.go: use_aws {service_name, operation_name}, helm_uninstall {name}
 		ev.exec(line, false, call.ToolExec)
 		if ev.denied() {
 			return
@@ -301,7 +302,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		sort.Strings(keys)
 		w.object(x, keys)
-		// mcpshapes.go: {"command": {"dropDatabase": 1}}; an operator
+		// shell/ipython.go: {"command": {"dropDatabase": 1}}; an operator
 		// anywhere ({"$out": "users"}), never a field ({"filter": {"drop": 1}})
 		w.databaseCommands(x, kind == keySQL || kind == keyCommand)
 		if kind == keyEnv {
@@ -403,7 +404,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	var prog, argsLine string
 	var argv []string
 	if l := codeLanguage(x); l != "" {
-		w.lang = l // mcpshapes.go: {"language": "bash", "code": ...}
+		w.lang = l // shell/ipython.go: {"language": "bash", "code": ...}
 	}
 	w.codeObjects(x) // mcplanguages.go: {"type": "shell", "value": …}, a file of code
 	for _, k := range keys {
@@ -836,7 +837,7 @@ func (w *mcpWalk) str(kind int, v string) {
 	}
 	switch {
 	case kind == keyTerminal && w.prompt():
-		w.execShellAndCode(v) // mcpshapes.go
+		w.execShellAndCode(v) // shell/ipython.go
 	case kind == keyCommand || kind == keyCommands || kind == keyTerminal:
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 		w.encodedCommand(kind, v)
@@ -947,7 +948,7 @@ func (w *mcpWalk) codeIn(lang, v string) {
 	default:
 		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
 	}
-	if sh := ipythonShell(v); sh != "" && !ev.denied() {
+	if sh := shell.IPythonShell(v); sh != "" && !ev.denied() {
 		ev.exec(sh, false, call.ToolExec)
 	}
 	w.codeURLs(v)

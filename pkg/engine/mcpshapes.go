@@ -37,35 +37,6 @@ func codeLanguage(x map[string]any) string {
 // shellLanguages are the languages whose code is a shell command line.
 var shellLanguages = table.Map[string, bool]{Words: "bash sh shell zsh dash ksh fish shellscript"}
 
-// ipythonShell returns the shell lines of a notebook cell: a %%bash,
-// %%sh or %%script cell whole, and the !command lines of a Python cell.
-func ipythonShell(code string) string {
-	t := strings.TrimLeft(code, " \t\r\n")
-	for _, magic := range []string{"%%bash", "%%sh", "%%script bash", "%%script sh", "%%script zsh", "%%system"} {
-		if rest, ok := strings.CutPrefix(t, magic); ok {
-			if _, body, ok := strings.Cut(rest, "\n"); ok {
-				return body
-			}
-			return ""
-		}
-	}
-	if !strings.Contains(code, "!") && !strings.Contains(code, "%system") && !strings.Contains(code, "%sx") {
-		return ""
-	}
-	var b strings.Builder
-	for line := range strings.SplitSeq(code, "\n") {
-		l := strings.TrimSpace(line)
-		for _, p := range []string{"!", "%system ", "%sx ", "%%!"} {
-			if rest, ok := strings.CutPrefix(l, p); ok && rest != "" && !strings.HasPrefix(rest, "=") {
-				b.WriteString(rest)
-				b.WriteByte('\n')
-				break
-			}
-		}
-	}
-	return b.String()
-}
-
 // parsesAsShell reports whether a text is a shell command line.
 func parsesAsShell(v string) bool {
 	res := shell.Parse(v)

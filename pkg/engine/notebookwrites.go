@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"strings"
+
+	"rampart.dev/pkg/shell"
 )
 
 // A notebook (.ipynb) written now is run later (jupyter nbconvert
@@ -54,7 +56,7 @@ func notebookLines(content string) []string {
 			}
 			continue
 		}
-		if sh := ipythonShell(code); sh != "" { // mcpshapes.go
+		if sh := shell.IPythonShell(code); sh != "" { // shell/ipython.go
 			lines = append(lines, sh)
 		}
 		if strings.HasPrefix(strings.TrimLeft(code, " \t\r\n"), "%%") {

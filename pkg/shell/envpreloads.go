@@ -41,6 +41,9 @@ var moduleLoaders = [...]moduleLoader{
 // envPreloads runs, as files, what the variables held for a command make
 // its interpreters load.
 func (s *state) envPreloads(f frame, name string, words []string) {
+	if nameKinds.Get(name)&kindRunsNothing != 0 {
+		return // export, sort: a program that starts none
+	}
 	if v, ok := s.vars["NODE_OPTIONS"]; ok && v.known {
 		for _, p := range preloadValues(strings.Fields(v.val), nil) {
 			if preloadFile(p) {

@@ -1570,7 +1570,7 @@ func (s *state) exCode(text string, g frame) {
 	t := strings.TrimLeft(text, ": \t")
 	if rest, ok := strings.CutPrefix(t, "lua "); ok {
 		s.scanCode("lua", rest, g)
-	} else if strings.Contains(t, "system") || strings.Contains(t, "delete(") || strings.Contains(t, "readfile(") {
+	} else if strings.Contains(t, "system") || strings.Contains(t, "delete(") || strings.Contains(t, "readfile(") || strings.Contains(t, "eval(") {
 		s.scanCode("vim", t, g) // call system("CMD"), call delete(P, "rf")
 	}
 }

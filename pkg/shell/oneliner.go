@@ -349,10 +349,18 @@ const (
 	hookOpen3                      // perl's open3: three handles, then the command
 	hookPipeOpen                   // ruby's open("|cmd"): a command when the path starts with |
 	hookEval                       // runs its first argument as code of the same language (evalcode.go)
+	hookEvalIn                     // runs its first argument as code of another language (evalInLangs)
 	hookRecvWrite                  // a method that writes the path it is called on: (P).write_text(...)
 	hookRecvRead                   // a method that reads the path it is called on
 	hookRecvDelete                 // a method that deletes the path it is called on
 )
+
+// evalInLangs are the languages the hookEvalIn calls run their argument
+// in: Vim script's luaeval("…") and py3eval("…").
+var evalInLangs = map[string]string{
+	"luaeval": "lua", "py3eval": "python", "pyeval": "python", "pyxeval": "python",
+	"rubyeval": "ruby", "perleval": "perl",
+}
 
 type hook struct {
 	name string
@@ -446,6 +454,8 @@ func scriptHooks() map[string][]hook {
 		// a tree whatever its flags, as R's unlink)
 		"vim": {
 			{"system", hookShell}, {"systemlist", hookShell}, {"delete", hookRmTree}, {"readfile", hookRead},
+			{"luaeval", hookEvalIn}, {"py3eval", hookEvalIn}, {"pyeval", hookEvalIn}, {"pyxeval", hookEvalIn},
+			{"rubyeval", hookEvalIn}, {"perleval", hookEvalIn},
 		},
 		// R: system("CMD") and shell("CMD") hand CMD to sh, system2(CMD,
 		// args) runs a program; unlink(P, recursive = TRUE) removes a tree
@@ -556,6 +566,10 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				}
 				continue
 			}
+			if h.kind == hookEvalIn {
+				facts = facts.or(s.evalCode(evalInLangs[h.name], args, f))
+				continue
+			}
 			if h.kind == hookEval {
 				if s.evalDownload(lang, code[at:end], f) { // evalcode.go: exec(urlopen(URL).read())
 					evalDownloaded = true
@@ -583,6 +597,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	}
 	if evalComputed && !evalDownloaded && facts.Network {
 		s.evalFetched(lang, code, f) // evalcode.go: fetch(URL).then(r => r.text()).then(eval)
+	}
+	if lang == "python" {
+		if sh := IPythonShell(code); sh != "" {
+			s.parseString(sh, f) // ipython.go: !curl … | sh, %%bash cells
+		}
 	}
 	if lang == "node" && strings.Contains(code, "import") {
 		for _, u := range importedURLs(code) {
@@ -1442,6 +1461,9 @@ func (sc *scanner) value(i int) (value, int) {
 	if sc.lang == "r" && strings.HasPrefix(c[i:], "c(") {
 		return sc.list(i+2, ')') // R's vector: c("-rf", "/tmp/x")
 	}
+	if sc.lang == "lua" && i < len(c) && c[i] == '{' {
+		return sc.list(i+1, '}') // Lua's sequence: vim.system({"git", "status"})
+	}
 	if k := skipSpace(c, i); k < len(c) && (c[k] == 'q' || c[k] == '%' || c[k] == '*' || c[k] == '(') {
 		if v, next, ok := sc.wordList(k); ok {
 			return v, next // perl's qw(rm -rf), ruby's %w[rm -rf]
@@ -1638,6 +1660,9 @@ func (sc *scanner) concatLen(j int) int {
 			return 2
 		}
 		return 0
+	}
+	if sc.lang == "ruby" && strings.HasPrefix(c[j:], "<<") && j+2 < len(c) && strings.IndexByte(" \t'\"", c[j+2]) >= 0 {
+		return 2 // "rm -rf " << "/home/dev": Ruby's append (not a here-document, which no blank or quote follows)
 	}
 	if strings.IndexByte(sc.concat(), c[j]) >= 0 {
 		return 1
@@ -1971,6 +1996,13 @@ func (sc *scanner) str(i int) (value, int, bool) {
 		}
 		if ch == '\\' && j+1 < len(c) {
 			e := c[j+1]
+			if !raw && !literal {
+				if t, next, ok := codeEscape(sc.lang, c, j+1); ok {
+					b.WriteString(t) // '\x2f', "\057", '\u002f' (codeescapes.go)
+					j = next
+					continue
+				}
+			}
 			j += 2
 			switch {
 			case raw:
@@ -1981,10 +2013,6 @@ func (sc *scanner) str(i int) (value, int, bool) {
 					b.WriteByte('\\')
 				}
 				b.WriteByte(e)
-			case e == 'n':
-				b.WriteByte('\n')
-			case e == 't':
-				b.WriteByte('\t')
 			default:
 				b.WriteByte(e)
 			}
