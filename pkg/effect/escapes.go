@@ -43,6 +43,9 @@ func sqlShellCommands(text string) []string {
 				return []string{strings.TrimSpace(rest)}
 			}
 		}
+		if cmd := psqlPipe(line); cmd != "" {
+			return []string{cmd}
+		}
 	}
 	out = SQLPrograms(text)
 	u := strings.ToUpper(text)
@@ -51,6 +54,33 @@ func sqlShellCommands(text string) []string {
 		out = append(out, strings.TrimSpace(text[k+len(" PROGRAM "):]))
 	}
 	return out
+}
+
+// psqlPipes are psql's meta-commands that send output to a shell command
+// given as "|cmd": \g and \gx (the query's result), \o (every result
+// after it), \w (the query buffer).
+var psqlPipes = [...]string{"g", "gx", "o", "out", "w", "write"}
+
+// psqlPipe gives the shell command a psql meta-command in line pipes to
+// (SELECT … \g |sh), "" when none.
+func psqlPipe(line string) string {
+	for at := strings.IndexByte(line, '\\'); at >= 0 && at+1 < len(line); {
+		j := at + 1
+		for j < len(line) && line[j] >= 'a' && line[j] <= 'z' {
+			j++
+		}
+		if slices.Contains(psqlPipes[:], line[at+1:j]) {
+			if rest := strings.TrimLeft(line[j:], " \t"); strings.HasPrefix(rest, "|") {
+				return strings.TrimSpace(rest[1:])
+			}
+		}
+		k := strings.IndexByte(line[j:], '\\')
+		if k < 0 {
+			break
+		}
+		at = j + k
+	}
+	return ""
 }
 
 // SQLShellWord starts the Word of the Unknown effect a shell command run
