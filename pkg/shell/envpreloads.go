@@ -41,8 +41,10 @@ var moduleLoaders = [...]moduleLoader{
 // envPreloads runs, as files, what the variables held for a command make
 // its interpreters load.
 func (s *state) envPreloads(f frame, name string, words []string) {
-	if nameKinds.Get(name)&kindRunsNothing != 0 {
-		return // export, sort: a program that starts none
+	prog := unversioned(name)
+	own := prog == "perl" || prog == "ruby"
+	if len(s.vars) == 0 && !own || nameKinds.Get(name)&kindRunsNothing != 0 {
+		return // no variable, or export, sort: a program that starts none
 	}
 	if v, ok := s.vars["NODE_OPTIONS"]; ok && v.known {
 		for _, p := range preloadValues(strings.Fields(v.val), nil) {
@@ -57,7 +59,7 @@ func (s *state) envPreloads(f frame, name string, words []string) {
 		if v, ok := s.vars[l.opts]; ok && v.known {
 			mods, dirs = l.switches(strings.Fields(v.val), false, mods, dirs)
 		}
-		if unversioned(name) == l.prog && len(words) > 1 {
+		if prog == l.prog && len(words) > 1 {
 			mods, dirs = l.switches(words[1:], true, mods, dirs)
 		}
 		if len(mods) == 0 {
