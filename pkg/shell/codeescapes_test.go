@@ -53,6 +53,8 @@ func TestCodeSpelledCommands(t *testing.T) {
 		{`ruby -e 'system("touch " << "/tmp/m")'`, []string{"touch", "/tmp/m"}},
 		{`lua -e 'os.execute("touch \47tmp\47m")'`, []string{"touch", "/tmp/m"}},
 		{`nvim --headless -c 'lua vim.system({"touch", "/tmp/m"})' -c q`, []string{"touch", "/tmp/m"}},
+		{`nvim --headless -c 'lua vim.uv.spawn("touch", {args = {"/tmp/m"}, stdio = {nil, nil, nil}})' -c q`, []string{"touch", "/tmp/m"}},
+		{`nvim --headless -c 'lua vim.loop.spawn("sh", {cwd = "/", args = {"-c", "touch /tmp/m"}})' -c q`, []string{"touch", "/tmp/m"}},
 		{`vim -c 'call luaeval("os.execute(\"touch /tmp/m\")")' -c q`, []string{"touch", "/tmp/m"}},
 		{`vim -c 'call py3eval("__import__(\"os\").system(\"touch /tmp/m\")")' -c q`, []string{"touch", "/tmp/m"}},
 		{`ipython -c "!touch /tmp/m"`, []string{"touch", "/tmp/m"}},

@@ -443,6 +443,9 @@ func scriptHooks() map[string][]hook {
 		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}},
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
+			// luv's spawn (vim.uv.spawn, vim.loop.spawn): a program, then
+			// options whose args are its arguments
+			{"spawn", hookShell},
 			// xmake's Lua runs commands through os.exec, os.run, os.vrun and os.iorun
 			{"os.exec", hookShell}, {"os.run", hookShell}, {"os.vrun", hookShell}, {"os.iorun", hookShell},
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
@@ -1729,6 +1732,23 @@ func (sc *scanner) wordList(i int) (value, int, bool) {
 	return value{list: true, known: true, items: words, str: strings.Join(words, " ")}, j + end + 2, true
 }
 
+// luaField reads a Lua table constructor's "name =" at i: the name and the
+// index of its value.
+func luaField(c string, i int) (string, int, bool) {
+	j := i
+	for j < len(c) && isIdent(c[j]) {
+		j++
+	}
+	if j == i || c[i] >= '0' && c[i] <= '9' {
+		return "", i, false
+	}
+	k := skipSpace(c, j)
+	if k >= len(c) || c[k] != '=' || k+1 < len(c) && c[k+1] == '=' {
+		return "", i, false
+	}
+	return c[i:j], skipSpace(c, k+1), true
+}
+
 // list reads the elements of a list literal after its opening, up to
 // end ("]", or ")" for R's c()).
 func (sc *scanner) list(i int, end byte) (value, int) {
@@ -1742,7 +1762,26 @@ func (sc *scanner) list(i int, end byte) (value, int) {
 		if c[i] == end {
 			return v, i + 1
 		}
+		key := ""
+		if sc.lang == "lua" && end == '}' {
+			// {args = {"-c", CMD}}: a keyed field's value; the argument
+			// list of uv.spawn's options is the list's own items
+			if k, at, ok := luaField(c, i); ok {
+				key, i = k, at
+			}
+		}
 		e, next := sc.value(i)
+		if key != "" && next > i {
+			if key == "args" && e.list {
+				v.items = append(v.items, e.items...)
+				v.known = v.known && e.known
+			}
+			i = skipSpace(c, next)
+			if i < len(c) && (c[i] == ',' || c[i] == ';') {
+				i++
+			}
+			continue
+		}
 		if next == i {
 			end := skipExpr(c, i, "")
 			sc.work += end - i
