@@ -480,6 +480,24 @@ func listsCredentialNames(cl *catalog.Classified) bool {
 	return list && keys && !values
 }
 
+// listsStoreNames reports a listing verb (list, ls, list-versions,
+// describe) of a secret store whose catalogue entry says its listings
+// print names and metadata only (lists-names): gcloud secrets list, az
+// keyvault secret list. Other stores' listings (sst secret list, netlify
+// env:list) print values, as listsCredentialNames assumes.
+func listsStoreNames(cl *catalog.Classified) bool {
+	if !cl.Entry.Has("lists-names") {
+		return false
+	}
+	return leadingWords(cl, 3, func(w string) bool {
+		found := false
+		verbParts(w, func(p string, _ int) {
+			found = found || listingVerbs.Get(p)
+		})
+		return found
+	})
+}
+
 // secretRefSchemes are the schemes of a reference to a secret held by a
 // secrets manager (berglas sm://, 1Password op://, vals ref+vault://).
 var secretRefSchemes = []string{"sm://", "berglas://", "op://", "vault://", "awssm://", "gcpsm://",

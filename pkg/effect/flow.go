@@ -24,7 +24,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 	defer func() {
 		if f.source == "secret" || f.source == "secret-variable" {
 			f.shows = !hidden && (declared || revealsOption(c.Args)) && showsSecret(c, cl) || c.Code.SecretShown && !c.Code.Network
-			f.listsNames = !f.shows && listsCredentialNames(cl)
+			f.listsNames = !f.shows && (listsCredentialNames(cl) || listsStoreNames(cl))
 		}
 		if a.indirectDump(c) {
 			// echo "$v=${!v}" over compgen -v: every variable, not

@@ -549,8 +549,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if e != nil && e.Prop("host") != "" && len(f.hosts) == 0 {
 		f.hosts = append(f.hosts, e.Prop("host"))
 	}
-	a.tokenToOtherHost(i, c, cl, f) // tokenhost.go: gh api --hostname H
-	a.movesFunds(i, c, cl)          // funds.go: solana transfer, cast send
+	a.tokenToOtherHost(i, c, cl, f)   // tokenhost.go: gh api --hostname H
+	a.movesFunds(i, c, cl)            // funds.go: solana transfer, cast send
+	a.broadcastsTransaction(i, c, cl) // chainrpc.go: curl -d '{"method":"eth_sendRawTransaction"…}'
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
 			// An index option naming the public registry, or a local

@@ -211,6 +211,12 @@ var sharedChangeRules = []sharedChangeRule{
 		// put_object_acl {acl: public-read}
 		return p.class == verbChange && p.has("policy", "policies", "acl", "acls", "iam", "permission", "permissions", "sharing", "access", "bindings", "binding")
 	}, func(a map[string]any) bool { return publicGrantIn(a, 0) }},
+	{"a network opened to the whole internet (a firewall or security group rule from 0.0.0.0/0)", "destroy:shared-change", func(p toolParts, _ []string) bool {
+		// update_resource {CidrIp: 0.0.0.0/0} (Cloud Control),
+		// create_firewall_rule {sourceRanges: [0.0.0.0/0]},
+		// authorize_ingress: whoever finds the port reaches it
+		return p.class == verbChange
+	}, func(a map[string]any) bool { return worldRangeIn(a, 0) }},
 	{"a person's sign-in factors reset or removed", "destroy:shared-change", func(p toolParts, _ []string) bool {
 		// reset_factors, delete_mfa_device, unenroll_factor: the account
 		// is open to whoever enrols next
@@ -1010,6 +1016,35 @@ func publicGrantIn(args any, depth int) bool {
 	case []any:
 		for _, v := range x {
 			if publicGrantIn(v, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// worldRangeIn reports an argument, at any depth, that is the address
+// range of the whole internet: 0.0.0.0/0 or ::/0, alone or among a list.
+func worldRangeIn(args any, depth int) bool {
+	if depth > 5 {
+		return false
+	}
+	switch x := args.(type) {
+	case string:
+		for f := range strings.FieldsFuncSeq(x, func(r rune) bool { return r == ',' || r == ' ' || r == '"' || r == '[' || r == ']' }) {
+			if f == "0.0.0.0/0" || f == "::/0" {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, v := range x {
+			if worldRangeIn(v, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range x {
+			if worldRangeIn(v, depth+1) {
 				return true
 			}
 		}

@@ -75,6 +75,9 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".R/Makevars", ".sbt/1.0/plugins/", ".lein/profiles.clj", ".ocamlinit", ".config/containers/registries.conf",
 		".config/containers/storage.conf", ".config/containers/containers.conf", ".docker/daemon.json",
 		".docker/features.json", ".config/k9s/config.yaml", ".config/k9s/skins/", ".kube/kubens/", ".kube/kubectx",
+		// kubectl's discovery cache: the API groups and resources a cluster
+		// serves, no login (its oidc-login and http caches may hold tokens)
+		".kube/cache/discovery/",
 		".ipython/profile_default/ipython_config.json", ".jupyter/lab/user-settings/", ".config/direnv/direnv.toml",
 		".config/mise/settings.toml", ".npmignore", ".config/pip/constraints.txt",
 		// agents' own settings and instructions
