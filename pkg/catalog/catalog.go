@@ -310,8 +310,8 @@ func (r Role) String() string {
 
 // Option is one option of a program.
 type Option struct {
-	Value bool   // it takes a value
-	Role  Role   // the value's role
+	Value bool // it takes a value
+	Role  Role // the value's role
 	// Named: the option takes a name word before its value (jq --arg NAME
 	// VALUE, --rawfile NAME FILE), spelled "::ROLE" in the table.
 	Named bool
