@@ -32,6 +32,8 @@
 //	                      is one of those listed ("*env*": that holds the
 //	                      word, in any case)
 //	+:shell               "+" with the value attached (vim +CMD, less +CMD)
+//	--rawfile::read       an option that takes a name, then a value of that
+//	                      role (jq --rawfile NAME FILE)
 //
 // A value may be attached ("-ofile", "--output=file") or the next word.
 // Short flags may be clustered ("-rf"); a cluster ends at the first letter
@@ -308,8 +310,11 @@ func (r Role) String() string {
 
 // Option is one option of a program.
 type Option struct {
-	Value bool   // it takes a value
-	Role  Role   // the value's role
+	Value bool // it takes a value
+	Role  Role // the value's role
+	// Named: the option takes a name word before its value (jq --arg NAME
+	// VALUE, --rawfile NAME FILE), spelled "::ROLE" in the table.
+	Named bool
 	Mark  string // the mark a flag sets ("recursive")
 	// MarkIf, when set, are the only values (lower case) of an option
 	// with a value that set its mark: --prune:=!rewrite(now,all).
@@ -714,6 +719,9 @@ func (e *Entry) skipOptions(args []string, i int) int {
 		}
 		if ok && o.Value && !strings.Contains(a, "=") {
 			i += 2
+			if o.Named {
+				i++
+			}
 			continue
 		}
 		i++
@@ -1326,6 +1334,9 @@ func parseOptions(field string) (map[string]Option, error) {
 			if m, vals, ok := strings.Cut(o.Mark, "("); ok && strings.HasSuffix(vals, ")") {
 				o.Mark, o.MarkIf = m, strings.Split(strings.TrimSuffix(vals, ")"), ",")
 			}
+		}
+		if strings.HasPrefix(rest, "::") {
+			o.Named, rest = true, rest[1:]
 		}
 		switch {
 		case strings.HasPrefix(rest, ":"):

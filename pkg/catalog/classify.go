@@ -376,6 +376,11 @@ func (out *Classified) take(e *Entry, o Option, spell, attached string, args []s
 		out.Words = append(out.Words, Word{Text: attached, Role: o.Role, Index: i, Option: spell})
 		return i
 	}
+	if o.Named && i+1 < len(args) {
+		// jq --arg NAME VALUE: the name is data, the value has the role
+		out.Words = append(out.Words, Word{Text: args[i+1], Role: Data, Index: i + 1, Option: spell})
+		i++
+	}
 	if i+1 < len(args) {
 		out.mark(o, args[i+1])
 		out.Words = append(out.Words, Word{Text: args[i+1], Role: o.Role, Index: i + 1, Option: spell})

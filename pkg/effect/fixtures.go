@@ -36,6 +36,11 @@ func fixturePath(p string) bool {
 	return false
 }
 
+// FixturePath reports a path inside one of a project's test fixture
+// directories (testdata/, fixtures/, __fixtures__/, src/test/resources/),
+// given relative to the working directory as fixturePath reads it.
+func FixturePath(rel string) bool { return fixturePath(rel) }
+
 // decryptsFixturesOnly reports a decrypting command whose every input,
 // one at least, is a test fixture: what it prints is no secret.
 func decryptsFixturesOnly(cl *catalog.Classified) bool {

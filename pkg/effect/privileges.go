@@ -66,6 +66,28 @@ func (a *analysis) privileges(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 }
 
+// harmlessCapabilities are the capabilities a container may be given that
+// reach nothing of the host: those the engines grant by default (adding
+// one changes nothing) and IPC_LOCK, which lets a process lock its own
+// memory (Vault, Elasticsearch and databases ask for it). SYS_ADMIN,
+// SYS_PTRACE, NET_ADMIN, SYS_MODULE, DAC_READ_SEARCH, ALL and the rest
+// stay a privilege.
+var harmlessCapabilities = table.Map[string, bool]{Words: "IPC_LOCK CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID SETUID SETPCAP NET_BIND_SERVICE NET_RAW SYS_CHROOT MKNOD AUDIT_WRITE SETFCAP"}
+
+// harmlessCaps reports whether every capability of a --cap-add value
+// (one, or several joined by commas; CAP_ prefix or not, any case) is
+// harmless.
+func harmlessCaps(val string) bool {
+	for c := range strings.SplitSeq(val, ",") {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		c = strings.TrimPrefix(c, "CAP_")
+		if !harmlessCapabilities.Get(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // privilegedOff reports --privileged=false (or =0): the flag turned off.
 func privilegedOff(args []string) bool {
 	for _, w := range args {
@@ -91,7 +113,7 @@ func (a *analysis) containerPrivileges(i int, c *shell.Command, cl *catalog.Clas
 		}
 		lv := strings.ToLower(val)
 		switch {
-		case opt == "--cap-add" && val != "":
+		case opt == "--cap-add" && val != "" && !harmlessCaps(val):
 			why = "--cap-add " + val
 		case opt == "--security-opt" && (strings.Contains(lv, "unconfined") || strings.Contains(lv, "disable")):
 			why = "--security-opt " + val

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -43,11 +44,47 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 			}
 		}
 	}
-	if kind != "" {
+	if kind != "" && !ev.writesFixture(p, kind) {
 		s := subject{tool: "flow", text: kind + " written to " + p, effect: "flow:credential->file"}
 		ev.judge(&s)
 	}
 }
+
+// writesFixture reports a credential of kind written into the project's
+// own test fixtures (a testdata/ or fixtures/ directory under the working
+// directory, or its test suite's .env.test) that says it is made for the
+// tests: a JWT (a test's token), or any kind in a file whose name says so
+// (rsa_test_key.pem, fake_key.pem, .env.test). A real-looking key in a
+// fixture named for nothing (tests/fixtures/deploy_key, sample_env.sh) is
+// still a credential written, and a real credential the call did not
+// carry in its own text is a read first, judged there.
+func (ev *evaluation) writesFixture(p, kind string) bool {
+	cwd := ev.c.Cwd
+	if cwd == "" {
+		return false
+	}
+	rel, ok := strings.CutPrefix(p, strings.TrimSuffix(cwd, "/")+"/")
+	if !ok || strings.HasPrefix(rel, ".") && strings.Contains(rel, "/") {
+		return false // outside the project, or under one of its dot directories (.git/, .github/)
+	}
+	base := path.Base(rel)
+	if !effect.FixturePath(rel) && !(base == ".env.test" || base == ".env.testing") {
+		return false
+	}
+	if kind == "jwt" {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(base), notAlnum) {
+		if fixtureNameWords.Get(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixtureNameWords are the words of a fixture's file name that say it was
+// made for the tests.
+var fixtureNameWords = table.Map[string, bool]{Words: "test tests testing fake dummy mock example"}
 
 // judgeWrittenSettings judges the settings the content written to p holds
 // when p is a tool's configuration file.

@@ -1362,8 +1362,11 @@ func placeholder(v string) bool {
 			signal = true
 		}
 	}
-	for _, p := range []string{"...", "not-a-real", "not_a_real", "change-me", "change_me", "not-real", "not_real", "not-secret", "not_secret"} {
+	for _, p := range []string{"...", "not-a-real", "not_a_real", "change-me", "change_me", "not-real", "not_real", "not-secret", "not_secret", "do-not-use", "do_not_use", "donotuse"} {
 		signal = signal || strings.Contains(l, p)
+	}
+	if secretReference(v) {
+		return true // op://Vault/Item/field: where the secret is kept, not the secret
 	}
 	for _, t := range strings.FieldsFunc(v, notAlnum) {
 		lt := strings.ToLower(t)
@@ -1403,6 +1406,30 @@ var (
 	placeholderWords      = &table.Map[string, bool]{Words: "your yours here example examples placeholder dummy redacted changeme fake replace replaceme notreal notsecret sample todo tbd test insecure"}
 	gluedPlaceholderWords = []string{"example", "placeholder", "redacted", "changeme", "replaceme", "notreal", "notsecret", "dummy"}
 )
+
+// secretReferences are the schemes with which a settings value names
+// where a secret is kept rather than giving it: 1Password's op://,
+// Vault's vault: and vault://, the cloud secret managers' references
+// (sm://, awssm://, gcpsm://, azkv://), doppler://, sops' ref+.
+var secretReferences = []string{"op://", "vault:", "vault://", "sm://", "awssm://", "gcpsm://", "azkv://", "doppler://", "ref+"}
+
+// secretReference reports a found value (or NAME=VALUE, NAME: VALUE) that
+// is a reference to a secret store, with no more after it than the
+// reference's own path.
+func secretReference(v string) bool {
+	if i := strings.IndexAny(v, "=:"); i > 0 && !strings.HasPrefix(v[i:], "://") {
+		if j := strings.Index(v, "://"); j < 0 || i < j {
+			v = v[i+1:]
+		}
+	}
+	v = strings.Trim(strings.TrimSpace(v), `"'`)
+	for _, p := range secretReferences {
+		if strings.HasPrefix(strings.ToLower(v), p) && len(v) > len(p) {
+			return true
+		}
+	}
+	return false
+}
 
 // notAlnum reports a rune that is no ASCII letter or digit.
 func notAlnum(r rune) bool {
