@@ -33,9 +33,37 @@ func PythonModule(args []string) (mod string, rest []string, ok bool) {
 			k++
 		case w == "-c" || w == "-" || w == "--" || !strings.HasPrefix(w, "-"):
 			return "", nil, false
+		case !strings.HasPrefix(w, "--"):
+			// -Im pip, -IBm pip, -Impip: the interpreter's switches run
+			// together, the last of them -m with its module after it
+			switch j := pythonSwitches(w); {
+			case j == len(w) || w[j] == 'W' || w[j] == 'X':
+				// -IB alone; -IW error: a value of its own, attached or next
+				if j < len(w) && j == len(w)-1 {
+					k++
+				}
+			case w[j] == 'm' && j+1 < len(w):
+				return w[j+1:], args[k+1:], true
+			case w[j] == 'm' && k+1 < len(args):
+				return args[k+1], args[k+2:], true
+			default:
+				return "", nil, false // -Ic CODE, or a letter it does not know
+			}
 		}
 	}
 	return "", nil, false
+}
+
+// pythonSwitches is the index in w (one word of an interpreter's short
+// options, "-IBm") of the first letter that is not one of Python's
+// switches that take no value, or len(w).
+func pythonSwitches(w string) int {
+	for j := 1; j < len(w); j++ {
+		if !strings.ContainsRune("bBdEhiIOPqRsSuvVx", rune(w[j])) {
+			return j
+		}
+	}
+	return len(w)
 }
 
 // IsPython reports whether name is a Python interpreter's program name

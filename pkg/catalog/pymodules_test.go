@@ -19,6 +19,15 @@ func TestPythonModule(t *testing.T) {
 		"script.py -m pip":        "",
 		"-":                       "",
 		"-m":                      "",
+		// switches run together, -m last among them
+		"-Im pip install x":    "pip|install x",
+		"-IBm pip list":        "pip|list",
+		"-uImpip list":         "pip|list",
+		"-IW ignore -m pip":    "pip|",
+		"-IWignore -m pip":     "pip|",
+		"-Ic print(1) -m pip":  "",
+		"-Iz -m pip":           "",
+		"-IB script.py -m pip": "",
 	} {
 		mod, rest, ok := PythonModule(strings.Fields(line))
 		got := ""

@@ -54,6 +54,59 @@ var imageTagOptions = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("-t --tag")
 }}
 
+// imageExportOptions are the options by which an image tool exports what
+// it builds elsewhere than to its own store: an output or a cache, whose
+// value is a list of key=value fields naming the image (name=, ref=) it
+// is pushed as when the type is a registry (--output
+// type=registry,name=ghcr.io/acme/api, --cache-to
+// type=registry,ref=localhost:5000/cache).
+var imageExportOptions = table.Map[string, bool]{Build: func() map[string]bool {
+	return fieldSet("-o --output --cache-to --set")
+}}
+
+// exportedImages appends to hosts the registry of each image an export
+// option's value names (name=REF, name="A,B", ref=REF).
+func exportedImages(hosts []string, v string) []string {
+	for _, f := range exportFields(v) {
+		k, refs, ok := strings.Cut(f, "=")
+		if !ok || k != "name" && k != "ref" {
+			continue
+		}
+		for r := range strings.SplitSeq(strings.Trim(refs, `"`), ",") {
+			if h, ok := imageRegistry(r); ok {
+				hosts = append(hosts, h)
+			}
+		}
+	}
+	return hosts
+}
+
+// exportsToRegistry reports an export option's value that pushes to a
+// registry (type=registry, push=true).
+func exportsToRegistry(v string) bool {
+	v = strings.ToLower(v)
+	return strings.Contains(v, "type=registry") || strings.Contains(v, "push=true")
+}
+
+// exportFields splits an export option's value at its commas, outside
+// double quotes (type=image,"name=a,b",push=true).
+func exportFields(v string) []string {
+	var out []string
+	start, quoted := 0, false
+	for k := 0; k < len(v); k++ {
+		switch v[k] {
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				out = append(out, strings.Trim(v[start:k], `"`))
+				start = k + 1
+			}
+		}
+	}
+	return append(out, strings.Trim(v[start:], `"`))
+}
+
 // publishProperties are the build properties (-DNAME=VALUE) that name the repository a
 // Maven deploy goes to, instead of the one the project's pom names.
 var publishProperties = table.Map[string, bool]{Build: func() map[string]bool {
@@ -106,9 +159,24 @@ func endpointHere(res *shell.Result, c *shell.Command) bool {
 func publishesHere(res *shell.Result, i int, cl *catalog.Classified) bool {
 	c := &res.Commands[i]
 	image := imageTools.Get(c.Name)
-	hosts := optionValues(c.Args, func(o string) bool {
-		return publishDestinations.Get(o) || image && imageTagOptions.Get(o)
-	})
+	hosts := optionValues(c.Args, publishDestinations.Get)
+	if image {
+		// --output type=registry,name=ghcr.io/acme/api: where the export
+		// goes; the tags are pushed too with --push, or as the names of
+		// an export to a registry that names none
+		var named []string
+		dropTags := !hasFlag(c.Args, "--push") // false: the tags are pushed
+		for _, v := range optionValues(c.Args, imageExportOptions.Get) {
+			n := len(named)
+			if named = exportedImages(named, v); len(named) == n && exportsToRegistry(v) {
+				dropTags = false
+			}
+		}
+		if !dropTags || len(named) == 0 {
+			hosts = append(hosts, optionValues(c.Args, imageTagOptions.Get)...)
+		}
+		hosts = append(hosts, named...)
+	}
 	for _, as := range carriedAssigns(res, i) {
 		// (its own, and those of the wrappers it runs behind:
 		// npm_config_registry=… npx changeset publish)

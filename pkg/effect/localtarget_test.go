@@ -164,3 +164,32 @@ func TestLoopbackHost(t *testing.T) {
 		}
 	}
 }
+
+// TestImageExports: an output or a cache a build exports to a registry
+// publishes, unless every image it names (or, named none, every tag) is
+// in a registry on this machine; an export to a file, a directory or the
+// local store does not.
+func TestImageExports(t *testing.T) {
+	for line, want := range map[string]bool{
+		"docker buildx build --output type=registry,name=docker.io/acme/api .":                              true,
+		"docker buildx build -o type=registry,name=ghcr.io/acme/api .":                                      true,
+		"docker buildx build --output=type=image,name=ghcr.io/acme/api,push=true .":                         true,
+		`docker buildx build --output 'type=image,"name=localhost:5000/a,ghcr.io/acme/a",push=true' .`:      true,
+		"docker buildx build --push -t localhost:5000/api --output type=registry,name=docker.io/acme/api .": true,
+		"docker buildx build --load -t api --cache-to type=registry,ref=ghcr.io/acme/cache .":               true,
+		"docker build --output type=registry,name=docker.io/acme/api .":                                     true,
+		"docker buildx bake --set *.output=type=registry":                                                   true,
+		"docker buildx build --output type=registry,name=localhost:5000/api .":                              false,
+		"docker buildx build -t localhost:5000/api --output type=registry .":                                false,
+		"docker buildx build --load -t api --cache-to type=registry,ref=127.0.0.1:5000/cache .":             false,
+		"docker buildx build --output type=local,dest=out .":                                                false,
+		"docker buildx build --output type=image,name=ghcr.io/acme/api,push=false .":                        false,
+		"docker buildx build --cache-to type=local,dest=/tmp/c --load -t api .":                             false,
+		"docker buildx build --cache-from type=registry,ref=ghcr.io/acme/cache --load -t api .":             false,
+	} {
+		got := hasEffect(effectsOf(line), "destroy:publish")
+		if got != want {
+			t.Errorf("%q: publishes = %v, want %v (%v)", line, got, want, effectsOf(line))
+		}
+	}
+}

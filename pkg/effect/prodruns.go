@@ -18,7 +18,10 @@ import (
 //     production (dbt run --target prod, dbt seed -t production): its
 //     models or tables are rebuilt in production's warehouse. The same
 //     run against dev, and a word naming production that is no option's
-//     value (a model called prod_orders), are everyday work.
+//     value (a model called prod_orders), are everyday work. A program
+//     the catalogue lists with "target-verbs" names its own such verbs
+//     (dbt's build, which in a program nobody listed is as often a
+//     compile: vite build --mode production).
 //
 // Both are destroy:production.
 
@@ -75,7 +78,7 @@ func (a *analysis) runsAgainstProduction(i int, c *shell.Command, cl *catalog.Cl
 			pipeline = prev + " " + w
 			return true
 		}
-		if n == 1 && unknown && targetRunVerbs.Get(w) {
+		if n == 1 && unknown && (targetRunVerbs.Get(w) || e != nil && hasWord(e.Prop("target-verbs"), w)) {
 			target = w
 		}
 		prev = w

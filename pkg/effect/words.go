@@ -490,6 +490,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if fetcher && strings.Contains(w.Text, "://") {
 				a.url(i, w.Text, f)
 			}
+			if e != nil && e.Prop("prompt-files") != "" {
+				a.promptFiles(i, w.Text, f) // gemini -p "… @path": promptfiles.go
+			}
 			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
 				// A reader's option taking a path for its value (cat -n
 				// FILE where an implementation's -n takes a count, the

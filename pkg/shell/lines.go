@@ -1212,6 +1212,9 @@ func (s *state) keyedElems(e *expander, name string, a *syntax.ArrayExpr, append
 			continue
 		}
 		k, ok := indexKey(el.Index)
+		if bashTableCommand(name) != "" {
+			k, ok = s.tableKey(e, el.Index) // BASH_ALIASES=([rampart-hook]=…): bashtables.go
+		}
 		if !ok {
 			continue
 		}
@@ -1220,6 +1223,7 @@ func (s *state) keyedElems(e *expander, name string, a *syntax.ArrayExpr, append
 		}
 		if v, dyn := e.one(el.Value); !dyn {
 			s.setVar(name+"["+k+"]", v, true)
+			s.bashTableElem(e.f, name, k, v)
 		}
 	}
 }

@@ -936,6 +936,13 @@ func (s *state) assign(e *expander, a *syntax.Assign, store bool) (string, bool)
 	}
 	if a.Index != nil {
 		s.walkNested(a.Index, e.f)
+		if store && known && a.Value != nil && bashTableCommand(a.Name.Value) != "" {
+			// (BASH_ALIASES[name]+=…: an alias of that name all the same)
+			// BASH_ALIASES[name]=…, BASH_CMDS[name]=…: bashtables.go
+			if k, ok := s.tableKey(e, a.Index); ok {
+				s.bashTableElem(e.f, a.Name.Value, k, val)
+			}
+		}
 		if k, ok := indexKey(a.Index); ok && store && known && a.Value != nil && !a.Append {
 			// m[k]=v, a[2]=v: the element, read back as ${m[k]}
 			s.setVar(s.refName(a.Name.Value)+"["+k+"]", val, true)

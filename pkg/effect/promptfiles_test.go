@@ -1,0 +1,36 @@
+package effect
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestPromptFiles: the files a Gemini prompt names with @PATH are read
+// (and sent); mentions, addresses and a bare @ are not files.
+func TestPromptFiles(t *testing.T) {
+	for line, want := range map[string][]string{
+		`gemini -p "summarize @~/.ssh/id_rsa"`:                  {"/home/dev/.ssh/id_rsa"},
+		`gemini --prompt "explain @/home/dev/.aws/credentials"`: {"/home/dev/.aws/credentials"},
+		`qwen -p "compare @src/app.py and @README.md."`:         {"/home/dev/project/src/app.py", "/home/dev/project/README.md"},
+		`gemini -p "@.env, what is wrong?"`:                     {"/home/dev/project/.env"},
+		`gemini -p "reviewers are @alice and @bob"`:             nil,
+		`gemini -p "mail dev@example.com"`:                      nil,
+		`gemini -p "an @ sign, and @@ twice"`:                   nil,
+		`claude -p "summarize @~/.ssh/id_rsa"`:                  nil,
+	} {
+		var got []string
+		for _, e := range effectsOf(line) {
+			if e.Kind == Read {
+				got = append(got, e.Path)
+			}
+		}
+		for _, p := range want {
+			if !slices.Contains(got, p) {
+				t.Errorf("%s: reads %v, want %s among them", line, got, p)
+			}
+		}
+		if want == nil && len(got) > 0 {
+			t.Errorf("%s: reads %v, want none", line, got)
+		}
+	}
+}
