@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/containerspec"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 )
@@ -521,6 +522,12 @@ func (ev *evaluation) controlDoes(svc, does string, r *controlRequest) {
 	}
 	if !ev.denied() && r.body != "" && does != "secret" {
 		ev.bodyPrivileges(svc, r)
+		if svc == "docker" && (strings.HasSuffix(r.path, "/containers/create") || strings.HasSuffix(r.path, "/services/create")) && !ev.denied() {
+			// the container the body asks for, judged as docker run
+			// makes it: its command with the host paths it mounts
+			// (containerspec, read the same for the SDKs' calls)
+			ev.exec(containerspec.FromAPI(r.body).RunLine(), false, call.ToolExec)
+		}
 		if does != "exec" {
 			ev.carriedCommands(r)
 		}

@@ -17,6 +17,9 @@ var fileRunners = map[string][]string{
 	"python": {"run_path(", "exec(open("},
 	"node":   {"require(", "import("},
 	"lua":    {"dofile(", "dofile ", "loadfile(", "loadfile "},
+	// Go runs a program file it wrote: os.WriteFile("/tmp/x", b, 0o755);
+	// exec.Command("/tmp/x")
+	"go": {"exec.Command(", "syscall.Exec("},
 }
 
 // runsFileItNames reports whether code runs a file (do "f", include 'f',

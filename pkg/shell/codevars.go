@@ -78,7 +78,7 @@ func (sc *scanner) assignments() map[string]value {
 		for p > 0 && (c[p-1] == ' ' || c[p-1] == '\t') {
 			p--
 		}
-		for _, kw := range []string{"const", "let", "var", "my", "local", "our"} {
+		for _, kw := range []string{"const", "let", "var", "my", "local", "our", "val", "final", "def", "Set", "Dim"} {
 			if strings.HasSuffix(c[:p], kw) && (p == len(kw) || !isIdent(c[p-len(kw)-1])) {
 				p -= len(kw)
 				for p > 0 && (c[p-1] == ' ' || c[p-1] == '\t') {

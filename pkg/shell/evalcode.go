@@ -151,6 +151,9 @@ func importedURLs(code string) []string {
 			continue // import os, import { x } ;: no module named by a URL here
 		}
 		if len(rest) < 2 || rest[0] != '"' && rest[0] != '\'' && rest[0] != '`' {
+			if u := computedImport(code, len(code)-len(rest)); u != "" {
+				out = append(out, u) // import(u), import(base + '/m.ts'): the value the code gave it
+			}
 			continue
 		}
 		if u := urlLiteral().FindString(rest[1:]); u != "" && strings.HasPrefix(rest[1:], u) {
@@ -158,4 +161,28 @@ func importedURLs(code string) []string {
 		}
 	}
 	return out
+}
+
+// computedImport reads the argument of import( at code[i:] that is no
+// literal (a variable, a concatenation, a template, a decoded string) as
+// the scanner reads a call's argument, and gives it when it is a URL
+// whose host is known: const u = 'https://…/m.js'; import(u).
+func computedImport(code string, i int) string {
+	sc := &scanner{lang: "node", code: code}
+	v, _ := sc.value(i)
+	if v.list || v.str == "" {
+		return ""
+	}
+	scheme, rest, ok := strings.Cut(v.str, "://")
+	if !ok || scheme != "http" && scheme != "https" {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	if host == "" || strings.ContainsAny(host, "$") || strings.ContainsAny(host, " \t'\"`") {
+		return ""
+	}
+	if !v.known {
+		return scheme + "://" + host + "/" // the rest computed: the host says whose code it is
+	}
+	return v.str
 }

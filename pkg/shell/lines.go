@@ -1397,9 +1397,51 @@ func homeReplacer(exprs, opens []string, closeInterp string, extra ...string) *s
 
 func homeExpr(lang, code string) string {
 	if r, ok := homeExprs.Get()[lang]; ok {
-		return r.Replace(code)
+		code = r.Replace(code)
+		if strings.Contains(code, ".'~'") {
+			code = homeMember(code)
+		}
 	}
 	return code
+}
+
+// homeMember drops the object a home spelling was called on
+// (sh.ExpandEnvironmentStrings("%USERPROFILE%"), read as sh.'~'): the
+// value is the home directory whichever object gave it.
+func homeMember(code string) string {
+	var b strings.Builder
+	for {
+		k := strings.Index(code, ".'~'")
+		if k < 0 {
+			b.WriteString(code)
+			return b.String()
+		}
+		if k == 0 || !isIdent(code[k-1]) && code[k-1] != ')' {
+			// "rm -rf "..'~', "rm -rf ".'~': a concatenation (Lua's, PHP's)
+			b.WriteString(code[:k+4])
+			code = code[k+4:]
+			continue
+		}
+		j := k
+		for j > 0 {
+			if isIdent(code[j-1]) || code[j-1] == '.' {
+				j--
+				continue
+			}
+			if code[j-1] != ')' {
+				break
+			}
+			// CreateObject("WScript.Shell").'~': the call that made the object
+			o := strings.LastIndexByte(code[:j-1], '(')
+			if o < 0 || strings.ContainsAny(code[o+1:j-1], "()") {
+				break
+			}
+			j = o
+		}
+		b.WriteString(code[:j])
+		b.WriteString("'~'")
+		code = code[k+4:]
+	}
 }
 
 // embedded judges what a program the catalogue does not know may run: a

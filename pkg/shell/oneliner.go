@@ -2,10 +2,12 @@ package shell
 
 import (
 	"encoding/hex"
+	"path"
 	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/containerspec"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -333,26 +335,27 @@ func perlModuleName(v string) bool {
 type hookKind int
 
 const (
-	hookShell      hookKind = iota // runs a shell string, or a program and its arguments
-	hookArgv                       // exec family: a file, then the argument vector
-	hookCmdLine                    // a program, then its arguments as one line (C#'s Process.Start("bash", "-c \"…\""))
-	hookSpawn                      // os.spawn* family: a mode, a file, then the argument vector
-	hookRmTree                     // deletes a tree
-	hookRmFile                     // deletes files
-	hookRead                       // reads a file (python open: unless the mode writes)
-	hookPath                       // pathlib.Path(P) followed by .unlink(), .read_text(), ...
-	hookPerlOpen                   // perl open: a file or a pipe to a command
-	hookChmod                      // changes a file's mode: the path first
-	hookCopy                       // copies or moves a file: source, then destination
-	hookKill                       // signals a process: the pid first (-1 is every process)
-	hookWrite                      // writes or appends to a file: the path first
-	hookOpen3                      // perl's open3: three handles, then the command
-	hookPipeOpen                   // ruby's open("|cmd"): a command when the path starts with |
-	hookEval                       // runs its first argument as code of the same language (evalcode.go)
-	hookEvalIn                     // runs its first argument as code of another language (evalInLangs)
-	hookRecvWrite                  // a method that writes the path it is called on: (P).write_text(...)
-	hookRecvRead                   // a method that reads the path it is called on
-	hookRecvDelete                 // a method that deletes the path it is called on
+	hookShell          hookKind = iota // runs a shell string, or a program and its arguments
+	hookArgv                           // exec family: a file, then the argument vector
+	hookCmdLine                        // a program, then its arguments as one line (C#'s Process.Start("bash", "-c \"…\""))
+	hookSpawn                          // os.spawn* family: a mode, a file, then the argument vector
+	hookRmTree                         // deletes a tree
+	hookRmFile                         // deletes files
+	hookRead                           // reads a file (python open: unless the mode writes)
+	hookPath                           // pathlib.Path(P) followed by .unlink(), .read_text(), ...
+	hookPerlOpen                       // perl open: a file or a pipe to a command
+	hookChmod                          // changes a file's mode: the path first
+	hookCopy                           // copies or moves a file: source, then destination
+	hookKill                           // signals a process: the pid first (-1 is every process)
+	hookWrite                          // writes or appends to a file: the path first
+	hookOpen3                          // perl's open3: three handles, then the command
+	hookPipeOpen                       // ruby's open("|cmd"): a command when the path starts with |
+	hookEval                           // runs its first argument as code of the same language (evalcode.go)
+	hookEvalIn                         // runs its first argument as code of another language (evalInLangs)
+	hookRecvWrite                      // a method that writes the path it is called on: (P).write_text(...)
+	hookRecvRead                       // a method that reads the path it is called on
+	hookRecvDelete                     // a method that deletes the path it is called on
+	hookRecvDeleteTree                 // a method that deletes the tree it is called on (File(P).deleteRecursively())
 )
 
 // evalInLangs are the languages the hookEvalIn calls run their argument
@@ -413,6 +416,7 @@ func scriptHooks() map[string][]hook {
 			{"rm_rf", hookRmTree}, {"rm_r", hookRmTree}, {"remove_dir", hookRmTree},
 			{"remove_entry", hookRmTree}, {"remove_entry_secure", hookRmTree}, {"rmtree", hookRmTree},
 			{"rm_f", hookRmFile}, {"FileUtils.rm", hookRmFile}, {"File.delete", hookRmFile}, {"File.unlink", hookRmFile},
+			{"rmtree", hookRecvDeleteTree}, // Pathname.new(P).rmtree
 			{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
 			{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
 			{"File.write", hookWrite}, {"IO.write", hookWrite}, {"File.binwrite", hookWrite},
@@ -481,6 +485,8 @@ func scriptHooks() map[string][]hook {
 			{"system", hookShell}, {"exec", hookShell}, {"shell_exec", hookShell}, {"passthru", hookShell},
 			{"popen", hookShell}, {"proc_open", hookShell}, {"pcntl_exec", hookShell},
 			{"unlink", hookRmFile}, {"rmdir", hookRmFile},
+			// Laravel's File::deleteDirectory(P), Filesystem's ->deleteDirectory(P)
+			{"deleteDirectory", hookRmTree},
 			{"file_get_contents", hookRead}, {"readfile", hookRead}, {"file", hookRead},
 			{"fopen", hookRead}, {"highlight_file", hookRead}, {"show_source", hookRead},
 			{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
@@ -496,6 +502,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		return CodeFacts{}
 	}
 	code = homeExpr(lang, code)
+	if lang == "haskell" {
+		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
+	}
 	code = foldedKeys(lang, code) // computedcode.go
 	if lang == "lua" {
 		code = luaModuleAliases(code) // modulealiases.go: local o = os; o.execute(…)
@@ -527,6 +536,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue // asyncio.run(main()): an event loop, not a process
 			}
 			args, end, ok := sc.call(namedCallAt(code, k, at))
+			if !ok && h.kind >= hookRecvWrite && k > 0 && code[k-1] == '.' && methodWithoutParens(lang) {
+				// Pathname.new(P).rmtree, fso.GetFolder(P).Delete True: a
+				// method called without brackets
+				ok, end = true, at
+			}
 			if ok && h.kind >= hookRecvWrite { // the receiver kinds come last
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
 				// the path is the object the method is called on.
@@ -627,6 +641,12 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				s.parseString(cmd, f)
 			}
 		}
+	}
+	for _, line := range containerspec.InCode(code) {
+		// docker.from_env().containers.run(…, privileged=True), dockerode's
+		// createContainer({HostConfig: …}), a body POSTed to
+		// /containers/create: the container, as docker run makes it
+		s.parseString(line, f)
 	}
 	if lang == "awk" {
 		for _, cmd := range sc.awkPipes() {
@@ -1049,6 +1069,11 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		// Reported as "tee" of the file, which the engine judges as a write.
 		if len(args) > 0 && args[0].known && !args[0].list {
 			s.synth(f, []string{"tee", args[0].str})
+			if len(args) > 2 && executableMode(args[2].raw) {
+				// os.WriteFile(P, b, 0o755): written and made executable,
+				// as a write and a chmod are
+				s.synth(f, []string{"chmod", "0", args[0].str})
+			}
 			if len(args) > 1 && args[1].known && !args[1].list {
 				// writeFileSync('x.sh', 'TEXT'): the line wrote TEXT there.
 				s.recordFile(args[0].str, args[1].str, false)
@@ -1057,6 +1082,10 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 	case hookRecvWrite, hookRecvRead, hookRecvDelete:
 		if args[0].known && !args[0].list {
 			s.synth(f, []string{recvVerbs[kind-hookRecvWrite], args[0].str})
+		}
+	case hookRecvDeleteTree:
+		if args[0].known && !args[0].list {
+			s.synth(f, []string{"rm", "-r", "-f", args[0].str})
 		}
 	case hookKill:
 		// os.kill(-1, …) is found by codeFacts (the pid is a number).
@@ -1130,7 +1159,10 @@ func (sc *scanner) receiver(k int) (value, bool) {
 				continue
 			}
 			if o > 0 && (isIdent(c[o-1]) || c[o-1] == '.') {
-				return value{}, false
+				// File(P).deleteRecursively(), new File(P).deleteDir(),
+				// Pathname.new(P).rmtree: a path object made from its
+				// first argument
+				return sc.pathObject(o)
 			}
 			v, next := sc.value(skipSpace(c, o+1))
 			if skipSpace(c, next) != j-1 {
@@ -1149,6 +1181,52 @@ func (sc *scanner) receiver(k int) (value, bool) {
 	}
 	v, ok := sc.assignments()[c[j:end]]
 	return v, ok
+}
+
+// pathObjects are the types whose constructor's first argument is the
+// path the object stands for, in the languages' spellings: java.io.File
+// (Kotlin, Groovy, Java, Scala), Dart's Directory and File, C#'s
+// DirectoryInfo, Ruby's Pathname, Swift's URL(fileURLWithPath:),
+// VBScript's FileSystemObject.GetFolder.
+var pathObjects = table.Map[string, bool]{Words: `File Directory Link DirectoryInfo FileInfo Pathname
+	URL GetFolder GetFile Paths.get Path.of`}
+
+// projectPathHelpers are frameworks' helpers that give a path inside the
+// project (Laravel's storage_path("logs") is storage/logs), by the
+// folder they start from.
+var projectPathHelpers = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"storage_path": "storage", "base_path": ".", "app_path": "app",
+		"public_path": "public", "resource_path": "resources", "database_path": "database"}
+}}
+
+// pathObject reads the constructor call whose "(" is at o as the path it
+// makes an object of: its first argument, when the type is a path type.
+func (sc *scanner) pathObject(o int) (value, bool) {
+	c := sc.code
+	b := o
+	for b > 0 && (isIdent(c[b-1]) || c[b-1] == '.') {
+		b--
+	}
+	full := strings.TrimSuffix(c[b:o], ".new") // Pathname.new
+	name := full
+	if k := strings.LastIndexByte(name, '.'); k >= 0 {
+		name = name[k+1:] // java.io.File, fso.GetFolder
+	}
+	if !pathObjects.Get(name) && !pathObjects.Get(full) {
+		return value{}, false
+	}
+	args, _, ok := sc.call(o)
+	if !ok || len(args) == 0 || args[0].list {
+		return value{}, false
+	}
+	return args[0], true
+}
+
+// methodWithoutParens reports a language whose methods are called without
+// brackets as often as with them (Ruby's p.rmtree, VBScript's f.Delete
+// True).
+func methodWithoutParens(lang string) bool {
+	return lang == "ruby" || lang == "vbscript" || lang == "crystal"
 }
 
 func hasMethod(rest, name string) bool {
@@ -1403,6 +1481,9 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		}
 	case sc.lang == "applescript" && j > i && j < len(c) && c[j] != '\n':
 		// do shell script EXPR: a string or a variable, no parentheses
+	case (sc.lang == "haskell" || sc.lang == "vbscript" || sc.lang == "ocaml") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || isIdent(c[j]) && sc.lang != "ocaml"):
+		// removeDirectoryRecursive "/x", fso.DeleteFolder "C:/x", True:
+		// a function applied to its arguments with no brackets
 	case sc.lang == "lua" && j < len(c) && (c[j] == '\'' || c[j] == '"' || LongBracketLen(c[j:]) > 0):
 		// os.execute "rm -rf ~", os.execute [[…]]: Lua calls a function
 		// with one string literal and no parentheses
@@ -1411,9 +1492,23 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 	}
 	var args []value
 	for n := 0; n < 64; n++ {
+		labelled := false
 		j = skipSpace(c, j)
 		if j >= len(c) || closer != 0 && c[j] == closer || c[j] == ';' || c[j] == '\n' || c[j] == ')' {
 			break
+		}
+		if labelledArgs(sc.lang) {
+			// removeItem(atPath: P), URL(fileURLWithPath: P),
+			// deleteSync(recursive: true): an argument's label is not
+			// its value
+			k := j
+			for k < len(c) && isIdent(c[k]) {
+				k++
+			}
+			if k > j && k+1 < len(c) && c[k] == ':' && c[k+1] != ':' {
+				j = skipSpace(c, k+1)
+				labelled = n > 0 // a named option after the path: not a path
+			}
 		}
 		if sc.lang == "python" {
 			// A keyword argument (file='x', mode='a') is read by its
@@ -1428,7 +1523,9 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 		}
 		v, next := sc.value(j)
 		v.raw = c[j:next]
-		if sc.lang == "perl" && v.list && v.known {
+		if labelled {
+			// (read past, not kept)
+		} else if sc.lang == "perl" && v.list && v.known {
 			// perl flattens a list among a call's arguments: system
 			// qw(rm -rf), $d is system("rm", "-rf", $d)
 			for _, w := range v.items {
@@ -1803,6 +1900,9 @@ func (sc *scanner) list(i int, end byte) (value, int) {
 // argument is a literal, standing for that literal.
 func (sc *scanner) wrapped(i int) (value, int, bool) {
 	c := sc.code
+	if strings.HasPrefix(c[i:], "new ") {
+		i = skipSpace(c, i+4) // new File(P): Java's, Groovy's, C#'s constructor
+	}
 	j := i
 	for j < len(c) && (isIdent(c[j]) || c[j] == '.') {
 		j++
@@ -1815,7 +1915,8 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		return value{}, i, false
 	}
 	v := args[0]
-	fn := c[i:j]
+	full := strings.TrimSuffix(c[i:j], ".new") // Pathname.new(P), File.new(P)
+	fn := full
 	if k := strings.LastIndexByte(fn, '.'); k >= 0 {
 		fn = fn[k+1:]
 	}
@@ -1853,6 +1954,10 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 		}
 		v.known = false
 	case identityWrappers.Get(fn) && len(args) == 1:
+	case (pathObjects.Get(fn) || pathObjects.Get(full)) && len(args) == 1:
+		// File(P), new File(P), Directory(P), Paths.get(P): the path P
+	case projectPathHelpers.Get(fn) != "" && len(args) == 1:
+		v.str = path.Join(projectPathHelpers.Get(fn), v.str) // storage_path("logs")
 	default:
 		// Any other function computes something else from the literal.
 		v.known = false
@@ -2223,7 +2328,10 @@ func perlHandleFirst(rest string) int {
 // eventLoops are the Python modules whose run and call start no process:
 // they run a coroutine in an event loop (asyncio.run(main()),
 // trio.run(main), anyio.run(main)).
-var eventLoops = [...]string{"asyncio.", "trio.", "anyio.", "curio.", "uvloop."}
+var eventLoops = [...]string{"asyncio.", "trio.", "anyio.", "curio.", "uvloop.",
+	// the docker SDK's containers.run(IMAGE, CMD): CMD runs in the
+	// container, read with its mounts by containerspec
+	"containers."}
 
 // notProcessCall reports a process-starting name (run, call) written as a
 // method of a module that starts no process, before is the code up to the
@@ -2235,6 +2343,70 @@ func notProcessCall(lang, before string) bool {
 	for _, m := range eventLoops {
 		if strings.HasSuffix(before, m) {
 			return len(before) == len(m) || !isIdent(before[len(before)-len(m)-1])
+		}
+	}
+	return false
+}
+
+// labelledArgs reports a language whose calls label their arguments
+// (Swift's atPath:, Dart's, C#'s, Kotlin's and Ruby's named arguments).
+func labelledArgs(lang string) bool {
+	switch lang {
+	case "swift", "dart", "csharp", "kotlin", "groovy", "ruby", "crystal":
+		return true
+	}
+	return false
+}
+
+// haskellBinds rewrites Haskell's binds of a value the scanner reads as a
+// literal into the calls and assignments the other languages spell: A >>=
+// f is f A, and x <- A in a do block is x = A.
+func haskellBinds(code string) string {
+	if strings.Contains(code, " <- ") {
+		code = strings.ReplaceAll(code, " <- ", " = ")
+	}
+	for n, at := 0, 0; n < 16; n++ {
+		k := strings.Index(code[at:], ">>=")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + 3
+		l := strings.TrimRight(code[:k], " \t")
+		if l == "" || l[len(l)-1] != '\'' && l[len(l)-1] != '"' {
+			continue
+		}
+		q := strings.LastIndexByte(l[:len(l)-1], l[len(l)-1])
+		r := skipSpace(code, k+3)
+		e := r
+		for e < len(code) && (isIdent(code[e]) || code[e] == '.') {
+			e++
+		}
+		if q < 0 || e == r {
+			continue
+		}
+		code = code[:q] + code[r:e] + " " + l[q:] + code[e:]
+		at = q + (e - r) + 1 + len(l) - q
+	}
+	return code
+}
+
+// executableMode reports a file mode written as an octal literal (0755,
+// 0o700, 0O711) that lets someone execute the file.
+func executableMode(raw string) bool {
+	m := strings.TrimSpace(raw)
+	for _, p := range []string{"0o", "0O", "0"} {
+		if r, ok := strings.CutPrefix(m, p); ok {
+			m = r
+			break
+		}
+	}
+	if len(m) < 3 || len(m) > 4 || strings.Trim(m, "01234567") != "" {
+		return false
+	}
+	for i := len(m) - 3; i < len(m); i++ {
+		if (m[i]-'0')&1 != 0 {
+			return true
 		}
 	}
 	return false

@@ -48,6 +48,13 @@ var shellNames = []string{`"sh"`, `"bash"`, `"/bin/sh"`, `"/bin/bash"`, `'sh'`, 
 // Scala call them.
 var jvmNetwork = []string{"java.net.", "HttpClient", "HttpURLConnection", "URL(", "openConnection(", "openStream(", "Socket(", "okhttp", "OkHttpClient", "RestTemplate", "WebClient", ".toURL()", "fromURL(", "sttp.", "requests.get(", "requests.post("}
 
+// jvmDeletes are the JVM libraries' deletes of a tree or a file (Apache
+// Commons IO), as any JVM language calls them.
+var jvmDeletes = []hook{
+	{"FileUtils.deleteDirectory", hookRmTree}, {"FileUtils.deleteQuietly", hookRmTree},
+	{"FileUtils.forceDelete", hookRmTree}, {"PathUtils.deleteDirectory", hookRmTree},
+}
+
 // jvmDynamic are the JVM's ways of running code it is handed as text.
 var jvmDynamic = []string{"ScriptEngine", "GroovyShell", "evaluate(", "Eval.me(", "Eval.x(", "URLClassLoader", "defineClass(", "ToolBox", "IMain("}
 
@@ -125,6 +132,7 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 				{"Files.delete", hookRmFile}, {"Files.deleteIfExists", hookRmFile},
 				{"Files.readString", hookRead}, {"Files.readAllBytes", hookRead}, {"Files.readAllLines", hookRead},
 				{"Files.writeString", hookWrite}, {"Files.write", hookWrite}, {"Files.copy", hookCopy}, {"Files.move", hookCopy},
+				jvmDeletes[0], jvmDeletes[1], jvmDeletes[2], jvmDeletes[3],
 			},
 			marker: codeMarker{network: jvmNetwork, environ: []string{"System.getenv()", "getenv().toString", "getenv().entrySet"}, shell: shellNames,
 				listen: []string{"ServerSocket(", "HttpServer.create"}, dynamic: jvmDynamic},
@@ -135,7 +143,8 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			exts:   []string{".kt", ".kts"},
 			run:    []string{"kotlin", "kotlinc -script", "kscript"},
 			build:  []string{"kotlinc"},
-			hooks:  []hook{{"ProcessBuilder", hookShell}, {"exec", hookShell}},
+			hooks: append([]hook{{"ProcessBuilder", hookShell}, {"exec", hookShell},
+				{"deleteRecursively", hookRecvDeleteTree}}, jvmDeletes...),
 			marker: codeMarker{network: jvmNetwork, environ: []string{"System.getenv()", "getenv().toString", "getenv().entries"}, shell: shellNames,
 				listen: []string{"ServerSocket(", "embeddedServer("}, dynamic: jvmDynamic},
 			homes: []string{`System.getProperty("user.home")`, `System.getenv("HOME")`},
@@ -144,6 +153,8 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			spawns: []string{".execute(", ".exec(", "ProcessBuilder"},
 			exts:   []string{".groovy", ".gvy"},
 			run:    []string{"groovy"},
+			hooks: append([]hook{{"deleteDir", hookRecvDeleteTree}, {"deleteRecursively", hookRecvDeleteTree},
+				{"Files.delete", hookRmFile}, {"Files.deleteIfExists", hookRmFile}}, jvmDeletes...),
 			marker: codeMarker{network: jvmNetwork, environ: []string{"System.getenv()", "System.getenv().each"}, shell: shellNames,
 				listen: []string{"ServerSocket("}, dynamic: jvmDynamic},
 			homes: []string{`System.getProperty('user.home')`, `System.getProperty("user.home")`, `System.getenv('HOME')`, `System.getenv("HOME")`},
@@ -154,6 +165,7 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			run:    []string{"scala-cli", "scala", "amm"},
 			hooks: []hook{
 				{"os.remove.all", hookRmTree}, {"os.read", hookRead},
+				jvmDeletes[0], jvmDeletes[1], jvmDeletes[2], jvmDeletes[3],
 			},
 			marker: codeMarker{network: jvmNetwork, environ: []string{"sys.env)", "sys.env.mkString", "sys.env.toString", "System.getenv()"}, shell: shellNames,
 				listen: []string{"ServerSocket("}, dynamic: jvmDynamic},
@@ -167,6 +179,7 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			hooks: []hook{
 				{"Process.Start", hookCmdLine}, {"ProcessStartInfo", hookCmdLine},
 				{"Directory.Delete", hookRmTree}, {"File.Delete", hookRmFile},
+				{"Delete", hookRecvDeleteTree}, // new DirectoryInfo(P).Delete(true)
 				{"File.ReadAllText", hookRead}, {"File.ReadAllBytes", hookRead}, {"File.ReadAllLines", hookRead},
 				{"File.WriteAllText", hookWrite}, {"File.Copy", hookCopy}, {"File.Move", hookCopy},
 			},
@@ -184,6 +197,9 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			exts:   []string{".swift"},
 			run:    []string{"swift", "swift-sh"},
 			build:  []string{"swiftc"},
+			hooks: []hook{
+				{"removeItem", hookRmTree}, {"trashItem", hookRmTree}, // FileManager's
+			},
 			marker: codeMarker{
 				network: []string{"URLSession", "URLRequest", "contentsOf: URL(", "NWConnection", "CFStream", "Alamofire"},
 				environ: []string{"processInfo.environment)", "processInfo.environment.description", "processInfo.environment {", "processInfo.environment.map"},
@@ -200,6 +216,8 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			build:  []string{"dart compile"},
 			hooks: []hook{
 				{"Process.runSync", hookShell}, {"Process.run", hookShell}, {"Process.start", hookShell},
+				// Directory(P).deleteSync(recursive: true), .delete(…)
+				{"deleteSync", hookRecvDeleteTree}, {"delete", hookRecvDeleteTree},
 			},
 			marker: codeMarker{
 				network: []string{"HttpClient()", "package:http/", "http.get(", "http.post(", "Socket.connect", "WebSocket.connect", "package:dio"},
@@ -279,6 +297,9 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			spawns: []string{".Run ", ".Run(", ".Exec ", ".Exec(", "ShellExecute"},
 			exts:   []string{".vbs", ".vbe", ".wsf"},
 			run:    []string{"cscript", "wscript"},
+			// the FileSystemObject's deletes: fso.DeleteFolder P, True;
+			// fso.GetFolder(P).Delete True
+			hooks: []hook{{"DeleteFolder", hookRmTree}, {"DeleteFile", hookRmFile}, {"Delete", hookRecvDeleteTree}},
 			marker: codeMarker{
 				network: []string{"XMLHTTP", "WinHttp", "ServerXMLHTTP", "InternetExplorer.Application", "Msxml2.", "MSXML2."},
 				environ: []string{`.Environment("PROCESS")`, ".Environment(\"SYSTEM\")"},
@@ -303,6 +324,11 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			exts:   []string{".hs", ".lhs"},
 			run:    []string{"runghc", "runhaskell", "stack runghc", "stack runhaskell", "stack script", "cabal run"},
 			build:  []string{"ghc"},
+			// System.Directory's deletes
+			hooks: []hook{
+				{"removeDirectoryRecursive", hookRmTree}, {"removePathForcibly", hookRmTree},
+				{"removeDirectory", hookRmFile}, {"removeFile", hookRmFile},
+			},
 			marker: codeMarker{
 				network: []string{"Network.HTTP", "Network.Socket", "Network.Wreq", "httpLBS", "simpleHTTP", "Network.Curl"},
 				environ: []string{"getEnvironment"},
@@ -330,6 +356,7 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			spawns: []string{"os:cmd", "open_port"},
 			exts:   []string{".erl", ".escript"},
 			run:    []string{"escript"},
+			hooks:  []hook{{"file:del_dir_r", hookRmTree}, {"file:del_dir", hookRmFile}, {"file:delete", hookRmFile}},
 			marker: codeMarker{
 				network: []string{"httpc:", "gen_tcp:", "ssl:connect", "gen_udp:", "inets"},
 				environ: []string{"os:getenv()"},

@@ -3,6 +3,7 @@ package shell
 import (
 	"path"
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/containerspec"
 	"rampart.dev/pkg/internal/table"
 	"slices"
 	"strings"
@@ -245,6 +246,15 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	}
 	if c.Name == "shopt" {
 		s.setErrexit(f, c.Name, words[1:], dyn[min(1, len(dyn)):]) // errexit.go: shopt -uo errexit
+	}
+	if httpieNames[c.Name] {
+		// http POST :2375/containers/create Image=… HostConfig:='{…}':
+		// the container the engine is asked for, as docker run makes it
+		if line, ok := containerspec.HTTPieLine(words); ok {
+			g := s.viaFrame(f, c.Name)
+			g.synthetic = true
+			s.parseString(line, g)
+		}
 	}
 	if s.runsNothing(&c, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
@@ -641,6 +651,13 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			s.parseString(translateCmdCommand(words), s.viaFrame(f, name)) // cmdexe.go
 		} else if line := windowsToolLine(name, words); line != "" {
 			s.parseString(line, s.viaFrame(f, name)) // lolbas.go
+		}
+		if lang, code, ok := opaqueSourceCode(name, words); ok {
+			// kotlin -e, groovy -e, swift -e, ghc -e: code the catalogue
+			// leaves to the opaque reading, scanned with its language's
+			// calls for what they run and delete (sourcelangs.go); what
+			// else it does stays the opaque reading's
+			s.scanCode(lang, code, f)
 		}
 		if lang, code, ok := taskCode(words); ok {
 			i := len(s.out) - 1
@@ -2676,4 +2693,33 @@ func (s *state) aliasChain(alias string, rest []string) string {
 		alias, rest = next, rest[1:]
 	}
 	return text + " " + quoteWords(rest)
+}
+
+// httpieNames are HTTPie's programs and xh's, whose items after the URL
+// are a request's JSON body (NAME=text, NAME:=json).
+var httpieNames = map[string]bool{"http": true, "https": true, "xh": true, "xhs": true}
+
+// opaqueSourceCode gives the code word of a program the catalogue reads
+// as opaque code (code-lang=opaque: kotlin -e, groovy -e, swift -e,
+// scala-cli -e, ghc -e) whose language is one of the source languages'
+// (sourcelangs.go), and that language.
+func opaqueSourceCode(name string, words []string) (lang, code string, ok bool) {
+	shapes := sourceIdx.Get().shapes[name]
+	if len(shapes) == 0 || len(words) < 2 {
+		return "", "", false
+	}
+	cat := catalog.Default()
+	if !cat.SummaryOf(name).MayHave("code-lang") {
+		return "", "", false
+	}
+	cl := cat.Classify(name, words[1:])
+	if cl.Entry == nil || cl.Entry.Prop("code-lang") != "opaque" {
+		return "", "", false
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Code {
+			return shapes[0].lang, w.Text, true
+		}
+	}
+	return "", "", false
 }
