@@ -33,12 +33,14 @@ var containerRunVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 // containerRemoteOptions are the options that point a container tool at
 // another daemon.
 var containerRemoteOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-H --host --context -c --connection --url --remote")
+	// (--config: a configuration directory whose current context may be
+	// another machine's; podman -r is --remote; nerdctl's --address/-a)
+	return fieldSet("-H --host --context -c --connection --url --remote -r --config --address -a")
 }}
 
 // containerRemoteWords are the variables (and the docker verb) that do
 // the same for every container tool of the line.
-var containerRemoteWords = []string{"DOCKER_HOST", "DOCKER_CONTEXT", "CONTAINER_HOST", "CONTAINER_CONNECTION"}
+var containerRemoteWords = []string{"DOCKER_HOST", "DOCKER_CONTEXT", "CONTAINER_HOST", "CONTAINER_CONNECTION", "DOCKER_CONFIG", "CONTAINERD_ADDRESS"}
 
 // viaContainerHere reports whether command i, found behind wrappers, is
 // behind container tools (and the wrappers that run what they are given

@@ -30,6 +30,10 @@ func TestContainerServerHere(t *testing.T) {
 		"docker compose exec kafka kafka-topics --bootstrap-server localhost:9092 --delete --topic orders && ssh -fN -L 9092:kafka.internal:9092 bastion":                  true,
 		"rabbitmqctl purge_queue payments":                                                                                                                                 true,
 		"docker compose exec web aws s3 rb s3://acme-data --force":                                                                                                         true,
+		"DOCKER_CONFIG=/home/dev/.docker-prod docker exec rabbitmq rabbitmqctl purge_queue orders":                                                                         true,
+		"docker --config /home/dev/.docker-prod exec rabbitmq rabbitmqctl purge_queue orders":                                                                              true,
+		"podman -r exec rabbitmq rabbitmqctl purge_queue orders":                                                                                                           true,
+		"docker exec kafka kafka-topics --zookeeper zk-1.acme.internal:2181 --delete --topic orders":                                                                       true,
 	} {
 		effs := effectsOf(line)
 		got := hasEffect(effs, "destroy:remote") || hasEffect(effs, "destroy:production") || hasEffect(effs, "destroy:shared-change") || hasEffect(effs, "destroy:deploy")

@@ -22,7 +22,10 @@ import (
 // variable and send its key: interpreters running an SDK, runners that
 // start one, and the AI CLIs (agents' CLIs are agentCLIs too).
 var endpointClients = table.Map[string, bool]{Words: "python python3 node deno bun ruby uv uvx poetry pipx pdm hatch rye npx pnpm yarn npm tsx ts-node " +
-	"llm aider huggingface-cli hf openai anthropic litellm goose opencode crush droid amp qwen codex claude gemini cursor-agent copilot"}
+	"llm aider huggingface-cli hf openai anthropic litellm goose opencode crush droid amp qwen codex claude gemini cursor-agent copilot " +
+	// runners of the project's own code, which may hold an SDK client
+	"pytest py.test tox nox go cargo make just task dotnet java php bash sh zsh streamlit uvicorn gunicorn flask fastapi hypercorn " +
+	"jupyter ipython marimo papermill"}
 
 // endpointClient reports a command that may read a base-URL variable and
 // send a key: an endpointClients program, an agent CLI, or a script run by
@@ -57,16 +60,53 @@ func endpointElsewhere(name, val string) string {
 		v = "https://" + v
 	}
 	host := urlHost(v)
-	if host == "" || strings.ContainsAny(host, "$`") || loopback(host) || inHomeDomain(host, home) {
+	if host == "" || strings.ContainsAny(host, "$`") || loopback(host) || ownHost(host, home) {
 		return ""
 	}
 	return name + "=" + val
 }
 
+// ownHost reports a host of the service's own: in its domains, and not
+// one that answers for a customer of the service with the customer's code
+// (relay.eastus.cloudapp.azure.com is someone's machine under azure.com).
+func ownHost(host, home string) bool {
+	return inHomeDomain(host, home) && !CustomerHost(host, false)
+}
+
+// optionEndpoint returns NAME=VALUE for a client's option that names a
+// service's base URL (aider --openai-api-base URL, --anthropic-api-base=URL):
+// the option's name read as the variable it stands for (OPENAI_API_BASE).
+func optionEndpoint(args []string) string {
+	for k, w := range args {
+		if !strings.HasPrefix(w, "--") || len(w) < 8 {
+			continue
+		}
+		name, val, has := strings.Cut(w[2:], "=")
+		if !has {
+			if k+1 >= len(args) {
+				continue
+			}
+			val = args[k+1]
+		}
+		v := strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+		if m := endpointElsewhere(v, val); m != "" {
+			return w + " " + val
+		}
+	}
+	return ""
+}
+
 // keyToEndpoint adds flow:credential->network for a service's client run
 // with that service's base URL moved to another host.
 func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
-	if len(c.Assigns) == 0 && len(c.Via) == 0 && len(a.lineEnv) == 0 || !endpointClient(c) {
+	if !endpointClient(c) {
+		return
+	}
+	if o := optionEndpoint(c.Args); o != "" {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + o + ": its service's key goes to that host"})
+		return
+	}
+	if len(c.Assigns) == 0 && len(c.Via) == 0 && len(a.lineEnv) == 0 {
 		return
 	}
 	moved := ""
@@ -106,38 +146,157 @@ func codeBaseURLElsewhere(code string) string {
 	if home == "" {
 		return ""
 	}
-	for _, key := range [...]string{"base_url", "baseURL", "baseUrl"} {
-		k := strings.Index(code, key)
+	flat := strings.ReplaceAll(code, " ", "")
+	for _, lit := range [...]string{"api_key='", `api_key="`, "apiKey:'", `apiKey:"`} {
+		if strings.Contains(flat, lit) {
+			return "" // a literal key, not the environment's
+		}
+	}
+	// every place the code gives the client a base URL (base_url=…,
+	// baseURL: …, openai.api_base = …, azure_endpoint=…), as a literal or
+	// as a name the code bound to one (u = '…'; OpenAI(base_url=u))
+	for _, key := range [...]string{"base_url", "baseURL", "baseUrl", "api_base", "azure_endpoint"} {
+		for at := 0; ; {
+			k := strings.Index(code[at:], key)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(key)
+			if k > 0 && isIdentByte(code[k-1]) && code[k-1] != '.' && code[k-1] != '_' || at < len(code) && isIdentByte(code[at]) {
+				continue
+			}
+			for _, u := range codeValueURLs(code, code[at:]) {
+				host := urlHost(u)
+				if host == "" || loopback(host) || strings.ContainsAny(host, "$`{") || ownHost(host, home) {
+					continue
+				}
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// codeValueURLs returns the URL literals a value in code stands for:
+// rest follows a key; after its "=" or ":" comes a quoted literal, or a
+// conditional choosing among literals ('a' if x else 'b'), or a name the
+// code assigns a literal to (u = '…').
+func codeValueURLs(code, rest string) []string {
+	rest = strings.TrimLeft(rest, " \t")
+	if !strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "==") {
+		return nil
+	}
+	rest = strings.TrimLeft(rest[1:], " \t")
+	if rest == "" {
+		return nil
+	}
+	if rest[0] != '\'' && rest[0] != '"' && rest[0] != '`' {
+		n := 0
+		for n < len(rest) && isIdentByte(rest[n]) {
+			n++
+		}
+		if n == 0 {
+			return nil
+		}
+		return codeNameURLs(code, rest[:n])
+	}
+	// the value up to the end of its argument: each literal in it
+	end := strings.IndexAny(rest, ",)}\n;")
+	if end < 0 {
+		end = len(rest)
+	}
+	var out []string
+	for _, lit := range quotedLiterals(rest[:end]) {
+		if strings.Contains(lit, "://") {
+			out = append(out, lit)
+		}
+	}
+	return out
+}
+
+// codeNameURLs returns the URL literals code assigns to name (u = '…').
+func codeNameURLs(code, name string) []string {
+	var out []string
+	for at := 0; ; {
+		k := strings.Index(code[at:], name)
 		if k < 0 {
+			return out
+		}
+		k += at
+		at = k + len(name)
+		if k > 0 && isIdentByte(code[k-1]) || at < len(code) && isIdentByte(code[at]) {
 			continue
 		}
-		rest := strings.TrimLeft(code[k+len(key):], " \t")
-		if !strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, ":") {
+		rest := strings.TrimLeft(code[at:], " \t")
+		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
 			continue
 		}
 		rest = strings.TrimLeft(rest[1:], " \t")
-		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '`' {
-			continue
-		}
-		end := strings.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			continue
-		}
-		u := rest[1 : 1+end]
-		if !strings.Contains(u, "://") {
-			return "" // a name, not a URL literal
-		}
-		host := urlHost(u)
-		if host == "" || loopback(host) || strings.ContainsAny(host, "$`{") || inHomeDomain(host, home) {
-			return ""
-		}
-		flat := strings.ReplaceAll(code, " ", "")
-		for _, lit := range [...]string{"api_key='", `api_key="`, "apiKey:'", `apiKey:"`} {
-			if strings.Contains(flat, lit) {
-				return "" // a literal key, not the environment's
+		if rest != "" && (rest[0] == '\'' || rest[0] == '"' || rest[0] == '`') {
+			if e := strings.IndexByte(rest[1:], rest[0]); e >= 0 && strings.Contains(rest[1:1+e], "://") {
+				out = append(out, rest[1:1+e])
 			}
 		}
-		return u
+	}
+}
+
+// quotedLiterals returns the quoted strings of s, in order.
+func quotedLiterals(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		q := s[i]
+		if q != '\'' && q != '"' && q != '`' {
+			continue
+		}
+		e := strings.IndexByte(s[i+1:], q)
+		if e < 0 {
+			break
+		}
+		out = append(out, s[i+1:i+1+e])
+		i += e + 1
+	}
+	return out
+}
+
+// codeEnvEndpoint returns NAME=VALUE for code that sets a service's
+// base-URL variable in its own environment (os.environ['OPENAI_BASE_URL']
+// = '…', process.env.OPENAI_BASE_URL = '…') to another host: the client
+// it then makes reads it.
+func codeEnvEndpoint(code string) string {
+	for _, mark := range [...]string{"environ[", "process.env.", "ENV[", "putenv(", "setenv("} {
+		for at := 0; ; {
+			k := strings.Index(code[at:], mark)
+			if k < 0 {
+				break
+			}
+			at = k + at + len(mark)
+			rest := strings.TrimLeft(code[at:], "'\" ")
+			n := 0
+			for n < len(rest) && isIdentByte(rest[n]) {
+				n++
+			}
+			name := rest[:n]
+			if name == "" {
+				continue
+			}
+			val := strings.TrimLeft(rest[n:], "'\"] \t")
+			if strings.HasPrefix(val, "=") && !strings.HasPrefix(val, "==") || strings.HasPrefix(val, ",") {
+				val = strings.TrimLeft(val[1:], " \t")
+			} else {
+				continue
+			}
+			if val == "" || val[0] != '\'' && val[0] != '"' && val[0] != '`' {
+				continue // a value computed in the code, not read here
+			}
+			lits := quotedLiterals(val[:min(len(val), 300)])
+			if len(lits) == 0 {
+				continue
+			}
+			if m := endpointElsewhere(name, lits[0]); m != "" {
+				return m
+			}
+		}
 	}
 	return ""
 }
@@ -145,6 +304,10 @@ func codeBaseURLElsewhere(code string) string {
 // codeKeyToBaseURL adds flow:credential->network for inline code that
 // points a service's client at another host (codeBaseURLElsewhere).
 func (a *analysis) codeKeyToBaseURL(i int, c *shell.Command, code string) {
+	if m := codeEnvEndpoint(code); m != "" {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " code sets " + m + ": its service's client sends the key there"})
+		return
+	}
 	if u := codeBaseURLElsewhere(code); u != "" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " code points its service's client at " + u + ": the key from the environment goes there"})
 	}

@@ -24,7 +24,8 @@ func namesGuard(c *shell.Command) bool {
 	default:
 		return false
 	}
-	patterns := c.Name != "pidof" && c.Name != "lsof" && c.Name != "fuser" && c.Name != "fgrep" && c.Name != "ps"
+	patterns := c.Name != "pidof" && c.Name != "lsof" && c.Name != "fuser" && c.Name != "ps"
+	operands := false // after "--" a word that starts with "-" is a pattern
 	for _, w := range c.Args {
 		// grep [r]ampart, the trick that keeps grep out of its own
 		// match, names the same processes
@@ -32,7 +33,17 @@ func namesGuard(c *shell.Command) bool {
 		if strings.Contains(l, "rampart") {
 			return true
 		}
-		if !patterns || strings.HasPrefix(w, "-") {
+		if w == "--" && !operands {
+			operands = true
+			continue
+		}
+		if !patterns || strings.HasPrefix(w, "-") && !operands {
+			continue
+		}
+		if c.Name == "fgrep" {
+			if plainPicksGuard(w) {
+				return true
+			}
 			continue
 		}
 		// a pattern that matches the name without spelling it

@@ -29,8 +29,11 @@ var ordinaryProcesses = []string{"node server.js --port 3000", "python3 -m http.
 // with a regular expression's own characters are compiled: a plain word
 // names the guard only by spelling it (namesGuard).
 func patternPicksGuard(w string) bool {
-	if len(w) < 3 || len(w) > 200 || !strings.ContainsAny(w, `.[]()^$*+?|\{}`) {
+	if len(w) < 3 || len(w) > 200 {
 		return false
+	}
+	if !strings.ContainsAny(w, `.[]()^$*+?|\{}`) {
+		return plainPicksGuard(w)
 	}
 	re, err := regexp.Compile("(?i)" + w)
 	if err != nil {
@@ -49,9 +52,41 @@ func patternPicksGuard(w string) bool {
 	return false
 }
 
+// plainPicksGuard reports a word with no regular expression's characters
+// that, as the substring a finder looks for (pkill -f art-serve, grep
+// hook-fast, fgrep 127.0.0.1:9090), picks Rampart's processes and no
+// ordinary one, by the same measure as patternPicksGuard.
+func plainPicksGuard(w string) bool {
+	if len(w) < 3 || len(w) > 200 {
+		return false
+	}
+	l := strings.ToLower(w)
+	for _, o := range ordinaryProcesses {
+		if strings.Contains(strings.ToLower(o), l) {
+			return false
+		}
+	}
+	for _, n := range guardProcessNames {
+		if k := strings.Index(n, l); k >= 0 && coversRampart(n, []int{k, k + len(l)}) {
+			return true
+		}
+	}
+	return false
+}
+
+// guardMatchLen is the length of a match within a name of Rampart's
+// programs that is specific enough to pick them on its own (rt-serve,
+// hook-fast, --addr 127.0.0.1:9090) once no ordinary process matches.
+const guardMatchLen = 6
+
 // coversRampart reports whether the match loc of name n spans three or
-// more letters of the word "rampart" in it.
+// more letters of the word "rampart" in it, or guardMatchLen characters
+// or more of the name (the rest of a Rampart program's name and command
+// line is its own: -hook-fast, rt-serve, --addr 127.0.0.1:9090).
 func coversRampart(n string, loc []int) bool {
+	if loc[1]-loc[0] >= guardMatchLen {
+		return true
+	}
 	k := strings.Index(n, "rampart")
 	if k < 0 {
 		return false

@@ -9,6 +9,8 @@ func TestPatternPicksGuard(t *testing.T) {
 	for w, want := range map[string]bool{
 		"ramp.rt-serve": true, "r.mpart": true, "^ramp": true, "r(a)mpart": true, "RAMP.RT": true,
 		".": false, ".*": false, "e": false, "^node": false, "next dev": false, "serve": false, "[": false,
+		"art-serve": true, "rt-serv[e]": true, "hook-fas[t]": true, "127.0.0.1:909[0]": true, "--addr 127.0.0.1:9090": true,
+		"mpart-hook": true, "vite": false, "node server.js": false, "server": false, "hook": false, "http.server": false,
 	} {
 		if got := patternPicksGuard(w); got != want {
 			t.Errorf("patternPicksGuard(%q) = %v, want %v", w, got, want)

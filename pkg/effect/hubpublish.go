@@ -32,6 +32,8 @@ var hubPublishCalls = []struct{ call, client string }{
 	{"upload_folder(", "huggingface_hub"}, {"upload_large_folder(", "huggingface_hub"},
 	{"create_commit(", "huggingface_hub"}, {"upload_file(", "huggingface_hub"},
 	{"uploadFiles(", "@huggingface/hub"}, {"uploadFile(", "@huggingface/hub"},
+	{"uploadFilesWithProgress(", "@huggingface/hub"}, {"uploadFileWithProgress(", "@huggingface/hub"}, {"commit(", "@huggingface/hub"},
+	{"git_push(", "huggingface_hub"}, {"push_to_hub=True", ""},
 }
 
 // codeHubPublish returns the hub-publishing call inline code makes, or "".
@@ -54,8 +56,32 @@ func codeHubPublish(code string) string {
 			}
 			return strings.TrimSuffix(p.call, "(")
 		}
+		if name, ok := strings.CutSuffix(p.call, "("); ok && p.client != "" && hubCallByName(code, name) {
+			return name
+		}
 	}
 	return ""
+}
+
+// hubCallByName reports the hub client's method reached without its call
+// parentheses: by its name as a string (getattr(api, 'upload_folder')) or
+// handed on as a value (api.run_as_future(api.upload_folder, …)).
+func hubCallByName(code, name string) bool {
+	for k := 0; ; {
+		j := strings.Index(code[k:], name)
+		if j < 0 {
+			return false
+		}
+		at := k + j
+		k = at + len(name)
+		if at == 0 || k >= len(code) {
+			continue
+		}
+		before, after := code[at-1], code[k]
+		if (before == '\'' || before == '"') && after == before || before == '.' && (after == ',' || after == ')') {
+			return true
+		}
+	}
 }
 
 // hubPushOption reports an option of a command's own that pushes what it

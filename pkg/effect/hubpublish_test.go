@@ -15,6 +15,12 @@ func TestHubPublish(t *testing.T) {
 		"args = TrainingArguments(output_dir='out', push_to_hub=False)":                                "",
 		"import boto3; boto3.client('s3').upload_file('a', 'bucket', 'a')":                             "",
 		"from huggingface_hub import HfApi; my_upload_file('x')":                                       "",
+		"a=TrainingArguments(output_dir='out', push_to_hub=True); Trainer(args=a).train()":             "push_to_hub=True",
+		"from huggingface_hub import HfApi; api=HfApi(); getattr(api,'upload_folder')(repo_id='d/x')":  "upload_folder",
+		"from huggingface_hub import HfApi; api=HfApi(); api.run_as_future(api.upload_folder, x=1)":    "upload_folder",
+		"import('@huggingface/hub').then(({commit})=>commit({repo:'dev/ft', operations:[]}))":          "commit",
+		"from huggingface_hub import Repository; Repository('out', clone_from='d/x').git_push()":       "git_push",
+		"from huggingface_hub import HfApi; print(HfApi().list_models(author='dev'))":                  "",
 	} {
 		if got := codeHubPublish(code); got != want {
 			t.Errorf("codeHubPublish(%q) = %q, want %q", code, got, want)

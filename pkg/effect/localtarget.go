@@ -421,7 +421,7 @@ func (a *analysis) aimedHere(i int, c *shell.Command) bool {
 // cluster's address (couchbase-cli -c/--cluster localhost:8091,
 // --endpoint): only a value naming this machine makes a command aimed here.
 var serverHostOptions = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("-H --host --hostname --server -server --bootstrap-server --broker --brokers --address --addr -c --cluster --endpoint")
+	return fieldSet("-H --host --hostname --server -server --bootstrap-server --broker --brokers --address --addr -c --cluster --endpoint --zookeeper --broker-list")
 }}
 
 // emulatorCLIs are the wrappers LocalStack ships around the cloud tools

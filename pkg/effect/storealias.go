@@ -55,9 +55,12 @@ func storeOperands(args []string) []string {
 	return out
 }
 
-// lineStoreAliases returns the URLs each alias is set to on the line, by
-// the client's own verbs or by MC_HOST_NAME variables.
-func lineStoreAliases(res *shell.Result) map[string][]string {
+// lineStoreAliases returns the URLs each alias is set to on the line for
+// command at: by the client's own verbs in the commands before it (an
+// alias set after the change explains nothing the change acted on), or
+// by MC_HOST_NAME variables of that command itself (another command's
+// variables are not its environment).
+func lineStoreAliases(res *shell.Result, at *shell.Command) map[string][]string {
 	var set map[string][]string
 	add := func(name, url string) {
 		if set == nil {
@@ -67,13 +70,25 @@ func lineStoreAliases(res *shell.Result) map[string][]string {
 	}
 	for k := range res.Commands {
 		c := &res.Commands[k]
-		if !aliasStoreClients.Get(c.Name) {
+		if c == at {
+			for _, as := range c.Assigns {
+				if n, v, ok := strings.Cut(as, "="); ok && strings.HasPrefix(n, "MC_HOST_") {
+					add(strings.TrimPrefix(n, "MC_HOST_"), v)
+				}
+			}
+			break
+		}
+		if c.Name == "export" || c.Name == "declare" {
+			// export MC_HOST_x=…: every later command's environment
+			for _, as := range c.Args {
+				if n, v, ok := strings.Cut(as, "="); ok && strings.HasPrefix(n, "MC_HOST_") {
+					add(strings.TrimPrefix(n, "MC_HOST_"), v)
+				}
+			}
 			continue
 		}
-		for _, as := range c.Assigns {
-			if n, v, ok := strings.Cut(as, "="); ok && strings.HasPrefix(n, "MC_HOST_") {
-				add(strings.TrimPrefix(n, "MC_HOST_"), v)
-			}
+		if !aliasStoreClients.Get(c.Name) {
+			continue
 		}
 		p := storeOperands(c.Args)
 		for n := 2; n <= 3 && n+2 <= len(p); n++ {
@@ -99,7 +114,7 @@ func storeAliasTargets(res *shell.Result, c *shell.Command) ([]string, bool) {
 	if storeCopyVerbs.Get(verb) {
 		ops = ops[len(ops)-1:]
 	}
-	set := lineStoreAliases(res)
+	set := lineStoreAliases(res, c)
 	var urls []string
 	for _, op := range ops {
 		if op == "" || strings.ContainsAny(op[:1], "./~$") || strings.Contains(op, "://") {

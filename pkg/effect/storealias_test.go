@@ -28,6 +28,9 @@ func TestStoreAliasHere(t *testing.T) {
 		"mc rm --recursive --force far/logs":                                                                        true,
 		"mc rb --force local/prod-backups":                                                                          true,
 		"mc rm --recursive --force --older-than 7d local/logs":                                                      true,
+		"mc rb --force prod/backups; mc alias set prod http://localhost:9000 a b":                                   true,
+		"MC_HOST_x=http://a:b@localhost:9000 mc ls x; mc rb --force x/data":                                         true,
+		"export MC_HOST_x=http://a:b@localhost:9000; mc rb --force x/data":                                          false,
 	} {
 		effs := effectsOf(line)
 		got := hasEffect(effs, "destroy:remote") || hasEffect(effs, "destroy:production") || hasEffect(effs, "destroy:backup")

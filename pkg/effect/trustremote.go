@@ -28,18 +28,23 @@ func trustsRemoteCode(text string) bool {
 			}
 		}
 		k += j + len("trust_remote_code")
-		rest := strings.TrimLeft(text[k:], " ")
-		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+		// trust_remote_code=True, and as a dictionary's or JSON's key:
+		// {'trust_remote_code': True}, {"trust_remote_code": true}
+		rest := strings.TrimLeft(strings.TrimLeft(text[k:], `'"\`), " ")
+		if !strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "==") {
 			continue
 		}
-		v := strings.TrimLeft(rest[1:], " ")
-		for _, on := range [...]string{"True", "true", "1"} {
+		v := strings.TrimLeft(rest[1:], ` '"`) // 'true': a string, as true
+		for _, on := range trustOnValues {
 			if strings.HasPrefix(v, on) && (len(v) == len(on) || !isIdentByte(v[len(on)])) {
 				return true
 			}
 		}
 	}
 }
+
+// trustOnValues are the spellings of a true value the switch is given.
+var trustOnValues = [...]string{"True", "true", "1", "yes", "on", "bool(1)", "bool(True)", "not False", "not 0", "not None"}
 
 // remoteCodeFlag reports an option of a command's own that runs a hub
 // repository's code: --trust-remote-code (or --trust_remote_code) alone
@@ -123,5 +128,5 @@ func mentionsTrust(c *shell.Command) bool {
 // whole program (HF_DATASETS_TRUST_REMOTE_CODE=1).
 func trustVar(name, val string) bool {
 	val = strings.Trim(val, `'"`)
-	return strings.HasSuffix(strings.ToUpper(name), "TRUST_REMOTE_CODE") && (val == "1" || strings.EqualFold(val, "true"))
+	return strings.HasSuffix(strings.ToUpper(name), "TRUST_REMOTE_CODE") && (val == "1" || strings.EqualFold(val, "true") || strings.EqualFold(val, "yes") || strings.EqualFold(val, "on"))
 }

@@ -89,14 +89,18 @@ func windowsLine(line string) bool {
 		switch {
 		case i >= 2 && line[i-1] == ':' && asciiLetter(line[i-2]) && (i == 2 || !nameByteAt(line, i-3)):
 			return true // C:\
-		case i >= 2 && line[i-1] == '%':
-			return true // %USERPROFILE%\
+		case i >= 2 && line[i-1] == '%', i >= 3 && line[i-1] == '"' && line[i-2] == '%':
+			return true // %USERPROFILE%\, "%USERPROFILE%"\
+		case i >= 1 && line[i-1] == '~' && (i == 1 || line[i-2] == ' ' || line[i-2] == '"' || line[i-2] == '\''):
+			return true // PowerShell's ~\.ssh
+		case i >= 5 && (strings.EqualFold(line[i-5:i], "$HOME") || i >= 7 && strings.EqualFold(line[i-7:i], "${HOME}")):
+			return true // PowerShell's $HOME\.ssh
 		case line[i+1] == '\\' && i+2 < len(line) && (asciiLetter(line[i+2]) || line[i+2] >= '0' && line[i+2] <= '9') && (i == 0 || line[i-1] == ' ' || line[i-1] == '"' || line[i-1] == '\''):
 			return true // \\host\share
 		}
 	}
 	// (no lower-cased copy: find … -exec … \; reaches here on every call)
-	if containsFold(line, "$env:") || containsFold(line, ".exe") {
+	if containsFold(line, "$env:") || containsFold(line, "{env:") || containsFold(line, ".exe") {
 		return true
 	}
 	for w := range strings.FieldsSeq(line) {

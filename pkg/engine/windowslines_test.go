@@ -31,6 +31,14 @@ func TestWindowsReading(t *testing.T) {
 		{`find . -name '*.tmp' -exec rm {} \;`, "", false},
 		{`TOOL.EXE --out C:\tmp\x`, `TOOL.EXE --out C:\\tmp\\x`, true},
 		{`$ENV:APPDATA\x`, `$ENV:APPDATA\\x`, true},
+		// PowerShell's other spellings of the home, and a quoted variable
+		{`gc ${env:USERPROFILE}\.ssh\id_rsa`, `gc ${env:USERPROFILE}\\.ssh\\id_rsa`, true},
+		{`gc ~\.ssh\id_rsa`, `gc ~\\.ssh\\id_rsa`, true},
+		{`gc $HOME\.ssh\id_rsa`, `gc $HOME\\.ssh\\id_rsa`, true},
+		{`type "%USERPROFILE%"\.ssh\id_rsa`, `type "%USERPROFILE%"\\.ssh\\id_rsa`, true},
+		{`ls ~\*.txt`, `ls ~\\*.txt`, true},
+		{`echo $HOMER\x`, "", false},
+		{`\x y`, "", false},
 	} {
 		got, ok := windowsReading(tc.line)
 		if ok != tc.ok || got != tc.want {

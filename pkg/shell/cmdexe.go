@@ -72,8 +72,16 @@ func translateCmdExe(line string) string {
 	var b strings.Builder
 	parts, seps := cmdSplit(line)
 	pending := ""
+	var vars map[string]string
 	for i, part := range parts {
-		s := translateCmdCommand(cmdWords(part))
+		words := cmdWords(cmdExpandVars(part, vars))
+		if name, val, ok := cmdSetVar(words); ok {
+			if vars == nil {
+				vars = map[string]string{}
+			}
+			vars[name] = val
+		}
+		s := translateCmdStatement(words, 0)
 		if s == "" {
 			if pending == "|" {
 				pending = "\n" // a pipe into nothing read
@@ -167,11 +175,208 @@ func cmdWords(s string) []string {
 	return words
 }
 
+// cmdSetVar reads set NAME=VALUE (or set "NAME=VALUE"): the variable a
+// later command of the line reads as %NAME% (or !NAME! with delayed
+// expansion), its name upper-cased.
+func cmdSetVar(words []string) (name, val string, ok bool) {
+	if len(words) != 2 || !foldEqual(words[0], "set") || strings.HasPrefix(words[1], "/") {
+		return "", "", false
+	}
+	name, val, ok = strings.Cut(words[1], "=")
+	if !ok || name == "" || strings.ContainsAny(name, "%! ") {
+		return "", "", false
+	}
+	return strings.ToUpper(name), val, true
+}
+
+// cmdExpandVars replaces %NAME% and !NAME! in a command by the values the
+// line's earlier set commands gave them (set D=%USERPROFILE%&& rd /s /q
+// %D%): cmd.exe reads what they stand for.
+func cmdExpandVars(part string, vars map[string]string) string {
+	if len(vars) == 0 {
+		return part
+	}
+	var b strings.Builder
+	for i := 0; i < len(part); i++ {
+		c := part[i]
+		if c == '%' || c == '!' {
+			if e := strings.IndexByte(part[i+1:], c); e > 0 {
+				if v, ok := vars[strings.ToUpper(part[i+1:i+1+e])]; ok {
+					b.WriteString(v)
+					i += e + 1
+					continue
+				}
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// cmdStatementDepth bounds the statements read inside if and for.
+const cmdStatementDepth = 4
+
+// translateCmdStatement translates one command with what cmd.exe reads
+// before its name: an @ (no echo) and a ( that opens a block, the
+// separators cmd.exe takes after a name as well as a blank (type;F,
+// rd,/s,/q,D), an if's condition (if exist X CMD, if 1==1 CMD, CMD else
+// CMD), and a for loop, read as its body for each item of its set (for
+// %i in (A B) do rd /s /q %i), or, for /f over a command's output whose
+// lines are run as commands, as that output run.
+func translateCmdStatement(words []string, depth int) string {
+	words = cmdLeadWords(words)
+	if len(words) == 0 || depth > cmdStatementDepth {
+		return ""
+	}
+	switch strings.ToLower(words[0]) {
+	case "if":
+		return translateCmdIf(words, depth)
+	case "for":
+		return translateCmdFor(words, depth)
+	}
+	return translateCmdCommand(words)
+}
+
+// cmdLeadWords takes @ and ( off a command's first word (and a block's )
+// off its last), and splits the first word at the separators cmd.exe
+// reads after a name; a builtin's words are split at them too.
+func cmdLeadWords(words []string) []string {
+	if len(words) == 0 {
+		return words
+	}
+	first := strings.TrimLeft(words[0], "@(")
+	block := len(first) < len(words[0]) && strings.Contains(words[0], "(")
+	var out []string
+	if k := strings.IndexAny(first, ";,="); k > 0 {
+		out = append(out, first[:k])
+		if rest := first[k+1:]; rest != "" {
+			out = append(out, rest)
+		}
+	} else if first != "" {
+		out = append(out, first)
+	}
+	out = append(out, words[1:]...)
+	if block && len(out) > 0 {
+		last := strings.TrimSuffix(out[len(out)-1], ")")
+		if last == "" {
+			out = out[:len(out)-1]
+		} else {
+			out[len(out)-1] = last
+		}
+	}
+	if len(out) == 0 || !cmdBuiltins[strings.ToLower(out[0])] {
+		return out
+	}
+	split := out[:1:1]
+	for _, w := range out[1:] {
+		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return r == ',' || r == ';' || r == '=' }) {
+			split = append(split, f)
+		}
+	}
+	return split
+}
+
+// translateCmdIf translates an if statement as the command it may run
+// (and the else branch's): if [/i] [not] exist|defined|errorlevel X CMD,
+// if [/i] [not] A==B CMD, if A EQU B CMD.
+func translateCmdIf(words []string, depth int) string {
+	i := 1
+	if i < len(words) && foldEqual(words[i], "/i") {
+		i++
+	}
+	if i < len(words) && foldEqual(words[i], "not") {
+		i++
+	}
+	switch {
+	case i >= len(words):
+		return ""
+	case foldEqual(words[i], "exist") || foldEqual(words[i], "defined") || foldEqual(words[i], "errorlevel") || foldEqual(words[i], "cmdextversion"):
+		i += 2
+	case strings.Contains(words[i], "=="):
+		i++
+	case i+1 < len(words) && (words[i+1] == "==" || cmdCompare[strings.ToLower(words[i+1])]):
+		i += 3
+	default:
+		return ""
+	}
+	if i >= len(words) {
+		return ""
+	}
+	body := words[i:]
+	for k, w := range body {
+		if foldEqual(w, "else") || foldEqual(w, ")else") {
+			a := translateCmdStatement(body[:k], depth+1)
+			b := translateCmdStatement(body[k+1:], depth+1)
+			return strings.Trim(a+"\n"+b, "\n")
+		}
+	}
+	return translateCmdStatement(body, depth+1)
+}
+
+// cmdCompare are if's comparison words.
+var cmdCompare = map[string]bool{"equ": true, "neq": true, "lss": true, "leq": true, "gtr": true, "geq": true}
+
+// cmdForItems bounds the items of a for loop's set read one by one (a
+// line long enough to hold more is read no further).
+const cmdForItems = 256
+
+// translateCmdFor translates for [/d /r /l /f [opts]] %V in (SET) do BODY:
+// BODY once for each item of SET with %V replaced by it; for /f over
+// a command ('CMD') whose lines BODY runs as commands (do %V), that
+// command's output run as a script.
+func translateCmdFor(words []string, depth int) string {
+	i := 1
+	for i < len(words) && !strings.HasPrefix(words[i], "%") {
+		i++
+	}
+	if i+3 >= len(words) || !foldEqual(words[i+1], "in") {
+		return ""
+	}
+	v := words[i]
+	j := i + 2
+	var set []string
+	for ; j < len(words); j++ {
+		w := words[j]
+		set = append(set, strings.Trim(w, "()"))
+		if strings.HasSuffix(w, ")") {
+			j++
+			break
+		}
+	}
+	if j >= len(words) || !foldEqual(words[j], "do") || j+1 >= len(words) {
+		return ""
+	}
+	body := words[j+1:]
+	text := strings.Join(set, " ")
+	if strings.HasPrefix(text, "'") && strings.HasSuffix(text, "'") && len(text) > 1 {
+		// for /f %i in ('CMD') do …: CMD's output, line by line
+		src := translateCmdExe(strings.Trim(text, "'"))
+		if len(body) > 0 && strings.EqualFold(body[0], v) {
+			return src + " | sh"
+		}
+		text = "item"
+	}
+	var out []string
+	for n, item := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+		if n >= cmdForItems {
+			break
+		}
+		b := make([]string, len(body))
+		for k, w := range body {
+			b[k] = strings.ReplaceAll(w, v, item)
+		}
+		if t := translateCmdStatement(b, depth+1); t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // cmdBuiltins are cmd.exe's commands that translateCmdCommand reads, by
 // which a line an agent's Windows shell tool sends starts.
 var cmdBuiltins = map[string]bool{
 	"del": true, "erase": true, "rd": true, "rmdir": true, "copy": true, "xcopy": true,
-	"robocopy": true, "move": true, "ren": true, "rename": true, "type": true,
+	"robocopy": true, "move": true, "ren": true, "rename": true, "type": true, "findstr": true,
 }
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
@@ -182,16 +387,20 @@ var cmdBuiltins = map[string]bool{
 // (%USERPROFILE%\…). Such a line is read
 // as cmd /c LINE, so its paths are the paths it names.
 func cmdLine(src string) bool {
-	if strings.IndexByte(src, '\\') < 0 {
+	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") {
 		return false // the common case, decided without allocating
 	}
 	words := strings.Fields(src)
 	if len(words) < 2 || !cmdBuiltins[strings.TrimSuffix(strings.ToLower(words[0]), ".exe")] {
 		return false
 	}
+	slash := strings.IndexByte(src, '\\') >= 0
 	for _, w := range words[1:] {
-		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) ||
-			w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
+		if slash && len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
+			return true
+		}
+		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
+		if w = strings.TrimLeft(w, `"`); slash && w != "" && w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
 			return true
 		}
 	}
@@ -199,10 +408,10 @@ func cmdLine(src string) bool {
 }
 
 // drivePathWord reports a word that is a path from a drive's root
-// written with a backslash (C:\, d:\work).
+// (C:\, d:\work, and C:/Users as cmd.exe also takes it).
 func drivePathWord(w string) bool {
 	w = strings.Trim(w, `"'`)
-	return len(w) >= 3 && w[1] == ':' && w[2] == '\\' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z'
+	return len(w) >= 3 && w[1] == ':' && (w[2] == '\\' || w[2] == '/' && (len(w) == 3 || w[3] != '/')) && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z'
 }
 
 // cmdPath is a cmd.exe path word as WSL sees it: backslashes as slashes,
@@ -216,6 +425,9 @@ func cmdPath(w string) string {
 		w = w[:2] + "/" + w[2:]
 	}
 	w = windowsDrivePath(w)
+	if strings.HasSuffix(w, "*.*") && (len(w) == 3 || w[len(w)-4] == '/') {
+		w = strings.TrimSuffix(w, ".*") // *.*: every file, as * is
+	}
 	if strings.HasSuffix(w, "/*") && len(w) > 2 {
 		w = strings.TrimSuffix(w, "*")
 	}
@@ -290,6 +502,15 @@ func translateCmdCommand(words []string) string {
 		argv = append([]string{"cd"}, paths()...) // cd /d D:\x: the drive's path
 	case "type", "more":
 		argv = append([]string{"cat"}, paths()...)
+	case "findstr":
+		// findstr [/switches] PATTERN FILE...: the files read
+		argv = []string{"grep", "-e"}
+		if len(operands) > 0 {
+			argv = append(argv, operands[0])
+			for _, o := range operands[1:] {
+				argv = append(argv, cmdPath(o))
+			}
+		}
 	case "robocopy":
 		// robocopy SRC DST [FILES] [/switches]: /MIR and /PURGE delete what
 		// DST holds that SRC does not, as rsync --delete does
@@ -422,6 +643,9 @@ func cmdFolderAt(s string) bool {
 // %USERPROFILE%\x) is the home's path and the name, C:\Users\devx: never
 // the home of a user named x, as ~x would be.
 func cmdQuoteWord(w string) string {
+	if strings.ContainsAny(w, "*?") && !strings.ContainsAny(w, "~'") {
+		return cmdQuoteGlob(w)
+	}
 	i := strings.Index(w, "~")
 	if i < 0 || i > 0 && !strings.ContainsRune("=@:", rune(w[i-1])) || i+1 < len(w) && w[i+1] != '/' && !isIdent(w[i+1]) {
 		return quoteWord(w) // (~*: every home, as C:\Users\dev* may be more than one)
@@ -436,10 +660,31 @@ func cmdQuoteWord(w string) string {
 	return out
 }
 
+// cmdQuoteGlob quotes a word with cmd.exe's wildcards (del /s /q *.*,
+// build\*.o) for the POSIX walk, its * and ? left bare as the patterns
+// they are.
+func cmdQuoteGlob(w string) string {
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && w[i] != '*' && w[i] != '?' {
+			continue
+		}
+		if i > start {
+			b.WriteString(quoteWord(w[start:i]))
+		}
+		if i < len(w) {
+			b.WriteByte(w[i])
+		}
+		start = i + 1
+	}
+	return b.String()
+}
+
 // cmdFolders are cmd.exe's variables for well-known folders, longest
 // first, and the paths they stand for.
 var cmdFolders = [...][2]string{
-	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%HOMEPATH%", "~"}, {"%ONEDRIVE%", `~\OneDrive`},
+	{"%HOMEDRIVE%%HOMEPATH%", "~"}, {"%USERPROFILE%", "~"}, {"%HOMEPATH%", "~"}, {"%HOMEDRIVE%", "C:"}, {"%HOME%", "~"}, {"%ONEDRIVE%", `~\OneDrive`},
 	{"%ONEDRIVECONSUMER%", `~\OneDrive`}, {"%COMSPEC%", `C:\Windows\System32\cmd.exe`}, {"%LOCALAPPDATA%", `~\AppData\Local`}, {"%APPDATA%", `~\AppData\Roaming`},
 	{"%TEMP%", `~\AppData\Local\Temp`}, {"%TMP%", `~\AppData\Local\Temp`}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
 	{"%PROGRAMFILES%", `C:\Program Files`}, {"%PROGRAMDATA%", `C:\ProgramData`}, {"%SYSTEMDRIVE%", "C:"},
