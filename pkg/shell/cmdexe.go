@@ -2,6 +2,8 @@ package shell
 
 import (
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Windows' command interpreter run from WSL (cmd.exe /c LINE) is read by
@@ -169,10 +171,8 @@ func cmdWords(s string) []string {
 
 // cmdBuiltins are cmd.exe's commands that translateCmdCommand reads, by
 // which a line an agent's Windows shell tool sends starts.
-var cmdBuiltins = map[string]bool{
-	"del": true, "erase": true, "rd": true, "rmdir": true, "copy": true, "xcopy": true,
-	"robocopy": true, "move": true, "ren": true, "rename": true, "type": true,
-}
+var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
+	robocopy move ren rename type`}
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
 // tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
@@ -186,7 +186,7 @@ func cmdLine(src string) bool {
 		return false // the common case, decided without allocating
 	}
 	words := strings.Fields(src)
-	if len(words) < 2 || !cmdBuiltins[strings.TrimSuffix(strings.ToLower(words[0]), ".exe")] {
+	if len(words) < 2 || !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(words[0]), ".exe")) {
 		return false
 	}
 	for _, w := range words[1:] {
@@ -469,7 +469,7 @@ func cmdSwitches(words []string) []string {
 	var out []string
 	for i, w := range words {
 		if i == 0 {
-			if k := strings.IndexByte(w, '/'); k > 0 && cmdBuiltins[strings.ToLower(w[:k])] {
+			if k := strings.IndexByte(w, '/'); k > 0 && cmdBuiltins.Get(strings.ToLower(w[:k])) {
 				out = append(out, w[:k])
 				w = w[k:]
 			} else {
