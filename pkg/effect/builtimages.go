@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -111,7 +112,7 @@ func keepsImage(args []string) bool {
 
 // imageReplacers are the image CLIs' verbs that put another image under a
 // name or take it away: pull, tag, rmi, load, import.
-var imageReplacers = map[string]bool{"pull": true, "tag": true, "rmi": true, "load": true, "import": true, "rm": true}
+var imageReplacers = table.Map[string, bool]{Words: "pull tag rmi load import rm"}
 
 // replacedBetween reports a command of the same program between commands
 // j and i that pulls, tags, removes or loads images (docker pull X, docker
@@ -126,7 +127,7 @@ func replacedBetween(cmds []shell.Command, j, i int) bool {
 		if len(pos) > 0 && (pos[0] == "image" || pos[0] == "compose") {
 			pos = pos[1:] // docker image pull, docker compose pull: the services' images
 		}
-		if len(pos) > 0 && imageReplacers[pos[0]] && (pos[0] != "rm" || len(positionals(o.Args)) > 0 && positionals(o.Args)[0] == "image") {
+		if len(pos) > 0 && imageReplacers.Get(pos[0]) && (pos[0] != "rm" || len(positionals(o.Args)) > 0 && positionals(o.Args)[0] == "image") {
 			return true
 		}
 	}

@@ -31,7 +31,7 @@ var compilerPrograms = table.Map[string, bool]{Build: func() map[string]bool {
 // gcc-12, x86_64-linux-gnu-gcc), or "".
 func compilerOutput(c *shell.Command) string {
 	name, args := c.Name, c.Args
-	if compilerLaunchers[name] && len(args) > 0 {
+	if compilerLaunchers.Get(name) && len(args) > 0 {
 		// ccache gcc -o F, zig cc -o F: the compiler is the first word
 		name, args = args[0], args[1:]
 		if c.Name == "zig" {
@@ -72,7 +72,7 @@ func compilerOutput(c *shell.Command) string {
 // compilerLaunchers run the compiler named by their first word (ccache
 // gcc, distcc cc), or are a toolchain whose first word is a compiler
 // mode (zig cc, zig build-exe).
-var compilerLaunchers = map[string]bool{"ccache": true, "sccache": true, "distcc": true, "icecc": true, "zig": true}
+var compilerLaunchers = table.Map[string, bool]{Words: "ccache sccache distcc icecc zig"}
 
 // zigOutput returns the file zig build-exe, build-lib or build-obj emits
 // (-femit-bin=F), or "".

@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -24,7 +25,7 @@ var vendorPackages = []string{
 }
 
 // packageVerbs are the package manager's verbs that take an app away.
-var packageVerbs = map[string]bool{"uninstall": true, "disable-user": true, "disable": true, "hide": true, "suspend": true, "clear": true}
+var packageVerbs = table.Map[string, bool]{Words: "uninstall disable-user disable hide suspend clear"}
 
 // vendorApp reports whether pkg is an app of the platform, a maker or a
 // well-known publisher.
@@ -56,11 +57,11 @@ func (a *analysis) devicePackages(i int, c *shell.Command) {
 			return
 		}
 	case "pm":
-		if len(args) == 0 || !packageVerbs[args[0]] {
+		if len(args) == 0 || !packageVerbs.Get(args[0]) {
 			return
 		}
 	case "cmd":
-		if len(args) < 2 || args[0] != "package" || !packageVerbs[args[1]] {
+		if len(args) < 2 || args[0] != "package" || !packageVerbs.Get(args[1]) {
 			return
 		}
 		args = args[1:]

@@ -3,6 +3,8 @@ package effect
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // An app's secrets file as a flow's source.
@@ -14,7 +16,7 @@ import (
 // own (.env.test) hold no secret.
 
 // dotenvShared are the suffixes of .env files written to be committed.
-var dotenvShared = map[string]bool{"example": true, "sample": true, "template": true, "tpl": true, "dist": true, "defaults": true, "schema": true, "test": true, "ci": true}
+var dotenvShared = table.Map[string, bool]{Words: "example sample template tpl dist defaults schema test ci"}
 
 // dotenvSecrets reports whether the cleaned path p is an app's secrets
 // file: .env, or .env.STAGE for a stage not written to be shared.
@@ -38,7 +40,7 @@ func dotenvSecrets(p string) bool {
 	if !ok || stage == "" || strings.ContainsAny(stage, "*?[{$`") {
 		return false
 	}
-	return !dotenvShared[strings.ToLower(stage)]
+	return !dotenvShared.Get(strings.ToLower(stage))
 }
 
 // appSecretsFiles are the files in which frameworks and tools keep a

@@ -157,7 +157,7 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (ENV): " + code})
 		return
 	}
-	scanned := scannedActs[c.Name]
+	scanned := scannedActs.Get(c.Name)
 	for _, w := range opaqueActs {
 		if strings.Contains(low, w) && !slices.Contains(scanned, w) {
 			if strings.HasPrefix(w, "system") && !standaloneWord(low, w) {
@@ -236,12 +236,14 @@ func namedPlainGetenvs(low string) bool {
 // scan reads whole: a command line handed to system() is judged as the
 // command it is, so it is no unknown code. (Its reads of the environment
 // are not: what R prints without a print call is not followed.)
-var scannedActs = map[string][]string{
-	"Rscript": {"system("},
-	"rscript": {"system("},
-	"R":       {"system("},
-	"r":       {"system("},
-}
+var scannedActs = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"Rscript": {"system("},
+		"rscript": {"system("},
+		"R":       {"system("},
+		"r":       {"system("},
+	}
+}}
 
 // fileActs are the acts of opaqueActs that only change files.
 var fileActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "write", "rename", "mv(", "move", "symlink", "truncate", "(rm,", " rm,"}

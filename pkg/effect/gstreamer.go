@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -17,35 +18,29 @@ import (
 
 // gstCaptureSources are the elements that record the screen, sound or a
 // camera.
-var gstCaptureSources = map[string]bool{
-	"ximagesrc": true, "pipewiresrc": true, "avfvideosrc": true, "dx9screencapsrc": true, "d3d11screencapturesrc": true,
-	"gdiscreencapsrc": true, "kmssrc": true, "v4l2src": true, "pulsesrc": true, "alsasrc": true, "osxaudiosrc": true,
-	"wasapisrc": true, "directsoundsrc": true, "autoaudiosrc": true, "autovideosrc": true, "ksvideosrc": true, "mfvideosrc": true,
-	"d3d12screencapturesrc": true, "dxgiscreencapsrc": true, "wasapi2src": true, "libcamerasrc": true, "jackaudiosrc": true,
-	"openalsrc": true, "osxvideosrc": true, "avfaudiosrc": true, "qtkitvideosrc": true, "decklinkvideosrc": true,
-	"decklinkaudiosrc": true, "nvarguscamerasrc": true, "rpicamsrc": true, "ahcsrc": true, "ahssrc": true, "pipewireaudiosrc": true,
-}
+var gstCaptureSources = table.Map[string, bool]{Words: `ximagesrc pipewiresrc avfvideosrc dx9screencapsrc d3d11screencapturesrc
+	gdiscreencapsrc kmssrc v4l2src pulsesrc alsasrc osxaudiosrc
+	wasapisrc directsoundsrc autoaudiosrc autovideosrc ksvideosrc mfvideosrc
+	d3d12screencapturesrc dxgiscreencapsrc wasapi2src libcamerasrc jackaudiosrc
+	openalsrc osxvideosrc avfaudiosrc qtkitvideosrc decklinkvideosrc
+	decklinkaudiosrc nvarguscamerasrc rpicamsrc ahcsrc ahssrc pipewireaudiosrc`}
 
 // gstNetworkSinks are the elements that send what reaches them to a host
 // their properties name (host=, location=, uri=).
-var gstNetworkSinks = map[string]bool{
-	"tcpclientsink": true, "udpsink": true, "multiudpsink": true, "rtmpsink": true, "rtmp2sink": true, "srtsink": true,
-	"srtclientsink": true, "souphttpclientsink": true, "rtspclientsink": true, "shout2send": true, "ristsink": true, "whipsink": true,
-	"curlhttpsink": true, "curlftpsink": true, "curlsftpsink": true, "curlsmtpsink": true, "curlfilesink": true, "giosink": true,
-	"whipclientsink": true, "webrtcsink": true, "dccpclientsink": true, "rtpsink": true, "awss3sink": true, "awss3putobjectsink": true,
-}
+var gstNetworkSinks = table.Map[string, bool]{Words: `tcpclientsink udpsink multiudpsink rtmpsink rtmp2sink srtsink
+	srtclientsink souphttpclientsink rtspclientsink shout2send ristsink whipsink
+	curlhttpsink curlftpsink curlsftpsink curlsmtpsink curlfilesink giosink
+	whipclientsink webrtcsink dccpclientsink rtpsink awss3sink awss3putobjectsink`}
 
 // gstServerSinks are the elements that serve what reaches them to whoever
 // connects to the address their host= names.
-var gstServerSinks = map[string]bool{
-	"tcpserversink": true, "srtserversink": true, "multisocketsink": true, "dccpserversink": true, "rtspserversink": true,
-}
+var gstServerSinks = table.Map[string, bool]{Words: "tcpserversink srtserversink multisocketsink dccpserversink rtspserversink"}
 
 // gstFileSources and gstFileSinks are the elements that read or write the
 // file their location= names.
 var (
-	gstFileSources = map[string]bool{"filesrc": true, "multifilesrc": true, "splitfilesrc": true, "giosrc": true, "gnomevfssrc": true}
-	gstFileSinks   = map[string]bool{"filesink": true, "multifilesink": true, "splitmuxsink": true}
+	gstFileSources = table.Map[string, bool]{Words: "filesrc multifilesrc splitfilesrc giosrc gnomevfssrc"}
+	gstFileSinks   = table.Map[string, bool]{Words: "filesink multifilesink splitmuxsink"}
 )
 
 // gstStream reads a GStreamer pipeline's elements: the files its file
@@ -69,26 +64,26 @@ func (a *analysis) gstStream(i int, c *shell.Command, f *cmdFacts) {
 		k, v, prop := strings.Cut(w, "=")
 		if !prop {
 			element = w
-			capture = capture || gstCaptureSources[w]
-			sink = sink || gstNetworkSinks[w]
+			capture = capture || gstCaptureSources.Get(w)
+			sink = sink || gstNetworkSinks.Get(w)
 			continue
 		}
 		switch {
-		case k == "location" && gstFileSources[element]:
+		case k == "location" && gstFileSources.Get(element):
 			v = strings.TrimPrefix(v, "file://") // giosrc location=file:///home/…
 			p := a.clean(v, i)
 			a.add(Effect{Kind: Read, Cmd: i, Path: p})
 			f.reads, f.sends = append(f.reads, p), append(f.sends, p)
-		case k == "location" && gstFileSinks[element]:
+		case k == "location" && gstFileSinks.Get(element):
 			p := a.clean(v, i)
 			a.add(Effect{Kind: Write, Cmd: i, Path: p})
 			f.writes = append(f.writes, p)
-		case gstNetworkSinks[element] && (k == "host" || k == "location" || k == "uri" || k == "clients" || k == "ip"):
+		case gstNetworkSinks.Get(element) && (k == "host" || k == "location" || k == "uri" || k == "clients" || k == "ip"):
 			if element == "giosink" && !strings.Contains(v, "://") || strings.HasPrefix(v, "file:") {
 				continue // giosink location=/tmp/x: a file
 			}
 			hosts = append(hosts, v)
-		case gstServerSinks[element] && (k == "host" || k == "uri" || k == "address"):
+		case gstServerSinks.Get(element) && (k == "host" || k == "uri" || k == "address"):
 			h := gstHostOf(v)
 			if k := strings.LastIndexByte(h, ':'); k >= 0 && !strings.Contains(h[:k], ":") {
 				h = h[:k] // srt://:7001, 0.0.0.0:5000

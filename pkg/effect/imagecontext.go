@@ -1,6 +1,10 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // An image built from the home directory, or from a directory of
 // credentials, holds what is in it: docker build -f /tmp/D ~ sends the
@@ -11,7 +15,7 @@ import "strings"
 
 // imageBuilders are the programs whose build verb packs a context
 // directory into an image.
-var imageBuilders = map[string]bool{"docker": true, "podman": true, "nerdctl": true, "finch": true, "buildah": true, "kaniko": true}
+var imageBuilders = table.Map[string, bool]{Words: "docker podman nerdctl finch buildah kaniko"}
 
 // homeImageBuilt reports whether a command up to i on the line builds an
 // image from the home directory or a credential directory: an operand of
@@ -21,7 +25,7 @@ func (a *analysis) homeImageBuilt(i int) bool {
 	cmds := a.res.Commands
 	for j := 0; j <= i && j < len(cmds); j++ {
 		c := &cmds[j]
-		if !imageBuilders[c.Name] || !buildsImage(c.Args) {
+		if !imageBuilders.Get(c.Name) || !buildsImage(c.Args) {
 			continue
 		}
 		for _, w := range c.Args {

@@ -34,9 +34,7 @@ var hostedNetworks = table.Once[[]netip.Prefix]{Build: func() []netip.Prefix {
 
 // hostedNames are the names container engines give this machine as
 // their containers see it.
-var hostedNames = map[string]bool{
-	"host.docker.internal": true, "gateway.docker.internal": true, "host.containers.internal": true,
-}
+var hostedNames = table.Map[string, bool]{Words: "host.docker.internal gateway.docker.internal host.containers.internal"}
 
 // hostedTarget reports a scan target (an address, host:port, or a range
 // written ADDR/BITS) that lies inside one of the networks this machine hosts, or
@@ -45,7 +43,7 @@ func hostedTarget(t string) bool {
 	if strings.IndexByte(t, '/') < 0 && strings.Count(t, ":") == 1 {
 		t = t[:strings.IndexByte(t, ':')] // 172.17.0.2:8080
 	}
-	if hostedNames[t] {
+	if hostedNames.Get(t) {
 		return true
 	}
 	if strings.IndexByte(t, '/') < 0 {

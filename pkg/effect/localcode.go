@@ -84,14 +84,12 @@ var moduleName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 // coreModules are the pragmas and standard modules of Perl and Ruby that a
 // bare -M or -r name loads (a bare name nobody knows, -Mwipe, may be a
 // module planted on the search path).
-var coreModules = map[string]bool{
-	"strict": true, "warnings": true, "utf8": true, "diagnostics": true, "feature": true, "autodie": true,
-	"bigint": true, "bignum": true, "integer": true, "locale": true, "open": true, "bytes": true, "vars": true,
-	"constant": true, "English": true, "Carp": true, "POSIX": true, "Benchmark": true, "O": true,
-	"json": true, "yaml": true, "pp": true, "set": true, "securerandom": true, "logger": true, "debug": true,
-	"benchmark": true, "coverage": true, "tempfile": true, "fileutils": true, "pathname": true, "optparse": true,
-	"time": true, "date": true, "csv": true, "erb": true, "digest": true, "base64": true, "bundler": true,
-}
+var coreModules = table.Map[string, bool]{Words: `strict warnings utf8 diagnostics feature autodie
+	bigint bignum integer locale open bytes vars
+	constant English Carp POSIX Benchmark O
+	json yaml pp set securerandom logger debug
+	benchmark coverage tempfile fileutils pathname optparse
+	time date csv erb digest base64 bundler`}
 
 // ordinaryModule reports whether a -M, -m or -r value names a module or a
 // feature, not code: namespaced, or one of the core ones.
@@ -100,7 +98,7 @@ func ordinaryModule(arg string) bool {
 		return false
 	}
 	name, _, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
-	return strings.Contains(name, "::") || strings.Contains(name, "/") || coreModules[name]
+	return strings.Contains(name, "::") || strings.Contains(name, "/") || coreModules.Get(name)
 }
 
 // moduleSwitches reports whether every word of a PERL5OPT or RUBYOPT value

@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -28,7 +29,7 @@ func picksSecretOutput(c *shell.Command) bool {
 	for _, m := range selectorPath.Get().FindAllString(e, -1) {
 		segs := strings.Split(strings.ToLower(m), ".")
 		leaf := pathLeaf(segs[len(segs)-1])
-		if valueWrappers[leaf] && len(segs) > 1 {
+		if valueWrappers.Get(leaf) && len(segs) > 1 {
 			// terraform output -json's .db_password.value, a
 			// secret's .token.data: the field holding the named one
 			leaf = pathLeaf(segs[len(segs)-2])
@@ -73,7 +74,7 @@ func withoutDeletions(e string) string {
 
 // valueWrappers are the leaves of a path that hold the value of the field
 // before them (terraform output's NAME.value), so that field names it.
-var valueWrappers = map[string]bool{"value": true, "data": true, "stringdata": true, "plaintext": true}
+var valueWrappers = table.Map[string, bool]{Words: "value data stringdata plaintext"}
 
 // pathLeaf is one segment of a jq or yq path without its index or
 // iterator (.tokens[0], .env[]).

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -21,7 +22,7 @@ import (
 // way in; coverWays the words of a cover's entity or name that make it
 // one (a blind is not).
 var (
-	accessDomains = map[string]bool{"lock": true, "alarm_control_panel": true, "alarm": true}
+	accessDomains = table.Map[string, bool]{Words: "lock alarm_control_panel alarm"}
 	coverWays     = []string{"garage", "gate", "door", "entrance", "barrier"}
 )
 
@@ -32,7 +33,7 @@ func PhysicalService(domain, service, entity string) bool {
 	switch {
 	case domain == "" || readService(service):
 		return false
-	case accessDomains[domain]:
+	case accessDomains.Get(domain):
 		return true
 	case domain == "cover" || domain == "button" || domain == "switch":
 		for _, w := range strings.FieldsFunc(entity, func(r rune) bool { return r < 'a' || r > 'z' }) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -118,7 +119,7 @@ func hasSQLWord(cl catalog.Classified) bool {
 
 // fileCats are programs that print the files they are given as they are
 // (or unpacked), so a file they feed a client is what it runs.
-var fileCats = map[string]bool{"cat": true, "zcat": true, "gzcat": true, "bzcat": true, "xzcat": true, "zstdcat": true, "tac": true}
+var fileCats = table.Map[string, bool]{Words: "cat zcat gzcat bzcat xzcat zstdcat tac"}
 
 // catFeeds returns the file the stage before command i of its pipeline
 // prints whole (cat fix.sql | psql …), or "".
@@ -129,7 +130,7 @@ func (a *analysis) catFeeds(i int) string {
 		if d.Pipeline != c.Pipeline || d.Stage != c.Stage-1 {
 			continue
 		}
-		if !fileCats[d.Name] {
+		if !fileCats.Get(d.Name) {
 			return ""
 		}
 		for _, w := range d.Args {

@@ -858,10 +858,12 @@ var storeWrites = table.Map[string, []string]{Build: func() map[string][]string 
 
 // redisAdminWrites are Redis's commands that read or change by their
 // second word, and the second words that change.
-var redisAdminWrites = map[string][]string{
-	"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
-	"SCRIPT": {"FLUSH", "LOAD", "KILL"},
-}
+var redisAdminWrites = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
+		"SCRIPT": {"FLUSH", "LOAD", "KILL"},
+	}
+}}
 
 // storeWrite reports whether up (a word or script of a data store's
 // client, upper-cased) changes what the store holds.
@@ -869,7 +871,7 @@ func storeWrite(client, up string) bool {
 	switch client {
 	case "redis-cli", "valkey-cli", "keydb-cli":
 		first, rest, _ := strings.Cut(strings.TrimSpace(up), " ")
-		if subs, ok := redisAdminWrites[first]; ok {
+		if subs, ok := redisAdminWrites.Lookup(first); ok {
 			// CONFIG GET, SCRIPT EXISTS read; CONFIG SET, SCRIPT FLUSH
 			// change the server (a lone CONFIG word is judged with the
 			// words after it: redis-cli's words are one command too)

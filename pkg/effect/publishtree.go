@@ -3,6 +3,8 @@ package effect
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A package or image published from the working directory carries what is
@@ -24,14 +26,14 @@ import (
 // of it. Only there: a file of the same name deeper in the tree, or one a
 // publisher does pack (settings.xml, a file named credentials), is packed
 // like any other.
-var publisherLogins = map[string]bool{
-	".npmrc": true, ".yarnrc": true, ".yarnrc.yml": true, ".pypirc": true, ".netrc": true, "gradle.properties": true,
-}
+var publisherLogins = table.Map[string, bool]{Words: ".npmrc .yarnrc .yarnrc.yml .pypirc .netrc gradle.properties"}
 
 // publishedTaints are the source kinds a published tree may not carry.
-var publishedTaints = map[string]bool{
-	"secret": true, "credential": true, "environment": true, "secret-variable": true, "home-archive": true, inputCapture: true,
-}
+var publishedTaints = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"secret": true, "credential": true, "environment": true, "secret-variable": true, "home-archive": true, inputCapture: true,
+	}
+}}
 
 // publishesTainted returns the source kind of a file the line wrote under
 // the directory command i runs in, when command i publishes (a publish
@@ -55,7 +57,7 @@ func (a *analysis) publishesTainted(files map[string]string, i int, f *cmdFacts)
 	}
 	found, kind := "", "" // the first such file by name, so that the answer is stable
 	for p, t := range files {
-		if publishedTaints[t] && strings.HasPrefix(p, cwd+"/") && !a.sensitive(p) && !(publisherLogins[path.Base(p)] && path.Dir(p) == cwd) && (found == "" || p < found) {
+		if publishedTaints.Get(t) && strings.HasPrefix(p, cwd+"/") && !a.sensitive(p) && !(publisherLogins.Get(path.Base(p)) && path.Dir(p) == cwd) && (found == "" || p < found) {
 			found, kind = p, t
 		}
 	}

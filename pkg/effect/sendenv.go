@@ -34,7 +34,7 @@ func sentEnvVar(c *shell.Command) string {
 			if secretName(name) {
 				return name
 			}
-			if stem, glob := strings.CutSuffix(name, "*"); glob && (stem == "" || secretPrefixes[strings.ToUpper(stem)]) {
+			if stem, glob := strings.CutSuffix(name, "*"); glob && (stem == "" || secretPrefixes.Get(strings.ToUpper(stem))) {
 				return name // every variable, or every one of a cloud's
 			}
 			if strings.ContainsAny(name, "*?") && secretName(globLiterals.Replace(name)) {
@@ -51,7 +51,7 @@ var globLiterals = strings.NewReplacer("*", "", "?", "")
 
 // secretPrefixes are the stems of variable patterns that take a service's
 // credentials with them (AWS_* holds AWS_SECRET_ACCESS_KEY).
-var secretPrefixes = map[string]bool{"AWS_": true, "AWS": true, "AZURE_": true, "GOOGLE_": true, "GITHUB_": true, "GH_": true, "NPM_": true, "VAULT_": true, "DOCKER_": true, "OPENAI_": true, "ANTHROPIC_": true}
+var secretPrefixes = table.Map[string, bool]{Words: "AWS_ AWS AZURE_ GOOGLE_ GITHUB_ GH_ NPM_ VAULT_ DOCKER_ OPENAI_ ANTHROPIC_"}
 
 // shortValues returns the values a short option is given, separate (-o
 // VALUE) or attached (-oVALUE), in order.

@@ -1,6 +1,10 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // A Spring Boot application's management endpoints answer with its
 // secrets: the environment and configuration properties with their values
@@ -16,7 +20,7 @@ import "strings"
 
 // springBases are the base paths an actuator is commonly served under,
 // after which "env" is the environment endpoint.
-var springBases = map[string]bool{"actuator": true, "management": true, "manage": true}
+var springBases = table.Map[string, bool]{Words: "actuator management manage"}
 
 // SpringSecretPath reports a request path (without its query) that reads
 // a Spring Boot application's secrets through its management endpoints.
@@ -33,7 +37,7 @@ func SpringSecretPath(p string) bool {
 		switch {
 		case l == "heapdump" || l == "configprops" || l == "jolokia":
 			return true
-		case l == "env" && springBases[prev]:
+		case l == "env" && springBases.Get(prev):
 			return true
 		}
 		prev = l

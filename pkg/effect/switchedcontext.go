@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -79,7 +80,7 @@ func contextSwitch(o *shell.Command) (to string, other bool) {
 		}
 		return "", len(pos) > 0 || len(o.Args) > 0
 	case "kubectl", "oc", "k":
-		if len(pos) >= 1 && kubectlSwitchPlugins[pos[0]] {
+		if len(pos) >= 1 && kubectlSwitchPlugins.Get(pos[0]) {
 			return "", true // kubectl ctx prod, oc login https://api.prod…
 		}
 		if len(pos) < 2 || pos[0] != "config" {
@@ -96,7 +97,7 @@ func contextSwitch(o *shell.Command) (to string, other bool) {
 		}
 		return "", false
 	}
-	if words, ok := contextWriters[o.Name]; ok {
+	if words, ok := contextWriters.Lookup(o.Name); ok {
 		if len(words) == 0 {
 			return "", true
 		}
@@ -114,20 +115,22 @@ func contextSwitch(o *shell.Command) (to string, other bool) {
 // kubectlSwitchPlugins are kubectl's and oc's first words that switch the
 // current context or log in to another cluster: krew's ctx and switch
 // plugins, konfig, and oc's login.
-var kubectlSwitchPlugins = map[string]bool{"ctx": true, "switch": true, "konfig": true, "login": true, "kubie": true}
+var kubectlSwitchPlugins = table.Map[string, bool]{Words: "ctx switch konfig login kubie"}
 
 // contextWriters are programs that write the kubeconfig's contexts or
 // switch its current one, with the words that do it (none: any use):
 // cloud CLIs fetching a cluster's credentials, context managers, and
 // logins that point the current context at their cluster.
-var contextWriters = map[string][]string{
-	"aws": {"update-kubeconfig"}, "gcloud": {"get-credentials"}, "az": {"get-credentials"},
-	"doctl": {"kubeconfig"}, "eksctl": {"write-kubeconfig", "kubeconfig"}, "scw": {"kubeconfig"},
-	"ibmcloud": {"config"}, "ic": {"config"}, "civo": {"config"}, "linode-cli": {"kubeconfig-view"},
-	"exo": {"kubeconfig"}, "tsh": {"kube"}, "vcluster": {"connect", "use"}, "okteto": {"context", "kubeconfig"},
-	"rancher": {"context", "login"}, "oci": {"create-kubeconfig"}, "talosctl": {"kubeconfig"},
-	"kubecm": nil, "kubie": nil, "kubesess": nil, "kconf": nil, "konfig": nil, "kubectl-ctx": nil, "switcher": nil,
-}
+var contextWriters = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"aws": {"update-kubeconfig"}, "gcloud": {"get-credentials"}, "az": {"get-credentials"},
+		"doctl": {"kubeconfig"}, "eksctl": {"write-kubeconfig", "kubeconfig"}, "scw": {"kubeconfig"},
+		"ibmcloud": {"config"}, "ic": {"config"}, "civo": {"config"}, "linode-cli": {"kubeconfig-view"},
+		"exo": {"kubeconfig"}, "tsh": {"kube"}, "vcluster": {"connect", "use"}, "okteto": {"context", "kubeconfig"},
+		"rancher": {"context", "login"}, "oci": {"create-kubeconfig"}, "talosctl": {"kubeconfig"},
+		"kubecm": nil, "kubie": nil, "kubesess": nil, "kconf": nil, "konfig": nil, "kubectl-ctx": nil, "switcher": nil,
+	}
+}}
 
 // sourcesCode reports a command that runs, in the line's own shell, code
 // nobody here reads: source FILE, . FILE, eval.

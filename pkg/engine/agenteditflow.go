@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -122,7 +123,7 @@ func helperFlow(c *shell.Command) (dests, srcs []string, stdin, ok bool) {
 			return nil, nil, false, false
 		}
 	}
-	ops := operands(c.Args, valueOptions[c.Name])
+	ops := operands(c.Args, valueOptions.Get(c.Name))
 	switch c.Name {
 	case "mv", "cp", "install", "rsync":
 		for _, w := range c.Args {
@@ -158,12 +159,14 @@ func helperFlow(c *shell.Command) (dests, srcs []string, stdin, ok bool) {
 
 // valueOptions are the helpers' options that take the next word as a
 // value.
-var valueOptions = map[string]map[string]bool{
-	"install": {"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true, "-S": true, "--suffix": true},
-	"cp":      {"-S": true, "--suffix": true},
-	"mv":      {"-S": true, "--suffix": true},
-	"rsync":   {"-e": true, "--rsh": true},
-}
+var valueOptions = table.Map[string, map[string]bool]{Build: func() map[string]map[string]bool {
+	return map[string]map[string]bool{
+		"install": {"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true, "-S": true, "--suffix": true},
+		"cp":      {"-S": true, "--suffix": true},
+		"mv":      {"-S": true, "--suffix": true},
+		"rsync":   {"-e": true, "--rsh": true},
+	}
+}}
 
 // operands returns the words that are not options (nor their values).
 func operands(args []string, values map[string]bool) []string {

@@ -6,6 +6,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -21,12 +22,12 @@ import (
 // or one this reading cannot follow, leaves the write judged by its path.
 
 // editors are the programs whose filter of a file this file reads.
-var editors = map[string]bool{"jq": true, "gojq": true, "yq": true, "sed": true, "gsed": true}
+var editors = table.Map[string, bool]{Words: "jq gojq yq sed gsed"}
 
 // editHelpers are the other commands such a line may hold: the temporary
 // file made, moved, copied or written back, and a look at the result.
-var editHelpers = map[string]bool{"mv": true, "cp": true, "install": true, "cat": true, "dd": true, "rsync": true,
-	"sponge": true, "tee": true, "mktemp": true, "cd": true, "diff": true, "rm": true, "chmod": true}
+var editHelpers = table.Map[string, bool]{Words: `mv cp install cat dd rsync
+	sponge tee mktemp cd diff rm chmod`}
 
 // hookKeys are the settings keys that hold or switch the hooks: a filter
 // that names one is not read here.
@@ -46,7 +47,7 @@ func (ev *evaluation) agentEdit(res *shell.Result, p string) (string, bool) {
 	for i := range res.Commands {
 		c := &res.Commands[i]
 		switch {
-		case editors[c.Name] && c.Depth == 0 && len(c.Via) == 0:
+		case editors.Get(c.Name) && c.Depth == 0 && len(c.Via) == 0:
 			if ed != nil || !ev.filters(c, p) {
 				return "", false
 			}
@@ -55,7 +56,7 @@ func (ev *evaluation) agentEdit(res *shell.Result, p string) (string, bool) {
 				return "", false
 			}
 			delta, ed = d, c
-		case editHelpers[c.Name] && (c.Depth == 0 || c.Name == "mktemp"):
+		case editHelpers.Get(c.Name) && (c.Depth == 0 || c.Name == "mktemp"):
 		default:
 			return "", false
 		}
@@ -131,7 +132,7 @@ func sedDelta(args []string, format byte) (string, bool) {
 			k, _, ok = strings.Cut(repl, ":")
 		}
 	}
-	if !ok || !sedKeys[strings.Trim(strings.TrimSpace(k), `"'`)] || !sedPatternOfKey(parts[0], strings.TrimSpace(k)) {
+	if !ok || !sedKeys.Get(strings.Trim(strings.TrimSpace(k), `"'`)) || !sedPatternOfKey(parts[0], strings.TrimSpace(k)) {
 		return "", false
 	}
 	switch format {
@@ -178,8 +179,8 @@ func sedPatternOfKey(pat, key string) bool {
 // sedKeys are the settings a sed replacement may set and still be read:
 // the agents' display, model and housekeeping keys, which mean the same
 // wherever in the file the replacement lands.
-var sedKeys = map[string]bool{"theme": true, "model": true, "verbose": true, "includeCoAuthoredBy": true, "cleanupPeriodDays": true,
-	"outputStyle": true, "language": true, "editorMode": true, "autoUpdates": true, "model_reasoning_effort": true, "preferredNotifChannel": true}
+var sedKeys = table.Map[string, bool]{Words: `theme model verbose includeCoAuthoredBy cleanupPeriodDays
+	outputStyle language editorMode autoUpdates model_reasoning_effort preferredNotifChannel`}
 
 // jqDelta reads a jq or yq filter that sets, adds or deletes keys outside
 // the hooks as a JSON document of what it sets (.model = "opus" sets

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/internal/table"
 )
 
 // An AI agent's own settings written, judged by what the content does
@@ -180,7 +181,7 @@ func readAgentSettings(f *agentFile, content, home string) agentReading {
 			return r
 		}
 		r.parsed = true
-		if f.format == 'j' && strictJSON[f.what] && !json.Valid([]byte(content)) {
+		if f.format == 'j' && strictJSON.Get(f.what) && !json.Valid([]byte(content)) {
 			// comments or trailing commas: the agent's strict parser
 			// drops the whole file, the hooks in it too
 			r.off = append(r.off, f.what+" written so "+f.what+"' parser rejects it (comments or trailing commas), its hooks lost")
@@ -199,7 +200,7 @@ func readAgentSettings(f *agentFile, content, home string) agentReading {
 	if !r.hookKept {
 		r.off = append(r.off, "Rampart's hook removed from "+f.what)
 	}
-	if projectHookFiles[f.what] && !namesRampartHook(content) {
+	if projectHookFiles.Get(f.what) && !namesRampartHook(content) {
 		// rampart-hook setup --scope project or local may have put the
 		// hook here: settings without it may take it away
 		r.down = append(r.down, "Rampart's hook, if it was set up in "+f.what+", left out")
@@ -208,14 +209,18 @@ func readAgentSettings(f *agentFile, content, home string) agentReading {
 }
 
 // strictJSON are the kinds of agent file read with a strict JSON parser.
-var strictJSON = map[string]bool{"Claude Code's user settings": true, "Claude Code's settings": true}
+var strictJSON = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"Claude Code's user settings": true, "Claude Code's settings": true}
+}}
 
 // projectHookFiles are the kinds of agent file that rampart-hook setup
 // --scope project (or local) writes Rampart's hook into.
-var projectHookFiles = map[string]bool{
-	"Claude Code's settings": true, "Codex's hooks": true, "Gemini CLI's settings": true, "Cursor's hooks": true, "Copilot CLI's hooks": true,
-	"Cline's hooks": true,
-}
+var projectHookFiles = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"Claude Code's settings": true, "Codex's hooks": true, "Gemini CLI's settings": true, "Cursor's hooks": true, "Copilot CLI's hooks": true,
+		"Cline's hooks": true,
+	}
+}}
 
 // namesRampartHook reports text that names Rampart's hook.
 func namesRampartHook(s string) bool {

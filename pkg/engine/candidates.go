@@ -280,18 +280,71 @@ func newCandidates(entries []*policy.Entry, name string) *candidates {
 // rulesLeft sets aside the rules of ent whose command patterns cannot
 // match a program named name, and returns beside each rule left its
 // patterns for the name.
+//
+// An entry loaded from a snapshot built into the binary has a command
+// index (policy.Entry.CommandIndex): its rules named under the name get
+// their patterns from it, and only the rules it leaves open (a globbed,
+// path or quoted program word) are asked through their command sets.
 func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
+	if ix, ok := ent.CommandIndex(name); ok {
+		return rulesLeftIndexed(ent.Rules(), ix, name)
+	}
+	return rulesLeftAsked(ent, name)
+}
+
+// rulesLeftAsked is rulesLeft asking each rule's command set.
+func rulesLeftAsked(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 	var left []int32
 	var pats []namePatterns
 	for j, r := range ent.Rules() {
 		var p namePatterns
 		if r.Command.Len() > 0 {
-			indexed, other := r.Command.For(name)
-			other = mayMatchName(other, name)
-			if len(indexed) == 0 && len(other) == 0 {
+			var ok bool
+			if p, ok = namePatternsOf(r.Command, name); !ok {
 				continue
 			}
-			p = namePatterns{indexed: indexed, other: other, ok: true}
+		}
+		left = append(left, int32(j))
+		pats = append(pats, p)
+	}
+	return left, pats
+}
+
+// namePatternsOf asks a rule's command set for its patterns that can
+// match a program named name; ok is false when there are none.
+func namePatternsOf(set *match.CommandSet, name string) (namePatterns, bool) {
+	indexed, other := set.For(name)
+	other = mayMatchName(other, name)
+	if len(indexed) == 0 && len(other) == 0 {
+		return namePatterns{}, false
+	}
+	return namePatterns{indexed: indexed, other: other, ok: true}, true
+}
+
+// rulesLeftIndexed is rulesLeft through an entry's command index: a rule
+// without command_matches is left; an open one is asked as rulesLeft asks
+// it; a named one is left with the patterns the index gives; any other
+// rule with command_matches has no pattern for the name.
+func rulesLeftIndexed(rules []*policy.Rule, ix policy.CommandIndex, name string) ([]int32, []namePatterns) {
+	var left []int32
+	var pats []namePatterns
+	open, named := ix.Open, ix.Named
+	for j, r := range rules {
+		var p namePatterns
+		if r.Command.Len() > 0 {
+			switch {
+			case len(open) > 0 && open[0] == int32(j):
+				open = open[1:]
+				var ok bool
+				if p, ok = namePatternsOf(r.Command, name); !ok {
+					continue
+				}
+			case len(named) > 0 && named[0].Rule == int32(j):
+				p = namePatterns{indexed: r.Command.At(named[0].Patterns), ok: true}
+				named = named[1:]
+			default:
+				continue
+			}
 		}
 		left = append(left, int32(j))
 		pats = append(pats, p)

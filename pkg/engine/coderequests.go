@@ -5,6 +5,7 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -26,7 +27,9 @@ import (
 const maxCodeRequests = 8
 
 // codeMethods are the HTTP methods a request call may name, lower-cased.
-var codeMethods = map[string]string{"post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "del": "DELETE"}
+var codeMethods = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "del": "DELETE"}
+}}
 
 // methodSpellings are the ways languages name a method other than a
 // quoted literal: Go's and .NET's constants, Rust's Method::DELETE, Java's
@@ -279,7 +282,7 @@ func calleeMethod(code string, open, quote int) string {
 		j--
 	}
 	name := strings.TrimSuffix(strings.ToLower(code[j:open]), "async")
-	if m, ok := codeMethods[name]; ok && j > 0 && (code[j-1] == '.' || code[j-1] == '>' || code[j-1] == ':') {
+	if m, ok := codeMethods.Lookup(name); ok && j > 0 && (code[j-1] == '.' || code[j-1] == '>' || code[j-1] == ':') {
 		return m // requests.delete(, $client->delete(, $ua->delete(, client.DeleteAsync(
 	}
 	before := strings.ToUpper(code[open+1 : quote])

@@ -77,7 +77,7 @@ func (ev *evaluation) diskCode(res *shell.Result, cwds []string, ef effect.Effec
 		text = t
 	}
 	runner := res.Commands[ef.Cmd].Name
-	if runner == "eval" || shellRunners[runner] || strings.HasPrefix(runner, "$") {
+	if runner == "eval" || shellRunners.Get(runner) || strings.HasPrefix(runner, "$") {
 		runner = "sh" // eval "$(cat f)", bash -c "$(cat f)", "$(cat f)" as a command
 	}
 	lines := diskScriptLines(runner, abs, text)

@@ -7,6 +7,7 @@ import (
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -26,7 +27,7 @@ const (
 )
 
 // shellRunners are the programs that run a file's text as shell lines.
-var shellRunners = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ksh": true, "source": true, ".": true}
+var shellRunners = table.Map[string, bool]{Words: "sh bash zsh dash ksh source ."}
 
 // judgeDiskScripts judges the scripts res runs that the line did not
 // write, by their text on disk; cwds are the directories its commands
@@ -98,14 +99,16 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 // fileRunners are the runners of other languages' script files, with the
 // one-liner that runs a file's text as they would (awk -f p.awk, Rscript
 // x.R, julia x.jl, lua5.4 x.lua, osascript x.scpt), versions trimmed.
-var fileRunners = map[string]string{
-	"awk": "awk", "gawk": "awk", "mawk": "awk", "nawk": "awk",
-	"Rscript": "Rscript -e", "rscript": "Rscript -e", "R": "Rscript -e", "r": "Rscript -e", "julia": "julia -e",
-	"lua": "lua -e", "luajit": "lua -e", "texlua": "lua -e", "osascript": "osascript -e",
-}
+var fileRunners = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"awk": "awk", "gawk": "awk", "mawk": "awk", "nawk": "awk",
+		"Rscript": "Rscript -e", "rscript": "Rscript -e", "R": "Rscript -e", "r": "Rscript -e", "julia": "julia -e",
+		"lua": "lua -e", "luajit": "lua -e", "texlua": "lua -e", "osascript": "osascript -e",
+	}
+}}
 
 // tclRunners run Tcl, whose exec and spawn lines run commands.
-var tclRunners = map[string]bool{"tclsh": true, "wish": true, "expect": true}
+var tclRunners = table.Map[string, bool]{Words: "tclsh wish expect"}
 
 // tclExecLines returns the command lines a Tcl script's exec, spawn and
 // system lines run (exec rm -rf ~), or a line that runs nothing when it
@@ -127,20 +130,20 @@ func tclExecLines(text string) []string {
 // would: a shell's as its lines, an interpreter's as its one-liner, and a
 // file run by its path by its extension or #! line.
 func diskScriptLines(runner, p, text string) []string {
-	if shellRunners[runner] || runner == "xargs" || runner == "parallel" {
+	if shellRunners.Get(runner) || runner == "xargs" || runner == "parallel" {
 		return []string{text} // (xargs -a s.sh sh -c '{}': each line a command)
 	}
 	if runner == "make" || runner == "gmake" {
 		lines, _ := autoRunLines("Makefile", text) // make -f x.mk: its recipes
 		return lines
 	}
-	if prefix, ok := shebangRunners[runner]; ok && prefix != "" {
+	if prefix, ok := shebangRunners.Lookup(runner); ok && prefix != "" {
 		return []string{prefix + " " + shellQuote(text)}
 	}
-	if prefix, ok := fileRunners[strings.TrimRight(runner, "0123456789.")]; ok {
+	if prefix, ok := fileRunners.Lookup(strings.TrimRight(runner, "0123456789.")); ok {
 		return []string{prefix + " " + shellQuote(text)}
 	}
-	if tclRunners[strings.TrimRight(runner, "0123456789.")] {
+	if tclRunners.Get(strings.TrimRight(runner, "0123456789.")) {
 		return tclExecLines(text)
 	}
 	switch runner {

@@ -30,14 +30,16 @@ var shArgv = match.Argv{Name: "sh", Program: "sh"}
 
 // langArgvs stand for a console's input run as code of a language
 // (shell.ConsoleStdin): the language's interpreter in a pipeline.
-var langArgvs = map[string]*match.Argv{
-	"php":    {Name: "php", Program: "php"},
-	"ruby":   {Name: "ruby", Program: "ruby"},
-	"python": {Name: "python", Program: "python"},
-	"node":   {Name: "node", Program: "node"},
-	"perl":   {Name: "perl", Program: "perl"},
-	"lua":    {Name: "lua", Program: "lua"},
-}
+var langArgvs = table.Map[string, *match.Argv]{Build: func() map[string]*match.Argv {
+	return map[string]*match.Argv{
+		"php":    {Name: "php", Program: "php"},
+		"ruby":   {Name: "ruby", Program: "ruby"},
+		"python": {Name: "python", Program: "python"},
+		"node":   {Name: "node", Program: "node"},
+		"perl":   {Name: "perl", Program: "perl"},
+		"lua":    {Name: "lua", Program: "lua"},
+	}
+}}
 
 type downloadRun struct {
 	from *match.Argv // the download
@@ -279,18 +281,22 @@ func downloadOutputs(a *match.Argv) []string {
 
 // shortValued are the short options of curl and wget that take a value,
 // the output file's letter among them.
-var shortValued = map[string]string{"curl": "ACDEFHKPQTUXYabcdehmortuwxyz", "wget": "ABDINOPQRTUXYabeilot",
-	"http": "Aao", "xh": "Aao", "aria2c": "dijosx"}
+var shortValued = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"curl": "ACDEFHKPQTUXYabcdehmortuwxyz", "wget": "ABDINOPQRTUXYabeilot",
+		"http": "Aao", "xh": "Aao", "aria2c": "dijosx"}
+}}
 
 // outputLetter is the short option that names a downloader's output file.
-var outputLetter = map[string]byte{"curl": 'o', "wget": 'O', "http": 'o', "xh": 'o', "aria2c": 'o'}
+var outputLetter = table.Map[string, byte]{Build: func() map[string]byte {
+	return map[string]byte{"curl": 'o', "wget": 'O', "http": 'o', "xh": 'o', "aria2c": 'o'}
+}}
 
 // clusterOutput reads a short-option cluster of curl or wget (-so FILE,
 // -sofile, -qO-): ok when it names the output file, which is its rest or
 // the next word. A letter taking a value before the output's ends the
 // cluster.
 func clusterOutput(name, x, next string) (string, bool) {
-	o, known := outputLetter[name]
+	o, known := outputLetter.Lookup(name)
 	if !known || len(x) < 2 || x[0] != '-' || x[1] == '-' {
 		return "", false
 	}
@@ -301,7 +307,7 @@ func clusterOutput(name, x, next string) (string, bool) {
 				return x[i+1:], true
 			}
 			return next, true
-		case strings.IndexByte(shortValued[name], x[i]) >= 0:
+		case strings.IndexByte(shortValued.Get(name), x[i]) >= 0:
 			return "", false
 		}
 	}

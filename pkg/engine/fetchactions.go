@@ -268,7 +268,7 @@ func actionDetail(class string, query url.Values) string {
 }
 
 // stageKeys are the query parameters that say where an action goes.
-var stageKeys = map[string]bool{"env": true, "environment": true, "stage": true, "target": true}
+var stageKeys = table.Map[string, bool]{Words: "env environment stage target"}
 
 // namesProductionOrConfirms reports a query that points at production
 // (env=production, stage=prod-eu: effect.NamesProduction) or confirms an
@@ -278,7 +278,7 @@ func namesProductionOrConfirms(query url.Values) bool {
 		k = strings.ToLower(k)
 		for _, v := range vals {
 			switch {
-			case stageKeys[k] && effect.NamesProduction(v):
+			case stageKeys.Get(k) && effect.NamesProduction(v):
 				return true
 			case (k == "confirm" || k == "force" || k == "yes") && yesValue(v):
 				return true
@@ -296,7 +296,7 @@ func namesNonProductionOrDryRun(query url.Values) bool {
 		k = strings.ToLower(k)
 		for _, v := range vals {
 			switch {
-			case stageKeys[k] && !effect.NamesProduction(v) && namesDevEnvironment(map[string]any{"environment": v}):
+			case stageKeys.Get(k) && !effect.NamesProduction(v) && namesDevEnvironment(map[string]any{"environment": v}):
 				return true
 			case (k == "dry_run" || k == "dryrun" || k == "dry-run") && yesValue(v):
 				return true

@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A provisioner's command need not be one literal: it may name a local
@@ -16,7 +18,7 @@ import (
 // hclRunKeys are the keys whose value a tool runs: a provisioner's command
 // and inline lines, an external data source's program, a Terragrunt
 // hook's execute.
-var hclRunKeys = map[string]bool{"command": true, "inline": true, "program": true, "execute": true}
+var hclRunKeys = table.Map[string, bool]{Words: "command inline program execute"}
 
 // hclRunsSomething reports a file with a block that runs commands, whose
 // other strings a command may name.
@@ -81,7 +83,7 @@ func hclJSONCommandLines(content string) []string {
 		switch x := v.(type) {
 		case map[string]any:
 			for k, c := range x {
-				if hclRunKeys[k] {
+				if hclRunKeys.Get(k) {
 					switch y := c.(type) {
 					case string:
 						out = append(out, y)

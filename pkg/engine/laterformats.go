@@ -60,38 +60,43 @@ type laterFormat struct {
 	onRequest bool
 }
 
-var laterFormats = []laterFormat{
-	{name: "Go source (go generate)", files: ext(".go"), lines: goGenerateLines},
-	{name: "a file of SQL (.sql)", files: ext(".sql"), lines: sqlFileLines, onRequest: true},                                             // sqlshell.go
-	{name: "a desktop entry (.desktop)", files: ext(".desktop"), lines: desktopExecLines},                                                // desktopentry.go
-	{name: "readline's key bindings (.inputrc)", files: named(".inputrc", "inputrc"), lines: inputrcMacroLines, opaque: inputrcIncludes}, // inputrc.go
-	{name: "a compose file's services", files: composeFile, lines: composeRuns},
-	{name: "pdb start-up (.pdbrc)", files: named(".pdbrc"), code: func(c string) (string, string) { return "python3 -c", pdbCode(c) }},
-	{name: "Bun's settings (bunfig.toml)", files: named("bunfig.toml", ".bunfig.toml"), opaque: keysNaming(`(?m)^\s*(registry|preload|url|scope)\s*=\s*(.+)$`)},
-	{name: "npm's and pnpm's settings (.npmrc)", files: named(".npmrc"), opaque: keysNamingIf(`(?m)^\s*(registry|@[^=\s]+:registry|script-shell|node-options|onload-script|globalconfig|userconfig|prefix|git|shell)\s*=\s*(.+)$`, nodeOptionsOnly)},
-	{name: "Yarn's settings (.yarnrc.yml, .yarnrc)", files: named(".yarnrc.yml", ".yarnrc.yaml", ".yarnrc"), opaque: keysNamingIf(`(?m)^\s*(yarnPath|yarn-path|npmRegistryServer|registry|plugins|injectEnvironmentFiles)\s*[:=\s]\s*(.+)$`, yarnRelease)},
-	{name: "pip's settings (pip.conf, pip.ini)", files: named("pip.conf", "pip.ini"), opaque: keysNaming(`(?m)^\s*(index-url|extra-index-url|find-links|index_url|extra_index_url)\s*=\s*(.+)$`)},
-	{name: "pre-commit's hooks (.pre-commit-config.yaml)", files: named(".pre-commit-config.yaml", ".pre-commit-config.yml"), opaque: preCommitRepos},
-	{name: "VS Code's settings", files: under(".vscode", "settings.json"), settings: editorSettingsInert},
-	{name: "VS Code's tasks", files: under(".vscode", "tasks.json"), settings: func(c string) bool { return jsonParses(c) && !strings.Contains(c, "folderOpen") }},
-	{name: "husky's hooks", files: inDir(".husky"), settings: func(string) bool { return true }},
-	{name: "tmux's settings", files: anyOf(named(".tmux.conf", "tmux.conf")), settings: tmuxInert},
-	{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns.Get().MatchString(c) }},
-	{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly},
-	{name: "conda's settings (.condarc)", files: named(".condarc", "condarc"), opaque: condaChannels, settings: func(c string) bool {
-		return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
-	}},
-	{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
-	{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
-	{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
-	// requestedformats.go: files whose commands run on request
-	{name: "Terraform's provisioners and external data", files: anyOf(ext(".tf"), ext(".tofu"), ext(".hcl")), lines: hclCommandLines, onRequest: true},
-	{name: "Terraform's provisioners in JSON", files: anyOf(ext(".tf.json"), ext(".tofu.json")), lines: hclJSONCommandLines, onRequest: true},
-	{name: "Kubernetes objects and Ansible tasks", files: requestedYAML, lines: manifestCommandLines, onRequest: true},
-	{name: "a Nix dev shell's hook", files: ext(".nix"), lines: nixShellHooks, onRequest: true},
-	{name: "an agent's instructions", files: agentInstructions, lines: markdownCommands, onRequest: true},
-	{name: "run configurations and build files in XML", files: xmlRunConfigs, lines: xmlCommandLines, onRequest: true},
-}
+// laterFormats are the formats, made on first use (a process that judges
+// no written file never makes them: the closures and lazy regexps of the
+// list were some 18K instructions of every process's start-up).
+var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
+	return []laterFormat{
+		{name: "Go source (go generate)", files: ext(".go"), lines: goGenerateLines},
+		{name: "a file of SQL (.sql)", files: ext(".sql"), lines: sqlFileLines, onRequest: true},                                             // sqlshell.go
+		{name: "a desktop entry (.desktop)", files: ext(".desktop"), lines: desktopExecLines},                                                // desktopentry.go
+		{name: "readline's key bindings (.inputrc)", files: named(".inputrc", "inputrc"), lines: inputrcMacroLines, opaque: inputrcIncludes}, // inputrc.go
+		{name: "a compose file's services", files: composeFile, lines: composeRuns},
+		{name: "pdb start-up (.pdbrc)", files: named(".pdbrc"), code: func(c string) (string, string) { return "python3 -c", pdbCode(c) }},
+		{name: "Bun's settings (bunfig.toml)", files: named("bunfig.toml", ".bunfig.toml"), opaque: keysNaming(`(?m)^\s*(registry|preload|url|scope)\s*=\s*(.+)$`)},
+		{name: "npm's and pnpm's settings (.npmrc)", files: named(".npmrc"), opaque: keysNamingIf(`(?m)^\s*(registry|@[^=\s]+:registry|script-shell|node-options|onload-script|globalconfig|userconfig|prefix|git|shell)\s*=\s*(.+)$`, nodeOptionsOnly)},
+		{name: "Yarn's settings (.yarnrc.yml, .yarnrc)", files: named(".yarnrc.yml", ".yarnrc.yaml", ".yarnrc"), opaque: keysNamingIf(`(?m)^\s*(yarnPath|yarn-path|npmRegistryServer|registry|plugins|injectEnvironmentFiles)\s*[:=\s]\s*(.+)$`, yarnRelease)},
+		{name: "pip's settings (pip.conf, pip.ini)", files: named("pip.conf", "pip.ini"), opaque: keysNaming(`(?m)^\s*(index-url|extra-index-url|find-links|index_url|extra_index_url)\s*=\s*(.+)$`)},
+		{name: "pre-commit's hooks (.pre-commit-config.yaml)", files: named(".pre-commit-config.yaml", ".pre-commit-config.yml"), opaque: preCommitRepos},
+		{name: "VS Code's settings", files: under(".vscode", "settings.json"), settings: editorSettingsInert},
+		{name: "VS Code's tasks", files: under(".vscode", "tasks.json"), settings: func(c string) bool { return jsonParses(c) && !strings.Contains(c, "folderOpen") }},
+		{name: "husky's hooks", files: inDir(".husky"), settings: func(string) bool { return true }},
+		{name: "tmux's settings", files: anyOf(named(".tmux.conf", "tmux.conf")), settings: tmuxInert},
+		{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns.Get().MatchString(c) }},
+		{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly},
+		{name: "conda's settings (.condarc)", files: named(".condarc", "condarc"), opaque: condaChannels, settings: func(c string) bool {
+			return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
+		}},
+		{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
+		{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
+		{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
+		// requestedformats.go: files whose commands run on request
+		{name: "Terraform's provisioners and external data", files: anyOf(ext(".tf"), ext(".tofu"), ext(".hcl")), lines: hclCommandLines, onRequest: true},
+		{name: "Terraform's provisioners in JSON", files: anyOf(ext(".tf.json"), ext(".tofu.json")), lines: hclJSONCommandLines, onRequest: true},
+		{name: "Kubernetes objects and Ansible tasks", files: requestedYAML, lines: manifestCommandLines, onRequest: true},
+		{name: "a Nix dev shell's hook", files: ext(".nix"), lines: nixShellHooks, onRequest: true},
+		{name: "an agent's instructions", files: agentInstructions, lines: markdownCommands, onRequest: true},
+		{name: "run configurations and build files in XML", files: xmlRunConfigs, lines: xmlCommandLines, onRequest: true},
+	}
+}}
 
 // nodeOptionsOnly: node-options that load no module (--max-old-space-size).
 func nodeOptionsOnly(key, v string) bool {
@@ -111,9 +116,10 @@ var yarnReleaseName = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 // formatOf returns the format of the file at p, or nil.
 func formatOf(p string) *laterFormat {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
-	for i := range laterFormats {
-		if laterFormats[i].files(p, base, dir) {
-			return &laterFormats[i]
+	formats := laterFormats.Get()
+	for i := range formats {
+		if formats[i].files(p, base, dir) {
+			return &formats[i]
 		}
 	}
 	for i := range manifestFormats {

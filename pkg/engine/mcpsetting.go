@@ -3,6 +3,8 @@ package engine
 import (
 	"sort"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A tool that runs a command runs it where its arguments say and with the
@@ -15,24 +17,18 @@ import (
 
 // mcpDirKeys are the argument keys that name the directory a command runs
 // in, lower-cased with "_" and "-" taken out.
-var mcpDirKeys = map[string]bool{
-	"cwd": true, "workdir": true, "workingdir": true, "workingdirectory": true,
-	"currentdirectory": true, "rundir": true, "execdir": true,
-}
+var mcpDirKeys = table.Map[string, bool]{Words: `cwd workdir workingdir workingdirectory
+	currentdirectory rundir execdir`}
 
 // mcpEnvKeys are the argument keys whose object gives the command's
 // variables.
-var mcpEnvKeys = map[string]bool{
-	"env": true, "environment": true, "envvars": true, "environmentvariables": true,
-}
+var mcpEnvKeys = table.Map[string, bool]{Words: "env environment envvars environmentvariables"}
 
 // mcpElsewhereKeys are argument keys that say the command runs somewhere
 // other than this machine's shell: a container, a pod, a remote host.
-var mcpElsewhereKeys = map[string]bool{
-	"container": true, "containerid": true, "containername": true, "image": true,
-	"pod": true, "podname": true, "host": true, "hostname": true, "remote": true,
-	"server": true, "instance": true, "instanceid": true, "target": true, "node": true,
-}
+var mcpElsewhereKeys = table.Map[string, bool]{Words: `container containerid containername image
+	pod podname host hostname remote
+	server instance instanceid target node`}
 
 // commandSetting returns the prefix that goes to the directory a call's
 // arguments name and sets the variables they give, for the commands the
@@ -46,13 +42,13 @@ func commandSetting(args map[string]any) string {
 	for k, v := range args {
 		n := normKey(k)
 		switch {
-		case mcpElsewhereKeys[n]:
+		case mcpElsewhereKeys.Get(n):
 			return ""
-		case mcpDirKeys[n]:
+		case mcpDirKeys.Get(n):
 			if s, ok := v.(string); ok && s != "" {
 				dir = s
 			}
-		case mcpEnvKeys[n]:
+		case mcpEnvKeys.Get(n):
 			env, _ = v.(map[string]any)
 		}
 	}

@@ -338,12 +338,14 @@ func (w *mcpWalk) execShellAndCode(v string) {
 // deliveryKeyWords are the words of an argument's name that say the service
 // delivers to its value: a webhook, a callback, a notification, a forward,
 // a phone number's message and call handlers, an alert's target.
-var deliveryKeyWords = map[string]bool{"webhook": true, "webhooks": true, "hook": true, "hooks": true, "callback": true,
-	"callbacks": true, "notify": true, "notification": true, "notifications": true, "endpoint": true, "destination": true,
-	"forward": true, "forwarding": true, "sink": true, "drain": true, "deliver": true, "delivery": true, "mirror": true,
-	// what a telephony or alerting service calls with what it receives
-	// (sms_url, voice_url, a contact point's or an alert's target)
-	"sms": true, "voice": true, "target": true, "postback": true, "contact": true, "alert": true, "alerting": true}
+var deliveryKeyWords = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"webhook": true, "webhooks": true, "hook": true, "hooks": true, "callback": true,
+		"callbacks": true, "notify": true, "notification": true, "notifications": true, "endpoint": true, "destination": true,
+		"forward": true, "forwarding": true, "sink": true, "drain": true, "deliver": true, "delivery": true, "mirror": true,
+		// what a telephony or alerting service calls with what it receives
+		// (sms_url, voice_url, a contact point's or an alert's target)
+		"sms": true, "voice": true, "target": true, "postback": true, "contact": true, "alert": true, "alerting": true}
+}}
 
 // deliveryKey reports an argument name one of whose words (split at _, -,
 // . and camelCase humps) says a delivery: callback_url, notifyUrl,
@@ -352,7 +354,7 @@ func deliveryKey(k string) bool {
 	from := 0
 	for i := 0; i <= len(k); i++ {
 		if i == len(k) || k[i] == '_' || k[i] == '-' || k[i] == '.' || i > from && k[i] >= 'A' && k[i] <= 'Z' && k[i-1] >= 'a' && k[i-1] <= 'z' {
-			if i > from && deliveryKeyWords[strings.ToLower(k[from:i])] {
+			if i > from && deliveryKeyWords.Get(strings.ToLower(k[from:i])) {
 				return true
 			}
 			from = i

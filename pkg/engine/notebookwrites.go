@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -46,7 +47,7 @@ func notebookLines(content string) []string {
 		if code == "" {
 			continue
 		}
-		if runner, ok := kernelRunners[lang]; ok {
+		if runner, ok := kernelRunners.Lookup(lang); ok {
 			// a kernel of another language runs each cell as its own
 			// code: a bash kernel's cells are shell lines
 			if runner == "" {
@@ -80,7 +81,9 @@ func notebookLines(content string) []string {
 // language (or kernel name) a notebook's metadata gives, with the
 // one-liner that runs a cell as they do ("" for a shell: the cell is the
 // line).
-var kernelRunners = map[string]string{
-	"bash": "", "sh": "", "zsh": "", "shell": "",
-	"r": "Rscript -e", "ir": "Rscript -e", "julia": "julia -e", "ruby": "ruby -e", "javascript": "node -e", "perl": "perl -e", "typescript": "deno eval",
-}
+var kernelRunners = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"bash": "", "sh": "", "zsh": "", "shell": "",
+		"r": "Rscript -e", "ir": "Rscript -e", "julia": "julia -e", "ruby": "ruby -e", "javascript": "node -e", "perl": "perl -e", "typescript": "deno eval",
+	}
+}}

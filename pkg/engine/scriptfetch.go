@@ -22,7 +22,7 @@ import (
 // repository (remote-code): standard asks.
 
 // scriptExts are the extensions of scripts an installer is written in.
-var scriptExts = map[string]bool{".sh": true, ".bash": true, ".zsh": true, ".ps1": true, ".psm1": true, ".bat": true, ".cmd": true}
+var scriptExts = table.Map[string, bool]{Words: ".sh .bash .zsh .ps1 .psm1 .bat .cmd"}
 
 // pinnedRef is a path part that pins a version: a tag (v1.2.3, 1.2) or a
 // commit (7 to 40 hexadecimal digits).
@@ -50,7 +50,7 @@ func movingScript(u match.URL) bool {
 	if k := strings.IndexAny(p, "?#"); k >= 0 {
 		p = p[:k]
 	}
-	if !scriptExts[strings.ToLower(path.Ext(p))] {
+	if !scriptExts.Get(strings.ToLower(path.Ext(p))) {
 		return false
 	}
 	gist := strings.HasPrefix(u.Host, "gist.")

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -20,42 +21,46 @@ import (
 
 // scriptRunners are the command line prefixes that run a script's text,
 // by extension (lower case); "" runs it as shell lines.
-var scriptRunners = map[string]string{
-	".sh": "", ".bash": "", ".zsh": "", ".ksh": "", ".command": "", ".dash": "", ".ash": "", ".mksh": "", ".yash": "",
-	".bats": "",
-	".py":   "python3 -c", ".pyw": "python3 -c", ".py3": "python3 -c",
-	".js": "node -e", ".mjs": "node -e", ".cjs": "node -e", ".jsx": "node -e",
-	".ts": "node -e", ".mts": "node -e", ".cts": "node -e", ".tsx": "node -e",
-	".rb": "ruby -e", ".rake": "ruby -e", ".pl": "perl -e", ".pm": "perl -e", ".t": "perl -e",
-	".php": "php -r", ".phtml": "php -r", ".lua": "lua -e", ".luau": "lua -e",
-	".r": "Rscript -e", ".ps1": "pwsh -Command", ".psm1": "pwsh -Command", ".awk": "awk",
-	".jl": "julia -e", ".exs": "elixir -e", ".groovy": "groovy -e", ".raku": "raku -e", ".rakumod": "raku -e",
-	".p6": "raku -e", ".pl6": "raku -e", ".clj": "clojure -M -e", ".bb": "bb -e", ".scm": "guile -c",
-	".rkt": "racket -e", ".kts": "kotlin -e",
-	// Tcl has no -e: its text is read on standard input
-	".tcl": "tclsh <<<", ".tk": "wish <<<", ".exp": "expect <<<",
-	// other shells' scripts, read by their dialects; Windows batch files,
-	// by cmd.exe's translation, a line a command
-	".fish": "fish -c", ".csh": "csh -c", ".tcsh": "tcsh -c", ".nu": "nu -c", ".xsh": "xonsh -c", ".elv": "elvish -c",
-	".bat": "cmd.exe /c", ".cmd": "cmd.exe /c",
-	// languages read as opaque code: what they spell in their literals
-	".swift": "swift -e", ".scala": "scala -e", ".sc": "scala -e", ".hy": "hy -c", ".erl": "escript -e",
-	".escript": "escript -e", ".hs": "runghc -e", ".ml": "ocaml -e", ".jsh": "jshell -e", ".csx": "dotnet script eval",
-}
+var scriptRunners = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		".sh": "", ".bash": "", ".zsh": "", ".ksh": "", ".command": "", ".dash": "", ".ash": "", ".mksh": "", ".yash": "",
+		".bats": "",
+		".py":   "python3 -c", ".pyw": "python3 -c", ".py3": "python3 -c",
+		".js": "node -e", ".mjs": "node -e", ".cjs": "node -e", ".jsx": "node -e",
+		".ts": "node -e", ".mts": "node -e", ".cts": "node -e", ".tsx": "node -e",
+		".rb": "ruby -e", ".rake": "ruby -e", ".pl": "perl -e", ".pm": "perl -e", ".t": "perl -e",
+		".php": "php -r", ".phtml": "php -r", ".lua": "lua -e", ".luau": "lua -e",
+		".r": "Rscript -e", ".ps1": "pwsh -Command", ".psm1": "pwsh -Command", ".awk": "awk",
+		".jl": "julia -e", ".exs": "elixir -e", ".groovy": "groovy -e", ".raku": "raku -e", ".rakumod": "raku -e",
+		".p6": "raku -e", ".pl6": "raku -e", ".clj": "clojure -M -e", ".bb": "bb -e", ".scm": "guile -c",
+		".rkt": "racket -e", ".kts": "kotlin -e",
+		// Tcl has no -e: its text is read on standard input
+		".tcl": "tclsh <<<", ".tk": "wish <<<", ".exp": "expect <<<",
+		// other shells' scripts, read by their dialects; Windows batch files,
+		// by cmd.exe's translation, a line a command
+		".fish": "fish -c", ".csh": "csh -c", ".tcsh": "tcsh -c", ".nu": "nu -c", ".xsh": "xonsh -c", ".elv": "elvish -c",
+		".bat": "cmd.exe /c", ".cmd": "cmd.exe /c",
+		// languages read as opaque code: what they spell in their literals
+		".swift": "swift -e", ".scala": "scala -e", ".sc": "scala -e", ".hy": "hy -c", ".erl": "escript -e",
+		".escript": "escript -e", ".hs": "runghc -e", ".ml": "ocaml -e", ".jsh": "jshell -e", ".csx": "dotnet script eval",
+	}
+}}
 
 // shebangRunners are the interpreters a #! line names, with the prefix
 // that runs their text; interpreterPrefix reads the other names.
-var shebangRunners = map[string]string{
-	"sh": "", "bash": "", "zsh": "", "ksh": "", "dash": "",
-	"python": "python3 -c", "python3": "python3 -c", "node": "node -e", "ruby": "ruby -e", "perl": "perl -e", "php": "php -r",
-}
+var shebangRunners = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"sh": "", "bash": "", "zsh": "", "ksh": "", "dash": "",
+		"python": "python3 -c", "python3": "python3 -c", "node": "node -e", "ruby": "ruby -e", "perl": "perl -e", "php": "php -r",
+	}
+}}
 
 // interpreterPrefix returns the prefix that runs a file's text by the
 // interpreter name: a shell's (ash, mksh, fish) as its lines, a versioned
 // or newer runtime's (python3.12, pypy3, nodejs, bun, deno, tsx) as its
 // language's one-liner, PowerShell's as pwsh -Command.
 func interpreterPrefix(name string) (string, bool) {
-	if p, ok := shebangRunners[name]; ok {
+	if p, ok := shebangRunners.Lookup(name); ok {
 		return p, true
 	}
 	switch lang := shell.InterpreterLang(name); lang {
@@ -81,11 +86,11 @@ func interpreterPrefix(name string) (string, bool) {
 // shebangWrappers are the programs a #! line may name before the
 // interpreter: env (with its options and assignments), busybox (with its
 // applet), npx and bunx (with the package run).
-var shebangWrappers = map[string]bool{"env": true, "busybox": true, "npx": true, "bunx": true}
+var shebangWrappers = table.Map[string, bool]{Words: "env busybox npx bunx"}
 
 // envArgOptions are env's short and long options that take the next word
 // as their argument when it is not attached.
-var envArgOptions = map[string]bool{"-u": true, "--unset": true, "-C": true, "--chdir": true, "-P": true, "-a": true, "--argv0": true}
+var envArgOptions = table.Map[string, bool]{Words: "-u --unset -C --chdir -P -a --argv0"}
 
 // scriptLines returns the command line that runs content written to a
 // file named lower (its base name, lower case) in directory dir when the
@@ -106,7 +111,7 @@ func scriptLines(dir, lower, content string) []string {
 	}
 	runner, ok := "", false
 	if k := strings.LastIndexByte(lower, '.'); k > 0 {
-		runner, ok = scriptRunners[lower[k:]]
+		runner, ok = scriptRunners.Lookup(lower[k:])
 	}
 	if ok && strings.HasSuffix(lower, ".cmd") && !batchText(content) {
 		ok = false // read-key.cmd: a test's case, named .cmd by another tool
@@ -154,7 +159,7 @@ func shebangRunner(content string) (string, bool) {
 			w = v // env --split-string=bash -e
 		}
 		if strings.HasPrefix(w, "-") {
-			if envArgOptions[w] && len(f) > 0 {
+			if envArgOptions.Get(w) && len(f) > 0 {
 				f = f[1:] // -u NAME, -C DIR
 			}
 			continue // -i, -S, -vS, --ignore-environment, --unset=NAME
@@ -163,7 +168,7 @@ func shebangRunner(content string) (string, bool) {
 			continue // NAME=VALUE
 		}
 		name := w[strings.LastIndexByte(w, '/')+1:]
-		if shebangWrappers[name] {
+		if shebangWrappers.Get(name) {
 			continue
 		}
 		return interpreterPrefix(name)

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -132,13 +133,13 @@ func hereOperandsOnly(c *shell.Command) bool {
 // stands for (cd dist && find . -mindepth 1 -delete), nice or time. env
 // moves only by -C DIR, which the line's directory tracker follows
 // (cwd.go), and runs nothing when the move fails.
-var sameDirWrappers = map[string]bool{"find": true, "nice": true, "time": true, "nohup": true, "env": true}
+var sameDirWrappers = table.Map[string, bool]{Words: "find nice time nohup env"}
 
 // sameDirVia reports whether every wrapper a command was found behind is
 // one of sameDirWrappers (none at all included).
 func sameDirVia(via []string) bool {
 	for _, v := range via {
-		if !sameDirWrappers[v] {
+		if !sameDirWrappers.Get(v) {
 			return false
 		}
 	}

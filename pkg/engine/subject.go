@@ -278,10 +278,10 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 				// ssh -c bash: a shell there runs the stage's input.
 				a = &shArgv
 			} else if k > 0 && res.Commands[js[k-1]].Depth == c.Depth {
-				if lang := shell.ConsoleStdin(c); lang != "" && langArgvs[lang] != nil {
+				if lang := shell.ConsoleStdin(c); lang != "" && langArgvs.Get(lang) != nil {
 					// … | wp shell, … | bin/rails console: the console
 					// runs its input as the language's interpreter would.
-					a = langArgvs[lang]
+					a = langArgvs.Get(lang)
 				}
 			}
 			stages = append(stages, a)

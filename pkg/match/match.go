@@ -117,6 +117,9 @@ func compileGlob(pattern string, seps []rune) (glob.Glob, error) {
 	if err := balanced(pattern); err != nil {
 		return nil, err
 	}
+	if g, ok := starGlobFor(pattern, seps); ok {
+		return g, nil
+	}
 	g, err := glob.Compile(pattern, seps...)
 	if err != nil {
 		return nil, err

@@ -110,7 +110,8 @@ func (e *Entry) Rules() []*Rule {
 // when the snapshot was loaded, so laying it out cannot fail.
 type lazyRules struct {
 	src     string
-	builtIn bool // of a snapshot built into the binary (loadBuiltIn)
+	builtIn bool   // of a snapshot built into the binary (loadBuiltIn)
+	index   string // the entry's command index, of a snapshot built into the binary (CommandIndex)
 	once    sync.Once
 	rules   []*Rule
 }

@@ -33,7 +33,7 @@ import (
 
 // snapshotMagic starts every snapshot; its last byte is the layout's
 // version.
-const snapshotMagic = "rampart policy snapshot\x00\x03"
+const snapshotMagic = "rampart policy snapshot\x00\x04"
 
 // ErrSnapshot is a snapshot that is not one this build can read.
 var ErrSnapshot = errors.New("not a valid policy snapshot")
@@ -169,6 +169,7 @@ func Snapshot(p *Policy) ([]byte, error) {
 			}
 		}
 		w.str(string(rw.b))
+		w.str(commandIndex(rules))
 	}
 	var tw snapWriter
 	tests := p.TestCases()
@@ -234,14 +235,17 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 		e.Tools, e.Agents, e.Sessions = lazyGlobs(r.strs()), lazyGlobs(r.strs()), lazyGlobs(r.strs())
 		// The rules are laid out on first use (Rules); checked now
 		// when checkRules.
-		src := r.str()
+		src, index := r.str(), r.str()
 		if checkRules {
 			rr := &snapReader{s: src}
-			if rr.skipRules(); rr.bad || rr.i != len(src) {
+			if rr.skipRules(); rr.bad || rr.i != len(src) || !indexFits(index) {
 				r.fail()
 			}
 		}
 		e.lazy = &lazyRules{src: src, builtIn: !checkRules}
+		if !checkRules {
+			e.lazy.index = index
+		}
 		e.names = []string{e.Name}
 		e.prepare()
 		p.Entries[i] = e

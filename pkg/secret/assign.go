@@ -1,6 +1,10 @@
 package secret
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // maxKey bounds how far back from an '=' or ':' a key is read. Real key
 // names are short; the bound keeps a long run of letters from costing more
@@ -149,7 +153,7 @@ func value(s string, v int, kind string) (Finding, bool) {
 	}
 	vs, ve, quoted := literal(s, v)
 	val := s[vs:ve]
-	if len(val) < minValue || strings.HasPrefix(val, Mask) || isPlaceholder(val) || defaultPasswords[strings.ToLower(val)] {
+	if len(val) < minValue || strings.HasPrefix(val, Mask) || isPlaceholder(val) || defaultPasswords.Get(strings.ToLower(val)) {
 		return Finding{}, false
 	}
 	if !quoted && isExpression(val, spaced) {
@@ -235,22 +239,18 @@ func fuzzMarker(v string) bool {
 // their documentation uses (POSTGRES_PASSWORD: postgres, root/root,
 // guest/guest): anyone can guess them, so writing one down leaks nothing.
 // Only the whole value counts.
-var defaultPasswords = map[string]bool{
-	"postgres": true, "password": true, "root": true, "admin": true, "guest": true, "mysql": true,
-	"changeme": true, "example": true, "secret": true, "test": true, "testing": true, "dev": true,
-	"devpass": true, "devpassword": true, "pass": true, "passw0rd": true, "password1": true,
-	"password123": true, "123456": true, "12345678": true, "toor": true, "minioadmin": true,
-	"letmein": true, "sa": true, "oracle": true, "redis": true, "rabbitmq": true, "admin123": true,
-}
+var defaultPasswords = table.Map[string, bool]{Words: `postgres password root admin guest mysql
+	changeme example secret test testing dev
+	devpass devpassword pass passw0rd password1
+	password123 123456 12345678 toor minioadmin
+	letmein sa oracle redis rabbitmq admin123`}
 
 // typeWords are values that, unquoted, are type names or literals of code.
-var typeWords = map[string]bool{
-	"string": true, "str": true, "bytes": true, "bool": true, "boolean": true, "none": true,
-	"null": true, "nil": true, "true": true, "false": true, "undefined": true, "any": true,
-	"object": true, "number": true, "optional": true, "required": true, "text": true,
-	"secret": true, "password": true, "token": true, "hidden": true, "redacted": true,
-	"varchar": true, "self": true, "this": true, "function": true, "lambda": true,
-}
+var typeWords = table.Map[string, bool]{Words: `string str bytes bool boolean none
+	null nil true false undefined any
+	object number optional required text
+	secret password token hidden redacted
+	varchar self this function lambda`}
 
 // isExpression reports unquoted values that are code rather than literals:
 // calls, a.b.c references, type names, and, when written `key = value` with
@@ -273,7 +273,7 @@ func isExpression(v string, spaced bool) bool {
 			}
 			low[i] = c
 		}
-		if typeWords[string(low[:len(v)])] {
+		if typeWords.Get(string(low[:len(v)])) {
 			return true
 		}
 	}

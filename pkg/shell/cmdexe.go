@@ -2,6 +2,8 @@ package shell
 
 import (
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Windows' command interpreter run from WSL (cmd.exe /c LINE) is read by
@@ -264,7 +266,7 @@ func cmdLeadWords(words []string) []string {
 			out[len(out)-1] = last
 		}
 	}
-	if len(out) == 0 || !cmdBuiltins[strings.ToLower(out[0])] {
+	if len(out) == 0 || !cmdBuiltins.Get(strings.ToLower(out[0])) {
 		return out
 	}
 	split := out[:1:1]
@@ -374,10 +376,8 @@ func translateCmdFor(words []string, depth int) string {
 
 // cmdBuiltins are cmd.exe's commands that translateCmdCommand reads, by
 // which a line an agent's Windows shell tool sends starts.
-var cmdBuiltins = map[string]bool{
-	"del": true, "erase": true, "rd": true, "rmdir": true, "copy": true, "xcopy": true,
-	"robocopy": true, "move": true, "ren": true, "rename": true, "type": true, "findstr": true,
-}
+var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
+	robocopy move ren rename type findstr`}
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
 // tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
@@ -391,7 +391,7 @@ func cmdLine(src string) bool {
 		return false // the common case, decided without allocating
 	}
 	words := strings.Fields(src)
-	if len(words) < 2 || !cmdBuiltins[strings.TrimSuffix(strings.ToLower(words[0]), ".exe")] {
+	if len(words) < 2 || !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(words[0]), ".exe")) {
 		return false
 	}
 	slash := strings.IndexByte(src, '\\') >= 0
@@ -714,7 +714,7 @@ func cmdSwitches(words []string) []string {
 	var out []string
 	for i, w := range words {
 		if i == 0 {
-			if k := strings.IndexByte(w, '/'); k > 0 && cmdBuiltins[strings.ToLower(w[:k])] {
+			if k := strings.IndexByte(w, '/'); k > 0 && cmdBuiltins.Get(strings.ToLower(w[:k])) {
 				out = append(out, w[:k])
 				w = w[k:]
 			} else {

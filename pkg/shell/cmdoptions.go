@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Options named for a command to run hold a command line whatever the
@@ -26,18 +27,18 @@ import (
 func commandOptionName(n string) bool {
 	parts := optionWords(n)
 	for i, part := range parts {
-		if commandWords[part] {
+		if commandWords.Get(part) {
 			return true
 		}
 		for _, pre := range [...]string{"pre", "post", "on"} {
-			if rest, ok := strings.CutPrefix(part, pre); ok && commandWords[rest] {
+			if rest, ok := strings.CutPrefix(part, pre); ok && commandWords.Get(rest) {
 				return true
 			}
 		}
-		if rest, ok := strings.CutPrefix(part, "on"); ok && i == 0 && (rest == "" && len(parts) > 1 || optionEvents[rest]) {
+		if rest, ok := strings.CutPrefix(part, "on"); ok && i == 0 && (rest == "" && len(parts) > 1 || optionEvents.Get(rest)) {
 			return true
 		}
-		if (part == "before" || part == "after" || part == "pre" || part == "post") && i+1 < len(parts) && optionEvents[parts[i+1]] {
+		if (part == "before" || part == "after" || part == "pre" || part == "post") && i+1 < len(parts) && optionEvents.Get(parts[i+1]) {
 			return true
 		}
 	}
@@ -45,13 +46,13 @@ func commandOptionName(n string) bool {
 }
 
 // commandWords are the words of an option name that say a command.
-var commandWords = map[string]bool{"command": true, "commands": true, "cmd": true, "exec": true, "execute": true,
-	"shell": true, "hook": true, "hooks": true, "script": true, "run": true, "callback": true, "healthcheck": true}
+var commandWords = table.Map[string, bool]{Words: `command commands cmd exec execute
+	shell hook hooks script run callback healthcheck`}
 
 // optionEvents are the events an on-EVENT or after-EVENT option runs its
 // command at.
-var optionEvents = map[string]bool{"success": true, "failure": true, "fail": true, "error": true, "exit": true,
-	"start": true, "stop": true, "change": true, "complete": true, "done": true, "finish": true, "save": true}
+var optionEvents = table.Map[string, bool]{Words: `success failure fail error exit
+	start stop change complete done finish save`}
 
 // optionWords splits an option name into its lower-case words at -, _ and
 // the humps of camelCase (runCommand: run, command).

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // Code that downloads a file and then runs it (perl's getstore(URL, "f");
 // do "f", php's copy(URL, "i.php"); include "i.php", lua's dofile) runs
@@ -10,22 +14,24 @@ import "strings"
 // never names before (require "vendor/autoload.php") is the project's.
 
 // fileRunners are, per language, the calls that run a file's code.
-var fileRunners = map[string][]string{
-	"perl":   {"do ", "do(", "require ", "require("},
-	"php":    {"include ", "include(", "include_once", "require ", "require(", "require_once"},
-	"ruby":   {"load ", "load(", "require ", "require(", "require_relative"},
-	"python": {"run_path(", "exec(open("},
-	"node":   {"require(", "import("},
-	"lua":    {"dofile(", "dofile ", "loadfile(", "loadfile "},
-	// Go runs a program file it wrote: os.WriteFile("/tmp/x", b, 0o755);
-	// exec.Command("/tmp/x")
-	"go": {"exec.Command(", "syscall.Exec("},
-}
+var fileRunners = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"perl":   {"do ", "do(", "require ", "require("},
+		"php":    {"include ", "include(", "include_once", "require ", "require(", "require_once"},
+		"ruby":   {"load ", "load(", "require ", "require(", "require_relative"},
+		"python": {"run_path(", "exec(open("},
+		"node":   {"require(", "import("},
+		"lua":    {"dofile(", "dofile ", "loadfile(", "loadfile "},
+		// Go runs a program file it wrote: os.WriteFile("/tmp/x", b, 0o755);
+		// exec.Command("/tmp/x")
+		"go": {"exec.Command(", "syscall.Exec("},
+	}
+}}
 
 // runsFileItNames reports whether code runs a file (do "f", include 'f',
 // dofile("f")) whose name a quoted string earlier in the code also gives.
 func runsFileItNames(lang, code string) bool {
-	for _, r := range fileRunners[lang] {
+	for _, r := range fileRunners.Get(lang) {
 		for off := 0; off < len(code); {
 			i := strings.Index(code[off:], r)
 			if i < 0 {

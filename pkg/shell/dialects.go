@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // Shells other than bash speak other languages: zsh's glob qualifiers,
 // parameter flags and =cmd; fish's and elvish's (cmd) substitution and
@@ -802,8 +806,8 @@ func nuWord(w string) string {
 }
 
 // nuHTTPValues are http's options that take a value.
-var nuHTTPValues = map[string]bool{"--content-type": true, "-t": true, "--headers": true, "-H": true, "--user": true, "-u": true,
-	"--password": true, "-p": true, "--max-time": true, "-m": true, "--redirect-mode": true, "-R": true}
+var nuHTTPValues = table.Map[string, bool]{Words: `--content-type -t --headers -H --user -u
+	--password -p --max-time -m --redirect-mode -R`}
 
 func nuStage(words []string) []string {
 	head := strings.TrimPrefix(words[0], "^")
@@ -832,7 +836,7 @@ func nuStage(words []string) []string {
 	case head == "http" && len(words) > 1:
 		var args []string
 		for i := 2; i < len(words); i++ {
-			if nuHTTPValues[words[i]] {
+			if nuHTTPValues.Get(words[i]) {
 				i++
 				continue
 			}

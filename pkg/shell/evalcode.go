@@ -88,7 +88,9 @@ func decodesText(arg string) bool {
 
 // evalPrograms are, by language, the interpreter a download piped to it
 // would be: what code that evaluates a download amounts to.
-var evalPrograms = map[string]string{"python": "python3", "node": "node", "php": "php", "ruby": "ruby", "perl": "perl", "lua": "lua"}
+var evalPrograms = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"python": "python3", "node": "node", "php": "php", "ruby": "ruby", "perl": "perl", "lua": "lua"}
+}}
 
 // urlLiteral matches an http(s) URL written out in code.
 var urlLiteral = lazyRegexp(`https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`)
@@ -100,7 +102,7 @@ var urlLiteral = lazyRegexp(`https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`)
 // curl -fsSL URL | python3. arg is the call's argument text.
 // It reports whether it found such a download.
 func (s *state) evalDownload(lang, arg string, f frame) bool {
-	prog, ok := evalPrograms[lang]
+	prog, ok := evalPrograms.Lookup(lang)
 	if !ok || !strings.Contains(arg, "://") || !anyIn(arg, codeMarkers.Get()[lang].network) {
 		return false
 	}
@@ -118,7 +120,7 @@ func (s *state) evalDownload(lang, arg string, f frame) bool {
 // language's interpreter: what runs is what the URL serves, whichever
 // variable carried it between the two calls.
 func (s *state) evalFetched(lang, code string, f frame) {
-	prog, ok := evalPrograms[lang]
+	prog, ok := evalPrograms.Lookup(lang)
 	if !ok {
 		return
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // exhaust finds what starts processes without end: a function that runs
@@ -184,11 +186,11 @@ func argumentCycle(f *syntax.File, defs map[string]*syntax.Stmt, defAt map[strin
 
 // runsArgument names the builtins that run a command their arguments
 // give: eval's words, command's and builtin's, trap's action.
-var runsArgument = map[string]bool{"eval": true, "command": true, "builtin": true, "exec": true, "trap": true, "time": true, "nohup": true}
+var runsArgument = table.Map[string, bool]{Words: "eval command builtin exec trap time nohup"}
 
 // shellsRunning names the shells whose -c text, once a function is
 // exported to them (export -f f; bash -c f), may call it.
-var shellsRunning = map[string]bool{"bash": true, "sh": true, "zsh": true}
+var shellsRunning = table.Map[string, bool]{Words: "bash sh zsh"}
 
 // calledNames gives the names a simple command may call as functions: its
 // first word, and the first word of what a builtin that runs its argument
@@ -207,11 +209,11 @@ func calledNames(args []*syntax.Word) []string {
 			}
 		}
 		out = append(out, text)
-		if shellsRunning[text] && i+2 < len(args) && args[i+1].Lit() == "-c" {
+		if shellsRunning.Get(text) && i+2 < len(args) && args[i+1].Lit() == "-c" {
 			i++ // bash -c f: the text's first word
 			continue
 		}
-		if !runsArgument[text] || strings.HasPrefix(text, "-") {
+		if !runsArgument.Get(text) || strings.HasPrefix(text, "-") {
 			break
 		}
 		for i+1 < len(args) && strings.HasPrefix(args[i+1].Lit(), "-") {

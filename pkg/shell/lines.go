@@ -229,7 +229,7 @@ func scriptOperand(words []string) string {
 		}
 		return ""
 	}
-	valued := interpValueOptions[base]
+	valued := interpValueOptions.Get(base)
 	for i := first; i < len(words); i++ {
 		w := words[i]
 		if slices.Contains(valued, w) {
@@ -258,15 +258,17 @@ func scriptOperand(words []string) string {
 // interpValueOptions are, by interpreter (its version trimmed), the
 // options that take the next word as their value, before the script's
 // file.
-var interpValueOptions = map[string][]string{
-	"julia": {"-t", "--threads", "-p", "--procs", "-J", "--sysimage", "--machine-file"},
-	"php":   {"-d", "-c", "-z"},
-	"awk":   {"-F", "-v", "--assign", "--field-separator"}, "gawk": {"-F", "-v", "--assign", "--field-separator"},
-	"mawk": {"-F", "-v"}, "nawk": {"-F", "-v"},
-	"ruby": {"-I", "-r"}, "perl": {"-I"}, "node": {"-r", "--require", "--import", "--loader"},
-	"python": {"-W", "-X"}, "lua": {"-l"}, "luajit": {"-l"},
-	"Rscript": {"--default-packages"}, "rscript": {"--default-packages"},
-}
+var interpValueOptions = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"julia": {"-t", "--threads", "-p", "--procs", "-J", "--sysimage", "--machine-file"},
+		"php":   {"-d", "-c", "-z"},
+		"awk":   {"-F", "-v", "--assign", "--field-separator"}, "gawk": {"-F", "-v", "--assign", "--field-separator"},
+		"mawk": {"-F", "-v"}, "nawk": {"-F", "-v"},
+		"ruby": {"-I", "-r"}, "perl": {"-I"}, "node": {"-r", "--require", "--import", "--loader"},
+		"python": {"-W", "-X"}, "lua": {"-l"}, "luajit": {"-l"},
+		"Rscript": {"--default-packages"}, "rscript": {"--default-packages"},
+	}
+}}
 
 // defineAliases records "alias NAME=VALUE" and "hash -p PATH NAME".
 func (s *state) defineAliases(name string, args []string) {
@@ -290,7 +292,7 @@ func (s *state) defineAliases(name string, args []string) {
 
 // copyValueOptions are the options of cp, install and ln that take a
 // value (install -m 755): the value is no operand.
-var copyValueOptions = map[string]bool{"-m": true, "--mode": true, "-o": true, "--owner": true, "-g": true, "--group": true, "-S": true, "--suffix": true}
+var copyValueOptions = table.Map[string, bool]{Words: "-m --mode -o --owner -g --group -S --suffix"}
 
 // defineCopiedProgram records a shell, an interpreter or a catalogued
 // program copied, linked or moved under another name on the line (cp
@@ -310,7 +312,7 @@ func (s *state) defineCopiedProgram(name string, args []string) {
 		switch {
 		case a == "-t" || a == "--target-directory" || strings.HasPrefix(a, "--target-directory="):
 			return // into a directory: the copy keeps the program's own name
-		case copyValueOptions[a] || name == "rsync" && rsyncValueOptions[a]:
+		case copyValueOptions.Get(a) || name == "rsync" && rsyncValueOptions.Get(a):
 			i++
 		case strings.HasPrefix(a, "-") && a != "-":
 		default:
@@ -350,8 +352,8 @@ func copiedProgram(src string) bool {
 
 // rsyncValueOptions are rsync's options that take the next word as their
 // value (rsync -e ssh SRC DEST).
-var rsyncValueOptions = map[string]bool{"-e": true, "--rsh": true, "--rsync-path": true, "--exclude": true, "--include": true,
-	"--filter": true, "--chmod": true, "--chown": true, "-M": true, "--remote-option": true, "--exclude-from": true, "--include-from": true, "--files-from": true}
+var rsyncValueOptions = table.Map[string, bool]{Words: `-e --rsh --rsync-path --exclude --include
+	--filter --chmod --chown -M --remote-option --exclude-from --include-from --files-from`}
 
 // fileKey normalises a file name written on the line, so that "./x.sh",
 // "x.sh" and "$HOME/x" / "~/x" name the same file.
@@ -715,7 +717,7 @@ func (s *state) fileTextLang(name, text string) string {
 		return lang
 	}
 	ext := strings.ToLower(path.Ext(name))
-	if l := scriptExtLangs[ext]; l != "" {
+	if l := scriptExtLangs.Get(ext); l != "" {
 		if _, ok := s.parse(text); !ok {
 			return l
 		}
@@ -724,11 +726,13 @@ func (s *state) fileTextLang(name, text string) string {
 }
 
 // scriptExtLangs are the languages of script files by extension.
-var scriptExtLangs = map[string]string{
-	".py": "python", ".js": "node", ".mjs": "node", ".cjs": "node", ".ts": "node", ".mts": "node",
-	".rb": "ruby", ".pl": "perl", ".pm": "perl", ".php": "php", ".lua": "lua", ".r": "r", ".jl": "julia",
-	".awk": "awk",
-}
+var scriptExtLangs = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		".py": "python", ".js": "node", ".mjs": "node", ".cjs": "node", ".ts": "node", ".mts": "node",
+		".rb": "ruby", ".pl": "perl", ".pm": "perl", ".php": "php", ".lua": "lua", ".r": "r", ".jl": "julia",
+		".awk": "awk",
+	}
+}}
 
 // shebangLang is the language a script written on the line is run in.
 func shebangLang(text string) string {

@@ -242,7 +242,7 @@ func rundll32Line(words []string) string {
 	if u := shareURL(dll); u != "" {
 		return remoteRun(u)
 	}
-	if runner := rundll32Runners[strings.ToLower(path.Base(strings.ReplaceAll(dll, `\`, "/")))+","+strings.ToLower(strings.TrimSpace(entry))]; runner && len(words) > 2 {
+	if runner := rundll32Runners.Get(strings.ToLower(path.Base(strings.ReplaceAll(dll, `\`, "/"))) + "," + strings.ToLower(strings.TrimSpace(entry))); runner && len(words) > 2 {
 		// url.dll,FileProtocolHandler X and zipfldr.dll,RouteTheCall X
 		// open X as Explorer does: a program or a script is run
 		target := strings.Trim(words[2], `"'`)
@@ -379,10 +379,8 @@ func scLine(words []string) string {
 
 // rundll32Runners are the DLL entry points that open the file or URL
 // after them as Explorer does, by "dll,entry" in lower case.
-var rundll32Runners = map[string]bool{
-	"url.dll,fileprotocolhandler": true, "url.dll,openurl": true, "url.dll,openurla": true,
-	"zipfldr.dll,routethecall": true, "ieframe.dll,openurl": true, "shdocvw.dll,openurl": true, "shell32.dll,shellexec_rundll": true,
-}
+var rundll32Runners = table.Map[string, bool]{Words: `url.dll,fileprotocolhandler url.dll,openurl url.dll,openurla
+	zipfldr.dll,routethecall ieframe.dll,openurl shdocvw.dll,openurl shell32.dll,shellexec_rundll`}
 
 // runnableName reports a file or URL Windows runs when it is opened: a
 // program, a script or an HTML application.

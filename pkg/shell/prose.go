@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // A word with spaces given to a program the catalogue does not know is
@@ -23,11 +24,9 @@ import (
 // command here, whatever English it makes.
 
 // functionWords are words of English prose that are not a command's words.
-var functionWords = map[string]bool{
-	"the": true, "is": true, "are": true, "was": true, "were": true, "been": true, "this": true,
-	"these": true, "those": true, "our": true, "your": true, "their": true, "its": true,
-	"please": true, "we": true, "i": true, "it's": true, "don't": true, "didn't": true,
-}
+var functionWords = table.Map[string, bool]{Words: `the is are was were been this
+	these those our your their its
+	please we i it's don't didn't`}
 
 // prose reports a word that reads as a message, not a command line (see
 // above).
@@ -51,7 +50,7 @@ func prose(w string) bool {
 			// in it keeps the string a command line
 			return false
 		}
-		english = english || functionWords[strings.ToLower(w)]
+		english = english || functionWords.Get(strings.ToLower(w))
 	}
 	return english
 }

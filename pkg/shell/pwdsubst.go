@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A substitution that prints the working directory: $(pwd), and
@@ -167,12 +169,14 @@ func knownDirOutput(s *state, st *syntax.Stmt) (string, bool) {
 // pythonSiteDirs are what Python code prints of its site module, by the
 // expression printed (spaces removed): the same directories as python -m
 // site prints.
-var pythonSiteDirs = map[string]string{
-	"site.getusersitepackages()": "$HOME/.local/lib/python3*/site-packages",
-	"site.USER_SITE":             "$HOME/.local/lib/python3*/site-packages",
-	"site.getuserbase()":         "$HOME/.local",
-	"site.USER_BASE":             "$HOME/.local",
-}
+var pythonSiteDirs = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"site.getusersitepackages()": "$HOME/.local/lib/python3*/site-packages",
+		"site.USER_SITE":             "$HOME/.local/lib/python3*/site-packages",
+		"site.getuserbase()":         "$HOME/.local",
+		"site.USER_BASE":             "$HOME/.local",
+	}
+}}
 
 // pythonDirOutput returns the directory that python -c CODE prints when
 // the code is imports and one print of a site directory
@@ -191,6 +195,6 @@ func pythonDirOutput(code string) (string, bool) {
 	if !ok || !strings.HasSuffix(inner, ")") {
 		return "", false
 	}
-	dir, ok := pythonSiteDirs[inner[:len(inner)-1]]
+	dir, ok := pythonSiteDirs.Lookup(inner[:len(inner)-1])
 	return dir, ok
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // A framework console reads the code it runs from its standard input or
@@ -103,7 +104,9 @@ func consoleScript(name string, words []string) (lang, file string) {
 }
 
 // codeExts gives the file name ending of a scanned language's scripts.
-var codeExts = map[string]string{"php": ".php", "ruby": ".rb", "python": ".py", "node": ".js", "perl": ".pl", "lua": ".lua"}
+var codeExts = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"php": ".php", "ruby": ".rb", "python": ".py", "node": ".js", "perl": ".pl", "lua": ".lua"}
+}}
 
 // codePath reports whether a code word names a file of lang rather than
 // holding code: one word, no call or statement punctuation, and a
@@ -113,7 +116,7 @@ func codePath(lang, w string) bool {
 	if w == "" || strings.ContainsAny(w, " \t\n()'\";{}=$`<>|&,") {
 		return false
 	}
-	return strings.Contains(w, "/") || codeExts[lang] != "" && strings.HasSuffix(w, codeExts[lang])
+	return strings.Contains(w, "/") || codeExts.Get(lang) != "" && strings.HasSuffix(w, codeExts.Get(lang))
 }
 
 // ConsoleStdin gives the language a console that is no interpreter (wp

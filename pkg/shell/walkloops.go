@@ -3,6 +3,8 @@ package shell
 import (
 	"slices"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Loops in interpreter code over what is literally named: "for (const d of
@@ -211,16 +213,18 @@ func exprStart(c string, i int) int {
 
 // walkOps name the calls that list a directory or a pattern, by how their
 // arguments name what they list.
-var walkOps = map[string]struct{ root, pattern, children bool }{
-	"rglob":       {root: true, pattern: true}, // Path(X).rglob(P): X/**/P
-	"glob":        {root: true, pattern: true}, // Path(X).glob(P): X/P; glob.glob(P), Dir.glob(P): P
-	"iglob":       {pattern: true},
-	"iterdir":     {root: true, children: true}, // Path(X).iterdir(): X/*
-	"listdir":     {children: true},             // os.listdir(X): X/*
-	"scandir":     {children: true},
-	"readdirSync": {children: true},
-	"globSync":    {pattern: true},
-}
+var walkOps = table.Map[string, struct{ root, pattern, children bool }]{Build: func() map[string]struct{ root, pattern, children bool } {
+	return map[string]struct{ root, pattern, children bool }{
+		"rglob":       {root: true, pattern: true}, // Path(X).rglob(P): X/**/P
+		"glob":        {root: true, pattern: true}, // Path(X).glob(P): X/P; glob.glob(P), Dir.glob(P): P
+		"iglob":       {pattern: true},
+		"iterdir":     {root: true, children: true}, // Path(X).iterdir(): X/*
+		"listdir":     {children: true},             // os.listdir(X): X/*
+		"scandir":     {children: true},
+		"readdirSync": {children: true},
+		"globSync":    {pattern: true},
+	}
+}}
 
 // iterable reads what a loop iterates at i: a literal list (its items) or
 // a walk whose root and pattern are literal (its pattern). For a block
@@ -284,7 +288,7 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 		if d := strings.LastIndexByte(op, '.'); d >= 0 {
 			op = op[d+1:]
 		}
-		if w, isWalk := walkOps[op]; isWalk && (!w.root || haveRoot || !strings.Contains(name, ".") || strings.HasPrefix(name, "glob.") || strings.HasPrefix(name, "Dir.") || strings.HasPrefix(name, "os.") || strings.HasPrefix(name, "fs.")) {
+		if w, isWalk := walkOps.Lookup(op); isWalk && (!w.root || haveRoot || !strings.Contains(name, ".") || strings.HasPrefix(name, "glob.") || strings.HasPrefix(name, "Dir.") || strings.HasPrefix(name, "os.") || strings.HasPrefix(name, "fs.")) {
 			if e := skipSpace(c, end); block >= 0 && e != block || block < 0 && e < len(c) && c[e] == '.' {
 				return loopBinding{}, false // a method of the walk's result computes something else
 			}
