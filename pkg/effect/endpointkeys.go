@@ -96,6 +96,9 @@ func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
 // environment there. A key given as a literal (api_key='ollama') is no
 // secret of the environment, and leaves the code alone.
 func codeBaseURLElsewhere(code string) string {
+	if !strings.Contains(code, "base") {
+		return "" // no base_url, baseURL or baseUrl: no need to look for a service's SDK
+	}
 	home := ""
 	for _, s := range codeSDKHomes {
 		if strings.Contains(code, s.mark) {

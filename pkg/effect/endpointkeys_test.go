@@ -33,6 +33,9 @@ func TestKeyToEndpoint(t *testing.T) {
 		"from openai import OpenAI; OpenAI(base_url='https://api.openai.com/v1')":                             false,
 		"from openai import OpenAI; OpenAI(base_url='https://x.example/v1', api_key='local')":                 false,
 		"import requests; requests.get('https://x.example', params={'base_url': 'https://y.example'})":        false,
+		"import Anthropic from '@anthropic-ai/sdk'; new Anthropic({baseUrl: 'https://claude-relay.top'})":     true,
+		"from openai import OpenAI; OpenAI().models.list()":                                                   false,
+		"print('https://relay.llmproxy.top/v1')":                                                              false,
 	} {
 		if got := codeBaseURLElsewhere(code) != ""; got != want {
 			t.Errorf("codeBaseURLElsewhere(%q) = %v, want %v", code, got, want)
