@@ -5,6 +5,24 @@ import (
 	"testing"
 )
 
+// TestEstimateCommandsBytes checks that the byte table counts what the
+// operators' switch counted, for every byte.
+func TestEstimateCommandsBytes(t *testing.T) {
+	for b := range 256 {
+		want := false
+		switch byte(b) {
+		case '|', ';', '&', '\n', '(', '`':
+			want = true
+		}
+		if commandStarts[b] != want {
+			t.Errorf("commandStarts[%q] = %v, want %v", byte(b), commandStarts[b], want)
+		}
+	}
+	if n := estimateCommands("a | b; c && (d) `e`\nf"); n != min(9+9/2+2, MaxCommands) {
+		t.Errorf("estimateCommands = %d, want %d", n, min(9+9/2+2, MaxCommands))
+	}
+}
+
 // TestWalkCallAllocsPerCommand checks that a simple command's walk keeps
 // its expander on the stack: a line of 22 plain commands allocates no more
 // than one of 2 and a few, not one expander per command (the subscript
