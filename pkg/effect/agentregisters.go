@@ -32,9 +32,9 @@ var registerCLIs = table.Map[string, bool]{Words: "amp opencode q kiro-cli goose
 var editorCLIs = table.Map[string, bool]{Words: "code code-insiders cursor windsurf codium kiro"}
 
 // agentRegistersCode adds unknown:code for an agent CLI that registers an
-// MCP server, an extension or a plugin.
-func (a *analysis) agentRegistersCode(i int, c *shell.Command) {
-	name, args, _ := agentCLIOf(c)
+// MCP server, an extension or a plugin. agent is agentRunOf(c).
+func (a *analysis) agentRegistersCode(i int, c *shell.Command, agent agentRun) {
+	name, args := agent.name, agent.args // agentCLIOf(c)
 	if name == "" {
 		name, args = c.Name, c.Args
 	}

@@ -28,6 +28,7 @@ type analysis struct {
 	taint         []string          // scratch for the flow pass (taintStrings)
 	assigns       int8              // whether a command of the line assigns: 0 not yet known, 1 none, 2 some (lineAssigns)
 	exporters     int               // 1 + the index of the line's first command exportedBefore reads (0: not yet known; past the commands: none)
+	rawNet        int8              // whether the line writes to a raw connection (rawHTTP): 0 not yet known, 1 no, 2 yes (lineRawHTTP)
 	keys          []generatedKey    // files key generators write on the line (freshkeys.go)
 }
 

@@ -31,7 +31,7 @@ var compilerPrograms = table.Map[string, bool]{Build: func() map[string]bool {
 // gcc-12, x86_64-linux-gnu-gcc), or "".
 func compilerOutput(c *shell.Command) string {
 	name, args := c.Name, c.Args
-	if compilerLaunchers.Get(name) && len(args) > 0 {
+	if compilerLauncher(name) && len(args) > 0 {
 		// ccache gcc -o F, zig cc -o F: the compiler is the first word
 		name, args = args[0], args[1:]
 		if c.Name == "zig" {
@@ -50,8 +50,8 @@ func compilerOutput(c *shell.Command) string {
 		if k := strings.LastIndexByte(base, '-'); k > 0 {
 			base = base[k+1:] // x86_64-linux-gnu-gcc
 		}
-		if !compilerPrograms.Get(base) {
-			return ""
+		if base == name || !compilerPrograms.Get(base) {
+			return "" // (a name with no '-' was looked up already)
 		}
 	}
 	out := "" // the last -o is the one that counts (gcc -o a.o -o F)
@@ -71,8 +71,15 @@ func compilerOutput(c *shell.Command) string {
 
 // compilerLaunchers run the compiler named by their first word (ccache
 // gcc, distcc cc), or are a toolchain whose first word is a compiler
-// mode (zig cc, zig build-exe).
-var compilerLaunchers = table.Map[string, bool]{Words: "ccache sccache distcc icecc zig"}
+// mode (zig cc, zig build-exe). A switch, not a map: every command's
+// name is asked.
+func compilerLauncher(name string) bool {
+	switch name {
+	case "ccache", "sccache", "distcc", "icecc", "zig":
+		return true
+	}
+	return false
+}
 
 // zigOutput returns the file zig build-exe, build-lib or build-obj emits
 // (-femit-bin=F), or "".

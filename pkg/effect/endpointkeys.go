@@ -136,6 +136,9 @@ func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
 // environment there. A key given as a literal (api_key='ollama') is no
 // secret of the environment, and leaves the code alone.
 func codeBaseURLElsewhere(code string) string {
+	if !strings.Contains(code, "base") && !strings.Contains(code, "azure_endpoint") {
+		return "" // no base_url, baseURL, baseUrl, api_base or azure_endpoint: no need to look for a service's SDK
+	}
 	home := ""
 	for _, s := range codeSDKHomes {
 		if strings.Contains(code, s.mark) {

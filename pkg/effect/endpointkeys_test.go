@@ -47,6 +47,9 @@ func TestKeyToEndpoint(t *testing.T) {
 		"import openai; openai.api_base='https://relay.llmproxy.top/v1'":                                       true,
 		"from openai import AzureOpenAI; AzureOpenAI(azure_endpoint='https://relay.llmproxy.top')":             true,
 		"import('openai').then(({default:O})=>new O({baseURL:'https://relay.llmproxy.top/v1'}))":               true,
+		"import Anthropic from '@anthropic-ai/sdk'; new Anthropic({baseUrl: 'https://claude-relay.top'})":      true,
+		"from openai import OpenAI; OpenAI().models.list()":                                                    false,
+		"print('https://relay.llmproxy.top/v1')":                                                               false,
 	} {
 		if got := codeBaseURLElsewhere(code) != ""; got != want {
 			t.Errorf("codeBaseURLElsewhere(%q) = %v, want %v", code, got, want)

@@ -162,11 +162,24 @@ func rawHTTP(res *shell.Result) bool {
 	return false
 }
 
+// lineRawHTTP is rawHTTP of the analysis's line, read once: approvesSelf
+// asks it of every printf, echo and awk, and each reading visits every
+// word of every command.
+func (a *analysis) lineRawHTTP() bool {
+	if a.rawNet == 0 {
+		a.rawNet = 1
+		if rawHTTP(a.res) {
+			a.rawNet = 2
+		}
+	}
+	return a.rawNet == 2
+}
+
 // approvesSelf reports why command c resolves a held approval, or "".
 func (a *analysis) approvesSelf(c *shell.Command) string {
 	switch {
 	case approvalSenders.Get(c.Name):
-	case (c.Name == "printf" || c.Name == "echo" || c.Name == "gawk" || c.Name == "awk") && rawHTTP(a.res):
+	case (c.Name == "printf" || c.Name == "echo" || c.Name == "gawk" || c.Name == "awk") && a.lineRawHTTP():
 	default:
 		return ""
 	}

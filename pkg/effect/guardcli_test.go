@@ -20,6 +20,12 @@ func TestAgentCLIOf(t *testing.T) {
 		if got, _, _ := agentCLIOf(&c.cmd); got != c.want {
 			t.Errorf("agentCLIOf(%v) = %q, want %q", c.cmd, got, c.want)
 		}
+		// agentRunOf, read once for guardSelf and agentRegistersCode, is
+		// agentCLIOf's answer.
+		name, args, assigns := agentCLIOf(&c.cmd)
+		if r := agentRunOf(&c.cmd); r.name != name || len(r.args) != len(args) || len(r.assigns) != len(assigns) {
+			t.Errorf("agentRunOf(%v) = %v, agentCLIOf gives %q %q %q", c.cmd, r, name, args, assigns)
+		}
 	}
 	if v := homeMoved([]string{"HOME=/tmp/h"}); v != "HOME" {
 		t.Errorf("homeMoved = %q", v)

@@ -48,8 +48,9 @@ var guardValueFlags = table.Map[string, bool]{Build: func() map[string]bool {
 var dispatched = table.Map[string, bool]{Words: "hook eval serve policy audit"}
 
 // guardSelf adds destroy:guard-off and destroy:guard-admin for Rampart's
-// own command lines and agents' CLIs started past Rampart's hook.
-func (a *analysis) guardSelf(i int, c *shell.Command) {
+// own command lines and agents' CLIs started past Rampart's hook. agent
+// is agentRunOf(c).
+func (a *analysis) guardSelf(i int, c *shell.Command, agent agentRun) {
 	if v := preloadDropped(c); v != "" {
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: v + " dropped: the preload library that judges every program started is gone for what runs"})
 	}
@@ -69,7 +70,7 @@ func (a *analysis) guardSelf(i int, c *shell.Command) {
 		}
 		return
 	}
-	if name, args, assigns := agentCLIOf(c); name != "" {
+	if name, args, assigns := agent.name, agent.args, agent.assigns; name != "" {
 		if why := hooksSkipped(args, a.fileText); why != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "guard-off", Word: name + ": " + why})
 		} else if v := homeMoved(append(assigns[:len(assigns):len(assigns)], a.lineHome()...)); v != "" {
@@ -89,6 +90,19 @@ var agentPackages = table.Map[string, string]{Build: func() map[string]string {
 	return map[string]string{"@anthropic-ai/claude-code": "claude", "@openai/codex": "codex", "@google/gemini-cli": "gemini",
 		"@qwen-code/qwen-code": "qwen", "@github/copilot": "copilot", "@sourcegraph/amp": "amp", "opencode-ai": "opencode"}
 }}
+
+// agentRun is agentCLIOf's answer for one command, read once and handed
+// to guardSelf and agentRegistersCode.
+type agentRun struct {
+	name          string
+	args, assigns []string
+}
+
+// agentRunOf is agentCLIOf(c) as an agentRun.
+func agentRunOf(c *shell.Command) agentRun {
+	name, args, assigns := agentCLIOf(c)
+	return agentRun{name, args, assigns}
+}
 
 // agentCLIOf returns the agent CLI command c runs, with its arguments and
 // the assignments it runs with: the CLI by its name, through env, through

@@ -589,11 +589,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.removesEveryContainer(i, c)         // listed.go
 	a.engineChangesProduction(i, c)       // prodengine.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
-	a.guardSelf(i, c)                     // guardself.go
+	agent := agentRunOf(c)                // guardself.go: read once for the two below
+	a.guardSelf(i, c, agent)              // guardself.go
 	a.hubPushed(i, c)                     // hubpublish.go
 	a.remoteCodeTrusted(i, c)             // trustremote.go
 	a.keyToEndpoint(i, c)                 // endpointkeys.go
-	a.agentRegistersCode(i, c)            // agentregisters.go
+	a.agentRegistersCode(i, c, agent)     // agentregisters.go
 	a.privileges(i, c, cl)                // privileges.go
 	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && e.Has("runs-image") {

@@ -69,6 +69,10 @@ func (e *expander) indexAlts(idx syntax.ArithmExpr) {
 	if _, ok := literalIndex(idx); ok {
 		return
 	}
+	// The closure escapes (syntax.Walk keeps no promise about it): it
+	// captures the list and the variables, not e, which stays on its
+	// caller's stack on every other path.
+	alts, vars := e.alts, e.s.vars
 	syntax.Walk(idx, func(n syntax.Node) bool {
 		name := ""
 		switch n := n.(type) {
@@ -84,11 +88,12 @@ func (e *expander) indexAlts(idx syntax.ArithmExpr) {
 		if name == "" {
 			return true
 		}
-		if v, ok := e.s.vars[name]; ok && len(v.alts) > 0 && !contains(e.alts, name) {
-			e.alts = append(e.alts, name)
+		if v, ok := vars[name]; ok && len(v.alts) > 0 && !contains(alts, name) {
+			alts = append(alts, name)
 		}
 		return true
 	})
+	e.alts = alts
 }
 
 // anyElement gives the elements of a known array read through a subscript

@@ -20,29 +20,33 @@ import (
 // words from that compiler's name on: a versioned one (gcc-12,
 // clang-17), a C compiler for another target or C library
 // (x86_64-linux-gnu-gcc, musl-gcc, arm-none-eabi-g++), and zig's cc and
-// c++, which are clang's.
-func compilerName(name string, words []string) (string, []string) {
+// c++, which are clang's. ok is false when the name stands for no
+// compiler of the table (the name and words are then given back as they
+// came).
+func compilerName(name string, words []string) (string, []string, bool) {
 	shapes := sourceIdx.Get().shapes
 	if _, ok := shapes[name]; ok && !(name == "zig" && len(words) > 1 && (words[1] == "cc" || words[1] == "c++")) {
-		return name, words
+		return name, words, true
 	}
 	if name == "zig" && len(words) > 1 && (words[1] == "cc" || words[1] == "c++") {
-		return "clang", words[1:]
+		return "clang", words[1:], true
 	}
 	base := name
 	if i := strings.LastIndexByte(base, '-'); i > 0 && strings.Trim(base[i+1:], "0123456789.") == "" && base[i+1:] != "" {
 		base = base[:i] // gcc-12, clang-17, g++-13
 	}
-	if _, ok := shapes[base]; ok {
-		return base, words
+	if base != name { // the name itself was looked up above
+		if _, ok := shapes[base]; ok {
+			return base, words, true
+		}
 	}
 	if i := strings.LastIndexByte(base, '-'); i > 0 {
 		c := base[i+1:]
 		if sh := shapes[c]; len(sh) > 0 && sh[0].lang == "c" {
-			return c, words // x86_64-linux-gnu-gcc, musl-gcc
+			return c, words, true // x86_64-linux-gnu-gcc, musl-gcc
 		}
 	}
-	return name, words
+	return name, words, false
 }
 
 // shapeOf gives the command shape a compiler's words take, and the
@@ -105,7 +109,10 @@ func outputOf(name string, words []string, i int) (string, int) {
 // rustc's name) is remembered, to be judged when the line runs it
 // (runBuilt).
 func (s *state) compiledCode(f frame, name string, words []string) {
-	name, words = compilerName(name, words)
+	name, words, ok := compilerName(name, words)
+	if !ok {
+		return // no compiler: shapeOf would find no shape for name
+	}
 	shape, langs, ok := shapeOf(name, words)
 	if !ok {
 		return
@@ -264,9 +271,12 @@ func (s *state) runBuilt(f frame, prog string) {
 // compiledStdin judges source a compiler reads on its standard input (cc
 // -x c - -o x <<< …): the program it builds runs that text.
 func (s *state) compiledStdin(f frame, name string, words []string, in []string) {
+	if len(in) == 0 || !slices.Contains(words, "-") {
+		return // no source on stdin: no need to look the program up
+	}
 	shape, _, ok := shapeOf(name, words)
 	lang := shape.lang
-	if !ok || lang != "c" || len(in) == 0 || !slices.Contains(words, "-") {
+	if !ok || lang != "c" {
 		return
 	}
 	out := "a.out"

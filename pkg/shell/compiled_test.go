@@ -61,3 +61,25 @@ func TestCompiledSources(t *testing.T) {
 		}
 	}
 }
+
+// TestCompilerNameFound checks compilerName's ok: a name it finds no
+// compiler for comes back as it was, and shapeOf has no shape for it (so
+// compiledCode may stop there).
+func TestCompilerNameFound(t *testing.T) {
+	for _, line := range []string{
+		"gcc x.c", "gcc-12 x.c", "clang-17 x.c", "g++-13 x.cc", "x86_64-linux-gnu-gcc x.c", "musl-gcc x.c",
+		"zig cc x.c", "zig c++ x.cc", "zig build", "go run x.go", "javac X.java", "java X", "rustc x.rs",
+		"grep x", "cat f", "foo-bar x", "foo-12 x", "gcc- x", "-gcc x", "cc", "sort -", "",
+	} {
+		words := strings.Fields(line)
+		name := ""
+		if len(words) > 0 {
+			name = words[0]
+		}
+		got, gotWords, ok := compilerName(name, words)
+		_, _, shaped := shapeOf(got, gotWords)
+		if !ok && (got != name || len(gotWords) != len(words) || shaped) {
+			t.Errorf("compilerName(%q) = %q, %q, false; shapeOf finds a shape: %v", line, got, gotWords, shaped)
+		}
+	}
+}

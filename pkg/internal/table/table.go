@@ -120,6 +120,21 @@ func (t *Map[K, V]) scanned(k *K) (in, ok bool) {
 
 // Get returns the value for k, or V's zero value when k is not in the table.
 func (t *Map[K, V]) Get(k K) V {
+	if t.built.Load() {
+		// The common case, first: a built table answers from its summary
+		// or its map, with no call.
+		if t.absent(&k) {
+			var zero V
+			return zero
+		}
+		return t.m[k]
+	}
+	return t.getUnbuilt(k)
+}
+
+// getUnbuilt is Get of a table not yet built: from its words, or by
+// building it.
+func (t *Map[K, V]) getUnbuilt(k K) V {
 	if in, ok := t.scanned(&k); ok {
 		var v V
 		*(*bool)(unsafe.Pointer(&v)) = in
@@ -135,6 +150,19 @@ func (t *Map[K, V]) Get(k K) V {
 
 // Lookup returns the value for k and whether k is in the table.
 func (t *Map[K, V]) Lookup(k K) (V, bool) {
+	if t.built.Load() {
+		if t.absent(&k) {
+			var zero V
+			return zero, false
+		}
+		v, ok := t.m[k]
+		return v, ok
+	}
+	return t.lookupUnbuilt(k)
+}
+
+// lookupUnbuilt is Lookup of a table not yet built.
+func (t *Map[K, V]) lookupUnbuilt(k K) (V, bool) {
 	if in, ok := t.scanned(&k); ok {
 		var v V
 		*(*bool)(unsafe.Pointer(&v)) = in

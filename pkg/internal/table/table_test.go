@@ -86,6 +86,35 @@ func TestNamedStringKeys(t *testing.T) {
 	}
 }
 
+// A built table answers from its summary and map (Get's first branch) as
+// the unbuilt one did, for a set of words built by All and a map of
+// values, and counts no more word scans.
+func TestGetBuiltAnswersAsBefore(t *testing.T) {
+	set := Map[string, bool]{Words: "rm unlink shred"}
+	vals := Map[string, string]{Build: func() map[string]string { return map[string]string{"a": "x", "bb": ""} }}
+	set.All()
+	vals.All()
+	for _, s := range []string{"rm", "unlink", "shred", "r", "rmx", "", "a", "bb", "c"} {
+		in := s == "rm" || s == "unlink" || s == "shred"
+		if got := set.Get(s); got != in {
+			t.Errorf("set.Get(%q) = %v, want %v", s, got, in)
+		}
+		if _, ok := set.Lookup(s); ok != in {
+			t.Errorf("set.Lookup(%q) found %v, want %v", s, ok, in)
+		}
+		want, wantOK := map[string]string{"a": "x", "bb": ""}[s]
+		if got, ok := vals.Lookup(s); got != want || ok != wantOK {
+			t.Errorf("vals.Lookup(%q) = %q, %v, want %q, %v", s, got, ok, want, wantOK)
+		}
+		if got := vals.Get(s); got != want {
+			t.Errorf("vals.Get(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if n := set.scans.Load(); n != 0 {
+		t.Errorf("a built set counted %d word scans, want 0", n)
+	}
+}
+
 // benchTable is a small string table, as most of pkg's are.
 var benchTable = Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{"delete": true, "remove": true, "destroy": true, "purge": true}
