@@ -545,9 +545,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
 				// the path is the object the method is called on.
 				recv, found := sc.receiver(k)
-				if !found && h.kind == hookRecvDelete {
+				if !found && (h.kind == hookRecvDelete || h.kind == hookRecvRead) {
 					// for p in Path('.').rglob('*.pyc'): p.unlink()
-					if items, bound := sc.receiverLoop(k); bound {
+					if items, bound := sc.receiverLoop(k, h.kind == hookRecvRead); bound {
 						for _, it := range items {
 							s.hook(h.kind, []value{{str: it, known: true, raw: it}}, code[end:], f)
 						}
@@ -559,8 +559,8 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				}
 				args = []value{recv}
 			}
-			if ok && (h.kind == hookRmTree || h.kind == hookRmFile) {
-				args = sc.loopArgs(args) // for d in ['dist', 'build']: rmtree(d)
+			if ok && (h.kind == hookRmTree || h.kind == hookRmFile || h.kind == hookRead) {
+				args = sc.loopArgs(args, h.kind == hookRead) // for d in ['dist', 'build']: rmtree(d); for f in glob(…): open(f)
 			}
 			if !ok {
 				// f = shutil.rmtree, from shutil import rmtree as r,

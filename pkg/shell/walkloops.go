@@ -21,8 +21,9 @@ import (
 // loopBinding is what a loop variable takes: the items of a literal list,
 // or the pattern a walk lists.
 type loopBinding struct {
-	items []string
-	walk  bool // the items are a walk's pattern
+	items   []string
+	walk    bool // the items are a walk's pattern
+	outside bool // a walk rooted at the home or an absolute directory: read for reads only
 }
 
 // loopScan is the loops of one piece of code, found on first use.
@@ -88,7 +89,7 @@ func (sc *scanner) loopVars() map[string]loopBinding {
 	for name, b := range sc.loops.vars {
 		if _, assigned := sc.assignments()[name]; assigned {
 			delete(sc.loops.vars, name)
-		} else if b.walk {
+		} else if b.walk && !b.outside {
 			sc.loops.narrowWalks++
 		}
 	}
@@ -258,6 +259,12 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 	// A call chain: NAME(ARGS)[.NAME(ARGS)]; the last call is the walk.
 	root, haveRoot := "", false
 	j := i
+	if i < len(c) && (c[i] == '\'' || c[i] == '"') {
+		// '~'.glob('.aws/*'): Path.home() as homeExpr left it, a root
+		if v, end, ok := sc.str(i); ok && v.known && !v.list && end < len(c) && c[end] == '.' {
+			root, haveRoot, j = v.str, true, end+1
+		}
+	}
 	for n := 0; n < 4; n++ {
 		k := j
 		for k < len(c) && (isIdent(c[k]) || c[k] == '.') {
@@ -312,6 +319,10 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 			}
 			return loopBinding{}, false
 		}
+		if len(args) == 0 && haveRoot && pathSame.Get(op) && end < len(c) && c[end] == '.' {
+			j = end + 1 // Path('~/.ssh').expanduser().iterdir(): the same root
+			continue
+		}
 		// A wrapping call standing for its literal root: Path('.'),
 		// pathlib.Path('build').
 		if len(args) != 1 || !args[0].known || args[0].list {
@@ -326,6 +337,10 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 	return loopBinding{}, false
 }
 
+// pathSame are the methods of a path object that name the same place
+// (Path('~/.ssh').expanduser(), .resolve(), .absolute()).
+var pathSame = table.Map[string, bool]{Words: "expanduser resolve absolute"}
+
 // walkBinding is the binding of a walk of pattern under root (recursive:
 // at any depth), when it names less than the whole tree it starts from; a
 // walk of the whole tree binds nothing, and what it deletes stays unread.
@@ -337,10 +352,37 @@ func walkBinding(root, pattern string, recursive bool) (loopBinding, bool) {
 	if root != "" {
 		p = strings.TrimSuffix(root, "/") + "/" + p
 	}
-	if !narrowPattern(p) || strings.ContainsAny(p, " \t\n$") {
+	if strings.ContainsAny(p, " \t\n$") {
+		return loopBinding{}, false
+	}
+	if !narrowPattern(p) {
+		if outsideWalk(p) {
+			// Path.home().glob('.aws/*'): what a read of each item
+			// reaches; a delete over it stays the tree walk it is
+			return loopBinding{items: []string{p}, walk: true, outside: true}, true
+		}
 		return loopBinding{}, false
 	}
 	return loopBinding{items: []string{p}, walk: true}, true
+}
+
+// outsideWalk reports a walk's pattern rooted at the home or at an
+// absolute directory that names a directory below that root (~/.aws/*,
+// /etc/ssl/*.pem), not the root's whole tree (~/*, /**/*).
+func outsideWalk(p string) bool {
+	rest, ok := strings.CutPrefix(p, "~/")
+	if !ok {
+		rest, ok = strings.CutPrefix(p, "/")
+	}
+	if !ok {
+		return false
+	}
+	first, _, more := strings.Cut(rest, "/")
+	if more && first != "" && !strings.ContainsAny(first, "*?[") {
+		return true
+	}
+	last := rest[strings.LastIndexByte(rest, '/')+1:]
+	return strings.Trim(last, "*?.") != "" // ~/**/credentials: a name anywhere below
 }
 
 // narrowPattern reports a walk's pattern that names less than the whole
@@ -361,7 +403,7 @@ func narrowPattern(p string) bool {
 
 // loopArgs replaces a delete's arguments that are a bound loop variable
 // by the items it takes.
-func (sc *scanner) loopArgs(args []value) []value {
+func (sc *scanner) loopArgs(args []value, reads bool) []value {
 	var out []value
 	for k, a := range args {
 		if a.known {
@@ -371,7 +413,7 @@ func (sc *scanner) loopArgs(args []value) []value {
 			continue
 		}
 		b, ok := sc.loopVars()[strings.TrimPrefix(strings.TrimSpace(a.raw), "$")] // perl's and php's $d
-		if !ok {
+		if !ok || b.outside && !reads {
 			if out != nil {
 				out = append(out, a)
 			}
@@ -392,7 +434,7 @@ func (sc *scanner) loopArgs(args []value) []value {
 
 // receiverLoop returns the items of the loop variable a method named at
 // code[k:] is called on (p.unlink()).
-func (sc *scanner) receiverLoop(k int) ([]string, bool) {
+func (sc *scanner) receiverLoop(k int, reads bool) ([]string, bool) {
 	c := sc.code
 	if k < 2 || c[k-1] != '.' {
 		return nil, false
@@ -405,6 +447,9 @@ func (sc *scanner) receiverLoop(k int) ([]string, bool) {
 		return nil, false
 	}
 	b, ok := sc.loopVars()[c[j:k-1]]
+	if b.outside && !reads {
+		return nil, false
+	}
 	return b.items, ok
 }
 

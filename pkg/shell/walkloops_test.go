@@ -55,3 +55,41 @@ func TestLoopDeletes(t *testing.T) {
 		t.Errorf("want rm of /home/dev, got %q", rms)
 	}
 }
+
+// TestLoopReads holds a read whose argument or receiver is a loop's
+// variable over a walk to the walk's pattern, a walk rooted at the home or
+// an absolute directory included (what a read of each item reaches),
+// while a delete over such a walk stays unread.
+func TestLoopReads(t *testing.T) {
+	read := func(src string) (cats, rms []string, opaque bool) {
+		for _, c := range Parse(src).Commands {
+			switch c.Name {
+			case "cat":
+				cats = append(cats, strings.Join(c.Args, " "))
+			case "rm":
+				rms = append(rms, strings.Join(c.Args, " "))
+			}
+			opaque = opaque || len(c.Code.Opaque) > 0
+		}
+		return cats, rms, opaque
+	}
+	for src, want := range map[string]string{
+		"python3 -c \"import pathlib\nfor p in pathlib.Path.home().glob('.aws/*'):\n print(p.read_text())\"":                    "~/.aws/*",
+		"python3 -c \"import glob, os\nfor f in glob.glob(os.path.expanduser('~/.aws/*')):\n print(open(f).read())\"":           "~/.aws/*",
+		"python3 -c \"from pathlib import Path\nfor p in Path.home().rglob('credentials'):\n print(open(p).read())\"":           "~/**/credentials",
+		"python3 -c \"from pathlib import Path\nfor p in Path('/etc/ssl').expanduser().glob('*.pem'):\n print(p.read_text())\"": "/etc/ssl/*.pem",
+		"python3 -c \"from pathlib import Path; [print(p.read_text()) for p in Path('docs').rglob('*.md')]\"":                   "docs/**/*.md",
+	} {
+		if cats, _, _ := read(src); !slices.Contains(cats, want) {
+			t.Errorf("Parse(%q): reads %q, want %s", src, cats, want)
+		}
+	}
+	for _, src := range []string{
+		"python3 -c \"import pathlib\nfor p in pathlib.Path.home().glob('.cache/*'):\n p.unlink()\"",
+		"python3 -c \"import pathlib\nfor p in pathlib.Path.home().glob('*'):\n print(p.read_text())\"", // the home's whole top
+	} {
+		if _, rms, opaque := read(src); len(rms) > 0 && !opaque {
+			t.Errorf("Parse(%q): rm %q read from a walk outside the project", src, rms)
+		}
+	}
+}
