@@ -11,7 +11,8 @@
 package containerspec
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -388,11 +389,7 @@ func strs(v any) []string {
 	return out
 }
 
+// sortedKeys returns m's keys in order: the same line for the same body.
 func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }

@@ -39,7 +39,7 @@ func IPythonShell(code string) string {
 // bangLine gives the command of one line of IPython's shell syntax:
 // "!cmd", "!!cmd", "x = !cmd", "%system cmd", "%sx cmd".
 func bangLine(l string) (string, bool) {
-	if name, rest, ok := strings.Cut(l, "="); ok && isIdentifier(strings.TrimSpace(name)) {
+	if name, rest, ok := strings.Cut(l, "="); ok && identName(strings.TrimSpace(name)) {
 		if r := strings.TrimSpace(rest); strings.HasPrefix(r, "!") || strings.HasPrefix(r, "%sx ") || strings.HasPrefix(r, "%system ") {
 			l = r // files = !ls (not files != x: "!=" leaves name "files !")
 		}
@@ -52,17 +52,4 @@ func bangLine(l string) (string, bool) {
 		return cmd, true
 	}
 	return "", false
-}
-
-// isIdentifier reports whether s is a name a Python assignment binds.
-func isIdentifier(s string) bool {
-	if s == "" || s[0] >= '0' && s[0] <= '9' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isIdent(s[i]) {
-			return false
-		}
-	}
-	return true
 }
