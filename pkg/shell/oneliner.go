@@ -1468,6 +1468,8 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == '\'' || c[j] == '"' || c[j] == '['):
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == 'q' || c[j] == '%' || c[j] == '*') && sc.isWordList(j):
 		// system qw(rm -rf), $d; system %w[rm -rf]: a list of words
+	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && (c[j] == 'q' || c[j] == '%') && sc.isQuoteOp(j):
+		// system qq{rm -rf ~}, system %Q(…): a string quoted by an operator
 	case (sc.lang == "perl" || sc.lang == "ruby") && j > i && j < len(c) && bareCallArgument(c[j:]):
 		// system decode_base64("…"), system Base64.decode64("…"): a
 		// call's value handed on without brackets
@@ -2090,6 +2092,11 @@ func hexText(s string, _ []value) (string, bool) {
 // str reads a string literal at i.
 func (sc *scanner) str(i int) (value, int, bool) {
 	c := sc.code
+	if (sc.lang == "perl" && i < len(c) && c[i] == 'q' || sc.lang == "ruby" && i < len(c) && c[i] == '%') && i+1 < len(c) {
+		if v, next, ok := sc.quoteOp(i); ok {
+			return v, next, true // quoteops.go: qq{…}, %Q(…)
+		}
+	}
 	raw, format := false, false
 	j := i
 	if sc.lang == "python" {
