@@ -30,25 +30,27 @@ func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int
 		return nil
 	}
 	var saved map[string]*variable
-	for i := 1; i < upto && i < len(words); i++ {
-		k, v, ok := strings.Cut(words[i], "=")
-		if !ok || !catalog.IsAssignment(words[i]) {
+	for i := 1; i < len(words); i++ {
+		w, known := words[i], dyn == nil || !dyn[i]
+		if name == "env" && strings.HasPrefix(w, "-") && !catalog.IsAssignment(w) {
+			// env -S 'NODE_OPTIONS=… npm test': the string's assignments,
+			// up to its command (which may be the one env runs: upto
+			// then stops before the option)
+			if split, at, ok := envSplitValue(words, i); ok {
+				for _, part := range splitEnvString(split) {
+					if !catalog.IsAssignment(part) && !strings.HasPrefix(part, "-") {
+						break
+					}
+					s.wrapperAssign(&saved, part, known && (dyn == nil || !dyn[at]))
+				}
+				i = at
+			}
 			continue
 		}
-		if saved == nil {
-			saved = map[string]*variable{}
-			if s.vars == nil {
-				s.vars = map[string]variable{}
-			}
+		if i >= upto {
+			break
 		}
-		if _, done := saved[k]; !done {
-			if old, had := s.vars[k]; had {
-				saved[k] = &old
-			} else {
-				saved[k] = nil
-			}
-		}
-		s.vars[k] = variable{val: v, known: dyn == nil || !dyn[i]}
+		s.wrapperAssign(&saved, w, known)
 	}
 	if saved == nil {
 		return nil
@@ -62,6 +64,46 @@ func (s *state) wrapperAssigns(name string, words []string, dyn []bool, upto int
 			}
 		}
 	}
+}
+
+// envSplitValue gives the string env's -S (--split-string) option at
+// words[i] holds, and the index of the word that holds it.
+func envSplitValue(words []string, i int) (string, int, bool) {
+	w := words[i]
+	switch {
+	case w == "-S" || w == "--split-string":
+		if i+1 < len(words) {
+			return words[i+1], i + 1, true
+		}
+	case strings.HasPrefix(w, "--split-string="):
+		return w[len("--split-string="):], i, true
+	case strings.HasPrefix(w, "-S"):
+		return w[2:], i, true
+	}
+	return "", i, false
+}
+
+// wrapperAssign records one NAME=VALUE word a wrapper gives its command,
+// keeping the variable's old value in saved.
+func (s *state) wrapperAssign(saved *map[string]*variable, word string, known bool) {
+	k, v, ok := strings.Cut(word, "=")
+	if !ok || !catalog.IsAssignment(word) {
+		return
+	}
+	if *saved == nil {
+		*saved = map[string]*variable{}
+		if s.vars == nil {
+			s.vars = map[string]variable{}
+		}
+	}
+	if _, done := (*saved)[k]; !done {
+		if old, had := s.vars[k]; had {
+			(*saved)[k] = &old
+		} else {
+			(*saved)[k] = nil
+		}
+	}
+	s.vars[k] = variable{val: v, known: known}
 }
 
 // envOptionsName reports a program whose entry, or one of its
