@@ -9,9 +9,6 @@ import "strings"
 // text as it stands (Perl's and Ruby's single quotes); qq, %Q and %
 // interpolate and read escapes (their double quotes).
 
-// closers are the bracket pairs a quoting operator's text may sit in.
-var closers = map[byte]byte{'{': '}', '(': ')', '[': ']', '<': '>'}
-
 // quoteOp reads a string quoted by an operator at i, in Perl or Ruby.
 func (sc *scanner) quoteOp(i int) (value, int, bool) {
 	c := sc.code
@@ -42,10 +39,8 @@ func (sc *scanner) quoteOp(i int) (value, int, bool) {
 		return value{}, i, false // qw, quit, q => 1, %w: no quoting here
 	}
 	open := c[j]
-	close, nests := closers[open]
-	if !nests {
-		close = open
-	}
+	close := quoteCloser(open) // a bracket's pair, else the mark itself
+	nests := close != open
 	var b strings.Builder
 	known, depth := true, 0
 	for k := j + 1; k < len(c); k++ {
