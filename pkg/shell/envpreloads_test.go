@@ -1,9 +1,6 @@
 package shell
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestEnvPreloads checks that what NODE_OPTIONS, PERL5OPT and RUBYOPT make
 // an interpreter load, and the modules perl -M and ruby -r name, are files
@@ -29,17 +26,7 @@ func TestEnvPreloads(t *testing.T) {
 		{`ruby -I /tmp/lib -r ./h.rb -rjson app.rb`, "ruby", []string{"./h.rb", "/tmp/lib/json.rb", "app.rb"}},
 	}
 	for _, c := range cases {
-		r := Parse(c.line)
-		var got []string
-		found := false
-		for _, cmd := range r.Commands {
-			if cmd.Name == c.prog {
-				got, found = cmd.Runs, true
-			}
-		}
-		if !found || !slices.Equal(got, c.want) {
-			t.Errorf("Parse(%q): %s runs %q (found %v), want %q", c.line, c.prog, got, found, c.want)
-		}
+		checkRuns(t, c.line, c.prog, c.want)
 	}
 }
 

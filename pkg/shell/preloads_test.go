@@ -1,9 +1,6 @@
 package shell
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestNodePreloads checks that the files node loads before its script
 // the command) are files it runs, while a package's name is none.
@@ -20,16 +17,6 @@ func TestNodePreloads(t *testing.T) {
 		{"true; node --import tsx src/main.ts", "node", []string{"src/main.ts"}},
 	}
 	for _, c := range cases {
-		r := Parse(c.line)
-		var got []string
-		found := false
-		for _, cmd := range r.Commands {
-			if cmd.Name == c.prog {
-				got, found = cmd.Runs, true
-			}
-		}
-		if !found || !slices.Equal(got, c.want) {
-			t.Errorf("Parse(%q): %s runs %q (found %v), want %q", c.line, c.prog, got, found, c.want)
-		}
+		checkRuns(t, c.line, c.prog, c.want)
 	}
 }

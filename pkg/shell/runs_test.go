@@ -40,17 +40,7 @@ func TestRunsFiles(t *testing.T) {
 		{"true; make", "make", nil}, // a runner's default file is no file it was handed
 	}
 	for _, c := range cases {
-		r := Parse(c.line)
-		var got []string
-		found := false
-		for _, cmd := range r.Commands {
-			if cmd.Name == c.prog {
-				got, found = cmd.Runs, true
-			}
-		}
-		if !found || !slices.Equal(got, c.want) {
-			t.Errorf("Parse(%q): %s runs %q (found %v), want %q", c.line, c.prog, got, found, c.want)
-		}
+		checkRuns(t, c.line, c.prog, c.want)
 	}
 }
 
@@ -82,5 +72,20 @@ func TestSubstitutionAsProgram(t *testing.T) {
 		if got != unknown {
 			t.Errorf("Parse(%q): unknown %v, want %v", line, got, unknown)
 		}
+	}
+}
+
+// checkRuns checks the files the last command named prog on line runs.
+func checkRuns(t *testing.T, line, prog string, want []string) {
+	t.Helper()
+	var got []string
+	found := false
+	for _, cmd := range Parse(line).Commands {
+		if cmd.Name == prog {
+			got, found = cmd.Runs, true
+		}
+	}
+	if !found || !slices.Equal(got, want) {
+		t.Errorf("Parse(%q): %s runs %q (found %v), want %q", line, prog, got, found, want)
 	}
 }
