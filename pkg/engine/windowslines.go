@@ -14,14 +14,17 @@ import "strings"
 
 // windowsReading returns line with each backslash outside quotes doubled,
 // so that the POSIX parse keeps it (the words cmd.exe and PowerShell
-// see), when line looks written for Windows and has such a backslash.
+// see), and, on a line that runs PowerShell, each $ inside double quotes
+// escaped, so that it reaches PowerShell as written, when line looks
+// written for Windows and has such a backslash or $.
 // Inside double quotes, where the POSIX shell keeps a lone backslash
 // already, a doubled one (a UNC path's \\host) is doubled again. A
 // backslash before a quote, a blank or the end of a line is left as it
 // is: both readings of those agree closely enough, and doubling one
 // would change where a quoted word ends.
 func windowsReading(line string) (string, bool) {
-	if strings.IndexByte(line, '\\') < 0 || !windowsLine(line) {
+	dollars := dollarInDoubleQuotes(line) && namesPwsh(line)
+	if strings.IndexByte(line, '\\') < 0 && !dollars || !windowsLine(line) {
 		return "", false
 	}
 	var b strings.Builder
@@ -47,6 +50,11 @@ func windowsReading(line string) (string, bool) {
 				c = line[i] // \" \$: the POSIX shell's escape
 			} else if c == '"' {
 				quote = 0
+			} else if c == '$' && dollars {
+				// cmd.exe expands no $: "$HOME", "$env:TEMP", "$(Join-Path
+				// …)" reach PowerShell as written
+				b.WriteByte('\\')
+				changed = true
 			}
 		case c == '\'' || c == '"':
 			quote = c
@@ -64,6 +72,30 @@ func windowsReading(line string) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// namesPwsh reports a line that runs PowerShell (pwsh, powershell.exe):
+// the program a double-quoted $ reaches as written from cmd.exe. Another
+// Windows program given "$(wslpath -w dist)" is run from a POSIX shell.
+func namesPwsh(line string) bool {
+	for w := range strings.FieldsSeq(line) {
+		w = strings.TrimSuffix(strings.Trim(w, `"'(;&|`), ".exe")
+		if strings.EqualFold(w, "powershell") || strings.EqualFold(w, "pwsh") {
+			return true
+		}
+	}
+	return false
+}
+
+// dollarInDoubleQuotes reports a $ inside double quotes, which a POSIX
+// shell expands and cmd.exe hands on as written.
+func dollarInDoubleQuotes(line string) bool {
+	d := strings.IndexByte(line, '$')
+	if d < 0 {
+		return false
+	}
+	q := strings.IndexByte(line, '"')
+	return q >= 0 && q < d && strings.IndexByte(line[d:], '"') >= 0
 }
 
 // keptAfterBackslash reports a character a Windows path's separator comes

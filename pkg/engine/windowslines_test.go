@@ -38,6 +38,13 @@ func TestWindowsReading(t *testing.T) {
 		{`type "%USERPROFILE%"\.ssh\id_rsa`, `type "%USERPROFILE%"\\.ssh\\id_rsa`, true},
 		{`ls ~\*.txt`, `ls ~\\*.txt`, true},
 		{`echo $HOMER\x`, "", false},
+		// a $ inside double quotes reaches PowerShell as written: cmd.exe
+		// expands none
+		{`pwsh -c "$s = irm https://x.example; $s.name"`, `pwsh -c "\$s = irm https://x.example; \$s.name"`, true},
+		{`pwsh -c "gc (Join-Path $HOME '.ssh/id_rsa')"`, `pwsh -c "gc (Join-Path \$HOME '.ssh/id_rsa')"`, true},
+		{`echo "$HOME" done`, "", false},
+		{`explorer.exe "$(wslpath -w dist)"`, "", false},
+		{`pwsh -c '$s.name'`, "", false},
 		{`\x y`, "", false},
 	} {
 		got, ok := windowsReading(tc.line)

@@ -55,6 +55,21 @@ func pwshCmdlet(name string) bool {
 	return strings.IndexByte(name, '-') >= 0 && pwshVerbs.Get()[strings.ToLower(name)] != nil
 }
 
+// pwshMember reports a variable's name with the properties read from it
+// (s, r.StatusCode, r.Content.Length): no method is called, nothing
+// indexed.
+func pwshMember(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // pwshCode gives the code a PowerShell command line runs: -Command's words
 // (the rest of the line), -EncodedCommand's decoded text, or, with
 // neither, the first operand when it is not a script file. stdin is true
@@ -115,6 +130,9 @@ func pwshFile(words []string) string {
 		w := words[i]
 		if strings.HasPrefix(w, "-") {
 			name := strings.ToLower(strings.TrimLeft(w, "-"))
+			if pwshParam(name, "command", 1) || pwshParam(name, "encodedcommand", 1) || name == "ec" || name == "enc" {
+				return "" // -c 'irm U -OutFile x.ps1': code, whatever it ends with
+			}
 			for _, p := range [...]string{"executionpolicy", "workingdirectory", "configurationname", "settingsfile", "outputformat", "inputformat", "windowstyle", "custompipename"} {
 				if pwshParam(name, p, 2) {
 					i++ // its value
@@ -273,8 +291,11 @@ func (t *pwshT) command(words []string) string {
 	if s, ok := t.dotNet(strings.Join(words, " ")); ok {
 		return s
 	}
-	if len(words) == 1 && strings.HasPrefix(name, "$") && !strings.ContainsAny(name, "([.") {
-		return "echo" // a variable's value, output
+	if n, ok := pwshEnvAlone(words[0]); ok && len(words) == 1 {
+		return "printenv " + n // $env:GH_TOKEN | …: its value, output
+	}
+	if len(words) == 1 && strings.HasPrefix(name, "$") && pwshMember(name[1:]) {
+		return "echo" // a variable's value or a property of it ($r.StatusCode), output
 	}
 	if strings.HasPrefix(name, "(") {
 		if s, ok := pwshMemberOf(strings.Join(words, " ")); ok {
@@ -323,6 +344,9 @@ func (t *pwshT) command(words []string) string {
 			if code, ok, _ := pwshCode(words); ok {
 				return "pwsh -c " + quoteWord(translatePwsh(code))
 			}
+		}
+		if pwshProcessScoped(name, words) {
+			return "true" // Set-ExecutionPolicy -Scope Process: this process only
 		}
 		if pwshSecretOutput(name, words) {
 			// the secret it outputs, as a keyring lookup prints one
@@ -459,32 +483,51 @@ func pwshPipedInto(prev, t string) string {
 	if len(f) == 0 {
 		return t
 	}
+	if i := slices.Index(f, quoteWord(pwshItem)); i >= 0 {
+		f[i] = pwshItem
+		t = strings.Join(f, " ")
+	}
+	if slices.Contains(f, pwshItem) {
+		// a ForEach-Object item as a parameter's value (-InFile $_): the
+		// children Get-ChildItem listed, or whatever came, each in turn
+		if items := pwshListed(prev); len(items) > 0 {
+			return strings.Replace(t, " "+pwshItem, " "+strings.Join(items, " "), 1)
+		}
+		return "xargs -I" + pwshItem + " " + t
+	}
 	if f[0] == "curl" && !strings.Contains(t, " -d ") && !strings.Contains(t, " -T ") {
 		return "curl --data-binary @- " + strings.Join(f[1:], " ")
 	}
 	if !pwshTakesItems.Get(f[0]) || len(f) != len(pwshOptions(t))+1 {
 		return t
 	}
-	if p := strings.Fields(prev); len(p) > 1 && p[0] == "ls" {
-		// Get-ChildItem passes a directory's children, Get-Item (ls -d)
-		// the items themselves
-		var dirs []string
-		for _, w := range p[1:] {
-			if !strings.HasPrefix(w, "-") && p[1] == "-d" {
-				dirs = append(dirs, w)
-			} else if !strings.HasPrefix(w, "-") {
-				dirs = append(dirs, strings.TrimSuffix(w, "/")+"/*")
-			}
+	if dirs := pwshListed(prev); len(dirs) > 0 {
+		if f[0] == "rm" && pwshRecurses(strings.Fields(prev)[1:]) && !slices.Contains(f, "-r") {
+			// gci C:\ -Recurse | Remove-Item: every file of the tree
+			t = "rm -r" + strings.TrimPrefix(t, "rm")
 		}
-		if len(dirs) > 0 {
-			if f[0] == "rm" && pwshRecurses(p[1:]) && !slices.Contains(f, "-r") {
-				// gci C:\ -Recurse | Remove-Item: every file of the tree
-				t = "rm -r" + strings.TrimPrefix(t, "rm")
-			}
-			return t + " " + strings.Join(dirs, " ")
-		}
+		return t + " " + strings.Join(dirs, " ")
 	}
 	return "xargs " + t
+}
+
+// pwshListed is what the translation of a Get-ChildItem stage passes on:
+// the children of the directories it lists (ls DIR: DIR/*), or for
+// Get-Item (ls -d) the items themselves; nil for any other stage.
+func pwshListed(prev string) []string {
+	p := strings.Fields(prev)
+	if len(p) < 2 || p[0] != "ls" {
+		return nil
+	}
+	var items []string
+	for _, w := range p[1:] {
+		if !strings.HasPrefix(w, "-") && p[1] == "-d" {
+			items = append(items, w)
+		} else if !strings.HasPrefix(w, "-") {
+			items = append(items, strings.TrimSuffix(w, "/")+"/*")
+		}
+	}
+	return items
 }
 
 // pwshRecurses reports a Get-ChildItem that lists a whole tree
@@ -597,12 +640,18 @@ func pwshValues(words []string) []string {
 }
 
 // pwshValue is what a PowerShell word stands for: a quoted literal
-// unquoted, the home directory for ~, $HOME, $env:HOME and
+// unquoted, the home directory for ~, $HOME, ${HOME}, $env:HOME and
 // $env:USERPROFILE, backslashes as slashes, a drive's path as WSL mounts
 // it; anything else computed is "$_".
 func pwshValue(w string) string {
 	if pwshUserProfile(w) {
 		return "~"
+	}
+	if j, ok := pwshJoinedPath(w); ok {
+		return j
+	}
+	if name, ok := pwshProcessID(w); ok {
+		return "\x03pgrep " + quoteWord(name) + "\x04" // a process's id, as $(pgrep NAME)
 	}
 	if sub, ok := pwshSubexpr(w); ok {
 		return sub
@@ -615,7 +664,7 @@ func pwshValue(w string) string {
 	if strings.HasPrefix(strings.ToLower(w), "$profile") && (len(w) == 8 || !isIdent(w[8])) {
 		w = pwshProfile + w[8:]
 	}
-	for _, h := range []string{"$env:userprofile", "$env:home", "${env:home}", "${env:userprofile}", "$home"} {
+	for _, h := range []string{"$env:userprofile", "$env:home", "${env:home}", "${env:userprofile}", "${home}", "$home"} {
 		if len(w) >= len(h) && strings.EqualFold(w[:len(h)], h) {
 			w = "~" + w[len(h):]
 			break
@@ -626,6 +675,108 @@ func pwshValue(w string) string {
 		return "$_"
 	}
 	return windowsDrivePath(strings.ReplaceAll(w, `\`, "/"))
+}
+
+// pwshJoinedPath is the path an expression joins from its parts:
+// (Join-Path $HOME '.ssh/id_rsa'), $(Join-Path -Path A -ChildPath B),
+// [IO.Path]::Combine($HOME, '.aws', 'credentials'), with each part's own
+// value (pwshValue). A part that is not known makes the whole unknown.
+func pwshJoinedPath(w string) (string, bool) {
+	inner := strings.TrimPrefix(w, "$")
+	if len(inner) < 3 || inner[0] != '(' || pwshClose(inner) != len(inner)-1 {
+		return "", false
+	}
+	inner = strings.TrimSpace(inner[1 : len(inner)-1])
+	var parts []string
+	if words := pwshWords(inner); len(words) >= 3 && strings.EqualFold(words[0], "join-path") {
+		for _, p := range words[1:] {
+			if strings.HasPrefix(p, "-") {
+				continue // -Path, -ChildPath, -AdditionalChildPath
+			}
+			parts = append(parts, p)
+		}
+	} else if args, ok := pwshCallArg(inner, "::combine("); ok && pathClass(inner) {
+		for _, p := range pwshSplit(args, ",") {
+			parts = append(parts, strings.TrimSpace(p))
+		}
+	}
+	if len(parts) < 2 {
+		return "", false
+	}
+	out := ""
+	for i, p := range parts {
+		v := pwshValue(p)
+		if v == "$_" || strings.ContainsAny(v, "\x03") {
+			return "$_", true
+		}
+		if i == 0 {
+			out = strings.TrimSuffix(v, "/")
+		} else {
+			out += "/" + strings.TrimPrefix(v, "/")
+		}
+	}
+	return out, true
+}
+
+// pwshScopedCmdlets are cmdlets that change a setting for the scope
+// -Scope names: given Process, only the PowerShell that runs them, gone
+// when it ends.
+var pwshScopedCmdlets = table.Map[string, bool]{Words: "set-executionpolicy"}
+
+// pwshProcessScoped reports one of pwshScopedCmdlets given -Scope Process.
+func pwshProcessScoped(name string, words []string) bool {
+	if !pwshScopedCmdlets.Get(name) {
+		return false
+	}
+	for i := 1; i < len(words); i++ {
+		p, val, attached := strings.Cut(strings.ToLower(words[i]), ":")
+		if !strings.HasPrefix(p, "-s") || !strings.HasPrefix("-scope", p) {
+			continue
+		}
+		if !attached && i+1 < len(words) {
+			val = strings.ToLower(words[i+1])
+		}
+		return strings.Trim(val, `'"`) == "process"
+	}
+	return false
+}
+
+// pwshProcessID reports the id of a process found by name,
+// ((Get-Process -Name lsass).Id), (gps lsass).Id, and the name.
+func pwshProcessID(w string) (string, bool) {
+	inner := strings.TrimPrefix(w, "$")
+	if len(inner) < 3 || inner[0] != '(' || pwshClose(inner) != len(inner)-1 {
+		return "", false
+	}
+	inner = strings.TrimSpace(inner[1 : len(inner)-1])
+	l := strings.ToLower(inner)
+	if !strings.HasSuffix(l, ").id") || inner[0] != '(' || pwshClose(inner) != len(inner)-4 {
+		return "", false
+	}
+	words := pwshWords(inner[1 : len(inner)-4])
+	if len(words) < 2 || !pwshProcessCmdlets.Get(strings.ToLower(words[0])) {
+		return "", false
+	}
+	for _, x := range words[1:] {
+		if strings.HasPrefix(x, "-") {
+			continue // -Name
+		}
+		if lit, ok := pwshLiteral(x); ok && lit != "" && !strings.ContainsAny(lit, "$*?") {
+			return strings.TrimSuffix(lit, ".exe"), true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// pwshProcessCmdlets are Get-Process and its aliases.
+var pwshProcessCmdlets = table.Map[string, bool]{Words: "get-process gps ps"}
+
+// pathClass reports an expression that calls .NET's Path class
+// ([IO.Path]::, [System.IO.Path]::).
+func pathClass(expr string) bool {
+	l := strings.ToLower(expr)
+	return strings.HasPrefix(l, "[io.path]::") || strings.HasPrefix(l, "[system.io.path]::")
 }
 
 // pwshFolderVar replaces a leading $env:NAME or ${env:NAME} that names
@@ -704,8 +855,8 @@ func pwshSubexpr(w string) (string, bool) {
 	if strings.ContainsAny(inner[:1], "@(") {
 		return pwshNestedSubexpr(inner)
 	}
-	if strings.ContainsAny(inner[:1], "$'\"[0123456789") {
-		return "", false
+	if strings.ContainsAny(inner[:1], "$'\"0123456789") {
+		return "", false // ([IO.File]::ReadAllText(P)) is translated: pwshDotNet
 	}
 	t := translatePwsh(inner)
 	if t == "" || t == "$_" || t == "echo" || strings.ContainsAny(t, "\n\x03\x04") {

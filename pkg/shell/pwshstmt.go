@@ -137,6 +137,11 @@ func (t *pwshT) forEach(prev, code string, piped bool) string {
 			if !pwshItemRefs.Get(strings.ToLower(strings.Trim(w, `"`))) {
 				words = append(words, w)
 			} else if n := len(words); n > 1 && strings.HasPrefix(words[n-1], "-") && !strings.Contains(words[n-1], ":") {
+				if piped && !pwshPathParam(words[n-1]) {
+					// -InFile $_: the item is that parameter's value
+					words = append(words, pwshItem)
+					continue
+				}
 				words = words[:n-1] // -Path $_: the parameter goes with it
 			}
 		}
@@ -149,6 +154,18 @@ func (t *pwshT) forEach(prev, code string, piped bool) string {
 		}
 	}
 	return pwshGroup(lines)
+}
+
+// pwshItem stands, in a ForEach-Object block's translation, for the item
+// given as a parameter's value other than the path (-InFile $_), until
+// pwshPipedInto says what the items are.
+const pwshItem = "{}"
+
+// pwshPathParam reports the parameters that name the paths a cmdlet acts
+// on (-Path, -LiteralPath), which a piped item fills as it is.
+func pwshPathParam(p string) bool {
+	p = strings.ToLower(strings.TrimLeft(p, "-"))
+	return p != "" && (strings.HasPrefix("path", p) || strings.HasPrefix("literalpath", p) && len(p) > 1)
 }
 
 // pwshGroup joins translated lines into one command (a brace group when
@@ -402,6 +419,13 @@ func (t *pwshT) callee(words []string) (string, bool) {
 	if name, ok := pwshConcat(rest[0]); ok && name != "" && !strings.ContainsAny(name, "$ ") {
 		return t.command(append([]string{name}, rest[1:]...)), true
 	}
+	if w[0] == '&' {
+		// & ./x.ps1, & $env:TEMP\x.ps1, & (Join-Path $d x.ps1): the
+		// program or script a path names
+		if v := pwshValue(rest[0]); v != "$_" && v != "" && !strings.ContainsAny(v, " \x01\x03") {
+			return t.command(append([]string{v}, rest[1:]...)), true
+		}
+	}
 	return "", false
 }
 
@@ -502,7 +526,8 @@ func pwshHome(code string) string {
 	return code
 }
 
-// pwshDotNet are .NET static methods on files and directories, by type
+// pwshDotNet are .NET static methods on files, directories and the
+// environment, by type
 // (lower case, without "system.") and method: the POSIX command with the
 // same effect and how many of the arguments are paths; made on first use.
 var pwshDotNet = table.Once[map[string]map[string]dotNetMethod]{Build: func() map[string]map[string]dotNetMethod {
@@ -511,6 +536,8 @@ var pwshDotNet = table.Once[map[string]map[string]dotNetMethod]{Build: func() ma
 		"io.file": {"delete": {"rm", 1}, "readalltext": {"cat", 1}, "readallbytes": {"cat", 1}, "readalllines": {"cat", 1}, "openread": {"cat", 1}, "opentext": {"cat", 1},
 			"writealltext": {"tee", 1}, "writeallbytes": {"tee", 1}, "writealllines": {"tee", 1}, "appendalltext": {"tee -a", 1}, "appendalllines": {"tee -a", 1},
 			"copy": {"cp", 2}, "move": {"mv", 2}, "replace": {"mv", 2}},
+		// the whole environment, as env prints it
+		"environment": {"getenvironmentvariables": {"env", 0}},
 	}
 }}
 
