@@ -1,0 +1,143 @@
+//go:build linux
+
+package decide
+
+import "path/filepath"
+
+// Kept answers that a path has no symbolic link on it.
+//
+// A call answered from the memo (memo.go) has every path it named
+// resolved again, so that a link made since is seen; most of those paths
+// hold no link, and the kernel can only say so by opening the path
+// (noLinksRaw: openat2 and close). projectWalks keeps that answer instead,
+// under the inotify watch it already reads before every decision: every
+// directory from the root down to the path's own directory is watched
+// (with the watch, as a walk's, refused unless the directory is one, not
+// a link, on a local file system), and the answer depends on the name of
+// the next component in each. A component renamed, removed, created (a
+// link put where a directory or file was) or given other permissions
+// queues an event on its parent's watch before the call that made the
+// change returns, and the next poll drops the answer. A mount on the way
+// changes the mount table, which drops every answer, as a lost event does.
+//
+// A kept answer is used only after a poll that began after the call
+// arrived (since: the polls begun before it), so a change made before
+// the call has been read when it is used; otherwise that poll is made
+// first. The answer is kept only when realPath, asked after the watches
+// are in place, gives the path itself.
+
+// maxLinkPaths bounds the paths whose answer a point keeps.
+const maxLinkPaths = 256
+
+// polled is the number of polls of the watch begun so far: a call reads
+// it when it arrives and passes it to keptRealPath.
+func (c *projectWalks) polled() uint64 { return c.polls.Load() }
+
+// keptRealPath is realPath(path, raw) for a path whose last answer was
+// path itself: answered from the kept answer when there is one and a poll
+// began after since, and otherwise resolved, and the answer kept when it
+// is path and every directory on the way can be watched.
+func (c *projectWalks) keptRealPath(path string, raw bool, since uint64) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.off || c.closed || !isClean(path) {
+		return realPath(path, raw)
+	}
+	if c.w != nil && c.links[path] != nil {
+		if c.polls.Load() <= since {
+			c.sync() // no poll since the call arrived: this one
+		}
+		if e := c.links[path]; e != nil {
+			e.used = true
+			return path, true
+		}
+	}
+	if n, refused := c.noLinks[path]; refused {
+		// A path refused (a directory on the way that cannot be
+		// watched) is resolved every time, and tried again after a
+		// while.
+		if c.noLinks[path] = n + 1; n+1 != 0 {
+			return realPath(path, raw)
+		}
+		delete(c.noLinks, path)
+	}
+	return c.fillLink(path, raw)
+}
+
+// fillLink resolves path with the directories on its way watched first,
+// and keeps the answer when it is path itself.
+func (c *projectWalks) fillLink(path string, raw bool) (string, bool) {
+	// refuse resolves path once a directory on the way could not be
+	// watched, and refuses it for a while if it has no link on it (a
+	// directory on a file system whose changes are not all reported):
+	// a link on the way is no reason to refuse it once the link is gone.
+	refuse := func() (string, bool) {
+		real, ok := realPath(path, raw)
+		if ok && real == path {
+			if len(c.noLinks) >= maxLinkPaths {
+				clear(c.noLinks)
+			}
+			c.noLinks[path] = 1
+		}
+		return real, ok
+	}
+	if c.w == nil {
+		w, err := openDirWatch()
+		if err != nil {
+			return refuse()
+		}
+		c.setWatch(w)
+	}
+	var dirs []string
+	for d := filepath.Dir(path); ; d = filepath.Dir(d) {
+		dirs = append(dirs, d)
+		if d == filepath.Dir(d) {
+			break
+		}
+	}
+	for len(c.links) >= maxLinkPaths || len(c.w.watches)+len(dirs) > maxWatches {
+		if !c.evictLink() {
+			return realPath(path, raw) // every kept answer in use: not this one
+		}
+	}
+	e := &walk{cwd: path, link: true}
+	// From the root down, before the path is resolved: a change made
+	// from then on is reported.
+	for i := len(dirs) - 1; i >= 0; i-- {
+		wd, err := c.watch(dirs[i], dirEvents)
+		if err != nil {
+			c.release(e)
+			return refuse()
+		}
+		next := path
+		if i > 0 {
+			next = dirs[i-1]
+		}
+		c.depend(e, wd, filepath.Base(next))
+	}
+	real, ok := realPath(path, raw)
+	if !ok || real != path {
+		// A link on the way now: the memo keeps the new answer, and does
+		// not ask here again while it holds.
+		c.release(e)
+		return real, ok
+	}
+	c.links[path] = e
+	c.sync() // a change made meanwhile drops e at once
+	return real, ok
+}
+
+// evictLink forgets a kept answer not used since the last eviction, if
+// there is one.
+func (c *projectWalks) evictLink() bool {
+	for _, e := range c.links {
+		if !e.used {
+			c.forget(e)
+			return true
+		}
+	}
+	for _, e := range c.links {
+		e.used = false
+	}
+	return false
+}
