@@ -2,7 +2,12 @@
 
 package decide
 
-import "path/filepath"
+import (
+	"errors"
+	"path/filepath"
+
+	"golang.org/x/sys/unix"
+)
 
 // Kept answers that a path has no symbolic link on it.
 //
@@ -36,12 +41,22 @@ func (c *projectWalks) polled() uint64 { return c.polls.Load() }
 // keptRealPath is realPath(path, raw) for a path whose last answer was
 // path itself: answered from the kept answer when there is one and a poll
 // began after since, and otherwise resolved, and the answer kept when it
-// is path and every directory on the way can be watched.
+// is path and every directory on the way can be watched. A path that is
+// not kept is resolved without the cache's lock.
 func (c *projectWalks) keptRealPath(path string, raw bool, since uint64) (string, bool) {
+	if real, ok, done := c.keptAnswer(path, raw, since); done {
+		return real, ok
+	}
+	return realPath(path, raw)
+}
+
+// keptAnswer is keptRealPath under the lock; done is false when path is
+// to be resolved without it.
+func (c *projectWalks) keptAnswer(path string, raw bool, since uint64) (real string, ok, done bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.off || c.closed || !isClean(path) {
-		return realPath(path, raw)
+		return "", false, false
 	}
 	if c.w != nil && c.links[path] != nil {
 		if c.polls.Load() <= since {
@@ -49,7 +64,7 @@ func (c *projectWalks) keptRealPath(path string, raw bool, since uint64) (string
 		}
 		if e := c.links[path]; e != nil {
 			e.used = true
-			return path, true
+			return path, true, true
 		}
 	}
 	if n, refused := c.noLinks[path]; refused {
@@ -57,7 +72,7 @@ func (c *projectWalks) keptRealPath(path string, raw bool, since uint64) (string
 		// watched) is resolved every time, and tried again after a
 		// while.
 		if c.noLinks[path] = n + 1; n+1 != 0 {
-			return realPath(path, raw)
+			return "", false, false
 		}
 		delete(c.noLinks, path)
 	}
@@ -65,26 +80,13 @@ func (c *projectWalks) keptRealPath(path string, raw bool, since uint64) (string
 }
 
 // fillLink resolves path with the directories on its way watched first,
-// and keeps the answer when it is path itself.
-func (c *projectWalks) fillLink(path string, raw bool) (string, bool) {
-	// refuse resolves path once a directory on the way could not be
-	// watched, and refuses it for a while if it has no link on it (a
-	// directory on a file system whose changes are not all reported):
-	// a link on the way is no reason to refuse it once the link is gone.
-	refuse := func() (string, bool) {
-		real, ok := realPath(path, raw)
-		if ok && real == path {
-			if len(c.noLinks) >= maxLinkPaths {
-				clear(c.noLinks)
-			}
-			c.noLinks[path] = 1
-		}
-		return real, ok
-	}
+// and keeps the answer when it is path itself; done is false when path
+// is to be resolved without the lock.
+func (c *projectWalks) fillLink(path string, raw bool) (real string, ok, done bool) {
 	if c.w == nil {
 		w, err := openDirWatch()
 		if err != nil {
-			return refuse()
+			return "", false, false
 		}
 		c.setWatch(w)
 	}
@@ -97,7 +99,7 @@ func (c *projectWalks) fillLink(path string, raw bool) (string, bool) {
 	}
 	for len(c.links) >= maxLinkPaths || len(c.w.watches)+len(dirs) > maxWatches {
 		if !c.evictLink() {
-			return realPath(path, raw) // every kept answer in use: not this one
+			return "", false, false // every kept answer in use: not this one
 		}
 	}
 	e := &walk{cwd: path, link: true}
@@ -107,7 +109,18 @@ func (c *projectWalks) fillLink(path string, raw bool) (string, bool) {
 		wd, err := c.watch(dirs[i], dirEvents)
 		if err != nil {
 			c.release(e)
-			return refuse()
+			// A link or a file where a directory is on the way, or
+			// nothing there, is no reason to refuse the path once
+			// that has changed; a directory that cannot be watched (a
+			// file system whose changes are not all reported, no
+			// watches left) is.
+			if !errors.Is(err, unix.ENOTDIR) && !errors.Is(err, unix.ENOENT) {
+				if len(c.noLinks) >= maxLinkPaths {
+					clear(c.noLinks)
+				}
+				c.noLinks[path] = 1
+			}
+			return "", false, false
 		}
 		next := path
 		if i > 0 {
@@ -115,16 +128,16 @@ func (c *projectWalks) fillLink(path string, raw bool) (string, bool) {
 		}
 		c.depend(e, wd, filepath.Base(next))
 	}
-	real, ok := realPath(path, raw)
+	real, ok = realPath(path, raw)
 	if !ok || real != path {
 		// A link on the way now: the memo keeps the new answer, and does
 		// not ask here again while it holds.
 		c.release(e)
-		return real, ok
+		return real, ok, true
 	}
 	c.links[path] = e
 	c.sync() // a change made meanwhile drops e at once
-	return real, ok
+	return real, ok, true
 }
 
 // evictLink forgets a kept answer not used since the last eviction, if

@@ -192,6 +192,17 @@ func TestLinkPathNotKept(t *testing.T) {
 	if got, ok := r.p.walks.keptRealPath(real, true, r.p.walks.polled()); got != real || !ok || !linkKept(r.p, real) {
 		t.Fatalf("keptRealPath(%s) = %q, %v; kept %v", real, got, ok, linkKept(r.p, real))
 	}
+	// A directory on the way that does not exist yet: not kept, and
+	// kept once it does.
+	fresh := filepath.Join(r.dir, "proj", "new", "x.txt")
+	for _, made := range []bool{false, true} {
+		if made {
+			mustDo(t, os.Mkdir(filepath.Dir(fresh), 0o755))
+		}
+		if got, ok := r.p.walks.keptRealPath(fresh, true, r.p.walks.polled()); got != fresh || !ok || linkKept(r.p, fresh) != made {
+			t.Fatalf("keptRealPath(%s), directory made %v = %q, %v; kept %v", fresh, made, got, ok, linkKept(r.p, fresh))
+		}
+	}
 	const proc = "/proc/version" // procfs: not a local file system
 	if _, err := os.Stat(proc); err != nil {
 		t.Skip(err)
