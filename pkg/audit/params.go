@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // encodeParams encodes params as compact JSON, keys sorted, HTML escaping
@@ -54,8 +55,7 @@ func appendValue(b []byte, v any) ([]byte, bool) {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return b, false
 		}
-		n, err := json.Marshal(v)
-		return append(b, n...), err == nil
+		return appendFloat(b, v), true
 	case json.Number:
 		n, err := json.Marshal(v)
 		return append(b, n...), err == nil
@@ -63,7 +63,8 @@ func appendValue(b []byte, v any) ([]byte, bool) {
 		if v == nil {
 			return append(b, "null"...), true
 		}
-		keys := make([]string, 0, len(v))
+		var small [8]string // the members of most params, on the stack
+		keys := small[:0]
 		for k := range v {
 			keys = append(keys, k)
 		}
@@ -98,6 +99,26 @@ func appendValue(b []byte, v any) ([]byte, bool) {
 		return append(b, ']'), true
 	}
 	return b, false
+}
+
+// appendFloat appends the finite f as encoding/json writes a float64:
+// the shortest decimal that reads back as f, in exponent form below 1e-6
+// and from 1e21 on, its exponent without a leading zero. json.Marshal
+// took reflection and an allocation per number.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 is written e-9.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json does

@@ -59,6 +59,20 @@ func TestEncodeParamsMatchesEncoder(t *testing.T) {
 	}
 }
 
+// Numbers are written as the Encoder writes a float64, at the edges of
+// its two forms and of the exponent's digits.
+func TestEncodeParamsFloats(t *testing.T) {
+	fs := []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 1.5, 30, 1e-6, 9.999999e-7, 1e-7, 1e-9, 1e-10,
+		1e20, 1e21 - 65536, 1e21, -1e21, 1.7976931348623157e308, 5e-324, -5e-324, 123456789012345678,
+		0.000001, 0.0000012345, 2.5e-8, 1e100, -1e-100, 1 << 53, 1<<53 + 1, math.Pi, -math.E}
+	for e := -330; e <= 310; e++ {
+		fs = append(fs, math.Pow(10, float64(e)), 1.25*math.Pow(10, float64(e)))
+	}
+	for _, f := range fs {
+		checkParams(t, map[string]any{"n": f, "l": []any{f, -f}})
+	}
+}
+
 func FuzzEncodeParams(f *testing.F) {
 	for _, s := range paramsSeeds {
 		f.Add([]byte(s), false)

@@ -151,8 +151,10 @@ func sameTiers(kept []*policy.Policy, tiers []Tier) bool {
 // holds reports whether the file system answers e's questions as it did,
 // asked as the Env of evaluate asks them (symlinks.go's env): links
 // followed by realPath, raw where raw lookups are on, privateFile, and
-// scripts' texts read again by scriptText.
-func (e *memoEntry) holds(rawLookups bool) bool {
+// scripts' texts read again by scriptText. A path that had no link on it
+// is asked through w (keptRealPath), which may keep that answer under its
+// watch; since is the number of w's polls begun before the call arrived.
+func (e *memoEntry) holds(w *projectWalks, rawLookups bool, since uint64) bool {
 	raw := rawLookups && haveRawLstat
 	for _, l := range e.lookups {
 		if l.script {
@@ -163,6 +165,12 @@ func (e *memoEntry) holds(rawLookups bool) bool {
 		}
 		if l.private {
 			if privateFile(l.path) != l.ok {
+				return false
+			}
+			continue
+		}
+		if l.ok && l.real == l.path {
+			if real, ok := w.keptRealPath(l.path, raw, since); real != l.real || !ok {
 				return false
 			}
 			continue

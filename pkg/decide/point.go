@@ -11,6 +11,7 @@ import (
 // Decide evaluates c, records it, and returns the decision to enforce.
 func (p *Point) Decide(c call.Call) call.Decision {
 	start := p.cfg.Now()
+	since := p.walks.polled()
 	if c.Cwd == "" {
 		c.Cwd = p.cfg.Cwd
 	}
@@ -20,7 +21,7 @@ func (p *Point) Decide(c call.Call) call.Decision {
 	if err != nil {
 		d = p.failure(err.Error())
 	} else {
-		d, _ = p.evaluate(tiers, c)
+		d, _ = p.evaluate(tiers, c, since)
 	}
 	d.EvalNS = p.cfg.Now().Sub(start).Nanoseconds()
 	return p.finish(c, d)
@@ -91,6 +92,7 @@ func (p *Point) finish(c call.Call, d call.Decision) call.Decision {
 // always denied). With no policy loaded it answers allow, hiding nothing:
 // calls are still judged by Decide.
 func (p *Point) Probe(c call.Call) call.Decision {
+	since := p.walks.polled()
 	if c.Cwd == "" {
 		c.Cwd = p.cfg.Cwd
 	}
@@ -98,7 +100,7 @@ func (p *Point) Probe(c call.Call) call.Decision {
 	if err != nil {
 		return call.Decision{Decision: call.Allow}
 	}
-	d, _ := p.evaluate(tiers, c)
+	d, _ := p.evaluate(tiers, c, since)
 	return d
 }
 
@@ -106,8 +108,9 @@ func (p *Point) Probe(c call.Call) call.Decision {
 // first tier (the user's) on a tie. It returns the index of the deciding
 // tier. A call judged lately by the same policies is answered from the
 // memo while the file system answers the engine's questions as it did
-// (memo.go).
-func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
+// (memo.go); since is the number of polls of the point's watch begun
+// before the call arrived (projectWalks.polled).
+func (p *Point) evaluate(tiers []Tier, c call.Call, since uint64) (call.Decision, int) {
 	if p.cfg.NoMemo {
 		var rec recorder
 		d, by, _ := p.evaluateTiers(tiers, c, &rec)
@@ -122,7 +125,7 @@ func (p *Point) evaluate(tiers []Tier, c call.Call) (call.Decision, int) {
 	}
 	year := memoYear()
 	if keep {
-		if e := p.memo.get(tiers, year, key); e != nil && e.holds(p.cfg.RawLookups) {
+		if e := p.memo.get(tiers, year, key); e != nil && e.holds(&p.walks, p.cfg.RawLookups, since) {
 			return e.decision(), e.by
 		}
 	}

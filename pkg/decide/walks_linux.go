@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -47,6 +48,9 @@ type projectWalks struct {
 	closed  bool
 	seen    map[string]uint8 // cwds walked: 1 once (kept at the next call), more when refused
 	entries map[string]*walk
+	links   map[string]*walk // paths with no symbolic link on them (links_linux.go)
+	noLinks map[string]uint8 // paths refused, asked since
+	polls   atomic.Uint64    // polls of the watch begun (sync), written under mu
 	scratch []*walk
 	fold    []byte
 }
@@ -81,6 +85,7 @@ type walk struct {
 	file string // the project file found, or "" for none
 	deps []dep
 	used bool // since the last eviction
+	link bool // a path's answer that it has no link on it: cwd is the path
 }
 
 // dep is a kind of event that drops a walk: one on watch wd naming name,
@@ -102,6 +107,8 @@ func (c *projectWalks) init(p *Point) {
 	c.p = p
 	c.seen = map[string]uint8{}
 	c.entries = map[string]*walk{}
+	c.links = map[string]*walk{}
+	c.noLinks = map[string]uint8{}
 }
 
 // reset drops every outcome (the user's policy file changed, and it is no
@@ -171,8 +178,7 @@ func (c *projectWalks) fill(p *Point, cwd string) (file string, fi fs.FileInfo, 
 			file, fi, err := p.walkProject(cwd, nil)
 			return file, fi, false, err
 		}
-		w.cleanup = runtime.AddCleanup(p, func(w *dirWatch) { w.closeFDs() }, w)
-		c.w = w
+		c.setWatch(w)
 	}
 	var dirs []string
 	for d := cwd; ; d = filepath.Dir(d) {
@@ -242,6 +248,12 @@ func (c *projectWalks) fill(p *Point, cwd string) (file string, fi fs.FileInfo, 
 	delete(c.seen, cwd)
 	c.sync() // a change made during the walk drops e at once
 	return file, fi, true, err
+}
+
+// setWatch makes w the watch, closed when the point is collected.
+func (c *projectWalks) setWatch(w *dirWatch) {
+	w.cleanup = runtime.AddCleanup(c.p, func(w *dirWatch) { w.closeFDs() }, w)
+	c.w = w
 }
 
 // evict forgets a kept walk that has not been used since the last
@@ -348,6 +360,10 @@ func (c *projectWalks) release(e *walk) {
 // drop forgets e, which a change may have made wrong, and the compiled
 // layer of the file it found; its cwd is kept again at its next call.
 func (c *projectWalks) drop(e *walk) {
+	if e.link {
+		c.forget(e)
+		return
+	}
 	if c.entries[e.cwd] == e {
 		c.seen[e.cwd] = 1
 	}
@@ -359,8 +375,12 @@ func (c *projectWalks) drop(e *walk) {
 
 // forget removes e from the cache.
 func (c *projectWalks) forget(e *walk) {
-	if c.entries[e.cwd] == e {
-		delete(c.entries, e.cwd)
+	kept := c.entries
+	if e.link {
+		kept = c.links
+	}
+	if kept[e.cwd] == e {
+		delete(kept, e.cwd)
 	}
 	c.release(e)
 }
@@ -374,6 +394,7 @@ func (c *projectWalks) resetLocked() {
 		}
 	}
 	clear(c.entries)
+	clear(c.links)
 	if c.w != nil {
 		c.w.cleanup.Stop()
 		c.w.closeFDs()
@@ -388,6 +409,7 @@ func (c *projectWalks) sync() {
 	if w == nil {
 		return
 	}
+	c.polls.Add(1)
 	n, err := pollNow(w.fds[:])
 	for err == unix.EINTR {
 		n, err = pollNow(w.fds[:])

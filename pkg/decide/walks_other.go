@@ -15,3 +15,10 @@ func (*projectWalks) close()      {}
 func (*projectWalks) find(p *Point, cwd string) (string, fs.FileInfo, error) {
 	return p.walkProject(cwd, nil)
 }
+
+func (*projectWalks) polled() uint64 { return 0 }
+
+// keptRealPath is realPath: no answer is kept here.
+func (*projectWalks) keptRealPath(path string, raw bool, since uint64) (string, bool) {
+	return realPath(path, raw)
+}
