@@ -35,17 +35,26 @@
  * touches below its parent's is a page fault: the one buffer of the
  * exchange holds the request, the working directory as it is read, and
  * the reply once the request is sent; and nothing on this path calls into
- * the C library (sys.h). */
+ * the C library (sys.h). The buffer is small (RP_SMALL), and left as it
+ * is, not cleared, so that the whole way to the exec stays within about
+ * two kilobytes of stack: most questions fit it. A question that does not
+ * is asked again from a buffer of RP_LARGE, in a frame of its own that
+ * only such a question touches (exchange_large). */
+#define RP_SMALL 1024
+#define RP_LARGE 4096
 
 /* A writer connects on its first flush: the request is built first, so
  * that connect, send and shutdown follow each other at once and the
  * server, woken by the connect, finds the whole question waiting. A
  * question for an exec that fits the buffer whole, from a process with no
  * kept connection, goes as one datagram instead (rp_dgram_ask), and its
- * answer lands in buf. */
+ * answer lands in buf. A small writer never flushes before its last byte:
+ * a request longer than its buffer sets over and is not asked. */
 struct writer {
 	struct rp_conn *conn;
 	int keep;     /* for rp_conn_get; unset, a datagram may be tried */
+	int small;    /* the request is asked whole or not at all (over) */
+	int over;     /* a small writer's request did not fit its buffer */
 	int noconn;   /* the connection failed; why says how */
 	int dgram;    /* RP_DGRAM_OK or RP_DGRAM_FAILED: asked as a datagram */
 	size_t replylen; /* a datagram's answer, in buf */
@@ -55,7 +64,8 @@ struct writer {
 	size_t n;
 	long *deadline; /* see due */
 	int *held;      /* for an exec: a datagram's socket is left here */
-	char buf[4096];
+	char *buf;      /* cap bytes, at least RP_REPLY_MAX */
+	size_t cap;
 };
 
 long rp_now_ms(void)
@@ -94,6 +104,8 @@ static int ask_dgram(struct writer *w)
 
 static void flush_to(struct writer *w, int last)
 {
+	if (w->over)
+		return;
 	if (w->conn->fd < 0 && !w->err && last && ask_dgram(w))
 		return;
 	if (w->conn->fd < 0 && !w->err && rp_conn_get(w->conn, w->keep, w->why) < 0)
@@ -118,8 +130,13 @@ static void flush(struct writer *w) { flush_to(w, 0); }
 
 static void put(struct writer *w, char c)
 {
-	if (w->n == sizeof w->buf)
+	if (w->n == w->cap) {
+		if (w->small) {
+			w->over = 1;
+			return;
+		}
 		flush(w);
+	}
 	w->buf[w->n++] = c;
 	if (++w->total > RP_REQUEST_MAX)
 		w->err = 1;
@@ -258,11 +275,18 @@ static void put_cwd(struct writer *w)
 	static const char key[] = ",\"cwd\":\"";
 	size_t kl = sizeof key - 1;
 	/* Room for the key, the path and its NUL, and the closing "}\n. */
-	if (!w->err && w->n + kl + 2 + 3 <= sizeof w->buf) {
+	if (w->over)
+		return;
+	if (!w->err && w->n + kl + 2 + 3 <= w->cap) {
 		char *at = w->buf + w->n + kl;
-		long l = rp_sys_getcwd(at, sizeof w->buf - w->n - kl - 3);
+		long l = rp_sys_getcwd(at, w->cap - w->n - kl - 3);
 		if (l < 0 && l != -ERANGE)
 			return;
+		if (l == -ERANGE && w->small) {
+			/* Longer than what is left: so is the request. */
+			w->over = 1;
+			return;
+		}
 		if (l >= 0 && plain(at, (size_t)l)) {
 			for (size_t i = 0; i < kl; i++)
 				w->buf[w->n + i] = key[i];
@@ -291,7 +315,7 @@ static void put_trailer(struct writer *w)
 }
 
 /* Outcome of one exchange. */
-enum { GOT_ALLOW, GOT_DENY, GOT_NOTHING };
+enum { GOT_ALLOW, GOT_DENY, GOT_APPROVAL, GOT_NOTHING };
 
 /* find returns the position of needle in hay[0:n], or NULL. */
 static const char *find(const char *hay, size_t n, const char *needle)
@@ -369,8 +393,9 @@ enum { READ_OK, READ_CLOSED, READ_FAILED };
 /* read_reply reads one reply line into reply (its start, when it is
  * longer) and consumes the rest of it, so that a kept connection is left
  * at the next reply. READ_CLOSED: the stream ended (or was reset) before
- * its first byte. */
-static int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *len)
+ * its first byte. Out of line: an exec's question is a datagram, and its
+ * way need not hold this frame's spill buffer. */
+static __attribute__((noinline)) int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *len)
 {
 	size_t n = 0, seen = 0;
 	char spill[256];
@@ -403,9 +428,10 @@ static int read_reply(int fd, long deadline, char *reply, size_t cap, size_t *le
 	}
 }
 
-/* judge reads the decision in reply[0:n]; on a deny it copies the message
- * into msg. */
-static int judge(const char *reply, size_t n, char *msg, size_t msgsz, const char **why)
+/* judge reads the decision in reply[0:n]: GOT_ALLOW, GOT_DENY,
+ * GOT_APPROVAL (a deny: no one can approve from inside an exec) or
+ * GOT_NOTHING with *why set. */
+static int judge(const char *reply, size_t n, const char **why)
 {
 	/* "decision" can only match as a key: inside a JSON string every quote
 	 * is escaped. rampart-eval writes it first. */
@@ -416,56 +442,106 @@ static int judge(const char *reply, size_t n, char *msg, size_t msgsz, const cha
 	size_t left = (size_t)(reply + n - d);
 	if (prefix(d, left, "allow\"") || prefix(d, left, "log\""))
 		return GOT_ALLOW;
-	if (prefix(d, left, "deny\"")) {
-		message(reply, n, msg, msgsz);
+	if (prefix(d, left, "deny\""))
 		return GOT_DENY;
-	}
-	if (prefix(d, left, "require_approval\"")) {
-		/* No human can be asked from inside an exec: deny, and say so. */
-		message(reply, n, msg, msgsz);
-		const char *note = " (requires approval, which preload cannot ask for)";
-		size_t k = rp_strlen(msg);
-		for (; *note && k + 1 < msgsz; note++)
-			msg[k++] = *note;
-		msg[k] = 0;
-		return GOT_DENY;
-	}
+	if (prefix(d, left, "require_approval\""))
+		return GOT_APPROVAL;
 	return GOT_NOTHING;
 }
 
-/* exchange streams the request that body writes and reads the decision,
- * on the process's kept connection or a fresh one (keep: the caller
- * returns to the program, so a fresh connection is kept for its next
- * question). On a deny it copies the message into msg. */
-static int exchange(void (*body)(struct writer *, const void *, const void *), const void *a,
-		    const void *b, int keep, int *held, char *msg, size_t msgsz, const char **why)
+/* say_denied says that what is denied, with the message of the answer
+ * reply[0:n]. Its buffer is in a frame of its own, which only a deny
+ * touches. */
+static __attribute__((noinline)) void say_denied(const char *reply, size_t n, const char *what, int approval)
 {
-	*why = "not configured: RAMPART_SOCKET is not set";
-	if (!rp_cfg.have_socket)
-		return GOT_NOTHING;
+	char msg[512];
+	message(reply, n, msg, sizeof msg);
+	if (approval) {
+		/* No human can be asked from inside an exec: deny, and say so. */
+		const char *note = " (requires approval, which preload cannot ask for)";
+		size_t k = rp_strlen(msg);
+		for (; *note && k + 1 < sizeof msg; note++)
+			msg[k++] = *note;
+		msg[k] = 0;
+	}
+	rp_say("denied: ", what, msg[0] ? ": " : "", msg);
+}
+
+/* settle turns the outcome of an exchange (its answer in reply[0:n]) into
+ * RP_ALLOW or RP_DENY, applying monitor and fail-open, and reports. */
+static int settle(int got, const char *reply, size_t n, const char *what, const char *why)
+{
+	switch (got) {
+	case GOT_ALLOW:
+		return RP_ALLOW;
+	case GOT_DENY:
+	case GOT_APPROVAL:
+		if (rp_cfg.monitor)
+			return RP_ALLOW;
+		say_denied(reply, n, what, got == GOT_APPROVAL);
+		return RP_DENY;
+	}
+	if (rp_cfg.monitor)
+		return RP_ALLOW;
+	if (rp_cfg.fail_open) {
+		rp_say("no decision (", why, "); allowed because RAMPART_FAIL_OPEN=1: ", what);
+		return RP_ALLOW;
+	}
+	rp_say("no decision (", why, "); denied (RAMPART_FAIL_OPEN=1 would allow): ", what);
+	return RP_DENY;
+}
+
+/* One question: body writes the request from a and b; keep and held as
+ * for the writer; what names the call in messages. */
+struct ask {
+	void (*body)(struct writer *, const void *, const void *);
+	const void *a, *b;
+	int keep;
+	int *held;
+	const char *what;
+};
+
+/* RP_OVER: exchange_in with a small buffer asked nothing, as the request
+ * is longer than the buffer. */
+#define RP_OVER (-1)
+
+/* exchange_in streams the request of q through buf[0:cap] and reads the
+ * decision, on the process's kept connection or a fresh one (keep: the
+ * caller returns to the program, so a fresh connection is kept for its
+ * next question), and settles it: RP_ALLOW or RP_DENY. With small set it
+ * asks only a request that fits buf whole, else returns RP_OVER. */
+static int exchange_in(const struct ask *q, char *buf, size_t cap, int small)
+{
+	const char *why = "";
 	long deadline = 0; /* see due */
 	/* A kept connection found closed before any answer (the server let
 	 * it go idle, or restarted) is replaced once. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct rp_conn c = {.fd = -1};
-		struct writer w = {.conn = &c, .keep = keep, .why = why, .deadline = &deadline, .held = held};
-		char *reply = w.buf; /* free once the request is sent */
-		body(&w, a, b);
+		struct writer w = {.conn = &c,
+				   .keep = q->keep,
+				   .small = small,
+				   .why = &why,
+				   .deadline = &deadline,
+				   .held = q->held,
+				   .buf = buf,
+				   .cap = cap};
+		char *reply = buf; /* free once the request is sent */
+		q->body(&w, q->a, q->b);
+		if (w.over)
+			return RP_OVER; /* nothing was opened or sent */
 		if (w.dgram == RP_DGRAM_OK)
-			return judge(reply, w.replylen, msg, msgsz, why);
-		if (w.dgram == RP_DGRAM_FAILED) {
-			*why = "no answer in time";
-			return GOT_NOTHING;
-		}
+			return settle(judge(reply, w.replylen, &why), reply, w.replylen, q->what, why);
+		if (w.dgram == RP_DGRAM_FAILED)
+			return settle(GOT_NOTHING, reply, 0, q->what, "no answer in time");
 		if (c.fd < 0) {
 			if (!w.noconn)
-				*why = "cannot send the request";
-			return GOT_NOTHING;
+				why = "cannot send the request";
+			return settle(GOT_NOTHING, reply, 0, q->what, why);
 		}
 		if (w.err && !c.reused) {
-			*why = "cannot send the request";
 			rp_conn_put(&c, 0);
-			return GOT_NOTHING;
+			return settle(GOT_NOTHING, reply, 0, q->what, "cannot send the request");
 		}
 		/* One question on this connection: say so, and the server finds
 		 * the end of the stream right after the line instead of waking
@@ -476,12 +552,36 @@ static int exchange(void (*body)(struct writer *, const void *, const void *), c
 		int r = w.err ? READ_CLOSED : read_reply(c.fd, due(&deadline), reply, RP_REPLY_MAX, &n);
 		rp_conn_put(&c, r == READ_OK);
 		if (r == READ_OK)
-			return judge(reply, n, msg, msgsz, why);
-		*why = "no answer in time";
+			return settle(judge(reply, n, &why), reply, n, q->what, why);
 		if (r != READ_CLOSED || !c.reused)
-			return GOT_NOTHING;
+			return settle(GOT_NOTHING, reply, 0, q->what, "no answer in time");
 	}
-	return GOT_NOTHING;
+	return settle(GOT_NOTHING, buf, 0, q->what, "no answer in time");
+}
+
+/* exchange_large is exchange_in with a buffer of RP_LARGE, in a frame of
+ * its own. */
+static __attribute__((noinline)) int exchange_large(const struct ask *q)
+{
+	char buf[RP_LARGE];
+	return exchange_in(q, buf, sizeof buf, 0);
+}
+
+/* exchange asks q and settles the answer: RP_ALLOW or RP_DENY. An exec's
+ * question (no keep) is built in a small buffer first, and asked from a
+ * large one only when it does not fit; the others are streamed from the
+ * large one. */
+static int exchange(const struct ask *q)
+{
+	if (!rp_cfg.have_socket)
+		return settle(GOT_NOTHING, "", 0, q->what, "not configured: RAMPART_SOCKET is not set");
+	if (!q->keep) {
+		char buf[RP_SMALL];
+		int v = exchange_in(q, buf, sizeof buf, 1);
+		if (v != RP_OVER)
+			return v;
+	}
+	return exchange_large(q);
 }
 
 static void body_argv(struct writer *w, const void *a, const void *b)
@@ -513,39 +613,14 @@ static void body_shell(struct writer *w, const void *a, const void *b)
 	put_trailer(w);
 }
 
-/* verdict turns an exchange outcome into RP_ALLOW or RP_DENY and reports. */
-static int verdict(int got, const char *what, const char *msg, const char *why)
-{
-	switch (got) {
-	case GOT_ALLOW:
-		return RP_ALLOW;
-	case GOT_DENY:
-		if (rp_cfg.monitor)
-			return RP_ALLOW;
-		rp_say("denied: ", what, msg[0] ? ": " : "", msg);
-		return RP_DENY;
-	}
-	if (rp_cfg.monitor)
-		return RP_ALLOW;
-	if (rp_cfg.fail_open) {
-		rp_say("no decision (", why, "); allowed because RAMPART_FAIL_OPEN=1: ", what);
-		return RP_ALLOW;
-	}
-	rp_say("no decision (", why, "); denied (RAMPART_FAIL_OPEN=1 would allow): ", what);
-	return RP_DENY;
-}
-
 /* ask_argv leaves errno alone without saving it: nothing it calls sets it
  * (sys.h; rp_say and adopt keep it), and errno lives behind a call into
  * the C library, one more page fault on the way to an exec. */
 static int ask_argv(const char *prog, char *const argv[], int keep, int *held)
 {
 	rp_busy = 1;
-	char msg[512];
-	const char *why = "";
-	msg[0] = 0;
-	int got = exchange(body_argv, prog, argv, keep, held, msg, sizeof msg, &why);
-	int v = verdict(got, prog, msg, why);
+	struct ask q = {.body = body_argv, .a = prog, .b = argv, .keep = keep, .held = held, .what = prog};
+	int v = exchange(&q);
 	rp_busy = 0;
 	return v;
 }
@@ -558,10 +633,6 @@ int rp_ask_shell(const char *command)
 {
 	int saved = errno;
 	rp_busy = 1;
-	char msg[512];
-	const char *why = "";
-	msg[0] = 0;
-	int got = exchange(body_shell, command, NULL, 1, NULL, msg, sizeof msg, &why);
 	/* Name the command, shortened: a message line, not a transcript. */
 	char what[128];
 	size_t k = 0;
@@ -570,7 +641,8 @@ int rp_ask_shell(const char *command)
 	if (command[k])
 		what[k++] = '.', what[k++] = '.', what[k++] = '.';
 	what[k] = 0;
-	int v = verdict(got, what, msg, why);
+	struct ask q = {.body = body_shell, .a = command, .keep = 1, .what = what};
+	int v = exchange(&q);
 	rp_busy = 0;
 	errno = saved;
 	return v;

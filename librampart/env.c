@@ -32,7 +32,7 @@ static const char *const var_names[RP_NVARS] = {
 	[RP_VAR_SESSION] = "RAMPART_SESSION",
 };
 
-struct rp_config rp_cfg;
+RP_DATA struct rp_config rp_cfg;
 
 size_t rp_strlen(const char *s)
 {

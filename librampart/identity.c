@@ -53,11 +53,11 @@ struct sysbin {
 	char name[52];  /* base name; longer names are left out */
 };
 
-static struct sysbin *index_;
+RP_DATA static struct sysbin *index_;
 /* Entries stop short of the directory buffer at the mapping's end. */
 #define RP_INDEX_MAX (RP_MAX_SYSBIN - RP_DIRBUF / sizeof(struct sysbin) - 1)
-static size_t nindex;
-static int index_state; /* 0 not built, 1 built, -1 failed */
+RP_DATA static size_t nindex;
+RP_DATA static int index_state; /* 0 not built, 1 built, -1 failed */
 
 /* A small cache of answers for executables outside the system directories. */
 struct answer {
@@ -68,8 +68,8 @@ struct answer {
 	int found; /* index entry + 1, or 0 for none */
 };
 #define NCACHE 16
-static struct answer cache[NCACHE];
-static unsigned cache_next;
+RP_DATA static struct answer cache[NCACHE];
+RP_DATA static unsigned cache_next;
 
 /* add_entry puts the system program name (in directory d, open as dfd)
  * into the index when it is an executable regular file. */

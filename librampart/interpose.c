@@ -85,7 +85,7 @@ static void fd_link(char *link, int fd)
  * caller, which is the process itself, so they are found on their first
  * call: most programs the library is loaded into never call them, and
  * every dlsym is a symbol lookup. */
-static struct {
+RP_DATA static struct {
 	execve_fn execve, execvpe;
 	fexecve_fn fexecve;
 	system_fn system;
@@ -93,7 +93,7 @@ static struct {
 	spawn_fn spawn, spawnp;
 } real;
 
-static int ready;
+RP_DATA static int ready;
 
 static void setup(void)
 {

@@ -75,6 +75,16 @@ struct rp_config {
 
 extern struct rp_config rp_cfg;
 
+/* RP_DATA places a variable that starts zero in .data1 (initialized
+ * data, after .data) rather than .bss: the library has no .bss, so its
+ * writable part is one mapping of the file. With a .bss past the file's
+ * last page, every program the library is loaded into paid one more mmap
+ * (of zero pages) at load, and each fork one more mapping to copy. After
+ * .data, not in it: what loading writes (the relocated .data, rp_cfg's
+ * head, ready) stays in one page, and the zero bytes in the file cost
+ * nothing until a page of them is touched, as before. */
+#define RP_DATA __attribute__((section(".data1")))
+
 /* rp_init fills rp_cfg; it is idempotent and cheap after the first call. */
 void rp_init(void);
 

@@ -46,8 +46,12 @@ func listenDatagram(path string) (*datagrams, error) {
 		return fail(err)
 	}
 	var serr error
+	waits := false
 	if err := rc.Control(func(fd uintptr) {
 		serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_PASSCRED, 1)
+		if serr == nil {
+			waits = waitOn(int(fd))
+		}
 	}); err != nil {
 		return fail(err)
 	}
@@ -57,7 +61,29 @@ func listenDatagram(path string) (*datagrams, error) {
 	if err := os.Chmod(path, 0o600); err != nil {
 		return fail(err)
 	}
-	return &datagrams{c: c, reply: listenReply(path + replySuffix)}, nil
+	return &datagrams{c: c, reply: listenReply(path + replySuffix), waits: waits}, nil
+}
+
+// waitOn makes the datagram socket fd one that a receive without
+// MSG_DONTWAIT waits on, for dgramLinger at most (SO_RCVTIMEO), and
+// reports whether it could: then serveDatagrams waits for the next
+// question and reads it with one recvmmsg (dgramReader.wait), where a
+// ppoll and then a recvmmsg took two system calls. The descriptor is made
+// blocking for that; every other receive and send on it says
+// MSG_DONTWAIT, and the runtime's poller only waits for it to be
+// readable, which does not depend on the flag. On failure the socket is
+// left non-blocking, and the loop waits with ppoll (lingerFor).
+func waitOn(fd int) bool {
+	tv := syscall.NsecToTimeval(int64(dgramLinger))
+	if syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv) != nil {
+		return false
+	}
+	fl, _, e := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_GETFL, 0)
+	if e != 0 {
+		return false
+	}
+	_, _, e = syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_SETFL, fl&^syscall.O_NONBLOCK)
+	return e == 0
 }
 
 // replySuffix names the socket the answers are sent from, next to the
@@ -72,7 +98,8 @@ const replySuffix = ".reply"
 // datagrams is the datagram socket and the socket its answers go from.
 type datagrams struct {
 	c     *net.UnixConn
-	reply int // -1: answers go from c (see listenReply)
+	reply int  // -1: answers go from c (see listenReply)
+	waits bool // a receive without MSG_DONTWAIT waits dgramLinger (see waitOn)
 }
 
 // Close removes the answering socket's name (listen removes the datagram
@@ -237,6 +264,36 @@ func (r *dgramReader) read(fd, from int) (int, error) {
 	}
 }
 
+// wait is read for a socket that waits (waitOn): it waits at most
+// dgramLinger for a datagram and reads it, and those behind it, with one
+// recvmmsg(2) (MSG_WAITFORONE: the first waited for, the rest taken as
+// they are). It returns 0 when none came in time, and -1 when a signal
+// cut the wait short (the caller reads again, without waiting). Raw,
+// as lingerFor's ppoll, and for the same reason.
+func (r *dgramReader) wait(fd int) (int, error) {
+	for i := range r.qs {
+		if r.stale[i] {
+			r.qs[i].prepare(&r.mm[i].hdr)
+			r.stale[i] = false
+		}
+	}
+	n, _, e := syscall.RawSyscall6(syscall.SYS_RECVMMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.mm[0])),
+		uintptr(len(r.qs)), syscall.MSG_WAITFORONE|syscall.MSG_CMSG_CLOEXEC, 0, 0)
+	switch e {
+	case 0:
+		for i := 0; i < int(n); i++ {
+			r.qs[i].got(int(r.mm[i].len), &r.mm[i].hdr)
+			r.stale[i] = true
+		}
+		return int(n), nil
+	case syscall.EAGAIN:
+		return 0, nil
+	case syscall.EINTR:
+		return -1, nil
+	}
+	return 0, e
+}
+
 // credentials finds SCM_CREDENTIALS among the control messages in oob,
 // as syscall.ParseSocketControlMessage and ParseUnixCredentials find them
 // (none when any message is malformed; the first that carries a whole
@@ -388,8 +445,11 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 	var lastDone time.Time // when the last answer was sent
 	rc.Read(func(sfd uintptr) bool {
 		fd := int(sfd)
+		var k int
+		var err error
 	again:
-		k, err := r.read(fd, 0)
+		k, err = r.read(fd, 0)
+	got:
 		if err != nil {
 			rerr = err
 			if at != nil {
@@ -453,7 +513,16 @@ func serveDatagrams(g *datagrams, d decider, report func(error)) {
 		// machine, an agent's own pace) are not waited for: each wait
 		// would end empty, one more wakeup than it saves.
 		lastDone = time.Now()
-		if near && lingerFor(fd, dgramLinger) {
+		if near && g.waits {
+			// The socket waits by itself: the wait and the read are
+			// one system call.
+			if k, err = r.wait(fd); k < 0 {
+				goto again // a signal: read what is there, without waiting
+			}
+			if k > 0 || err != nil {
+				goto got
+			}
+		} else if near && lingerFor(fd, dgramLinger) {
 			goto again
 		}
 		if at != nil {

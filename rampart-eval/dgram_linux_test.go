@@ -174,6 +174,78 @@ func TestDgramReaderReadsWhatIsWaiting(t *testing.T) {
 	}
 }
 
+// A socket made to wait (waitOn) is read by dgramReader.wait: nothing
+// sent, it returns 0 after about dgramLinger; what is waiting is read at
+// once, all of it; a datagram sent during the wait ends it. Reads that
+// say MSG_DONTWAIT still never wait.
+func TestDgramReaderWaits(t *testing.T) {
+	srv, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_DGRAM|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(srv)
+	if err := bindAuto(srv); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.SetsockoptInt(srv, syscall.SOL_SOCKET, syscall.SO_PASSCRED, 1); err != nil {
+		t.Fatal(err)
+	}
+	if !waitOn(srv) {
+		t.Fatal("waitOn failed")
+	}
+	to, err := syscall.Getsockname(srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newDgramReader()
+	start := time.Now()
+	if n, err := r.read(srv, 0); n != 0 || err != nil || time.Since(start) > dgramLinger/2 {
+		t.Fatalf("read with nothing waiting = %d, %v after %v; want 0, nil at once", n, err, time.Since(start))
+	}
+	start = time.Now()
+	n, err := r.wait(srv)
+	for n < 0 { // a signal cut it short
+		start = time.Now()
+		n, err = r.wait(srv)
+	}
+	if took := time.Since(start); n != 0 || err != nil || took < dgramLinger*9/10 {
+		t.Fatalf("wait with nothing sent = %d, %v after %v; want 0, nil after %v", n, err, took, dgramLinger)
+	}
+	cli, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_DGRAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(cli)
+	if err := bindAuto(cli); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"w0", "w1", "w2"} {
+		if err := syscall.Sendto(cli, []byte(q), 0, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := r.wait(srv); n != 3 || err != nil {
+		t.Fatalf("wait with three waiting = %d, %v; want 3", n, err)
+	}
+	for i, want := range []string{"w0", "w1", "w2"} {
+		q := r.qs[i]
+		if got := string(q.buf[:q.n]); got != want || !q.hasCred || q.cred.Pid != int32(os.Getpid()) {
+			t.Errorf("datagram %d: %q, credentials %v %+v; want %q with this process's", i, got, q.hasCred, q.cred, want)
+		}
+	}
+	go func() {
+		time.Sleep(dgramLinger / 3)
+		syscall.Sendto(cli, []byte("late"), 0, to)
+	}()
+	n, err = r.wait(srv)
+	for n < 0 {
+		n, err = r.wait(srv)
+	}
+	if n != 1 || err != nil || string(r.qs[0].buf[:r.qs[0].n]) != "late" {
+		t.Fatalf("wait with one sent during it = %d, %v, %q; want 1, nil, late", n, err, r.qs[0].buf[:r.qs[0].n])
+	}
+}
+
 // Questions asked all at once, more than one read takes, are all answered,
 // each its own answer.
 func TestListenDatagramBurst(t *testing.T) {

@@ -702,6 +702,104 @@ static void t_escaped(const char *t)
 	execve("/bin/echo", argv, environ);
 }
 
+/* t_sized runs /bin/true with one word of t's length: "fit-" and the
+ * length, then x's. */
+static void t_sized(const char *t)
+{
+	static char word[4096];
+	size_t n = strtoul(t, NULL, 10);
+	if (n >= sizeof word)
+		n = sizeof word - 1;
+	int k = snprintf(word, sizeof word, "fit-%zu-", n);
+	for (size_t i = (size_t)k; i < n; i++)
+		word[i] = 'x';
+	word[n > (size_t)k ? n : (size_t)k] = 0;
+	char *argv[] = {"true", word, NULL};
+	execve("/bin/true", argv, environ);
+}
+
+/* logged_count returns how many lines of the call log hold needle. */
+static int logged_count(const char *needle)
+{
+	FILE *f = fopen(logpath, "r");
+	if (!f)
+		return 0;
+	static char line[1 << 16];
+	int n = 0;
+	while (fgets(line, sizeof line, f))
+		n += strstr(line, needle) != NULL;
+	fclose(f);
+	return n;
+}
+
+/* sized_tests: questions of every length around the exec's small request
+ * buffer (1 KiB, ask.c) run, and each is asked once, in one datagram
+ * where the server has the socket: one that does not fit the small
+ * buffer is built again in the large one, never asked twice. */
+static void sized_tests(void)
+{
+	int bad = 0, first = 0;
+	for (int n = 850; n < 1050; n++) {
+		char t[16], needle[32];
+		snprintf(t, sizeof t, "%d", n);
+		snprintf(needle, sizeof needle, "fit-%d-x", n);
+		int code = exit_code(in_child(t_sized, t));
+		int ok = code == 0 && logged_count(needle) == 1 &&
+			 (strcmp(mode, "stream") == 0 || logged_line(needle, "\"dgram\": true"));
+		if (!ok && !bad++)
+			first = n;
+	}
+	char detail[96];
+	snprintf(detail, sizeof detail, "%d of 200 lengths failed, the first a word of %d bytes", bad, first);
+	check(bad == 0, "questions of every length around the small buffer are asked once", detail);
+}
+
+/* said runs fn(t) in a child with its stderr in a file, and reports
+ * whether what it wrote there holds needle. */
+static int said(execfn fn, const char *t, const char *needle)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s", in_dir("stderr.txt"));
+	fflush(stdout);
+	fflush(stderr);
+	pid_t p = fork();
+	if (p == 0) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, 1);
+		dup2(fd, 2);
+		fn(t);
+		_exit(errno == EPERM ? 77 : 100 + errno % 100);
+	}
+	int st = 0;
+	waitpid(p, &st, 0);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char buf[2048];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	return exit_code(st) == 77 && strstr(buf, needle) != NULL;
+}
+
+static void t_true_word(const char *t)
+{
+	char *argv[] = {"true", (char *)t, NULL};
+	execve("/bin/true", argv, environ);
+}
+
+/* A deny says what was denied and the server's message; a question that
+ * requires approval is denied, and says why. */
+static void message_tests(void)
+{
+	check(said(t_true_word, "blocked-marker", "denied: /bin/true: marker blocked"),
+	      "a deny says the server's message", "no such line on stderr");
+	check(said(t_true_word, "approval-marker",
+		   "denied: /bin/true: marker wants a human (requires approval, which preload cannot ask for)"),
+	      "a question that requires approval is denied and says so", "no such line on stderr");
+}
+
 /* A thread cancelled in system() unwinds through the interposer, running
  * its cleanup handlers: the library's unwind tables are found (it is
  * linked without the start files, see the Makefile). */
@@ -767,6 +865,8 @@ static void enforce(void)
 {
 	identity_tests();
 	cancel_test();
+	sized_tests();
+	message_tests();
 	/* A question whose words all grow to their longest when escaped
 	 * still fits the request buffer, and goes as one datagram. */
 	check(exit_code(in_child(t_escaped, NULL)) == 0, "a question of escaped words runs", "echo did not run");

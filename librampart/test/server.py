@@ -15,6 +15,7 @@ answered. Decisions:
     back into exactly the words the C test passed (the quoting round trip);
   - a command containing "close-marker" is allowed, and then the server
     closes the connection, as rampart-eval does with an idle one;
+  - a command containing "approval-marker" is answered require_approval;
   - a command containing "garbage-marker" is answered with a line that is
     not a decision;
   - everything else is allowed.
@@ -53,6 +54,9 @@ def decide(call):
     if "blocked-marker" in cmd:
         return {"decision": "deny", "message": "marker blocked",
                 "matched_policies": ["block-marker"], "eval_ns": 1}
+    if "approval-marker" in cmd:
+        return {"decision": "require_approval", "message": "marker wants a human",
+                "eval_ns": 1}
     if "quote-marker" in cmd:
         try:
             words = shlex.split(cmd)

@@ -292,7 +292,10 @@ func (l *Log) holdOn(start time.Time, wasHeld bool) bool {
 	now := time.Now()
 	backToBack := more || !l.lastEnd.IsZero() && start.Sub(l.lastEnd) < holdGap
 	l.lastEnd = now
-	if !backToBack {
+	// Attended, every batch keeps the lock until the caller's Release
+	// (or holdMax): the caller answers, then releases, so the unlock
+	// comes after its answer instead of before it.
+	if !backToBack && !l.attended {
 		return false
 	}
 	if !wasHeld {
@@ -332,9 +335,11 @@ func (l *Log) idleRelease() {
 }
 
 // Attend tells the Log that its caller is about to append and will call
-// Release when it stops: until then, batches that come back to back (the
-// same holdGap and holdMax) keep the lock and the head without arming the
-// timer that would release them. Arming a timer makes the runtime wake
+// Release when it stops: until then, batches keep the lock and the head
+// (for holdMax at most in one stretch, as back to back ones do) without
+// arming the timer that would release them, the first of a stretch too,
+// so that a caller that answers after the append and releases after the
+// answer puts the unlock after its answer, not before it. Arming a timer makes the runtime wake
 // another thread to watch it, which costs a server answering one question
 // at a time more than the lock it saves; a server that waits for its next
 // question itself (rampart-eval's datagram loop waits holdGap) releases

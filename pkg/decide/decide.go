@@ -421,8 +421,9 @@ func (p *Point) WatchedFiles() []string {
 
 // Attend and Release bracket a stretch in which the caller answers calls
 // that may come close together, and waits for the next one itself: the
-// audit trail keeps its lock between records that come back to back until
-// Release (see audit.Log.Attend). Without an audit trail they do nothing.
+// audit trail keeps its lock from the first record of the stretch until
+// Release (see audit.Log.Attend), so the lock is let go after the answer.
+// Without an audit trail they do nothing.
 func (p *Point) Attend() {
 	if p.log != nil {
 		p.log.Attend()
