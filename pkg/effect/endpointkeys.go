@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"encoding/json"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -96,6 +97,110 @@ func optionEndpoint(args []string) string {
 	return ""
 }
 
+// clientServices are the programs that talk to one service by default,
+// by the prefix of that service's variables (secretHomes): a base URL
+// they are given without the service's name (codex -c
+// model_providers.x.base_url=U, llm -o api_base U, litellm --api_base U)
+// is that service's, and its key goes there.
+var clientServices = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"claude": "ANTHROPIC_", "codex": "OPENAI_", "llm": "OPENAI_", "litellm": "OPENAI_", "aider": "OPENAI_", "openai": "OPENAI_", "anthropic": "ANTHROPIC_", "gemini": "GEMINI_"}
+}}
+
+// clientOptionEndpoint returns the option by which a client is given a
+// base URL that sends its service's key elsewhere: a setting given on the
+// line (-c/--config KEY=URL, -o/--option KEY URL, --KEY URL) whose key
+// ends in base_url or api_base, read as the service's base-URL variable;
+// or an env block in settings JSON (claude --settings '{"env":{…}}', or a
+// file the line wrote), whose variables are the program's environment.
+func (a *analysis) clientOptionEndpoint(prog string, args []string) string {
+	prefix, isClient := clientServices.Lookup(prog)
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		key, val, has := "", "", false
+		switch {
+		case w == "--settings" && k+1 < len(args) || strings.HasPrefix(w, "--settings="):
+			v := strings.TrimPrefix(w, "--settings=")
+			if v == w {
+				v = args[k+1]
+			}
+			for n, ev := range settingsEnv(settingsText(v, a.fileText)) {
+				if m := endpointElsewhere(n, ev); m != "" {
+					return "--settings setting " + m
+				}
+			}
+			continue
+		case !isClient:
+			continue
+		case (w == "-c" || w == "--config" || w == "-o" || w == "--option") && k+1 < len(args):
+			key, val, has = strings.Cut(args[k+1], "=")
+			if !has && (w == "-o" || w == "--option") && k+2 < len(args) {
+				val, has = args[k+2], true
+			}
+		case strings.HasPrefix(w, "--"):
+			key, val, has = strings.Cut(w[2:], "=")
+			if !has && k+1 < len(args) {
+				val, has = args[k+1], true
+			}
+		}
+		if has && strings.HasPrefix(strings.TrimSpace(val), "{") {
+			key, val = inlineBaseURL(val) // -c 'model_providers.r={base_url="U", …}'
+		}
+		if !has || !baseURLKey(key) {
+			continue
+		}
+		if m := endpointElsewhere(prefix+"BASE_URL", val); m != "" {
+			return w + " " + key + "=" + val
+		}
+	}
+	return ""
+}
+
+// inlineBaseURL is the base-URL member of a TOML inline table
+// ({name="r", base_url="U"}) and its value, or "".
+func inlineBaseURL(table string) (key, val string) {
+	t := strings.TrimSpace(table)
+	t = strings.TrimSuffix(strings.TrimPrefix(t, "{"), "}")
+	for _, m := range strings.Split(t, ",") {
+		k, v, ok := strings.Cut(m, "=")
+		if k = strings.Trim(strings.TrimSpace(k), `"'`); ok && baseURLKey(k) {
+			return k, strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	return "", ""
+}
+
+// baseURLKey reports a setting's key that names a service's base URL:
+// base_url, api_base, base-url, baseURL, and any dotted path ending so
+// (model_providers.relay.base_url).
+func baseURLKey(key string) bool {
+	k := strings.ToLower(strings.ReplaceAll(key, "-", "_"))
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		k = k[i+1:]
+	}
+	return strings.HasSuffix(k, "base_url") || strings.HasSuffix(k, "api_base") || strings.HasSuffix(k, "baseurl")
+}
+
+// settingsEnv is the env block of settings JSON text: the variables the
+// agent CLI runs with.
+func settingsEnv(text string) map[string]string {
+	if !strings.Contains(text, `"env"`) {
+		return nil
+	}
+	var s struct {
+		Env map[string]any `json:"env"`
+	}
+	if json.Unmarshal([]byte(text), &s) != nil {
+		return nil
+	}
+	out := make(map[string]string, len(s.Env))
+	for n, v := range s.Env {
+		if str, ok := v.(string); ok {
+			out[n] = str
+		}
+	}
+	return out
+}
+
 // keyToEndpoint adds flow:credential->network for a service's client run
 // with that service's base URL moved to another host.
 func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
@@ -103,6 +208,10 @@ func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
 		return
 	}
 	if o := optionEndpoint(c.Args); o != "" {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + o + ": its service's key goes to that host"})
+		return
+	}
+	if o := a.clientOptionEndpoint(c.Name, c.Args); o != "" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + o + ": its service's key goes to that host"})
 		return
 	}
