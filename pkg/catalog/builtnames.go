@@ -8,7 +8,11 @@ import (
 //go:generate go test -run TestBuiltNames -args -update-names
 
 // builtName is one name in the head of one line of the embedded table:
-// the line's start in the table and its number (from 1). builtNames, made
+// where the name is in the table (its start and length: the name is the
+// table's own text, so the index holds no pointer and is linked as data
+// the garbage collector never scans, with no mask of pointers to build at
+// start-up for its 50 KB), the line's start in the table and its number
+// (from 1). builtNames, made
 // from the table when it changes (go generate) and built into the binary
 // as static data, holds one for each name of each line, by name and then
 // by line; builtFacts, made with it, holds each line's lineFacts by line
@@ -17,17 +21,23 @@ import (
 // 400k instructions for git, whose first byte the table is full of, and
 // every page of the table touched) or indexing its lines (lineHeads).
 type builtName struct {
-	name string
-	at   uint32
-	n    uint32
+	nameAt uint32
+	at     uint32
+	n      uint32
+	nameN  uint16
+}
+
+// name returns l's name in src, the table the index was made from.
+func (l *builtName) name(src string) string {
+	return src[l.nameAt : l.nameAt+uint32(l.nameN)]
 }
 
 // builtNaming calls f, in order, with the number and trimmed text of each
 // line of src, the embedded table, whose head names name, as linesNaming
 // does, through builtNames.
 func builtNaming(src, name string, f func(n int, line string)) {
-	i := sort.Search(len(builtNames), func(i int) bool { return builtNames[i].name >= name })
-	for ; i < len(builtNames) && builtNames[i].name == name; i++ {
+	i := sort.Search(len(builtNames), func(i int) bool { return builtNames[i].name(src) >= name })
+	for ; i < len(builtNames) && builtNames[i].name(src) == name; i++ {
 		l := &builtNames[i]
 		f(int(l.n), strings.TrimSpace(src[l.at:lineEnd(src, int(l.at))]))
 	}
