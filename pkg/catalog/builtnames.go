@@ -47,10 +47,14 @@ func builtNaming(src, name string, f func(n int, line string)) {
 // of its subcommands is looked up (Catalog.addFor): the keys its
 // PROPERTIES set (propsBits) and the marks its OPTIONS set (sumMarks), for
 // the program's Summary, and whether its entries run a command from their
-// words (textWraps) or after they return (propRunsAfter).
+// words (textWraps) or after they return (propRunsAfter). In builtFacts,
+// heads is also the number of words in the line's head (a program's name,
+// then the subcommands it is under), so that a subcommand line of the
+// embedded table is kept (Catalog.addFor) without reading its words.
 type lineFacts struct {
 	props, marks     uint64
 	wraps, runsAfter bool
+	heads            uint8
 }
 
 // lineFactsOf reads a line's facts from its fields.
@@ -66,14 +70,23 @@ func lineFactsOf(options, positionals, props string) lineFacts {
 // (builtFacts, a few hundred instructions a line fewer: git has 55 such
 // lines, read at its first lookup), otherwise read from the fields.
 func (c *Catalog) factsOf(n int, options, positionals, props string) lineFacts {
+	if fa, ok := c.builtFactsOf(n); ok {
+		return fa
+	}
+	return lineFactsOf(options, positionals, props)
+}
+
+// builtFactsOf returns the facts of line n of the embedded table made with
+// builtNames (builtFacts); ok is false for another table.
+func (c *Catalog) builtFactsOf(n int) (fa lineFacts, ok bool) {
 	// builtFactsLen and builtFactsSum are those of the table builtFacts
 	// was made from: a merge that takes a new index of names (the table
 	// changed) with an older builtFacts leaves them unequal, and the facts
 	// are then read from the lines.
 	if c.built && builtFactsLen == builtNamesLen && builtFactsSum == builtNamesSum && n >= 1 && n <= len(builtFacts) {
-		return builtFacts[n-1]
+		return builtFacts[n-1], true
 	}
-	return lineFactsOf(options, positionals, props)
+	return lineFacts{}, false
 }
 
 // builtFor reports whether builtNames was made from src, by its length.

@@ -63,6 +63,12 @@ func factsOfLines(src string) []lineFacts {
 			options, rest, _ := strings.Cut(rest, "|")
 			if positionals, props, ok := strings.Cut(rest, "|"); ok {
 				fa = lineFactsOf(options, positionals, props)
+				head, _, _ := strings.Cut(line, "|")
+				n := len(strings.Fields(head))
+				if n > math.MaxUint8 {
+					panic("a head of more words than lineFacts holds: " + head)
+				}
+				fa.heads = uint8(n)
 			}
 		}
 		l = append(l, fa)
@@ -97,7 +103,7 @@ func TestBuiltNames(t *testing.T) {
 		b.WriteString("// builtFacts holds the lineFacts of the table's lines, by line number from 1.\n")
 		b.WriteString("var builtFacts = [...]lineFacts{\n")
 		for _, fa := range factsOfLines(table) {
-			fmt.Fprintf(&b, "\t{%#x, %#x, %t, %t},\n", fa.props, fa.marks, fa.wraps, fa.runsAfter)
+			fmt.Fprintf(&b, "\t{%#x, %#x, %t, %t, %d},\n", fa.props, fa.marks, fa.wraps, fa.runsAfter, fa.heads)
 		}
 		b.WriteString("}\n")
 		src, err := format.Source([]byte(b.String())) // the comments naming the names, aligned
