@@ -8,7 +8,11 @@ import (
 //go:generate go test -run TestBuiltNames -args -update-names
 
 // builtName is one name in the head of one line of the embedded table:
-// the line's start in the table and its number (from 1). builtNames, made
+// where the name is in the table (its start and length: the name is the
+// table's own text, so the index holds no pointer and is linked as data
+// the garbage collector never scans, with no mask of pointers to build at
+// start-up for its 50 KB), the line's start in the table and its number
+// (from 1). builtNames, made
 // from the table when it changes (go generate) and built into the binary
 // as static data, holds one for each name of each line, by name and then
 // by line; builtFacts, made with it, holds each line's lineFacts by line
@@ -17,17 +21,23 @@ import (
 // 400k instructions for git, whose first byte the table is full of, and
 // every page of the table touched) or indexing its lines (lineHeads).
 type builtName struct {
-	name string
-	at   uint32
-	n    uint32
+	nameAt uint32
+	at     uint32
+	n      uint32
+	nameN  uint16
+}
+
+// name returns l's name in src, the table the index was made from.
+func (l *builtName) name(src string) string {
+	return src[l.nameAt : l.nameAt+uint32(l.nameN)]
 }
 
 // builtNaming calls f, in order, with the number and trimmed text of each
 // line of src, the embedded table, whose head names name, as linesNaming
 // does, through builtNames.
 func builtNaming(src, name string, f func(n int, line string)) {
-	i := sort.Search(len(builtNames), func(i int) bool { return builtNames[i].name >= name })
-	for ; i < len(builtNames) && builtNames[i].name == name; i++ {
+	i := sort.Search(len(builtNames), func(i int) bool { return builtNames[i].name(src) >= name })
+	for ; i < len(builtNames) && builtNames[i].name(src) == name; i++ {
 		l := &builtNames[i]
 		f(int(l.n), strings.TrimSpace(src[l.at:lineEnd(src, int(l.at))]))
 	}
@@ -37,10 +47,14 @@ func builtNaming(src, name string, f func(n int, line string)) {
 // of its subcommands is looked up (Catalog.addFor): the keys its
 // PROPERTIES set (propsBits) and the marks its OPTIONS set (sumMarks), for
 // the program's Summary, and whether its entries run a command from their
-// words (textWraps) or after they return (propRunsAfter).
+// words (textWraps) or after they return (propRunsAfter). In builtFacts,
+// heads is also the number of words in the line's head (a program's name,
+// then the subcommands it is under), so that a subcommand line of the
+// embedded table is kept (Catalog.addFor) without reading its words.
 type lineFacts struct {
 	props, marks     uint64
 	wraps, runsAfter bool
+	heads            uint8
 }
 
 // lineFactsOf reads a line's facts from its fields.
@@ -56,14 +70,23 @@ func lineFactsOf(options, positionals, props string) lineFacts {
 // (builtFacts, a few hundred instructions a line fewer: git has 55 such
 // lines, read at its first lookup), otherwise read from the fields.
 func (c *Catalog) factsOf(n int, options, positionals, props string) lineFacts {
+	if fa, ok := c.builtFactsOf(n); ok {
+		return fa
+	}
+	return lineFactsOf(options, positionals, props)
+}
+
+// builtFactsOf returns the facts of line n of the embedded table made with
+// builtNames (builtFacts); ok is false for another table.
+func (c *Catalog) builtFactsOf(n int) (fa lineFacts, ok bool) {
 	// builtFactsLen and builtFactsSum are those of the table builtFacts
 	// was made from: a merge that takes a new index of names (the table
 	// changed) with an older builtFacts leaves them unequal, and the facts
 	// are then read from the lines.
 	if c.built && builtFactsLen == builtNamesLen && builtFactsSum == builtNamesSum && n >= 1 && n <= len(builtFacts) {
-		return builtFacts[n-1]
+		return builtFacts[n-1], true
 	}
-	return lineFactsOf(options, positionals, props)
+	return lineFacts{}, false
 }
 
 // builtFor reports whether builtNames was made from src, by its length.

@@ -4,11 +4,15 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
+	"go/format"
 	"hash/crc32"
+	"math"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // updateNames rewrites builtnames_table.go from the embedded table.
@@ -23,20 +27,26 @@ func indexNames(src string) []builtName {
 	at := 0
 	for n := 1; at < len(src); n++ {
 		end := lineEnd(src, at)
-		line := strings.TrimSpace(src[at:end])
+		text := src[at:end]
+		line := strings.TrimSpace(text)
 		if line != "" && line[0] != '#' {
 			head, _, _ := strings.Cut(line, " ")
-			seen := map[string]bool{} // a head may name a program twice
-			for _, name := range strings.Split(head, ",") {
+			off := at + len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace)) // where head starts in src
+			seen := map[string]bool{}                                                // a head may name a program twice
+			for name := range strings.SplitSeq(head, ",") {
+				if len(name) > math.MaxUint16 {
+					panic("a name longer than builtName holds: " + name[:40])
+				}
 				if name != "" && !seen[name] {
 					seen[name] = true
-					l = append(l, builtName{name, uint32(at), uint32(n)})
+					l = append(l, builtName{nameAt: uint32(off), nameN: uint16(len(name)), at: uint32(at), n: uint32(n)})
 				}
+				off += len(name) + 1
 			}
 		}
 		at = end + 1
 	}
-	slices.SortStableFunc(l, func(a, b builtName) int { return cmp.Compare(a.name, b.name) })
+	slices.SortStableFunc(l, func(a, b builtName) int { return cmp.Compare(a.name(src), b.name(src)) })
 	return l
 }
 
@@ -53,6 +63,12 @@ func factsOfLines(src string) []lineFacts {
 			options, rest, _ := strings.Cut(rest, "|")
 			if positionals, props, ok := strings.Cut(rest, "|"); ok {
 				fa = lineFactsOf(options, positionals, props)
+				head, _, _ := strings.Cut(line, "|")
+				n := len(strings.Fields(head))
+				if n > math.MaxUint8 {
+					panic("a head of more words than lineFacts holds: " + head)
+				}
+				fa.heads = uint8(n)
 			}
 		}
 		l = append(l, fa)
@@ -78,7 +94,7 @@ func TestBuiltNames(t *testing.T) {
 		b.WriteString("// builtNames index the names of the embedded table's lines (builtName).\n")
 		b.WriteString("var builtNames = [...]builtName{\n")
 		for _, l := range want {
-			fmt.Fprintf(&b, "\t{%q, %d, %d},\n", l.name, l.at, l.n)
+			fmt.Fprintf(&b, "\t{%d, %d, %d, %d}, // %s\n", l.nameAt, l.at, l.n, l.nameN, l.name(table))
 		}
 		b.WriteString("}\n\n")
 		b.WriteString("// builtFactsLen and builtFactsSum are the length and CRC-32 of the table\n// builtFacts was made from (a merge may take builtNames from one table and\n// builtFacts from another: Catalog.factsOf then reads the lines).\n")
@@ -87,10 +103,14 @@ func TestBuiltNames(t *testing.T) {
 		b.WriteString("// builtFacts holds the lineFacts of the table's lines, by line number from 1.\n")
 		b.WriteString("var builtFacts = [...]lineFacts{\n")
 		for _, fa := range factsOfLines(table) {
-			fmt.Fprintf(&b, "\t{%#x, %#x, %t, %t},\n", fa.props, fa.marks, fa.wraps, fa.runsAfter)
+			fmt.Fprintf(&b, "\t{%#x, %#x, %t, %t, %d},\n", fa.props, fa.marks, fa.wraps, fa.runsAfter, fa.heads)
 		}
 		b.WriteString("}\n")
-		if err := os.WriteFile(builtNamesFile, []byte(b.String()), 0o644); err != nil {
+		src, err := format.Source([]byte(b.String())) // the comments naming the names, aligned
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(builtNamesFile, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -109,6 +129,31 @@ func TestBuiltNames(t *testing.T) {
 	}
 	if builtFor(table+"\n") || builtFor(table[:len(table)-1]) {
 		t.Error("an index made for the table is taken for a table of another length")
+	}
+}
+
+// TestBuiltNamesHoldNoPointers checks that an entry of the index holds
+// only numbers: the index is then linked with the data the garbage
+// collector never scans, and the runtime builds no mask of its pointers
+// when a process starts (some 25k instructions for a string per entry).
+func TestBuiltNamesHoldNoPointers(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeFor[builtName](), reflect.TypeFor[lineFacts]()} {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			switch f.Type.Kind() {
+			case reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Bool:
+			default:
+				t.Errorf("%s.%s is a %s: the index must hold numbers only", typ.Name(), f.Name, f.Type)
+			}
+		}
+	}
+	for i := range builtNames {
+		l := &builtNames[i]
+		line := table[l.at:lineEnd(table, int(l.at))]
+		head, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+		if !slices.Contains(strings.Split(head, ","), l.name(table)) {
+			t.Fatalf("builtNames[%d] names %q, not in the head of its line %q", i, l.name(table), head)
+		}
 	}
 }
 
@@ -143,7 +188,7 @@ func TestBuiltNamingAsSearch(t *testing.T) {
 	}
 	names := map[string]bool{"no-such-program": true, "gi": true, "gitx": true}
 	for _, l := range builtNames {
-		names[l.name] = true
+		names[l.name(table)] = true
 	}
 	for name := range names {
 		var searched, built []hit

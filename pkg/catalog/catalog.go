@@ -1079,6 +1079,15 @@ func (c *Catalog) add(line string, n int) error { return c.addFor(line, n, "") }
 // made at their size (Nth and Props only when the line has any), and the
 // entries of a line's subcommands share one allocation.
 func (c *Catalog) addFor(line string, n int, only string) error {
+	if only != "" {
+		// A subcommand line of the embedded table: its facts and the
+		// number of its head's words are built in (builtFacts), and
+		// its fields are not read now.
+		if fa, ok := c.builtFactsOf(n); ok && fa.heads > 1 {
+			head, _, _ := strings.Cut(line, "|")
+			return c.addPending(only, afterFirstWord(head), int(fa.heads)-1, line, n, fa)
+		}
+	}
 	head, rest, _ := strings.Cut(line, "|")
 	options, rest, _ := strings.Cut(rest, "|")
 	positionals, props, ok := strings.Cut(rest, "|")
@@ -1095,23 +1104,7 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		return fmt.Errorf("no program name")
 	}
 	if only != "" && len(heads) > 1 {
-		// A lazy catalogue's subcommand line: kept as text until one of
-		// its subcommands is looked up (Entry.sub).
-		parent := c.programs[only]
-		if parent == nil {
-			return fmt.Errorf("subcommand of %q before its program", only)
-		}
-		if parent.pend == nil {
-			parent.pend = &pendingAt{subs: &pendingSubs{}}
-		}
-		fa := c.factsOf(n, options, positionals, props)
-		parent.tree.add(fa.props, fa.marks)
-		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
-			heads: heads[1:], line: line, n: n,
-			wraps: fa.wraps, runsAfter: fa.runsAfter,
-		})
-		parent.Sub = true
-		return nil
+		return c.addPending(only, afterFirstWord(head), len(heads)-1, line, n, c.factsOf(n, options, positionals, props))
 	}
 	e, err := lineEntry(n, options, positionals, props, only == "")
 	if err != nil {
@@ -1170,6 +1163,26 @@ func (c *Catalog) addFor(line string, n int, only string) error {
 		}
 		parent.Sub = true
 	}
+	return nil
+}
+
+// addPending keeps a lazy catalogue's subcommand line of program only as
+// text until one of its subcommands is looked up (Entry.sub): heads are
+// the depth words of its head after the program's name, fa its facts.
+func (c *Catalog) addPending(only, heads string, depth int, line string, n int, fa lineFacts) error {
+	parent := c.programs[only]
+	if parent == nil {
+		return fmt.Errorf("subcommand of %q before its program", only)
+	}
+	if parent.pend == nil {
+		parent.pend = &pendingAt{subs: &pendingSubs{}}
+	}
+	parent.tree.add(fa.props, fa.marks)
+	parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
+		heads: heads, depth: depth, line: line, n: n,
+		wraps: fa.wraps, runsAfter: fa.runsAfter,
+	})
+	parent.Sub = true
 	return nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A lazily parsed program's subcommand lines are kept as text, and the
@@ -19,14 +21,61 @@ type pendingSubs struct {
 	lines []pendingLine
 }
 
-// pendingLine is one subcommand line: heads are the names after the
-// program's, the last one the line's comma-separated subcommands.
+// pendingLine is one subcommand line: heads are the words of its head
+// after the program's name (depth of them), the last one the line's
+// comma-separated subcommands. They are read from heads when asked
+// (word): a lookup reads the words of the lines it goes through, not
+// those of every line of the program.
 type pendingLine struct {
-	heads     []string
+	heads     string
+	depth     int
 	line      string
 	n         int
 	wraps     bool // its entries run a command from their words (wraps, without subcommands)
 	runsAfter bool // its entries have the runs-after property
+}
+
+// word returns the head's word i (from 0), as strings.Fields splits it.
+// A head of one word (the usual subcommand line: "status,blame,...") is
+// that word, trimmed, and is not read.
+func (l *pendingLine) word(i int) string {
+	if l.depth == 1 {
+		if i == 0 {
+			return l.heads
+		}
+		return ""
+	}
+	for w := range strings.FieldsSeq(l.heads) {
+		if i == 0 {
+			return w
+		}
+		i--
+	}
+	return ""
+}
+
+// afterFirstWord returns head without its first word and the spaces
+// around it, as the words strings.Fields splits after the first.
+func afterFirstWord(head string) string {
+	i := 0
+	for i < len(head) && asciiSpace(head[i]) {
+		i++
+	}
+	for ; i < len(head); i++ {
+		if c := head[i]; c >= utf8.RuneSelf {
+			break // a space of another script may end the word: as Fields reads it
+		} else if asciiSpace(c) {
+			return strings.TrimSpace(head[i:])
+		}
+	}
+	if i == len(head) {
+		return ""
+	}
+	head = strings.TrimLeftFunc(head, unicode.IsSpace)
+	if i := strings.IndexFunc(head, unicode.IsSpace); i >= 0 {
+		return strings.TrimSpace(head[i:])
+	}
+	return ""
 }
 
 // pendingAt is where an entry of a lazily parsed program stands among the
@@ -39,7 +88,15 @@ type pendingAt struct {
 
 // under reports whether the line attaches subcommands at or below path.
 func (l *pendingLine) under(path []string) bool {
-	return len(l.heads) > len(path) && slices.Equal(l.heads[:len(path)], path)
+	if l.depth <= len(path) {
+		return false
+	}
+	for i, p := range path {
+		if l.word(i) != p {
+			return false
+		}
+	}
+	return true
 }
 
 // sub returns the entry of the subcommand name of e, or nil.
@@ -67,7 +124,7 @@ func (e *Entry) makeSub(name string) *Entry {
 	d := len(p.path)
 	for i := range p.subs.lines {
 		l := &p.subs.lines[i]
-		if len(l.heads) != d+1 || !l.under(p.path) || !listHas(l.heads[d], name) {
+		if l.depth != d+1 || !l.under(p.path) || !listHas(l.word(d), name) {
 			continue
 		}
 		x, err := parseSubLine(l.line, l.n)
@@ -96,7 +153,7 @@ func (e *Entry) hasSubs() bool {
 		return len(e.subs) > 0
 	}
 	for i := range p.subs.lines {
-		if l := &p.subs.lines[i]; len(l.heads) == len(p.path)+1 && l.under(p.path) {
+		if l := &p.subs.lines[i]; l.depth == len(p.path)+1 && l.under(p.path) {
 			return true
 		}
 	}

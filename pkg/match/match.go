@@ -65,6 +65,21 @@ func (c Compiler) Text(pattern string) (Glob, error) {
 	return Glob{src: pattern, g: g}, nil
 }
 
+// LazyTexts returns the text globs of srcs, known to compile (from a
+// policy snapshot or an embedded profile, checked when they were made), as
+// Compiler{Lazy: true}.Text gives each, compiled on first use, with one
+// allocation for all of them: a process that loads a policy makes them
+// for every entry and matches few.
+func LazyTexts(srcs []string) []Glob {
+	out := make([]Glob, len(srcs))
+	ls := make([]lazyGlob, len(srcs))
+	for i, src := range srcs {
+		ls[i].src = src
+		out[i] = Glob{src: src, g: &ls[i]}
+	}
+	return out
+}
+
 // glob compiles pattern, where `*` stops at seps and `**` crosses them.
 func (c Compiler) glob(pattern string, seps ...rune) (*lazyGlob, error) {
 	l := &lazyGlob{src: pattern, seps: seps}

@@ -153,6 +153,21 @@ func (e *Entry) prepare() {
 	}
 }
 
+// plainToolNames is the toolNames prepare makes of an entry whose Tools
+// are the globs of srcs: srcs itself, not a copy, when every one is a
+// plain name; nil when there are none or one is not.
+func plainToolNames(srcs []string) []string {
+	for _, s := range srcs {
+		if strings.ContainsAny(s, `*?[]{}\`) {
+			return nil
+		}
+	}
+	if len(srcs) == 0 {
+		return nil
+	}
+	return srcs
+}
+
 func anyGlob(gs []match.Glob, s string) bool {
 	if len(gs) == 0 {
 		return true

@@ -107,11 +107,7 @@ func domainSources(ds []match.DomainPattern) []string {
 }
 
 func lazyGlobs(srcs []string) []match.Glob {
-	out := make([]match.Glob, len(srcs))
-	for i, s := range srcs {
-		out[i], _ = match.Compiler{Lazy: true}.Text(s) // a lazy compile cannot fail
-	}
-	return out
+	return match.LazyTexts(srcs)
 }
 
 func lazyDomains(srcs []string) []match.DomainPattern {
@@ -230,9 +226,16 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 	r := &snapReader{s: body}
 	p := &Policy{Name: r.str(), Source: r.str(), DefaultAction: r.action(), Warnings: r.strs()}
 	p.Entries = make([]*Entry, r.count())
+	// The entries, their lazy rules and their one-name slices are laid
+	// out in one array each, not allocated one by one.
+	es := make([]Entry, len(p.Entries))
+	ls := make([]lazyRules, len(p.Entries))
+	names := make([]string, len(p.Entries))
 	for i := range p.Entries {
-		e := &Entry{Name: r.str(), Description: r.str(), Priority: int(r.int()), TightenOnly: r.bool(), Origin: r.str()}
-		e.Tools, e.Agents, e.Sessions = lazyGlobs(r.strs()), lazyGlobs(r.strs()), lazyGlobs(r.strs())
+		e := &es[i]
+		e.Name, e.Description, e.Priority, e.TightenOnly, e.Origin = r.str(), r.str(), int(r.int()), r.bool(), r.str()
+		tools := r.strs()
+		e.Tools, e.Agents, e.Sessions = lazyGlobs(tools), lazyGlobs(r.strs()), lazyGlobs(r.strs())
 		// The rules are laid out on first use (Rules); checked now
 		// when checkRules.
 		src, index := r.str(), r.str()
@@ -242,12 +245,14 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 				r.fail()
 			}
 		}
-		e.lazy = &lazyRules{src: src, builtIn: !checkRules}
+		e.lazy = &ls[i]
+		e.lazy.src, e.lazy.builtIn = src, !checkRules
 		if !checkRules {
 			e.lazy.index = index
 		}
-		e.names = []string{e.Name}
-		e.prepare()
+		names[i] = e.Name
+		e.names = names[i : i+1 : i+1]
+		e.toolNames = plainToolNames(tools)
 		p.Entries[i] = e
 	}
 	// The inline tests are laid out now when checkRules, else on first
@@ -322,8 +327,10 @@ func (r *snapReader) skipRules() {
 // the binary, whose command sets take the program words it carries.
 func (r *snapReader) readRules(builtIn bool) []*Rule {
 	rules := make([]*Rule, r.count())
+	rs := make([]Rule, len(rules)) // one allocation for the entry's rules
 	for j := range rules {
-		rule := &Rule{Action: r.action(), Message: r.str(), Line: int(r.int())}
+		rule := &rs[j]
+		rule.Action, rule.Message, rule.Line = r.action(), r.str(), int(r.int())
 		for range r.count() {
 			k := conditionByCode(r.uint())
 			if k < 0 {
