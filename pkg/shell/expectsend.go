@@ -12,36 +12,56 @@ import "strings"
 // session as its remote command, into su as su -c.
 
 // expectRuns returns the command lines an expect script's spawn and send
-// commands amount to.
+// commands amount to. What is sent is typed into the spawned program's
+// terminal: a line ends at a carriage return or a newline, so sends that
+// carry no Enter join the next (send "rm -rf "; send "~\r" types one
+// line); text left without an Enter when the script spawns again or ends
+// is judged too, as it may yet be run.
 func expectRuns(text string) []string {
 	var out, spawned []string
+	var pending strings.Builder
+	flush := func() {
+		typed := strings.TrimSpace(pending.String())
+		pending.Reset()
+		if typed == "" || len(spawned) == 0 {
+			return
+		}
+		if line, ok := typedInto(spawned, typed); ok {
+			out = append(out, line)
+		}
+	}
 	for _, cmd := range tclScriptCommands(text) {
 		if len(cmd) == 0 {
 			continue
 		}
 		switch cmd[0] {
 		case "spawn":
+			flush()
 			spawned = skipTclOptions(cmd[1:], "-ignore")
 			if len(spawned) > 0 {
 				out = append(out, quoteWords(spawned))
 			}
-		case "send", "exp_send", "send_user":
-			if cmd[0] == "send_user" || len(spawned) == 0 {
+		case "send", "exp_send":
+			if len(spawned) == 0 {
 				continue
 			}
 			args := skipTclOptions(cmd[1:], "-i")
 			if len(args) == 0 {
 				continue
 			}
-			typed := strings.TrimSpace(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(args[len(args)-1]))
-			if typed == "" {
-				continue
-			}
-			if line, ok := typedInto(spawned, typed); ok {
-				out = append(out, line)
+			sent := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(args[len(args)-1])
+			for {
+				line, rest, enter := strings.Cut(sent, "\n")
+				pending.WriteString(line)
+				if !enter {
+					break
+				}
+				flush()
+				sent = rest
 			}
 		}
 	}
+	flush()
 	return out
 }
 

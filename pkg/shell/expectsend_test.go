@@ -21,6 +21,10 @@ func TestExpectRuns(t *testing.T) {
 		{`spawn npm init; expect "name:"; send "\r"; interact`, []string{"npm init"}},
 		{`spawn python3; send "print(1)\r"`, []string{"python3"}},
 		{`send "rm -rf ~\r"`, nil},
+		// a line typed over several sends, and two lines in one
+		{`spawn bash; send "rm -rf "; send "~\r"`, []string{"bash", "bash -c 'rm -rf ~'"}},
+		{`spawn bash; send "cd /tmp\rmake\r"`, []string{"bash", "bash -c 'cd /tmp'", "bash -c make"}},
+		{`spawn bash; send "make test"`, []string{"bash", "bash -c 'make test'"}},
 		{`# spawn bash` + "\n" + `puts "send x"`, nil},
 	} {
 		got := expectRuns(c.script)
