@@ -155,6 +155,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.sourceDeletes(start)            // sourcedeletes.go
 	a.runsInProduction(start)         // production.go
 	a.shellsInProduction()            // prodshells.go
+	a.stateChangesInProduction()      // prodstate.go
 	a.unreadCodeRuns()                // unreadcode.go
 	a.productionChanges(start)        // production.go
 	a.sqlFileAgainstProduction(start) // prodsqlfile.go

@@ -120,6 +120,29 @@ var controlRoutes = table.Map[string, []controlRoute]{Build: func() map[string][
 			{pattern: "/**/script", writes: true, does: "exec"},
 			{pattern: "/**/scriptText", writes: true, does: "exec"},
 		},
+		// remote execution services: the command a request carries to
+		// the machines they manage (salt-api's cmd.run and its arg, AWX's
+		// ad hoc shell module and its module_args, Rundeck's exec) is
+		// judged as a command line (remoteexecbodies.go); a job template
+		// launched runs a playbook nobody here can read
+		"salt": {
+			{pattern: "/", writes: true, does: "inspect"},
+			{pattern: "/run", writes: true, does: "inspect"},
+			{pattern: "/minions", writes: true, does: "inspect"},
+		},
+		"awx": {
+			{pattern: "/api/*/ad_hoc_commands", writes: true, does: "inspect"},
+			{pattern: "/api/*/inventories/*/ad_hoc_commands", writes: true, does: "inspect"},
+			{pattern: "/api/*/hosts/*/ad_hoc_commands", writes: true, does: "inspect"},
+			{pattern: "/api/*/groups/*/ad_hoc_commands", writes: true, does: "inspect"},
+			{pattern: "/api/*/job_templates/*/launch", writes: true, does: "exec"},
+			{pattern: "/api/*/workflow_job_templates/*/launch", writes: true, does: "exec"},
+		},
+		"rundeck": {
+			{pattern: "/api/*/project/*/run/command", writes: true, does: "inspect"},
+			{pattern: "/api/*/project/*/run/script", writes: true, does: "exec"},
+			{pattern: "/api/*/project/*/run/url", writes: true, does: "exec"},
+		},
 		"actuator": {
 			// Spring Boot's actuator endpoints, under any base path: the
 			// environment and configuration properties with their values,
@@ -191,6 +214,12 @@ func controlServices(u match.URL, p string) []string {
 			out = append(out, "etcd")
 		case "jenkins":
 			out = append(out, "jenkins")
+		case "salt", "saltapi":
+			out = append(out, "salt")
+		case "awx", "tower", "aap":
+			out = append(out, "awx")
+		case "rundeck":
+			out = append(out, "rundeck")
 		case "kubernetes", "k8s", "kube":
 			out = append(out, "kubernetes")
 		case "kubelet":
@@ -548,6 +577,7 @@ func (ev *evaluation) carriedCommands(r *controlRequest) {
 		lines = append(lines, quoteArgv(argv))
 	}
 	lines = append(lines, r.query["cmd"]...)
+	lines = append(lines, r.query["exec"]...) // Rundeck's run/command?exec=
 	body := strings.TrimSpace(r.body)
 	switch {
 	case strings.HasPrefix(body, "{") || strings.HasPrefix(body, "["):
@@ -601,6 +631,7 @@ func appendBodyCommands(dst []string, v any, depth int) []string {
 		} else if len(argv) > 1 {
 			dst = append(dst, quoteArgv(argv))
 		}
+		dst = append(dst, remoteExecCommands(x)...) // remoteexecbodies.go
 		for _, k := range sortedKeys(x) {
 			dst = appendBodyCommands(dst, x[k], depth+1)
 		}

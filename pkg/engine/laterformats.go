@@ -88,6 +88,10 @@ var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 		{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
 		{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
 		{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
+		// provisioners.go: commands handed to a VM, a new instance or a tmux session
+		{name: "a Vagrantfile's shell provisioners", files: named("Vagrantfile"), lines: vagrantInlineLines, onRequest: true},
+		{name: "cloud-init's runcmd and bootcmd", files: cloudInitFile, lines: cloudInitLines, onRequest: true},
+		{name: "a tmuxinator or tmuxp project", files: tmuxProjectFile, lines: tmuxProjectLines, onRequest: true},
 		// requestedformats.go: files whose commands run on request
 		{name: "Terraform's provisioners and external data", files: anyOf(ext(".tf"), ext(".tofu"), ext(".hcl")), lines: hclCommandLines, onRequest: true},
 		{name: "Terraform's provisioners in JSON", files: anyOf(ext(".tf.json"), ext(".tofu.json")), lines: hclJSONCommandLines, onRequest: true},

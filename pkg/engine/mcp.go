@@ -262,6 +262,18 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 			return
 		}
 	}
+	for _, line := range remoteExecCommands(args) { // remoteexecbodies.go: ad_hoc {module: shell, args: …}
+		ev.exec(line, false, call.ToolExec)
+		if ev.denied() {
+			return
+		}
+	}
+	if line := scheduledCommandLine(args); line != "" { // remoteexecbodies.go: create_job {schedule, command}
+		ev.exec(line, false, call.ToolExec)
+		if ev.denied() {
+			return
+		}
+	}
 	w.value("", args, 0)
 }
 

@@ -25,6 +25,8 @@ func TestAnsibleModule(t *testing.T) {
 		"ansible all -b -m ansible.builtin.apt -a 'name=nginx state=latest'": "sudo apt-get install -y nginx",
 		"ansible all -m package -a 'name=nmap state=absent'":                 "apt-get remove -y nmap",
 		"ansible all -C -b -m apt -a 'name=nginx'":                           "",
+		"ansible all -b -m apt -a 'upgrade=dist'":                            "sudo apt-get dist-upgrade -y",
+		"ansible all -m apt -a 'update_cache=yes upgrade=no'":                "",
 		"ansible all -b -m user -a 'name=deploy groups=sudo append=yes'":     "sudo usermod -aG sudo deploy",
 		"ansible all -b -m user -a 'name=olduser state=absent'":              "sudo userdel olduser",
 		"ansible all -b -m fetch -a 'src=/etc/app.conf dest=/tmp/conf/'":     "sudo cp /etc/app.conf /tmp/conf/",

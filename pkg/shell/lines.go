@@ -927,6 +927,11 @@ func (s *state) tclCommands(text string, g frame) {
 			s.parseString(rest, g)
 		}
 	}
+	if strings.Contains(text, "spawn") {
+		for _, line := range expectRuns(text) { // what is typed into what it spawned: expectsend.go
+			s.parseString(line, g)
+		}
+	}
 }
 
 // tclInterpreter reports a Tcl interpreter's name (tclsh, wish, tclsh8.6).
@@ -1019,7 +1024,8 @@ func readsCodeOnStdin(program string, args []string) bool {
 // prints one; reboot reboots, and service and systemd
 // start, stop, restart, enable, disable or mask as systemctl would, as root
 // with -b and not at all in check mode; apt, package and the like install
-// or remove as apt-get would, user adds, removes or regroups an account.
+// or remove as apt-get would (upgrade=dist upgrades every package), user
+// adds, removes or regroups an account.
 // Another module runs nothing the line shows: "".
 func ansibleModule(words []string, args string) string {
 	module := "command"
@@ -1100,6 +1106,10 @@ func ansibleModule(words []string, args string) string {
 				return become(words) + "apt-get remove -y " + q(kv["name"])
 			}
 			return become(words) + "apt-get install -y " + q(kv["name"])
+		}
+		// upgrade=dist (full, safe, yes): every package upgraded
+		if u := kv["upgrade"]; u != "" && u != "no" && u != "false" && !ansibleChecks(words) {
+			return become(words) + "apt-get dist-upgrade -y"
 		}
 	case "user":
 		// an account added, removed or given groups (sudo among them)
