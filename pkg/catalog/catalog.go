@@ -51,6 +51,9 @@
 // is one of the user's own, ~/.ssh/*.pub: gh ssh-key add),
 // "secret-fields=F,G" (the fields of a secret source's output that hold
 // its secret though their names do not say so: vault token lookup's id),
+// "field-option=OPT" (the option that picks the fields of a secret
+// source's item it prints: op item get --fields; printing only fields
+// named for no secret prints none),
 // "sink=KIND" (what it reads on standard input goes out: network, dns, or
 // clipboard, which other programs read and clipboard sync carries off),
 // "listen", "interactive" (it

@@ -188,7 +188,8 @@ func (a *analysis) run() {
 	if g := guardFunction(a.res); g != "" { // guardshadow.go
 		a.add(Effect{Kind: Destroy, Cmd: -1, Detail: "guard-off", Word: g + " shadowed by a shell function the agent defined"})
 	}
-	a.generatedKeys() // freshkeys.go
+	a.generatedKeys()    // freshkeys.go
+	a.ownKeysRewritten() // ownkeygen.go
 	for i := range cmds {
 		a.command(i, &cmds[i])
 	}

@@ -1,9 +1,8 @@
 package effect
 
 import (
-	"strings"
-
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/material"
 )
 
 // A project's test fixtures (testdata/, fixtures/, __fixtures__/, a JVM
@@ -14,27 +13,10 @@ import (
 // The read tool's rules (the standard profile's credential and secrets
 // file rules) read the same directories so.
 
-// fixtureDirs are the directory names, and runs of names, that hold a
-// project's test fixtures.
-var fixtureDirs = [...]string{"/testdata/", "/fixtures/", "/__fixtures__/", "/src/test/resources/", "/src/testFixtures/resources/"}
-
 // fixturePath reports a path written relative to the working directory,
-// without "..", a home or an expansion, inside one of fixtureDirs.
-func fixturePath(p string) bool {
-	if p == "" || p[0] == '/' || p[0] == '~' || p[0] == '-' || strings.ContainsAny(p, "$`*?[{") {
-		return false
-	}
-	q := "/" + strings.TrimPrefix(p, "./")
-	if strings.Contains(q, "/../") || strings.HasSuffix(q, "/..") {
-		return false
-	}
-	for _, d := range fixtureDirs {
-		if strings.Contains(q, d) {
-			return true
-		}
-	}
-	return false
-}
+// without "..", a home or an expansion, inside one of a project's fixture
+// directories (material.Fixture: one table of them).
+func fixturePath(p string) bool { return material.Fixture(p) }
 
 // FixturePath reports a path inside one of a project's test fixture
 // directories (testdata/, fixtures/, __fixtures__/, src/test/resources/),

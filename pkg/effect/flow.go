@@ -309,6 +309,8 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		case dotenvSecrets(p) && a.namesOnlyRead(i, f):
 			// grep -v '^#' .env | cut -d= -f1 > keys: the names alone
 			// (dotenvnames.go), no secret to carry into a file
+		case a.sensitive(p) && f.source == "" && a.testKey(p):
+			f.source = testKey // testkeys.go
 		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
 		case recurse:
@@ -870,6 +872,9 @@ func (a *analysis) flows() {
 	netSink := false
 	for j := range a.per {
 		netSink = netSink || a.per[j].sink == "network"
+		if a.per[j].source == testKey && a.keyRewritten(a.per[j].reads) {
+			a.per[j].source = "credential" // testkeys.go
+		}
 	}
 	for i := range cmds {
 		f := &a.per[i]
@@ -1070,7 +1075,10 @@ func (a *analysis) flows() {
 				// are kept (> backups/prod.sql)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
-			if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) && !f.listsNames {
+			if f.source == "secret" && a.storeHere(i) {
+				// VAULT_ADDR=http://127.0.0.1:8200 vault kv get: a dev
+				// server's secret, made for the work here (storehere.go)
+			} else if f.source == "secret" && t == "secret" && (f.shows || !a.entryHas(c, f, "shows-format")) && len(f.writes) == 0 && f.sink == "" && c.Depth == 0 && (lastStage(cmds, i) || a.reachesAgent(cmds, i)) && a.productionWord(i) != "" && !showsNoValue(c.Args) && !f.listsNames {
 				// kubectl get secret db -n prod -o jsonpath=..., op read
 				// op://Prod/db/password: a production secret printed, into
 				// the agent's context (a dev one, or one piped on to a

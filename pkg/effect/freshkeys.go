@@ -49,12 +49,8 @@ var sshKeygenModes = table.Map[string, bool]{Words: "-y -e -i -p -c -l -B -F -H 
 func (a *analysis) generatedKeys() {
 	a.keys = a.keys[:0]
 	cmds := a.res.Commands
-	for i := range cmds {
-		switch cmds[i].Name {
-		case "ln", "link", "cp", "mv", "install", "mount", "bindfs", "rsync":
-			a.keys = a.keys[:0]
-			return // a path may lead to another's key
-		}
+	if a.relinks() {
+		return // a path may lead to another's key
 	}
 	for i := range cmds {
 		c := &cmds[i]
@@ -101,6 +97,21 @@ func (a *analysis) generatedKeys() {
 			a.keys = append(a.keys, generatedKey{path: p + ".pub", cmd: i})
 		}
 	}
+}
+
+// relinkers are the programs that make a path lead to another file's
+// content: a link, a copy, a move, a mount.
+var relinkers = table.Map[string, bool]{Words: "ln link cp mv install mount bindfs rsync"}
+
+// relinks reports whether a command of the line makes a link, copy, move
+// or mount: a key's name may then lead to another's key.
+func (a *analysis) relinks() bool {
+	for i := range a.res.Commands {
+		if relinkers.Get(a.res.Commands[i].Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyAfterGenerator reports whether every other command of the line

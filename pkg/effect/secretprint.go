@@ -37,6 +37,9 @@ func showsSecret(c *shell.Command, cl *catalog.Classified) bool {
 	if marked(cl) {
 		return true // kubectl config view --raw, op signin --raw, security … -w
 	}
+	if fieldsShowNoSecret(c, cl) {
+		return false // op item get --fields label=username (pickedfields.go)
+	}
 	if cl.Entry.Has("shows-format") {
 		for _, w := range c.Args {
 			if w == "--raw" || strings.HasPrefix(w, "--raw=") {

@@ -427,7 +427,10 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 			return what + ": " + v
 		}
 	case catalog.TrustedCA:
-		if v == "" || !systemCA(v) {
+		// SSL_CERT_FILE=certs/dev-ca.pem pytest: the project's own CA,
+		// for one call, is no trust weakened; one from /tmp, a download
+		// or a copy the line makes, or written for every later call, is.
+		if v == "" || !systemCA(v) && !(s.Allows("@project") && !u.Persistent && a.projectFile(v, i)) {
 			return what
 		}
 	case catalog.Protocol:
@@ -595,6 +598,32 @@ func (a *analysis) inProject(v string, i int) bool {
 	}
 	p := match.CleanPath(v, cwd, a.env.Home)
 	return p == cwd || strings.HasPrefix(p, strings.TrimSuffix(cwd, "/")+"/")
+}
+
+// projectFile reports whether v, a path given to command i (relative to
+// its directory, or under $PWD), names a file inside the call's working
+// directory (the project, wherever the line cd'd to), under none of its
+// dot directories, that no earlier command of the line writes (a
+// download, a copy): a file of the project's own.
+func (a *analysis) projectFile(v string, i int) bool {
+	cwd := a.env.Cwd
+	if i >= 0 && i < len(a.cwds) && a.cwds[i] != "" {
+		cwd = a.cwds[i]
+	}
+	for _, pre := range [...]string{"$PWD/", "${PWD}/"} {
+		if rest, ok := strings.CutPrefix(v, pre); ok && cwd != "" {
+			v = cwd + "/" + rest
+		}
+	}
+	if a.env.Cwd == "" || cwd == "" || unresolved(v) || strings.HasPrefix(v, "~") {
+		return false
+	}
+	p := match.CleanPath(v, cwd, a.env.Home)
+	rel, ok := strings.CutPrefix(p, strings.TrimSuffix(a.env.Cwd, "/")+"/")
+	if !ok || strings.HasPrefix(rel, ".") || strings.Contains(rel, "/.") {
+		return false
+	}
+	return !a.lineWrites(p, i)
 }
 
 // everyRepository reports a relative path that git config writes to the

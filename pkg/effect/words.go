@@ -680,8 +680,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		// docker run -p 8080:80 -v ~:/usr/share/nginx/html nginx: a
 		// container reachable from the network with the home directory
 		// or a credential directory mounted serves it to whoever connects.
+		// A key the project keeps for its tests mounted for a dev server's
+		// TLS is the project's file (testkeys.go).
 		for _, p := range f.reads {
-			if a.sensitiveDir(p) || a.sensitive(p) {
+			if a.sensitiveDir(p) || a.sensitive(p) && !(a.testKey(p) && !a.keyRewritten([]string{p})) {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "home-archive->network", Word: c.Name + " publishes a port of a container with " + p + " mounted"})
 				break
 			}

@@ -12,6 +12,7 @@ import (
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/material"
 	"rampart.dev/pkg/secret"
 	"rampart.dev/pkg/shell"
 )
@@ -58,10 +59,20 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 // fixture named for nothing (tests/fixtures/deploy_key, sample_env.sh) is
 // still a credential written, and a real credential the call did not
 // carry in its own text is a read first, judged there.
+//
+// A private key is key material whoever made it: written to a file the
+// project keeps for its tests by name or directory (certs/dev.key,
+// keys/id_rsa_test, tests/certs/server.key), as package material reads
+// it for the read tool too, it is no credential written. A token is
+// issued by a real service, so only a fixture that says it is fake lets
+// one be.
 func (ev *evaluation) writesFixture(p, kind string) bool {
 	cwd := ev.c.Cwd
 	if cwd == "" {
 		return false
+	}
+	if kind == "private_key" && material.Of(p, cwd, ev.e.env.Home).Reading == material.Test {
+		return true // testmaterial.go
 	}
 	rel, ok := strings.CutPrefix(p, strings.TrimSuffix(cwd, "/")+"/")
 	if !ok || strings.HasPrefix(rel, ".") && strings.Contains(rel, "/") {

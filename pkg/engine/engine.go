@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/policy"
 )
@@ -199,6 +200,10 @@ type evaluation struct {
 	// source written and run, shell/sourcelangs.go) is not judged again
 	// inside itself.
 	laterLines []string
+	// lineEffs are the effects of the command line being judged, while
+	// they are (testmaterial.go: a file the line writes is no test
+	// material).
+	lineEffs []effect.Effect
 }
 
 func (ev *evaluation) add(r result) {

@@ -11,8 +11,8 @@ import (
 // for its tests; a value saying "do not use" and a reference to a secret
 // store (op://...) are no credentials wherever they are written. The same
 // values elsewhere in the project, outside it, under one of its dot
-// directories, in a fixture named for nothing, or beside a real token, are
-// still credentials written.
+// directories, a token in a fixture named for nothing, a key named for
+// production, or beside a real token, are still credentials written.
 func TestFixtureWrites(t *testing.T) {
 	e := standard(t)
 	const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n"
@@ -21,7 +21,8 @@ func TestFixtureWrites(t *testing.T) {
 		stopped       bool
 	}{
 		{"internal/auth/testdata/rsa_test_key.pem", key, false},
-		{"tests/fixtures/keys/server.pem", key, true},
+		{"tests/fixtures/keys/server.pem", key, false}, // a key where the read tool takes it for test material (testmaterial.go)
+		{"tests/fixtures/keys/prod-server.pem", key, true},
 		{"tests/fixtures/keys/fake-server.pem", key, false},
 		{"src/key.pem", key, true},
 		{"testdata/../src/key.pem", key, true},

@@ -57,6 +57,9 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			return
 		}
 		a := subject{tool: s.tool, text: q, path: q, content: s.content}
+		if s.tool == call.ToolRead && ev.testMaterial(q) {
+			a.effect = effectTestMaterial // testmaterial.go
+		}
 		ev.judge(&a)
 		if s.tool == call.ToolRead {
 			ev.judgeSettings(q) // homesettings.go
@@ -72,6 +75,9 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 				return
 			}
 			a := subject{tool: s.tool, text: q, path: q, content: s.content}
+			if ev.testMaterial(q) {
+				a.effect = effectTestMaterial // testmaterial.go: dev.key.bak keeps dev.key
+			}
 			ev.judge(&a)
 			ev.judgeSettings(q) // homesettings.go
 		}

@@ -59,6 +59,9 @@ func (ev *evaluation) run(trace *Trace) {
 		}
 		p := match.CleanPath(raw, c.Cwd, ev.e.env.Home)
 		s := subject{tool: c.Tool, primary: true, text: p, path: p, content: c.Content()}
+		if c.Tool == call.ToolRead && ev.testMaterial(p) {
+			s.effect = effectTestMaterial // testmaterial.go: a key the project keeps for its tests
+		}
 		if c.Tool == call.ToolWrite {
 			if ef, ok := writtenAgentEffect(p, s.content, ev.e.env.Home); ok {
 				s.effect = ef // agentsettings.go: an agent's settings read whole
@@ -329,6 +332,9 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	// allocation-free); the scratch keeps it (scratch.go).
 	effs := effect.AppendOf(sc.effs[:0], res, cwds, effect.Env{Home: home, Cwd: c.Cwd, Sensitive: sc.sensitive(ev), Protected: sc.protected()})
 	sc.effs = effs // the array is kept for the next line (release clears it)
+	prevEffs := ev.lineEffs
+	ev.lineEffs = effs // testmaterial.go
+	defer func() { ev.lineEffs = prevEffs }()
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
@@ -549,7 +555,10 @@ func (ev *evaluation) pathSubject(tool, p string) {
 		return
 	}
 	s := subject{tool: tool, text: p, path: p}
-	if !ev.judgeNoted(&s) { // readmemo.go: the effects step matched this read already
+	if tool == call.ToolRead && ev.testMaterial(p) {
+		s.effect = effectTestMaterial // testmaterial.go: a key the project keeps for its tests
+		ev.judge(&s)
+	} else if !ev.judgeNoted(&s) { // readmemo.go: the effects step matched this read already
 		ev.judge(&s)
 	}
 	if tool == call.ToolRead {
