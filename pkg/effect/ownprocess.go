@@ -87,8 +87,8 @@ func (a *analysis) ownProcess(c *shell.Command, w string) bool {
 // findsOwn reports whether a pgrep or pidof command picks only the user's
 // own processes by a pattern no secret holder's name matches.
 func (a *analysis) findsOwn(p *shell.Command) bool {
-	if p.Name == "pgrep" && selectsAll("pgrep", p.Args) != "" {
-		return false
+	if p.Dynamic || p.Name == "pgrep" && selectsAll("pgrep", p.Args) != "" {
+		return false // a pattern the line cannot tell ("$APP") could be any
 	}
 	patterns := 0
 	for k := 0; k < len(p.Args); k++ {

@@ -64,6 +64,7 @@ func TestAttachOwnProcess(t *testing.T) {
 		"strace -p \"$(pidof node)\" -e read",
 		"gdb -p $(pgrep -x python3) -batch -ex bt",
 		"gdb -p $(pgrep -f claude) -batch -ex 'gcore /tmp/c'",
+		"gdb -p $(pgrep -f \"$APP\") -batch -ex 'gcore /tmp/c'",
 	} {
 		if !readsMem(line) {
 			t.Errorf("%s: no read of the process's memory: %v", line, effectsOf(line))
