@@ -166,6 +166,9 @@
 // "shows=true" marks a subcommand that only shows what another would do
 // (helm diff upgrade, a plugin that prints the change helm upgrade would
 // make): its other words name that command, which it never runs (see Dry).
+// "runs-none=MARK" says that a wrapper, given an option with that mark,
+// runs nothing: its operands name a running process to change (taskset
+// -p MASK PID, chrt -p PRIO PID).
 // "runs-mark=MARK" says that, given an option with that mark, the command
 // runs the files it reads (jupyter nbconvert --execute runs the notebooks
 // it converts).

@@ -27,6 +27,9 @@ func (c *Catalog) Wrapped(name string, args []string) (start int, shell string, 
 		}
 	}
 	cl := c.Classify(name, args)
+	if m := e.Props["runs-none"]; m != "" && cl.Mark(m) {
+		return 0, "", false // taskset -p MASK PID: a running process's setting
+	}
 	for _, w := range cl.Words {
 		switch w.Role {
 		case Shell:

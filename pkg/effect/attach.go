@@ -24,6 +24,13 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 	if spec == "" || tracesNoData(e, cl) {
 		return
 	}
+	c := &a.res.Commands[i]
+	var dbgCmds []string // the debugger's own commands (-ex, -o)
+	for _, w := range cl.Words {
+		if w.Role == catalog.Shell {
+			dbgCmds = append(dbgCmds, w.Text)
+		}
+	}
 	pos := 0
 	for _, w := range cl.Words {
 		if w.Option == "" && w.Role != catalog.Shell {
@@ -37,6 +44,10 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 			// gdb PROGRAM PID: a second operand all digits is a process
 			if _, err := strconv.Atoi(w.Text); err == nil {
 				a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/" + w.Text + "/mem"})
+			} else if a.foundProcess(c) && (strings.HasPrefix(w.Text, "$") || strings.HasPrefix(w.Text, "`")) && (!a.ownProcess(c, w.Text) || printsEnviron(dbgCmds)) {
+				// gdbserver :1 --attach $(pgrep ssh-agent): a process
+				// finder's id in the operand's place
+				a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/$PID/mem"})
 			}
 			continue
 		}
@@ -51,8 +62,16 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 		} else if w.Option == "" && spec != "*" || w.Option != "" && !inWordList(spec, w.Option) {
 			continue
 		}
-		if strings.ContainsRune(pid, '/') {
+		if a.ownProcess(c, pid) && !printsEnviron(dbgCmds) {
+			continue // the developer's own program (ownprocess.go)
+		}
+		if strings.ContainsRune(pid, '/') && !strings.ContainsAny(pid, "$`") {
 			continue // a program's path (gdb PROGRAM CORE), not a process id
+		}
+		if strings.ContainsRune(pid, '/') {
+			// a computed id whose text holds a path (pgrep -f
+			// /usr/bin/ssh-agent) is still one process: one segment
+			pid = "$PID"
 		}
 		a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/" + pid + "/mem"})
 	}

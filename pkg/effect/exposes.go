@@ -53,6 +53,20 @@ func everyInterface(v string) bool {
 	return false
 }
 
+// debugServers are the debuggers' servers, whose clients drive the
+// debugger and so run code in the process it holds (dlv --headless,
+// gdbserver, lldb-server). Given an address with no host (:2345) they
+// take every address of the machine, as Go's net.Listen does; other
+// servers' own defaults for such an address are not read (caddy --listen
+// :8080, a Go program's -addr :8080 are everyday work).
+var debugServers = table.Map[string, bool]{Words: "dlv gdbserver lldb-server"}
+
+// emptyHost reports an address with no host before its port (:2345).
+func emptyHost(v string) bool {
+	v = strings.Trim(v, `"'`)
+	return len(v) > 1 && v[0] == ':' && strings.Trim(v[1:], "0123456789") == ""
+}
+
 // forwardSpec reports whether what follows a listening address is a
 // forward's PORT:HOST:HOSTPORT (ssh -L, -R): the port it listens on, then
 // where what connects is carried.
@@ -145,6 +159,14 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 		if !strings.HasPrefix(w, "-") || len(w) < 2 {
 			continue
 		}
+		if addr, ok := jdwpAddress(w); ok {
+			if !loopbackListen(addr) {
+				// java -agentlib:jdwp=…,address=*:5005 (jdwp.go)
+				a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + w})
+				return
+			}
+			continue
+		}
 		name, val, eq := strings.Cut(w, "=")
 		if !eq && bindsAllFlag(name) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + w})
@@ -155,6 +177,11 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 				continue
 			}
 			val = args[k+1]
+		}
+		if emptyHost(val) && optionNamesBind(name) && debugServers.Get(c.Name) {
+			// dlv --listen=:2345, --addr :8080: no host, every address
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + name + "=" + val})
+			return
 		}
 		if !everyInterface(val) {
 			if val == "*" && optionNamesBind(name) {
@@ -177,12 +204,12 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 }
 
 // listensOnOperand adds the every-interface Listen effect for a listener
-// (nc -l, ncat --listen) given every address as an operand of its own:
-// nc -lk 0.0.0.0 8080, ncat -l :: 9000. The address is named, a choice,
+// (nc -l, ncat --listen, gdbserver) given every address as an operand of
+// its own: nc -lk 0.0.0.0 8080, ncat -l :: 9000, gdbserver :2345 PROG. The address is named, a choice,
 // as an option's would be.
 func (a *analysis) listensOnOperand(i int, c *shell.Command, cl *catalog.Classified) {
 	for _, w := range cl.Words {
-		if w.Option == "" && everyInterface(w.Text) {
+		if w.Option == "" && (everyInterface(w.Text) || emptyHost(w.Text) && debugServers.Get(c.Name)) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + w.Text})
 			return
 		}

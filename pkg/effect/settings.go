@@ -741,6 +741,14 @@ func codeOption(opts []string, val string, anywhere bool, inProject func(string)
 
 func outsideProject(arg string) bool {
 	arg = strings.Trim(arg, `"'`)
+	if strings.HasPrefix(arg, "jdwp=") && strings.Contains(arg, "launch=") {
+		return true // the debugger agent runs a program on an event
+	}
+	if addr, ok := jdwpAddress("-agentlib:" + arg); ok {
+		// the JDK's own debugger agent (-agentlib:jdwp=…) loads nothing
+		// from elsewhere: only where it listens matters (jdwp.go)
+		return !loopbackListen(addr)
+	}
 	if strings.Contains(arg, "*:") || strings.Contains(arg, "0.0.0.0") || strings.Contains(arg, "[::]") {
 		return true // a debugger listening on every address (--inspect=0.0.0.0:9229, address=*:5005)
 	}

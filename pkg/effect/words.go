@@ -653,7 +653,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if p := compilerOutput(c); p != "" { // compileroutput.go
 		a.add(Effect{Kind: Write, Cmd: i, Path: a.clean(p, i)})
 	}
-	if cl.Mark("listen") {
+	if cl.Mark("listen") || props && e.Has("listen") {
+		// (the "listen" property: a program that always listens, on the
+		// address its operand names: gdbserver HOST:PORT PROG)
 		a.add(Effect{Kind: Listen, Cmd: i, Word: c.Name})
 		a.listensOnOperand(i, c, cl) // exposes.go
 	}

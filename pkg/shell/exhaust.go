@@ -33,11 +33,11 @@ func (s *state) exhaust(f *syntax.File, src string) {
 				defAt[n.Name.Value] = n.Pos().Offset()
 			}
 		case *syntax.WhileClause:
-			if endless(n) && spawnsWithoutWait(n.Do) {
+			if endless(n) && spawnsWithoutWait(n.Do) && !paced(n.Do) {
 				s.exhausts = append(s.exhausts, "an endless loop starts background jobs")
 			}
 		case *syntax.ForClause:
-			if c, ok := n.Loop.(*syntax.CStyleLoop); ok && c.Cond == nil && spawnsWithoutWait(n.Do) {
+			if c, ok := n.Loop.(*syntax.CStyleLoop); ok && c.Cond == nil && spawnsWithoutWait(n.Do) && !paced(n.Do) {
 				s.exhausts = append(s.exhausts, "an endless loop starts background jobs")
 			}
 		}
@@ -532,4 +532,33 @@ func spawnsWithoutWait(stmts []*syntax.Stmt) bool {
 		visit(st)
 	}
 	return bgSub || bg && !ends && (!wait || disowned)
+}
+
+// paced reports whether a loop's body waits a second or more each time
+// round, in its own shell, before it can start anything again: a sleep of
+// a literal duration of at least one second as one of the body's own
+// statements (not in a branch, a subshell or the background). Such a
+// loop starts at most one round of jobs a second, as a watchdog that
+// restarts a dead server does (while true; do pgrep -f app || ./app &
+// sleep 5; done): no fork bomb. A sleep backgrounded or of less than a
+// second (sleep 0.1, sleep 0) paces nothing.
+func paced(stmts []*syntax.Stmt) bool {
+	for _, st := range stmts {
+		c, ok := st.Cmd.(*syntax.CallExpr)
+		if !ok || st.Background || st.Negated || len(c.Args) != 2 || len(st.Redirs) > 0 {
+			continue
+		}
+		if name, _ := literalWord(c.Args[0]); name != "sleep" {
+			continue
+		}
+		d, lit := literalWord(c.Args[1])
+		if !lit {
+			continue
+		}
+		d = strings.TrimRight(d, "smhd")
+		if n, err := strconv.Atoi(d); err == nil && n >= 1 {
+			return true
+		}
+	}
+	return false
 }

@@ -115,3 +115,27 @@ func TestExhaustCycles(t *testing.T) {
 		}
 	}
 }
+
+// TestExhaustPaced checks that an endless loop whose body sleeps a second
+// or more in its own shell each round (a watchdog restarting a dead
+// server) starts no processes without end, and that a sleep run in the
+// background, in a branch, for less than a second or of an unknown length
+// paces nothing.
+func TestExhaustPaced(t *testing.T) {
+	for src, want := range map[string]bool{
+		"while true; do\n  if ! pgrep -f bin/worker >/dev/null; then\n    nohup ./bin/worker >> logs/worker.log 2>&1 &\n  fi\n  sleep 5\ndone": false,
+		"while :; do ./bin/api & sleep 2s; done":                  false,
+		"for ((;;)); do ./probe.sh & sleep 1; done":               false,
+		"while true; do sleep 5 & done":                           true,
+		"while true; do ./job & sleep 0.1; done":                  true,
+		"while true; do ./job & sleep 0; done":                    true,
+		"while true; do ./job & sleep $N; done":                   true,
+		"while true; do ./job & if false; then sleep 5; fi; done": true,
+		"while true; do ./job & (sleep 5); done":                  true,
+		"while true; do ./job & sleep 5 & done":                   true,
+	} {
+		if got := len(Parse(src).Exhaust) > 0; got != want {
+			t.Errorf("Parse(%q).Exhaust = %v, want found %v", src, Parse(src).Exhaust, want)
+		}
+	}
+}
