@@ -56,7 +56,7 @@ s5cmd: --endpoint-url
 s3cmd: --host
 gcloud: CLOUDSDK_API_ENDPOINT_OVERRIDES_*
 firebase: FIRESTORE_EMULATOR_HOST@firestore FIREBASE_DATABASE_EMULATOR_HOST@database FIREBASE_AUTH_EMULATOR_HOST@auth
-cbt: BIGTABLE_EMULATOR_HOST
+cbt: BIGTABLE_EMULATOR_HOST -admin-endpoint -data-endpoint
 az: --connection-string=conn@storage!account AZURE_STORAGE_CONNECTION_STRING=conn@storage!account --account-name=account@storage!account AZURE_STORAGE_ACCOUNT=account@storage!account --blob-endpoint@storage!account --queue-endpoint@storage!account --table-endpoint@storage!account --file-endpoint@storage!account
 `
 

@@ -29,11 +29,15 @@ func TestEndpointSettings(t *testing.T) {
 		"CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB=http://localhost:8085/ gcloud pubsub topics delete t":                  true,
 		"CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB=http://localhost:8085/ gcloud beta pubsub topics delete t":             true,
 		"FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete --all-collections --force":                   true,
+		"BIGTABLE_EMULATOR_HOST=localhost:8086 cbt -project demo -instance local deletetable t":                        true,
+		"cbt -admin-endpoint localhost:8086 -data-endpoint localhost:8086 -project p -instance i deletetable t":        true,
 		"az storage container delete --name s --connection-string UseDevelopmentStorage=true":                          true,
 		"AZURE_STORAGE_CONNECTION_STRING=UseDevelopmentStorage=true az storage blob delete-batch --source s":           true,
 		"az storage container delete -n s --connection-string 'BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;'": true,
 
-		"aws s3 rb s3://x --force": false,
+		"aws s3 rb s3://x --force":                            false,
+		"cbt -project acme-prod -instance main deletetable t": false,
+		"BIGTABLE_EMULATOR_HOST=bigtable.acme.net:8086 cbt -project demo -instance local deletetable t":                                   false,
 		"AWS_ENDPOINT_URL=http://localhost:4566 gcloud pubsub topics delete t":                                                            false,
 		"AWS_ENDPOINT_URL=http://localhost:4566 doctl kubernetes cluster delete prod --force":                                             false,
 		"AWS_ENDPOINT_URL_S3=http://localhost:4566 aws dynamodb delete-table --table-name t":                                              false,
@@ -61,7 +65,7 @@ func TestEndpointSettings(t *testing.T) {
 		res := shell.Parse(line)
 		got := false
 		for i := range res.Commands {
-			if c := &res.Commands[i]; c.Name == "aws" || c.Name == "gcloud" || c.Name == "firebase" || c.Name == "az" || c.Name == "terraform" || c.Name == "doctl" {
+			if c := &res.Commands[i]; c.Name == "aws" || c.Name == "gcloud" || c.Name == "firebase" || c.Name == "az" || c.Name == "terraform" || c.Name == "doctl" || c.Name == "cbt" {
 				got = endpointHere(&res, i)
 			}
 		}

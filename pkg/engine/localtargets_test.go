@@ -35,6 +35,10 @@ func TestLocalTargetRoutes(t *testing.T) {
 		{"exec", "curl -k --resolve localhost:6443:10.0.4.20 -X DELETE https://localhost:6443/api/v1/namespaces/payments", call.RequireApproval},
 		{"fetch", `{"url":"https://10.0.4.20:6443/api/v1/namespaces/payments","method":"DELETE"}`, call.RequireApproval},
 
+		// cbt's delete verbs destroy, unless its emulator here is named
+		{"exec", "cbt -project acme-prod -instance main deletetable orders", call.RequireApproval},
+		{"exec", "BIGTABLE_EMULATOR_HOST=localhost:8086 cbt -project demo -instance local deletetable orders", call.Allow},
+
 		{"mcp", `{"server":"kubernetes","tool":"kubectl_delete","arguments":{"resourceType":"namespace","name":"x","context":"kind-dev"}}`, call.Allow},
 		{"mcp", `{"server":"kubernetes","tool":"helm_uninstall","arguments":{"name":"pg","namespace":"data","context":"microk8s"}}`, call.Allow},
 		{"mcp", `{"server":"aws","tool":"use_aws","arguments":{"service_name":"s3","operation_name":"delete-bucket","parameters":{"bucket":"t"},"endpoint_url":"http://localhost:4566"}}`, call.Allow},
