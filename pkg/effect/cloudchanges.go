@@ -82,7 +82,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 	if unknown && (len(c.Args) == 0 || a.productionWord(i) == "" && !a.pointsAtProduction(i, c) || c.ShellOrInterpreter()) {
 		return // most unknown programs name no production: looked at first
 	}
-	if helpOrDryRunOf(cl, c.Args) || a.localCluster(c) || localCopy(c.Args) {
+	if helpOrDryRunOf(cl, c.Args) || a.targetHere(i, c) || localCopy(c.Args) {
 		return
 	}
 	verb := ""
@@ -226,7 +226,7 @@ func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) 
 			continue
 		}
 		cl := a.cat.Classify(d.Name, d.Args)
-		if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.localCluster(d) {
+		if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.targetHere(j, d) {
 			continue
 		}
 		w := a.productionWord(j)

@@ -95,7 +95,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
-	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.localCluster(c) || DevNamespace(a.res, i) || endpointHere(a.res, c) && (!emulatorCLIs.Get(c.Name) && !aliasStoreClients.Get(c.Name) || a.productionWord(i) == "")) || a.serverHere(i, c, cl) || a.containerServerHere(i, c, cl) || landsHere(e, cl) || a.restoresHere(i, c, cl) || ScratchRepo(a.res, a.cwds, i) {
+	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.targetHere(i, c) || DevNamespace(a.res, i)) || a.serverHere(i, c, cl) || a.containerServerHere(i, c, cl) || landsHere(e, cl) || a.restoresHere(i, c, cl) || ScratchRepo(a.res, a.cwds, i) {
 		// (a repository made private publishes nothing: hf repo create --private)
 		// (a cluster on this machine: localcluster.go; a namespace for
 		// development: devnamespace.go)

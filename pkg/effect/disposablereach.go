@@ -190,7 +190,7 @@ func forwards(o *shell.Command) bool {
 		}
 	case "kubectl", "oc":
 		for _, w := range o.Args {
-			if w == "port-forward" {
+			if w == "port-forward" || w == "proxy" {
 				return true
 			}
 		}

@@ -14,7 +14,7 @@ import (
 
 // localContexts are the context names of clusters on this machine; a
 // name ending in "-" is a prefix.
-var localContexts = []string{"kind-", "k3d-", "minikube", "docker-desktop", "rancher-desktop", "orbstack", "colima"}
+var localContexts = []string{"kind-", "k3d-", "minikube", "docker-desktop", "docker-for-desktop", "rancher-desktop", "orbstack", "colima", "microk8s"}
 
 // LocalContext reports whether a kubeconfig context's name is a cluster on
 // this machine's (kind-dev, minikube, docker-desktop).
@@ -51,7 +51,8 @@ func (a *analysis) localCluster(c *shell.Command) bool {
 	}
 	for k := range a.res.Commands {
 		if &a.res.Commands[k] == c {
-			return createdLocalBefore(a.res, k) && !switchesCluster(a.res) || switchedLocal(a.res, k) // switchedcontext.go
+			// switchedcontext.go; localkubeconfig.go
+			return createdLocalBefore(a.res, k) && !switchesCluster(a.res) || switchedLocal(a.res, k) || kubeconfigHere(a.res, k) || distroHere(a.res, k)
 		}
 	}
 	return false
@@ -71,7 +72,115 @@ func LocalCluster(res *shell.Result, i int) bool {
 // localClusterCommand is LocalCluster past its first test.
 func localClusterCommand(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return c.Is(clusterCLIKind) && len(c.Via) == 0 && ((pointedLocal(c) || createdLocalBefore(res, i)) && !switchesCluster(res) || switchedLocal(res, i))
+	return c.Is(clusterCLIKind) && (len(c.Via) == 0 && ((pointedLocal(c) || createdLocalBefore(res, i)) && !switchesCluster(res) || switchedLocal(res, i)) || kubeconfigHere(res, i) || distroHere(res, i))
+}
+
+// kubeconfigHere reports command i of res, a cluster CLI's run on this
+// machine (viaHere), given a kubeconfig of a cluster here
+// (localkubeconfig.go) by its --kubeconfig option or by KUBECONFIG in its
+// environment on the line (the option wins), with no API server, token or
+// cluster of its own and no context but a local one or k3s's "default", on
+// a line that opens no port to another machine, changes no kubeconfig's
+// contexts (config set-cluster, a cloud CLI writing credentials) and
+// sources no code before it.
+func kubeconfigHere(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
+	if !c.Is(clusterCLIKind) || !viaHere(c) {
+		return false
+	}
+	kc, named := "", false
+	for _, as := range lineAssigns(res, i) {
+		if strings.HasPrefix(as, "HELM_KUBE") {
+			return false
+		}
+		if v, ok := strings.CutPrefix(as, "KUBECONFIG="); ok {
+			kc, named = v, true
+		}
+	}
+	ctx := ""
+	for k, a := range c.Args {
+		if a == "--" {
+			break
+		}
+		name, v, eq := strings.Cut(a, "=")
+		kube := name == "--kubeconfig"
+		if !kube && !contextOptions.Get(name) {
+			if elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) {
+				return false
+			}
+			continue
+		}
+		if !eq {
+			if k+1 >= len(c.Args) {
+				return false
+			}
+			v = c.Args[k+1]
+		}
+		if kube {
+			kc, named = v, true
+		} else {
+			ctx = v
+		}
+	}
+	if !named || ctx != "" && ctx != "default" && !LocalContext(ctx) || !localKubeconfig(res, i, kc) {
+		return false
+	}
+	if shell.DebugTrap(res) || forwardsOnLine(res) {
+		return false
+	}
+	for k := range res.Commands {
+		o := &res.Commands[k]
+		if _, other := contextSwitch(o); other || k < i && sourcesCode(o) {
+			return false
+		}
+	}
+	return true
+}
+
+// clusterDistros are the local Kubernetes distributions whose own kubectl
+// and helm (microk8s kubectl, k3s kubectl) talk to the distribution's
+// cluster on this machine through the kubeconfig it keeps.
+var clusterDistros = table.Map[string, bool]{Words: "microk8s k3s"}
+
+// distroHere reports command i of res, a cluster CLI run by a local
+// distribution (microk8s kubectl, sudo k3s kubectl), that names no
+// context, API server, token or kubeconfig of its own, and no production
+// (k3s kubectl delete namespace prod may be a person's mistake about
+// where it points, as awslocal's may), with no KUBECONFIG or HELM_KUBE*
+// in its environment on the line, on a line that opens no port to
+// another machine.
+func distroHere(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
+	args := c.Args
+	switch {
+	case c.Is(clusterCLIKind) && len(c.Via) > 0:
+		by := false
+		for _, v := range c.Via {
+			switch {
+			case clusterDistros.Get(v):
+				by = true
+			case v != "sudo" && !hereWrappers.Get(v):
+				return false
+			}
+		}
+		if !by {
+			return false
+		}
+	default:
+		return false
+	}
+	for _, as := range lineAssigns(res, i) {
+		if elsewhereVariable(as) {
+			return false
+		}
+	}
+	for _, a := range args {
+		name, _, _ := strings.Cut(a, "=")
+		if contextOptions.Get(name) || elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) || namesProduction(a) {
+			return false
+		}
+	}
+	return !forwardsOnLine(res)
 }
 
 // createdLocalBefore reports a cluster CLI's command i with no context,
@@ -115,10 +224,23 @@ func createdLocalBefore(res *shell.Result, i int) bool {
 }
 
 // makesLocalCluster reports a command that makes a cluster on this
-// machine and points the current context at it.
+// machine, or writes an existing one's context into the kubeconfig, and
+// points the current context at it (kind create cluster, kind export
+// kubeconfig, minikube start, minikube update-context, k3d kubeconfig
+// merge --kubeconfig-switch-context).
 func makesLocalCluster(o *shell.Command) bool {
 	if o.Name != "kind" && o.Name != "k3d" && o.Name != "minikube" {
 		return false
+	}
+	if pos := positionals(o.Args); o.Name == "k3d" && len(pos) >= 2 && pos[0] == "kubeconfig" && pos[1] == "merge" {
+		// k3d kubeconfig merge dev: into the default kubeconfig (no
+		// --output of its own), switching to it (-s, on unless =false)
+		for _, a := range o.Args {
+			if a == "-o" || a == "--output" || strings.HasPrefix(a, "--output=") || strings.HasPrefix(a, "-o=") || strings.HasSuffix(a, "=false") {
+				return false
+			}
+		}
+		return true
 	}
 	for _, a := range o.Args {
 		if strings.HasPrefix(a, "--kubeconfig") || a == "-p" || strings.HasPrefix(a, "--profile") || strings.HasPrefix(a, "--keep-context") && !strings.HasSuffix(a, "=false") {
@@ -128,11 +250,11 @@ func makesLocalCluster(o *shell.Command) bool {
 	pos := positionals(o.Args)
 	switch o.Name {
 	case "kind":
-		return len(pos) >= 2 && pos[0] == "create" && pos[1] == "cluster"
+		return len(pos) >= 2 && (pos[0] == "create" && pos[1] == "cluster" || pos[0] == "export" && pos[1] == "kubeconfig")
 	case "k3d":
 		return len(pos) >= 2 && pos[0] == "cluster" && pos[1] == "create"
 	default:
-		return len(pos) >= 1 && pos[0] == "start"
+		return len(pos) >= 1 && (pos[0] == "start" || pos[0] == "update-context")
 	}
 }
 

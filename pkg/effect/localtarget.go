@@ -25,12 +25,6 @@ var endpointOptions = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("--endpoint-url --endpoint --endpoint_url --s3-endpoint-url")
 }}
 
-// endpointVariables are the variables that do the same for every command
-// they are set for (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, ...).
-func endpointVariable(name string) bool {
-	return strings.HasPrefix(strings.ToUpper(name), "AWS_ENDPOINT_URL")
-}
-
 // publishDestinations are the options that name where a publish goes: a
 // package registry, a repository's or an index's URL.
 var publishDestinations = table.Map[string, bool]{Build: func() map[string]bool {
@@ -120,24 +114,20 @@ var publishVariables = table.Map[string, bool]{Build: func() map[string]bool {
 	return fieldSet("NPM_CONFIG_REGISTRY YARN_NPM_REGISTRY_SERVER YARN_NPM_PUBLISH_REGISTRY YARN_REGISTRY TWINE_REPOSITORY_URL UV_PUBLISH_URL")
 }}
 
-// endpointHere reports whether a cloud CLI's command is pointed, by its
-// endpoint options or variables, only at this machine, on a line that
-// opens no port to another machine.
-func endpointHere(res *shell.Result, c *shell.Command) bool {
+// endpointHere reports whether command i of res, a cloud CLI's, is
+// pointed, by the settings it reads (targetsettings.go: its endpoint
+// options, its variables set on the line, a storage connection string),
+// only at this machine, on a line that opens no port to another machine.
+func endpointHere(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
 	if emulatorCLIs.Get(c.Name) {
 		// awslocal, tflocal: the tool they wrap (the catalogue's alias),
 		// aimed at the emulator here unless a variable or an endpoint
 		// option moves them (awslocal --endpoint-url
 		// https://s3.amazonaws.com is aws)
-		return emulatorHere(c) && !forwardsOnLine(res)
+		return emulatorHere(res, i) && !forwardsOnLine(res)
 	}
-	var hosts []string
-	for _, as := range c.Assigns {
-		if k, v, ok := strings.Cut(as, "="); ok && endpointVariable(k) {
-			hosts = append(hosts, v)
-		}
-	}
-	hosts = append(hosts, optionValues(c.Args, endpointOptions.Get)...)
+	hosts, conns, _ := endpointTargets(res, i)
 	if aliasStoreClients.Get(c.Name) {
 		// mc rb --force local/scratch: the server its aliases stand for
 		// (storealias.go)
@@ -147,7 +137,15 @@ func endpointHere(res *shell.Result, c *shell.Command) bool {
 		}
 		hosts = append(hosts, urls...)
 	}
-	return allHere(hosts) && !forwardsOnLine(res)
+	if len(hosts)+len(conns) == 0 || len(hosts) > 0 && !allHere(hosts) {
+		return false
+	}
+	for _, v := range conns {
+		if !connStringHere(v) {
+			return false
+		}
+	}
+	return !forwardsOnLine(res)
 }
 
 // publishesHere reports whether a publish's every destination (the
@@ -279,6 +277,11 @@ func allHere(hosts []string) bool {
 	return true
 }
 
+// ForwardsOnLine reports whether any command of the line opens a port
+// leading to another machine (ssh -L, kubectl port-forward or proxy): a
+// loopback address on it may be another machine's.
+func ForwardsOnLine(res *shell.Result) bool { return forwardsOnLine(res) }
+
 // forwardsOnLine reports whether any command of the line opens a port
 // leading to another machine (forwards: ssh -L, kubectl port-forward).
 func forwardsOnLine(res *shell.Result) bool {
@@ -312,7 +315,7 @@ func LocalTarget(res *shell.Result, i int) bool {
 // localTarget is LocalTarget past its first test.
 func localTarget(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	if c.Name == "" || len(c.Via) > 0 {
+	if c.Name == "" || !viaHere(c) {
 		return false
 	}
 	if !c.Is(localTargetKind) {
@@ -323,7 +326,7 @@ func localTarget(res *shell.Result, i int) bool {
 	if e == nil {
 		return false
 	}
-	if e.Prop("cloud") != "" && endpointHere(res, c) {
+	if e.Prop("cloud") != "" && endpointHere(res, i) {
 		return true
 	}
 	kind := e.Prop("destroy")
@@ -436,16 +439,18 @@ var emulatorCLIs = table.Map[string, bool]{Build: func() map[string]bool {
 // names no production (awslocal dynamodb delete-table --table-name
 // prod-orders may be a person's mistake about where it points).
 func (a *analysis) emulatorAimedHere(i int, c *shell.Command) bool {
-	return a.productionWord(i) == "" && emulatorHere(c) && !forwardsOnLine(a.res)
+	return a.productionWord(i) == "" && emulatorHere(a.res, i) && !forwardsOnLine(a.res)
 }
 
-// emulatorHere reports whether an emulator's wrapper is left pointed at
-// this machine: the variables that move it (LOCALSTACK_HOST,
-// LOCALSTACK_HOSTNAME, AWS_ENDPOINT_URL, ...), where the command sets
-// them, name only this machine, and its own endpoint options do too.
-func emulatorHere(c *shell.Command) bool {
+// emulatorHere reports whether an emulator's wrapper (command i) is left
+// pointed at this machine: the variables that move it (LOCALSTACK_HOST,
+// LOCALSTACK_HOSTNAME, AWS_ENDPOINT_URL, ...), where the line sets them
+// for it (lineAssigns), name only this machine, and its own endpoint
+// options do too.
+func emulatorHere(res *shell.Result, i int) bool {
+	c := &res.Commands[i]
 	var hosts []string
-	for _, as := range c.Assigns {
+	for _, as := range lineAssigns(res, i) {
 		k, v, ok := strings.Cut(as, "=")
 		if !ok {
 			continue

@@ -29,7 +29,7 @@ var interactiveShells = table.Map[string, bool]{Words: "sh bash zsh ash dash ksh
 // session verb pointed at production (see above).
 func (a *analysis) productionSession(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
-	if e == nil || e.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || a.localCluster(c) {
+	if e == nil || e.Prop("cloud") == "" || helpOrDryRunOf(cl, c.Args) || a.targetHere(i, c) {
 		return
 	}
 	verb := ""

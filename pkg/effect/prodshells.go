@@ -27,7 +27,7 @@ var forwardVerbs = table.Map[string, bool]{Words: "port-forward proxy tunnel"}
 // cloud or cluster CLI that forwards a port of production to this machine.
 func (a *analysis) forwardsProduction(i int, c *shell.Command, cl *catalog.Classified) {
 	e := cl.Entry
-	if e == nil || e.Prop("cloud") == "" || a.localCluster(c) {
+	if e == nil || e.Prop("cloud") == "" || a.targetHere(i, c) {
 		return
 	}
 	verb := e.Name

@@ -133,7 +133,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 	// a package registry's or a remote service's own tool (pod trunk,
 	// rpk): who may act on what it manages is read as a cloud CLI's is
 	remote := !unknown && !cloud && remoteKind(e)
-	if helpOrDryRunOf(cl, c.Args) || cloud && a.localCluster(c) {
+	if helpOrDryRunOf(cl, c.Args) || cloud && a.targetHere(i, c) {
 		return
 	}
 	verb, class, look := "", "", false
@@ -252,7 +252,7 @@ func (a *analysis) sharedCLIChange(i int, c *shell.Command, cl *catalog.Classifi
 		// update, nomad acl policy apply: another person's access
 		// changed on the service, unless the server is this machine's or
 		// the environment is short of production
-		if v := access.changes(cloud); v != "" && !a.aimedHere(i, c) && !stagingArg(c.Args) && !DevNamespace(a.res, i) {
+		if v := access.changes(cloud); v != "" && !a.aimedHere(i, c) && !(cloud && a.targetHere(i, c)) && !stagingArg(c.Args) && !DevNamespace(a.res, i) {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "access", Word: c.Name + " " + v + " (who may act on the service)"})
 			return
 		}

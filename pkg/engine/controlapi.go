@@ -231,7 +231,7 @@ func controlServices(u match.URL, p string) []string {
 	// Shapes no other API shares: the Kubernetes API's /api/v1/ and
 	// /apis/ groups, the engine's versioned /v1.NN/ paths, the hosting
 	// services' variables.
-	if strings.HasPrefix(p, "/api/v1/namespaces/") || p == "/api/v1/secrets" || strings.HasPrefix(p, "/apis/rbac.authorization.k8s.io/") || strings.HasPrefix(p, "/api/v1/nodes/") {
+	if strings.HasPrefix(p, "/api/v1/namespaces/") || p == "/api/v1/secrets" || strings.HasPrefix(p, "/apis/rbac.authorization.k8s.io/") || strings.HasPrefix(p, "/api/v1/nodes/") || apisNamespaced(p) {
 		out = append(out, "kubernetes")
 	}
 	if !loopbackHost(u.Host) && effect.SpringSecretPath(p) {
@@ -240,6 +240,17 @@ func controlServices(u match.URL, p string) []string {
 		out = append(out, "actuator")
 	}
 	return append(out, "hosting")
+}
+
+// apisNamespaced reports the Kubernetes API's path of a namespaced object
+// of an API group: /apis/GROUP/VERSION/namespaces/NS/...
+func apisNamespaced(p string) bool {
+	rest, ok := strings.CutPrefix(p, "/apis/")
+	if !ok {
+		return false
+	}
+	segs := strings.SplitN(rest, "/", 5)
+	return len(segs) >= 4 && segs[2] == "namespaces" && segs[0] != "" && segs[1] != ""
 }
 
 // socketService returns the control service whose API a Unix socket
@@ -505,6 +516,9 @@ func (ev *evaluation) judgeControlAPI(raw string, ask controlAsk, command bool) 
 			rp, _ = dockerVersion(p)
 		}
 		if r.method == "DELETE" && svc != "hosting" && svc != "jenkins" && svc != "ngrok" && svc != "caddy" {
+			if svc == "kubernetes" && ev.apiServerHere(u, ask.argv, command) {
+				return // a cluster of this machine's (kind, k3d, minikube): kubectl --context kind-dev delete
+			}
 			ev.controlEffect(effect.Destroy, "api", svc+" "+r.method+" "+rp)
 			return
 		}
@@ -521,6 +535,33 @@ func (ev *evaluation) judgeControlAPI(raw string, ask controlAsk, command bool) 
 		}
 	}
 }
+
+// apiServerHere reports a request to a Kubernetes API server of this
+// machine: over https (an API server's own; kubectl proxy, which relays to
+// whatever cluster the current context names, serves plain http) to a
+// loopback address or name, with no option of the command's that sends
+// the connection elsewhere (curl --connect-to, --resolve, a proxy) and, for
+// a command, on a line that opens no port to another machine (ssh -L,
+// kubectl port-forward or proxy: effect.ForwardsOnLine).
+func (ev *evaluation) apiServerHere(u match.URL, argv *match.Argv, command bool) bool {
+	if u.Scheme != "https" || !loopbackHost(u.Host) || command && ev.lineForwards {
+		return false
+	}
+	if argv != nil {
+		for _, a := range argv.Args {
+			name, _, _ := strings.Cut(a, "=")
+			if redirectOptions.Get(name) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// redirectOptions are a fetcher's options that send its connection to
+// another host than its URL names, or through a proxy.
+// (-K/--config: a file of options nobody here reads, which may hold them.)
+var redirectOptions = table.Map[string, bool]{Words: "--connect-to --resolve -x --proxy --socks4 --socks4a --socks5 --socks5-hostname --preproxy --proxy1.0 -K --config"}
 
 // controlDoes judges what a matched route does.
 func (ev *evaluation) controlDoes(svc, does string, r *controlRequest) {

@@ -187,8 +187,11 @@ type evaluation struct {
 	gqlLines []string     // command lines whose curl sends a GraphQL mutation, judged after the run (graphqlcalls.go)
 	codeReqs []string     // curl lines of the requests inline code sends with a method, judged after the run (coderequests.go)
 	argvs    []match.Argv // the argvs of the command line being judged, which an effect's Cmd indexes (subject.go)
-	adm      *admission   // the policies admitting admTool for the call (admissions.go), the last asked
-	admTool  string
+	// lineForwards: the command line being judged opens a port leading
+	// to another machine (effect.ForwardsOnLine), set with argvs
+	lineForwards bool
+	adm          *admission // the policies admitting admTool for the call (admissions.go), the last asked
+	admTool      string
 	// diskDepth and diskRead count the scripts on disk being judged and
 	// read for the call (diskscripts.go).
 	diskDepth, diskRead int

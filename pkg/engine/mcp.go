@@ -465,7 +465,10 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 			}
 		}
 		if strings.EqualFold(k, "method") || strings.EqualFold(k, "_method") {
-			if m, _ := x[k].(string); strings.EqualFold(m, "DELETE") {
+			if m, _ := x[k].(string); strings.EqualFold(m, "DELETE") && !onlyHereURLs(x) {
+				// (a DELETE only to this machine is judged as the fetch
+				// tool's is: the request's own line, and the control
+				// APIs' reading of it, controlapi.go)
 				s := subject{tool: "destroy", text: "HTTP DELETE through " + w.tool, effect: "destroy:remote"}
 				ev.judge(&s)
 			}

@@ -114,6 +114,7 @@ func cliCommand(tool, server string, args map[string]any) string {
 		argv = appendScalarFlag(argv, k, args[k])
 		switch v := args[k].(type) {
 		case string:
+			argv = appendTargetFlag(argv, prog, k, v)
 			if strings.EqualFold(k, "mode") && v != "" && !strings.ContainsAny(v, " \t\n") {
 				argv = append(argv, "--"+strings.ToLower(v))
 			}
@@ -130,6 +131,37 @@ func cliCommand(tool, server string, args map[string]any) string {
 		return ""
 	}
 	return quoteArgv(argv)
+}
+
+// cliTargetFlags are the options an argument names where the call's
+// change lands by (a context, a kubeconfig, an API server, an endpoint,
+// an account's profile or region), by the argument's key: the command
+// line then carries them, and the reading of where a CLI's change lands
+// (effect/targethere.go) judges the call as it judges the command
+// (kubectl_delete {context: kind-dev} is kubectl --context kind-dev
+// delete; use_aws {endpoint_url: http://localhost:4566} is aws
+// --endpoint-url http://localhost:4566).
+var cliTargetFlags = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"context": "--context", "kubecontext": "--context", "kubeconfigcontext": "--context", "contextname": "--context",
+		"kubeconfig": "--kubeconfig", "kubeconfigpath": "--kubeconfig", "server": "--server", "apiserver": "--server",
+		"apiserverurl": "--server", "endpointurl": "--endpoint-url", "endpoint": "--endpoint-url", "profile": "--profile",
+		"region": "--region", "cluster": "--cluster", "clustername": "--cluster", "token": "--token", "bearertoken": "--token",
+	}
+}}
+
+// appendTargetFlag appends the option an argument naming the call's
+// target stands for (cliTargetFlags), helm's own spelling of a context
+// (--kube-context) for helm.
+func appendTargetFlag(argv []string, prog, k, v string) []string {
+	flag, ok := cliTargetFlags.Lookup(normKey(k))
+	if !ok || v == "" || strings.ContainsAny(v, " \t\n") {
+		return argv
+	}
+	if prog == "helm" && flag == "--context" {
+		flag = "--kube-context"
+	}
+	return append(argv, flag, v)
 }
 
 // optionFlag is the long option an argument's key stands for:
@@ -262,6 +294,24 @@ func remoteURLIn(v any, depth int) bool {
 		}
 	}
 	return false
+}
+
+// onlyHereURLs reports an object whose string values hold at least one
+// URL, and only URLs of this machine.
+func onlyHereURLs(x map[string]any) bool {
+	here := false
+	for _, v := range x {
+		if s, ok := v.(string); ok {
+			if i := strings.Index(s, "://"); i > 0 && i < 12 {
+				u, ok := match.ParseURL(s)
+				if !ok || u.Host == "" || !loopbackHost(u.Host) {
+					return false
+				}
+				here = true
+			}
+		}
+	}
+	return here && !remoteURLIn(x, 0)
 }
 
 // loopbackHost reports a host that is this machine: localhost and the

@@ -188,9 +188,11 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	// (the outermost line's stay, as its scratch does, for what is judged
 	// after it)
 	if outer := ev.argvs; outer != nil {
-		defer func() { ev.argvs = outer }()
+		fw := ev.lineForwards
+		defer func() { ev.argvs, ev.lineForwards = outer, fw }()
 	}
 	ev.argvs = argvs
+	ev.lineForwards = effect.ForwardsOnLine(res)
 	cwd := c.Cwd
 	nargs, argBytes := 0, 0
 	for i := range res.Commands {

@@ -18,6 +18,7 @@ type state struct {
 	out         []Command
 	vars        map[string]variable
 	readonly    map[string]bool     // variables made read-only: later assignments fail (declReadonly)
+	exported    map[string]bool     // variables the line exported (declExported): a later plain assignment reaches the programs after it
 	inputs      []span              // substitutions feeding the command being emitted
 	aliases     map[string]string   // aliases (and hash -p names) defined on the line
 	at          Place               // where the line runs (place.go)
@@ -1023,10 +1024,12 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 			}
 		}
 		w, _ := s.assign(e, a, true)
-		if w != "" && (len(c.Args) > 0 || s.allExport || a.Name != nil && settingName(s.refName(a.Name.Value))) {
+		if w != "" && (len(c.Args) > 0 || s.allExport || a.Name != nil && (settingName(s.refName(a.Name.Value)) || s.exported[a.Name.Value])) {
 			// Alone, an assignment to a listed setting (PATH=.:$PATH;
 			// git status), or any after set -a, which exports it to the
-			// programs after it, is reported as a command with no program.
+			// programs after it, or to a variable the line exported
+			// before (export A=1; A=2; cmd), is reported as a command
+			// with no program.
 			e.assigns = append(e.assigns, w)
 		}
 	}
@@ -1101,6 +1104,7 @@ func (s *state) walkDecl(c *syntax.DeclClause, redirs []*syntax.Redirect, f fram
 		}
 	}
 	defer s.declReadonly(c)
+	defer s.declExported(c)
 	for _, p := range later {
 		s.declAssign(p.word, p.dyn)
 		if name, _, _ := strings.Cut(p.word, "="); len(p.subs) > 0 && validName(name) {
@@ -1733,6 +1737,33 @@ func simpleAssigns(args []*syntax.Assign) int {
 		}
 	}
 	return len(args)
+}
+
+// declExported marks the names export, declare -x or typeset -x names or
+// assigns as exported: a plain assignment to one later on the line changes
+// what the programs after it see (export AWS_ENDPOINT_URL=x;
+// AWS_ENDPOINT_URL=y; aws …), and is reported (walkCall).
+func (s *state) declExported(c *syntax.DeclClause) {
+	ex := c.Variant.Value == "export"
+	for _, a := range c.Args {
+		if a.Naked && a.Value != nil {
+			if l := a.Value.Lit(); strings.HasPrefix(l, "-") && strings.Contains(l, "x") {
+				ex = ex || c.Variant.Value == "declare" || c.Variant.Value == "typeset"
+			}
+		}
+	}
+	if !ex {
+		return
+	}
+	for _, a := range c.Args {
+		if a.Name == nil || !validName(a.Name.Value) {
+			continue
+		}
+		if s.exported == nil {
+			s.exported = map[string]bool{}
+		}
+		s.exported[a.Name.Value] = true
+	}
 }
 
 // declReadonly marks the names readonly, declare -r or typeset -r assigns
