@@ -78,6 +78,19 @@ func TestCodeSpelledCommands(t *testing.T) {
 		{"ipython -c 'files = !touch /tmp/m'", []string{"touch", "/tmp/m"}},
 		{"ipython -c '%system touch /tmp/m'", []string{"touch", "/tmp/m"}},
 		{"ipython -c 'if 1 != 2: print(1)'", nil},
+		{`ipython -c "out, err = !touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "self.x = !touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "%sc -l x=touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{"ipython -c '%%script --bg /bin/bash\ntouch /tmp/m'", []string{"touch", "/tmp/m"}},
+		{"ipython -c '%system\ttouch /tmp/m'", []string{"touch", "/tmp/m"}},
+		{`ipython -c "sx touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "get_ipython().run_line_magic('system', 'touch /tmp/m')"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "get_ipython().run_cell_magic('bash', '', 'touch /tmp/m')"`, []string{"touch", "/tmp/m"}},
+		{"ipython -c '%alias t touch /tmp/m\nt'", []string{"touch", "/tmp/m"}},
+		{"ipython -c '!touch \\\n /tmp/m'", []string{"touch", "/tmp/m"}},
+		{"ipython -c '%%perl\nsystem(\"touch /tmp/m\")'", []string{"touch", "/tmp/m"}},
+		{"ipython -c 'sx = 1\nprint(sx)\nsystem(2)'", nil},
+		{"ipython -c '%%capture\nprint(1)'", nil},
 	} {
 		r := Parse(c.line)
 		found := false

@@ -17,6 +17,9 @@ func TestEnvPreloads(t *testing.T) {
 		{`NODE_OPTIONS="-r dotenv/config" npm start`, "npm", nil},
 		{`env -S 'NODE_OPTIONS=--require=./x.cjs npm test'`, "npm", []string{"./x.cjs"}},
 		{`env -S'NODE_OPTIONS="-r ./x.cjs"' npm test`, "npm", []string{"./x.cjs"}},
+		{`env -iS 'PATH=/usr/bin NODE_OPTIONS=-r=./x.cjs npm test'`, "npm", nil},
+		{`env -iS 'PATH=/usr/bin NODE_OPTIONS=--require=./x.cjs npm test'`, "npm", []string{"./x.cjs"}}, // a cluster before S
+		{`env -0vS'NODE_OPTIONS=--require=./x.cjs' npm test`, "npm", []string{"./x.cjs"}},
 		{`env NODE_OPTIONS='-r ./x.cjs' npm test -S x`, "npm", []string{"./x.cjs"}},
 		{`PERL5OPT=-MData::Hook perl -Ilib script.pl`, "perl", []string{"lib/Data/Hook.pm", "script.pl"}},
 		{`perl -Ilib -MData::Hook=run script.pl`, "perl", []string{"lib/Data/Hook.pm", "script.pl"}},
