@@ -57,8 +57,9 @@ func sqlShellCommands(text string) []string {
 }
 
 // psqlPipes are psql's meta-commands that send output to a shell command
-// given as "|cmd": \g and \gx (the query's result), \o (every result
-// after it), \w (the query buffer).
+// given as "|cmd": \g and \gx (the query's result, after its output
+// options in brackets: \g (format=csv) |cmd), \o (every result after it),
+// \w (the query buffer).
 var psqlPipes = [...]string{"g", "gx", "o", "out", "w", "write"}
 
 // psqlPipe gives the shell command a psql meta-command in line pipes to
@@ -70,7 +71,14 @@ func psqlPipe(line string) string {
 			j++
 		}
 		if slices.Contains(psqlPipes[:], line[at+1:j]) {
-			if rest := strings.TrimLeft(line[j:], " \t"); strings.HasPrefix(rest, "|") {
+			rest := strings.TrimLeft(line[j:], " \t")
+			if strings.HasPrefix(rest, "(") && (line[at+1] == 'g') {
+				// \g (format=unaligned) |cmd: the output's options first
+				if k := strings.IndexByte(rest, ')'); k > 0 {
+					rest = strings.TrimLeft(rest[k+1:], " \t")
+				}
+			}
+			if strings.HasPrefix(rest, "|") {
 				return strings.TrimSpace(rest[1:])
 			}
 		}

@@ -17,6 +17,13 @@ func (a *analysis) promptFiles(i int, text string, f *cmdFacts) {
 		return
 	}
 	for _, tok := range strings.Fields(text) {
+		if at := strings.IndexByte(tok, '@'); at > 0 && strings.IndexByte(":;,()[]{}<>\"'=|", tok[at-1]) >= 0 {
+			// an @ after a mark within a word starts a reference too
+			// (summarize:@~/.ssh/id_rsa, (@src/x.go)): the CLI looks for
+			// every @ not escaped; one after a name's letters is an
+			// address (dev@example.com)
+			tok = tok[at:]
+		}
 		p, ok := promptFileRef(tok)
 		if !ok {
 			continue

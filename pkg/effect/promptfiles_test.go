@@ -15,6 +15,9 @@ func TestPromptFiles(t *testing.T) {
 		`gemini -p "@.env, what is wrong?"`:                     {"/home/dev/project/.env"},
 		`gemini -p "reviewers are @alice and @bob"`:             nil,
 		`gemini -p "mail dev@example.com"`:                      nil,
+		`gemini -p "summarize:@~/.ssh/id_rsa"`:                  {"/home/dev/.ssh/id_rsa"},
+		`gemini -p "what is this (@~/.aws/credentials)"`:        {"/home/dev/.aws/credentials"},
+		`gemini -p "a,@src/app.py"`:                             {"/home/dev/project/src/app.py"},
 		`gemini -p "an @ sign, and @@ twice"`:                   nil,
 		`claude -p "summarize @~/.ssh/id_rsa"`:                  nil,
 	} {

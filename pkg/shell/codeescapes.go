@@ -2,7 +2,10 @@ package shell
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Escapes in the string literals of code. A one-liner may spell a path or
@@ -45,6 +48,9 @@ func codeEscape(lang, code string, j int) (text string, next int, ok bool) {
 		return numeric(code, j+1, 16, 2, 1)
 	case 'u':
 		if j+1 < len(code) && code[j+1] == '{' {
+			if lang == "ruby" {
+				return codepoints(code, j+1) // "\u{2f 68 6f}": several characters
+			}
 			return braced(code, j+1) // "\u{2f}": JavaScript, Ruby, PHP, Lua
 		}
 		if lang != "perl" && lang != "lua" && lang != "php" {
@@ -53,6 +59,22 @@ func codeEscape(lang, code string, j int) (text string, next int, ok bool) {
 	case 'U':
 		if lang == "python" {
 			return numeric(code, j+1, 16, 8, 8)
+		}
+	case 'o':
+		if lang == "perl" && j+1 < len(code) && code[j+1] == '{' {
+			return bracedBase(code, j+1, 8) // "\o{57}"
+		}
+	case 'N':
+		if (lang == "python" || lang == "perl") && j+1 < len(code) && code[j+1] == '{' {
+			return named(code, j+1) // "\N{SOLIDUS}", perl's "\N{U+2F}"
+		}
+	case 'z':
+		if lang == "lua" {
+			k := j + 1 // "\z" skips the blanks after it
+			for k < len(code) && (code[k] == ' ' || code[k] == '\t' || code[k] == '\n' || code[k] == '\r') {
+				k++
+			}
+			return "", k, true
 		}
 	}
 	if e >= '0' && e <= '9' {
@@ -80,16 +102,103 @@ func numeric(code string, j, base, most, least int) (string, int, bool) {
 }
 
 // braced decodes the hexadecimal digits inside {…} at code[j].
-func braced(code string, j int) (string, int, bool) {
+func braced(code string, j int) (string, int, bool) { return bracedBase(code, j, 16) }
+
+// bracedBase decodes the digits of base inside {…} at code[j].
+func bracedBase(code string, j, base int) (string, int, bool) {
 	k := j + 1
-	for k < len(code) && k-j <= 8 && digitOf(code[k], 16) {
+	for k < len(code) && k-j <= 11 && digitOf(code[k], base) {
 		k++
 	}
 	if k == j+1 || k >= len(code) || code[k] != '}' {
 		return "", j, false
 	}
-	return character(code[j+1:k], 16, k+1)
+	return character(code[j+1:k], base, k+1)
 }
+
+// codepoints decodes Ruby's "\u{…}", which may hold several hexadecimal
+// code points separated by blanks ("\u{2f 68 6f 6d 65}").
+func codepoints(code string, j int) (string, int, bool) {
+	end := strings.IndexByte(code[j:], '}')
+	if end < 0 || end > 80 {
+		return "", j, false
+	}
+	var b strings.Builder
+	for _, d := range strings.Fields(code[j+1 : j+end]) {
+		t, _, ok := character(d, 16, 0)
+		if !ok {
+			return "", j, false
+		}
+		b.WriteString(t)
+	}
+	if b.Len() == 0 {
+		return "", j, false
+	}
+	return b.String(), j + end + 1, true
+}
+
+// named decodes "\N{NAME}" at code[j] (the brace): Python's and Perl's
+// Unicode character names, for the characters a command or a path is
+// spelled with (charNames), and Perl's "\N{U+2F}".
+func named(code string, j int) (string, int, bool) {
+	end := strings.IndexByte(code[j:], '}')
+	if end < 0 || end > 48 {
+		return "", j, false
+	}
+	name := strings.ToUpper(strings.TrimSpace(code[j+1 : j+end]))
+	next := j + end + 1
+	if hex, ok := strings.CutPrefix(name, "U+"); ok {
+		t, _, ok := character(hex, 16, 0)
+		return t, next, ok
+	}
+	if r, ok := charNames.Lookup(name); ok {
+		return string(r), next, true
+	}
+	for _, form := range [...]struct{ prefix, letters string }{
+		{"LATIN SMALL LETTER ", "abcdefghijklmnopqrstuvwxyz"},
+		{"LATIN CAPITAL LETTER ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+		{"DIGIT ", ""},
+	} {
+		rest, ok := strings.CutPrefix(name, form.prefix)
+		if !ok {
+			continue
+		}
+		if form.letters != "" && len(rest) == 1 && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return string(form.letters[rest[0]-'A']), next, true
+		}
+		if r, ok := digitNames.Lookup(rest); ok && form.letters == "" {
+			return string(r), next, true
+		}
+	}
+	return "", j, false
+}
+
+// charNames are the Unicode names of the punctuation a command line or a
+// path is written with.
+var charNames = table.Map[string, rune]{Build: func() map[string]rune {
+	return map[string]rune{
+		"SOLIDUS": '/', "REVERSE SOLIDUS": '\\', "TILDE": '~', "FULL STOP": '.', "PERIOD": '.',
+		"SPACE": ' ', "HYPHEN-MINUS": '-', "DOLLAR SIGN": '$', "SEMICOLON": ';', "COLON": ':',
+		"VERTICAL LINE": '|', "AMPERSAND": '&', "GREATER-THAN SIGN": '>', "LESS-THAN SIGN": '<',
+		"APOSTROPHE": '\'', "QUOTATION MARK": '"', "GRAVE ACCENT": '`', "COMMERCIAL AT": '@',
+		"NUMBER SIGN": '#', "ASTERISK": '*', "LEFT PARENTHESIS": '(', "RIGHT PARENTHESIS": ')',
+		"LOW LINE": '_', "EQUALS SIGN": '=', "PERCENT SIGN": '%', "COMMA": ',', "PLUS SIGN": '+',
+		"QUESTION MARK": '?', "EXCLAMATION MARK": '!', "LEFT CURLY BRACKET": '{', "RIGHT CURLY BRACKET": '}',
+		"LEFT SQUARE BRACKET": '[', "RIGHT SQUARE BRACKET": ']', "LINE FEED": '\n', "LF": '\n',
+		"CHARACTER TABULATION": '\t', "TAB": '\t', "NULL": 0,
+	}
+}}
+
+// digitNames are the names of the ten digits after "DIGIT ".
+var digitNames = table.Map[string, rune]{Build: func() map[string]rune {
+	return map[string]rune{"ZERO": '0', "ONE": '1', "TWO": '2', "THREE": '3', "FOUR": '4',
+		"FIVE": '5', "SIX": '6', "SEVEN": '7', "EIGHT": '8', "NINE": '9'}
+}}
+
+// escapingSingleQuotes are the languages whose single-quoted strings read
+// escapes as their double-quoted ones do (Python, JavaScript, Lua, R);
+// in Perl, Ruby, PHP and Vim script a single-quoted string keeps them.
+var escapingSingleQuotes = table.Map[string, bool]{Words: "python node lua r"}
 
 // character is the character the digits name, and next.
 func character(digits string, base, next int) (string, int, bool) {

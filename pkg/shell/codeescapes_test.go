@@ -25,6 +25,17 @@ func TestCodeEscape(t *testing.T) {
 		{"perl", `u002f`, "", false}, // perl's \u upper-cases the next letter
 		{"lua", `47`, "/", true},
 		{"lua", `u{2F}`, "/", true},
+		{"python", `N{SOLIDUS}`, "/", true},
+		{"python", `N{tilde}`, "~", true},
+		{"python", `N{LATIN SMALL LETTER R}`, "r", true},
+		{"python", `N{DIGIT SEVEN}`, "7", true},
+		{"python", `N{SNOWMAN}`, "", false}, // a name not in the table
+		{"perl", `N{U+2F}`, "/", true},
+		{"perl", `o{57}`, "/", true},
+		{"node", `o{57}`, "", false},
+		{"ruby", `u{2f 68 6f}`, "/ho", true},
+		{"node", `u{2f 68}`, "", false},
+		{"lua", "z \n  ", "", true},
 		{"python", `xZZ`, "", false},
 		{"python", `u00`, "", false},
 		{"node", `u{110000}`, "", false},
@@ -52,6 +63,11 @@ func TestCodeSpelledCommands(t *testing.T) {
 		{`ruby -e 'system("touch \x2ftmp/m")'`, []string{"touch", "/tmp/m"}},
 		{`ruby -e 'system("touch " << "/tmp/m")'`, []string{"touch", "/tmp/m"}},
 		{`lua -e 'os.execute("touch \47tmp\47m")'`, []string{"touch", "/tmp/m"}},
+		{`lua -e "os.execute('touch \47tmp\47m')"`, []string{"touch", "/tmp/m"}}, // Lua's single quotes read escapes
+		{`python3 -c "import os; os.system('touch \N{SOLIDUS}tmp\N{SOLIDUS}m')"`, []string{"touch", "/tmp/m"}},
+		{`perl -e 'system "touch \o{57}tmp\N{U+2F}m"'`, []string{"touch", "/tmp/m"}},
+		{`ruby -e 'system "touch \u{2f 74 6d 70 2f}m"'`, []string{"touch", "/tmp/m"}},
+		{`ruby -e "system 'touch \x2ftmp'"`, []string{"touch", "x2ftmp"}}, // Ruby's single quotes keep them
 		{`nvim --headless -c 'lua vim.system({"touch", "/tmp/m"})' -c q`, []string{"touch", "/tmp/m"}},
 		{`nvim --headless -c 'lua vim.uv.spawn("touch", {args = {"/tmp/m"}, stdio = {nil, nil, nil}})' -c q`, []string{"touch", "/tmp/m"}},
 		{`nvim --headless -c 'lua vim.loop.spawn("sh", {cwd = "/", args = {"-c", "touch /tmp/m"}})' -c q`, []string{"touch", "/tmp/m"}},
@@ -62,6 +78,19 @@ func TestCodeSpelledCommands(t *testing.T) {
 		{"ipython -c 'files = !touch /tmp/m'", []string{"touch", "/tmp/m"}},
 		{"ipython -c '%system touch /tmp/m'", []string{"touch", "/tmp/m"}},
 		{"ipython -c 'if 1 != 2: print(1)'", nil},
+		{`ipython -c "out, err = !touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "self.x = !touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "%sc -l x=touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{"ipython -c '%%script --bg /bin/bash\ntouch /tmp/m'", []string{"touch", "/tmp/m"}},
+		{"ipython -c '%system\ttouch /tmp/m'", []string{"touch", "/tmp/m"}},
+		{`ipython -c "sx touch /tmp/m"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "get_ipython().run_line_magic('system', 'touch /tmp/m')"`, []string{"touch", "/tmp/m"}},
+		{`ipython -c "get_ipython().run_cell_magic('bash', '', 'touch /tmp/m')"`, []string{"touch", "/tmp/m"}},
+		{"ipython -c '%alias t touch /tmp/m\nt'", []string{"touch", "/tmp/m"}},
+		{"ipython -c '!touch \\\n /tmp/m'", []string{"touch", "/tmp/m"}},
+		{"ipython -c '%%perl\nsystem(\"touch /tmp/m\")'", []string{"touch", "/tmp/m"}},
+		{"ipython -c 'sx = 1\nprint(sx)\nsystem(2)'", nil},
+		{"ipython -c '%%capture\nprint(1)'", nil},
 	} {
 		r := Parse(c.line)
 		found := false

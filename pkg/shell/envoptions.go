@@ -79,6 +79,23 @@ func envSplitValue(words []string, i int) (string, int, bool) {
 		return w[len("--split-string="):], i, true
 	case strings.HasPrefix(w, "-S"):
 		return w[2:], i, true
+	case len(w) > 2 && w[1] != '-':
+		// a cluster of switches taking no value before S: env -iS '…'
+		for j := 1; j < len(w); j++ {
+			switch w[j] {
+			case 'i', '0', 'v':
+				continue
+			case 'S':
+				if j == len(w)-1 {
+					if i+1 < len(words) {
+						return words[i+1], i + 1, true // env -iS 'A=1 cmd'
+					}
+					return "", i, false
+				}
+				return w[j+1:], i, true
+			}
+			break
+		}
 	}
 	return "", i, false
 }

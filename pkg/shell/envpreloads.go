@@ -27,6 +27,7 @@ type moduleLoader struct {
 	opts     string   // the variable holding its switches
 	libs     []string // variables holding include directories, colon-separated
 	load     string   // the switch letters that load a module (-M, -m; -r)
+	flags    string   // the switch letters that take no value, which may lead a cluster (-wMHook)
 	ext      string   // the file a module name is found in: Name/Sub + ext
 	sep      string   // the separator of a module name's parts
 	debugger string   // the namespace of -d:Name (Devel::Name), or ""
@@ -34,8 +35,8 @@ type moduleLoader struct {
 
 // moduleLoaders are the languages whose variables load modules by name.
 var moduleLoaders = [...]moduleLoader{
-	{lang: "perl", prog: "perl", opts: "PERL5OPT", libs: []string{"PERL5LIB", "PERLLIB"}, load: "Mm", ext: ".pm", sep: "::", debugger: "Devel::"},
-	{lang: "ruby", prog: "ruby", opts: "RUBYOPT", libs: []string{"RUBYLIB"}, load: "r", ext: ".rb", sep: "/"},
+	{lang: "perl", prog: "perl", opts: "PERL5OPT", libs: []string{"PERL5LIB", "PERLLIB"}, load: "Mm", flags: "acnpsStTuUwWX", ext: ".pm", sep: "::", debugger: "Devel::"},
+	{lang: "ruby", prog: "ruby", opts: "RUBYOPT", libs: []string{"RUBYLIB"}, load: "r", flags: "acdlnpsvwy", ext: ".rb", sep: "/"},
 }
 
 // envPreloads runs, as files, what the variables held for a command make
@@ -48,9 +49,7 @@ func (s *state) envPreloads(f frame, name string, words []string) {
 	}
 	if v, ok := s.vars["NODE_OPTIONS"]; ok && v.known {
 		for _, p := range preloadValues(strings.Fields(v.val), nil) {
-			if preloadFile(p) {
-				s.runFile(p, "js", f)
-			}
+			s.runsCodeFile("js", p, f) // loadfiles.go: --require /tmp/h finds /tmp/h.js
 		}
 	}
 	for i := range moduleLoaders {
@@ -72,7 +71,7 @@ func (s *state) envPreloads(f frame, name string, words []string) {
 		}
 		for _, m := range mods {
 			if preloadFile(m) {
-				s.runFile(m, l.lang, f) // ruby -r ./hook.rb
+				s.runsCodeFile(l.lang, m, f) // ruby -r ./hook.rb, -r /tmp/hook
 				continue
 			}
 			file := strings.ReplaceAll(m, l.sep, "/")
@@ -100,6 +99,9 @@ func (l *moduleLoader) switches(words []string, cmdline bool, mods, dirs []strin
 		if len(w) < 2 || w[0] != '-' || w[1] == '-' {
 			continue
 		}
+		for len(w) > 2 && strings.IndexByte(l.flags, w[1]) >= 0 {
+			w = "-" + w[2:] // -wI/tmp/lib: -w, then -I/tmp/lib
+		}
 		arg := w[2:]
 		switch {
 		case w[1] == 'I':
@@ -113,12 +115,17 @@ func (l *moduleLoader) switches(words []string, cmdline bool, mods, dirs []strin
 				k++
 				arg = words[k]
 			}
-			name, _, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
+			name, imports, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
+			if name == "lib" && l.lang == "perl" {
+				// -Mlib=/tmp/lib,/opt/lib: include directories, as -I
+				dirs = append(dirs, strings.Split(imports, ",")...)
+				continue
+			}
 			if name != "" {
 				mods = append(mods, name)
 			}
-		case w[1] == 'd' && l.debugger != "" && strings.HasPrefix(arg, ":"):
-			name, _, _ := strings.Cut(arg[1:], "=")
+		case w[1] == 'd' && l.debugger != "" && (strings.HasPrefix(arg, ":") || strings.HasPrefix(arg, "t:")):
+			name, _, _ := strings.Cut(arg[strings.IndexByte(arg, ':')+1:], "=") // -d:Name, -dt:Name (threads)
 			if name != "" {
 				mods = append(mods, l.debugger+name)
 			}

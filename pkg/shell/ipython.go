@@ -1,55 +1,273 @@
 package shell
 
-import "strings"
+import (
+	"path"
+	"strings"
+)
 
 // IPython's own syntax for the shell. Code given to ipython (-c, a script,
 // its input) and a notebook's cells are Python with lines Python itself
 // cannot parse: a line led by ! (or !!, or assigned from one: files =
-// !ls) hands the rest of the line to the shell, as do the %system and %sx
-// magics, and a cell opened by %%bash, %%sh or %%script sh runs its other
-// lines as a shell script. Those lines are the commands they run.
+// !ls, out, err = !cmd, self.out = !cmd) hands the rest of the line to the
+// shell, as do the %system, %sx and %sc magics (with or without their %,
+// which automagic leaves out; after any blank), an alias %alias defines
+// when a line uses it, and the same magics called through get_ipython()
+// (run_line_magic('system', CMD), run_cell_magic('bash', '', CELL)). A
+// cell opened by %%bash, %%sh or %%script PROGRAM (its options before the
+// program, the program by its path) runs its other lines as a shell
+// script, or as the code of the interpreter it names (%%perl, %%ruby,
+// %%python3, %%script perl), which is that interpreter fed the cell.
+// A line ending in a backslash goes on on the next. Those lines are the
+// commands they run.
 
-// shellCells are the cell magics whose cell is a shell script.
-var shellCells = [...]string{"%%bash", "%%sh", "%%zsh", "%%script bash", "%%script sh", "%%script zsh", "%%system", "%%sx", "%%!"}
+// cellShells are the cell magics whose cell is a shell script.
+var cellShells = [...]string{"bash", "sh", "zsh", "system", "sx", "!"}
+
+// cellPrograms are the cell magics that feed their cell to an interpreter
+// of that name.
+var cellPrograms = [...]string{"perl", "ruby", "python", "python2", "python3", "pypy", "pypy3"}
+
+// lineMagics are the line magics that run the rest of their line in the
+// shell; automagic runs them without their %.
+var lineMagics = [...]string{"system", "sx", "sc"}
+
+// cellEnd closes the here-document a cell is fed to its interpreter in.
+const cellEnd = "__IPYTHON_CELL__"
 
 // IPythonShell returns the shell text IPython's syntax in code (a cell,
 // a script, a -c string) runs, one command a line; "" when it has none.
 func IPythonShell(code string) string {
-	if strings.IndexByte(code, '!') < 0 && !strings.Contains(code, "%s") && !strings.Contains(code, "%%") {
+	if strings.IndexByte(code, '!') < 0 && strings.IndexByte(code, '%') < 0 && !strings.Contains(code, "_magic(") && !strings.Contains(code, "sx") && !strings.Contains(code, "sc") && !strings.Contains(code, "system") {
 		return ""
 	}
 	var b strings.Builder
-	lines := strings.Split(code, "\n")
+	ipythonLines(code, &b, 0)
+	return b.String()
+}
+
+// ipythonLines writes the shell text of code's lines to b; depth bounds
+// the magics called through get_ipython() that give more lines.
+func ipythonLines(code string, b *strings.Builder, depth int) {
+	lines := joinContinued(strings.Split(code, "\n"))
+	var aliases map[string]string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
-		for _, m := range shellCells {
-			if l == m || strings.HasPrefix(l, m+" ") {
-				b.WriteString(strings.Join(lines[i+1:], "\n"))
-				return b.String() // the rest of the cell
+		if rest, ok := strings.CutPrefix(l, "%%"); ok {
+			if cellShell(rest, lines[i+1:], b) {
+				return // the rest of the cell
 			}
+			continue
+		}
+		if name, cmd, ok := aliasLine(l); ok {
+			if aliases == nil {
+				aliases = map[string]string{}
+			}
+			aliases[name] = cmd
+			continue
 		}
 		if cmd, ok := bangLine(l); ok && cmd != "" {
 			b.WriteString(cmd)
 			b.WriteByte('\n')
+			continue
+		}
+		if first, rest, _ := strings.Cut(l, " "); aliases[first] != "" {
+			b.WriteString(aliases[first] + " " + rest) // %alias nuke rm -rf ~, then nuke
+			b.WriteByte('\n')
+			continue
+		}
+		if depth == 0 && strings.Contains(l, "_magic(") {
+			if more := magicCalls(l); more != "" {
+				ipythonLines(more, b, depth+1)
+			}
 		}
 	}
-	return b.String()
+}
+
+// joinContinued joins each line ending in a backslash to the next.
+func joinContinued(lines []string) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		for strings.HasSuffix(l, "\\") && i+1 < len(lines) {
+			i++
+			l = l[:len(l)-1] + " " + strings.TrimLeft(lines[i], " \t")
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// cellShell writes the shell text of a cell whose magic line (after %%)
+// is magic and whose other lines are cell; false when the magic runs no
+// program.
+func cellShell(magic string, cell []string, b *strings.Builder) bool {
+	words := strings.Fields(magic)
+	if len(words) == 0 {
+		return false
+	}
+	prog := words[0]
+	if prog == "script" {
+		prog = ""
+		for k := 1; k < len(words); k++ {
+			w := words[k]
+			if w == "--out" || w == "--err" || w == "--proc" {
+				k++ // an option's value: a variable's name
+				continue
+			}
+			if !strings.HasPrefix(w, "-") {
+				prog = path.Base(w) // %%script /bin/bash, %%script --bg sh
+				break
+			}
+		}
+	}
+	text := strings.Join(cell, "\n")
+	switch {
+	case prog == "":
+		return false
+	case contains(cellShells[:], prog) || isShell(prog):
+		b.WriteString(text)
+	case contains(cellPrograms[:], prog) || prog != words[0]:
+		// the interpreter fed the cell: %%perl, %%script ruby
+		b.WriteString(prog + " <<'" + cellEnd + "'\n" + text + "\n" + cellEnd + "\n")
+	default:
+		return false // %%capture, %%timeit, %%writefile: Python's or a file's
+	}
+	return true
+}
+
+// aliasLine reads "%alias NAME CMD" (or "alias NAME CMD", by automagic).
+func aliasLine(l string) (name, cmd string, ok bool) {
+	rest, found := strings.CutPrefix(l, "%alias")
+	if !found {
+		return "", "", false
+	}
+	f := strings.Fields(rest)
+	if len(f) < 2 || !identName(f[0]) {
+		return "", "", false
+	}
+	return f[0], strings.Join(f[1:], " "), true
 }
 
 // bangLine gives the command of one line of IPython's shell syntax:
-// "!cmd", "!!cmd", "x = !cmd", "%system cmd", "%sx cmd".
+// "!cmd", "!!cmd", "x = !cmd", "a, b = !cmd", "%system cmd", "%sx cmd",
+// "%sc -l x=cmd", and by automagic "sx cmd".
 func bangLine(l string) (string, bool) {
-	if name, rest, ok := strings.Cut(l, "="); ok && identName(strings.TrimSpace(name)) {
-		if r := strings.TrimSpace(rest); strings.HasPrefix(r, "!") || strings.HasPrefix(r, "%sx ") || strings.HasPrefix(r, "%system ") {
+	if name, rest, ok := strings.Cut(l, "="); ok && assignTargets(name) {
+		if r := strings.TrimSpace(rest); strings.HasPrefix(r, "!") || strings.HasPrefix(r, "%") {
 			l = r // files = !ls (not files != x: "!=" leaves name "files !")
 		}
 	}
 	switch {
 	case strings.HasPrefix(l, "!") && !strings.HasPrefix(l, "!="):
 		return strings.TrimLeft(l, "!"), true
-	case strings.HasPrefix(l, "%system "), strings.HasPrefix(l, "%sx "):
-		_, cmd, _ := strings.Cut(l, " ")
-		return cmd, true
+	case strings.HasPrefix(l, "%"):
+		return magicLine(l[1:], false)
 	}
-	return "", false
+	return magicLine(l, true)
+}
+
+// magicLine gives the command of a line magic that runs the shell (line
+// without its %); automagic is true when the % was left out, and the
+// line must then read as no Python (sx = 1, system(x) are Python's).
+func magicLine(l string, automagic bool) (string, bool) {
+	k := strings.IndexAny(l, " \t")
+	if k < 0 || !contains(lineMagics[:], l[:k]) {
+		return "", false
+	}
+	name, cmd := l[:k], strings.TrimLeft(l[k:], " \t")
+	if automagic && (cmd == "" || strings.IndexByte("=([.,:+-*/%<>!&|^@", cmd[0]) >= 0 && !strings.HasPrefix(cmd, "-")) {
+		return "", false
+	}
+	if name == "sc" {
+		// %sc [-l] [-v] VAR=CMD
+		for strings.HasPrefix(cmd, "-") {
+			_, cmd, _ = strings.Cut(cmd, " ")
+			cmd = strings.TrimLeft(cmd, " \t")
+		}
+		if v, c, ok := strings.Cut(cmd, "="); ok && identName(strings.TrimSpace(v)) {
+			cmd = c
+		}
+	}
+	return cmd, true
+}
+
+// assignTargets reports whether s is the left side of an assignment of
+// names, attributes or a tuple of them (x, self.out, out, err).
+func assignTargets(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, t := range strings.Split(s, ",") {
+		for _, part := range strings.Split(strings.TrimSpace(t), ".") {
+			if !identName(part) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// magicCalls gives, as IPython lines, the magics a line calls through
+// get_ipython(): run_line_magic('system', CMD) is "%system CMD",
+// run_cell_magic('bash', LINE, CELL) is "%%bash LINE" and the cell.
+func magicCalls(l string) string {
+	var b strings.Builder
+	for _, call := range [...]string{"run_line_magic(", "run_cell_magic("} {
+		for at := 0; at < len(l); {
+			k := strings.Index(l[at:], call)
+			if k < 0 {
+				break
+			}
+			at += k + len(call)
+			args := pyStringArgs(l[at:], 3)
+			switch {
+			case call == "run_line_magic(" && len(args) >= 2:
+				b.WriteString("%" + args[0] + " " + args[1] + "\n")
+			case call == "run_cell_magic(" && len(args) >= 3:
+				b.WriteString("%%" + args[0] + " " + args[1] + "\n" + args[2] + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// pyStringArgs reads up to n leading arguments of a call that are Python
+// string literals ('x', "x", with \\ \' \" \n \t escapes), stopping at the
+// first that is not one.
+func pyStringArgs(s string, n int) []string {
+	var out []string
+	i := 0
+	for len(out) < n {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == ',') {
+			i++
+		}
+		if i >= len(s) || s[i] != '\'' && s[i] != '"' {
+			break
+		}
+		q := s[i]
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(s) && s[j] != q; j++ {
+			if s[j] == '\\' && j+1 < len(s) {
+				j++
+				switch s[j] {
+				case 'n':
+					b.WriteByte('\n')
+				case 't':
+					b.WriteByte('\t')
+				default:
+					b.WriteByte(s[j])
+				}
+				continue
+			}
+			b.WriteByte(s[j])
+		}
+		if j >= len(s) {
+			break
+		}
+		out = append(out, b.String())
+		i = j + 1
+	}
+	return out
 }

@@ -324,7 +324,9 @@ func perlModuleName(v string) bool {
 		}
 	}
 	for i := 0; i < len(imports); i++ {
-		if c := imports[i]; !(c == '_' || c == ',' || c == ':' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		// (perl quotes the list, split(/,/, q\0…\0): paths are words too,
+		// -Mlib=/tmp/lib)
+		if c := imports[i]; !(c == '_' || c == ',' || c == ':' || c == '-' || c == '/' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
 			return false
 		}
 	}
@@ -352,6 +354,7 @@ const (
 	hookPipeOpen                       // ruby's open("|cmd"): a command when the path starts with |
 	hookEval                           // runs its first argument as code of the same language (evalcode.go)
 	hookEvalIn                         // runs its first argument as code of another language (evalInLangs)
+	hookRunsFile                       // loads and runs a file of code of the same language: the path first (loadfiles.go)
 	hookRecvWrite                      // a method that writes the path it is called on: (P).write_text(...)
 	hookRecvRead                       // a method that reads the path it is called on
 	hookRecvDelete                     // a method that deletes the path it is called on
@@ -405,6 +408,7 @@ func scriptHooks() map[string][]hook {
 			{"unlink", hookRmFile}, {"rmdir", hookRmFile},
 			{"rmtree", hookRmTree}, {"remove_tree", hookRmTree},
 			{"open", hookPerlOpen}, {"open2", hookSpawn}, {"open3", hookOpen3},
+			{"require", hookRunsFile}, {"do", hookRunsFile},
 		},
 		"ruby": {
 			{"system", hookShell}, {"exec", hookShell}, {"spawn", hookShell}, {"popen", hookShell},
@@ -420,6 +424,7 @@ func scriptHooks() map[string][]hook {
 			{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
 			{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
 			{"File.write", hookWrite}, {"IO.write", hookWrite}, {"File.binwrite", hookWrite},
+			{"require", hookRunsFile}, {"load", hookRunsFile},
 		},
 		"node": {
 			{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
@@ -432,6 +437,11 @@ func scriptHooks() map[string][]hook {
 			{"renameSync", hookCopy}, {"process.kill", hookKill},
 			{"writeFileSync", hookWrite}, {"appendFileSync", hookWrite}, {"writeFile", hookWrite}, {"appendFile", hookWrite},
 			{"createWriteStream", hookWrite}, {"symlinkSync", hookCopy},
+			// fs-extra's and rimraf's deletes of a tree (emptyDir keeps the
+			// directory, not what it held)
+			{"removeSync", hookRmTree}, {"emptyDirSync", hookRmTree}, {"emptyDir", hookRmTree},
+			{"rimraf", hookRmTree}, {"rimraf.sync", hookRmTree}, {"rimrafSync", hookRmTree},
+			{"require", hookRunsFile},
 			// Deno's own file calls (deno run, deno eval)
 			{"Deno.removeSync", hookRmTree}, {"Deno.remove", hookRmTree},
 			{"Deno.readTextFileSync", hookRead}, {"Deno.readTextFile", hookRead},
@@ -585,6 +595,12 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			}
 			if h.kind == hookEvalIn {
 				facts = facts.or(s.evalCode(evalInLangs[h.name], args, f))
+				continue
+			}
+			if h.kind == hookRunsFile {
+				if len(args) > 0 && args[0].known && !args[0].list {
+					s.runsCodeFile(lang, args[0].str, f) // loadfiles.go: require "/tmp/hook"
+				}
 				continue
 			}
 			if h.kind == hookEval {
@@ -2130,8 +2146,9 @@ func (sc *scanner) str(i int) (value, int, bool) {
 	if triple {
 		j += 2
 	}
-	// Single quotes in perl, ruby and php only escape \\ and \'.
-	literal := q == '\'' && sc.lang != "python" && sc.lang != "node"
+	// Single quotes in perl, ruby and php only escape \\ and \' (Lua's,
+	// R's, Python's and JavaScript's read escapes: escapingSingleQuotes).
+	literal := q == '\'' && !escapingSingleQuotes.Get(sc.lang)
 	interp := !raw && !literal && (format || q == '`' || q == '"' && sc.lang != "python")
 	var b strings.Builder
 	known := true

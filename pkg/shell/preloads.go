@@ -20,9 +20,7 @@ func (s *state) preloads(f frame, name string, words []string) {
 		return
 	}
 	for _, v := range preloadValues(words[1:], nil) {
-		if preloadFile(v) {
-			s.runFile(v, "js", f)
-		}
+		s.runsCodeFile("js", v, f) // loadfiles.go: -r /tmp/h finds /tmp/h.js
 	}
 }
 

@@ -53,6 +53,9 @@ var jvmNetwork = []string{"java.net.", "HttpClient", "HttpURLConnection", "URL("
 var jvmDeletes = []hook{
 	{"FileUtils.deleteDirectory", hookRmTree}, {"FileUtils.deleteQuietly", hookRmTree},
 	{"FileUtils.forceDelete", hookRmTree}, {"PathUtils.deleteDirectory", hookRmTree},
+	// Spring's FileSystemUtils, Guava's MoreFiles and Files
+	{"FileSystemUtils.deleteRecursively", hookRmTree}, {"MoreFiles.deleteRecursively", hookRmTree},
+	{"MoreFiles.deleteDirectoryContents", hookRmTree},
 }
 
 // jvmDynamic are the JVM's ways of running code it is handed as text.
