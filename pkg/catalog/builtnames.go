@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-//go:generate go test -run TestBuiltNames -args -update-names
+//go:generate go test -run ^TestBuiltNames$ -args -update-names
 
 // builtName is one name in the head of one line of the embedded table:
 // where the name is in the table (its start and length: the name is the

@@ -127,14 +127,14 @@ func Project(dir, home string) bool {
 		return false
 	}
 	home = strings.TrimSuffix(home, "/")
-	if home != "" && (dir == home || strings.HasPrefix(home+"/", dir+"/")) {
+	if home != "" && under(home, dir) {
 		return false
 	}
 	if strings.Contains(dir, "/.") {
 		return false
 	}
 	for _, r := range systemRoots {
-		if dir == r || strings.HasPrefix(dir, r+"/") {
+		if under(dir, r) {
 			return false
 		}
 	}
@@ -144,11 +144,17 @@ func Project(dir, home string) bool {
 	return true
 }
 
+// under reports whether p is dir or lies under it (without a copy of
+// either: this is asked of every path a call names).
+func under(p, dir string) bool {
+	return strings.HasPrefix(p, dir) && (len(p) == len(dir) || p[len(dir)] == '/')
+}
+
 // Of reads p, a cleaned absolute path, for a call made in the project dir
 // (its working directory), home being the user's home.
 func Of(p, dir, home string) Verdict {
 	dir = strings.TrimSuffix(dir, "/")
-	if len(p) <= len(dir)+1 || p[len(dir)] != '/' || !strings.HasPrefix(p, dir) || !Project(dir, home) {
+	if len(p) <= len(dir)+1 || p[len(dir)] != '/' || !strings.HasPrefix(p, dir) {
 		return Verdict{} // (the cheap test first: most paths lie elsewhere)
 	}
 	rel := p[len(dir)+1:]
@@ -157,7 +163,7 @@ func Of(p, dir, home string) Verdict {
 	if o := match.BackupOriginals(bk[:0], name); len(o) > 0 {
 		name = o[len(o)-1] // dev.key.bak: the key it keeps
 	}
-	if !keyName(name) {
+	if !keyName(name) || !Project(dir, home) {
 		return Verdict{}
 	}
 	v := Verdict{Fixture: Fixture(rel)}
