@@ -30,6 +30,7 @@ func windowsReading(line string) (string, bool) {
 	var b strings.Builder
 	changed := false
 	quote := byte(0)
+	code := false // the double-quoted word is PowerShell's -Command code
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		switch {
@@ -50,7 +51,7 @@ func windowsReading(line string) (string, bool) {
 				c = line[i] // \" \$: the POSIX shell's escape
 			} else if c == '"' {
 				quote = 0
-			} else if c == '$' && dollars {
+			} else if c == '$' && code {
 				// cmd.exe expands no $: "$HOME", "$env:TEMP", "$(Join-Path
 				// …)" reach PowerShell as written
 				b.WriteByte('\\')
@@ -58,6 +59,7 @@ func windowsReading(line string) (string, bool) {
 			}
 		case c == '\'' || c == '"':
 			quote = c
+			code = c == '"' && dollars && commandOptionBefore(line[:i])
 		case c == '\\' && i+1 < len(line) && keptAfterBackslash(line[i+1]):
 			b.WriteByte('\\')
 			changed = true
@@ -72,6 +74,20 @@ func windowsReading(line string) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// commandOptionBefore reports text that ends with PowerShell's -Command
+// option (-c, -Command, -co …) and a blank: the quoted word after it is
+// PowerShell code. A $ elsewhere ("$FILE" as -File's value, pwsh
+// "${SCRIPT}") is the POSIX shell's, as the line's own assignments show.
+func commandOptionBefore(text string) bool {
+	text = strings.TrimRight(text, " \t")
+	w := text[strings.LastIndexAny(text, " \t")+1:]
+	if len(w) < 2 || w[0] != '-' && w[0] != '/' {
+		return false
+	}
+	w = strings.ToLower(w[1:])
+	return strings.HasPrefix("command", w)
 }
 
 // namesPwsh reports a line that runs PowerShell (pwsh, powershell.exe):

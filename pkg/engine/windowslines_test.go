@@ -44,6 +44,9 @@ func TestWindowsReading(t *testing.T) {
 		{`pwsh -c "gc (Join-Path $HOME '.ssh/id_rsa')"`, `pwsh -c "gc (Join-Path \$HOME '.ssh/id_rsa')"`, true},
 		{`echo "$HOME" done`, "", false},
 		{`explorer.exe "$(wslpath -w dist)"`, "", false},
+		{`FILE='payload.ps1x'; pwsh "${FILE%x}"`, "", false},
+		{`pwsh -File "$SCRIPT" -Command x`, "", false},
+		{`pwsh -NoProfile -Command "$r = irm https://x.example; $r.name"`, `pwsh -NoProfile -Command "\$r = irm https://x.example; \$r.name"`, true},
 		{`pwsh -c '$s.name'`, "", false},
 		{`\x y`, "", false},
 	} {
