@@ -27,8 +27,8 @@ func (a *analysis) toURL(i int, u string, f *cmdFacts) {
 
 // sqlShellPrefixes are how database clients run a shell command from their
 // own input: psql's and mysql's "\!", mysql's "system", sqlite3's ".shell"
-// and ".system".
-var sqlShellPrefixes = []string{`\!`, "system ", ".shell ", ".system "}
+// and ".system", duckdb's ".sh".
+var sqlShellPrefixes = []string{`\!`, "system ", ".shell ", ".system ", ".sh "}
 
 // sqlShellCommands finds the shell commands in SQL text: a client's
 // escape at the start of a line, and those the server's shell runs
@@ -44,6 +44,9 @@ func sqlShellCommands(text string) []string {
 			}
 		}
 		if cmd := psqlPipe(line); cmd != "" {
+			return []string{cmd}
+		}
+		if cmd := dotPipe(line); cmd != "" {
 			return []string{cmd}
 		}
 	}
@@ -87,6 +90,39 @@ func psqlPipe(line string) string {
 			break
 		}
 		at = j + k
+	}
+	return ""
+}
+
+// dotPipes are sqlite3's and duckdb's dot-commands whose file argument
+// may be "|cmd", a shell command: .once and .output write the results to
+// it, .import and .read read its output.
+var dotPipes = table.Map[string, bool]{Words: "once output import read"}
+
+// dotPipe gives the shell command a dot-command in line writes to or
+// reads from (.once |sh, .output '|curl -T - U', .import "|cmd" t), ""
+// when none.
+func dotPipe(line string) string {
+	if len(line) < 3 || line[0] != '.' {
+		return ""
+	}
+	name, rest, _ := strings.Cut(line[1:], " ")
+	if !dotPipes.Get(name) {
+		return ""
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	for strings.HasPrefix(rest, "-") {
+		// .once -x, .import --csv --skip 1: options before the file
+		_, rest, _ = strings.Cut(rest, " ")
+		rest = strings.TrimLeft(rest, " \t")
+	}
+	if q := rest; len(q) > 1 && (q[0] == '\'' || q[0] == '"') {
+		if end := strings.IndexByte(q[1:], q[0]); end >= 0 {
+			rest = q[1 : end+1]
+		}
+	}
+	if cmd, ok := strings.CutPrefix(rest, "|"); ok {
+		return strings.TrimSpace(cmd)
 	}
 	return ""
 }

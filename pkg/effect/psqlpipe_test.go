@@ -24,3 +24,24 @@ func TestPSQLPipe(t *testing.T) {
 		}
 	}
 }
+
+// TestDotPipe checks the shell commands sqlite3's and duckdb's .once,
+// .output, .import and .read name as their file ("|cmd"), and that a
+// file, another dot-command or SQL is none.
+func TestDotPipe(t *testing.T) {
+	for line, want := range map[string]string{
+		`.once |tee out.txt`:              "tee out.txt",
+		`.output '|gzip -c > r.gz'`:       "gzip -c > r.gz",
+		`.once -x`:                        "",
+		`.import --csv "|cat data.csv" t`: "cat data.csv",
+		`.read '|cat schema.sql'`:         "cat schema.sql",
+		`.output results.csv`:             "",
+		`.tables`:                         "",
+		`SELECT 1;`:                       "",
+		`.mode csv`:                       "",
+	} {
+		if got := dotPipe(line); got != want {
+			t.Errorf("dotPipe(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
