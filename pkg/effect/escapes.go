@@ -153,7 +153,49 @@ func (a *analysis) sqlShellEscapes() {
 				a.add(x)
 			}
 		}
+		for _, cmd := range sqlPagers(e.Target) {
+			// a pager is a program the results are piped through, judged
+			// by what it does (pager less is not code to look at)
+			res := shell.Parse(cmd)
+			if res.Unparsed {
+				a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: SQLShellWord + cmd})
+				continue
+			}
+			for _, x := range Of(&res, nil, a.env) {
+				x.Cmd = e.Cmd
+				a.add(x)
+			}
+		}
 	}
+}
+
+// sqlPagers finds the commands SQL text makes its client pipe results
+// through: mysql's "pager CMD" and "\P CMD" (to the statement's end), and
+// psql's "\setenv PAGER CMD" (PSQL_PAGER too).
+func sqlPagers(text string) []string {
+	if !strings.Contains(text, "pager ") && !strings.Contains(text, `\P `) && !strings.Contains(text, "PAGER") {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, `\setenv `); ok {
+			name, val, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			if val = strings.Trim(strings.TrimSpace(val), `"'`); (name == "PAGER" || name == "PSQL_PAGER") && val != "" {
+				out = append(out, val)
+			}
+			continue
+		}
+		for _, st := range strings.Split(line, ";") {
+			st = strings.TrimSpace(st)
+			for _, p := range [...]string{"pager ", "PAGER ", `\P `} {
+				if rest, ok := strings.CutPrefix(st, p); ok && strings.TrimSpace(rest) != "" {
+					out = append(out, strings.TrimSpace(rest))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // opaqueActs are words with which code in a language nobody scans deletes,

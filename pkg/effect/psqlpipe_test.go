@@ -45,3 +45,25 @@ func TestDotPipe(t *testing.T) {
 		}
 	}
 }
+
+// TestSQLPagers checks the pager commands mysql's pager and \P and psql's
+// \setenv PAGER set, and that SQL and other settings are none.
+func TestSQLPagers(t *testing.T) {
+	for text, want := range map[string]string{
+		"pager less -S; select 1":   "less -S",
+		`\P grep -v x`:              "grep -v x",
+		`\setenv PAGER "less -R"`:   "less -R",
+		`\setenv PSQL_PAGER 'pspg'`: "pspg",
+		`\setenv EDITOR vim`:        "",
+		"select 'pager x' from t":   "",
+		"SELECT 1;\nnopager":        "",
+	} {
+		got := ""
+		if p := sqlPagers(text); len(p) > 0 {
+			got = p[0]
+		}
+		if got != want {
+			t.Errorf("sqlPagers(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
