@@ -523,6 +523,15 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	f.synthetic = true
 	s.readsCredentialStores(code, f) // credstores.go
 	sc := scanner{lang: lang, code: code}
+	var libs []string
+	if lang == "perl" || lang == "ruby" {
+		libs = codeLibs(lang, code) // codelibs.go: use lib "/tmp/lib"
+		if lang == "perl" && len(libs) > 0 {
+			for _, m := range perlUses(code) {
+				s.runsFromLibs(lang, m, libs, f)
+			}
+		}
+	}
 	hooks := langHooks.Get()[lang]
 	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks.Get()[lang]...)
 	evalComputed, evalDownloaded := false, false
@@ -600,6 +609,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if h.kind == hookRunsFile {
 				if len(args) > 0 && args[0].known && !args[0].list {
 					s.runsCodeFile(lang, args[0].str, f) // loadfiles.go: require "/tmp/hook"
+					if len(libs) > 0 && !preloadFile(args[0].str) {
+						s.runsFromLibs(lang, args[0].str, libs, f) // require "hook" from the code's own lib
+					}
 				}
 				continue
 			}
