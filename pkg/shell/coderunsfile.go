@@ -24,7 +24,7 @@ var fileRunners = table.Map[string, []string]{Build: func() map[string][]string 
 		"lua":    {"dofile(", "dofile ", "loadfile(", "loadfile "},
 		// Go runs a program file it wrote: os.WriteFile("/tmp/x", b, 0o755);
 		// exec.Command("/tmp/x")
-		"go": {"exec.Command(", "syscall.Exec("},
+		"go": {"exec.Command(", "syscall.Exec(", "os.StartProcess("},
 	}
 }}
 

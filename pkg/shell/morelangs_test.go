@@ -77,3 +77,19 @@ func checkAmountsTo(t *testing.T, cases []amountsTo) {
 		}
 	}
 }
+
+// TestGoWithoutContext checks exec.CommandContext read as exec.Command:
+// the context argument dropped, nested calls in it included.
+func TestGoWithoutContext(t *testing.T) {
+	for code, want := range map[string]string{
+		`exec.CommandContext(ctx, "ls", "-l").Run()`:                    `exec.Command("ls", "-l").Run()`,
+		`exec.CommandContext(context.Background(), "/tmp/agent").Run()`: `exec.Command("/tmp/agent").Run()`,
+		`exec.CommandContext(f(a, b), "x")`:                             `exec.Command("x")`,
+		`exec.Command("ls")`:                                            `exec.Command("ls")`,
+		`exec.CommandContext(ctx)`:                                      `exec.CommandContext(ctx)`,
+	} {
+		if got := goWithoutContext(code); got != want {
+			t.Errorf("goWithoutContext(%q) = %q, want %q", code, got, want)
+		}
+	}
+}

@@ -519,6 +519,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "lua" {
 		code = luaModuleAliases(code) // modulealiases.go: local o = os; o.execute(…)
 	}
+	if lang == "go" {
+		code = goWithoutContext(code) // exec.CommandContext(ctx, …) is exec.Command(…)
+	}
 	facts := codeFacts(lang, code)
 	f.synthetic = true
 	s.readsCredentialStores(code, f) // credstores.go
@@ -1593,6 +1596,9 @@ func (sc *scanner) value(i int) (value, int) {
 	}
 	if sc.lang == "lua" && i < len(c) && c[i] == '{' {
 		return sc.list(i+1, '}') // Lua's sequence: vim.system({"git", "status"})
+	}
+	if sc.lang == "go" && strings.HasPrefix(c[i:], "[]string{") {
+		return sc.list(i+len("[]string{"), '}') // Go's slice: []string{"rm", "-rf", d}
 	}
 	if k := skipSpace(c, i); k < len(c) && (c[k] == 'q' || c[k] == '%' || c[k] == '*' || c[k] == '(') {
 		if v, next, ok := sc.wordList(k); ok {

@@ -90,7 +90,7 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			run:    []string{"go run"},
 			build:  []string{"go build"},
 			hooks: []hook{
-				{"exec.Command", hookShell}, {"syscall.Exec", hookArgv},
+				{"exec.Command", hookShell}, {"syscall.Exec", hookArgv}, {"os.StartProcess", hookArgv},
 				{"os.RemoveAll", hookRmTree}, {"os.Remove", hookRmFile},
 				{"os.ReadFile", hookRead}, {"ioutil.ReadFile", hookRead}, {"os.Open", hookRead},
 				{"os.WriteFile", hookWrite}, {"ioutil.WriteFile", hookWrite}, {"os.Chmod", hookChmod},
@@ -480,4 +480,47 @@ func literalProgram(line string) bool {
 	}
 	name := progName(first)
 	return catalog.Default().Known(name) || isShell(name) || isCmdExe(name) || isPwsh(name) || scriptLang(name) != ""
+}
+
+// goWithoutContext rewrites Go's exec.CommandContext(ctx, NAME, ARGS…)
+// as exec.Command(NAME, ARGS…): the context only bounds how long the
+// command may run, and the readers of exec.Command read the rest.
+func goWithoutContext(code string) string {
+	const call = "exec.CommandContext("
+	if !strings.Contains(code, call) {
+		return code
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(code, call)
+		if i < 0 {
+			b.WriteString(code)
+			return b.String()
+		}
+		b.WriteString(code[:i])
+		rest := code[i+len(call):]
+		depth, cut := 0, -1
+		for k := 0; k < len(rest) && cut < 0; k++ {
+			switch rest[k] {
+			case '(', '{', '[':
+				depth++
+			case ')', '}', ']':
+				depth--
+				if depth < 0 {
+					k = len(rest) // no second argument: left as written
+				}
+			case ',':
+				if depth == 0 {
+					cut = k
+				}
+			}
+		}
+		if cut < 0 {
+			b.WriteString(call)
+			code = rest
+			continue
+		}
+		b.WriteString("exec.Command(")
+		code = strings.TrimLeft(rest[cut+1:], " \t")
+	}
 }
