@@ -2,6 +2,7 @@ package engine
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -73,8 +74,13 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 			}
 		}
 		switch c.Name {
-		case "popd", "eval", "source", ".", "builtin", "command":
-			return false // eval 'cd ~', a sourced file's or a builtin's cd: moves nobody here reads
+		case "builtin", "command":
+			if len(c.Args) > 0 && (c.Args[0] == "cd" || c.Args[0] == "pushd") && len(c.Assigns) == 0 && !slices.Contains(res.Functions, c.Name) {
+				continue // builtin cd build: the shell's own cd, read as the cd it runs (below)
+			}
+			return false // a builtin's other moves; builtin() { :; } in its place
+		case "popd", "eval", "source", ".":
+			return false // eval 'cd ~', a sourced file's cd: moves nobody here reads
 		case "alias":
 			for _, a := range c.Args {
 				if strings.HasPrefix(a, "cd=") || strings.HasPrefix(a, "pushd=") {
@@ -89,7 +95,7 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 			}
 
 		case "cd", "pushd":
-			if len(c.Assigns) > 0 || len(c.Via) > 0 {
+			if len(c.Assigns) > 0 || !builtinVia(c.Via) {
 				return false // CDPATH=~ cd Documents
 			}
 			if halting && !c.Halts && !shell.GatedOn(res, i, k) {
@@ -108,6 +114,17 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 			if n != 1 {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// builtinVia reports a cd run as itself or through builtin or command,
+// which bypass a function or alias of its name.
+func builtinVia(via []string) bool {
+	for _, v := range via {
+		if v != "builtin" && v != "command" {
+			return false
 		}
 	}
 	return true

@@ -38,6 +38,13 @@ func TestSubdirMovesHalting(t *testing.T) {
 		{"cd build || return; rm -rf ./*", call.RequireApproval},
 		{"set -e\ncd build\ntrap 'cd ..' DEBUG\nrm -rf ./*", call.RequireApproval},
 		{"cd build && trap 'cd ..' DEBUG && rm -rf ./*", call.RequireApproval},
+		// the shell's own cd through builtin or command, unless a function
+		// of that name stands in for it
+		{"builtin cd build && rm -rf ./*", call.Allow},
+		{"command cd build && rm -rf ./*", call.Allow},
+		{"builtin() { :; }; builtin cd build && rm -rf ./*", call.RequireApproval},
+		{"command() { :; }; command cd build && rm -rf ./*", call.RequireApproval},
+		{"CDPATH=~ builtin cd Documents && rm -rf ./*", call.RequireApproval},
 	} {
 		if d := e.Evaluate(mkCall("exec", tc.line)); d.Decision != tc.want {
 			t.Errorf("Evaluate(%q) = %v (%s), want %v", tc.line, d.Decision, d.Message, tc.want)
