@@ -319,7 +319,7 @@ func codeValueURLs(code, rest string) []string {
 		end = len(rest)
 	}
 	var out []string
-	for _, lit := range quotedLiterals(rest[:end]) {
+	for _, lit := range shell.QuotedLiterals(rest[:end]) {
 		if strings.Contains(lit, "://") {
 			out = append(out, lit)
 		}
@@ -353,24 +353,6 @@ func codeNameURLs(code, name string) []string {
 	}
 }
 
-// quotedLiterals returns the quoted strings of s, in order.
-func quotedLiterals(s string) []string {
-	var out []string
-	for i := 0; i < len(s); i++ {
-		q := s[i]
-		if q != '\'' && q != '"' && q != '`' {
-			continue
-		}
-		e := strings.IndexByte(s[i+1:], q)
-		if e < 0 {
-			break
-		}
-		out = append(out, s[i+1:i+1+e])
-		i += e + 1
-	}
-	return out
-}
-
 // codeEnvEndpoint returns NAME=VALUE for code that sets a service's
 // base-URL variable in its own environment (os.environ['OPENAI_BASE_URL']
 // = '…', process.env.OPENAI_BASE_URL = '…') to another host: the client
@@ -401,7 +383,7 @@ func codeEnvEndpoint(code string) string {
 			if val == "" || val[0] != '\'' && val[0] != '"' && val[0] != '`' {
 				continue // a value computed in the code, not read here
 			}
-			lits := quotedLiterals(val[:min(len(val), 300)])
+			lits := shell.QuotedLiterals(val[:min(len(val), 300)])
 			if len(lits) == 0 {
 				continue
 			}

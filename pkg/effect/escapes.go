@@ -144,29 +144,30 @@ func (a *analysis) sqlShellEscapes() {
 		}
 		for _, cmd := range sqlShellCommands(e.Target) {
 			a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: SQLShellWord + cmd})
-			res := shell.Parse(cmd)
-			if res.Unparsed {
-				continue
-			}
-			for _, x := range Of(&res, nil, a.env) {
-				x.Cmd = e.Cmd
-				a.add(x)
-			}
+			a.sqlShellEffects(e.Cmd, cmd)
 		}
 		for _, cmd := range sqlPagers(e.Target) {
 			// a pager is a program the results are piped through, judged
 			// by what it does (pager less is not code to look at)
-			res := shell.Parse(cmd)
-			if res.Unparsed {
+			if !a.sqlShellEffects(e.Cmd, cmd) {
 				a.add(Effect{Kind: Unknown, Cmd: e.Cmd, Detail: "code", Word: SQLShellWord + cmd})
-				continue
-			}
-			for _, x := range Of(&res, nil, a.env) {
-				x.Cmd = e.Cmd
-				a.add(x)
 			}
 		}
 	}
+}
+
+// sqlShellEffects adds, as command i's, the effects of a shell command SQL
+// text runs; false when the command does not parse.
+func (a *analysis) sqlShellEffects(i int, cmd string) bool {
+	res := shell.Parse(cmd)
+	if res.Unparsed {
+		return false
+	}
+	for _, x := range Of(&res, nil, a.env) {
+		x.Cmd = i
+		a.add(x)
+	}
+	return true
 }
 
 // sqlPagers finds the commands SQL text makes its client pipe results

@@ -47,8 +47,8 @@ func codeLibs(lang, code string) []string {
 	return dirs
 }
 
-// stringLiterals are the quoted strings in text ('x', "x"), and the words
-// of a Perl qw(…) list.
+// stringLiterals are the words of a Perl qw(…) list in text, and its
+// quoted strings.
 func stringLiterals(text string) []string {
 	var out []string
 	if i := strings.Index(text, "qw("); i >= 0 {
@@ -56,19 +56,7 @@ func stringLiterals(text string) []string {
 			out = append(out, strings.Fields(text[i+3:i+j])...)
 		}
 	}
-	for i := 0; i < len(text); i++ {
-		q := text[i]
-		if q != '\'' && q != '"' {
-			continue
-		}
-		j := strings.IndexByte(text[i+1:], q)
-		if j < 0 {
-			break
-		}
-		out = append(out, text[i+1:i+1+j])
-		i += j + 1
-	}
-	return out
+	return append(out, QuotedLiterals(text)...)
 }
 
 // runsFromLibs runs, as lang, each file a module name may be in the

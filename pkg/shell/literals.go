@@ -158,3 +158,22 @@ func listGap(s string) bool {
 		"vector", "", "array", "", "qw", "").Replace(s)
 	return strings.Trim(s, " \t\n,[](){}") == ""
 }
+
+// QuotedLiterals returns the strings s quotes ('x', "x", `x`), in order,
+// as they are written (no escape read).
+func QuotedLiterals(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		q := s[i]
+		if q != '\'' && q != '"' && q != '`' {
+			continue
+		}
+		e := strings.IndexByte(s[i+1:], q)
+		if e < 0 {
+			break
+		}
+		out = append(out, s[i+1:i+1+e])
+		i += e + 1
+	}
+	return out
+}

@@ -118,11 +118,8 @@ func pwshParamWord(src string, v *pwshVerb) bool {
 		if len(w) < 3 || w[0] != '-' || !upperASCII(w[1]) {
 			continue
 		}
-		p := strings.ToLower(w[1:])
-		if full := pwshFullParam(p, v); full != p || v.switches[p] {
-			return true
-		}
-		if _, ok := v.params[p]; ok {
+		full := pwshFullParam(strings.ToLower(w[1:]), v)
+		if _, ok := v.params[full]; ok || v.switches[full] {
 			return true
 		}
 	}
