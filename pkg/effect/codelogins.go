@@ -36,7 +36,7 @@ func codeLogsInHome(c *shell.Command) bool {
 		return false
 	}
 	urls, ok := codeURLs(code)
-	if !ok || len(urls) == 0 {
+	if !ok || len(urls) == 0 || requestDestComputed(code) { // requestdests.go
 		return false
 	}
 	for _, v := range vars {

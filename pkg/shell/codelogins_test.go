@@ -42,6 +42,12 @@ func TestCodeSecretLogins(t *testing.T) {
 		{`get(os.environ['CF_ZONE'], headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']})`, nil, false},
 		{`u = os.environ['DEST']; get('https://api.cloudflare.com/x/', headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']})`, nil, false},
 		{`post('https://api.cloudflare.com/x/', headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']}, json={'z': os.environ['CF_ZONE']})`, nil, false},
+		// a plain variable named first and used only in URL paths behind their hosts
+		{`repo=os.environ['GITHUB_REPOSITORY']; get(f'https://api.github.com/repos/{repo}/issues', headers={'Authorization':'token '+os.environ['GITHUB_TOKEN']})`, []string{"GITHUB_TOKEN"}, true},
+		{`zone = os.environ['CF_ZONE']; get('https://api.cloudflare.com/client/v4/zones/' + zone, headers={'Authorization':'Bearer '+os.environ['CF_API_TOKEN']})`, []string{"CF_API_TOKEN"}, true},
+		{`h=os.environ['API_HOST']; get(f'https://{h}/user', headers={'Authorization':'token '+os.environ['GITHUB_TOKEN']})`, nil, false},
+		{`repo=os.environ['R']; get('https://api.github.com/repos/' + repo, headers={'Authorization':'token '+os.environ['GITHUB_TOKEN']}); post(repo)`, nil, false},
+		{`p=os.environ['P']; get('https://api.github.com' + p, headers={'Authorization':'token '+os.environ['GITHUB_TOKEN']})`, nil, false},
 		// a header set by assignment is a login; read back out, it is data
 		{`r=Net::HTTP::Get.new(u); r['Authorization']='Bearer '+ENV['CF_API_TOKEN']`, []string{"CF_API_TOKEN"}, true},
 		{`h={'Authorization':'token '+os.environ['GITHUB_TOKEN']}; post(u, json={'body': h['Authorization']})`, nil, false},

@@ -29,12 +29,56 @@ func plainReadsHarmless(code string, starts map[int]bool) bool {
 			if r == "ENV[" && p >= 2 && code[p-2:p] == "$_" || starts[p] {
 				continue // $_ENV[ is its own read; a secret's read is judged apart
 			}
-			if !inURLPath(code, p, spans) && !onlyPrinted(code, p) && !headerValue(code, p) {
+			if !inURLPath(code, p, spans) && !onlyPrinted(code, p) && !headerValue(code, p) && !pathOnlyName(code, p, spans) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// pathOnlyName reports an environment read at code[p:] assigned to a name
+// (repo = os.environ['GITHUB_REPOSITORY']) that the code uses only in the
+// paths of URLs whose hosts are closed before it (f'…/repos/{repo}/issues',
+// 'https://api.github.com/repos/' + repo): the read itself, once removed.
+func pathOnlyName(code string, p int, spans []litSpan) bool {
+	j := p
+	for j > 0 && (isIdent(code[j-1]) || code[j-1] == '.') {
+		j--
+	}
+	before := strings.TrimRight(code[:j], " ")
+	if !strings.HasSuffix(before, "=") || strings.HasSuffix(before, "==") {
+		return false
+	}
+	before = strings.TrimRight(before[:len(before)-1], " ")
+	if strings.HasSuffix(before, "!") || strings.HasSuffix(before, "<") || strings.HasSuffix(before, ">") {
+		return false
+	}
+	n := len(before)
+	for n > 0 && isIdent(before[n-1]) {
+		n--
+	}
+	name := before[n:]
+	if name == "" || n > 0 && strings.IndexByte(" \t;\n({,", before[n-1]) < 0 {
+		return false // an attribute, a subscript or a keyword argument
+	}
+	uses := 0
+	for at := 0; ; {
+		k := strings.Index(code[at:], name)
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len(name)
+		if k == n || k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
+			continue // the assignment itself, or another name
+		}
+		if !inURLPath(code, k, spans) {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
 }
 
 // litSpan is a string literal's quotes, [start, end) with both quotes.
