@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -55,6 +57,11 @@ var codeCloudSDKs = []string{
 	"from supabase", "import supabase", "@supabase/supabase-js",
 }
 
+// hostedOnlyClients are client libraries of services that run only
+// elsewhere (a hosted vector database): their client reaches the service
+// whatever it is given.
+var hostedOnlyClients = substrs.NewSet([]string{"from pinecone", "import pinecone", "@pinecone-database/"})
+
 // sdkDestroyCall matches a call of a destroying method, in the spellings
 // the SDKs use: bucket.delete(), delete_bucket(, terminate_instances(,
 // deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(; a
@@ -88,7 +95,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code)) && !sdkLocalMarkSet.In(&text) {
+	if (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !sdkLocalMarkSet.In(&text) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
 		// Code that logs in with a secret from the environment holds a
 		// service's client whatever its library (Pinecone(api_key=
@@ -96,7 +103,9 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		// QdrantClient({apiKey: process.env.QDRANT_API_KEY})
 		// .deleteCollection('docs')): its destroying call destroys what
 		// that service holds, as a listed cloud SDK's does.
-		if m := sdkDestroyCall().FindString(code); m != "" {
+		// (delete_index('test-ci-1762') removes a test's own resource)
+		if loc := sdkDestroyCall().FindStringIndex(code); loc != nil && !testResource(code[loc[1]:]) {
+			m := code[loc[0]:loc[1]]
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}
 	}
@@ -105,6 +114,62 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 	a.codeTunnels(i, c, code)       // codetunnels.go
 	a.codeKeyToBaseURL(i, c, code)  // endpointkeys.go
 	a.codeSecretReads(i, c, code)   // sdksecrets.go
+}
+
+// clientHostKey matches a client library given a host by name
+// (host='chroma.prod.acme.io', host: "10.0.0.5").
+var clientHostKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`[(,{]\s*host\s*[=:]\s*['"]([A-Za-z0-9.:\[\]-]+)['"]`)
+}}
+
+// testResource reports a destroying call's arguments (from after its
+// '(') whose first is a literal named for tests.
+func testResource(args string) bool {
+	lit, _, ok := literalAt(strings.TrimLeft(args, " "))
+	return ok && testName(lit)
+}
+
+// clientCredentialKey matches a client library given a credential by
+// keyword (api_key='…', token=…, auth_credentials=…, apiKey: …).
+var clientCredentialKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`[(,{]\s*(?:api_key|apiKey|api_token|apiToken|token|auth_credentials|authCredentials|access_key|accessKey|secret_key|password)\s*[=:]`)
+}}
+
+// remoteClient reports code that holds a client of a service elsewhere
+// whatever its library: one of hostedOnlyClients, one given a credential
+// by keyword or a host of another machine by name, or one pointed
+// at a URL of another host with no general HTTP client in the code
+// (QdrantClient(url='https://qdrant.prod.acme.io', api_key=k),
+// weaviate.connect_to_weaviate_cloud('https://…'), connections.connect(
+// uri='https://in01-prod.zillizcloud.com')). Its destroying call destroys
+// what that service holds, as a listed SDK's does.
+func remoteClient(code string) bool {
+	text := substrs.NewText(code)
+	if hostedOnlyClients.In(&text) || clientCredentialKey.Get().MatchString(code) {
+		return true
+	}
+	if codeHTTPClientSet.In(&text) {
+		return false // requests.delete(URL) is judged as the request it is
+	}
+	for _, m := range clientHostKey.Get().FindAllStringSubmatch(code, -1) {
+		if !loopback(strings.ToLower(m[1])) {
+			return true // HttpClient(host='chroma.prod.acme.io')
+		}
+	}
+	for at := 0; ; {
+		k := NextURL(code, at)
+		if k < 0 {
+			return false
+		}
+		at = k + 4
+		lit := code[k:]
+		if e := strings.IndexAny(lit, "'\"` \n\t)"); e >= 0 {
+			lit = lit[:e]
+		}
+		if u, ok := match.ParseURL(lit); ok && u.Host != "" && !loopback(u.Host) {
+			return true
+		}
+	}
 }
 
 // codeLiterals returns the single- and double-quoted string literals of
