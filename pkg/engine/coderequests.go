@@ -130,7 +130,7 @@ func codeRequests(code string) []codeRequest {
 		closeAt := callClose(code, end)
 		args := code[end:closeAt]
 		if method == "" {
-			method = keyedMethod(args)
+			method = keyedMethod(code, code[open+1:closeAt])
 		}
 		if method == "" {
 			method = nearbyMethod(code, open, closeAt)
@@ -281,6 +281,13 @@ func calleeMethod(code string, open, quote int) string {
 	for j > 0 && (isWordByte(code[j-1])) {
 		j--
 	}
+	if j == open {
+		j = open - 1 // axios['delete'](URL), getattr(requests, 'delete')(URL)
+		if m := namedMethod(code, j); m != "" {
+			return m
+		}
+		j = open
+	}
 	name := strings.TrimSuffix(strings.ToLower(code[j:open]), "async")
 	if m, ok := codeMethods.Lookup(name); ok && j > 0 && (code[j-1] == '.' || code[j-1] == '>' || code[j-1] == ':') {
 		return m // requests.delete(, $client->delete(, $ua->delete(, client.DeleteAsync(
@@ -296,9 +303,47 @@ func calleeMethod(code string, open, quote int) string {
 	return ""
 }
 
+// namedMethod returns the method a callee that is no plain name gives by
+// a literal, when code[end] closes it: a subscript (axios['delete'],
+// client["patch"]) or Python's getattr(requests, 'delete'); or "".
+func namedMethod(code string, end int) string {
+	if end < 0 || code[end] != ']' && code[end] != ')' {
+		return ""
+	}
+	open := byte('[')
+	if code[end] == ')' {
+		open = '('
+	}
+	d, k := 0, end
+	for ; k >= 0 && end-k < 200; k-- {
+		if code[k] == code[end] {
+			d++
+		} else if code[k] == open {
+			if d--; d == 0 {
+				break
+			}
+		}
+	}
+	if k < 0 || d != 0 {
+		return ""
+	}
+	inner := code[k+1 : end]
+	if open == '(' {
+		if !strings.HasSuffix(code[:k], "getattr") {
+			return ""
+		}
+		_, inner, _ = strings.Cut(inner, ",")
+	}
+	inner = strings.Trim(strings.TrimSpace(inner), `'"`)
+	if m, ok := codeMethods.Lookup(strings.ToLower(inner)); ok {
+		return m
+	}
+	return ""
+}
+
 // keyedMethod returns the method the arguments after a URL name with a
 // key (method: 'POST', method='DELETE', "method": "PATCH"), or "".
-func keyedMethod(args string) string {
+func keyedMethod(code, args string) string {
 	k := strings.Index(args, "method")
 	if k < 0 {
 		return ""
@@ -307,17 +352,57 @@ func keyedMethod(args string) string {
 	if rest == "" || rest[0] != ':' && rest[0] != '=' {
 		return ""
 	}
-	rest = strings.TrimLeft(rest[1:], `'" >`) // method: 'X', method='X', "method"=>"X"
+	rest = strings.TrimLeft(rest[1:], " >")
+	quoted := rest != "" && strings.IndexByte(`'"`, rest[0]) >= 0
+	rest = strings.TrimLeft(rest, `'"`) // method: 'X', method='X', "method"=>"X"
 	e := 0
 	for e < len(rest) && (rest[e] >= 'a' && rest[e] <= 'z' || rest[e] >= 'A' && rest[e] <= 'Z') {
 		e++
 	}
 	m := strings.ToUpper(rest[:e])
+	if !quoted && e < len(rest) && isWordByte(rest[e]) {
+		return "" // a longer name: not read
+	}
+	if !quoted {
+		m = strings.ToUpper(literalBinding(code, rest[:e])) // const m = 'DELETE'; {method: m}
+	}
 	switch m {
 	case "POST", "PUT", "PATCH", "DELETE", "GET", "HEAD":
 		return m
 	}
 	return ""
+}
+
+// literalBinding returns the string literal name is last assigned in code
+// (m = 'DELETE', const v = "patch"), or "".
+func literalBinding(code, name string) string {
+	if name == "" {
+		return ""
+	}
+	val := ""
+	for at := 0; ; {
+		k := strings.Index(code[at:], name)
+		if k < 0 {
+			return val
+		}
+		k += at
+		at = k + len(name)
+		if k > 0 && (isWordByte(code[k-1]) || code[k-1] == '.') || at < len(code) && isWordByte(code[at]) {
+			continue
+		}
+		rest := strings.TrimLeft(code[at:], " \t")
+		if len(rest) < 3 || rest[0] != '=' || rest[1] == '=' || rest[1] == '>' {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t")
+		if rest == "" || strings.IndexByte(`'"`, rest[0]) < 0 {
+			val = ""
+			continue
+		}
+		if e := strings.IndexByte(rest[1:], rest[0]); e >= 0 {
+			val = rest[1 : e+1]
+		}
+	}
 }
 
 // literalBody returns a body the arguments give as one string literal

@@ -28,6 +28,11 @@ func TestCodeRequests(t *testing.T) {
 		{`u=URI("https://api.github.com/repos/a/b"); r=Net::HTTP::Delete.new(u)`, "DELETE https://api.github.com/repos/a/b"},
 		{`file_get_contents("https://api.github.com/repos/a/b", false, stream_context_create(["http"=>["method"=>"DELETE"]]))`, "DELETE https://api.github.com/repos/a/b"},
 		{`requests.delete('HTTPS://api.github.com/repos/a/b')`, "DELETE https://api.github.com/repos/a/b"},
+		// a method named by a subscript, by getattr, or by a name bound to a literal
+		{`axios['delete']('https://api.github.com/repos/a/b')`, "DELETE https://api.github.com/repos/a/b"},
+		{`getattr(requests, 'delete')('https://api.github.com/repos/a/b')`, "DELETE https://api.github.com/repos/a/b"},
+		{`verb = 'patch'; requests.request(method=verb, url='https://api.github.com/repos/a/b')`, "PATCH https://api.github.com/repos/a/b"},
+		{`getattr(requests, name)('https://api.github.com/repos/a/b')`, ""},
 		// reads, and a call that is not a request's
 		{`requests.get('https://api.github.com/repos/a/b/pulls')`, ""},
 		{`fetch('https://api.github.com/repos/a/b/issues')`, ""},

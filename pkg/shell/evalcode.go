@@ -133,6 +133,7 @@ func (s *state) evalFetched(lang, code string, f frame) {
 // (import('https://…'), await import(`https://…`), import x from
 // "https://…"): the module's code is fetched when the code runs, and runs.
 func importedURLs(code string) []string {
+	code = FoldLiterals(code) // import('https://' + 'host/m.mjs')
 	var out []string
 	for at := 0; at < len(code); {
 		k := strings.Index(code[at:], "import")

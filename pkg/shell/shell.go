@@ -303,7 +303,7 @@ func InterpreterCode(c *Command) (code string, ok, stdin bool) {
 	words := make([]string, 0, 1+len(c.Args))
 	words = append(append(words, c.Program), c.Args...)
 	if _, code, ok := interpCode(words); ok {
-		return code, true, false
+		return FoldLiterals(code), true, false // foldliterals.go
 	}
 	lang, in := readsStdin(words)
 	return "", false, in && lang != "sh"
