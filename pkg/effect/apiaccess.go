@@ -117,6 +117,9 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 			} else if d == "access" {
 				return d, "request to " + part
 			} else if d != "" {
+				if d == "deploy" && computeEndpoints.Get(strings.ToLower(parts[len(parts)-1])) {
+					break // …/releases/generate-notes: notes computed and returned, no release made
+				}
 				if part == "environments" && k+1 < len(parts) && devEnvironments.Get(strings.ToLower(parts[k+1])) {
 					continue // …/features/F/environments/development/on: a flag switched where only its developers look
 				}
@@ -147,6 +150,12 @@ var devEnvironments = table.Map[string, bool]{Words: `dev development test testi
 var readEndpoints = table.Map[string, bool]{Words: `_search _msearch _count _mget _validate _explain
 	_analyze _field_caps search query query_range multi-search
 	graphql`}
+
+// computeEndpoints are the last path segments of requests sent with a
+// writing method to a shipping API that only compute an answer and
+// change nothing (GitHub's releases/generate-notes drafts a release's
+// notes from the commits between two tags and returns them).
+var computeEndpoints = table.Map[string, bool]{Words: "generate-notes"}
 
 // schemelessProduction reports whether h, the part before the first
 // slash of a URL written without its scheme, is a host named for

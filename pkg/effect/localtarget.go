@@ -34,12 +34,13 @@ var publishDestinations = table.Map[string, bool]{Build: func() map[string]bool 
 // imageTools are the programs whose operands and -t/--tag values are image
 // references, each naming the registry it is pushed to (docker push
 // localhost:5000/api, docker buildx build -t api:dev --push: Docker
-// Hub's). Other publishers' operands are packages, files or verbs (lerna
+// Hub's; cosign sign and attest push a signature or attestation beside
+// the image they name). Other publishers' operands are packages, files or verbs (lerna
 // publish from-package, twine upload dist/*, npm unpublish @acme/core@1.4.0)
 // and their --tag a label inside the registry (npm publish --tag next):
 // none of them says where the publish goes.
 var imageTools = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("docker podman nerdctl finch buildah crane skopeo regctl oras ko")
+	return fieldSet("docker podman nerdctl finch buildah crane skopeo regctl oras ko cosign")
 }}
 
 // imageTagOptions are the options by which an image tool names the image

@@ -21,6 +21,9 @@ func TestLocalTarget(t *testing.T) {
 		{"docker push 127.0.0.1:5000/team/api:dev", true},
 		{"podman push [::1]:5000/api:dev", true},
 		{"docker buildx build --push -t localhost:5000/api:dev .", true},
+		// cosign signs and attests an image in the registry its reference names
+		{"cosign sign --key cosign.key localhost:5000/widget:1.8.0 --tlog-upload=false", true},
+		{"cosign attest --key cosign.key --type cyclonedx --predicate sbom.json 127.0.0.1:5000/widget:1.8.0", true},
 		// a package publisher's operands and --tag say nothing of where
 		// the publish goes; its registry option and variable do
 		{"npm publish --registry http://localhost:4873 --tag next", true},
@@ -54,6 +57,8 @@ func TestLocalTarget(t *testing.T) {
 		{"docker buildx build --push -t api --registry http://localhost:5000 .", false},
 		{"npm publish --registry http://localhost:4873 && ssh -fN -L 4873:registry.npmjs.org:443 jump", false},
 		{"docker push ghcr.io/acme/api:dev", false},
+		{"cosign sign --key cosign.key ghcr.io/acme/widget:1.8.0", false},
+		{"cosign copy ghcr.io/acme/widget:1.8.0 localhost:5000/widget:1.8.0", false},
 		{"docker push localhost:5000/a ghcr.io/acme/b", false},
 		{"docker push localhost:5000/api:dev && kubectl port-forward svc/registry 5000:5000", false},
 		{"docker buildx build --push -t localhost:5000/api:dev -t acme/api:dev .", false},

@@ -203,7 +203,7 @@ func (ev *evaluation) homeSettings(p, rel string) bool {
 var settingsPublicNames = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"README": true, "LICENSE": true, "CHANGELOG": true, "COPYING": true, "NOTICE": true, "Preferences": true,
-		"known_hosts": true, "known_hosts.old": true, "authorized_keys": true, ".DS_Store": true,
+		"known_hosts": true, "known_hosts.old": true, "authorized_keys": true, "allowed_signers": true, ".DS_Store": true,
 		"lima.yaml": true, // a lima instance's machine (its keys are in ~/.lima/_config)
 		// lists of patterns a tool leaves out (a backup's excludes)
 		"excludes": true, "excludes.txt": true, "exclude": true, "exclude.txt": true, "exclude-file": true,

@@ -55,7 +55,7 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		// git, ssh and version control
 		".gitconfig", ".gitignore", ".gitignore_global", ".gitattributes", ".gitmessage", ".gitk", ".config/git/config",
 		".config/git/ignore", ".config/git/attributes", ".config/git/hooks/", ".tigrc", ".hgignore", ".config/jj/config.toml",
-		".ssh/config", ".ssh/known_hosts", ".ssh/config.d/", ".ssh/authorized_keys", ".aws/config",
+		".ssh/config", ".ssh/known_hosts", ".ssh/config.d/", ".ssh/authorized_keys", ".ssh/allowed_signers", ".aws/config",
 		".config/solana/cli/config.yml", ".config/aerc/aerc.conf", ".config/gh-dash/config.yml", ".rampart/policy.yaml",
 		".rampart/audit/", // the audit trail: secrets are redacted before a record is written, and it is 0600
 		".dbt/dbt_project.yml", ".librewolf/librewolf.overrides.cfg", ".config/Code/User", ".config/nvim", ".config/gh/config.yml", ".config/glab-cli/aliases.yml",
