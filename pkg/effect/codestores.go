@@ -71,6 +71,10 @@ var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
 })
 
+// sdkDestroyWordSet holds the verbs every sdkDestroyCall spells, in the
+// cases it spells them: code without one calls none (a cheap test first).
+var sdkDestroyWordSet = substrs.NewSet([]string{"delete", "Delete", "terminate", "Terminate", "destroy", "Destroy", "purge", "Purge", "drop", "Drop"})
+
 // codeStores adds what an interpreter's inline code does to databases and
 // clouds through their client libraries.
 func (a *analysis) codeStores(i int, c *shell.Command) {
@@ -95,7 +99,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !sdkLocalMarkSet.In(&text) {
+	if sdkDestroyWordSet.In(&text) && (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !sdkLocalMarkSet.In(&text) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
 		// Code that logs in with a secret from the environment holds a
 		// service's client whatever its library (Pinecone(api_key=
