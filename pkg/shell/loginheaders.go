@@ -34,9 +34,19 @@ func headersReadBack(code string) bool {
 func dictName(code string, k int) string {
 	o := strings.LastIndexByte(code[:k], '{')
 	if o < 0 || strings.ContainsAny(code[o+1:k], "{}") {
-		return ""
+		o = mappingCall(code, k)
+		if o < 0 {
+			return ""
+		}
 	}
 	before := strings.TrimRight(code[:o], " \t")
+	if strings.HasSuffix(before, "(") {
+		if c := mappingCall(code, o); c >= 0 {
+			before = strings.TrimRight(code[:c], " \t") // new Headers({…})
+		}
+	}
+	before = strings.TrimSuffix(strings.TrimRight(before, " \t"), "new")
+	before = strings.TrimRight(before, " \t")
 	if !strings.HasSuffix(before, "=") || strings.HasSuffix(before, "==") {
 		return ""
 	}
@@ -50,6 +60,22 @@ func dictName(code string, k int) string {
 		return "" // self.headers = {…}: an attribute, read elsewhere
 	}
 	return name
+}
+
+// mappingCall returns the start of a call that builds a mapping opened
+// before offset k with no other parenthesis between (dict(Authorization=
+// …), new Headers({…}) is read by its brace), or -1.
+func mappingCall(code string, k int) int {
+	o := strings.LastIndexByte(code[:k], '(')
+	if o < 0 || strings.ContainsAny(code[o+1:k], "()") {
+		return -1
+	}
+	for _, f := range [...]string{"dict", "Headers", "Hash"} {
+		if strings.HasSuffix(code[:o], f) && (o == len(f) || !isIdentByte(code[o-len(f)-1]) && code[o-len(f)-1] != '.') {
+			return o - len(f)
+		}
+	}
+	return -1
 }
 
 // usedAsData reports a use of the name that is neither its binding, the

@@ -14,6 +14,9 @@ func TestHeadersReadBack(t *testing.T) {
 		`h={}; h['Authorization'] = 'token '+t; r.get(u, headers=h)`:                                 false,
 		`headers = {'Authorization': 'token '+t}; r.post(u, headers=headers, json={'headers': 'x'})`: false,
 		`const headers={Authorization:'token '+t}; fetch(u,{headers}).then(r=>r.json())`:             false,
+		`H=dict(Authorization='token '+t); r.post(u, headers=H, json={'c': json.dumps(H)})`:          true,
+		`H = dict(Authorization='token '+t); r.get(u, headers=H).json()`:                             false,
+		`const h=new Headers({Authorization:'token '+t}); fetch(u,{headers:h,body:String(h)})`:       true,
 	} {
 		if got := headersReadBack(code); got != want {
 			t.Errorf("headersReadBack(%q) = %v, want %v", code, got, want)
