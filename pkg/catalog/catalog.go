@@ -261,6 +261,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	lazy "rampart.dev/pkg/internal/table"
 )
 
 // Role is what one word of a command is to its program.
@@ -296,17 +298,20 @@ const (
 	Method              // the request method it sends (curl -X DELETE)
 )
 
-var roleNames = map[string]Role{
-	"data": Data, "read": Read, "write": Write, "delete": Delete, "chmod": Chmod, "chown": Chown,
-	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
-	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
-	"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
-	"method": Method,
-}
+// roleNames are the roles by their names in the table, built on first use.
+var roleNames = lazy.Map[string, Role]{Build: func() map[string]Role {
+	return map[string]Role{
+		"data": Data, "read": Read, "write": Write, "delete": Delete, "chmod": Chmod, "chown": Chown,
+		"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
+		"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
+		"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
+		"method": Method,
+	}
+}}
 
 // String is the role's name in the table.
 func (r Role) String() string {
-	for n, x := range roleNames {
+	for n, x := range roleNames.All() {
 		if x == r {
 			return n
 		}
@@ -1362,7 +1367,7 @@ func parseOptions(field string) (map[string]Option, error) {
 			o.Value = true
 			o.Role = Data
 			if r := rest[1:]; r != "" {
-				role, ok := roleNames[r]
+				role, ok := roleNames.Lookup(r)
 				if !ok {
 					return nil, fmt.Errorf("option %s: unknown role %q", spell, r)
 				}
@@ -1391,7 +1396,7 @@ func (e *Entry) parsePositionals(field string) error {
 			continue
 		}
 		pos, r, ok := strings.Cut(w, ":")
-		role, known := roleNames[r]
+		role, known := roleNames.Lookup(r)
 		if !ok || !known {
 			return fmt.Errorf("positional %q: want N:ROLE, $:ROLE, *:ROLE or sub", w)
 		}
