@@ -1,11 +1,10 @@
 package effect
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -60,9 +59,7 @@ var codeCloudSDKs = []string{
 // deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(; a
 // long-running operation started and awaited (Azure's
 // resource_groups.begin_delete(, beginDeleteAndWait() is the same call.
-var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
-})
+var sdkDestroyCall = table.Regexp{Expr: `\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`}
 
 // codeStores adds what an interpreter's inline code does to databases and
 // clouds through their client libraries.
@@ -76,7 +73,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		return
 	}
 	text := substrs.NewText(code) // one summary for the lists below
-	if codeDriverSet.In(&text) {
+	if codeDriverSet.Get().In(&text) {
 		for _, lit := range codeLiterals(code) {
 			if embeddedStatement.Get().MatchString(lit) {
 				a.add(Effect{Kind: SQL, Cmd: i, Target: lit})
@@ -88,7 +85,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code)) && !sdkLocalMarkSet.In(&text) {
+	if (codeCloudSDKSet.Get().In(&text) || shell.ReadsSecretVar(code)) && !sdkLocalMarkSet.Get().In(&text) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
 		// Code that logs in with a secret from the environment holds a
 		// service's client whatever its library (Pinecone(api_key=
@@ -96,7 +93,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		// QdrantClient({apiKey: process.env.QDRANT_API_KEY})
 		// .deleteCollection('docs')): its destroying call destroys what
 		// that service holds, as a listed cloud SDK's does.
-		if m := sdkDestroyCall().FindString(code); m != "" {
+		if m := sdkDestroyCall.Get().FindString(code); m != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}
 	}
