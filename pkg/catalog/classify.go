@@ -306,7 +306,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	if e != nil && dashdash {
 		// "dashdash-role=write": the operands after "--" are files the
 		// command puts back (git checkout REV -- PATH overwrites PATH)
-		if r, ok := roleNames.Lookup(e.Prop("dashdash-role")); ok {
+		if r, ok := roleNamed(e.Prop("dashdash-role")); ok {
 			after = r
 		}
 	}
