@@ -11,18 +11,42 @@ import (
 // Nothing could be judged, so it is bad input, answered with a deny.
 var ErrNoSubject = errors.New("call has nothing to judge")
 
-// required is the param each canonical tool acts on.
-var required = map[string]string{ToolExec: "command", ToolRead: "path", ToolWrite: "path", ToolFetch: "url"}
+// required returns the param a canonical tool acts on, or "" for another tool.
+func required(tool string) string {
+	switch tool {
+	case ToolExec:
+		return "command"
+	case ToolRead, ToolWrite:
+		return "path"
+	case ToolFetch:
+		return "url"
+	}
+	return ""
+}
 
-// paramAliases are the names agents' own tool inputs give the canonical
-// params (Claude Code's file_path, a shell tool's cmd, a fetch tool's
+// paramAliases returns the names agents' own tool inputs give a canonical
+// param (Claude Code's file_path, a shell tool's cmd, a fetch tool's
 // uri). A call that spells its subject so is judged by it, not let
 // through with nothing to judge.
-var paramAliases = map[string][]string{
-	"command": {"cmd", "script", "commandLine", "command_line"},
-	"path":    {"file_path", "filePath", "filepath", "file", "filename", "notebook_path", "target_file"},
-	"url":     {"uri", "href", "link"},
+func paramAliases(param string) []string {
+	switch param {
+	case "command":
+		return commandAliases
+	case "path":
+		return pathAliases
+	case "url":
+		return urlAliases
+	}
+	return nil
 }
+
+// The aliases of each canonical param (paramAliases), laid out by the
+// linker.
+var (
+	commandAliases = []string{"cmd", "script", "commandLine", "command_line"}
+	pathAliases    = []string{"file_path", "filePath", "filepath", "file", "filename", "notebook_path", "target_file"}
+	urlAliases     = []string{"uri", "href", "link"}
+)
 
 // Canonicalize makes a decoded call speak the contract: a canonical tool
 // name in any case is that tool ("Exec" is exec); a canonical param given
@@ -34,17 +58,17 @@ func (c *Call) Canonicalize() error {
 	if c.Tool == "" {
 		return ErrNoTool
 	}
-	if t := strings.ToLower(strings.TrimSpace(c.Tool)); t != c.Tool && (required[t] != "" || t == ToolMCP) {
+	if t := strings.ToLower(strings.TrimSpace(c.Tool)); t != c.Tool && (required(t) != "" || t == ToolMCP) {
 		c.Tool = t
 	}
-	key := required[c.Tool]
+	key := required(c.Tool)
 	if key == "" {
 		return nil
 	}
 	// The subject given twice, under the canonical name and an alias the
 	// agent's tool may read instead, is one call judged by one value and
 	// run with the other: bad input unless they agree.
-	for _, a := range paramAliases[key] {
+	for _, a := range paramAliases(key) {
 		other, ok := c.Params[a].(string)
 		if given, isStr := c.Params[key].(string); ok && (isStr && given != "" && other != given || c.Params[key] != nil && !isStr) {
 			return fmt.Errorf("%w: %s's %q and %q differ", ErrNoSubject, c.Tool, key, a)
@@ -63,7 +87,7 @@ func (c *Call) Canonicalize() error {
 		}
 		return fmt.Errorf("%w: %s's %q is not a string", ErrNoSubject, c.Tool, key)
 	}
-	for _, a := range paramAliases[key] {
+	for _, a := range paramAliases(key) {
 		if s, ok := c.Params[a].(string); ok {
 			c.Params[key] = s
 			return nil

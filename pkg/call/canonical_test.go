@@ -106,7 +106,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if key := required[c.Tool]; key != "" {
+		if key := required(c.Tool); key != "" {
 			if _, ok := c.Params[key].(string); !ok {
 				t.Fatalf("accepted %s call without a string %s: %s", c.Tool, key, b)
 			}

@@ -296,20 +296,36 @@ const (
 	Method              // the request method it sends (curl -X DELETE)
 )
 
-var roleNames = map[string]Role{
-	"data": Data, "read": Read, "write": Write, "delete": Delete, "chmod": Chmod, "chown": Chown,
-	"exec": Exec, "url": URL, "remote": Remote, "upload": Upload, "atfile": AtFile, "code": Code,
-	"sql": SQL, "sqlfile": SQLFile, "cd": Cd, "env": Env, "resolve": Resolve, "dest": Dest,
-	"command": Command, "shell": Shell, "mount": Mount, "package": Package, "tunnel": Tunnel, "display": Display,
-	"method": Method,
+// roleNames are the roles' names in the table, by role (None has none).
+// It is an array the linker lays out: a name is looked up (roleNamed) by
+// comparing it with each, no slower than a map for so few, and no table is
+// built at start-up or first use.
+var roleNames = [...]string{
+	Data: "data", Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Chown: "chown",
+	Exec: "exec", URL: "url", Remote: "remote", Upload: "upload", AtFile: "atfile", Code: "code",
+	SQL: "sql", SQLFile: "sqlfile", Cd: "cd", Env: "env", Resolve: "resolve", Dest: "dest",
+	Command: "command", Shell: "shell", Mount: "mount", Package: "package", Tunnel: "tunnel", Display: "display",
+	Method: "method",
+}
+
+// roleNamed returns the role the table names name; ok is false for a name
+// that is no role's.
+func roleNamed(name string) (r Role, ok bool) {
+	if name == "" {
+		return None, false
+	}
+	for i, n := range roleNames {
+		if n == name {
+			return Role(i), true
+		}
+	}
+	return None, false
 }
 
 // String is the role's name in the table.
 func (r Role) String() string {
-	for n, x := range roleNames {
-		if x == r {
-			return n
-		}
+	if int(r) < len(roleNames) && roleNames[r] != "" {
+		return roleNames[r]
 	}
 	return "none"
 }
@@ -1362,7 +1378,7 @@ func parseOptions(field string) (map[string]Option, error) {
 			o.Value = true
 			o.Role = Data
 			if r := rest[1:]; r != "" {
-				role, ok := roleNames[r]
+				role, ok := roleNamed(r)
 				if !ok {
 					return nil, fmt.Errorf("option %s: unknown role %q", spell, r)
 				}
@@ -1391,7 +1407,7 @@ func (e *Entry) parsePositionals(field string) error {
 			continue
 		}
 		pos, r, ok := strings.Cut(w, ":")
-		role, known := roleNames[r]
+		role, known := roleNamed(r)
 		if !ok || !known {
 			return fmt.Errorf("positional %q: want N:ROLE, $:ROLE, *:ROLE or sub", w)
 		}

@@ -3,6 +3,8 @@ package catalog
 import (
 	"strings"
 	"unicode/utf8"
+
+	lazy "rampart.dev/pkg/internal/table"
 )
 
 // Word is one word of a command with the role the catalogue gives it.
@@ -61,7 +63,7 @@ func (c *Catalog) Dry(name string, args []string) bool {
 				continue // every word of onlyReports is a long option
 			}
 			spell, _, _ := strings.Cut(a, "=")
-			reports = reports || onlyReports[spell]
+			reports = reports || onlyReports.Get(spell)
 		}
 		if !reports && !c.dryNames[name] {
 			return false
@@ -236,7 +238,7 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 					}
 				}
 			}
-			if !ok && !hasVal && onlyReports[spell] && (len(pos) == 0 || e.Prop("options-anywhere") != "") &&
+			if !ok && !hasVal && onlyReports.Get(spell) && (len(pos) == 0 || e.Prop("options-anywhere") != "") &&
 				(i+1 == len(args) || strings.HasPrefix(args[i+1], "-")) {
 				out.mark(Option{Mark: "dry"}, "")
 				continue
@@ -297,14 +299,14 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 	// "method-first": httpie's optional leading METHOD (http DELETE URL)
 	// is a request method, and the positionals count from the next word.
 	shift := 0
-	if e != nil && len(pos) > 1 && e.Prop("method-first") != "" && httpMethods[strings.ToUpper(pos[0].Text)] {
+	if e != nil && len(pos) > 1 && e.Prop("method-first") != "" && httpMethods.Get(strings.ToUpper(pos[0].Text)) {
 		pos[0].Role, shift = Method, 1
 	}
 	after := Role(0)
 	if e != nil && dashdash {
 		// "dashdash-role=write": the operands after "--" are files the
 		// command puts back (git checkout REV -- PATH overwrites PATH)
-		if r, ok := roleNames[e.Prop("dashdash-role")]; ok {
+		if r, ok := roleNamed(e.Prop("dashdash-role")); ok {
 			after = r
 		}
 	}
@@ -351,7 +353,7 @@ func (c *Catalog) OptionValues(name string, args []string) uint64 {
 // be a value the table does not list (cargo yank --version 1.0.0 CRATE).
 // Options a program has of its own for the same (rsync
 // -n, mke2fs -n, lvremove --test) are marked "dry" in the table.
-var onlyReports = map[string]bool{"--help": true, "--version": true, "--dry-run": true, "--usage": true}
+var onlyReports = lazy.Map[string, bool]{Words: "--help --version --dry-run --usage"}
 
 // SwitchedOff reports whether a flag's attached value turns it off, as
 // flag parsers read it (--dry-run=false, --force=0, kubectl's
@@ -410,7 +412,7 @@ func (out *Classified) unmark(e *Entry, name string, earlier []string) {
 			}
 		}
 		delete(out.Marks, o.Mark)
-	} else if !ok && onlyReports["--"+name] {
+	} else if !ok && onlyReports.Get("--"+name) {
 		delete(out.Marks, "dry") // --dry-run --no-dry-run
 	}
 }
@@ -465,7 +467,7 @@ func markValue(vals []string, v string) bool {
 }
 
 // httpMethods are the request methods a leading word may name.
-var httpMethods = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "OPTIONS": true, "TRACE": true, "CONNECT": true}
+var httpMethods = lazy.Map[string, bool]{Words: "GET HEAD POST PUT PATCH DELETE OPTIONS TRACE CONNECT"}
 
 // listedOption reports a word the entry lists as one of its options: a
 // word that looks like a negative number (nmap -6, curl -4) is the
@@ -504,26 +506,15 @@ func isNumber(s string) bool {
 	return true
 }
 
-// shortSpellings holds "-c" for every ASCII byte c, so that naming each
-// flag of a cluster ("-rf") does not build its string. The spellings are
-// cut from one string, made at initialisation in one allocation rather
-// than one per byte.
-var shortSpellings = func() (t [utf8.RuneSelf]string) {
-	var b [2 * utf8.RuneSelf]byte
-	for c := range t {
-		b[2*c], b[2*c+1] = '-', byte(c)
-	}
-	s := string(b[:])
-	for c := range t {
-		t[c] = s[2*c : 2*c+2]
-	}
-	return t
-}()
+// shortSpellings holds "-c" for every ASCII byte c, at 2*c, so that naming
+// each flag of a cluster ("-rf") does not build its string: a constant, cut
+// from at run time, which no initialisation makes.
+const shortSpellings = "-\x00-\x01-\x02-\x03-\x04-\x05-\x06-\x07-\x08-\x09-\x0a-\x0b-\x0c-\x0d-\x0e-\x0f-\x10-\x11-\x12-\x13-\x14-\x15-\x16-\x17-\x18-\x19-\x1a-\x1b-\x1c-\x1d-\x1e-\x1f- -!-\"-#-$-%-&-'-(-)-*-+-,---.-/-0-1-2-3-4-5-6-7-8-9-:-;-<-=->-?-@-A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P-Q-R-S-T-U-V-W-X-Y-Z-[-\\-]-^-_-`-a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-{-|-}-~-\x7f"
 
 // shortSpelling is "-" and the byte at a[j].
 func shortSpelling(a string, j int) string {
 	if c := a[j]; c < utf8.RuneSelf {
-		return shortSpellings[c]
+		return shortSpellings[2*int(c) : 2*int(c)+2]
 	}
 	return "-" + a[j:j+1]
 }

@@ -49,7 +49,7 @@ func TestDry(t *testing.T) {
 // TestOnlyReportsAreLongOptions holds what Dry's scan relies on: it looks
 // words up in onlyReports only when they start with "--".
 func TestOnlyReportsAreLongOptions(t *testing.T) {
-	for w := range onlyReports {
+	for w := range onlyReports.All() {
 		if !strings.HasPrefix(w, "--") {
 			t.Errorf("onlyReports has %q, which Dry's scan would not look up", w)
 		}

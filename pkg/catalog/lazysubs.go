@@ -205,7 +205,7 @@ func textWraps(options, positionals, props string) bool {
 	}
 	for w := range strings.FieldsSeq(positionals) {
 		if _, r, ok := strings.Cut(w, ":"); ok {
-			if role := roleNames[r]; role == Command || role == Shell {
+			if role, _ := roleNamed(r); role == Command || role == Shell {
 				return true
 			}
 		}

@@ -4,12 +4,13 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
+
+	lazy "rampart.dev/pkg/internal/table"
 )
 
 // programNames are the names of every program the embedded table lists,
 // sorted, read from the table's lines once.
-var programNames = sync.OnceValue(func() []string {
+var programNames = lazy.Once[[]string]{Build: func() []string {
 	seen := map[string]bool{}
 	eachLine(table, func(_ int, line string) bool {
 		head, _, _ := strings.Cut(line, " ")
@@ -26,7 +27,7 @@ var programNames = sync.OnceValue(func() []string {
 	}
 	slices.Sort(out)
 	return out
-})
+}}
 
 // binDirs are the directories a program named by a pattern is looked for
 // in: where the system keeps its programs.
@@ -64,7 +65,7 @@ func ProgramsMatching(pattern string, extra []string, limit int) []string {
 		for _, n := range extra {
 			try(n)
 		}
-		for _, n := range programNames() {
+		for _, n := range programNames.Get() {
 			try(n)
 		}
 	}

@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	lazy "rampart.dev/pkg/internal/table"
+)
 
 // A Python module run as a program ("python3 -m MODULE ARGS…") is judged
 // by the catalogue entry of the program it stands for: the module's own
@@ -12,7 +16,9 @@ import "strings"
 
 // moduleCommands are the programs a Python package installs for its
 // module's command line where the names differ.
-var moduleCommands = map[string]string{"django": "django-admin"}
+var moduleCommands = lazy.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"django": "django-admin"}
+}}
 
 // PythonModule finds "-m MODULE" among a Python interpreter's own options
 // (its arguments after the program name): the module and the words after
@@ -76,7 +82,7 @@ func IsPython(name string) bool {
 // package installs it under another name (django-admin for django), else
 // mod itself.
 func ModuleCommand(mod string) string {
-	if c := moduleCommands[mod]; c != "" {
+	if c := moduleCommands.Get(mod); c != "" {
 		return c
 	}
 	return mod

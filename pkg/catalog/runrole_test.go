@@ -10,7 +10,7 @@ import (
 func wordsRun(options, positionals string) bool {
 	for w := range strings.FieldsSeq(positionals) {
 		if _, r, ok := strings.Cut(w, ":"); ok {
-			if role := roleNames[r]; role == Command || role == Shell {
+			if role, _ := roleNamed(r); role == Command || role == Shell {
 				return true
 			}
 		}
@@ -24,7 +24,7 @@ func wordsRun(options, positionals string) bool {
 		if k := strings.Index(role, "=!"); k >= 0 {
 			role = role[:k]
 		}
-		if r := roleNames[role]; r == Shell || r == Command {
+		if r, _ := roleNamed(role); r == Shell || r == Command {
 			return true
 		}
 	}

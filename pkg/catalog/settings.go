@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
-	"sync"
+
+	lazy "rampart.dev/pkg/internal/table"
 )
 
 // Settings that make a program run or load code
@@ -58,14 +59,16 @@ const (
 	Approvals                    // an AI agent's approval mode: a value ORDINARY does not list lets it act without asking
 )
 
-var doesNames = map[string]Does{
-	"command": RunsCommand, "program": RunsProgram, "helper": Helper, "bang": Bang, "options": Options,
-	"library": LoadsCode, "path": SearchPath, "source": CodeSource, "url-rewrite": URLRewrite,
-	"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
-	"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
-	"tls-version": TLSVersion, "firewall": Firewall, "function": Function, "guard": Guard, "forces": Forces,
-	"approvals": Approvals,
-}
+var doesNames = lazy.Map[string, Does]{Build: func() map[string]Does {
+	return map[string]Does{
+		"command": RunsCommand, "program": RunsProgram, "helper": Helper, "bang": Bang, "options": Options,
+		"library": LoadsCode, "path": SearchPath, "source": CodeSource, "url-rewrite": URLRewrite,
+		"remote-url": RemoteURL, "verify": Verify, "insecure": Insecure, "ca": TrustedCA, "protocol": Protocol,
+		"repo": Repo, "safe": SafeDir, "config-key": ConfigKey, "config-params": ConfigParams, "env-map": EnvMap,
+		"tls-version": TLSVersion, "firewall": Firewall, "function": Function, "guard": Guard, "forces": Forces,
+		"approvals": Approvals,
+	}
+}}
 
 // What says in words what a setting of this kind does, for explanations.
 func (d Does) What() string {
@@ -156,13 +159,13 @@ type settingsTable struct {
 	globs []*Setting          // patterns with "*"
 }
 
-var settings = sync.OnceValue(func() *settingsTable {
+var settings = lazy.Once[*settingsTable]{Build: func() *settingsTable {
 	t, err := parseSettings(settingsText)
 	if err != nil {
 		panic(err)
 	}
 	return t
-})
+}}
 
 func parseSettings(text string) (*settingsTable, error) {
 	t := &settingsTable{exact: map[string]*Setting{}}
@@ -194,7 +197,7 @@ func parseSettings(text string) (*settingsTable, error) {
 			return nil, fmt.Errorf("settings.txt:%d: want NAMESPACE:KEY | DOES | ORDINARY [| OPTIONS]", n+1)
 		}
 		ns, keys, ok := strings.Cut(strings.TrimSpace(f[0]), ":")
-		does, known := doesNames[strings.TrimSpace(f[1])]
+		does, known := doesNames.Lookup(strings.TrimSpace(f[1]))
 		if !ok || !known {
 			return nil, fmt.Errorf("settings.txt:%d: bad key or kind", n+1)
 		}
@@ -204,7 +207,7 @@ func parseSettings(text string) (*settingsTable, error) {
 		}
 		ordinary := expand(f[2])
 		for _, o := range ordinary {
-			if strings.HasPrefix(o, "@") && !ordinaryTests[o] {
+			if strings.HasPrefix(o, "@") && !ordinaryTests.Get(o) {
 				return nil, fmt.Errorf("settings.txt:%d: unknown test or group %s", n+1, o)
 			}
 		}
@@ -224,7 +227,7 @@ func parseSettings(text string) (*settingsTable, error) {
 }
 
 // ordinaryTests are the @tests the table may name.
-var ordinaryTests = map[string]bool{"@cwd": true, "@once": true, "@project": true, "@notemp": true, "@official": true, "@system": true, "@bool": true, "@host": true, "@names": true, "@interactive": true, "@inplace": true, "@local": true, "@syslib": true, "@modules": true}
+var ordinaryTests = lazy.Map[string, bool]{Words: "@cwd @once @project @notemp @official @system @bool @host @names @interactive @inplace @local @syslib @modules"}
 
 // foldKey folds a key as its namespace does: git, npm, yarn, conda and
 // pip keys ignore case (git's subsection does not, but folding it only
@@ -241,7 +244,7 @@ func foldKey(ns, k string) string {
 // (npm_config_script_shell, PIP_INDEX_URL, CONDA_SSL_VERIFY) are looked up
 // as those keys.
 func LookupSetting(ns, key string) *Setting {
-	t := settings()
+	t := settings.Get()
 	k := foldKey(ns, key)
 	if s := t.exact[ns+":"+k]; s != nil {
 		return s

@@ -6,7 +6,7 @@ import (
 )
 
 func TestSettingsTableLoads(t *testing.T) {
-	st := settings()
+	st := settings.Get()
 	if len(st.exact) < 100 || len(st.globs) < 20 {
 		t.Fatalf("settings table: %d exact keys, %d patterns", len(st.exact), len(st.globs))
 	}

@@ -8,12 +8,25 @@ import "strings"
 // --keep-within 1h, borg prune --keep-within 1H, rdiff-backup remove
 // increments --older-than 0D).
 
-// spanUnits are the units of a retention span, in hours: s, h and H
+// spanUnit gives the length in hours of a retention span's unit: s, h and H
 // hours' parts, d/D days, w/W weeks, m and M months (restic's and borg's
 // m is a month), y/Y years.
-var spanUnits = map[byte]float64{
-	's': 1.0 / 3600, 'h': 1, 'H': 1, 'd': 24, 'D': 24, 'w': 168, 'W': 168,
-	'm': 720, 'M': 720, 'y': 8760, 'Y': 8760,
+func spanUnit(c byte) (hours float64, ok bool) {
+	switch c {
+	case 's':
+		return 1.0 / 3600, true
+	case 'h', 'H':
+		return 1, true
+	case 'd', 'D':
+		return 24, true
+	case 'w', 'W':
+		return 168, true
+	case 'm', 'M':
+		return 720, true
+	case 'y', 'Y':
+		return 8760, true
+	}
+	return 0, false
 }
 
 // shortSpan reports a span of a day or less: "now", "0", "1h", "12H",
@@ -34,7 +47,7 @@ func shortSpan(v string) bool {
 			num = num*10 + float64(c-'0')
 			digits = true
 		case digits:
-			u, ok := spanUnits[c]
+			u, ok := spanUnit(c)
 			if !ok {
 				return false
 			}

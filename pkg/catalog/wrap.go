@@ -141,7 +141,7 @@ func (t *optionTable) runs() bool {
 		if k := strings.Index(role, "=!"); k >= 0 {
 			role = role[:k]
 		}
-		if r := roleNames[role]; r == Shell || r == Command {
+		if r, _ := roleNamed(role); r == Shell || r == Command {
 			return true
 		}
 	}

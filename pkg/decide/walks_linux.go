@@ -288,7 +288,7 @@ func (c *projectWalks) watch(path string, mask uint32) (int32, error) {
 		return int32(wd), nil
 	}
 	var st unix.Statfs_t
-	if err := unix.Statfs(path, &st); err != nil || !localFS[uint32(st.Type)] {
+	if err := unix.Statfs(path, &st); err != nil || !localFS(uint32(st.Type)) {
 		unix.InotifyRmWatch(int(c.w.fds[0].Fd), uint32(wd))
 		if err == nil {
 			err = errors.New("not a local file system")
@@ -299,21 +299,25 @@ func (c *projectWalks) watch(path string, mask uint32) (int32, error) {
 	return int32(wd), nil
 }
 
-// localFS are the file systems (statfs f_type) every change to which is
+// localFS reports the file systems (statfs f_type) every change to which is
 // made through this kernel and so reported by inotify. A network or FUSE
 // file system is not among them; an overlay's layers are not to be changed
 // underneath it (the kernel's documentation), so an overlay is.
-var localFS = map[uint32]bool{
-	unix.EXT4_SUPER_MAGIC:      true, // ext2, ext3, ext4
-	unix.XFS_SUPER_MAGIC:       true,
-	unix.BTRFS_SUPER_MAGIC:     true,
-	unix.TMPFS_MAGIC:           true,
-	unix.RAMFS_MAGIC:           true,
-	unix.F2FS_SUPER_MAGIC:      true,
-	unix.OVERLAYFS_SUPER_MAGIC: true,
-	unix.SQUASHFS_MAGIC:        true,
-	0x2fc12fc1:                 true, // zfs
-	0xca451a4e:                 true, // bcachefs
+func localFS(fsType uint32) bool {
+	switch fsType {
+	case unix.EXT4_SUPER_MAGIC, // ext2, ext3, ext4
+		unix.XFS_SUPER_MAGIC,
+		unix.BTRFS_SUPER_MAGIC,
+		unix.TMPFS_MAGIC,
+		unix.RAMFS_MAGIC,
+		unix.F2FS_SUPER_MAGIC,
+		unix.OVERLAYFS_SUPER_MAGIC,
+		unix.SQUASHFS_MAGIC,
+		0x2fc12fc1, // zfs
+		0xca451a4e: // bcachefs
+		return true
+	}
+	return false
 }
 
 // depend records that an event naming name on wd drops e. A directory

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -26,7 +27,7 @@ var urlBuilders = []string{
 	"proxies=", "proxies:", "proxy=", "proxy:", "Proxy(", // a proxy sees what is sent
 }
 
-var urlBuilderSet = substrs.NewSet(urlBuilders)
+var urlBuilderSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(urlBuilders) }}
 
 // urlBuilt reports code that may reach a host it does not spell whole (see
 // above): a spelling of urlBuilders, or a scheme written apart from its
@@ -34,7 +35,7 @@ var urlBuilderSet = substrs.NewSet(urlBuilders)
 // scheme, as in '%s://%s' or 'hxxps://').
 func urlBuilt(code string) bool {
 	text := substrs.NewText(code)
-	if urlBuilderSet.In(&text) || fileTextRead(code) {
+	if urlBuilderSet.Get().In(&text) || fileTextRead(code) {
 		return true
 	}
 	for at := 0; at < len(code); {

@@ -235,7 +235,9 @@ var valueCredentialNouns = table.Map[string, bool]{Build: func() map[string]bool
 }}
 
 // apiKeyWord joins an API key's two-part spellings into one noun.
-var apiKeyWord = strings.NewReplacer("api-key", "apikey", "api_key", "apikey", "API-KEY", "APIKEY", "Api-Key", "ApiKey")
+var apiKeyWord = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("api-key", "apikey", "api_key", "apikey", "API-KEY", "APIKEY", "Api-Key", "ApiKey")
+}}
 
 // namesValueCredential reports whether a command's leading words name a
 // credential's value (valueCredentialNouns) or a secret manager's reference
@@ -258,7 +260,7 @@ func namesValueCredential(cl *catalog.Classified, args []string) bool {
 		authBefore = authBefore || w == "auth"
 		found, connection, docker := false, false, false
 		// api-keys, api_key: the one noun apikey (keys alone may be public)
-		verbParts(apiKeyWord.Replace(w), func(p string, _ int) {
+		verbParts(apiKeyWord.Get().Replace(w), func(p string, _ int) {
 			found = found || valueCredentialNouns.Get(p) || connection && p == "string" || docker && p == "config"
 			docker = p == "docker" // docker-config: a registry's logins, as ~/.docker/config.json holds them
 			// connection-string, show-connection-string: a database's

@@ -78,7 +78,7 @@ var sdkCall = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 // cloud's or a service's client library calls, or "".
 func sdkChange(code string) string {
 	text := substrs.NewText(code)
-	if !codeCloudSDKSet.In(&text) && !codeServiceSDKSet.In(&text) || sdkLocalMarkSet.In(&text) {
+	if !codeCloudSDKSet.Get().In(&text) && !codeServiceSDKSet.Get().In(&text) || sdkLocalMarkSet.Get().In(&text) {
 		return ""
 	}
 	for _, m := range sdkCall.Get().FindAllStringSubmatchIndex(code, -1) {

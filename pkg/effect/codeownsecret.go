@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
@@ -53,7 +54,7 @@ var codeHTTPClients = []string{
 	"Deno.connect", "Bun.connect", "net.connect", "net.createConnection", "dgram", "TCPSocket",
 }
 
-var codeHTTPClientSet = substrs.NewSet(codeHTTPClients)
+var codeHTTPClientSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(codeHTTPClients) }}
 
 // codeTokenAtHome reports whether the inline code of command c uses its
 // secret variables only to log in to their own service: through a general
@@ -96,7 +97,7 @@ func codeSecretsAtHome(c *shell.Command) bool {
 // (codeLogsInHome), not here.
 func codeSecretHome(code, home string) bool {
 	text := substrs.NewText(code)
-	if codeHTTPClientSet.In(&text) || urlBuilt(code) {
+	if codeHTTPClientSet.Get().In(&text) || urlBuilt(code) {
 		return false
 	}
 	hosts, ok := codeURLs(code)
@@ -128,7 +129,7 @@ var sdkEndpointKeys = []string{
 	"endpoint", "Endpoint", "server_url", "serverURL", "host", "url",
 }
 
-var sdkEndpointKeySet = substrs.NewSet(sdkEndpointKeys)
+var sdkEndpointKeySet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(sdkEndpointKeys) }}
 
 // endpointsLiteral reports whether every endpoint a client library is
 // given in code is a URL literal (base_url="https://…"), so that
@@ -136,7 +137,7 @@ var sdkEndpointKeySet = substrs.NewSet(sdkEndpointKeys)
 // argument, a file or a variable could point it anywhere.
 func endpointsLiteral(code string) bool {
 	text := substrs.NewText(code)
-	if !sdkEndpointKeySet.In(&text) {
+	if !sdkEndpointKeySet.Get().In(&text) {
 		return true // most code: no endpoint named
 	}
 	for _, k := range sdkEndpointKeys {

@@ -76,10 +76,10 @@ func anyOf(s string, subs []string) bool { return substrs.Any(s, subs) }
 // The code readings' lists of libraries, made ready to be asked of one
 // summary of a program's text (substrs.Set): most programs name none.
 var (
-	codeCloudSDKSet   = substrs.NewSet(codeCloudSDKs)
-	codeServiceSDKSet = substrs.NewSet(codeServiceSDKs)
-	codeDriverSet     = substrs.NewSet(codeDrivers)
-	sdkLocalMarkSet   = substrs.NewSet(sdkLocalMarks)
+	codeCloudSDKSet   = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(codeCloudSDKs) }}
+	codeServiceSDKSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(codeServiceSDKs) }}
+	codeDriverSet     = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(codeDrivers) }}
+	sdkLocalMarkSet   = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(sdkLocalMarks) }}
 )
 
 // quotedWords returns the quoted strings of code that are one word of a

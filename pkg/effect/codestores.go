@@ -1,9 +1,7 @@
 package effect
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
@@ -60,20 +58,22 @@ var codeCloudSDKs = []string{
 // hostedOnlyClients are client libraries of services that run only
 // elsewhere (a hosted vector database): their client reaches the service
 // whatever it is given.
-var hostedOnlyClients = substrs.NewSet([]string{"from pinecone", "import pinecone", "@pinecone-database/"})
+var hostedOnlyClients = table.Once[*substrs.Set]{Build: func() *substrs.Set {
+	return substrs.NewSet([]string{"from pinecone", "import pinecone", "@pinecone-database/"})
+}}
 
 // sdkDestroyCall matches a call of a destroying method, in the spellings
 // the SDKs use: bucket.delete(), delete_bucket(, terminate_instances(,
 // deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(; a
 // long-running operation started and awaited (Azure's
 // resource_groups.begin_delete(, beginDeleteAndWait() is the same call.
-var sdkDestroyCall = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`)
-})
+var sdkDestroyCall = table.Regexp{Expr: `\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`}
 
 // sdkDestroyWordSet holds the verbs every sdkDestroyCall spells, in the
 // cases it spells them: code without one calls none (a cheap test first).
-var sdkDestroyWordSet = substrs.NewSet([]string{"delete", "Delete", "terminate", "Terminate", "destroy", "Destroy", "purge", "Purge", "drop", "Drop"})
+var sdkDestroyWordSet = table.Once[*substrs.Set]{Build: func() *substrs.Set {
+	return substrs.NewSet([]string{"delete", "Delete", "terminate", "Terminate", "destroy", "Destroy", "purge", "Purge", "drop", "Drop"})
+}}
 
 // codeStores adds what an interpreter's inline code does to databases and
 // clouds through their client libraries.
@@ -87,7 +87,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		return
 	}
 	text := substrs.NewText(code) // one summary for the lists below
-	if codeDriverSet.In(&text) {
+	if codeDriverSet.Get().In(&text) {
 		for _, lit := range codeLiterals(code) {
 			if embeddedStatement.Get().MatchString(lit) {
 				a.add(Effect{Kind: SQL, Cmd: i, Target: lit})
@@ -99,7 +99,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if sdkDestroyWordSet.In(&text) && (codeCloudSDKSet.In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !sdkLocalMarkSet.In(&text) {
+	if sdkDestroyWordSet.Get().In(&text) && (codeCloudSDKSet.Get().In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !sdkLocalMarkSet.Get().In(&text) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
 		// Code that logs in with a secret from the environment holds a
 		// service's client whatever its library (Pinecone(api_key=
@@ -108,7 +108,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		// .deleteCollection('docs')): its destroying call destroys what
 		// that service holds, as a listed cloud SDK's does.
 		// (delete_index('test-ci-1762') removes a test's own resource)
-		if loc := sdkDestroyCall().FindStringIndex(code); loc != nil && !testResource(code[loc[1]:]) {
+		if loc := sdkDestroyCall.Get().FindStringIndex(code); loc != nil && !testResource(code[loc[1]:]) {
 			m := code[loc[0]:loc[1]]
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
 		}
@@ -122,9 +122,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 
 // clientHostKey matches a client library given a host by name
 // (host='chroma.prod.acme.io', host: "10.0.0.5").
-var clientHostKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
-	return regexp.MustCompile(`[(,{]\s*host\s*[=:]\s*['"]([A-Za-z0-9.:\[\]-]+)['"]`)
-}}
+var clientHostKey = table.Regexp{Expr: `[(,{]\s*host\s*[=:]\s*['"]([A-Za-z0-9.:\[\]-]+)['"]`}
 
 // testResource reports a destroying call's arguments (from after its
 // '(') whose first is a literal named for tests.
@@ -135,9 +133,7 @@ func testResource(args string) bool {
 
 // clientCredentialKey matches a client library given a credential by
 // keyword (api_key='…', token=…, auth_credentials=…, apiKey: …).
-var clientCredentialKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
-	return regexp.MustCompile(`[(,{]\s*(?:api_key|apiKey|api_token|apiToken|token|auth_credentials|authCredentials|access_key|accessKey|secret_key|password)\s*[=:]`)
-}}
+var clientCredentialKey = table.Regexp{Expr: `[(,{]\s*(?:api_key|apiKey|api_token|apiToken|token|auth_credentials|authCredentials|access_key|accessKey|secret_key|password)\s*[=:]`}
 
 // remoteClient reports code that holds a client of a service elsewhere
 // whatever its library: one of hostedOnlyClients, one given a credential
@@ -149,10 +145,10 @@ var clientCredentialKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regex
 // what that service holds, as a listed SDK's does.
 func remoteClient(code string) bool {
 	text := substrs.NewText(code)
-	if hostedOnlyClients.In(&text) || clientCredentialKey.Get().MatchString(code) {
+	if hostedOnlyClients.Get().In(&text) || clientCredentialKey.Get().MatchString(code) {
 		return true
 	}
-	if codeHTTPClientSet.In(&text) {
+	if codeHTTPClientSet.Get().In(&text) {
 		return false // requests.delete(URL) is judged as the request it is
 	}
 	for _, m := range clientHostKey.Get().FindAllStringSubmatch(code, -1) {

@@ -17,14 +17,8 @@ import (
 
 // compilerPrograms are the compilers, assemblers and linkers whose -o
 // names the file they write.
-var compilerPrograms = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, n := range []string{"gcc", "cc", "c++", "g++", "clang", "clang++", "tcc", "icx", "icpx", "icc", "emcc", "musl-gcc",
-		"ld", "ld.lld", "ld.gold", "ld.bfd", "lld", "as", "nasm", "yasm", "rustc", "gfortran", "nvcc", "swiftc", "ghc", "gccgo", "strip"} {
-		m[n] = true
-	}
-	return m
-}}
+var compilerPrograms = table.Map[string, bool]{Words: `gcc cc c++ g++ clang clang++ tcc icx icpx icc emcc musl-gcc ld ld.lld ld.gold ld.bfd lld as nasm
+	yasm rustc gfortran nvcc swiftc ghc gccgo strip`}
 
 // compilerOutput returns the file command c's -o names when c is a
 // compiler, an assembler or a linker (a versioned or cross one too:

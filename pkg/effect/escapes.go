@@ -234,7 +234,7 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 	if e == nil || e.Prop("code-lang") != "opaque" {
 		return
 	}
-	low := consolePrints.Replace(strings.ToLower(code))
+	low := consolePrints.Get().Replace(strings.ToLower(code))
 	if t := strings.TrimSpace(code); strings.HasPrefix(t, "!") || strings.Contains(code, ";!") || strings.Contains(code, "; !") {
 		// gnuplot's and octave's "! CMD" runs a shell command.
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (!): " + code})
@@ -287,8 +287,10 @@ func standaloneWord(code, w string) bool {
 // consolePrints spells the calls that write to the console only
 // (C#'s Console.WriteLine, Pascal's and D's writeln, julia's
 // write(stdout, …)) as a print, so that their "write" is no act.
-var consolePrints = strings.NewReplacer("console.writeline(", "print(", "console.write(", "print(", "writeln(", "print(",
-	"write(stdout", "print(stdout", "write(stderr", "print(stderr", "stdout.write(", "print(", "stderr.write(", "print(")
+var consolePrints = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("console.writeline(", "print(", "console.write(", "print(", "writeln(", "print(",
+		"write(stdout", "print(stdout", "write(stderr", "print(stderr", "stdout.write(", "print(", "stderr.write(", "print(")
+}}
 
 // literalGetenv is a read of one environment variable named by a literal:
 // R's Sys.getenv("HOME"), Lisp's (getenv "HOME"), Elixir's

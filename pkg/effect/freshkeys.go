@@ -39,6 +39,11 @@ var keyOutputs = table.Map[string, map[string]string]{Build: func() map[string]m
 	}
 }}
 
+// keyGenerators are the programs keyOutputs holds, asked first: a line
+// without a key generator, the usual one, is answered from the names
+// without building keyOutputs.
+var keyGenerators = table.Map[string, bool]{Words: "openssl ssh-keygen keytool mkcert age-keygen"}
+
 // sshKeygenModes are ssh-keygen's options that do something else than make
 // a new key in the -f file (print its public half, convert, change its
 // passphrase, sign): the file then is an existing key.
@@ -54,10 +59,10 @@ func (a *analysis) generatedKeys() {
 	}
 	for i := range cmds {
 		c := &cmds[i]
-		verbs, ok := keyOutputs.Lookup(c.Name)
-		if !ok || len(c.Via) > 0 || len(c.Args) == 0 {
+		if !keyGenerators.Get(c.Name) || len(c.Via) > 0 || len(c.Args) == 0 {
 			continue
 		}
+		verbs := keyOutputs.Get(c.Name)
 		opt, ok := verbs[c.Args[0]]
 		if !ok {
 			if opt, ok = verbs[""]; !ok {

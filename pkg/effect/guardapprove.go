@@ -20,14 +20,8 @@ import (
 
 // approvalSenders are the programs that send what their words spell: HTTP
 // clients, interpreters with their code, and the raw-socket tools.
-var approvalSenders = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, n := range []string{"curl", "wget", "http", "https", "xh", "xhs", "httpie", "curlie", "nc", "ncat", "netcat", "socat", "telnet",
-		"python", "python3", "python2", "node", "deno", "bun", "ruby", "perl", "php", "pwsh", "powershell", "Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"} {
-		m[n] = true
-	}
-	return m
-}}
+var approvalSenders = table.Map[string, bool]{Words: `curl wget http https xh xhs httpie curlie nc ncat netcat socat telnet python python3 python2 node
+	deno bun ruby perl php pwsh powershell Invoke-WebRequest Invoke-RestMethod iwr irm`}
 
 // resolvesApproval returns the word of command c that spells a request
 // resolving a held approval, or "": a word naming /v1/approvals/ID/resolve,

@@ -41,13 +41,13 @@ var sdkSecretNouns = table.Map[string, string]{Build: func() map[string]string {
 // clouds' SDKs (codeCloudSDKs) and services' (codeServiceSDKs).
 var codeSecretClients = []string{"hvac", "keyvault", "secretmanager", "secretsmanager", "onepassword", "infisical", "doppler"}
 
-var codeSecretClientSet = substrs.NewSet(codeSecretClients)
+var codeSecretClientSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(codeSecretClients) }}
 
 // sdkSecretRead returns the first operation of such a client that returns
 // a secret's value, or "".
 func sdkSecretRead(code string) string {
 	text := substrs.NewText(code)
-	if !codeCloudSDKSet.In(&text) && !codeServiceSDKSet.In(&text) && !codeSecretClientSet.In(&text) || sdkLocalMarkSet.In(&text) {
+	if !codeCloudSDKSet.Get().In(&text) && !codeServiceSDKSet.Get().In(&text) && !codeSecretClientSet.Get().In(&text) || sdkLocalMarkSet.Get().In(&text) {
 		return ""
 	}
 	for _, m := range sdkCall.Get().FindAllStringSubmatchIndex(code, -1) {

@@ -37,7 +37,7 @@ func sentEnvVar(c *shell.Command) string {
 			if stem, glob := strings.CutSuffix(name, "*"); glob && (stem == "" || secretPrefixes.Get(strings.ToUpper(stem))) {
 				return name // every variable, or every one of a cloud's
 			}
-			if strings.ContainsAny(name, "*?") && secretName(globLiterals.Replace(name)) {
+			if strings.ContainsAny(name, "*?") && secretName(globLiterals.Get().Replace(name)) {
 				return name // *TOKEN*, *_KEY: the names a secret's would match
 			}
 		}
@@ -47,7 +47,9 @@ func sentEnvVar(c *shell.Command) string {
 
 // globLiterals drops a SendEnv pattern's wildcards, leaving the letters
 // every name it matches holds.
-var globLiterals = strings.NewReplacer("*", "", "?", "")
+var globLiterals = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("*", "", "?", "")
+}}
 
 // secretPrefixes are the stems of variable patterns that take a service's
 // credentials with them (AWS_* holds AWS_SECRET_ACCESS_KEY).

@@ -22,33 +22,15 @@ import (
 
 // dataServers are the process names of data stores' servers and of the
 // daemons the machine's containers and clusters run on.
-var dataServers = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, n := range []string{
-		"postgres", "postmaster", "pg_ctl", "mysqld", "mysqld_safe", "mariadbd", "mariadb", "mongod", "mongos",
-		"redis-server", "valkey-server", "keydb-server", "memcached", "etcd", "elasticsearch", "opensearch",
-		"clickhouse-server", "clickhouse", "cockroach", "influxd", "rabbitmq-server", "beam.smp", "kafka",
-		"kafka-server-start", "zookeeper", "cassandra", "neo4j", "couchdb", "arangod", "rethinkdb", "tidb-server",
-		"dgraph", "nats-server", "minio", "dockerd", "containerd", "kubelet", "kube-apiserver", "sqlservr",
-		"oracle", "tnslsnr", "db2sysc", "mssql",
-	} {
-		m[n] = true
-	}
-	return m
-}}
+var dataServers = table.Map[string, bool]{Words: `postgres postmaster pg_ctl mysqld mysqld_safe mariadbd mariadb mongod mongos redis-server
+	valkey-server keydb-server memcached etcd elasticsearch opensearch clickhouse-server clickhouse
+	cockroach influxd rabbitmq-server beam.smp kafka kafka-server-start zookeeper cassandra neo4j
+	couchdb arangod rethinkdb tidb-server dgraph nats-server minio dockerd containerd kubelet
+	kube-apiserver sqlservr oracle tnslsnr db2sysc mssql`}
 
 // dataPorts are the ports data stores' servers listen on by default.
-var dataPorts = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, p := range []string{
-		"5432", "3306", "27017", "27018", "6379", "11211", "2379", "9200", "9300", "8123", "26257",
-		"8086", "5672", "9092", "2181", "9042", "7687", "5984", "28015", "4222", "1433", "1521", "50000",
-		"2375", "2376",
-	} {
-		m[p] = true
-	}
-	return m
-}}
+var dataPorts = table.Map[string, bool]{Words: `5432 3306 27017 27018 6379 11211 2379 9200 9300 8123 26257 8086 5672 9092 2181 9042 7687 5984 28015
+	4222 1433 1521 50000 2375 2376`}
 
 // processFinders print the ids of the processes a name or a port picks.
 var processFinders = table.Map[string, bool]{Words: "pgrep pidof lsof fuser pgrep.exe"}

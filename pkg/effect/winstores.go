@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 )
 
 // WindowsStores are the paths that stand for Windows' own credential
@@ -13,13 +14,15 @@ import (
 // the logged-on users' passwords and tickets. A command that names one as
 // what it reads or dumps reads that path; the profile's credential rules
 // name them as they name ~/.ssh.
-var WindowsStores = map[string]string{
-	"sam":      "/mnt/c/Windows/System32/config/SAM",
-	"security": "/mnt/c/Windows/System32/config/SECURITY",
-	"system":   "/mnt/c/Windows/System32/config/SYSTEM",
-	"ntds":     "/mnt/c/Windows/NTDS/ntds.dit",
-	"lsass":    "/mnt/c/Windows/System32/lsass.exe/mem",
-}
+var WindowsStores = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"sam":      "/mnt/c/Windows/System32/config/SAM",
+		"security": "/mnt/c/Windows/System32/config/SECURITY",
+		"system":   "/mnt/c/Windows/System32/config/SYSTEM",
+		"ntds":     "/mnt/c/Windows/NTDS/ntds.dit",
+		"lsass":    "/mnt/c/Windows/System32/lsass.exe/mem",
+	}
+}}
 
 // storeWord names the store a word of a command names, or "": a hive's
 // file (...\config\SAM, a shadow copy's among them), a hive's registry key
@@ -118,7 +121,7 @@ func (a *analysis) windowsStores(i int, e *catalog.Entry, cl *catalog.Classified
 			}
 			if on {
 				for _, n := range strings.Split(names, ",") {
-					if p := WindowsStores[n]; p != "" {
+					if p := WindowsStores.Get(n); p != "" {
 						a.add(Effect{Kind: Read, Cmd: i, Path: p})
 					}
 				}
@@ -130,7 +133,7 @@ func (a *analysis) windowsStores(i int, e *catalog.Entry, cl *catalog.Classified
 			continue
 		}
 		if n := storeWord(w.Text, attaches); n != "" {
-			a.add(Effect{Kind: Read, Cmd: i, Path: WindowsStores[n]})
+			a.add(Effect{Kind: Read, Cmd: i, Path: WindowsStores.Get(n)})
 		}
 	}
 	if silencesAudit(e, cl) {

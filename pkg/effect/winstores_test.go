@@ -9,9 +9,9 @@ import "testing"
 // lsass to a lookup, querying a harmless key, dumping the project's own
 // process, reading or querying the logs do neither.
 func TestWindowsStores(t *testing.T) {
-	sam := "read " + WindowsStores["sam"]
-	lsass := "read " + WindowsStores["lsass"]
-	ntds := "read " + WindowsStores["ntds"]
+	sam := "read " + WindowsStores.Get("sam")
+	lsass := "read " + WindowsStores.Get("lsass")
+	ntds := "read " + WindowsStores.Get("ntds")
 	logs := "write " + WindowsEventLogs
 	for line, want := range map[string]string{
 		`mimikatz.exe "sekurlsa::logonpasswords" exit`:                         lsass,
@@ -52,7 +52,7 @@ func TestWindowsStores(t *testing.T) {
 		`auditpol /set /subcategory:Logon /success:enable`,
 	} {
 		for _, e := range effectsOf(line) {
-			for _, bad := range []string{sam, lsass, ntds, logs, "read " + WindowsStores["security"], "read " + WindowsStores["system"]} {
+			for _, bad := range []string{sam, lsass, ntds, logs, "read " + WindowsStores.Get("security"), "read " + WindowsStores.Get("system")} {
 				if e.String() == bad {
 					t.Errorf("%s: %s", line, bad)
 				}

@@ -60,7 +60,7 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 		return limitLines(runs), false
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
 		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
-			content = toxVars.Replace(content) // before braces are read as inline tables
+			content = toxVars.Get().Replace(content) // before braces are read as inline tables
 		}
 		return limitLines(tomlCommandLines(content)), false
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
@@ -665,9 +665,11 @@ func duneEnv(content string) string {
 }
 
 // toxVars are tox's substitutions in a command, as the paths they name.
-var toxVars = strings.NewReplacer("{homedir}", "$HOME", "{toxinidir}", ".", "{tox_root}", ".", "{toxworkdir}", ".tox", "{work_dir}", ".tox",
-	"{envdir}", ".tox/env", "{env_dir}", ".tox/env", "{envtmpdir}", ".tox/env/tmp", "{env_tmp_dir}", ".tox/env/tmp", "{envsitepackagesdir}", ".tox/env/lib",
-	"{temp_dir}", "/tmp", "{posargs}", "", "{envpython}", "python3", "{envbindir}", ".tox/env/bin", "{env_bin_dir}", ".tox/env/bin")
+var toxVars = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("{homedir}", "$HOME", "{toxinidir}", ".", "{tox_root}", ".", "{toxworkdir}", ".tox", "{work_dir}", ".tox",
+		"{envdir}", ".tox/env", "{env_dir}", ".tox/env", "{envtmpdir}", ".tox/env/tmp", "{env_tmp_dir}", ".tox/env/tmp", "{envsitepackagesdir}", ".tox/env/lib",
+		"{temp_dir}", "/tmp", "{posargs}", "", "{envpython}", "python3", "{envbindir}", ".tox/env/bin", "{env_bin_dir}", ".tox/env/bin")
+}}
 
 // mixCmdLines returns the commands of a mix file's "cmd X" steps: an
 // alias's list runs each step in turn, and mix's cmd task runs X in a

@@ -45,29 +45,20 @@ const (
 // people's code rather than a person's settings: a file there is read in
 // everyday work (a dependency's source, a toolchain's docs). Paths are
 // relative to the home, without a final slash.
-var settingsDataTrees = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, d := range []string{
-		".cache", ".local", ".npm", ".nvm", ".pyenv", ".rbenv", ".rustup", ".sdkman", ".ghcup", ".elan", ".opam",
-		".cargo/registry", ".cargo/git", ".cargo/bin", ".m2/repository", ".m2/wrapper", ".gradle/caches", ".gradle/wrapper",
-		".gradle/native", ".gradle/daemon", ".gradle/jdks", ".vscode/extensions", ".vscode-server", ".vscode-oss/extensions",
-		".cursor/extensions", ".cursor-server", ".windsurf/extensions", ".oh-my-zsh", ".vim", ".emacs.d/elpa",
-		".emacs.d/straight", ".emacs.d/eln-cache", ".tmux/plugins", ".zinit", ".zplug", ".antigen", ".bun/install",
-		".bun/bin", ".yarn/berry/cache", ".yarn/cache", ".deno", ".pnpm-store", ".nuget/packages", ".conda/pkgs",
-		".conda/envs", ".ivy2/cache", ".ivy2/local", ".sbt/boot", ".stack/programs", ".stack/snapshots", ".stack/indices",
-		".cabal/packages", ".cabal/store", ".julia/packages", ".julia/artifacts", ".julia/compiled", ".julia/registries",
-		".dotnet", ".java", ".thumbnails", ".Trash", ".minikube/cache", ".kube/cache", ".kube/http-cache",
-		".terraform.d/plugins", ".terraform.d/plugin-cache", ".pub-cache", ".gem/ruby", ".gem/specs", ".cpanm",
-		".platformio/packages", ".platformio/platforms", ".arduino15/packages", ".espressif", ".ollama/models",
-		".node-gyp", ".electron-gyp", ".swiftpm", ".npm-global", ".volta/tools", ".asdf/installs", ".asdf/plugins",
-		".asdf/shims", ".pyenv-virtualenv", ".virtualenvs", ".rye/py", ".go", ".tldr", ".fonts", ".icons", ".themes",
-		".android/cache", ".android/avd", ".gradle/.tmp", ".git", ".claude/todos", ".claude/shell-snapshots",
-		".claude/statsig", ".codex/log", ".codeium/cache",
-	} {
-		m[d] = true
-	}
-	return m
-}}
+var settingsDataTrees = table.Map[string, bool]{Words: `.cache .local .npm .nvm .pyenv .rbenv .rustup .sdkman .ghcup .elan .opam .cargo/registry .cargo/git
+	.cargo/bin .m2/repository .m2/wrapper .gradle/caches .gradle/wrapper .gradle/native .gradle/daemon
+	.gradle/jdks .vscode/extensions .vscode-server .vscode-oss/extensions .cursor/extensions
+	.cursor-server .windsurf/extensions .oh-my-zsh .vim .emacs.d/elpa .emacs.d/straight
+	.emacs.d/eln-cache .tmux/plugins .zinit .zplug .antigen .bun/install .bun/bin .yarn/berry/cache
+	.yarn/cache .deno .pnpm-store .nuget/packages .conda/pkgs .conda/envs .ivy2/cache .ivy2/local
+	.sbt/boot .stack/programs .stack/snapshots .stack/indices .cabal/packages .cabal/store
+	.julia/packages .julia/artifacts .julia/compiled .julia/registries .dotnet .java .thumbnails .Trash
+	.minikube/cache .kube/cache .kube/http-cache .terraform.d/plugins .terraform.d/plugin-cache
+	.pub-cache .gem/ruby .gem/specs .cpanm .platformio/packages .platformio/platforms
+	.arduino15/packages .espressif .ollama/models .node-gyp .electron-gyp .swiftpm .npm-global
+	.volta/tools .asdf/installs .asdf/plugins .asdf/shims .pyenv-virtualenv .virtualenvs .rye/py .go
+	.tldr .fonts .icons .themes .android/cache .android/avd .gradle/.tmp .git .claude/todos
+	.claude/shell-snapshots .claude/statsig .codex/log .codeium/cache`}
 
 // settingsCodeSegments are directory names that hold other people's code
 // wherever they sit.
@@ -214,17 +205,9 @@ var settingsPublicNames = table.Map[string, bool]{Build: func() map[string]bool 
 // settingsDirs are hidden directories at the top of a home that are
 // always directories: naming one (a listing, a mount into a container)
 // reads no file; the files in them are judged one by one.
-var settingsDirs = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, d := range []string{
-		".aws", ".ssh", ".kube", ".docker", ".gnupg", ".azure", ".config", ".local", ".cache", ".terraform.d", ".npm",
-		".cargo", ".rustup", ".m2", ".gradle", ".vscode", ".claude", ".codex", ".gemini", ".cursor", ".android",
-		".local/share", ".local/state", ".local/bin", ".config/gcloud", ".minikube", ".helm", ".password-store",
-	} {
-		m[d] = true
-	}
-	return m
-}}
+var settingsDirs = table.Map[string, bool]{Words: `.aws .ssh .kube .docker .gnupg .azure .config .local .cache .terraform.d .npm .cargo .rustup .m2
+	.gradle .vscode .claude .codex .gemini .cursor .android .local/share .local/state .local/bin
+	.config/gcloud .minikube .helm .password-store`}
 
 // codeMembers are the member names code calls on a path, which the
 // one-liner reader may take for a name under the home when the path is
@@ -290,7 +273,7 @@ func historyName(base string) bool {
 
 // secretFileWords are the words of a file's name that say it keeps a
 // secret.
-var secretFileWords = table.Map[string, bool]{Words: "secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys"}
+var secretFileWords = table.Map[string, bool]{Words: `secret secrets credential credentials creds token tokens password passwords passwd apikey apikeys`}
 
 // secretFileName reports a file name whose last word, split at
 // punctuation and before capitals, is a secret's (secrets.lua,

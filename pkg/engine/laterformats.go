@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -277,10 +276,10 @@ func keysNaming(re string) func(string) []string {
 // left out: ordinary(key, value) reports one (node-options that only size
 // the heap, yarn's own release as yarn set version writes it).
 func keysNamingIf(re string, ordinary func(key, value string) bool) func(string) []string {
-	rx := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(re) })
+	rx := &table.Regexp{Expr: re}
 	return func(content string) []string {
 		var out []string
-		for _, m := range rx().FindAllStringSubmatch(content, 16) {
+		for _, m := range rx.Get().FindAllStringSubmatch(content, 16) {
 			v := strings.Trim(strings.TrimSpace(m[2]), `"'[],`)
 			if v == "" || publicRegistry(v) || registryKey(m[1]) && effect.LocalRegistry(v) || ordinary != nil && ordinary(m[1], v) {
 				continue

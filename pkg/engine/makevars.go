@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // A makefile's recipe reaches the shell with its variables expanded by
@@ -40,10 +40,10 @@ func makeDefs(content string) map[string]string {
 			raw[name] = strings.Join(body, "\n")
 			continue
 		}
-		m := makeDef().FindStringSubmatch(l)
+		m := makeDef.Get().FindStringSubmatch(l)
 		if m == nil {
 			if target, rest, ok := strings.Cut(l, ":"); ok && !strings.ContainsAny(target, "=$") && !strings.HasPrefix(rest, "=") {
-				m = makeDef().FindStringSubmatch(rest) // setup: URL = …, a target's own variable
+				m = makeDef.Get().FindStringSubmatch(rest) // setup: URL = …, a target's own variable
 			}
 		}
 		if m == nil {
@@ -119,7 +119,7 @@ func makeVars(l string, defs map[string]string) string {
 // makeExpand puts defs' values in for the references in s; env writes the
 // others as the shell's ${NAME}.
 func makeExpand(s string, defs map[string]string, env bool) string {
-	return makeVarRef().ReplaceAllStringFunc(s, func(r string) string {
+	return makeVarRef.Get().ReplaceAllStringFunc(s, func(r string) string {
 		if r == "$$" {
 			return r // the shell's dollar, written twice
 		}
@@ -141,10 +141,6 @@ func makeExpand(s string, defs map[string]string, env bool) string {
 }
 
 var (
-	makeVarRef = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\$\$|\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])`)
-	})
-	makeDef = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^\s*(?:(?:override|export)\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(::?=|:::=|\?=|=)\s*(.*)$`)
-	})
+	makeVarRef = table.Regexp{Expr: `\$\$|\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])`}
+	makeDef    = table.Regexp{Expr: `^\s*(?:(?:override|export)\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(::?=|:::=|\?=|=)\s*(.*)$`}
 )

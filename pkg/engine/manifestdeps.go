@@ -5,7 +5,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"sync"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Dependency manifests name where each dependency comes from. One from
@@ -95,22 +96,18 @@ func npmSpecFetches(v string) bool {
 			return false
 		}
 	}
-	return githubShorthand().MatchString(v)
+	return githubShorthand.Get().MatchString(v)
 }
 
-var githubShorthand = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+(#\S*)?$`)
-})
+var githubShorthand = table.Regexp{Expr: `^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+(#\S*)?$`}
 
 // cargoSources returns Cargo's git sources (git = "URL" in a dependency's
 // table, [patch] and [replace] included).
 func cargoSources(content string) []string {
-	return quotedKeys(content, cargoGitKey())
+	return quotedKeys(content, cargoGitKey.Get())
 }
 
-var cargoGitKey = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?m)(?:^|[{,\s])git\s*=\s*["']([^"']+)["']`)
-})
+var cargoGitKey = table.Regexp{Expr: `(?m)(?:^|[{,\s])git\s*=\s*["']([^"']+)["']`}
 
 // quotedKeys returns the first group of each match of rx in content.
 func quotedKeys(content string, rx *regexp.Regexp) []string {
@@ -160,28 +157,24 @@ func pipSpecFetches(l string) bool {
 // sources.
 func pyprojectSources(content string) []string {
 	var out []string
-	for _, m := range pyprojectQuoted().FindAllStringSubmatch(content, 64) {
+	for _, m := range pyprojectQuoted.Get().FindAllStringSubmatch(content, 64) {
 		if pipSpecFetches(m[1]) && strings.Contains(m[1], "@") {
 			out = append(out, m[1])
 		}
 	}
-	out = append(out, quotedKeys(content, cargoGitKey())...)
+	out = append(out, quotedKeys(content, cargoGitKey.Get())...)
 	return out
 }
 
-var pyprojectQuoted = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`["']([^"'\n]+@[^"'\n]+)["']`)
-})
+var pyprojectQuoted = table.Regexp{Expr: `["']([^"'\n]+@[^"'\n]+)["']`}
 
 // gemfileSources returns gems taken from git (git:, github:, gist:,
 // bitbucket:, :git =>).
 func gemfileSources(content string) []string {
-	return quotedKeys(content, gemGitKey())
+	return quotedKeys(content, gemGitKey.Get())
 }
 
-var gemGitKey = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?m)^\s*gem\s.*?(?:\b(?:git|github|gist|bitbucket):|:(?:git|github|gist|bitbucket)\s*=>)\s*["']([^"']+)["']`)
-})
+var gemGitKey = table.Regexp{Expr: `(?m)^\s*gem\s.*?(?:\b(?:git|github|gist|bitbucket):|:(?:git|github|gist|bitbucket)\s*=>)\s*["']([^"']+)["']`}
 
 // goModReplacements returns go.mod replace directives that swap a module
 // for another module (a path on disk is the project's own).

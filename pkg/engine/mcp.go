@@ -572,7 +572,9 @@ const (
 // "relative_path" and "target_file" paths, "sql_query" SQL.
 // keySeparators are dropped from a key before it is classified: shell_command,
 // shell-command and shell.command are one key.
-var keySeparators = strings.NewReplacer("_", "", "-", "", ".", "")
+var keySeparators = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("_", "", "-", "", ".", "")
+}}
 
 // unencodedKey is a key without a word that says its value is encoded
 // (command_b64, encodedScript, cmd_hex): the value is still the command
@@ -607,7 +609,7 @@ func programKey(k string) bool {
 }
 
 func (w *mcpWalk) keyKind(key string) int {
-	k := unencodedKey(strings.ToLower(keySeparators.Replace(key)))
+	k := unencodedKey(strings.ToLower(keySeparators.Get().Replace(key)))
 	db := w.database()
 	switch {
 	case (isCodeKey(k) || k == "script" || k == "source" || k == "pagefunction" || k == "fn") && w.inBrowser():

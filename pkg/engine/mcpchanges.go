@@ -562,7 +562,7 @@ func hasWord(words []string, want ...string) bool {
 }
 
 // normKey is an argument name lower-cased without separators.
-func normKey(k string) string { return strings.ToLower(keySeparators.Replace(k)) }
+func normKey(k string) string { return strings.ToLower(keySeparators.Get().Replace(k)) }
 
 // publicReply reports a reply whose arguments do not make it an internal
 // note: no message_type or type of "note", no internal true, no public
@@ -892,7 +892,7 @@ func listAddressIn(args map[string]any) bool {
 					continue
 				}
 				local, _, _ = strings.Cut(strings.ToLower(local), "+") // everyone+news@: everyone@
-				if listLocalParts.Get(keySeparators.Replace(local)) {
+				if listLocalParts.Get(keySeparators.Get().Replace(local)) {
 					return true
 				}
 				for _, part := range strings.FieldsFunc(local, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {

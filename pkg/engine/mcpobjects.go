@@ -35,7 +35,7 @@ func sendsFile(w string) bool {
 // sourceKey reports an argument that names what a copy, move or transfer
 // takes from: it is read whatever the tool's verb.
 func sourceKey(key string) bool {
-	switch strings.ToLower(keySeparators.Replace(key)) {
+	switch strings.ToLower(keySeparators.Get().Replace(key)) {
 	case "source", "src", "from", "sourcepath", "srcpath", "frompath", "sourcefile", "localpath", "localfile",
 		"oldpath", "inputpath", "inputfile":
 		return true
@@ -153,7 +153,7 @@ func (w *mcpWalk) jsonText(key, v string, depth int) {
 // manifest, a resource, a compose file): its YAML text is walked. An issue's
 // body or a message is prose, even when a line of it reads "Path: x".
 func manifestKey(key string) bool {
-	switch strings.ToLower(keySeparators.Replace(key)) {
+	switch strings.ToLower(keySeparators.Get().Replace(key)) {
 	case "manifest", "manifests", "resource", "resources", "yaml", "spec", "template", "definition", "object",
 		"values", "compose", "composefile", "config", "document", "pod", "deployment", "job":
 		return true
@@ -241,7 +241,7 @@ func (w *mcpWalk) hostPrivileges(x map[string]any) {
 		}
 	}
 	for k, v := range x {
-		switch strings.ToLower(keySeparators.Replace(k)) {
+		switch strings.ToLower(keySeparators.Get().Replace(k)) {
 		case "privileged":
 			if b, _ := v.(bool); b {
 				run("--privileged")
@@ -252,7 +252,7 @@ func (w *mcpWalk) hostPrivileges(x map[string]any) {
 			}
 		case "pidmode", "networkmode", "ipcmode", "pid", "ipc", "network", "net", "usernsmode":
 			if s, _ := v.(string); strings.EqualFold(s, "host") {
-				run("--" + strings.TrimSuffix(strings.ToLower(keySeparators.Replace(k)), "mode") + "=host")
+				run("--" + strings.TrimSuffix(strings.ToLower(keySeparators.Get().Replace(k)), "mode") + "=host")
 			}
 		case "securityopt":
 			for _, o := range stringValues(v) {
@@ -294,7 +294,7 @@ func (w *mcpWalk) publishes(x map[string]any) {
 	}
 	public := false
 	for k, v := range x {
-		switch strings.TrimPrefix(strings.ToLower(keySeparators.Replace(k)), "is") {
+		switch strings.TrimPrefix(strings.ToLower(keySeparators.Get().Replace(k)), "is") {
 		case "visibility":
 			s, _ := v.(string)
 			public = strings.EqualFold(s, "public")
@@ -342,7 +342,7 @@ func (w *mcpWalk) changesAccess(x map[string]any) {
 		return
 	}
 	for k, v := range x {
-		switch strings.ToLower(keySeparators.Replace(k)) {
+		switch strings.ToLower(keySeparators.Get().Replace(k)) {
 		case "force":
 			if b, _ := v.(bool); b && refs {
 				s := subject{tool: "destroy", text: "a forced ref update through " + w.tool, effect: "destroy:history"}
@@ -350,7 +350,7 @@ func (w *mcpWalk) changesAccess(x map[string]any) {
 				return
 			}
 		default:
-			nk := strings.ToLower(keySeparators.Replace(k))
+			nk := strings.ToLower(keySeparators.Get().Replace(k))
 			if !people || !roleKey(nk) || w.readOnlyTool() {
 				continue
 			}

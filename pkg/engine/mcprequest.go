@@ -50,10 +50,10 @@ func (w *mcpWalk) request(args map[string]any, depth int) {
 	method, target, body, host, rel := "", "", "", "", ""
 	var headers []string
 	for k, v := range args {
-		if m, ok := v.(map[string]any); ok && !requestBodyKeys.Get(strings.ToLower(keySeparators.Replace(k))) && !requestHeaderKeys.Get(normKey(k)) {
+		if m, ok := v.(map[string]any); ok && !requestBodyKeys.Get(strings.ToLower(keySeparators.Get().Replace(k))) && !requestHeaderKeys.Get(normKey(k)) {
 			w.request(m, depth+1)
 		}
-		key := strings.ToLower(keySeparators.Replace(k))
+		key := strings.ToLower(keySeparators.Get().Replace(k))
 		switch {
 		case requestMethodKeys.Get(key):
 			method, _ = v.(string)

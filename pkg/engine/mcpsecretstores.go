@@ -94,7 +94,7 @@ func revealKey(k string) bool {
 // secret one.
 func fieldsChosen(args map[string]any) bool {
 	for k, v := range args {
-		if !fieldKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+		if !fieldKeys.Get(strings.ToLower(keySeparators.Get().Replace(k))) {
 			continue
 		}
 		switch v.(type) {
@@ -132,6 +132,6 @@ func storeItemArg(args map[string]any) bool {
 // (include_values, with_values): a secret's only where the tool or server
 // is about secrets or variables, as a metrics query's values are not.
 func valuesKey(k string) bool {
-	k = strings.ToLower(keySeparators.Replace(k))
+	k = strings.ToLower(keySeparators.Get().Replace(k))
 	return strings.HasSuffix(k, "values") || strings.HasSuffix(k, "value")
 }

@@ -24,7 +24,7 @@ import (
 // "runtime" or "kernel" argument names, lower-cased, or "".
 func codeLanguage(x map[string]any) string {
 	for k, v := range x {
-		switch strings.ToLower(keySeparators.Replace(k)) {
+		switch strings.ToLower(keySeparators.Get().Replace(k)) {
 		case "language", "lang", "runtime", "kernel", "kernelname", "interpreter", "languageid", "langname", "shelltype", "syntax", "codelanguage", "scriptlanguage":
 			if s, ok := v.(string); ok && s != "" {
 				return normalLanguage(s) // mcplanguages.go: ir, julia-1.10

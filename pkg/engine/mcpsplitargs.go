@@ -80,7 +80,7 @@ func siblingStrings(x map[string]any, keys []string) []string {
 				continue
 			}
 		}
-		if runSetting(strings.ToLower(keySeparators.Replace(k))) {
+		if runSetting(strings.ToLower(keySeparators.Get().Replace(k))) {
 			continue
 		}
 		out = append(out, strings.Fields(s)...)

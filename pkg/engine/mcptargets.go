@@ -170,7 +170,7 @@ func (w *mcpWalk) changeTargets(x map[string]any) {
 		}
 	}
 	for k, v := range x {
-		key := strings.ToLower(keySeparators.Replace(k))
+		key := strings.ToLower(keySeparators.Get().Replace(k))
 		switch v := v.(type) {
 		case bool:
 			if v && bypassKey(key) {

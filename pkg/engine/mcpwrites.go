@@ -42,7 +42,7 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 		if !ok {
 			continue
 		}
-		kk := strings.ToLower(keySeparators.Replace(k))
+		kk := strings.ToLower(keySeparators.Get().Replace(k))
 		switch {
 		case p == "" && w.keyKind(k) == keyPath:
 			p = s
@@ -253,7 +253,7 @@ func nestedContent(x map[string]any, keys []string) string {
 				continue
 			}
 			for mk, mv := range m {
-				if s, ok := mv.(string); ok && s != "" && isContentKey(strings.ToLower(keySeparators.Replace(mk))) {
+				if s, ok := mv.(string); ok && s != "" && isContentKey(strings.ToLower(keySeparators.Get().Replace(mk))) {
 					parts = append(parts, s)
 				}
 			}
@@ -341,7 +341,7 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 	}
 	for k, v := range args {
 		s, ok := v.(string)
-		if !ok || !secretKindKeys.Get(strings.ToLower(keySeparators.Replace(k))) {
+		if !ok || !secretKindKeys.Get(strings.ToLower(keySeparators.Get().Replace(k))) {
 			continue
 		}
 		lv, r, n := strings.ToLower(s), false, false
@@ -412,7 +412,7 @@ func variableContext(words []string, args map[string]any) bool {
 		}
 	}
 	for k := range args {
-		switch strings.ToLower(keySeparators.Replace(k)) {
+		switch strings.ToLower(keySeparators.Get().Replace(k)) {
 		case "project", "projectid", "projectref", "environment", "environmentid", "env", "app", "appid", "appname", "service", "serviceid", "site", "siteid", "repo", "repository", "workspace", "workspaceid", "group", "groupid", "pipeline", "stage":
 			return true
 		}
@@ -451,7 +451,7 @@ var fieldKeys = table.Map[string, bool]{Words: "fields field select attributes p
 // set, or a field list naming a secret, in args or one object below.
 func revealArg(args map[string]any, depth int) string {
 	for k, v := range args {
-		kk := strings.ToLower(keySeparators.Replace(k))
+		kk := strings.ToLower(keySeparators.Get().Replace(k))
 		switch {
 		case revealKey(kk) && truthy(v):
 			return k
@@ -514,7 +514,7 @@ func namesSecretField(v any) bool {
 				return true
 			}
 		}
-		return secretNoun(keySeparators.Replace(s))
+		return secretNoun(keySeparators.Get().Replace(s))
 	}
 	switch x := v.(type) {
 	case string:

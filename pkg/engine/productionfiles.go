@@ -45,16 +45,8 @@ const (
 
 // productionConfigExts are the formats of infrastructure and settings
 // files, by extension.
-var productionConfigExts = table.Map[string, bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, e := range []string{
-		"tf", "tfvars", "hcl", "nomad", "yaml", "yml", "json", "jsonnet", "libsonnet", "cue", "toml", "ini",
-		"conf", "cfg", "properties", "env", "xml", "pkl", "dhall", "kcl",
-	} {
-		m[e] = true
-	}
-	return m
-}}
+var productionConfigExts = table.Map[string, bool]{Words: `tf tfvars hcl nomad yaml yml json jsonnet libsonnet cue toml ini conf cfg properties env xml pkl
+	dhall kcl`}
 
 // settingsNameParts are the parts of a file's name that say it holds an
 // environment's values: variables, settings, an env file. "config" is

@@ -1,6 +1,10 @@
 package engine
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // Remote execution services take the command they run on the machines
 // they manage in fields of their own: salt-api a function and its
@@ -12,17 +16,11 @@ import "strings"
 
 // saltCommandFuns are salt's execution functions whose first argument is a
 // command line.
-var saltCommandFuns = map[string]bool{
-	"cmd.run": true, "cmd.shell": true, "cmd.run_all": true, "cmd.run_stdout": true,
-	"cmd.run_stderr": true, "cmd.run_bg": true, "cmd.retcode": true, "cmd.powershell": true,
-}
+var saltCommandFuns = table.Map[string, bool]{Words: "cmd.run cmd.shell cmd.run_all cmd.run_stdout cmd.run_stderr cmd.run_bg cmd.retcode cmd.powershell"}
 
 // adHocShellModules are the ansible modules whose arguments are a command
 // line.
-var adHocShellModules = map[string]bool{
-	"shell": true, "command": true, "raw": true, "win_shell": true, "win_command": true,
-	"ansible.builtin.shell": true, "ansible.builtin.command": true, "ansible.builtin.raw": true,
-}
+var adHocShellModules = table.Map[string, bool]{Words: "shell command raw win_shell win_command ansible.builtin.shell ansible.builtin.command ansible.builtin.raw"}
 
 // remoteExecCommands returns the command lines a remote execution
 // service's request object carries.
@@ -31,7 +29,7 @@ func remoteExecCommands(x map[string]any) []string {
 	if fun, ok := x["fun"].(string); ok {
 		if first := firstArg(x["arg"]); first != "" {
 			switch {
-			case saltCommandFuns[fun]:
+			case saltCommandFuns.Get(fun):
 				out = append(out, first)
 			case fun == "cmd.script":
 				out = append(out, scriptSourceLine(first))
@@ -39,7 +37,7 @@ func remoteExecCommands(x map[string]any) []string {
 		}
 	}
 	for _, k := range [][2]string{{"module_name", "module_args"}, {"module", "args"}, {"module", "module_args"}} {
-		if m, ok := x[k[0]].(string); ok && adHocShellModules[m] {
+		if m, ok := x[k[0]].(string); ok && adHocShellModules.Get(m) {
 			if a, ok := x[k[1]].(string); ok && strings.TrimSpace(a) != "" {
 				out = append(out, a)
 			}

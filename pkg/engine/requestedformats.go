@@ -2,6 +2,8 @@ package engine
 
 import (
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Files whose commands run when someone asks for them, read by format for
@@ -159,4 +161,6 @@ func xmlElements(s, tag string) []string {
 	}
 }
 
-var xmlEntities = strings.NewReplacer("&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">", "&#10;", "\n", "&#xA;", "\n", "&amp;", "&")
+var xmlEntities = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">", "&#10;", "\n", "&#xA;", "\n", "&amp;", "&")
+}}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/internal/table"
 )
 
 // A file whose commands run when someone asks for them (a CI pipeline, a
@@ -49,7 +50,7 @@ func lineNamesProduction(l string) bool {
 // a refspec that starts with + (force) or : (delete). Separators end a
 // command wherever they are written (git push -f&&echo ok).
 func forcePushLine(l string) bool {
-	l = pushSeparators.Replace(l)
+	l = pushSeparators.Get().Replace(l)
 	git, push := false, false
 	for _, w := range strings.Fields(l) {
 		w = strings.Trim(w, `"'()`)
@@ -72,4 +73,6 @@ func forcePushLine(l string) bool {
 }
 
 // pushSeparators set a line's command separators apart as ";".
-var pushSeparators = strings.NewReplacer("&&", " ; ", "||", " ; ", ";", " ; ", "|", " ; ", "\n", " ; ")
+var pushSeparators = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("&&", " ; ", "||", " ; ", ";", " ; ", "|", " ; ", "\n", " ; ")
+}}

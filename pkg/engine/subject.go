@@ -645,7 +645,7 @@ func normalizeSQL(s string) string {
 	}
 	s = sqlComment.Get().ReplaceAllString(s, " ")
 	s = strings.ToUpper(strings.Join(strings.Fields(s), " "))
-	s = sqlBracketSpaces.Replace(sqlEmptyBrackets.Replace(s))
+	s = sqlBracketSpaces.Get().Replace(sqlEmptyBrackets.Get().Replace(s))
 	s = referentialActions(s) // sqlforms.go
 	s = canonicalDeletes(s)
 	s = mergeDeletes(s)
@@ -657,11 +657,15 @@ func normalizeSQL(s string) string {
 
 // sqlEmptyBrackets closes up the empty brackets that joining on spaces
 // leaves.
-var sqlEmptyBrackets = strings.NewReplacer("{ }", "{}", "( )", "()")
+var sqlEmptyBrackets = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("{ }", "{}", "( )", "()")
+}}
 
 // sqlBracketSpaces closes up the spaces around an empty document filter
 // (deleteMany( {} ) is deleteMany({})).
-var sqlBracketSpaces = strings.NewReplacer("( {} )", "({})", "( {}", "({}", "{} )", "{})")
+var sqlBracketSpaces = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("( {} )", "({})", "( {}", "({}", "{} )", "{})")
+}}
 
 // The SQL expressions are compiled on first use, not at start-up: most
 // calls hold no SQL.

@@ -1,11 +1,10 @@
 package engine
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
+	"rampart.dev/pkg/internal/table"
 )
 
 // go-task expands its Go templates in a task's commands before the shell
@@ -79,7 +78,7 @@ func taskfileExpandIn(l string, defs map[string]string, depth int) string {
 		return l
 	}
 	locals := map[string]string{}
-	return taskAction().ReplaceAllStringFunc(l, func(r string) string {
+	return taskAction.Get().ReplaceAllStringFunc(l, func(r string) string {
 		inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(r[2:len(r)-2], "-"), "-"))
 		toks := templateTokens(inner)
 		if len(toks) >= 3 && strings.HasPrefix(toks[0], "$") && (toks[1] == ":=" || toks[1] == "=") {
@@ -206,6 +205,4 @@ func templateTokens(s string) []string {
 	return out
 }
 
-var taskAction = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\{\{.*?\}\}`)
-})
+var taskAction = table.Regexp{Expr: `\{\{.*?\}\}`}

@@ -106,7 +106,7 @@ func xmlAttrs(s string) (map[string]string, string, bool) {
 
 // xmlText is an element's or attribute's text unescaped and trimmed.
 func xmlText(s string) string {
-	return strings.TrimSpace(xmlEntities.Replace(s))
+	return strings.TrimSpace(xmlEntities.Get().Replace(s))
 }
 
 // xmlCommandLines returns the command lines of a run configuration or a

@@ -1,18 +1,24 @@
 package match
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // browserProfiles maps a Chromium-family browser's own URL scheme to its
 // profile directory under the home (Linux layout; the engine judges
 // macOS's and Windows' as these: paths.go).
-var browserProfiles = map[string]string{
-	"chrome":   "~/.config/google-chrome/Default/",
-	"chromium": "~/.config/chromium/Default/",
-	"edge":     "~/.config/microsoft-edge/Default/",
-	"brave":    "~/.config/BraveSoftware/Brave-Browser/Default/",
-	"vivaldi":  "~/.config/vivaldi/Default/",
-	"opera":    "~/.config/opera/Default/",
-}
+var browserProfiles = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"chrome":   "~/.config/google-chrome/Default/",
+		"chromium": "~/.config/chromium/Default/",
+		"edge":     "~/.config/microsoft-edge/Default/",
+		"brave":    "~/.config/BraveSoftware/Brave-Browser/Default/",
+		"vivaldi":  "~/.config/vivaldi/Default/",
+		"opera":    "~/.config/opera/Default/",
+	}
+}}
 
 // BrowserPageStore returns the file of the browser's profile that a page
 // of the browser's own shows when opened in it, for the pages that show
@@ -37,7 +43,7 @@ func BrowserPageStore(v string) (string, bool) {
 		}
 		return "", false
 	}
-	dir, ok := browserProfiles[scheme]
+	dir, ok := browserProfiles.Lookup(scheme)
 	if !ok {
 		return "", false
 	}

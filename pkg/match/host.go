@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/idna"
+	"rampart.dev/pkg/internal/table"
 )
 
 // hostSteps bounds NormalizeHost's passes. Each pass that changes a host
@@ -109,14 +110,16 @@ var idnaLookup = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.St
 // otherDots are the characters IDNA treats as label separators (UTS #46
 // section 2.3): ideographic full stop, full-width full stop and half-width
 // ideographic full stop.
-var otherDots = strings.NewReplacer("\u3002", ".", "\uff0e", ".", "\uff61", ".")
+var otherDots = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("\u3002", ".", "\uff0e", ".", "\uff61", ".")
+}}
 
 // toASCII gives a non-ASCII host its ASCII (punycode) form, so
 // "ｅｘａｍｐｌｅ。com" is "example.com" and "bücher.example" is
 // "xn--bcher-kva.example", the form domain patterns are compiled to. A
 // host IDNA rejects keeps whatever IDNA could map.
 func toASCII(h string) string {
-	h = otherDots.Replace(h)
+	h = otherDots.Get().Replace(h)
 	a, err := idnaLookup.ToASCII(h)
 	if err != nil && a == "" {
 		return strings.ToLower(h)
@@ -323,7 +326,7 @@ func normalizeDomainPattern(p string) string {
 	if isASCII(p) {
 		return p
 	}
-	p = otherDots.Replace(p)
+	p = otherDots.Get().Replace(p)
 	labels := strings.Split(p, ".")
 	for i, l := range labels {
 		if !isASCII(l) && !hasGlobMeta(l) {

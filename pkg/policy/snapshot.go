@@ -537,6 +537,14 @@ func (r *snapReader) count() int {
 }
 
 func (r *snapReader) str() string {
+	// A string of fewer than 128 bytes, the usual one, is read here
+	// without a call, as count and the slicing below read it.
+	if i := r.i; i < len(r.s) && r.s[i] < 0x80 {
+		if n := int(r.s[i]); n <= len(r.s)-i-1 {
+			r.i = i + 1 + n
+			return r.s[i+1 : r.i]
+		}
+	}
 	n := r.count()
 	s := r.s[r.i : r.i+n]
 	r.i += n

@@ -296,7 +296,7 @@ func translateCmdIf(words []string, depth int) string {
 		i += 2
 	case strings.Contains(words[i], "=="):
 		i++
-	case i+1 < len(words) && (words[i+1] == "==" || cmdCompare[strings.ToLower(words[i+1])]):
+	case i+1 < len(words) && (words[i+1] == "==" || cmdCompare.Get(strings.ToLower(words[i+1]))):
 		i += 3
 	default:
 		return ""
@@ -316,7 +316,7 @@ func translateCmdIf(words []string, depth int) string {
 }
 
 // cmdCompare are if's comparison words.
-var cmdCompare = map[string]bool{"equ": true, "neq": true, "lss": true, "leq": true, "gtr": true, "geq": true}
+var cmdCompare = table.Map[string, bool]{Words: "equ neq lss leq gtr geq"}
 
 // cmdForItems bounds the items of a for loop's set read one by one (a
 // line long enough to hold more is read no further).

@@ -3,6 +3,8 @@ package shell
 import (
 	"slices"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // Code that opens the file an environment variable names
@@ -117,13 +119,13 @@ func envNamesIn(text string) []string {
 
 // envAssign matches a statement's start that gives a name a value: the
 // name, then the value from the match's end (const p = …, my $p = …).
-var envAssign = lazyRegexp(`(?:^|[;\n{])\s*(?:const\s+|let\s+|var\s+|my\s+|local\s+)?\$?([A-Za-z_]\w*)\s*=\s*`)
+var envAssign = table.Regexp{Expr: `(?:^|[;\n{])\s*(?:const\s+|let\s+|var\s+|my\s+|local\s+)?\$?([A-Za-z_]\w*)\s*=\s*`}
 
 // envHeld returns the names code gives an environment variable's value
 // whole (p = os.environ["X"]), with the variable each holds.
 func envHeld(code string) map[string]string {
 	var held map[string]string
-	for _, m := range envAssign().FindAllStringSubmatchIndex(code, 32) {
+	for _, m := range envAssign.Get().FindAllStringSubmatchIndex(code, 32) {
 		rest := code[m[1]:]
 		if k := strings.IndexAny(rest, ";\n"); k >= 0 {
 			rest = rest[:k]

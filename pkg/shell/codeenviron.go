@@ -92,7 +92,7 @@ func secretPrinted(lang, code string) bool {
 	prints := environPrint.Get()[lang]
 	held := map[string]bool{} // names given a secret whole (t = os.environ["GITHUB_TOKEN"])
 	for _, st := range statements(lang, code) {
-		if m := secretAssign().FindStringSubmatchIndex(st); m != nil && secretReadWhole(st, m[1]) {
+		if m := secretAssign.Get().FindStringSubmatchIndex(st); m != nil && secretReadWhole(st, m[1]) {
 			held[st[m[2]:m[3]]] = true
 			continue
 		}
@@ -116,7 +116,7 @@ func secretPrinted(lang, code string) bool {
 		if secretReadWhole(st, at) {
 			return true
 		}
-		if m := secretVarInCode().FindStringIndex(st); m != nil && m[0] >= start && m[0] < at {
+		if m := secretVarInCode.Get().FindStringIndex(st); m != nil && m[0] >= start && m[0] < at {
 			return secretReadWhole(st, m[0]) // p ENV.fetch("T"): the read is the printing word's own
 		}
 	}
@@ -125,7 +125,7 @@ func secretPrinted(lang, code string) bool {
 
 // secretAssign matches the start of a statement that gives a name a
 // value: the name, then the value from the match's end.
-var secretAssign = lazyRegexp(`^\s*(?:const\s+|let\s+|var\s+|my\s+|local\s+)?\$?([A-Za-z_]\w*)\s*=\s*`)
+var secretAssign = table.Regexp{Expr: `^\s*(?:const\s+|let\s+|var\s+|my\s+|local\s+)?\$?([A-Za-z_]\w*)\s*=\s*`}
 
 // printsHeld reports a statement that prints one of the held names as
 // its value, with nothing but punctuation and quoted text around it.
@@ -156,7 +156,7 @@ func printsHeld(st string, prints []string, held map[string]bool) bool {
 // position from, with nothing but punctuation and quoted text between
 // from and the read, and nothing but closing brackets after it.
 func secretReadWhole(st string, from int) bool {
-	for _, m := range secretVarInCode().FindAllStringIndex(st, -1) {
+	for _, m := range secretVarInCode.Get().FindAllStringIndex(st, -1) {
 		if m[0] < from {
 			continue
 		}
@@ -282,7 +282,7 @@ func procEnvironShown(st string, prints []string) bool {
 
 // environAlias matches a name given the whole environment
 // (e = os.environ, const env = process.env, const {env} = process).
-var environAlias = lazyRegexp(`(?:^|[;\s(,])(?:const|let|var|my)?\s*\$?([A-Za-z_]\w*)\s*=\s*(?:dict\()?(?:os\.environ|environ|process\.env|ENV|\\?%ENV)(?:\.copy\(\)|\.to_h)?\s*\)?\s*(?:;|$|\n)|\{\s*(env)\s*\}\s*=\s*process\b`)
+var environAlias = table.Regexp{Expr: `(?:^|[;\s(,])(?:const|let|var|my)?\s*\$?([A-Za-z_]\w*)\s*=\s*(?:dict\()?(?:os\.environ|environ|process\.env|ENV|\\?%ENV)(?:\.copy\(\)|\.to_h)?\s*\)?\s*(?:;|$|\n)|\{\s*(env)\s*\}\s*=\s*process\b`}
 
 // environAliases returns the names the code gives the whole environment.
 func environAliases(code string) []string {
@@ -290,7 +290,7 @@ func environAliases(code string) []string {
 		return nil
 	}
 	var names []string
-	for _, m := range environAlias().FindAllStringSubmatch(code, 8) {
+	for _, m := range environAlias.Get().FindAllStringSubmatch(code, 8) {
 		for _, n := range m[1:] {
 			if n != "" {
 				names = append(names, n)

@@ -1,9 +1,7 @@
 package shell
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
@@ -157,10 +155,10 @@ var codeMarkers = table.Once[map[string]codeMarker]{Build: func() map[string]cod
 // code fills in (sh <&%d, sh -i <&#{c.to_i}, f"sh <&{fd}", sh <&$fd):
 // in code that opens a connection, the descriptor is the connection,
 // whatever the language.
-var fdShell = lazyRegexp(`\b(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh)\b[^;|&'"]*?0?<&\s*([3-9]|[1-9][0-9]+|%d|#?\{|\$)`)
+var fdShell = table.Regexp{Expr: `\b(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh)\b[^;|&'"]*?0?<&\s*([3-9]|[1-9][0-9]+|%d|#?\{|\$)`}
 
 // killAll matches signalling every process: kill(-1, …) in any language.
-var killAll = lazyRegexp(`(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`)
+var killAll = table.Regexp{Expr: `(?i)kill[a-z]*\s*\(\s*-1\s*[,)]|kill\s+['"]?(KILL|9|TERM)['"]?\s*,\s*-1\b`}
 
 // mayKillAll is false only for code killAll cannot match, found without
 // the regular expression: code without "kill" in any case of ASCII and
@@ -188,14 +186,14 @@ func mayReadSecretVar(code string) bool {
 // (os.environ['PINECONE_API_KEY'], process.env.QDRANT_API_KEY): a client
 // it builds with one logs in to a service that is not this machine.
 func ReadsSecretVar(code string) bool {
-	return mayReadSecretVar(code) && secretVarInCode().MatchString(code)
+	return mayReadSecretVar(code) && secretVarInCode.Get().MatchString(code)
 }
 
 // secretVarInCode matches code reading a secret environment variable
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN), or the
 // ssh agent's socket, whose connection signs as the user
 // (os.environ['SSH_AUTH_SOCK']).
-var secretVarInCode = lazyRegexp(`(Getenv\(|GetEnvironmentVariable\(|env::var\(|environment\[|getEnv\(|environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`)
+var secretVarInCode = table.Regexp{Expr: `(Getenv\(|GetEnvironmentVariable\(|env::var\(|environment\[|getEnv\(|environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`}
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole, and the libraries and calls that read
@@ -230,9 +228,9 @@ var treeWalks = []struct{ walk, remove []string }{
 // credentialFragmentSet, captureCallSet, everyAddressSet and
 // treeWalkSets are those lists made ready for codeFacts (substrs.Set).
 var (
-	credentialFragmentSet = substrs.NewSet(credentialFragments)
-	captureCallSet        = substrs.NewSet(captureCalls)
-	everyAddressSet       = substrs.NewSet(everyAddress)
+	credentialFragmentSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(credentialFragments) }}
+	captureCallSet        = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(captureCalls) }}
+	everyAddressSet       = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(everyAddress) }}
 )
 
 // treeWalkSet is the walking calls of every language (treeWalkNames).
@@ -273,12 +271,12 @@ func codeFacts(lang, code string) CodeFacts {
 		environFacts(lang, code, m, &f) // codeenviron.go
 		f.Environ = f.Environ || f.EnvironValues
 	}
-	f.Shell = m.sets.shell.In(&text) || strings.Contains(code, "<&") && fdShell().MatchString(code)
+	f.Shell = m.sets.shell.In(&text) || strings.Contains(code, "<&") && fdShell.Get().MatchString(code)
 	if lang == "awk" && f.Shell && f.Network {
 		f.Shell = awkRunsProcess(code) // |& on an /inet file only (awkcoprocess.go)
 	}
 	f.Listen = m.sets.listen.In(&text)
-	f.ListenAll = f.Listen && everyAddressSet.In(&text)
+	f.ListenAll = f.Listen && everyAddressSet.Get().In(&text)
 	if lang == "python" {
 		f.Dynamic = anyCall(code, m.dynamic) // not re.compile(
 	} else {
@@ -291,9 +289,9 @@ func codeFacts(lang, code string) CodeFacts {
 		f.Dynamic = true // pickle.loads(urlopen(URL).read()) (unpickle.go)
 	}
 	f.Fork = strings.Contains(code, "fork") && anyIn(code, []string{"while", "loop", "for(;;)", "for (;;)", "until"}) ||
-		mayKillAll(code) && killAll().MatchString(code)
-	varSecrets := mayRead && secretVarInCode().MatchString(code)
-	fileSecrets := credentialFragmentSet.In(&text) || usesCredentialLibrary(code)
+		mayKillAll(code) && killAll.Get().MatchString(code)
+	varSecrets := mayRead && secretVarInCode.Get().MatchString(code)
+	fileSecrets := credentialFragmentSet.Get().In(&text) || usesCredentialLibrary(code)
 	f.Secrets = varSecrets || fileSecrets
 	if varSecrets && !fileSecrets {
 		f.SecretVars = secretVarNames(code) // codesecretvars.go
@@ -304,7 +302,7 @@ func codeFacts(lang, code string) CodeFacts {
 	if mayRead {
 		f.EnvFiles = envFilesRead(code) // codeenvfiles.go
 	}
-	f.Capture = captureCallSet.In(&text)
+	f.Capture = captureCallSet.Get().In(&text)
 	if treeWalkSet.Get().In(&text) { // a walking call of some language
 		for _, w := range treeWalks {
 			if anyIn(code, w.walk) && anyIn(code, w.remove) {
@@ -387,11 +385,4 @@ func codeDynamic(lang string, words []string, dyn []bool) bool {
 		}
 	}
 	return false
-}
-
-// lazyRegexp compiles a regular expression on its first use instead of at
-// start-up, so that a process judging one call compiles only what it
-// reaches.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

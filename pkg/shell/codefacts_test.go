@@ -35,10 +35,10 @@ func TestCodePrefilters(t *testing.T) {
 }
 
 func checkPrefilters(t *testing.T, code string) {
-	if killAll().MatchString(code) && !mayKillAll(code) {
+	if killAll.Get().MatchString(code) && !mayKillAll(code) {
 		t.Errorf("killAll matches %q but mayKillAll is false", code)
 	}
-	if secretVarInCode().MatchString(code) && !mayReadSecretVar(code) {
+	if secretVarInCode.Get().MatchString(code) && !mayReadSecretVar(code) {
 		t.Errorf("secretVarInCode matches %q but mayReadSecretVar is false", code)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Code that reads a secret variable and opens connections is read as
@@ -39,9 +40,9 @@ var loginReadBacks = []string{"['Authorization']", `["Authorization"]`, ".Author
 	"get('Authorization')", `get("Authorization")`, "get('authorization')", `get("authorization")`}
 
 var (
-	envReadSet       = substrs.NewSet(envReads)
-	otherInputSet    = substrs.NewSet(otherInputs)
-	loginReadBackSet = substrs.NewSet(loginReadBacks)
+	envReadSet       = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(envReads) }}
+	otherInputSet    = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(otherInputs) }}
+	loginReadBackSet = table.Once[*substrs.Set]{Build: func() *substrs.Set { return substrs.NewSet(loginReadBacks) }}
 )
 
 // readsLoginBack reports code that reads a login back out of the headers
@@ -127,13 +128,13 @@ const loginWindow = 64
 // from. ok is false otherwise.
 func CodeSecretLogins(code string) (vars []string, ok bool) {
 	text := substrs.NewText(code)
-	if credentialFragmentSet.In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.In(&text) || loginReadBackSet.In(&text) && readsLoginBack(code) || headersReadBack(code) {
+	if credentialFragmentSet.Get().In(&text) || usesCredentialLibrary(code) || decodesText(code) || otherInputSet.Get().In(&text) || loginReadBackSet.Get().In(&text) && readsLoginBack(code) || headersReadBack(code) {
 		return nil, false
 	}
-	if !envReadSet.In(&text) {
+	if !envReadSet.Get().In(&text) {
 		return nil, false
 	}
-	matches := secretVarInCode().FindAllStringSubmatchIndex(code, -1)
+	matches := secretVarInCode.Get().FindAllStringSubmatchIndex(code, -1)
 	if len(matches) == 0 {
 		return nil, false
 	}

@@ -14,7 +14,7 @@ import "strings"
 // one is read where it is data rather than a login (loginAt).
 func secretVarNames(code string) []string {
 	var out []string
-	for _, m := range secretVarInCode().FindAllStringSubmatchIndex(code, -1) {
+	for _, m := range secretVarInCode.Get().FindAllStringSubmatchIndex(code, -1) {
 		if !loginAt(code, m[0]) {
 			return nil
 		}

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // Code that computes what it runs: a call whose name is built at run time
 // ($f(...) in PHP, obj['ex'+'ecSync'](...) in JavaScript), a shell template
@@ -12,11 +16,11 @@ import "strings"
 // variable function ($f(, ${'sys'.'tem'}(), a parenthesised string called
 // (("sys"."tem")(…)), or a JavaScript member call through a computed key
 // with a concatenation or template in it.
-var computedCall = lazyRegexp(`\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\s*\(|["']\s*\)\s*\(|\[[^\]\n]*(\+|\x60)[^\]\n]*\]\s*\(`)
+var computedCall = table.Regexp{Expr: `\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\s*\(|["']\s*\)\s*\(|\[[^\]\n]*(\+|\x60)[^\]\n]*\]\s*\(`}
 
 // computedKey matches a JavaScript member call through a key held in a
 // variable (cp[m](…)): dynamic when the object is one that runs commands.
-var computedKey = lazyRegexp(`\[\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*\]\s*\(`)
+var computedKey = table.Regexp{Expr: `\[\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*\]\s*\(`}
 
 // commandObjects are the JavaScript modules and globals whose members run
 // commands.
@@ -27,14 +31,14 @@ var commandObjects = []string{"child_process", "Deno", "Bun", "process.binding",
 func (s *state) computedFacts(lang, code string, facts *CodeFacts, f frame) {
 	switch lang {
 	case "php":
-		if computedCall().MatchString(code) {
+		if computedCall.Get().MatchString(code) {
 			facts.Dynamic = true
 		}
 	case "node":
-		if loc := computedCall().FindStringIndex(code); loc != nil && code[loc[0]] == '[' {
+		if loc := computedCall.Get().FindStringIndex(code); loc != nil && code[loc[0]] == '[' {
 			facts.Dynamic = true
 		}
-		if computedKey().MatchString(code) && anyIn(code, commandObjects) {
+		if computedKey.Get().MatchString(code) && anyIn(code, commandObjects) {
 			facts.Dynamic = true
 		}
 		for _, cmd := range shellTemplates(code) {
@@ -217,8 +221,8 @@ func commandKnown(args []value) bool {
 // literal or literals joined by + (cp['exec' + 'Sync'], os["system"]);
 // constantGetattr, Python's getattr(os, 'sys' + 'tem').
 var (
-	constantKey     = lazyRegexp(`\[\s*((?:'[A-Za-z_$][A-Za-z0-9_$]*'|"[A-Za-z_$][A-Za-z0-9_$]*"|'[A-Za-z0-9_$]*'|"[A-Za-z0-9_$]*")(?:\s*\+\s*(?:'[A-Za-z0-9_$]*'|"[A-Za-z0-9_$]*"))*)\s*\]`)
-	constantGetattr = lazyRegexp(`\bgetattr\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*((?:'[A-Za-z0-9_]*'|"[A-Za-z0-9_]*")(?:\s*\+\s*(?:'[A-Za-z0-9_]*'|"[A-Za-z0-9_]*"))*)\s*\)`)
+	constantKey     = table.Regexp{Expr: `\[\s*((?:'[A-Za-z_$][A-Za-z0-9_$]*'|"[A-Za-z_$][A-Za-z0-9_$]*"|'[A-Za-z0-9_$]*'|"[A-Za-z0-9_$]*")(?:\s*\+\s*(?:'[A-Za-z0-9_$]*'|"[A-Za-z0-9_$]*"))*)\s*\]`}
+	constantGetattr = table.Regexp{Expr: `\bgetattr\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*((?:'[A-Za-z0-9_]*'|"[A-Za-z0-9_]*")(?:\s*\+\s*(?:'[A-Za-z0-9_]*'|"[A-Za-z0-9_]*"))*)\s*\)`}
 )
 
 // foldedKeys rewrites a member reached through a constant key as the
@@ -231,8 +235,8 @@ func foldedKeys(lang, code string) string {
 		if strings.IndexByte(code, '[') < 0 {
 			return code
 		}
-		return constantKey().ReplaceAllStringFunc(code, func(m string) string {
-			k := joinedLiterals(constantKey().FindStringSubmatch(m)[1])
+		return constantKey.Get().ReplaceAllStringFunc(code, func(m string) string {
+			k := joinedLiterals(constantKey.Get().FindStringSubmatch(m)[1])
 			if k == "" || k[0] >= '0' && k[0] <= '9' {
 				return m // an index, not a member
 			}
@@ -242,8 +246,8 @@ func foldedKeys(lang, code string) string {
 		if !strings.Contains(code, "getattr(") {
 			return code
 		}
-		return constantGetattr().ReplaceAllStringFunc(code, func(m string) string {
-			g := constantGetattr().FindStringSubmatch(m)
+		return constantGetattr.Get().ReplaceAllStringFunc(code, func(m string) string {
+			g := constantGetattr.Get().FindStringSubmatch(m)
 			return g[1] + "." + joinedLiterals(g[2])
 		})
 	}

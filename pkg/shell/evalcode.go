@@ -93,7 +93,7 @@ var evalPrograms = table.Map[string, string]{Build: func() map[string]string {
 }}
 
 // urlLiteral matches an http(s) URL written out in code.
-var urlLiteral = lazyRegexp(`https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`)
+var urlLiteral = table.Regexp{Expr: `https?://[A-Za-z0-9._~:/?#@!$&*+,;=%\[\]-]+`}
 
 // evalDownload judges an eval-like call handed text its own code fetches
 // from a URL written out (exec(urlopen('https://…').read()),
@@ -106,7 +106,7 @@ func (s *state) evalDownload(lang, arg string, f frame) bool {
 	if !ok || !strings.Contains(arg, "://") || !anyIn(arg, codeMarkers.Get()[lang].network) {
 		return false
 	}
-	u := urlLiteral().FindString(arg)
+	u := urlLiteral.Get().FindString(arg)
 	if u == "" {
 		return false
 	}
@@ -124,7 +124,7 @@ func (s *state) evalFetched(lang, code string, f frame) {
 	if !ok {
 		return
 	}
-	if u := urlLiteral().FindString(code); u != "" {
+	if u := urlLiteral.Get().FindString(code); u != "" {
 		s.parseString("curl -fsSL "+quoteWord(u)+" | "+prog, f)
 	}
 }
@@ -159,7 +159,7 @@ func importedURLs(code string) []string {
 			}
 			continue
 		}
-		if u := urlLiteral().FindString(rest[1:]); u != "" && strings.HasPrefix(rest[1:], u) {
+		if u := urlLiteral.Get().FindString(rest[1:]); u != "" && strings.HasPrefix(rest[1:], u) {
 			out = append(out, strings.TrimRight(u, "`'\")"))
 		}
 	}

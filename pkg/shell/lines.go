@@ -948,7 +948,7 @@ func tclInterpreter(name string) bool {
 func tclShellCommand(part string) (string, bool) {
 	rest := strings.NewReplacer("$env(", "${", "$::env(", "${").Replace(part)
 	if strings.Contains(rest, "${") {
-		rest = tclEnvClose().ReplaceAllString(rest, "${$1}")
+		rest = tclEnvClose.Get().ReplaceAllString(rest, "${$1}")
 	}
 	for {
 		rest = strings.TrimLeft(rest, " \t")
@@ -979,7 +979,7 @@ func tclShellCommand(part string) (string, bool) {
 }
 
 // tclEnvClose finishes $env(NAME), opened as ${NAME), into ${NAME}.
-var tclEnvClose = lazyRegexp(`\$\{(\w+)\)`)
+var tclEnvClose = table.Regexp{Expr: `\$\{(\w+)\)`}
 
 // markFedCode marks, for a program whose catalogue entry "feeds-shell"
 // (tar --to-command=sh: the command reads each member on its standard

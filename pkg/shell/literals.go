@@ -95,8 +95,23 @@ func LiteralCommands(code string) []string {
 	return append(out, bracketLiterals(code)...)
 }
 
-// bracketClose gives the closing delimiter of each opening one.
-var bracketClose = map[byte]byte{'(': ')', '[': ']', '{': '}', '<': '>', '/': '/', '|': '|', '"': '"', '\'': '\''}
+// bracketClose gives the closing delimiter of an opening one; ok is false
+// for a byte that opens none.
+func bracketClose(open byte) (closing byte, ok bool) {
+	switch open {
+	case '(':
+		return ')', true
+	case '[':
+		return ']', true
+	case '{':
+		return '}', true
+	case '<':
+		return '>', true
+	case '/', '|', '"', '\'':
+		return open, true
+	}
+	return 0, false
+}
 
 // bracketLiterals returns the strings and word lists code writes with
 // delimiters of its choosing that hold a blank: Raku's and Perl's q{…},
@@ -127,7 +142,7 @@ func bracketLiterals(code string) []string {
 		if start >= len(code) {
 			continue
 		}
-		closing, ok := bracketClose[code[start]]
+		closing, ok := bracketClose(code[start])
 		if !ok {
 			continue
 		}

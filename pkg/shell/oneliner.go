@@ -363,10 +363,12 @@ const (
 
 // evalInLangs are the languages the hookEvalIn calls run their argument
 // in: Vim script's luaeval("…") and py3eval("…").
-var evalInLangs = map[string]string{
-	"luaeval": "lua", "py3eval": "python", "pyeval": "python", "pyxeval": "python",
-	"rubyeval": "ruby", "perleval": "perl",
-}
+var evalInLangs = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"luaeval": "lua", "py3eval": "python", "pyeval": "python", "pyxeval": "python",
+		"rubyeval": "ruby", "perleval": "perl",
+	}
+}}
 
 type hook struct {
 	name string
@@ -606,7 +608,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue
 			}
 			if h.kind == hookEvalIn {
-				facts = facts.or(s.evalCode(evalInLangs[h.name], args, f))
+				facts = facts.or(s.evalCode(evalInLangs.Get(h.name), args, f))
 				continue
 			}
 			if h.kind == hookRunsFile {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Where a value holds. The walk reads the line once, in order, but the
@@ -267,7 +268,7 @@ func (s *state) arithAssigns(n syntax.Node) {
 			// let "c=1": a quoted expression is text the parser did not
 			// read as arithmetic.
 			if lit := x.Lit(); lit == "" {
-				if m := quotedArith().FindStringSubmatch(wordText(x)); m != nil {
+				if m := quotedArith.Get().FindStringSubmatch(wordText(x)); m != nil {
 					s.setVar(m[1]+m[2], "", false)
 				}
 			}
@@ -277,7 +278,7 @@ func (s *state) arithAssigns(n syntax.Node) {
 }
 
 // quotedArith matches an assignment at the start of arithmetic text.
-var quotedArith = lazyRegexp(`^\s*(?:\+\+|--)?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=[^=]|^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\+\+|--)`)
+var quotedArith = table.Regexp{Expr: `^\s*(?:\+\+|--)?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=[^=]|^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\+\+|--)`}
 
 func (s *state) arithVar(x syntax.ArithmExpr) {
 	w, ok := x.(*syntax.Word)

@@ -9,7 +9,6 @@ package verbs
 import (
 	_ "embed"
 	"strings"
-	"sync"
 
 	"rampart.dev/pkg/internal/table"
 )
@@ -25,12 +24,12 @@ type lexicon struct {
 	class, phrases, joined map[string]string
 }
 
-var lexOnce = sync.OnceValue(load)
+var lexOnce = table.Once[lexicon]{Build: load}
 
 var (
-	lex     = table.Map[string, string]{Build: func() map[string]string { return lexOnce().class }}
-	phrases = table.Map[string, string]{Build: func() map[string]string { return lexOnce().phrases }}
-	joined  = table.Map[string, string]{Build: func() map[string]string { return lexOnce().joined }}
+	lex     = table.Map[string, string]{Build: func() map[string]string { return lexOnce.Get().class }}
+	phrases = table.Map[string, string]{Build: func() map[string]string { return lexOnce.Get().phrases }}
+	joined  = table.Map[string, string]{Build: func() map[string]string { return lexOnce.Get().joined }}
 )
 
 // load reads Text; a malformed line is left to the engine's loader, which

@@ -281,7 +281,7 @@ func detectObject(m map[string]any) Format {
 		return Cline
 	case event == "BeforeTool" || event == "AfterTool":
 		return Gemini
-	case has(m, "conversation_id") || has(m, "generation_id") || has(m, "workspace_roots") || cursorEvents[event] != 0:
+	case has(m, "conversation_id") || has(m, "generation_id") || has(m, "workspace_roots") || cursorEvents(event) != 0:
 		return Cursor
 	case has(m, "toolName") || has(m, "sessionId"):
 		return Copilot

@@ -72,14 +72,33 @@ func textResult(v any, key string) any {
 // copilotPascal maps the tool names Copilot sends under the PascalCase
 // configuration (measured with Copilot CLI 1.0.102: Bash, Read, Write,
 // Edit, Grep, with Copilot's own argument names) onto its own.
-var copilotPascal = map[string]string{
-	"Bash": "bash", "PowerShell": "powershell", "Read": "view", "Write": "create", "Edit": "edit",
-	"Grep": "grep", "Glob": "glob", "WebFetch": "web_fetch", "Task": "task", "Agent": "task",
+func copilotPascal(tool string) (own string, ok bool) {
+	switch tool {
+	case "Bash":
+		return "bash", true
+	case "PowerShell":
+		return "powershell", true
+	case "Read":
+		return "view", true
+	case "Write":
+		return "create", true
+	case "Edit":
+		return "edit", true
+	case "Grep":
+		return "grep", true
+	case "Glob":
+		return "glob", true
+	case "WebFetch":
+		return "web_fetch", true
+	case "Task", "Agent":
+		return "task", true
+	}
+	return "", false
 }
 
 // copilotCalls maps Copilot CLI's tools.
 func copilotCalls(tool string, in map[string]any, cwd string) []call.Call {
-	if own, ok := copilotPascal[tool]; ok {
+	if own, ok := copilotPascal(tool); ok {
 		tool = own
 	}
 	var calls []call.Call

@@ -15,23 +15,22 @@ import (
 // blocked. beforeReadFile carries the file's content, which is scanned like
 // a tool's output before the agent sees it.
 
-// cursorEvents are Cursor's tool events and their kinds.
-var cursorEvents = map[string]Kind{
-	"beforeShellExecution": Pre,
-	"beforeMCPExecution":   Pre,
-	"beforeReadFile":       Pre,
-	"preToolUse":           Pre,
-	"afterShellExecution":  Post,
-	"afterMCPExecution":    Post,
-	"postToolUse":          Post,
-	"afterFileEdit":        Other,
-	"beforeSubmitPrompt":   Other,
-	"stop":                 Other,
+// cursorEvents gives the kind of one of Cursor's tool events: Other for
+// its other events (afterFileEdit, beforeSubmitPrompt, stop) and for a
+// name that is none of Cursor's.
+func cursorEvents(name string) Kind {
+	switch name {
+	case "beforeShellExecution", "beforeMCPExecution", "beforeReadFile", "preToolUse":
+		return Pre
+	case "afterShellExecution", "afterMCPExecution", "postToolUse":
+		return Post
+	}
+	return Other
 }
 
 func parseCursor(ev *Event, m map[string]any) error {
 	ev.Name = str(m, "hook_event_name")
-	ev.Kind = cursorEvents[ev.Name]
+	ev.Kind = cursorEvents(ev.Name)
 	if ev.Kind == Other {
 		return nil
 	}

@@ -82,9 +82,21 @@ func geminiCalls(tool string, in map[string]any, cwd string, m map[string]any) [
 	return calls
 }
 
-var urlPattern = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\bhttps?://[^\s"'<>()\[\]{}]+`)
-})
+// urlPattern returns the expression of an http or https URL in free text,
+// compiled on first use: a process that reads no Gemini web_fetch, or
+// links the package and reads nothing, compiles and allocates nothing
+// (sync.OnceValue's closure and state are allocated at initialisation).
+func urlPattern() *regexp.Regexp {
+	urlPatternOnce.Do(func() {
+		urlPatternRE = regexp.MustCompile(`(?i)\bhttps?://[^\s"'<>()\[\]{}]+`)
+	})
+	return urlPatternRE
+}
+
+var (
+	urlPatternOnce sync.Once
+	urlPatternRE   *regexp.Regexp
+)
 
 // findURLs returns the http and https URLs in free text, such as the
 // prompt of Gemini's web_fetch, without trailing punctuation.

@@ -40,7 +40,18 @@ type interpreter struct {
 // interpreters maps a program's base name onto its rules. It is built on
 // first use: only a Codex payload reads it, and a hook process that never
 // does should not pay for the table at start-up.
-var interpreters = sync.OnceValue(func() map[string]interpreter {
+func interpreters() map[string]interpreter {
+	interpretersOnce.Do(func() { interpretersMap = makeInterpreters() })
+	return interpretersMap
+}
+
+var (
+	interpretersOnce sync.Once
+	interpretersMap  map[string]interpreter
+)
+
+// makeInterpreters makes the table interpreters keeps.
+func makeInterpreters() map[string]interpreter {
 	shell := interpreter{script: []string{"-c"}, valued: []string{"-o", "+o", "-O", "+O", "--rcfile", "--init-file"}, cluster: true, shell: true}
 	python := interpreter{script: []string{"-c", "-m"}, valued: []string{"-W", "-X", "-Q"}, interactive: []string{"-i"}, cluster: true}
 	node := interpreter{script: []string{"-e", "--eval", "-p", "--print", "--test"}, valued: []string{"-r", "--require", "--import", "--loader", "--input-type"}, interactive: []string{"-i", "--interactive"}}
@@ -72,7 +83,7 @@ var interpreters = sync.OnceValue(func() map[string]interpreter {
 		m[p] = python
 	}
 	return m
-})
+}
 
 // isWrapper reports whether a program runs the rest of the line as a
 // command of its own.
