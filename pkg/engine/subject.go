@@ -205,7 +205,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	buf.OptionValues = optionValues
 	// Follow "cd DIR && ..." (pushd, popd, env -C) so later relative paths
 	// resolve where they will run: "cd / && rm -rf home" removes /home.
-	dirs := dirTracker{cwd: cwd, home: home, shells: res.Shells}
+	dirs := dirTracker{cwd: cwd, home: home, shells: res.Shells, funcs: res.Functions}
 	for i := range res.Commands {
 		sc := &res.Commands[i]
 		cwds[i] = dirs.at(sc)

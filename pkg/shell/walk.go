@@ -483,12 +483,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		cf := f
 		cf.errIgnored = true // an if's condition is tested (errexit.go)
 		for ic, first := c, true; ic != nil; ic, first = ic.Else, false {
+			tf := f
 			if first {
-				s.walkStmts(ic.Cond, cf)
+				tf.gate = s.walkIfCond(ic, cf)
 			} else {
-				s.maybe(func() { s.walkStmts(ic.Cond, cf) })
+				s.maybe(func() { tf.gate = s.walkIfCond(ic, cf) })
 			}
-			s.maybe(func() { s.walkStmts(ic.Then, f) })
+			s.maybe(func() { s.walkStmts(ic.Then, tf) })
 		}
 	case *syntax.WhileClause:
 		piped := s.pipedLines // a listing piped into the loop (readFromListing)
