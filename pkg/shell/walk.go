@@ -1214,10 +1214,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			// X=$(cat FILE) would.
 			subs = append(subs[:len(subs):len(subs)], span{len(s.out), len(s.out) + 1})
 		}
-		s.readBuiltin(inner, subs)
+		names := s.readBuiltin(inner, subs)
 		if inner[0] == "read" || inner[0] == "mapfile" || inner[0] == "readarray" {
 			s.readKnownText(inner, rs, rdyn, subs) // readtext.go: read -r f <<< ~/.kube/config
 		}
+		s.tableElemsSet(f, names) // bashtables.go: printf -v 'BASH_ALIASES[gs]' …
 	}
 	start := len(s.out)
 	s.inputs = e.subs
