@@ -1065,7 +1065,9 @@ func (a *analysis) flows() {
 					files[a.clean(c.Args[n-1], i)+"*"] = t
 				}
 			}
-			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive" && !a.plainTreesCopied(f) || t == inputCapture) && f.sink == "" {
+			if len(f.writes) > 0 && (t == "secret" && !printsKubeconfig(c) || t == "credential" || t == "home-archive" && !a.plainTreesCopied(f) || t == inputCapture) && f.sink == "" {
+				// (kind get kubeconfig > F: the kubeconfig of a cluster on
+				// this machine, kept on it; localkubeconfig.go)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
 			if len(f.writes) > 0 && t == "production-data" && f.sink == "" && !schemaOnly(c) && !a.schemaOnlyBefore(i) && !slices.ContainsFunc(f.writes, inBackupDir) {

@@ -391,8 +391,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
-		if ef.Detail == "generated" {
-			return // a key a generator wrote earlier on the line (effect/freshkeys.go)
+		if ef.Detail == "generated" || ef.Detail == effect.LocalKubeconfig {
+			return // a key a generator wrote earlier on the line (effect/freshkeys.go); a local cluster's kubeconfig its CLI uses
 		}
 		ev.pathSubject(call.ToolRead, ef.Path)
 		switch {
