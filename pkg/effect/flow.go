@@ -1400,10 +1400,12 @@ func allLocal(hosts []string) bool {
 }
 
 // loopback reports a host of this machine: localhost, a name under
-// .localhost, or a loopback address written out (127.0.0.1, ::1). A name
-// that only begins like one (127.0.0.1.attacker.example) is another host's.
+// .localhost, a name its owner publishes as this machine's
+// (loopbackNames), or a loopback address written out (127.0.0.1, ::1). A
+// name that only begins like one (127.0.0.1.attacker.example,
+// localhost.localstack.cloud.example.net) is another host's.
 func loopback(h string) bool {
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") || loopbackName(h) {
 		return true
 	}
 	if ip, err := netip.ParseAddr(h); err == nil {
