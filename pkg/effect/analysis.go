@@ -94,6 +94,9 @@ func (a *analysis) add(e Effect) {
 	if e.Kind == Read && e.Detail == "" && len(a.keys) > 0 && a.freshKey(e.Path, e.Cmd) {
 		e.Detail = "generated" // a key the line made (freshkeys.go)
 	}
+	if e.Kind == Read && e.Detail == "" && a.localKubeconfigRead(e) {
+		e.Detail = LocalKubeconfig // localkubeconfig.go: k3s kubectl --kubeconfig /etc/rancher/k3s/k3s.yaml
+	}
 	a.out = append(a.out, e)
 	if e.Kind == SQL && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) && runsStatementText(&a.res.Commands[e.Cmd]) {
 		for _, st := range embeddedStatements(e.Target) {

@@ -1065,7 +1065,9 @@ func (a *analysis) flows() {
 					files[a.clean(c.Args[n-1], i)+"*"] = t
 				}
 			}
-			if len(f.writes) > 0 && (t == "secret" || t == "credential" || t == "home-archive" && !a.plainTreesCopied(f) || t == inputCapture) && f.sink == "" {
+			if len(f.writes) > 0 && (t == "secret" && !printsKubeconfig(c) || t == "credential" || t == "home-archive" && !a.plainTreesCopied(f) || t == inputCapture) && f.sink == "" {
+				// (kind get kubeconfig > F: the kubeconfig of a cluster on
+				// this machine, kept on it; localkubeconfig.go)
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: t + "->file", Word: c.Name + " " + strings.Join(f.writes, " ")})
 			}
 			if len(f.writes) > 0 && t == "production-data" && f.sink == "" && !schemaOnly(c) && !a.schemaOnlyBefore(i) && !slices.ContainsFunc(f.writes, inBackupDir) {
@@ -1398,10 +1400,12 @@ func allLocal(hosts []string) bool {
 }
 
 // loopback reports a host of this machine: localhost, a name under
-// .localhost, or a loopback address written out (127.0.0.1, ::1). A name
-// that only begins like one (127.0.0.1.attacker.example) is another host's.
+// .localhost, a name its owner publishes as this machine's
+// (loopbackNames), or a loopback address written out (127.0.0.1, ::1). A
+// name that only begins like one (127.0.0.1.attacker.example,
+// localhost.localstack.cloud.example.net) is another host's.
 func loopback(h string) bool {
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") || loopbackName(h) {
 		return true
 	}
 	if ip, err := netip.ParseAddr(h); err == nil {

@@ -76,7 +76,7 @@ func localClusterCommand(res *shell.Result, i int) bool {
 }
 
 // kubeconfigHere reports command i of res, a cluster CLI's run on this
-// machine (viaHere), given a kubeconfig of a cluster here
+// machine (viaHere, or by a local distribution: viaDistro), given a kubeconfig of a cluster here
 // (localkubeconfig.go) by its --kubeconfig option or by KUBECONFIG in its
 // environment on the line (the option wins), with no API server, token or
 // cluster of its own and no context but a local one or k3s's "default", on
@@ -84,14 +84,21 @@ func localClusterCommand(res *shell.Result, i int) bool {
 // contexts (config set-cluster, a cloud CLI writing credentials) and
 // sources no code before it.
 func kubeconfigHere(res *shell.Result, i int) bool {
+	_, ok := kubeconfigHereFile(res, i)
+	return ok
+}
+
+// kubeconfigHereFile is kubeconfigHere, with the kubeconfig (the option's
+// value or KUBECONFIG's, a list separated by ":") it finds local.
+func kubeconfigHereFile(res *shell.Result, i int) (string, bool) {
 	c := &res.Commands[i]
-	if !c.Is(clusterCLIKind) || !viaHere(c) {
-		return false
+	if !c.Is(clusterCLIKind) || !viaHere(c) && !viaDistro(c) {
+		return "", false
 	}
 	kc, named := "", false
 	for _, as := range lineAssigns(res, i) {
 		if strings.HasPrefix(as, "HELM_KUBE") {
-			return false
+			return "", false
 		}
 		if v, ok := strings.CutPrefix(as, "KUBECONFIG="); ok {
 			kc, named = v, true
@@ -106,13 +113,13 @@ func kubeconfigHere(res *shell.Result, i int) bool {
 		kube := name == "--kubeconfig"
 		if !kube && !contextOptions.Get(name) {
 			if elsewhereOptions.Get(name) || len(a) > 2 && a[0] == '-' && a[1] != '-' && elsewhereOptions.Get(a[:2]) {
-				return false
+				return "", false
 			}
 			continue
 		}
 		if !eq {
 			if k+1 >= len(c.Args) {
-				return false
+				return "", false
 			}
 			v = c.Args[k+1]
 		}
@@ -123,24 +130,40 @@ func kubeconfigHere(res *shell.Result, i int) bool {
 		}
 	}
 	if !named || ctx != "" && ctx != "default" && !LocalContext(ctx) || !localKubeconfig(res, i, kc) {
-		return false
+		return "", false
 	}
 	if shell.DebugTrap(res) || forwardsOnLine(res) {
-		return false
+		return "", false
 	}
 	for k := range res.Commands {
 		o := &res.Commands[k]
 		if _, other := contextSwitch(o); other || k < i && sourcesCode(o) {
-			return false
+			return "", false
 		}
 	}
-	return true
+	return kc, true
 }
 
 // clusterDistros are the local Kubernetes distributions whose own kubectl
 // and helm (microk8s kubectl, k3s kubectl) talk to the distribution's
 // cluster on this machine through the kubeconfig it keeps.
 var clusterDistros = table.Map[string, bool]{Words: "microk8s k3s"}
+
+// viaDistro reports a cluster CLI run by a local distribution (k3s
+// kubectl, sudo microk8s kubectl), with nothing else around it but
+// wrappers that keep it on this machine.
+func viaDistro(c *shell.Command) bool {
+	by := false
+	for _, v := range c.Via {
+		switch {
+		case clusterDistros.Get(v):
+			by = true
+		case v != "sudo" && !hereWrappers.Get(v):
+			return false
+		}
+	}
+	return by
+}
 
 // distroHere reports command i of res, a cluster CLI run by a local
 // distribution (microk8s kubectl, sudo k3s kubectl), that names no
@@ -152,21 +175,7 @@ var clusterDistros = table.Map[string, bool]{Words: "microk8s k3s"}
 func distroHere(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
 	args := c.Args
-	switch {
-	case c.Is(clusterCLIKind) && len(c.Via) > 0:
-		by := false
-		for _, v := range c.Via {
-			switch {
-			case clusterDistros.Get(v):
-				by = true
-			case v != "sudo" && !hereWrappers.Get(v):
-				return false
-			}
-		}
-		if !by {
-			return false
-		}
-	default:
+	if !c.Is(clusterCLIKind) || !viaDistro(c) {
 		return false
 	}
 	for _, as := range lineAssigns(res, i) {

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -171,6 +172,35 @@ func printsKubeconfig(o *shell.Command) bool {
 	pos := strings.Join(positionals(o.Args), " ")
 	for _, v := range verbs {
 		if pos == v || strings.HasPrefix(pos, v+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// LocalKubeconfig is the Detail of the read of a local cluster's
+// kubeconfig by the cluster CLI that talks to that cluster with it
+// (kubeconfigHere): the CLI uses it and prints none of it (its config
+// verbs, which may, are read as before), and the cluster is this
+// machine's. The file stays what it is for every other
+// reader (cat /etc/rancher/k3s/k3s.yaml) and in the flow pass.
+const LocalKubeconfig = "local-kubeconfig"
+
+// localKubeconfigRead reports a read effect e of the kubeconfig its
+// command, a cluster CLI, is given when that is a local cluster's.
+func (a *analysis) localKubeconfigRead(e Effect) bool {
+	if e.Cmd < 0 || e.Cmd >= len(a.res.Commands) || a.res.Commands[e.Cmd].IsNot(clusterCLIKind) {
+		return false
+	}
+	if slices.Contains(a.res.Commands[e.Cmd].Args, "config") {
+		return false // kubectl config view --raw: the kubeconfig printed, read as before
+	}
+	kc, ok := kubeconfigHereFile(a.res, e.Cmd)
+	if !ok {
+		return false
+	}
+	for f := range strings.SplitSeq(strings.Trim(kc, `"'`), ":") {
+		if f != "" && a.clean(f, e.Cmd) == e.Path {
 			return true
 		}
 	}

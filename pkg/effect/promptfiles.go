@@ -10,6 +10,8 @@ import "strings"
 // an address, dev@example.com; an npm scope, @types/node read as the
 // project's types/node) is read the same way only when it is a path: it
 // starts with ~, / or ., or holds a /, or names a file by its extension.
+// A prompt given on standard input (a here-string, a here-document, what
+// echo or printf pipes in: Command.Stdin) is read the same way.
 
 // promptFiles adds a read and a send for every @PATH in the prompt text.
 func (a *analysis) promptFiles(i int, text string, f *cmdFacts) {

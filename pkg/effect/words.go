@@ -148,6 +148,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	fileURIs := props && e.Has("file-uris")
+	if e != nil && e.Prop("prompt-files") != "" {
+		for _, t := range c.Stdin {
+			// echo "summarize @~/.ssh/id_rsa" | gemini, gemini <<< …: a
+			// prompt read from standard input names its files the same way
+			a.promptFiles(i, t, f) // promptfiles.go
+		}
+	}
 	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
 		if fileURIs {

@@ -21,6 +21,7 @@ type dirTracker struct {
 	envDir    string   // the directory env -C gives the command it runs
 	envVia    int      // the depth of wrappers at which that command sits
 	shells    []int    // shell.Result.Shells: the shell that started each subshell
+	funcs     []string // shell.Result.Functions: a cd in their bodies moves the line's shell
 	moved     []string // by subshell id - 1: where a cd inside it moved it, or ""
 }
 
@@ -55,10 +56,8 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 		}
 		return
 	}
-	for _, v := range c.Via {
-		if v != "builtin" && v != "command" {
-			return // cd in a child process changes nothing here
-		}
+	if !builtinVia(c.Via, d.funcs) {
+		return // cd in a child process changes nothing here; one in a line function's body does
 	}
 	if c.Shell != 0 {
 		// A cd inside a subshell or child moves the commands after it in

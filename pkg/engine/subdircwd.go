@@ -79,8 +79,13 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 				continue // builtin cd build: the shell's own cd, read as the cd it runs (below)
 			}
 			return false // a builtin's other moves; builtin() { :; } in its place
-		case "popd", "eval", "source", ".":
-			return false // eval 'cd ~', a sourced file's cd: moves nobody here reads
+		case "eval":
+			if k+1 < len(res.Commands) && res.Commands[k+1].Depth > c.Depth && len(c.Assigns) == 0 && !slices.Contains(res.Functions, "eval") {
+				continue // eval 'cd build': its string was read, and its cd is judged below
+			}
+			return false // eval "$x": moves nobody here reads
+		case "popd", "source", ".":
+			return false // a sourced file's cd: moves nobody here reads
 		case "alias":
 			for _, a := range c.Args {
 				if strings.HasPrefix(a, "cd=") || strings.HasPrefix(a, "pushd=") {
@@ -95,7 +100,7 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 			}
 
 		case "cd", "pushd":
-			if len(c.Assigns) > 0 || !builtinVia(c.Via) {
+			if len(c.Assigns) > 0 || !builtinVia(c.Via, res.Functions) {
 				return false // CDPATH=~ cd Documents
 			}
 			if halting && !c.Halts && !shell.GatedOn(res, i, k) {
@@ -120,10 +125,11 @@ func movesTrusted(res *shell.Result, i int, line string) bool {
 }
 
 // builtinVia reports a cd run as itself or through builtin or command,
-// which bypass a function or alias of its name.
-func builtinVia(via []string) bool {
+// which bypass a function or alias of its name, or from the body of a
+// function the line defined (funcs), which runs in the line's own shell.
+func builtinVia(via, funcs []string) bool {
 	for _, v := range via {
-		if v != "builtin" && v != "command" {
+		if v != "builtin" && v != "command" && !slices.Contains(funcs, v) {
 			return false
 		}
 	}

@@ -45,6 +45,21 @@ func TestSubdirMovesHalting(t *testing.T) {
 		{"builtin() { :; }; builtin cd build && rm -rf ./*", call.RequireApproval},
 		{"command() { :; }; command cd build && rm -rf ./*", call.RequireApproval},
 		{"CDPATH=~ builtin cd Documents && rm -rf ./*", call.RequireApproval},
+		// the shell's own cd reached through an if, eval's static string
+		// and a function the line defined, which all run in this shell
+		{"if cd build; then rm -rf ./*; fi", call.Allow},
+		{"if ! cd build; then exit 1; fi; rm -rf ./*", call.Allow},
+		{"if ! cd build; then echo no; fi; rm -rf ./*", call.RequireApproval},
+		{"if cd src; then rm -rf ./*; fi", call.RequireApproval},
+		{"if cd ~; then rm -rf ./*; fi", call.Deny},
+		{"eval 'cd build' && rm -rf ./*", call.Allow},
+		{"eval 'cd build'; rm -rf ./*", call.RequireApproval},
+		{"eval 'cd build || true' && rm -rf ./*", call.RequireApproval},
+		{"eval 'cd ~' && rm -rf ./*", call.Deny},
+		{"cdb() { cd build; }; cdb && rm -rf ./*", call.Allow},
+		{"cdb() { cd build; }; cdb; rm -rf ./*", call.RequireApproval},
+		{"cdb() { cd build; cd ..; }; cdb && rm -rf ./*", call.RequireApproval},
+		{"cdh() { cd ~; }; cdh && rm -rf ./*", call.Deny},
 	} {
 		if d := e.Evaluate(mkCall("exec", tc.line)); d.Decision != tc.want {
 			t.Errorf("Evaluate(%q) = %v (%s), want %v", tc.line, d.Decision, d.Message, tc.want)

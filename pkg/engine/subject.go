@@ -205,7 +205,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	buf.OptionValues = optionValues
 	// Follow "cd DIR && ..." (pushd, popd, env -C) so later relative paths
 	// resolve where they will run: "cd / && rm -rf home" removes /home.
-	dirs := dirTracker{cwd: cwd, home: home, shells: res.Shells}
+	dirs := dirTracker{cwd: cwd, home: home, shells: res.Shells, funcs: res.Functions}
 	for i := range res.Commands {
 		sc := &res.Commands[i]
 		cwds[i] = dirs.at(sc)
@@ -391,8 +391,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 	switch ef.Kind {
 	case effect.Read:
-		if ef.Detail == "generated" {
-			return // a key a generator wrote earlier on the line (effect/freshkeys.go)
+		if ef.Detail == "generated" || ef.Detail == effect.LocalKubeconfig {
+			return // a key a generator wrote earlier on the line (effect/freshkeys.go); a local cluster's kubeconfig its CLI uses
 		}
 		ev.pathSubject(call.ToolRead, ef.Path)
 		switch {

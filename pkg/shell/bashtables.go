@@ -13,7 +13,32 @@ import (
 // a path exactly as alias gs='git status' and hash -p /opt/bin/tool tool
 // do. Each element so assigned is reported as that synthetic alias or
 // hash command, so that whatever reads those commands (a guarded
-// program's name shadowed) reads the array's spelling too.
+// program's name shadowed) reads the array's spelling too; so is an
+// element that read, mapfile or printf -v sets by name.
+
+// tableElemsSet reports the elements of bash's table arrays that read,
+// mapfile, readarray and printf -v set by name (printf -v
+// 'BASH_ALIASES[gs]' 'git status', read -r 'BASH_CMDS[tool]' <<< /opt/t)
+// as the alias or hash command each defines, with the value the walk
+// knows it takes, else none: an alias or a hashed path in that name all
+// the same. names are the variables the builtin sets (readBuiltin).
+func (s *state) tableElemsSet(f frame, names []string) {
+	for _, n := range names {
+		name, key, ok := strings.Cut(n, "[")
+		key, closed := strings.CutSuffix(key, "]")
+		if !ok || !closed || bashTableCommand(name) == "" || strings.ContainsAny(key, "$`") {
+			continue
+		}
+		if k := strings.Trim(key, `"'`); k != "" {
+			v := s.vars[n]
+			val := ""
+			if v.known {
+				val = v.val
+			}
+			s.bashTableElem(f, name, unescapeKey(k), val)
+		}
+	}
+}
 
 // bashTableCommand is the builtin an element of bash's table array name
 // stands for ("alias" for BASH_ALIASES, "hash" for BASH_CMDS), or "".

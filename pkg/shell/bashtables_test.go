@@ -26,6 +26,15 @@ func TestBashTables(t *testing.T) {
 		"m=([rampart-hook]=1)":                  "",
 		"BASH_ALIASES[$(cat k)]=true":           "",
 		"echo \"${BASH_ALIASES[ll]}\"":          "",
+		// set by name through printf -v, read and mapfile
+		"printf -v 'BASH_ALIASES[gs]' '%s' 'git status'":   "alias gs=git status",
+		"printf -v BASH_ALIASES[rampart-hook] true":        "alias rampart-hook=true",
+		"k=rampart-hook; printf -v \"BASH_ALIASES[$k]\" x": "alias rampart-hook=x",
+		"read -r 'BASH_ALIASES[rampart-hook]' <<< true":    "alias rampart-hook=",
+		"read BASH_CMDS[rampart] < /tmp/p":                 "hash -p  rampart",
+		"IFS= read -r 'BASH_ALIASES[gd]' <<< 'git diff'":   "alias gd=",
+		"declare -A m; printf -v 'm[rampart-hook]' x":      "",
+		"read -r 'BASH_ALIASES[$(cat k)]' <<< true":        "",
 	} {
 		got := ""
 		r := Parse(line)

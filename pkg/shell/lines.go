@@ -1534,8 +1534,8 @@ func (s *state) embedded(f frame, name string, words []string, dyn []bool) {
 
 // readBuiltin records the variables read, mapfile, readarray and printf -v
 // set: their values are unknown, and come from the command's input or
-// arguments, whose substitutions they carry.
-func (s *state) readBuiltin(words []string, subs []span) {
+// arguments, whose substitutions they carry. It returns their names.
+func (s *state) readBuiltin(words []string, subs []span) []string {
 	var names []string
 	switch words[0] {
 	case "read":
@@ -1592,11 +1592,11 @@ func (s *state) readBuiltin(words []string, subs []span) {
 			if v, ok := printfText(rest[0], rest[1:]); ok {
 				// printf -v d '%s' /home/u: d holds what printf would print
 				s.setVar(names[0], v, true)
-				return
+				return names
 			}
 		}
 	default:
-		return
+		return nil
 	}
 	for _, n := range names {
 		if promptVar(n) {
@@ -1611,6 +1611,7 @@ func (s *state) readBuiltin(words []string, subs []span) {
 			s.vars[n] = v
 		}
 	}
+	return names
 }
 
 // knownWords reports words holding no expansion the walk left unresolved.

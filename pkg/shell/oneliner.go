@@ -2207,6 +2207,12 @@ func (sc *scanner) str(i int) (value, int, bool) {
 			continue
 		}
 		if interp {
+			if t, ok, end := sc.perlInterpolated(j); end > j {
+				b.WriteString(t) // perlinterp.go: system "@c"
+				known = known && ok
+				j = end
+				continue
+			}
 			if end := interpolation(sc.lang, format, c, j); end > j {
 				b.WriteString("$_")
 				known = false
@@ -2253,7 +2259,7 @@ func (sc *scanner) quotedCommands() []string {
 			if k < 0 {
 				return out
 			}
-			out = append(out, c[i+1:i+1+k])
+			out = append(out, sc.perlInterpolate(i+1, i+1+k))
 			i += k + 1
 		case sc.lang == "perl" && strings.HasPrefix(c[i:], "qx") && (i == 0 || !isIdent(c[i-1])),
 			sc.lang == "ruby" && strings.HasPrefix(c[i:], "%x"):
@@ -2266,7 +2272,11 @@ func (sc *scanner) quotedCommands() []string {
 			if k < 0 {
 				return out
 			}
-			out = append(out, c[j+1:j+1+k])
+			if c[j] == '\'' {
+				out = append(out, c[j+1:j+1+k]) // qx'…' interpolates nothing
+			} else {
+				out = append(out, sc.perlInterpolate(j+1, j+1+k))
+			}
 			i = j + 1 + k
 		}
 	}

@@ -288,6 +288,9 @@ func (t *pwshT) command(words []string) string {
 		return s
 	}
 	name := strings.ToLower(words[0])
+	if s, ok := pwshWhere(name, words); ok {
+		return s // pwshwhere.go: Where-Object Name -like 'NODE_*'
+	}
 	if s, ok := t.dotNet(strings.Join(words, " ")); ok {
 		return s
 	}
@@ -323,6 +326,9 @@ func (t *pwshT) command(words []string) string {
 	}
 	if s, ok := t.blockRun(words); ok {
 		return s
+	}
+	if name == "measure-object" || name == "measure" {
+		return "wc -l" // a count of what it is given
 	}
 	v := pwshVerbs.Get()[name]
 	if v != nil && pwshWhatIf(words) {
@@ -902,6 +908,9 @@ func pwshMemberOf(expr string) (string, bool) {
 	t := translatePwsh(inner)
 	if t == "" || t == "$_" || strings.ContainsAny(t, "\n\x03\x04") {
 		return "", false
+	}
+	if m := strings.ToLower(rest); t == "env" && (m == ".name" || m == ".key") {
+		return "env | cut -d= -f1", true // (Get-ChildItem env:).Name: the names alone
 	}
 	return t, true
 }

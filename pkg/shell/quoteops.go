@@ -70,6 +70,11 @@ func (sc *scanner) quoteOp(i int) (value, int, bool) {
 		case ch == close:
 			sc.work += k - j
 			return value{str: b.String(), known: known}, k + 1, true
+		case interp && sc.perlVar(k):
+			t, ok, end := sc.perlInterpolated(k)
+			b.WriteString(t) // perlinterp.go: system qq{rm -rf @d}
+			known = known && ok
+			k = end - 1
 		case interp && quotedInterpolation(sc.lang, c, k) > k:
 			b.WriteString("$_")
 			known = false

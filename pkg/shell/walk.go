@@ -483,12 +483,13 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		cf := f
 		cf.errIgnored = true // an if's condition is tested (errexit.go)
 		for ic, first := c, true; ic != nil; ic, first = ic.Else, false {
+			tf := f
 			if first {
-				s.walkStmts(ic.Cond, cf)
+				tf.gate = s.walkIfCond(ic, cf)
 			} else {
-				s.maybe(func() { s.walkStmts(ic.Cond, cf) })
+				s.maybe(func() { tf.gate = s.walkIfCond(ic, cf) })
 			}
-			s.maybe(func() { s.walkStmts(ic.Then, f) })
+			s.maybe(func() { s.walkStmts(ic.Then, tf) })
 		}
 	case *syntax.WhileClause:
 		piped := s.pipedLines // a listing piped into the loop (readFromListing)
@@ -1213,10 +1214,11 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			// X=$(cat FILE) would.
 			subs = append(subs[:len(subs):len(subs)], span{len(s.out), len(s.out) + 1})
 		}
-		s.readBuiltin(inner, subs)
+		names := s.readBuiltin(inner, subs)
 		if inner[0] == "read" || inner[0] == "mapfile" || inner[0] == "readarray" {
 			s.readKnownText(inner, rs, rdyn, subs) // readtext.go: read -r f <<< ~/.kube/config
 		}
+		s.tableElemsSet(f, names) // bashtables.go: printf -v 'BASH_ALIASES[gs]' …
 	}
 	start := len(s.out)
 	s.inputs = e.subs
