@@ -36,6 +36,7 @@ func TestVersionControlStoresAndHistoryReads(t *testing.T) {
 		{"exec", "restic -r /mnt/backup/restic dump latest /home/dev/.ssh/id_ed25519", call.Deny},
 		{"exec", "restic -r /mnt/backup/restic dump latest /home/dev/project/README.md", call.Allow},
 		{"exec", "borg extract --stdout /mnt/backup/borg::home home/dev/.aws/credentials", call.Deny},
+		{"exec", "borg extract --stdout /mnt/backup/borg::home home/dev/.kube/config", call.Deny},
 		{"exec", "borg extract /mnt/backup/borg::project home/dev/project/src", call.Allow},
 		{"exec", "sl hide -r abc123", call.Allow},
 		{"exec", "sl strip -r abc123", call.RequireApproval},
