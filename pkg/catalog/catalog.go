@@ -147,6 +147,13 @@
 // "patch-paths=-p,--patch" marks a command that, with one of those options
 // (or always, "*"), prints the changes made to the paths after "--", so
 // their text (git log -p -- .env).
+// "rooted-members" marks an archive reader whose operands name members
+// from the filesystem's root without the leading slash (borg extract
+// REPO::ARCHIVE home/dev/.ssh/id_rsa reads /home/dev/.ssh/id_rsa).
+// "pickaxe=-S,-G" names the options whose value a history search looks
+// for in the changes (git log -S TEXT): printed with a patch option of
+// "patch-paths", a pattern naming secret material prints every secret ever
+// committed, a scanner's findings (effect.pickaxeFindsSecrets).
 // "attaches=-p,--pid" names the options whose value is the id of a running
 // process the program attaches to and reads the memory of (a debugger:
 // gdb -p); "attaches=*" says its operands are (gcore PID), and a

@@ -70,6 +70,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = "secret", c.Name
 			declared = true
 		}
+		if p := e.Prop("pickaxe"); p != "" && f.source == "" && pickaxeFindsSecrets(c, cl, p, e.Prop("patch-paths")) {
+			// git log -p -S AKIA: the changes that added or removed
+			// secrets, printed as a scanner's findings are (pickaxe.go)
+			f.source, f.origin = "output", c.Name
+		}
 		if m := e.Prop("output-marks"); m != "" && cl.Mark(m) && f.source == "" {
 			// xclip -o: what it prints holds secrets among much else,
 			// as a source=output tool's does, under that option only

@@ -245,8 +245,14 @@ func hasUpper(s string) bool {
 
 // helpOrDryRunOf is helpOrDryRun for a classified command: where the
 // catalogue says the program's -h takes a value (pg_restore -h HOST,
-// redis-cli -h HOST), -h names a host, not help.
+// redis-cli -h HOST), -h names a host, not help; where its line marks -h
+// "own-h" (p4 obliterate -h), -h is a flag of its own.
 func helpOrDryRunOf(cl *catalog.Classified, args []string) bool {
+	if cl.Mark("own-h") {
+		// p4 obliterate -h: a flag of the program's own (the mark
+		// "own-h" on its line), not a request for help
+		return helpOrDryRunBut(args, "-h")
+	}
 	for _, w := range cl.Words {
 		if w.Option == "-h" {
 			return helpOrDryRunBut(args, "-h")

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -96,11 +97,13 @@ func (a *analysis) remoteMirrorDelete(i int, c *shell.Command, cl *catalog.Class
 }
 
 // emptySource reports a source directory that holds nothing to keep: the
-// system's empty directory, or a fresh or scratch one under /tmp.
+// system's empty directory, a fresh or scratch one under /tmp, or one
+// anywhere whose own name says it is empty (empty/, ./empty-dir/): made
+// to be synced over what it should clear.
 func emptySource(p, raw string) bool {
 	p = strings.TrimSuffix(p, "/")
 	return p == "/var/empty" || p == "/var/lib/empty" || p == "/dev/null" || strings.HasPrefix(p, "/tmp/") && strings.Contains(p, "empty") ||
-		strings.Contains(raw, "mktemp")
+		strings.Contains(raw, "mktemp") || strings.Contains(strings.ToLower(path.Base(p)), "empty")
 }
 
 // madeOnLine reports a directory a mkdir before command i on the line

@@ -256,6 +256,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 			p := a.clean(w.Text, i)
+			if props && w.Option == "" && e.Has("rooted-members") && !strings.HasPrefix(w.Text, "/") && !strings.HasPrefix(w.Text, "~") {
+				// borg extract REPO::ARCHIVE home/dev/.kube/config: an
+				// archive's member named from the filesystem's root
+				p = a.clean("/"+w.Text, i)
+			}
 			if edits == 0 && cl.Mark("inplace") {
 				edits = 2
 				if (c.Name == "sed" || c.Name == "gsed") && sedEditsOnly(c.Args) { // sededit.go
