@@ -490,6 +490,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 		a.per[i].source, a.per[i].origin = "secret", c.Name
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " asks the user for a password"})
 	}
+	a.appleData(i, c) // appledata.go: Notes, Messages, a browser's page
 	if k.Capture && a.per[i].source == "" {
 		// what it records, printed or written, is the clipboard's kind
 		a.per[i].source = "output"
