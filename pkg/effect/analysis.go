@@ -308,6 +308,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: why})
 	}
 	a.code(i, c)
+	a.devtools(i, c) // devtools.go: a browser's session asked for by its debugging protocol
 	a.redirects(i, c)
 	a.selectorLoads(i, c) // yqload.go
 	if c.Name == "" {
