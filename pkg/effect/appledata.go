@@ -50,7 +50,11 @@ func (a *analysis) appleData(i int, c *shell.Command) {
 	}
 	switch {
 	case k.PageStorage:
-		store, ok := browserCookieStores[k.Browser]
+		name := ""
+		if b := int(k.Browser); b > 0 && b <= len(shell.BrowserApps) {
+			name = shell.BrowserApps[b-1]
+		}
+		store, ok := browserCookieStores[name]
 		if !ok {
 			store = browserCookieStores["google chrome"]
 		}

@@ -22,12 +22,15 @@ import (
 // opened on; the credential rules deny its read and a flow carries it as
 // a credential.
 
-// devtoolsClients are the programs whose words or input may carry a
+// devtoolsClient reports the programs whose words or input may carry a
 // DevTools request: websocket and HTTP clients, and interpreters whose
 // code speaks the protocol.
-var devtoolsClients = map[string]bool{
-	"websocat": true, "wscat": true, "wsta": true, "curl": true, "wget": true, "http": true, "xh": true,
-	"node": true, "deno": true, "bun": true, "python": true, "python3": true, "ruby": true, "perl": true,
+func devtoolsClient(name string) bool {
+	switch name {
+	case "websocat", "wscat", "wsta", "curl", "wget", "http", "xh", "node", "deno", "bun", "python", "python3", "ruby", "perl":
+		return true
+	}
+	return false
 }
 
 // devtoolsCookieCalls are the protocol's methods that return the
@@ -40,7 +43,7 @@ const devtoolsCookieStore = "/.config/google-chrome/Default/Cookies"
 
 // devtools adds the reads of command i's DevTools requests.
 func (a *analysis) devtools(i int, c *shell.Command) {
-	if !devtoolsClients[c.Name] {
+	if !devtoolsClient(c.Name) {
 		return
 	}
 	each := func(text string) {

@@ -39,8 +39,11 @@ var personalStores = table.Map[string, bool]{Words: `
 // personalStore reports whether rel, a path relative to a home, is in a
 // personal store (or is one).
 func personalStore(rel string) bool {
-	if rel == "" {
-		return false
+	first, _, _ := strings.Cut(rel, "/")
+	switch first {
+	case "Library", "Mail", "Maildir", ".mail", ".maildir", ".thunderbird", ".local", ".config":
+	default:
+		return false // the stores' first segments: most reads end here
 	}
 	// Walk the prefixes of rel, segment by segment, and try each both as
 	// written and with a profile directory's segment taken for "*".

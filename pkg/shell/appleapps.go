@@ -43,8 +43,8 @@ type appleAppFacts struct {
 // name AppleScript and JXA address them with (lower case).
 var personalApps = []string{"notes", "messages", "mail", "contacts", "address book", "calendar", "ical", "reminders", "photos"}
 
-// browserApps are the browsers AppleScript and JXA drive (lower case).
-var browserApps = []string{"google chrome", "google chrome canary", "chromium", "brave browser", "microsoft edge", "arc", "vivaldi", "opera", "safari", "safari technology preview"}
+// BrowserApps are the browsers AppleScript and JXA drive (lower case).
+var BrowserApps = []string{"google chrome", "google chrome canary", "chromium", "brave browser", "microsoft edge", "arc", "vivaldi", "opera", "safari", "safari technology preview"}
 
 // appReadWords are the words of AppleScript and JXA that read an
 // application's objects: get, every, the properties of records.
@@ -80,7 +80,7 @@ func appleApps(code string) appleAppFacts {
 	reads := anyIn(low, appReadWords)
 	for _, app := range addressed {
 		switch {
-		case contains(browserApps, app):
+		case contains(BrowserApps, app):
 			if f.Browser == "" {
 				f.Browser = app
 			}
@@ -123,4 +123,14 @@ func appsAddressed(low string) []string {
 		}
 	}
 	return out
+}
+
+// browserIndex is 1 + the index of a browser's name in BrowserApps, or 0.
+func browserIndex(name string) uint8 {
+	for i, b := range BrowserApps {
+		if b == name {
+			return uint8(i + 1)
+		}
+	}
+	return 0
 }

@@ -36,7 +36,7 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.SendsMessage = c.SendsMessage || d.SendsMessage
 	c.PageCode = c.PageCode || d.PageCode
 	c.PageStorage = c.PageStorage || d.PageStorage
-	if c.Browser == "" {
+	if c.Browser == 0 {
 		c.Browser = d.Browser
 	}
 	return c
@@ -270,7 +270,7 @@ func codeFacts(lang, code string) CodeFacts {
 		f := CodeFacts{AsksSecret: asksSecret(lang, code)}
 		if lang == "applescript" {
 			a := appleApps(code) // appleapps.go
-			f.PersonalRead, f.SendsMessage, f.PageCode, f.PageStorage, f.Browser = a.Personal, a.Sends, a.PageCode, a.Storage, a.Browser
+			f.PersonalRead, f.SendsMessage, f.PageCode, f.PageStorage, f.Browser = a.Personal, a.Sends, a.PageCode, a.Storage, browserIndex(a.Browser)
 		}
 		return f
 	}

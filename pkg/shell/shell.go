@@ -184,9 +184,11 @@ type CodeFacts struct {
 	SendsMessage bool
 	// PageCode: runs JavaScript in a page of the user's own browser, in
 	// their logged-in session; PageStorage: that code names the page's
-	// cookies or storage; Browser: the browser addressed (appleapps.go)
+	// cookies or storage; Browser: the browser addressed, as 1 + its
+	// index in BrowserApps (0: none), a byte so that the facts every
+	// command carries stay as small as they were (appleapps.go)
 	PageCode, PageStorage bool
-	Browser               string
+	Browser               uint8
 }
 
 // Redirect is one redirection.
