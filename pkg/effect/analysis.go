@@ -311,6 +311,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: why})
 	}
 	a.code(i, c)
+	a.devtools(i, c) // devtools.go: a browser's session asked for by its debugging protocol
 	a.redirects(i, c)
 	a.selectorLoads(i, c) // yqload.go
 	if c.Name == "" {
@@ -493,6 +494,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 		a.per[i].source, a.per[i].origin = "secret", c.Name
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " asks the user for a password"})
 	}
+	a.appleData(i, c) // appledata.go: Notes, Messages, a browser's page
 	if k.Capture && a.per[i].source == "" {
 		// what it records, printed or written, is the clipboard's kind
 		a.per[i].source = "output"

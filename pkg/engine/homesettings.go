@@ -123,6 +123,9 @@ func (ev *evaluation) settingsEffect(p string) string {
 		return ""
 	}
 	rel := ev.homeRel(p)
+	if personalStore(rel) {
+		return effectPersonalData // personaldata.go
+	}
 	if rel == "" || rel[0] != '.' || !ev.homeSettings(p, rel) {
 		return ""
 	}

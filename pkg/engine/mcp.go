@@ -625,6 +625,10 @@ func (w *mcpWalk) keyKind(key string) int {
 		return keyArgv
 	case k == "args" || k == "arguments" || strings.HasSuffix(k, "args") || strings.HasSuffix(k, "arguments") && k != "toolarguments":
 		return keyArgs
+	case (k == "script" || k == "scriptcontent" || k == "scriptbody") && w.scriptLanguage() != "":
+		// {"language": "applescript", "script": …}, run_applescript's
+		// script: code in the language the call names, not a command line
+		return keyCode
 	case isCommandKey(k) || commandPrefixed(k) || strings.HasSuffix(k, "command") || strings.HasSuffix(k, "cmd") || strings.HasSuffix(k, "cmdline") || strings.HasSuffix(k, "script") && !strings.Contains(k, "description"):
 		return keyCommand
 	case k == "env" || k == "environment" || k == "envvars" || k == "environmentvariables" || (k == "vars" || k == "variables" || k == "makevars") && w.runsBuild():
@@ -950,7 +954,44 @@ func (w *mcpWalk) code(v string) {
 	if lang == "" {
 		lang = nameLanguage(w.tool, w.server) // mcplanguages.go: eval_r, julia_eval
 	}
-	w.codeIn(lang, v)
+	w.codeIn(w.jxa(lang), v)
+}
+
+// jxa is lang, or "jxa" when lang is JavaScript given to a tool or server
+// that drives macOS's applications (macos-automator, applescript,
+// osascript, jxa): JavaScript for Automation, which osascript -l
+// JavaScript runs.
+func (w *mcpWalk) jxa(lang string) string {
+	if interpreterFor(lang) == "node -e" && (macAutomation(w.tool) || macAutomation(w.server)) {
+		return "jxa"
+	}
+	return lang
+}
+
+// scriptLanguage is the language, other than a shell's, that a call's
+// arguments or its tool's or server's name give its script in, when it
+// has a one-liner; "" otherwise (a script is then a command line).
+func (w *mcpWalk) scriptLanguage() string {
+	lang := w.lang
+	if lang == "" {
+		lang = nameLanguage(w.tool, w.server)
+	}
+	if shellLanguages.Get(lang) || interpreterFor(lang) == "" {
+		return ""
+	}
+	return w.jxa(lang)
+}
+
+// macAutomation reports a tool's or server's name that drives macOS's
+// applications (macos-automator, applescript, osascript, jxa).
+func macAutomation(name string) bool {
+	for _, w := range ToolWords(name) {
+		switch w {
+		case "automator", "applescript", "osascript", "jxa":
+			return true
+		}
+	}
+	return false
 }
 
 // codeIn judges code in a language (code's, with the language given).

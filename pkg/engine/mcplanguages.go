@@ -21,19 +21,21 @@ import (
 var languageInterpreters = table.Map[string, string]{Build: func() map[string]string {
 	m := map[string]string{}
 	for prefix, names := range map[string]string{
-		"python3 -c":    "python python3 py ipython",
-		"node -e":       "javascript js node nodejs typescript ts mjs cjs",
-		"deno eval":     "deno",
-		"ruby -e":       "ruby rb",
-		"perl -e":       "perl pl",
-		"php -r":        "php",
-		"lua -e":        "lua luajit",
-		"Rscript -e":    "r rscript rlang",
-		"pwsh -Command": "powershell pwsh ps1 posh",
-		"julia -e":      "julia jl",
-		"elixir -e":     "elixir ex exs",
-		"groovy -e":     "groovy",
-		"raku -e":       "raku perl6",
+		"python3 -c":                 "python python3 py ipython",
+		"node -e":                    "javascript js node nodejs typescript ts mjs cjs",
+		"deno eval":                  "deno",
+		"ruby -e":                    "ruby rb",
+		"perl -e":                    "perl pl",
+		"php -r":                     "php",
+		"lua -e":                     "lua luajit",
+		"Rscript -e":                 "r rscript rlang",
+		"pwsh -Command":              "powershell pwsh ps1 posh",
+		"julia -e":                   "julia jl",
+		"elixir -e":                  "elixir ex exs",
+		"groovy -e":                  "groovy",
+		"raku -e":                    "raku perl6",
+		"osascript -e":               "applescript osascript",
+		"osascript -l JavaScript -e": "jxa",
 	} {
 		for _, n := range strings.Fields(names) {
 			m[n] = prefix

@@ -30,6 +30,13 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.EnvFiles = append(c.EnvFiles, d.EnvFiles...)
 	c.Capture = c.Capture || d.Capture
 	c.AsksSecret = c.AsksSecret || d.AsksSecret
+	c.PersonalRead = c.PersonalRead || d.PersonalRead
+	c.SendsMessage = c.SendsMessage || d.SendsMessage
+	c.PageCode = c.PageCode || d.PageCode
+	c.PageStorage = c.PageStorage || d.PageStorage
+	if c.Browser == 0 {
+		c.Browser = d.Browser
+	}
 	return c
 }
 
@@ -258,7 +265,12 @@ var everyAddress = []string{`"0.0.0.0"`, `'0.0.0.0'`, `"0.0.0.0:`, `'0.0.0.0:`, 
 func codeFacts(lang, code string) CodeFacts {
 	m, ok := codeMarkers.Get()[lang]
 	if !ok {
-		return CodeFacts{AsksSecret: asksSecret(lang, code)}
+		f := CodeFacts{AsksSecret: asksSecret(lang, code)}
+		if lang == "applescript" {
+			a := appleApps(code) // appleapps.go
+			f.PersonalRead, f.SendsMessage, f.PageCode, f.PageStorage, f.Browser = a.Personal, a.Sends, a.PageCode, a.Storage, browserIndex(a.Browser)
+		}
+		return f
 	}
 	var f CodeFacts
 	text := substrs.NewText(code)     // one summary for the lists below

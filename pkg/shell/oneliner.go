@@ -456,7 +456,9 @@ func scriptHooks() map[string][]hook {
 		// (Terminal's do script runs CMD in a new shell; JXA spells it
 		// doShellScript("CMD"))
 		// (JXA with the C library imported: $.system("CMD"))
-		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}},
+		// (System Events' keystroke "TEXT" types TEXT into the front
+		// window, a terminal's shell as often as not: the command it spells)
+		"applescript": {{"do shell script", hookShell}, {"do script", hookShell}, {"doShellScript", hookShell}, {"system", hookShell}, {"keystroke", hookShell}},
 		"lua": {
 			{"os.execute", hookShell}, {"io.popen", hookShell}, {"system", hookShell}, {"jobstart", hookShell},
 			// luv's spawn (vim.uv.spawn, vim.loop.spawn): a program, then

@@ -175,6 +175,20 @@ type CodeFacts struct {
 	// password prompt (AppleScript display dialog … with hidden answer),
 	// and so gets back what the user types there (askpassword.go)
 	AsksSecret bool
+	// PersonalRead: AppleScript or JXA that reads a person's records from
+	// their applications (Notes, Messages, Mail, Contacts, Calendar) or
+	// the tabs their browser has open (appleapps.go)
+	PersonalRead bool
+	// SendsMessage: AppleScript or JXA that has Messages or Mail send a
+	// message in the person's name (appleapps.go)
+	SendsMessage bool
+	// PageCode: runs JavaScript in a page of the user's own browser, in
+	// their logged-in session; PageStorage: that code names the page's
+	// cookies or storage; Browser: the browser addressed, as 1 + its
+	// index in BrowserApps (0: none), a byte so that the facts every
+	// command carries stay as small as they were (appleapps.go)
+	PageCode, PageStorage bool
+	Browser               uint8
 }
 
 // Redirect is one redirection.
