@@ -579,6 +579,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.productionSecretsRun(i, c, cl)      // prodsecrets.go
 	a.sharedCLIChange(i, c, cl)           // sharedcli.go
 	a.fleetChanges(i, c)                  // fleetruns.go
+	a.fleetModuleChanges(i, c, cl)        // fleetmodules.go
 	a.brokerPublishes(i, c)               // brokers.go
 	a.dataCopiedOff(i, c)                 // datacopies.go
 	a.fusesWritten(i, c)                  // devicefuses.go
