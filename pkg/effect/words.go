@@ -50,6 +50,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.hostAdmin(i, c, e, cl)                  // admin.go
 	a.attaches(i, e, cl)                      // attach.go
+	a.coredumpOfHolder(i, c)                  // holdermemory.go
 	a.windowsStores(i, e, cl)                 // winstores.go
 	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
 	if c.Name == "sed" || c.Name == "gsed" {
