@@ -63,6 +63,9 @@ var settingsDataTrees = table.Map[string, bool]{Build: func() map[string]bool {
 		".asdf/shims", ".pyenv-virtualenv", ".virtualenvs", ".rye/py", ".go", ".tldr", ".fonts", ".icons", ".themes",
 		".android/cache", ".android/avd", ".gradle/.tmp", ".git", ".claude/todos", ".claude/shell-snapshots",
 		".claude/statsig", ".codex/log", ".codeium/cache",
+		// git's global hooks directories: scripts, judged as the hooks
+		// they are when written (the profile's git settings), not logins
+		".githooks", ".git-hooks", ".config/git/hooks", ".git-templates/hooks",
 	} {
 		m[d] = true
 	}
