@@ -590,6 +590,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.removesEveryImage(i, c)             // listed.go
 	a.removesEveryContainer(i, c)         // listed.go
 	a.engineChangesProduction(i, c)       // prodengine.go
+	a.memoryCopiedOut(i, c, cl)           // prodmemory.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
 	agent := agentRunOf(c)                // guardself.go: read once for the two below
 	a.guardSelf(i, c, agent)              // guardself.go
