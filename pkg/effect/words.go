@@ -599,6 +599,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.keyToEndpoint(i, c)                 // endpointkeys.go
 	a.agentRegistersCode(i, c, agent)     // agentregisters.go
 	a.privileges(i, c, cl)                // privileges.go
+	a.jdwpLaunches(i, c)                  // jdwp.go
 	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && e.Has("runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
