@@ -603,6 +603,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && e.Has("runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
+		a.containerCode(i, cl)     // containercode.go
 	}
 	a.gstStream(i, c, f)           // gstreamer.go
 	a.writesOtherTree(i, c, cl)    // treewrites.go
