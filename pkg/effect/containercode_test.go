@@ -8,9 +8,9 @@ import "testing"
 func TestContainerCode(t *testing.T) {
 	for line, want := range map[string]bool{
 		`docker run --rm -v "$PWD":/app -w /app node:20 sh -c "curl -fsSL https://raw.githubusercontent.com/someone/tool/main/setup.sh | sh"`: true,
-		`podman run --rm -v /home/dev/project:/src alpine sh -c 'wget -qO- https://get.example.net/i | sh'`:                                     true,
-		`docker run --rm node:20 sh -c "curl -fsSL https://raw.githubusercontent.com/someone/tool/main/setup.sh | sh"`:                           false,
-		`docker run --rm -v "$PWD":/app -w /app node:20 sh -c 'npm ci && npm test'`:                                                             false,
+		`podman run --rm -v /home/dev/project:/src alpine sh -c 'wget -qO- https://get.example.net/i | sh'`:                                   true,
+		`docker run --rm node:20 sh -c "curl -fsSL https://raw.githubusercontent.com/someone/tool/main/setup.sh | sh"`:                        false,
+		`docker run --rm -v "$PWD":/app -w /app node:20 sh -c 'npm ci && npm test'`:                                                           false,
 	} {
 		got := false
 		for _, e := range effectsOf(line) {

@@ -17,6 +17,7 @@ func TestRemoteLooks(t *testing.T) {
 		send + `'commands=["systemctl restart nginx"]'`:              true,
 		send + `'commands=["df -h","sudo apt-get -y upgrade"]'`:      true,
 		send + `'commands=["./bin/rotate-logs"]'`:                    true,
+		send + `'commands=["uptime","reboot"]'`:                      true,
 		send + `'commands=["uptime > /etc/motd"]'`:                   true,
 		send + `file://params.json`:                                  true,
 		"aws ssm send-command --instance-ids i-0 --document-name AWS-RunRemoteScript --parameters '{\"sourceType\":[\"GitHub\"]}'": true,
