@@ -47,7 +47,7 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 			} else if a.foundProcess(c) && (strings.HasPrefix(w.Text, "$") || strings.HasPrefix(w.Text, "`")) && (!a.ownProcess(c, w.Text) || printsEnviron(dbgCmds)) {
 				// gdbserver :1 --attach $(pgrep ssh-agent): a process
 				// finder's id in the operand's place
-				a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/$PID/mem"})
+				a.add(Effect{Kind: Read, Cmd: i, Path: a.memoryOf(c, "$PID")})
 			}
 			continue
 		}
@@ -73,7 +73,7 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 			// /usr/bin/ssh-agent) is still one process: one segment
 			pid = "$PID"
 		}
-		a.add(Effect{Kind: Read, Cmd: i, Path: "/proc/" + pid + "/mem"})
+		a.add(Effect{Kind: Read, Cmd: i, Path: a.memoryOf(c, pid)})
 	}
 }
 

@@ -226,10 +226,17 @@ func (a *analysis) productionRunner(i int) (runner *shell.Command, word string) 
 			continue
 		}
 		cl := a.cat.Classify(d.Name, d.Args)
-		if cl.Entry == nil || cl.Entry.Prop("cloud") == "" || a.targetHere(j, d) {
+		engine := ""
+		if d.Is(engineWrapperKind) {
+			engine = productionEngine(a.res) // prodengine.go: docker -H ssh://prod-web-1 exec api …
+		}
+		if cl.Entry == nil || cl.Entry.Prop("cloud") == "" && engine == "" || a.targetHere(j, d) {
 			continue
 		}
 		w := a.productionWord(j)
+		if w == "" {
+			w = engine
+		}
 		if w == "" && a.pointsAtProduction(j, d) {
 			w = "production"
 		}

@@ -111,10 +111,11 @@ func (a *analysis) fleetRunner(i int) string {
 
 // changesMachineState reports a command that changes what a machine runs
 // or has installed: a service restarted, stopped or disabled, a package
-// installed, upgraded or removed, a process killed.
+// installed, upgraded or removed, a process killed, the machine rebooted or
+// shut down.
 func changesMachineState(c *shell.Command) bool {
 	switch c.Name {
-	case "kill", "pkill", "killall":
+	case "kill", "pkill", "killall", "reboot", "shutdown", "poweroff", "halt":
 		return true
 	case "systemctl", "service", "rc-service", "sv", "supervisorctl", "initctl":
 		for _, w := range c.Args {

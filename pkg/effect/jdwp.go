@@ -1,6 +1,10 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
 
 // The JDK's debugger agent, turned on by a JVM option on the command line
 // (java -agentlib:jdwp=transport=dt_socket,server=y,address=…) or in the
@@ -51,4 +55,45 @@ func loopbackListen(addr string) bool {
 		return isPort(port)
 	}
 	return false
+}
+
+// jdwpLaunch returns the command line a JVM option's debugger agent runs
+// when its event fires (launch=CMD, with onthrow= or onuncaught=), or "".
+// The agent splits its options at commas, so CMD holds none.
+func jdwpLaunch(opt string) string {
+	spec, ok := strings.CutPrefix(opt, "-agentlib:jdwp=")
+	if !ok {
+		if spec, ok = strings.CutPrefix(opt, "-Xrunjdwp:"); !ok {
+			return ""
+		}
+	}
+	for kv := range strings.SplitSeq(spec, ",") {
+		if v, ok := strings.CutPrefix(kv, "launch="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// jdwpLaunches adds the effects of the command a JVM's debugger agent is
+// told to launch (java '-agentlib:jdwp=…,onthrow=…,launch=CMD'): CMD runs
+// on this machine when the event fires, so it is judged as typed; one
+// that does not parse is unknown code.
+func (a *analysis) jdwpLaunches(i int, c *shell.Command) {
+	for _, w := range c.Args {
+		cmd := jdwpLaunch(w)
+		if cmd == "" {
+			continue
+		}
+		res := shell.Parse(cmd)
+		if res.Unparsed {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "the JVM's debugger agent launches " + cmd})
+		} else {
+			for _, x := range Of(&res, nil, a.env) {
+				x.Cmd = i
+				a.add(x)
+			}
+		}
+		shell.Release(&res)
+	}
 }

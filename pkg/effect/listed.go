@@ -161,8 +161,9 @@ func ownContainers(d *shell.Command) bool {
 }
 
 // engineValueOptions are a container engine's own options that take a
-// value in the next word (docker -H HOST, --context NAME).
-var engineValueOptions = table.Map[string, bool]{Words: "-H --host -c --context --config -l --log-level --tlscacert --tlscert --tlskey --url --connection --identity"}
+// value in the next word (docker -H HOST, --context NAME, nerdctl -n
+// k8s.io, --address SOCKET).
+var engineValueOptions = table.Map[string, bool]{Words: "-H --host -c --context --config -l --log-level --tlscacert --tlscert --tlskey --url --connection --identity -n --namespace -a --address"}
 
 // engineCommand is args from the engine's subcommand on: its own options
 // (docker -H ssh://prod, --context prod) and their values skipped.

@@ -6,18 +6,27 @@ package effect
 // production (kubectl exec -n prod deploy/api -- sh -c 'kill 1'), changes
 // production's machines, not this one: a restart of production, which a
 // person confirms. The same command in a dev namespace, or through no such
-// CLI, is everyday work.
+// CLI, is everyday work. A heap or core dump taken there (prodmemory.go)
+// is production's memory, confirmed so too.
 
 // stateChangesInProduction adds destroy:production for each such command.
 func (a *analysis) stateChangesInProduction() {
 	cmds := a.res.Commands
 	for i := range cmds {
 		c := &cmds[i]
-		if c.Depth == 0 && len(c.Via) == 0 || c.Name == "" || !changesMachineState(c) {
+		if c.Depth == 0 && len(c.Via) == 0 || c.Name == "" {
+			continue
+		}
+		changes, dumps := changesMachineState(c), dumpsMemory(c) // prodmemory.go
+		if !changes && !dumps {
 			continue
 		}
 		if d, w := a.productionRunner(i); w != "" {
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " run through " + d.Name + " against " + w})
+			what := " run through "
+			if !changes {
+				what = " dumps a process's memory through "
+			}
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + what + d.Name + " against " + w})
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -39,6 +40,9 @@ func (a *analysis) remoteCommands(i int, args []string, cl *catalog.Classified) 
 			a.remoteCommand(i, v)
 		}
 	}
+	if runs {
+		a.documentRun(i, args)
+	}
 	for _, w := range cl.Words {
 		t := w.Text
 		switch {
@@ -64,17 +68,66 @@ func (a *analysis) remoteCommands(i int, args []string, cl *catalog.Classified) 
 	}
 }
 
-// remoteCommand reports one command sent to run on managed machines.
-func (a *analysis) remoteCommand(i int, cmd string) {
-	a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "runs on machines the cloud manages: " + cmd})
-	res := shell.Parse(cmd)
-	if !res.Unparsed {
-		for _, x := range Of(&res, nil, a.env) {
-			x.Cmd = i
-			a.add(x)
+// shellDocuments are the Systems Manager documents that run the commands
+// their parameters give, which remoteCommands reads.
+var shellDocuments = table.Map[string, bool]{Words: "AWS-RunShellScript AWS-RunPowerShellScript"}
+
+// documentRun adds an unknown effect for a command sent to run a document
+// whose steps the line does not show (AWS-RunRemoteScript fetching a
+// script from a repository, AWS-ApplyPatchBaseline, an account's own).
+func (a *analysis) documentRun(i int, args []string) {
+	for j, w := range args {
+		doc, ok := strings.CutPrefix(w, "--document-name=")
+		if !ok && w == "--document-name" && j+1 < len(args) {
+			doc, ok = args[j+1], true
+		}
+		if ok && !shellDocuments.Get(doc) {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "runs the steps of " + doc + " on machines the cloud manages"})
+			return
 		}
 	}
+}
+
+// remoteCommand reports one command sent to run on managed machines: its
+// effects, and an unknown one unless it only looks (remoteLooks).
+func (a *analysis) remoteCommand(i int, cmd string) {
+	res := shell.Parse(cmd)
+	var found []Effect
+	if !res.Unparsed {
+		found = Of(&res, nil, a.env)
+	}
+	if res.Unparsed || !a.remoteLooks(&res, found) {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: "runs on machines the cloud manages: " + cmd})
+	}
+	for _, x := range found {
+		x.Cmd = i
+		a.add(x)
+	}
 	shell.Release(&res)
+}
+
+// remoteLooks reports a command sent to managed machines that only looks
+// (uptime, df -h, systemctl status app, tail of a log): every program is
+// one the catalogue knows, none changes what the machine runs or has
+// installed (fleetruns.go), and all it does is read files, which are
+// judged as reads. Anything else (an unknown program, a write, a service
+// restarted) is for a person to look at.
+func (a *analysis) remoteLooks(res *shell.Result, found []Effect) bool {
+	if len(res.Commands) == 0 {
+		return false
+	}
+	for k := range res.Commands {
+		c := &res.Commands[k]
+		if c.Name == "" || changesMachineState(c) || a.cat.Classify(c.Name, c.Args).Entry == nil {
+			return false
+		}
+	}
+	for _, x := range found {
+		if x.Kind != Read {
+			return false
+		}
+	}
+	return true
 }
 
 // commandList reads the commands after a key: a list ["a", "b"] of quoted

@@ -50,6 +50,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	a.hostAdmin(i, c, e, cl)                  // admin.go
 	a.attaches(i, e, cl)                      // attach.go
+	a.coredumpOfHolder(i, c)                  // holdermemory.go
 	a.windowsStores(i, e, cl)                 // winstores.go
 	a.xargsDeletesUnread(i, c, cl, recursive) // xargsin.go
 	if c.Name == "sed" || c.Name == "gsed" {
@@ -591,6 +592,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.productionSecretsRun(i, c, cl)      // prodsecrets.go
 	a.sharedCLIChange(i, c, cl)           // sharedcli.go
 	a.fleetChanges(i, c)                  // fleetruns.go
+	a.fleetModuleChanges(i, c, cl)        // fleetmodules.go
 	a.brokerPublishes(i, c)               // brokers.go
 	a.dataCopiedOff(i, c)                 // datacopies.go
 	a.fusesWritten(i, c)                  // devicefuses.go
@@ -600,6 +602,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.removesEveryImage(i, c)             // listed.go
 	a.removesEveryContainer(i, c)         // listed.go
 	a.engineChangesProduction(i, c)       // prodengine.go
+	a.memoryCopiedOut(i, c, cl)           // prodmemory.go
 	a.forwardsAgentToPublicHost(i, c, cl) // agentforward.go
 	agent := agentRunOf(c)                // guardself.go: read once for the two below
 	a.guardSelf(i, c, agent)              // guardself.go
@@ -608,9 +611,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.keyToEndpoint(i, c)                 // endpointkeys.go
 	a.agentRegistersCode(i, c, agent)     // agentregisters.go
 	a.privileges(i, c, cl)                // privileges.go
+	a.jdwpLaunches(i, c)                  // jdwp.go
 	a.engineSocketReached(i, c, cl)       // enginesocket.go
 	if props && e.Has("runs-image") {
 		a.containerReads(i, cl, f) // containerpaths.go
+		a.containerCode(i, cl)     // containercode.go
 	}
 	a.gstStream(i, c, f)           // gstreamer.go
 	a.writesOtherTree(i, c, cl)    // treewrites.go

@@ -634,6 +634,9 @@ func buildFileLines(lower, content string) []string {
 	if lower == "mix.exs" {
 		lines = append(lines, mixCmdLines(content)...)
 	}
+	if lower == "jenkinsfile" {
+		lines = jenkinsCredentialLines(content, lines) // jenkinscreds.go
+	}
 	return lines
 }
 

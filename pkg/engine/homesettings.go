@@ -43,8 +43,10 @@ const (
 // settingsDataTrees are the hidden directories of a home, and trees in
 // them, that hold caches, downloaded packages, toolchains and other
 // people's code rather than a person's settings: a file there is read in
-// everyday work (a dependency's source, a toolchain's docs). Paths are
-// relative to the home, without a final slash.
+// everyday work (a dependency's source, a toolchain's docs). git's global
+// hooks directories (the last line) hold scripts, judged as the hooks
+// they are when written (the profile's git settings), not logins. Paths
+// are relative to the home, without a final slash.
 var settingsDataTrees = table.Map[string, bool]{Words: `.cache .local .npm .nvm .pyenv .rbenv .rustup .sdkman .ghcup .elan .opam .cargo/registry .cargo/git
 	.cargo/bin .m2/repository .m2/wrapper .gradle/caches .gradle/wrapper .gradle/native .gradle/daemon
 	.gradle/jdks .vscode/extensions .vscode-server .vscode-oss/extensions .cursor/extensions
@@ -58,7 +60,8 @@ var settingsDataTrees = table.Map[string, bool]{Words: `.cache .local .npm .nvm 
 	.arduino15/packages .espressif .ollama/models .node-gyp .electron-gyp .swiftpm .npm-global
 	.volta/tools .asdf/installs .asdf/plugins .asdf/shims .pyenv-virtualenv .virtualenvs .rye/py .go
 	.tldr .fonts .icons .themes .android/cache .android/avd .gradle/.tmp .git .claude/todos
-	.claude/shell-snapshots .claude/statsig .codex/log .codeium/cache`}
+	.claude/shell-snapshots .claude/statsig .codex/log .codeium/cache
+	.githooks .git-hooks .config/git/hooks .git-templates/hooks`}
 
 // settingsCodeSegments are directory names that hold other people's code
 // wherever they sit.

@@ -396,6 +396,9 @@ func scriptHooks() map[string][]hook {
 			{"spawnv", hookSpawn}, {"spawnve", hookSpawn}, {"spawnvp", hookSpawn}, {"spawnvpe", hookSpawn},
 			{"posix_spawn", hookArgv}, {"posix_spawnp", hookArgv},
 			{"create_subprocess_shell", hookShell}, {"create_subprocess_exec", hookShell},
+			// Fabric's c.sudo(CMD) and Connection(HOST).sudo(CMD), beside
+			// its run above: CMD run as root on the host
+			{"sudo", hookShell},
 			{"rmtree", hookRmTree},
 			{"os.remove", hookRmFile}, {"os.unlink", hookRmFile}, {"os.rmdir", hookRmFile}, {"os.removedirs", hookRmFile},
 			{"open", hookRead}, {"Path", hookPath},
