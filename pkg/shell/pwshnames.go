@@ -229,7 +229,8 @@ func pwshSecretGetter(name string) bool {
 // environment names, written with its separator ($env:USERPROFILE\.ssh).
 func pwshEnvPathWord(w string) bool {
 	w = strings.Trim(w, `"'(`)
-	return len(w) > 5 && foldEqual(w[:5], "$env:") && strings.IndexByte(w, '\\') > 5
+	i := strings.IndexByte(w, '\\')
+	return len(w) > 5 && foldEqual(w[:5], "$env:") && i > 5 && i+1 < len(w) && (isIdent(w[i+1]) || w[i+1] == '.')
 }
 
 // pwshHomePathWord reports a word that is a path under PowerShell's home
@@ -237,8 +238,10 @@ func pwshEnvPathWord(w string) bool {
 func pwshHomePathWord(w string) bool {
 	w = strings.Trim(w, `"'(`)
 	for _, h := range [...]string{`~\`, `$HOME\`, `${HOME}\`, `$home\`} {
-		if strings.HasPrefix(w, h) {
-			return true
+		if len(w) > len(h) && strings.HasPrefix(w, h) {
+			// a name after the separator (~\.ssh), not an escaped quote (~\")
+			c := w[len(h)]
+			return isIdent(c) || c == '.' || c == '-'
 		}
 	}
 	return false
