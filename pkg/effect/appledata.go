@@ -1,6 +1,9 @@
 package effect
 
-import "rampart.dev/pkg/shell"
+import (
+	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
+)
 
 // The user's applications driven by AppleScript or JXA (shell.appleApps):
 // what the code reads there is judged as the store it comes from.
@@ -24,16 +27,18 @@ const personalData = "personal-data"
 // browserCookieStores are, under a home, the cookie stores of the browsers
 // AppleScript and JXA drive on macOS, by the name they are addressed with
 // (lower case); another browser's is Chrome's.
-var browserCookieStores = map[string]string{
-	"safari":                    "/Library/Cookies/Cookies.binarycookies",
-	"safari technology preview": "/Library/Cookies/Cookies.binarycookies",
-	"google chrome":             "/Library/Application Support/Google/Chrome/Default/Cookies",
-	"google chrome canary":      "/Library/Application Support/Google/Chrome Canary/Default/Cookies",
-	"chromium":                  "/Library/Application Support/Chromium/Default/Cookies",
-	"brave browser":             "/Library/Application Support/BraveSoftware/Brave-Browser/Default/Cookies",
-	"microsoft edge":            "/Library/Application Support/Microsoft Edge/Default/Cookies",
-	"vivaldi":                   "/Library/Application Support/Vivaldi/Default/Cookies",
-}
+var browserCookieStores = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{
+		"safari":                    "/Library/Cookies/Cookies.binarycookies",
+		"safari technology preview": "/Library/Cookies/Cookies.binarycookies",
+		"google chrome":             "/Library/Application Support/Google/Chrome/Default/Cookies",
+		"google chrome canary":      "/Library/Application Support/Google/Chrome Canary/Default/Cookies",
+		"chromium":                  "/Library/Application Support/Chromium/Default/Cookies",
+		"brave browser":             "/Library/Application Support/BraveSoftware/Brave-Browser/Default/Cookies",
+		"microsoft edge":            "/Library/Application Support/Microsoft Edge/Default/Cookies",
+		"vivaldi":                   "/Library/Application Support/Vivaldi/Default/Cookies",
+	}
+}}
 
 // appleData adds the effects of command i's AppleScript or JXA on the
 // user's applications.
@@ -54,9 +59,9 @@ func (a *analysis) appleData(i int, c *shell.Command) {
 		if b := int(k.Browser); b > 0 && b <= len(shell.BrowserApps) {
 			name = shell.BrowserApps[b-1]
 		}
-		store, ok := browserCookieStores[name]
+		store, ok := browserCookieStores.Lookup(name)
 		if !ok {
-			store = browserCookieStores["google chrome"]
+			store, _ = browserCookieStores.Lookup("google chrome")
 		}
 		a.add(Effect{Kind: Read, Cmd: i, Path: a.env.Home + store})
 		a.per[i].source, a.per[i].origin = "credential", c.Name

@@ -25,11 +25,6 @@ func (a *analysis) toURL(i int, u string, f *cmdFacts) {
 	f.sends = append(f.sends, f.reads...)
 }
 
-// sqlShellPrefixes are how database clients run a shell command from their
-// own input: psql's and mysql's "\!", mysql's "system", sqlite3's ".shell"
-// and ".system", duckdb's ".sh".
-var sqlShellPrefixes = []string{`\!`, "system ", ".shell ", ".system ", ".sh "}
-
 // sqlShellCommands finds the shell commands in SQL text: a client's
 // escape at the start of a line, and those the server's shell runs
 // (SQLPrograms: COPY ... TO/FROM PROGRAM 'CMD', xp_cmdshell 'CMD',
@@ -38,17 +33,16 @@ func sqlShellCommands(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
-		for _, p := range sqlShellPrefixes {
-			if rest, ok := strings.CutPrefix(line, p); ok && strings.TrimSpace(rest) != "" {
-				return []string{strings.TrimSpace(rest)}
-			}
+		if cmd := clientShellCommand(line); cmd != "" { // sqlclientcmds.go
+			out = append(out, cmd)
+		} else if cmd := psqlPipe(line); cmd != "" {
+			out = append(out, cmd)
+		} else if cmd := dotPipe(line); cmd != "" {
+			out = append(out, cmd)
 		}
-		if cmd := psqlPipe(line); cmd != "" {
-			return []string{cmd}
-		}
-		if cmd := dotPipe(line); cmd != "" {
-			return []string{cmd}
-		}
+	}
+	if len(out) > 0 {
+		return out
 	}
 	out = SQLPrograms(text)
 	u := strings.ToUpper(text)
@@ -103,18 +97,14 @@ var dotPipes = table.Map[string, bool]{Words: "once output import read"}
 // reads from (.once |sh, .output '|curl -T - U', .import "|cmd" t), ""
 // when none.
 func dotPipe(line string) string {
-	if len(line) < 3 || line[0] != '.' {
-		return ""
-	}
-	name, rest, _ := strings.Cut(line[1:], " ")
+	name, rest := dotCommand(line) // sqlclientcmds.go: .o, .outp, .imp as well
 	if !dotPipes.Get(name) {
 		return ""
 	}
 	rest = strings.TrimLeft(rest, " \t")
 	for strings.HasPrefix(rest, "-") {
 		// .once -x, .import --csv --skip 1: options before the file
-		_, rest, _ = strings.Cut(rest, " ")
-		rest = strings.TrimLeft(rest, " \t")
+		_, rest = cutBlank(rest)
 	}
 	if q := rest; len(q) > 1 && (q[0] == '\'' || q[0] == '"') {
 		if end := strings.IndexByte(q[1:], q[0]); end >= 0 {
@@ -174,25 +164,24 @@ func (a *analysis) sqlShellEffects(i int, cmd string) bool {
 // through: mysql's "pager CMD" and "\P CMD" (to the statement's end), and
 // psql's "\setenv PAGER CMD" (PSQL_PAGER too).
 func sqlPagers(text string) []string {
-	if !strings.Contains(text, "pager ") && !strings.Contains(text, `\P `) && !strings.Contains(text, "PAGER") {
+	if indexFold(text, "pager") < 0 && !strings.Contains(text, `\P`) {
 		return nil
 	}
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
-		if rest, ok := strings.CutPrefix(line, `\setenv `); ok {
-			name, val, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		if rest, ok := strings.CutPrefix(line, `\setenv`); ok {
+			name, val := cutBlank(strings.TrimLeft(rest, " \t"))
 			if val = strings.Trim(strings.TrimSpace(val), `"'`); (name == "PAGER" || name == "PSQL_PAGER") && val != "" {
 				out = append(out, val)
 			}
 			continue
 		}
-		for _, st := range strings.Split(line, ";") {
-			st = strings.TrimSpace(st)
-			for _, p := range [...]string{"pager ", "PAGER ", `\P `} {
-				if rest, ok := strings.CutPrefix(st, p); ok && strings.TrimSpace(rest) != "" {
-					out = append(out, strings.TrimSpace(rest))
-				}
+		for st := range strings.SplitSeq(line, ";") {
+			// mysql's pager in any case, at the start of any statement
+			w, rest := cutBlank(strings.TrimLeft(st, " \t"))
+			if rest = strings.TrimSpace(rest); rest != "" && (strings.EqualFold(w, "pager") || w == `\P`) {
+				out = append(out, rest)
 			}
 		}
 	}

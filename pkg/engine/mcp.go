@@ -262,7 +262,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 			return
 		}
 	}
-	for _, line := range remoteExecCommands(args) { // remoteexecbodies.go: ad_hoc {module: shell, args: …}
+	for _, line := range append(remoteExecCommands(args), remoteExecNested(args, 0)...) { // remoteexecbodies.go: ad_hoc {module: shell, args: …}, lowstate lists
 		ev.exec(line, false, call.ToolExec)
 		if ev.denied() {
 			return

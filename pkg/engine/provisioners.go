@@ -18,10 +18,19 @@ import (
 // a stranger's host in a provisioner does.
 
 // vagrantInlineLines returns the inline scripts of a Vagrantfile's shell
-// provisioners and triggers: inline: "…", inline: '…' and inline: <<-SHELL
-// … SHELL.
+// provisioners and triggers, and the scripts they run by path: inline:
+// "…", '…', %q(…), %Q{…} and <<-SHELL … SHELL, a variable assigned a
+// here-document (inline: $script, the usual idiom), the block form's
+// s.inline = "…", and a path: or s.path = that is a URL (Vagrant downloads
+// it and runs it in the VM: a download piped to a shell).
 func vagrantInlineLines(content string) []string {
 	var out []string
+	heredocs := map[string]string{} // $script = <<-SCRIPT … SCRIPT
+	for _, m := range vagrantHeredocVar.Get().FindAllStringSubmatchIndex(content, maxAutoRunLines) {
+		if body, ok := rubyHeredoc(content[m[1]:], content[m[4]:m[5]]); ok {
+			heredocs[content[m[2]:m[3]]] = body
+		}
+	}
 	for _, m := range vagrantInline.Get().FindAllStringSubmatchIndex(content, maxAutoRunLines) {
 		switch {
 		case m[2] >= 0:
@@ -32,13 +41,38 @@ func vagrantInlineLines(content string) []string {
 			if body, ok := rubyHeredoc(content[m[1]:], content[m[6]:m[7]]); ok {
 				out = append(out, body)
 			}
+		case m[8] >= 0 || m[10] >= 0 || m[12] >= 0:
+			for g := 8; g <= 12; g += 2 {
+				if m[g] >= 0 {
+					out = append(out, content[m[g]:m[g+1]]) // %q(…), %Q{…}, %[…]: the text up to its closing bracket
+				}
+			}
+		case m[14] >= 0:
+			if body, ok := heredocs[content[m[14]:m[15]]]; ok {
+				out = append(out, body)
+			}
 		}
+	}
+	for _, m := range vagrantPathURL.Get().FindAllStringSubmatch(content, maxAutoRunLines) {
+		out = append(out, scriptSourceLine(m[1])) // remoteexecbodies.go
 	}
 	return out
 }
 
 var vagrantInline = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
-	return regexp.MustCompile(`inline:\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|<<[-~]?['"]?(\w+)['"]?)`)
+	return regexp.MustCompile(`(?:inline:|\.inline\s*=)\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|<<[-~]?['"]?(\w+)['"]?|%[qQ]?(?:\(([^)]*)\)|\{([^}]*)\}|\[([^\]]*)\])|(\$?[A-Za-z_]\w*))`)
+}}
+
+// vagrantHeredocVar finds a variable assigned a here-document ($script =
+// <<-SCRIPT): its name and the tag that ends it.
+var vagrantHeredocVar = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`(\$?[A-Za-z_]\w*)\s*=\s*<<[-~]?['"]?(\w+)['"]?`)
+}}
+
+// vagrantPathURL finds a provisioner's or trigger's script given by a URL
+// (path: "https://…", s.path = "https://…").
+var vagrantPathURL = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:path:|\.path\s*=)\s*["'](https?://[^"']+)["']`)
 }}
 
 // rubyHeredoc returns the body of a Ruby here-document that starts after
@@ -58,9 +92,27 @@ func rubyHeredoc(rest, tag string) (string, bool) {
 	return "", false
 }
 
-// cloudInitLines returns a cloud-config's runcmd and bootcmd entries: a
-// string is a command line, a list an argv.
+// cloudInitLines returns what a user-data file runs at boot: a
+// cloud-config's runcmd and bootcmd entries (a string is a command line, a
+// list an argv) and its write_files (each a file written with its
+// content), a shell script's text (#!), an include file's URLs (#include:
+// each fetched and run), and the shell-script parts of a MIME multipart
+// file.
 func cloudInitLines(content string) []string {
+	switch {
+	case strings.HasPrefix(content, "#!"):
+		return []string{content}
+	case strings.HasPrefix(content, "#include"):
+		var out []string
+		for _, l := range strings.Split(content, "\n")[1:] {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+				out = append(out, scriptSourceLine(l)) // remoteexecbodies.go
+			}
+		}
+		return out
+	case strings.HasPrefix(strings.ToLower(content), "content-type: multipart/"):
+		return userDataParts(content)
+	}
 	var doc map[string]any
 	if yaml.Unmarshal([]byte(content), &doc) != nil {
 		return nil
@@ -81,6 +133,37 @@ func cloudInitLines(content string) []string {
 				}
 				out = append(out, quoteArgv(argv))
 			}
+		}
+	}
+	files, _ := doc["write_files"].([]any)
+	for _, item := range files {
+		wf, _ := item.(map[string]any)
+		p, _ := wf["path"].(string)
+		c, _ := wf["content"].(string)
+		if p != "" && c != "" {
+			out = append(out, "printf '%s\\n' "+shellQuote(c)+" > "+shellQuote(p))
+		}
+	}
+	return out
+}
+
+// userDataParts returns the parts of a MIME multipart user-data file that
+// run at boot: a shell script's text, a cloud-config's lines.
+func userDataParts(content string) []string {
+	var out []string
+	for _, part := range strings.Split(content, "\n--")[1:] {
+		head, body, ok := strings.Cut(part, "\n\n")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(body, "\n--"); i >= 0 {
+			body = body[:i]
+		}
+		switch h := strings.ToLower(head); {
+		case strings.Contains(h, "text/x-shellscript"), strings.Contains(h, "text/cloud-boothook"):
+			out = append(out, body)
+		case strings.Contains(h, "text/cloud-config"), strings.Contains(h, "text/x-include-url"):
+			out = append(out, cloudInitLines(body)...)
 		}
 	}
 	return out

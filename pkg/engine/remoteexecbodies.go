@@ -16,35 +16,169 @@ import (
 
 // saltCommandFuns are salt's execution functions whose first argument is a
 // command line.
-var saltCommandFuns = table.Map[string, bool]{Words: "cmd.run cmd.shell cmd.run_all cmd.run_stdout cmd.run_stderr cmd.run_bg cmd.retcode cmd.powershell"}
+var saltCommandFuns = table.Map[string, bool]{Words: "cmd.run cmd.shell cmd.run_all cmd.run_stdout cmd.run_stderr cmd.run_bg cmd.retcode cmd.powershell cmd.powershell_all"}
+
+// saltScriptFuns are salt's functions whose first argument is a script's
+// source, run on the minion.
+var saltScriptFuns = table.Map[string, bool]{Words: "cmd.script cmd.script_retcode"}
+
+// saltDeleteFuns are salt's functions whose first argument is a path they
+// delete, with everything under it.
+var saltDeleteFuns = table.Map[string, bool]{Words: "file.remove file.rmdir"}
 
 // adHocShellModules are the ansible modules whose arguments are a command
-// line.
-var adHocShellModules = table.Map[string, bool]{Words: "shell command raw win_shell win_command ansible.builtin.shell ansible.builtin.command ansible.builtin.raw"}
+// line, by their short name (ansible.builtin.shell is shell): "script"
+// runs a script's file, win_shell PowerShell code.
+var adHocShellModules = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"shell": "", "command": "", "raw": "", "win_command": "", "script": "sh ", "win_shell": "pwsh -c "}
+}}
+
+// adHocDeleteModules are the ansible modules that delete a path given
+// state=absent.
+var adHocDeleteModules = table.Map[string, bool]{Words: "file win_file"}
 
 // remoteExecCommands returns the command lines a remote execution
 // service's request object carries.
 func remoteExecCommands(x map[string]any) []string {
 	var out []string
-	if fun, ok := x["fun"].(string); ok {
-		if first := firstArg(x["arg"]); first != "" {
-			switch {
-			case saltCommandFuns.Get(fun):
-				out = append(out, first)
-			case fun == "cmd.script":
-				out = append(out, scriptSourceLine(first))
+	switch fun := x["fun"].(type) {
+	case string:
+		out = append(out, saltCommands(fun, x["arg"], x["kwarg"])...)
+	case []any:
+		// a compound command: "fun": [f1, f2], "arg": [[a1…], [a2…]]
+		args, _ := x["arg"].([]any)
+		for k, f := range fun {
+			name, _ := f.(string)
+			var arg any
+			if k < len(args) {
+				arg = args[k]
 			}
+			out = append(out, saltCommands(name, arg, nil)...)
 		}
 	}
 	for _, k := range [][2]string{{"module_name", "module_args"}, {"module", "args"}, {"module", "module_args"}} {
-		if m, ok := x[k[0]].(string); ok && adHocShellModules.Get(m) {
-			if a, ok := x[k[1]].(string); ok && strings.TrimSpace(a) != "" {
-				out = append(out, a)
+		m, ok := x[k[0]].(string)
+		if !ok {
+			continue
+		}
+		m = m[strings.LastIndexByte(m, '.')+1:] // ansible.builtin.shell, ansible.windows.win_shell
+		a, _ := x[k[1]].(string)
+		if strings.TrimSpace(a) == "" {
+			continue
+		}
+		if prefix, ok := adHocShellModules.Lookup(m); ok {
+			out = append(out, prefix+a)
+		} else if adHocDeleteModules.Get(m) && strings.Contains(a, "state=absent") {
+			for _, f := range strings.Fields(a) {
+				if p, ok := strings.CutPrefix(f, "path="); ok {
+					out = append(out, "rm -rf "+shellQuote(p))
+				}
 			}
 		}
 	}
 	if e, ok := x["exec"].(string); ok && strings.TrimSpace(e) != "" {
 		out = append(out, e)
+	}
+	if _, rundeck := x["filter"]; rundeck {
+		// Rundeck's run/script and run/url: a script's text, or its URL
+		if sc, ok := x["script"].(string); ok && strings.TrimSpace(sc) != "" {
+			out = append(out, sc)
+		}
+		if u, ok := x["scriptURL"].(string); ok && u != "" {
+			out = append(out, scriptSourceLine(u))
+		}
+	}
+	if doc, ok := x["DocumentName"].(string); ok && (doc == "AWS-RunShellScript" || doc == "AWS-RunPowerShellScript") {
+		// AWS Systems Manager's SendCommand: Parameters.commands
+		p, _ := x["Parameters"].(map[string]any)
+		if list, ok := p["commands"].([]any); ok {
+			for _, c := range list {
+				if s, ok := c.(string); ok && strings.TrimSpace(s) != "" {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// saltCommands returns the command lines one salt function call runs: a
+// command function's first argument (or its cmd keyword argument), a
+// script function's source, a delete's path, cmd.exec_code's code in its
+// language, cmd.run_chroot's command, and state.single's cmd.run state
+// (name=…).
+func saltCommands(fun string, arg, kwarg any) []string {
+	args, _ := arg.([]any)
+	nth := func(k int) string {
+		if k < len(args) {
+			s, _ := args[k].(string)
+			return s
+		}
+		return ""
+	}
+	first := firstArg(arg)
+	if first == "" {
+		if kw, ok := kwarg.(map[string]any); ok {
+			first, _ = kw["cmd"].(string)
+		}
+	}
+	switch {
+	case first == "":
+		return nil
+	case saltCommandFuns.Get(fun):
+		return []string{first}
+	case saltScriptFuns.Get(fun):
+		return []string{scriptSourceLine(first)}
+	case saltDeleteFuns.Get(fun):
+		return []string{"rm -rf " + shellQuote(first)}
+	case fun == "cmd.exec_code" || fun == "cmd.exec_code_all":
+		if code := nth(1); code != "" {
+			return []string{quoteArgv([]string{first, codeOption(first), code})}
+		}
+	case fun == "cmd.run_chroot":
+		if c := nth(1); c != "" {
+			return []string{c}
+		}
+	case fun == "state.single" && saltCommandFuns.Get(first):
+		for _, a := range args[1:] {
+			if s, ok := a.(string); ok && strings.HasPrefix(s, "name=") {
+				return []string{strings.TrimPrefix(s, "name=")}
+			}
+		}
+	}
+	return nil
+}
+
+// codeOption is the option by which an interpreter is given code on its
+// command line: -e for perl, ruby and node, -c for shells and python.
+func codeOption(lang string) string {
+	switch lang {
+	case "perl", "ruby", "node":
+		return "-e"
+	}
+	return "-c"
+}
+
+// remoteExecNested returns the command lines of every remote execution
+// request inside v, an MCP tool's arguments (salt's lowstate list, a
+// batch of requests), to depth 4.
+func remoteExecNested(v any, depth int) []string {
+	if depth > 4 {
+		return nil
+	}
+	var out []string
+	switch x := v.(type) {
+	case map[string]any:
+		if depth > 0 {
+			out = append(out, remoteExecCommands(x)...)
+		}
+		for _, k := range sortedKeys(x) {
+			out = append(out, remoteExecNested(x[k], depth+1)...)
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, remoteExecNested(e, depth+1)...)
+		}
 	}
 	return out
 }

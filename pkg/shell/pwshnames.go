@@ -72,17 +72,26 @@ func pwshLine(src string) bool {
 	if strings.HasPrefix(lower, "$env:") || strings.HasPrefix(lower, "${env:") {
 		return true // $env:GH_TOKEN | …: a variable's value output, which sh would run as a program
 	}
-	// One of its aliases (ri, gci, cat) with a path from a drive
-	// (C:\Users\dev), which sh would read as C:Usersdev, naming nothing.
+	// One of its aliases (ri, gci, cat, type) with a path from a drive
+	// (C:\Users\dev) or PowerShell's home (~\.ssh, $HOME\.aws), which sh
+	// would read as C:Usersdev or ~.ssh, naming nothing, or with
+	// PowerShell's environment ($env:USERPROFILE\.ssh), which no POSIX
+	// line writes: read as PowerShell even where the alias is also a POSIX
+	// program's name (type, cat).
 	v := pwshVerbs.Get()[lower]
 	if v == nil || v.program == "echo" {
 		return false // echo prints its words either way
 	}
 	if strings.IndexByte(src, '\\') >= 0 {
 		for _, w := range strings.Fields(src) {
-			if drivePathWord(w) {
+			if drivePathWord(w) || pwshHomePathWord(w) {
 				return true
 			}
+		}
+	}
+	for _, w := range strings.Fields(src) {
+		if pwshEnvPathWord(w) {
+			return true
 		}
 	}
 	// An alias no POSIX program is called by (gc, ri, iwr, irm) with
@@ -214,4 +223,56 @@ func pwshSecretGetter(name string) bool {
 		}
 	}
 	return false
+}
+
+// pwshEnvPathWord reports a word that is a path under a folder PowerShell's
+// environment names, written with its separator ($env:USERPROFILE\.ssh).
+func pwshEnvPathWord(w string) bool {
+	w = strings.Trim(w, `"'(`)
+	i := strings.IndexByte(w, '\\')
+	return len(w) > 5 && foldEqual(w[:5], "$env:") && i > 5 && i+1 < len(w) && (isIdent(w[i+1]) || w[i+1] == '.')
+}
+
+// pwshHomePathWord reports a word that is a path under PowerShell's home
+// written with its separator: ~\…, $HOME\…, ${HOME}\…, quoted or not.
+func pwshHomePathWord(w string) bool {
+	w = strings.Trim(w, `"'(`)
+	for _, h := range [...]string{`~\`, `$HOME\`, `${HOME}\`, `$home\`} {
+		if len(w) > len(h) && strings.HasPrefix(w, h) {
+			// a name after the separator (~\.ssh), not an escaped quote (~\")
+			c := w[len(h)]
+			return isIdent(c) || c == '.' || c == '-'
+		}
+	}
+	return false
+}
+
+// pwshShaped reports a line written as PowerShell writes its statements,
+// for a line no POSIX shell parses: the call operator or dot-sourcing
+// before a block, a string or a bracket (& { … }, & "ri", . { … }), a
+// .NET type's member ([IO.File]::ReadAllText(…)), a bracketed command or
+// an array first ((Get-Process x).Kill(), @("…") | …), a foreach or if
+// statement, or a first word that is a cmdlet or one of its aliases.
+func pwshShaped(src string) bool {
+	s := strings.TrimSpace(src)
+	if len(s) < 2 {
+		return false
+	}
+	switch {
+	case (s[0] == '&' || s[0] == '.') && strings.IndexByte(" {('\"", s[1]) >= 0:
+		return true
+	case s[0] == '[' && strings.Contains(s, "]::"):
+		return true
+	case s[0] == '(' || strings.HasPrefix(s, "@("):
+		s = strings.TrimLeft(s, "@(")
+	case strings.HasPrefix(strings.ToLower(s), "foreach (") || strings.HasPrefix(strings.ToLower(s), "if ("):
+		return true
+	}
+	first := s
+	if i := strings.IndexAny(first, " \t(|;"); i >= 0 {
+		first = first[:i]
+	}
+	alias := pwshVerbs.Get()[strings.ToLower(first)] != nil && !catalog.Default().Known(strings.ToLower(first))
+	return pwshCmdlet(strings.ToLower(first)) || pwshCmdletShape(first) || alias ||
+		strings.Contains(s, "| ForEach-Object") || strings.Contains(s, "| % {") || strings.Contains(s, "| foreach {")
 }

@@ -94,3 +94,33 @@ func TestUnlistedCmdletUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestPwshShapedLines: a line no POSIX shell parses, written as PowerShell
+// writes statements, is read as PowerShell; an alias with a path under
+// PowerShell's home or environment is PowerShell even where the alias is a
+// POSIX program's name.
+func TestPwshShapedLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		`& { Remove-Item -Recurse -Force ./x }`: true,
+		`[IO.File]::ReadAllText("x")`:           true,
+		`Remove-Item -Force (Join-Path $PWD x)`: true,
+		`(Get-Process x).Kill()`:                true,
+		`echo ok && ( rm -rf /`:                 false,
+		`cat x | grep (`:                        false,
+	} {
+		if got := pwshShaped(line); got != want {
+			t.Errorf("pwshShaped(%q) = %v, want %v", line, got, want)
+		}
+	}
+	checkRuns := func(line, want string) {
+		t.Helper()
+		for _, c := range Parse(line).Commands {
+			if strings.Join(append([]string{c.Name}, c.Args...), " ") == want {
+				return
+			}
+		}
+		t.Errorf("Parse(%q): no command %q", line, want)
+	}
+	checkRuns(`[IO.File]::Delete("./x.txt")`, "rm ./x.txt")
+	checkRuns(`type $env:USERPROFILE\.ssh\id_rsa`, "cat ~/.ssh/id_rsa")
+}

@@ -266,7 +266,15 @@ func ParseIn(src string, at Place) Result {
 	if r, ok := fastParse(src, at); ok {
 		return r
 	}
-	return slowParse(src, at)
+	r := slowParse(src, at)
+	if r.Unparsed && pwshShaped(src) {
+		// no POSIX shell parses it, and it is written as PowerShell
+		// (pwshnames.go): & { … }, [IO.File]::…, Verb-Noun (…)
+		if p := slowParse("pwsh -c "+quoteWord(src), at); !p.Unparsed {
+			return p
+		}
+	}
+	return r
 }
 
 // ScriptFromArgs reports whether c is a shell or interpreter that takes the
