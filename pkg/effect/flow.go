@@ -572,7 +572,12 @@ func secretVar(c *shell.Command) string {
 	for _, w := range c.Args {
 		for i := 0; i < len(w); i++ {
 			if w[i] != '$' {
-				continue
+				// to the next '$' at once: most words hold none
+				d := strings.IndexByte(w[i:], '$')
+				if d < 0 {
+					break
+				}
+				i += d
 			}
 			j := i + 1
 			indirect := false

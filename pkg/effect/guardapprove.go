@@ -143,7 +143,7 @@ func rawHTTP(res *shell.Result) bool {
 			return true
 		}
 		for _, w := range c.Args {
-			if strings.Contains(w, "/inet/tcp/") || strings.Contains(w, "/inet4/tcp/") || strings.Contains(w, "/inet6/tcp/") {
+			if gawkSocket(w) {
 				return true // gawk's special files: a socket
 			}
 		}
@@ -154,6 +154,23 @@ func rawHTTP(res *shell.Result) bool {
 		}
 	}
 	return false
+}
+
+// gawkSocket reports whether w names one of gawk's socket files: it holds
+// "/inet/tcp/", "/inet4/tcp/" or "/inet6/tcp/". One pass finds each
+// "/inet" and tests what follows, where three searches read every word
+// three times (rawHTTP visits every word of the line).
+func gawkSocket(w string) bool {
+	for {
+		k := strings.Index(w, "/inet")
+		if k < 0 {
+			return false
+		}
+		w = w[k+len("/inet"):]
+		if strings.HasPrefix(w, "/tcp/") || strings.HasPrefix(w, "4/tcp/") || strings.HasPrefix(w, "6/tcp/") {
+			return true
+		}
+	}
 }
 
 // lineRawHTTP is rawHTTP of the analysis's line, read once: approvesSelf

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"strings"
 	"testing"
 
 	"rampart.dev/pkg/catalog"
@@ -25,6 +26,20 @@ func TestLineRawHTTP(t *testing.T) {
 			if got := a.lineRawHTTP(); got != want {
 				t.Errorf("%q: lineRawHTTP() = %v, rawHTTP = %v", line, got, want)
 			}
+		}
+	}
+}
+
+// TestGawkSocket holds gawkSocket to the three searches it stands for.
+func TestGawkSocket(t *testing.T) {
+	for _, w := range []string{
+		"", "/inet", "/inet/", "/inet/tcp", "/inet/tcp/", "/inet/tcp/0/h/80", "/inet4/tcp/0/h/80", "/inet6/tcp/0/h/80",
+		"/inet/udp/0/h/53", "/inet5/tcp/0", "x/inetx/inet/tcp/1", "/inet/inet4/tcp/", "/inet/inet/inet6/tcp/",
+		"print |& \"/inet/tcp/0/127.0.0.1/9090\"", "/dev/tcp/h/80", "/inet4/udp/", "/inet6/tcp",
+	} {
+		want := strings.Contains(w, "/inet/tcp/") || strings.Contains(w, "/inet4/tcp/") || strings.Contains(w, "/inet6/tcp/")
+		if got := gawkSocket(w); got != want {
+			t.Errorf("gawkSocket(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

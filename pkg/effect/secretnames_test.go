@@ -1,6 +1,10 @@
 package effect
 
-import "testing"
+import (
+	"testing"
+
+	"rampart.dev/pkg/shell"
+)
 
 func TestSecretName(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -74,6 +78,50 @@ func TestSecretNameDigits(t *testing.T) {
 	for _, name := range []string{"1", "0", "12", "99"} {
 		if secretName(name) {
 			t.Errorf("secretName(%q) = true", name)
+		}
+	}
+}
+
+// TestSecretVarWords holds secretVar, which skips to each '$', to a
+// reading of every byte: the same variable for each list of words.
+func TestSecretVarWords(t *testing.T) {
+	every := func(words []string) string {
+		for _, w := range words {
+			for i := 0; i < len(w); i++ {
+				if w[i] != '$' {
+					continue
+				}
+				j := i + 1
+				indirect := false
+				if j < len(w) && w[j] == '{' {
+					j++
+					indirect = j < len(w) && w[j] == '!'
+					if indirect {
+						j++
+					}
+				}
+				k := j
+				for k < len(w) && nameByte(w[k]) {
+					k++
+				}
+				if indirect && k > j && k < len(w) && w[k] != '[' && w[k] != '*' && w[k] != '@' {
+					return "*"
+				}
+				if name := w[j:k]; !indirect && secretName(name) {
+					return name
+				}
+			}
+		}
+		return ""
+	}
+	for _, words := range [][]string{
+		nil, {""}, {"$"}, {"$$"}, {"a$"}, {"$GITHUB_TOKEN"}, {"x", "-H", "Authorization: Bearer $GITHUB_TOKEN"},
+		{"${AWS_SECRET_ACCESS_KEY}"}, {"${!name}"}, {"${!name[@]}"}, {"${!}"}, {"$HOME/$API_KEY"},
+		{"cost: 5$", "$PATH$DB_PASSWORD"}, {"{print $1}", "$NPM_TOKEN"}, {"$1$2$3"}, {"pre$", "$", "${", "${!"},
+	} {
+		want := every(words)
+		if got := secretVar(&shell.Command{Args: words}); got != want {
+			t.Errorf("secretVar(%q) = %q, want %q", words, got, want)
 		}
 	}
 }

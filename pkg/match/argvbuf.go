@@ -65,6 +65,7 @@ func (b *ArgvBuf) InitArgv(a *Argv, name, program string, args []string, cwd, ho
 	*a = Argv{Name: lower(name), Program: program, Args: args, cwd: cwd, home: home, buf: b}
 	n := len(args)
 	a.short, a.long, a.Positional = parseFlagsInto(name, args, true, b.take(n), b.take(n))
+	a.summed = true
 	if len(a.long) == 0 {
 		a.long = nil
 	}
@@ -72,6 +73,7 @@ func (b *ArgvBuf) InitArgv(a *Argv, name, program string, args []string, cwd, ho
 		a.Positional = nil
 		return
 	}
+	a.words = wordsBits(a.Positional)
 	a.paths = b.take(len(a.Positional))[:len(a.Positional)]
 }
 

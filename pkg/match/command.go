@@ -27,6 +27,24 @@ type Argv struct {
 	made      uint64   // which of the first 64 paths are made
 	cwd, home string
 	buf       *ArgvBuf // where the paths are built, or nil
+
+	// words summarises Positional, when summed (NewArgv and InitArgv
+	// made it): a bit (nameBit) for each word. A pattern not compiled yet
+	// is tried first against the literal words it requires (mayMatch):
+	// a command that lacks one of their bits lacks the word, and is
+	// answered without reading its words again for each pattern of its
+	// program (some thirty for git status).
+	words  uint64
+	summed bool
+}
+
+// wordsBits is the summary of words an Argv keeps (Argv.words).
+func wordsBits(words []string) uint64 {
+	var m uint64
+	for _, w := range words {
+		m |= nameBit(w)
+	}
+	return m
 }
 
 // NewArgv prepares a simple command. cwd and home clean path arguments.
@@ -38,6 +56,7 @@ func NewArgv(name, program string, args []string, cwd, home string) Argv {
 	if len(a.Positional) > 0 {
 		a.paths = make([]string, len(a.Positional))
 	}
+	a.words, a.summed = wordsBits(a.Positional), true
 	return a
 }
 
@@ -480,7 +499,7 @@ func (cp *CommandPattern) IsPipeline() bool { return len(cp.compiled().stages) >
 // Match reports whether a simple command matches a simple pattern.
 func (cp *CommandPattern) Match(a *Argv, home string) bool {
 	if cp.later != nil {
-		return cp.later.mayMatch(cp.src, a.Positional) && cp.later.get().Match(a, home)
+		return cp.later.mayMatch(cp.src, a) && cp.later.get().Match(a, home)
 	}
 	if cp.IsPipeline() || cp.never {
 		return false
@@ -537,7 +556,7 @@ func (cp *CommandPattern) matchProg(a *Argv) bool {
 // matchArgs matches the flags and words, the program being known to match.
 func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 	if cp.later != nil {
-		return cp.later.mayMatch(cp.src, a.Positional) && cp.later.get().matchArgs(a, home)
+		return cp.later.mayMatch(cp.src, a) && cp.later.get().matchArgs(a, home)
 	}
 	if cp.never || !a.hasFlags(cp.short, cp.long) {
 		return false

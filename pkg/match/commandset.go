@@ -384,6 +384,9 @@ func (s *CommandSet) MatchArgv(a *Argv, home string) bool {
 func MatchArgvIn(indexed, other []*CommandPattern, a *Argv, home string) bool {
 	for _, p := range indexed {
 		// Indexed under a.Name: the program word is known to match.
+		if p.lacksWords(a) {
+			continue // (matchArgs would say so, by a call or two more)
+		}
 		if p.matchArgs(a, home) {
 			return true
 		}

@@ -127,3 +127,45 @@ func TestCommandSetWithoutNames(t *testing.T) {
 		t.Error("a set without names matched otherwise than its patterns")
 	}
 }
+
+// TestWordsSummarySkipsOnlyMisses holds MatchArgvIn, which passes over a
+// pattern not compiled yet whose required words the command's summary
+// (Argv.words) shows missing, to matching each pattern in full: the same
+// answer for every pattern and command, before the patterns' words are
+// read and after.
+func TestWordsSummarySkipsOnlyMisses(t *testing.T) {
+	srcs := []string{"git push --force *", "git reset --hard", "git clean -*f*", "git push * +*", "git checkout -- .",
+		"git stash drop", "git filter-repo *", "git 'push' x", "git * status", "git -c * push", "git branch -D *"}
+	lines := [][]string{
+		{"status"}, {"push", "--force", "origin", "main"}, {"push", "origin", "+main"}, {"reset", "--hard", "HEAD~1"},
+		{"clean", "-fdx"}, {"stash", "drop"}, {"stash", "list"}, {"push"}, {"log", "--grep", "push"}, {"-C", "/tmp/x", "status"},
+		{"checkout", "--", "."}, {"branch", "-D", "x"}, {"filter-repo", "--force"}, {"push", "x"}, {}, {""},
+	}
+	var buf ArgvBuf
+	skipped := 0
+	for round := range 2 { // round 1: every pattern's words read already
+		set := LazyCommandSet(srcs)
+		for _, args := range lines {
+			a := buf.NewArgv("git", "git", args, "/p", "/h")
+			indexed, other := set.For("git")
+			got := MatchArgvIn(indexed, other, &a, "/h")
+			plain := a
+			plain.summed = false
+			if want := MatchArgvIn(indexed, other, &plain, "/h"); got != want {
+				t.Errorf("round %d, git %q: %v with the summary, %v without", round, args, got, want)
+			}
+			for _, p := range indexed {
+				if !p.lacksWords(&a) {
+					continue
+				}
+				skipped++
+				if p.matchArgs(&plain, "/h") {
+					t.Errorf("git %q: %q passed over, yet it matches", args, p.src)
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Error("no pattern passed over: the summary was never asked")
+	}
+}

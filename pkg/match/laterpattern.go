@@ -23,27 +23,46 @@ type laterPattern struct {
 // requirement is what requiredWords read of a pattern's source.
 type requirement struct {
 	words []string
-	any   bool // the source was not read (quotes): it may match anything
+	bits  uint64 // wordsBits(words)
+	any   bool   // the source was not read (quotes): it may match anything
 }
 
-// mayMatch reports whether the pattern can match a command whose
-// positional arguments are pos (mayHaveWords), from the words read once.
-func (lp *laterPattern) mayMatch(src string, pos []string) bool {
+// mayMatch reports whether the pattern can match the command a, whose
+// positional arguments must hold each word the pattern requires
+// (mayHaveWords), from the words read once. A command whose summary of
+// its words (Argv.words) lacks a required word's bit lacks the word.
+func (lp *laterPattern) mayMatch(src string, a *Argv) bool {
 	r := lp.need.Load()
 	if r == nil {
 		words, ok := requiredWords(src)
-		r = &requirement{words: words, any: !ok}
+		r = &requirement{words: words, bits: wordsBits(words), any: !ok}
 		lp.need.Store(r)
 	}
 	if r.any {
 		return true
 	}
+	if a.summed && r.bits&^a.words != 0 {
+		return false
+	}
 	for _, w := range r.words {
-		if !slices.Contains(pos, w) {
+		if !slices.Contains(a.Positional, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// lacksWords reports whether cp, a pattern not compiled yet whose
+// required words have been read, requires a word the summary of a's
+// words (Argv.words) shows a lacks: mayMatch's first test, made where a
+// program's patterns are tried one after another without a call for
+// each. False tells nothing.
+func (cp *CommandPattern) lacksWords(a *Argv) bool {
+	if cp.later == nil || !a.summed {
+		return false
+	}
+	r := cp.later.need.Load()
+	return r != nil && !r.any && r.bits&^a.words != 0
 }
 
 // get returns the compiled pattern, compiling it (once per set) on first

@@ -1042,6 +1042,9 @@ func (s *state) walkCall(c *syntax.CallExpr, redirs []*syntax.Redirect, f frame)
 		// A word read a variable that may hold another value (scopes.go).
 		s.altCalls(c, redirs, f, e.alts)
 	}
+	if saved == nil {
+		return // (a range over a nil map still starts an iterator)
+	}
 	for name, old := range saved {
 		if old == nil {
 			delete(s.vars, name)

@@ -247,7 +247,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	if c.Name == "shopt" {
 		s.setErrexit(f, c.Name, words[1:], dyn[min(1, len(dyn)):]) // errexit.go: shopt -uo errexit
 	}
-	if httpieNames.Get(c.Name) {
+	if httpie(c.Name) {
 		// http POST :2375/containers/create Image=… HostConfig:='{…}':
 		// the container the engine is asked for, as docker run makes it
 		if line, ok := containerspec.HTTPieLine(words); ok {
@@ -2695,9 +2695,16 @@ func (s *state) aliasChain(alias string, rest []string) string {
 	return text + " " + quoteWords(rest)
 }
 
-// httpieNames are HTTPie's programs and xh's, whose items after the URL
-// are a request's JSON body (NAME=text, NAME:=json).
-var httpieNames = table.Map[string, bool]{Words: "http https xh xhs"}
+// httpie reports HTTPie's programs and xh's, whose items after the URL
+// are a request's JSON body (NAME=text, NAME:=json). Every command asks:
+// four comparisons, where a map of the four names hashed each name.
+func httpie(name string) bool {
+	switch name {
+	case "http", "https", "xh", "xhs":
+		return true
+	}
+	return false
+}
 
 // opaqueSourceCode gives the code word of a program the catalogue reads
 // as opaque code (code-lang=opaque: kotlin -e, groovy -e, swift -e,
