@@ -405,6 +405,46 @@ func literalBinding(code, name string) string {
 	}
 }
 
+// objectKey matches an object's key written bare ({private: false}).
+var objectKey = table.Regexp{Expr: `([{,]\s*)([A-Za-z_$][\w$]*)\s*:`}
+
+// objectQuotes turns a Python or JavaScript object literal's quotes and
+// constants into JSON's.
+var objectQuotes = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("'", `"`, "`", `"`, "True", "true", "False", "false", "None", "null")
+}}
+
+// objectJSON returns the object literal of Python or JavaScript that
+// starts s (a dict, an object) as the JSON text it stands for, closely
+// enough for a body's fields to be read: its keys quoted, its strings in
+// double quotes, Python's True, False and None as JSON's.
+func objectJSON(s string) string {
+	depth, end := 0, len(s)
+	var q byte
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case q != 0:
+			if c == '\\' {
+				k++
+			} else if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth == 0 {
+				end = k + 1
+				k = len(s)
+			}
+		}
+	}
+	t := objectQuotes.Get().Replace(s[:end])
+	return objectKey.Get().ReplaceAllString(t, `$1"$2":`)
+}
+
 // literalBody returns a body the arguments give as one string literal
 // (data='…', body: '…', content="…"), or "".
 func literalBody(args string) string {
@@ -418,6 +458,12 @@ func literalBody(args string) string {
 			continue
 		}
 		rest = strings.TrimLeft(rest[1:], " ")
+		for _, w := range [...]string{"JSON.stringify(", "json.dumps(", "dict("} {
+			rest = strings.TrimPrefix(rest, w)
+		}
+		if strings.HasPrefix(rest, "{") {
+			return objectJSON(rest) // json={'private': False}, body: JSON.stringify({private: false})
+		}
 		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '`' {
 			continue
 		}

@@ -68,3 +68,18 @@ func TestCodeRequestsJudgedAsCurl(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralBodyObjects: a body given as a dict or an object literal is
+// read as the JSON it sends.
+func TestLiteralBodyObjects(t *testing.T) {
+	for args, want := range map[string]string{
+		`, json={'private': False}, headers=h)`:                   `{"private": false}`,
+		`,{method:'PATCH',body:JSON.stringify({private:false})})`: `{"private":false}`,
+		`, data=json.dumps({'visibility': 'public'}))`:            `{"visibility": "public"}`,
+		`, data='{"a": 1}')`:                                      `{"a": 1}`,
+	} {
+		if got := literalBody(args); got != want {
+			t.Errorf("literalBody(%q) = %q, want %q", args, got, want)
+		}
+	}
+}
