@@ -330,27 +330,15 @@ func codeValueURLs(code, rest string) []string {
 // codeNameURLs returns the URL literals code assigns to name (u = '…').
 func codeNameURLs(code, name string) []string {
 	var out []string
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return out
-		}
-		k += at
-		at = k + len(name)
-		if k > 0 && isIdentByte(code[k-1]) || at < len(code) && isIdentByte(code[at]) {
-			continue
-		}
-		rest := strings.TrimLeft(code[at:], " \t")
-		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
-			continue
-		}
-		rest = strings.TrimLeft(rest[1:], " \t")
-		if rest != "" && (rest[0] == '\'' || rest[0] == '"' || rest[0] == '`') {
-			if e := strings.IndexByte(rest[1:], rest[0]); e >= 0 && strings.Contains(rest[1:1+e], "://") {
-				out = append(out, rest[1:1+e])
+	values, _ := shell.AssignedValues(code, name)
+	for _, v := range values {
+		if v != "" && (v[0] == '\'' || v[0] == '"' || v[0] == '`') {
+			if e := strings.IndexByte(v[1:], v[0]); e >= 0 && strings.Contains(v[1:1+e], "://") {
+				out = append(out, v[1:1+e])
 			}
 		}
 	}
+	return out
 }
 
 // codeEnvEndpoint returns NAME=VALUE for code that sets a service's

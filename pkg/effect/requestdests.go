@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/shell"
 )
 
 // A token is at its own service only when every request the code sends
@@ -126,7 +127,7 @@ func destExpr(code, s string, depth int) (rest string, computed bool) {
 	case t == "" || strings.IndexByte(",)];\n}", t[0]) >= 0:
 		return t, false
 	case closed && (t[0] == '+' || t[0] == '%' || strings.HasPrefix(t, ".format(")):
-		return skipExpr(t), false // the path or query filled in
+		return SkipExpr(t), false // the path or query filled in
 	case t[0] == '+':
 		lit, after, ok := literalAt(strings.TrimLeft(t[1:], " \t"))
 		if ok && lit != "" && (lit[0] == '/' || lit[0] == '?') {
@@ -186,7 +187,7 @@ func judgeArgs(code, s string, depth, from, to int) (string, bool) {
 				return rest, true
 			}
 		}
-		rest = strings.TrimLeft(skipExpr(rest), " \t\n")
+		rest = strings.TrimLeft(SkipExpr(rest), " \t\n")
 		if !strings.HasPrefix(rest, ",") {
 			if strings.HasPrefix(rest, ")") {
 				return rest[1:], false
@@ -204,9 +205,9 @@ func urlKey(k string) bool {
 	return strings.Contains(k, "url") || strings.Contains(k, "uri") || strings.Contains(k, "base") || strings.Contains(k, "host") || strings.Contains(k, "endpoint")
 }
 
-// skipExpr returns s from the end of the expression that starts it: the
+// SkipExpr returns s from the end of the expression that starts it: the
 // first ',', ')', ']', '}', ';' or newline outside brackets and quotes.
-func skipExpr(s string) string {
+func SkipExpr(s string) string {
 	depth := 0
 	var q byte
 	for k := 0; k < len(s); k++ {
@@ -235,29 +236,16 @@ func skipExpr(s string) string {
 // destination expression that is not computed (url = 'https://…', const
 // u = `…`, r = Net::HTTP::Get.new(u)).
 func boundDest(code, name string, depth int) bool {
-	found := false
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return found
-		}
-		k += at
-		at = k + len(name)
-		if k > 0 && (isWordByte(code[k-1]) || code[k-1] == '.') || at < len(code) && isWordByte(code[at]) {
-			continue
-		}
-		rest := strings.TrimLeft(code[at:], " \t")
-		if len(rest) >= 3 && strings.IndexByte("+-*/%.|&^?:<>", rest[0]) >= 0 && (rest[1] == '=' || rest[2] == '=' && rest[1] == rest[0]) && rest[0] != '<' && rest[0] != '>' {
-			return false // base += '.evil.example', b := …, u ??= …
-		}
-		if len(rest) < 2 || rest[0] != '=' || rest[1] == '=' || rest[1] == '>' {
-			continue // a use, a comparison, an arrow
-		}
-		if _, computed := destExpr(code, strings.TrimLeft(rest[1:], " \t"), depth); computed {
+	values, compound := shell.AssignedValues(code, name)
+	if compound || len(values) == 0 {
+		return false
+	}
+	for _, v := range values {
+		if _, computed := destExpr(code, v, depth); computed {
 			return false
 		}
-		found = true
 	}
+	return true
 }
 
 // literalAt returns the text of the string literal that starts s (quoted

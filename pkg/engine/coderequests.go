@@ -376,33 +376,18 @@ func keyedMethod(code, args string) string {
 // literalBinding returns the string literal name is last assigned in code
 // (m = 'DELETE', const v = "patch"), or "".
 func literalBinding(code, name string) string {
-	if name == "" {
+	values, _ := shell.AssignedValues(code, name)
+	if len(values) == 0 {
 		return ""
 	}
-	val := ""
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return val
-		}
-		k += at
-		at = k + len(name)
-		if k > 0 && (isWordByte(code[k-1]) || code[k-1] == '.') || at < len(code) && isWordByte(code[at]) {
-			continue
-		}
-		rest := strings.TrimLeft(code[at:], " \t")
-		if len(rest) < 3 || rest[0] != '=' || rest[1] == '=' || rest[1] == '>' {
-			continue
-		}
-		rest = strings.TrimLeft(rest[1:], " \t")
-		if rest == "" || strings.IndexByte(`'"`, rest[0]) < 0 {
-			val = ""
-			continue
-		}
-		if e := strings.IndexByte(rest[1:], rest[0]); e >= 0 {
-			val = rest[1 : e+1]
-		}
+	v := values[len(values)-1]
+	if v == "" || v[0] != '\'' && v[0] != '"' {
+		return ""
 	}
+	if e := strings.IndexByte(v[1:], v[0]); e >= 0 {
+		return v[1 : e+1]
+	}
+	return ""
 }
 
 // objectKey matches an object's key written bare ({private: false}).
@@ -419,29 +404,7 @@ var objectQuotes = table.Once[*strings.Replacer]{Build: func() *strings.Replacer
 // enough for a body's fields to be read: its keys quoted, its strings in
 // double quotes, Python's True, False and None as JSON's.
 func objectJSON(s string) string {
-	depth, end := 0, len(s)
-	var q byte
-	for k := 0; k < len(s); k++ {
-		c := s[k]
-		switch {
-		case q != 0:
-			if c == '\\' {
-				k++
-			} else if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			q = c
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			if depth--; depth == 0 {
-				end = k + 1
-				k = len(s)
-			}
-		}
-	}
-	t := objectQuotes.Get().Replace(s[:end])
+	t := objectQuotes.Get().Replace(s[:len(s)-len(effect.SkipExpr(s))])
 	return objectKey.Get().ReplaceAllString(t, `$1"$2":`)
 }
 
