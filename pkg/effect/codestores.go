@@ -5,7 +5,6 @@ import (
 
 	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
-	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -120,9 +119,12 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 	a.codeSecretReads(i, c, code)   // sdksecrets.go
 }
 
-// clientHostKey matches a client library given a host by name
-// (host='chroma.prod.acme.io', host: "10.0.0.5").
-var clientHostKey = table.Regexp{Expr: `[(,{]\s*host\s*[=:]\s*['"]([A-Za-z0-9.:\[\]-]+)['"]`}
+// clientAddress matches a client library given the address of its
+// service: by a keyword (host='chroma.prod.acme.io', url="https://…",
+// uri='db://…', cluster_url=…) or as the first argument of a connect
+// function or a Client class (connect_to_weaviate_cloud('https://…'),
+// QdrantClient('https://…')); the host, with any port, is its group.
+var clientAddress = table.Regexp{Expr: `(?:[(,{]\s*(?:host|url|uri|endpoint|base_url|baseURL|baseUrl|cluster_url|server_url)\s*[=:]\s*|(?:connect\w*|Client)\(\s*)['"](?:[a-z][a-z0-9+.-]*://)?(?:[^@'"/]*@)?([A-Za-z0-9\[][A-Za-z0-9.\[\]:-]*)`}
 
 // testResource reports a destroying call's arguments (from after its
 // '(') whose first is a literal named for tests.
@@ -137,8 +139,9 @@ var clientCredentialKey = table.Regexp{Expr: `[(,{]\s*(?:api_key|apiKey|api_toke
 
 // remoteClient reports code that holds a client of a service elsewhere
 // whatever its library: one of hostedOnlyClients, one given a credential
-// by keyword or a host of another machine by name, or one pointed
-// at a URL of another host with no general HTTP client in the code
+// by keyword, or one given the address of another machine (clientAddress)
+// with no general HTTP client in the code. A URL the code only names (a
+// CSV read by pandas, a link printed) makes no client
 // (QdrantClient(url='https://qdrant.prod.acme.io', api_key=k),
 // weaviate.connect_to_weaviate_cloud('https://…'), connections.connect(
 // uri='https://in01-prod.zillizcloud.com')). Its destroying call destroys
@@ -151,25 +154,18 @@ func remoteClient(code string) bool {
 	if codeHTTPClientSet.Get().In(&text) {
 		return false // requests.delete(URL) is judged as the request it is
 	}
-	for _, m := range clientHostKey.Get().FindAllStringSubmatch(code, -1) {
-		if !loopback(strings.ToLower(m[1])) {
-			return true // HttpClient(host='chroma.prod.acme.io')
+	for _, m := range clientAddress.Get().FindAllStringSubmatch(code, -1) {
+		host := strings.ToLower(m[1])
+		if strings.HasPrefix(host, "[") {
+			host, _, _ = strings.Cut(host[1:], "]")
+		} else if strings.Count(host, ":") == 1 {
+			host, _, _ = strings.Cut(host, ":")
+		}
+		if host != "" && !loopback(host) {
+			return true // HttpClient(host='chroma.prod.acme.io'), QdrantClient(url='https://…')
 		}
 	}
-	for at := 0; ; {
-		k := NextURL(code, at)
-		if k < 0 {
-			return false
-		}
-		at = k + 4
-		lit := code[k:]
-		if e := strings.IndexAny(lit, "'\"` \n\t)"); e >= 0 {
-			lit = lit[:e]
-		}
-		if u, ok := match.ParseURL(lit); ok && u.Host != "" && !loopback(u.Host) {
-			return true
-		}
-	}
+	return false
 }
 
 // codeLiterals returns the single- and double-quoted string literals of

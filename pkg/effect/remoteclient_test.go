@@ -17,6 +17,10 @@ func TestRemoteClient(t *testing.T) {
 		{`QdrantClient(url='http://127.0.0.1:6333').delete_collection('c')`, false},
 		{`chromadb.PersistentClient(path='./db').delete_collection('c')`, false},
 		{`requests.delete('https://api.example.com/x')`, false}, // judged as the request it is
+		{`pd.read_csv('https://example.com/iris.csv').drop(columns=['x'])`, false}, // a URL only named
+		{`QdrantClient(':memory:').delete_collection('c')`, false},
+		{`QdrantClient(host='localhost:6333').delete_collection('c')`, false},
+		{`QdrantClient('https://vec.acme.io:6333').delete_collection('c')`, true},
 	}
 	for _, tt := range tests {
 		if got := remoteClient(tt.code); got != tt.want {

@@ -55,7 +55,7 @@ func requestDestComputed(code string) bool {
 		}
 		methodOnly, ok := requestCalls.Lookup(code[j:i])
 		dotted := j > 0 && code[j-1] == '.'
-		if !ok || methodOnly && !dotted || !dotted && j > 0 && (isWordByte(code[j-1]) || code[j-1] == '$') {
+		if !ok || methodOnly && !dotted || j > 0 && code[j-1] == '$' {
 			continue
 		}
 		if _, computed := requestArgs(code, code[i+1:], code[j:i] == "request"); computed {

@@ -72,7 +72,7 @@ func (ev *evaluation) noteCodeRequests(cmds []shell.Command) {
 		if !ok || len(code) > 1<<16 || !strings.Contains(code, "http") {
 			continue
 		}
-		for _, r := range codeRequests(code) {
+		for _, r := range codeRequests(shell.FoldLiterals(code)) { // 'DEL'+'ETE'
 			if len(ev.codeReqs) >= maxCodeRequests {
 				return
 			}

@@ -4,8 +4,9 @@ import "strings"
 
 // Code joins string literals to spell what no single literal says:
 // 'DEL' + 'ETE', 'https://' + 'get.example-sink.io/m.mjs', "del" + "ete".
-// The readers that look for a method, a URL or a command in a literal's
-// text see it whole once the join is folded: FoldLiterals rewrites each
+// The readers that look for a request's method (engine/coderequests.go)
+// or an imported module's URL (importedURLs) in a literal's text see it
+// whole once the join is folded: FoldLiterals rewrites each
 // run of plain literals joined by + into one literal, as the language
 // would at run time. A literal with a prefix (f'…', r"…", b'…'), a template
 // with ${…} holes, or a join whose text holds the first literal's quote

@@ -325,7 +325,7 @@ func InterpreterCode(c *Command) (code string, ok, stdin bool) {
 	words := make([]string, 0, 1+len(c.Args))
 	words = append(append(words, c.Program), c.Args...)
 	if _, code, ok := interpCode(words); ok {
-		return FoldLiterals(code), true, false // foldliterals.go
+		return code, true, false
 	}
 	lang, in := readsStdin(words)
 	return "", false, in && lang != "sh"
