@@ -16,7 +16,7 @@ func TestRemoteClient(t *testing.T) {
 		{`chromadb.HttpClient(host='localhost').delete_collection('c')`, false},
 		{`QdrantClient(url='http://127.0.0.1:6333').delete_collection('c')`, false},
 		{`chromadb.PersistentClient(path='./db').delete_collection('c')`, false},
-		{`requests.delete('https://api.example.com/x')`, false}, // judged as the request it is
+		{`requests.delete('https://api.example.com/x')`, false},                    // judged as the request it is
 		{`pd.read_csv('https://example.com/iris.csv').drop(columns=['x'])`, false}, // a URL only named
 		{`QdrantClient(':memory:').delete_collection('c')`, false},
 		{`QdrantClient(host='localhost:6333').delete_collection('c')`, false},
