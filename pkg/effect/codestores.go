@@ -119,12 +119,14 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 	a.codeSecretReads(i, c, code)   // sdksecrets.go
 }
 
-// clientAddress matches a client library given the address of its
-// service: by a keyword (host='chroma.prod.acme.io', url="https://…",
-// uri='db://…', cluster_url=…) or as the first argument of a connect
-// function or a Client class (connect_to_weaviate_cloud('https://…'),
-// QdrantClient('https://…')); the host, with any port, is its group.
-var clientAddress = table.Regexp{Expr: `(?:[(,{]\s*(?:host|url|uri|endpoint|base_url|baseURL|baseUrl|cluster_url|server_url)\s*[=:]\s*|(?:connect\w*|Client)\(\s*)['"](?:[a-z][a-z0-9+.-]*://)?(?:[^@'"/]*@)?([A-Za-z0-9\[][A-Za-z0-9.\[\]:-]*)`}
+// clientAddress matches where a client library is given the address of
+// its service: by a keyword (host='chroma.prod.acme.io', url="https://…",
+// uri='db://…', location=…, cluster_url=…) or as the first argument of a
+// connect function, a Client class or from_url
+// (connect_to_weaviate_cloud('https://…'), QdrantClient(u),
+// redis.Redis.from_url('redis://…')). Group 1 is a keyword, group 2 a
+// quoted address, group 3 a name holding one.
+var clientAddress = table.Regexp{Expr: `(?:[(,{]\s*(host|url|uri|location|address|server|dsn|endpoint|base_url|baseURL|baseUrl|cluster_url|server_url)\s*[=:]\s*|(?:connect\w*|Client|from_url)\(\s*)(?:['"]([^'"]*)['"]|([A-Za-z_]\w*)\s*[,)])`}
 
 // testResource reports a destroying call's arguments (from after its
 // '(') whose first is a literal named for tests.
@@ -155,17 +157,52 @@ func remoteClient(code string) bool {
 		return false // requests.delete(URL) is judged as the request it is
 	}
 	for _, m := range clientAddress.Get().FindAllStringSubmatch(code, -1) {
-		host := strings.ToLower(m[1])
-		if strings.HasPrefix(host, "[") {
-			host, _, _ = strings.Cut(host[1:], "]")
-		} else if strings.Count(host, ":") == 1 {
-			host, _, _ = strings.Cut(host, ":")
+		addrs := []string{m[2]}
+		if m[3] != "" {
+			values, _ := shell.AssignedValues(code, m[3])
+			addrs = addrs[:0]
+			for _, v := range values {
+				lit, _, ok := literalAt(v)
+				if !ok && m[1] != "" {
+					return true // url=u, u from the environment or a file: anywhere
+				}
+				addrs = append(addrs, lit)
+			}
 		}
-		if host != "" && !loopback(host) {
-			return true // HttpClient(host='chroma.prod.acme.io'), QdrantClient(url='https://…')
+		for _, a := range addrs {
+			if h := addressHost(a); h != "" && !loopback(h) {
+				return true // HttpClient(host='chroma.prod.acme.io'), QdrantClient(url='https://…')
+			}
 		}
 	}
 	return false
+}
+
+// addressHost returns the host of a service's address as a client
+// library takes it (https://h:6333/x, db://h, user@h, h:6379, [::1]), in
+// lower case; "" for one that names no host (':memory:', a path).
+func addressHost(a string) string {
+	if k := strings.Index(a, "://"); k >= 0 {
+		a = a[k+3:]
+	}
+	if k := strings.IndexAny(a, "/?#"); k >= 0 {
+		a = a[:k]
+	}
+	if k := strings.LastIndexByte(a, '@'); k >= 0 {
+		a = a[k+1:]
+	}
+	a = strings.ToLower(a)
+	if strings.HasPrefix(a, "[") {
+		a, _, _ = strings.Cut(a[1:], "]")
+		return a
+	}
+	if strings.Count(a, ":") == 1 {
+		a, _, _ = strings.Cut(a, ":")
+	}
+	if a == "" || !(a[0] >= 'a' && a[0] <= 'z' || a[0] >= '0' && a[0] <= '9') {
+		return ""
+	}
+	return a
 }
 
 // codeLiterals returns the single- and double-quoted string literals of

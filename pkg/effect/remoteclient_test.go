@@ -21,10 +21,20 @@ func TestRemoteClient(t *testing.T) {
 		{`QdrantClient(':memory:').delete_collection('c')`, false},
 		{`QdrantClient(host='localhost:6333').delete_collection('c')`, false},
 		{`QdrantClient('https://vec.acme.io:6333').delete_collection('c')`, true},
+		{`QdrantClient(location='https://vec.acme.io')`, true},
+		{`u='https://vec.acme.io'; QdrantClient(u)`, true},
+		{`u=os.environ['U']; QdrantClient(url=u)`, true}, // an address the line cannot tell
+		{`u='http://127.0.0.1:6333'; QdrantClient(u)`, false},
+		{`redis.Redis.from_url('redis://localhost:6379/0')`, false},
 	}
 	for _, tt := range tests {
 		if got := remoteClient(tt.code); got != tt.want {
 			t.Errorf("remoteClient(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+	for a, want := range map[string]string{"https://H.io:6333/x": "h.io", "db://acme-prod": "acme-prod", "u:p@10.0.0.5:6379": "10.0.0.5", "[::1]:80": "::1", ":memory:": "", "./data": ""} {
+		if got := addressHost(a); got != want {
+			t.Errorf("addressHost(%q) = %q, want %q", a, got, want)
 		}
 	}
 	for args, want := range map[string]bool{`'test-ci-1762')`: true, `"orders_test")`: true, `'prod-embeddings')`: false, `name)`: false} {
