@@ -35,7 +35,7 @@ func codeLogsInHome(c *shell.Command) bool {
 	if !ok {
 		return false
 	}
-	urls, ok := codeURLs(code)
+	urls, ok := codeURLsBut(code, requestBodySpans(code))   // requestbodies.go
 	if !ok || len(urls) == 0 || requestDestComputed(code) { // requestdests.go
 		return false
 	}
@@ -53,6 +53,12 @@ func codeLogsInHome(c *shell.Command) bool {
 // a URL's host is not closed inside its literal: text joined to it
 // ('https://api.github.com' + suffix, f"https://{host}/x") may move it.
 func codeURLs(code string) (urls []string, ok bool) {
+	return codeURLsBut(code, nil)
+}
+
+// codeURLsBut is codeURLs but for the URL literals that are data in the
+// bodies of requests (requestbodies.go).
+func codeURLsBut(code string, bodies []bodySpan) (urls []string, ok bool) {
 	if urlBuilt(code) { // builturls.go
 		return nil, false
 	}
@@ -68,6 +74,10 @@ func codeURLs(code string) (urls []string, ok bool) {
 			end = len(body)
 		}
 		lit := body[:end]
+		if inRequestBody(k, bodies) {
+			at = k + len(rest) - len(body) + end
+			continue
+		}
 		host := lit
 		closed := false
 		if j := strings.IndexAny(lit, "/?#"); j >= 0 {

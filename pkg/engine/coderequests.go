@@ -100,6 +100,8 @@ type codeRequest struct{ method, url, body string }
 // sends to a URL it spells.
 func codeRequests(code string) []codeRequest {
 	var out []codeRequest
+	var data effect.BodyLiterals // requestbodies.go: read at the first URL
+	read := false
 	for at := 0; ; {
 		k := effect.NextURL(code, at)
 		if k < 0 {
@@ -114,6 +116,13 @@ func codeRequests(code string) []codeRequest {
 			continue // the URL opens a string literal
 		}
 		u, end := joinedURL(code, k, q)
+		if !read {
+			data, read = effect.RequestBodyLiterals(code), true
+		}
+		if data.Holds(k) {
+			at = end
+			continue // {homepage: 'https://…'} sent in a body: data, no request
+		}
 		n := effect.URLSchemeLen(u)
 		u = strings.ToLower(u[:n]) + u[n:]
 		at = end
