@@ -20,11 +20,13 @@ type Mounted struct{ Src, Dst string }
 // Container is what a command that starts a container (catalogue
 // "runs-image": docker run, podman create) gives it: the words of the
 // command it runs (after the image), its working directory (-w), and the
-// host directories mounted into it.
+// host directories mounted into it. An entry point given on the command
+// line (--entrypoint) is the first of the words.
 type Container struct {
 	Words   []string
 	Workdir string
 	Binds   []Mounted
+	Volumes []Mounted // named volumes (docker run -v pgdata:/data): Src is the name
 }
 
 // ContainerOf reads the container a command starts from the catalogue's
@@ -32,6 +34,7 @@ type Container struct {
 func ContainerOf(cl *catalog.Classified, args []string, clean func(string) string) Container {
 	var ct Container
 	image := -1
+	entry := ""
 	for _, w := range cl.Words {
 		switch {
 		case w.Role == catalog.Mount:
@@ -41,13 +44,16 @@ func ContainerOf(cl *catalog.Classified, args []string, clean func(string) strin
 			}
 			src := parts[0]
 			if !(strings.HasPrefix(src, "/") || strings.HasPrefix(src, "~") || strings.HasPrefix(src, ".") || strings.HasPrefix(src, "$")) {
-				continue // a named volume
+				ct.Volumes = append(ct.Volumes, Mounted{src, path.Clean(parts[1])}) // a named volume
+				continue
 			}
 			ct.Binds = append(ct.Binds, Mounted{clean(src), path.Clean(parts[1])})
 		case w.Option == "-w" || w.Option == "--workdir":
-			if strings.HasPrefix(w.Text, "/") {
-				ct.Workdir = path.Clean(w.Text)
+			if t := strings.TrimPrefix(w.Text, "="); strings.HasPrefix(t, "/") {
+				ct.Workdir = path.Clean(t)
 			}
+		case w.Option == "--entrypoint":
+			entry = w.Text
 		case w.Option == "" && (image < 0 || w.Index < image):
 			image = w.Index // the first operand; the words are not in order
 		}
@@ -55,7 +61,30 @@ func ContainerOf(cl *catalog.Classified, args []string, clean func(string) strin
 	if image >= 0 && image+1 <= len(args) {
 		ct.Words = args[image+1:]
 	}
+	if entry != "" && image >= 0 {
+		// --entrypoint rm … alpine -rf /h: the entry point runs with
+		// the words after the image
+		ct.Words = append([]string{entry}, ct.Words...)
+	}
 	return ct
+}
+
+// VolumeAt is the named volume a path inside the container lies in, or
+// "" (relative paths from its working directory).
+func (ct *Container) VolumeAt(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		if ct.Workdir == "" {
+			return ""
+		}
+		p = ct.Workdir + "/" + p
+	}
+	p = path.Clean(p)
+	for _, v := range ct.Volumes {
+		if rest, ok := strings.CutPrefix(p, v.Dst); ok && (rest == "" || rest[0] == '/' || v.Dst == "/") {
+			return v.Src
+		}
+	}
+	return ""
 }
 
 // HostPath is the host file a path inside the container names through a

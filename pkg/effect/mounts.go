@@ -6,6 +6,9 @@ import "strings"
 // readonly) into the -v form SOURCE:TARGET[:ro]; a -v specification is
 // returned as it is.
 func volumeSpec(spec string) string {
+	// -v=/home/dev:/h: Go's flag parsers (docker, podman) read a short
+	// option's attached "=" as the start of its value
+	spec = strings.TrimPrefix(spec, "=")
 	if !strings.Contains(spec, "=") {
 		return spec
 	}

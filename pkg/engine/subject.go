@@ -203,6 +203,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	}
 	buf.Reserve(nargs, argBytes, cwd, home)
 	buf.OptionValues = optionValues
+	buf.Subcommands = subcommandsAt
 	// Follow "cd DIR && ..." (pushd, popd, env -C) so later relative paths
 	// resolve where they will run: "cd / && rm -rf home" removes /home.
 	dirs := dirTracker{cwd: cwd, home: home, shells: res.Shells, funcs: res.Functions}
@@ -699,4 +700,9 @@ func (ev *evaluation) judgeOwnEnviron(p string) {
 // which would be made anew for each line.
 func optionValues(name string, args []string) uint64 {
 	return catalog.Default().OptionValues(name, args)
+}
+
+// subcommandsAt is ArgvBuf.Subcommands, from the catalogue.
+func subcommandsAt(name string, args []string) []int {
+	return catalog.Default().Subcommands(name, args)
 }

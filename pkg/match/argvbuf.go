@@ -25,6 +25,13 @@ type ArgvBuf struct {
 	// itself, never such a value. It is asked only once a pattern has
 	// matched otherwise.
 	OptionValues func(name string, args []string) uint64
+	// Subcommands, when set, gives the indexes of the arguments that name
+	// the program's subcommands, outermost first, as far as its table can
+	// tell (docker container run --rm alpine rm -v x: 0, 1). A pattern's
+	// leading names after its program word (docker container rm -v) then
+	// name those arguments. It is asked only once a pattern has matched
+	// otherwise.
+	Subcommands func(name string, args []string) []int
 }
 
 // argvChunk is the least a new array holds, in strings and in bytes.

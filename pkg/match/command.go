@@ -248,7 +248,9 @@ func parseFlagsInto(prog string, args []string, positional bool, pos, long []str
 // {list,of,names}) right after the program word matches a word of the
 // command, never only the value of an option its program's table knows (ArgvBuf.OptionValues):
 // "git reset --hard" holds for "git -C dir reset --hard", not for "git log
-// --grep reset --hard".
+// --grep reset --hard"; and where the table says which word is the
+// subcommands (ArgvBuf.Subcommands), the pattern's leading names name those
+// words: "docker rm -v" does not hold for "docker run --rm alpine rm -v x".
 //
 // A pattern holding " | " is a pipeline pattern: its stages must match
 // commands of one pipeline in order, others allowed in between, so
@@ -296,6 +298,7 @@ type wordMatcher struct {
 	path  *PathPattern
 	lit   string // the word, when exact: a literal its glob would match exactly
 	exact bool
+	name  bool // a name or a {list,of,names}, after names only: it may name a subcommand
 }
 
 // plainLiteral reports whether a word has no glob syntax and is read by
@@ -366,6 +369,7 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 	}
 	name := path.Base(prog)
 	var flags []string
+	names := true // the positional words so far are all names (wordMatcher.name)
 	for i, w := range words[1:] {
 		if i == 0 {
 			// A name or a list of names (reset, {drop,clear}); a glob
@@ -384,13 +388,17 @@ func (c Compiler) simple(pattern string) (*CommandPattern, error) {
 			}
 			cp.words = append(cp.words, wordMatcher{path: &pp})
 		case plainLiteral(w):
-			cp.words = append(cp.words, wordMatcher{lit: w, exact: true})
+			cp.words = append(cp.words, wordMatcher{lit: w, exact: true, name: names})
 		default:
 			g, err := c.glob(w)
 			if err != nil {
 				return nil, err
 			}
-			cp.words = append(cp.words, wordMatcher{text: g})
+			names = names && !strings.ContainsAny(w, "*?[")
+			cp.words = append(cp.words, wordMatcher{text: g, name: names})
+		}
+		if w == "*" || looksLikePathPattern(w) {
+			names = false
 		}
 	}
 	cp.short, cp.long, _ = parseFlags(name, flags, false)
@@ -579,6 +587,20 @@ func (cp *CommandPattern) matchArgs(a *Argv, home string) bool {
 		// option's value.
 		if !cp.firstOutsideValues(a.Args, a.buf.OptionValues(a.Name, a.Args)) {
 			return false
+		}
+	}
+	if cp.subFirst && a.buf != nil && a.buf.Subcommands != nil {
+		// docker run --rm alpine rm -v x is no "docker rm -v", nor
+		// docker container run … rm -v x a "docker container rm -v":
+		// the pattern's leading names name the subcommands where the
+		// table knows which words those are.
+		for j, k := range a.buf.Subcommands(a.Name, a.Args) {
+			if j >= len(cp.words) || !cp.words[j].name {
+				break
+			}
+			if k >= len(a.Args) || !cp.words[j].matches(a.Args[k]) {
+				return false
+			}
 		}
 	}
 	return true

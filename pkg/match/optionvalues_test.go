@@ -53,3 +53,58 @@ func TestFirstWordIsNoOptionValue(t *testing.T) {
 		}
 	}
 }
+
+// dockerSubs stands in for the catalogue's subcommands of docker: run,
+// container and volume, and container's run and rm; --context takes a
+// value, any other option is unknown.
+func dockerSubs(name string, args []string) []int {
+	var chain []int
+	level := map[string]bool{"run": true, "container": true, "volume": true}
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--context":
+			i++
+		case len(a) > 1 && a[0] == '-':
+			return chain
+		case level[a]:
+			chain = append(chain, i)
+			if a != "container" {
+				return chain
+			}
+			level = map[string]bool{"run": true, "rm": true}
+		default:
+			return chain
+		}
+	}
+	return chain
+}
+
+func TestLeadingNamesAreSubcommands(t *testing.T) {
+	cases := []struct {
+		pattern string
+		args    []string
+		want    bool
+	}{
+		{"docker rm -v", []string{"run", "--rm", "-v", "/w:/w", "alpine", "rm", "-v", "x"}, false},
+		{"docker container rm -v", []string{"container", "run", "alpine", "rm", "-v", "x"}, false},
+		{"docker container rm -v", []string{"container", "rm", "-v", "x"}, true},
+		{"docker volume rm", []string{"--context", "default", "volume", "rm", "x"}, true},
+		// an option the table does not know: its value may be the word
+		// that looks like the subcommand, so every positional counts
+		{"docker volume rm", []string{"--tlscacert", "run", "volume", "rm", "x"}, true},
+		// a word after a glob or a lone * is no subcommand's
+		{"docker * rm", []string{"run", "alpine", "rm"}, true},
+	}
+	for _, c := range cases {
+		cp, err := CompileCommand(c.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf := &ArgvBuf{Subcommands: dockerSubs}
+		buf.Reserve(len(c.args), 64, "/w", "/h")
+		a := buf.NewArgv("docker", "docker", c.args, "/w", "/h")
+		if got := cp.Match(&a, "/h"); got != c.want {
+			t.Errorf("%q on docker %q: got %v, want %v", c.pattern, c.args, got, c.want)
+		}
+	}
+}
