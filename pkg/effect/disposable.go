@@ -32,8 +32,8 @@ import (
 // nothing but a database's client: their own destroying verb (dropdb)
 // destroys a database and nothing else.
 var (
-	storeClients = table.Map[string, bool]{Words: "psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas dotnet npm pnpm yarn bun"}
-	dbClients    = table.Map[string, bool]{Words: "psql dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb"}
+	storeClients = table.Map[string, bool]{Words: "psql pgcli usql mycli litecli cqlsh dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb prisma drizzle-kit rails rake gradlew gradle mvnw mvn flyway sequelize sequelize-cli knex typeorm manage.py python python3 npx mix php artisan sqlx dbmate liquibase migrate goose alembic atlas dotnet npm pnpm yarn bun"}
+	dbClients    = table.Map[string, bool]{Words: "psql pgcli usql mycli litecli cqlsh dropdb createdb pg_restore mysql mariadb mysqladmin redis-cli mongosh mongo clickhouse-client sqlite3 duckdb"}
 )
 
 // fieldSet is the set of a text's words (table.Words).
