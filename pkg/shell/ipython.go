@@ -37,7 +37,8 @@ const cellEnd = "__IPYTHON_CELL__"
 // IPythonShell returns the shell text IPython's syntax in code (a cell,
 // a script, a -c string) runs, one command a line; "" when it has none.
 func IPythonShell(code string) string {
-	if strings.IndexByte(code, '!') < 0 && strings.IndexByte(code, '%') < 0 && !strings.Contains(code, "_magic(") && !strings.Contains(code, "sx") && !strings.Contains(code, "sc") && !strings.Contains(code, "system") {
+	if strings.IndexByte(code, '!') < 0 && strings.IndexByte(code, '%') < 0 && !strings.Contains(code, "_magic(") && !strings.Contains(code, "sx") && !strings.Contains(code, "sc") && !strings.Contains(code, "system") &&
+		!strings.Contains(code, "run_cell(") && !strings.Contains(code, "getoutput(") {
 		return ""
 	}
 	var b strings.Builder
@@ -50,6 +51,9 @@ func IPythonShell(code string) string {
 func ipythonLines(code string, b *strings.Builder, depth int) {
 	lines := joinContinued(strings.Split(code, "\n"))
 	var aliases map[string]string
+	// the shell object's own calls (ip.system_raw(CMD)) only where the
+	// code holds it: os.system(CMD) is Python's, read as Python
+	ipython := strings.Contains(code, "get_ipython")
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		if rest, ok := strings.CutPrefix(l, "%%"); ok {
@@ -65,8 +69,9 @@ func ipythonLines(code string, b *strings.Builder, depth int) {
 			aliases[name] = cmd
 			continue
 		}
+		l = timedStatement(l)
 		if cmd, ok := bangLine(l); ok && cmd != "" {
-			b.WriteString(cmd)
+			b.WriteString(interpolate(code, cmd))
 			b.WriteByte('\n')
 			continue
 		}
@@ -75,8 +80,8 @@ func ipythonLines(code string, b *strings.Builder, depth int) {
 			b.WriteByte('\n')
 			continue
 		}
-		if depth == 0 && strings.Contains(l, "_magic(") {
-			if more := magicCalls(l); more != "" {
+		if depth == 0 && (strings.Contains(l, "_magic(") || ipython && (strings.Contains(l, "run_cell(") || strings.Contains(l, "system") || strings.Contains(l, "getoutput("))) {
+			if more := magicCalls(code, l, ipython); more != "" {
 				ipythonLines(more, b, depth+1)
 			}
 		}
@@ -208,11 +213,168 @@ func assignTargets(s string) bool {
 	return true
 }
 
-// magicCalls gives, as IPython lines, the magics a line calls through
-// get_ipython(): run_line_magic('system', CMD) is "%system CMD",
-// run_cell_magic('bash', LINE, CELL) is "%%bash LINE" and the cell.
-func magicCalls(l string) string {
+// timedMagics are the line magics that run the rest of their line as
+// IPython (%time !rm -rf ~ runs the shell line, timed).
+var timedMagics = [...]string{"time", "timeit", "prun", "debug", "capture"}
+
+// timedStatement returns the statement a timing or profiling line magic
+// runs (%timeit -n1 -r1 !cmd is !cmd), or l.
+func timedStatement(l string) string {
+	for range 3 {
+		rest, ok := strings.CutPrefix(l, "%")
+		if !ok {
+			return l
+		}
+		name, stmt, _ := strings.Cut(rest, " ")
+		if !contains(timedMagics[:], name) {
+			return l
+		}
+		stmt = strings.TrimLeft(stmt, " \t")
+		for strings.HasPrefix(stmt, "-") {
+			opt, more, _ := strings.Cut(stmt, " ")
+			stmt = strings.TrimLeft(more, " \t")
+			if (opt == "-n" || opt == "-r" || opt == "-o" || opt == "-s" || opt == "-T" || opt == "-D") && !strings.HasPrefix(stmt, "!") {
+				_, stmt, _ = strings.Cut(stmt, " ") // the option's value
+				stmt = strings.TrimLeft(stmt, " \t")
+			}
+		}
+		l = stmt
+	}
+	return l
+}
+
+// interpolate writes the Python values a shell line names as IPython
+// does: {name} and $name become the string literal code assigns to name,
+// and any other {expression} a value nobody here knows ($IPYTHON_VALUE).
+func interpolate(code, cmd string) string {
+	if strings.IndexByte(cmd, '{') < 0 && strings.IndexByte(cmd, '$') < 0 {
+		return cmd
+	}
 	var b strings.Builder
+	for i := 0; i < len(cmd); i++ {
+		c := cmd[i]
+		switch {
+		case c == '$' && i+1 < len(cmd) && cmd[i+1] == '{':
+			// ${IFS}, ${HOME:-x}: the shell's own expansion
+			end := strings.IndexByte(cmd[i:], '}')
+			if end < 0 {
+				end = len(cmd) - i - 1
+			}
+			b.WriteString(cmd[i : i+end+1])
+			i += end
+		case c == '{' && i+1 < len(cmd) && cmd[i+1] == '{':
+			b.WriteByte('{') // {{ is a literal brace
+			i++
+		case c == '{':
+			end := strings.IndexByte(cmd[i:], '}')
+			if end < 0 || strings.Contains(cmd[i+1:i+end], ",") {
+				b.WriteByte(c) // the shell's own braces: {a,b}
+				continue
+			}
+			b.WriteString(pythonValue(code, strings.TrimSpace(cmd[i+1:i+end])))
+			i += end
+		case c == '$' && i+1 < len(cmd) && identStart(cmd[i+1]):
+			k := i + 1
+			for k < len(cmd) && identByte(cmd[k]) {
+				k++
+			}
+			if v := pythonLiteral(code, cmd[i+1:k]); v != "" {
+				b.WriteString(v)
+				i = k - 1
+				continue
+			}
+			b.WriteByte(c) // a shell variable
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// pythonValue is the text IPython puts for {expr}: the literal code
+// assigns to a plain name, else a value nobody here knows.
+func pythonValue(code, expr string) string {
+	if identName(expr) {
+		if v := pythonLiteral(code, expr); v != "" {
+			return v
+		}
+	}
+	return "$IPYTHON_VALUE"
+}
+
+// pythonLiteral returns the string literal code assigns to name, when
+// every assignment to it is that one literal and it is one shell word;
+// "" when it is no such literal.
+func pythonLiteral(code, name string) string {
+	lit, ok := pythonString(code, name)
+	if !ok {
+		return ""
+	}
+	if strings.ContainsAny(lit, " \t\n;&|<>`$'\"(){}") {
+		return "$IPYTHON_VALUE" // a value that would be more than one word
+	}
+	return lit
+}
+
+// pythonString returns the string literal code assigns to name, when
+// every assignment to it is that one literal.
+func pythonString(code, name string) (string, bool) {
+	values, compound := AssignedValues(code, name)
+	if compound || len(values) == 0 {
+		return "", false
+	}
+	lit := ""
+	for i, v := range values {
+		args := pyStringArgs(v, 1)
+		if len(args) != 1 || i > 0 && args[0] != lit {
+			return "", false
+		}
+		lit = args[0]
+	}
+	return lit, true
+}
+
+// identStart reports a byte that may start an identifier.
+func identStart(c byte) bool { return identByte(c) && (c < '0' || c > '9') }
+
+// magicCalls gives, as IPython lines, the magics and shell calls a line
+// makes through get_ipython(): run_line_magic('system', CMD) is "%system
+// CMD", run_cell_magic('bash', LINE, CELL) is "%%bash LINE" and the cell,
+// system(CMD), system_raw(CMD) and getoutput(CMD) are "!CMD", and
+// run_cell(CELL) is the cell's lines (those four only where ipython: the
+// code holds get_ipython()).
+func magicCalls(code, l string, ipython bool) string {
+	var b strings.Builder
+	for _, call := range [...]string{".system(", ".system_raw(", ".getoutput(", ".run_cell("} {
+		if !ipython {
+			break
+		}
+		for at := 0; at < len(l); {
+			k := strings.Index(l[at:], call)
+			if k < 0 {
+				break
+			}
+			at += k + len(call)
+			arg := "$IPYTHON_VALUE" // a cell or a command nobody here knows
+			if args := pyStringArgs(l[at:], 1); len(args) == 1 {
+				arg = args[0]
+			} else if name := strings.TrimSpace(l[at:]); name != "" {
+				if end := strings.IndexAny(name, ",)"); end > 0 && identName(strings.TrimSpace(name[:end])) {
+					if v, ok := pythonString(code, strings.TrimSpace(name[:end])); ok {
+						arg = v // x = '!git status'; run_cell(x)
+					}
+				}
+			}
+			if call == ".run_cell(" {
+				if arg == "$IPYTHON_VALUE" {
+					arg = "!" + arg
+				}
+				b.WriteString(arg + "\n")
+			} else {
+				b.WriteString("!" + arg + "\n")
+			}
+		}
+	}
 	for _, call := range [...]string{"run_line_magic(", "run_cell_magic("} {
 		for at := 0; at < len(l); {
 			k := strings.Index(l[at:], call)
