@@ -97,6 +97,9 @@ func (a *analysis) add(e Effect) {
 	if e.Kind == Read && e.Detail == "" && a.localKubeconfigRead(e) {
 		e.Detail = LocalKubeconfig // localkubeconfig.go: k3s kubectl --kubeconfig /etc/rancher/k3s/k3s.yaml
 	}
+	if e.Kind == Read && e.Detail == "" && a.gitDirRead(e) {
+		e.Detail = GitRepository // gitdirread.go: git --git-dir=$HOME/.dotfiles
+	}
 	a.out = append(a.out, e)
 	if e.Kind == SQL && e.Cmd >= 0 && e.Cmd < len(a.res.Commands) && runsStatementText(&a.res.Commands[e.Cmd]) {
 		for _, st := range embeddedStatements(e.Target) {

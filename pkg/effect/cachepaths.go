@@ -33,6 +33,7 @@ var toolCacheQueries = table.Map[string, string]{Build: func() map[string]string
 		"poetry config cache-dir":     "~/.cache/pypoetry",
 		"composer config cache-dir":   "~/.cache/composer",
 		"bun pm cache":                "~/.bun/install/cache",
+		"brew --cache":                "~/Library/Caches/Homebrew",
 	}
 }}
 

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
@@ -54,7 +55,7 @@ func (a *analysis) sourceDeletes(start int) {
 	n := len(a.out)
 	for k := start; k < n; k++ {
 		e := a.out[k]
-		if e.Kind != Delete || !e.Recursive || !strings.HasPrefix(e.Path, cwd+"/") {
+		if e.Kind != Delete || !strings.HasPrefix(e.Path, cwd+"/") || !e.Recursive && !a.findNamedDelete(e) {
 			continue
 		}
 		rel := e.Path[len(cwd)+1:]
@@ -122,4 +123,15 @@ func (a *analysis) madeAgainAfter(i int, p string) bool {
 		}
 	}
 	return false
+}
+
+// findNamedDelete reports whether the delete e is of the files a find
+// -delete picks by name (find . -name '*.go' -delete, which the walk
+// reports as rm -f of ./**/*.go: files, not trees).
+func (a *analysis) findNamedDelete(e Effect) bool {
+	if e.Cmd < 0 || e.Cmd >= len(a.res.Commands) {
+		return false
+	}
+	c := &a.res.Commands[e.Cmd]
+	return c.Synthetic && slices.Contains(c.Via, "find")
 }

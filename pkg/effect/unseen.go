@@ -167,6 +167,11 @@ func runnerRegistry(wrapper string, args []string) string {
 			return "pypi"
 		}
 		return ""
+	case "uv":
+		if len(args) > 1 && args[0] == "tool" && args[1] == "run" {
+			return "pypi" // uv tool run is uvx
+		}
+		return ""
 	}
 	switch wrapper {
 	case "npx", "pnpx", "bunx":

@@ -1381,6 +1381,9 @@ func (a *analysis) mount(i int, spec string, f *cmdFacts) {
 // test narrows what is found. One inside it (find . -name '*.pyc'
 // -delete) is the project's own cleanup.
 func (a *analysis) findDeletes(i int, cl *catalog.Classified) {
+	if i < len(a.res.Commands) && findDeletesJunk(&a.res.Commands[i]) {
+		return // findjunk.go: litter only, which the walk's own delete names
+	}
 	cwd := a.env.Cwd
 	if i < len(a.cwds) && a.cwds[i] != "" {
 		cwd = a.cwds[i]

@@ -80,6 +80,9 @@ var settingsCodeExts = table.Map[string, bool]{Build: func() map[string]bool {
 		"py", "pyc", "rb", "js", "mjs", "cjs", "ts", "go", "rs", "java", "kt", "c", "h", "cc", "cpp", "php", "pl",
 		"pm", "lua", "md", "rst", "html", "css", "vim", "el", "elc", "fish", "zsh", "png", "jpg", "jpeg",
 		"gif", "svg", "ico", "ttf", "otf", "woff", "woff2", "log", "lock", "map",
+		// Nix expressions: home-manager's and nix-darwin's configuration
+		// is code (a secret in it is named so: secrets.nix)
+		"nix",
 		// public halves and certificates, and samples that ship with a tool
 		"pub", "crt", "cer", "example", "sample", "template", "dist", "defaults", "tmpl",
 	} {

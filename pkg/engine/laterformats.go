@@ -141,6 +141,9 @@ func writtenFormatEffect(p, content string) string {
 		return "" // a write whose content the call does not show
 	}
 	if f := formatOf(p); f != nil && f.settings != nil && len(content) <= maxScannedContent && f.settings(content) {
+		if dir := path.Dir(p); sshClientConfig(p, path.Base(p), path.Base(dir)) && sshOwnHosts(content, path.Base(path.Dir(dir))) {
+			return effectSSHOwnHosts // sshhosts.go: Host entries for one's own machines
+		}
 		return "write:content-judged"
 	}
 	return ""

@@ -1224,7 +1224,11 @@ func (w *mcpWalk) path(v string) {
 		w.ev.judgeOwnEnviron(p) // subject.go: read_file {path: /proc/self/environ}
 	}
 	if w.write && !w.ev.denied() {
-		w.ev.pathSubject(call.ToolWrite, p)
+		if content := w.contentFor(v); content != "" {
+			w.ev.contentWriteSubject(p, content) // mcpwrites.go: write_file {path, content}, as the write tool's
+		} else {
+			w.ev.pathSubject(call.ToolWrite, p)
+		}
 		if ef, ok := effect.Shadows(p, w.ev.e.env.Home); ok && !w.ev.denied() {
 			w.ev.judgeEffect(ef, call.ToolMCP)
 		}

@@ -81,6 +81,56 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 	ev.judgeLaterFormat(cp, content)     // laterformats.go
 }
 
+// contentFor returns the text the call's arguments put in the file they
+// name by v: a top-level path key whose value is v beside one content key
+// (write_file {path, content}); "" when the arguments show no such pair.
+func (w *mcpWalk) contentFor(v string) string {
+	named, content := false, ""
+	for k, x := range w.args {
+		s, ok := x.(string)
+		if !ok {
+			continue
+		}
+		switch kk := strings.ToLower(keySeparators.Get().Replace(k)); {
+		case w.keyKind(k) == keyPath:
+			if s != v {
+				return "" // another file named beside it: whose text is it?
+			}
+			named = true
+		case isContentKey(kk):
+			if content != "" {
+				return ""
+			}
+			content = s
+		}
+	}
+	if !named {
+		return ""
+	}
+	return content
+}
+
+// contentWriteSubject judges an MCP tool's write of p with its text
+// shown as the write tool's is when the text is settings that run nothing
+// (laterformats.go: a terminal's font, ssh Host entries) in the home's
+// own settings. An agent's settings (agentsettings.go) and the project's
+// files (its editor's settings, .vscode/mcp.json) are judged by their
+// path alone, as an MCP write of them always was.
+func (ev *evaluation) contentWriteSubject(p, content string) {
+	cwd := ev.c.Cwd
+	if _, ok := writtenAgentEffect(p, content, ev.e.env.Home); ok || ev.homeRel(p) == "" || cwd != "" && strings.HasPrefix(p, strings.TrimSuffix(cwd, "/")+"/") {
+		ev.pathSubject(call.ToolWrite, p)
+		return
+	}
+	s := subject{tool: call.ToolWrite, text: p, path: p, content: content, effect: writtenFormatEffect(p, content)}
+	ev.judge(&s)
+	ev.judgeProductionFile(call.ToolWrite, p) // productionfiles.go
+	ev.judgePathAlternates(&s)                // paths.go
+	if hasGlob(p) && !ev.denied() {
+		ev.globSubjects(call.ToolWrite, p)
+	}
+}
+
 // addedLines gives the lines a unified diff adds, without their "+": the
 // text a patch puts in its file. Text that is no diff is returned whole.
 func addedLines(diff string) string {

@@ -395,7 +395,7 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 		if ef.Detail == "generated" || ef.Detail == effect.LocalKubeconfig {
 			return // a key a generator wrote earlier on the line (effect/freshkeys.go); a local cluster's kubeconfig its CLI uses
 		}
-		ev.pathSubject(call.ToolRead, ef.Path)
+		ev.pathSubjectAs(call.ToolRead, ef.Path, ef.Detail != effect.GitRepository) // effect/gitdirread.go: a repository, no settings file
 		switch {
 		case !ef.Recursive || ef.Detail == "mount" || ev.denied():
 		case ef.Detail == "search":
@@ -553,7 +553,12 @@ func (ev *evaluation) flag(f string) {
 	ev.flags = append(ev.flags, f)
 }
 
-func (ev *evaluation) pathSubject(tool, p string) {
+func (ev *evaluation) pathSubject(tool, p string) { ev.pathSubjectAs(tool, p, true) }
+
+// pathSubjectAs judges a path the call reads or writes; settings says
+// whether a read is also judged as one of a person's hidden settings
+// (homesettings.go), which a repository git reads as such is not.
+func (ev *evaluation) pathSubjectAs(tool, p string, settings bool) {
 	if p == "" {
 		return
 	}
@@ -564,7 +569,7 @@ func (ev *evaluation) pathSubject(tool, p string) {
 	} else if !ev.judgeNoted(&s) { // readmemo.go: the effects step matched this read already
 		ev.judge(&s)
 	}
-	if tool == call.ToolRead {
+	if tool == call.ToolRead && settings {
 		ev.judgeSettings(p) // homesettings.go: a tool's settings that may hold its login
 	}
 	ev.judgeProductionFile(tool, p) // productionfiles.go: production's infrastructure and settings

@@ -159,7 +159,7 @@ var parseTests = []struct {
 	}},
 	{"find . /tmp -name '*.o' -delete", []string{
 		"find . /tmp -name *.o -delete @0.0",
-		"rm -r -f ./*.o /tmp/*.o ./**/*.o /tmp/**/*.o @0.0 via=find syn",
+		"rm -f ./*.o /tmp/*.o ./**/*.o /tmp/**/*.o @0.0 via=find syn",
 	}},
 	{"find . -exec rm -rf {} \\;", []string{
 		"find . -exec rm -rf {} ; @0.0",
@@ -266,7 +266,7 @@ var parseTests = []struct {
 	// its alternatives does, a negated group narrows nothing.
 	{"find . -path ./node_modules -prune -o -name '*.orig' -delete", []string{
 		"find . -path ./node_modules -prune -o -name *.orig -delete @0.0",
-		"rm -r -f ./*.orig ./**/*.orig @0.0 via=find syn",
+		"rm -f ./*.orig ./**/*.orig @0.0 via=find syn",
 	}},
 	{"find / -name x -prune -o -type f -delete", []string{
 		"find / -name x -prune -o -type f -delete @0.0",
@@ -274,7 +274,7 @@ var parseTests = []struct {
 	}},
 	{"find / -name '*.o' ! \\( -name a -o -name b \\) -delete", []string{
 		"find / -name *.o ! ( -name a -o -name b ) -delete @0.0",
-		"rm -r -f /*.o /**/*.o @0.0 via=find syn",
+		"rm -f /*.o /**/*.o @0.0 via=find syn",
 	}},
 	{"find / ! \\( -name a -o -name b \\) -delete", []string{
 		"find / ! ( -name a -o -name b ) -delete @0.0",

@@ -2185,9 +2185,17 @@ func (s *state) find(f frame, words []string, dyn []bool) {
 	}
 	if !del && len(names) > 0 {
 		// find ~ -name '.?*' -delete: the files of that name below each
-		// starting point (findnarrow.go).
-		rm := []string{"rm", "-r", "-f"}
+		// starting point (findnarrow.go). -delete removes a directory
+		// only when it is empty, so what it names is no tree: rm -f,
+		// not rm -r -f (find ~ -name .DS_Store -delete).
+		rm := []string{"rm", "-f"}
 		for _, n := range names {
+			if findShallow(words) {
+				// -maxdepth 1: the files of that name right below each
+				// starting point, none deeper
+				rm = append(rm, namedUnder(paths, n)[:max(len(paths), 1)]...)
+				continue
+			}
 			rm = append(rm, namedUnder(paths, n)...)
 		}
 		g.synthetic = true
@@ -2230,6 +2238,17 @@ func (s *state) findExec(g frame, cmd, paths []string) {
 		g.synthetic = true
 		s.emitWords(g, out, nil, nil, false)
 	}
+}
+
+// findShallow reports whether find's words stop it right below its
+// starting points (-maxdepth 1, or 0).
+func findShallow(words []string) bool {
+	for k := 1; k+1 < len(words); k++ {
+		if words[k] == "-maxdepth" {
+			return words[k+1] == "1" || words[k+1] == "0"
+		}
+	}
+	return false
 }
 
 // namedUnder is a path glob per starting point for the files of a -name
