@@ -522,6 +522,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		return CodeFacts{}
 	}
 	code = homeExpr(lang, code)
+	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}

@@ -412,7 +412,7 @@ func (sc *scanner) loopArgs(args []value, reads bool) []value {
 			}
 			continue
 		}
-		b, ok := sc.loopVars()[strings.TrimPrefix(strings.TrimSpace(a.raw), "$")] // perl's and php's $d
+		b, ok := sc.loopVars()[strings.TrimPrefix(identityArg(strings.TrimSpace(a.raw)), "$")] // perl's and php's $d
 		if !ok || b.outside && !reads {
 			if out != nil {
 				out = append(out, a)
@@ -430,6 +430,25 @@ func (sc *scanner) loopArgs(args []value, reads bool) []value {
 		return args
 	}
 	return out
+}
+
+// identityArg returns the one argument of an identity wrapper's call
+// (Path(d), pathlib.Path(d), str(d), File.expand_path(d)), or raw as it
+// is: rmtree(Path(d)) in a loop over literals deletes each item.
+func identityArg(raw string) string {
+	open := strings.IndexByte(raw, '(')
+	if open <= 0 || !strings.HasSuffix(raw, ")") {
+		return raw
+	}
+	name := raw[:open]
+	if k := strings.LastIndexByte(name, '.'); k >= 0 {
+		name = name[k+1:]
+	}
+	inner := strings.TrimSpace(raw[open+1 : len(raw)-1])
+	if !identityWrappers.Get(name) || inner == "" || strings.ContainsAny(inner, "(),") {
+		return raw
+	}
+	return inner
 }
 
 // receiverLoop returns the items of the loop variable a method named at
