@@ -236,13 +236,19 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 	i = skipSpace(c, i)
 	if i < len(c) && (c[i] == '[' || c[i] == '%' || c[i] == '(' || c[i] == 'q') {
 		var v value
+		var end int
 		switch {
 		case c[i] == '[':
-			v, _ = sc.list(i+1, ']') // (value would read ['a'].forEach as computed)
+			v, end = sc.list(i+1, ']') // (value would read ['a'].forEach as computed)
 		case c[i] == '(':
-			v, _ = sc.list(i+1, ')') // a tuple, perl's list
+			v, end = sc.list(i+1, ')') // a tuple, perl's list
 		default:
-			v, _, _ = sc.wordList(i) // %w[a b], qw(a b)
+			v, end, _ = sc.wordList(i) // %w[a b], qw(a b)
+		}
+		if after := skipSpace(c, end); v.list && (block >= 0 && after != block || block < 0 && after < len(c) && c[after] == '.') {
+			// ['Documents', 'Desktop'].map(d => path.join(HOME, d)).forEach(…):
+			// a method of the list computes other items
+			return loopBinding{}, false
 		}
 		if v.list && v.known && len(v.items) > 0 {
 			for _, it := range v.items {
