@@ -245,6 +245,13 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 		default:
 			v, end, _ = sc.wordList(i) // %w[a b], qw(a b)
 		}
+		if after := skipSpace(c, end); v.list && v.known && strings.HasPrefix(c[after:], ".map(") {
+			// ['dist', 'coverage'].map(d => path.join('web', d)): the
+			// items the arrow makes of each (listmap.go)
+			if items, next, ok := sc.mapItems(after, v.items); ok {
+				v.items, end = items, next
+			}
+		}
 		if after := skipSpace(c, end); v.list && (block >= 0 && after != block || block < 0 && after < len(c) && c[after] == '.') {
 			// ['Documents', 'Desktop'].map(d => path.join(HOME, d)).forEach(…):
 			// a method of the list computes other items
