@@ -78,3 +78,40 @@ func replaceIdent(code, name, text string) string {
 		code = code[end:]
 	}
 }
+
+// loopExprItems reads an argument's expression that uses one loop
+// variable bound to literal items (not a walk's pattern) once for each
+// item: rmtree(os.path.join(os.getcwd(), t)) in "for t in ['target',
+// 'out']" deletes ./target and ./out.
+func (sc *scanner) loopExprItems(raw string, reads bool) ([]string, bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > 512 {
+		return nil, false
+	}
+	var name string
+	for n := range sc.loopVars() {
+		if replaceIdent(raw, n, "") != raw {
+			if name != "" {
+				return nil, false // two loops' variables: their product is not read
+			}
+			name = n
+		}
+	}
+	if b, ok := sc.loopVars()[name]; ok && !b.walk && !(b.outside && !reads) {
+		vars := sc.assignments()
+		out := make([]string, 0, len(b.items))
+		for _, it := range b.items {
+			// interpolated in a string (f"build/{t}", `web/${d}`, "tmp/#{d}"): the item's text
+			expr := strings.NewReplacer("${"+name+"}", it, "#{"+name+"}", it, "{"+name+"}", it).Replace(raw)
+			expr = replaceIdent(expr, name, `"`+it+`"`)
+			sub := &scanner{lang: sc.lang, code: expr, depth: sc.depth, vars: vars, varsDone: true}
+			v, end := sub.value(0)
+			if !v.known || v.list || skipSpace(expr, end) != len(expr) || strings.ContainsAny(v.str, " \t\n$") {
+				return nil, false
+			}
+			out = append(out, v.str)
+		}
+		return out, true
+	}
+	return nil, false
+}

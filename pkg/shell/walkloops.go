@@ -426,16 +426,24 @@ func (sc *scanner) loopArgs(args []value, reads bool) []value {
 			continue
 		}
 		b, ok := sc.loopVars()[strings.TrimPrefix(identityArg(strings.TrimSpace(a.raw)), "$")] // perl's and php's $d
-		if !ok || b.outside && !reads {
+		items := b.items
+		if !ok {
+			// os.path.join(os.getcwd(), t), f"build/{t}": the expression
+			// read once for each item of the loop variable it uses
+			items, ok = sc.loopExprItems(a.raw, reads)
+		} else if b.outside && !reads {
+			ok = false
+		}
+		if !ok {
 			if out != nil {
 				out = append(out, a)
 			}
 			continue
 		}
 		if out == nil {
-			out = append(make([]value, 0, len(args)+len(b.items)), args[:k]...)
+			out = append(make([]value, 0, len(args)+len(items)), args[:k]...)
 		}
-		for _, it := range b.items {
+		for _, it := range items {
 			out = append(out, value{str: it, known: true, raw: it})
 		}
 	}
