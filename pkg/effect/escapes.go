@@ -324,7 +324,24 @@ var scannedActs = table.Map[string, []string]{Build: func() map[string][]string 
 }}
 
 // fileActs are the acts of opaqueActs that only change files.
-var fileActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "write", "rename", "mv(", "move", "symlink", "truncate", "(rm,", " rm,"}
+var fileActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "write", "rename", "mv(", "move", "symlink", "truncate", "(rm,", " rm,", "del_dir"}
+
+// ownDirs are the directories inside a project that are not the
+// project's files to change: a repository's history and the guard's and
+// the agents' own settings (a literal ".git" in opaque code that deletes
+// is the repository's history deleted, whatever else it names).
+var ownDirs = []string{".git", ".hg", ".svn", ".jj", ".rampart", ".claude"}
+
+// namesOwnDir reports a relative path literal one of whose segments is
+// one of ownDirs (.git, ./.git/hooks, sub/.rampart).
+func namesOwnDir(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if slices.Contains(ownDirs, seg) {
+			return true
+		}
+	}
+	return false
+}
 
 // projectFileActs reports whether opaque code (lower-cased) only changes
 // files, names them by paths inside the working directory, and reaches
@@ -346,7 +363,7 @@ func projectFileActs(low string) bool {
 		parts := strings.Split(low, string(q))
 		for k := 1; k < len(parts); k += 2 {
 			literals++
-			if strings.HasPrefix(parts[k], "/") {
+			if strings.HasPrefix(parts[k], "/") || namesOwnDir(parts[k]) {
 				return false
 			}
 		}

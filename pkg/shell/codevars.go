@@ -51,10 +51,12 @@ func (sc *scanner) assignments() map[string]value {
 		sc.appleAssignments(twice)
 	}
 	for i := 0; i < len(c); i++ {
-		if c[i] != '=' || i+1 < len(c) && (c[i+1] == '=' || c[i+1] == '~' || c[i+1] == '>') {
+		op := 1
+		if rArrow(sc.lang, c, i) {
+			op = 2 // R's home <- Sys.getenv("HOME")
+		} else if c[i] != '=' || i+1 < len(c) && (c[i+1] == '=' || c[i+1] == '~' || c[i+1] == '>') {
 			continue
-		}
-		if i > 0 && strings.IndexByte("=!<>+-*/%&|^:.", c[i-1]) >= 0 {
+		} else if i > 0 && strings.IndexByte("=!<>+-*/%&|^:.", c[i-1]) >= 0 {
 			continue // ==, !=, +=, := and the like
 		}
 		// The name before the "=".
@@ -90,9 +92,15 @@ func (sc *scanner) assignments() map[string]value {
 		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 {
 			continue
 		}
-		sc.assign(c[b:e], i+1, twice)
+		sc.assign(c[b:e], i+op, twice)
 	}
 	return sc.vars
+}
+
+// rArrow reports R's assignment arrow "<-" at code[i] (not "<<-", whose
+// name is another scope's, nor "x < -1", written with a space).
+func rArrow(lang, c string, i int) bool {
+	return lang == "r" && c[i] == '<' && i+1 < len(c) && c[i+1] == '-' && (i == 0 || c[i-1] != '<')
 }
 
 // assign records name = the value at index at of the code; a name assigned

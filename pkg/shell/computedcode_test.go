@@ -16,7 +16,7 @@ func TestComputedCode(t *testing.T) {
 		`php -r '$f="sys"."tem"; $f("rm -rf /x");'`,
 		`awk '{print | "sh"}' <<< 'rm -rf /x'`,
 		`echo x | sed 's/.*/rm -rf \/x/e'`,
-		`python3 -c "import os; os.system('rm -rf ' + os.getcwd())"`,
+		`python3 -c "import os; os.system('rm -rf ' + input())"`,
 		`node -e "const m='execSync'; require('child_process')[m]('rm -rf /x')"`,
 		`php -r '("sys"."tem")("rm -rf /x");'`,
 		`osascript -e 'tell application "Finder" to delete every item of home'`,
@@ -44,6 +44,8 @@ func TestComputedCode(t *testing.T) {
 		`python3 -c "import os; getattr(os, 'sys' + 'tem')('rm -rf /x')"`,
 		`node -e "require('child_process').execSync(['r', 'm -rf /x'].join(''))"`,
 		`python3 -c "import os; os.system(''.join(['r', 'm -rf /x']))"`,
+		// the working directory spelled in code is '.' (codecwd.go)
+		`python3 -c "import os; os.system('rm -rf ' + os.getcwd())"`,
 	}
 	for _, src := range runs {
 		found := false

@@ -522,6 +522,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		return CodeFacts{}
 	}
 	code = homeExpr(lang, code)
+	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
@@ -1976,9 +1977,10 @@ func (sc *scanner) wrapped(i int) (value, int, bool) {
 	}
 	switch {
 	case !v.known:
-	case (fn == "join" || fn == "joinpath") && len(args) >= 2:
+	case (fn == "join" || fn == "joinpath" || pathJoins.Get(sc.lang+" "+full)) && len(args) >= 2:
 		// os.path.join(A, B), path.join(A, B), File.join(A, B), julia's
-		// joinpath(A, B): a path.
+		// joinpath(A, B), R's file.path(A, B), Go's filepath.Join(A, B),
+		// Java's Path.of(A, B): a path.
 		if parts, ok := knownStrings(args); ok {
 			v.str = joinPath(parts)
 		} else {
@@ -2076,6 +2078,14 @@ func reverseString(s string) string {
 	}
 	return string(r)
 }
+
+// pathJoins are, as "LANG CALL", the calls other than join and joinpath
+// that join their arguments into one path.
+var pathJoins = table.Map[string, bool]{Build: func() map[string]bool {
+	return map[string]bool{"r file.path": true, "go filepath.Join": true, "go path.Join": true,
+		"java Path.of": true, "java Paths.get": true, "kotlin Path.of": true, "kotlin Paths.get": true,
+		"groovy Paths.get": true, "scala Paths.get": true}
+}}
 
 // identityWrappers are functions that hand their one argument's text on
 // as the same text or the same path (str(p), os.path.expanduser(p),

@@ -236,13 +236,26 @@ func (sc *scanner) iterable(i, block int) (loopBinding, bool) {
 	i = skipSpace(c, i)
 	if i < len(c) && (c[i] == '[' || c[i] == '%' || c[i] == '(' || c[i] == 'q') {
 		var v value
+		var end int
 		switch {
 		case c[i] == '[':
-			v, _ = sc.list(i+1, ']') // (value would read ['a'].forEach as computed)
+			v, end = sc.list(i+1, ']') // (value would read ['a'].forEach as computed)
 		case c[i] == '(':
-			v, _ = sc.list(i+1, ')') // a tuple, perl's list
+			v, end = sc.list(i+1, ')') // a tuple, perl's list
 		default:
-			v, _, _ = sc.wordList(i) // %w[a b], qw(a b)
+			v, end, _ = sc.wordList(i) // %w[a b], qw(a b)
+		}
+		if after := skipSpace(c, end); v.list && v.known && strings.HasPrefix(c[after:], ".map(") {
+			// ['dist', 'coverage'].map(d => path.join('web', d)): the
+			// items the arrow makes of each (listmap.go)
+			if items, next, ok := sc.mapItems(after, v.items); ok {
+				v.items, end = items, next
+			}
+		}
+		if after := skipSpace(c, end); v.list && (block >= 0 && after != block || block < 0 && after < len(c) && c[after] == '.') {
+			// ['Documents', 'Desktop'].map(d => path.join(HOME, d)).forEach(…):
+			// a method of the list computes other items
+			return loopBinding{}, false
 		}
 		if v.list && v.known && len(v.items) > 0 {
 			for _, it := range v.items {
@@ -412,17 +425,25 @@ func (sc *scanner) loopArgs(args []value, reads bool) []value {
 			}
 			continue
 		}
-		b, ok := sc.loopVars()[strings.TrimPrefix(strings.TrimSpace(a.raw), "$")] // perl's and php's $d
-		if !ok || b.outside && !reads {
+		b, ok := sc.loopVars()[strings.TrimPrefix(identityArg(strings.TrimSpace(a.raw)), "$")] // perl's and php's $d
+		items := b.items
+		if !ok {
+			// os.path.join(os.getcwd(), t), f"build/{t}": the expression
+			// read once for each item of the loop variable it uses
+			items, ok = sc.loopExprItems(a.raw, reads)
+		} else if b.outside && !reads {
+			ok = false
+		}
+		if !ok {
 			if out != nil {
 				out = append(out, a)
 			}
 			continue
 		}
 		if out == nil {
-			out = append(make([]value, 0, len(args)+len(b.items)), args[:k]...)
+			out = append(make([]value, 0, len(args)+len(items)), args[:k]...)
 		}
-		for _, it := range b.items {
+		for _, it := range items {
 			out = append(out, value{str: it, known: true, raw: it})
 		}
 	}
@@ -430,6 +451,25 @@ func (sc *scanner) loopArgs(args []value, reads bool) []value {
 		return args
 	}
 	return out
+}
+
+// identityArg returns the one argument of an identity wrapper's call
+// (Path(d), pathlib.Path(d), str(d), File.expand_path(d)), or raw as it
+// is: rmtree(Path(d)) in a loop over literals deletes each item.
+func identityArg(raw string) string {
+	open := strings.IndexByte(raw, '(')
+	if open <= 0 || !strings.HasSuffix(raw, ")") {
+		return raw
+	}
+	name := raw[:open]
+	if k := strings.LastIndexByte(name, '.'); k >= 0 {
+		name = name[k+1:]
+	}
+	inner := strings.TrimSpace(raw[open+1 : len(raw)-1])
+	if !identityWrappers.Get(name) || inner == "" || strings.ContainsAny(inner, "(),") {
+		return raw
+	}
+	return inner
 }
 
 // receiverLoop returns the items of the loop variable a method named at
