@@ -45,6 +45,10 @@ const maxDestDepth = 4
 // requestDestComputed reports whether a request the code sends (a call of
 // requestCalls) goes to a destination it computes (see above).
 func requestDestComputed(code string) bool {
+	if requestValueUse(code) { // requestaliases.go
+		return true
+	}
+	aliases := requestAliases(code)
 	for i := 1; i < len(code); i++ {
 		if code[i] != '(' {
 			continue
@@ -53,12 +57,16 @@ func requestDestComputed(code string) bool {
 		for j > 0 && isWordByte(code[j-1]) {
 			j--
 		}
-		methodOnly, ok := requestCalls.Lookup(code[j:i])
+		name := code[j:i]
+		methodOnly, ok := requestCalls.Lookup(name)
 		dotted := j > 0 && code[j-1] == '.'
+		if own, aliased := aliases[name]; aliased && !dotted {
+			name, methodOnly, ok = own, false, true // post(…) after from requests import post
+		}
 		if !ok || methodOnly && !dotted || j > 0 && code[j-1] == '$' {
 			continue
 		}
-		if _, computed := requestArgs(code, code[i+1:], code[j:i] == "request"); computed {
+		if _, computed := requestArgs(code, code[i+1:], name == "request"); computed {
 			return true
 		}
 	}
