@@ -27,9 +27,10 @@ var jsImportItems = table.Regexp{Expr: `(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(
 // name, group 2 the function (fetch, requests.post).
 var requestAssign = table.Regexp{Expr: `(?:^|[\s;(])(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s*=\s*((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\s*(?:[;\n,)]|$)`}
 
-// requestAliases returns the names code calls a request function by other
-// than its own, each with the function's own name (send -> post).
-func requestAliases(code string) map[string]string {
+// RequestAliases returns the names code calls a request function by other
+// than its own, each with the function's own name (send -> post, rm ->
+// delete after from requests import delete as rm).
+func RequestAliases(code string) map[string]string {
 	if !strings.Contains(code, "import") && !strings.Contains(code, "require") && !strings.Contains(code, "=") {
 		return nil
 	}

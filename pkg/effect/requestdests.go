@@ -48,7 +48,7 @@ func requestDestComputed(code string) bool {
 	if requestValueUse(code) { // requestaliases.go
 		return true
 	}
-	aliases := requestAliases(code)
+	aliases := RequestAliases(code)
 	for i := 1; i < len(code); i++ {
 		if code[i] != '(' {
 			continue
