@@ -34,7 +34,11 @@ func AssignedValues(code, name string) (values []string, compound bool) {
 		}
 		enclosed, start, inner := enclosingBracket(code, k)
 		if loopOrAliasBinding(code[start:k], code[at:]) {
-			compound = true // for u in hooks, with open(p) as u
+			if items, ok := loopItems(code[at:]); ok && soleLoopName(code[start:k]) {
+				values = append(values, items...) // for u in ['https://a', 'https://b']
+			} else {
+				compound = true // for u in hooks, with open(p) as u
+			}
 			continue
 		}
 		if len(rest) < 2 || rest[0] != '=' || rest[1] == '=' || rest[1] == '>' {
@@ -223,4 +227,61 @@ func bindsBeforeAssign(rest string, enclosed int) bool {
 		}
 	}
 	return false
+}
+
+// loopItems returns the items of the literal list or tuple a loop's
+// header walks (for u in ['https://a', 'https://b']:), each from its first
+// byte, when the loop binds only the one name; ok is false for anything
+// else.
+func loopItems(rest string) (items []string, ok bool) {
+	k := strings.Index(rest, " in ")
+	if j := strings.Index(rest, " of "); k < 0 || j >= 0 && j < k {
+		k = j
+	}
+	if k < 0 || strings.TrimSpace(rest[:k]) != "" {
+		return nil, false
+	}
+	s := strings.TrimLeft(rest[k+4:], " \t")
+	if s == "" || s[0] != '[' && s[0] != '(' {
+		return nil, false
+	}
+	depth := 0
+	var q byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == '\\' {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c == '(' || c == '[' || c == '{':
+			if depth++; depth == 1 {
+				items = append(items, strings.TrimLeft(s[i+1:], " \t"))
+			}
+		case c == ')' || c == ']' || c == '}':
+			if depth--; depth == 0 {
+				return items, len(items) > 0 && strings.TrimSpace(s[i+1:i+1]) == ""
+			}
+		case c == ',' && depth == 1:
+			items = append(items, strings.TrimLeft(s[i+1:], " \t"))
+		}
+	}
+	return nil, false
+}
+
+// soleLoopName reports a loop header that binds one name, the one that
+// follows before: for u, for (const u, for (u.
+func soleLoopName(before string) bool {
+	b := strings.TrimRight(before, " \t")
+	for _, w := range [...]string{"let", "const", "var"} {
+		if wordSuffix(b, w) {
+			b = strings.TrimRight(b[:len(b)-len(w)], " \t")
+			break
+		}
+	}
+	return wordSuffix(strings.TrimRight(strings.TrimSuffix(b, "("), " \t"), "for")
 }

@@ -32,6 +32,8 @@ func TestAssignedValues(t *testing.T) {
 		{"u = 'a'\nu, n = h, 1", "u", []string{"'a'\nu, n = h, 1"}, true},
 		{"u: str = h", "u", nil, true},
 		{"with open(p) as u:\n    pass", "u", nil, true},
+		{"for u in ['https://a', 'https://b']:\n    get(u)", "u", []string{"'https://a', 'https://b']:\n    get(u)", "'https://b']:\n    get(u)"}, false},
+		{"for k, u in [('a', 'https://a')]:\n    get(u)", "u", nil, true},
 		{"requests.post(u, headers=h); u = 'a'", "u", []string{"'a'"}, false},
 		{"function f() { const u = 'a'; return g(u, {x: 1}) }", "u", []string{"'a'; return g(u, {x: 1}) }"}, false},
 		{"const o = {u: 1}; get(str(u), x=2)", "u", nil, false},
