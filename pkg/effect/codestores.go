@@ -52,6 +52,8 @@ var codeCloudSDKs = []string{
 	// supabase's from('t').delete() deletes a table's rows
 	"opensearchpy", "@opensearch-project/opensearch", "from elasticsearch", "import elasticsearch", "@elastic/elasticsearch",
 	"from supabase", "import supabase", "@supabase/supabase-js",
+	// Firebase's admin SDK: db.reference('/').delete(), recursive_delete
+	"firebase_admin", "firebase-admin",
 }
 
 // hostedOnlyClients are client libraries of services that run only
@@ -66,12 +68,23 @@ var hostedOnlyClients = table.Once[*substrs.Set]{Build: func() *substrs.Set {
 // deleteBucket(, new DeleteBucketCommand(, delete_namespaced_pod(; a
 // long-running operation started and awaited (Azure's
 // resource_groups.begin_delete(, beginDeleteAndWait() is the same call.
-var sdkDestroyCall = table.Regexp{Expr: `\.(?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|Delete|Terminate|Destroy|Purge|Drop)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*\(`}
+//
+// A method named by a literal is the same call (getattr(s3,
+// 'delete_bucket')(…), s3['DeleteBucketCommand'], a command class bound
+// to another name: const Cmd = DeleteBucketCommand), and so is one that
+// empties what it names before making it again (recreate_collection,
+// truncate_table) or deletes a tree (recursive_delete).
+var sdkDestroyCall = table.Regexp{Expr: `\.(?:begin_|recursive_)?(delete|terminate|destroy|purge|drop|recreate|truncate)(_[a-z_]+)?\s*\(|\.(?:begin)?(delete|terminate|destroy|purge|drop|recreate|truncate|Delete|Terminate|Destroy|Purge|Drop|Recreate|Truncate)[A-Z]\w*\s*\(|\.begin(Delete|Terminate|Destroy|Purge|Drop)\s*\(|\b(Delete|Terminate|Destroy|Purge)[A-Z]\w*Command\s*[(;,)]|getattr\([^()]*,\s*['"](?:begin_)?(delete|terminate|destroy|purge|drop)(_[a-z_]+)?['"]\s*\)|\[\s*['"](?:(?:begin_)?(?:delete|terminate|destroy|purge|drop)(?:_[a-z_]+)?|(?:Delete|Terminate|Destroy|Purge)[A-Z]\w*Command)['"]\s*\]`}
+
+// sdkDestroyName matches a literal that is a destroying method's name
+// ('delete_bucket', 'DeleteBucketCommand'): held in a name and called by
+// getattr or a subscript, it is that method's call.
+var sdkDestroyName = table.Regexp{Expr: `^(?:begin_)?(?:delete|terminate|destroy|purge|drop)(?:_[a-z_]+)?$|^(?:Delete|Terminate|Destroy|Purge)[A-Z]\w*Command$`}
 
 // sdkDestroyWordSet holds the verbs every sdkDestroyCall spells, in the
 // cases it spells them: code without one calls none (a cheap test first).
 var sdkDestroyWordSet = table.Once[*substrs.Set]{Build: func() *substrs.Set {
-	return substrs.NewSet([]string{"delete", "Delete", "terminate", "Terminate", "destroy", "Destroy", "purge", "Purge", "drop", "Drop"})
+	return substrs.NewSet([]string{"delete", "Delete", "terminate", "Terminate", "destroy", "Destroy", "purge", "Purge", "drop", "Drop", "recreate", "Recreate", "truncate", "Truncate"})
 }}
 
 // codeStores adds what an interpreter's inline code does to databases and
@@ -98,7 +111,7 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 			}
 		}
 	}
-	if sdkDestroyWordSet.Get().In(&text) && (codeCloudSDKSet.Get().In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !sdkLocalMarkSet.Get().In(&text) {
+	if sdkDestroyWordSet.Get().In(&text) && (codeCloudSDKSet.Get().In(&text) || shell.ReadsSecretVar(code) || remoteClient(code)) && !localMarked(code, &text) {
 		// (an emulator on this machine holds nothing shared: codecalls.go)
 		// Code that logs in with a secret from the environment holds a
 		// service's client whatever its library (Pinecone(api_key=
@@ -107,9 +120,22 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 		// .deleteCollection('docs')): its destroying call destroys what
 		// that service holds, as a listed cloud SDK's does.
 		// (delete_index('test-ci-1762') removes a test's own resource)
-		if loc := sdkDestroyCall.Get().FindStringIndex(code); loc != nil && !testResource(code[loc[1]:]) {
-			m := code[loc[0]:loc[1]]
-			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
+		// (each call is judged: a test's own resource deleted first does
+		// not pass the next one)
+		for _, loc := range sdkDestroyCall.Get().FindAllStringIndex(code, 8) {
+			if !testResource(code[loc[1]:]) {
+				m := code[loc[0]:loc[1]]
+				a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + strings.TrimSpace(strings.TrimLeft(m, "."))})
+				break
+			}
+		}
+		if strings.Contains(code, "getattr(") || strings.Contains(code, "['") || strings.Contains(code, "[\"") {
+			for _, lit := range codeLiterals(code) {
+				if sdkDestroyName.Get().MatchString(lit) {
+					a.add(Effect{Kind: Destroy, Cmd: i, Detail: "remote", Word: c.Name + " " + lit})
+					break
+				}
+			}
 		}
 	}
 	a.codeServiceChange(i, c, code) // codecalls.go
@@ -126,7 +152,21 @@ func (a *analysis) codeStores(i int, c *shell.Command) {
 // (connect_to_weaviate_cloud('https://…'), QdrantClient(u),
 // redis.Redis.from_url('redis://…')). Group 1 is a keyword, group 2 a
 // quoted address, group 3 a name holding one.
-var clientAddress = table.Regexp{Expr: `(?:[(,{]\s*(host|url|uri|location|address|server|dsn|endpoint|base_url|baseURL|baseUrl|cluster_url|server_url)\s*[=:]\s*|(?:connect\w*|Client|from_url)\(\s*)(?:['"]([^'"]*)['"]|([A-Za-z_]\w*)\s*[,)])`}
+//
+// A keyword may be quoted (**{'url': …}, {"host": …}) or end in host, url
+// or uri (http_host=, cluster_url=, baseURL:); a list may hold the
+// address (Cluster(['cass.acme.io']), hosts=['https://…']); the connect
+// functions include create_engine, a driver(…) and a Redis(…).
+var clientAddress = table.Regexp{Expr: `(?:[(,{]\s*['"]?(\w*(?:host|url|uri|Host|URL|Url|Uri)s?|location|address|server|dsn|endpoint|nodes)['"]?\s*[=:]\s*\[?\s*|(?:connect\w*|Client|from_url|create_engine|driver|Redis|Cluster)\(\s*\[?\s*)(?:['"]([^'"]*)['"]|([A-Za-z_]\w*)\s*[,)\]])`}
+
+// clientAddressShorthand matches an object's shorthand key named for an
+// address ({url}, {host, port}): the name of the same spelling holds it.
+var clientAddressShorthand = table.Regexp{Expr: `[{,]\s*(url|host|uri|endpoint|address)\s*[,}]`}
+
+// httpClientCalls are the calls of general HTTP clients whose address
+// arguments are the requests they send, judged as requests
+// (engine/coderequests.go), not as a service's client.
+var httpClientCalls = table.Map[string, bool]{Words: `Client AsyncClient Session ClientSession PoolManager Request create extend urlopen get post put patch delete head options request fetch`}
 
 // testResource reports a destroying call's arguments (from after its
 // '(') whose first is a literal named for tests.
@@ -153,10 +193,24 @@ func remoteClient(code string) bool {
 	if hostedOnlyClients.Get().In(&text) || clientCredentialKey.Get().MatchString(code) {
 		return true
 	}
-	if codeHTTPClientSet.Get().In(&text) {
-		return false // requests.delete(URL) is judged as the request it is
+	httpLib := codeHTTPClientSet.Get().In(&text)
+	matches := clientAddress.Get().FindAllStringSubmatchIndex(code, -1)
+	if strings.Contains(code, "{") {
+		for _, m := range clientAddressShorthand.Get().FindAllStringSubmatchIndex(code, -1) {
+			// {url}: a name holding the address, under an address keyword
+			matches = append(matches, []int{m[0], m[1], m[2], m[3], -1, -1, m[2], m[3]})
+		}
 	}
-	for _, m := range clientAddress.Get().FindAllStringSubmatch(code, -1) {
+	for _, idx := range matches {
+		m := make([]string, 4)
+		for g := 1; g < 4; g++ {
+			if idx[2*g] >= 0 {
+				m[g] = code[idx[2*g]:idx[2*g+1]]
+			}
+		}
+		if httpLib && httpClientCalls.Get(addressCallee(code, idx[0], m[1] != "")) {
+			continue // requests.request('DELETE', url=…) is judged as the request it is
+		}
 		addrs := []string{m[2]}
 		if m[3] != "" {
 			values, _ := shell.AssignedValues(code, m[3])
@@ -176,6 +230,53 @@ func remoteClient(code string) bool {
 		}
 	}
 	return false
+}
+
+// addressCallee returns the last part of the name of the call whose
+// arguments a clientAddress match at code[at:] is in: the call it names
+// itself (httpx.Client( -> Client), or for a keyword the call whose
+// parenthesis is open before it.
+func addressCallee(code string, at int, keyword bool) string {
+	j := at
+	if keyword {
+		depth := 0
+		for j = at; j >= 0 && at-j < 400; j-- {
+			if c := code[j]; c == ')' || c == ']' || c == '}' {
+				depth++
+			} else if c == '(' || c == '[' || c == '{' {
+				if depth == 0 && c == '(' {
+					break
+				}
+				if depth > 0 {
+					depth--
+				}
+			}
+		}
+		if j < 0 || at-j >= 400 {
+			return ""
+		}
+	} else if k := strings.IndexByte(code[at:], '('); k >= 0 {
+		j = at + k
+	}
+	e := j
+	for j > 0 && isWordByte(code[j-1]) {
+		j--
+	}
+	return code[j:e]
+}
+
+// localMarked reports code that says it works on this machine
+// (sdkLocalMarks: localhost, an emulator, moto) outside its comments: a
+// comment naming localhost does not make a production call local.
+func localMarked(code string, text *substrs.Text) bool {
+	if !sdkLocalMarkSet.Get().In(text) {
+		return false
+	}
+	if !strings.Contains(code, "#") && !strings.Contains(code, "//") {
+		return true
+	}
+	bare := substrs.NewText(shell.StripLineComments(code))
+	return sdkLocalMarkSet.Get().In(&bare)
 }
 
 // addressHost returns the host of a service's address as a client

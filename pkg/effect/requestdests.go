@@ -34,6 +34,13 @@ var requestCalls = table.Map[string, bool]{Build: func() map[string]bool {
 	}
 }}
 
+// clientMakers are the calls that make an HTTP client whose requests go
+// to a base given by keyword or in an options object (axios.create({
+// baseURL}), got.extend({prefixUrl}), httpx.Client(base_url=…),
+// aiohttp.ClientSession(base_url=…)): read as methods only, their
+// keywords named for a URL or a host are destinations.
+var clientMakers = table.Map[string, bool]{Words: `create extend Client AsyncClient ClientSession`}
+
 // urlMakers are the calls that make a URL or a request object from
 // their arguments, and nothing else: urljoin, new URL, URI, URI.join,
 // urllib's Request, Net::HTTP::Get.new.
@@ -45,6 +52,10 @@ const maxDestDepth = 4
 // requestDestComputed reports whether a request the code sends (a call of
 // requestCalls) goes to a destination it computes (see above).
 func requestDestComputed(code string) bool {
+	if requestValueUse(code) { // requestaliases.go
+		return true
+	}
+	aliases := RequestAliases(code)
 	for i := 1; i < len(code); i++ {
 		if code[i] != '(' {
 			continue
@@ -53,12 +64,22 @@ func requestDestComputed(code string) bool {
 		for j > 0 && isWordByte(code[j-1]) {
 			j--
 		}
-		methodOnly, ok := requestCalls.Lookup(code[j:i])
+		name := code[j:i]
+		methodOnly, ok := requestCalls.Lookup(name)
 		dotted := j > 0 && code[j-1] == '.'
+		if own, aliased := aliases[name]; aliased && !dotted {
+			name, methodOnly, ok = own, false, true // post(…) after from requests import post
+		}
+		if !ok && dotted && clientMakers.Get(name) {
+			if _, computed := judgeArgs(code, code[i+1:], 0, 0, 0); computed {
+				return true // axios.create({baseURL: cfg.api})
+			}
+			continue
+		}
 		if !ok || methodOnly && !dotted || j > 0 && code[j-1] == '$' {
 			continue
 		}
-		if _, computed := requestArgs(code, code[i+1:], code[j:i] == "request"); computed {
+		if _, computed := requestArgs(code, code[i+1:], name == "request"); computed {
 			return true
 		}
 	}
@@ -168,13 +189,21 @@ func judgeArgs(code, s string, depth, from, to int) (string, bool) {
 		if s == "" {
 			return s, true
 		}
-		if s[0] == ')' {
-			return s[1:], false
+		if s[0] == ')' || s[0] == '}' {
+			return s[1:], false // a call's or an options object's end
 		}
 		judge := from <= n && n < to
 		if k := identAt(s); k != "" {
 			if v := strings.TrimLeft(s[len(k):], " "); strings.HasPrefix(v, "=") && !strings.HasPrefix(v, "==") || strings.HasPrefix(v, ":") && !strings.HasPrefix(v, "::") {
 				s, judge = strings.TrimLeft(v[1:], " "), urlKey(k)
+			}
+		}
+		if s != "" && s[0] == '{' && n == from {
+			// https.request({hostname: h, path: '/user'}), axios.create({
+			// baseURL: b}): an options object's keys named for a URL or
+			// a host are destinations
+			if _, computed := judgeArgs(code, s[1:], depth, -1, -1); computed {
+				return s, true
 			}
 		}
 		if s != "" && (s[0] == '{' || s[0] == '[') {
@@ -189,7 +218,7 @@ func judgeArgs(code, s string, depth, from, to int) (string, bool) {
 		}
 		rest = strings.TrimLeft(SkipExpr(rest), " \t\n")
 		if !strings.HasPrefix(rest, ",") {
-			if strings.HasPrefix(rest, ")") {
+			if strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "}") {
 				return rest[1:], false
 			}
 			return rest, true

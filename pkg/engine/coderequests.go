@@ -149,7 +149,7 @@ func codeRequests(code string) []codeRequest {
 			// call, an order created, as the fetch tool's POST is)
 			continue
 		}
-		out = append(out, codeRequest{method: method, url: u, body: literalBody(args)})
+		out = append(out, codeRequest{method: method, url: u, body: literalBody(code, args)})
 	}
 	return out
 }
@@ -301,6 +301,13 @@ func calleeMethod(code string, open, quote int) string {
 	if m, ok := codeMethods.Lookup(name); ok && j > 0 && (code[j-1] == '.' || code[j-1] == '>' || code[j-1] == ':') {
 		return m // requests.delete(, $client->delete(, $ua->delete(, client.DeleteAsync(
 	}
+	if j == 0 || code[j-1] != '.' {
+		if own, ok := effect.RequestAliases(code)[code[j:open]]; ok {
+			if m, ok := codeMethods.Lookup(own); ok {
+				return m // from requests import delete as rm; rm(URL)
+			}
+		}
+	}
 	before := strings.ToUpper(code[open+1 : quote])
 	for _, m := range []string{"POST", "PUT", "PATCH", "DELETE"} {
 		for _, form := range []string{`"` + m + `"`, `'` + m + `'`, m + " =>", m + "=>"} {
@@ -418,30 +425,66 @@ func objectJSON(s string) string {
 }
 
 // literalBody returns a body the arguments give as one string literal
-// (data='…', body: '…', content="…"), or "".
-func literalBody(args string) string {
+// (data='…', body: '…', content="…"), as an object literal, or as a name
+// bound to either (body = {'private': False}; json=body; fetch(u,
+// {method, body})), or "".
+func literalBody(code, args string) string {
 	for _, key := range []string{"body", "data", "content", "json"} {
 		k := strings.Index(args, key)
 		if k < 0 {
 			continue
 		}
 		rest := strings.TrimLeft(args[k+len(key):], `'" `)
+		if rest != "" && (rest[0] == ',' || rest[0] == '}') && k > 0 && strings.IndexByte("{, ", args[k-1]) >= 0 {
+			rest = ":" + key // {method, body}: the shorthand of body: body
+		}
 		if rest == "" || rest[0] != ':' && rest[0] != '=' {
 			continue
 		}
-		rest = strings.TrimLeft(rest[1:], " ")
-		for _, w := range [...]string{"JSON.stringify(", "json.dumps(", "dict("} {
-			rest = strings.TrimPrefix(rest, w)
-		}
-		if strings.HasPrefix(rest, "{") {
-			return objectJSON(rest) // json={'private': False}, body: JSON.stringify({private: false})
-		}
-		if rest == "" || rest[0] != '\'' && rest[0] != '"' && rest[0] != '`' {
-			continue
-		}
-		if e := strings.IndexByte(rest[1:], rest[0]); e >= 0 {
-			return rest[1 : e+1]
+		if b := bodyValue(code, strings.TrimLeft(rest[1:], " "), 0); b != "" {
+			return b
 		}
 	}
 	return ""
 }
+
+// bodyValue reads a body's value that starts s: a string literal, an
+// object literal (in JSON.stringify(…), json.dumps(…) or dict(…), or
+// dict(k=v, …) itself), or a name whose last assignment is one of those.
+func bodyValue(code, s string, depth int) string {
+	for _, w := range [...]string{"JSON.stringify(", "json.dumps("} {
+		s = strings.TrimPrefix(s, w)
+	}
+	if strings.HasPrefix(s, "dict(") {
+		s = s[len("dict("):]
+		if !strings.HasPrefix(s, "{") {
+			// dict(private=False): its keywords are the object's keys
+			inner := s[:callClose(s, 0)]
+			return objectJSON("{" + dictKeyword.Get().ReplaceAllString(inner, `$1$2:`) + "}")
+		}
+	}
+	if strings.HasPrefix(s, "{") {
+		return objectJSON(s) // json={'private': False}, body: JSON.stringify({private: false})
+	}
+	if s != "" && (s[0] == '\'' || s[0] == '"' || s[0] == '`') {
+		if e := strings.IndexByte(s[1:], s[0]); e >= 0 {
+			return s[1 : e+1]
+		}
+		return ""
+	}
+	e := 0
+	for e < len(s) && isWordByte(s[e]) {
+		e++
+	}
+	if e == 0 || depth > 1 || e < len(s) && (s[e] == '(' || s[e] == '.' || s[e] == '[') {
+		return ""
+	}
+	values, compound := shell.AssignedValues(code, s[:e])
+	if compound || len(values) == 0 {
+		return ""
+	}
+	return bodyValue(code, values[len(values)-1], depth+1) // body = {…}; json=body
+}
+
+// dictKeyword matches a keyword argument's name in dict(k=v, …).
+var dictKeyword = table.Regexp{Expr: `(^|,\s*)([A-Za-z_]\w*)\s*=`}

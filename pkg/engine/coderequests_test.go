@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 
 	"rampart.dev/pkg/call"
@@ -77,8 +78,19 @@ func TestLiteralBodyObjects(t *testing.T) {
 		`,{method:'PATCH',body:JSON.stringify({private:false})})`: `{"private":false}`,
 		`, data=json.dumps({'visibility': 'public'}))`:            `{"visibility": "public"}`,
 		`, data='{"a": 1}')`:                                      `{"a": 1}`,
+		`, json=dict(private=False, has_wiki=True))`:              `{"private":false, "has_wiki":true}`,
 	} {
-		if got := literalBody(args); got != want {
+		if got := literalBody("", args); got != want {
+			t.Errorf("literalBody(%q) = %q, want %q", args, got, want)
+		}
+	}
+	// a body held in a name, or an object's shorthand of it
+	for code, want := range map[string]string{
+		"body = {'private': False}\nrequests.patch(U, json=body)":                                `{"private": false}`,
+		"const body = JSON.stringify({visibility: 'public'}); fetch(U, {method: 'PATCH', body})": `{"visibility": "public"}`,
+	} {
+		args := code[strings.LastIndex(code, "U,")+2:]
+		if got := literalBody(code, args); got != want {
 			t.Errorf("literalBody(%q) = %q, want %q", args, got, want)
 		}
 	}

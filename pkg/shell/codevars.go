@@ -108,8 +108,14 @@ func rArrow(lang, c string, i int) bool {
 // list.
 func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 	sc.depth++
-	v, _ := sc.value(at)
+	if k := skipSpace(sc.code, at); k < len(sc.code) && sc.code[k] == '[' {
+		at = k // cmd = ['git', 'status']: the list after the space
+	}
+	v, next := sc.value(at)
 	sc.depth--
+	if r := strings.TrimLeft(sc.code[min(next, len(sc.code)):], " \t"); v.list && r != "" && r[0] != '\n' && r[0] != ';' {
+		v.known = false // ['rm', '-rf'] + [home]: more joined to the list
+	}
 	if sc.vars == nil {
 		sc.vars = map[string]value{}
 	}
@@ -118,10 +124,39 @@ func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 		delete(sc.vars, name)
 		return
 	}
-	if v.list {
+	if v.list && !fixedList(sc.code, name, at) {
 		v.known = false
 	}
 	sc.vars[name] = v
+}
+
+// fixedList reports a list assigned to name (at code[at:]) that the code
+// then uses once, whole and unchanged: cmd = ['git', 'status'];
+// subprocess.run(cmd). A list changed in place (cmd.append(home), cmd +=
+// …, cmd[0] = …, *cmd), read in parts, or handed to more than one call
+// (add_flags(cmd); run(cmd)) holds words the assignment does not show.
+func fixedList(code, name string, at int) bool {
+	uses := 0
+	for k := 0; ; {
+		j := strings.Index(code[k:], name)
+		if j < 0 {
+			return uses <= 1
+		}
+		j += k
+		k = j + len(name)
+		if j > 0 && (isIdent(code[j-1]) || code[j-1] == '.' || code[j-1] == '$' || code[j-1] == '@') || k < len(code) && isIdent(code[k]) {
+			continue
+		}
+		if r := strings.TrimLeft(code[k:], " \t"); strings.HasPrefix(r, "=") && !strings.HasPrefix(r, "==") && k <= at {
+			continue // the assignment itself
+		}
+		before := strings.TrimRight(code[:j], " \t")
+		after := strings.TrimLeft(code[k:], " \t")
+		if after == "" || strings.IndexByte(",)\n;", after[0]) < 0 || before == "" || strings.IndexByte("(,", before[len(before)-1]) < 0 || strings.HasSuffix(before, "*") {
+			return false
+		}
+		uses++
+	}
 }
 
 // appleAssignments finds AppleScript's "set NAME to VALUE" at the start of

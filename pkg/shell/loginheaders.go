@@ -21,6 +21,9 @@ func headersReadBack(code string) bool {
 		k += at
 		at = k + len("authorization")
 		name := dictName(code, k)
+		if name == "" {
+			name = setInto(code, k)
+		}
 		if name != "" && usedAsData(code, name) {
 			return true
 		}
@@ -60,6 +63,37 @@ func dictName(code string, k int) string {
 		return "" // self.headers = {…}: an attribute, read elsewhere
 	}
 	return name
+}
+
+// setInto returns the mapping an Authorization entry at offset k is set
+// into by a statement of its own, with its dotted name: h in
+// h['Authorization'] = …, s.headers in s.headers['Authorization'] = … or
+// s.headers.update({'Authorization': …}), h in h.set('Authorization', …),
+// axios.defaults.headers.common in axios.defaults.headers.common
+// .Authorization = …; or "".
+func setInto(code string, k int) string {
+	before := strings.TrimRight(code[:k], `'"`)
+	switch {
+	case strings.HasSuffix(before, "["):
+		before = before[:len(before)-1]
+	case strings.HasSuffix(before, ".set(") || strings.HasSuffix(before, ".append("):
+		before = before[:strings.LastIndexByte(before, '.')]
+	case strings.HasSuffix(strings.TrimRight(before, " \t{"), ".update("):
+		before = strings.TrimRight(before, " \t{")
+		before = before[:strings.LastIndexByte(before, '.')]
+	case strings.HasSuffix(before, "."):
+		before = before[:len(before)-1]
+	default:
+		return ""
+	}
+	e := len(before)
+	for e > 0 && (isIdentByte(before[e-1]) || before[e-1] == '.' && e > 1 && isIdentByte(before[e-2])) {
+		e--
+	}
+	if e == len(before) || e > 0 && before[e-1] == '.' {
+		return ""
+	}
+	return before[e:]
 }
 
 // mappingCall returns the start of a call that builds a mapping opened
@@ -102,8 +136,12 @@ func usedAsData(code, name string) bool {
 			continue // its binding
 		case strings.HasPrefix(after, "[") && assignedInto(after):
 			continue // h['X'] = …
-		case strings.HasPrefix(after, ".update(") || strings.HasPrefix(after, ".setdefault("):
+		case strings.HasPrefix(after, ".update(") || strings.HasPrefix(after, ".setdefault(") || strings.HasPrefix(after, ".set(") || strings.HasPrefix(after, ".append("):
 			continue
+		case strings.HasPrefix(after, ".") && assignedAttr(after):
+			continue // h.Authorization = …
+		case strings.HasPrefix(after, ")") && (strings.HasSuffix(before, ".request(") || strings.HasSuffix(before, ".send(")):
+			continue // http.request(req): the request that carries the header
 		case strings.HasSuffix(strings.ToLower(before), "headers=") || strings.HasSuffix(strings.ToLower(before), "headers:"):
 			continue // headers=h, headers: h
 		case strings.EqualFold(name, "headers") && (strings.HasSuffix(before, "{") || strings.HasSuffix(before, ",")) &&
@@ -138,4 +176,14 @@ func indexFoldASCII(s, sep string) int {
 
 func isIdentByte(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_' || b == '$'
+}
+
+// assignedAttr reports an attribute that is assigned to (.name = …).
+func assignedAttr(s string) bool {
+	k := 1
+	for k < len(s) && isIdentByte(s[k]) {
+		k++
+	}
+	rest := strings.TrimLeft(s[k:], " \t")
+	return k > 1 && strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==")
 }
