@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -38,11 +39,15 @@ var skipPlainFilters = true
 // override; and whose redirections and code found nothing yet (no file
 // read or written, no source, no sink).
 func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdFacts) bool {
-	if !skipPlainFilters || !c.Filter() || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+	if !skipPlainFilters || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+		return false
+	}
+	filter := c.Filter()
+	if !filter && !plainReaders.Get(c.Name) {
 		return false
 	}
 	e := cl.Entry
-	if e == nil || e != f.entry || e.HasProps() || e.Sub {
+	if e == nil || e != f.entry || e.Sub || e.HasProps() && (filter || !offlineOnly(e)) {
 		return false
 	}
 	if f.source != "" || f.sink != "" || len(f.reads) > 0 || len(f.writes) > 0 || len(f.sends) > 0 || len(f.hosts) > 0 {
@@ -71,6 +76,20 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 		}
 	}
 	return true
+}
+
+// plainReaders are programs outside shell.Filter that, given only data
+// words, read their standard input or print what they are given and do
+// nothing else: grep's family matching a pattern given as a word over its
+// input, ls and date printing what they are asked. Their catalogue entries
+// carry no property but "offline" (they send nothing), which only the
+// flow pass reads, and that pass is not skipped.
+var plainReaders = table.Map[string, bool]{Words: `grep egrep fgrep ls date`}
+
+// offlineOnly reports whether e, a program's own entry, has no property
+// but "offline".
+func offlineOnly(e *catalog.Entry) bool {
+	return len(e.Props) == 1 && e.Props["offline"] != "" && !strings.Contains(e.Name, " ")
 }
 
 // plainFilterFacts sets what the skipped readings would have set of a
