@@ -71,6 +71,10 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 			if w.Text != "-" && w.Text != "/dev/stdin" {
 				return false
 			}
+		case catalog.Code:
+			if (c.Name != "sed" && c.Name != "gsed") || w.Option != "" || !plainSedScript(w.Text) {
+				return false
+			}
 		default:
 			return false
 		}
@@ -81,10 +85,11 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 // plainReaders are programs outside shell.Filter that, given only data
 // words, read their standard input or print what they are given and do
 // nothing else: grep's family matching a pattern given as a word over its
-// input, ls and date printing what they are asked. Their catalogue entries
+// input, ls and date printing what they are asked, sed running a script
+// that only substitutes or prints (plainSedScript). Their catalogue entries
 // carry no property but "offline" (they send nothing), which only the
 // flow pass reads, and that pass is not skipped.
-var plainReaders = table.Map[string, bool]{Words: `grep egrep fgrep ls date`}
+var plainReaders = table.Map[string, bool]{Words: `grep egrep fgrep ls date sed gsed`}
 
 // offlineOnly reports whether e, a program's own entry, has no property
 // but "offline".
@@ -116,4 +121,31 @@ func (f *cmdFacts) quietPlain(c *shell.Command) bool {
 	return f.plain && !f.tree && !f.secretArg && f.source == "" && f.sink == "" &&
 		len(f.reads)+len(f.writes)+len(f.sends)+len(f.hosts) == 0 &&
 		len(c.Inputs)+len(c.Via)+len(c.Redirects) == 0
+}
+
+// plainSedScript reports whether a sed script given as its first word is
+// one command that only prints, deletes or substitutes on the lines it
+// reads: an optional line address (N, N,M, N,$, $) and p, d or q; or
+// s/RE/TEXT/ with no backslash, no other delimiter and only the g, p, i,
+// I and number flags. Nothing here reads, writes or runs a file or a
+// command (sed's e, r, R, w and W, the s command's e and w flags), and a
+// script of any other shape is read in full.
+func plainSedScript(s string) bool {
+	if strings.ContainsAny(s, "\\\n;{}") {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(s, "s/"); ok {
+		parts := strings.Split(rest, "/")
+		return len(parts) == 3 && strings.Trim(parts[2], "gpiI0123456789") == ""
+	}
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case 'p', 'd', 'q':
+	default:
+		return false
+	}
+	addr := s[:len(s)-1]
+	return strings.Trim(addr, "0123456789,$") == "" && strings.Count(addr, ",") <= 1
 }
