@@ -54,7 +54,9 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 		return false
 	}
 	for _, w := range c.Args {
-		if hasExpansion(w) || overriddenMethod(w) != "" || everyInterface(w) {
+		// (a '$' in a plain script the walk resolved whole is the
+		// script's own: awk '{print $1}', sed '$d')
+		if hasExpansion(w) && (c.Dynamic || !plainScript(c.Name, w)) || overriddenMethod(w) != "" || everyInterface(w) {
 			return false
 		}
 		if _, v, ok := strings.Cut(w, "="); ok && everyInterface(v) {
@@ -72,7 +74,7 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 				return false
 			}
 		case catalog.Code:
-			if (c.Name != "sed" && c.Name != "gsed") || w.Option != "" || !plainSedScript(w.Text) {
+			if w.Option != "" || !plainScript(c.Name, w.Text) {
 				return false
 			}
 		default:
@@ -86,10 +88,11 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 // words, read their standard input or print what they are given and do
 // nothing else: grep's family matching a pattern given as a word over its
 // input, ls and date printing what they are asked, sed running a script
-// that only substitutes or prints (plainSedScript). Their catalogue entries
+// that only substitutes or prints (plainSedScript), awk printing fields
+// (plainAwkProgram). Their catalogue entries
 // carry no property but "offline" (they send nothing), which only the
 // flow pass reads, and that pass is not skipped.
-var plainReaders = table.Map[string, bool]{Words: `grep egrep fgrep ls date sed gsed`}
+var plainReaders = table.Map[string, bool]{Words: `grep egrep fgrep ls date sed gsed awk gawk mawk nawk`}
 
 // offlineOnly reports whether e, a program's own entry, has no property
 // but "offline".
@@ -121,6 +124,45 @@ func (f *cmdFacts) quietPlain(c *shell.Command) bool {
 	return f.plain && !f.tree && !f.secretArg && f.source == "" && f.sink == "" &&
 		len(f.reads)+len(f.writes)+len(f.sends)+len(f.hosts) == 0 &&
 		len(c.Inputs)+len(c.Via)+len(c.Redirects) == 0
+}
+
+// plainScript reports whether program name's script s is plain: sed's
+// by plainSedScript, awk's by plainAwkProgram; no other program's.
+func plainScript(name, s string) bool {
+	switch name {
+	case "sed", "gsed":
+		return plainSedScript(s)
+	case "awk", "gawk", "mawk", "nawk":
+		return plainAwkProgram(s)
+	}
+	return false
+}
+
+// plainAwkProgram reports whether an awk program only prints fields of
+// each line it reads: {print}, {print $1}, { print $1, $NF; }, {print
+// NR, $0}. Anything else (a pattern, a redirection, a pipe, system(),
+// getline, a function, a string) is read in full.
+func plainAwkProgram(s string) bool {
+	body, ok := strings.CutPrefix(strings.TrimSpace(s), "{")
+	if !ok {
+		return false
+	}
+	if body, ok = strings.CutSuffix(body, "}"); !ok {
+		return false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(body), ";")), "print")
+	if !ok {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' }) {
+		if f == "NR" || f == "NF" {
+			continue
+		}
+		if v, ok := strings.CutPrefix(f, "$"); !ok || v != "NF" && (v == "" || strings.Trim(v, "0123456789") != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // plainSedScript reports whether a sed script given as its first word is
