@@ -69,6 +69,7 @@ type cmdFacts struct {
 	sqlFile int8
 
 	peeled bool // a wrapper the walk read itself, its command reported after it (peeled.go)
+	plain  bool // a plain filter, whose readings were skipped (filters.go)
 
 	memo lineMemo // answers about the command that depend only on the line, found once (linememo.go)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -38,18 +39,24 @@ var skipPlainFilters = true
 // override; and whose redirections and code found nothing yet (no file
 // read or written, no source, no sink).
 func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdFacts) bool {
-	if !skipPlainFilters || !c.Filter() || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+	if !skipPlainFilters || c.Synthetic || len(c.Via) > 0 || len(cl.Marks) > 0 {
+		return false
+	}
+	filter := c.Filter()
+	if !filter && !plainReaders.Get(c.Name) {
 		return false
 	}
 	e := cl.Entry
-	if e == nil || e != f.entry || e.HasProps() || e.Sub {
+	if e == nil || e != f.entry || e.Sub || e.HasProps() && (filter || !offlineOnly(e)) {
 		return false
 	}
 	if f.source != "" || f.sink != "" || len(f.reads) > 0 || len(f.writes) > 0 || len(f.sends) > 0 || len(f.hosts) > 0 {
 		return false
 	}
 	for _, w := range c.Args {
-		if hasExpansion(w) || overriddenMethod(w) != "" || everyInterface(w) {
+		// (a '$' in a plain script the walk resolved whole is the
+		// script's own: awk '{print $1}', sed '$d')
+		if hasExpansion(w) && (c.Dynamic || !plainScript(c.Name, w)) || overriddenMethod(w) != "" || everyInterface(w) {
 			return false
 		}
 		if _, v, ok := strings.Cut(w, "="); ok && everyInterface(v) {
@@ -66,6 +73,10 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 			if w.Text != "-" && w.Text != "/dev/stdin" {
 				return false
 			}
+		case catalog.Code:
+			if w.Option != "" || !plainScript(c.Name, w.Text) {
+				return false
+			}
 		default:
 			return false
 		}
@@ -73,13 +84,48 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 	return true
 }
 
+// plainReaders are programs outside shell.Filter that, given only data
+// words, read their standard input or print what they are given and do
+// nothing else: grep's family matching a pattern given as a word over its
+// input, ls and date printing what they are asked, sed running a script
+// that only substitutes or prints (plainSedScript), awk printing fields
+// (plainAwkProgram). Their catalogue entries
+// carry no property but "offline" (they send nothing), which only the
+// flow pass reads, and that pass is not skipped.
+var plainReaders = table.Map[string, bool]{Words: `grep egrep fgrep ls date sed gsed awk gawk mawk nawk`}
+
+// offlineOnly reports whether e, a program's own entry, has no property
+// but "offline".
+func offlineOnly(e *catalog.Entry) bool {
+	return len(e.Props) == 1 && e.Props["offline"] != "" && !strings.Contains(e.Name, " ")
+}
+
 // plainFilterFacts sets what the skipped readings would have set of a
 // plain filter's facts: its entry gives it no sink, no upload of its
 // input, no words sent; a secret its standard input carries (a
 // here-string of "$GITHUB_TOKEN") goes with it.
 func plainFilterFacts(c *shell.Command, f *cmdFacts) {
+	f.plain = true
 	f.sendsIn, f.argSend = false, false
 	if v := stdinSecretVar(c); v != "" {
 		f.secretArg, f.secretOrigin, f.secretVar = true, secretHome(v), v
 	}
 }
+
+// quietPlain reports whether f, of command c, is a plain filter's
+// (plainFilter) that nothing has given anything since: no file read,
+// written or sent, no source, no sink, no secret in its words, no
+// substitution's output among its arguments, no redirection, no wrapper.
+// Of such a command the flow pass (flows) learns nothing but that its
+// input, if any, is untainted: its entry has no property the pass asks
+// of it but "offline", and its readings, which make the effects the pass
+// looks back at (a publish), were skipped.
+func (f *cmdFacts) quietPlain(c *shell.Command) bool {
+	return f.plain && !f.tree && !f.secretArg && f.source == "" && f.sink == "" &&
+		len(f.reads)+len(f.writes)+len(f.sends)+len(f.hosts) == 0 &&
+		len(c.Inputs)+len(c.Via)+len(c.Redirects) == 0
+}
+
+// plainScript reports whether program name's script s is plain
+// (shell.PlainScript).
+func plainScript(name, s string) bool { return shell.PlainScript(name, s) }

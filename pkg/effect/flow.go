@@ -933,6 +933,11 @@ func (a *analysis) flows() {
 				}
 			}
 		}
+		if in == "" && taint[i] == "" && !netSink && len(listings) == 0 && f.quietPlain(c) {
+			// a plain filter given nothing tainted, on a line that sends
+			// nothing: none of the readings below finds anything in it
+			continue
+		}
 		if in == "production-data" && c.Name != "" && a.productionWord(i) == "" && !a.schemaOnlyBefore(i) {
 			// pg_dump "$PROD_DATABASE_URL" -t users | psql app_dev: production's
 			// data (its customers') loaded into another database

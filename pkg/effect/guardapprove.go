@@ -65,6 +65,21 @@ func resolvesApproval(c *shell.Command) string {
 	return ""
 }
 
+// mayNameApproval reports whether a word of c may spell an approval's
+// path as resolvesApproval reads it (approvalText): one with three
+// slashes at least (neither joining literals nor cleaning the path makes
+// one) that holds "v1", "approv" or "%" (approvalText leaves any other
+// as it is). It is asked before the line is searched for a raw connection
+// (lineRawHTTP).
+func mayNameApproval(c *shell.Command) bool {
+	for _, w := range c.Args {
+		if strings.Count(w, "/") >= 3 && (strings.Contains(w, "v1") || strings.Contains(w, "approv") || strings.Contains(w, "%")) {
+			return true
+		}
+	}
+	return false
+}
+
 // codeChanges reports code that sends a request of a method that changes
 // what it names (requests.post(, method:'PATCH', Net::HTTP::Put).
 func codeChanges(w string) bool {
@@ -190,7 +205,7 @@ func (a *analysis) lineRawHTTP() bool {
 func (a *analysis) approvesSelf(c *shell.Command) string {
 	switch {
 	case approvalSenders.Get(c.Name):
-	case (c.Name == "printf" || c.Name == "echo" || c.Name == "gawk" || c.Name == "awk") && a.lineRawHTTP():
+	case (c.Name == "printf" || c.Name == "echo" || c.Name == "gawk" || c.Name == "awk") && mayNameApproval(c) && a.lineRawHTTP():
 	default:
 		return ""
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/tablerows"
 	"rampart.dev/pkg/shell"
 )
 
@@ -41,5 +42,33 @@ func TestGawkSocket(t *testing.T) {
 		if got := gawkSocket(w); got != want {
 			t.Errorf("gawkSocket(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestMayNameApproval holds the cheap look (mayNameApproval) to
+// resolvesApproval: wherever the look finds no word that may spell an
+// approval's path, resolvesApproval finds none, on every command of the
+// engine's tables' exec rows.
+func TestMayNameApproval(t *testing.T) {
+	rows, err := tablerows.Exec("../engine/testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, line := range rows {
+		res := shell.Parse(line)
+		for i := range res.Commands {
+			c := &res.Commands[i]
+			w := resolvesApproval(c)
+			if w != "" {
+				seen++
+			}
+			if w != "" && !mayNameApproval(c) {
+				t.Errorf("%q: %q spells an approval's path, which mayNameApproval misses", line, w)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no command of the tables spells an approval's path")
 	}
 }

@@ -37,8 +37,14 @@ func Filter(name string) bool { return filters.Get(name) }
 // wrote unseen, or a program built on the line could be what runs.
 func (s *state) runsNothing(c *Command, words []string) bool {
 	program, kinds := words[0], c.kindsOf()
-	if !skipFilterRuns || kinds&kindRunsNothing == 0 || strings.Contains(program, "/") {
+	if !skipFilterRuns || strings.Contains(program, "/") {
 		return false
+	}
+	if kinds&kindRunsNothing == 0 {
+		if !plainScriptCommand(c, words) { // plainscripts.go: sed 's/a/b/', awk '{print $1}'
+			return false
+		}
+		kinds |= kindFilter // a filter, below
 	}
 	if len(s.files) == 0 && len(s.opaque) == 0 {
 		return true

