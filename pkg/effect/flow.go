@@ -306,6 +306,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
+	if (c.Name == "zfs" || c.Name == "btrfs") && snapshotSendsHome(c, a.env.Home) {
+		f.reads, recurse = append(f.reads, a.env.Home), true // snapshotsend.go: zfs send tank/home@now
+	}
 	f.tree = recurse || cl.Entry.Has("stages") || cl.Mark("stageall")
 	for _, p := range f.reads {
 		switch {
