@@ -321,6 +321,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = testKey // testkeys.go
 		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
+		case f.source == "" && a.keptTestKey(p):
+			// a test key the profile lets be read (test/keys/id_rsa_test):
+			// still a key when it leaves (testkeys.go)
+			f.source = testKey
+		case recurse && f.source == "" && a.keyDir(p):
+			f.source = testKey // tar cz certs/: the project's keys, whole (testkeys.go)
 		case recurse:
 			if a.sensitiveDir(p) {
 				f.source = "home-archive"
@@ -887,6 +893,9 @@ func (a *analysis) flows() {
 		netSink = netSink || a.per[j].sink == "network"
 		if a.per[j].source == testKey && a.keyRewritten(a.per[j].reads) {
 			a.per[j].source = "credential" // testkeys.go
+			if !a.anySensitive(a.per[j].reads) {
+				a.per[j].source = "" // a test key the line makes (openssl genpkey -out testdata/k.pem)
+			}
 		}
 	}
 	for i := range cmds {

@@ -579,8 +579,10 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
-	a.backupsDestroyed(i, c, cl)      // backupsgone.go: a backup store destroyed whole
-	a.backupThinned(i, c, cl)         // backupthin.go: restic forget --keep-last 1
+	a.backupsDestroyed(i, c, cl) // backupsgone.go: a backup store destroyed whole
+	if c.Name == "jj" {
+		a.jjAbandon(i, c) // jjabandon.go: jj abandon 'all()'
+	}
 	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
 	a.productionTask(i, c, cl)        // production.go
 	a.loadsIntoProduction(i, c, cl)   // loadsdb.go
