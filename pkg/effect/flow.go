@@ -32,6 +32,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.shows = "environment", true
 		}
 	}()
+	if m := dbusSecretMethod(c); m == "GetSecrets" || m == "GetSecret" {
+		f.source, f.origin, declared = "secret", c.Name, true // dbussecrets.go: the Secret Service's passwords
+	}
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" && !(s == "secret" && decryptsFixturesOnly(cl)) {
 			f.source = s
@@ -321,6 +324,8 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = testKey // testkeys.go
 		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
+		case inputDevice(p):
+			f.source, f.origin = inputCapture, c.Name // cat /dev/input/event3: every key typed (inputcapture.go)
 		case f.source == "" && a.keptTestKey(p):
 			// a test key the profile lets be read (test/keys/id_rsa_test):
 			// still a key when it leaves (testkeys.go)
