@@ -583,7 +583,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if c.Name == "jj" {
 		a.jjAbandon(i, c) // jjabandon.go: jj abandon 'all()'
 	}
-	if dbusClients.Get(c.Name) {
+	if strings.Contains(c.Name, "bus") {
 		a.dbusSecretsDeleted(i, c) // dbussecrets.go: a keyring's collection deleted over D-Bus
 	}
 	a.unsupervisedAgent(i, c, cl)     // unsupervised.go

@@ -33,8 +33,8 @@ var cliSettings = agentFile{what: cliSettingsWhat, format: 'j'}
 func (ev *evaluation) judgeCLISettings(res *shell.Result) {
 	for i := range res.Commands {
 		c := &res.Commands[i]
-		if !settingsCLIs.Get(c.Name) {
-			continue
+		if !strings.HasPrefix(c.Name, "claude") || !settingsCLIs.Get(c.Name) {
+			continue // (a cheap test first: this runs for every command)
 		}
 		for k, w := range c.Args {
 			val, ok := strings.CutPrefix(w, "--settings=")
