@@ -42,6 +42,9 @@ func (a *analysis) backupsDestroyed(i int, c *shell.Command, cl *catalog.Classif
 	tool := backupTools.Get(c.Name)
 	named := tool
 	whole := cl.Mark("destroy") || machineBackupTools.Get(c.Name) // restic forget --keep-last 0, borg prune --keep-within 1H
+	if n, ok := keptCount(c.Args); ok && n > 0 && tool {
+		whole = false // --keep-daily 0 --keep-last 1: one kept (backupthin.go)
+	}
 	for _, w := range cl.Words {
 		if w.Option != "" && w.Role != catalog.Remote {
 			continue

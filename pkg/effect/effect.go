@@ -152,6 +152,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.run()
 	a.secretSearches()                // secretsearch.go
 	a.homeTreeDeletes(start)          // dirops.go
+	a.appStoreDeletes(start)          // appstores.go
 	a.sourceDeletes(start)            // sourcedeletes.go
 	a.runsInProduction(start)         // production.go
 	a.shellsInProduction()            // prodshells.go

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"encoding/json"
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -26,7 +27,11 @@ var endpointClients = table.Map[string, bool]{Words: "python python3 node deno b
 	"llm aider huggingface-cli hf openai anthropic litellm goose opencode crush droid amp qwen codex claude gemini cursor-agent copilot " +
 	// runners of the project's own code, which may hold an SDK client
 	"pytest py.test tox nox go cargo make just task dotnet java php bash sh zsh streamlit uvicorn gunicorn flask fastapi hypercorn " +
-	"jupyter ipython marimo papermill"}
+	"jupyter ipython marimo papermill " +
+	// test runners and task runners of other languages, which run the
+	// project's code and its tests against the service
+	"vitest jest mocha ava playwright cypress rspec rake bundle rails mix elixir phpunit pest mvn mvnw gradle gradlew sbt lein " +
+	"sgpt aichat mods promptfoo chainlit"}
 
 // endpointClient reports a command that may read a base-URL variable and
 // send a key: an endpointClients program, an agent CLI, or a script run by
@@ -42,10 +47,10 @@ func endpointClient(c *shell.Command) bool {
 // endpointElsewhere returns the NAME=VALUE of a base-URL variable that
 // sends its service's key to another host, or "".
 func endpointElsewhere(name, val string) string {
-	if !endpointVar(name, "elsewhere.invalid") || strings.HasSuffix(strings.ToUpper(name), "_PROXY") {
+	u := strings.ToUpper(name)
+	if !endpointVar(name, "elsewhere.invalid") && !hostBaseURLs.Get(u) || strings.HasSuffix(u, "_PROXY") {
 		return "" // no endpoint variable; a proxy carries TLS through
 	}
-	u := strings.ToUpper(name)
 	home := ""
 	for _, h := range secretHomes {
 		if strings.HasPrefix(u, h.prefix) {
@@ -65,6 +70,22 @@ func endpointElsewhere(name, val string) string {
 		return ""
 	}
 	return name + "=" + val
+}
+
+// hostBaseURLs are the services' variables named _HOST that hold their
+// base URL: Goose reads OPENAI_HOST and ANTHROPIC_HOST as the address of
+// the provider it sends the key to.
+var hostBaseURLs = table.Map[string, bool]{Words: "OPENAI_HOST ANTHROPIC_HOST"}
+
+// serviceLessBaseURL reports a base-URL variable named for no service
+// (API_BASE_URL, BASE_URL, API_BASE): a client of one service
+// (clientServices: shell-gpt reads API_BASE_URL) reads it as its own.
+func serviceLessBaseURL(name string) bool {
+	switch strings.ToUpper(name) {
+	case "API_BASE_URL", "API_BASE", "BASE_URL":
+		return true
+	}
+	return false
 }
 
 // ownHost reports a host of the service's own: in its domains, and not
@@ -103,7 +124,7 @@ func optionEndpoint(args []string) string {
 // model_providers.x.base_url=U, llm -o api_base U, litellm --api_base U)
 // is that service's, and its key goes there.
 var clientServices = table.Map[string, string]{Build: func() map[string]string {
-	return map[string]string{"claude": "ANTHROPIC_", "codex": "OPENAI_", "llm": "OPENAI_", "litellm": "OPENAI_", "aider": "OPENAI_", "openai": "OPENAI_", "anthropic": "ANTHROPIC_", "gemini": "GEMINI_"}
+	return map[string]string{"claude": "ANTHROPIC_", "codex": "OPENAI_", "llm": "OPENAI_", "litellm": "OPENAI_", "aider": "OPENAI_", "openai": "OPENAI_", "anthropic": "ANTHROPIC_", "gemini": "GEMINI_", "sgpt": "OPENAI_", "aichat": "OPENAI_", "mods": "OPENAI_"}
 }}
 
 // clientOptionEndpoint returns the option by which a client is given a
@@ -215,14 +236,21 @@ func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + o + ": its service's key goes to that host"})
 		return
 	}
+	if m := a.dotenvEndpoint(); m != "" {
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + m + ": its service's key goes to that host"})
+		return
+	}
 	if len(c.Assigns) == 0 && len(c.Via) == 0 && len(a.lineEnv) == 0 {
 		return
 	}
 	moved := ""
+	prefix, isClient := clientServices.Lookup(c.Name)
 	for _, kv := range carriedAssigns(a.res, i) {
 		if n, v, ok := strings.Cut(kv, "="); ok {
 			if m := endpointElsewhere(n, v); m != "" {
 				moved = m
+			} else if isClient && serviceLessBaseURL(n) && endpointElsewhere(prefix+"BASE_URL", v) != "" {
+				moved = kv // sgpt reads API_BASE_URL as OpenAI's
 			}
 		}
 	}
@@ -236,6 +264,44 @@ func (a *analysis) keyToEndpoint(i int, c *shell.Command) {
 	if moved != "" {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "credential->network", Word: c.Name + " run with " + moved + ": its service's key goes to that host"})
 	}
+}
+
+// dotenvEndpoint returns NAME=VALUE (and the file) for a service's
+// base-URL variable set to another host in a dotenv file the line wrote
+// (.env, .env.local, .env.test…): the app, its tests and the SDKs read
+// that file at start (dotenv, Vite, Next.js, Rails, pydantic-settings),
+// and the client sends the key there. A template (.env.example) is read
+// by nobody.
+func (a *analysis) dotenvEndpoint() string {
+	found := ""
+	for name, text := range a.res.Files {
+		b := path.Base(name)
+		if b != ".env" && !strings.HasPrefix(b, ".env.") || dotenvTemplate(b) {
+			continue
+		}
+		for _, l := range strings.Split(text, "\n") {
+			l = strings.TrimPrefix(strings.TrimSpace(l), "export ")
+			n, v, ok := strings.Cut(l, "=")
+			if !ok {
+				continue
+			}
+			if m := endpointElsewhere(strings.TrimSpace(n), strings.TrimSpace(v)); m != "" && (found == "" || m+" in "+name < found) {
+				found = m + " in " + name // the least, so the word is the same on every run
+			}
+		}
+	}
+	return found
+}
+
+// dotenvTemplate reports a dotenv file's name that is a template or a
+// sample, which no program loads.
+func dotenvTemplate(base string) bool {
+	for _, s := range [...]string{"example", "sample", "template", "dist", "defaults"} {
+		if strings.Contains(base, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeBaseURLElsewhere returns the base URL inline code gives a service's

@@ -32,6 +32,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.shows = "environment", true
 		}
 	}()
+	if m := dbusSecretMethod(c); m == "GetSecrets" || m == "GetSecret" {
+		f.source, f.origin, declared = "secret", c.Name, true // dbussecrets.go: the Secret Service's passwords
+	}
 	if e := cl.Entry; e != nil {
 		if s := e.Prop("source"); s != "" && !(s == "secret" && decryptsFixturesOnly(cl)) {
 			f.source = s
@@ -306,6 +309,9 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			recurse = recurse || (w.Option == "-d" || w.Option == "--directories") && w.Text == "recurse"
 		}
 	}
+	if (c.Name == "zfs" || c.Name == "btrfs") && snapshotSendsHome(c, a.env.Home) {
+		f.reads, recurse = append(f.reads, a.env.Home), true // snapshotsend.go: zfs send tank/home@now
+	}
 	f.tree = recurse || cl.Entry.Has("stages") || cl.Mark("stageall")
 	for _, p := range f.reads {
 		switch {
@@ -318,6 +324,14 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source = testKey // testkeys.go
 		case a.sensitive(p), dotenvSecrets(p):
 			f.source = "credential"
+		case inputDevice(p):
+			f.source, f.origin = inputCapture, c.Name // cat /dev/input/event3: every key typed (inputcapture.go)
+		case f.source == "" && a.keptTestKey(p):
+			// a test key the profile lets be read (test/keys/id_rsa_test):
+			// still a key when it leaves (testkeys.go)
+			f.source = testKey
+		case recurse && f.source == "" && a.keyDir(p):
+			f.source = testKey // tar cz certs/: the project's keys, whole (testkeys.go)
 		case recurse:
 			if a.sensitiveDir(p) {
 				f.source = "home-archive"
@@ -884,6 +898,9 @@ func (a *analysis) flows() {
 		netSink = netSink || a.per[j].sink == "network"
 		if a.per[j].source == testKey && a.keyRewritten(a.per[j].reads) {
 			a.per[j].source = "credential" // testkeys.go
+			if !a.anySensitive(a.per[j].reads) {
+				a.per[j].source = "" // a test key the line makes (openssl genpkey -out testdata/k.pem)
+			}
 		}
 	}
 	for i := range cmds {

@@ -53,7 +53,10 @@ var pidFilters = table.Map[string, bool]{Words: "head tail sort uniq cut grep"}
 func (a *analysis) ownProcess(c *shell.Command, w string) bool {
 	t := strings.Trim(w, `"' `)
 	if t == "$!" || t == "${!}" {
-		return true // the job the line started
+		// the job the line started, unless the line runs a secret
+		// holder before it (ssh-agent -D &, ssh-add KEY &, gpg-agent
+		// --daemon &): its id may be that one's
+		return !a.holderBefore(c)
 	}
 	if !strings.HasPrefix(t, "$") && !strings.HasPrefix(t, "`") {
 		return false
@@ -76,7 +79,7 @@ func (a *analysis) ownProcess(c *shell.Command, w string) bool {
 				return false
 			}
 			finders++
-		case pidFilters.Get(p.Name) || picksFields(p):
+		case (pidFilters.Get(p.Name) || picksFields(p)) && !cutsCharacters(p):
 		default:
 			return false
 		}
@@ -140,6 +143,41 @@ func (a *analysis) findsOwn(p *shell.Command) bool {
 	return patterns > 0
 }
 
+// holderBefore reports whether a secret holder (secretHolders) runs on
+// the line before command c.
+func (a *analysis) holderBefore(c *shell.Command) bool {
+	for k := range a.res.Commands {
+		p := &a.res.Commands[k]
+		if p == c {
+			return false
+		}
+		if secretHolders.Get(strings.ToLower(p.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutsCharacters reports a stage that keeps some characters or bytes of
+// each line (cut -c2-, head -c 2, tail -c 3): of a process id it makes
+// another number, any process's.
+func cutsCharacters(p *shell.Command) bool {
+	switch p.Name {
+	case "cut", "head", "tail":
+	default:
+		return false
+	}
+	for _, w := range p.Args {
+		if w == "--bytes" || w == "--characters" || strings.HasPrefix(w, "--bytes=") || strings.HasPrefix(w, "--characters=") {
+			return true
+		}
+		if len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.ContainsAny(w[1:2], "cb") && (p.Name == "cut" || w[1] == 'c') {
+			return true // -c2-, -b1-3; head -c 2, tail -c3
+		}
+	}
+	return false
+}
+
 // matchesSecretHolder reports whether a pgrep pattern (an extended regular
 // expression, matched anywhere in a process's name or, with -f, its command
 // line, in any case to be safe) could pick a secret holder: it matches one's
@@ -151,6 +189,13 @@ func matchesSecretHolder(p string) bool {
 	}
 	for name := range secretHolders.All() {
 		if re.MatchString(name) || re.MatchString("/usr/bin/"+name+" --daemon") {
+			return true
+		}
+	}
+	// a pattern of a command line that names one ('chrome --type=renderer',
+	// 'Google Chrome', 'keepassxc --minimized'): a word of it is the holder
+	for _, w := range strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return r == ' ' || r == '/' || r == '=' || r == '\'' || r == '"' }) {
+		if secretHolders.Get(strings.Trim(w, "^$.*+?()[]|")) {
 			return true
 		}
 	}

@@ -18,7 +18,11 @@ import (
 // it holds, and everything using it stops; stopping it through its own
 // service manager is the way that keeps it whole. A development server
 // (node, vite, a port such as 3000) killed is everyday work. The effect
-// is Destroy with the detail "server": a person confirms.
+// is Destroy with the detail "server": a person confirms. The SSH key
+// agent is such a daemon too: the keys loaded into it (from a hardware
+// token, with their passphrases typed) are gone with it, and whatever
+// uses it fails; one the line started itself (eval "$(ssh-agent -s)" …
+// kill $SSH_AGENT_PID) is the line's own.
 
 // dataServers are the process names of data stores' servers and of the
 // daemons the machine's containers and clusters run on.
@@ -26,7 +30,7 @@ var dataServers = table.Map[string, bool]{Words: `postgres postmaster pg_ctl mys
 	valkey-server keydb-server memcached etcd elasticsearch opensearch clickhouse-server clickhouse
 	cockroach influxd rabbitmq-server beam.smp kafka kafka-server-start zookeeper cassandra neo4j
 	couchdb arangod rethinkdb tidb-server dgraph nats-server minio dockerd containerd kubelet
-	kube-apiserver sqlservr oracle tnslsnr db2sysc mssql`}
+	kube-apiserver sqlservr oracle tnslsnr db2sysc mssql ssh-agent`}
 
 // dataPorts are the ports data stores' servers listen on by default.
 var dataPorts = table.Map[string, bool]{Words: `5432 3306 27017 27018 6379 11211 2379 9200 9300 8123 26257 8086 5672 9092 2181 9042 7687 5984 28015
@@ -127,6 +131,11 @@ func (a *analysis) killsServer(i int, c *shell.Command) string {
 		return ""
 	}
 	cmds := a.res.Commands
+	for _, w := range c.Args {
+		if (w == "$SSH_AGENT_PID" || w == "${SSH_AGENT_PID}") && !a.startsAgent() {
+			return "kill of ssh-agent ($SSH_AGENT_PID)"
+		}
+	}
 	for _, j := range c.Inputs {
 		if j >= 0 && j < len(cmds) && processFinders.Get(cmds[j].Name) {
 			if s := findsServer(&cmds[j]); s != "" {
@@ -155,4 +164,15 @@ func (a *analysis) killsServer(i int, c *shell.Command) string {
 		}
 	}
 	return ""
+}
+
+// startsAgent reports a line that starts an SSH agent of its own (eval
+// "$(ssh-agent -s)", ssh-agent bash): its SSH_AGENT_PID is that one.
+func (a *analysis) startsAgent() bool {
+	for k := range a.res.Commands {
+		if a.res.Commands[k].Name == "ssh-agent" {
+			return true
+		}
+	}
+	return false
 }

@@ -1,8 +1,10 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/material"
 )
 
@@ -24,6 +26,39 @@ const testKey = "test-key"
 // project keeps for its tests (the flow pass then asks keyRewritten).
 func (a *analysis) testKey(p string) bool {
 	return material.Of(p, a.env.Cwd, a.env.Home).Reading == material.Test
+}
+
+// keptTestKey reports a key the project keeps for its tests that the
+// profile lets be read, outside a fixtures directory (test/keys/id_rsa_test;
+// a fixture's key, tests/fixtures/key.pem, is sample data the older rows
+// let be sent).
+func (a *analysis) keptTestKey(p string) bool {
+	v := material.Of(p, a.env.Cwd, a.env.Home)
+	return v.Reading == material.Test && !v.Fixture
+}
+
+// anySensitive reports a sensitive path among reads.
+func (a *analysis) anySensitive(reads []string) bool {
+	for _, p := range reads {
+		if a.sensitive(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyDirs are the names of the directories a project keeps its keys and
+// certificates in.
+var keyDirs = table.Map[string, bool]{Words: "certs cert certificates keys tls ssl pki"}
+
+// keyDir reports a directory of the project named for the keys it keeps
+// (certs/, test/keys, tls/): read whole, its keys are read.
+func (a *analysis) keyDir(p string) bool {
+	cwd := strings.TrimSuffix(a.env.Cwd, "/")
+	if cwd == "" || !strings.HasPrefix(p, cwd+"/") {
+		return false
+	}
+	return keyDirs.Get(strings.ToLower(path.Base(strings.TrimSuffix(p, "/"))))
 }
 
 // keyRewritten reports whether a command of the line writes one of the

@@ -579,7 +579,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		}
 	}
 	a.destroys(i, c, cl)
-	a.backupsDestroyed(i, c, cl)      // backupsgone.go: a backup store destroyed whole
+	a.backupsDestroyed(i, c, cl) // backupsgone.go: a backup store destroyed whole
+	if c.Name == "jj" {
+		a.jjAbandon(i, c) // jjabandon.go: jj abandon 'all()'
+	}
+	if strings.Contains(c.Name, "bus") {
+		a.dbusSecretsDeleted(i, c) // dbussecrets.go: a keyring's collection deleted over D-Bus
+	}
 	a.unsupervisedAgent(i, c, cl)     // unsupervised.go
 	a.productionTask(i, c, cl)        // production.go
 	a.loadsIntoProduction(i, c, cl)   // loadsdb.go

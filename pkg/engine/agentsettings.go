@@ -146,13 +146,14 @@ func agentFileOf(p, home string) *agentFile {
 
 // agentReading is what an agent settings file's content does.
 type agentReading struct {
-	off      []string // how the guard is switched off
-	down     []string // which permission checks are turned down
-	lines    []string // command lines the settings run
-	opaque   []string // code the settings load that nobody here can read (plugins)
-	env      []string // assignments the agent's commands run with (export K=V)
-	parsed   bool     // the content was read in its format
-	hookKept bool     // Rampart's hook is under every event the file must keep it under
+	off       []string // how the guard is switched off
+	down      []string // which permission checks are turned down
+	lines     []string // command lines the settings run
+	opaque    []string // code the settings load that nobody here can read (plugins)
+	env       []string // assignments the agent's commands run with (export K=V)
+	parsed    bool     // the content was read in its format
+	hookKept  bool     // Rampart's hook is under every event the file must keep it under
+	lineGrant bool     // settings given for one run on the command line (clisettings.go): a narrow permission entry is that run's grant
 }
 
 // inert reports settings that run nothing, switch nothing off and keep
@@ -163,7 +164,7 @@ func (r *agentReading) inert() bool {
 
 // readAgentSettings reads content written to a file of kind f.
 func readAgentSettings(f *agentFile, content, home string) agentReading {
-	r := agentReading{hookKept: true}
+	r := agentReading{hookKept: true, lineGrant: f.what == cliSettingsWhat}
 	if len(content) > maxScannedContent {
 		content = content[:maxScannedContent]
 	}
@@ -572,7 +573,7 @@ func (r *agentReading) scalar(v any, k, parent, home string) {
 		if s, ok := v.(string); ok && s != "" {
 			if slices.Contains(broadAllows, s) {
 				r.down = append(r.down, "every "+s+" call allowed")
-			} else {
+			} else if !r.lineGrant {
 				r.down = append(r.down, s+" allowed without asking")
 			}
 		}

@@ -160,6 +160,20 @@ var controlRoutes = table.Map[string, []controlRoute]{Build: func() map[string][
 			{pattern: "/load", writes: true, does: "cli"},
 			{pattern: "/config/**", writes: true, does: "cli"},
 		},
+		// Syncthing's REST API (port 8384): a folder shared with devices
+		// sends its files to them (localadmin.go reads it as that copy),
+		// a device added may be given folders, an override or a revert
+		// replaces one side's files with the other's
+		"syncthing": {
+			{pattern: "/rest/config", writes: true, does: "cli"},
+			{pattern: "/rest/config/folders", writes: true, does: "cli"},
+			{pattern: "/rest/config/folders/*", writes: true, does: "cli"},
+			{pattern: "/rest/config/devices", writes: true, does: "grant"},
+			{pattern: "/rest/config/devices/*", writes: true, does: "grant"},
+			{pattern: "/rest/db/override", writes: true, does: "destroy"},
+			{pattern: "/rest/db/revert", writes: true, does: "destroy"},
+			{pattern: "/rest/system/reset", writes: true, does: "destroy"},
+		},
 		"hosting": {
 			// GitLab (any host: self-managed instances), Heroku, Vercel,
 			// Netlify: a project's CI or runtime variables, with their values.
@@ -192,6 +206,7 @@ var controlPorts = table.Map[string, string]{Build: func() map[string]string {
 		"4646": "nomad",
 		"2379": "etcd",
 		"4040": "ngrok", "2019": "caddy",
+		"8384": "syncthing",
 	}
 }}
 
@@ -224,6 +239,8 @@ func controlServices(u match.URL, p string) []string {
 			out = append(out, "kubernetes")
 		case "kubelet":
 			out = append(out, "kubelet")
+		case "syncthing":
+			out = append(out, "syncthing")
 		case "docker", "dockerd":
 			out = append(out, "docker")
 		}

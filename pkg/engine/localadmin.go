@@ -42,8 +42,60 @@ func adminCLILines(svc, body string) []string {
 		return []string{"ngrok " + shellQuote(proto) + " " + shellQuote(addr)}
 	case "caddy":
 		return caddyServeLines(body)
+	case "syncthing":
+		return syncthingShareLines(body)
 	}
 	return nil
+}
+
+// syncthingFolder is a folder of Syncthing's configuration: the directory
+// it syncs and the devices it syncs it with.
+type syncthingFolder struct {
+	Path    string `json:"path"`
+	Devices []struct {
+		DeviceID string `json:"deviceID"`
+	} `json:"devices"`
+}
+
+// syncthingShareLines returns, for each folder a Syncthing config body
+// shares with another device (one folder, a list of them, or a whole
+// config's folders), the copy that sharing makes: rsync of the folder's
+// directory to that device, judged as a copy to a host nobody here knows.
+func syncthingShareLines(body string) []string {
+	var folders []syncthingFolder
+	var one syncthingFolder
+	var whole struct {
+		Folders []syncthingFolder `json:"folders"`
+	}
+	switch {
+	case strings.HasPrefix(body, "["):
+		if json.Unmarshal([]byte(body), &folders) != nil {
+			return nil
+		}
+	case json.Unmarshal([]byte(body), &whole) == nil && len(whole.Folders) > 0:
+		folders = whole.Folders
+	case json.Unmarshal([]byte(body), &one) == nil:
+		folders = []syncthingFolder{one}
+	}
+	var out []string
+	for _, f := range folders {
+		if strings.TrimSpace(f.Path) == "" || len(f.Devices) == 0 {
+			continue // a folder kept on this machine only
+		}
+		p := shellQuote(f.Path)
+		if rest, ok := strings.CutPrefix(f.Path, "~/"); ok {
+			p = "~/" + shellQuote(rest)
+		} else if f.Path == "~" {
+			p = "~"
+		}
+		for _, d := range f.Devices {
+			if d.DeviceID != "" {
+				out = append(out, "rsync -a -- "+p+"/ syncthing-device:")
+				break
+			}
+		}
+	}
+	return out
 }
 
 // jsonScalar is a JSON scalar's text (a port given as a number).

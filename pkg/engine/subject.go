@@ -248,8 +248,11 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			return
 		}
 	}
-	ev.noteGraphQL(line, res.Commands) // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
-	ev.noteCodeRequests(res.Commands)  // coderequests.go: requests.put(URL), fetch(URL, {method: 'POST'})
+	ev.noteGraphQL(line, res.Commands)         // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
+	ev.noteCodeRequests(res.Commands)          // coderequests.go: requests.put(URL), fetch(URL, {method: 'POST'})
+	if ev.judgeCLISettings(res); ev.denied() { // clisettings.go: claude --settings '{"apiKeyHelper": …}'
+		return
+	}
 	// Pipelines of two or more commands, in stage order. A pipeline's
 	// commands need not be adjacent: commands found inside a stage (a
 	// one-liner's shell call) are listed between its stages.
