@@ -1,9 +1,11 @@
 package effect
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/shell"
 )
 
 // flakeRemote reports whether w, a Nix flake reference or a Nix file's
@@ -92,4 +94,31 @@ func nixTokens(expr string) []string {
 // nixPathByte reports whether b may be part of a Nix path literal.
 func nixPathByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("._-+~/", b) >= 0
+}
+
+// runsFile adds, for a program that runs a file of its working directory
+// (an entry's "runs-file": vagrant up runs ./Vagrantfile, devcontainer up
+// the folder's .devcontainer/devcontainer.json), the run of that file in
+// the directory the command works in: one the line cloned or downloaded,
+// or a temporary one, is code nobody here has read. "VAR:FILE" names a
+// variable that, set on the command, is that directory instead
+// (VAGRANT_CWD=/tmp/x vagrant up).
+func (a *analysis) runsFile(i int, c *shell.Command, file string) {
+	dir := a.env.Cwd
+	if i < len(a.cwds) && a.cwds[i] != "" {
+		dir = a.cwds[i]
+	}
+	if v, f, ok := strings.Cut(file, ":"); ok {
+		file = f
+		for _, as := range c.Assigns {
+			if val, ok := strings.CutPrefix(as, v+"="); ok && val != "" && !unresolved(val) {
+				dir = a.clean(val, i)
+			}
+		}
+	}
+	p := path.Join(dir, file)
+	a.add(Effect{Kind: Exec, Cmd: i, Path: p})
+	if inTemp(p) { // settings.go
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " runs " + p + ", a file in a temporary directory nobody here has read"})
+	}
 }
