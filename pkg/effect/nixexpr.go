@@ -14,13 +14,15 @@ import (
 // (https://…/flake.tar.gz, git+https://…), or a repository of a forge
 // (github:, gitlab:, sourcehut:). A registry's name (nixpkgs#hello,
 // home-manager/master), a local path (., ./x.nix, path:/…, git+file:) and
-// the distribution's own repositories (github:NixOS/…) are not.
+// the distribution's own repositories and channels (github:NixOS/…,
+// https://nixos.org/channels/…) are not.
 func flakeRemote(w string) bool {
 	w = strings.ToLower(strings.Trim(w, `"'`))
 	if _, v, ok := strings.Cut(w, "="); ok && !strings.Contains(w[:len(w)-len(v)], ":") {
 		w = v // -I nixpkgs=URL: a search path's entry
 	}
-	for _, p := range [...]string{"path:", "file:", "git+file:", "flake:", "channel:", "github:nixos/"} {
+	for _, p := range [...]string{"path:", "file:", "git+file:", "flake:", "channel:", "github:nixos/",
+		"https://nixos.org/", "https://channels.nixos.org/", "https://releases.nixos.org/", "https://github.com/nixos/"} {
 		if strings.HasPrefix(w, p) {
 			return false
 		}
