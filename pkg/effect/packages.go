@@ -458,7 +458,48 @@ func remotePackageOf(e *catalog.Entry, w string) bool {
 	if e != nil && e.Prop("specifier") == "url" {
 		return strings.Contains(w, "://")
 	}
+	if e != nil && e.Prop("specifier") == "flake" {
+		return flakeRemote(w) // nixexpr.go
+	}
+	if e != nil && e.Prop("specifier") == "mise" {
+		return miseRemote(w)
+	}
+	if e != nil && e.Prop("specifier") == "repo" {
+		// devpod up github.com/user/repo: a forge's repository named
+		// by its host and path, with no scheme
+		low := strings.ToLower(w)
+		for _, p := range [...]string{"github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/", "git@"} {
+			if strings.HasPrefix(low, p) {
+				return true
+			}
+		}
+		return strings.Contains(w, "://")
+	}
 	return remotePackage(w, gopkgOf(e))
+}
+
+// miseRemote reports whether w, a tool mise installs (an entry's
+// "specifier" is "mise"), comes straight from a repository or a URL:
+// a backend that fetches a repository's release or plugin (ubi:, vfox:,
+// github:, gitlab:, spm:, asdf:owner/repo) or a URL anywhere in it
+// (cargo:https://…, pipx:git+https://…). Registries' backends (node@20,
+// npm:, aqua:, pipx:NAME) are not.
+func miseRemote(w string) bool {
+	w = strings.ToLower(w)
+	if strings.Contains(w, "://") {
+		return true
+	}
+	backend, name, ok := strings.Cut(w, ":")
+	if !ok {
+		return false
+	}
+	switch backend {
+	case "ubi", "vfox", "github", "gitlab", "spm":
+		return true
+	case "asdf":
+		return strings.Contains(name, "/")
+	}
+	return false
 }
 
 // gopkgOf is an entry's "gopkg" property: "run" when it runs the module it

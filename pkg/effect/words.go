@@ -540,6 +540,12 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && e.Has("patch-paths") {
 		a.patchPaths(i, c, e.Prop("patch-paths"), f) // patchpaths.go
 	}
+	if opts := propOf(props, e, "nix-expr"); opts != "" {
+		a.nixExprs(i, cl, opts, f) // nixexpr.go
+	}
+	if file := propOf(props, e, "runs-file"); file != "" {
+		a.runsFile(i, c, file) // nixexpr.go
+	}
 	if props && e.Has("saves-url-name") {
 		a.savesURLName(i, cl, f)
 	}

@@ -410,7 +410,7 @@ var runHeredoc = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 }}
 
 var tomlKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|command|commands|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)
+	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|preinstall|postinstall|command|commands|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)
 }}
 
 // tomlCommandLines returns the values of a TOML or INI file's command keys:

@@ -84,6 +84,7 @@ var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 		{name: "conda's settings (.condarc)", files: named(".condarc", "condarc"), opaque: condaChannels, settings: func(c string) bool {
 			return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
 		}},
+		{name: "a conda environment file's channels", files: named("environment.yml", "environment.yaml"), opaque: condaChannels}, // before the YAML formats below
 		{name: "an editor's start-up (vim, neovim)", files: anyOf(named(".vimrc", "init.vim", "init.lua"), inTree(".config/nvim")), settings: editorDataOnly},
 		{name: "a shell's start-up file", files: startupFile, lines: rcDeclarationLines, settings: rcDeclarationsOnly}, // startupfiles.go
 		{name: "ssh's client settings", files: sshClientConfig, settings: sshConfigInert},
@@ -96,6 +97,8 @@ var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 		{name: "Terraform's provisioners in JSON", files: anyOf(ext(".tf.json"), ext(".tofu.json")), lines: hclJSONCommandLines, onRequest: true},
 		{name: "Kubernetes objects and Ansible tasks", files: requestedYAML, lines: manifestCommandLines, onRequest: true},
 		{name: "a Nix dev shell's hook", files: ext(".nix"), lines: nixShellHooks, onRequest: true},
+		{name: "devbox's shell hooks and scripts (devbox.json)", files: named("devbox.json"), lines: devboxLines, onRequest: true}, // devtoolformats.go
+		{name: "distrobox's manifest (distrobox.ini)", files: named("distrobox.ini"), lines: distroboxHookLines, onRequest: true},  // devtoolformats.go
 		{name: "an agent's instructions", files: agentInstructions, lines: markdownCommands, onRequest: true},
 		{name: "run configurations and build files in XML", files: xmlRunConfigs, lines: xmlCommandLines, onRequest: true},
 	}

@@ -108,7 +108,9 @@ func hclCommandLines(content string) []string {
 // enterShell, devenv up and a task's before run.
 func nixShellHooks(content string) []string {
 	var out []string
-	for _, key := range []string{"shellHook", "enterShell", "exec"} {
+	// a dev shell's hooks, and the start-up text home-manager writes into
+	// the user's shell files (programs.bash.initExtra, programs.zsh.initContent…)
+	for _, key := range []string{"shellHook", "enterShell", "exec", "initExtra", "initContent", "profileExtra", "bashrcExtra", "envExtra", "logoutExtra", "loginShellInit", "interactiveShellInit", "shellInit"} {
 		rest := content
 		for len(out) < maxAutoRunLines {
 			k := strings.Index(rest, key)

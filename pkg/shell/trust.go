@@ -47,6 +47,12 @@ func (s *state) trustConfig(f frame, words []string) {
 		}
 	}
 	files := []string{".mise.toml", "mise.toml"}
+	if d := s.lastCd(); target == "" && d != "" && inScratch(d+"/x") {
+		// cd /tmp/clone && mise trust: the configs of the temporary
+		// directory the line moved to, which the cd only named
+		target, s.trusting = d, true
+		defer func() { s.trusting = false }()
+	}
 	if target != "" {
 		if path.Ext(target) == ".toml" {
 			files = []string{target}

@@ -14,7 +14,8 @@ import (
 // state is one Parse call: the commands found so far, the variables
 // assigned so far, and the budgets.
 type state struct {
-	includes    int // configuration files read through another's Include (sshconf.go)
+	includes    int  // configuration files read through another's Include (sshconf.go)
+	trusting    bool // mise trust of the temporary directory cd moved to: the cd brings nothing there (trust.go)
 	out         []Command
 	vars        map[string]variable
 	readonly    map[string]bool     // variables made read-only: later assignments fail (declReadonly)
