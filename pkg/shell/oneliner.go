@@ -708,6 +708,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if i := slices.Index(facts.Opaque, treeWalkDelete); i >= 0 && sc.walksAllNarrow(treeWalkNames.Get()) {
 		facts.Opaque = slices.Delete(facts.Opaque, i, i+1) // walkloops.go
 	}
+	s.homeWalk(&sc, &facts, f) // homewalks.go
 	s.computedFacts(lang, code, &facts, f)
 	return facts
 }
