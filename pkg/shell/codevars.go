@@ -87,8 +87,8 @@ func (sc *scanner) assignments() map[string]value {
 				break
 			}
 		}
-		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 {
-			continue
+		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 || p > 0 && c[p-1] == '{' && sc.lang == "lua" {
+			continue // (Lua's braces make tables, not blocks: {args = a} assigns nothing)
 		}
 		sc.assign(c[b:e], i+1, twice)
 	}
@@ -100,7 +100,7 @@ func (sc *scanner) assignments() map[string]value {
 // list.
 func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 	sc.depth++
-	v, _ := sc.value(at)
+	v, _ := sc.value(skipSpace(sc.code, at))
 	sc.depth--
 	if sc.vars == nil {
 		sc.vars = map[string]value{}
@@ -110,10 +110,83 @@ func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 		delete(sc.vars, name)
 		return
 	}
-	if v.list {
-		v.known = false
+	if v.list && sc.lang == "lua" {
+		v = sc.luaArgsField(name, v) // local o = {}; o.args = {…}
+	}
+	if v.list && (!v.known || listChanged(sc.code, name, sc.lang == "lua")) {
+		v.known = false // a list grown or changed later holds what the run gives it
 	}
 	sc.vars[name] = v
+}
+
+// luaArgsField adds to a Lua table a name holds the items of the args
+// field the code sets on it later (o.args = {"-rf", "build"}), as the
+// table's own {args = …} is read (list): luv's spawn options. An args
+// field set twice, or to what the scan cannot read, leaves the table
+// computed.
+func (sc *scanner) luaArgsField(name string, v value) value {
+	set := name + ".args"
+	k := strings.Index(sc.code, set)
+	if k < 0 {
+		return v
+	}
+	at := skipSpace(sc.code, k+len(set))
+	if at >= len(sc.code) || sc.code[at] != '=' || strings.Contains(sc.code[at:], set) {
+		v.known = false
+		return v
+	}
+	sc.depth++
+	f, _ := sc.value(skipSpace(sc.code, at+1))
+	sc.depth--
+	if !f.list {
+		v.known = false
+		return v
+	}
+	v.items = append(v.items[:len(v.items):len(v.items)], f.items...)
+	v.known = v.known && f.known
+	return v
+}
+
+// listChanged reports whether code changes the list a name holds after
+// assigning it: a method that grows it (append, push, extend, insert,
+// concat, unshift, <<), an item or field set (NAME[i] = …, NAME.f = …),
+// +=, table.insert(NAME, …), perl's push @NAME. With argsField, a Lua
+// table's args field set (luaArgsField's) is no change.
+func listChanged(code, name string, argsField bool) bool {
+	for at := 0; ; {
+		k := strings.Index(code[at:], name)
+		if k < 0 {
+			return false
+		}
+		k += at
+		at = k + len(name)
+		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
+			continue
+		}
+		before := strings.TrimRight(code[:k], " \t")
+		if strings.HasSuffix(before, "table.insert(") || strings.HasSuffix(before, "push") || strings.HasSuffix(before, "push(") {
+			return true
+		}
+		rest := code[at:]
+		switch {
+		case strings.HasPrefix(rest, "["), strings.HasPrefix(strings.TrimLeft(rest, " \t"), "+="),
+			strings.HasPrefix(strings.TrimLeft(rest, " \t"), "<<"):
+			return true
+		case strings.HasPrefix(rest, "."):
+			f := rest[1:]
+			e := 0
+			for e < len(f) && isIdent(f[e]) {
+				e++
+			}
+			switch f[:e] {
+			case "append", "push", "extend", "insert", "concat", "unshift", "add", "addAll", "splice":
+				return true
+			}
+			if r := strings.TrimLeft(f[e:], " \t"); strings.HasPrefix(r, "=") && !strings.HasPrefix(r, "==") && !(argsField && f[:e] == "args") {
+				return true // o.args = {…}
+			}
+		}
+	}
 }
 
 // appleAssignments finds AppleScript's "set NAME to VALUE" at the start of
