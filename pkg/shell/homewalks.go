@@ -133,6 +133,32 @@ func (sc *scanner) receiverWalksHome(k, e int, home string, homes map[string]boo
 	return true
 }
 
+// homeArgs replaces the arguments that are a name bound to the home
+// (homeNames: Go's "home, _ := os.UserHomeDir()", which the scanner's
+// assignments do not read) by the home itself.
+func (sc *scanner) homeArgs(args []value) []value {
+	var homes map[string]bool
+	copied := false
+	for k, a := range args {
+		if a.known || a.list || a.raw == "" || !isIdent(a.raw[0]) {
+			continue
+		}
+		if homes == nil {
+			if !strings.Contains(sc.code, "'~'") && !strings.Contains(sc.code, `"~"`) {
+				return args
+			}
+			homes = homeNames(sc.code)
+		}
+		if homes[strings.TrimSpace(a.raw)] {
+			if !copied {
+				args, copied = append([]value(nil), args...), true // the caller's slice stays as it was
+			}
+			args[k] = value{str: "~", known: true, raw: a.raw}
+		}
+	}
+	return args
+}
+
 // homeTree reports a value that names the home's whole tree: "~" or the
 // home's absolute path, or a pattern under it that names no directory
 // below it (~/**/*, ~/*).
@@ -226,8 +252,9 @@ func homeNames(c string) map[string]bool {
 			continue
 		}
 		p = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(p, "="), ":"), " \t")
-		p = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(p, " \t"), ", _"), " \t")
-		p = strings.TrimSuffix(p, ",_")
+		if c := strings.LastIndexByte(p, ','); c >= 0 && isIdentWord(strings.TrimSpace(p[c+1:])) {
+			p = strings.TrimRight(p[:c], " \t") // home, _ := / h, err := os.UserHomeDir()
+		}
 		b := len(p)
 		for b > 0 && isIdent(p[b-1]) {
 			b--
@@ -269,3 +296,16 @@ var homeWalkDeletes = []string{"remove(", "unlink", "rmtree", "rmSync", "rmdir",
 // homeWalkReads are the calls that read a file's content, which a walk
 // then sends.
 var homeWalkReads = []string{"open(", "read", "Read", "upload", ".add(", "file_get_contents", "ofFile", "storbinary", "send", "open "}
+
+// isIdentWord reports a whole word of name bytes (err, _).
+func isIdentWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isIdent(w[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -605,6 +605,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			}
 			if ok && (h.kind == hookRmTree || h.kind == hookRmFile || h.kind == hookRead) {
 				args = sc.loopArgs(args, h.kind == hookRead) // for d in ['dist', 'build']: rmtree(d); for f in glob(…): open(f)
+				args = sc.homeArgs(args)                     // home, _ := os.UserHomeDir(); os.RemoveAll(home) (homewalks.go)
 			}
 			if !ok {
 				// f = shutil.rmtree, from shutil import rmtree as r,
