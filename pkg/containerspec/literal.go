@@ -87,7 +87,10 @@ func parseValue(c string, i, depth int) (any, int, bool) {
 			args, kw, end := parseList(c, k+1, ')', depth+1)
 			return Call{Name: name, Args: args, Kw: kw}, end, true
 		}
-		return nil, j, true // a variable: its value is not read
+		if v, ok := boundValue(c, name, depth); ok {
+			return v, j, true // a name assigned a literal (bound.go)
+		}
+		return nil, j, true // a variable whose value is not read
 	}
 	return nil, skipExpr(c, i), true
 }
@@ -117,6 +120,11 @@ func parseList(c string, i int, close byte, depth int) ([]any, map[string]any, i
 			}
 			kw[k] = v
 			i = afterValue(c, end)
+			continue
+		}
+		if strings.HasPrefix(c[i:], "**") && close == ')' {
+			kw = mergeStar(c, i+2, kw, depth) // **kw: the dict the name holds (bound.go)
+			i = skipExpr(c, i+2)
 			continue
 		}
 		if strings.HasPrefix(c[i:], "...") || c[i] == '*' {

@@ -51,8 +51,8 @@ func (a *analysis) localCluster(c *shell.Command) bool {
 	}
 	for k := range a.res.Commands {
 		if &a.res.Commands[k] == c {
-			// switchedcontext.go; localkubeconfig.go
-			return createdLocalBefore(a.res, k) && !switchesCluster(a.res) || switchedLocal(a.res, k) || kubeconfigHere(a.res, k) || distroHere(a.res, k)
+			// switchedcontext.go; localkubeconfig.go; localprofiles.go
+			return (createdLocalBefore(a.res, k) || profileStartedBefore(a.res, k)) && !switchesCluster(a.res) || switchedLocal(a.res, k) || kubeconfigHere(a.res, k) || distroHere(a.res, k)
 		}
 	}
 	return false
@@ -72,7 +72,7 @@ func LocalCluster(res *shell.Result, i int) bool {
 // localClusterCommand is LocalCluster past its first test.
 func localClusterCommand(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
-	return c.Is(clusterCLIKind) && (len(c.Via) == 0 && ((pointedLocal(c) || createdLocalBefore(res, i)) && !switchesCluster(res) || switchedLocal(res, i)) || kubeconfigHere(res, i) || distroHere(res, i))
+	return c.Is(clusterCLIKind) && (len(c.Via) == 0 && ((pointedLocal(c) || createdLocalBefore(res, i) || profileStartedBefore(res, i)) && !switchesCluster(res) || switchedLocal(res, i)) || kubeconfigHere(res, i) || distroHere(res, i))
 }
 
 // kubeconfigHere reports command i of res, a cluster CLI's run on this

@@ -49,6 +49,9 @@ func localKubeconfig(res *shell.Result, i int, v string) bool {
 	if v == "" {
 		return false
 	}
+	if k3dKubeconfigPath(v) {
+		return true // KUBECONFIG=$(k3d kubeconfig write dev) (localprofiles.go)
+	}
 	for f := range strings.SplitSeq(v, ":") {
 		if localKubeconfigFile(f) && !writtenOnLine(res, f) {
 			continue

@@ -183,23 +183,47 @@ func publishesHere(res *shell.Result, i int, cl *catalog.Classified) bool {
 			hosts = append(hosts, v)
 		}
 	}
+	refs, limit := 0, imageRefOperands(c)
 	for _, w := range cl.Words {
 		if k, v, ok := strings.Cut(w.Text, "="); ok && publishProperties.Get(strings.TrimPrefix(k, "-D")) {
 			// -DaltDeploymentRepository=ID::URL (older Maven: ID::LAYOUT::URL)
 			hosts = append(hosts, v[strings.LastIndex(v, "::")+len("::"):])
 			continue
 		}
-		if w.Option != "" || w.Role == catalog.Command {
+		if w.Option != "" || w.Role == catalog.Command || limit > 0 && refs == 0 && orasVerbs.Get(w.Text) > 0 {
 			continue
 		}
 		if strings.Contains(w.Text, "://") {
 			hosts = append(hosts, w.Text) // helm push chart.tgz oci://localhost:5000/charts
-		} else if h, ok := imageRegistry(w.Text); ok && image {
+		} else if h, ok := imageRegistry(w.Text); ok && image && (limit == 0 || refs < limit) {
 			hosts = append(hosts, h)
+			refs++
 		}
 	}
 	return allHere(hosts) && !forwardsOnLine(res)
 }
+
+// imageRefOperands gives how many of an image tool's operands are image
+// references when the rest are files it pushes (oras push REF FILE…,
+// oras attach REF FILE…: one; oras cp SRC DST: two), 0 when every operand
+// is a reference.
+func imageRefOperands(c *shell.Command) int {
+	if c.Name != "oras" || len(c.Args) == 0 {
+		return 0
+	}
+	for _, a := range c.Args {
+		if n, ok := orasVerbs.Lookup(a); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// orasVerbs are oras's verbs that push, by how many of their operands are
+// image references.
+var orasVerbs = table.Map[string, int]{Build: func() map[string]int {
+	return map[string]int{"push": 1, "attach": 1, "cp": 2, "copy": 2}
+}}
 
 // optionValues returns the values of the options opt accepts, given as
 // --opt=value or --opt value, up to a "--".

@@ -89,8 +89,8 @@ func (sc *scanner) assignments() map[string]value {
 				break
 			}
 		}
-		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 {
-			continue
+		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 || p > 0 && c[p-1] == '{' && sc.lang == "lua" {
+			continue // (Lua's braces make tables, not blocks: {args = a} assigns nothing)
 		}
 		sc.assign(c[b:e], i+op, twice)
 	}
@@ -108,8 +108,8 @@ func rArrow(lang, c string, i int) bool {
 // list.
 func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 	sc.depth++
-	if k := skipSpace(sc.code, at); k < len(sc.code) && sc.code[k] == '[' {
-		at = k // cmd = ['git', 'status']: the list after the space
+	if k := skipSpace(sc.code, at); k < len(sc.code) && (sc.code[k] == '[' || sc.code[k] == '{' && sc.lang == "lua") {
+		at = k // cmd = ['git', 'status'], local o = {…}: the list after the space
 	}
 	v, next := sc.value(at)
 	sc.depth--
@@ -124,8 +124,12 @@ func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 		delete(sc.vars, name)
 		return
 	}
-	if v.list && !fixedList(sc.code, name, at) {
-		v.known = false
+	lua := sc.lang == "lua"
+	if v.list && lua {
+		v = sc.luaArgsField(name, v) // local o = {}; o.args = {…}
+	}
+	if v.list && (!v.known || !fixedList(sc.code, name, at, lua) || listChanged(sc.code, name, lua)) {
+		v.known = false // a list grown, changed or handed round holds what the run gives it
 	}
 	sc.vars[name] = v
 }
@@ -135,7 +139,8 @@ func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 // subprocess.run(cmd). A list changed in place (cmd.append(home), cmd +=
 // …, cmd[0] = …, *cmd), read in parts, or handed to more than one call
 // (add_flags(cmd); run(cmd)) holds words the assignment does not show.
-func fixedList(code, name string, at int) bool {
+// With argsField, a Lua table's args field set (luaArgsField's) is no use.
+func fixedList(code, name string, at int, argsField bool) bool {
 	uses := 0
 	for k := 0; ; {
 		j := strings.Index(code[k:], name)
@@ -152,10 +157,90 @@ func fixedList(code, name string, at int) bool {
 		}
 		before := strings.TrimRight(code[:j], " \t")
 		after := strings.TrimLeft(code[k:], " \t")
+		if r, ok := strings.CutPrefix(after, ".args"); ok && argsField && strings.HasPrefix(strings.TrimLeft(r, " \t"), "=") {
+			continue // o.args = {…}: luaArgsField's
+		}
+		if argsField && strings.HasPrefix(after, "=") && !strings.HasPrefix(after, "==") && before != "" && (before[len(before)-1] == '{' || before[len(before)-1] == ',') {
+			continue // {args = args}: a field's key, not the name
+		}
+		if argsField && strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(before, "="), " \t"), "args") && after != "" && (after[0] == '}' || after[0] == ',') {
+			uses++ // spawn("git", {args = a}): the list handed whole
+			continue
+		}
 		if after == "" || strings.IndexByte(",)\n;", after[0]) < 0 || before == "" || strings.IndexByte("(,", before[len(before)-1]) < 0 || strings.HasSuffix(before, "*") {
 			return false
 		}
 		uses++
+	}
+}
+
+// luaArgsField adds to a Lua table a name holds the items of the args
+// field the code sets on it later (o.args = {"-rf", "build"}), as the
+// table's own {args = …} is read (list): luv's spawn options. An args
+// field set twice, or to what the scan cannot read, leaves the table
+// computed.
+func (sc *scanner) luaArgsField(name string, v value) value {
+	set := name + ".args"
+	k := strings.Index(sc.code, set)
+	if k < 0 {
+		return v
+	}
+	at := skipSpace(sc.code, k+len(set))
+	if at >= len(sc.code) || sc.code[at] != '=' || strings.Contains(sc.code[at:], set) {
+		v.known = false
+		return v
+	}
+	sc.depth++
+	f, _ := sc.value(skipSpace(sc.code, at+1))
+	sc.depth--
+	if !f.list {
+		v.known = false
+		return v
+	}
+	v.items = append(v.items[:len(v.items):len(v.items)], f.items...)
+	v.known = v.known && f.known
+	return v
+}
+
+// listChanged reports whether code changes the list a name holds after
+// assigning it: a method that grows it (append, push, extend, insert,
+// concat, unshift, <<), an item or field set (NAME[i] = …, NAME.f = …),
+// +=, table.insert(NAME, …), perl's push @NAME. With argsField, a Lua
+// table's args field set (luaArgsField's) is no change.
+func listChanged(code, name string, argsField bool) bool {
+	for at := 0; ; {
+		k := strings.Index(code[at:], name)
+		if k < 0 {
+			return false
+		}
+		k += at
+		at = k + len(name)
+		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
+			continue
+		}
+		before := strings.TrimRight(code[:k], " \t")
+		if strings.HasSuffix(before, "table.insert(") || strings.HasSuffix(before, "push") || strings.HasSuffix(before, "push(") {
+			return true
+		}
+		rest := code[at:]
+		switch {
+		case strings.HasPrefix(rest, "["), strings.HasPrefix(strings.TrimLeft(rest, " \t"), "+="),
+			strings.HasPrefix(strings.TrimLeft(rest, " \t"), "<<"):
+			return true
+		case strings.HasPrefix(rest, "."):
+			f := rest[1:]
+			e := 0
+			for e < len(f) && isIdent(f[e]) {
+				e++
+			}
+			switch f[:e] {
+			case "append", "push", "extend", "insert", "concat", "unshift", "add", "addAll", "splice":
+				return true
+			}
+			if r := strings.TrimLeft(f[e:], " \t"); strings.HasPrefix(r, "=") && !strings.HasPrefix(r, "==") && !(argsField && f[:e] == "args") {
+				return true // o.args = {…}
+			}
+		}
 	}
 }
 

@@ -355,6 +355,7 @@ const (
 	hookEval                           // runs its first argument as code of the same language (evalcode.go)
 	hookEvalIn                         // runs its first argument as code of another language (evalInLangs)
 	hookRunsFile                       // loads and runs a file of code of the same language: the path first (loadfiles.go)
+	hookPipMain                        // pip's own main: its argument is pip's argument vector (pipmain.go)
 	hookRecvWrite                      // a method that writes the path it is called on: (P).write_text(...)
 	hookRecvRead                       // a method that reads the path it is called on
 	hookRecvDelete                     // a method that deletes the path it is called on
@@ -556,6 +557,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	}
 	hooks := langHooks.Get()[lang]
 	hooks = append(hooks[:len(hooks):len(hooks)], evalHooks.Get()[lang]...)
+	if lang == "python" && strings.Contains(code, "pip") {
+		hooks = append(hooks, pipMainHooks(code)...) // pipmain.go: pip.main(['install', …])
+	}
 	evalComputed, evalDownloaded := false, false
 	for n := 0; n < len(hooks); n++ {
 		h := hooks[n]
@@ -602,6 +606,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			}
 			if ok && (h.kind == hookRmTree || h.kind == hookRmFile || h.kind == hookRead) {
 				args = sc.loopArgs(args, h.kind == hookRead) // for d in ['dist', 'build']: rmtree(d); for f in glob(…): open(f)
+				args = sc.homeArgs(args)                     // home, _ := os.UserHomeDir(); os.RemoveAll(home) (homewalks.go)
 			}
 			if !ok {
 				// f = shutil.rmtree, from shutil import rmtree as r,
@@ -709,6 +714,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if i := slices.Index(facts.Opaque, treeWalkDelete); i >= 0 && sc.walksAllNarrow(treeWalkNames.Get()) {
 		facts.Opaque = slices.Delete(facts.Opaque, i, i+1) // walkloops.go
 	}
+	s.homeWalk(&sc, &facts, f) // homewalks.go
 	s.computedFacts(lang, code, &facts, f)
 	return facts
 }
@@ -1044,6 +1050,12 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 			s.parseString(cmd, f)
 		}
 		return ok && commandKnown(args)
+	case hookPipMain:
+		if len(args) == 0 || !args[0].list || len(args[0].items) == 0 {
+			return false
+		}
+		s.parseString("pip "+quoteWords(args[0].items), f)
+		return args[0].known
 	case hookArgv, hookSpawn:
 		first := 1
 		if kind == hookSpawn {
