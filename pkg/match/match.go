@@ -113,14 +113,24 @@ type lazyGlob struct {
 	// and compiling one cost up to some 50k instructions.
 	needOnce sync.Once
 	needs    [][]string
+	// skipped counts the strings mayMatch turned away: past
+	// maxSkipped, a process that keeps asking (a decider, a server)
+	// compiles the glob, whose matcher answers faster than the literal
+	// pieces are searched for.
+	skipped atomic.Int32
 }
+
+// maxSkipped is how many strings a glob turns away by its literal text
+// before it is compiled all the same.
+const maxSkipped = 16
 
 // Match compiles the glob if needed and matches s. A lazily compiled glob
 // that turns out to be invalid matches nothing; only trusted sources are
 // compiled lazily.
 func (l *lazyGlob) Match(s string) bool {
 	if !l.ready.Load() {
-		if !l.mayMatch(s) {
+		if l.skipped.Load() < maxSkipped && !l.mayMatch(s) {
+			l.skipped.Add(1)
 			return false
 		}
 		l.once.Do(l.compile)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // A path set's index can be made once, when a policy is compiled, and kept
@@ -169,13 +170,28 @@ type indexedPaths struct {
 	srcs  []string
 	index string
 	once  sync.Once
-	pats  []onePath
+	pats  []atomic.Pointer[PathPattern]
+	// read from the header on first use (init), so that a warm process
+	// asking about path after path does not read it again
+	bits  [numKeyedBuckets]uint64
+	table [numKeyedBuckets]struct{ size, slots, entries int }
+	lists [numPathBuckets]string // each list bucket's patterns' numbers
 }
 
-// onePath is a pattern of an indexed set, compiled on first use.
-type onePath struct {
-	once sync.Once
-	pp   PathPattern
+// init lays out the patterns and reads the header.
+func (x *indexedPaths) init() {
+	x.pats = make([]atomic.Pointer[PathPattern], len(x.srcs))
+	for b := range numPathBuckets {
+		off := x.section(b)
+		if b >= numKeyedBuckets {
+			x.lists[b] = x.list(b)
+			continue
+		}
+		at := pathIndexBits + 8*int(b)
+		x.bits[b] = uint64(x.u32(at)) | uint64(x.u32(at+4))<<32
+		size := x.u32(off + 4)
+		x.table[b].size, x.table[b].slots, x.table[b].entries = size, off+8, off+8+4*size
+	}
 }
 
 // u32 reads the number at off.
@@ -195,19 +211,21 @@ func (x *indexedPaths) list(b pathBucket) string {
 }
 
 // keyed returns the numbers of the patterns filed under key in bucket b,
-// four bytes each.
-func (x *indexedPaths) keyed(b pathBucket, key string) string {
-	at := pathIndexBits + 8*int(b)
-	bits := uint64(x.u32(at)) | uint64(x.u32(at+4))<<32
-	if bits&nameBit(key) == 0 {
-		return ""
+// four bytes each; bit is nameBit(key).
+func (x *indexedPaths) keyed(b pathBucket, key string, bit uint64) string {
+	if x.bits[b]&bit == 0 {
+		return "" // (most lookups: inlined, no call)
 	}
-	off := x.section(b)
-	size := x.u32(off + 4)
+	return x.lookup(b, key)
+}
+
+// lookup is keyed past its summary's test.
+func (x *indexedPaths) lookup(b pathBucket, key string) string {
+	t := &x.table[b]
+	size, slots, entries := t.size, t.slots, t.entries
 	if size == 0 {
 		return ""
 	}
-	slots, entries := off+8, off+8+4*size
 	for j := int(fnv32(key)) & (size - 1); ; j = (j + 1) & (size - 1) {
 		e := x.u32(slots + 4*j)
 		if e == 0 {
@@ -221,21 +239,28 @@ func (x *indexedPaths) keyed(b pathBucket, key string) string {
 }
 
 // hasKeys reports whether keyed bucket b holds a key.
-func (x *indexedPaths) hasKeys(b pathBucket) bool {
-	at := pathIndexBits + 8*int(b)
-	return x.u32(at)|x.u32(at+4) != 0
-}
+func (x *indexedPaths) hasKeys(b pathBucket) bool { return x.bits[b] != 0 }
 
-// pattern returns pattern i, compiled on its first use.
+// pattern returns pattern i, compiled on its first use (by one
+// goroutine or, at once, by several: the first kept).
 func (x *indexedPaths) pattern(i int) *PathPattern {
-	x.once.Do(func() { x.pats = make([]onePath, len(x.srcs)) })
-	op := &x.pats[i]
-	op.once.Do(func() { op.pp = lazyPathPattern(x.srcs[i]) })
-	return &op.pp
+	if pp := x.pats[i].Load(); pp != nil {
+		return pp
+	}
+	pp := lazyPathPattern(x.srcs[i])
+	if x.pats[i].CompareAndSwap(nil, &pp) {
+		return &pp
+	}
+	return x.pats[i].Load()
 }
 
 // any reports whether a pattern of ids matches.
 func (x *indexedPaths) any(ids string, p, home, cwd string) bool {
+	return ids != "" && x.anyOf(ids, p, home, cwd) // (most lists are empty: inlined, no call)
+}
+
+// anyOf is any of ids that are not empty.
+func (x *indexedPaths) anyOf(ids string, p, home, cwd string) bool {
 	for ; len(ids) >= 4; ids = ids[4:] {
 		i := int(uint32(ids[0]) | uint32(ids[1])<<8 | uint32(ids[2])<<16 | uint32(ids[3])<<24)
 		if x.pattern(i).Match(p, home, cwd) {
@@ -248,22 +273,23 @@ func (x *indexedPaths) any(ids string, p, home, cwd string) bool {
 // matchQuery is MatchQuery through the index: the patterns tried for q
 // are those PathSet.MatchQuery tries on the set NewPathSet builds.
 func (x *indexedPaths) matchQuery(q *PathQuery) bool {
+	x.once.Do(x.init)
 	p, home, cwd := q.p, q.home, q.cwd
 	if q.inHome {
 		seg := q.homeSeg
-		if x.any(x.keyed(bucketHome, seg), p, home, cwd) || x.any(x.list(bucketHomeOther), p, home, cwd) ||
-			strings.HasPrefix(seg, ".") && x.any(x.list(bucketHomeDot), p, home, cwd) {
+		if x.any(x.keyed(bucketHome, seg, q.homeBit), p, home, cwd) || x.any(x.lists[bucketHomeOther], p, home, cwd) ||
+			strings.HasPrefix(seg, ".") && x.any(x.lists[bucketHomeDot], p, home, cwd) {
 			return true
 		}
 	}
 	if other := q.other; other != "" {
 		seg := q.otherSeg
-		if x.any(x.keyed(bucketHome, seg), p, other, cwd) || x.any(x.list(bucketHomeOther), p, other, cwd) ||
-			strings.HasPrefix(seg, ".") && x.any(x.list(bucketHomeDot), p, other, cwd) {
+		if x.any(x.keyed(bucketHome, seg, q.otherBit), p, other, cwd) || x.any(x.lists[bucketHomeOther], p, other, cwd) ||
+			strings.HasPrefix(seg, ".") && x.any(x.lists[bucketHomeDot], p, other, cwd) {
 			return true
 		}
 	}
-	if x.any(x.keyed(bucketAbs, q.absSeg), p, home, cwd) || x.any(x.list(bucketAbsOther), p, home, cwd) {
+	if x.any(x.keyed(bucketAbs, q.absSeg, q.absBit), p, home, cwd) || x.any(x.lists[bucketAbsOther], p, home, cwd) {
 		return true
 	}
 	if x.hasKeys(bucketDeep) {
@@ -275,21 +301,21 @@ func (x *indexedPaths) matchQuery(q *PathQuery) bool {
 			} else {
 				rest = ""
 			}
-			if x.any(x.keyed(bucketDeep, seg), p, home, cwd) {
+			if x.any(x.keyed(bucketDeep, seg, nameBit(seg)), p, home, cwd) {
 				return true
 			}
 		}
 	}
-	if x.any(x.keyed(bucketBase, q.base), p, home, cwd) {
+	if x.any(x.keyed(bucketBase, q.base, q.baseBit), p, home, cwd) {
 		return true
 	}
-	if q.hasExt && x.any(x.keyed(bucketExt, q.ext), p, home, cwd) {
+	if q.hasExt && x.any(x.keyed(bucketExt, q.ext, q.extBit), p, home, cwd) {
 		return true
 	}
-	if len(q.base) >= stemLen && x.any(x.keyed(bucketStem, q.base[:stemLen]), p, home, cwd) {
+	if len(q.base) >= stemLen && x.any(x.keyed(bucketStem, q.base[:stemLen], q.stemBit), p, home, cwd) {
 		return true
 	}
-	return x.any(x.list(bucketBaseOther), p, home, cwd) || x.any(x.list(bucketCwd), p, home, cwd)
+	return x.any(x.lists[bucketBaseOther], p, home, cwd) || x.any(x.lists[bucketCwd], p, home, cwd)
 }
 
 // PathIndexFits reports whether index follows PathIndex's layout for n

@@ -220,6 +220,9 @@ type PathQuery struct {
 	base         string // p's last segment
 	ext          string // base's text after its last '.', when hasExt
 	hasExt       bool
+	// the nameBit of each key, for the indexes a snapshot carries
+	// (indexedPaths.keyed), found once for every set asked
+	homeBit, otherBit, absBit, baseBit, extBit, stemBit uint64
 }
 
 // NewPathQuery prepares the cleaned absolute path p for MatchQuery, with
@@ -240,6 +243,11 @@ func NewPathQuery(p, home, cwd string) PathQuery {
 	q.base = p[strings.LastIndexByte(p, '/')+1:]
 	if i := strings.LastIndexByte(q.base, '.'); i >= 0 {
 		q.ext, q.hasExt = q.base[i+1:], true
+	}
+	q.homeBit, q.otherBit, q.absBit = nameBit(q.homeSeg), nameBit(q.otherSeg), nameBit(q.absSeg)
+	q.baseBit, q.extBit = nameBit(q.base), nameBit(q.ext)
+	if len(q.base) >= stemLen {
+		q.stemBit = nameBit(q.base[:stemLen])
 	}
 	return q
 }
