@@ -122,7 +122,7 @@ type lazyGlob struct {
 
 // maxSkipped is how many strings a glob turns away by its literal text
 // before it is compiled all the same.
-const maxSkipped = 16
+const maxSkipped = 64
 
 // Match compiles the glob if needed and matches s. A lazily compiled glob
 // that turns out to be invalid matches nothing; only trusted sources are
