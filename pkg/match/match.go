@@ -26,8 +26,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/gobwas/glob"
 	gmatch "github.com/gobwas/glob/match"
@@ -102,106 +100,18 @@ type lazyGlob struct {
 	prep func(string) string // applied to src before a lazy compile
 	once sync.Once
 	g    glob.Glob
-	// ready is set once g is there to match with: Match then asks g
-	// alone.
-	ready atomic.Bool
-	// needs are, until then, the literal pieces each alternative of the
-	// glob requires (literalNeeds), found on the first Match: a string
-	// holding no alternative's pieces is not matched, and the glob is not
-	// compiled for it. A process that judges one call tries many a
-	// pattern once (every "**/…" path pattern of a rule its path reaches)
-	// and compiling one cost up to some 50k instructions.
-	needOnce sync.Once
-	needs    [][]string
-	// skipped counts the strings mayMatch turned away: past
-	// maxSkipped, a process that keeps asking (a decider, a server)
-	// compiles the glob, whose matcher answers faster than the literal
-	// pieces are searched for.
-	skipped atomic.Int32
 }
-
-// maxSkipped is how many strings a glob turns away by its literal text
-// before it is compiled all the same.
-const maxSkipped = 64
 
 // Match compiles the glob if needed and matches s. A lazily compiled glob
 // that turns out to be invalid matches nothing; only trusted sources are
 // compiled lazily.
 func (l *lazyGlob) Match(s string) bool {
-	if !l.ready.Load() {
-		if l.skipped.Load() < maxSkipped && !l.mayMatch(s) {
-			l.skipped.Add(1)
-			return false
-		}
-		l.once.Do(l.compile)
-	}
+	l.once.Do(l.compile)
 	return l.g.Match(s)
-}
-
-// mayMatch reports whether s holds every literal piece of one of the
-// glob's alternatives, as any string it matches does; true when they are
-// not known (literalNeeds).
-func (l *lazyGlob) mayMatch(s string) bool {
-	l.needOnce.Do(func() {
-		if l.prep == nil {
-			l.needs = literalNeeds(l.src)
-		}
-	})
-	if l.needs == nil {
-		return true
-	}
-	for _, pieces := range l.needs {
-		all := true
-		for _, p := range pieces {
-			if !strings.Contains(s, p) {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
-}
-
-// literalNeeds returns, for each alternative of the glob src (its brace
-// groups expanded), the runs of literal text between its wildcards: a
-// string the glob matches holds all the runs of one alternative, in
-// whatever way its wildcards (which only ever stand for text) match the
-// rest. nil when that cannot be read simply: an escape, a character
-// class, a NUL byte or invalid UTF-8 (which gobwas reads as runes of its
-// own), a group that does not expand, a stray "}", or an alternative with
-// no literal run at all.
-func literalNeeds(src string) [][]string {
-	if strings.ContainsAny(src, "\\[\x00") || !utf8.ValidString(src) {
-		return nil
-	}
-	alts := []string{src}
-	if strings.IndexByte(src, '{') >= 0 {
-		var ok bool
-		if alts, ok = expandBraces(src); !ok {
-			return nil
-		}
-	} else if strings.IndexByte(src, '}') >= 0 {
-		return nil
-	}
-	needs := make([][]string, len(alts))
-	for i, alt := range alts {
-		if strings.ContainsAny(alt, "{},") {
-			return nil // (expandBraces left a group: not read here)
-		}
-		needs[i] = strings.FieldsFunc(alt, func(r rune) bool { return r == '*' || r == '?' })
-		if len(needs[i]) == 0 {
-			return nil
-		}
-	}
-	return needs
 }
 
 func (l *lazyGlob) compile() {
 	if l.g != nil {
-		l.ready.Store(true)
 		return // compiled at load
 	}
 	src := l.src
@@ -213,7 +123,6 @@ func (l *lazyGlob) compile() {
 		g = matchNothing{}
 	}
 	l.g = g
-	l.ready.Store(true)
 }
 
 // compileGlob compiles a glob with gobwas/glob, and keeps the result
