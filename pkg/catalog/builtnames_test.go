@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/format"
 	"hash/crc32"
+	"maps"
 	"math"
 	"os"
 	"reflect"
@@ -52,6 +53,14 @@ func indexNames(src string) []builtName {
 
 // factsOfLines reads the lineFacts of every line of src, by line number
 // (zero for blank and comment lines, and lines without four fields).
+// dryNamesOf returns the names findDryNames finds in src, sorted.
+func dryNamesOf(src string) []string {
+	c := &Catalog{src: src}
+	c.findDryNames()
+	names := slices.Sorted(maps.Keys(c.dryNames))
+	return names
+}
+
 func factsOfLines(src string) []lineFacts {
 	var l []lineFacts
 	at := 0
@@ -105,6 +114,15 @@ func TestBuiltNames(t *testing.T) {
 		for _, fa := range factsOfLines(table) {
 			fmt.Fprintf(&b, "\t{%#x, %#x, %t, %t, %d},\n", fa.props, fa.marks, fa.wraps, fa.runsAfter, fa.heads)
 		}
+		b.WriteString("}\n\n")
+		b.WriteString("// builtDryLen and builtDrySum are the length and CRC-32 of the table\n// builtDryNames was made from.\n")
+		fmt.Fprintf(&b, "const builtDryLen = %d\n\n", len(table))
+		fmt.Fprintf(&b, "const builtDrySum = %#08x\n\n", crc32.ChecksumIEEE([]byte(table)))
+		b.WriteString("// builtDryNames are the names findDryNames finds in the table, sorted.\n")
+		b.WriteString("var builtDryNames = [...]string{\n")
+		for _, n := range dryNamesOf(table) {
+			fmt.Fprintf(&b, "\t%q,\n", n)
+		}
 		b.WriteString("}\n")
 		src, err := format.Source([]byte(b.String())) // the comments naming the names, aligned
 		if err != nil {
@@ -120,6 +138,9 @@ func TestBuiltNames(t *testing.T) {
 	}
 	if builtFactsLen != builtNamesLen || builtFactsSum != builtNamesSum || !slices.Equal(builtFacts[:], factsOfLines(table)) {
 		t.Fatalf("%s holds other facts of the table's lines: run go generate ./catalog", builtNamesFile)
+	}
+	if builtDryLen != builtNamesLen || builtDrySum != builtNamesSum || !slices.Equal(builtDryNames[:], dryNamesOf(table)) {
+		t.Fatalf("%s holds other dry names of the table: run go generate ./catalog", builtNamesFile)
 	}
 	if crc32.ChecksumIEEE([]byte(table)) != builtNamesSum {
 		t.Fatalf("%s was made for another table of the same length: run go generate ./catalog", builtNamesFile)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -56,7 +57,6 @@ func (c *Catalog) Dry(name string, args []string) bool {
 	if c.lazy {
 		// Most commands have neither a word of onlyReports nor a dry
 		// option in their entry: they are not classified again.
-		c.dryOnce.Do(c.findDryNames)
 		reports := false
 		for _, a := range args {
 			if !strings.HasPrefix(a, "--") {
@@ -65,13 +65,25 @@ func (c *Catalog) Dry(name string, args []string) bool {
 			spell, _, _ := strings.Cut(a, "=")
 			reports = reports || onlyReports.Get(spell)
 		}
-		if !reports && !c.dryNames[name] {
+		if !reports && !c.dryName(name) {
 			return false
 		}
 	}
 	var buf [8]Word
 	cl := c.ClassifyInto(buf[:0], name, args)
 	return cl.Mark("dry")
+}
+
+// dryName reports whether findDryNames lists name: through the list
+// made of the embedded table with its index of names (builtDryNames),
+// else from c's own lines.
+func (c *Catalog) dryName(name string) bool {
+	if c.built && builtDryLen == builtNamesLen && builtDrySum == builtNamesSum {
+		i := sort.SearchStrings(builtDryNames[:], name)
+		return i < len(builtDryNames) && builtDryNames[i] == name
+	}
+	c.dryOnce.Do(c.findDryNames)
+	return c.dryNames[name]
 }
 
 // findDryNames lists the programs whose line, or a subcommand's, marks an

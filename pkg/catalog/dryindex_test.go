@@ -28,3 +28,28 @@ func TestFindDryNamesAsEveryLine(t *testing.T) {
 		}
 	}
 }
+
+// TestDryNameBuiltIn checks that the embedded catalogue answers dryName
+// through the list built in (builtDryNames), without searching its table,
+// as findDryNames would answer for every name of the table and a few
+// others.
+func TestDryNameBuiltIn(t *testing.T) {
+	c := Default()
+	if !c.built {
+		t.Fatal("the embedded catalogue does not use the index built in")
+	}
+	found := &Catalog{src: table}
+	found.findDryNames()
+	names := []string{"", "rm", "rsync", "nosuchprogram", "git"}
+	for i := range builtNames {
+		names = append(names, builtNames[i].name(table))
+	}
+	for _, n := range names {
+		if got, want := c.dryName(n), found.dryNames[n]; got != want {
+			t.Errorf("dryName(%q) = %v, want %v", n, got, want)
+		}
+	}
+	if c.dryNames != nil {
+		t.Error("the embedded catalogue searched its table for dry names")
+	}
+}

@@ -27,12 +27,13 @@ type PathSet struct {
 	deepBy    patternIndex // "**/SEG…" by SEG
 	baseBy    patternIndex
 	extBy     patternIndex
-	stemBy    patternIndex // by the first two bytes every base name it matches starts with (addByStem)
+	stemBy    patternIndex // by the first two bytes every base name it matches starts with (fileByStem)
 	baseOther []PathPattern
 	cwd       []PathPattern
 	all       []PathPattern
 	fold      folded
 	lazy      *lazyPaths
+	ix        *indexedPaths // a lazy set's index from a snapshot (IndexedPathSet)
 }
 
 // lazyPaths is a lazy set's sources and the index built from them on
@@ -90,48 +91,104 @@ func (s *PathSet) Sources() []string {
 func NewPathSet(ps []PathPattern) *PathSet {
 	s := &PathSet{n: len(ps), all: ps}
 	for _, p := range ps {
-		switch {
-		case p.cwd:
-			s.cwd = append(s.cwd, p)
-		case p.home:
-			if seg, ok := literalFirstSegment(p.rest); ok {
-				s.homeBy.add(seg, p)
-			} else if segs, ok := braceFirstSegments(p.rest); ok {
-				for _, seg := range segs {
-					s.homeBy.add(seg, p)
-				}
-			} else if s.addByTail(p) {
-				// by its last segment's name or extension
-			} else if s.addByStem(p) {
-				// by how its last segment starts
-			} else if strings.HasPrefix(strings.TrimPrefix(p.rest, "/"), ".") {
-				s.homeDot = append(s.homeDot, p)
-			} else {
+		fileSetPattern(p, func(b pathBucket, key string) {
+			switch b {
+			case bucketHome:
+				s.homeBy.add(key, p)
+			case bucketAbs:
+				s.absBy.add(key, p)
+			case bucketDeep:
+				s.deepBy.add(key, p)
+			case bucketBase:
+				s.baseBy.add(key, p)
+			case bucketExt:
+				s.extBy.add(key, p)
+			case bucketStem:
+				s.stemBy.add(key, p)
+			case bucketHomeOther:
 				s.homeOther = append(s.homeOther, p)
-			}
-		case p.base:
-			if !hasGlobMeta(p.rest) {
-				s.baseBy.add(p.rest, p)
-			} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
-				s.extBy.add(ext, p)
-			} else if !s.addByTail(p) && !s.addByStem(p) {
-				s.baseOther = append(s.baseOther, p)
-			}
-		default:
-			if seg, ok := literalFirstSegment(p.rest); ok {
-				s.absBy.add(seg, p)
-			} else if segs, ok := braceFirstSegments(p.rest); ok {
-				for _, seg := range segs {
-					s.absBy.add(seg, p) // /{etc,var/lib,srv}/**: under each
-				}
-			} else if seg, ok := deepSegment(p.rest); ok {
-				s.deepBy.add(seg, p)
-			} else if !s.addByTail(p) && !s.addByStem(p) {
+			case bucketHomeDot:
+				s.homeDot = append(s.homeDot, p)
+			case bucketAbsOther:
 				s.absOther = append(s.absOther, p)
+			case bucketBaseOther:
+				s.baseOther = append(s.baseOther, p)
+			case bucketCwd:
+				s.cwd = append(s.cwd, p)
 			}
-		}
+		})
 	}
 	return s
+}
+
+// pathBucket is where a set files a pattern: one of the indexes, under
+// a key (the first six), or one of the lists tried for every path of
+// their kind.
+type pathBucket uint8
+
+const (
+	bucketHome      pathBucket = iota // home patterns by their first segment below home
+	bucketAbs                         // absolute patterns by their first segment
+	bucketDeep                        // "**/SEG…" by SEG
+	bucketBase                        // by the base name every path it matches has
+	bucketExt                         // by the extension every path it matches has
+	bucketStem                        // by how the base names it matches start
+	bucketHomeOther                   // home patterns tried for every path in a home
+	bucketHomeDot                     // home patterns tried below a hidden entry of a home
+	bucketAbsOther                    // tried for every path
+	bucketBaseOther                   // base-name patterns tried for every path
+	bucketCwd                         // patterns relative to the call's working directory
+	numPathBuckets
+
+	numKeyedBuckets = bucketHomeOther
+)
+
+// fileSetPattern says where a set files p: add is called once for each
+// key of an index it goes under, or once with a list's bucket and no key.
+// NewPathSet and PathIndex file patterns through it, so that a set laid
+// out from a snapshot's index tries each path against the patterns the
+// same set built from its sources would.
+func fileSetPattern(p PathPattern, add func(b pathBucket, key string)) {
+	switch {
+	case p.cwd:
+		add(bucketCwd, "")
+	case p.home:
+		if seg, ok := literalFirstSegment(p.rest); ok {
+			add(bucketHome, seg)
+		} else if segs, ok := braceFirstSegments(p.rest); ok {
+			for _, seg := range segs {
+				add(bucketHome, seg)
+			}
+		} else if fileByTail(p, add) {
+			// by its last segment's name or extension
+		} else if fileByStem(p, add) {
+			// by how its last segment starts
+		} else if strings.HasPrefix(strings.TrimPrefix(p.rest, "/"), ".") {
+			add(bucketHomeDot, "")
+		} else {
+			add(bucketHomeOther, "")
+		}
+	case p.base:
+		if !hasGlobMeta(p.rest) {
+			add(bucketBase, p.rest)
+		} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
+			add(bucketExt, ext)
+		} else if !fileByTail(p, add) && !fileByStem(p, add) {
+			add(bucketBaseOther, "")
+		}
+	default:
+		if seg, ok := literalFirstSegment(p.rest); ok {
+			add(bucketAbs, seg)
+		} else if segs, ok := braceFirstSegments(p.rest); ok {
+			for _, seg := range segs {
+				add(bucketAbs, seg) // /{etc,var/lib,srv}/**: under each
+			}
+		} else if seg, ok := deepSegment(p.rest); ok {
+			add(bucketDeep, seg)
+		} else if !fileByTail(p, add) && !fileByStem(p, add) {
+			add(bucketAbsOther, "")
+		}
+	}
 }
 
 // Len is the number of patterns; a nil set has none.
@@ -163,6 +220,9 @@ type PathQuery struct {
 	base         string // p's last segment
 	ext          string // base's text after its last '.', when hasExt
 	hasExt       bool
+	// the nameBit of each key, for the indexes a snapshot carries
+	// (indexedPaths.keyed), found once for every set asked
+	homeBit, otherBit, absBit, baseBit, extBit, stemBit uint64
 }
 
 // NewPathQuery prepares the cleaned absolute path p for MatchQuery, with
@@ -184,11 +244,19 @@ func NewPathQuery(p, home, cwd string) PathQuery {
 	if i := strings.LastIndexByte(q.base, '.'); i >= 0 {
 		q.ext, q.hasExt = q.base[i+1:], true
 	}
+	q.homeBit, q.otherBit, q.absBit = nameBit(q.homeSeg), nameBit(q.otherSeg), nameBit(q.absSeg)
+	q.baseBit, q.extBit = nameBit(q.base), nameBit(q.ext)
+	if len(q.base) >= stemLen {
+		q.stemBit = nameBit(q.base[:stemLen])
+	}
 	return q
 }
 
 // MatchQuery is Match for a prepared path.
 func (s *PathSet) MatchQuery(q *PathQuery) bool {
+	if s.ix != nil {
+		return s.ix.matchQuery(q)
+	}
 	s = s.built()
 	p, home, cwd := q.p, q.home, q.cwd
 	if q.inHome {
@@ -295,7 +363,7 @@ func deepSegment(rest string) (string, bool) {
 	return seg, true
 }
 
-// addByTail indexes p under the last segment or the extension that every
+// fileByTail files p under the last segment or the extension that every
 // path it matches ends with, when each of its alternatives ends with a
 // literal one ("**/*.tfstate.backup": extension backup;
 // "**/actions-runner/{.runner,.credentials}": names .runner and
@@ -303,7 +371,7 @@ func deepSegment(rest string) (string, bool) {
 // only for paths with that base name or extension instead of for every
 // path: the base-name and extension indexes are looked up for every path,
 // whatever its kind, and the pattern's own Match still decides.
-func (s *PathSet) addByTail(p PathPattern) bool {
+func fileByTail(p PathPattern, add func(b pathBucket, key string)) bool {
 	var keysBuf [8]tailKey
 	keys, ok := tailKeys(keysBuf[:0], p.rest)
 	if !ok {
@@ -311,9 +379,9 @@ func (s *PathSet) addByTail(p PathPattern) bool {
 	}
 	for _, k := range keys {
 		if k.ext {
-			s.extBy.add(k.s, p)
+			add(bucketExt, k.s)
 		} else {
-			s.baseBy.add(k.s, p)
+			add(bucketBase, k.s)
 		}
 	}
 	return true
@@ -323,7 +391,7 @@ func (s *PathSet) addByTail(p PathPattern) bool {
 // on.
 const stemLen = 2
 
-// addByStem indexes p under the first stemLen bytes of its last segment,
+// fileByStem files p under the first stemLen bytes of its last segment,
 // when each of its alternatives' last segment starts with that many
 // literal bytes ("{/etc,/usr/local/etc}/odbc.ini{,.*,~}": od;
 // "**/.env.*": .e), and reports whether it did: a path it matches has a
@@ -331,7 +399,7 @@ const stemLen = 2
 // follows its literal start may cross into deeper directories), nor does
 // one ending a directory. Such patterns (a file and its backups, a name
 // and its variants) were otherwise tried for every path.
-func (s *PathSet) addByStem(p PathPattern) bool {
+func fileByStem(p PathPattern, add func(b pathBucket, key string)) bool {
 	var keysBuf [8]string
 	keys, ok := stemKeys(keysBuf[:0], p.rest)
 	if !ok {
@@ -339,7 +407,7 @@ func (s *PathSet) addByStem(p PathPattern) bool {
 	}
 	for i, k := range keys {
 		if !slices.Contains(keys[:i], k) {
-			s.stemBy.add(k, p)
+			add(bucketStem, k)
 		}
 	}
 	return true
@@ -365,7 +433,7 @@ func patternAlts(rest string, max int) ([]string, bool) {
 }
 
 // stemKeys appends the stem key of each of rest's alternatives; false
-// when one has none (see addByStem).
+// when one has none (see fileByStem).
 func stemKeys(dst []string, rest string) ([]string, bool) {
 	alts, ok := patternAlts(rest, maxStemAlts)
 	if !ok {

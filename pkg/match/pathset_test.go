@@ -108,7 +108,7 @@ func TestBraceFirstSegments(t *testing.T) {
 }
 
 // FuzzPathSetTailIndex holds a set that indexes a pattern by the base name
-// or extension its alternatives end with (addByTail) to the pattern's own
+// or extension its alternatives end with (fileByTail) to the pattern's own
 // Match, for every kind of pattern the tail index takes.
 func FuzzPathSetTailIndex(f *testing.F) {
 	const home, cwd = "/home/u", "/home/u/p"
@@ -187,7 +187,7 @@ func TestTailKeys(t *testing.T) {
 }
 
 // FuzzPathSetStemIndex holds a set that indexes a pattern by how the base
-// names it matches start (addByStem) to the pattern's own Match.
+// names it matches start (fileByStem) to the pattern's own Match.
 func FuzzPathSetStemIndex(f *testing.F) {
 	const home, cwd = "/home/u", "/home/u/p"
 	for _, s := range [][2]string{

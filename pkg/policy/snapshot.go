@@ -33,7 +33,7 @@ import (
 
 // snapshotMagic starts every snapshot; its last byte is the layout's
 // version.
-const snapshotMagic = "rampart policy snapshot\x00\x04"
+const snapshotMagic = "rampart policy snapshot\x00\x05"
 
 // ErrSnapshot is a snapshot that is not one this build can read.
 var ErrSnapshot = errors.New("not a valid policy snapshot")
@@ -46,32 +46,56 @@ var ErrSnapshot = errors.New("not a valid policy snapshot")
 // whose sets are never asked skip them at once), which a snapshot built
 // into the binary gives its command sets (indexed): a set asked about a
 // program then decodes them, and reads none of its sources to index
-// them. A snapshot read from a file, made by whatever build wrote it, has
-// its sets read their sources (set).
+// them. A path condition's sources are followed by their index
+// (match.PathIndex), through which a snapshot built into the binary
+// matches its path sets (match.IndexedPathSet): a process that loads it
+// builds no index of its own. A snapshot read from a file, made by
+// whatever build wrote it, has its blobs checked (fits) and its sets read
+// their sources (set).
 var conditions = []struct {
 	code    uint64
 	key     string // the policy file's key, for readers of this table
 	get     func(r *Rule) []string
 	set     func(r *Rule, srcs []string)
-	indexed func(r *Rule, srcs []string, words func() []string) // for command conditions, whose sources are followed by their program words
+	blob    func(srcs []string) string                // what follows the sources, for conditions that carry more
+	fits    func(blob string, n int) bool             // whether a blob is one for n sources
+	indexed func(r *Rule, srcs []string, blob string) // a set laid out with its blob, in a snapshot built into the binary
 }{
 	{1, "command_matches", func(r *Rule) []string { return r.Command.Sources() }, func(r *Rule, s []string) { r.Command = match.LazyCommandSet(s) },
-		func(r *Rule, s []string, w func() []string) { r.Command = match.IndexedCommandSet(s, w) }},
+		programWordsBlob, wordsFit, func(r *Rule, s []string, b string) { r.Command = match.IndexedCommandSet(s, wordsOf(b, len(s))) }},
 	{2, "command_not_matches", func(r *Rule) []string { return r.NotCommand.Sources() }, func(r *Rule, s []string) { r.NotCommand = match.LazyCommandSet(s) },
-		func(r *Rule, s []string, w func() []string) { r.NotCommand = match.IndexedCommandSet(s, w) }},
-	{3, "path_matches", func(r *Rule) []string { return r.Path.Sources() }, func(r *Rule, s []string) { r.Path = match.LazyPathSet(s) }, nil},
-	{4, "path_not_matches", func(r *Rule) []string { return r.NotPath.Sources() }, func(r *Rule, s []string) { r.NotPath = match.LazyPathSet(s) }, nil},
-	{5, "domain_matches", func(r *Rule) []string { return domainSources(r.Domain) }, func(r *Rule, s []string) { r.Domain = lazyDomains(s) }, nil},
-	{6, "domain_not_matches", func(r *Rule) []string { return domainSources(r.NotDomain) }, func(r *Rule, s []string) { r.NotDomain = lazyDomains(s) }, nil},
-	{7, "url_matches", func(r *Rule) []string { return globSources(r.URL) }, func(r *Rule, s []string) { r.URL = lazyGlobs(s) }, nil},
-	{8, "url_not_matches", func(r *Rule) []string { return globSources(r.NotURL) }, func(r *Rule, s []string) { r.NotURL = lazyGlobs(s) }, nil},
-	{9, "tool_name_matches", func(r *Rule) []string { return globSources(r.ToolName) }, func(r *Rule, s []string) { r.ToolName = lazyGlobs(s) }, nil},
-	{10, "argument_matches", func(r *Rule) []string { return globSources(r.Argument) }, func(r *Rule, s []string) { r.Argument = lazyGlobs(s) }, nil},
-	{11, "content_matches", func(r *Rule) []string { return globSources(r.Content) }, func(r *Rule, s []string) { r.Content = lazyGlobs(s) }, nil},
-	{12, "response_matches", func(r *Rule) []string { return globSources(r.Response) }, func(r *Rule, s []string) { r.Response = lazyGlobs(s) }, nil},
-	{13, "effect_matches", func(r *Rule) []string { return globSources(r.Effect) }, func(r *Rule, s []string) { r.Effect = lazyGlobs(s) }, nil},
-	{14, "line_matches", func(r *Rule) []string { return globSources(r.RawLine) }, func(r *Rule, s []string) { r.RawLine = lazyGlobs(s) }, nil},
-	{15, "annotation_hints", func(r *Rule) []string { return r.Hint }, func(r *Rule, s []string) { r.Hint = s }, nil},
+		programWordsBlob, wordsFit, func(r *Rule, s []string, b string) { r.NotCommand = match.IndexedCommandSet(s, wordsOf(b, len(s))) }},
+	{3, "path_matches", func(r *Rule) []string { return r.Path.Sources() }, func(r *Rule, s []string) { r.Path = match.LazyPathSet(s) },
+		match.PathIndex, match.PathIndexFits, func(r *Rule, s []string, b string) { r.Path = match.IndexedPathSet(s, b) }},
+	{4, "path_not_matches", func(r *Rule) []string { return r.NotPath.Sources() }, func(r *Rule, s []string) { r.NotPath = match.LazyPathSet(s) },
+		match.PathIndex, match.PathIndexFits, func(r *Rule, s []string, b string) { r.NotPath = match.IndexedPathSet(s, b) }},
+	{5, "domain_matches", func(r *Rule) []string { return domainSources(r.Domain) }, func(r *Rule, s []string) { r.Domain = lazyDomains(s) }, nil, nil, nil},
+	{6, "domain_not_matches", func(r *Rule) []string { return domainSources(r.NotDomain) }, func(r *Rule, s []string) { r.NotDomain = lazyDomains(s) }, nil, nil, nil},
+	{7, "url_matches", func(r *Rule) []string { return globSources(r.URL) }, func(r *Rule, s []string) { r.URL = lazyGlobs(s) }, nil, nil, nil},
+	{8, "url_not_matches", func(r *Rule) []string { return globSources(r.NotURL) }, func(r *Rule, s []string) { r.NotURL = lazyGlobs(s) }, nil, nil, nil},
+	{9, "tool_name_matches", func(r *Rule) []string { return globSources(r.ToolName) }, func(r *Rule, s []string) { r.ToolName = lazyGlobs(s) }, nil, nil, nil},
+	{10, "argument_matches", func(r *Rule) []string { return globSources(r.Argument) }, func(r *Rule, s []string) { r.Argument = lazyGlobs(s) }, nil, nil, nil},
+	{11, "content_matches", func(r *Rule) []string { return globSources(r.Content) }, func(r *Rule, s []string) { r.Content = lazyGlobs(s) }, nil, nil, nil},
+	{12, "response_matches", func(r *Rule) []string { return globSources(r.Response) }, func(r *Rule, s []string) { r.Response = lazyGlobs(s) }, nil, nil, nil},
+	{13, "effect_matches", func(r *Rule) []string { return globSources(r.Effect) }, func(r *Rule, s []string) { r.Effect = lazyGlobs(s) }, nil, nil, nil},
+	{14, "line_matches", func(r *Rule) []string { return globSources(r.RawLine) }, func(r *Rule, s []string) { r.RawLine = lazyGlobs(s) }, nil, nil, nil},
+	{15, "annotation_hints", func(r *Rule) []string { return r.Hint }, func(r *Rule, s []string) { r.Hint = s }, nil, nil, nil},
+}
+
+// programWordsBlob is a command condition's program words as one string.
+func programWordsBlob(srcs []string) string {
+	var w snapWriter
+	w.strs(match.ProgramWords(srcs))
+	return string(w.b)
+}
+
+// wordsOf returns a function decoding a command condition's program
+// words from blob when a set first asks for them.
+func wordsOf(blob string, n int) func() []string {
+	return func() []string {
+		words, _ := decodeWords(blob, n)
+		return words
+	}
 }
 
 // conditionByCode finds a condition of the table by its code.
@@ -156,10 +180,8 @@ func Snapshot(p *Policy) ([]byte, error) {
 				if srcs := c.get(r); len(srcs) > 0 {
 					rw.uint(c.code)
 					rw.strs(srcs)
-					if c.indexed != nil {
-						var ww snapWriter
-						ww.strs(match.ProgramWords(srcs))
-						rw.str(string(ww.b))
+					if c.blob != nil {
+						rw.str(c.blob(srcs))
 					}
 				}
 			}
@@ -312,11 +334,11 @@ func (r *snapReader) skipRules() {
 			for range n {
 				r.str()
 			}
-			if conditions[k].indexed == nil {
+			if conditions[k].blob == nil {
 				continue
 			}
-			if !wordsFit(r.str(), n) {
-				r.fail() // one program word for each source
+			if !conditions[k].fits(r.str(), n) {
+				r.fail() // one program word, or an index, for the sources
 				return
 			}
 		}
@@ -339,14 +361,10 @@ func (r *snapReader) readRules(builtIn bool) []*Rule {
 			}
 			c, srcs := &conditions[k], r.strs()
 			switch {
-			case c.indexed == nil:
+			case c.blob == nil:
 				c.set(rule, srcs)
 			case builtIn:
-				blob := r.str()
-				c.indexed(rule, srcs, func() []string {
-					words, _ := decodeWords(blob, len(srcs))
-					return words
-				})
+				c.indexed(rule, srcs, r.str())
 			default:
 				r.str()
 				c.set(rule, srcs)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
+	"rampart.dev/pkg/internal/table"
 )
 
 // Source code in a compiled language, written on the line and then built
@@ -24,7 +25,14 @@ import (
 // compiler of the table (the name and words are then given back as they
 // came).
 func compilerName(name string, words []string) (string, []string, bool) {
-	shapes := sourceIdx.Get().shapes
+	if !mayBeCompiler(name) {
+		return name, words, false // (every command asks: the table is not built for it)
+	}
+	return compilerNameIn(sourceIdx.Get().shapes, name, words)
+}
+
+// compilerNameIn is compilerName through the shapes of the table.
+func compilerNameIn(shapes map[string][]sourceShape, name string, words []string) (string, []string, bool) {
 	if _, ok := shapes[name]; ok && !(name == "zig" && len(words) > 1 && (words[1] == "cc" || words[1] == "c++")) {
 		return name, words, true
 	}
@@ -47,6 +55,37 @@ func compilerName(name string, words []string) (string, []string, bool) {
 		}
 	}
 	return name, words, false
+}
+
+// compilerNames are the programs of the source languages' run and build
+// shapes (sourceIdx's shapes, TestCompilerNamesListed checks), so that a
+// command of another program asks compilerName without the languages'
+// table being built: every command of a line asks, and building it cost
+// a one-shot process some 170k instructions.
+var compilerNames = table.Map[string, bool]{Words: `amm c++ cabal cargo cargo-script cc clang clang++
+	crystal cs-script csc cscript csi css dart dmd dotnet dotnet-script dub escript g++ gcc gdc ghc
+	go groovy java javac jbang kotlin kotlinc kscript ldc2 ldmd2 mcs nim ocaml ocamlc ocamlfind
+	ocamlopt rdmd runghc runhaskell rust-script rustc scala scala-cli scriptisto stack swift
+	swift-sh swiftc tcc utop wscript zig`}
+
+// mayBeCompiler reports whether compilerName can find a compiler for
+// name, by the names it looks up: the name, the name without a version
+// after its last dash, and the part after the last dash of that.
+func mayBeCompiler(name string) bool {
+	if compilerNames.Get(name) {
+		return true
+	}
+	base := name
+	if i := strings.LastIndexByte(base, '-'); i > 0 && strings.Trim(base[i+1:], "0123456789.") == "" && base[i+1:] != "" {
+		base = base[:i]
+	}
+	if base != name && compilerNames.Get(base) {
+		return true
+	}
+	if i := strings.LastIndexByte(base, '-'); i > 0 && compilerNames.Get(base[i+1:]) {
+		return true
+	}
+	return false
 }
 
 // shapeOf gives the command shape a compiler's words take, and the

@@ -83,3 +83,26 @@ func TestCompilerNameFound(t *testing.T) {
 		}
 	}
 }
+
+// TestCompilerNamesListed checks that compilerNames lists exactly the
+// programs of the source languages' shapes, and that the table finds no
+// compiler for a name mayBeCompiler rules out.
+func TestCompilerNamesListed(t *testing.T) {
+	shapes := sourceIdx.Get().shapes
+	for prog := range shapes {
+		if !compilerNames.Get(prog) {
+			t.Errorf("compilerNames does not list %q", prog)
+		}
+	}
+	for _, prog := range strings.Fields(compilerNames.Words) {
+		if _, ok := shapes[prog]; !ok {
+			t.Errorf("compilerNames lists %q, a program of no shape", prog)
+		}
+	}
+	for _, name := range []string{"rm", "git", "gcc-12", "x86_64-linux-gnu-gcc", "musl-gcc", "clang-17", "zig", "go", "ls-1", "a-b-c", "-", "cc-", "", "swift-sh", "swift-5.9", "arm-none-eabi-g++"} {
+		_, _, ok := compilerNameIn(shapes, name, []string{name, "cc"})
+		if ok && !mayBeCompiler(name) {
+			t.Errorf("compilerName finds a compiler for %q, which mayBeCompiler rules out", name)
+		}
+	}
+}

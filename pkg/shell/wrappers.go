@@ -2730,6 +2730,9 @@ func httpie(name string) bool {
 // scala-cli -e, ghc -e) whose language is one of the source languages'
 // (sourcelangs.go), and that language.
 func opaqueSourceCode(name string, words []string) (lang, code string, ok bool) {
+	if !compilerNames.Get(name) {
+		return "", "", false // a program of no shape (asked for every command: the table is not built)
+	}
 	shapes := sourceIdx.Get().shapes[name]
 	if len(shapes) == 0 || len(words) < 2 {
 		return "", "", false

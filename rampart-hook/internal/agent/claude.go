@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/jsonstr"
 )
 
 // Claude Code: PreToolUse, PostToolUse and PostToolUseFailure, with
@@ -155,11 +156,27 @@ func renderClaude(ev *Event, a Answer) []byte {
 	if a.Verdict == NoOpinion {
 		return nil
 	}
-	return encode(claudeOutput{Specific: &claudeSpecific{
-		HookEventName:            "PreToolUse",
-		PermissionDecision:       a.Verdict.String(),
-		PermissionDecisionReason: a.Reason,
-	}})
+	return claudePreToolUse(a.Verdict.String(), a.Reason)
+}
+
+// claudePreToolUse is a PreToolUse answer, written by hand as encode
+// writes claudeOutput{Specific: &claudeSpecific{HookEventName:
+// "PreToolUse", PermissionDecision: decision, PermissionDecisionReason:
+// reason}} (TestClaudePreToolUseAsEncoded): the one answer of most calls
+// that have one, where encoding/json first built its encoders for the two
+// types by reflection (some 100k instructions a process).
+func claudePreToolUse(decision, reason string) []byte {
+	b := make([]byte, 0, 128+len(reason))
+	b = append(b, `{"hookSpecificOutput":{"hookEventName":"PreToolUse"`...)
+	if decision != "" {
+		b = append(b, `,"permissionDecision":`...)
+		b = jsonstr.Append(b, decision, `\ufffd`)
+	}
+	if reason != "" {
+		b = append(b, `,"permissionDecisionReason":`...)
+		b = jsonstr.Append(b, reason, `\ufffd`)
+	}
+	return append(b, "}}\n"...)
 }
 
 // renderClaudePost blocks a tool's output: the reason goes to the model

@@ -41,3 +41,29 @@ func TestRenderIsAlwaysOneJSONObject(t *testing.T) {
 		}
 	}
 }
+
+// TestClaudePreToolUseAsEncoded checks that the PreToolUse answer written
+// by hand is what encoding/json writes of the same value, byte for byte.
+func TestClaudePreToolUseAsEncoded(t *testing.T) {
+	for _, decision := range []string{"allow", "deny", "ask", ""} {
+		for _, reason := range []string{"", "rampart: Destroys the whole file system (rm -rf /)", `a "quoted" \ path <b>&</b>`,
+			"tab\tnew\nline\x00\x1f", "é 漢字 🙂 \u2028\u2029", "bad \xff\xfe utf-8"} {
+			want := encode(claudeOutput{Specific: &claudeSpecific{HookEventName: "PreToolUse", PermissionDecision: decision, PermissionDecisionReason: reason}})
+			if got := claudePreToolUse(decision, reason); string(got) != string(want) {
+				t.Errorf("claudePreToolUse(%q, %q) = %s, encoding/json writes %s", decision, reason, got, want)
+			}
+		}
+	}
+}
+
+// FuzzClaudePreToolUse holds the answer written by hand to encoding/json's.
+func FuzzClaudePreToolUse(f *testing.F) {
+	f.Add("deny", "rampart: x\n\"y\"")
+	f.Add("ask", "\xff<>&\u2028")
+	f.Fuzz(func(t *testing.T, decision, reason string) {
+		want := encode(claudeOutput{Specific: &claudeSpecific{HookEventName: "PreToolUse", PermissionDecision: decision, PermissionDecisionReason: reason}})
+		if got := claudePreToolUse(decision, reason); string(got) != string(want) {
+			t.Errorf("claudePreToolUse(%q, %q) = %s, encoding/json writes %s", decision, reason, got, want)
+		}
+	})
+}
