@@ -1353,6 +1353,9 @@ func fileValue(w string) bool {
 // pathShaped reports whether a word looks like a file name: it has a
 // slash, starts with ~ or a dot, or is a dotted name with an extension.
 func pathShaped(w string) bool {
+	if strings.IndexByte(w, ' ') >= 0 && spacedPath(w) {
+		return true // "$HOME/Library/Application Support/Google/Chrome"
+	}
 	if w == "" || strings.ContainsAny(w, " \n\t=") || unresolved(w) && !strings.Contains(w, "/") {
 		return false
 	}
@@ -1361,6 +1364,26 @@ func pathShaped(w string) bool {
 	}
 	ext := path.Ext(w)
 	return ext != "" && ext != w && len(ext) <= 8 && !strings.ContainsAny(ext, "0123456789")
+}
+
+// spacedPath reports a word with blanks that is still a path: it starts
+// as an absolute, home or relative path does (/, ~/, $HOME/, ./, ../) and names a
+// directory before its first blank ("/home/dev/My Stuff/.ssh", "~/Library/
+// Application Support/…"), with no newline, tab or "=" in it. A message
+// ("/review this change", "fix src and docs") names no directory first.
+func spacedPath(w string) bool {
+	if strings.ContainsAny(w, "\n\t=") {
+		return false
+	}
+	rest := ""
+	for _, p := range [...]string{"/", "~/", "./", "../", "$HOME/", "${HOME}/"} {
+		if r, ok := strings.CutPrefix(w, p); ok {
+			rest = r
+			break
+		}
+	}
+	head, _, _ := strings.Cut(rest, " ")
+	return strings.Contains(head, "/")
 }
 
 // mount judges a container volume "SRC:DST[:OPTS]": a host path the

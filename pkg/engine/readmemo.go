@@ -38,7 +38,7 @@ func (sc *execScratch) sensitiveRead(p string) bool {
 			return true
 		}
 	}
-	return sc.probe.sensitiveSettings(p) // homesettings.go
+	return sc.probe.sensitiveSettings(p) || sc.probe.sensitiveAlternates(p) // homesettings.go, paths.go
 }
 
 // noteRead returns the note for p, made with the probe on first ask; nil

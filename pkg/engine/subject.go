@@ -494,6 +494,24 @@ func (ev *evaluation) judgeEffect(ef effect.Effect, tool string) {
 // sensitive reports whether the policy stops a read of p: such a file is a
 // sensitive source for data-flow tracking.
 func (ev *evaluation) sensitive(p string) bool {
+	return ev.sensitiveName(p) || ev.sensitiveAlternates(p)
+}
+
+// sensitiveAlternates reports whether another name of p (paths.go) is
+// sensitive: ~/Library/Application Support/1Password is ~/.config/
+// 1Password, a link names its target.
+func (ev *evaluation) sensitiveAlternates(p string) bool {
+	var buf [maxPathNames]string
+	for _, q := range ev.pathNames(buf[:0], p, "") {
+		if ev.sensitiveName(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// sensitiveName is sensitive for one name of a path.
+func (ev *evaluation) sensitiveName(p string) bool {
 	s := subject{tool: call.ToolRead, text: p, path: p}
 	c := &ev.c
 	for _, ent := range ev.e.p.Entries {
