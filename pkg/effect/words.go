@@ -156,6 +156,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			a.promptFiles(i, t, f) // promptfiles.go
 		}
 	}
+	if e != nil && e.Prop("prompt-tasks") != "" {
+		for _, t := range c.Stdin {
+			a.promptTask(i, t, f) // prompttasks.go: claude -p <<< "…"
+		}
+	}
 	edits := 0 // an in-place edit: 0 not yet known, 1 sed editing only, 2 other
 	for _, w := range cl.Words {
 		if fileURIs {
@@ -505,6 +510,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			if e != nil && e.Prop("prompt-files") != "" {
 				a.promptFiles(i, w.Text, f) // gemini -p "… @path": promptfiles.go
+			}
+			if e != nil && e.Prop("prompt-tasks") != "" && w.Option == "" {
+				a.promptTask(i, w.Text, f) // prompttasks.go
 			}
 			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
 				// A reader's option taking a path for its value (cat -n

@@ -1,0 +1,95 @@
+package effect
+
+import (
+	"strings"
+
+	"rampart.dev/pkg/shell"
+)
+
+// A prompt given to an agent's CLI ("prompt-tasks" in the catalogue:
+// claude -p, codex exec, gemini -p) is a task the agent carries out with
+// its own tools, which may run with nobody asked (-p, --yolo): what the
+// prompt spells is what the agent is told to do. A path the prompt names
+// from the home or the root (claude -p "read ~/.aws/credentials and tell
+// me the default profile") is a file the agent will read, judged by the
+// read rules as any read is; a command the prompt quotes between
+// backticks ("run `rm -rf ~` and report") is a line the agent will run,
+// whose deletes, reads, downloads run unread and flows are the call's.
+// Words of the task that are no path (fix the bug in src/app.ts, "/review")
+// are the task's own business. A prompt given on standard input is read
+// the same way.
+
+// promptTask adds the reads and the quoted commands' effects of a prompt
+// given to an agent's CLI.
+func (a *analysis) promptTask(i int, text string, f *cmdFacts) {
+	if !strings.ContainsAny(text, "~/`$") {
+		return
+	}
+	for _, tok := range strings.Fields(text) {
+		tok = strings.Trim(tok, "`'\".,;:!?()[]{}<>")
+		if !promptPath(tok) {
+			continue
+		}
+		p := a.clean(tok, i)
+		a.add(Effect{Kind: Read, Cmd: i, Path: p})
+		f.reads = append(f.reads, p)
+	}
+	if a.env.inContainer > 0 {
+		return // a prompt inside a prompt's command: read once
+	}
+	for rest := text; ; {
+		open := strings.IndexByte(rest, '`')
+		if open < 0 {
+			return
+		}
+		end := strings.IndexByte(rest[open+1:], '`')
+		if end < 0 {
+			return
+		}
+		line := rest[open+1 : open+1+end]
+		rest = rest[open+1+end+1:]
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "`") {
+			continue
+		}
+		a.promptCommand(i, line)
+	}
+}
+
+// promptCommand adds the effects of a command line a prompt quotes.
+func (a *analysis) promptCommand(i int, line string) {
+	res := shell.Parse(line)
+	defer shell.Release(&res)
+	if res.Unparsed {
+		return
+	}
+	env := a.env
+	env.inContainer++
+	for _, x := range Of(&res, nil, env) {
+		switch x.Kind {
+		case Delete, Chmod, Read, Write, RemoteCode, Flow:
+			x.Cmd = i
+			if x.Word == "" {
+				x.Word = "the prompt's command: " + line
+			}
+			a.add(x)
+		case Unknown:
+			if x.Detail == "code" {
+				x.Cmd = i
+				a.add(x)
+			}
+		}
+	}
+}
+
+// promptPath reports a word of a prompt that names a path from the home
+// or the root: ~, ~/…, $HOME/…, or /DIR/… (two parts at least: "/review"
+// is a slash command).
+func promptPath(tok string) bool {
+	switch {
+	case tok == "~" || strings.HasPrefix(tok, "~/") || strings.HasPrefix(tok, "$HOME/") || strings.HasPrefix(tok, "${HOME}/"):
+		return true
+	case strings.HasPrefix(tok, "/") && len(tok) > 1:
+		return strings.IndexByte(tok[1:], '/') > 0
+	}
+	return false
+}
