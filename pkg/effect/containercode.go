@@ -46,7 +46,9 @@ func (a *analysis) containerCode(i int, cl *catalog.Classified) {
 			case len(ct.Binds) == 0 && x.Kind != Delete:
 				// only named volumes: what is deleted in them is all
 				// that reaches past the container
-			case x.Kind == Unknown && x.Detail == "code" || x.Kind == RemoteCode:
+			case x.Kind == Unknown && (x.Detail == "code" || x.Detail == "delete-target" && len(ct.Binds) > 0) || x.Kind == RemoteCode:
+				// (a delete nobody here can name, in a container given
+				// the host's directories: rm -rf $D with -e D=/h)
 				x.Cmd = i
 				x.Word = "in the container: " + x.Word
 				a.add(x)
