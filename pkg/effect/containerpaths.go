@@ -72,17 +72,8 @@ func ContainerOf(cl *catalog.Classified, args []string, clean func(string) strin
 // VolumeAt is the named volume a path inside the container lies in, or
 // "" (relative paths from its working directory).
 func (ct *Container) VolumeAt(p string) string {
-	if !strings.HasPrefix(p, "/") {
-		if ct.Workdir == "" {
-			return ""
-		}
-		p = ct.Workdir + "/" + p
-	}
-	p = path.Clean(p)
-	for _, v := range ct.Volumes {
-		if rest, ok := strings.CutPrefix(p, v.Dst); ok && (rest == "" || rest[0] == '/' || v.Dst == "/") {
-			return v.Src
-		}
+	if v, _, ok := ct.under(p, ct.Volumes); ok {
+		return v.Src
 	}
 	return ""
 }
@@ -90,21 +81,29 @@ func (ct *Container) VolumeAt(p string) string {
 // HostPath is the host file a path inside the container names through a
 // mount (relative paths from its working directory), or "".
 func (ct *Container) HostPath(p string) string {
+	if b, rest, ok := ct.under(p, ct.Binds); ok {
+		return path.Clean(b.Src + "/" + rest)
+	}
+	return ""
+}
+
+// under finds the mount of ms a path inside the container lies in
+// (relative paths from its working directory), and the rest of the path
+// below the mount's target.
+func (ct *Container) under(p string, ms []Mounted) (Mounted, string, bool) {
 	if !strings.HasPrefix(p, "/") {
 		if ct.Workdir == "" {
-			return ""
+			return Mounted{}, "", false
 		}
 		p = ct.Workdir + "/" + p
 	}
 	p = path.Clean(p)
-	for _, b := range ct.Binds {
-		rest, ok := strings.CutPrefix(p, b.Dst)
-		if !ok || rest != "" && rest[0] != '/' && b.Dst != "/" {
-			continue
+	for _, m := range ms {
+		if rest, ok := strings.CutPrefix(p, m.Dst); ok && (rest == "" || rest[0] == '/' || m.Dst == "/") {
+			return m, rest, true
 		}
-		return path.Clean(b.Src + "/" + rest)
 	}
-	return ""
+	return Mounted{}, "", false
 }
 
 // containerReads reports the host files a container's command names
