@@ -112,15 +112,12 @@ func (ev *evaluation) xdgConfigName(p string) string {
 	return ""
 }
 
-// pathNames appends to dst the names of the cleaned path p other than p:
-// its lexical alternates, and, with Env.Resolve, each of those resolved
-// (with the resolved home written as the home, so ~ patterns still apply
-// when the home directory is itself reached through a link). raw, when not
-// "", is the path as written, made absolute but not cleaned; it is
-// resolved too, since on disk "link/.." is not the directory holding link.
-func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
-	cwd := ev.c.Cwd
-	dst = match.PathAlternates(dst, p, cwd)
+// lexicalNames appends to dst the names of the cleaned path p other than
+// p that its text gives, without asking the file system: its lexical
+// alternates, a macOS or sandboxed home's names, a Windows or macOS
+// application data folder's.
+func (ev *evaluation) lexicalNames(dst []string, p string) []string {
+	dst = match.PathAlternates(dst, p, ev.c.Cwd)
 	dst = ev.macHomeNames(dst, p)
 	dst = ev.sandboxHomeNames(dst, p)
 	for i, n := -1, len(dst); i < n; i++ { // the path, and a macOS home's names for it
@@ -130,6 +127,18 @@ func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
 		}
 		dst = ev.appDataHomeNames(dst, p, q, 0)
 	}
+	return dst
+}
+
+// pathNames appends to dst the names of the cleaned path p other than p:
+// its lexical alternates, and, with Env.Resolve, each of those resolved
+// (with the resolved home written as the home, so ~ patterns still apply
+// when the home directory is itself reached through a link). raw, when not
+// "", is the path as written, made absolute but not cleaned; it is
+// resolved too, since on disk "link/.." is not the directory holding link.
+func (ev *evaluation) pathNames(dst []string, p, raw string) []string {
+	cwd := ev.c.Cwd
+	dst = ev.lexicalNames(dst, p)
 	resolve := ev.e.env.Resolve
 	if resolve == nil {
 		return dst

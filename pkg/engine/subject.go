@@ -497,12 +497,14 @@ func (ev *evaluation) sensitive(p string) bool {
 	return ev.sensitiveName(p) || ev.sensitiveAlternates(p)
 }
 
-// sensitiveAlternates reports whether another name of p (paths.go) is
-// sensitive: ~/Library/Application Support/1Password is ~/.config/
-// 1Password, a link names its target.
+// sensitiveAlternates reports whether another name p's text gives it
+// (paths.go lexicalNames) is sensitive: ~/Library/Application Support/
+// 1Password is ~/.config/1Password. It asks no file system: a flow's
+// source is asked about on every read, and a link's target is judged
+// where the read itself is (judgePathAlternates).
 func (ev *evaluation) sensitiveAlternates(p string) bool {
 	var buf [maxPathNames]string
-	for _, q := range ev.pathNames(buf[:0], p, "") {
+	for _, q := range ev.lexicalNames(buf[:0], p) {
 		if ev.sensitiveName(q) {
 			return true
 		}
