@@ -27,16 +27,19 @@ var opaqueHomes = table.Once[*strings.Replacer]{Build: func() *strings.Replacer 
 		`System.getProperty("user.home")`, `os:getenv("HOME")`, `(System/getenv "HOME")`, `(getenv "HOME")`,
 		`(sb-ext:posix-getenv "HOME")`, `(user-homedir-pathname)`, `%*ENV<HOME>`, `%*ENV{'HOME'}`, `$*HOME`, `%ENV<HOME>`} {
 		pairs = append(pairs, e, `"~"`)
+		if strings.Contains(e, `"HOME"`) {
+			pairs = append(pairs, strings.ReplaceAll(e, `"HOME"`, `'HOME'`), `"~"`) // System.getenv('HOME')
+		}
 	}
 	return strings.NewReplacer(pairs...)
 }}
 
 // concatGap reports whether the text between two literals joins them
 // into one string: a concatenation operator of some language (+, <>, ++,
-// .., ~, &, .) or a Lisp's string-append and concat.
+// .., ~, &, ., OCaml's ^) or a Lisp's string-append and concat.
 func concatGap(s string) bool {
 	switch strings.TrimSpace(s) {
-	case "+", "<>", "++", "..", "~", "&", ".", "||":
+	case "+", "<>", "++", "..", "~", "&", ".", "||", "^":
 		return true
 	}
 	return false
@@ -48,8 +51,10 @@ func concatGap(s string) bool {
 // separated only by commas, brackets and list words, joined by blanks.
 func LiteralCommands(code string) []string {
 	if strings.Contains(code, "HOME") || strings.Contains(code, "home") {
-		code = opaqueHomes.Get().Replace(code)
+		// envhomes.go: System.env.HOME, Sys.getenv "HOME", env::var("HOME").unwrap()
+		code = opaqueHomes.Get().Replace(envHomes(code))
 	}
+	code = bindLiteralNames(code) // literalnames.go: def home = "~"; ["rm", "-rf", home]
 	var out []string
 	var run []string
 	gap := 0
@@ -88,6 +93,9 @@ func LiteralCommands(code string) []string {
 		run = append(run, lit)
 		if strings.Contains(strings.TrimSpace(lit), " ") {
 			out = append(out, lit)
+		}
+		if boundName(code[:i]) != "" && statementEnds(code[j+1:]) {
+			flush() // home = "~" on a line of its own: no item of a list after it
 		}
 		i, gap = j+1, j+1
 	}

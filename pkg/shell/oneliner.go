@@ -522,8 +522,8 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		s.truncated = true
 		return CodeFacts{}
 	}
-	code = homeExpr(lang, code)
-	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
+	code = homeExpr(lang, envHomes(code)) // envhomes.go: getenv("HOME") in any spelling
+	code = cwdExpr(lang, code)            // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
@@ -1622,6 +1622,11 @@ func (sc *scanner) call(i int) ([]value, int, bool) {
 // (Path('x'), os.path.expanduser('~/x')).
 func (sc *scanner) value(i int) (value, int) {
 	c := sc.code
+	if sc.lang == "rust" {
+		if k := skipSpace(c, i); k < len(c) && c[k] == '&' {
+			i = k + 1 // a borrow (&d, &format!(…)) is the value it borrows
+		}
+	}
 	if sc.lang == "r" && strings.HasPrefix(c[i:], "c(") {
 		return sc.list(i+2, ')') // R's vector: c("-rf", "/tmp/x")
 	}

@@ -1,0 +1,155 @@
+package shell
+
+import "strings"
+
+// Every language reads the home directory out of its environment in its
+// own words (System.getenv("HOME"), Sys.getenv "HOME", getEnv "HOME",
+// env::var("HOME").unwrap(), os:getenv("HOME"), (System/getenv "HOME"),
+// Environment.GetEnvironmentVariable("HOME"), ENV.fetch("HOME"),
+// process.env.HOME, System.env.HOME), and no list of spellings keeps up
+// with them. What they share is the shape: a lookup whose name says it is
+// the environment's (its words hold "env"), given the literal name HOME
+// (or USERPROFILE), as a call's argument, an index or a member. envHomes
+// reads each such lookup as the literal '~', as homeExprs reads the
+// spellings it lists, with what a language appends to take the value out
+// of an option or a result (.unwrap(), .expect("…"), !!, ?, .orEmpty()).
+
+// envHomeNames are the variables that hold the home directory.
+var envHomeNames = [...]string{"HOME", "USERPROFILE"}
+
+// envHomes returns code with each environment lookup of the home
+// directory replaced by the literal '~'; code itself when there is none.
+func envHomes(code string) string {
+	if !strings.Contains(code, "HOME") && !strings.Contains(code, "USERPROFILE") {
+		return code
+	}
+	var b strings.Builder
+	done := 0
+	for i := 0; i < len(code); i++ {
+		start, end, ok := envHomeAt(code, i)
+		if !ok {
+			continue
+		}
+		b.WriteString(code[done:start])
+		b.WriteString(`'~'`)
+		done, i = end, end-1
+	}
+	if done == 0 {
+		return code
+	}
+	b.WriteString(code[done:])
+	return b.String()
+}
+
+// envHomeAt reads a lookup of the home directory whose name (HOME, in
+// quotes or as a member) starts at code[i]: start and end span the whole
+// lookup, from the environment's name to the last suffix.
+func envHomeAt(code string, i int) (start, end int, ok bool) {
+	for _, name := range envHomeNames {
+		q := code[i]
+		switch {
+		case (q == '"' || q == '\'') && strings.HasPrefix(code[i+1:], name+string(q)):
+			// getenv("HOME"), ENV['HOME'], Sys.getenv "HOME"
+			end = i + len(name) + 2
+			open := strings.TrimRight(code[:i], " \t")
+			if open == "" {
+				continue
+			}
+			closer := byte(0)
+			switch open[len(open)-1] {
+			case '(':
+				closer = ')'
+			case '[':
+				closer = ']'
+			}
+			if closer != 0 {
+				open = strings.TrimRight(open[:len(open)-1], " \t")
+				if end >= len(code) || code[end] != closer {
+					continue // getenv("HOME", …): a default, or more
+				}
+				end++
+			} else if open[len(open)-1] == '(' || strings.IndexByte(" \t", code[i-1]) < 0 {
+				continue
+			}
+			s := envLookupStart(open)
+			if s < 0 {
+				continue
+			}
+			if closer == 0 && s > 0 && code[s-1] == '(' && end < len(code) && code[end] == ')' {
+				return s - 1, end + 1, true // (System/getenv "HOME"): the whole form
+			}
+			return s, valueSuffixEnd(code, end), true
+		case q == name[0] && strings.HasPrefix(code[i:], name) && i > 0 && (code[i-1] == '.' || code[i-1] == ':'):
+			// process.env.HOME, System.env.HOME, $env:HOME
+			end = i + len(name)
+			if end < len(code) && isIdent(code[end]) {
+				continue
+			}
+			s := envLookupStart(code[:i-1])
+			if s < 0 {
+				continue
+			}
+			return s, valueSuffixEnd(code, end), true
+		}
+	}
+	return 0, 0, false
+}
+
+// envLookupStart gives where the name of a lookup that ends s starts (a
+// chain of names joined by ., ::, / or : and, for a member, a '$'), when
+// a word of it names the environment; -1 otherwise.
+func envLookupStart(s string) int {
+	k := len(s)
+	if k > 0 && s[k-1] == '!' {
+		k-- // Elixir's System.fetch_env!("HOME")
+	}
+	for k > 0 {
+		c := s[k-1]
+		if isIdent(c) || c == '.' || c == ':' || c == '/' || c == '$' {
+			k--
+			continue
+		}
+		if c == ')' && k > 1 && s[k-2] == '(' {
+			k -= 2 // System.getenv().get("HOME"), System.getenv()["HOME"]
+			continue
+		}
+		break
+	}
+	for k < len(s) && (s[k] == '.' || s[k] == ':' || s[k] == '/') {
+		k++ // "rm -rf "..os.getenv: the operator before the name is no part of it
+	}
+	chain := s[k:]
+	if chain == "" || !strings.Contains(strings.ToLower(chain), "env") {
+		return -1
+	}
+	return k
+}
+
+// valueSuffixEnd gives where the suffixes a language appends to take a
+// value out of an option or a result end, from end: .unwrap(),
+// .expect("…"), .unwrap_or_default(), .orEmpty(), .get(), !!, ! and ?,
+// OCaml's |> Option.get.
+func valueSuffixEnd(code string, end int) int {
+	for {
+		switch {
+		case strings.HasPrefix(code[end:], "!!"):
+			end += 2
+		case strings.HasPrefix(code[end:], " |> Option.get"):
+			end += len(" |> Option.get") // OCaml's Sys.getenv_opt "HOME" |> Option.get
+		case end < len(code) && (code[end] == '!' || code[end] == '?') && !strings.HasPrefix(code[end:], "!=") && !strings.HasPrefix(code[end:], "?."):
+			end++
+		case strings.HasPrefix(code[end:], ".unwrap") || strings.HasPrefix(code[end:], ".expect") || strings.HasPrefix(code[end:], ".orEmpty") || strings.HasPrefix(code[end:], ".get("):
+			k := strings.IndexByte(code[end:], '(')
+			if k < 0 {
+				return end
+			}
+			e := closingParen(code, end+k)
+			if e < 0 {
+				return end
+			}
+			end = e + 1
+		default:
+			return end
+		}
+	}
+}
