@@ -128,7 +128,7 @@ func envLookupStart(s string) int {
 // valueSuffixEnd gives where the suffixes a language appends to take a
 // value out of an option or a result end, from end: .unwrap(),
 // .expect("…"), .unwrap_or_default(), .orEmpty(), .get(), !!, ! and ?,
-// OCaml's |> Option.get.
+// OCaml's |> Option.get, and a literal fallback (?: "/tmp", || "/tmp").
 func valueSuffixEnd(code string, end int) int {
 	for {
 		switch {
@@ -149,7 +149,42 @@ func valueSuffixEnd(code string, end int) int {
 			}
 			end = e + 1
 		default:
+			if e := fallbackEnd(code, end); e > end {
+				return e
+			}
 			return end
 		}
 	}
+}
+
+// fallbackEnd gives where a literal given as the value's fallback ends
+// (Kotlin's and Groovy's ?: "/tmp", JavaScript's || "/tmp", Python's and
+// Lua's or "/tmp"): the value is the home wherever HOME is set; end when
+// none follows.
+func fallbackEnd(code string, end int) int {
+	k := end
+	for k < len(code) && code[k] == ' ' {
+		k++
+	}
+	op := ""
+	for _, o := range [...]string{"?:", "||", "??", "or "} {
+		if strings.HasPrefix(code[k:], o) {
+			op = o
+			break
+		}
+	}
+	if op == "" {
+		return end
+	}
+	k += len(op)
+	for k < len(code) && code[k] == ' ' {
+		k++
+	}
+	if k >= len(code) || code[k] != '"' && code[k] != '\'' {
+		return end
+	}
+	if e, ok := literalEnd(code, k); ok {
+		return e
+	}
+	return end
 }

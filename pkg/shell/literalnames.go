@@ -108,19 +108,49 @@ func literalBindings(code string) []literalBinding {
 		if !ok {
 			break
 		}
+		text, joinedEnd := concatenatedLiterals(code, i, end)
 		name := lispBoundName(code[:i])
-		if name == "" && statementEnds(code[end:]) {
+		if name == "" && statementEnds(code[joinedEnd:]) {
 			name = boundName(code[:i])
 		}
-		if name != "" {
-			lit := code[i:end]
-			if !strings.ContainsAny(lit[1:len(lit)-1], "$#{\\") { // a plain literal: no interpolation, no escape
-				out = append(out, literalBinding{name: name, lit: lit, at: end})
-			}
+		if name != "" && !strings.ContainsAny(text, "$#{\\"+string(c)) { // a plain literal: no interpolation, no escape
+			out = append(out, literalBinding{name: name, lit: string(c) + text + string(c), at: joinedEnd})
+			end = joinedEnd
 		}
 		i = end
 	}
 	return out
+}
+
+// concatenatedLiterals reads the literal at code[i:end] and the literals joined
+// to it by a concatenation operator (h + "/.ssh", "rm -rf " ^ d, a <> b):
+// their text, and where the last ends.
+func concatenatedLiterals(code string, i, end int) (string, int) {
+	text := code[i+1 : end-1]
+	for {
+		k := end
+		for k < len(code) && (code[k] == ' ' || code[k] == '\t') {
+			k++
+		}
+		op := k
+		for k < len(code) && strings.IndexByte("+<>^.~&|", code[k]) >= 0 {
+			k++
+		}
+		if k == op || !concatGap(code[op:k]) {
+			return text, end
+		}
+		for k < len(code) && (code[k] == ' ' || code[k] == '\t') {
+			k++
+		}
+		if k >= len(code) || code[k] != '"' && code[k] != '\'' && code[k] != '`' {
+			return text, end
+		}
+		e, ok := literalEnd(code, k)
+		if !ok {
+			return text, end
+		}
+		text, end = text+code[k+1:e-1], e
+	}
 }
 
 // boundName gives the name before = (:=, <-) at the end of s: the name a
@@ -154,6 +184,9 @@ func boundName(s string) string {
 	}
 	if rest := strings.TrimRight(s[:k], " \t"); rest != "" && rest[len(rest)-1] == ',' || openParenOnLine(s[:k]) {
 		return "" // a, b := "x", "y"; f(home="~"): no binding of its own
+	}
+	if typed := typedName(s[:k]); typed != "" {
+		return typed // val h: String = …, var h string = …: the name, not its type
 	}
 	return s[k:]
 }
@@ -302,4 +335,31 @@ func openParenOnLine(s string) bool {
 		}
 	}
 	return depth > 0
+}
+
+// typedName gives the name a declaration binds when the word before = is
+// its type: "val h:" (Kotlin, Scala, TypeScript, Python annotations) or
+// "var h" (Go), from the text before the type; "" otherwise.
+func typedName(before string) string {
+	t := strings.TrimRight(before, " \t")
+	colon := strings.HasSuffix(t, ":")
+	if colon {
+		t = strings.TrimRight(t[:len(t)-1], " \t")
+	} else if len(t) == len(before) {
+		return "" // no blank between a name and the word: a.b = …
+	}
+	k := len(t)
+	for k > 0 && isIdent(t[k-1]) {
+		k--
+	}
+	if k == len(t) || !identStart(t[k]) {
+		return ""
+	}
+	if colon {
+		return t[k:]
+	}
+	if w := strings.TrimRight(t[:k], " \t"); strings.HasSuffix(w, "var") && (len(w) == 3 || !isIdent(w[len(w)-4])) {
+		return t[k:] // Go's var h string = …
+	}
+	return ""
 }

@@ -17,6 +17,8 @@ func TestEnvHomes(t *testing.T) {
 		{`h = System.getenv().get("HOME")`, `h = '~'`},
 		{`x = Environment.GetEnvironmentVariable("USERPROFILE") + y`, `x = '~' + y`},
 		{`os.execute("rm -rf "..os.getenv("HOME"))`, `os.execute("rm -rf "..'~')`},
+		{`val h: String = System.getenv("HOME") ?: "/tmp"; f(h)`, `val h: String = '~'; f(h)`},
+		{`const h = process.env.HOME || '/tmp'`, `const h = '~'`},
 		// not the environment's, or not HOME alone
 		{`h = labels["HOME"]; print("HOME")`, `h = labels["HOME"]; print("HOME")`},
 		{`v = System.getenv("HOME_DIR")`, `v = System.getenv("HOME_DIR")`},
@@ -38,6 +40,10 @@ func TestBindLiteralNames(t *testing.T) {
 		{`(def home-dir "x") (f "a" home-dir)`, `(def home-dir "x") (f "a" "x")`},
 		{`(let [d "x"] (f d))`, `(let [d "x"] (f "x"))`},
 		{`def d = "x"; "a ${d} $d #{d}".run()`, `def d = "x"; "a x x x".run()`},
+		{`val h: String = "x"; f(h)`, `val h: String = "x"; f("x")`},
+		{"var h string = \"x\"\nf(h)", "var h string = \"x\"\nf(\"x\")"},
+		{`val h = "x" + "/y"; f(h)`, `val h = "x" + "/y"; f("x/y")`},
+		{`let h = "x" ^ "/y" in f h`, `let h = "x" ^ "/y" in f "x/y"`},
 		// each use takes the binding before it
 		{"d = \"a\"\nf(d)\nd = \"b\"\nf(d)", "d = \"a\"\nf(\"a\")\nd = \"b\"\nf(\"b\")"},
 		// no binding: a comparison, a keyword argument, an attribute, a
