@@ -64,8 +64,11 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 			}
 			if closer != 0 {
 				open = strings.TrimRight(open[:len(open)-1], " \t")
+				if e := literalDefault(code, end); e > end && closer == ')' {
+					end = e // os.environ.get('HOME', '/tmp'): the home wherever HOME is set
+				}
 				if end >= len(code) || code[end] != closer {
-					continue // getenv("HOME", …): a default, or more
+					continue // getenv("HOME", x): more than a literal default
 				}
 				end++
 			} else if open[len(open)-1] == '(' || strings.IndexByte(" \t", code[i-1]) < 0 {
@@ -179,6 +182,24 @@ func fallbackEnd(code string, end int) int {
 	k += len(op)
 	for k < len(code) && code[k] == ' ' {
 		k++
+	}
+	if k >= len(code) || code[k] != '"' && code[k] != '\'' {
+		return end
+	}
+	if e, ok := literalEnd(code, k); ok {
+		return e
+	}
+	return end
+}
+
+// literalDefault gives where a literal given as a lookup's default after
+// its name (, "/tmp") ends; end when none does.
+func literalDefault(code string, end int) int {
+	k := end
+	if k >= len(code) || code[k] != ',' {
+		return end
+	}
+	for k++; k < len(code) && code[k] == ' '; k++ {
 	}
 	if k >= len(code) || code[k] != '"' && code[k] != '\'' {
 		return end

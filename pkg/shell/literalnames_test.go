@@ -22,7 +22,8 @@ func TestEnvHomes(t *testing.T) {
 		// not the environment's, or not HOME alone
 		{`h = labels["HOME"]; print("HOME")`, `h = labels["HOME"]; print("HOME")`},
 		{`v = System.getenv("HOME_DIR")`, `v = System.getenv("HOME_DIR")`},
-		{`v = os.getenv("HOME", "/tmp")`, `v = os.getenv("HOME", "/tmp")`},
+		{`v = os.getenv("HOME", "/tmp")`, `v = '~'`},
+		{`v = os.getenv("HOME", d)`, `v = os.getenv("HOME", d)`},
 		{`x = env.HOMEPAGE`, `x = env.HOMEPAGE`},
 	} {
 		if got := envHomes(c.code); got != c.want {

@@ -522,8 +522,10 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 		s.truncated = true
 		return CodeFacts{}
 	}
-	code = homeExpr(lang, envHomes(code)) // envhomes.go: getenv("HOME") in any spelling
-	code = cwdExpr(lang, code)            // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
+	// 'HO' + 'ME' folded (foldliterals.go), getenv("HOME") in any
+	// spelling (envhomes.go)
+	code = homeExpr(lang, envHomes(FoldLiterals(code)))
+	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
