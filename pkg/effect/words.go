@@ -511,7 +511,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if e != nil && e.Prop("prompt-files") != "" {
 				a.promptFiles(i, w.Text, f) // gemini -p "… @path": promptfiles.go
 			}
-			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt")) {
+			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt") || promptOption(e.Prop("prompt-options"), w.Option)) {
 				a.promptTask(i, w.Text, f) // prompttasks.go
 			}
 			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
